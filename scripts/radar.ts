@@ -1,0 +1,56 @@
+/**
+ * `radar`: the command-line face of `lib/`. Each subcommand lives in `scripts/radar/<name>.ts`
+ * and exports a `command: RadarCommand`; this file only finds and runs them.
+ */
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import type { RadarCommand } from './radar/command';
+
+const commandsDir = join(dirname(fileURLToPath(import.meta.url)), 'radar');
+
+function commandNames(): string[] {
+  return readdirSync(commandsDir)
+    .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts') && file !== 'command.ts')
+    .map((file) => file.slice(0, -3))
+    .sort();
+}
+
+async function loadCommand(name: string): Promise<RadarCommand> {
+  const module = (await import(join(commandsDir, `${name}.ts`))) as { command: RadarCommand };
+  return module.command;
+}
+
+async function printHelp(): Promise<void> {
+  const lines = ['Reserve Radar command line', '', 'Usage: npm run --silent radar -- <command> [options]', '', 'Commands:'];
+  for (const name of commandNames()) {
+    const command = await loadCommand(name);
+    lines.push(`  ${command.usage.padEnd(48)} ${command.summary}`);
+  }
+  lines.push('', 'Run a command with --help for its options.');
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    await printHelp();
+    return name === undefined ? 2 : 0;
+  }
+  if (!commandNames().includes(name)) {
+    process.stderr.write(`radar: unknown command "${name}". Run "radar --help" for the list.\n`);
+    return 2;
+  }
+  const command = await loadCommand(name);
+  return command.run(rest, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr });
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`radar: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,15 @@
+import type { Readable, Writable } from 'node:stream';
+
+export interface RadarIo {
+  stdin: Readable;
+  stdout: Writable;
+  stderr: Writable;
+}
+
+/** One `radar` subcommand. `run` returns the process exit code. */
+export interface RadarCommand {
+  /** e.g. `classify < hosts.txt` */
+  usage: string;
+  summary: string;
+  run(args: string[], io: RadarIo): Promise<number>;
+}

@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
+
+export default defineConfig({
+  plugins: [WxtVitest()],
+  test: {
+    include: ['{lib,components,entrypoints,scripts}/**/*.test.{ts,tsx}'],
+    restoreMocks: true,
+  },
+});
