@@ -5,6 +5,10 @@ import * as v from 'valibot';
  * carries the URL it was read from (`source`) and the date it describes (`asOf`), so a view
  * can show provenance next to every figure. Data from outside (bundled file, live feeds,
  * imports) is parsed through these before anything reads it.
+ *
+ * Versioning: the document carries `version`. Version 1 is the only one so far; fields added
+ * since it was first written are all optional, so every version-1 document ever produced
+ * still parses. A breaking change gets `version: 2` and a migration in `snapshot.ts`.
  */
 
 export const IsoDateSchema = v.pipe(
@@ -13,8 +17,27 @@ export const IsoDateSchema = v.pipe(
   v.check((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'not a calendar date'),
 );
 export const UrlSchema = v.pipe(v.string(), v.url('a source must be a URL'), v.startsWith('https://', 'a source must be an https URL'));
-const Usd = v.pipe(v.number(), v.finite(), v.minValue(0, 'a dollar value cannot be negative'));
-const SignedUsd = v.pipe(v.number(), v.finite());
+/** A moment, `2025-11-25T09:30:00.000Z`; used where a calendar day is too coarse to order two readings. */
+export const IsoTimestampSchema = v.pipe(v.string(), v.isoTimestamp('a moment must be an ISO timestamp'));
+
+/**
+ * No exchange has ever held more than a few hundred billion dollars; ten trillion is far
+ * above any real figure and far below anything a unit bug (cents, wei) would produce.
+ */
+export const MAX_BELIEVABLE_USD = 1e13;
+
+const Usd = v.pipe(
+  v.number('a dollar value must be a number'),
+  v.finite('a dollar value must be a finite number'),
+  v.minValue(0, 'a dollar value cannot be negative'),
+  v.maxValue(MAX_BELIEVABLE_USD, 'a dollar value above $10 trillion is not believable'),
+);
+const SignedUsd = v.pipe(
+  v.number('a flow must be a number'),
+  v.finite('a flow must be a finite number'),
+  v.minValue(-MAX_BELIEVABLE_USD, 'a flow beyond $10 trillion is not believable'),
+  v.maxValue(MAX_BELIEVABLE_USD, 'a flow beyond $10 trillion is not believable'),
+);
 /** A reserve ratio as a fraction: 1.0684 means reserves were 106.84 % of customer balances. */
 const Ratio = v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(100, 'a reserve ratio above 10 000 % is not believable'));
 const Symbol = v.pipe(v.string(), v.minLength(1), v.maxLength(20));
@@ -36,27 +59,44 @@ export type PorMethod = v.InferOutput<typeof PorMethodSchema>;
 export const CadenceSchema = v.picklist(['daily', 'weekly', 'monthly', 'quarterly', 'irregular', 'unknown']);
 export type Cadence = v.InferOutput<typeof CadenceSchema>;
 
-export const PorAttestationSchema = v.object({
-  method: PorMethodSchema,
-  cadence: CadenceSchema,
-  /** Tickers covered by the report, or a count where the report gives only a count. */
-  assetsCovered: v.optional(v.union([v.array(Symbol), v.pipe(v.number(), v.integer(), v.minValue(0))])),
-  liabilitiesIncluded: v.boolean(),
-  attestor: v.optional(v.pipe(v.string(), v.maxLength(200))),
-  /** The moment the balances were taken. */
-  snapshotDate: v.optional(IsoDateSchema),
-  publishedDate: v.optional(IsoDateSchema),
-  reserveRatios: v.optional(v.record(Symbol, Ratio)),
-  customerLiabilities: v.optional(v.record(Symbol, v.pipe(v.number(), v.finite(), v.minValue(0)))),
-  merkleRoot: v.optional(v.pipe(v.string(), v.regex(/^(0x)?[0-9a-fA-F]{16,128}$/))),
-  verifier: v.optional(UrlSchema),
-  /** Plain words on anything a reader should know (e.g. "no report published"). */
-  note: v.optional(v.pipe(v.string(), v.maxLength(500))),
-  ...Provenance,
-});
+export const PorAttestationSchema = v.pipe(
+  v.object({
+    method: PorMethodSchema,
+    cadence: CadenceSchema,
+    /** Tickers covered by the report, or a count where the report gives only a count. */
+    assetsCovered: v.optional(v.union([v.array(Symbol), v.pipe(v.number(), v.integer(), v.minValue(0))])),
+    liabilitiesIncluded: v.boolean(),
+    attestor: v.optional(v.pipe(v.string(), v.maxLength(200))),
+    /** The moment the balances were taken. */
+    snapshotDate: v.optional(IsoDateSchema),
+    publishedDate: v.optional(IsoDateSchema),
+    reserveRatios: v.optional(v.record(Symbol, Ratio)),
+    /** Customer balances per asset, in units of that asset (BTC, not dollars). */
+    customerLiabilities: v.optional(
+      v.record(Symbol, v.pipe(v.number(), v.finite(), v.minValue(0, 'a customer balance cannot be negative'))),
+    ),
+    merkleRoot: v.optional(v.pipe(v.string(), v.regex(/^(0x)?[0-9a-fA-F]{16,128}$/))),
+    verifier: v.optional(UrlSchema),
+    /** Plain words on anything a reader should know (e.g. "no report published"). */
+    note: v.optional(v.pipe(v.string(), v.maxLength(500))),
+    ...Provenance,
+  }),
+  v.check(
+    (por) => por.snapshotDate === undefined || por.publishedDate === undefined || por.snapshotDate <= por.publishedDate,
+    'a report cannot be published before its snapshot was taken',
+  ),
+  v.check(
+    (por) => por.method !== 'none' || (por.reserveRatios === undefined && por.customerLiabilities === undefined),
+    'an exchange without proof of reserves cannot have published reserve ratios',
+  ),
+);
 export type PorAttestation = v.InferOutput<typeof PorAttestationSchema>;
 
 export const TokenValueSchema = v.object({ symbol: Symbol, usd: Usd });
+export type TokenValue = v.InferOutput<typeof TokenValueSchema>;
+
+/** Rounding in the source can put a part a hair above its whole; more than this is a real contradiction. */
+const TOLERANCE = 1.0001;
 
 export const OnchainAssetsSchema = v.pipe(
   v.object({
@@ -64,20 +104,33 @@ export const OnchainAssetsSchema = v.pipe(
     /** Total less the exchange's own tokens (DefiLlama's `cleanAssetsTvl`). */
     cleanUsd: Usd,
     ownTokenUsd: v.optional(Usd),
+    /** Largest holdings first, from the latest `tokensInUsd` point of DefiLlama's `/protocol/<slug>`. */
     topTokens: v.optional(v.array(TokenValueSchema)),
     byChain: v.optional(v.record(v.pipe(v.string(), v.maxLength(60)), Usd)),
     /** Open interest over clean assets, where DefiLlama publishes it. */
-    leverage: v.optional(v.pipe(v.number(), v.finite(), v.minValue(0))),
+    leverage: v.optional(v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(1000, 'a leverage above 1000× is not believable'))),
+    /** When a live reading was taken; orders two readings of the same day. */
+    observedAt: v.optional(IsoTimestampSchema),
     ...Provenance,
   }),
-  v.check((assets) => assets.cleanUsd <= assets.totalUsd * 1.0001, 'clean assets cannot exceed total assets'),
+  v.check((assets) => assets.cleanUsd <= assets.totalUsd * TOLERANCE, 'clean assets cannot exceed total assets'),
+  v.check(
+    (assets) => assets.ownTokenUsd === undefined || assets.ownTokenUsd <= assets.totalUsd * TOLERANCE,
+    'own-token value cannot exceed total assets',
+  ),
+  v.check(
+    (assets) => assets.topTokens === undefined || assets.topTokens.every((token) => token.usd <= assets.totalUsd * TOLERANCE),
+    'a single token cannot be worth more than total assets',
+  ),
 );
 export type OnchainAssets = v.InferOutput<typeof OnchainAssetsSchema>;
 
+/** Net flows in dollars; positive means value moved onto the exchange. */
 export const FlowsSchema = v.object({
   net24hUsd: v.optional(SignedUsd),
   net7dUsd: v.optional(SignedUsd),
   net30dUsd: v.optional(SignedUsd),
+  observedAt: v.optional(IsoTimestampSchema),
   ...Provenance,
 });
 export type Flows = v.InferOutput<typeof FlowsSchema>;
@@ -89,10 +142,20 @@ export const ExchangeReservesSchema = v.object({
 });
 export type ExchangeReserves = v.InferOutput<typeof ExchangeReservesSchema>;
 
+export const ExchangeIdSchema = v.pipe(v.string(), v.regex(/^[a-z0-9-]+$/, 'an exchange id is lowercase letters, digits and dashes'));
+
 export const SnapshotSchema = v.object({
   version: v.literal(1),
   /** When this document was assembled (ISO timestamp); a newer one never loses to an older. */
   generatedAt: v.pipe(v.string(), v.isoTimestamp()),
-  exchanges: v.record(v.pipe(v.string(), v.regex(/^[a-z0-9-]+$/)), ExchangeReservesSchema),
+  exchanges: v.record(ExchangeIdSchema, ExchangeReservesSchema),
 });
 export type Snapshot = v.InferOutput<typeof SnapshotSchema>;
+
+/** The one line a person can read about why a document was refused: the first issue and where it is. */
+export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
+  const first = issues[0];
+  if (first === undefined) return 'invalid data';
+  const path = v.getDotPath(first);
+  return path === null ? first.message : `${path}: ${first.message}`;
+}
