@@ -8,12 +8,25 @@ export default defineExchange({
   ownTokens: ['BNB'],
   defillamaSlug: 'binance-cex',
   status: { kind: 'operating' },
+  incidents: [
+    {
+      kind: 'hack',
+      date: '2019-05-07',
+      summary:
+        'Attackers withdrew 7,000 BTC from the BTC hot wallet (about 2% of its BTC) in one transaction; Binance covered the loss from its SAFU fund.',
+      source:
+        'https://www.cryptoglobe.com/latest/2019/05/binance-gets-hacked-7000-bitcoin-taken-from-its-btc-hot-wallet-in-one-transaction/?page=3&infinite_more=yes&original_slug=binance-gets-hacked-7000-bitcoin-taken-from-its-btc-hot-wallet-in-one-transaction',
+    },
+  ],
   porUrl: 'https://www.binance.com/en/proof-of-reserves',
   withdrawal: {
     url: 'https://www.binance.com/en/my/wallet/account/main/withdrawal/crypto/{asset}',
     source: 'https://www.binance.com/en/support/faq/how-to-withdraw-crypto-from-binance-115003670492',
   },
-  sources: ['https://www.binance.com/en/proof-of-reserves'],
+  sources: [
+    'https://www.binance.com/en/proof-of-reserves',
+    'https://github.com/DefiLlama/defillama-server/blob/master/defi/src/protocols/cex.ts',
+  ],
   testUrls: {
     match: ['https://www.binance.com/en/trade/BTC_USDT', 'https://accounts.binance.com/en/login', 'https://binance.me/'],
     noMatch: ['https://binance-login.com/', 'https://www.binance.us/', 'https://finance.yahoo.com/'],

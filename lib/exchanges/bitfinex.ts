@@ -1,0 +1,39 @@
+import { defineExchange } from './types';
+
+export default defineExchange({
+  id: 'bitfinex',
+  name: 'Bitfinex',
+  domains: ['bitfinex.com'],
+  brandTokens: ['bitfinex'],
+  ownTokens: ['LEO'],
+  // Bitfinex's operator iFinex and Tether are controlled by the same officials (NY Attorney General
+  // settlement, Feb 2021; Bloomberg Law), so USDT counts with Bitfinex's own token.
+  affiliatedTokens: ['USDT'],
+  defillamaSlug: 'bitfinex',
+  status: { kind: 'operating' },
+  incidents: [
+    {
+      kind: 'hack',
+      date: '2016-08-02',
+      summary:
+        '119,756 BTC were stolen from users\' segregated wallets; Bitfinex halted trading and withdrawals and cut every balance by 36% in exchange for BFX tokens.',
+      source: 'https://wikiless.lunar.icu/w/index.php?lang=en&oldid=1070836368&title=2016_Bitfinex_hack',
+    },
+    {
+      kind: 'regulatory',
+      date: '2021-02-23',
+      summary:
+        'Settled a New York Attorney General probe for $18.5 million over hiding an $850 million loss and misstating Tether\'s reserves; stopped trading with New Yorkers.',
+      source: 'https://www.law360.com/articles/1357871/bitfinex-and-tether-settle-ny-probe-with-18-5m-fine-and-ban',
+    },
+  ],
+  sources: [
+    'https://github.com/bitfinexcom/pub/blob/main/wallets.txt',
+    'https://news.bloomberglaw.com/business-and-practice/bitfinex-tether-settle-n-y-probe-for-18-5-million-1?context=article-related',
+    'https://github.com/DefiLlama/defillama-server/blob/master/defi/src/protocols/cex.ts',
+  ],
+  testUrls: {
+    match: ['https://www.bitfinex.com/', 'https://trading.bitfinex.com/t/BTC:USD'],
+    noMatch: ['https://bitfinex-recovery.com/', 'https://www.bitflyer.com/', 'https://www.finextra.com/'],
+  },
+});

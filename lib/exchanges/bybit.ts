@@ -1,0 +1,30 @@
+import { defineExchange } from './types';
+
+export default defineExchange({
+  id: 'bybit',
+  name: 'Bybit',
+  domains: ['bybit.com'],
+  brandTokens: ['bybit'],
+  // BIT (BitDAO) and its successor MNT (Mantle) are both counted by DefiLlama as Bybit's own tokens.
+  ownTokens: ['BIT', 'MNT'],
+  defillamaSlug: 'bybit',
+  status: { kind: 'operating' },
+  incidents: [
+    {
+      kind: 'hack',
+      date: '2025-02-21',
+      summary:
+        'About $1.5 billion of ETH was drained from an Ethereum multisig cold wallet after signers approved a disguised transaction; attributed to North Korea\'s Lazarus Group.',
+      source: 'https://phronews.com/2025/04/25/bybit-fully-reclaims-stolen-1-5bn-ethereum-reserve',
+    },
+  ],
+  porUrl: 'https://www.bybit.com/app/user/proof-of-reserve',
+  sources: [
+    'https://www.bybit.com/app/user/proof-of-reserve',
+    'https://github.com/DefiLlama/defillama-server/blob/master/defi/src/protocols/cex.ts',
+  ],
+  testUrls: {
+    match: ['https://www.bybit.com/en/trade/spot/BTC/USDT', 'https://www.bybit.com/app/user/proof-of-reserve'],
+    noMatch: ['https://bybit-airdrop-claim.com/', 'https://www.bitget.com/', 'https://www.byte.com/'],
+  },
+});

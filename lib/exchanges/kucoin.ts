@@ -1,0 +1,26 @@
+import { defineExchange } from './types';
+
+export default defineExchange({
+  id: 'kucoin',
+  name: 'KuCoin',
+  domains: ['kucoin.com'],
+  brandTokens: ['kucoin'],
+  ownTokens: ['KCS'],
+  defillamaSlug: 'kucoin',
+  status: { kind: 'operating' },
+  incidents: [
+    {
+      kind: 'hack',
+      date: '2020-09-25',
+      summary:
+        'Hot-wallet private keys were stolen and about $281 million in BTC, ETH and tokens withdrawn; deposits and withdrawals were frozen while KuCoin recovered most of it.',
+      source: 'https://www.coindesk.com:443/markets/2020/09/26/over-280m-drained-in-kucoin-crypto-exchange-hack/',
+    },
+  ],
+  porUrl: 'https://www.kucoin.com/proof-of-reserves',
+  sources: ['https://www.kucoin.com/proof-of-reserves', 'https://github.com/DefiLlama/defillama-server/blob/master/defi/src/protocols/cex.ts'],
+  testUrls: {
+    match: ['https://www.kucoin.com/trade/BTC-USDT', 'https://www.kucoin.com/proof-of-reserves'],
+    noMatch: ['https://kucoin-support-desk.com/', 'https://www.kucoinn.com/', 'https://www.coinbase.com/'],
+  },
+});
