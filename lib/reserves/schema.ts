@@ -107,6 +107,12 @@ export const OnchainAssetsSchema = v.pipe(
     /** Largest holdings first, from the latest `tokensInUsd` point of DefiLlama's `/protocol/<slug>`. */
     topTokens: v.optional(v.array(TokenValueSchema)),
     byChain: v.optional(v.record(v.pipe(v.string(), v.maxLength(60)), Usd)),
+    /**
+     * `topTokens` and `byChain` come from a slower source (`/protocol/<slug>`) than the totals
+     * (`/cexs`), so they carry their own date and URL; absent means the block's `asOf`/`source`.
+     */
+    breakdownAsOf: v.optional(IsoDateSchema),
+    breakdownSource: v.optional(UrlSchema),
     /** Open interest over clean assets, where DefiLlama publishes it. */
     leverage: v.optional(v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(1000, 'a leverage above 1000× is not believable'))),
     /** When a live reading was taken; orders two readings of the same day. */
