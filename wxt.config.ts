@@ -7,9 +7,9 @@ export default defineConfig({
     plugins: [preact()],
   }),
   manifest: {
-    name: 'Reserve Radar',
-    description:
-      'Shows the proof-of-reserves status and concentration risk of the crypto exchange you are on, and guides a safe withdrawal to a wallet you control.',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     permissions: ['storage', 'alarms'],
     browser_specific_settings: {
       gecko: {

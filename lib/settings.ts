@@ -1,0 +1,37 @@
+import * as v from 'valibot';
+
+/**
+ * The user's choices. Stored locally, validated on every read, so a damaged or hand-edited
+ * value falls back to the defaults instead of breaking a view.
+ */
+export const NudgePolicySchema = v.picklist(['every-visit', 'daily', 'caution-or-worse', 'off']);
+export type NudgePolicy = v.InferOutput<typeof NudgePolicySchema>;
+
+export const LanguageSchema = v.picklist(['auto', 'en', 'sv']);
+export type Language = v.InferOutput<typeof LanguageSchema>;
+
+export const SnoozeSchema = v.variant('until', [
+  v.object({ until: v.literal('time'), endsAt: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+  /** Snoozed until the exchange's data changes: the fingerprint of the data seen when snoozing. */
+  v.object({ until: v.literal('data-change'), fingerprint: v.pipe(v.string(), v.maxLength(200)) }),
+]);
+export type Snooze = v.InferOutput<typeof SnoozeSchema>;
+
+export const SettingsSchema = v.object({
+  nudgePolicy: v.optional(NudgePolicySchema, 'every-visit'),
+  /** Expand the card on its own only when the level is danger (the respectful default). */
+  autoExpandOnDanger: v.optional(v.boolean(), true),
+  lookalikeProtection: v.optional(v.boolean(), false),
+  language: v.optional(LanguageSchema, 'auto'),
+  snoozes: v.optional(v.record(v.pipe(v.string(), v.regex(/^[a-z0-9-]+$/)), SnoozeSchema), {}),
+  corner: v.optional(v.picklist(['bottom-right', 'bottom-left', 'top-right', 'top-left']), 'bottom-right'),
+});
+export type Settings = v.InferOutput<typeof SettingsSchema>;
+
+export const defaultSettings: Settings = v.parse(SettingsSchema, {});
+
+/** Reads stored settings; anything unreadable gives the defaults. */
+export function parseSettings(stored: unknown): Settings {
+  const result = v.safeParse(SettingsSchema, stored ?? {});
+  return result.success ? result.output : defaultSettings;
+}

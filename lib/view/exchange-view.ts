@@ -1,0 +1,42 @@
+import type { ExchangeDefinition, ExchangeStatus, Incident } from '../exchanges/types';
+import type { ExchangeReserves, PorAttestation, OnchainAssets, Flows } from '../reserves/schema';
+
+/**
+ * What a view needs to draw one exchange: plain data that crosses the extension's message
+ * channel unchanged. Built by the background; views render it and compute nothing.
+ */
+export interface ExchangeView {
+  id: string;
+  name: string;
+  status: ExchangeStatus;
+  incidents: readonly Incident[];
+  porUrl?: string;
+  por?: PorAttestation;
+  onchain?: OnchainAssets;
+  flows?: Flows;
+}
+
+export interface BuildExchangeViewParameters {
+  exchange: ExchangeDefinition;
+  reserves: ExchangeReserves | undefined;
+}
+export type BuildExchangeViewReturnType = ExchangeView;
+
+export function buildExchangeView({ exchange, reserves }: BuildExchangeViewParameters): BuildExchangeViewReturnType {
+  return {
+    id: exchange.id,
+    name: exchange.name,
+    status: exchange.status,
+    incidents: exchange.incidents ?? [],
+    ...(exchange.porUrl === undefined ? {} : { porUrl: exchange.porUrl }),
+    ...(reserves?.por === undefined ? {} : { por: reserves.por }),
+    ...(reserves?.onchain === undefined ? {} : { onchain: reserves.onchain }),
+    ...(reserves?.flows === undefined ? {} : { flows: reserves.flows }),
+  };
+}
+
+/** What the popup and the pill know about a tab. */
+export type TabState =
+  | { kind: 'exchange'; host: string; view: ExchangeView }
+  | { kind: 'lookalike'; host: string; reason: string; imitates: { id: string; name: string; domain: string } }
+  | { kind: 'not-exchange' };

@@ -1,0 +1,31 @@
+import { classify } from '../exchanges/classify';
+import type { Snapshot } from '../reserves/schema';
+import { buildExchangeView, type TabState } from './exchange-view';
+
+export interface TabStateForUrlParameters {
+  /** The tab's URL as the browser reports it; undefined when the extension may not read it. */
+  url: string | undefined;
+  snapshot: Snapshot;
+}
+
+/** From a tab's URL to what the popup, pill and badge show. Never throws. */
+export function tabStateForUrl({ url, snapshot }: TabStateForUrlParameters): TabState {
+  const host = hostOf(url);
+  if (host === undefined) return { kind: 'not-exchange' };
+  const result = classify(host);
+  if (result.verdict === 'exchange' && result.exchange !== undefined) {
+    const exchange = result.exchange;
+    return { kind: 'exchange', host, view: buildExchangeView({ exchange, reserves: snapshot.exchanges[exchange.id] }) };
+  }
+  if (result.verdict === 'lookalike' && result.exchange !== undefined) {
+    const { id, name, domains } = result.exchange;
+    return { kind: 'lookalike', host, reason: result.reason, imitates: { id, name, domain: domains[0] ?? '' } };
+  }
+  return { kind: 'not-exchange' };
+}
+
+function hostOf(url: string | undefined): string | undefined {
+  if (url === undefined || !URL.canParse(url)) return undefined;
+  const parsed = new URL(url);
+  return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.hostname : undefined;
+}

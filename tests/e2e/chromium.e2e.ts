@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { activeTabId, fakeExchangeHtml, launchChromium, pillText, routeSite, screenshotPath, type ChromiumExtension } from './harness';
+
+describe('Chromium with the built extension', () => {
+  let browser: ChromiumExtension;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    await routeSite(browser.context, 'https://www.binance.com', fakeExchangeHtml('Binance — stand-in'));
+    await routeSite(browser.context, 'https://www.example.org', fakeExchangeHtml('Example, not an exchange'));
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  test('shows the pill with the exchange name on binance.com, and the popup shows its card', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://www.binance.com/en/trade/BTC_USDT');
+    await page.waitForFunction(() => document.querySelector('reserve-radar-pill')?.shadowRoot?.querySelector('[data-testid="pill-name"]'));
+    const pill = await pillText(page);
+    expect(pill?.name).toBe('Binance');
+    expect(pill?.status).not.toBe('');
+    await page.screenshot({ path: screenshotPath('pill.png'), clip: { x: 0, y: 0, width: 1280, height: 720 } });
+
+    const tabId = await activeTabId(browser.worker);
+    const popup = await browser.context.newPage();
+    await popup.setViewportSize({ width: 380, height: 480 });
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+    const card = popup.getByTestId('exchange-card');
+    await card.waitFor();
+    expect(await card.getByRole('heading', { level: 1 }).textContent()).toBe('Binance');
+    expect(await popup.getByTestId('card-por').textContent()).toBe(pill?.status);
+    await popup.screenshot({ path: screenshotPath('popup.png'), fullPage: true });
+    await popup.close();
+    await page.close();
+  });
+
+  test('the pill closes and stays out of the way', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://www.binance.com/');
+    await page.waitForFunction(() => document.querySelector('reserve-radar-pill')?.shadowRoot?.querySelector('button'));
+    await page.evaluate(() => (document.querySelector('reserve-radar-pill')?.shadowRoot?.querySelector('button') as HTMLButtonElement).click());
+    await page.waitForFunction(() => document.querySelector('reserve-radar-pill') === null);
+    expect(await pillText(page)).toBeNull();
+    await page.close();
+  });
+
+  test('injects nothing on a page that is not an exchange, and the popup says so', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://www.example.org/');
+    // Give a content script every chance to run: the pill appears well within this on binance.com.
+    await page.waitForTimeout(1500);
+    expect(await page.evaluate(() => document.querySelector('reserve-radar-pill'))).toBeNull();
+
+    const tabId = await activeTabId(browser.worker);
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+    await popup.getByTestId('popup-not-exchange').waitFor();
+    await popup.close();
+    await page.close();
+  });
+});
