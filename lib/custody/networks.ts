@@ -1,0 +1,295 @@
+import { arbitrum, avalanche, base, bsc, mainnet, optimism, polygon } from 'viem/chains';
+import type { Chain } from 'viem';
+
+/**
+ * The networks a withdrawal can go out on. Address formats are a property of the *family*;
+ * fees, minimums and memo rules are a property of the *network*.
+ */
+export const networkIds = [
+  'ethereum',
+  'arbitrum',
+  'optimism',
+  'base',
+  'polygon',
+  'bsc',
+  'avalanche-c',
+  'bitcoin',
+  'litecoin',
+  'dogecoin',
+  'solana',
+  'tron',
+  'xrp',
+  'ton',
+  'cosmos',
+  'osmosis',
+] as const;
+
+export type NetworkId = (typeof networkIds)[number];
+
+export type NetworkFamily = 'evm' | 'bitcoin-like' | 'solana' | 'tron' | 'xrp' | 'ton' | 'cosmos';
+
+/**
+ * A rule of the network that decides whether a transfer arrives or is usable: a reserve,
+ * a dust limit, a memo. Each one names the page that documents it.
+ */
+export interface NetworkRequirement {
+  /** Stable id the UI can key translations on. */
+  code:
+    | 'account-reserve'
+    | 'owner-reserve'
+    | 'destination-tag'
+    | 'memo'
+    | 'dust-limit'
+    | 'rent-exempt-minimum'
+    | 'activation'
+    | 'same-address-all-evm'
+    | 'bounceable-flag'
+    | 'gas-token';
+  /** One or two sentences a user can act on. */
+  text: string;
+  /** Documented amount in the native asset, where the rule is an amount. */
+  amount?: string;
+  /** Where the rule is documented. */
+  source: string;
+  /** The date the documented value took effect or was read, `YYYY-MM-DD`. */
+  asOf?: string;
+}
+
+export interface NetworkDefinition {
+  id: NetworkId;
+  name: string;
+  /** What exchanges usually call it in their network drop-down ("ERC20", "TRC20", "BEP20"). */
+  exchangeLabels: readonly string[];
+  family: NetworkFamily;
+  /** EIP-155 chain id, EVM networks only. */
+  chainId?: number;
+  nativeAsset: string;
+  /** Tickers commonly withdrawn on this network (not exhaustive, not an endorsement). */
+  commonAssets: readonly string[];
+  /** `{address}` is replaced by the address. */
+  explorerAddressUrl: string;
+  /** Human-readable part of bech32 addresses for cosmos-family chains. */
+  bech32Prefix?: string;
+  requirements: readonly NetworkRequirement[];
+}
+
+function evmExplorer(chain: Chain): string {
+  // viem's chain table is the source: we read it rather than retype URLs.
+  const url = chain.blockExplorers?.default.url ?? '';
+  return `${url}/address/{address}`;
+}
+
+const VIEM_CHAINS_SOURCE = 'https://github.com/wevm/viem/tree/main/src/chains/definitions';
+
+const sameAddressAllEvm: NetworkRequirement = {
+  code: 'same-address-all-evm',
+  text:
+    'The same 0x address exists on every EVM network. Funds sent on a network your wallet does not show are not lost, but you must add that network to your wallet to see and move them.',
+  source: 'https://ethereum.org/en/developers/docs/accounts/',
+};
+
+const gasToken = (symbol: string, networkName: string): NetworkRequirement => ({
+  code: 'gas-token',
+  text: `Moving tokens later on ${networkName} costs a fee in ${symbol}; keep a little ${symbol} at the address or you cannot move what you withdrew.`,
+  source: 'https://ethereum.org/en/developers/docs/gas/',
+});
+
+export const networks: readonly NetworkDefinition[] = [
+  {
+    id: 'ethereum',
+    name: 'Ethereum',
+    exchangeLabels: ['ERC20', 'ETH', 'Ethereum'],
+    family: 'evm',
+    chainId: mainnet.id,
+    nativeAsset: mainnet.nativeCurrency.symbol,
+    commonAssets: ['ETH', 'USDT', 'USDC', 'DAI', 'WBTC'],
+    explorerAddressUrl: evmExplorer(mainnet),
+    requirements: [sameAddressAllEvm, gasToken('ETH', 'Ethereum')],
+  },
+  {
+    id: 'arbitrum',
+    name: 'Arbitrum One',
+    exchangeLabels: ['Arbitrum One', 'ARB', 'ARBITRUM'],
+    family: 'evm',
+    chainId: arbitrum.id,
+    nativeAsset: arbitrum.nativeCurrency.symbol,
+    commonAssets: ['ETH', 'USDC', 'USDT', 'ARB'],
+    explorerAddressUrl: evmExplorer(arbitrum),
+    requirements: [sameAddressAllEvm, gasToken('ETH', 'Arbitrum One')],
+  },
+  {
+    id: 'optimism',
+    name: 'OP Mainnet (Optimism)',
+    exchangeLabels: ['Optimism', 'OP', 'OPTIMISM'],
+    family: 'evm',
+    chainId: optimism.id,
+    nativeAsset: optimism.nativeCurrency.symbol,
+    commonAssets: ['ETH', 'USDC', 'USDT', 'OP'],
+    explorerAddressUrl: evmExplorer(optimism),
+    requirements: [sameAddressAllEvm, gasToken('ETH', 'OP Mainnet')],
+  },
+  {
+    id: 'base',
+    name: 'Base',
+    exchangeLabels: ['Base', 'BASE'],
+    family: 'evm',
+    chainId: base.id,
+    nativeAsset: base.nativeCurrency.symbol,
+    commonAssets: ['ETH', 'USDC'],
+    explorerAddressUrl: evmExplorer(base),
+    requirements: [sameAddressAllEvm, gasToken('ETH', 'Base')],
+  },
+  {
+    id: 'polygon',
+    name: 'Polygon PoS',
+    exchangeLabels: ['Polygon', 'MATIC', 'POL'],
+    family: 'evm',
+    chainId: polygon.id,
+    nativeAsset: polygon.nativeCurrency.symbol,
+    commonAssets: ['POL', 'USDC', 'USDT'],
+    explorerAddressUrl: evmExplorer(polygon),
+    requirements: [sameAddressAllEvm, gasToken('POL', 'Polygon PoS')],
+  },
+  {
+    id: 'bsc',
+    name: 'BNB Smart Chain',
+    exchangeLabels: ['BEP20', 'BSC', 'BNB Smart Chain'],
+    family: 'evm',
+    chainId: bsc.id,
+    nativeAsset: bsc.nativeCurrency.symbol,
+    commonAssets: ['BNB', 'USDT', 'USDC'],
+    explorerAddressUrl: evmExplorer(bsc),
+    requirements: [sameAddressAllEvm, gasToken('BNB', 'BNB Smart Chain')],
+  },
+  {
+    id: 'avalanche-c',
+    name: 'Avalanche C-Chain',
+    exchangeLabels: ['AVAXC', 'Avalanche C-Chain', 'AVAX C-Chain'],
+    family: 'evm',
+    chainId: avalanche.id,
+    nativeAsset: avalanche.nativeCurrency.symbol,
+    commonAssets: ['AVAX', 'USDC', 'USDT'],
+    explorerAddressUrl: evmExplorer(avalanche),
+    requirements: [sameAddressAllEvm, gasToken('AVAX', 'Avalanche C-Chain')],
+  },
+  {
+    id: 'bitcoin',
+    name: 'Bitcoin',
+    exchangeLabels: ['BTC', 'Bitcoin', 'SegWit'],
+    family: 'bitcoin-like',
+    nativeAsset: 'BTC',
+    commonAssets: ['BTC'],
+    explorerAddressUrl: 'https://mempool.space/address/{address}',
+    requirements: [],
+  },
+  {
+    id: 'litecoin',
+    name: 'Litecoin',
+    exchangeLabels: ['LTC', 'Litecoin'],
+    family: 'bitcoin-like',
+    nativeAsset: 'LTC',
+    commonAssets: ['LTC'],
+    explorerAddressUrl: 'https://litecoinspace.org/address/{address}',
+    requirements: [],
+  },
+  {
+    id: 'dogecoin',
+    name: 'Dogecoin',
+    exchangeLabels: ['DOGE', 'Dogecoin'],
+    family: 'bitcoin-like',
+    nativeAsset: 'DOGE',
+    commonAssets: ['DOGE'],
+    explorerAddressUrl: 'https://blockchair.com/dogecoin/address/{address}',
+    requirements: [],
+  },
+  {
+    id: 'solana',
+    name: 'Solana',
+    exchangeLabels: ['SOL', 'Solana', 'SPL'],
+    family: 'solana',
+    nativeAsset: 'SOL',
+    commonAssets: ['SOL', 'USDC', 'USDT'],
+    explorerAddressUrl: 'https://explorer.solana.com/address/{address}',
+    requirements: [],
+  },
+  {
+    id: 'tron',
+    name: 'Tron',
+    exchangeLabels: ['TRC20', 'TRX', 'Tron'],
+    family: 'tron',
+    nativeAsset: 'TRX',
+    commonAssets: ['TRX', 'USDT'],
+    explorerAddressUrl: 'https://tronscan.org/#/address/{address}',
+    requirements: [],
+  },
+  {
+    id: 'xrp',
+    name: 'XRP Ledger',
+    exchangeLabels: ['XRP', 'XRP Ledger', 'Ripple'],
+    family: 'xrp',
+    nativeAsset: 'XRP',
+    commonAssets: ['XRP', 'RLUSD'],
+    explorerAddressUrl: 'https://livenet.xrpl.org/accounts/{address}',
+    requirements: [],
+  },
+  {
+    id: 'ton',
+    name: 'TON',
+    exchangeLabels: ['TON', 'The Open Network'],
+    family: 'ton',
+    nativeAsset: 'TON',
+    commonAssets: ['TON', 'USDT'],
+    explorerAddressUrl: 'https://tonviewer.com/{address}',
+    requirements: [],
+  },
+  {
+    id: 'cosmos',
+    name: 'Cosmos Hub',
+    exchangeLabels: ['ATOM', 'Cosmos'],
+    family: 'cosmos',
+    nativeAsset: 'ATOM',
+    commonAssets: ['ATOM'],
+    explorerAddressUrl: 'https://www.mintscan.io/cosmos/address/{address}',
+    bech32Prefix: 'cosmos',
+    requirements: [],
+  },
+  {
+    id: 'osmosis',
+    name: 'Osmosis',
+    exchangeLabels: ['OSMO', 'Osmosis'],
+    family: 'cosmos',
+    nativeAsset: 'OSMO',
+    commonAssets: ['OSMO', 'ATOM', 'USDC'],
+    explorerAddressUrl: 'https://www.mintscan.io/osmosis/address/{address}',
+    bech32Prefix: 'osmo',
+    requirements: [],
+  },
+];
+
+const byId = new Map<string, NetworkDefinition>(networks.map((network) => [network.id, network]));
+
+export function isNetworkId(value: string): value is NetworkId {
+  return byId.has(value);
+}
+
+export function getNetwork(id: string): NetworkDefinition | undefined {
+  return byId.get(id);
+}
+
+export type ExplorerAddressUrlParameters = { network: NetworkId; address: string };
+
+export function explorerAddressUrl({ network, address }: ExplorerAddressUrlParameters): string | undefined {
+  const definition = byId.get(network);
+  if (definition === undefined) return undefined;
+  return definition.explorerAddressUrl.replace('{address}', encodeURIComponent(address));
+}
+
+export const familyLabels: Record<NetworkFamily, string> = {
+  evm: 'an Ethereum-style (EVM) address',
+  'bitcoin-like': 'a Bitcoin-style address',
+  solana: 'a Solana address',
+  tron: 'a Tron address',
+  xrp: 'an XRP Ledger address',
+  ton: 'a TON address',
+  cosmos: 'a Cosmos-SDK address',
+};

@@ -1,0 +1,472 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { base58, base58xrp, base64url, bech32, bech32m, createBase58check } from '@scure/base';
+import { getAddress, sha256, toHex } from 'viem';
+import { crc16Xmodem, detectNetworks, validateAddress } from './validate-address';
+import { networkIds } from './networks';
+
+const check = createBase58check((data: Uint8Array) => sha256(data, 'bytes'));
+
+function valid(network: string, address: string) {
+  const result = validateAddress({ network, address });
+  expect(result.error, `${network} ${address}: ${result.error?.message}`).toBeNull();
+  expect(result.valid).toBe(true);
+  return result;
+}
+
+function invalid(network: string, address: string, code: string) {
+  const result = validateAddress({ network, address });
+  expect(result.valid, `${network} ${address} should be invalid`).toBe(false);
+  expect(result.error?.code).toBe(code);
+  expect(result.normalized).toBeNull();
+  return result;
+}
+
+/** Replace the character at `index` with `replacement`. */
+function substitute(text: string, index: number, replacement: string): string {
+  return text.slice(0, index) + replacement + text.slice(index + 1);
+}
+
+describe('EVM (EIP-55)', () => {
+  // Test vectors from https://eips.ethereum.org/EIPS/eip-55
+  const eip55 = [
+    '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed',
+    '0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359',
+    '0xdbF03B407c01E7cD3CBea99509d93f8DDDC8C6FB',
+    '0xD1220A0cf47c7B9Be7A2E6BA89F429762e7b9aDb',
+  ];
+
+  it.each(eip55)('accepts the EIP-55 vector %s on every EVM network', (address) => {
+    for (const network of ['ethereum', 'arbitrum', 'optimism', 'base', 'polygon', 'bsc', 'avalanche-c']) {
+      const result = valid(network, address);
+      expect(result.kind).toBe('evm');
+      expect(result.normalized).toBe(address);
+      expect(result.warnings.map((w) => w.code)).toEqual(['evm-network']);
+    }
+  });
+
+  it('accepts all-lowercase with a compare-carefully warning and returns the checksummed form', () => {
+    const result = valid('ethereum', eip55[0]!.toLowerCase());
+    expect(result.normalized).toBe(eip55[0]);
+    expect(result.warnings[0]!.code).toBe('no-checksum');
+  });
+
+  it('rejects a mixed-case address whose checksum is wrong', () => {
+    // Last letter flipped from "d" to "D".
+    const result = invalid('ethereum', '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeD', 'bad-checksum');
+    expect(result.error!.message).toMatch(/capital letters/);
+  });
+
+  it('names a missing 0x and a wrong length', () => {
+    invalid('ethereum', '5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed', 'bad-format');
+    expect(invalid('ethereum', '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAe', 'bad-length').error!.message).toMatch(/39/);
+  });
+
+  it('refuses the zero address', () => {
+    invalid('base', '0x0000000000000000000000000000000000000000', 'burn-address');
+  });
+
+  it('marks ENS names as needing resolution', () => {
+    const result = valid('ethereum', 'Vitalik.eth');
+    expect(result.kind).toBe('ens-name');
+    expect(result.normalized).toBe('vitalik.eth');
+    expect(result.warnings[0]!.code).toBe('needs-resolution');
+  });
+
+  it('catches every single-character change in a mixed-case checksummed address', () => {
+    const hexChars = '0123456789abcdefABCDEF';
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ minLength: 20, maxLength: 20 }),
+        fc.nat({ max: 39 }),
+        fc.constantFrom(...hexChars),
+        (bytes, position, replacement) => {
+          const address = getAddress(toHex(bytes));
+          const body = address.slice(2);
+          // EIP-55 is a probabilistic check: a changed character slips through with
+          // probability 2^-(letters). Requiring 16+ letters keeps that below 2^-16 per case,
+          // and the fixed seed keeps the run reproducible.
+          fc.pre((body.match(/[a-fA-F]/g) ?? []).length >= 16);
+          fc.pre(body[position] !== replacement);
+          const mutated = `0x${substitute(body, position, replacement)}`;
+          const result = validateAddress({ network: 'ethereum', address: mutated });
+          const mutatedBody = mutated.slice(2);
+          const oneCase = mutatedBody === mutatedBody.toLowerCase() || mutatedBody === mutatedBody.toUpperCase();
+          // Only way to pass: the change made the whole address one case, which EIP-55 defines
+          // as "no checksum" and we accept with a warning.
+          if (result.valid) {
+            expect(oneCase).toBe(true);
+            expect(result.warnings.some((w) => w.code === 'no-checksum')).toBe(true);
+          } else {
+            expect(result.error!.code).toBe('bad-checksum');
+          }
+        },
+      ),
+      { seed: 20261125, numRuns: 300 },
+    );
+  });
+});
+
+describe('Bitcoin', () => {
+  // BIP-350 (https://github.com/bitcoin/bips/blob/master/bip-0350.mediawiki) valid mainnet vectors.
+  it.each([
+    ['BC1QW508D6QEJXTDG4Y5R3ZARVARY0C5XW7KV8F3T4', 'p2wpkh'],
+    ['bc1p0xlxvlhemja6c4dqv22uapctqupfhlxm9h8z3k2e72q4k9hcz7vqzk5jj0', 'p2tr'],
+    ['bc1pw508d6qejxtdg4y5r3zarvary0c5xw7kw508d6qejxtdg4y5r3zarvary0c5xw7kt5nd6y', 'witness-future'],
+    ['BC1SW50QGDZ25J', 'witness-future'],
+    ['bc1zw508d6qejxtdg4y5r3zarvaryvaxxpcs', 'witness-future'],
+  ])('accepts %s as %s', (address, kind) => {
+    const result = valid('bitcoin', address);
+    expect(result.kind).toBe(kind);
+    expect(result.normalized).toBe(address.toLowerCase());
+    if (kind === 'witness-future') expect(result.warnings[0]!.code).toBe('future-witness-version');
+  });
+
+  it('accepts the BIP-173 P2WSH vector', () => {
+    expect(valid('bitcoin', 'bc1qrp33g0q5c5txsp9arysrx4k6zdkfs4nce4xj0gdcccefvpysxf3qccfmv3').kind).toBe('p2wsh');
+  });
+
+  // BIP-350 invalid vectors (mainnet and testnet ones).
+  it.each([
+    ['bc1p0xlxvlhemja6c4dqv22uapctqupfhlxm9h8z3k2e72q4k9hcz7vqh2y7hd', 'bad-checksum'], // bech32 instead of bech32m
+    ['BC1S0XLXVLHEMJA6C4DQV22UAPCTQUPFHLXM9H8Z3K2E72Q4K9HCZ7VQ54WELL', 'bad-checksum'], // bech32 instead of bech32m
+    ['bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kemeawh', 'bad-checksum'], // bech32m instead of bech32
+    ['bc1p38j9r5y49hruaue7wxjce0updqjuyyx0kh56v8s25huc6995vvpql3jow4', 'bad-checksum'], // invalid character in checksum
+    ['BC130XLXVLHEMJA6C4DQV22UAPCTQUPFHLXM9H8Z3K2E72Q4K9HCZ7VQ7ZWS8R', 'bad-format'], // witness version 17
+    ['bc1pw5dgrnzv', 'bad-length'], // 1-byte program
+    ['bc1p0xlxvlhemja6c4dqv22uapctqupfhlxm9h8z3k2e72q4k9hcz7v8n0nx0muaewav253zgeav', 'bad-length'], // 41-byte program
+    ['BC1QR508D6QEJXTDG4Y5R3ZARVARYV98GJ9P', 'bad-length'], // 16 bytes for v0
+    ['bc1p0xlxvlhemja6c4dqv22uapctqupfhlxm9h8z3k2e72q4k9hcz7v07qwwzcrf', 'bad-length'], // over-long padding
+    ['bc1gmk9yu', 'bad-length'], // empty data
+    ['tb1p0xlxvlhemja6c4dqv22uapctqupfhlxm9h8z3k2e72q4k9hcz7vq47Zagq', 'bad-format'], // mixed case
+    ['tc1p0xlxvlhemja6c4dqv22uapctqupfhlxm9h8z3k2e72q4k9hcz7vq5zuyut', 'bad-format'], // unknown HRP
+  ])('rejects the BIP-350 invalid vector %s with %s', (address, code) => {
+    invalid('bitcoin', address, code);
+  });
+
+  it('gives the specific reason for the clear-cut BIP-350 invalid vectors', () => {
+    invalid('bitcoin', 'bc1p0xlxvlhemja6c4dqv22uapctqupfhlxm9h8z3k2e72q4k9hcz7vqh2y7hd', 'bad-checksum');
+    invalid('bitcoin', 'bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kemeawh', 'bad-checksum');
+    invalid('bitcoin', 'BC1QR508D6QEJXTDG4Y5R3ZARVARYV98GJ9P', 'bad-length');
+    invalid('bitcoin', 'tb1qrp33g0q5c5txsp9arysrx4k6zdkfs4nce4xj0gdcccefvpysxf3q0sl5k7', 'testnet');
+    invalid('bitcoin', 'BC1QW508D6QEJXTDG4Y5R3ZARVARY0C5XW7KV8F3t4', 'bad-format');
+  });
+
+  it('accepts base58 P2PKH and P2SH mainnet addresses', () => {
+    // The genesis block coinbase address and the BIP-13 style P2SH example used across Bitcoin docs.
+    expect(valid('bitcoin', '1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa').kind).toBe('p2pkh');
+    expect(valid('bitcoin', '3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy').kind).toBe('p2sh');
+  });
+
+  it('names testnet base58 addresses', () => {
+    invalid('bitcoin', check.encode(Uint8Array.from([0x6f, ...new Uint8Array(20).fill(7)])), 'testnet');
+  });
+
+  it('catches every single-character change in a base58check address', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(0x00, 0x05),
+        fc.uint8Array({ minLength: 20, maxLength: 20 }),
+        fc.nat(),
+        fc.constantFrom(...'123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz'),
+        (version, hash, rawPosition, replacement) => {
+          const address = check.encode(Uint8Array.from([version, ...hash]));
+          const position = rawPosition % address.length;
+          fc.pre(address[position] !== replacement);
+          const result = validateAddress({ network: 'bitcoin', address: substitute(address, position, replacement) });
+          expect(result.valid).toBe(false);
+        },
+      ),
+      { seed: 7, numRuns: 300 },
+    );
+  });
+
+  it('catches every single-character change in a bech32 / bech32m address', () => {
+    const charset = 'qpzry9x8gf2tvdw0s3jn54khce6mua7l';
+    fc.assert(
+      fc.property(
+        fc.constantFrom(0, 1),
+        fc.boolean(),
+        fc.uint8Array({ minLength: 32, maxLength: 32 }),
+        fc.nat(),
+        fc.constantFrom(...charset),
+        (version, short, program, rawPosition, replacement) => {
+          const bytes = version === 0 && short ? program.subarray(0, 20) : program;
+          const coder = version === 0 ? bech32 : bech32m;
+          const address = coder.encode('bc', [version, ...coder.toWords(bytes)]);
+          expect(validateAddress({ network: 'bitcoin', address }).valid).toBe(true);
+          const position = rawPosition % address.length;
+          fc.pre(address[position] !== replacement);
+          expect(validateAddress({ network: 'bitcoin', address: substitute(address, position, replacement) }).valid).toBe(false);
+        },
+      ),
+      { seed: 11, numRuns: 400 },
+    );
+  });
+});
+
+describe('Litecoin and Dogecoin', () => {
+  it('accepts version bytes per network and flags the shared "3" format on Litecoin', () => {
+    const hash = new Uint8Array(20).fill(0x42);
+    const ltcL = check.encode(Uint8Array.from([0x30, ...hash]));
+    const ltcM = check.encode(Uint8Array.from([0x32, ...hash]));
+    const legacy3 = check.encode(Uint8Array.from([0x05, ...hash]));
+    const dogeD = check.encode(Uint8Array.from([0x1e, ...hash]));
+    const doge9A = check.encode(Uint8Array.from([0x16, ...hash]));
+    expect(ltcL[0]).toBe('L');
+    expect(ltcM[0]).toBe('M');
+    expect(dogeD[0]).toBe('D');
+    expect(['9', 'A']).toContain(doge9A[0]);
+    expect(valid('litecoin', ltcL).kind).toBe('p2pkh');
+    expect(valid('litecoin', ltcM).kind).toBe('p2sh');
+    expect(valid('litecoin', legacy3).warnings[0]!.code).toBe('shared-format');
+    expect(valid('dogecoin', dogeD).kind).toBe('p2pkh');
+    expect(valid('dogecoin', doge9A).kind).toBe('p2sh');
+    expect(validateAddress({ network: 'bitcoin', address: dogeD }).error!.message).toMatch(/Dogecoin address, but you chose Bitcoin/);
+    expect(validateAddress({ network: 'dogecoin', address: legacy3 }).error!.message).toMatch(/Bitcoin or Litecoin address/);
+  });
+
+  it('accepts ltc1 segwit addresses and rejects bitcoin ones on Litecoin', () => {
+    const address = bech32.encode('ltc', [0, ...bech32.toWords(new Uint8Array(20).fill(9))]);
+    expect(valid('litecoin', address).kind).toBe('p2wpkh');
+    const result = invalid('litecoin', 'bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4', 'wrong-network');
+    expect(result.error!.message).toBe('This looks like a Bitcoin address, but you chose Litecoin (LTC). Sending it on the wrong network can lose the funds.');
+  });
+});
+
+describe('Solana', () => {
+  it('accepts a 32-byte base58 key and warns there is no checksum', () => {
+    // SPL Token program id, published in Solana's docs.
+    const result = valid('solana', 'TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA');
+    expect(result.kind).toBe('solana');
+    expect(result.warnings[0]!.code).toBe('no-checksum');
+  });
+
+  it('rejects other lengths and characters outside base58, and the System Program', () => {
+    invalid('solana', base58.encode(new Uint8Array(31).fill(200)), 'bad-length');
+    invalid('solana', 'TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5D0', 'bad-format');
+    invalid('solana', '11111111111111111111111111111111', 'burn-address');
+  });
+});
+
+describe('Tron', () => {
+  it('accepts a T… address (example used throughout TRON SDK docs)', () => {
+    expect(valid('tron', 'TJRabPrwbZy45sbavfcjinPJC18kjpRTv8').kind).toBe('tron');
+  });
+
+  it('converts the 41… hex form to base58 with a warning', () => {
+    const bytes = check.decode('TJRabPrwbZy45sbavfcjinPJC18kjpRTv8');
+    const result = valid('tron', toHex(bytes).slice(2));
+    expect(result.normalized).toBe('TJRabPrwbZy45sbavfcjinPJC18kjpRTv8');
+    expect(result.warnings[0]!.code).toBe('converted-form');
+  });
+
+  it('names a Tron address pasted for an EVM network', () => {
+    const result = invalid('ethereum', 'TJRabPrwbZy45sbavfcjinPJC18kjpRTv8', 'wrong-network');
+    expect(result.error!.message).toMatch(/^This looks like a Tron address, but you chose Ethereum \(ERC20\)\./);
+  });
+
+  it('catches every single-character change', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 20, maxLength: 20 }), fc.nat(), fc.constantFrom(...'123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz'), (hash, rawPosition, replacement) => {
+        const address = check.encode(Uint8Array.from([0x41, ...hash]));
+        expect(validateAddress({ network: 'tron', address }).valid).toBe(true);
+        const position = rawPosition % address.length;
+        fc.pre(address[position] !== replacement);
+        expect(validateAddress({ network: 'tron', address: substitute(address, position, replacement) }).valid).toBe(false);
+      }),
+      { seed: 13, numRuns: 300 },
+    );
+  });
+});
+
+describe('XRP Ledger', () => {
+  // ripple-address-codec README examples (linked from https://xrpl.org/docs/concepts/accounts/addresses).
+  it('decodes the published X-address example to its classic address and tag', () => {
+    const result = valid('xrp', 'XVLhHMPHU98es4dbozjVtdWzVrDjtV18pX8yuPT7y4xaEHi');
+    expect(result.kind).toBe('xrp-x-address');
+    expect(result.details).toEqual({ classicAddress: 'rGWrZyQqhTp9Xu7G5Pkayo7bXjH4k4QYpf', destinationTag: 4294967295 });
+  });
+
+  it('names the test-network X-address example as testnet', () => {
+    invalid('xrp', 'T7oKJ3q7s94kDH6tpkBowhetT1JKfcfdSCmAXbS75iATyLD', 'testnet');
+  });
+
+  it('accepts a classic address with destination-tag guidance', () => {
+    const result = valid('xrp', 'rGWrZyQqhTp9Xu7G5Pkayo7bXjH4k4QYpf');
+    expect(result.kind).toBe('xrp-classic');
+    expect(result.warnings[0]!.code).toBe('destination-tag');
+  });
+
+  it('refuses the special black-hole addresses (which are otherwise well-formed)', () => {
+    for (const address of ['rrrrrrrrrrrrrrrrrrrrrhoLvTp', 'rrrrrrrrrrrrrrrrrrrrBZbvji', 'rrrrrrrrrrrrrrrrrNAMEtxvNvQ', 'rrrrrrrrrrrrrrrrrrrn5RM1rHd']) {
+      invalid('xrp', address, 'burn-address');
+    }
+  });
+
+  it('catches every single-character change in a classic address', () => {
+    const alphabet = 'rpshnaf39wBUDNEGHJKLM4PQRST7VWXYZ2bcdeCg65jkm8oFqi1tuvAxyz';
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 20, maxLength: 20 }), fc.nat(), fc.constantFrom(...alphabet), (accountId, rawPosition, replacement) => {
+        const payload = Uint8Array.from([0, ...accountId]);
+        const checksum = sha256(sha256(payload, 'bytes'), 'bytes').subarray(0, 4);
+        const address = base58xrp.encode(Uint8Array.from([...payload, ...checksum]));
+        expect(validateAddress({ network: 'xrp', address }).valid).toBe(true);
+        const position = rawPosition % address.length;
+        fc.pre(address[position] !== replacement);
+        expect(validateAddress({ network: 'xrp', address: substitute(address, position, replacement) }).valid).toBe(false);
+      }),
+      { seed: 17, numRuns: 300 },
+    );
+  });
+});
+
+describe('TON', () => {
+  // https://docs.ton.org/v3/guidelines/dapps/cookbook (user-friendly ↔ raw pair).
+  it('decodes the TON docs example and its raw form to the same account', () => {
+    const friendly = valid('ton', 'EQDKbjIcfM6ezt8KjKJJLshZJJSqX7XOA4ff-W72r5gqPrHF');
+    expect(friendly.kind).toBe('ton-bounceable');
+    expect(friendly.details).toMatchObject({ bounceable: true, workchain: 0, raw: '0:ca6e321c7cce9ecedf0a8ca2492ec8592494aa5fb5ce0387dff96ef6af982a3e' });
+    const raw = valid('ton', '0:CA6E321C7CCE9ECEDF0A8CA2492EC8592494AA5FB5CE0387DFF96EF6AF982A3E');
+    expect(raw.kind).toBe('ton-raw');
+    expect(raw.normalized).toBe(friendly.details!.raw);
+    expect(raw.warnings[0]!.code).toBe('raw-form');
+  });
+
+  it('tells bounceable from non-bounceable and recommends UQ for new wallets', () => {
+    const bytes = base64url.decode('EQDKbjIcfM6ezt8KjKJJLshZJJSqX7XOA4ff-W72r5gqPrHF');
+    const nonBounceable = Uint8Array.from(bytes);
+    nonBounceable[0] = 0x51;
+    const crc = crc16Xmodem(nonBounceable.subarray(0, 34));
+    nonBounceable[34] = crc >> 8;
+    nonBounceable[35] = crc & 0xff;
+    const address = base64url.encode(nonBounceable);
+    expect(address.startsWith('UQ')).toBe(true);
+    const result = valid('ton', address);
+    expect(result.kind).toBe('ton-non-bounceable');
+    expect(result.warnings[0]!.message).toMatch(/non-bounceable/);
+    expect(valid('ton', 'EQDKbjIcfM6ezt8KjKJJLshZJJSqX7XOA4ff-W72r5gqPrHF').warnings[0]!.message).toMatch(/UQ/);
+  });
+
+  it('accepts the standard-base64 spelling and normalises it to base64url', () => {
+    const result = valid('ton', 'EQDKbjIcfM6ezt8KjKJJLshZJJSqX7XOA4ff+W72r5gqPrHF');
+    expect(result.normalized).toBe('EQDKbjIcfM6ezt8KjKJJLshZJJSqX7XOA4ff-W72r5gqPrHF');
+  });
+
+  it('names a testnet address', () => {
+    // Published with a testnet flag: https://github.com/tonfactory/tonsdk/issues/41
+    invalid('ton', 'kQAvlWFDxGF2lXm67y4yzC17wYKD9A0guwPkMs1gOsM__GgZ', 'testnet');
+  });
+
+  it('checks the CRC-16 on the docs example', () => {
+    const bytes = base64url.decode('EQDKbjIcfM6ezt8KjKJJLshZJJSqX7XOA4ff-W72r5gqPrHF');
+    expect(crc16Xmodem(bytes.subarray(0, 34))).toBe((bytes[34]! << 8) | bytes[35]!);
+    // CRC-16/XMODEM check value for "123456789".
+    expect(crc16Xmodem(new TextEncoder().encode('123456789'))).toBe(0x31c3);
+  });
+
+  it('catches every single-character change in a user-friendly address', () => {
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    fc.assert(
+      fc.property(fc.constantFrom(0x11, 0x51), fc.uint8Array({ minLength: 32, maxLength: 32 }), fc.nat({ max: 47 }), fc.constantFrom(...alphabet), (flag, hash, position, replacement) => {
+        const body = Uint8Array.from([flag, 0, ...hash]);
+        const crc = crc16Xmodem(body);
+        const address = base64url.encode(Uint8Array.from([...body, crc >> 8, crc & 0xff]));
+        expect(validateAddress({ network: 'ton', address }).valid).toBe(true);
+        fc.pre(address[position] !== replacement);
+        expect(validateAddress({ network: 'ton', address: substitute(address, position, replacement) }).valid).toBe(false);
+      }),
+      { seed: 19, numRuns: 400 },
+    );
+  });
+});
+
+describe('Cosmos family', () => {
+  // Payload 0x01..0x14 under each prefix; the cosmos1 string is the common Cosmos SDK test vector.
+  const cosmosAddress = 'cosmos1qypqxpq9qcrsszg2pvxq6rs0zqg3yyc5lzv7xu';
+  const osmoAddress = bech32.encode('osmo', bech32.toWords(Uint8Array.from({ length: 20 }, (_, i) => i + 1)));
+
+  it('checks the per-network prefix', () => {
+    expect(bech32.encode('cosmos', bech32.toWords(Uint8Array.from({ length: 20 }, (_, i) => i + 1)))).toBe(cosmosAddress);
+    expect(valid('cosmos', cosmosAddress).kind).toBe('cosmos-account');
+    expect(valid('osmosis', osmoAddress).kind).toBe('cosmos-account');
+    expect(invalid('osmosis', cosmosAddress, 'wrong-network').error!.message).toMatch(/Cosmos Hub address, but you chose Osmosis/);
+  });
+
+  it('names other Cosmos-SDK chains and validator addresses', () => {
+    const terra = bech32.encode('terra', bech32.toWords(new Uint8Array(20).fill(3)));
+    expect(invalid('cosmos', terra, 'other-chain').error!.message).toMatch(/"terra"/);
+    const valoper = bech32.encode('cosmosvaloper', bech32.toWords(new Uint8Array(20).fill(3)));
+    invalid('cosmos', valoper, 'not-an-account');
+  });
+
+  it('catches every single-character change', () => {
+    const charset = 'qpzry9x8gf2tvdw0s3jn54khce6mua7l';
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 20, maxLength: 20 }), fc.nat(), fc.constantFrom(...charset), (bytes, rawPosition, replacement) => {
+        const address = bech32.encode('osmo', bech32.toWords(bytes));
+        const position = 5 + (rawPosition % (address.length - 5));
+        fc.pre(address[position] !== replacement);
+        expect(validateAddress({ network: 'osmosis', address: substitute(address, position, replacement) }).valid).toBe(false);
+      }),
+      { seed: 23, numRuns: 300 },
+    );
+  });
+});
+
+describe('input handling', () => {
+  it('trims copy-paste whitespace but rejects spaces and look-alike characters inside', () => {
+    expect(valid('tron', '  TJRabPrwbZy45sbavfcjinPJC18kjpRTv8\n').normalized).toBe('TJRabPrwbZy45sbavfcjinPJC18kjpRTv8');
+    invalid('tron', 'TJRabPrwbZy45sbav fcjinPJC18kjpRTv8', 'bad-characters');
+    invalid('tron', 'TJRabPrwbZy45sbav\u200bfcjinPJC18kjpRTv8', 'bad-characters');
+    // Cyrillic "а" in place of Latin "a".
+    invalid('ethereum', '0x5\u0430Aeb6053F3E94C9b9A09f33669435E7Ef1BeAed', 'bad-characters');
+  });
+
+  it('reports empty input, absurd length and unknown networks', () => {
+    invalid('bitcoin', '', 'empty');
+    invalid('bitcoin', 'x'.repeat(5000), 'too-long');
+    const result = validateAddress({ network: 'dogechain-x', address: 'abc' });
+    expect(result.error!.code).toBe('unknown-network');
+  });
+
+  it('never throws and never hits the internal-error fallback on random input', () => {
+    const plausible = fc.tuple(
+      fc.constantFrom('', '0x', 'bc1', 'BC1', 'ltc1', 'T', 'r', 'X', 'EQ', 'UQ', '0:', '-1:', 'cosmos1', 'osmo1', '1', '3', 'D'),
+      fc.string({ unit: fc.constantFrom(...'0123456789abcdefABCDEFqpzry9x8gf2tvdw0s3jn54khce6mua7lXYZ-_+/:.'), maxLength: 70 }),
+    ).map(([prefix, rest]) => prefix + rest);
+    fc.assert(
+      fc.property(fc.constantFrom(...networkIds), fc.oneof(fc.string({ maxLength: 120 }), fc.string({ unit: 'binary', maxLength: 80 }), plausible), (network, address) => {
+        const result = validateAddress({ network, address });
+        expect(typeof result.valid).toBe('boolean');
+        if (!result.valid) {
+          expect(result.error).not.toBeNull();
+          expect(result.error!.code).not.toBe('internal-error');
+          expect(result.error!.message.length).toBeGreaterThan(10);
+        }
+        expect(() => JSON.stringify(result)).not.toThrow();
+        expect(Array.isArray(detectNetworks(address))).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('detectNetworks', () => {
+  it('lists every EVM network for a 0x address and one network for the others', () => {
+    expect(detectNetworks('0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed').map((d) => d.network)).toEqual([
+      'ethereum',
+      'arbitrum',
+      'optimism',
+      'base',
+      'polygon',
+      'bsc',
+      'avalanche-c',
+    ]);
+    expect(detectNetworks('TJRabPrwbZy45sbavfcjinPJC18kjpRTv8')).toEqual([{ network: 'tron', kind: 'tron' }]);
+    expect(detectNetworks('rGWrZyQqhTp9Xu7G5Pkayo7bXjH4k4QYpf')).toEqual([{ network: 'xrp', kind: 'xrp-classic' }]);
+    expect(detectNetworks('EQDKbjIcfM6ezt8KjKJJLshZJJSqX7XOA4ff-W72r5gqPrHF')).toEqual([{ network: 'ton', kind: 'ton-bounceable' }]);
+    expect(detectNetworks('3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy').map((d) => d.network)).toEqual(['bitcoin', 'litecoin']);
+    expect(detectNetworks('not an address')).toEqual([]);
+  });
+});
