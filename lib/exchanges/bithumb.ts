@@ -1,0 +1,26 @@
+import { defineExchange } from './types';
+
+export default defineExchange({
+  id: 'bithumb',
+  name: 'Bithumb',
+  domains: ['bithumb.com'],
+  brandTokens: ['bithumb'],
+  ownTokens: [],
+  status: { kind: 'operating' },
+  incidents: [
+    {
+      kind: 'hack',
+      date: '2018-06-20',
+      summary: 'About 35 billion won (≈$31 million) of cryptocurrency was stolen overnight; all deposits and withdrawals were halted and assets moved to cold wallets.',
+      source: 'https://hackread.com/bithumb-crypto-exchange-hacked-31-million-stolen',
+    },
+  ],
+  sources: [
+    'https://www.bithumb.com/',
+    'https://ihodl.com/topnews/2018-06-20/bithumb-hacked-operations-frozen',
+  ],
+  testUrls: {
+    match: ['https://www.bithumb.com/', 'https://www.bithumb.com/react/trade/order/BTC-KRW'],
+    noMatch: ['https://bithumb-kr-login.com/', 'https://www.upbit.com/', 'https://www.thumbtack.com/'],
+  },
+});

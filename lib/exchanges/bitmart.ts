@@ -1,0 +1,27 @@
+import { defineExchange } from './types';
+
+export default defineExchange({
+  id: 'bitmart',
+  name: 'BitMart',
+  domains: ['bitmart.com'],
+  brandTokens: ['bitmart'],
+  ownTokens: ['BMX'],
+  defillamaSlug: 'bitmart',
+  status: { kind: 'operating' },
+  incidents: [
+    {
+      kind: 'hack',
+      date: '2021-12-04',
+      summary: 'A stolen private key let attackers drain an Ethereum and a BNB Smart Chain hot wallet of about $196 million; withdrawals were suspended and users compensated.',
+      source: 'https://gadgets.ndtv.com/cryptocurrency/news/cryptocurrency-exchange-bitmart-hacked-cryptocurrency-worth-usd-196-million-stolen-2639436',
+    },
+  ],
+  sources: [
+    'https://www.bitmart.com/',
+    'https://github.com/DefiLlama/defillama-server/blob/master/defi/src/protocols/cex.ts',
+  ],
+  testUrls: {
+    match: ['https://www.bitmart.com/en-US', 'https://www.bitmart.com/trade/en-US?symbol=BTC_USDT'],
+    noMatch: ['https://bitmart-claim.com/', 'https://www.walmart.com/', 'https://www.bitget.com/'],
+  },
+});

@@ -1,0 +1,28 @@
+import { defineExchange } from './types';
+
+export default defineExchange({
+  id: 'coinex',
+  name: 'CoinEx',
+  domains: ['coinex.com'],
+  brandTokens: ['coinex'],
+  ownTokens: ['CET'],
+  defillamaSlug: 'coinex',
+  status: { kind: 'operating' },
+  incidents: [
+    {
+      kind: 'hack',
+      date: '2023-09-12',
+      summary: 'Private keys of several hot wallets were compromised and at least $55 million stolen, attributed to the Lazarus Group; deposits and withdrawals were suspended.',
+      source: 'https://www.binance.com/en/feed/post/2023-09-13-north-korea-s-lazarus-group-behind-55m-coinex-hack-blockchain-security-firm-reports-1140183',
+    },
+  ],
+  sources: [
+    'https://www.coinex.com/',
+    'https://github.com/DefiLlama/defillama-server/blob/master/defi/src/protocols/cex.ts',
+    'https://www.cpomagazine.com/cyber-security/70-million-loss-after-data-breach-of-coinex-crypto-exchange-services-temporarily-suspended/',
+  ],
+  testUrls: {
+    match: ['https://www.coinex.com/en/exchange/btc-usdt', 'https://www.coinex.com/'],
+    noMatch: ['https://coinex-verify.com/', 'https://www.coinbase.com/', 'https://www.conex.com/'],
+  },
+});

@@ -1,0 +1,18 @@
+import { defineExchange } from './types';
+
+export default defineExchange({
+  id: 'safello',
+  name: 'Safello',
+  domains: ['safello.com'],
+  brandTokens: ['safello'],
+  ownTokens: [],
+  status: { kind: 'operating' },
+  sources: [
+    'https://safello.com/legal/terms/',
+    'https://coindesk-coindesk-prod.cdn.arcpublishing.com/policy/2021/10/21/swedish-financial-watchdog-investigating-two-local-crypto-firms/',
+  ],
+  testUrls: {
+    match: ['https://safello.com/', 'https://help.safello.com/en/articles/166728-what-are-safello-s-fees'],
+    noMatch: ['https://safello-verifiering.com/', 'https://bt.cx/', 'https://www.safe.com/'],
+  },
+});

@@ -1,0 +1,29 @@
+import { defineExchange } from './types';
+
+export default defineExchange({
+  id: 'swissborg',
+  name: 'SwissBorg',
+  domains: ['swissborg.com'],
+  brandTokens: ['swissborg'],
+  // CHSB was migrated 1:1 to BORG from 17 October 2023; the old ticker still circulates in external wallets.
+  ownTokens: ['BORG', 'CHSB'],
+  defillamaSlug: 'swissborg',
+  status: { kind: 'operating' },
+  incidents: [
+    {
+      kind: 'hack',
+      date: '2025-09-08',
+      summary: 'About 193,000 SOL (≈$41 million) was drained from the SOL Earn programme through a compromised API of staking partner Kiln; SwissBorg said it would reimburse users.',
+      source: 'https://incrypthos.com/security/swissborg-sol-earn-suffers-41-million-api-compromise',
+    },
+  ],
+  sources: [
+    'https://help.swissborg.com/hc/en-gb/articles/19044272587537--BORG-Migration',
+    'https://github.com/swissborg/pub',
+    'https://github.com/DefiLlama/defillama-server/blob/master/defi/src/protocols/cex.ts',
+  ],
+  testUrls: {
+    match: ['https://swissborg.com/', 'https://help.swissborg.com/hc/en-gb'],
+    noMatch: ['https://swissborg-app-verify.com/', 'https://www.swissquote.com/', 'https://www.bitpanda.com/'],
+  },
+});
