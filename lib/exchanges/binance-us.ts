@@ -8,8 +8,8 @@ export default defineExchange({
   id: 'binance-us',
   name: 'Binance.US',
   domains: ['binance.us'],
-  // "binance" is shared with Binance itself; the classifier decides by domain, tokens only flag lookalikes.
-  brandTokens: ['binanceus', 'binance'],
+  // Only the joined form: a bare "binance" in a lookalike host points at Binance itself.
+  brandTokens: ['binanceus'],
   ownTokens: [],
   status: { kind: 'operating' },
   sources: ['https://www.binance.us/'],

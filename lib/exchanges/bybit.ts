@@ -19,6 +19,11 @@ export default defineExchange({
     },
   ],
   porUrl: 'https://www.bybit.com/app/user/proof-of-reserve',
+  withdrawal: {
+    // The /user/assets/withdraw path recurs in open-source exchange-link tables.
+    url: 'https://www.bybit.com/user/assets/withdraw',
+    source: 'https://help.bybit.com/hc/en-us/articles/4417306522649-How-to-submit-a-withdrawal-request-',
+  },
   sources: [
     'https://www.bybit.com/app/user/proof-of-reserve',
     'https://github.com/DefiLlama/defillama-server/blob/master/defi/src/protocols/cex.ts',

@@ -18,6 +18,11 @@ export default defineExchange({
     },
   ],
   porUrl: 'https://www.kucoin.com/proof-of-reserves',
+  withdrawal: {
+    // The /assets/withdraw/<TICKER> path recurs in open-source exchange-link tables.
+    url: 'https://www.kucoin.com/assets/withdraw/{asset}',
+    source: 'https://support.kucoin.plus/hc/en-us/articles/900005758426-How-to-Withdraw-Coins',
+  },
   sources: ['https://www.kucoin.com/proof-of-reserves', 'https://github.com/DefiLlama/defillama-server/blob/master/defi/src/protocols/cex.ts'],
   testUrls: {
     match: ['https://www.kucoin.com/trade/BTC-USDT', 'https://www.kucoin.com/proof-of-reserves'],
