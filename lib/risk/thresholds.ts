@@ -1,0 +1,223 @@
+/**
+ * Every cut-off the risk model uses, in one table. docs/risk-model.md carries the same table
+ * (a test parses it and fails when the two disagree), so a change here is a change there.
+ *
+ * `when` reads against the metric: `below` fires when the figure is below `value`,
+ * `at-or-above` when it is at least `value`, `above` when it exceeds it, `within` when an event
+ * is at most `value` days old. `parameter` rows are not cut-offs but lengths the model needs.
+ */
+
+export type ThresholdEffect = 'danger' | 'caution' | 'unknown' | 'info' | 'parameter';
+export type ThresholdWhen = 'below' | 'at-or-above' | 'above' | 'within';
+
+export interface ThresholdRow {
+  id: string;
+  effect: ThresholdEffect;
+  when: ThresholdWhen;
+  value: number;
+  /** Why this number: one or two plain sentences, no `|` (it lives in a markdown table too). */
+  rationale: string;
+  /** Where the reasoning or the precedent comes from. */
+  reference: string;
+}
+
+const DEFILLAMA_CEX = 'https://github.com/DefiLlama/defillama-server/blob/master/defi/src/protocols/cex.ts';
+const ALAMEDA_BALANCE_SHEET =
+  'https://www.coindesk.com/business/2022/11/02/divisions-in-sam-bankman-frieds-crypto-empire-blur-on-his-trading-titan-alamedas-balance-sheet';
+const NIC_CARTER_POR = 'https://niccarter.info/proof-of-reserves/';
+
+export const THRESHOLDS = [
+  {
+    id: 'reserve-ratio.major.danger',
+    effect: 'danger',
+    when: 'below',
+    value: 0.95,
+    rationale: 'The exchange itself reports holding less than 95 % of what customers own in BTC, ETH, USDT or USDC: a self-admitted shortfall in an asset most customers hold.',
+    reference: NIC_CARTER_POR,
+  },
+  {
+    id: 'reserve-ratio.major.caution',
+    effect: 'caution',
+    when: 'below',
+    value: 1,
+    rationale: 'Any shortfall in a major asset, however small, means not every customer could withdraw it at once.',
+    reference: NIC_CARTER_POR,
+  },
+  {
+    id: 'reserve-ratio.any.caution',
+    effect: 'caution',
+    when: 'below',
+    value: 1,
+    rationale: 'A shortfall in any published asset is a shortfall; minor assets get caution, not danger, because fewer customers hold them.',
+    reference: NIC_CARTER_POR,
+  },
+  {
+    id: 'por.method.caution',
+    effect: 'caution',
+    when: 'below',
+    value: 2,
+    rationale: 'Strength 2 is an auditor attestation. A wallet list (1) shows assets without liabilities and proves nothing about solvency; no report (0) proves less.',
+    reference: NIC_CARTER_POR,
+  },
+  {
+    id: 'por.method.grade-a',
+    effect: 'parameter',
+    when: 'at-or-above',
+    value: 3,
+    rationale: 'Grade A needs a report each customer can check against their own balance (Merkle tree with liabilities, or a zk proof).',
+    reference: NIC_CARTER_POR,
+  },
+  {
+    id: 'por.stale.cadences',
+    effect: 'caution',
+    when: 'above',
+    value: 2,
+    rationale: 'One missed report can be a delay; a report older than two of the exchange\'s own cadences means it stopped publishing or we stopped seeing it.',
+    reference: NIC_CARTER_POR,
+  },
+  { id: 'por.cadence-days.daily', effect: 'parameter', when: 'within', value: 1, rationale: 'Length of one daily cadence.', reference: NIC_CARTER_POR },
+  { id: 'por.cadence-days.weekly', effect: 'parameter', when: 'within', value: 7, rationale: 'Length of one weekly cadence.', reference: NIC_CARTER_POR },
+  { id: 'por.cadence-days.monthly', effect: 'parameter', when: 'within', value: 31, rationale: 'Length of one monthly cadence (the longest month).', reference: NIC_CARTER_POR },
+  { id: 'por.cadence-days.quarterly', effect: 'parameter', when: 'within', value: 92, rationale: 'Length of one quarterly cadence (the longest quarter).', reference: NIC_CARTER_POR },
+  {
+    id: 'por.cadence-days.irregular',
+    effect: 'parameter',
+    when: 'within',
+    value: 183,
+    rationale: 'An exchange with no stated cadence (or one we do not know) is held to half a year, so two cadences make a year.',
+    reference: NIC_CARTER_POR,
+  },
+  {
+    id: 'own-token.share.caution',
+    effect: 'caution',
+    when: 'at-or-above',
+    value: 0.1,
+    rationale: 'A tenth of reserves in the exchange\'s own token is value that falls exactly when customers want out.',
+    reference: ALAMEDA_BALANCE_SHEET,
+  },
+  {
+    id: 'own-token.share.danger',
+    effect: 'danger',
+    when: 'at-or-above',
+    value: 0.25,
+    rationale: 'A quarter or more in its own token; FTX/Alameda had about 40 % in FTT days before it failed.',
+    reference: ALAMEDA_BALANCE_SHEET,
+  },
+  {
+    id: 'own-affiliated.share.caution',
+    effect: 'caution',
+    when: 'at-or-above',
+    value: 0.1,
+    rationale: 'Tokens of firms tied to the exchange\'s owners fall with the exchange too, so they count with its own token.',
+    reference: 'https://www.bnnbloomberg.ca/sec-case-against-crypto-mogul-sun-stirs-questions-over-huobi-1.1899372',
+  },
+  {
+    id: 'own-affiliated.share.danger',
+    effect: 'danger',
+    when: 'at-or-above',
+    value: 0.25,
+    rationale: 'Same cut-off as the own token alone: the risk is the same whichever affiliate issued the token.',
+    reference: 'https://www.bnnbloomberg.ca/sec-case-against-crypto-mogul-sun-stirs-questions-over-huobi-1.1899372',
+  },
+  {
+    id: 'top-asset.share.caution',
+    effect: 'caution',
+    when: 'at-or-above',
+    value: 0.75,
+    rationale: 'Three quarters of reserves in one asset leaves the exchange exposed to that one asset\'s market and chain.',
+    reference: 'https://www.justice.gov/atr/herfindahl-hirschman-index',
+  },
+  {
+    id: 'minor-asset.share.caution',
+    effect: 'caution',
+    when: 'at-or-above',
+    value: 0.15,
+    rationale: 'A single asset other than BTC, ETH and dollar stablecoins above 15 % of reserves; Crypto.com held about 20 % in SHIB in November 2022.',
+    reference: 'https://www.blockhead.co/2022/11/14/crypto-com-favours-the-shib-as-fud-ensues-post-ftx/',
+  },
+  {
+    id: 'hhi.caution',
+    effect: 'caution',
+    when: 'at-or-above',
+    value: 0.5,
+    rationale: 'A Herfindahl-Hirschman index of 0.5 is what two equal assets give; above it reserves behave like one or two positions.',
+    reference: 'https://www.justice.gov/atr/herfindahl-hirschman-index',
+  },
+  {
+    id: 'leverage.info',
+    effect: 'info',
+    when: 'at-or-above',
+    value: 1,
+    rationale: 'Open interest larger than clean assets is worth showing, but customers\' positions are not the exchange\'s debts, so it does not move the level.',
+    reference: DEFILLAMA_CEX,
+  },
+  {
+    id: 'outflow-7d.share.caution',
+    effect: 'caution',
+    when: 'at-or-above',
+    value: 0.1,
+    rationale: 'A tenth of assets leaving in a week is a run in progress; Binance\'s hardest week after FTX was about 6 %.',
+    reference: 'https://www.nasdaq.com/articles/crypto-exchange-ftx-saw-%246-bln-in-withdrawals-in-72-hours-ceo-message-to-staff',
+  },
+  {
+    id: 'outflow-30d.share.caution',
+    effect: 'caution',
+    when: 'at-or-above',
+    value: 0.2,
+    rationale: 'A fifth of assets leaving in a month is a slow run even when no single week looks alarming.',
+    reference: 'https://www.nasdaq.com/articles/crypto-exchange-ftx-saw-%246-bln-in-withdrawals-in-72-hours-ceo-message-to-staff',
+  },
+  {
+    id: 'onchain.max-age-days',
+    effect: 'unknown',
+    when: 'above',
+    value: 7,
+    rationale: 'FTX went from a leaked balance sheet to bankruptcy in nine days; on-chain figures older than a week cannot vouch for anything.',
+    reference: ALAMEDA_BALANCE_SHEET,
+  },
+  {
+    id: 'flows.max-age-days',
+    effect: 'caution',
+    when: 'above',
+    value: 7,
+    rationale: 'A flow figure older than a week says nothing about a run happening now.',
+    reference: DEFILLAMA_CEX,
+  },
+  {
+    id: 'incident.hack.window-days',
+    effect: 'caution',
+    when: 'within',
+    value: 180,
+    rationale: 'A hack in the last six months: losses and fixes may still be unfolding.',
+    reference: 'https://cryptonews.com/news/htx-huobi-global-to-resume-deposits-and-withdrawals-after-13-6-million-exploit.htm',
+  },
+  {
+    id: 'incident.withdrawal-halt.window-days',
+    effect: 'caution',
+    when: 'within',
+    value: 180,
+    rationale: 'A withdrawal halt in the last six months: the exchange has recently been unable or unwilling to pay out.',
+    reference: 'https://www.nasdaq.com/articles/crypto-exchange-ftx-saw-%246-bln-in-withdrawals-in-72-hours-ceo-message-to-staff',
+  },
+  {
+    id: 'incident.insolvency.window-days',
+    effect: 'danger',
+    when: 'within',
+    value: 365,
+    rationale: 'An insolvency in the last year: customers may not be paid in full whatever the exchange says now.',
+    reference: 'https://time.com/6232772/ftx-goes-bankrupt/',
+  },
+] as const satisfies readonly ThresholdRow[];
+
+export type ThresholdId = (typeof THRESHOLDS)[number]['id'];
+
+const byId = new Map<string, ThresholdRow>(THRESHOLDS.map((row) => [row.id, row]));
+
+export function thresholdRow(id: ThresholdId): ThresholdRow {
+  // Every ThresholdId is a row of THRESHOLDS, so the lookup cannot miss.
+  return byId.get(id) as ThresholdRow;
+}
+
+export function thresholdValue(id: ThresholdId): number {
+  return thresholdRow(id).value;
+}
