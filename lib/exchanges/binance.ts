@@ -17,6 +17,13 @@ export default defineExchange({
       source:
         'https://www.cryptoglobe.com/latest/2019/05/binance-gets-hacked-7000-bitcoin-taken-from-its-btc-hot-wallet-in-one-transaction/?page=3&infinite_more=yes&original_slug=binance-gets-hacked-7000-bitcoin-taken-from-its-btc-hot-wallet-in-one-transaction',
     },
+    {
+      kind: 'regulatory',
+      date: '2023-11-21',
+      summary:
+        'Pleaded guilty to US anti-money-laundering, unlicensed money-transmitting and sanctions violations and agreed to pay $4.3 billion; founder Changpeng Zhao stepped down as CEO.',
+      source: 'https://www.coindesk.com/policy/2023/11/21/binance-to-settle-charges-with-us-doj-source/',
+    },
   ],
   porUrl: 'https://www.binance.com/en/proof-of-reserves',
   withdrawal: {

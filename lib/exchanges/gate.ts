@@ -3,7 +3,8 @@ import { defineExchange } from './types';
 export default defineExchange({
   id: 'gate',
   name: 'Gate',
-  // Gate.io moved its main site to gate.com in 2025; gate.io still serves and redirects.
+  // gate.io is the long-standing exchange domain; the group also serves from gate.com (us.gate.com
+  // hosts Gate US, a separate venue DefiLlama tracks as `gate-us`).
   domains: ['gate.io', 'gate.com'],
   // "gate" is a common English word: only gateio is distinctive, the bare word needs more evidence.
   brandTokens: ['gateio', 'gate'],
@@ -14,6 +15,7 @@ export default defineExchange({
   sources: [
     'https://www.gate.io/proof-of-reserves',
     'https://github.com/gateio/proof-of-reserves',
+    'https://us.gate.com/legal/user-agreement',
     'https://github.com/DefiLlama/defillama-server/blob/master/defi/src/protocols/cex.ts',
   ],
   testUrls: {
