@@ -1,0 +1,139 @@
+import * as v from 'valibot';
+import { getNetwork, networkIds, type NetworkFamily, type NetworkId } from './networks';
+import { validateAddress } from './validate-address';
+import { formatAddressGroups, splitAddressPrefix } from './format';
+
+/**
+ * The user's own saved receiving addresses. Stored on the device only; the schema guards
+ * imports and storage reads, since both can hold anything.
+ */
+export const AddressBookEntrySchema = v.pipe(
+  v.object({
+    label: v.pipe(v.string(), v.trim(), v.minLength(1, 'Give the address a name.'), v.maxLength(64, 'Keep the name under 64 characters.')),
+    network: v.picklist(networkIds, 'Unknown network.'),
+    address: v.pipe(v.string(), v.trim(), v.minLength(1, 'The address is empty.'), v.maxLength(128, 'The address is too long.')),
+    addedAt: v.pipe(v.string(), v.isoTimestamp('addedAt must be an ISO date-time.')),
+  }),
+  v.rawTransform(({ dataset, addIssue, NEVER }) => {
+    const entry = dataset.value;
+    const checked = validateAddress({ network: entry.network, address: entry.address });
+    if (!checked.valid || checked.normalized === null) {
+      addIssue({ message: checked.error?.message ?? 'The address is not valid for its network.', path: [{ type: 'object', origin: 'value', input: entry, key: 'address', value: entry.address }] });
+      return NEVER;
+    }
+    // Stored normalised, so comparisons never depend on how it was pasted.
+    return { ...entry, address: checked.normalized };
+  }),
+);
+
+export type AddressBookEntry = v.InferOutput<typeof AddressBookEntrySchema>;
+
+export const AddressBookSchema = v.array(AddressBookEntrySchema);
+
+export interface ParseAddressBookReturnType {
+  entries: AddressBookEntry[];
+  /** Entries left out, with why, so an import can say what it skipped. */
+  rejected: { index: number; reason: string }[];
+}
+
+/** Reads an imported or stored address book, keeping every good entry and naming the bad ones. */
+export function parseAddressBook(input: unknown): ParseAddressBookReturnType {
+  if (!Array.isArray(input)) return { entries: [], rejected: [{ index: -1, reason: 'An address book is a list of entries.' }] };
+  const entries: AddressBookEntry[] = [];
+  const rejected: ParseAddressBookReturnType['rejected'] = [];
+  input.forEach((item, index) => {
+    const parsed = v.safeParse(AddressBookEntrySchema, item);
+    if (parsed.success) entries.push(parsed.output);
+    else rejected.push({ index, reason: parsed.issues.map((issue) => issue.message).join(' ') });
+  });
+  return { entries, rejected };
+}
+
+/** Characters at each end a look-alike must copy before we call it one (the common poisoning pattern). */
+export const POISONING_MATCH_LENGTH = 4;
+
+export interface LookalikeMatch {
+  entry: AddressBookEntry;
+  sharedStart: number;
+  sharedEnd: number;
+}
+
+export interface CheckPoisoningParameters {
+  candidate: { network: NetworkId; address: string };
+  book: readonly AddressBookEntry[];
+}
+
+export interface CheckPoisoningReturnType {
+  /** `known`: exactly a saved address; `lookalike`: resembles a saved one but is not it; `new`: neither. */
+  status: 'known' | 'lookalike' | 'new';
+  known: AddressBookEntry | null;
+  lookalikes: LookalikeMatch[];
+  /** Plain-words warning when anything looks alike; null otherwise. */
+  message: string | null;
+}
+
+function family(network: string): NetworkFamily | undefined {
+  return getNetwork(network)?.family;
+}
+
+/** The spelling we compare: normalised when the address is valid, as typed otherwise. */
+function canonical(network: string, address: string): string {
+  return validateAddress({ network, address }).normalized ?? address.trim();
+}
+
+/**
+ * The identifying part, in one case: look-alikes are built to fool eyes, and eyes ignore case.
+ * The saved entry's prefix is stripped from both, so "bc1"/"0x" never count as shared characters.
+ */
+function bodies(saved: string, candidate: string): [string, string] {
+  const { prefix, body } = splitAddressPrefix(saved);
+  const candidateBody = candidate.toLowerCase().startsWith(prefix.toLowerCase()) ? candidate.slice(prefix.length) : candidate;
+  return [body.toLowerCase(), candidateBody.toLowerCase()];
+}
+
+function sharedStartLength(a: string, b: string): number {
+  let length = 0;
+  while (length < a.length && length < b.length && a[length] === b[length]) length++;
+  return length;
+}
+
+function sharedEndLength(a: string, b: string): number {
+  let length = 0;
+  while (length < a.length && length < b.length && a[a.length - 1 - length] === b[b.length - 1 - length]) length++;
+  return length;
+}
+
+/**
+ * Address-poisoning check: scammers send dust from an address that copies the first and
+ * last characters of one you use, hoping you copy theirs from your history. A candidate
+ * that shares ≥4 leading and ≥4 trailing characters with a saved address but differs in
+ * between is flagged, naming the saved entry.
+ */
+export function checkPoisoning({ candidate, book }: CheckPoisoningParameters): CheckPoisoningReturnType {
+  const candidateFamily = family(candidate.network);
+  const candidateText = canonical(candidate.network, candidate.address);
+  let known: AddressBookEntry | null = null;
+  const lookalikes: LookalikeMatch[] = [];
+  for (const entry of book) {
+    // One family shares one address space (a 0x address is the same account on every EVM chain).
+    if (family(entry.network) !== candidateFamily) continue;
+    const [entryBody, candidateBody] = bodies(canonical(entry.network, entry.address), candidateText);
+    if (entryBody === candidateBody) {
+      if (known === null || entry.network === candidate.network) known = entry;
+      continue;
+    }
+    const sharedStart = sharedStartLength(entryBody, candidateBody);
+    const sharedEnd = sharedEndLength(entryBody, candidateBody);
+    if (sharedStart >= POISONING_MATCH_LENGTH && sharedEnd >= POISONING_MATCH_LENGTH) lookalikes.push({ entry, sharedStart, sharedEnd });
+  }
+  if (lookalikes.length === 0) return { status: known === null ? 'new' : 'known', known, lookalikes, message: null };
+  const first = lookalikes[0]!;
+  const saved = formatAddressGroups({ address: first.entry.address }).text;
+  const message =
+    known === null
+      ? `DANGER: this address looks like your saved address "${first.entry.label}" (${saved}) but it is a different address. ` +
+        'Scammers send tiny amounts from look-alike addresses so that you copy theirs from your history. Do not use it: copy the address from your wallet’s screen.'
+      : `This is your saved address "${known.label}", but your address book also holds a look-alike of it ("${first.entry.label}"). ` +
+        'One of them may have been copied from a poisoned transaction history; check both against your wallet’s screen.';
+  return { status: known === null ? 'lookalike' : 'known', known, lookalikes, message };
+}
