@@ -1,0 +1,178 @@
+/**
+ * The lookup tables `classify` runs on, built once from the registry. Kept apart from the
+ * exchange files: these are judgement calls about words (which brand tokens are too common to be
+ * evidence, which words phishers pair with a brand), not facts about an exchange.
+ */
+import { getDomain, getDomainWithoutSuffix, getPublicSuffix } from 'tldts';
+import type { ExchangeDefinition } from './types';
+import { skeleton } from './skeleton';
+import { collapseRepeats } from './edit-distance';
+
+/**
+ * Words phishing hosts put next to a brand to sound official or urgent. Seen in the
+ * eth-phishing-detect blacklist entries of tests/fixtures/domains/phishing.txt.
+ */
+export const baitWords: ReadonlySet<string> = new Set([
+  'login', 'log', 'logon', 'signin', 'signup', 'sign', 'auth', 'oauth', 'authenticate', 'authentication',
+  'verify', 'verification', 'verified', 'validate', 'validation', 'confirm', 'confirmation',
+  'support', 'help', 'helpdesk', 'helpcenter', 'service', 'care', 'contact', 'desk', 'ticket', 'assist', 'assistant',
+  'airdrop', 'giveaway', 'give', 'gift', 'claim', 'bonus', 'reward', 'promo', 'promotion', 'event', 'drop',
+  'free', 'win', 'winner', 'lottery', 'prize', 'receive', 'double', 'refund', 'compensation',
+  'wallet', 'secure', 'security', 'safe', 'safety', 'protect', 'protection', 'account', 'update', 'upgrade',
+  'unlock', 'unblock', 'locked', 'suspend', 'suspended', 'recover', 'recovery', 'restore', 'sync', 'connect',
+  'pay', 'payment', 'withdraw', 'withdrawal', 'deposit', 'kyc', 'official', 'online', 'www', 'web', 'app',
+  'portal', 'dashboard', 'session', 'access', 'alert', 'notice', 'migrate', 'migration', 'activate',
+  'activation', 'team', 'live', 'mining', 'staking', 'stake', 'earn', 'com', 'net', 'org', 'io',
+]);
+
+/** Words that put a host in a crypto context; a common-word brand needs one of these or a bait word. */
+export const cryptoWords: ReadonlySet<string> = new Set([
+  'crypto', 'btc', 'eth', 'usdt', 'usdc', 'coin', 'token', 'nft', 'defi', 'exchange', 'trade', 'trading',
+  'trader', 'bitcoin', 'ethereum', 'web3', 'dex', 'cex', 'swap', 'p2p', 'futures', 'spot', 'margin', 'pro',
+  'global', 'market', 'markets', 'chain', 'ledger', 'vault', 'invest', 'investment', 'yield',
+]);
+
+/**
+ * Brand tokens that are also ordinary words or names (`gate`, `gemini`, `kraken`): on their own
+ * they say nothing, so they count only beside a bait or crypto word, as a whole registrable name
+ * on another ending, or spelled with look-alike characters. Never by edit distance.
+ */
+export const commonWords: ReadonlySet<string> = new Set([
+  'gate', 'luno', 'gemini', 'kraken', 'celsius', 'voyager', 'uphold', 'liquid', 'quadriga', 'nexo',
+  'phoenix', 'bitcoin', 'crypto', 'coin', 'exchange', 'global', 'one', 'pro', 'max', 'independent', 'reserve',
+  'bullish', 'strike', 'river', 'cash', 'swan', 'robinhood',
+]);
+
+/** Tokens too generic to name any one exchange; a registry file listing one is ignored for it. */
+const genericTokens: ReadonlySet<string> = new Set([
+  'crypto', 'bitcoin', 'coin', 'coins', 'exchange', 'global', 'pro', 'one', 'app', 'com', 'io', 'trade',
+  'wallet', 'cex', 'dex', 'markets', 'bank', 'finance', 'capital', 'invest', 'us', 'uk', 'eu',
+]);
+
+/** Real words one edit away from a brand (`finance` / `binance`): never a typo of it. */
+export const nearMissWords: ReadonlySet<string> = new Set(['finance', 'bitmark', 'bithub', 'coinzone']);
+
+/**
+ * How much evidence a brand token needs. `long`: found anywhere inside a label and by typo.
+ * `medium`: a whole token, a token made of the brand plus bait words, or a typo of the
+ * registrable name. `weak`: short or common words, see `commonWords`.
+ */
+export type BrandStrength = 'long' | 'medium' | 'weak';
+
+export interface BrandEntry {
+  /** As written in the registry, lowercase (`binance`). */
+  token: string;
+  skeleton: string;
+  collapsed: string;
+  exchange: ExchangeDefinition;
+  /** Lower is better: the exchange's first brand token outranks its later ones. */
+  rank: number;
+  strength: BrandStrength;
+  /** Common words of four letters or fewer (`gate`, `luno`) are not even a lookalike as `gate.de`. */
+  tldSwapAllowed: boolean;
+}
+
+export interface OfficialDomain {
+  domain: string;
+  exchange: ExchangeDefinition;
+}
+
+export interface BrandIndex {
+  /** Official registrable domain → exchange. */
+  byDomain: Map<string, ExchangeDefinition>;
+  /** True when some official entry is deeper than its registrable domain (`app.example.com`). */
+  hasDeepDomains: boolean;
+  domains: OfficialDomain[];
+  /** Brand skeleton → entries, best first. */
+  byToken: Map<string, BrandEntry[]>;
+  /** Skeleton with doubled letters collapsed → entries whose collapsed form differs from the brand. */
+  byCollapsed: Map<string, BrandEntry[]>;
+  /** Entries long enough to be found inside a longer label or token. */
+  inside: BrandEntry[];
+  /** Entries that may match a token by edit distance (long brands only). */
+  typo: BrandEntry[];
+  shortestBrand: number;
+}
+
+/**
+ * Long brands that begin ordinary words or other sites' names (`revolut` → revolution,
+ * `cryptocom` → cryptocompare, `blockfi` → blockfinance): matched as whole tokens only.
+ */
+const notInsideWords: ReadonlySet<string> = new Set(['revolut', 'cryptocom', 'blockfi', 'coinone']);
+
+function strengthOf(token: string): BrandStrength {
+  if (token.length <= 4 || commonWords.has(token)) return 'weak';
+  return token.length >= 7 && !notInsideWords.has(token) ? 'long' : 'medium';
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function compact(value: string): string {
+  return value.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+export type BuildBrandIndexParameters = readonly ExchangeDefinition[];
+export type BuildBrandIndexReturnType = BrandIndex;
+
+export function buildBrandIndex(exchanges: BuildBrandIndexParameters): BuildBrandIndexReturnType {
+  const index: BrandIndex = {
+    byDomain: new Map(),
+    hasDeepDomains: false,
+    domains: [],
+    byToken: new Map(),
+    byCollapsed: new Map(),
+    inside: [],
+    typo: [],
+    shortestBrand: Infinity,
+  };
+  const entries: BrandEntry[] = [];
+  for (const exchange of exchanges) {
+    const seen = new Set<string>();
+    const tokens: string[] = [];
+    for (const raw of exchange.brandTokens) tokens.push(compact(raw));
+    for (const domain of exchange.domains) {
+      const lower = domain.toLowerCase();
+      // Keep the first claim: the meta-test reports a domain listed by two exchanges.
+      if (!index.byDomain.has(lower)) index.byDomain.set(lower, exchange);
+      index.domains.push({ domain: lower, exchange });
+      if (getDomain(lower) !== lower) index.hasDeepDomains = true;
+      // `gate` + `io` → `gateio`: the name people type when the bare word is too common.
+      const name = getDomainWithoutSuffix(lower);
+      const suffix = getPublicSuffix(lower);
+      if (name && suffix && tokens.includes(name) && strengthOf(name) === 'weak') tokens.push(compact(name + suffix));
+    }
+    tokens.forEach((token, rank) => {
+      if (token === '' || genericTokens.has(token) || seen.has(token)) return;
+      seen.add(token);
+      const strength = strengthOf(token);
+      const tokenSkeleton = skeleton(token);
+      entries.push({
+        token,
+        skeleton: tokenSkeleton,
+        collapsed: collapseRepeats(tokenSkeleton),
+        exchange,
+        rank,
+        strength,
+        tldSwapAllowed: !(commonWords.has(token) && token.length <= 4),
+      });
+    });
+  }
+  for (const entry of entries) {
+    push(index.byToken, entry.skeleton, entry);
+    push(index.byCollapsed, entry.collapsed, entry);
+    if (entry.strength === 'long') index.inside.push(entry);
+    // Edit distance only for long, distinctive brands: one edit from `korbit` is `orbit`.
+    if (entry.strength === 'long') index.typo.push(entry);
+    index.shortestBrand = Math.min(index.shortestBrand, entry.skeleton.length);
+  }
+  const better = (a: BrandEntry, b: BrandEntry) => a.rank - b.rank;
+  for (const list of index.byToken.values()) list.sort(better);
+  for (const list of index.byCollapsed.values()) list.sort(better);
+  // Longest first, so `binanceus` is found before `binance` inside `binanceus-login`.
+  index.inside.sort((a, b) => b.skeleton.length - a.skeleton.length || a.rank - b.rank);
+  return index;
+}

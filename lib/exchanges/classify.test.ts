@@ -1,0 +1,259 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { classify, classifyUrl, exchangeMatchPatterns } from './classify';
+import { exchanges } from './registry';
+import { decodePunycode } from './punycode';
+import { skeleton, isMixedScript } from './skeleton';
+import { editDistance, collapseRepeats } from './edit-distance';
+import { parseHostname, hostnameFromUrl } from './hostname';
+
+describe('classify: official domains', () => {
+  it.each([
+    ['binance.com', 'binance'],
+    ['www.binance.com', 'binance'],
+    ['accounts.binance.com', 'binance'],
+    ['BINANCE.COM', 'binance'],
+    ['binance.com.', 'binance'],
+    ['binance.com:443', 'binance'],
+    ['  www.Binance.com  ', 'binance'],
+    ['binance.me', 'binance'],
+    ['binance.us', 'binance-us'],
+    ['www.coinbase.com', 'coinbase'],
+    ['pro.kraken.com', 'kraken'],
+    ['www.gate.io', 'gate'],
+    ['www.okx.com', 'okx'],
+    ['www.htx.com', 'htx'],
+    ['www.mexc.com', 'mexc'],
+    ['ｂｉｎａｎｃｅ.com', 'binance'],
+  ])('%s is %s', (host, id) => {
+    const result = classify(host);
+    expect(result.verdict).toBe('exchange');
+    expect(result.exchange?.id).toBe(id);
+    expect(result.reason).toContain(result.exchange!.name);
+  });
+
+  it('reads URLs, including ports, credentials and scheme-less input', () => {
+    expect(classifyUrl('https://accounts.binance.com/en/login').exchange?.id).toBe('binance');
+    expect(classifyUrl('https://www.binance.com:8443/en?x=1#y').exchange?.id).toBe('binance');
+    expect(classifyUrl('binance.com/en/trade').exchange?.id).toBe('binance');
+    expect(classifyUrl('https://binance.com@evil.io/').verdict).not.toBe('exchange');
+    expect(classifyUrl('https://evil.io/?u=https://binance.com').verdict).toBe('unknown');
+  });
+});
+
+describe('classify: lookalikes', () => {
+  it.each([
+    // brand inside another registrable domain
+    ['binance-login.com', 'binance'],
+    ['secure-coinbase.app', 'coinbase'],
+    ['coinbase.com-verify.site', 'coinbase'],
+    ['login.kraken.com.evil.io', 'kraken'],
+    ['binance-giveaway.example.co.za', 'binance'],
+    ['kraken-logins-support.com', 'kraken'],
+    ['binance.com.evil.io', 'binance'],
+    ['coinbasecloud.club', 'coinbase'],
+    ['accounts-binance-log-in.com', 'binance'],
+    // typosquats
+    ['binnance.com', 'binance'],
+    ['coinbse.com', 'coinbase'],
+    ['krakken.com', 'kraken'],
+    ['coinbsae.com', 'coinbase'],
+    ['bitfnex.com', 'bitfinex'],
+    // homoglyphs, punycode and digit swaps
+    ['xn--bnance-pvf.com', 'binance'], // bіnance.com with a Cyrillic і, as the URL bar encodes it
+    ['xn--krken-5ve.com', 'kraken'], // krаken.com with a Cyrillic а
+    ['xn--bnance-3va.com', 'binance'], // bínance.com, an accent
+    ['bіnance.com', 'binance'], // Cyrillic і
+    ['сoinbase.com', 'coinbase'], // Cyrillic с
+    ['b1nance.com', 'binance'],
+    ['c0inbase.com', 'coinbase'],
+    ['krаken.com', 'kraken'], // Cyrillic а on a common-word brand
+    ['gernini.com', 'gemini'], // rn → m
+    ['0kx.com', 'okx'],
+    // TLD swaps
+    ['binance.co', 'binance'],
+    ['kraken.org', 'kraken'],
+    ['coinbase.net', 'coinbase'],
+    // hyphenation
+    ['coin-base.com', 'coinbase'],
+    ['bi-nance.com', 'binance'],
+    // brand plus bait words, short and common brands
+    ['okx-wallet.com', 'okx'],
+    ['okx-airdrop.net', 'okx'],
+    ['gate-io-login.com', 'gate'],
+    ['gateio-support.net', 'gate'],
+    ['htx-claim.com', 'htx'],
+    ['mexc-bonus.org', 'mexc'],
+    ['gemini-giveaway.blogspot.com', 'gemini'],
+    ['luno-verify.com', 'luno'],
+    ['krakenreward.com', 'kraken'],
+    ['geminibonus.us', 'gemini'],
+    ['www-logins-kraken-lo.com', 'kraken'],
+    ['krakens-accounts-br.com', 'kraken'],
+    ['kraken-com.com', 'kraken'],
+  ])('%s imitates %s', (host, id) => {
+    const result = classify(host);
+    expect(result.verdict).toBe('lookalike');
+    expect(result.exchange?.id).toBe(id);
+    expect(result.reason).toContain('is not');
+  });
+
+  it('says which brand and which bait word it saw, in plain words', () => {
+    expect(classify('kraken-logins-support.com').reason).toBe(
+      'kraken-logins-support.com contains the brand “kraken” plus the bait word “login” but is not a Kraken domain (Kraken uses kraken.com)',
+    );
+    expect(classify('binnance.com').reason).toMatch(/one letter away from the brand “binance”/);
+    expect(classify('bіnance.com').reason).toMatch(/look-alike characters, mixing Latin with Cyrillic/);
+    expect(classify('xn--bnance-pvf.com').reason).toMatch(/^xn--bnance-pvf\.com \(bіnance\.com\) spells the brand “binance”/);
+    expect(classify('login.kraken.com.evil.io').reason).toBe(
+      'login.kraken.com.evil.io starts with the Kraken domain “kraken.com” but belongs to evil.io, which is not a Kraken domain',
+    );
+    expect(classify('binance.co').reason).toMatch(/the name “binance” under a different ending/);
+    expect(classify('coin-base.com').reason).toMatch(/splits the brand “coinbase” with hyphens/);
+  });
+
+  it('classifies the punycode and the Unicode spelling of a host the same way', () => {
+    const ascii = new URL('http://bіnance.com').hostname;
+    expect(ascii.startsWith('xn--')).toBe(true);
+    expect(classify(ascii).verdict).toBe('lookalike');
+    expect(classifyUrl('https://bіnance.com/login').exchange?.id).toBe('binance');
+  });
+});
+
+describe('classify: not flagged', () => {
+  it.each([
+    'finance',
+    'yearn.finance',
+    'finance.yahoo.com',
+    'mycrypto.com',
+    'ok.ru',
+    'gatech.edu',
+    'gemini.google.com',
+    'www.gate.ac.uk',
+    'www.gatehub.net',
+    'gate.de',
+    'luno.org',
+    'okta.com',
+    'cryptocompare.com',
+    'revolution.com',
+    'orbit.com',
+    'bitcoin.org',
+    'coinmarketcap.com',
+    'example.com',
+    'github.com',
+    'basecamp.com',
+    'hotel-gate.com',
+    'krakenimages.com',
+    'geminiapp.example',
+  ])('%s is not an exchange nor a lookalike', (host) => {
+    expect(classify(host).verdict).toBe('unknown');
+  });
+
+  it.each([
+    ['127.0.0.1', /IP address/],
+    ['[::1]', /IP address/],
+    ['2001:db8::1', /IP address/],
+    ['localhost', /local name/],
+    ['co.uk', /public domain ending/],
+    ['', /empty/],
+    ['garbage!!', /cannot appear/],
+    ['a..b.com', /empty label/],
+    ['x'.repeat(64) + '.com', /longer than 63/],
+    ['binance.com:99999', /invalid port/],
+    ['https://binance.com/', /URL parts/],
+  ])('%j is unknown: %s', (input, reason) => {
+    const result = classify(input);
+    expect(result.verdict).toBe('unknown');
+    expect(result.exchange).toBeUndefined();
+    expect(result.reason).toMatch(reason);
+  });
+
+  it('never throws and always explains itself, whatever the input', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.webUrl(), fc.domain(), fc.string({ unit: 'binary' })), (input) => {
+        const host = classify(input);
+        const url = classifyUrl(input);
+        for (const result of [host, url]) {
+          expect(['exchange', 'lookalike', 'unknown']).toContain(result.verdict);
+          expect(result.reason.length).toBeGreaterThan(0);
+          expect(result.verdict === 'unknown').toBe(result.exchange === undefined);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('never calls a subdomain of an official domain a lookalike', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...exchanges.flatMap((e) => e.domains.map((d) => [e.id, d] as const))), fc.domain(), ([id, domain], prefix) => {
+        const result = classify(`${prefix}.${domain}`);
+        expect(result.verdict).toBe('exchange');
+        expect(result.exchange?.id).toBe(id);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('exchangeMatchPatterns', () => {
+  it('has one *://*.domain/* pattern per official domain', () => {
+    const patterns = exchangeMatchPatterns();
+    expect(patterns).toContain('*://*.binance.com/*');
+    expect(patterns).toContain('*://*.binance.me/*');
+    const domains = new Set(exchanges.flatMap((exchange) => exchange.domains));
+    expect(patterns).toHaveLength(domains.size);
+    for (const pattern of patterns) expect(pattern).toMatch(/^\*:\/\/\*\.[a-z0-9.-]+\/\*$/);
+  });
+});
+
+describe('helpers', () => {
+  it('decodes RFC 3492 sample strings and rejects malformed input', () => {
+    // RFC 3492 §7.1 (A) Arabic (Egyptian) and (L) Japanese mixed sample.
+    expect(decodePunycode('egbpdaj6bu4bxfgehfvwxn')).toBe('ليهمابتكلموشعربي؟');
+    expect(decodePunycode('3B-ww4c5e180e575a65lsy2b')).toBe('3年B組金八先生');
+    expect(decodePunycode('bcher-kva')).toBe('bücher');
+    expect(decodePunycode('bnance-pvf')).toBe('bіnance');
+    expect(decodePunycode('99999999999999')).toBeUndefined();
+    expect(decodePunycode('ab!')).toBeUndefined();
+  });
+
+  it('decodes what the browser encodes', () => {
+    for (const word of ['bіnance', 'сoinbase', 'münchen', 'крипто', 'ελληνικά']) {
+      const label = new URL(`http://${word}.com`).hostname.split('.')[0]!;
+      expect(decodePunycode(label.slice(4))).toBe(word);
+    }
+  });
+
+  it('folds look-alike characters to one skeleton', () => {
+    expect(skeleton('bіnance')).toBe(skeleton('binance'));
+    expect(skeleton('сοіnbаsе')).toBe(skeleton('coinbase'));
+    expect(skeleton('b1nance')).toBe(skeleton('binance'));
+    expect(skeleton('c0inbase')).toBe(skeleton('coinbase'));
+    expect(skeleton('gernini')).toBe(skeleton('gemini'));
+    expect(skeleton('bïnäncé')).toBe(skeleton('binance'));
+    expect(skeleton('binance')).not.toBe(skeleton('finance'));
+    expect(isMixedScript('bіnance')).toBe(true);
+    expect(isMixedScript('binance')).toBe(false);
+    expect(isMixedScript('крипто')).toBe(false);
+  });
+
+  it('bounds the edit distance', () => {
+    expect(editDistance({ a: 'coinbse', b: 'coinbase', max: 2 })).toBe(1);
+    expect(editDistance({ a: 'coinbsae', b: 'coinbase', max: 2 })).toBe(1);
+    expect(editDistance({ a: 'kitten', b: 'sitting', max: 5 })).toBe(3);
+    expect(editDistance({ a: 'kitten', b: 'sitting', max: 1 })).toBe(2);
+    expect(editDistance({ a: 'a', b: 'abcdef', max: 2 })).toBe(3);
+    expect(collapseRepeats('krakken')).toBe('kraken');
+  });
+
+  it('parses hostnames and URLs into one canonical form', () => {
+    expect(parseHostname('WWW.Binance.COM.:443')).toEqual({ ok: true, host: 'www.binance.com', kind: 'domain' });
+    expect(parseHostname('[2001:DB8::1]:8080')).toEqual({ ok: true, host: '[2001:db8::1]', kind: 'ip' });
+    expect(parseHostname('binance。com')).toEqual({ ok: true, host: 'binance.com', kind: 'domain' });
+    expect(parseHostname('256.1.1.1').ok).toBe(false);
+    expect(hostnameFromUrl('https://user:pw@Binance.com:8080/x')).toEqual({ ok: true, host: 'binance.com' });
+    expect(hostnameFromUrl('localhost:3000/path')).toEqual({ ok: true, host: 'localhost' });
+    expect(hostnameFromUrl('mailto:someone@example.com').ok).toBe(false);
+    expect(hostnameFromUrl('http://').ok).toBe(false);
+  });
+});

@@ -1,0 +1,356 @@
+/**
+ * Is this hostname an exchange, a lookalike of one, or neither? Exact matches are decided on the
+ * registrable domain (public suffix list via tldts), so `binance.com.evil.io` is never Binance.
+ * Lookalikes are judged on labels and hyphen-separated tokens, never by raw substring of the host.
+ */
+import { parse } from 'tldts';
+import { exchanges } from './registry';
+import type { ExchangeDefinition } from './types';
+import { buildBrandIndex, baitWords, cryptoWords, nearMissWords, type BrandEntry, type BrandIndex } from './brand-index';
+import { collapseRepeats, editDistance } from './edit-distance';
+import { hostnameFromUrl, parseHostname } from './hostname';
+import { decodeIdnLabel } from './punycode';
+import { isMixedScript, skeleton } from './skeleton';
+
+export type Verdict = 'exchange' | 'lookalike' | 'unknown';
+
+export type ClassifyParameters = string;
+
+export interface ClassifyReturnType {
+  verdict: Verdict;
+  /** The exchange the host is, or imitates. */
+  exchange: ExchangeDefinition | undefined;
+  /** One sentence in plain words, naming the host and the evidence. */
+  reason: string;
+  /** The canonical hostname that was judged; `undefined` when the input was not a hostname at all. */
+  host: string | undefined;
+}
+
+let index: BrandIndex | undefined;
+
+function brandIndex(): BrandIndex {
+  // Lazily, once: the registry module may still be evaluating when this module is imported.
+  index ??= buildBrandIndex(exchanges);
+  return index;
+}
+
+/** "an OKX domain", "a Kraken domain": acronyms are read letter by letter. */
+function article(name: string): string {
+  const first = name[0] ?? '';
+  const acronym = /^[A-Z0-9.]+$/.test(name.split(/[\s.]/)[0] ?? '');
+  return (acronym ? 'AEFHILMNORSX' : 'AEIOUaeiou').includes(first) ? 'an' : 'a';
+}
+
+function domainList(exchange: ExchangeDefinition): string {
+  return exchange.domains.join(', ');
+}
+
+function unknown(host: string | undefined, reason: string): ClassifyReturnType {
+  return { verdict: 'unknown', exchange: undefined, reason, host };
+}
+
+type EvidenceKind = 'token' | 'homoglyph' | 'tld-swap' | 'hyphenated' | 'inside' | 'affixed' | 'typo';
+
+interface Evidence {
+  entry: BrandEntry;
+  kind: EvidenceKind;
+  /** A bait or crypto word beside the brand, where there is one. */
+  bait: string | undefined;
+  distance: number;
+  mixedScripts: boolean;
+}
+
+interface Label {
+  raw: string;
+  skeleton: string;
+  rawTokens: string[];
+  tokens: string[];
+  /** Bait or crypto word per token (judged on the decoded text, not the skeleton). */
+  contexts: (string | undefined)[];
+  /** The most telling bait or crypto word among the tokens. */
+  context: string | undefined;
+}
+
+/** Bait that only counts when nothing better is there: `www-kraken` is bait, but weaker than `login`. */
+const faintContext: ReadonlySet<string> = new Set(['www', 'com', 'net', 'org', 'io', 'web', 'app']);
+
+function bestContext(words: readonly (string | undefined)[], skip: number): string | undefined {
+  let faint: string | undefined;
+  for (let j = 0; j < words.length; j++) {
+    const word = words[j];
+    if (j === skip || word === undefined) continue;
+    if (!faintContext.has(word)) return word;
+    faint ??= word;
+  }
+  return faint;
+}
+
+function contextWord(token: string): string | undefined {
+  if (baitWords.has(token) || cryptoWords.has(token)) return token;
+  const trimmed = token.replace(/\d+$/, '');
+  if (trimmed !== token && trimmed !== '' && (baitWords.has(trimmed) || cryptoWords.has(trimmed))) return trimmed;
+  if (trimmed.length > 3 && trimmed.endsWith('s')) {
+    const singular = trimmed.slice(0, -1);
+    if (baitWords.has(singular) || cryptoWords.has(singular)) return singular;
+  }
+  return undefined;
+}
+
+/** What sits around a brand inside one token: nothing, digits, a plural s, or a bait word. */
+function affixContext(affix: string, isSuffix: boolean): { ok: boolean; bait: string | undefined; digitsOnly: boolean } {
+  if (affix === '') return { ok: true, bait: undefined, digitsOnly: false };
+  if (/^\d+$/.test(affix)) return { ok: true, bait: undefined, digitsOnly: true };
+  if (isSuffix && affix === 's') return { ok: true, bait: undefined, digitsOnly: false };
+  const word = contextWord(affix.replace(/^\d+/, ''));
+  return { ok: word !== undefined, bait: word, digitsOnly: false };
+}
+
+function evidenceInToken(
+  token: string,
+  rawToken: string,
+  isRegistrable: boolean,
+  brands: BrandIndex,
+): Evidence | undefined {
+  if (token.length < brands.shortestBrand - 1) return undefined;
+  const exact = brands.byToken.get(token);
+  if (exact) {
+    const entry = exact[0]!;
+    const homoglyph = rawToken !== entry.token;
+    return { entry, kind: homoglyph ? 'homoglyph' : 'token', bait: undefined, distance: 0, mixedScripts: isMixedScript(rawToken) };
+  }
+  if (token.length > 4 && token.endsWith('s')) {
+    const plural = brands.byToken.get(token.slice(0, -1));
+    if (plural && plural[0]!.token.length >= 5) {
+      return { entry: plural[0]!, kind: 'affixed', bait: undefined, distance: 0, mixedScripts: isMixedScript(rawToken) };
+    }
+  }
+  const collapsed = brands.byCollapsed.get(collapseRepeats(token));
+  if (collapsed) {
+    const entry = collapsed.find((candidate) => candidate.skeleton !== token && candidate.skeleton.length >= 5);
+    if (entry) return { entry, kind: 'typo', bait: undefined, distance: 1, mixedScripts: isMixedScript(rawToken) };
+  }
+  // Bait words are read from the decoded text where it lines up with the skeleton (`login`, not `logln`).
+  const affixSource = rawToken.length === token.length ? rawToken : token;
+  for (const entry of brands.inside) {
+    if (token.length <= entry.skeleton.length) continue;
+    const at = token.indexOf(entry.skeleton);
+    if (at < 0) continue;
+    const before = affixContext(affixSource.slice(0, at), false);
+    const after = affixContext(affixSource.slice(at + entry.skeleton.length), true);
+    return { entry, kind: 'inside', bait: before.bait ?? after.bait, distance: 0, mixedScripts: isMixedScript(rawToken) };
+  }
+  // Medium and weak brands only count inside a token when everything around them is bait.
+  for (const list of brands.byToken.values()) {
+    const entry = list[0]!;
+    if (entry.strength === 'long' || entry.skeleton.length < 5 || token.length <= entry.skeleton.length) continue;
+    const at = token.indexOf(entry.skeleton);
+    if (at < 0) continue;
+    const before = affixContext(affixSource.slice(0, at), false);
+    const after = affixContext(affixSource.slice(at + entry.skeleton.length), true);
+    if (!before.ok || !after.ok) continue;
+    const digitsOnly = (before.digitsOnly || token.slice(0, at) === '') && (after.digitsOnly || token.slice(at + entry.skeleton.length) === '');
+    if (digitsOnly && !isRegistrable) continue;
+    // `geminiapp`: glued to a faint word (app, web, com) a common word is still just a word.
+    const telling = [before.bait, after.bait].find((word) => word !== undefined && !faintContext.has(word));
+    const bait = telling ?? before.bait ?? after.bait;
+    if (entry.strength === 'weak' && bait !== undefined && telling === undefined) continue;
+    return { entry, kind: 'affixed', bait, distance: 0, mixedScripts: isMixedScript(rawToken) };
+  }
+  if (token.length >= 5 && !nearMissWords.has(rawToken)) {
+    for (const entry of brands.typo) {
+      const max = entry.skeleton.length >= 10 ? 2 : 1;
+      const distance = editDistance({ a: token, b: entry.skeleton, max });
+      if (distance <= max) return { entry, kind: 'typo', bait: undefined, distance, mixedScripts: isMixedScript(rawToken) };
+    }
+  }
+  return undefined;
+}
+
+function evidenceInLabel(label: Label, isRegistrable: boolean, brands: BrandIndex): Evidence | undefined {
+  for (let i = 0; i < label.tokens.length; i++) {
+    const evidence = evidenceInToken(label.tokens[i]!, label.rawTokens[i]!, isRegistrable, brands);
+    if (evidence) {
+      if (evidence.kind === 'token' && isRegistrable && label.tokens.length === 1) evidence.kind = 'tld-swap';
+      evidence.bait ??= bestContext(label.contexts, i);
+      return evidence;
+    }
+  }
+  if (label.tokens.length > 1) {
+    // `coin-base`, `bi-nance`: the brand split by hyphens so no single token carries it.
+    const joined = label.tokens.join('');
+    const whole = brands.byToken.get(joined)?.[0];
+    if (whole) return { entry: whole, kind: 'hyphenated', bait: undefined, distance: 0, mixedScripts: isMixedScript(label.raw) };
+    for (const entry of brands.inside) {
+      if (joined.includes(entry.skeleton)) {
+        return { entry, kind: 'hyphenated', bait: label.context, distance: 0, mixedScripts: isMixedScript(label.raw) };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Short and common brand tokens (`gate`, `kraken`) need more than their mere presence. */
+function isEnough(evidence: Evidence, isRegistrable: boolean, contextElsewhere: boolean): boolean {
+  if (evidence.entry.strength !== 'weak') return true;
+  switch (evidence.kind) {
+    case 'homoglyph':
+      return true;
+    case 'tld-swap':
+      return evidence.entry.tldSwapAllowed;
+    case 'typo':
+      return isRegistrable || evidence.bait !== undefined;
+    case 'hyphenated':
+      return isRegistrable;
+    case 'affixed':
+      return evidence.bait !== undefined || isRegistrable;
+    default:
+      return evidence.bait !== undefined || (!isRegistrable && contextElsewhere);
+  }
+}
+
+function describeHost(host: string, labels: readonly Label[], suffix: string): string {
+  if (!host.includes('xn--')) return host;
+  return `${host} (${labels.map((label) => label.raw).join('.')}.${suffix})`;
+}
+
+function lookalikeReason(display: string, evidence: Evidence): string {
+  const { entry, kind, bait } = evidence;
+  const name = entry.exchange.name;
+  const brand = `“${entry.token}”`;
+  const notIt = `but is not ${article(name)} ${name} domain (${name} uses ${domainList(entry.exchange)})`;
+  switch (kind) {
+    case 'homoglyph':
+      return `${display} spells the brand ${brand} with look-alike characters${evidence.mixedScripts ? ', mixing Latin with Cyrillic or Greek letters,' : ''} ${notIt}`;
+    case 'tld-swap':
+      return `${display} is the name ${brand} under a different ending ${notIt}`;
+    case 'hyphenated':
+      return `${display} splits the brand ${brand} with hyphens ${notIt}`;
+    case 'typo':
+      return `${display} is ${evidence.distance === 1 ? 'one letter' : `${evidence.distance} letters`} away from the brand ${brand} (a typosquat) ${notIt}`;
+    default:
+      return bait
+        ? `${display} contains the brand ${brand} plus the bait word “${bait}” ${notIt}`
+        : `${display} contains the brand ${brand} ${notIt}`;
+  }
+}
+
+function exactMatch(host: string, registrable: string, brands: BrandIndex): { exchange: ExchangeDefinition; domain: string } | undefined {
+  const exchange = brands.byDomain.get(registrable);
+  if (exchange) return { exchange, domain: registrable };
+  if (!brands.hasDeepDomains) return undefined;
+  for (let at = 0; at < host.length - registrable.length; at = host.indexOf('.', at) + 1) {
+    const candidate = at === 0 ? host : host.slice(at);
+    const deep = brands.byDomain.get(candidate);
+    if (deep) return { exchange: deep, domain: candidate };
+    if (host.indexOf('.', at) < 0) break;
+  }
+  return undefined;
+}
+
+/** `login.kraken.com.evil.io`, `coinbase.com-verify.site`: an official domain worn as a prefix. */
+function embeddedDomain(host: string, brands: BrandIndex): { exchange: ExchangeDefinition; domain: string } | undefined {
+  for (const { domain, exchange } of brands.domains) {
+    let at = host.indexOf(domain);
+    while (at >= 0) {
+      const before = at === 0 ? '.' : host[at - 1];
+      const after = host[at + domain.length];
+      // Followed by a dot, hyphen or digit, so `gate.io` is not found in `gate.iot.example`.
+      if ((before === '.' || before === '-') && after !== undefined && /[.\-0-9]/.test(after)) return { exchange, domain };
+      at = host.indexOf(domain, at + 1);
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Classifies one hostname (`www.binance.com`, `BINANCE.COM.`, `xn--…`, `binance.com:443`).
+ * Never throws: anything that is not a hostname comes back `unknown` with the reason.
+ */
+export function classify(hostname: ClassifyParameters): ClassifyReturnType {
+  const parsed = parseHostname(hostname);
+  if (!parsed.ok) return unknown(undefined, parsed.reason);
+  const { host, kind } = parsed;
+  if (kind === 'ip') return unknown(host, `${host} is an IP address, not an exchange's domain`);
+  if (kind === 'local') return unknown(host, `${host} is a local name with no domain ending, not an exchange's domain`);
+  const brands = brandIndex();
+  const info = parse(host, { extractHostname: false });
+  const registrable = info.domain;
+  const suffix = info.publicSuffix;
+  if (!registrable || !suffix) return unknown(host, `${host} is a public domain ending, not a site`);
+
+  const exact = exactMatch(host, registrable, brands);
+  if (exact) {
+    const where = host === exact.domain ? `is ${exact.exchange.name}'s domain` : `is on ${exact.domain}, a ${exact.exchange.name} domain`;
+    return { verdict: 'exchange', exchange: exact.exchange, reason: `${host} ${where}`, host };
+  }
+
+  const names = host.slice(0, host.length - suffix.length - 1).split('.');
+  const labels: Label[] = names.map((name) => {
+    const raw = decodeIdnLabel(name);
+    const labelSkeleton = skeleton(raw);
+    const tokens = labelSkeleton.split(/[-_]+/).filter((token) => token !== '');
+    const rawTokens = raw.split(/[-_]+/).filter((token) => token !== '');
+    // A skeleton fold never adds or removes hyphens, so tokens line up; if not, compare skeletons.
+    const aligned = rawTokens.length === tokens.length ? rawTokens : tokens;
+    const contexts = aligned.map(contextWord);
+    return { raw, skeleton: labelSkeleton, tokens, rawTokens: aligned, contexts, context: bestContext(contexts, -1) };
+  });
+  const display = describeHost(host, labels, suffix);
+
+  const embedded = embeddedDomain(host, brands);
+  if (embedded) {
+    const { exchange, domain } = embedded;
+    return {
+      verdict: 'lookalike',
+      exchange,
+      reason: `${display} starts with the ${exchange.name} domain “${domain}” but belongs to ${registrable}, which is not ${article(exchange.name)} ${exchange.name} domain`,
+      host,
+    };
+  }
+
+  const registrableAt = labels.length - 1;
+  for (let i = registrableAt; i >= 0; i--) {
+    const label = labels[i]!;
+    const isRegistrable = i === registrableAt;
+    const evidence = evidenceInLabel(label, isRegistrable, brands);
+    if (!evidence) continue;
+    const contextElsewhere = labels.some((other, j) => j !== i && other.raw !== 'www' && other.context !== undefined);
+    if (!evidence.bait && !isRegistrable && contextElsewhere) {
+      evidence.bait = labels.find((other, j) => j !== i && other.raw !== 'www' && other.context)?.context;
+    }
+    if (!isEnough(evidence, isRegistrable, contextElsewhere)) continue;
+    return { verdict: 'lookalike', exchange: evidence.entry.exchange, reason: lookalikeReason(display, evidence), host };
+  }
+
+  const scripts = labels.some((label) => isMixedScript(label.raw));
+  return unknown(
+    host,
+    scripts
+      ? `${display} mixes Latin with Cyrillic or Greek letters but does not imitate a known exchange`
+      : `${host} is not a known exchange domain and does not resemble one`,
+  );
+}
+
+export type ClassifyUrlParameters = string;
+export type ClassifyUrlReturnType = ClassifyReturnType;
+
+/** `classify` for a whole URL (`https://accounts.binance.com/en/login`). Never throws. */
+export function classifyUrl(url: ClassifyUrlParameters): ClassifyUrlReturnType {
+  const extracted = hostnameFromUrl(url);
+  if (!extracted.ok) return unknown(undefined, extracted.reason);
+  return classify(extracted.host);
+}
+
+export type ExchangeMatchPatternsReturnType = string[];
+
+/**
+ * Content-script match patterns for every official domain (`*://*.binance.com/*`); in a match
+ * pattern `*.` also matches the bare domain, so one pattern per domain is enough.
+ */
+export function exchangeMatchPatterns(): ExchangeMatchPatternsReturnType {
+  const patterns = new Set<string>();
+  for (const exchange of exchanges) {
+    for (const domain of exchange.domains) patterns.add(`*://*.${domain.toLowerCase()}/*`);
+  }
+  return [...patterns];
+}
