@@ -1,0 +1,185 @@
+import type { ExchangeDefinition } from '../exchanges/types';
+import { cexsToReserves, DEFILLAMA_CEXS_URL, defillamaProtocolUrl, protocolToBreakdown } from './defillama';
+import { DataSourceError } from './errors';
+import { fetchSource, type FetchFailureReason, type FetchLike } from './fetch-source';
+import { applyBreakdown, mergeReserves } from './merge';
+import { CEXS_POLICY, PROTOCOL_POLICY, recordFailure, recordSuccess, type SourcePolicy, type SourceState } from './schedule';
+import type { Snapshot } from './schema';
+
+/**
+ * One refresh of a live source: fetch → validate → merge, returning what to store. On any
+ * failure the held snapshot comes back unchanged (same object), the failure is recorded in
+ * the source state for backoff, and `outcome.message` says in plain words what went wrong.
+ */
+
+export type RefreshFailure = FetchFailureReason | 'wrong-shape' | 'empty' | 'older';
+
+export type RefreshOutcome =
+  | {
+      kind: 'updated';
+      /** `exchangeId.block` taken from the answer. */
+      changed: string[];
+      /** Entries of the answer refused one by one; their exchanges keep what was held. */
+      rejectedEntries: { name: string; reason: string }[];
+    }
+  | { kind: 'unchanged'; message: string }
+  | { kind: 'failed'; reason: RefreshFailure; message: string };
+
+export type RefreshReturnType = {
+  /** The snapshot to store: `held` itself when nothing changed. */
+  snapshot: Snapshot;
+  state: SourceState;
+  outcome: RefreshOutcome;
+};
+
+interface CommonParameters {
+  fetch: FetchLike;
+  held: Snapshot;
+  state: SourceState;
+  /** Milliseconds since epoch. */
+  now: number;
+  random?: () => number;
+  timeoutMs?: number;
+  maxBytes?: number;
+  signal?: AbortSignal;
+  policy?: SourcePolicy;
+}
+
+export type RefreshCexsParameters = CommonParameters & {
+  exchanges: readonly ExchangeDefinition[];
+  /** Defaults to the public endpoint; the CLI and tests point it elsewhere. */
+  url?: string;
+};
+
+/** A clock more than this far ahead of ours is not trusted; the reading is dated now instead. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+export async function refreshCexs(params: RefreshCexsParameters): Promise<RefreshReturnType> {
+  const url = params.url ?? DEFILLAMA_CEXS_URL;
+  const policy = params.policy ?? CEXS_POLICY;
+  const random = params.random ?? Math.random;
+  const { held, state, now } = params;
+  const fail = (reason: RefreshFailure, message: string): RefreshReturnType => ({
+    snapshot: held,
+    state: recordFailure({ state, policy, now, random, error: message }),
+    outcome: { kind: 'failed', reason, message },
+  });
+
+  const fetched = await fetchSource({
+    url,
+    fetch: params.fetch,
+    ...(params.timeoutMs === undefined ? {} : { timeoutMs: params.timeoutMs }),
+    ...(params.maxBytes === undefined ? {} : { maxBytes: params.maxBytes }),
+    ...(params.signal === undefined ? {} : { signal: params.signal }),
+    ...(state.etag === undefined ? {} : { etag: state.etag }),
+    ...(state.lastModified === undefined ? {} : { lastModified: state.lastModified }),
+  });
+  if (!fetched.ok) {
+    if (fetched.reason === 'not-modified') {
+      return {
+        snapshot: held,
+        state: recordSuccess({ state, policy, now, random, ...validators(fetched) }),
+        outcome: { kind: 'unchanged', message: fetched.message },
+      };
+    }
+    return fail(fetched.reason, fetched.message);
+  }
+
+  const readAt = readingMoment(fetched.lastModified, now);
+  const newestHeld = newestReading(held, url);
+  if (newestHeld !== undefined && readAt < newestHeld) {
+    return fail('older', `the answer is dated ${readAt}, older than the reading already held (${newestHeld})`);
+  }
+
+  let converted;
+  try {
+    converted = cexsToReserves({ body: fetched.body, asOf: readAt, exchanges: params.exchanges, source: url });
+  } catch (error) {
+    if (error instanceof DataSourceError) return fail('wrong-shape', `${error.shortMessage}: ${error.details}`);
+    throw error;
+  }
+  const measured = Object.values(converted.reserves).filter((r) => r.onchain !== undefined).length;
+  if (measured === 0) {
+    return fail('empty', 'the answer has no reserve figures for any tracked exchange, so it was not used');
+  }
+
+  const merged = mergeReserves({ held, incoming: converted.reserves, generatedAt: new Date(now).toISOString() });
+  return {
+    snapshot: merged.snapshot,
+    state: recordSuccess({ state, policy, now, random, ...validators(fetched) }),
+    outcome: { kind: 'updated', changed: merged.changed, rejectedEntries: converted.rejected },
+  };
+}
+
+export type RefreshProtocolParameters = CommonParameters & {
+  exchangeId: string;
+  slug: string;
+  /** Defaults to the public endpoint for `slug`. */
+  url?: string;
+};
+
+/** Refreshes one exchange's token and chain breakdown from `/protocol/<slug>`. */
+export async function refreshProtocol(params: RefreshProtocolParameters): Promise<RefreshReturnType> {
+  const url = params.url ?? defillamaProtocolUrl(params.slug);
+  const policy = params.policy ?? PROTOCOL_POLICY;
+  const random = params.random ?? Math.random;
+  const { held, state, now } = params;
+  const fail = (reason: RefreshFailure, message: string): RefreshReturnType => ({
+    snapshot: held,
+    state: recordFailure({ state, policy, now, random, error: message }),
+    outcome: { kind: 'failed', reason, message },
+  });
+
+  const fetched = await fetchSource({
+    url,
+    fetch: params.fetch,
+    // Full-history bodies run to several megabytes for the largest exchanges.
+    maxBytes: params.maxBytes ?? 30 * 1024 * 1024,
+    ...(params.timeoutMs === undefined ? {} : { timeoutMs: params.timeoutMs }),
+    ...(params.signal === undefined ? {} : { signal: params.signal }),
+    ...(state.etag === undefined ? {} : { etag: state.etag }),
+  });
+  if (!fetched.ok) {
+    if (fetched.reason === 'not-modified') {
+      return { snapshot: held, state: recordSuccess({ state, policy, now, random, ...validators(fetched) }), outcome: { kind: 'unchanged', message: fetched.message } };
+    }
+    return fail(fetched.reason, fetched.message);
+  }
+  let breakdown;
+  try {
+    breakdown = protocolToBreakdown({ body: fetched.body, slug: params.slug });
+  } catch (error) {
+    if (error instanceof DataSourceError) return fail('wrong-shape', `${error.shortMessage}: ${error.details}`);
+    throw error;
+  }
+  const merged = applyBreakdown({ held, exchangeId: params.exchangeId, breakdown: { ...breakdown, source: url }, generatedAt: new Date(now).toISOString() });
+  const success = recordSuccess({ state, policy, now, random, ...validators(fetched) });
+  if (!merged.changed.includes(`${params.exchangeId}.breakdown`)) {
+    return { snapshot: held, state: success, outcome: { kind: 'unchanged', message: 'the breakdown is not newer than the one held, or there are no totals to attach it to' } };
+  }
+  return { snapshot: merged.snapshot, state: success, outcome: { kind: 'updated', changed: merged.changed, rejectedEntries: [] } };
+}
+
+function validators(result: { etag?: string; lastModified?: string }): { etag?: string; lastModified?: string } {
+  return { ...(result.etag === undefined ? {} : { etag: result.etag }), ...(result.lastModified === undefined ? {} : { lastModified: result.lastModified }) };
+}
+
+/** The moment the answer describes: its Last-Modified when believable, else now. */
+function readingMoment(lastModified: string | undefined, now: number): string {
+  const stamped = lastModified === undefined ? Number.NaN : Date.parse(lastModified);
+  const moment = Number.isNaN(stamped) || stamped > now + CLOCK_SKEW_MS ? now : stamped;
+  return new Date(moment).toISOString();
+}
+
+/** The latest timed reading from this source among held blocks. */
+function newestReading(held: Snapshot, source: string): string | undefined {
+  let newest: string | undefined;
+  for (const reserves of Object.values(held.exchanges)) {
+    for (const block of [reserves.onchain, reserves.flows]) {
+      if (block?.source === source && block.observedAt !== undefined && (newest === undefined || block.observedAt > newest)) {
+        newest = block.observedAt;
+      }
+    }
+  }
+  return newest;
+}
