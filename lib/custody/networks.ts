@@ -180,7 +180,15 @@ export const networks: readonly NetworkDefinition[] = [
     nativeAsset: 'BTC',
     commonAssets: ['BTC'],
     explorerAddressUrl: 'https://mempool.space/address/{address}',
-    requirements: [],
+    requirements: [
+      {
+        code: 'dust-limit',
+        text:
+          'Bitcoin nodes by default refuse to relay outputs below the dust threshold: 546 satoshis for a legacy (1…) address and 294 satoshis for a native segwit (bc1q…) address at the default dust relay fee of 3000 sat/kvB. A test transaction must be larger, and in practice larger than the exchange minimum.',
+        amount: '0.00000546',
+        source: 'https://github.com/bitcoin/bitcoin/blob/master/src/policy/policy.cpp',
+      },
+    ],
   },
   {
     id: 'litecoin',
@@ -200,7 +208,14 @@ export const networks: readonly NetworkDefinition[] = [
     nativeAsset: 'DOGE',
     commonAssets: ['DOGE'],
     explorerAddressUrl: 'https://blockchair.com/dogecoin/address/{address}',
-    requirements: [],
+    requirements: [
+      {
+        code: 'dust-limit',
+        text: 'Dogecoin Core recommends a 0.01 DOGE dust limit (last updated for Dogecoin Core 1.14.6); its wallet rejects smaller outputs.',
+        amount: '0.01',
+        source: 'https://github.com/dogecoin/dogecoin/blob/master/doc/fee-recommendation.md',
+      },
+    ],
   },
   {
     id: 'solana',
@@ -210,7 +225,14 @@ export const networks: readonly NetworkDefinition[] = [
     nativeAsset: 'SOL',
     commonAssets: ['SOL', 'USDC', 'USDT'],
     explorerAddressUrl: 'https://explorer.solana.com/address/{address}',
-    requirements: [],
+    requirements: [
+      {
+        code: 'rent-exempt-minimum',
+        text:
+          'A new Solana account must receive at least the rent-exempt minimum balance in its first transfer, or the transfer fails. Wallets and RPC nodes report the current figure (getMinimumBalanceForRentExemption); a first test transfer of a few cents of SOL clears it.',
+        source: 'https://solana.com/docs/rpc/http/getminimumbalanceforrentexemption',
+      },
+    ],
   },
   {
     id: 'tron',
@@ -220,7 +242,14 @@ export const networks: readonly NetworkDefinition[] = [
     nativeAsset: 'TRX',
     commonAssets: ['TRX', 'USDT'],
     explorerAddressUrl: 'https://tronscan.org/#/address/{address}',
-    requirements: [],
+    requirements: [
+      {
+        code: 'activation',
+        text:
+          'A Tron address becomes an account on its first incoming TRX transfer (or an explicit CreateAccount). The sender pays a one-time activation fee set by chain governance, so a first transfer to a new address costs slightly more.',
+        source: 'https://tronprotocol.github.io/documentation-en/clients/wallet-cli/java/guide/getting-started/',
+      },
+    ],
   },
   {
     id: 'xrp',
@@ -230,7 +259,29 @@ export const networks: readonly NetworkDefinition[] = [
     nativeAsset: 'XRP',
     commonAssets: ['XRP', 'RLUSD'],
     explorerAddressUrl: 'https://livenet.xrpl.org/accounts/{address}',
-    requirements: [],
+    requirements: [
+      {
+        code: 'account-reserve',
+        text:
+          'A new XRP Ledger account exists only once it has received at least the base reserve, which it must keep: 1 XRP since validators voted it down from 10 XRP on 2024-12-02. A first transfer smaller than that to a new address fails.',
+        amount: '1',
+        source: 'https://xrpl.org/blog/2024/lower-reserves-are-in-effect',
+        asOf: '2024-12-02',
+      },
+      {
+        code: 'owner-reserve',
+        text: 'Each object the account owns (a trust line for a token such as RLUSD, an offer, an escrow) locks a further 0.2 XRP.',
+        amount: '0.2',
+        source: 'https://xrpl.org/docs/concepts/accounts/reserves',
+        asOf: '2024-12-02',
+      },
+      {
+        code: 'destination-tag',
+        text:
+          'Exchanges receive many customers on one address and tell them apart by destination tag. A wallet you control needs none; an exchange or service address needs the tag it gave you.',
+        source: 'https://xrpl.org/docs/concepts/transactions/source-and-destination-tags',
+      },
+    ],
   },
   {
     id: 'ton',
@@ -240,7 +291,19 @@ export const networks: readonly NetworkDefinition[] = [
     nativeAsset: 'TON',
     commonAssets: ['TON', 'USDT'],
     explorerAddressUrl: 'https://tonviewer.com/{address}',
-    requirements: [],
+    requirements: [
+      {
+        code: 'bounceable-flag',
+        text:
+          'Send to a wallet with its non-bounceable (UQ…) address. A transfer to a bounceable (EQ…) address of a wallet that has never been used can bounce back to the sender minus fees; wallet apps show the non-bounceable form for receiving.',
+        source: 'https://docs.ton.org/v3/guidelines/ton-connect/cookbook/ton-transfer',
+      },
+      {
+        code: 'memo',
+        text: 'Exchanges and custodians receive many customers on one TON address and tell them apart by a memo (comment). A wallet you control needs none.',
+        source: 'https://developers.bitgo.com/coins/toncoin',
+      },
+    ],
   },
   {
     id: 'cosmos',
