@@ -1,17 +1,17 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { createShadowRootUi, type ContentScriptContext } from '#imports';
-import { exchangeMatchPatterns } from '@/lib/exchanges/classify';
 import type { TabState } from '@/lib/view/exchange-view';
-import { I18nContext, type Translate } from '@/components/i18n';
+import { I18nContext } from '@/components/i18n';
+import { browserTranslate as t } from '@/utils/translate';
 import { Pill } from '@/components/Pill';
 import './style.css';
 
-const t: Translate = (key, substitutions) => browser.i18n.getMessage(key, substitutions);
 
 export default defineContentScript({
-  // Exchange domains only, generated from the registry: the extension sees no other site.
-  matches: exchangeMatchPatterns(),
+  // Exchange domains only: wxt.config.ts fills this from the registry at build time, so the
+  // registry stays out of this bundle. Nothing here matches any site until it does.
+  matches: [],
   cssInjectionMode: 'ui',
   async main(ctx) {
     let state = await requestState();

@@ -1,11 +1,11 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { I18nContext, type Translate } from '@/components/i18n';
+import { I18nContext } from '@/components/i18n';
+import { browserTranslate as t } from '@/utils/translate';
 import { Popup } from '@/components/Popup';
 import type { TabState } from '@/lib/view/exchange-view';
 import '@/components/theme.css';
 
-const t: Translate = (key, substitutions) => browser.i18n.getMessage(key, substitutions);
 
 async function loadState(): Promise<TabState> {
   // The tab to describe can be named in the URL (?tab=ID) so the popup can also open as a page.

@@ -111,6 +111,9 @@ export async function pillText(page: Page): Promise<{ name: string; status: stri
   });
 }
 
+/** The slice of the extension API the tests call inside the service worker. */
+declare const chrome: { tabs: { query(query: { active: boolean; lastFocusedWindow: boolean }): Promise<{ id?: number }[]> } };
+
 /** The id of the active tab, as the extension sees it. */
 export async function activeTabId(worker: Worker): Promise<number> {
   return worker.evaluate(async () => {

@@ -1,12 +1,12 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import background from './background';
+import background from './index';
 import type { TabState } from '@/lib/view/exchange-view';
 
 const self = () => ({ id: fakeBrowser.runtime.id });
 
 async function send(message: unknown, sender: object): Promise<TabState | undefined> {
-  const [answer] = (await fakeBrowser.runtime.onMessage.trigger(message, sender)) as (TabState | undefined)[];
+  const [answer] = (await fakeBrowser.runtime.onMessage.trigger(message, sender, () => undefined)) as (TabState | undefined)[];
   return answer;
 }
 
