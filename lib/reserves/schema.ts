@@ -71,6 +71,10 @@ export const PorAttestationSchema = v.pipe(
     snapshotDate: v.optional(IsoDateSchema),
     publishedDate: v.optional(IsoDateSchema),
     reserveRatios: v.optional(v.record(Symbol, Ratio)),
+    /** One ratio over all covered assets, where the exchange publishes one (Gate, Bitget). */
+    totalReserveRatio: v.optional(Ratio),
+    /** Customer balances summed in dollars, where published. */
+    liabilitiesUsd: v.optional(Usd),
     /** Customer balances per asset, in units of that asset (BTC, not dollars). */
     customerLiabilities: v.optional(
       v.record(Symbol, v.pipe(v.number(), v.finite(), v.minValue(0, 'a customer balance cannot be negative'))),
@@ -86,7 +90,9 @@ export const PorAttestationSchema = v.pipe(
     'a report cannot be published before its snapshot was taken',
   ),
   v.check(
-    (por) => por.method !== 'none' || (por.reserveRatios === undefined && por.customerLiabilities === undefined),
+    (por) =>
+      por.method !== 'none' ||
+      (por.reserveRatios === undefined && por.customerLiabilities === undefined && por.totalReserveRatio === undefined),
     'an exchange without proof of reserves cannot have published reserve ratios',
   ),
 );
