@@ -1,0 +1,165 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { createTestClient, http, pad, parseEther, type Hex } from 'viem';
+import { checkArrival, watchArrival, type ArrivalUpdate } from './arrival';
+
+/**
+ * Runs against a real local anvil node (loopback only). The ERC-20 is a hand-assembled
+ * contract, not compiled Solidity: it answers `balanceOf(address)` (selector 0x70a08231)
+ * with the storage slot keyed by the address, and reverts on any other call.
+ *
+ *   00 6000        PUSH1 0      ; calldata word 0
+ *   02 35          CALLDATALOAD
+ *   03 60e0        PUSH1 224
+ *   05 1c          SHR          ; selector
+ *   06 6370a08231  PUSH4 balanceOf(address)
+ *   0b 14          EQ
+ *   0c 6013        PUSH1 0x13
+ *   0e 57          JUMPI
+ *   0f 6000 80 fd  REVERT(0, 0)
+ *   13 5b          JUMPDEST
+ *   14 6004 35     CALLDATALOAD(4)  ; the owner address
+ *   17 54          SLOAD            ; balance stored at slot = owner
+ *   18 6000 52     MSTORE(0, balance)
+ *   1b 6020 6000 f3 RETURN(0, 32)
+ */
+const BALANCE_OF_ONLY_TOKEN: Hex = '0x60003560e01c6370a0823114601357600080fd5b6004355460005260206000f3';
+
+const watched = '0x000000000000000000000000000000000000beef';
+const token = '0x00000000000000000000000000000000000070ce';
+
+let anvil: ChildProcess;
+let rpcUrl: string;
+let testClient: ReturnType<typeof createTestClient>;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+async function waitForRpc(url: string, deadline: number): Promise<void> {
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'eth_chainId', params: [] }) });
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`anvil did not answer at ${url}`);
+}
+
+beforeAll(async () => {
+  const port = await freePort();
+  rpcUrl = `http://127.0.0.1:${port}`;
+  anvil = spawn('node_modules/.bin/anvil', ['--port', String(port), '--host', '127.0.0.1', '--silent'], { stdio: 'ignore' });
+  await waitForRpc(rpcUrl, Date.now() + 30_000);
+  testClient = createTestClient({ mode: 'anvil', transport: http(rpcUrl) });
+  await testClient.setCode({ address: token, bytecode: BALANCE_OF_ONLY_TOKEN });
+}, 40_000);
+
+afterAll(async () => {
+  if (anvil.exitCode === null) {
+    const exited = new Promise((resolve) => anvil.once('exit', resolve));
+    anvil.kill('SIGTERM');
+    await exited;
+  }
+});
+
+describe('checkArrival (native coin)', () => {
+  it('waits while the balance is at the baseline and reports the rise', async () => {
+    await testClient.setBalance({ address: watched, value: parseEther('1') });
+    const before = await checkArrival({ rpcUrl, chainId: 31337, address: watched, baseline: parseEther('1').toString() });
+    expect(before).toMatchObject({ status: 'waiting', balance: parseEther('1').toString(), increase: '0', error: null });
+
+    await testClient.setBalance({ address: watched, value: parseEther('1.25') });
+    const after = await checkArrival({ rpcUrl, chainId: 31337, address: watched, baseline: parseEther('1').toString() });
+    expect(after).toMatchObject({ status: 'arrived', increase: parseEther('0.25').toString(), formattedIncrease: '0.25', error: null });
+    expect(JSON.parse(JSON.stringify(after))).toEqual(after);
+  });
+
+  it('does not call a fall in balance an arrival', async () => {
+    await testClient.setBalance({ address: watched, value: parseEther('0.5') });
+    const result = await checkArrival({ rpcUrl, address: watched, baseline: parseEther('1').toString() });
+    expect(result).toMatchObject({ status: 'waiting', increase: '0' });
+  });
+});
+
+describe('checkArrival (ERC-20)', () => {
+  it('reads balanceOf from the token and reports the rise in token units', async () => {
+    await testClient.setStorageAt({ address: token, index: pad(watched), value: pad('0x0f4240') }); // 1.000000 at 6 decimals
+    const before = await checkArrival({ rpcUrl, address: watched, token: { address: token, decimals: 6 }, baseline: '1000000' });
+    expect(before).toMatchObject({ status: 'waiting', balance: '1000000' });
+    await testClient.setStorageAt({ address: token, index: pad(watched), value: pad('0x2dc6c0') }); // 3.000000
+    const after = await checkArrival({ rpcUrl, address: watched, token: { address: token, decimals: 6 }, baseline: '1000000' });
+    expect(after).toMatchObject({ status: 'arrived', balance: '3000000', increase: '2000000', formattedIncrease: '2' });
+  });
+
+  it('reports a contract that is not an ERC-20 as a read failure, not an arrival', async () => {
+    const result = await checkArrival({ rpcUrl, address: watched, token: { address: '0x0000000000000000000000000000000000000001', decimals: 6 }, baseline: '0' });
+    expect(result.status).toBe('error');
+    expect(result.error!.code).toBe('read-failed');
+  });
+});
+
+describe('errors come back as values', () => {
+  it('refuses an endpoint serving another chain', async () => {
+    const result = await checkArrival({ rpcUrl, chainId: 1, address: watched, baseline: '0' });
+    expect(result.status).toBe('error');
+    expect(result.error).toEqual({ code: 'wrong-chain', message: 'The RPC endpoint serves chain 31337, not chain 1. Its balances cannot confirm this withdrawal.' });
+  });
+
+  it('names bad input and an unreachable endpoint', async () => {
+    expect((await checkArrival({ rpcUrl, address: 'TJRabPrwbZy45sbavfcjinPJC18kjpRTv8', baseline: '0' })).error!.code).toBe('bad-address');
+    // Mixed case with a wrong checksum is a typo.
+    expect((await checkArrival({ rpcUrl, address: '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeD', baseline: '0' })).error!.code).toBe('bad-address');
+    expect((await checkArrival({ rpcUrl: 'ftp://x', address: watched, baseline: '0' })).error!.code).toBe('bad-rpc-url');
+    expect((await checkArrival({ rpcUrl, address: watched, baseline: '-5' })).error!.code).toBe('bad-baseline');
+    const closed = `http://127.0.0.1:${await freePort()}`;
+    expect((await checkArrival({ rpcUrl: closed, address: watched, baseline: '0', timeoutMs: 2_000 })).error!.code).toBe('rpc-unreachable');
+  });
+});
+
+describe('watchArrival', () => {
+  it('takes the first read as the baseline and resolves when funds arrive', async () => {
+    const address = '0x000000000000000000000000000000000000cafe';
+    await testClient.setBalance({ address, value: parseEther('2') });
+    const updates: ArrivalUpdate[] = [];
+    const watching = watchArrival({
+      rpcUrl,
+      chainId: 31337,
+      address,
+      pollMs: 50,
+      onUpdate: (update) => {
+        updates.push(update);
+        // Fund once the watcher has seen the old balance twice.
+        if (updates.length === 2) void testClient.setBalance({ address, value: parseEther('2.5') });
+      },
+    });
+    const result = await watching;
+    expect(result.status).toBe('arrived');
+    expect(result.update).toMatchObject({ baseline: parseEther('2').toString(), increase: parseEther('0.5').toString(), formattedIncrease: '0.5' });
+    expect(updates[0]).toMatchObject({ status: 'waiting', baseline: parseEther('2').toString() });
+    expect(updates.at(-1)!.status).toBe('arrived');
+  }, 20_000);
+
+  it('keeps polling through errors and stops promptly on abort', async () => {
+    const closed = `http://127.0.0.1:${await freePort()}`;
+    const controller = new AbortController();
+    const updates: ArrivalUpdate[] = [];
+    const watching = watchArrival({ rpcUrl: closed, address: watched, baseline: '0', pollMs: 20, timeoutMs: 1_000, signal: controller.signal, onUpdate: (u) => updates.push(u) });
+    while (updates.length < 2) await new Promise((resolve) => setTimeout(resolve, 10));
+    controller.abort();
+    const result = await watching;
+    expect(result.status).toBe('aborted');
+    expect(updates.every((u) => u.status === 'error' && u.error!.code === 'rpc-unreachable')).toBe(true);
+  }, 20_000);
+});
