@@ -25,6 +25,7 @@ const DEFILLAMA_CEX = 'https://github.com/DefiLlama/defillama-server/blob/master
 const ALAMEDA_BALANCE_SHEET =
   'https://www.coindesk.com/business/2022/11/02/divisions-in-sam-bankman-frieds-crypto-empire-blur-on-his-trading-titan-alamedas-balance-sheet';
 const NIC_CARTER_POR = 'https://niccarter.info/proof-of-reserves/';
+const HHI_DOJ = 'https://www.investopedia.com/video/play/herfindahlhirschman-index-hhi/';
 
 export const THRESHOLDS = [
   {
@@ -125,7 +126,7 @@ export const THRESHOLDS = [
     when: 'at-or-above',
     value: 0.75,
     rationale: 'Three quarters of reserves in one asset leaves the exchange exposed to that one asset\'s market and chain.',
-    reference: 'https://www.justice.gov/atr/herfindahl-hirschman-index',
+    reference: HHI_DOJ,
   },
   {
     id: 'minor-asset.share.caution',
@@ -140,8 +141,8 @@ export const THRESHOLDS = [
     effect: 'caution',
     when: 'at-or-above',
     value: 0.5,
-    rationale: 'A Herfindahl-Hirschman index of 0.5 is what two equal assets give; above it reserves behave like one or two positions.',
-    reference: 'https://www.justice.gov/atr/herfindahl-hirschman-index',
+    rationale: 'The US Justice Department calls a market above 0.25 highly concentrated, but a normal book (BTC, USDT, ETH leading) is near that already; 0.5 is what two equal assets give.',
+    reference: HHI_DOJ,
   },
   {
     id: 'leverage.info',
@@ -156,8 +157,8 @@ export const THRESHOLDS = [
     effect: 'caution',
     when: 'at-or-above',
     value: 0.1,
-    rationale: 'A tenth of assets leaving in a week is a run in progress; Binance\'s hardest week after FTX was about 6 %.',
-    reference: 'https://www.nasdaq.com/articles/crypto-exchange-ftx-saw-%246-bln-in-withdrawals-in-72-hours-ceo-message-to-staff',
+    rationale: 'A tenth of assets leaving in a week is a run in progress; Binance\'s worst week of December 2022 was $3.66B net out of about $64B (under 6 %).',
+    reference: 'https://coinspaidmedia.com/news/binance-faces-fud-effect-and-loses-liquidity',
   },
   {
     id: 'outflow-30d.share.caution',
