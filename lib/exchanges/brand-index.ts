@@ -23,13 +23,15 @@ export const baitWords: ReadonlySet<string> = new Set([
   'pay', 'payment', 'withdraw', 'withdrawal', 'deposit', 'kyc', 'official', 'online', 'www', 'web', 'app',
   'portal', 'dashboard', 'session', 'access', 'alert', 'notice', 'migrate', 'migration', 'activate',
   'activation', 'team', 'live', 'mining', 'staking', 'stake', 'earn', 'com', 'net', 'org', 'io',
+  'check', 'transaction', 'fund', '2fa', 'partner', 'logn', 'lgin', 'ligin', 'sigin', 'acess', 'suport',
 ]);
 
 /** Words that put a host in a crypto context; a common-word brand needs one of these or a bait word. */
 export const cryptoWords: ReadonlySet<string> = new Set([
   'crypto', 'btc', 'eth', 'usdt', 'usdc', 'coin', 'token', 'nft', 'defi', 'exchange', 'trade', 'trading',
   'trader', 'bitcoin', 'ethereum', 'web3', 'dex', 'cex', 'swap', 'p2p', 'futures', 'spot', 'margin', 'pro',
-  'global', 'market', 'markets', 'chain', 'ledger', 'vault', 'invest', 'investment', 'yield',
+  'global', 'market', 'markets', 'chain', 'ledger', 'vault', 'invest', 'investment', 'yield', 'forex',
+  'ico', 'ido', 'ieo', 'sto', 'bnb', 'trx', 'tron', 'xrp', 'neo', 'ltc', 'doge', 'usd',
 ]);
 
 /**
@@ -50,7 +52,7 @@ const genericTokens: ReadonlySet<string> = new Set([
 ]);
 
 /** Real words one edit away from a brand (`finance` / `binance`): never a typo of it. */
-export const nearMissWords: ReadonlySet<string> = new Set(['finance', 'bitmark', 'bithub', 'coinzone']);
+export const nearMissWords: ReadonlySet<string> = new Set(['finance', 'balance', 'bitmark', 'bithub', 'bitrix', 'coinzone']);
 
 /**
  * How much evidence a brand token needs. `long`: found anywhere inside a label and by typo.
@@ -89,7 +91,7 @@ export interface BrandIndex {
   byCollapsed: Map<string, BrandEntry[]>;
   /** Entries long enough to be found inside a longer label or token. */
   inside: BrandEntry[];
-  /** Entries that may match a token by edit distance (long brands only). */
+  /** Entries that may match a token by edit distance (long brands, and six-letter ones on the registrable name). */
   typo: BrandEntry[];
   shortestBrand: number;
 }
@@ -165,8 +167,10 @@ export function buildBrandIndex(exchanges: BuildBrandIndexParameters): BuildBran
     push(index.byToken, entry.skeleton, entry);
     push(index.byCollapsed, entry.collapsed, entry);
     if (entry.strength === 'long') index.inside.push(entry);
-    // Edit distance only for long, distinctive brands: one edit from `korbit` is `orbit`.
-    if (entry.strength === 'long') index.typo.push(entry);
+    // Never for common words (`kraken`) or brands that begin ordinary words (`revolut`/`revolt`).
+    if (entry.strength === 'long' || (entry.strength === 'medium' && entry.token.length >= 6 && !notInsideWords.has(entry.token))) {
+      index.typo.push(entry);
+    }
     index.shortestBrand = Math.min(index.shortestBrand, entry.skeleton.length);
   }
   const better = (a: BrandEntry, b: BrandEntry) => a.rank - b.rank;

@@ -85,8 +85,12 @@ function bestContext(words: readonly (string | undefined)[], skip: number): stri
   return faint;
 }
 
+/** `vww-kraken`, `wvvw-kraken`, `mwww-kraken`: a mistyped www is still a prefix pretending to be a URL. */
+const wwwLike = /^(?:[vw]{3,4}|[a-z]www|www[a-z])$/;
+
 function contextWord(token: string): string | undefined {
   if (baitWords.has(token) || cryptoWords.has(token)) return token;
+  if (wwwLike.test(token) && token.includes('w')) return 'www';
   const trimmed = token.replace(/\d+$/, '');
   if (trimmed !== token && trimmed !== '' && (baitWords.has(trimmed) || cryptoWords.has(trimmed))) return trimmed;
   if (trimmed.length > 3 && trimmed.endsWith('s')) {
@@ -101,8 +105,18 @@ function affixContext(affix: string, isSuffix: boolean): { ok: boolean; bait: st
   if (affix === '') return { ok: true, bait: undefined, digitsOnly: false };
   if (/^\d+$/.test(affix)) return { ok: true, bait: undefined, digitsOnly: true };
   if (isSuffix && affix === 's') return { ok: true, bait: undefined, digitsOnly: false };
-  const word = contextWord(affix.replace(/^\d+/, ''));
+  const stripped = affix.replace(/^\d+/, '');
+  const word = contextWord(affix) ?? contextWord(stripped) ?? twoContextWords(stripped);
   return { ok: word !== undefined, bait: word, digitsOnly: false };
+}
+
+/** `walletapp` → `wallet`: an affix made of two bait or crypto words. */
+function twoContextWords(affix: string): string | undefined {
+  for (let split = 2; split <= affix.length - 2; split++) {
+    const first = contextWord(affix.slice(0, split));
+    if (first !== undefined && contextWord(affix.slice(split)) !== undefined) return first;
+  }
+  return undefined;
 }
 
 function evidenceInToken(
@@ -156,14 +170,32 @@ function evidenceInToken(
     if (entry.strength === 'weak' && bait !== undefined && telling === undefined) continue;
     return { entry, kind: 'affixed', bait, distance: 0, mixedScripts: isMixedScript(rawToken) };
   }
-  if (token.length >= 5 && !nearMissWords.has(rawToken)) {
-    for (const entry of brands.typo) {
-      const max = entry.skeleton.length >= 10 ? 2 : 1;
-      const distance = editDistance({ a: token, b: entry.skeleton, max });
-      if (distance <= max) return { entry, kind: 'typo', bait: undefined, distance, mixedScripts: isMixedScript(rawToken) };
+  return typoOf(token, rawToken, isRegistrable, brands);
+}
+
+/**
+ * Edit distance scaled to the brand: one edit for a long brand; two when the typo keeps the
+ * brand's first and last letters and length (how `bimanrce`, `polroneix`, `bjtftrex` are made,
+ * while `github` is not `bithumb`); one for a six-letter brand, on the registrable name only and
+ * with first and last letters kept (`kueoin`, not `orbit` for `korbit`).
+ */
+function typoOf(token: string, rawToken: string, isRegistrable: boolean, brands: BrandIndex): Evidence | undefined {
+  if (token.length < 5 || nearMissWords.has(rawToken)) return undefined;
+  let best: BrandEntry | undefined;
+  let bestDistance = Infinity;
+  for (const entry of brands.typo) {
+    const brand = entry.skeleton;
+    const framed = token[0] === brand[0] && token[token.length - 1] === brand[brand.length - 1];
+    if (entry.strength === 'medium' && !(isRegistrable && framed)) continue;
+    const max = Math.min(entry.strength === 'long' && framed && token.length >= brand.length - 1 ? 2 : 1, bestDistance - 1);
+    if (max < 1) continue;
+    const distance = editDistance({ a: token, b: brand, max });
+    if (distance <= max) {
+      best = entry;
+      bestDistance = distance;
     }
   }
-  return undefined;
+  return best && { entry: best, kind: 'typo', bait: undefined, distance: bestDistance, mixedScripts: isMixedScript(rawToken) };
 }
 
 function evidenceInLabel(label: Label, isRegistrable: boolean, brands: BrandIndex): Evidence | undefined {
@@ -178,8 +210,12 @@ function evidenceInLabel(label: Label, isRegistrable: boolean, brands: BrandInde
   if (label.tokens.length > 1) {
     // `coin-base`, `bi-nance`: the brand split by hyphens so no single token carries it.
     const joined = label.tokens.join('');
-    const whole = brands.byToken.get(joined)?.[0];
+    const whole = brands.byToken.get(joined)?.[0] ?? brands.byCollapsed.get(collapseRepeats(joined))?.[0];
     if (whole) return { entry: whole, kind: 'hyphenated', bait: undefined, distance: 0, mixedScripts: isMixedScript(label.raw) };
+    if (isRegistrable && label.tokens.length === 2) {
+      const typo = typoOf(joined, label.rawTokens.join(''), isRegistrable, brands);
+      if (typo && typo.entry.strength === 'long') return { ...typo, kind: 'hyphenated' };
+    }
     for (const entry of brands.inside) {
       if (joined.includes(entry.skeleton)) {
         return { entry, kind: 'hyphenated', bait: label.context, distance: 0, mixedScripts: isMixedScript(label.raw) };
