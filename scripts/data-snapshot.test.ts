@@ -1,0 +1,74 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exchanges } from '../lib/exchanges/registry';
+import { closedPortUrl, json, raw, startLocalServer, type LocalServer } from '../lib/reserves/local-server.testkit';
+import { bundledSnapshot } from '../lib/reserves/snapshot';
+import { stableStringify } from '../lib/reserves/stable-json';
+import { buildSnapshot } from './data-snapshot';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const fixture = (name: string): string => readFileSync(join(root, 'tests/fixtures/defillama', name), 'utf8');
+
+let server: LocalServer;
+beforeAll(async () => {
+  server = await startLocalServer({
+    '/cexs': raw(200, fixture('cexs.json'), { 'content-type': 'application/json' }),
+    '/protocol/binance-cex': raw(200, fixture('protocol-binance-cex.json')),
+    '/bad/cexs': json({ cexs: 'nope' }),
+  });
+});
+afterAll(() => server.close());
+
+const NOW = new Date('2026-08-10T12:00:00.000Z');
+
+describe('buildSnapshot', () => {
+  it('rebuilds on-chain blocks from DefiLlama and keeps curated PoR, reproducibly', async () => {
+    const held = bundledSnapshot();
+    const lines: string[] = [];
+    const run = () => buildSnapshot({ held, fetch, base: server.url(''), now: NOW, exchanges, breakdown: true, log: (line) => lines.push(line) });
+    const first = await run();
+    const second = await run();
+    expect(first.ok).toBe(true);
+    if (!first.ok || !second.ok) return;
+    expect(stableStringify(first.snapshot)).toBe(stableStringify(second.snapshot));
+    const binance = first.snapshot.exchanges.binance;
+    expect(binance?.por).toEqual(held.exchanges.binance?.por);
+    expect(binance?.onchain).toMatchObject({ totalUsd: 139684360969.39758, source: 'https://api.llama.fi/cexs', asOf: '2026-08-10' });
+    expect(binance?.onchain?.breakdownSource).toBe('https://api.llama.fi/protocol/binance-cex');
+    expect(binance?.onchain?.topTokens?.[0]?.symbol).toBe('BTC');
+    expect(first.snapshot.exchanges.bybit?.flows?.net24hUsd).toBe(-27319332.16195826);
+    for (const [id, reserves] of Object.entries(held.exchanges)) expect(first.snapshot.exchanges[id]?.por, id).toEqual(reserves.por);
+    expect(lines.some((line) => line.startsWith('no breakdown for okx'))).toBe(true);
+  });
+
+  it('refuses a body of the wrong shape', async () => {
+    const result = await buildSnapshot({ held: bundledSnapshot(), fetch, base: server.url('/bad'), now: NOW, exchanges, breakdown: false, log: () => undefined });
+    expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/unexpected shape/) });
+  });
+});
+
+describe('npm run data:snapshot offline', () => {
+  it('refuses with a clear message, a non-zero exit and the file unchanged', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'snapshot-'));
+    const out = join(dir, 'snapshot.json');
+    const before = readFileSync(join(root, 'data/snapshot.json'), 'utf8');
+    writeFileSync(out, before);
+    const base = (await closedPortUrl('/')).replace(/\/$/, '');
+    const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      execFile(
+        process.execPath,
+        ['--import', 'tsx', join(root, 'scripts/data-snapshot.ts'), '--out', out],
+        { cwd: root, env: { ...process.env, RESERVE_RADAR_DEFILLAMA_BASE: base }, timeout: 60_000 },
+        (error, _stdout, stderr) => resolve({ code: error === null ? 0 : (error.code as number | null), stderr }),
+      );
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/refused: cannot read http:\/\/127\.0\.0\.1:\d+\/cexs: could not reach/);
+    expect(result.stderr).toMatch(/left unchanged/);
+    expect(readFileSync(out, 'utf8')).toBe(before);
+  }, 70_000);
+});
