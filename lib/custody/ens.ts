@@ -1,0 +1,46 @@
+import { createPublicClient, http } from 'viem';
+import { mainnet } from 'viem/chains';
+import { getEnsAddress, normalize } from 'viem/ens';
+
+/**
+ * ENS names live on Ethereum mainnet, whatever network the withdrawal uses. Resolving one
+ * sends the name to the RPC endpoint, so the UI calls this only when the user asks, and
+ * always shows the resolved 0x address for comparison with the wallet screen.
+ */
+
+export type ResolveEnsNameErrorCode = 'bad-name' | 'not-found' | 'resolve-failed';
+
+export interface ResolveEnsNameParameters {
+  name: string;
+  /** An Ethereum mainnet JSON-RPC endpoint. */
+  rpcUrl: string;
+  timeoutMs?: number;
+}
+
+export interface ResolveEnsNameReturnType {
+  /** The normalised name that was looked up (ENSIP-15), or the input when it could not be normalised. */
+  name: string;
+  /** Checksummed address, or null when the name does not resolve. */
+  address: string | null;
+  error: { code: ResolveEnsNameErrorCode; message: string } | null;
+}
+
+/** Looks up the address an ENS name points to. Never throws. */
+export async function resolveEnsName({ name, rpcUrl, timeoutMs = 10_000 }: ResolveEnsNameParameters): Promise<ResolveEnsNameReturnType> {
+  let normalized: string;
+  try {
+    normalized = normalize(name.trim());
+  } catch {
+    return { name, address: null, error: { code: 'bad-name', message: 'This is not a valid ENS name: it contains characters ENS does not allow.' } };
+  }
+  if (!normalized.endsWith('.eth')) return { name: normalized, address: null, error: { code: 'bad-name', message: 'Only names ending in .eth are looked up here.' } };
+  try {
+    const client = createPublicClient({ chain: mainnet, transport: http(rpcUrl, { timeout: timeoutMs, retryCount: 0 }) });
+    const address = await getEnsAddress(client, { name: normalized });
+    if (address === null) return { name: normalized, address: null, error: { code: 'not-found', message: `${normalized} does not point to an Ethereum address.` } };
+    return { name: normalized, address, error: null };
+  } catch (error) {
+    const detail = error instanceof Error ? ((error as Error & { shortMessage?: string }).shortMessage ?? error.message) : String(error);
+    return { name: normalized, address: null, error: { code: 'resolve-failed', message: `The ENS name could not be looked up (${detail.split('\n')[0]}). Use the 0x address from your wallet instead.` } };
+  }
+}
