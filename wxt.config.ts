@@ -12,6 +12,8 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'alarms'],
+    // The one data host the background calls (lib/reserves/defillama.ts), on a schedule.
+    host_permissions: ['https://api.llama.fi/*'],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -4,12 +4,20 @@ import * as v from 'valibot';
  * Messages views send to the background. Anything arriving on the runtime channel is parsed
  * through `parseRequest` first; an unknown shape is ignored, never acted on.
  */
-export const PageStateRequestSchema = v.object({ type: v.literal('page-state') });
-export const TabStateRequestSchema = v.object({
-  type: v.literal('tab-state'),
-  tabId: v.pipe(v.number(), v.integer(), v.minValue(0)),
-});
-export const RequestSchema = v.variant('type', [PageStateRequestSchema, TabStateRequestSchema]);
+const TabId = v.pipe(v.number(), v.integer(), v.minValue(0));
+
+export const RequestSchema = v.variant('type', [
+  /** From the exchange-page script: what should this page show? (The URL comes from the browser.) */
+  v.object({ type: v.literal('page-state') }),
+  /** From the popup: what does this tab show? */
+  v.object({ type: v.literal('tab-state'), tabId: TabId }),
+  /** From the popup: every known exchange, for the list. */
+  v.object({ type: v.literal('all-exchanges') }),
+  /** From the options page. */
+  v.object({ type: v.literal('sources-state') }),
+  v.object({ type: v.literal('refresh-now') }),
+  v.object({ type: v.literal('reset-data') }),
+]);
 export type Request = v.InferOutput<typeof RequestSchema>;
 
 export function parseRequest(message: unknown): Request | undefined {

@@ -1,10 +1,11 @@
 import { browser, type Browser } from 'wxt/browser';
 import { storage } from '#imports';
-import { parseRequest } from '@/lib/messages';
-import { bundledSnapshot } from '@/lib/reserves/snapshot';
+import { exchanges } from '@/lib/exchanges/registry';
+import { parseRequest, type Request } from '@/lib/messages';
 import { badgeFor } from '@/lib/view/badge';
+import { buildExchangeView, type TabState } from '@/lib/view/exchange-view';
 import { tabStateForUrl } from '@/lib/view/tab-state';
-import type { TabState } from '@/lib/view/exchange-view';
+import { heldSnapshot, onBrowserStart, refreshDue, REFRESH_ALARM, resetData, scheduleRefresh, sourceViews } from './data';
 
 /**
  * Tab URLs learned from our own content script (which runs on exchange pages only). The
@@ -15,9 +16,8 @@ const tabUrls = storage.defineItem<Record<string, string>>('session:tabUrls', { 
 export default defineBackground(() => {
   const action = browser.action ?? browser.browserAction;
 
-  async function stateForTab(tabId: number, knownUrl?: string): Promise<TabState> {
-    const url = knownUrl ?? (await tabUrls.getValue())[tabId];
-    return tabStateForUrl({ url, snapshot: bundledSnapshot() });
+  async function stateForUrl(url: string | undefined): Promise<TabState> {
+    return tabStateForUrl({ url, snapshot: await heldSnapshot(), now: new Date() });
   }
 
   async function showBadge(tabId: number, state: TabState): Promise<void> {
@@ -33,33 +33,61 @@ export default defineBackground(() => {
     await tabUrls.setValue(urls);
   }
 
+  async function answer(request: Request, sender: Browser.runtime.MessageSender): Promise<unknown> {
+    switch (request.type) {
+      case 'page-state': {
+        // The URL comes from the browser, not from the page, so a page cannot claim to be another site.
+        const url = sender.url ?? sender.tab?.url;
+        const tabId = sender.tab?.id;
+        const state = await stateForUrl(url);
+        if (tabId !== undefined) {
+          await rememberUrl(tabId, url);
+          await showBadge(tabId, state);
+        }
+        return state;
+      }
+      case 'tab-state':
+        return stateForUrl((await tabUrls.getValue())[request.tabId]);
+      case 'all-exchanges': {
+        const snapshot = await heldSnapshot();
+        const now = new Date();
+        return exchanges.map((exchange) => buildExchangeView({ exchange, reserves: snapshot.exchanges[exchange.id], now }));
+      }
+      case 'sources-state':
+        return sourceViews();
+      case 'refresh-now':
+        await refreshDue({ force: true });
+        return sourceViews();
+      case 'reset-data':
+        await resetData();
+        return sourceViews();
+    }
+  }
+
   browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
     if (sender.id !== browser.runtime.id) return undefined;
     const request = parseRequest(message);
     if (request === undefined) return undefined;
-    if (request.type === 'page-state') {
-      const tabId = sender.tab?.id;
-      // The URL comes from the browser, not from the page, so a page cannot claim to be another site.
-      const url = sender.url ?? sender.tab?.url;
-      if (tabId === undefined) return Promise.resolve(tabStateForUrl({ url, snapshot: bundledSnapshot() }));
-      return (async () => {
-        await rememberUrl(tabId, url);
-        const state = await stateForTab(tabId, url);
-        await showBadge(tabId, state);
-        return state;
-      })();
-    }
-    return stateForTab(request.tabId);
+    return answer(request, sender);
   });
 
   browser.tabs.onUpdated.addListener((tabId, changeInfo, tab) => {
     if (changeInfo.status !== 'loading' && changeInfo.url === undefined) return;
     // Without a host permission for the new page, tab.url is hidden: the tab has left the
-    // exchanges we cover, so its stale state goes.
-    void rememberUrl(tabId, tab.url).then(async () => showBadge(tabId, await stateForTab(tabId, tab.url)));
+    // exchanges we cover, so its stale state goes. The content script reports it again on
+    // exchange pages.
+    void rememberUrl(tabId, tab.url).then(async () => showBadge(tabId, await stateForUrl(tab.url)));
   });
 
   browser.tabs.onRemoved.addListener((tabId) => {
     void rememberUrl(tabId, undefined);
   });
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === REFRESH_ALARM) void refreshDue();
+  });
+  browser.runtime.onStartup.addListener(() => {
+    void onBrowserStart().then(() => refreshDue());
+  });
+  void scheduleRefresh();
 });

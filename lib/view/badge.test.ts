@@ -1,21 +1,30 @@
 import { describe, expect, test } from 'vitest';
-import { badgeFor } from './badge';
-import type { ExchangeView } from './exchange-view';
+import { getExchange } from '../exchanges/registry';
+import { badgeFor, LEVEL_COLORS } from './badge';
+import { buildExchangeView } from './exchange-view';
 
-const view: ExchangeView = { id: 'x', name: 'X', status: { kind: 'operating' }, incidents: [] };
-const por = { method: 'merkle-liabilities', cadence: 'monthly', liabilitiesIncluded: true, source: 'https://x.example/por', asOf: '2025-01-01' } as const;
+const now = new Date('2026-11-25T12:00:00Z');
+
+function exchangeState(id: string, reserves: Parameters<typeof buildExchangeView>[0]['reserves']) {
+  const exchange = getExchange(id);
+  if (exchange === undefined) throw new Error(`no ${id} in the registry`);
+  return { kind: 'exchange' as const, host: exchange.domains[0] ?? '', view: buildExchangeView({ exchange, reserves, now }) };
+}
 
 describe('badgeFor', () => {
   test('says nothing off exchanges and "!" on a lookalike', () => {
     expect(badgeFor({ kind: 'not-exchange' }).text).toBe('');
-    expect(badgeFor({ kind: 'lookalike', host: 'binance-login.com', reason: 'r', imitates: { id: 'binance', name: 'Binance', domain: 'binance.com' } }).text).toBe('!');
+    expect(badgeFor({ kind: 'lookalike', host: 'binance-login.com', reason: 'r', imitates: { id: 'binance', name: 'Binance', domain: 'binance.com' } })).toEqual({
+      text: '!',
+      color: LEVEL_COLORS.danger,
+    });
   });
 
-  test('never looks good without data, and marks a fallen exchange', () => {
-    expect(badgeFor({ kind: 'exchange', host: 'x.com', view }).text).toBe('?');
-    expect(badgeFor({ kind: 'exchange', host: 'x.com', view: { ...view, por: { ...por, method: 'none' } } }).text).toBe('–');
-    expect(badgeFor({ kind: 'exchange', host: 'x.com', view: { ...view, por } }).text).toBe('PoR');
-    const fallen = { ...view, por, status: { kind: 'collapsed', date: '2022-11-11', history: 'h', source: 'https://s.example' } } as const;
-    expect(badgeFor({ kind: 'exchange', host: 'x.com', view: fallen }).color).toBe('#b3261e');
+  test('never looks good without data', () => {
+    expect(badgeFor(exchangeState('kraken', undefined))).toEqual({ text: '?', color: LEVEL_COLORS.unknown });
+  });
+
+  test('marks a collapsed exchange as danger whatever its data', () => {
+    expect(badgeFor(exchangeState('ftx', undefined))).toEqual({ text: 'F', color: LEVEL_COLORS.danger });
   });
 });

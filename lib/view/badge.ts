@@ -1,3 +1,4 @@
+import type { RiskLevel } from '../risk/order';
 import type { TabState } from './exchange-view';
 
 export interface Badge {
@@ -6,19 +7,24 @@ export interface Badge {
   color: string;
 }
 
-/** The toolbar badge for a tab: empty off exchanges, "!" on a lookalike. */
+/** One colour per level, shared by the badge and the on-page pill. */
+export const LEVEL_COLORS: Readonly<Record<RiskLevel, string>> = {
+  ok: '#1e7b34',
+  caution: '#8a5a00',
+  danger: '#b3261e',
+  unknown: '#5f6368',
+};
+
+/** The toolbar badge for a tab: empty off exchanges, the grade on one, "!" on a lookalike. */
 export function badgeFor(state: TabState): Badge {
   switch (state.kind) {
     case 'not-exchange':
-      return { text: '', color: '#5f6368' };
+      return { text: '', color: LEVEL_COLORS.unknown };
     case 'lookalike':
-      return { text: '!', color: '#b3261e' };
+      return { text: '!', color: LEVEL_COLORS.danger };
     case 'exchange': {
-      const { status, por } = state.view;
-      if (status.kind !== 'operating') return { text: '✕', color: '#b3261e' };
-      if (por === undefined) return { text: '?', color: '#5f6368' };
-      if (por.method === 'none') return { text: '–', color: '#8a5a00' };
-      return { text: 'PoR', color: '#1a5fb4' };
+      const { level, grade } = state.view.verdict;
+      return { text: grade, color: LEVEL_COLORS[level] };
     }
   }
 }

@@ -1,5 +1,6 @@
 import type { ExchangeDefinition, ExchangeStatus, Incident } from '../exchanges/types';
 import type { ExchangeReserves, PorAttestation, OnchainAssets, Flows } from '../reserves/schema';
+import { gradeExchange, type GradeExchangeReturnType } from '../risk/grade';
 
 /**
  * What a view needs to draw one exchange: plain data that crosses the extension's message
@@ -14,16 +15,27 @@ export interface ExchangeView {
   por?: PorAttestation;
   onchain?: OnchainAssets;
   flows?: Flows;
+  verdict: GradeExchangeReturnType;
+  /** Official domain to send a user to (the first in the registry). */
+  homeDomain: string;
+  withdrawalUrl?: string;
+  /** The moment the verdict was computed for, ISO. */
+  computedAt: string;
 }
 
 export interface BuildExchangeViewParameters {
   exchange: ExchangeDefinition;
   reserves: ExchangeReserves | undefined;
+  now: Date;
 }
 export type BuildExchangeViewReturnType = ExchangeView;
 
-export function buildExchangeView({ exchange, reserves }: BuildExchangeViewParameters): BuildExchangeViewReturnType {
+export function buildExchangeView({ exchange, reserves, now }: BuildExchangeViewParameters): BuildExchangeViewReturnType {
   return {
+    verdict: gradeExchange({ exchange, reserves, now }),
+    homeDomain: exchange.domains[0] ?? '',
+    computedAt: now.toISOString(),
+    ...(exchange.withdrawal === undefined ? {} : { withdrawalUrl: exchange.withdrawal.url }),
     id: exchange.id,
     name: exchange.name,
     status: exchange.status,

@@ -6,16 +6,17 @@ export interface TabStateForUrlParameters {
   /** The tab's URL as the browser reports it; undefined when the extension may not read it. */
   url: string | undefined;
   snapshot: Snapshot;
+  now: Date;
 }
 
 /** From a tab's URL to what the popup, pill and badge show. Never throws. */
-export function tabStateForUrl({ url, snapshot }: TabStateForUrlParameters): TabState {
+export function tabStateForUrl({ url, snapshot, now }: TabStateForUrlParameters): TabState {
   const host = hostOf(url);
   if (host === undefined) return { kind: 'not-exchange' };
   const result = classify(host);
   if (result.verdict === 'exchange' && result.exchange !== undefined) {
     const exchange = result.exchange;
-    return { kind: 'exchange', host, view: buildExchangeView({ exchange, reserves: snapshot.exchanges[exchange.id] }) };
+    return { kind: 'exchange', host, view: buildExchangeView({ exchange, reserves: snapshot.exchanges[exchange.id], now }) };
   }
   if (result.verdict === 'lookalike' && result.exchange !== undefined) {
     const { id, name, domains } = result.exchange;

@@ -1,0 +1,127 @@
+import { browser } from 'wxt/browser';
+import { storage } from '#imports';
+import { exchanges } from '@/lib/exchanges/registry';
+import { refreshCexs, refreshProtocol, type RefreshReturnType } from '@/lib/reserves/refresh';
+import { CEXS_POLICY, PROTOCOL_POLICY, initialSourceState, isDue, onStartup, statusAt, type SourcePolicy, type SourceState } from '@/lib/reserves/schedule';
+import { bundledSnapshot, parseSnapshot } from '@/lib/reserves/snapshot';
+import { mergeSnapshots } from '@/lib/reserves/merge';
+import type { Snapshot } from '@/lib/reserves/schema';
+
+/**
+ * The background's data: the held snapshot (bundled, merged with every good live reading) and
+ * one schedule state per live source. The same requests go out on the same schedule for every
+ * user; nothing here depends on which page anyone visits.
+ */
+
+export const CEXS_SOURCE = 'cexs';
+const protocolSource = (slug: string) => `protocol:${slug}`;
+
+const heldItem = storage.defineItem<unknown>('local:heldSnapshot', { version: 1 });
+const sourcesItem = storage.defineItem<Record<string, SourceState>>('local:sources', { fallback: {}, version: 1 });
+
+export interface SourceView {
+  id: string;
+  label: string;
+  status: SourceState['status'];
+  lastSuccess?: string;
+  lastError?: string;
+  nextAttemptAt: string;
+}
+
+let held: Snapshot | undefined;
+
+/** The snapshot views read: bundled data, overlaid with stored live readings that are newer. */
+export async function heldSnapshot(): Promise<Snapshot> {
+  if (held !== undefined) return held;
+  const bundled = bundledSnapshot();
+  const stored = await heldItem.getValue();
+  if (stored === null) return (held = bundled);
+  const parsed = parseSnapshot(stored);
+  // A damaged stored copy is dropped in favour of the bundled one, never shown.
+  if (!parsed.ok) return (held = bundled);
+  const merged = mergeSnapshots({ held: bundled, incoming: parsed.snapshot });
+  return (held = merged.snapshot);
+}
+
+function trackedProtocols(): { exchangeId: string; slug: string }[] {
+  return exchanges.flatMap((exchange) => (exchange.defillamaSlug === undefined || exchange.status.kind !== 'operating' ? [] : [{ exchangeId: exchange.id, slug: exchange.defillamaSlug }]));
+}
+
+function policyFor(source: string): SourcePolicy {
+  return source === CEXS_SOURCE ? CEXS_POLICY : PROTOCOL_POLICY;
+}
+
+async function store(result: RefreshReturnType, source: string, states: Record<string, SourceState>): Promise<void> {
+  states[source] = result.state;
+  if (result.snapshot !== held) {
+    held = result.snapshot;
+    await heldItem.setValue(result.snapshot);
+  }
+  await sourcesItem.setValue(states);
+  if (result.outcome.kind === 'failed') console.warn(`[reserve-radar] ${source}: ${result.outcome.message}`);
+}
+
+let running: Promise<void> | undefined;
+
+/** Asks every source that is due (or all of them, when forced), one at a time. */
+export function refreshDue({ force = false }: { force?: boolean } = {}): Promise<void> {
+  running ??= (async () => {
+    try {
+      const states = await sourcesItem.getValue();
+      const fetch = (input: string, init?: RequestInit) => globalThis.fetch(input, init);
+      const cexsState = states[CEXS_SOURCE] ?? initialSourceState();
+      if (force || isDue({ state: cexsState, now: Date.now() })) {
+        await store(await refreshCexs({ fetch, held: await heldSnapshot(), state: cexsState, now: Date.now(), exchanges }), CEXS_SOURCE, states);
+      }
+      for (const { exchangeId, slug } of trackedProtocols()) {
+        const source = protocolSource(slug);
+        const state = states[source] ?? initialSourceState();
+        if (!force && !isDue({ state, now: Date.now() })) continue;
+        await store(await refreshProtocol({ fetch, held: await heldSnapshot(), state, now: Date.now(), exchangeId, slug }), source, states);
+      }
+    } finally {
+      running = undefined;
+    }
+  })();
+  return running;
+}
+
+/** At browser start: a source whose last success is older than its interval is asked at once. */
+export async function onBrowserStart(): Promise<void> {
+  const states = await sourcesItem.getValue();
+  const now = Date.now();
+  for (const [source, state] of Object.entries(states)) states[source] = onStartup({ state, policy: policyFor(source), now });
+  await sourcesItem.setValue(states);
+}
+
+export async function sourceViews(): Promise<SourceView[]> {
+  const states = await sourcesItem.getValue();
+  const now = Date.now();
+  const rows = [{ id: CEXS_SOURCE, label: 'DefiLlama /cexs' }, ...trackedProtocols().map(({ slug }) => ({ id: protocolSource(slug), label: `DefiLlama /protocol/${slug}` }))];
+  return rows.map(({ id, label }) => {
+    const state = states[id] ?? initialSourceState();
+    return {
+      id,
+      label,
+      status: statusAt({ state, policy: policyFor(id), now }),
+      ...(state.lastSuccess === undefined ? {} : { lastSuccess: state.lastSuccess }),
+      ...(state.lastError === undefined ? {} : { lastError: state.lastError }),
+      nextAttemptAt: state.nextAttemptAt,
+    };
+  });
+}
+
+export const REFRESH_ALARM = 'refresh-data';
+
+/** One alarm wakes the background every few minutes; the schedule decides whether anything is due. */
+export async function scheduleRefresh(): Promise<void> {
+  const existing = await browser.alarms.get(REFRESH_ALARM);
+  if (existing === undefined) await browser.alarms.create(REFRESH_ALARM, { delayInMinutes: 0.1, periodInMinutes: 5 });
+}
+
+/** Forget everything learned live; the bundled snapshot stays. */
+export async function resetData(): Promise<void> {
+  held = undefined;
+  await heldItem.removeValue();
+  await sourcesItem.setValue({});
+}
