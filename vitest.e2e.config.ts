@@ -1,3 +1,4 @@
+import './tests/node20-compat.ts';
 import { defineConfig } from 'vitest/config';
 
 // Real browsers, the built extension: one file at a time so two browsers never fight for a port.

@@ -1,0 +1,42 @@
+/** Numbers, money and dates in the reader's locale, through Intl. Pure; the locale is passed in. */
+
+export function formatPercent(fraction: number, locale: string, digits = 1): string {
+  return new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(fraction);
+}
+
+export function formatUsd(value: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD', notation: 'compact', maximumFractionDigits: 2, signDisplay: 'auto' }).format(value);
+}
+
+export function formatSignedUsd(value: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD', notation: 'compact', maximumFractionDigits: 2, signDisplay: 'exceptZero' }).format(value);
+}
+
+export function formatDate(isoDate: string, locale: string): string {
+  const date = new Date(isoDate.length === 10 ? `${isoDate}T00:00:00Z` : isoDate);
+  if (Number.isNaN(date.getTime())) return isoDate;
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+}
+
+/** "42 days ago", "in 3 hours": the age of a dated figure, as a reader says it. */
+export function formatAge(isoDate: string, now: Date, locale: string): string {
+  const then = Date.parse(isoDate.length === 10 ? `${isoDate}T00:00:00Z` : isoDate);
+  if (Number.isNaN(then)) return '';
+  const seconds = Math.round((then - now.getTime()) / 1000);
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const steps: [Intl.RelativeTimeFormatUnit, number][] = [
+    ['year', 365 * 86400],
+    ['month', 30 * 86400],
+    ['day', 86400],
+    ['hour', 3600],
+    ['minute', 60],
+  ];
+  const abs = Math.abs(seconds);
+  for (const [unit, size] of steps) {
+    // Days read better than months up to about three months ("42 days ago").
+    if (unit === 'month' && abs < 90 * 86400) continue;
+    if (unit === 'year' && abs < 2 * 365 * 86400) continue;
+    if (abs >= size) return format.format(Math.trunc(seconds / size), unit);
+  }
+  return format.format(0, 'minute');
+}
