@@ -24,8 +24,9 @@ export function parseHostname(input: ParseHostnameParameters): ParseHostnameRetu
   if (typeof input !== 'string') return { ok: false, reason: 'a hostname must be text' };
   let host = input.trim();
   if (host === '') return { ok: false, reason: 'the hostname is empty' };
-  if (/[\s/?#@\\]/.test(host)) {
-    return { ok: false, reason: `${quoted(host)} is not a hostname (it has spaces or URL parts; pass URLs to classifyUrl)` };
+  if (/\s/.test(host)) return { ok: false, reason: `${quoted(host)} is not a hostname: it contains a space` };
+  if (/[/?#@\\]/.test(host)) {
+    return { ok: false, reason: `${quoted(host)} is not a hostname: it has URL parts (/ ? # @), so read it as a URL` };
   }
   if (host.startsWith('[')) {
     const end = host.indexOf(']');
