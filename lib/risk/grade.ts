@@ -214,7 +214,7 @@ function porReasons(por: PorAttestation | undefined, now: Date, metrics: RiskMet
       thresholdId: effect === 'danger' ? 'reserve-ratio.major.danger' : 'reserve-ratio.major.caution',
       effect,
       ...provenance,
-      message: `Lowest reserve ratio among major assets: ${asset} at ${percent(ratio)} (below ${percent(caution)} is a shortfall, below ${percent(danger)} is danger).`,
+      message: `Lowest reserve ratio among major assets: ${asset} at ${percent(ratio, 2)} (below ${percent(caution)} is a shortfall, below ${percent(danger)} is danger).`,
     });
   }
   if (coverage.lowestAny === undefined) {
@@ -229,7 +229,7 @@ function porReasons(por: PorAttestation | undefined, now: Date, metrics: RiskMet
       thresholdId: 'reserve-ratio.any.caution',
       effect: ratio < caution ? 'caution' : 'ok',
       ...provenance,
-      message: `Lowest reserve ratio over all published assets: ${asset} at ${percent(ratio)} (below ${percent(caution)} is a shortfall).`,
+      message: `Lowest reserve ratio over all published assets: ${asset} at ${percent(ratio, 2)} (below ${percent(caution)} is a shortfall).`,
     });
   }
   return strength;
@@ -390,7 +390,7 @@ function flowReasons(flows: Flows | undefined, totalUsd: number | undefined, now
         thresholdId: 'flows.max-age-days',
         effect: 'caution',
         ...provenance,
-        message: `The ${window.label} net flow figure describes ${flows.asOf}, ${ageDays} days ago; older than ${maxAge} days it says nothing about a run now.`,
+        message: `The net flow figures describe ${flows.asOf}, ${ageDays} days ago; older than ${maxAge} days it says nothing about a run now.`,
       });
     }
     return;
@@ -424,9 +424,10 @@ function flowReasons(flows: Flows | undefined, totalUsd: number | undefined, now
   }
 }
 
-function percent(fraction: number): string {
+/** Shares read well to a tenth of a percent; reserve ratios need hundredths (100.99 % is not 101 %). */
+function percent(fraction: number, digits = 1): string {
   const value = fraction * 100;
-  return `${Number.isInteger(value) ? value : value.toFixed(1)} %`;
+  return `${Number.isInteger(value) ? value : Number(value.toFixed(digits))} %`;
 }
 
 function usd(amount: number): string {

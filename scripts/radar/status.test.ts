@@ -1,0 +1,129 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable, Writable } from 'node:stream';
+import { describe, expect, test } from 'vitest';
+import { getExchange } from '../../lib/exchanges/registry';
+import { bundledSnapshot } from '../../lib/reserves/snapshot';
+import { gradeExchange } from '../../lib/risk/grade';
+import { command } from './status';
+
+async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const sink = (append: (text: string) => void) =>
+    new Writable({
+      write(chunk: Buffer | string, _encoding, callback) {
+        append(chunk.toString());
+        callback();
+      },
+    });
+  const code = await command.run(args, {
+    stdin: Readable.from([]),
+    stdout: sink((text) => (stdout += text)),
+    stderr: sink((text) => (stderr += text)),
+  });
+  return { code, stdout, stderr };
+}
+
+const NOW = '2026-11-25';
+const tmp = mkdtempSync(join(tmpdir(), 'radar-status-'));
+function file(name: string, content: string): string {
+  const path = join(tmp, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+describe('radar status', () => {
+  test('--json prints the verdict gradeExchange gives for the bundled snapshot', async () => {
+    const { code, stdout } = await run(['binance', '--json', '--now', NOW]);
+    expect(code).toBe(0);
+    const printed = JSON.parse(stdout) as Record<string, unknown>;
+    expect(Object.keys(printed).sort()).toEqual(['asOf', 'exchange', 'grade', 'level', 'metrics', 'reasons', 'sources']);
+    expect(printed.exchange).toEqual({ id: 'binance', name: 'Binance' });
+    const expected = gradeExchange({ exchange: getExchange('binance')!, reserves: bundledSnapshot().exchanges.binance, now: new Date(`${NOW}T00:00:00Z`) });
+    expect(printed.level).toBe(expected.level);
+    expect(printed.grade).toBe(expected.grade);
+    expect(printed.reasons).toEqual(expected.reasons);
+    expect(printed.sources).toEqual(expected.sources);
+  });
+
+  test('finds the exchange by id, domain or URL, and refuses lookalikes and strangers with exit 2', async () => {
+    const ids = await Promise.all(
+      ['binance', 'BINANCE', 'binance.com', 'https://www.binance.com/en/trade/BTC_USDT', 'accounts.binance.com'].map(async (target) => {
+        const { code, stdout } = await run([target, '--json', '--now', NOW]);
+        expect(code).toBe(0);
+        return (JSON.parse(stdout) as { exchange: { id: string } }).exchange.id;
+      }),
+    );
+    expect(new Set(ids)).toEqual(new Set(['binance']));
+
+    const lookalike = await run(['binance-login.com']);
+    expect(lookalike.code).toBe(2);
+    expect(lookalike.stderr).toMatch(/is not Binance/);
+    expect(lookalike.stdout).toBe('');
+    const stranger = await run(['example.org']);
+    expect(stranger.code).toBe(2);
+    expect(stranger.stderr).toMatch(/no exchange in the registry matches "example\.org"/);
+    expect((await run([])).code).toBe(2);
+    expect((await run(['binance', '--now', 'yesterday'])).stderr).toMatch(/--now must be a date/);
+  });
+
+  test('prints level, grade and every reason with its source and date by default', async () => {
+    const { code, stdout } = await run(['ftx', '--now', NOW]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^FTX \(ftx\): DANGER, grade F/);
+    expect(stdout).toContain('[danger] FTX collapsed on 2022-11-11');
+    const status = getExchange('ftx')!.status;
+    expect(status.kind).toBe('collapsed');
+    expect(stdout).toContain(`${status.kind === 'operating' ? '' : status.source}, as of 2022-11-11`);
+    expect(stdout).toContain('Reasons, worst first:');
+  });
+
+  test('--cexs replaces on-chain figures, matching entries by slug or by name in any case', async () => {
+    const bySlug = file('slug.json', JSON.stringify({ cexs: [{ name: 'Something Else', slug: 'BINANCE-CEX', currentTvl: 1000, cleanAssetsTvl: 700, coinSymbol: 'BNB', inflows_1w: -50, inflows_1m: -60 }] }));
+    const { code, stdout } = await run(['binance', '--json', '--cexs', bySlug, '--cexs-date', '2026-11-24', '--now', NOW]);
+    expect(code).toBe(0);
+    const verdict = JSON.parse(stdout) as { level: string; reasons: { metric: string; value?: number; source?: string; asOf?: string }[] };
+    expect(verdict.level).toBe('danger');
+    const own = verdict.reasons.find((reason) => reason.metric === 'own-token.share');
+    expect(own).toMatchObject({ source: 'https://api.llama.fi/cexs', asOf: '2026-11-24' });
+    expect(own?.value).toBeCloseTo(0.3);
+
+    const byName = file('name.json', JSON.stringify({ cexs: [{ name: 'BINANCE', currentTvl: 1000, cleanAssetsTvl: 990, inflows_1w: 5, inflows_1m: 5 }] }));
+    const named = JSON.parse((await run(['binance', '--json', '--cexs', byName, '--cexs-date', '2026-11-24', '--now', NOW])).stdout) as { metrics: { concentration?: { ownTokenShare?: number } } };
+    expect(named.metrics.concentration?.ownTokenShare).toBeCloseTo(0.01);
+  });
+
+  test('an exchange missing from the --cexs file has no on-chain figures, and says so', async () => {
+    const other = file('other.json', JSON.stringify({ cexs: [{ name: 'Kraken', currentTvl: 10, cleanAssetsTvl: 10 }] }));
+    const { code, stdout, stderr } = await run(['binance', '--json', '--cexs', other, '--now', NOW]);
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/has no on-chain figures for Binance/);
+    expect((JSON.parse(stdout) as { level: string }).level).toBe('unknown');
+  });
+
+  test('an unreadable or invalid --cexs file is a clear message and exit 2', async () => {
+    const missing = await run(['binance', '--cexs', join(tmp, 'absent.json')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/cannot read .*absent\.json/);
+    const notJson = await run(['binance', '--cexs', file('bad.json', '{ cexs: [')]);
+    expect(notJson.code).toBe(2);
+    expect(notJson.stderr).toMatch(/is not JSON/);
+    const wrongShape = await run(['binance', '--cexs', file('shape.json', JSON.stringify({ protocols: [] }))]);
+    expect(wrongShape.code).toBe(2);
+    expect(wrongShape.stderr).toMatch(/is not a DefiLlama \/cexs response/);
+    expect((await run(['binance', '--cexs'])).code).toBe(2);
+  });
+
+  test('runs as a real process: npx tsx scripts/radar.ts status binance --json', () => {
+    const child = spawnSync('npx', ['tsx', 'scripts/radar.ts', 'status', 'binance', '--json'], { cwd: join(import.meta.dirname, '../..'), encoding: 'utf8', timeout: 60_000 });
+    expect(child.stderr).toBe('');
+    expect(child.status).toBe(0);
+    const verdict = JSON.parse(child.stdout) as { exchange: { id: string }; level: string; grade: string };
+    expect(verdict.exchange.id).toBe('binance');
+    expect(['ok', 'caution', 'danger', 'unknown']).toContain(verdict.level);
+    expect(['A', 'B', 'C', 'D', 'F', '?']).toContain(verdict.grade);
+  }, 60_000);
+});

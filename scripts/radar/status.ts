@@ -1,0 +1,171 @@
+import { readFileSync, statSync } from 'node:fs';
+import type { RadarCommand, RadarIo } from './command';
+import { classify, classifyUrl } from '../../lib/exchanges/classify';
+import { exchanges, getExchange } from '../../lib/exchanges/registry';
+import type { ExchangeDefinition } from '../../lib/exchanges/types';
+import { cexsToReserves } from '../../lib/reserves/defillama';
+import { DataSourceError } from '../../lib/reserves/errors';
+import { bundledSnapshot, bundledSnapshotProblem } from '../../lib/reserves/snapshot';
+import { gradeExchange, type GradeExchangeReturnType, type RiskReserves } from '../../lib/risk/grade';
+
+const usage = 'status <exchange id or domain> [--json] [--cexs FILE]';
+
+const help = [
+  `Usage: npm run --silent radar -- ${usage}`,
+  '',
+  'Prints the risk verdict for one exchange from the bundled snapshot: level, grade, and each reason',
+  'with its source and date (see docs/risk-model.md).',
+  '',
+  'The exchange is a registry id (binance), a domain (binance.com) or a URL (https://www.binance.com/x).',
+  '',
+  'Options:',
+  '  --json              print one JSON object { exchange, level, grade, reasons, metrics, asOf, sources }',
+  '  --cexs FILE         replace the on-chain and flow figures with a saved DefiLlama /cexs response',
+  '  --cexs-date DATE    the day that response was fetched (YYYY-MM-DD; default: the file\'s modification day)',
+  '  --now DATE          grade as of this day (YYYY-MM-DD; default: today), for reproducible output',
+  '',
+  'Exit code: 0 verdict printed, 2 unknown exchange, unreadable or invalid file, or bad usage.',
+].join('\n');
+
+class UsageError extends Error {
+  override name = 'UsageError';
+  readonly shortMessage: string;
+  constructor(shortMessage: string) {
+    super(shortMessage);
+    this.shortMessage = shortMessage;
+  }
+}
+
+interface Options {
+  target: string;
+  json: boolean;
+  cexsFile?: string;
+  cexsDate?: string;
+  now: Date;
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+function parseArgs(args: readonly string[]): Options {
+  let target: string | undefined;
+  let json = false;
+  let cexsFile: string | undefined;
+  let cexsDate: string | undefined;
+  let now: Date | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const value = (): string => {
+      const next = args[++i];
+      if (next === undefined || next.startsWith('--')) throw new UsageError(`${arg} needs a value.`);
+      return next;
+    };
+    if (arg === '--json') json = true;
+    else if (arg === '--cexs') cexsFile = value();
+    else if (arg === '--cexs-date') cexsDate = day(arg, value());
+    else if (arg === '--now') now = new Date(`${day(arg, value())}T00:00:00Z`);
+    else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}.`);
+    else if (target === undefined) target = arg;
+    else throw new UsageError(`expected one exchange, got "${target}" and "${arg}".`);
+  }
+  if (target === undefined) throw new UsageError('name an exchange (an id such as binance, or a domain such as binance.com).');
+  return { target, json, now: now ?? new Date(), ...(cexsFile === undefined ? {} : { cexsFile }), ...(cexsDate === undefined ? {} : { cexsDate }) };
+}
+
+function day(option: string, value: string): string {
+  if (!DAY.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) throw new UsageError(`${option} must be a date like 2025-11-25, got "${value}".`);
+  return value;
+}
+
+/** Registry id first, then the registrable domain of a host or URL; a lookalike is refused by name. */
+function resolveExchange(target: string): ExchangeDefinition {
+  const byId = getExchange(target.trim().toLowerCase());
+  if (byId !== undefined) return byId;
+  const result = target.includes('/') ? classifyUrl(target) : classify(target);
+  if (result.verdict === 'exchange' && result.exchange !== undefined) return result.exchange;
+  if (result.verdict === 'lookalike' && result.exchange !== undefined) {
+    throw new UsageError(`"${target}" is not ${result.exchange.name}: ${result.reason}. Check the address before using it.`);
+  }
+  throw new UsageError(`no exchange in the registry matches "${target}" (${result.reason}).`);
+}
+
+/** On-chain and flow figures from a saved /cexs response; undefined fields mean the file had none for this exchange. */
+function reservesFromCexs(file: string, date: string | undefined, exchange: ExchangeDefinition, io: RadarIo): Pick<RiskReserves, 'onchain' | 'flows'> {
+  let text: string;
+  let asOf: string;
+  try {
+    text = readFileSync(file, 'utf8');
+    asOf = date ?? statSync(file).mtime.toISOString().slice(0, 10);
+  } catch (error) {
+    throw new UsageError(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}.`);
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`${file} is not JSON: ${error instanceof Error ? error.message : String(error)}.`);
+  }
+  let result: ReturnType<typeof cexsToReserves>;
+  try {
+    result = cexsToReserves({ body, asOf, exchanges });
+  } catch (error) {
+    if (error instanceof DataSourceError) throw new UsageError(`${file} is not a DefiLlama /cexs response: ${error.shortMessage} (${error.details}).`);
+    throw error;
+  }
+  const rejected = result.rejected.filter(({ name }) => name.toLowerCase() === exchange.name.toLowerCase());
+  for (const { name, reason } of rejected) io.stderr.write(`radar status: the entry "${name}" in ${file} was refused: ${reason}\n`);
+  const reserves = result.reserves[exchange.id];
+  if (reserves === undefined || (reserves.onchain === undefined && reserves.flows === undefined)) {
+    io.stderr.write(`radar status: ${file} has no on-chain figures for ${exchange.name}; they count as missing.\n`);
+    return {};
+  }
+  return { ...(reserves.onchain === undefined ? {} : { onchain: reserves.onchain }), ...(reserves.flows === undefined ? {} : { flows: reserves.flows }) };
+}
+
+function render(exchange: ExchangeDefinition, verdict: GradeExchangeReturnType, now: Date): string {
+  const lines = [
+    `${exchange.name} (${exchange.id}): ${verdict.level.toUpperCase()}, grade ${verdict.grade}`,
+    `Graded on ${now.toISOString().slice(0, 10)}${verdict.asOf === undefined ? '; no reserve figures on file' : `; oldest figure used describes ${verdict.asOf}`}.`,
+    '',
+    'Reasons, worst first:',
+  ];
+  for (const reason of verdict.reasons) {
+    lines.push(`  [${reason.effect}] ${reason.message}`);
+    const provenance = [reason.source, reason.asOf === undefined ? undefined : `as of ${reason.asOf}`].filter((part) => part !== undefined);
+    if (provenance.length > 0) lines.push(`      ${provenance.join(', ')}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+export const command: RadarCommand = {
+  usage,
+  summary: 'risk verdict for one exchange: level, grade, reasons with sources (exit 2 on unknown exchange or bad file)',
+  async run(args, io) {
+    if (args.includes('--help') || args.includes('-h')) {
+      io.stdout.write(help + '\n');
+      return 0;
+    }
+    try {
+      const options = parseArgs(args);
+      const exchange = resolveExchange(options.target);
+      const problem = bundledSnapshotProblem();
+      if (problem !== undefined) io.stderr.write(`radar status: the bundled snapshot was refused (${problem}); every figure counts as missing.\n`);
+      const bundled: RiskReserves = bundledSnapshot().exchanges[exchange.id] ?? {};
+      const reserves: RiskReserves =
+        options.cexsFile === undefined ? bundled : { ...(bundled.por === undefined ? {} : { por: bundled.por }), ...reservesFromCexs(options.cexsFile, options.cexsDate, exchange, io) };
+      const verdict = gradeExchange({ exchange, reserves, now: options.now });
+      if (options.json) {
+        const { level, grade, reasons, metrics, asOf, sources } = verdict;
+        io.stdout.write(JSON.stringify({ exchange: { id: exchange.id, name: exchange.name }, level, grade, reasons, metrics, asOf: asOf ?? null, sources }, null, 2) + '\n');
+      } else {
+        io.stdout.write(render(exchange, verdict, options.now));
+      }
+      return 0;
+    } catch (error) {
+      if (error instanceof UsageError) {
+        io.stderr.write(`radar status: ${error.shortMessage}\n`);
+        return 2;
+      }
+      throw error;
+    }
+  },
+};
