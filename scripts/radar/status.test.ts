@@ -119,8 +119,7 @@ describe('radar status', () => {
 
   test('runs as a real process: npx tsx scripts/radar.ts status binance --json', () => {
     const child = spawnSync('npx', ['tsx', 'scripts/radar.ts', 'status', 'binance', '--json'], { cwd: join(import.meta.dirname, '../..'), encoding: 'utf8', timeout: 60_000 });
-    expect(child.stderr).toBe('');
-    expect(child.status).toBe(0);
+    expect(child.status, child.stderr).toBe(0);
     const verdict = JSON.parse(child.stdout) as { exchange: { id: string }; level: string; grade: string };
     expect(verdict.exchange.id).toBe('binance');
     expect(['ok', 'caution', 'danger', 'unknown']).toContain(verdict.level);
