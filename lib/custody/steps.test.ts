@@ -1,0 +1,192 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import * as v from 'valibot';
+import { getAddress, toHex } from 'viem';
+import { AddressBookEntrySchema } from './address-book';
+import {
+  applyGuideAction,
+  createGuideState,
+  guideProgress,
+  guideStepIds,
+  nextStep,
+  parseGuideState,
+  seedChecklist,
+  seedChecklistIds,
+  testTransactionAdvice,
+  validateStep,
+  walletKindIds,
+  walletOptions,
+  type GuideAction,
+  type GuideState,
+} from './steps';
+import { networkIds } from './networks';
+
+const t0 = new Date('2026-11-25T09:00:00.000Z');
+const mine = '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed';
+
+function run(actions: GuideAction[], start: GuideState = createGuideState(t0)): GuideState {
+  return actions.reduce((state, action, index) => applyGuideAction(state, action, new Date(t0.getTime() + (index + 1) * 1000)), start);
+}
+
+const happyPath: GuideAction[] = [
+  { type: 'set-route', exchangeId: 'binance', asset: 'usdc', network: 'arbitrum' },
+  { type: 'choose-wallet', walletKind: 'hardware' },
+  ...seedChecklistIds.map((item) => ({ type: 'check-seed-item', item, checked: true }) as const),
+  { type: 'set-address', address: mine.toLowerCase() },
+  { type: 'verify-on-device', verified: true },
+  { type: 'address-book', outcome: 'saved' },
+  { type: 'test-sent', baseline: '0' },
+  { type: 'test-arrived' },
+  { type: 'withdrawal-sent' },
+  { type: 'arrival-confirmed' },
+];
+
+describe('guide steps', () => {
+  it('walks the happy path one step at a time', () => {
+    const seen: (string | null)[] = [];
+    let state = createGuideState(t0);
+    seen.push(nextStep({ state }));
+    for (const [index, action] of happyPath.entries()) {
+      state = applyGuideAction(state, action, new Date(t0.getTime() + index * 1000));
+      seen.push(nextStep({ state }));
+    }
+    expect([...new Set(seen)]).toEqual([...guideStepIds, null]);
+    expect(state.address).toBe(mine);
+    expect(guideProgress({ state }).every((p) => p.status === 'done')).toBe(true);
+  });
+
+  it('starts at the route step and explains what is missing', () => {
+    const state = createGuideState(t0);
+    expect(nextStep({ state })).toBe('route');
+    expect(validateStep({ state, step: 'route' }).problems.map((p) => p.code)).toEqual(['missing-asset', 'missing-network']);
+    expect(guideProgress({ state })[0]).toEqual({ step: 'route', status: 'current' });
+  });
+
+  it('warns, without blocking, about an asset not usually on that network', () => {
+    const state = run([{ type: 'set-route', asset: 'DOGE', network: 'ethereum' }]);
+    const result = validateStep({ state, step: 'route' });
+    expect(result.complete).toBe(true);
+    expect(result.problems[0]).toMatchObject({ code: 'uncommon-asset', blocking: false });
+  });
+
+  it('keeps the wallet step open until every seed item is confirmed', () => {
+    const partial = run(happyPath.slice(0, 4));
+    expect(validateStep({ state: partial, step: 'wallet' }).problems[0]!.message).toMatch(/3 left/);
+    const unchecked = applyGuideAction(run(happyPath.slice(0, 7)), { type: 'check-seed-item', item: 'never-shared', checked: false }, t0);
+    expect(nextStep({ state: unchecked })).toBe('wallet');
+  });
+
+  it('stores only a valid, normalised address and asks for on-device verification', () => {
+    const before = run(happyPath.slice(0, 7));
+    const wrong = applyGuideAction(before, { type: 'set-address', address: 'TJRabPrwbZy45sbavfcjinPJC18kjpRTv8' }, t0);
+    expect(wrong.address).toBeNull();
+    const state = run(happyPath.slice(0, 8));
+    expect(state.address).toBe(mine);
+    const result = validateStep({ state, step: 'address' });
+    expect(result.problems.map((p) => p.code)).toEqual(['not-verified']);
+    expect(result.problems[0]!.message).toMatch(/device/);
+    expect(result.addressWarnings.map((w) => w.code)).toContain('evm-network');
+  });
+
+  it('blocks an address that looks like a saved one but is not', () => {
+    const saved = getAddress(toHex(new Uint8Array(20).fill(0xab)));
+    const lookalike = getAddress(`0x${saved.slice(2, 6)}${'0'.repeat(32)}${saved.slice(-4)}`);
+    const book = [v.parse(AddressBookEntrySchema, { label: 'Vault', network: 'ethereum', address: saved, addedAt: t0.toISOString() })];
+    const state = run([...happyPath.slice(0, 7), { type: 'set-address', address: lookalike }, { type: 'verify-on-device', verified: true }]);
+    const result = validateStep({ state, step: 'address', book });
+    expect(result.complete).toBe(false);
+    expect(result.problems[0]).toMatchObject({ code: 'lookalike', blocking: true });
+    expect(nextStep({ state, book })).toBe('address');
+  });
+
+  it('refuses to move on with an unresolved ENS name', () => {
+    const state = run([...happyPath.slice(0, 7), { type: 'set-address', address: 'vitalik.eth' }, { type: 'verify-on-device', verified: true }]);
+    expect(validateStep({ state, step: 'address' }).problems.map((p) => p.code)).toEqual(['ens-unresolved']);
+  });
+
+  it('clears everything downstream when the network or the address changes', () => {
+    const done = run(happyPath);
+    const moved = applyGuideAction(done, { type: 'set-route', asset: 'USDC', network: 'base' }, t0);
+    expect(moved).toMatchObject({ network: 'base', address: null, addressVerifiedOnDevice: false, addressBook: 'pending', testSentAt: null, arrivalConfirmedAt: null });
+    expect(moved.seedChecklist).toHaveLength(seedChecklistIds.length);
+    const other = applyGuideAction(done, { type: 'set-address', address: '0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359' }, t0);
+    expect(other).toMatchObject({ addressVerifiedOnDevice: false, testSentAt: null, withdrawalSentAt: null });
+  });
+
+  it('ignores out-of-order actions', () => {
+    const fresh = createGuideState(t0);
+    for (const action of [{ type: 'test-arrived' }, { type: 'withdrawal-sent' }, { type: 'arrival-confirmed' }, { type: 'verify-on-device', verified: true }, { type: 'set-address', address: mine }] as GuideAction[]) {
+      expect(applyGuideAction(fresh, action, t0)).toBe(fresh);
+    }
+  });
+});
+
+describe('persisted guide state', () => {
+  it('round-trips through JSON and resumes at the same step', () => {
+    const state = run(happyPath.slice(0, 10));
+    const { state: resumed, reset } = parseGuideState(JSON.parse(JSON.stringify(state)));
+    expect(reset).toBe(false);
+    expect(resumed).toEqual(state);
+    expect(nextStep({ state: resumed })).toBe('test-transaction');
+  });
+
+  it('starts over on damaged input and says why', () => {
+    expect(parseGuideState(undefined, t0)).toEqual({ state: createGuideState(t0), reset: false, reason: null });
+    const damaged = parseGuideState({ ...run(happyPath), network: 'moon' }, t0);
+    expect(damaged.reset).toBe(true);
+    expect(damaged.state).toEqual(createGuideState(t0));
+    expect(damaged.reason).toMatch(/starting over/);
+  });
+
+  it('drops a stored address that does not validate for the stored network', () => {
+    const tampered = { ...run(happyPath), network: 'bitcoin' };
+    const { state, reset } = parseGuideState(tampered, t0);
+    expect(reset).toBe(true);
+    expect(state.address).toBeNull();
+    expect(state.testSentAt).toBeNull();
+    expect(nextStep({ state })).toBe('address');
+  });
+
+  it('property: any sequence of actions yields a state the schema accepts, with a valid address if any', () => {
+    const action: fc.Arbitrary<GuideAction> = fc.oneof(
+      fc.record({ type: fc.constant('set-route' as const), asset: fc.constantFrom('ETH', 'usdt', 'BTC', '', '💥'), network: fc.constantFrom(...networkIds) }),
+      fc.record({ type: fc.constant('choose-wallet' as const), walletKind: fc.constantFrom(...walletKindIds) }),
+      fc.record({ type: fc.constant('check-seed-item' as const), item: fc.constantFrom(...seedChecklistIds), checked: fc.boolean() }),
+      fc.record({ type: fc.constant('set-address' as const), address: fc.oneof(fc.string(), fc.constantFrom(mine, 'bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4', 'TJRabPrwbZy45sbavfcjinPJC18kjpRTv8')) }),
+      fc.record({ type: fc.constant('verify-on-device' as const), verified: fc.boolean() }),
+      fc.record({ type: fc.constant('address-book' as const), outcome: fc.constantFrom('saved' as const, 'skipped' as const) }),
+      fc.record({ type: fc.constant('test-sent' as const), baseline: fc.oneof(fc.constant('12'), fc.string()) }),
+      fc.constantFrom<GuideAction>({ type: 'test-arrived' }, { type: 'withdrawal-sent' }, { type: 'arrival-confirmed' }, { type: 'reset' }),
+    );
+    fc.assert(
+      fc.property(fc.array(action, { maxLength: 25 }), (actions) => {
+        const state = run(actions);
+        const parsed = parseGuideState(JSON.parse(JSON.stringify(state)));
+        expect(parsed.reset).toBe(false);
+        if (state.address !== null) expect(state.network).not.toBeNull();
+        if (state.arrivalConfirmedAt !== null) expect(state.withdrawalSentAt).not.toBeNull();
+        if (state.testArrivedAt !== null) expect(state.testSentAt).not.toBeNull();
+      }),
+    );
+  });
+});
+
+describe('guidance content', () => {
+  it('lists wallet categories (no brands or links) with a family note', () => {
+    const options = walletOptions({ network: 'ton' });
+    expect(options.kinds.map((k) => k.id)).toEqual([...walletKindIds]);
+    expect(options.note).toMatch(/UQ/);
+    expect(JSON.stringify(options)).not.toMatch(/https?:\/\//);
+    expect(walletOptions({ network: 'nope' }).note).toBeNull();
+    expect(seedChecklist.map((item) => item.id)).toEqual([...seedChecklistIds]);
+  });
+
+  it('gives test-transaction advice with the network minimums and the poisoning warning', () => {
+    const xrp = testTransactionAdvice({ network: 'xrp' });
+    expect(xrp.arrivalMethod).toBe('explorer');
+    expect(xrp.steps.join(' ')).toMatch(/1 XRP \(account reserve\)/);
+    expect(xrp.requirements.every((r) => r.source.startsWith('https://'))).toBe(true);
+    expect(xrp.poisoningWarning).toMatch(/Never copy an address from your transaction history/);
+    expect(testTransactionAdvice({ network: 'base' }).arrivalMethod).toBe('watch-balance');
+  });
+});
