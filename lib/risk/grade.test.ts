@@ -151,3 +151,15 @@ describe('gradeExchange', () => {
     for (const id of cited) expect(ids.has(id)).toBe(true);
   });
 });
+
+describe('gradeExchange with figures from the future', () => {
+  test('a block dated after now is set aside and counts as missing', () => {
+    const verdict = gradeExchange({ exchange, reserves: { ...healthy, onchain: { ...onchain, asOf: '2025-03-05' } }, now });
+    expect(verdict.level).toBe('unknown');
+    expect(verdict.reasons.find((reason) => reason.metric === 'future-dated')).toMatchObject({ value: '2025-03-05', effect: 'info' });
+    expect(verdict.reasons.find((reason) => reason.metric === 'onchain')?.effect).toBe('unknown');
+    expect(verdict.asOf).toBe('2025-02-01');
+    // One day of slack for time zones.
+    expect(gradeExchange({ exchange, reserves: { ...healthy, onchain: { ...onchain, asOf: '2025-03-02' } }, now }).level).toBe('ok');
+  });
+});

@@ -83,17 +83,38 @@ export function gradeExchange({ exchange, reserves, now }: GradeExchangeParamete
   const metrics: RiskMetrics = { status: exchange.status.kind, recentIncidents: incidents.length };
 
   standingReasons(exchange, incidents, reasons);
-  const strength = porReasons(reserves?.por, now, metrics, reasons);
-  const totalUsd = onchainReasons(exchange, reserves?.onchain, now, metrics, reasons);
-  flowReasons(reserves?.flows, totalUsd, now, metrics, reasons);
+  const por = knownBy(reserves?.por, 'proof-of-reserves figures', now, reasons);
+  const onchain = knownBy(reserves?.onchain, 'on-chain figures', now, reasons);
+  const flows = knownBy(reserves?.flows, 'net flow figures', now, reasons);
+  const strength = porReasons(por, now, metrics, reasons);
+  const totalUsd = onchainReasons(exchange, onchain, now, metrics, reasons);
+  flowReasons(flows, totalUsd, now, metrics, reasons);
 
   reasons.sort((a, b) => EFFECT_ORDER[a.effect] - EFFECT_ORDER[b.effect]);
   const level = levelOf(reasons);
   const grade = gradeOf(level, reasons, strength);
-  const dates = [reserves?.por?.asOf, reserves?.onchain?.asOf, reserves?.flows?.asOf].filter((date): date is string => date !== undefined).sort();
+  const dates = [por?.asOf, onchain?.asOf, flows?.asOf].filter((date): date is string => date !== undefined).sort();
   const sources = [...new Set(reasons.flatMap((reason) => (reason.source === undefined ? [] : [reason.source])))];
   const asOf = dates[0];
   return { level, grade, reasons, metrics, ...(asOf === undefined ? {} : { asOf }), sources };
+}
+
+/**
+ * A block dated after `now` could not have been known then (a backtest fed today's data) or comes
+ * from a wrong clock; it is set aside with a note and then counts as missing. One day of slack
+ * absorbs time zones: a figure for "today" in UTC may be tomorrow's date to its publisher.
+ */
+function knownBy<T extends { asOf: string; source: string }>(block: T | undefined, what: string, now: Date, reasons: RiskReason[]): T | undefined {
+  if (block === undefined || daysSince(block.asOf, now) >= -1) return block;
+  reasons.push({
+    metric: 'future-dated',
+    value: block.asOf,
+    effect: 'info',
+    source: block.source,
+    asOf: block.asOf,
+    message: `Not used: the ${what} are dated ${block.asOf}, after the grading date ${now.toISOString().slice(0, 10)}.`,
+  });
+  return undefined;
 }
 
 function levelOf(reasons: readonly RiskReason[]): RiskLevel {
