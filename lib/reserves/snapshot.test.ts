@@ -29,6 +29,10 @@ describe('data/snapshot.json', () => {
     }
   });
 
+  it('covers at least 25 registry exchanges', () => {
+    expect(Object.keys(bundledSnapshot().exchanges).length).toBeGreaterThanOrEqual(25);
+  });
+
   it('has binance', () => {
     expect(bundledSnapshot().exchanges.binance?.por?.method).toBe('zk-proof');
   });
