@@ -66,6 +66,10 @@ describe('EVM (EIP-55)', () => {
     invalid('base', '0x0000000000000000000000000000000000000000', 'burn-address');
   });
 
+  it('names an ENS name pasted for a non-EVM network', () => {
+    expect(invalid('solana', 'vitalik.eth', 'wrong-network').error!.message).toMatch(/^This looks like an ENS name/);
+  });
+
   it('marks ENS names as needing resolution', () => {
     const result = valid('ethereum', 'Vitalik.eth');
     expect(result.kind).toBe('ens-name');
@@ -224,6 +228,10 @@ describe('Litecoin and Dogecoin', () => {
     expect(valid('dogecoin', doge9A).kind).toBe('p2sh');
     expect(validateAddress({ network: 'bitcoin', address: dogeD }).error!.message).toMatch(/Dogecoin address, but you chose Bitcoin/);
     expect(validateAddress({ network: 'dogecoin', address: legacy3 }).error!.message).toMatch(/Bitcoin or Litecoin address/);
+  });
+
+  it('names MWEB addresses instead of calling them garbage', () => {
+    expect(invalid('litecoin', 'ltcmweb1qqxyz', 'bad-format').error!.message).toMatch(/MWEB/);
   });
 
   it('accepts ltc1 segwit addresses and rejects bitcoin ones on Litecoin', () => {

@@ -259,6 +259,9 @@ function decodeBitcoinLike(address: string, network: NetworkDefinition): Decoded
   const params = bitcoinLikeParams[network.id];
   if (params === undefined) return fail('bad-format', `This is not a ${network.name} address.`);
   const lower = address.toLowerCase();
+  if (network.id === 'litecoin' && lower.startsWith('ltcmweb1')) {
+    return fail('bad-format', 'This is a Litecoin MWEB (private) address. This guide checks regular Litecoin addresses (L…, M…, ltc1…); use one of those from your wallet.');
+  }
   const segwitLike = [params.segwitPrefix, ...params.testnetPrefixes].some((prefix) => prefix !== undefined && lower.startsWith(`${prefix}1`));
   if (segwitLike) return decodeSegwit(address, params, network);
   const raw = tryDecode(() => base58.decode(address));
@@ -580,6 +583,7 @@ function displayName(network: NetworkDefinition): string {
 }
 
 function describeDetected(found: DetectedNetwork[]): string {
+  if (found.every((entry) => entry.kind === 'ens-name')) return 'an ENS name, which stands for an Ethereum-style (EVM) address';
   const definitions = found.map((entry) => getNetwork(entry.network)!);
   const families = new Set(definitions.map((definition) => definition.family));
   if (families.size === 1) {
