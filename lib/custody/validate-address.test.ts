@@ -296,6 +296,15 @@ describe('XRP Ledger', () => {
     expect(result.details).toEqual({ classicAddress: 'rGWrZyQqhTp9Xu7G5Pkayo7bXjH4k4QYpf', destinationTag: 4294967295 });
   });
 
+  // xrpl.js / ripple-address-codec test vectors: untagged, tag 1 and tag 0 are all distinct.
+  it.each([
+    ['X7AcgcsBL6XDcUb289X4mJ8djcdyKaB5hJDWMArnXr61cqZ', { classicAddress: 'r9cZA1mLK5R5Am25ArfXFmqgNwjZgnfk59' }],
+    ['X7AcgcsBL6XDcUb289X4mJ8djcdyKaGZMhc9YTE92ehJ2Fu', { classicAddress: 'r9cZA1mLK5R5Am25ArfXFmqgNwjZgnfk59', destinationTag: 1 }],
+    ['XVLhHMPHU98es4dbozjVtdWzVrDjtV8AqEL4xcZj5whKbmc', { classicAddress: 'rGWrZyQqhTp9Xu7G5Pkayo7bXjH4k4QYpf', destinationTag: 0 }],
+  ])('decodes %s', (address, details) => {
+    expect(valid('xrp', address).details).toEqual(details);
+  });
+
   it('names the test-network X-address example as testnet', () => {
     invalid('xrp', 'T7oKJ3q7s94kDH6tpkBowhetT1JKfcfdSCmAXbS75iATyLD', 'testnet');
   });
@@ -341,6 +350,17 @@ describe('TON', () => {
     expect(raw.warnings[0]!.code).toBe('raw-form');
   });
 
+  // The same account in the forms listed by the TON docs (address formats page).
+  it.each([
+    ['UQDKbjIcfM6ezt8KjKJJLshZJJSqX7XOA4ff-W72r5gqPuwA', 'valid'],
+    ['EQDKbjIcfM6ezt8KjKJJLshZJJSqX7XOA4ff+W72r5gqPrHF', 'valid'],
+    ['kQDKbjIcfM6ezt8KjKJJLshZJJSqX7XOA4ff-W72r5gqPgpP', 'testnet'],
+    ['0QDKbjIcfM6ezt8KjKJJLshZJJSqX7XOA4ff-W72r5gqPleK', 'testnet'],
+  ])('reads the docs form %s as %s', (address, expected) => {
+    if (expected === 'valid') expect(valid('ton', address).details!.raw).toBe('0:ca6e321c7cce9ecedf0a8ca2492ec8592494aa5fb5ce0387dff96ef6af982a3e');
+    else invalid('ton', address, 'testnet');
+  });
+
   it('tells bounceable from non-bounceable and recommends UQ for new wallets', () => {
     const bytes = base64url.decode('EQDKbjIcfM6ezt8KjKJJLshZJJSqX7XOA4ff-W72r5gqPrHF');
     const nonBounceable = Uint8Array.from(bytes);
@@ -349,7 +369,7 @@ describe('TON', () => {
     nonBounceable[34] = crc >> 8;
     nonBounceable[35] = crc & 0xff;
     const address = base64url.encode(nonBounceable);
-    expect(address.startsWith('UQ')).toBe(true);
+    expect(address).toBe('UQDKbjIcfM6ezt8KjKJJLshZJJSqX7XOA4ff-W72r5gqPuwA');
     const result = valid('ton', address);
     expect(result.kind).toBe('ton-non-bounceable');
     expect(result.warnings[0]!.message).toMatch(/non-bounceable/);
