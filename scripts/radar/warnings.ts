@@ -1,0 +1,145 @@
+import { readFile } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
+import { isAddress, type Address, type Hex } from 'viem';
+import type { RadarCommand } from './command';
+import { signWarningList } from '../../lib/community/sign-warning-list';
+import { verifyWarningList } from '../../lib/community/verify-warning-list';
+import { WarningListError } from '../../lib/community/warning-list';
+import { getExchange } from '../../lib/exchanges/registry';
+
+const usage = 'warnings sign <file> | verify <file> --signer <address>';
+
+export const KEY_ENV = 'RADAR_SIGNER_KEY';
+
+const help = [
+  `Usage: npm run --silent radar -- warnings sign <file>`,
+  `       npm run --silent radar -- warnings verify <file> --signer <address> [--now <ISO time>]`,
+  '',
+  'sign    Signs an unsigned warning list (or re-signs an envelope) as EIP-712 typed data and prints',
+  `        the signed envelope JSON on stdout. The private key is read from ${KEY_ENV}, never from a flag,`,
+  '        so it stays out of shell history and process lists.',
+  '        Exit code: 0 signed, 2 missing key, unreadable or malformed file.',
+  'verify  Checks a signed list against the maintainer address; prints one line in plain words.',
+  '        --now checks as of another moment (default: the current time).',
+  '        Exit code: 0 valid, 1 invalid (the reason is printed), 2 unreadable file or bad usage.',
+  '',
+  'Format: docs/warning-lists.md. Use "-" as <file> to read standard input.',
+].join('\n');
+
+export const command: RadarCommand = {
+  usage,
+  summary: 'sign or verify a community warning list (EIP-712; exit 0 ok, 1 invalid, 2 bad input)',
+  async run(args, io) {
+    if (args.includes('--help') || args.includes('-h')) {
+      io.stdout.write(help + '\n');
+      return 0;
+    }
+    const [subcommand, ...rest] = args;
+    const fail = (message: string): number => {
+      io.stderr.write(`radar warnings: ${message}\n`);
+      return 2;
+    };
+
+    if (subcommand === 'sign') {
+      const [file, ...extra] = rest;
+      if (file === undefined || extra.length > 0) return fail(`sign takes exactly one file.\n\n${help}`);
+      const key = process.env[KEY_ENV]?.trim();
+      if (key === undefined || key === '') return fail(`set ${KEY_ENV} to the maintainer's private key (0x followed by 64 hex digits).`);
+      const document = await readJson(file, io.stdin);
+      if (!document.ok) return fail(document.message);
+      // An envelope is re-signed from its list; the old signature is dropped.
+      const list = isEnvelope(document.value) ? document.value.list : document.value;
+      try {
+        const { envelope, signer } = await signWarningList({ list, privateKey: key as Hex });
+        const unknown = [...new Set(envelope.list.entries.map((entry) => entry.exchange))].filter((id) => getExchange(id) === undefined);
+        if (unknown.length > 0) {
+          io.stderr.write(`radar warnings: note: not in this version's registry, so never shown: ${unknown.join(', ')}\n`);
+        }
+        io.stdout.write(JSON.stringify(envelope, null, 2) + '\n');
+        io.stderr.write(`radar warnings: signed "${envelope.list.name}" number ${envelope.list.sequence} as ${signer}\n`);
+        return 0;
+      } catch (error) {
+        if (error instanceof WarningListError) return fail(`${error.shortMessage}: ${error.details}`);
+        throw error;
+      }
+    }
+
+    if (subcommand === 'verify') {
+      const options = parseVerifyArgs(rest);
+      if (typeof options === 'string') return fail(`${options}\n\n${help}`);
+      const document = await readText(options.file, io.stdin);
+      if (!document.ok) return fail(document.message);
+      const result = await verifyWarningList({ body: document.value, expectedSigner: options.signer, now: options.now });
+      if (result.ok) {
+        const { list } = result;
+        io.stdout.write(
+          `valid: "${list.name}" number ${list.sequence}, ${list.entries.length} warning${list.entries.length === 1 ? '' : 's'}, signed by ${result.signer}, expires ${list.expires}\n`,
+        );
+        return 0;
+      }
+      io.stdout.write(`invalid (${result.code}): ${result.reason}\n`);
+      return 1;
+    }
+
+    return fail(subcommand === undefined ? `expected "sign" or "verify".\n\n${help}` : `unknown subcommand "${subcommand}".\n\n${help}`);
+  },
+};
+
+function parseVerifyArgs(args: string[]): { file: string; signer: Address; now: Date } | string {
+  let file: string | undefined;
+  let signer: string | undefined;
+  let now = new Date();
+  for (let index = 0; index < args.length; index += 1) {
+    const arg = args[index]!;
+    if (arg === '--signer' || arg === '--now') {
+      const value = args[index + 1];
+      if (value === undefined) return `${arg} needs a value.`;
+      index += 1;
+      if (arg === '--signer') signer = value;
+      else {
+        now = new Date(value);
+        if (Number.isNaN(now.getTime())) return `--now "${value}" is not a date.`;
+      }
+    } else if (arg.startsWith('--')) {
+      return `unknown option ${arg}.`;
+    } else if (file === undefined) {
+      file = arg;
+    } else {
+      return 'verify takes exactly one file.';
+    }
+  }
+  if (file === undefined) return 'verify needs a file.';
+  if (signer === undefined) return 'verify needs --signer <address>, the maintainer address you trust.';
+  if (!isAddress(signer, { strict: false })) return `--signer "${signer}" is not an Ethereum address.`;
+  return { file, signer, now };
+}
+
+type Read<T> = { ok: true; value: T } | { ok: false; message: string };
+
+async function readText(file: string, stdin: Readable): Promise<Read<string>> {
+  try {
+    if (file === '-') {
+      let text = '';
+      for await (const chunk of stdin) text += typeof chunk === 'string' ? chunk : (chunk as Buffer).toString('utf8');
+      return { ok: true, value: text };
+    }
+    return { ok: true, value: await readFile(file, 'utf8') };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { ok: false, message: `cannot read "${file}"${code === undefined ? '' : ` (${code})`}.` };
+  }
+}
+
+async function readJson(file: string, stdin: Readable): Promise<Read<unknown>> {
+  const text = await readText(file, stdin);
+  if (!text.ok) return text;
+  try {
+    return { ok: true, value: JSON.parse(text.value) as unknown };
+  } catch (error) {
+    return { ok: false, message: `"${file}" is not JSON (${error instanceof Error ? error.message : 'parse error'}).` };
+  }
+}
+
+function isEnvelope(value: unknown): value is { list: unknown } {
+  return typeof value === 'object' && value !== null && 'list' in value && !('entries' in value);
+}
