@@ -16,6 +16,9 @@ const SOURCES = {
   cryptoComShib: 'https://www.akilligundem.com/crypto-coms-preliminary-glimpse-of-token-reserves-reveals-20-in-shiba-inu-coin/?ajax=1',
   cryptoComStablecoins: 'https://www.blockhead.co/2022/11/14/crypto-com-favours-the-shib-as-fud-ensues-post-ftx/',
   huobiTrx: 'https://www.bnnbloomberg.ca/sec-case-against-crypto-mogul-sun-stirs-questions-over-huobi-1.1899372',
+  binanceNansenBnb: 'https://altszn.com/cryptoquant-verifies-binances-reserves-reports-no-ftx-like-behavior',
+  binanceOutflowWeek: 'https://coinspaidmedia.com/news/binance-faces-fud-effect-and-loses-liquidity',
+  binanceMerkleBtc: 'https://www.cointime.com/news/binance-publishes-official-merkle-treebased-proof-of-reserves-for-btc-holdings-67137',
   huobiMerkleAugust: 'https://thedefiant.io/news/press-releases/merkel-tree-based-proof-of-reserves-data-released-with-new-assets-stusdt-and-steth',
 } as const;
 
@@ -156,5 +159,40 @@ describe('backtest: Huobi (HTX), 2023', () => {
     expect(verdict.level).toBe('unknown');
     expect(verdict.reasons.find((reason) => reason.metric === 'reserve-ratio.major')).toMatchObject({ effect: 'ok', value: 1.01 });
     expect(verdict.reasons.find((reason) => reason.metric === 'onchain')?.effect).toBe('unknown');
+  });
+});
+
+describe('backtest: Binance, December 2022', () => {
+  /**
+   * Nansen via Cointelegraph (reprinted by Altszn), 14–15 December 2022: $60.4B in Binance's
+   * disclosed addresses, $6.2B of it BNB. Nansen, 7–13 December: $8.78B out, $5.12B in, $3.66B
+   * net outflow (ETH and ERC-20 only). Binance's first Merkle PoR, snapshot 22 November 2022:
+   * BTC only, reserve ratio 101 %.
+   */
+  const binanceThen: GradeExchangeParameters['exchange'] = { id: 'binance', name: 'Binance', ownTokens: ['BNB'], status: { kind: 'operating' } };
+  const december: RiskReserves = {
+    por: {
+      method: 'merkle-liabilities',
+      cadence: 'unknown',
+      liabilitiesIncluded: true,
+      assetsCovered: ['BTC'],
+      reserveRatios: { BTC: 1.01 },
+      source: SOURCES.binanceMerkleBtc,
+      asOf: '2022-11-22',
+    },
+    onchain: { totalUsd: 60_400_000_000, cleanUsd: 60_400_000_000 - 6_200_000_000, source: SOURCES.binanceNansenBnb, asOf: '2022-12-14' },
+    flows: { net7dUsd: -3_660_311_347, source: SOURCES.binanceOutflowWeek, asOf: '2022-12-13' },
+  };
+
+  test('caution: BNB just over a tenth of reserves, the week\'s outflow below the run line', () => {
+    const verdict = grade(binanceThen, december, '2022-12-15');
+    expect(verdict.level).toBe('caution');
+    const own = verdict.reasons.find((reason) => reason.metric === 'own-token.share');
+    expect(own).toMatchObject({ effect: 'caution', source: SOURCES.binanceNansenBnb });
+    expect(own?.value).toBeCloseTo(6.2 / 60.4, 4);
+    const week = verdict.reasons.find((reason) => reason.metric === 'outflow-7d.share');
+    expect(week).toMatchObject({ effect: 'ok', asOf: '2022-12-13' });
+    expect(week?.value).toBeCloseTo(3.660311347 / 60.4, 4);
+    expect(verdict.reasons.find((reason) => reason.metric === 'reserve-ratio.major')).toMatchObject({ effect: 'ok', value: 1.01 });
   });
 });
