@@ -1,0 +1,442 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { detectProofFormat, verifyInclusionProof } from './verify-inclusion-proof';
+import type { InclusionProofResult, ProofFormat } from './types';
+
+const fixture = (name: string) => readFileSync(new URL(`../../tests/fixtures/proofs/${name}`, import.meta.url), 'utf8');
+
+const samples: { file: string; format: ProofFormat; variant: string; root: string; steps: number }[] = [
+  { file: 'okx-v1-example.json', format: 'okx-v1', variant: 'okx-v1', root: 'ac6b39d2a0aa8112bd1aadff5e7d4b5c2b91cd54d595262ba4367f5d2db4160d', steps: 23 },
+  { file: 'bybit-40.json', format: 'bybit', variant: 'bybit-asset-table', root: '8837e3a902aa996279fdc3d70e38e46cd18232dfb614c515a25ba34778eb1765', steps: 3 },
+  { file: 'bybit-40-v5.json', format: 'bybit', variant: 'bybit-asset-table', root: 'c91d5de0554f97244e4d9f8056fad70fa0cb2cdb23c290ec597a042645dcbc03', steps: 14 },
+  { file: 'bitget-2025.json', format: 'bitget', variant: 'bitget-2025', root: '8eac815c495e6a67', steps: 26 },
+  { file: 'bitget-2022.json', format: 'bitget', variant: 'bitget-2022', root: 'ffedeaf82363b23c', steps: 10 },
+];
+
+// ---------------------------------------------------------------------------------------------
+// An independent tree builder, written from docs/merkle-proofs.md with node:crypto and integer
+// amounts (1e-8 units), so the verifier is checked against the documented algorithm, not itself.
+// ---------------------------------------------------------------------------------------------
+
+const sha = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+const fixed8 = (units: bigint) => {
+  const negative = units < 0n;
+  const digits = (negative ? -units : units).toString().padStart(9, '0');
+  return `${negative ? '-' : ''}${digits.slice(0, -8)}.${digits.slice(-8)}`;
+};
+const trimmed = (units: bigint) => (units === 0n ? '0' : fixed8(units).replace(/0+$/, '').replace(/\.$/, ''));
+
+interface BuiltNode {
+  hash: string;
+  sums: bigint[];
+}
+
+interface TreeSpec {
+  assets: string[];
+  leafHash(index: number, amounts: bigint[]): string;
+  parentHash(left: BuiltNode, right: BuiltNode, sums: bigint[], levelFromLeaves: number, depth: number): string;
+  /** Bitget pads an odd level with a copy of the last node's hash and zero sums. */
+  pad?: boolean;
+}
+
+function buildTree(spec: TreeSpec, leaves: bigint[][]) {
+  const levels: BuiltNode[][] = [leaves.map((amounts, i) => ({ hash: spec.leafHash(i, amounts), sums: amounts }))];
+  let depth = 0;
+  for (let n = leaves.length; n > 1; n = Math.ceil(n / 2)) depth += 1;
+  while (levels[levels.length - 1]!.length > 1) {
+    const below = levels[levels.length - 1]!;
+    if (below.length % 2 === 1) {
+      if (!spec.pad) throw new Error('builder: OKX and Bybit trees here are full');
+      below.push({ hash: below[below.length - 1]!.hash, sums: spec.assets.map(() => 0n) });
+    }
+    const above: BuiltNode[] = [];
+    for (let i = 0; i < below.length; i += 2) {
+      const left = below[i]!;
+      const right = below[i + 1]!;
+      const sums = left.sums.map((x, k) => x + right.sums[k]!);
+      above.push({ hash: spec.parentHash(left, right, sums, levels.length, depth), sums });
+    }
+    levels.push(above);
+  }
+  return { levels, depth, root: levels[levels.length - 1]![0]! };
+}
+
+function siblingsOf(levels: BuiltNode[][], leafIndex: number) {
+  const out: { node: BuiltNode; siblingIsLeft: boolean; padding: boolean }[] = [];
+  let index = leafIndex;
+  for (let level = 0; level < levels.length - 1; level++) {
+    const row = levels[level]!;
+    const siblingIndex = index ^ 1;
+    out.push({ node: row[siblingIndex]!, siblingIsLeft: siblingIndex < index, padding: siblingIndex === row.length - 1 && row.length > 1 && row[siblingIndex]!.hash === row[index]!.hash && siblingIndex > index });
+    index >>= 1;
+  }
+  return out;
+}
+
+const OKX_ASSETS = ['BTC', 'ETH', 'USDT'];
+function buildOkxProof(leaves: bigint[][], leafIndex: number) {
+  const nonce = (i: number) => sha(`nonce-${i}`);
+  const balances = (amounts: bigint[]) => Object.fromEntries(OKX_ASSETS.map((asset, k) => [asset, trimmed(amounts[k]!)]));
+  const tree = buildTree(
+    {
+      assets: OKX_ASSETS,
+      leafHash: (i, amounts) => sha(nonce(i) + JSON.stringify(balances(amounts))),
+      parentHash: (l, r, sums, levelFromLeaves) => sha(l.hash + r.hash + sums.map(trimmed).join('') + String(levelFromLeaves + 1)),
+    },
+    leaves,
+  );
+  const leaf = tree.levels[0]![leafIndex]!;
+  const path = siblingsOf(tree.levels, leafIndex).map(({ node, siblingIsLeft }, level) => ({
+    balances: balances(node.sums),
+    type: siblingIsLeft ? 1 : 2,
+    hash: node.hash,
+    height: level + 1,
+  }));
+  path.push({ balances: balances(tree.root.sums), type: 3, hash: tree.root.hash, height: tree.depth + 1 });
+  return {
+    root: tree.root.hash,
+    file: { self: { balances: balances(leaf.sums), type: leafIndex % 2 === 0 ? 1 : 2, nonce: nonce(leafIndex), hash: leaf.hash, height: 1 }, path },
+  };
+}
+
+// Enum order per the Bybit asset table (ids 6, 13, 18, 19); the file writes them shuffled on purpose.
+const BYBIT_ASSETS = ['BTC', 'ETH', 'USDC', 'USDT', 'SOL'];
+const BYBIT_ENUM_ORDER = ['BTC', 'ETH', 'SOL', 'USDC', 'USDT'];
+function buildBybitProof(leaves: bigint[][], leafIndex: number) {
+  const userHash = (i: number) => sha(`user-${i}`);
+  const inEnumOrder = (amounts: bigint[]) => BYBIT_ENUM_ORDER.map((asset) => fixed8(amounts[BYBIT_ASSETS.indexOf(asset)]!));
+  const balance = (amounts: bigint[]) => Object.fromEntries(BYBIT_ASSETS.map((asset, k) => [asset, fixed8(amounts[k]!)]));
+  const tree = buildTree(
+    {
+      assets: BYBIT_ASSETS,
+      leafHash: (i, amounts) => sha(userHash(i) + inEnumOrder(amounts).join('')),
+      parentHash: (l, r, sums, levelFromLeaves) => sha(l.hash + r.hash + inEnumOrder(sums).join('') + String(levelFromLeaves + 1)),
+    },
+    leaves,
+  );
+  const leaf = tree.levels[0]![leafIndex]!;
+  const path = siblingsOf(tree.levels, leafIndex).map(({ node, siblingIsLeft }, level) => ({
+    type: siblingIsLeft ? 1 : 2,
+    hash: node.hash,
+    height: level + 1,
+    balance: balance(node.sums),
+  }));
+  path.push({ type: 3, hash: tree.root.hash, height: tree.depth + 1, balance: balance(tree.root.sums) });
+  return {
+    root: tree.root.hash,
+    file: { self: { auditId: 'test', type: leafIndex % 2 === 0 ? 1 : 2, hash: leaf.hash, height: 1, nonce: 'n', userHash: userHash(leafIndex), balance: balance(leaf.sums) }, path },
+  };
+}
+
+// java.util.HashMap iteration order of these four keys, as Bitget's published 2025 sample shows.
+const BITGET_ASSETS = ['BTC', 'ETH', 'USDT', 'USDC'];
+function buildBitgetProof(leaves: bigint[][], leafIndex: number) {
+  const uid = (i: number) => sha(`uid-${i}`);
+  const nonce = (i: number) => sha(`bitget-nonce-${i}`);
+  const json = (amounts: bigint[]) => JSON.stringify(Object.fromEntries(BITGET_ASSETS.map((asset, k) => [asset, trimmed(amounts[k]!)])));
+  const tree = buildTree(
+    {
+      assets: BITGET_ASSETS,
+      pad: true,
+      leafHash: (i, amounts) => sha(`${uid(i)},${nonce(i)},${json(amounts)}`).slice(0, 16),
+      // Leaves sit at level depth+1 and the root at level 1.
+      parentHash: (l, r, sums, levelFromLeaves, depth) => sha(`${l.hash}${r.hash},${json(sums)},${depth + 1 - levelFromLeaves}`).slice(0, 16),
+    },
+    leaves,
+  );
+  const leaf = tree.levels[0]![leafIndex]!;
+  const balances = (amounts: bigint[]) => Object.fromEntries(BITGET_ASSETS.map((asset, k) => [asset, trimmed(amounts[k]!)]));
+  const path: Record<string, unknown>[] = siblingsOf(tree.levels, leafIndex).map(({ node, siblingIsLeft, padding }, level) => ({
+    auditId: 'Au-test',
+    balances: balances(node.sums),
+    level: tree.depth + 1 - level,
+    merkelLeaf: node.hash,
+    role: padding ? 0 : siblingIsLeft ? 1 : 2,
+  }));
+  path.push({ auditId: 'Au-test', balances: balances(tree.root.sums), level: 1, merkelLeaf: tree.root.hash });
+  return {
+    root: tree.root.hash,
+    file: {
+      path,
+      self: { auditId: 'Au-test', balances: balances(leaf.sums), encryptUid: uid(leafIndex), level: tree.depth + 1, merkelLeaf: leaf.hash, nonce: nonce(leafIndex), role: leafIndex % 2 === 0 ? 1 : 2 },
+    },
+  };
+}
+
+const builders: Record<ProofFormat, { build: typeof buildOkxProof; assets: number; fullOnly: boolean }> = {
+  'okx-v1': { build: buildOkxProof, assets: 3, fullOnly: true },
+  bybit: { build: buildBybitProof, assets: 5, fullOnly: true },
+  bitget: { build: buildBitgetProof, assets: 4, fullOnly: false },
+};
+
+const amountArb = fc.bigInt({ min: 0n, max: 10n ** 14n });
+function treeArb(format: ProofFormat) {
+  const { assets, fullOnly } = builders[format];
+  const leafCount = fullOnly ? fc.integer({ min: 1, max: 4 }).map((d) => 2 ** d) : fc.integer({ min: 2, max: 13 });
+  return leafCount.chain((n) =>
+    fc.tuple(fc.array(fc.array(amountArb, { minLength: assets, maxLength: assets }), { minLength: n, maxLength: n }), fc.nat({ max: n - 1 })),
+  );
+}
+
+function expectNotVerified(result: InclusionProofResult) {
+  // "Not verified" means: a failure, or a consistent path whose root differs from the published one.
+  if (result.ok) expect(result.verdict).not.toBe('verified');
+  expect(result.ok && result.verdict === 'verified').toBe(false);
+}
+
+/** Every place a hashed value lives in a built proof file, as a path of keys. */
+function hashedFields(format: ProofFormat, file: { self: Record<string, unknown>; path: Record<string, unknown>[] }): (string | number)[][] {
+  const balanceKey = format === 'bybit' ? 'balance' : 'balances';
+  const hashKey = format === 'bitget' ? 'merkelLeaf' : 'hash';
+  const identity = format === 'okx-v1' ? ['nonce'] : format === 'bybit' ? ['userHash'] : ['encryptUid', 'nonce'];
+  const fields: (string | number)[][] = [['self', hashKey], ...identity.map((key) => ['self', key])];
+  for (const asset of Object.keys(file.self[balanceKey] as object)) fields.push(['self', balanceKey, asset]);
+  file.path.forEach((node, i) => {
+    fields.push(['path', i, hashKey]);
+    for (const asset of Object.keys(node[balanceKey] as object)) fields.push(['path', i, balanceKey, asset]);
+  });
+  return fields;
+}
+
+function getAt(root: unknown, path: (string | number)[]): unknown {
+  return path.reduce<unknown>((node, key) => (node as Record<string | number, unknown>)[key], root);
+}
+function setAt(root: unknown, path: (string | number)[], value: unknown): void {
+  const parent = getAt(root, path.slice(0, -1)) as Record<string | number, unknown>;
+  parent[path[path.length - 1]!] = value;
+}
+
+/** Replaces one character by a *different value*: another digit, or another hex digit (case alone is not a change). */
+function changeChar(text: string, position: number, pick: number): string {
+  const char = text[position]!;
+  const pool = /[0-9]/.test(char) && !/^[0-9a-f]{16,}$/i.test(text) ? '0123456789' : '0123456789abcdef';
+  const choices = [...pool].filter((c) => c !== char.toLowerCase());
+  return text.slice(0, position) + choices[pick % choices.length]! + text.slice(position + 1);
+}
+
+describe('verifyInclusionProof on the exchanges\' published sample files', () => {
+  for (const sample of samples) {
+    it(`${sample.file}: consistent, root ${sample.root.slice(0, 8)}…, verified against that root`, async () => {
+      const text = fixture(sample.file);
+      const alone = await verifyInclusionProof({ file: text });
+      expect(alone).toMatchObject({ ok: true, format: sample.format, variant: sample.variant, computedRoot: sample.root, rootMatches: 'no-root-given', verdict: 'consistent-no-root' });
+      if (!alone.ok) return;
+      expect(alone.path).toHaveLength(sample.steps);
+      expect(alone.path[alone.path.length - 1]!.nodeHash).toBe(sample.root);
+
+      const published = await verifyInclusionProof({ file: text, expectedRoot: `0x${sample.root.toUpperCase()}` });
+      expect(published).toMatchObject({ ok: true, rootMatches: true, verdict: 'verified' });
+
+      const other = await verifyInclusionProof({ file: text, expectedRoot: sample.root.replace(/^./, (c) => (c === '0' ? '1' : '0')) });
+      expect(other).toMatchObject({ ok: true, rootMatches: false, verdict: 'root-mismatch' });
+    });
+  }
+
+  it('shows the leaf balances as the file states them', async () => {
+    const result = await verifyInclusionProof({ file: fixture('okx-v1-example.json') });
+    expect(result.ok && result.leaf).toEqual({
+      hash: '461a101e9aa20e694e52cb95dae0d84d81787f532859f1385bae3f009926366c',
+      balances: { BTC: '1.000069', ETH: '0.99908176', USDT: '19398.33550812' },
+    });
+    const bitget = await verifyInclusionProof({ file: JSON.parse(fixture('bitget-2025.json')) });
+    expect(bitget.ok && bitget.leaf.balances).toEqual({ BTC: '0', ETH: '0', USDT: '0.00012635', USDC: '0' });
+    expect(bitget.ok && bitget.snapshotId).toBe('Au2025111815');
+  });
+
+  it('accepts bytes (a dropped file) as well as text and parsed JSON', async () => {
+    const bytes = new TextEncoder().encode(fixture('bybit-40.json'));
+    expect(await verifyInclusionProof({ file: bytes })).toMatchObject({ ok: true, format: 'bybit' });
+    expect(await verifyInclusionProof({ file: bytes.buffer })).toMatchObject({ ok: true, format: 'bybit' });
+  });
+
+  it('detects each format from its field names', () => {
+    for (const sample of samples) expect(detectProofFormat(JSON.parse(fixture(sample.file)))).toBe(sample.format);
+    expect(detectProofFormat({ self: {}, path: [] })).toBeUndefined();
+  });
+
+  it('refuses a file forced into the wrong format, in words', async () => {
+    const result = await verifyInclusionProof({ file: fixture('okx-v1-example.json'), format: 'bybit' });
+    expect(result).toMatchObject({ ok: false, format: 'bybit' });
+    expect(!result.ok && result.reason).toMatch(/^Not a valid Bybit proof: /);
+  });
+
+  it('a Bitget 2022 file only verifies because number texts are kept: parsed JSON loses digits and fails closed', async () => {
+    const result = await verifyInclusionProof({ file: JSON.parse(fixture('bitget-2022.json')) });
+    expectNotVerified(result);
+    expect(result.ok).toBe(false);
+  });
+});
+
+describe('verifyInclusionProof against trees built from the documented algorithms', () => {
+  for (const format of ['okx-v1', 'bybit', 'bitget'] as const) {
+    it(`${format}: every leaf of random trees verifies against the builder's root`, async () => {
+      await fc.assert(
+        fc.asyncProperty(treeArb(format), async ([leaves, leafIndex]) => {
+          const { file, root } = builders[format].build(leaves, leafIndex);
+          const result = await verifyInclusionProof({ file: JSON.stringify(file), expectedRoot: root });
+          expect(result).toMatchObject({ ok: true, format, computedRoot: root, verdict: 'verified' });
+        }),
+        { numRuns: 40 },
+      );
+    });
+
+    it(`${format}: changing any hashed value (leaf balance or id, any path hash, any sum, the root) is never verified`, async () => {
+      await fc.assert(
+        fc.asyncProperty(treeArb(format), fc.nat(), fc.nat(), fc.nat(), async ([leaves, leafIndex], fieldPick, positionPick, charPick) => {
+          const { file, root } = builders[format].build(leaves, leafIndex);
+          const fields = hashedFields(format, file);
+          const field = fields[fieldPick % fields.length]!;
+          const original = String(getAt(file, field));
+          const position = original.length === 0 ? 0 : positionPick % original.length;
+          if (!/[0-9a-f]/i.test(original[position] ?? '')) return;
+          setAt(file, field, changeChar(original, position, charPick));
+          const result = await verifyInclusionProof({ file: JSON.stringify(file), expectedRoot: root });
+          expectNotVerified(result);
+          // The root hash itself is the only field whose change can leave the path consistent —
+          // and then it must not match the published root. Every other change breaks the path.
+          if (result.ok) expect(result.verdict).toBe('root-mismatch');
+        }),
+        { numRuns: 150 },
+      );
+    });
+
+    it(`${format}: swapping a sibling's side, dropping a step or adding one fails`, async () => {
+      await fc.assert(
+        fc.asyncProperty(treeArb(format), fc.nat(), fc.constantFrom('swap', 'drop', 'duplicate'), async ([leaves, leafIndex], pick, change) => {
+          const { file, root } = builders[format].build(leaves, leafIndex);
+          const path = file.path as Record<string, unknown>[];
+          const i = pick % (path.length - 1);
+          const sideKey = format === 'bitget' ? 'role' : 'type';
+          if (change === 'swap') {
+            const node = i === 0 ? (file.self as Record<string, unknown>) : path[i]!;
+            // Next to a padding node both children hash alike, so a side swap there changes nothing real.
+            if (node[sideKey] === 0 || path[i]![sideKey] === 0) return;
+            node[sideKey] = node[sideKey] === 1 ? 2 : 1;
+            if (i === 0) path[0]![sideKey] = path[0]![sideKey] === 1 ? 2 : path[0]![sideKey] === 0 ? 0 : 1;
+          } else if (change === 'drop') {
+            path.splice(i, 1);
+          } else {
+            path.splice(i, 0, { ...path[i]! });
+          }
+          const result = await verifyInclusionProof({ file: JSON.stringify(file), expectedRoot: root });
+          expectNotVerified(result);
+        }),
+        { numRuns: 80 },
+      );
+    });
+  }
+
+  it('a single flipped bit anywhere in a real file never yields a different verified result, and never throws', async () => {
+    for (const sample of samples) {
+      const text = fixture(sample.file);
+      const bytes = new TextEncoder().encode(text);
+      const original = await verifyInclusionProof({ file: text, expectedRoot: sample.root });
+      if (!original.ok) throw new Error('sample must verify');
+      await fc.assert(
+        fc.asyncProperty(fc.nat({ max: bytes.length - 1 }), fc.nat({ max: 7 }), async (position, bit) => {
+          const flipped = bytes.slice();
+          flipped[position]! ^= 1 << bit;
+          const result = await verifyInclusionProof({ file: flipped, expectedRoot: sample.root });
+          if (result.ok && result.verdict === 'verified') {
+            // Only a flip in an unhashed field (an audit id, a key we ignore, whitespace) may pass,
+            // and then it must show exactly what the untouched file shows.
+            expect(result.leaf).toEqual(original.leaf);
+            expect(result.path).toEqual(original.path);
+            expect(result.computedRoot).toBe(original.computedRoot);
+          }
+        }),
+        { numRuns: 120 },
+      );
+    }
+  });
+});
+
+describe('verifyInclusionProof on bad input', () => {
+  const okx = () => JSON.parse(fixture('okx-v1-example.json')) as { self: Record<string, unknown>; path: Record<string, unknown>[] };
+
+  it.each([
+    ['empty text', '', /empty/],
+    ['not JSON', '{"self": ', /not valid JSON/],
+    ['a JSON array', '[]', /JSON object/],
+    ['a number', 42, /JSON object/],
+    ['null', null, /JSON object/],
+    ['an unknown shape', '{"proof": 1}', /does not look like/],
+    ['invalid UTF-8 bytes', new Uint8Array([0xff, 0xfe, 0x00]), /not text/],
+    ['an oversized file', 'x'.repeat(2_000_001), /larger than/],
+    ['deep nesting', '{"self":'.repeat(50) + '1' + '}'.repeat(50), /nested/],
+  ])('%s gives a plain reason', async (_name, file, reason) => {
+    const result = await verifyInclusionProof({ file });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.reason).toMatch(reason);
+  });
+
+  it('names the field that is wrong', async () => {
+    const file = okx();
+    (file.path[3] as Record<string, unknown>).hash = 'abc';
+    const result = await verifyInclusionProof({ file });
+    expect(!result.ok && result.reason).toBe('Not a valid OKX v1 proof: path.3.hash: A hash must be 64 hex characters.');
+    const balances = okx();
+    ((balances.self as Record<string, Record<string, unknown>>).balances!).BTC = 1.5;
+    expect(await verifyInclusionProof({ file: balances })).toMatchObject({ ok: false, reason: expect.stringMatching(/self\.balances\.BTC: A balance must be written as text/) });
+    const extra = okx();
+    ((extra.self as Record<string, Record<string, unknown>>).balances!).USDC = '1';
+    expect(await verifyInclusionProof({ file: extra })).toMatchObject({ ok: false, reason: expect.stringMatching(/exactly BTC, ETH and USDT/) });
+  });
+
+  it('refuses a path longer than any real tree, and a truncated one', async () => {
+    const long = okx();
+    long.path = Array.from({ length: 65 }, () => long.path[0]!);
+    expect(await verifyInclusionProof({ file: long })).toMatchObject({ ok: false, reason: expect.stringMatching(/longer than 64/) });
+    const short = okx();
+    short.path = short.path.slice(0, 1);
+    expect(await verifyInclusionProof({ file: short })).toMatchObject({ ok: false, reason: expect.stringMatching(/too short/) });
+    const cut = okx();
+    cut.path = cut.path.slice(0, -1);
+    expectNotVerified(await verifyInclusionProof({ file: cut }));
+  });
+
+  it('refuses a published root of the wrong length for the format', async () => {
+    const result = await verifyInclusionProof({ file: fixture('bitget-2025.json'), expectedRoot: 'ac6b39d2a0aa8112bd1aadff5e7d4b5c2b91cd54d595262ba4367f5d2db4160d' });
+    expect(result).toMatchObject({ ok: false, reason: expect.stringMatching(/16 hex characters/) });
+  });
+
+  it('never throws and never verifies on arbitrary input', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.anything(), fc.json(), fc.string()), fc.option(fc.constantFrom('okx-v1', 'bybit', 'bitget', 'nope')), async (file, format) => {
+        const result = await verifyInclusionProof({ file, ...(format === null ? {} : { format: format as ProofFormat }) });
+        expect(result.ok).toBe(false);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('verifyInclusionProof for a page: progress and cancel', () => {
+  it('reports progress from the leaf to the root', async () => {
+    const seen: [number, number][] = [];
+    const result = await verifyInclusionProof({ file: fixture('bitget-2025.json'), onProgress: ({ done, total }) => seen.push([done, total]) });
+    expect(result.ok).toBe(true);
+    expect(seen[0]).toEqual([1, 27]);
+    expect(seen[seen.length - 1]).toEqual([27, 27]);
+    expect(seen.map(([done]) => done)).toEqual(Array.from({ length: 27 }, (_, i) => i + 1));
+  });
+
+  it('stops when cancelled and says so', async () => {
+    const controller = new AbortController();
+    const result = await verifyInclusionProof({
+      file: fixture('okx-v1-example.json'),
+      signal: controller.signal,
+      onProgress: ({ done }) => {
+        if (done === 3) controller.abort();
+      },
+    });
+    expect(result).toEqual({ ok: false, format: 'okx-v1', cancelled: true, reason: 'Verification was cancelled.' });
+  });
+
+  it('returns plain data a page can store or post', async () => {
+    const result = await verifyInclusionProof({ file: fixture('bybit-40.json') });
+    expect(JSON.parse(JSON.stringify(result))).toEqual(result);
+  });
+});
