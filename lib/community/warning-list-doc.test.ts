@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { WARNING_LIST_DOMAIN, WARNING_LIST_LIMITS, WARNING_LIST_TYPES } from './warning-list';
+
+const doc = readFileSync(new URL('../../docs/warning-lists.md', import.meta.url), 'utf8');
+
+function jsonBlock(label: string): unknown {
+  const match = new RegExp('```json ' + label + '\\n([\\s\\S]*?)\\n```').exec(doc);
+  if (match === null) throw new Error(`docs/warning-lists.md has no \`\`\`json ${label} block`);
+  return JSON.parse(match[1]!) as unknown;
+}
+
+describe('docs/warning-lists.md matches the code', () => {
+  it('states the EIP-712 domain and types the code signs with', () => {
+    expect(jsonBlock('domain')).toEqual(WARNING_LIST_DOMAIN);
+    expect(jsonBlock('types')).toEqual(WARNING_LIST_TYPES);
+  });
+
+  it('lists every limit with the value the code enforces', () => {
+    const section = doc.split('### Limits')[1]!.split('\n## ')[0]!;
+    const rows = Object.fromEntries(
+      [...section.matchAll(/^\| (\w+) \| (\d+) \|$/gm)].map((match) => [match[1]!, Number(match[2])]),
+    );
+    expect(rows).toEqual({ ...WARNING_LIST_LIMITS });
+  });
+});
