@@ -5,8 +5,8 @@
 
 /**
  * The assets whose reserve ratio matters most to most users: the two largest coins and the two
- * largest dollar stablecoins by market capitalisation, which are also the four assets every
- * major exchange PoR report covers.
+ * largest dollar stablecoins by market capitalisation, the assets most customers hold and most
+ * PoR reports cover.
  */
 export const MAJOR_ASSETS: readonly string[] = ['BTC', 'ETH', 'USDT', 'USDC'];
 
