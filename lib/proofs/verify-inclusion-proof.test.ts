@@ -165,7 +165,8 @@ function buildBitgetProof(leaves: bigint[][], leafIndex: number) {
   };
 }
 
-const builders: Record<ProofFormat, { build: typeof buildOkxProof; assets: number; fullOnly: boolean }> = {
+type BuiltProof = { root: string; file: { self: Record<string, unknown>; path: Record<string, unknown>[] } };
+const builders: Record<ProofFormat, { build: (leaves: bigint[][], leafIndex: number) => BuiltProof; assets: number; fullOnly: boolean }> = {
   'okx-v1': { build: buildOkxProof, assets: 3, fullOnly: true },
   bybit: { build: buildBybitProof, assets: 5, fullOnly: true },
   bitget: { build: buildBitgetProof, assets: 4, fullOnly: false },

@@ -1,0 +1,144 @@
+import { readFile } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
+import type { RadarCommand } from './command';
+import { verifyInclusionProof } from '../../lib/proofs/verify-inclusion-proof';
+import { isProofFormat, proofFormats, type InclusionProofChecked, type InclusionProofResult } from '../../lib/proofs/types';
+
+const usage = 'verify-proof <file> [--root <hex>]';
+
+const help = [
+  `Usage: npm run --silent radar -- ${usage} [--format ${proofFormats.join('|')}] [--json]`,
+  '',
+  'Checks a Merkle inclusion proof file from OKX (v1), Bybit or Bitget on this machine: recomputes',
+  'your leaf from its balances, every node up to the root, and compares that root with --root,',
+  'the root the exchange published for the snapshot. Use - as <file> to read standard input.',
+  'Without --root only the file\'s internal consistency is checked.',
+  '',
+  'Exit code: 0 verified (or consistent when no --root is given), 1 verification failed or root',
+  'mismatch, 2 unreadable file or bad usage.',
+].join('\n');
+
+const exchangeName = { 'okx-v1': 'OKX (Merkle tree v1)', bybit: 'Bybit', bitget: 'Bitget' } as const;
+
+interface Options {
+  file: string;
+  root?: string;
+  format?: string;
+  json: boolean;
+}
+
+function parseArgs(args: string[]): Options | string {
+  let file: string | undefined;
+  let root: string | undefined;
+  let format: string | undefined;
+  let json = false;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--json') json = true;
+    else if (arg === '--root' || arg === '--format') {
+      const value = args[i + 1];
+      if (value === undefined || value.startsWith('--')) return `${arg} needs a value.`;
+      if (arg === '--root') root = value;
+      else format = value;
+      i += 1;
+    } else if (arg.startsWith('--root=')) root = arg.slice('--root='.length);
+    else if (arg.startsWith('--format=')) format = arg.slice('--format='.length);
+    else if (arg.startsWith('--')) return `unknown option ${arg}.`;
+    else if (file === undefined) file = arg;
+    else return 'expected one proof file.';
+  }
+  if (file === undefined) return 'expected a proof file.';
+  if (format !== undefined && !isProofFormat(format)) return `unknown format "${format}" (known: ${proofFormats.join(', ')}).`;
+  if (root !== undefined && !/^(0x)?[0-9a-fA-F]+$/.test(root.trim())) return '--root must be a hex hash.';
+  return { file, json, ...(root === undefined ? {} : { root }), ...(format === undefined ? {} : { format }) };
+}
+
+async function readAll(stream: Readable): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+function isZero(amount: string): boolean {
+  return /^-?0+(\.0*)?$/.test(amount);
+}
+
+function shortBalances(balances: Record<string, string>): string {
+  const entries = Object.entries(balances);
+  const nonZero = entries.filter(([, amount]) => !isZero(amount));
+  const shown = nonZero.map(([asset, amount]) => `${asset} ${amount}`).join(', ');
+  return nonZero.length === entries.length ? shown : `${shown || 'all zero'}${nonZero.length > 0 ? ` (+${entries.length - nonZero.length} assets at zero)` : ''}`;
+}
+
+function describeChecked(result: InclusionProofChecked): string[] {
+  const lines = [`Format: ${exchangeName[result.format]} — ${result.variant}${result.snapshotId === undefined ? '' : `, snapshot ${result.snapshotId}`}`, ''];
+  lines.push(`Your leaf: ${result.leaf.hash}`);
+  const leafEntries = Object.entries(result.leaf.balances);
+  const held = leafEntries.filter(([, amount]) => !isZero(amount));
+  for (const [asset, amount] of held) lines.push(`  ${asset.padEnd(8)} ${amount}`);
+  if (held.length < leafEntries.length) lines.push(`  (${leafEntries.length - held.length} more assets at zero${held.length === 0 ? ': all zero' : ''})`);
+  lines.push('', `Path (${result.path.length} steps, leaf to root):`);
+  for (const step of result.path) {
+    lines.push(`  ${String(step.index).padStart(2)}. sibling on the ${step.siblingSide.padEnd(5)} ${step.siblingHash}  →  ${step.nodeHash} (height ${step.nodeHeight})`);
+  }
+  lines.push('', `Root balances (sum over all users): ${shortBalances(result.rootBalances)}`);
+  lines.push(`Computed root:  ${result.computedRoot}`);
+  if (result.verdict === 'verified') {
+    lines.push('Published root: matches', '', 'VERIFIED: your balances are included in the tree whose root the exchange published.');
+  } else if (result.verdict === 'root-mismatch') {
+    lines.push('Published root: DIFFERENT', '', 'NOT VERIFIED: the file is consistent, but it leads to a different root than the one you gave. Check the snapshot date; if it is right, this file does not prove inclusion in the published tree.');
+  } else {
+    lines.push(
+      'Published root: not given',
+      '',
+      'CONSISTENT ONLY: the file agrees with itself (leaf, sums and hashes up to its own root).',
+      'Without --root only internal consistency is checked. Pass the root the exchange published',
+      'for this snapshot (--root <hex>) to verify that your balances are in the published tree.',
+    );
+  }
+  return lines;
+}
+
+function exitCode(result: InclusionProofResult): number {
+  if (!result.ok) return 1;
+  return result.verdict === 'root-mismatch' ? 1 : 0;
+}
+
+export const command: RadarCommand = {
+  usage,
+  summary: 'check an exchange Merkle inclusion proof (OKX v1, Bybit, Bitget) locally; exit 0 verified, 1 failed, 2 unreadable',
+  async run(args, io) {
+    if (args.includes('--help') || args.includes('-h')) {
+      io.stdout.write(help + '\n');
+      return 0;
+    }
+    const options = parseArgs(args);
+    if (typeof options === 'string') {
+      io.stderr.write(`radar verify-proof: ${options}\n\n${help}\n`);
+      return 2;
+    }
+    let bytes: Uint8Array;
+    try {
+      bytes = options.file === '-' ? await readAll(io.stdin) : new Uint8Array(await readFile(options.file));
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : 'it cannot be read';
+      io.stderr.write(`radar verify-proof: cannot read ${options.file}: ${why}.\n`);
+      return 2;
+    }
+    const result = await verifyInclusionProof({
+      file: bytes,
+      ...(options.root === undefined ? {} : { expectedRoot: options.root }),
+      ...(options.format === undefined ? {} : { format: options.format as InclusionProofChecked['format'] }),
+    });
+    if (options.json) {
+      io.stdout.write(JSON.stringify(result, null, 2) + '\n');
+    } else if (result.ok) {
+      io.stdout.write(describeChecked(result).join('\n') + '\n');
+    } else {
+      const where = result.format === undefined ? '' : ` (${exchangeName[result.format]})`;
+      io.stdout.write(`NOT VERIFIED${where}: ${result.reason}\n`);
+    }
+    return exitCode(result);
+  },
+};
