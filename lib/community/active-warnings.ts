@@ -1,0 +1,49 @@
+import type { WarningEntry, WarningList, WarningSeverity } from './warning-list';
+
+/** A warning ready to show: the entry plus which list it came from. Plain data for the message channel. */
+export interface ActiveWarning extends WarningEntry {
+  /** The list's `name`, shown as "from <listName>". */
+  listName: string;
+  listSequence: number;
+}
+
+export interface ActiveWarningsParameters {
+  /** Verified lists only (a subscription's `lastGood.list`); see `goodLists` in subscription.ts. */
+  lists: readonly WarningList[];
+  exchangeId: string;
+  now: Date;
+}
+export type ActiveWarningsReturnType = ActiveWarning[];
+
+const SEVERITY_ORDER: Readonly<Record<WarningSeverity, number>> = { danger: 0, caution: 1, info: 2 };
+
+/**
+ * Warnings for one exchange that are in date now: the entry's own window
+ * (`published ≤ now < expires`) inside a list that has not expired. Danger first, then
+ * caution, then info; newest first within a severity.
+ */
+export function activeWarnings({ lists, exchangeId, now }: ActiveWarningsParameters): ActiveWarningsReturnType {
+  const nowMs = now.getTime();
+  const active: ActiveWarning[] = [];
+  for (const list of lists) {
+    // The list's expiry is the horizon its maintainer vouches for; past it, a held copy stops speaking.
+    if (Date.parse(list.expires) <= nowMs) continue;
+    for (const entry of list.entries) {
+      if (entry.exchange !== exchangeId) continue;
+      if (Date.parse(entry.published) > nowMs || Date.parse(entry.expires) <= nowMs) continue;
+      active.push({ ...entry, sources: [...entry.sources], listName: list.name, listSequence: list.sequence });
+    }
+  }
+  return active.sort(
+    (a, b) =>
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      compareText(b.published, a.published) ||
+      compareText(a.listName, b.listName) ||
+      compareText(a.title, b.title),
+  );
+}
+
+/** Code-unit order, so the result does not depend on the runtime's locale. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

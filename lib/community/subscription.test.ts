@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
+import { signWarningList } from './sign-warning-list';
+import {
+  applyFetchResult,
+  checkSubscription,
+  createSubscription,
+  describeSubscription,
+  goodLists,
+  type WarningListFetchResult,
+  type WarningSubscription,
+} from './subscription';
+import type { WarningList } from './warning-list';
+
+const key = generatePrivateKey();
+const signer = privateKeyToAccount(key).address;
+const now = new Date('2026-11-25T10:00:00Z');
+const later = new Date('2026-11-25T16:00:00Z');
+
+function sampleList(sequence: number, title = 'Withdrawals paused'): WarningList {
+  return {
+    name: 'Test list',
+    sequence,
+    issued: '2026-11-20T00:00:00Z',
+    expires: '2026-12-20T00:00:00Z',
+    entries: [
+      {
+        exchange: 'binance',
+        severity: 'caution',
+        title,
+        body: 'Body.',
+        sources: ['https://example.org/'],
+        published: '2026-11-20T00:00:00Z',
+        expires: '2026-12-20T00:00:00Z',
+      },
+    ],
+  };
+}
+
+async function body(list: WarningList, privateKey = key): Promise<string> {
+  return JSON.stringify((await signWarningList({ list, privateKey })).envelope);
+}
+
+function fresh(): WarningSubscription {
+  const created = createSubscription({ url: 'https://lists.example.org/warnings.json', expectedSigner: signer.toLowerCase() });
+  if (!created.ok) throw new Error(created.reason);
+  return created.subscription;
+}
+
+describe('createSubscription', () => {
+  it('accepts an https URL and an address, and stores the checksummed address', () => {
+    expect(fresh()).toEqual({ url: 'https://lists.example.org/warnings.json', expectedSigner: signer, lastCheck: null });
+  });
+
+  it('refuses non-https URLs, credentials in the URL, non-addresses and bad checksums, in plain words', () => {
+    const cases: [string, string, RegExp][] = [
+      ['http://lists.example.org/w.json', signer, /must start with https/],
+      ['not a url', signer, /not a web address/],
+      ['https://user:pw@lists.example.org/w.json', signer, /user name or password/],
+      ['https://lists.example.org/w.json', '0x1234', /0x followed by 40 hex digits/],
+      ['https://lists.example.org/w.json', '0xF39Fd6e51aad88F6F4ce6aB8827279cffFb92266', /wrong checksum/],
+    ];
+    for (const [url, expectedSigner, reason] of cases) {
+      const result = createSubscription({ url, expectedSigner });
+      expect(result).toMatchObject({ ok: false, reason: expect.stringMatching(reason) });
+    }
+  });
+});
+
+describe('checkSubscription / applyFetchResult', () => {
+  it('takes a verified list as lastGood, then keeps it through every kind of failure', async () => {
+    let state = await checkSubscription({ state: fresh(), fetched: { ok: true, body: await body(sampleList(5)) }, now });
+    expect(state.lastGood).toMatchObject({ sequence: 5, signer, verifiedAt: now.toISOString() });
+    expect(state.lastError).toBeUndefined();
+    const good = state.lastGood;
+
+    const failures: [CheckFetched, string][] = [
+      [{ ok: false, reason: 'HTTP 503' }, 'unreachable'],
+      [{ ok: true, body: '<html>' }, 'malformed'],
+      [{ ok: true, body: await body(sampleList(6), generatePrivateKey()) }, 'wrong-signer'],
+      [{ ok: true, body: await body(sampleList(4)) }, 'rollback'],
+      [{ ok: true, body: await body(sampleList(5, 'Changed without a new number')) }, 'rollback'],
+    ];
+    for (const [fetched, code] of failures) {
+      state = await checkSubscription({ state, fetched, now: later });
+      expect(state.lastGood).toEqual(good);
+      expect(state.lastError).toMatchObject({ code, at: later.toISOString() });
+      expect(state.lastCheck).toBe(later.toISOString());
+    }
+
+    state = await checkSubscription({ state, fetched: { ok: true, body: await body(sampleList(6, 'Resumed')) }, now: later });
+    expect(state.lastGood).toMatchObject({ sequence: 6, list: { entries: [{ title: 'Resumed' }] } });
+    expect(state).not.toHaveProperty('lastError');
+  });
+
+  it('keeps the original verifiedAt when the same list comes back', async () => {
+    const list = await body(sampleList(5));
+    const first = await checkSubscription({ state: fresh(), fetched: { ok: true, body: list }, now });
+    const second = await checkSubscription({ state: first, fetched: { ok: true, body: list }, now: later });
+    expect(second.lastGood).toEqual(first.lastGood);
+    expect(second.lastCheck).toBe(later.toISOString());
+  });
+
+  it('refuses a result verified against another signer', async () => {
+    const otherKey = generatePrivateKey();
+    const other = privateKeyToAccount(otherKey).address;
+    const { envelope, hash } = await signWarningList({ list: sampleList(9), privateKey: otherKey });
+    const result: WarningListFetchResult = { ok: true, list: envelope.list, signer: other, hash, unchanged: false };
+    const state = applyFetchResult({ state: fresh(), result, now });
+    expect(state.lastGood).toBeUndefined();
+    expect(state.lastError).toMatchObject({ code: 'wrong-signer' });
+  });
+
+  it('keeps lastGood through any sequence of failures (property)', async () => {
+    const start = await checkSubscription({ state: fresh(), fetched: { ok: true, body: await body(sampleList(5)) }, now });
+    const failure = fc.record({
+      ok: fc.constant(false as const),
+      code: fc.constantFrom('too-large', 'malformed', 'bad-signature', 'wrong-signer', 'expired', 'rollback', 'not-yet-valid', 'unreachable'),
+      reason: fc.string(),
+    }) as fc.Arbitrary<WarningListFetchResult>;
+    fc.assert(
+      fc.property(fc.array(failure, { minLength: 1, maxLength: 10 }), (results) => {
+        const end = results.reduce((state, result) => applyFetchResult({ state, result, now: later }), start);
+        expect(end.lastGood).toEqual(start.lastGood);
+        expect(end.lastError?.code).toBe(results.at(-1)!.ok ? undefined : (results.at(-1) as { code: string }).code);
+        expect(JSON.parse(JSON.stringify(end))).toEqual(end);
+      }),
+    );
+  });
+});
+
+type CheckFetched = Parameters<typeof checkSubscription>[0]['fetched'];
+
+describe('goodLists and describeSubscription', () => {
+  it('collects last good lists and says how each subscription stands', async () => {
+    const never = fresh();
+    expect(describeSubscription({ state: never, now })).toEqual({ health: 'never-checked', message: 'Not checked yet.' });
+
+    const good = await checkSubscription({ state: fresh(), fetched: { ok: true, body: await body(sampleList(5)) }, now });
+    expect(describeSubscription({ state: good, now })).toMatchObject({ health: 'ok', message: expect.stringMatching(/Using "Test list" number 5 \(1 warning\)/) });
+
+    const failing = await checkSubscription({ state: good, fetched: { ok: false, reason: 'timed out' }, now: later });
+    expect(describeSubscription({ state: failing, now: later })).toMatchObject({
+      health: 'failing',
+      message: expect.stringMatching(/failed: The list could not be fetched: timed out Using "Test list" number 5/),
+    });
+    expect(describeSubscription({ state: failing, now: new Date('2026-12-21T00:00:00Z') })).toMatchObject({ health: 'expired' });
+
+    const neverGood = await checkSubscription({ state: fresh(), fetched: { ok: true, body: '{}' }, now });
+    expect(describeSubscription({ state: neverGood, now }).message).toMatch(/No list has verified yet/);
+
+    expect(goodLists({ subscriptions: [never, good, failing, neverGood] }).map((list) => list.sequence)).toEqual([5, 5]);
+  });
+});

@@ -1,0 +1,165 @@
+import { getAddress, isAddress, isAddressEqual, type Address, type Hex } from 'viem';
+import { verifyWarningList, type VerifyWarningListReturnType, type WarningListRejection } from './verify-warning-list';
+import { WARNING_LIST_LIMITS, type WarningList } from './warning-list';
+
+/**
+ * What the background keeps per warning-list subscription. Plain JSON (no Dates, no
+ * undefined-valued keys), so it goes into `storage` and across the message channel as is.
+ */
+export interface WarningSubscription {
+  url: string;
+  /** Checksummed maintainer address the user subscribed with. */
+  expectedSigner: Address;
+  /** The newest list that verified; kept through every later failure. */
+  lastGood?: HeldSubscriptionList;
+  /** ISO moment of the last fetch attempt, good or bad; null before the first. */
+  lastCheck: string | null;
+  /** The latest attempt's failure; absent when the latest attempt succeeded. */
+  lastError?: SubscriptionError;
+}
+
+/** Also fits `verifyWarningList`'s `held` parameter. */
+export interface HeldSubscriptionList {
+  list: WarningList;
+  hash: Hex;
+  sequence: number;
+  signer: Address;
+  /** ISO moment it was fetched and verified. */
+  verifiedAt: string;
+}
+
+export type SubscriptionErrorCode = WarningListRejection | 'unreachable';
+
+export interface SubscriptionError {
+  code: SubscriptionErrorCode;
+  /** Plain words for the options page. */
+  reason: string;
+  /** ISO moment of the failed attempt. */
+  at: string;
+}
+
+/** The outcome of one fetch: a verification result, or the fetch itself failed (network, HTTP status, timeout). */
+export type WarningListFetchResult = VerifyWarningListReturnType | { ok: false; code: 'unreachable'; reason: string };
+
+export interface CreateSubscriptionParameters {
+  url: string;
+  expectedSigner: string;
+}
+export type CreateSubscriptionReturnType = { ok: true; subscription: WarningSubscription } | { ok: false; reason: string };
+
+/** Checks what the user typed into the options page; never throws. */
+export function createSubscription({ url, expectedSigner }: CreateSubscriptionParameters): CreateSubscriptionReturnType {
+  const trimmedUrl = url.trim();
+  let parsed: URL;
+  try {
+    parsed = new URL(trimmedUrl);
+  } catch {
+    return { ok: false, reason: 'The list address is not a web address.' };
+  }
+  if (parsed.protocol !== 'https:') return { ok: false, reason: 'The list address must start with https://.' };
+  if (parsed.username !== '' || parsed.password !== '') {
+    return { ok: false, reason: 'The list address must not contain a user name or password.' };
+  }
+  if (trimmedUrl.length > WARNING_LIST_LIMITS.maxUrlLength) return { ok: false, reason: 'The list address is too long.' };
+  const signer = expectedSigner.trim();
+  if (!isAddress(signer, { strict: false })) {
+    return { ok: false, reason: "The maintainer's address must be an Ethereum address: 0x followed by 40 hex digits." };
+  }
+  if (/[A-F]/.test(signer.slice(2)) && /[a-f]/.test(signer.slice(2)) && !isAddress(signer, { strict: true })) {
+    // Mixed case is an EIP-55 checksum; a wrong one means a mistyped address.
+    return { ok: false, reason: "The maintainer's address has a wrong checksum; check it for a typo." };
+  }
+  return { ok: true, subscription: { url: parsed.href, expectedSigner: getAddress(signer), lastCheck: null } };
+}
+
+export interface ApplyFetchResultParameters {
+  state: WarningSubscription;
+  result: WarningListFetchResult;
+  now: Date;
+}
+export type ApplyFetchResultReturnType = WarningSubscription;
+
+/**
+ * The next state after one fetch. Only a verified list signed by the subscription's own
+ * signer replaces `lastGood`; any failure records `lastError` and keeps `lastGood`.
+ */
+export function applyFetchResult({ state, result, now }: ApplyFetchResultParameters): ApplyFetchResultReturnType {
+  const at = now.toISOString();
+  const { lastError: _previousError, ...rest } = state;
+  if (result.ok) {
+    if (!isAddressEqual(result.signer, state.expectedSigner)) {
+      // A result verified against some other address must not slip in as this subscription's list.
+      return failed(state, at, 'wrong-signer', `The list is signed by ${result.signer}, not by ${state.expectedSigner}.`);
+    }
+    if (state.lastGood !== undefined && result.list.sequence < state.lastGood.sequence) {
+      return failed(state, at, 'rollback', `The list (number ${result.list.sequence}) is older than the one already held (number ${state.lastGood.sequence}).`);
+    }
+    if (result.unchanged && state.lastGood !== undefined) return { ...rest, lastCheck: at };
+    return {
+      ...rest,
+      lastCheck: at,
+      lastGood: { list: result.list, hash: result.hash, sequence: result.list.sequence, signer: result.signer, verifiedAt: at },
+    };
+  }
+  return failed(state, at, result.code, result.reason);
+}
+
+function failed(state: WarningSubscription, at: string, code: SubscriptionErrorCode, reason: string): WarningSubscription {
+  return { ...state, lastCheck: at, lastError: { code, reason, at } };
+}
+
+export interface CheckSubscriptionParameters {
+  state: WarningSubscription;
+  /** What the fetch gave: the body text, or why there was none. */
+  fetched: { ok: true; body: string } | { ok: false; reason: string };
+  now: Date;
+}
+export type CheckSubscriptionReturnType = WarningSubscription;
+
+/** Verify-then-apply in one step: what the background runs after each scheduled fetch. Never throws. */
+export async function checkSubscription({ state, fetched, now }: CheckSubscriptionParameters): Promise<CheckSubscriptionReturnType> {
+  const result: WarningListFetchResult = fetched.ok
+    ? await verifyWarningList({ body: fetched.body, expectedSigner: state.expectedSigner, held: state.lastGood, now })
+    : { ok: false, code: 'unreachable', reason: `The list could not be fetched: ${fetched.reason}` };
+  return applyFetchResult({ state, result, now });
+}
+
+export interface GoodListsParameters {
+  subscriptions: readonly WarningSubscription[];
+}
+export type GoodListsReturnType = WarningList[];
+
+/** The lists to show warnings from: each subscription's last good list. */
+export function goodLists({ subscriptions }: GoodListsParameters): GoodListsReturnType {
+  return subscriptions.flatMap((subscription) => (subscription.lastGood === undefined ? [] : [subscription.lastGood.list]));
+}
+
+export type SubscriptionHealth = 'never-checked' | 'ok' | 'failing' | 'expired';
+
+export interface DescribeSubscriptionParameters {
+  state: WarningSubscription;
+  now: Date;
+}
+export interface DescribeSubscriptionReturnType {
+  health: SubscriptionHealth;
+  /** One or two plain sentences for the line under the subscription. */
+  message: string;
+}
+
+/** The line the options page shows under a subscription. */
+export function describeSubscription({ state, now }: DescribeSubscriptionParameters): DescribeSubscriptionReturnType {
+  const good = state.lastGood;
+  const held =
+    good === undefined
+      ? 'No list has verified yet.'
+      : `Using "${good.list.name}" number ${good.sequence} (${good.list.entries.length} warning${good.list.entries.length === 1 ? '' : 's'}), verified ${good.verifiedAt}.`;
+  if (good !== undefined && Date.parse(good.list.expires) <= now.getTime()) {
+    const why = state.lastError === undefined ? '' : ` Latest check failed: ${state.lastError.reason}`;
+    return { health: 'expired', message: `The list expired on ${good.list.expires}, so its warnings are no longer shown.${why}` };
+  }
+  if (state.lastError !== undefined) {
+    return { health: 'failing', message: `Latest check (${state.lastError.at}) failed: ${state.lastError.reason} ${held}` };
+  }
+  if (state.lastCheck === null) return { health: 'never-checked', message: 'Not checked yet.' };
+  return { health: good === undefined ? 'failing' : 'ok', message: `${held} Last checked ${state.lastCheck}.` };
+}
