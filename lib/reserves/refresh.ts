@@ -95,8 +95,7 @@ export async function refreshCexs(params: RefreshCexsParameters): Promise<Refres
   try {
     converted = cexsToReserves({ body: fetched.body, asOf: readAt, exchanges: params.exchanges, source: url });
   } catch (error) {
-    if (error instanceof DataSourceError) return fail('wrong-shape', `${error.shortMessage}: ${error.details}`);
-    throw error;
+    return fail('wrong-shape', describeFailure(error));
   }
   const measured = Object.values(converted.reserves).filter((r) => r.onchain !== undefined).length;
   if (measured === 0) {
@@ -149,8 +148,7 @@ export async function refreshProtocol(params: RefreshProtocolParameters): Promis
   try {
     breakdown = protocolToBreakdown({ body: fetched.body, slug: params.slug });
   } catch (error) {
-    if (error instanceof DataSourceError) return fail('wrong-shape', `${error.shortMessage}: ${error.details}`);
-    throw error;
+    return fail('wrong-shape', describeFailure(error));
   }
   const merged = applyBreakdown({ held, exchangeId: params.exchangeId, breakdown: { ...breakdown, source: url }, generatedAt: new Date(now).toISOString() });
   const success = recordSuccess({ state, policy, now, random, ...validators(fetched) });
@@ -158,6 +156,12 @@ export async function refreshProtocol(params: RefreshProtocolParameters): Promis
     return { snapshot: held, state: success, outcome: { kind: 'unchanged', message: 'the breakdown is not newer than the one held, or there are no totals to attach it to' } };
   }
   return { snapshot: merged.snapshot, state: success, outcome: { kind: 'updated', changed: merged.changed, rejectedEntries: [] } };
+}
+
+/** A bug here must cost one refresh, not the held data: anything thrown becomes a failure. */
+function describeFailure(error: unknown): string {
+  if (error instanceof DataSourceError) return `${error.shortMessage}: ${error.details}`;
+  return `the answer could not be read (${error instanceof Error ? error.message : String(error)})`;
 }
 
 function validators(result: { etag?: string; lastModified?: string }): { etag?: string; lastModified?: string } {
