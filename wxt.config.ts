@@ -14,6 +14,9 @@ export default defineConfig({
     permissions: ['storage', 'alarms'],
     // The one data host the background calls (lib/reserves/defillama.ts), on a schedule.
     host_permissions: ['https://api.llama.fi/*'],
+    // Lookalike protection reads every tab's address (locally); asked for only when the user
+    // turns it on in the options page.
+    optional_host_permissions: ['*://*/*'],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

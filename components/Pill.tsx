@@ -1,25 +1,138 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ExchangeView } from '../lib/view/exchange-view';
-import { porLabel } from './por-label';
+import type { Settings } from '../lib/settings';
+import type { SnoozeChoice } from '../lib/view/nudge-policy';
+import { ExchangeCard } from './ExchangeCard';
 import { useT } from './i18n';
+
+export type Corner = Settings['corner'];
 
 export interface PillProps {
   view: ExchangeView;
+  corner: Corner;
+  initiallyExpanded: boolean;
   onClose: () => void;
+  onCornerChange: (corner: Corner) => void;
+  onSnooze: (choice: SnoozeChoice) => void;
+  onWithdraw: () => void;
 }
 
-/** The small on-page nudge: exchange name and PoR status. It never blocks the page. */
-export function Pill({ view, onClose }: PillProps) {
+const CORNERS: readonly Corner[] = ['bottom-right', 'bottom-left', 'top-left', 'top-right'];
+
+/**
+ * The on-page nudge: a small pill coloured by level with the exchange name and grade; it
+ * opens into the card. Fixed in a corner, so the page never shifts; drag it to another corner.
+ */
+export function Pill({ view, corner, initiallyExpanded, onClose, onCornerChange, onSnooze, onWithdraw }: PillProps) {
   const t = useT();
-  const fallen = view.status.kind !== 'operating';
-  const status = fallen ? t(view.status.kind === 'collapsed' ? 'statusCollapsed' : 'statusClosed') : porLabel(view.por, t);
+  const [expanded, setExpanded] = useState(initiallyExpanded);
+  const [drag, setDrag] = useState<{ x: number; y: number } | undefined>(undefined);
+  const toggle = useRef<HTMLButtonElement>(null);
+  const start = useRef<{ x: number; y: number; moved: boolean } | undefined>(undefined);
+  const { level, grade } = view.verdict;
+
+  useEffect(() => {
+    if (!expanded) return undefined;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      setExpanded(false);
+      toggle.current?.focus();
+    };
+    // On the window, so Escape works wherever focus is; the listener goes with the card.
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [expanded]);
+
+  const onPointerDown = (event: PointerEvent) => {
+    if (event.button !== 0) return;
+    start.current = { x: event.clientX, y: event.clientY, moved: false };
+    (event.currentTarget as HTMLElement).setPointerCapture(event.pointerId);
+  };
+  const onPointerMove = (event: PointerEvent) => {
+    const origin = start.current;
+    if (origin === undefined) return;
+    const dx = event.clientX - origin.x;
+    const dy = event.clientY - origin.y;
+    if (!origin.moved && Math.hypot(dx, dy) < 6) return;
+    origin.moved = true;
+    setDrag({ x: dx, y: dy });
+  };
+  const onPointerUp = (event: PointerEvent) => {
+    const origin = start.current;
+    start.current = undefined;
+    setDrag(undefined);
+    if (origin?.moved !== true) return;
+    const vertical = event.clientY < window.innerHeight / 2 ? 'top' : 'bottom';
+    const horizontal = event.clientX < window.innerWidth / 2 ? 'left' : 'right';
+    onCornerChange(`${vertical}-${horizontal}`);
+  };
+  const onToggleClick = (event: MouseEvent) => {
+    // A drag that ends on the button is not a click.
+    if (event.detail !== 0 && drag !== undefined) return;
+    setExpanded((open) => !open);
+  };
+  const nextCorner = CORNERS[(CORNERS.indexOf(corner) + 1) % CORNERS.length] ?? 'bottom-right';
+
   return (
-    <div class={`pill ${fallen ? 'pill--danger' : view.por === undefined || view.por.method === 'none' ? 'pill--unknown' : 'pill--info'}`} role="status" aria-label={t('pillLabel', view.name)}>
-      <span class="pill__brand" aria-hidden="true">◎</span>
-      <span class="pill__name" data-testid="pill-name">{view.name}</span>
-      <span class="pill__status" data-testid="pill-status">{status}</span>
-      <button type="button" class="pill__close" onClick={onClose} aria-label={t('close')} title={t('close')}>
-        ×
-      </button>
+    <div
+      class={`rr-theme nudge nudge--${corner}`}
+      data-testid="nudge"
+      data-corner={corner}
+      style={drag === undefined ? undefined : { transform: `translate(${drag.x}px, ${drag.y}px)` }}
+    >
+      {expanded && (
+        <div class="panel" role="dialog" aria-modal="false" aria-labelledby="nudge-card-title" data-testid="nudge-panel">
+          <ExchangeCard view={view} onWithdraw={onWithdraw} headingLevel={2} idPrefix="nudge-card" />
+          <div class="panel__actions">
+            <label>
+              <span class="visually-hidden">{t('snoozeLabel')}</span>
+              <select
+                data-testid="snooze"
+                onChange={(event) => {
+                  const value = (event.currentTarget as HTMLSelectElement).value;
+                  if (value === '1d' || value === '7d' || value === 'data-change') onSnooze(value);
+                }}
+              >
+                <option value="">{t('snoozeLabel')}</option>
+                <option value="1d">{t('snooze1d')}</option>
+                <option value="7d">{t('snooze7d')}</option>
+                <option value="data-change">{t('snoozeDataChange')}</option>
+              </select>
+            </label>
+            <button type="button" class="ghost" onClick={() => onCornerChange(nextCorner)} data-testid="move-corner">
+              {t('moveCorner')}
+            </button>
+          </div>
+        </div>
+      )}
+      <div class={`pill pill--${level}`} data-level={level}>
+        <button
+          ref={toggle}
+          type="button"
+          class="pill__toggle"
+          aria-expanded={expanded}
+          aria-label={t('pillLabel', [view.name, grade, t(`level_${level}`)])}
+          title={t('pillHint')}
+          onClick={onToggleClick}
+          onPointerDown={onPointerDown}
+          onPointerMove={onPointerMove}
+          onPointerUp={onPointerUp}
+          data-testid="pill-toggle"
+        >
+          <span class="pill__grade" aria-hidden="true" data-testid="pill-grade">
+            {grade}
+          </span>
+          <span class="pill__name" data-testid="pill-name">
+            {view.name}
+          </span>
+          <span class="pill__status" data-testid="pill-status">
+            {t(`level_${level}`)}
+          </span>
+        </button>
+        <button type="button" class="pill__close" onClick={onClose} aria-label={t('close')} title={t('close')} data-testid="pill-close">
+          ×
+        </button>
+      </div>
     </div>
   );
 }

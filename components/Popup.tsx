@@ -1,32 +1,125 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { TabState } from '../lib/view/exchange-view';
-import { ExchangeCard } from './ExchangeCard';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { ExchangeView, TabState } from '../lib/view/exchange-view';
+import { filterExchanges, type ExchangeSort } from '../lib/view/exchange-list';
+import { ExchangeCard, LevelChip } from './ExchangeCard';
 import { useT } from './i18n';
 
 export interface PopupProps {
-  load: () => Promise<TabState>;
+  loadTab: () => Promise<TabState>;
+  loadAll: () => Promise<ExchangeView[]>;
+  onWithdraw: (exchangeId: string) => void;
+  onOpenOptions: () => void;
 }
 
-export function Popup({ load }: PopupProps) {
+export function Popup({ loadTab, loadAll, onWithdraw, onOpenOptions }: PopupProps) {
   const t = useT();
-  const [state, setState] = useState<TabState | undefined>(undefined);
+  const [tab, setTab] = useState<TabState | undefined>(undefined);
+  const [failed, setFailed] = useState(false);
   useEffect(() => {
-    load().then(setState, () => setState({ kind: 'not-exchange' }));
-  }, [load]);
+    loadTab().then(setTab, () => {
+      setFailed(true);
+      setTab({ kind: 'not-exchange' });
+    });
+  }, [loadTab]);
 
-  if (state === undefined) return <p class="muted" aria-busy="true">{t('loading')}</p>;
-  if (state.kind === 'exchange') return <ExchangeCard view={state.view} />;
-  if (state.kind === 'lookalike')
+  const footer = (
+    <footer class="popup__footer">
+      <button type="button" class="ghost" onClick={onOpenOptions} data-testid="open-options">
+        {t('openOptions')}
+      </button>
+    </footer>
+  );
+
+  if (tab === undefined)
     return (
-      <section class="empty empty--danger" data-testid="popup-lookalike">
-        <h1>{t('lookalikeTitle', state.imitates.name)}</h1>
-        <p>{state.reason}</p>
-      </section>
+      <p class="muted" role="status" aria-busy="true">
+        {t('loading')}
+      </p>
+    );
+  if (tab.kind === 'exchange')
+    return (
+      <>
+        <ExchangeCard view={tab.view} onWithdraw={() => onWithdraw(tab.view.id)} />
+        {footer}
+      </>
     );
   return (
-    <section class="empty" data-testid="popup-not-exchange">
-      <h1>{t('notExchangeTitle')}</h1>
-      <p>{t('notExchangeBody')}</p>
+    <>
+      {tab.kind === 'lookalike' ? (
+        <section class="card__alert" data-testid="popup-lookalike" role="alert">
+          <h1 class="card__title">{t('lookalikeTitle', tab.imitates.name)}</h1>
+          <p>{tab.reason}</p>
+          <p>
+            <a href={`https://${tab.imitates.domain}/`} target="_blank" rel="noreferrer noopener">
+              {t('lookalikeGoReal', tab.imitates.domain)}
+            </a>
+          </p>
+        </section>
+      ) : (
+        <section data-testid="popup-not-exchange">
+          <h1 class="card__title">{t('notExchangeTitle')}</h1>
+          <p class="muted">{failed ? t('errorBackground') : t('notExchangeBody')}</p>
+        </section>
+      )}
+      <ExchangeList load={loadAll} onWithdraw={onWithdraw} />
+      {footer}
+    </>
+  );
+}
+
+function ExchangeList({ load, onWithdraw }: { load: () => Promise<ExchangeView[]>; onWithdraw: (id: string) => void }) {
+  const t = useT();
+  const [views, setViews] = useState<ExchangeView[] | undefined>(undefined);
+  const [error, setError] = useState(false);
+  const [query, setQuery] = useState('');
+  const [sort, setSort] = useState<ExchangeSort>('level');
+  const [open, setOpen] = useState<string | undefined>(undefined);
+  useEffect(() => {
+    load().then(setViews, () => setError(true));
+  }, [load]);
+  const shown = useMemo(() => (views === undefined ? [] : filterExchanges({ views, query, sort })), [views, query, sort]);
+
+  return (
+    <section class="list" aria-labelledby="list-title">
+      <h2 id="list-title" class="card__heading">
+        {t('allExchanges')}
+      </h2>
+      <div class="list__controls">
+        <label class="list__search">
+          <span class="visually-hidden">{t('searchLabel')}</span>
+          <input type="search" placeholder={t('searchLabel')} value={query} onInput={(event) => setQuery((event.currentTarget as HTMLInputElement).value)} data-testid="search" />
+        </label>
+        <label>
+          <span class="visually-hidden">{t('sortLabel')}</span>
+          <select value={sort} onChange={(event) => setSort((event.currentTarget as HTMLSelectElement).value as ExchangeSort)} data-testid="sort">
+            <option value="level">{t('sortLevel')}</option>
+            <option value="coverage">{t('sortCoverage')}</option>
+            <option value="own-token">{t('sortOwnToken')}</option>
+          </select>
+        </label>
+      </div>
+      {error && <p class="card__alert">{t('errorBackground')}</p>}
+      {views === undefined && !error && (
+        <p class="muted" role="status" aria-busy="true">
+          {t('loading')}
+        </p>
+      )}
+      {views !== undefined && shown.length === 0 && <p class="muted">{t('noMatches', query)}</p>}
+      <ul class="list__items" data-testid="exchange-list">
+        {shown.map((view) => (
+          <li key={view.id} data-testid="exchange-row" data-id={view.id}>
+            <button type="button" class="list__row" aria-expanded={open === view.id} onClick={() => setOpen(open === view.id ? undefined : view.id)}>
+              <span class="list__name">{view.name}</span>
+              <LevelChip level={view.verdict.level} grade={view.verdict.grade} />
+            </button>
+            {open === view.id && (
+              <div class="list__card">
+                <ExchangeCard view={view} headingLevel={2} idPrefix={`list-${view.id}`} onWithdraw={() => onWithdraw(view.id)} />
+              </div>
+            )}
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

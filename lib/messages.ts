@@ -13,6 +13,8 @@ export const RequestSchema = v.variant('type', [
   v.object({ type: v.literal('tab-state'), tabId: TabId }),
   /** From the popup: every known exchange, for the list. */
   v.object({ type: v.literal('all-exchanges') }),
+  /** From the nudge or the popup: open the withdrawal guide for this exchange. */
+  v.object({ type: v.literal('open-guide'), exchangeId: v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,40}$/)) }),
   /** From the options page. */
   v.object({ type: v.literal('sources-state') }),
   v.object({ type: v.literal('refresh-now') }),

@@ -1,8 +1,23 @@
 import { browser } from 'wxt/browser';
-import type { Translate } from '@/components/i18n';
+import { translateFrom, type I18n, type Messages, type Translate } from '@/components/i18n';
+import type { Language } from '@/lib/settings';
 
 /**
  * The browser's own message lookup. WXT's generated types list only the `@@` keys; our keys
  * are checked instead by `MessageKey` (from the English messages file) and the locale test.
  */
 export const browserTranslate: Translate = (key, substitutions) => browser.i18n.getMessage(key as '@@ui_locale', substitutions);
+
+/**
+ * Words for the chosen language: the browser's when "auto", else that locale's bundled
+ * messages file (the browser API cannot switch language at run time).
+ */
+export async function loadI18n(language: Language): Promise<I18n> {
+  if (language === 'auto') return { t: browserTranslate, locale: browser.i18n.getUILanguage() };
+  try {
+    const response = await fetch(browser.runtime.getURL(`/_locales/${language}/messages.json` as '/popup.html'));
+    return { t: translateFrom((await response.json()) as Messages), locale: language };
+  } catch {
+    return { t: browserTranslate, locale: browser.i18n.getUILanguage() };
+  }
+}

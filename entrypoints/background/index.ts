@@ -1,6 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { storage } from '#imports';
-import { exchanges } from '@/lib/exchanges/registry';
+import { exchanges, getExchange } from '@/lib/exchanges/registry';
 import { parseRequest, type Request } from '@/lib/messages';
 import { badgeFor } from '@/lib/view/badge';
 import { buildExchangeView, type TabState } from '@/lib/view/exchange-view';
@@ -53,6 +53,11 @@ export default defineBackground(() => {
         const now = new Date();
         return exchanges.map((exchange) => buildExchangeView({ exchange, reserves: snapshot.exchanges[exchange.id], now }));
       }
+      case 'open-guide':
+        // Only registry ids reach the URL; the page itself validates the query again.
+        if (getExchange(request.exchangeId) === undefined) return undefined;
+        await browser.tabs.create({ url: browser.runtime.getURL(`/guide.html?exchange=${request.exchangeId}` as '/popup.html') });
+        return undefined;
       case 'sources-state':
         return sourceViews();
       case 'refresh-now':

@@ -1,12 +1,17 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { createShadowRootUi, type ContentScriptContext } from '#imports';
-import type { TabState } from '@/lib/view/exchange-view';
+import { createShadowRootUi, type ContentScriptContext, type ShadowRootContentScriptUi } from '#imports';
+import type { ExchangeView, TabState } from '@/lib/view/exchange-view';
+import { nudgeDecision, snoozeFor } from '@/lib/view/nudge-policy';
+import type { I18n } from '@/components/i18n';
 import { I18nContext } from '@/components/i18n';
-import { browserTranslate as t } from '@/utils/translate';
-import { Pill } from '@/components/Pill';
+import { Pill, type Corner } from '@/components/Pill';
+import { loadI18n } from '@/utils/translate';
+import { getSettings, nudgeSeen, updateSettings } from '@/utils/settings';
+import '@/components/card.css';
 import './style.css';
 
+const HOST_TAG = 'reserve-radar-pill';
 
 export default defineContentScript({
   // Exchange domains only: wxt.config.ts fills this from the registry at build time, so the
@@ -14,14 +19,44 @@ export default defineContentScript({
   matches: [],
   cssInjectionMode: 'ui',
   async main(ctx) {
-    let state = await requestState();
-    if (state?.kind !== 'exchange') return;
-    const ui = await mountPill(ctx, state);
-    // Exchanges are single-page apps: the background learns each in-app navigation too.
-    ctx.addEventListener(window, 'wxt:locationchange', async () => {
-      state = await requestState();
-      if (state?.kind !== 'exchange') ui.remove();
+    // A copy left by a previous version of the extension (reloaded or updated) goes first.
+    for (const stale of document.querySelectorAll(HOST_TAG)) stale.remove();
+    let shown: string | undefined;
+    let ui: ShadowRootContentScriptUi<HTMLElement> | undefined;
+    // Closed by the user: gone for this page, and the watcher below must not bring it back.
+    const dismiss = () => {
+      ui?.remove();
+      ui = undefined;
+    };
+
+    const update = async () => {
+      const state = await requestState();
+      if (state?.kind !== 'exchange') {
+        ui?.remove();
+        ui = undefined;
+        shown = undefined;
+        return;
+      }
+      // Same exchange after an in-app navigation: the pill stays as it is.
+      if (shown === state.view.id) return;
+      ui?.remove();
+      const [settings, seen, i18n] = await Promise.all([getSettings(), nudgeSeen.getValue(), getSettings().then((s) => loadI18n(s.language))]);
+      const decision = nudgeDecision({ settings, view: state.view, lastShownAt: seen[state.view.id], now: Date.now() });
+      if (!decision.show || !ctx.isValid) return;
+      shown = state.view.id;
+      ui = await mountNudge(ctx, state.view, i18n, settings.corner, decision.expanded, dismiss);
+      await nudgeSeen.setValue({ ...seen, [state.view.id]: Date.now() });
+    };
+
+    await update();
+    // Exchanges are single-page apps: each in-app navigation is checked again.
+    ctx.addEventListener(window, 'wxt:locationchange', () => void update());
+    // Pages that rebuild their DOM can drop our element; put it back, once, never twice.
+    const observer = new MutationObserver(() => {
+      if (ui !== undefined && !ui.shadowHost.isConnected) ui.mount();
     });
+    observer.observe(document.documentElement, { childList: true, subtree: true });
+    ctx.onInvalidated(() => observer.disconnect());
   },
 });
 
@@ -34,20 +69,37 @@ async function requestState(): Promise<TabState | undefined> {
   }
 }
 
-async function mountPill(ctx: ContentScriptContext, state: Extract<TabState, { kind: 'exchange' }>) {
-  const ui = await createShadowRootUi(ctx, {
-    name: 'reserve-radar-pill',
+async function mountNudge(ctx: ContentScriptContext, view: ExchangeView, i18n: I18n, initialCorner: Corner, expanded: boolean, dismiss: () => void) {
+  let corner = initialCorner;
+  const ui: ShadowRootContentScriptUi<HTMLElement> = await createShadowRootUi(ctx, {
+    name: HOST_TAG,
     position: 'inline',
-    anchor: 'body',
+    anchor: 'html',
     append: 'last',
     onMount(container) {
-      const close = () => ui.remove();
-      render(
-        <I18nContext.Provider value={t}>
-          <Pill view={state.view} onClose={close} />
-        </I18nContext.Provider>,
-        container,
-      );
+      const draw = () =>
+        render(
+          <I18nContext.Provider value={i18n}>
+            <Pill
+              view={view}
+              corner={corner}
+              initiallyExpanded={expanded}
+              onClose={dismiss}
+              onCornerChange={(next) => {
+                corner = next;
+                draw();
+                void updateSettings({ corner: next });
+              }}
+              onSnooze={(choice) => {
+                void getSettings().then((settings) => updateSettings({ snoozes: { ...settings.snoozes, [view.id]: snoozeFor(choice, view, Date.now()) } }));
+                dismiss();
+              }}
+              onWithdraw={() => void browser.runtime.sendMessage({ type: 'open-guide', exchangeId: view.id })}
+            />
+          </I18nContext.Provider>,
+          container,
+        );
+      draw();
       return container;
     },
     onRemove(container) {

@@ -1,30 +1,41 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { I18nContext } from '@/components/i18n';
-import { browserTranslate as t } from '@/utils/translate';
 import { Popup } from '@/components/Popup';
-import type { TabState } from '@/lib/view/exchange-view';
-import '@/components/theme.css';
+import type { ExchangeView, TabState } from '@/lib/view/exchange-view';
+import { loadI18n } from '@/utils/translate';
+import { getSettings } from '@/utils/settings';
+import '@/components/card.css';
+import './style.css';
 
-
-async function loadState(): Promise<TabState> {
-  // The tab to describe can be named in the URL (?tab=ID) so the popup can also open as a page.
+async function loadTab(): Promise<TabState> {
+  // The tab can be named in the URL (?tab=ID), so the popup also opens as a page in tests.
   const fromQuery = Number(new URLSearchParams(location.search).get('tab'));
   const tabId = Number.isInteger(fromQuery) && fromQuery > 0 ? fromQuery : (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
   if (tabId === undefined) return { kind: 'not-exchange' };
   return (await browser.runtime.sendMessage({ type: 'tab-state', tabId })) as TabState;
 }
 
-function main() {
+async function loadAll(): Promise<ExchangeView[]> {
+  return (await browser.runtime.sendMessage({ type: 'all-exchanges' })) as ExchangeView[];
+}
+
+async function main() {
   const root = document.getElementById('app');
   if (root === null) return;
-  document.documentElement.lang = browser.i18n.getUILanguage();
+  const i18n = await loadI18n((await getSettings()).language);
+  document.documentElement.lang = i18n.locale;
   render(
-    <I18nContext.Provider value={t}>
-      <Popup load={loadState} />
+    <I18nContext.Provider value={i18n}>
+      <Popup
+        loadTab={loadTab}
+        loadAll={loadAll}
+        onWithdraw={(exchangeId) => void browser.runtime.sendMessage({ type: 'open-guide', exchangeId })}
+        onOpenOptions={() => void browser.runtime.openOptionsPage()}
+      />
     </I18nContext.Provider>,
     root,
   );
 }
 
-main();
+void main();

@@ -29,7 +29,7 @@ describe('Chromium with the built extension', () => {
     const card = popup.getByTestId('exchange-card');
     await card.waitFor();
     expect(await card.getByRole('heading', { level: 1 }).textContent()).toBe('Binance');
-    expect(await popup.getByTestId('card-por').textContent()).toBe(pill?.status);
+    expect(await popup.getByTestId('level-chip').textContent()).toContain(pill?.status);
     await popup.screenshot({ path: screenshotPath('popup.png'), fullPage: true });
     await popup.close();
     await page.close();
@@ -38,8 +38,8 @@ describe('Chromium with the built extension', () => {
   test('the pill closes and stays out of the way', async () => {
     const page = await browser.context.newPage();
     await page.goto('https://www.binance.com/');
-    await page.waitForFunction(() => document.querySelector('reserve-radar-pill')?.shadowRoot?.querySelector('button'));
-    await page.evaluate(() => (document.querySelector('reserve-radar-pill')?.shadowRoot?.querySelector('button') as HTMLButtonElement).click());
+    await page.waitForFunction(() => document.querySelector('reserve-radar-pill')?.shadowRoot?.querySelector('[data-testid="pill-close"]'));
+    await page.evaluate(() => (document.querySelector('reserve-radar-pill')?.shadowRoot?.querySelector('[data-testid="pill-close"]') as HTMLButtonElement).click());
     await page.waitForFunction(() => document.querySelector('reserve-radar-pill') === null);
     expect(await pillText(page)).toBeNull();
     await page.close();

@@ -104,6 +104,7 @@ export async function pillText(page: Page): Promise<{ name: string; status: stri
     const host = document.querySelector('reserve-radar-pill');
     const shadow = host?.shadowRoot;
     if (!shadow) return null;
+    if (!shadow.querySelector('[data-testid="pill-name"]')) return null;
     return {
       name: shadow.querySelector('[data-testid="pill-name"]')?.textContent ?? '',
       status: shadow.querySelector('[data-testid="pill-status"]')?.textContent ?? '',

@@ -1,0 +1,200 @@
+import { useState } from 'preact/hooks';
+import type { Language, NudgePolicy, Settings } from '../lib/settings';
+import type { SourceStatus } from '../lib/reserves/schedule';
+import { formatAge, formatDate } from './format';
+import { useLocale, useT, type MessageKey } from './i18n';
+
+/** One live data source as the options page shows it. */
+export interface SourceRow {
+  id: string;
+  label: string;
+  status: SourceStatus;
+  lastSuccess?: string;
+  lastError?: string;
+}
+
+export interface OptionsProps {
+  settings: Settings;
+  sources: SourceRow[] | undefined;
+  exchangeNames: Record<string, string>;
+  now: Date;
+  onChange: (patch: Partial<Settings>) => void;
+  /** Asks for the broad permission first; resolves false when the user declines. */
+  onLookalikeProtection: (enabled: boolean) => Promise<boolean>;
+  onRefresh: () => Promise<void>;
+  onReset: () => Promise<void>;
+}
+
+const POLICIES: [NudgePolicy, MessageKey][] = [
+  ['every-visit', 'policyEveryVisit'],
+  ['daily', 'policyDaily'],
+  ['caution-or-worse', 'policyCautionOrWorse'],
+  ['off', 'policyOff'],
+];
+
+const STATUS_KEYS: Record<SourceStatus, MessageKey> = {
+  fresh: 'sourceFresh',
+  stale: 'sourceStale',
+  failing: 'sourceFailing',
+  never: 'sourceNever',
+};
+
+export function Options({ settings, sources, exchangeNames, now, onChange, onLookalikeProtection, onRefresh, onReset }: OptionsProps) {
+  const t = useT();
+  const locale = useLocale();
+  const [busy, setBusy] = useState<'refresh' | 'reset' | undefined>(undefined);
+  const [notice, setNotice] = useState<string | undefined>(undefined);
+  const snoozes = Object.entries(settings.snoozes);
+
+  const run = async (what: 'refresh' | 'reset', action: () => Promise<void>, done: MessageKey) => {
+    setBusy(what);
+    try {
+      await action();
+      setNotice(t(done));
+    } catch {
+      setNotice(t('errorBackground'));
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  return (
+    <div class="options">
+      <h1>{t('optionsTitle')}</h1>
+      <p class="muted" role="status" data-testid="options-notice">
+        {notice}
+      </p>
+
+      <fieldset data-testid="nudge-policy">
+        <legend>{t('nudgePolicy')}</legend>
+        {POLICIES.map(([value, key]) => (
+          <label key={value} class="option">
+            <input type="radio" name="nudgePolicy" value={value} checked={settings.nudgePolicy === value} onChange={() => onChange({ nudgePolicy: value })} />
+            {t(key)}
+          </label>
+        ))}
+        <label class="option">
+          <input type="checkbox" checked={settings.autoExpandOnDanger} onChange={(event) => onChange({ autoExpandOnDanger: (event.currentTarget as HTMLInputElement).checked })} />
+          {t('autoExpandOnDanger')}
+        </label>
+      </fieldset>
+
+      <section aria-labelledby="snoozes-title">
+        <h2 id="snoozes-title">{t('snoozesTitle')}</h2>
+        {snoozes.length === 0 ? (
+          <p class="muted">{t('snoozesEmpty')}</p>
+        ) : (
+          <ul class="snoozes" data-testid="snoozes">
+            {snoozes.map(([id, snooze]) => (
+              <li key={id}>
+                <span>
+                  {exchangeNames[id] ?? id}: {snooze.until === 'time' ? t('snoozedUntil', formatDate(new Date(snooze.endsAt).toISOString(), locale)) : t('snoozedUntilChange')}
+                </span>{' '}
+                <button
+                  type="button"
+                  class="ghost"
+                  onClick={() => {
+                    const { [id]: _removed, ...rest } = settings.snoozes;
+                    onChange({ snoozes: rest });
+                  }}
+                >
+                  {t('snoozeRemove', exchangeNames[id] ?? id)}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="lookalike-title">
+        <h2 id="lookalike-title">{t('lookalikeProtectionTitle')}</h2>
+        <p class="muted">{t('lookalikeProtectionBody')}</p>
+        <label class="option">
+          <input
+            type="checkbox"
+            checked={settings.lookalikeProtection}
+            data-testid="lookalike-protection"
+            onChange={(event) => {
+              const input = event.currentTarget as HTMLInputElement;
+              const wanted = input.checked;
+              void onLookalikeProtection(wanted).then((granted) => {
+                if (!granted) {
+                  input.checked = false;
+                  setNotice(t('permissionDeclined'));
+                }
+              });
+            }}
+          />
+          {t('lookalikeProtectionToggle')}
+        </label>
+      </section>
+
+      <section aria-labelledby="sources-title">
+        <h2 id="sources-title">{t('sourcesTitle')}</h2>
+        <p class="muted">{t('sourcesBody')}</p>
+        {sources === undefined ? (
+          <p class="muted" role="status" aria-busy="true">
+            {t('loading')}
+          </p>
+        ) : (
+          <table class="sources" data-testid="sources">
+            <thead>
+              <tr>
+                <th scope="col">{t('sourceColumn')}</th>
+                <th scope="col">{t('statusColumn')}</th>
+                <th scope="col">{t('lastSuccessColumn')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {sources.map((source) => (
+                <tr key={source.id} data-testid="source-row" data-source={source.id} data-status={source.status}>
+                  <th scope="row">{source.label}</th>
+                  <td>
+                    <span class={`status status--${source.status}`}>{t(STATUS_KEYS[source.status])}</span>
+                    {source.lastError !== undefined && <div class="source__error">{source.lastError}</div>}
+                  </td>
+                  <td>{source.lastSuccess === undefined ? t('never') : formatAge(source.lastSuccess, now, locale)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        <button type="button" class="ghost" disabled={busy !== undefined} onClick={() => void run('refresh', onRefresh, 'refreshDone')} data-testid="refresh-now">
+          {busy === 'refresh' ? t('refreshing') : t('refreshNow')}
+        </button>
+      </section>
+
+      <section aria-labelledby="language-title">
+        <h2 id="language-title">{t('languageTitle')}</h2>
+        <label>
+          <span class="visually-hidden">{t('languageTitle')}</span>
+          <select value={settings.language} onChange={(event) => onChange({ language: (event.currentTarget as HTMLSelectElement).value as Language })} data-testid="language">
+            <option value="auto">{t('languageAuto')}</option>
+            <option value="en" lang="en">
+              English
+            </option>
+            <option value="sv" lang="sv">
+              Svenska
+            </option>
+          </select>
+        </label>
+      </section>
+
+      <section aria-labelledby="reset-title">
+        <h2 id="reset-title">{t('resetTitle')}</h2>
+        <p class="muted">{t('resetBody')}</p>
+        <button
+          type="button"
+          class="danger"
+          disabled={busy !== undefined}
+          data-testid="reset"
+          onClick={() => {
+            if (window.confirm(t('resetConfirm'))) void run('reset', onReset, 'resetDone');
+          }}
+        >
+          {t('resetButton')}
+        </button>
+      </section>
+    </div>
+  );
+}

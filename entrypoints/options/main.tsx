@@ -1,0 +1,75 @@
+import { render } from 'preact';
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { I18nContext, type I18n } from '@/components/i18n';
+import { Options, type SourceRow } from '@/components/Options';
+import { exchanges } from '@/lib/exchanges/registry';
+import type { Settings } from '@/lib/settings';
+import { loadI18n } from '@/utils/translate';
+import { getSettings, resetSettings, updateSettings } from '@/utils/settings';
+import { BROAD_ACCESS } from '@/utils/permissions';
+import '@/components/card.css';
+import './style.css';
+
+const exchangeNames = Object.fromEntries(exchanges.map((exchange) => [exchange.id, exchange.name]));
+
+async function request<T>(message: object): Promise<T> {
+  return (await browser.runtime.sendMessage(message)) as T;
+}
+
+function App({ initial, initialI18n }: { initial: Settings; initialI18n: I18n }) {
+  const [settings, setSettings] = useState(initial);
+  const [i18n, setI18n] = useState(initialI18n);
+  const [sources, setSources] = useState<SourceRow[] | undefined>(undefined);
+  useEffect(() => {
+    void request<SourceRow[]>({ type: 'sources-state' }).then(setSources);
+  }, []);
+  useEffect(() => {
+    document.documentElement.lang = i18n.locale;
+  }, [i18n]);
+
+  const change = useCallback(async (patch: Partial<Settings>) => {
+    const next = await updateSettings(patch);
+    setSettings(next);
+    if (patch.language !== undefined) setI18n(await loadI18n(next.language));
+  }, []);
+
+  return (
+    <I18nContext.Provider value={i18n}>
+      <Options
+        settings={settings}
+        sources={sources}
+        exchangeNames={exchangeNames}
+        now={new Date()}
+        onChange={(patch) => void change(patch)}
+        onLookalikeProtection={async (enabled) => {
+          if (enabled) {
+            // Asked only here, at the user's click: without it the extension sees exchange sites only.
+            const granted = await browser.permissions.request(BROAD_ACCESS);
+            if (!granted) return false;
+          } else {
+            await browser.permissions.remove(BROAD_ACCESS);
+          }
+          await change({ lookalikeProtection: enabled });
+          return true;
+        }}
+        onRefresh={async () => setSources(await request<SourceRow[]>({ type: 'refresh-now' }))}
+        onReset={async () => {
+          await resetSettings();
+          setSettings(await getSettings());
+          setSources(await request<SourceRow[]>({ type: 'reset-data' }));
+          setI18n(await loadI18n('auto'));
+        }}
+      />
+    </I18nContext.Provider>
+  );
+}
+
+async function main() {
+  const root = document.getElementById('app');
+  if (root === null) return;
+  const settings = await getSettings();
+  render(<App initial={settings} initialI18n={await loadI18n(settings.language)} />, root);
+}
+
+void main();

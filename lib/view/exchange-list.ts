@@ -1,0 +1,46 @@
+import { compareVerdicts } from '../risk/order';
+import type { ExchangeView } from './exchange-view';
+
+export type ExchangeSort = 'level' | 'coverage' | 'own-token';
+
+export interface FilterExchangesParameters {
+  views: readonly ExchangeView[];
+  query: string;
+  sort: ExchangeSort;
+}
+
+/**
+ * The popup's list: search by name or id, then sort. Sorting by a figure puts exchanges without
+ * that figure last, never first: unknown is not good.
+ */
+export function filterExchanges({ views, query, sort }: FilterExchangesParameters): ExchangeView[] {
+  const needle = normalize(query);
+  const found = needle === '' ? [...views] : views.filter((view) => normalize(view.name).includes(needle) || normalize(view.id).includes(needle) || normalize(view.homeDomain).includes(needle));
+  const byName = (a: ExchangeView, b: ExchangeView) => a.name.localeCompare(b.name, 'en');
+  switch (sort) {
+    case 'level':
+      // Best vouched-for first; within a level, by name.
+      return found.sort((a, b) => compareVerdicts(b.verdict, a.verdict) || byName(a, b));
+    case 'coverage':
+      return found.sort((a, b) => descendingKnownFirst(coverage(a), coverage(b)) || byName(a, b));
+    case 'own-token':
+      return found.sort((a, b) => ascendingKnownFirst(ownShare(a), ownShare(b)) || byName(a, b));
+  }
+}
+
+const coverage = (view: ExchangeView) => view.verdict.metrics.reserveCoverage?.lowestMajor?.ratio;
+const ownShare = (view: ExchangeView) => view.verdict.metrics.concentration?.ownTokenShare;
+
+function descendingKnownFirst(a: number | undefined, b: number | undefined): number {
+  if (a === undefined || b === undefined) return (a === undefined ? 1 : 0) - (b === undefined ? 1 : 0);
+  return b - a;
+}
+
+function ascendingKnownFirst(a: number | undefined, b: number | undefined): number {
+  if (a === undefined || b === undefined) return (a === undefined ? 1 : 0) - (b === undefined ? 1 : 0);
+  return a - b;
+}
+
+function normalize(text: string): string {
+  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]/gi, '').toLowerCase();
+}

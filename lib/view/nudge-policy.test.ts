@@ -1,0 +1,40 @@
+import { describe, expect, test } from 'vitest';
+import { defaultSettings, type Settings } from '../settings';
+import type { RiskLevel } from '../risk/order';
+import { dataFingerprint, nudgeDecision, snoozeFor } from './nudge-policy';
+
+const now = Date.parse('2026-11-25T12:00:00Z');
+const view = (level: RiskLevel, asOf = '2026-11-01') => ({
+  id: 'binance',
+  verdict: { level, grade: level === 'danger' ? ('F' as const) : ('B' as const), reasons: [{ metric: 'por', effect: 'ok' as const, message: 'm', asOf }], metrics: { status: 'operating' as const, recentIncidents: 0 }, sources: [], asOf },
+});
+const settings = (patch: Partial<Settings> = {}): Settings => ({ ...defaultSettings, ...patch });
+
+describe('nudgeDecision', () => {
+  test('defaults: a small pill every visit, opened by itself only for danger', () => {
+    expect(nudgeDecision({ settings: settings(), view: view('ok'), lastShownAt: undefined, now })).toEqual({ show: true, expanded: false });
+    expect(nudgeDecision({ settings: settings(), view: view('unknown'), lastShownAt: now - 1000, now })).toEqual({ show: true, expanded: false });
+    expect(nudgeDecision({ settings: settings(), view: view('danger'), lastShownAt: undefined, now })).toEqual({ show: true, expanded: true });
+    expect(nudgeDecision({ settings: settings({ autoExpandOnDanger: false }), view: view('danger'), lastShownAt: undefined, now }).expanded).toBe(false);
+  });
+
+  test('each policy', () => {
+    expect(nudgeDecision({ settings: settings({ nudgePolicy: 'off' }), view: view('danger'), lastShownAt: undefined, now }).show).toBe(false);
+    expect(nudgeDecision({ settings: settings({ nudgePolicy: 'caution-or-worse' }), view: view('ok'), lastShownAt: undefined, now }).show).toBe(false);
+    expect(nudgeDecision({ settings: settings({ nudgePolicy: 'caution-or-worse' }), view: view('unknown'), lastShownAt: undefined, now }).show).toBe(false);
+    expect(nudgeDecision({ settings: settings({ nudgePolicy: 'caution-or-worse' }), view: view('caution'), lastShownAt: undefined, now }).show).toBe(true);
+    expect(nudgeDecision({ settings: settings({ nudgePolicy: 'daily' }), view: view('ok'), lastShownAt: now - 3_600_000, now }).show).toBe(false);
+    expect(nudgeDecision({ settings: settings({ nudgePolicy: 'daily' }), view: view('ok'), lastShownAt: now - 25 * 3_600_000, now }).show).toBe(true);
+  });
+
+  test('snoozes: for a time, or until the data changes', () => {
+    const oneDay = settings({ snoozes: { binance: snoozeFor('1d', view('ok'), now) } });
+    expect(nudgeDecision({ settings: oneDay, view: view('ok'), lastShownAt: undefined, now: now + 3_600_000 }).show).toBe(false);
+    expect(nudgeDecision({ settings: oneDay, view: view('ok'), lastShownAt: undefined, now: now + 25 * 3_600_000 }).show).toBe(true);
+    const untilChange = settings({ snoozes: { binance: snoozeFor('data-change', view('ok'), now) } });
+    expect(nudgeDecision({ settings: untilChange, view: view('ok'), lastShownAt: undefined, now: now + 30 * 86_400_000 }).show).toBe(false);
+    expect(nudgeDecision({ settings: untilChange, view: view('ok', '2026-12-01'), lastShownAt: undefined, now }).show).toBe(true);
+    expect(nudgeDecision({ settings: untilChange, view: view('caution'), lastShownAt: undefined, now }).show).toBe(true);
+    expect(dataFingerprint(view('ok'))).not.toBe(dataFingerprint(view('caution')));
+  });
+});

@@ -1,0 +1,61 @@
+import type { RiskLevel } from '../risk/order';
+import type { Settings, Snooze } from '../settings';
+import type { ExchangeView } from './exchange-view';
+
+export interface NudgeDecisionParameters {
+  settings: Pick<Settings, 'nudgePolicy' | 'autoExpandOnDanger' | 'snoozes'>;
+  view: Pick<ExchangeView, 'id' | 'verdict'>;
+  /** When the pill was last shown for this exchange (ms since epoch), if ever. */
+  lastShownAt: number | undefined;
+  now: number;
+}
+
+export interface NudgeDecisionReturnType {
+  show: boolean;
+  /** Open the card without a click: only for danger, and only when the user allows it. */
+  expanded: boolean;
+}
+
+const DAY_MS = 86_400_000;
+const CAUTION_OR_WORSE: ReadonlySet<RiskLevel> = new Set(['caution', 'danger']);
+
+/**
+ * Whether the pill appears on this visit. A danger verdict still respects "off" and snoozes:
+ * the user chose them; the toolbar badge keeps saying it.
+ */
+export function nudgeDecision({ settings, view, lastShownAt, now }: NudgeDecisionParameters): NudgeDecisionReturnType {
+  const hidden = { show: false, expanded: false };
+  const snooze = settings.snoozes[view.id];
+  if (snooze !== undefined && snoozeActive(snooze, dataFingerprint(view), now)) return hidden;
+  switch (settings.nudgePolicy) {
+    case 'off':
+      return hidden;
+    case 'caution-or-worse':
+      if (!CAUTION_OR_WORSE.has(view.verdict.level)) return hidden;
+      break;
+    case 'daily':
+      if (lastShownAt !== undefined && now - lastShownAt < DAY_MS) return hidden;
+      break;
+    case 'every-visit':
+      break;
+  }
+  return { show: true, expanded: settings.autoExpandOnDanger && view.verdict.level === 'danger' };
+}
+
+function snoozeActive(snooze: Snooze, fingerprint: string, now: number): boolean {
+  return snooze.until === 'time' ? now < snooze.endsAt : snooze.fingerprint === fingerprint;
+}
+
+/** Changes whenever anything the verdict rests on changes: level, grade or the dates of its figures. */
+export function dataFingerprint(view: Pick<ExchangeView, 'verdict'>): string {
+  const { level, grade, asOf, reasons } = view.verdict;
+  const dates = reasons.map((reason) => reason.asOf ?? '').sort().join(',');
+  return `${level}|${grade}|${asOf ?? ''}|${dates}`.slice(0, 200);
+}
+
+export type SnoozeChoice = '1d' | '7d' | 'data-change';
+
+export function snoozeFor(choice: SnoozeChoice, view: Pick<ExchangeView, 'verdict'>, now: number): Snooze {
+  if (choice === 'data-change') return { until: 'data-change', fingerprint: dataFingerprint(view) };
+  return { until: 'time', endsAt: now + (choice === '1d' ? 1 : 7) * DAY_MS };
+}

@@ -1,0 +1,26 @@
+import { storage } from '#imports';
+import { parseSettings, type Settings } from '@/lib/settings';
+
+/** Declared once; every entrypoint reads settings through here so they are always validated. */
+const settingsItem = storage.defineItem<unknown>('local:settings', { version: 1 });
+
+export async function getSettings(): Promise<Settings> {
+  return parseSettings(await settingsItem.getValue());
+}
+
+export async function updateSettings(patch: Partial<Settings>): Promise<Settings> {
+  const next = parseSettings({ ...(await getSettings()), ...patch });
+  await settingsItem.setValue(next);
+  return next;
+}
+
+export async function resetSettings(): Promise<void> {
+  await settingsItem.removeValue();
+}
+
+export function watchSettings(callback: (settings: Settings) => void): () => void {
+  return settingsItem.watch((value) => callback(parseSettings(value)));
+}
+
+/** When the pill was last shown per exchange, for the "once a day" policy. Local only. */
+export const nudgeSeen = storage.defineItem<Record<string, number>>('local:nudgeSeen', { fallback: {}, version: 1 });
