@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { createTestClient, http, pad, parseEther, type Hex } from 'viem';
 import { checkArrival, watchArrival, type ArrivalUpdate } from './arrival';
 
@@ -44,8 +45,10 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function waitForRpc(url: string, deadline: number): Promise<void> {
+async function waitForRpc(url: string, deadline: number, failed: () => Error | undefined): Promise<void> {
   while (Date.now() < deadline) {
+    const error = failed();
+    if (error !== undefined) throw new Error(`anvil could not start: ${error.message}`);
     try {
       const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'eth_chainId', params: [] }) });
       if (response.ok) return;
@@ -60,14 +63,17 @@ async function waitForRpc(url: string, deadline: number): Promise<void> {
 beforeAll(async () => {
   const port = await freePort();
   rpcUrl = `http://127.0.0.1:${port}`;
-  anvil = spawn('node_modules/.bin/anvil', ['--port', String(port), '--host', '127.0.0.1', '--silent'], { stdio: 'ignore' });
-  await waitForRpc(rpcUrl, Date.now() + 30_000);
+  anvil = spawn(fileURLToPath(new URL('../../node_modules/.bin/anvil', import.meta.url)), ['--port', String(port), '--host', '127.0.0.1', '--silent'], { stdio: 'ignore' });
+  // A missing binary must fail this suite clearly, not crash the runner with an unhandled 'error' event.
+  let spawnError: Error | undefined;
+  anvil.once('error', (error) => (spawnError = error));
+  await waitForRpc(rpcUrl, Date.now() + 30_000, () => spawnError);
   testClient = createTestClient({ mode: 'anvil', transport: http(rpcUrl) });
   await testClient.setCode({ address: token, bytecode: BALANCE_OF_ONLY_TOKEN });
 }, 40_000);
 
 afterAll(async () => {
-  if (anvil.exitCode === null) {
+  if (anvil?.pid !== undefined && anvil.exitCode === null) {
     const exited = new Promise((resolve) => anvil.once('exit', resolve));
     anvil.kill('SIGTERM');
     await exited;

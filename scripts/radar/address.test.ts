@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PassThrough } from 'node:stream';
 import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { command } from './address';
 
 async function run(args: string[]) {
@@ -45,6 +46,7 @@ describe('radar address', () => {
     const child = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/radar.ts', 'address', 'xrp', 'rrrrrrrrrrrrrrrrrrrrrhoLvTp'], {
       encoding: 'utf8',
       timeout: 60_000,
+      cwd: fileURLToPath(new URL('../..', import.meta.url)),
     });
     expect(child.status).toBe(1);
     expect(JSON.parse(child.stdout)).toMatchObject({ valid: false, error: { code: 'burn-address' } });
