@@ -4,6 +4,8 @@ import { exchangeMatchPatterns } from './lib/exchanges/classify';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // Lets two builds (e.g. a benchmark and the tests) run side by side without sharing a folder.
+  ...(process.env.RADAR_OUT_DIR === undefined ? {} : { outDir: process.env.RADAR_OUT_DIR }),
   vite: () => ({
     plugins: [preact()],
   }),
@@ -30,11 +32,11 @@ export default defineConfig({
       : {}),
   }),
   hooks: {
-    // The exchange-page script runs on registry domains only. The patterns are computed here,
-    // at build time, so the registry and the classifier stay out of the content-script bundle.
+    // Content scripts run on registry domains only. A script that declares `matches: []` gets
+    // the patterns here, at build time, so the registry and the classifier stay out of its bundle.
     'entrypoints:resolved'(_wxt, entrypoints) {
       for (const entrypoint of entrypoints) {
-        if (entrypoint.type === 'content-script' && entrypoint.name === 'exchange') entrypoint.options.matches = exchangeMatchPatterns();
+        if (entrypoint.type === 'content-script' && entrypoint.options.matches?.length === 0) entrypoint.options.matches = exchangeMatchPatterns();
       }
     },
   },

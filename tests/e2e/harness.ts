@@ -12,8 +12,9 @@ import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 
 export const root = resolve(import.meta.dirname, '../..');
-export const chromeBuild = join(root, '.output/chrome-mv3');
-export const firefoxBuild = join(root, '.output/firefox-mv2');
+const outDir = resolve(root, process.env.RADAR_OUT_DIR ?? '.output');
+export const chromeBuild = join(outDir, 'chrome-mv3');
+export const firefoxBuild = join(outDir, 'firefox-mv2');
 export const screenshotsDir = join(root, 'docs/screenshots');
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
