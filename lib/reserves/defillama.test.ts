@@ -152,3 +152,12 @@ describe('protocolToBreakdown', () => {
     ).toThrow(/not a believable dollar amount/);
   });
 });
+
+describe('registry slugs against DefiLlama', () => {
+  it('every defillamaSlug in the registry is one DefiLlama lists (fixture names and slugs come from defillama-server)', async () => {
+    const { exchanges } = await import('../exchanges/registry');
+    const out = cexsToReserves({ body: fixture('cexs.json'), asOf: '2026-08-10', exchanges });
+    const missing = exchanges.filter((e) => e.defillamaSlug !== undefined && out.reserves[e.id] === undefined).map((e) => `${e.id}:${e.defillamaSlug}`);
+    expect(missing).toEqual([]);
+  });
+});
