@@ -18,7 +18,7 @@ export default defineConfig({
     host_permissions: ['https://api.llama.fi/*'],
     // Lookalike protection reads every tab's address (locally); asked for only when the user
     // turns it on in the options page.
-    optional_host_permissions: ['*://*/*'],
+    ...(browser === 'firefox' ? { optional_permissions: ['*://*/*'] } : { optional_host_permissions: ['*://*/*'] }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

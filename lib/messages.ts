@@ -15,6 +15,9 @@ export const RequestSchema = v.variant('type', [
   v.object({ type: v.literal('all-exchanges') }),
   /** From the nudge or the popup: open the withdrawal guide for this exchange. */
   v.object({ type: v.literal('open-guide'), exchangeId: v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,40}$/)) }),
+  /** From the lookalike warning page: what is this address, and let me through to this host. */
+  v.object({ type: v.literal('check-url'), url: v.pipe(v.string(), v.maxLength(4096)) }),
+  v.object({ type: v.literal('allow-host'), host: v.pipe(v.string(), v.maxLength(253)) }),
   /** From the options page. */
   v.object({ type: v.literal('sources-state') }),
   v.object({ type: v.literal('refresh-now') }),

@@ -45,3 +45,31 @@ describe('background', () => {
     expect((await send({ type: 'tab-state', tabId: 9 }, self()))?.kind).toBe('not-exchange');
   });
 });
+
+describe('lookalike protection', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    background.main();
+  });
+
+  async function visit(url: string): Promise<string | undefined> {
+    const tab = await fakeBrowser.tabs.create({ url: 'about:blank' });
+    await fakeBrowser.tabs.update(tab.id ?? 0, { url });
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    return (await fakeBrowser.tabs.get(tab.id ?? 0)).url;
+  }
+
+  test('off by default: a lookalike address is left alone, with the "!" badge', async () => {
+    expect(await visit('https://binance-login.com/')).toBe('https://binance-login.com/');
+    const [tab] = await fakeBrowser.tabs.query({ url: 'https://binance-login.com/' });
+    expect(await fakeBrowser.action.getBadgeText({ tabId: tab?.id ?? -1 })).toBe('!');
+  });
+
+  test('on: a lookalike is replaced by the warning page, a real exchange and an allowed host are not', async () => {
+    await fakeBrowser.storage.local.set({ settings: { lookalikeProtection: true } });
+    expect(await visit('https://binance-login.com/en/login')).toBe(`chrome-extension://${fakeBrowser.runtime.id}/warning.html?url=${encodeURIComponent('https://binance-login.com/en/login')}`);
+    expect(await visit('https://www.binance.com/en/login')).toBe('https://www.binance.com/en/login');
+    await send({ type: 'allow-host', host: 'binance-login.com' }, self());
+    expect(await visit('https://binance-login.com/')).toBe('https://binance-login.com/');
+  });
+});

@@ -5,6 +5,7 @@ import { parseRequest, type Request } from '@/lib/messages';
 import { badgeFor } from '@/lib/view/badge';
 import { buildExchangeView, type TabState } from '@/lib/view/exchange-view';
 import { tabStateForUrl } from '@/lib/view/tab-state';
+import { getSettings } from '@/utils/settings';
 import { heldSnapshot, onBrowserStart, refreshDue, REFRESH_ALARM, resetData, scheduleRefresh, sourceViews } from './data';
 
 /**
@@ -12,6 +13,9 @@ import { heldSnapshot, onBrowserStart, refreshDue, REFRESH_ALARM, resetData, sch
  * background cannot read other tabs' URLs without the `tabs` permission, and does not need to.
  */
 const tabUrls = storage.defineItem<Record<string, string>>('session:tabUrls', { fallback: {}, version: 1 });
+
+/** Hosts the user chose to open despite the lookalike warning ("continue anyway"). */
+const allowedLookalikes = storage.defineItem<string[]>('local:allowedLookalikes', { fallback: [], version: 1 });
 
 export default defineBackground(() => {
   const action = browser.action ?? browser.browserAction;
@@ -58,6 +62,13 @@ export default defineBackground(() => {
         if (getExchange(request.exchangeId) === undefined) return undefined;
         await browser.tabs.create({ url: browser.runtime.getURL(`/guide.html?exchange=${request.exchangeId}` as '/popup.html') });
         return undefined;
+      case 'check-url':
+        return stateForUrl(request.url);
+      case 'allow-host': {
+        const allowed = await allowedLookalikes.getValue();
+        if (!allowed.includes(request.host)) await allowedLookalikes.setValue([...allowed, request.host].slice(-500));
+        return undefined;
+      }
       case 'sources-state':
         return sourceViews();
       case 'refresh-now':
@@ -65,6 +76,7 @@ export default defineBackground(() => {
         return sourceViews();
       case 'reset-data':
         await resetData();
+        await allowedLookalikes.removeValue();
         return sourceViews();
     }
   }
@@ -81,8 +93,23 @@ export default defineBackground(() => {
     // Without a host permission for the new page, tab.url is hidden: the tab has left the
     // exchanges we cover, so its stale state goes. The content script reports it again on
     // exchange pages.
-    void rememberUrl(tabId, tab.url).then(async () => showBadge(tabId, await stateForUrl(tab.url)));
+    void rememberUrl(tabId, tab.url).then(async () => {
+      const state = await stateForUrl(tab.url);
+      await showBadge(tabId, state);
+      if (state.kind === 'lookalike' && tab.url !== undefined) await guardLookalike(tabId, state.host, tab.url);
+    });
   });
+
+  /**
+   * With lookalike protection on, the browser shows us every tab's address (the optional
+   * permission); a lookalike is swapped for our warning page before the user types anything.
+   * The check runs here, on the device; no address leaves it.
+   */
+  async function guardLookalike(tabId: number, host: string, url: string): Promise<void> {
+    const [settings, allowed] = await Promise.all([getSettings(), allowedLookalikes.getValue()]);
+    if (!settings.lookalikeProtection || allowed.includes(host)) return;
+    await browser.tabs.update(tabId, { url: browser.runtime.getURL(`/warning.html?url=${encodeURIComponent(url)}` as '/popup.html') });
+  }
 
   browser.tabs.onRemoved.addListener((tabId) => {
     void rememberUrl(tabId, undefined);

@@ -1,0 +1,33 @@
+import type { TabState } from '../lib/view/exchange-view';
+import { useT } from './i18n';
+
+export interface LookalikeWarningProps {
+  state: Extract<TabState, { kind: 'lookalike' }>;
+  onContinue: () => void;
+}
+
+/** The full-page stop before a site that imitates an exchange. */
+export function LookalikeWarning({ state, onContinue }: LookalikeWarningProps) {
+  const t = useT();
+  const real = `https://${state.imitates.domain}/`;
+  return (
+    <section class="warning" data-testid="lookalike-warning" aria-labelledby="warning-title">
+      <h1 id="warning-title">{t('lookalikeTitle', state.imitates.name)}</h1>
+      <p class="warning__host" data-testid="warning-host">
+        {state.host}
+      </p>
+      <p>{state.reason}</p>
+      <p>{t('lookalikeAdvice', state.imitates.name)}</p>
+      <p>
+        <a class="warning__go" href={real} data-testid="go-real">
+          {t('lookalikeGoReal', state.imitates.domain)}
+        </a>
+      </p>
+      <p>
+        <button type="button" class="ghost" onClick={onContinue} data-testid="continue-anyway">
+          {t('lookalikeContinue', state.host)}
+        </button>
+      </p>
+    </section>
+  );
+}
