@@ -5,6 +5,7 @@ import { getAddress, toHex } from 'viem';
 import { AddressBookEntrySchema } from './address-book';
 import {
   applyGuideAction,
+  exchangeWithdrawalHints,
   createGuideState,
   guideProgress,
   guideStepIds,
@@ -188,5 +189,26 @@ describe('guidance content', () => {
     expect(xrp.requirements.every((r) => r.source.startsWith('https://'))).toBe(true);
     expect(xrp.poisoningWarning).toMatch(/Never copy an address from your transaction history/);
     expect(testTransactionAdvice({ network: 'base' }).arrivalMethod).toBe('watch-balance');
+  });
+});
+
+describe('exchangeWithdrawalHints', () => {
+  it('links the withdrawal page with the asset, and adds whitelist and lock hints only when documented', () => {
+    const hints = exchangeWithdrawalHints({
+      asset: 'USDC',
+      withdrawal: {
+        url: 'https://example-exchange.test/withdraw/{asset}',
+        whitelistUrl: 'https://example-exchange.test/security/whitelist',
+        newAddressLockHours: 24,
+        newAddressLockSource: 'https://example-exchange.test/help/address-lock',
+        source: 'https://example-exchange.test/help/withdraw',
+      },
+    });
+    expect(hints.map((h) => h.code)).toEqual(['open-withdrawal-page', 'whitelist', 'new-address-lock']);
+    expect(hints[0]!.url).toBe('https://example-exchange.test/withdraw/USDC');
+    expect(hints[2]!.text).toMatch(/24 hours/);
+    expect(hints[2]!.source).toBe('https://example-exchange.test/help/address-lock');
+    expect(exchangeWithdrawalHints({ withdrawal: { url: 'https://x.test/w', source: 'https://x.test/s', newAddressLockHours: 48 } }).map((h) => h.code)).toEqual(['open-withdrawal-page']);
+    expect(exchangeWithdrawalHints({ withdrawal: undefined })).toEqual([]);
   });
 });

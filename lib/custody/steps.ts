@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { getNetwork, networkIds, type NetworkFamily, type NetworkId, type NetworkRequirement } from './networks';
 import { validateAddress, type AddressWarning } from './validate-address';
 import { checkPoisoning, type AddressBookEntry } from './address-book';
+import type { WithdrawalInfo } from '../exchanges/types';
 
 /**
  * The withdrawal guide as a pure state machine: the page keeps a `GuideState`, feeds user
@@ -182,6 +183,45 @@ export function testTransactionAdvice({ network }: { network: string }): TestTra
   ];
   if (minimums.length > 0) steps.splice(1, 0, `Network rules: ${minimums.map((r) => `${r.amount} ${definition!.nativeAsset} (${r.code.replace(/-/g, ' ')})`).join('; ')}.`);
   return { steps, requirements, arrivalMethod: definition?.family === 'evm' ? 'watch-balance' : 'explorer', poisoningWarning: POISONING_DUST_WARNING };
+}
+
+// ------------------------------------------------------------------ exchange side
+
+export interface ExchangeWithdrawalHint {
+  code: 'open-withdrawal-page' | 'whitelist' | 'new-address-lock';
+  text: string;
+  /** Where the user acts (withdrawal or whitelist page); absent for plain information. */
+  url?: string;
+  /** Where the hint's fact is documented. */
+  source: string;
+}
+
+/**
+ * What the exchange's own withdrawal flow asks of the user, from the registry entry's
+ * documented `withdrawal` facts. Only links and explains; the extension never fills forms.
+ */
+export function exchangeWithdrawalHints({ withdrawal, asset }: { withdrawal: WithdrawalInfo | undefined; asset?: string | null }): ExchangeWithdrawalHint[] {
+  if (withdrawal === undefined) return [];
+  const ticker = asset !== undefined && asset !== null && /^[A-Z0-9.]{1,12}$/.test(asset) ? asset : '';
+  const hints: ExchangeWithdrawalHint[] = [
+    { code: 'open-withdrawal-page', text: 'Open the exchange’s withdrawal page yourself and choose the same coin and network as here.', url: withdrawal.url.replace('{asset}', encodeURIComponent(ticker)), source: withdrawal.source },
+  ];
+  if (withdrawal.whitelistUrl !== undefined) {
+    hints.push({
+      code: 'whitelist',
+      text: 'This exchange lets you whitelist withdrawal addresses. Add your saved address there: a phished session then cannot send to any other address.',
+      url: withdrawal.whitelistUrl,
+      source: withdrawal.source,
+    });
+  }
+  if (withdrawal.newAddressLockHours !== undefined && withdrawal.newAddressLockSource !== undefined) {
+    hints.push({
+      code: 'new-address-lock',
+      text: `The exchange holds withdrawals to a newly added address for ${withdrawal.newAddressLockHours} hours. Plan the test transaction around that wait.`,
+      source: withdrawal.newAddressLockSource,
+    });
+  }
+  return hints;
 }
 
 // ------------------------------------------------------------------ validation
