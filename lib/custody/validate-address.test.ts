@@ -157,7 +157,7 @@ describe('Bitcoin', () => {
   });
 
   it('accepts base58 P2PKH and P2SH mainnet addresses', () => {
-    // The genesis block coinbase address and the BIP-13 style P2SH example used across Bitcoin docs.
+    // The genesis block coinbase address, and a widely used P2SH example.
     expect(valid('bitcoin', '1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa').kind).toBe('p2pkh');
     expect(valid('bitcoin', '3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy').kind).toBe('p2sh');
   });
@@ -258,7 +258,7 @@ describe('Solana', () => {
 });
 
 describe('Tron', () => {
-  it('accepts a T… address (example used throughout TRON SDK docs)', () => {
+  it('accepts a T… address (a widely used Tron example address)', () => {
     expect(valid('tron', 'TJRabPrwbZy45sbavfcjinPJC18kjpRTv8').kind).toBe('tron');
   });
 
