@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import * as v from 'valibot';
 import { getAddress, toHex } from 'viem';
-import { AddressBookEntrySchema, checkPoisoning, parseAddressBook, type AddressBookEntry } from './address-book';
+import { AddressBookEntrySchema, checkPoisoning, createAddressBookEntry, parseAddressBook, type AddressBookEntry } from './address-book';
 
 const addedAt = '2026-11-25T09:00:00.000Z';
 const mine = '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed';
@@ -30,6 +30,14 @@ describe('AddressBookEntrySchema', () => {
     expect(v.safeParse(AddressBookEntrySchema, { label: '', network: 'ethereum', address: mine, addedAt }).success).toBe(false);
     expect(v.safeParse(AddressBookEntrySchema, { label: 'a', network: 'ethereum-classic', address: mine, addedAt }).success).toBe(false);
     expect(v.safeParse(AddressBookEntrySchema, { label: 'a', network: 'ethereum', address: mine, addedAt: 'yesterday' }).success).toBe(false);
+  });
+
+  it('creates entries for the save button, or says why not', () => {
+    const created = createAddressBookEntry({ label: 'Phone', network: 'xrp', address: ' rGWrZyQqhTp9Xu7G5Pkayo7bXjH4k4QYpf ', now: new Date(addedAt) });
+    expect(created).toEqual({ ok: true, entry: { label: 'Phone', network: 'xrp', address: 'rGWrZyQqhTp9Xu7G5Pkayo7bXjH4k4QYpf', addedAt } });
+    const refused = createAddressBookEntry({ label: 'Burn', network: 'xrp', address: 'rrrrrrrrrrrrrrrrrrrrrhoLvTp' });
+    expect(refused.ok).toBe(false);
+    expect(!refused.ok && refused.error).toMatch(/black hole/);
   });
 
   it('imports the good entries of a mixed list and names the bad ones', () => {
