@@ -1,0 +1,249 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer, type Server } from 'node:http';
+import { createTestClient, getAddress, http, isAddress, type Address } from 'viem';
+import { checkReserves, ReserveCheckError, type CheckReservesReturnType } from './reserves-check';
+import { MULTICALL3_ADDRESS, reserveAddressLists, reserveTokens } from './reserve-addresses';
+import { deployMulticall3, deployTestToken, setTestTokenBalance, startAnvil, type LocalChain } from './test-anvil';
+
+const deribit = reserveAddressLists.find((list) => list.exchangeId === 'deribit')!;
+const holders = deribit.addresses.slice(0, 12) as Address[];
+const USDT = '0x00000000000000000000000000000000000A11cE' as Address;
+const WBTC = '0x0000000000000000000000000000000000000B7c' as Address;
+const NO_CODE = '0x0000000000000000000000000000000000000bAd' as Address;
+
+let chain: LocalChain;
+let proxy: Server;
+let proxyUrl: string;
+let proxiedRequests = 0;
+let multicallBlock: bigint;
+
+/** Forwards to anvil and counts HTTP requests, independently of the code under test. */
+async function startCountingProxy(target: string): Promise<{ server: Server; url: string }> {
+  const server = createServer((req, res) => {
+    proxiedRequests += 1;
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      fetch(target, { method: 'POST', headers: { 'content-type': 'application/json' }, body: Buffer.concat(chunks) })
+        .then(async (answer) => {
+          res.writeHead(answer.status, { 'content-type': 'application/json' });
+          res.end(await answer.text());
+        })
+        .catch(() => {
+          res.writeHead(502);
+          res.end();
+        });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  return { server, url: `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}` };
+}
+
+async function stubServer(handler: Parameters<typeof createServer>[1]): Promise<{ server: Server; url: string }> {
+  const server = createServer(handler);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  return { server, url: `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}` };
+}
+
+beforeAll(async () => {
+  chain = await startAnvil();
+  multicallBlock = 0n;
+  await deployMulticall3(chain.url);
+  const test = createTestClient({ mode: 'anvil', transport: http(chain.url) });
+  await deployTestToken(chain.url, USDT, 6);
+  await deployTestToken(chain.url, WBTC, 8);
+  for (const [i, holder] of holders.entries()) {
+    await test.setBalance({ address: holder, value: BigInt(i + 1) * 10n ** 18n });
+    await setTestTokenBalance(chain.url, USDT, holder, BigInt(i + 1) * 1_000_000n);
+    await setTestTokenBalance(chain.url, WBTC, holder, BigInt(i) * 50_000_000n);
+  }
+  await test.mine({ blocks: 1 });
+  ({ server: proxy, url: proxyUrl } = await startCountingProxy(chain.url));
+}, 60_000);
+
+afterAll(async () => {
+  await new Promise<void>((resolve) => (proxy ? proxy.close(() => resolve()) : resolve()));
+  await chain?.stop();
+});
+
+const tokens = [
+  { symbol: 'USDT', address: USDT },
+  { symbol: 'WBTC', address: WBTC },
+];
+
+describe('checkReserves against a local anvil chain', () => {
+  it('sums natives and tokens of 12 addresses in 3 requests instead of 36, and compares with the given figures', async () => {
+    proxiedRequests = 0;
+    const result = await checkReserves({
+      rpcUrl: proxyUrl,
+      chainId: 31337,
+      addresses: holders,
+      tokens,
+      published: { amounts: { ETH: '78', USDT: '70', WBTC: '33' }, source: 'https://example.org/por', date: '2026-11-01' },
+      defillama: { amounts: { ETH: '80.5' }, source: 'https://api.llama.fi/protocol/deribit', date: '2026-11-24' },
+    });
+    // 1+2+…+12 = 78 ETH and 78 USDT; WBTC 0.5 × (0+…+11) = 33.
+    expect(result.totals).toEqual({ ETH: '78', USDT: '78', WBTC: '33' });
+    expect(result.complete).toBe(true);
+    expect(result.error).toBeUndefined();
+    expect(result.chainId).toBe(31337);
+    expect(Number(result.blockNumber)).toBeGreaterThan(1);
+    expect(result.comparisons).toEqual([
+      { symbol: 'ETH', onChain: '78', missingReads: 0, published: '78', publishedDifference: '0', publishedDifferencePercent: '0', defillama: '80.5', defillamaDifference: '-2.5', defillamaDifferencePercent: '-3.1' },
+      { symbol: 'USDT', onChain: '78', missingReads: 0, published: '70', publishedDifference: '8', publishedDifferencePercent: '11.42' },
+      { symbol: 'WBTC', onChain: '33', missingReads: 0, published: '33', publishedDifference: '0', publishedDifferencePercent: '0' },
+    ]);
+    expect(result.balances).toHaveLength(36);
+    expect(result.balances[1]).toEqual({ address: getAddress(holders[0]!), symbol: 'USDT', token: USDT, raw: '1000000', amount: '1' });
+    // eth_chainId, eth_blockNumber and one eth_call to Multicall3 (decimals included), counted on both sides.
+    expect(result.rpcRequests).toBe(3);
+    expect(proxiedRequests).toBe(3);
+    expect(result.naiveRequests).toBe(36);
+    expect(JSON.parse(JSON.stringify(result))).toEqual(result);
+  });
+
+  it('splits into requests of callsPerRequest reads and reports progress after each', async () => {
+    const seen: [number, number][] = [];
+    const result = await checkReserves({ rpcUrl: chain.url, addresses: holders, tokens, callsPerRequest: 10, onProgress: ({ done, total }) => seen.push([done, total]) });
+    // 2 decimals reads + 36 balances = 38 reads → 4 requests of ≤ 10, plus eth_blockNumber.
+    expect(seen).toEqual([[10, 38], [20, 38], [30, 38], [38, 38]]);
+    expect(result.rpcRequests).toBe(5);
+    expect(result.totals.ETH).toBe('78');
+  });
+
+  it('reads every balance at one pinned block', async () => {
+    const test = createTestClient({ mode: 'anvil', transport: http(chain.url) });
+    const before = await checkReserves({ rpcUrl: chain.url, addresses: [holders[0]!] });
+    // anvil's cheatcodes edit the newest block's state, so seal the block we read first.
+    await test.mine({ blocks: 1 });
+    await test.setBalance({ address: holders[0]!, value: 999n * 10n ** 18n });
+    await test.mine({ blocks: 1 });
+    const pinned = await checkReserves({ rpcUrl: chain.url, addresses: [holders[0]!], blockNumber: BigInt(before.blockNumber!) });
+    const latest = await checkReserves({ rpcUrl: chain.url, addresses: [holders[0]!] });
+    await test.setBalance({ address: holders[0]!, value: 10n ** 18n });
+    await test.mine({ blocks: 1 });
+    expect(pinned.totals.ETH).toBe('1');
+    expect(pinned.blockNumber).toBe(before.blockNumber);
+    expect(latest.totals.ETH).toBe('999');
+  });
+
+  it('marks a result partial when a token cannot be read, and keeps the rest', async () => {
+    const result = await checkReserves({ rpcUrl: chain.url, addresses: holders.slice(0, 3), tokens: [...tokens, { symbol: 'GONE', address: NO_CODE, decimals: 18 }] });
+    expect(result.complete).toBe(false);
+    expect(result.error).toBeUndefined();
+    expect(result.totals).toEqual({ ETH: '6', USDT: '6', WBTC: '1.5', GONE: '0' });
+    expect(result.comparisons.find((row) => row.symbol === 'GONE')).toMatchObject({ onChain: '0', missingReads: 3 });
+    const gone = result.balances.filter((row) => row.symbol === 'GONE');
+    expect(gone).toHaveLength(3);
+    for (const row of gone) expect(row.error).toMatch(/^The contract call failed: /);
+  });
+
+  it('stops when cancelled, returning what was read, marked partial', async () => {
+    const controller = new AbortController();
+    const result = await checkReserves({
+      rpcUrl: chain.url,
+      addresses: holders,
+      tokens,
+      callsPerRequest: 10,
+      signal: controller.signal,
+      onProgress: ({ done }) => {
+        if (done === 20) controller.abort();
+      },
+    });
+    expect(result.complete).toBe(false);
+    expect(result.error).toEqual({ code: 'cancelled', shortMessage: 'The reserve check was cancelled.' });
+    expect(result.balances.filter((row) => row.raw !== undefined)).toHaveLength(18);
+    expect(result.balances.filter((row) => row.error === 'Not read: the check stopped before this balance.')).toHaveLength(18);
+  });
+
+  it('names a missing Multicall3 in plain words (the chain before it was deployed)', async () => {
+    const result = await checkReserves({ rpcUrl: chain.url, addresses: holders.slice(0, 2), blockNumber: multicallBlock });
+    expect(result.complete).toBe(false);
+    expect(result.error).toMatchObject({ code: 'no-multicall', shortMessage: `There is no Multicall3 contract at ${MULTICALL3_ADDRESS} on this chain at that block.` });
+  });
+
+  it('refuses an endpoint serving another chain', async () => {
+    const result = await checkReserves({ rpcUrl: chain.url, chainId: 1, addresses: holders });
+    expect(result.error).toEqual({ code: 'wrong-chain', shortMessage: 'The RPC endpoint serves chain 31337, not chain 1.' });
+    expect(result.rpcRequests).toBe(1);
+  });
+});
+
+describe('checkReserves errors, in plain words', () => {
+  it('bad input sends nothing', async () => {
+    for (const [parameters, code, message] of [
+      [{ rpcUrl: 'not a url', addresses: holders }, 'bad-rpc-url', 'The RPC address is not a URL.'],
+      [{ rpcUrl: 'ftp://127.0.0.1/', addresses: holders }, 'bad-rpc-url', 'The RPC address must start with https:// or http://.'],
+      [{ rpcUrl: chain.url, addresses: ['0x1234'] }, 'bad-input', '"0x1234" is not an EVM address.'],
+      [{ rpcUrl: chain.url, addresses: [] }, 'bad-input', 'No addresses to check.'],
+      [{ rpcUrl: chain.url, addresses: holders, tokens: [{ symbol: 'X', address: 'nope' }] }, 'bad-input', 'The X contract "nope" is not an EVM address.'],
+    ] as const) {
+      const result: CheckReservesReturnType = await checkReserves(parameters);
+      expect(result.error).toEqual({ code, shortMessage: message });
+      expect(result.rpcRequests).toBe(0);
+      expect(result.complete).toBe(false);
+    }
+  });
+
+  it('an endpoint that is down', async () => {
+    const { server, url } = await stubServer(() => undefined);
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    const result = await checkReserves({ rpcUrl: url, addresses: holders });
+    expect(result.error).toMatchObject({ code: 'rpc-unreachable', shortMessage: 'The RPC endpoint could not be reached.' });
+  });
+
+  it('an endpoint that answers with a JSON-RPC error', async () => {
+    const { server, url } = await stubServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ jsonrpc: '2.0', id: 0, error: { code: -32005, message: 'rate limited' } }));
+      });
+    });
+    try {
+      const result = await checkReserves({ rpcUrl: url, addresses: holders });
+      expect(result.error).toMatchObject({ code: 'rpc-error', shortMessage: 'The RPC endpoint answered with an error.' });
+      expect(result.error?.details).toMatch(/rate limited|limit/i);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('an endpoint that never answers', async () => {
+    const { server, url } = await stubServer(() => undefined);
+    try {
+      const result = await checkReserves({ rpcUrl: url, addresses: holders, timeoutMs: 200 });
+      expect(result.error).toMatchObject({ code: 'rpc-timeout', shortMessage: 'The RPC endpoint took too long to answer.' });
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+
+  it('ReserveCheckError carries a one-line shortMessage and details for logs', () => {
+    const error = new ReserveCheckError('rpc-error', 'The RPC endpoint answered with an error.', 'HTTP 500');
+    expect(error.shortMessage).toBe('The RPC endpoint answered with an error.');
+    expect(error.message).toBe('The RPC endpoint answered with an error.\n\nDetails: HTTP 500');
+    expect(error.toJSON()).toEqual({ code: 'rpc-error', shortMessage: 'The RPC endpoint answered with an error.', details: 'HTTP 500' });
+  });
+});
+
+describe('reserve address data', () => {
+  it('every list and token is sourced, dated and well-formed', () => {
+    for (const list of reserveAddressLists) {
+      expect(list.addresses.length).toBeGreaterThan(0);
+      for (const address of list.addresses) expect(isAddress(address, { strict: false })).toBe(true);
+      expect(new Set(list.addresses.map((address) => address.toLowerCase())).size).toBe(list.addresses.length);
+      expect(list.publishedAt).toMatch(/^https:\/\//);
+      expect(list.readFrom).toMatch(/^https:\/\//);
+      expect(list.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    }
+    for (const token of reserveTokens) {
+      expect(isAddress(token.address, { strict: false })).toBe(true);
+      expect(token.source).toMatch(/^https:\/\//);
+      expect(token.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    }
+  });
+});

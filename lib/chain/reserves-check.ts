@@ -1,0 +1,391 @@
+import {
+  createPublicClient,
+  erc20Abi,
+  formatUnits,
+  getAddress,
+  http,
+  isAddress,
+  multicall3Abi,
+  parseUnits,
+  type Address,
+  type ContractFunctionParameters,
+  type PublicClient,
+} from 'viem';
+import { MULTICALL3_ADDRESS } from './reserve-addresses';
+
+/**
+ * "Don't trust, verify" for reserves: read what published exchange wallets hold right now on an
+ * EVM chain, through an RPC endpoint the user chose, and set it beside the exchange's own figure
+ * and DefiLlama's. Natives and ERC-20s are all read through Multicall3 (`getEthBalance` for
+ * natives), pinned to one block, so N addresses × M tokens cost a handful of requests.
+ */
+
+export type ReserveCheckErrorCode =
+  | 'bad-input'
+  | 'bad-rpc-url'
+  | 'rpc-unreachable'
+  | 'rpc-timeout'
+  | 'rpc-error'
+  | 'wrong-chain'
+  | 'no-multicall'
+  | 'cancelled';
+
+/** viem-style error: `shortMessage` is one line for the UI, `details` for logs. */
+export class ReserveCheckError extends Error {
+  override name = 'ReserveCheckError';
+  readonly code: ReserveCheckErrorCode;
+  readonly shortMessage: string;
+  readonly details: string | undefined;
+
+  constructor(code: ReserveCheckErrorCode, shortMessage: string, details?: string) {
+    super(details === undefined ? shortMessage : `${shortMessage}\n\nDetails: ${details}`);
+    this.code = code;
+    this.shortMessage = shortMessage;
+    this.details = details;
+  }
+
+  /** What a result carries: plain data a page can store or post. */
+  toJSON(): ReserveCheckErrorData {
+    return { code: this.code, shortMessage: this.shortMessage, ...(this.details === undefined ? {} : { details: this.details }) };
+  }
+}
+
+export interface ReserveCheckErrorData {
+  code: ReserveCheckErrorCode;
+  shortMessage: string;
+  details?: string;
+}
+
+export interface ReserveCheckToken {
+  symbol: string;
+  address: string;
+  /** Read on-chain with `decimals()` when omitted. */
+  decimals?: number;
+}
+
+/** A figure to compare with, per asset symbol, in whole units (e.g. `"1234.5"` ETH). */
+export interface ReserveFigure {
+  amounts: Record<string, string>;
+  source: string;
+  /** The date the figure describes. */
+  date: string;
+}
+
+export interface ReserveCheckProgress {
+  /** Balance reads finished (successfully or not). */
+  done: number;
+  total: number;
+}
+
+export interface CheckReservesParameters {
+  rpcUrl: string;
+  /** When given, the endpoint must report this chain id. */
+  chainId?: number;
+  addresses: readonly string[];
+  tokens?: readonly ReserveCheckToken[];
+  /** Symbol of the chain's own coin; `ETH` when omitted. */
+  nativeSymbol?: string;
+  /** Pin the reads to this block; the latest block when omitted. */
+  blockNumber?: bigint;
+  /** Reads per Multicall3 request. */
+  callsPerRequest?: number;
+  /** Per request, in milliseconds. */
+  timeoutMs?: number;
+  published?: ReserveFigure;
+  defillama?: ReserveFigure;
+  onProgress?: (progress: ReserveCheckProgress) => void;
+  signal?: AbortSignal;
+}
+
+export interface ReserveBalance {
+  address: Address;
+  symbol: string;
+  /** The token contract; absent for the native coin. */
+  token?: Address;
+  /** Base units (wei) as a decimal string; absent when the read failed. */
+  raw?: string;
+  /** Whole units as a decimal string. */
+  amount?: string;
+  error?: string;
+}
+
+export interface ReserveComparison {
+  symbol: string;
+  onChain: string;
+  /** Reads for this asset that failed: the on-chain figure is then a lower bound. */
+  missingReads: number;
+  published?: string;
+  /** onChain − published, in whole units. */
+  publishedDifference?: string;
+  /** (onChain − published) / published, in percent with two decimals. */
+  publishedDifferencePercent?: string;
+  defillama?: string;
+  defillamaDifference?: string;
+  defillamaDifferencePercent?: string;
+}
+
+export interface CheckReservesReturnType {
+  /** True when every read answered; false means totals are lower bounds or missing. */
+  complete: boolean;
+  chainId?: number;
+  /** The block all reads were made at, as a decimal string. */
+  blockNumber?: string;
+  balances: ReserveBalance[];
+  totals: Record<string, string>;
+  comparisons: ReserveComparison[];
+  /** HTTP requests made to the RPC endpoint. */
+  rpcRequests: number;
+  /** Balances a one-request-per-balance reader would need (eth_getBalance / eth_call each). */
+  naiveRequests: number;
+  error?: ReserveCheckErrorData;
+  published?: { source: string; date: string };
+  defillama?: { source: string; date: string };
+}
+
+const DEFAULT_CALLS_PER_REQUEST = 400;
+
+/** Errors viem builds for one failed call inside a successful Multicall3 request. */
+const PER_CALL_ERRORS = new Set(['ContractFunctionRevertedError', 'AbiDecodingZeroDataError', 'RawContractError']);
+
+function errorNames(error: unknown): string[] {
+  const names: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; depth < 10 && current instanceof Error; depth++) {
+    names.push(current.name);
+    current = current.cause;
+  }
+  return names;
+}
+
+/** Turns whatever viem or fetch threw into one plain-words error. */
+export function toReserveCheckError(error: unknown, signal?: AbortSignal): ReserveCheckError {
+  if (error instanceof ReserveCheckError) return error;
+  if (signal?.aborted) return new ReserveCheckError('cancelled', 'The reserve check was cancelled.');
+  const details = error instanceof Error ? ((error as { shortMessage?: string }).shortMessage ?? error.message) : String(error);
+  const name = error instanceof Error ? error.name : '';
+  const text = error instanceof Error ? `${error.message} ${String((error as { details?: string }).details ?? '')}` : details;
+  if (name === 'TimeoutError' || /timed out|timeout/i.test(text)) {
+    return new ReserveCheckError('rpc-timeout', 'The RPC endpoint took too long to answer.', details);
+  }
+  if (/returned no data|is not a contract|zero data/i.test(text)) {
+    return new ReserveCheckError('no-multicall', `There is no Multicall3 contract at ${MULTICALL3_ADDRESS} on this chain at that block.`, details);
+  }
+  if (name === 'HttpRequestError' || /fetch failed|ECONNREFUSED|ENOTFOUND|network/i.test(text)) {
+    return new ReserveCheckError('rpc-unreachable', 'The RPC endpoint could not be reached.', details);
+  }
+  return new ReserveCheckError('rpc-error', 'The RPC endpoint answered with an error.', details);
+}
+
+function percent(difference: bigint, base: bigint): string | undefined {
+  if (base === 0n) return undefined;
+  // Two decimals, rounded toward zero, from exact integers.
+  const basisPoints = (difference * 10_000n) / base;
+  return formatUnits(basisPoints, 2);
+}
+
+function compare(symbol: string, onChain: bigint, decimals: number, missingReads: number, published?: ReserveFigure, defillama?: ReserveFigure): ReserveComparison {
+  const out: ReserveComparison = { symbol, onChain: formatUnits(onChain, decimals), missingReads };
+  for (const [key, figure] of [['published', published], ['defillama', defillama]] as const) {
+    const text = figure?.amounts[symbol];
+    if (text === undefined) continue;
+    let value: bigint;
+    try {
+      value = parseUnits(text, decimals);
+    } catch {
+      continue;
+    }
+    const difference = onChain - value;
+    out[key] = formatUnits(value, decimals);
+    out[`${key}Difference`] = formatUnits(difference, decimals);
+    const pct = percent(difference, value);
+    if (pct !== undefined) out[`${key}DifferencePercent`] = pct;
+  }
+  return out;
+}
+
+interface Read {
+  address: Address;
+  symbol: string;
+  token?: Address;
+  decimalsIndex?: number;
+  contract: ContractFunctionParameters;
+}
+
+/**
+ * Reads the native and token balances of `addresses`, sums them per asset and compares the
+ * sums with the given figures. Never rejects: failures come back as `error` (and `complete: false`)
+ * with whatever was read before them.
+ */
+export async function checkReserves(parameters: CheckReservesParameters): Promise<CheckReservesReturnType> {
+  let rpcRequests = 0;
+  const tokens = parameters.tokens ?? [];
+  const nativeSymbol = parameters.nativeSymbol ?? 'ETH';
+  const base: CheckReservesReturnType = {
+    complete: false,
+    balances: [],
+    totals: {},
+    comparisons: [],
+    rpcRequests: 0,
+    naiveRequests: parameters.addresses.length * (1 + tokens.length),
+    ...(parameters.published === undefined ? {} : { published: { source: parameters.published.source, date: parameters.published.date } }),
+    ...(parameters.defillama === undefined ? {} : { defillama: { source: parameters.defillama.source, date: parameters.defillama.date } }),
+  };
+  const fail = (error: ReserveCheckError, partial: Partial<CheckReservesReturnType> = {}): CheckReservesReturnType => ({
+    ...base,
+    ...partial,
+    complete: false,
+    rpcRequests,
+    error: error.toJSON(),
+  });
+
+  // Input first: nothing is sent for a list with a typo in it.
+  let url: URL;
+  try {
+    url = new URL(parameters.rpcUrl);
+  } catch {
+    return fail(new ReserveCheckError('bad-rpc-url', 'The RPC address is not a URL.'));
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return fail(new ReserveCheckError('bad-rpc-url', 'The RPC address must start with https:// or http://.'));
+  const badAddress = parameters.addresses.find((address) => !isAddress(address, { strict: false }));
+  if (badAddress !== undefined) return fail(new ReserveCheckError('bad-input', `"${badAddress}" is not an EVM address.`));
+  const badToken = tokens.find((token) => !isAddress(token.address, { strict: false }));
+  if (badToken !== undefined) return fail(new ReserveCheckError('bad-input', `The ${badToken.symbol} contract "${badToken.address}" is not an EVM address.`));
+  if (parameters.addresses.length === 0) return fail(new ReserveCheckError('bad-input', 'No addresses to check.'));
+  const callsPerRequest = Math.max(1, Math.floor(parameters.callsPerRequest ?? DEFAULT_CALLS_PER_REQUEST));
+  if (parameters.signal?.aborted) return fail(new ReserveCheckError('cancelled', 'The reserve check was cancelled.'));
+
+  const client: PublicClient = createPublicClient({
+    transport: http(url.toString(), {
+      retryCount: 0,
+      timeout: parameters.timeoutMs ?? 20_000,
+      ...(parameters.signal === undefined ? {} : { fetchOptions: { signal: parameters.signal } }),
+      onFetchRequest: () => {
+        rpcRequests += 1;
+      },
+    }),
+  });
+
+  let chainId: number | undefined;
+  let blockNumber: bigint | undefined;
+  try {
+    if (parameters.chainId !== undefined) {
+      chainId = await client.getChainId();
+      if (chainId !== parameters.chainId) {
+        return fail(new ReserveCheckError('wrong-chain', `The RPC endpoint serves chain ${chainId}, not chain ${parameters.chainId}.`), { chainId });
+      }
+    }
+    blockNumber = parameters.blockNumber ?? (await client.getBlockNumber({ cacheTime: 0 }));
+  } catch (error) {
+    return fail(toReserveCheckError(error, parameters.signal), chainId === undefined ? {} : { chainId });
+  }
+
+  const addresses = parameters.addresses.map((address) => getAddress(address));
+  const tokenList = tokens.map((token) => ({ ...token, address: getAddress(token.address) }));
+  const reads: Read[] = [];
+  const decimalsReads: { tokenIndex: number; contract: ContractFunctionParameters }[] = [];
+  tokenList.forEach((token, tokenIndex) => {
+    if (token.decimals === undefined) decimalsReads.push({ tokenIndex, contract: { address: token.address, abi: erc20Abi, functionName: 'decimals' } });
+  });
+  for (const address of addresses) {
+    reads.push({ address, symbol: nativeSymbol, contract: { address: MULTICALL3_ADDRESS, abi: multicall3Abi, functionName: 'getEthBalance', args: [address] } });
+    for (const token of tokenList) {
+      reads.push({ address, symbol: token.symbol, token: token.address, contract: { address: token.address, abi: erc20Abi, functionName: 'balanceOf', args: [address] } });
+    }
+  }
+
+  const all: ContractFunctionParameters[] = [...decimalsReads.map((read) => read.contract), ...reads.map((read) => read.contract)];
+  const results: ({ status: 'success'; result: unknown } | { status: 'failure'; error: string } | undefined)[] = new Array(all.length).fill(undefined);
+  let stopped: ReserveCheckError | undefined;
+  for (let start = 0; start < all.length; start += callsPerRequest) {
+    if (parameters.signal?.aborted) {
+      stopped = new ReserveCheckError('cancelled', 'The reserve check was cancelled.');
+      break;
+    }
+    const chunk = all.slice(start, start + callsPerRequest);
+    try {
+      const answers = await client.multicall({
+        contracts: chunk,
+        allowFailure: true,
+        blockNumber,
+        multicallAddress: MULTICALL3_ADDRESS,
+        // We chunk ourselves, so progress and cancelling work between requests.
+        batchSize: 0,
+      });
+      // With allowFailure viem reports a failed *request* as every call failing with one shared error.
+      const first = answers[0];
+      if (
+        first !== undefined &&
+        first.status === 'failure' &&
+        answers.every((answer) => answer.status === 'failure' && answer.error === first.error) &&
+        (answers.length > 1 || !errorNames(first.error).some((name) => PER_CALL_ERRORS.has(name)))
+      ) {
+        stopped = toReserveCheckError(first.error, parameters.signal);
+        break;
+      }
+      answers.forEach((answer, i) => {
+        results[start + i] =
+          answer.status === 'success'
+            ? { status: 'success', result: answer.result }
+            : { status: 'failure', error: (answer.error as { shortMessage?: string }).shortMessage ?? answer.error.message };
+      });
+    } catch (error) {
+      stopped = toReserveCheckError(error, parameters.signal);
+      break;
+    }
+    parameters.onProgress?.({ done: Math.min(start + chunk.length, all.length), total: all.length });
+  }
+
+  const decimalsOf = tokenList.map((token) => token.decimals);
+  decimalsReads.forEach((read, i) => {
+    const answer = results[i];
+    if (answer?.status === 'success' && typeof answer.result === 'number') decimalsOf[read.tokenIndex] = answer.result;
+  });
+  const decimalsBySymbol = new Map<string, number | undefined>([[nativeSymbol, 18]]);
+  tokenList.forEach((token, i) => decimalsBySymbol.set(token.symbol, decimalsOf[i]));
+
+  const sums = new Map<string, bigint>();
+  const missing = new Map<string, number>();
+  const balances: ReserveBalance[] = reads.map((read, i) => {
+    const answer = results[decimalsReads.length + i];
+    const decimals = decimalsBySymbol.get(read.symbol);
+    const entry: ReserveBalance = { address: read.address, symbol: read.symbol, ...(read.token === undefined ? {} : { token: read.token }) };
+    if (answer?.status === 'success' && typeof answer.result === 'bigint' && decimals !== undefined) {
+      sums.set(read.symbol, (sums.get(read.symbol) ?? 0n) + answer.result);
+      return { ...entry, raw: answer.result.toString(), amount: formatUnits(answer.result, decimals) };
+    }
+    missing.set(read.symbol, (missing.get(read.symbol) ?? 0) + 1);
+    const why =
+      answer === undefined
+        ? 'Not read: the check stopped before this balance.'
+        : answer.status === 'failure'
+          ? `The contract call failed: ${answer.error}`
+          : decimals === undefined
+            ? 'The token did not say how many decimals it has.'
+            : 'The contract answered something that is not a balance.';
+    return { ...entry, error: why };
+  });
+
+  const symbols = [nativeSymbol, ...new Set(tokenList.map((token) => token.symbol))];
+  const totals: Record<string, string> = {};
+  const comparisons: ReserveComparison[] = [];
+  for (const symbol of symbols) {
+    const decimals = decimalsBySymbol.get(symbol);
+    if (decimals === undefined) continue;
+    const sum = sums.get(symbol) ?? 0n;
+    totals[symbol] = formatUnits(sum, decimals);
+    comparisons.push(compare(symbol, sum, decimals, missing.get(symbol) ?? 0, parameters.published, parameters.defillama));
+  }
+
+  const complete = stopped === undefined && missing.size === 0;
+  return {
+    ...base,
+    complete,
+    ...(chainId === undefined ? {} : { chainId }),
+    blockNumber: blockNumber.toString(),
+    balances,
+    totals,
+    comparisons,
+    rpcRequests,
+    ...(stopped === undefined ? {} : { error: stopped.toJSON() }),
+  };
+}
