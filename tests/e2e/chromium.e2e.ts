@@ -30,7 +30,6 @@ describe('Chromium with the built extension', () => {
     await card.waitFor();
     expect(await card.getByRole('heading', { level: 1 }).textContent()).toBe('Binance');
     expect(await popup.getByTestId('level-chip').textContent()).toContain(pill?.status);
-    await popup.screenshot({ path: screenshotPath('popup.png'), fullPage: true });
     await popup.close();
     await page.close();
   });

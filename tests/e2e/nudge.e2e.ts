@@ -1,0 +1,218 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { activeTabId, fakeExchangeHtml, launchChromium, routeSite, screenshotPath, type ChromiumExtension } from './harness';
+
+async function seriousViolations(page: Page, include?: string): Promise<string[]> {
+  const builder = new AxeBuilder({ page });
+  if (include !== undefined) builder.include(include);
+  const results = await builder.analyze();
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
+}
+
+/** A page that rebuilds itself constantly, as exchange front ends do, and even sweeps foreign nodes. */
+const churningPage = fakeExchangeHtml(
+  'Churning exchange',
+  `<script>
+    let n = 0;
+    setInterval(() => { document.body.innerHTML = '<header>Tick ' + (++n) + '</header><p>re-rendered</p>'; }, 30);
+    setTimeout(() => { for (const el of document.querySelectorAll('reserve-radar-pill')) el.remove(); }, 600);
+  </script>`,
+);
+
+describe('the nudge in Chromium', () => {
+  let browser: ChromiumExtension;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    await routeSite(browser.context, 'https://www.kraken.com', fakeExchangeHtml('Kraken — stand-in'));
+    await routeSite(browser.context, 'https://www.okx.com', churningPage);
+    await routeSite(browser.context, 'https://ftx.com', fakeExchangeHtml('FTX — stand-in'));
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  test('opens into the sourced card by click and by keyboard, closes with Escape, and passes axe', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://www.kraken.com/');
+    const toggle = page.getByTestId('pill-toggle');
+    await toggle.waitFor();
+    expect(await page.getByTestId('pill-name').textContent()).toBe('Kraken');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('nudge-panel').waitFor();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    const card = page.getByTestId('exchange-card');
+    expect(await card.getByRole('heading', { level: 2 }).first().textContent()).toBe('Kraken');
+    // Every section says where its figures come from, or that they are unknown.
+    for (const section of ['card-por-section', 'card-concentration', 'card-flows']) expect(await page.getByTestId(section).textContent()).toMatch(/Source|Unknown|Nothing published/);
+    expect(await seriousViolations(page, 'reserve-radar-pill')).toEqual([]);
+    await page.screenshot({ path: screenshotPath('card-light.png') });
+
+    await page.keyboard.press('Escape');
+    await page.getByTestId('nudge-panel').waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => document.querySelector('reserve-radar-pill')?.shadowRoot?.activeElement?.getAttribute('data-testid'))).toBe('pill-toggle');
+    await page.close();
+  });
+
+  test('moves to another corner by dragging, and remembers it', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1200, height: 800 });
+    await page.goto('https://www.kraken.com/');
+    const toggle = page.getByTestId('pill-toggle');
+    await toggle.waitFor();
+    expect(await page.getByTestId('nudge').getAttribute('data-corner')).toBe('bottom-right');
+    const box = await toggle.boundingBox();
+    if (box === null) throw new Error('the pill has no box');
+    await page.mouse.move(box.x + 10, box.y + 10);
+    await page.mouse.down();
+    await page.mouse.move(300, 200, { steps: 8 });
+    await page.mouse.move(60, 60, { steps: 8 });
+    await page.mouse.up();
+    await page.waitForFunction(() => document.querySelector('reserve-radar-pill')?.shadowRoot?.querySelector('[data-corner="top-left"]'));
+    await page.reload();
+    await page.getByTestId('pill-toggle').waitFor();
+    expect(await page.getByTestId('nudge').getAttribute('data-corner')).toBe('top-left');
+    // Put it back for the other tests and the screenshots.
+    await page.getByTestId('pill-toggle').click();
+    for (let i = 0; i < 2; i++) await page.getByTestId('move-corner').click();
+    expect(await page.getByTestId('nudge').getAttribute('data-corner')).toBe('bottom-right');
+    await page.close();
+  });
+
+  test('causes no layout shift', async () => {
+    const page = await browser.context.newPage();
+    await page.addInitScript(() => {
+      const w = window as unknown as { shifts: number; shifted: string[] };
+      w.shifts = 0;
+      w.shifted = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean; sources: { node?: Node }[] }[]) {
+          // As in Cumulative Layout Shift: movement right after the user's own input is expected.
+          if (entry.hadRecentInput) continue;
+          w.shifts += entry.value;
+          for (const source of entry.sources) w.shifted.push(source.node?.nodeName ?? '?');
+        }
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto('https://www.kraken.com/');
+    await page.getByTestId('pill-toggle').click();
+    await page.getByTestId('nudge-panel').waitFor();
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => (window as unknown as { shifted: string[] }).shifted)).toEqual([]);
+    expect(await page.evaluate(() => (window as unknown as { shifts: number }).shifts)).toBe(0);
+    await page.close();
+  });
+
+  test('survives a page that rebuilds its DOM: exactly one pill, never none', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://www.okx.com/');
+    await page.getByTestId('pill-toggle').waitFor();
+    await page.waitForTimeout(1500);
+    expect(await page.evaluate(() => document.querySelectorAll('reserve-radar-pill').length)).toBe(1);
+    expect(await page.getByTestId('pill-name').textContent()).toBe('OKX');
+    await page.close();
+  });
+
+  test('a collapsed exchange opens its card by itself, in danger colours', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://ftx.com/');
+    await page.getByTestId('nudge-panel').waitFor();
+    expect(await page.getByTestId('pill-toggle').getAttribute('aria-expanded')).toBe('true');
+    expect(await page.getByTestId('level-chip').getAttribute('data-level')).toBe('danger');
+    expect(await page.getByTestId('exchange-card').textContent()).toContain('Collapsed');
+    await page.close();
+  });
+
+  test('snoozing hides the pill on the next visit', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://www.kraken.com/');
+    await page.getByTestId('pill-toggle').click();
+    await page.getByTestId('snooze').selectOption('1d');
+    await page.waitForFunction(() => document.querySelector('reserve-radar-pill') === null);
+    await page.reload();
+    await page.waitForTimeout(1500);
+    expect(await page.evaluate(() => document.querySelector('reserve-radar-pill'))).toBeNull();
+
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.getByTestId('snoozes').waitFor();
+    expect(await options.getByTestId('snoozes').textContent()).toContain('Kraken');
+    await options.getByRole('button', { name: /Kraken/ }).click();
+    await options.getByText('No exchange is snoozed.').waitFor();
+    await page.reload();
+    await page.getByTestId('pill-toggle').waitFor();
+    await options.close();
+    await page.close();
+  });
+
+  test('popup: the tab’s card, and elsewhere a searchable, sortable list; both pass axe', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://www.kraken.com/');
+    await page.getByTestId('pill-toggle').waitFor();
+    const tabId = await activeTabId(browser.worker);
+    const popup = await browser.context.newPage();
+    await popup.setViewportSize({ width: 380, height: 600 });
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+    await popup.getByTestId('exchange-card').waitFor();
+    expect(await seriousViolations(popup)).toEqual([]);
+    await popup.screenshot({ path: screenshotPath('popup.png'), fullPage: true });
+
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=999999`);
+    await popup.getByTestId('popup-not-exchange').waitFor();
+    await popup.getByTestId('exchange-row').first().waitFor();
+    expect(await popup.getByTestId('exchange-row').count()).toBeGreaterThanOrEqual(55);
+    await popup.getByTestId('search').fill('bit');
+    const names = await popup.locator('.list__name').allTextContents();
+    expect(names.length).toBeGreaterThan(3);
+    for (const name of names) expect(name.toLowerCase()).toContain('bit');
+    await popup.getByTestId('search').fill('');
+    await popup.getByTestId('sort').selectOption('coverage');
+    await popup.getByTestId('search').fill('zzzz-no-such');
+    await popup.getByText(/No exchange matches/).waitFor();
+    await popup.getByTestId('search').fill('');
+    expect(await seriousViolations(popup)).toEqual([]);
+    await popup.screenshot({ path: screenshotPath('popup-list.png') });
+    await popup.close();
+    await page.close();
+  });
+
+  test('options page passes axe and works by keyboard', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.getByTestId('sources').waitFor();
+    expect(await seriousViolations(options)).toEqual([]);
+    await options.getByRole('radio', { name: 'Once a day per exchange' }).focus();
+    await options.keyboard.press('ArrowDown');
+    expect(await options.getByRole('radio', { name: /caution or worse/ }).isChecked()).toBe(true);
+    await options.getByRole('radio', { name: 'Every visit' }).check();
+    await options.screenshot({ path: screenshotPath('options.png'), fullPage: true });
+    await options.close();
+  });
+});
+
+describe('the nudge in dark mode', () => {
+  test('the expanded card follows the system theme', async () => {
+    const browser = await launchChromium({ colorScheme: 'dark' });
+    try {
+      await routeSite(browser.context, 'https://www.binance.com', fakeExchangeHtml('Binance — stand-in'));
+      const page = await browser.context.newPage();
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await page.goto('https://www.binance.com/');
+      await page.getByTestId('pill-toggle').click();
+      await page.getByTestId('nudge-panel').waitFor();
+      const background = await page.evaluate(() => {
+        const panel = document.querySelector('reserve-radar-pill')?.shadowRoot?.querySelector('.panel');
+        return panel ? getComputedStyle(panel).backgroundColor : '';
+      });
+      expect(background).toBe('rgb(27, 27, 31)');
+      expect(await seriousViolations(page, 'reserve-radar-pill')).toEqual([]);
+      await page.screenshot({ path: screenshotPath('card-dark.png') });
+    } finally {
+      await browser.close();
+    }
+  });
+});
