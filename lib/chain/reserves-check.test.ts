@@ -133,11 +133,26 @@ describe('checkReserves against a local anvil chain', () => {
     const result = await checkReserves({ rpcUrl: chain.url, addresses: holders.slice(0, 3), tokens: [...tokens, { symbol: 'GONE', address: NO_CODE, decimals: 18 }] });
     expect(result.complete).toBe(false);
     expect(result.error).toBeUndefined();
-    expect(result.totals).toEqual({ ETH: '6', USDT: '6', WBTC: '1.5', GONE: '0' });
-    expect(result.comparisons.find((row) => row.symbol === 'GONE')).toMatchObject({ onChain: '0', missingReads: 3 });
+    // Nothing was read for GONE, so it has no total (not a misleading 0).
+    expect(result.totals).toEqual({ ETH: '6', USDT: '6', WBTC: '1.5' });
+    expect(result.comparisons.map((row) => row.symbol)).toEqual(['ETH', 'USDT', 'WBTC']);
     const gone = result.balances.filter((row) => row.symbol === 'GONE');
     expect(gone).toHaveLength(3);
     for (const row of gone) expect(row.error).toMatch(/^The contract call failed: /);
+  });
+
+  it('counts a wallet or a token listed twice once', async () => {
+    const twice = [holders[0]!, holders[0]!.toLowerCase(), holders[1]!];
+    const result = await checkReserves({ rpcUrl: chain.url, addresses: twice, tokens: [...tokens, { symbol: 'USDT', address: USDT.toLowerCase() }] });
+    expect(result.totals).toEqual({ ETH: '3', USDT: '3', WBTC: '0.5' });
+    expect(result.balances).toHaveLength(6);
+    expect(result.naiveRequests).toBe(6);
+  });
+
+  it('a lower bound is marked: some reads of an asset failed', async () => {
+    const result = await checkReserves({ rpcUrl: chain.url, addresses: holders.slice(0, 2), tokens: [{ symbol: 'USDT', address: USDT }, { symbol: 'USDT', address: NO_CODE, decimals: 6 }] });
+    expect(result.complete).toBe(false);
+    expect(result.comparisons.find((row) => row.symbol === 'USDT')).toEqual({ symbol: 'USDT', onChain: '3', missingReads: 2 });
   });
 
   it('stops when cancelled, returning what was read, marked partial', async () => {
@@ -178,6 +193,7 @@ describe('checkReserves errors, in plain words', () => {
       [{ rpcUrl: 'ftp://127.0.0.1/', addresses: holders }, 'bad-rpc-url', 'The RPC address must start with https:// or http://.'],
       [{ rpcUrl: chain.url, addresses: ['0x1234'] }, 'bad-input', '"0x1234" is not an EVM address.'],
       [{ rpcUrl: chain.url, addresses: [] }, 'bad-input', 'No addresses to check.'],
+      [{ rpcUrl: chain.url, addresses: Array.from({ length: 20_001 }, () => holders[0]!) }, 'bad-input', 'That is more than 20000 balances; check fewer addresses or tokens at a time.'],
       [{ rpcUrl: chain.url, addresses: holders, tokens: [{ symbol: 'X', address: 'nope' }] }, 'bad-input', 'The X contract "nope" is not an EVM address.'],
     ] as const) {
       const result: CheckReservesReturnType = await checkReserves(parameters);

@@ -143,6 +143,7 @@ export interface CheckReservesReturnType {
 }
 
 const DEFAULT_CALLS_PER_REQUEST = 400;
+const MAX_READS = 20_000;
 
 /** Errors viem builds for one failed call inside a successful Multicall3 request. */
 const PER_CALL_ERRORS = new Set(['ContractFunctionRevertedError', 'AbiDecodingZeroDataError', 'RawContractError']);
@@ -226,7 +227,7 @@ export async function checkReserves(parameters: CheckReservesParameters): Promis
     totals: {},
     comparisons: [],
     rpcRequests: 0,
-    naiveRequests: parameters.addresses.length * (1 + tokens.length),
+    naiveRequests: new Set(parameters.addresses.map((address) => address.toLowerCase())).size * (1 + new Set(tokens.map((token) => token.address.toLowerCase())).size),
     ...(parameters.published === undefined ? {} : { published: { source: parameters.published.source, date: parameters.published.date } }),
     ...(parameters.defillama === undefined ? {} : { defillama: { source: parameters.defillama.source, date: parameters.defillama.date } }),
   };
@@ -251,6 +252,9 @@ export async function checkReserves(parameters: CheckReservesParameters): Promis
   const badToken = tokens.find((token) => !isAddress(token.address, { strict: false }));
   if (badToken !== undefined) return fail(new ReserveCheckError('bad-input', `The ${badToken.symbol} contract "${badToken.address}" is not an EVM address.`));
   if (parameters.addresses.length === 0) return fail(new ReserveCheckError('bad-input', 'No addresses to check.'));
+  if (parameters.addresses.length * (1 + tokens.length) > MAX_READS) {
+    return fail(new ReserveCheckError('bad-input', `That is more than ${MAX_READS} balances; check fewer addresses or tokens at a time.`));
+  }
   const callsPerRequest = Math.max(1, Math.floor(parameters.callsPerRequest ?? DEFAULT_CALLS_PER_REQUEST));
   if (parameters.signal?.aborted) return fail(new ReserveCheckError('cancelled', 'The reserve check was cancelled.'));
 
@@ -279,8 +283,12 @@ export async function checkReserves(parameters: CheckReservesParameters): Promis
     return fail(toReserveCheckError(error, parameters.signal), chainId === undefined ? {} : { chainId });
   }
 
-  const addresses = parameters.addresses.map((address) => getAddress(address));
-  const tokenList = tokens.map((token) => ({ ...token, address: getAddress(token.address) }));
+  // A wallet listed twice must not be counted twice; the same contract listed twice neither.
+  const addresses = [...new Set(parameters.addresses.map((address) => getAddress(address)))];
+  const seenTokens = new Set<string>();
+  const tokenList = tokens
+    .map((token) => ({ ...token, address: getAddress(token.address) }))
+    .filter((token) => !seenTokens.has(token.address) && seenTokens.add(token.address));
   const reads: Read[] = [];
   const decimalsReads: { tokenIndex: number; contract: ContractFunctionParameters }[] = [];
   tokenList.forEach((token, tokenIndex) => {
@@ -370,8 +378,9 @@ export async function checkReserves(parameters: CheckReservesParameters): Promis
   const comparisons: ReserveComparison[] = [];
   for (const symbol of symbols) {
     const decimals = decimalsBySymbol.get(symbol);
-    if (decimals === undefined) continue;
-    const sum = sums.get(symbol) ?? 0n;
+    const sum = sums.get(symbol);
+    // Unknown stays unknown: an asset none of whose reads answered gets no total at all, not 0.
+    if (decimals === undefined || sum === undefined) continue;
     totals[symbol] = formatUnits(sum, decimals);
     comparisons.push(compare(symbol, sum, decimals, missing.get(symbol) ?? 0, parameters.published, parameters.defillama));
   }
