@@ -91,9 +91,24 @@ export interface BrandIndex {
   byCollapsed: Map<string, BrandEntry[]>;
   /** Entries long enough to be found inside a longer label or token. */
   inside: BrandEntry[];
-  /** Entries that may match a token by edit distance (long brands, and six-letter ones on the registrable name). */
-  typo: BrandEntry[];
+  /** Entries that may match a token by edit distance (long brands, and six-letter ones on the registrable name), by skeleton length. */
+  typoByLength: BrandEntry[][];
+  /** Entries of five letters or more by the key of their first three letters (see `trigramKey`), longest first. */
+  byTrigram: Map<number, BrandEntry[]>;
+  /** Official domains by their first label (`binance` → binance.com, binance.me…). */
+  domainsByName: Map<string, OfficialDomain[]>;
+  /** Most labels in an official domain (`coinone.co.kr` → 3): how far an exact match can reach. */
+  maxDomainLabels: number;
   shortestBrand: number;
+}
+
+/** Three char codes below 256 packed in one number, or -1: a Map key that costs no allocation. */
+export function trigramKey(text: string, at: number): number {
+  const a = text.charCodeAt(at);
+  const b = text.charCodeAt(at + 1);
+  const c = text.charCodeAt(at + 2);
+  if (!(a < 256 && b < 256 && c < 256)) return -1;
+  return (a << 16) | (b << 8) | c;
 }
 
 /**
@@ -128,7 +143,10 @@ export function buildBrandIndex(exchanges: BuildBrandIndexParameters): BuildBran
     byToken: new Map(),
     byCollapsed: new Map(),
     inside: [],
-    typo: [],
+    typoByLength: [],
+    byTrigram: new Map(),
+    domainsByName: new Map(),
+    maxDomainLabels: 0,
     shortestBrand: Infinity,
   };
   const entries: BrandEntry[] = [];
@@ -141,6 +159,8 @@ export function buildBrandIndex(exchanges: BuildBrandIndexParameters): BuildBran
       // Keep the first claim: the meta-test reports a domain listed by two exchanges.
       if (!index.byDomain.has(lower)) index.byDomain.set(lower, exchange);
       index.domains.push({ domain: lower, exchange });
+      push(index.domainsByName, lower.split('.')[0]!, { domain: lower, exchange });
+      index.maxDomainLabels = Math.max(index.maxDomainLabels, lower.split('.').length);
       if (getDomain(lower) !== lower) index.hasDeepDomains = true;
       // `gate` + `io` → `gateio`: the name people type when the bare word is too common.
       const name = getDomainWithoutSuffix(lower);
@@ -169,7 +189,11 @@ export function buildBrandIndex(exchanges: BuildBrandIndexParameters): BuildBran
     if (entry.strength === 'long') index.inside.push(entry);
     // Never for common words (`kraken`) or brands that begin ordinary words (`revolut`/`revolt`).
     if (entry.strength === 'long' || (entry.strength === 'medium' && entry.token.length >= 6 && !notInsideWords.has(entry.token))) {
-      index.typo.push(entry);
+      (index.typoByLength[entry.skeleton.length] ??= []).push(entry);
+    }
+    if (entry.skeleton.length >= 5) {
+      const key = trigramKey(entry.skeleton, 0);
+      if (key >= 0) push(index.byTrigram, key, entry);
     }
     index.shortestBrand = Math.min(index.shortestBrand, entry.skeleton.length);
   }
@@ -177,6 +201,9 @@ export function buildBrandIndex(exchanges: BuildBrandIndexParameters): BuildBran
   for (const list of index.byToken.values()) list.sort(better);
   for (const list of index.byCollapsed.values()) list.sort(better);
   // Longest first, so `binanceus` is found before `binance` inside `binanceus-login`.
-  index.inside.sort((a, b) => b.skeleton.length - a.skeleton.length || a.rank - b.rank);
+  const longestFirst = (a: BrandEntry, b: BrandEntry) => b.skeleton.length - a.skeleton.length || a.rank - b.rank;
+  index.inside.sort(longestFirst);
+  for (const list of index.byTrigram.values()) list.sort(longestFirst);
+  for (const list of index.typoByLength) list?.sort(better);
   return index;
 }

@@ -3,10 +3,10 @@
  * registrable domain (public suffix list via tldts), so `binance.com.evil.io` is never Binance.
  * Lookalikes are judged on labels and hyphen-separated tokens, never by raw substring of the host.
  */
-import { parse } from 'tldts';
+import { getPublicSuffix } from 'tldts';
 import { exchanges } from './registry';
 import type { ExchangeDefinition } from './types';
-import { buildBrandIndex, baitWords, cryptoWords, nearMissWords, type BrandEntry, type BrandIndex } from './brand-index';
+import { buildBrandIndex, baitWords, cryptoWords, nearMissWords, trigramKey, type BrandEntry, type BrandIndex } from './brand-index';
 import { collapseRepeats, editDistance } from './edit-distance';
 import { hostnameFromUrl, parseHostname } from './hostname';
 import { decodeIdnLabel } from './punycode';
@@ -45,6 +45,18 @@ function domainList(exchange: ExchangeDefinition): string {
   return exchange.domains.join(', ');
 }
 
+const notTheirsCache = new WeakMap<ExchangeDefinition, string>();
+
+/** "but is not a Kraken domain (Kraken uses kraken.com)", built once per exchange. */
+function notTheirs(exchange: ExchangeDefinition): string {
+  let text = notTheirsCache.get(exchange);
+  if (text === undefined) {
+    text = `but is not ${article(exchange.name)} ${exchange.name} domain (${exchange.name} uses ${domainList(exchange)})`;
+    notTheirsCache.set(exchange, text);
+  }
+  return text;
+}
+
 function unknown(host: string | undefined, reason: string): ClassifyReturnType {
   return { verdict: 'unknown', exchange: undefined, reason, host };
 }
@@ -65,10 +77,18 @@ interface Label {
   skeleton: string;
   rawTokens: string[];
   tokens: string[];
-  /** Bait or crypto word per token (judged on the decoded text, not the skeleton). */
-  contexts: (string | undefined)[];
-  /** The most telling bait or crypto word among the tokens. */
-  context: string | undefined;
+  /** Bait or crypto word per token (judged on the decoded text, not the skeleton); filled on first need. */
+  contexts: (string | undefined)[] | undefined;
+}
+
+function contextsOf(label: Label): (string | undefined)[] {
+  label.contexts ??= label.rawTokens.map(contextWord);
+  return label.contexts;
+}
+
+/** The most telling bait or crypto word among a label's tokens. */
+function contextOf(label: Label): string | undefined {
+  return bestContext(contextsOf(label), -1);
 }
 
 /** Bait that only counts when nothing better is there: `www-kraken` is bait, but weaker than `login`. */
@@ -90,14 +110,21 @@ const wwwLike = /^(?:[vw]{3,4}|[a-z]www|www[a-z])$/;
 
 function contextWord(token: string): string | undefined {
   if (baitWords.has(token) || cryptoWords.has(token)) return token;
-  if (wwwLike.test(token) && token.includes('w')) return 'www';
-  const trimmed = token.replace(/\d+$/, '');
+  if (token.length <= 4 && token.includes('w') && wwwLike.test(token)) return 'www';
+  let end = token.length;
+  while (end > 0 && token.charCodeAt(end - 1) >= 0x30 && token.charCodeAt(end - 1) <= 0x39) end--;
+  const trimmed = end === token.length ? token : token.slice(0, end);
   if (trimmed !== token && trimmed !== '' && (baitWords.has(trimmed) || cryptoWords.has(trimmed))) return trimmed;
   if (trimmed.length > 3 && trimmed.endsWith('s')) {
     const singular = trimmed.slice(0, -1);
     if (baitWords.has(singular) || cryptoWords.has(singular)) return singular;
   }
   return undefined;
+}
+
+function hasRepeat(token: string): boolean {
+  for (let i = 1; i < token.length; i++) if (token.charCodeAt(i) === token.charCodeAt(i - 1)) return true;
+  return false;
 }
 
 /** What sits around a brand inside one token: nothing, digits, a plural s, or a bait word. */
@@ -138,39 +165,83 @@ function evidenceInToken(
       return { entry: plural[0]!, kind: 'affixed', bait: undefined, distance: 0, mixedScripts: isMixedScript(rawToken) };
     }
   }
-  const collapsed = brands.byCollapsed.get(collapseRepeats(token));
-  if (collapsed) {
-    const entry = collapsed.find((candidate) => candidate.skeleton !== token && candidate.skeleton.length >= 5);
+  if (hasRepeat(token)) {
+    const collapsed = brands.byCollapsed.get(collapseRepeats(token));
+    const entry = collapsed?.find((candidate) => candidate.skeleton !== token && candidate.skeleton.length >= 5);
+    if (entry) return { entry, kind: 'typo', bait: undefined, distance: 1, mixedScripts: isMixedScript(rawToken) };
+  } else {
+    // A brand with a doubled letter typed once (`bitrex`).
+    const single = brands.byCollapsed.get(token);
+    const entry = single?.find((candidate) => candidate.skeleton !== token && candidate.skeleton.length >= 5);
     if (entry) return { entry, kind: 'typo', bait: undefined, distance: 1, mixedScripts: isMixedScript(rawToken) };
   }
   // Bait words are read from the decoded text where it lines up with the skeleton (`login`, not `logln`).
   const affixSource = rawToken.length === token.length ? rawToken : token;
-  for (const entry of brands.inside) {
-    if (token.length <= entry.skeleton.length) continue;
-    const at = token.indexOf(entry.skeleton);
-    if (at < 0) continue;
-    const before = affixContext(affixSource.slice(0, at), false);
-    const after = affixContext(affixSource.slice(at + entry.skeleton.length), true);
-    return { entry, kind: 'inside', bait: before.bait ?? after.bait, distance: 0, mixedScripts: isMixedScript(rawToken) };
+  let inside: BrandEntry | undefined;
+  let insideAt = -1;
+  let affixed: Evidence | undefined;
+  for (let at = 0; at + 3 <= token.length; at++) {
+    const key = trigramKey(token, at);
+    const list = key < 0 ? undefined : brands.byTrigram.get(key);
+    if (list === undefined) continue;
+    for (const entry of list) {
+      const length = entry.skeleton.length;
+      if (length >= token.length || !token.startsWith(entry.skeleton, at)) continue;
+      if (entry.strength === 'long') {
+        if (inside === undefined || length > inside.skeleton.length) {
+          inside = entry;
+          insideAt = at;
+        }
+        continue;
+      }
+      // Medium and weak brands only count inside a token when everything around them is bait.
+      if (affixed !== undefined) continue;
+      const prefix = affixSource.slice(0, at);
+      const suffix = affixSource.slice(at + length);
+      const before = affixContext(prefix, false);
+      const after = affixContext(suffix, true);
+      if (!before.ok || !after.ok) continue;
+      const digitsOnly = (before.digitsOnly || prefix === '') && (after.digitsOnly || suffix === '');
+      if (digitsOnly && !isRegistrable) continue;
+      // `geminiapp`: glued to a faint word (app, web, com) a common word is still just a word.
+      const telling = before.bait !== undefined && !faintContext.has(before.bait) ? before.bait : after.bait !== undefined && !faintContext.has(after.bait) ? after.bait : undefined;
+      const bait = telling ?? before.bait ?? after.bait;
+      if (entry.strength === 'weak' && bait !== undefined && telling === undefined) continue;
+      affixed = { entry, kind: 'affixed', bait, distance: 0, mixedScripts: false };
+    }
   }
-  // Medium and weak brands only count inside a token when everything around them is bait.
-  for (const list of brands.byToken.values()) {
-    const entry = list[0]!;
-    if (entry.strength === 'long' || entry.skeleton.length < 5 || token.length <= entry.skeleton.length) continue;
-    const at = token.indexOf(entry.skeleton);
-    if (at < 0) continue;
-    const before = affixContext(affixSource.slice(0, at), false);
-    const after = affixContext(affixSource.slice(at + entry.skeleton.length), true);
-    if (!before.ok || !after.ok) continue;
-    const digitsOnly = (before.digitsOnly || token.slice(0, at) === '') && (after.digitsOnly || token.slice(at + entry.skeleton.length) === '');
-    if (digitsOnly && !isRegistrable) continue;
-    // `geminiapp`: glued to a faint word (app, web, com) a common word is still just a word.
-    const telling = [before.bait, after.bait].find((word) => word !== undefined && !faintContext.has(word));
-    const bait = telling ?? before.bait ?? after.bait;
-    if (entry.strength === 'weak' && bait !== undefined && telling === undefined) continue;
-    return { entry, kind: 'affixed', bait, distance: 0, mixedScripts: isMixedScript(rawToken) };
+  if (inside !== undefined) {
+    const before = affixContext(affixSource.slice(0, insideAt), false);
+    const after = affixContext(affixSource.slice(insideAt + inside.skeleton.length), true);
+    return { entry: inside, kind: 'inside', bait: before.bait ?? after.bait, distance: 0, mixedScripts: isMixedScript(rawToken) };
+  }
+  if (affixed !== undefined) {
+    affixed.mixedScripts = isMixedScript(rawToken);
+    return affixed;
   }
   return typoOf(token, rawToken, isRegistrable, brands);
+}
+
+/**
+ * Whether two different strings are one substitution, insertion, deletion or adjacent swap
+ * apart, in one pass and without the dynamic-programming table: the common case of a typo check
+ * is a clear "no".
+ */
+function withinOneEdit(a: string, b: string): boolean {
+  const shorter = Math.min(a.length, b.length);
+  const difference = a.length - b.length;
+  if (difference > 1 || difference < -1) return false;
+  let prefix = 0;
+  while (prefix < shorter && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < shorter - prefix && a.charCodeAt(a.length - 1 - suffix) === b.charCodeAt(b.length - 1 - suffix)) suffix++;
+  if (difference !== 0) return prefix + suffix >= shorter;
+  if (prefix + suffix >= shorter - 1) return true;
+  return (
+    prefix + suffix === shorter - 2 &&
+    a.charCodeAt(prefix) === b.charCodeAt(prefix + 1) &&
+    a.charCodeAt(prefix + 1) === b.charCodeAt(prefix)
+  );
 }
 
 /**
@@ -183,16 +254,24 @@ function typoOf(token: string, rawToken: string, isRegistrable: boolean, brands:
   if (token.length < 5 || nearMissWords.has(rawToken)) return undefined;
   let best: BrandEntry | undefined;
   let bestDistance = Infinity;
-  for (const entry of brands.typo) {
-    const brand = entry.skeleton;
-    const framed = token[0] === brand[0] && token[token.length - 1] === brand[brand.length - 1];
-    if (entry.strength === 'medium' && !(isRegistrable && framed)) continue;
-    const max = Math.min(entry.strength === 'long' && framed && token.length >= brand.length - 1 ? 2 : 1, bestDistance - 1);
-    if (max < 1) continue;
-    const distance = editDistance({ a: token, b: brand, max });
-    if (distance <= max) {
-      best = entry;
-      bestDistance = distance;
+  const first = token.charCodeAt(0);
+  const last = token.charCodeAt(token.length - 1);
+  const lengths = brands.typoByLength;
+  // Two edits only when the token is at most one letter shorter (`token.length >= length - 1`).
+  for (let length = Math.max(0, token.length - 2); length <= token.length + 1 && length < lengths.length; length++) {
+    const list = lengths[length];
+    if (list === undefined) continue;
+    for (const entry of list) {
+      const brand = entry.skeleton;
+      const framed = first === brand.charCodeAt(0) && last === brand.charCodeAt(length - 1);
+      if (entry.strength === 'medium' && !(isRegistrable && framed)) continue;
+      const max = Math.min(entry.strength === 'long' && framed && token.length >= length - 1 ? 2 : 1, bestDistance - 1);
+      if (max < 1 || Math.abs(token.length - length) > max) continue;
+      const distance = withinOneEdit(token, brand) ? 1 : max === 1 ? 2 : editDistance({ a: token, b: brand, max });
+      if (distance <= max) {
+        best = entry;
+        bestDistance = distance;
+      }
     }
   }
   return best && { entry: best, kind: 'typo', bait: undefined, distance: bestDistance, mixedScripts: isMixedScript(rawToken) };
@@ -203,7 +282,7 @@ function evidenceInLabel(label: Label, isRegistrable: boolean, brands: BrandInde
     const evidence = evidenceInToken(label.tokens[i]!, label.rawTokens[i]!, isRegistrable, brands);
     if (evidence) {
       if (evidence.kind === 'token' && isRegistrable && label.tokens.length === 1) evidence.kind = 'tld-swap';
-      evidence.bait ??= bestContext(label.contexts, i);
+      evidence.bait ??= bestContext(contextsOf(label), i);
       return evidence;
     }
   }
@@ -218,7 +297,7 @@ function evidenceInLabel(label: Label, isRegistrable: boolean, brands: BrandInde
     }
     for (const entry of brands.inside) {
       if (joined.includes(entry.skeleton)) {
-        return { entry, kind: 'hyphenated', bait: label.context, distance: 0, mixedScripts: isMixedScript(label.raw) };
+        return { entry, kind: 'hyphenated', bait: contextOf(label), distance: 0, mixedScripts: isMixedScript(label.raw) };
       }
     }
   }
@@ -253,7 +332,7 @@ function lookalikeReason(display: string, evidence: Evidence): string {
   const { entry, kind, bait } = evidence;
   const name = entry.exchange.name;
   const brand = `“${entry.token}”`;
-  const notIt = `but is not ${article(name)} ${name} domain (${name} uses ${domainList(entry.exchange)})`;
+  const notIt = notTheirs(entry.exchange);
   switch (kind) {
     case 'homoglyph':
       return `${display} spells the brand ${brand} with look-alike characters${evidence.mixedScripts ? ', mixing Latin with Cyrillic or Greek letters,' : ''} ${notIt}`;
@@ -270,33 +349,70 @@ function lookalikeReason(display: string, evidence: Evidence): string {
   }
 }
 
-function exactMatch(host: string, registrable: string, brands: BrandIndex): { exchange: ExchangeDefinition; domain: string } | undefined {
-  const exchange = brands.byDomain.get(registrable);
-  if (exchange) return { exchange, domain: registrable };
-  if (!brands.hasDeepDomains) return undefined;
-  for (let at = 0; at < host.length - registrable.length; at = host.indexOf('.', at) + 1) {
-    const candidate = at === 0 ? host : host.slice(at);
-    const deep = brands.byDomain.get(candidate);
-    if (deep) return { exchange: deep, domain: candidate };
-    if (host.indexOf('.', at) < 0) break;
+/**
+ * Host equals an official domain or is a subdomain of one. Official domains are registrable
+ * (the meta-test checks), so looking up the host's last two or three labels is exact and needs
+ * no public-suffix work: the fast path for every page the user opens.
+ */
+function exactMatch(host: string, brands: BrandIndex): { exchange: ExchangeDefinition; domain: string } | undefined {
+  let at = host.length;
+  for (let labels = 1; labels <= brands.maxDomainLabels; labels++) {
+    at = host.lastIndexOf('.', at - 1);
+    if (labels === 1) continue;
+    const candidate = at < 0 ? host : host.slice(at + 1);
+    const exchange = brands.byDomain.get(candidate);
+    if (exchange) return { exchange, domain: candidate };
+    if (at < 0) break;
   }
   return undefined;
 }
 
-/** `login.kraken.com.evil.io`, `coinbase.com-verify.site`: an official domain worn as a prefix. */
-function embeddedDomain(host: string, brands: BrandIndex): { exchange: ExchangeDefinition; domain: string } | undefined {
-  for (const { domain, exchange } of brands.domains) {
-    let at = host.indexOf(domain);
-    while (at >= 0) {
-      const before = at === 0 ? '.' : host[at - 1];
-      const after = host[at + domain.length];
-      // Followed by a dot, hyphen or digit, so `gate.io` is not found in `gate.iot.example`.
-      if ((before === '.' || before === '-') && after !== undefined && /[.\-0-9]/.test(after)) return { exchange, domain };
-      at = host.indexOf(domain, at + 1);
+/**
+ * `login.kraken.com.evil.io`, `coinbase.com-verify.site`, `accounts-binance.com.x`: an official
+ * domain worn at the start of a label or after a hyphen, followed by a dot, hyphen or digit (so
+ * `gate.io` is not found in `gate.iot.example`).
+ */
+function embeddedDomain(host: string, names: readonly string[], brands: BrandIndex): { exchange: ExchangeDefinition; domain: string } | undefined {
+  let offset = 0;
+  for (const name of names) {
+    const hyphen = name.lastIndexOf('-');
+    for (let start = 0; start >= 0; start = start === 0 && hyphen >= 0 ? hyphen + 1 : -1) {
+      const candidates = brands.domainsByName.get(start === 0 ? name : name.slice(start));
+      if (candidates === undefined) continue;
+      for (const { domain, exchange } of candidates) {
+        const from = offset + start;
+        if (!host.startsWith(domain, from)) continue;
+        const after = host.charCodeAt(from + domain.length);
+        if (after === 0x2e || after === 0x2d || (after >= 0x30 && after <= 0x39)) return { exchange, domain };
+      }
     }
+    offset += name.length + 1;
   }
   return undefined;
 }
+
+interface LabelParts {
+  tokens: string[];
+  rawTokens: string[];
+}
+
+function splitTokens(text: string): string[] {
+  if (!text.includes('-') && !text.includes('_')) return [text];
+  return text.split(/[-_]+/).filter((token) => token !== '');
+}
+
+function labelOf(name: string): Label {
+  const raw = decodeIdnLabel(name);
+  const labelSkeleton = skeleton(raw);
+  const tokens = splitTokens(labelSkeleton);
+  const rawTokens = labelSkeleton === raw ? tokens : splitTokens(raw);
+  // A skeleton fold never adds or removes hyphens, so tokens line up; if not, compare skeletons.
+  const aligned = rawTokens.length === tokens.length ? rawTokens : tokens;
+  return { raw, skeleton: labelSkeleton, tokens, rawTokens: aligned, contexts: undefined };
+}
+
+// Hostnames arrive validated and lowercase; a shared options object keeps tldts from allocating one per call.
+const suffixOptions = { extractHostname: false, validateHostname: false, detectIp: false, mixedInputs: false } as const;
 
 /**
  * Classifies one hostname (`www.binance.com`, `BINANCE.COM.`, `xn--…`, `binance.com:443`).
@@ -309,31 +425,21 @@ export function classify(hostname: ClassifyParameters): ClassifyReturnType {
   if (kind === 'ip') return unknown(host, `${host} is an IP address, not an exchange's domain`);
   if (kind === 'local') return unknown(host, `${host} is a local name with no domain ending, not an exchange's domain`);
   const brands = brandIndex();
-  const info = parse(host, { extractHostname: false });
-  const registrable = info.domain;
-  const suffix = info.publicSuffix;
-  if (!registrable || !suffix) return unknown(host, `${host} is a public domain ending, not a site`);
 
-  const exact = exactMatch(host, registrable, brands);
+  const exact = exactMatch(host, brands);
   if (exact) {
     const where = host === exact.domain ? `is ${exact.exchange.name}'s domain` : `is on ${exact.domain}, a ${exact.exchange.name} domain`;
     return { verdict: 'exchange', exchange: exact.exchange, reason: `${host} ${where}`, host };
   }
 
+  const suffix = getPublicSuffix(host, suffixOptions);
+  if (!suffix || suffix.length >= host.length) return unknown(host, `${host} is a public domain ending, not a site`);
   const names = host.slice(0, host.length - suffix.length - 1).split('.');
-  const labels: Label[] = names.map((name) => {
-    const raw = decodeIdnLabel(name);
-    const labelSkeleton = skeleton(raw);
-    const tokens = labelSkeleton.split(/[-_]+/).filter((token) => token !== '');
-    const rawTokens = raw.split(/[-_]+/).filter((token) => token !== '');
-    // A skeleton fold never adds or removes hyphens, so tokens line up; if not, compare skeletons.
-    const aligned = rawTokens.length === tokens.length ? rawTokens : tokens;
-    const contexts = aligned.map(contextWord);
-    return { raw, skeleton: labelSkeleton, tokens, rawTokens: aligned, contexts, context: bestContext(contexts, -1) };
-  });
-  const display = describeHost(host, labels, suffix);
+  const registrable = `${names[names.length - 1]}.${suffix}`;
 
-  const embedded = embeddedDomain(host, brands);
+  const embedded = embeddedDomain(host, names, brands);
+  const labels: Label[] = names.map(labelOf);
+  const display = describeHost(host, labels, suffix);
   if (embedded) {
     const { exchange, domain } = embedded;
     return {
@@ -350,18 +456,18 @@ export function classify(hostname: ClassifyParameters): ClassifyReturnType {
     const isRegistrable = i === registrableAt;
     const evidence = evidenceInLabel(label, isRegistrable, brands);
     if (!evidence) continue;
-    const contextElsewhere = labels.some((other, j) => j !== i && other.raw !== 'www' && other.context !== undefined);
-    if (!evidence.bait && !isRegistrable && contextElsewhere) {
-      evidence.bait = labels.find((other, j) => j !== i && other.raw !== 'www' && other.context)?.context;
+    let elsewhere: string | undefined;
+    for (let j = 0; j < labels.length && elsewhere === undefined; j++) {
+      if (j !== i && labels[j]!.raw !== 'www') elsewhere = contextOf(labels[j]!);
     }
-    if (!isEnough(evidence, isRegistrable, contextElsewhere)) continue;
+    if (!evidence.bait && !isRegistrable) evidence.bait = elsewhere;
+    if (!isEnough(evidence, isRegistrable, elsewhere !== undefined)) continue;
     return { verdict: 'lookalike', exchange: evidence.entry.exchange, reason: lookalikeReason(display, evidence), host };
   }
 
-  const scripts = labels.some((label) => isMixedScript(label.raw));
   return unknown(
     host,
-    scripts
+    labels.some((label) => label.raw !== label.skeleton && isMixedScript(label.raw))
       ? `${display} mixes Latin with Cyrillic or Greek letters but does not imitate a known exchange`
       : `${host} is not a known exchange domain and does not resemble one`,
   );

@@ -20,8 +20,50 @@ function quoted(input: string): string {
   return `“${input.length > 80 ? `${input.slice(0, 77)}…` : input}”`;
 }
 
+/**
+ * The common case in one pass over char codes: lowercase-able ASCII letters, digits, hyphens,
+ * underscores and dots, labels of 1-63 characters, an optional trailing dot. Anything else
+ * (ports, IPs, Unicode, errors) goes to the careful path below. Runs on every tab update.
+ */
+function parsePlainHostname(input: string): ParseHostnameReturnType | undefined {
+  const length = input.length;
+  if (length === 0 || length > 254) return undefined;
+  let upper = false;
+  let labelStart = 0;
+  let labels = 1;
+  let letters = false;
+  for (let i = 0; i < length; i++) {
+    const code = input.charCodeAt(i);
+    if (code === 0x2e) {
+      const labelLength = i - labelStart;
+      if (labelLength === 0 || labelLength > 63) return undefined;
+      if (i === length - 1) break;
+      labels++;
+      labelStart = i + 1;
+    } else if (code >= 0x61 && code <= 0x7a) {
+      letters = true;
+    } else if (code >= 0x41 && code <= 0x5a) {
+      letters = true;
+      upper = true;
+    } else if (!((code >= 0x30 && code <= 0x39) || code === 0x2d || code === 0x5f)) {
+      return undefined;
+    }
+  }
+  const trailingDot = input.charCodeAt(length - 1) === 0x2e;
+  const lastLength = length - labelStart - (trailingDot ? 1 : 0);
+  if (!trailingDot && (lastLength === 0 || lastLength > 63)) return undefined;
+  // All digits: an IPv4 address or a numeric host; the careful path knows those.
+  if (!letters) return undefined;
+  let host = trailingDot ? input.slice(0, -1) : input;
+  if (host.length > 253) return undefined;
+  if (upper) host = host.toLowerCase();
+  return { ok: true, host, kind: labels === 1 ? 'local' : 'domain' };
+}
+
 export function parseHostname(input: ParseHostnameParameters): ParseHostnameReturnType {
   if (typeof input !== 'string') return { ok: false, reason: 'a hostname must be text' };
+  const plain = parsePlainHostname(input);
+  if (plain) return plain;
   let host = input.trim();
   if (host === '') return { ok: false, reason: 'the hostname is empty' };
   if (/\s/.test(host)) return { ok: false, reason: `${quoted(host)} is not a hostname: it contains a space` };

@@ -48,7 +48,17 @@ export function skeleton(label: SkeletonParameters): SkeletonReturnType {
       break;
     }
   }
-  const source = ascii ? label : label.normalize('NFKD').replace(combiningMarks, '').toLowerCase();
+  if (ascii) {
+    // Same folds as below, with native string scans: this runs for every label of every page.
+    let folded = label;
+    if (folded.includes('0')) folded = folded.replaceAll('0', 'o');
+    if (folded.includes('1')) folded = folded.replaceAll('1', 'l');
+    if (folded.includes('i')) folded = folded.replaceAll('i', 'l');
+    if (folded.includes('rn')) folded = folded.replaceAll('rn', 'm');
+    if (folded.includes('vv')) folded = folded.replaceAll('vv', 'w');
+    return folded;
+  }
+  const source = label.normalize('NFKD').replace(combiningMarks, '').toLowerCase();
   let folded = '';
   for (const char of source) folded += foldChar(char);
   // Pairs are folded after single letters, so "rn" written with a Cyrillic р still becomes "m".
@@ -79,6 +89,9 @@ export function scriptsOfLabel(label: string): ScriptsOfLabelReturnType {
 
 /** A label mixing Latin with Cyrillic or Greek letters: legitimate names almost never do. */
 export function isMixedScript(label: string): boolean {
+  let ascii = true;
+  for (let i = 0; i < label.length && ascii; i++) ascii = label.charCodeAt(i) < 0x80;
+  if (ascii) return false;
   const scripts = scriptsOfLabel(label);
   return scripts.latin && (scripts.cyrillic || scripts.greek);
 }

@@ -1,0 +1,88 @@
+/**
+ * Hostname classification against MetaMask's eth-phishing-detect, on the same hostnames in the
+ * same run: throughput ratio, and recall and false-positive rate of both on the labeled corpus
+ * (tests/fixtures/domains). eth-phishing-detect is given the registry's official domains as its
+ * fuzzylist and whitelist (its README's "advanced usage"), at the tolerance its own config uses;
+ * its blacklist is left empty, because the corpus's phishing hosts come from that blacklist.
+ */
+import { createRequire } from 'node:module';
+import { classify } from '../../lib/exchanges/classify';
+import { exchanges } from '../../lib/exchanges/registry';
+import { loadDomainCorpus, scoreOnCorpus } from '../../tests/fixtures/domains/corpus';
+import { opsPerSecond, type BenchReport } from './report';
+
+interface PhishingDetectorResult {
+  result: boolean;
+  type: string;
+  match?: string;
+}
+type PhishingDetectorConstructor = new (options: {
+  whitelist: string[];
+  blacklist: string[];
+  fuzzylist: string[];
+  tolerance: number;
+}) => { check(domain: string): PhishingDetectorResult };
+
+const require = createRequire(import.meta.url);
+const PhishingDetector = require('eth-phishing-detect/src/detector') as PhishingDetectorConstructor;
+const { tolerance } = require('eth-phishing-detect/src/config.json') as { tolerance: number };
+
+function percent(value: number): string {
+  return `${(value * 100).toFixed(2)} %`;
+}
+
+export async function bench(): Promise<BenchReport> {
+  const corpus = loadDomainCorpus();
+  const official = [...new Set(exchanges.flatMap((exchange) => exchange.domains))];
+  const detector = new PhishingDetector({ whitelist: official, blacklist: [], fuzzylist: official, tolerance });
+  const hosts = [...corpus.phishing.map(({ host }) => host), ...corpus.legitimate.map(({ host }) => host)];
+
+  let sink = 0;
+  const runOurs = () => {
+    for (const host of hosts) if (classify(host).verdict === 'lookalike') sink++;
+  };
+  const runTheirs = () => {
+    for (const host of hosts) if (detector.check(host).result) sink++;
+  };
+  // Alternating short rounds, best round of each: a busy machine slows one side's round, not the
+  // comparison. One op is the whole host list, so ops × hosts is hosts per second.
+  let ours = 0;
+  let theirs = 0;
+  for (let round = 0; round < 7; round++) {
+    ours = Math.max(ours, opsPerSecond(runOurs, 250) * hosts.length);
+    theirs = Math.max(theirs, opsPerSecond(runTheirs, 250) * hosts.length);
+  }
+  if (sink < 0) throw new Error('unreachable');
+  const ratio = ours / theirs;
+
+  const ourScore = scoreOnCorpus(
+    corpus,
+    (host) => classify(host).verdict === 'lookalike',
+    (host) => classify(host).exchange?.id,
+  );
+  const fuzzyTargets = new Map(exchanges.flatMap((exchange) => exchange.domains.map((domain) => [domain, exchange.id] as const)));
+  const theirScore = scoreOnCorpus(
+    corpus,
+    (host) => detector.check(host).result,
+    (host) => {
+      const match = detector.check(host).match;
+      return match === undefined ? undefined : fuzzyTargets.get(match);
+    },
+  );
+
+  return {
+    title: `classify vs eth-phishing-detect (${corpus.phishing.length} phishing + ${corpus.legitimate.length} legitimate hosts, ${official.length} official domains, tolerance ${tolerance})`,
+    rows: [
+      { name: 'classify throughput', value: `${Math.round(ours).toLocaleString('en')} hosts/s (${(1e6 / ours).toFixed(2)} µs per host)` },
+      { name: 'eth-phishing-detect throughput', value: `${Math.round(theirs).toLocaleString('en')} hosts/s (${(1e6 / theirs).toFixed(2)} µs per host)` },
+      { name: 'throughput ratio', value: `${ratio.toFixed(1)}x`, goal: '≥ 10x', met: ratio >= 10 },
+      { name: 'classify recall', value: percent(ourScore.recall), goal: '≥ 95 %', met: ourScore.recall >= 0.95 },
+      { name: 'eth-phishing-detect recall', value: percent(theirScore.recall) },
+      { name: 'classify false-positive rate', value: percent(ourScore.falsePositiveRate), goal: '≤ 0.5 %', met: ourScore.falsePositiveRate <= 0.005 },
+      { name: 'eth-phishing-detect false-positive rate', value: percent(theirScore.falsePositiveRate) },
+      { name: 'classify: lookalikes tied to the right exchange', value: percent(ourScore.rightTarget / corpus.phishing.length) },
+      { name: 'eth-phishing-detect: lookalikes tied to the right exchange', value: percent(theirScore.rightTarget / corpus.phishing.length) },
+      { name: 'classify false positives', value: ourScore.falsePositives.join(', ') || 'none' },
+    ],
+  };
+}
