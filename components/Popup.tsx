@@ -5,22 +5,17 @@ import { ExchangeCard, LevelChip } from './ExchangeCard';
 import { useT } from './i18n';
 
 export interface PopupProps {
-  loadTab: () => Promise<TabState>;
+  /** The current tab's state; undefined while it loads. */
+  tab: TabState | undefined;
+  /** The background could not answer: say so instead of pretending the tab is nothing. */
+  failed?: boolean;
   loadAll: () => Promise<ExchangeView[]>;
   onWithdraw: (exchangeId: string) => void;
   onOpenOptions: () => void;
 }
 
-export function Popup({ loadTab, loadAll, onWithdraw, onOpenOptions }: PopupProps) {
+export function Popup({ tab, failed = false, loadAll, onWithdraw, onOpenOptions }: PopupProps) {
   const t = useT();
-  const [tab, setTab] = useState<TabState | undefined>(undefined);
-  const [failed, setFailed] = useState(false);
-  useEffect(() => {
-    loadTab().then(setTab, () => {
-      setFailed(true);
-      setTab({ kind: 'not-exchange' });
-    });
-  }, [loadTab]);
 
   const footer = (
     <footer class="popup__footer">

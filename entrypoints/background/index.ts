@@ -44,10 +44,8 @@ export default defineBackground(() => {
         const url = sender.url ?? sender.tab?.url;
         const tabId = sender.tab?.id;
         const state = await stateForUrl(url);
-        if (tabId !== undefined) {
-          await rememberUrl(tabId, url);
-          await showBadge(tabId, state);
-        }
+        // The page is waiting to draw its pill; the badge and the bookkeeping can follow.
+        if (tabId !== undefined) void rememberUrl(tabId, url).then(() => showBadge(tabId, state));
         return state;
       }
       case 'tab-state':

@@ -8,8 +8,9 @@ import { I18nContext } from '@/components/i18n';
 import { Pill, type Corner } from '@/components/Pill';
 import { loadI18n } from '@/utils/translate';
 import { getSettings, nudgeSeen, updateSettings } from '@/utils/settings';
-import '@/components/card.css';
-import './style.css';
+// Inlined at build time: the shadow root gets its styles without a fetch on every page load.
+import cardCss from '@/components/card.css?inline';
+import nudgeCss from './style.css?inline';
 
 const HOST_TAG = 'reserve-radar-pill';
 
@@ -17,7 +18,10 @@ export default defineContentScript({
   // Exchange domains only: wxt.config.ts fills this from the registry at build time, so the
   // registry stays out of this bundle. Nothing here matches any site until it does.
   matches: [],
-  cssInjectionMode: 'ui',
+  // Start at once, so the question to the background overlaps the page's own loading; the
+  // pill hangs off <html>, which exists from the start.
+  runAt: 'document_start',
+  cssInjectionMode: 'manual',
   async main(ctx) {
     // A copy left by a previous version of the extension (reloaded or updated) goes first.
     for (const stale of document.querySelectorAll(HOST_TAG)) stale.remove();
@@ -30,7 +34,8 @@ export default defineContentScript({
     };
 
     const update = async () => {
-      const state = await requestState();
+      // Ask and read settings at once: the pill's first paint waits for the slower of the two.
+      const [state, settings, seen] = await Promise.all([requestState(), getSettings(), nudgeSeen.getValue()]);
       if (state?.kind !== 'exchange') {
         ui?.remove();
         ui = undefined;
@@ -40,10 +45,10 @@ export default defineContentScript({
       // Same exchange after an in-app navigation: the pill stays as it is.
       if (shown === state.view.id) return;
       ui?.remove();
-      const [settings, seen, i18n] = await Promise.all([getSettings(), nudgeSeen.getValue(), getSettings().then((s) => loadI18n(s.language))]);
       const decision = nudgeDecision({ settings, view: state.view, lastShownAt: seen[state.view.id], now: Date.now() });
       if (!decision.show || !ctx.isValid) return;
       shown = state.view.id;
+      const i18n = await loadI18n(settings.language);
       ui = await mountNudge(ctx, state.view, i18n, settings.corner, decision.expanded, dismiss);
       await nudgeSeen.setValue({ ...seen, [state.view.id]: Date.now() });
     };
@@ -51,11 +56,12 @@ export default defineContentScript({
     await update();
     // Exchanges are single-page apps: each in-app navigation is checked again.
     ctx.addEventListener(window, 'wxt:locationchange', () => void update());
-    // Pages that rebuild their DOM can drop our element; put it back, once, never twice.
+    // Pages that rebuild their DOM can drop our element; put it back, once, never twice. It
+    // hangs directly off <html>, so watching <html>'s own children is enough (and cheap).
     const observer = new MutationObserver(() => {
       if (ui !== undefined && !ui.shadowHost.isConnected) ui.mount();
     });
-    observer.observe(document.documentElement, { childList: true, subtree: true });
+    observer.observe(document.documentElement, { childList: true });
     ctx.onInvalidated(() => observer.disconnect());
   },
 });
@@ -73,6 +79,7 @@ async function mountNudge(ctx: ContentScriptContext, view: ExchangeView, i18n: I
   let corner = initialCorner;
   const ui: ShadowRootContentScriptUi<HTMLElement> = await createShadowRootUi(ctx, {
     name: HOST_TAG,
+    css: `${cardCss}\n${nudgeCss}`,
     position: 'inline',
     anchor: 'html',
     append: 'last',

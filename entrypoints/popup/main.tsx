@@ -23,18 +23,29 @@ async function loadAll(): Promise<ExchangeView[]> {
 async function main() {
   const root = document.getElementById('app');
   if (root === null) return;
+  // Both questions go out before anything waits, so the card's first render waits for the slower one only.
+  const tab = loadTab();
+  const all = tab.then((state) => (state.kind === 'exchange' ? [] : loadAll()));
   const i18n = await loadI18n((await getSettings()).language);
   document.documentElement.lang = i18n.locale;
-  render(
-    <I18nContext.Provider value={i18n}>
-      <Popup
-        loadTab={loadTab}
-        loadAll={loadAll}
-        onWithdraw={(exchangeId) => void browser.runtime.sendMessage({ type: 'open-guide', exchangeId })}
-        onOpenOptions={() => void browser.runtime.openOptionsPage()}
-      />
-    </I18nContext.Provider>,
-    root,
+  const loadAllOnce = () => all;
+  const draw = (state: TabState | undefined, failed = false) =>
+    render(
+      <I18nContext.Provider value={i18n}>
+        <Popup
+          tab={state}
+          failed={failed}
+          loadAll={loadAllOnce}
+          onWithdraw={(exchangeId) => void browser.runtime.sendMessage({ type: 'open-guide', exchangeId })}
+          onOpenOptions={() => void browser.runtime.openOptionsPage()}
+        />
+      </I18nContext.Provider>,
+      root,
+    );
+  draw(undefined);
+  tab.then(
+    (state) => draw(state),
+    () => draw({ kind: 'not-exchange' }, true),
   );
 }
 

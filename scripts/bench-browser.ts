@@ -1,0 +1,123 @@
+/**
+ * `npm run bench:browser`: what the extension costs a page, measured in Debian's Chromium with
+ * the built extension (`npm run build` first). Goals from the nudge issue; page load is reported
+ * as a ratio to the same page in the same browser build without the extension, in the same run.
+ */
+import { readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromeBuild, fakeExchangeHtml, launchChromium, requireChromium, routeSite } from '../tests/e2e/harness';
+
+const LOADS = 20;
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 0 ? ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2 : (sorted[middle] ?? 0);
+};
+const rows: { name: string; value: string; goal?: string; met?: boolean }[] = [];
+
+/** A page with some weight of its own, so its load time is not all noise. */
+const page = fakeExchangeHtml(
+  'Binance — stand-in',
+  Array.from({ length: 400 }, (_, i) => `<div class="row"><span>Pair ${i}</span><span>${(i * 1.37).toFixed(2)}</span></div>`).join(''),
+);
+
+const timingScript = () => {
+  const w = window as unknown as { radar: { dcl?: number; pill?: number; shift: number } };
+  w.radar = { shift: 0 };
+  document.addEventListener('DOMContentLoaded', () => (w.radar.dcl = performance.now()));
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) if (!entry.hadRecentInput) w.radar.shift += entry.value;
+  }).observe({ type: 'layout-shift', buffered: true });
+  const watch = new MutationObserver(() => {
+    const ready = document.querySelector('reserve-radar-pill')?.shadowRoot?.querySelector('[data-testid="pill-name"]');
+    if (!ready) return;
+    watch.disconnect();
+    requestAnimationFrame(() => requestAnimationFrame(() => (w.radar.pill = performance.now())));
+  });
+  watch.observe(document, { childList: true, subtree: true });
+};
+
+async function loadTimes(context: BrowserContext, withPill: boolean) {
+  const results = { load: [] as number[], pill: [] as number[], shift: 0 };
+  for (let i = 0; i < LOADS; i++) {
+    const tab: Page = await context.newPage();
+    await tab.addInitScript(timingScript);
+    await tab.goto('https://www.binance.com/en/markets');
+    if (withPill) await tab.waitForFunction(() => (window as unknown as { radar: { pill?: number } }).radar.pill !== undefined, null, { timeout: 10_000 });
+    const measured = await tab.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+      const radar = (window as unknown as { radar: { dcl?: number; pill?: number; shift: number } }).radar;
+      return { load: nav.loadEventEnd - nav.startTime, pill: radar.pill !== undefined && radar.dcl !== undefined ? radar.pill - radar.dcl : undefined, shift: radar.shift };
+    });
+    results.load.push(measured.load);
+    if (measured.pill !== undefined) results.pill.push(measured.pill);
+    results.shift += measured.shift;
+    await tab.close();
+  }
+  return results;
+}
+
+const content = readFileSync(join(chromeBuild, 'content-scripts/exchange.js'));
+const gzipped = gzipSync(content, { level: 9 }).length;
+rows.push({ name: 'content script, gzipped', value: `${(gzipped / 1024).toFixed(1)} KB`, goal: '≤ 25 KB', met: gzipped <= 25 * 1024 });
+const hasViem = content.includes('viem');
+rows.push({ name: 'viem in the content script', value: hasViem ? 'yes' : 'no', goal: 'no', met: !hasViem });
+
+const extension = await launchChromium();
+const plainDir = (await import('node:fs')).mkdtempSync(join((await import('node:os')).tmpdir(), 'radar-plain-'));
+const plain = await chromium.launchPersistentContext(plainDir, {
+  executablePath: requireChromium(),
+  headless: true,
+  args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+});
+try {
+  for (const context of [extension.context, plain]) {
+    await context.route(/^https?:\/\//, (route) => route.abort('internetdisconnected'));
+    await routeSite(context, 'https://www.binance.com', page);
+  }
+  const withExtension = await loadTimes(extension.context, true);
+  const without = await loadTimes(plain, false);
+  const pillMedian = median(withExtension.pill);
+  rows.push({ name: `DOMContentLoaded → pill painted, median of ${LOADS}`, value: `${pillMedian.toFixed(1)} ms`, goal: '≤ 100 ms', met: pillMedian <= 100 });
+  const ratio = median(withExtension.load) / median(without.load);
+  rows.push({ name: `page load with / without the extension, medians of ${LOADS}`, value: `${ratio.toFixed(2)}× (${median(withExtension.load).toFixed(1)} / ${median(without.load).toFixed(1)} ms)` });
+  rows.push({ name: `layout shift caused, summed over ${LOADS} loads`, value: withExtension.shift.toFixed(4), goal: '0', met: withExtension.shift === 0 });
+
+  const tab = await extension.context.newPage();
+  await tab.goto('https://www.binance.com/');
+  await tab.waitForFunction(() => document.querySelector('reserve-radar-pill'));
+  const tabId = await extension.worker.evaluate(async () => {
+    const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number }[]> } } }).chrome;
+    return (await api.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id ?? -1;
+  });
+  const popupTimes: number[] = [];
+  for (let i = 0; i < LOADS; i++) {
+    const popup = await extension.context.newPage();
+    // Timed inside the page, from its navigation start to the first frame with the card in it.
+    await popup.addInitScript(() => {
+      const w = window as unknown as { cardAt?: number };
+      const watch = new MutationObserver(() => {
+        if (!document.querySelector('[data-testid="exchange-card"]')) return;
+        watch.disconnect();
+        requestAnimationFrame(() => (w.cardAt = performance.now()));
+      });
+      watch.observe(document, { childList: true, subtree: true });
+    });
+    await popup.goto(`chrome-extension://${extension.extensionId}/popup.html?tab=${tabId}`);
+    await popup.waitForFunction(() => (window as unknown as { cardAt?: number }).cardAt !== undefined);
+    popupTimes.push(await popup.evaluate(() => (window as unknown as { cardAt: number }).cardAt));
+    await popup.close();
+  }
+  const popupMedian = median(popupTimes);
+  rows.push({ name: `popup first render (navigation start → card), median of ${LOADS}`, value: `${popupMedian.toFixed(1)} ms`, goal: '≤ 150 ms', met: popupMedian <= 150 });
+} finally {
+  await extension.close();
+  await plain.close();
+}
+
+const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${process.platform} ${process.arch}, Chromium at /usr/bin/chromium`;
+process.stdout.write(`\n## Reserve Radar in a real browser\nmachine: ${machine}\n\n| measure | value | goal |\n| --- | --- | --- |\n`);
+for (const row of rows) process.stdout.write(`| ${row.name} | ${row.value} | ${row.goal === undefined ? '—' : `${row.goal} ${row.met ? '✓' : '✗ not met'}`} |\n`);
