@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from './index';
 import type { TabState } from '@/lib/view/exchange-view';
@@ -20,7 +20,8 @@ describe('background', () => {
     const state = await send({ type: 'page-state' }, { ...self(), tab: { id: 7 }, url: 'https://www.binance.com/en/trade' });
     expect(state?.kind).toBe('exchange');
     expect(state?.kind === 'exchange' && state.view.name).toBe('Binance');
-    expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).not.toBe('');
+    // The badge follows the answer, so the page never waits for it.
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).not.toBe(''));
     expect(await fakeBrowser.action.getBadgeText({ tabId: 8 })).toBe('');
   });
 
