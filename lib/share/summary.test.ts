@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import * as v from 'valibot';
+import { cleanUrl, shareSummary } from './summary';
+import { getExchange } from '../exchanges/registry';
+import { gradeExchange } from '../risk/grade';
+import { SnapshotSchema } from '../reserves/schema';
+import { buildExchangeView, type ExchangeView } from '../view/exchange-view';
+
+const snapshot = v.parse(SnapshotSchema, JSON.parse(readFileSync(new URL('../../data/snapshot.json', import.meta.url), 'utf8')));
+const now = new Date('2026-11-25T10:00:00Z');
+
+function realCase(id: string) {
+  const exchange = getExchange(id);
+  if (exchange === undefined) throw new Error(`no registry entry ${id}`);
+  const reserves = snapshot.exchanges[id];
+  return { view: buildExchangeView({ exchange, reserves, now }), verdict: gradeExchange({ exchange, reserves, now }) };
+}
+
+const URL_IN_TEXT = /https?:\/\/[^\s,()]+[^\s,().]/g;
+
+describe('cleanUrl', () => {
+  it.each([
+    ['https://example.com/a?utm_source=x&utm_medium=y&id=3', 'https://example.com/a?id=3'],
+    ['https://example.com/a?id=3&fbclid=abc', 'https://example.com/a?id=3'],
+    ['https://example.com/?gclid=1&ref=twitter', 'https://example.com/'],
+    ['https://example.com/p?UTM_Campaign=z&q=proof+of+reserves', 'https://example.com/p?q=proof+of+reserves'],
+    ['https://example.com/p?utm%5Fsource=x&b=2&a=1', 'https://example.com/p?b=2&a=1'],
+    ['https://example.com/p?si=abc&msclkid=2&mc_eid=3&igshid=4#section', 'https://example.com/p#section'],
+    ['https://user:secret@example.com/p', 'https://example.com/p'],
+    ['https://example.com/p?reference=keep&refresh=1', 'https://example.com/p?reference=keep&refresh=1'],
+    [' https://example.com/p?a=%E2%9C%93 ', 'https://example.com/p?a=%E2%9C%93'],
+  ])('%s → %s', (input, expected) => {
+    expect(cleanUrl(input)).toBe(expected);
+  });
+
+  it('returns a link with nothing to strip exactly as given', () => {
+    const url = 'https://www.binance.com/en/proof-of-reserves';
+    expect(cleanUrl(url)).toBe(url);
+  });
+
+  it('refuses what is not an http(s) link', () => {
+    for (const bad of ['javascript:alert(1)', 'data:text/html,hi', 'not a url', '', 'ftp://example.com/']) expect(cleanUrl(bad)).toBeUndefined();
+  });
+
+  it('leaves no tracking parameter in any link, keeps the others, and is idempotent (property)', () => {
+    const tracking = fc.constantFrom('utm_source', 'utm_medium', 'utm_content', 'fbclid', 'gclid', 'ref', 'mc_cid', 'Utm_Term', '_ga');
+    const plainName = fc.stringMatching(/^[a-z]{1,8}$/).filter((name) => !/^(ref|si|spm|trk|epik|ncid|scid|igsh|cmpid)$/.test(name));
+    fc.assert(
+      fc.property(
+        fc.webUrl({ validSchemes: ['https'], withQueryParameters: false, withFragments: true }),
+        fc.array(fc.tuple(fc.boolean(), tracking, plainName, fc.stringMatching(/^[a-z0-9]{0,6}$/)), { maxLength: 6 }),
+        (base, params) => {
+          const [beforeHash, hash = ''] = base.split('#');
+          const query = params.map(([isTracking, t, plain, value]) => `${isTracking ? t : plain}=${value}`).join('&');
+          const url = `${beforeHash}${query === '' ? '' : `?${query}`}${hash === '' ? '' : `#${hash}`}`;
+          const clean = cleanUrl(url);
+          expect(clean).toBeDefined();
+          const names = [...new URL(clean!).searchParams.keys()].map((name) => name.toLowerCase());
+          expect(names.some((name) => name.startsWith('utm_') || ['fbclid', 'gclid', 'ref', 'mc_cid', '_ga'].includes(name))).toBe(false);
+          expect(names).toEqual(params.filter(([isTracking]) => !isTracking).map(([, , plain]) => plain));
+          expect(cleanUrl(clean!)).toBe(clean);
+        },
+      ),
+    );
+  });
+});
+
+describe('shareSummary', () => {
+  it('states every figure of a real exchange with its date and source', () => {
+    const { view, verdict } = realCase('binance');
+    const { text, title, headline, links } = shareSummary({ view, verdict, now });
+    expect(title).toBe('Binance on Reserve Radar');
+    expect(text).toContain('Binance: proof-of-reserves and risk card, checked 2026-11-25 with Reserve Radar');
+    expect(text).toContain(`Verdict: `);
+    expect(text).toContain(`grade ${verdict.grade}`);
+    expect(text).toMatch(
+      /Proof of reserves: zk proof with liabilities, published monthly, balances taken 2025-04-01 \(as of 2025-04-01, https:\/\/euroman\.org\/binance-exchange-releases-29th-proof-of-reserves-btc-holdings-drop-by-15000\/amp\)/,
+    );
+    expect(text).toContain('Reserve ratios: BTC 100.99%, USDT 104.42%');
+    expect(text).toContain('On-chain assets: $67.65B total, $59.51B without the exchange\'s own tokens (as of 2023-11-22, https://casinoview.org/');
+    expect(text).toContain('Net flows (positive = onto the exchange): 24 h -$1.229B (as of 2023-11-22');
+    expect(text).toContain('Check your own balance: https://github.com/binance/zkmerkle-proof-of-solvency');
+    expect(headline.length).toBeLessThanOrEqual(280);
+    expect(headline).toMatch(/^Binance · grade . \(.+\) · PoR: zk proof with liabilities, as of 2025-04-01 · checked 2026-11-25 https:\/\//);
+    // Every link in the text is listed, and every listed link is clean.
+    for (const url of text.match(URL_IN_TEXT) ?? []) expect(links).toContain(url);
+    for (const url of links) expect(cleanUrl(url)).toBe(url);
+  });
+
+  it('gives a collapsed exchange its date, history and source', () => {
+    const { view, verdict } = realCase('ftx');
+    const { text, headline } = shareSummary({ view, verdict, now });
+    expect(verdict.level).toBe('danger');
+    expect(text).toContain('Verdict: danger, grade F');
+    expect(text).toContain('Status: collapsed on 2022-11-11. After a run on deposits');
+    expect(text).toContain('https://time.com/6232772/ftx-goes-bankrupt/');
+    expect(text).toMatch(/Incidents:\n- 2022-11-11 insolvency: FTX Group/);
+    expect(headline).toMatch(/^FTX · grade F \(danger\) · collapsed 2022-11-11 · checked 2026-11-25 https:\/\/time\.com\//);
+  });
+
+  it('strips tracking parameters from every link it shares', () => {
+    const { view, verdict } = realCase('binance');
+    const tracked: ExchangeView = {
+      ...view,
+      porUrl: 'https://www.binance.com/en/proof-of-reserves?utm_source=twitter&ref=ABC123',
+      incidents: [{ kind: 'hack', date: '2019-05-07', summary: 'Test incident.', source: 'https://example.org/news?id=9&fbclid=xyz&gclid=1' }],
+      ...(view.por === undefined ? {} : { por: { ...view.por, source: `${view.por.source}?utm_medium=social` } }),
+    };
+    const { text, links, headline } = shareSummary({ view: tracked, verdict, now });
+    expect(text).not.toMatch(/utm_|fbclid|gclid|ref=/);
+    expect(headline).not.toMatch(/utm_|fbclid|gclid|ref=/);
+    expect(text).toContain('https://www.binance.com/en/proof-of-reserves\n');
+    expect(links).toContain('https://example.org/news?id=9');
+  });
+
+  it('cleans links that sit inside free text, such as a report note', () => {
+    const { view, verdict } = realCase('kraken');
+    const noted: ExchangeView = {
+      ...view,
+      ...(view.por === undefined ? {} : { por: { ...view.por, note: 'Per the announcement (https://example.org/post?utm_source=x&id=1&fbclid=y).' } }),
+    };
+    const { text, links } = shareSummary({ view: noted, verdict, now });
+    expect(text).toContain('Note: Per the announcement (https://example.org/post?id=1).');
+    expect(links).toContain('https://example.org/post?id=1');
+    expect(text).not.toMatch(/utm_|fbclid/);
+  });
+
+  it('says unknown for what is not known and leaves a non-web link out', () => {
+    const exchange = getExchange('binance')!;
+    const view: ExchangeView = { ...buildExchangeView({ exchange, reserves: undefined, now }), porUrl: 'javascript:alert(1)' };
+    const { text, links, headline } = shareSummary({ view, now });
+    expect(text).toContain('Proof of reserves: unknown (no report on record)');
+    // The view's own verdict is used when none is passed; with no reserves it cannot vouch for anything.
+    expect(text).toContain('Verdict: unknown (figures missing or out of date), grade ?');
+    expect(text).not.toContain('javascript');
+    expect(text).not.toMatch(/On-chain assets|Net flows/);
+    expect(headline).toBe('Binance · grade ? (unknown) · PoR: unknown · checked 2026-11-25');
+    expect(links.every((url) => url.startsWith('https://'))).toBe(true);
+  });
+
+  it('formats numbers in the given locale and falls back on a bad tag', () => {
+    const { view } = realCase('binance');
+    const german = shareSummary({ view, now, locale: 'de-DE' }).text;
+    expect(german).toMatch(/BTC 100,99\s%/);
+    const fallback = shareSummary({ view, now, locale: 'not a locale!!' }).text;
+    expect(fallback).toContain('BTC 100.99%');
+  });
+
+  it('is the same text for the same inputs, for every exchange in the snapshot', () => {
+    for (const id of Object.keys(snapshot.exchanges)) {
+      if (getExchange(id) === undefined) continue;
+      const { view, verdict } = realCase(id);
+      const first = shareSummary({ view, verdict, now });
+      expect(shareSummary({ view: structuredClone(view), verdict: structuredClone(verdict), now })).toEqual(first);
+      expect(first.headline.length).toBeLessThanOrEqual(280);
+      for (const url of first.text.match(URL_IN_TEXT) ?? []) expect(first.links).toContain(url);
+      for (const url of first.links) expect(cleanUrl(url)).toBe(url);
+    }
+  });
+});
