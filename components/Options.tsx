@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import type { Language, NudgePolicy, Settings } from '../lib/settings';
+import * as v from 'valibot';
+import { RpcUrlSchema, type Language, type NudgePolicy, type Settings } from '../lib/settings';
 import type { SourceStatus } from '../lib/reserves/schedule';
 import { formatAge, formatDate } from './format';
 import { useLocale, useT, type MessageKey } from './i18n';
@@ -164,6 +165,8 @@ export function Options({ settings, sources, exchangeNames, now, onChange, onLoo
         </button>
       </section>
 
+      <RpcSetting value={settings.rpcUrl} onChange={(rpcUrl) => onChange({ rpcUrl })} />
+
       <section aria-labelledby="language-title">
         <h2 id="language-title">{t('languageTitle')}</h2>
         <label>
@@ -196,5 +199,50 @@ export function Options({ settings, sources, exchangeNames, now, onChange, onLoo
         </button>
       </section>
     </div>
+  );
+}
+
+/** Saved only when valid or emptied, so a half-typed address never replaces a working one. */
+function RpcSetting({ value, onChange }: { value: string | undefined; onChange: (rpcUrl: string | undefined) => void }) {
+  const t = useT();
+  const [draft, setDraft] = useState(value ?? '');
+  const [invalid, setInvalid] = useState(false);
+  const save = () => {
+    const text = draft.trim();
+    if (text === '') {
+      setInvalid(false);
+      if (value !== undefined) onChange(undefined);
+      return;
+    }
+    const parsed = v.safeParse(RpcUrlSchema, text);
+    setInvalid(!parsed.success);
+    if (parsed.success && parsed.output !== value) onChange(parsed.output);
+  };
+  return (
+    <section aria-labelledby="rpc-title">
+      <h2 id="rpc-title">{t('rpcTitle')}</h2>
+      <p class="muted" id="rpc-help">
+        {t('rpcBody')}
+      </p>
+      <label for="rpc-url">{t('rpcLabel')}</label>{' '}
+      <input
+        id="rpc-url"
+        type="url"
+        inputMode="url"
+        spellcheck={false}
+        placeholder="https://"
+        value={draft}
+        aria-describedby={invalid ? 'rpc-help rpc-error' : 'rpc-help'}
+        aria-invalid={invalid}
+        data-testid="rpc-url"
+        onInput={(event) => setDraft((event.currentTarget as HTMLInputElement).value)}
+        onChange={save}
+      />
+      {invalid && (
+        <p id="rpc-error" class="card__alert" role="alert">
+          {t('rpcInvalid')}
+        </p>
+      )}
+    </section>
   );
 }

@@ -17,6 +17,14 @@ export const SnoozeSchema = v.variant('until', [
 ]);
 export type Snooze = v.InferOutput<typeof SnoozeSchema>;
 
+export const RpcUrlSchema = v.pipe(
+  v.string(),
+  v.trim(),
+  v.maxLength(2048, 'The RPC address is too long.'),
+  v.url('Enter a full address, such as https://rpc.example.org.'),
+  v.check((value) => /^https?:$/.test(new URL(value).protocol), 'The RPC address must start with https:// or http://.'),
+);
+
 export const SettingsSchema = v.object({
   nudgePolicy: v.optional(NudgePolicySchema, 'every-visit'),
   /** Expand the card on its own only when the level is danger (the respectful default). */
@@ -25,6 +33,11 @@ export const SettingsSchema = v.object({
   language: v.optional(LanguageSchema, 'auto'),
   snoozes: v.optional(v.record(v.pipe(v.string(), v.regex(/^[a-z0-9-]+$/)), SnoozeSchema), {}),
   corner: v.optional(v.picklist(['bottom-right', 'bottom-left', 'top-right', 'top-left']), 'bottom-right'),
+  /**
+   * The user's own JSON-RPC endpoint, for ENS lookups and arrival checks in the withdrawal
+   * guide. Unset by default: without it the guide sends nothing anywhere and links the explorer.
+   */
+  rpcUrl: v.optional(RpcUrlSchema),
 });
 export type Settings = v.InferOutput<typeof SettingsSchema>;
 
