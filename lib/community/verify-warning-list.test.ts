@@ -129,6 +129,12 @@ describe('signWarningList / verifyWarningList', () => {
     if (!sameNumber.ok) expect(sameNumber.reason).toMatch(/same number \(7\)/);
   });
 
+  it('treats a held record with a corrupt hash as different content rather than throwing', async () => {
+    const held = { sequence: 7, hash: undefined } as unknown as { sequence: number; hash: `0x${string}` };
+    const result = await verifyWarningList({ body: await signed(), expectedSigner: signer, now, held });
+    expect(result).toMatchObject({ ok: false, code: 'rollback' });
+  });
+
   it('rejects a body over the size cap before parsing it', async () => {
     const body = JSON.stringify(await signed());
     const result = await verifyWarningList({ body, expectedSigner: signer, now, maxBytes: body.length - 1 });
