@@ -102,6 +102,27 @@ export function ExchangeCard({ view, onWithdraw, headingLevel = 1, idPrefix = 'c
         </p>
       )}
 
+      {view.warnings.length > 0 && (
+        <Section title={t('cardWarnings')} testId="card-warnings">
+          <ul class="warnings">
+            {view.warnings.map((warning) => (
+              <li key={`${warning.listName}-${warning.title}`} class={`warning warning--${warning.severity}`} data-severity={warning.severity}>
+                <strong>{warning.title}</strong> <span class="muted">({t('warningFrom', warning.listName)})</span>
+                <p>{warning.body}</p>
+                <p class="provenance">
+                  {warning.sources.map((source, index) => (
+                    <a key={source} href={source} target="_blank" rel="noreferrer noopener">
+                      {index === 0 ? t('source') : `${t('source')} ${index + 1}`}
+                    </a>
+                  ))}{' '}
+                  · <time dateTime={warning.published}>{formatDate(warning.published, locale)}</time>
+                </p>
+              </li>
+            ))}
+          </ul>
+        </Section>
+      )}
+
       {topReasons.length > 0 && (
         <Section title={t('cardWhy')} testId="card-reasons">
           <ul class="reasons">

@@ -14,6 +14,14 @@ export interface SourceRow {
   lastError?: string;
 }
 
+/** One community warning-list subscription as the options page shows it. */
+export interface SubscriptionRow {
+  url: string;
+  expectedSigner: string;
+  health: 'never-checked' | 'ok' | 'failing' | 'expired';
+  message: string;
+}
+
 export interface OptionsProps {
   settings: Settings;
   sources: SourceRow[] | undefined;
@@ -23,6 +31,10 @@ export interface OptionsProps {
   /** Asks for the broad permission first; resolves false when the user declines. */
   onLookalikeProtection: (enabled: boolean) => Promise<boolean>;
   onRefresh: () => Promise<void>;
+  subscriptions: SubscriptionRow[] | undefined;
+  /** Resolves with a plain-words reason when the list could not be added. */
+  onSubscribe: (url: string, signer: string) => Promise<{ ok: true } | { ok: false; reason: string }>;
+  onUnsubscribe: (url: string) => void;
   onReset: () => Promise<void>;
 }
 
@@ -40,7 +52,7 @@ const STATUS_KEYS: Record<SourceStatus, MessageKey> = {
   never: 'sourceNever',
 };
 
-export function Options({ settings, sources, exchangeNames, now, onChange, onLookalikeProtection, onRefresh, onReset }: OptionsProps) {
+export function Options({ settings, sources, exchangeNames, now, onChange, onLookalikeProtection, onRefresh, onReset, subscriptions, onSubscribe, onUnsubscribe }: OptionsProps) {
   const t = useT();
   const locale = useLocale();
   const [busy, setBusy] = useState<'refresh' | 'reset' | undefined>(undefined);
@@ -167,6 +179,8 @@ export function Options({ settings, sources, exchangeNames, now, onChange, onLoo
 
       <RpcSetting value={settings.rpcUrl} onChange={(rpcUrl) => onChange({ rpcUrl })} />
 
+      <WarningLists subscriptions={subscriptions} onSubscribe={onSubscribe} onUnsubscribe={onUnsubscribe} />
+
       <section aria-labelledby="language-title">
         <h2 id="language-title">{t('languageTitle')}</h2>
         <label>
@@ -243,6 +257,66 @@ function RpcSetting({ value, onChange }: { value: string | undefined; onChange: 
           {t('rpcInvalid')}
         </p>
       )}
+    </section>
+  );
+}
+
+function WarningLists({ subscriptions, onSubscribe, onUnsubscribe }: Pick<OptionsProps, 'subscriptions' | 'onSubscribe' | 'onUnsubscribe'>) {
+  const t = useT();
+  const [url, setUrl] = useState('');
+  const [signer, setSigner] = useState('');
+  const [error, setError] = useState<string | undefined>(undefined);
+  const [adding, setAdding] = useState(false);
+  return (
+    <section aria-labelledby="lists-title" data-testid="warning-lists">
+      <h2 id="lists-title">{t('listsTitle')}</h2>
+      <p class="muted">{t('listsBody')}</p>
+      {subscriptions !== undefined && subscriptions.length === 0 && <p class="muted">{t('listsEmpty')}</p>}
+      <ul class="subscriptions">
+        {(subscriptions ?? []).map((subscription) => (
+          <li key={subscription.url} data-testid="subscription" data-health={subscription.health}>
+            <div class="subscription__url">{subscription.url}</div>
+            <div class="muted">{t('listsSigner', subscription.expectedSigner)}</div>
+            <div class={`subscription__state subscription__state--${subscription.health}`}>{subscription.message}</div>
+            <button type="button" class="ghost" onClick={() => onUnsubscribe(subscription.url)}>
+              {t('listsRemove')}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <form
+        class="subscribe"
+        onSubmit={(event) => {
+          event.preventDefault();
+          setAdding(true);
+          setError(undefined);
+          void onSubscribe(url, signer)
+            .then((result) => {
+              if (result.ok) {
+                setUrl('');
+                setSigner('');
+              } else setError(result.reason);
+            })
+            .finally(() => setAdding(false));
+        }}
+      >
+        <label>
+          {t('listsUrl')}
+          <input type="url" required value={url} placeholder="https://" onInput={(event) => setUrl((event.currentTarget as HTMLInputElement).value)} data-testid="list-url" />
+        </label>
+        <label>
+          {t('listsSignerInput')}
+          <input type="text" required value={signer} placeholder="0x…" spellcheck={false} onInput={(event) => setSigner((event.currentTarget as HTMLInputElement).value)} data-testid="list-signer" />
+        </label>
+        <button type="submit" class="ghost" disabled={adding} data-testid="list-add">
+          {adding ? t('refreshing') : t('listsAdd')}
+        </button>
+        {error !== undefined && (
+          <p class="form-error" role="alert" data-testid="list-error">
+            {error}
+          </p>
+        )}
+      </form>
     </section>
   );
 }

@@ -128,6 +128,11 @@ export function Pill({ view, corner, initiallyExpanded, onClose, onCornerChange,
           <span class="pill__status" data-testid="pill-status">
             {t(`level_${level}`)}
           </span>
+          {view.warnings.length > 0 && (
+            <span class="pill__warnings" data-testid="pill-warnings" title={t('pillWarnings', String(view.warnings.length))}>
+              ⚠ {view.warnings.length}
+            </span>
+          )}
         </button>
         <button type="button" class="pill__close" onClick={onClose} aria-label={t('close')} title={t('close')} data-testid="pill-close">
           ×

@@ -21,6 +21,10 @@ export const RequestSchema = v.variant('type', [
   /** From the options page. */
   v.object({ type: v.literal('sources-state') }),
   v.object({ type: v.literal('refresh-now') }),
+  /** Community warning lists (options page). */
+  v.object({ type: v.literal('subscriptions-state') }),
+  v.object({ type: v.literal('subscribe'), url: v.pipe(v.string(), v.maxLength(2048)), signer: v.pipe(v.string(), v.maxLength(64)) }),
+  v.object({ type: v.literal('unsubscribe'), url: v.pipe(v.string(), v.maxLength(2048)) }),
   v.object({ type: v.literal('reset-data') }),
 ]);
 export type Request = v.InferOutput<typeof RequestSchema>;

@@ -6,6 +6,7 @@ import { badgeFor } from '@/lib/view/badge';
 import { buildExchangeView, type TabState } from '@/lib/view/exchange-view';
 import { tabStateForUrl } from '@/lib/view/tab-state';
 import { getSettings } from '@/utils/settings';
+import { checkSubscriptions, clearSubscriptions, subscribe, subscriptionViews, unsubscribe, warningLookup } from './warnings';
 import { heldSnapshot, onBrowserStart, refreshDue, REFRESH_ALARM, resetData, scheduleRefresh, sourceViews } from './data';
 
 /**
@@ -21,7 +22,9 @@ export default defineBackground(() => {
   const action = browser.action ?? browser.browserAction;
 
   async function stateForUrl(url: string | undefined): Promise<TabState> {
-    return tabStateForUrl({ url, snapshot: await heldSnapshot(), now: new Date() });
+    const now = new Date();
+    const [snapshot, warningsFor] = await Promise.all([heldSnapshot(), warningLookup(now)]);
+    return tabStateForUrl({ url, snapshot, now, warningsFor });
   }
 
   async function showBadge(tabId: number, state: TabState): Promise<void> {
@@ -51,9 +54,9 @@ export default defineBackground(() => {
       case 'tab-state':
         return stateForUrl((await tabUrls.getValue())[request.tabId]);
       case 'all-exchanges': {
-        const snapshot = await heldSnapshot();
         const now = new Date();
-        return exchanges.map((exchange) => buildExchangeView({ exchange, reserves: snapshot.exchanges[exchange.id], now }));
+        const [snapshot, warningsFor] = await Promise.all([heldSnapshot(), warningLookup(now)]);
+        return exchanges.map((exchange) => buildExchangeView({ exchange, reserves: snapshot.exchanges[exchange.id], now, warnings: warningsFor(exchange.id) }));
       }
       case 'open-guide':
         // Only registry ids reach the URL; the page itself validates the query again.
@@ -70,10 +73,18 @@ export default defineBackground(() => {
       case 'sources-state':
         return sourceViews();
       case 'refresh-now':
-        await refreshDue({ force: true });
+        await Promise.all([refreshDue({ force: true }), checkSubscriptions({ force: true })]);
         return sourceViews();
+      case 'subscriptions-state':
+        return subscriptionViews();
+      case 'subscribe':
+        return subscribe(request.url, request.signer);
+      case 'unsubscribe':
+        await unsubscribe(request.url);
+        return subscriptionViews();
       case 'reset-data':
         await resetData();
+        await clearSubscriptions();
         await allowedLookalikes.removeValue();
         return sourceViews();
     }
@@ -114,7 +125,7 @@ export default defineBackground(() => {
   });
 
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === REFRESH_ALARM) void refreshDue();
+    if (alarm.name === REFRESH_ALARM) void Promise.all([refreshDue(), checkSubscriptions()]);
   });
   browser.runtime.onStartup.addListener(() => {
     void onBrowserStart().then(() => refreshDue());

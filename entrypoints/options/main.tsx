@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { I18nContext, type I18n } from '@/components/i18n';
-import { Options, type SourceRow } from '@/components/Options';
+import { Options, type SourceRow, type SubscriptionRow } from '@/components/Options';
 import { exchanges } from '@/lib/exchanges/registry';
 import type { Settings } from '@/lib/settings';
 import { loadI18n } from '@/utils/translate';
@@ -21,9 +21,12 @@ function App({ initial, initialI18n }: { initial: Settings; initialI18n: I18n })
   const [settings, setSettings] = useState(initial);
   const [i18n, setI18n] = useState(initialI18n);
   const [sources, setSources] = useState<SourceRow[] | undefined>(undefined);
+  const [subscriptions, setSubscriptions] = useState<SubscriptionRow[] | undefined>(undefined);
+  const reloadSubscriptions = useCallback(async () => setSubscriptions(await request<SubscriptionRow[]>({ type: 'subscriptions-state' })), []);
   useEffect(() => {
     void request<SourceRow[]>({ type: 'sources-state' }).then(setSources);
-  }, []);
+    void reloadSubscriptions();
+  }, [reloadSubscriptions]);
   useEffect(() => {
     document.documentElement.lang = i18n.locale;
   }, [i18n]);
@@ -53,11 +56,22 @@ function App({ initial, initialI18n }: { initial: Settings; initialI18n: I18n })
           await change({ lookalikeProtection: enabled });
           return true;
         }}
-        onRefresh={async () => setSources(await request<SourceRow[]>({ type: 'refresh-now' }))}
+        onRefresh={async () => {
+          setSources(await request<SourceRow[]>({ type: 'refresh-now' }));
+          await reloadSubscriptions();
+        }}
+        subscriptions={subscriptions}
+        onSubscribe={async (url, signer) => {
+          const result = await request<{ ok: true } | { ok: false; reason: string }>({ type: 'subscribe', url, signer });
+          await reloadSubscriptions();
+          return result;
+        }}
+        onUnsubscribe={(url) => void request<SubscriptionRow[]>({ type: 'unsubscribe', url }).then(setSubscriptions)}
         onReset={async () => {
           await resetSettings();
           setSettings(await getSettings());
           setSources(await request<SourceRow[]>({ type: 'reset-data' }));
+          await reloadSubscriptions();
           setI18n(await loadI18n('auto'));
         }}
       />

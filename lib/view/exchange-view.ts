@@ -1,6 +1,7 @@
 import type { ExchangeDefinition, ExchangeStatus, Incident } from '../exchanges/types';
 import type { ExchangeReserves, PorAttestation, OnchainAssets, Flows } from '../reserves/schema';
 import { gradeExchange, type GradeExchangeReturnType } from '../risk/grade';
+import type { ActiveWarning } from '../community/active-warnings';
 
 /**
  * What a view needs to draw one exchange: plain data that crosses the extension's message
@@ -21,17 +22,21 @@ export interface ExchangeView {
   withdrawalUrl?: string;
   /** The moment the verdict was computed for, ISO. */
   computedAt: string;
+  /** Community warnings in date now, from lists the user subscribed to, worst first. */
+  warnings: readonly ActiveWarning[];
 }
 
 export interface BuildExchangeViewParameters {
   exchange: ExchangeDefinition;
   reserves: ExchangeReserves | undefined;
   now: Date;
+  warnings?: readonly ActiveWarning[];
 }
 export type BuildExchangeViewReturnType = ExchangeView;
 
-export function buildExchangeView({ exchange, reserves, now }: BuildExchangeViewParameters): BuildExchangeViewReturnType {
+export function buildExchangeView({ exchange, reserves, now, warnings = [] }: BuildExchangeViewParameters): BuildExchangeViewReturnType {
   return {
+    warnings,
     verdict: gradeExchange({ exchange, reserves, now }),
     homeDomain: exchange.domains[0] ?? '',
     computedAt: now.toISOString(),

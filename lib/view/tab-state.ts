@@ -1,5 +1,6 @@
 import { classify } from '../exchanges/classify';
 import type { Snapshot } from '../reserves/schema';
+import type { ActiveWarning } from '../community/active-warnings';
 import { buildExchangeView, type TabState } from './exchange-view';
 
 export interface TabStateForUrlParameters {
@@ -7,16 +8,18 @@ export interface TabStateForUrlParameters {
   url: string | undefined;
   snapshot: Snapshot;
   now: Date;
+  /** Community warnings for an exchange, from the lists the user subscribed to. */
+  warningsFor?: (exchangeId: string) => readonly ActiveWarning[];
 }
 
 /** From a tab's URL to what the popup, pill and badge show. Never throws. */
-export function tabStateForUrl({ url, snapshot, now }: TabStateForUrlParameters): TabState {
+export function tabStateForUrl({ url, snapshot, now, warningsFor }: TabStateForUrlParameters): TabState {
   const host = hostOf(url);
   if (host === undefined) return { kind: 'not-exchange' };
   const result = classify(host);
   if (result.verdict === 'exchange' && result.exchange !== undefined) {
     const exchange = result.exchange;
-    return { kind: 'exchange', host, view: buildExchangeView({ exchange, reserves: snapshot.exchanges[exchange.id], now }) };
+    return { kind: 'exchange', host, view: buildExchangeView({ exchange, reserves: snapshot.exchanges[exchange.id], now, warnings: warningsFor?.(exchange.id) ?? [] }) };
   }
   if (result.verdict === 'lookalike' && result.exchange !== undefined) {
     const { id, name, domains } = result.exchange;

@@ -1,0 +1,69 @@
+import { storage } from '#imports';
+import { activeWarnings, type ActiveWarning } from '@/lib/community/active-warnings';
+import { checkSubscription, createSubscription, describeSubscription, goodLists, type SubscriptionHealth, type WarningSubscription } from '@/lib/community/subscription';
+import { WARNING_LIST_LIMITS } from '@/lib/community/warning-list';
+import { fetchSource } from '@/lib/reserves/fetch-source';
+
+/**
+ * Community warning lists the user subscribed to: fetched on the shared schedule (never because
+ * of a page visit), verified against the maintainer's key, last good list kept through failures.
+ */
+const subscriptionsItem = storage.defineItem<WarningSubscription[]>('local:warningSubscriptions', { fallback: [], version: 1 });
+
+const CHECK_EVERY_MS = 6 * 60 * 60_000;
+const TIMEOUT_MS = 20_000;
+
+export interface SubscriptionView {
+  url: string;
+  expectedSigner: string;
+  health: SubscriptionHealth;
+  message: string;
+}
+
+export async function subscriptionViews(now = new Date()): Promise<SubscriptionView[]> {
+  return (await subscriptionsItem.getValue()).map((state) => ({ url: state.url, expectedSigner: state.expectedSigner, ...describeSubscription({ state, now }) }));
+}
+
+/** Reads the held lists once and answers for any exchange, for building views. */
+export async function warningLookup(now: Date): Promise<(exchangeId: string) => ActiveWarning[]> {
+  const lists = goodLists({ subscriptions: await subscriptionsItem.getValue() });
+  return (exchangeId) => (lists.length === 0 ? [] : activeWarnings({ lists, exchangeId, now }));
+}
+
+/** Adds a subscription and checks it at once. A plain-words reason when the input is wrong. */
+export async function subscribe(url: string, expectedSigner: string): Promise<{ ok: true } | { ok: false; reason: string }> {
+  const created = createSubscription({ url, expectedSigner });
+  if (!created.ok) return created;
+  const current = await subscriptionsItem.getValue();
+  if (current.some((held) => held.url === created.subscription.url)) return { ok: false, reason: 'You already subscribe to this list.' };
+  await subscriptionsItem.setValue([...current, created.subscription]);
+  await checkSubscriptions({ force: true });
+  return { ok: true };
+}
+
+export async function unsubscribe(url: string): Promise<void> {
+  await subscriptionsItem.setValue((await subscriptionsItem.getValue()).filter((held) => held.url !== url));
+}
+
+export async function clearSubscriptions(): Promise<void> {
+  await subscriptionsItem.setValue([]);
+}
+
+async function fetchList(url: string): Promise<{ ok: true; body: string } | { ok: false; reason: string }> {
+  // The same guarded GET as the reserve data: no cookies, a deadline over the whole body, a size cap while streaming.
+  const fetched = await fetchSource({ url, fetch: (input, init) => fetch(input, init), timeoutMs: TIMEOUT_MS, maxBytes: WARNING_LIST_LIMITS.maxBytes });
+  return fetched.ok ? { ok: true, body: JSON.stringify(fetched.body) } : { ok: false, reason: fetched.message };
+}
+
+/** Checks every subscription that is due (all of them when forced), one at a time. */
+export async function checkSubscriptions({ force = false }: { force?: boolean } = {}): Promise<void> {
+  const states = await subscriptionsItem.getValue();
+  const next: WarningSubscription[] = [];
+  for (const state of states) {
+    const due = force || state.lastCheck === null || Date.now() - Date.parse(state.lastCheck) >= CHECK_EVERY_MS;
+    next.push(due ? await checkSubscription({ state, fetched: await fetchList(state.url), now: new Date() }) : state);
+  }
+  // A subscription removed while we were fetching stays removed.
+  const kept = new Set((await subscriptionsItem.getValue()).map((state) => state.url));
+  await subscriptionsItem.setValue(next.filter((state) => kept.has(state.url)));
+}
