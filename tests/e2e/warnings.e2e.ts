@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page, Route } from 'playwright-core';
+import { signWarningList } from '../../lib/community/sign-warning-list';
+import { fakeExchangeHtml, launchChromium, routeSite, type ChromiumExtension } from './harness';
+
+/**
+ * A community warning list, signed as a maintainer would (with anvil's well-known test key #0,
+ * never a real maintainer's), served from a routed host, subscribed to in the options page.
+ */
+const TEST_KEY = '0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80';
+const TEST_SIGNER = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266';
+/** Anvil's well-known test key #1: a signer the subscription does not expect. */
+const ANVIL_KEY_1 = '0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d';
+const LIST_URL = 'https://lists.example.org/radar.json';
+
+function list(sequence: number, title: string) {
+  return {
+    name: 'E2E test list',
+    sequence,
+    issued: '2026-01-01T00:00:00Z',
+    expires: '2099-01-01T00:00:00Z',
+    entries: [
+      {
+        exchange: 'kraken',
+        severity: 'caution',
+        title,
+        body: 'A test warning, shown only in this end-to-end run.',
+        sources: ['https://www.example.org/warning-source'],
+        published: '2026-01-01T00:00:00Z',
+        expires: '2099-01-01T00:00:00Z',
+      },
+    ],
+  };
+}
+
+describe('community warning lists in Chromium', () => {
+  let browser: ChromiumExtension;
+  let serve: (route: Route) => Promise<void>;
+  let options: Page;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    const first = JSON.stringify((await signWarningList({ list: list(2, 'Withdrawals slow, test warning'), privateKey: TEST_KEY })).envelope);
+    serve = (route) => route.fulfill({ status: 200, contentType: 'application/json', headers: { 'access-control-allow-origin': '*' }, body: first });
+    await browser.context.route(LIST_URL, (route) => serve(route));
+    await routeSite(browser.context, 'https://www.kraken.com', fakeExchangeHtml('Kraken — stand-in'));
+    options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.getByTestId('warning-lists').waitFor();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  test('a wrong address is refused in plain words before anything is fetched', async () => {
+    await options.getByTestId('list-url').fill('http://lists.example.org/radar.json');
+    await options.getByTestId('list-signer').fill(TEST_SIGNER);
+    await options.getByTestId('list-add').click();
+    expect(await options.getByTestId('list-error').textContent()).toMatch(/https/);
+  });
+
+  test('a verified list shows its warning on the exchange, attributed to the list', async () => {
+    await options.getByTestId('list-url').fill(LIST_URL);
+    await options.getByTestId('list-signer').fill(TEST_SIGNER);
+    await options.getByTestId('list-add').click();
+    const row = options.getByTestId('subscription');
+    await row.waitFor();
+    await options.locator('[data-testid="subscription"][data-health="ok"]').waitFor();
+
+    const page = await browser.context.newPage();
+    await page.goto('https://www.kraken.com/');
+    await page.getByTestId('pill-warnings').waitFor();
+    expect(await page.getByTestId('pill-warnings').textContent()).toContain('1');
+    await page.getByTestId('pill-toggle').click();
+    const warnings = page.getByTestId('card-warnings');
+    expect(await warnings.textContent()).toContain('Withdrawals slow, test warning');
+    expect(await warnings.textContent()).toContain('from E2E test list');
+    await page.close();
+  });
+
+  for (const [name, body] of [
+    ['a rolled-back list (lower sequence)', async () => JSON.stringify((await signWarningList({ list: list(1, 'Old warning'), privateKey: TEST_KEY })).envelope)],
+    ['a list signed by someone else', async () => JSON.stringify((await signWarningList({ list: list(3, 'Forged warning'), privateKey: ANVIL_KEY_1 })).envelope)],
+    ['garbage', async () => '{"list": 1'],
+  ] as const) {
+    test(`${name} is refused with a reason, and the last good list stays`, async () => {
+      const text = await body();
+      serve = (route) => route.fulfill({ status: 200, contentType: 'application/json', headers: { 'access-control-allow-origin': '*' }, body: text });
+      await options.reload();
+      await options.getByTestId('refresh-now').click();
+      await options.locator('[data-testid="subscription"][data-health="failing"]').waitFor();
+      expect(await options.getByTestId('subscription').textContent()).toMatch(/failed/i);
+      const page = await browser.context.newPage();
+      await page.goto('https://www.kraken.com/');
+      await page.getByTestId('pill-toggle').click();
+      expect(await page.getByTestId('card-warnings').textContent()).toContain('Withdrawals slow, test warning');
+      await page.close();
+    });
+  }
+});
