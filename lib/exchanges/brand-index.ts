@@ -3,7 +3,7 @@
  * exchange files: these are judgement calls about words (which brand tokens are too common to be
  * evidence, which words phishers pair with a brand), not facts about an exchange.
  */
-import { getDomain, getDomainWithoutSuffix, getPublicSuffix } from 'tldts';
+import { getDomainWithoutSuffix, getPublicSuffix } from 'tldts';
 import type { ExchangeDefinition } from './types';
 import { skeleton } from './skeleton';
 import { collapseRepeats } from './edit-distance';
@@ -82,15 +82,10 @@ export interface OfficialDomain {
 export interface BrandIndex {
   /** Official registrable domain → exchange. */
   byDomain: Map<string, ExchangeDefinition>;
-  /** True when some official entry is deeper than its registrable domain (`app.example.com`). */
-  hasDeepDomains: boolean;
-  domains: OfficialDomain[];
   /** Brand skeleton → entries, best first. */
   byToken: Map<string, BrandEntry[]>;
   /** Skeleton with doubled letters collapsed → entries whose collapsed form differs from the brand. */
   byCollapsed: Map<string, BrandEntry[]>;
-  /** Entries long enough to be found inside a longer label or token. */
-  inside: BrandEntry[];
   /** Entries that may match a token by edit distance (long brands, and six-letter ones on the registrable name), by skeleton length. */
   typoByLength: BrandEntry[][];
   /** Entries of five letters or more by the key of their first three letters (see `trigramKey`), longest first. */
@@ -138,11 +133,8 @@ export type BuildBrandIndexReturnType = BrandIndex;
 export function buildBrandIndex(exchanges: BuildBrandIndexParameters): BuildBrandIndexReturnType {
   const index: BrandIndex = {
     byDomain: new Map(),
-    hasDeepDomains: false,
-    domains: [],
     byToken: new Map(),
     byCollapsed: new Map(),
-    inside: [],
     typoByLength: [],
     byTrigram: new Map(),
     domainsByName: new Map(),
@@ -158,10 +150,8 @@ export function buildBrandIndex(exchanges: BuildBrandIndexParameters): BuildBran
       const lower = domain.toLowerCase();
       // Keep the first claim: the meta-test reports a domain listed by two exchanges.
       if (!index.byDomain.has(lower)) index.byDomain.set(lower, exchange);
-      index.domains.push({ domain: lower, exchange });
       push(index.domainsByName, lower.split('.')[0]!, { domain: lower, exchange });
       index.maxDomainLabels = Math.max(index.maxDomainLabels, lower.split('.').length);
-      if (getDomain(lower) !== lower) index.hasDeepDomains = true;
       // `gate` + `io` → `gateio`: the name people type when the bare word is too common.
       const name = getDomainWithoutSuffix(lower);
       const suffix = getPublicSuffix(lower);
@@ -186,7 +176,6 @@ export function buildBrandIndex(exchanges: BuildBrandIndexParameters): BuildBran
   for (const entry of entries) {
     push(index.byToken, entry.skeleton, entry);
     push(index.byCollapsed, entry.collapsed, entry);
-    if (entry.strength === 'long') index.inside.push(entry);
     // Never for common words (`kraken`) or brands that begin ordinary words (`revolut`/`revolt`).
     if (entry.strength === 'long' || (entry.strength === 'medium' && entry.token.length >= 6 && !notInsideWords.has(entry.token))) {
       (index.typoByLength[entry.skeleton.length] ??= []).push(entry);
@@ -202,7 +191,6 @@ export function buildBrandIndex(exchanges: BuildBrandIndexParameters): BuildBran
   for (const list of index.byCollapsed.values()) list.sort(better);
   // Longest first, so `binanceus` is found before `binance` inside `binanceus-login`.
   const longestFirst = (a: BrandEntry, b: BrandEntry) => b.skeleton.length - a.skeleton.length || a.rank - b.rank;
-  index.inside.sort(longestFirst);
   for (const list of index.byTrigram.values()) list.sort(longestFirst);
   for (const list of index.typoByLength) list?.sort(better);
   return index;

@@ -17,7 +17,6 @@ describe('classify on the labeled corpus', () => {
 
   it('catches at least 95 % of the phishing hosts and flags at most 0.5 % of the legitimate ones', () => {
     const score = scoreOnCorpus(corpus, (host) => classify(host).verdict === 'lookalike');
-    expect({ recall: score.recall, missed: score.missed.slice(0, 40) }).toMatchObject({ recall: expect.any(Number) });
     expect(score.recall, `missed: ${score.missed.join(' ')}`).toBeGreaterThanOrEqual(0.95);
     expect(score.falsePositiveRate, `false positives: ${score.falsePositives.join(' ')}`).toBeLessThanOrEqual(0.005);
   });

@@ -1,7 +1,8 @@
 /**
- * Is this hostname an exchange, a lookalike of one, or neither? Exact matches are decided on the
- * registrable domain (public suffix list via tldts), so `binance.com.evil.io` is never Binance.
- * Lookalikes are judged on labels and hyphen-separated tokens, never by raw substring of the host.
+ * Is this hostname an exchange, a lookalike of one, or neither? Exact matches compare whole
+ * trailing labels with the registry's registrable domains, so `binance.com.evil.io` is never
+ * Binance. Lookalikes are judged on the labels left of the public suffix (tldts) and their
+ * hyphen-separated tokens, folded to TR39-style skeletons; never by raw substring of the host.
  */
 import { getPublicSuffix } from 'tldts';
 import { exchanges } from './registry';
@@ -277,6 +278,21 @@ function typoOf(token: string, rawToken: string, isRegistrable: boolean, brands:
   return best && { entry: best, kind: 'typo', bait: undefined, distance: bestDistance, mixedScripts: isMixedScript(rawToken) };
 }
 
+/** The longest long brand anywhere in `text`, found through the trigram index. */
+function longBrandInside(text: string, brands: BrandIndex): BrandEntry | undefined {
+  let found: BrandEntry | undefined;
+  for (let at = 0; at + 3 <= text.length; at++) {
+    const key = trigramKey(text, at);
+    const list = key < 0 ? undefined : brands.byTrigram.get(key);
+    if (list === undefined) continue;
+    for (const entry of list) {
+      if (entry.strength !== 'long' || (found !== undefined && entry.skeleton.length <= found.skeleton.length)) continue;
+      if (text.startsWith(entry.skeleton, at)) found = entry;
+    }
+  }
+  return found;
+}
+
 function evidenceInLabel(label: Label, isRegistrable: boolean, brands: BrandIndex): Evidence | undefined {
   for (let i = 0; i < label.tokens.length; i++) {
     const evidence = evidenceInToken(label.tokens[i]!, label.rawTokens[i]!, isRegistrable, brands);
@@ -295,11 +311,8 @@ function evidenceInLabel(label: Label, isRegistrable: boolean, brands: BrandInde
       const typo = typoOf(joined, label.rawTokens.join(''), isRegistrable, brands);
       if (typo && typo.entry.strength === 'long') return { ...typo, kind: 'hyphenated' };
     }
-    for (const entry of brands.inside) {
-      if (joined.includes(entry.skeleton)) {
-        return { entry, kind: 'hyphenated', bait: contextOf(label), distance: 0, mixedScripts: isMixedScript(label.raw) };
-      }
-    }
+    const inside = longBrandInside(joined, brands);
+    if (inside) return { entry: inside, kind: 'hyphenated', bait: contextOf(label), distance: 0, mixedScripts: isMixedScript(label.raw) };
   }
   return undefined;
 }
@@ -439,13 +452,12 @@ export function classify(hostname: ClassifyParameters): ClassifyReturnType {
 
   const embedded = embeddedDomain(host, names, brands);
   const labels: Label[] = names.map(labelOf);
-  const display = describeHost(host, labels, suffix);
   if (embedded) {
     const { exchange, domain } = embedded;
     return {
       verdict: 'lookalike',
       exchange,
-      reason: `${display} starts with the ${exchange.name} domain “${domain}” but belongs to ${registrable}, which is not ${article(exchange.name)} ${exchange.name} domain`,
+      reason: `${describeHost(host, labels, suffix)} starts with the ${exchange.name} domain “${domain}” but belongs to ${registrable}, which is not ${article(exchange.name)} ${exchange.name} domain`,
       host,
     };
   }
@@ -462,13 +474,13 @@ export function classify(hostname: ClassifyParameters): ClassifyReturnType {
     }
     if (!evidence.bait && !isRegistrable) evidence.bait = elsewhere;
     if (!isEnough(evidence, isRegistrable, elsewhere !== undefined)) continue;
-    return { verdict: 'lookalike', exchange: evidence.entry.exchange, reason: lookalikeReason(display, evidence), host };
+    return { verdict: 'lookalike', exchange: evidence.entry.exchange, reason: lookalikeReason(describeHost(host, labels, suffix), evidence), host };
   }
 
   return unknown(
     host,
     labels.some((label) => label.raw !== label.skeleton && isMixedScript(label.raw))
-      ? `${display} mixes Latin with Cyrillic or Greek letters but does not imitate a known exchange`
+      ? `${describeHost(host, labels, suffix)} mixes Latin with Cyrillic or Greek letters but does not imitate a known exchange`
       : `${host} is not a known exchange domain and does not resemble one`,
   );
 }
