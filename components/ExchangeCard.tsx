@@ -4,6 +4,7 @@ import type { RiskLevel } from '../lib/risk/order';
 import { MAJOR_ASSETS } from '../lib/risk/assets';
 import { formatAge, formatDate, formatPercent, formatSignedUsd, formatUsd } from './format';
 import { porLabel } from './por-label';
+import { reasonText } from './reason-text';
 import { useLocale, useT, type MessageKey } from './i18n';
 
 export interface ExchangeCardProps {
@@ -128,7 +129,7 @@ export function ExchangeCard({ view, onWithdraw, headingLevel = 1, idPrefix = 'c
           <ul class="reasons">
             {topReasons.map((reason) => (
               <li key={reason.metric + reason.message} class={`reason reason--${reason.effect}`}>
-                {reason.message}
+                {reasonText(reason, t, locale, now)}
                 {reason.source !== undefined && (
                   <>
                     {' '}
