@@ -186,7 +186,7 @@ describe('classify: not flagged', () => {
 
   it('never calls a subdomain of an official domain a lookalike', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...exchanges.flatMap((e) => e.domains.map((d) => [e.id, d] as const))), fc.domain(), ([id, domain], prefix) => {
+      fc.property(fc.constantFrom(...exchanges.flatMap((e) => e.domains.map((d) => [e.id, d] as const))), fc.domain().filter((d) => d.length <= 200), ([id, domain], prefix) => {
         const result = classify(`${prefix}.${domain}`);
         expect(result.verdict).toBe('exchange');
         expect(result.exchange?.id).toBe(id);
