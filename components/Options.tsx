@@ -74,6 +74,11 @@ export function Options({ settings, sources, exchangeNames, now, onChange, onLoo
   return (
     <div class="options">
       <h1>{t('optionsTitle')}</h1>
+      <p>
+        <a href="verify.html" data-testid="verify-link">
+          {t('verifyLink')}
+        </a>
+      </p>
       <p class="muted" role="status" data-testid="options-notice">
         {notice}
       </p>

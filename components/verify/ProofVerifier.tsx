@@ -1,0 +1,307 @@
+import { useRef, useState } from 'preact/hooks';
+import { PROOF_MAX_CHARS } from '../../lib/proofs/input';
+import { proofFormats, type InclusionProofResult, type ProofBalances, type ProofFormat } from '../../lib/proofs/types';
+import { useT, type MessageKey } from '../i18n';
+
+/** What the page hands the verifier: the text or bytes exactly as the user gave them. */
+export interface ProofInput {
+  file: string | Uint8Array;
+  format?: ProofFormat;
+  expectedRoot?: string;
+}
+
+export interface ProofVerifierProps {
+  /** Runs the check locally (the entrypoint passes `verifyInclusionProof`). Must never reject. */
+  onVerify: (input: ProofInput) => Promise<InclusionProofResult>;
+}
+
+const FORMAT_KEYS: Record<ProofFormat, MessageKey> = {
+  'okx-v1': 'verifyFormatOkx',
+  bybit: 'verifyFormatBybit',
+  bitget: 'verifyFormatBitget',
+};
+
+type Source = { kind: 'text' } | { kind: 'file'; name: string; bytes: Uint8Array };
+
+type State = { kind: 'idle' } | { kind: 'checking' } | { kind: 'input-error'; message: string } | { kind: 'done'; result: InclusionProofResult };
+
+/** Zero in any of the spellings the formats use (`0`, `0.00000000`, `0E-8`). */
+const isZero = (amount: string) => /^[-+]?0*\.?0*(e[-+]?\d+)?$/i.test(amount.trim());
+
+function nonZero(balances: ProofBalances): [string, string][] {
+  return Object.entries(balances).filter(([, amount]) => !isZero(amount));
+}
+
+export function ProofVerifier({ onVerify }: ProofVerifierProps) {
+  const t = useT();
+  const [text, setText] = useState('');
+  const [source, setSource] = useState<Source>({ kind: 'text' });
+  const [format, setFormat] = useState<ProofFormat | 'auto'>('auto');
+  const [root, setRoot] = useState('');
+  const [state, setState] = useState<State>({ kind: 'idle' });
+  const [dragging, setDragging] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const verify = async (input: Source = source) => {
+    const file = input.kind === 'file' ? input.bytes : text;
+    if (typeof file === 'string' && file.trim() === '') {
+      setState({ kind: 'input-error', message: t('verifyProofEmpty') });
+      return;
+    }
+    setState({ kind: 'checking' });
+    try {
+      const result = await onVerify({ file, ...(format === 'auto' ? {} : { format }), ...(root.trim() === '' ? {} : { expectedRoot: root.trim() }) });
+      setState({ kind: 'done', result });
+    } catch {
+      // The verifier promises not to throw; if it ever does, the answer is still "not verified".
+      setState({ kind: 'done', result: { ok: false, reason: t('verifyProofUnexpected') } });
+    }
+  };
+
+  const takeFile = async (file: File | undefined) => {
+    if (file === undefined) return;
+    // Checked before reading, so a huge drop never reaches memory.
+    if (file.size > PROOF_MAX_CHARS) {
+      setState({ kind: 'input-error', message: t('verifyProofTooLarge', [file.name, String(PROOF_MAX_CHARS / 1_000_000)]) });
+      return;
+    }
+    try {
+      const next: Source = { kind: 'file', name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+      setSource(next);
+      setText('');
+      await verify(next);
+    } catch {
+      setState({ kind: 'input-error', message: t('verifyProofUnreadable', file.name) });
+    }
+  };
+
+  return (
+    <section class="verify-section" aria-labelledby="proof-title" data-testid="proof-section">
+      <h2 id="proof-title">{t('verifyProofTitle')}</h2>
+      <p>{t('verifyProofIntro')}</p>
+      <details class="verify-explain">
+        <summary>{t('verifyProofWhatSummary')}</summary>
+        <p>{t('verifyProofProves')}</p>
+        <p>{t('verifyProofDoesNotProve')}</p>
+        <p>{t('verifyProofLocal')}</p>
+      </details>
+
+      <form
+        class="verify-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void verify();
+        }}
+      >
+        <label for="proof-text">{t('verifyProofPasteLabel')}</label>
+        <textarea
+          id="proof-text"
+          rows={8}
+          spellcheck={false}
+          value={text}
+          data-testid="proof-text"
+          aria-describedby="proof-source"
+          onInput={(event) => {
+            setText((event.currentTarget as HTMLTextAreaElement).value);
+            setSource({ kind: 'text' });
+          }}
+        />
+        <div
+          class={`dropzone${dragging ? ' dropzone--over' : ''}`}
+          data-testid="proof-dropzone"
+          onDragOver={(event) => {
+            event.preventDefault();
+            setDragging(true);
+          }}
+          onDragLeave={() => setDragging(false)}
+          onDrop={(event) => {
+            event.preventDefault();
+            setDragging(false);
+            void takeFile(event.dataTransfer?.files[0]);
+          }}
+        >
+          <span>{t('verifyProofDrop')}</span>{' '}
+          <button type="button" class="ghost" onClick={() => fileInput.current?.click()} data-testid="proof-choose">
+            {t('verifyProofChoose')}
+          </button>
+          <input
+            ref={fileInput}
+            type="file"
+            accept=".json,application/json,text/plain"
+            class="visually-hidden"
+            tabIndex={-1}
+            aria-label={t('verifyProofChoose')}
+            data-testid="proof-file"
+            onChange={(event) => {
+              const input = event.currentTarget as HTMLInputElement;
+              void takeFile(input.files?.[0]);
+              // Lets the same file be chosen again after an edit.
+              input.value = '';
+            }}
+          />
+        </div>
+        <p id="proof-source" class="muted" data-testid="proof-source">
+          {source.kind === 'file' ? t('verifyProofFromFile', [source.name, String(source.bytes.byteLength)]) : t('verifyProofFromText')}
+        </p>
+
+        <div class="verify-row">
+          <label>
+            <span>{t('verifyProofFormat')}</span>
+            <select value={format} onChange={(event) => setFormat((event.currentTarget as HTMLSelectElement).value as ProofFormat | 'auto')} data-testid="proof-format">
+              <option value="auto">{t('verifyFormatAuto')}</option>
+              {proofFormats.map((value) => (
+                <option key={value} value={value}>
+                  {t(FORMAT_KEYS[value])}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label class="verify-grow">
+            <span>{t('verifyProofRootLabel')}</span>
+            <input
+              type="text"
+              spellcheck={false}
+              autocomplete="off"
+              value={root}
+              aria-describedby="proof-root-help"
+              data-testid="proof-root"
+              onInput={(event) => setRoot((event.currentTarget as HTMLInputElement).value)}
+            />
+          </label>
+        </div>
+        <p id="proof-root-help" class="muted">
+          {t('verifyProofRootHelp')}
+        </p>
+        <button type="submit" class="primary" disabled={state.kind === 'checking'} data-testid="proof-verify">
+          {state.kind === 'checking' ? t('verifyChecking') : t('verifyProofButton')}
+        </button>
+      </form>
+
+      <div aria-live="polite" data-testid="proof-result-region">
+        {state.kind === 'input-error' && (
+          <p class="card__alert" role="alert" data-testid="proof-error">
+            {state.message}
+          </p>
+        )}
+        {state.kind === 'done' && <ProofResult result={state.result} />}
+      </div>
+    </section>
+  );
+}
+
+function Balances({ balances, testId }: { balances: ProofBalances; testId: string }) {
+  const t = useT();
+  const shown = nonZero(balances);
+  const zeros = Object.keys(balances).length - shown.length;
+  return (
+    <div data-testid={testId}>
+      {shown.length === 0 ? (
+        <p class="muted">{t('verifyAllZero')}</p>
+      ) : (
+        <table class="ratios">
+          <thead>
+            <tr>
+              <th scope="col">{t('verifyAsset')}</th>
+              <th scope="col" class="num">{t('verifyAmount')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map(([asset, amount]) => (
+              <tr key={asset}>
+                <th scope="row">{asset}</th>
+                <td>{amount}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {zeros > 0 && <p class="muted">{t('verifyZerosHidden', String(zeros))}</p>}
+    </div>
+  );
+}
+
+function sumsText(balances: ProofBalances): string {
+  const shown = nonZero(balances);
+  return shown.length === 0 ? '0' : shown.map(([asset, amount]) => `${asset} ${amount}`).join(', ');
+}
+
+export function ProofResult({ result }: { result: InclusionProofResult }) {
+  const t = useT();
+  if (!result.ok) {
+    return (
+      <div class="verdict verdict--danger" role="alert" data-testid="proof-verdict" data-verdict={result.cancelled ? 'cancelled' : 'failed'}>
+        <p class="verdict__title">{t('verifyProofFailed')}</p>
+        <p data-testid="proof-reason">{result.reason}</p>
+        {result.step !== undefined && <p class="muted">{t('verifyProofFailedStep', String(result.step))}</p>}
+        <p class="muted">{t('verifyProofFailedHint')}</p>
+      </div>
+    );
+  }
+  const level = result.verdict === 'verified' ? 'ok' : result.verdict === 'root-mismatch' ? 'danger' : 'caution';
+  const title: MessageKey = result.verdict === 'verified' ? 'verifyProofVerified' : result.verdict === 'root-mismatch' ? 'verifyProofMismatch' : 'verifyProofNoRoot';
+  const body: MessageKey = result.verdict === 'verified' ? 'verifyProofVerifiedBody' : result.verdict === 'root-mismatch' ? 'verifyProofMismatchBody' : 'verifyProofNoRootBody';
+  return (
+    <div class="verify-result" data-testid="proof-result">
+      <div class={`verdict verdict--${level}`} role="status" data-testid="proof-verdict" data-verdict={result.verdict}>
+        <p class="verdict__title">{t(title)}</p>
+        <p>{t(body)}</p>
+        <p class="muted">
+          {t('verifyProofDetected', [t(FORMAT_KEYS[result.format]), result.variant])}
+          {result.snapshotId !== undefined && ` ${t('verifyProofSnapshot', result.snapshotId)}`}
+        </p>
+      </div>
+
+      <h3>{t('verifyLeafTitle')}</h3>
+      <p class="muted">{t('verifyLeafBody')}</p>
+      <p>
+        {t('verifyHash')} <code class="hash" data-testid="proof-leaf-hash">{result.leaf.hash}</code>
+      </p>
+      <Balances balances={result.leaf.balances} testId="proof-leaf" />
+
+      <h3>{t('verifyPathTitle')}</h3>
+      <p class="muted">{t('verifyPathBody')}</p>
+      <div class="table-scroll">
+        <table class="path" data-testid="proof-path">
+          <thead>
+            <tr>
+              <th scope="col">{t('verifyLevel')}</th>
+              <th scope="col">{t('verifySide')}</th>
+              <th scope="col">{t('verifySiblingHash')}</th>
+              <th scope="col">{t('verifyComputedHash')}</th>
+              <th scope="col">{t('verifySums')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.path.map((step) => (
+              <tr key={step.index}>
+                <th scope="row">{step.index}</th>
+                <td>{step.siblingSide === 'left' ? t('verifySideLeft') : t('verifySideRight')}</td>
+                <td>
+                  <code class="hash">{step.siblingHash}</code>
+                </td>
+                <td>
+                  <code class="hash">{step.nodeHash}</code>
+                </td>
+                <td class="sums">{sumsText(step.nodeBalances)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <h3>{t('verifyRootTitle')}</h3>
+      <dl class="roots">
+        <dt>{t('verifyComputedRoot')}</dt>
+        <dd>
+          <code class="hash" data-testid="proof-computed-root">{result.computedRoot}</code>
+        </dd>
+        <dt>{t('verifyGivenRoot')}</dt>
+        <dd data-testid="proof-root-match">
+          {result.rootMatches === 'no-root-given' ? t('verifyNoRootGiven') : result.rootMatches ? t('verifyRootMatches') : t('verifyRootDiffers')}
+        </dd>
+      </dl>
+      <p class="muted">{t('verifyRootSumsBody')}</p>
+      <Balances balances={result.rootBalances} testId="proof-root-sums" />
+    </div>
+  );
+}

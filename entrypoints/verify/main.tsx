@@ -1,0 +1,101 @@
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { I18nContext, type I18n } from '@/components/i18n';
+import { ProofVerifier } from '@/components/verify/ProofVerifier';
+import { ReserveCheck, type ReserveCheckTarget } from '@/components/verify/ReserveCheck';
+import { checkReserves } from '@/lib/chain/reserves-check';
+import { reserveAddressLists, reserveTokens } from '@/lib/chain/reserve-addresses';
+import { exchanges } from '@/lib/exchanges/registry';
+import { verifyInclusionProof } from '@/lib/proofs/verify-inclusion-proof';
+import type { Settings } from '@/lib/settings';
+import type { ExchangeView } from '@/lib/view/exchange-view';
+import { loadI18n } from '@/utils/translate';
+import { getSettings, watchSettings } from '@/utils/settings';
+import '@/components/card.css';
+import './style.css';
+
+/** Chains a published list may be on: display name, DefiLlama's name for it, its own coin. */
+const CHAINS: Record<number, { name: string; defillama: string; native: string }> = {
+  1: { name: 'Ethereum', defillama: 'Ethereum', native: 'ETH' },
+  10: { name: 'OP Mainnet', defillama: 'Optimism', native: 'ETH' },
+  137: { name: 'Polygon', defillama: 'Polygon', native: 'POL' },
+  42161: { name: 'Arbitrum One', defillama: 'Arbitrum', native: 'ETH' },
+  43114: { name: 'Avalanche C-Chain', defillama: 'Avalanche', native: 'AVAX' },
+};
+
+function reserveTargets(): ReserveCheckTarget[] {
+  const names = new Map(exchanges.map((exchange) => [exchange.id, exchange.name]));
+  return reserveAddressLists
+    .filter((list) => CHAINS[list.chainId] !== undefined)
+    .map((list) => {
+      const chain = CHAINS[list.chainId]!;
+      return {
+        key: `${list.exchangeId}:${list.chainId}`,
+        exchangeId: list.exchangeId,
+        exchangeName: names.get(list.exchangeId) ?? list.exchangeId,
+        chainId: list.chainId,
+        chainName: chain.name,
+        defillamaChain: chain.defillama,
+        nativeSymbol: chain.native,
+        addresses: list.addresses,
+        tokens: reserveTokens.filter((token) => token.chainId === list.chainId).map((token) => ({ symbol: token.symbol, address: token.address })),
+        publishedAt: list.publishedAt,
+        readFrom: list.readFrom,
+        asOf: list.asOf,
+        ...(list.note === undefined ? {} : { note: list.note }),
+      };
+    });
+}
+
+function App({ initialSettings, i18n }: { initialSettings: Settings; i18n: I18n }) {
+  const [settings, setSettings] = useState(initialSettings);
+  const [views, setViews] = useState<Record<string, ExchangeView> | undefined>(undefined);
+  useEffect(() => watchSettings(setSettings), []);
+  useEffect(() => {
+    browser.runtime.sendMessage({ type: 'all-exchanges' }).then(
+      (answer) => setViews(Object.fromEntries(((answer ?? []) as ExchangeView[]).map((view) => [view.id, view]))),
+      // Without the held figures the check still runs; the comparison then says "unknown".
+      () => setViews({}),
+    );
+  }, []);
+
+  return (
+    <I18nContext.Provider value={i18n}>
+      <div class="verify">
+        <h1>{i18n.t('verifyTitle')}</h1>
+        <p>{i18n.t('verifyIntro')}</p>
+        <ProofVerifier onVerify={(input) => verifyInclusionProof(input)} />
+        <ReserveCheck
+          targets={reserveTargets()}
+          rpcUrl={settings.rpcUrl}
+          optionsUrl={browser.runtime.getURL('/options.html')}
+          views={views}
+          onRun={(target, { onProgress, signal }) =>
+            checkReserves({
+              rpcUrl: settings.rpcUrl ?? '',
+              chainId: target.chainId,
+              addresses: target.addresses,
+              tokens: target.tokens,
+              nativeSymbol: target.nativeSymbol,
+              onProgress,
+              signal,
+            })
+          }
+        />
+      </div>
+    </I18nContext.Provider>
+  );
+}
+
+async function main() {
+  const root = document.getElementById('app');
+  if (root === null) return;
+  const settings = await getSettings();
+  const i18n = await loadI18n(settings.language);
+  document.documentElement.lang = i18n.locale;
+  document.title = i18n.t('verifyTitle');
+  render(<App initialSettings={settings} i18n={i18n} />, root);
+}
+
+void main();
