@@ -160,6 +160,9 @@ describe('classify: not flagged', () => {
     ['a..b.com', /empty label/],
     ['x'.repeat(64) + '.com', /longer than 63/],
     ['binance.com:99999', /invalid port/],
+    [':::', /IPv6|hostname/],
+    ['[1::2::3]', /not a valid IPv6/],
+    ['[::ffff:999.1.1.1]', /not a valid IPv6/],
     ['https://binance.com/', /URL parts/],
     ['foo bar.com', /contains a space/],
   ])('%j is unknown: %s', (input, reason) => {
@@ -250,6 +253,8 @@ describe('helpers', () => {
   it('parses hostnames and URLs into one canonical form', () => {
     expect(parseHostname('WWW.Binance.COM.:443')).toEqual({ ok: true, host: 'www.binance.com', kind: 'domain' });
     expect(parseHostname('[2001:DB8::1]:8080')).toEqual({ ok: true, host: '[2001:db8::1]', kind: 'ip' });
+    expect(parseHostname('[::ffff:192.0.2.1]')).toEqual({ ok: true, host: '[::ffff:192.0.2.1]', kind: 'ip' });
+    expect(parseHostname('1:2:3:4:5:6:7:8')).toEqual({ ok: true, host: '[1:2:3:4:5:6:7:8]', kind: 'ip' });
     expect(parseHostname('binance。com')).toEqual({ ok: true, host: 'binance.com', kind: 'domain' });
     expect(parseHostname('256.1.1.1').ok).toBe(false);
     expect(hostnameFromUrl('https://user:pw@Binance.com:8080/x')).toEqual({ ok: true, host: 'binance.com' });

@@ -60,6 +60,29 @@ function parsePlainHostname(input: string): ParseHostnameReturnType | undefined 
   return { ok: true, host, kind: labels === 1 ? 'local' : 'domain' };
 }
 
+/** RFC 4291 text form: eight hex groups, one `::` for a run of zeros, an IPv4 tail allowed. */
+function isIpv6(address: string): boolean {
+  const halves = address.split('::');
+  if (halves.length > 2) return false;
+  let groups = 0;
+  for (const half of halves) {
+    if (half === '') continue;
+    const parts = half.split(':');
+    for (let i = 0; i < parts.length; i++) {
+      const part = parts[i]!;
+      if (i === parts.length - 1 && half === halves[halves.length - 1] && part.includes('.')) {
+        if (!ipv4.test(part) || part.split('.').some((octet) => Number(octet) > 255)) return false;
+        groups += 2;
+      } else if (/^[0-9a-f]{1,4}$/.test(part)) {
+        groups += 1;
+      } else {
+        return false;
+      }
+    }
+  }
+  return halves.length === 2 ? groups <= 7 : groups === 8;
+}
+
 export function parseHostname(input: ParseHostnameParameters): ParseHostnameReturnType {
   if (typeof input !== 'string') return { ok: false, reason: 'a hostname must be text' };
   const plain = parsePlainHostname(input);
@@ -76,13 +99,13 @@ export function parseHostname(input: ParseHostnameParameters): ParseHostnameRetu
     const rest = host.slice(end + 1);
     if (rest !== '' && !/^:\d{1,5}$/.test(rest)) return { ok: false, reason: `${quoted(host)} has text after its IPv6 address` };
     const address = host.slice(1, end).toLowerCase();
-    if (!/^[0-9a-f:.]+$/.test(address) || !address.includes(':')) return { ok: false, reason: `${quoted(host)} is not a valid IPv6 address` };
+    if (!isIpv6(address)) return { ok: false, reason: `${quoted(host)} is not a valid IPv6 address` };
     return { ok: true, host: `[${address}]`, kind: 'ip' };
   }
   const colons = host.split(':').length - 1;
   if (colons > 1) {
-    if (/^[0-9a-fA-F:.]+$/.test(host)) return { ok: true, host: `[${host.toLowerCase()}]`, kind: 'ip' };
-    return { ok: false, reason: `${quoted(host)} has too many “:” to be a hostname with a port` };
+    if (isIpv6(host.toLowerCase())) return { ok: true, host: `[${host.toLowerCase()}]`, kind: 'ip' };
+    return { ok: false, reason: `${quoted(host)} is neither a hostname (with an optional :port) nor an IPv6 address` };
   }
   if (colons === 1) {
     const [name, port] = host.split(':') as [string, string];
