@@ -1,0 +1,99 @@
+import { useState } from 'preact/hooks';
+import type { AddressBookEntry } from '../../lib/custody/address-book';
+import { getNetwork } from '../../lib/custody/networks';
+import type { GuideAction, GuideState } from '../../lib/custody/steps';
+import { useLocale, useT } from '../i18n';
+import { formatDate } from '../format';
+import { AddressGroups, PoisoningNotice } from './shared';
+
+export interface AddressBookStepProps {
+  state: GuideState;
+  book: readonly AddressBookEntry[];
+  onAction: (action: GuideAction) => void;
+  /** Saves the guide's address under `label`; rejects with a reason the step shows. */
+  onSaveAddress: (label: string) => Promise<void>;
+}
+
+export function AddressBookStep({ state, book, onAction, onSaveAddress }: AddressBookStepProps) {
+  const t = useT();
+  const locale = useLocale();
+  const [label, setLabel] = useState('');
+  const [status, setStatus] = useState<'idle' | 'saving' | 'saved' | 'error'>('idle');
+  const cleanLabel = label.trim();
+  const labelTooLong = cleanLabel.length > 64;
+
+  const save = async (event: Event) => {
+    event.preventDefault();
+    if (cleanLabel === '' || labelTooLong) return;
+    setStatus('saving');
+    try {
+      await onSaveAddress(cleanLabel);
+      setStatus('saved');
+      setLabel('');
+    } catch {
+      setStatus('error');
+    }
+  };
+
+  return (
+    <div class="guide-form">
+      {state.address === null || state.network === null ? (
+        <p class="muted" data-testid="book-no-address">
+          {t('bookNoAddress')}
+        </p>
+      ) : (
+        <>
+          <PoisoningNotice network={state.network} address={state.address} book={book} />
+          <AddressGroups address={state.address} />
+          <form class="book-form" onSubmit={(event) => void save(event)}>
+            <div class="field">
+              <label for="book-label">{t('bookLabel')}</label>
+              <input
+                id="book-label"
+                type="text"
+                maxLength={80}
+                value={label}
+                aria-invalid={labelTooLong}
+                aria-describedby="book-label-help"
+                data-testid="book-label"
+                onInput={(event) => setLabel((event.currentTarget as HTMLInputElement).value)}
+              />
+              <p id="book-label-help" class={labelTooLong ? 'field__error' : 'field__help'}>
+                {labelTooLong ? t('bookLabelTooLong') : t('bookLabelHelp')}
+              </p>
+            </div>
+            <div class="guide__actions">
+              <button type="submit" class="primary" disabled={cleanLabel === '' || labelTooLong || status === 'saving'} data-testid="book-save">
+                {t('bookSave')}
+              </button>
+              <button type="button" class="ghost" onClick={() => onAction({ type: 'address-book', outcome: 'skipped' })} data-testid="book-skip">
+                {t('bookSkip')}
+              </button>
+            </div>
+          </form>
+          <p role="status" data-testid="book-status">
+            {status === 'saved' ? t('bookSaved') : status === 'error' ? t('bookSaveFailed') : state.addressBook === 'skipped' ? t('bookSkipped') : ''}
+          </p>
+        </>
+      )}
+
+      <h3>{t('bookListTitle')}</h3>
+      {book.length === 0 ? (
+        <p class="muted" data-testid="book-empty">
+          {t('bookEmpty')}
+        </p>
+      ) : (
+        <ul class="book-list" data-testid="book-list">
+          {book.map((entry) => (
+            <li key={`${entry.network}:${entry.address}`} data-testid="book-entry">
+              <strong>{entry.label}</strong> <span class="muted">{getNetwork(entry.network)?.name ?? entry.network}</span>{' '}
+              <span class="muted">{t('bookAdded', formatDate(entry.addedAt, locale))}</span>
+              <AddressGroups address={entry.address} />
+            </li>
+          ))}
+        </ul>
+      )}
+      <p class="muted">{t('bookPrivacy')}</p>
+    </div>
+  );
+}

@@ -1,0 +1,171 @@
+import { useState } from 'preact/hooks';
+import type { AddressBookEntry } from '../../lib/custody/address-book';
+import { getNetwork, networks, type NetworkId } from '../../lib/custody/networks';
+import type { GuideAction, GuideState } from '../../lib/custody/steps';
+import { validateAddress, type ValidateAddressReturnType } from '../../lib/custody/validate-address';
+import { useT, type Translate } from '../i18n';
+import type { EnsLookup } from './Guide';
+import { AddressGroups, PoisoningNotice } from './shared';
+import { ADDRESS_ERROR, ADDRESS_WARNING, FAMILY_NAME, WALLET_VERIFY } from './text';
+
+export interface AddressStepProps {
+  state: GuideState;
+  book: readonly AddressBookEntry[];
+  rpcUrl: string | undefined;
+  ens: EnsLookup;
+  onAction: (action: GuideAction) => void;
+  onResolveEns: (name: string) => void;
+  onOpenOptions: () => void;
+}
+
+/** Names where a wrong-network address belongs, by trying it on every other network. */
+function belongsTo(t: Translate, chosen: string, address: string): string {
+  const matches = networks.filter((network) => network.id !== chosen && validateAddress({ network: network.id, address }).valid);
+  const families = new Set(matches.map((network) => network.family));
+  if (matches.length === 1) return matches[0]!.name;
+  if (families.size === 1) return t(FAMILY_NAME[matches[0]!.family]);
+  return matches.map((network) => network.name).join(', ');
+}
+
+function errorText(t: Translate, result: ValidateAddressReturnType, network: NetworkId, address: string): string {
+  const code = result.error?.code ?? 'bad-format';
+  const chosen = getNetwork(network)?.name ?? network;
+  if (code === 'wrong-network') return t('addressWrongNetwork', [belongsTo(t, network, address), chosen]);
+  return t(ADDRESS_ERROR[code], chosen);
+}
+
+export function AddressStep({ state, book, rpcUrl, ens, onAction, onResolveEns, onOpenOptions }: AddressStepProps) {
+  const t = useT();
+  const [draft, setDraft] = useState(state.address ?? '');
+  const network = state.network;
+  if (network === null) {
+    return (
+      <p class="muted" data-testid="address-no-network">
+        {t('addressNoNetwork')}
+      </p>
+    );
+  }
+  const text = draft.trim();
+  const result = text === '' ? null : validateAddress({ network, address: text });
+  const isEns = result?.valid === true && result.kind === 'ens-name';
+  const normalized = result?.valid === true && !isEns ? result.normalized : null;
+
+  const change = (value: string) => {
+    setDraft(value);
+    const checked = validateAddress({ network, address: value });
+    // An ENS name is not an address to send to: only the 0x address it resolves to is kept.
+    if (checked.valid && checked.kind !== 'ens-name') onAction({ type: 'set-address', address: value });
+    else if (state.address !== null) onAction({ type: 'set-address', address: '' });
+  };
+
+  return (
+    <div class="guide-form">
+      <div class="field">
+        <label for="address-input">{t('addressLabel', getNetwork(network)?.name ?? network)}</label>
+        <input
+          id="address-input"
+          type="text"
+          class="address-input"
+          autocomplete="off"
+          spellcheck={false}
+          value={draft}
+          aria-invalid={result !== null && !result.valid}
+          aria-describedby="address-feedback"
+          data-testid="address-input"
+          onInput={(event) => change((event.currentTarget as HTMLInputElement).value)}
+        />
+      </div>
+      <div id="address-feedback" aria-live="polite" data-testid="address-feedback">
+        {result === null && <p class="field__help">{t('addressEmpty')}</p>}
+        {result !== null && !result.valid && (
+          <p class="field__error" data-testid="address-error" data-code={result.error?.code}>
+            {errorText(t, result, network, text)}
+          </p>
+        )}
+        {result !== null &&
+          result.valid &&
+          result.warnings.map((warning) => (
+            <p key={warning.code} class="guide-alert guide-alert--caution" data-testid="address-warning" data-code={warning.code}>
+              {t(ADDRESS_WARNING[warning.code])}
+            </p>
+          ))}
+      </div>
+
+      {isEns && result?.normalized != null && <EnsBox name={result.normalized} rpcUrl={rpcUrl} ens={ens} onResolve={onResolveEns} onOpenOptions={onOpenOptions} onUse={change} />}
+
+      {normalized !== null && (
+        <>
+          <PoisoningNotice network={network} address={normalized} book={book} />
+          <div class="guide-facts">
+            <h3>{t('addressCompareTitle')}</h3>
+            <AddressGroups address={normalized} testId="address-groups" />
+            <p>{state.walletKind === null ? t('addressCompareBody') : t(WALLET_VERIFY[state.walletKind])}</p>
+            <label class="choice">
+              <input
+                type="checkbox"
+                checked={state.addressVerifiedOnDevice}
+                disabled={state.address === null}
+                onChange={(event) => onAction({ type: 'verify-on-device', verified: (event.currentTarget as HTMLInputElement).checked })}
+                data-testid="verified-on-device"
+              />
+              <span>{t('addressVerifiedOnDevice')}</span>
+            </label>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}
+
+interface EnsBoxProps {
+  name: string;
+  rpcUrl: string | undefined;
+  ens: EnsLookup;
+  onResolve: (name: string) => void;
+  onOpenOptions: () => void;
+  onUse: (address: string) => void;
+}
+
+function EnsBox({ name, rpcUrl, ens, onResolve, onOpenOptions, onUse }: EnsBoxProps) {
+  const t = useT();
+  if (rpcUrl === undefined) {
+    return (
+      <div class="guide-facts" data-testid="ens-needs-rpc">
+        <p>{t('ensNeedsRpc')}</p>
+        <button type="button" class="ghost" onClick={onOpenOptions}>
+          {t('openOptions')}
+        </button>
+      </div>
+    );
+  }
+  const current = ens.name === name ? ens : undefined;
+  return (
+    <div class="guide-facts" data-testid="ens-box">
+      <button type="button" class="ghost" disabled={current?.status === 'loading'} onClick={() => onResolve(name)} data-testid="ens-resolve">
+        {t('ensResolve', name)}
+      </button>
+      <div aria-live="polite">
+        {current?.status === 'loading' && (
+          <p role="status" aria-busy="true">
+            {t('ensLoading')}
+          </p>
+        )}
+        {current?.status === 'done' && current.address !== null && (
+          <>
+            <p>{t('ensResolved', name)}</p>
+            <AddressGroups address={current.address} testId="ens-address" />
+            <p>{t('ensCompare')}</p>
+            <button type="button" class="primary" onClick={() => onUse(current.address!)} data-testid="ens-use">
+              {t('ensUse')}
+            </button>
+          </>
+        )}
+        {current?.status === 'done' && current.address === null && (
+          <p class="field__error" data-testid="ens-error">
+            {current.errorCode === 'not-found' ? t('ensNotFound', name) : current.errorCode === 'bad-name' ? t('ensBadName') : t('ensFailed')}
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}

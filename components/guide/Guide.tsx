@@ -1,0 +1,173 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { AddressBookEntry } from '../../lib/custody/address-book';
+import type { ResolveEnsNameErrorCode } from '../../lib/custody/ens';
+import type { ArrivalErrorCode } from '../../lib/chain/arrival';
+import { guideStepIds, nextStep, seedChecklistIds, validateStep, type GuideAction, type GuideState, type GuideStepId } from '../../lib/custody/steps';
+import type { WithdrawalInfo } from '../../lib/exchanges/types';
+import { useT } from '../i18n';
+import { PROBLEM, STEP_INTRO, STEP_TITLE } from './text';
+import { RouteStep } from './RouteStep';
+import { WalletStep } from './WalletStep';
+import { AddressStep } from './AddressStep';
+import { AddressBookStep } from './AddressBookStep';
+import { TestStep } from './TestStep';
+import { ArrivalStep } from './ArrivalStep';
+
+/** An exchange as the guide needs it: registry facts only. */
+export interface GuideExchange {
+  id: string;
+  name: string;
+  withdrawal?: WithdrawalInfo;
+}
+
+export interface EnsLookup {
+  status: 'idle' | 'loading' | 'done';
+  name: string;
+  address: string | null;
+  errorCode: ResolveEnsNameErrorCode | null;
+}
+
+/** What the page learnt from the user's RPC endpoint about the receiving address. */
+export interface BalanceWatch {
+  status: 'off' | 'loading' | 'watching' | 'arrived' | 'error';
+  /** Current balance in whole units of the native coin, when read. */
+  balance: string | null;
+  /** Increase over the balance before the test, in whole units, once arrived. */
+  increase: string | null;
+  blockNumber: string | null;
+  checkedAt: string | null;
+  errorCode: ArrivalErrorCode | null;
+}
+
+export interface GuideProps {
+  state: GuideState;
+  book: readonly AddressBookEntry[];
+  exchanges: readonly GuideExchange[];
+  rpcUrl: string | undefined;
+  /** The exchange the page was opened for (`?exchange=`), until the route step is answered. */
+  prefillExchangeId?: string;
+  /** Why a stored guide could not be resumed, when it could not. */
+  resetReason: string | null;
+  ens: EnsLookup;
+  watch: BalanceWatch;
+  onAction: (action: GuideAction) => void;
+  onSaveAddress: (label: string) => Promise<void>;
+  onResolveEns: (name: string) => void;
+  onTestSent: () => void;
+  onOpenOptions: () => void;
+}
+
+export function Guide(props: GuideProps) {
+  const t = useT();
+  const { state, book } = props;
+  const [step, setStep] = useState<GuideStepId>(() => nextStep({ state, book }) ?? 'arrival');
+  const heading = useRef<HTMLHeadingElement>(null);
+  const moved = useRef(false);
+  // Starting over must also clear what the step forms hold locally.
+  const [generation, setGeneration] = useState(0);
+  const index = guideStepIds.indexOf(step);
+  const statuses = guideStepIds.map((id) => validateStep({ state, step: id, book }).complete);
+  const done = statuses.filter(Boolean).length;
+
+  useEffect(() => {
+    // Moving between steps puts keyboard and screen-reader focus on the new step's heading.
+    if (moved.current) heading.current?.focus();
+  }, [step]);
+
+  const go = (next: GuideStepId) => {
+    moved.current = true;
+    setStep(next);
+  };
+
+  const blocking = validateStep({ state, step, book }).problems.filter((problem) => problem.blocking && problem.code !== 'lookalike' && problem.code !== 'invalid-address');
+
+  return (
+    <div class="guide">
+      <header class="guide__header">
+        <h1>{t('guideTitle')}</h1>
+        <p class="guide-note guide-note--info" data-testid="never-moves-money">
+          {t('guideNeverMovesMoney')}
+        </p>
+        {props.resetReason !== null && (
+          <p class="guide-alert guide-alert--caution" role="status" data-testid="guide-reset">
+            {t('guideResumeFailed')}
+          </p>
+        )}
+      </header>
+
+      <nav aria-label={t('guideProgressLabel')} class="guide__progress">
+        <p class="guide__progress-text" data-testid="progress-text">
+          {t('guideProgress', [String(done), String(guideStepIds.length)])}
+        </p>
+        <progress max={guideStepIds.length} value={done} aria-hidden="true" />
+        <ol>
+          {guideStepIds.map((id, position) => (
+            <li key={id} class={`guide__progress-item${statuses[position] ? ' is-done' : ''}${id === step ? ' is-current' : ''}`}>
+              <button type="button" class="ghost" aria-current={id === step ? 'step' : undefined} onClick={() => go(id)} data-testid={`goto-${id}`}>
+                <span aria-hidden="true" class="guide__progress-mark">
+                  {statuses[position] ? '✓' : String(position + 1)}
+                </span>{' '}
+                {t(STEP_TITLE[id])}
+                <span class="visually-hidden"> {statuses[position] ? t('guideStepDone') : t('guideStepTodo')}</span>
+              </button>
+            </li>
+          ))}
+        </ol>
+      </nav>
+
+      <section key={`${step}-${generation}`} class="guide__step" aria-labelledby="step-title" data-testid={`step-${step}`}>
+        <h2 id="step-title" ref={heading} tabIndex={-1}>
+          {t('guideStepHeading', [String(index + 1), String(guideStepIds.length), t(STEP_TITLE[step])])}
+        </h2>
+        <p class="guide__intro">{t(STEP_INTRO[step])}</p>
+        {step === 'route' && <RouteStep state={state} exchanges={props.exchanges} prefillExchangeId={props.prefillExchangeId} onAction={props.onAction} />}
+        {step === 'wallet' && <WalletStep state={state} onAction={props.onAction} />}
+        {step === 'address' && (
+          <AddressStep state={state} book={book} rpcUrl={props.rpcUrl} ens={props.ens} onAction={props.onAction} onResolveEns={props.onResolveEns} onOpenOptions={props.onOpenOptions} />
+        )}
+        {step === 'address-book' && <AddressBookStep state={state} book={book} onAction={props.onAction} onSaveAddress={props.onSaveAddress} />}
+        {step === 'test-transaction' && <TestStep state={state} watch={props.watch} onTestSent={props.onTestSent} />}
+        {step === 'arrival' && <ArrivalStep state={state} rpcUrl={props.rpcUrl} watch={props.watch} onAction={props.onAction} onOpenOptions={props.onOpenOptions} />}
+
+        {blocking.length > 0 && (
+          <div class="guide__todo" data-testid="step-todo">
+            <h3>{t('guideTodoTitle')}</h3>
+            <ul>
+              {blocking.map((problem) => (
+                <li key={problem.code}>{problem.code === 'seed-checklist' ? t('problemSeedChecklist', String(seedChecklistIds.filter((id) => !state.seedChecklist.includes(id)).length)) : t(PROBLEM[problem.code])}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </section>
+
+      <div class="guide__nav">
+        <button type="button" class="ghost" disabled={index === 0} onClick={() => go(guideStepIds[index - 1]!)} data-testid="step-back">
+          {t('guideBack')}
+        </button>
+        {index < guideStepIds.length - 1 && (
+          <button type="button" class="primary" onClick={() => go(guideStepIds[index + 1]!)} data-testid="step-next">
+            {t('guideNext')}
+          </button>
+        )}
+      </div>
+
+      <footer class="guide__footer">
+        <button
+          type="button"
+          class="ghost"
+          data-testid="guide-reset-button"
+          onClick={() => {
+            if (window.confirm(t('guideStartOverConfirm'))) {
+              props.onAction({ type: 'reset' });
+              setGeneration((value) => value + 1);
+              go('route');
+            }
+          }}
+        >
+          {t('guideStartOver')}
+        </button>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,179 @@
+import { useState } from 'preact/hooks';
+import { getNetwork, networks, type NetworkId } from '../../lib/custody/networks';
+import { validateStep, type GuideAction, type GuideState } from '../../lib/custody/steps';
+import { useT } from '../i18n';
+import type { GuideExchange } from './Guide';
+import { ExternalLink } from './shared';
+
+const ASSET = /^[A-Z0-9.]{1,12}$/;
+
+export interface RouteStepProps {
+  state: GuideState;
+  exchanges: readonly GuideExchange[];
+  prefillExchangeId?: string;
+  onAction: (action: GuideAction) => void;
+}
+
+export function RouteStep({ state, exchanges, prefillExchangeId, onAction }: RouteStepProps) {
+  const t = useT();
+  const [exchangeId, setExchangeId] = useState(state.exchangeId ?? prefillExchangeId ?? '');
+  const [network, setNetwork] = useState<string>(state.network ?? '');
+  const [asset, setAsset] = useState(state.asset ?? '');
+  const cleanAsset = asset.trim().toUpperCase();
+  const assetInvalid = cleanAsset !== '' && !ASSET.test(cleanAsset);
+  const definition = network === '' ? undefined : getNetwork(network);
+  const exchange = exchanges.find((candidate) => candidate.id === exchangeId);
+  const uncommon = validateStep({ state, step: 'route' }).problems.find((problem) => problem.code === 'uncommon-asset');
+
+  // Saved as soon as all three answers are usable; the reducer clears the address when they change.
+  const commit = (next: { exchangeId?: string; network?: string; asset?: string }) => {
+    const chosenNetwork = next.network ?? network;
+    const chosenAsset = (next.asset ?? asset).trim().toUpperCase();
+    const chosenExchange = next.exchangeId ?? exchangeId;
+    if (getNetwork(chosenNetwork) === undefined || !ASSET.test(chosenAsset)) return;
+    onAction({ type: 'set-route', exchangeId: chosenExchange === '' ? null : chosenExchange, asset: chosenAsset, network: chosenNetwork as NetworkId });
+  };
+
+  return (
+    <div class="guide-form">
+      <div class="field">
+        <label for="route-exchange">{t('routeExchange')}</label>
+        <select
+          id="route-exchange"
+          value={exchangeId}
+          data-testid="route-exchange"
+          onChange={(event) => {
+            const value = (event.currentTarget as HTMLSelectElement).value;
+            setExchangeId(value);
+            commit({ exchangeId: value });
+          }}
+        >
+          <option value="">{t('routeExchangeOther')}</option>
+          {exchanges.map((candidate) => (
+            <option key={candidate.id} value={candidate.id}>
+              {candidate.name}
+            </option>
+          ))}
+        </select>
+      </div>
+
+      <div class="field">
+        <label for="route-network">{t('routeNetwork')}</label>
+        <select
+          id="route-network"
+          value={network}
+          aria-describedby="route-network-help"
+          data-testid="route-network"
+          onChange={(event) => {
+            const value = (event.currentTarget as HTMLSelectElement).value;
+            setNetwork(value);
+            commit({ network: value });
+          }}
+        >
+          <option value="" disabled>
+            {t('routeNetworkChoose')}
+          </option>
+          {networks.map((candidate) => (
+            <option key={candidate.id} value={candidate.id}>
+              {candidate.name} ({candidate.exchangeLabels.join(', ')})
+            </option>
+          ))}
+        </select>
+        <p id="route-network-help" class="field__help">
+          {t('routeNetworkHelp')}
+        </p>
+      </div>
+
+      <div class="field">
+        <label for="route-asset">{t('routeAsset')}</label>
+        <input
+          id="route-asset"
+          type="text"
+          list="route-assets"
+          autocomplete="off"
+          spellcheck={false}
+          value={asset}
+          aria-invalid={assetInvalid}
+          aria-describedby="route-asset-help"
+          data-testid="route-asset"
+          onInput={(event) => {
+            const value = (event.currentTarget as HTMLInputElement).value;
+            setAsset(value);
+            commit({ asset: value });
+          }}
+        />
+        <datalist id="route-assets">
+          {(definition?.commonAssets ?? []).map((ticker) => (
+            <option key={ticker} value={ticker} />
+          ))}
+        </datalist>
+        <p id="route-asset-help" class={assetInvalid ? 'field__error' : 'field__help'}>
+          {assetInvalid ? t('routeAssetInvalid') : definition === undefined ? t('routeAssetHelp') : t('routeAssetCommon', [definition.name, definition.commonAssets.join(', ')])}
+        </p>
+      </div>
+
+      {uncommon !== undefined && state.asset !== null && definition !== undefined && (
+        <p class="guide-alert guide-alert--caution" data-testid="uncommon-asset">
+          {t('problemUncommonAsset', [state.asset, definition.name])}
+        </p>
+      )}
+
+      <ExchangeFacts exchange={exchange} asset={ASSET.test(cleanAsset) ? cleanAsset : null} />
+    </div>
+  );
+}
+
+function ExchangeFacts({ exchange, asset }: { exchange: GuideExchange | undefined; asset: string | null }) {
+  const t = useT();
+  if (exchange === undefined) return <p class="muted">{t('routeNoExchange')}</p>;
+  const withdrawal = exchange.withdrawal;
+  if (withdrawal === undefined) {
+    return (
+      <div class="guide-facts" data-testid="exchange-facts">
+        <h3>{t('routeFactsTitle', exchange.name)}</h3>
+        <p>{t('routeNoWithdrawalInfo', exchange.name)}</p>
+      </div>
+    );
+  }
+  const needsAsset = withdrawal.url.includes('{asset}');
+  return (
+    <div class="guide-facts" data-testid="exchange-facts">
+      <h3>{t('routeFactsTitle', exchange.name)}</h3>
+      <ul>
+        <li>
+          {needsAsset && asset === null ? (
+            t('routeWithdrawalLinkNeedsAsset')
+          ) : (
+            <ExternalLink href={withdrawal.url.replace('{asset}', encodeURIComponent(asset ?? ''))} testId="withdrawal-link">
+              {t('routeWithdrawalLink', exchange.name)}
+            </ExternalLink>
+          )}{' '}
+          <span class="provenance">
+            (<ExternalLink href={withdrawal.source}>{t('source')}</ExternalLink>)
+          </span>
+        </li>
+        <li data-testid="whitelist">
+          {withdrawal.whitelistUrl === undefined ? (
+            t('routeWhitelistUnknown', exchange.name)
+          ) : (
+            <ExternalLink href={withdrawal.whitelistUrl}>{t('routeWhitelistLink', exchange.name)}</ExternalLink>
+          )}
+        </li>
+        <li data-testid="address-lock">
+          {withdrawal.newAddressLockHours === undefined ? (
+            t('routeLockUnknown', exchange.name)
+          ) : (
+            <>
+              {t('routeLockHours', [exchange.name, String(withdrawal.newAddressLockHours)])}{' '}
+              {withdrawal.newAddressLockSource !== undefined && (
+                <span class="provenance">
+                  (<ExternalLink href={withdrawal.newAddressLockSource}>{t('source')}</ExternalLink>)
+                </span>
+              )}
+            </>
+          )}
+        </li>
+      </ul>
+    </div>
+  );
+}

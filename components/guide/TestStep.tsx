@@ -1,0 +1,70 @@
+import { getNetwork } from '../../lib/custody/networks';
+import { testTransactionAdvice, type GuideState } from '../../lib/custody/steps';
+import { useLocale, useT } from '../i18n';
+import { formatDate } from '../format';
+import type { BalanceWatch } from './Guide';
+import { AddressGroups, ExternalLink, formatDateTime } from './shared';
+import { REQUIREMENT } from './text';
+
+export interface TestStepProps {
+  state: GuideState;
+  watch: BalanceWatch;
+  onTestSent: () => void;
+}
+
+export function TestStep({ state, watch, onTestSent }: TestStepProps) {
+  const t = useT();
+  const locale = useLocale();
+  const definition = state.network === null ? undefined : getNetwork(state.network);
+  if (definition === undefined || state.address === null) {
+    return (
+      <p class="muted" data-testid="test-no-address">
+        {t('testNoAddress')}
+      </p>
+    );
+  }
+  const advice = testTransactionAdvice({ network: definition.id });
+  return (
+    <div class="guide-form">
+      <ol class="guide-steps">
+        <li>{t('testStepSmall')}</li>
+        <li>{t('testStepWait')}</li>
+        <li>{t('testStepRest')}</li>
+      </ol>
+      <h3>{t('testRulesTitle', definition.name)}</h3>
+      {advice.requirements.length === 0 ? (
+        <p data-testid="test-no-rules">{t('testNoRules', definition.name)}</p>
+      ) : (
+        <ul class="guide-rules" data-testid="test-rules">
+          {advice.requirements.map((requirement) => (
+            <li key={requirement.code} data-code={requirement.code}>
+              {t(REQUIREMENT[requirement.code], [definition.nativeAsset, requirement.amount ?? ''])}{' '}
+              <span class="provenance">
+                (<ExternalLink href={requirement.source}>{t('source')}</ExternalLink>
+                {requirement.asOf !== undefined && <>, {t('asOf', formatDate(requirement.asOf, locale))}</>})
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div class="guide-alert guide-alert--caution" role="note" data-testid="dust-warning">
+        <p>
+          <strong>{t('testDustTitle')}</strong>
+        </p>
+        <p>{t('testDustWarning')}</p>
+      </div>
+      <h3>{t('testSendTitle')}</h3>
+      <AddressGroups address={state.address} />
+      {watch.status !== 'off' && watch.balance !== null && state.testSentAt === null && (
+        <p data-testid="balance-before">{t('testBalanceBefore', [watch.balance, definition.nativeAsset])}</p>
+      )}
+      {state.testSentAt === null ? (
+        <button type="button" class="primary" onClick={onTestSent} data-testid="test-sent">
+          {t('testSentButton')}
+        </button>
+      ) : (
+        <p data-testid="test-sent-at">{t('testSentAt', formatDateTime(state.testSentAt, locale))}</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+import type { ComponentChildren } from 'preact';
+import { formatAddressGroups } from '../../lib/custody/format';
+import { checkPoisoning, type AddressBookEntry } from '../../lib/custody/address-book';
+import { getNetwork, type NetworkId } from '../../lib/custody/networks';
+import { useT } from '../i18n';
+
+/** An address in blocks of four, the way a person compares it with a device screen. */
+export function AddressGroups({ address, testId }: { address: string; testId?: string }) {
+  const { prefix, groups: blocks } = formatAddressGroups({ address });
+  return (
+    <code class="address-groups" data-testid={testId} data-address={address}>
+      {prefix !== '' && <span class="address-groups__prefix">{prefix}</span>}
+      {blocks.map((block, index) => (
+        <span key={index} class="address-groups__block">
+          {block}
+        </span>
+      ))}
+    </code>
+  );
+}
+
+export function ExternalLink({ href, children, testId }: { href: string; children: ComponentChildren; testId?: string }) {
+  return (
+    <a href={href} target="_blank" rel="noopener noreferrer" data-testid={testId}>
+      {children}
+    </a>
+  );
+}
+
+/**
+ * The loud part of the guide: an address that copies the ends of a saved one is the mark of
+ * address poisoning, so it interrupts (role="alert") and names the saved entry.
+ */
+export function PoisoningNotice({ network, address, book }: { network: NetworkId; address: string; book: readonly AddressBookEntry[] }) {
+  const t = useT();
+  const result = checkPoisoning({ candidate: { network, address }, book });
+  const first = result.lookalikes[0];
+  if (result.status === 'lookalike' && first !== undefined) {
+    return (
+      <div class="guide-alert guide-alert--danger" role="alert" data-testid="poisoning-alert">
+        <p>
+          <strong>{t('poisoningDangerTitle')}</strong>
+        </p>
+        <p>{t('poisoningDanger', [first.entry.label, formatAddressGroups({ address: first.entry.address }).text])}</p>
+      </div>
+    );
+  }
+  if (result.known !== null && first !== undefined) {
+    return (
+      <div class="guide-alert guide-alert--danger" role="alert" data-testid="poisoning-alert">
+        <p>{t('poisoningKnownWithLookalike', [result.known.label, first.entry.label])}</p>
+      </div>
+    );
+  }
+  if (result.known !== null) {
+    return (
+      <p class="guide-note guide-note--ok" data-testid="known-address">
+        {t('addressKnown', result.known.label)}
+      </p>
+    );
+  }
+  return null;
+}
+
+/**
+ * Balance watching covers an EVM network's own coin: watching a token needs its contract
+ * address on that network, and the guide has no sourced table of those yet.
+ */
+export function canWatchBalance(state: { network: string | null; asset: string | null; address: string | null }, rpcUrl: string | undefined): boolean {
+  const definition = state.network === null ? undefined : getNetwork(state.network);
+  return rpcUrl !== undefined && definition?.family === 'evm' && state.asset === definition.nativeAsset && state.address !== null;
+}
+
+export function formatDateTime(iso: string, locale: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}

@@ -1,0 +1,184 @@
+import { render } from 'preact';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { formatUnits } from 'viem';
+import { I18nContext, type I18n } from '@/components/i18n';
+import { Guide, type BalanceWatch, type EnsLookup, type GuideExchange } from '@/components/guide/Guide';
+import { canWatchBalance } from '@/components/guide/shared';
+import { checkArrival, watchArrival, type ArrivalUpdate } from '@/lib/chain/arrival';
+import type { AddressBookEntry } from '@/lib/custody/address-book';
+import { resolveEnsName } from '@/lib/custody/ens';
+import { getNetwork } from '@/lib/custody/networks';
+import { applyGuideAction, type GuideAction, type GuideState } from '@/lib/custody/steps';
+import { exchanges } from '@/lib/exchanges/registry';
+import type { Settings } from '@/lib/settings';
+import { loadAddressBook, loadGuideState, saveGuideState, saveToAddressBook } from '@/utils/guide-state';
+import { getSettings, watchSettings } from '@/utils/settings';
+import { loadI18n } from '@/utils/translate';
+import '@/components/card.css';
+import './style.css';
+
+/** Often enough to notice a test within seconds, rare enough to be polite to the user's endpoint. */
+const POLL_MS = 4_000;
+
+const idleEns: EnsLookup = { status: 'idle', name: '', address: null, errorCode: null };
+const watchOff: BalanceWatch = { status: 'off', balance: null, increase: null, blockNumber: null, checkedAt: null, errorCode: null };
+
+function guideExchanges(current: string | null): GuideExchange[] {
+  return exchanges
+    .filter((exchange) => exchange.status.kind === 'operating' || exchange.id === current)
+    .map((exchange) => ({ id: exchange.id, name: exchange.name, ...(exchange.withdrawal === undefined ? {} : { withdrawal: exchange.withdrawal }) }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+function fromUpdate(update: ArrivalUpdate, decimals: number): BalanceWatch {
+  if (update.status === 'error') return { ...watchOff, status: 'error', errorCode: update.error?.code ?? 'read-failed', checkedAt: update.checkedAt };
+  return {
+    status: update.status === 'arrived' ? 'arrived' : 'watching',
+    balance: update.balance === null ? null : formatUnits(BigInt(update.balance), decimals),
+    increase: update.formattedIncrease,
+    blockNumber: update.blockNumber,
+    checkedAt: update.checkedAt,
+    errorCode: null,
+  };
+}
+
+interface AppProps {
+  initialState: GuideState;
+  initialBook: AddressBookEntry[];
+  initialSettings: Settings;
+  initialI18n: I18n;
+  resetReason: string | null;
+  prefillExchangeId: string | undefined;
+}
+
+function App({ initialState, initialBook, initialSettings, initialI18n, resetReason, prefillExchangeId }: AppProps) {
+  const [state, setState] = useState(initialState);
+  const [book, setBook] = useState(initialBook);
+  const [settings, setSettings] = useState(initialSettings);
+  const [i18n, setI18n] = useState(initialI18n);
+  const [ens, setEns] = useState(idleEns);
+  const [watch, setWatch] = useState(watchOff);
+  const current = useRef(state);
+  const baseline = useRef<string | null>(null);
+  const rpcUrl = settings.rpcUrl;
+  const network = state.network === null ? undefined : getNetwork(state.network);
+  const watchable = canWatchBalance(state, rpcUrl);
+
+  const dispatch = useCallback((action: GuideAction) => {
+    const next = applyGuideAction(current.current, action);
+    if (next === current.current) return;
+    current.current = next;
+    setState(next);
+    void saveGuideState(next);
+  }, []);
+
+  useEffect(() => {
+    document.documentElement.lang = i18n.locale;
+    document.title = i18n.t('guideTitle');
+  }, [i18n]);
+
+  // The RPC endpoint or language may be set in the options page while the guide is open.
+  useEffect(
+    () =>
+      watchSettings((next) => {
+        setSettings(next);
+        void loadI18n(next.language).then(setI18n);
+      }),
+    [],
+  );
+
+  // Before the test is sent: the balance it must rise above.
+  useEffect(() => {
+    baseline.current = null;
+    if (!watchable || state.testSentAt !== null || rpcUrl === undefined || state.address === null || network === undefined) {
+      setWatch(watchOff);
+      return;
+    }
+    let live = true;
+    setWatch({ ...watchOff, status: 'loading' });
+    void checkArrival({ rpcUrl, chainId: network.chainId, address: state.address, baseline: '0' }).then((update) => {
+      if (!live) return;
+      if (update.status !== 'error') baseline.current = update.balance;
+      setWatch(update.status === 'error' ? fromUpdate(update, 18) : { ...fromUpdate(update, 18), status: 'watching', increase: null });
+    });
+    return () => {
+      live = false;
+    };
+  }, [watchable, state.testSentAt, state.address, rpcUrl, network]);
+
+  // After the test is sent: poll until the balance rises, then mark it arrived.
+  useEffect(() => {
+    if (!watchable || state.testSentAt === null || state.testArrivedAt !== null || rpcUrl === undefined || state.address === null || network === undefined) return;
+    const controller = new AbortController();
+    setWatch({ ...watchOff, status: 'loading' });
+    void watchArrival({
+      rpcUrl,
+      chainId: network.chainId,
+      address: state.address,
+      ...(state.testBaseline === null ? {} : { baseline: state.testBaseline }),
+      pollMs: POLL_MS,
+      signal: controller.signal,
+      onUpdate: (update) => setWatch(fromUpdate(update, 18)),
+    }).then((result) => {
+      if (result.status === 'arrived') dispatch({ type: 'test-arrived' });
+    });
+    return () => controller.abort();
+  }, [watchable, state.testSentAt, state.testArrivedAt, state.testBaseline, state.address, rpcUrl, network, dispatch]);
+
+  return (
+    <I18nContext.Provider value={i18n}>
+      <Guide
+        state={state}
+        book={book}
+        exchanges={guideExchanges(state.exchangeId)}
+        rpcUrl={rpcUrl}
+        {...(prefillExchangeId === undefined ? {} : { prefillExchangeId })}
+        resetReason={resetReason}
+        ens={ens}
+        watch={watch}
+        onAction={dispatch}
+        onSaveAddress={async (label) => {
+          const { address, network: chosen } = current.current;
+          if (address === null || chosen === null) throw new Error('No address to save.');
+          setBook(await saveToAddressBook({ label, network: chosen, address }));
+          dispatch({ type: 'address-book', outcome: 'saved' });
+        }}
+        onResolveEns={(name) => {
+          if (rpcUrl === undefined) return;
+          setEns({ status: 'loading', name, address: null, errorCode: null });
+          void resolveEnsName({ name, rpcUrl }).then((result) => setEns({ status: 'done', name, address: result.address, errorCode: result.error?.code ?? null }));
+        }}
+        onTestSent={() => dispatch(baseline.current === null ? { type: 'test-sent' } : { type: 'test-sent', baseline: baseline.current })}
+        onOpenOptions={() => void browser.runtime.openOptionsPage()}
+      />
+    </I18nContext.Provider>
+  );
+}
+
+async function main() {
+  const root = document.getElementById('app');
+  if (root === null) return;
+  const [settings, loaded, book] = await Promise.all([getSettings(), loadGuideState(), loadAddressBook()]);
+  let state = loaded.state;
+  // Opened from an exchange page: that exchange, unless it is not one the guide knows.
+  const requested = new URLSearchParams(location.search).get('exchange') ?? undefined;
+  const prefill = requested !== undefined && exchanges.some((exchange) => exchange.id === requested && exchange.status.kind === 'operating') ? requested : undefined;
+  if (prefill !== undefined && prefill !== state.exchangeId && state.asset !== null && state.network !== null) {
+    state = applyGuideAction(state, { type: 'set-route', exchangeId: prefill, asset: state.asset, network: state.network });
+    await saveGuideState(state);
+  }
+  render(
+    <App
+      initialState={state}
+      initialBook={book}
+      initialSettings={settings}
+      initialI18n={await loadI18n(settings.language)}
+      resetReason={loaded.resetReason}
+      prefillExchangeId={prefill}
+    />,
+    root,
+  );
+}
+
+void main();

@@ -1,0 +1,71 @@
+import { storage } from '#imports';
+import { parseAddressBook, type AddressBookEntry } from '@/lib/custody/address-book';
+import { parseGuideState, type GuideState } from '@/lib/custody/steps';
+
+/**
+ * The withdrawal guide's memory, on this device only. Stored as `unknown` and validated on
+ * every read: storage can hold anything (an older version, a hand edit), and a guide that
+ * resumes from damaged state must start over rather than show a stale "verified".
+ */
+const guideStateItem = storage.defineItem<unknown>('local:guideState', { version: 1 });
+const addressBookItem = storage.defineItem<unknown>('local:addressBook', { version: 1 });
+
+export interface LoadGuideStateReturnType {
+  state: GuideState;
+  /** Set when the stored guide was unusable and a fresh one was started. */
+  resetReason: string | null;
+}
+
+export async function loadGuideState(): Promise<LoadGuideStateReturnType> {
+  const parsed = parseGuideState(await guideStateItem.getValue());
+  return { state: parsed.state, resetReason: parsed.reset ? parsed.reason : null };
+}
+
+export async function saveGuideState(state: GuideState): Promise<void> {
+  await guideStateItem.setValue(state);
+}
+
+export async function loadAddressBook(): Promise<AddressBookEntry[]> {
+  return parseAddressBook((await addressBookItem.getValue()) ?? []).entries;
+}
+
+/** Adds or relabels an entry (same network and address); returns the book as stored. */
+export async function saveToAddressBook(entry: Omit<AddressBookEntry, 'addedAt'>, now: Date = new Date()): Promise<AddressBookEntry[]> {
+  const book = await loadAddressBook();
+  const others = book.filter((saved) => !(saved.network === entry.network && saved.address === entry.address));
+  const { entries, rejected } = parseAddressBook([...others, { ...entry, addedAt: now.toISOString() }]);
+  if (rejected.length > 0) throw new Error(rejected[0]!.reason);
+  await addressBookItem.setValue(entries);
+  return entries;
+}
+
+export async function removeFromAddressBook(entry: Pick<AddressBookEntry, 'network' | 'address'>): Promise<AddressBookEntry[]> {
+  const book = (await loadAddressBook()).filter((saved) => !(saved.network === entry.network && saved.address === entry.address));
+  await addressBookItem.setValue(book);
+  return book;
+}
+
+export interface ChosenAddress {
+  network: string;
+  address: string;
+}
+
+/**
+ * The address the guide settled on, for the exchange-page script. Reads the raw value with a
+ * shape check only, so that script's bundle carries no address decoders (and no viem); the
+ * guide page stored it only after `validateAddress` accepted it.
+ */
+export async function readChosenAddress(): Promise<ChosenAddress | null> {
+  return chosenAddressFrom(await guideStateItem.getValue());
+}
+
+export function watchChosenAddress(callback: (chosen: ChosenAddress | null) => void): () => void {
+  return guideStateItem.watch((value) => callback(chosenAddressFrom(value)));
+}
+
+function chosenAddressFrom(value: unknown): ChosenAddress | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { address, network } = value as { address?: unknown; network?: unknown };
+  if (typeof address !== 'string' || typeof network !== 'string' || address.length === 0 || address.length > 128) return null;
+  return { network, address };
+}
