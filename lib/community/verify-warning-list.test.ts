@@ -286,7 +286,7 @@ describe('verifyWarningList properties', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 30_000);
 
   it('never throws on a signed list with random values put at random places', async () => {
     const envelope = await signed();
@@ -302,5 +302,5 @@ describe('verifyWarningList properties', () => {
       }),
       { numRuns: 200 },
     );
-  });
+  }, 30_000);
 });

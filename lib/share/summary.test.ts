@@ -49,7 +49,9 @@ describe('cleanUrl', () => {
     const plainName = fc.stringMatching(/^[a-z]{1,8}$/).filter((name) => !/^(ref|si|spm|trk|epik|ncid|scid|igsh|cmpid)$/.test(name));
     fc.assert(
       fc.property(
-        fc.webUrl({ validSchemes: ['https'], withQueryParameters: false, withFragments: true }),
+        fc
+          .tuple(fc.domain(), fc.stringMatching(/^(\/[a-z0-9._~-]{0,10}){0,3}$/), fc.stringMatching(/^(#[a-z0-9-]{1,8})?$/))
+          .map(([domain, path, hash]) => `https://${domain}${path === '' ? '/' : path}${hash}`),
         fc.array(fc.tuple(fc.boolean(), tracking, plainName, fc.stringMatching(/^[a-z0-9]{0,6}$/)), { maxLength: 6 }),
         (base, params) => {
           const [beforeHash, hash = ''] = base.split('#');
@@ -64,7 +66,8 @@ describe('cleanUrl', () => {
         },
       ),
     );
-  });
+    // Generating web URLs is slow when the whole suite shares the machine.
+  }, 30_000);
 });
 
 describe('shareSummary', () => {
