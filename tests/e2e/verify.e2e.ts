@@ -1,0 +1,293 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { createPublicClient, createTestClient, http, type Address } from 'viem';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { reserveAddressLists, reserveTokens } from '../../lib/chain/reserve-addresses';
+import { deployMulticall3, deployTestToken, setTestTokenBalance } from '../../lib/chain/test-anvil';
+import { launchChromium, root, screenshotPath, startHttpServer, type ChromiumExtension } from './harness';
+
+const fixture = (name: string) => readFileSync(join(root, 'tests/fixtures/proofs', name), 'utf8');
+const BYBIT_ROOT = '8837e3a902aa996279fdc3d70e38e46cd18232dfb614c515a25ba34778eb1765';
+const OKX_ROOT = 'ac6b39d2a0aa8112bd1aadff5e7d4b5c2b91cd54d595262ba4367f5d2db4160d';
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
+}
+
+/**
+ * Anvil reporting chain id 1, because the page checks that the endpoint serves the chain the
+ * exchange's list is on (lib/chain/test-anvil.ts's startAnvil keeps anvil's default 31337).
+ */
+async function startMainnetAnvil(): Promise<{ url: string; stop(): Promise<void> }> {
+  const server = await startHttpServer(() => undefined);
+  const port = server.port;
+  await server.close();
+  const child: ChildProcess = spawn(join(root, 'node_modules/.bin/anvil'), ['--port', String(port), '--host', '127.0.0.1', '--chain-id', '1', '--silent'], { stdio: 'ignore' });
+  const url = `http://127.0.0.1:${port}`;
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+  const client = createPublicClient({ transport: http(url, { retryCount: 0 }) });
+  for (let attempt = 0; attempt < 200; attempt++) {
+    try {
+      if ((await client.getChainId()) === 1) return { url, stop };
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+  await stop();
+  throw new Error('anvil did not start');
+}
+
+const CORS = { 'access-control-allow-origin': '*', 'access-control-allow-headers': 'content-type', 'access-control-allow-methods': 'POST, OPTIONS' };
+
+/** A JSON-RPC endpoint in front of anvil that can be slowed down or made to fail `eth_call`. */
+function rpcProxy(target: string, behaviour: { delayMs: number; failCalls: boolean }) {
+  return (req: IncomingMessage, res: ServerResponse) => {
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, CORS);
+      res.end();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks).toString('utf8');
+      setTimeout(() => {
+        if (behaviour.failCalls && body.includes('"eth_call"')) {
+          res.writeHead(500, { ...CORS, 'content-type': 'text/plain' });
+          res.end('upstream exploded');
+          return;
+        }
+        fetch(target, { method: 'POST', headers: { 'content-type': 'application/json' }, body })
+          .then(async (answer) => {
+            res.writeHead(answer.status, { ...CORS, 'content-type': 'application/json' });
+            res.end(await answer.text());
+          })
+          .catch(() => {
+            res.writeHead(502, CORS);
+            res.end();
+          });
+      }, behaviour.delayMs);
+    });
+  };
+}
+
+describe('verify page in Chromium', () => {
+  let browser: ChromiumExtension;
+  let page: Page;
+  let verifyUrl: string;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    verifyUrl = `chrome-extension://${browser.extensionId}/verify.html`;
+    page = await browser.context.newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function verifyProof(text: string, rootHex: string): Promise<string | null> {
+    await page.getByTestId('proof-text').fill(text);
+    await page.getByTestId('proof-root').fill(rootHex);
+    await page.getByTestId('proof-verify').click();
+    const verdict = page.getByTestId('proof-verdict');
+    await verdict.waitFor();
+    return verdict.getAttribute('data-verdict');
+  }
+
+  test('the options page links to it', async () => {
+    await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await page.getByTestId('verify-link').click();
+    await page.waitForURL(verifyUrl);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe("Don't trust, verify");
+  });
+
+  test('a published Bybit proof with its root is verified, showing leaf, path and root', async () => {
+    await page.goto(verifyUrl);
+    expect(await verifyProof(fixture('bybit-40.json'), BYBIT_ROOT)).toBe('verified');
+    expect(await page.getByTestId('proof-verdict').textContent()).toContain('Verified');
+    expect(await page.getByTestId('proof-computed-root').textContent()).toBe(BYBIT_ROOT);
+    expect(await page.getByTestId('proof-path').locator('tbody tr').count()).toBe(3);
+    expect(await page.getByTestId('proof-leaf').textContent()).toContain('7.16384740');
+    expect(await page.getByTestId('proof-root-match').textContent()).toContain('Matches');
+  });
+
+  test('OKX v1 with a 0x-prefixed root, format chosen by hand, is verified too', async () => {
+    await page.goto(verifyUrl);
+    await page.getByTestId('proof-format').selectOption('okx-v1');
+    expect(await verifyProof(fixture('okx-v1-example.json'), `0x${OKX_ROOT.toUpperCase()}`)).toBe('verified');
+    expect(await page.getByTestId('proof-path').locator('tbody tr').count()).toBe(23);
+  });
+
+  test('one flipped character fails with the reason, never "verified"', async () => {
+    await page.goto(verifyUrl);
+    const flipped = fixture('bybit-40.json').replace('"7.16384740"', '"7.16384741"');
+    expect(await verifyProof(flipped, BYBIT_ROOT)).toBe('failed');
+    expect(await page.getByTestId('proof-reason').textContent()).toContain('does not match');
+    expect(await page.getByTestId('proof-verdict').textContent()).not.toMatch(/^Verified/);
+    expect(await page.getByTestId('proof-result').count()).toBe(0);
+  });
+
+  test('a wrong root is a mismatch; no root is only "consistent"', async () => {
+    await page.goto(verifyUrl);
+    expect(await verifyProof(fixture('bybit-40.json'), `9${BYBIT_ROOT.slice(1)}`)).toBe('root-mismatch');
+    expect(await page.getByTestId('proof-root-match').textContent()).toContain('Differs');
+    expect(await verifyProof(fixture('bybit-40.json'), '')).toBe('consistent-no-root');
+  });
+
+  test('bad input gets plain words: not JSON, not a proof, empty, an oversized file', async () => {
+    await page.goto(verifyUrl);
+    expect(await verifyProof('{"self": ', '')).toBe('failed');
+    expect(await page.getByTestId('proof-reason').textContent()).toContain('not valid JSON');
+    expect(await verifyProof('{"hello": "world"}', '')).toBe('failed');
+    expect(await page.getByTestId('proof-reason').textContent()).toContain('does not look like');
+
+    await page.getByTestId('proof-text').fill('');
+    await page.getByTestId('proof-verify').click();
+    expect(await page.getByTestId('proof-error').textContent()).toContain('Paste a proof');
+
+    await page.getByTestId('proof-file').setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(2_500_000, 32) });
+    expect(await page.getByTestId('proof-error').textContent()).toContain('huge.json is larger than 2 MB');
+
+    // A chosen file is checked as bytes: the real fixture passes, bytes that are not UTF-8 do not.
+    await page.getByTestId('proof-root').fill(BYBIT_ROOT);
+    await page.getByTestId('proof-file').setInputFiles({ name: 'bybit.json', mimeType: 'application/json', buffer: Buffer.from(fixture('bybit-40.json')) });
+    await page.locator('[data-testid="proof-verdict"][data-verdict="verified"]').waitFor();
+    expect(await page.getByTestId('proof-source').textContent()).toContain('bybit.json');
+    await page.getByTestId('proof-file').setInputFiles({ name: 'bin.json', mimeType: 'application/json', buffer: Buffer.from([0x7b, 0xff, 0xfe, 0x7d]) });
+    await page.locator('[data-testid="proof-verdict"][data-verdict="failed"]').waitFor();
+    expect(await page.getByTestId('proof-reason').textContent()).toContain('not valid UTF-8');
+  });
+
+  describe('on-chain reserve check', () => {
+    let chain: { url: string; stop(): Promise<void> };
+    let slow: Awaited<ReturnType<typeof startHttpServer>>;
+    let failing: Awaited<ReturnType<typeof startHttpServer>>;
+    const okx = reserveAddressLists.find((list) => list.exchangeId === 'okx')!;
+    const usdt = reserveTokens.find((token) => token.chainId === 1 && token.symbol === 'USDT')!.address;
+    const usdc = reserveTokens.find((token) => token.chainId === 1 && token.symbol === 'USDC')!.address;
+    const okb = reserveTokens.find((token) => token.chainId === 1 && token.symbol === 'OKB')!.address;
+
+    beforeAll(async () => {
+      chain = await startMainnetAnvil();
+      await deployMulticall3(chain.url);
+      await deployTestToken(chain.url, usdt, 6);
+      await deployTestToken(chain.url, usdc, 6);
+      await deployTestToken(chain.url, okb, 18);
+      const testClient = createTestClient({ mode: 'anvil', transport: http(chain.url) });
+      const [a, b, c] = okx.addresses as [Address, Address, Address];
+      await testClient.setBalance({ address: a, value: 1_500_000_000_000_000_000n }); // 1.5 ETH
+      await testClient.setBalance({ address: b, value: 2_000_000_000_000_000_000n }); // 2 ETH
+      await testClient.setBalance({ address: c, value: 0n });
+      await setTestTokenBalance(chain.url, usdt, a, 1_234_567_890n); // 1234.56789 USDT
+      await setTestTokenBalance(chain.url, usdt, c, 10_000_000n); // 10 USDT
+      await setTestTokenBalance(chain.url, usdc, b, 5_000_000n); // 5 USDC
+      await testClient.mine({ blocks: 5 });
+      slow = await startHttpServer(rpcProxy(chain.url, { delayMs: 4000, failCalls: false }));
+      failing = await startHttpServer(rpcProxy(chain.url, { delayMs: 0, failCalls: true }));
+      // The harness refuses every http(s) request; these loopback endpoints are let through.
+      const local = new Set([new URL(chain.url).port, String(slow.port), String(failing.port)]);
+      await browser.context.route(
+        (url) => url.hostname === '127.0.0.1' && local.has(url.port),
+        (route) => route.continue(),
+      );
+    });
+    afterAll(async () => {
+      await slow?.close();
+      await failing?.close();
+      await chain?.stop();
+    });
+
+    async function setRpc(url: string) {
+      await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+      const input = page.getByTestId('rpc-url');
+      await input.fill(url);
+      await input.press('Tab');
+      await page.waitForFunction(
+        async (expected) => {
+          const stored = (await (globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<{ settings?: { rpcUrl?: string } }> } } } }).chrome.storage.local.get('settings')).settings;
+          return stored?.rpcUrl === expected;
+        },
+        url,
+      );
+    }
+
+    test('without an RPC endpoint it says so, links to the options and sends nothing', async () => {
+      await page.goto(verifyUrl);
+      await page.getByTestId('reserves-no-rpc').waitFor();
+      expect(await page.getByTestId('reserves-run').isDisabled()).toBe(true);
+      expect(await page.getByTestId('reserves-options-link').getAttribute('href')).toBe(`chrome-extension://${browser.extensionId}/options.html`);
+    });
+
+    test('reads OKX’s listed wallets on a local chain: totals per token, the block, the source', async () => {
+      await setRpc(chain.url);
+      await page.goto(verifyUrl);
+      await page.getByTestId('reserves-target').selectOption('okx:1');
+      await page.getByTestId('reserves-run').click();
+      const result = page.getByTestId('reserves-result');
+      await result.waitFor();
+      expect(await result.getAttribute('data-complete')).toBe('true');
+      const block = await createPublicClient({ transport: http(chain.url) }).getBlockNumber();
+      expect(await page.getByTestId('reserves-block').textContent()).toContain(`block ${block} on Ethereum`);
+      const totals = Object.fromEntries(
+        await page
+          .getByTestId('reserves-total')
+          .evaluateAll((rows) => rows.map((row) => [row.getAttribute('data-symbol'), row.getAttribute('data-amount')] as const)),
+      );
+      expect(totals).toEqual({ ETH: '3.5', USDT: '1244.56789', USDC: '5', OKB: '0' });
+      expect(await page.getByTestId('reserves-total').first().textContent()).toContain('3.5');
+      expect(await page.getByTestId('reserves-total-partial').count()).toBe(0);
+      expect(await page.getByTestId('reserves-list-source').locator('a').first().getAttribute('href')).toBe(okx.publishedAt);
+    });
+
+    test('an endpoint that fails the reads is named in plain words, and nothing is called a total', async () => {
+      await setRpc(`http://127.0.0.1:${failing.port}`);
+      await page.goto(verifyUrl);
+      await page.getByTestId('reserves-run').click();
+      const result = page.getByTestId('reserves-result');
+      await result.waitFor();
+      expect(await result.getAttribute('data-complete')).toBe('false');
+      expect(await page.getByTestId('reserves-status').textContent()).toContain('The check failed');
+      expect(await page.getByTestId('reserves-error').textContent()).toMatch(/RPC endpoint/);
+      expect(await page.getByTestId('reserves-total').count()).toBe(0);
+    });
+
+    test('a slow endpoint shows progress and can be cancelled', async () => {
+      await setRpc(`http://127.0.0.1:${slow.port}`);
+      await page.goto(verifyUrl);
+      await page.getByTestId('reserves-run').click();
+      const progress = page.getByRole('progressbar');
+      await progress.waitFor();
+      expect(await progress.getAttribute('aria-valuetext')).not.toBe('');
+      const started = Date.now();
+      await page.getByTestId('reserves-cancel').click();
+      const result = page.getByTestId('reserves-result');
+      await result.waitFor();
+      expect(Date.now() - started).toBeLessThan(3000);
+      expect(await result.getAttribute('data-error')).toBe('cancelled');
+      expect(await page.getByTestId('reserves-status').textContent()).toContain('Cancelled');
+      expect(await page.getByTestId('reserves-run').isEnabled()).toBe(true);
+    });
+
+    test('passes axe with a checked proof and a reserve result; screenshot', async () => {
+      await setRpc(chain.url);
+      await page.setViewportSize({ width: 1000, height: 1400 });
+      await page.goto(verifyUrl);
+      expect(await verifyProof(fixture('bybit-40.json'), BYBIT_ROOT)).toBe('verified');
+      await page.getByTestId('reserves-target').selectOption('okx:1');
+      await page.getByTestId('reserves-run').click();
+      await page.getByTestId('reserves-result').waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.screenshot({ path: screenshotPath('verify.png'), fullPage: true });
+    });
+  });
+});
