@@ -354,6 +354,54 @@ describe('verifyInclusionProof against trees built from the documented algorithm
   });
 });
 
+describe('Bybit first format (BTC, ETH, USDT, USDC)', () => {
+  // Sums keep 8, 8, 4 and 4 decimals and the leaf concatenates BTC, ETH, USDT, USDC in that order.
+  const order = ['BTC', 'ETH', 'USDT', 'USDC'];
+  const scales = [8, 8, 4, 4];
+  const text = (units: bigint, scale: number) => {
+    const digits = units.toString().padStart(scale + 1, '0');
+    return `${digits.slice(0, -scale)}.${digits.slice(-scale)}`;
+  };
+  // Amounts in 1e-8 units; USDT and USDC leaves carry 8 decimals, so sums really truncate.
+  const leaves = [
+    [150_000_000n, 1n, 123_456_789n, 5n],
+    [7n, 0n, 99_999_999n, 99_999_999n],
+    [0n, 42n, 1n, 1n],
+    [3n, 3n, 3n, 3n],
+  ];
+  const sumText = (amounts: bigint[]) => amounts.map((units, k) => text(units / 10n ** BigInt(8 - scales[k]!), scales[k]!));
+  const truncate = (amounts: bigint[]) => amounts.map((units, k) => (units / 10n ** BigInt(8 - scales[k]!)) * 10n ** BigInt(8 - scales[k]!));
+
+  it('verifies a tree built with its rules, and fails with exact (untruncated) sums', async () => {
+    const userHash = (i: number) => sha(`legacy-${i}`);
+    const leafText = (amounts: bigint[]) => amounts.map((units) => text(units, 8));
+    const leafHashes = leaves.map((amounts, i) => sha(userHash(i) + leafText(amounts).join('')));
+    const parent = (l: string, r: string, a: bigint[], b: bigint[], height: number) => {
+      const sums = truncate(a.map((x, k) => x + b[k]!));
+      return { hash: sha(l + r + sumText(sums).join('') + String(height)), sums };
+    };
+    const p01 = parent(leafHashes[0]!, leafHashes[1]!, leaves[0]!, leaves[1]!, 2);
+    const p23 = parent(leafHashes[2]!, leafHashes[3]!, leaves[2]!, leaves[3]!, 2);
+    const root = parent(p01.hash, p23.hash, p01.sums, p23.sums, 3);
+    const balance = (values: string[]) => Object.fromEntries(order.map((asset, k) => [asset, values[k]!]));
+    const file = {
+      self: { type: 2, hash: leafHashes[1], height: 1, userHash: userHash(1), balance: balance(leafText(leaves[1]!)) },
+      path: [
+        { type: 1, hash: leafHashes[0], height: 1, balance: balance(leafText(leaves[0]!)) },
+        { type: 2, hash: p23.hash, height: 2, balance: balance(sumText(p23.sums)) },
+        { type: 3, hash: root.hash, height: 3, balance: balance(sumText(root.sums)) },
+      ],
+    };
+    const result = await verifyInclusionProof({ file, expectedRoot: root.hash });
+    expect(result).toMatchObject({ ok: true, format: 'bybit', variant: 'bybit-btc-eth-usdt-usdc', verdict: 'verified' });
+    expect(result.ok && result.path[0]!.nodeBalances).toEqual({ BTC: '1.50000007', ETH: '0.00000001', USDT: '2.2345', USDC: '1.0000' });
+
+    const exact = structuredClone(file);
+    exact.path[2]!.balance.USDT = text(leaves.reduce((sum, amounts) => sum + amounts[2]!, 0n), 8);
+    expectNotVerified(await verifyInclusionProof({ file: exact, expectedRoot: root.hash }));
+  });
+});
+
 describe('verifyInclusionProof on bad input', () => {
   const okx = () => JSON.parse(fixture('okx-v1-example.json')) as { self: Record<string, unknown>; path: Record<string, unknown>[] };
 
@@ -395,7 +443,10 @@ describe('verifyInclusionProof on bad input', () => {
     expect(await verifyInclusionProof({ file: short })).toMatchObject({ ok: false, reason: expect.stringMatching(/too short/) });
     const cut = okx();
     cut.path = cut.path.slice(0, -1);
-    expectNotVerified(await verifyInclusionProof({ file: cut }));
+    expect(await verifyInclusionProof({ file: cut })).toMatchObject({ ok: false, reason: expect.stringMatching(/does not lead to the root/) });
+    const middle = okx();
+    middle.path.splice(5, 1);
+    expect(await verifyInclusionProof({ file: middle })).toMatchObject({ ok: false, step: 6 });
   });
 
   it('refuses a published root of the wrong length for the format', async () => {
