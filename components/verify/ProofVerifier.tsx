@@ -300,8 +300,11 @@ export function ProofResult({ result }: { result: InclusionProofResult }) {
           {result.rootMatches === 'no-root-given' ? t('verifyNoRootGiven') : result.rootMatches ? t('verifyRootMatches') : t('verifyRootDiffers')}
         </dd>
       </dl>
-      <p class="muted">{t('verifyRootSumsBody')}</p>
-      <Balances balances={result.rootBalances} testId="proof-root-sums" />
+      <details>
+        <summary>{t('verifyRootSumsTitle')}</summary>
+        <p class="muted">{t('verifyRootSumsBody')}</p>
+        <Balances balances={result.rootBalances} testId="proof-root-sums" />
+      </details>
     </div>
   );
 }

@@ -166,6 +166,8 @@ function ReserveResult({ target, result, view }: { target: ReserveCheckTarget; r
   const locale = useLocale();
   const cancelled = result.error?.code === 'cancelled';
   const read = result.blockNumber !== undefined && Object.keys(result.totals).length > 0;
+  // Unknown stays unknown: an asset none of whose reads answered has no total, and is named.
+  const unanswered = [...new Set(result.balances.map((balance) => balance.symbol))].filter((symbol) => result.totals[symbol] === undefined);
   const onchain = view?.onchain;
   const llamaFor = (symbol: string) => onchain?.topTokens?.find((token) => token.symbol.toUpperCase() === symbol.toUpperCase())?.usd;
   const llamaChain = onchain?.byChain?.[target.defillamaChain];
@@ -219,6 +221,9 @@ function ReserveResult({ target, result, view }: { target: ReserveCheckTarget; r
               </tbody>
             </table>
           </div>
+          {unanswered.length > 0 && (
+            <p data-testid="reserves-unanswered">{t('verifyReservesUnanswered', unanswered.join(', '))}</p>
+          )}
           <p class="muted">{t('verifyReservesRequests', [String(result.rpcRequests), String(result.naiveRequests)])}</p>
         </>
       )}

@@ -168,6 +168,28 @@ describe('verify page in Chromium', () => {
     expect(await page.getByTestId('proof-reason').textContent()).toContain('not valid UTF-8');
   });
 
+  test('a file dropped on the zone, or chosen by keyboard, is checked', async () => {
+    await page.goto(verifyUrl);
+    await page.getByTestId('proof-root').fill(BYBIT_ROOT);
+    await page.getByTestId('proof-dropzone').evaluate((zone, text) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([text], 'dropped.json', { type: 'application/json' }));
+      zone.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: transfer }));
+      zone.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: transfer }));
+    }, fixture('bybit-40.json'));
+    await page.locator('[data-testid="proof-verdict"][data-verdict="verified"]').waitFor();
+    expect(await page.getByTestId('proof-source').textContent()).toContain('dropped.json');
+
+    // Keyboard: Tab reaches "Choose a file", Enter opens the chooser.
+    await page.getByTestId('proof-text').focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('proof-choose');
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+    await chooser.setFiles({ name: 'flipped.json', mimeType: 'application/json', buffer: Buffer.from(fixture('bybit-40.json').replace('"7.16384740"', '"7.16384741"')) });
+    await page.locator('[data-testid="proof-verdict"][data-verdict="failed"]').waitFor();
+    expect(await page.getByTestId('proof-source').textContent()).toContain('flipped.json');
+  });
+
   describe('on-chain reserve check', () => {
     let chain: { url: string; stop(): Promise<void> };
     let slow: Awaited<ReturnType<typeof startHttpServer>>;
@@ -247,6 +269,26 @@ describe('verify page in Chromium', () => {
       expect(await page.getByTestId('reserves-total').first().textContent()).toContain('3.5');
       expect(await page.getByTestId('reserves-total-partial').count()).toBe(0);
       expect(await page.getByTestId('reserves-list-source').locator('a').first().getAttribute('href')).toBe(okx.publishedAt);
+    });
+
+    test('a token that does not answer makes the result partial: it gets no total, the rest do', async () => {
+      const testClient = createTestClient({ mode: 'anvil', transport: http(chain.url) });
+      await testClient.setCode({ address: okb, bytecode: '0x' });
+      try {
+        await setRpc(chain.url);
+        await page.goto(verifyUrl);
+        await page.getByTestId('reserves-target').selectOption('okx:1');
+        await page.getByTestId('reserves-run').click();
+        const result = page.getByTestId('reserves-result');
+        await result.waitFor();
+        expect(await result.getAttribute('data-complete')).toBe('false');
+        expect(await page.getByTestId('reserves-status').textContent()).toContain('Partial result');
+        const symbols = await page.getByTestId('reserves-total').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-symbol')));
+        expect(symbols).toEqual(['ETH', 'USDT', 'USDC']);
+        expect(await page.getByTestId('reserves-unanswered').textContent()).toContain('OKB');
+      } finally {
+        await deployTestToken(chain.url, okb, 18);
+      }
     });
 
     test('an endpoint that fails the reads is named in plain words, and nothing is called a total', async () => {
