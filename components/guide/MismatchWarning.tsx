@@ -1,0 +1,27 @@
+import { formatAddressGroups } from '../../lib/custody/format';
+import { useT } from '../i18n';
+
+export interface MismatchWarningProps {
+  /** What the exchange's field holds now. */
+  typed: string;
+  /** The address the user checked in the guide. */
+  chosen: string;
+  onDismiss: () => void;
+}
+
+/** Shown on the exchange's page, over it, when its withdrawal field holds another address. */
+export function MismatchWarning({ typed, chosen, onDismiss }: MismatchWarningProps) {
+  const t = useT();
+  return (
+    <div class="mismatch" role="alert" data-testid="mismatch-warning">
+      <p class="mismatch__title">
+        <strong>{t('mismatchTitle')}</strong>
+      </p>
+      <p>{t('mismatchBody', [formatAddressGroups({ address: typed }).text, formatAddressGroups({ address: chosen }).text])}</p>
+      <p>{t('mismatchAdvice')}</p>
+      <button type="button" class="ghost" onClick={onDismiss} data-testid="mismatch-dismiss">
+        {t('mismatchDismiss')}
+      </button>
+    </div>
+  );
+}
