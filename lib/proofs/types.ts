@@ -60,6 +60,8 @@ export interface InclusionProofFailed {
   /** The path step (1-based) where the proof broke, when it broke on the path. */
   step?: number;
   cancelled?: boolean;
+  /** The input could not be read as a JSON object at all (empty, not text, not JSON, over the caps). */
+  unreadable?: boolean;
 }
 
 export type InclusionProofResult = InclusionProofChecked | InclusionProofFailed;

@@ -418,6 +418,7 @@ describe('verifyInclusionProof on bad input', () => {
   ])('%s gives a plain reason', async (_name, file, reason) => {
     const result = await verifyInclusionProof({ file });
     expect(result.ok).toBe(false);
+    expect(!result.ok && result.unreadable === true).toBe(!/does not look like/.test(String(reason)));
     expect(!result.ok && result.reason).toMatch(reason);
   });
 

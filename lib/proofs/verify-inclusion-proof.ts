@@ -44,7 +44,7 @@ export async function verifyInclusionProof(parameters: VerifyInclusionProofParam
       return { ok: false, reason: `Unknown proof format "${String(requested)}". Known: okx-v1, bybit, bitget.` };
     }
     const input = readProofInput(parameters.file);
-    if (!input.ok) return { ok: false, reason: input.reason, ...(requested === undefined ? {} : { format: requested }) };
+    if (!input.ok) return { ok: false, unreadable: true, reason: input.reason, ...(requested === undefined ? {} : { format: requested }) };
     const format = requested ?? detectProofFormat(input.value);
     if (format === undefined) {
       return { ok: false, reason: 'This does not look like an OKX (v1), Bybit or Bitget Merkle proof: it lacks their "self" and "path" fields.' };

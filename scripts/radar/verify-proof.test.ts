@@ -70,6 +70,13 @@ describe('radar verify-proof', () => {
     expect(out).toContain('does not look like an OKX (v1), Bybit or Bitget Merkle proof');
   });
 
+  it('exits 2 for a file that is not JSON or is empty, with the reason', async () => {
+    const notJson = await run(['-'], 'this is not json');
+    expect(notJson.code).toBe(2);
+    expect(notJson.out).toContain('NOT VERIFIED: The file is not valid JSON.');
+    expect((await run(['-'], '')).code).toBe(2);
+  });
+
   it('exits 2 for an unreadable file and for bad usage', async () => {
     const missing = await run([join(fixtures, 'no-such-proof.json')]);
     expect(missing.code).toBe(2);

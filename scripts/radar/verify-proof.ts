@@ -15,7 +15,7 @@ const help = [
   'Without --root only the file\'s internal consistency is checked.',
   '',
   'Exit code: 0 verified (or consistent when no --root is given), 1 verification failed or root',
-  'mismatch, 2 unreadable file or bad usage.',
+  'mismatch, 2 unreadable file (missing, empty, not JSON, too large) or bad usage.',
 ].join('\n');
 
 const exchangeName = { 'okx-v1': 'OKX (Merkle tree v1)', bybit: 'Bybit', bitget: 'Bitget' } as const;
@@ -100,7 +100,7 @@ function describeChecked(result: InclusionProofChecked): string[] {
 }
 
 function exitCode(result: InclusionProofResult): number {
-  if (!result.ok) return 1;
+  if (!result.ok) return result.unreadable === true ? 2 : 1;
   return result.verdict === 'root-mismatch' ? 1 : 0;
 }
 
