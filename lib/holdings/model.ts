@@ -1,0 +1,135 @@
+import * as v from 'valibot';
+
+/**
+ * What the user tells us about where their crypto sits. Stored on the device only; every read
+ * goes through these schemas so a damaged or hand-edited value is refused, not half-used.
+ *
+ * Amounts the user types are approximate by nature ("about 0.4 BTC on Kraken"), so they are
+ * plain numbers; on-chain balances arrive as exact decimal strings and are turned into numbers
+ * only for valuation.
+ */
+
+/** Where a position sits: `self` (a wallet the user controls) or an exchange id from the registry. */
+export type Custodian = 'self' | (string & {});
+
+export const SELF: Custodian = 'self';
+
+const IdSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'An id may hold letters, digits, - and _ (at most 64).'));
+
+export const ExchangeIdSchema = v.pipe(
+  v.string(),
+  v.regex(/^[a-z0-9-]{1,64}$/, 'An exchange id is lowercase letters, digits and -.'),
+);
+
+export const CustodianSchema = v.union([v.literal('self'), ExchangeIdSchema]);
+
+/** Ticker as the price table keys it: upper case, letters, digits, `.` and `-`. */
+export const AssetSymbolSchema = v.pipe(
+  v.string(),
+  v.trim(),
+  v.toUpperCase(),
+  v.regex(/^[A-Z0-9][A-Z0-9.-]{0,14}$/, 'An asset is a ticker such as BTC or USDC (at most 15 characters).'),
+);
+
+/** ISO 4217 code such as USD, EUR or SEK. */
+export const CurrencySchema = v.pipe(
+  v.string(),
+  v.trim(),
+  v.toUpperCase(),
+  v.regex(/^[A-Z]{3}$/, 'A currency is a three-letter code such as USD, EUR or SEK.'),
+);
+
+// A ceiling far above any real balance, so a typo like 1e300 is refused instead of breaking sums.
+const MAX_AMOUNT = 1e15;
+
+export const AmountSchema = v.pipe(
+  v.number('An amount must be a number.'),
+  v.finite('An amount must be a finite number.'),
+  v.minValue(0, 'An amount cannot be negative.'),
+  v.maxValue(MAX_AMOUNT, 'That amount is too large to be real.'),
+);
+
+const TimestampSchema = v.pipe(v.number(), v.integer(), v.minValue(0));
+
+/** A recorded amount of one asset, at an exchange or in self-custody the extension cannot read (e.g. a BTC hardware wallet). */
+export const AssetHoldingSchema = v.object({
+  id: IdSchema,
+  kind: v.literal('asset'),
+  custodian: CustodianSchema,
+  asset: AssetSymbolSchema,
+  amount: AmountSchema,
+  /** When the user last confirmed the figure (ms since epoch). */
+  updatedAt: TimestampSchema,
+});
+
+/** A recorded value in a currency, for users who think "about 2 000 EUR on Bitstamp". */
+export const FiatHoldingSchema = v.object({
+  id: IdSchema,
+  kind: v.literal('fiat'),
+  custodian: CustodianSchema,
+  currency: CurrencySchema,
+  value: AmountSchema,
+  updatedAt: TimestampSchema,
+});
+
+export const HoldingSchema = v.variant('kind', [AssetHoldingSchema, FiatHoldingSchema]);
+export type AssetHolding = v.InferOutput<typeof AssetHoldingSchema>;
+export type FiatHolding = v.InferOutput<typeof FiatHoldingSchema>;
+export type Holding = v.InferOutput<typeof HoldingSchema>;
+
+export const EvmAddressSchema = v.pipe(v.string(), v.trim(), v.regex(/^0x[0-9a-fA-F]{40}$/, 'A watched address is a 0x address of 40 hex digits.'));
+
+/** A self-custody address watched read-only; its balances count as `self`. */
+export const WatchedAddressSchema = v.object({
+  id: IdSchema,
+  address: EvmAddressSchema,
+  label: v.optional(v.pipe(v.string(), v.maxLength(80))),
+  /** EIP-155 chain ids to read it on; every chain in `holdingTokens` when empty. */
+  chainIds: v.pipe(v.array(v.pipe(v.number(), v.integer(), v.minValue(1))), v.maxLength(20)),
+});
+export type WatchedAddress = v.InferOutput<typeof WatchedAddressSchema>;
+
+const ShareSchema = v.pipe(v.number(), v.finite(), v.minValue(0, 'A share is between 0 and 100 %.'), v.maxValue(1, 'A share is between 0 and 100 %.'));
+
+/** "I want to hold 80 % myself." */
+export const GoalSchema = v.object({ selfShareTarget: ShareSchema });
+export type Goal = v.InferOutput<typeof GoalSchema>;
+
+/** Per-exchange ceilings the user set for themselves; a cap is in `Limits.currency`. */
+export const ExchangeLimitSchema = v.object({
+  cap: v.optional(AmountSchema),
+  maxShare: v.optional(ShareSchema),
+});
+export type ExchangeLimit = v.InferOutput<typeof ExchangeLimitSchema>;
+
+export const LimitsSchema = v.object({
+  currency: v.optional(CurrencySchema, 'USD'),
+  /** Applies to every exchange without its own entry. */
+  default: v.optional(ExchangeLimitSchema, {}),
+  exchanges: v.optional(v.record(ExchangeIdSchema, ExchangeLimitSchema), {}),
+});
+export type Limits = v.InferOutput<typeof LimitsSchema>;
+
+/** One day's self-custody share, for the small chart. `selfShare` is null when nothing could be valued that day. */
+export const HistoryPointSchema = v.object({
+  day: v.pipe(v.string(), v.isoDate('A history day is YYYY-MM-DD.')),
+  selfShare: v.nullable(ShareSchema),
+});
+export type HistoryPoint = v.InferOutput<typeof HistoryPointSchema>;
+
+export const HoldingsStateSchema = v.object({
+  holdings: v.pipe(v.array(HoldingSchema), v.maxLength(1000, 'At most 1 000 holdings.')),
+  addresses: v.pipe(v.array(WatchedAddressSchema), v.maxLength(200, 'At most 200 watched addresses.')),
+  goal: v.optional(GoalSchema),
+  limits: v.optional(LimitsSchema, {}),
+  history: v.pipe(v.array(HistoryPointSchema), v.maxLength(3660, 'At most ten years of history.')),
+});
+export type HoldingsState = v.InferOutput<typeof HoldingsStateSchema>;
+
+export const emptyHoldingsState: HoldingsState = v.parse(HoldingsStateSchema, { holdings: [], addresses: [], history: [] });
+
+/** Reads a stored state; anything unreadable gives the empty state rather than a broken view. */
+export function parseHoldingsState(stored: unknown): HoldingsState {
+  const result = v.safeParse(HoldingsStateSchema, stored ?? {});
+  return result.success ? result.output : emptyHoldingsState;
+}

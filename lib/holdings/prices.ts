@@ -1,0 +1,170 @@
+import * as v from 'valibot';
+import { AssetSymbolSchema, CurrencySchema } from './model';
+
+/**
+ * Prices for valuing holdings: fetched on a schedule by the background (the same request for
+ * every user, never per visit or per holding), validated here, stored with their date. A symbol
+ * missing from the table is unknown, and stays unknown in every sum.
+ */
+
+const IsoDateTimeSchema = v.pipe(v.string(), v.isoTimestamp('A price date is an ISO timestamp.'));
+const PositivePriceSchema = v.pipe(v.number(), v.finite(), v.gtValue(0), v.maxValue(1e12));
+
+export const PriceEntrySchema = v.object({
+  /** US dollars for one whole unit. */
+  usd: PositivePriceSchema,
+  /** The moment the price describes (the source's own timestamp). */
+  asOf: IsoDateTimeSchema,
+  source: v.pipe(v.string(), v.url(), v.maxLength(2048)),
+  /** The source's confidence in [0, 1], when it gives one (DefiLlama does). */
+  confidence: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(1))),
+});
+export type PriceEntry = v.InferOutput<typeof PriceEntrySchema>;
+
+/** What one unit of a currency is worth in US dollars (SEK → 0.09…), with where it came from. */
+export const FiatRateSchema = v.object({
+  usd: PositivePriceSchema,
+  asOf: IsoDateTimeSchema,
+  source: v.pipe(v.string(), v.url(), v.maxLength(2048)),
+});
+export type FiatRate = v.InferOutput<typeof FiatRateSchema>;
+
+export const PriceTableSchema = v.object({
+  /** When the background fetched the table (ms since epoch). */
+  fetchedAt: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  prices: v.record(AssetSymbolSchema, PriceEntrySchema),
+  fiat: v.optional(v.record(CurrencySchema, FiatRateSchema), {}),
+});
+export type PriceTable = v.InferOutput<typeof PriceTableSchema>;
+
+export const emptyPriceTable: PriceTable = { fetchedAt: 0, prices: {}, fiat: {} };
+
+/**
+ * DefiLlama coin ids for the assets the extension values. CoinGecko ids, as DefiLlama's coins
+ * API accepts them (`coingecko:<id>`, https://defillama.com/docs/api, "coins" section). Wrapped
+ * tokens get their own ids rather than borrowing the underlying's price: a depeg must show.
+ */
+export const defillamaCoinIds: Readonly<Record<string, string>> = {
+  BTC: 'coingecko:bitcoin',
+  ETH: 'coingecko:ethereum',
+  WETH: 'coingecko:weth',
+  WBTC: 'coingecko:wrapped-bitcoin',
+  USDT: 'coingecko:tether',
+  USDC: 'coingecko:usd-coin',
+  DAI: 'coingecko:dai',
+  POL: 'coingecko:polygon-ecosystem-token',
+  SOL: 'coingecko:solana',
+  XRP: 'coingecko:ripple',
+  BNB: 'coingecko:binancecoin',
+  LTC: 'coingecko:litecoin',
+  DOGE: 'coingecko:dogecoin',
+  TRX: 'coingecko:tron',
+  TON: 'coingecko:the-open-network',
+  AVAX: 'coingecko:avalanche-2',
+  ATOM: 'coingecko:cosmos',
+  ADA: 'coingecko:cardano',
+};
+
+export const DEFILLAMA_COINS_ORIGIN = 'https://coins.llama.fi';
+
+export interface DefillamaPricesUrlParameters {
+  symbols: readonly string[];
+}
+
+/** The one scheduled request: every known asset, sorted, so it is identical for everyone. */
+export function defillamaPricesUrl({ symbols }: DefillamaPricesUrlParameters): string {
+  const ids = [...new Set(symbols.map((symbol) => defillamaCoinIds[symbol.toUpperCase()]).filter((id): id is string => id !== undefined))].sort();
+  return `${DEFILLAMA_COINS_ORIGIN}/prices/current/${ids.join(',')}`;
+}
+
+/** viem-style error: `shortMessage` for the UI, `details` for logs. */
+export class PriceParseError extends Error {
+  override name = 'PriceParseError';
+  readonly shortMessage: string;
+  readonly details: string | undefined;
+
+  constructor(shortMessage: string, details?: string) {
+    super(details === undefined ? shortMessage : `${shortMessage}\n\nDetails: ${details}`);
+    this.shortMessage = shortMessage;
+    this.details = details;
+  }
+}
+
+// The response as DefiLlama documents it: { coins: { "<chain|coingecko>:<id>": { price, symbol, timestamp, confidence, decimals? } } }.
+const DefillamaCoinSchema = v.object({
+  price: v.number(),
+  symbol: v.optional(v.string()),
+  timestamp: v.number(),
+  confidence: v.optional(v.number()),
+  decimals: v.optional(v.number()),
+});
+const DefillamaResponseSchema = v.object({ coins: v.record(v.string(), v.unknown()) });
+
+export interface ParseDefillamaPricesParameters {
+  /** The response body, already JSON-parsed. */
+  body: unknown;
+  /** The URL it came from, recorded as every price's source. */
+  url: string;
+  fetchedAt: number;
+  /** Prices with lower confidence are left out (unknown), not trusted. */
+  minConfidence?: number;
+}
+
+export type ParseDefillamaPricesReturnType =
+  | { ok: true; table: PriceTable; /** Coin ids that were in the answer but unusable, with why. */ skipped: { coin: string; reason: string }[] }
+  | { ok: false; error: PriceParseError };
+
+const DEFAULT_MIN_CONFIDENCE = 0.9;
+
+/**
+ * Turns a `/prices/current/…` answer into a price table. Coins are mapped back to symbols by
+ * our own id table, not by the answer's `symbol` field, so an answer cannot rename an asset.
+ * Entries with a bad price or timestamp, or too low a confidence, are skipped and named.
+ */
+export function parseDefillamaPrices({ body, url, fetchedAt, minConfidence = DEFAULT_MIN_CONFIDENCE }: ParseDefillamaPricesParameters): ParseDefillamaPricesReturnType {
+  const shape = v.safeParse(DefillamaResponseSchema, body);
+  if (!shape.success) return { ok: false, error: new PriceParseError('The price source answered something that is not a price list.', shape.issues[0]?.message) };
+  if (!/^https:\/\//.test(url)) return { ok: false, error: new PriceParseError('The price source address must start with https://.') };
+  const symbolOf = new Map(Object.entries(defillamaCoinIds).map(([symbol, id]) => [id, symbol]));
+  const prices: Record<string, PriceEntry> = {};
+  const skipped: { coin: string; reason: string }[] = [];
+  for (const [coin, raw] of Object.entries(shape.output.coins)) {
+    const symbol = symbolOf.get(coin);
+    if (symbol === undefined) {
+      skipped.push({ coin, reason: 'not an asset the extension knows' });
+      continue;
+    }
+    const entry = v.safeParse(DefillamaCoinSchema, raw);
+    if (!entry.success) {
+      skipped.push({ coin, reason: 'malformed entry' });
+      continue;
+    }
+    const { price, timestamp, confidence } = entry.output;
+    if (!Number.isFinite(price) || price <= 0 || price > 1e12) {
+      skipped.push({ coin, reason: 'price is not a positive number' });
+      continue;
+    }
+    // Seconds since epoch, not in the future beyond a little clock skew.
+    if (!Number.isInteger(timestamp) || timestamp <= 0 || timestamp * 1000 > fetchedAt + 3_600_000) {
+      skipped.push({ coin, reason: 'timestamp is missing or in the future' });
+      continue;
+    }
+    if (confidence !== undefined && (!(confidence >= 0 && confidence <= 1) || confidence < minConfidence)) {
+      skipped.push({ coin, reason: `confidence ${confidence} is below ${minConfidence}` });
+      continue;
+    }
+    prices[symbol] = {
+      usd: price,
+      asOf: new Date(timestamp * 1000).toISOString(),
+      source: url,
+      ...(confidence === undefined ? {} : { confidence }),
+    };
+  }
+  return { ok: true, table: { fetchedAt, prices, fiat: {} }, skipped };
+}
+
+/** Reads a stored table; anything unreadable gives the empty table (every value unknown). */
+export function parsePriceTable(stored: unknown): PriceTable {
+  const result = v.safeParse(PriceTableSchema, stored);
+  return result.success ? result.output : emptyPriceTable;
+}
