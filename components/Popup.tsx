@@ -12,13 +12,18 @@ export interface PopupProps {
   loadAll: () => Promise<ExchangeView[]>;
   onWithdraw: (exchangeId: string) => void;
   onOpenOptions: () => void;
+  /** Opens the page that checks a Merkle proof or an exchange's wallets. */
+  onOpenVerify: () => void;
 }
 
-export function Popup({ tab, failed = false, loadAll, onWithdraw, onOpenOptions }: PopupProps) {
+export function Popup({ tab, failed = false, loadAll, onWithdraw, onOpenOptions, onOpenVerify }: PopupProps) {
   const t = useT();
 
   const footer = (
     <footer class="popup__footer">
+      <button type="button" class="ghost" onClick={onOpenVerify} data-testid="open-verify">
+        {t('openVerify')}
+      </button>
       <button type="button" class="ghost" onClick={onOpenOptions} data-testid="open-options">
         {t('openOptions')}
       </button>

@@ -38,6 +38,7 @@ async function main() {
           loadAll={loadAllOnce}
           onWithdraw={(exchangeId) => void browser.runtime.sendMessage({ type: 'open-guide', exchangeId })}
           onOpenOptions={() => void browser.runtime.openOptionsPage()}
+          onOpenVerify={() => void browser.tabs.create({ url: browser.runtime.getURL('/verify.html') })}
         />
       </I18nContext.Provider>,
       root,
