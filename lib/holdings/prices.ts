@@ -41,7 +41,7 @@ export const emptyPriceTable: PriceTable = { fetchedAt: 0, prices: {}, fiat: {} 
 
 /**
  * DefiLlama coin ids for the assets the extension values. CoinGecko ids, as DefiLlama's coins
- * API accepts them (`coingecko:<id>`, https://defillama.com/docs/api, "coins" section). Wrapped
+ * API accepts them (`coingecko:<id>`; https://github.com/DefiLlama/api-docs, `/prices/current/{coins}`). Wrapped
  * tokens get their own ids rather than borrowing the underlying's price: a depeg must show.
  */
 export const defillamaCoinIds: Readonly<Record<string, string>> = {
@@ -73,7 +73,7 @@ export interface DefillamaPricesUrlParameters {
 
 /** The one scheduled request: every known asset, sorted, so it is identical for everyone. */
 export function defillamaPricesUrl({ symbols }: DefillamaPricesUrlParameters): string {
-  const ids = [...new Set(symbols.map((symbol) => defillamaCoinIds[symbol.toUpperCase()]).filter((id): id is string => id !== undefined))].sort();
+  const ids = [...new Set(symbols.map((symbol) => (Object.hasOwn(defillamaCoinIds, symbol.toUpperCase()) ? defillamaCoinIds[symbol.toUpperCase()] : undefined)).filter((id): id is string => id !== undefined))].sort();
   return `${DEFILLAMA_COINS_ORIGIN}/prices/current/${ids.join(',')}`;
 }
 
@@ -98,7 +98,12 @@ const DefillamaCoinSchema = v.object({
   confidence: v.optional(v.number()),
   decimals: v.optional(v.number()),
 });
-const DefillamaResponseSchema = v.object({ coins: v.record(v.string(), v.unknown()) });
+const DefillamaResponseSchema = v.object({
+  coins: v.pipe(
+    v.record(v.string(), v.unknown()),
+    v.check((coins) => !Array.isArray(coins), 'coins is a list, not a map'),
+  ),
+});
 
 export interface ParseDefillamaPricesParameters {
   /** The response body, already JSON-parsed. */

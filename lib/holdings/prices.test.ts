@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { defillamaCoinIds, defillamaPricesUrl, parseDefillamaPrices, parsePriceTable, PriceParseError } from './prices';
+
+const FETCHED_AT = Date.parse('2026-11-25T10:00:00Z');
+const URL_ = 'https://coins.llama.fi/prices/current/coingecko:bitcoin,coingecko:ethereum,coingecko:tether';
+const seconds = (iso: string) => Date.parse(iso) / 1000;
+
+// The shape DefiLlama's coins API answers with: coingecko coins carry no `decimals`.
+const answer = {
+  coins: {
+    'coingecko:bitcoin': { price: 91234.5, symbol: 'BTC', timestamp: seconds('2026-11-25T09:58:20Z'), confidence: 0.99 },
+    'coingecko:ethereum': { price: 3012.25, symbol: 'ETH', timestamp: seconds('2026-11-25T09:58:31Z'), confidence: 0.99 },
+    'coingecko:tether': { price: 1.0002, symbol: 'USDT', timestamp: seconds('2026-11-25T09:57:00Z'), confidence: 0.99 },
+  },
+};
+
+describe('defillamaPricesUrl', () => {
+  it('builds one sorted, deduplicated request for the known assets only', () => {
+    expect(defillamaPricesUrl({ symbols: ['eth', 'BTC', 'ETH', 'NOPE'] })).toBe('https://coins.llama.fi/prices/current/coingecko:bitcoin,coingecko:ethereum');
+  });
+});
+
+describe('parseDefillamaPrices', () => {
+  it('turns the answer into a table keyed by our symbols, with the source URL and each price’s own date', () => {
+    const result = parseDefillamaPrices({ body: answer, url: URL_, fetchedAt: FETCHED_AT });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.table.fetchedAt).toBe(FETCHED_AT);
+    expect(result.table.prices.BTC).toEqual({ usd: 91234.5, asOf: '2026-11-25T09:58:20.000Z', source: URL_, confidence: 0.99 });
+    expect(Object.keys(result.table.prices).sort()).toEqual(['BTC', 'ETH', 'USDT']);
+    expect(result.skipped).toEqual([]);
+    // The table the parser makes passes the stored-table schema.
+    expect(parsePriceTable(result.table)).toEqual(result.table);
+  });
+
+  it('maps coins by our id table, not the answer’s symbol field', () => {
+    const result = parseDefillamaPrices({
+      body: { coins: { 'coingecko:tether': { price: 1, symbol: 'BTC', timestamp: seconds('2026-11-25T09:00:00Z'), confidence: 0.99 } } },
+      url: URL_,
+      fetchedAt: FETCHED_AT,
+    });
+    expect(result.ok && Object.keys(result.table.prices)).toEqual(['USDT']);
+  });
+
+  it('skips, and names, entries with a bad price, a future or missing timestamp, low confidence, or an unknown coin', () => {
+    const result = parseDefillamaPrices({
+      body: {
+        coins: {
+          'coingecko:bitcoin': { price: -1, symbol: 'BTC', timestamp: seconds('2026-11-25T09:00:00Z'), confidence: 0.99 },
+          'coingecko:ethereum': { price: 3000, symbol: 'ETH', timestamp: seconds('2026-11-26T09:00:00Z'), confidence: 0.99 },
+          'coingecko:tether': { price: 1, symbol: 'USDT', timestamp: seconds('2026-11-25T09:00:00Z'), confidence: 0.2 },
+          'coingecko:usd-coin': { price: '1', symbol: 'USDC', timestamp: seconds('2026-11-25T09:00:00Z') },
+          'ethereum:0xdead': { price: 5, symbol: 'X', timestamp: seconds('2026-11-25T09:00:00Z') },
+          'coingecko:dai': { price: 0.9999, symbol: 'DAI', timestamp: seconds('2026-11-25T09:00:00Z') },
+        },
+      },
+      url: URL_,
+      fetchedAt: FETCHED_AT,
+    });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    // No confidence given is not low confidence: DAI is kept.
+    expect(Object.keys(result.table.prices)).toEqual(['DAI']);
+    expect(result.skipped.map((s) => s.coin).sort()).toEqual(['coingecko:bitcoin', 'coingecko:ethereum', 'coingecko:tether', 'coingecko:usd-coin', 'ethereum:0xdead']);
+    expect(result.skipped.find((s) => s.coin === 'coingecko:tether')?.reason).toMatch(/confidence/);
+  });
+
+  it.each([
+    ['null', null],
+    ['an array', []],
+    ['no coins', { prices: {} }],
+    ['coins as a list', { coins: [] }],
+  ])('refuses %s with a plain-words error', (_name, body) => {
+    const result = parseDefillamaPrices({ body, url: URL_, fetchedAt: FETCHED_AT });
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error).toBeInstanceOf(PriceParseError);
+      expect(result.error.shortMessage).toBe('The price source answered something that is not a price list.');
+    }
+  });
+
+  it('refuses a source that is not https', () => {
+    const result = parseDefillamaPrices({ body: answer, url: 'http://coins.llama.fi/x', fetchedAt: FETCHED_AT });
+    expect(result.ok).toBe(false);
+  });
+
+  it('does not treat prototype names as coins', () => {
+    const body = JSON.parse('{"coins": {"constructor": {"price": 1, "timestamp": 1}, "toString": {"price": 1, "timestamp": 1}}}') as unknown;
+    const result = parseDefillamaPrices({ body, url: URL_, fetchedAt: FETCHED_AT });
+    expect(result.ok && Object.keys(result.table.prices)).toEqual([]);
+  });
+});
+
+describe('parsePriceTable', () => {
+  it('gives the empty table for anything unreadable', () => {
+    expect(parsePriceTable({ fetchedAt: 'x' })).toEqual({ fetchedAt: 0, prices: {}, fiat: {} });
+    expect(parsePriceTable(undefined).prices).toEqual({});
+  });
+
+  it('knows a coin id for every asset the token table reads', async () => {
+    const { holdingTokens } = await import('./holding-tokens');
+    for (const token of holdingTokens) expect(defillamaCoinIds[token.symbol]).toMatch(/^coingecko:/);
+    for (const native of ['ETH', 'POL']) expect(defillamaCoinIds[native]).toMatch(/^coingecko:/);
+  });
+});
