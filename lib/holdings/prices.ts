@@ -98,12 +98,7 @@ const DefillamaCoinSchema = v.object({
   confidence: v.optional(v.number()),
   decimals: v.optional(v.number()),
 });
-const DefillamaResponseSchema = v.object({
-  coins: v.pipe(
-    v.record(v.string(), v.unknown()),
-    v.check((coins) => !Array.isArray(coins), 'coins is a list, not a map'),
-  ),
-});
+const DefillamaResponseSchema = v.object({ coins: v.record(v.string(), v.unknown()) });
 
 export interface ParseDefillamaPricesParameters {
   /** The response body, already JSON-parsed. */
@@ -128,6 +123,10 @@ const DEFAULT_MIN_CONFIDENCE = 0.9;
  */
 export function parseDefillamaPrices({ body, url, fetchedAt, minConfidence = DEFAULT_MIN_CONFIDENCE }: ParseDefillamaPricesParameters): ParseDefillamaPricesReturnType {
   const shape = v.safeParse(DefillamaResponseSchema, body);
+  // valibot's record takes an array as an object with index keys; a list is not this answer.
+  if (shape.success && Array.isArray((body as { coins: unknown }).coins)) {
+    return { ok: false, error: new PriceParseError('The price source answered something that is not a price list.', 'coins is a list, not a map') };
+  }
   if (!shape.success) return { ok: false, error: new PriceParseError('The price source answered something that is not a price list.', shape.issues[0]?.message) };
   if (!/^https:\/\//.test(url)) return { ok: false, error: new PriceParseError('The price source address must start with https://.') };
   const symbolOf = new Map(Object.entries(defillamaCoinIds).map(([symbol, id]) => [id, symbol]));
