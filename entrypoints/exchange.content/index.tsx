@@ -63,6 +63,11 @@ export default defineContentScript({
     });
     observer.observe(document.documentElement, { childList: true });
     ctx.onInvalidated(() => observer.disconnect());
+    // When the extension is reloaded or removed, Chrome leaves this script orphaned and tells it
+    // nothing; reading the context's validity notices (runtime.id is gone) and removes the pill.
+    const orphanCheck = setInterval(() => {
+      if (ctx.isInvalid) clearInterval(orphanCheck);
+    }, 1000);
   },
 });
 

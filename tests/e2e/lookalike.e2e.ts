@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import AxeBuilder from '@axe-core/playwright';
+import { fakeExchangeHtml, launchChromium, routeSite, type ChromiumExtension } from './harness';
+
+describe('lookalike warning and extension reload in Chromium', () => {
+  let browser: ChromiumExtension;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    await routeSite(browser.context, 'https://binance-login.com', fakeExchangeHtml('Binance Login (phishing stand-in)'));
+    await routeSite(browser.context, 'https://www.bybit.com', fakeExchangeHtml('Bybit — stand-in'));
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  test('the full-page warning names the imitated exchange, links to the real one, and lets the user continue', async () => {
+    const target = 'https://binance-login.com/en/login';
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/warning.html?url=${encodeURIComponent(target)}`);
+    const warning = page.getByTestId('lookalike-warning');
+    await warning.waitFor();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('Binance');
+    expect(await page.getByTestId('warning-host').textContent()).toBe('binance-login.com');
+    expect(await page.getByTestId('go-real').getAttribute('href')).toBe('https://binance.com/');
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+    await page.getByTestId('continue-anyway').click();
+    await page.waitForURL(target);
+    expect(await page.title()).toContain('phishing stand-in');
+    await page.close();
+  });
+
+  test('a URL that is not a lookalike gets no warning and no way through', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/warning.html?url=${encodeURIComponent('https://www.example.org/')}`);
+    await page.getByText('Not an exchange').waitFor();
+    expect(await page.getByTestId('continue-anyway').count()).toBe(0);
+    await page.close();
+  });
+
+  test('when the extension reloads, the old pill leaves the page', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://www.bybit.com/');
+    await page.getByTestId('pill-toggle').waitFor();
+    await browser.worker.evaluate(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload()).catch(() => undefined);
+    await page.waitForFunction(() => document.querySelector('reserve-radar-pill') === null, null, { timeout: 20_000 });
+    expect(await page.evaluate(() => document.querySelectorAll('reserve-radar-pill').length)).toBe(0);
+    await page.close();
+  });
+});
