@@ -20,6 +20,13 @@ const churningPage = fakeExchangeHtml(
   </script>`,
 );
 
+/** Host CSS that would wreck an unisolated widget, and page elements that share our class names. */
+const hostilePage = fakeExchangeHtml(
+  'Hostile styles',
+  `<style>* { color: rgb(255, 0, 0) !important; font-size: 40px !important; font-family: serif !important; } button { display: none !important; }</style>
+   <div class="card" id="page-card">page's own .card</div><span class="chip" id="page-chip">page's own .chip</span>`,
+);
+
 describe('the nudge in Chromium', () => {
   let browser: ChromiumExtension;
 
@@ -28,6 +35,7 @@ describe('the nudge in Chromium', () => {
     await routeSite(browser.context, 'https://www.kraken.com', fakeExchangeHtml('Kraken — stand-in'));
     await routeSite(browser.context, 'https://www.okx.com', churningPage);
     await routeSite(browser.context, 'https://ftx.com', fakeExchangeHtml('FTX — stand-in'));
+    await routeSite(browser.context, 'https://www.gemini.com', hostilePage);
   });
   afterAll(async () => {
     await browser?.close();
@@ -80,6 +88,29 @@ describe('the nudge in Chromium', () => {
     await page.getByTestId('pill-toggle').click();
     for (let i = 0; i < 2; i++) await page.getByTestId('move-corner').click();
     expect(await page.getByTestId('nudge').getAttribute('data-corner')).toBe('bottom-right');
+    await page.close();
+  });
+
+  test('styles are isolated both ways: the page cannot restyle the pill, the pill cannot restyle the page', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://www.gemini.com/');
+    await page.getByTestId('pill-toggle').waitFor();
+    const inside = await page.evaluate(() => {
+      const toggle = document.querySelector('reserve-radar-pill')?.shadowRoot?.querySelector('[data-testid="pill-toggle"]');
+      if (!toggle) return undefined;
+      const style = getComputedStyle(toggle);
+      return { display: style.display, fontSize: style.fontSize, color: style.color };
+    });
+    expect(inside).toBeDefined();
+    expect(inside?.display).toBe('flex');
+    expect(inside?.fontSize).toBe('13px');
+    expect(inside?.color).not.toBe('rgb(255, 0, 0)');
+    const outside = await page.evaluate(() => {
+      const card = getComputedStyle(document.getElementById('page-card') as HTMLElement);
+      const chip = getComputedStyle(document.getElementById('page-chip') as HTMLElement);
+      return { cardDisplay: card.display, cardGap: card.gap, chipRadius: chip.borderRadius, chipPadding: chip.padding };
+    });
+    expect(outside).toEqual({ cardDisplay: 'block', cardGap: 'normal', chipRadius: '0px', chipPadding: '0px' });
     await page.close();
   });
 
