@@ -14,7 +14,7 @@ import { exchanges } from '@/lib/exchanges/registry';
 import type { Settings } from '@/lib/settings';
 import { loadAddressBook, loadGuideState, saveGuideState, saveToAddressBook } from '@/utils/guide-state';
 import { getSettings, watchSettings } from '@/utils/settings';
-import { loadI18n } from '@/utils/translate';
+import { browserTranslate, loadI18n } from '@/utils/translate';
 import '@/components/card.css';
 import './style.css';
 
@@ -168,6 +168,8 @@ async function main() {
     state = applyGuideAction(state, { type: 'set-route', exchangeId: prefill, asset: state.asset, network: state.network });
     await saveGuideState(state);
   }
+  // The static "loading" placeholder goes; Preact would otherwise render beside it.
+  root.replaceChildren();
   render(
     <App
       initialState={state}
@@ -181,4 +183,8 @@ async function main() {
   );
 }
 
-void main();
+void main().catch(() => {
+  // Storage or the page itself failed: say so in words rather than leave a blank page.
+  const root = document.getElementById('app');
+  if (root !== null) root.textContent = browserTranslate('errorBackground');
+});

@@ -1,0 +1,251 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { createTestClient, getAddress, http, parseEther } from 'viem';
+import { POISONING_DUST_WARNING } from '../../lib/custody/steps';
+import { fakeExchangeHtml, launchChromium, root, routeSite, screenshotPath, type ChromiumExtension } from './harness';
+
+/**
+ * The withdrawal guide end to end in Chromium with the built extension: every step, the
+ * look-alike and wrong-network checks, resuming after a reload, the exchange-page mismatch
+ * warning, and arrival of a test amount on a real local anvil node (loopback only).
+ */
+
+// EIP-55's own example address: the wallet address the user "pastes".
+const WALLET = '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed';
+// Same first and last four characters of the body, different middle: an address-poisoning look-alike.
+const LOOKALIKE = getAddress(`0x5aae${'7'.repeat(31)}beaed`);
+const TRON = 'TJRabPrwbZy45sbavfcjinPJC18kjpRTv8';
+const OTHER = getAddress(`0x${'ab'.repeat(20)}`);
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+async function waitForRpc(url: string, deadline: number, failed: () => Error | undefined): Promise<void> {
+  while (Date.now() < deadline) {
+    const error = failed();
+    if (error !== undefined) throw new Error(`anvil could not start: ${error.message}`);
+    try {
+      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'eth_chainId', params: [] }) });
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`anvil did not answer at ${url}`);
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+describe('the withdrawal guide in Chromium', () => {
+  let browser: ChromiumExtension;
+  let anvil: ChildProcess;
+  let rpcUrl: string;
+  let guideUrl: string;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    rpcUrl = `http://127.0.0.1:${port}`;
+    // Chain id 1, so the guide's check that the endpoint serves Ethereum passes against it.
+    anvil = spawn(`${root}/node_modules/.bin/anvil`, ['--port', String(port), '--host', '127.0.0.1', '--chain-id', '1', '--silent'], { stdio: 'ignore' });
+    let spawnError: Error | undefined;
+    anvil.once('error', (error) => (spawnError = error));
+    await waitForRpc(rpcUrl, Date.now() + 30_000, () => spawnError);
+    browser = await launchChromium();
+    // The harness refuses every http(s) request; the local node is the one exception.
+    await browser.context.route(`${rpcUrl}/**`, (route) => route.continue());
+    await browser.context.route(rpcUrl, (route) => route.continue());
+    guideUrl = `chrome-extension://${browser.extensionId}/guide.html?exchange=binance`;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (anvil?.pid !== undefined && anvil.exitCode === null) {
+      const exited = new Promise((resolve) => anvil.once('exit', resolve));
+      anvil.kill('SIGTERM');
+      await exited;
+    }
+  });
+
+  test('walks the steps: route facts, wallet, wrong network, look-alike alert, address book, and resumes after a reload', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(guideUrl);
+    await page.getByTestId('route-exchange').waitFor();
+    expect(await page.getByTestId('route-exchange').inputValue()).toBe('binance');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Withdraw to a wallet you control');
+    expect(await page.getByTestId('never-moves-money').textContent()).toContain('never moves money');
+
+    await page.getByLabel('Network', { exact: true }).selectOption('ethereum');
+    await page.getByLabel('Coin or token (ticker)').fill('ETH');
+    expect(await page.getByTestId('withdrawal-link').getAttribute('href')).toBe('https://www.binance.com/en/my/wallet/account/main/withdrawal/crypto/ETH');
+    // Binance's registry entry has no whitelist page or lock figure: the guide says so.
+    expect(await page.getByTestId('whitelist').textContent()).toContain('we do not know');
+    expect(await page.getByTestId('address-lock').textContent()).toContain('unknown');
+
+    await page.getByTestId('step-next').click();
+    await page.getByTestId('step-wallet').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('step-title');
+    await page.getByTestId('wallet-hardware').check();
+    expect(await page.getByTestId('wallet-receive').textContent()).toContain("device's screen");
+    for (const item of await page.getByTestId('seed-checklist').getByRole('checkbox').all()) await item.check();
+    await page.getByTestId('step-next').click();
+
+    const address = page.getByTestId('address-input');
+    await address.fill(TRON);
+    expect(await page.getByTestId('address-error').textContent()).toBe('This looks like an address for Tron, but you chose Ethereum. Sending on the wrong network can lose the funds.');
+    await address.fill(WALLET.toLowerCase());
+    expect(await page.locator('[data-testid="address-warning"][data-code="no-checksum"]').count()).toBe(1);
+    await address.fill(WALLET);
+    expect(await page.getByTestId('address-groups').textContent()).toBe('0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed');
+    expect(await page.getByTestId('address-groups').locator('.address-groups__block').count()).toBe(10);
+    await page.getByTestId('verified-on-device').check();
+
+    await page.getByTestId('step-next').click();
+    await page.getByTestId('book-empty').waitFor();
+    await page.getByLabel('Name for this address').fill('Hardware wallet');
+    await page.getByTestId('book-save').click();
+    await page.getByTestId('book-entry').waitFor();
+    expect(await page.getByTestId('book-status').textContent()).toBe('Saved to your address book.');
+
+    // Back to the address: a poisoned look-alike of the saved address is stopped loudly.
+    await page.getByTestId('goto-address').click();
+    await address.fill(LOOKALIKE);
+    const alert = page.getByRole('alert').filter({ hasText: 'look-alike' });
+    await alert.waitFor();
+    expect(await alert.getAttribute('data-testid')).toBe('poisoning-alert');
+    expect(await alert.textContent()).toContain('“Hardware wallet”');
+    expect(await alert.textContent()).toContain('0x 5aAe b605');
+
+    await address.fill(WALLET);
+    await page.getByTestId('known-address').waitFor();
+    expect(await page.getByTestId('poisoning-alert').count()).toBe(0);
+    await page.getByTestId('verified-on-device').check();
+    await page.getByTestId('goto-address-book').click();
+    await page.getByLabel('Name for this address').fill('Hardware wallet');
+    await page.getByTestId('book-save').click();
+    await page.getByText('Saved to your address book.').waitFor();
+
+    // Closed and reopened: it resumes at the first unfinished step with every answer kept.
+    await page.reload();
+    await page.getByTestId('step-test-transaction').waitFor();
+    expect(await page.getByTestId('progress-text').textContent()).toBe('4 of 6 steps done');
+    await page.getByTestId('goto-address').click();
+    expect(await page.getByTestId('address-input').inputValue()).toBe(WALLET);
+    expect(await page.getByTestId('verified-on-device').isChecked()).toBe(true);
+    await page.getByTestId('goto-route').click();
+    expect(await page.getByTestId('route-exchange').inputValue()).toBe('binance');
+    expect(await page.getByTestId('route-network').inputValue()).toBe('ethereum');
+    expect(await page.getByTestId('route-asset').inputValue()).toBe('ETH');
+    await page.getByTestId('goto-test-transaction').click();
+    expect(await page.getByTestId('dust-warning').textContent()).toContain(POISONING_DUST_WARNING);
+    expect(await page.getByTestId('test-rules').locator('li').count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  test("warns on the exchange's withdrawal page when its field holds another address, and never changes the field", async () => {
+    await routeSite(
+      browser.context,
+      'https://www.binance.com',
+      fakeExchangeHtml('Binance — withdraw USDT', '<form><label>Address <input id="withdraw-address" type="text" autocomplete="off"></label><button type="button">Withdraw</button></form>'),
+    );
+    const page = await browser.context.newPage();
+    await page.goto('https://www.binance.com/en/my/wallet/account/main/withdrawal/crypto/USDT');
+    // The script runs at document_idle; give it the moment it needs to attach its listeners.
+    await page.waitForFunction(() => document.readyState === 'complete');
+    await page.waitForTimeout(500);
+    const field = page.locator('#withdraw-address');
+    await field.fill(OTHER);
+    const warning = page.locator('reserve-radar-mismatch').locator('[data-testid="mismatch-warning"]');
+    await warning.waitFor({ timeout: 10_000 });
+    expect(await warning.getAttribute('role')).toBe('alert');
+    const text = (await warning.textContent()) ?? '';
+    expect(text).toContain('This is not the address from your withdrawal guide');
+    expect(text).toContain('0x 5aAe b605');
+    expect(await field.inputValue()).toBe(OTHER);
+
+    // The right address (in any letter case) makes the warning go, and the field stays the user's.
+    await field.fill(WALLET.toLowerCase());
+    await page.locator('reserve-radar-mismatch').waitFor({ state: 'detached', timeout: 10_000 });
+    expect(await field.inputValue()).toBe(WALLET.toLowerCase());
+    await page.close();
+  });
+
+  test('sees the test amount arrive on a real (local) node through the RPC endpoint set in the options', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.getByTestId('rpc-url').fill(rpcUrl);
+    await options.getByTestId('rpc-url').press('Tab');
+    await options.waitForTimeout(300);
+    await options.close();
+
+    const page = await browser.context.newPage();
+    await page.goto(guideUrl);
+    await page.getByTestId('step-test-transaction').waitFor();
+    const before = page.getByTestId('balance-before');
+    await before.waitFor();
+    expect(await before.textContent()).toBe('Balance before the test: 0 ETH.');
+    await page.getByTestId('test-sent').click();
+    await page.getByTestId('test-sent-at').waitFor();
+    await page.getByTestId('step-next').click();
+    await page.getByTestId('arrival-watch').waitFor();
+    expect(await page.getByTestId('explorer-link').getAttribute('href')).toBe(`https://etherscan.io/address/${WALLET}`);
+
+    const testClient = createTestClient({ mode: 'anvil', transport: http(rpcUrl) });
+    await testClient.setBalance({ address: WALLET, value: parseEther('0.01') });
+    const arrived = page.getByTestId('test-arrived');
+    await arrived.waitFor({ timeout: 20_000 });
+    expect(await arrived.textContent()).toMatch(/^The test arrived: \+0\.01 ETH, seen .+ \(block \d+\)\.$/);
+    expect(await page.getByTestId('progress-text').textContent()).toBe('5 of 6 steps done');
+
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.setViewportSize({ width: 1000, height: 1100 });
+    await page.getByTestId('goto-address').click();
+    await page.getByTestId('address-groups').waitFor();
+    await page.screenshot({ path: screenshotPath('guide.png'), fullPage: true });
+    await page.close();
+  });
+
+  test('every step has no serious accessibility violations, in light and dark', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(guideUrl);
+    for (const step of ['route', 'wallet', 'address', 'address-book', 'test-transaction', 'arrival']) {
+      await page.getByTestId(`goto-${step}`).click();
+      await page.getByTestId(`step-${step}`).waitFor();
+      expect(await seriousViolations(page), step).toEqual([]);
+    }
+    // The loud look-alike alert too.
+    await page.getByTestId('goto-address').click();
+    await page.getByTestId('address-input').fill(LOOKALIKE);
+    await page.getByTestId('poisoning-alert').waitFor();
+    expect(await seriousViolations(page), 'poisoning alert').toEqual([]);
+    await page.close();
+
+    const dark = await launchChromium({ colorScheme: 'dark' });
+    try {
+      const darkPage = await dark.context.newPage();
+      await darkPage.setViewportSize({ width: 1000, height: 1000 });
+      await darkPage.goto(`chrome-extension://${dark.extensionId}/guide.html?exchange=binance`);
+      await darkPage.getByLabel('Network', { exact: true }).selectOption('ethereum');
+      await darkPage.getByLabel('Coin or token (ticker)').fill('USDT');
+      await darkPage.getByTestId('withdrawal-link').waitFor();
+      expect(await seriousViolations(darkPage)).toEqual([]);
+      await darkPage.screenshot({ path: screenshotPath('guide-dark.png'), fullPage: true });
+    } finally {
+      await dark.close();
+    }
+  });
+});
