@@ -25,6 +25,8 @@ export interface ReserveCheckTarget {
 export interface RunReserveCheckOptions {
   onProgress: (progress: ReserveCheckProgress) => void;
   signal: AbortSignal;
+  /** Per asset, in whole coins: figures the user copied from the exchange's own report. */
+  published?: Record<string, string>;
 }
 
 export interface ReserveCheckProps {
@@ -43,6 +45,16 @@ type State =
   | { kind: 'running'; progress?: ReserveCheckProgress }
   | { kind: 'done'; target: ReserveCheckTarget; result: CheckReservesReturnType };
 
+/**
+ * A figure as people type it (`1 234,5`, `1234.5`) as a plain decimal string, or undefined when
+ * it is not one; thousands separators other than spaces are refused rather than guessed.
+ */
+export function parseTypedAmount(text: string): string | undefined {
+  const compact = text.replace(/[\s\u00a0\u202f]/g, '');
+  if (!/^\d+([.,]\d+)?$/.test(compact)) return undefined;
+  return compact.replace(',', '.');
+}
+
 /** An exact decimal string, grouped for the reader's locale without going through a float. */
 export function formatAmount(text: string, locale: string): string {
   const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
@@ -59,9 +71,17 @@ export function ReserveCheck({ targets, rpcUrl, optionsUrl, views, onRun }: Rese
   const locale = useLocale();
   const [selected, setSelected] = useState(targets[0]?.key ?? '');
   const [state, setState] = useState<State>({ kind: 'idle' });
+  const [typed, setTyped] = useState<Record<string, string>>({});
   const controller = useRef<AbortController | undefined>(undefined);
   useEffect(() => () => controller.current?.abort(), []);
   const target = targets.find((item) => item.key === selected);
+  const assets = target === undefined ? [] : [target.nativeSymbol, ...new Set(target.tokens.map((token) => token.symbol))];
+  const figures = assets.flatMap((symbol) => {
+    const text = (typed[symbol] ?? '').trim();
+    return text === '' ? [] : [[symbol, text, parseTypedAmount(text)] as const];
+  });
+  const invalid = figures.filter(([, , amount]) => amount === undefined).map(([symbol]) => symbol);
+  const published = Object.fromEntries(figures.flatMap(([symbol, , amount]) => (amount === undefined ? [] : [[symbol, amount]])));
 
   const run = async () => {
     if (target === undefined || rpcUrl === undefined) return;
@@ -70,6 +90,7 @@ export function ReserveCheck({ targets, rpcUrl, optionsUrl, views, onRun }: Rese
     setState({ kind: 'running' });
     const result = await onRun(target, {
       signal: abort.signal,
+      ...(Object.keys(published).length === 0 ? {} : { published }),
       onProgress: (progress) => setState((current) => (current.kind === 'running' ? { kind: 'running', progress } : current)),
     });
     controller.current = undefined;
@@ -120,8 +141,37 @@ export function ReserveCheck({ targets, rpcUrl, optionsUrl, views, onRun }: Rese
         </p>
       )}
 
+      <details class="verify-figures" data-testid="reserves-figures">
+        <summary>{t('verifyReservesFiguresTitle')}</summary>
+        <p class="muted">{t('verifyReservesFiguresBody')}</p>
+        <div class="verify-row">
+          {assets.map((symbol) => (
+            <label key={`${selected}-${symbol}`}>
+              <span>{t('verifyReservesFigureLabel', symbol)}</span>
+              <input
+                type="text"
+                inputMode="decimal"
+                autocomplete="off"
+                value={typed[symbol] ?? ''}
+                aria-invalid={invalid.includes(symbol)}
+                data-testid={`reserves-figure-${symbol}`}
+                onInput={(event) => {
+                  const value = (event.currentTarget as HTMLInputElement).value;
+                  setTyped((current) => ({ ...current, [symbol]: value }));
+                }}
+              />
+            </label>
+          ))}
+        </div>
+        {invalid.length > 0 && (
+          <p class="form-error" role="alert" data-testid="reserves-figure-error">
+            {t('verifyReservesFigureInvalid', invalid.join(', '))}
+          </p>
+        )}
+      </details>
+
       <div class="verify-actions">
-        <button type="button" class="primary" disabled={rpcUrl === undefined || target === undefined || state.kind === 'running'} onClick={() => void run()} data-testid="reserves-run">
+        <button type="button" class="primary" disabled={rpcUrl === undefined || target === undefined || state.kind === 'running' || invalid.length > 0} onClick={() => void run()} data-testid="reserves-run">
           {state.kind === 'running' ? t('verifyChecking') : t('verifyReservesRun')}
         </button>
         {state.kind === 'running' && (
@@ -134,7 +184,7 @@ export function ReserveCheck({ targets, rpcUrl, optionsUrl, views, onRun }: Rese
       <div aria-live="polite" data-testid="reserves-live">
         {state.kind === 'running' && <Progress progress={state.progress} />}
       </div>
-      {state.kind === 'done' && <ReserveResult target={state.target} result={state.result} view={views?.[state.target.exchangeId]} />}
+      {state.kind === 'done' && <ReserveResult target={state.target} result={state.result} view={views?.[state.target.exchangeId]} heldLoaded={views !== undefined} />}
     </section>
   );
 }
@@ -161,7 +211,7 @@ function Progress({ progress }: { progress: ReserveCheckProgress | undefined }) 
   );
 }
 
-function ReserveResult({ target, result, view }: { target: ReserveCheckTarget; result: CheckReservesReturnType; view: ExchangeView | undefined }) {
+function ReserveResult({ target, result, view, heldLoaded }: { target: ReserveCheckTarget; result: CheckReservesReturnType; view: ExchangeView | undefined; heldLoaded: boolean }) {
   const t = useT();
   const locale = useLocale();
   const cancelled = result.error?.code === 'cancelled';
@@ -229,7 +279,11 @@ function ReserveResult({ target, result, view }: { target: ReserveCheckTarget; r
       )}
 
       <h3>{t('verifyReservesCompareTitle')}</h3>
-      {view?.por !== undefined ? (
+      {!heldLoaded ? (
+        <p class="muted" role="status" aria-busy="true">
+          {t('loading')}
+        </p>
+      ) : view?.por !== undefined ? (
         <p data-testid="reserves-published">
           {t('verifyReservesPublishedSummary', [target.exchangeName, formatDate(view.por.snapshotDate ?? view.por.asOf, locale)])} {view.por.note ?? ''}{' '}
           <a href={view.por.source}>{t('verifySource')}</a>
@@ -239,8 +293,8 @@ function ReserveResult({ target, result, view }: { target: ReserveCheckTarget; r
           {t('verifyReservesNoPublished', target.exchangeName)}
         </p>
       )}
-      <p class="muted">{t('verifyReservesNoUnits')}</p>
-      {onchain !== undefined ? (
+      {heldLoaded && <p class="muted">{t('verifyReservesNoUnits')}</p>}
+      {!heldLoaded ? null : onchain !== undefined ? (
         <p data-testid="reserves-defillama">
           {t('verifyReservesDefillamaSummary', [formatUsd(onchain.totalUsd, locale), formatDate(onchain.asOf, locale)])}
           {llamaChain !== undefined && breakdownAsOf !== undefined && ` ${t('verifyReservesDefillamaChain', [target.chainName, formatUsd(llamaChain, locale), formatDate(breakdownAsOf, locale)])}`}{' '}
@@ -305,9 +359,9 @@ function TotalRow({ row, partial, llamaUsd }: { row: ReserveComparison; partial:
           <span class="muted">{t('unknownFigure')}</span>
         ) : (
           <>
-            {formatAmount(row.published, locale)}
-            <div class="muted">
-              {t('verifyReservesDifference', [formatAmount(row.publishedDifference ?? '0', locale), row.publishedDifferencePercent ?? '—'])}
+            {formatAmount(row.published, locale)} <span class="muted">{t('verifyReservesEnteredByYou')}</span>
+            <div class="muted" data-testid="reserves-published-difference">
+              {t('verifyReservesDifference', [formatAmount(row.publishedDifference ?? '0', locale), row.publishedDifferencePercent === undefined ? '—' : formatAmount(row.publishedDifferencePercent, locale)])}
             </div>
           </>
         )}
@@ -316,7 +370,7 @@ function TotalRow({ row, partial, llamaUsd }: { row: ReserveComparison; partial:
         {row.defillama !== undefined ? (
           <>
             {formatAmount(row.defillama, locale)}
-            <div class="muted">{t('verifyReservesDifference', [formatAmount(row.defillamaDifference ?? '0', locale), row.defillamaDifferencePercent ?? '—'])}</div>
+            <div class="muted">{t('verifyReservesDifference', [formatAmount(row.defillamaDifference ?? '0', locale), row.defillamaDifferencePercent === undefined ? '—' : formatAmount(row.defillamaDifferencePercent, locale)])}</div>
           </>
         ) : llamaUsd !== undefined ? (
           <>

@@ -71,13 +71,17 @@ function App({ initialSettings, i18n }: { initialSettings: Settings; i18n: I18n 
           rpcUrl={settings.rpcUrl}
           optionsUrl={browser.runtime.getURL('/options.html')}
           views={views}
-          onRun={(target, { onProgress, signal }) =>
+          onRun={(target, { onProgress, signal, published }) =>
             checkReserves({
               rpcUrl: settings.rpcUrl ?? '',
               chainId: target.chainId,
               addresses: target.addresses,
               tokens: target.tokens,
               nativeSymbol: target.nativeSymbol,
+              ...(published === undefined
+                ? {}
+                : // The figure is the user's own copy from the exchange's report; the page names it so.
+                  { published: { amounts: published, source: 'entered by the user', date: new Date().toISOString().slice(0, 10) } }),
               onProgress,
               signal,
             })

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
+import type { FileChooser, Page } from 'playwright-core';
 import { createPublicClient, createTestClient, http, type Address } from 'viem';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { reserveAddressLists, reserveTokens } from '../../lib/chain/reserve-addresses';
@@ -169,6 +169,11 @@ describe('verify page in Chromium', () => {
   });
 
   test('a file dropped on the zone, or chosen by keyboard, is checked', async () => {
+    // Listening before the page loads turns on file-chooser interception in time (a listener
+    // added just before the key press can lose the race with the dialog).
+    let chosen: (chooser: FileChooser) => void = () => undefined;
+    const chooserOpened = new Promise<FileChooser>((resolve) => (chosen = resolve));
+    page.on('filechooser', (chooser) => chosen(chooser));
     await page.goto(verifyUrl);
     await page.getByTestId('proof-root').fill(BYBIT_ROOT);
     await page.getByTestId('proof-dropzone').evaluate((zone, text) => {
@@ -184,7 +189,8 @@ describe('verify page in Chromium', () => {
     await page.getByTestId('proof-text').focus();
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('proof-choose');
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+    await page.keyboard.press('Enter');
+    const chooser = await chooserOpened;
     await chooser.setFiles({ name: 'flipped.json', mimeType: 'application/json', buffer: Buffer.from(fixture('bybit-40.json').replace('"7.16384740"', '"7.16384741"')) });
     await page.locator('[data-testid="proof-verdict"][data-verdict="failed"]').waitFor();
     expect(await page.getByTestId('proof-source').textContent()).toContain('flipped.json');
@@ -271,6 +277,22 @@ describe('verify page in Chromium', () => {
       expect(await page.getByTestId('reserves-list-source').locator('a').first().getAttribute('href')).toBe(okx.publishedAt);
     });
 
+    test('figures copied from the exchange’s report are compared exactly, in coins; a typo blocks the run', async () => {
+      await page.goto(verifyUrl);
+      await page.getByTestId('reserves-target').selectOption('okx:1');
+      await page.getByTestId('reserves-figures').locator('summary').click();
+      await page.getByTestId('reserves-figure-ETH').fill('3,5x');
+      expect(await page.getByTestId('reserves-figure-error').textContent()).toContain('ETH');
+      expect(await page.getByTestId('reserves-run').isDisabled()).toBe(true);
+      await page.getByTestId('reserves-figure-ETH').fill('3');
+      await page.getByTestId('reserves-figure-USDT').fill('1 244,56789');
+      await page.getByTestId('reserves-run').click();
+      await page.getByTestId('reserves-result').waitFor();
+      const differences = await page.getByTestId('reserves-published-difference').allTextContents();
+      expect(differences).toEqual(['difference 0.5 (16.66 %)', 'difference 0 (0 %)']);
+      expect(await page.locator('[data-testid="reserves-total"][data-symbol="USDC"]').textContent()).toContain('Unknown');
+    });
+
     test('a token that does not answer makes the result partial: it gets no total, the rest do', async () => {
       const testClient = createTestClient({ mode: 'anvil', transport: http(chain.url) });
       await testClient.setCode({ address: okb, bytecode: '0x' });
@@ -320,6 +342,19 @@ describe('verify page in Chromium', () => {
       expect(await page.getByTestId('reserves-run').isEnabled()).toBe(true);
     });
 
+    test('speaks Swedish when the user chose it', async () => {
+      await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+      await page.getByTestId('language').selectOption('sv');
+      await page.waitForFunction(() => document.documentElement.lang === 'sv');
+      await page.goto(verifyUrl);
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Lita inte, verifiera');
+      expect(await verifyProof(fixture('bybit-40.json'), BYBIT_ROOT)).toBe('verified');
+      expect(await page.getByTestId('proof-verdict').textContent()).toContain('Verifierat');
+      await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+      await page.getByTestId('language').selectOption('en');
+      await page.waitForFunction(() => document.documentElement.lang === 'en');
+    });
+
     test('passes axe with a checked proof and a reserve result; screenshot', async () => {
       await setRpc(chain.url);
       await page.setViewportSize({ width: 1000, height: 1400 });
@@ -331,5 +366,31 @@ describe('verify page in Chromium', () => {
       expect(await seriousViolations(page)).toEqual([]);
       await page.screenshot({ path: screenshotPath('verify.png'), fullPage: true });
     });
+  });
+});
+
+describe('verify page in dark mode', () => {
+  let browser: ChromiumExtension;
+  beforeAll(async () => {
+    browser = await launchChromium({ colorScheme: 'dark' });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  test('a verified and a failed proof both pass axe (contrast included); screenshot', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1000, height: 900 });
+    await page.goto(`chrome-extension://${browser.extensionId}/verify.html`);
+    await page.getByTestId('proof-text').fill(fixture('bybit-40.json').replace('"7.16384740"', '"7.16384741"'));
+    await page.getByTestId('proof-verify').click();
+    await page.locator('[data-testid="proof-verdict"][data-verdict="failed"]').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: screenshotPath('verify-dark.png') });
+    await page.getByTestId('proof-text').fill(fixture('bitget-2025.json'));
+    await page.getByTestId('proof-root').fill('8eac815c495e6a67');
+    await page.getByTestId('proof-verify').click();
+    await page.locator('[data-testid="proof-verdict"][data-verdict="verified"]').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
   });
 });
