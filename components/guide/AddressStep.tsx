@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { AddressBookEntry } from '../../lib/custody/address-book';
+import { checkPoisoning, type AddressBookEntry } from '../../lib/custody/address-book';
 import { getNetwork, networks, type NetworkId } from '../../lib/custody/networks';
 import type { GuideAction, GuideState } from '../../lib/custody/steps';
 import { validateAddress, type ValidateAddressReturnType } from '../../lib/custody/validate-address';
@@ -53,8 +53,11 @@ export function AddressStep({ state, book, rpcUrl, ens, onAction, onResolveEns, 
   const change = (value: string) => {
     setDraft(value);
     const checked = validateAddress({ network, address: value });
-    // An ENS name is not an address to send to: only the 0x address it resolves to is kept.
-    if (checked.valid && checked.kind !== 'ens-name') onAction({ type: 'set-address', address: value });
+    // An ENS name is not an address to send to: only the 0x address it resolves to is kept. A
+    // look-alike of a saved address is never kept either, so nothing downstream (the test
+    // step, the exchange-page check) can treat a poisoned address as the chosen one.
+    const lookalike = checked.valid && checkPoisoning({ candidate: { network, address: value }, book }).status === 'lookalike';
+    if (checked.valid && checked.kind !== 'ens-name' && !lookalike) onAction({ type: 'set-address', address: value });
     else if (state.address !== null) onAction({ type: 'set-address', address: '' });
   };
 

@@ -129,6 +129,13 @@ describe('the withdrawal guide in Chromium', () => {
     expect(await alert.getAttribute('data-testid')).toBe('poisoning-alert');
     expect(await alert.textContent()).toContain('“Hardware wallet”');
     expect(await alert.textContent()).toContain('0x 5aAe b605');
+    // Not kept as the guide's address: the confirmation box cannot be ticked for it.
+    expect(await page.getByTestId('verified-on-device').isDisabled()).toBe(true);
+
+    // An ENS name needs the user's own RPC endpoint to be looked up; without one the guide says where to set it.
+    await address.fill('vitalik.eth');
+    await page.getByTestId('ens-needs-rpc').waitFor();
+    expect(await page.locator('[data-testid="address-warning"][data-code="needs-resolution"]').count()).toBe(1);
 
     await address.fill(WALLET);
     await page.getByTestId('known-address').waitFor();
