@@ -7,7 +7,7 @@ import type { FileChooser, Page } from 'playwright-core';
 import { createPublicClient, createTestClient, http, type Address } from 'viem';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { reserveAddressLists, reserveTokens } from '../../lib/chain/reserve-addresses';
-import { deployMulticall3, deployTestToken, setTestTokenBalance } from '../../lib/chain/test-anvil';
+import { deployMulticall3, deployTestToken, setTestTokenBalance, startAnvil, type LocalChain } from '../../lib/chain/test-anvil';
 import { launchChromium, root, screenshotPath, startHttpServer, type ChromiumExtension } from './harness';
 
 const fixture = (name: string) => readFileSync(join(root, 'tests/fixtures/proofs', name), 'utf8');
@@ -200,6 +200,8 @@ describe('verify page in Chromium', () => {
     let chain: { url: string; stop(): Promise<void> };
     let slow: Awaited<ReturnType<typeof startHttpServer>>;
     let failing: Awaited<ReturnType<typeof startHttpServer>>;
+    let otherChain: LocalChain;
+    let closedPort: number;
     const okx = reserveAddressLists.find((list) => list.exchangeId === 'okx')!;
     const usdt = reserveTokens.find((token) => token.chainId === 1 && token.symbol === 'USDT')!.address;
     const usdc = reserveTokens.find((token) => token.chainId === 1 && token.symbol === 'USDC')!.address;
@@ -222,8 +224,12 @@ describe('verify page in Chromium', () => {
       await testClient.mine({ blocks: 5 });
       slow = await startHttpServer(rpcProxy(chain.url, { delayMs: 4000, failCalls: false }));
       failing = await startHttpServer(rpcProxy(chain.url, { delayMs: 0, failCalls: true }));
+      otherChain = await startAnvil();
+      const closed = await startHttpServer(() => undefined);
+      closedPort = closed.port;
+      await closed.close();
       // The harness refuses every http(s) request; these loopback endpoints are let through.
-      const local = new Set([new URL(chain.url).port, String(slow.port), String(failing.port)]);
+      const local = new Set([chain.url, otherChain.url].map((url) => new URL(url).port).concat([String(slow.port), String(failing.port), String(closedPort)]));
       await browser.context.route(
         (url) => url.hostname === '127.0.0.1' && local.has(url.port),
         (route) => route.continue(),
@@ -233,6 +239,7 @@ describe('verify page in Chromium', () => {
       await slow?.close();
       await failing?.close();
       await chain?.stop();
+      await otherChain?.stop();
     });
 
     async function setRpc(url: string) {
@@ -254,6 +261,7 @@ describe('verify page in Chromium', () => {
       await page.getByTestId('reserves-no-rpc').waitFor();
       expect(await page.getByTestId('reserves-run').isDisabled()).toBe(true);
       expect(await page.getByTestId('reserves-options-link').getAttribute('href')).toBe(`chrome-extension://${browser.extensionId}/options.html`);
+      expect(browser.requests.filter((url) => url.startsWith('http://127.0.0.1'))).toEqual([]);
     });
 
     test('reads OKX’s listed wallets on a local chain: totals per token, the block, the source', async () => {
@@ -323,6 +331,23 @@ describe('verify page in Chromium', () => {
       expect(await page.getByTestId('reserves-status').textContent()).toContain('The check failed');
       expect(await page.getByTestId('reserves-error').textContent()).toMatch(/RPC endpoint/);
       expect(await page.getByTestId('reserves-total').count()).toBe(0);
+    });
+
+    test('an endpoint on another chain, or none at all, is named in plain words', async () => {
+      await setRpc(otherChain.url);
+      await page.goto(verifyUrl);
+      await page.getByTestId('reserves-run').click();
+      await page.getByTestId('reserves-result').waitFor();
+      expect(await page.getByTestId('reserves-result').getAttribute('data-error')).toBe('wrong-chain');
+      expect(await page.getByTestId('reserves-error').textContent()).toBe('The RPC endpoint serves chain 31337, not chain 1.');
+
+      await setRpc(`http://127.0.0.1:${closedPort}`);
+      await page.goto(verifyUrl);
+      await page.getByTestId('reserves-run').click();
+      await page.getByTestId('reserves-result').waitFor();
+      expect(await page.getByTestId('reserves-result').getAttribute('data-error')).toBe('rpc-unreachable');
+      expect(await page.getByTestId('reserves-error').textContent()).toBe('The RPC endpoint could not be reached.');
+      expect(await page.getByTestId('reserves-block').count()).toBe(0);
     });
 
     test('a slow endpoint shows progress and can be cancelled', async () => {
