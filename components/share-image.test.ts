@@ -1,0 +1,121 @@
+import { describe, expect, test } from 'vitest';
+import { getExchange } from '../lib/exchanges/registry';
+import { bundledSnapshot } from '../lib/reserves/snapshot';
+import { buildExchangeView } from '../lib/view/exchange-view';
+import { translateFrom, type Messages } from './i18n';
+import { layoutShareImage, paintShareImage, shareImageContent, wrap, SHARE_IMAGE_WIDTH, type ShareImageContext } from './share-image';
+import en from '../public/_locales/en/messages.json';
+import sv from '../public/_locales/sv/messages.json';
+
+const now = new Date('2025-11-01T00:00:00Z');
+const t = translateFrom(en as Messages);
+
+function viewOf(id: string, at = now) {
+  const exchange = getExchange(id);
+  if (exchange === undefined) throw new Error(`no exchange ${id}`);
+  return buildExchangeView({ exchange, reserves: bundledSnapshot().exchanges[id], now: at });
+}
+
+/** Text is 0.5 em wide per character: enough to exercise wrapping without a browser. */
+function fakeContext() {
+  const calls: { op: string; args: unknown[]; font: string; fillStyle: string }[] = [];
+  const state = { font: '10px sans-serif', fillStyle: '#000000', textBaseline: 'alphabetic', textAlign: 'left' };
+  const size = () => Number(/(\d+)px/.exec(state.font)?.[1] ?? 10);
+  const record = (op: string) => (...args: unknown[]) => void calls.push({ op, args, font: state.font, fillStyle: state.fillStyle });
+  const context = {
+    get font() { return state.font; },
+    set font(value: string) { state.font = value; },
+    get fillStyle() { return state.fillStyle; },
+    set fillStyle(value: string) { state.fillStyle = value; },
+    get textBaseline() { return state.textBaseline; },
+    set textBaseline(value: string) { state.textBaseline = value; },
+    get textAlign() { return state.textAlign; },
+    set textAlign(value: string) { state.textAlign = value; },
+    measureText: (text: string) => ({ width: text.length * size() * 0.5 }),
+    fillText: record('fillText'),
+    fillRect: record('fillRect'),
+    beginPath: record('beginPath'),
+    arc: record('arc'),
+    fill: record('fill'),
+    roundRect: record('roundRect'),
+  } as unknown as ShareImageContext;
+  return { context, calls };
+}
+
+describe('shareImageContent', () => {
+  test('a collapsed exchange: level, grade, the collapse with its date, and the source domains', () => {
+    const view = viewOf('ftx');
+    const content = shareImageContent({ view, now, t, locale: 'en-US' });
+    expect(content.name).toBe('FTX');
+    expect(content.level).toBe(view.verdict.level);
+    expect(content.grade).toBe(view.verdict.grade);
+    expect(content.levelLabel).toBe(en[`level_${view.verdict.level}` as 'level_ok'].message);
+    expect(content.checked).toBe('Checked Nov 1, 2025 with Reserve Radar');
+    const alert = content.sections[0]?.lines[0];
+    expect(alert?.style).toBe('alert');
+    expect(alert?.text).toContain('Nov 11, 2022');
+    expect(content.sourceDomains.length).toBeGreaterThan(0);
+    for (const domain of content.sourceDomains) expect(domain).toMatch(/^[a-z0-9.-]+\.[a-z]{2,}$/);
+  });
+
+  test('every figure carries its date: PoR ratios with their report date, on-chain total and flows with theirs', () => {
+    const view = viewOf('binance');
+    const content = shareImageContent({ view, now, t, locale: 'en-US' });
+    const lines = content.sections.flatMap((section) => section.lines.map((line) => line.text));
+    expect(view.por?.asOf).toBe('2025-04-01');
+    expect(lines).toContain('Reserve ratios: BTC 100.99%, USDT 104.42%');
+    expect(lines).toContain('as of Apr 1, 2025');
+    expect(lines.some((line) => line.startsWith('Total on-chain assets: $67.65B (as of Nov 22, 2023)'))).toBe(true);
+    expect(lines.some((line) => line.includes('24 hours: -$1.23B') && line.endsWith('(as of Nov 22, 2023)'))).toBe(true);
+  });
+
+  test('source domains are cleaned and without repeats', () => {
+    const view = viewOf('binance');
+    const dirty = { ...view, porUrl: 'https://www.binance.com/en/proof-of-reserves?utm_source=x&ref=abc' };
+    const content = shareImageContent({ view: dirty, now, t, locale: 'en-US' });
+    expect(content.sourceDomains).toContain('binance.com');
+    expect(new Set(content.sourceDomains).size).toBe(content.sourceDomains.length);
+    expect(content.sources).toBe(`Sources: ${content.sourceDomains.join(', ')}`);
+  });
+
+  test('Swedish words and numbers', () => {
+    const content = shareImageContent({ view: viewOf('kraken'), now, t: translateFrom(sv as Messages), locale: 'sv' });
+    const lines = content.sections.flatMap((section) => section.lines.map((line) => line.text));
+    expect(content.checked).toBe(`Kontrollerat ${new Intl.DateTimeFormat('sv', { dateStyle: 'medium', timeZone: 'UTC' }).format(now)} med Reserve Radar`);
+    expect(lines.some((line) => line.startsWith('Reservkvoter: BTC 114,90'))).toBe(true);
+  });
+});
+
+describe('layoutShareImage and paintShareImage', () => {
+  test('every line fits the width, the essentials are drawn, and the height grows with the content', () => {
+    const { context, calls } = fakeContext();
+    const content = shareImageContent({ view: viewOf('binance'), now, t, locale: 'en-US' });
+    const layout = layoutShareImage({ context, content });
+    expect(layout.width).toBe(SHARE_IMAGE_WIDTH);
+    paintShareImage(context, layout.operations);
+    const texts = calls.filter((call) => call.op === 'fillText');
+    for (const call of texts) {
+      const [text, x] = call.args as [string, number];
+      const width = text.length * Number(/(\d+)px/.exec(call.font)?.[1]) * 0.5;
+      expect(x + (x > SHARE_IMAGE_WIDTH / 2 ? 0 : width), text).toBeLessThanOrEqual(SHARE_IMAGE_WIDTH - 56 + 1);
+      const y = call.args[2] as number;
+      expect(y).toBeLessThan(layout.height);
+    }
+    const drawn = texts.map((call) => call.args[0] as string).join(' ');
+    for (const expected of ['Binance', content.grade, content.levelLabel, 'as of Apr 1, 2025', 'BTC 100.99%', 'Nov 22, 2023', 'Sources:']) expect(drawn).toContain(expected);
+    // The background is painted first, over the whole picture.
+    expect(calls[0]).toMatchObject({ op: 'fillRect', args: [0, 0, SHARE_IMAGE_WIDTH, layout.height], fillStyle: '#ffffff' });
+
+    const shorter = layoutShareImage({ context, content: { ...content, sections: content.sections.slice(0, 1) } });
+    expect(shorter.height).toBeLessThan(layout.height);
+  });
+});
+
+describe('wrap', () => {
+  const measure = (text: string) => text.length;
+  test('breaks on spaces, keeps every word, cuts a word longer than a line', () => {
+    expect(wrap('aa bb cc dd', 5, measure)).toEqual(['aa bb', 'cc dd']);
+    expect(wrap('abcdefghij kl', 4, measure)).toEqual(['abcd', 'efgh', 'ij', 'kl']);
+    expect(wrap('  ', 10, measure)).toEqual([]);
+  });
+});

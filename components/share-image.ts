@@ -1,0 +1,311 @@
+/**
+ * The shareable card as a picture, drawn with plain 2D canvas calls on the user's device: no
+ * server, no HTML-to-image copy, nothing from a page parsed as markup. Content and layout are
+ * separate from painting so both can be tested without a browser.
+ */
+import type { ExchangeView } from '../lib/view/exchange-view';
+import type { RiskLevel } from '../lib/risk/order';
+import { cleanUrl } from '../lib/share/summary';
+import { MAJOR_ASSETS } from '../lib/risk/assets';
+import { formatDate, formatPercent, formatSignedUsd, formatUsd } from './format';
+import { porLabel } from './por-label';
+import { reasonText } from './reason-text';
+import type { MessageKey, Translate } from './i18n';
+
+export const SHARE_IMAGE_WIDTH = 1200;
+const PADDING = 56;
+const MAX_REASONS = 3;
+
+const LEVEL_KEYS: Record<RiskLevel, MessageKey> = { ok: 'level_ok', caution: 'level_caution', danger: 'level_danger', unknown: 'level_unknown' };
+
+// The light theme of card.css: a shared picture looks the same whatever theme its maker uses.
+const COLORS = {
+  bg: '#ffffff',
+  fg: '#1b1b1f',
+  muted: '#45464f',
+  border: '#c6c6d0',
+  accent: '#1a5fb4',
+  levels: {
+    ok: { fg: '#1e7b34', bg: '#e3f4e6', dot: '#1e7b34' },
+    caution: { fg: '#8a5a00', bg: '#fff2d6', dot: '#8a5a00' },
+    danger: { fg: '#b3261e', bg: '#fde7e5', dot: '#b3261e' },
+    unknown: { fg: '#5f6368', bg: '#eceef1', dot: '#5f6368' },
+  },
+} as const;
+
+const FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
+const FONTS = {
+  title: { font: `700 52px ${FONT_FAMILY}`, lineHeight: 64 },
+  heading: { font: `700 22px ${FONT_FAMILY}`, lineHeight: 32 },
+  body: { font: `400 26px ${FONT_FAMILY}`, lineHeight: 36 },
+  small: { font: `400 20px ${FONT_FAMILY}`, lineHeight: 28 },
+  chip: { font: `700 24px ${FONT_FAMILY}`, lineHeight: 32 },
+} as const;
+
+export type ShareImageStyle = 'heading' | 'body' | 'muted' | 'alert' | 'small';
+
+export interface ShareImageSection {
+  heading?: string;
+  lines: { text: string; style: ShareImageStyle }[];
+}
+
+export interface ShareImageContent {
+  name: string;
+  level: RiskLevel;
+  grade: string;
+  levelLabel: string;
+  checked: string;
+  sections: ShareImageSection[];
+  /** Hostnames of every source, cleaned, without repeats. */
+  sourceDomains: string[];
+  sources: string;
+  footnote: string;
+}
+
+export interface ShareImageContentParameters {
+  view: ExchangeView;
+  now: Date;
+  t: Translate;
+  locale: string;
+}
+export type ShareImageContentReturnType = ShareImageContent;
+
+/** What the picture says, in the reader's words: the essentials, each figure with its date. */
+export function shareImageContent({ view, now, t, locale }: ShareImageContentParameters): ShareImageContentReturnType {
+  const { por, onchain, flows, status, verdict } = view;
+  const date = (iso: string) => formatDate(iso, locale);
+  const dated = (text: string, asOf: string) => t('shareImageFigure', [text, date(asOf)]);
+  const sections: ShareImageSection[] = [];
+  const urls: (string | undefined)[] = [];
+
+  if (status.kind !== 'operating') {
+    sections.push({ lines: [{ text: `${t(status.kind === 'collapsed' ? 'statusCollapsed' : 'statusClosed')} (${date(status.date)}): ${status.history}`, style: 'alert' }] });
+    urls.push(status.source);
+  }
+
+  const porLines: ShareImageSection['lines'] = [];
+  if (por === undefined) {
+    porLines.push({ text: t('porUnknown'), style: 'body' });
+  } else {
+    porLines.push({ text: porLabel(por, t), style: 'body' });
+    const ratios = Object.entries(por.reserveRatios ?? {})
+      .sort(([a], [b]) => rank(a) - rank(b))
+      .map(([asset, ratio]) => `${asset} ${formatPercent(ratio, locale, 2)}`);
+    if (ratios.length > 0) porLines.push({ text: `${t('reserveRatios')}: ${ratios.join(', ')}`, style: 'body' });
+    porLines.push({ text: t('asOf', date(por.asOf)), style: 'muted' });
+    urls.push(por.source);
+  }
+  sections.push({ heading: t('cardProofOfReserves'), lines: porLines });
+
+  const onchainLines: ShareImageSection['lines'] = [];
+  if (onchain === undefined) {
+    onchainLines.push({ text: t('unknownFigure'), style: 'muted' });
+  } else {
+    onchainLines.push({ text: dated(t('onchainTotal', formatUsd(onchain.totalUsd, locale)), onchain.asOf), style: 'body' });
+    const concentration = verdict.metrics.concentration;
+    if (concentration?.ownTokenShare !== undefined) onchainLines.push({ text: `${t('shareOwnToken')}: ${formatPercent(concentration.ownTokenShare, locale)}`, style: 'body' });
+    if (concentration?.topAsset !== undefined) {
+      onchainLines.push({ text: `${t('shareTopAsset', concentration.topAsset.symbol)}: ${formatPercent(concentration.topAsset.share, locale)}`, style: 'body' });
+    }
+    urls.push(onchain.source);
+  }
+  sections.push({ heading: t('cardConcentration'), lines: onchainLines });
+
+  if (flows !== undefined) {
+    const windows = (
+      [
+        ['flows24h', flows.net24hUsd],
+        ['flows7d', flows.net7dUsd],
+        ['flows30d', flows.net30dUsd],
+      ] as const
+    ).map(([key, value]) => `${t(key)}: ${value === undefined ? t('unknownFigure') : formatSignedUsd(value, locale)}`);
+    sections.push({ heading: t('cardFlows'), lines: [{ text: dated(windows.join(' · '), flows.asOf), style: 'body' }] });
+    urls.push(flows.source);
+  }
+
+  const reasons = verdict.reasons.filter((reason) => reason.effect !== 'ok').slice(0, MAX_REASONS);
+  if (reasons.length > 0) {
+    sections.push({ heading: t('cardWhy'), lines: reasons.map((reason) => ({ text: `• ${reasonText(reason, t, locale, now)}`, style: 'body' as const })) });
+    for (const reason of reasons) urls.push(reason.source);
+  }
+  urls.push(view.porUrl);
+
+  const sourceDomains: string[] = [];
+  for (const url of urls) {
+    const domain = domainOf(url);
+    if (domain !== undefined && !sourceDomains.includes(domain)) sourceDomains.push(domain);
+  }
+
+  return {
+    name: view.name,
+    level: verdict.level,
+    grade: verdict.grade,
+    levelLabel: t(LEVEL_KEYS[verdict.level]),
+    checked: t('shareImageChecked', date(now.toISOString())),
+    sections,
+    sourceDomains,
+    sources: t('shareImageSources', sourceDomains.join(', ')),
+    footnote: t('shareImageFootnote'),
+  };
+}
+
+function domainOf(url: string | undefined): string | undefined {
+  if (url === undefined) return undefined;
+  const clean = cleanUrl(url);
+  if (clean === undefined) return undefined;
+  return new URL(clean).hostname.replace(/^www\./, '');
+}
+
+function rank(asset: string): number {
+  const index = MAJOR_ASSETS.indexOf(asset);
+  return index === -1 ? MAJOR_ASSETS.length : index;
+}
+
+/** The few canvas calls the picture needs; a real CanvasRenderingContext2D has them all. */
+export type ShareImageContext = Pick<CanvasRenderingContext2D, 'font' | 'fillStyle' | 'textBaseline' | 'fillText' | 'fillRect' | 'measureText' | 'beginPath' | 'arc' | 'fill' | 'roundRect' | 'textAlign'>;
+
+export type ShareImageOperation =
+  | { kind: 'text'; text: string; x: number; y: number; font: string; color: string; align?: 'center' }
+  | { kind: 'rect'; x: number; y: number; width: number; height: number; color: string; radius?: number }
+  | { kind: 'circle'; x: number; y: number; radius: number; color: string };
+
+export interface LayoutShareImageParameters {
+  /** Used only to measure text. */
+  context: Pick<ShareImageContext, 'font' | 'measureText'>;
+  content: ShareImageContent;
+  width?: number;
+}
+export interface LayoutShareImageReturnType {
+  width: number;
+  height: number;
+  operations: ShareImageOperation[];
+}
+
+/** Where every piece goes; text is wrapped to the width by measuring it. */
+export function layoutShareImage({ context, content, width = SHARE_IMAGE_WIDTH }: LayoutShareImageParameters): LayoutShareImageReturnType {
+  const operations: ShareImageOperation[] = [];
+  const inner = width - 2 * PADDING;
+  const measure = (text: string, font: string) => {
+    context.font = font;
+    return context.measureText(text).width;
+  };
+  let y = PADDING;
+  const paragraph = (text: string, kind: keyof typeof FONTS, color: string, x = PADDING, maxWidth = inner) => {
+    const { font, lineHeight } = FONTS[kind];
+    for (const line of wrap(text, maxWidth, (part) => measure(part, font))) {
+      operations.push({ kind: 'text', text: line, x, y, font, color });
+      y += lineHeight;
+    }
+  };
+
+  // Header: the level chip on the right, the name wrapped in what is left.
+  const level = COLORS.levels[content.level];
+  const chipHeight = 48;
+  const chipWidth = chipHeight + 14 + Math.ceil(measure(content.levelLabel, FONTS.chip.font)) + 20;
+  const chipX = width - PADDING - chipWidth;
+  operations.push({ kind: 'rect', x: chipX, y: y + 6, width: chipWidth, height: chipHeight, color: level.bg, radius: chipHeight / 2 });
+  operations.push({ kind: 'circle', x: chipX + chipHeight / 2, y: y + 6 + chipHeight / 2, radius: chipHeight / 2 - 5, color: level.dot });
+  operations.push({ kind: 'text', text: content.grade, x: chipX + chipHeight / 2, y: y + 6 + (chipHeight - FONTS.chip.lineHeight) / 2, font: FONTS.chip.font, color: '#ffffff', align: 'center' });
+  operations.push({ kind: 'text', text: content.levelLabel, x: chipX + chipHeight + 14, y: y + 6 + (chipHeight - FONTS.chip.lineHeight) / 2, font: FONTS.chip.font, color: level.fg });
+  paragraph(content.name, 'title', COLORS.fg, PADDING, inner - chipWidth - 24);
+  y = Math.max(y, PADDING + chipHeight + 12);
+  paragraph(content.checked, 'small', COLORS.muted);
+
+  for (const section of content.sections) {
+    y += 14;
+    operations.push({ kind: 'rect', x: PADDING, y, width: inner, height: 2, color: COLORS.border });
+    y += 16;
+    if (section.heading !== undefined) paragraph(section.heading.toUpperCase(), 'heading', COLORS.muted);
+    for (const line of section.lines) {
+      if (line.style === 'alert') {
+        const start = y;
+        y += 12;
+        const before = operations.length;
+        paragraph(line.text, 'body', COLORS.fg, PADDING + 24, inner - 36);
+        y += 12;
+        // The alert's background goes under its text, so it is inserted before the lines.
+        operations.splice(before, 0, { kind: 'rect', x: PADDING, y: start, width: inner, height: y - start, color: COLORS.levels.danger.bg, radius: 6 });
+        operations.splice(before + 1, 0, { kind: 'rect', x: PADDING, y: start, width: 6, height: y - start, color: COLORS.levels.danger.dot });
+      } else {
+        const kind = line.style === 'muted' ? 'body' : line.style;
+        paragraph(line.text, kind, line.style === 'muted' ? COLORS.muted : COLORS.fg);
+      }
+    }
+  }
+
+  y += 14;
+  operations.push({ kind: 'rect', x: PADDING, y, width: inner, height: 2, color: COLORS.border });
+  y += 16;
+  paragraph(content.sources, 'small', COLORS.accent);
+  paragraph(content.footnote, 'small', COLORS.muted);
+  const height = Math.ceil(y + PADDING - 12);
+  return { width, height, operations: [{ kind: 'rect', x: 0, y: 0, width, height, color: COLORS.bg }, ...operations] };
+}
+
+/** Splits text into lines no wider than `maxWidth`; a word wider than a line is cut by characters. */
+export function wrap(text: string, maxWidth: number, measure: (text: string) => number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter((part) => part !== '')) {
+    const candidate = line === '' ? word : `${line} ${word}`;
+    if (measure(candidate) <= maxWidth) {
+      line = candidate;
+      continue;
+    }
+    if (line !== '') lines.push(line);
+    line = '';
+    let rest = word;
+    while (measure(rest) > maxWidth && rest.length > 1) {
+      let cut = rest.length - 1;
+      while (cut > 1 && measure(rest.slice(0, cut)) > maxWidth) cut--;
+      lines.push(rest.slice(0, cut));
+      rest = rest.slice(cut);
+    }
+    line = rest;
+  }
+  if (line !== '') lines.push(line);
+  return lines;
+}
+
+/** Paints laid-out operations; the canvas must already have the layout's size. */
+export function paintShareImage(context: ShareImageContext, operations: readonly ShareImageOperation[]): void {
+  context.textBaseline = 'top';
+  for (const operation of operations) {
+    context.fillStyle = operation.color;
+    if (operation.kind === 'text') {
+      context.font = operation.font;
+      context.textAlign = operation.align ?? 'left';
+      context.fillText(operation.text, operation.x, operation.y);
+    } else if (operation.kind === 'rect') {
+      if (operation.radius === undefined) {
+        context.fillRect(operation.x, operation.y, operation.width, operation.height);
+      } else {
+        context.beginPath();
+        context.roundRect(operation.x, operation.y, operation.width, operation.height, operation.radius);
+        context.fill();
+      }
+    } else {
+      context.beginPath();
+      context.arc(operation.x, operation.y, operation.radius, 0, 2 * Math.PI);
+      context.fill();
+    }
+  }
+}
+
+export interface DrawShareImageParameters extends ShareImageContentParameters {
+  canvas: HTMLCanvasElement;
+}
+export type DrawShareImageReturnType = { ok: true; width: number; height: number; content: ShareImageContent } | { ok: false; reason: string };
+
+/** Sizes `canvas` to the card and draws it. Returns instead of throwing when the browser gives no 2D context. */
+export function drawShareImage({ canvas, ...parameters }: DrawShareImageParameters): DrawShareImageReturnType {
+  const context = canvas.getContext('2d');
+  if (context === null) return { ok: false, reason: 'this browser gives no 2D canvas' };
+  const content = shareImageContent(parameters);
+  const layout = layoutShareImage({ context, content });
+  // Resizing a canvas clears it and resets its state, so the size is set before any painting.
+  canvas.width = layout.width;
+  canvas.height = layout.height;
+  paintShareImage(context, layout.operations);
+  return { ok: true, width: layout.width, height: layout.height, content };
+}
