@@ -234,6 +234,13 @@ describe('verify page in Chromium', () => {
         (url) => url.hostname === '127.0.0.1' && local.has(url.port),
         (route) => route.continue(),
       );
+      // DefiLlama answers in its recorded shape, so the page has a held figure to set beside the chain's.
+      const cexs = readFileSync(join(root, 'tests/fixtures/defillama/cexs.json'), 'utf8');
+      await browser.context.route('https://api.llama.fi/**', (route) =>
+        new URL(route.request().url()).pathname === '/cexs' ? route.fulfill({ status: 200, contentType: 'application/json', body: cexs }) : route.fulfill({ status: 404, body: 'not found' }),
+      );
+      await page.goto(verifyUrl);
+      await page.evaluate(() => (globalThis as unknown as { chrome: { runtime: { sendMessage(message: object): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'refresh-now' }));
     });
     afterAll(async () => {
       await slow?.close();
@@ -283,6 +290,8 @@ describe('verify page in Chromium', () => {
       expect(await page.getByTestId('reserves-total').first().textContent()).toContain('3.5');
       expect(await page.getByTestId('reserves-total-partial').count()).toBe(0);
       expect(await page.getByTestId('reserves-list-source').locator('a').first().getAttribute('href')).toBe(okx.publishedAt);
+      // OKX's currentTvl in the recorded /cexs answer, in dollars: set beside, never subtracted from coins.
+      expect(await page.getByTestId('reserves-defillama').textContent()).toContain('$59.53B');
     });
 
     test('figures copied from the exchange’s report are compared exactly, in coins; a typo blocks the run', async () => {
