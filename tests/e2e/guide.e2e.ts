@@ -95,6 +95,11 @@ describe('the withdrawal guide in Chromium', () => {
     // Binance's registry entry has no whitelist page or lock figure: the guide says so.
     expect(await page.getByTestId('whitelist').textContent()).toContain('we do not know');
     expect(await page.getByTestId('address-lock').textContent()).toContain('unknown');
+    // Where the registry has a documented lock on new addresses, it is shown with its source.
+    await page.getByTestId('route-exchange').selectOption('deribit');
+    expect(await page.getByTestId('address-lock').textContent()).toContain('after 72 hours');
+    expect(await page.getByTestId('address-lock').getByRole('link').getAttribute('href')).toBe('https://docs.deribit.com/articles/managing-withdrawals-api');
+    await page.getByTestId('route-exchange').selectOption('binance');
 
     await page.getByTestId('step-next').click();
     await page.getByTestId('step-wallet').waitFor();
@@ -175,6 +180,10 @@ describe('the withdrawal guide in Chromium', () => {
     await page.waitForFunction(() => document.readyState === 'complete');
     await page.waitForTimeout(500);
     const field = page.locator('#withdraw-address');
+    // Half an address is not an address: nothing is said while the user is still typing.
+    await field.fill(OTHER.slice(0, 20));
+    await page.waitForTimeout(500);
+    expect(await page.locator('reserve-radar-mismatch').count()).toBe(0);
     await field.fill(OTHER);
     const warning = page.locator('reserve-radar-mismatch').locator('[data-testid="mismatch-warning"]');
     await warning.waitFor({ timeout: 10_000 });
@@ -251,6 +260,19 @@ describe('the withdrawal guide in Chromium', () => {
       await darkPage.getByTestId('withdrawal-link').waitFor();
       expect(await seriousViolations(darkPage)).toEqual([]);
       await darkPage.screenshot({ path: screenshotPath('guide-dark.png'), fullPage: true });
+
+      // In Swedish, chosen in the options, the guide speaks Swedish.
+      const options = await dark.context.newPage();
+      await options.goto(`chrome-extension://${dark.extensionId}/options.html`);
+      await options.getByTestId('language').selectOption('sv');
+      await options.waitForTimeout(300);
+      await options.close();
+      await darkPage.reload();
+      await darkPage.getByTestId('goto-route').click();
+      await darkPage.getByTestId('route-exchange').waitFor();
+      expect(await darkPage.getByRole('heading', { level: 1 }).textContent()).toBe('Ta ut till en plånbok du själv kontrollerar');
+      expect(await darkPage.getByTestId('address-lock').textContent()).toContain('okänd');
+      expect(await darkPage.evaluate(() => document.documentElement.lang)).toBe('sv');
     } finally {
       await dark.close();
     }
