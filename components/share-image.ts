@@ -165,7 +165,7 @@ function rank(asset: string): number {
 export type ShareImageContext = Pick<CanvasRenderingContext2D, 'font' | 'fillStyle' | 'textBaseline' | 'fillText' | 'fillRect' | 'measureText' | 'beginPath' | 'arc' | 'fill' | 'roundRect' | 'textAlign'>;
 
 export type ShareImageOperation =
-  | { kind: 'text'; text: string; x: number; y: number; font: string; color: string; align?: 'center' }
+  | { kind: 'text'; text: string; x: number; y: number; font: string; color: string; align?: 'center'; baseline?: 'middle' }
   | { kind: 'rect'; x: number; y: number; width: number; height: number; color: string; radius?: number }
   | { kind: 'circle'; x: number; y: number; radius: number; color: string };
 
@@ -205,8 +205,10 @@ export function layoutShareImage({ context, content, width = SHARE_IMAGE_WIDTH }
   const chipX = width - PADDING - chipWidth;
   operations.push({ kind: 'rect', x: chipX, y: y + 6, width: chipWidth, height: chipHeight, color: level.bg, radius: chipHeight / 2 });
   operations.push({ kind: 'circle', x: chipX + chipHeight / 2, y: y + 6 + chipHeight / 2, radius: chipHeight / 2 - 5, color: level.dot });
-  operations.push({ kind: 'text', text: content.grade, x: chipX + chipHeight / 2, y: y + 6 + (chipHeight - FONTS.chip.lineHeight) / 2, font: FONTS.chip.font, color: '#ffffff', align: 'center' });
-  operations.push({ kind: 'text', text: content.levelLabel, x: chipX + chipHeight + 14, y: y + 6 + (chipHeight - FONTS.chip.lineHeight) / 2, font: FONTS.chip.font, color: level.fg });
+  // Centred on the chip's middle line: a 'top' baseline leaves the glyphs visibly high in a pill.
+  const chipMiddle = y + 6 + chipHeight / 2;
+  operations.push({ kind: 'text', text: content.grade, x: chipX + chipHeight / 2, y: chipMiddle, font: FONTS.chip.font, color: '#ffffff', align: 'center', baseline: 'middle' });
+  operations.push({ kind: 'text', text: content.levelLabel, x: chipX + chipHeight + 14, y: chipMiddle, font: FONTS.chip.font, color: level.fg, baseline: 'middle' });
   paragraph(content.name, 'title', COLORS.fg, PADDING, inner - chipWidth - 24);
   y = Math.max(y, PADDING + chipHeight + 12);
   paragraph(content.checked, 'small', COLORS.muted);
@@ -269,11 +271,11 @@ export function wrap(text: string, maxWidth: number, measure: (text: string) => 
 
 /** Paints laid-out operations; the canvas must already have the layout's size. */
 export function paintShareImage(context: ShareImageContext, operations: readonly ShareImageOperation[]): void {
-  context.textBaseline = 'top';
   for (const operation of operations) {
     context.fillStyle = operation.color;
     if (operation.kind === 'text') {
       context.font = operation.font;
+      context.textBaseline = operation.baseline ?? 'top';
       context.textAlign = operation.align ?? 'left';
       context.fillText(operation.text, operation.x, operation.y);
     } else if (operation.kind === 'rect') {

@@ -1,0 +1,178 @@
+/**
+ * SharePanel in Debian's Chromium on a plain page (no extension): the summary text, the copy
+ * callbacks, and the PNG drawn on the device: a real PNG of the expected size that is not
+ * blank. The panel is bundled here from tests/e2e/share-entry.tsx with vite's API.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import preact from '@preact/preset-vite';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { getExchange } from '../../lib/exchanges/registry';
+import { bundledSnapshot } from '../../lib/reserves/snapshot';
+import { shareSummary } from '../../lib/share/summary';
+import { buildExchangeView, type ExchangeView } from '../../lib/view/exchange-view';
+import { SHARE_IMAGE_WIDTH } from '../../components/share-image';
+import en from '../../public/_locales/en/messages.json';
+import sv from '../../public/_locales/sv/messages.json';
+import { requireFile, root, screenshotPath } from './harness';
+
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ORIGIN = 'https://share.example';
+const NOW = '2025-11-01T00:00:00.000Z';
+
+let browser: Browser;
+let bundle: string;
+let outDir: string;
+
+beforeAll(async () => {
+  requireFile(chromiumPath, 'Chromium', 'Install it with: apt-get install -y chromium (or set CHROMIUM_PATH).');
+  outDir = mkdtempSync(join(tmpdir(), 'radar-share-'));
+  await build({
+    configFile: false,
+    root,
+    logLevel: 'warn',
+    plugins: [preact()],
+    define: { 'process.env.NODE_ENV': '"production"' },
+    publicDir: false,
+    build: {
+      outDir,
+      emptyOutDir: true,
+      lib: { entry: join(root, 'tests/e2e/share-entry.tsx'), formats: ['iife'], name: 'ShareHarness', fileName: () => 'share.js' },
+    },
+  });
+  bundle = readFileSync(join(outDir, 'share.js'), 'utf8');
+  browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--headless=new', '--disable-gpu'] });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  if (outDir !== undefined) rmSync(outDir, { recursive: true, force: true });
+});
+
+function viewOf(id: string): ExchangeView {
+  const exchange = getExchange(id);
+  if (exchange === undefined) throw new Error(`no exchange ${id}`);
+  return buildExchangeView({ exchange, reserves: bundledSnapshot().exchanges[id], now: new Date(NOW) });
+}
+
+async function openPanel(view: ExchangeView, language: 'en' | 'sv', options: { failCopy?: boolean; withImageCopy?: boolean } = {}) {
+  const context = await browser.newContext({ viewport: { width: 900, height: 1000 } });
+  const requests: string[] = [];
+  const errors: string[] = [];
+  context.on('request', (request) => requests.push(request.url()));
+  await context.route('**/*', async (route) => {
+    const url = new URL(route.request().url());
+    if (url.origin === ORIGIN && url.pathname === '/') {
+      return route.fulfill({ contentType: 'text/html', body: '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Share</title><script src="/share.js"></script></head><body></body></html>' });
+    }
+    if (url.origin === ORIGIN && url.pathname === '/share.js') return route.fulfill({ contentType: 'text/javascript', body: bundle });
+    return route.abort();
+  });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${ORIGIN}/`);
+  await page.evaluate(
+    ([view, now, language, options]) => (globalThis as unknown as { shareHarness: { mount: (...args: unknown[]) => void } }).shareHarness.mount(view, now, language, options),
+    [view, NOW, language, options] as const,
+  );
+  await page.getByTestId('share-image').waitFor();
+  return { context, page, requests, errors };
+}
+
+/** Width and height from a PNG's IHDR chunk, read in Node rather than trusted from the browser. */
+function pngSize(dataUrl: string): { width: number; height: number } {
+  const bytes = Buffer.from(dataUrl.replace(/^data:image\/png;base64,/, ''), 'base64');
+  expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+  expect(bytes.subarray(12, 16).toString('latin1')).toBe('IHDR');
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+async function inkedShare(page: Page): Promise<number> {
+  return page.getByTestId('share-image').evaluate((image: HTMLImageElement) => {
+    const canvas = document.createElement('canvas');
+    canvas.width = image.naturalWidth;
+    canvas.height = image.naturalHeight;
+    const context = canvas.getContext('2d')!;
+    context.drawImage(image, 0, 0);
+    const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+    let inked = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i]! < 200 || data[i + 1]! < 200 || data[i + 2]! < 200) inked++;
+    return inked / (canvas.width * canvas.height);
+  });
+}
+
+describe('SharePanel on a plain page', () => {
+  test('shows the summary with every figure and its date, and hands it to onCopy', async () => {
+    const view = viewOf('binance');
+    const expected = shareSummary({ view, now: new Date(NOW), locale: 'en' });
+    const { context, page, requests, errors } = await openPanel(view, 'en');
+    try {
+      const text = await page.getByTestId('share-text').inputValue();
+      expect(text).toBe(expected.text);
+      expect(text).toContain('as of 2025-04-01');
+      expect(text).toContain('as of 2023-11-22');
+      expect(text).not.toMatch(/[?&](utm_|ref=|fbclid)/);
+      await page.getByTestId('share-copy').click();
+      await expect.poll(() => page.getByTestId('share-copy-status').textContent()).toBe(en.shareCopied.message);
+      expect(await page.evaluate(() => (globalThis as unknown as { shareHarness: { copied: string[] } }).shareHarness.copied)).toEqual([expected.text]);
+      expect(errors).toEqual([]);
+      expect(requests).toEqual([`${ORIGIN}/`, `${ORIGIN}/share.js`]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('draws a PNG of the expected size that is not blank, offers it for download and for copying', async () => {
+    const view = viewOf('binance');
+    const { context, page, requests } = await openPanel(view, 'en');
+    try {
+      const image = page.getByTestId('share-image');
+      const src = (await image.getAttribute('src')) ?? '';
+      expect(src).toMatch(/^data:image\/png;base64,/);
+      expect(src.length).toBeGreaterThan(20_000);
+      const size = pngSize(src);
+      expect(size.width).toBe(SHARE_IMAGE_WIDTH);
+      expect(size.height).toBeGreaterThan(600);
+      expect(size.height).toBeLessThan(3000);
+      expect(await image.evaluate((element: HTMLImageElement) => [element.naturalWidth, element.naturalHeight])).toEqual([size.width, size.height]);
+      const inked = await inkedShare(page);
+      expect(inked).toBeGreaterThan(0.01);
+      expect(inked).toBeLessThan(0.5);
+      expect(await image.getAttribute('alt')).toBe(`Binance: ${en[`level_${view.verdict.level}` as 'level_ok'].message}, grade ${view.verdict.grade}, checked Nov 1, 2025`);
+
+      const download = page.getByTestId('share-download');
+      expect(await download.getAttribute('href')).toBe(src);
+      expect(await download.getAttribute('download')).toBe('reserve-radar-binance-2025-11-01.png');
+
+      await page.getByTestId('share-copy-image').click();
+      await expect.poll(() => page.getByTestId('share-copy-image-status').textContent()).toBe(en.shareImageCopied.message);
+      const copied = await page.evaluate(() => (globalThis as unknown as { shareHarness: { copiedImages: { type: string; size: number }[] } }).shareHarness.copiedImages);
+      expect(copied).toHaveLength(1);
+      expect(copied[0]?.type).toBe('image/png');
+      expect(copied[0]?.size).toBeGreaterThan(10_000);
+
+      writeFileSync(screenshotPath('share-card.png'), Buffer.from(src.replace(/^data:image\/png;base64,/, ''), 'base64'));
+      await page.screenshot({ path: screenshotPath('share-panel.png'), fullPage: true });
+      expect(requests).toEqual([`${ORIGIN}/`, `${ORIGIN}/share.js`]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a collapsed exchange in Swedish; a refused copy says so; no copy-image button without its callback', async () => {
+    const { context, page } = await openPanel(viewOf('ftx'), 'sv', { failCopy: true, withImageCopy: false });
+    try {
+      expect(pngSize((await page.getByTestId('share-image').getAttribute('src')) ?? '').width).toBe(SHARE_IMAGE_WIDTH);
+      expect(await page.getByTestId('share-copy').textContent()).toBe(sv.shareCopy.message);
+      expect(await page.getByTestId('share-copy-image').count()).toBe(0);
+      await page.getByTestId('share-copy').click();
+      await expect.poll(() => page.getByTestId('share-copy-status').textContent()).toBe(sv.shareCopyFailed.message);
+      expect(await page.getByTestId('share-text').inputValue()).toContain('Status: collapsed on 2022-11-11');
+    } finally {
+      await context.close();
+    }
+  });
+});
