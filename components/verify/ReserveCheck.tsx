@@ -140,6 +140,11 @@ export function ReserveCheck({ targets, rpcUrl, optionsUrl, views, onRun }: Rese
           {target.readFrom !== target.publishedAt && <a href={target.readFrom}>{t('verifyReservesReadFrom')}</a>}
         </p>
       )}
+      {target?.note !== undefined && (
+        <p class="provenance" data-testid="reserves-list-note">
+          {target.note}
+        </p>
+      )}
 
       <details class="verify-figures" data-testid="reserves-figures">
         <summary>{t('verifyReservesFiguresTitle')}</summary>
