@@ -235,6 +235,31 @@ describe('the withdrawal guide in Chromium', () => {
     await page.close();
   });
 
+  test('looks an ENS name up through the RPC endpoint and shows the address it points to', async () => {
+    // A stand-in for ENS's Universal Resolver at the address viem's mainnet table names. Whatever
+    // it is asked, it answers ABI-encoded (bytes result, address resolver) with result = WALLET:
+    //   PUSH1 0x80, PUSH1 0x0c, PUSH1 0, CODECOPY   ; copy the 128 bytes after the code to memory
+    //   PUSH1 0x80, PUSH1 0, RETURN                 ; and return them
+    const word = (hex: string) => hex.replace(/^0x/, '').toLowerCase().padStart(64, '0');
+    const answer = word('40') + word('0x000000000000000000000000000000000000e115') + word('20') + word(WALLET);
+    const testClient = createTestClient({ mode: 'anvil', transport: http(rpcUrl) });
+    await testClient.setCode({ address: '0xeeeeeeee14d718c2b47d9923deab1335e144eeee', bytecode: `0x6080600c60003960806000f3${answer}` });
+
+    const page = await browser.context.newPage();
+    await page.goto(guideUrl);
+    await page.getByTestId('goto-address').click();
+    await page.getByTestId('address-input').fill('radar-test.eth');
+    await page.getByTestId('ens-resolve').click();
+    const resolved = page.getByTestId('ens-address');
+    await resolved.waitFor({ timeout: 15_000 });
+    expect(await resolved.getAttribute('data-address')).toBe(WALLET);
+    expect(await resolved.textContent()).toBe(WALLET);
+    await page.getByTestId('ens-use').click();
+    expect(await page.getByTestId('address-input').inputValue()).toBe(WALLET);
+    await page.getByTestId('known-address').waitFor();
+    await page.close();
+  });
+
   test('every step has no serious accessibility violations, in light and dark', async () => {
     const page = await browser.context.newPage();
     await page.goto(guideUrl);
