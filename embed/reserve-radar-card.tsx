@@ -7,17 +7,14 @@ import { render } from 'preact';
 import { ExchangeCard } from '../components/ExchangeCard';
 import { I18nContext, translateFrom, type I18n, type Messages } from '../components/i18n';
 import { formatDate } from '../components/format';
-import { exchanges, getExchange } from '../lib/exchanges/registry';
-import type { ExchangeDefinition } from '../lib/exchanges/types';
 import { bundledSnapshot } from '../lib/reserves/snapshot';
 import { buildExchangeView } from '../lib/view/exchange-view';
 import css from '../components/card.css?inline';
 import en from '../public/_locales/en/messages.json';
 import sv from '../public/_locales/sv/messages.json';
+import { embedLanguageFor, findEmbedExchange, type EmbedLanguage } from './embed-options';
 
 export const RESERVE_RADAR_CARD_TAG = 'reserve-radar-card';
-
-export type EmbedLanguage = 'en' | 'sv';
 
 const messages: Record<EmbedLanguage, Messages> = { en, sv };
 
@@ -33,48 +30,6 @@ const EMBED_CSS = `
 .rr-embed .embed-footer { margin: 10px 0 0; font-size: 11px; color: var(--muted); }
 .rr-embed .embed-problem { margin: 0; }
 `;
-
-export type FindEmbedExchangeParameters = string;
-export type FindEmbedExchangeReturnType = ExchangeDefinition | undefined;
-
-/**
- * An exchange by id (`kraken`) or by one of its own domains (`kraken.com`, `www.kraken.com`,
- * `https://pro.kraken.com/app`). Domains match on label boundaries only, so `notkraken.com`
- * and `kraken.com.evil.example` name nothing.
- */
-export function findEmbedExchange(value: FindEmbedExchangeParameters): FindEmbedExchangeReturnType {
-  const wanted = value.trim().toLowerCase();
-  if (wanted === '') return undefined;
-  const byId = getExchange(wanted);
-  if (byId !== undefined) return byId;
-  let host = wanted;
-  if (host.includes('/')) {
-    try {
-      host = new URL(host.includes('://') ? host : `https://${host}`).hostname;
-    } catch {
-      return undefined;
-    }
-  }
-  host = host.replace(/\.$/, '');
-  return exchanges.find((exchange) => exchange.domains.some((domain) => host === domain || host.endsWith(`.${domain}`)));
-}
-
-export type EmbedLanguageForParameters = { attribute: string | null; navigatorLanguage: string | undefined };
-export type EmbedLanguageForReturnType = { language: EmbedLanguage; locale: string };
-
-/** The `lang` attribute when it is one we have words for, else the browser's language, else English. */
-export function embedLanguageFor({ attribute, navigatorLanguage }: EmbedLanguageForParameters): EmbedLanguageForReturnType {
-  const pick = (tag: string | null | undefined): EmbedLanguage | undefined => {
-    const primary = tag?.trim().toLowerCase().split(/[-_]/)[0];
-    return primary === 'en' || primary === 'sv' ? primary : undefined;
-  };
-  const fromAttribute = pick(attribute);
-  if (fromAttribute !== undefined) return { language: fromAttribute, locale: fromAttribute };
-  const fromNavigator = pick(navigatorLanguage);
-  // The browser's full tag (en-GB, sv-FI) keeps its date and number habits.
-  if (fromNavigator !== undefined && navigatorLanguage !== undefined) return { language: fromNavigator, locale: navigatorLanguage };
-  return { language: 'en', locale: 'en' };
-}
 
 function Problem({ text }: { text: string }) {
   return (

@@ -13,6 +13,7 @@ import { bundledSnapshot } from '../../lib/reserves/snapshot';
 import { buildExchangeView } from '../../lib/view/exchange-view';
 import sv from '../../public/_locales/sv/messages.json';
 import en from '../../public/_locales/en/messages.json';
+import { embedLanguageFor, findEmbedExchange } from '../../embed/embed-options';
 import { requireFile, root, screenshotPath } from './harness';
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -118,6 +119,26 @@ function expectedVerdict(id: string, now: string) {
   return buildExchangeView({ exchange, reserves: bundledSnapshot().exchanges[id], now: new Date(now) }).verdict;
 }
 
+describe('reading the attributes (Node)', () => {
+  test('an exchange by id or by its own domain, on label boundaries only', () => {
+    for (const value of ['kraken', 'KRAKEN', ' kraken.com ', 'www.kraken.com', 'pro.kraken.com.', 'https://www.kraken.com/en-us/prices?x=1', 'kraken.com:443']) {
+      expect(findEmbedExchange(value)?.id, value).toBe('kraken');
+    }
+    for (const value of ['', '   ', 'notkraken.com', 'kraken.com.evil.example', 'kraken-com.example', 'https://', 'http://[::1', 'kraken .com']) {
+      expect(findEmbedExchange(value), value).toBeUndefined();
+    }
+  });
+
+  test('language: the attribute, else the browser, else English', () => {
+    expect(embedLanguageFor({ attribute: 'sv', navigatorLanguage: 'en-US' })).toEqual({ language: 'sv', locale: 'sv' });
+    expect(embedLanguageFor({ attribute: 'SV-fi', navigatorLanguage: 'en-US' })).toEqual({ language: 'sv', locale: 'sv' });
+    expect(embedLanguageFor({ attribute: null, navigatorLanguage: 'sv-FI' })).toEqual({ language: 'sv', locale: 'sv-FI' });
+    expect(embedLanguageFor({ attribute: 'de', navigatorLanguage: 'en-GB' })).toEqual({ language: 'en', locale: 'en-GB' });
+    expect(embedLanguageFor({ attribute: 'de', navigatorLanguage: 'fr-FR' })).toEqual({ language: 'en', locale: 'en' });
+    expect(embedLanguageFor({ attribute: null, navigatorLanguage: undefined })).toEqual({ language: 'en', locale: 'en' });
+  });
+});
+
 describe('<reserve-radar-card> on a plain page', () => {
   test('shows the same level and grade as the extension computes for the same data and moment', async () => {
     const ids = ['binance', 'kraken', 'ftx', 'okx', 'celsius'];
@@ -207,6 +228,28 @@ describe('<reserve-radar-card> on a plain page', () => {
       expect(await heading('english').textContent()).toBe(en.cardProofOfReserves.message);
       // A language we have no words for falls back to the browser's (Swedish here), never to keys.
       expect(await heading('other').textContent()).toBe(sv.cardProofOfReserves.message);
+    } finally {
+      await site.context.close();
+    }
+  });
+
+  test('the build keeps every word the card uses: no empty label in either language', async () => {
+    const ids = ['binance', 'kraken', 'ftx', 'okx', 'celsius', 'bybit'];
+    const body = (['en', 'sv'] as const).flatMap((lang) => ids.map((id) => `<reserve-radar-card exchange="${id}" lang="${lang}" now="${NOW}"></reserve-radar-card>`)).join('');
+    const site = await openSite(body);
+    try {
+      await expect.poll(() => site.page.locator('reserve-radar-card').getByTestId('exchange-card').count()).toBe(ids.length * 2);
+      const empties = await site.page.locator('reserve-radar-card').evaluateAll((hosts) =>
+        hosts.flatMap((host) => {
+          const shadow = host.shadowRoot!;
+          const labelled = [...shadow.querySelectorAll('h2, h3, dt, dd, caption, th, td, a, .chip span, [data-testid="card-por"], .embed-footer')];
+          const empty = labelled.filter((element) => (element.textContent ?? '').trim() === '').map((element) => element.outerHTML.slice(0, 80));
+          // A missing label leaves a reason starting with its separator (": …").
+          const headless = [...shadow.querySelectorAll('.reason')].filter((element) => /^[:(—]/.test((element.textContent ?? '').trim())).map((element) => element.textContent);
+          return [...empty, ...headless].map((problem) => `${host.getAttribute('exchange')}/${host.getAttribute('lang')}: ${problem}`);
+        }),
+      );
+      expect(empties).toEqual([]);
     } finally {
       await site.context.close();
     }
