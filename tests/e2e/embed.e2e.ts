@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { getExchange } from '../../lib/exchanges/registry';
@@ -314,6 +315,26 @@ describe('<reserve-radar-card> on a plain page', () => {
       expect(site.errors).toEqual([]);
     } finally {
       await site.context.close();
+    }
+  });
+
+  test('accessible in light and dark, and dark mode gives the card its own dark background', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const site = await openSite(
+        `<main><h1>Wallet</h1>${['binance', 'kraken', 'ftx'].map((id) => `<reserve-radar-card exchange="${id}" lang="en" now="${NOW}"></reserve-radar-card>`).join('')}</main>`,
+        { colorScheme },
+      );
+      try {
+        await expect.poll(() => site.page.locator('reserve-radar-card').getByTestId('exchange-card').count()).toBe(3);
+        const results = await new AxeBuilder({ page: site.page }).analyze();
+        const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
+        expect(serious, colorScheme).toEqual([]);
+        const background = await site.page.locator('reserve-radar-card').first().evaluate((host) => getComputedStyle(host.shadowRoot!.querySelector('.rr-theme')!).backgroundColor);
+        expect(background, colorScheme).toBe(colorScheme === 'dark' ? 'rgb(27, 27, 31)' : 'rgb(255, 255, 255)');
+        if (colorScheme === 'dark') await site.page.screenshot({ path: screenshotPath('embed-dark.png'), fullPage: true });
+      } finally {
+        await site.context.close();
+      }
     }
   });
 

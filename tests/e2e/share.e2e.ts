@@ -6,6 +6,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import preact from '@preact/preset-vite';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
@@ -153,6 +154,9 @@ describe('SharePanel on a plain page', () => {
       expect(copied).toHaveLength(1);
       expect(copied[0]?.type).toBe('image/png');
       expect(copied[0]?.size).toBeGreaterThan(10_000);
+
+      const results = await new AxeBuilder({ page }).analyze();
+      expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 
       writeFileSync(screenshotPath('share-card.png'), Buffer.from(src.replace(/^data:image\/png;base64,/, ''), 'base64'));
       await page.screenshot({ path: screenshotPath('share-panel.png'), fullPage: true });
