@@ -12,9 +12,10 @@ export interface AddressBookStepProps {
   onAction: (action: GuideAction) => void;
   /** Saves the guide's address under `label`; rejects with a reason the step shows. */
   onSaveAddress: (label: string) => Promise<void>;
+  onRemoveAddress: (entry: AddressBookEntry) => void;
 }
 
-export function AddressBookStep({ state, book, onAction, onSaveAddress }: AddressBookStepProps) {
+export function AddressBookStep({ state, book, onAction, onSaveAddress, onRemoveAddress }: AddressBookStepProps) {
   const t = useT();
   const locale = useLocale();
   const [label, setLabel] = useState('');
@@ -89,6 +90,9 @@ export function AddressBookStep({ state, book, onAction, onSaveAddress }: Addres
               <strong>{entry.label}</strong> <span class="muted">{getNetwork(entry.network)?.name ?? entry.network}</span>{' '}
               <span class="muted">{t('bookAdded', formatDate(entry.addedAt, locale))}</span>
               <AddressGroups address={entry.address} />
+              <button type="button" class="ghost" onClick={() => onRemoveAddress(entry)} data-testid="book-remove">
+                {t('bookRemove', entry.label)}
+              </button>
             </li>
           ))}
         </ul>

@@ -52,6 +52,7 @@ export interface GuideProps {
   watch: BalanceWatch;
   onAction: (action: GuideAction) => void;
   onSaveAddress: (label: string) => Promise<void>;
+  onRemoveAddress: (entry: AddressBookEntry) => void;
   onResolveEns: (name: string) => void;
   onTestSent: () => void;
   onOpenOptions: () => void;
@@ -125,7 +126,7 @@ export function Guide(props: GuideProps) {
         {step === 'address' && (
           <AddressStep state={state} book={book} rpcUrl={props.rpcUrl} ens={props.ens} onAction={props.onAction} onResolveEns={props.onResolveEns} onOpenOptions={props.onOpenOptions} />
         )}
-        {step === 'address-book' && <AddressBookStep state={state} book={book} onAction={props.onAction} onSaveAddress={props.onSaveAddress} />}
+        {step === 'address-book' && <AddressBookStep state={state} book={book} onAction={props.onAction} onSaveAddress={props.onSaveAddress} onRemoveAddress={props.onRemoveAddress} />}
         {step === 'test-transaction' && <TestStep state={state} watch={props.watch} onTestSent={props.onTestSent} />}
         {step === 'arrival' && <ArrivalStep state={state} rpcUrl={props.rpcUrl} watch={props.watch} onAction={props.onAction} onOpenOptions={props.onOpenOptions} />}
 

@@ -12,7 +12,7 @@ import { getNetwork } from '@/lib/custody/networks';
 import { applyGuideAction, type GuideAction, type GuideState } from '@/lib/custody/steps';
 import { exchanges } from '@/lib/exchanges/registry';
 import type { Settings } from '@/lib/settings';
-import { loadAddressBook, loadGuideState, saveGuideState, saveToAddressBook } from '@/utils/guide-state';
+import { loadAddressBook, loadGuideState, removeFromAddressBook, saveGuideState, saveToAddressBook } from '@/utils/guide-state';
 import { getSettings, watchSettings } from '@/utils/settings';
 import { browserTranslate, loadI18n } from '@/utils/translate';
 import '@/components/card.css';
@@ -144,6 +144,7 @@ function App({ initialState, initialBook, initialSettings, initialI18n, resetRea
           setBook(await saveToAddressBook({ label, network: chosen, address }));
           dispatch({ type: 'address-book', outcome: 'saved' });
         }}
+        onRemoveAddress={(entry) => void removeFromAddressBook(entry).then(setBook)}
         onResolveEns={(name) => {
           if (rpcUrl === undefined) return;
           setEns({ status: 'loading', name, address: null, errorCode: null });

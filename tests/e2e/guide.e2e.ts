@@ -273,6 +273,14 @@ describe('the withdrawal guide in Chromium', () => {
     await page.getByTestId('address-input').fill(LOOKALIKE);
     await page.getByTestId('poisoning-alert').waitFor();
     expect(await seriousViolations(page), 'poisoning alert').toEqual([]);
+    // The address book is the user's: an entry can be removed, and the look-alike alert goes with it.
+    await page.getByTestId('goto-address-book').click();
+    await page.getByRole('button', { name: 'Remove “Hardware wallet”' }).click();
+    await page.getByTestId('book-empty').waitFor();
+    await page.getByTestId('goto-address').click();
+    await page.getByTestId('address-input').fill(LOOKALIKE);
+    await page.getByTestId('address-groups').waitFor();
+    expect(await page.getByTestId('poisoning-alert').count()).toBe(0);
     await page.close();
 
     const dark = await launchChromium({ colorScheme: 'dark' });
