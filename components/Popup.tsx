@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { ExchangeView, TabState } from '../lib/view/exchange-view';
 import { filterExchanges, type ExchangeSort } from '../lib/view/exchange-list';
 import { ExchangeCard, LevelChip } from './ExchangeCard';
+import { SharePanel } from './SharePanel';
 import { useT } from './i18n';
 
 export interface PopupProps {
@@ -14,9 +15,13 @@ export interface PopupProps {
   onOpenOptions: () => void;
   /** Opens the page that checks a Merkle proof or an exchange's wallets. */
   onOpenVerify: () => void;
+  /** Clipboard access belongs to the entrypoint; the share panel only asks. */
+  onCopyText: (text: string) => Promise<unknown>;
+  onCopyImage: (blob: Blob) => Promise<unknown>;
 }
 
-export function Popup({ tab, failed = false, loadAll, onWithdraw, onOpenOptions, onOpenVerify }: PopupProps) {
+export function Popup({ tab, failed = false, loadAll, onWithdraw, onOpenOptions, onOpenVerify, onCopyText, onCopyImage }: PopupProps) {
+  const [sharing, setSharing] = useState(false);
   const t = useT();
 
   const footer = (
@@ -40,6 +45,10 @@ export function Popup({ tab, failed = false, loadAll, onWithdraw, onOpenOptions,
     return (
       <>
         <ExchangeCard view={tab.view} onWithdraw={() => onWithdraw(tab.view.id)} />
+        <button type="button" class="ghost" aria-expanded={sharing} onClick={() => setSharing(!sharing)} data-testid="share-toggle">
+          {t('shareAction')}
+        </button>
+        {sharing && <SharePanel view={tab.view} now={new Date(tab.view.computedAt)} onCopy={onCopyText} onCopyImage={onCopyImage} />}
         {footer}
       </>
     );

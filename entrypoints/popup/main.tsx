@@ -6,6 +6,7 @@ import type { ExchangeView, TabState } from '@/lib/view/exchange-view';
 import { loadI18n } from '@/utils/translate';
 import { getSettings } from '@/utils/settings';
 import '@/components/card.css';
+import '@/components/share-panel.css';
 import './style.css';
 
 async function loadTab(): Promise<TabState> {
@@ -39,6 +40,8 @@ async function main() {
           onWithdraw={(exchangeId) => void browser.runtime.sendMessage({ type: 'open-guide', exchangeId })}
           onOpenOptions={() => void browser.runtime.openOptionsPage()}
           onOpenVerify={() => void browser.tabs.create({ url: browser.runtime.getURL('/verify.html') })}
+          onCopyText={(text) => navigator.clipboard.writeText(text)}
+          onCopyImage={(blob) => navigator.clipboard.write([new ClipboardItem({ [blob.type]: blob })])}
         />
       </I18nContext.Provider>,
       root,

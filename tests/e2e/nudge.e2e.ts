@@ -192,6 +192,17 @@ describe('the nudge in Chromium', () => {
     expect(await seriousViolations(popup)).toEqual([]);
     await popup.screenshot({ path: screenshotPath('popup.png'), fullPage: true });
 
+    // Share: the text summary with dated figures and a PNG drawn here, no upload.
+    await popup.getByTestId('share-toggle').click();
+    await popup.getByTestId('share-panel').waitFor();
+    const summary = await popup.getByTestId('share-text').inputValue();
+    expect(summary).toContain('Kraken');
+    expect(summary).toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(summary).not.toMatch(/utm_|fbclid|gclid/);
+    await popup.getByTestId('share-download').waitFor();
+    expect(await popup.getByTestId('share-download').getAttribute('href')).toMatch(/^data:image\/png;base64,/);
+    expect(await seriousViolations(popup)).toEqual([]);
+
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=999999`);
     await popup.getByTestId('popup-not-exchange').waitFor();
     await popup.getByTestId('exchange-row').first().waitFor();
