@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { ExchangeView, TabState } from '../lib/view/exchange-view';
 import { filterExchanges, type ExchangeSort } from '../lib/view/exchange-list';
 import { ExchangeCard, LevelChip } from './ExchangeCard';
-import { SharePanel } from './SharePanel';
+import { lazy, Suspense } from 'preact/compat';
 import { useT } from './i18n';
 
 export interface PopupProps {
@@ -19,6 +19,9 @@ export interface PopupProps {
   onCopyText: (text: string) => Promise<unknown>;
   onCopyImage: (blob: Blob) => Promise<unknown>;
 }
+
+// Drawn only when asked for, so the popup's first paint does not wait for the share code.
+const SharePanel = lazy(() => import('./SharePanel').then((module) => ({ default: module.SharePanel })));
 
 export function Popup({ tab, failed = false, loadAll, onWithdraw, onOpenOptions, onOpenVerify, onCopyText, onCopyImage }: PopupProps) {
   const [sharing, setSharing] = useState(false);
@@ -48,7 +51,11 @@ export function Popup({ tab, failed = false, loadAll, onWithdraw, onOpenOptions,
         <button type="button" class="ghost" aria-expanded={sharing} onClick={() => setSharing(!sharing)} data-testid="share-toggle">
           {t('shareAction')}
         </button>
-        {sharing && <SharePanel view={tab.view} now={new Date(tab.view.computedAt)} onCopy={onCopyText} onCopyImage={onCopyImage} />}
+        {sharing && (
+          <Suspense fallback={<p class="muted">{t('loading')}</p>}>
+            <SharePanel view={tab.view} now={new Date(tab.view.computedAt)} onCopy={onCopyText} onCopyImage={onCopyImage} />
+          </Suspense>
+        )}
         {footer}
       </>
     );
