@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { createTestClient, http, pad, parseEther, type Hex } from 'viem';
 import { checkArrival, watchArrival, type ArrivalUpdate } from './arrival';
+import { freePort, startAnvil, type LocalChain } from './test-anvil';
 
 /**
  * Runs against a real local anvil node (loopback only). The ERC-20 is a hand-assembled
@@ -30,54 +28,19 @@ const BALANCE_OF_ONLY_TOKEN: Hex = '0x60003560e01c6370a0823114601357600080fd5b60
 const watched = '0x000000000000000000000000000000000000beef';
 const token = '0x00000000000000000000000000000000000070ce';
 
-let anvil: ChildProcess;
+let anvil: LocalChain;
 let rpcUrl: string;
 let testClient: ReturnType<typeof createTestClient>;
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-async function waitForRpc(url: string, deadline: number, failed: () => Error | undefined): Promise<void> {
-  while (Date.now() < deadline) {
-    const error = failed();
-    if (error !== undefined) throw new Error(`anvil could not start: ${error.message}`);
-    try {
-      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'eth_chainId', params: [] }) });
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`anvil did not answer at ${url}`);
-}
-
 beforeAll(async () => {
-  const port = await freePort();
-  rpcUrl = `http://127.0.0.1:${port}`;
-  anvil = spawn(fileURLToPath(new URL('../../node_modules/.bin/anvil', import.meta.url)), ['--port', String(port), '--host', '127.0.0.1', '--silent'], { stdio: 'ignore' });
-  // A missing binary must fail this suite clearly, not crash the runner with an unhandled 'error' event.
-  let spawnError: Error | undefined;
-  anvil.once('error', (error) => (spawnError = error));
-  await waitForRpc(rpcUrl, Date.now() + 30_000, () => spawnError);
+  anvil = await startAnvil();
+  rpcUrl = anvil.url;
   testClient = createTestClient({ mode: 'anvil', transport: http(rpcUrl) });
   await testClient.setCode({ address: token, bytecode: BALANCE_OF_ONLY_TOKEN });
 }, 40_000);
 
 afterAll(async () => {
-  if (anvil?.pid !== undefined && anvil.exitCode === null) {
-    const exited = new Promise((resolve) => anvil.once('exit', resolve));
-    anvil.kill('SIGTERM');
-    await exited;
-  }
+  await anvil?.stop();
 });
 
 describe('checkArrival (native coin)', () => {

@@ -110,7 +110,8 @@ export interface LocalChain {
   stop(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
+/** A loopback port nobody listens on right now. */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -121,29 +122,39 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Starts anvil and resolves once it answers JSON-RPC. */
-export async function startAnvil(): Promise<LocalChain> {
+export interface StartAnvilParameters {
+  /** Chain id to report (anvil's default is 31337); 1 lets code that insists on mainnet run. */
+  chainId?: number;
+}
+
+/** Starts anvil on a free loopback port and resolves once it answers JSON-RPC. */
+export async function startAnvil({ chainId }: StartAnvilParameters = {}): Promise<LocalChain> {
   const port = await freePort();
-  const child: ChildProcess = spawn(anvilBinary, ['--port', String(port), '--host', '127.0.0.1', '--silent'], { stdio: 'ignore' });
+  const args = ['--port', String(port), '--host', '127.0.0.1', '--silent', ...(chainId === undefined ? [] : ['--chain-id', String(chainId)])];
+  const child: ChildProcess = spawn(anvilBinary, args, { stdio: 'ignore' });
+  // A missing binary must fail the suite with a reason, not crash the runner with an unhandled 'error' event.
+  let spawnError: Error | undefined;
+  child.once('error', (error) => (spawnError = error));
   const url = `http://127.0.0.1:${port}`;
   const stop = () =>
     new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return resolve();
       child.once('exit', () => resolve());
       child.kill('SIGTERM');
     });
   const client = createPublicClient({ transport: http(url, { retryCount: 0 }) });
-  for (let attempt = 0; attempt < 200; attempt++) {
+  for (let attempt = 0; attempt < 300; attempt++) {
+    if (spawnError !== undefined) throw new Error(`anvil could not start (${anvilBinary}): ${spawnError.message}. Run npm ci.`);
     try {
       await client.getChainId();
       return { url, stop };
     } catch {
       if (child.exitCode !== null) break;
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
   await stop();
-  throw new Error('anvil did not start');
+  throw new Error('anvil did not start within 30 seconds');
 }
 
 /** Deploys the real Multicall3 with its published signed transaction. */

@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { concat, createTestClient, encodeAbiParameters, http, numberToHex, size, type Hex } from 'viem';
 import { mainnet } from 'viem/chains';
 import { resolveEnsName } from './ens';
+import { freePort, startAnvil, type LocalChain } from '../chain/test-anvil';
 
 /**
  * A local anvil node stands in for Ethereum mainnet. At mainnet's Universal Resolver address
@@ -22,46 +20,16 @@ function constantReturner(data: Hex): Hex {
   return concat([`0x61${length}80600c6000396000f3`, data]);
 }
 
-let anvil: ChildProcess;
+let anvil: LocalChain;
 let rpcUrl: string;
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
 beforeAll(async () => {
-  const port = await freePort();
-  rpcUrl = `http://127.0.0.1:${port}`;
-  anvil = spawn(fileURLToPath(new URL('../../node_modules/.bin/anvil', import.meta.url)), ['--port', String(port), '--host', '127.0.0.1', '--silent'], { stdio: 'ignore' });
-  // A missing binary must fail this suite clearly, not crash the runner with an unhandled 'error' event.
-  let spawnError: Error | undefined;
-  anvil.once('error', (error) => (spawnError = error));
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    try {
-      const response = await fetch(rpcUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"jsonrpc":"2.0","id":1,"method":"eth_chainId","params":[]}' });
-      if (response.ok) break;
-    } catch {
-      if (spawnError !== undefined) throw new Error(`anvil could not start: ${spawnError.message}`);
-      if (Date.now() > deadline) throw new Error('anvil did not start');
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  anvil = await startAnvil();
+  rpcUrl = anvil.url;
 }, 40_000);
 
 afterAll(async () => {
-  if (anvil?.pid !== undefined && anvil.exitCode === null) {
-    const exited = new Promise((resolve) => anvil.once('exit', resolve));
-    anvil.kill('SIGTERM');
-    await exited;
-  }
+  await anvil?.stop();
 });
 
 describe('resolveEnsName', () => {

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { createTestClient, getAddress, http, parseEther } from 'viem';
 import { POISONING_DUST_WARNING } from '../../lib/custody/steps';
-import { fakeExchangeHtml, launchChromium, root, routeSite, screenshotPath, type ChromiumExtension } from './harness';
+import { startAnvil, type LocalChain } from '../../lib/chain/test-anvil';
+import { fakeExchangeHtml, launchChromium, routeSite, screenshotPath, type ChromiumExtension } from './harness';
 
 /**
  * The withdrawal guide end to end in Chromium with the built extension: every step, the
@@ -20,32 +19,6 @@ const LOOKALIKE = getAddress(`0x5aae${'7'.repeat(31)}beaed`);
 const TRON = 'TJRabPrwbZy45sbavfcjinPJC18kjpRTv8';
 const OTHER = getAddress(`0x${'ab'.repeat(20)}`);
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-async function waitForRpc(url: string, deadline: number, failed: () => Error | undefined): Promise<void> {
-  while (Date.now() < deadline) {
-    const error = failed();
-    if (error !== undefined) throw new Error(`anvil could not start: ${error.message}`);
-    try {
-      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'eth_chainId', params: [] }) });
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`anvil did not answer at ${url}`);
-}
-
 async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();
   return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
@@ -53,18 +26,14 @@ async function seriousViolations(page: Page): Promise<string[]> {
 
 describe('the withdrawal guide in Chromium', () => {
   let browser: ChromiumExtension;
-  let anvil: ChildProcess;
+  let anvil: LocalChain;
   let rpcUrl: string;
   let guideUrl: string;
 
   beforeAll(async () => {
-    const port = await freePort();
-    rpcUrl = `http://127.0.0.1:${port}`;
     // Chain id 1, so the guide's check that the endpoint serves Ethereum passes against it.
-    anvil = spawn(`${root}/node_modules/.bin/anvil`, ['--port', String(port), '--host', '127.0.0.1', '--chain-id', '1', '--silent'], { stdio: 'ignore' });
-    let spawnError: Error | undefined;
-    anvil.once('error', (error) => (spawnError = error));
-    await waitForRpc(rpcUrl, Date.now() + 30_000, () => spawnError);
+    anvil = await startAnvil({ chainId: 1 });
+    rpcUrl = anvil.url;
     browser = await launchChromium();
     // The harness refuses every http(s) request; the local node is the one exception.
     await browser.context.route(`${rpcUrl}/**`, (route) => route.continue());
@@ -74,11 +43,7 @@ describe('the withdrawal guide in Chromium', () => {
 
   afterAll(async () => {
     await browser?.close();
-    if (anvil?.pid !== undefined && anvil.exitCode === null) {
-      const exited = new Promise((resolve) => anvil.once('exit', resolve));
-      anvil.kill('SIGTERM');
-      await exited;
-    }
+    await anvil?.stop();
   });
 
   test('walks the steps: route facts, wallet, wrong network, look-alike alert, address book, and resumes after a reload', async () => {

@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
@@ -17,34 +16,6 @@ const OKX_ROOT = 'ac6b39d2a0aa8112bd1aadff5e7d4b5c2b91cd54d595262ba4367f5d2db416
 async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();
   return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
-}
-
-/**
- * Anvil reporting chain id 1, because the page checks that the endpoint serves the chain the
- * exchange's list is on (lib/chain/test-anvil.ts's startAnvil keeps anvil's default 31337).
- */
-async function startMainnetAnvil(): Promise<{ url: string; stop(): Promise<void> }> {
-  const server = await startHttpServer(() => undefined);
-  const port = server.port;
-  await server.close();
-  const child: ChildProcess = spawn(join(root, 'node_modules/.bin/anvil'), ['--port', String(port), '--host', '127.0.0.1', '--chain-id', '1', '--silent'], { stdio: 'ignore' });
-  const url = `http://127.0.0.1:${port}`;
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    });
-  const client = createPublicClient({ transport: http(url, { retryCount: 0 }) });
-  for (let attempt = 0; attempt < 200; attempt++) {
-    try {
-      if ((await client.getChainId()) === 1) return { url, stop };
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
-  await stop();
-  throw new Error('anvil did not start');
 }
 
 const CORS = { 'access-control-allow-origin': '*', 'access-control-allow-headers': 'content-type', 'access-control-allow-methods': 'POST, OPTIONS' };
@@ -208,7 +179,8 @@ describe('verify page in Chromium', () => {
     const okb = reserveTokens.find((token) => token.chainId === 1 && token.symbol === 'OKB')!.address;
 
     beforeAll(async () => {
-      chain = await startMainnetAnvil();
+      // Chain id 1: the page checks that the endpoint serves the chain the exchange's list is on.
+      chain = await startAnvil({ chainId: 1 });
       await deployMulticall3(chain.url);
       await deployTestToken(chain.url, usdt, 6);
       await deployTestToken(chain.url, usdc, 6);
