@@ -8,5 +8,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     fileParallelism: false,
+    // Real browsers on a shared two-core machine: a poll waits for the page, not for a fixed second.
+    expect: { poll: { timeout: 15_000, interval: 100 } },
   },
 });
