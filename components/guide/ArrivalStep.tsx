@@ -54,7 +54,7 @@ export function ArrivalStep({ state, rpcUrl, watch, onAction, onOpenOptions }: A
       ) : state.testArrivedAt !== null ? (
         <p class="guide-note guide-note--ok" role="status" data-testid="test-arrived">
           {watch.status === 'arrived' && watch.increase !== null
-            ? t('arrivalArrivedAmount', [watch.increase, definition.nativeAsset, formatDateTime(state.testArrivedAt, locale), watch.blockNumber ?? '?'])
+            ? t('arrivalArrivedAmount', [watch.increase, state.asset ?? definition.nativeAsset, formatDateTime(state.testArrivedAt, locale), watch.blockNumber ?? '?'])
             : t('arrivalArrived', formatDateTime(state.testArrivedAt, locale))}
         </p>
       ) : (
@@ -66,7 +66,7 @@ export function ArrivalStep({ state, rpcUrl, watch, onAction, onOpenOptions }: A
                   {t('arrivalChecking')}
                 </p>
               )}
-              {watch.status === 'watching' && <p>{t('arrivalWaiting', [watch.balance ?? '?', definition.nativeAsset, watch.checkedAt === null ? '' : formatDateTime(watch.checkedAt, locale)])}</p>}
+              {watch.status === 'watching' && <p>{t('arrivalWaiting', [watch.balance ?? '?', state.asset ?? definition.nativeAsset, watch.checkedAt === null ? '' : formatDateTime(watch.checkedAt, locale)])}</p>}
               {watch.status === 'error' && watch.errorCode !== null && <p class="field__error">{t(ARRIVAL_ERROR[watch.errorCode])}</p>}
             </div>
           )}

@@ -56,7 +56,7 @@ export function TestStep({ state, watch, onTestSent }: TestStepProps) {
       <h3>{t('testSendTitle')}</h3>
       <AddressGroups address={state.address} />
       {watch.status !== 'off' && watch.balance !== null && state.testSentAt === null && (
-        <p data-testid="balance-before">{t('testBalanceBefore', [watch.balance, definition.nativeAsset])}</p>
+        <p data-testid="balance-before">{t('testBalanceBefore', [watch.balance, state.asset ?? definition.nativeAsset])}</p>
       )}
       {state.testSentAt === null ? (
         <button type="button" class="primary" onClick={onTestSent} data-testid="test-sent">

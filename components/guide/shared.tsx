@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { arrivalAsset } from '../../lib/chain/arrival-asset';
 import { formatAddressGroups } from '../../lib/custody/format';
 import { checkPoisoning, type AddressBookEntry } from '../../lib/custody/address-book';
 import { getNetwork, type NetworkId } from '../../lib/custody/networks';
@@ -68,7 +69,9 @@ export function PoisoningNotice({ network, address, book }: { network: NetworkId
  */
 export function canWatchBalance(state: { network: string | null; asset: string | null; address: string | null }, rpcUrl: string | undefined): boolean {
   const definition = state.network === null ? undefined : getNetwork(state.network);
-  return rpcUrl !== undefined && definition?.family === 'evm' && state.asset === definition.nativeAsset && state.address !== null;
+  if (rpcUrl === undefined || definition?.family !== 'evm' || definition.chainId === undefined || state.asset === null || state.address === null) return false;
+  // The native coin, or a token whose contract we have from a source; anything else goes to the explorer.
+  return arrivalAsset({ chainId: definition.chainId, nativeAsset: definition.nativeAsset, asset: state.asset }) !== undefined;
 }
 
 export function formatDateTime(iso: string, locale: string): string {

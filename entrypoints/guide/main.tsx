@@ -1,11 +1,12 @@
 import { render } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { formatUnits } from 'viem';
+import { formatUnits, type Address } from 'viem';
 import { I18nContext, type I18n } from '@/components/i18n';
 import { Guide, type BalanceWatch, type EnsLookup, type GuideExchange } from '@/components/guide/Guide';
 import { canWatchBalance } from '@/components/guide/shared';
 import { checkArrival, watchArrival, type ArrivalUpdate } from '@/lib/chain/arrival';
+import { arrivalAsset, readTokenDecimals } from '@/lib/chain/arrival-asset';
 import type { AddressBookEntry } from '@/lib/custody/address-book';
 import { resolveEnsName } from '@/lib/custody/ens';
 import { getNetwork } from '@/lib/custody/networks';
@@ -64,6 +65,26 @@ function App({ initialState, initialBook, initialSettings, initialI18n, resetRea
   const rpcUrl = settings.rpcUrl;
   const network = state.network === null ? undefined : getNetwork(state.network);
   const watchable = canWatchBalance(state, rpcUrl);
+  const watched =
+    watchable && network?.chainId !== undefined && state.asset !== null ? arrivalAsset({ chainId: network.chainId, nativeAsset: network.nativeAsset, asset: state.asset }) : undefined;
+  const tokenAddress = watched?.kind === 'token' ? watched.address : undefined;
+  // A token's decimals come from the contract itself; the native coin has 18 on every EVM network here.
+  const [token, setToken] = useState<{ address: Address; decimals: number } | null | undefined>(undefined);
+  useEffect(() => {
+    setToken(undefined);
+    if (tokenAddress === undefined || rpcUrl === undefined) return;
+    let live = true;
+    void readTokenDecimals({ rpcUrl, address: tokenAddress }).then((decimals) => {
+      if (live) setToken(decimals === undefined ? null : { address: tokenAddress, decimals });
+    });
+    return () => {
+      live = false;
+    };
+  }, [tokenAddress, rpcUrl]);
+  // Ready to read: the native coin at once, a token once its decimals are known.
+  const readable = watchable && (tokenAddress === undefined || token !== undefined);
+  const decimals = token?.decimals ?? 18;
+  const tokenParameter = token === undefined || token === null ? {} : { token };
 
   const dispatch = useCallback((action: GuideAction) => {
     const next = applyGuideAction(current.current, action);
@@ -91,25 +112,29 @@ function App({ initialState, initialBook, initialSettings, initialI18n, resetRea
   // Before the test is sent: the balance it must rise above.
   useEffect(() => {
     baseline.current = null;
-    if (!watchable || state.testSentAt !== null || rpcUrl === undefined || state.address === null || network === undefined) {
+    if (!readable || state.testSentAt !== null || rpcUrl === undefined || state.address === null || network === undefined) {
       setWatch(watchOff);
+      return;
+    }
+    if (token === null) {
+      setWatch({ ...watchOff, status: 'error', errorCode: 'bad-token' });
       return;
     }
     let live = true;
     setWatch({ ...watchOff, status: 'loading' });
-    void checkArrival({ rpcUrl, chainId: network.chainId, address: state.address, baseline: '0' }).then((update) => {
+    void checkArrival({ rpcUrl, chainId: network.chainId, address: state.address, baseline: '0', ...tokenParameter }).then((update) => {
       if (!live) return;
       if (update.status !== 'error') baseline.current = update.balance;
-      setWatch(update.status === 'error' ? fromUpdate(update, 18) : { ...fromUpdate(update, 18), status: 'watching', increase: null });
+      setWatch(update.status === 'error' ? fromUpdate(update, decimals) : { ...fromUpdate(update, decimals), status: 'watching', increase: null });
     });
     return () => {
       live = false;
     };
-  }, [watchable, state.testSentAt, state.address, rpcUrl, network]);
+  }, [readable, token, state.testSentAt, state.address, rpcUrl, network]);
 
   // After the test is sent: poll until the balance rises, then mark it arrived.
   useEffect(() => {
-    if (!watchable || state.testSentAt === null || state.testArrivedAt !== null || rpcUrl === undefined || state.address === null || network === undefined) return;
+    if (!readable || token === null || state.testSentAt === null || state.testArrivedAt !== null || rpcUrl === undefined || state.address === null || network === undefined) return;
     const controller = new AbortController();
     setWatch({ ...watchOff, status: 'loading' });
     void watchArrival({
@@ -119,12 +144,13 @@ function App({ initialState, initialBook, initialSettings, initialI18n, resetRea
       ...(state.testBaseline === null ? {} : { baseline: state.testBaseline }),
       pollMs: POLL_MS,
       signal: controller.signal,
-      onUpdate: (update) => setWatch(fromUpdate(update, 18)),
+      ...tokenParameter,
+      onUpdate: (update) => setWatch(fromUpdate(update, decimals)),
     }).then((result) => {
       if (result.status === 'arrived') dispatch({ type: 'test-arrived' });
     });
     return () => controller.abort();
-  }, [watchable, state.testSentAt, state.testArrivedAt, state.testBaseline, state.address, rpcUrl, network, dispatch]);
+  }, [readable, token, state.testSentAt, state.testArrivedAt, state.testBaseline, state.address, rpcUrl, network, dispatch]);
 
   return (
     <I18nContext.Provider value={i18n}>

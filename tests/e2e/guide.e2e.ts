@@ -3,7 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { createTestClient, getAddress, http, parseEther } from 'viem';
 import { POISONING_DUST_WARNING } from '../../lib/custody/steps';
-import { startAnvil, type LocalChain } from '../../lib/chain/test-anvil';
+import { deployTestToken, setTestTokenBalance, startAnvil, type LocalChain } from '../../lib/chain/test-anvil';
 import { fakeExchangeHtml, launchChromium, routeSite, screenshotPath, type ChromiumExtension } from './harness';
 
 /**
@@ -197,6 +197,32 @@ describe('the withdrawal guide in Chromium', () => {
     await page.getByTestId('goto-address').click();
     await page.getByTestId('address-groups').waitFor();
     await page.screenshot({ path: screenshotPath('guide.png'), fullPage: true });
+    await page.close();
+  });
+
+  test('watches an ERC-20 test amount (USDC) with the decimals read from the contract', async () => {
+    // The sourced USDC address on Ethereum, given a tiny token contract on the local node.
+    const usdc = '0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48';
+    await deployTestToken(rpcUrl, usdc, 6);
+    const page = await browser.context.newPage();
+    await page.goto(guideUrl);
+    await page.getByTestId('goto-route').click();
+    await page.getByLabel('Coin or token (ticker)').fill('USDC');
+    await page.getByTestId('goto-address').click();
+    await page.getByTestId('address-input').fill(WALLET);
+    await page.getByTestId('verified-on-device').check();
+    await page.getByTestId('goto-test-transaction').click();
+    const before = page.getByTestId('balance-before');
+    await before.waitFor();
+    expect(await before.textContent()).toBe('Balance before the test: 0 USDC.');
+    await page.getByTestId('test-sent').click();
+    await page.getByTestId('test-sent-at').waitFor();
+    await page.getByTestId('goto-arrival').click();
+    await page.getByTestId('arrival-watch').waitFor();
+    await setTestTokenBalance(rpcUrl, usdc, WALLET, 2_500_000n);
+    const arrived = page.getByTestId('test-arrived');
+    await arrived.waitFor({ timeout: 20_000 });
+    expect(await arrived.textContent()).toMatch(/^The test arrived: \+2\.5 USDC, seen .+ \(block \d+\)\.$/);
     await page.close();
   });
 
