@@ -396,16 +396,16 @@ function flowReasons(flows: Flows | undefined, totalUsd: number | undefined, now
     { metric: 'outflow-30d.share', label: '30-day', field: 'net30dUsd', thresholdId: 'outflow-30d.share.caution', share: 'outflow30dShare' },
   ] as const;
   if (flows === undefined) {
-    for (const window of windows) reasons.push({ metric: window.metric, effect: 'caution', message: `No ${window.label} net flow figure, so a run in progress would go unseen.` });
+    for (const span of windows) reasons.push({ metric: span.metric, effect: 'caution', message: `No ${span.label} net flow figure, so a run in progress would go unseen.` });
     return;
   }
   const provenance = { source: flows.source, asOf: flows.asOf };
   const ageDays = daysSince(flows.asOf, now);
   const maxAge = thresholdValue('flows.max-age-days');
   if (!(ageDays <= maxAge)) {
-    for (const window of windows) {
+    for (const span of windows) {
       reasons.push({
-        metric: window.metric,
+        metric: span.metric,
         value: ageDays,
         threshold: maxAge,
         thresholdId: 'flows.max-age-days',
@@ -418,29 +418,29 @@ function flowReasons(flows: Flows | undefined, totalUsd: number | undefined, now
   }
   const shares = totalUsd === undefined ? {} : netFlowShares({ flows, totalUsd });
   metrics.netFlows = shares;
-  for (const window of windows) {
-    const share = shares[window.share];
-    const net = flows[window.field];
+  for (const span of windows) {
+    const share = shares[span.share];
+    const net = flows[span.field];
     if (share === undefined || net === undefined) {
       reasons.push({
-        metric: window.metric,
+        metric: span.metric,
         effect: 'caution',
         ...provenance,
-        message: net === undefined ? `No ${window.label} net flow figure, so a run in progress would go unseen.` : `No total to compare the ${window.label} net flow with.`,
+        message: net === undefined ? `No ${span.label} net flow figure, so a run in progress would go unseen.` : `No total to compare the ${span.label} net flow with.`,
       });
       continue;
     }
-    const caution = thresholdValue(window.thresholdId);
+    const caution = thresholdValue(span.thresholdId);
     const effect: ReasonEffect = share >= caution ? 'caution' : 'ok';
     const direction = net < 0 ? `${usd(-net)} left` : `${usd(net)} came in`;
     reasons.push({
-      metric: window.metric,
+      metric: span.metric,
       value: share,
       threshold: caution,
-      thresholdId: window.thresholdId,
+      thresholdId: span.thresholdId,
       effect,
       ...provenance,
-      message: `Over ${window.label.replace('-day', ' days')} ${direction} net (${percent(share)} of assets leaving; ${percent(caution)} or more looks like a run).`,
+      message: `Over ${span.label.replace('-day', ' days')} ${direction} net (${percent(share)} of assets leaving; ${percent(caution)} or more looks like a run).`,
     });
   }
 }
