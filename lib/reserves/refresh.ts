@@ -1,7 +1,7 @@
 import type { ExchangeDefinition } from '../exchanges/types';
 import { cexsToReserves, DEFILLAMA_CEXS_URL, defillamaProtocolUrl, protocolToBreakdown } from './defillama';
 import { DataSourceError } from './errors';
-import { fetchSource, type FetchFailureReason, type FetchLike } from './fetch-source';
+import { fetchSource, type FetchFailureReason, type FetchLike, type FetchSourceReturnType } from './fetch-source';
 import { applyBreakdown, mergeReserves } from './merge';
 import { CEXS_POLICY, PROTOCOL_POLICY, recordFailure, recordSuccess, type SourcePolicy, type SourceState } from './schedule';
 import type { Snapshot } from './schema';
@@ -56,34 +56,10 @@ const CLOCK_SKEW_MS = 5 * 60_000;
 
 export async function refreshCexs(params: RefreshCexsParameters): Promise<RefreshReturnType> {
   const url = params.url ?? DEFILLAMA_CEXS_URL;
-  const policy = params.policy ?? CEXS_POLICY;
-  const random = params.random ?? Math.random;
-  const { held, state, now } = params;
-  const fail = (reason: RefreshFailure, message: string): RefreshReturnType => ({
-    snapshot: held,
-    state: recordFailure({ state, policy, now, random, error: message }),
-    outcome: { kind: 'failed', reason, message },
-  });
-
-  const fetched = await fetchSource({
-    url,
-    fetch: params.fetch,
-    ...(params.timeoutMs === undefined ? {} : { timeoutMs: params.timeoutMs }),
-    ...(params.maxBytes === undefined ? {} : { maxBytes: params.maxBytes }),
-    ...(params.signal === undefined ? {} : { signal: params.signal }),
-    ...(state.etag === undefined ? {} : { etag: state.etag }),
-    ...(state.lastModified === undefined ? {} : { lastModified: state.lastModified }),
-  });
-  if (!fetched.ok) {
-    if (fetched.reason === 'not-modified') {
-      return {
-        snapshot: held,
-        state: recordSuccess({ state, policy, now, random, ...validators(fetched) }),
-        outcome: { kind: 'unchanged', message: fetched.message },
-      };
-    }
-    return fail(fetched.reason, fetched.message);
-  }
+  const begun = await beginRefresh(params, url, params.policy ?? CEXS_POLICY, params.maxBytes);
+  if ('done' in begun) return begun.done;
+  const { fetched, fail, succeeded } = begun;
+  const { held, now } = params;
 
   const readAt = readingMoment(fetched.lastModified, now);
   const newestHeld = newestReading(held, url);
@@ -103,11 +79,7 @@ export async function refreshCexs(params: RefreshCexsParameters): Promise<Refres
   }
 
   const merged = mergeReserves({ held, incoming: converted.reserves, generatedAt: new Date(now).toISOString() });
-  return {
-    snapshot: merged.snapshot,
-    state: recordSuccess({ state, policy, now, random, ...validators(fetched) }),
-    outcome: { kind: 'updated', changed: merged.changed, rejectedEntries: converted.rejected },
-  };
+  return { snapshot: merged.snapshot, state: succeeded(), outcome: { kind: 'updated', changed: merged.changed, rejectedEntries: converted.rejected } };
 }
 
 export type RefreshProtocolParameters = CommonParameters & {
@@ -120,30 +92,11 @@ export type RefreshProtocolParameters = CommonParameters & {
 /** Refreshes one exchange's token and chain breakdown from `/protocol/<slug>`. */
 export async function refreshProtocol(params: RefreshProtocolParameters): Promise<RefreshReturnType> {
   const url = params.url ?? defillamaProtocolUrl(params.slug);
-  const policy = params.policy ?? PROTOCOL_POLICY;
-  const random = params.random ?? Math.random;
-  const { held, state, now } = params;
-  const fail = (reason: RefreshFailure, message: string): RefreshReturnType => ({
-    snapshot: held,
-    state: recordFailure({ state, policy, now, random, error: message }),
-    outcome: { kind: 'failed', reason, message },
-  });
-
-  const fetched = await fetchSource({
-    url,
-    fetch: params.fetch,
-    // Full-history bodies run to several megabytes for the largest exchanges.
-    maxBytes: params.maxBytes ?? 30 * 1024 * 1024,
-    ...(params.timeoutMs === undefined ? {} : { timeoutMs: params.timeoutMs }),
-    ...(params.signal === undefined ? {} : { signal: params.signal }),
-    ...(state.etag === undefined ? {} : { etag: state.etag }),
-  });
-  if (!fetched.ok) {
-    if (fetched.reason === 'not-modified') {
-      return { snapshot: held, state: recordSuccess({ state, policy, now, random, ...validators(fetched) }), outcome: { kind: 'unchanged', message: fetched.message } };
-    }
-    return fail(fetched.reason, fetched.message);
-  }
+  // Full-history bodies run to several megabytes for the largest exchanges.
+  const begun = await beginRefresh(params, url, params.policy ?? PROTOCOL_POLICY, params.maxBytes ?? 30 * 1024 * 1024);
+  if ('done' in begun) return begun.done;
+  const { fetched, fail, succeeded } = begun;
+  const { held, now } = params;
   let breakdown;
   try {
     breakdown = protocolToBreakdown({ body: fetched.body, slug: params.slug });
@@ -151,11 +104,42 @@ export async function refreshProtocol(params: RefreshProtocolParameters): Promis
     return fail('wrong-shape', describeFailure(error));
   }
   const merged = applyBreakdown({ held, exchangeId: params.exchangeId, breakdown: { ...breakdown, source: url }, generatedAt: new Date(now).toISOString() });
-  const success = recordSuccess({ state, policy, now, random, ...validators(fetched) });
+  const success = succeeded();
   if (!merged.changed.includes(`${params.exchangeId}.breakdown`)) {
     return { snapshot: held, state: success, outcome: { kind: 'unchanged', message: 'the breakdown is not newer than the one held, or there are no totals to attach it to' } };
   }
   return { snapshot: merged.snapshot, state: success, outcome: { kind: 'updated', changed: merged.changed, rejectedEntries: [] } };
+}
+
+type Fail = (reason: RefreshFailure, message: string) => RefreshReturnType;
+type Begun = { done: RefreshReturnType } | { fetched: Extract<FetchSourceReturnType, { ok: true }>; fail: Fail; succeeded: () => SourceState };
+
+/**
+ * The part both refreshes share: one guarded, conditional GET. A failure (recorded for backoff)
+ * or a 304 (recorded as a success) finishes the refresh here with the held snapshot; otherwise
+ * the caller gets the answer and ways to record its own failure or success.
+ */
+async function beginRefresh(params: CommonParameters, url: string, policy: SourcePolicy, maxBytes: number | undefined): Promise<Begun> {
+  const random = params.random ?? Math.random;
+  const { held, state, now } = params;
+  const fail: Fail = (reason, message) => ({
+    snapshot: held,
+    state: recordFailure({ state, policy, now, random, error: message }),
+    outcome: { kind: 'failed', reason, message },
+  });
+  const fetched = await fetchSource({
+    url,
+    fetch: params.fetch,
+    ...(params.timeoutMs === undefined ? {} : { timeoutMs: params.timeoutMs }),
+    ...(maxBytes === undefined ? {} : { maxBytes }),
+    ...(params.signal === undefined ? {} : { signal: params.signal }),
+    ...(state.etag === undefined ? {} : { etag: state.etag }),
+    ...(state.lastModified === undefined ? {} : { lastModified: state.lastModified }),
+  });
+  const succeeded = () => recordSuccess({ state, policy, now, random, ...validators(fetched) });
+  if (fetched.ok) return { fetched, fail, succeeded };
+  if (fetched.reason === 'not-modified') return { done: { snapshot: held, state: succeeded(), outcome: { kind: 'unchanged', message: fetched.message } } };
+  return { done: fail(fetched.reason, fetched.message) };
 }
 
 /** A bug here must cost one refresh, not the held data: anything thrown becomes a failure. */
