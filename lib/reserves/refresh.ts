@@ -105,7 +105,7 @@ export async function refreshProtocol(params: RefreshProtocolParameters): Promis
   }
   const merged = applyBreakdown({ held, exchangeId: params.exchangeId, breakdown: { ...breakdown, source: url }, generatedAt: new Date(now).toISOString() });
   const success = succeeded();
-  if (!merged.changed.includes(`${params.exchangeId}.breakdown`)) {
+  if (!merged.changed.includes(`${params.exchangeId}.breakdown`) && !merged.changed.includes(`${params.exchangeId}.tokenAmounts`)) {
     return { snapshot: held, state: success, outcome: { kind: 'unchanged', message: 'the breakdown is not newer than the one held, or there are no totals to attach it to' } };
   }
   return { snapshot: merged.snapshot, state: success, outcome: { kind: 'updated', changed: merged.changed, rejectedEntries: [] } };
