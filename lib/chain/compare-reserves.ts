@@ -43,8 +43,8 @@ export function defillamaSymbolCandidates({ symbol, native }: DefillamaSymbolCan
 
 /**
  * A JavaScript number as a plain decimal string, exponent written out (`1.5e-7` → `0.00000015`).
- * The digits are the shortest that read back as the same number, i.e. exactly what DefiLlama
- * sent in its JSON, no more and no fewer.
+ * The digits are the shortest that read back as the same number the JSON parser made of
+ * DefiLlama's answer: no precision is added, none is rounded away beyond what a double holds.
  */
 export function decimalFromNumber(value: number): string {
   if (!Number.isFinite(value)) throw new RangeError(`not a finite number: ${value}`);
