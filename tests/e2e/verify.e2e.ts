@@ -429,4 +429,47 @@ describe('verify page in dark mode', () => {
     await page.locator('[data-testid="proof-verdict"][data-verdict="verified"]').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
   });
+
+  test('a partial reserve check beside DefiLlama’s coin amounts passes axe in dark mode', async () => {
+    // No token contracts on this chain: only ETH answers, so the comparison is partial.
+    const chain = await startAnvil({ chainId: 1 });
+    try {
+      await deployMulticall3(chain.url);
+      const okx = reserveAddressLists.find((list) => list.exchangeId === 'okx')!;
+      await createTestClient({ mode: 'anvil', transport: http(chain.url) }).setBalance({ address: okx.addresses[0]!, value: 4_000_000_000_000_000_000n });
+      const port = new URL(chain.url).port;
+      await browser.context.route(
+        (url) => url.hostname === '127.0.0.1' && url.port === port,
+        (route) => route.continue(),
+      );
+      const answers: Record<string, string> = {
+        '/cexs': readFileSync(join(root, 'tests/fixtures/defillama/cexs.json'), 'utf8'),
+        '/protocol/okx': readFileSync(join(root, 'tests/fixtures/defillama/protocol-okx.json'), 'utf8'),
+      };
+      await browser.context.route('https://api.llama.fi/**', (route) => {
+        const body = answers[new URL(route.request().url()).pathname];
+        return body === undefined ? route.fulfill({ status: 404, body: 'not found' }) : route.fulfill({ status: 200, contentType: 'application/json', body });
+      });
+      const page = await browser.context.newPage();
+      await page.setViewportSize({ width: 1000, height: 1400 });
+      await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+      await page.evaluate(() => (globalThis as unknown as { chrome: { runtime: { sendMessage(message: object): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'refresh-now' }));
+      await page.getByTestId('rpc-url').fill(chain.url);
+      await page.getByTestId('rpc-url').press('Tab');
+      await page.waitForFunction(async (expected) => {
+        const stored = (await (globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<{ settings?: { rpcUrl?: string } }> } } } }).chrome.storage.local.get('settings')).settings;
+        return stored?.rpcUrl === expected;
+      }, chain.url);
+      await page.goto(`chrome-extension://${browser.extensionId}/verify.html`);
+      await page.getByTestId('reserves-target').selectOption('okx:1');
+      await page.getByTestId('reserves-run').click();
+      await page.getByTestId('reserves-result').waitFor();
+      expect(await page.getByTestId('reserves-llama').getAttribute('data-status')).toBe('partial');
+      expect(await page.locator('[data-testid="reserves-llama-row"][data-symbol="ETH"]').getAttribute('data-difference')).toBe('0.75');
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.screenshot({ path: screenshotPath('verify-reserves-dark.png'), fullPage: true });
+    } finally {
+      await chain.stop();
+    }
+  });
 });
