@@ -81,6 +81,7 @@ export async function buildSnapshot(params: BuildSnapshotParameters): Promise<Bu
                 byChain: parts.byChain,
                 breakdownAsOf: parts.asOf,
                 breakdownSource: defillamaProtocolUrl(exchange.defillamaSlug),
+                ...(parts.tokenAmounts === undefined ? {} : { tokenAmounts: parts.tokenAmounts }),
               };
             } else log(`breakdown for ${exchange.id} does not fit inside its total; left out`);
           } catch (error) {

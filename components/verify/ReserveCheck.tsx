@@ -3,6 +3,7 @@ import type { CheckReservesReturnType, ReserveCheckProgress, ReserveCheckToken, 
 import type { ExchangeView } from '../../lib/view/exchange-view';
 import { formatDate, formatUsd } from '../format';
 import { useLocale, useT } from '../i18n';
+import { DefillamaCoinCompare } from './DefillamaCoinCompare';
 
 /** One exchange's published wallet list on one chain, ready to check. */
 export interface ReserveCheckTarget {
@@ -298,7 +299,7 @@ function ReserveResult({ target, result, view, heldLoaded }: { target: ReserveCh
           {t('verifyReservesNoPublished', target.exchangeName)}
         </p>
       )}
-      {heldLoaded && <p class="muted">{t('verifyReservesNoUnits')}</p>}
+      {heldLoaded && onchain?.tokenAmounts?.chains[target.defillamaChain] === undefined && <p class="muted">{t('verifyReservesNoUnits')}</p>}
       {!heldLoaded ? null : onchain !== undefined ? (
         <p data-testid="reserves-defillama">
           {t('verifyReservesDefillamaSummary', [formatUsd(onchain.totalUsd, locale), formatDate(onchain.asOf, locale)])}
@@ -309,6 +310,18 @@ function ReserveResult({ target, result, view, heldLoaded }: { target: ReserveCh
         <p class="muted" data-testid="reserves-defillama">
           {t('verifyReservesNoDefillama', target.exchangeName)}
         </p>
+      )}
+
+      {heldLoaded && (
+        <DefillamaCoinCompare
+          exchangeName={target.exchangeName}
+          chainName={target.chainName}
+          defillamaChain={target.defillamaChain}
+          nativeSymbol={target.nativeSymbol}
+          symbols={[target.nativeSymbol, ...new Set(target.tokens.map((token) => token.symbol))]}
+          result={result}
+          amounts={onchain?.tokenAmounts}
+        />
       )}
 
       {result.balances.length > 0 && (

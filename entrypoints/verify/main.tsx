@@ -6,6 +6,7 @@ import { ProofVerifier } from '@/components/verify/ProofVerifier';
 import { ReserveCheck, type ReserveCheckTarget } from '@/components/verify/ReserveCheck';
 import { checkReserves } from '@/lib/chain/reserves-check';
 import { reserveAddressLists, reserveTokens } from '@/lib/chain/reserve-addresses';
+import { reserveChains } from '@/lib/chain/reserve-chains';
 import { exchanges } from '@/lib/exchanges/registry';
 import { verifyInclusionProof } from '@/lib/proofs/verify-inclusion-proof';
 import type { Settings } from '@/lib/settings';
@@ -15,21 +16,12 @@ import { getSettings, watchSettings } from '@/utils/settings';
 import '@/components/card.css';
 import './style.css';
 
-/** Chains a published list may be on: display name, DefiLlama's name for it, its own coin. */
-const CHAINS: Record<number, { name: string; defillama: string; native: string }> = {
-  1: { name: 'Ethereum', defillama: 'Ethereum', native: 'ETH' },
-  10: { name: 'OP Mainnet', defillama: 'Optimism', native: 'ETH' },
-  137: { name: 'Polygon', defillama: 'Polygon', native: 'POL' },
-  42161: { name: 'Arbitrum One', defillama: 'Arbitrum', native: 'ETH' },
-  43114: { name: 'Avalanche C-Chain', defillama: 'Avalanche', native: 'AVAX' },
-};
-
 function reserveTargets(): ReserveCheckTarget[] {
   const names = new Map(exchanges.map((exchange) => [exchange.id, exchange.name]));
   return reserveAddressLists
-    .filter((list) => CHAINS[list.chainId] !== undefined)
+    .filter((list) => reserveChains[list.chainId] !== undefined)
     .map((list) => {
-      const chain = CHAINS[list.chainId]!;
+      const chain = reserveChains[list.chainId]!;
       return {
         key: `${list.exchangeId}:${list.chainId}`,
         exchangeId: list.exchangeId,

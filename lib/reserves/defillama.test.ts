@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { ExchangeDefinition } from '../exchanges/types';
 import { cexsToReserves, protocolToBreakdown, readingTime } from './defillama';
 import { DataSourceError } from './errors';
-import { FlowsSchema, OnchainAssetsSchema } from './schema';
+import { FlowsSchema, OnchainAssetsSchema, TokenAmountsSchema } from './schema';
 
 const fixture = (name: string): unknown =>
   JSON.parse(readFileSync(new URL(`../../tests/fixtures/defillama/${name}`, import.meta.url), 'utf8'));
@@ -150,6 +150,41 @@ describe('protocolToBreakdown', () => {
     expect(() =>
       protocolToBreakdown({ body: { chainTvls: { Ethereum: { tokensInUsd: [{ date: 1, tokens: { ETH: -1 } }] } } }, slug: 'x' }),
     ).toThrow(/not a believable dollar amount/);
+  });
+});
+
+describe('protocolToBreakdown: coin amounts', () => {
+  const breakdown = protocolToBreakdown({ body: fixture('protocol-binance-cex.json'), slug: 'binance-cex' });
+  const day = 1786320000;
+
+  it('keeps the newest `tokens` point of the chains the reserve check reads, only the coins it reads, as sent', () => {
+    expect(breakdown.tokenAmounts).toEqual({
+      source: 'https://api.llama.fi/protocol/binance-cex',
+      asOf: new Date(day * 1000).toISOString().slice(0, 10),
+      // WETH, FDUSD and PEPE are coins the check does not read; BSC is no chain it reads.
+      chains: { Ethereum: { at: new Date(day * 1000).toISOString(), amounts: { ETH: 4200000.25, USDT: 9500000000.123456, USDC: 4500000000 } } },
+    });
+    expect(v.safeParse(TokenAmountsSchema, breakdown.tokenAmounts).success).toBe(true);
+    expect(v.safeParse(OnchainAssetsSchema, { totalUsd: 1e11, cleanUsd: 1e11, source: 'https://api.llama.fi/cexs', asOf: '2026-08-10', tokenAmounts: breakdown.tokenAmounts }).success).toBe(true);
+  });
+
+  it('a chain without a `tokens` series stays unknown: no entry, not zero', () => {
+    const out = protocolToBreakdown({ body: fixture('protocol-binance-cex.json'), slug: 'binance-cex', keepAmounts: { Bitcoin: ['BTC'], Tron: ['USDT'], BSC: ['BTCB', 'bnb'] } });
+    expect(Object.keys(out.tokenAmounts?.chains ?? {}).sort()).toEqual(['BSC', 'Bitcoin']);
+    expect(out.tokenAmounts?.chains.Bitcoin?.amounts).toEqual({ BTC: 521000 });
+    expect(out.tokenAmounts?.chains.BSC?.amounts).toEqual({ BNB: 35000000, BTCB: 1200 });
+    expect(protocolToBreakdown({ body: fixture('protocol-binance-cex.json'), slug: 'binance-cex', keepAmounts: { Tron: ['USDT'] } }).tokenAmounts).toBeUndefined();
+  });
+
+  it('refuses the whole answer when a kept amount is not a believable number of coins; ignores coins it does not keep', () => {
+    const body = (amount: unknown) => ({
+      chainTvls: { Ethereum: { tokensInUsd: [{ date: day, tokens: { ETH: 1 } }], tokens: [{ date: day, tokens: { ETH: amount, JUNK: 'x' } }] } },
+    });
+    expect(protocolToBreakdown({ body: body(3.5), slug: 'x' }).tokenAmounts?.chains.Ethereum?.amounts).toEqual({ ETH: 3.5 });
+    for (const bad of [-1, 'many', null, 1e24, Number.NaN]) {
+      expect(() => protocolToBreakdown({ body: body(bad), slug: 'x' })).toThrow(/not a believable number of coins/);
+    }
+    expect(() => protocolToBreakdown({ body: { chainTvls: { Ethereum: { tokensInUsd: [{ date: day, tokens: { ETH: 1 } }], tokens: [{ tokens: {} }] } } }, slug: 'x' })).toThrow(DataSourceError);
   });
 });
 

@@ -1,6 +1,7 @@
+import { defillamaAmountKeys } from '../chain/reserve-chains';
 import type { ExchangeDefinition } from '../exchanges/types';
 import { DataSourceError } from './errors';
-import { MAX_BELIEVABLE_USD, type Flows, type OnchainAssets, type TokenValue } from './schema';
+import { MAX_BELIEVABLE_TOKEN_AMOUNT, MAX_BELIEVABLE_USD, type Flows, type OnchainAssets, type TokenAmounts, type TokenValue } from './schema';
 
 /**
  * Adapters for DefiLlama's CEX transparency data. Field names follow defillama-server
@@ -188,6 +189,12 @@ export type ProtocolToBreakdownParameters = {
   slug: string;
   /** How many of the largest tokens to keep. */
   topN?: number;
+  /**
+   * Per DefiLlama chain, the token keys whose AMOUNTS (`chainTvls[chain].tokens`) to keep,
+   * matched case-insensitively; defaults to what the on-chain reserve check can read
+   * (`defillamaAmountKeys`).
+   */
+  keepAmounts?: Readonly<Record<string, readonly string[]>>;
 };
 export type ProtocolToBreakdownReturnType = {
   topTokens: TokenValue[];
@@ -195,12 +202,16 @@ export type ProtocolToBreakdownReturnType = {
   /** Day of the newest `tokensInUsd` point used. */
   asOf: string;
   source: string;
+  /** Newest coin amounts of the kept chains and tokens; absent when no kept chain has a `tokens` point. */
+  tokenAmounts?: TokenAmounts;
 };
 
 /**
  * Reads `/protocol/<slug>` and keeps only the newest `tokensInUsd` point of each chain: the
- * history behind it is large and nothing here needs it. Throws `DataSourceError` when the body
- * has no usable breakdown.
+ * history behind it is large and nothing here needs it. Of the `tokens` series (coin amounts,
+ * not dollars) it keeps the newest point of the chains in `keepAmounts`, and of those only the
+ * listed coins. Throws `DataSourceError` when the body has no usable breakdown, or when a kept
+ * amount is not a believable number (a unit bug there would make every comparison wrong).
  */
 export function protocolToBreakdown(params: ProtocolToBreakdownParameters): ProtocolToBreakdownReturnType {
   const source = defillamaProtocolUrl(params.slug);
@@ -236,12 +247,40 @@ export function protocolToBreakdown(params: ProtocolToBreakdownParameters): Prot
     }
     if (chainTotal > 0 && chain.length <= 60) byChain[chain] = chainTotal;
   }
+  const tokenAmounts = readTokenAmounts(chainTvls as Record<string, unknown>, params.keepAmounts ?? defillamaAmountKeys(), source);
   if (newest === 0) throw shapeError(source, 'no chain has a tokensInUsd point');
   const topTokens = [...tokenTotals]
     .map(([symbol, usd]) => ({ symbol, usd }))
     .sort((a, b) => b.usd - a.usd || (a.symbol < b.symbol ? -1 : 1))
     .slice(0, topN);
-  return { topTokens, byChain, asOf: new Date(newest * 1000).toISOString().slice(0, 10), source };
+  return { topTokens, byChain, asOf: new Date(newest * 1000).toISOString().slice(0, 10), source, ...(tokenAmounts === undefined ? {} : { tokenAmounts }) };
+}
+
+function readTokenAmounts(chainTvls: Record<string, unknown>, keep: Readonly<Record<string, readonly string[]>>, source: string): TokenAmounts | undefined {
+  const chains: TokenAmounts['chains'] = {};
+  let newest = 0;
+  for (const [chain, wanted] of Object.entries(keep)) {
+    const points = (chainTvls[chain] as { tokens?: unknown } | null | undefined)?.tokens;
+    if (!Array.isArray(points) || points.length === 0) continue;
+    const latest = latestPoint(points);
+    if (latest === undefined) throw shapeError(source, `chain ${chain} has tokens points without a date and tokens`);
+    const upper = new Set(wanted.map((key) => key.toUpperCase()));
+    const amounts: Record<string, number> = {};
+    for (const [symbol, amount] of Object.entries(latest.tokens)) {
+      if (!upper.has(symbol.toUpperCase())) continue;
+      if (typeof amount !== 'number' || !Number.isFinite(amount) || amount < 0 || amount > MAX_BELIEVABLE_TOKEN_AMOUNT) {
+        throw shapeError(source, `chain ${chain} token ${symbol} has amount ${JSON.stringify(amount)}, not a believable number of coins`);
+      }
+      amounts[symbol] = amount;
+    }
+    // A point in DefiLlama's `date` is seconds; out of range it is no moment at all.
+    const at = new Date(latest.date * 1000);
+    if (Number.isNaN(at.getTime())) throw shapeError(source, `chain ${chain} has a tokens point dated ${latest.date}, not a moment`);
+    chains[chain] = { at: at.toISOString(), amounts };
+    newest = Math.max(newest, latest.date);
+  }
+  if (Object.keys(chains).length === 0) return undefined;
+  return { source, asOf: new Date(newest * 1000).toISOString().slice(0, 10), chains };
 }
 
 function latestPoint(points: unknown[]): { date: number; tokens: Record<string, unknown> } | undefined {

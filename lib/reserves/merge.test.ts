@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyBreakdown, mergeReserves, mergeSnapshots } from './merge';
-import type { OnchainAssets, Snapshot } from './schema';
+import type { OnchainAssets, Snapshot, TokenAmounts } from './schema';
 import { parseSnapshot } from './snapshot';
 
 const LLAMA = 'https://api.llama.fi/cexs';
@@ -82,6 +82,37 @@ describe('mergeReserves', () => {
     const shrunk = mergeReserves({ held: withBreakdown, incoming: { binance: { onchain: onchain(50, '2026-08-10T15:00:00.000Z') } } }).snapshot;
     expect(shrunk.exchanges.binance?.onchain?.topTokens).toBeUndefined();
     expect(parseSnapshot(shrunk).ok).toBe(true);
+  });
+
+  it('coin amounts: newer wins, an older one is refused, a reading without them deletes nothing', () => {
+    const PROTOCOL = 'https://api.llama.fi/protocol/binance-cex';
+    const amounts = (at: string, eth: number): TokenAmounts => ({ source: PROTOCOL, asOf: at.slice(0, 10), chains: { Ethereum: { at, amounts: { ETH: eth } } } });
+    const breakdown = (tokenAmounts?: TokenAmounts) => ({ topTokens: [{ symbol: 'BTC', usd: 60 }], byChain: { Bitcoin: 60 }, asOf: '2026-08-10', source: PROTOCOL, ...(tokenAmounts === undefined ? {} : { tokenAmounts }) });
+
+    const first = applyBreakdown({ held, exchangeId: 'binance', breakdown: breakdown(amounts('2026-08-10T10:00:00.000Z', 5)) });
+    expect(first.changed).toContain('binance.tokenAmounts');
+    expect(first.snapshot.exchanges.binance?.onchain?.tokenAmounts?.chains.Ethereum?.amounts).toEqual({ ETH: 5 });
+    expect(parseSnapshot(first.snapshot).ok).toBe(true);
+
+    const older = applyBreakdown({ held: first.snapshot, exchangeId: 'binance', breakdown: breakdown(amounts('2026-08-10T09:00:00.000Z', 1)) });
+    expect(older.changed).not.toContain('binance.tokenAmounts');
+    expect(older.snapshot.exchanges.binance?.onchain?.tokenAmounts?.chains.Ethereum?.amounts).toEqual({ ETH: 5 });
+
+    const newer = applyBreakdown({ held: first.snapshot, exchangeId: 'binance', breakdown: breakdown(amounts('2026-08-10T11:00:00.000Z', 6)) });
+    expect(newer.changed).toContain('binance.tokenAmounts');
+    expect(newer.snapshot.exchanges.binance?.onchain?.tokenAmounts?.chains.Ethereum?.amounts).toEqual({ ETH: 6 });
+
+    const without = applyBreakdown({ held: first.snapshot, exchangeId: 'binance', breakdown: breakdown() });
+    expect(without.changed).not.toContain('binance.tokenAmounts');
+    expect(without.snapshot.exchanges.binance?.onchain?.tokenAmounts?.chains.Ethereum?.amounts).toEqual({ ETH: 5 });
+
+    const totalsLater = mergeReserves({ held: first.snapshot, incoming: { binance: { onchain: onchain(110, '2026-08-10T14:00:00.000Z') } } });
+    expect(totalsLater.snapshot.exchanges.binance?.onchain).toMatchObject({ totalUsd: 110, tokenAmounts: amounts('2026-08-10T10:00:00.000Z', 5) });
+    expect(totalsLater.changed).toEqual(['binance.onchain']);
+  });
+
+  it('an old stored snapshot without coin amounts still parses', () => {
+    expect(parseSnapshot(held).ok).toBe(true);
   });
 
   it('does not attach a breakdown to an exchange without totals', () => {

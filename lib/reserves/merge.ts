@@ -1,14 +1,15 @@
-import type { ExchangeReserves, Flows, OnchainAssets, PorAttestation, Snapshot } from './schema';
+import type { ExchangeReserves, Flows, OnchainAssets, PorAttestation, Snapshot, TokenAmounts } from './schema';
 import { parseSnapshot } from './snapshot';
 
 /**
  * THE merge rule (docs/data-model.md explains it at length):
  *
  * 1. Blocks are merged independently: `por`, `onchain` totals, `onchain` breakdown
- *    (`topTokens` + `byChain`) and `flows`, per exchange.
+ *    (`topTokens` + `byChain`), `onchain.tokenAmounts` (coin amounts) and `flows`, per exchange.
  * 2. For each block the reading that describes the later moment wins. The moment is
  *    `observedAt` when present, else the start of `asOf`; for the breakdown it is
- *    `breakdownAsOf` (falling back to the block's `asOf`). A tie goes to the incoming block, so
+ *    `breakdownAsOf` (falling back to the block's `asOf`); for coin amounts the newest `at` of
+ *    its chains. A tie goes to the incoming block, so
  *    re-reading a source on the same day refreshes it, and a correction can be shipped.
  * 3. An older block never replaces a newer one, and a missing block never deletes one: what we
  *    held stays, with its date, and the view shows its age.
@@ -57,11 +58,12 @@ export function mergeReserves({ held, incoming, generatedAt }: MergeReservesPara
     }
     if (offer.onchain !== undefined) {
       const merged = mergeOnchain(before.onchain, offer.onchain);
-      if (merged.totals || merged.breakdown) {
+      if (merged.totals || merged.breakdown || merged.amounts) {
         after.onchain = merged.block;
         touched = true;
         if (merged.totals) changed.push(`${id}.onchain`);
         if (merged.breakdown) changed.push(`${id}.breakdown`);
+        if (merged.amounts) changed.push(`${id}.tokenAmounts`);
       }
       if (!merged.totals) keptNewer.push(`${id}.onchain`);
     }
@@ -99,12 +101,18 @@ function breakdownMoment(block: OnchainAssets): string | undefined {
   return `${block.breakdownAsOf ?? block.asOf}T00:00:00.000Z`;
 }
 
+function amountsMoment(amounts: TokenAmounts): string {
+  let newest = `${amounts.asOf}T00:00:00.000Z`;
+  for (const point of Object.values(amounts.chains)) if (point.at > newest) newest = point.at;
+  return newest;
+}
+
 /** Totals and breakdown are judged apart: an hourly `/cexs` reading must not erase a 6-hourly breakdown. */
 function mergeOnchain(
   held: OnchainAssets | undefined,
   incoming: OnchainAssets,
-): { block: OnchainAssets; totals: boolean; breakdown: boolean } {
-  if (held === undefined) return { block: incoming, totals: true, breakdown: breakdownMoment(incoming) !== undefined };
+): { block: OnchainAssets; totals: boolean; breakdown: boolean; amounts: boolean } {
+  if (held === undefined) return { block: incoming, totals: true, breakdown: breakdownMoment(incoming) !== undefined, amounts: incoming.tokenAmounts !== undefined };
   const totals = !isOlder(incoming, held);
   const heldBreakdown = breakdownMoment(held);
   const incomingBreakdown = breakdownMoment(incoming);
@@ -133,7 +141,14 @@ function mergeOnchain(
       }
     }
   }
-  return { block: base, totals, breakdown: breakdownWins };
+  // Coin amounts carry their own URL and dates and are not dollars, so no total can contradict
+  // them; they follow the plain rule: the later reading wins, a missing one deletes nothing.
+  delete base.tokenAmounts;
+  const amountsWin =
+    incoming.tokenAmounts !== undefined && (held.tokenAmounts === undefined || amountsMoment(incoming.tokenAmounts) >= amountsMoment(held.tokenAmounts));
+  const amounts = amountsWin ? incoming.tokenAmounts : held.tokenAmounts;
+  if (amounts !== undefined) base.tokenAmounts = amounts;
+  return { block: base, totals, breakdown: breakdownWins, amounts: amountsWin };
 }
 
 export type MergeSnapshotsParameters = { held: Snapshot; incoming: unknown };
@@ -151,7 +166,7 @@ export function mergeSnapshots({ held, incoming }: MergeSnapshotsParameters): Me
 export type ApplyBreakdownParameters = {
   held: Snapshot;
   exchangeId: string;
-  breakdown: { topTokens: OnchainAssets['topTokens']; byChain: OnchainAssets['byChain']; asOf: string; source: string };
+  breakdown: { topTokens: OnchainAssets['topTokens']; byChain: OnchainAssets['byChain']; asOf: string; source: string; tokenAmounts?: TokenAmounts };
   generatedAt?: string;
 };
 
@@ -162,5 +177,8 @@ export function applyBreakdown({ held, exchangeId, breakdown, generatedAt }: App
   const offer: OnchainAssets = { ...onchain, breakdownAsOf: breakdown.asOf, breakdownSource: breakdown.source };
   if (breakdown.topTokens !== undefined) offer.topTokens = breakdown.topTokens;
   if (breakdown.byChain !== undefined) offer.byChain = breakdown.byChain;
+  // Only amounts this reading brought are offered; the held ones must not come back as "new".
+  delete offer.tokenAmounts;
+  if (breakdown.tokenAmounts !== undefined) offer.tokenAmounts = breakdown.tokenAmounts;
   return mergeReserves({ held, incoming: { [exchangeId]: { onchain: offer } }, ...(generatedAt === undefined ? {} : { generatedAt }) });
 }

@@ -145,6 +145,11 @@ describe('refreshProtocol', () => {
     expect(result.outcome.kind).toBe('updated');
     expect(result.snapshot.exchanges.binance?.onchain?.topTokens?.[0]).toEqual({ symbol: 'BTC', usd: 61e9 });
     expect(result.snapshot.exchanges.binance?.onchain?.breakdownSource).toBe(at('/protocol/binance-cex'));
+    expect(result.snapshot.exchanges.binance?.onchain?.tokenAmounts).toMatchObject({
+      source: at('/protocol/binance-cex'),
+      chains: { Ethereum: { amounts: { ETH: 4200000.25, USDT: 9500000000.123456, USDC: 4500000000 } } },
+    });
+    expect(result.outcome).toMatchObject({ changed: expect.arrayContaining(['binance.breakdown', 'binance.tokenAmounts']) });
     expect(validOnceServed(result.snapshot)).toBe(true);
   });
 

@@ -103,9 +103,11 @@ export async function refreshProtocol(params: RefreshProtocolParameters): Promis
   } catch (error) {
     return fail('wrong-shape', describeFailure(error));
   }
-  const merged = applyBreakdown({ held, exchangeId: params.exchangeId, breakdown: { ...breakdown, source: url }, generatedAt: new Date(now).toISOString() });
+  // Every figure names the URL it was actually read from, the coin amounts included.
+  const tokenAmounts = breakdown.tokenAmounts === undefined ? {} : { tokenAmounts: { ...breakdown.tokenAmounts, source: url } };
+  const merged = applyBreakdown({ held, exchangeId: params.exchangeId, breakdown: { ...breakdown, source: url, ...tokenAmounts }, generatedAt: new Date(now).toISOString() });
   const success = succeeded();
-  if (!merged.changed.includes(`${params.exchangeId}.breakdown`)) {
+  if (!merged.changed.includes(`${params.exchangeId}.breakdown`) && !merged.changed.includes(`${params.exchangeId}.tokenAmounts`)) {
     return { snapshot: held, state: success, outcome: { kind: 'unchanged', message: 'the breakdown is not newer than the one held, or there are no totals to attach it to' } };
   }
   return { snapshot: merged.snapshot, state: success, outcome: { kind: 'updated', changed: merged.changed, rejectedEntries: [] } };

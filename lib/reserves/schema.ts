@@ -104,6 +104,40 @@ export type TokenValue = v.InferOutput<typeof TokenValueSchema>;
 /** Rounding in the source can put a part a hair above its whole; more than this is a real contradiction. */
 const TOLERANCE = 1.0001;
 
+/**
+ * A token amount in whole coins (521000.5 BTC, not dollars). The bound is far above any real
+ * holding of the coins the reserve check reads and far below what a wei-for-ether unit bug gives.
+ */
+export const MAX_BELIEVABLE_TOKEN_AMOUNT = 1e18;
+const TokenAmount = v.pipe(
+  v.number('a token amount must be a number'),
+  v.finite('a token amount must be a finite number'),
+  v.minValue(0, 'a token amount cannot be negative'),
+  v.maxValue(MAX_BELIEVABLE_TOKEN_AMOUNT, 'a token amount above 10^18 coins is not believable'),
+);
+const ChainName = v.pipe(v.string(), v.minLength(1), v.maxLength(60));
+
+/**
+ * DefiLlama's newest per-chain token AMOUNTS (`chainTvls[chain].tokens` of `/protocol/<slug>`),
+ * kept only for the chains and coins the on-chain reserve check can read, so the check can be
+ * compared in coins rather than dollars. Each chain carries the moment of its own point: chains
+ * are refreshed apart and their newest points can differ. A chain or coin absent here is unknown.
+ */
+export const TokenAmountsSchema = v.object({
+  source: UrlSchema,
+  /** Day of the newest point over all chains. */
+  asOf: IsoDateSchema,
+  chains: v.record(
+    ChainName,
+    v.object({
+      /** The moment of the point (its `date`, seconds since 1970, as an ISO timestamp). */
+      at: IsoTimestampSchema,
+      amounts: v.record(Symbol, TokenAmount),
+    }),
+  ),
+});
+export type TokenAmounts = v.InferOutput<typeof TokenAmountsSchema>;
+
 export const OnchainAssetsSchema = v.pipe(
   v.object({
     totalUsd: Usd,
@@ -119,6 +153,8 @@ export const OnchainAssetsSchema = v.pipe(
      */
     breakdownAsOf: v.optional(IsoDateSchema),
     breakdownSource: v.optional(UrlSchema),
+    /** Per-chain coin amounts from `/protocol/<slug>`, with their own date and URL. */
+    tokenAmounts: v.optional(TokenAmountsSchema),
     /** Open interest over clean assets, where DefiLlama publishes it. */
     leverage: v.optional(v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(1000, 'a leverage above 1000× is not believable'))),
     /** When a live reading was taken; orders two readings of the same day. */

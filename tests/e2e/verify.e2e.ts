@@ -207,10 +207,14 @@ describe('verify page in Chromium', () => {
         (route) => route.continue(),
       );
       // DefiLlama answers in its recorded shape, so the page has a held figure to set beside the chain's.
+      // /protocol/okx carries coin amounts for Ethereum, set against the balances given above.
       const cexs = readFileSync(join(root, 'tests/fixtures/defillama/cexs.json'), 'utf8');
-      await browser.context.route('https://api.llama.fi/**', (route) =>
-        new URL(route.request().url()).pathname === '/cexs' ? route.fulfill({ status: 200, contentType: 'application/json', body: cexs }) : route.fulfill({ status: 404, body: 'not found' }),
-      );
+      const protocolOkx = readFileSync(join(root, 'tests/fixtures/defillama/protocol-okx.json'), 'utf8');
+      const answers: Record<string, string> = { '/cexs': cexs, '/protocol/okx': protocolOkx };
+      await browser.context.route('https://api.llama.fi/**', (route) => {
+        const body = answers[new URL(route.request().url()).pathname];
+        return body === undefined ? route.fulfill({ status: 404, body: 'not found' }) : route.fulfill({ status: 200, contentType: 'application/json', body });
+      });
       await page.goto(verifyUrl);
       await page.evaluate(() => (globalThis as unknown as { chrome: { runtime: { sendMessage(message: object): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'refresh-now' }));
     });
@@ -264,6 +268,26 @@ describe('verify page in Chromium', () => {
       expect(await page.getByTestId('reserves-list-source').locator('a').first().getAttribute('href')).toBe(okx.publishedAt);
       // OKX's currentTvl in the recorded /cexs answer, in dollars: set beside, never subtracted from coins.
       expect(await page.getByTestId('reserves-defillama').textContent()).toContain('$59.53B');
+
+      // DefiLlama's coin amounts (protocol-okx.json, newest point 2026-08-10: ETH 3.25, USDT 1200.5,
+      // OKB 7, no USDC) against 3.5 ETH, 1244.56789 USDT, 5 USDC, 0 OKB counted at this block.
+      const llama = page.getByTestId('reserves-llama');
+      expect(await llama.getAttribute('data-status')).toBe('complete');
+      expect(await llama.locator('th').nth(1).textContent()).toBe(`On-chain (block ${block})`);
+      expect(await llama.locator('caption').textContent()).toBe(`OKX on Ethereum: on-chain at block ${block} against DefiLlama on Aug 10, 2026`);
+      expect(await page.getByTestId('reserves-llama-source').getAttribute('href')).toBe('https://api.llama.fi/protocol/okx');
+      const rows = await page
+        .getByTestId('reserves-llama-row')
+        .evaluateAll((elements) =>
+          elements.map((row) => [row.getAttribute('data-symbol'), row.getAttribute('data-status'), row.querySelector('[data-testid="reserves-llama-difference"]')?.textContent] as const),
+        );
+      expect(rows).toEqual([
+        ['ETH', 'compared', '+0.25 (+7.69 %)'],
+        ['USDT', 'compared', '+44.06789 (+3.67 %)'],
+        ['USDC', 'no-defillama', 'UnknownDefiLlama gives no amount for this coin here'],
+        ['OKB', 'compared', '−7 (−100 %)'],
+      ]);
+      expect(await page.locator('[data-testid="reserves-llama-row"][data-symbol="USDT"]').textContent()).toContain('1,200.5');
     });
 
     test('figures copied from the exchange’s report are compared exactly, in coins; a typo blocks the run', async () => {
@@ -297,6 +321,12 @@ describe('verify page in Chromium', () => {
         const symbols = await page.getByTestId('reserves-total').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-symbol')));
         expect(symbols).toEqual(['ETH', 'USDT', 'USDC']);
         expect(await page.getByTestId('reserves-unanswered').textContent()).toContain('OKB');
+        // Beside DefiLlama the read is marked partial as a whole and per row, never as a full comparison.
+        expect(await page.getByTestId('reserves-llama').getAttribute('data-status')).toBe('partial');
+        expect(await page.getByTestId('reserves-llama-partial').count()).toBe(1);
+        const statuses = await page.getByTestId('reserves-llama-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-status')));
+        expect(statuses).toEqual(['partial', 'partial', 'no-defillama', 'no-onchain']);
+        expect(await page.locator('[data-testid="reserves-llama-row"][data-symbol="ETH"] [data-testid="reserves-llama-difference"]').textContent()).toBe('at least +0.25 (+7.69 %), partial read');
       } finally {
         await deployTestToken(chain.url, okb, 18);
       }
@@ -398,5 +428,48 @@ describe('verify page in dark mode', () => {
     await page.getByTestId('proof-verify').click();
     await page.locator('[data-testid="proof-verdict"][data-verdict="verified"]').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  test('a partial reserve check beside DefiLlama’s coin amounts passes axe in dark mode', async () => {
+    // No token contracts on this chain: only ETH answers, so the comparison is partial.
+    const chain = await startAnvil({ chainId: 1 });
+    try {
+      await deployMulticall3(chain.url);
+      const okx = reserveAddressLists.find((list) => list.exchangeId === 'okx')!;
+      await createTestClient({ mode: 'anvil', transport: http(chain.url) }).setBalance({ address: okx.addresses[0]!, value: 4_000_000_000_000_000_000n });
+      const port = new URL(chain.url).port;
+      await browser.context.route(
+        (url) => url.hostname === '127.0.0.1' && url.port === port,
+        (route) => route.continue(),
+      );
+      const answers: Record<string, string> = {
+        '/cexs': readFileSync(join(root, 'tests/fixtures/defillama/cexs.json'), 'utf8'),
+        '/protocol/okx': readFileSync(join(root, 'tests/fixtures/defillama/protocol-okx.json'), 'utf8'),
+      };
+      await browser.context.route('https://api.llama.fi/**', (route) => {
+        const body = answers[new URL(route.request().url()).pathname];
+        return body === undefined ? route.fulfill({ status: 404, body: 'not found' }) : route.fulfill({ status: 200, contentType: 'application/json', body });
+      });
+      const page = await browser.context.newPage();
+      await page.setViewportSize({ width: 1000, height: 1400 });
+      await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+      await page.evaluate(() => (globalThis as unknown as { chrome: { runtime: { sendMessage(message: object): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'refresh-now' }));
+      await page.getByTestId('rpc-url').fill(chain.url);
+      await page.getByTestId('rpc-url').press('Tab');
+      await page.waitForFunction(async (expected) => {
+        const stored = (await (globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<{ settings?: { rpcUrl?: string } }> } } } }).chrome.storage.local.get('settings')).settings;
+        return stored?.rpcUrl === expected;
+      }, chain.url);
+      await page.goto(`chrome-extension://${browser.extensionId}/verify.html`);
+      await page.getByTestId('reserves-target').selectOption('okx:1');
+      await page.getByTestId('reserves-run').click();
+      await page.getByTestId('reserves-result').waitFor();
+      expect(await page.getByTestId('reserves-llama').getAttribute('data-status')).toBe('partial');
+      expect(await page.locator('[data-testid="reserves-llama-row"][data-symbol="ETH"]').getAttribute('data-difference')).toBe('0.75');
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.screenshot({ path: screenshotPath('verify-reserves-dark.png'), fullPage: true });
+    } finally {
+      await chain.stop();
+    }
   });
 });
