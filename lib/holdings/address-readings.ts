@@ -50,7 +50,7 @@ export function addressesByChain(addresses: readonly WatchedAddress[]): Map<numb
 
 /** One chain's read result as stored: positions that do not fit the schema (absurd amounts) are left out and the reading marked incomplete. */
 export function chainReadingFrom(result: ReadAddressBalancesReturnType): ChainReading {
-  const positions: AssetPosition[] = [];
+  const positions: ChainReading['positions'] = [];
   let dropped = false;
   for (const position of result.positions) {
     const parsed = v.safeParse(SelfPositionSchema, position);
