@@ -89,7 +89,7 @@ describe('holdings in the background', () => {
     await fakeBrowser.storage.local.set({ settings: { reminders: { monthlyDay: 1, proofOfKeysDay: true } } });
     expect(await scheduleReminder(NOW)).toBeNull();
     expect(await fakeBrowser.alarms.get(REMINDER_ALARM)).toBeUndefined();
-    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true);
+    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true as never);
     vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation((key: string) => key);
     const at = await scheduleReminder(NOW);
     expect(at).not.toBeNull();
