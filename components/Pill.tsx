@@ -3,9 +3,8 @@ import type { ExchangeView } from '../lib/view/exchange-view';
 import type { Settings } from '../lib/settings';
 import type { SnoozeChoice } from '../lib/view/nudge-policy';
 import { ExchangeCard } from './ExchangeCard';
-import { useLocale, useT } from './i18n';
+import { useT } from './i18n';
 import type { BalanceNudgeReason } from '../lib/holdings/balance-nudge';
-import { balanceNudgeText } from './balance-nudge-text';
 
 export type Corner = Settings['corner'];
 
@@ -17,8 +16,8 @@ export interface PillProps {
   onCornerChange: (corner: Corner) => void;
   onSnooze: (choice: SnoozeChoice) => void;
   onWithdraw: () => void;
-  /** From the user's own recorded holdings: said first, before the reserves. */
-  balanceNudge?: BalanceNudgeReason;
+  /** From the user's own recorded holdings (words made by the background): said first, before the reserves. */
+  balanceNudge?: { reason: BalanceNudgeReason; text: string };
 }
 
 const CORNERS: readonly Corner[] = ['bottom-right', 'bottom-left', 'top-left', 'top-right'];
@@ -29,7 +28,6 @@ const CORNERS: readonly Corner[] = ['bottom-right', 'bottom-left', 'top-left', '
  */
 export function Pill({ view, corner, initiallyExpanded, onClose, onCornerChange, onSnooze, onWithdraw, balanceNudge }: PillProps) {
   const t = useT();
-  const locale = useLocale();
   const [expanded, setExpanded] = useState(initiallyExpanded);
   const [drag, setDrag] = useState<{ x: number; y: number } | undefined>(undefined);
   const toggle = useRef<HTMLButtonElement>(null);
@@ -86,8 +84,8 @@ export function Pill({ view, corner, initiallyExpanded, onClose, onCornerChange,
       style={drag === undefined ? undefined : { transform: `translate(${drag.x}px, ${drag.y}px)` }}
     >
       {balanceNudge !== undefined && (
-        <p class={`nudge__balance nudge__balance--${balanceNudge.kind}`} data-testid="pill-balance">
-          {balanceNudgeText(balanceNudge, t, locale)}
+        <p class="nudge__balance" data-kind={balanceNudge.reason.kind} data-testid="pill-balance">
+          {balanceNudge.text}
         </p>
       )}
       {expanded && (

@@ -8,6 +8,7 @@ import { readBalances, recordHistory, refreshPrices, REMINDER_ALARM, scheduleRem
 import { getAddressReadings, getHoldings, getPriceTable, priceStatusItem } from '@/utils/holdings';
 import { deployMulticall3, startAnvil, type LocalChain } from '@/lib/chain/test-anvil';
 import type { TabState } from '@/lib/view/exchange-view';
+import { translateFrom } from '@/components/i18n';
 
 const root = join(import.meta.dirname, '../..');
 const coins = readFileSync(join(root, 'tests/fixtures/coins-llama/prices-current-ethereum-2026-10-05.json'), 'utf8');
@@ -113,11 +114,17 @@ describe('messages', () => {
       holdings: { holdings: [holding('a', 'binance', 2), holding('b', 'self', 1)], addresses: [], history: [], limits: { exchanges: { binance: { cap: 2000 } } } },
       priceTable: { fetchedAt: NOW, prices: { ETH: { usd: 2100, asOf: '2026-11-25T09:00:00.000Z', source: COINS_URL } } },
     });
+    // The browser's own lookup, for the "auto" language: the English file.
+    const en = (await import('@/public/_locales/en/messages.json')).default as Record<string, { message: string }>;
+    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((key: string, subs?: string[]) => translateFrom(en)(key as never, subs)) as never);
+    vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en-US');
     const state = await send<TabState>({ type: 'page-state' }, { ...self(), tab: { id: 7 }, url: 'https://www.binance.com/en/trade' });
-    expect(state.kind === 'exchange' && state.balanceNudge).toMatchObject({ kind: 'over-cap', value: 4200, cap: 2000, currency: 'USD' });
+    expect(state.kind === 'exchange' && state.balanceNudge?.reason).toMatchObject({ kind: 'over-cap', value: 4200, cap: 2000, currency: 'USD' });
+    expect(state.kind === 'exchange' && state.balanceNudge?.text).toBe('You keep $4,200 here — above your $2,000 limit');
     const other = await send<TabState>({ type: 'page-state' }, { ...self(), tab: { id: 8 }, url: 'https://www.kraken.com/' });
     expect(other.kind === 'exchange' && other.balanceNudge).toBeUndefined();
     expect(await send({ type: 'holdings-summary' })).toMatchObject({ selfShare: 1 / 3, complete: true });
+    vi.restoreAllMocks();
   });
 
   test('delete everything empties local storage', async () => {

@@ -11,6 +11,10 @@ import type { HoldingsState } from '@/lib/holdings/model';
 import type { RiskLevel } from '@/lib/risk/order';
 import { fetchSource, type FetchLike } from '@/lib/reserves/fetch-source';
 import { getSettings, watchSettings } from '@/utils/settings';
+import { loadI18n } from '@/utils/translate';
+import { balanceNudgeText } from '@/components/balance-nudge-text';
+import type { I18n } from '@/components/i18n';
+import type { Language } from '@/lib/settings';
 import { getAddressReadings, getHoldings, getPriceTable, priceStatusItem, saveAddressReadings, saveHoldings, savePriceTable, type PriceStatus } from '@/utils/holdings';
 
 /**
@@ -134,9 +138,26 @@ export async function scheduleHoldings(): Promise<void> {
  * Reads what the pill's balance message needs, so the caller can do it while it works out the
  * page's exchange; the returned function gives the message for that exchange, or undefined.
  */
-export async function loadBalanceNudge(): Promise<(exchangeId: string, level: RiskLevel) => BalanceNudgeReason | undefined> {
+export async function loadBalanceNudge(): Promise<(exchangeId: string, level: RiskLevel) => Promise<{ reason: BalanceNudgeReason; text: string } | undefined>> {
   const [state, prices, readings] = await Promise.all([getHoldings(), getPriceTable(), getAddressReadings()]);
-  return (exchangeId, level) => exchangeBalanceNudge({ state, prices, readings, exchangeId, level });
+  return async (exchangeId, level) => {
+    const reason = exchangeBalanceNudge({ state, prices, readings, exchangeId, level });
+    if (reason === undefined) return undefined;
+    const { t, locale } = await i18nFor((await getSettings()).language);
+    return { reason, text: balanceNudgeText(reason, t, locale) };
+  };
+}
+
+const i18nCache = new Map<string, Promise<I18n>>();
+
+/** The words in the user's chosen language, loaded once per language while the worker lives. */
+function i18nFor(language: Language): Promise<I18n> {
+  let cached = i18nCache.get(language);
+  if (cached === undefined) {
+    cached = loadI18n(language);
+    i18nCache.set(language, cached);
+  }
+  return cached;
 }
 
 export async function summaryForPopup(): Promise<HoldingsSummary | null> {

@@ -50,7 +50,7 @@ export default defineBackground(() => {
         const [state, nudgeFor] = await Promise.all([stateForUrl(url), loadBalanceNudge()]);
         // The page is waiting to draw its pill; the badge and the bookkeeping can follow.
         if (tabId !== undefined) void rememberUrl(tabId, url).then(() => showBadge(tabId, state));
-        const balanceNudge = state.kind === 'exchange' ? nudgeFor(state.view.id, state.view.verdict.level) : undefined;
+        const balanceNudge = state.kind === 'exchange' ? await nudgeFor(state.view.id, state.view.verdict.level) : undefined;
         return balanceNudge === undefined || state.kind !== 'exchange' ? state : { ...state, balanceNudge };
       }
       case 'tab-state':

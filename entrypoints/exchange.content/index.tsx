@@ -2,7 +2,8 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { createShadowRootUi, type ContentScriptContext, type ShadowRootContentScriptUi } from '#imports';
 import type { ExchangeView, TabState } from '@/lib/view/exchange-view';
-import type { BalanceNudgeReason } from '@/lib/holdings/balance-nudge';
+
+type TabBalanceNudge = Extract<TabState, { kind: 'exchange' }>['balanceNudge'];
 import { nudgeDecision, snoozeFor } from '@/lib/view/nudge-policy';
 import type { I18n } from '@/components/i18n';
 import { I18nContext } from '@/components/i18n';
@@ -81,7 +82,7 @@ async function requestState(): Promise<TabState | undefined> {
   }
 }
 
-async function mountNudge(ctx: ContentScriptContext, view: ExchangeView, i18n: I18n, initialCorner: Corner, expanded: boolean, dismiss: () => void, balanceNudge?: BalanceNudgeReason) {
+async function mountNudge(ctx: ContentScriptContext, view: ExchangeView, i18n: I18n, initialCorner: Corner, expanded: boolean, dismiss: () => void, balanceNudge?: TabBalanceNudge) {
   let corner = initialCorner;
   const ui: ShadowRootContentScriptUi<HTMLElement> = await createShadowRootUi(ctx, {
     name: HOST_TAG,

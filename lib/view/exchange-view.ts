@@ -59,8 +59,11 @@ export type TabState =
       kind: 'exchange';
       host: string;
       view: ExchangeView;
-      /** What the pill leads with, from the user's own recorded holdings (absent when nothing applies). */
-      balanceNudge?: BalanceNudgeReason;
+      /**
+       * What the pill leads with, from the user's own recorded holdings (absent when nothing
+       * applies); the words are made in the background so the page script carries no formatting.
+       */
+      balanceNudge?: { reason: BalanceNudgeReason; text: string };
     }
   | { kind: 'lookalike'; host: string; reason: string; imitates: { id: string; name: string; domain: string } }
   | { kind: 'not-exchange' };
