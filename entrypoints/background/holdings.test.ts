@@ -71,17 +71,23 @@ describe('holdings in the background', () => {
     expect((await priceStatusItem.getValue()).lastError).toMatch(/not a price list/);
   });
 
-  test('one history point per day, null when something could not be valued', async () => {
+  test('one history point per day, following edits during the day; null when something could not be valued', async () => {
     await fakeBrowser.storage.local.set({
       holdings: { holdings: [holding('a', 'binance', 3), holding('b', 'self', 1)], addresses: [], history: [] },
       priceTable: { fetchedAt: NOW, prices: { ETH: { usd: 2000, asOf: '2026-11-25T09:00:00.000Z', source: COINS_URL } } },
     });
     expect(await recordHistory(NOW)).toBe(true);
     expect(await recordHistory(NOW + 60_000)).toBe(false);
+    const state = await getHoldings();
+    await fakeBrowser.storage.local.set({ holdings: { ...state, holdings: [holding('a', 'binance', 1), holding('b', 'self', 1)] } });
+    expect(await recordHistory(NOW + 120_000)).toBe(true);
+    expect((await getHoldings()).history).toEqual([{ day: '2026-11-25', selfShare: 0.5 }]);
+    // Prices gone the next day: that day is unknown, and a same-day gap does not erase a good point.
     await fakeBrowser.storage.local.set({ priceTable: { fetchedAt: NOW, prices: {} } });
+    expect(await recordHistory(NOW + 60_000)).toBe(false);
     expect(await recordHistory(NOW + 86_400_000)).toBe(true);
     expect((await getHoldings()).history).toEqual([
-      { day: '2026-11-25', selfShare: 0.25 },
+      { day: '2026-11-25', selfShare: 0.5 },
       { day: '2026-11-26', selfShare: null },
     ]);
   });

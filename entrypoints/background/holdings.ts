@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { addressesByChain, chainReadingFrom, readingPositions, type ChainReading } from '@/lib/holdings/address-readings';
 import { ECB_DAILY_URL, ECB_MAX_BYTES, parseEcbRates } from '@/lib/holdings/ecb-rates';
-import { appendHistoryPoint } from '@/lib/holdings/history';
+import { appendHistoryPoint, utcDay } from '@/lib/holdings/history';
 import { defillamaCoinIds, defillamaPricesUrl, parseDefillamaPrices, type PriceTable } from '@/lib/holdings/prices';
 import { readAddressBalances } from '@/lib/holdings/read-address-balances';
 import { nextReminder } from '@/lib/holdings/reminders';
@@ -15,7 +15,7 @@ import { loadI18n } from '@/utils/translate';
 import { balanceNudgeText } from '@/components/balance-nudge-text';
 import type { I18n } from '@/components/i18n';
 import type { Language } from '@/lib/settings';
-import { getAddressReadings, getHoldings, getPriceTable, priceStatusItem, saveAddressReadings, saveHoldings, savePriceTable, type PriceStatus } from '@/utils/holdings';
+import { getAddressReadings, getHoldings, watchHoldings, getPriceTable, priceStatusItem, saveAddressReadings, saveHoldings, savePriceTable, type PriceStatus } from '@/utils/holdings';
 
 /**
  * The background's part of the holdings feature: prices and exchange rates on a schedule (never
@@ -95,12 +95,37 @@ export function refreshPrices({ fetch = defaultFetch, now = Date.now }: { fetch?
   return pricesRunning;
 }
 
-/** Today's point of the self-custody share, once per UTC day; an incomplete valuation records null. */
-export async function recordHistory(now = Date.now()): Promise<boolean> {
+/**
+ * Today's point of the self-custody share: appended once per UTC day, and during the day kept
+ * at the latest complete valuation (an edit in the options page shows in the chart at once). A
+ * valuation with gaps never overwrites a good point of the same day.
+ */
+export function recordHistory(now = Date.now()): Promise<boolean> {
+  // One at a time: two overlapping read-modify-writes would lose a point, and a delete must not race one.
+  const run = historyQueue.then(() => recordHistoryNow(now));
+  historyQueue = run.catch(() => false);
+  return run;
+}
+
+let historyQueue: Promise<unknown> = Promise.resolve();
+
+/** Resolves once no history write is under way (deleting everything waits for it). */
+export function historySettled(): Promise<unknown> {
+  return historyQueue;
+}
+
+async function recordHistoryNow(now: number): Promise<boolean> {
   const [state, prices, readings] = await Promise.all([getHoldings(), getPriceTable(), getAddressReadings()]);
   const overview = holdingsOverview({ state, prices, readings });
   if (!overview.any) return false;
-  const { history, appended } = appendHistoryPoint({ history: state.history, now, selfShare: historyShare(overview) });
+  const share = historyShare(overview);
+  const last = state.history.at(-1);
+  if (last?.day === utcDay(now)) {
+    if (share === null || last.selfShare === share) return false;
+    await saveHoldings({ ...state, history: [...state.history.slice(0, -1), { day: last.day, selfShare: share }] });
+    return true;
+  }
+  const { history, appended } = appendHistoryPoint({ history: state.history, now, selfShare: share });
   if (appended) await saveHoldings({ ...state, history });
   return appended;
 }
@@ -216,6 +241,8 @@ export function startHoldings(): void {
   wireNotificationClick();
   // Turning a reminder on (after granting the permission) or off changes settings: re-plan then.
   watchSettings(() => void scheduleReminder());
+  // Recording writes the holdings too; an unchanged share writes nothing, so this settles at once.
+  watchHoldings(() => void recordHistory());
   void scheduleHoldings();
   void scheduleReminder();
 }

@@ -8,7 +8,7 @@ import { tabStateForUrl } from '@/lib/view/tab-state';
 import { getSettings } from '@/utils/settings';
 import { checkSubscriptions, clearSubscriptions, subscribe, subscriptionViews, unsubscribe, warningLookup } from './warnings';
 import { heldSnapshot, onBrowserStart, refreshDue, REFRESH_ALARM, resetData, scheduleRefresh, sourceViews } from './data';
-import { loadBalanceNudge, readBalances, recordHistory, refreshPrices, REMINDER_ALARM, startHoldings, summaryForPopup } from './holdings';
+import { historySettled, loadBalanceNudge, readBalances, recordHistory, refreshPrices, REMINDER_ALARM, startHoldings, summaryForPopup } from './holdings';
 
 /**
  * Tab URLs learned from our own content script (which runs on exchange pages only). The
@@ -99,6 +99,7 @@ export default defineBackground(() => {
       }
       case 'delete-all-data':
         // Everything this extension keeps on the device: holdings, prices, history, settings, address book, data.
+        await historySettled();
         await browser.storage.local.clear();
         await resetData();
         await clearSubscriptions();
