@@ -122,12 +122,17 @@ async function recordHistoryNow(now: number): Promise<boolean> {
   const last = state.history.at(-1);
   if (last?.day === utcDay(now)) {
     if (share === null || last.selfShare === share) return false;
-    await saveHoldings({ ...state, history: [...state.history.slice(0, -1), { day: last.day, selfShare: share }] });
+    await saveHistory([...state.history.slice(0, -1), { day: last.day, selfShare: share }]);
     return true;
   }
   const { history, appended } = appendHistoryPoint({ history: state.history, now, selfShare: share });
-  if (appended) await saveHoldings({ ...state, history });
+  if (appended) await saveHistory(history);
   return appended;
+}
+
+/** Onto the holdings as stored now: an edit the options page saved meanwhile is kept. */
+async function saveHistory(history: HoldingsState['history']): Promise<void> {
+  await saveHoldings({ ...(await getHoldings()), history });
 }
 
 export type ReadBalancesReturnType = { ok: true; chains: ChainReading[]; readAt: number } | { ok: false; reason: 'no-rpc' | 'no-addresses' };
