@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { activeTabId, fakeExchangeHtml, launchChromium, root, routeSite, type ChromiumExtension } from './harness';
+import { activeTabId, fakeExchangeHtml, launchChromium, root, routeSite, screenshotPath, type ChromiumExtension } from './harness';
 
 /**
  * Holdings in the real extension: records typed into the options page, valued with a recorded
@@ -76,6 +76,7 @@ describe('holdings in Chromium', () => {
     expect(d).toMatch(/^M0,26\.67L240,26\.67$/);
     const box = await options.getByTestId('holdings').getByTestId('sparkline-path').boundingBox();
     expect(box?.width).toBeGreaterThan(200);
+    await options.getByTestId('holdings').screenshot({ path: screenshotPath('holdings-options.png') });
   });
 
   test('a cap on Binance: the pill there leads with the balance message', async () => {
@@ -86,6 +87,7 @@ describe('holdings in Chromium', () => {
     await page.goto('https://www.binance.com/en');
     const balance = page.getByTestId('pill-balance');
     await balance.waitFor();
+    await page.screenshot({ path: screenshotPath('holdings-pill.png') });
     expect(await balance.textContent()).toBe(`You keep ${new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 }).format(2 * ETH_USD)} here — above your $2,000 limit`);
     // First in the nudge, before the pill and the card with the reserves.
     const first = await page.evaluate(() => document.querySelector('reserve-radar-pill')?.shadowRoot?.querySelector('[data-testid="nudge"]')?.firstElementChild?.getAttribute('data-testid'));
