@@ -13,7 +13,10 @@ import { activeTabId, fakeExchangeHtml, launchChromium, root, routeSite, screens
 const coins = readFileSync(join(root, 'tests/fixtures/coins-llama/prices-current-ethereum-2026-10-05.json'), 'utf8');
 const ETH_USD = 2701.406622981317;
 
-declare const chrome: { storage: { local: { get(keys: string | string[] | null): Promise<Record<string, unknown>> } } };
+declare const chrome: {
+  storage: { local: { get(keys: string | string[] | null): Promise<Record<string, unknown>>; set(items: object): Promise<void> } };
+  alarms: { getAll(): Promise<{ name: string }[]> };
+};
 
 async function seriousViolations(page: Page, include: string[]): Promise<string[]> {
   const builder = new AxeBuilder({ page });
@@ -161,6 +164,19 @@ describe('holdings in Chromium', () => {
     await options.keyboard.press('Enter');
     expect(await options.getByTestId('address-error').textContent()).toMatch(/not an EVM address/);
     expect(await options.getByTestId('address-input').getAttribute('aria-invalid')).toBe('true');
+  });
+
+  test('a reminder chosen without the notifications permission: no alarm, and the page says so', async () => {
+    const settings = JSON.parse(await stored()).settings ?? {};
+    await browser.worker.evaluate((next) => chrome.storage.local.set({ settings: next }), { ...settings, reminders: { monthlyDay: 3, proofOfKeysDay: true } });
+    await options.reload();
+    await options.getByTestId('reminders').waitFor();
+    expect(await options.getByTestId('reminder-pok').isChecked()).toBe(true);
+    expect(await options.getByTestId('reminders-no-permission').textContent()).toBe('Without the notifications permission there are no reminders.');
+    await options.waitForTimeout(300);
+    const alarms = await browser.worker.evaluate(() => chrome.alarms.getAll().then((all) => all.map((alarm) => alarm.name)));
+    expect(alarms).toContain('holdings-refresh');
+    expect(alarms).not.toContain('holdings-reminder');
   });
 
   test('delete everything asks first, then empties local storage', async () => {
