@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
+import { createTestClient, http } from 'viem';
+import { deployMulticall3, deployTestToken, startAnvil, type LocalChain } from '../../lib/chain/test-anvil';
+import { holdingTokensFor } from '../../lib/holdings/holding-tokens';
 import { activeTabId, fakeExchangeHtml, launchChromium, root, routeSite, screenshotPath, type ChromiumExtension } from './harness';
 
 /**
@@ -189,5 +192,48 @@ describe('holdings in Chromium', () => {
     expect(await browser.worker.evaluate(() => chrome.storage.local.get(['holdings', 'priceTable', 'settings', 'addressBook']))).toEqual({});
     await expect.poll(() => options.getByTestId('holding-row').count()).toBe(0);
     expect(await options.getByTestId('holdings').textContent()).toContain('Nothing recorded yet.');
+  });
+});
+
+describe('watched addresses in Chromium, read from a real anvil node', () => {
+  let browser: ChromiumExtension;
+  let chain: LocalChain;
+  const watched = '0x00000000000000000000000000000000005E1f02';
+
+  beforeAll(async () => {
+    // Chain id 1, so the extension reads it as Ethereum with the sourced token table; the token
+    // contracts are stand-ins put at the real addresses, holding nothing for this address.
+    chain = await startAnvil({ chainId: 1 });
+    await deployMulticall3(chain.url);
+    for (const token of holdingTokensFor(1)) await deployTestToken(chain.url, token.address, token.symbol === 'WBTC' ? 8 : token.symbol === 'WETH' ? 18 : 6);
+    await createTestClient({ mode: 'anvil', transport: http(chain.url) }).setBalance({ address: watched, value: 3_000_000_000_000_000_000n });
+    browser = await launchChromium();
+    // The harness refuses every request it is not told about; the local chain is let through.
+    await browser.context.route(`${chain.url}/**`, (route) => route.continue());
+    await browser.context.route(chain.url, (route) => route.continue());
+    await browser.context.route('https://coins.llama.fi/**', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: coins }));
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await chain?.stop();
+  });
+
+  test('a watched address counts as self-custody after "Refresh balances", with its block', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.getByTestId('rpc-url').fill(chain.url);
+    await options.getByTestId('rpc-url').press('Tab');
+    await options.getByTestId('holding-custodian').selectOption('kraken');
+    await options.getByTestId('holding-asset').fill('ETH');
+    await options.getByTestId('holding-amount').fill('1');
+    await options.getByTestId('holding-submit').click();
+    await expect.poll(() => options.getByTestId('holdings-share').textContent()).toBe('You hold 0% yourself');
+    await options.getByTestId('address-input').fill(watched);
+    await options.getByTestId('address-submit').click();
+    await options.getByTestId('holdings-refresh-balances').click();
+    await expect.poll(() => options.getByTestId('holdings-readings').textContent()).toMatch(/^Ethereum: read at block \d+ on /);
+    await expect.poll(() => options.getByTestId('holdings-share').textContent()).toBe('You hold 75% yourself');
+    const row = options.locator('[data-testid="holdings-share-row"][data-custodian="self"]');
+    expect(await row.textContent()).toContain(new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 }).format(3 * ETH_USD));
   });
 });
