@@ -15,10 +15,13 @@ export default defineConfig({
     default_locale: 'en',
     permissions: ['storage', 'alarms'],
     // The one data host the background calls (lib/reserves/defillama.ts), on a schedule.
-    host_permissions: ['https://api.llama.fi/*'],
+    // Holdings (entrypoints/background/holdings.ts), hourly and only while the user records any:
+    // coin prices from DefiLlama's coins API and the ECB's daily euro reference rates.
+    host_permissions: ['https://api.llama.fi/*', 'https://coins.llama.fi/*', 'https://www.ecb.europa.eu/*'],
     // Lookalike protection reads every tab's address (locally); asked for only when the user
     // turns it on in the options page.
-    ...(browser === 'firefox' ? { optional_permissions: ['*://*/*'] } : { optional_host_permissions: ['*://*/*'] }),
+    // Reminders (holdings) show a notification: asked for when the user turns a reminder on.
+    ...(browser === 'firefox' ? { optional_permissions: ['*://*/*', 'notifications'] } : { optional_host_permissions: ['*://*/*'], optional_permissions: ['notifications'] }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

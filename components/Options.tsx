@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
 import * as v from 'valibot';
 import { RpcUrlSchema, type Language, type NudgePolicy, type Settings } from '../lib/settings';
 import type { SourceStatus } from '../lib/reserves/schedule';
@@ -36,6 +37,8 @@ export interface OptionsProps {
   onSubscribe: (url: string, signer: string) => Promise<{ ok: true } | { ok: false; reason: string }>;
   onUnsubscribe: (url: string) => void;
   onReset: () => Promise<void>;
+  /** The holdings sections (components/HoldingsSection.tsx, HoldingsData.tsx), drawn by the entrypoint. */
+  holdings?: ComponentChildren;
 }
 
 const POLICIES: [NudgePolicy, MessageKey][] = [
@@ -52,7 +55,7 @@ const STATUS_KEYS: Record<SourceStatus, MessageKey> = {
   never: 'sourceNever',
 };
 
-export function Options({ settings, sources, exchangeNames, now, onChange, onLookalikeProtection, onRefresh, onReset, subscriptions, onSubscribe, onUnsubscribe }: OptionsProps) {
+export function Options({ settings, sources, exchangeNames, now, onChange, onLookalikeProtection, onRefresh, onReset, subscriptions, onSubscribe, onUnsubscribe, holdings }: OptionsProps) {
   const t = useT();
   const locale = useLocale();
   const [busy, setBusy] = useState<'refresh' | 'reset' | undefined>(undefined);
@@ -183,6 +186,8 @@ export function Options({ settings, sources, exchangeNames, now, onChange, onLoo
       </section>
 
       <RpcSetting value={settings.rpcUrl} onChange={(rpcUrl) => onChange({ rpcUrl })} />
+
+      {holdings}
 
       <WarningLists subscriptions={subscriptions} onSubscribe={onSubscribe} onUnsubscribe={onUnsubscribe} />
 

@@ -4,6 +4,7 @@ import type { Settings } from '../lib/settings';
 import type { SnoozeChoice } from '../lib/view/nudge-policy';
 import { ExchangeCard } from './ExchangeCard';
 import { useT } from './i18n';
+import type { BalanceNudgeReason } from '../lib/holdings/balance-nudge';
 
 export type Corner = Settings['corner'];
 
@@ -15,6 +16,8 @@ export interface PillProps {
   onCornerChange: (corner: Corner) => void;
   onSnooze: (choice: SnoozeChoice) => void;
   onWithdraw: () => void;
+  /** From the user's own recorded holdings (words made by the background): said first, before the reserves. */
+  balanceNudge?: { reason: BalanceNudgeReason; text: string };
 }
 
 const CORNERS: readonly Corner[] = ['bottom-right', 'bottom-left', 'top-left', 'top-right'];
@@ -23,7 +26,7 @@ const CORNERS: readonly Corner[] = ['bottom-right', 'bottom-left', 'top-left', '
  * The on-page nudge: a small pill coloured by level with the exchange name and grade; it
  * opens into the card. Fixed in a corner, so the page never shifts; drag it to another corner.
  */
-export function Pill({ view, corner, initiallyExpanded, onClose, onCornerChange, onSnooze, onWithdraw }: PillProps) {
+export function Pill({ view, corner, initiallyExpanded, onClose, onCornerChange, onSnooze, onWithdraw, balanceNudge }: PillProps) {
   const t = useT();
   const [expanded, setExpanded] = useState(initiallyExpanded);
   const [drag, setDrag] = useState<{ x: number; y: number } | undefined>(undefined);
@@ -80,6 +83,11 @@ export function Pill({ view, corner, initiallyExpanded, onClose, onCornerChange,
       data-corner={corner}
       style={drag === undefined ? undefined : { transform: `translate(${drag.x}px, ${drag.y}px)` }}
     >
+      {balanceNudge !== undefined && (
+        <p class="nudge__balance" data-kind={balanceNudge.reason.kind} data-testid="pill-balance">
+          {balanceNudge.text}
+        </p>
+      )}
       {expanded && (
         <div class="panel" role="dialog" aria-modal="false" aria-labelledby="nudge-card-title" data-testid="nudge-panel">
           <ExchangeCard view={view} onWithdraw={onWithdraw} headingLevel={2} idPrefix="nudge-card" />

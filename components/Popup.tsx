@@ -4,6 +4,7 @@ import { filterExchanges, type ExchangeSort } from '../lib/view/exchange-list';
 import { ExchangeCard, LevelChip } from './ExchangeCard';
 import { lazy, Suspense } from 'preact/compat';
 import { useT } from './i18n';
+import type { HoldingsSummary } from '../lib/holdings/summary';
 
 export interface PopupProps {
   /** The current tab's state; undefined while it loads. */
@@ -18,16 +19,27 @@ export interface PopupProps {
   /** Clipboard access belongs to the entrypoint; the share panel only asks. */
   onCopyText: (text: string) => Promise<unknown>;
   onCopyImage: (blob: Blob) => Promise<unknown>;
+  /** The user's self-custody share for the compact line; absent or null when they record nothing. */
+  loadHoldings?: () => Promise<HoldingsSummary | null>;
 }
+
+// Loaded after the first paint, so the holdings line never delays the card.
+const HoldingsMini = lazy(() => import('./HoldingsMini').then((module) => ({ default: module.HoldingsMini })));
 
 // Drawn only when asked for, so the popup's first paint does not wait for the share code.
 const SharePanel = lazy(() => import('./SharePanel').then((module) => ({ default: module.SharePanel })));
 
-export function Popup({ tab, failed = false, loadAll, onWithdraw, onOpenOptions, onOpenVerify, onCopyText, onCopyImage }: PopupProps) {
+export function Popup({ tab, failed = false, loadAll, onWithdraw, onOpenOptions, onOpenVerify, onCopyText, onCopyImage, loadHoldings }: PopupProps) {
   const [sharing, setSharing] = useState(false);
   const t = useT();
 
   const footer = (
+    <>
+    {loadHoldings !== undefined && (
+      <Suspense fallback={null}>
+        <HoldingsMini load={loadHoldings} />
+      </Suspense>
+    )}
     <footer class="popup__footer">
       <button type="button" class="ghost" onClick={onOpenVerify} data-testid="open-verify">
         {t('openVerify')}
@@ -36,6 +48,7 @@ export function Popup({ tab, failed = false, loadAll, onWithdraw, onOpenOptions,
         {t('openOptions')}
       </button>
     </footer>
+    </>
   );
 
   if (tab === undefined)

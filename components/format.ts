@@ -40,3 +40,14 @@ export function formatAge(isoDate: string, now: Date, locale: string): string {
   }
   return format.format(0, 'minute');
 }
+
+/** An amount in any ISO currency ("$4,200", "4 200 kr"); whole units above 100, cents below. */
+export function formatMoney(value: number, currency: string, locale: string): string {
+  const digits = Math.abs(value) >= 100 ? 0 : 2;
+  try {
+    return new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+  } catch {
+    // A code Intl does not know: the number with the code beside it.
+    return `${new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value)} ${currency}`;
+  }
+}

@@ -26,6 +26,10 @@ export const RequestSchema = v.variant('type', [
   v.object({ type: v.literal('subscribe'), url: v.pipe(v.string(), v.maxLength(2048)), signer: v.pipe(v.string(), v.maxLength(64)) }),
   v.object({ type: v.literal('unsubscribe'), url: v.pipe(v.string(), v.maxLength(2048)) }),
   v.object({ type: v.literal('reset-data') }),
+  /** Holdings (options page and popup): the popup's share line, a refresh now, and deleting every local datum. */
+  v.object({ type: v.literal('holdings-summary') }),
+  v.object({ type: v.literal('holdings-refresh'), balances: v.optional(v.boolean(), false) }),
+  v.object({ type: v.literal('delete-all-data') }),
 ]);
 export type Request = v.InferOutput<typeof RequestSchema>;
 

@@ -38,6 +38,17 @@ export const SettingsSchema = v.object({
    * guide. Unset by default: without it the guide sends nothing anywhere and links the explorer.
    */
   rpcUrl: v.optional(RpcUrlSchema),
+  /**
+   * Reminders to check where the user's crypto sits (lib/holdings/reminders.ts). Off by default;
+   * they also need the optional notifications permission.
+   */
+  reminders: v.optional(
+    v.object({
+      monthlyDay: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(31))),
+      proofOfKeysDay: v.optional(v.boolean(), false),
+    }),
+    { proofOfKeysDay: false },
+  ),
 });
 export type Settings = v.InferOutput<typeof SettingsSchema>;
 

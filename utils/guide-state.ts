@@ -69,3 +69,8 @@ function chosenAddressFrom(value: unknown): ChosenAddress | null {
   if (typeof address !== 'string' || typeof network !== 'string' || address.length === 0 || address.length > 128) return null;
   return { network, address };
 }
+
+/** Replaces the whole book (an import); the caller has validated the entries with `parseAddressBook`. */
+export async function replaceAddressBook(entries: AddressBookEntry[]): Promise<void> {
+  await addressBookItem.setValue(entries);
+}

@@ -8,6 +8,7 @@ import { tabStateForUrl } from '@/lib/view/tab-state';
 import { getSettings } from '@/utils/settings';
 import { checkSubscriptions, clearSubscriptions, subscribe, subscriptionViews, unsubscribe, warningLookup } from './warnings';
 import { heldSnapshot, onBrowserStart, refreshDue, REFRESH_ALARM, resetData, scheduleRefresh, sourceViews } from './data';
+import { historySettled, loadBalanceNudge, readBalances, recordHistory, refreshPrices, REMINDER_ALARM, startHoldings, summaryForPopup } from './holdings';
 
 /**
  * Tab URLs learned from our own content script (which runs on exchange pages only). The
@@ -46,10 +47,11 @@ export default defineBackground(() => {
         // The URL comes from the browser, not from the page, so a page cannot claim to be another site.
         const url = sender.url ?? sender.tab?.url;
         const tabId = sender.tab?.id;
-        const state = await stateForUrl(url);
+        const [state, nudgeFor] = await Promise.all([stateForUrl(url), loadBalanceNudge()]);
         // The page is waiting to draw its pill; the badge and the bookkeeping can follow.
         if (tabId !== undefined) void rememberUrl(tabId, url).then(() => showBadge(tabId, state));
-        return state;
+        const balanceNudge = state.kind === 'exchange' ? await nudgeFor(state.view.id, state.view.verdict.level) : undefined;
+        return balanceNudge === undefined || state.kind !== 'exchange' ? state : { ...state, balanceNudge };
       }
       case 'tab-state':
         return stateForUrl((await tabUrls.getValue())[request.tabId]);
@@ -86,6 +88,22 @@ export default defineBackground(() => {
         await resetData();
         await clearSubscriptions();
         await allowedLookalikes.removeValue();
+        return sourceViews();
+      case 'holdings-summary':
+        return summaryForPopup();
+      case 'holdings-refresh': {
+        const balances = request.balances ? await readBalances() : undefined;
+        const prices = await refreshPrices();
+        await recordHistory();
+        return { balances, prices: prices.status };
+      }
+      case 'delete-all-data':
+        // Everything this extension keeps on the device: holdings, prices, history, settings, address book, data.
+        await historySettled();
+        await browser.storage.local.clear();
+        await resetData();
+        await clearSubscriptions();
+        await browser.alarms.clear(REMINDER_ALARM);
         return sourceViews();
     }
   }
@@ -131,4 +149,5 @@ export default defineBackground(() => {
     void onBrowserStart().then(() => refreshDue());
   });
   void scheduleRefresh();
+  startHoldings();
 });

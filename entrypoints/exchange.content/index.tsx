@@ -2,6 +2,8 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { createShadowRootUi, type ContentScriptContext, type ShadowRootContentScriptUi } from '#imports';
 import type { ExchangeView, TabState } from '@/lib/view/exchange-view';
+
+type TabBalanceNudge = Extract<TabState, { kind: 'exchange' }>['balanceNudge'];
 import { nudgeDecision, snoozeFor } from '@/lib/view/nudge-policy';
 import type { I18n } from '@/components/i18n';
 import { I18nContext } from '@/components/i18n';
@@ -49,7 +51,7 @@ export default defineContentScript({
       if (!decision.show || !ctx.isValid) return;
       shown = state.view.id;
       const i18n = await loadI18n(settings.language);
-      ui = await mountNudge(ctx, state.view, i18n, settings.corner, decision.expanded, dismiss);
+      ui = await mountNudge(ctx, state.view, i18n, settings.corner, decision.expanded, dismiss, state.balanceNudge);
       await nudgeSeen.setValue({ ...seen, [state.view.id]: Date.now() });
     };
 
@@ -80,7 +82,7 @@ async function requestState(): Promise<TabState | undefined> {
   }
 }
 
-async function mountNudge(ctx: ContentScriptContext, view: ExchangeView, i18n: I18n, initialCorner: Corner, expanded: boolean, dismiss: () => void) {
+async function mountNudge(ctx: ContentScriptContext, view: ExchangeView, i18n: I18n, initialCorner: Corner, expanded: boolean, dismiss: () => void, balanceNudge?: TabBalanceNudge) {
   let corner = initialCorner;
   const ui: ShadowRootContentScriptUi<HTMLElement> = await createShadowRootUi(ctx, {
     name: HOST_TAG,
@@ -107,6 +109,7 @@ async function mountNudge(ctx: ContentScriptContext, view: ExchangeView, i18n: I
                 dismiss();
               }}
               onWithdraw={() => void browser.runtime.sendMessage({ type: 'open-guide', exchangeId: view.id })}
+              balanceNudge={balanceNudge}
             />
           </I18nContext.Provider>,
           container,

@@ -8,6 +8,8 @@ import type { Settings } from '@/lib/settings';
 import { loadI18n } from '@/utils/translate';
 import { getSettings, resetSettings, updateSettings } from '@/utils/settings';
 import { BROAD_ACCESS } from '@/utils/permissions';
+import { HoldingsGlue } from './holdings';
+import '@/components/holdings.css';
 import '@/components/card.css';
 import './style.css';
 
@@ -67,6 +69,17 @@ function App({ initial, initialI18n }: { initial: Settings; initialI18n: I18n })
           return result;
         }}
         onUnsubscribe={(url) => void request<SubscriptionRow[]>({ type: 'unsubscribe', url }).then(setSubscriptions)}
+        holdings={
+          <HoldingsGlue
+            settings={settings}
+            exchangeNames={exchangeNames}
+            onSettingsReplaced={async () => {
+              const next = await getSettings();
+              setSettings(next);
+              setI18n(await loadI18n(next.language));
+            }}
+          />
+        }
         onReset={async () => {
           await resetSettings();
           setSettings(await getSettings());

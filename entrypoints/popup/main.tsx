@@ -3,10 +3,12 @@ import { browser } from 'wxt/browser';
 import { I18nContext } from '@/components/i18n';
 import { Popup } from '@/components/Popup';
 import type { ExchangeView, TabState } from '@/lib/view/exchange-view';
+import type { HoldingsSummary } from '@/lib/holdings/summary';
 import { loadI18n } from '@/utils/translate';
 import { getSettings } from '@/utils/settings';
 import '@/components/card.css';
 import '@/components/share-panel.css';
+import '@/components/holdings.css';
 import './style.css';
 
 async function loadTab(): Promise<TabState> {
@@ -20,6 +22,8 @@ async function loadTab(): Promise<TabState> {
 async function loadAll(): Promise<ExchangeView[]> {
   return (await browser.runtime.sendMessage({ type: 'all-exchanges' })) as ExchangeView[];
 }
+
+const loadHoldings = async () => (await browser.runtime.sendMessage({ type: 'holdings-summary' })) as HoldingsSummary | null;
 
 async function main() {
   const root = document.getElementById('app');
@@ -42,6 +46,7 @@ async function main() {
           onOpenVerify={() => void browser.tabs.create({ url: browser.runtime.getURL('/verify.html') })}
           onCopyText={(text) => navigator.clipboard.writeText(text)}
           onCopyImage={(blob) => navigator.clipboard.write([new ClipboardItem({ [blob.type]: blob })])}
+          loadHoldings={loadHoldings}
         />
       </I18nContext.Provider>,
       root,

@@ -27,6 +27,12 @@ describe('fetchSource against a real local server', () => {
     expect(result).toMatchObject({ ok: true, body: { cexs: [] }, status: 200, etag: '"v1"', lastModified: 'Mon, 10 Aug 2026 12:00:00 GMT' });
   });
 
+  it('hands back the text unparsed when asked (XML sources), still capped', async () => {
+    const result = await fetchSource({ url: server.url('/html'), fetch, as: 'text' });
+    expect(result).toMatchObject({ ok: true, body: '<html>maintenance</html>', status: 200 });
+    expect(await fetchSource({ url: server.url('/huge'), fetch, as: 'text', maxBytes: 64 * 1024 })).toMatchObject({ ok: false, reason: 'too-large' });
+  });
+
   it('sends the conditional headers and reports not-modified', async () => {
     const first = await fetchSource({ url: server.url('/conditional'), fetch });
     expect(first.ok).toBe(true);

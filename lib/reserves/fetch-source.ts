@@ -17,6 +17,8 @@ export type FetchSourceParameters = {
   etag?: string;
   lastModified?: string;
   signal?: AbortSignal;
+  /** `text` hands back the decoded body unparsed (for XML sources); JSON by default. */
+  as?: 'json' | 'text';
 };
 
 export type FetchFailureReason = 'timeout' | 'http' | 'network' | 'too-large' | 'invalid-json' | 'not-modified' | 'aborted';
@@ -64,7 +66,7 @@ export async function fetchSource(params: FetchSourceParameters): Promise<FetchS
       : { ok: false, reason: 'aborted', message: `the request to ${host} was cancelled` };
 
   try {
-    const headers: Record<string, string> = { accept: 'application/json' };
+    const headers: Record<string, string> = { accept: params.as === 'text' ? 'text/xml, text/plain' : 'application/json' };
     if (params.etag !== undefined) headers['if-none-match'] = params.etag;
     if (params.lastModified !== undefined) headers['if-modified-since'] = params.lastModified;
 
@@ -112,6 +114,7 @@ export async function fetchSource(params: FetchSourceParameters): Promise<FetchS
       return { ok: false, reason: 'network', message: `the answer from ${host} broke off (${errorText(error)})` };
     }
 
+    if (params.as === 'text') return { ok: true, body: new TextDecoder().decode(bytes), status: response.status, bytes: bytes.byteLength, ...validators };
     let body: unknown;
     try {
       body = JSON.parse(new TextDecoder().decode(bytes));

@@ -2,6 +2,7 @@ import type { ExchangeDefinition, ExchangeStatus, Incident } from '../exchanges/
 import type { ExchangeReserves, PorAttestation, OnchainAssets, Flows } from '../reserves/schema';
 import { gradeExchange, type GradeExchangeReturnType } from '../risk/grade';
 import type { ActiveWarning } from '../community/active-warnings';
+import type { BalanceNudgeReason } from '../holdings/balance-nudge';
 
 /**
  * What a view needs to draw one exchange: plain data that crosses the extension's message
@@ -54,6 +55,15 @@ export function buildExchangeView({ exchange, reserves, now, warnings = [] }: Bu
 
 /** What the popup and the pill know about a tab. */
 export type TabState =
-  | { kind: 'exchange'; host: string; view: ExchangeView }
+  | {
+      kind: 'exchange';
+      host: string;
+      view: ExchangeView;
+      /**
+       * What the pill leads with, from the user's own recorded holdings (absent when nothing
+       * applies); the words are made in the background so the page script carries no formatting.
+       */
+      balanceNudge?: { reason: BalanceNudgeReason; text: string };
+    }
   | { kind: 'lookalike'; host: string; reason: string; imitates: { id: string; name: string; domain: string } }
   | { kind: 'not-exchange' };

@@ -1,0 +1,154 @@
+import { useRef, useState } from 'preact/hooks';
+import type { Settings } from '../lib/settings';
+import { useT } from './i18n';
+
+export type Reminders = Settings['reminders'];
+
+export type ImportResult = { ok: true; holdings: number; addresses: number; history: number } | { ok: false; reason: string };
+
+export interface HoldingsDataProps {
+  reminders: Reminders;
+  /** Whether the optional notifications permission is granted. */
+  notificationsGranted: boolean;
+  /** Asks for the notifications permission when a reminder is turned on; false when declined. */
+  onReminders: (next: Reminders) => Promise<boolean>;
+  onExport: () => void;
+  onImport: (file: File) => Promise<ImportResult>;
+  onDeleteEverything: () => Promise<void>;
+}
+
+const DAYS = Array.from({ length: 31 }, (_, i) => i + 1);
+
+/** Reminders, and the user's data as a file: export, import (all or nothing), delete everything. */
+export function HoldingsData({ reminders, notificationsGranted, onReminders, onExport, onImport, onDeleteEverything }: HoldingsDataProps) {
+  const t = useT();
+  const [declined, setDeclined] = useState(false);
+  const [importMessage, setImportMessage] = useState<{ ok: boolean; text: string } | undefined>(undefined);
+  const [confirming, setConfirming] = useState(false);
+  const [deleted, setDeleted] = useState(false);
+  const file = useRef<HTMLInputElement>(null);
+  const anyReminder = reminders.monthlyDay !== undefined || reminders.proofOfKeysDay;
+
+  const change = async (next: Reminders) => {
+    const granted = await onReminders(next);
+    setDeclined(!granted);
+  };
+
+  return (
+    <>
+      <section aria-labelledby="reminders-title" class="holdings" data-testid="reminders">
+        <h2 id="reminders-title">{t('remindersTitle')}</h2>
+        <p class="muted">{t('remindersBody')}</p>
+        <label class="option">
+          <input
+            type="checkbox"
+            checked={reminders.monthlyDay !== undefined}
+            data-testid="reminder-monthly"
+            onChange={(event) => {
+              const { monthlyDay: _day, ...rest } = reminders;
+              void change((event.currentTarget as HTMLInputElement).checked ? { ...rest, monthlyDay: 1 } : rest);
+            }}
+          />
+          {t('remindersMonthly')}
+        </label>
+        {reminders.monthlyDay !== undefined && (
+          <label class="option">
+            {t('remindersDay')}
+            <select value={String(reminders.monthlyDay)} data-testid="reminder-day" onChange={(event) => void change({ ...reminders, monthlyDay: Number((event.currentTarget as HTMLSelectElement).value) })}>
+              {DAYS.map((day) => (
+                <option key={day} value={String(day)}>
+                  {day}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <label class="option">
+          <input type="checkbox" checked={reminders.proofOfKeysDay} data-testid="reminder-pok" onChange={(event) => void change({ ...reminders, proofOfKeysDay: (event.currentTarget as HTMLInputElement).checked })} />
+          {t('remindersProofOfKeys')}
+        </label>
+        {(declined || (anyReminder && !notificationsGranted)) && (
+          <p class="muted" role="status" data-testid="reminders-no-permission">
+            {t('remindersNoPermission')}
+          </p>
+        )}
+      </section>
+
+      <section aria-labelledby="data-title" class="holdings" data-testid="holdings-data">
+        <h2 id="data-title">{t('dataTitle')}</h2>
+        <p class="muted">{t('dataBody')}</p>
+        <div class="holdings__form">
+          <button type="button" class="ghost" onClick={onExport} data-testid="data-export">
+            {t('dataExport')}
+          </button>
+          <label>
+            {t('dataImport')}
+            <input
+              ref={file}
+              type="file"
+              accept="application/json,.json"
+              data-testid="data-import"
+              onChange={(event) => {
+                const input = event.currentTarget as HTMLInputElement;
+                const chosen = input.files?.[0];
+                if (chosen === undefined) return;
+                setImportMessage(undefined);
+                void onImport(chosen).then((result) => {
+                  setImportMessage(result.ok ? { ok: true, text: t('dataImported', [String(result.holdings), String(result.addresses), String(result.history)]) } : { ok: false, text: t('dataImportFailed', result.reason) });
+                  input.value = '';
+                });
+              }}
+            />
+          </label>
+        </div>
+        {importMessage !== undefined && (
+          <p class={importMessage.ok ? 'holdings__ok' : 'form-error'} role={importMessage.ok ? 'status' : 'alert'} data-testid="data-import-message">
+            {importMessage.text}
+          </p>
+        )}
+        <h3 class="card__heading">{t('deleteTitle')}</h3>
+        <p class="muted">{t('deleteBody')}</p>
+        {!confirming ? (
+          <button
+            type="button"
+            class="danger"
+            data-testid="delete-everything"
+            onClick={() => {
+              setDeleted(false);
+              setConfirming(true);
+            }}
+          >
+            {t('deleteButton')}
+          </button>
+        ) : (
+          <div class="holdings__confirm" role="group" aria-labelledby="delete-confirm-text">
+            <p id="delete-confirm-text">{t('deleteConfirm')}</p>
+            <div class="holdings__form">
+              <button
+                type="button"
+                class="danger"
+                data-testid="delete-confirm"
+                onClick={() =>
+                  void onDeleteEverything().then(() => {
+                    setConfirming(false);
+                    setDeleted(true);
+                  })
+                }
+              >
+                {t('deleteConfirmButton')}
+              </button>
+              <button type="button" class="ghost" onClick={() => setConfirming(false)} data-testid="delete-cancel">
+                {t('holdingsCancel')}
+              </button>
+            </div>
+          </div>
+        )}
+        {deleted && (
+          <p class="holdings__ok" role="status" data-testid="delete-done">
+            {t('deleteDone')}
+          </p>
+        )}
+      </section>
+    </>
+  );
+}

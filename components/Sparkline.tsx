@@ -1,0 +1,46 @@
+import type { HistoryPoint } from '../lib/holdings/model';
+import { sparklinePath } from '../lib/holdings/history';
+import { formatDate, formatPercent } from './format';
+import { useLocale, useT } from './i18n';
+
+export interface SparklineProps {
+  history: readonly HistoryPoint[];
+  width?: number;
+  height?: number;
+  /** Unique per page: ties the drawing to its words. */
+  id: string;
+}
+
+/**
+ * The self-custody share over time on a fixed 0–100 % scale. The drawing is decoration for
+ * sighted readers; the sentence beside it carries the same numbers for everyone.
+ */
+export function Sparkline({ history, width = 120, height = 24, id }: SparklineProps) {
+  const t = useT();
+  const locale = useLocale();
+  const known = history.filter((point) => point.selfShare !== null);
+  const first = known[0];
+  const last = known.at(-1);
+  const text =
+    first === undefined || last === undefined
+      ? t('sparklineEmpty')
+      : first === last
+        ? t('sparklineOne', [formatPercent(last.selfShare!, locale, 0), formatDate(last.day, locale)])
+        : t('sparklineRange', [String(history.length), formatPercent(first.selfShare!, locale, 0), formatDate(first.day, locale), formatPercent(last.selfShare!, locale, 0), formatDate(last.day, locale)]);
+  const d = sparklinePath(
+    history.map((point) => point.selfShare),
+    width,
+    height,
+  );
+  return (
+    <figure class="sparkline" data-testid="sparkline">
+      <svg width={width} height={height + 4} viewBox={`0 -2 ${width} ${height + 4}`} aria-hidden="true" focusable="false">
+        <line x1="0" y1={height} x2={width} y2={height} class="sparkline__axis" />
+        {d !== '' && <path d={d} class="sparkline__line" data-testid="sparkline-path" />}
+      </svg>
+      <figcaption id={id} class="sparkline__text" data-testid="sparkline-text">
+        {text}
+      </figcaption>
+    </figure>
+  );
+}

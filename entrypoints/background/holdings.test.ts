@@ -1,0 +1,175 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createTestClient, http } from 'viem';
+import background from './index';
+import { readBalances, recordHistory, refreshPrices, REMINDER_ALARM, scheduleReminder, showReminder } from './holdings';
+import { getAddressReadings, getHoldings, getPriceTable, priceStatusItem } from '@/utils/holdings';
+import { deployMulticall3, startAnvil, type LocalChain } from '@/lib/chain/test-anvil';
+import type { TabState } from '@/lib/view/exchange-view';
+import { translateFrom } from '@/components/i18n';
+
+const root = join(import.meta.dirname, '../..');
+const coins = readFileSync(join(root, 'tests/fixtures/coins-llama/prices-current-ethereum-2026-10-05.json'), 'utf8');
+const ecb = readFileSync(join(root, 'tests/fixtures/ecb/eurofxref-daily-2019-06-13.xml'), 'utf8');
+const COINS_URL = 'https://coins.llama.fi/prices/current/coingecko:ethereum';
+const ECB_URL = 'https://www.ecb.europa.eu/stats/eurofxref/eurofxref-daily.xml';
+const NOW = Date.parse('2026-11-25T10:00:00Z');
+
+const holding = (id: string, custodian: string, amount: number) => ({ id, kind: 'asset', custodian, asset: 'ETH', amount, updatedAt: NOW });
+
+function fakeFetch(answers: Record<string, () => Response>) {
+  const calls: string[] = [];
+  const fetch = vi.fn(async (input: string) => {
+    calls.push(input);
+    const answer = answers[input];
+    return answer === undefined ? new Response('not found', { status: 404 }) : answer();
+  });
+  return { fetch, calls };
+}
+
+const self = () => ({ id: fakeBrowser.runtime.id });
+async function send<T>(message: unknown, sender: object = self()): Promise<T> {
+  const [answer] = (await fakeBrowser.runtime.onMessage.trigger(message, sender, () => undefined)) as T[];
+  return answer as T;
+}
+
+describe('holdings in the background', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+  });
+
+  test('with nothing recorded, no price or rate request goes out', async () => {
+    const { fetch } = fakeFetch({});
+    expect((await refreshPrices({ fetch, now: () => NOW })).fetched).toBe(false);
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  test('prices only the assets held, rates only for another currency; a failure keeps the last good table', async () => {
+    await fakeBrowser.storage.local.set({ holdings: { holdings: [holding('a', 'binance', 1)], addresses: [], history: [] } });
+    const good = fakeFetch({ [COINS_URL]: () => new Response(coins, { headers: { 'content-type': 'application/json' } }) });
+    await refreshPrices({ fetch: good.fetch, now: () => NOW });
+    // US dollars: the rate file is not asked for.
+    expect(good.calls).toEqual([COINS_URL]);
+    const table = await getPriceTable();
+    expect(table.prices.ETH).toEqual({ usd: 2701.406622981317, asOf: '2026-10-05T05:42:40.000Z', source: COINS_URL, confidence: 0.99 });
+
+    await fakeBrowser.storage.local.set({ holdings: { holdings: [holding('a', 'binance', 1)], addresses: [], history: [], limits: { currency: 'SEK' } } });
+    const withRates = fakeFetch({ [COINS_URL]: () => new Response(coins), [ECB_URL]: () => new Response(ecb, { headers: { 'content-type': 'text/xml' } }) });
+    await refreshPrices({ fetch: withRates.fetch, now: () => NOW });
+    expect(withRates.calls).toEqual([COINS_URL, ECB_URL]);
+    expect((await getPriceTable()).fiat.SEK?.usd).toBeCloseTo(1.1289 / 10.6968, 12);
+
+    const broken = fakeFetch({ [COINS_URL]: () => new Response('{"coins": [1, 2]}'), [ECB_URL]: () => new Response('down', { status: 503 }) });
+    const result = await refreshPrices({ fetch: broken.fetch, now: () => NOW + 3_600_000 });
+    expect(result.status.lastError).toMatch(/not a price list/);
+    expect(result.status.lastRatesError).toMatch(/503/);
+    const kept = await getPriceTable();
+    expect(kept.prices.ETH?.usd).toBe(2701.406622981317);
+    expect(kept.fiat.SEK).toBeDefined();
+    expect((await priceStatusItem.getValue()).lastError).toMatch(/not a price list/);
+  });
+
+  test('one history point per day, following edits during the day; null when something could not be valued', async () => {
+    await fakeBrowser.storage.local.set({
+      holdings: { holdings: [holding('a', 'binance', 3), holding('b', 'self', 1)], addresses: [], history: [] },
+      priceTable: { fetchedAt: NOW, prices: { ETH: { usd: 2000, asOf: '2026-11-25T09:00:00.000Z', source: COINS_URL } } },
+    });
+    expect(await recordHistory(NOW)).toBe(true);
+    expect(await recordHistory(NOW + 60_000)).toBe(false);
+    const state = await getHoldings();
+    await fakeBrowser.storage.local.set({ holdings: { ...state, holdings: [holding('a', 'binance', 1), holding('b', 'self', 1)] } });
+    expect(await recordHistory(NOW + 120_000)).toBe(true);
+    expect((await getHoldings()).history).toEqual([{ day: '2026-11-25', selfShare: 0.5 }]);
+    // Prices gone the next day: that day is unknown, and a same-day gap does not erase a good point.
+    await fakeBrowser.storage.local.set({ priceTable: { fetchedAt: NOW, prices: {} } });
+    expect(await recordHistory(NOW + 60_000)).toBe(false);
+    expect(await recordHistory(NOW + 86_400_000)).toBe(true);
+    expect((await getHoldings()).history).toEqual([
+      { day: '2026-11-25', selfShare: 0.5 },
+      { day: '2026-11-26', selfShare: null },
+    ]);
+  });
+
+  test('reminders: none without the notifications permission; with it, one alarm and a plain notification', async () => {
+    await fakeBrowser.storage.local.set({ settings: { reminders: { monthlyDay: 1, proofOfKeysDay: true } } });
+    expect(await scheduleReminder(NOW)).toBeNull();
+    expect(await fakeBrowser.alarms.get(REMINDER_ALARM)).toBeUndefined();
+    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true as never);
+    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation((key: string) => key);
+    const at = await scheduleReminder(NOW);
+    expect(at).not.toBeNull();
+    // 1 December comes before 3 January.
+    expect(new Date(at!).getUTCMonth()).toBe(11);
+    expect((await fakeBrowser.alarms.get(REMINDER_ALARM))?.scheduledTime).toBe(at);
+    await showReminder();
+    expect(Object.keys(await fakeBrowser.notifications.getAll())).toEqual([REMINDER_ALARM]);
+    vi.restoreAllMocks();
+  });
+});
+
+describe('messages', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    background.main();
+  });
+
+  test('the pill on an exchange over its cap gets the balance message; another exchange does not', async () => {
+    await fakeBrowser.storage.local.set({
+      holdings: { holdings: [holding('a', 'binance', 2), holding('b', 'self', 1)], addresses: [], history: [], limits: { exchanges: { binance: { cap: 2000 } } } },
+      priceTable: { fetchedAt: NOW, prices: { ETH: { usd: 2100, asOf: '2026-11-25T09:00:00.000Z', source: COINS_URL } } },
+    });
+    // The browser's own lookup, for the "auto" language: the English file.
+    const en = (await import('@/public/_locales/en/messages.json')).default as Record<string, { message: string }>;
+    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((key: string, subs?: string[]) => translateFrom(en)(key as never, subs)) as never);
+    vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en-US');
+    const state = await send<TabState>({ type: 'page-state' }, { ...self(), tab: { id: 7 }, url: 'https://www.binance.com/en/trade' });
+    expect(state.kind === 'exchange' && state.balanceNudge?.reason).toMatchObject({ kind: 'over-cap', value: 4200, cap: 2000, currency: 'USD' });
+    expect(state.kind === 'exchange' && state.balanceNudge?.text).toBe('You keep $4,200 here — above your $2,000 limit');
+    const other = await send<TabState>({ type: 'page-state' }, { ...self(), tab: { id: 8 }, url: 'https://www.kraken.com/' });
+    expect(other.kind === 'exchange' && other.balanceNudge).toBeUndefined();
+    expect(await send({ type: 'holdings-summary' })).toMatchObject({ selfShare: 1 / 3, complete: true });
+    vi.restoreAllMocks();
+  });
+
+  test('delete everything empties local storage', async () => {
+    await fakeBrowser.storage.local.set({ holdings: { holdings: [holding('a', 'binance', 2)], addresses: [], history: [] }, settings: { nudgePolicy: 'daily' }, addressBook: [{ x: 1 }] });
+    await send({ type: 'delete-all-data' });
+    const left = await fakeBrowser.storage.local.get(null);
+    expect([left.holdings, left.settings, left.addressBook, left.priceTable]).toEqual([undefined, undefined, undefined, undefined]);
+    expect(await send({ type: 'holdings-summary' })).toBeNull();
+  });
+});
+
+describe('watched addresses on a real anvil node', () => {
+  let chain: LocalChain;
+  const watched = '0x00000000000000000000000000000000005E1f01';
+  beforeAll(async () => {
+    chain = await startAnvil();
+    await deployMulticall3(chain.url);
+    await createTestClient({ mode: 'anvil', transport: http(chain.url) }).setBalance({ address: watched, value: 1_500_000_000_000_000_000n });
+  }, 60_000);
+  afterAll(async () => {
+    await chain?.stop();
+  });
+  beforeEach(() => {
+    fakeBrowser.reset();
+  });
+
+  test('reads through the RPC set in settings, stores positions with block and date', async () => {
+    expect(await readBalances()).toEqual({ ok: false, reason: 'no-rpc' });
+    await fakeBrowser.storage.local.set({
+      settings: { rpcUrl: chain.url },
+      holdings: { holdings: [], addresses: [{ id: 'w', address: watched, chainIds: [31337] }], history: [] },
+    });
+    const result = await readBalances({ now: () => NOW });
+    expect(result.ok).toBe(true);
+    const stored = await getAddressReadings();
+    expect(stored?.readAt).toBe(NOW);
+    expect(stored?.chains[0]).toMatchObject({ chainId: 31337, complete: true, positions: [{ custodian: 'self', asset: 'ETH', amount: 1.5 }] });
+    expect(stored?.chains[0]?.blockNumber).toMatch(/^\d+$/);
+    // chainId, blockNumber, one Multicall3 request.
+    expect(stored?.chains[0]?.rpcRequests).toBe(3);
+  });
+});

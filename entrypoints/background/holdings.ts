@@ -1,0 +1,270 @@
+import { browser } from 'wxt/browser';
+import { addressesByChain, chainReadingFrom, readingPositions, type ChainReading } from '@/lib/holdings/address-readings';
+import { ECB_DAILY_URL, ECB_MAX_BYTES, parseEcbRates } from '@/lib/holdings/ecb-rates';
+import { appendHistoryPoint, utcDay } from '@/lib/holdings/history';
+import { defillamaCoinIds, defillamaPricesUrl, parseDefillamaPrices, type PriceTable } from '@/lib/holdings/prices';
+import { readAddressBalances } from '@/lib/holdings/read-address-balances';
+import { nextReminder } from '@/lib/holdings/reminders';
+import { exchangeBalanceNudge, historyShare, holdingsOverview, holdingsSummary, type HoldingsSummary } from '@/lib/holdings/summary';
+import type { BalanceNudgeReason } from '@/lib/holdings/balance-nudge';
+import type { HoldingsState } from '@/lib/holdings/model';
+import type { RiskLevel } from '@/lib/risk/order';
+import { fetchSource, type FetchLike } from '@/lib/reserves/fetch-source';
+import { getSettings, watchSettings } from '@/utils/settings';
+import { balanceNudgeText } from '@/components/balance-nudge-text';
+import type { Translate } from '@/components/i18n';
+import type { Language } from '@/lib/settings';
+import { getAddressReadings, getHoldings, watchHoldings, getPriceTable, priceStatusItem, saveAddressReadings, saveHoldings, savePriceTable, type PriceStatus } from '@/utils/holdings';
+
+/**
+ * The background's part of the holdings feature: prices and exchange rates on a schedule (never
+ * per visit, and only while the user has something to value), the daily point of the self-custody
+ * share, watched-address balances through the user's own RPC, the pill's balance message, and
+ * the reminder alarm. Nothing here sends the user's holdings or addresses anywhere but their RPC.
+ */
+
+export const HOLDINGS_ALARM = 'holdings-refresh';
+export const REMINDER_ALARM = 'holdings-reminder';
+const PRICE_MAX_BYTES = 256 * 1024;
+const TIMEOUT_MS = 20_000;
+
+const defaultFetch: FetchLike = (input, init) => globalThis.fetch(input, init);
+
+/** Assets the price request should name: only those the user holds or watches, and only ones we can price. */
+export function heldSymbols(state: HoldingsState, extra: readonly string[] = []): string[] {
+  const symbols = new Set<string>(extra);
+  for (const holding of state.holdings) if (holding.kind === 'asset') symbols.add(holding.asset);
+  return [...symbols].filter((symbol) => Object.hasOwn(defillamaCoinIds, symbol)).sort();
+}
+
+/** Exchange rates are needed only when a value or the display is in a currency other than US dollars. */
+export function needsRates(state: HoldingsState): boolean {
+  return state.limits.currency !== 'USD' || state.holdings.some((holding) => holding.kind === 'fiat' && holding.currency !== 'USD');
+}
+
+export interface RefreshPricesReturnType {
+  /** Whether any request went out. */
+  fetched: boolean;
+  status: PriceStatus;
+}
+
+let pricesRunning: Promise<RefreshPricesReturnType> | undefined;
+
+/** One price request (and one rate request when needed); the last good table is kept on any failure. */
+export function refreshPrices({ fetch = defaultFetch, now = Date.now }: { fetch?: FetchLike; now?: () => number } = {}): Promise<RefreshPricesReturnType> {
+  pricesRunning ??= (async () => {
+    try {
+      const [state, readings, previous] = await Promise.all([getHoldings(), getAddressReadings(), getPriceTable()]);
+      const symbols = heldSymbols(state, readingPositions(readings).map((position) => position.asset));
+      const rates = needsRates(state);
+      const status: PriceStatus = { ...(await priceStatusItem.getValue()) };
+      if (symbols.length === 0 && !rates) return { fetched: false, status };
+      status.lastAttemptAt = now();
+      let next: PriceTable = previous;
+      if (symbols.length > 0) {
+        const url = defillamaPricesUrl({ symbols });
+        const answer = await fetchSource({ url, fetch, timeoutMs: TIMEOUT_MS, maxBytes: PRICE_MAX_BYTES });
+        const parsed = answer.ok ? parseDefillamaPrices({ body: answer.body, url, fetchedAt: now() }) : undefined;
+        if (!answer.ok) status.lastError = answer.message;
+        else if (parsed !== undefined && !parsed.ok) status.lastError = parsed.error.shortMessage;
+        else if (parsed !== undefined && parsed.ok) {
+          delete status.lastError;
+          next = { ...next, fetchedAt: parsed.table.fetchedAt, prices: { ...next.prices, ...parsed.table.prices } };
+        }
+      }
+      if (rates) {
+        const answer = await fetchSource({ url: ECB_DAILY_URL, fetch, timeoutMs: TIMEOUT_MS, maxBytes: ECB_MAX_BYTES, as: 'text' });
+        const parsed = answer.ok ? parseEcbRates({ text: String(answer.body), fetchedAt: now() }) : undefined;
+        if (!answer.ok) status.lastRatesError = answer.message;
+        else if (parsed !== undefined && !parsed.ok) status.lastRatesError = parsed.error.shortMessage;
+        else if (parsed !== undefined && parsed.ok) {
+          delete status.lastRatesError;
+          next = { ...next, fiat: parsed.fiat };
+        }
+      }
+      if (next !== previous) await savePriceTable(next);
+      await priceStatusItem.setValue(status);
+      if (status.lastError !== undefined) console.warn(`[reserve-radar] prices: ${status.lastError}`);
+      if (status.lastRatesError !== undefined) console.warn(`[reserve-radar] exchange rates: ${status.lastRatesError}`);
+      return { fetched: true, status };
+    } finally {
+      pricesRunning = undefined;
+    }
+  })();
+  return pricesRunning;
+}
+
+/**
+ * Today's point of the self-custody share: appended once per UTC day, and during the day kept
+ * at the latest complete valuation (an edit in the options page shows in the chart at once). A
+ * valuation with gaps never overwrites a good point of the same day.
+ */
+export function recordHistory(now = Date.now()): Promise<boolean> {
+  // One at a time: two overlapping read-modify-writes would lose a point, and a delete must not race one.
+  const run = historyQueue.then(() => recordHistoryNow(now));
+  historyQueue = run.catch(() => false);
+  return run;
+}
+
+let historyQueue: Promise<unknown> = Promise.resolve();
+
+/** Resolves once no history write is under way (deleting everything waits for it). */
+export function historySettled(): Promise<unknown> {
+  return historyQueue;
+}
+
+async function recordHistoryNow(now: number): Promise<boolean> {
+  const [state, prices, readings] = await Promise.all([getHoldings(), getPriceTable(), getAddressReadings()]);
+  const overview = holdingsOverview({ state, prices, readings });
+  if (!overview.any) return false;
+  const share = historyShare(overview);
+  const last = state.history.at(-1);
+  if (last?.day === utcDay(now)) {
+    if (share === null || last.selfShare === share) return false;
+    await saveHistory([...state.history.slice(0, -1), { day: last.day, selfShare: share }]);
+    return true;
+  }
+  const { history, appended } = appendHistoryPoint({ history: state.history, now, selfShare: share });
+  if (appended) await saveHistory(history);
+  return appended;
+}
+
+/** Onto the holdings as stored now: an edit the options page saved meanwhile is kept. */
+async function saveHistory(history: HoldingsState['history']): Promise<void> {
+  await saveHoldings({ ...(await getHoldings()), history });
+}
+
+export type ReadBalancesReturnType = { ok: true; chains: ChainReading[]; readAt: number } | { ok: false; reason: 'no-rpc' | 'no-addresses' };
+
+/** Every watched address on each of its chains through the user's RPC, a handful of Multicall3 requests per chain. */
+export async function readBalances({ now = Date.now, timeoutMs = TIMEOUT_MS }: { now?: () => number; timeoutMs?: number } = {}): Promise<ReadBalancesReturnType> {
+  const [settings, state] = await Promise.all([getSettings(), getHoldings()]);
+  if (settings.rpcUrl === undefined) return { ok: false, reason: 'no-rpc' };
+  if (state.addresses.length === 0) return { ok: false, reason: 'no-addresses' };
+  const chains: ChainReading[] = [];
+  for (const [chainId, addresses] of addressesByChain(state.addresses)) {
+    chains.push(chainReadingFrom(await readAddressBalances({ rpcUrl: settings.rpcUrl, chainId, addresses, timeoutMs })));
+  }
+  const readAt = now();
+  await saveAddressReadings({ readAt, chains });
+  return { ok: true, chains, readAt };
+}
+
+/** The hourly wake-up: balances (when the user set an RPC), then prices, then today's history point. */
+export async function holdingsTick(): Promise<void> {
+  const [settings, state] = await Promise.all([getSettings(), getHoldings()]);
+  if (settings.rpcUrl !== undefined && state.addresses.length > 0) await readBalances();
+  await refreshPrices();
+  await recordHistory();
+}
+
+export async function scheduleHoldings(): Promise<void> {
+  const existing = await browser.alarms.get(HOLDINGS_ALARM);
+  if (existing === undefined) await browser.alarms.create(HOLDINGS_ALARM, { delayInMinutes: 1, periodInMinutes: 60 });
+}
+
+/**
+ * Reads what the pill's balance message needs, so the caller can do it while it works out the
+ * page's exchange; the returned function gives the message for that exchange, or undefined.
+ */
+export async function loadBalanceNudge(): Promise<(exchangeId: string, level: RiskLevel) => Promise<{ reason: BalanceNudgeReason; text: string } | undefined>> {
+  const [state, prices, readings] = await Promise.all([getHoldings(), getPriceTable(), getAddressReadings()]);
+  return async (exchangeId, level) => {
+    const reason = exchangeBalanceNudge({ state, prices, readings, exchangeId, level });
+    if (reason === undefined) return undefined;
+    const { t, locale } = await i18nFor((await getSettings()).language);
+    return { reason, text: balanceNudgeText(reason, t, locale) };
+  };
+}
+
+const i18nCache = new Map<string, Promise<{ t: Translate; locale: string }>>();
+
+/**
+ * The words in the user's chosen language, loaded once per language while the worker lives.
+ * Not `loadI18n`: that module brings Preact (for its context) into the worker, and with it code
+ * the add-on linter flags; the lookup itself is the same.
+ */
+function i18nFor(language: Language): Promise<{ t: Translate; locale: string }> {
+  let cached = i18nCache.get(language);
+  if (cached === undefined) {
+    cached = (async () => {
+      const browserWords = { t: ((key, substitutions) => browser.i18n.getMessage(key as '@@ui_locale', substitutions)) as Translate, locale: browser.i18n.getUILanguage() };
+      if (language === 'auto') return browserWords;
+      try {
+        const response = await fetch(browser.runtime.getURL(`/_locales/${language}/messages.json` as '/popup.html'));
+        const messages = (await response.json()) as Record<string, { message: string }>;
+        const t: Translate = (key, substitutions) => {
+          const subs = substitutions === undefined ? [] : Array.isArray(substitutions) ? substitutions : [substitutions];
+          return (messages[key]?.message ?? '').replace(/\$(\$|[1-9])/g, (_, token: string) => (token === '$' ? '$' : (subs[Number(token) - 1] ?? '')));
+        };
+        return { t, locale: language };
+      } catch {
+        return browserWords;
+      }
+    })();
+    i18nCache.set(language, cached);
+  }
+  return cached;
+}
+
+export async function summaryForPopup(): Promise<HoldingsSummary | null> {
+  const [state, prices, readings] = await Promise.all([getHoldings(), getPriceTable(), getAddressReadings()]);
+  return holdingsSummary(holdingsOverview({ state, prices, readings }), state.history);
+}
+
+const NOTIFICATIONS = { permissions: ['notifications'] } as const;
+
+async function mayNotify(): Promise<boolean> {
+  try {
+    return await browser.permissions.contains(NOTIFICATIONS as { permissions: ['notifications'] });
+  } catch {
+    return false;
+  }
+}
+
+/** One alarm at the next reminder moment; none without the permission or without a reminder chosen. */
+export async function scheduleReminder(now = Date.now()): Promise<number | null> {
+  const { reminders } = await getSettings();
+  const next = nextReminder({ now, ...(reminders.monthlyDay === undefined ? {} : { monthlyDay: reminders.monthlyDay }), proofOfKeysDay: reminders.proofOfKeysDay, utcOffsetMinutes: -new Date(now).getTimezoneOffset() });
+  if (next === null || !(await mayNotify())) {
+    await browser.alarms.clear(REMINDER_ALARM);
+    return null;
+  }
+  await browser.alarms.create(REMINDER_ALARM, { when: next.at });
+  return next.at;
+}
+
+let clickWired = false;
+
+/** Chrome exposes the notifications API only once the permission is granted, so the click is wired when first needed. */
+function wireNotificationClick(): void {
+  if (clickWired || browser.notifications === undefined) return;
+  clickWired = true;
+  browser.notifications.onClicked.addListener((id) => {
+    if (id === REMINDER_ALARM) void browser.runtime.openOptionsPage();
+  });
+}
+
+export async function showReminder(): Promise<void> {
+  if ((await mayNotify()) && browser.notifications !== undefined) {
+    wireNotificationClick();
+    const t = (key: string) => browser.i18n.getMessage(key as '@@ui_locale');
+    await browser.notifications.create(REMINDER_ALARM, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title: t('reminderTitle'), message: t('reminderBody') });
+  }
+  await scheduleReminder();
+}
+
+/** Wires the alarms, the notification click and the reminder's rescheduling; called once from the background's main. */
+export function startHoldings(): void {
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === HOLDINGS_ALARM) void holdingsTick();
+    if (alarm.name === REMINDER_ALARM) void showReminder();
+  });
+  wireNotificationClick();
+  // Turning a reminder on (after granting the permission) or off changes settings: re-plan then.
+  watchSettings(() => void scheduleReminder());
+  // Recording writes the holdings too; an unchanged share writes nothing, so this settles at once.
+  watchHoldings(() => void recordHistory());
+  void scheduleHoldings();
+  void scheduleReminder();
+}

@@ -1,0 +1,161 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { HoldingsSection } from '@/components/HoldingsSection';
+import { HoldingsData, type ImportResult, type Reminders } from '@/components/HoldingsData';
+import { useT } from '@/components/i18n';
+import { exportData, importData, MAX_IMPORT_BYTES } from '@/lib/holdings/export-data';
+import { parseHoldingsState, type HoldingsState } from '@/lib/holdings/model';
+import { parseAddressBook } from '@/lib/custody/address-book';
+import { parseSettings, type Settings } from '@/lib/settings';
+import type { PriceTable } from '@/lib/holdings/prices';
+import type { AddressReadings } from '@/lib/holdings/address-readings';
+import { getAddressReadings, getHoldings, getPriceTable, HoldingsSaveError, priceStatusItem, saveHoldings, watchAddressReadings, watchHoldings, watchPriceTable, type PriceStatus } from '@/utils/holdings';
+import { loadAddressBook, replaceAddressBook } from '@/utils/guide-state';
+import { getSettings, resetSettings, updateSettings } from '@/utils/settings';
+import { NOTIFICATIONS } from '@/utils/permissions';
+
+interface Loaded {
+  state: HoldingsState;
+  prices: PriceTable;
+  readings: AddressReadings | null;
+  status: PriceStatus;
+}
+
+async function load(): Promise<Loaded> {
+  const [state, prices, readings, status] = await Promise.all([getHoldings(), getPriceTable(), getAddressReadings(), priceStatusItem.getValue()]);
+  return { state, prices, readings, status };
+}
+
+async function send<T>(message: object): Promise<T> {
+  return (await browser.runtime.sendMessage(message)) as T;
+}
+
+function download(text: string, name: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export interface HoldingsGlueProps {
+  settings: Settings;
+  exchangeNames: Record<string, string>;
+  /** After an import or a delete changed settings behind the page's back. */
+  onSettingsReplaced: () => Promise<void>;
+}
+
+/** The options page's holdings: storage in, the components' callbacks out. */
+export function HoldingsGlue({ settings, exchangeNames, onSettingsReplaced }: HoldingsGlueProps) {
+  const t = useT();
+  const [loaded, setLoaded] = useState<Loaded | undefined>(undefined);
+  const [granted, setGranted] = useState(false);
+  const reload = useCallback(async () => setLoaded(await load()), []);
+
+  useEffect(() => {
+    void reload();
+    void browser.permissions.contains(NOTIFICATIONS).then(setGranted, () => setGranted(false));
+    const stops = [watchHoldings(() => void reload()), watchPriceTable(() => void reload()), watchAddressReadings(() => void reload())];
+    return () => stops.forEach((stop) => stop());
+  }, [reload]);
+
+  if (loaded === undefined)
+    return (
+      <p class="muted" role="status" aria-busy="true">
+        {t('loading')}
+      </p>
+    );
+
+  const refreshPrices = async () => {
+    await send({ type: 'holdings-refresh' });
+    await reload();
+  };
+
+  const save = async (next: HoldingsState) => {
+    try {
+      const before = loaded.state;
+      // The history is the background's to write; keep what it stored since this page last read.
+      const saved = await saveHoldings({ ...next, history: (await getHoldings()).history });
+      setLoaded({ ...loaded, state: saved });
+      // A new asset or currency has no price yet: ask now rather than at the next hourly run.
+      const needs = (state: HoldingsState) => new Set([...state.holdings.map((h) => (h.kind === 'asset' ? h.asset : h.currency)), state.limits.currency]);
+      const added = [...needs(saved)].some((symbol) => !needs(before).has(symbol));
+      if (added) void refreshPrices();
+      return { ok: true } as const;
+    } catch (error) {
+      return { ok: false, reason: error instanceof HoldingsSaveError ? error.shortMessage : String(error) } as const;
+    }
+  };
+
+  const onImport = async (file: File): Promise<ImportResult> => {
+    // Refused before reading: a huge file never reaches memory as text.
+    if (file.size > MAX_IMPORT_BYTES) return { ok: false, reason: t('dataTooLarge', String(Math.round(MAX_IMPORT_BYTES / 1000))) };
+    const result = importData(await file.text());
+    if (!result.ok) return { ok: false, reason: result.error.shortMessage };
+    const { data } = result;
+    const book = data.addressBook === undefined ? undefined : parseAddressBook(data.addressBook);
+    if (book !== undefined && book.rejected.length > 0) return { ok: false, reason: t('dataBadAddressBook', book.rejected[0]!.reason) };
+    const state = parseHoldingsState({ holdings: data.holdings, addresses: data.addresses, ...(data.goal === undefined ? {} : { goal: data.goal }), limits: data.limits, history: data.history });
+    // Everything is checked; only now is anything written.
+    await saveHoldings(state);
+    if (data.settings !== undefined) {
+      await resetSettings();
+      await updateSettings(parseSettings(data.settings));
+      await onSettingsReplaced();
+    }
+    if (book !== undefined) await replaceAddressBook(book.entries);
+    await reload();
+    void refreshPrices();
+    return { ok: true, holdings: state.holdings.length, addresses: state.addresses.length, history: state.history.length };
+  };
+
+  return (
+    <>
+      <HoldingsSection
+        state={loaded.state}
+        prices={loaded.prices}
+        readings={loaded.readings}
+        priceStatus={loaded.status}
+        exchangeNames={exchangeNames}
+        rpcUrlSet={settings.rpcUrl !== undefined}
+        now={new Date()}
+        onSave={save}
+        onRefreshPrices={refreshPrices}
+        onRefreshBalances={async () => {
+          await send({ type: 'holdings-refresh', balances: true });
+          await reload();
+        }}
+      />
+      <HoldingsData
+        reminders={settings.reminders}
+        notificationsGranted={granted}
+        onReminders={async (next: Reminders) => {
+          const wantsAny = next.monthlyDay !== undefined || next.proofOfKeysDay;
+          let ok = true;
+          if (wantsAny && !granted) {
+            // Asked only here, at the user's click; declining keeps the choice but no reminder is shown.
+            ok = await browser.permissions.request(NOTIFICATIONS).catch(() => false);
+            setGranted(ok);
+          }
+          await updateSettings({ reminders: next });
+          await onSettingsReplaced();
+          return ok;
+        }}
+        onExport={() => {
+          void (async () => {
+            const [state, current, addressBook] = await Promise.all([getHoldings(), getSettings(), loadAddressBook()]);
+            const now = Date.now();
+            download(exportData({ state, settings: current, addressBook, now }), `reserve-radar-${new Date(now).toISOString().slice(0, 10)}.json`);
+          })();
+        }}
+        onImport={onImport}
+        onDeleteEverything={async () => {
+          await send({ type: 'delete-all-data' });
+          await onSettingsReplaced();
+          await reload();
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,239 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { createTestClient, http } from 'viem';
+import { deployMulticall3, deployTestToken, startAnvil, type LocalChain } from '../../lib/chain/test-anvil';
+import { holdingTokensFor } from '../../lib/holdings/holding-tokens';
+import { activeTabId, fakeExchangeHtml, launchChromium, root, routeSite, screenshotPath, type ChromiumExtension } from './harness';
+
+/**
+ * Holdings in the real extension: records typed into the options page, valued with a recorded
+ * DefiLlama coins answer served by a route, the share and its chart, the pill's balance message
+ * on a routed exchange page, hostile imports refused without touching storage, and delete everything.
+ */
+const coins = readFileSync(join(root, 'tests/fixtures/coins-llama/prices-current-ethereum-2026-10-05.json'), 'utf8');
+const ETH_USD = 2701.406622981317;
+
+declare const chrome: {
+  storage: { local: { get(keys: string | string[] | null): Promise<Record<string, unknown>>; set(items: object): Promise<void> } };
+  alarms: { getAll(): Promise<{ name: string }[]> };
+};
+
+async function seriousViolations(page: Page, include: string[]): Promise<string[]> {
+  const builder = new AxeBuilder({ page });
+  for (const selector of include) builder.include(selector);
+  const results = await builder.analyze();
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
+}
+
+describe('holdings in Chromium', () => {
+  let browser: ChromiumExtension;
+  let options: Page;
+  const priceRequests: string[] = [];
+
+  const stored = async (): Promise<string> => JSON.stringify(await browser.worker.evaluate(() => chrome.storage.local.get(['holdings', 'settings', 'addressBook'])));
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    await browser.context.route('https://coins.llama.fi/**', (route) => {
+      priceRequests.push(route.request().url());
+      if (new URL(route.request().url()).pathname === '/prices/current/coingecko:ethereum') return route.fulfill({ status: 200, contentType: 'application/json', body: coins });
+      return route.fulfill({ status: 404, body: 'not found' });
+    });
+    await routeSite(browser.context, 'https://www.binance.com', fakeExchangeHtml('Binance — stand-in'));
+    options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.getByTestId('holdings').waitFor();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function addHolding(custodian: string, asset: string, amount: string): Promise<void> {
+    await options.getByTestId('holding-custodian').selectOption(custodian);
+    await options.getByTestId('holding-asset').fill(asset);
+    await options.getByTestId('holding-amount').fill(amount);
+    await options.getByTestId('holding-submit').click();
+  }
+
+  test('no holdings: no price request; holdings typed in give the share, the chart and its words', async () => {
+    expect(priceRequests).toEqual([]);
+    await addHolding('binance', 'eth', '2');
+    await addHolding('self', 'ETH', '1');
+    await expect.poll(() => options.getByTestId('holding-row').count()).toBe(2);
+    // Only the asset held is asked for, once it is held.
+    await expect.poll(() => priceRequests.length).toBeGreaterThan(0);
+    expect(new Set(priceRequests)).toEqual(new Set(['https://coins.llama.fi/prices/current/coingecko:ethereum']));
+
+    await options.getByTestId('holdings-goal').fill('80');
+    await options.getByTestId('holdings-goal').press('Tab');
+    await expect.poll(() => options.getByTestId('holdings-share').textContent()).toBe('You hold 33% yourself; your goal is 80%');
+    const binanceRow = options.locator('[data-testid="holdings-share-row"][data-custodian="binance"]');
+    expect(await binanceRow.textContent()).toContain('67%');
+    expect(await binanceRow.textContent()).toContain(new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 }).format(2 * ETH_USD));
+    expect(await options.getByTestId('holdings-prices').textContent()).toContain('Prices: DefiLlama coins API, as of Oct 5, 2026');
+
+    // The chart: a drawn line at one third of the height, and words with the same number and day.
+    const today = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date());
+    await expect.poll(() => options.getByTestId('holdings').getByTestId('sparkline-text').textContent()).toBe(`Self-custody share: 33% on ${today}.`);
+    const d = await options.getByTestId('holdings').getByTestId('sparkline-path').getAttribute('d');
+    expect(d).toMatch(/^M0,26\.67L240,26\.67$/);
+    const box = await options.getByTestId('holdings').getByTestId('sparkline-path').boundingBox();
+    expect(box?.width).toBeGreaterThan(200);
+    await options.getByTestId('holdings').screenshot({ path: screenshotPath('holdings-options.png') });
+  });
+
+  test('a cap on Binance: the pill there leads with the balance message', async () => {
+    await options.getByTestId('limit-cap-binance').fill('2000');
+    await options.getByTestId('limit-cap-binance').press('Tab');
+    await expect.poll(async () => JSON.parse(await stored()).holdings?.limits?.exchanges?.binance?.cap).toBe(2000);
+    const page = await browser.context.newPage();
+    await page.goto('https://www.binance.com/en');
+    const balance = page.getByTestId('pill-balance');
+    await balance.waitFor();
+    await page.screenshot({ path: screenshotPath('holdings-pill.png') });
+    expect(await balance.textContent()).toBe(`You keep ${new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 }).format(2 * ETH_USD)} here — above your $2,000 limit`);
+    // First in the nudge, before the pill and the card with the reserves.
+    const first = await page.evaluate(() => document.querySelector('reserve-radar-pill')?.shadowRoot?.querySelector('[data-testid="nudge"]')?.firstElementChild?.getAttribute('data-testid'));
+    expect(first).toBe('pill-balance');
+    await page.getByTestId('pill-toggle').click();
+    await page.getByTestId('nudge-panel').waitFor();
+    const order = await page.evaluate(() => {
+      const nudge = document.querySelector('reserve-radar-pill')?.shadowRoot?.querySelector('[data-testid="nudge"]');
+      const text = nudge?.textContent ?? '';
+      return { balance: text.indexOf('You keep'), reserves: text.search(/Proof of reserves|Reserves/i) };
+    });
+    expect(order.balance).toBeGreaterThanOrEqual(0);
+    expect(order.reserves === -1 || order.balance < order.reserves).toBe(true);
+
+    // The popup's compact line, with the chart.
+    const tabId = await activeTabId(browser.worker);
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+    await expect.poll(() => popup.getByTestId('holdings-mini-share').textContent()).toBe('You hold 33% yourself; your goal is 80%');
+    expect(await popup.getByTestId('holdings-mini').getByTestId('sparkline-path').getAttribute('d')).toMatch(/^M0,/);
+    await popup.close();
+    await page.close();
+  });
+
+  test('hostile, malformed and oversized files are refused in plain words, and nothing changes', async () => {
+    const before = await stored();
+    const files: [string, string, RegExp][] = [
+      ['hostile.json', '{"format":"reserve-radar-export","version":1,"__proto__":{"polluted":true},"holdings":[],"addresses":[],"history":[]}', /key "__proto__"/],
+      ['constructor.json', '{"format":"reserve-radar-export","version":1,"exportedAt":"2026-11-25T00:00:00Z","holdings":[{"constructor":{"prototype":{"x":1}}}],"addresses":[],"history":[]}', /not allowed/],
+      ['wrong-types.json', '{"format":"reserve-radar-export","version":1,"exportedAt":"2026-11-25T00:00:00Z","holdings":[{"id":"x","kind":"asset","custodian":"binance","asset":"BTC","amount":"lots","updatedAt":0}],"addresses":[],"history":[]}', /holdings\[0\]\.amount is not valid/],
+      ['not-json.json', '{"format": "reserve-radar-export", ', /not valid JSON/],
+      ['huge.json', `{"format":"reserve-radar-export","pad":"${'x'.repeat(2_100_000)}"}`, /larger than 2000 kB/],
+    ];
+    for (const [name, text, reason] of files) {
+      await options.getByTestId('data-import').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+      const message = options.getByTestId('data-import-message');
+      await expect.poll(() => message.textContent()).toMatch(reason);
+      expect(await message.textContent()).toMatch(/^Nothing was changed\./);
+      expect(await message.getAttribute('role')).toBe('alert');
+      expect(await stored()).toBe(before);
+      // Nothing reached the page's object prototype either.
+      expect(await options.evaluate(() => (({}) as Record<string, unknown>).polluted === undefined)).toBe(true);
+    }
+    expect(await options.getByTestId('holding-row').count()).toBe(2);
+  });
+
+  test('export, then import the same file: a summary, and the same holdings', async () => {
+    const download = options.waitForEvent('download');
+    await options.getByTestId('data-export').click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^reserve-radar-\d{4}-\d{2}-\d{2}\.json$/);
+    const text = readFileSync((await file.path())!, 'utf8');
+    const parsed = JSON.parse(text) as { format: string; holdings: unknown[] };
+    expect(parsed.format).toBe('reserve-radar-export');
+    expect(parsed.holdings).toHaveLength(2);
+    const before = JSON.parse(await stored()).holdings;
+    await options.getByTestId('data-import').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+    await expect.poll(() => options.getByTestId('data-import-message').textContent()).toBe('Imported 2 holdings, 0 watched addresses and 1 days of history.');
+    expect(JSON.parse(await stored()).holdings).toEqual(before);
+  });
+
+  test('the holdings sections pass axe, light and dark, and work from the keyboard', async () => {
+    const sections = ['[data-testid="holdings"]', '[data-testid="reminders"]', '[data-testid="holdings-data"]'];
+    expect(await seriousViolations(options, sections)).toEqual([]);
+    await options.emulateMedia({ colorScheme: 'dark' });
+    expect(await seriousViolations(options, sections)).toEqual([]);
+    await options.emulateMedia({ colorScheme: 'light' });
+    // An invalid watched address gets a clear error, reached and fixed by keyboard.
+    await options.getByTestId('address-input').focus();
+    await options.keyboard.type('0x1234');
+    await options.keyboard.press('Enter');
+    expect(await options.getByTestId('address-error').textContent()).toMatch(/not an EVM address/);
+    expect(await options.getByTestId('address-input').getAttribute('aria-invalid')).toBe('true');
+  });
+
+  test('a reminder chosen without the notifications permission: no alarm, and the page says so', async () => {
+    const settings = JSON.parse(await stored()).settings ?? {};
+    await browser.worker.evaluate((next) => chrome.storage.local.set({ settings: next }), { ...settings, reminders: { monthlyDay: 3, proofOfKeysDay: true } });
+    await options.reload();
+    await options.getByTestId('reminders').waitFor();
+    expect(await options.getByTestId('reminder-pok').isChecked()).toBe(true);
+    expect(await options.getByTestId('reminders-no-permission').textContent()).toBe('Without the notifications permission there are no reminders.');
+    await options.waitForTimeout(300);
+    const alarms = await browser.worker.evaluate(() => chrome.alarms.getAll().then((all) => all.map((alarm) => alarm.name)));
+    expect(alarms).toContain('holdings-refresh');
+    expect(alarms).not.toContain('holdings-reminder');
+  });
+
+  test('delete everything asks first, then empties local storage', async () => {
+    await options.getByTestId('delete-everything').click();
+    await options.getByTestId('delete-cancel').click();
+    expect(JSON.parse(await stored()).holdings?.holdings).toHaveLength(2);
+    await options.getByTestId('delete-everything').click();
+    await options.getByTestId('delete-confirm').click();
+    await options.getByTestId('delete-done').waitFor();
+    expect(await browser.worker.evaluate(() => chrome.storage.local.get(['holdings', 'priceTable', 'settings', 'addressBook']))).toEqual({});
+    await expect.poll(() => options.getByTestId('holding-row').count()).toBe(0);
+    expect(await options.getByTestId('holdings').textContent()).toContain('Nothing recorded yet.');
+  });
+});
+
+describe('watched addresses in Chromium, read from a real anvil node', () => {
+  let browser: ChromiumExtension;
+  let chain: LocalChain;
+  const watched = '0x00000000000000000000000000000000005E1f02';
+
+  beforeAll(async () => {
+    // Chain id 1, so the extension reads it as Ethereum with the sourced token table; the token
+    // contracts are stand-ins put at the real addresses, holding nothing for this address.
+    chain = await startAnvil({ chainId: 1 });
+    await deployMulticall3(chain.url);
+    for (const token of holdingTokensFor(1)) await deployTestToken(chain.url, token.address, token.symbol === 'WBTC' ? 8 : token.symbol === 'WETH' ? 18 : 6);
+    await createTestClient({ mode: 'anvil', transport: http(chain.url) }).setBalance({ address: watched, value: 3_000_000_000_000_000_000n });
+    browser = await launchChromium();
+    // The harness refuses every request it is not told about; the local chain is let through.
+    await browser.context.route(`${chain.url}/**`, (route) => route.continue());
+    await browser.context.route(chain.url, (route) => route.continue());
+    await browser.context.route('https://coins.llama.fi/**', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: coins }));
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await chain?.stop();
+  });
+
+  test('a watched address counts as self-custody after "Refresh balances", with its block', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.getByTestId('rpc-url').fill(chain.url);
+    await options.getByTestId('rpc-url').press('Tab');
+    await options.getByTestId('holding-custodian').selectOption('kraken');
+    await options.getByTestId('holding-asset').fill('ETH');
+    await options.getByTestId('holding-amount').fill('1');
+    await options.getByTestId('holding-submit').click();
+    await expect.poll(() => options.getByTestId('holdings-share').textContent()).toBe('You hold 0% yourself');
+    await options.getByTestId('address-input').fill(watched);
+    await options.getByTestId('address-submit').click();
+    await options.getByTestId('holdings-refresh-balances').click();
+    await expect.poll(() => options.getByTestId('holdings-readings').textContent()).toMatch(/^Ethereum: read at block \d+ on /);
+    await expect.poll(() => options.getByTestId('holdings-share').textContent()).toBe('You hold 75% yourself');
+    const row = options.locator('[data-testid="holdings-share-row"][data-custodian="self"]');
+    expect(await row.textContent()).toContain(new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 }).format(3 * ETH_USD));
+  });
+});

@@ -1,0 +1,76 @@
+import * as v from 'valibot';
+import { storage } from '#imports';
+import { HoldingsStateSchema, parseHoldingsState, type HoldingsState } from '@/lib/holdings/model';
+import { parsePriceTable, type PriceTable } from '@/lib/holdings/prices';
+import { parseAddressReadings, type AddressReadings } from '@/lib/holdings/address-readings';
+
+/**
+ * The user's holdings, the scheduled price table and the last reading of their watched
+ * addresses: on this device only, stored as `unknown` and validated on every read (an older
+ * version or a hand edit falls back to empty, never to half-read figures).
+ */
+const holdingsItem = storage.defineItem<unknown>('local:holdings', { version: 1 });
+const pricesItem = storage.defineItem<unknown>('local:priceTable', { version: 1 });
+const readingsItem = storage.defineItem<unknown>('local:addressReadings', { version: 1 });
+
+/** How the last price and rate fetches went, for the options page. */
+export interface PriceStatus {
+  lastAttemptAt?: number;
+  lastError?: string;
+  lastRatesError?: string;
+}
+export const priceStatusItem = storage.defineItem<PriceStatus>('local:priceStatus', { fallback: {}, version: 1 });
+
+export async function getHoldings(): Promise<HoldingsState> {
+  return parseHoldingsState(await holdingsItem.getValue());
+}
+
+export class HoldingsSaveError extends Error {
+  override name = 'HoldingsSaveError';
+  readonly shortMessage: string;
+  constructor(shortMessage: string) {
+    super(shortMessage);
+    this.shortMessage = shortMessage;
+  }
+}
+
+/** Validates before writing: a state the schema refuses is never stored, and the stored one stays. */
+export async function saveHoldings(state: HoldingsState): Promise<HoldingsState> {
+  const parsed = v.safeParse(HoldingsStateSchema, state);
+  if (!parsed.success) throw new HoldingsSaveError(parsed.issues[0]?.message ?? 'That change is not valid.');
+  await holdingsItem.setValue(parsed.output);
+  return parsed.output;
+}
+
+export async function updateHoldings(change: (state: HoldingsState) => HoldingsState): Promise<HoldingsState> {
+  return saveHoldings(change(await getHoldings()));
+}
+
+export function watchHoldings(callback: (state: HoldingsState) => void): () => void {
+  return holdingsItem.watch((value) => callback(parseHoldingsState(value)));
+}
+
+export async function getPriceTable(): Promise<PriceTable> {
+  return parsePriceTable(await pricesItem.getValue());
+}
+
+export async function savePriceTable(table: PriceTable): Promise<void> {
+  await pricesItem.setValue(table);
+}
+
+export function watchPriceTable(callback: (table: PriceTable) => void): () => void {
+  return pricesItem.watch((value) => callback(parsePriceTable(value)));
+}
+
+export async function getAddressReadings(): Promise<AddressReadings | null> {
+  return parseAddressReadings(await readingsItem.getValue());
+}
+
+export async function saveAddressReadings(readings: AddressReadings | null): Promise<void> {
+  if (readings === null) await readingsItem.removeValue();
+  else await readingsItem.setValue(readings);
+}
+
+export function watchAddressReadings(callback: (readings: AddressReadings | null) => void): () => void {
+  return readingsItem.watch((value) => callback(parseAddressReadings(value)));
+}
