@@ -4,7 +4,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from 'vit
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createTestClient, http } from 'viem';
 import background from './index';
-import { readBalances, recordHistory, refreshPrices, REMINDER_ALARM, scheduleReminder, showReminder } from './holdings';
+import { pricedSymbols, readBalances, recordHistory, refreshPrices, REMINDER_ALARM, scheduleReminder, showReminder } from './holdings';
+import { defillamaPricesUrl } from '@/lib/holdings/prices';
 import { getAddressReadings, getHoldings, getPriceTable, priceStatusItem } from '@/utils/holdings';
 import { deployMulticall3, startAnvil, type LocalChain } from '@/lib/chain/test-anvil';
 import type { TabState } from '@/lib/view/exchange-view';
@@ -13,7 +14,8 @@ import { translateFrom } from '@/components/i18n';
 const root = join(import.meta.dirname, '../..');
 const coins = readFileSync(join(root, 'tests/fixtures/coins-llama/prices-current-ethereum-2026-10-05.json'), 'utf8');
 const ecb = readFileSync(join(root, 'tests/fixtures/ecb/eurofxref-daily-2019-06-13.xml'), 'utf8');
-const COINS_URL = 'https://coins.llama.fi/prices/current/coingecko:ethereum';
+// Every priced asset, whatever the user holds: the request says nothing about the user.
+const COINS_URL = defillamaPricesUrl({ symbols: pricedSymbols });
 const ECB_URL = 'https://www.ecb.europa.eu/stats/eurofxref/eurofxref-daily.xml';
 const NOW = Date.parse('2026-11-25T10:00:00Z');
 
@@ -46,12 +48,14 @@ describe('holdings in the background', () => {
     expect(fetch).not.toHaveBeenCalled();
   });
 
-  test('prices only the assets held, rates only for another currency; a failure keeps the last good table', async () => {
+  test('the same two requests whatever is held or the currency; a failure keeps the last good table', async () => {
+    expect(COINS_URL).toContain('coingecko:bitcoin,coingecko:cardano,');
+    expect(COINS_URL.split(',')).toHaveLength(18);
     await fakeBrowser.storage.local.set({ holdings: { holdings: [holding('a', 'binance', 1)], addresses: [], history: [] } });
     const good = fakeFetch({ [COINS_URL]: () => new Response(coins, { headers: { 'content-type': 'application/json' } }) });
     await refreshPrices({ fetch: good.fetch, now: () => NOW });
-    // US dollars: the rate file is not asked for.
-    expect(good.calls).toEqual([COINS_URL]);
+    // US dollars and only ETH held: still the full price list and the rate file.
+    expect(good.calls).toEqual([COINS_URL, ECB_URL]);
     const table = await getPriceTable();
     expect(table.prices.ETH).toEqual({ usd: 2701.406622981317, asOf: '2026-10-05T05:42:40.000Z', source: COINS_URL, confidence: 0.99 });
 

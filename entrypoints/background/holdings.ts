@@ -30,16 +30,16 @@ const TIMEOUT_MS = 20_000;
 
 const defaultFetch: FetchLike = (input, init) => globalThis.fetch(input, init);
 
-/** Assets the price request should name: only those the user holds or watches, and only ones we can price. */
-export function heldSymbols(state: HoldingsState, extra: readonly string[] = []): string[] {
-  const symbols = new Set<string>(extra);
-  for (const holding of state.holdings) if (holding.kind === 'asset') symbols.add(holding.asset);
-  return [...symbols].filter((symbol) => Object.hasOwn(defillamaCoinIds, symbol)).sort();
-}
+/**
+ * The price request names every asset we can price, whatever the user holds, and the rate file
+ * is fetched whatever the display currency: the same two requests for everyone who uses the
+ * feature, so neither says what the user holds or counts in (privacy by construction).
+ */
+export const pricedSymbols: readonly string[] = Object.keys(defillamaCoinIds).sort();
 
-/** Exchange rates are needed only when a value or the display is in a currency other than US dollars. */
-export function needsRates(state: HoldingsState): boolean {
-  return state.limits.currency !== 'USD' || state.holdings.some((holding) => holding.kind === 'fiat' && holding.currency !== 'USD');
+/** Nothing recorded and nothing watched: no request at all. */
+export function hasAnythingToValue(state: HoldingsState): boolean {
+  return state.holdings.length > 0 || state.addresses.length > 0;
 }
 
 export interface RefreshPricesReturnType {
@@ -50,37 +50,33 @@ export interface RefreshPricesReturnType {
 
 let pricesRunning: Promise<RefreshPricesReturnType> | undefined;
 
-/** One price request (and one rate request when needed); the last good table is kept on any failure. */
+/** The price request and the rate file, the same for everyone; the last good table is kept on any failure. */
 export function refreshPrices({ fetch = defaultFetch, now = Date.now }: { fetch?: FetchLike; now?: () => number } = {}): Promise<RefreshPricesReturnType> {
   pricesRunning ??= (async () => {
     try {
-      const [state, readings, previous] = await Promise.all([getHoldings(), getAddressReadings(), getPriceTable()]);
-      const symbols = heldSymbols(state, readingPositions(readings).map((position) => position.asset));
-      const rates = needsRates(state);
+      const [state, previous] = await Promise.all([getHoldings(), getPriceTable()]);
       const status: PriceStatus = { ...(await priceStatusItem.getValue()) };
-      if (symbols.length === 0 && !rates) return { fetched: false, status };
+      if (!hasAnythingToValue(state)) return { fetched: false, status };
       status.lastAttemptAt = now();
       let next: PriceTable = previous;
-      if (symbols.length > 0) {
-        const url = defillamaPricesUrl({ symbols });
-        const answer = await fetchSource({ url, fetch, timeoutMs: TIMEOUT_MS, maxBytes: PRICE_MAX_BYTES });
-        const parsed = answer.ok ? parseDefillamaPrices({ body: answer.body, url, fetchedAt: now() }) : undefined;
-        if (!answer.ok) status.lastError = answer.message;
-        else if (parsed !== undefined && !parsed.ok) status.lastError = parsed.error.shortMessage;
-        else if (parsed !== undefined && parsed.ok) {
-          delete status.lastError;
-          next = { ...next, fetchedAt: parsed.table.fetchedAt, prices: { ...next.prices, ...parsed.table.prices } };
-        }
+      const url = defillamaPricesUrl({ symbols: pricedSymbols });
+      const [priceAnswer, ratesAnswer] = await Promise.all([
+        fetchSource({ url, fetch, timeoutMs: TIMEOUT_MS, maxBytes: PRICE_MAX_BYTES }),
+        fetchSource({ url: ECB_DAILY_URL, fetch, timeoutMs: TIMEOUT_MS, maxBytes: ECB_MAX_BYTES, as: 'text' }),
+      ]);
+      const prices = priceAnswer.ok ? parseDefillamaPrices({ body: priceAnswer.body, url, fetchedAt: now() }) : undefined;
+      if (!priceAnswer.ok) status.lastError = priceAnswer.message;
+      else if (prices !== undefined && !prices.ok) status.lastError = prices.error.shortMessage;
+      else if (prices !== undefined && prices.ok) {
+        delete status.lastError;
+        next = { ...next, fetchedAt: prices.table.fetchedAt, prices: { ...next.prices, ...prices.table.prices } };
       }
-      if (rates) {
-        const answer = await fetchSource({ url: ECB_DAILY_URL, fetch, timeoutMs: TIMEOUT_MS, maxBytes: ECB_MAX_BYTES, as: 'text' });
-        const parsed = answer.ok ? parseEcbRates({ text: String(answer.body), fetchedAt: now() }) : undefined;
-        if (!answer.ok) status.lastRatesError = answer.message;
-        else if (parsed !== undefined && !parsed.ok) status.lastRatesError = parsed.error.shortMessage;
-        else if (parsed !== undefined && parsed.ok) {
-          delete status.lastRatesError;
-          next = { ...next, fiat: parsed.fiat };
-        }
+      const rates = ratesAnswer.ok ? parseEcbRates({ text: String(ratesAnswer.body), fetchedAt: now() }) : undefined;
+      if (!ratesAnswer.ok) status.lastRatesError = ratesAnswer.message;
+      else if (rates !== undefined && !rates.ok) status.lastRatesError = rates.error.shortMessage;
+      else if (rates !== undefined && rates.ok) {
+        delete status.lastRatesError;
+        next = { ...next, fiat: rates.fiat };
       }
       if (next !== previous) await savePriceTable(next);
       await priceStatusItem.setValue(status);

@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { createTestClient, http } from 'viem';
 import { deployMulticall3, deployTestToken, startAnvil, type LocalChain } from '../../lib/chain/test-anvil';
 import { holdingTokensFor } from '../../lib/holdings/holding-tokens';
+import { defillamaCoinIds } from '../../lib/holdings/prices';
 import { activeTabId, fakeExchangeHtml, launchChromium, root, routeSite, screenshotPath, type ChromiumExtension } from './harness';
 
 /**
@@ -14,7 +15,10 @@ import { activeTabId, fakeExchangeHtml, launchChromium, root, routeSite, screens
  * on a routed exchange page, hostile imports refused without touching storage, and delete everything.
  */
 const coins = readFileSync(join(root, 'tests/fixtures/coins-llama/prices-current-ethereum-2026-10-05.json'), 'utf8');
+const ecb = readFileSync(join(root, 'tests/fixtures/ecb/eurofxref-daily-2019-06-13.xml'), 'utf8');
 const ETH_USD = 2701.406622981317;
+// Written out here, not built with the code under test: every priced coin, sorted.
+const PRICE_PATH = `/prices/current/${Object.values(defillamaCoinIds).sort().join(',')}`;
 
 declare const chrome: {
   storage: { local: { get(keys: string | string[] | null): Promise<Record<string, unknown>>; set(items: object): Promise<void> } };
@@ -39,9 +43,10 @@ describe('holdings in Chromium', () => {
     browser = await launchChromium();
     await browser.context.route('https://coins.llama.fi/**', (route) => {
       priceRequests.push(route.request().url());
-      if (new URL(route.request().url()).pathname === '/prices/current/coingecko:ethereum') return route.fulfill({ status: 200, contentType: 'application/json', body: coins });
+      if (new URL(route.request().url()).pathname === PRICE_PATH) return route.fulfill({ status: 200, contentType: 'application/json', body: coins });
       return route.fulfill({ status: 404, body: 'not found' });
     });
+    await browser.context.route('https://www.ecb.europa.eu/**', (route) => route.fulfill({ status: 200, contentType: 'text/xml', body: ecb }));
     await routeSite(browser.context, 'https://www.binance.com', fakeExchangeHtml('Binance — stand-in'));
     options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
@@ -63,9 +68,9 @@ describe('holdings in Chromium', () => {
     await addHolding('binance', 'eth', '2');
     await addHolding('self', 'ETH', '1');
     await expect.poll(() => options.getByTestId('holding-row').count()).toBe(2);
-    // Only the asset held is asked for, once it is held.
+    // Once something is held, the one price request everybody sends: every priced coin, not just ETH.
     await expect.poll(() => priceRequests.length).toBeGreaterThan(0);
-    expect(new Set(priceRequests)).toEqual(new Set(['https://coins.llama.fi/prices/current/coingecko:ethereum']));
+    expect(new Set(priceRequests)).toEqual(new Set([`https://coins.llama.fi${PRICE_PATH}`]));
 
     await options.getByTestId('holdings-goal').fill('80');
     await options.getByTestId('holdings-goal').press('Tab');
