@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
 import * as v from 'valibot';
-import type { AddressReadings } from '../lib/holdings/address-readings';
+import { NO_ENDPOINT, type AddressReadings } from '../lib/holdings/address-readings';
 import { AssetSymbolSchema, CurrencySchema, EvmAddressSchema, type ExchangeLimit, type Holding, type HoldingsState } from '../lib/holdings/model';
 import { defillamaCoinIds, type PriceTable } from '../lib/holdings/prices';
-import { holdingChainIds } from '../lib/holdings/holding-tokens';
+import { holdingChainIds, holdingChainNames } from '../lib/holdings/holding-tokens';
 import { holdingsOverview } from '../lib/holdings/summary';
 import { valuePosition, convertUsd } from '../lib/holdings/valuation';
 import { formatAge, formatDate, formatMoney, formatPercent } from './format';
@@ -33,7 +33,7 @@ export interface HoldingsSectionProps {
 /** Currencies the ECB quotes, plus the dollar the prices come in. */
 export const CURRENCIES = ['USD', 'EUR', 'SEK', 'NOK', 'DKK', 'GBP', 'CHF', 'PLN', 'CZK', 'HUF', 'RON', 'BGN', 'ISK', 'TRY', 'JPY', 'CNY', 'HKD', 'SGD', 'KRW', 'INR', 'IDR', 'MYR', 'PHP', 'THB', 'AUD', 'NZD', 'CAD', 'MXN', 'BRL', 'ZAR', 'ILS'] as const;
 
-const CHAIN_NAMES: Record<number, string> = { 1: 'Ethereum', 42161: 'Arbitrum One', 8453: 'Base', 137: 'Polygon PoS' };
+const CHAIN_NAMES = holdingChainNames;
 
 let counter = 0;
 function newId(prefix: string): string {
@@ -433,7 +433,9 @@ function WatchedAddresses({ state, readings, onSave }: { state: HoldingsState; r
         <div class="provenance" data-testid="holdings-readings">
           {readings.chains.map((chain) => (
             <p key={chain.chainId}>
-              {chain.error === undefined
+              {chain.error === NO_ENDPOINT
+                ? t('holdingsReadingNoEndpoint', CHAIN_NAMES[chain.chainId] ?? String(chain.chainId))
+                : chain.error === undefined
                 ? t('holdingsReading', [CHAIN_NAMES[chain.chainId] ?? String(chain.chainId), chain.blockNumber ?? '?', formatDate(new Date(readings.readAt).toISOString(), locale)])
                 : t('holdingsReadingFailed', [CHAIN_NAMES[chain.chainId] ?? String(chain.chainId), chain.error])}
             </p>

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import * as v from 'valibot';
 import { RpcUrlSchema, type Language, type NudgePolicy, type Settings } from '../lib/settings';
+import { holdingChainIds, holdingChainNames } from '../lib/holdings/holding-tokens';
 import type { SourceStatus } from '../lib/reserves/schedule';
 import { formatAge, formatDate } from './format';
 import { useLocale, useT, type MessageKey } from './i18n';
@@ -185,7 +186,7 @@ export function Options({ settings, sources, exchangeNames, now, onChange, onLoo
         </button>
       </section>
 
-      <RpcSetting value={settings.rpcUrl} onChange={(rpcUrl) => onChange({ rpcUrl })} />
+      <RpcSetting settings={settings} onChange={onChange} />
 
       {holdings}
 
@@ -226,8 +227,43 @@ export function Options({ settings, sources, exchangeNames, now, onChange, onLoo
   );
 }
 
+function RpcSetting({ settings, onChange }: { settings: Settings; onChange: (patch: Partial<Settings>) => void }) {
+  const t = useT();
+  const setChainUrl = (chainId: number, url: string | undefined) => {
+    const rest = Object.fromEntries(Object.entries(settings.chainRpcUrls).filter(([key]) => key !== String(chainId)));
+    onChange({ chainRpcUrls: url === undefined ? rest : { ...rest, [String(chainId)]: url } });
+  };
+  return (
+    <section aria-labelledby="rpc-title">
+      <h2 id="rpc-title">{t('rpcTitle')}</h2>
+      <p class="muted" id="rpc-help">
+        {t('rpcBody')}
+      </p>
+      <RpcField id="rpc-url" label={t('rpcLabel')} describedBy="rpc-help" value={settings.rpcUrl} onChange={(rpcUrl) => onChange({ rpcUrl })} />
+      {/* An endpoint serves one chain, so watched addresses on other networks need their own. */}
+      <details class="rpc-chains" open={Object.keys(settings.chainRpcUrls).length > 0} data-testid="rpc-chains">
+        <summary>{t('rpcChainsTitle')}</summary>
+        <p class="muted" id="rpc-chains-help">
+          {t('rpcChainsBody')}
+        </p>
+        {holdingChainIds.map((chainId) => (
+          <p key={chainId}>
+            <RpcField
+              id={`rpc-url-${chainId}`}
+              label={t('rpcChainLabel', holdingChainNames[chainId] ?? String(chainId))}
+              describedBy="rpc-chains-help"
+              value={settings.chainRpcUrls[String(chainId)]}
+              onChange={(url) => setChainUrl(chainId, url)}
+            />
+          </p>
+        ))}
+      </details>
+    </section>
+  );
+}
+
 /** Saved only when valid or emptied, so a half-typed address never replaces a working one. */
-function RpcSetting({ value, onChange }: { value: string | undefined; onChange: (rpcUrl: string | undefined) => void }) {
+function RpcField({ id, label, describedBy, value, onChange }: { id: string; label: string; describedBy: string; value: string | undefined; onChange: (rpcUrl: string | undefined) => void }) {
   const t = useT();
   const [draft, setDraft] = useState(value ?? '');
   const [invalid, setInvalid] = useState(false);
@@ -243,31 +279,27 @@ function RpcSetting({ value, onChange }: { value: string | undefined; onChange: 
     if (parsed.success && parsed.output !== value) onChange(parsed.output);
   };
   return (
-    <section aria-labelledby="rpc-title">
-      <h2 id="rpc-title">{t('rpcTitle')}</h2>
-      <p class="muted" id="rpc-help">
-        {t('rpcBody')}
-      </p>
-      <label for="rpc-url">{t('rpcLabel')}</label>{' '}
+    <>
+      <label for={id}>{label}</label>{' '}
       <input
-        id="rpc-url"
+        id={id}
         type="url"
         inputMode="url"
         spellcheck={false}
         placeholder="https://"
         value={draft}
-        aria-describedby={invalid ? 'rpc-help rpc-error' : 'rpc-help'}
+        aria-describedby={invalid ? `${describedBy} ${id}-error` : describedBy}
         aria-invalid={invalid}
-        data-testid="rpc-url"
+        data-testid={id}
         onInput={(event) => setDraft((event.currentTarget as HTMLInputElement).value)}
         onChange={save}
       />
       {invalid && (
-        <p id="rpc-error" class="card__alert" role="alert">
+        <p id={`${id}-error`} class="card__alert" role="alert">
           {t('rpcInvalid')}
         </p>
       )}
-    </section>
+    </>
   );
 }
 

@@ -39,6 +39,11 @@ export const SettingsSchema = v.object({
    */
   rpcUrl: v.optional(RpcUrlSchema),
   /**
+   * Endpoints by chain id, for watched addresses on networks other than the one `rpcUrl` serves:
+   * an endpoint speaks for one chain only. A chain without its own falls back to `rpcUrl`.
+   */
+  chainRpcUrls: v.optional(v.record(v.pipe(v.string(), v.regex(/^[1-9]\d{0,9}$/)), RpcUrlSchema), {}),
+  /**
    * Reminders to check where the user's crypto sits (lib/holdings/reminders.ts). Off by default;
    * they also need the optional notifications permission.
    */
@@ -58,4 +63,19 @@ export const defaultSettings: Settings = v.parse(SettingsSchema, {});
 export function parseSettings(stored: unknown): Settings {
   const result = v.safeParse(SettingsSchema, stored ?? {});
   return result.success ? result.output : defaultSettings;
+}
+
+export interface RpcUrlForChainParameters {
+  settings: Pick<Settings, 'rpcUrl' | 'chainRpcUrls'>;
+  chainId: number;
+}
+
+/** The endpoint to ask about `chainId`: the user's one for that chain, else their main one, else none. */
+export function rpcUrlForChain({ settings, chainId }: RpcUrlForChainParameters): string | undefined {
+  return Object.hasOwn(settings.chainRpcUrls, String(chainId)) ? settings.chainRpcUrls[String(chainId)] : settings.rpcUrl;
+}
+
+/** Whether any endpoint at all is set, main or per chain. */
+export function hasAnyRpcUrl(settings: Pick<Settings, 'rpcUrl' | 'chainRpcUrls'>): boolean {
+  return settings.rpcUrl !== undefined || Object.keys(settings.chainRpcUrls).length > 0;
 }

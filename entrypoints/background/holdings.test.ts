@@ -6,6 +6,7 @@ import { createTestClient, http } from 'viem';
 import background from './index';
 import { pricedSymbols, readBalances, recordHistory, refreshPrices, REMINDER_ALARM, scheduleReminder, showReminder } from './holdings';
 import { defillamaPricesUrl } from '@/lib/holdings/prices';
+import { NO_ENDPOINT } from '@/lib/holdings/address-readings';
 import { getAddressReadings, getHoldings, getPriceTable, priceStatusItem } from '@/utils/holdings';
 import { deployMulticall3, startAnvil, type LocalChain } from '@/lib/chain/test-anvil';
 import type { TabState } from '@/lib/view/exchange-view';
@@ -175,5 +176,17 @@ describe('watched addresses on a real anvil node', () => {
     expect(stored?.chains[0]?.blockNumber).toMatch(/^\d+$/);
     // chainId, blockNumber, one Multicall3 request.
     expect(stored?.chains[0]?.rpcRequests).toBe(3);
+  });
+
+  test("a chain's own endpoint is used; a chain with none is not asked and stays unknown", async () => {
+    await fakeBrowser.storage.local.set({
+      settings: { chainRpcUrls: { '31337': chain.url } },
+      holdings: { holdings: [], addresses: [{ id: 'w', address: watched, chainIds: [31337, 8453] }], history: [] },
+    });
+    const result = await readBalances({ now: () => NOW });
+    expect(result.ok).toBe(true);
+    const stored = await getAddressReadings();
+    expect(stored?.chains.find((c) => c.chainId === 31337)).toMatchObject({ complete: true, positions: [{ asset: 'ETH', amount: 1.5 }] });
+    expect(stored?.chains.find((c) => c.chainId === 8453)).toEqual({ chainId: 8453, complete: false, positions: [], error: NO_ENDPOINT });
   });
 });

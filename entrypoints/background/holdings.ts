@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { addressesByChain, chainReadingFrom, readingPositions, type ChainReading } from '@/lib/holdings/address-readings';
+import { addressesByChain, chainReadingFrom, NO_ENDPOINT, readingPositions, type ChainReading } from '@/lib/holdings/address-readings';
 import { ECB_DAILY_URL, ECB_MAX_BYTES, parseEcbRates } from '@/lib/holdings/ecb-rates';
 import { appendHistoryPoint, utcDay } from '@/lib/holdings/history';
 import { defillamaCoinIds, defillamaPricesUrl, parseDefillamaPrices, type PriceTable } from '@/lib/holdings/prices';
@@ -11,6 +11,7 @@ import type { HoldingsState } from '@/lib/holdings/model';
 import type { RiskLevel } from '@/lib/risk/order';
 import { fetchSource, type FetchLike } from '@/lib/reserves/fetch-source';
 import { getSettings, watchSettings } from '@/utils/settings';
+import { hasAnyRpcUrl, rpcUrlForChain } from '@/lib/settings';
 import { balanceNudgeText } from '@/components/balance-nudge-text';
 import type { Translate } from '@/components/i18n';
 import type { Language } from '@/lib/settings';
@@ -135,11 +136,14 @@ export type ReadBalancesReturnType = { ok: true; chains: ChainReading[]; readAt:
 /** Every watched address on each of its chains through the user's RPC, a handful of Multicall3 requests per chain. */
 export async function readBalances({ now = Date.now, timeoutMs = TIMEOUT_MS }: { now?: () => number; timeoutMs?: number } = {}): Promise<ReadBalancesReturnType> {
   const [settings, state] = await Promise.all([getSettings(), getHoldings()]);
-  if (settings.rpcUrl === undefined) return { ok: false, reason: 'no-rpc' };
+  if (!hasAnyRpcUrl(settings)) return { ok: false, reason: 'no-rpc' };
   if (state.addresses.length === 0) return { ok: false, reason: 'no-addresses' };
   const chains: ChainReading[] = [];
   for (const [chainId, addresses] of addressesByChain(state.addresses)) {
-    chains.push(chainReadingFrom(await readAddressBalances({ rpcUrl: settings.rpcUrl, chainId, addresses, timeoutMs })));
+    const rpcUrl = rpcUrlForChain({ settings, chainId });
+    // No endpoint for this network: its balances stay unknown, and the reading says why.
+    if (rpcUrl === undefined) chains.push({ chainId, complete: false, positions: [], error: NO_ENDPOINT });
+    else chains.push(chainReadingFrom(await readAddressBalances({ rpcUrl, chainId, addresses, timeoutMs })));
   }
   const readAt = now();
   await saveAddressReadings({ readAt, chains });
@@ -149,7 +153,7 @@ export async function readBalances({ now = Date.now, timeoutMs = TIMEOUT_MS }: {
 /** The hourly wake-up: balances (when the user set an RPC), then prices, then today's history point. */
 export async function holdingsTick(): Promise<void> {
   const [settings, state] = await Promise.all([getSettings(), getHoldings()]);
-  if (settings.rpcUrl !== undefined && state.addresses.length > 0) await readBalances();
+  if (hasAnyRpcUrl(settings) && state.addresses.length > 0) await readBalances();
   await refreshPrices();
   await recordHistory();
 }

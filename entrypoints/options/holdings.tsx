@@ -6,7 +6,7 @@ import { useT } from '@/components/i18n';
 import { exportData, importData, MAX_IMPORT_BYTES } from '@/lib/holdings/export-data';
 import { parseHoldingsState, type HoldingsState } from '@/lib/holdings/model';
 import { parseAddressBook } from '@/lib/custody/address-book';
-import { parseSettings, type Settings } from '@/lib/settings';
+import { hasAnyRpcUrl, parseSettings, type Settings } from '@/lib/settings';
 import type { PriceTable } from '@/lib/holdings/prices';
 import type { AddressReadings } from '@/lib/holdings/address-readings';
 import { getAddressReadings, getHoldings, getPriceTable, HoldingsSaveError, priceStatusItem, saveHoldings, watchAddressReadings, watchHoldings, watchPriceTable, type PriceStatus } from '@/utils/holdings';
@@ -118,7 +118,7 @@ export function HoldingsGlue({ settings, exchangeNames, onSettingsReplaced }: Ho
         readings={loaded.readings}
         priceStatus={loaded.status}
         exchangeNames={exchangeNames}
-        rpcUrlSet={settings.rpcUrl !== undefined}
+        rpcUrlSet={hasAnyRpcUrl(settings)}
         now={new Date()}
         onSave={save}
         onRefreshPrices={refreshPrices}

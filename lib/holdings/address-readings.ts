@@ -23,6 +23,9 @@ export const ChainReadingSchema = v.object({
 });
 export type ChainReading = v.InferOutput<typeof ChainReadingSchema>;
 
+/** A chain's error when the user has no endpoint for it; pages word it in the user's language. */
+export const NO_ENDPOINT = 'no-endpoint';
+
 export const AddressReadingsSchema = v.object({
   /** When the reading was taken (ms since epoch). */
   readAt: v.pipe(v.number(), v.integer(), v.minValue(0)),

@@ -43,6 +43,9 @@ export const holdingTokens: readonly HoldingToken[] = [
   { chainId: 137, symbol: 'WBTC', address: '0x1BFD67037B42Cf73acF2047067bd4F2C47D9BfD6', source: UNISWAP_TOKENS, asOf: READ },
 ];
 
+/** How pages name the chains the table covers. */
+export const holdingChainNames: Readonly<Record<number, string>> = { 1: 'Ethereum', 42161: 'Arbitrum One', 8453: 'Base', 137: 'Polygon PoS' };
+
 /** Chains the table covers, in the order the UI offers them. */
 export const holdingChainIds: readonly number[] = [...new Set(holdingTokens.map((token) => token.chainId))];
 

@@ -200,30 +200,40 @@ describe('holdings in Chromium', () => {
   });
 });
 
-describe('watched addresses in Chromium, read from a real anvil node', () => {
+describe('watched addresses in Chromium, read from real anvil nodes', () => {
   let browser: ChromiumExtension;
   let chain: LocalChain;
+  let base: LocalChain;
   const watched = '0x00000000000000000000000000000000005E1f02';
 
+  // Chain ids 1 and 8453, so the extension reads them as Ethereum and Base with the sourced
+  // token table; the token contracts are stand-ins put at the real addresses, holding nothing.
+  async function setUp(chainId: number, wei: bigint): Promise<LocalChain> {
+    const node = await startAnvil({ chainId });
+    await deployMulticall3(node.url);
+    for (const token of holdingTokensFor(chainId)) await deployTestToken(node.url, token.address, token.symbol === 'WBTC' ? 8 : token.symbol === 'WETH' ? 18 : 6);
+    await createTestClient({ mode: 'anvil', transport: http(node.url) }).setBalance({ address: watched, value: wei });
+    return node;
+  }
+
   beforeAll(async () => {
-    // Chain id 1, so the extension reads it as Ethereum with the sourced token table; the token
-    // contracts are stand-ins put at the real addresses, holding nothing for this address.
-    chain = await startAnvil({ chainId: 1 });
-    await deployMulticall3(chain.url);
-    for (const token of holdingTokensFor(1)) await deployTestToken(chain.url, token.address, token.symbol === 'WBTC' ? 8 : token.symbol === 'WETH' ? 18 : 6);
-    await createTestClient({ mode: 'anvil', transport: http(chain.url) }).setBalance({ address: watched, value: 3_000_000_000_000_000_000n });
+    chain = await setUp(1, 3_000_000_000_000_000_000n);
+    base = await setUp(8453, 2_000_000_000_000_000_000n);
     browser = await launchChromium();
-    // The harness refuses every request it is not told about; the local chain is let through.
-    await browser.context.route(`${chain.url}/**`, (route) => route.continue());
-    await browser.context.route(chain.url, (route) => route.continue());
+    // The harness refuses every request it is not told about; the local chains are let through.
+    for (const node of [chain, base]) {
+      await browser.context.route(`${node.url}/**`, (route) => route.continue());
+      await browser.context.route(node.url, (route) => route.continue());
+    }
     await browser.context.route('https://coins.llama.fi/**', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: coins }));
   }, 120_000);
   afterAll(async () => {
     await browser?.close();
     await chain?.stop();
+    await base?.stop();
   });
 
-  test('a watched address counts as self-custody after "Refresh balances", with its block', async () => {
+  test('a watched address counts as self-custody after "Refresh balances", with its block; each network through its own endpoint', async () => {
     const options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
     await options.getByTestId('rpc-url').fill(chain.url);
@@ -234,11 +244,24 @@ describe('watched addresses in Chromium, read from a real anvil node', () => {
     await options.getByTestId('holding-submit').click();
     await expect.poll(() => options.getByTestId('holdings-share').textContent()).toBe('You hold 0% yourself');
     await options.getByTestId('address-input').fill(watched);
+    await options.getByRole('checkbox', { name: 'Base' }).check();
     await options.getByTestId('address-submit').click();
     await options.getByTestId('holdings-refresh-balances').click();
-    await expect.poll(() => options.getByTestId('holdings-readings').textContent()).toMatch(/^Ethereum: read at block \d+ on /);
+    // Base has no endpoint of its own yet: the main one answers for chain 1, so Base stays unknown.
+    await expect.poll(() => options.getByTestId('holdings-readings').textContent()).toMatch(/^Ethereum: read at block \d+ on .*Base: could not be read/);
     await expect.poll(() => options.getByTestId('holdings-share').textContent()).toBe('You hold 75% yourself');
+    await expect.poll(() => options.getByTestId('holdings-incomplete').isVisible()).toBe(true);
+
+    await options.getByTestId('rpc-chains').locator('summary').click();
+    await options.getByTestId('rpc-url-8453').fill(base.url);
+    await options.getByTestId('rpc-url-8453').press('Tab');
+    await expect.poll(async () => (await browser.worker.evaluate(() => chrome.storage.local.get('settings'))).settings).toMatchObject({ chainRpcUrls: { '8453': base.url } });
+    await options.getByTestId('holdings-refresh-balances').click();
+    await expect.poll(() => options.getByTestId('holdings-readings').textContent()).toMatch(/^Ethereum: read at block \d+ on .*Base: read at block \d+ on /);
+    // 3 ETH on Ethereum + 2 ETH on Base, against 1 ETH on Kraken.
+    await expect.poll(() => options.getByTestId('holdings-share').textContent()).toBe('You hold 83% yourself');
+    expect(await options.getByTestId('holdings-incomplete').count()).toBe(0);
     const row = options.locator('[data-testid="holdings-share-row"][data-custodian="self"]');
-    expect(await row.textContent()).toContain(new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 }).format(3 * ETH_USD));
+    expect(await row.textContent()).toContain(new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 }).format(5 * ETH_USD));
   });
 });

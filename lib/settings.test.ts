@@ -1,0 +1,30 @@
+import { describe, expect, test } from 'vitest';
+import { defaultSettings, hasAnyRpcUrl, parseSettings, rpcUrlForChain } from './settings';
+
+describe('endpoints per chain', () => {
+  const settings = parseSettings({ rpcUrl: 'https://eth.example.org', chainRpcUrls: { '8453': 'https://base.example.org' } });
+
+  test("a chain's own endpoint wins; others fall back to the main one", () => {
+    expect(rpcUrlForChain({ settings, chainId: 8453 })).toBe('https://base.example.org');
+    expect(rpcUrlForChain({ settings, chainId: 1 })).toBe('https://eth.example.org');
+    expect(rpcUrlForChain({ settings, chainId: 42161 })).toBe('https://eth.example.org');
+  });
+
+  test('with only a per-chain endpoint, other chains have none', () => {
+    const only = parseSettings({ chainRpcUrls: { '42161': 'https://arb.example.org' } });
+    expect(rpcUrlForChain({ settings: only, chainId: 42161 })).toBe('https://arb.example.org');
+    expect(rpcUrlForChain({ settings: only, chainId: 1 })).toBeUndefined();
+    expect(hasAnyRpcUrl(only)).toBe(true);
+    expect(hasAnyRpcUrl(defaultSettings)).toBe(false);
+  });
+
+  test('no endpoint at all: none for any chain', () => {
+    expect(rpcUrlForChain({ settings: defaultSettings, chainId: 1 })).toBeUndefined();
+  });
+
+  test('a bad key or a non-http endpoint makes the whole stored value unreadable, so the defaults apply', () => {
+    expect(parseSettings({ chainRpcUrls: { base: 'https://base.example.org' } })).toEqual(defaultSettings);
+    expect(parseSettings({ chainRpcUrls: { '8453': 'javascript:alert(1)' } })).toEqual(defaultSettings);
+    expect(parseSettings(JSON.parse('{"chainRpcUrls": {"__proto__": "https://x.example.org"}}'))).toEqual(defaultSettings);
+  });
+});
