@@ -27,6 +27,16 @@ describe('nudgeDecision', () => {
     expect(nudgeDecision({ settings: settings({ nudgePolicy: 'daily' }), view: view('ok'), lastShownAt: now - 25 * 3_600_000, now }).show).toBe(true);
   });
 
+  test("the user's own limit crossed: shown under 'caution or worse' too, but never against 'off' or a snooze", () => {
+    const over = { lastShownAt: undefined, now, overOwnLimit: true };
+    expect(nudgeDecision({ settings: settings({ nudgePolicy: 'caution-or-worse' }), view: view('ok'), ...over })).toEqual({ show: true, expanded: false });
+    expect(nudgeDecision({ settings: settings({ nudgePolicy: 'off' }), view: view('ok'), ...over }).show).toBe(false);
+    const snoozed = settings({ nudgePolicy: 'caution-or-worse', snoozes: { binance: snoozeFor('7d', view('ok'), now) } });
+    expect(nudgeDecision({ settings: snoozed, view: view('ok'), ...over, now: now + 3_600_000 }).show).toBe(false);
+    // Daily stays daily: the limit does not make the pill come back within the day.
+    expect(nudgeDecision({ settings: settings({ nudgePolicy: 'daily' }), view: view('ok'), ...over, lastShownAt: now - 3_600_000 }).show).toBe(false);
+  });
+
   test('snoozes: for a time, or until the data changes', () => {
     const oneDay = settings({ snoozes: { binance: snoozeFor('1d', view('ok'), now) } });
     expect(nudgeDecision({ settings: oneDay, view: view('ok'), lastShownAt: undefined, now: now + 3_600_000 }).show).toBe(false);

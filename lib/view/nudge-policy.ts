@@ -8,6 +8,11 @@ export interface NudgeDecisionParameters {
   /** When the pill was last shown for this exchange (ms since epoch), if ever. */
   lastShownAt: number | undefined;
   now: number;
+  /**
+   * The user's own limit is crossed here (their recorded holdings are above their cap or share):
+   * the user set that line themselves, so under "caution or worse" it counts as a reason too.
+   */
+  overOwnLimit?: boolean;
 }
 
 export interface NudgeDecisionReturnType {
@@ -23,7 +28,7 @@ const CAUTION_OR_WORSE: ReadonlySet<RiskLevel> = new Set(['caution', 'danger']);
  * Whether the pill appears on this visit. A danger verdict still respects "off" and snoozes:
  * the user chose them; the toolbar badge keeps saying it.
  */
-export function nudgeDecision({ settings, view, lastShownAt, now }: NudgeDecisionParameters): NudgeDecisionReturnType {
+export function nudgeDecision({ settings, view, lastShownAt, now, overOwnLimit = false }: NudgeDecisionParameters): NudgeDecisionReturnType {
   const hidden = { show: false, expanded: false };
   const snooze = settings.snoozes[view.id];
   if (snooze !== undefined && snoozeActive(snooze, dataFingerprint(view), now)) return hidden;
@@ -31,7 +36,7 @@ export function nudgeDecision({ settings, view, lastShownAt, now }: NudgeDecisio
     case 'off':
       return hidden;
     case 'caution-or-worse':
-      if (!CAUTION_OR_WORSE.has(view.verdict.level)) return hidden;
+      if (!CAUTION_OR_WORSE.has(view.verdict.level) && !overOwnLimit) return hidden;
       break;
     case 'daily':
       if (lastShownAt !== undefined && now - lastShownAt < DAY_MS) return hidden;
