@@ -1,4 +1,5 @@
 import { createPublicClient, erc20Abi, formatUnits, getAddress, http, isAddress, type PublicClient } from 'viem';
+import { BaseError } from '../errors';
 
 /**
  * "Did my withdrawal arrive?" for EVM networks: read the receiving address's balance (native
@@ -10,17 +11,13 @@ import { createPublicClient, erc20Abi, formatUnits, getAddress, http, isAddress,
 export type ArrivalErrorCode = 'bad-address' | 'bad-token' | 'bad-baseline' | 'bad-rpc-url' | 'rpc-unreachable' | 'wrong-chain' | 'read-failed';
 
 /** viem-style error: `shortMessage` is one line for the UI, `details` for logs. */
-export class ArrivalError extends Error {
+export class ArrivalError extends BaseError {
   override name = 'ArrivalError';
   readonly code: ArrivalErrorCode;
-  readonly shortMessage: string;
-  readonly details: string | undefined;
 
   constructor(code: ArrivalErrorCode, shortMessage: string, details?: string) {
-    super(details === undefined ? shortMessage : `${shortMessage}\n\nDetails: ${details}`);
+    super(shortMessage, details);
     this.code = code;
-    this.shortMessage = shortMessage;
-    this.details = details;
   }
 }
 

@@ -12,6 +12,7 @@ import {
   type PublicClient,
 } from 'viem';
 import { MULTICALL3_ADDRESS } from './reserve-addresses';
+import { BaseError } from '../errors';
 
 /**
  * "Don't trust, verify" for reserves: read what published exchange wallets hold right now on an
@@ -31,17 +32,13 @@ export type ReserveCheckErrorCode =
   | 'cancelled';
 
 /** viem-style error: `shortMessage` is one line for the UI, `details` for logs. */
-export class ReserveCheckError extends Error {
+export class ReserveCheckError extends BaseError {
   override name = 'ReserveCheckError';
   readonly code: ReserveCheckErrorCode;
-  readonly shortMessage: string;
-  readonly details: string | undefined;
 
   constructor(code: ReserveCheckErrorCode, shortMessage: string, details?: string) {
-    super(details === undefined ? shortMessage : `${shortMessage}\n\nDetails: ${details}`);
+    super(shortMessage, details);
     this.code = code;
-    this.shortMessage = shortMessage;
-    this.details = details;
   }
 
   /** What a result carries: plain data a page can store or post. */

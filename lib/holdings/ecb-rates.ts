@@ -1,4 +1,5 @@
 import type { FiatRate } from './prices';
+import { BaseError } from '../errors';
 
 /**
  * The European Central Bank's daily euro reference rates
@@ -15,16 +16,8 @@ export const ECB_DAILY_URL = 'https://www.ecb.europa.eu/stats/eurofxref/eurofxre
 /** The real file is about 1.5 kB; anything far larger is not it. */
 export const ECB_MAX_BYTES = 64 * 1024;
 
-export class EcbRatesError extends Error {
+export class EcbRatesError extends BaseError {
   override name = 'EcbRatesError';
-  readonly shortMessage: string;
-  readonly details: string | undefined;
-
-  constructor(shortMessage: string, details?: string) {
-    super(details === undefined ? shortMessage : `${shortMessage}\n\nDetails: ${details}`);
-    this.shortMessage = shortMessage;
-    this.details = details;
-  }
 }
 
 export interface ParseEcbRatesParameters {

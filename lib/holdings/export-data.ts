@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { GoalSchema, HistoryPointSchema, HoldingSchema, LimitsSchema, WatchedAddressSchema, type HoldingsState } from './model';
+import { BaseError } from '../errors';
 
 /**
  * All local data as one JSON file, so a user can move to another browser or keep a backup.
@@ -33,17 +34,13 @@ export type ExportFile = v.InferOutput<typeof ExportFileSchema>;
 export type ImportDataErrorCode = 'too-large' | 'not-json' | 'too-deep' | 'hostile-key' | 'wrong-format' | 'newer-version' | 'invalid';
 
 /** viem-style error: `shortMessage` is one line for the UI, `details` for logs. */
-export class ImportDataError extends Error {
+export class ImportDataError extends BaseError {
   override name = 'ImportDataError';
   readonly code: ImportDataErrorCode;
-  readonly shortMessage: string;
-  readonly details: string | undefined;
 
   constructor(code: ImportDataErrorCode, shortMessage: string, details?: string) {
-    super(details === undefined ? shortMessage : `${shortMessage}\n\nDetails: ${details}`);
+    super(shortMessage, details);
     this.code = code;
-    this.shortMessage = shortMessage;
-    this.details = details;
   }
 }
 

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { AssetSymbolSchema, CurrencySchema } from './model';
+import { BaseError } from '../errors';
 
 /**
  * Prices for valuing holdings: fetched on a schedule by the background (the same request for
@@ -78,16 +79,8 @@ export function defillamaPricesUrl({ symbols }: DefillamaPricesUrlParameters): s
 }
 
 /** viem-style error: `shortMessage` for the UI, `details` for logs. */
-export class PriceParseError extends Error {
+export class PriceParseError extends BaseError {
   override name = 'PriceParseError';
-  readonly shortMessage: string;
-  readonly details: string | undefined;
-
-  constructor(shortMessage: string, details?: string) {
-    super(details === undefined ? shortMessage : `${shortMessage}\n\nDetails: ${details}`);
-    this.shortMessage = shortMessage;
-    this.details = details;
-  }
 }
 
 // The response as DefiLlama documents it: { coins: { "<chain|coingecko>:<id>": { price, symbol, timestamp, confidence, decimals? } } }.
