@@ -5,7 +5,8 @@ import { parseRequest, type Request } from '@/lib/messages';
 import { badgeFor } from '@/lib/view/badge';
 import { buildExchangeView, type TabState } from '@/lib/view/exchange-view';
 import { tabStateForUrl } from '@/lib/view/tab-state';
-import { getSettings } from '@/utils/settings';
+import { getSettings, nudgeSeen, updateSettings } from '@/utils/settings';
+import { pageStateFor } from '@/lib/view/page-state';
 import { checkSubscriptions, clearSubscriptions, subscribe, subscriptionViews, unsubscribe, warningLookup } from './warnings';
 import { heldSnapshot, onBrowserStart, refreshDue, REFRESH_ALARM, resetData, scheduleRefresh, sourceViews } from './data';
 
@@ -46,10 +47,11 @@ export default defineBackground(() => {
         // The URL comes from the browser, not from the page, so a page cannot claim to be another site.
         const url = sender.url ?? sender.tab?.url;
         const tabId = sender.tab?.id;
-        const state = await stateForUrl(url);
+        // Settings are read here, beside the state, so the page's script makes one round trip.
+        const [state, settings, seen] = await Promise.all([stateForUrl(url), getSettings(), nudgeSeen.getValue()]);
         // The page is waiting to draw its pill; the badge and the bookkeeping can follow.
         if (tabId !== undefined) void rememberUrl(tabId, url).then(() => showBadge(tabId, state));
-        return state;
+        return pageStateFor({ state, settings, seen });
       }
       case 'tab-state':
         return stateForUrl((await tabUrls.getValue())[request.tabId]);
@@ -87,6 +89,19 @@ export default defineBackground(() => {
         await clearSubscriptions();
         await allowedLookalikes.removeValue();
         return sourceViews();
+      case 'nudge-shown':
+        if (getExchange(request.exchangeId) === undefined) return undefined;
+        await nudgeSeen.setValue({ ...(await nudgeSeen.getValue()), [request.exchangeId]: Date.now() });
+        return undefined;
+      case 'nudge-corner':
+        await updateSettings({ corner: request.corner });
+        return undefined;
+      case 'nudge-snooze': {
+        if (getExchange(request.exchangeId) === undefined) return undefined;
+        const { snoozes } = await getSettings();
+        await updateSettings({ snoozes: { ...snoozes, [request.exchangeId]: request.snooze } });
+        return undefined;
+      }
     }
   }
 
