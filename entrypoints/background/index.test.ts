@@ -3,6 +3,11 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from './index';
 import type { TabState } from '@/lib/view/exchange-view';
 import type { PageState } from '@/lib/view/page-state';
+import { translateFrom } from '@/components/i18n';
+import english from '@/public/_locales/en/messages.json';
+
+/** The browser's lookup over the English messages file, as Chrome answers it. */
+const getMessage = (key: string, substitutions?: string | string[]) => translateFrom(english)(key as keyof typeof english, substitutions);
 
 const self = () => ({ id: fakeBrowser.runtime.id });
 
@@ -14,6 +19,7 @@ async function send(message: unknown, sender: object): Promise<TabState | undefi
 describe('background', () => {
   beforeEach(() => {
     fakeBrowser.reset();
+    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(getMessage as typeof fakeBrowser.i18n.getMessage);
     background.main();
   });
 
@@ -46,6 +52,9 @@ describe('background', () => {
     expect(reply?.nudge?.settings.corner).toBe('top-left');
     expect(reply?.nudge?.settings.snoozes).toEqual({});
     expect(reply?.nudge?.lastShownAt).toBeUndefined();
+    // The pill's words come along as templates, so the page fills in the exchange's name itself.
+    expect(reply?.nudge?.words?.pillLabel).toBe('Reserve Radar: $1, grade $2, $3. Open details');
+    expect(reply?.nudge?.words?.level_danger).toBe(english.level_danger.message);
 
     await send({ type: 'nudge-shown', exchangeId: 'kraken' }, self());
     await send({ type: 'nudge-corner', corner: 'bottom-left' }, self());

@@ -5,8 +5,11 @@ import { parseRequest, type Request } from '@/lib/messages';
 import { badgeFor } from '@/lib/view/badge';
 import { buildExchangeView, type TabState } from '@/lib/view/exchange-view';
 import { tabStateForUrl } from '@/lib/view/tab-state';
-import { getSettings, nudgeSeen, updateSettings } from '@/utils/settings';
+import { getSettings, heldSettingsReader, nudgeSeen, updateSettings } from '@/utils/settings';
+import { memoizedRead } from '@/utils/memo-item';
+import { PILL_WORDS } from '@/components/pill-words';
 import { pageStateFor } from '@/lib/view/page-state';
+import { forgetAllTabStates, forgetTabState, writeTabState } from '@/utils/tab-states';
 import { checkSubscriptions, clearSubscriptions, subscribe, subscriptionViews, unsubscribe, warningLookup } from './warnings';
 import { heldSnapshot, onBrowserStart, refreshDue, REFRESH_ALARM, resetData, scheduleRefresh, sourceViews } from './data';
 
@@ -21,11 +24,23 @@ const allowedLookalikes = storage.defineItem<string[]>('local:allowedLookalikes'
 
 export default defineBackground(() => {
   const action = browser.action ?? browser.browserAction;
+  const heldSettings = heldSettingsReader();
+  const heldNudgeSeen = memoizedRead(nudgeSeen);
 
   async function stateForUrl(url: string | undefined): Promise<TabState> {
     const now = new Date();
     const [snapshot, warningsFor] = await Promise.all([heldSnapshot(), warningLookup(now)]);
     return tabStateForUrl({ url, snapshot, now, warningsFor });
+  }
+
+  /** Templates, not finished sentences: `$1`… stay for the page to fill in, as the browser would. */
+  function pillWords(): Record<string, string> | undefined {
+    try {
+      return Object.fromEntries(PILL_WORDS.map((key) => [key, browser.i18n.getMessage(key as '@@ui_locale', ['$1', '$2', '$3'])]));
+    } catch {
+      // Without them the page's script looks the words up itself, as before.
+      return undefined;
+    }
   }
 
   async function showBadge(tabId: number, state: TabState): Promise<void> {
@@ -48,13 +63,16 @@ export default defineBackground(() => {
         const url = sender.url ?? sender.tab?.url;
         const tabId = sender.tab?.id;
         // Settings are read here, beside the state, so the page's script makes one round trip.
-        const [state, settings, seen] = await Promise.all([stateForUrl(url), getSettings(), nudgeSeen.getValue()]);
+        const [state, settings, seen] = await Promise.all([stateForUrl(url), heldSettings(), heldNudgeSeen()]);
         // The page is waiting to draw its pill; the badge and the bookkeeping can follow.
-        if (tabId !== undefined) void rememberUrl(tabId, url).then(() => showBadge(tabId, state));
-        return pageStateFor({ state, settings, seen });
+        if (tabId !== undefined) void rememberUrl(tabId, url).then(() => Promise.all([showBadge(tabId, state), writeTabState(tabId, state)]));
+        return pageStateFor({ state, settings, seen, words: state.kind === 'exchange' && settings.language === 'auto' ? pillWords() : undefined });
       }
-      case 'tab-state':
-        return stateForUrl((await tabUrls.getValue())[request.tabId]);
+      case 'tab-state': {
+        const state = await stateForUrl((await tabUrls.getValue())[request.tabId]);
+        void writeTabState(request.tabId, state);
+        return state;
+      }
       case 'all-exchanges': {
         const now = new Date();
         const [snapshot, warningsFor] = await Promise.all([heldSnapshot(), warningLookup(now)]);
@@ -76,18 +94,24 @@ export default defineBackground(() => {
         return sourceViews();
       case 'refresh-now':
         await Promise.all([refreshDue({ force: true }), checkSubscriptions({ force: true })]);
+        await forgetAllTabStates();
         return sourceViews();
       case 'subscriptions-state':
         return subscriptionViews();
-      case 'subscribe':
-        return subscribe(request.url, request.signer);
+      case 'subscribe': {
+        const result = await subscribe(request.url, request.signer);
+        await forgetAllTabStates();
+        return result;
+      }
       case 'unsubscribe':
         await unsubscribe(request.url);
+        await forgetAllTabStates();
         return subscriptionViews();
       case 'reset-data':
         await resetData();
         await clearSubscriptions();
         await allowedLookalikes.removeValue();
+        await forgetAllTabStates();
         return sourceViews();
       case 'nudge-shown':
         if (getExchange(request.exchangeId) === undefined) return undefined;
@@ -119,7 +143,7 @@ export default defineBackground(() => {
     // exchange pages.
     void rememberUrl(tabId, tab.url).then(async () => {
       const state = await stateForUrl(tab.url);
-      await showBadge(tabId, state);
+      await Promise.all([showBadge(tabId, state), writeTabState(tabId, state)]);
       if (state.kind === 'lookalike' && tab.url !== undefined) await guardLookalike(tabId, state.host, tab.url);
     });
   });
@@ -137,13 +161,17 @@ export default defineBackground(() => {
 
   browser.tabs.onRemoved.addListener((tabId) => {
     void rememberUrl(tabId, undefined);
+    void forgetTabState(tabId);
   });
 
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === REFRESH_ALARM) void Promise.all([refreshDue(), checkSubscriptions()]);
+    // Views built from the old data are dropped; the popup then asks the background afresh.
+    if (alarm.name === REFRESH_ALARM) void Promise.all([refreshDue(), checkSubscriptions()]).then(forgetAllTabStates);
   });
   browser.runtime.onStartup.addListener(() => {
-    void onBrowserStart().then(() => refreshDue());
+    void onBrowserStart()
+      .then(() => refreshDue())
+      .then(forgetAllTabStates);
   });
   void scheduleRefresh();
 });

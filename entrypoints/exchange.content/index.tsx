@@ -8,7 +8,7 @@ import { nudgeDecision, snoozeFor } from '@/lib/view/nudge-policy';
 import type { I18n } from '@/components/i18n';
 import { I18nContext } from '@/components/i18n';
 import { Pill, type Corner } from '@/components/Pill';
-import { loadI18n } from '@/utils/translate';
+import { i18nWithWords, loadI18n } from '@/utils/translate';
 // Inlined at build time: the shadow root gets its styles without a fetch on every page load.
 import cardCss from '@/components/card.css?inline';
 import nudgeCss from './style.css?inline';
@@ -48,11 +48,11 @@ export default defineContentScript({
       // Same exchange after an in-app navigation: the pill stays as it is.
       if (shown === state.view.id) return;
       ui?.remove();
-      const { settings, lastShownAt } = state.nudge;
+      const { settings, lastShownAt, words } = state.nudge;
       const decision = nudgeDecision({ settings, view: state.view, lastShownAt, now: Date.now() });
       if (!decision.show || !ctx.isValid) return;
       shown = state.view.id;
-      const i18n = await loadI18n(settings.language);
+      const i18n = settings.language === 'auto' && words !== undefined ? i18nWithWords(words) : await loadI18n(settings.language);
       ui = await mountNudge(ctx, state.view, i18n, settings.corner, decision.expanded, dismiss);
       void send({ type: 'nudge-shown', exchangeId: state.view.id });
     };

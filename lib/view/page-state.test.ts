@@ -38,6 +38,12 @@ describe('pageStateFor', () => {
     expect(state.nudge?.lastShownAt).toBeUndefined();
   });
 
+  test('the pill’s words go along only when the language follows the browser', () => {
+    const words = { close: 'Close' };
+    expect(pageStateFor({ state: exchangeState('kraken'), settings: defaultSettings, seen: {}, words }).nudge?.words).toEqual(words);
+    expect(pageStateFor({ state: exchangeState('kraken'), settings: { ...defaultSettings, language: 'sv' }, seen: {}, words }).nudge?.words).toBeUndefined();
+  });
+
   test('pages that are not exchanges get their state unchanged, with no settings', () => {
     const notExchange: TabState = { kind: 'not-exchange' };
     expect(pageStateFor({ state: notExchange, settings: defaultSettings, seen: { kraken: 1 } })).toBe(notExchange);

@@ -11,6 +11,11 @@ export interface NudgeContext {
   settings: NudgeSettings;
   /** When the pill was last shown on this exchange (ms since epoch), if ever. */
   lastShownAt?: number;
+  /**
+   * The collapsed pill's words in the browser's language, placeholders left as `$1`…, when the
+   * language setting is "auto"; otherwise the page's script loads the chosen language itself.
+   */
+  words?: Record<string, string>;
 }
 
 /**
@@ -26,10 +31,12 @@ export interface PageStateForParameters {
   settings: Settings;
   /** When the pill was last shown, per exchange id. */
   seen: Record<string, number>;
+  /** The pill's words in the browser's language (used only when the language setting is "auto"). */
+  words?: Record<string, string>;
 }
 export type PageStateForReturnType = PageState;
 
-export function pageStateFor({ state, settings, seen }: PageStateForParameters): PageStateForReturnType {
+export function pageStateFor({ state, settings, seen, words }: PageStateForParameters): PageStateForReturnType {
   if (state.kind !== 'exchange') return state;
   const id = state.view.id;
   const snooze = Object.hasOwn(settings.snoozes, id) ? settings.snoozes[id] : undefined;
@@ -45,6 +52,7 @@ export function pageStateFor({ state, settings, seen }: PageStateForParameters):
         snoozes: snooze === undefined ? {} : { [id]: snooze },
       },
       ...(typeof lastShownAt === 'number' ? { lastShownAt } : {}),
+      ...(words !== undefined && settings.language === 'auto' ? { words } : {}),
     },
   };
 }
