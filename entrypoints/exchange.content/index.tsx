@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { createShadowRootUi, type ContentScriptContext, type ShadowRootContentScriptUi } from '#imports';
+import type { ContentScriptContext } from '#imports';
+import { createShadowHost, type ShadowHost } from './shadow-host';
 import type { ExchangeView } from '@/lib/view/exchange-view';
 import type { PageState } from '@/lib/view/page-state';
 import type { Request } from '@/lib/messages';
@@ -30,7 +31,7 @@ export default defineContentScript({
     // A copy left by a previous version of the extension (reloaded or updated) goes first.
     for (const stale of document.querySelectorAll(HOST_TAG)) stale.remove();
     let shown: string | undefined;
-    let ui: ShadowRootContentScriptUi<HTMLElement> | undefined;
+    let ui: ShadowHost | undefined;
     // Closed by the user: gone for this page, and the watcher below must not bring it back.
     const dismiss = () => {
       ui?.remove();
@@ -53,7 +54,7 @@ export default defineContentScript({
       if (!decision.show || !ctx.isValid) return;
       shown = state.view.id;
       const i18n = settings.language === 'auto' && words !== undefined ? i18nWithWords(words) : await loadI18n(settings.language);
-      ui = await mountNudge(ctx, state.view, i18n, settings.corner, decision.expanded, dismiss);
+      ui = mountNudge(ctx, state.view, i18n, settings.corner, decision.expanded, dismiss);
       void send({ type: 'nudge-shown', exchangeId: state.view.id });
     };
 
@@ -88,14 +89,12 @@ async function requestState(): Promise<PageState | undefined> {
   return (await send({ type: 'page-state' })) as PageState | undefined;
 }
 
-async function mountNudge(ctx: ContentScriptContext, view: ExchangeView, i18n: I18n, initialCorner: Corner, expanded: boolean, dismiss: () => void) {
+function mountNudge(ctx: ContentScriptContext, view: ExchangeView, i18n: I18n, initialCorner: Corner, expanded: boolean, dismiss: () => void): ShadowHost {
   let corner = initialCorner;
-  const ui: ShadowRootContentScriptUi<HTMLElement> = await createShadowRootUi(ctx, {
+  const ui = createShadowHost({
+    ctx,
     name: HOST_TAG,
     css: `${cardCss}\n${nudgeCss}`,
-    position: 'inline',
-    anchor: 'html',
-    append: 'last',
     onMount(container) {
       const draw = () =>
         render(
@@ -120,10 +119,9 @@ async function mountNudge(ctx: ContentScriptContext, view: ExchangeView, i18n: I
           container,
         );
       draw();
-      return container;
     },
     onRemove(container) {
-      if (container !== undefined) render(null, container);
+      render(null, container);
     },
   });
   ui.mount();
