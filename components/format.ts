@@ -1,21 +1,34 @@
 /** Numbers, money and dates in the reader's locale, through Intl. Pure; the locale is passed in. */
 
+// Building an Intl formatter costs far more than using one (a card draws dozens of figures, and
+// the popup's first frame waits for them), so each kind is built once per locale.
+const formatters = new Map<string, unknown>();
+function formatter<T>(kind: string, locale: string, build: () => T): T {
+  const key = `${kind}|${locale}`;
+  let held = formatters.get(key) as T | undefined;
+  if (held === undefined) {
+    held = build();
+    formatters.set(key, held);
+  }
+  return held;
+}
+
 export function formatPercent(fraction: number, locale: string, digits = 1): string {
-  return new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(fraction);
+  return formatter(`percent${digits}`, locale, () => new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits })).format(fraction);
 }
 
 export function formatUsd(value: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD', notation: 'compact', maximumFractionDigits: 2, signDisplay: 'auto' }).format(value);
+  return formatter('usd', locale, () => new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD', notation: 'compact', maximumFractionDigits: 2, signDisplay: 'auto' })).format(value);
 }
 
 export function formatSignedUsd(value: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD', notation: 'compact', maximumFractionDigits: 2, signDisplay: 'exceptZero' }).format(value);
+  return formatter('signed-usd', locale, () => new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD', notation: 'compact', maximumFractionDigits: 2, signDisplay: 'exceptZero' })).format(value);
 }
 
 export function formatDate(isoDate: string, locale: string): string {
   const date = new Date(isoDate.length === 10 ? `${isoDate}T00:00:00Z` : isoDate);
   if (Number.isNaN(date.getTime())) return isoDate;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+  return formatter('date', locale, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' })).format(date);
 }
 
 /** "42 days ago", "in 3 hours": the age of a dated figure, as a reader says it. */
@@ -23,7 +36,7 @@ export function formatAge(isoDate: string, now: Date, locale: string): string {
   const then = Date.parse(isoDate.length === 10 ? `${isoDate}T00:00:00Z` : isoDate);
   if (Number.isNaN(then)) return '';
   const seconds = Math.round((then - now.getTime()) / 1000);
-  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const format = formatter('age', locale, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
   const steps: [Intl.RelativeTimeFormatUnit, number][] = [
     ['year', 365 * 86400],
     ['month', 30 * 86400],

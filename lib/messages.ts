@@ -1,10 +1,12 @@
 import * as v from 'valibot';
+import { CornerSchema, SnoozeSchema } from './settings';
 
 /**
  * Messages views send to the background. Anything arriving on the runtime channel is parsed
  * through `parseRequest` first; an unknown shape is ignored, never acted on.
  */
 const TabId = v.pipe(v.number(), v.integer(), v.minValue(0));
+const ExchangeId = v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,40}$/));
 
 export const RequestSchema = v.variant('type', [
   /** From the exchange-page script: what should this page show? (The URL comes from the browser.) */
@@ -30,6 +32,13 @@ export const RequestSchema = v.variant('type', [
   v.object({ type: v.literal('holdings-summary') }),
   v.object({ type: v.literal('holdings-refresh'), balances: v.optional(v.boolean(), false) }),
   v.object({ type: v.literal('delete-all-data') }),
+  /**
+   * From the nudge, which keeps no storage code of its own (its bundle stays small): it was
+   * shown, moved to another corner, or snoozed. The background validates and stores.
+   */
+  v.object({ type: v.literal('nudge-shown'), exchangeId: ExchangeId }),
+  v.object({ type: v.literal('nudge-corner'), corner: CornerSchema }),
+  v.object({ type: v.literal('nudge-snooze'), exchangeId: ExchangeId, snooze: SnoozeSchema }),
 ]);
 export type Request = v.InferOutput<typeof RequestSchema>;
 

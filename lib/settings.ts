@@ -17,6 +17,8 @@ export const SnoozeSchema = v.variant('until', [
 ]);
 export type Snooze = v.InferOutput<typeof SnoozeSchema>;
 
+export const CornerSchema = v.picklist(['bottom-right', 'bottom-left', 'top-right', 'top-left']);
+
 export const RpcUrlSchema = v.pipe(
   v.string(),
   v.trim(),
@@ -32,7 +34,7 @@ export const SettingsSchema = v.object({
   lookalikeProtection: v.optional(v.boolean(), false),
   language: v.optional(LanguageSchema, 'auto'),
   snoozes: v.optional(v.record(v.pipe(v.string(), v.regex(/^[a-z0-9-]+$/)), SnoozeSchema), {}),
-  corner: v.optional(v.picklist(['bottom-right', 'bottom-left', 'top-right', 'top-left']), 'bottom-right'),
+  corner: v.optional(CornerSchema, 'bottom-right'),
   /**
    * The user's own JSON-RPC endpoint, for ENS lookups and arrival checks in the withdrawal
    * guide. Unset by default: without it the guide sends nothing anywhere and links the explorer.

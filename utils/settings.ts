@@ -1,5 +1,6 @@
 import { storage } from '#imports';
 import { parseSettings, type Settings } from '@/lib/settings';
+import { memoizedRead } from './memo-item';
 
 /** Declared once; every entrypoint reads settings through here so they are always validated. */
 const settingsItem = storage.defineItem<unknown>('local:settings', { version: 1 });
@@ -20,6 +21,15 @@ export async function resetSettings(): Promise<void> {
 
 export function watchSettings(callback: (settings: Settings) => void): () => void {
   return settingsItem.watch((value) => callback(parseSettings(value)));
+}
+
+/**
+ * For the background's answer to the exchange page, which the pill's first paint waits on:
+ * validated settings from a copy held in memory until storage reports a change.
+ */
+export function heldSettingsReader(): () => Promise<Settings> {
+  const read = memoizedRead(settingsItem);
+  return async () => parseSettings(await read());
 }
 
 /** When the pill was last shown per exchange, for the "once a day" policy. Local only. */

@@ -21,3 +21,12 @@ export async function loadI18n(language: Language): Promise<I18n> {
     return { t: browserTranslate, locale: browser.i18n.getUILanguage() };
   }
 }
+
+/**
+ * The browser's language, with some words already at hand (the pill's, sent by the background):
+ * those are used as given, any other key goes to the browser's lookup when first needed.
+ */
+export function i18nWithWords(words: Record<string, string>): I18n {
+  const known = translateFrom(Object.fromEntries(Object.entries(words).map(([key, message]) => [key, { message }])));
+  return { t: (key, substitutions) => (Object.hasOwn(words, key) ? known(key, substitutions) : browserTranslate(key, substitutions)), locale: browser.i18n.getUILanguage() };
+}

@@ -2,6 +2,12 @@ import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from './index';
 import type { TabState } from '@/lib/view/exchange-view';
+import type { PageState } from '@/lib/view/page-state';
+import { translateFrom } from '@/components/i18n';
+import english from '@/public/_locales/en/messages.json';
+
+/** The browser's lookup over the English messages file, as Chrome answers it. */
+const getMessage = (key: string, substitutions?: string | string[]) => translateFrom(english)(key as keyof typeof english, substitutions);
 
 const self = () => ({ id: fakeBrowser.runtime.id });
 
@@ -13,6 +19,7 @@ async function send(message: unknown, sender: object): Promise<TabState | undefi
 describe('background', () => {
   beforeEach(() => {
     fakeBrowser.reset();
+    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(getMessage as typeof fakeBrowser.i18n.getMessage);
     background.main();
   });
 
@@ -37,6 +44,38 @@ describe('background', () => {
     expect(await send({ type: 'page-state' }, { id: 'another-extension', tab: { id: 6 }, url: 'https://www.binance.com/' })).toBeUndefined();
     expect(await send({ type: 'delete-everything' }, self())).toBeUndefined();
     expect(await send('page-state', self())).toBeUndefined();
+  });
+
+  test('the page-state reply carries the nudge settings for that exchange only, and the nudge writes go through messages', async () => {
+    await fakeBrowser.storage.local.set({ settings: { corner: 'top-left', snoozes: { okx: { until: 'time', endsAt: 1 } } }, nudgeSeen: { okx: 42 } });
+    const reply = (await send({ type: 'page-state' }, { ...self(), tab: { id: 11 }, url: 'https://www.kraken.com/' })) as PageState | undefined;
+    expect(reply?.nudge?.settings.corner).toBe('top-left');
+    expect(reply?.nudge?.settings.snoozes).toEqual({});
+    expect(reply?.nudge?.lastShownAt).toBeUndefined();
+    // The pill's words come along as templates, so the page fills in the exchange's name itself.
+    expect(reply?.nudge?.words?.pillLabel).toBe('Reserve Radar: $1, grade $2, $3. Open details');
+    expect(reply?.nudge?.words?.level_danger).toBe(english.level_danger.message);
+
+    await send({ type: 'nudge-shown', exchangeId: 'kraken' }, self());
+    await send({ type: 'nudge-corner', corner: 'bottom-left' }, self());
+    await send({ type: 'nudge-snooze', exchangeId: 'kraken', snooze: { until: 'data-change', fingerprint: 'abc' } }, self());
+    const again = (await send({ type: 'page-state' }, { ...self(), tab: { id: 11 }, url: 'https://www.kraken.com/' })) as PageState | undefined;
+    expect(again?.nudge?.lastShownAt).toBeGreaterThan(0);
+    expect(again?.nudge?.settings.corner).toBe('bottom-left');
+    expect(again?.nudge?.settings.snoozes).toEqual({ kraken: { until: 'data-change', fingerprint: 'abc' } });
+    // Other exchanges' entries are kept, not overwritten.
+    const stored = await fakeBrowser.storage.local.get(['settings', 'nudgeSeen']);
+    expect((stored.nudgeSeen as Record<string, number>).okx).toBe(42);
+    expect((stored.settings as { snoozes: object }).snoozes).toHaveProperty('okx');
+  });
+
+  test('nudge writes with unknown exchanges or bad values change nothing', async () => {
+    await send({ type: 'nudge-shown', exchangeId: 'not-an-exchange' }, self());
+    await send({ type: 'nudge-corner', corner: 'middle' }, self());
+    await send({ type: 'nudge-snooze', exchangeId: 'kraken', snooze: { until: 'forever' } }, self());
+    const stored = await fakeBrowser.storage.local.get(['settings', 'nudgeSeen']);
+    expect(stored.nudgeSeen ?? {}).toEqual({});
+    expect(stored.settings).toBeUndefined();
   });
 
   test('a closed tab forgets its state', async () => {

@@ -5,7 +5,11 @@ import { parseRequest, type Request } from '@/lib/messages';
 import { badgeFor } from '@/lib/view/badge';
 import { buildExchangeView, type TabState } from '@/lib/view/exchange-view';
 import { tabStateForUrl } from '@/lib/view/tab-state';
-import { getSettings } from '@/utils/settings';
+import { getSettings, heldSettingsReader, nudgeSeen, updateSettings } from '@/utils/settings';
+import { memoizedRead } from '@/utils/memo-item';
+import { PILL_WORDS } from '@/components/pill-words';
+import { pageStateFor } from '@/lib/view/page-state';
+import { forgetAllTabStates, forgetTabState, writeTabState } from '@/utils/tab-states';
 import { checkSubscriptions, clearSubscriptions, subscribe, subscriptionViews, unsubscribe, warningLookup } from './warnings';
 import { heldSnapshot, onBrowserStart, refreshDue, REFRESH_ALARM, resetData, scheduleRefresh, sourceViews } from './data';
 import { historySettled, loadBalanceNudge, readBalances, recordHistory, refreshPrices, REMINDER_ALARM, startHoldings, summaryForPopup } from './holdings';
@@ -21,11 +25,23 @@ const allowedLookalikes = storage.defineItem<string[]>('local:allowedLookalikes'
 
 export default defineBackground(() => {
   const action = browser.action ?? browser.browserAction;
+  const heldSettings = heldSettingsReader();
+  const heldNudgeSeen = memoizedRead(nudgeSeen);
 
   async function stateForUrl(url: string | undefined): Promise<TabState> {
     const now = new Date();
     const [snapshot, warningsFor] = await Promise.all([heldSnapshot(), warningLookup(now)]);
     return tabStateForUrl({ url, snapshot, now, warningsFor });
+  }
+
+  /** Templates, not finished sentences: `$1`… stay for the page to fill in, as the browser would. */
+  function pillWords(): Record<string, string> | undefined {
+    try {
+      return Object.fromEntries(PILL_WORDS.map((key) => [key, browser.i18n.getMessage(key as '@@ui_locale', ['$1', '$2', '$3'])]));
+    } catch {
+      // Without them the page's script looks the words up itself, as before.
+      return undefined;
+    }
   }
 
   async function showBadge(tabId: number, state: TabState): Promise<void> {
@@ -47,14 +63,19 @@ export default defineBackground(() => {
         // The URL comes from the browser, not from the page, so a page cannot claim to be another site.
         const url = sender.url ?? sender.tab?.url;
         const tabId = sender.tab?.id;
-        const [state, nudgeFor] = await Promise.all([stateForUrl(url), loadBalanceNudge()]);
+        // Settings are read here, beside the state, so the page's script makes one round trip.
+        const [state, settings, seen, nudgeFor] = await Promise.all([stateForUrl(url), heldSettings(), heldNudgeSeen(), loadBalanceNudge()]);
         // The page is waiting to draw its pill; the badge and the bookkeeping can follow.
-        if (tabId !== undefined) void rememberUrl(tabId, url).then(() => showBadge(tabId, state));
+        if (tabId !== undefined) void rememberUrl(tabId, url).then(() => Promise.all([showBadge(tabId, state), writeTabState(tabId, state)]));
         const balanceNudge = state.kind === 'exchange' ? await nudgeFor(state.view.id, state.view.verdict.level) : undefined;
-        return balanceNudge === undefined || state.kind !== 'exchange' ? state : { ...state, balanceNudge };
+        const withBalance = balanceNudge === undefined || state.kind !== 'exchange' ? state : { ...state, balanceNudge };
+        return pageStateFor({ state: withBalance, settings, seen, words: state.kind === 'exchange' && settings.language === 'auto' ? pillWords() : undefined });
       }
-      case 'tab-state':
-        return stateForUrl((await tabUrls.getValue())[request.tabId]);
+      case 'tab-state': {
+        const state = await stateForUrl((await tabUrls.getValue())[request.tabId]);
+        void writeTabState(request.tabId, state);
+        return state;
+      }
       case 'all-exchanges': {
         const now = new Date();
         const [snapshot, warningsFor] = await Promise.all([heldSnapshot(), warningLookup(now)]);
@@ -76,18 +97,24 @@ export default defineBackground(() => {
         return sourceViews();
       case 'refresh-now':
         await Promise.all([refreshDue({ force: true }), checkSubscriptions({ force: true })]);
+        await forgetAllTabStates();
         return sourceViews();
       case 'subscriptions-state':
         return subscriptionViews();
-      case 'subscribe':
-        return subscribe(request.url, request.signer);
+      case 'subscribe': {
+        const result = await subscribe(request.url, request.signer);
+        await forgetAllTabStates();
+        return result;
+      }
       case 'unsubscribe':
         await unsubscribe(request.url);
+        await forgetAllTabStates();
         return subscriptionViews();
       case 'reset-data':
         await resetData();
         await clearSubscriptions();
         await allowedLookalikes.removeValue();
+        await forgetAllTabStates();
         return sourceViews();
       case 'holdings-summary':
         return summaryForPopup();
@@ -104,7 +131,21 @@ export default defineBackground(() => {
         await resetData();
         await clearSubscriptions();
         await browser.alarms.clear(REMINDER_ALARM);
+        await forgetAllTabStates();
         return sourceViews();
+      case 'nudge-shown':
+        if (getExchange(request.exchangeId) === undefined) return undefined;
+        await nudgeSeen.setValue({ ...(await nudgeSeen.getValue()), [request.exchangeId]: Date.now() });
+        return undefined;
+      case 'nudge-corner':
+        await updateSettings({ corner: request.corner });
+        return undefined;
+      case 'nudge-snooze': {
+        if (getExchange(request.exchangeId) === undefined) return undefined;
+        const { snoozes } = await getSettings();
+        await updateSettings({ snoozes: { ...snoozes, [request.exchangeId]: request.snooze } });
+        return undefined;
+      }
     }
   }
 
@@ -122,7 +163,7 @@ export default defineBackground(() => {
     // exchange pages.
     void rememberUrl(tabId, tab.url).then(async () => {
       const state = await stateForUrl(tab.url);
-      await showBadge(tabId, state);
+      await Promise.all([showBadge(tabId, state), writeTabState(tabId, state)]);
       if (state.kind === 'lookalike' && tab.url !== undefined) await guardLookalike(tabId, state.host, tab.url);
     });
   });
@@ -140,13 +181,17 @@ export default defineBackground(() => {
 
   browser.tabs.onRemoved.addListener((tabId) => {
     void rememberUrl(tabId, undefined);
+    void forgetTabState(tabId);
   });
 
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === REFRESH_ALARM) void Promise.all([refreshDue(), checkSubscriptions()]);
+    // Views built from the old data are dropped; the popup then asks the background afresh.
+    if (alarm.name === REFRESH_ALARM) void Promise.all([refreshDue(), checkSubscriptions()]).then(forgetAllTabStates);
   });
   browser.runtime.onStartup.addListener(() => {
-    void onBrowserStart().then(() => refreshDue());
+    void onBrowserStart()
+      .then(() => refreshDue())
+      .then(forgetAllTabStates);
   });
   void scheduleRefresh();
   startHoldings();

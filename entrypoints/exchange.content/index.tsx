@@ -1,15 +1,17 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { createShadowRootUi, type ContentScriptContext, type ShadowRootContentScriptUi } from '#imports';
-import type { ExchangeView, TabState } from '@/lib/view/exchange-view';
+import type { ContentScriptContext } from '#imports';
+import { createShadowHost, type ShadowHost } from './shadow-host';
+import type { ExchangeView } from '@/lib/view/exchange-view';
+import type { PageState } from '@/lib/view/page-state';
+import type { Request } from '@/lib/messages';
 
-type TabBalanceNudge = Extract<TabState, { kind: 'exchange' }>['balanceNudge'];
+type TabBalanceNudge = Extract<PageState, { kind: 'exchange' }>['balanceNudge'];
 import { nudgeDecision, snoozeFor } from '@/lib/view/nudge-policy';
 import type { I18n } from '@/components/i18n';
 import { I18nContext } from '@/components/i18n';
 import { Pill, type Corner } from '@/components/Pill';
-import { loadI18n } from '@/utils/translate';
-import { getSettings, nudgeSeen, updateSettings } from '@/utils/settings';
+import { i18nWithWords, loadI18n } from '@/utils/translate';
 // Inlined at build time: the shadow root gets its styles without a fetch on every page load.
 import cardCss from '@/components/card.css?inline';
 import nudgeCss from './style.css?inline';
@@ -25,20 +27,22 @@ export default defineContentScript({
   runAt: 'document_start',
   cssInjectionMode: 'manual',
   async main(ctx) {
+    // The question goes out before anything else runs: its answer (state and settings in one
+    // reply, no storage or schema code here) is what the first paint waits for.
+    const firstState = requestState();
     // A copy left by a previous version of the extension (reloaded or updated) goes first.
     for (const stale of document.querySelectorAll(HOST_TAG)) stale.remove();
     let shown: string | undefined;
-    let ui: ShadowRootContentScriptUi<HTMLElement> | undefined;
+    let ui: ShadowHost | undefined;
     // Closed by the user: gone for this page, and the watcher below must not bring it back.
     const dismiss = () => {
       ui?.remove();
       ui = undefined;
     };
 
-    const update = async () => {
-      // Ask and read settings at once: the pill's first paint waits for the slower of the two.
-      const [state, settings, seen] = await Promise.all([requestState(), getSettings(), nudgeSeen.getValue()]);
-      if (state?.kind !== 'exchange') {
+    const update = async (asked = requestState()) => {
+      const state = await asked;
+      if (state?.kind !== 'exchange' || state.nudge === undefined) {
         ui?.remove();
         ui = undefined;
         shown = undefined;
@@ -47,15 +51,19 @@ export default defineContentScript({
       // Same exchange after an in-app navigation: the pill stays as it is.
       if (shown === state.view.id) return;
       ui?.remove();
-      const decision = nudgeDecision({ settings, view: state.view, lastShownAt: seen[state.view.id], now: Date.now() });
+      const { settings, lastShownAt, words } = state.nudge;
+      // Over the user's own cap or share counts under "caution or worse" too; a risky-exchange
+      // message already rides on a caution-or-worse level.
+      const overOwnLimit = state.balanceNudge !== undefined && state.balanceNudge.reason.kind !== 'risky-exchange';
+      const decision = nudgeDecision({ settings, view: state.view, lastShownAt, now: Date.now(), overOwnLimit });
       if (!decision.show || !ctx.isValid) return;
       shown = state.view.id;
-      const i18n = await loadI18n(settings.language);
-      ui = await mountNudge(ctx, state.view, i18n, settings.corner, decision.expanded, dismiss, state.balanceNudge);
-      await nudgeSeen.setValue({ ...seen, [state.view.id]: Date.now() });
+      const i18n = settings.language === 'auto' && words !== undefined ? i18nWithWords(words) : await loadI18n(settings.language);
+      ui = mountNudge(ctx, state.view, i18n, settings.corner, decision.expanded, dismiss, state.balanceNudge);
+      void send({ type: 'nudge-shown', exchangeId: state.view.id });
     };
 
-    await update();
+    await update(firstState);
     // Exchanges are single-page apps: each in-app navigation is checked again.
     ctx.addEventListener(window, 'wxt:locationchange', () => void update());
     // Pages that rebuild their DOM can drop our element; put it back, once, never twice. It
@@ -73,23 +81,25 @@ export default defineContentScript({
   },
 });
 
-async function requestState(): Promise<TabState | undefined> {
+async function send(message: Request): Promise<unknown> {
   try {
-    return (await browser.runtime.sendMessage({ type: 'page-state' })) as TabState;
+    return await browser.runtime.sendMessage(message);
   } catch {
     // The extension was reloaded or updated under this page: stay silent.
     return undefined;
   }
 }
 
-async function mountNudge(ctx: ContentScriptContext, view: ExchangeView, i18n: I18n, initialCorner: Corner, expanded: boolean, dismiss: () => void, balanceNudge?: TabBalanceNudge) {
+async function requestState(): Promise<PageState | undefined> {
+  return (await send({ type: 'page-state' })) as PageState | undefined;
+}
+
+function mountNudge(ctx: ContentScriptContext, view: ExchangeView, i18n: I18n, initialCorner: Corner, expanded: boolean, dismiss: () => void, balanceNudge?: TabBalanceNudge): ShadowHost {
   let corner = initialCorner;
-  const ui: ShadowRootContentScriptUi<HTMLElement> = await createShadowRootUi(ctx, {
+  const ui = createShadowHost({
+    ctx,
     name: HOST_TAG,
     css: `${cardCss}\n${nudgeCss}`,
-    position: 'inline',
-    anchor: 'html',
-    append: 'last',
     onMount(container) {
       const draw = () =>
         render(
@@ -102,23 +112,22 @@ async function mountNudge(ctx: ContentScriptContext, view: ExchangeView, i18n: I
               onCornerChange={(next) => {
                 corner = next;
                 draw();
-                void updateSettings({ corner: next });
+                void send({ type: 'nudge-corner', corner: next });
               }}
               onSnooze={(choice) => {
-                void getSettings().then((settings) => updateSettings({ snoozes: { ...settings.snoozes, [view.id]: snoozeFor(choice, view, Date.now()) } }));
+                void send({ type: 'nudge-snooze', exchangeId: view.id, snooze: snoozeFor(choice, view, Date.now()) });
                 dismiss();
               }}
-              onWithdraw={() => void browser.runtime.sendMessage({ type: 'open-guide', exchangeId: view.id })}
+              onWithdraw={() => void send({ type: 'open-guide', exchangeId: view.id })}
               balanceNudge={balanceNudge}
             />
           </I18nContext.Provider>,
           container,
         );
       draw();
-      return container;
     },
     onRemove(container) {
-      if (container !== undefined) render(null, container);
+      render(null, container);
     },
   });
   ui.mount();

@@ -6,15 +6,19 @@ import type { ExchangeView, TabState } from '@/lib/view/exchange-view';
 import type { HoldingsSummary } from '@/lib/holdings/summary';
 import { loadI18n } from '@/utils/translate';
 import { getSettings } from '@/utils/settings';
+import { readTabState } from '@/utils/tab-states';
 import '@/components/card.css';
 import '@/components/share-panel.css';
 import '@/components/holdings.css';
 import './style.css';
 
-async function loadTab(): Promise<TabState> {
+async function tabIdToShow(): Promise<number | undefined> {
   // The tab can be named in the URL (?tab=ID), so the popup also opens as a page in tests.
   const fromQuery = Number(new URLSearchParams(location.search).get('tab'));
-  const tabId = Number.isInteger(fromQuery) && fromQuery > 0 ? fromQuery : (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+  return Number.isInteger(fromQuery) && fromQuery > 0 ? fromQuery : (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+}
+
+async function askBackground(tabId: number | undefined): Promise<TabState> {
   if (tabId === undefined) return { kind: 'not-exchange' };
   return (await browser.runtime.sendMessage({ type: 'tab-state', tabId })) as TabState;
 }
@@ -28,9 +32,12 @@ const loadHoldings = async () => (await browser.runtime.sendMessage({ type: 'hol
 async function main() {
   const root = document.getElementById('app');
   if (root === null) return;
-  // Both questions go out before anything waits, so the card's first render waits for the slower one only.
-  const tab = loadTab();
-  const all = tab.then((state) => (state.kind === 'exchange' ? [] : loadAll()));
+  // Every question goes out before anything waits: the background's answer, the copy of it the
+  // background left in session storage (one storage read, usually first), and the language.
+  const tabId = tabIdToShow();
+  const fresh = tabId.then(askBackground);
+  const held = tabId.then((id) => (id === undefined ? undefined : readTabState(id).catch(() => undefined)));
+  const all = fresh.then((state) => (state.kind === 'exchange' ? [] : loadAll()));
   const i18n = await loadI18n((await getSettings()).language);
   document.documentElement.lang = i18n.locale;
   const loadAllOnce = () => all;
@@ -51,10 +58,25 @@ async function main() {
       </I18nContext.Provider>,
       root,
     );
+  let answered = false;
+  let shownHeld = false;
   draw(undefined);
-  tab.then(
-    (state) => draw(state),
-    () => draw({ kind: 'not-exchange' }, true),
+  // The held copy is drawn only while the background has not answered; its answer always wins.
+  void held.then((state) => {
+    if (answered || state === undefined) return;
+    shownHeld = true;
+    draw(state);
+  });
+  fresh.then(
+    (state) => {
+      answered = true;
+      draw(state);
+    },
+    () => {
+      answered = true;
+      // A card already drawn from the held copy stays rather than turning into an error.
+      if (!shownHeld) draw({ kind: 'not-exchange' }, true);
+    },
   );
 }
 

@@ -20,6 +20,13 @@ describe('Chromium with the built extension', () => {
     const pill = await pillText(page);
     expect(pill?.name).toBe('Binance');
     expect(pill?.status).not.toBe('');
+    // The pill's words arrive with the background's answer, as templates the page fills in.
+    const labels = await page.evaluate(() => {
+      const shadow = document.querySelector('reserve-radar-pill')?.shadowRoot;
+      return { toggle: shadow?.querySelector('[data-testid="pill-toggle"]')?.getAttribute('aria-label'), close: shadow?.querySelector('[data-testid="pill-close"]')?.getAttribute('aria-label') };
+    });
+    expect(labels.toggle).toMatch(new RegExp(`^Reserve Radar: Binance, grade [A-F?], ${pill?.status}\\. Open details$`));
+    expect(labels.close).toBe('Close');
     await page.screenshot({ path: screenshotPath('pill.png'), clip: { x: 0, y: 0, width: 1280, height: 720 } });
 
     const tabId = await activeTabId(browser.worker);

@@ -1,0 +1,58 @@
+import type { Settings } from '../settings';
+import type { TabState } from './exchange-view';
+
+/**
+ * What the pill needs of the user's choices, cut to the exchange the page is on: the page's
+ * script learns nothing about other exchanges (not their snoozes, not when they were visited).
+ */
+export type NudgeSettings = Pick<Settings, 'nudgePolicy' | 'autoExpandOnDanger' | 'language' | 'corner' | 'snoozes'>;
+
+export interface NudgeContext {
+  settings: NudgeSettings;
+  /** When the pill was last shown on this exchange (ms since epoch), if ever. */
+  lastShownAt?: number;
+  /**
+   * The collapsed pill's words in the browser's language, placeholders left as `$1`…, when the
+   * language setting is "auto"; otherwise the page's script loads the chosen language itself.
+   */
+  words?: Record<string, string>;
+}
+
+/**
+ * The background's answer to the exchange-page script: the tab's state plus, on an exchange,
+ * the nudge's settings, so the page's script needs no storage reads and no schema code of
+ * its own before the pill's first paint.
+ */
+export type PageState = TabState & { nudge?: NudgeContext };
+
+export interface PageStateForParameters {
+  state: TabState;
+  /** Validated settings. */
+  settings: Settings;
+  /** When the pill was last shown, per exchange id. */
+  seen: Record<string, number>;
+  /** The pill's words in the browser's language (used only when the language setting is "auto"). */
+  words?: Record<string, string>;
+}
+export type PageStateForReturnType = PageState;
+
+export function pageStateFor({ state, settings, seen, words }: PageStateForParameters): PageStateForReturnType {
+  if (state.kind !== 'exchange') return state;
+  const id = state.view.id;
+  const snooze = Object.hasOwn(settings.snoozes, id) ? settings.snoozes[id] : undefined;
+  const lastShownAt = Object.hasOwn(seen, id) ? seen[id] : undefined;
+  return {
+    ...state,
+    nudge: {
+      settings: {
+        nudgePolicy: settings.nudgePolicy,
+        autoExpandOnDanger: settings.autoExpandOnDanger,
+        language: settings.language,
+        corner: settings.corner,
+        snoozes: snooze === undefined ? {} : { [id]: snooze },
+      },
+      ...(typeof lastShownAt === 'number' ? { lastShownAt } : {}),
+      ...(words !== undefined && settings.language === 'auto' ? { words } : {}),
+    },
+  };
+}
