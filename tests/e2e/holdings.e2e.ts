@@ -121,6 +121,16 @@ describe('holdings in Chromium', () => {
     expect(await popup.getByTestId('holdings-mini').getByTestId('sparkline-path').getAttribute('d')).toMatch(/^M0,/);
     await popup.close();
     await page.close();
+
+    // "Only when caution or worse": Binance's level here is unknown, but the user's own cap is crossed, so the pill still comes.
+    await options.locator('input[name="nudgePolicy"][value="caution-or-worse"]').check();
+    await expect.poll(async () => JSON.parse(await stored()).settings?.nudgePolicy).toBe('caution-or-worse');
+    const again = await browser.context.newPage();
+    await again.goto('https://www.binance.com/en');
+    await again.getByTestId('pill-balance').waitFor();
+    await again.close();
+    await options.locator('input[name="nudgePolicy"][value="every-visit"]').check();
+    await expect.poll(async () => JSON.parse(await stored()).settings?.nudgePolicy).toBe('every-visit');
   });
 
   test('hostile, malformed and oversized files are refused in plain words, and nothing changes', async () => {
