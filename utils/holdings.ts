@@ -3,6 +3,8 @@ import { storage } from '#imports';
 import { HoldingsStateSchema, parseHoldingsState, type HoldingsState } from '@/lib/holdings/model';
 import { parsePriceTable, type PriceTable } from '@/lib/holdings/prices';
 import { parseAddressReadings, type AddressReadings } from '@/lib/holdings/address-readings';
+import { BaseError } from '@/lib/errors';
+import { memoizedRead } from './memo-item';
 
 /**
  * The user's holdings, the scheduled price table and the last reading of their watched
@@ -25,13 +27,8 @@ export async function getHoldings(): Promise<HoldingsState> {
   return parseHoldingsState(await holdingsItem.getValue());
 }
 
-export class HoldingsSaveError extends Error {
+export class HoldingsSaveError extends BaseError {
   override name = 'HoldingsSaveError';
-  readonly shortMessage: string;
-  constructor(shortMessage: string) {
-    super(shortMessage);
-    this.shortMessage = shortMessage;
-  }
 }
 
 /** Validates before writing: a state the schema refuses is never stored, and the stored one stays. */
@@ -73,4 +70,27 @@ export async function saveAddressReadings(readings: AddressReadings | null): Pro
 
 export function watchAddressReadings(callback: (readings: AddressReadings | null) => void): () => void {
   return readingsItem.watch((value) => callback(parseAddressReadings(value)));
+}
+
+export interface HeldHoldings {
+  state: HoldingsState;
+  prices: PriceTable;
+  readings: AddressReadings | null;
+}
+
+/**
+ * For the background's answer to the exchange page, which the pill's first paint waits on: the
+ * three values read and validated once, then held until storage reports a change to one of them.
+ */
+export function heldHoldingsReader(): () => Promise<HeldHoldings> {
+  const reads = [memoizedRead(holdingsItem), memoizedRead(pricesItem), memoizedRead(readingsItem)];
+  let held: { raw: unknown[]; value: HeldHoldings } | undefined;
+  return async () => {
+    const raw = await Promise.all(reads.map((read) => read()));
+    // The memoized reads hand back the same objects until storage changes, so identity says "unchanged".
+    if (held === undefined || raw.some((value, index) => value !== held?.raw[index])) {
+      held = { raw, value: { state: parseHoldingsState(raw[0]), prices: parsePriceTable(raw[1]), readings: parseAddressReadings(raw[2]) } };
+    }
+    return held.value;
+  };
 }

@@ -135,6 +135,12 @@ describe('messages', () => {
     const other = await send<TabState>({ type: 'page-state' }, { ...self(), tab: { id: 8 }, url: 'https://www.kraken.com/' });
     expect(other.kind === 'exchange' && other.balanceNudge).toBeUndefined();
     expect(await send({ type: 'holdings-summary' })).toMatchObject({ selfShare: 1 / 3, complete: true });
+    // The background holds the values in memory; a change in storage reaches the next answer.
+    await fakeBrowser.storage.local.set({
+      holdings: { holdings: [holding('a', 'binance', 2), holding('b', 'self', 1)], addresses: [], history: [], limits: { exchanges: { binance: { cap: 5000 } } } },
+    });
+    const raised = await send<TabState>({ type: 'page-state' }, { ...self(), tab: { id: 7 }, url: 'https://www.binance.com/en/trade' });
+    expect(raised.kind === 'exchange' && raised.balanceNudge).toBeUndefined();
     vi.restoreAllMocks();
   });
 

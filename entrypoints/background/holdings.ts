@@ -15,7 +15,7 @@ import { hasAnyRpcUrl, rpcUrlForChain } from '@/lib/settings';
 import { balanceNudgeText } from '@/components/balance-nudge-text';
 import type { Translate } from '@/components/i18n';
 import type { Language } from '@/lib/settings';
-import { getAddressReadings, getHoldings, watchHoldings, getPriceTable, priceStatusItem, saveAddressReadings, saveHoldings, savePriceTable, type PriceStatus } from '@/utils/holdings';
+import { getAddressReadings, getHoldings, watchHoldings, getPriceTable, priceStatusItem, saveAddressReadings, saveHoldings, savePriceTable, type HeldHoldings, type PriceStatus } from '@/utils/holdings';
 
 /**
  * The background's part of the holdings feature: prices and exchange rates on a schedule (never
@@ -167,8 +167,8 @@ export async function scheduleHoldings(): Promise<void> {
  * Reads what the pill's balance message needs, so the caller can do it while it works out the
  * page's exchange; the returned function gives the message for that exchange, or undefined.
  */
-export async function loadBalanceNudge(): Promise<(exchangeId: string, level: RiskLevel) => Promise<{ reason: BalanceNudgeReason; text: string } | undefined>> {
-  const [state, prices, readings] = await Promise.all([getHoldings(), getPriceTable(), getAddressReadings()]);
+export async function loadBalanceNudge(read: () => Promise<HeldHoldings>): Promise<(exchangeId: string, level: RiskLevel) => Promise<{ reason: BalanceNudgeReason; text: string } | undefined>> {
+  const { state, prices, readings } = await read();
   return async (exchangeId, level) => {
     const reason = exchangeBalanceNudge({ state, prices, readings, exchangeId, level });
     if (reason === undefined) return undefined;

@@ -7,6 +7,7 @@ import { buildExchangeView, type TabState } from '@/lib/view/exchange-view';
 import { tabStateForUrl } from '@/lib/view/tab-state';
 import { getSettings, heldSettingsReader, nudgeSeen, updateSettings } from '@/utils/settings';
 import { memoizedRead } from '@/utils/memo-item';
+import { heldHoldingsReader } from '@/utils/holdings';
 import { PILL_WORDS } from '@/components/pill-words';
 import { pageStateFor } from '@/lib/view/page-state';
 import { forgetAllTabStates, forgetTabState, writeTabState } from '@/utils/tab-states';
@@ -27,6 +28,7 @@ export default defineBackground(() => {
   const action = browser.action ?? browser.browserAction;
   const heldSettings = heldSettingsReader();
   const heldNudgeSeen = memoizedRead(nudgeSeen);
+  const heldHoldings = heldHoldingsReader();
 
   async function stateForUrl(url: string | undefined): Promise<TabState> {
     const now = new Date();
@@ -64,7 +66,7 @@ export default defineBackground(() => {
         const url = sender.url ?? sender.tab?.url;
         const tabId = sender.tab?.id;
         // Settings are read here, beside the state, so the page's script makes one round trip.
-        const [state, settings, seen, nudgeFor] = await Promise.all([stateForUrl(url), heldSettings(), heldNudgeSeen(), loadBalanceNudge()]);
+        const [state, settings, seen, nudgeFor] = await Promise.all([stateForUrl(url), heldSettings(), heldNudgeSeen(), loadBalanceNudge(heldHoldings)]);
         // The page is waiting to draw its pill; the badge and the bookkeeping can follow.
         if (tabId !== undefined) void rememberUrl(tabId, url).then(() => Promise.all([showBadge(tabId, state), writeTabState(tabId, state)]));
         const balanceNudge = state.kind === 'exchange' ? await nudgeFor(state.view.id, state.view.verdict.level) : undefined;
