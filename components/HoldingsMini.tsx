@@ -1,3 +1,4 @@
+import './holdings.css';
 import { useEffect, useState } from 'preact/hooks';
 import type { HoldingsSummary } from '../lib/holdings/summary';
 import { formatPercent } from './format';

@@ -32,10 +32,19 @@ const SharePanel = lazy(() => import('./SharePanel').then((module) => ({ default
 export function Popup({ tab, failed = false, loadAll, onWithdraw, onOpenOptions, onOpenVerify, onCopyText, onCopyImage, loadHoldings }: PopupProps) {
   const [sharing, setSharing] = useState(false);
   const t = useT();
+  // The holdings line starts loading only after the card's first frame is on screen, so its
+  // chunk and its question to the background never compete with the card.
+  const [afterFirstFrame, setAfterFirstFrame] = useState(false);
+  const drawn = tab !== undefined;
+  useEffect(() => {
+    if (!drawn || afterFirstFrame) return undefined;
+    const frame = requestAnimationFrame(() => setTimeout(() => setAfterFirstFrame(true), 0));
+    return () => cancelAnimationFrame(frame);
+  }, [drawn, afterFirstFrame]);
 
   const footer = (
     <>
-    {loadHoldings !== undefined && (
+    {loadHoldings !== undefined && afterFirstFrame && (
       <Suspense fallback={null}>
         <HoldingsMini load={loadHoldings} />
       </Suspense>

@@ -9,7 +9,6 @@ import { getSettings } from '@/utils/settings';
 import { readTabState } from '@/utils/tab-states';
 import '@/components/card.css';
 import '@/components/share-panel.css';
-import '@/components/holdings.css';
 import './style.css';
 
 async function tabIdToShow(): Promise<number | undefined> {
