@@ -1,13 +1,14 @@
 import { storage } from '#imports';
 import { parseAddressBook, type AddressBookEntry } from '@/lib/custody/address-book';
 import { parseGuideState, type GuideState } from '@/lib/custody/steps';
+import { GUIDE_STATE_KEY } from './chosen-address';
 
 /**
  * The withdrawal guide's memory, on this device only. Stored as `unknown` and validated on
  * every read: storage can hold anything (an older version, a hand edit), and a guide that
  * resumes from damaged state must start over rather than show a stale "verified".
  */
-const guideStateItem = storage.defineItem<unknown>('local:guideState', { version: 1 });
+const guideStateItem = storage.defineItem<unknown>(`local:${GUIDE_STATE_KEY}`, { version: 1 });
 const addressBookItem = storage.defineItem<unknown>('local:addressBook', { version: 1 });
 
 export interface LoadGuideStateReturnType {
@@ -43,31 +44,6 @@ export async function removeFromAddressBook(entry: Pick<AddressBookEntry, 'netwo
   const book = (await loadAddressBook()).filter((saved) => !(saved.network === entry.network && saved.address === entry.address));
   await addressBookItem.setValue(book);
   return book;
-}
-
-export interface ChosenAddress {
-  network: string;
-  address: string;
-}
-
-/**
- * The address the guide settled on, for the exchange-page script. Reads the raw value with a
- * shape check only, so that script's bundle carries no address decoders (and no viem); the
- * guide page stored it only after `validateAddress` accepted it.
- */
-export async function readChosenAddress(): Promise<ChosenAddress | null> {
-  return chosenAddressFrom(await guideStateItem.getValue());
-}
-
-export function watchChosenAddress(callback: (chosen: ChosenAddress | null) => void): () => void {
-  return guideStateItem.watch((value) => callback(chosenAddressFrom(value)));
-}
-
-function chosenAddressFrom(value: unknown): ChosenAddress | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const { address, network } = value as { address?: unknown; network?: unknown };
-  if (typeof address !== 'string' || typeof network !== 'string' || address.length === 0 || address.length > 128) return null;
-  return { network, address };
 }
 
 /** Replaces the whole book (an import); the caller has validated the entries with `parseAddressBook`. */

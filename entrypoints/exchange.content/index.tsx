@@ -15,6 +15,8 @@ import { i18nWithWords, loadI18n } from '@/utils/translate';
 // Inlined at build time: the shadow root gets its styles without a fetch on every page load.
 import cardCss from '@/components/card.css?inline';
 import nudgeCss from './style.css?inline';
+import { watchWithdrawalFields } from './withdrawal-watch';
+import type { Language } from '@/lib/settings';
 
 const HOST_TAG = 'reserve-radar-pill';
 
@@ -34,6 +36,7 @@ export default defineContentScript({
     for (const stale of document.querySelectorAll(HOST_TAG)) stale.remove();
     let shown: string | undefined;
     let ui: ShadowHost | undefined;
+    let language: Language = 'auto';
     // Closed by the user: gone for this page, and the watcher below must not bring it back.
     const dismiss = () => {
       ui?.remove();
@@ -52,6 +55,7 @@ export default defineContentScript({
       if (shown === state.view.id) return;
       ui?.remove();
       const { settings, lastShownAt, words } = state.nudge;
+      language = settings.language;
       // Over the user's own cap or share counts under "caution or worse" too; a risky-exchange
       // message already rides on a caution-or-worse level.
       const overOwnLimit = state.balanceNudge !== undefined && state.balanceNudge.reason.kind !== 'risky-exchange';
@@ -64,6 +68,8 @@ export default defineContentScript({
     };
 
     await update(firstState);
+    // After the pill, never before it: the withdrawal-field check (a guide address is rarely set).
+    void watchWithdrawalFields({ ctx, language: () => language });
     // Exchanges are single-page apps: each in-app navigation is checked again.
     ctx.addEventListener(window, 'wxt:locationchange', () => void update());
     // Pages that rebuild their DOM can drop our element; put it back, once, never twice. It

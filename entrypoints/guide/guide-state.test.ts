@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { applyGuideAction, createGuideState } from '@/lib/custody/steps';
-import { loadAddressBook, loadGuideState, readChosenAddress, removeFromAddressBook, saveGuideState, saveToAddressBook, watchChosenAddress } from '@/utils/guide-state';
+import { loadAddressBook, loadGuideState, removeFromAddressBook, saveGuideState, saveToAddressBook } from '@/utils/guide-state';
+import { readChosenAddress, watchChosenAddress } from '@/utils/chosen-address';
 
 // The guide page's storage (utils/guide-state.ts), against WXT's in-memory browser.
 const WALLET = '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed';

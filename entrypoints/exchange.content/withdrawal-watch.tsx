@@ -1,0 +1,111 @@
+import { render } from 'preact';
+import type { ContentScriptContext } from '#imports';
+import { I18nContext } from '@/components/i18n';
+import { MismatchWarning } from '@/components/guide/MismatchWarning';
+import type { Language } from '@/lib/settings';
+import { readChosenAddress, watchChosenAddress, type ChosenAddress } from '@/utils/chosen-address';
+import { loadI18n } from '@/utils/translate';
+import { fieldsToCheck, looksLikeAddress, sameAddress } from './fields';
+import { createShadowHost, type ShadowHost } from './shadow-host';
+import cardCss from '@/components/card.css?inline';
+import mismatchCss from './mismatch.css?inline';
+
+const HOST_TAG = 'reserve-radar-mismatch';
+
+export interface WatchWithdrawalFieldsParameters {
+  ctx: ContentScriptContext;
+  /** The user's language setting, as the background last sent it. */
+  language: () => Language;
+}
+
+/**
+ * Read-only: watches what the user types into the exchange's withdrawal form and warns when it
+ * is not the address checked in the guide. It never writes into the page's fields and never
+ * submits anything; with no guide address, or no address-like field, it says nothing. Part of
+ * the exchange-page script (started after the pill), rather than a second script of its own
+ * that every exchange page would load and evaluate at `document_idle`.
+ */
+export async function watchWithdrawalFields({ ctx, language }: WatchWithdrawalFieldsParameters): Promise<void> {
+  for (const stale of document.querySelectorAll(HOST_TAG)) stale.remove();
+  let chosen: ChosenAddress | null = await readChosenAddress().catch(() => null);
+  let ui: ShadowHost | undefined;
+  let shownFor: string | undefined;
+  let dismissedFor: string | undefined;
+  let lastField: HTMLInputElement | HTMLTextAreaElement | undefined;
+  // Mounting waits for the words; a newer edit makes an older, still-mounting warning stale.
+  let generation = 0;
+
+  const hide = () => {
+    generation++;
+    ui?.remove();
+    ui = undefined;
+    shownFor = undefined;
+  };
+
+  const evaluate = async (field: HTMLInputElement | HTMLTextAreaElement) => {
+    const typed = field.value.trim();
+    if (!looksLikeAddress(typed)) {
+      // A field being cleared or retyped: the warning was about that field's old value.
+      if (field === lastField) hide();
+      return;
+    }
+    lastField = field;
+    if (chosen === null || sameAddress(typed, chosen.address)) return hide();
+    if (typed === shownFor || typed === dismissedFor) return;
+    hide();
+    shownFor = typed;
+    const ticket = generation;
+    const i18n = await loadI18n(language());
+    if (ticket !== generation || !ctx.isValid) return;
+    ui = createShadowHost({
+      ctx,
+      name: HOST_TAG,
+      css: `${cardCss}\n${mismatchCss}`,
+      onMount(container) {
+        container.classList.add('rr-theme');
+        render(
+          <I18nContext.Provider value={i18n}>
+            <MismatchWarning
+              typed={typed}
+              chosen={chosen?.address ?? ''}
+              onDismiss={() => {
+                dismissedFor = typed;
+                hide();
+              }}
+            />
+          </I18nContext.Provider>,
+          container,
+        );
+      },
+      onRemove(container) {
+        render(null, container);
+      },
+    });
+    ui.mount();
+  };
+
+  const onEdit = (event: Event) => {
+    // composedPath reaches inputs inside the page's own shadow roots too.
+    const field = event.composedPath()[0];
+    if (field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement) void evaluate(field);
+  };
+  ctx.addEventListener(document, 'input', onEdit, { capture: true, passive: true });
+  ctx.addEventListener(document, 'change', onEdit, { capture: true, passive: true });
+
+  const scan = () => {
+    for (const field of fieldsToCheck(document, location.hostname)) void evaluate(field);
+  };
+  ctx.onInvalidated(
+    watchChosenAddress((next) => {
+      chosen = next;
+      dismissedFor = undefined;
+      hide();
+      scan();
+    }),
+  );
+  // A form the exchange filled in itself (from its own address book) is checked as it stands;
+  // the page may still be loading, so the scan waits for the document to be parsed.
+  if (document.readyState === 'loading') ctx.addEventListener(document, 'DOMContentLoaded', scan);
+  else scan();
+  ctx.addEventListener(window, 'wxt:locationchange', scan);
+}
