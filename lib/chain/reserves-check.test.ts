@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import { createTestClient, getAddress, http, isAddress, type Address } from 'viem';
 import { checkReserves, ReserveCheckError, type CheckReservesReturnType } from './reserves-check';
 import { MULTICALL3_ADDRESS, reserveAddressLists, reserveTokens } from './reserve-addresses';
-import { deployMulticall3, deployTestToken, setTestTokenBalance, startAnvil, type LocalChain } from './test-anvil';
+import { deployMulticall3, deployTestToken, setTestTokenBalance, startAnvil, type LocalChain, startCountingProxy, type CountingProxy } from './test-anvil';
 
 const deribit = reserveAddressLists.find((list) => list.exchangeId === 'deribit')!;
 const holders = deribit.addresses.slice(0, 12) as Address[];
@@ -12,33 +12,8 @@ const WBTC = '0x0000000000000000000000000000000000000B7c' as Address;
 const NO_CODE = '0x0000000000000000000000000000000000000bAd' as Address;
 
 let chain: LocalChain;
-let proxy: Server;
-let proxyUrl: string;
-let proxiedRequests = 0;
+let proxy: CountingProxy | undefined;
 let multicallBlock: bigint;
-
-/** Forwards to anvil and counts HTTP requests, independently of the code under test. */
-async function startCountingProxy(target: string): Promise<{ server: Server; url: string }> {
-  const server = createServer((req, res) => {
-    proxiedRequests += 1;
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      fetch(target, { method: 'POST', headers: { 'content-type': 'application/json' }, body: Buffer.concat(chunks) })
-        .then(async (answer) => {
-          res.writeHead(answer.status, { 'content-type': 'application/json' });
-          res.end(await answer.text());
-        })
-        .catch(() => {
-          res.writeHead(502);
-          res.end();
-        });
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  return { server, url: `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}` };
-}
 
 async function stubServer(handler: Parameters<typeof createServer>[1]): Promise<{ server: Server; url: string }> {
   const server = createServer(handler);
@@ -60,11 +35,11 @@ beforeAll(async () => {
     await setTestTokenBalance(chain.url, WBTC, holder, BigInt(i) * 50_000_000n);
   }
   await test.mine({ blocks: 1 });
-  ({ server: proxy, url: proxyUrl } = await startCountingProxy(chain.url));
+  proxy = await startCountingProxy(chain.url);
 }, 60_000);
 
 afterAll(async () => {
-  await new Promise<void>((resolve) => (proxy ? proxy.close(() => resolve()) : resolve()));
+  await proxy?.close();
   await chain?.stop();
 });
 
@@ -75,9 +50,9 @@ const tokens = [
 
 describe('checkReserves against a local anvil chain', () => {
   it('sums natives and tokens of 12 addresses in 3 requests instead of 36, and compares with the given figures', async () => {
-    proxiedRequests = 0;
+    proxy!.reset();
     const result = await checkReserves({
-      rpcUrl: proxyUrl,
+      rpcUrl: proxy!.url,
       chainId: 31337,
       addresses: holders,
       tokens,
@@ -99,7 +74,7 @@ describe('checkReserves against a local anvil chain', () => {
     expect(result.balances[1]).toEqual({ address: getAddress(holders[0]!), symbol: 'USDT', token: USDT, raw: '1000000', amount: '1' });
     // eth_chainId, eth_blockNumber and one eth_call to Multicall3 (decimals included), counted on both sides.
     expect(result.rpcRequests).toBe(3);
-    expect(proxiedRequests).toBe(3);
+    expect(proxy!.requests).toBe(3);
     expect(result.naiveRequests).toBe(36);
     expect(JSON.parse(JSON.stringify(result))).toEqual(result);
   });

@@ -4,6 +4,7 @@
  * scripts import it).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createPublicClient, createTestClient, encodeAbiParameters, http, keccak256, numberToHex, type Address, type Hex } from 'viem';
@@ -180,4 +181,45 @@ export async function setTestTokenBalance(url: string, token: Address, holder: A
   const test = createTestClient({ mode: 'anvil', transport: http(url) });
   const slot = keccak256(encodeAbiParameters([{ type: 'address' }, { type: 'uint256' }], [holder, 0n]));
   await test.setStorageAt({ address: token, index: slot, value: numberToHex(amount, { size: 32 }) });
+}
+
+export interface CountingProxy {
+  url: string;
+  /** HTTP requests forwarded since the start or the last `reset()`. */
+  readonly requests: number;
+  reset(): void;
+  close(): Promise<void>;
+}
+
+/** Forwards JSON-RPC to `target` and counts the HTTP requests, independently of the code under test. */
+export async function startCountingProxy(target: string): Promise<CountingProxy> {
+  let requests = 0;
+  const server = createHttpServer((req, res) => {
+    requests += 1;
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      fetch(target, { method: 'POST', headers: { 'content-type': 'application/json' }, body: Buffer.concat(chunks) })
+        .then(async (answer) => {
+          res.writeHead(answer.status, { 'content-type': 'application/json' });
+          res.end(await answer.text());
+        })
+        .catch(() => {
+          res.writeHead(502);
+          res.end();
+        });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  return {
+    url: `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`,
+    get requests() {
+      return requests;
+    },
+    reset() {
+      requests = 0;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer, type Server } from 'node:http';
 import { createTestClient, getAddress, http, isAddress, type Address } from 'viem';
-import { deployMulticall3, deployTestToken, setTestTokenBalance, startAnvil, type LocalChain } from '../chain/test-anvil';
+import { deployMulticall3, deployTestToken, setTestTokenBalance, startAnvil, type LocalChain, startCountingProxy, type CountingProxy } from '../chain/test-anvil';
 import { holdingChainIds, holdingTokens } from './holding-tokens';
 import { readAddressBalances } from './read-address-balances';
 import { custodyShares } from './valuation';
@@ -19,32 +18,7 @@ const tokens = [
 ];
 
 let chain: LocalChain;
-let proxy: Server;
-let proxyUrl: string;
-let proxiedRequests = 0;
-
-/** Forwards to anvil and counts HTTP requests on its own, independently of the code under test. */
-async function startCountingProxy(target: string): Promise<{ server: Server; url: string }> {
-  const server = createServer((req, res) => {
-    proxiedRequests += 1;
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      fetch(target, { method: 'POST', headers: { 'content-type': 'application/json' }, body: Buffer.concat(chunks) })
-        .then(async (answer) => {
-          res.writeHead(answer.status, { 'content-type': 'application/json' });
-          res.end(await answer.text());
-        })
-        .catch(() => {
-          res.writeHead(502);
-          res.end();
-        });
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  return { server, url: `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}` };
-}
+let proxy: CountingProxy | undefined;
 
 beforeAll(async () => {
   chain = await startAnvil();
@@ -60,24 +34,24 @@ beforeAll(async () => {
     await setTestTokenBalance(chain.url, WBTC, holder, 25_000_000n); // 0.25 each
   }
   await test.mine({ blocks: 1 });
-  ({ server: proxy, url: proxyUrl } = await startCountingProxy(chain.url));
+  proxy = await startCountingProxy(chain.url);
 }, 60_000);
 
 afterAll(async () => {
-  await new Promise<void>((resolve) => (proxy ? proxy.close(() => resolve()) : resolve()));
+  await proxy?.close();
   await chain?.stop();
 });
 
 describe('readAddressBalances against a local anvil chain', () => {
   it('reads 8 addresses × (native + 3 tokens) in 3 requests instead of 32, decimals included', async () => {
-    proxiedRequests = 0;
-    const result = await readAddressBalances({ rpcUrl: proxyUrl, chainId: ANVIL_CHAIN_ID, addresses: holders, tokens });
+    proxy!.reset();
+    const result = await readAddressBalances({ rpcUrl: proxy!.url, chainId: ANVIL_CHAIN_ID, addresses: holders, tokens });
     expect(result.error).toBeUndefined();
     expect(result.complete).toBe(true);
     expect(result.naiveRequests).toBe(8 * 4);
     // eth_chainId, eth_blockNumber, one Multicall3 eth_call carrying 3 decimals() + 32 balance reads.
     expect(result.rpcRequests).toBe(3);
-    expect(proxiedRequests).toBe(result.rpcRequests);
+    expect(proxy!.requests).toBe(result.rpcRequests);
     expect(result.balances).toHaveLength(32);
     const of = (holder: number, symbol: string) => result.balances.find((b) => b.address === holders[holder] && b.symbol === symbol)?.amount;
     expect(of(0, 'ETH')).toBe('0.1');
@@ -117,19 +91,19 @@ describe('readAddressBalances against a local anvil chain', () => {
   });
 
   it('refuses an endpoint that serves another chain, before reading any balance', async () => {
-    proxiedRequests = 0;
-    const result = await readAddressBalances({ rpcUrl: proxyUrl, chainId: 1, addresses: holders });
+    proxy!.reset();
+    const result = await readAddressBalances({ rpcUrl: proxy!.url, chainId: 1, addresses: holders });
     expect(result.error?.code).toBe('wrong-chain');
     expect(result.error?.shortMessage).toMatch(/chain 31337, not chain 1/);
     expect(result.balances).toHaveLength(0);
-    expect(proxiedRequests).toBe(1);
+    expect(proxy!.requests).toBe(1);
   });
 
   it('sends nothing for a list with a bad address', async () => {
-    proxiedRequests = 0;
-    const result = await readAddressBalances({ rpcUrl: proxyUrl, chainId: ANVIL_CHAIN_ID, addresses: ['0x1234'], tokens });
+    proxy!.reset();
+    const result = await readAddressBalances({ rpcUrl: proxy!.url, chainId: ANVIL_CHAIN_ID, addresses: ['0x1234'], tokens });
     expect(result.error?.code).toBe('bad-input');
-    expect(proxiedRequests).toBe(0);
+    expect(proxy!.requests).toBe(0);
   });
 });
 
