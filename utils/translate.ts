@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { translateFrom, type I18n, type Messages, type Translate } from '@/components/i18n';
+import { translateFrom, type I18n, type Messages, type Translate } from '@/components/translate-from';
 import type { Language } from '@/lib/settings';
 
 /**

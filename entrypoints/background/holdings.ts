@@ -13,7 +13,8 @@ import { fetchSource, type FetchLike } from '@/lib/reserves/fetch-source';
 import { getSettings, watchSettings } from '@/utils/settings';
 import { hasAnyRpcUrl, rpcUrlForChain } from '@/lib/settings';
 import { balanceNudgeText } from '@/components/balance-nudge-text';
-import type { Translate } from '@/components/i18n';
+import type { I18n } from '@/components/translate-from';
+import { loadI18n } from '@/utils/translate';
 import type { Language } from '@/lib/settings';
 import { getAddressReadings, getHoldings, watchHoldings, getPriceTable, priceStatusItem, saveAddressReadings, saveHoldings, savePriceTable, type HeldHoldings, type PriceStatus } from '@/utils/holdings';
 
@@ -177,31 +178,13 @@ export async function loadBalanceNudge(read: () => Promise<HeldHoldings>): Promi
   };
 }
 
-const i18nCache = new Map<string, Promise<{ t: Translate; locale: string }>>();
+const i18nCache = new Map<Language, Promise<I18n>>();
 
-/**
- * The words in the user's chosen language, loaded once per language while the worker lives.
- * Not `loadI18n`: that module brings Preact (for its context) into the worker, and with it code
- * the add-on linter flags; the lookup itself is the same.
- */
-function i18nFor(language: Language): Promise<{ t: Translate; locale: string }> {
+/** The words in the user's chosen language, loaded once per language while the worker lives. */
+function i18nFor(language: Language): Promise<I18n> {
   let cached = i18nCache.get(language);
   if (cached === undefined) {
-    cached = (async () => {
-      const browserWords = { t: ((key, substitutions) => browser.i18n.getMessage(key as '@@ui_locale', substitutions)) as Translate, locale: browser.i18n.getUILanguage() };
-      if (language === 'auto') return browserWords;
-      try {
-        const response = await fetch(browser.runtime.getURL(`/_locales/${language}/messages.json` as '/popup.html'));
-        const messages = (await response.json()) as Record<string, { message: string }>;
-        const t: Translate = (key, substitutions) => {
-          const subs = substitutions === undefined ? [] : Array.isArray(substitutions) ? substitutions : [substitutions];
-          return (messages[key]?.message ?? '').replace(/\$(\$|[1-9])/g, (_, token: string) => (token === '$' ? '$' : (subs[Number(token) - 1] ?? '')));
-        };
-        return { t, locale: language };
-      } catch {
-        return browserWords;
-      }
-    })();
+    cached = loadI18n(language);
     i18nCache.set(language, cached);
   }
   return cached;
