@@ -46,6 +46,13 @@ export default defineBackground(() => {
     }
   }
 
+  /** Back to the bundled data: no fetched snapshot, no warning lists, no views built from them. */
+  async function forgetHeldData(): Promise<void> {
+    await resetData();
+    await clearSubscriptions();
+    await forgetAllTabStates();
+  }
+
   async function showBadge(tabId: number, state: TabState): Promise<void> {
     const badge = badgeFor(state);
     await action.setBadgeText({ tabId, text: badge.text });
@@ -113,10 +120,8 @@ export default defineBackground(() => {
         await forgetAllTabStates();
         return subscriptionViews();
       case 'reset-data':
-        await resetData();
-        await clearSubscriptions();
+        await forgetHeldData();
         await allowedLookalikes.removeValue();
-        await forgetAllTabStates();
         return sourceViews();
       case 'holdings-summary':
         return summaryForPopup();
@@ -130,10 +135,8 @@ export default defineBackground(() => {
         // Everything this extension keeps on the device: holdings, prices, history, settings, address book, data.
         await historySettled();
         await browser.storage.local.clear();
-        await resetData();
-        await clearSubscriptions();
+        await forgetHeldData();
         await browser.alarms.clear(REMINDER_ALARM);
-        await forgetAllTabStates();
         return sourceViews();
       case 'nudge-shown':
         if (getExchange(request.exchangeId) === undefined) return undefined;
