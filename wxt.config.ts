@@ -42,6 +42,13 @@ export default defineConfig({
         if (entrypoint.type === 'content-script' && entrypoint.options.matches?.length === 0) entrypoint.options.matches = exchangeMatchPatterns();
       }
     },
+    // The exchange page's first question goes out from a tiny script of its own, listed before
+    // the exchange-page script so it runs first (entrypoints/exchange-ask.ts).
+    'build:manifestGenerated'(_wxt, manifest) {
+      const exchangePage = manifest.content_scripts?.find((script) => script.js?.includes('content-scripts/exchange.js'));
+      if (exchangePage?.js === undefined) throw new Error('wxt.config.ts: the exchange-page content script is missing from the manifest, so exchange-ask.js has nowhere to go.');
+      exchangePage.js.unshift('exchange-ask.js');
+    },
   },
   zip: {
     excludeSources: ['docs/screenshots/**'],

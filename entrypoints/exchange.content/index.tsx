@@ -16,6 +16,7 @@ import { i18nWithWords, loadI18n } from '@/utils/translate';
 import cardCss from '@/components/card.css?inline';
 import nudgeCss from './style.css?inline';
 import { watchWithdrawalFields } from './withdrawal-watch';
+import { PAGE_STATE_REQUEST, takeEarlyAnswer } from './first-state';
 import type { Language } from '@/lib/settings';
 
 const HOST_TAG = 'reserve-radar-pill';
@@ -29,9 +30,10 @@ export default defineContentScript({
   runAt: 'document_start',
   cssInjectionMode: 'manual',
   async main(ctx) {
-    // The question goes out before anything else runs: its answer (state and settings in one
-    // reply, no storage or schema code here) is what the first paint waits for.
-    const firstState = requestState();
+    // The pill waits for one answer (state and settings in one reply, no storage or schema code
+    // here). exchange-ask.ts has usually asked already, before this script was evaluated; if
+    // that got no answer (the background was starting), ask once more.
+    const firstState = takeEarlyAnswer()?.then((state) => state ?? requestState()) ?? requestState();
     // A copy left by a previous version of the extension (reloaded or updated) goes first.
     for (const stale of document.querySelectorAll(HOST_TAG)) stale.remove();
     let shown: string | undefined;
@@ -68,8 +70,9 @@ export default defineContentScript({
     };
 
     await update(firstState);
-    // After the pill, never before it: the withdrawal-field check (a guide address is rarely set).
-    void watchWithdrawalFields({ ctx, language: () => language });
+    // After the pill, never before it, and in a task of its own so the page's parser goes first:
+    // the withdrawal-field check (a guide address is rarely set).
+    ctx.setTimeout(() => void watchWithdrawalFields({ ctx, language: () => language }), 0);
     // Exchanges are single-page apps: each in-app navigation is checked again.
     ctx.addEventListener(window, 'wxt:locationchange', () => void update());
     // Pages that rebuild their DOM can drop our element; put it back, once, never twice. It
@@ -97,7 +100,7 @@ async function send(message: Request): Promise<unknown> {
 }
 
 async function requestState(): Promise<PageState | undefined> {
-  return (await send({ type: 'page-state' })) as PageState | undefined;
+  return (await send(PAGE_STATE_REQUEST)) as PageState | undefined;
 }
 
 function mountNudge(ctx: ContentScriptContext, view: ExchangeView, i18n: I18n, initialCorner: Corner, expanded: boolean, dismiss: () => void, balanceNudge?: TabBalanceNudge): ShadowHost {

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { activeTabId, fakeExchangeHtml, launchChromium, routeSite, screenshotPath, type ChromiumExtension } from './harness';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { activeTabId, chromeBuild, fakeExchangeHtml, launchChromium, routeSite, screenshotPath, type ChromiumExtension } from './harness';
 
 async function seriousViolations(page: Page, include?: string): Promise<string[]> {
   const builder = new AxeBuilder({ page });
@@ -63,6 +65,28 @@ describe('the nudge in Chromium', () => {
     await page.keyboard.press('Escape');
     await page.getByTestId('nudge-panel').waitFor({ state: 'detached' });
     expect(await page.evaluate(() => document.querySelector('reserve-radar-pill')?.shadowRoot?.activeElement?.getAttribute('data-testid'))).toBe('pill-toggle');
+    await page.close();
+  });
+
+  test('asks the background once per page load, from the small script listed first', async () => {
+    // The question leaves from exchange-ask.js, before the larger page script is evaluated.
+    const manifest = JSON.parse(readFileSync(join(chromeBuild, 'manifest.json'), 'utf8')) as { content_scripts: { js: string[]; run_at: string }[] };
+    expect(manifest.content_scripts.map((entry) => [entry.run_at, entry.js])).toEqual([['document_start', ['exchange-ask.js', 'content-scripts/exchange.js']]]);
+    // A second listener in the background counts the questions; it answers none of them.
+    await browser.worker.evaluate(() => {
+      const scope = globalThis as unknown as { pageStateQuestions: number; chrome: { runtime: { onMessage: { addListener(listener: (message: unknown) => undefined): void } } } };
+      scope.pageStateQuestions = 0;
+      scope.chrome.runtime.onMessage.addListener((message) => {
+        if ((message as { type?: string } | null)?.type === 'page-state') scope.pageStateQuestions++;
+        return undefined;
+      });
+    });
+    const page = await browser.context.newPage();
+    await page.goto('https://www.kraken.com/');
+    await page.getByTestId('pill-name').waitFor();
+    // The page script took the early answer instead of asking again.
+    await page.waitForTimeout(300);
+    expect(await browser.worker.evaluate(() => (globalThis as unknown as { pageStateQuestions: number }).pageStateQuestions)).toBe(1);
     await page.close();
   });
 
