@@ -1,4 +1,4 @@
-import { render } from 'preact';
+import { hydrate, render } from 'preact';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from '#imports';
 import { createShadowHost, type ShadowHost } from './shadow-host';
@@ -16,6 +16,7 @@ import { i18nWithWords, loadI18n } from '@/utils/translate';
 import cardCss from '@/components/card.css?inline';
 import nudgeCss from './style.css?inline';
 import { watchWithdrawalFields } from './withdrawal-watch';
+import { drawCollapsedPill } from './first-paint';
 import { PAGE_STATE_REQUEST, takeEarlyAnswer } from './first-state';
 import type { Language } from '@/lib/settings';
 
@@ -105,40 +106,64 @@ async function requestState(): Promise<PageState | undefined> {
 
 function mountNudge(ctx: ContentScriptContext, view: ExchangeView, i18n: I18n, initialCorner: Corner, expanded: boolean, dismiss: () => void, balanceNudge?: TabBalanceNudge): ShadowHost {
   let corner = initialCorner;
+  // 'drawn': plain nodes from drawCollapsedPill; 'preact': Preact owns the container.
+  let owner: 'none' | 'drawn' | 'preact' = 'none';
+  const pill = () => (
+    <I18nContext.Provider value={i18n}>
+      <Pill
+        view={view}
+        corner={corner}
+        initiallyExpanded={expanded}
+        onClose={dismiss}
+        onCornerChange={(next) => {
+          corner = next;
+          draw();
+          void send({ type: 'nudge-corner', corner: next });
+        }}
+        onSnooze={(choice) => {
+          void send({ type: 'nudge-snooze', exchangeId: view.id, snooze: snoozeFor(choice, view, Date.now()) });
+          dismiss();
+        }}
+        onWithdraw={() => void send({ type: 'open-guide', exchangeId: view.id })}
+        balanceNudge={balanceNudge}
+      />
+    </I18nContext.Provider>
+  );
+  let container: HTMLElement | undefined;
+  const draw = () => {
+    if (container === undefined) return;
+    if (owner === 'drawn') hydrate(pill(), container);
+    else render(pill(), container);
+    owner = 'preact';
+  };
   const ui = createShadowHost({
     ctx,
     name: HOST_TAG,
     css: `${cardCss}\n${nudgeCss}`,
-    onMount(container) {
-      const draw = () =>
-        render(
-          <I18nContext.Provider value={i18n}>
-            <Pill
-              view={view}
-              corner={corner}
-              initiallyExpanded={expanded}
-              onClose={dismiss}
-              onCornerChange={(next) => {
-                corner = next;
-                draw();
-                void send({ type: 'nudge-corner', corner: next });
-              }}
-              onSnooze={(choice) => {
-                void send({ type: 'nudge-snooze', exchangeId: view.id, snooze: snoozeFor(choice, view, Date.now()) });
-                dismiss();
-              }}
-              onWithdraw={() => void send({ type: 'open-guide', exchangeId: view.id })}
-              balanceNudge={balanceNudge}
-            />
-          </I18nContext.Provider>,
-          container,
-        );
-      draw();
+    onMount(mounted) {
+      container = mounted;
+      // Put back after the page dropped it: the nodes are still in the container.
+      if (owner !== 'none') return;
+      if (expanded) return draw();
+      // Collapsed (the usual case): plain nodes now, for the first paint; Preact takes them over
+      // after that paint, or at once when the user reaches for the pill.
+      drawCollapsedPill(mounted, { view, corner, balanceNudge, t: i18n.t });
+      owner = 'drawn';
+      const takeOver = () => {
+        for (const type of TAKE_OVER_EVENTS) mounted.removeEventListener(type, takeOver, true);
+        if (owner === 'drawn') draw();
+      };
+      for (const type of TAKE_OVER_EVENTS) mounted.addEventListener(type, takeOver, true);
+      ctx.requestAnimationFrame(() => ctx.setTimeout(takeOver, 0));
     },
-    onRemove(container) {
-      render(null, container);
+    onRemove(mounted) {
+      render(null, mounted);
+      owner = 'none';
     },
   });
   ui.mount();
   return ui;
 }
+
+/** Caught on the way down (capture), before the pill's own handlers, which must exist by then. */
+const TAKE_OVER_EVENTS = ['pointerdown', 'focusin', 'keydown', 'click'] as const;

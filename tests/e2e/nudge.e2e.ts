@@ -29,6 +29,23 @@ const hostilePage = fakeExchangeHtml(
    <div class="card" id="page-card">page's own .card</div><span class="chip" id="page-chip">page's own .chip</span>`,
 );
 
+/**
+ * Clicks the pill the moment it appears, from the page itself (the shadow root is open), before
+ * any frame: the pill is still the plain first-paint drawing, not yet taken over by Preact.
+ */
+const earlyClickPage = fakeExchangeHtml(
+  'Early click',
+  `<script>
+    new MutationObserver((records, observer) => {
+      const toggle = document.querySelector('reserve-radar-pill')?.shadowRoot?.querySelector('[data-testid="pill-toggle"]');
+      if (!toggle) return;
+      observer.disconnect();
+      window.expandedBeforeClick = toggle.getAttribute('aria-expanded');
+      toggle.click();
+    }).observe(document.documentElement, { childList: true, subtree: true });
+  </script>`,
+);
+
 describe('the nudge in Chromium', () => {
   let browser: ChromiumExtension;
 
@@ -38,6 +55,7 @@ describe('the nudge in Chromium', () => {
     await routeSite(browser.context, 'https://www.okx.com', churningPage);
     await routeSite(browser.context, 'https://ftx.com', fakeExchangeHtml('FTX — stand-in'));
     await routeSite(browser.context, 'https://www.gemini.com', hostilePage);
+    await routeSite(browser.context, 'https://www.bitstamp.net', earlyClickPage);
   });
   afterAll(async () => {
     await browser?.close();
@@ -87,6 +105,15 @@ describe('the nudge in Chromium', () => {
     // The page script took the early answer instead of asking again.
     await page.waitForTimeout(300);
     expect(await browser.worker.evaluate(() => (globalThis as unknown as { pageStateQuestions: number }).pageStateQuestions)).toBe(1);
+    await page.close();
+  });
+
+  test('a click on the first-paint pill, before Preact has taken it over, still opens the card', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://www.bitstamp.net/');
+    await page.getByTestId('nudge-panel').waitFor({ timeout: 5000 });
+    expect(await page.evaluate(() => (window as unknown as { expandedBeforeClick?: string }).expandedBeforeClick)).toBe('false');
+    expect(await page.getByTestId('pill-toggle').getAttribute('aria-expanded')).toBe('true');
     await page.close();
   });
 

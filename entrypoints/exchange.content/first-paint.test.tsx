@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { hydrate, render } from 'preact';
+import { describe, expect, test, vi } from 'vitest';
+import { I18nContext, translateFrom, type I18n, type Messages } from '@/components/i18n';
+import { Pill, type Corner } from '@/components/Pill';
+import { getExchange } from '@/lib/exchanges/registry';
+import { buildExchangeView, type ExchangeView } from '@/lib/view/exchange-view';
+import { drawCollapsedPill } from './first-paint';
+
+const now = new Date('2026-11-25T12:00:00Z');
+const i18nFor = (locale: string): I18n => ({
+  t: translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales', locale, 'messages.json'), 'utf8')) as Messages),
+  locale,
+});
+
+function view(id: string, warnings = 0): ExchangeView {
+  const exchange = getExchange(id);
+  if (exchange === undefined) throw new Error(`no ${id} in the registry`);
+  const warning = { exchange: id, severity: 'caution' as const, title: 'Withdrawals slow', body: 'Reported by users.', sources: ['https://example.org/'], published: '2026-11-01T00:00:00Z', expires: '2027-01-01T00:00:00Z', listName: 'A list', listSequence: 1 };
+  return buildExchangeView({ exchange, reserves: undefined, now, warnings: Array.from({ length: warnings }, () => warning) });
+}
+
+const balance = { reason: { kind: 'over-cap' as const, exchangeId: 'kraken', value: 5403, cap: 2000, currency: 'USD', lowerBound: false }, text: 'You keep $5,403 here — above your $2,000 limit' };
+
+/** Both drawings in one document; Preact needs `document` as a global. */
+function both(props: { view: ExchangeView; corner: Corner; balanceNudge?: typeof balance }, i18n: I18n) {
+  const { document } = parseHTML('<!doctype html><html><body><div id="preact"></div><div id="plain"></div></body></html>');
+  vi.stubGlobal('document', document);
+  const preact = document.getElementById('preact') as unknown as HTMLElement;
+  const plain = document.getElementById('plain') as unknown as HTMLElement;
+  const pill = (
+    <I18nContext.Provider value={i18n}>
+      <Pill {...props} initiallyExpanded={false} onClose={() => undefined} onCornerChange={() => undefined} onSnooze={() => undefined} onWithdraw={() => undefined} />
+    </I18nContext.Provider>
+  );
+  render(pill, preact);
+  drawCollapsedPill(plain, { ...props, t: i18n.t });
+  return { preact, plain, pill };
+}
+
+describe('drawCollapsedPill', () => {
+  const everything = { view: view('kraken', 2), corner: 'bottom-left' as const, balanceNudge: balance };
+  const cases = [
+    { name: 'no data, English', props: { view: view('kraken'), corner: 'bottom-right' as const }, locale: 'en' },
+    { name: 'a collapsed exchange, Swedish, top left', props: { view: view('ftx'), corner: 'top-left' as const }, locale: 'sv' },
+    { name: 'with warnings and a balance message', props: everything, locale: 'en' },
+  ];
+
+  test.each(cases)('draws exactly what <Pill> renders collapsed: $name', ({ props, locale }) => {
+    const { preact, plain } = both(props, i18nFor(locale));
+    expect(plain.innerHTML).toBe(preact.innerHTML);
+    // Not two empty drawings: the name, grade and status are there.
+    expect(plain.querySelector('[data-testid="pill-name"]')?.textContent).toBe(props.view.name);
+    expect(plain.querySelector('[data-testid="pill-status"]')?.textContent).toBe(i18nFor(locale).t(`level_${props.view.verdict.level}`));
+  });
+
+  test('Preact takes the drawn nodes over without replacing them', () => {
+    const { plain, pill } = both(everything, i18nFor('en'));
+    const before = [...plain.querySelectorAll('*')];
+    hydrate(pill, plain);
+    expect([...plain.querySelectorAll('*')]).toEqual(before);
+    expect(before.length).toBeGreaterThan(5);
+  });
+});
