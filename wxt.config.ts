@@ -42,6 +42,25 @@ export default defineConfig({
         if (entrypoint.type === 'content-script' && entrypoint.options.matches?.length === 0) entrypoint.options.matches = exchangeMatchPatterns();
       }
     },
+    // The popup is built on its own, so its page loads one script (plus the holdings line, later)
+    // instead of a chain of chunks shared with the other pages: each extension file costs the
+    // popup a fetch before its first line runs.
+    'entrypoints:grouped'(_wxt, groups) {
+      for (const group of groups) {
+        if (!Array.isArray(group) || group.length < 2) continue;
+        const popup = group.findIndex((entrypoint) => entrypoint.name === 'popup');
+        if (popup === -1) continue;
+        groups.push(group.splice(popup, 1));
+        return;
+      }
+    },
+    'vite:build:extendConfig'(entrypoints, viteConfig) {
+      if (entrypoints.length !== 1 || entrypoints[0]?.name !== 'popup') return;
+      // One file: the holdings line's few lines ride along, still run only after the card's first frame.
+      const output = viteConfig.build?.rolldownOptions?.output;
+      if (output === undefined || Array.isArray(output)) throw new Error('wxt.config.ts: the popup build has no single output to configure.');
+      output.codeSplitting = false;
+    },
     // The exchange page's first question goes out from a tiny script of its own, listed before
     // the exchange-page script so it runs first (entrypoints/exchange-ask.ts).
     'build:manifestGenerated'(_wxt, manifest) {
