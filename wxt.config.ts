@@ -42,9 +42,9 @@ export default defineConfig({
         if (entrypoint.type === 'content-script' && entrypoint.options.matches?.length === 0) entrypoint.options.matches = exchangeMatchPatterns();
       }
     },
-    // The popup is built on its own, so its page loads one script (plus the holdings line, later)
-    // instead of a chain of chunks shared with the other pages: each extension file costs the
-    // popup a fetch before its first line runs.
+    // The popup is built on its own, into one script and one stylesheet instead of a chain of
+    // chunks shared with the other pages: each extension file costs the popup a fetch before its
+    // first line runs (README, Performance).
     'entrypoints:grouped'(_wxt, groups) {
       for (const group of groups) {
         if (!Array.isArray(group) || group.length < 2) continue;

@@ -1,5 +1,9 @@
 import { askEarly } from './exchange.content/first-state';
 
+interface Runtime {
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+}
+
 /**
  * The first script on an exchange page, ahead of the exchange-page script in the same isolated
  * world (wxt.config.ts puts it first in the manifest's list). It only asks the background for
@@ -7,10 +11,6 @@ import { askEarly } from './exchange.content/first-state';
  * evaluated; the answer then usually arrives while the page's HTML is still being parsed, and
  * the pill goes into the page's first paint.
  */
-interface Runtime {
-  runtime: { sendMessage(message: unknown): Promise<unknown> };
-}
-
 export default defineUnlistedScript(() => {
   // Firefox has `browser`; Chromium's `chrome.runtime.sendMessage` returns a promise as well.
   const { browser, chrome } = globalThis as { browser?: Runtime; chrome?: Runtime };
