@@ -61,29 +61,41 @@ async function store(result: RefreshReturnType, source: string, states: Record<s
   if (result.outcome.kind === 'failed') console.warn(`[reserve-radar] ${source}: ${result.outcome.message}`);
 }
 
-let running: Promise<void> | undefined;
+let running: { done: Promise<void>; forced: boolean } | undefined;
 
-/** Asks every source that is due (or all of them, when forced), one at a time. */
+/**
+ * Asks every source that is due (or all of them, when forced), one at a time. A question while
+ * a run is under way joins it, except that a forced one ("Refresh now") does not settle for a
+ * scheduled run that may have started before the network was back: it waits, then asks again.
+ */
 export function refreshDue({ force = false }: { force?: boolean } = {}): Promise<void> {
-  running ??= (async () => {
+  if (running !== undefined && (running.forced || !force)) return running.done;
+  if (running !== undefined) return running.done.catch(() => undefined).then(() => refreshDue({ force }));
+  const run = { forced: force, done: Promise.resolve() };
+  running = run;
+  run.done = (async () => {
     try {
-      const states = await sourcesItem.getValue();
-      const fetch = (input: string, init?: RequestInit) => globalThis.fetch(input, init);
-      const cexsState = states[CEXS_SOURCE] ?? initialSourceState();
-      if (force || isDue({ state: cexsState, now: Date.now() })) {
-        await store(await refreshCexs({ fetch, held: await heldSnapshot(), state: cexsState, now: Date.now(), exchanges }), CEXS_SOURCE, states);
-      }
-      for (const { exchangeId, slug } of trackedProtocols()) {
-        const source = protocolSource(slug);
-        const state = states[source] ?? initialSourceState();
-        if (!force && !isDue({ state, now: Date.now() })) continue;
-        await store(await refreshProtocol({ fetch, held: await heldSnapshot(), state, now: Date.now(), exchangeId, slug }), source, states);
-      }
+      await refreshSources(force);
     } finally {
-      running = undefined;
+      if (running === run) running = undefined;
     }
   })();
-  return running;
+  return run.done;
+}
+
+async function refreshSources(force: boolean): Promise<void> {
+  const states = await sourcesItem.getValue();
+  const fetch = (input: string, init?: RequestInit) => globalThis.fetch(input, init);
+  const cexsState = states[CEXS_SOURCE] ?? initialSourceState();
+  if (force || isDue({ state: cexsState, now: Date.now() })) {
+    await store(await refreshCexs({ fetch, held: await heldSnapshot(), state: cexsState, now: Date.now(), exchanges }), CEXS_SOURCE, states);
+  }
+  for (const { exchangeId, slug } of trackedProtocols()) {
+    const source = protocolSource(slug);
+    const state = states[source] ?? initialSourceState();
+    if (!force && !isDue({ state, now: Date.now() })) continue;
+    await store(await refreshProtocol({ fetch, held: await heldSnapshot(), state, now: Date.now(), exchangeId, slug }), source, states);
+  }
 }
 
 /** At browser start: a source whose last success is older than its interval is asked at once. */
