@@ -31,20 +31,21 @@ const hostilePage = fakeExchangeHtml(
 
 /**
  * Clicks the pill the moment it appears, from the page itself (the shadow root is open), before
- * any frame: the pill is still the plain first-paint drawing, not yet taken over by Preact.
+ * any frame: the pill is still the plain first-paint drawing, not yet taken over by Preact. The
+ * script comes first in <head>, so it runs in the parser's first task, before the pill can be
+ * drawn (the answer it waits for is a task of its own); if the pill is somehow there already,
+ * the script clicks it at once, still before any frame.
  */
-const earlyClickPage = fakeExchangeHtml(
-  'Early click',
-  `<script>
-    new MutationObserver((records, observer) => {
-      const toggle = document.querySelector('reserve-radar-pill')?.shadowRoot?.querySelector('[data-testid="pill-toggle"]');
-      if (!toggle) return;
-      observer.disconnect();
-      window.expandedBeforeClick = toggle.getAttribute('aria-expanded');
-      toggle.click();
-    }).observe(document.documentElement, { childList: true, subtree: true });
-  </script>`,
-);
+const earlyClickPage = `<!doctype html><html lang="en"><head><script>
+  const clickPill = () => {
+    const toggle = document.querySelector('reserve-radar-pill')?.shadowRoot?.querySelector('[data-testid="pill-toggle"]');
+    if (!toggle) return false;
+    window.expandedBeforeClick = toggle.getAttribute('aria-expanded');
+    toggle.click();
+    return true;
+  };
+  if (!clickPill()) new MutationObserver((records, observer) => { if (clickPill()) observer.disconnect(); }).observe(document.documentElement, { childList: true, subtree: true });
+</script><meta charset="utf-8"><title>Early click</title></head><body><p>Stand-in page served by the test.</p></body></html>`;
 
 describe('the nudge in Chromium', () => {
   let browser: ChromiumExtension;
