@@ -8,7 +8,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { chromeBuild, fakeExchangeHtml, launchChromium, requireChromium, routeSite } from '../tests/e2e/harness';
+import { builtContentScripts, chromeBuild, fakeExchangeHtml, launchChromium, requireChromium, routeSite } from '../tests/e2e/harness';
 
 const LOADS = 20;
 const median = (values: number[]) => {
@@ -65,8 +65,7 @@ async function loadTimes(context: BrowserContext, withPill: boolean) {
 }
 
 // Every script the manifest injects into an exchange page (the early question and the page script), each gzipped.
-const manifest = JSON.parse(readFileSync(join(chromeBuild, 'manifest.json'), 'utf8')) as { content_scripts?: { js?: string[] }[] };
-const scripts = (manifest.content_scripts ?? []).flatMap((entry) => entry.js ?? []).map((file) => readFileSync(join(chromeBuild, file)));
+const scripts = builtContentScripts().flatMap((entry) => entry.js ?? []).map((file) => readFileSync(join(chromeBuild, file)));
 const gzipped = scripts.reduce((sum, content) => sum + gzipSync(content, { level: 9 }).length, 0);
 rows.push({ name: `content scripts (${scripts.length}), gzipped`, value: `${(gzipped / 1024).toFixed(1)} KB`, goal: '≤ 25 KB', met: gzipped <= 25 * 1024 });
 const hasViem = scripts.some((content) => content.includes('viem'));

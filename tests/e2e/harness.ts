@@ -4,7 +4,7 @@
  * built `.output/firefox-mv2` installed as a temporary add-on. A missing browser or build
  * fails the run with the command that fixes it; nothing is skipped quietly.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -34,6 +34,13 @@ export function requireFirefox(): string {
   requireFile(firefoxPath, 'Firefox', 'Install it with: apt-get install -y firefox-esr (or set FIREFOX_PATH).');
   requireFile(join(firefoxBuild, 'manifest.json'), 'The Firefox build', 'Run: npm run build:firefox');
   return firefoxPath;
+}
+
+/** The content scripts the built Chrome manifest declares (WXT's output plus the wxt.config.ts hook). */
+export function builtContentScripts(): { js?: string[]; run_at?: string }[] {
+  requireChromium();
+  const manifest = JSON.parse(readFileSync(join(chromeBuild, 'manifest.json'), 'utf8')) as { content_scripts?: { js?: string[]; run_at?: string }[] };
+  return manifest.content_scripts ?? [];
 }
 
 export function screenshotPath(name: string): string {

@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { activeTabId, chromeBuild, fakeExchangeHtml, launchChromium, routeSite, screenshotPath, type ChromiumExtension } from './harness';
+import { activeTabId, builtContentScripts, fakeExchangeHtml, launchChromium, routeSite, screenshotPath, type ChromiumExtension } from './harness';
 
 async function seriousViolations(page: Page, include?: string): Promise<string[]> {
   const builder = new AxeBuilder({ page });
@@ -89,8 +87,7 @@ describe('the nudge in Chromium', () => {
 
   test('asks the background once per page load, from the small script listed first', async () => {
     // The question leaves from exchange-ask.js, before the larger page script is evaluated.
-    const manifest = JSON.parse(readFileSync(join(chromeBuild, 'manifest.json'), 'utf8')) as { content_scripts: { js: string[]; run_at: string }[] };
-    expect(manifest.content_scripts.map((entry) => [entry.run_at, entry.js])).toEqual([['document_start', ['exchange-ask.js', 'content-scripts/exchange.js']]]);
+    expect(builtContentScripts().map((entry) => [entry.run_at, entry.js])).toEqual([['document_start', ['exchange-ask.js', 'content-scripts/exchange.js']]]);
     // A second listener in the background counts the questions; it answers none of them.
     await browser.worker.evaluate(() => {
       const scope = globalThis as unknown as { pageStateQuestions: number; chrome: { runtime: { onMessage: { addListener(listener: (message: unknown) => undefined): void } } } };
