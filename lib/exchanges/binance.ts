@@ -14,15 +14,14 @@ export default defineExchange({
       date: '2019-05-07',
       summary:
         'Attackers withdrew 7,000 BTC from the BTC hot wallet (about 2% of its BTC) in one transaction; Binance covered the loss from its SAFU fund.',
-      source:
-        'https://www.cryptoglobe.com/latest/2019/05/binance-gets-hacked-7000-bitcoin-taken-from-its-btc-hot-wallet-in-one-transaction/?page=3&infinite_more=yes&original_slug=binance-gets-hacked-7000-bitcoin-taken-from-its-btc-hot-wallet-in-one-transaction',
+      source: 'https://www.binance.com/en/support/announcement/360028031711',
     },
     {
       kind: 'regulatory',
       date: '2023-11-21',
       summary:
         'Pleaded guilty to US anti-money-laundering, unlicensed money-transmitting and sanctions violations and agreed to pay $4.3 billion; founder Changpeng Zhao stepped down as CEO.',
-      source: 'https://www.coindesk.com/policy/2023/11/21/binance-to-settle-charges-with-us-doj-source/',
+      source: 'https://www.justice.gov/opa/pr/binance-and-ceo-plead-guilty-federal-charges-4b-resolution',
     },
   ],
   porUrl: 'https://www.binance.com/en/proof-of-reserves',

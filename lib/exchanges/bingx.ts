@@ -13,7 +13,7 @@ export default defineExchange({
       kind: 'hack',
       date: '2024-09-20',
       summary: 'Hot wallets were drained of about $43 million across several chains; withdrawals were suspended and BingX said it would cover losses from its own funds.',
-      source: 'https://readwrite.com/crypto-exchange-bingx-loses-an-estimated-43m-to-hack/',
+      source: 'https://www.coindesk.com/tech/2024/09/20/crypto-exchange-bingx-hacked-onchain-data-shows-over-43m-drained',
     },
   ],
   porUrl: 'https://bingx.com/en/balance-reserve/',

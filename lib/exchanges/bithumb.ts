@@ -12,12 +12,11 @@ export default defineExchange({
       kind: 'hack',
       date: '2018-06-20',
       summary: 'About 35 billion won (≈$31 million) of cryptocurrency was stolen overnight; all deposits and withdrawals were halted and assets moved to cold wallets.',
-      source: 'https://hackread.com/bithumb-crypto-exchange-hacked-31-million-stolen',
+      source: 'https://www.coindesk.com/bithumb-exchanges-31-million-hack-know-dont-know',
     },
   ],
   sources: [
     'https://www.bithumb.com/',
-    'https://ihodl.com/topnews/2018-06-20/bithumb-hacked-operations-frozen',
   ],
   testUrls: {
     match: ['https://www.bithumb.com/', 'https://www.bithumb.com/react/trade/order/BTC-KRW'],

@@ -13,7 +13,7 @@ export default defineExchange({
       kind: 'hack',
       date: '2021-12-04',
       summary: 'A stolen private key let attackers drain an Ethereum and a BNB Smart Chain hot wallet of about $196 million; withdrawals were suspended and users compensated.',
-      source: 'https://gadgets.ndtv.com/cryptocurrency/news/cryptocurrency-exchange-bitmart-hacked-cryptocurrency-worth-usd-196-million-stolen-2639436',
+      source: 'https://www.coindesk.com/business/2021/12/05/crypto-exchange-bitmart-hacked-with-losses-estimated-at-196-million/',
     },
   ],
   sources: [

@@ -15,7 +15,7 @@ export default defineExchange({
       date: '2020-10-01',
       summary:
         'The CFTC sued BitMEX for running an unregistered derivatives platform without KYC/AML, and the DOJ indicted its founders under the Bank Secrecy Act.',
-      source: 'https://forklog.com/en/?p=29506',
+      source: 'https://www.cftc.gov/PressRoom/PressReleases/8270-20',
     },
   ],
   porUrl: 'https://www.bitmex.com/app/porl',

@@ -14,7 +14,7 @@ export default defineExchange({
       date: '2015-01-04',
       summary:
         'Operational (hot) wallets were compromised and just under 19,000 BTC (about $5 million) stolen; services were suspended for several days and balances honoured.',
-      source: 'https://www.esecurityplanet.com/network-security/bitcoin-exchange-bitstamp-hacked.html',
+      source: 'https://www.reuters.com/article/us-bitstamp-cyberattack-idUSKBN0KI09320150109',
     },
   ],
   sources: ['https://www.bitstamp.net/', 'https://github.com/DefiLlama/defillama-server/blob/master/defi/src/protocols/cex.ts'],

@@ -18,12 +18,12 @@ export default defineExchange({
       kind: 'regulatory',
       date: '2023-04-30',
       summary: 'Bittrex US ceased operations after regulatory pressure; the SEC charged it with running an unregistered exchange.',
-      source: 'https://newsaltcoins.com/crypto/bittrex-winding-down-u-s-operations-due-to-current-u-s-regulatory-and-economic-environment',
+      source: 'https://www.sec.gov/news/press-release/2023-78',
     },
   ],
   sources: [
     'https://www.theblock.co/post/263875/bittrex-global-to-wind-down-operations-urges-customers-to-withdraw-funds',
-    'https://cryptovalleyjournal.com/hot-topics/news/bittrex-global-announces-shutdown/',
+    'https://www.coindesk.com/policy/2023/03/31/crypto-exchange-bittrex-to-wind-down-us-operations-next-month',
   ],
   testUrls: {
     match: ['https://bittrex.com/', 'https://global.bittrex.com/account/login'],

@@ -18,7 +18,7 @@ export default defineExchange({
       kind: 'withdrawal-halt',
       date: '2022-11-10',
       summary: 'Paused client withdrawals, citing a lack of clarity on the status of FTX and Alameda.',
-      source: 'https://trueviralnews.com/160534-crypto-finance-firm-blockfi-files-for-bankruptcy-following-the-fall-of-ftx.html',
+      source: 'https://www.coindesk.com/business/2022/11/10/crypto-lender-blockfi-pauses-withdrawals-in-wake-of-ftx-collapse',
     },
     {
       kind: 'insolvency',
@@ -29,7 +29,7 @@ export default defineExchange({
   ],
   sources: [
     'https://ofi.la.gov/blockfi-inc-files-chapter-11-bankruptcy/',
-    'https://www.nasdaq.com/articles/crypto-lender-blockfi-files-for-bankruptcy-protection-0',
+    'https://restructuring.ra.kroll.com/BlockFi',
   ],
   testUrls: {
     match: ['https://blockfi.com/', 'https://www.blockfi.com/'],

@@ -15,7 +15,7 @@ export default defineExchange({
       date: '2025-02-21',
       summary:
         'About $1.5 billion of ETH was drained from an Ethereum multisig cold wallet after signers approved a disguised transaction; attributed to North Korea\'s Lazarus Group.',
-      source: 'https://phronews.com/2025/04/25/bybit-fully-reclaims-stolen-1-5bn-ethereum-reserve',
+      source: 'https://www.ic3.gov/PSA/2025/PSA250226',
     },
   ],
   porUrl: 'https://www.bybit.com/app/user/proof-of-reserve',

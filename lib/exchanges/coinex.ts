@@ -13,13 +13,12 @@ export default defineExchange({
       kind: 'hack',
       date: '2023-09-12',
       summary: 'Private keys of several hot wallets were compromised and at least $55 million stolen, attributed to the Lazarus Group; deposits and withdrawals were suspended.',
-      source: 'https://www.binance.com/en/feed/post/2023-09-13-north-korea-s-lazarus-group-behind-55m-coinex-hack-blockchain-security-firm-reports-1140183',
+      source: 'https://www.coindesk.com/tech/2023/09/13/north-korean-attackers-linked-to-54m-coinex-hack-blockchain-data-suggests/',
     },
   ],
   sources: [
     'https://www.coinex.com/',
     'https://github.com/DefiLlama/defillama-server/blob/master/defi/src/protocols/cex.ts',
-    'https://www.cpomagazine.com/cyber-security/70-million-loss-after-data-breach-of-coinex-crypto-exchange-services-temporarily-suspended/',
   ],
   testUrls: {
     match: ['https://www.coinex.com/en/exchange/btc-usdt', 'https://www.coinex.com/'],

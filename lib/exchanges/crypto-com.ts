@@ -9,15 +9,6 @@ export default defineExchange({
   ownTokens: ['CRO'],
   defillamaSlug: 'crypto-com',
   status: { kind: 'operating' },
-  incidents: [
-    {
-      kind: 'hack',
-      date: '2022-01-17',
-      summary:
-        'Withdrawals from 483 accounts were approved without 2FA (4,836 ETH and 444 BTC, about $34 million); withdrawals paused about 14 hours and users were reimbursed.',
-      source: 'https://blockchainassetreview.com/hacked-crypto-com-user-account-breached-held-cryptocurrencies-worth-34mn/',
-    },
-  ],
   porUrl: 'https://crypto.com/proof-of-reserves',
   sources: [
     'https://crypto.com/proof-of-reserves',

@@ -14,7 +14,7 @@ export default defineExchange({
       date: '2022-11-01',
       summary:
         'BTC, ETH and USDC hot wallets were drained of about $28 million; withdrawals were halted and the loss was covered from company reserves.',
-      source: 'https://chainbulletin.com/deribit-pauses-withdrawals-following-28m-hot-wallet-hack',
+      source: 'https://www.coindesk.com/business/2022/11/02/crypto-exchange-deribit-loses-28m-in-hot-wallet-hack',
     },
   ],
   porUrl: 'https://insights.deribit.com/exchange-updates/proof-of-reserves-deribit/',

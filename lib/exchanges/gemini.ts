@@ -9,19 +9,9 @@ export default defineExchange({
   ownTokens: [],
   defillamaSlug: 'gemini',
   status: { kind: 'operating' },
-  incidents: [
-    {
-      kind: 'withdrawal-halt',
-      date: '2022-11-16',
-      summary:
-        'Gemini Earn redemptions froze when lending partner Genesis paused withdrawals after FTX collapsed; exchange balances outside Earn stayed withdrawable.',
-      source: 'https://bitcoinist.com/gemini-halts-withdrawals-for-its-earn-program',
-    },
-  ],
   sources: [
     'https://www.gemini.com/trust-center/',
     'https://github.com/DefiLlama/defillama-server/blob/master/defi/src/protocols/cex.ts',
-    'https://nerdwallet.com/article/investing/gemini-earn-winklevoss',
   ],
   testUrls: {
     match: ['https://www.gemini.com/', 'https://exchange.gemini.com/trade/BTCUSD'],

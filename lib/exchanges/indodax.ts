@@ -13,7 +13,7 @@ export default defineExchange({
       kind: 'hack',
       date: '2024-09-11',
       summary: 'Hot wallets were drained of about $22 million in BTC, ETH, TRX, POL and other tokens; the web platform and app were taken offline for maintenance.',
-      source: 'https://365crypto.org/blog/2024/09/11/indonesias-indodax-hacked',
+      source: 'https://www.coindesk.com/markets/2024/09/11/indonesian-crypto-exchange-indodax-hacked-for-22m-pauses-activity-before-bigger-hit',
     },
   ],
   sources: [

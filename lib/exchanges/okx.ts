@@ -13,7 +13,6 @@ export default defineExchange({
   sources: [
     'https://www.okx.com/proof-of-reserves',
     'https://github.com/DefiLlama/defillama-server/blob/master/defi/src/protocols/cex.ts',
-    'https://db0nus869y26v.cloudfront.net/en/OKX_(company)',
   ],
   testUrls: {
     match: ['https://www.okx.com/trade-spot/btc-usdt', 'https://www.okx.com/proof-of-reserves', 'https://www.okex.com/'],

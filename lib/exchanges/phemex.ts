@@ -13,7 +13,7 @@ export default defineExchange({
       kind: 'hack',
       date: '2025-01-23',
       summary: 'Hot wallets on Ethereum, Solana, XRP, Bitcoin and other chains were drained of about $69 million; withdrawals were suspended while cold wallets stayed safe.',
-      source: 'https://kdj.com/cryptocurrencies-news/articles/singaporeheadquartered-crypto-exchange-phemex-investigates-hot-wallet-exploit.html',
+      source: 'https://phemex.com/announcements/phemex-hot-wallet-security-incident-update-and-timeline',
     },
   ],
   porUrl: 'https://phemex.com/proof-of-reserves',

@@ -20,8 +20,6 @@ export default defineExchange({
   ],
   sources: [
     'https://poloniex.com/',
-    'https://www.hashlock.com.au/post/poloniex-hacked-justin-suns-exchange-loses-126-million-to-crypto-theft',
-    'https://www.certik.com/resources/blog/poloniex-incident-analysis',
   ],
   testUrls: {
     match: ['https://poloniex.com/', 'https://poloniex.com/trade/BTC_USDT'],

@@ -11,7 +11,7 @@ export default defineExchange({
     date: '2019-01-28',
     history:
       "Canada's largest exchange went offline after its founder's death; about C$250 million owed to 115,000 customers could not be accessed, and it entered bankruptcy in April 2019.",
-    source: 'https://wikimili.com/en/Quadriga_Fintech_Solutions',
+    source: 'https://www.cbc.ca/news/canada/nova-scotia/quadrigacx-cryptocurrency-exchange-bankruptcy-1.5089539',
   },
   incidents: [
     {
@@ -19,12 +19,12 @@ export default defineExchange({
       date: '2019-01-31',
       summary:
         'Applied for creditor protection in Nova Scotia after reporting that cold-wallet funds were inaccessible; the platform had gone offline on 28 January.',
-      source: 'https://www.kelownacapnews.com/news/b-c-cryptocurrency-exchange-gets-court-orders-amid-hunt-for-180m-in-assets/',
+      source: 'https://www.coindesk.com/markets/2019/02/05/judge-moves-to-block-potential-lawsuits-against-quadrigacx-exchange',
     },
   ],
   sources: [
-    'https://wikimili.com/en/Quadriga_Fintech_Solutions',
-    'https://en.wikipedia.org/wiki/Quadriga_Fintech_Solutions',
+    'https://www.osc.ca/quadrigacxreport/',
+    'https://www.cbc.ca/news/canada/nova-scotia/quadrigacx-cryptocurrency-exchange-bankruptcy-1.5089539',
   ],
   testUrls: {
     match: ['https://www.quadrigacx.com/', 'https://quadrigacx.com/'],

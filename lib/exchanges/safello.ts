@@ -9,7 +9,7 @@ export default defineExchange({
   status: { kind: 'operating' },
   sources: [
     'https://safello.com/legal/terms/',
-    'https://coindesk-coindesk-prod.cdn.arcpublishing.com/policy/2021/10/21/swedish-financial-watchdog-investigating-two-local-crypto-firms/',
+    'https://www.coindesk.com/policy/2021/10/21/swedish-financial-watchdog-investigating-two-local-crypto-firms/',
   ],
   testUrls: {
     match: ['https://safello.com/', 'https://help.safello.com/en/articles/166728-what-are-safello-s-fees'],

@@ -9,14 +9,6 @@ export default defineExchange({
   ownTokens: ['BORG', 'CHSB'],
   defillamaSlug: 'swissborg',
   status: { kind: 'operating' },
-  incidents: [
-    {
-      kind: 'hack',
-      date: '2025-09-08',
-      summary: 'About 193,000 SOL (≈$41 million) was drained from the SOL Earn programme through a compromised API of staking partner Kiln; SwissBorg said it would reimburse users.',
-      source: 'https://incrypthos.com/security/swissborg-sol-earn-suffers-41-million-api-compromise',
-    },
-  ],
   sources: [
     'https://help.swissborg.com/hc/en-gb/articles/19044272587537--BORG-Migration',
     'https://github.com/swissborg/pub',

@@ -20,13 +20,11 @@ export default defineExchange({
       kind: 'withdrawal-halt',
       date: '2024-07-18',
       summary: 'INR and crypto withdrawals were paused after the hack and stayed frozen through a Singapore court restructuring.',
-      source: 'https://cryptonewsz.com/wazirx-under-fire-investors-demand-post-hack',
+      source: 'https://wazirx.com/blog/preliminary-report-cyber-attack-on-wazirx-multisig-wallet/',
     },
   ],
   sources: [
     'https://wazirx.com/',
-    'https://www.analyticsinsight.net/news/wazirx-gets-singapore-court-approval-for-debt-restructuring-asset-recovery-begins',
-    'https://cryptoglobe.com/latest/2024/07/indias-wazirx-exchange-hit-by-major-security-breach-over-230-million-in-crypto-assets-stolen',
   ],
   testUrls: {
     match: ['https://wazirx.com/', 'https://wazirx.com/exchange/BTC-INR'],
