@@ -19,6 +19,9 @@ export type FetchSourceParameters = {
   signal?: AbortSignal;
   /** `text` hands back the decoded body unparsed (for XML sources); JSON by default. */
   as?: 'json' | 'text';
+  /** A POST carries this JSON body; the same for everyone, never anything about a user. */
+  method?: 'GET' | 'POST';
+  body?: string;
 };
 
 export type FetchFailureReason = 'timeout' | 'http' | 'network' | 'too-large' | 'invalid-json' | 'not-modified' | 'aborted';
@@ -66,14 +69,16 @@ export async function fetchSource(params: FetchSourceParameters): Promise<FetchS
       : { ok: false, reason: 'aborted', message: `the request to ${host} was cancelled` };
 
   try {
-    const headers: Record<string, string> = { accept: params.as === 'text' ? 'text/xml, text/plain' : 'application/json' };
+    const headers: Record<string, string> = { accept: params.as === 'text' ? '*/*' : 'application/json' };
+    if (params.body !== undefined) headers['content-type'] = 'application/json';
     if (params.etag !== undefined) headers['if-none-match'] = params.etag;
     if (params.lastModified !== undefined) headers['if-modified-since'] = params.lastModified;
 
     let response: Response;
     try {
       response = await params.fetch(params.url, {
-        method: 'GET',
+        method: params.method ?? 'GET',
+        ...(params.body === undefined ? {} : { body: params.body }),
         credentials: 'omit',
         redirect: 'follow',
         headers,

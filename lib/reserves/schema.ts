@@ -47,6 +47,29 @@ const Provenance = {
   asOf: IsoDateSchema,
 };
 
+const AssetAmounts = v.record(Symbol, v.pipe(v.number(), v.finite(), v.minValue(0, 'an asset amount cannot be negative')));
+const Sha256 = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, 'a SHA-256 digest is 64 lowercase hex digits'));
+
+/** Figures of one report beyond the ratios: reserves in units of each asset, and dollar totals. */
+const ReportFigures = {
+  /** Reserves per asset, in units of that asset, where published. */
+  reserves: v.optional(AssetAmounts),
+  /** Reserves summed in dollars, where published. */
+  reservesUsd: v.optional(Usd),
+};
+
+/**
+ * When we last confirmed what a record says, apart from the date it describes: `checkedAt` is
+ * the day the feed builder last read the exchange's publication (or a person reviewed it), so
+ * an old report read yesterday is the exchange's delay, and a report we have not read since is
+ * ours. `fetchedAt` and `sha256` tie a machine-read record to the raw answer it came from.
+ */
+const Checked = {
+  checkedAt: v.optional(IsoDateSchema),
+  fetchedAt: v.optional(IsoTimestampSchema),
+  sha256: v.optional(Sha256),
+};
+
 export const PorMethodSchema = v.picklist([
   'zk-proof',
   'merkle-liabilities',
@@ -83,6 +106,8 @@ export const PorAttestationSchema = v.pipe(
     verifier: v.optional(UrlSchema),
     /** Plain words on anything a reader should know (e.g. "no report published"). */
     note: v.optional(v.pipe(v.string(), v.maxLength(500))),
+    ...ReportFigures,
+    ...Checked,
     ...Provenance,
   }),
   v.check(
@@ -183,8 +208,56 @@ export const FlowsSchema = v.object({
 });
 export type Flows = v.InferOutput<typeof FlowsSchema>;
 
+/** The most reports kept per exchange: a year of monthly reports, enough to see a trend. */
+export const POR_HISTORY_LENGTH = 12;
+
+/** One past report, for the trend of customer liabilities and of each asset's ratio. */
+export const PorReportSchema = v.object({
+  reserveRatios: v.optional(v.record(Symbol, Ratio)),
+  totalReserveRatio: v.optional(Ratio),
+  liabilitiesUsd: v.optional(Usd),
+  customerLiabilities: v.optional(AssetAmounts),
+  ...ReportFigures,
+  fetchedAt: v.optional(IsoTimestampSchema),
+  sha256: v.optional(Sha256),
+  ...Provenance,
+});
+export type PorReport = v.InferOutput<typeof PorReportSchema>;
+
+export const PorHistorySchema = v.pipe(
+  v.array(PorReportSchema),
+  v.maxLength(POR_HISTORY_LENGTH, `at most ${POR_HISTORY_LENGTH} past reports are kept`),
+  v.check((reports) => reports.every((report, index) => index === 0 || reports[index - 1]!.asOf > report.asOf), 'past reports must be newest first, one per date'),
+);
+
+/**
+ * The feed builder's check of a claim against the chain: the reserves an exchange's report
+ * claims, per asset, beside the coins DefiLlama counts in the exchange's published wallets.
+ * Both sides carry their own date; they rarely describe the same day, and the view says so.
+ */
+export const PorCheckSchema = v.object({
+  /** The report's date and URL (the claim). */
+  claimAsOf: IsoDateSchema,
+  claimSource: UrlSchema,
+  assets: v.record(
+    Symbol,
+    v.object({
+      claimed: v.pipe(v.number(), v.finite(), v.minValue(0)),
+      onchain: v.pipe(v.number(), v.finite(), v.minValue(0)),
+      /** onchain − claimed, in units of the asset. */
+      difference: v.pipe(v.number(), v.finite()),
+    }),
+  ),
+  /** The on-chain side's date and URL. */
+  ...Provenance,
+});
+export type PorCheck = v.InferOutput<typeof PorCheckSchema>;
+
 export const ExchangeReservesSchema = v.object({
   por: v.optional(PorAttestationSchema),
+  porCheck: v.optional(PorCheckSchema),
+  /** The latest reports, newest first; the first is the one `por` describes. */
+  porHistory: v.optional(PorHistorySchema),
   onchain: v.optional(OnchainAssetsSchema),
   flows: v.optional(FlowsSchema),
 });

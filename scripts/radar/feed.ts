@@ -1,0 +1,144 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { isAddress, type Address } from 'viem';
+import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
+import type { RadarCommand } from './command';
+import { buildFeedSnapshot, type BuildFeedSnapshotReturnType } from '../../lib/feed/build';
+import { FeedSigningError, signFeed } from '../../lib/feed/sign-feed';
+import { verifyFeed } from '../../lib/feed/verify-feed';
+import { FeedEnvelopeSchema } from '../../lib/feed/format';
+import { FEED_NAME } from '../../lib/feed/trust';
+import { exchanges as registry } from '../../lib/exchanges/registry';
+import { parseSnapshot } from '../../lib/reserves/snapshot';
+import { stableStringify } from '../../lib/reserves/stable-json';
+import type { Snapshot } from '../../lib/reserves/schema';
+import { offlineInputs, onlineInputs, type FeedInputs } from '../feed/inputs';
+import * as v from 'valibot';
+
+export const KEY_ENV = 'RADAR_SIGNER_KEY';
+/** Readers accept a feed for a week: six missed daily builds still leave it valid. */
+const VALID_FOR_MS = 7 * 86_400_000;
+
+const help = [
+  'Usage: npm run --silent radar -- feed build [--offline] [--out <file>] [--previous <file>] [--report <file>] [--now <ISO time>]',
+  '       npm run --silent radar -- feed verify <file> --signer <address> [--now <ISO time>]',
+  '       npm run --silent radar -- feed keygen',
+  '',
+  'build   Builds the proof-of-reserves feed: the reviewed files in data/por/, each adapter\'s',
+  '        answer (lib/feed/adapters) and DefiLlama, on top of the previous feed (--previous: what',
+  '        is kept when a source fails). Signs it with the key in RADAR_SIGNER_KEY and writes the',
+  '        envelope to --out (default: standard output); the build report goes to --report or stderr.',
+  '        --offline reads the recorded answers in tests/fixtures/por/ instead of the network, and',
+  '        is dated by the newest of them unless --now says otherwise.',
+  '        Exit code: 0 built, 1 refused (the reason is printed), 2 bad usage or missing key.',
+  'verify  Checks a feed against a maintainer address; prints one line in plain words.',
+  '        Exit code: 0 valid, 1 invalid (the reason is printed), 2 unreadable file or bad usage.',
+  'keygen  Prints a new signing key and its address (docs/feed.md: rotating the key).',
+].join('\n');
+
+export const command: RadarCommand = {
+  usage: 'feed build | verify <file> --signer <address> | keygen',
+  summary: 'build, sign or verify the proof-of-reserves feed (exit 0 ok, 1 invalid, 2 bad input)',
+  async run(args, io) {
+    if (args.includes('--help') || args.includes('-h')) {
+      io.stdout.write(help + '\n');
+      return 0;
+    }
+    const [subcommand, ...rest] = args;
+    const usageError = (message: string): number => {
+      io.stderr.write(`radar feed: ${message}\n`);
+      return 2;
+    };
+    const option = (name: string): string | undefined | null => {
+      const index = rest.indexOf(name);
+      if (index === -1) return undefined;
+      const value = rest[index + 1];
+      return value === undefined || value.startsWith('--') ? null : value;
+    };
+    const now = option('--now');
+    if (now === null || (now !== undefined && Number.isNaN(Date.parse(now)))) return usageError('--now needs an ISO time, e.g. 2026-12-04T06:00:00Z');
+
+    if (subcommand === 'keygen') {
+      const key = generatePrivateKey();
+      io.stdout.write(`address ${privateKeyToAccount(key).address}\nkey     ${key}\n`);
+      return 0;
+    }
+
+    if (subcommand === 'verify') {
+      const file = rest[0];
+      const signer = option('--signer');
+      if (file === undefined || file.startsWith('--')) return usageError('verify needs a file');
+      if (signer === undefined || signer === null || !isAddress(signer, { strict: false })) return usageError('verify needs --signer <address>');
+      let text: string;
+      try {
+        text = await readFile(file, 'utf8');
+      } catch (error) {
+        return usageError(`cannot read ${file} (${error instanceof Error ? error.message : String(error)})`);
+      }
+      const result = await verifyFeed({ body: text, signers: [signer as Address], now: now === undefined ? new Date() : new Date(now) });
+      if (result.ok) {
+        const count = Object.keys(result.envelope.snapshot.exchanges).length;
+        io.stdout.write(`valid: feed number ${result.envelope.feed.sequence}, issued ${result.envelope.feed.issued}, expires ${result.envelope.feed.expires}, ${count} exchanges, signed by ${result.signer}\n`);
+        return 0;
+      }
+      if (result.code === 'unreadable') return usageError(`${file}: ${result.reason}`);
+      io.stdout.write(`invalid (${result.code}): ${result.reason}\n`);
+      return 1;
+    }
+
+    if (subcommand !== 'build') return usageError(`unknown subcommand${subcommand === undefined ? '' : ` "${subcommand}"`}; see --help`);
+    const key = process.env[KEY_ENV];
+    if (key === undefined || key === '') return usageError(`${KEY_ENV} is not set: the feed is signed with the maintainer key (docs/feed.md)`);
+    const out = option('--out');
+    const previousPath = option('--previous');
+    const reportPath = option('--report');
+    if (out === null || previousPath === null || reportPath === null) return usageError('--out, --previous and --report each need a file');
+
+    let previous: { snapshot: Snapshot; sequence: number } | undefined;
+    if (previousPath !== undefined) {
+      try {
+        previous = readPrevious(await readFile(previousPath, 'utf8'));
+      } catch (error) {
+        return usageError(`cannot use ${previousPath} as the previous feed (${error instanceof Error ? error.message : String(error)})`);
+      }
+    }
+    const log = (line: string) => io.stderr.write(`radar feed: ${line}\n`);
+    let inputs: FeedInputs;
+    try {
+      inputs = rest.includes('--offline') ? offlineInputs() : await onlineInputs({ fetch: globalThis.fetch, now: new Date(now ?? Date.now()), log });
+    } catch (error) {
+      io.stderr.write(`radar feed: refused: ${error instanceof Error ? error.message : String(error)}\n`);
+      return 1;
+    }
+    const moment = new Date(now ?? (rest.includes('--offline') ? inputs.newestInput : Date.now()));
+    const built = buildFeed(inputs, previous?.snapshot, moment);
+    const issued = moment.toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const expires = new Date(moment.getTime() + VALID_FOR_MS).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    let signed;
+    try {
+      signed = await signFeed({ snapshot: built.snapshot, name: FEED_NAME, sequence: (previous?.sequence ?? 0) + 1, issued, expires, privateKey: key });
+    } catch (error) {
+      if (error instanceof FeedSigningError && error.shortMessage.includes('key')) return usageError(`${KEY_ENV}: ${error.shortMessage} (${error.details})`);
+      io.stderr.write(`radar feed: refused: ${error instanceof FeedSigningError ? `${error.shortMessage}: ${error.details}` : String(error)}\n`);
+      return 1;
+    }
+    const text = stableStringify(signed.envelope);
+    if (out === undefined) io.stdout.write(text);
+    else await writeFile(out, text);
+    const report = stableStringify({ ...built.report, sequence: signed.envelope.feed.sequence, signer: signed.signer });
+    if (reportPath === undefined) io.stderr.write(report);
+    else await writeFile(reportPath, report);
+    return 0;
+  },
+};
+
+export function buildFeed(inputs: FeedInputs, previous: Snapshot | undefined, now: Date): BuildFeedSnapshotReturnType {
+  return buildFeedSnapshot({ exchanges: registry, reviewed: inputs.reviewed, adapters: inputs.adapters, onchain: inputs.onchain, ...(previous === undefined ? {} : { previous }), now });
+}
+
+/** The previously published feed, read for its figures and number; its signature was checked when it was published. */
+function readPrevious(text: string): { snapshot: Snapshot; sequence: number } {
+  const envelope = v.parse(FeedEnvelopeSchema, JSON.parse(text));
+  const parsed = parseSnapshot(envelope.snapshot);
+  if (!parsed.ok) throw new Error(parsed.reason);
+  return { snapshot: parsed.snapshot, sequence: envelope.feed.sequence };
+}
