@@ -1,6 +1,21 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { exchangeMatchPatterns } from './lib/exchanges/classify';
+import { FEED_SIGNERS, FEED_URL } from './lib/feed/trust';
+
+/**
+ * The signed PoR feed: where it is read and which keys may sign it. A release pins lib/feed/trust.ts;
+ * the test build (`npm test`) sets RADAR_FEED_SIGNERS to the public test key so the browser tests
+ * can serve signed feeds.
+ */
+function feedSettings(): { url: string; signers: string[] } {
+  const url = process.env.RADAR_FEED_URL ?? FEED_URL;
+  const signers = process.env.RADAR_FEED_SIGNERS?.split(',').map((signer) => signer.trim()) ?? [...FEED_SIGNERS];
+  if (!url.startsWith('https://')) throw new Error(`wxt.config.ts: RADAR_FEED_URL must be an https URL, got ${url}`);
+  if (signers.length === 0 || signers.some((signer) => !/^0x[0-9a-fA-F]{40}$/.test(signer))) throw new Error('wxt.config.ts: RADAR_FEED_SIGNERS must be comma-separated addresses');
+  return { url, signers };
+}
+const feed = feedSettings();
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -8,16 +23,18 @@ export default defineConfig({
   ...(process.env.RADAR_OUT_DIR === undefined ? {} : { outDir: process.env.RADAR_OUT_DIR }),
   vite: () => ({
     plugins: [preact()],
+    define: { __RADAR_FEED__: JSON.stringify(feed) },
   }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'alarms'],
-    // The one data host the background calls (lib/reserves/defillama.ts), on a schedule.
+    // The data hosts the background calls on a schedule: the signed PoR feed's host
+    // (lib/feed/trust.ts) and DefiLlama (lib/reserves/defillama.ts).
     // Holdings (entrypoints/background/holdings.ts), hourly and only while the user records any:
     // coin prices from DefiLlama's coins API and the ECB's daily euro reference rates.
-    host_permissions: ['https://api.llama.fi/*', 'https://coins.llama.fi/*', 'https://www.ecb.europa.eu/*'],
+    host_permissions: [`${new URL(feed.url).origin}/*`, 'https://api.llama.fi/*', 'https://coins.llama.fi/*', 'https://www.ecb.europa.eu/*'],
     // Lookalike protection reads every tab's address (locally); asked for only when the user
     // turns it on in the options page.
     // Reminders (holdings) show a notification: asked for when the user turns a reminder on.

@@ -8,7 +8,7 @@ import { exchanges } from '../lib/exchanges/registry';
 import { closedPortUrl, json, raw, startLocalServer, type LocalServer } from '../lib/reserves/local-server.testkit';
 import { bundledSnapshot } from '../lib/reserves/snapshot';
 import { stableStringify } from '../lib/reserves/stable-json';
-import { buildSnapshot } from './data-snapshot';
+import { buildSnapshot } from './feed/defillama';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const fixture = (name: string): string => readFileSync(join(root, 'tests/fixtures/defillama', name), 'utf8');

@@ -6,6 +6,13 @@ import { CEXS_POLICY, PROTOCOL_POLICY, initialSourceState, isDue, onStartup, sta
 import { bundledSnapshot, parseSnapshot } from '@/lib/reserves/snapshot';
 import { mergeSnapshots } from '@/lib/reserves/merge';
 import type { Snapshot } from '@/lib/reserves/schema';
+import { FEED_POLICY, refreshFeed } from '@/lib/feed/refresh-feed';
+import { FEED_SIGNERS, FEED_URL } from '@/lib/feed/trust';
+import type { HeldFeed } from '@/lib/feed/verify-feed';
+import type { Address } from 'viem';
+
+/** Set by wxt.config.ts from RADAR_FEED_URL / RADAR_FEED_SIGNERS; absent under unit tests. */
+declare const __RADAR_FEED__: { url: string; signers: Address[] } | undefined;
 
 /**
  * The background's data: the held snapshot (bundled, merged with every good live reading) and
@@ -14,10 +21,24 @@ import type { Snapshot } from '@/lib/reserves/schema';
  */
 
 export const CEXS_SOURCE = 'cexs';
+export const FEED_SOURCE = 'feed';
 const protocolSource = (slug: string) => `protocol:${slug}`;
 
 const heldItem = storage.defineItem<unknown>('local:heldSnapshot', { version: 1 });
 const sourcesItem = storage.defineItem<Record<string, SourceState>>('local:sources', { fallback: {}, version: 1 });
+/** The sequence and header hash of the last feed taken: a later feed must not go back from it. */
+const heldFeedItem = storage.defineItem<unknown>('local:heldFeed', { version: 1 });
+
+export function feedConfig(): { url: string; signers: readonly Address[] } {
+  return typeof __RADAR_FEED__ === 'undefined' ? { url: FEED_URL, signers: FEED_SIGNERS } : __RADAR_FEED__;
+}
+
+/** A stored value is checked like any input: a damaged one is no floor at all rather than a wrong one. */
+async function readHeldFeed(): Promise<HeldFeed | undefined> {
+  const value = (await heldFeedItem.getValue()) as Partial<HeldFeed> | null;
+  if (value === null || typeof value !== 'object' || !Number.isSafeInteger(value.sequence) || typeof value.hash !== 'string' || !/^0x[0-9a-f]{64}$/i.test(value.hash)) return undefined;
+  return { sequence: value.sequence as number, hash: value.hash as HeldFeed['hash'] };
+}
 
 export interface SourceView {
   id: string;
@@ -48,10 +69,13 @@ function trackedProtocols(): { exchangeId: string; slug: string }[] {
 }
 
 function policyFor(source: string): SourcePolicy {
+  if (source === FEED_SOURCE) return FEED_POLICY;
   return source === CEXS_SOURCE ? CEXS_POLICY : PROTOCOL_POLICY;
 }
 
-async function store(result: RefreshReturnType, source: string, states: Record<string, SourceState>): Promise<void> {
+type Stored = Pick<RefreshReturnType, 'snapshot' | 'state'> & { outcome: { kind: string; message?: string } };
+
+async function store(result: Stored, source: string, states: Record<string, SourceState>): Promise<void> {
   states[source] = result.state;
   if (result.snapshot !== held) {
     held = result.snapshot;
@@ -86,6 +110,14 @@ export function refreshDue({ force = false }: { force?: boolean } = {}): Promise
 async function refreshSources(force: boolean): Promise<void> {
   const states = await sourcesItem.getValue();
   const fetch = (input: string, init?: RequestInit) => globalThis.fetch(input, init);
+  // The signed feed first: it carries the exchanges' own reports, and DefiLlama's readings after it win only where they are newer.
+  const feedState = states[FEED_SOURCE] ?? initialSourceState();
+  if (force || isDue({ state: feedState, now: Date.now() })) {
+    const { url, signers } = feedConfig();
+    const result = await refreshFeed({ fetch, url, signers, held: await heldSnapshot(), heldFeed: await readHeldFeed(), state: feedState, now: Date.now() });
+    if (result.heldFeed !== undefined) await heldFeedItem.setValue(result.heldFeed);
+    await store(result, FEED_SOURCE, states);
+  }
   const cexsState = states[CEXS_SOURCE] ?? initialSourceState();
   if (force || isDue({ state: cexsState, now: Date.now() })) {
     await store(await refreshCexs({ fetch, held: await heldSnapshot(), state: cexsState, now: Date.now(), exchanges }), CEXS_SOURCE, states);
@@ -109,7 +141,7 @@ export async function onBrowserStart(): Promise<void> {
 export async function sourceViews(): Promise<SourceView[]> {
   const states = await sourcesItem.getValue();
   const now = Date.now();
-  const rows = [{ id: CEXS_SOURCE, label: 'DefiLlama /cexs' }, ...trackedProtocols().map(({ slug }) => ({ id: protocolSource(slug), label: `DefiLlama /protocol/${slug}` }))];
+  const rows = [{ id: FEED_SOURCE, label: `Reserve Radar feed (${new URL(feedConfig().url).host})` }, { id: CEXS_SOURCE, label: 'DefiLlama /cexs' }, ...trackedProtocols().map(({ slug }) => ({ id: protocolSource(slug), label: `DefiLlama /protocol/${slug}` }))];
   return rows.map(({ id, label }) => {
     const state = states[id] ?? initialSourceState();
     return {
@@ -135,5 +167,6 @@ export async function scheduleRefresh(): Promise<void> {
 export async function resetData(): Promise<void> {
   held = undefined;
   await heldItem.removeValue();
+  await heldFeedItem.removeValue();
   await sourcesItem.setValue({});
 }

@@ -4,8 +4,9 @@ import { parseSnapshot } from './snapshot';
 /**
  * THE merge rule (docs/data-model.md explains it at length):
  *
- * 1. Blocks are merged independently: `por`, `onchain` totals, `onchain` breakdown
- *    (`topTokens` + `byChain`), `onchain.tokenAmounts` (coin amounts) and `flows`, per exchange.
+ * 1. Blocks are merged independently: `por` (with its `porHistory`), `porCheck`, `onchain`
+ *    totals, `onchain` breakdown (`topTokens` + `byChain`), `onchain.tokenAmounts` (coin amounts)
+ *    and `flows`, per exchange.
  * 2. For each block the reading that describes the later moment wins. The moment is
  *    `observedAt` when present, else the start of `asOf`; for the breakdown it is
  *    `breakdownAsOf` (falling back to the block's `asOf`); for coin amounts the newest `at` of
@@ -16,9 +17,9 @@ import { parseSnapshot } from './snapshot';
  * 4. Only validated data reaches this module; a rejected document changes nothing because it
  *    never gets here (`mergeSnapshots` validates first and returns the held snapshot untouched).
  *
- * Which source feeds which block follows from who produces it: PoR comes only from the curated
- * snapshot (exchange publications); on-chain totals and flows from DefiLlama `/cexs` (or the
- * snapshot's copy of an earlier reading); the breakdown from DefiLlama `/protocol/<slug>`.
+ * Which source feeds which block follows from who produces it: PoR comes only from the signed
+ * feed or the bundled snapshot (the feed as of the release); on-chain totals and flows from
+ * DefiLlama `/cexs` or the feed; the breakdown from DefiLlama `/protocol/<slug>` or the feed.
  */
 
 export type IncomingReserves = Record<string, Partial<ExchangeReserves>>;
@@ -52,9 +53,19 @@ export function mergeReserves({ held, incoming, generatedAt }: MergeReservesPara
     if (offer.por !== undefined) {
       if (before.por === undefined || !isOlder(offer.por, before.por)) {
         after.por = offer.por;
+        // The history belongs to the report it ends with: it travels with the record that won.
+        if (offer.porHistory !== undefined) after.porHistory = offer.porHistory;
         touched = true;
         changed.push(`${id}.por`);
       } else keptNewer.push(`${id}.por`);
+    }
+    if (offer.porCheck !== undefined) {
+      const held = before.porCheck;
+      if (held === undefined || `${offer.porCheck.asOf}${offer.porCheck.claimAsOf}` >= `${held.asOf}${held.claimAsOf}`) {
+        after.porCheck = offer.porCheck;
+        touched = true;
+        changed.push(`${id}.porCheck`);
+      } else keptNewer.push(`${id}.porCheck`);
     }
     if (offer.onchain !== undefined) {
       const merged = mergeOnchain(before.onchain, offer.onchain);

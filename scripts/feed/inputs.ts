@@ -17,7 +17,7 @@ import { DataSourceError } from '../../lib/reserves/errors';
 import { fetchSource, type FetchLike } from '../../lib/reserves/fetch-source';
 import type { IncomingReserves } from '../../lib/reserves/merge';
 import { EMPTY_SNAPSHOT } from '../../lib/reserves/snapshot';
-import { buildSnapshot, PUBLIC_BASE } from '../data-snapshot';
+import { buildSnapshot, PUBLIC_BASE } from './defillama';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const REVIEWED_DIR = join(root, 'data', 'por');

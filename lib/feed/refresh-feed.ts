@@ -1,0 +1,61 @@
+import type { Address } from 'viem';
+import { fetchSource, type FetchLike } from '../reserves/fetch-source';
+import { mergeReserves } from '../reserves/merge';
+import { recordFailure, recordSuccess, type SourcePolicy, type SourceState } from '../reserves/schedule';
+import type { Snapshot } from '../reserves/schema';
+import { FEED_LIMITS } from './format';
+import { verifyFeed, type HeldFeed } from './verify-feed';
+
+/** The feed is rebuilt daily; asking hourly, with jitter, picks a new one up within the hour without every install asking at once. */
+export const FEED_POLICY: SourcePolicy = {
+  intervalMs: 60 * 60_000,
+  jitterMs: 15 * 60_000,
+  staleAfterMs: 48 * 60 * 60_000,
+  backoffBaseMs: 5 * 60_000,
+  backoffMaxMs: 12 * 60 * 60_000,
+};
+
+export interface RefreshFeedParameters {
+  fetch: FetchLike;
+  url: string;
+  signers: readonly Address[];
+  held: Snapshot;
+  heldFeed: HeldFeed | undefined;
+  state: SourceState;
+  now: number;
+  random?: () => number;
+  timeoutMs?: number;
+}
+
+export type RefreshFeedReturnType = {
+  /** `held` itself unless the feed brought something newer. */
+  snapshot: Snapshot;
+  heldFeed: HeldFeed | undefined;
+  state: SourceState;
+  outcome: { kind: 'updated'; changed: string[] } | { kind: 'unchanged'; message: string } | { kind: 'failed'; message: string };
+};
+
+/**
+ * One read of the signed feed: a plain GET (no cookies, no validators: nothing in the request
+ * differs between installs), verified against the pinned keys and the held sequence, then merged
+ * newest-wins into the held snapshot. Any failure leaves everything held as it was.
+ */
+export async function refreshFeed(params: RefreshFeedParameters): Promise<RefreshFeedReturnType> {
+  const { held, heldFeed, state, now } = params;
+  const random = params.random ?? Math.random;
+  const fail = (message: string): RefreshFeedReturnType => ({
+    snapshot: held,
+    heldFeed,
+    state: recordFailure({ state, policy: FEED_POLICY, now, random, error: message }),
+    outcome: { kind: 'failed', message },
+  });
+  const fetched = await fetchSource({ url: params.url, fetch: params.fetch, as: 'text', maxBytes: FEED_LIMITS.maxBytes, ...(params.timeoutMs === undefined ? {} : { timeoutMs: params.timeoutMs }) });
+  if (!fetched.ok) return fail(fetched.message);
+  const verified = await verifyFeed({ body: fetched.body, signers: params.signers, now: new Date(now), held: heldFeed });
+  if (!verified.ok) return fail(verified.reason);
+  const succeeded = recordSuccess({ state, policy: FEED_POLICY, now, random });
+  const nextHeld = { sequence: verified.envelope.feed.sequence, hash: verified.hash };
+  if (verified.unchanged) return { snapshot: held, heldFeed: nextHeld, state: succeeded, outcome: { kind: 'unchanged', message: 'the feed has not changed' } };
+  const merged = mergeReserves({ held, incoming: verified.envelope.snapshot.exchanges, generatedAt: verified.envelope.snapshot.generatedAt });
+  return { snapshot: merged.snapshot, heldFeed: nextHeld, state: succeeded, outcome: { kind: 'updated', changed: merged.changed } };
+}

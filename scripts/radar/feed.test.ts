@@ -1,0 +1,79 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PassThrough } from 'node:stream';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { command, KEY_ENV } from './feed';
+import { bundledSnapshot } from '../../lib/reserves/snapshot';
+import { TEST_FEED_KEY, TEST_FEED_SIGNER } from '../../tests/fixtures/feed/test-key';
+
+async function run(args: string[]) {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  const stdin = new PassThrough();
+  stdin.end('');
+  const code = await command.run(args, { stdin, stdout, stderr });
+  return { code, out, err };
+}
+
+let dir: string;
+let savedKey: string | undefined;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'radar-feed-'));
+  savedKey = process.env[KEY_ENV];
+  delete process.env[KEY_ENV];
+});
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+  if (savedKey === undefined) delete process.env[KEY_ENV];
+  else process.env[KEY_ENV] = savedKey;
+});
+
+describe('radar feed build --offline', () => {
+  it('builds from the recorded answers, signs, and the result verifies; it is the bundled snapshot', async () => {
+    process.env[KEY_ENV] = TEST_FEED_KEY;
+    const out = join(dir, 'feed.json');
+    const report = join(dir, 'report.json');
+    const built = await run(['build', '--offline', '--out', out, '--report', report]);
+    expect(built.code, built.err).toBe(0);
+    const feed = JSON.parse(readFileSync(out, 'utf8')) as { feed: { issued: string; sequence: number }; snapshot: unknown };
+    expect(feed.feed.sequence).toBe(1);
+    // `npm run data:snapshot -- --offline` made data/snapshot.json from the same answers.
+    expect(feed.snapshot).toEqual(bundledSnapshot());
+    const lines = JSON.parse(readFileSync(report, 'utf8')) as { exchanges: Record<string, { por: string }>; failedAdapters: string[] };
+    expect(lines.exchanges.binance!.por).toBe('adapter');
+    expect(lines.exchanges.okx!.por).toBe('adapter');
+    expect(lines.failedAdapters).toEqual([]);
+
+    const verified = await run(['verify', out, '--signer', TEST_FEED_SIGNER, '--now', feed.feed.issued]);
+    expect(verified).toMatchObject({ code: 0, out: expect.stringMatching(/^valid: feed number 1/) });
+    // Past its week, the same file is refused.
+    expect((await run(['verify', out, '--signer', TEST_FEED_SIGNER, '--now', '2030-01-01T00:00:00Z'])).code).toBe(1);
+
+    const second = join(dir, 'feed-2.json');
+    expect((await run(['build', '--offline', '--previous', out, '--out', second, '--report', report])).code).toBe(0);
+    expect((JSON.parse(readFileSync(second, 'utf8')) as { feed: { sequence: number } }).feed.sequence).toBe(2);
+  });
+
+  it('exit codes: 1 for an invalid feed with its reason, 2 for unreadable input, bad usage or a missing key', async () => {
+    process.env[KEY_ENV] = TEST_FEED_KEY;
+    const out = join(dir, 'feed.json');
+    await run(['build', '--offline', '--out', out, '--report', join(dir, 'r.json')]);
+    const text = readFileSync(out, 'utf8');
+    const issued = (JSON.parse(text) as { feed: { issued: string } }).feed.issued;
+    writeFileSync(join(dir, 'changed.json'), text.replace('"BTC": 1.000299', '"BTC": 1.1'));
+    expect(await run(['verify', join(dir, 'changed.json'), '--signer', TEST_FEED_SIGNER, '--now', issued])).toMatchObject({ code: 1, out: expect.stringMatching(/tampered/) });
+    expect(await run(['verify', out, '--signer', '0x0000000000000000000000000000000000000001', '--now', issued])).toMatchObject({ code: 1, out: expect.stringMatching(/wrong-signer/) });
+    writeFileSync(join(dir, 'garbage.json'), 'not json');
+    expect((await run(['verify', join(dir, 'garbage.json'), '--signer', TEST_FEED_SIGNER])).code).toBe(2);
+    expect((await run(['verify', join(dir, 'missing.json'), '--signer', TEST_FEED_SIGNER])).code).toBe(2);
+    expect((await run(['verify', out])).code).toBe(2);
+    expect((await run(['verify', out, '--signer', TEST_FEED_SIGNER, '--now', 'yesterday'])).code).toBe(2);
+    delete process.env[KEY_ENV];
+    expect(await run(['build', '--offline'])).toMatchObject({ code: 2, err: expect.stringMatching(/RADAR_SIGNER_KEY is not set/) });
+  });
+});
