@@ -1,14 +1,22 @@
 import type { ComponentChildren } from 'preact';
 import type { ExchangeView } from '../lib/view/exchange-view';
-import type { RiskLevel } from '../lib/risk/order';
-import { MAJOR_ASSETS } from '../lib/risk/assets';
-import { formatAge, formatDate, formatPercent, formatSignedUsd, formatUsd } from './format';
+import type { ExchangeReserves, PorAttestation, PorCheck, PorReport } from '../lib/reserves/schema';
+import type { GradeExchangeReturnType } from '../lib/risk/grade';
+import { formatAge, formatAmount, formatDate, formatPercent, formatSignedAmount, formatSignedPercent, formatSignedUsd, formatUsd, sourceSite } from './format';
+import { levelWords } from './level-words';
 import { porLabel } from './por-label';
+import { ALL_ASSETS, assetRank, porCheckRows, porTrendSeries, type TrendPoint } from './por-trend';
 import { reasonText } from './reason-text';
-import { useLocale, useT, type MessageKey } from './i18n';
+import { useLocale, useT } from './i18n';
+
+/**
+ * The exchange's view, with the kept past reports and the feed's claim-vs-chain check where the
+ * background provides them (the trend and the check are drawn only then).
+ */
+export type CardView = ExchangeView & Partial<Pick<ExchangeReserves, 'porHistory' | 'porCheck'>>;
 
 export interface ExchangeCardProps {
-  view: ExchangeView;
+  view: CardView;
   /** Opens the withdrawal guide for this exchange. */
   onWithdraw?: () => void;
   /** Heading level of the exchange name, so the card fits the page it is placed in. */
@@ -16,22 +24,28 @@ export interface ExchangeCardProps {
   idPrefix?: string;
 }
 
-const LEVEL_KEYS: Record<RiskLevel, MessageKey> = {
-  ok: 'level_ok',
-  caution: 'level_caution',
-  danger: 'level_danger',
-  unknown: 'level_unknown',
-};
-
-export function LevelChip({ level, grade }: { level: RiskLevel; grade: string }) {
+/** The level and grade; "Caution · incomplete" when a required figure is missing. */
+export function LevelChip({ verdict }: { verdict: Pick<GradeExchangeReturnType, 'level' | 'grade' | 'incomplete'> }) {
   const t = useT();
+  const { level, grade } = verdict;
   return (
-    <span class={`chip chip--${level}`} data-testid="level-chip" data-level={level}>
+    <span class={`chip chip--${level}`} data-testid="level-chip" data-level={level} data-incomplete={verdict.incomplete === true ? 'true' : undefined}>
       <span class="chip__grade" aria-hidden="true">
         {grade}
       </span>
-      <span>{t(LEVEL_KEYS[level])}</span>
+      <span>{levelWords(verdict, t)}</span>
     </span>
+  );
+}
+
+/** A source link named by its site ("binance.com"); its accessible name says it is a source. */
+export function SourceLink({ href }: { href: string }) {
+  const t = useT();
+  const site = sourceSite(href);
+  return (
+    <a href={href} target="_blank" rel="noreferrer noopener" aria-label={t('sourceLabel', site)} data-testid="source-link">
+      {site}
+    </a>
   );
 }
 
@@ -40,12 +54,132 @@ function Provenance({ source, asOf, now }: { source: string; asOf: string; now: 
   const locale = useLocale();
   return (
     <p class="provenance">
-      <a href={source} target="_blank" rel="noreferrer noopener">
-        {t('source')}
-      </a>
+      <SourceLink href={source} />
       {' · '}
       <time dateTime={asOf}>{t('asOf', formatDate(asOf, locale))}</time> ({formatAge(asOf, now, locale)})
     </p>
+  );
+}
+
+/**
+ * The report's two dates, kept apart: the day the report describes (the exchange's) and the day
+ * we last confirmed it was the newest (ours). When our copy is the old one, it says "not checked
+ * since", so our delay is never shown as the exchange's.
+ */
+function PorDates({ por, freshness, now }: { por: PorAttestation; freshness: GradeExchangeReturnType['metrics']['porFreshness']; now: Date }) {
+  const t = useT();
+  const locale = useLocale();
+  const checkedAt = freshness?.checkedAt ?? por.checkedAt;
+  const ours = freshness?.late === 'us';
+  return (
+    <p class="provenance" data-testid="card-por-dates">
+      <SourceLink href={por.source} />
+      {' · '}
+      <time dateTime={por.asOf} data-testid="card-por-describes">
+        {t('porReportDescribes', formatDate(por.asOf, locale))}
+      </time>{' '}
+      ({formatAge(por.asOf, now, locale)})
+      {checkedAt !== undefined && (
+        <>
+          {' · '}
+          <time dateTime={checkedAt} class={ours ? 'por-late' : undefined} data-testid="card-por-checked" data-late={ours ? 'us' : undefined}>
+            {t(ours ? 'porNotCheckedSince' : 'porCheckedOn', formatDate(checkedAt, locale))}
+          </time>
+        </>
+      )}
+    </p>
+  );
+}
+
+/** Each major asset's ratio and customer liabilities over the kept reports, in words and, opened, as a table. */
+function PorTrend({ history }: { history: readonly PorReport[] }) {
+  const t = useT();
+  const locale = useLocale();
+  const series = porTrendSeries(history);
+  const newest = history[0];
+  const oldest = history.at(-1);
+  if (series.length === 0 || newest === undefined || oldest === undefined) return null;
+  const name = (asset: string) => (asset === ALL_ASSETS ? t('porTrendAll') : asset);
+  const ratio = (point: TrendPoint | undefined) => (point?.ratio === undefined ? '—' : formatPercent(point.ratio, locale, 2));
+  const liabilities = (asset: string, point: TrendPoint | undefined) =>
+    point?.liabilities === undefined ? '—' : asset === ALL_ASSETS ? formatUsd(point.liabilities, locale) : formatAmount(point.liabilities, locale);
+  return (
+    <div class="por-trend" data-testid="card-por-trend">
+      <p class="por-subheading">{t('porTrendTitle', [String(history.length), formatDate(oldest.asOf, locale), formatDate(newest.asOf, locale)])}</p>
+      {series.map(({ asset, points }) => {
+        const first = points[0];
+        const last = points.at(-1);
+        return (
+          <details key={asset} class="por-trend__asset" data-asset={asset}>
+            <summary>
+              {t('porTrendLine', [
+                name(asset),
+                formatDate(first?.asOf ?? '', locale),
+                formatDate(last?.asOf ?? '', locale),
+                ratio(first),
+                ratio(last),
+                liabilities(asset, first),
+                liabilities(asset, last),
+              ])}
+            </summary>
+            <table class="ratios">
+              <caption class="visually-hidden">{t('porTrendCaption', name(asset))}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('porTrendDate')}</th>
+                  <th scope="col">{t('porTrendRatio')}</th>
+                  <th scope="col">{t('porTrendLiabilities')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {[...points].reverse().map((point) => (
+                  <tr key={point.asOf} class={point.ratio !== undefined && point.ratio < 1 ? 'ratio--short' : ''}>
+                    <th scope="row">
+                      <time dateTime={point.asOf}>{formatDate(point.asOf, locale)}</time>
+                    </th>
+                    <td>{ratio(point)}</td>
+                    <td>{liabilities(asset, point)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </details>
+        );
+      })}
+    </div>
+  );
+}
+
+/** The report's claimed reserves beside the coins counted in the exchange's published wallets, each side with its date and source. */
+function PorClaimCheck({ check }: { check: PorCheck }) {
+  const t = useT();
+  const locale = useLocale();
+  const claimDate = formatDate(check.claimAsOf, locale);
+  const chainDate = formatDate(check.asOf, locale);
+  return (
+    <div class="por-check" data-testid="card-por-check">
+      <p class="por-subheading">{t('porCheckTitle')}</p>
+      <ul class="por-check__list">
+        {porCheckRows(check).map((row) => (
+          <li key={row.asset} data-asset={row.asset} class={row.difference < 0 ? 'negative' : undefined}>
+            {t('porCheckLine', [
+              row.asset,
+              formatAmount(row.claimed, locale),
+              claimDate,
+              formatAmount(row.onchain, locale),
+              chainDate,
+              formatSignedAmount(row.difference, locale),
+              row.share === undefined ? '—' : formatSignedPercent(row.share, locale),
+            ])}
+          </li>
+        ))}
+      </ul>
+      <p class="provenance">
+        {t('porCheckClaim')} <SourceLink href={check.claimSource} /> · <time dateTime={check.claimAsOf}>{claimDate}</time>
+        {' · '}
+        {t('porCheckOnchain')} <SourceLink href={check.source} /> · <time dateTime={check.asOf}>{chainDate}</time>
+      </p>
+    </div>
   );
 }
 
@@ -82,7 +216,7 @@ export function ExchangeCard({ view, onWithdraw, headingLevel = 1, idPrefix = 'c
   const { por, status, verdict, onchain, flows } = view;
   const Heading = headingLevel === 1 ? 'h1' : 'h2';
   const concentration = verdict.metrics.concentration;
-  const majorRatios = por?.reserveRatios === undefined ? [] : Object.entries(por.reserveRatios).sort(([a], [b]) => rank(a) - rank(b));
+  const majorRatios = por?.reserveRatios === undefined ? [] : Object.entries(por.reserveRatios).sort(([a], [b]) => assetRank(a) - assetRank(b));
   const topReasons = verdict.reasons.filter((reason) => reason.effect !== 'ok').slice(0, 4);
 
   return (
@@ -91,15 +225,12 @@ export function ExchangeCard({ view, onWithdraw, headingLevel = 1, idPrefix = 'c
         <Heading id={`${idPrefix}-title`} class="card__title">
           {view.name}
         </Heading>
-        <LevelChip level={verdict.level} grade={verdict.grade} />
+        <LevelChip verdict={verdict} />
       </header>
 
       {status.kind !== 'operating' && (
         <p class="card__alert" role="alert">
-          <strong>{t(status.kind === 'collapsed' ? 'statusCollapsed' : 'statusClosed')}</strong> ({formatDate(status.date, locale)}): {status.history}{' '}
-          <a href={status.source} target="_blank" rel="noreferrer noopener">
-            {t('source')}
-          </a>
+          <strong>{t(status.kind === 'collapsed' ? 'statusCollapsed' : 'statusClosed')}</strong> ({formatDate(status.date, locale)}): {status.history} <SourceLink href={status.source} />
         </p>
       )}
 
@@ -111,10 +242,8 @@ export function ExchangeCard({ view, onWithdraw, headingLevel = 1, idPrefix = 'c
                 <strong>{warning.title}</strong> <span class="muted">({t('warningFrom', warning.listName)})</span>
                 <p>{warning.body}</p>
                 <p class="provenance">
-                  {warning.sources.map((source, index) => (
-                    <a key={source} href={source} target="_blank" rel="noreferrer noopener">
-                      {index === 0 ? t('source') : `${t('source')} ${index + 1}`}
-                    </a>
+                  {warning.sources.map((source) => (
+                    <SourceLink key={source} href={source} />
                   ))}{' '}
                   · <time dateTime={warning.published}>{formatDate(warning.published, locale)}</time>
                 </p>
@@ -133,9 +262,7 @@ export function ExchangeCard({ view, onWithdraw, headingLevel = 1, idPrefix = 'c
                 {reason.source !== undefined && (
                   <>
                     {' '}
-                    <a href={reason.source} target="_blank" rel="noreferrer noopener">
-                      {t('source')}
-                    </a>
+                    <SourceLink href={reason.source} />
                   </>
                 )}
               </li>
@@ -169,7 +296,9 @@ export function ExchangeCard({ view, onWithdraw, headingLevel = 1, idPrefix = 'c
               </table>
             )}
             {por.note !== undefined && <p class="muted">{por.note}</p>}
-            <Provenance source={por.source} asOf={por.asOf} now={now} />
+            <PorDates por={por} freshness={verdict.metrics.porFreshness} now={now} />
+            {view.porHistory !== undefined && view.porHistory.length >= 2 && <PorTrend history={view.porHistory} />}
+            {view.porCheck !== undefined && <PorClaimCheck check={view.porCheck} />}
           </>
         )}
         {view.porUrl !== undefined && (
@@ -229,10 +358,7 @@ export function ExchangeCard({ view, onWithdraw, headingLevel = 1, idPrefix = 'c
               .slice(0, 4)
               .map((incident) => (
                 <li key={incident.date + incident.summary}>
-                  <time dateTime={incident.date}>{formatDate(incident.date, locale)}</time>: {incident.summary}{' '}
-                  <a href={incident.source} target="_blank" rel="noreferrer noopener">
-                    {t('source')}
-                  </a>
+                  <time dateTime={incident.date}>{formatDate(incident.date, locale)}</time>: {incident.summary} <SourceLink href={incident.source} />
                 </li>
               ))}
           </ul>
@@ -246,9 +372,4 @@ export function ExchangeCard({ view, onWithdraw, headingLevel = 1, idPrefix = 'c
       )}
     </article>
   );
-}
-
-function rank(asset: string): number {
-  const index = MAJOR_ASSETS.indexOf(asset);
-  return index === -1 ? MAJOR_ASSETS.length : index;
 }

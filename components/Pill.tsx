@@ -4,6 +4,7 @@ import type { Settings } from '../lib/settings';
 import type { SnoozeChoice } from '../lib/view/nudge-policy';
 import { ExchangeCard } from './ExchangeCard';
 import { useT } from './i18n';
+import { levelWords } from './level-words';
 import type { BalanceNudgeReason } from '../lib/holdings/balance-nudge';
 
 export type Corner = Settings['corner'];
@@ -33,6 +34,7 @@ export function Pill({ view, corner, initiallyExpanded, onClose, onCornerChange,
   const toggle = useRef<HTMLButtonElement>(null);
   const start = useRef<{ x: number; y: number; moved: boolean } | undefined>(undefined);
   const { level, grade } = view.verdict;
+  const status = levelWords(view.verdict, t);
 
   useEffect(() => {
     if (!expanded) return undefined;
@@ -119,7 +121,7 @@ export function Pill({ view, corner, initiallyExpanded, onClose, onCornerChange,
           type="button"
           class="pill__toggle"
           aria-expanded={expanded}
-          aria-label={t('pillLabel', [view.name, grade, t(`level_${level}`)])}
+          aria-label={t('pillLabel', [view.name, grade, status])}
           title={t('pillHint')}
           onClick={onToggleClick}
           onPointerDown={onPointerDown}
@@ -134,7 +136,7 @@ export function Pill({ view, corner, initiallyExpanded, onClose, onCornerChange,
             {view.name}
           </span>
           <span class="pill__status" data-testid="pill-status">
-            {t(`level_${level}`)}
+            {status}
           </span>
           {view.warnings.length > 0 && (
             <span class="pill__warnings" data-testid="pill-warnings" title={t('pillWarnings', String(view.warnings.length))}>

@@ -148,7 +148,7 @@ function ExchangeList({ load, onWithdraw }: { load: () => Promise<ExchangeView[]
           <li key={view.id} data-testid="exchange-row" data-id={view.id}>
             <button type="button" class="list__row" aria-expanded={open === view.id} onClick={() => setOpen(open === view.id ? undefined : view.id)}>
               <span class="list__name">{view.name}</span>
-              <LevelChip level={view.verdict.level} grade={view.verdict.grade} />
+              <LevelChip verdict={view.verdict} />
             </button>
             {open === view.id && (
               <div class="list__card">

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatAge, formatDate, formatPercent, formatSignedUsd, formatUsd } from './format';
+import { formatAge, formatAmount, formatDate, formatPercent, formatSignedAmount, formatSignedPercent, formatSignedUsd, formatUsd, sourceSite } from './format';
 
 const now = new Date('2026-11-25T12:00:00Z');
 
@@ -19,5 +19,30 @@ describe('format', () => {
     expect(formatUsd(67_650_000_000, 'en')).toBe('$67.65B');
     expect(formatSignedUsd(-1_229_000_000, 'en')).toBe('-$1.23B');
     expect(formatDate('2025-04-01', 'en')).toBe('Apr 1, 2025');
+  });
+
+  test('coin amounts keep fewer decimals the larger they are, and changes carry their sign', () => {
+    expect(formatAmount(593_112.456, 'en')).toBe('593,112');
+    expect(formatAmount(12.3456, 'en')).toBe('12.35');
+    expect(formatAmount(0.004218, 'en')).toBe('0.0042');
+    expect(formatAmount(593_112.456, 'sv')).toBe('593\u00a0112');
+    expect(formatAmount(21_300_000_000, 'en')).toBe('21.3B');
+    expect(formatSignedAmount(-50_000_000, 'en')).toBe('-50M');
+    expect(formatSignedAmount(-10_000, 'en')).toBe('-10,000');
+    expect(formatSignedAmount(1.5, 'en')).toBe('+1.5');
+    expect(formatSignedAmount(0, 'en')).toBe('0');
+    expect(formatSignedPercent(-0.016667, 'en')).toBe('-1.67%');
+    expect(formatSignedPercent(0.0125, 'sv')).toBe('+1,25\u00a0%');
+  });
+
+  test('a source is named by its site: the hostname without a leading www.', () => {
+    expect(sourceSite('https://www.binance.com/en/proof-of-reserves')).toBe('binance.com');
+    expect(sourceSite('https://www.reuters.com/article/us-bitfinex-hacked-hongkong-idUSKCN10E0KP')).toBe('reuters.com');
+    expect(sourceSite('https://insights.deribit.com/exchange-updates/proof-of-reserves-deribit/')).toBe('insights.deribit.com');
+    // A page on a shared host keeps its own name: never shortened to the host's.
+    expect(sourceSite('https://someone.github.io/por/')).toBe('someone.github.io');
+    expect(sourceSite('https://www2.example.org/')).toBe('www2.example.org');
+    expect(sourceSite('https://api.llama.fi:443/cexs')).toBe('api.llama.fi');
+    expect(sourceSite('not a url')).toBe('not a url');
   });
 });

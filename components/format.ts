@@ -64,3 +64,38 @@ export function formatMoney(value: number, currency: string, locale: string): st
     return `${new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value)} ${currency}`;
   }
 }
+
+/** An amount of a coin in units ("593,112", "12.35", "0.0042", "21.3B"): fewer decimals the larger it is. */
+export function formatAmount(value: number, locale: string): string {
+  return amountFormatter(value, locale, 'auto').format(value);
+}
+
+/** A change in units with its sign ("+1,204", "−0.5"); zero has none. */
+export function formatSignedAmount(value: number, locale: string): string {
+  return amountFormatter(value, locale, 'exceptZero').format(value);
+}
+
+function amountFormatter(value: number, locale: string, signDisplay: 'auto' | 'exceptZero'): Intl.NumberFormat {
+  const size = Math.abs(value);
+  // Stablecoin balances run to billions of units: eleven digits read worse than "21.3B".
+  if (size >= 1e7) return formatter(`amount-compact${signDisplay}`, locale, () => new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 2, signDisplay }));
+  const digits = size >= 1000 ? 0 : size >= 1 ? 2 : 4;
+  return formatter(`amount${digits}${signDisplay}`, locale, () => new Intl.NumberFormat(locale, { maximumFractionDigits: digits, signDisplay }));
+}
+
+/** A relative change with its sign ("+1.25%", "−0.40%"). */
+export function formatSignedPercent(fraction: number, locale: string, digits = 2): string {
+  return formatter(`signed-percent${digits}`, locale, () => new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: 'exceptZero' })).format(fraction);
+}
+
+/**
+ * The site a source link leads to, as a reader recognises it: the hostname without a leading
+ * "www." ("binance.com", "insights.deribit.com"). Not the registrable domain: that needs the
+ * public-suffix list (tldts), which would more than double the exchange page's script, and a full
+ * hostname never overstates who published (a blog on a shared host keeps its own name).
+ */
+export function sourceSite(url: string): string {
+  if (!URL.canParse(url)) return url;
+  const { hostname } = new URL(url);
+  return hostname.replace(/^www\./, '') || url;
+}

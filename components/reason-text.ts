@@ -32,6 +32,7 @@ const LABELS: Record<string, MessageKey> = {
   por: 'cardProofOfReserves',
   'por.method': 'reasonLabel_por_method',
   'por.age-days': 'reasonLabel_por_age',
+  'por.checked': 'reasonLabel_por_checked',
   'reserve-ratio.major': 'reasonLabel_ratio_major',
   'reserve-ratio.any': 'reasonLabel_ratio_any',
   onchain: 'cardConcentration',
@@ -64,7 +65,7 @@ function formatValue(reason: RiskReason, t: Translate, locale: string, now: Date
 
 function formatNumber(metric: string, value: number, locale: string, t: Translate): string {
   if (metric.endsWith('.share') || metric.startsWith('reserve-ratio') || metric === 'hhi') return formatPercent(value, locale);
-  if (metric.endsWith('age-days') || metric.startsWith('incident.')) return t('reasonDays', new Intl.NumberFormat(locale).format(value));
+  if (metric.endsWith('age-days') || metric === 'por.checked' || metric.startsWith('incident.')) return t('reasonDays', new Intl.NumberFormat(locale).format(value));
   if (metric === 'onchain.total') return formatUsd(value, locale);
   if (metric === 'leverage') return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value)}×`;
   return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value);

@@ -7,6 +7,7 @@ import { I18nContext, translateFrom, type I18n, type Messages } from '@/componen
 import { Pill, type Corner } from '@/components/Pill';
 import { getExchange } from '@/lib/exchanges/registry';
 import { buildExchangeView, type ExchangeView } from '@/lib/view/exchange-view';
+import { levelWords } from '@/components/level-words';
 import { drawCollapsedPill } from './first-paint';
 
 const now = new Date('2026-11-25T12:00:00Z');
@@ -20,6 +21,11 @@ function view(id: string, warnings = 0): ExchangeView {
   if (exchange === undefined) throw new Error(`no ${id} in the registry`);
   const warning = { exchange: id, severity: 'caution' as const, title: 'Withdrawals slow', body: 'Reported by users.', sources: ['https://example.org/'], published: '2026-11-01T00:00:00Z', expires: '2027-01-01T00:00:00Z', listName: 'A list', listSequence: 1 };
   return buildExchangeView({ exchange, reserves: undefined, now, warnings: Array.from({ length: warnings }, () => warning) });
+}
+
+/** The verdict as the background sends it when a required figure is missing: the worst level the known figures support. */
+function incomplete(base: ExchangeView, level: 'caution' | 'danger'): ExchangeView {
+  return { ...base, verdict: { ...base.verdict, level, grade: level === 'danger' ? 'F' : 'D', incomplete: true } };
 }
 
 const balance = { reason: { kind: 'over-cap' as const, exchangeId: 'kraken', value: 5403, cap: 2000, currency: 'USD', lowerBound: false }, text: 'You keep $5,403 here — above your $2,000 limit' };
@@ -46,6 +52,8 @@ describe('drawCollapsedPill', () => {
     { name: 'no data, English', props: { view: view('kraken'), corner: 'bottom-right' as const }, locale: 'en' },
     { name: 'a collapsed exchange, Swedish, top left', props: { view: view('ftx'), corner: 'top-left' as const }, locale: 'sv' },
     { name: 'with warnings and a balance message', props: everything, locale: 'en' },
+    { name: 'caution with a required figure missing', props: { view: incomplete(view('binance'), 'caution'), corner: 'bottom-right' as const }, locale: 'en' },
+    { name: 'danger with a required figure missing, Swedish', props: { view: incomplete(view('ftx'), 'danger'), corner: 'top-right' as const }, locale: 'sv' },
   ];
 
   test.each(cases)('draws exactly what <Pill> renders collapsed: $name', ({ props, locale }) => {
@@ -53,7 +61,13 @@ describe('drawCollapsedPill', () => {
     expect(plain.innerHTML).toBe(preact.innerHTML);
     // Not two empty drawings: the name, grade and status are there.
     expect(plain.querySelector('[data-testid="pill-name"]')?.textContent).toBe(props.view.name);
-    expect(plain.querySelector('[data-testid="pill-status"]')?.textContent).toBe(i18nFor(locale).t(`level_${props.view.verdict.level}`));
+    expect(plain.querySelector('[data-testid="pill-status"]')?.textContent).toBe(levelWords(props.view.verdict, i18nFor(locale).t));
+  });
+
+  test('an incomplete verdict says so in the status and in the button’s name', () => {
+    const { plain } = both({ view: incomplete(view('binance'), 'caution'), corner: 'bottom-right' }, i18nFor('en'));
+    expect(plain.querySelector('[data-testid="pill-status"]')?.textContent).toBe('Caution · incomplete');
+    expect(plain.querySelector('[data-testid="pill-toggle"]')?.getAttribute('aria-label')).toBe('Reserve Radar: Binance, grade D, Caution · incomplete. Open details');
   });
 
   test('Preact takes the drawn nodes over without replacing them', () => {

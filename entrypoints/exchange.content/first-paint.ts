@@ -1,5 +1,6 @@
 import type { I18n } from '@/components/i18n';
 import type { PillProps } from '@/components/Pill';
+import { levelWords } from '@/components/level-words';
 
 export interface DrawCollapsedPillParameters extends Pick<PillProps, 'view' | 'corner' | 'balanceNudge'> {
   t: I18n['t'];
@@ -20,7 +21,7 @@ export function drawCollapsedPill(container: HTMLElement, { view, corner, balanc
     return node;
   };
   const { level, grade } = view.verdict;
-  const status = t(`level_${level}`);
+  const status = levelWords(view.verdict, t);
   const toggle = element(
     'button',
     { type: 'button', class: 'pill__toggle', 'aria-expanded': 'false', 'aria-label': t('pillLabel', [view.name, grade, status]), title: t('pillHint'), 'data-testid': 'pill-toggle' },

@@ -1,5 +1,5 @@
 import type { ExchangeDefinition, ExchangeStatus, Incident } from '../exchanges/types';
-import type { ExchangeReserves, PorAttestation, OnchainAssets, Flows } from '../reserves/schema';
+import type { ExchangeReserves, PorAttestation, PorCheck, PorReport, OnchainAssets, Flows } from '../reserves/schema';
 import { gradeExchange, type GradeExchangeReturnType } from '../risk/grade';
 import type { ActiveWarning } from '../community/active-warnings';
 import type { BalanceNudgeReason } from '../holdings/balance-nudge';
@@ -15,6 +15,10 @@ export interface ExchangeView {
   incidents: readonly Incident[];
   porUrl?: string;
   por?: PorAttestation;
+  /** The kept past reports, newest first, for the card's trend. */
+  porHistory?: readonly PorReport[];
+  /** The feed's check of the report's claim against the chain. */
+  porCheck?: PorCheck;
   onchain?: OnchainAssets;
   flows?: Flows;
   verdict: GradeExchangeReturnType;
@@ -48,6 +52,8 @@ export function buildExchangeView({ exchange, reserves, now, warnings = [] }: Bu
     incidents: exchange.incidents ?? [],
     ...(exchange.porUrl === undefined ? {} : { porUrl: exchange.porUrl }),
     ...(reserves?.por === undefined ? {} : { por: reserves.por }),
+    ...(reserves?.porHistory === undefined ? {} : { porHistory: reserves.porHistory }),
+    ...(reserves?.porCheck === undefined ? {} : { porCheck: reserves.porCheck }),
     ...(reserves?.onchain === undefined ? {} : { onchain: reserves.onchain }),
     ...(reserves?.flows === undefined ? {} : { flows: reserves.flows }),
   };

@@ -1,5 +1,25 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { formatDate } from '../../components/format';
+import { exchanges } from '../../lib/exchanges/registry';
+import { bundledSnapshot } from '../../lib/reserves/snapshot';
+import { buildExchangeView } from '../../lib/view/exchange-view';
 import { activeTabId, fakeExchangeHtml, launchChromium, pillText, routeSite, screenshotPath, type ChromiumExtension } from './harness';
+
+/**
+ * An exchange the bundled data grades caution or danger with a required figure missing, and whose
+ * report we have not confirmed since its own date: its card must say "incomplete" and keep the
+ * report's date apart from ours. Binance first; another one if the data no longer makes it so.
+ */
+function incompleteExchange() {
+  const now = new Date();
+  const candidates = [...exchanges].sort((a, b) => Number(b.id === 'binance') - Number(a.id === 'binance'));
+  for (const exchange of candidates) {
+    const view = buildExchangeView({ exchange, reserves: bundledSnapshot().exchanges[exchange.id], now });
+    const { level, incomplete, metrics } = view.verdict;
+    if (incomplete && (level === 'caution' || level === 'danger') && view.por !== undefined && metrics.porFreshness?.late === 'us') return { view, freshness: metrics.porFreshness };
+  }
+  throw new Error('the bundled snapshot has no exchange graded caution or danger with our copy of its report too old');
+}
 
 describe('Chromium with the built extension', () => {
   let browser: ChromiumExtension;
@@ -37,6 +57,30 @@ describe('Chromium with the built extension', () => {
     await card.waitFor();
     expect(await card.getByRole('heading', { level: 1 }).textContent()).toBe('Binance');
     expect(await popup.getByTestId('level-chip').textContent()).toContain(pill?.status);
+    await popup.close();
+    await page.close();
+  });
+
+  test('an incomplete verdict says so on the pill and the card, and the card keeps the report’s date apart from our check', async () => {
+    const { view, freshness } = incompleteExchange();
+    await routeSite(browser.context, `https://${view.homeDomain}`, fakeExchangeHtml(`${view.name} — stand-in`));
+    const page = await browser.context.newPage();
+    await page.goto(`https://${view.homeDomain}/`);
+    await page.waitForFunction(() => document.querySelector('reserve-radar-pill')?.shadowRoot?.querySelector('[data-testid="pill-status"]'));
+    const level = view.verdict.level === 'danger' ? 'Danger' : 'Caution';
+    expect((await pillText(page))?.status).toBe(`${level} · incomplete`);
+
+    const tabId = await activeTabId(browser.worker);
+    const popup = await browser.context.newPage();
+    await popup.setViewportSize({ width: 380, height: 480 });
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+    await popup.getByTestId('exchange-card').waitFor();
+    expect(await popup.getByTestId('level-chip').textContent()).toBe(`${view.verdict.grade}${level} · incomplete`);
+    const por = view.por!;
+    expect(await popup.getByTestId('card-por-describes').textContent()).toBe(`Report describes ${formatDate(por.asOf, 'en')}`);
+    expect(await popup.getByTestId('card-por-checked').textContent()).toBe(`not checked since ${formatDate(freshness.checkedAt, 'en')}`);
+    const source = popup.getByTestId('card-por-dates').getByRole('link', { name: /^Source: / });
+    expect(await source.textContent()).toBe(new URL(por.source).hostname.replace(/^www\./, ''));
     await popup.close();
     await page.close();
   });

@@ -75,7 +75,12 @@ describe('the nudge in Chromium', () => {
     const card = page.getByTestId('exchange-card');
     expect(await card.getByRole('heading', { level: 2 }).first().textContent()).toBe('Kraken');
     // Every section says where its figures come from, or that they are unknown.
-    for (const section of ['card-por-section', 'card-concentration', 'card-flows']) expect(await page.getByTestId(section).textContent()).toMatch(/Source|Unknown|Nothing published/);
+    // Source links show their site; their accessible name says "Source: <site>".
+    for (const section of ['card-por-section', 'card-concentration', 'card-flows']) {
+      const part = page.getByTestId(section);
+      const sources = await part.getByRole('link', { name: /^Source: \S+$/ }).count();
+      expect(sources > 0 || /Unknown|Nothing published/.test((await part.textContent()) ?? ''), section).toBe(true);
+    }
     expect(await seriousViolations(page, 'reserve-radar-pill')).toEqual([]);
     await page.screenshot({ path: screenshotPath('card-light.png') });
 

@@ -1,0 +1,126 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { render } from 'preact';
+import { describe, expect, test, vi } from 'vitest';
+import { getExchange } from '../lib/exchanges/registry';
+import type { ExchangeReserves } from '../lib/reserves/schema';
+import { buildExchangeView } from '../lib/view/exchange-view';
+import { ExchangeCard, type CardView } from './ExchangeCard';
+import { I18nContext, translateFrom, type Messages } from './i18n';
+
+const now = new Date('2026-12-04T12:00:00Z');
+const POR_PAGE = 'https://www.binance.com/en/proof-of-reserves';
+
+function draw(view: CardView, locale = 'en'): HTMLElement {
+  const { document } = parseHTML('<!doctype html><html><body><div id="root"></div></body></html>');
+  vi.stubGlobal('document', document);
+  const root = document.getElementById('root') as unknown as HTMLElement;
+  const t = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../public/_locales', locale, 'messages.json'), 'utf8')) as Messages);
+  render(
+    <I18nContext.Provider value={{ t, locale }}>
+      <ExchangeCard view={view} />
+    </I18nContext.Provider>,
+    root,
+  );
+  return root;
+}
+
+/** Binance's view for a monthly report that describes `asOf` and that we last confirmed on `checkedAt`. */
+function binance(asOf: string, checkedAt: string, extra: Partial<ExchangeReserves> = {}): CardView {
+  const exchange = getExchange('binance');
+  if (exchange === undefined) throw new Error('no binance in the registry');
+  const reserves: ExchangeReserves = {
+    por: { method: 'merkle-liabilities', cadence: 'monthly', liabilitiesIncluded: true, reserveRatios: { BTC: 1.02, USDT: 1.01 }, asOf, checkedAt, source: POR_PAGE },
+  };
+  return { ...buildExchangeView({ exchange, reserves, now }), ...extra };
+}
+
+const text = (root: HTMLElement, testId: string) => root.querySelector(`[data-testid="${testId}"]`)?.textContent ?? '';
+
+describe('ExchangeCard: the proof-of-reserves section', () => {
+  test('an old copy of ours: "Caution · incomplete", the report’s date and "not checked since", not the exchange’s delay', () => {
+    const view = binance('2026-04-01', '2026-04-03');
+    expect(view.verdict).toMatchObject({ incomplete: true });
+    const root = draw(view);
+    expect(text(root, 'level-chip')).toContain(view.verdict.level === 'danger' ? 'Danger · incomplete' : 'Caution · incomplete');
+    expect(text(root, 'card-por-describes')).toBe('Report describes Apr 1, 2026');
+    expect(text(root, 'card-por-checked')).toBe('not checked since Apr 3, 2026');
+    expect(root.querySelector('[data-testid="card-por-checked"]')?.getAttribute('datetime')).toBe('2026-04-03');
+  });
+
+  test('a recent check of an old report: both dates, and "checked" without "not"', () => {
+    const root = draw(binance('2026-11-01', '2026-12-03'));
+    expect(text(root, 'card-por-describes')).toBe('Report describes Nov 1, 2026');
+    expect(text(root, 'card-por-checked')).toBe('checked Dec 3, 2026');
+    expect(root.querySelector('[data-testid="card-por-checked"]')?.getAttribute('data-late')).toBeNull();
+  });
+
+  test('in Swedish', () => {
+    const root = draw(binance('2026-04-01', '2026-04-03'), 'sv');
+    expect(text(root, 'card-por-describes')).toMatch(/^Rapporten avser 1 apr\.? 2026$/);
+    expect(text(root, 'card-por-checked')).toMatch(/^inte kontrollerad sedan 3 apr\.? 2026$/);
+    expect(text(root, 'level-chip')).toContain('ofullständig');
+  });
+
+  test('source links name their site, and their accessible name says they are sources', () => {
+    const root = draw(binance('2026-11-01', '2026-12-03'));
+    const links = [...root.querySelectorAll('[data-testid="source-link"]')];
+    expect(links.length).toBeGreaterThan(1);
+    for (const link of links) {
+      const site = new URL(link.getAttribute('href') ?? '').hostname.replace(/^www\./, '');
+      expect(link.textContent).toBe(site);
+      expect(link.getAttribute('aria-label')).toBe(`Source: ${site}`);
+    }
+    expect(root.textContent).not.toMatch(/\bSource\b/);
+    expect(text(root, 'card-por-dates')).toMatch(/^binance\.com · Report describes/);
+  });
+
+  test('two or more kept reports give a trend: each major asset’s ratio and customer liabilities, each value with its date', () => {
+    const porHistory = [
+      { asOf: '2026-11-01', source: POR_PAGE, reserveRatios: { BTC: 0.995, USDT: 1.01 }, customerLiabilities: { BTC: 600_000, USDT: 2.1e10 } },
+      { asOf: '2026-10-01', source: POR_PAGE, reserveRatios: { BTC: 1.02, USDT: 1.02 }, customerLiabilities: { BTC: 593_112, USDT: 2e10 } },
+    ];
+    const root = draw(binance('2026-11-01', '2026-12-03', { porHistory }));
+    const trend = root.querySelector('[data-testid="card-por-trend"]');
+    expect(trend?.querySelector('.por-subheading')?.textContent).toBe('Trend over 2 reports, Oct 1, 2026 to Nov 1, 2026');
+    const btc = trend?.querySelector('[data-asset="BTC"]');
+    expect(btc?.querySelector('summary')?.textContent).toBe('BTC, Oct 1, 2026 → Nov 1, 2026: reserve ratio 102.00% → 99.50%; customer liabilities 593,112 → 600,000');
+    const rows = [...(btc?.querySelectorAll('tbody tr') ?? [])].map((row) => [...row.children].map((cell) => cell.textContent));
+    expect(rows).toEqual([
+      ['Nov 1, 2026', '99.50%', '600,000'],
+      ['Oct 1, 2026', '102.00%', '593,112'],
+    ]);
+    expect(btc?.querySelector('tbody tr')?.getAttribute('class')).toBe('ratio--short');
+    expect([...(trend?.querySelectorAll('details') ?? [])].map((details) => details.getAttribute('data-asset'))).toEqual(['BTC', 'USDT']);
+  });
+
+  test('one kept report is no trend', () => {
+    const root = draw(binance('2026-11-01', '2026-12-03', { porHistory: [{ asOf: '2026-11-01', source: POR_PAGE, reserveRatios: { BTC: 1 } }] }));
+    expect(root.querySelector('[data-testid="card-por-trend"]')).toBeNull();
+  });
+
+  test('claim vs chain: claimed, on-chain and the difference in units and per cent, both dates and both sources', () => {
+    const porCheck = {
+      claimAsOf: '2026-11-01',
+      claimSource: POR_PAGE,
+      assets: { BTC: { claimed: 600_000, onchain: 590_000, difference: -10_000 } },
+      source: 'https://defillama.com/cex/binance',
+      asOf: '2026-12-03',
+    };
+    const root = draw(binance('2026-11-01', '2026-12-03', { porCheck }));
+    const check = root.querySelector('[data-testid="card-por-check"]');
+    expect(check?.querySelector('[data-asset="BTC"]')?.textContent).toBe('BTC: claimed 600,000 (Nov 1, 2026), on-chain 590,000 (Dec 3, 2026): -10,000 (-1.67%)');
+    expect([...(check?.querySelectorAll('a') ?? [])].map((link) => [link.textContent, link.getAttribute('href')])).toEqual([
+      ['binance.com', POR_PAGE],
+      ['defillama.com', 'https://defillama.com/cex/binance'],
+    ]);
+  });
+
+  test('feed text is drawn as text, never as markup', () => {
+    const view = binance('2026-11-01', '2026-12-03');
+    const root = draw({ ...view, por: { ...view.por!, note: '<img src=x onerror=alert(1)>' } });
+    expect(root.querySelector('img')).toBeNull();
+    expect(root.textContent).toContain('<img src=x onerror=alert(1)>');
+  });
+});

@@ -1,0 +1,12 @@
+import type { GradeExchangeReturnType } from '../lib/risk/grade';
+import type { Translate } from './translate-from';
+
+/**
+ * The level in words, as the pill and the level chip say it. A caution or danger verdict with a
+ * required figure missing (or our copy too old) says so: "Caution · incomplete", because the
+ * level is only the worst the known figures support. "Unknown" needs no such word.
+ */
+export function levelWords({ level, incomplete }: Pick<GradeExchangeReturnType, 'level' | 'incomplete'>, t: Translate): string {
+  const word = t(`level_${level}`);
+  return incomplete === true && (level === 'caution' || level === 'danger') ? t('levelIncomplete', word) : word;
+}

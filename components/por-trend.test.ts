@@ -1,0 +1,47 @@
+import { describe, expect, test } from 'vitest';
+import type { PorCheck, PorReport } from '../lib/reserves/schema';
+import { ALL_ASSETS, porCheckRows, porTrendSeries } from './por-trend';
+
+const report = (asOf: string, patch: Partial<PorReport> = {}): PorReport => ({ asOf, source: `https://www.binance.com/por/${asOf}`, ...patch });
+
+describe('porTrendSeries', () => {
+  test('major assets in the card’s order, then all assets; each oldest first with its date and source', () => {
+    const history = [
+      report('2026-11-01', { reserveRatios: { ETH: 1.01, BTC: 1.02, DOGE: 1.5 }, customerLiabilities: { BTC: 600_000 }, totalReserveRatio: 1.05, liabilitiesUsd: 120e9 }),
+      report('2026-10-01', { reserveRatios: { BTC: 1.03 }, customerLiabilities: { BTC: 590_000, ETH: 4e6 }, totalReserveRatio: 1.06, liabilitiesUsd: 118e9 }),
+      report('2026-09-01', { reserveRatios: { BTC: 1.04 } }),
+    ];
+    const series = porTrendSeries(history);
+    expect(series.map((entry) => entry.asset)).toEqual(['BTC', 'ETH', ALL_ASSETS]);
+    expect(series[0]?.points).toEqual([
+      { asOf: '2026-09-01', source: 'https://www.binance.com/por/2026-09-01', ratio: 1.04 },
+      { asOf: '2026-10-01', source: 'https://www.binance.com/por/2026-10-01', ratio: 1.03, liabilities: 590_000 },
+      { asOf: '2026-11-01', source: 'https://www.binance.com/por/2026-11-01', ratio: 1.02, liabilities: 600_000 },
+    ]);
+    // ETH: a liability in one report and a ratio in another still make two points.
+    expect(series[1]?.points.map((point) => point.asOf)).toEqual(['2026-10-01', '2026-11-01']);
+    expect(series[2]?.points.at(-1)).toMatchObject({ ratio: 1.05, liabilities: 120e9 });
+  });
+
+  test('one report, or an asset in only one, is no trend; inherited names are not assets', () => {
+    expect(porTrendSeries([report('2026-11-01', { reserveRatios: { BTC: 1.02 } })])).toEqual([]);
+    expect(porTrendSeries([report('2026-11-01', { reserveRatios: { USDT: 1 } }), report('2026-10-01', { reserveRatios: { BTC: 1 } })])).toEqual([]);
+    const odd = JSON.parse('{"constructor": 1}') as Record<string, number>;
+    expect(porTrendSeries([report('2026-11-01', { reserveRatios: odd }), report('2026-10-01', { reserveRatios: odd })])).toEqual([]);
+  });
+});
+
+describe('porCheckRows', () => {
+  const check = (assets: PorCheck['assets']): PorCheck => ({ claimAsOf: '2026-11-01', claimSource: 'https://www.binance.com/en/proof-of-reserves', assets, source: 'https://defillama.com/cex/binance', asOf: '2026-12-03' });
+
+  test('major assets first, each with its difference as a share of the claim', () => {
+    const rows = porCheckRows(check({ SOL: { claimed: 10, onchain: 10, difference: 0 }, USDT: { claimed: 200, onchain: 210, difference: 10 }, BTC: { claimed: 600_000, onchain: 590_000, difference: -10_000 } }));
+    expect(rows.map((row) => row.asset)).toEqual(['BTC', 'USDT', 'SOL']);
+    expect(rows[0]?.share).toBeCloseTo(-1 / 60, 10);
+    expect(rows[1]?.share).toBeCloseTo(0.05, 10);
+  });
+
+  test('nothing claimed gives no share rather than a division by zero', () => {
+    expect(porCheckRows(check({ ETH: { claimed: 0, onchain: 3, difference: 3 } }))[0]).toEqual({ asset: 'ETH', claimed: 0, onchain: 3, difference: 3 });
+  });
+});
