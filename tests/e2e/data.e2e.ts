@@ -9,9 +9,11 @@ import { activeTabId, fakeExchangeHtml, launchChromium, root, routeSite, type Ch
  * routes (the recorded /cexs shape), then made to fail in every way we know. Whatever happens,
  * the card shows the last good figures with their source and age, never fresh-looking ones.
  */
-const cexs = readFileSync(join(root, 'tests/fixtures/defillama/cexs.json'), 'utf8');
-const LIVE_TOTAL = '$139.68B'; // Binance's currentTvl in the recorded answer
-const BUNDLED_TOTAL = '$67.65B'; // data/snapshot.json
+// Binance's real row (2026-08-10) is also the bundled figure, so the live answer served here
+// raises it by $10B: a figure the card can only show if it took the live answer.
+const cexs = readFileSync(join(root, 'tests/fixtures/defillama/cexs.json'), 'utf8').replace('139684360969.39758', '149684360969.39758');
+const LIVE_TOTAL = '$149.68B';
+const BUNDLED_TOTAL = '$139.68B'; // data/snapshot.json, DefiLlama 2026-08-10
 
 type Behaviour = (route: Route) => Promise<void> | void;
 
@@ -65,7 +67,7 @@ describe('live data in Chromium: faults keep the last good data', () => {
     expect(result.error).toMatch(/500/);
     const card = await binanceOnchain();
     expect(card).toContain(BUNDLED_TOTAL);
-    expect(card).toContain('2023');
+    expect(card).toContain('2026');
   });
 
   test('a good answer in the recorded shape is taken, with its source', async () => {
@@ -98,7 +100,7 @@ describe('live data in Chromium: faults keep the last good data', () => {
     [
       'a document older than the one held',
       /older/i,
-      (route) => route.fulfill({ status: 200, contentType: 'application/json', headers: { 'last-modified': 'Mon, 01 Jan 2024 00:00:00 GMT' }, body: cexs.replace('139684360969', '239684360969') }),
+      (route) => route.fulfill({ status: 200, contentType: 'application/json', headers: { 'last-modified': 'Mon, 01 Jan 2024 00:00:00 GMT' }, body: cexs.replace('149684360969', '239684360969') }),
     ],
   ];
 
