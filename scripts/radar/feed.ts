@@ -19,7 +19,7 @@ export const KEY_ENV = 'RADAR_SIGNER_KEY';
 const VALID_FOR_MS = 7 * 86_400_000;
 
 const help = [
-  'Usage: npm run --silent radar -- feed build [--offline] [--out <file>] [--previous <file>] [--report <file>] [--now <ISO time>]',
+  'Usage: npm run --silent radar -- feed build [--offline] [--out <file>] [--previous <file>] [--report <file>] [--record <dir>] [--now <ISO time>]',
   '       npm run --silent radar -- feed verify <file> --signer <address> [--now <ISO time>]',
   '       npm run --silent radar -- feed keygen',
   '',
@@ -28,7 +28,8 @@ const help = [
   '        is kept when a source fails). Signs it with the key in RADAR_SIGNER_KEY and writes the',
   '        envelope to --out (default: standard output); the build report goes to --report or stderr.',
   '        --offline reads the recorded answers in tests/fixtures/por/ instead of the network, and',
-  '        is dated by the newest of them unless --now says otherwise.',
+  '        is dated by the newest of them unless --now says otherwise. --record <dir> keeps every',
+  '        raw answer of a live build, to add as a new recording.',
   '        Exit code: 0 built, 1 refused (the reason is printed), 2 bad usage or missing key.',
   'verify  Checks a feed against a maintainer address; prints one line in plain words.',
   '        Exit code: 0 valid, 1 invalid (the reason is printed), 2 unreadable file or bad usage.',
@@ -91,7 +92,8 @@ export const command: RadarCommand = {
     const out = option('--out');
     const previousPath = option('--previous');
     const reportPath = option('--report');
-    if (out === null || previousPath === null || reportPath === null) return usageError('--out, --previous and --report each need a file');
+    const recordDir = option('--record');
+    if (out === null || previousPath === null || reportPath === null || recordDir === null) return usageError('--out, --previous, --report and --record each need a path');
 
     let previous: { snapshot: Snapshot; sequence: number } | undefined;
     if (previousPath !== undefined) {
@@ -104,7 +106,7 @@ export const command: RadarCommand = {
     const log = (line: string) => io.stderr.write(`radar feed: ${line}\n`);
     let inputs: FeedInputs;
     try {
-      inputs = rest.includes('--offline') ? offlineInputs() : await onlineInputs({ fetch: globalThis.fetch, now: new Date(now ?? Date.now()), log });
+      inputs = rest.includes('--offline') ? offlineInputs() : await onlineInputs({ fetch: globalThis.fetch, now: new Date(now ?? Date.now()), log, ...(recordDir === undefined ? {} : { recordDir }) });
     } catch (error) {
       io.stderr.write(`radar feed: refused: ${error instanceof Error ? error.message : String(error)}\n`);
       return 1;
