@@ -16,7 +16,7 @@ export interface ExchangeView {
   porUrl?: string;
   por?: PorAttestation;
   /** The kept past reports, newest first, for the card's trend. */
-  porHistory?: readonly PorReport[];
+  porHistory?: PorReport[];
   /** The feed's check of the report's claim against the chain. */
   porCheck?: PorCheck;
   onchain?: OnchainAssets;
