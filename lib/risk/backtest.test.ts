@@ -108,9 +108,9 @@ describe('backtest: Crypto.com, 11–12 November 2022', () => {
     },
   };
 
-  test('never ok: unknown (no CRO figure), with the SHIB share and the wallet-list-only PoR flagged', () => {
+  test('never ok: caution, incomplete (no CRO figure), with the SHIB share and the wallet-list-only PoR flagged', () => {
     const verdict = grade(cryptoComThen, nansenWallets, '2022-11-12');
-    expect(verdict).toMatchObject({ level: 'unknown', grade: '?' });
+    expect(verdict).toMatchObject({ level: 'caution', grade: 'D', incomplete: true });
     const minor = verdict.reasons.find((reason) => reason.metric === 'minor-asset.share');
     expect(minor).toMatchObject({ effect: 'caution', source: SOURCES.cryptoComShib, asOf: '2022-11-11' });
     expect(minor?.value).toBeCloseTo(558 / 2880, 4);
@@ -119,9 +119,9 @@ describe('backtest: Crypto.com, 11–12 November 2022', () => {
     expect(verdict.reasons.find((reason) => reason.metric === 'own-token.share')?.effect).toBe('unknown');
   });
 
-  test('had the CRO share been published and small, the verdict would have been caution, not ok', () => {
+  test('had the CRO share been published and small, the verdict would have been caution, not ok, and complete', () => {
     const withClean = { ...nansenWallets, onchain: { ...nansenWallets.onchain!, cleanUsd: nansenWallets.onchain!.totalUsd } };
-    expect(grade(cryptoComThen, withClean, '2022-11-12').level).toBe('caution');
+    expect(grade(cryptoComThen, withClean, '2022-11-12')).toMatchObject({ level: 'caution', incomplete: false });
   });
 });
 
@@ -156,7 +156,8 @@ describe('backtest: Huobi (HTX), 2023', () => {
       },
     };
     const verdict = grade(huobiThen, august, '2023-08-20');
-    expect(verdict.level).toBe('unknown');
+    // No on-chain figures (missing) and so no flows to weigh (caution): caution, incomplete.
+    expect(verdict).toMatchObject({ level: 'caution', grade: 'D', incomplete: true });
     expect(verdict.reasons.find((reason) => reason.metric === 'reserve-ratio.major')).toMatchObject({ effect: 'ok', value: 1.01 });
     expect(verdict.reasons.find((reason) => reason.metric === 'onchain')?.effect).toBe('unknown');
   });

@@ -1,5 +1,6 @@
 import type { OnchainAssets } from '../reserves/schema';
 import { CORE_ASSETS, STABLECOINS, normalizeSymbol } from './assets';
+import { thresholdValue } from './thresholds';
 
 /** On-chain assets as the risk model reads them; `cleanUsd` may be unknown in historical cases. */
 export type RiskOnchainAssets = Omit<OnchainAssets, 'cleanUsd'> & { cleanUsd?: number };
@@ -31,10 +32,19 @@ export interface AssetConcentrationReturnType {
   /** Share of total not covered by the listed tokens ("other, unlisted"). */
   unlistedShare?: number;
   /**
+   * The list leaves `breakdown.unlisted.caution` or more of the total unitemised. A top-N list
+   * that covers so little is either a very long tail or a breakdown that does not match the
+   * total (they come from different DefiLlama answers); the top-N reading below is then not
+   * credible, so the largest holding and the HHI cannot be bounded from the list, and the
+   * verdict calls the breakdown too thin to judge.
+   */
+  breakdownTooThin?: boolean;
+  /**
    * Herfindahl–Hirschman index over assets (sum of squared shares, 0…1), as bounds because the
-   * unlisted remainder's make-up is unknown: `low` spreads it over infinitely many tiny assets,
+   * unlisted remainder's make-up is unknown: `low` spreads it over infinitely many tiny assets.
    * `high` packs it into as few assets as a top-N list allows (none larger than the smallest
-   * listed one). The verdict uses `high`.
+   * listed one); when the breakdown is too thin for that reading, it adds the whole remainder to
+   * the largest listed asset, the worst any split can do. The verdict uses `high`.
    */
   hhi?: { low: number; high: number };
 }
@@ -83,10 +93,16 @@ export function assetConcentration({ onchain, ownTokens, affiliatedTokens }: Ass
 
   const unlisted = clampShare(1 - listedUsd / denominator);
   result.unlistedShare = unlisted;
+  const tooThin = !(unlisted < thresholdValue('breakdown.unlisted.caution'));
+  result.breakdownTooThin = tooThin;
   const low = shares.reduce((sum, { share }) => sum + share * share, 0);
+  const largest = shares[0]?.share ?? 0;
   const smallest = shares.at(-1)?.share;
   let high = low;
-  if (unlisted > 0) {
+  if (tooThin) {
+    // Squares are convex, so the worst split gives the whole remainder to the largest asset.
+    high += (largest + unlisted) ** 2 - largest ** 2;
+  } else if (unlisted > 0) {
     if (smallest === undefined || smallest <= 0) {
       high += unlisted * unlisted;
     } else {
@@ -95,7 +111,7 @@ export function assetConcentration({ onchain, ownTokens, affiliatedTokens }: Ass
       high += whole * smallest * smallest + rest * rest;
     }
   }
-  result.hhi = { low, high };
+  result.hhi = { low, high: Math.min(1, high) };
   return result;
 }
 

@@ -7,8 +7,9 @@ import { gradeExchange, type GradeExchangeParameters, type RiskReserves } from '
 import { compareVerdicts, verdictRank } from './order';
 
 /**
- * The four monotonicity promises of docs/risk-model.md ("Comparing verdicts"). "Improve" means a
- * higher verdictRank: ok A > ok B > caution C > caution D > danger F = unknown ?.
+ * The monotonicity promises of docs/risk-model.md ("Comparing verdicts"). "Improve" means a
+ * higher verdictRank: ok A > ok B > caution C > caution D > danger F = every incomplete verdict
+ * (caution·incomplete, danger·incomplete, unknown ?).
  */
 
 const NOW = new Date('2025-06-01T00:00:00Z');
@@ -18,8 +19,8 @@ const isoDaysBefore = (days: number): string => new Date(NOW.getTime() - days * 
 const symbols = ['BTC', 'ETH', 'USDT', 'USDC', 'XT', 'AF', 'SHIB', 'SOL'] as const;
 const TYPICAL: ReadonlyArray<readonly [string, number]> = [['BTC', 0.4], ['USDT', 0.25], ['ETH', 0.2], ['USDC', 0.05], ['XT', 0.04], ['AF', 0.03], ['SOL', 0.03]];
 
-const porArb: fc.Arbitrary<PorAttestation> = fc.record(
-  {
+const porArb: fc.Arbitrary<PorAttestation> = fc
+  .record({
     method: fc.constantFrom('zk-proof', 'merkle-liabilities', 'merkle-liabilities', 'merkle-liabilities', 'auditor-attestation', 'wallet-list', 'none'),
     cadence: fc.constantFrom('daily', 'weekly', 'monthly', 'monthly', 'monthly', 'quarterly', 'irregular', 'unknown'),
     liabilitiesIncluded: fc.boolean(),
@@ -28,11 +29,17 @@ const porArb: fc.Arbitrary<PorAttestation> = fc.record(
       fc.oneof({ weight: 6, arbitrary: fc.double({ min: 1, max: 1.3, noNaN: true }) }, { weight: 1, arbitrary: fc.double({ min: 0.85, max: 1.3, noNaN: true }) }),
       { minKeys: 3, maxKeys: 6 },
     ), { nil: undefined, freq: 8 }),
-    source: fc.constant('https://x.example/por'),
-    asOf: fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 0, max: 40 }) }, { weight: 1, arbitrary: fc.integer({ min: 0, max: 400 }) }).map(isoDaysBefore),
-  },
-  { requiredKeys: ['method', 'cadence', 'liabilitiesIncluded', 'reserveRatios', 'source', 'asOf'] },
-).map(({ reserveRatios, ...rest }) => (reserveRatios === undefined ? rest : { ...rest, reserveRatios }));
+    ageDays: fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 0, max: 40 }) }, { weight: 1, arbitrary: fc.integer({ min: 0, max: 400 }) }),
+    // When we last confirmed it was the newest report, in days after its own date (capped at today).
+    checkedAfterDays: fc.option(fc.integer({ min: 0, max: 400 }), { nil: undefined, freq: 2 }),
+  })
+  .map(({ reserveRatios, ageDays, checkedAfterDays, ...rest }) => ({
+    ...rest,
+    source: 'https://x.example/por',
+    asOf: isoDaysBefore(ageDays),
+    ...(checkedAfterDays === undefined ? {} : { checkedAt: isoDaysBefore(Math.max(0, ageDays - checkedAfterDays)) }),
+    ...(reserveRatios === undefined ? {} : { reserveRatios }),
+  }));
 
 const onchainArb: fc.Arbitrary<RiskOnchainAssets> = fc
   .record({
@@ -142,9 +149,32 @@ const removals: Record<string, (reserves: RiskReserves) => RiskReserves | undefi
 
 describe('verdict order', () => {
   test('unknown never ranks above caution, and ties with danger', () => {
-    expect(verdictRank({ level: 'unknown', grade: '?' })).toBeLessThan(verdictRank({ level: 'caution', grade: 'D' }));
-    expect(compareVerdicts({ level: 'unknown', grade: '?' }, { level: 'danger', grade: 'F' })).toBe(0);
-    expect(verdictRank({ level: 'ok', grade: 'B' })).toBeGreaterThan(verdictRank({ level: 'caution', grade: 'C' }));
+    expect(verdictRank({ level: 'unknown', grade: '?', incomplete: true })).toBeLessThan(verdictRank({ level: 'caution', grade: 'D', incomplete: false }));
+    expect(compareVerdicts({ level: 'unknown', grade: '?', incomplete: true }, { level: 'danger', grade: 'F', incomplete: false })).toBe(0);
+    expect(verdictRank({ level: 'ok', grade: 'B', incomplete: false })).toBeGreaterThan(verdictRank({ level: 'caution', grade: 'C', incomplete: false }));
+  });
+
+  test('an incomplete verdict vouches for nothing: it never outranks a complete one, whatever its level', () => {
+    const complete = [
+      { level: 'ok', grade: 'A' },
+      { level: 'ok', grade: 'B' },
+      { level: 'caution', grade: 'C' },
+      { level: 'caution', grade: 'D' },
+      { level: 'danger', grade: 'F' },
+    ] as const;
+    const incomplete = [
+      { level: 'caution', grade: 'C', incomplete: true },
+      { level: 'caution', grade: 'D', incomplete: true },
+      { level: 'danger', grade: 'F', incomplete: true },
+      { level: 'unknown', grade: '?', incomplete: true },
+      // A verdict stored before the flag existed: unknown was its only way to say "incomplete".
+      { level: 'unknown', grade: '?' },
+    ] as const;
+    for (const a of incomplete) {
+      for (const b of complete) expect(compareVerdicts(a, { ...b, incomplete: false }), `${a.level}/${a.grade} vs ${b.level}/${b.grade}`).toBeLessThanOrEqual(0);
+      for (const b of incomplete) expect(compareVerdicts(a, b)).toBe(0);
+    }
+    expect(compareVerdicts({ level: 'caution', grade: 'C', incomplete: true }, { level: 'caution', grade: 'C', incomplete: false })).toBeLessThan(0);
   });
 
   test('the generators reach every level, so the properties below are not vacuous', () => {
@@ -153,6 +183,12 @@ describe('verdict order', () => {
     const grades = fc.sample(caseArb, { numRuns: 2000, seed: 7 }).map(({ exchange, reserves }) => grade(exchange, reserves).grade);
     // Enough ok verdicts that "removing a figure" is tested from the top, where a wrong rule would show.
     expect(grades.filter((value) => value === 'A' || value === 'B').length).toBeGreaterThan(100);
+    // Incomplete verdicts at every level they can take, and both kinds of stale report.
+    const verdicts = fc.sample(caseArb, { numRuns: 2000, seed: 7 }).map(({ exchange, reserves }) => grade(exchange, reserves));
+    const incompleteLevels = new Set(verdicts.filter((verdict) => verdict.incomplete).map((verdict) => verdict.level));
+    expect([...incompleteLevels].sort()).toEqual(['caution', 'danger', 'unknown']);
+    const staleness = new Set(verdicts.flatMap((verdict) => verdict.reasons.filter((reason) => reason.metric === 'por.checked' || (reason.metric === 'por.age-days' && reason.effect === 'caution')).map((reason) => reason.metric)));
+    expect([...staleness].sort()).toEqual(['por.age-days', 'por.checked']);
   });
 });
 
@@ -183,14 +219,39 @@ describe('monotonicity', () => {
     );
   });
 
-  test('removing a figure never improves the verdict', () => {
+  test('removing a figure never yields an ok, A or B that was not there, and leaves the verdict incomplete or no better', () => {
     fc.assert(
       fc.property(caseArb, fc.constantFrom(...Object.keys(removals)), ({ exchange, reserves }, figure) => {
         const fewer = removals[figure]!(reserves);
         fc.pre(fewer !== undefined);
         const before = grade(exchange, reserves);
         const after = grade(exchange, fewer!);
-        expect(compareVerdicts(after, before), `removing ${figure}: ${before.level}/${before.grade} → ${after.level}/${after.grade}`).toBeLessThanOrEqual(0);
+        const change = `removing ${figure}: ${before.level}/${before.grade}${before.incomplete ? '·incomplete' : ''} → ${after.level}/${after.grade}${after.incomplete ? '·incomplete' : ''}`;
+        // ok is reachable after a removal only from ok, and never with a better grade (removing leverage changes nothing).
+        if (after.level === 'ok') {
+          expect(before.level, change).toBe('ok');
+          expect(after.grade === 'A' && before.grade === 'B', change).toBe(false);
+        }
+        // The level may look better (the figure behind a caution is gone), but then it is marked incomplete.
+        expect(after.incomplete || compareVerdicts(after, before) <= 0, change).toBe(true);
+        // In the rank, which puts every incomplete verdict at the bottom, that is simply "never better".
+        expect(compareVerdicts(after, before), change).toBeLessThanOrEqual(0);
+        // A PoR record and on-chain assets are required: without either the verdict is incomplete.
+        if (figure === 'por' || figure === 'onchain') expect(after.incomplete, change).toBe(true);
+      }),
+      RUNS,
+    );
+  });
+
+  test('an incomplete verdict is never ok, A or B, and is incomplete exactly when a reason is unknown', () => {
+    fc.assert(
+      fc.property(caseArb, ({ exchange, reserves }) => {
+        const verdict = grade(exchange, reserves);
+        expect(verdict.incomplete).toBe(verdict.reasons.some((reason) => reason.effect === 'unknown'));
+        if (verdict.incomplete) {
+          expect(verdict.level).not.toBe('ok');
+          expect(['A', 'B']).not.toContain(verdict.grade);
+        }
       }),
       RUNS,
     );

@@ -55,21 +55,29 @@ describe('gradeExchange', () => {
     expect(grade({ ...healthy, por: { ...por, method: 'auditor-attestation' } }).grade).toBe('B');
   });
 
-  test('no data at all, or a missing block, is unknown — never ok', () => {
-    expect(grade(undefined)).toMatchObject({ level: 'unknown', grade: '?' });
-    expect(grade({ onchain, flows }).level).toBe('unknown');
-    expect(grade({ por, flows }).level).toBe('unknown');
-    expect(grade({ ...healthy, por: { ...por, reserveRatios: undefined } }).level).toBe('unknown');
-    expect(grade({ ...healthy, por: { ...por, reserveRatios: { SOL: 1.2 } } }).level).toBe('unknown');
+  test('no data at all, or a missing block, is incomplete — never ok — and shows what the known figures support', () => {
+    // Missing flows are a caution of their own, so with no data at all the known figures already say caution.
+    expect(grade(undefined)).toMatchObject({ level: 'caution', grade: 'D', incomplete: true });
+    expect(grade({ onchain, flows })).toMatchObject({ level: 'unknown', grade: '?', incomplete: true });
+    // Without on-chain assets there is no total to weigh the flows against: caution, incomplete.
+    expect(grade({ por, flows })).toMatchObject({ level: 'caution', grade: 'D', incomplete: true });
+    expect(grade({ ...healthy, por: { ...por, reserveRatios: undefined } })).toMatchObject({ level: 'unknown', grade: '?', incomplete: true });
+    expect(grade({ ...healthy, por: { ...por, reserveRatios: { SOL: 1.2 } } })).toMatchObject({ level: 'unknown', grade: '?', incomplete: true });
+    expect(grade(healthy).incomplete).toBe(false);
   });
 
   test('stale data cannot produce ok', () => {
     const staleOnchain = grade({ ...healthy, onchain: { ...onchain, asOf: '2025-02-10' } });
-    expect(staleOnchain.level).toBe('unknown');
+    expect(staleOnchain).toMatchObject({ level: 'unknown', incomplete: true });
     expect(staleOnchain.reasons[0]).toMatchObject({ metric: 'onchain.age-days', value: 19, threshold: 7, effect: 'unknown' });
+    // An old report we have not looked at since is our gap: missing, not the exchange's fault.
     const stalePor = grade({ ...healthy, por: { ...por, asOf: '2024-11-01' } });
-    expect(stalePor).toMatchObject({ level: 'caution', grade: 'C' });
-    expect(stalePor.reasons[0]).toMatchObject({ metric: 'por.age-days', value: 120, threshold: 62 });
+    expect(stalePor).toMatchObject({ level: 'unknown', grade: '?', incomplete: true });
+    expect(stalePor.reasons[0]).toMatchObject({ metric: 'por.checked', value: '2024-11-01', threshold: 62, effect: 'unknown' });
+    // The same report, found still the newest when we checked yesterday: the exchange is late.
+    const overdue = grade({ ...healthy, por: { ...por, asOf: '2024-11-01', checkedAt: '2025-02-28' } });
+    expect(overdue).toMatchObject({ level: 'caution', grade: 'C', incomplete: false });
+    expect(overdue.reasons[0]).toMatchObject({ metric: 'por.age-days', value: 119, threshold: 62, effect: 'caution' });
     expect(grade({ ...healthy, flows: { ...flows, asOf: '2025-01-01' } }).level).toBe('caution');
   });
 
@@ -93,7 +101,8 @@ describe('gradeExchange', () => {
     expect(grade(withAffiliate, { affiliatedTokens: ['SOL'] }).level).toBe('ok');
     const heavy = { ...healthy, onchain: { ...onchain, topTokens: [{ symbol: 'BTC', usd: 500 }, { symbol: 'SOL', usd: 250 }] } };
     expect(grade(heavy, { affiliatedTokens: ['SOL'] }).reasons[0]).toMatchObject({ metric: 'own-affiliated.share', effect: 'danger' });
-    expect(grade({ ...healthy, onchain: { ...onchain, topTokens: undefined } }, { affiliatedTokens: ['SOL'] }).level).toBe('unknown');
+    // No breakdown: the affiliated share is missing, and the breakdown's own figures cap at caution.
+    expect(grade({ ...healthy, onchain: { ...onchain, topTokens: undefined } }, { affiliatedTokens: ['SOL'] })).toMatchObject({ level: 'caution', grade: 'D', incomplete: true });
   });
 
   test('reserve ratios below 100 % warn, majors below 95 % are danger', () => {
@@ -155,11 +164,139 @@ describe('gradeExchange', () => {
 describe('gradeExchange with figures from the future', () => {
   test('a block dated after now is set aside and counts as missing', () => {
     const verdict = gradeExchange({ exchange, reserves: { ...healthy, onchain: { ...onchain, asOf: '2025-03-05' } }, now });
-    expect(verdict.level).toBe('unknown');
+    // Without the on-chain total the flows cannot be weighed (caution), and the on-chain block is missing.
+    expect(verdict).toMatchObject({ level: 'caution', grade: 'D', incomplete: true });
     expect(verdict.reasons.find((reason) => reason.metric === 'future-dated')).toMatchObject({ value: '2025-03-05', effect: 'info' });
     expect(verdict.reasons.find((reason) => reason.metric === 'onchain')?.effect).toBe('unknown');
     expect(verdict.asOf).toBe('2025-02-01');
     // One day of slack for time zones.
     expect(gradeExchange({ exchange, reserves: { ...healthy, onchain: { ...onchain, asOf: '2025-03-02' } }, now }).level).toBe('ok');
+  });
+});
+
+describe('gradeExchange: whose staleness it is', () => {
+  const oldReport = { ...por, asOf: '2024-11-01' };
+
+  test('a fresh report is ok and says when we last checked it', () => {
+    const withCheck = grade({ ...healthy, por: { ...por, checkedAt: '2025-02-27' } });
+    expect(withCheck).toMatchObject({ level: 'ok', grade: 'A', incomplete: false });
+    expect(withCheck.reasons.find((reason) => reason.metric === 'por.age-days')).toMatchObject({ effect: 'ok', value: 28 });
+    expect(withCheck.reasons.find((reason) => reason.metric === 'por.age-days')?.message).toContain('checked 2025-02-27');
+    // Without a check date the report's own date stands in for it.
+    expect(grade(healthy).reasons.find((reason) => reason.metric === 'por.age-days')?.message).toContain('checked 2025-02-01');
+  });
+
+  test('exchange late: the report was already overdue when we checked → caution on the exchange, complete', () => {
+    const verdict = grade({ ...healthy, por: { ...oldReport, checkedAt: '2025-02-28' } });
+    expect(verdict).toMatchObject({ level: 'caution', grade: 'C', incomplete: false });
+    const reason = verdict.reasons.find((item) => item.metric === 'por.age-days');
+    expect(reason).toMatchObject({ effect: 'caution', value: 119, threshold: 62, thresholdId: 'por.stale.cadences', source: por.source, asOf: '2024-11-01' });
+    expect(reason?.message).toContain('when we last checked (2025-02-28)');
+    expect(verdict.reasons.some((item) => item.metric === 'por.checked')).toBe(false);
+  });
+
+  test('us late: not checked since it was fresh → our gap, a missing figure, never the exchange\'s caution', () => {
+    for (const stale of [oldReport, { ...oldReport, checkedAt: '2024-12-20' }]) {
+      const verdict = grade({ ...healthy, por: stale });
+      expect(verdict).toMatchObject({ level: 'unknown', grade: '?', incomplete: true });
+      const reason = verdict.reasons.find((item) => item.metric === 'por.checked');
+      expect(reason).toMatchObject({ effect: 'unknown', value: stale.checkedAt ?? '2024-11-01', threshold: 62 });
+      expect(reason?.message).toMatch(/^Not checked since \d{4}-\d{2}-\d{2}/);
+      // Nothing blames the exchange for the age of our copy.
+      expect(verdict.reasons.some((item) => item.metric === 'por.age-days')).toBe(false);
+      expect(verdict.reasons.every((item) => item.effect !== 'caution')).toBe(true);
+    }
+  });
+
+  test('us late beside a real caution: the caution shows, marked incomplete', () => {
+    const verdict = grade({ ...healthy, por: { ...oldReport, reserveRatios: { ...por.reserveRatios, DOGE: 0.97 } } });
+    expect(verdict).toMatchObject({ level: 'caution', grade: 'C', incomplete: true });
+  });
+});
+
+describe('gradeExchange: the worst level the known figures support, marked incomplete', () => {
+  test('caution + a missing figure → caution, incomplete', () => {
+    const verdict = grade({ ...healthy, por: { ...por, reserveRatios: undefined }, flows: { ...flows, net7dUsd: -150 } });
+    expect(verdict.reasons.map((reason) => reason.effect)).toEqual(expect.arrayContaining(['caution', 'unknown']));
+    expect(verdict).toMatchObject({ level: 'caution', grade: 'C', incomplete: true });
+  });
+
+  test('only a missing figure → unknown (?), incomplete', () => {
+    const verdict = grade({ ...healthy, onchain: { ...onchain, cleanUsd: undefined } });
+    expect(verdict.reasons.filter((reason) => reason.effect === 'unknown').map((reason) => reason.metric)).toEqual(['own-token.share']);
+    expect(verdict.reasons.some((reason) => reason.effect === 'caution' || reason.effect === 'danger')).toBe(false);
+    expect(verdict).toMatchObject({ level: 'unknown', grade: '?', incomplete: true });
+  });
+
+  test('danger + a missing figure → danger (F), incomplete', () => {
+    const verdict = grade({ ...healthy, por: { ...por, reserveRatios: { BTC: 0.9 } }, onchain: { ...onchain, cleanUsd: undefined } });
+    expect(verdict).toMatchObject({ level: 'danger', grade: 'F', incomplete: true });
+    const collapsed = grade(undefined, { status: { kind: 'collapsed', date: '2024-01-01', history: 'Gone.', source: 'https://news.example/gone' } });
+    expect(collapsed).toMatchObject({ level: 'danger', grade: 'F', incomplete: true });
+  });
+
+  test('complete verdicts are not marked incomplete', () => {
+    expect(grade(healthy)).toMatchObject({ level: 'ok', incomplete: false });
+    expect(grade({ ...healthy, flows: { ...flows, net7dUsd: -150 } })).toMatchObject({ level: 'caution', incomplete: false });
+    expect(grade({ ...healthy, onchain: { ...onchain, cleanUsd: 700 } })).toMatchObject({ level: 'danger', incomplete: false });
+  });
+
+  test('incomplete is exactly "some reason is unknown", and an incomplete verdict is never ok, A or B', () => {
+    const cases: (RiskReserves | undefined)[] = [
+      undefined,
+      healthy,
+      { por },
+      { onchain },
+      { flows },
+      { por, onchain },
+      { ...healthy, por: { ...por, asOf: '2024-01-01' } },
+      { ...healthy, por: { ...por, reserveRatios: undefined } },
+      { ...healthy, onchain: { ...onchain, asOf: '2025-01-01' } },
+      { ...healthy, onchain: { ...onchain, cleanUsd: undefined } },
+      { ...healthy, onchain: { ...onchain, totalUsd: 0 } },
+    ];
+    for (const reserves of cases) {
+      const verdict = grade(reserves);
+      expect(verdict.incomplete).toBe(verdict.reasons.some((reason) => reason.effect === 'unknown'));
+      if (verdict.incomplete) {
+        expect(verdict.level).not.toBe('ok');
+        expect(['A', 'B']).not.toContain(verdict.grade);
+      }
+    }
+  });
+});
+
+describe('gradeExchange: a breakdown that itemises too little', () => {
+  // The synthetic OKX case: the listed tokens are a rounding error beside the total.
+  const thin: RiskOnchainAssets = { ...onchain, topTokens: [{ symbol: 'BTC', usd: 0.2 }, { symbol: 'ETH', usd: 0.1 }] };
+
+  test('is caution "too thin to judge" on the largest holding, minor tokens and the HHI, never ok', () => {
+    const verdict = grade({ ...healthy, onchain: thin });
+    const concentration = verdict.reasons.filter((reason) => ['top-asset.share', 'minor-asset.share', 'hhi'].includes(reason.metric));
+    expect(concentration).toHaveLength(3);
+    for (const reason of concentration) {
+      expect(reason).toMatchObject({ effect: 'caution', thresholdId: 'breakdown.unlisted.caution', threshold: 0.5, source: onchain.source });
+      expect(reason.message).toMatch(/^Only 0 % of reserves are itemised/);
+    }
+    expect(verdict).toMatchObject({ level: 'caution', grade: 'D' });
+    expect(verdict.metrics.concentration).toMatchObject({ breakdownTooThin: true });
+    // The whole remainder could be one asset: the bound is then near 1, not the listed crumbs' 0.
+    expect(verdict.metrics.concentration?.hhi?.high).toBeGreaterThan(0.99);
+  });
+
+  test('just under the limit the top-N reading stands; at the limit it does not', () => {
+    const listed = (fraction: number): RiskOnchainAssets => ({ ...onchain, topTokens: [{ symbol: 'BTC', usd: 400 * fraction }, { symbol: 'USDT', usd: 300 * fraction }, { symbol: 'ETH', usd: 300 * fraction }] });
+    const under = grade({ ...healthy, onchain: listed(0.51) });
+    expect(under.reasons.find((reason) => reason.metric === 'top-asset.share')).toMatchObject({ effect: 'ok', thresholdId: 'top-asset.share.caution' });
+    const at = grade({ ...healthy, onchain: listed(0.5) });
+    expect(at.reasons.find((reason) => reason.metric === 'top-asset.share')).toMatchObject({ effect: 'caution', thresholdId: 'breakdown.unlisted.caution' });
+  });
+
+  test('affiliated tokens measured on a thin list are a floor: unknown below the danger line, danger at it', () => {
+    const small = grade({ ...healthy, onchain: { ...thin, topTokens: [...(thin.topTokens ?? []), { symbol: 'SOL', usd: 10 }] } }, { affiliatedTokens: ['SOL'] });
+    expect(small.reasons.find((reason) => reason.metric === 'own-affiliated.share')).toMatchObject({ effect: 'unknown', thresholdId: 'breakdown.unlisted.caution' });
+    expect(small).toMatchObject({ level: 'caution', incomplete: true });
+    const large = grade({ ...healthy, onchain: { ...thin, topTokens: [{ symbol: 'SOL', usd: 300 }] } }, { affiliatedTokens: ['SOL'] });
+    expect(large.reasons.find((reason) => reason.metric === 'own-affiliated.share')).toMatchObject({ effect: 'danger' });
   });
 });

@@ -59,6 +59,11 @@ export interface GradeExchangeParameters {
 export interface GradeExchangeReturnType {
   level: RiskLevel;
   grade: RiskGrade;
+  /**
+   * A required figure is missing or too old to count: the level is the worst the known figures
+   * support ("Caution · incomplete"), and ok, A and B are impossible.
+   */
+  incomplete: boolean;
   /** Worst first. */
   reasons: RiskReason[];
   metrics: RiskMetrics;
@@ -73,9 +78,11 @@ const EFFECT_ORDER: Readonly<Record<ReasonEffect, number>> = { danger: 0, unknow
  * The graded, explained verdict for one exchange. Pure: no clock, no I/O, never throws on
  * well-typed input. Rules (argued in docs/risk-model.md):
  * - any `danger` reason → danger (F);
- * - else any `unknown` reason (a required figure missing or stale) → unknown (?);
  * - else any `caution` reason → caution (C for one, D for two or more);
+ * - else any `unknown` reason (a required figure missing, or our copy too old) → unknown (?);
  * - else ok: A with a customer-checkable PoR (Merkle with liabilities or zk), B otherwise.
+ * Any `unknown` reason also marks the verdict `incomplete`: danger or caution then say what the
+ * known figures already show, and ok stays impossible.
  */
 export function gradeExchange({ exchange, reserves, now }: GradeExchangeParameters): GradeExchangeReturnType {
   const reasons: RiskReason[] = [];
@@ -93,10 +100,11 @@ export function gradeExchange({ exchange, reserves, now }: GradeExchangeParamete
   reasons.sort((a, b) => EFFECT_ORDER[a.effect] - EFFECT_ORDER[b.effect]);
   const level = levelOf(reasons);
   const grade = gradeOf(level, reasons, strength);
+  const incomplete = reasons.some((reason) => reason.effect === 'unknown');
   const dates = [por?.asOf, onchain?.asOf, flows?.asOf].filter((date): date is string => date !== undefined).sort();
   const sources = [...new Set(reasons.flatMap((reason) => (reason.source === undefined ? [] : [reason.source])))];
   const asOf = dates[0];
-  return { level, grade, reasons, metrics, ...(asOf === undefined ? {} : { asOf }), sources };
+  return { level, grade, incomplete, reasons, metrics, ...(asOf === undefined ? {} : { asOf }), sources };
 }
 
 /**
@@ -117,11 +125,12 @@ function knownBy<T extends { asOf: string; source: string }>(block: T | undefine
   return undefined;
 }
 
+/** The worst level the known figures support; a missing figure alone gives unknown, and never ok. */
 function levelOf(reasons: readonly RiskReason[]): RiskLevel {
   const effects = new Set(reasons.map((reason) => reason.effect));
   if (effects.has('danger')) return 'danger';
-  if (effects.has('unknown')) return 'unknown';
   if (effects.has('caution')) return 'caution';
+  if (effects.has('unknown')) return 'unknown';
   return 'ok';
 }
 
@@ -200,17 +209,38 @@ function porReasons(por: PorAttestation | undefined, now: Date, metrics: RiskMet
 
   const freshness = porFreshness({ por, now });
   metrics.porFreshness = freshness;
-  reasons.push({
-    metric: 'por.age-days',
-    value: freshness.ageDays,
-    threshold: freshness.allowedDays,
-    thresholdId: 'por.stale.cadences',
-    effect: freshness.stale ? 'caution' : 'ok',
-    ...provenance,
-    message: freshness.stale
-      ? `The latest proof of reserves describes ${por.asOf}, ${freshness.ageDays} days ago; with a ${freshness.cadence} cadence it is stale after ${freshness.allowedDays} days.`
-      : `The latest proof of reserves describes ${por.asOf}, ${freshness.ageDays} days ago (${freshness.cadence} cadence; fresh up to ${freshness.allowedDays} days).`,
-  });
+  if (freshness.late === 'exchange') {
+    reasons.push({
+      metric: 'por.age-days',
+      value: freshness.ageAtCheckDays,
+      threshold: freshness.allowedDays,
+      thresholdId: 'por.stale.cadences',
+      effect: 'caution',
+      ...provenance,
+      message: `The newest proof of reserves we found when we last checked (${freshness.checkedAt}) describes ${por.asOf}, ${freshness.ageAtCheckDays} days earlier; with a ${freshness.cadence} cadence a report is overdue after ${freshness.allowedDays} days.`,
+    });
+  } else if (freshness.late === 'us') {
+    // Our copy is old, not necessarily the exchange's report: said as ours, and it counts as missing.
+    reasons.push({
+      metric: 'por.checked',
+      value: freshness.checkedAt,
+      threshold: freshness.allowedDays,
+      thresholdId: 'por.stale.cadences',
+      effect: 'unknown',
+      ...provenance,
+      message: `Not checked since ${freshness.checkedAt}: the report we hold describes ${por.asOf}, and the exchange may have published a newer one since (${freshness.cadence} cadence).`,
+    });
+  } else {
+    reasons.push({
+      metric: 'por.age-days',
+      value: freshness.ageDays,
+      threshold: freshness.allowedDays,
+      thresholdId: 'por.stale.cadences',
+      effect: 'ok',
+      ...provenance,
+      message: `The latest proof of reserves describes ${por.asOf}, ${freshness.ageDays} days ago (${freshness.cadence} cadence; fresh up to ${freshness.allowedDays} days; checked ${freshness.checkedAt}).`,
+    });
+  }
 
   // Wallet lists carry no liabilities, so a "ratio" from one has no denominator; it is not read.
   if (strength < minimum) return strength;
@@ -322,8 +352,22 @@ function onchainReasons(
     );
   }
   const affiliated = exchange.affiliatedTokens ?? [];
+  const thin = concentration.breakdownTooThin === true;
+  const thinLimit = thresholdValue('breakdown.unlisted.caution');
   if (affiliated.length > 0) {
-    if (concentration.ownAndAffiliatedShare === undefined) {
+    const atLeast = concentration.ownAndAffiliatedShare;
+    if (thin && atLeast !== undefined && atLeast < thresholdValue('own-affiliated.share.danger')) {
+      // Affiliated tokens may hide in what a thin list leaves out: the listed share is only a
+      // floor, and below the danger line a floor cannot rule danger out.
+      reasons.push({
+        metric: 'own-affiliated.share',
+        effect: 'unknown',
+        threshold: thinLimit,
+        thresholdId: 'breakdown.unlisted.caution',
+        ...provenance,
+        message: `At least ${percent(atLeast)} of reserves are in own or affiliated tokens (${[...exchange.ownTokens, ...affiliated].join(', ')}), but ${percent(concentration.unlistedShare ?? 1)} of reserves are not itemised, too much to tell how much more.`,
+      });
+    } else if (concentration.ownAndAffiliatedShare === undefined) {
       reasons.push({
         metric: 'own-affiliated.share',
         effect: 'unknown',
@@ -345,6 +389,12 @@ function onchainReasons(
     reasons.push({ metric: 'top-asset.share', effect: 'caution', ...provenance, message: `${missing} the largest single holding is unknown.` });
     reasons.push({ metric: 'minor-asset.share', effect: 'caution', ...provenance, message: `${missing} holdings in minor tokens are unknown.` });
     reasons.push({ metric: 'hhi', effect: 'caution', ...provenance, message: `${missing} how concentrated reserves are is unknown.` });
+  } else if (thin) {
+    const tooThin = `Only ${percent(1 - (unlistedShare ?? 1))} of reserves are itemised (at ${percent(thinLimit)} or more not itemised a breakdown is too thin to judge), so`;
+    const cited = { threshold: thinLimit, thresholdId: 'breakdown.unlisted.caution' as const, effect: 'caution' as const, ...provenance };
+    reasons.push({ metric: 'top-asset.share', ...cited, message: `${tooThin} the largest single holding may be far above the ${percent(topAsset.share)} of ${topAsset.symbol} listed.` });
+    reasons.push({ metric: 'minor-asset.share', ...cited, message: `${tooThin} a large holding in a minor token may be among what is not itemised.` });
+    reasons.push({ metric: 'hhi', ...cited, message: `${tooThin} how concentrated reserves are is unknown (the index could be as high as ${hhi.high.toFixed(2)}).` });
   } else {
     const unlisted = unlistedShare !== undefined && unlistedShare > 0 ? ` (${percent(unlistedShare)} of reserves are not itemised)` : '';
     reasons.push(shareReason('top-asset.share', topAsset.share, 'top-asset.share.caution', undefined, provenance, (share) => `The largest holding is ${topAsset.symbol} at ${percent(share)} of reserves.`));

@@ -3,7 +3,7 @@ import { daysSince } from './dates';
 import { thresholdValue } from './thresholds';
 
 export interface PorFreshnessParameters {
-  por: Pick<PorAttestation, 'cadence' | 'asOf'>;
+  por: Pick<PorAttestation, 'cadence' | 'asOf' | 'checkedAt'>;
   now: Date;
 }
 export interface PorFreshnessReturnType {
@@ -15,6 +15,15 @@ export interface PorFreshnessReturnType {
   /** The oldest age still counted as fresh. */
   allowedDays: number;
   stale: boolean;
+  /** The day we last confirmed this was the newest report (the report's own date when unknown). */
+  checkedAt: string;
+  /** Age of the report on the day we checked. */
+  ageAtCheckDays: number;
+  /**
+   * Whose delay a stale report is: `exchange` when it was already overdue on the day we checked,
+   * `us` when it was not and we have not checked since, `none` while it is fresh.
+   */
+  late: 'exchange' | 'us' | 'none';
 }
 
 /** How old a PoR report is, measured against the cadence the exchange itself keeps. */
@@ -23,7 +32,12 @@ export function porFreshness({ por, now }: PorFreshnessParameters): PorFreshness
   const ageDays = daysSince(por.asOf, now);
   const limit = thresholdValue('por.stale.cadences');
   const cadences = ageDays / cadenceDays;
-  return { cadence: por.cadence, ageDays, cadences, allowedDays: limit * cadenceDays, stale: !(cadences <= limit) };
+  const allowedDays = limit * cadenceDays;
+  const stale = !(cadences <= limit);
+  const checkedAt = por.checkedAt !== undefined && por.checkedAt > por.asOf ? por.checkedAt : por.asOf;
+  const ageAtCheckDays = daysSince(por.asOf, new Date(`${checkedAt}T00:00:00Z`));
+  const late = !stale ? 'none' : ageAtCheckDays > allowedDays ? 'exchange' : 'us';
+  return { cadence: por.cadence, ageDays, cadences, allowedDays, stale, checkedAt, ageAtCheckDays, late };
 }
 
 function cadenceLengthDays(cadence: Cadence): number {

@@ -145,6 +145,14 @@ export const THRESHOLDS = [
     reference: HHI_DOJ,
   },
   {
+    id: 'breakdown.unlisted.caution',
+    effect: 'caution',
+    when: 'at-or-above',
+    value: 0.5,
+    rationale: 'When half of reserves or more are not itemised, the top-ten list describes the minority of the book: the rest could be one large holding or more of a listed one, so the list cannot show that the largest holding, a minor token or the concentration index is low.',
+    reference: DEFILLAMA_CEX,
+  },
+  {
     id: 'leverage.info',
     effect: 'info',
     when: 'at-or-above',

@@ -79,14 +79,14 @@ describe('shareSummary', () => {
     expect(text).toContain(`Verdict: `);
     expect(text).toContain(`grade ${verdict.grade}`);
     expect(text).toMatch(
-      /Proof of reserves: zk proof with liabilities, published monthly, balances taken 2025-04-01 \(as of 2025-04-01, https:\/\/euroman\.org\/binance-exchange-releases-29th-proof-of-reserves-btc-holdings-drop-by-15000\/amp\)/,
+      /Proof of reserves: zk proof with liabilities, published monthly, balances taken 2026-04-01 \(as of 2026-04-01, https:\/\/www\.binance\.com\/en\/proof-of-reserves\)/,
     );
-    expect(text).toContain('Reserve ratios: BTC 100.99%, USDT 104.42%');
-    expect(text).toContain('On-chain assets: $67.65B total, $59.51B without the exchange\'s own tokens (as of 2023-11-22, https://casinoview.org/');
-    expect(text).toContain('Net flows (positive = onto the exchange): 24 h -$1.229B (as of 2023-11-22');
+    expect(text).toContain('Reserve ratios: BTC 100.03%');
+    expect(text).toContain('On-chain assets: $139.7B total, $118.7B without the exchange\'s own tokens (as of 2026-08-10, https://api.llama.fi/cexs');
+    expect(text).toContain('Net flows (positive = onto the exchange): 24 h +$4.403M, 7 days +$475.6M, 30 days +$175.8M (as of 2026-08-10');
     expect(text).toContain('Check your own balance: https://github.com/binance/zkmerkle-proof-of-solvency');
     expect(headline.length).toBeLessThanOrEqual(280);
-    expect(headline).toMatch(/^Binance · grade . \(.+\) · PoR: zk proof with liabilities, as of 2025-04-01 · checked 2026-11-25 https:\/\//);
+    expect(headline).toMatch(/^Binance · grade . \(.+\) · PoR: zk proof with liabilities, as of 2026-04-01 · checked 2026-11-25 https:\/\//);
     // Every link in the text is listed, and every listed link is clean.
     for (const url of text.match(URL_IN_TEXT) ?? []) expect(links).toContain(url);
     for (const url of links) expect(cleanUrl(url)).toBe(url);
@@ -95,12 +95,13 @@ describe('shareSummary', () => {
   it('gives a collapsed exchange its date, history and source', () => {
     const { view, verdict } = realCase('ftx');
     const { text, headline } = shareSummary({ view, verdict, now });
-    expect(verdict.level).toBe('danger');
-    expect(text).toContain('Verdict: danger, grade F');
+    // FTX's figures are gone with it: the status alone is danger, and the verdict says it is incomplete.
+    expect(verdict).toMatchObject({ level: 'danger', incomplete: true });
+    expect(text).toContain('Verdict: danger, incomplete (some figures missing or out of date), grade F');
     expect(text).toContain('Status: collapsed on 2022-11-11. After a run on deposits');
     expect(text).toContain('https://time.com/6232772/ftx-goes-bankrupt/');
     expect(text).toMatch(/Incidents:\n- 2022-11-11 insolvency: FTX Group/);
-    expect(headline).toMatch(/^FTX · grade F \(danger\) · collapsed 2022-11-11 · checked 2026-11-25 https:\/\/time\.com\//);
+    expect(headline).toMatch(/^FTX · grade F \(danger · incomplete\) · collapsed 2022-11-11 · checked 2026-11-25 https:\/\/time\.com\//);
   });
 
   it('strips tracking parameters from every link it shares', () => {
@@ -135,20 +136,38 @@ describe('shareSummary', () => {
     const view: ExchangeView = { ...buildExchangeView({ exchange, reserves: undefined, now }), porUrl: 'javascript:alert(1)' };
     const { text, links, headline } = shareSummary({ view, now });
     expect(text).toContain('Proof of reserves: unknown (no report on record)');
-    // The view's own verdict is used when none is passed; with no reserves it cannot vouch for anything.
-    expect(text).toContain('Verdict: unknown (figures missing or out of date), grade ?');
+    // The view's own verdict is used when none is passed; with no reserves it cannot vouch for
+    // anything: the missing flow figures are a caution, and the rest is missing.
+    expect(text).toContain('Verdict: caution, incomplete (some figures missing or out of date), grade D');
     expect(text).not.toContain('javascript');
     expect(text).not.toMatch(/On-chain assets|Net flows/);
-    expect(headline).toBe('Binance · grade ? (unknown) · PoR: unknown · checked 2026-11-25');
+    expect(headline).toBe('Binance · grade D (caution · incomplete) · PoR: unknown · checked 2026-11-25');
     expect(links.every((url) => url.startsWith('https://'))).toBe(true);
+  });
+
+  it('says incomplete beside the level only when a figure is missing, and unknown alone when nothing else is known', () => {
+    const exchange = getExchange('binance')!;
+    const view = buildExchangeView({ exchange, reserves: undefined, now });
+    const reasons = [{ metric: 'por', effect: 'unknown' as const, message: 'No PoR record.' }];
+    const say = (verdict: NonNullable<Parameters<typeof shareSummary>[0]['verdict']>) => shareSummary({ view, verdict, now });
+    const danger = say({ level: 'danger', grade: 'F', incomplete: true, reasons });
+    expect(danger.text).toContain('Verdict: danger, incomplete (some figures missing or out of date), grade F');
+    expect(danger.headline).toContain('grade F (danger · incomplete)');
+    const complete = say({ level: 'caution', grade: 'C', incomplete: false, reasons: [] });
+    expect(complete.text).toContain('Verdict: caution, grade C');
+    expect(complete.text).not.toContain('incomplete');
+    expect(complete.headline).toContain('grade C (caution)');
+    const unknown = say({ level: 'unknown', grade: '?', incomplete: true, reasons });
+    expect(unknown.text).toContain('Verdict: unknown (figures missing or out of date), grade ?');
+    expect(unknown.headline).toContain('grade ? (unknown)');
   });
 
   it('formats numbers in the given locale and falls back on a bad tag', () => {
     const { view } = realCase('binance');
     const german = shareSummary({ view, now, locale: 'de-DE' }).text;
-    expect(german).toMatch(/BTC 100,99\s%/);
+    expect(german).toMatch(/BTC 100,03\s%/);
     const fallback = shareSummary({ view, now, locale: 'not a locale!!' }).text;
-    expect(fallback).toContain('BTC 100.99%');
+    expect(fallback).toContain('BTC 100.03%');
   });
 
   it('is the same text for the same inputs, for every exchange in the snapshot', () => {

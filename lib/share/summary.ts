@@ -69,7 +69,7 @@ export function cleanUrl(url: CleanUrlParameters): CleanUrlReturnType {
 export interface ShareSummaryParameters {
   view: ExchangeView;
   /** Overrides `view.verdict` (e.g. a verdict graded for another moment); defaults to it. */
-  verdict?: Pick<GradeExchangeReturnType, 'level' | 'grade' | 'reasons'> | undefined;
+  verdict?: (Pick<GradeExchangeReturnType, 'level' | 'grade' | 'reasons'> & Partial<Pick<GradeExchangeReturnType, 'incomplete'>>) | undefined;
   /** The moment the card is shared; printed as the date it was checked. */
   now: Date;
   /** BCP 47 tag for numbers (`en-US`, `de-DE`); dates stay ISO so any reader can read them. */
@@ -93,6 +93,21 @@ const LEVEL_WORDS: Readonly<Record<RiskLevel, string>> = {
   danger: 'danger',
   unknown: 'unknown (figures missing or out of date)',
 };
+
+/** A caution or danger with a required figure missing: the level is what the known figures already show. */
+const INCOMPLETE_WORDS = 'incomplete (some figures missing or out of date)';
+
+/** "caution, incomplete (…)" for a verdict with a missing figure; unknown already says it. */
+function levelWords(verdict: NonNullable<ShareSummaryParameters['verdict']>): string {
+  if (verdict.incomplete === true && verdict.level !== 'unknown') return `${LEVEL_WORDS[verdict.level]}, ${INCOMPLETE_WORDS}`;
+  return LEVEL_WORDS[verdict.level];
+}
+
+/** "caution · incomplete" for the one-line headline. */
+function shortLevelWords(verdict: NonNullable<ShareSummaryParameters['verdict']>): string {
+  if (verdict.level === 'unknown') return 'unknown';
+  return verdict.incomplete === true ? `${LEVEL_WORDS[verdict.level]} · incomplete` : LEVEL_WORDS[verdict.level];
+}
 
 const METHOD_WORDS: Readonly<Record<PorMethod, string>> = {
   'zk-proof': 'zk proof with liabilities',
@@ -132,7 +147,7 @@ export function shareSummary({ view, verdict: override, now, locale = 'en-US' }:
   const lines: string[] = [`${view.name}: proof-of-reserves and risk card, checked ${checked} with Reserve Radar`];
 
   if (verdict !== undefined) {
-    lines.push('', `Verdict: ${LEVEL_WORDS[verdict.level]}, grade ${verdict.grade}`);
+    lines.push('', `Verdict: ${levelWords(verdict)}, grade ${verdict.grade}`);
     const shown = verdict.reasons.filter((reason) => reason.effect !== 'ok').slice(0, MAX_REASONS);
     for (const reason of shown) lines.push(`- ${reason.message}${cite(reason.source, reason.asOf)}`);
     const hidden = verdict.reasons.filter((reason) => reason.effect !== 'ok').length - shown.length;
@@ -225,7 +240,7 @@ function headline(
   link: (url: string | undefined) => string | undefined,
 ): string {
   const parts = [view.name];
-  if (verdict !== undefined) parts.push(`grade ${verdict.grade} (${verdict.level === 'unknown' ? 'unknown' : LEVEL_WORDS[verdict.level]})`);
+  if (verdict !== undefined) parts.push(`grade ${verdict.grade} (${shortLevelWords(verdict)})`);
   if (view.status.kind !== 'operating') parts.push(`${view.status.kind} ${view.status.date}`);
   else if (view.por !== undefined) parts.push(`PoR: ${METHOD_WORDS[view.por.method]}, as of ${view.por.asOf}`);
   else parts.push('PoR: unknown');

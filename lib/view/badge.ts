@@ -15,7 +15,12 @@ export const LEVEL_COLORS: Readonly<Record<RiskLevel, string>> = {
   unknown: '#5f6368',
 };
 
-/** The toolbar badge for a tab: empty off exchanges, the grade on one, "!" on a lookalike. */
+/**
+ * The toolbar badge for a tab: empty off exchanges, the grade on one, "!" on a lookalike.
+ * A caution verdict with a required figure missing reads "D?" in the caution colour: the letter is
+ * what the known figures show, the "?" that the verdict is incomplete. Danger stays "F", already
+ * the worst there is, and unknown stays "?"; no incomplete verdict can show A, B or green.
+ */
 export function badgeFor(state: TabState): Badge {
   switch (state.kind) {
     case 'not-exchange':
@@ -23,7 +28,10 @@ export function badgeFor(state: TabState): Badge {
     case 'lookalike':
       return { text: '!', color: LEVEL_COLORS.danger };
     case 'exchange': {
-      const { level, grade } = state.view.verdict;
+      const { level, grade, incomplete } = state.view.verdict;
+      if (level === 'caution' && incomplete) return { text: `${grade}?`, color: LEVEL_COLORS.caution };
+      // Fail closed on a verdict that claims ok while incomplete: the grade model forbids it, the badge does not trust it.
+      if (level === 'ok' && incomplete) return { text: '?', color: LEVEL_COLORS.unknown };
       return { text: grade, color: LEVEL_COLORS[level] };
     }
   }

@@ -1,4 +1,4 @@
-import { compareVerdicts } from '../risk/order';
+import { compareWorstFirst } from '../risk/order';
 import type { ExchangeView } from './exchange-view';
 
 export type ExchangeSort = 'level' | 'coverage' | 'own-token';
@@ -19,8 +19,8 @@ export function filterExchanges({ views, query, sort }: FilterExchangesParameter
   const byName = (a: ExchangeView, b: ExchangeView) => a.name.localeCompare(b.name, 'en');
   switch (sort) {
     case 'level':
-      // Best vouched-for first; within a level, by name.
-      return found.sort((a, b) => compareVerdicts(b.verdict, a.verdict) || byName(a, b));
+      // Worst first: danger, caution, unknown, ok; complete before incomplete, worse grade first, then by name.
+      return found.sort((a, b) => compareWorstFirst(a.verdict, b.verdict) || byName(a, b));
     case 'coverage':
       return found.sort((a, b) => descendingKnownFirst(coverage(a), coverage(b)) || byName(a, b));
     case 'own-token':

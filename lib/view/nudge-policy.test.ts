@@ -4,9 +4,9 @@ import type { RiskLevel } from '../risk/order';
 import { dataFingerprint, nudgeDecision, snoozeFor } from './nudge-policy';
 
 const now = Date.parse('2026-11-25T12:00:00Z');
-const view = (level: RiskLevel, asOf = '2026-11-01') => ({
+const view = (level: RiskLevel, asOf = '2026-11-01', incomplete = level === 'unknown') => ({
   id: 'binance',
-  verdict: { level, grade: level === 'danger' ? ('F' as const) : ('B' as const), reasons: [{ metric: 'por', effect: 'ok' as const, message: 'm', asOf }], metrics: { status: 'operating' as const, recentIncidents: 0 }, sources: [], asOf },
+  verdict: { level, grade: level === 'danger' ? ('F' as const) : level === 'unknown' ? ('?' as const) : level === 'caution' ? ('D' as const) : ('B' as const), incomplete, reasons: [{ metric: 'por', effect: 'ok' as const, message: 'm', asOf }], metrics: { status: 'operating' as const, recentIncidents: 0 }, sources: [], asOf },
 });
 const settings = (patch: Partial<Settings> = {}): Settings => ({ ...defaultSettings, ...patch });
 
@@ -25,6 +25,13 @@ describe('nudgeDecision', () => {
     expect(nudgeDecision({ settings: settings({ nudgePolicy: 'caution-or-worse' }), view: view('caution'), lastShownAt: undefined, now }).show).toBe(true);
     expect(nudgeDecision({ settings: settings({ nudgePolicy: 'daily' }), view: view('ok'), lastShownAt: now - 3_600_000, now }).show).toBe(false);
     expect(nudgeDecision({ settings: settings({ nudgePolicy: 'daily' }), view: view('ok'), lastShownAt: now - 25 * 3_600_000, now }).show).toBe(true);
+  });
+
+  test("'caution or worse' shows what the known figures show: caution or danger with a figure missing counts, unknown alone does not", () => {
+    const cautionOrWorse = settings({ nudgePolicy: 'caution-or-worse' });
+    expect(nudgeDecision({ settings: cautionOrWorse, view: view('caution', '2026-11-01', true), lastShownAt: undefined, now })).toEqual({ show: true, expanded: false });
+    expect(nudgeDecision({ settings: cautionOrWorse, view: view('danger', '2026-11-01', true), lastShownAt: undefined, now })).toEqual({ show: true, expanded: true });
+    expect(nudgeDecision({ settings: cautionOrWorse, view: view('unknown'), lastShownAt: undefined, now }).show).toBe(false);
   });
 
   test("the user's own limit crossed: shown under 'caution or worse' too, but never against 'off' or a snooze", () => {
@@ -46,5 +53,18 @@ describe('nudgeDecision', () => {
     expect(nudgeDecision({ settings: untilChange, view: view('ok', '2026-12-01'), lastShownAt: undefined, now }).show).toBe(true);
     expect(nudgeDecision({ settings: untilChange, view: view('caution'), lastShownAt: undefined, now }).show).toBe(true);
     expect(dataFingerprint(view('ok'))).not.toBe(dataFingerprint(view('caution')));
+  });
+
+  test('a missing figure arriving (or going) is a data change, even when level, grade and dates stay', () => {
+    expect(dataFingerprint(view('caution', '2026-11-01', true))).not.toBe(dataFingerprint(view('caution', '2026-11-01', false)));
+    const untilChange = settings({ snoozes: { binance: snoozeFor('data-change', view('caution', '2026-11-01', true), now) } });
+    expect(nudgeDecision({ settings: untilChange, view: view('caution', '2026-11-01', true), lastShownAt: undefined, now }).show).toBe(false);
+    expect(nudgeDecision({ settings: untilChange, view: view('caution', '2026-11-01', false), lastShownAt: undefined, now }).show).toBe(true);
+  });
+
+  test('a complete verdict keeps the fingerprint it had before verdicts carried the flag', () => {
+    const { incomplete: _, ...verdictWithoutFlag } = view('caution').verdict;
+    expect(dataFingerprint(view('caution'))).toBe(dataFingerprint({ verdict: verdictWithoutFlag as ReturnType<typeof view>['verdict'] }));
+    expect(dataFingerprint(view('caution'))).toBe('caution|D|2026-11-01|2026-11-01');
   });
 });

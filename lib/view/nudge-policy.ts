@@ -51,11 +51,15 @@ function snoozeActive(snooze: Snooze, fingerprint: string, now: number): boolean
   return snooze.until === 'time' ? now < snooze.endsAt : snooze.fingerprint === fingerprint;
 }
 
-/** Changes whenever anything the verdict rests on changes: level, grade or the dates of its figures. */
+/**
+ * Changes whenever anything the verdict rests on changes: level, grade, whether it is complete,
+ * or the dates of its figures. A complete verdict's fingerprint has no completeness mark, so
+ * snoozes taken on complete verdicts keep holding.
+ */
 export function dataFingerprint(view: Pick<ExchangeView, 'verdict'>): string {
-  const { level, grade, asOf, reasons } = view.verdict;
+  const { level, grade, asOf, reasons, incomplete } = view.verdict;
   const dates = reasons.map((reason) => reason.asOf ?? '').sort().join(',');
-  return `${level}|${grade}|${asOf ?? ''}|${dates}`.slice(0, 200);
+  return `${level}${incomplete === true ? '+incomplete' : ''}|${grade}|${asOf ?? ''}|${dates}`.slice(0, 200);
 }
 
 export type SnoozeChoice = '1d' | '7d' | 'data-change';

@@ -40,11 +40,12 @@ describe('radar status', () => {
     const { code, stdout } = await run(['binance', '--json', '--now', NOW]);
     expect(code).toBe(0);
     const printed = JSON.parse(stdout) as Record<string, unknown>;
-    expect(Object.keys(printed).sort()).toEqual(['asOf', 'exchange', 'grade', 'level', 'metrics', 'reasons', 'sources']);
+    expect(Object.keys(printed).sort()).toEqual(['asOf', 'exchange', 'grade', 'incomplete', 'level', 'metrics', 'reasons', 'sources']);
     expect(printed.exchange).toEqual({ id: 'binance', name: 'Binance' });
     const expected = gradeExchange({ exchange: getExchange('binance')!, reserves: bundledSnapshot().exchanges.binance, now: new Date(`${NOW}T00:00:00Z`) });
     expect(printed.level).toBe(expected.level);
     expect(printed.grade).toBe(expected.grade);
+    expect(printed.incomplete).toBe(expected.incomplete);
     expect(printed.reasons).toEqual(expected.reasons);
     expect(printed.sources).toEqual(expected.sources);
   });
@@ -73,7 +74,8 @@ describe('radar status', () => {
   test('prints level, grade and every reason with its source and date by default', async () => {
     const { code, stdout } = await run(['ftx', '--now', NOW]);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^FTX \(ftx\): DANGER, grade F/);
+    // No figures are kept for a collapsed exchange: danger on its status, marked incomplete.
+    expect(stdout).toMatch(/^FTX \(ftx\): DANGER · INCOMPLETE, grade F/);
     expect(stdout).toContain('[danger] FTX collapsed on 2022-11-11');
     const status = getExchange('ftx')!.status;
     expect(status.kind).toBe('collapsed');
@@ -101,7 +103,21 @@ describe('radar status', () => {
     const { code, stdout, stderr } = await run(['binance', '--json', '--cexs', other, '--now', NOW]);
     expect(code).toBe(0);
     expect(stderr).toMatch(/has no on-chain figures for Binance/);
-    expect((JSON.parse(stdout) as { level: string }).level).toBe('unknown');
+    const verdict = JSON.parse(stdout) as { level: string; incomplete: boolean; reasons: { metric: string; effect: string }[] };
+    // The on-chain block counts as missing: never ok, marked incomplete, whatever the PoR shows.
+    expect(verdict.level).not.toBe('ok');
+    expect(verdict.incomplete).toBe(true);
+    expect(verdict.reasons.find((reason) => reason.metric === 'onchain')?.effect).toBe('unknown');
+  });
+
+  test('says "incomplete" beside the level when a figure is missing', async () => {
+    const other = file('other-text.json', JSON.stringify({ cexs: [{ name: 'Kraken', currentTvl: 10, cleanAssetsTvl: 10 }] }));
+    const { code, stdout } = await run(['binance', '--cexs', other, '--now', NOW]);
+    expect(code).toBe(0);
+    const verdict = gradeExchange({ exchange: getExchange('binance')!, reserves: { ...(bundledSnapshot().exchanges.binance?.por === undefined ? {} : { por: bundledSnapshot().exchanges.binance!.por }) }, now: new Date(`${NOW}T00:00:00Z`) });
+    expect(verdict.incomplete).toBe(true);
+    const head = verdict.level === 'unknown' ? 'UNKNOWN' : `${verdict.level.toUpperCase()} · INCOMPLETE`;
+    expect(stdout.split('\n')[0]).toBe(`Binance (binance): ${head}, grade ${verdict.grade}`);
   });
 
   test('an unreadable or invalid --cexs file is a clear message and exit 2', async () => {

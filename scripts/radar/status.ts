@@ -19,7 +19,7 @@ const help = [
   'The exchange is a registry id (binance), a domain (binance.com) or a URL (https://www.binance.com/x).',
   '',
   'Options:',
-  '  --json              print one JSON object { exchange, level, grade, reasons, metrics, asOf, sources }',
+  '  --json              print one JSON object { exchange, level, grade, incomplete, reasons, metrics, asOf, sources }',
   '  --cexs FILE         replace the on-chain and flow figures with a saved DefiLlama /cexs response',
   '  --cexs-date DATE    the day that response was fetched (YYYY-MM-DD; default: the file\'s modification day)',
   '  --now DATE          grade as of this day (YYYY-MM-DD; default: today), for reproducible output',
@@ -123,7 +123,7 @@ function reservesFromCexs(file: string, date: string | undefined, exchange: Exch
 
 function render(exchange: ExchangeDefinition, verdict: GradeExchangeReturnType, now: Date): string {
   const lines = [
-    `${exchange.name} (${exchange.id}): ${verdict.level.toUpperCase()}, grade ${verdict.grade}`,
+    `${exchange.name} (${exchange.id}): ${verdict.level.toUpperCase()}${verdict.incomplete && verdict.level !== 'unknown' ? ' · INCOMPLETE' : ''}, grade ${verdict.grade}`,
     `Graded on ${now.toISOString().slice(0, 10)}${verdict.asOf === undefined ? '; no reserve figures on file' : `; oldest figure used describes ${verdict.asOf}`}.`,
     '',
     'Reasons, worst first:',
@@ -154,8 +154,8 @@ export const command: RadarCommand = {
         options.cexsFile === undefined ? bundled : { ...(bundled.por === undefined ? {} : { por: bundled.por }), ...reservesFromCexs(options.cexsFile, options.cexsDate, exchange, io) };
       const verdict = gradeExchange({ exchange, reserves, now: options.now });
       if (options.json) {
-        const { level, grade, reasons, metrics, asOf, sources } = verdict;
-        io.stdout.write(JSON.stringify({ exchange: { id: exchange.id, name: exchange.name }, level, grade, reasons, metrics, asOf: asOf ?? null, sources }, null, 2) + '\n');
+        const { level, grade, incomplete, reasons, metrics, asOf, sources } = verdict;
+        io.stdout.write(JSON.stringify({ exchange: { id: exchange.id, name: exchange.name }, level, grade, incomplete, reasons, metrics, asOf: asOf ?? null, sources }, null, 2) + '\n');
       } else {
         io.stdout.write(render(exchange, verdict, options.now));
       }
