@@ -62,11 +62,11 @@ describe('shareImageContent', () => {
     const view = viewOf('binance');
     const content = shareImageContent({ view, now, t, locale: 'en-US' });
     const lines = content.sections.flatMap((section) => section.lines.map((line) => line.text));
-    expect(view.por?.asOf).toBe('2025-04-01');
-    expect(lines).toContain('Reserve ratios: BTC 100.99%, USDT 104.42%');
-    expect(lines).toContain('as of Apr 1, 2025');
-    expect(lines.some((line) => line.startsWith('Total on-chain assets: $67.65B (as of Nov 22, 2023)'))).toBe(true);
-    expect(lines.some((line) => line.includes('24 hours: -$1.23B') && line.endsWith('(as of Nov 22, 2023)'))).toBe(true);
+    expect(view.por?.asOf).toBe('2026-04-01');
+    expect(lines).toContain('Reserve ratios: BTC 100.03%');
+    expect(lines).toContain('as of Apr 1, 2026');
+    expect(lines.some((line) => line.startsWith('Total on-chain assets: $139.68B (as of Aug 10, 2026)'))).toBe(true);
+    expect(lines.some((line) => line.includes('24 hours: +$4.40M') && line.endsWith('(as of Aug 10, 2026)'))).toBe(true);
   });
 
   test('source domains are cleaned and without repeats', () => {
@@ -102,7 +102,7 @@ describe('layoutShareImage and paintShareImage', () => {
       expect(y).toBeLessThan(layout.height);
     }
     const drawn = texts.map((call) => call.args[0] as string).join(' ');
-    for (const expected of ['Binance', content.grade, content.levelLabel, 'as of Apr 1, 2025', 'BTC 100.99%', 'Nov 22, 2023', 'Sources:']) expect(drawn).toContain(expected);
+    for (const expected of ['Binance', content.grade, content.levelLabel, 'as of Apr 1, 2026', 'BTC 100.03%', 'Aug 10, 2026', 'Sources:']) expect(drawn).toContain(expected);
     // The background is painted first, over the whole picture.
     expect(calls[0]).toMatchObject({ op: 'fillRect', args: [0, 0, SHARE_IMAGE_WIDTH, layout.height], fillStyle: '#ffffff' });
 

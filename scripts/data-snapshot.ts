@@ -4,7 +4,8 @@
  * DefiLlama, on top of what the file held. `generatedAt` is the moment it was built, or, with
  * --offline (the recorded answers in tests/fixtures/por/), the newest moment those describe.
  * The output is byte-for-byte reproducible for the same answers: keys sorted, two-space JSON.
- * A refused build changes nothing and exits non-zero with a sentence saying why.
+ * A refused build (a broken reviewed file; DefiLlama out of reach, which a release build does
+ * not paper over) changes nothing and exits non-zero with a sentence saying why.
  *
  * Options: --out <path> (default data/snapshot.json), --offline, --fresh (ignore what the file holds).
  * DefiLlama's part is scripts/feed/defillama.ts.
@@ -47,7 +48,7 @@ async function main(argv: string[]): Promise<number> {
   const offline = argv.includes('--offline');
   let inputs;
   try {
-    inputs = offline ? offlineInputs() : await onlineInputs({ fetch: globalThis.fetch, now: new Date(), log, defillamaBase: (process.env.RESERVE_RADAR_DEFILLAMA_BASE ?? PUBLIC_BASE).replace(/\/+$/, '') });
+    inputs = offline ? offlineInputs() : await onlineInputs({ fetch: globalThis.fetch, now: new Date(), log, requireDefillama: true, defillamaBase: (process.env.RESERVE_RADAR_DEFILLAMA_BASE ?? PUBLIC_BASE).replace(/\/+$/, '') });
   } catch (error) {
     process.stderr.write(`data:snapshot: refused: ${error instanceof Error ? error.message : String(error)}. ${out} was left unchanged.\n`);
     return 1;

@@ -100,10 +100,19 @@ export interface OnlineInputsParameters {
   /** Writes every raw answer here (`<exchange>/<name>.txt`), to record a new fixture. */
   recordDir?: string;
   defillamaBase?: string;
+  /** Refuse (throw) when DefiLlama cannot be read, instead of keeping the last good figures. */
+  requireDefillama?: boolean;
 }
 
-export async function onlineInputs({ fetch, now, log, recordDir, defillamaBase = PUBLIC_BASE }: OnlineInputsParameters): Promise<FeedInputs> {
+export async function onlineInputs({ fetch, now, log, recordDir, defillamaBase = PUBLIC_BASE, requireDefillama = false }: OnlineInputsParameters): Promise<FeedInputs> {
   const reviewed = readReviewed();
+  // DefiLlama first: a release build (`data:snapshot`) stops here, before asking any exchange, when it is out of reach.
+  const defillama = await buildSnapshot({ held: EMPTY_SNAPSHOT, fetch, base: defillamaBase, now, exchanges: registry, breakdown: true, log });
+  const onchain: IncomingReserves = {};
+  if (defillama.ok) for (const [id, reserves] of Object.entries(defillama.snapshot.exchanges)) onchain[id] = reserves;
+  else if (requireDefillama) throw new Error(defillama.message);
+  else log(`DefiLlama failed, the last good on-chain figures are kept: ${defillama.message}`);
+
   const adapters: Record<string, AdapterOutcome> = {};
   for (const adapter of porAdapters) {
     const answers: RawAnswer[] = [];
@@ -115,20 +124,15 @@ export async function onlineInputs({ fetch, now, log, recordDir, defillamaBase =
         break;
       }
       const text = fetched.body as string;
-      const fetchedAt = new Date().toISOString();
-      answers.push({ name: request.name, url: request.url, text, fetchedAt, sha256: sha256(text) });
+      answers.push({ name: request.name, url: request.url, text, fetchedAt: new Date().toISOString(), sha256: sha256(text) });
       if (recordDir !== undefined) {
         mkdirSync(join(recordDir, adapter.exchange), { recursive: true });
         writeFileSync(join(recordDir, adapter.exchange, `${request.name}.txt`), text);
       }
     }
-    adapters[adapter.exchange] = failure === undefined ? runAdapter(adapter.exchange, answers) : { ok: false, reason: failure };
-    const outcome = adapters[adapter.exchange]!;
+    const outcome = failure === undefined ? runAdapter(adapter.exchange, answers) : { ok: false as const, reason: failure };
+    adapters[adapter.exchange] = outcome;
     log(`${adapter.exchange}: ${outcome.ok ? `read ${outcome.reports.map((report) => report.asOf).join(', ')}` : `failed: ${outcome.reason}`}`);
   }
-  const defillama = await buildSnapshot({ held: EMPTY_SNAPSHOT, fetch, base: defillamaBase, now, exchanges: registry, breakdown: true, log });
-  const onchain: IncomingReserves = {};
-  if (defillama.ok) for (const [id, reserves] of Object.entries(defillama.snapshot.exchanges)) onchain[id] = reserves;
-  else log(`DefiLlama failed, the last good on-chain figures are kept: ${defillama.message}`);
   return { reviewed, adapters, onchain, newestInput: now.toISOString() };
 }

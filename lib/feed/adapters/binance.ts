@@ -5,7 +5,7 @@ import type { AdapterReport, PorAdapter, RawAnswer } from './types';
  * Binance's monthly PoR summary, from the public endpoint its own PoR page calls. Only the current
  * month is served. Shape as read by working code and a recorded answer (tests/fixtures/por/binance):
  * `{ code: "000000", data: { snapshotTime: "DD/MM/YY HH:mm:ss UTC" (day first), merkleRootHash,
- * auditor, snapshotDataList: [{ coin, ratio: "1.0003" (a fraction, as text), customerLiability,
+ * auditor (the proof system, "zk-SNARKs", not a firm: not read as an attestor), snapshotDataList: [{ coin, ratio: "1.0003" (a fraction, as text), customerLiability,
  * exchangeBalance, thirdPartyCustody (numbers, in coins) }] } }`.
  */
 
@@ -43,7 +43,6 @@ export const binanceAdapter: PorAdapter = {
       customerLiabilities,
       ...(Object.keys(reserves).length === 0 ? {} : { reserves }),
       ...(typeof data.merkleRootHash === 'string' && /^[0-9a-fA-F]{16,128}$/.test(data.merkleRootHash) ? { merkleRoot: data.merkleRootHash } : {}),
-      ...(typeof data.auditor === 'string' && data.auditor.length <= 200 ? { attestor: data.auditor } : {}),
       fetchedAt: answer.fetchedAt,
       sha256: answer.sha256,
       source: BINANCE_POR_PAGE,
