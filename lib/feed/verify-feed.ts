@@ -59,13 +59,17 @@ async function verify({ body, signers, now, held, maxBytes = FEED_LIMITS.maxByte
   }
   const envelope = v.safeParse(FeedEnvelopeSchema, value);
   if (!envelope.success) return reject('malformed', `The feed is malformed: ${describeIssues(envelope.issues)}.`);
-  const { feed, snapshot, signature } = envelope.output;
+  const { feed, signature } = envelope.output;
+  // The snapshot as it arrived, not as parsed: a schema skips keys such as "constructor", and the
+  // hash must cover every key of the document, so that no byte is added unnoticed.
+  const snapshot = (value as { snapshot: unknown }).snapshot;
 
   if (snapshotHash(snapshot) !== feed.contentHash) {
     return reject('tampered', 'The figures do not match the ones the maintainer signed: the feed was changed after signing.');
   }
-  if (hexToBigInt(`0x${signature.slice(66, 130)}`) > HALF_ORDER) {
-    return reject('bad-signature', 'The signature is not in its canonical (low-s) form.');
+  // One encoding per signature: low s, and the recovery byte as 27 or 28 (viem also reads 0/1).
+  if (hexToBigInt(`0x${signature.slice(66, 130)}`) > HALF_ORDER || !/^(1b|1c)$/i.test(signature.slice(130))) {
+    return reject('bad-signature', 'The signature is not in its canonical form (low s, recovery byte 27 or 28).');
   }
   const hash = hashFeedHeader(feed);
   let signer: Address;

@@ -10,7 +10,8 @@ export function stableStringify(value: unknown): string {
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value === null || typeof value !== 'object') return value;
-  const sorted: Record<string, unknown> = {};
+  // No prototype: a "__proto__" key read from JSON stays an own key here, and so in the output.
+  const sorted: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   for (const key of Object.keys(value).sort()) {
     const inner = (value as Record<string, unknown>)[key];
     if (inner !== undefined) sorted[key] = sortKeys(inner);
