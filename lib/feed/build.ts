@@ -167,20 +167,13 @@ export function buildFeedSnapshot({ exchanges, reviewed, adapters = {}, onchain 
 }
 
 function reviewedToReport(report: ReviewedReport): PorReport {
-  return {
-    ...optional('reserveRatios', report.reserveRatios),
-    ...optional('totalReserveRatio', report.totalReserveRatio),
-    ...optional('customerLiabilities', report.customerLiabilities),
-    ...optional('liabilitiesUsd', report.liabilitiesUsd),
-    ...optional('reserves', report.reserves),
-    ...optional('reservesUsd', report.reservesUsd),
-    source: report.source,
-    asOf: report.asOf,
-  };
+  return { ...figuresOf(report), source: report.source, asOf: report.asOf };
 }
 
 /** The figures of a report, without its provenance, as the PoR record carries them. */
-function figuresOf(report: PorReport): Partial<PorAttestation> {
+type Figures = Pick<PorReport, 'reserveRatios' | 'totalReserveRatio' | 'customerLiabilities' | 'liabilitiesUsd' | 'reserves' | 'reservesUsd'>;
+
+function figuresOf(report: Figures): Figures {
   return {
     ...optional('reserveRatios', report.reserveRatios),
     ...optional('totalReserveRatio', report.totalReserveRatio),

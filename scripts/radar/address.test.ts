@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { PassThrough } from 'node:stream';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { runCommand } from './run-command.testkit';
 import { command } from './address';
 
-async function run(args: string[]) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const code = await command.run(args, { stdin: new PassThrough(), stdout, stderr });
-  return { code, out, err };
-}
+const run = (args: string[]) => runCommand(command, args);
 
 describe('radar address', () => {
   it('prints the validation result and exits 0 for a valid address', async () => {

@@ -1,20 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { PassThrough } from 'node:stream';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
+import { runCommand } from './run-command.testkit';
 import { command, classifyLine } from './classify';
 
 async function run(input: string, args: string[] = []) {
-  const stdin = new PassThrough();
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  stdin.end(input);
-  const code = await command.run(args, { stdin, stdout, stderr });
+  const { code, out, err } = await runCommand(command, args, input);
   const records = () => out.split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>);
   return { code, out, err, records: code === 0 && !args.includes('--help') ? records() : [] };
 }

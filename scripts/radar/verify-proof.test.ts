@@ -1,28 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { PassThrough } from 'node:stream';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runCommand } from './run-command.testkit';
 import { command } from './verify-proof';
 
 const fixtures = fileURLToPath(new URL('../../tests/fixtures/proofs/', import.meta.url));
 const okx = join(fixtures, 'okx-v1-example.json');
 const okxRoot = 'ac6b39d2a0aa8112bd1aadff5e7d4b5c2b91cd54d595262ba4367f5d2db4160d';
 
-async function run(args: string[], stdinText?: string) {
-  const stdin = new PassThrough();
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  if (stdinText !== undefined) stdin.end(stdinText);
-  const code = await command.run(args, { stdin, stdout, stderr });
-  return { code, out, err };
-}
+const run = (args: string[], stdinText?: string) => runCommand(command, args, stdinText);
 
 describe('radar verify-proof', () => {
   it('exits 0 and says VERIFIED when the path reaches the published root', async () => {

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PassThrough } from 'node:stream';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
+import { runCommand } from './run-command.testkit';
 import { command, KEY_ENV } from './warnings';
 import { verifyWarningList } from '../../lib/community/verify-warning-list';
 
@@ -14,18 +14,7 @@ const ANVIL_0 = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266';
 const FIXTURES = 'tests/fixtures/warning-lists';
 const AS_OF = '2026-12-01T00:00:00Z';
 
-async function run(args: string[], stdinText = '') {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const stdin = new PassThrough();
-  stdin.end(stdinText);
-  const code = await command.run(args, { stdin, stdout, stderr });
-  return { code, out, err };
-}
+const run = (args: string[], stdinText = '') => runCommand(command, args, stdinText);
 
 let dir: string;
 let savedKey: string | undefined;

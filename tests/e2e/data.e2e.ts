@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page, Route } from 'playwright-core';
-import { activeTabId, fakeExchangeHtml, launchChromium, root, routeSite, type ChromiumExtension } from './harness';
+import { activeTabId, fakeExchangeHtml, launchChromium, refreshSource, root, routeSite, type ChromiumExtension } from './harness';
 
 /**
  * The data layer against a misbehaving data host, in the real extension: DefiLlama is served by
@@ -44,13 +44,8 @@ describe('live data in Chromium: faults keep the last good data', () => {
 
   async function refresh(next: Behaviour): Promise<{ status: string | null; error: string }> {
     behaviour = next;
-    await options.getByTestId('refresh-now').click();
-    await options.getByTestId('options-notice').filter({ hasText: /\S/ }).waitFor();
-    const row = options.locator('[data-testid="source-row"][data-source="cexs"]');
-    const result = { status: await row.getAttribute('data-status'), error: (await row.textContent()) ?? '' };
-    await options.reload();
-    await options.getByTestId('sources').waitFor();
-    return result;
+    const { status, text } = await refreshSource(options, 'cexs');
+    return { status, error: text };
   }
 
   async function binanceOnchain(): Promise<string> {

@@ -6,7 +6,7 @@ import { bundledSnapshot } from '../../lib/reserves/snapshot';
 import { stableStringify } from '../../lib/reserves/stable-json';
 import type { Snapshot } from '../../lib/reserves/schema';
 import { TEST_FEED_KEY } from '../fixtures/feed/test-key';
-import { activeTabId, fakeExchangeHtml, launchChromium, routeSite, type ChromiumExtension } from './harness';
+import { activeTabId, fakeExchangeHtml, launchChromium, refreshSource, routeSite, type ChromiumExtension } from './harness';
 
 /**
  * The signed feed in the real extension (built by `npm test` with the public test key pinned):
@@ -57,15 +57,7 @@ describe('the signed PoR feed in Chromium', () => {
     await browser?.close();
   });
 
-  async function refresh(): Promise<{ status: string | null; text: string }> {
-    await options.getByTestId('refresh-now').click();
-    await options.getByTestId('options-notice').filter({ hasText: /\S/ }).waitFor();
-    const row = options.locator('[data-testid="source-row"][data-source="feed"]');
-    const result = { status: await row.getAttribute('data-status'), text: (await row.textContent()) ?? '' };
-    await options.reload();
-    await options.getByTestId('sources').waitFor();
-    return result;
-  }
+  const refresh = () => refreshSource(options, 'feed');
 
   async function krakenPor(): Promise<string> {
     const popup = await browser.context.newPage();

@@ -101,6 +101,20 @@ export async function launchChromium(options: { colorScheme?: 'light' | 'dark' }
   };
 }
 
+/**
+ * Presses "Refresh now" on an open options page and reads one source's row when it is done: its
+ * status and its words (the last error, in plain words). Reloads the page for the next call.
+ */
+export async function refreshSource(options: Page, source: string): Promise<{ status: string | null; text: string }> {
+  await options.getByTestId('refresh-now').click();
+  await options.getByTestId('options-notice').filter({ hasText: /\S/ }).waitFor();
+  const row = options.locator(`[data-testid="source-row"][data-source="${source}"]`);
+  const result = { status: await row.getAttribute('data-status'), text: (await row.textContent()) ?? '' };
+  await options.reload();
+  await options.getByTestId('sources').waitFor();
+  return result;
+}
+
 /** Serves `html` for every URL under `origin` (e.g. `https://www.binance.com`). */
 export async function routeSite(context: BrowserContext, origin: string, html: string): Promise<void> {
   await context.route(`${origin}/**`, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
