@@ -27,23 +27,36 @@ function draw(view: CardView, locale = 'en'): HTMLElement {
 }
 
 /** Binance's view for a monthly report that describes `asOf` and that we last confirmed on `checkedAt`. */
-function binance(asOf: string, checkedAt: string, extra: Partial<ExchangeReserves> = {}): CardView {
+function binance(asOf: string, checkedAt: string, extra: Partial<ExchangeReserves> = {}, more: Omit<ExchangeReserves, 'por'> = {}): CardView {
   const exchange = getExchange('binance');
   if (exchange === undefined) throw new Error('no binance in the registry');
   const reserves: ExchangeReserves = {
     por: { method: 'merkle-liabilities', cadence: 'monthly', liabilitiesIncluded: true, reserveRatios: { BTC: 1.02, USDT: 1.01 }, asOf, checkedAt, source: POR_PAGE },
+    ...more,
   };
   return { ...buildExchangeView({ exchange, reserves, now }), ...extra };
 }
+
+/**
+ * A real caution beside our old copy: fresh on-chain figures with BNB at 12 % of assets (over the
+ * 10 % own-token line). Missing figures alone are unknown, not caution, so without a finding like
+ * this the chip would read "Unknown", not "Caution · incomplete".
+ */
+const bnbHeavy: Omit<ExchangeReserves, 'por'> = {
+  onchain: { totalUsd: 100_000_000_000, cleanUsd: 88_000_000_000, source: 'https://defillama.com/cex/binance', asOf: '2026-12-03' },
+};
 
 const text = (root: HTMLElement, testId: string) => root.querySelector(`[data-testid="${testId}"]`)?.textContent ?? '';
 
 describe('ExchangeCard: the proof-of-reserves section', () => {
   test('an old copy of ours: "Caution · incomplete", the report’s date and "not checked since", not the exchange’s delay', () => {
-    const view = binance('2026-04-01', '2026-04-03');
-    expect(view.verdict).toMatchObject({ incomplete: true });
+    const view = binance('2026-04-01', '2026-04-03', {}, bnbHeavy);
+    expect(view.verdict).toMatchObject({ level: 'caution', incomplete: true });
+    // The caution is BNB's share; our old copy is a missing figure, never the exchange's delay.
+    expect(view.verdict.reasons.find((reason) => reason.metric === 'por.checked')?.effect).toBe('unknown');
+    expect(view.verdict.reasons.some((reason) => reason.metric === 'por.age-days')).toBe(false);
     const root = draw(view);
-    expect(text(root, 'level-chip')).toContain(view.verdict.level === 'danger' ? 'Danger · incomplete' : 'Caution · incomplete');
+    expect(text(root, 'level-chip')).toContain('Caution · incomplete');
     expect(text(root, 'card-por-describes')).toBe('Report describes Apr 1, 2026');
     expect(text(root, 'card-por-checked')).toBe('not checked since Apr 3, 2026');
     expect(root.querySelector('[data-testid="card-por-checked"]')?.getAttribute('datetime')).toBe('2026-04-03');
@@ -57,7 +70,7 @@ describe('ExchangeCard: the proof-of-reserves section', () => {
   });
 
   test('in Swedish', () => {
-    const root = draw(binance('2026-04-01', '2026-04-03'), 'sv');
+    const root = draw(binance('2026-04-01', '2026-04-03', {}, bnbHeavy), 'sv');
     expect(text(root, 'card-por-describes')).toMatch(/^Rapporten avser 1 apr\.? 2026$/);
     expect(text(root, 'card-por-checked')).toMatch(/^inte kontrollerad sedan 3 apr\.? 2026$/);
     expect(text(root, 'level-chip')).toContain('ofullständig');

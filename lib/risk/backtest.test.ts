@@ -119,9 +119,13 @@ describe('backtest: Crypto.com, 11–12 November 2022', () => {
     expect(verdict.reasons.find((reason) => reason.metric === 'own-token.share')?.effect).toBe('unknown');
   });
 
-  test('had the CRO share been published and small, the verdict would have been caution, not ok, and complete', () => {
+  test('had the CRO share been published and small, the verdict would still have been caution, not ok; only the missing flows leave it incomplete', () => {
     const withClean = { ...nansenWallets, onchain: { ...nansenWallets.onchain!, cleanUsd: nansenWallets.onchain!.totalUsd } };
-    expect(grade(cryptoComThen, withClean, '2022-11-12')).toMatchObject({ level: 'caution', incomplete: false });
+    const verdict = grade(cryptoComThen, withClean, '2022-11-12');
+    expect(verdict).toMatchObject({ level: 'caution', grade: 'D', incomplete: true });
+    expect(verdict.reasons.find((reason) => reason.metric === 'own-token.share')?.effect).toBe('ok');
+    // No flow figures were reported: missing, not a caution, so they mark the verdict incomplete.
+    expect(verdict.reasons.filter((reason) => reason.effect === 'unknown').map((reason) => reason.metric)).toEqual(['outflow-7d.share', 'outflow-30d.share']);
   });
 });
 
@@ -156,8 +160,11 @@ describe('backtest: Huobi (HTX), 2023', () => {
       },
     };
     const verdict = grade(huobiThen, august, '2023-08-20');
-    // No on-chain figures (missing) and so no flows to weigh (caution): caution, incomplete.
-    expect(verdict).toMatchObject({ level: 'caution', grade: 'D', incomplete: true });
+    // No on-chain figures and no flow figures: both missing, not findings, and the known figures
+    // (the Merkle ratios) are all ok, so unknown (?), incomplete — never ok.
+    expect(verdict).toMatchObject({ level: 'unknown', grade: '?', incomplete: true });
+    expect(verdict.reasons.some((reason) => reason.effect === 'caution' || reason.effect === 'danger')).toBe(false);
+    expect(verdict.reasons.filter((reason) => reason.metric.startsWith('outflow-')).map((reason) => reason.effect)).toEqual(['unknown', 'unknown']);
     expect(verdict.reasons.find((reason) => reason.metric === 'reserve-ratio.major')).toMatchObject({ effect: 'ok', value: 1.01 });
     expect(verdict.reasons.find((reason) => reason.metric === 'onchain')?.effect).toBe('unknown');
   });
@@ -187,7 +194,8 @@ describe('backtest: Binance, December 2022', () => {
 
   test('caution: BNB just over a tenth of reserves, the week\'s outflow below the run line', () => {
     const verdict = grade(binanceThen, december, '2022-12-15');
-    expect(verdict.level).toBe('caution');
+    // One caution (BNB); the missing breakdown and 30-day flow are unknown, so C, incomplete.
+    expect(verdict).toMatchObject({ level: 'caution', grade: 'C', incomplete: true });
     const own = verdict.reasons.find((reason) => reason.metric === 'own-token.share');
     expect(own).toMatchObject({ effect: 'caution', source: SOURCES.binanceNansenBnb });
     expect(own?.value).toBeCloseTo(6.2 / 60.4, 4);

@@ -56,11 +56,11 @@ describe('gradeExchange', () => {
   });
 
   test('no data at all, or a missing block, is incomplete — never ok — and shows what the known figures support', () => {
-    // Missing flows are a caution of their own, so with no data at all the known figures already say caution.
-    expect(grade(undefined)).toMatchObject({ level: 'caution', grade: 'D', incomplete: true });
+    // Missing flows are missing, not a finding: with no data at all nothing is known, so unknown (?), incomplete.
+    expect(grade(undefined)).toMatchObject({ level: 'unknown', grade: '?', incomplete: true });
     expect(grade({ onchain, flows })).toMatchObject({ level: 'unknown', grade: '?', incomplete: true });
-    // Without on-chain assets there is no total to weigh the flows against: caution, incomplete.
-    expect(grade({ por, flows })).toMatchObject({ level: 'caution', grade: 'D', incomplete: true });
+    // Without on-chain assets there is no total to weigh the flows against: that too is missing, not caution.
+    expect(grade({ por, flows })).toMatchObject({ level: 'unknown', grade: '?', incomplete: true });
     expect(grade({ ...healthy, por: { ...por, reserveRatios: undefined } })).toMatchObject({ level: 'unknown', grade: '?', incomplete: true });
     expect(grade({ ...healthy, por: { ...por, reserveRatios: { SOL: 1.2 } } })).toMatchObject({ level: 'unknown', grade: '?', incomplete: true });
     expect(grade(healthy).incomplete).toBe(false);
@@ -78,15 +78,18 @@ describe('gradeExchange', () => {
     const overdue = grade({ ...healthy, por: { ...por, asOf: '2024-11-01', checkedAt: '2025-02-28' } });
     expect(overdue).toMatchObject({ level: 'caution', grade: 'C', incomplete: false });
     expect(overdue.reasons[0]).toMatchObject({ metric: 'por.age-days', value: 119, threshold: 62, effect: 'caution' });
-    expect(grade({ ...healthy, flows: { ...flows, asOf: '2025-01-01' } }).level).toBe('caution');
+    // Flows older than their max age say nothing about a run now: missing, so unknown, never ok.
+    expect(grade({ ...healthy, flows: { ...flows, asOf: '2025-01-01' } }).level).toBe('unknown');
   });
 
-  test('missing secondary figures cap at caution, one caution reason per figure', () => {
+  test('missing secondary figures are unknown, not caution, one unknown reason per figure', () => {
     const noFlows = grade({ por, onchain });
-    expect(noFlows).toMatchObject({ level: 'caution', grade: 'D' });
-    expect(noFlows.reasons.filter((reason) => reason.effect === 'caution').map((reason) => reason.metric)).toEqual(['outflow-7d.share', 'outflow-30d.share']);
+    expect(noFlows).toMatchObject({ level: 'unknown', grade: '?', incomplete: true });
+    expect(noFlows.reasons.filter((reason) => reason.effect === 'unknown').map((reason) => reason.metric)).toEqual(['outflow-7d.share', 'outflow-30d.share']);
+    expect(noFlows.reasons.some((reason) => reason.effect === 'caution')).toBe(false);
     const noBreakdown = grade({ ...healthy, onchain: { ...onchain, topTokens: undefined } });
-    expect(noBreakdown.level).toBe('caution');
+    expect(noBreakdown).toMatchObject({ level: 'unknown', grade: '?', incomplete: true });
+    expect(noBreakdown.reasons.filter((reason) => reason.effect === 'unknown').map((reason) => reason.metric).sort()).toEqual(['hhi', 'minor-asset.share', 'top-asset.share']);
   });
 
   test('own-token share: caution from 10 %, danger from 25 %', () => {
@@ -101,8 +104,10 @@ describe('gradeExchange', () => {
     expect(grade(withAffiliate, { affiliatedTokens: ['SOL'] }).level).toBe('ok');
     const heavy = { ...healthy, onchain: { ...onchain, topTokens: [{ symbol: 'BTC', usd: 500 }, { symbol: 'SOL', usd: 250 }] } };
     expect(grade(heavy, { affiliatedTokens: ['SOL'] }).reasons[0]).toMatchObject({ metric: 'own-affiliated.share', effect: 'danger' });
-    // No breakdown: the affiliated share is missing, and the breakdown's own figures cap at caution.
-    expect(grade({ ...healthy, onchain: { ...onchain, topTokens: undefined } }, { affiliatedTokens: ['SOL'] })).toMatchObject({ level: 'caution', grade: 'D', incomplete: true });
+    // No breakdown: the affiliated share is missing, and so are the breakdown's own figures — unknown, not caution.
+    const noBreakdown = grade({ ...healthy, onchain: { ...onchain, topTokens: undefined } }, { affiliatedTokens: ['SOL'] });
+    expect(noBreakdown).toMatchObject({ level: 'unknown', grade: '?', incomplete: true });
+    expect(noBreakdown.reasons.find((reason) => reason.metric === 'own-affiliated.share')?.effect).toBe('unknown');
   });
 
   test('reserve ratios below 100 % warn, majors below 95 % are danger', () => {
@@ -164,8 +169,9 @@ describe('gradeExchange', () => {
 describe('gradeExchange with figures from the future', () => {
   test('a block dated after now is set aside and counts as missing', () => {
     const verdict = gradeExchange({ exchange, reserves: { ...healthy, onchain: { ...onchain, asOf: '2025-03-05' } }, now });
-    // Without the on-chain total the flows cannot be weighed (caution), and the on-chain block is missing.
-    expect(verdict).toMatchObject({ level: 'caution', grade: 'D', incomplete: true });
+    // Without the on-chain total the flows cannot be weighed, and the on-chain block is missing: both unknown.
+    expect(verdict).toMatchObject({ level: 'unknown', grade: '?', incomplete: true });
+    expect(verdict.reasons.filter((reason) => reason.metric.startsWith('outflow-')).map((reason) => reason.effect)).toEqual(['unknown', 'unknown']);
     expect(verdict.reasons.find((reason) => reason.metric === 'future-dated')).toMatchObject({ value: '2025-03-05', effect: 'info' });
     expect(verdict.reasons.find((reason) => reason.metric === 'onchain')?.effect).toBe('unknown');
     expect(verdict.asOf).toBe('2025-02-01');

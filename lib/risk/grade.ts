@@ -386,9 +386,10 @@ function onchainReasons(
   const { topAsset, topMinorAsset, hhi, stablecoinShare, unlistedShare } = concentration;
   if (topAsset === undefined || topMinorAsset === undefined || hhi === undefined) {
     const missing = 'There is no per-token breakdown of reserves, so';
-    reasons.push({ metric: 'top-asset.share', effect: 'caution', ...provenance, message: `${missing} the largest single holding is unknown.` });
-    reasons.push({ metric: 'minor-asset.share', effect: 'caution', ...provenance, message: `${missing} holdings in minor tokens are unknown.` });
-    reasons.push({ metric: 'hhi', effect: 'caution', ...provenance, message: `${missing} how concentrated reserves are is unknown.` });
+    // A missing figure is unknown, not a finding about the exchange: it marks the verdict incomplete.
+    reasons.push({ metric: 'top-asset.share', effect: 'unknown', ...provenance, message: `${missing} the largest single holding is unknown.` });
+    reasons.push({ metric: 'minor-asset.share', effect: 'unknown', ...provenance, message: `${missing} holdings in minor tokens are unknown.` });
+    reasons.push({ metric: 'hhi', effect: 'unknown', ...provenance, message: `${missing} how concentrated reserves are is unknown.` });
   } else if (thin) {
     const tooThin = `Only ${percent(1 - (unlistedShare ?? 1))} of reserves are itemised (at ${percent(thinLimit)} or more not itemised a breakdown is too thin to judge), so`;
     const cited = { threshold: thinLimit, thresholdId: 'breakdown.unlisted.caution' as const, effect: 'caution' as const, ...provenance };
@@ -446,7 +447,7 @@ function flowReasons(flows: Flows | undefined, totalUsd: number | undefined, now
     { metric: 'outflow-30d.share', label: '30-day', field: 'net30dUsd', thresholdId: 'outflow-30d.share.caution', share: 'outflow30dShare' },
   ] as const;
   if (flows === undefined) {
-    for (const span of windows) reasons.push({ metric: span.metric, effect: 'caution', message: `No ${span.label} net flow figure, so a run in progress would go unseen.` });
+    for (const span of windows) reasons.push({ metric: span.metric, effect: 'unknown', message: `No ${span.label} net flow figure, so a run in progress would go unseen.` });
     return;
   }
   const provenance = { source: flows.source, asOf: flows.asOf };
@@ -459,7 +460,7 @@ function flowReasons(flows: Flows | undefined, totalUsd: number | undefined, now
         value: ageDays,
         threshold: maxAge,
         thresholdId: 'flows.max-age-days',
-        effect: 'caution',
+        effect: 'unknown',
         ...provenance,
         message: `The net flow figures describe ${flows.asOf}, ${ageDays} days ago; older than ${maxAge} days it says nothing about a run now.`,
       });
@@ -474,7 +475,7 @@ function flowReasons(flows: Flows | undefined, totalUsd: number | undefined, now
     if (share === undefined || net === undefined) {
       reasons.push({
         metric: span.metric,
-        effect: 'caution',
+        effect: 'unknown',
         ...provenance,
         message: net === undefined ? `No ${span.label} net flow figure, so a run in progress would go unseen.` : `No total to compare the ${span.label} net flow with.`,
       });

@@ -137,11 +137,11 @@ describe('shareSummary', () => {
     const { text, links, headline } = shareSummary({ view, now });
     expect(text).toContain('Proof of reserves: unknown (no report on record)');
     // The view's own verdict is used when none is passed; with no reserves it cannot vouch for
-    // anything: the missing flow figures are a caution, and the rest is missing.
-    expect(text).toContain('Verdict: caution, incomplete (some figures missing or out of date), grade D');
+    // anything: every figure, the flows included, is missing, so the verdict is unknown.
+    expect(text).toContain('Verdict: unknown (figures missing or out of date), grade ?');
     expect(text).not.toContain('javascript');
     expect(text).not.toMatch(/On-chain assets|Net flows/);
-    expect(headline).toBe('Binance · grade D (caution · incomplete) · PoR: unknown · checked 2026-11-25');
+    expect(headline).toBe('Binance · grade ? (unknown) · PoR: unknown · checked 2026-11-25');
     expect(links.every((url) => url.startsWith('https://'))).toBe(true);
   });
 
@@ -153,6 +153,9 @@ describe('shareSummary', () => {
     const danger = say({ level: 'danger', grade: 'F', incomplete: true, reasons });
     expect(danger.text).toContain('Verdict: danger, incomplete (some figures missing or out of date), grade F');
     expect(danger.headline).toContain('grade F (danger · incomplete)');
+    const caution = say({ level: 'caution', grade: 'D', incomplete: true, reasons });
+    expect(caution.text).toContain('Verdict: caution, incomplete (some figures missing or out of date), grade D');
+    expect(caution.headline).toContain('grade D (caution · incomplete)');
     const complete = say({ level: 'caution', grade: 'C', incomplete: false, reasons: [] });
     expect(complete.text).toContain('Verdict: caution, grade C');
     expect(complete.text).not.toContain('incomplete');

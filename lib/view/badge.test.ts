@@ -20,10 +20,24 @@ describe('badgeFor', () => {
     });
   });
 
-  test('never looks good without data: the caution the known figures show, marked incomplete with "?"', () => {
+  test('never looks good without data: nothing known is "?", and known cautions with a figure missing show their grade marked "?"', () => {
+    // No data at all: every figure is missing, and a missing figure is unknown, never caution or ok.
     const state = exchangeState('kraken', undefined);
-    expect(state.view.verdict).toMatchObject({ level: 'caution', grade: 'D', incomplete: true });
-    expect(badgeFor(state)).toEqual({ text: 'D?', color: LEVEL_COLORS.caution });
+    expect(state.view.verdict).toMatchObject({ level: 'unknown', grade: '?', incomplete: true });
+    expect(badgeFor(state)).toEqual({ text: '?', color: LEVEL_COLORS.unknown });
+    // Two real cautions (a wallet-list PoR, 20 % in SHIB) and no flow figures: the caution the known figures show, incomplete.
+    const cautious = exchangeState('kraken', {
+      por: { method: 'wallet-list', cadence: 'monthly', liabilitiesIncluded: false, source: 'https://www.kraken.com/proof-of-reserves', asOf: '2026-11-01' },
+      onchain: {
+        totalUsd: 1000,
+        cleanUsd: 1000,
+        topTokens: [{ symbol: 'BTC', usd: 500 }, { symbol: 'SHIB', usd: 200 }, { symbol: 'ETH', usd: 200 }, { symbol: 'USDT', usd: 100 }],
+        source: 'https://defillama.com/cex/kraken',
+        asOf: '2026-11-24',
+      },
+    });
+    expect(cautious.view.verdict).toMatchObject({ level: 'caution', grade: 'D', incomplete: true });
+    expect(badgeFor(cautious)).toEqual({ text: 'D?', color: LEVEL_COLORS.caution });
   });
 
   test('marks a collapsed exchange as danger whatever its data, complete or not', () => {
