@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { runCommand } from './run-command.testkit';
 import { command, KEY_ENV } from './feed';
 import { bundledSnapshot } from '../../lib/reserves/snapshot';
+import { generatePrivateKey } from 'viem/accounts';
 import { TEST_FEED_KEY, TEST_FEED_SIGNER } from '../../tests/fixtures/feed/test-key';
 
 const run = (args: string[]) => runCommand(command, args, '');
@@ -30,7 +31,8 @@ describe('radar feed build --offline', () => {
     const built = await run(['build', '--offline', '--out', out, '--report', report]);
     expect(built.code, built.err).toBe(0);
     const feed = JSON.parse(readFileSync(out, 'utf8')) as { feed: { issued: string; sequence: number }; snapshot: unknown };
-    expect(feed.feed.sequence).toBe(1);
+    // Numbered by the build's moment, so a build that could not download the previous feed still counts up.
+    expect(feed.feed.sequence).toBe(Date.parse(feed.feed.issued) / 1000);
     // `npm run data:snapshot -- --offline` made data/snapshot.json from the same answers.
     expect(feed.snapshot).toEqual(bundledSnapshot());
     const lines = JSON.parse(readFileSync(report, 'utf8')) as { exchanges: Record<string, { por: string }>; failedAdapters: string[] };
@@ -39,13 +41,23 @@ describe('radar feed build --offline', () => {
     expect(lines.failedAdapters).toEqual([]);
 
     const verified = await run(['verify', out, '--signer', TEST_FEED_SIGNER, '--now', feed.feed.issued]);
-    expect(verified).toMatchObject({ code: 0, out: expect.stringMatching(/^valid: feed number 1/) });
+    expect(verified).toMatchObject({ code: 0, out: expect.stringMatching(new RegExp(`^valid: feed number ${feed.feed.sequence},`)) });
     // Past its week, the same file is refused.
     expect((await run(['verify', out, '--signer', TEST_FEED_SIGNER, '--now', '2030-01-01T00:00:00Z'])).code).toBe(1);
 
-    const second = join(dir, 'feed-2.json');
+    // Built again from the same recordings, on top of the first: one number higher, into a folder it makes.
+    const second = join(dir, 'site', 'v1', 'feed.json');
     expect((await run(['build', '--offline', '--previous', out, '--out', second, '--report', report])).code).toBe(0);
-    expect((JSON.parse(readFileSync(second, 'utf8')) as { feed: { sequence: number } }).feed.sequence).toBe(2);
+    expect((JSON.parse(readFileSync(second, 'utf8')) as { feed: { sequence: number } }).feed.sequence).toBe(feed.feed.sequence + 1);
+
+    // A "previous feed" someone else signed, or changed, is not taken as our last good data.
+    process.env[KEY_ENV] = generatePrivateKey();
+    const foreign = join(dir, 'foreign.json');
+    expect((await run(['build', '--offline', '--out', foreign, '--report', report])).code).toBe(0);
+    process.env[KEY_ENV] = TEST_FEED_KEY;
+    expect(await run(['build', '--offline', '--previous', foreign, '--out', join(dir, 'x.json'), '--report', report])).toMatchObject({ code: 1, err: expect.stringMatching(/not a feed we published: .*not signed by a maintainer key/) });
+    writeFileSync(join(dir, 'changed.json'), readFileSync(out, 'utf8').replace('"BTC": 1.000299', '"BTC": 1.1'));
+    expect(await run(['build', '--offline', '--previous', join(dir, 'changed.json'), '--out', join(dir, 'x.json'), '--report', report])).toMatchObject({ code: 1, err: expect.stringMatching(/changed after signing/) });
   });
 
   it('exit codes: 1 for an invalid feed with its reason, 2 for unreadable input, bad usage or a missing key', async () => {

@@ -1,18 +1,16 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { isAddress, type Address } from 'viem';
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import type { RadarCommand } from './command';
 import { buildFeedSnapshot, type BuildFeedSnapshotReturnType } from '../../lib/feed/build';
 import { FeedSigningError, signFeed } from '../../lib/feed/sign-feed';
 import { verifyFeed } from '../../lib/feed/verify-feed';
-import { FeedEnvelopeSchema } from '../../lib/feed/format';
-import { FEED_NAME } from '../../lib/feed/trust';
+import { FEED_NAME, FEED_SIGNERS } from '../../lib/feed/trust';
 import { exchanges as registry } from '../../lib/exchanges/registry';
-import { parseSnapshot } from '../../lib/reserves/snapshot';
 import { stableStringify } from '../../lib/reserves/stable-json';
 import type { Snapshot } from '../../lib/reserves/schema';
 import { offlineInputs, onlineInputs, type FeedInputs } from '../feed/inputs';
-import * as v from 'valibot';
 
 export const KEY_ENV = 'RADAR_SIGNER_KEY';
 /** Readers accept a feed for a week: six missed daily builds still leave it valid. */
@@ -95,13 +93,26 @@ export const command: RadarCommand = {
     const recordDir = option('--record');
     if (out === null || previousPath === null || reportPath === null || recordDir === null) return usageError('--out, --previous, --report and --record each need a path');
 
+    let signer: Address;
+    try {
+      signer = privateKeyToAccount(key as `0x${string}`).address;
+    } catch {
+      return usageError(`${KEY_ENV} is not a private key (expected 0x followed by 64 hex digits)`);
+    }
     let previous: { snapshot: Snapshot; sequence: number } | undefined;
     if (previousPath !== undefined) {
+      let text: string;
       try {
-        previous = readPrevious(await readFile(previousPath, 'utf8'));
+        text = await readFile(previousPath, 'utf8');
       } catch (error) {
-        return usageError(`cannot use ${previousPath} as the previous feed (${error instanceof Error ? error.message : String(error)})`);
+        return usageError(`cannot read ${previousPath} (${error instanceof Error ? error.message : String(error)})`);
       }
+      const read = await readPrevious(text, [signer, ...FEED_SIGNERS]);
+      if (!read.ok) {
+        io.stderr.write(`radar feed: refused: ${previousPath} is not a feed we published: ${read.reason}\n`);
+        return 1;
+      }
+      previous = read;
     }
     const log = (line: string) => io.stderr.write(`radar feed: ${line}\n`);
     let inputs: FeedInputs;
@@ -117,7 +128,7 @@ export const command: RadarCommand = {
     const expires = new Date(moment.getTime() + VALID_FOR_MS).toISOString().replace(/\.\d{3}Z$/, 'Z');
     let signed;
     try {
-      signed = await signFeed({ snapshot: built.snapshot, name: FEED_NAME, sequence: (previous?.sequence ?? 0) + 1, issued, expires, privateKey: key });
+      signed = await signFeed({ snapshot: built.snapshot, name: FEED_NAME, sequence: nextSequence(previous?.sequence, moment), issued, expires, privateKey: key });
     } catch (error) {
       if (error instanceof FeedSigningError && error.shortMessage.includes('key')) return usageError(`${KEY_ENV}: ${error.shortMessage} (${error.details})`);
       io.stderr.write(`radar feed: refused: ${error instanceof FeedSigningError ? `${error.shortMessage}: ${error.details}` : String(error)}\n`);
@@ -125,10 +136,10 @@ export const command: RadarCommand = {
     }
     const text = stableStringify(signed.envelope);
     if (out === undefined) io.stdout.write(text);
-    else await writeFile(out, text);
+    else await writeCreatingFolder(out, text);
     const report = stableStringify({ ...built.report, sequence: signed.envelope.feed.sequence, signer: signed.signer });
     if (reportPath === undefined) io.stderr.write(report);
-    else await writeFile(reportPath, report);
+    else await writeCreatingFolder(reportPath, report);
     return 0;
   },
 };
@@ -137,10 +148,33 @@ export function buildFeed(inputs: FeedInputs, previous: Snapshot | undefined, no
   return buildFeedSnapshot({ exchanges: registry, reviewed: inputs.reviewed, adapters: inputs.adapters, onchain: inputs.onchain, ...(previous === undefined ? {} : { previous }), now });
 }
 
-/** The previously published feed, read for its figures and number; its signature was checked when it was published. */
-function readPrevious(text: string): { snapshot: Snapshot; sequence: number } {
-  const envelope = v.parse(FeedEnvelopeSchema, JSON.parse(text));
-  const parsed = parseSnapshot(envelope.snapshot);
-  if (!parsed.ok) throw new Error(parsed.reason);
-  return { snapshot: parsed.snapshot, sequence: envelope.feed.sequence };
+/**
+ * The number of a new feed: the build's moment in seconds, so it grows with every build even when
+ * the previous feed could not be downloaded, and one more than the previous feed's at least.
+ */
+export function nextSequence(previous: number | undefined, moment: Date): number {
+  return Math.max((previous ?? 0) + 1, Math.floor(moment.getTime() / 1000));
+}
+
+/**
+ * The previously published feed, whose figures are kept where a source fails: it must carry our
+ * own signature (the signing key or a pinned one), checked as of the moment it was issued, since
+ * an old feed is exactly what this reads.
+ */
+async function readPrevious(text: string, signers: readonly Address[]): Promise<{ ok: true; snapshot: Snapshot; sequence: number } | { ok: false; reason: string }> {
+  let issued: unknown;
+  try {
+    issued = (JSON.parse(text) as { feed?: { issued?: unknown } }).feed?.issued;
+  } catch {
+    return { ok: false, reason: 'it is not JSON' };
+  }
+  if (typeof issued !== 'string' || Number.isNaN(Date.parse(issued))) return { ok: false, reason: 'it has no issue date' };
+  const verified = await verifyFeed({ body: text, signers, now: new Date(issued) });
+  if (!verified.ok) return { ok: false, reason: verified.reason };
+  return { ok: true, snapshot: verified.envelope.snapshot, sequence: verified.envelope.feed.sequence };
+}
+
+async function writeCreatingFolder(path: string, text: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, text);
 }
