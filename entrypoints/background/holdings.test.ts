@@ -32,7 +32,8 @@ function fakeFetch(answers: Record<string, () => Response>) {
   return { fetch, calls };
 }
 
-const self = () => ({ id: fakeBrowser.runtime.id });
+/** The options page: the holdings requests answer extension pages only. */
+const self = () => ({ id: fakeBrowser.runtime.id, url: `chrome-extension://${fakeBrowser.runtime.id}/options.html` });
 async function send<T>(message: unknown, sender: object = self()): Promise<T> {
   const [answer] = (await fakeBrowser.runtime.onMessage.trigger(message, sender, () => undefined)) as T[];
   return answer as T;

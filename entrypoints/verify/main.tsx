@@ -13,6 +13,7 @@ import type { Settings } from '@/lib/settings';
 import type { ExchangeView } from '@/lib/view/exchange-view';
 import { loadI18n } from '@/utils/translate';
 import { getSettings, watchSettings } from '@/utils/settings';
+import { send } from '@/utils/send';
 import '@/components/card.css';
 import './style.css';
 
@@ -45,8 +46,8 @@ function App({ initialSettings, i18n }: { initialSettings: Settings; i18n: I18n 
   const [views, setViews] = useState<Record<string, ExchangeView> | undefined>(undefined);
   useEffect(() => watchSettings(setSettings), []);
   useEffect(() => {
-    browser.runtime.sendMessage({ type: 'all-exchanges' }).then(
-      (answer) => setViews(Object.fromEntries(((answer ?? []) as ExchangeView[]).map((view) => [view.id, view]))),
+    send({ type: 'all-exchanges' }).then(
+      (answer) => setViews(Object.fromEntries((answer ?? []).map((view) => [view.id, view]))),
       // Without the held figures the check still runs; the comparison then says "unknown".
       () => setViews({}),
     );
