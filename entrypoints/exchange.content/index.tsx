@@ -62,7 +62,7 @@ export default defineContentScript({
       language = settings.language;
       // Over the user's own cap or share counts under "caution or worse" too; a risky-exchange
       // message already rides on a caution-or-worse level.
-      const overOwnLimit = state.balanceNudge !== undefined && state.balanceNudge.reason.kind !== 'risky-exchange';
+      const overOwnLimit = state.balanceNudge !== undefined && state.balanceNudge.kind !== 'risky-exchange';
       const decision = nudgeDecision({ settings, view: state.view, lastShownAt, now: Date.now(), overOwnLimit });
       if (!decision.show || !ctx.isValid) return;
       shown = state.view.id;
