@@ -37,7 +37,8 @@ export function Pill({ view, corner, initiallyExpanded, onClose, onCornerChange,
   useEffect(() => {
     if (!expanded) return undefined;
     const onKey = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape') return;
+      // On the window, where the page can dispatch keys of its own: only the user's count.
+      if (!event.isTrusted || event.key !== 'Escape') return;
       setExpanded(false);
       toggle.current?.focus();
     };
