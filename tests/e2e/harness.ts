@@ -161,7 +161,8 @@ export async function shadowMode(page: Page, hostTag: string): Promise<string | 
   }
 }
 
-const byTestId = (testId: string) => `[data-testid="${testId}"]`;
+/** A bare word is a `data-testid`; anything else is a CSS selector. */
+const byTestId = (testId: string) => (/^[a-z0-9-]+$/.test(testId) ? `[data-testid="${testId}"]` : testId);
 
 /**
  * The extension's UI inside a closed shadow root on `page`, for the project's own tests: read
@@ -173,8 +174,7 @@ export function shadowUi(page: Page, hostTag = 'reserve-radar-pill') {
   const ui = {
     /** Whether `selector` (or a `data-testid`) matches inside the root now. */
     async has(testIdOrSelector: string): Promise<boolean> {
-      const selector = testIdOrSelector.includes('[') || testIdOrSelector.includes('.') ? testIdOrSelector : byTestId(testIdOrSelector);
-      return (await query((root, sel) => root.querySelector(sel) !== null, selector)) === true;
+      return (await query((root, sel) => root.querySelector(sel) !== null, byTestId(testIdOrSelector))) === true;
     },
     async waitFor(testIdOrSelector: string, { state = 'attached', timeout = 10_000 }: { state?: 'attached' | 'detached'; timeout?: number } = {}): Promise<void> {
       const deadline = Date.now() + timeout;
@@ -191,7 +191,8 @@ export function shadowUi(page: Page, hostTag = 'reserve-radar-pill') {
       return query((root, [sel, attr]) => root.querySelector(sel)?.getAttribute(attr) ?? null, [byTestId(testId), name] as const);
     },
     /** Computed style values of the first match, for isolation checks. */
-    async style(selector: string, properties: string[]): Promise<Record<string, string> | null> {
+    async style(testIdOrSelector: string, properties: string[]): Promise<Record<string, string> | null> {
+      const selector = byTestId(testIdOrSelector);
       return query(
         (root, [sel, props]) => {
           const element = root.querySelector(sel);
@@ -204,6 +205,7 @@ export function shadowUi(page: Page, hostTag = 'reserve-radar-pill') {
     },
     /** The element's box in the viewport, for real mouse input. */
     async box(testId: string): Promise<{ x: number; y: number; width: number; height: number }> {
+      await ui.waitFor(testId);
       const box = await query((root, sel) => {
         const rect = root.querySelector(sel)?.getBoundingClientRect();
         return rect === undefined ? null : { x: rect.x, y: rect.y, width: rect.width, height: rect.height };
@@ -211,15 +213,20 @@ export function shadowUi(page: Page, hostTag = 'reserve-radar-pill') {
       if (box === null) throw new Error(`shadowUi(${hostTag}): no ${testId} to find`);
       return box;
     },
-    /** A real (trusted) click in the middle of the element. */
+    /** A real (trusted) click in the middle of the element, scrolled into view first as Playwright's own click does. */
     async click(testId: string): Promise<void> {
       await ui.waitFor(testId);
+      await query((root, sel) => root.querySelector(sel)?.scrollIntoView({ block: 'nearest', inline: 'nearest' }), byTestId(testId));
       const box = await ui.box(testId);
       await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     },
     /** Focus for the keyboard; the keys then come from `page.keyboard`, trusted. */
     async focus(testId: string): Promise<void> {
       await query((root, sel) => (root.querySelector(sel) as HTMLElement | null)?.focus(), byTestId(testId));
+    },
+    /** Any other look inside the root (serialised like a `page.evaluate` function). */
+    evaluate<T, A>(fn: (root: ShadowRoot, arg: A) => T, arg: A): Promise<T | null> {
+      return query(fn, arg);
     },
     async activeTestId(): Promise<string | null> {
       return query((root) => root.activeElement?.getAttribute('data-testid') ?? null, undefined);
