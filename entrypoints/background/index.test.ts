@@ -117,6 +117,17 @@ describe('background', () => {
     expect(stored.settings).toMatchObject({ corner: 'bottom-left', snoozes: { binance: { until: 'time' } } });
   });
 
+  test('a corrupted warningSubscriptions value is validated on read: the pill and the options list still work', async () => {
+    for (const corrupt of [{ not: 'a list' }, [{ url: 'https://lists.example/list.json', expectedSigner: 'nobody', lastCheck: null }], ['x', null], [{ url: 'https://lists.example/l.json', expectedSigner: '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed', lastCheck: null, lastGood: { list: 'forged' } }]]) {
+      await fakeBrowser.storage.local.set({ warningSubscriptions: corrupt });
+      const state = await send({ type: 'page-state' }, contentScript());
+      expect(state?.kind).toBe('exchange');
+      const rows = (await send({ type: 'subscriptions-state' }, self())) as unknown as { lastGood?: unknown }[] | undefined;
+      expect(Array.isArray(rows)).toBe(true);
+      expect(state?.kind === 'exchange' && state.view.warnings).toEqual([]);
+    }
+  });
+
   test('a closed tab forgets its state', async () => {
     await send({ type: 'page-state' }, { ...self(), tab: { id: 9 }, url: 'https://www.binance.com/' });
     await fakeBrowser.tabs.onRemoved.trigger(9, { windowId: 1, isWindowClosing: false });

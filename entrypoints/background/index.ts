@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { getSettings } from '@/utils/settings';
 import { forgetAllTabStates, forgetTabState, writeTabState } from '@/utils/tab-states';
-import { checkSubscriptions } from './warnings';
+import { checkSubscriptions, startWarnings } from './warnings';
 import { onBrowserStart, refreshDue, REFRESH_ALARM, scheduleRefresh } from './data';
 import { startHoldings } from './holdings';
 import { allowedLookalikes, createBackgroundContext } from './context';
@@ -10,6 +10,7 @@ import { createExtensionHandlers } from './extension-handlers';
 import { routeMessages } from './router';
 
 export default defineBackground(() => {
+  startWarnings();
   const context = createBackgroundContext();
   routeMessages({ page: createPageHandlers(context), extension: createExtensionHandlers(context) });
 
