@@ -47,6 +47,15 @@ describe('Chromium with the built extension', () => {
     await page.close();
   });
 
+  test('does not run on a plain-http exchange page, which anyone on the network path could have written', async () => {
+    await routeSite(browser.context, 'http://www.binance.com', fakeExchangeHtml('Binance over http'));
+    const page = await browser.context.newPage();
+    await page.goto('http://www.binance.com/en');
+    await page.waitForTimeout(1500);
+    expect(await page.evaluate(() => document.querySelector('reserve-radar-pill'))).toBeNull();
+    await page.close();
+  });
+
   test('injects nothing on a page that is not an exchange, and the popup says so', async () => {
     const page = await browser.context.newPage();
     await page.goto('https://www.example.org/');
