@@ -84,7 +84,7 @@ describe('background', () => {
   test('a content script gets the page-facing requests only: the options-only powers answer extension pages alone', async () => {
     await fakeBrowser.storage.local.set({ settings: { corner: 'top-left' }, holdings: { version: 1 } });
     await send({ type: 'page-state' }, contentScript());
-    // Each of these worked from the content script's world before the split.
+    // Each of these would hand a script beside the exchange's page a power of the options page.
     for (const request of [
       { type: 'tab-state', tabId: 21 },
       { type: 'all-exchanges' },

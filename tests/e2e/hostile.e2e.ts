@@ -171,7 +171,7 @@ describe('a hostile exchange page in Chromium', () => {
       });
       return result.value as { answer?: unknown; error?: string };
     };
-    // Each of these answered the content script's world before the split.
+    // Each of these would hand a script beside the exchange's page a power of the options page.
     for (const message of [
       { type: 'holdings-summary' },
       { type: 'tab-state', tabId: 1 },

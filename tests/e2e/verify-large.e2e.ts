@@ -5,7 +5,8 @@ import { launchChromium, root, type ChromiumExtension } from './harness';
 /**
  * A 2 MB proof (the most the page accepts) pasted and checked: the page must stay responsive.
  * A long task is the main thread busy for more than 50 ms without a chance to paint or answer
- * input; the paste and the check each used to take one of 300 ms or more here.
+ * input; laying a 2 MB paste out in the text box, or checking it on the page's own thread,
+ * takes 300 ms or more here.
  */
 describe('the verify page with a 2 MB proof', () => {
   let browser: ChromiumExtension;
