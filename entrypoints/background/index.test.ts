@@ -108,6 +108,8 @@ describe('background', () => {
     // The same requests from an extension page (here the options page opened in a tab) are answered.
     expect(await send({ type: 'tab-state', tabId: 21 }, { ...self(), tab: { id: 30 } })).toMatchObject({ kind: 'exchange' });
     expect(Array.isArray(await send({ type: 'sources-state' }, { ...self(), tab: { id: 30 } }))).toBe(true);
+    // Or inside the browser's add-ons page, whose tab address is not ours: the frame's URL decides.
+    expect(Array.isArray(await send({ type: 'sources-state' }, { ...self(), tab: { id: 31, url: 'about:addons' } }))).toBe(true);
   });
 
   test('the page-facing requests still work from the content script', async () => {

@@ -10,14 +10,14 @@ export interface RouteMessagesParameters {
 }
 
 /**
- * Whether the message comes from one of our own pages. The browser sets `sender.url`: for a
- * content script it is the page's address (whatever the script sends), for our pages it is
- * under the extension's own origin. A tab alone says nothing: the options page can be a tab.
+ * Whether the message comes from one of our own pages. The browser sets `sender.url` to the
+ * address of the frame that sent it: for a content script that is the page's address (whatever
+ * the script puts in the message), for our pages it is under the extension's own origin. A tab
+ * alone says nothing either way: the options page can be a tab, or sit inside the browser's
+ * add-ons page, whose tab address is not ours.
  */
 export function isExtensionPage(sender: Sender): boolean {
-  if (sender.url === undefined) return false;
-  const origin = browser.runtime.getURL('/');
-  return sender.url.startsWith(origin) && (sender.tab?.url === undefined || sender.tab.url.startsWith(origin));
+  return sender.url !== undefined && sender.url.startsWith(browser.runtime.getURL('/'));
 }
 
 /**
