@@ -1,6 +1,9 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { exchangeMatchPatterns } from './lib/exchanges/classify';
+import { productionSbom } from './scripts/supply-chain/sbom';
 import { FEED_SIGNERS, FEED_URL } from './lib/feed/trust';
 
 /**
@@ -80,6 +83,10 @@ export default defineConfig({
     },
     // The exchange page's first question goes out from a tiny script of its own, listed before
     // the exchange-page script so it runs first (entrypoints/exchange-ask.ts).
+    // Every store zip carries the bill of materials of what it ships (scripts/supply-chain/sbom.ts).
+    'zip:extension:start'(wxt) {
+      writeFileSync(join(wxt.config.outDir, 'sbom.cdx.json'), productionSbom(wxt.config.root));
+    },
     'build:manifestGenerated'(_wxt, manifest) {
       const exchangePage = manifest.content_scripts?.find((script) => script.js?.includes('content-scripts/exchange.js'));
       if (exchangePage?.js === undefined) throw new Error('wxt.config.ts: the exchange-page content script is missing from the manifest, so exchange-ask.js has nowhere to go.');

@@ -5,7 +5,7 @@ import type { SnoozeChoice } from '../lib/view/nudge-policy';
 import { ExchangeCard } from './ExchangeCard';
 import { useT } from './i18n';
 import { levelWords } from './level-words';
-import type { BalanceNudgeReason } from '../lib/holdings/balance-nudge';
+import type { PageBalanceNudge } from '../lib/view/exchange-view';
 
 export type Corner = Settings['corner'];
 
@@ -17,8 +17,8 @@ export interface PillProps {
   onCornerChange: (corner: Corner) => void;
   onSnooze: (choice: SnoozeChoice) => void;
   onWithdraw: () => void;
-  /** From the user's own recorded holdings (words made by the background): said first, before the reserves. */
-  balanceNudge?: { reason: BalanceNudgeReason; text: string };
+  /** From the user's own recorded holdings (words made by the background, no figures): said first, before the reserves. */
+  balanceNudge?: PageBalanceNudge;
 }
 
 const CORNERS: readonly Corner[] = ['bottom-right', 'bottom-left', 'top-left', 'top-right'];
@@ -39,7 +39,8 @@ export function Pill({ view, corner, initiallyExpanded, onClose, onCornerChange,
   useEffect(() => {
     if (!expanded) return undefined;
     const onKey = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape') return;
+      // On the window, where the page can dispatch keys of its own: only the user's count.
+      if (!event.isTrusted || event.key !== 'Escape') return;
       setExpanded(false);
       toggle.current?.focus();
     };
@@ -86,7 +87,7 @@ export function Pill({ view, corner, initiallyExpanded, onClose, onCornerChange,
       style={drag === undefined ? undefined : { transform: `translate(${drag.x}px, ${drag.y}px)` }}
     >
       {balanceNudge !== undefined && (
-        <p class="nudge__balance" data-kind={balanceNudge.reason.kind} data-testid="pill-balance">
+        <p class="nudge__balance" data-kind={balanceNudge.kind} data-testid="pill-balance">
           {balanceNudge.text}
         </p>
       )}

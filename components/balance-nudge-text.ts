@@ -1,15 +1,18 @@
 import type { BalanceNudgeReason } from '../lib/holdings/balance-nudge';
-import { formatMoney, formatPercent } from './format';
 import type { Translate } from './i18n';
 
-/** The pill's first line for a balance reason, in the reader's words and number format. */
-export function balanceNudgeText(reason: BalanceNudgeReason, t: Translate, locale: string): string {
+/**
+ * The pill's first line for a balance reason: which of the user's limits is crossed, never the
+ * figures. The line sits on the exchange's own page, the party the user keeps these figures
+ * from; a fixed sentence per reason leaves nothing to read out of its text or its size.
+ */
+export function balanceNudgeText(reason: BalanceNudgeReason, t: Translate): string {
   switch (reason.kind) {
     case 'over-cap':
-      return t(reason.lowerBound ? 'balanceOverCapAtLeast' : 'balanceOverCap', [formatMoney(reason.value, reason.currency, locale), formatMoney(reason.cap, reason.currency, locale)]);
+      return t('balanceOverCap');
     case 'over-share':
-      return t(reason.complete ? 'balanceOverShare' : 'balanceOverShareKnown', [formatPercent(reason.share, locale, 0), formatPercent(reason.maxShare, locale, 0)]);
+      return t('balanceOverShare');
     case 'risky-exchange':
-      return reason.value === null ? t(`balanceRiskyUnknown_${reason.level}`) : t(`balanceRisky_${reason.level}`, formatMoney(reason.value, reason.currency, locale));
+      return t(`balanceRisky_${reason.level}`);
   }
 }

@@ -1,4 +1,5 @@
 import { askEarly } from './exchange.content/first-state';
+import { typedSender } from '@/utils/messaging';
 
 interface Runtime {
   runtime: { sendMessage(message: unknown): Promise<unknown> };
@@ -16,5 +17,5 @@ export default defineUnlistedScript(() => {
   const { browser, chrome } = globalThis as { browser?: Runtime; chrome?: Runtime };
   const api = browser ?? chrome;
   // Without an answer here, the exchange-page script asks itself.
-  if (api !== undefined) askEarly((request) => api.runtime.sendMessage(request).catch(() => undefined));
+  if (api !== undefined) askEarly(typedSender((request) => api.runtime.sendMessage(request)));
 });

@@ -2,47 +2,71 @@ import * as v from 'valibot';
 import { CornerSchema, SnoozeSchema } from './settings';
 
 /**
- * Messages views send to the background. Anything arriving on the runtime channel is parsed
- * through `parseRequest` first; an unknown shape is ignored, never acted on.
+ * Requests to the background, in two sets by who may send them. The exchange-page scripts run
+ * beside a page we do not trust, so they get only the few requests the pill needs; everything
+ * else answers extension pages alone (the background checks the sender's URL, which the browser
+ * sets, not the message). Anything arriving on the runtime channel is parsed here first; an
+ * unknown shape, or a request from the wrong set, is ignored, never acted on.
  */
 const TabId = v.pipe(v.number(), v.integer(), v.minValue(0));
 const ExchangeId = v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,40}$/));
 
-export const RequestSchema = v.variant('type', [
-  /** From the exchange-page script: what should this page show? (The URL comes from the browser.) */
+const OpenGuide = v.object({ type: v.literal('open-guide'), exchangeId: ExchangeId });
+
+/** What the exchange-page scripts may ask (exchange-ask.ts and exchange.content). */
+export const PageRequestSchema = v.variant('type', [
+  /** What should this page show? The URL comes from the browser, never from the message. */
   v.object({ type: v.literal('page-state') }),
-  /** From the popup: what does this tab show? */
-  v.object({ type: v.literal('tab-state'), tabId: TabId }),
-  /** From the popup: every known exchange, for the list. */
-  v.object({ type: v.literal('all-exchanges') }),
-  /** From the nudge or the popup: open the withdrawal guide for this exchange. */
-  v.object({ type: v.literal('open-guide'), exchangeId: v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,40}$/)) }),
-  /** From the lookalike warning page: what is this address, and let me through to this host. */
-  v.object({ type: v.literal('check-url'), url: v.pipe(v.string(), v.maxLength(4096)) }),
-  v.object({ type: v.literal('allow-host'), host: v.pipe(v.string(), v.maxLength(253)) }),
-  /** From the options page. */
-  v.object({ type: v.literal('sources-state') }),
-  v.object({ type: v.literal('refresh-now') }),
-  /** Community warning lists (options page). */
-  v.object({ type: v.literal('subscriptions-state') }),
-  v.object({ type: v.literal('subscribe'), url: v.pipe(v.string(), v.maxLength(2048)), signer: v.pipe(v.string(), v.maxLength(64)) }),
-  v.object({ type: v.literal('unsubscribe'), url: v.pipe(v.string(), v.maxLength(2048)) }),
-  v.object({ type: v.literal('reset-data') }),
-  /** Holdings (options page and popup): the popup's share line, a refresh now, and deleting every local datum. */
-  v.object({ type: v.literal('holdings-summary') }),
-  v.object({ type: v.literal('holdings-refresh'), balances: v.optional(v.boolean(), false) }),
-  v.object({ type: v.literal('delete-all-data') }),
   /**
-   * From the nudge, which keeps no storage code of its own (its bundle stays small): it was
-   * shown, moved to another corner, or snoozed. The background validates and stores.
+   * The pill keeps no storage code of its own (its bundle stays small): it was shown, moved to
+   * another corner, or snoozed. The background validates and stores.
    */
   v.object({ type: v.literal('nudge-shown'), exchangeId: ExchangeId }),
   v.object({ type: v.literal('nudge-corner'), corner: CornerSchema }),
   v.object({ type: v.literal('nudge-snooze'), exchangeId: ExchangeId, snooze: SnoozeSchema }),
+  /** Open the withdrawal guide for this exchange (also from the popup). */
+  OpenGuide,
 ]);
-export type Request = v.InferOutput<typeof RequestSchema>;
 
-export function parseRequest(message: unknown): Request | undefined {
-  const result = v.safeParse(RequestSchema, message);
+/** What only our own pages (popup, options, guide, verify, warning) may ask. */
+export const ExtensionRequestSchema = v.variant('type', [
+  /** From the popup: what does this tab show? */
+  v.object({ type: v.literal('tab-state'), tabId: TabId }),
+  /** From the popup and the verify page: every known exchange, for the list. */
+  v.object({ type: v.literal('all-exchanges') }),
+  OpenGuide,
+  /** From the lookalike warning page: what is this address, and let me through to this host. */
+  v.object({ type: v.literal('check-url'), url: v.pipe(v.string(), v.maxLength(4096)) }),
+  v.object({ type: v.literal('allow-host'), host: v.pipe(v.string(), v.maxLength(253)) }),
+  /** From the options page: live sources. */
+  v.object({ type: v.literal('sources-state') }),
+  v.object({ type: v.literal('refresh-now') }),
+  v.object({ type: v.literal('reset-data') }),
+  /** Community warning lists (options page). */
+  v.object({ type: v.literal('subscriptions-state') }),
+  v.object({ type: v.literal('subscribe'), url: v.pipe(v.string(), v.maxLength(2048)), signer: v.pipe(v.string(), v.maxLength(64)) }),
+  v.object({ type: v.literal('unsubscribe'), url: v.pipe(v.string(), v.maxLength(2048)) }),
+  /** Holdings (options page and popup): the popup's share line, a refresh now, and deleting every local datum. */
+  v.object({ type: v.literal('holdings-summary') }),
+  v.object({ type: v.literal('holdings-refresh'), balances: v.optional(v.boolean(), false) }),
+  v.object({ type: v.literal('delete-all-data') }),
+]);
+
+export type PageRequest = v.InferOutput<typeof PageRequestSchema>;
+export type ExtensionRequest = v.InferOutput<typeof ExtensionRequestSchema>;
+export type Request = PageRequest | ExtensionRequest;
+export type RequestType = Request['type'];
+/** The request of one type, as the sender writes it (optional fields may be left out). */
+export type RequestInput<T extends RequestType> = Extract<v.InferInput<typeof PageRequestSchema> | v.InferInput<typeof ExtensionRequestSchema>, { type: T }>;
+
+/** A request from the exchange-page scripts, or `undefined` when it is not one of theirs. */
+export function parsePageRequest(message: unknown): PageRequest | undefined {
+  const result = v.safeParse(PageRequestSchema, message);
+  return result.success ? result.output : undefined;
+}
+
+/** A request from one of our extension pages, or `undefined` when it is not a valid one. */
+export function parseExtensionRequest(message: unknown): ExtensionRequest | undefined {
+  const result = v.safeParse(ExtensionRequestSchema, message);
   return result.success ? result.output : undefined;
 }

@@ -32,7 +32,9 @@ const timingScript = () => {
     for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) if (!entry.hadRecentInput) w.radar.shift += entry.value;
   }).observe({ type: 'layout-shift', buffered: true });
   const watch = new MutationObserver(() => {
-    const ready = document.querySelector('reserve-radar-pill')?.shadowRoot?.querySelector('[data-testid="pill-name"]');
+    // The pill's root is closed to the page; its nodes are drawn in the same task that hangs the
+    // host on <html>, so the host's arrival marks the drawing.
+    const ready = document.querySelector('reserve-radar-pill');
     if (!ready) return;
     watch.disconnect();
     requestAnimationFrame(() => requestAnimationFrame(() => (w.radar.pill = performance.now())));

@@ -165,7 +165,13 @@ function EnsBox({ name, rpcUrl, ens, onResolve, onOpenOptions, onUse }: EnsBoxPr
         )}
         {current?.status === 'done' && current.address === null && (
           <p class="field__error" data-testid="ens-error">
-            {current.errorCode === 'not-found' ? t('ensNotFound', name) : current.errorCode === 'bad-name' ? t('ensBadName') : t('ensFailed')}
+            {current.errorCode === 'not-found'
+              ? t('ensNotFound', name)
+              : current.errorCode === 'bad-name'
+                ? t('ensBadName')
+                : current.errorCode === 'wrong-chain'
+                  ? t('ensWrongChain')
+                  : t('ensFailed')}
           </p>
         )}
       </div>

@@ -21,7 +21,14 @@ const FORMAT_KEYS: Record<ProofFormat, MessageKey> = {
   bitget: 'verifyFormatBitget',
 };
 
-type Source = { kind: 'text' } | { kind: 'file'; name: string; bytes: Uint8Array };
+type Source = { kind: 'text' } | { kind: 'pasted'; text: string } | { kind: 'file'; name: string; bytes: Uint8Array };
+
+/**
+ * A paste this long is taken like a dropped file, not put into the text box: laying out
+ * megabytes of text in a textarea held the page for a third of a second and more, and nobody
+ * reads a proof that long on screen.
+ */
+const LARGE_PASTE_CHARS = 100_000;
 
 type State = { kind: 'idle' } | { kind: 'checking' } | { kind: 'input-error'; message: string } | { kind: 'done'; result: InclusionProofResult };
 
@@ -43,7 +50,7 @@ export function ProofVerifier({ onVerify }: ProofVerifierProps) {
   const fileInput = useRef<HTMLInputElement>(null);
 
   const verify = async (input: Source = source) => {
-    const file = input.kind === 'file' ? input.bytes : text;
+    const file = input.kind === 'file' ? input.bytes : input.kind === 'pasted' ? input.text : text;
     if (typeof file === 'string' && file.trim() === '') {
       setState({ kind: 'input-error', message: t('verifyProofEmpty') });
       return;
@@ -105,6 +112,18 @@ export function ProofVerifier({ onVerify }: ProofVerifierProps) {
             setText((event.currentTarget as HTMLTextAreaElement).value);
             setSource({ kind: 'text' });
           }}
+          onPaste={(event) => {
+            const pasted = event.clipboardData?.getData('text/plain') ?? '';
+            if (pasted.length < LARGE_PASTE_CHARS) return;
+            event.preventDefault();
+            if (pasted.length > PROOF_MAX_CHARS) {
+              setState({ kind: 'input-error', message: t('verifyProofPasteTooLarge', String(PROOF_MAX_CHARS / 1_000_000)) });
+              return;
+            }
+            setText('');
+            setSource({ kind: 'pasted', text: pasted });
+            setState({ kind: 'idle' });
+          }}
         />
         <div
           class={`dropzone${dragging ? ' dropzone--over' : ''}`}
@@ -141,7 +160,11 @@ export function ProofVerifier({ onVerify }: ProofVerifierProps) {
           />
         </div>
         <p id="proof-source" class="muted" data-testid="proof-source">
-          {source.kind === 'file' ? t('verifyProofFromFile', [source.name, String(source.bytes.byteLength)]) : t('verifyProofFromText')}
+          {source.kind === 'file'
+            ? t('verifyProofFromFile', [source.name, String(source.bytes.byteLength)])
+            : source.kind === 'pasted'
+              ? t('verifyProofFromPaste', (source.text.length / 1_000_000).toFixed(1))
+              : t('verifyProofFromText')}
         </p>
 
         <div class="verify-row">

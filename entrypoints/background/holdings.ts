@@ -6,7 +6,7 @@ import { defillamaCoinIds, defillamaPricesUrl, parseDefillamaPrices, type PriceT
 import { readAddressBalances } from '@/lib/holdings/read-address-balances';
 import { nextReminder } from '@/lib/holdings/reminders';
 import { exchangeBalanceNudge, historyShare, holdingsOverview, holdingsSummary, type HoldingsSummary } from '@/lib/holdings/summary';
-import type { BalanceNudgeReason } from '@/lib/holdings/balance-nudge';
+import type { PageBalanceNudge } from '@/lib/view/exchange-view';
 import type { HoldingsState } from '@/lib/holdings/model';
 import type { RiskLevel } from '@/lib/risk/order';
 import { fetchSource, type FetchLike } from '@/lib/reserves/fetch-source';
@@ -168,13 +168,13 @@ export async function scheduleHoldings(): Promise<void> {
  * Reads what the pill's balance message needs, so the caller can do it while it works out the
  * page's exchange; the returned function gives the message for that exchange, or undefined.
  */
-export async function loadBalanceNudge(read: () => Promise<HeldHoldings>): Promise<(exchangeId: string, level: RiskLevel) => Promise<{ reason: BalanceNudgeReason; text: string } | undefined>> {
+export async function loadBalanceNudge(read: () => Promise<HeldHoldings>): Promise<(exchangeId: string, level: RiskLevel) => Promise<PageBalanceNudge | undefined>> {
   const { state, prices, readings } = await read();
   return async (exchangeId, level) => {
     const reason = exchangeBalanceNudge({ state, prices, readings, exchangeId, level });
     if (reason === undefined) return undefined;
-    const { t, locale } = await i18nFor((await getSettings()).language);
-    return { reason, text: balanceNudgeText(reason, t, locale) };
+    const { t } = await i18nFor((await getSettings()).language);
+    return { kind: reason.kind, text: balanceNudgeText(reason, t) };
   };
 }
 

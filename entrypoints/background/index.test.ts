@@ -9,7 +9,10 @@ import english from '@/public/_locales/en/messages.json';
 /** The browser's lookup over the English messages file, as Chrome answers it. */
 const getMessage = (key: string, substitutions?: string | string[]) => translateFrom(english)(key as keyof typeof english, substitutions);
 
-const self = () => ({ id: fakeBrowser.runtime.id });
+/** An extension page of ours (options, popup, guide…), the only sender of the extension-pages-only requests. */
+const self = () => ({ id: fakeBrowser.runtime.id, url: `chrome-extension://${fakeBrowser.runtime.id}/options.html` });
+/** Our content script on an exchange page: same extension id, but a tab and the page's URL. */
+const contentScript = (url = 'https://www.binance.com/en/trade') => ({ id: fakeBrowser.runtime.id, tab: { id: 21, url }, url });
 
 async function send(message: unknown, sender: object): Promise<TabState | undefined> {
   const [answer] = (await fakeBrowser.runtime.onMessage.trigger(message, sender, () => undefined)) as (TabState | undefined)[];
@@ -56,9 +59,9 @@ describe('background', () => {
     expect(reply?.nudge?.words?.pillLabel).toBe('Reserve Radar: $1, grade $2, $3. Open details');
     expect(reply?.nudge?.words?.level_danger).toBe(english.level_danger.message);
 
-    await send({ type: 'nudge-shown', exchangeId: 'kraken' }, self());
-    await send({ type: 'nudge-corner', corner: 'bottom-left' }, self());
-    await send({ type: 'nudge-snooze', exchangeId: 'kraken', snooze: { until: 'data-change', fingerprint: 'abc' } }, self());
+    await send({ type: 'nudge-shown', exchangeId: 'kraken' }, contentScript('https://www.kraken.com/'));
+    await send({ type: 'nudge-corner', corner: 'bottom-left' }, contentScript('https://www.kraken.com/'));
+    await send({ type: 'nudge-snooze', exchangeId: 'kraken', snooze: { until: 'data-change', fingerprint: 'abc' } }, contentScript('https://www.kraken.com/'));
     const again = (await send({ type: 'page-state' }, { ...self(), tab: { id: 11 }, url: 'https://www.kraken.com/' })) as PageState | undefined;
     expect(again?.nudge?.lastShownAt).toBeGreaterThan(0);
     expect(again?.nudge?.settings.corner).toBe('bottom-left');
@@ -70,12 +73,61 @@ describe('background', () => {
   });
 
   test('nudge writes with unknown exchanges or bad values change nothing', async () => {
-    await send({ type: 'nudge-shown', exchangeId: 'not-an-exchange' }, self());
-    await send({ type: 'nudge-corner', corner: 'middle' }, self());
-    await send({ type: 'nudge-snooze', exchangeId: 'kraken', snooze: { until: 'forever' } }, self());
+    await send({ type: 'nudge-shown', exchangeId: 'not-an-exchange' }, contentScript());
+    await send({ type: 'nudge-corner', corner: 'middle' }, contentScript());
+    await send({ type: 'nudge-snooze', exchangeId: 'kraken', snooze: { until: 'forever' } }, contentScript());
     const stored = await fakeBrowser.storage.local.get(['settings', 'nudgeSeen']);
     expect(stored.nudgeSeen ?? {}).toEqual({});
     expect(stored.settings).toBeUndefined();
+  });
+
+  test('a content script gets the page-facing requests only: the options-only powers answer extension pages alone', async () => {
+    await fakeBrowser.storage.local.set({ settings: { corner: 'top-left' }, holdings: { version: 1 } });
+    await send({ type: 'page-state' }, contentScript());
+    // Each of these would hand a script beside the exchange's page a power of the options page.
+    for (const request of [
+      { type: 'tab-state', tabId: 21 },
+      { type: 'all-exchanges' },
+      { type: 'check-url', url: 'https://www.binance.com/' },
+      { type: 'sources-state' },
+      { type: 'subscriptions-state' },
+      { type: 'holdings-summary' },
+      { type: 'unsubscribe', url: 'https://lists.example/list.json' },
+    ]) {
+      expect(await send(request, contentScript()), request.type).toBeUndefined();
+    }
+    await send({ type: 'allow-host', host: 'binance-login.com' }, contentScript());
+    await send({ type: 'delete-all-data' }, contentScript());
+    await send({ type: 'reset-data' }, contentScript());
+    const stored = await fakeBrowser.storage.local.get(['settings', 'holdings', 'allowedLookalikes']);
+    expect(stored.settings).toEqual({ corner: 'top-left' });
+    expect(stored.holdings).toEqual({ version: 1 });
+    expect(stored.allowedLookalikes).toBeUndefined();
+    // A page of another origin claiming an extension URL in the message changes nothing: the sender's URL is the browser's.
+    expect(await send({ type: 'sources-state', url: `chrome-extension://${fakeBrowser.runtime.id}/options.html` }, contentScript())).toBeUndefined();
+    // The same requests from an extension page (here the options page opened in a tab) are answered.
+    expect(await send({ type: 'tab-state', tabId: 21 }, { ...self(), tab: { id: 30 } })).toMatchObject({ kind: 'exchange' });
+    expect(Array.isArray(await send({ type: 'sources-state' }, { ...self(), tab: { id: 30 } }))).toBe(true);
+    // Or inside the browser's add-ons page, whose tab address is not ours: the frame's URL decides.
+    expect(Array.isArray(await send({ type: 'sources-state' }, { ...self(), tab: { id: 31, url: 'about:addons' } }))).toBe(true);
+  });
+
+  test('the page-facing requests still work from the content script', async () => {
+    await send({ type: 'nudge-corner', corner: 'bottom-left' }, contentScript());
+    await send({ type: 'nudge-snooze', exchangeId: 'binance', snooze: { until: 'time', endsAt: Date.now() + 60_000 } }, contentScript());
+    const stored = await fakeBrowser.storage.local.get('settings');
+    expect(stored.settings).toMatchObject({ corner: 'bottom-left', snoozes: { binance: { until: 'time' } } });
+  });
+
+  test('a corrupted warningSubscriptions value is validated on read: the pill and the options list still work', async () => {
+    for (const corrupt of [{ not: 'a list' }, [{ url: 'https://lists.example/list.json', expectedSigner: 'nobody', lastCheck: null }], ['x', null], [{ url: 'https://lists.example/l.json', expectedSigner: '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed', lastCheck: null, lastGood: { list: 'forged' } }]]) {
+      await fakeBrowser.storage.local.set({ warningSubscriptions: corrupt });
+      const state = await send({ type: 'page-state' }, contentScript());
+      expect(state?.kind).toBe('exchange');
+      const rows = (await send({ type: 'subscriptions-state' }, self())) as unknown as { lastGood?: unknown }[] | undefined;
+      expect(Array.isArray(rows)).toBe(true);
+      expect(state?.kind === 'exchange' && state.view.warnings).toEqual([]);
+    }
   });
 
   test('a closed tab forgets its state', async () => {

@@ -1,6 +1,6 @@
 import { storage } from '#imports';
 import { activeWarnings, type ActiveWarning } from '@/lib/community/active-warnings';
-import { checkSubscription, createSubscription, describeSubscription, goodLists, type SubscriptionHealth, type WarningSubscription } from '@/lib/community/subscription';
+import { checkSubscription, createSubscription, describeSubscription, goodLists, parseStoredSubscriptions, type SubscriptionHealth, type WarningSubscription } from '@/lib/community/subscription';
 import { WARNING_LIST_LIMITS } from '@/lib/community/warning-list';
 import { fetchSource } from '@/lib/reserves/fetch-source';
 
@@ -8,7 +8,32 @@ import { fetchSource } from '@/lib/reserves/fetch-source';
  * Community warning lists the user subscribed to: fetched on the shared schedule (never because
  * of a page visit), verified against the maintainer's key, last good list kept through failures.
  */
-const subscriptionsItem = storage.defineItem<WarningSubscription[]>('local:warningSubscriptions', { fallback: [], version: 1 });
+const subscriptionsItem = storage.defineItem<unknown>('local:warningSubscriptions', { fallback: [], version: 1 });
+
+/**
+ * The stored value parsed and its held lists verified again (see `parseStoredSubscriptions`),
+ * once per stored value: page-state answers read it on every exchange page, and the signature
+ * check is the slow part. Dropped when storage changes, by us or by anything else.
+ */
+let held: Promise<WarningSubscription[]> | undefined;
+
+/** Called once as the background starts: whatever was held before is read again. */
+export function startWarnings(): void {
+  held = undefined;
+  subscriptionsItem.watch(() => {
+    held = undefined;
+  });
+}
+
+function readSubscriptions(): Promise<WarningSubscription[]> {
+  held ??= subscriptionsItem.getValue().then(parseStoredSubscriptions);
+  return held;
+}
+
+async function writeSubscriptions(next: WarningSubscription[]): Promise<void> {
+  held = Promise.resolve(next);
+  await subscriptionsItem.setValue(next);
+}
 
 const CHECK_EVERY_MS = 6 * 60 * 60_000;
 const TIMEOUT_MS = 20_000;
@@ -21,12 +46,12 @@ export interface SubscriptionView {
 }
 
 export async function subscriptionViews(now = new Date()): Promise<SubscriptionView[]> {
-  return (await subscriptionsItem.getValue()).map((state) => ({ url: state.url, expectedSigner: state.expectedSigner, ...describeSubscription({ state, now }) }));
+  return (await readSubscriptions()).map((state) => ({ url: state.url, expectedSigner: state.expectedSigner, ...describeSubscription({ state, now }) }));
 }
 
 /** Reads the held lists once and answers for any exchange, for building views. */
 export async function warningLookup(now: Date): Promise<(exchangeId: string) => ActiveWarning[]> {
-  const lists = goodLists({ subscriptions: await subscriptionsItem.getValue() });
+  const lists = goodLists({ subscriptions: await readSubscriptions() });
   return (exchangeId) => (lists.length === 0 ? [] : activeWarnings({ lists, exchangeId, now }));
 }
 
@@ -34,19 +59,19 @@ export async function warningLookup(now: Date): Promise<(exchangeId: string) => 
 export async function subscribe(url: string, expectedSigner: string): Promise<{ ok: true } | { ok: false; reason: string }> {
   const created = createSubscription({ url, expectedSigner });
   if (!created.ok) return created;
-  const current = await subscriptionsItem.getValue();
-  if (current.some((held) => held.url === created.subscription.url)) return { ok: false, reason: 'You already subscribe to this list.' };
-  await subscriptionsItem.setValue([...current, created.subscription]);
+  const current = await readSubscriptions();
+  if (current.some((subscription) => subscription.url === created.subscription.url)) return { ok: false, reason: 'You already subscribe to this list.' };
+  await writeSubscriptions([...current, created.subscription]);
   await checkSubscriptions({ force: true });
   return { ok: true };
 }
 
 export async function unsubscribe(url: string): Promise<void> {
-  await subscriptionsItem.setValue((await subscriptionsItem.getValue()).filter((held) => held.url !== url));
+  await writeSubscriptions((await readSubscriptions()).filter((subscription) => subscription.url !== url));
 }
 
 export async function clearSubscriptions(): Promise<void> {
-  await subscriptionsItem.setValue([]);
+  await writeSubscriptions([]);
 }
 
 async function fetchList(url: string): Promise<{ ok: true; body: string } | { ok: false; reason: string }> {
@@ -57,13 +82,13 @@ async function fetchList(url: string): Promise<{ ok: true; body: string } | { ok
 
 /** Checks every subscription that is due (all of them when forced), one at a time. */
 export async function checkSubscriptions({ force = false }: { force?: boolean } = {}): Promise<void> {
-  const states = await subscriptionsItem.getValue();
+  const states = await readSubscriptions();
   const next: WarningSubscription[] = [];
   for (const state of states) {
     const due = force || state.lastCheck === null || Date.now() - Date.parse(state.lastCheck) >= CHECK_EVERY_MS;
     next.push(due ? await checkSubscription({ state, fetched: await fetchList(state.url), now: new Date() }) : state);
   }
   // A subscription removed while we were fetching stays removed.
-  const kept = new Set((await subscriptionsItem.getValue()).map((state) => state.url));
-  await subscriptionsItem.setValue(next.filter((state) => kept.has(state.url)));
+  const kept = new Set((await readSubscriptions()).map((state) => state.url));
+  await writeSubscriptions(next.filter((state) => kept.has(state.url)));
 }

@@ -29,23 +29,10 @@ export function sameAddress(a: string, b: string): boolean {
   return fold(a) === fold(b);
 }
 
-/**
- * Known address fields, by registrable domain. Only selectors seen on the live site go here;
- * everything else is found by the generic check (any text field whose value looks like an address).
- */
-const KNOWN_FIELDS: Record<string, string> = {
-  // OKX's add-withdrawal-address dialog: `.addressInputItem .balance_okui-input-input`, as used
-  // by github.com/NAMELESS-A/okx-address-withdrawal (index.js).
-  'okx.com': '.addressInputItem input',
-};
+const TEXT_INPUT_TYPES = new Set(['text', 'search', '']);
 
-/** Text fields to check on `hostname`: the known ones for the site first, then any with an address-like value. */
-export function fieldsToCheck(root: ParentNode, hostname: string): (HTMLInputElement | HTMLTextAreaElement)[] {
-  const known = Object.entries(KNOWN_FIELDS)
-    .filter(([domain]) => hostname === domain || hostname.endsWith(`.${domain}`))
-    .flatMap(([, selector]) => [...root.querySelectorAll<HTMLInputElement>(selector)]);
-  const generic = [...root.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input:not([type]), input[type="text"], input[type="search"], textarea')].filter((field) =>
-    looksLikeAddress(field.value),
-  );
-  return [...new Set([...known, ...generic])];
+/** A field the user can type an address into: a text-like input or a textarea. */
+export function isTextField(target: EventTarget | undefined): target is HTMLInputElement | HTMLTextAreaElement {
+  if (target instanceof HTMLTextAreaElement) return true;
+  return target instanceof HTMLInputElement && TEXT_INPUT_TYPES.has(target.getAttribute('type')?.toLowerCase() ?? '');
 }

@@ -28,7 +28,7 @@ function incomplete(base: ExchangeView, level: 'caution' | 'danger'): ExchangeVi
   return { ...base, verdict: { ...base.verdict, level, grade: level === 'danger' ? 'F' : 'D', incomplete: true } };
 }
 
-const balance = { reason: { kind: 'over-cap' as const, exchangeId: 'kraken', value: 5403, cap: 2000, currency: 'USD', lowerBound: false }, text: 'You keep $5,403 here — above your $2,000 limit' };
+const balance = { kind: 'over-cap' as const, text: 'You keep more here than your own limit' };
 
 /** Both drawings in one document; Preact needs `document` as a global. */
 function both(props: { view: ExchangeView; corner: Corner; balanceNudge?: typeof balance }, i18n: I18n) {

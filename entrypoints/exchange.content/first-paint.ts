@@ -34,7 +34,7 @@ export function drawCollapsedPill(container: HTMLElement, { view, corner, balanc
     toggle.append(element('span', { class: 'pill__warnings', 'data-testid': 'pill-warnings', title: t('pillWarnings', count) }, '⚠ ', count));
   }
   const nudge = element('div', { class: `rr-theme nudge nudge--${corner}`, 'data-testid': 'nudge', 'data-corner': corner });
-  if (balanceNudge !== undefined) nudge.append(element('p', { class: 'nudge__balance', 'data-kind': balanceNudge.reason.kind, 'data-testid': 'pill-balance' }, balanceNudge.text));
+  if (balanceNudge !== undefined) nudge.append(element('p', { class: 'nudge__balance', 'data-kind': balanceNudge.kind, 'data-testid': 'pill-balance' }, balanceNudge.text));
   nudge.append(
     element(
       'div',

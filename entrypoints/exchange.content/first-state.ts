@@ -1,5 +1,5 @@
 import type { PageState } from '@/lib/view/page-state';
-import type { Request } from '@/lib/messages';
+import type { SendRequest } from '@/utils/messaging';
 
 /**
  * The page state asked for by `entrypoints/exchange-ask.ts`, which runs first in the same
@@ -10,10 +10,9 @@ interface EarlyAsk {
   radarFirstPageState?: Promise<PageState | undefined>;
 }
 
-export const PAGE_STATE_REQUEST = { type: 'page-state' } as const satisfies Request;
-
-export function askEarly(send: (request: Request) => Promise<unknown>): void {
-  (globalThis as EarlyAsk).radarFirstPageState = send(PAGE_STATE_REQUEST) as Promise<PageState | undefined>;
+/** Asks once; a failure (the background was starting) is an answer of `undefined`, and the page script asks again. */
+export function askEarly(send: SendRequest): void {
+  (globalThis as EarlyAsk).radarFirstPageState = send({ type: 'page-state' }).catch(() => undefined);
 }
 
 /** The early answer if there is one; `undefined` when the early script did not run or got no answer. */

@@ -1,10 +1,11 @@
 import { hydrate, render } from 'preact';
-import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from '#imports';
 import { createShadowHost, type ShadowHost } from './shadow-host';
 import type { ExchangeView } from '@/lib/view/exchange-view';
 import type { PageState } from '@/lib/view/page-state';
-import type { Request } from '@/lib/messages';
+import type { PageRequest, RequestInput } from '@/lib/messages';
+import type { Response } from '@/utils/messaging';
+import { send as sendOrThrow } from '@/utils/send';
 
 type TabBalanceNudge = Extract<PageState, { kind: 'exchange' }>['balanceNudge'];
 import { nudgeDecision, snoozeFor } from '@/lib/view/nudge-policy';
@@ -17,7 +18,7 @@ import cardCss from '@/components/card.css?inline';
 import nudgeCss from './style.css?inline';
 import { watchWithdrawalFields } from './withdrawal-watch';
 import { drawCollapsedPill } from './first-paint';
-import { PAGE_STATE_REQUEST, takeEarlyAnswer } from './first-state';
+import { takeEarlyAnswer } from './first-state';
 import type { Language } from '@/lib/settings';
 
 const HOST_TAG = 'reserve-radar-pill';
@@ -61,7 +62,7 @@ export default defineContentScript({
       language = settings.language;
       // Over the user's own cap or share counts under "caution or worse" too; a risky-exchange
       // message already rides on a caution-or-worse level.
-      const overOwnLimit = state.balanceNudge !== undefined && state.balanceNudge.reason.kind !== 'risky-exchange';
+      const overOwnLimit = state.balanceNudge !== undefined && state.balanceNudge.kind !== 'risky-exchange';
       const decision = nudgeDecision({ settings, view: state.view, lastShownAt, now: Date.now(), overOwnLimit });
       if (!decision.show || !ctx.isValid) return;
       shown = state.view.id;
@@ -91,9 +92,10 @@ export default defineContentScript({
   },
 });
 
-async function send(message: Request): Promise<unknown> {
+/** The page-facing requests only: the background refuses the others from this script. */
+async function send<T extends PageRequest['type']>(request: RequestInput<T>): Promise<Response<T> | undefined> {
   try {
-    return await browser.runtime.sendMessage(message);
+    return await sendOrThrow(request);
   } catch {
     // The extension was reloaded or updated under this page: stay silent.
     return undefined;
@@ -101,7 +103,7 @@ async function send(message: Request): Promise<unknown> {
 }
 
 async function requestState(): Promise<PageState | undefined> {
-  return (await send(PAGE_STATE_REQUEST)) as PageState | undefined;
+  return send({ type: 'page-state' });
 }
 
 function mountNudge(ctx: ContentScriptContext, view: ExchangeView, i18n: I18n, initialCorner: Corner, expanded: boolean, dismiss: () => void, balanceNudge?: TabBalanceNudge): ShadowHost {

@@ -1,7 +1,7 @@
 import type { ContentScriptContext } from '#imports';
 
 export interface ShadowHost {
-  /** The element hung off <html>; its open shadow root holds the styles and the container. */
+  /** The element hung off <html>; its closed shadow root holds the styles and the container. */
   shadowHost: HTMLElement;
   mount(): void;
   remove(): void;
@@ -18,14 +18,28 @@ export interface CreateShadowHostParameters {
 export type CreateShadowHostReturnType = ShadowHost;
 
 /**
+ * Events a page script could fake to drive what we draw. The root is closed, so a page cannot
+ * reach our nodes to dispatch at them; this is the second wall: anything the browser did not
+ * make from real input stops at the root, before any handler of ours runs.
+ */
+const GUARDED_EVENTS = ['click', 'auxclick', 'dblclick', 'mousedown', 'mouseup', 'pointerdown', 'pointermove', 'pointerup', 'keydown', 'keyup', 'input', 'change', 'submit', 'focusin'] as const;
+
+function stopUntrusted(event: Event): void {
+  if (!event.isTrusted) event.stopImmediatePropagation();
+}
+
+/**
  * WXT's `createShadowRootUi` with position "inline", anchor <html>, append last, done in a few
  * lines: the pill's first paint waits on this, and the general version validates the element
- * name with a large Unicode pattern and splits the CSS on every page load. Same behaviour: an
- * open shadow root, page styles reset at the host, removed when the script's context dies.
+ * name with a large Unicode pattern and splits the CSS on every page load. Page styles are reset
+ * at the host, and it is removed when the script's context dies. The shadow root is closed: the
+ * exchange's page sees an empty element, not the text, state or controls inside it (DevTools,
+ * and the tests through its protocol, still see in).
  */
 export function createShadowHost({ ctx, name, css, onMount, onRemove }: CreateShadowHostParameters): CreateShadowHostReturnType {
   const shadowHost = document.createElement(name);
-  const shadow = shadowHost.attachShadow({ mode: 'open' });
+  const shadow = shadowHost.attachShadow({ mode: 'closed' });
+  for (const type of GUARDED_EVENTS) shadow.addEventListener(type, stopUntrusted, true);
   const style = document.createElement('style');
   style.textContent = `:host{all:initial !important;}\n${css}`;
   const container = document.createElement('div');

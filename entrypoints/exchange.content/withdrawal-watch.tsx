@@ -5,7 +5,7 @@ import { MismatchWarning } from '@/components/guide/MismatchWarning';
 import type { Language } from '@/lib/settings';
 import { readChosenAddress, watchChosenAddress, type ChosenAddress } from '@/utils/chosen-address';
 import { loadI18n } from '@/utils/translate';
-import { fieldsToCheck, looksLikeAddress, sameAddress } from './fields';
+import { isTextField, looksLikeAddress, sameAddress } from './fields';
 import { createShadowHost, type ShadowHost } from './shadow-host';
 import cardCss from '@/components/card.css?inline';
 import mismatchCss from './mismatch.css?inline';
@@ -19,11 +19,15 @@ export interface WatchWithdrawalFieldsParameters {
 }
 
 /**
- * Read-only: watches what the user types into the exchange's withdrawal form and warns when it
- * is not the address checked in the guide. It never writes into the page's fields and never
- * submits anything; with no guide address, or no address-like field, it says nothing. Part of
- * the exchange-page script (started after the pill), rather than a second script of its own
- * that every exchange page would load and evaluate at `document_idle`.
+ * Read-only: watches what the user types or pastes into the exchange's fields and warns when an
+ * address there is not the one checked in the guide. It never writes into the page's fields and
+ * never submits anything; with no guide address it says nothing. Part of the exchange-page
+ * script, started after the pill.
+ *
+ * The signal is the user's own input: a trusted `input` event on a text field. A value the page
+ * puts into a field by script (or announces with a synthetic event) is never checked, because
+ * whether our warning appears is visible to the page: checking page-set values would let it try
+ * addresses until the warning stays away, and so learn the guide's address.
  */
 export async function watchWithdrawalFields({ ctx, language }: WatchWithdrawalFieldsParameters): Promise<void> {
   for (const stale of document.querySelectorAll(HOST_TAG)) stale.remove();
@@ -69,6 +73,8 @@ export async function watchWithdrawalFields({ ctx, language }: WatchWithdrawalFi
               typed={typed}
               chosen={chosen?.address ?? ''}
               onDismiss={() => {
+                // The dismissal stores nothing and opens nothing; the root's guard already
+                // stops synthetic clicks before they reach this button.
                 dismissedFor = typed;
                 hide();
               }}
@@ -85,27 +91,25 @@ export async function watchWithdrawalFields({ ctx, language }: WatchWithdrawalFi
   };
 
   const onEdit = (event: Event) => {
+    if (!event.isTrusted) return;
     // composedPath reaches inputs inside the page's own shadow roots too.
     const field = event.composedPath()[0];
-    if (field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement) void evaluate(field);
+    if (isTextField(field)) void evaluate(field);
   };
   ctx.addEventListener(document, 'input', onEdit, { capture: true, passive: true });
-  ctx.addEventListener(document, 'change', onEdit, { capture: true, passive: true });
 
-  const scan = () => {
-    for (const field of fieldsToCheck(document, location.hostname)) void evaluate(field);
-  };
   ctx.onInvalidated(
     watchChosenAddress((next) => {
       chosen = next;
       dismissedFor = undefined;
       hide();
-      scan();
+      // Only the field the user last typed an address into is looked at again.
+      if (lastField?.isConnected === true) void evaluate(lastField);
     }),
   );
-  // A form the exchange filled in itself (from its own address book) is checked as it stands;
-  // the page may still be loading, so the scan waits for the document to be parsed.
-  if (document.readyState === 'loading') ctx.addEventListener(document, 'DOMContentLoaded', scan);
-  else scan();
-  ctx.addEventListener(window, 'wxt:locationchange', scan);
+  // Another page of the single-page app: the warning was about a field of the old one.
+  ctx.addEventListener(window, 'wxt:locationchange', () => {
+    lastField = undefined;
+    hide();
+  });
 }

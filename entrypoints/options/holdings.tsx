@@ -13,6 +13,7 @@ import { getAddressReadings, getHoldings, getPriceTable, HoldingsSaveError, pric
 import { loadAddressBook, replaceAddressBook } from '@/utils/guide-state';
 import { getSettings, resetSettings, updateSettings } from '@/utils/settings';
 import { NOTIFICATIONS } from '@/utils/permissions';
+import { send } from '@/utils/send';
 
 interface Loaded {
   state: HoldingsState;
@@ -24,10 +25,6 @@ interface Loaded {
 async function load(): Promise<Loaded> {
   const [state, prices, readings, status] = await Promise.all([getHoldings(), getPriceTable(), getAddressReadings(), priceStatusItem.getValue()]);
   return { state, prices, readings, status };
-}
-
-async function send<T>(message: object): Promise<T> {
-  return (await browser.runtime.sendMessage(message)) as T;
 }
 
 function download(text: string, name: string): void {

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { I18nContext, type I18n } from '@/components/i18n';
 import { Options, type SourceRow, type SubscriptionRow } from '@/components/Options';
+import { send } from '@/utils/send';
 import { exchanges } from '@/lib/exchanges/registry';
 import type { Settings } from '@/lib/settings';
 import { loadI18n } from '@/utils/translate';
@@ -15,18 +16,14 @@ import './style.css';
 
 const exchangeNames = Object.fromEntries(exchanges.map((exchange) => [exchange.id, exchange.name]));
 
-async function request<T>(message: object): Promise<T> {
-  return (await browser.runtime.sendMessage(message)) as T;
-}
-
 function App({ initial, initialI18n }: { initial: Settings; initialI18n: I18n }) {
   const [settings, setSettings] = useState(initial);
   const [i18n, setI18n] = useState(initialI18n);
   const [sources, setSources] = useState<SourceRow[] | undefined>(undefined);
   const [subscriptions, setSubscriptions] = useState<SubscriptionRow[] | undefined>(undefined);
-  const reloadSubscriptions = useCallback(async () => setSubscriptions(await request<SubscriptionRow[]>({ type: 'subscriptions-state' })), []);
+  const reloadSubscriptions = useCallback(async () => setSubscriptions(await send({ type: 'subscriptions-state' })), []);
   useEffect(() => {
-    void request<SourceRow[]>({ type: 'sources-state' }).then(setSources);
+    void send({ type: 'sources-state' }).then(setSources);
     void reloadSubscriptions();
   }, [reloadSubscriptions]);
   useEffect(() => {
@@ -59,16 +56,16 @@ function App({ initial, initialI18n }: { initial: Settings; initialI18n: I18n })
           return true;
         }}
         onRefresh={async () => {
-          setSources(await request<SourceRow[]>({ type: 'refresh-now' }));
+          setSources(await send({ type: 'refresh-now' }));
           await reloadSubscriptions();
         }}
         subscriptions={subscriptions}
         onSubscribe={async (url, signer) => {
-          const result = await request<{ ok: true } | { ok: false; reason: string }>({ type: 'subscribe', url, signer });
+          const result = await send({ type: 'subscribe', url, signer });
           await reloadSubscriptions();
           return result;
         }}
-        onUnsubscribe={(url) => void request<SubscriptionRow[]>({ type: 'unsubscribe', url }).then(setSubscriptions)}
+        onUnsubscribe={(url) => void send({ type: 'unsubscribe', url }).then(setSubscriptions)}
         holdings={
           <HoldingsGlue
             settings={settings}
@@ -83,7 +80,7 @@ function App({ initial, initialI18n }: { initial: Settings; initialI18n: I18n })
         onReset={async () => {
           await resetSettings();
           setSettings(await getSettings());
-          setSources(await request<SourceRow[]>({ type: 'reset-data' }));
+          setSources(await send({ type: 'reset-data' }));
           await reloadSubscriptions();
           setI18n(await loadI18n('auto'));
         }}

@@ -3,10 +3,10 @@ import { browser } from 'wxt/browser';
 import { I18nContext } from '@/components/i18n';
 import { Popup } from '@/components/Popup';
 import type { ExchangeView, TabState } from '@/lib/view/exchange-view';
-import type { HoldingsSummary } from '@/lib/holdings/summary';
 import { loadI18n } from '@/utils/translate';
 import { getSettings } from '@/utils/settings';
 import { readTabState } from '@/utils/tab-states';
+import { send } from '@/utils/send';
 import '@/components/card.css';
 import '@/components/share-panel.css';
 import './style.css';
@@ -19,14 +19,14 @@ async function tabIdToShow(): Promise<number | undefined> {
 
 async function askBackground(tabId: number | undefined): Promise<TabState> {
   if (tabId === undefined) return { kind: 'not-exchange' };
-  return (await browser.runtime.sendMessage({ type: 'tab-state', tabId })) as TabState;
+  return send({ type: 'tab-state', tabId });
 }
 
 async function loadAll(): Promise<ExchangeView[]> {
-  return (await browser.runtime.sendMessage({ type: 'all-exchanges' })) as ExchangeView[];
+  return send({ type: 'all-exchanges' });
 }
 
-const loadHoldings = async () => (await browser.runtime.sendMessage({ type: 'holdings-summary' })) as HoldingsSummary | null;
+const loadHoldings = () => send({ type: 'holdings-summary' });
 
 async function main() {
   const root = document.getElementById('app');
@@ -47,7 +47,7 @@ async function main() {
           tab={state}
           failed={failed}
           loadAll={loadAllOnce}
-          onWithdraw={(exchangeId) => void browser.runtime.sendMessage({ type: 'open-guide', exchangeId })}
+          onWithdraw={(exchangeId) => void send({ type: 'open-guide', exchangeId })}
           onOpenOptions={() => void browser.runtime.openOptionsPage()}
           onOpenVerify={() => void browser.tabs.create({ url: browser.runtime.getURL('/verify.html') })}
           onCopyText={(text) => navigator.clipboard.writeText(text)}

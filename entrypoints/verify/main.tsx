@@ -8,11 +8,12 @@ import { checkReserves } from '@/lib/chain/reserves-check';
 import { reserveAddressLists, reserveTokens } from '@/lib/chain/reserve-addresses';
 import { reserveChains } from '@/lib/chain/reserve-chains';
 import { exchanges } from '@/lib/exchanges/registry';
-import { verifyInclusionProof } from '@/lib/proofs/verify-inclusion-proof';
 import type { Settings } from '@/lib/settings';
 import type { ExchangeView } from '@/lib/view/exchange-view';
 import { loadI18n } from '@/utils/translate';
 import { getSettings, watchSettings } from '@/utils/settings';
+import { send } from '@/utils/send';
+import { verifyOffThread } from '@/utils/verify-off-thread';
 import '@/components/card.css';
 import './style.css';
 
@@ -45,8 +46,8 @@ function App({ initialSettings, i18n }: { initialSettings: Settings; i18n: I18n 
   const [views, setViews] = useState<Record<string, ExchangeView> | undefined>(undefined);
   useEffect(() => watchSettings(setSettings), []);
   useEffect(() => {
-    browser.runtime.sendMessage({ type: 'all-exchanges' }).then(
-      (answer) => setViews(Object.fromEntries(((answer ?? []) as ExchangeView[]).map((view) => [view.id, view]))),
+    send({ type: 'all-exchanges' }).then(
+      (answer) => setViews(Object.fromEntries((answer ?? []).map((view) => [view.id, view]))),
       // Without the held figures the check still runs; the comparison then says "unknown".
       () => setViews({}),
     );
@@ -57,7 +58,7 @@ function App({ initialSettings, i18n }: { initialSettings: Settings; i18n: I18n 
       <div class="verify">
         <h1>{i18n.t('verifyTitle')}</h1>
         <p>{i18n.t('verifyIntro')}</p>
-        <ProofVerifier onVerify={(input) => verifyInclusionProof(input)} />
+        <ProofVerifier onVerify={verifyOffThread} />
         <ReserveCheck
           targets={reserveTargets()}
           rpcUrl={settings.rpcUrl}

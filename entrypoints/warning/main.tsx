@@ -1,10 +1,9 @@
 import { render } from 'preact';
-import { browser } from 'wxt/browser';
 import { I18nContext } from '@/components/i18n';
 import { LookalikeWarning } from '@/components/LookalikeWarning';
-import type { TabState } from '@/lib/view/exchange-view';
 import { loadI18n } from '@/utils/translate';
 import { getSettings } from '@/utils/settings';
+import { send } from '@/utils/send';
 import '@/components/card.css';
 import './style.css';
 
@@ -14,7 +13,7 @@ async function main() {
   const url = new URLSearchParams(location.search).get('url') ?? '';
   const i18n = await loadI18n((await getSettings()).language);
   document.documentElement.lang = i18n.locale;
-  const state = (await browser.runtime.sendMessage({ type: 'check-url', url })) as TabState;
+  const state = await send({ type: 'check-url', url });
   // Only a URL the background itself calls a lookalike gets this page; anything else is sent on.
   if (state.kind !== 'lookalike') {
     root.textContent = i18n.t('notExchangeTitle');
@@ -25,7 +24,7 @@ async function main() {
       <LookalikeWarning
         state={state}
         onContinue={() => {
-          void browser.runtime.sendMessage({ type: 'allow-host', host: state.host }).then(() => location.replace(url));
+          void send({ type: 'allow-host', host: state.host }).then(() => location.replace(url));
         }}
       />
     </I18nContext.Provider>,

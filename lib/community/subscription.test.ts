@@ -8,10 +8,11 @@ import {
   createSubscription,
   describeSubscription,
   goodLists,
+  parseStoredSubscriptions,
   type WarningListFetchResult,
   type WarningSubscription,
 } from './subscription';
-import type { WarningList } from './warning-list';
+import { hashWarningList, type WarningList } from './warning-list';
 
 const key = generatePrivateKey();
 const signer = privateKeyToAccount(key).address;
@@ -106,7 +107,7 @@ describe('checkSubscription / applyFetchResult', () => {
     const otherKey = generatePrivateKey();
     const other = privateKeyToAccount(otherKey).address;
     const { envelope, hash } = await signWarningList({ list: sampleList(9), privateKey: otherKey });
-    const result: WarningListFetchResult = { ok: true, list: envelope.list, signer: other, hash, unchanged: false };
+    const result: WarningListFetchResult = { ok: true, list: envelope.list, signer: other, hash, signature: envelope.signature, unchanged: false };
     const state = applyFetchResult({ state: fresh(), result, now });
     expect(state.lastGood).toBeUndefined();
     expect(state.lastError).toMatchObject({ code: 'wrong-signer' });
@@ -153,3 +154,49 @@ describe('goodLists and describeSubscription', () => {
     expect(goodLists({ subscriptions: [never, good, failing, neverGood] }).map((list) => list.sequence)).toEqual([5, 5]);
   });
 });
+
+describe('parseStoredSubscriptions', () => {
+  async function held(): Promise<WarningSubscription> {
+    return checkSubscription({ state: fresh(), fetched: { ok: true, body: await body(sampleList(5)) }, now });
+  }
+
+  it('gives back what was stored when it is intact, through a JSON round trip', async () => {
+    const state = await held();
+    expect(state.lastGood).toBeDefined();
+    expect(await parseStoredSubscriptions(JSON.parse(JSON.stringify([state])))).toEqual([state]);
+  });
+
+  it('drops what is not a subscription instead of throwing, and never shows warnings from it', async () => {
+    const state = await held();
+    for (const corrupt of [null, 42, 'x', {}, [null], [{ url: 5 }], [{ ...state, url: 'http://plain.example/list.json' }], [{ ...state, expectedSigner: 'nobody' }], [{ ...state, lastCheck: 7 }]]) {
+      const parsed = await parseStoredSubscriptions(corrupt);
+      expect(parsed).toEqual([]);
+      expect(goodLists({ subscriptions: parsed })).toEqual([]);
+    }
+  });
+
+  it('verifies a held list again: changed content, a foreign hash, another signer or no signature drop it, with a reason', async () => {
+    const state = await held();
+    const good = state.lastGood;
+    if (good === undefined) throw new Error('no list held');
+    const otherKey = generatePrivateKey();
+    const foreign = (await signWarningList({ list: sampleList(5, 'Forged'), privateKey: otherKey })).envelope;
+    const { signature: _dropped, ...unsigned } = good;
+    for (const lastGood of [
+      { ...good, list: sampleList(5, 'Changed in storage') },
+      { ...good, list: sampleList(5, 'Changed in storage'), hash: hashOf(sampleList(5, 'Changed in storage')) },
+      { ...good, list: foreign.list, hash: hashOf(foreign.list), signature: foreign.signature },
+      unsigned,
+      'not a list',
+    ]) {
+      const [parsed] = await parseStoredSubscriptions([{ ...state, lastGood }]);
+      expect(parsed?.url).toBe(state.url);
+      expect(parsed?.lastGood).toBeUndefined();
+      expect(parsed?.lastError?.reason).toMatch(/stored copy/);
+    }
+  });
+});
+
+function hashOf(list: WarningList): string {
+  return hashWarningList(list);
+}

@@ -1,6 +1,7 @@
+import * as v from 'valibot';
 import { getAddress, isAddress, isAddressEqual, type Address, type Hex } from 'viem';
-import { verifyWarningList, type VerifyWarningListReturnType, type WarningListRejection } from './verify-warning-list';
-import { WARNING_LIST_LIMITS, type WarningList } from './warning-list';
+import { signerOf, verifyWarningList, type VerifyWarningListReturnType, type WarningListRejection } from './verify-warning-list';
+import { hashWarningList, WARNING_LIST_LIMITS, WarningListSchema, type WarningList } from './warning-list';
 
 /**
  * What the background keeps per warning-list subscription. Plain JSON (no Dates, no
@@ -24,6 +25,8 @@ export interface HeldSubscriptionList {
   hash: Hex;
   sequence: number;
   signer: Address;
+  /** The maintainer's signature, so the stored copy is verified again each time it is read back. */
+  signature: Hex;
   /** ISO moment it was fetched and verified. */
   verifiedAt: string;
 }
@@ -98,7 +101,7 @@ export function applyFetchResult({ state, result, now }: ApplyFetchResultParamet
     return {
       ...rest,
       lastCheck: at,
-      lastGood: { list: result.list, hash: result.hash, sequence: result.list.sequence, signer: result.signer, verifiedAt: at },
+      lastGood: { list: result.list, hash: result.hash, sequence: result.list.sequence, signer: result.signer, signature: result.signature, verifiedAt: at },
     };
   }
   return failed(state, at, result.code, result.reason);
@@ -162,4 +165,67 @@ export function describeSubscription({ state, now }: DescribeSubscriptionParamet
   }
   if (state.lastCheck === null) return { health: 'never-checked', message: 'Not checked yet.' };
   return { health: good === undefined ? 'failing' : 'ok', message: `${held} Last checked ${state.lastCheck}.` };
+}
+
+const IsoMoment = v.pipe(v.string(), v.maxLength(40), v.isoTimestamp());
+const StoredSubscriptionSchema = v.object({
+  url: v.pipe(v.string(), v.maxLength(WARNING_LIST_LIMITS.maxUrlLength), v.startsWith('https://')),
+  expectedSigner: v.pipe(
+    v.string(),
+    v.check((text) => isAddress(text, { strict: false })),
+    v.transform((text) => getAddress(text)),
+  ),
+  lastGood: v.optional(v.unknown()),
+  lastCheck: v.nullable(IsoMoment),
+  lastError: v.optional(v.object({ code: v.pipe(v.string(), v.maxLength(40)), reason: v.pipe(v.string(), v.maxLength(2000)), at: IsoMoment })),
+});
+const StoredListSchema = v.object({
+  list: WarningListSchema,
+  hash: v.pipe(v.string(), v.regex(/^0x[0-9a-fA-F]{64}$/)),
+  sequence: v.number(),
+  signer: v.string(),
+  signature: v.pipe(v.string(), v.regex(/^0x[0-9a-fA-F]{130}$/)),
+  verifiedAt: IsoMoment,
+});
+
+export const MAX_SUBSCRIPTIONS = 50;
+
+/**
+ * The subscriptions as read back from storage, validated like anything else that comes in: an
+ * entry that is not a subscription is dropped, and each held list is verified again (shape,
+ * hash, signature by the subscription's own signer, low-s) before any warning is shown from it.
+ * A held list that fails goes, with a reason on the subscription; the next check fetches it
+ * again. Never throws.
+ */
+export async function parseStoredSubscriptions(value: unknown): Promise<WarningSubscription[]> {
+  if (!Array.isArray(value)) return [];
+  const parsed: WarningSubscription[] = [];
+  for (const entry of value.slice(0, MAX_SUBSCRIPTIONS)) {
+    const result = v.safeParse(StoredSubscriptionSchema, entry);
+    if (!result.success || parsed.some((held) => held.url === result.output.url)) continue;
+    const { lastGood, lastError, ...rest } = result.output;
+    const subscription: WarningSubscription = { ...rest, ...(lastError === undefined ? {} : { lastError: { ...lastError, code: lastError.code as SubscriptionErrorCode } }) };
+    if (lastGood !== undefined) {
+      const held = await reverifyHeld(lastGood, subscription.expectedSigner);
+      if (held !== undefined) subscription.lastGood = held;
+      else subscription.lastError = { code: 'bad-signature', reason: 'The stored copy of this list failed its check and was dropped; it is fetched again at the next check.', at: rest.lastCheck ?? new Date(0).toISOString() };
+    }
+    parsed.push(subscription);
+  }
+  return parsed;
+}
+
+async function reverifyHeld(value: unknown, expectedSigner: Address): Promise<HeldSubscriptionList | undefined> {
+  const result = v.safeParse(StoredListSchema, value);
+  if (!result.success) return undefined;
+  const { list, signature, verifiedAt } = result.output;
+  try {
+    const hash = hashWarningList(list);
+    if (hash.toLowerCase() !== result.output.hash.toLowerCase()) return undefined;
+    const signer = await signerOf(hash, signature as Hex);
+    if (signer === undefined || !isAddressEqual(signer, expectedSigner)) return undefined;
+    return { list, hash, sequence: list.sequence, signer, signature: signature as Hex, verifiedAt };
+  } catch {
+    return undefined;
+  }
 }

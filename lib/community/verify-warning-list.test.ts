@@ -49,7 +49,7 @@ describe('signWarningList / verifyWarningList', () => {
     const envelope = await signed();
     for (const body of [JSON.stringify(envelope), JSON.parse(JSON.stringify(envelope)) as unknown]) {
       const result = await verifyWarningList({ body, expectedSigner: signer, now });
-      expect(result).toEqual({ ok: true, list: sampleList(), signer, hash: hashWarningList(sampleList()), unchanged: false });
+      expect(result).toEqual({ ok: true, list: sampleList(), signer, hash: hashWarningList(sampleList()), signature: envelope.signature, unchanged: false });
     }
   });
 
@@ -88,6 +88,18 @@ describe('signWarningList / verifyWarningList', () => {
     const garbage = { ...envelope, signature: `0x${'00'.repeat(64)}1b` };
     const result = await verifyWarningList({ body: garbage, expectedSigner: signer, now });
     expect(result).toMatchObject({ ok: false, code: 'bad-signature' });
+  });
+
+  it('refuses the high-s twin of a valid signature (one accepted encoding per signature, EIP-2)', async () => {
+    const envelope = await signed();
+    const n = 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141n;
+    const r = envelope.signature.slice(2, 66);
+    const s = BigInt(`0x${envelope.signature.slice(66, 130)}`);
+    const v = Number.parseInt(envelope.signature.slice(130), 16);
+    // (r, n - s) with the other parity recovers the same address: the malleable twin.
+    const twin = `0x${r}${(n - s).toString(16).padStart(64, '0')}${(v === 27 ? 28 : 27).toString(16)}` as const;
+    expect(await verifyWarningList({ body: envelope, expectedSigner: signer, now })).toMatchObject({ ok: true });
+    expect(await verifyWarningList({ body: { ...envelope, signature: twin }, expectedSigner: signer, now })).toMatchObject({ ok: false, code: 'bad-signature' });
   });
 
   it('rejects a changed entry after signing', async () => {

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { isAddress, isAddressEqual, recoverAddress, type Address, type Hex } from 'viem';
+import { hexToBigInt, isAddress, isAddressEqual, recoverAddress, slice, type Address, type Hex } from 'viem';
 import {
   WARNING_LIST_LIMITS,
   WarningListEnvelopeSchema,
@@ -41,6 +41,8 @@ export type VerifyWarningListReturnType =
       list: WarningList;
       signer: Address;
       hash: Hex;
+      /** Kept with the list, so a stored copy can be verified again when it is read back. */
+      signature: Hex;
       /** The held list came back unchanged (same sequence, same content). */
       unchanged: boolean;
     }
@@ -102,12 +104,8 @@ async function verify({
   // The EIP-712 digest is the slow part (about 20 ms for 50 full entries), so it is computed once
   // and serves both the signature check and the rollback check.
   const hash = hashWarningList(list);
-  let signer: Address;
-  try {
-    signer = await recoverAddress({ hash, signature: signature as Hex });
-  } catch {
-    return reject('bad-signature', 'The signature is not valid: it does not decode to any signer.');
-  }
+  const signer = await signerOf(hash, signature as Hex);
+  if (signer === undefined) return reject('bad-signature', 'The signature is not valid: it does not decode to any signer, or it is the high-s twin of one (EIP-2).');
   if (!isAddressEqual(signer, expectedSigner)) {
     // A changed byte and a different key look the same from here: the signature recovers to some other address.
     return reject(
@@ -140,7 +138,25 @@ async function verify({
     }
   }
 
-  return { ok: true, list, signer, hash, unchanged: held !== undefined && list.sequence === held.sequence };
+  return { ok: true, list, signer, hash, signature: signature as Hex, unchanged: held !== undefined && list.sequence === held.sequence };
+}
+
+/** Half the secp256k1 group order: an s above it is the malleable twin of a valid signature (EIP-2). */
+const HALF_ORDER = 0x7fffffffffffffffffffffffffffffff5d576e7357a4501ddfe92f46681b20a0n;
+
+/**
+ * The address that signed `hash`, or `undefined` when the 65-byte signature does not decode or
+ * uses the high-s form: each signature has exactly one accepted encoding, as Ethereum
+ * transactions have since EIP-2, so a list cannot come back byte-different yet "verified".
+ */
+export async function signerOf(hash: Hex, signature: Hex): Promise<Address | undefined> {
+  if (!/^0x[0-9a-fA-F]{130}$/.test(signature)) return undefined;
+  if (hexToBigInt(slice(signature, 32, 64)) > HALF_ORDER) return undefined;
+  try {
+    return await recoverAddress({ hash, signature });
+  } catch {
+    return undefined;
+  }
 }
 
 type ReadBodyResult = { ok: true; value: unknown } | Extract<VerifyWarningListReturnType, { ok: false }>;

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { concat, createTestClient, encodeAbiParameters, http, numberToHex, size, type Hex } from 'viem';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { concat, createTestClient, encodeAbiParameters, encodeErrorResult, http, numberToHex, parseAbi, size, type Hex } from 'viem';
 import { mainnet } from 'viem/chains';
 import { resolveEnsName } from './ens';
 import { freePort, startAnvil, type LocalChain } from '../chain/test-anvil';
@@ -15,16 +17,26 @@ import { freePort, startAnvil, type LocalChain } from '../chain/test-anvil';
  */
 const target = '0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045';
 
-function constantReturner(data: Hex): Hex {
+function constantReturner(data: Hex, end: 'return' | 'revert' = 'return'): Hex {
   const length = numberToHex(size(data), { size: 2 }).slice(2);
-  return concat([`0x61${length}80600c6000396000f3`, data]);
+  return concat([`0x61${length}80600c6000396000${end === 'return' ? 'f3' : 'fd'}`, data]);
+}
+
+const universalResolver = mainnet.contracts.ensUniversalResolver.address;
+
+async function answerWith(url: string, address: Hex): Promise<void> {
+  const testClient = createTestClient({ mode: 'anvil', transport: http(url) });
+  const result = encodeAbiParameters([{ type: 'address' }], [address]);
+  const answer = encodeAbiParameters([{ type: 'bytes' }, { type: 'address' }], [result, '0x0000000000000000000000000000000000001234']);
+  await testClient.setCode({ address: universalResolver, bytecode: constantReturner(answer) });
 }
 
 let anvil: LocalChain;
 let rpcUrl: string;
 
 beforeAll(async () => {
-  anvil = await startAnvil();
+  // ENS lives on Ethereum mainnet: the stand-in node says it is chain 1.
+  anvil = await startAnvil({ chainId: 1 });
   rpcUrl = anvil.url;
 }, 40_000);
 
@@ -40,12 +52,49 @@ describe('resolveEnsName', () => {
   });
 
   it('returns the checksummed address the Universal Resolver answers, for the normalised name', async () => {
-    const testClient = createTestClient({ mode: 'anvil', transport: http(rpcUrl) });
-    const result = encodeAbiParameters([{ type: 'address' }], [target]);
-    const answer = encodeAbiParameters([{ type: 'bytes' }, { type: 'address' }], [result, '0x0000000000000000000000000000000000001234']);
-    await testClient.setCode({ address: mainnet.contracts.ensUniversalResolver.address, bytecode: constantReturner(answer) });
+    await answerWith(rpcUrl, target);
     const resolved = await resolveEnsName({ name: ' Vitalik.ETH ', rpcUrl });
     expect(resolved).toEqual({ name: 'vitalik.eth', address: target, error: null });
+  });
+
+  it('refuses an endpoint that serves another chain (here Sepolia), whatever its resolver answers', async () => {
+    const sepolia = await startAnvil({ chainId: 11_155_111 });
+    try {
+      await answerWith(sepolia.url, '0x000000000000000000000000000000000000dEaD');
+      const resolved = await resolveEnsName({ name: 'vitalik.eth', rpcUrl: sepolia.url });
+      expect(resolved.address).toBeNull();
+      expect(resolved.error?.code).toBe('wrong-chain');
+    } finally {
+      await sepolia.stop();
+    }
+  });
+
+  it('never follows an offchain lookup (CCIP-Read): the gateway the resolver names gets no request', async () => {
+    const gatewayRequests: string[] = [];
+    const gateway = createServer((request, response) => {
+      gatewayRequests.push(request.url ?? '');
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ data: encodeAbiParameters([{ type: 'address' }], ['0x000000000000000000000000000000000000dEaD']) }));
+    });
+    await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', resolve));
+    const port = (gateway.address() as AddressInfo).port;
+    const offchain = await startAnvil({ chainId: 1 });
+    try {
+      const lookup = encodeErrorResult({
+        abi: parseAbi(['error OffchainLookup(address sender, string[] urls, bytes callData, bytes4 callbackFunction, bytes extraData)']),
+        errorName: 'OffchainLookup',
+        args: [universalResolver, [`http://127.0.0.1:${port}/{sender}/{data}.json`], '0x1234', '0x12345678', '0x'],
+      });
+      const testClient = createTestClient({ mode: 'anvil', transport: http(offchain.url) });
+      await testClient.setCode({ address: universalResolver, bytecode: constantReturner(lookup, 'revert') });
+      const resolved = await resolveEnsName({ name: 'offchain.eth', rpcUrl: offchain.url });
+      expect(resolved.address).toBeNull();
+      expect(resolved.error?.code).toBe('resolve-failed');
+      expect(gatewayRequests).toEqual([]);
+    } finally {
+      await offchain.stop();
+      await new Promise<void>((resolve) => gateway.close(() => resolve()));
+    }
   });
 
   it('rejects names that cannot be normalised or are not .eth, without a request', async () => {

@@ -6,9 +6,14 @@ import { getEnsAddress, normalize } from 'viem/ens';
  * ENS names live on Ethereum mainnet, whatever network the withdrawal uses. Resolving one
  * sends the name to the RPC endpoint, so the UI calls this only when the user asks, and
  * always shows the resolved 0x address for comparison with the wallet screen.
+ *
+ * The endpoint must say it serves chain 1 (as the reserve check and the arrival check
+ * require): the same registry contracts on a test network or a fork can point a name anywhere.
+ * Offchain lookups (CCIP-Read, EIP-3668) are off: a resolver could otherwise send the name,
+ * and the user's address, to any gateway URL it names, and have that gateway's answer taken.
  */
 
-export type ResolveEnsNameErrorCode = 'bad-name' | 'not-found' | 'resolve-failed';
+export type ResolveEnsNameErrorCode = 'bad-name' | 'not-found' | 'wrong-chain' | 'resolve-failed';
 
 export interface ResolveEnsNameParameters {
   name: string;
@@ -35,7 +40,11 @@ export async function resolveEnsName({ name, rpcUrl, timeoutMs = 10_000 }: Resol
   }
   if (!normalized.endsWith('.eth')) return { name: normalized, address: null, error: { code: 'bad-name', message: 'Only names ending in .eth are looked up here.' } };
   try {
-    const client = createPublicClient({ chain: mainnet, transport: http(rpcUrl, { timeout: timeoutMs, retryCount: 0 }) });
+    const client = createPublicClient({ chain: mainnet, transport: http(rpcUrl, { timeout: timeoutMs, retryCount: 0 }), ccipRead: false });
+    const chainId = await client.getChainId();
+    if (chainId !== mainnet.id) {
+      return { name: normalized, address: null, error: { code: 'wrong-chain', message: `The RPC endpoint serves chain ${chainId}, not Ethereum mainnet (chain 1), so it cannot look up ENS names.` } };
+    }
     const address = await getEnsAddress(client, { name: normalized });
     if (address === null) return { name: normalized, address: null, error: { code: 'not-found', message: `${normalized} does not point to an Ethereum address.` } };
     return { name: normalized, address, error: null };

@@ -200,13 +200,13 @@ describe('classify: not flagged', () => {
 });
 
 describe('exchangeMatchPatterns', () => {
-  it('has one *://*.domain/* pattern per official domain', () => {
+  it('has one https://*.domain/* pattern per official domain, and none for plain http', () => {
     const patterns = exchangeMatchPatterns();
-    expect(patterns).toContain('*://*.binance.com/*');
-    expect(patterns).toContain('*://*.binance.me/*');
+    expect(patterns).toContain('https://*.binance.com/*');
+    expect(patterns).toContain('https://*.binance.me/*');
     const domains = new Set(exchanges.flatMap((exchange) => exchange.domains));
     expect(patterns).toHaveLength(domains.size);
-    for (const pattern of patterns) expect(pattern).toMatch(/^\*:\/\/\*\.[a-z0-9.-]+\/\*$/);
+    for (const pattern of patterns) expect(pattern).toMatch(/^https:\/\/\*\.[a-z0-9.-]+\/\*$/);
   });
 });
 

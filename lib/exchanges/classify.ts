@@ -498,13 +498,15 @@ export function classifyUrl(url: ClassifyUrlParameters): ClassifyUrlReturnType {
 export type ExchangeMatchPatternsReturnType = string[];
 
 /**
- * Content-script match patterns for every official domain (`*://*.binance.com/*`); in a match
- * pattern `*.` also matches the bare domain, so one pattern per domain is enough.
+ * Content-script match patterns for every official domain (`https://*.binance.com/*`); in a
+ * match pattern `*.` also matches the bare domain, so one pattern per domain is enough. HTTPS
+ * only: every exchange in the registry serves its site over HTTPS, and a plain-HTTP page is one
+ * anybody on the network path can write, so the pill is not drawn there (docs/security.md).
  */
 export function exchangeMatchPatterns(): ExchangeMatchPatternsReturnType {
   const patterns = new Set<string>();
   for (const exchange of exchanges) {
-    for (const domain of exchange.domains) patterns.add(`*://*.${domain.toLowerCase()}/*`);
+    for (const domain of exchange.domains) patterns.add(`https://*.${domain.toLowerCase()}/*`);
   }
   return [...patterns];
 }

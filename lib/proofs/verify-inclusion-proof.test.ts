@@ -235,6 +235,16 @@ describe('verifyInclusionProof on the exchanges\' published sample files', () =>
     });
   }
 
+  it('the audit id is not covered by the hashes: a changed one still verifies, so the page calls it the file\'s claim', async () => {
+    const original = fixture('okx-v1-example.json');
+    const changed = original.replace(/"auditId":\s*"499930592"/g, '"auditId": "123"');
+    expect(changed).not.toBe(original);
+    const result = await verifyInclusionProof({ file: changed, expectedRoot: samples[0]!.root });
+    expect(result).toMatchObject({ ok: true, verdict: 'verified', snapshotId: '123' });
+    const english = JSON.parse(readFileSync(new URL('../../public/_locales/en/messages.json', import.meta.url), 'utf8')) as Record<string, { message: string }>;
+    expect(english.verifyProofSnapshot?.message).toMatch(/not covered by the check/);
+  });
+
   it('shows the leaf balances as the file states them', async () => {
     const result = await verifyInclusionProof({ file: fixture('okx-v1-example.json') });
     expect(result.ok && result.leaf).toEqual({

@@ -33,15 +33,26 @@ describe('fetchSource against a real local server', () => {
     expect(await fetchSource({ url: server.url('/huge'), fetch, as: 'text', maxBytes: 64 * 1024 })).toMatchObject({ ok: false, reason: 'too-large' });
   });
 
-  it('sends the conditional headers and reports not-modified', async () => {
-    const first = await fetchSource({ url: server.url('/conditional'), fetch });
-    expect(first.ok).toBe(true);
-    const second = await fetchSource({ url: server.url('/conditional'), fetch, etag: '"v1"', lastModified: 'Mon, 10 Aug 2026 12:00:00 GMT' });
-    expect(second).toMatchObject({ ok: false, reason: 'not-modified', status: 304 });
-    const seen = server.requests.filter((r) => r.path === '/conditional').at(-1);
-    expect(seen?.headers['if-none-match']).toBe('"v1"');
-    expect(seen?.headers['if-modified-since']).toBe('Mon, 10 Aug 2026 12:00:00 GMT');
-    expect(seen?.headers.cookie).toBeUndefined();
+  it('sends the same request every time: no validator from an earlier answer, no cookie, and no browser cache that would add one', async () => {
+    const inits: (RequestInit | undefined)[] = [];
+    const recording = (input: string, init?: RequestInit) => {
+      inits.push(init);
+      return fetch(input, init);
+    };
+    const first = await fetchSource({ url: server.url('/conditional'), fetch: recording });
+    expect(first).toMatchObject({ ok: true, etag: '"v1"' });
+    const second = await fetchSource({ url: server.url('/conditional'), fetch: recording });
+    expect(second).toMatchObject({ ok: true, body: { a: 1 } });
+    const seen = server.requests.filter((r) => r.path === '/conditional');
+    expect(seen).toHaveLength(2);
+    for (const request of seen) {
+      expect(request.headers['if-none-match']).toBeUndefined();
+      expect(request.headers['if-modified-since']).toBeUndefined();
+      expect(request.headers.cookie).toBeUndefined();
+    }
+    expect(seen[0]?.headers).toEqual(seen[1]?.headers);
+    // In the extension, the browser's HTTP cache would revalidate with the stored ETag by itself.
+    for (const init of inits) expect(init?.cache).toBe('no-store');
   });
 
   it('reports HTTP errors in plain words', async () => {

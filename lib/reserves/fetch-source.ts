@@ -2,6 +2,11 @@
  * One GET of a JSON source, made safe for a background worker: no cookies, a deadline that
  * covers the whole body (a server that sends headers and then stalls still times out), a size
  * cap enforced while streaming, and a plain-words result instead of an exception.
+ *
+ * The same request for everyone, every time: no conditional request. An ETag or Last-Modified
+ * sent back would be a value the data host chose for this install, and so could identify it;
+ * `cache: 'no-store'` keeps the browser's HTTP cache from sending one on its own
+ * (docs/data-model.md, "Conditional requests").
  */
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
@@ -13,9 +18,6 @@ export type FetchSourceParameters = {
   timeoutMs?: number;
   /** Larger bodies are refused; the rest of the stream is not read. */
   maxBytes?: number;
-  /** From the previous good answer, for a conditional request. */
-  etag?: string;
-  lastModified?: string;
   signal?: AbortSignal;
   /** `text` hands back the decoded body unparsed (for XML sources); JSON by default. */
   as?: 'json' | 'text';
@@ -71,8 +73,6 @@ export async function fetchSource(params: FetchSourceParameters): Promise<FetchS
   try {
     const headers: Record<string, string> = { accept: params.as === 'text' ? '*/*' : 'application/json' };
     if (params.body !== undefined) headers['content-type'] = 'application/json';
-    if (params.etag !== undefined) headers['if-none-match'] = params.etag;
-    if (params.lastModified !== undefined) headers['if-modified-since'] = params.lastModified;
 
     let response: Response;
     try {
@@ -80,6 +80,7 @@ export async function fetchSource(params: FetchSourceParameters): Promise<FetchS
         method: params.method ?? 'GET',
         ...(params.body === undefined ? {} : { body: params.body }),
         credentials: 'omit',
+        cache: 'no-store',
         redirect: 'follow',
         headers,
         signal: controller.signal,

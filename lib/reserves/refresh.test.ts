@@ -90,14 +90,14 @@ describe('refreshCexs', () => {
     expect(validOnceServed(result.snapshot)).toBe(true);
   });
 
-  it('treats 304 as confirmation: data kept, source healthy', async () => {
+  it('never sends a stored ETag or Last-Modified back: the data host gets no per-install value', async () => {
     const url = at('/conditional');
     const held = heldFrom(url);
-    const state = recordSuccess({ state: initialSourceState(), policy: CEXS_POLICY, now: NOW - 3_600_000, random: () => 0, etag: '"g1"' });
+    const state = recordSuccess({ state: initialSourceState(), policy: CEXS_POLICY, now: NOW - 3_600_000, random: () => 0, etag: '"g1"', lastModified: 'Mon, 10 Aug 2026 12:00:00 GMT' });
     const result = await refreshCexs({ fetch, held, state, exchanges: registry, now: NOW, random: () => 0, url });
-    expect(result.outcome.kind).toBe('unchanged');
-    expect(result.snapshot).toBe(held);
-    expect(result.state).toMatchObject({ failures: 0, lastSuccess: '2026-08-10T13:00:00.000Z', etag: '"g1"' });
+    // The server would have answered 304 to the validator; it got none and sent the data.
+    expect(result.outcome.kind).toBe('updated');
+    expect(result.state).toMatchObject({ status: 'fresh', failures: 0 });
   });
 
   const faults: [string, string, RegExp][] = [

@@ -135,8 +135,6 @@ async function beginRefresh(params: CommonParameters, url: string, policy: Sourc
     ...(params.timeoutMs === undefined ? {} : { timeoutMs: params.timeoutMs }),
     ...(maxBytes === undefined ? {} : { maxBytes }),
     ...(params.signal === undefined ? {} : { signal: params.signal }),
-    ...(state.etag === undefined ? {} : { etag: state.etag }),
-    ...(state.lastModified === undefined ? {} : { lastModified: state.lastModified }),
   });
   const succeeded = () => recordSuccess({ state, policy, now, random, ...validators(fetched) });
   if (fetched.ok) return { fetched, fail, succeeded };

@@ -4,6 +4,12 @@ import { gradeExchange, type GradeExchangeReturnType } from '../risk/grade';
 import type { ActiveWarning } from '../community/active-warnings';
 import type { BalanceNudgeReason } from '../holdings/balance-nudge';
 
+/** The balance line as the exchange page's pill gets it: the reason's kind and a sentence without figures. */
+export interface PageBalanceNudge {
+  kind: BalanceNudgeReason['kind'];
+  text: string;
+}
+
 /**
  * What a view needs to draw one exchange: plain data that crosses the extension's message
  * channel unchanged. Built by the background; views render it and compute nothing.
@@ -67,9 +73,10 @@ export type TabState =
       view: ExchangeView;
       /**
        * What the pill leads with, from the user's own recorded holdings (absent when nothing
-       * applies); the words are made in the background so the page script carries no formatting.
+       * applies): which limit is crossed, in words made by the background. No figure: this goes
+       * to the exchange's page.
        */
-      balanceNudge?: { reason: BalanceNudgeReason; text: string };
+      balanceNudge?: PageBalanceNudge;
     }
   | { kind: 'lookalike'; host: string; reason: string; imitates: { id: string; name: string; domain: string } }
   | { kind: 'not-exchange' };

@@ -3,7 +3,7 @@ import { formatDate } from '../../components/format';
 import { exchanges } from '../../lib/exchanges/registry';
 import { bundledSnapshot } from '../../lib/reserves/snapshot';
 import { buildExchangeView } from '../../lib/view/exchange-view';
-import { activeTabId, fakeExchangeHtml, launchChromium, pillText, routeSite, screenshotPath, type ChromiumExtension } from './harness';
+import { activeTabId, fakeExchangeHtml, launchChromium, pillText, routeSite, screenshotPath, shadowUi, type ChromiumExtension } from './harness';
 
 /**
  * An exchange the bundled data grades caution or danger with a required figure missing, and whose
@@ -36,15 +36,12 @@ describe('Chromium with the built extension', () => {
   test('shows the pill with the exchange name on binance.com, and the popup shows its card', async () => {
     const page = await browser.context.newPage();
     await page.goto('https://www.binance.com/en/trade/BTC_USDT');
-    await page.waitForFunction(() => document.querySelector('reserve-radar-pill')?.shadowRoot?.querySelector('[data-testid="pill-name"]'));
+    await shadowUi(page).waitFor('pill-name');
     const pill = await pillText(page);
     expect(pill?.name).toBe('Binance');
     expect(pill?.status).not.toBe('');
     // The pill's words arrive with the background's answer, as templates the page fills in.
-    const labels = await page.evaluate(() => {
-      const shadow = document.querySelector('reserve-radar-pill')?.shadowRoot;
-      return { toggle: shadow?.querySelector('[data-testid="pill-toggle"]')?.getAttribute('aria-label'), close: shadow?.querySelector('[data-testid="pill-close"]')?.getAttribute('aria-label') };
-    });
+    const labels = { toggle: await shadowUi(page).attribute('pill-toggle', 'aria-label'), close: await shadowUi(page).attribute('pill-close', 'aria-label') };
     expect(labels.toggle).toMatch(new RegExp(`^Reserve Radar: Binance, grade [A-F?], ${pill?.status}\\. Open details$`));
     expect(labels.close).toBe('Close');
     await page.screenshot({ path: screenshotPath('pill.png'), clip: { x: 0, y: 0, width: 1280, height: 720 } });
@@ -88,10 +85,18 @@ describe('Chromium with the built extension', () => {
   test('the pill closes and stays out of the way', async () => {
     const page = await browser.context.newPage();
     await page.goto('https://www.binance.com/');
-    await page.waitForFunction(() => document.querySelector('reserve-radar-pill')?.shadowRoot?.querySelector('[data-testid="pill-close"]'));
-    await page.evaluate(() => (document.querySelector('reserve-radar-pill')?.shadowRoot?.querySelector('[data-testid="pill-close"]') as HTMLButtonElement).click());
+    await shadowUi(page).click('pill-close');
     await page.waitForFunction(() => document.querySelector('reserve-radar-pill') === null);
     expect(await pillText(page)).toBeNull();
+    await page.close();
+  });
+
+  test('does not run on a plain-http exchange page, which anyone on the network path could have written', async () => {
+    await routeSite(browser.context, 'http://www.binance.com', fakeExchangeHtml('Binance over http'));
+    const page = await browser.context.newPage();
+    await page.goto('http://www.binance.com/en');
+    await page.waitForTimeout(1500);
+    expect(await page.evaluate(() => document.querySelector('reserve-radar-pill'))).toBeNull();
     await page.close();
   });
 

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { createTestClient, getAddress, http, parseEther } from 'viem';
 import { POISONING_DUST_WARNING } from '../../lib/custody/steps';
 import { deployTestToken, setTestTokenBalance, startAnvil, type LocalChain } from '../../lib/chain/test-anvil';
-import { fakeExchangeHtml, launchChromium, routeSite, screenshotPath, type ChromiumExtension } from './harness';
+import { fakeExchangeHtml, launchChromium, routeSite, screenshotPath, shadowUi, type ChromiumExtension } from './harness';
 
 /**
  * The withdrawal guide end to end in Chromium with the built extension: every step, the
@@ -150,10 +150,10 @@ describe('the withdrawal guide in Chromium', () => {
     await page.waitForTimeout(500);
     expect(await page.locator('reserve-radar-mismatch').count()).toBe(0);
     await field.fill(OTHER);
-    const warning = page.locator('reserve-radar-mismatch').locator('[data-testid="mismatch-warning"]');
-    await warning.waitFor({ timeout: 10_000 });
-    expect(await warning.getAttribute('role')).toBe('alert');
-    const text = (await warning.textContent()) ?? '';
+    const warning = shadowUi(page, 'reserve-radar-mismatch');
+    await warning.waitFor('mismatch-warning');
+    expect(await warning.attribute('mismatch-warning', 'role')).toBe('alert');
+    const text = (await warning.text('mismatch-warning')) ?? '';
     expect(text).toContain('This is not the address from your withdrawal guide');
     expect(text).toContain('0x 5aAe b605');
     expect(await field.inputValue()).toBe(OTHER);

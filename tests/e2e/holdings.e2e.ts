@@ -7,7 +7,7 @@ import { createTestClient, http } from 'viem';
 import { deployMulticall3, deployTestToken, startAnvil, type LocalChain } from '../../lib/chain/test-anvil';
 import { holdingTokensFor } from '../../lib/holdings/holding-tokens';
 import { defillamaCoinIds } from '../../lib/holdings/prices';
-import { activeTabId, fakeExchangeHtml, launchChromium, root, routeSite, screenshotPath, type ChromiumExtension } from './harness';
+import { activeTabId, fakeExchangeHtml, launchChromium, root, routeSite, screenshotPath, shadowUi, type ChromiumExtension } from './harness';
 
 /**
  * Holdings in the real extension: records typed into the options page, valued with a recorded
@@ -96,20 +96,21 @@ describe('holdings in Chromium', () => {
     await expect.poll(async () => JSON.parse(await stored()).holdings?.limits?.exchanges?.binance?.cap).toBe(2000);
     const page = await browser.context.newPage();
     await page.goto('https://www.binance.com/en');
-    const balance = page.getByTestId('pill-balance');
-    await balance.waitFor();
+    const pill = shadowUi(page);
+    await pill.waitFor('pill-balance');
     await page.screenshot({ path: screenshotPath('holdings-pill.png') });
-    expect(await balance.textContent()).toBe(`You keep ${new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 }).format(2 * ETH_USD)} here — above your $2,000 limit`);
+    // Which limit is crossed, without the figures: the exchange's page sits beside this line.
+    expect(await pill.text('pill-balance')).toBe('You keep more here than your own limit');
     // First in the nudge, before the pill and the card with the reserves.
-    const first = await page.evaluate(() => document.querySelector('reserve-radar-pill')?.shadowRoot?.querySelector('[data-testid="nudge"]')?.firstElementChild?.getAttribute('data-testid'));
+    const first = await pill.evaluate((root) => root.querySelector('[data-testid="nudge"]')?.firstElementChild?.getAttribute('data-testid') ?? null, undefined);
     expect(first).toBe('pill-balance');
-    await page.getByTestId('pill-toggle').click();
-    await page.getByTestId('nudge-panel').waitFor();
-    const order = await page.evaluate(() => {
-      const nudge = document.querySelector('reserve-radar-pill')?.shadowRoot?.querySelector('[data-testid="nudge"]');
-      const text = nudge?.textContent ?? '';
+    await pill.click('pill-toggle');
+    await pill.waitFor('nudge-panel');
+    const order = await pill.evaluate((root) => {
+      const text = root.querySelector('[data-testid="nudge"]')?.textContent ?? '';
       return { balance: text.indexOf('You keep'), reserves: text.search(/Proof of reserves|Reserves/i) };
-    });
+    }, undefined);
+    if (order === null) throw new Error('no pill');
     expect(order.balance).toBeGreaterThanOrEqual(0);
     expect(order.reserves === -1 || order.balance < order.reserves).toBe(true);
 
@@ -127,7 +128,7 @@ describe('holdings in Chromium', () => {
     await expect.poll(async () => JSON.parse(await stored()).settings?.nudgePolicy).toBe('caution-or-worse');
     const again = await browser.context.newPage();
     await again.goto('https://www.binance.com/en');
-    await again.getByTestId('pill-balance').waitFor();
+    await shadowUi(again).waitFor('pill-balance');
     await again.close();
     await options.locator('input[name="nudgePolicy"][value="every-visit"]').check();
     await expect.poll(async () => JSON.parse(await stored()).settings?.nudgePolicy).toBe('every-visit');

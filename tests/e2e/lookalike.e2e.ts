@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
-import { fakeExchangeHtml, launchChromium, routeSite, type ChromiumExtension } from './harness';
+import { fakeExchangeHtml, launchChromium, routeSite, shadowUi, type ChromiumExtension } from './harness';
 
 describe('lookalike warning and extension reload in Chromium', () => {
   let browser: ChromiumExtension;
@@ -42,7 +42,7 @@ describe('lookalike warning and extension reload in Chromium', () => {
   test('when the extension reloads, the old pill leaves the page', async () => {
     const page = await browser.context.newPage();
     await page.goto('https://www.bybit.com/');
-    await page.getByTestId('pill-toggle').waitFor();
+    await shadowUi(page).waitFor('pill-toggle');
     await browser.worker.evaluate(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload()).catch(() => undefined);
     await page.waitForFunction(() => document.querySelector('reserve-radar-pill') === null, null, { timeout: 20_000 });
     expect(await page.evaluate(() => document.querySelectorAll('reserve-radar-pill').length)).toBe(0);

@@ -1,13 +1,23 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { activeTabId, builtContentScripts, fakeExchangeHtml, launchChromium, routeSite, screenshotPath, type ChromiumExtension } from './harness';
+import { activeTabId, builtContentScripts, fakeExchangeHtml, launchChromium, openCopyForAxe, removeOpenCopy, routeSite, screenshotPath, shadowUi, type ChromiumExtension } from './harness';
 
 async function seriousViolations(page: Page, include?: string): Promise<string[]> {
   const builder = new AxeBuilder({ page });
   if (include !== undefined) builder.include(include);
   const results = await builder.analyze();
   return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
+}
+
+/** axe reads open shadow roots only: it checks a copy of the pill's closed root, same nodes and styles. */
+async function pillViolations(page: Page): Promise<string[]> {
+  const copy = await openCopyForAxe(page, 'reserve-radar-pill');
+  try {
+    return await seriousViolations(page, copy);
+  } finally {
+    await removeOpenCopy(page);
+  }
 }
 
 /** A page that rebuilds itself constantly, as exchange front ends do, and even sweeps foreign nodes. */
@@ -28,21 +38,19 @@ const hostilePage = fakeExchangeHtml(
 );
 
 /**
- * Clicks the pill the moment it appears, from the page itself (the shadow root is open), before
- * any frame: the pill is still the plain first-paint drawing, not yet taken over by Preact. The
- * script comes first in <head>, so it runs in the parser's first task, before the pill can be
- * drawn (the answer it waits for is a task of its own); if the pill is somehow there already,
- * the script clicks it at once, still before any frame.
+ * Holds the page's main thread the moment the pill's element appears (the page can see the
+ * element, not what is in it), so no frame runs and Preact has not taken the first-paint nodes
+ * over; it tells the test by a request, and the test's real click waits in the input queue
+ * until the thread is free: the first thing the pill meets is that click.
  */
 const earlyClickPage = `<!doctype html><html lang="en"><head><script>
-  const clickPill = () => {
-    const toggle = document.querySelector('reserve-radar-pill')?.shadowRoot?.querySelector('[data-testid="pill-toggle"]');
-    if (!toggle) return false;
-    window.expandedBeforeClick = toggle.getAttribute('aria-expanded');
-    toggle.click();
-    return true;
-  };
-  if (!clickPill()) new MutationObserver((records, observer) => { if (clickPill()) observer.disconnect(); }).observe(document.documentElement, { childList: true, subtree: true });
+  new MutationObserver((records, observer) => {
+    if (!document.querySelector('reserve-radar-pill')) return;
+    observer.disconnect();
+    fetch('/pill-appeared');
+    const end = performance.now() + 1500;
+    while (performance.now() < end);
+  }).observe(document.documentElement, { childList: true });
 </script><meta charset="utf-8"><title>Early click</title></head><body><p>Stand-in page served by the test.</p></body></html>`;
 
 describe('the nudge in Chromium', () => {
@@ -54,7 +62,6 @@ describe('the nudge in Chromium', () => {
     await routeSite(browser.context, 'https://www.okx.com', churningPage);
     await routeSite(browser.context, 'https://ftx.com', fakeExchangeHtml('FTX — stand-in'));
     await routeSite(browser.context, 'https://www.gemini.com', hostilePage);
-    await routeSite(browser.context, 'https://www.bitstamp.net', earlyClickPage);
   });
   afterAll(async () => {
     await browser?.close();
@@ -63,30 +70,28 @@ describe('the nudge in Chromium', () => {
   test('opens into the sourced card by click and by keyboard, closes with Escape, and passes axe', async () => {
     const page = await browser.context.newPage();
     await page.goto('https://www.kraken.com/');
-    const toggle = page.getByTestId('pill-toggle');
-    await toggle.waitFor();
-    expect(await page.getByTestId('pill-name').textContent()).toBe('Kraken');
-    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    const pill = shadowUi(page);
+    await pill.waitFor('pill-toggle');
+    expect(await pill.text('pill-name')).toBe('Kraken');
+    expect(await pill.attribute('pill-toggle', 'aria-expanded')).toBe('false');
 
-    await toggle.focus();
+    await pill.focus('pill-toggle');
     await page.keyboard.press('Enter');
-    await page.getByTestId('nudge-panel').waitFor();
-    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
-    const card = page.getByTestId('exchange-card');
-    expect(await card.getByRole('heading', { level: 2 }).first().textContent()).toBe('Kraken');
+    await pill.waitFor('nudge-panel');
+    expect(await pill.attribute('pill-toggle', 'aria-expanded')).toBe('true');
+    expect(await pill.text('[data-testid="exchange-card"] h2')).toBe('Kraken');
     // Every section says where its figures come from, or that they are unknown.
     // Source links show their site; their accessible name says "Source: <site>".
     for (const section of ['card-por-section', 'card-concentration', 'card-flows']) {
-      const part = page.getByTestId(section);
-      const sources = await part.getByRole('link', { name: /^Source: \S+$/ }).count();
-      expect(sources > 0 || /Unknown|Nothing published/.test((await part.textContent()) ?? ''), section).toBe(true);
+      const named = await pill.evaluate((root, id) => [...root.querySelectorAll(`[data-testid="${id}"] a[aria-label]`)].filter((link) => /^Source: \S+$/.test(link.getAttribute('aria-label') ?? '')).length, section);
+      expect((named ?? 0) > 0 || /Unknown|Nothing published/.test((await pill.text(section)) ?? ''), section).toBe(true);
     }
-    expect(await seriousViolations(page, 'reserve-radar-pill')).toEqual([]);
+    expect(await pillViolations(page)).toEqual([]);
     await page.screenshot({ path: screenshotPath('card-light.png') });
 
     await page.keyboard.press('Escape');
-    await page.getByTestId('nudge-panel').waitFor({ state: 'detached' });
-    expect(await page.evaluate(() => document.querySelector('reserve-radar-pill')?.shadowRoot?.activeElement?.getAttribute('data-testid'))).toBe('pill-toggle');
+    await pill.waitFor('nudge-panel', { state: 'detached' });
+    expect(await pill.activeTestId()).toBe('pill-toggle');
     await page.close();
   });
 
@@ -104,7 +109,7 @@ describe('the nudge in Chromium', () => {
     });
     const page = await browser.context.newPage();
     await page.goto('https://www.kraken.com/');
-    await page.getByTestId('pill-name').waitFor();
+    await shadowUi(page).waitFor('pill-name');
     // The page script took the early answer instead of asking again.
     await page.waitForTimeout(300);
     expect(await browser.worker.evaluate(() => (globalThis as unknown as { pageStateQuestions: number }).pageStateQuestions)).toBe(1);
@@ -113,10 +118,29 @@ describe('the nudge in Chromium', () => {
 
   test('a click on the first-paint pill, before Preact has taken it over, still opens the card', async () => {
     const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1200, height: 800 });
+    // Where the collapsed pill sits on this page, learned from an ordinary load first.
+    await routeSite(browser.context, 'https://www.bitstamp.net', fakeExchangeHtml('Bitstamp — stand-in'));
     await page.goto('https://www.bitstamp.net/');
-    await page.getByTestId('nudge-panel').waitFor({ timeout: 5000 });
-    expect(await page.evaluate(() => (window as unknown as { expandedBeforeClick?: string }).expandedBeforeClick)).toBe('false');
-    expect(await page.getByTestId('pill-toggle').getAttribute('aria-expanded')).toBe('true');
+    const box = await shadowUi(page).box('pill-toggle');
+    await page.goto('about:blank');
+    await browser.context.unroute('https://www.bitstamp.net/**');
+    let appeared: () => void = () => undefined;
+    const pillAppeared = new Promise<void>((resolve) => (appeared = resolve));
+    await browser.context.route('https://www.bitstamp.net/**', (route) => {
+      if (new URL(route.request().url()).pathname === '/pill-appeared') {
+        appeared();
+        return route.fulfill({ status: 204 });
+      }
+      return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: earlyClickPage });
+    });
+    const loaded = page.goto('https://www.bitstamp.net/');
+    await pillAppeared;
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await loaded;
+    const pill = shadowUi(page);
+    await pill.waitFor('nudge-panel', { timeout: 5000 });
+    expect(await pill.attribute('pill-toggle', 'aria-expanded')).toBe('true');
     await page.close();
   });
 
@@ -124,40 +148,35 @@ describe('the nudge in Chromium', () => {
     const page = await browser.context.newPage();
     await page.setViewportSize({ width: 1200, height: 800 });
     await page.goto('https://www.kraken.com/');
-    const toggle = page.getByTestId('pill-toggle');
-    await toggle.waitFor();
-    expect(await page.getByTestId('nudge').getAttribute('data-corner')).toBe('bottom-right');
-    const box = await toggle.boundingBox();
-    if (box === null) throw new Error('the pill has no box');
+    const pill = shadowUi(page);
+    await pill.waitFor('pill-toggle');
+    expect(await pill.attribute('nudge', 'data-corner')).toBe('bottom-right');
+    const box = await pill.box('pill-toggle');
     await page.mouse.move(box.x + 10, box.y + 10);
     await page.mouse.down();
     await page.mouse.move(300, 200, { steps: 8 });
     await page.mouse.move(60, 60, { steps: 8 });
     await page.mouse.up();
-    await page.waitForFunction(() => document.querySelector('reserve-radar-pill')?.shadowRoot?.querySelector('[data-corner="top-left"]'));
+    await pill.waitFor('[data-corner="top-left"]');
     await page.reload();
-    await page.getByTestId('pill-toggle').waitFor();
-    expect(await page.getByTestId('nudge').getAttribute('data-corner')).toBe('top-left');
+    await pill.waitFor('pill-toggle');
+    expect(await pill.attribute('nudge', 'data-corner')).toBe('top-left');
     // Put it back for the other tests and the screenshots.
-    await page.getByTestId('pill-toggle').click();
-    for (let i = 0; i < 2; i++) await page.getByTestId('move-corner').click();
-    expect(await page.getByTestId('nudge').getAttribute('data-corner')).toBe('bottom-right');
+    await pill.click('pill-toggle');
+    for (let i = 0; i < 2; i++) await pill.click('move-corner');
+    expect(await pill.attribute('nudge', 'data-corner')).toBe('bottom-right');
     await page.close();
   });
 
   test('styles are isolated both ways: the page cannot restyle the pill, the pill cannot restyle the page', async () => {
     const page = await browser.context.newPage();
     await page.goto('https://www.gemini.com/');
-    await page.getByTestId('pill-toggle').waitFor();
-    const inside = await page.evaluate(() => {
-      const toggle = document.querySelector('reserve-radar-pill')?.shadowRoot?.querySelector('[data-testid="pill-toggle"]');
-      if (!toggle) return undefined;
-      const style = getComputedStyle(toggle);
-      return { display: style.display, fontSize: style.fontSize, color: style.color };
-    });
-    expect(inside).toBeDefined();
+    const pill = shadowUi(page);
+    await pill.waitFor('pill-toggle');
+    const inside = await pill.style('pill-toggle', ['display', 'font-size', 'color']);
+    expect(inside).not.toBeNull();
     expect(inside?.display).toBe('flex');
-    expect(inside?.fontSize).toBe('13px');
+    expect(inside?.['font-size']).toBe('13px');
     expect(inside?.color).not.toBe('rgb(255, 0, 0)');
     const outside = await page.evaluate(() => {
       const card = getComputedStyle(document.getElementById('page-card') as HTMLElement);
@@ -184,8 +203,8 @@ describe('the nudge in Chromium', () => {
       }).observe({ type: 'layout-shift', buffered: true });
     });
     await page.goto('https://www.kraken.com/');
-    await page.getByTestId('pill-toggle').click();
-    await page.getByTestId('nudge-panel').waitFor();
+    await shadowUi(page).click('pill-toggle');
+    await shadowUi(page).waitFor('nudge-panel');
     await page.waitForTimeout(300);
     expect(await page.evaluate(() => (window as unknown as { shifted: string[] }).shifted)).toEqual([]);
     expect(await page.evaluate(() => (window as unknown as { shifts: number }).shifts)).toBe(0);
@@ -195,28 +214,33 @@ describe('the nudge in Chromium', () => {
   test('survives a page that rebuilds its DOM: exactly one pill, never none', async () => {
     const page = await browser.context.newPage();
     await page.goto('https://www.okx.com/');
-    await page.getByTestId('pill-toggle').waitFor();
+    await shadowUi(page).waitFor('pill-toggle');
     await page.waitForTimeout(1500);
     expect(await page.evaluate(() => document.querySelectorAll('reserve-radar-pill').length)).toBe(1);
-    expect(await page.getByTestId('pill-name').textContent()).toBe('OKX');
+    expect(await shadowUi(page).text('pill-name')).toBe('OKX');
     await page.close();
   });
 
   test('a collapsed exchange opens its card by itself, in danger colours', async () => {
     const page = await browser.context.newPage();
     await page.goto('https://ftx.com/');
-    await page.getByTestId('nudge-panel').waitFor();
-    expect(await page.getByTestId('pill-toggle').getAttribute('aria-expanded')).toBe('true');
-    expect(await page.getByTestId('level-chip').getAttribute('data-level')).toBe('danger');
-    expect(await page.getByTestId('exchange-card').textContent()).toContain('Collapsed');
+    const pill = shadowUi(page);
+    await pill.waitFor('nudge-panel');
+    expect(await pill.attribute('pill-toggle', 'aria-expanded')).toBe('true');
+    expect(await pill.attribute('level-chip', 'data-level')).toBe('danger');
+    expect(await pill.text('exchange-card')).toContain('Collapsed');
     await page.close();
   });
 
   test('snoozing hides the pill on the next visit', async () => {
     const page = await browser.context.newPage();
     await page.goto('https://www.kraken.com/');
-    await page.getByTestId('pill-toggle').click();
-    await page.getByTestId('snooze').selectOption('1d');
+    const pill = shadowUi(page);
+    await pill.click('pill-toggle');
+    await pill.waitFor('snooze');
+    // The user's keys on the focused list choose its first entry, "1 day" (a trusted change).
+    await pill.focus('snooze');
+    await page.keyboard.press('ArrowDown');
     await page.waitForFunction(() => document.querySelector('reserve-radar-pill') === null);
     await page.reload();
     await page.waitForTimeout(1500);
@@ -229,7 +253,7 @@ describe('the nudge in Chromium', () => {
     await options.getByRole('button', { name: /Kraken/ }).click();
     await options.getByText('No exchange is snoozed.').waitFor();
     await page.reload();
-    await page.getByTestId('pill-toggle').waitFor();
+    await shadowUi(page).waitFor('pill-toggle');
     await options.close();
     await page.close();
   });
@@ -237,7 +261,7 @@ describe('the nudge in Chromium', () => {
   test('popup: the tab’s card, and elsewhere a searchable, sortable list; both pass axe', async () => {
     const page = await browser.context.newPage();
     await page.goto('https://www.kraken.com/');
-    await page.getByTestId('pill-toggle').waitFor();
+    await shadowUi(page).waitFor('pill-toggle');
     const tabId = await activeTabId(browser.worker);
     const popup = await browser.context.newPage();
     await popup.setViewportSize({ width: 380, height: 600 });
@@ -298,14 +322,11 @@ describe('the nudge in dark mode', () => {
       const page = await browser.context.newPage();
       await page.emulateMedia({ colorScheme: 'dark' });
       await page.goto('https://www.binance.com/');
-      await page.getByTestId('pill-toggle').click();
-      await page.getByTestId('nudge-panel').waitFor();
-      const background = await page.evaluate(() => {
-        const panel = document.querySelector('reserve-radar-pill')?.shadowRoot?.querySelector('.panel');
-        return panel ? getComputedStyle(panel).backgroundColor : '';
-      });
-      expect(background).toBe('rgb(27, 27, 31)');
-      expect(await seriousViolations(page, 'reserve-radar-pill')).toEqual([]);
+      const pill = shadowUi(page);
+      await pill.click('pill-toggle');
+      await pill.waitFor('nudge-panel');
+      expect((await pill.style('.panel', ['background-color']))?.['background-color']).toBe('rgb(27, 27, 31)');
+      expect(await pillViolations(page)).toEqual([]);
       await page.screenshot({ path: screenshotPath('card-dark.png') });
     } finally {
       await browser.close();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page, Route } from 'playwright-core';
 import { signWarningList } from '../../lib/community/sign-warning-list';
-import { fakeExchangeHtml, launchChromium, routeSite, type ChromiumExtension } from './harness';
+import { fakeExchangeHtml, launchChromium, routeSite, shadowUi, type ChromiumExtension } from './harness';
 
 /**
  * A community warning list, signed as a maintainer would (with anvil's well-known test key #0,
@@ -69,12 +69,13 @@ describe('community warning lists in Chromium', () => {
 
     const page = await browser.context.newPage();
     await page.goto('https://www.kraken.com/');
-    await page.getByTestId('pill-warnings').waitFor();
-    expect(await page.getByTestId('pill-warnings').textContent()).toContain('1');
-    await page.getByTestId('pill-toggle').click();
-    const warnings = page.getByTestId('card-warnings');
-    expect(await warnings.textContent()).toContain('Withdrawals slow, test warning');
-    expect(await warnings.textContent()).toContain('from E2E test list');
+    const pill = shadowUi(page);
+    await pill.waitFor('pill-warnings');
+    expect(await pill.text('pill-warnings')).toContain('1');
+    await pill.click('pill-toggle');
+    await pill.waitFor('card-warnings');
+    expect(await pill.text('card-warnings')).toContain('Withdrawals slow, test warning');
+    expect(await pill.text('card-warnings')).toContain('from E2E test list');
     await page.close();
   });
 
@@ -92,8 +93,10 @@ describe('community warning lists in Chromium', () => {
       expect(await options.getByTestId('subscription').textContent()).toMatch(/failed/i);
       const page = await browser.context.newPage();
       await page.goto('https://www.kraken.com/');
-      await page.getByTestId('pill-toggle').click();
-      expect(await page.getByTestId('card-warnings').textContent()).toContain('Withdrawals slow, test warning');
+      const pill = shadowUi(page);
+      await pill.click('pill-toggle');
+      await pill.waitFor('card-warnings');
+      expect(await pill.text('card-warnings')).toContain('Withdrawals slow, test warning');
       await page.close();
     });
   }

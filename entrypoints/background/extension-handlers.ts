@@ -1,0 +1,70 @@
+import { browser, type Browser } from 'wxt/browser';
+import { exchanges } from '@/lib/exchanges/registry';
+import { buildExchangeView } from '@/lib/view/exchange-view';
+import { forgetAllTabStates, writeTabState } from '@/utils/tab-states';
+import type { ExtensionHandlers } from '@/utils/messaging';
+import { allowedLookalikes, type BackgroundContext } from './context';
+import { openGuide } from './page-handlers';
+import { checkSubscriptions, subscribe, subscriptionViews, unsubscribe, warningLookup } from './warnings';
+import { heldSnapshot, refreshDue, sourceViews } from './data';
+import { historySettled, readBalances, recordHistory, refreshPrices, REMINDER_ALARM, summaryForPopup } from './holdings';
+
+/** What only our own pages may ask: other tabs' state, fetches to URLs the user gives, holdings, deleting data. */
+export function createExtensionHandlers(context: BackgroundContext): ExtensionHandlers<Browser.runtime.MessageSender> {
+  return {
+    async 'tab-state'(request) {
+      const state = await context.stateForUrl(await context.tabUrl(request.tabId));
+      void writeTabState(request.tabId, state);
+      return state;
+    },
+    async 'all-exchanges'() {
+      const now = new Date();
+      const [snapshot, warningsFor] = await Promise.all([heldSnapshot(), warningLookup(now)]);
+      return exchanges.map((exchange) => buildExchangeView({ exchange, reserves: snapshot.exchanges[exchange.id], now, warnings: warningsFor(exchange.id) }));
+    },
+    'open-guide': openGuide,
+    'check-url': (request) => context.stateForUrl(request.url),
+    async 'allow-host'(request) {
+      const allowed = await allowedLookalikes.getValue();
+      if (!allowed.includes(request.host)) await allowedLookalikes.setValue([...allowed, request.host].slice(-500));
+      return undefined;
+    },
+    'sources-state': () => sourceViews(),
+    async 'refresh-now'() {
+      await Promise.all([refreshDue({ force: true }), checkSubscriptions({ force: true })]);
+      await forgetAllTabStates();
+      return sourceViews();
+    },
+    async 'reset-data'() {
+      await context.forgetHeldData();
+      await allowedLookalikes.removeValue();
+      return sourceViews();
+    },
+    'subscriptions-state': () => subscriptionViews(),
+    async subscribe(request) {
+      const result = await subscribe(request.url, request.signer);
+      await forgetAllTabStates();
+      return result;
+    },
+    async unsubscribe(request) {
+      await unsubscribe(request.url);
+      await forgetAllTabStates();
+      return subscriptionViews();
+    },
+    'holdings-summary': () => summaryForPopup(),
+    async 'holdings-refresh'(request) {
+      const balances = request.balances ? await readBalances() : undefined;
+      const prices = await refreshPrices();
+      await recordHistory();
+      return { balances, prices: prices.status };
+    },
+    async 'delete-all-data'() {
+      // Everything this extension keeps on the device: holdings, prices, history, settings, address book, data.
+      await historySettled();
+      await browser.storage.local.clear();
+      await context.forgetHeldData();
+      await browser.alarms.clear(REMINDER_ALARM);
+      return sourceViews();
+    },
+  };
+}

@@ -1,0 +1,53 @@
+import { browser, type Browser } from 'wxt/browser';
+import { getExchange } from '@/lib/exchanges/registry';
+import { pageStateFor } from '@/lib/view/page-state';
+import { getSettings, nudgeSeen, updateSettings } from '@/utils/settings';
+import { writeTabState } from '@/utils/tab-states';
+import type { PageHandlers } from '@/utils/messaging';
+import type { BackgroundContext } from './context';
+import { loadBalanceNudge } from './holdings';
+
+/**
+ * What the exchange-page scripts may ask. They run beside a page we do not trust, so each
+ * answer is about the sender's own page (its URL comes from the browser) and each write is one
+ * the pill's own controls make.
+ */
+export function createPageHandlers(context: BackgroundContext): PageHandlers<Browser.runtime.MessageSender> {
+  return {
+    async 'page-state'(_request, sender) {
+      // The URL comes from the browser, not from the page, so a page cannot claim to be another site.
+      const url = sender.url ?? sender.tab?.url;
+      const tabId = sender.tab?.id;
+      // Settings are read here, beside the state, so the page's script makes one round trip.
+      const [state, settings, seen, nudgeFor] = await Promise.all([context.stateForUrl(url), context.heldSettings(), context.heldNudgeSeen(), loadBalanceNudge(context.heldHoldings)]);
+      // The page is waiting to draw its pill; the badge and the bookkeeping can follow.
+      if (tabId !== undefined) void context.rememberUrl(tabId, url).then(() => Promise.all([context.showBadge(tabId, state), writeTabState(tabId, state)]));
+      const balanceNudge = state.kind === 'exchange' ? await nudgeFor(state.view.id, state.view.verdict.level) : undefined;
+      const withBalance = balanceNudge === undefined || state.kind !== 'exchange' ? state : { ...state, balanceNudge };
+      return pageStateFor({ state: withBalance, settings, seen, words: state.kind === 'exchange' && settings.language === 'auto' ? context.pillWords() : undefined });
+    },
+    async 'nudge-shown'(request) {
+      if (getExchange(request.exchangeId) === undefined) return undefined;
+      await nudgeSeen.setValue({ ...(await nudgeSeen.getValue()), [request.exchangeId]: Date.now() });
+      return undefined;
+    },
+    async 'nudge-corner'(request) {
+      await updateSettings({ corner: request.corner });
+      return undefined;
+    },
+    async 'nudge-snooze'(request) {
+      if (getExchange(request.exchangeId) === undefined) return undefined;
+      const { snoozes } = await getSettings();
+      await updateSettings({ snoozes: { ...snoozes, [request.exchangeId]: request.snooze } });
+      return undefined;
+    },
+    'open-guide': openGuide,
+  };
+}
+
+/** Only registry ids reach the URL; the guide page validates the query again. */
+export async function openGuide(request: { exchangeId: string }): Promise<undefined> {
+  if (getExchange(request.exchangeId) === undefined) return undefined;
+  await browser.tabs.create({ url: browser.runtime.getURL(`/guide.html?exchange=${request.exchangeId}` as '/popup.html') });
+  return undefined;
+}

@@ -1,0 +1,194 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { CDPSession, Page } from 'playwright-core';
+import { launchChromium, routeSite, shadowMode, shadowUi, type ChromiumExtension } from './harness';
+
+const CHOSEN = '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed';
+const OTHER = `0x${'ab'.repeat(20)}`;
+
+declare const chrome: {
+  storage: { local: { get(keys: string | string[] | null): Promise<Record<string, unknown>>; set(items: object): Promise<void> } };
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+};
+
+/**
+ * An exchange page that attacks the extension with everything a page script has: it hooks
+ * attachShadow before any other script runs, reads and queries every node it can reach, hit-tests
+ * the pill's corner, sends synthetic clicks, keys and pointer drags to whatever it finds, and puts
+ * address-shaped values (the user's guide address among them) into its own fields with synthetic
+ * input events. It writes what it learned to `window.findings`.
+ */
+const hostilePage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Exchange</title><script>
+  window.findings = { roots: [], texts: [], hits: [], mismatchSeen: false, hostShadow: [] };
+  const realAttach = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (init) {
+    const root = realAttach.call(this, { ...init, mode: 'open' });
+    window.findings.roots.push(this.localName);
+    return root;
+  };
+  new MutationObserver(() => {
+    if (document.querySelector('reserve-radar-mismatch')) window.findings.mismatchSeen = true;
+  }).observe(document.documentElement, { childList: true, subtree: true });
+</script></head><body><header>Exchange</header>
+<form><label>Address <input id="addr" type="text"></label><textarea id="note"></textarea></form>
+<script>
+  const fire = (target, type, init = {}) => {
+    const Ctor = type.startsWith('pointer') ? PointerEvent : type.startsWith('key') ? KeyboardEvent : type === 'input' ? InputEvent : MouseEvent;
+    target.dispatchEvent(new Ctor(type, { bubbles: true, composed: true, cancelable: true, button: 0, clientX: 40, clientY: 40, key: 'Enter', ...init }));
+  };
+  const attack = () => {
+    const f = window.findings;
+    for (const host of document.querySelectorAll('reserve-radar-pill, reserve-radar-mismatch')) {
+      f.hostShadow.push(host.shadowRoot === null ? null : 'readable');
+      f.texts.push(host.textContent, host.innerText, host.outerHTML);
+      for (const type of ['pointerdown', 'pointermove', 'pointerup', 'click', 'keydown', 'focusin', 'change']) fire(host, type);
+      host.click();
+      host.focus();
+    }
+    // Hit-testing: every point of the viewport's lower right corner that lands on the pill.
+    for (let x = innerWidth - 400; x < innerWidth; x += 8) {
+      for (let y = innerHeight - 200; y < innerHeight; y += 8) {
+        const hit = document.elementFromPoint(x, y);
+        if (hit && hit.localName.startsWith('reserve-radar')) {
+          f.hits.push([x, y]);
+          fire(hit, 'click', { clientX: x, clientY: y });
+          fire(hit, 'pointerdown', { clientX: x, clientY: y });
+          fire(hit, 'pointermove', { clientX: 20, clientY: 20 });
+          fire(hit, 'pointerup', { clientX: 20, clientY: 20 });
+        }
+      }
+    }
+    for (const type of ['keydown', 'keyup']) fire(window, type, { key: 'Escape' });
+    f.texts.push(document.documentElement.innerText, document.documentElement.outerHTML);
+    // Address-shaped values, set by script and announced with synthetic events.
+    const field = document.getElementById('addr');
+    // The guide's address among the guesses, written in two halves so this script's own text does not contain it.
+    for (const value of ['${OTHER}', '${CHOSEN.slice(0, 20)}' + '${CHOSEN.slice(20)}', '${OTHER}']) {
+      field.value = value;
+      fire(field, 'input');
+      field.dispatchEvent(new Event('change', { bubbles: true }));
+    }
+    document.getElementById('note').value = '${OTHER}';
+  };
+  window.attack = attack;
+</script></body></html>`;
+
+async function isolatedWorld(page: Page, extensionId: string): Promise<{ cdp: CDPSession; contextId: number }> {
+  const cdp = await page.context().newCDPSession(page);
+  const contexts: { id: number; origin: string; auxData?: { type?: string } }[] = [];
+  cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context as (typeof contexts)[number]));
+  await cdp.send('Runtime.enable');
+  const world = contexts.find((context) => context.auxData?.type === 'isolated' && context.origin === `chrome-extension://${extensionId}`);
+  if (world === undefined) throw new Error('no isolated world of the extension on this page');
+  return { cdp, contextId: world.id };
+}
+
+describe('a hostile exchange page in Chromium', () => {
+  let browser: ChromiumExtension;
+  const stored = () => browser.worker.evaluate(() => chrome.storage.local.get(['settings', 'nudgeSeen', 'holdings', 'guideState', 'warningSubscriptions', 'allowedLookalikes']));
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    await routeSite(browser.context, 'https://www.binance.com', hostilePage);
+    // What the page must not learn: a recorded balance above the user's own cap, and the guide's address.
+    await browser.worker.evaluate(
+      ([chosen]) =>
+        chrome.storage.local.set({
+          holdings: {
+            holdings: [{ id: 'h1', kind: 'fiat', custodian: 'binance', currency: 'USD', value: 48_000, updatedAt: 1 }],
+            addresses: [],
+            history: [],
+            limits: { currency: 'USD', exchanges: { binance: { cap: 10_000 } } },
+          },
+          guideState: { network: 'ethereum', address: chosen },
+          settings: { nudgePolicy: 'every-visit' },
+        }),
+      [CHOSEN] as const,
+    );
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  test('reads, queries and clicks, and finds nothing and changes nothing', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1200, height: 800 });
+    await page.goto('https://www.binance.com/en/my/wallet/withdrawal');
+    const pill = shadowUi(page);
+    // The project's own view, through the DevTools protocol: the pill is there, closed to the page.
+    await pill.waitFor('pill-balance');
+    expect(await shadowMode(page, 'reserve-radar-pill')).toBe('closed');
+    expect(await pill.text('pill-name')).toBe('Binance');
+    // The balance line says which limit, never the figures.
+    expect(await pill.text('pill-balance')).toBe('You keep more here than your own limit');
+    const before = await stored();
+    const pagesBefore = browser.context.pages().length;
+
+    await page.evaluate(() => (window as unknown as { attack(): void }).attack());
+    await page.waitForTimeout(1500);
+    const findings = await page.evaluate(() => (window as unknown as { findings: { roots: string[]; texts: string[]; hits: number[][]; mismatchSeen: boolean; hostShadow: (string | null)[] } }).findings);
+
+    // The page did find the pill's element by hit-testing, and aimed its events at it.
+    expect(findings.hits.length).toBeGreaterThan(0);
+    // The hook on attachShadow caught nothing: our scripts run in their own world.
+    expect(findings.roots).toEqual([]);
+    expect(findings.hostShadow).toEqual([null]);
+    const everything = findings.texts.join('\n');
+    for (const secret of ['48,000', '48000', '10,000', '10000', 'limit', 'Binance, grade', CHOSEN, CHOSEN.toLowerCase(), '5aAe b605']) expect(everything).not.toContain(secret);
+    // Address-shaped values put in by script are not the user typing: no warning, so the page learns nothing about the guide's address.
+    expect(findings.mismatchSeen).toBe(false);
+    expect(await page.evaluate(() => document.querySelector('reserve-radar-mismatch'))).toBeNull();
+
+    // Nothing stored, nothing opened, the pill as it was (collapsed, same corner).
+    expect(await stored()).toEqual(before);
+    expect(browser.context.pages().length).toBe(pagesBefore);
+    expect(await pill.attribute('pill-toggle', 'aria-expanded')).toBe('false');
+    expect(await pill.attribute('nudge', 'data-corner')).toBe('bottom-right');
+    expect(await pill.text('pill-name')).toBe('Binance');
+
+    // The user's own typing is still checked: a real keystroke into the field shows the warning.
+    await page.locator('#addr').fill('');
+    await page.locator('#addr').pressSequentially(OTHER.slice(0, -1));
+    await page.locator('#addr').press(OTHER.slice(-1));
+    const warning = shadowUi(page, 'reserve-radar-mismatch');
+    await warning.waitFor('mismatch-warning');
+    expect(await shadowMode(page, 'reserve-radar-mismatch')).toBe('closed');
+    expect(await page.evaluate(() => document.querySelector('reserve-radar-mismatch')?.shadowRoot ?? null)).toBeNull();
+    await page.close();
+  });
+
+  test('a compromised content script gets the page-facing requests only', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://www.binance.com/en');
+    await shadowUi(page).waitFor('pill-name');
+    const before = await stored();
+    const { cdp, contextId } = await isolatedWorld(page, browser.extensionId);
+    const ask = async (message: object) => {
+      const { result } = await cdp.send('Runtime.evaluate', {
+        contextId,
+        expression: `chrome.runtime.sendMessage(${JSON.stringify(message)}).then((answer) => ({ answer: answer === undefined ? 'none' : answer }), (error) => ({ error: String(error) }))`,
+        awaitPromise: true,
+        returnByValue: true,
+      });
+      return result.value as { answer?: unknown; error?: string };
+    };
+    // Each of these would hand a script beside the exchange's page a power of the options page.
+    for (const message of [
+      { type: 'holdings-summary' },
+      { type: 'tab-state', tabId: 1 },
+      { type: 'subscriptions-state' },
+      { type: 'sources-state' },
+      { type: 'subscribe', url: 'https://lists.example/list.json', signer: CHOSEN },
+      { type: 'allow-host', host: 'binance-login.com' },
+      { type: 'refresh-now' },
+      { type: 'delete-all-data' },
+    ]) {
+      const reply = await ask(message);
+      expect(reply.answer === undefined || reply.answer === 'none', `${message.type}: ${JSON.stringify(reply)}`).toBe(true);
+    }
+    expect(await stored()).toEqual(before);
+    // The page-facing set still answers.
+    expect(((await ask({ type: 'page-state' })).answer as { kind?: string }).kind).toBe('exchange');
+    await cdp.detach();
+    await page.close();
+  });
+});
