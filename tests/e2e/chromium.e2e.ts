@@ -63,7 +63,7 @@ describe('Chromium with the built extension', () => {
     await routeSite(browser.context, `https://${view.homeDomain}`, fakeExchangeHtml(`${view.name} — stand-in`));
     const page = await browser.context.newPage();
     await page.goto(`https://${view.homeDomain}/`);
-    await page.waitForFunction(() => document.querySelector('reserve-radar-pill')?.shadowRoot?.querySelector('[data-testid="pill-status"]'));
+    await shadowUi(page).waitFor('pill-status');
     const level = view.verdict.level === 'danger' ? 'Danger' : 'Caution';
     expect((await pillText(page))?.status).toBe(`${level} · incomplete`);
 

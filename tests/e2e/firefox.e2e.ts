@@ -6,8 +6,31 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { fakeExchangeHtml, firefoxBuild, requireFirefox } from './harness';
+import { signFeed } from '../../lib/feed/sign-feed';
+import { FEED_NAME, FEED_URL } from '../../lib/feed/trust';
+import { bundledSnapshot } from '../../lib/reserves/snapshot';
+import { stableStringify } from '../../lib/reserves/stable-json';
+import { TEST_FEED_KEY } from '../fixtures/feed/test-key';
 
-const HOSTS = ['www.binance.com', 'www.example.org'];
+const feedUrl = new URL(FEED_URL);
+const HOSTS = ['www.binance.com', 'www.kraken.com', 'www.example.org', feedUrl.host];
+
+const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+/**
+ * A feed signed with the test key (the test build pins it) with a fresh Kraken report whose BTC
+ * ratio is given: at 50 % the pill on kraken.com must say danger, which the bundled data never does.
+ */
+async function signedFeed(sequence: number, btcRatio: number): Promise<string> {
+  const base = bundledSnapshot();
+  const kraken = base.exchanges.kraken!;
+  const asOf = new Date(Date.now() - 5 * 86_400_000).toISOString().slice(0, 10);
+  const por = { ...kraken.por!, reserveRatios: { BTC: btcRatio }, asOf, snapshotDate: asOf, checkedAt: new Date().toISOString().slice(0, 10) };
+  delete por.publishedDate;
+  const snapshot = { ...base, exchanges: { ...base.exchanges, kraken: { ...kraken, por } } };
+  const { envelope } = await signFeed({ snapshot, name: FEED_NAME, sequence, issued: iso(Date.now() - 3_600_000), expires: iso(Date.now() + 86_400_000), privateKey: TEST_FEED_KEY });
+  return stableStringify(envelope);
+}
 
 /** A throwaway self-signed certificate for the stand-in hosts; Firefox is told to accept it (acceptInsecureCerts). */
 function selfSignedCertificate(): { key: string; cert: string } {
@@ -59,13 +82,23 @@ async function closedRootText(browser: Browser, page: Page, hostTag: string, tes
 describe('Firefox with the built extension', () => {
   let browser: Browser;
   let site: Server;
+  let feedBody = '';
+  const feedRequests: { url: string; method: string; headers: Record<string, unknown> }[] = [];
 
   beforeAll(async () => {
+    // Served from the start: the background's first scheduled refresh, shortly after install, reads it.
+    feedBody = await signedFeed(1, 0.5);
     const executablePath = requireFirefox();
     site = createServer(selfSignedCertificate(), (request, response) => {
       const host = request.headers.host ?? '';
+      if (host === feedUrl.host) {
+        feedRequests.push({ url: `https://${host}${request.url ?? ''}`, method: request.method ?? '', headers: { ...request.headers } });
+        response.writeHead(request.url === feedUrl.pathname ? 200 : 404, { 'content-type': 'application/json', etag: '"install-7"' });
+        response.end(request.url === feedUrl.pathname ? feedBody : 'not found');
+        return;
+      }
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      response.end(fakeExchangeHtml(host === 'www.binance.com' ? 'Binance — stand-in' : `${host} — not an exchange`));
+      response.end(fakeExchangeHtml(host === 'www.example.org' ? `${host} — not an exchange` : `${host} — stand-in`));
     });
     await new Promise<void>((resolve, reject) => {
       site.once('error', reject);
@@ -108,6 +141,74 @@ describe('Firefox with the built extension', () => {
     await page.goto('https://www.example.org/');
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(await page.evaluate(() => document.querySelector('reserve-radar-pill') === null)).toBe(true);
+    await page.close();
+  });
+
+  /** The pill's status words on `url`, read through the closed root once they are there. */
+  async function pillStatus(url: string): Promise<unknown> {
+    const page = await browser.newPage();
+    await page.goto(url);
+    let status: unknown = null;
+    for (const deadline = Date.now() + 20_000; Date.now() < deadline && !status; ) {
+      status = (await closedRootText(browser, page, 'reserve-radar-pill', 'pill-status'))?.text ?? null;
+      if (!status) await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    await page.close();
+    return status;
+  }
+
+  test('reads the signed feed by itself on schedule, the same request as anyone\'s, and the pill shows its figures', async () => {
+    for (const deadline = Date.now() + 30_000; Date.now() < deadline && feedRequests.length === 0; ) await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(feedRequests.length).toBeGreaterThan(0);
+    for (const request of feedRequests) {
+      expect(request.url).toBe(FEED_URL);
+      expect(request.method).toBe('GET');
+      for (const name of ['cookie', 'if-none-match', 'if-modified-since', 'authorization']) expect(request.headers[name]).toBeUndefined();
+    }
+    // Kraken's bundled record gives no danger; the feed's fresh 50 % ratio does.
+    await expect.poll(() => pillStatus('https://www.kraken.com/'), { timeout: 30_000 }).toMatch(/^Danger/);
+  });
+});
+
+/** The same, with the figure changed after signing: the feed is refused and the bundled data stays. */
+describe('Firefox with a feed changed after signing', () => {
+  let browser: Browser;
+  let site: Server;
+  let requests = 0;
+
+  beforeAll(async () => {
+    const body = (await signedFeed(1, 1.0731)).replace('1.0731', '0.5');
+    site = createServer(selfSignedCertificate(), (request, response) => {
+      if (request.headers.host === feedUrl.host) {
+        requests += 1;
+        response.writeHead(200, { 'content-type': 'application/json' }).end(body);
+        return;
+      }
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(fakeExchangeHtml('stand-in'));
+    });
+    await new Promise<void>((resolve, reject) => {
+      site.once('error', reject);
+      site.listen(443, '127.0.0.1', () => resolve());
+    });
+    browser = await puppeteer.launch({ browser: 'firefox', executablePath: requireFirefox(), headless: true, acceptInsecureCerts: true, extraPrefsFirefox: { 'network.dns.localDomains': HOSTS.join(',') } });
+    await browser.installExtension(firefoxBuild);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise<void>((resolve) => (site === undefined ? resolve() : site.close(() => resolve())));
+  });
+
+  test('the pill keeps the bundled verdict', async () => {
+    for (const deadline = Date.now() + 30_000; Date.now() < deadline && requests === 0; ) await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(requests).toBeGreaterThan(0);
+    const page = await browser.newPage();
+    await page.goto('https://www.kraken.com/');
+    let status: unknown = null;
+    for (const deadline = Date.now() + 20_000; Date.now() < deadline && !status; ) {
+      status = (await closedRootText(browser, page, 'reserve-radar-pill', 'pill-status'))?.text ?? null;
+      if (!status) await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(status).toBe('Unknown');
     await page.close();
   });
 });

@@ -3,13 +3,15 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { activeTabId, fakeExchangeHtml, launchChromium, root, routeSite, type ChromiumExtension } from './harness';
 import { exchanges } from '../../lib/exchanges/registry';
+import { FEED_URL } from '../../lib/feed/trust';
 
 /**
  * Privacy by construction, checked in the real browser: the extension's requests go to the
- * configured data host only, on its schedule, the same for everyone, and none carries anything
- * about the pages the user visits.
+ * configured data hosts only (DefiLlama and the signed feed), on their schedule, the same for
+ * everyone, and none carries anything about the pages the user visits.
  */
 const DATA_HOST = 'api.llama.fi';
+const FEED_HOST = new URL(FEED_URL).hostname;
 const visited = ['https://www.binance.com/en/trade/BTC_USDT', 'https://www.kraken.com/prices', 'https://www.example.org/private/page?q=secret', 'https://news.example.net/article', 'https://www.okx.com/account'];
 
 describe('privacy in Chromium', () => {
@@ -51,6 +53,11 @@ describe('privacy in Chromium', () => {
     const visitedHosts = visited.map((url) => new URL(url).hostname);
     for (const url of browser.requests) {
       if (url.startsWith('chrome-extension://') || pageUrls.has(url)) continue;
+      // The feed: one fixed address, nothing added.
+      if (new URL(url).hostname === FEED_HOST) {
+        expect(url).toBe(FEED_URL);
+        continue;
+      }
       const parsed = new URL(url);
       expect(parsed.hostname, url).toBe(DATA_HOST);
       expect(parsed.search, url).toBe('');
@@ -58,7 +65,7 @@ describe('privacy in Chromium', () => {
       for (const host of visitedHosts) expect(url, url).not.toContain(host);
     }
     // Browsing itself caused no data request at all: the schedule decides, not the page.
-    const duringBrowsing = browser.requests.slice(beforeBrowsing).filter((url) => url.includes(DATA_HOST));
+    const duringBrowsing = browser.requests.slice(beforeBrowsing).filter((url) => url.includes(DATA_HOST) || url.includes(FEED_HOST));
     expect(duringBrowsing).toEqual([]);
   });
 });

@@ -22,7 +22,7 @@ import { requireFile, root, screenshotPath } from './harness';
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ORIGIN = 'https://share.example';
-const NOW = '2025-11-01T00:00:00.000Z';
+const NOW = '2026-11-01T00:00:00.000Z';
 
 let browser: Browser;
 let bundle: string;
@@ -113,8 +113,8 @@ describe('SharePanel on a plain page', () => {
     try {
       const text = await page.getByTestId('share-text').inputValue();
       expect(text).toBe(expected.text);
-      expect(text).toContain('as of 2025-04-01');
-      expect(text).toContain('as of 2023-11-22');
+      expect(text).toContain('as of 2026-04-01');
+      expect(text).toContain('as of 2026-08-10');
       expect(text).not.toMatch(/[?&](utm_|ref=|fbclid)/);
       await page.getByTestId('share-copy').click();
       await expect.poll(() => page.getByTestId('share-copy-status').textContent()).toBe(en.shareCopied.message);
@@ -142,11 +142,11 @@ describe('SharePanel on a plain page', () => {
       const inked = await inkedShare(page);
       expect(inked).toBeGreaterThan(0.01);
       expect(inked).toBeLessThan(0.5);
-      expect(await image.getAttribute('alt')).toBe(`Binance: ${en[`level_${view.verdict.level}` as 'level_ok'].message}, grade ${view.verdict.grade}, checked Nov 1, 2025`);
+      expect(await image.getAttribute('alt')).toBe(`Binance: ${en[`level_${view.verdict.level}` as 'level_ok'].message}, grade ${view.verdict.grade}, checked Nov 1, 2026`);
 
       const download = page.getByTestId('share-download');
       expect(await download.getAttribute('href')).toBe(src);
-      expect(await download.getAttribute('download')).toBe('reserve-radar-binance-2025-11-01.png');
+      expect(await download.getAttribute('download')).toBe('reserve-radar-binance-2026-11-01.png');
 
       await page.getByTestId('share-copy-image').click();
       await expect.poll(() => page.getByTestId('share-copy-image-status').textContent()).toBe(en.shareImageCopied.message);
