@@ -7,7 +7,7 @@
 import { getPublicSuffix } from 'tldts';
 import { exchanges } from './registry';
 import type { ExchangeDefinition } from './types';
-import { buildBrandIndex, baitWords, cryptoWords, nearMissWords, trigramKey, type BrandEntry, type BrandIndex } from './brand-index';
+import { buildBrandIndex, baitWords, cryptoWords, freeHosting, nearMissWords, trigramKey, type BrandEntry, type BrandIndex } from './brand-index';
 import { collapseRepeats, editDistance } from './edit-distance';
 import { hostnameFromUrl, parseHostname } from './hostname';
 import { decodeIdnLabel } from './punycode';
@@ -62,7 +62,7 @@ function unknown(host: string | undefined, reason: string): ClassifyReturnType {
   return { verdict: 'unknown', exchange: undefined, reason, host };
 }
 
-type EvidenceKind = 'token' | 'homoglyph' | 'tld-swap' | 'hyphenated' | 'inside' | 'affixed' | 'typo';
+export type EvidenceKind = 'token' | 'homoglyph' | 'tld-swap' | 'hyphenated' | 'inside' | 'affixed' | 'typo' | 'hosted';
 
 interface Evidence {
   entry: BrandEntry;
@@ -71,6 +71,8 @@ interface Evidence {
   bait: string | undefined;
   distance: number;
   mixedScripts: boolean;
+  /** The free hosting service the host is on, for `hosted`. */
+  hosting?: string;
 }
 
 interface Label {
@@ -188,7 +190,7 @@ function evidenceInToken(
     for (const entry of list) {
       const length = entry.skeleton.length;
       if (length >= token.length || !token.startsWith(entry.skeleton, at)) continue;
-      if (entry.strength === 'long') {
+      if (entry.strength === 'long' || entry.distinctive) {
         if (inside === undefined || length > inside.skeleton.length) {
           inside = entry;
           insideAt = at;
@@ -197,6 +199,8 @@ function evidenceInToken(
       }
       // Medium and weak brands only count inside a token when everything around them is bait.
       if (affixed !== undefined) continue;
+      // `coingate`: a short common word glued to a crypto word is another company's name, not bait.
+      const shortCommon = entry.strength === 'weak' && length <= 4;
       const prefix = affixSource.slice(0, at);
       const suffix = affixSource.slice(at + length);
       const before = affixContext(prefix, false);
@@ -208,6 +212,7 @@ function evidenceInToken(
       const telling = before.bait !== undefined && !faintContext.has(before.bait) ? before.bait : after.bait !== undefined && !faintContext.has(after.bait) ? after.bait : undefined;
       const bait = telling ?? before.bait ?? after.bait;
       if (entry.strength === 'weak' && bait !== undefined && telling === undefined) continue;
+      if (shortCommon && !digitsOnly && (telling === undefined || !baitWords.has(telling))) continue;
       affixed = { entry, kind: 'affixed', bait, distance: 0, mixedScripts: false };
     }
   }
@@ -219,6 +224,19 @@ function evidenceInToken(
   if (affixed !== undefined) {
     affixed.mixedScripts = isMixedScript(rawToken);
     return affixed;
+  }
+  // `okxweb`, `mexcq`: coined names too short for the trigram index, glued to anything.
+  for (const entry of brands.shortDistinctive) {
+    const at = token.indexOf(entry.skeleton);
+    if (at < 0) continue;
+    const before = affixContext(affixSource.slice(0, at), false);
+    const after = affixContext(affixSource.slice(at + entry.skeleton.length), true);
+    return { entry, kind: 'inside', bait: before.bait ?? after.bait, distance: 0, mixedScripts: isMixedScript(rawToken) };
+  }
+  // `wkraken`, `lkraken`: one stray letter before a common-word brand of six letters or more, as the whole name.
+  if (isRegistrable && token.length >= 7) {
+    const stray = brands.byToken.get(token.slice(1))?.find((candidate) => candidate.strength === 'weak' && candidate.skeleton.length >= 6);
+    if (stray) return { entry: stray, kind: 'typo', bait: undefined, distance: 1, mixedScripts: isMixedScript(rawToken) };
   }
   return typoOf(token, rawToken, isRegistrable, brands);
 }
@@ -318,8 +336,11 @@ function evidenceInLabel(label: Label, isRegistrable: boolean, brands: BrandInde
 }
 
 /** Short and common brand tokens (`gate`, `kraken`) need more than their mere presence. */
-function isEnough(evidence: Evidence, isRegistrable: boolean, contextElsewhere: boolean): boolean {
+function isEnough(evidence: Evidence, isRegistrable: boolean, contextElsewhere: boolean, label: Label, hosted: boolean): boolean {
   if (evidence.entry.strength !== 'weak') return true;
+  // On free hosting, a common-word brand that is the whole site name (`kraken.pages.dev`) is enough.
+  if (hosted && isRegistrable && label.tokens.length === 1 && evidence.kind === 'tld-swap' && evidence.entry.tldSwapAllowed) return true;
+  if (evidence.kind === 'token' && isRegistrable && strayShortToken(label, evidence.entry.skeleton)) return true;
   switch (evidence.kind) {
     case 'homoglyph':
       return true;
@@ -334,6 +355,28 @@ function isEnough(evidence: Evidence, isRegistrable: boolean, contextElsewhere: 
     default:
       return evidence.bait !== undefined || (!isRegistrable && contextElsewhere);
   }
+}
+
+/** Two-letter tokens that make a common word a product name rather than a lure (`gemini-ai`). */
+const productSuffixes: ReadonlySet<string> = new Set(['ai', 'js', 'go', 'ui', 'ml', 'vr', 'ar', 'tv', 'hq', 'db', 'os', 'io', 'gg', 'uk', 'us', 'eu']);
+
+/**
+ * `kraken-ix`, `v-kraken`: a common-word brand of six letters or more beside a one- or two-letter
+ * token, as the whole registrable name, is how typosquats pad a name; a real product says what it is.
+ */
+function strayShortToken(label: Label, brand: string): boolean {
+  if (brand.length < 6 || label.tokens.length !== 2) return false;
+  // The other token as written (skeletons fold `ai` to something else).
+  const other = label.tokens[0] === brand ? label.rawTokens[1]! : label.tokens[1] === brand ? label.rawTokens[0]! : undefined;
+  return other !== undefined && other.length <= 2 && /^[a-z]+$/.test(other) && !productSuffixes.has(other);
+}
+
+/** The free hosting service a host is published on (`pages.dev`), if any. */
+function hostingOf(host: string): string | undefined {
+  for (const hosting of freeHosting) {
+    if (host.length > hosting.length + 1 && host.endsWith(hosting) && host.charCodeAt(host.length - hosting.length - 1) === 0x2e) return hosting;
+  }
+  return undefined;
 }
 
 function describeHost(host: string, labels: readonly Label[], suffix: string): string {
@@ -353,6 +396,8 @@ function lookalikeReason(display: string, evidence: Evidence): string {
       return `${display} is the name ${brand} under a different ending ${notIt}`;
     case 'hyphenated':
       return `${display} splits the brand ${brand} with hyphens ${notIt}`;
+    case 'hosted':
+      return `${display} puts the brand ${brand}${bait ? ` and the bait word “${bait}”` : ''} on ${evidence.hosting}, a free hosting service anyone can publish on, ${notIt}`;
     case 'typo':
       return `${display} is ${evidence.distance === 1 ? 'one letter' : `${evidence.distance} letters`} away from the brand ${brand} (a typosquat) ${notIt}`;
     default:
@@ -447,8 +492,11 @@ export function classify(hostname: ClassifyParameters): ClassifyReturnType {
 
   const suffix = getPublicSuffix(host, suffixOptions);
   if (!suffix || suffix.length >= host.length) return unknown(host, `${host} is a public domain ending, not a site`);
-  const names = host.slice(0, host.length - suffix.length - 1).split('.');
-  const registrable = `${names[names.length - 1]}.${suffix}`;
+  // On free hosting the site's own name is the label left of the service (`coinbase.vercel.app`).
+  const hosting = hostingOf(host);
+  const ownEnd = hosting ? host.length - hosting.length - 1 : host.length - suffix.length - 1;
+  const names = host.slice(0, ownEnd).split('.');
+  const registrable = `${names[names.length - 1]}.${hosting ?? suffix}`;
 
   const embedded = embeddedDomain(host, names, brands);
   const labels: Label[] = names.map(labelOf);
@@ -457,7 +505,7 @@ export function classify(hostname: ClassifyParameters): ClassifyReturnType {
     return {
       verdict: 'lookalike',
       exchange,
-      reason: `${describeHost(host, labels, suffix)} starts with the ${exchange.name} domain “${domain}” but belongs to ${registrable}, which is not ${article(exchange.name)} ${exchange.name} domain`,
+      reason: `${describeHost(host, labels, hosting ?? suffix)} starts with the ${exchange.name} domain “${domain}” but belongs to ${registrable}, which is not ${article(exchange.name)} ${exchange.name} domain`,
       host,
     };
   }
@@ -473,14 +521,18 @@ export function classify(hostname: ClassifyParameters): ClassifyReturnType {
       if (j !== i && labels[j]!.raw !== 'www') elsewhere = contextOf(labels[j]!);
     }
     if (!evidence.bait && !isRegistrable) evidence.bait = elsewhere;
-    if (!isEnough(evidence, isRegistrable, elsewhere !== undefined)) continue;
-    return { verdict: 'lookalike', exchange: evidence.entry.exchange, reason: lookalikeReason(describeHost(host, labels, suffix), evidence), host };
+    if (!isEnough(evidence, isRegistrable, elsewhere !== undefined, label, hosting !== undefined)) continue;
+    if (hosting !== undefined && evidence.kind !== 'homoglyph' && evidence.kind !== 'typo') {
+      evidence.kind = 'hosted';
+      evidence.hosting = hosting;
+    }
+    return { verdict: 'lookalike', exchange: evidence.entry.exchange, reason: lookalikeReason(describeHost(host, labels, hosting ?? suffix), evidence), host };
   }
 
   return unknown(
     host,
     labels.some((label) => label.raw !== label.skeleton && isMixedScript(label.raw))
-      ? `${describeHost(host, labels, suffix)} mixes Latin with Cyrillic or Greek letters but does not imitate a known exchange`
+      ? `${describeHost(host, labels, hosting ?? suffix)} mixes Latin with Cyrillic or Greek letters but does not imitate a known exchange`
       : `${host} is not a known exchange domain and does not resemble one`,
   );
 }
