@@ -25,6 +25,8 @@ export interface ClassifyReturnType {
   reason: string;
   /** The canonical hostname that was judged; `undefined` when the input was not a hostname at all. */
   host: string | undefined;
+  /** For a lookalike found by its labels, which kind of evidence the reason describes. */
+  evidence?: EvidenceKind;
 }
 
 let index: BrandIndex | undefined;
@@ -62,7 +64,7 @@ function unknown(host: string | undefined, reason: string): ClassifyReturnType {
   return { verdict: 'unknown', exchange: undefined, reason, host };
 }
 
-export type EvidenceKind = 'token' | 'homoglyph' | 'tld-swap' | 'hyphenated' | 'inside' | 'affixed' | 'typo' | 'hosted';
+export type EvidenceKind = 'token' | 'homoglyph' | 'tld-swap' | 'hyphenated' | 'inside' | 'affixed' | 'typo' | 'hosted' | 'padded';
 
 interface Evidence {
   entry: BrandEntry;
@@ -396,6 +398,8 @@ function lookalikeReason(display: string, evidence: Evidence): string {
       return `${display} is the name ${brand} under a different ending ${notIt}`;
     case 'hyphenated':
       return `${display} splits the brand ${brand} with hyphens ${notIt}`;
+    case 'padded':
+      return `${display} pads the brand ${brand} with a stray letter or two ${notIt}`;
     case 'hosted':
       return `${display} puts the brand ${brand}${bait ? ` and the bait word “${bait}”` : ''} on ${evidence.hosting}, a free hosting service anyone can publish on, ${notIt}`;
     case 'typo':
@@ -525,8 +529,16 @@ export function classify(hostname: ClassifyParameters): ClassifyReturnType {
     if (hosting !== undefined && evidence.kind !== 'homoglyph' && evidence.kind !== 'typo') {
       evidence.kind = 'hosted';
       evidence.hosting = hosting;
+    } else if (evidence.kind === 'token' && evidence.entry.strength === 'weak' && isRegistrable && !evidence.bait && strayShortToken(label, evidence.entry.skeleton)) {
+      evidence.kind = 'padded';
     }
-    return { verdict: 'lookalike', exchange: evidence.entry.exchange, reason: lookalikeReason(describeHost(host, labels, hosting ?? suffix), evidence), host };
+    return {
+      verdict: 'lookalike',
+      exchange: evidence.entry.exchange,
+      reason: lookalikeReason(describeHost(host, labels, hosting ?? suffix), evidence),
+      host,
+      evidence: evidence.kind,
+    };
   }
 
   return unknown(
