@@ -373,12 +373,19 @@ function strayShortToken(label: Label, brand: string): boolean {
   return other !== undefined && other.length <= 2 && /^[a-z]+$/.test(other) && !productSuffixes.has(other);
 }
 
-/** The free hosting service a host is published on (`pages.dev`), if any. */
+const hostingSet: ReadonlySet<string> = new Set(freeHosting);
+
+/** The free hosting service a host is published on (`pages.dev`), if any: its last two or three labels, looked up. */
 function hostingOf(host: string): string | undefined {
-  for (const hosting of freeHosting) {
-    if (host.length > hosting.length + 1 && host.endsWith(hosting) && host.charCodeAt(host.length - hosting.length - 1) === 0x2e) return hosting;
-  }
-  return undefined;
+  const last = host.lastIndexOf('.');
+  const second = last > 0 ? host.lastIndexOf('.', last - 1) : -1;
+  if (second < 0) return undefined;
+  const two = host.slice(second + 1);
+  if (hostingSet.has(two)) return two;
+  const third = host.lastIndexOf('.', second - 1);
+  if (third < 0) return undefined;
+  const three = host.slice(third + 1);
+  return hostingSet.has(three) ? three : undefined;
 }
 
 function describeHost(host: string, labels: readonly Label[], suffix: string): string {
