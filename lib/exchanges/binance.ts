@@ -3,7 +3,9 @@ import { defineExchange } from './types';
 export default defineExchange({
   id: 'binance',
   name: 'Binance',
-  domains: ['binance.com', 'binance.me', 'binance.info'],
+  // binance.vision hosts Binance's public market-data archive (data.binance.vision), as Binance's own
+  // binance-public-data repository documents.
+  domains: ['binance.com', 'binance.me', 'binance.info', 'binance.vision'],
   brandTokens: ['binance'],
   ownTokens: ['BNB'],
   defillamaSlug: 'binance-cex',
@@ -32,6 +34,7 @@ export default defineExchange({
   sources: [
     'https://www.binance.com/en/proof-of-reserves',
     'https://github.com/DefiLlama/defillama-server/blob/master/defi/src/protocols/cex.ts',
+    'https://github.com/binance/binance-public-data',
   ],
   testUrls: {
     match: ['https://www.binance.com/en/trade/BTC_USDT', 'https://accounts.binance.com/en/login', 'https://binance.me/'],

@@ -24,6 +24,9 @@ export const baitWords: ReadonlySet<string> = new Set([
   'portal', 'dashboard', 'session', 'access', 'alert', 'notice', 'migrate', 'migration', 'activate',
   'activation', 'team', 'live', 'mining', 'staking', 'stake', 'earn', 'com', 'net', 'org', 'io',
   'check', 'transaction', 'fund', '2fa', 'partner', 'logn', 'lgin', 'ligin', 'sigin', 'acess', 'suport',
+  // Misspelled bait and the words of claims, repayment and compliance scams (FTX claims, "AML checks").
+  'loggin', 'signon', 'airdop', 'airdrp', 'aidrop', 'repayment', 'repay', 'distribution',
+  'aml', 'amlcheck', 'verifiy', 'verfy', 'suppport', 'servise', 'helpline', 'hotline',
 ]);
 
 /** Words that put a host in a crypto context; a common-word brand needs one of these or a bait word. */
@@ -51,8 +54,32 @@ const genericTokens: ReadonlySet<string> = new Set([
   'wallet', 'cex', 'dex', 'markets', 'bank', 'finance', 'capital', 'invest', 'us', 'uk', 'eu',
 ]);
 
+/**
+ * Brand tokens that are coined words, found in no ordinary word or other site's name we know of
+ * (`bybit`, `kucoin`, `okx`): anywhere in a host the exchange does not own, they are a warning on their
+ * own, glued to anything (`bybitq`, `okxweb`, `binanceasia`). Kept short on purpose: a token goes here
+ * only when the legitimate corpora show no other use of it.
+ */
+export const distinctiveBrands: ReadonlySet<string> = new Set([
+  'binance', 'coinbase', 'kucoin', 'bybit', 'bitget', 'okx', 'okex', 'mexc', 'bitfinex', 'huobi', 'bitmex',
+  'bitstamp', 'bitvavo', 'bitpanda', 'poloniex', 'bithumb', 'upbit', 'gateio', 'bingx', 'phemex', 'pionex',
+  'whitebit', 'bitmart', 'bitrue', 'coindcx', 'wazirx', 'btcturk', 'indodax', 'deribit', 'bitflyer', 'coincheck',
+]);
+
+/**
+ * Free hosting and site builders where anyone can publish under a shared domain: a brand on one of
+ * these is never the exchange (exchanges publish on their own domains).
+ */
+export const freeHosting: readonly string[] = [
+  'pages.dev', 'workers.dev', 'vercel.app', 'netlify.app', 'web.app', 'firebaseapp.com', 'github.io', 'gitlab.io',
+  'blogspot.com', 'herokuapp.com', 'glitch.me', 'repl.co', 'replit.app', '000webhostapp.com', 'wixsite.com',
+  'weebly.com', 'webflow.io', 'surge.sh', 'onrender.com', 'fly.dev', 'r2.dev', 'square.site', 'framer.app',
+  'framer.website', 'godaddysites.com', 'mystrikingly.com', 'notion.site', 'gitbook.io', 'wordpress.com',
+  'translate.goog', 'ipfs.io', 'fleek.co', 'on.fleek.co', 'azurewebsites.net', 'amplifyapp.com', 'plesk.page',
+];
+
 /** Real words one edit away from a brand (`finance` / `binance`): never a typo of it. */
-export const nearMissWords: ReadonlySet<string> = new Set(['finance', 'balance', 'bitmark', 'bithub', 'bitrix', 'coinzone']);
+export const nearMissWords: ReadonlySet<string> = new Set(['finance', 'balance', 'bitmark', 'bithub', 'bitrix', 'coinzone', 'coingate']);
 
 /**
  * How much evidence a brand token needs. `long`: found anywhere inside a label and by typo.
@@ -72,6 +99,8 @@ export interface BrandEntry {
   strength: BrandStrength;
   /** Common words of four letters or fewer (`gate`, `luno`) are not even a lookalike as `gate.de`. */
   tldSwapAllowed: boolean;
+  /** A coined name (see `distinctiveBrands`): found glued to anything. */
+  distinctive: boolean;
 }
 
 export interface OfficialDomain {
@@ -95,6 +124,8 @@ export interface BrandIndex {
   /** Most labels in an official domain (`coinone.co.kr` → 3): how far an exact match can reach. */
   maxDomainLabels: number;
   shortestBrand: number;
+  /** Distinctive brands shorter than five letters (`okx`, `mexc`), which the trigram index leaves out. */
+  shortDistinctive: BrandEntry[];
 }
 
 /** Three char codes below 256 packed in one number, or -1: a Map key that costs no allocation. */
@@ -140,6 +171,7 @@ export function buildBrandIndex(exchanges: BuildBrandIndexParameters): BuildBran
     domainsByName: new Map(),
     maxDomainLabels: 0,
     shortestBrand: Infinity,
+    shortDistinctive: [],
   };
   const entries: BrandEntry[] = [];
   for (const exchange of exchanges) {
@@ -170,6 +202,7 @@ export function buildBrandIndex(exchanges: BuildBrandIndexParameters): BuildBran
         rank,
         strength,
         tldSwapAllowed: !(commonWords.has(token) && token.length <= 4),
+        distinctive: distinctiveBrands.has(token),
       });
     });
   }
@@ -185,6 +218,7 @@ export function buildBrandIndex(exchanges: BuildBrandIndexParameters): BuildBran
       if (key >= 0) push(index.byTrigram, key, entry);
     }
     index.shortestBrand = Math.min(index.shortestBrand, entry.skeleton.length);
+    if (entry.distinctive && entry.skeleton.length < 5) index.shortDistinctive.push(entry);
   }
   const better = (a: BrandEntry, b: BrandEntry) => a.rank - b.rank;
   for (const list of index.byToken.values()) list.sort(better);

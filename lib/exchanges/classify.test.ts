@@ -263,3 +263,74 @@ describe('helpers', () => {
     expect(hostnameFromUrl('http://').ok).toBe(false);
   });
 });
+
+describe('classify: patterns that generalize (issue 21)', () => {
+  it.each([
+    // a coined brand glued to anything: random letters, a region, a misspelled bait word
+    ['bybitq.com', 'bybit'],
+    ['binanceasia.com', 'binance'],
+    ['kucoin-int.com', 'kucoin'],
+    ['okxweb.app', 'okx'],
+    ['mexc-airdop.net', 'mexc'],
+    ['binance-loggin.com', 'binance'],
+    ['appbitgetweb.cam', 'bitget'],
+    ['huobiglo.com', 'htx'],
+    // old and alternative names
+    ['okex-support.com', 'okx'],
+    ['huobiglobal.net', 'htx'],
+    ['gateio-login.com', 'gate'],
+    ['ftx-claims.com', 'ftx'],
+    ['ftx-repayment.com', 'ftx'],
+    // free hosting and subdomains of unrelated domains
+    ['coinbase.vercel.app', 'coinbase'],
+    ['binance-login.pages.dev', 'binance'],
+    ['kraken.pages.dev', 'kraken'],
+    ['kucoin-verify.web.app', 'kucoin'],
+    ['bybit.netlify.app', 'bybit'],
+    ['coinbase.blogspot.com', 'coinbase'],
+    ['binance.ethena.ltd', 'binance'],
+    ['airdrop.binance-carv.com', 'binance'],
+    // common-word brands with context: bait, a stray letter, padding
+    ['wkraken.com', 'kraken'],
+    ['v-kraken.com', 'kraken'],
+    ['kraken-ix.com', 'kraken'],
+    ['upbit-event.com', 'upbit'],
+    ['gemini-login.vercel.app', 'gemini'],
+  ])('%s imitates %s', (host, id) => {
+    const result = classify(host);
+    expect(result.verdict, result.reason).toBe('lookalike');
+    expect(result.exchange?.id).toBe(id);
+    expect(result.reason).toContain(host);
+  });
+
+  it.each([
+    // things that share a word with a common-word brand
+    'gemini-ai.com',
+    'gemini-chat.vercel.app',
+    'gemini.google.com',
+    'krakend.io',
+    'gate.github.io',
+    'stargate.pages.dev',
+    'stargate.finance',
+    'coingate.com',
+    'gatehub.net',
+    'gateway.fm',
+    // official domains the registry now lists
+    'data.binance.vision',
+    // ordinary sites on free hosting
+    'my-portfolio.vercel.app',
+    'docs.pages.dev',
+  ])('%s is not a lookalike', (host) => {
+    expect(classify(host).verdict, classify(host).reason).not.toBe('lookalike');
+  });
+
+  it('says the free hosting service and the brand, and names the evidence kind', () => {
+    const result = classify('binance-login.pages.dev');
+    expect(result.evidence).toBe('hosted');
+    expect(result.reason).toBe(
+      'binance-login.pages.dev puts the brand “binance” and the bait word “login” on pages.dev, a free hosting service anyone can publish on, but is not a Binance domain (Binance uses binance.com, binance.me, binance.info, binance.vision)',
+    );
+    expect(classify('kraken-ix.com').evidence).toBe('padded');
+    expect(classify('kraken-ix.com').reason).toContain('pads the brand “kraken”');
+  });
+});

@@ -7,7 +7,7 @@
 import { getPublicSuffix } from 'tldts';
 import { exchanges } from './registry';
 import type { ExchangeDefinition } from './types';
-import { buildBrandIndex, baitWords, cryptoWords, nearMissWords, trigramKey, type BrandEntry, type BrandIndex } from './brand-index';
+import { buildBrandIndex, baitWords, cryptoWords, freeHosting, nearMissWords, trigramKey, type BrandEntry, type BrandIndex } from './brand-index';
 import { collapseRepeats, editDistance } from './edit-distance';
 import { hostnameFromUrl, parseHostname } from './hostname';
 import { decodeIdnLabel } from './punycode';
@@ -25,6 +25,8 @@ export interface ClassifyReturnType {
   reason: string;
   /** The canonical hostname that was judged; `undefined` when the input was not a hostname at all. */
   host: string | undefined;
+  /** For a lookalike found by its labels, which kind of evidence the reason describes. */
+  evidence?: EvidenceKind;
 }
 
 let index: BrandIndex | undefined;
@@ -62,7 +64,7 @@ function unknown(host: string | undefined, reason: string): ClassifyReturnType {
   return { verdict: 'unknown', exchange: undefined, reason, host };
 }
 
-type EvidenceKind = 'token' | 'homoglyph' | 'tld-swap' | 'hyphenated' | 'inside' | 'affixed' | 'typo';
+export type EvidenceKind = 'token' | 'homoglyph' | 'tld-swap' | 'hyphenated' | 'inside' | 'affixed' | 'typo' | 'hosted' | 'padded';
 
 interface Evidence {
   entry: BrandEntry;
@@ -71,6 +73,8 @@ interface Evidence {
   bait: string | undefined;
   distance: number;
   mixedScripts: boolean;
+  /** The free hosting service the host is on, for `hosted`. */
+  hosting?: string;
 }
 
 interface Label {
@@ -188,7 +192,7 @@ function evidenceInToken(
     for (const entry of list) {
       const length = entry.skeleton.length;
       if (length >= token.length || !token.startsWith(entry.skeleton, at)) continue;
-      if (entry.strength === 'long') {
+      if (entry.strength === 'long' || entry.distinctive) {
         if (inside === undefined || length > inside.skeleton.length) {
           inside = entry;
           insideAt = at;
@@ -197,6 +201,8 @@ function evidenceInToken(
       }
       // Medium and weak brands only count inside a token when everything around them is bait.
       if (affixed !== undefined) continue;
+      // `coingate`: a short common word glued to a crypto word is another company's name, not bait.
+      const shortCommon = entry.strength === 'weak' && length <= 4;
       const prefix = affixSource.slice(0, at);
       const suffix = affixSource.slice(at + length);
       const before = affixContext(prefix, false);
@@ -208,6 +214,7 @@ function evidenceInToken(
       const telling = before.bait !== undefined && !faintContext.has(before.bait) ? before.bait : after.bait !== undefined && !faintContext.has(after.bait) ? after.bait : undefined;
       const bait = telling ?? before.bait ?? after.bait;
       if (entry.strength === 'weak' && bait !== undefined && telling === undefined) continue;
+      if (shortCommon && !digitsOnly && (telling === undefined || !baitWords.has(telling))) continue;
       affixed = { entry, kind: 'affixed', bait, distance: 0, mixedScripts: false };
     }
   }
@@ -219,6 +226,19 @@ function evidenceInToken(
   if (affixed !== undefined) {
     affixed.mixedScripts = isMixedScript(rawToken);
     return affixed;
+  }
+  // `okxweb`, `mexcq`: coined names too short for the trigram index, glued to anything.
+  for (const entry of brands.shortDistinctive) {
+    const at = token.indexOf(entry.skeleton);
+    if (at < 0) continue;
+    const before = affixContext(affixSource.slice(0, at), false);
+    const after = affixContext(affixSource.slice(at + entry.skeleton.length), true);
+    return { entry, kind: 'inside', bait: before.bait ?? after.bait, distance: 0, mixedScripts: isMixedScript(rawToken) };
+  }
+  // `wkraken`, `lkraken`: one stray letter before a common-word brand of six letters or more, as the whole name.
+  if (isRegistrable && token.length >= 7) {
+    const stray = brands.byToken.get(token.slice(1))?.find((candidate) => candidate.strength === 'weak' && candidate.skeleton.length >= 6);
+    if (stray) return { entry: stray, kind: 'typo', bait: undefined, distance: 1, mixedScripts: isMixedScript(rawToken) };
   }
   return typoOf(token, rawToken, isRegistrable, brands);
 }
@@ -318,8 +338,11 @@ function evidenceInLabel(label: Label, isRegistrable: boolean, brands: BrandInde
 }
 
 /** Short and common brand tokens (`gate`, `kraken`) need more than their mere presence. */
-function isEnough(evidence: Evidence, isRegistrable: boolean, contextElsewhere: boolean): boolean {
+function isEnough(evidence: Evidence, isRegistrable: boolean, contextElsewhere: boolean, label: Label, hosted: boolean): boolean {
   if (evidence.entry.strength !== 'weak') return true;
+  // On free hosting, a common-word brand that is the whole site name (`kraken.pages.dev`) is enough.
+  if (hosted && isRegistrable && label.tokens.length === 1 && evidence.kind === 'tld-swap' && evidence.entry.tldSwapAllowed) return true;
+  if (evidence.kind === 'token' && isRegistrable && strayShortToken(label, evidence.entry.skeleton)) return true;
   switch (evidence.kind) {
     case 'homoglyph':
       return true;
@@ -334,6 +357,35 @@ function isEnough(evidence: Evidence, isRegistrable: boolean, contextElsewhere: 
     default:
       return evidence.bait !== undefined || (!isRegistrable && contextElsewhere);
   }
+}
+
+/** Two-letter tokens that make a common word a product name rather than a lure (`gemini-ai`). */
+const productSuffixes: ReadonlySet<string> = new Set(['ai', 'js', 'go', 'ui', 'ml', 'vr', 'ar', 'tv', 'hq', 'db', 'os', 'io', 'gg', 'uk', 'us', 'eu']);
+
+/**
+ * `kraken-ix`, `v-kraken`: a common-word brand of six letters or more beside a one- or two-letter
+ * token, as the whole registrable name, is how typosquats pad a name; a real product says what it is.
+ */
+function strayShortToken(label: Label, brand: string): boolean {
+  if (brand.length < 6 || label.tokens.length !== 2) return false;
+  // The other token as written (skeletons fold `ai` to something else).
+  const other = label.tokens[0] === brand ? label.rawTokens[1]! : label.tokens[1] === brand ? label.rawTokens[0]! : undefined;
+  return other !== undefined && other.length <= 2 && /^[a-z]+$/.test(other) && !productSuffixes.has(other);
+}
+
+const hostingSet: ReadonlySet<string> = new Set(freeHosting);
+
+/** The free hosting service a host is published on (`pages.dev`), if any: its last two or three labels, looked up. */
+function hostingOf(host: string): string | undefined {
+  const last = host.lastIndexOf('.');
+  const second = last > 0 ? host.lastIndexOf('.', last - 1) : -1;
+  if (second < 0) return undefined;
+  const two = host.slice(second + 1);
+  if (hostingSet.has(two)) return two;
+  const third = host.lastIndexOf('.', second - 1);
+  if (third < 0) return undefined;
+  const three = host.slice(third + 1);
+  return hostingSet.has(three) ? three : undefined;
 }
 
 function describeHost(host: string, labels: readonly Label[], suffix: string): string {
@@ -353,6 +405,10 @@ function lookalikeReason(display: string, evidence: Evidence): string {
       return `${display} is the name ${brand} under a different ending ${notIt}`;
     case 'hyphenated':
       return `${display} splits the brand ${brand} with hyphens ${notIt}`;
+    case 'padded':
+      return `${display} pads the brand ${brand} with a stray letter or two ${notIt}`;
+    case 'hosted':
+      return `${display} puts the brand ${brand}${bait ? ` and the bait word “${bait}”` : ''} on ${evidence.hosting}, a free hosting service anyone can publish on, ${notIt}`;
     case 'typo':
       return `${display} is ${evidence.distance === 1 ? 'one letter' : `${evidence.distance} letters`} away from the brand ${brand} (a typosquat) ${notIt}`;
     default:
@@ -447,8 +503,11 @@ export function classify(hostname: ClassifyParameters): ClassifyReturnType {
 
   const suffix = getPublicSuffix(host, suffixOptions);
   if (!suffix || suffix.length >= host.length) return unknown(host, `${host} is a public domain ending, not a site`);
-  const names = host.slice(0, host.length - suffix.length - 1).split('.');
-  const registrable = `${names[names.length - 1]}.${suffix}`;
+  // On free hosting the site's own name is the label left of the service (`coinbase.vercel.app`).
+  const hosting = hostingOf(host);
+  const ownEnd = hosting ? host.length - hosting.length - 1 : host.length - suffix.length - 1;
+  const names = host.slice(0, ownEnd).split('.');
+  const registrable = `${names[names.length - 1]}.${hosting ?? suffix}`;
 
   const embedded = embeddedDomain(host, names, brands);
   const labels: Label[] = names.map(labelOf);
@@ -457,7 +516,7 @@ export function classify(hostname: ClassifyParameters): ClassifyReturnType {
     return {
       verdict: 'lookalike',
       exchange,
-      reason: `${describeHost(host, labels, suffix)} starts with the ${exchange.name} domain “${domain}” but belongs to ${registrable}, which is not ${article(exchange.name)} ${exchange.name} domain`,
+      reason: `${describeHost(host, labels, hosting ?? suffix)} starts with the ${exchange.name} domain “${domain}” but belongs to ${registrable}, which is not ${article(exchange.name)} ${exchange.name} domain`,
       host,
     };
   }
@@ -473,14 +532,26 @@ export function classify(hostname: ClassifyParameters): ClassifyReturnType {
       if (j !== i && labels[j]!.raw !== 'www') elsewhere = contextOf(labels[j]!);
     }
     if (!evidence.bait && !isRegistrable) evidence.bait = elsewhere;
-    if (!isEnough(evidence, isRegistrable, elsewhere !== undefined)) continue;
-    return { verdict: 'lookalike', exchange: evidence.entry.exchange, reason: lookalikeReason(describeHost(host, labels, suffix), evidence), host };
+    if (!isEnough(evidence, isRegistrable, elsewhere !== undefined, label, hosting !== undefined)) continue;
+    if (hosting !== undefined && evidence.kind !== 'homoglyph' && evidence.kind !== 'typo') {
+      evidence.kind = 'hosted';
+      evidence.hosting = hosting;
+    } else if (evidence.kind === 'token' && evidence.entry.strength === 'weak' && isRegistrable && !evidence.bait && strayShortToken(label, evidence.entry.skeleton)) {
+      evidence.kind = 'padded';
+    }
+    return {
+      verdict: 'lookalike',
+      exchange: evidence.entry.exchange,
+      reason: lookalikeReason(describeHost(host, labels, hosting ?? suffix), evidence),
+      host,
+      evidence: evidence.kind,
+    };
   }
 
   return unknown(
     host,
     labels.some((label) => label.raw !== label.skeleton && isMixedScript(label.raw))
-      ? `${describeHost(host, labels, suffix)} mixes Latin with Cyrillic or Greek letters but does not imitate a known exchange`
+      ? `${describeHost(host, labels, hosting ?? suffix)} mixes Latin with Cyrillic or Greek letters but does not imitate a known exchange`
       : `${host} is not a known exchange domain and does not resemble one`,
   );
 }

@@ -8,7 +8,7 @@
 import { createRequire } from 'node:module';
 import { classify } from '../../lib/exchanges/classify';
 import { exchanges } from '../../lib/exchanges/registry';
-import { loadDomainCorpus, scoreOnCorpus } from '../../tests/fixtures/domains/corpus';
+import { loadDomainCorpus, loadTimeSplit, scoreOnCorpus, TIME_SPLIT_DATE } from '../../tests/fixtures/domains/corpus';
 import { opsPerSecond, type BenchReport } from './report';
 
 interface PhishingDetectorResult {
@@ -70,6 +70,26 @@ export async function bench(): Promise<BenchReport> {
     },
   );
 
+  // The time split (tests/fixtures/domains/heldout/README.md): rules developed on entries first listed
+  // before the split day, recall reported on those listed after. Both detectors, same hosts, same run.
+  const split = loadTimeSplit();
+  const halves = [
+    ['development half', split.development],
+    ['held-out half', split.heldOut],
+  ] as const;
+  const splitRows = halves.flatMap(([name, half]) => {
+    const ours = scoreOnCorpus(half, (host) => classify(host).verdict === 'lookalike');
+    const theirs = scoreOnCorpus(half, (host) => detector.check(host).result);
+    const size = `${half.phishing.length} phishing, ${half.legitimate.length} legitimate`;
+    return [
+      { name: `${name} (${size}): classify recall`, value: percent(ours.recall), goal: name === 'held-out half' ? '≥ 97 %' : undefined, met: name === 'held-out half' ? ours.recall >= 0.97 : undefined },
+      { name: `${name}: eth-phishing-detect recall`, value: percent(theirs.recall) },
+      { name: `${name}: classify false-positive rate`, value: percent(ours.falsePositiveRate), goal: '≤ 0.25 %', met: ours.falsePositiveRate <= 0.0025 },
+      { name: `${name}: eth-phishing-detect false-positive rate`, value: percent(theirs.falsePositiveRate) },
+      { name: `${name}: classify missed`, value: ours.missed.slice(0, 12).join(', ') + (ours.missed.length > 12 ? ` … (${ours.missed.length})` : '') || 'none' },
+    ];
+  });
+
   return {
     title: `classify vs eth-phishing-detect (${corpus.phishing.length} phishing + ${corpus.legitimate.length} legitimate hosts, ${official.length} official domains, tolerance ${tolerance})`,
     rows: [
@@ -83,6 +103,8 @@ export async function bench(): Promise<BenchReport> {
       { name: 'classify: lookalikes tied to the right exchange', value: percent(ourScore.rightTarget / corpus.phishing.length) },
       { name: 'eth-phishing-detect: lookalikes tied to the right exchange', value: percent(theirScore.rightTarget / corpus.phishing.length) },
       { name: 'classify false positives', value: ourScore.falsePositives.join(', ') || 'none' },
+      { name: `time split at ${TIME_SPLIT_DATE}`, value: 'first listed before: development; on or after: held out' },
+      ...splitRows,
     ],
   };
 }
