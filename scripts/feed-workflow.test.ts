@@ -13,7 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { FEED_SIGNERS, FEED_URL } from '../lib/feed/trust';
 import { TEST_FEED_KEY, TEST_FEED_SIGNER } from '../tests/fixtures/feed/test-key';
-import { KEY_ENV } from './radar/feed';
+import { KEY_ENV } from './radar/command';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const workflowText = readFileSync(join(root, '.github/workflows/feed.yml'), 'utf8');

@@ -15,6 +15,7 @@ import { feedTypedData, type FeedEnvelope, type FeedHeader } from './format';
 import { signFeed } from './sign-feed';
 import { FEED_NAME } from './trust';
 import { verifyFeed, type HeldFeed } from './verify-feed';
+import { atPath, walkJson, type JsonPath } from './tamper.testkit';
 
 /** ~300 runs per kind, as the brief for the feed asks: enough to meet every branch, fast enough for `npm test`. */
 const RUNS = { numRuns: 300 };
@@ -38,22 +39,12 @@ const envelope: FeedEnvelope = signed.envelope;
 const text = stableStringify(envelope);
 
 type Json = Record<string, unknown> | unknown[];
-type Path = (string | number)[];
+type Path = JsonPath;
 
-/** Every number in the snapshot and every object (where a key can be added), by path, walking the whole tree. */
-function walk(value: unknown, path: Path, numbers: Path[], objects: Path[]): void {
-  if (typeof value === 'number') numbers.push(path);
-  if (value === null || typeof value !== 'object') return;
-  if (!Array.isArray(value)) objects.push(path);
-  for (const [key, inner] of Object.entries(value)) walk(inner, [...path, Array.isArray(value) ? Number(key) : key], numbers, objects);
-}
 const numberPaths: Path[] = [];
 const objectPaths: Path[] = [];
-walk(envelope.snapshot, ['snapshot'], numberPaths, objectPaths);
+walkJson(envelope.snapshot, ['snapshot'], numberPaths, objectPaths);
 
-function at(root: unknown, path: Path): unknown {
-  return path.reduce<unknown>((node, key) => (node as Record<string | number, unknown>)[key], root);
-}
 function copy(): Json {
   return structuredClone(envelope) as unknown as Json;
 }
@@ -101,9 +92,9 @@ describe('verifyFeed: tampered feeds are never accepted', () => {
       fc.asyncProperty(fc.nat({ max: numberPaths.length - 1 }), fc.oneof(fc.double(), fc.integer(), fc.double({ min: -1e15, max: 1e15, noNaN: true })), async (index, next) => {
         const path = numberPaths[index]!;
         // A value JSON writes the same way (-0 for 0) is no change to the signed text.
-        fc.pre(JSON.stringify(next) !== JSON.stringify(at(envelope, path)));
+        fc.pre(JSON.stringify(next) !== JSON.stringify(atPath(envelope, path)));
         const tampered = copy();
-        (at(tampered, path.slice(0, -1)) as Record<string | number, unknown>)[path.at(-1)!] = next;
+        (atPath(tampered, path.slice(0, -1)) as Record<string | number, unknown>)[path.at(-1)!] = next;
         expect(await accepted(JSON.stringify(tampered))).toMatchObject({ ok: false, code: 'tampered' });
       }),
       RUNS,
@@ -186,7 +177,7 @@ describe('verifyFeed: tampered feeds are never accepted', () => {
     await fc.assert(
       fc.asyncProperty(where, name, fc.jsonValue(), async (path, key, value) => {
         const tampered = copy();
-        const target = at(tampered, path) as Record<string, unknown>;
+        const target = atPath(tampered, path) as Record<string, unknown>;
         fc.pre(!Object.prototype.hasOwnProperty.call(target, key));
         defineKey(target, key, value);
         expect((await accepted(JSON.stringify(tampered))).ok).toBe(false);
@@ -226,13 +217,13 @@ describe('verifyFeed: tampered encodings of the same content', () => {
 
   it.each(['prototype', 'constructor', '__proto__'])('refuses a "%s" key added to the snapshot', async (key) => {
     const tampered = copy();
-    defineKey(at(tampered, ['snapshot']) as object, key, { figures: 1 });
+    defineKey(atPath(tampered, ['snapshot']) as object, key, { figures: 1 });
     expect((await accepted(JSON.stringify(tampered))).ok).toBe(false);
   });
 
   it('refuses a "__proto__" key added deep in the snapshot', async () => {
     const tampered = copy();
-    defineKey(at(tampered, objectPaths.at(-1)!) as object, '__proto__', { figures: 1 });
+    defineKey(atPath(tampered, objectPaths.at(-1)!) as object, '__proto__', { figures: 1 });
     expect((await accepted(JSON.stringify(tampered))).ok).toBe(false);
   });
 });

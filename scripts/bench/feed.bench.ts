@@ -21,6 +21,7 @@ import { TEST_FEED_KEY, TEST_FEED_SIGNER } from '../../tests/fixtures/feed/test-
 import { offlineInputs } from '../feed/inputs';
 import { buildFeed } from '../radar/feed';
 import type { BenchReport, BenchRow } from './report';
+import { atPath, walkJson, type JsonPath } from '../../lib/feed/tamper.testkit';
 
 const DEFAULT_CASES = 100_000;
 const DEFAULT_SEED = 20260810;
@@ -57,16 +58,7 @@ function prng(seed: number) {
 }
 type Random = ReturnType<typeof prng>;
 
-type Path = (string | number)[];
-function walk(value: unknown, path: Path, numbers: Path[], objects: Path[]): void {
-  if (typeof value === 'number') numbers.push(path);
-  if (value === null || typeof value !== 'object') return;
-  if (!Array.isArray(value)) objects.push(path);
-  for (const [key, inner] of Object.entries(value)) walk(inner, [...path, Array.isArray(value) ? Number(key) : key], numbers, objects);
-}
-function at(root: unknown, path: Path): Record<string | number, unknown> {
-  return path.reduce<unknown>((node, key) => (node as Record<string | number, unknown>)[key], root) as Record<string | number, unknown>;
-}
+type Path = JsonPath;
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -97,7 +89,7 @@ function cases(envelope: FeedEnvelope, text: string, random: Random) {
   const work = structuredClone(envelope) as unknown as Record<string, unknown>;
   const numbers: Path[] = [];
   const objects: Path[] = [];
-  walk(work.snapshot, ['snapshot'], numbers, objects);
+  walkJson(work.snapshot, ['snapshot'], numbers, objects);
   const issuedMs = Date.parse(envelope.feed.issued);
   const expiresMs = Date.parse(envelope.feed.expires);
   const inside = new Date(issuedMs + 3_600_000);
@@ -107,7 +99,7 @@ function cases(envelope: FeedEnvelope, text: string, random: Random) {
   const make: Record<Kind, () => Case | Promise<Case>> = {
     figure() {
       const path = random.pick(numbers);
-      const holder = at(work, path.slice(0, -1));
+      const holder = atPath(work, path.slice(0, -1));
       const key = path.at(-1)!;
       const old = holder[key] as number;
       let next = old;
@@ -173,7 +165,7 @@ function cases(envelope: FeedEnvelope, text: string, random: Random) {
     'extra-key'() {
       const roll = random.next();
       const path: Path = roll < 0.1 ? [] : roll < 0.2 ? ['feed'] : random.pick(objects);
-      const target = at(work, path);
+      const target = atPath(work, path);
       // Names an object walk or a prototype treats specially, a quarter of the time; else any name.
       let key = random.next() < 0.25 ? random.pick(['__proto__', 'prototype', 'constructor', 'toString', 'hasOwnProperty', 'valueOf']) : random.text(12);
       while (Object.prototype.hasOwnProperty.call(target, key)) key = random.text(12) + random.hex(2);

@@ -13,3 +13,6 @@ export interface RadarCommand {
   summary: string;
   run(args: string[], io: RadarIo): Promise<number>;
 }
+
+/** Where `warnings sign` and `feed build` read the maintainer's signing key: never a flag, so it stays out of shell history. */
+export const KEY_ENV = 'RADAR_SIGNER_KEY';

@@ -1,33 +1,22 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCommand } from './run-command.testkit';
-import { command, KEY_ENV } from './feed';
+import { isolatedKeyAndFolder, runCommand } from './run-command.testkit';
+import { command } from './feed';
+import { KEY_ENV } from './command';
 import { bundledSnapshot } from '../../lib/reserves/snapshot';
 import { generatePrivateKey } from 'viem/accounts';
 import { TEST_FEED_KEY, TEST_FEED_SIGNER } from '../../tests/fixtures/feed/test-key';
 
 const run = (args: string[]) => runCommand(command, args, '');
 
-let dir: string;
-let savedKey: string | undefined;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'radar-feed-'));
-  savedKey = process.env[KEY_ENV];
-  delete process.env[KEY_ENV];
-});
-afterEach(() => {
-  rmSync(dir, { recursive: true, force: true });
-  if (savedKey === undefined) delete process.env[KEY_ENV];
-  else process.env[KEY_ENV] = savedKey;
-});
+const folder = isolatedKeyAndFolder('radar-feed-');
 
 describe('radar feed build --offline', () => {
   it('builds from the recorded answers, signs, and the result verifies; it is the bundled snapshot', async () => {
     process.env[KEY_ENV] = TEST_FEED_KEY;
-    const out = join(dir, 'feed.json');
-    const report = join(dir, 'report.json');
+    const out = join(folder(), 'feed.json');
+    const report = join(folder(), 'report.json');
     const built = await run(['build', '--offline', '--out', out, '--report', report]);
     expect(built.code, built.err).toBe(0);
     const feed = JSON.parse(readFileSync(out, 'utf8')) as { feed: { issued: string; sequence: number }; snapshot: unknown };
@@ -46,32 +35,32 @@ describe('radar feed build --offline', () => {
     expect((await run(['verify', out, '--signer', TEST_FEED_SIGNER, '--now', '2030-01-01T00:00:00Z'])).code).toBe(1);
 
     // Built again from the same recordings, on top of the first: one number higher, into a folder it makes.
-    const second = join(dir, 'site', 'v1', 'feed.json');
+    const second = join(folder(), 'site', 'v1', 'feed.json');
     expect((await run(['build', '--offline', '--previous', out, '--out', second, '--report', report])).code).toBe(0);
     expect((JSON.parse(readFileSync(second, 'utf8')) as { feed: { sequence: number } }).feed.sequence).toBe(feed.feed.sequence + 1);
 
     // A "previous feed" someone else signed, or changed, is not taken as our last good data.
     process.env[KEY_ENV] = generatePrivateKey();
-    const foreign = join(dir, 'foreign.json');
+    const foreign = join(folder(), 'foreign.json');
     expect((await run(['build', '--offline', '--out', foreign, '--report', report])).code).toBe(0);
     process.env[KEY_ENV] = TEST_FEED_KEY;
-    expect(await run(['build', '--offline', '--previous', foreign, '--out', join(dir, 'x.json'), '--report', report])).toMatchObject({ code: 1, err: expect.stringMatching(/not a feed we published: .*not signed by a maintainer key/) });
-    writeFileSync(join(dir, 'changed.json'), readFileSync(out, 'utf8').replace('"BTC": 1.000299', '"BTC": 1.1'));
-    expect(await run(['build', '--offline', '--previous', join(dir, 'changed.json'), '--out', join(dir, 'x.json'), '--report', report])).toMatchObject({ code: 1, err: expect.stringMatching(/changed after signing/) });
+    expect(await run(['build', '--offline', '--previous', foreign, '--out', join(folder(), 'x.json'), '--report', report])).toMatchObject({ code: 1, err: expect.stringMatching(/not a feed we published: .*not signed by a maintainer key/) });
+    writeFileSync(join(folder(), 'changed.json'), readFileSync(out, 'utf8').replace('"BTC": 1.000299', '"BTC": 1.1'));
+    expect(await run(['build', '--offline', '--previous', join(folder(), 'changed.json'), '--out', join(folder(), 'x.json'), '--report', report])).toMatchObject({ code: 1, err: expect.stringMatching(/changed after signing/) });
   });
 
   it('exit codes: 1 for an invalid feed with its reason, 2 for unreadable input, bad usage or a missing key', async () => {
     process.env[KEY_ENV] = TEST_FEED_KEY;
-    const out = join(dir, 'feed.json');
-    await run(['build', '--offline', '--out', out, '--report', join(dir, 'r.json')]);
+    const out = join(folder(), 'feed.json');
+    await run(['build', '--offline', '--out', out, '--report', join(folder(), 'r.json')]);
     const text = readFileSync(out, 'utf8');
     const issued = (JSON.parse(text) as { feed: { issued: string } }).feed.issued;
-    writeFileSync(join(dir, 'changed.json'), text.replace('"BTC": 1.000299', '"BTC": 1.1'));
-    expect(await run(['verify', join(dir, 'changed.json'), '--signer', TEST_FEED_SIGNER, '--now', issued])).toMatchObject({ code: 1, out: expect.stringMatching(/tampered/) });
+    writeFileSync(join(folder(), 'changed.json'), text.replace('"BTC": 1.000299', '"BTC": 1.1'));
+    expect(await run(['verify', join(folder(), 'changed.json'), '--signer', TEST_FEED_SIGNER, '--now', issued])).toMatchObject({ code: 1, out: expect.stringMatching(/tampered/) });
     expect(await run(['verify', out, '--signer', '0x0000000000000000000000000000000000000001', '--now', issued])).toMatchObject({ code: 1, out: expect.stringMatching(/wrong-signer/) });
-    writeFileSync(join(dir, 'garbage.json'), 'not json');
-    expect((await run(['verify', join(dir, 'garbage.json'), '--signer', TEST_FEED_SIGNER])).code).toBe(2);
-    expect((await run(['verify', join(dir, 'missing.json'), '--signer', TEST_FEED_SIGNER])).code).toBe(2);
+    writeFileSync(join(folder(), 'garbage.json'), 'not json');
+    expect((await run(['verify', join(folder(), 'garbage.json'), '--signer', TEST_FEED_SIGNER])).code).toBe(2);
+    expect((await run(['verify', join(folder(), 'missing.json'), '--signer', TEST_FEED_SIGNER])).code).toBe(2);
     expect((await run(['verify', out])).code).toBe(2);
     expect((await run(['verify', out, '--signer', TEST_FEED_SIGNER, '--now', 'yesterday'])).code).toBe(2);
     delete process.env[KEY_ENV];

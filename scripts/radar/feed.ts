@@ -2,7 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { isAddress, type Address } from 'viem';
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
-import type { RadarCommand } from './command';
+import { KEY_ENV, type RadarCommand } from './command';
 import { buildFeedSnapshot, type BuildFeedSnapshotReturnType } from '../../lib/feed/build';
 import { FeedSigningError, signFeed } from '../../lib/feed/sign-feed';
 import { verifyFeed } from '../../lib/feed/verify-feed';
@@ -12,7 +12,6 @@ import { stableStringify } from '../../lib/reserves/stable-json';
 import type { Snapshot } from '../../lib/reserves/schema';
 import { offlineInputs, onlineInputs, type FeedInputs } from '../feed/inputs';
 
-export const KEY_ENV = 'RADAR_SIGNER_KEY';
 /** Readers accept a feed for a week: six missed daily builds still leave it valid. */
 const VALID_FOR_MS = 7 * 86_400_000;
 

@@ -1,5 +1,9 @@
 import { PassThrough } from 'node:stream';
-import type { RadarCommand } from './command';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
+import { KEY_ENV, type RadarCommand } from './command';
 
 /** Runs a `radar` subcommand in-process with captured output; `stdinText` undefined leaves stdin open and empty. */
 export async function runCommand(command: RadarCommand, args: string[], stdinText?: string): Promise<{ code: number; out: string; err: string }> {
@@ -13,4 +17,24 @@ export async function runCommand(command: RadarCommand, args: string[], stdinTex
   if (stdinText !== undefined) stdin.end(stdinText);
   const code = await command.run(args, { stdin, stdout, stderr });
   return { code, out, err };
+}
+
+/**
+ * For each test: a fresh temporary folder, and the signing-key variable unset (restored after), so
+ * a key in the developer's shell never leaks into a test. Returns the current folder.
+ */
+export function isolatedKeyAndFolder(prefix: string): () => string {
+  let dir = '';
+  let savedKey: string | undefined;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), prefix));
+    savedKey = process.env[KEY_ENV];
+    delete process.env[KEY_ENV];
+  });
+  afterEach(() => {
+    rmSync(dir, { recursive: true, force: true });
+    if (savedKey === undefined) delete process.env[KEY_ENV];
+    else process.env[KEY_ENV] = savedKey;
+  });
+  return () => dir;
 }

@@ -1,11 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
-import { runCommand } from './run-command.testkit';
-import { command, KEY_ENV } from './warnings';
+import { isolatedKeyAndFolder, runCommand } from './run-command.testkit';
+import { command } from './warnings';
+import { KEY_ENV } from './command';
 import { verifyWarningList } from '../../lib/community/verify-warning-list';
 
 // Anvil's account #0: a publicly known development key, used here only because the fixture is signed with it.
@@ -16,18 +16,7 @@ const AS_OF = '2026-12-01T00:00:00Z';
 
 const run = (args: string[], stdinText = '') => runCommand(command, args, stdinText);
 
-let dir: string;
-let savedKey: string | undefined;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'radar-warnings-'));
-  savedKey = process.env[KEY_ENV];
-  delete process.env[KEY_ENV];
-});
-afterEach(() => {
-  rmSync(dir, { recursive: true, force: true });
-  if (savedKey === undefined) delete process.env[KEY_ENV];
-  else process.env[KEY_ENV] = savedKey;
-});
+const folder = isolatedKeyAndFolder('radar-warnings-');
 
 describe('radar warnings sign', () => {
   it('signs with the key from the environment and prints an envelope that verifies', async () => {
@@ -55,13 +44,13 @@ describe('radar warnings sign', () => {
 
   it('exits 2 naming the problem when the file is missing, not JSON or malformed', async () => {
     process.env[KEY_ENV] = generatePrivateKey();
-    expect(await run(['sign', join(dir, 'absent.json')])).toMatchObject({ code: 2, err: expect.stringMatching(/cannot read .*ENOENT/) });
-    writeFileSync(join(dir, 'broken.json'), '{ "name": ');
-    expect(await run(['sign', join(dir, 'broken.json')])).toMatchObject({ code: 2, err: expect.stringMatching(/is not JSON/) });
+    expect(await run(['sign', join(folder(), 'absent.json')])).toMatchObject({ code: 2, err: expect.stringMatching(/cannot read .*ENOENT/) });
+    writeFileSync(join(folder(), 'broken.json'), '{ "name": ');
+    expect(await run(['sign', join(folder(), 'broken.json')])).toMatchObject({ code: 2, err: expect.stringMatching(/is not JSON/) });
     const list = JSON.parse(readFileSync(`${FIXTURES}/sample.list.json`, 'utf8')) as { entries: { severity: string }[] };
     list.entries[1]!.severity = 'severe';
-    writeFileSync(join(dir, 'bad.json'), JSON.stringify(list));
-    const bad = await run(['sign', join(dir, 'bad.json')]);
+    writeFileSync(join(folder(), 'bad.json'), JSON.stringify(list));
+    const bad = await run(['sign', join(folder(), 'bad.json')]);
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/The list is malformed: warning 2 \(wazirx\), severity/);
   });
@@ -89,8 +78,8 @@ describe('radar warnings verify', () => {
     expect(wrong).toMatchObject({ code: 1, out: expect.stringMatching(/^invalid \(wrong-signer\): The list is not signed by the maintainer/) });
 
     const tampered = readFileSync(`${FIXTURES}/sample.signed.json`, 'utf8').replace('"danger"', '"info"');
-    writeFileSync(join(dir, 'tampered.json'), tampered);
-    expect(await run(['verify', join(dir, 'tampered.json'), '--signer', ANVIL_0, '--now', AS_OF])).toMatchObject({ code: 1 });
+    writeFileSync(join(folder(), 'tampered.json'), tampered);
+    expect(await run(['verify', join(folder(), 'tampered.json'), '--signer', ANVIL_0, '--now', AS_OF])).toMatchObject({ code: 1 });
 
     const expired = await run(['verify', `${FIXTURES}/sample.signed.json`, '--signer', ANVIL_0, '--now', '2030-01-01T00:00:00Z']);
     expect(expired).toMatchObject({ code: 1, out: expect.stringMatching(/^invalid \(expired\): The list expired on 2027-11-25T00:00:00Z/) });
@@ -100,7 +89,7 @@ describe('radar warnings verify', () => {
     expect((await run(['verify', `${FIXTURES}/sample.signed.json`])).err).toMatch(/needs --signer/);
     expect((await run(['verify', `${FIXTURES}/sample.signed.json`, '--signer', '0x1234'])).code).toBe(2);
     expect((await run(['verify', `${FIXTURES}/sample.signed.json`, '--signer', ANVIL_0, '--now', 'soon'])).code).toBe(2);
-    expect((await run(['verify', join(dir, 'absent.json'), '--signer', ANVIL_0])).code).toBe(2);
+    expect((await run(['verify', join(folder(), 'absent.json'), '--signer', ANVIL_0])).code).toBe(2);
     expect((await run(['verify', 'a', 'b', '--signer', ANVIL_0])).code).toBe(2);
     expect((await run(['publish'])).code).toBe(2);
     expect((await run([])).code).toBe(2);

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { isAddress, type Address, type Hex } from 'viem';
-import type { RadarCommand } from './command';
+import { KEY_ENV, type RadarCommand } from './command';
 import { signWarningList } from '../../lib/community/sign-warning-list';
 import { verifyWarningList } from '../../lib/community/verify-warning-list';
 import { WarningListError } from '../../lib/community/warning-list';
@@ -9,7 +9,6 @@ import { getExchange } from '../../lib/exchanges/registry';
 
 const usage = 'warnings sign <file> | verify <file> --signer <address>';
 
-export const KEY_ENV = 'RADAR_SIGNER_KEY';
 
 const help = [
   `Usage: npm run --silent radar -- warnings sign <file>`,
