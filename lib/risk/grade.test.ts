@@ -306,3 +306,27 @@ describe('gradeExchange: a breakdown that itemises too little', () => {
     expect(large.reasons.find((reason) => reason.metric === 'own-affiliated.share')).toMatchObject({ effect: 'danger' });
   });
 });
+
+describe('gradeExchange: "publishes none" is a finding only while our check is recent', () => {
+  const none = (checkedAt: string): PorAttestation => ({ method: 'none', cadence: 'unknown', liabilitiesIncluded: false, source: 'https://x.example/transparency', asOf: '2023-06-30', checkedAt });
+
+  test('checked within a year: the exchange publishes none, a caution', () => {
+    const verdict = grade({ ...healthy, por: none('2024-09-01') });
+    expect(verdict.reasons.find((reason) => reason.metric === 'por.method')).toMatchObject({ effect: 'caution', value: 'none' });
+    expect(verdict.reasons.some((reason) => reason.metric === 'por.checked')).toBe(false);
+    expect(verdict.level).toBe('caution');
+  });
+
+  test('checked more than a year ago: our gap, unknown, and nothing blamed on the exchange', () => {
+    const verdict = grade({ ...healthy, por: none('2024-01-15') });
+    expect(verdict.reasons.find((reason) => reason.metric === 'por.checked')).toMatchObject({ effect: 'unknown', value: '2024-01-15', thresholdId: 'por.none.recheck-days' });
+    expect(verdict.reasons.some((reason) => reason.metric === 'por.method')).toBe(false);
+    expect(verdict).toMatchObject({ level: 'unknown', incomplete: true });
+  });
+
+  test('a collapsed exchange keeps its "none" however old', () => {
+    const verdict = grade({ por: none('2022-11-11') }, { status: { kind: 'collapsed', date: '2022-11-11', history: 'Stopped withdrawals.', source: 'https://x.example/news' } });
+    expect(verdict.reasons.find((reason) => reason.metric === 'por.method')).toMatchObject({ effect: 'caution' });
+    expect(verdict.level).toBe('danger');
+  });
+});

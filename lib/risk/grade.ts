@@ -93,7 +93,7 @@ export function gradeExchange({ exchange, reserves, now }: GradeExchangeParamete
   const por = knownBy(reserves?.por, 'proof-of-reserves figures', now, reasons);
   const onchain = knownBy(reserves?.onchain, 'on-chain figures', now, reasons);
   const flows = knownBy(reserves?.flows, 'net flow figures', now, reasons);
-  const strength = porReasons(por, now, metrics, reasons);
+  const strength = porReasons(por, exchange.status.kind === 'operating', now, metrics, reasons);
   const totalUsd = onchainReasons(exchange, onchain, now, metrics, reasons);
   flowReasons(flows, totalUsd, now, metrics, reasons);
 
@@ -187,7 +187,7 @@ function incidentWord(kind: string): string {
 }
 
 /** Returns the PoR method strength, or undefined when there is no PoR record. */
-function porReasons(por: PorAttestation | undefined, now: Date, metrics: RiskMetrics, reasons: RiskReason[]): number | undefined {
+function porReasons(por: PorAttestation | undefined, operating: boolean, now: Date, metrics: RiskMetrics, reasons: RiskReason[]): number | undefined {
   if (por === undefined) {
     reasons.push({ metric: 'por', effect: 'unknown', message: 'We have no proof-of-reserves record for this exchange, not even one saying it publishes none.' });
     return undefined;
@@ -196,6 +196,23 @@ function porReasons(por: PorAttestation | undefined, now: Date, metrics: RiskMet
   const strength = porMethodStrength(por.method);
   metrics.porMethod = { method: por.method, strength };
   const minimum = thresholdValue('por.method.caution');
+  if (por.method === 'none' && operating) {
+    // "Publishes none" was true on the day we checked; long after, the gap is ours.
+    const checkedAt = por.checkedAt !== undefined && por.checkedAt > por.asOf ? por.checkedAt : por.asOf;
+    const limit = thresholdValue('por.none.recheck-days');
+    if (!(daysSince(checkedAt, now) <= limit)) {
+      reasons.push({
+        metric: 'por.checked',
+        value: checkedAt,
+        threshold: limit,
+        thresholdId: 'por.none.recheck-days',
+        effect: 'unknown',
+        ...provenance,
+        message: `Not checked since ${checkedAt}: the exchange published no proof of reserves then, and may have started since.`,
+      });
+      return strength;
+    }
+  }
   reasons.push({
     metric: 'por.method',
     value: por.method,
