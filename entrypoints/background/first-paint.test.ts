@@ -29,7 +29,7 @@ describe('the stored first paint, kept by the background', () => {
   });
 
   test('built on install, and after a page question when none is held', async () => {
-    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' });
     await vi.waitFor(async () => expect(await storedFor('www.kraken.com')).toBeDefined());
     const first = await storedFor('www.kraken.com');
     expect(first?.entry).toMatchObject({ id: 'kraken', name: 'Kraken' });
