@@ -194,12 +194,14 @@ function mountNudge(ctx: ContentScriptContext, { face, view: initialView, i18n: 
   let owner: 'none' | 'drawn' | 'preact' = 'none';
   // Preact was asked for before the full view arrived (a touch on the stored first paint).
   let wanted = false;
+  // A trusted click on the stored first paint's toggle before the full view came: the card opens when it comes.
+  let openWhenReady = false;
   const pill = (full: ExchangeView) => (
     <I18nContext.Provider value={i18n}>
       <Pill
         view={full}
         corner={corner}
-        initiallyExpanded={expanded}
+        initiallyExpanded={expanded || openWhenReady}
         onClose={dismiss}
         onCornerChange={(next) => {
           corner = next;
@@ -216,14 +218,27 @@ function mountNudge(ctx: ContentScriptContext, { face, view: initialView, i18n: 
     </I18nContext.Provider>
   );
   let container: HTMLElement | undefined;
+  // Clicks on the plain nodes while the full view is on its way (the worker was asleep): only
+  // trusted ones count, as on the pill itself.
+  const early = (event: Event) => {
+    if (!event.isTrusted || !(event.target instanceof Element)) return;
+    if (event.target.closest('[data-testid="pill-close"]') !== null) dismiss();
+    else if (event.target.closest('[data-testid="pill-toggle"]') !== null) openWhenReady = true;
+  };
   const draw = () => {
     if (container === undefined) return;
     if (view === undefined) {
+      if (!wanted) container.addEventListener('click', early, true);
       wanted = true;
       return;
     }
-    if (owner === 'drawn') hydrate(pill(view), container);
-    else render(pill(view), container);
+    container.removeEventListener('click', early, true);
+    // Opened meanwhile: drawn afresh (hydrating would keep the collapsed nodes' state).
+    if (owner === 'drawn' && !openWhenReady) hydrate(pill(view), container);
+    else {
+      if (owner === 'drawn') container.replaceChildren();
+      render(pill(view), container);
+    }
     owner = 'preact';
   };
   const ui = createShadowHost({

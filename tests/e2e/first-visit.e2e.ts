@@ -98,4 +98,42 @@ describe('the first visit in Chromium, with the service worker asleep (issue 16)
     await options.close();
     await page.close();
   });
+  test('a click on the pill drawn from storage, before the sleeping worker has answered, still opens the card', async () => {
+    // Holds the page's main thread the moment the pill's element appears, so the click waits in
+    // the input queue and meets the stored first paint before the background's answer is handled.
+    const holdingPage = `<!doctype html><html lang="en"><head><script>
+      new MutationObserver((records, observer) => {
+        if (!document.querySelector('reserve-radar-pill')) return;
+        observer.disconnect();
+        fetch('/pill-appeared');
+        const end = performance.now() + 1000;
+        while (performance.now() < end);
+      }).observe(document.documentElement, { childList: true });
+    </script><meta charset="utf-8"><title>Early click</title></head><body><p>Stand-in page.</p></body></html>`;
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1200, height: 800 });
+    await routeSite(browser.context, 'https://www.bitstamp.net', fakeExchangeHtml('Bitstamp — stand-in'));
+    await page.goto('https://www.bitstamp.net/');
+    const box = await shadowUi(page).box('pill-toggle');
+    await page.goto('about:blank');
+    await browser.context.unroute('https://www.bitstamp.net/**');
+    let appeared: () => void = () => undefined;
+    const pillAppeared = new Promise<void>((resolve) => (appeared = resolve));
+    await browser.context.route('https://www.bitstamp.net/**', (route) => {
+      if (new URL(route.request().url()).pathname === '/pill-appeared') {
+        appeared();
+        return route.fulfill({ status: 204 });
+      }
+      return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: holdingPage });
+    });
+    await stopServiceWorker(page);
+    const loaded = page.goto('https://www.bitstamp.net/');
+    await pillAppeared;
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await loaded;
+    const pill = shadowUi(page);
+    await pill.waitFor('nudge-panel', { timeout: 5000 });
+    expect(await pill.attribute('pill-toggle', 'aria-expanded')).toBe('true');
+    await page.close();
+  });
 });
