@@ -1,8 +1,9 @@
-import { askEarly } from './exchange.content/first-state';
+import { askEarly, readStoredEarly } from './exchange.content/first-state';
 import { typedSender } from '@/utils/messaging';
 
 interface Runtime {
   runtime: { sendMessage(message: unknown): Promise<unknown> };
+  storage: { local: { get(key: string): Promise<Record<string, unknown>> } };
 }
 
 /**
@@ -17,5 +18,8 @@ export default defineUnlistedScript(() => {
   const { browser, chrome } = globalThis as { browser?: Runtime; chrome?: Runtime };
   const api = browser ?? chrome;
   // Without an answer here, the exchange-page script asks itself.
-  if (api !== undefined) askEarly(typedSender((request) => api.runtime.sendMessage(request)));
+  if (api === undefined) return;
+  askEarly(typedSender((request) => api.runtime.sendMessage(request)));
+  // The stored first paint: the pill draws from it when the worker is asleep (issue 16).
+  readStoredEarly((key) => api.storage.local.get(key));
 });

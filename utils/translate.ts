@@ -26,7 +26,7 @@ export async function loadI18n(language: Language): Promise<I18n> {
  * The browser's language, with some words already at hand (the pill's, sent by the background):
  * those are used as given, any other key goes to the browser's lookup when first needed.
  */
-export function i18nWithWords(words: Record<string, string>): I18n {
+export function i18nWithWords(words: Record<string, string>, language: Language = 'auto'): I18n {
   const known = translateFrom(Object.fromEntries(Object.entries(words).map(([key, message]) => [key, { message }])));
-  return { t: (key, substitutions) => (Object.hasOwn(words, key) ? known(key, substitutions) : browserTranslate(key, substitutions)), locale: browser.i18n.getUILanguage() };
+  return { t: (key, substitutions) => (Object.hasOwn(words, key) ? known(key, substitutions) : browserTranslate(key, substitutions)), locale: language === 'auto' ? browser.i18n.getUILanguage() : language };
 }

@@ -181,7 +181,7 @@ export async function loadBalanceNudge(read: () => Promise<HeldHoldings>): Promi
 const i18nCache = new Map<Language, Promise<I18n>>();
 
 /** The words in the user's chosen language, loaded once per language while the worker lives. */
-function i18nFor(language: Language): Promise<I18n> {
+export function i18nFor(language: Language): Promise<I18n> {
   let cached = i18nCache.get(language);
   if (cached === undefined) {
     cached = loadI18n(language);

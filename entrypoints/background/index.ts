@@ -8,11 +8,15 @@ import { allowedLookalikes, createBackgroundContext } from './context';
 import { createPageHandlers } from './page-handlers';
 import { createExtensionHandlers } from './extension-handlers';
 import { routeMessages } from './router';
+import { keepFirstPaintCurrent, rebuildFirstPaint } from './first-paint';
 
 export default defineBackground(() => {
   startWarnings();
   const context = createBackgroundContext();
   routeMessages({ page: createPageHandlers(context), extension: createExtensionHandlers(context) });
+  // The pill's first paint, stored for the exchange-page script to read without waking us.
+  keepFirstPaintCurrent(context);
+  browser.runtime.onInstalled.addListener(() => void rebuildFirstPaint(context));
 
   browser.tabs.onUpdated.addListener((tabId, changeInfo, tab) => {
     if (changeInfo.status !== 'loading' && changeInfo.url === undefined) return;
@@ -44,12 +48,17 @@ export default defineBackground(() => {
 
   browser.alarms.onAlarm.addListener((alarm) => {
     // Views built from the old data are dropped; the popup then asks the background afresh.
-    if (alarm.name === REFRESH_ALARM) void Promise.all([refreshDue(), checkSubscriptions()]).then(forgetAllTabStates);
+    // The stored first paint is built again too: time alone can age its verdicts.
+    if (alarm.name === REFRESH_ALARM)
+      void Promise.all([refreshDue(), checkSubscriptions()])
+        .then(forgetAllTabStates)
+        .finally(() => rebuildFirstPaint(context));
   });
   browser.runtime.onStartup.addListener(() => {
     void onBrowserStart()
       .then(() => refreshDue())
-      .then(forgetAllTabStates);
+      .then(forgetAllTabStates)
+      .finally(() => rebuildFirstPaint(context));
   });
   void scheduleRefresh();
   startHoldings();

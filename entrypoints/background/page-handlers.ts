@@ -6,6 +6,7 @@ import { writeTabState } from '@/utils/tab-states';
 import type { PageHandlers } from '@/utils/messaging';
 import type { BackgroundContext } from './context';
 import { loadBalanceNudge } from './holdings';
+import { ensureFirstPaint, rebuildFirstPaint } from './first-paint';
 
 /**
  * What the exchange-page scripts may ask. They run beside a page we do not trust, so each
@@ -24,21 +25,27 @@ export function createPageHandlers(context: BackgroundContext): PageHandlers<Bro
       if (tabId !== undefined) void context.rememberUrl(tabId, url).then(() => Promise.all([context.showBadge(tabId, state), writeTabState(tabId, state)]));
       const balanceNudge = state.kind === 'exchange' ? await nudgeFor(state.view.id, state.view.verdict.level) : undefined;
       const withBalance = balanceNudge === undefined || state.kind !== 'exchange' ? state : { ...state, balanceNudge };
+      // After the answer: the stored first paint for the next page, if it is missing or old.
+      if (state.kind === 'exchange') setTimeout(() => void ensureFirstPaint(context), 0);
       return pageStateFor({ state: withBalance, settings, seen, words: state.kind === 'exchange' && settings.language === 'auto' ? context.pillWords() : undefined });
     },
     async 'nudge-shown'(request) {
       if (getExchange(request.exchangeId) === undefined) return undefined;
       await nudgeSeen.setValue({ ...(await nudgeSeen.getValue()), [request.exchangeId]: Date.now() });
+      // The next page may load before the storage listener's rebuild: it is done before answering.
+      await rebuildFirstPaint(context);
       return undefined;
     },
     async 'nudge-corner'(request) {
       await updateSettings({ corner: request.corner });
+      await rebuildFirstPaint(context);
       return undefined;
     },
     async 'nudge-snooze'(request) {
       if (getExchange(request.exchangeId) === undefined) return undefined;
       const { snoozes } = await getSettings();
       await updateSettings({ snoozes: { ...snoozes, [request.exchangeId]: request.snooze } });
+      await rebuildFirstPaint(context);
       return undefined;
     },
     'open-guide': openGuide,

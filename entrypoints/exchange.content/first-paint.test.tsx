@@ -8,6 +8,7 @@ import { Pill, type Corner } from '@/components/Pill';
 import { getExchange } from '@/lib/exchanges/registry';
 import { buildExchangeView, type ExchangeView } from '@/lib/view/exchange-view';
 import { levelWords } from '@/components/level-words';
+import { pillFace } from '@/lib/view/first-paint-view';
 import { drawCollapsedPill } from './first-paint';
 
 const now = new Date('2026-11-25T12:00:00Z');
@@ -42,7 +43,7 @@ function both(props: { view: ExchangeView; corner: Corner; balanceNudge?: typeof
     </I18nContext.Provider>
   );
   render(pill, preact);
-  drawCollapsedPill(plain, { ...props, t: i18n.t });
+  drawCollapsedPill(plain, { face: pillFace(props.view), corner: props.corner, ...(props.balanceNudge === undefined ? {} : { balanceNudge: props.balanceNudge }), t: i18n.t });
   return { preact, plain, pill };
 }
 

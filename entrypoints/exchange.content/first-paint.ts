@@ -1,8 +1,11 @@
 import type { I18n } from '@/components/i18n';
 import type { PillProps } from '@/components/Pill';
 import { levelWords } from '@/components/level-words';
+import type { PillFace } from '@/lib/view/first-paint-view';
 
-export interface DrawCollapsedPillParameters extends Pick<PillProps, 'view' | 'corner' | 'balanceNudge'> {
+export interface DrawCollapsedPillParameters extends Pick<PillProps, 'corner' | 'balanceNudge'> {
+  /** What the collapsed pill shows of the exchange (`pillFace(view)`, or the stored first paint). */
+  face: PillFace;
   t: I18n['t'];
 }
 
@@ -12,7 +15,7 @@ export interface DrawCollapsedPillParameters extends Pick<PillProps, 'view' | 'c
  * Preact, so the page's first paint does not wait for Preact's first, cold run; Preact takes
  * these nodes over (`hydrate`) once the page has painted, or at the first touch.
  */
-export function drawCollapsedPill(container: HTMLElement, { view, corner, balanceNudge, t }: DrawCollapsedPillParameters): void {
+export function drawCollapsedPill(container: HTMLElement, { face, corner, balanceNudge, t }: DrawCollapsedPillParameters): void {
   const document = container.ownerDocument;
   const element = (tag: string, attributes: Record<string, string>, ...children: (Node | string)[]) => {
     const node = document.createElement(tag);
@@ -20,17 +23,17 @@ export function drawCollapsedPill(container: HTMLElement, { view, corner, balanc
     node.append(...children);
     return node;
   };
-  const { level, grade } = view.verdict;
-  const status = levelWords(view.verdict, t);
+  const { level, grade, name } = face;
+  const status = levelWords(face, t);
   const toggle = element(
     'button',
-    { type: 'button', class: 'pill__toggle', 'aria-expanded': 'false', 'aria-label': t('pillLabel', [view.name, grade, status]), title: t('pillHint'), 'data-testid': 'pill-toggle' },
+    { type: 'button', class: 'pill__toggle', 'aria-expanded': 'false', 'aria-label': t('pillLabel', [name, grade, status]), title: t('pillHint'), 'data-testid': 'pill-toggle' },
     element('span', { class: 'pill__grade', 'aria-hidden': 'true', 'data-testid': 'pill-grade' }, grade),
-    element('span', { class: 'pill__name', 'data-testid': 'pill-name' }, view.name),
+    element('span', { class: 'pill__name', 'data-testid': 'pill-name' }, name),
     element('span', { class: 'pill__status', 'data-testid': 'pill-status' }, status),
   );
-  if (view.warnings.length > 0) {
-    const count = String(view.warnings.length);
+  if (face.warnings > 0) {
+    const count = String(face.warnings);
     toggle.append(element('span', { class: 'pill__warnings', 'data-testid': 'pill-warnings', title: t('pillWarnings', count) }, '⚠ ', count));
   }
   const nudge = element('div', { class: `rr-theme nudge nudge--${corner}`, 'data-testid': 'nudge', 'data-corner': corner });

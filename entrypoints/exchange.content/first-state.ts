@@ -1,5 +1,6 @@
 import type { PageState } from '@/lib/view/page-state';
 import type { SendRequest } from '@/utils/messaging';
+import { FIRST_PAINT_KEY } from '@/lib/view/first-paint-view';
 
 /**
  * The page state asked for by `entrypoints/exchange-ask.ts`, which runs first in the same
@@ -8,6 +9,8 @@ import type { SendRequest } from '@/utils/messaging';
  */
 interface EarlyAsk {
   radarFirstPageState?: Promise<PageState | undefined>;
+  /** The stored first paint, as `storage.local` holds it (checked by the page script). */
+  radarStoredView?: Promise<unknown>;
 }
 
 /** Asks once; a failure (the background was starting) is an answer of `undefined`, and the page script asks again. */
@@ -21,4 +24,24 @@ export function takeEarlyAnswer(): Promise<PageState | undefined> | undefined {
   const asked = holder.radarFirstPageState;
   delete holder.radarFirstPageState;
   return asked;
+}
+
+/** Reads the stored first paint (issue 16) beside the question, so the pill need not wait for a sleeping worker. */
+export function readStoredEarly(get: (key: string) => Promise<Record<string, unknown>>): void {
+  (globalThis as EarlyAsk).radarStoredView = readStored(get);
+}
+
+export function readStored(get: (key: string) => Promise<Record<string, unknown>>): Promise<unknown> {
+  return get(FIRST_PAINT_KEY).then(
+    (items) => items[FIRST_PAINT_KEY],
+    () => undefined,
+  );
+}
+
+/** The early read if there is one. */
+export function takeStoredView(): Promise<unknown> | undefined {
+  const holder = globalThis as EarlyAsk;
+  const read = holder.radarStoredView;
+  delete holder.radarStoredView;
+  return read;
 }

@@ -18,7 +18,10 @@ import cardCss from '@/components/card.css?inline';
 import nudgeCss from './style.css?inline';
 import { watchWithdrawalFields } from './withdrawal-watch';
 import { drawCollapsedPill } from './first-paint';
-import { takeEarlyAnswer } from './first-state';
+import { readStored, takeEarlyAnswer, takeStoredView } from './first-state';
+import { firstPaintFor, pillFace, type FirstPaint, type PillFace } from '@/lib/view/first-paint-view';
+import { PILL_WORDS } from '@/components/pill-words';
+import { browser } from 'wxt/browser';
 import type { Language } from '@/lib/settings';
 
 const HOST_TAG = 'reserve-radar-pill';
@@ -36,51 +39,83 @@ export default defineContentScript({
     // here). exchange-ask.ts has usually asked already, before this script was evaluated; if
     // that got no answer (the background was starting), ask once more.
     const firstState = takeEarlyAnswer()?.then((state) => state ?? requestState()) ?? requestState();
+    // The stored first paint (issue 16): drawn without waiting for a service worker that may be asleep.
+    const storedView = takeStoredView() ?? readStored((key) => browser.storage.local.get(key));
     // A copy left by a previous version of the extension (reloaded or updated) goes first.
     for (const stale of document.querySelectorAll(HOST_TAG)) stale.remove();
     let shown: string | undefined;
-    let ui: ShadowHost | undefined;
+    let ui: MountedNudge | undefined;
     let language: Language = 'auto';
-    // Closed by the user: gone for this page, and the watcher below must not bring it back.
+    // Closed by the user: gone for this page, and neither the watcher below nor a fresher answer may bring it back.
+    let dismissed = false;
     const dismiss = () => {
-      ui?.remove();
+      dismissed = true;
+      ui?.host.remove();
       ui = undefined;
     };
+    const remove = () => {
+      ui?.host.remove();
+      ui = undefined;
+      shown = undefined;
+    };
 
-    const update = async (asked = requestState()) => {
+    const update = async (asked = requestState(), alreadyCounted = false) => {
       const state = await asked;
-      if (state?.kind !== 'exchange' || state.nudge === undefined) {
-        ui?.remove();
-        ui = undefined;
-        shown = undefined;
-        return;
-      }
+      if (state?.kind !== 'exchange' || state.nudge === undefined) return remove();
       // Same exchange after an in-app navigation: the pill stays as it is.
       if (shown === state.view.id) return;
-      ui?.remove();
-      const { settings, lastShownAt, words } = state.nudge;
+      ui?.host.remove();
+      ui = undefined;
+      const { settings, words } = state.nudge;
       language = settings.language;
-      // Over the user's own cap or share counts under "caution or worse" too; a risky-exchange
-      // message already rides on a caution-or-worse level.
-      const overOwnLimit = state.balanceNudge !== undefined && state.balanceNudge.kind !== 'risky-exchange';
-      const decision = nudgeDecision({ settings, view: state.view, lastShownAt, now: Date.now(), overOwnLimit });
+      const decision = decisionFor(state);
       if (!decision.show || !ctx.isValid) return;
       shown = state.view.id;
       const i18n = settings.language === 'auto' && words !== undefined ? i18nWithWords(words) : await loadI18n(settings.language);
-      ui = mountNudge(ctx, state.view, i18n, settings.corner, decision.expanded, dismiss, state.balanceNudge);
-      void send({ type: 'nudge-shown', exchangeId: state.view.id });
+      ui = mountNudge(ctx, { face: pillFace(state.view), view: state.view, i18n, corner: settings.corner, expanded: decision.expanded, dismiss, balanceNudge: state.balanceNudge });
+      if (!alreadyCounted) void send({ type: 'nudge-shown', exchangeId: state.view.id });
     };
 
-    await update(firstState);
+    const stored = firstPaintFor({ stored: await storedView, host: location.hostname, now: Date.now(), ext: browser.runtime.getManifest().version });
+    const storedDecision = stored === undefined ? undefined : decisionFromStored(stored);
+    // An expanded card needs the full view: only the background has it, so that case waits as before.
+    if (stored !== undefined && storedDecision !== undefined && !storedDecision.expanded && ctx.isValid) {
+      const { entry, settings, words } = stored;
+      language = settings.language;
+      const drawnKey = faceKey({ decision: storedDecision, face: entry, corner: settings.corner, balanceNudge: entry.balanceNudge, language, words });
+      if (storedDecision.show) {
+        shown = entry.id;
+        ui = mountNudge(ctx, { face: entry, i18n: i18nWithWords(words, language), corner: settings.corner, expanded: false, dismiss, balanceNudge: entry.balanceNudge });
+        void send({ type: 'nudge-shown', exchangeId: entry.id });
+      }
+      // The background's answer still counts: the same pill gets its full view (for the card), a
+      // different one is drawn again.
+      void firstState.then(async (state) => {
+        if (dismissed || !ctx.isValid) return;
+        if (state?.kind === 'exchange' && state.nudge !== undefined) {
+          const decision = decisionFor(state);
+          const { settings: fresh, words: freshWords } = state.nudge;
+          const freshKey = faceKey({ decision, face: pillFace(state.view), corner: fresh.corner, balanceNudge: state.balanceNudge, language: fresh.language, words: freshWords ?? words });
+          if (freshKey === drawnKey) {
+            if (ui !== undefined) ui.complete(state.view, fresh.language === 'auto' ? i18nWithWords(freshWords ?? words) : await loadI18n(fresh.language));
+            return;
+          }
+        }
+        remove();
+        await update(Promise.resolve(state), storedDecision.show && state?.kind === 'exchange' && state.view.id === entry.id);
+      });
+    } else {
+      await update(firstState);
+    }
     // After the pill, never before it, and in a task of its own so the page's parser goes first:
     // the withdrawal-field check (a guide address is rarely set).
     ctx.setTimeout(() => void watchWithdrawalFields({ ctx, language: () => language }), 0);
     // Exchanges are single-page apps: each in-app navigation is checked again.
-    ctx.addEventListener(window, 'wxt:locationchange', () => void update());
+    ctx.addEventListener(window, 'wxt:locationchange', () => void (dismissed ? undefined : update()));
     // Pages that rebuild their DOM can drop our element; put it back, once, never twice. It
     // hangs directly off <html>, so watching <html>'s own children is enough (and cheap).
     const observer = new MutationObserver(() => {
-      if (ui !== undefined && !ui.shadowHost.isConnected) ui.mount();
+      if (ui !== undefined && !ui.host.shadowHost.isConnected) ui.host.mount();
     });
     observer.observe(document.documentElement, { childList: true });
     ctx.onInvalidated(() => observer.disconnect());
@@ -91,6 +126,34 @@ export default defineContentScript({
     }, 1000);
   },
 });
+
+/** Whether and how the pill shows, from the background's answer. */
+function decisionFor(state: Extract<PageState, { kind: 'exchange' }>) {
+  const { settings, lastShownAt } = state.nudge ?? { settings: undefined };
+  if (settings === undefined) return { show: false, expanded: false };
+  // Over the user's own cap or share counts under "caution or worse" too; a risky-exchange
+  // message already rides on a caution-or-worse level.
+  const overOwnLimit = state.balanceNudge !== undefined && state.balanceNudge.kind !== 'risky-exchange';
+  return nudgeDecision({ settings, view: state.view, lastShownAt, now: Date.now(), overOwnLimit });
+}
+
+/** The same decision from the stored first paint: the same policy, the same snooze, the same clock. */
+function decisionFromStored({ entry, settings }: FirstPaint) {
+  const overOwnLimit = entry.balanceNudge !== undefined && entry.balanceNudge.kind !== 'risky-exchange';
+  return nudgeDecision({
+    settings: { ...settings, snoozes: entry.snooze === undefined ? {} : { [entry.id]: entry.snooze } },
+    view: { id: entry.id, verdict: { level: entry.level }, fingerprint: entry.fingerprint },
+    lastShownAt: entry.lastShownAt,
+    now: Date.now(),
+    overOwnLimit,
+  });
+}
+
+/** Everything the collapsed pill shows, as one string: equal keys draw the same pill. */
+function faceKey({ decision, face, corner, balanceNudge, language, words }: { decision: { show: boolean; expanded: boolean }; face: PillFace; corner: Corner; balanceNudge?: TabBalanceNudge; language: Language; words: Record<string, string> }): string {
+  const { id, name, level, grade, incomplete, warnings } = face;
+  return JSON.stringify([decision.show, decision.expanded, id, name, level, grade, incomplete, warnings, corner, balanceNudge?.kind ?? '', balanceNudge?.text ?? '', language, PILL_WORDS.map((key) => words[key] ?? '')]);
+}
 
 /** The page-facing requests only: the background refuses the others from this script. */
 async function send<T extends PageRequest['type']>(request: RequestInput<T>): Promise<Response<T> | undefined> {
@@ -106,16 +169,39 @@ async function requestState(): Promise<PageState | undefined> {
   return send({ type: 'page-state' });
 }
 
-function mountNudge(ctx: ContentScriptContext, view: ExchangeView, i18n: I18n, initialCorner: Corner, expanded: boolean, dismiss: () => void, balanceNudge?: TabBalanceNudge): ShadowHost {
+interface MountNudgeParameters {
+  face: PillFace;
+  /** The full view, for the card; from the stored first paint it comes later, with the background's answer. */
+  view?: ExchangeView;
+  i18n: I18n;
+  corner: Corner;
+  expanded: boolean;
+  dismiss: () => void;
+  balanceNudge?: TabBalanceNudge;
+}
+
+interface MountedNudge {
+  host: ShadowHost;
+  /** The full view and words arrived: Preact may take the drawn nodes over. */
+  complete(view: ExchangeView, i18n: I18n): void;
+}
+
+function mountNudge(ctx: ContentScriptContext, { face, view: initialView, i18n: initialI18n, corner: initialCorner, expanded, dismiss, balanceNudge }: MountNudgeParameters): MountedNudge {
   let corner = initialCorner;
+  let view = initialView;
+  let i18n = initialI18n;
   // 'drawn': plain nodes from drawCollapsedPill; 'preact': Preact owns the container.
   let owner: 'none' | 'drawn' | 'preact' = 'none';
-  const pill = () => (
+  // Preact was asked for before the full view arrived (a touch on the stored first paint).
+  let wanted = false;
+  // A trusted click on the stored first paint's toggle before the full view came: the card opens when it comes.
+  let openWhenReady = false;
+  const pill = (full: ExchangeView) => (
     <I18nContext.Provider value={i18n}>
       <Pill
-        view={view}
+        view={full}
         corner={corner}
-        initiallyExpanded={expanded}
+        initiallyExpanded={expanded || openWhenReady}
         onClose={dismiss}
         onCornerChange={(next) => {
           corner = next;
@@ -123,19 +209,36 @@ function mountNudge(ctx: ContentScriptContext, view: ExchangeView, i18n: I18n, i
           void send({ type: 'nudge-corner', corner: next });
         }}
         onSnooze={(choice) => {
-          void send({ type: 'nudge-snooze', exchangeId: view.id, snooze: snoozeFor(choice, view, Date.now()) });
+          void send({ type: 'nudge-snooze', exchangeId: full.id, snooze: snoozeFor(choice, full, Date.now()) });
           dismiss();
         }}
-        onWithdraw={() => void send({ type: 'open-guide', exchangeId: view.id })}
+        onWithdraw={() => void send({ type: 'open-guide', exchangeId: full.id })}
         balanceNudge={balanceNudge}
       />
     </I18nContext.Provider>
   );
   let container: HTMLElement | undefined;
+  // Clicks on the plain nodes while the full view is on its way (the worker was asleep): only
+  // trusted ones count, as on the pill itself.
+  const early = (event: Event) => {
+    if (!event.isTrusted || !(event.target instanceof Element)) return;
+    if (event.target.closest('[data-testid="pill-close"]') !== null) dismiss();
+    else if (event.target.closest('[data-testid="pill-toggle"]') !== null) openWhenReady = true;
+  };
   const draw = () => {
     if (container === undefined) return;
-    if (owner === 'drawn') hydrate(pill(), container);
-    else render(pill(), container);
+    if (view === undefined) {
+      if (!wanted) container.addEventListener('click', early, true);
+      wanted = true;
+      return;
+    }
+    container.removeEventListener('click', early, true);
+    // Opened meanwhile: drawn afresh (hydrating would keep the collapsed nodes' state).
+    if (owner === 'drawn' && !openWhenReady) hydrate(pill(view), container);
+    else {
+      if (owner === 'drawn') container.replaceChildren();
+      render(pill(view), container);
+    }
     owner = 'preact';
   };
   const ui = createShadowHost({
@@ -149,7 +252,7 @@ function mountNudge(ctx: ContentScriptContext, view: ExchangeView, i18n: I18n, i
       if (expanded) return draw();
       // Collapsed (the usual case): plain nodes now, for the first paint; Preact takes them over
       // after that paint, or at once when the user reaches for the pill.
-      drawCollapsedPill(mounted, { view, corner, balanceNudge, t: i18n.t });
+      drawCollapsedPill(mounted, { face, corner, balanceNudge, t: i18n.t });
       owner = 'drawn';
       const takeOver = () => {
         for (const type of TAKE_OVER_EVENTS) mounted.removeEventListener(type, takeOver, true);
@@ -164,7 +267,14 @@ function mountNudge(ctx: ContentScriptContext, view: ExchangeView, i18n: I18n, i
     },
   });
   ui.mount();
-  return ui;
+  return {
+    host: ui,
+    complete(full, words) {
+      view = full;
+      i18n = words;
+      if (wanted && owner === 'drawn') draw();
+    },
+  };
 }
 
 /** Caught on the way down (capture), before the pill's own handlers, which must exist by then. */

@@ -4,7 +4,8 @@ import type { ExchangeView } from './exchange-view';
 
 export interface NudgeDecisionParameters {
   settings: Pick<Settings, 'nudgePolicy' | 'autoExpandOnDanger' | 'snoozes'>;
-  view: Pick<ExchangeView, 'id' | 'verdict'>;
+  /** The exchange's view, or (for the stored first paint) its id, level and data fingerprint. */
+  view: Pick<ExchangeView, 'id' | 'verdict'> | { id: string; verdict: { level: RiskLevel }; fingerprint: string };
   /** When the pill was last shown for this exchange (ms since epoch), if ever. */
   lastShownAt: number | undefined;
   now: number;
@@ -31,7 +32,7 @@ const CAUTION_OR_WORSE: ReadonlySet<RiskLevel> = new Set(['caution', 'danger']);
 export function nudgeDecision({ settings, view, lastShownAt, now, overOwnLimit = false }: NudgeDecisionParameters): NudgeDecisionReturnType {
   const hidden = { show: false, expanded: false };
   const snooze = settings.snoozes[view.id];
-  if (snooze !== undefined && snoozeActive(snooze, dataFingerprint(view), now)) return hidden;
+  if (snooze !== undefined && snoozeActive(snooze, 'fingerprint' in view ? view.fingerprint : dataFingerprint(view), now)) return hidden;
   switch (settings.nudgePolicy) {
     case 'off':
       return hidden;

@@ -302,3 +302,34 @@ export async function startHttpServer(listener: RequestListener, port = 0, host 
     close: () => new Promise<void>((resolvePromise) => server.close(() => resolvePromise())),
   };
 }
+
+/**
+ * Puts the extension's service worker to sleep, as a real first visit meets it (Chrome stops an
+ * idle worker after about 30 s): `ServiceWorker.stopAllWorkers` on a page's DevTools session,
+ * then waits until every worker reports "stopped". The page can be a blank tab about to be used.
+ */
+export async function stopServiceWorker(page: Page, timeoutMs = 10_000): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const status = new Map<string, string>();
+    let resolveStopped: () => void = () => undefined;
+    const stopped = new Promise<void>((resolvePromise) => (resolveStopped = resolvePromise));
+    let asked = false;
+    const check = () => {
+      if (asked && [...status.values()].every((running) => running === 'stopped')) resolveStopped();
+    };
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      for (const version of versions) status.set(version.versionId, version.runningStatus);
+      check();
+    });
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    asked = true;
+    check();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timedOut = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`service worker not stopped within ${timeoutMs} ms: ${JSON.stringify([...status])}`)), timeoutMs)));
+    await Promise.race([stopped, timedOut]).finally(() => clearTimeout(timer));
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}

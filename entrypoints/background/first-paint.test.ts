@@ -1,0 +1,78 @@
+import { beforeEach, describe, expect, test, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import background from './index';
+import { translateFrom } from '@/components/i18n';
+import english from '@/public/_locales/en/messages.json';
+import { FIRST_PAINT_KEY, firstPaintFor, type FirstPaint } from '@/lib/view/first-paint-view';
+import { updateSettings } from '@/utils/settings';
+import { defillamaPricesUrl } from '@/lib/holdings/prices';
+import { pricedSymbols } from './holdings';
+
+const COINS_URL = defillamaPricesUrl({ symbols: pricedSymbols });
+
+const getMessage = (key: string, substitutions?: string | string[]) => translateFrom(english)(key as keyof typeof english, substitutions);
+const contentScript = (url = 'https://www.kraken.com/') => ({ id: fakeBrowser.runtime.id, tab: { id: 21, url }, url });
+const send = async (message: unknown, sender: object) => (await fakeBrowser.runtime.onMessage.trigger(message, sender, () => undefined))[0] as unknown;
+
+/** What the exchange-page script would draw from, read as it reads it. */
+async function storedFor(host: string): Promise<FirstPaint | undefined> {
+  const stored = (await fakeBrowser.storage.local.get(FIRST_PAINT_KEY))[FIRST_PAINT_KEY];
+  return firstPaintFor({ stored, host, now: Date.now(), ext: '0.1.0' });
+}
+
+describe('the stored first paint, kept by the background', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(getMessage as typeof fakeBrowser.i18n.getMessage);
+    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ version: '0.1.0', manifest_version: 3, name: 'Reserve Radar' });
+    background.main();
+  });
+
+  test('built on install, and after a page question when none is held', async () => {
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' });
+    await vi.waitFor(async () => expect(await storedFor('www.kraken.com')).toBeDefined());
+    const first = await storedFor('www.kraken.com');
+    expect(first?.entry).toMatchObject({ id: 'kraken', name: 'Kraken' });
+    expect(first?.words.pillLabel).toBe('Reserve Radar: $1, grade $2, $3. Open details');
+    await fakeBrowser.storage.local.remove(FIRST_PAINT_KEY);
+    background.main();
+    await send({ type: 'page-state' }, contentScript('https://www.binance.com/'));
+    await vi.waitFor(async () => expect((await storedFor('accounts.binance.com'))?.entry.id).toBe('binance'));
+  });
+
+  test('a snooze, a corner and a "shown" from the pill are in the view by the time the pill hears back', async () => {
+    await send({ type: 'nudge-snooze', exchangeId: 'kraken', snooze: { until: 'time', endsAt: Date.now() + 86_400_000 } }, contentScript());
+    expect((await storedFor('www.kraken.com'))?.entry.snooze).toMatchObject({ until: 'time' });
+    await send({ type: 'nudge-corner', corner: 'top-left' }, contentScript());
+    expect((await storedFor('www.kraken.com'))?.settings.corner).toBe('top-left');
+    await send({ type: 'nudge-shown', exchangeId: 'okx' }, contentScript('https://www.okx.com/'));
+    expect((await storedFor('www.okx.com'))?.entry.lastShownAt).toBeGreaterThan(0);
+    // Another exchange's snooze is not this one's.
+    expect((await storedFor('www.okx.com'))?.entry.snooze).toBeUndefined();
+  });
+
+  test('settings changed elsewhere (the options page), language included, reach the view', async () => {
+    await send({ type: 'nudge-corner', corner: 'top-left' }, contentScript());
+    await updateSettings({ nudgePolicy: 'off' });
+    await vi.waitFor(async () => expect((await storedFor('www.kraken.com'))?.settings.nudgePolicy).toBe('off'));
+    const swedish = JSON.parse(JSON.stringify(await import('@/public/_locales/sv/messages.json'))) as Record<string, { message: string }>;
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify(swedish))));
+    await updateSettings({ language: 'sv' });
+    await vi.waitFor(async () => expect((await storedFor('www.kraken.com'))?.settings.language).toBe('sv'));
+    expect((await storedFor('www.kraken.com'))?.words.close).toBe(swedish.close?.message);
+    vi.unstubAllGlobals();
+  });
+
+  test('holdings over a cap give the figure-free balance line, and no figure is stored', async () => {
+    vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en-US');
+    const holding = (id: string, custodian: string, amount: number) => ({ id, kind: 'asset', custodian, asset: 'ETH', amount, updatedAt: Date.now() });
+    await fakeBrowser.storage.local.set({
+      holdings: { holdings: [holding('a', 'binance', 2), holding('b', 'self', 1)], addresses: [], history: [], limits: { exchanges: { binance: { cap: 2000 } } } },
+      priceTable: { fetchedAt: Date.now(), prices: { ETH: { usd: 2100, asOf: new Date().toISOString(), source: COINS_URL } } },
+    });
+    await vi.waitFor(async () => expect((await storedFor('www.binance.com'))?.entry.balanceNudge).toEqual({ kind: 'over-cap', text: 'You keep more here than your own limit' }));
+    expect((await storedFor('www.kraken.com'))?.entry.balanceNudge).toBeUndefined();
+    const stored = JSON.stringify((await fakeBrowser.storage.local.get(FIRST_PAINT_KEY))[FIRST_PAINT_KEY]);
+    expect(stored).not.toMatch(/4,?200|2,?000|"amount"|"ETH"/);
+  });
+});

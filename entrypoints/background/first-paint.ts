@@ -1,0 +1,101 @@
+import { browser } from 'wxt/browser';
+import { exchanges } from '@/lib/exchanges/registry';
+import { buildExchangeView } from '@/lib/view/exchange-view';
+import { buildFirstPaintView, FIRST_PAINT_KEY, FIRST_PAINT_VALID_MS, FIRST_PAINT_VERSION, type FirstPaintView } from '@/lib/view/first-paint-view';
+import { PILL_WORDS } from '@/components/pill-words';
+import type { BackgroundContext } from './context';
+import { heldSnapshot } from './data';
+import { i18nFor, loadBalanceNudge } from './holdings';
+import { warningLookup } from './warnings';
+import { getSettings, nudgeSeen } from '@/utils/settings';
+
+/**
+ * Everything the stored first paint is made from, by storage key (`storage.local`). Whoever
+ * changes one of these (the background, the options page, the popup), the view is built again.
+ */
+const SOURCES: ReadonlySet<string> = new Set(['settings', 'nudgeSeen', 'heldSnapshot', 'warningSubscriptions', 'holdings', 'priceTable', 'addressReadings']);
+
+/** A rebuild when the held copy is older than this (the hourly alarm usually comes first). */
+const REBUILD_AFTER_MS = FIRST_PAINT_VALID_MS / 3;
+
+let chain: Promise<void> = Promise.resolve();
+let builtAt: number | undefined;
+
+/** Builds the view from what the background holds now and stores it. Rebuilds never overlap. */
+export function rebuildFirstPaint(context: BackgroundContext): Promise<void> {
+  chain = chain
+    .then(async () => {
+      const view = await buildView(context);
+      await browser.storage.local.set({ [FIRST_PAINT_KEY]: view });
+      builtAt = view.builtAt;
+    })
+    .catch((error: unknown) => {
+      // Without a stored view the page waits for the background, as before: never wrong, only slower.
+      console.warn('[reserve-radar] first paint view not stored', error);
+      return browser.storage.local.remove(FIRST_PAINT_KEY).catch(() => undefined);
+    });
+  return chain;
+}
+
+/** After a page's question: builds the view when none is held or it is getting old (alarms can be late). */
+export async function ensureFirstPaint(context: BackgroundContext, now = Date.now()): Promise<void> {
+  if (builtAt === undefined) {
+    const stored = (await browser.storage.local.get(FIRST_PAINT_KEY))[FIRST_PAINT_KEY] as Partial<FirstPaintView> | undefined;
+    if (stored?.v === FIRST_PAINT_VERSION && stored.ext === extensionVersion() && typeof stored.builtAt === 'number') builtAt = stored.builtAt;
+  }
+  if (builtAt === undefined || builtAt > now || now - builtAt > REBUILD_AFTER_MS) await rebuildFirstPaint(context);
+}
+
+/** Rebuilds whenever something the view is made from changes in storage, after that change's other listeners. */
+export function keepFirstPaintCurrent(context: BackgroundContext): void {
+  builtAt = undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local' || !Object.keys(changes).some((key) => SOURCES.has(key))) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => void rebuildFirstPaint(context), 0);
+  });
+}
+
+async function buildView(context: BackgroundContext): Promise<FirstPaintView> {
+  const now = Date.now();
+  const later = new Date(now + FIRST_PAINT_VALID_MS);
+  const [snapshot, warningsNow, warningsLater, settings, seen, nudgeFor] = await Promise.all([
+    heldSnapshot(),
+    warningLookup(new Date(now)),
+    warningLookup(later),
+    // Read from storage, not from the held copies: a handler that has just written waits for this
+    // rebuild, and the held copies follow storage only when its change event arrives.
+    getSettings(),
+    nudgeSeen.getValue(),
+    loadBalanceNudge(context.heldHoldings),
+  ]);
+  const words = settings.language === 'auto' ? context.pillWords() : await chosenWords(settings.language);
+  // Without the words there is no first paint to store: the page asks the background, as before.
+  if (words === undefined) throw new Error('the pill words are not available');
+  const built = await Promise.all(
+    exchanges.map(async (exchange) => {
+      const reserves = snapshot.exchanges[exchange.id];
+      const view = buildExchangeView({ exchange, reserves, now: new Date(now), warnings: warningsNow(exchange.id) });
+      const balanceNudge = await nudgeFor(exchange.id, view.verdict.level);
+      return {
+        view,
+        later: buildExchangeView({ exchange, reserves, now: later, warnings: warningsLater(exchange.id) }),
+        domains: exchange.domains,
+        ...(balanceNudge === undefined ? {} : { balanceNudge }),
+      };
+    }),
+  );
+  return buildFirstPaintView({ ext: extensionVersion(), now, settings, seen, words, exchanges: built });
+}
+
+/** The pill's words in a chosen language, placeholders left as `$1`… as the browser's lookup leaves them. */
+async function chosenWords(language: Parameters<typeof i18nFor>[0]): Promise<Record<string, string>> {
+  const { t } = await i18nFor(language);
+  return Object.fromEntries(PILL_WORDS.map((key) => [key, t(key, ['$1', '$2', '$3'])]));
+}
+
+/** The stored view names the version that wrote it; one left by an older version is not used. */
+export function extensionVersion(): string {
+  return browser.runtime.getManifest().version;
+}
