@@ -137,3 +137,26 @@ describe('mergeSnapshots', () => {
     expect(out.snapshot.exchanges.binance?.onchain?.totalUsd).toBe(100);
   });
 });
+
+describe('mergeReserves: a report\'s history and its claim check', () => {
+  const por = (asOf: string) => ({ method: 'zk-proof' as const, cadence: 'monthly' as const, liabilitiesIncluded: true, source: 'https://a.example/por', asOf });
+  const history = (...dates: string[]) => dates.map((asOf) => ({ source: 'https://a.example/por', asOf, reserveRatios: { BTC: 1.01 } }));
+  const check = (asOf: string, claimAsOf: string) => ({ claimAsOf, claimSource: 'https://a.example/por', assets: { BTC: { claimed: 10, onchain: 9, difference: -1 } }, source: 'https://api.llama.fi/protocol/binance-cex', asOf });
+
+  it('the history travels with the record that wins, and an older record brings none', () => {
+    const withHistory = mergeReserves({ held, incoming: { binance: { por: por('2026-09-01'), porHistory: history('2026-09-01', '2026-08-01') } } }).snapshot;
+    expect(withHistory.exchanges.binance!.porHistory!.map((report) => report.asOf)).toEqual(['2026-09-01', '2026-08-01']);
+    const older = mergeReserves({ held: withHistory, incoming: { binance: { por: por('2026-07-01'), porHistory: history('2026-07-01') } } });
+    expect(older.keptNewer).toContain('binance.por');
+    expect(older.snapshot.exchanges.binance!.porHistory!.map((report) => report.asOf)).toEqual(['2026-09-01', '2026-08-01']);
+  });
+
+  it('the later on-chain reading of a claim check wins; on the same day, the later claim', () => {
+    const first = mergeReserves({ held, incoming: { binance: { porCheck: check('2026-09-02', '2026-09-01') } } }).snapshot;
+    const older = mergeReserves({ held: first, incoming: { binance: { porCheck: check('2026-08-30', '2026-10-01') } } });
+    expect(older.keptNewer).toContain('binance.porCheck');
+    expect(older.snapshot.exchanges.binance!.porCheck!.asOf).toBe('2026-09-02');
+    const laterClaim = mergeReserves({ held: first, incoming: { binance: { porCheck: check('2026-09-02', '2026-09-15') } } });
+    expect(laterClaim.snapshot.exchanges.binance!.porCheck!.claimAsOf).toBe('2026-09-15');
+  });
+});

@@ -61,7 +61,9 @@ export function mergeReserves({ held, incoming, generatedAt }: MergeReservesPara
     }
     if (offer.porCheck !== undefined) {
       const held = before.porCheck;
-      if (held === undefined || `${offer.porCheck.asOf}${offer.porCheck.claimAsOf}` >= `${held.asOf}${held.claimAsOf}`) {
+      // The later on-chain reading wins; on the same day, the check of the later claim.
+      const newer = held === undefined || offer.porCheck.asOf > held.asOf || (offer.porCheck.asOf === held.asOf && offer.porCheck.claimAsOf >= held.claimAsOf);
+      if (newer) {
         after.porCheck = offer.porCheck;
         touched = true;
         changed.push(`${id}.porCheck`);
