@@ -73,6 +73,8 @@ describe('buildFeedSnapshot', () => {
     expect(snapshot.exchanges.binance!.por!.asOf).toBe('2026-10-01');
     expect(lines.held).toBe(1);
     expect(lines.exchanges.binance!.notes.join(' ')).toMatch(/BTC ratio 120 % disagrees with reserves ÷ liabilities = 101 %/);
+    // The exchange did publish: the held read does not count as a check that would blame it.
+    expect(snapshot.exchanges.binance!.por!.checkedAt).toBe('2026-10-02');
   });
 
   it(`holds a ratio jump beyond ${RATIO_JUMP_LIMIT * 100} points, and a liability change beyond ×${LIABILITY_JUMP_FACTOR}`, () => {

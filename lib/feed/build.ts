@@ -75,12 +75,13 @@ export function buildFeedSnapshot({ exchanges, reviewed, adapters = {}, onchain 
 
     const fromFile = file.reports.map((report) => reviewedToReport(report));
     const fromAdapter: PorReport[] = [];
+    let heldHere = 0;
     if (adapter?.ok === true) {
       const accepted = new Map<string, PorReport>();
       for (const report of adapter.reports) {
         const problem = checkReportFigures(report);
         if (problem !== undefined) {
-          held += 1;
+          heldHere += 1;
           line.notes.push(`held the report of ${report.asOf}: ${problem}`);
           continue;
         }
@@ -96,7 +97,7 @@ export function buildFeedSnapshot({ exchanges, reviewed, adapters = {}, onchain 
         const older = vouched.find((other) => other.asOf < report.asOf);
         const jump = older === undefined ? undefined : jumpBetween(older, report);
         if (jump !== undefined) {
-          held += 1;
+          heldHere += 1;
           line.notes.push(`held the report of ${report.asOf} for review: ${jump}`);
           continue;
         }
@@ -115,7 +116,10 @@ export function buildFeedSnapshot({ exchanges, reviewed, adapters = {}, onchain 
     // reviewed copy, then what the previous feed had.
     const history = union([fromAdapter, fromFile, previousHistory]).slice(0, POR_HISTORY_LENGTH);
     const latest = history[0]!;
-    const adapterDay = adapter?.ok === true ? adapter.fetchedAt.slice(0, 10) : undefined;
+    held += heldHere;
+    // A read whose newest report we held does not confirm the older one as the latest: the
+    // exchange did publish, so our check is not moved on (the delay stays ours, not theirs).
+    const adapterDay = adapter?.ok === true && heldHere === 0 ? adapter.fetchedAt.slice(0, 10) : undefined;
     const checkedAt = [file.checked, adapterDay, before.por?.checkedAt].filter((day): day is string => day !== undefined).sort().at(-1)!;
     const latestReviewed = file.reports.find((report) => report.asOf === latest.asOf);
     const latestAdapter = fromAdapter.find((report) => report === latest) as AdapterReport | undefined;
