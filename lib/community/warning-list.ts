@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { hashTypedData, type Hex } from 'viem';
+import { BaseError } from '../errors';
 
 /**
  * The signed community warning list: format, caps and the EIP-712 typed data it is signed as.
@@ -175,15 +176,15 @@ export function hashWarningList(list: WarningList): Hex {
  * The list itself, or a signing or parsing fault, said in one line for the UI (`shortMessage`)
  * with the detail for logs.
  */
-export class WarningListError extends Error {
+export class WarningListError extends BaseError {
   override name = 'WarningListError';
-  readonly shortMessage: string;
-  readonly details: string;
+  declare readonly details: string;
+  /** `bad-key`: the signing key, not the list, is at fault. */
+  readonly code: 'malformed-list' | 'bad-key';
 
-  constructor(params: { shortMessage: string; details: string }) {
-    super(`${params.shortMessage}: ${params.details}`);
-    this.shortMessage = params.shortMessage;
-    this.details = params.details;
+  constructor(params: { shortMessage: string; details: string; code: 'malformed-list' | 'bad-key' }) {
+    super(params.shortMessage, params.details);
+    this.code = params.code;
   }
 }
 
