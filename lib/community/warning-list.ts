@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { hashTypedData, type Hex } from 'viem';
 import { BaseError } from '../errors';
+import { EXCHANGE_ID_MAX_LENGTH, ExchangeIdSchema } from '../exchanges/exchange-id';
 
 /**
  * The signed community warning list: format, caps and the EIP-712 typed data it is signed as.
@@ -20,7 +21,7 @@ export const WARNING_LIST_LIMITS = {
   maxBodyLength: 1000,
   maxSourcesPerEntry: 5,
   maxUrlLength: 500,
-  maxExchangeIdLength: 40,
+  maxExchangeIdLength: EXCHANGE_ID_MAX_LENGTH,
 } as const;
 
 export const WARNING_SEVERITIES = ['danger', 'caution', 'info'] as const;
@@ -102,11 +103,7 @@ const SourceUrl = v.pipe(
 
 export const WarningEntrySchema = v.pipe(
   v.strictObject({
-    exchange: v.pipe(
-      v.string('exchange must be a registry id'),
-      v.maxLength(WARNING_LIST_LIMITS.maxExchangeIdLength, 'exchange id is too long'),
-      v.regex(/^[a-z0-9-]+$/, 'exchange must be a registry id: lowercase letters, digits and dashes'),
-    ),
+    exchange: ExchangeIdSchema,
     severity: v.picklist(WARNING_SEVERITIES, "severity must be 'info', 'caution' or 'danger'"),
     title: plainText('title', WARNING_LIST_LIMITS.maxTitleLength, false),
     body: plainText('body', WARNING_LIST_LIMITS.maxBodyLength, true),
