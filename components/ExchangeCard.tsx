@@ -5,7 +5,8 @@ import type { GradeExchangeReturnType } from '../lib/risk/grade';
 import { formatAge, formatAmount, formatDate, formatPercent, formatSignedAmount, formatSignedPercent, formatSignedUsd, formatUsd, sourceSite } from './format';
 import { levelWords } from './level-words';
 import { porLabel } from './por-label';
-import { ALL_ASSETS, assetRank, porCheckRows, porTrendSeries, type TrendPoint } from './por-trend';
+import { ALL_ASSETS, porCheckRows, porTrendSeries, type TrendPoint } from './por-trend';
+import { assetRank } from '../lib/risk/assets';
 import { reasonText } from './reason-text';
 import { useLocale, useT } from './i18n';
 

@@ -3,7 +3,8 @@ import type { ExchangeView } from '../lib/view/exchange-view';
 import { shareSummary } from '../lib/share/summary';
 import { drawShareImage } from './share-image';
 import { formatDate } from './format';
-import { useLocale, useT, type MessageKey } from './i18n';
+import { LEVEL_KEYS } from './level-words';
+import { useLocale, useT } from './i18n';
 
 export interface SharePanelProps {
   view: ExchangeView;
@@ -105,8 +106,7 @@ export function SharePanel({ view, now, locale: localeProp, onCopy, onCopyImage,
 
   const checked = now.toISOString().slice(0, 10);
   const fileName = `reserve-radar-${view.id}-${checked}.png`;
-  const levelKey: Record<ExchangeView['verdict']['level'], MessageKey> = { ok: 'level_ok', caution: 'level_caution', danger: 'level_danger', unknown: 'level_unknown' };
-  const alt = t('shareImageAlt', [view.name, t(levelKey[view.verdict.level]), view.verdict.grade, formatDate(checked, locale)]);
+  const alt = t('shareImageAlt', [view.name, t(LEVEL_KEYS[view.verdict.level]), view.verdict.grade, formatDate(checked, locale)]);
 
   return (
     <section class="share" aria-labelledby={`${idPrefix}-heading`} data-testid="share-panel">

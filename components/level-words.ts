@@ -1,5 +1,8 @@
 import type { GradeExchangeReturnType } from '../lib/risk/grade';
-import type { Translate } from './translate-from';
+import type { RiskLevel } from '../lib/risk/order';
+import type { MessageKey, Translate } from './translate-from';
+
+export const LEVEL_KEYS: Record<RiskLevel, MessageKey> = { ok: 'level_ok', caution: 'level_caution', danger: 'level_danger', unknown: 'level_unknown' };
 
 /**
  * The level in words, as the pill and the level chip say it. A caution or danger verdict with a
@@ -7,6 +10,6 @@ import type { Translate } from './translate-from';
  * level is only the worst the known figures support. "Unknown" needs no such word.
  */
 export function levelWords({ level, incomplete }: Pick<GradeExchangeReturnType, 'level' | 'incomplete'>, t: Translate): string {
-  const word = t(`level_${level}`);
+  const word = t(LEVEL_KEYS[level]);
   return incomplete === true && (level === 'caution' || level === 'danger') ? t('levelIncomplete', word) : word;
 }

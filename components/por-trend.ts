@@ -1,5 +1,5 @@
 import type { PorCheck, PorReport } from '../lib/reserves/schema';
-import { MAJOR_ASSETS } from '../lib/risk/assets';
+import { assetRank, MAJOR_ASSETS } from '../lib/risk/assets';
 
 /** The series of all assets together: ratio from `totalReserveRatio`, liabilities in dollars. */
 export const ALL_ASSETS = '*';
@@ -52,12 +52,6 @@ export function porCheckRows(check: PorCheck): CheckRow[] {
   return Object.entries(check.assets)
     .map(([asset, { claimed, onchain, difference }]) => ({ asset, claimed, onchain, difference, ...(claimed > 0 ? { share: difference / claimed } : {}) }))
     .sort((a, b) => assetRank(a.asset) - assetRank(b.asset) || a.asset.localeCompare(b.asset));
-}
-
-/** Major assets first, in their usual order; every other asset after them. */
-export function assetRank(asset: string): number {
-  const index = MAJOR_ASSETS.indexOf(asset);
-  return index === -1 ? MAJOR_ASSETS.length : index;
 }
 
 // Feed records are plain objects parsed from JSON: an asset named "constructor" is not inherited.

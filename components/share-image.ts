@@ -6,17 +6,17 @@
 import type { ExchangeView } from '../lib/view/exchange-view';
 import type { RiskLevel } from '../lib/risk/order';
 import { cleanUrl } from '../lib/share/summary';
-import { MAJOR_ASSETS } from '../lib/risk/assets';
+import { assetRank } from '../lib/risk/assets';
 import { formatDate, formatPercent, formatSignedUsd, formatUsd } from './format';
+import { LEVEL_KEYS } from './level-words';
 import { porLabel } from './por-label';
 import { reasonText } from './reason-text';
-import type { MessageKey, Translate } from './i18n';
+import type { Translate } from './i18n';
 
 export const SHARE_IMAGE_WIDTH = 1200;
 const PADDING = 56;
 const MAX_REASONS = 3;
 
-const LEVEL_KEYS: Record<RiskLevel, MessageKey> = { ok: 'level_ok', caution: 'level_caution', danger: 'level_danger', unknown: 'level_unknown' };
 
 // The light theme of card.css: a shared picture looks the same whatever theme its maker uses.
 const COLORS = {
@@ -89,7 +89,7 @@ export function shareImageContent({ view, now, t, locale }: ShareImageContentPar
   } else {
     porLines.push({ text: porLabel(por, t), style: 'body' });
     const ratios = Object.entries(por.reserveRatios ?? {})
-      .sort(([a], [b]) => rank(a) - rank(b))
+      .sort(([a], [b]) => assetRank(a) - assetRank(b))
       .map(([asset, ratio]) => `${asset} ${formatPercent(ratio, locale, 2)}`);
     if (ratios.length > 0) porLines.push({ text: `${t('reserveRatios')}: ${ratios.join(', ')}`, style: 'body' });
     porLines.push({ text: t('asOf', date(por.asOf)), style: 'muted' });
@@ -154,11 +154,6 @@ function domainOf(url: string | undefined): string | undefined {
   const clean = cleanUrl(url);
   if (clean === undefined) return undefined;
   return new URL(clean).hostname.replace(/^www\./, '');
-}
-
-function rank(asset: string): number {
-  const index = MAJOR_ASSETS.indexOf(asset);
-  return index === -1 ? MAJOR_ASSETS.length : index;
 }
 
 /** The few canvas calls the picture needs; a real CanvasRenderingContext2D has them all. */

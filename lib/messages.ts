@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { CornerSchema, SnoozeSchema } from './settings';
+import { ExchangeIdSchema } from './exchanges/exchange-id';
 
 /**
  * Requests to the background, in two sets by who may send them. The exchange-page scripts run
@@ -9,9 +10,8 @@ import { CornerSchema, SnoozeSchema } from './settings';
  * unknown shape, or a request from the wrong set, is ignored, never acted on.
  */
 const TabId = v.pipe(v.number(), v.integer(), v.minValue(0));
-const ExchangeId = v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,40}$/));
 
-const OpenGuide = v.object({ type: v.literal('open-guide'), exchangeId: ExchangeId });
+const OpenGuide = v.object({ type: v.literal('open-guide'), exchangeId: ExchangeIdSchema });
 
 /** What the exchange-page scripts may ask (exchange-ask.ts and exchange.content). */
 export const PageRequestSchema = v.variant('type', [
@@ -21,9 +21,9 @@ export const PageRequestSchema = v.variant('type', [
    * The pill keeps no storage code of its own (its bundle stays small): it was shown, moved to
    * another corner, or snoozed. The background validates and stores.
    */
-  v.object({ type: v.literal('nudge-shown'), exchangeId: ExchangeId }),
+  v.object({ type: v.literal('nudge-shown'), exchangeId: ExchangeIdSchema }),
   v.object({ type: v.literal('nudge-corner'), corner: CornerSchema }),
-  v.object({ type: v.literal('nudge-snooze'), exchangeId: ExchangeId, snooze: SnoozeSchema }),
+  v.object({ type: v.literal('nudge-snooze'), exchangeId: ExchangeIdSchema, snooze: SnoozeSchema }),
   /** Open the withdrawal guide for this exchange (also from the popup). */
   OpenGuide,
 ]);

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { ExchangeIdSchema } from './exchanges/exchange-id';
 
 /**
  * The user's choices. Stored locally, validated on every read, so a damaged or hand-edited
@@ -33,7 +34,7 @@ export const SettingsSchema = v.object({
   autoExpandOnDanger: v.optional(v.boolean(), true),
   lookalikeProtection: v.optional(v.boolean(), false),
   language: v.optional(LanguageSchema, 'auto'),
-  snoozes: v.optional(v.record(v.pipe(v.string(), v.regex(/^[a-z0-9-]+$/)), SnoozeSchema), {}),
+  snoozes: v.optional(v.record(ExchangeIdSchema, SnoozeSchema), {}),
   corner: v.optional(CornerSchema, 'bottom-right'),
   /**
    * The user's own JSON-RPC endpoint, for ENS lookups and arrival checks in the withdrawal

@@ -39,10 +39,6 @@ export async function saveHoldings(state: HoldingsState): Promise<HoldingsState>
   return parsed.output;
 }
 
-export async function updateHoldings(change: (state: HoldingsState) => HoldingsState): Promise<HoldingsState> {
-  return saveHoldings(change(await getHoldings()));
-}
-
 export function watchHoldings(callback: (state: HoldingsState) => void): () => void {
   return holdingsItem.watch((value) => callback(parseHoldingsState(value)));
 }

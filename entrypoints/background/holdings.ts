@@ -15,6 +15,7 @@ import { hasAnyRpcUrl, rpcUrlForChain } from '@/lib/settings';
 import { balanceNudgeText } from '@/components/balance-nudge-text';
 import type { I18n } from '@/components/translate-from';
 import { loadI18n } from '@/utils/translate';
+import { NOTIFICATIONS } from '@/utils/permissions';
 import type { Language } from '@/lib/settings';
 import { getAddressReadings, getHoldings, watchHoldings, getPriceTable, priceStatusItem, saveAddressReadings, saveHoldings, savePriceTable, type HeldHoldings, type PriceStatus } from '@/utils/holdings';
 
@@ -195,11 +196,9 @@ export async function summaryForPopup(): Promise<HoldingsSummary | null> {
   return holdingsSummary(holdingsOverview({ state, prices, readings }), state.history);
 }
 
-const NOTIFICATIONS = { permissions: ['notifications'] } as const;
-
 async function mayNotify(): Promise<boolean> {
   try {
-    return await browser.permissions.contains(NOTIFICATIONS as { permissions: ['notifications'] });
+    return await browser.permissions.contains(NOTIFICATIONS);
   } catch {
     return false;
   }

@@ -15,7 +15,8 @@ import { exchanges } from '@/lib/exchanges/registry';
 import type { Settings } from '@/lib/settings';
 import { loadAddressBook, loadGuideState, removeFromAddressBook, saveGuideState, saveToAddressBook } from '@/utils/guide-state';
 import { getSettings, watchSettings } from '@/utils/settings';
-import { browserTranslate, loadI18n } from '@/utils/translate';
+import { loadI18n } from '@/utils/translate';
+import { runPage } from '@/utils/run-page';
 import '@/components/card.css';
 import './style.css';
 
@@ -210,8 +211,4 @@ async function main() {
   );
 }
 
-void main().catch(() => {
-  // Storage or the page itself failed: say so in words rather than leave a blank page.
-  const root = document.getElementById('app');
-  if (root !== null) root.textContent = browserTranslate('errorBackground');
-});
+void runPage(main);

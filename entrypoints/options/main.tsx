@@ -7,6 +7,7 @@ import { send } from '@/utils/send';
 import { exchanges } from '@/lib/exchanges/registry';
 import type { Settings } from '@/lib/settings';
 import { loadI18n } from '@/utils/translate';
+import { runPage } from '@/utils/run-page';
 import { getSettings, resetSettings, updateSettings } from '@/utils/settings';
 import { BROAD_ACCESS } from '@/utils/permissions';
 import { HoldingsGlue } from './holdings';
@@ -96,4 +97,4 @@ async function main() {
   render(<App initial={settings} initialI18n={await loadI18n(settings.language)} />, root);
 }
 
-void main();
+void runPage(main);

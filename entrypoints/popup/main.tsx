@@ -4,6 +4,7 @@ import { I18nContext } from '@/components/i18n';
 import { Popup } from '@/components/Popup';
 import type { ExchangeView, TabState } from '@/lib/view/exchange-view';
 import { loadI18n } from '@/utils/translate';
+import { runPage } from '@/utils/run-page';
 import { getSettings } from '@/utils/settings';
 import { readTabState } from '@/utils/tab-states';
 import { send } from '@/utils/send';
@@ -79,4 +80,4 @@ async function main() {
   );
 }
 
-void main();
+void runPage(main);

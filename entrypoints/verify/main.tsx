@@ -11,6 +11,7 @@ import { exchanges } from '@/lib/exchanges/registry';
 import type { Settings } from '@/lib/settings';
 import type { ExchangeView } from '@/lib/view/exchange-view';
 import { loadI18n } from '@/utils/translate';
+import { runPage } from '@/utils/run-page';
 import { getSettings, watchSettings } from '@/utils/settings';
 import { send } from '@/utils/send';
 import { verifyOffThread } from '@/utils/verify-off-thread';
@@ -95,4 +96,4 @@ async function main() {
   render(<App initialSettings={settings} i18n={i18n} />, root);
 }
 
-void main();
+void runPage(main);

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { I18nContext } from '@/components/i18n';
 import { LookalikeWarning } from '@/components/LookalikeWarning';
 import { loadI18n } from '@/utils/translate';
+import { runPage } from '@/utils/run-page';
 import { getSettings } from '@/utils/settings';
 import { send } from '@/utils/send';
 import '@/components/card.css';
@@ -32,4 +33,4 @@ async function main() {
   );
 }
 
-void main();
+void runPage(main);

@@ -30,17 +30,17 @@ export interface SignWarningListReturnType {
 export async function signWarningList({ list, privateKey }: SignWarningListParameters): Promise<SignWarningListReturnType> {
   const parsed = v.safeParse(WarningListSchema, list);
   if (!parsed.success) {
-    throw new WarningListError({ shortMessage: 'The list is malformed', details: describeWarningListIssue(parsed.issues, 'list') });
+    throw new WarningListError({ shortMessage: 'The list is malformed', details: describeWarningListIssue(parsed.issues, 'list'), code: 'malformed-list' });
   }
   if (!/^0x[0-9a-fA-F]{64}$/.test(privateKey)) {
     // The key itself never goes into the message: it may be almost right.
-    throw new WarningListError({ shortMessage: 'The signing key is not a private key', details: 'expected 0x followed by 64 hex digits' });
+    throw new WarningListError({ shortMessage: 'The signing key is not a private key', details: 'expected 0x followed by 64 hex digits', code: 'bad-key' });
   }
   let account: ReturnType<typeof privateKeyToAccount>;
   try {
     account = privateKeyToAccount(privateKey);
   } catch {
-    throw new WarningListError({ shortMessage: 'The signing key is not a private key', details: 'it is outside the secp256k1 range' });
+    throw new WarningListError({ shortMessage: 'The signing key is not a private key', details: 'it is outside the secp256k1 range', code: 'bad-key' });
   }
   const signature = await account.signTypedData(warningListTypedData(parsed.output));
   return { envelope: { list: parsed.output, signature }, signer: account.address, hash: hashWarningList(parsed.output) };

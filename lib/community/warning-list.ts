@@ -1,5 +1,7 @@
 import * as v from 'valibot';
 import { hashTypedData, type Hex } from 'viem';
+import { BaseError } from '../errors';
+import { EXCHANGE_ID_MAX_LENGTH, ExchangeIdSchema } from '../exchanges/exchange-id';
 
 /**
  * The signed community warning list: format, caps and the EIP-712 typed data it is signed as.
@@ -19,7 +21,7 @@ export const WARNING_LIST_LIMITS = {
   maxBodyLength: 1000,
   maxSourcesPerEntry: 5,
   maxUrlLength: 500,
-  maxExchangeIdLength: 40,
+  maxExchangeIdLength: EXCHANGE_ID_MAX_LENGTH,
 } as const;
 
 export const WARNING_SEVERITIES = ['danger', 'caution', 'info'] as const;
@@ -101,11 +103,7 @@ const SourceUrl = v.pipe(
 
 export const WarningEntrySchema = v.pipe(
   v.strictObject({
-    exchange: v.pipe(
-      v.string('exchange must be a registry id'),
-      v.maxLength(WARNING_LIST_LIMITS.maxExchangeIdLength, 'exchange id is too long'),
-      v.regex(/^[a-z0-9-]+$/, 'exchange must be a registry id: lowercase letters, digits and dashes'),
-    ),
+    exchange: ExchangeIdSchema,
     severity: v.picklist(WARNING_SEVERITIES, "severity must be 'info', 'caution' or 'danger'"),
     title: plainText('title', WARNING_LIST_LIMITS.maxTitleLength, false),
     body: plainText('body', WARNING_LIST_LIMITS.maxBodyLength, true),
@@ -175,15 +173,15 @@ export function hashWarningList(list: WarningList): Hex {
  * The list itself, or a signing or parsing fault, said in one line for the UI (`shortMessage`)
  * with the detail for logs.
  */
-export class WarningListError extends Error {
+export class WarningListError extends BaseError {
   override name = 'WarningListError';
-  readonly shortMessage: string;
-  readonly details: string;
+  declare readonly details: string;
+  /** `bad-key`: the signing key, not the list, is at fault. */
+  readonly code: 'malformed-list' | 'bad-key';
 
-  constructor(params: { shortMessage: string; details: string }) {
-    super(`${params.shortMessage}: ${params.details}`);
-    this.shortMessage = params.shortMessage;
-    this.details = params.details;
+  constructor(params: { shortMessage: string; details: string; code: 'malformed-list' | 'bad-key' }) {
+    super(params.shortMessage, params.details);
+    this.code = params.code;
   }
 }
 

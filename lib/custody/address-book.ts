@@ -28,8 +28,6 @@ export const AddressBookEntrySchema = v.pipe(
 
 export type AddressBookEntry = v.InferOutput<typeof AddressBookEntrySchema>;
 
-export const AddressBookSchema = v.array(AddressBookEntrySchema);
-
 export interface ParseAddressBookReturnType {
   entries: AddressBookEntry[];
   /** Entries left out, with why, so an import can say what it skipped. */

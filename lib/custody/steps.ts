@@ -3,6 +3,7 @@ import { getNetwork, networkIds, type NetworkFamily, type NetworkId, type Networ
 import { validateAddress, type AddressWarning } from './validate-address';
 import { checkPoisoning, type AddressBookEntry } from './address-book';
 import type { WithdrawalInfo } from '../exchanges/types';
+import { ExchangeIdSchema, isExchangeId } from '../exchanges/exchange-id';
 
 /**
  * The withdrawal guide as a pure state machine: the page keeps a `GuideState`, feeds user
@@ -28,7 +29,7 @@ export const GUIDE_STATE_VERSION = 1;
 /** Persisted guide state. Every field is plain JSON; unknown or damaged input is rejected, not repaired. */
 export const GuideStateSchema = v.object({
   version: v.literal(GUIDE_STATE_VERSION),
-  exchangeId: v.nullable(v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,40}$/))),
+  exchangeId: v.nullable(ExchangeIdSchema),
   asset: v.nullable(v.pipe(v.string(), v.regex(/^[A-Z0-9.]{1,12}$/))),
   network: v.nullable(v.picklist(networkIds)),
   walletKind: v.nullable(v.picklist(walletKindIds)),
@@ -374,7 +375,7 @@ export function applyGuideAction(state: GuideState, action: GuideAction, now: Da
         const asset = action.asset.trim().toUpperCase();
         if (!/^[A-Z0-9.]{1,12}$/.test(asset) || getNetwork(action.network) === undefined) return state;
         const exchangeId = action.exchangeId === undefined ? state.exchangeId : action.exchangeId;
-        if (exchangeId !== null && !/^[a-z0-9-]{1,40}$/.test(exchangeId)) return state;
+        if (exchangeId !== null && !isExchangeId(exchangeId)) return state;
         const networkChanged = action.network !== state.network;
         return { ...state, exchangeId, asset, network: action.network, ...(networkChanged || asset !== state.asset ? clearedFromAddress : {}) };
       }

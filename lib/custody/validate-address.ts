@@ -48,7 +48,8 @@ export type AddressWarningCode =
   | 'destination-tag'
   | 'tag-in-address'
   | 'memo'
-  | 'ton-bounce'
+  | 'ton-bounceable'
+  | 'ton-non-bounceable'
   | 'ton-masterchain'
   | 'raw-form'
   | 'shared-format'
@@ -425,7 +426,8 @@ export function crc16Xmodem(data: Uint8Array): number {
   return crc;
 }
 
-const tonMemoWarning: AddressWarning = {
+/** TON and the Cosmos chains: one address serves many customers of an exchange, told apart by a memo. */
+const memoWarning: AddressWarning = {
   code: 'memo',
   message:
     'A wallet you control needs no memo (comment). If this address belongs to an exchange, you must add the memo it gave you, or the funds may not be credited.',
@@ -451,7 +453,7 @@ function decodeTon(address: string): Decoded {
           message:
             'This is the raw form of a TON address: it has no checksum and no bounce flag, and many exchanges do not accept it. Prefer the "UQ…" address your wallet shows.',
         },
-        tonMemoWarning,
+        memoWarning,
       ],
     };
   }
@@ -474,17 +476,17 @@ function decodeTon(address: string): Decoded {
   const warnings: AddressWarning[] = [
     bounceable
       ? {
-          code: 'ton-bounce',
+          code: 'ton-bounceable',
           message:
-            'This is the bounceable form (EQ…). If this wallet has never been used, a transfer to a bounceable address can bounce back to the sender. For a new wallet use the non-bounceable form (UQ…) your wallet shows.',
+            'This is the bounceable form (EQ…). If this wallet has never been used, a transfer to a bounceable address can bounce back to the sender minus fees. For a new wallet use the non-bounceable form (UQ…) your wallet shows.',
         }
       : {
-          code: 'ton-bounce',
+          code: 'ton-non-bounceable',
           message: 'This is the non-bounceable form (UQ…): the right one for a wallet that has not been used yet.',
         },
   ];
   if (workchain === -1) warnings.push({ code: 'ton-masterchain', message: 'This address is on the TON masterchain (-1). Personal wallets live on the basechain (0); check it is really yours.' });
-  warnings.push(tonMemoWarning);
+  warnings.push(memoWarning);
   return {
     ok: true,
     kind: bounceable ? 'ton-bounceable' : 'ton-non-bounceable',
@@ -495,11 +497,6 @@ function decodeTon(address: string): Decoded {
 }
 
 // ---------------------------------------------------------------- Cosmos
-
-const cosmosMemoWarning: AddressWarning = {
-  code: 'memo',
-  message: 'A wallet you control needs no memo. If this address belongs to an exchange, you must add the memo it gave you, or the funds may not be credited.',
-};
 
 function decodeCosmos(address: string, network: NetworkDefinition): Decoded {
   const lower = address.toLowerCase();
@@ -515,7 +512,7 @@ function decodeCosmos(address: string, network: NetworkDefinition): Decoded {
   }
   const bytes = bech32.fromWordsUnsafe(decoded.words);
   if (bytes === undefined || (bytes.length !== 20 && bytes.length !== 32)) return fail('bad-length', 'This address has the wrong length.');
-  return { ok: true, kind: 'cosmos-account', normalized: lower, warnings: [cosmosMemoWarning] };
+  return { ok: true, kind: 'cosmos-account', normalized: lower, warnings: [memoWarning] };
 }
 
 // ---------------------------------------------------------------- dispatch

@@ -15,6 +15,7 @@ import type { ExchangeDefinition } from './types';
 /** Files in this folder that are not exchanges: contracts, the registry and classification code. */
 const helperFiles = new Set([
   'types.ts',
+  'exchange-id.ts',
   'registry.ts',
   'classify.ts',
   'brand-index.ts',

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import { CadenceSchema, describeIssues, ExchangeIdSchema, IsoDateSchema, PorMethodSchema, POR_HISTORY_LENGTH, UrlSchema } from '../reserves/schema';
+import { CadenceSchema, describeIssues, IsoDateSchema, PorMethodSchema, POR_HISTORY_LENGTH, UrlSchema } from '../reserves/schema';
+import { ExchangeIdSchema } from '../exchanges/exchange-id';
 
 /**
  * A reviewed PoR file (`data/por/<id>.json`): what a person read in an exchange's own

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { ExchangeIdSchema } from '../exchanges/exchange-id';
 
 /**
  * What the user tells us about where their crypto sits. Stored on the device only; every read
@@ -12,14 +13,8 @@ import * as v from 'valibot';
 /** Where a position sits: `self` (a wallet the user controls) or an exchange id from the registry. */
 export type Custodian = 'self' | (string & {});
 
-export const SELF: Custodian = 'self';
-
 const IdSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'An id may hold letters, digits, - and _ (at most 64).'));
 
-export const ExchangeIdSchema = v.pipe(
-  v.string(),
-  v.regex(/^[a-z0-9-]{1,64}$/, 'An exchange id is lowercase letters, digits and -.'),
-);
 
 export const CustodianSchema = v.union([v.literal('self'), ExchangeIdSchema]);
 

@@ -13,12 +13,6 @@ export type FiatPosition = Pick<FiatHolding, 'custodian' | 'currency' | 'value'>
 /** A recorded holding or an on-chain balance (custodian `self`). */
 export type Position = AssetPosition | FiatPosition;
 
-export interface ValuedPosition {
-  position: Position;
-  /** US dollars; null when no price or rate is known. */
-  usd: number | null;
-}
-
 export interface ValuePositionParameters {
   position: Position;
   prices: PriceTable;

@@ -29,8 +29,6 @@ const OkxV1ProofSchema = v.object({
   ),
 });
 
-export type OkxV1Proof = v.InferOutput<typeof OkxV1ProofSchema>;
-
 /** Shape test used by auto-detection: `self.nonce` + `balances` (plural) is OKX's signature. */
 export function looksLikeOkxV1(file: unknown): boolean {
   const self = (file as { self?: Record<string, unknown> } | null)?.self;

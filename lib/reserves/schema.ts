@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { ExchangeIdSchema } from '../exchanges/exchange-id';
 
 /**
  * Schemas for everything the extension believes about an exchange's reserves. Every block
@@ -263,7 +264,6 @@ export const ExchangeReservesSchema = v.object({
 });
 export type ExchangeReserves = v.InferOutput<typeof ExchangeReservesSchema>;
 
-export const ExchangeIdSchema = v.pipe(v.string(), v.regex(/^[a-z0-9-]+$/, 'an exchange id is lowercase letters, digits and dashes'));
 
 export const SnapshotSchema = v.object({
   version: v.literal(1),

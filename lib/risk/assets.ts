@@ -10,6 +10,12 @@
  */
 export const MAJOR_ASSETS: readonly string[] = ['BTC', 'ETH', 'USDT', 'USDC'];
 
+/** Major assets first, in their usual order; every other asset after them. */
+export function assetRank(asset: string): number {
+  const index = MAJOR_ASSETS.indexOf(asset);
+  return index === -1 ? MAJOR_ASSETS.length : index;
+}
+
 /**
  * Fiat-backed or crypto-over-collateralised dollar stablecoins. Algorithmic or exchange-run
  * "stable" tokens (USDD, stUSDT) are deliberately absent: they carry issuer risk, so they count

@@ -2,6 +2,7 @@ import type { Language, Settings, Snooze } from '../settings';
 import type { RiskLevel } from '../risk/order';
 import type { ExchangeView, PageBalanceNudge } from './exchange-view';
 import { dataFingerprint } from './nudge-policy';
+import { isExchangeId } from '../exchanges/exchange-id';
 
 /**
  * The pill's first paint without the service worker (issue 16). Chrome stops an idle worker
@@ -176,7 +177,7 @@ function exchangeIdFor(hosts: Record<string, unknown>, host: string): string | u
   for (;;) {
     if (Object.hasOwn(hosts, candidate)) {
       const id = hosts[candidate];
-      return typeof id === 'string' && /^[a-z0-9-]{1,40}$/.test(id) ? id : undefined;
+      return isExchangeId(id) ? id : undefined;
     }
     const dot = candidate.indexOf('.');
     if (dot < 0) return undefined;

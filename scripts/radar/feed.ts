@@ -29,7 +29,7 @@ const help = [
   '        raw answer of a live build, to add as a new recording.',
   '        Exit code: 0 built, 1 refused (the reason is printed), 2 bad usage or missing key.',
   'verify  Checks a feed against a maintainer address; prints one line in plain words.',
-  '        Exit code: 0 valid, 1 invalid (the reason is printed), 2 unreadable file or bad usage.',
+  '        Exit code: 0 valid, 1 invalid (the reason is printed), 2 unreadable file, not JSON, or bad usage.',
   'keygen  Prints a new signing key and its address (docs/feed.md: rotating the key).',
 ].join('\n');
 

@@ -42,7 +42,7 @@ describe('radar warnings sign', () => {
     expect(bad.err).not.toContain('0xnotakey');
   });
 
-  it('exits 2 naming the problem when the file is missing, not JSON or malformed', async () => {
+  it('exits 2 when the file is missing or not JSON, and 1 with the reason when the list is malformed', async () => {
     process.env[KEY_ENV] = generatePrivateKey();
     expect(await run(['sign', join(folder(), 'absent.json')])).toMatchObject({ code: 2, err: expect.stringMatching(/cannot read .*ENOENT/) });
     writeFileSync(join(folder(), 'broken.json'), '{ "name": ');
@@ -51,7 +51,7 @@ describe('radar warnings sign', () => {
     list.entries[1]!.severity = 'severe';
     writeFileSync(join(folder(), 'bad.json'), JSON.stringify(list));
     const bad = await run(['sign', join(folder(), 'bad.json')]);
-    expect(bad.code).toBe(2);
+    expect(bad.code).toBe(1);
     expect(bad.err).toMatch(/The list is malformed: warning 2 \(wazirx\), severity/);
   });
 

@@ -17,10 +17,11 @@ const help = [
   'sign    Signs an unsigned warning list (or re-signs an envelope) as EIP-712 typed data and prints',
   `        the signed envelope JSON on stdout. The private key is read from ${KEY_ENV}, never from a flag,`,
   '        so it stays out of shell history and process lists.',
-  '        Exit code: 0 signed, 2 missing key, unreadable or malformed file.',
+  '        Exit code: 0 signed, 1 the list is malformed (the reason is printed), 2 missing or bad key,',
+  '        unreadable file, not JSON, or bad usage.',
   'verify  Checks a signed list against the maintainer address; prints one line in plain words.',
   '        --now checks as of another moment (default: the current time).',
-  '        Exit code: 0 valid, 1 invalid (the reason is printed), 2 unreadable file or bad usage.',
+  '        Exit code: 0 valid, 1 invalid (the reason is printed), 2 unreadable file, not JSON, or bad usage.',
   '',
   'Format: docs/warning-lists.md. Use "-" as <file> to read standard input.',
 ].join('\n');
@@ -58,7 +59,11 @@ export const command: RadarCommand = {
         io.stderr.write(`radar warnings: signed "${envelope.list.name}" number ${envelope.list.sequence} as ${signer}\n`);
         return 0;
       } catch (error) {
-        if (error instanceof WarningListError) return fail(`${error.shortMessage}: ${error.details}`);
+        if (error instanceof WarningListError) {
+          if (error.code === 'bad-key') return fail(`${error.shortMessage}: ${error.details}`);
+          io.stderr.write(`radar warnings: invalid: ${error.shortMessage}: ${error.details}\n`);
+          return 1;
+        }
         throw error;
       }
     }
@@ -66,9 +71,9 @@ export const command: RadarCommand = {
     if (subcommand === 'verify') {
       const options = parseVerifyArgs(rest);
       if (typeof options === 'string') return fail(`${options}\n\n${help}`);
-      const document = await readText(options.file, io.stdin);
+      const document = await readJson(options.file, io.stdin);
       if (!document.ok) return fail(document.message);
-      const result = await verifyWarningList({ body: document.value, expectedSigner: options.signer, now: options.now });
+      const result = await verifyWarningList({ body: document.text, expectedSigner: options.signer, now: options.now });
       if (result.ok) {
         const { list } = result;
         io.stdout.write(
@@ -113,16 +118,17 @@ function parseVerifyArgs(args: string[]): { file: string; signer: Address; now: 
   return { file, signer, now };
 }
 
-type Read<T> = { ok: true; value: T } | { ok: false; message: string };
+type Read<T> = { ok: true; value: T; text: string } | { ok: false; message: string };
 
 async function readText(file: string, stdin: Readable): Promise<Read<string>> {
   try {
     if (file === '-') {
       let text = '';
       for await (const chunk of stdin) text += typeof chunk === 'string' ? chunk : (chunk as Buffer).toString('utf8');
-      return { ok: true, value: text };
+      return { ok: true, value: text, text };
     }
-    return { ok: true, value: await readFile(file, 'utf8') };
+    const text = await readFile(file, 'utf8');
+    return { ok: true, value: text, text };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return { ok: false, message: `cannot read "${file}"${code === undefined ? '' : ` (${code})`}.` };
@@ -133,7 +139,7 @@ async function readJson(file: string, stdin: Readable): Promise<Read<unknown>> {
   const text = await readText(file, stdin);
   if (!text.ok) return text;
   try {
-    return { ok: true, value: JSON.parse(text.value) as unknown };
+    return { ok: true, value: JSON.parse(text.text) as unknown, text: text.text };
   } catch (error) {
     return { ok: false, message: `"${file}" is not JSON (${error instanceof Error ? error.message : 'parse error'}).` };
   }

@@ -1,0 +1,33 @@
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { describe, expect, it, vi } from 'vitest';
+import { parseHTML } from 'linkedom';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { runPage } from '@/utils/run-page';
+
+const pages = readdirSync('entrypoints', { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && existsSync(`entrypoints/${entry.name}/main.tsx`))
+  .map((entry) => entry.name);
+
+describe('extension pages', () => {
+  it('finds the pages', () => {
+    expect(pages).toEqual(expect.arrayContaining(['guide', 'options', 'popup', 'verify', 'warning']));
+  });
+
+  it.each(pages)('%s starts through runPage, so a failure shows a message, not a blank page', (page) => {
+    const source = readFileSync(`entrypoints/${page}/main.tsx`, 'utf8');
+    expect(source).toMatch(/^void runPage\(main\);$/m);
+    expect(source).not.toMatch(/^void main\(\)/m);
+  });
+
+  it('runPage puts the words for the failure where the page would have been', async () => {
+    const { document } = parseHTML('<html><body><div id="app">Loading…</div></body></html>');
+    vi.stubGlobal('document', document);
+    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation((key: string) => (key === 'errorBackground' ? 'could not load' : ''));
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    await runPage(async () => {
+      throw new Error('storage is gone');
+    });
+    expect(document.getElementById('app')!.textContent).toBe('could not load');
+    vi.unstubAllGlobals();
+  });
+});

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isolatedKeyAndFolder, runCommand } from './run-command.testkit';
+import { command as feed } from './feed';
+import { command as verifyProof } from './verify-proof';
+import { command as warnings } from './warnings';
+
+const SIGNER = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266';
+const folder = isolatedKeyAndFolder('radar-exit-');
+
+/** One convention for every command: 0 ok, 1 invalid content (with the reason), 2 unreadable file, not JSON, or bad usage. */
+describe('radar exit codes', () => {
+  it('exits 2 for a file that is not JSON, whichever command reads it', async () => {
+    const file = join(folder(), 'garbage.json');
+    writeFileSync(file, 'this is not JSON');
+    expect((await runCommand(verifyProof, [file])).code).toBe(2);
+    expect((await runCommand(warnings, ['verify', file, '--signer', SIGNER])).code).toBe(2);
+    expect((await runCommand(feed, ['verify', file, '--signer', SIGNER])).code).toBe(2);
+  });
+
+  it('exits 1 for JSON that is not what the command reads', async () => {
+    const file = join(folder(), 'other.json');
+    writeFileSync(file, '{"hello":"world"}');
+    expect((await runCommand(verifyProof, [file])).code).toBe(1);
+    expect((await runCommand(warnings, ['verify', file, '--signer', SIGNER])).code).toBe(1);
+    expect((await runCommand(feed, ['verify', file, '--signer', SIGNER])).code).toBe(1);
+  });
+});
