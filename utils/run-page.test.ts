@@ -1,8 +1,9 @@
+// Beside utils/run-page.ts, not in entrypoints/: WXT would take a file there for an entrypoint.
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { runPage } from '@/utils/run-page';
+import { runPage } from './run-page';
 
 const pages = readdirSync('entrypoints', { withFileTypes: true })
   .filter((entry) => entry.isDirectory() && existsSync(`entrypoints/${entry.name}/main.tsx`))
