@@ -5,7 +5,7 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 export default defineConfig({
   plugins: [WxtVitest()],
   test: {
-    include: ['{lib,components,entrypoints,scripts}/**/*.test.{ts,tsx}'],
+    include: ['{lib,components,entrypoints,scripts,utils}/**/*.test.{ts,tsx}'],
     restoreMocks: true,
   },
 });
