@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { fakeExchangeHtml, launchChromium, pillText, root, routeSite, shadowUi, stopServiceWorker, type ChromiumExtension } from './harness';
+import { fakeExchangeHtml, launchChromium, pillPlaceThenServe, pillText, root, routeSite, shadowUi, stopServiceWorker, type ChromiumExtension } from './harness';
 
 declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
 
@@ -112,20 +112,7 @@ describe('the first visit in Chromium, with the service worker asleep (issue 16)
     </script><meta charset="utf-8"><title>Early click</title></head><body><p>Stand-in page.</p></body></html>`;
     const page = await browser.context.newPage();
     await page.setViewportSize({ width: 1200, height: 800 });
-    await routeSite(browser.context, 'https://www.bitstamp.net', fakeExchangeHtml('Bitstamp — stand-in'));
-    await page.goto('https://www.bitstamp.net/');
-    const box = await shadowUi(page).box('pill-toggle');
-    await page.goto('about:blank');
-    await browser.context.unroute('https://www.bitstamp.net/**');
-    let appeared: () => void = () => undefined;
-    const pillAppeared = new Promise<void>((resolve) => (appeared = resolve));
-    await browser.context.route('https://www.bitstamp.net/**', (route) => {
-      if (new URL(route.request().url()).pathname === '/pill-appeared') {
-        appeared();
-        return route.fulfill({ status: 204 });
-      }
-      return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: holdingPage });
-    });
+    const { box, pillAppeared } = await pillPlaceThenServe(browser.context, page, 'https://www.bitstamp.net', holdingPage);
     await stopServiceWorker(page);
     const loaded = page.goto('https://www.bitstamp.net/');
     await pillAppeared;

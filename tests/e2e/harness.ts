@@ -115,6 +115,29 @@ export async function refreshSource(options: Page, source: string): Promise<{ st
   return result;
 }
 
+/**
+ * Where the collapsed pill sits on `origin`, learned from an ordinary load of a stand-in page; then
+ * `origin` serves `html` instead, and a request to `/pill-appeared` (the page's own beacon for the
+ * moment our element arrives) resolves `pillAppeared`. Leaves `page` on about:blank.
+ */
+export async function pillPlaceThenServe(context: BrowserContext, page: Page, origin: string, html: string): Promise<{ box: { x: number; y: number; width: number; height: number }; pillAppeared: Promise<void> }> {
+  await routeSite(context, origin, fakeExchangeHtml(`${new URL(origin).hostname} — stand-in`));
+  await page.goto(`${origin}/`);
+  const box = await shadowUi(page).box('pill-toggle');
+  await page.goto('about:blank');
+  await context.unroute(`${origin}/**`);
+  let appeared: () => void = () => undefined;
+  const pillAppeared = new Promise<void>((resolve) => (appeared = resolve));
+  await context.route(`${origin}/**`, (route) => {
+    if (new URL(route.request().url()).pathname === '/pill-appeared') {
+      appeared();
+      return route.fulfill({ status: 204 });
+    }
+    return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+  });
+  return { box, pillAppeared };
+}
+
 /** Serves `html` for every URL under `origin` (e.g. `https://www.binance.com`). */
 export async function routeSite(context: BrowserContext, origin: string, html: string): Promise<void> {
   await context.route(`${origin}/**`, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { activeTabId, builtContentScripts, fakeExchangeHtml, launchChromium, openCopyForAxe, removeOpenCopy, routeSite, screenshotPath, shadowUi, type ChromiumExtension } from './harness';
+import { activeTabId, builtContentScripts, fakeExchangeHtml, launchChromium, openCopyForAxe, pillPlaceThenServe, removeOpenCopy, routeSite, screenshotPath, shadowUi, type ChromiumExtension } from './harness';
 
 async function seriousViolations(page: Page, include?: string): Promise<string[]> {
   const builder = new AxeBuilder({ page });
@@ -120,20 +120,7 @@ describe('the nudge in Chromium', () => {
     const page = await browser.context.newPage();
     await page.setViewportSize({ width: 1200, height: 800 });
     // Where the collapsed pill sits on this page, learned from an ordinary load first.
-    await routeSite(browser.context, 'https://www.bitstamp.net', fakeExchangeHtml('Bitstamp — stand-in'));
-    await page.goto('https://www.bitstamp.net/');
-    const box = await shadowUi(page).box('pill-toggle');
-    await page.goto('about:blank');
-    await browser.context.unroute('https://www.bitstamp.net/**');
-    let appeared: () => void = () => undefined;
-    const pillAppeared = new Promise<void>((resolve) => (appeared = resolve));
-    await browser.context.route('https://www.bitstamp.net/**', (route) => {
-      if (new URL(route.request().url()).pathname === '/pill-appeared') {
-        appeared();
-        return route.fulfill({ status: 204 });
-      }
-      return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: earlyClickPage });
-    });
+    const { box, pillAppeared } = await pillPlaceThenServe(browser.context, page, 'https://www.bitstamp.net', earlyClickPage);
     const loaded = page.goto('https://www.bitstamp.net/');
     await pillAppeared;
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
