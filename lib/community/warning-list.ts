@@ -70,7 +70,8 @@ function isRealTimestamp(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().replace('.000Z', 'Z') === value;
 }
 
-const Timestamp = v.pipe(
+/** A signed document's moment, one spelling each; the PoR feed's header uses it too. */
+export const SignedTimestampSchema = v.pipe(
   v.string('a date must be text'),
   v.check(isRealTimestamp, 'a date must be a real UTC moment written like 2026-11-25T09:30:00Z'),
 );
@@ -112,8 +113,8 @@ export const WarningEntrySchema = v.pipe(
       v.minLength(1, 'a warning needs at least one source'),
       v.maxLength(WARNING_LIST_LIMITS.maxSourcesPerEntry, `a warning can cite at most ${WARNING_LIST_LIMITS.maxSourcesPerEntry} sources`),
     ),
-    published: Timestamp,
-    expires: Timestamp,
+    published: SignedTimestampSchema,
+    expires: SignedTimestampSchema,
   }),
   v.check((entry) => entry.published < entry.expires, 'a warning must expire after it is published'),
 );
@@ -128,8 +129,8 @@ export const WarningListSchema = v.pipe(
       v.minValue(0, 'sequence cannot be negative'),
       v.maxValue(Number.MAX_SAFE_INTEGER, 'sequence is too large'),
     ),
-    issued: Timestamp,
-    expires: Timestamp,
+    issued: SignedTimestampSchema,
+    expires: SignedTimestampSchema,
     entries: v.pipe(
       v.array(WarningEntrySchema, 'entries must be a list'),
       v.maxLength(WARNING_LIST_LIMITS.maxEntries, `a list can hold at most ${WARNING_LIST_LIMITS.maxEntries} warnings`),

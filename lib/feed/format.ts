@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { hashTypedData, keccak256, stringToBytes, type Hex } from 'viem';
 import { SnapshotSchema, type Snapshot } from '../reserves/schema';
 import { stableStringify } from '../reserves/stable-json';
+import { SignedTimestampSchema } from '../community/warning-list';
 
 /**
  * The signed proof-of-reserves feed: a snapshot of every exchange's reserves (the same model the
@@ -29,19 +30,12 @@ export const FEED_TYPES = {
   ],
 } as const;
 
-/** UTC, whole seconds, one spelling per moment: `2026-12-04T06:00:00Z`. */
-const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
-const Timestamp = v.pipe(
-  v.string('a date must be text'),
-  v.check((value) => TIMESTAMP.test(value) && new Date(value).toISOString().replace('.000Z', 'Z') === value, 'a date must be a real UTC moment written like 2026-12-04T06:00:00Z'),
-);
-
 export const FeedHeaderSchema = v.pipe(
   v.strictObject({
     name: v.pipe(v.string('name must be text'), v.minLength(1, 'name cannot be empty'), v.maxLength(FEED_LIMITS.maxNameLength, 'name is too long')),
     sequence: v.pipe(v.number('sequence must be a number'), v.integer('sequence must be a whole number'), v.minValue(0, 'sequence cannot be negative'), v.maxValue(Number.MAX_SAFE_INTEGER, 'sequence is too large')),
-    issued: Timestamp,
-    expires: Timestamp,
+    issued: SignedTimestampSchema,
+    expires: SignedTimestampSchema,
     contentHash: v.pipe(v.string('contentHash must be text'), v.regex(/^0x[0-9a-f]{64}$/, 'contentHash must be 0x followed by 64 lowercase hex digits')),
   }),
   v.check((header) => header.issued < header.expires, 'a feed must expire after it is issued'),
