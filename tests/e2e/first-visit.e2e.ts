@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { fakeExchangeHtml, launchChromium, pillPlaceThenServe, pillText, root, routeSite, shadowUi, stopServiceWorker, type ChromiumExtension } from './harness';
+import { fakeExchangeHtml, isolatedWorld, launchChromium, pillPlaceThenServe, pillText, root, routeSite, shadowUi, stopServiceWorker, type ChromiumExtension } from './harness';
 
 declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
 
@@ -10,13 +10,8 @@ const swedish = JSON.parse(readFileSync(join(root, 'public/_locales/sv/messages.
 
 /** What the exchange-page script's own world (not the page) reads from the extension's storage. */
 async function storedInContentWorld(page: Page, extensionId: string): Promise<unknown> {
-  const cdp = await page.context().newCDPSession(page);
-  const contexts: { id: number; origin: string; auxData?: { type?: string } }[] = [];
-  cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context as (typeof contexts)[number]));
-  await cdp.send('Runtime.enable');
-  const world = contexts.find((context) => context.auxData?.type === 'isolated' && context.origin === `chrome-extension://${extensionId}`);
-  if (world === undefined) throw new Error('no isolated world of the extension on this page');
-  const { result } = await cdp.send('Runtime.evaluate', { contextId: world.id, expression: `chrome.storage.local.get('firstPaint').then((items) => items.firstPaint ?? null)`, awaitPromise: true, returnByValue: true });
+  const { cdp, contextId } = await isolatedWorld(page, extensionId);
+  const { result } = await cdp.send('Runtime.evaluate', { contextId, expression: `chrome.storage.local.get('firstPaint').then((items) => items.firstPaint ?? null)`, awaitPromise: true, returnByValue: true });
   await cdp.detach();
   return result.value;
 }

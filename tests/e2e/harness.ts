@@ -9,7 +9,7 @@ import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
 
 export const root = resolve(import.meta.dirname, '../..');
 const outDir = resolve(root, process.env.RADAR_OUT_DIR ?? '.output');
@@ -136,6 +136,17 @@ export async function pillPlaceThenServe(context: BrowserContext, page: Page, or
     return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
   });
   return { box, pillAppeared };
+}
+
+/** The extension's content-script world on `page` (Chromium's isolated world), for tests that act from inside it; detach `cdp` when done. */
+export async function isolatedWorld(page: Page, extensionId: string): Promise<{ cdp: CDPSession; contextId: number }> {
+  const cdp = await page.context().newCDPSession(page);
+  const contexts: { id: number; origin: string; auxData?: { type?: string } }[] = [];
+  cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context as (typeof contexts)[number]));
+  await cdp.send('Runtime.enable');
+  const world = contexts.find((context) => context.auxData?.type === 'isolated' && context.origin === `chrome-extension://${extensionId}`);
+  if (world === undefined) throw new Error('no isolated world of the extension on this page');
+  return { cdp, contextId: world.id };
 }
 
 /** Serves `html` for every URL under `origin` (e.g. `https://www.binance.com`). */

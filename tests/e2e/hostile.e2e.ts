@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { CDPSession, Page } from 'playwright-core';
-import { launchChromium, routeSite, shadowMode, shadowUi, type ChromiumExtension } from './harness';
+import { isolatedWorld, launchChromium, routeSite, shadowMode, shadowUi, type ChromiumExtension } from './harness';
 
 const CHOSEN = '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed';
 const OTHER = `0x${'ab'.repeat(20)}`;
@@ -72,15 +71,6 @@ const hostilePage = `<!doctype html><html lang="en"><head><meta charset="utf-8">
   window.attack = attack;
 </script></body></html>`;
 
-async function isolatedWorld(page: Page, extensionId: string): Promise<{ cdp: CDPSession; contextId: number }> {
-  const cdp = await page.context().newCDPSession(page);
-  const contexts: { id: number; origin: string; auxData?: { type?: string } }[] = [];
-  cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context as (typeof contexts)[number]));
-  await cdp.send('Runtime.enable');
-  const world = contexts.find((context) => context.auxData?.type === 'isolated' && context.origin === `chrome-extension://${extensionId}`);
-  if (world === undefined) throw new Error('no isolated world of the extension on this page');
-  return { cdp, contextId: world.id };
-}
 
 describe('a hostile exchange page in Chromium', () => {
   let browser: ChromiumExtension;
