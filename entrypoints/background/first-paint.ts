@@ -90,7 +90,7 @@ async function buildView(context: BackgroundContext): Promise<FirstPaintView> {
 }
 
 /** The pill's words in a chosen language, placeholders left as `$1`… as the browser's lookup leaves them. */
-async function chosenWords(language: Parameters<typeof i18nFor>[0]): Promise<Record<string, string>> {
+export async function chosenWords(language: Parameters<typeof i18nFor>[0]): Promise<Record<string, string>> {
   const { t } = await i18nFor(language);
   return Object.fromEntries(PILL_WORDS.map((key) => [key, t(key, ['$1', '$2', '$3'])]));
 }

@@ -6,7 +6,7 @@ import { writeTabState } from '@/utils/tab-states';
 import type { PageHandlers } from '@/utils/messaging';
 import type { BackgroundContext } from './context';
 import { loadBalanceNudge } from './holdings';
-import { ensureFirstPaint, rebuildFirstPaint } from './first-paint';
+import { chosenWords, ensureFirstPaint, rebuildFirstPaint } from './first-paint';
 
 /**
  * What the exchange-page scripts may ask. They run beside a page we do not trust, so each
@@ -27,7 +27,10 @@ export function createPageHandlers(context: BackgroundContext): PageHandlers<Bro
       const withBalance = balanceNudge === undefined || state.kind !== 'exchange' ? state : { ...state, balanceNudge };
       // After the answer: the stored first paint for the next page, if it is missing or old.
       if (state.kind === 'exchange') setTimeout(() => void ensureFirstPaint(context), 0);
-      return pageStateFor({ state: withBalance, settings, seen, words: state.kind === 'exchange' && settings.language === 'auto' ? context.pillWords() : undefined });
+      // The words travel with the answer in the chosen language too, so the page never redraws the
+      // stored first paint in another language than the one the user picked.
+      const words = state.kind !== 'exchange' ? undefined : settings.language === 'auto' ? context.pillWords() : await chosenWords(settings.language).catch(() => undefined);
+      return pageStateFor({ state: withBalance, settings, seen, words });
     },
     async 'nudge-shown'(request) {
       if (getExchange(request.exchangeId) === undefined) return undefined;

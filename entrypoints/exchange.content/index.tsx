@@ -71,7 +71,8 @@ export default defineContentScript({
       const decision = decisionFor(state);
       if (!decision.show || !ctx.isValid) return;
       shown = state.view.id;
-      const i18n = settings.language === 'auto' && words !== undefined ? i18nWithWords(words) : await loadI18n(settings.language);
+      // The background sends the pill's words in the chosen language too: the redraw keeps the language of the first paint.
+      const i18n = words !== undefined ? i18nWithWords(words, settings.language) : await loadI18n(settings.language);
       ui = mountNudge(ctx, { face: pillFace(state.view), view: state.view, i18n, corner: settings.corner, expanded: decision.expanded, dismiss, balanceNudge: state.balanceNudge });
       if (!alreadyCounted) void send({ type: 'nudge-shown', exchangeId: state.view.id });
     };

@@ -12,8 +12,8 @@ export interface NudgeContext {
   /** When the pill was last shown on this exchange (ms since epoch), if ever. */
   lastShownAt?: number;
   /**
-   * The collapsed pill's words in the browser's language, placeholders left as `$1`…, when the
-   * language setting is "auto"; otherwise the page's script loads the chosen language itself.
+   * The collapsed pill's words in the user's language (the browser's, or the one chosen in the
+   * options), placeholders left as `$1`….
    */
   words?: Record<string, string>;
 }
@@ -31,7 +31,7 @@ export interface PageStateForParameters {
   settings: Settings;
   /** When the pill was last shown, per exchange id. */
   seen: Record<string, number>;
-  /** The pill's words in the browser's language (used only when the language setting is "auto"). */
+  /** The pill's words in the user's language. */
   words?: Record<string, string>;
 }
 export type PageStateForReturnType = PageState;
