@@ -68,10 +68,9 @@ export interface ShareImageContentParameters {
   t: Translate;
   locale: string;
 }
-export type ShareImageContentReturnType = ShareImageContent;
 
 /** What the picture says, in the reader's words: the essentials, each figure with its date. */
-export function shareImageContent({ view, now, t, locale }: ShareImageContentParameters): ShareImageContentReturnType {
+export function shareImageContent({ view, now, t, locale }: ShareImageContentParameters): ShareImageContent {
   const { por, onchain, flows, status, verdict } = view;
   const date = (iso: string) => formatDate(iso, locale);
   const dated = (text: string, asOf: string) => t('shareImageFigure', [text, date(asOf)]);

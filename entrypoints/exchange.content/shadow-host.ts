@@ -15,7 +15,6 @@ export interface CreateShadowHostParameters {
   onMount: (container: HTMLElement) => void;
   onRemove: (container: HTMLElement) => void;
 }
-export type CreateShadowHostReturnType = ShadowHost;
 
 /**
  * Events a page script could fake to drive what we draw. The root is closed, so a page cannot
@@ -36,7 +35,7 @@ function stopUntrusted(event: Event): void {
  * exchange's page sees an empty element, not the text, state or controls inside it (DevTools,
  * and the tests through its protocol, still see in).
  */
-export function createShadowHost({ ctx, name, css, onMount, onRemove }: CreateShadowHostParameters): CreateShadowHostReturnType {
+export function createShadowHost({ ctx, name, css, onMount, onRemove }: CreateShadowHostParameters): ShadowHost {
   const shadowHost = document.createElement(name);
   const shadow = shadowHost.attachShadow({ mode: 'closed' });
   for (const type of GUARDED_EVENTS) shadow.addEventListener(type, stopUntrusted, true);

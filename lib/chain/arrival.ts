@@ -55,7 +55,6 @@ export interface ArrivalUpdate {
   error: { code: ArrivalErrorCode; message: string } | null;
 }
 
-export type CheckArrivalReturnType = ArrivalUpdate;
 
 const clients = new Map<string, PublicClient>();
 
@@ -152,7 +151,7 @@ function update(status: ArrivalUpdate['status'], baseline: bigint, decimals: num
 }
 
 /** One check: has the balance risen above `baseline`? Never throws; problems come back as `status: 'error'`. */
-export async function checkArrival(parameters: CheckArrivalParameters): Promise<CheckArrivalReturnType> {
+export async function checkArrival(parameters: CheckArrivalParameters): Promise<ArrivalUpdate> {
   const decimals = parameters.token?.decimals ?? parameters.nativeDecimals ?? 18;
   const baseline = parseBaseUnits(parameters.baseline);
   if (baseline === undefined) {

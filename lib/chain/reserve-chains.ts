@@ -19,14 +19,13 @@ export const reserveChains: Readonly<Record<number, ReserveChain>> = {
   43114: { chainId: 43114, name: 'Avalanche C-Chain', defillama: 'Avalanche', native: 'AVAX' },
 };
 
-export type DefillamaAmountKeysReturnType = Record<string, string[]>;
 
 /**
  * Per DefiLlama chain, the DefiLlama symbols the reserve check can be set beside: the chain's
  * own coin (with its aliases) and every token the check reads there. Only these amounts are
  * kept from `/protocol/<slug>`; the rest of the breakdown is hundreds of coins nothing compares.
  */
-export function defillamaAmountKeys(): DefillamaAmountKeysReturnType {
+export function defillamaAmountKeys(): Record<string, string[]> {
   const keys: Record<string, Set<string>> = {};
   const chainIds = new Set([...Object.keys(reserveChains).map(Number), ...reserveAddressLists.map((list) => list.chainId)]);
   for (const chainId of chainIds) {

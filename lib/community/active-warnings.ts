@@ -13,7 +13,6 @@ export interface ActiveWarningsParameters {
   exchangeId: string;
   now: Date;
 }
-export type ActiveWarningsReturnType = ActiveWarning[];
 
 const SEVERITY_ORDER: Readonly<Record<WarningSeverity, number>> = { danger: 0, caution: 1, info: 2 };
 
@@ -22,7 +21,7 @@ const SEVERITY_ORDER: Readonly<Record<WarningSeverity, number>> = { danger: 0, c
  * (`published ≤ now < expires`) inside a list that has not expired. Danger first, then
  * caution, then info; newest first within a severity.
  */
-export function activeWarnings({ lists, exchangeId, now }: ActiveWarningsParameters): ActiveWarningsReturnType {
+export function activeWarnings({ lists, exchangeId, now }: ActiveWarningsParameters): ActiveWarning[] {
   const nowMs = now.getTime();
   const active: ActiveWarning[] = [];
   for (const list of lists) {

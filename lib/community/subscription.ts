@@ -80,13 +80,12 @@ export interface ApplyFetchResultParameters {
   result: WarningListFetchResult;
   now: Date;
 }
-export type ApplyFetchResultReturnType = WarningSubscription;
 
 /**
  * The next state after one fetch. Only a verified list signed by the subscription's own
  * signer replaces `lastGood`; any failure records `lastError` and keeps `lastGood`.
  */
-export function applyFetchResult({ state, result, now }: ApplyFetchResultParameters): ApplyFetchResultReturnType {
+export function applyFetchResult({ state, result, now }: ApplyFetchResultParameters): WarningSubscription {
   const at = now.toISOString();
   const { lastError: _previousError, ...rest } = state;
   if (result.ok) {
@@ -117,10 +116,9 @@ export interface CheckSubscriptionParameters {
   fetched: { ok: true; body: string } | { ok: false; reason: string };
   now: Date;
 }
-export type CheckSubscriptionReturnType = WarningSubscription;
 
 /** Verify-then-apply in one step: what the background runs after each scheduled fetch. Never throws. */
-export async function checkSubscription({ state, fetched, now }: CheckSubscriptionParameters): Promise<CheckSubscriptionReturnType> {
+export async function checkSubscription({ state, fetched, now }: CheckSubscriptionParameters): Promise<WarningSubscription> {
   const result: WarningListFetchResult = fetched.ok
     ? await verifyWarningList({ body: fetched.body, expectedSigner: state.expectedSigner, held: state.lastGood, now })
     : { ok: false, code: 'unreachable', reason: `The list could not be fetched: ${fetched.reason}` };
@@ -130,10 +128,9 @@ export async function checkSubscription({ state, fetched, now }: CheckSubscripti
 export interface GoodListsParameters {
   subscriptions: readonly WarningSubscription[];
 }
-export type GoodListsReturnType = WarningList[];
 
 /** The lists to show warnings from: each subscription's last good list. */
-export function goodLists({ subscriptions }: GoodListsParameters): GoodListsReturnType {
+export function goodLists({ subscriptions }: GoodListsParameters): WarningList[] {
   return subscriptions.flatMap((subscription) => (subscription.lastGood === undefined ? [] : [subscription.lastGood.list]));
 }
 

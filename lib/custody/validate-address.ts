@@ -556,10 +556,9 @@ export interface DetectedNetwork {
   kind: AddressKind;
 }
 
-export type DetectNetworksReturnType = DetectedNetwork[];
 
 /** Every network the address is fully valid for, in table order. ENS names count as EVM. */
-export function detectNetworks(address: string): DetectNetworksReturnType {
+export function detectNetworks(address: string): DetectedNetwork[] {
   try {
     const cleaned = clean(address);
     if (precheck(cleaned) !== null) return [];

@@ -158,10 +158,8 @@ function compact(value: string): string {
   return value.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 }
 
-export type BuildBrandIndexParameters = readonly ExchangeDefinition[];
-export type BuildBrandIndexReturnType = BrandIndex;
 
-export function buildBrandIndex(exchanges: BuildBrandIndexParameters): BuildBrandIndexReturnType {
+export function buildBrandIndex(exchanges: readonly ExchangeDefinition[]): BrandIndex {
   const index: BrandIndex = {
     byDomain: new Map(),
     byToken: new Map(),

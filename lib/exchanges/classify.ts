@@ -15,7 +15,6 @@ import { isMixedScript, skeleton } from './skeleton';
 
 export type Verdict = 'exchange' | 'lookalike' | 'unknown';
 
-export type ClassifyParameters = string;
 
 export interface ClassifyReturnType {
   verdict: Verdict;
@@ -487,7 +486,7 @@ const suffixOptions = { extractHostname: false, validateHostname: false, detectI
  * Classifies one hostname (`www.binance.com`, `BINANCE.COM.`, `xn--…`, `binance.com:443`).
  * Never throws: anything that is not a hostname comes back `unknown` with the reason.
  */
-export function classify(hostname: ClassifyParameters): ClassifyReturnType {
+export function classify(hostname: string): ClassifyReturnType {
   const parsed = parseHostname(hostname);
   if (!parsed.ok) return unknown(undefined, parsed.reason);
   const { host, kind } = parsed;
@@ -556,17 +555,14 @@ export function classify(hostname: ClassifyParameters): ClassifyReturnType {
   );
 }
 
-export type ClassifyUrlParameters = string;
-export type ClassifyUrlReturnType = ClassifyReturnType;
 
 /** `classify` for a whole URL (`https://accounts.binance.com/en/login`). Never throws. */
-export function classifyUrl(url: ClassifyUrlParameters): ClassifyUrlReturnType {
+export function classifyUrl(url: string): ClassifyReturnType {
   const extracted = hostnameFromUrl(url);
   if (!extracted.ok) return unknown(undefined, extracted.reason);
   return classify(extracted.host);
 }
 
-export type ExchangeMatchPatternsReturnType = string[];
 
 /**
  * Content-script match patterns for every official domain (`https://*.binance.com/*`); in a
@@ -574,7 +570,7 @@ export type ExchangeMatchPatternsReturnType = string[];
  * only: every exchange in the registry serves its site over HTTPS, and a plain-HTTP page is one
  * anybody on the network path can write, so the pill is not drawn there (docs/security.md).
  */
-export function exchangeMatchPatterns(): ExchangeMatchPatternsReturnType {
+export function exchangeMatchPatterns(): string[] {
   const patterns = new Set<string>();
   for (const exchange of exchanges) {
     for (const domain of exchange.domains) patterns.add(`https://*.${domain.toLowerCase()}/*`);

@@ -11,9 +11,8 @@ let current = new Int32Array(maxLength + 1);
 
 export type EditDistanceParameters = { a: string; b: string; max: number };
 /** The distance when it is at most `max`, otherwise `max + 1`. */
-export type EditDistanceReturnType = number;
 
-export function editDistance({ a, b, max }: EditDistanceParameters): EditDistanceReturnType {
+export function editDistance({ a, b, max }: EditDistanceParameters): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   if (a.length > maxLength || b.length > maxLength) return max + 1;
   for (let j = 0; j <= b.length; j++) previous[j] = j;

@@ -6,7 +6,6 @@
 
 export type HostnameKind = 'domain' | 'ip' | 'local';
 
-export type ParseHostnameParameters = string;
 export type ParseHostnameReturnType =
   | { ok: true; host: string; kind: HostnameKind }
   | { ok: false; reason: string };
@@ -83,7 +82,7 @@ function isIpv6(address: string): boolean {
   return halves.length === 2 ? groups <= 7 : groups === 8;
 }
 
-export function parseHostname(input: ParseHostnameParameters): ParseHostnameReturnType {
+export function parseHostname(input: string): ParseHostnameReturnType {
   if (typeof input !== 'string') return { ok: false, reason: 'a hostname must be text' };
   const plain = parsePlainHostname(input);
   if (plain) return plain;
@@ -137,14 +136,13 @@ export function parseHostname(input: ParseHostnameParameters): ParseHostnameRetu
   return { ok: true, host, kind: 'domain' };
 }
 
-export type HostnameFromUrlParameters = string;
 export type HostnameFromUrlReturnType = { ok: true; host: string } | { ok: false; reason: string };
 
 /**
  * The hostname of a URL as the browser's own parser sees it (so IDNs arrive as `xn--`).
  * Accepts a scheme-less `binance.com/en` too, since people paste those.
  */
-export function hostnameFromUrl(url: HostnameFromUrlParameters): HostnameFromUrlReturnType {
+export function hostnameFromUrl(url: string): HostnameFromUrlReturnType {
   if (typeof url !== 'string') return { ok: false, reason: 'a URL must be text' };
   const text = url.trim();
   if (text === '') return { ok: false, reason: 'the URL is empty' };

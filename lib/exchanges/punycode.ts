@@ -31,12 +31,10 @@ function digitValue(code: number): number {
   return base;
 }
 
-export type DecodePunycodeParameters = string;
 /** The decoded label, or `undefined` when the input is not valid Punycode. */
-export type DecodePunycodeReturnType = string | undefined;
 
 /** Decodes the part after `xn--` (pass it without the prefix). Never throws. */
-export function decodePunycode(input: DecodePunycodeParameters): DecodePunycodeReturnType {
+export function decodePunycode(input: string): string | undefined {
   const output: number[] = [];
   const delimiter = input.lastIndexOf('-');
   for (let j = 0; j < Math.max(delimiter, 0); j++) {

@@ -36,11 +36,9 @@ function foldChar(char: string): string {
 
 const combiningMarks = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
 
-export type SkeletonParameters = string;
-export type SkeletonReturnType = string;
 
 /** Folds a hostname label (already lowercase and decoded from Punycode) to its skeleton. */
-export function skeleton(label: SkeletonParameters): SkeletonReturnType {
+export function skeleton(label: string): string {
   let ascii = true;
   for (let i = 0; i < label.length; i++) {
     if (label.charCodeAt(i) >= 0x80) {

@@ -14,7 +14,6 @@ export interface VerifyInclusionProofParameters extends ProofRunOptions {
   expectedRoot?: string;
 }
 
-export type VerifyInclusionProofReturnType = InclusionProofResult;
 
 const hashLength: Record<ProofFormat, number> = { 'okx-v1': 64, bybit: 64, bitget: 16 };
 
@@ -37,7 +36,7 @@ function normaliseRoot(root: string): string {
  * every parent up to the root, and compares that root with the published one.
  * Never throws; `verdict: 'verified'` only when the path is consistent *and* a published root was given and matches.
  */
-export async function verifyInclusionProof(parameters: VerifyInclusionProofParameters): Promise<VerifyInclusionProofReturnType> {
+export async function verifyInclusionProof(parameters: VerifyInclusionProofParameters): Promise<InclusionProofResult> {
   try {
     const { format: requested, expectedRoot, ...options } = parameters;
     if (requested !== undefined && !isProofFormat(requested)) {

@@ -9,11 +9,10 @@ export const EMPTY_SNAPSHOT: Snapshot = Object.freeze({
   exchanges: Object.freeze({}),
 }) as Snapshot;
 
-export type ParseSnapshotParameters = unknown;
 export type ParseSnapshotReturnType = { ok: true; snapshot: Snapshot } | { ok: false; reason: string };
 
 /** Validates a whole document (the bundled file, a stored copy, an import). Never throws. */
-export function parseSnapshot(input: ParseSnapshotParameters): ParseSnapshotReturnType {
+export function parseSnapshot(input: unknown): ParseSnapshotReturnType {
   const result = v.safeParse(SnapshotSchema, input);
   if (result.success) return { ok: true, snapshot: result.output };
   return { ok: false, reason: `snapshot rejected: ${describeIssues(result.issues)}` };
@@ -22,14 +21,13 @@ export function parseSnapshot(input: ParseSnapshotParameters): ParseSnapshotRetu
 let cached: Snapshot | undefined;
 let cachedProblem: string | undefined;
 
-export type BundledSnapshotReturnType = Snapshot;
 
 /**
  * The snapshot shipped inside the extension, validated once. A broken file is caught by
  * `snapshot.test.ts` before release; should one ship anyway, the extension falls back to an
  * empty document (everything "Unknown") rather than showing figures nobody validated.
  */
-export function bundledSnapshot(): BundledSnapshotReturnType {
+export function bundledSnapshot(): Snapshot {
   if (cached !== undefined) return cached;
   const parsed = parseSnapshot(bundled);
   if (parsed.ok) {

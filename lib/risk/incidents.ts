@@ -11,14 +11,13 @@ export interface RecentIncidentsParameters {
   incidents: readonly Incident[] | undefined;
   now: Date;
 }
-export type RecentIncidentsReturnType = RecentIncident[];
 
 /**
  * Incidents that still weigh on the verdict: hacks and withdrawal halts within their window,
  * insolvencies within theirs. Incidents dated after `now` are ignored so that a backtest sees
  * only what was known then. Regulatory actions are shown by the registry but not graded.
  */
-export function recentIncidents({ incidents, now }: RecentIncidentsParameters): RecentIncidentsReturnType {
+export function recentIncidents({ incidents, now }: RecentIncidentsParameters): RecentIncident[] {
   const result: RecentIncident[] = [];
   for (const incident of incidents ?? []) {
     const windowDays = incidentWindowDays(incident.kind);

@@ -37,10 +37,9 @@ export interface VerdictRankParameters {
    */
   incomplete?: boolean | undefined;
 }
-export type VerdictRankReturnType = number;
 
 /** Higher is better. Complete verdicts by level, then grade; every incomplete verdict at the bottom. */
-export function verdictRank({ level, grade, incomplete }: VerdictRankParameters): VerdictRankReturnType {
+export function verdictRank({ level, grade, incomplete }: VerdictRankParameters): number {
   if (incomplete === true || level === 'unknown') return 0;
   return LEVEL_RANK[level] * 10 + GRADE_RANK[grade];
 }

@@ -13,10 +13,8 @@ const STRENGTH: Readonly<Record<PorMethod, number>> = {
   'zk-proof': 4,
 };
 
-export type PorMethodStrengthParameters = PorMethod;
-export type PorMethodStrengthReturnType = number;
 
 /** 0 (no report) … 4 (zk proof of solvency with liabilities). */
-export function porMethodStrength(method: PorMethodStrengthParameters): PorMethodStrengthReturnType {
+export function porMethodStrength(method: PorMethod): number {
   return STRENGTH[method];
 }

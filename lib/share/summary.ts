@@ -20,16 +20,14 @@ function isTrackingParameter(name: string): boolean {
   return TRACKING_PARAMETERS.has(lower) || TRACKING_PREFIXES.some((prefix) => lower.startsWith(prefix));
 }
 
-export type CleanUrlParameters = string;
 /** The URL without tracking parameters or credentials; `undefined` when it is not an http(s) URL. */
-export type CleanUrlReturnType = string | undefined;
 
 /**
  * Strips tracking parameters (utm_*, fbclid, gclid, ref…) and any user:password part from a
  * link before it is shared. Other parameters keep their order; a link with nothing to strip
  * comes back exactly as given. Never throws.
  */
-export function cleanUrl(url: CleanUrlParameters): CleanUrlReturnType {
+export function cleanUrl(url: string): string | undefined {
   let parsed: URL;
   try {
     parsed = new URL(url.trim());

@@ -43,9 +43,8 @@ export interface BuildExchangeViewParameters {
   now: Date;
   warnings?: readonly ActiveWarning[];
 }
-export type BuildExchangeViewReturnType = ExchangeView;
 
-export function buildExchangeView({ exchange, reserves, now, warnings = [] }: BuildExchangeViewParameters): BuildExchangeViewReturnType {
+export function buildExchangeView({ exchange, reserves, now, warnings = [] }: BuildExchangeViewParameters): ExchangeView {
   return {
     warnings,
     verdict: gradeExchange({ exchange, reserves, now }),

@@ -34,9 +34,8 @@ export interface PageStateForParameters {
   /** The pill's words in the user's language. */
   words?: Record<string, string>;
 }
-export type PageStateForReturnType = PageState;
 
-export function pageStateFor({ state, settings, seen, words }: PageStateForParameters): PageStateForReturnType {
+export function pageStateFor({ state, settings, seen, words }: PageStateForParameters): PageState {
   if (state.kind !== 'exchange') return state;
   const id = state.view.id;
   const snooze = Object.hasOwn(settings.snoozes, id) ? settings.snoozes[id] : undefined;
