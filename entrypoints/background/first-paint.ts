@@ -30,7 +30,7 @@ export function rebuildFirstPaint(context: BackgroundContext): Promise<void> {
       builtAt = view.builtAt;
     })
     .catch((error: unknown) => {
-      // Without a stored view the page waits for the background, as before: never wrong, only slower.
+      // Without a stored view the page waits for the background: never wrong, only slower.
       console.warn('[reserve-radar] first paint view not stored', error);
       return browser.storage.local.remove(FIRST_PAINT_KEY).catch(() => undefined);
     });
@@ -71,7 +71,7 @@ async function buildView(context: BackgroundContext): Promise<FirstPaintView> {
     loadBalanceNudge(context.heldHoldings),
   ]);
   const words = settings.language === 'auto' ? context.pillWords() : await chosenWords(settings.language);
-  // Without the words there is no first paint to store: the page asks the background, as before.
+  // Without the words there is no first paint to store: the page asks the background.
   if (words === undefined) throw new Error('the pill words are not available');
   const built = await Promise.all(
     exchanges.map(async (exchange) => {

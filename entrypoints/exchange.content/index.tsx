@@ -79,7 +79,7 @@ export default defineContentScript({
 
     const stored = firstPaintFor({ stored: await storedView, host: location.hostname, now: Date.now(), ext: browser.runtime.getManifest().version });
     const storedDecision = stored === undefined ? undefined : decisionFromStored(stored);
-    // An expanded card needs the full view: only the background has it, so that case waits as before.
+    // An expanded card needs the full view: only the background has it, so that case waits for its answer.
     if (stored !== undefined && storedDecision !== undefined && !storedDecision.expanded && ctx.isValid) {
       const { entry, settings, words } = stored;
       language = settings.language;

@@ -43,7 +43,7 @@ export interface FirstPaintEntry extends PillFace {
    * Until when (ms since epoch) this face stays true: the verdict was also computed for the end
    * of the validity window, and an exchange whose face changes within it (data turning stale,
    * a warning coming into date) gets `until` = when it was built, so the page waits for the
-   * background as before.
+   * background's answer.
    */
   until: number;
 }
