@@ -1,9 +1,5 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { exchangeMatchPatterns } from './lib/exchanges/classify';
-import { productionSbom } from './scripts/supply-chain/sbom';
 import { FEED_SIGNERS, FEED_URL } from './lib/feed/trust';
 
 /**
@@ -20,6 +16,8 @@ function feedSettings(): { url: string; signers: string[] } {
 }
 const feed = feedSettings();
 
+// Build steps of our own are WXT modules in modules/ (loaded by name order): the exchange-page
+// matches, the early-question script, the popup's single file, the store zip's bill of materials.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Lets two builds (e.g. a benchmark and the tests) run side by side without sharing a folder.
@@ -54,45 +52,6 @@ export default defineConfig({
         }
       : {}),
   }),
-  hooks: {
-    // Content scripts run on registry domains only. A script that declares `matches: []` gets
-    // the patterns here, at build time, so the registry and the classifier stay out of its bundle.
-    'entrypoints:resolved'(_wxt, entrypoints) {
-      for (const entrypoint of entrypoints) {
-        if (entrypoint.type === 'content-script' && entrypoint.options.matches?.length === 0) entrypoint.options.matches = exchangeMatchPatterns();
-      }
-    },
-    // The popup is built on its own, into one script and one stylesheet instead of a chain of
-    // chunks shared with the other pages: each extension file costs the popup a fetch before its
-    // first line runs (README, Performance).
-    'entrypoints:grouped'(_wxt, groups) {
-      for (const group of groups) {
-        if (!Array.isArray(group) || group.length < 2) continue;
-        const popup = group.findIndex((entrypoint) => entrypoint.name === 'popup');
-        if (popup === -1) continue;
-        groups.push(group.splice(popup, 1));
-        return;
-      }
-    },
-    'vite:build:extendConfig'(entrypoints, viteConfig) {
-      if (entrypoints.length !== 1 || entrypoints[0]?.name !== 'popup') return;
-      // One file: the holdings line's few lines ride along, still run only after the card's first frame.
-      const output = viteConfig.build?.rolldownOptions?.output;
-      if (output === undefined || Array.isArray(output)) throw new Error('wxt.config.ts: the popup build has no single output to configure.');
-      output.codeSplitting = false;
-    },
-    // The exchange page's first question goes out from a tiny script of its own, listed before
-    // the exchange-page script so it runs first (entrypoints/exchange-ask.ts).
-    // Every store zip carries the bill of materials of what it ships (scripts/supply-chain/sbom.ts).
-    'zip:extension:start'(wxt) {
-      writeFileSync(join(wxt.config.outDir, 'sbom.cdx.json'), productionSbom(wxt.config.root));
-    },
-    'build:manifestGenerated'(_wxt, manifest) {
-      const exchangePage = manifest.content_scripts?.find((script) => script.js?.includes('content-scripts/exchange.js'));
-      if (exchangePage?.js === undefined) throw new Error('wxt.config.ts: the exchange-page content script is missing from the manifest, so exchange-ask.js has nowhere to go.');
-      exchangePage.js.unshift('exchange-ask.js');
-    },
-  },
   zip: {
     excludeSources: ['docs/screenshots/**'],
   },
