@@ -1,0 +1,101 @@
+import { useState } from 'preact/hooks';
+import * as v from 'valibot';
+import { NO_ENDPOINT, type AddressReadings } from '../../lib/holdings/address-readings';
+import { EvmAddressSchema, type HoldingsState } from '../../lib/holdings/model';
+import { holdingChainIds, holdingChainNames } from '../../lib/holdings/holding-tokens';
+import { formatDate } from '../format';
+import { useLocale, useT, type MessageKey } from '../i18n';
+import { newId } from './form';
+
+export function WatchedAddresses({ state, readings, onSave }: { state: HoldingsState; readings: AddressReadings | null; onSave: (s: HoldingsState) => Promise<void> }) {
+  const t = useT();
+  const locale = useLocale();
+  const [address, setAddress] = useState('');
+  const [label, setLabel] = useState('');
+  const [chains, setChains] = useState<number[]>([1]);
+  const [invalid, setInvalid] = useState<MessageKey | undefined>(undefined);
+  return (
+    <>
+      {state.addresses.length === 0 ? (
+        <p class="muted">{t('holdingsAddressesEmpty')}</p>
+      ) : (
+        <ul data-testid="watched-addresses">
+          {state.addresses.map((watched) => (
+            <li key={watched.id}>
+              <code>{watched.address}</code> {watched.label !== undefined && `(${watched.label})`} — {(watched.chainIds.length === 0 ? holdingChainIds : watched.chainIds).map((id) => holdingChainNames[id] ?? String(id)).join(', ')}{' '}
+              <button type="button" class="ghost" aria-label={t('holdingsRemoveAddressLabel', watched.address)} onClick={() => void onSave({ ...state, addresses: state.addresses.filter((a) => a.id !== watched.id) })}>
+                {t('holdingsRemove')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {readings !== null && (
+        <div class="provenance" data-testid="holdings-readings">
+          {readings.chains.map((chain) => (
+            <p key={chain.chainId}>
+              {chain.error === NO_ENDPOINT
+                ? t('holdingsReadingNoEndpoint', holdingChainNames[chain.chainId] ?? String(chain.chainId))
+                : chain.error === undefined
+                ? t('holdingsReading', [holdingChainNames[chain.chainId] ?? String(chain.chainId), chain.blockNumber ?? '?', formatDate(new Date(readings.readAt).toISOString(), locale)])
+                : t('holdingsReadingFailed', [holdingChainNames[chain.chainId] ?? String(chain.chainId), chain.error])}
+            </p>
+          ))}
+        </div>
+      )}
+      <form
+        class="holdings__form"
+        data-testid="address-add"
+        onSubmit={(event) => {
+          event.preventDefault();
+          const parsed = v.safeParse(EvmAddressSchema, address);
+          if (!parsed.success) return setInvalid('holdingsInvalidAddress');
+          if (chains.length === 0) return setInvalid('holdingsInvalidChains');
+          if (state.addresses.some((a) => a.address.toLowerCase() === parsed.output.toLowerCase())) return setInvalid('holdingsDuplicateAddress');
+          setInvalid(undefined);
+          void onSave({ ...state, addresses: [...state.addresses, { id: newId('a'), address: parsed.output, ...(label.trim() === '' ? {} : { label: label.trim().slice(0, 80) }), chainIds: chains }] }).then(() => {
+            setAddress('');
+            setLabel('');
+          });
+          return undefined;
+        }}
+      >
+        <label>
+          {t('holdingsAddress')}
+          <input
+            type="text"
+            value={address}
+            placeholder="0x…"
+            spellcheck={false}
+            autoComplete="off"
+            aria-invalid={invalid !== undefined}
+            aria-describedby={invalid === undefined ? undefined : 'address-error'}
+            onInput={(event) => setAddress((event.currentTarget as HTMLInputElement).value)}
+            data-testid="address-input"
+          />
+        </label>
+        <label>
+          {t('holdingsAddressLabel')}
+          <input type="text" maxLength={80} value={label} onInput={(event) => setLabel((event.currentTarget as HTMLInputElement).value)} />
+        </label>
+        <fieldset>
+          <legend>{t('holdingsChains')}</legend>
+          {holdingChainIds.map((id) => (
+            <label key={id} class="option">
+              <input type="checkbox" checked={chains.includes(id)} onChange={(event) => setChains((event.currentTarget as HTMLInputElement).checked ? [...chains, id] : chains.filter((c) => c !== id))} />
+              {holdingChainNames[id] ?? String(id)}
+            </label>
+          ))}
+        </fieldset>
+        <button type="submit" class="ghost" data-testid="address-submit">
+          {t('holdingsAddAddress')}
+        </button>
+        {invalid !== undefined && (
+          <p id="address-error" class="form-error" role="alert" data-testid="address-error">
+            {t(invalid)}
+          </p>
+        )}
+      </form>
+    </>
+  );
+}
