@@ -3,7 +3,7 @@ import { useLocale, useT, type MessageKey } from '../i18n';
 import type { GuideExchange } from './Guide';
 import { ExternalLink } from './shared';
 
-/** Words for each hint code; `$1` is the exchange's name, `$2` the hours where there are some. */
+/** Words for each hint code; `$1` is the exchange's name, `$2` the hold's length where there is one. */
 const STATEMENT: Record<WithdrawalHintCode, MessageKey> = {
   'page-link': 'wherePageLinkIntro',
   'page-link-needs-asset': 'wherePageLinkNeedsAsset',
@@ -57,10 +57,15 @@ function Provenance({ source }: { source: WithdrawalHintSource }) {
   );
 }
 
+/** Whole days read better than 168 hours; a day or less, or a part day, stays in hours. */
+function duration(t: ReturnType<typeof useT>, hours: number): string {
+  return hours >= 48 && hours % 24 === 0 ? t('whereDurationDays', String(hours / 24)) : t('whereDurationHours', String(hours));
+}
+
 function statement(t: ReturnType<typeof useT>, hint: ExchangeWithdrawalHint, name: string): string {
   // A hold the exchange documents without a length gets its own words, whatever its kind.
   if (hint.hours === null) return t('whereLockNoHours', name);
-  return t(STATEMENT[hint.code], [name, hint.hours === undefined ? '' : String(hint.hours)]);
+  return t(STATEMENT[hint.code], [name, hint.hours === undefined ? '' : duration(t, hint.hours)]);
 }
 
 function HintLine({ hint, name }: { hint: ExchangeWithdrawalHint; name: string }) {
