@@ -3,7 +3,7 @@ import type { AddressBookEntry } from '../../lib/custody/address-book';
 import type { ResolveEnsNameErrorCode } from '../../lib/custody/ens';
 import type { ArrivalErrorCode } from '../../lib/chain/arrival';
 import { guideStepIds, nextStep, seedChecklistIds, validateStep, type GuideAction, type GuideState, type GuideStepId } from '../../lib/custody/steps';
-import type { WithdrawalInfo } from '../../lib/exchanges/types';
+import type { WithdrawalFacts } from '../../lib/exchanges/types';
 import { useT } from '../i18n';
 import { PROBLEM, STEP_INTRO, STEP_TITLE } from './text';
 import { RouteStep } from './RouteStep';
@@ -17,7 +17,7 @@ import { ArrivalStep } from './ArrivalStep';
 export interface GuideExchange {
   id: string;
   name: string;
-  withdrawal?: WithdrawalInfo;
+  withdrawal?: WithdrawalFacts;
 }
 
 export interface EnsLookup {

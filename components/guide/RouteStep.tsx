@@ -3,7 +3,7 @@ import { getNetwork, networks, type NetworkId } from '../../lib/custody/networks
 import { validateStep, type GuideAction, type GuideState } from '../../lib/custody/steps';
 import { useT } from '../i18n';
 import type { GuideExchange } from './Guide';
-import { ExternalLink } from './shared';
+import { WhereToClick } from './WhereToClick';
 
 const ASSET = /^[A-Z0-9.]{1,12}$/;
 
@@ -118,62 +118,11 @@ export function RouteStep({ state, exchanges, prefillExchangeId, onAction }: Rou
         </p>
       )}
 
-      <ExchangeFacts exchange={exchange} asset={ASSET.test(cleanAsset) ? cleanAsset : null} />
-    </div>
-  );
-}
-
-function ExchangeFacts({ exchange, asset }: { exchange: GuideExchange | undefined; asset: string | null }) {
-  const t = useT();
-  if (exchange === undefined) return <p class="muted">{t('routeNoExchange')}</p>;
-  const withdrawal = exchange.withdrawal;
-  if (withdrawal === undefined) {
-    return (
-      <div class="guide-facts" data-testid="exchange-facts">
-        <h3>{t('routeFactsTitle', exchange.name)}</h3>
-        <p>{t('routeNoWithdrawalInfo', exchange.name)}</p>
-      </div>
-    );
-  }
-  const needsAsset = withdrawal.url.includes('{asset}');
-  return (
-    <div class="guide-facts" data-testid="exchange-facts">
-      <h3>{t('routeFactsTitle', exchange.name)}</h3>
-      <ul>
-        <li>
-          {needsAsset && asset === null ? (
-            t('routeWithdrawalLinkNeedsAsset')
-          ) : (
-            <ExternalLink href={withdrawal.url.replace('{asset}', encodeURIComponent(asset ?? ''))} testId="withdrawal-link">
-              {t('routeWithdrawalLink', exchange.name)}
-            </ExternalLink>
-          )}{' '}
-          <span class="provenance">
-            (<ExternalLink href={withdrawal.source}>{t('source')}</ExternalLink>)
-          </span>
-        </li>
-        <li data-testid="whitelist">
-          {withdrawal.whitelistUrl === undefined ? (
-            t('routeWhitelistUnknown', exchange.name)
-          ) : (
-            <ExternalLink href={withdrawal.whitelistUrl}>{t('routeWhitelistLink', exchange.name)}</ExternalLink>
-          )}
-        </li>
-        <li data-testid="address-lock">
-          {withdrawal.newAddressLockHours === undefined ? (
-            t('routeLockUnknown', exchange.name)
-          ) : (
-            <>
-              {t('routeLockHours', [exchange.name, String(withdrawal.newAddressLockHours)])}{' '}
-              {withdrawal.newAddressLockSource !== undefined && (
-                <span class="provenance">
-                  (<ExternalLink href={withdrawal.newAddressLockSource}>{t('source')}</ExternalLink>)
-                </span>
-              )}
-            </>
-          )}
-        </li>
-      </ul>
+      {exchange === undefined ? (
+        <p class="muted">{t('routeNoExchange')}</p>
+      ) : (
+        <WhereToClick exchange={exchange} asset={ASSET.test(cleanAsset) ? cleanAsset : null} />
+      )}
     </div>
   );
 }

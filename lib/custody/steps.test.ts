@@ -21,6 +21,7 @@ import {
   type GuideState,
 } from './steps';
 import { networkIds } from './networks';
+import type { WithdrawalFacts } from '../exchanges/types';
 
 const t0 = new Date('2026-11-25T09:00:00.000Z');
 const mine = '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed';
@@ -193,22 +194,67 @@ describe('guidance content', () => {
 });
 
 describe('exchangeWithdrawalHints', () => {
-  it('links the withdrawal page with the asset, and adds whitelist and lock hints only when documented', () => {
-    const hints = exchangeWithdrawalHints({
-      asset: 'USDC',
-      withdrawal: {
-        url: 'https://example-exchange.test/withdraw/{asset}',
-        whitelistUrl: 'https://example-exchange.test/security/whitelist',
-        newAddressLockHours: 24,
-        newAddressLockSource: 'https://example-exchange.test/help/address-lock',
-        source: 'https://example-exchange.test/help/withdraw',
-      },
-    });
-    expect(hints.map((h) => h.code)).toEqual(['open-withdrawal-page', 'whitelist', 'new-address-lock']);
-    expect(hints[0]!.url).toBe('https://example-exchange.test/withdraw/USDC');
-    expect(hints[2]!.text).toMatch(/24 hours/);
-    expect(hints[2]!.source).toBe('https://example-exchange.test/help/address-lock');
-    expect(exchangeWithdrawalHints({ withdrawal: { url: 'https://x.test/w', source: 'https://x.test/s', newAddressLockHours: 48 } }).map((h) => h.code)).toEqual(['open-withdrawal-page']);
-    expect(exchangeWithdrawalHints({ withdrawal: undefined })).toEqual([]);
+  const seen = { source: 'https://help.example-exchange.test/withdraw', asOf: '2026-12-05', dated: 'seen' } as const;
+  const stated = { source: 'https://help.example-exchange.test/security', asOf: '2024-07-23', dated: 'stated' } as const;
+  const full: WithdrawalFacts = {
+    page: { status: 'deep-link', url: 'https://www.example-exchange.test/withdraw/{asset}', ...seen },
+    whitelist: { status: 'offered', settingsUrl: 'https://www.example-exchange.test/security/whitelist', menuPath: ['Security', 'Whitelist'], ...stated },
+    newAddressLock: { status: 'hold', hours: 24, applies: 'opt-in', menuPath: ['Security', 'Whitelist'], ...stated },
+    networkFees: { status: 'fee-page', url: 'https://www.example-exchange.test/fees', ...seen },
+  };
+
+  it('gives one hint per topic, in a fixed order, each with its own source and date', () => {
+    const hints = exchangeWithdrawalHints({ withdrawal: full, asset: 'USDC' });
+    expect(hints.map((h) => [h.topic, h.code])).toEqual([
+      ['withdrawal-page', 'page-link'],
+      ['whitelist', 'whitelist-offered'],
+      ['new-address-lock', 'lock-opt-in'],
+      ['network-fees', 'fees-page'],
+    ]);
+    expect(hints[0]).toMatchObject({ url: 'https://www.example-exchange.test/withdraw/USDC', source: { url: seen.source, asOf: '2026-12-05', dated: 'seen' } });
+    expect(hints[1]).toMatchObject({ url: 'https://www.example-exchange.test/security/whitelist', menuPath: ['Security', 'Whitelist'], source: { asOf: '2024-07-23', dated: 'stated' } });
+    expect(hints[2]).toMatchObject({ hours: 24, source: { url: stated.source } });
+    expect(hints[3]).toMatchObject({ url: 'https://www.example-exchange.test/fees' });
+    for (const hint of hints) expect(hint).not.toHaveProperty('text');
+  });
+
+  it('says unknown for every topic it has no fact for, and for an exchange with no entry at all', () => {
+    const unknown: WithdrawalFacts = { page: { status: 'unknown' }, whitelist: { status: 'unknown' }, newAddressLock: { status: 'unknown' }, networkFees: { status: 'unknown' } };
+    const codes = ['page-unknown', 'whitelist-unknown', 'lock-unknown', 'fees-unknown'];
+    expect(exchangeWithdrawalHints({ withdrawal: unknown }).map((h) => h.code)).toEqual(codes);
+    expect(exchangeWithdrawalHints({ withdrawal: undefined }).map((h) => h.code)).toEqual(codes);
+    for (const hint of exchangeWithdrawalHints({ withdrawal: undefined })) expect(hint.source).toBeUndefined();
+  });
+
+  it('asks for the coin before linking a per-coin page, and never puts an unsafe ticker into the address', () => {
+    expect(exchangeWithdrawalHints({ withdrawal: full, asset: null })[0]).toMatchObject({ code: 'page-link-needs-asset' });
+    expect(exchangeWithdrawalHints({ withdrawal: full, asset: '../evil' })[0]).toMatchObject({ code: 'page-link-needs-asset' });
+    expect(exchangeWithdrawalHints({ withdrawal: full, asset: '../evil' })[0]!.url).toBeUndefined();
+    const single: WithdrawalFacts = { ...full, page: { status: 'deep-link', url: 'https://www.example-exchange.test/withdraw', ...seen } };
+    expect(exchangeWithdrawalHints({ withdrawal: single, asset: null })[0]).toMatchObject({ code: 'page-link', url: 'https://www.example-exchange.test/withdraw' });
+  });
+
+  it('names the menus for a withdrawal page without an address, on the web or in the app', () => {
+    const web: WithdrawalFacts = { ...full, page: { status: 'menu', menuPath: ['Assets', 'Withdraw'], surface: 'web', ...stated } };
+    const app: WithdrawalFacts = { ...full, page: { status: 'menu', menuPath: ['Accounts', 'Transfer'], surface: 'app', ...stated } };
+    expect(exchangeWithdrawalHints({ withdrawal: web, asset: 'BTC' })[0]).toMatchObject({ code: 'page-menu-web', menuPath: ['Assets', 'Withdraw'] });
+    expect(exchangeWithdrawalHints({ withdrawal: web, asset: 'BTC' })[0]!.url).toBeUndefined();
+    expect(exchangeWithdrawalHints({ withdrawal: app })[0]).toMatchObject({ code: 'page-menu-app', menuPath: ['Accounts', 'Transfer'] });
+  });
+
+  it('tells each kind of hold, whitelist and fee listing apart', () => {
+    const lock = (newAddressLock: WithdrawalFacts['newAddressLock']) => exchangeWithdrawalHints({ withdrawal: { ...full, newAddressLock } })[2]!;
+    expect(lock({ status: 'hold', hours: 72, applies: 'always', ...seen })).toMatchObject({ code: 'lock-always', hours: 72 });
+    expect(lock({ status: 'hold', hours: 48, applies: 'with-whitelist', ...seen })).toMatchObject({ code: 'lock-with-whitelist', hours: 48 });
+    expect(lock({ status: 'hold', hours: 12, applies: 'after-password-change', ...seen })).toMatchObject({ code: 'lock-after-password-change', hours: 12 });
+    expect(lock({ status: 'hold', hours: null, applies: 'opt-in', ...seen })).toMatchObject({ code: 'lock-opt-in', hours: null });
+    expect(lock({ status: 'none', ...seen })).toMatchObject({ code: 'lock-none' });
+    const whitelist = (fact: WithdrawalFacts['whitelist']) => exchangeWithdrawalHints({ withdrawal: { ...full, whitelist: fact } })[1]!;
+    expect(whitelist({ status: 'always-on', ...seen })).toMatchObject({ code: 'whitelist-always-on' });
+    expect(whitelist({ status: 'not-offered', ...seen })).toMatchObject({ code: 'whitelist-not-offered' });
+    expect(whitelist({ status: 'offered', ...seen }).url).toBeUndefined();
+    const fees = (fact: WithdrawalFacts['networkFees']) => exchangeWithdrawalHints({ withdrawal: { ...full, networkFees: fact } })[3]!;
+    expect(fees({ status: 'withdrawal-form', ...seen })).toMatchObject({ code: 'fees-withdrawal-form' });
+    expect(fees({ status: 'in-account', menuPath: ['Settings', 'Fees & Limits'], ...seen })).toMatchObject({ code: 'fees-in-account', menuPath: ['Settings', 'Fees & Limits'] });
   });
 });

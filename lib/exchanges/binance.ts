@@ -28,9 +28,22 @@ export default defineExchange({
   ],
   porUrl: 'https://www.binance.com/en/proof-of-reserves',
   withdrawal: {
-    url: 'https://www.binance.com/en/my/wallet/account/main/withdrawal/crypto/{asset}',
-    source: 'https://www.binance.com/en/support/faq/how-to-withdraw-crypto-from-binance-115003670492',
+    // No Binance page in the stored material gives the withdrawal page's address; the per-coin
+    // path earlier used here came from third-party link tables, so it is not shown.
+    page: { status: 'unknown' },
+    // Binance Academy's "How to Whitelist a Withdrawal Address on Binance", read in its Swedish and
+    // Italian translations (/sv/ and /it/ of the same article); cited at its English address.
+    whitelist: {
+      status: 'offered',
+      menuPath: ['Security', 'Address Management'],
+      source: 'https://academy.binance.com/en/articles/withdrawal-address-whitelist',
+      asOf: '2026-12-05',
+      dated: 'seen',
+    },
+    newAddressLock: { status: 'unknown' },
+    networkFees: { status: 'unknown' },
   },
+
   sources: [
     'https://www.binance.com/en/proof-of-reserves',
     'https://github.com/DefiLlama/defillama-server/blob/master/defi/src/protocols/cex.ts',

@@ -27,6 +27,26 @@ export default defineExchange({
       source: 'https://ag.ny.gov/press-release/2021/attorney-general-james-ends-virtual-currency-trading-platform-bitfinexs-illegal',
     },
   ],
+  withdrawal: {
+    page: { status: 'unknown' },
+    // "When an account has specific withdrawal addresses locked, withdrawals to only these addresses will be permitted."
+    whitelist: {
+      status: 'offered',
+      source: 'https://support.bitfinex.com/hc/en-us/articles/115003688065-Security-Best-Practices',
+      asOf: '2026-12-05',
+      dated: 'seen',
+    },
+    // Unlocking a locked withdrawal address or changing one triggers a five-day withdrawal hold.
+    newAddressLock: {
+      status: 'hold',
+      hours: 120,
+      applies: 'with-whitelist',
+      source: 'https://support.bitfinex.com/hc/en-us/articles/115003284189-Why-do-I-have-a-withdrawal-hold-',
+      asOf: '2026-12-05',
+      dated: 'seen',
+    },
+    networkFees: { status: 'fee-page', url: 'https://www.bitfinex.com/fees', source: 'https://www.bitfinex.com/fees', asOf: '2026-12-05', dated: 'seen' },
+  },
   sources: [
     'https://github.com/bitfinexcom/pub/blob/main/wallets.txt',
     'https://news.bloomberglaw.com/business-and-practice/bitfinex-tether-settle-n-y-probe-for-18-5-million-1?context=article-related',

@@ -17,6 +17,12 @@ export default defineExchange({
       source: 'https://www.reuters.com/article/us-bitstamp-cyberattack-idUSKBN0KI09320150109',
     },
   ],
+  withdrawal: {
+    page: { status: 'unknown' },
+    whitelist: { status: 'unknown' },
+    newAddressLock: { status: 'unknown' },
+    networkFees: { status: 'unknown' },
+  },
   sources: ['https://www.bitstamp.net/', 'https://github.com/DefiLlama/defillama-server/blob/master/defi/src/protocols/cex.ts'],
   testUrls: {
     match: ['https://www.bitstamp.net/', 'https://www.bitstamp.net/markets/btc/usd/'],

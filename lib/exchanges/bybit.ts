@@ -20,10 +20,27 @@ export default defineExchange({
   ],
   porUrl: 'https://www.bybit.com/app/user/proof-of-reserve',
   withdrawal: {
-    // The /user/assets/withdraw path recurs in open-source exchange-link tables.
-    url: 'https://www.bybit.com/user/assets/withdraw',
-    source: 'https://help.bybit.com/hc/en-us/articles/4417306522649-How-to-submit-a-withdrawal-request-',
+    // No Bybit page in the stored material gives the withdrawal page's address; the path earlier
+    // used here came from third-party link tables, so it is not shown.
+    page: { status: 'unknown' },
+    // Bybit's "How to Manage Your Withdrawal Address Book" (article 000001725), dated 2024-10-15
+    // in the copy read on Bybit's own testnet.bybit.com host; cited at www.bybit.com. Its
+    // "Withdrawal Address Whitelist" only skips verification codes; the restriction is the
+    // feature it calls "Withdraw via Address Book".
+    whitelist: { status: 'offered', menuPath: ['Account and Security'], source: 'https://www.bybit.com/en/help-center/article?id=000001725&language=en_US', asOf: '2024-10-15', dated: 'stated' },
+    // The same article lists a "New Address Withdrawal Lock"; its length was not in Bybit's own text.
+    newAddressLock: {
+      status: 'hold',
+      hours: null,
+      applies: 'opt-in',
+      menuPath: ['Account and Security'],
+      source: 'https://www.bybit.com/en/help-center/article?id=000001725&language=en_US',
+      asOf: '2024-10-15',
+      dated: 'stated',
+    },
+    networkFees: { status: 'unknown' },
   },
+
   sources: [
     'https://www.bybit.com/app/user/proof-of-reserve',
     'https://github.com/DefiLlama/defillama-server/blob/master/defi/src/protocols/cex.ts',

@@ -19,12 +19,22 @@ export default defineExchange({
   ],
   porUrl: 'https://insights.deribit.com/exchange-updates/proof-of-reserves-deribit/',
   withdrawal: {
-    // The /account/<ASSET>/withdraw path was seen in a user report about test.deribit.com.
-    url: 'https://www.deribit.com/account/{asset}/withdraw',
-    newAddressLockHours: 72,
-    newAddressLockSource: 'https://docs.deribit.com/articles/managing-withdrawals-api',
-    source: 'https://support.deribit.com/hc/en-us/articles/25944635205021-Withdrawals',
+    // The /account/<ASSET>/withdraw path earlier used here was seen only in a user report, not on
+    // a Deribit page, so it is not shown.
+    page: { status: 'unknown' },
+    whitelist: { status: 'unknown' },
+    // "By default, new withdrawal addresses have a 3-day delay before they become available."
+    newAddressLock: {
+      status: 'hold',
+      hours: 72,
+      applies: 'always',
+      source: 'https://docs.deribit.com/articles/managing-withdrawals-api',
+      asOf: '2026-12-05',
+      dated: 'seen',
+    },
+    networkFees: { status: 'unknown' },
   },
+
   sources: [
     'https://insights.deribit.com/exchange-updates/proof-of-reserves-deribit/',
     'https://github.com/DefiLlama/defillama-server/blob/master/defi/src/protocols/cex.ts',

@@ -12,6 +12,14 @@ export default defineExchange({
   defillamaSlug: 'gate',
   status: { kind: 'operating' },
   porUrl: 'https://www.gate.io/proof-of-reserves',
+  withdrawal: {
+    page: { status: 'unknown' },
+    // Gate's help calls its trusted addresses a "whitelist", but they only skip verification codes
+    // (gate.com/help/guide/deposit_withdrawa/22600); no Gate page found restricts withdrawals to them.
+    whitelist: { status: 'unknown' },
+    newAddressLock: { status: 'unknown' },
+    networkFees: { status: 'unknown' },
+  },
   sources: [
     'https://www.gate.io/proof-of-reserves',
     'https://github.com/gateio/proof-of-reserves',

@@ -9,6 +9,29 @@ export default defineExchange({
   ownTokens: [],
   defillamaSlug: 'gemini',
   status: { kind: 'operating' },
+  withdrawal: {
+    page: { status: 'unknown' },
+    // "Approved addresses allow you to ban all cryptocurrency withdrawals, or restrict withdrawals to a list of known addresses only."
+    whitelist: {
+      status: 'offered',
+      menuPath: ['Settings', 'Approved Addresses'],
+      source: 'https://support.gemini.com/hc/en-us/articles/360001411543-What-is-an-Approved-Address',
+      asOf: '2026-12-05',
+      dated: 'seen',
+    },
+    // Address Book (previously Approved Addresses, outside the EU, EEA and UK): opting into
+    // Withdrawal Protection holds a newly added address for 7 days on single-user accounts.
+    newAddressLock: {
+      status: 'hold',
+      hours: 168,
+      applies: 'opt-in',
+      menuPath: ['Settings', 'Address Book'],
+      source: 'https://support.gemini.com/hc/en-us/articles/35332177226779-Address-Book',
+      asOf: '2026-12-05',
+      dated: 'seen',
+    },
+    networkFees: { status: 'unknown' },
+  },
   sources: [
     'https://www.gemini.com/trust-center/',
     'https://github.com/DefiLlama/defillama-server/blob/master/defi/src/protocols/cex.ts',

@@ -15,6 +15,12 @@ export default defineExchange({
   affiliatedTokens: ['TRX', 'BTT'],
   defillamaSlug: 'htx',
   status: { kind: 'operating' },
+  withdrawal: {
+    page: { status: 'unknown' },
+    whitelist: { status: 'unknown' },
+    newAddressLock: { status: 'unknown' },
+    networkFees: { status: 'unknown' },
+  },
   sources: [
     'https://www.htx.com/',
     'https://github.com/DefiLlama/defillama-server/blob/master/defi/src/protocols/cex.ts',

@@ -19,10 +19,15 @@ export default defineExchange({
   ],
   porUrl: 'https://www.kucoin.com/proof-of-reserves',
   withdrawal: {
-    // The /assets/withdraw/<TICKER> path recurs in open-source exchange-link tables.
-    url: 'https://www.kucoin.com/assets/withdraw/{asset}',
-    source: 'https://support.kucoin.plus/hc/en-us/articles/900005758426-How-to-Withdraw-Coins',
+    // KuCoin's help articles in the stored material sit on support.kucoin.plus, not on kucoin.com,
+    // and none gives the withdrawal page's address; the path earlier used here came from
+    // third-party link tables. Nothing is shown until a kucoin.com page confirms it.
+    page: { status: 'unknown' },
+    whitelist: { status: 'unknown' },
+    newAddressLock: { status: 'unknown' },
+    networkFees: { status: 'unknown' },
   },
+
   sources: ['https://www.kucoin.com/proof-of-reserves', 'https://github.com/DefiLlama/defillama-server/blob/master/defi/src/protocols/cex.ts'],
   testUrls: {
     match: ['https://www.kucoin.com/trade/BTC-USDT', 'https://www.kucoin.com/proof-of-reserves'],

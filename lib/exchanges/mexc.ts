@@ -8,6 +8,12 @@ export default defineExchange({
   ownTokens: ['MX'],
   defillamaSlug: 'mexc',
   status: { kind: 'operating' },
+  withdrawal: {
+    page: { status: 'unknown' },
+    whitelist: { status: 'unknown' },
+    newAddressLock: { status: 'unknown' },
+    networkFees: { status: 'unknown' },
+  },
   sources: ['https://www.mexc.com/', 'https://github.com/DefiLlama/defillama-server/blob/master/defi/src/protocols/cex.ts'],
   testUrls: {
     match: ['https://www.mexc.com/exchange/BTC_USDT', 'https://futures.mexc.com/exchange/BTC_USDT'],

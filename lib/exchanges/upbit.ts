@@ -7,6 +7,12 @@ export default defineExchange({
   brandTokens: ['upbit'],
   ownTokens: [],
   status: { kind: 'operating' },
+  withdrawal: {
+    page: { status: 'unknown' },
+    whitelist: { status: 'unknown' },
+    newAddressLock: { status: 'unknown' },
+    networkFees: { status: 'unknown' },
+  },
   sources: [
     'https://upbit.com/',
   ],

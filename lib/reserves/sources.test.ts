@@ -76,10 +76,7 @@ function registryCitations(): Citation[] {
     const found: Citation[] = exchange.sources.map((url, index) => ({ where: at(`sources[${index}]`), url }));
     (exchange.incidents ?? []).forEach((incident, index) => found.push({ where: at(`incidents[${index}].source`), url: incident.source }));
     if (exchange.status.kind !== 'operating') found.push({ where: at('status.source'), url: exchange.status.source });
-    if (exchange.withdrawal !== undefined) {
-      found.push({ where: at('withdrawal.source'), url: exchange.withdrawal.source });
-      if (exchange.withdrawal.newAddressLockSource !== undefined) found.push({ where: at('withdrawal.newAddressLockSource'), url: exchange.withdrawal.newAddressLockSource });
-    }
+    if (exchange.withdrawal !== undefined) found.push(...citationsIn(exchange.withdrawal, new Set(['source', 'url', 'settingsUrl']), `lib/exchanges/${exchange.id}.ts withdrawal`));
     if (exchange.porUrl !== undefined) found.push({ where: at('porUrl'), url: exchange.porUrl });
     return found;
   });

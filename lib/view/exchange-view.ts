@@ -30,6 +30,7 @@ export interface ExchangeView {
   verdict: GradeExchangeReturnType;
   /** Official domain to send a user to (the first in the registry). */
   homeDomain: string;
+  /** The withdrawal page's address where the exchange's own pages give one (`{asset}` left in). */
   withdrawalUrl?: string;
   /** The moment the verdict was computed for, ISO. */
   computedAt: string;
@@ -50,7 +51,7 @@ export function buildExchangeView({ exchange, reserves, now, warnings = [] }: Bu
     verdict: gradeExchange({ exchange, reserves, now }),
     homeDomain: exchange.domains[0] ?? '',
     computedAt: now.toISOString(),
-    ...(exchange.withdrawal === undefined ? {} : { withdrawalUrl: exchange.withdrawal.url }),
+    ...(exchange.withdrawal?.page.status === 'deep-link' ? { withdrawalUrl: exchange.withdrawal.page.url } : {}),
     id: exchange.id,
     name: exchange.name,
     status: exchange.status,

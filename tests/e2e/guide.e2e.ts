@@ -19,6 +19,12 @@ const LOOKALIKE = getAddress(`0x5aae${'7'.repeat(31)}beaed`);
 const TRON = 'TJRabPrwbZy45sbavfcjinPJC18kjpRTv8';
 const OTHER = getAddress(`0x${'ab'.repeat(20)}`);
 
+/** Contrast problems inside one part of the page; axe's "incomplete" (could not decide) counts as a problem. */
+async function contrastProblems(page: Page, selector: string): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).include(selector).withRules(['color-contrast']).analyze();
+  return [...results.violations, ...results.incomplete].flatMap((r) => r.nodes.map((n) => `${r.id}: ${n.target.join(' ')} ${n.failureSummary ?? ''}`));
+}
+
 async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();
   return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
@@ -56,15 +62,9 @@ describe('the withdrawal guide in Chromium', () => {
 
     await page.getByLabel('Network', { exact: true }).selectOption('ethereum');
     await page.getByLabel('Coin or token (ticker)').fill('ETH');
-    expect(await page.getByTestId('withdrawal-link').getAttribute('href')).toBe('https://www.binance.com/en/my/wallet/account/main/withdrawal/crypto/ETH');
-    // Binance's registry entry has no whitelist page or lock figure: the guide says so.
-    expect(await page.getByTestId('whitelist').textContent()).toContain('we do not know');
-    expect(await page.getByTestId('address-lock').textContent()).toContain('unknown');
-    // Where the registry has a documented lock on new addresses, it is shown with its source.
-    await page.getByTestId('route-exchange').selectOption('deribit');
-    expect(await page.getByTestId('address-lock').textContent()).toContain('after 72 hours');
-    expect(await page.getByTestId('address-lock').getByRole('link').getAttribute('href')).toBe('https://docs.deribit.com/articles/managing-withdrawals-api');
-    await page.getByTestId('route-exchange').selectOption('binance');
+    // Where to click on Binance: what its own pages confirm, with the source, and the rest said as unknown.
+    expect(await page.getByTestId('where-whitelist').getAttribute('data-code')).toBe('whitelist-offered');
+    expect(await page.getByTestId('where-new-address-lock').textContent()).toContain('We could not confirm whether Binance holds withdrawals');
 
     await page.getByTestId('step-next').click();
     await page.getByTestId('step-wallet').waitFor();
@@ -130,6 +130,49 @@ describe('the withdrawal guide in Chromium', () => {
     await page.getByTestId('goto-test-transaction').click();
     expect(await page.getByTestId('dust-warning').textContent()).toContain(POISONING_DUST_WARNING);
     expect(await page.getByTestId('test-rules').locator('li').count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  test('says where to click: every fact with its own source and date for OKX, and unknown said plainly for Upbit', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(guideUrl);
+    await page.getByTestId('goto-route').click();
+    await page.getByTestId('route-exchange').selectOption('okx');
+    const block = page.getByTestId('where-to-click');
+    await block.waitFor();
+    expect(await block.getByRole('heading').textContent()).toBe('Where to click on OKX');
+    const topics = ['withdrawal-page', 'whitelist', 'new-address-lock', 'network-fees'];
+    const codes = async () => Promise.all(topics.map((topic) => page.getByTestId(`where-${topic}`).getAttribute('data-code')));
+    expect(await codes()).toEqual(['page-menu-web', 'whitelist-offered', 'lock-opt-in', 'fees-withdrawal-form']);
+    expect(await page.getByTestId('where-withdrawal-page').getByTestId('where-menu').textContent()).toBe('Assets › Withdraw');
+    expect(await page.getByTestId('where-whitelist').textContent()).toContain('withdrawals can go only to addresses you saved beforehand');
+    expect(await page.getByTestId('where-new-address-lock').textContent()).toContain('for 24 hours');
+    expect(await page.getByTestId('where-network-fees').textContent()).toContain('shows the fee in its withdrawal form before you confirm');
+    expect(await block.textContent()).not.toContain('could not confirm');
+    // Every statement links the exchange's own page it rests on, with that page's date, in a new tab.
+    for (const topic of topics) {
+      const source = page.getByTestId(`where-${topic}`).getByTestId('where-source').getByRole('link');
+      expect(await source.getAttribute('href'), topic).toMatch(/^https:\/\/www\.okx\.com\/help\//);
+      expect(await source.getAttribute('target'), topic).toBe('_blank');
+      expect(await source.getAttribute('rel'), topic).toBe('noopener noreferrer');
+    }
+    expect(await page.getByTestId('where-whitelist').getByTestId('where-source').textContent()).toMatch(/^\(source, dated .*2024\)$/);
+    expect(await page.getByTestId('where-network-fees').getByTestId('where-source').textContent()).toMatch(/^\(source, read .*2026\)$/);
+    // It only links and explains: nothing in it can fill in or submit anything.
+    expect(await block.locator('input, select, textarea, button, form').count()).toBe(0);
+    expect(await page.getByTestId('where-never-fills').textContent()).toBe("Links open OKX's own pages in a new tab. Reserve Radar never fills in or submits anything there.");
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(await contrastProblems(page, '[data-testid="where-to-click"]')).toEqual([]);
+
+    // Upbit's own pages confirmed none of it: each line says so, with no source to point at.
+    await page.getByTestId('route-exchange').selectOption('upbit');
+    await block.getByRole('heading', { name: 'Where to click on Upbit' }).waitFor();
+    expect(await codes()).toEqual(['page-unknown', 'whitelist-unknown', 'lock-unknown', 'fees-unknown']);
+    expect(await page.getByTestId('where-whitelist').textContent()).toBe('We could not confirm whether Upbit offers an address whitelist; look under Security in your account.');
+    for (const topic of topics) expect(await page.getByTestId(`where-${topic}`).textContent(), topic).toMatch(/^We could not confirm/);
+    expect(await block.getByTestId('where-source').count()).toBe(0);
+    expect(await block.getByRole('link').count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
     await page.close();
   });
 
@@ -281,8 +324,9 @@ describe('the withdrawal guide in Chromium', () => {
       await darkPage.goto(`chrome-extension://${dark.extensionId}/guide.html?exchange=binance`);
       await darkPage.getByLabel('Network', { exact: true }).selectOption('ethereum');
       await darkPage.getByLabel('Coin or token (ticker)').fill('USDT');
-      await darkPage.getByTestId('withdrawal-link').waitFor();
+      await darkPage.getByTestId('where-to-click').waitFor();
       expect(await seriousViolations(darkPage)).toEqual([]);
+      expect(await contrastProblems(darkPage, '[data-testid="where-to-click"]')).toEqual([]);
       await darkPage.screenshot({ path: screenshotPath('guide-dark.png'), fullPage: true });
 
       // In Swedish, chosen in the options, the guide speaks Swedish.
@@ -295,7 +339,8 @@ describe('the withdrawal guide in Chromium', () => {
       await darkPage.getByTestId('goto-route').click();
       await darkPage.getByTestId('route-exchange').waitFor();
       expect(await darkPage.getByRole('heading', { level: 1 }).textContent()).toBe('Ta ut till en plånbok du själv kontrollerar');
-      expect(await darkPage.getByTestId('address-lock').textContent()).toContain('okänd');
+      expect(await darkPage.getByTestId('where-to-click').getByRole('heading').textContent()).toBe('Var du klickar hos Binance');
+      expect(await darkPage.getByTestId('where-new-address-lock').textContent()).toContain('Vi kunde inte bekräfta om Binance håller inne uttag');
       expect(await darkPage.evaluate(() => document.documentElement.lang)).toBe('sv');
     } finally {
       await dark.close();
