@@ -137,3 +137,48 @@ describe('ExchangeCard: the proof-of-reserves section', () => {
     expect(root.textContent).toContain('<img src=x onerror=alert(1)>');
   });
 });
+
+describe('ExchangeCard: the first screen', () => {
+  /** In the card's order: what comes before the details, the details' toggle, what is inside them. */
+  function parts(root: HTMLElement) {
+    const card = root.querySelector('[data-testid="exchange-card"]');
+    const details = card?.querySelector('details[data-testid="card-details"]');
+    const before = [...(card?.children ?? [])].slice(0, [...(card?.children ?? [])].indexOf(details as Element));
+    return { card, details, before };
+  }
+
+  test('the verdict in a sentence, three reasons at most with the worst first, then Withdraw, then the closed details', () => {
+    // The model lists its unknowns before the caution (BNB at 12 %): the caution leads all the same.
+    const view = binance('2026-04-01', '2026-04-03', {}, bnbHeavy);
+    const { document } = parseHTML('<!doctype html><html><body><div id="root"></div></body></html>');
+    vi.stubGlobal('document', document);
+    const root = document.getElementById('root') as unknown as HTMLElement;
+    const t = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../public/_locales/en/messages.json'), 'utf8')) as Messages);
+    render(
+      <I18nContext.Provider value={{ t, locale: 'en' }}>
+        <ExchangeCard view={view} onWithdraw={() => undefined} />
+      </I18nContext.Provider>,
+      root,
+    );
+    const { details, before } = parts(root);
+    expect(before.map((element) => element.getAttribute('data-testid') ?? element.localName)).toEqual(['header', 'card-verdict', 'card-reasons', 'withdraw']);
+    expect(text(root, 'card-verdict')).toBe('Caution: the known figures show signs of risk. Some figures are missing or out of date, so the picture is not complete.');
+    const lead = [...root.querySelectorAll('[data-testid="card-reasons"] > li')];
+    expect(lead.length).toBeLessThanOrEqual(3);
+    expect(lead[0]?.getAttribute('data-metric')).toBe('own-token.share');
+    expect(details?.hasAttribute('open')).toBe(false);
+    // Every figure is still there, with its source and date, inside the details.
+    for (const section of ['card-more-reasons', 'card-por-section', 'card-concentration', 'card-flows']) expect(details?.querySelector(`[data-testid="${section}"]`), section).not.toBeNull();
+    expect(details?.querySelector('[data-testid="card-por-dates"] a')?.getAttribute('href')).toBe(POR_PAGE);
+  });
+
+  test('no data at all: "Unknown", never a reassurance, in English and Swedish', () => {
+    const exchange = getExchange('kraken');
+    if (exchange === undefined) throw new Error('no kraken in the registry');
+    const view = buildExchangeView({ exchange, reserves: undefined, now });
+    expect(view.verdict.level).toBe('unknown');
+    expect(text(draw(view), 'card-verdict')).toBe('Unknown: the figures a verdict needs are missing or out of date. Unknown does not mean safe.');
+    expect(text(draw(view, 'sv'), 'card-verdict')).toBe('Okänt: uppgifterna som ett omdöme behöver saknas eller är inaktuella. Okänt betyder inte säkert.');
+    expect([...draw(view).querySelectorAll('[data-testid="card-reasons"] > li')].every((item) => item.getAttribute('data-effect') === 'unknown')).toBe(true);
+  });
+});

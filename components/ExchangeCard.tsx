@@ -9,6 +9,7 @@ import { ALL_ASSETS, porCheckRows, porTrendSeries, type TrendPoint } from './por
 import { assetRank } from '../lib/risk/assets';
 import { reasonText } from './reason-text';
 import { useLocale, useT } from './i18n';
+import { cardReasons, type CardReason } from '../lib/view/card-reasons';
 
 /**
  * The exchange's view, with the kept past reports and the feed's claim-vs-chain check where the
@@ -209,7 +210,53 @@ function Section({ title, children, testId }: { title: string; children: Compone
   );
 }
 
-/** The exchange's facts, each with where it comes from and the date it describes. */
+/** The verdict in a sentence: the level in words, then whether the picture is whole. Unknown is never put as safe. */
+function Verdict({ verdict }: { verdict: GradeExchangeReturnType }) {
+  const t = useT();
+  const incomplete = verdict.incomplete === true && (verdict.level === 'caution' || verdict.level === 'danger');
+  return (
+    <p class="card__verdict" data-testid="card-verdict">
+      <strong>{t(VERDICT_KEYS[verdict.level])}</strong>
+      {incomplete && ` ${t('verdictIncomplete')}`}
+    </p>
+  );
+}
+
+const VERDICT_KEYS = { ok: 'verdict_ok', caution: 'verdict_caution', danger: 'verdict_danger', unknown: 'verdict_unknown' } as const;
+
+const reasonKey = (item: CardReason) => (item.kind === 'reason' ? item.reason.metric + item.reason.message : `${item.warning.listName}-${item.warning.title}`);
+
+/** One finding: a verdict reason with its source, or a community warning (its body and sources are in the details). */
+function ReasonItem({ item, now }: { item: CardReason; now: Date }) {
+  const t = useT();
+  const locale = useLocale();
+  if (item.kind === 'warning') {
+    const { warning } = item;
+    return (
+      <li class={`reason reason--${warning.severity}`} data-effect={warning.severity} data-kind="warning">
+        <strong>{warning.title}</strong> <span class="muted">({t('warningFrom', warning.listName)})</span>
+      </li>
+    );
+  }
+  const { reason } = item;
+  return (
+    <li class={`reason reason--${reason.effect}`} data-effect={reason.effect} data-metric={reason.metric}>
+      {reasonText(reason, t, locale, now)}
+      {reason.source !== undefined && (
+        <>
+          {' '}
+          <SourceLink href={reason.source} />
+        </>
+      )}
+    </li>
+  );
+}
+
+/**
+ * The exchange's card, read top to bottom: the verdict in a sentence, the worst few reasons, the
+ * way out (withdraw); then, one click away, every other reason and every figure, each with where
+ * it comes from and the date it describes.
+ */
 export function ExchangeCard({ view, onWithdraw, headingLevel = 1, idPrefix = 'card' }: ExchangeCardProps) {
   const t = useT();
   const locale = useLocale();
@@ -218,7 +265,7 @@ export function ExchangeCard({ view, onWithdraw, headingLevel = 1, idPrefix = 'c
   const Heading = headingLevel === 1 ? 'h1' : 'h2';
   const concentration = verdict.metrics.concentration;
   const majorRatios = por?.reserveRatios === undefined ? [] : Object.entries(por.reserveRatios).sort(([a], [b]) => assetRank(a) - assetRank(b));
-  const topReasons = verdict.reasons.filter((reason) => reason.effect !== 'ok').slice(0, 4);
+  const { lead, rest } = cardReasons({ view });
 
   return (
     <article class={`card card--${verdict.level}`} data-testid="exchange-card" aria-labelledby={`${idPrefix}-title`}>
@@ -235,142 +282,151 @@ export function ExchangeCard({ view, onWithdraw, headingLevel = 1, idPrefix = 'c
         </p>
       )}
 
-      {view.warnings.length > 0 && (
-        <Section title={t('cardWarnings')} testId="card-warnings">
-          <ul class="warnings">
-            {view.warnings.map((warning) => (
-              <li key={`${warning.listName}-${warning.title}`} class={`warning warning--${warning.severity}`} data-severity={warning.severity}>
-                <strong>{warning.title}</strong> <span class="muted">({t('warningFrom', warning.listName)})</span>
-                <p>{warning.body}</p>
-                <p class="provenance">
-                  {warning.sources.map((source) => (
-                    <SourceLink key={source} href={source} />
-                  ))}{' '}
-                  · <time dateTime={warning.published}>{formatDate(warning.published, locale)}</time>
-                </p>
-              </li>
-            ))}
-          </ul>
-        </Section>
-      )}
+      <Verdict verdict={verdict} />
 
-      {topReasons.length > 0 && (
-        <Section title={t('cardWhy')} testId="card-reasons">
-          <ul class="reasons">
-            {topReasons.map((reason) => (
-              <li key={reason.metric + reason.message} class={`reason reason--${reason.effect}`}>
-                {reasonText(reason, t, locale, now)}
-                {reason.source !== undefined && (
-                  <>
-                    {' '}
-                    <SourceLink href={reason.source} />
-                  </>
-                )}
-              </li>
-            ))}
-          </ul>
-        </Section>
-      )}
-
-      <Section title={t('cardProofOfReserves')} testId="card-por-section">
-        <p data-testid="card-por">{porLabel(por, t)}</p>
-        {por === undefined ? (
-          <p class="muted">{t('cardNoData')}</p>
-        ) : (
-          <>
-            {por.snapshotDate !== undefined && (
-              <p class="muted" data-testid="card-por-age">
-                {t('porSnapshotAge', [formatDate(por.snapshotDate, locale), formatAge(por.snapshotDate, now, locale)])}
-              </p>
-            )}
-            {majorRatios.length > 0 && (
-              <table class="ratios" data-testid="card-ratios">
-                <caption>{t('reserveRatios')}</caption>
-                <tbody>
-                  {majorRatios.map(([asset, ratio]) => (
-                    <tr key={asset} class={ratio < 1 ? 'ratio--short' : ''}>
-                      <th scope="row">{asset}</th>
-                      <td>{formatPercent(ratio, locale, 2)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
-            {por.note !== undefined && <p class="muted">{por.note}</p>}
-            <PorDates por={por} freshness={verdict.metrics.porFreshness} now={now} />
-            {view.porHistory !== undefined && view.porHistory.length >= 2 && <PorTrend history={view.porHistory} />}
-            {view.porCheck !== undefined && <PorClaimCheck check={view.porCheck} />}
-          </>
-        )}
-        {view.porUrl !== undefined && (
-          <p>
-            <a href={view.porUrl} target="_blank" rel="noreferrer noopener">
-              {t('cardOpenPorPage')}
-            </a>
-          </p>
-        )}
-      </Section>
-
-      <Section title={t('cardConcentration')} testId="card-concentration">
-        {onchain === undefined ? (
-          <p class="muted">{t('unknownFigure')}</p>
-        ) : (
-          <>
-            <p>{t('onchainTotal', formatUsd(onchain.totalUsd, locale))}</p>
-            {concentration?.ownTokenShare !== undefined && <ShareBar label={t('shareOwnToken')} share={concentration.ownTokenShare} testId="bar-own-token" />}
-            {concentration?.stablecoinShare !== undefined && <ShareBar label={t('shareStablecoins')} share={concentration.stablecoinShare} testId="bar-stablecoins" />}
-            {concentration?.topAsset !== undefined && (
-              <ShareBar label={t('shareTopAsset', concentration.topAsset.symbol)} share={concentration.topAsset.share} testId="bar-top-asset" />
-            )}
-            <Provenance source={onchain.source} asOf={onchain.asOf} now={now} />
-          </>
-        )}
-      </Section>
-
-      <Section title={t('cardFlows')} testId="card-flows">
-        {flows === undefined ? (
-          <p class="muted">{t('unknownFigure')}</p>
-        ) : (
-          <>
-            <dl class="flows">
-              {(
-                [
-                  ['flows24h', flows.net24hUsd],
-                  ['flows7d', flows.net7dUsd],
-                  ['flows30d', flows.net30dUsd],
-                ] as const
-              ).map(([key, value]) => (
-                <div key={key}>
-                  <dt>{t(key)}</dt>
-                  <dd class={value !== undefined && value < 0 ? 'negative' : ''}>{value === undefined ? t('unknownFigure') : formatSignedUsd(value, locale)}</dd>
-                </div>
-              ))}
-            </dl>
-            <Provenance source={flows.source} asOf={flows.asOf} now={now} />
-          </>
-        )}
-      </Section>
-
-      {view.incidents.length > 0 && (
-        <Section title={t('cardIncidents')} testId="card-incidents">
-          <ul class="incidents">
-            {[...view.incidents]
-              .sort((a, b) => b.date.localeCompare(a.date))
-              .slice(0, 4)
-              .map((incident) => (
-                <li key={incident.date + incident.summary}>
-                  <time dateTime={incident.date}>{formatDate(incident.date, locale)}</time>: {incident.summary} <SourceLink href={incident.source} />
-                </li>
-              ))}
-          </ul>
-        </Section>
+      {lead.length > 0 && (
+        <ul class="reasons reasons--lead" data-testid="card-reasons" aria-label={t('cardWhy')}>
+          {lead.map((item) => (
+            <ReasonItem key={reasonKey(item)} item={item} now={now} />
+          ))}
+        </ul>
       )}
 
       {onWithdraw !== undefined && status.kind === 'operating' && (
-        <button type="button" class="primary" onClick={onWithdraw} data-testid="withdraw">
+        <button type="button" class="primary card__withdraw" onClick={onWithdraw} data-testid="withdraw">
           {t('withdrawAction')}
         </button>
       )}
+
+      {/* Closed on every opening: the card's first screen is the short one. */}
+      <details class="card__details" data-testid="card-details">
+        <summary data-testid="card-details-toggle">{t('cardDetails')}</summary>
+        <div class="card__details-body">
+          {rest.length > 0 && (
+            <Section title={t('cardMoreReasons', String(rest.length))} testId="card-more-reasons">
+              <ul class="reasons">
+                {rest.map((item) => (
+                  <ReasonItem key={reasonKey(item)} item={item} now={now} />
+                ))}
+              </ul>
+            </Section>
+          )}
+
+          {view.warnings.length > 0 && (
+            <Section title={t('cardWarnings')} testId="card-warnings">
+              <ul class="warnings">
+                {view.warnings.map((warning) => (
+                  <li key={`${warning.listName}-${warning.title}`} class={`warning warning--${warning.severity}`} data-severity={warning.severity}>
+                    <strong>{warning.title}</strong> <span class="muted">({t('warningFrom', warning.listName)})</span>
+                    <p>{warning.body}</p>
+                    <p class="provenance">
+                      {warning.sources.map((source) => (
+                        <SourceLink key={source} href={source} />
+                      ))}{' '}
+                      · <time dateTime={warning.published}>{formatDate(warning.published, locale)}</time>
+                    </p>
+                  </li>
+                ))}
+              </ul>
+            </Section>
+          )}
+
+          <Section title={t('cardProofOfReserves')} testId="card-por-section">
+            <p data-testid="card-por">{porLabel(por, t)}</p>
+            {por === undefined ? (
+              <p class="muted">{t('cardNoData')}</p>
+            ) : (
+              <>
+                {por.snapshotDate !== undefined && (
+                  <p class="muted" data-testid="card-por-age">
+                    {t('porSnapshotAge', [formatDate(por.snapshotDate, locale), formatAge(por.snapshotDate, now, locale)])}
+                  </p>
+                )}
+                {majorRatios.length > 0 && (
+                  <table class="ratios" data-testid="card-ratios">
+                    <caption>{t('reserveRatios')}</caption>
+                    <tbody>
+                      {majorRatios.map(([asset, ratio]) => (
+                        <tr key={asset} class={ratio < 1 ? 'ratio--short' : ''}>
+                          <th scope="row">{asset}</th>
+                          <td>{formatPercent(ratio, locale, 2)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                )}
+                {por.note !== undefined && <p class="muted">{por.note}</p>}
+                <PorDates por={por} freshness={verdict.metrics.porFreshness} now={now} />
+                {view.porHistory !== undefined && view.porHistory.length >= 2 && <PorTrend history={view.porHistory} />}
+                {view.porCheck !== undefined && <PorClaimCheck check={view.porCheck} />}
+              </>
+            )}
+            {view.porUrl !== undefined && (
+              <p>
+                <a href={view.porUrl} target="_blank" rel="noreferrer noopener">
+                  {t('cardOpenPorPage')}
+                </a>
+              </p>
+            )}
+          </Section>
+
+          <Section title={t('cardConcentration')} testId="card-concentration">
+            {onchain === undefined ? (
+              <p class="muted">{t('unknownFigure')}</p>
+            ) : (
+              <>
+                <p>{t('onchainTotal', formatUsd(onchain.totalUsd, locale))}</p>
+                {concentration?.ownTokenShare !== undefined && <ShareBar label={t('shareOwnToken')} share={concentration.ownTokenShare} testId="bar-own-token" />}
+                {concentration?.stablecoinShare !== undefined && <ShareBar label={t('shareStablecoins')} share={concentration.stablecoinShare} testId="bar-stablecoins" />}
+                {concentration?.topAsset !== undefined && (
+                  <ShareBar label={t('shareTopAsset', concentration.topAsset.symbol)} share={concentration.topAsset.share} testId="bar-top-asset" />
+                )}
+                <Provenance source={onchain.source} asOf={onchain.asOf} now={now} />
+              </>
+            )}
+          </Section>
+
+          <Section title={t('cardFlows')} testId="card-flows">
+            {flows === undefined ? (
+              <p class="muted">{t('unknownFigure')}</p>
+            ) : (
+              <>
+                <dl class="flows">
+                  {(
+                    [
+                      ['flows24h', flows.net24hUsd],
+                      ['flows7d', flows.net7dUsd],
+                      ['flows30d', flows.net30dUsd],
+                    ] as const
+                  ).map(([key, value]) => (
+                    <div key={key}>
+                      <dt>{t(key)}</dt>
+                      <dd class={value !== undefined && value < 0 ? 'negative' : ''}>{value === undefined ? t('unknownFigure') : formatSignedUsd(value, locale)}</dd>
+                    </div>
+                  ))}
+                </dl>
+                <Provenance source={flows.source} asOf={flows.asOf} now={now} />
+              </>
+            )}
+          </Section>
+
+          {view.incidents.length > 0 && (
+            <Section title={t('cardIncidents')} testId="card-incidents">
+              <ul class="incidents">
+                {[...view.incidents]
+                  .sort((a, b) => b.date.localeCompare(a.date))
+                  .slice(0, 4)
+                  .map((incident) => (
+                    <li key={incident.date + incident.summary}>
+                      <time dateTime={incident.date}>{formatDate(incident.date, locale)}</time>: {incident.summary} <SourceLink href={incident.source} />
+                    </li>
+                  ))}
+              </ul>
+            </Section>
+          )}
+
+        </div>
+      </details>
     </article>
   );
 }

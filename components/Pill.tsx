@@ -13,6 +13,8 @@ export interface PillProps {
   view: ExchangeView;
   corner: Corner;
   initiallyExpanded: boolean;
+  /** The card opens because the user asked (a click that came before the pill was ready): focus goes into it, as on any opening by the user. */
+  openedByUser?: boolean;
   onClose: () => void;
   onCornerChange: (corner: Corner) => void;
   onSnooze: (choice: SnoozeChoice) => void;
@@ -27,14 +29,33 @@ const CORNERS: readonly Corner[] = ['bottom-right', 'bottom-left', 'top-left', '
  * The on-page nudge: a small pill coloured by level with the exchange name and grade; it
  * opens into the card. Fixed in a corner, so the page never shifts; drag it to another corner.
  */
-export function Pill({ view, corner, initiallyExpanded, onClose, onCornerChange, onSnooze, onWithdraw, balanceNudge }: PillProps) {
+export function Pill({ view, corner, initiallyExpanded, openedByUser = false, onClose, onCornerChange, onSnooze, onWithdraw, balanceNudge }: PillProps) {
   const t = useT();
   const [expanded, setExpanded] = useState(initiallyExpanded);
   const [drag, setDrag] = useState<{ x: number; y: number } | undefined>(undefined);
   const toggle = useRef<HTMLButtonElement>(null);
+  const panel = useRef<HTMLDivElement>(null);
+  const moveButton = useRef<HTMLButtonElement>(null);
+  // The card is drawn again on the other side of the pill after a move: focus goes back to the button that moved it.
+  const refocusMove = useRef(false);
+  // Opened by the user's own click or key: focus goes into the card. A card that opened by itself
+  // (danger) leaves focus where the user has it, on the exchange's page.
+  const focusOnOpen = useRef(initiallyExpanded && openedByUser);
   const start = useRef<{ x: number; y: number; moved: boolean } | undefined>(undefined);
   const { level, grade } = view.verdict;
   const status = levelWords(view.verdict, t);
+
+  useEffect(() => {
+    if (!expanded || !focusOnOpen.current) return;
+    focusOnOpen.current = false;
+    panel.current?.focus();
+  }, [expanded]);
+
+  useEffect(() => {
+    if (!refocusMove.current) return;
+    refocusMove.current = false;
+    moveButton.current?.focus();
+  }, [corner]);
 
   useEffect(() => {
     if (!expanded) return undefined;
@@ -75,9 +96,58 @@ export function Pill({ view, corner, initiallyExpanded, onClose, onCornerChange,
   const onToggleClick = (event: MouseEvent) => {
     // A drag that ends on the button is not a click.
     if (event.detail !== 0 && drag !== undefined) return;
+    focusOnOpen.current = !expanded;
     setExpanded((open) => !open);
   };
+  // Tab and Shift+Tab go round the open card and the pill in the order they are drawn, and never
+  // out to the page: Escape (or the pill's own button) closes the card.
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (!event.isTrusted || event.key !== 'Tab' || !expanded || !(event.target instanceof Element)) return;
+    const order = focusables(event.currentTarget as HTMLElement);
+    const next = event.shiftKey ? order.findLast((element) => precedes(element, event.target as Element)) ?? order.at(-1) : order.find((element) => precedes(event.target as Element, element)) ?? order[0];
+    if (next === undefined) return;
+    event.preventDefault();
+    next.focus();
+  };
   const nextCorner = CORNERS[(CORNERS.indexOf(corner) + 1) % CORNERS.length] ?? 'bottom-right';
+  // The card opens away from the corner: above the pill at the bottom, below it at the top. The
+  // document order is the drawn order, so reading and Tab follow what the eye sees.
+  const cardFirst = corner.startsWith('bottom');
+
+  const card = expanded && (
+    <div ref={panel} class="panel" role="dialog" aria-modal="false" aria-labelledby="nudge-card-title" tabIndex={-1} data-testid="nudge-panel">
+      <ExchangeCard view={view} onWithdraw={onWithdraw} headingLevel={2} idPrefix="nudge-card" />
+      <div class="panel__actions">
+        <label>
+          <span class="visually-hidden">{t('snoozeLabel')}</span>
+          <select
+            data-testid="snooze"
+            onChange={(event) => {
+              const value = (event.currentTarget as HTMLSelectElement).value;
+              if (value === '1d' || value === '7d' || value === 'data-change') onSnooze(value);
+            }}
+          >
+            <option value="">{t('snoozeLabel')}</option>
+            <option value="1d">{t('snooze1d')}</option>
+            <option value="7d">{t('snooze7d')}</option>
+            <option value="data-change">{t('snoozeDataChange')}</option>
+          </select>
+        </label>
+        <button
+          ref={moveButton}
+          type="button"
+          class="ghost panel__move"
+          onClick={() => {
+            refocusMove.current = true;
+            onCornerChange(nextCorner);
+          }}
+          data-testid="move-corner"
+        >
+          {t('moveCorner')}
+        </button>
+      </div>
+    </div>
+  );
 
   return (
     <div
@@ -85,37 +155,14 @@ export function Pill({ view, corner, initiallyExpanded, onClose, onCornerChange,
       data-testid="nudge"
       data-corner={corner}
       style={drag === undefined ? undefined : { transform: `translate(${drag.x}px, ${drag.y}px)` }}
+      onKeyDown={onKeyDown}
     >
       {balanceNudge !== undefined && (
         <p class="nudge__balance" data-kind={balanceNudge.kind} data-testid="pill-balance">
           {balanceNudge.text}
         </p>
       )}
-      {expanded && (
-        <div class="panel" role="dialog" aria-modal="false" aria-labelledby="nudge-card-title" data-testid="nudge-panel">
-          <ExchangeCard view={view} onWithdraw={onWithdraw} headingLevel={2} idPrefix="nudge-card" />
-          <div class="panel__actions">
-            <label>
-              <span class="visually-hidden">{t('snoozeLabel')}</span>
-              <select
-                data-testid="snooze"
-                onChange={(event) => {
-                  const value = (event.currentTarget as HTMLSelectElement).value;
-                  if (value === '1d' || value === '7d' || value === 'data-change') onSnooze(value);
-                }}
-              >
-                <option value="">{t('snoozeLabel')}</option>
-                <option value="1d">{t('snooze1d')}</option>
-                <option value="7d">{t('snooze7d')}</option>
-                <option value="data-change">{t('snoozeDataChange')}</option>
-              </select>
-            </label>
-            <button type="button" class="ghost" onClick={() => onCornerChange(nextCorner)} data-testid="move-corner">
-              {t('moveCorner')}
-            </button>
-          </div>
-        </div>
-      )}
+      {cardFirst && card}
       <div class={`pill pill--${level}`} data-level={level}>
         <button
           ref={toggle}
@@ -149,6 +196,19 @@ export function Pill({ view, corner, initiallyExpanded, onClose, onCornerChange,
           ×
         </button>
       </div>
+      {!cardFirst && card}
     </div>
   );
+}
+
+const FOCUSABLE = 'a[href], button:not([disabled]), select:not([disabled]), input:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
+
+/** What Tab can reach inside `root`, in document order; the content of a closed disclosure is not drawn, so not reachable. */
+function focusables(root: HTMLElement): HTMLElement[] {
+  return [...root.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((element) => element.checkVisibility());
+}
+
+/** Whether `a` comes before `b` in the document (an element's own content comes after it). */
+function precedes(a: Element, b: Element): boolean {
+  return a !== b && (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
 }

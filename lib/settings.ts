@@ -37,6 +37,12 @@ export const SettingsSchema = v.object({
   snoozes: v.optional(v.record(ExchangeIdSchema, SnoozeSchema), {}),
   corner: v.optional(CornerSchema, 'bottom-right'),
   /**
+   * The user put the pill in `corner` (dragged it, or "Move to another corner"). Until then the
+   * corner is only the default, and the pill moves off a corner the page's own widgets occupy
+   * (a support-chat button); after it, the user's corner always wins.
+   */
+  cornerChosen: v.optional(v.boolean(), false),
+  /**
    * The user's own JSON-RPC endpoint, for ENS lookups and arrival checks in the withdrawal
    * guide. Unset by default: without it the guide sends nothing anywhere and links the explorer.
    */

@@ -53,6 +53,8 @@ describe('background', () => {
     await fakeBrowser.storage.local.set({ settings: { corner: 'top-left', snoozes: { okx: { until: 'time', endsAt: 1 } } }, nudgeSeen: { okx: 42 } });
     const reply = (await send({ type: 'page-state' }, { ...self(), tab: { id: 11 }, url: 'https://www.kraken.com/' })) as PageState | undefined;
     expect(reply?.nudge?.settings.corner).toBe('top-left');
+    // Only a corner the user picked by moving the pill counts as chosen; the pill may move off a default one.
+    expect(reply?.nudge?.settings.cornerChosen).toBe(false);
     expect(reply?.nudge?.settings.snoozes).toEqual({});
     expect(reply?.nudge?.lastShownAt).toBeUndefined();
     // The pill's words come along as templates, so the page fills in the exchange's name itself.
@@ -65,6 +67,7 @@ describe('background', () => {
     const again = (await send({ type: 'page-state' }, { ...self(), tab: { id: 11 }, url: 'https://www.kraken.com/' })) as PageState | undefined;
     expect(again?.nudge?.lastShownAt).toBeGreaterThan(0);
     expect(again?.nudge?.settings.corner).toBe('bottom-left');
+    expect(again?.nudge?.settings.cornerChosen).toBe(true);
     expect(again?.nudge?.settings.snoozes).toEqual({ kraken: { until: 'data-change', fingerprint: 'abc' } });
     // Other exchanges' entries are kept, not overwritten.
     const stored = await fakeBrowser.storage.local.get(['settings', 'nudgeSeen']);

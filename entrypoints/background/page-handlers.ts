@@ -40,7 +40,8 @@ export function createPageHandlers(context: BackgroundContext): PageHandlers<Bro
       return undefined;
     },
     async 'nudge-corner'(request) {
-      await updateSettings({ corner: request.corner });
+      // Only the user moves the pill by message (a drag, or "Move to another corner"): from now on their corner wins.
+      await updateSettings({ corner: request.corner, cornerChosen: true });
       await rebuildFirstPaint(context);
       return undefined;
     },

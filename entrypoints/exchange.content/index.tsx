@@ -17,6 +17,7 @@ import { i18nWithWords, loadI18n } from '@/utils/translate';
 import cardCss from '@/components/card.css?inline';
 import nudgeCss from './style.css?inline';
 import { watchWithdrawalFields } from './withdrawal-watch';
+import { documentProbe, freeCorner } from './corner-fit';
 import { drawCollapsedPill } from './first-paint';
 import { readStored, takeEarlyAnswer, takeStoredView } from './first-state';
 import { firstPaintFor, pillFace, type FirstPaint, type PillFace } from '@/lib/view/first-paint-view';
@@ -73,7 +74,7 @@ export default defineContentScript({
       shown = state.view.id;
       // The background sends the pill's words in the chosen language too: the redraw keeps the language of the first paint.
       const i18n = words !== undefined ? i18nWithWords(words, settings.language) : await loadI18n(settings.language);
-      ui = mountNudge(ctx, { face: pillFace(state.view), view: state.view, i18n, corner: settings.corner, expanded: decision.expanded, dismiss, balanceNudge: state.balanceNudge });
+      ui = mountNudge(ctx, { face: pillFace(state.view), view: state.view, i18n, corner: settings.corner, cornerChosen: settings.cornerChosen, expanded: decision.expanded, dismiss, balanceNudge: state.balanceNudge });
       if (!alreadyCounted) void send({ type: 'nudge-shown', exchangeId: state.view.id });
     };
 
@@ -86,7 +87,7 @@ export default defineContentScript({
       const drawnKey = faceKey({ decision: storedDecision, face: entry, corner: settings.corner, balanceNudge: entry.balanceNudge, language, words });
       if (storedDecision.show) {
         shown = entry.id;
-        ui = mountNudge(ctx, { face: entry, i18n: i18nWithWords(words, language), corner: settings.corner, expanded: false, dismiss, balanceNudge: entry.balanceNudge });
+        ui = mountNudge(ctx, { face: entry, i18n: i18nWithWords(words, language), corner: settings.corner, cornerChosen: settings.cornerChosen, expanded: false, dismiss, balanceNudge: entry.balanceNudge });
         void send({ type: 'nudge-shown', exchangeId: entry.id });
       }
       // The background's answer still counts: the same pill gets its full view (for the card), a
@@ -176,6 +177,8 @@ interface MountNudgeParameters {
   view?: ExchangeView;
   i18n: I18n;
   corner: Corner;
+  /** The user put the pill in `corner`: it stays there, whatever the page has in that corner. */
+  cornerChosen: boolean;
   expanded: boolean;
   dismiss: () => void;
   balanceNudge?: TabBalanceNudge;
@@ -187,8 +190,10 @@ interface MountedNudge {
   complete(view: ExchangeView, i18n: I18n): void;
 }
 
-function mountNudge(ctx: ContentScriptContext, { face, view: initialView, i18n: initialI18n, corner: initialCorner, expanded, dismiss, balanceNudge }: MountNudgeParameters): MountedNudge {
+function mountNudge(ctx: ContentScriptContext, { face, view: initialView, i18n: initialI18n, corner: initialCorner, cornerChosen, expanded, dismiss, balanceNudge }: MountNudgeParameters): MountedNudge {
   let corner = initialCorner;
+  // Moved off the page's own widget once, or placed by the user: the pill stays put from then on.
+  let settled = cornerChosen;
   let view = initialView;
   let i18n = initialI18n;
   // 'drawn': plain nodes from drawCollapsedPill; 'preact': Preact owns the container.
@@ -203,9 +208,11 @@ function mountNudge(ctx: ContentScriptContext, { face, view: initialView, i18n: 
         view={full}
         corner={corner}
         initiallyExpanded={expanded || openWhenReady}
+        openedByUser={openWhenReady}
         onClose={dismiss}
         onCornerChange={(next) => {
           corner = next;
+          settled = true;
           draw();
           void send({ type: 'nudge-corner', corner: next });
         }}
@@ -242,6 +249,30 @@ function mountNudge(ctx: ContentScriptContext, { face, view: initialView, i18n: 
     }
     owner = 'preact';
   };
+  /**
+   * A default corner the page already uses for something of its own that stays on screen (a
+   * support-chat button) gives way to a free corner, for this page only (not saved). Looked at a
+   * few times while the page's widgets load, each look bounded (corner-fit.ts); never while the
+   * card is open or the pointer or focus is on the pill, never after a move, never over the user's
+   * own choice.
+   */
+  const fitCorner = () => {
+    if (settled || container === undefined || !ui.shadowHost.isConnected) return;
+    const nudge = container.querySelector<HTMLElement>('.nudge');
+    const root = container.getRootNode() as ShadowRoot;
+    if (nudge === null || nudge.querySelector('.panel') !== null || nudge.matches(':hover') || (root.activeElement !== null && nudge.contains(root.activeElement))) return;
+    const { width, height } = nudge.getBoundingClientRect();
+    const next = freeCorner({ preferred: corner, size: { width, height }, probe: documentProbe(ui.shadowHost) });
+    if (next === corner) return;
+    settled = true;
+    corner = next;
+    if (owner === 'preact') draw();
+    else {
+      // The first paint's plain nodes: the same class and attribute <Pill> gives, so Preact takes them over as they are.
+      nudge.className = `rr-theme nudge nudge--${next}`;
+      nudge.dataset.corner = next;
+    }
+  };
   const ui = createShadowHost({
     ctx,
     name: HOST_TAG,
@@ -268,6 +299,10 @@ function mountNudge(ctx: ContentScriptContext, { face, view: initialView, i18n: 
     },
   });
   ui.mount();
+  if (!cornerChosen) {
+    ctx.requestAnimationFrame(() => ctx.setTimeout(fitCorner, 0));
+    for (const delay of CORNER_LOOKS_MS) ctx.setTimeout(fitCorner, delay);
+  }
   return {
     host: ui,
     complete(full, words) {
@@ -277,6 +312,9 @@ function mountNudge(ctx: ContentScriptContext, { face, view: initialView, i18n: 
     },
   };
 }
+
+/** When to look again for the page's own corner widgets: support chats load a little after the page. */
+const CORNER_LOOKS_MS = [1000, 3000, 8000] as const;
 
 /** Caught on the way down (capture), before the pill's own handlers, which must exist by then. */
 const TAKE_OVER_EVENTS = ['pointerdown', 'focusin', 'keydown', 'click'] as const;

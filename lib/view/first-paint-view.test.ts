@@ -47,6 +47,7 @@ describe('the stored first paint', () => {
     expect(read(good, 'www.kraken.com', now - 120_000)).toBeUndefined();
     expect(read(good, 'www.kraken.com', now + FIRST_PAINT_VALID_MS + 1)).toBeUndefined();
     expect(read({ ...good, settings: { ...good.settings, corner: 'middle' } })).toBeUndefined();
+    expect(read({ ...good, settings: { ...good.settings, cornerChosen: 'yes' } })).toBeUndefined();
     expect(read({ ...good, words: { close: 7 } })).toBeUndefined();
     const entry = good.exchanges.kraken;
     for (const bad of [{ level: 'great' }, { grade: 'A+++' }, { name: 3 }, { id: 'okx' }, { warnings: -1 }, { snooze: { until: 'forever' } }, { balanceNudge: { kind: 'over-cap' } }, { until: 'later' }]) {

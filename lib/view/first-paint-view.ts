@@ -48,7 +48,7 @@ export interface FirstPaintEntry extends PillFace {
   until: number;
 }
 
-export type FirstPaintSettings = Pick<Settings, 'nudgePolicy' | 'autoExpandOnDanger' | 'language' | 'corner'>;
+export type FirstPaintSettings = Pick<Settings, 'nudgePolicy' | 'autoExpandOnDanger' | 'language' | 'corner' | 'cornerChosen'>;
 
 export interface FirstPaintView {
   v: typeof FIRST_PAINT_VERSION;
@@ -95,8 +95,8 @@ export function buildFirstPaintView({ ext, now, settings, seen, words, exchanges
     };
     for (const domain of domains) hosts[domain] ??= view.id;
   }
-  const { nudgePolicy, autoExpandOnDanger, language, corner } = settings;
-  return { v: FIRST_PAINT_VERSION, ext, builtAt: now, settings: { nudgePolicy, autoExpandOnDanger, language, corner }, words, hosts, exchanges: entries };
+  const { nudgePolicy, autoExpandOnDanger, language, corner, cornerChosen } = settings;
+  return { v: FIRST_PAINT_VERSION, ext, builtAt: now, settings: { nudgePolicy, autoExpandOnDanger, language, corner, cornerChosen }, words, hosts, exchanges: entries };
 }
 
 /** What the exchange-page script draws from: one exchange's entry and the pill's settings and words. */
@@ -158,7 +158,7 @@ export function firstPaintFor({ stored, host, now, ext }: FirstPaintForParameter
   if (stored.builtAt > now + 60_000 || now - stored.builtAt > FIRST_PAINT_VALID_MS) return undefined;
   const { settings, words, hosts, exchanges } = stored;
   if (!isRecord(settings) || !isRecord(words) || !isRecord(hosts) || !isRecord(exchanges)) return undefined;
-  if (!POLICIES.has(settings.nudgePolicy) || typeof settings.autoExpandOnDanger !== 'boolean' || !isText(settings.language, 10) || !CORNERS.has(settings.corner)) return undefined;
+  if (!POLICIES.has(settings.nudgePolicy) || typeof settings.autoExpandOnDanger !== 'boolean' || !isText(settings.language, 10) || !CORNERS.has(settings.corner) || typeof settings.cornerChosen !== 'boolean') return undefined;
   if (!Object.values(words).every((word) => isText(word, 500))) return undefined;
   const id = exchangeIdFor(hosts, host.toLowerCase());
   if (id === undefined || !Object.hasOwn(exchanges, id)) return undefined;
@@ -166,7 +166,7 @@ export function firstPaintFor({ stored, host, now, ext }: FirstPaintForParameter
   if (!validEntry(entry, id) || now >= entry.until) return undefined;
   return {
     entry,
-    settings: { nudgePolicy: settings.nudgePolicy, autoExpandOnDanger: settings.autoExpandOnDanger, language: settings.language as Language, corner: settings.corner } as FirstPaintSettings,
+    settings: { nudgePolicy: settings.nudgePolicy, autoExpandOnDanger: settings.autoExpandOnDanger, language: settings.language as Language, corner: settings.corner, cornerChosen: settings.cornerChosen } as FirstPaintSettings,
     words: words as Record<string, string>,
   };
 }

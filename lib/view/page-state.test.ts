@@ -19,7 +19,7 @@ describe('pageStateFor', () => {
     const state = pageStateFor({ state: exchangeState('kraken'), settings, seen: { kraken: 1000, binance: 2000 } });
     expect(state.kind).toBe('exchange');
     expect(state.nudge).toEqual({
-      settings: { nudgePolicy: 'daily', autoExpandOnDanger: true, language: 'sv', corner: 'top-left', snoozes: { kraken: { until: 'time', endsAt: 5 } } },
+      settings: { nudgePolicy: 'daily', autoExpandOnDanger: true, language: 'sv', corner: 'top-left', cornerChosen: false, snoozes: { kraken: { until: 'time', endsAt: 5 } } },
       lastShownAt: 1000,
     });
     // Nothing about other exchanges, nor settings the pill does not use.

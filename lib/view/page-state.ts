@@ -5,7 +5,7 @@ import type { TabState } from './exchange-view';
  * What the pill needs of the user's choices, cut to the exchange the page is on: the page's
  * script learns nothing about other exchanges (not their snoozes, not when they were visited).
  */
-export type NudgeSettings = Pick<Settings, 'nudgePolicy' | 'autoExpandOnDanger' | 'language' | 'corner' | 'snoozes'>;
+export type NudgeSettings = Pick<Settings, 'nudgePolicy' | 'autoExpandOnDanger' | 'language' | 'corner' | 'cornerChosen' | 'snoozes'>;
 
 export interface NudgeContext {
   settings: NudgeSettings;
@@ -48,6 +48,7 @@ export function pageStateFor({ state, settings, seen, words }: PageStateForParam
         autoExpandOnDanger: settings.autoExpandOnDanger,
         language: settings.language,
         corner: settings.corner,
+        cornerChosen: settings.cornerChosen,
         snoozes: snooze === undefined ? {} : { [id]: snooze },
       },
       ...(typeof lastShownAt === 'number' ? { lastShownAt } : {}),

@@ -74,6 +74,8 @@ describe('Chromium with the built extension', () => {
     await popup.getByTestId('exchange-card').waitFor();
     expect(await popup.getByTestId('level-chip').textContent()).toBe(`${view.verdict.grade}${level} · incomplete`);
     const por = view.por!;
+    // The report's dates sit with the other figures, one click away.
+    await popup.getByTestId('card-details-toggle').click();
     expect(await popup.getByTestId('card-por-describes').textContent()).toBe(`Report describes ${formatDate(por.asOf, 'en')}`);
     expect(await popup.getByTestId('card-por-checked').textContent()).toBe(`not checked since ${formatDate(freshness.checkedAt, 'en')}`);
     const source = popup.getByTestId('card-por-dates').getByRole('link', { name: /^Source: / });

@@ -298,7 +298,8 @@ describe('<reserve-radar-card> on a plain page', () => {
     try {
       await expect.poll(() => site.page.locator('reserve-radar-card').getByTestId('exchange-card').count()).toBe(4);
       // Hovering and focusing the links must not prefetch anything either.
-      await site.page.locator('reserve-radar-card').first().locator('a').first().hover();
+      // (A card whose reasons are all missing figures has no link before its details: the first link drawn on the page.)
+      await site.page.locator('reserve-radar-card a:visible').first().hover();
       await site.page.waitForTimeout(500);
       expect(site.requests).toEqual([`${ORIGIN}/`, `${ORIGIN}/reserve-radar-card.iife.js`]);
     } finally {

@@ -87,7 +87,6 @@ describe('the nudge in Chromium', () => {
       expect((named ?? 0) > 0 || /Unknown|Nothing published/.test((await pill.text(section)) ?? ''), section).toBe(true);
     }
     expect(await pillViolations(page)).toEqual([]);
-    await page.screenshot({ path: screenshotPath('card-light.png') });
 
     await page.keyboard.press('Escape');
     await pill.waitFor('nudge-panel', { state: 'detached' });
@@ -314,7 +313,6 @@ describe('the nudge in dark mode', () => {
       await pill.waitFor('nudge-panel');
       expect((await pill.style('.panel', ['background-color']))?.['background-color']).toBe('rgb(27, 27, 31)');
       expect(await pillViolations(page)).toEqual([]);
-      await page.screenshot({ path: screenshotPath('card-dark.png') });
     } finally {
       await browser.close();
     }
