@@ -69,14 +69,14 @@ export function refreshPrices({ fetch = defaultFetch, now = Date.now }: { fetch?
       ]);
       const prices = priceAnswer.ok ? parseDefillamaPrices({ body: priceAnswer.body, url, fetchedAt: now() }) : undefined;
       if (!priceAnswer.ok) status.lastError = priceAnswer.message;
-      else if (prices !== undefined && !prices.ok) status.lastError = prices.error.shortMessage;
+      else if (prices !== undefined && !prices.ok) status.lastError = prices.reason.shortMessage;
       else if (prices !== undefined && prices.ok) {
         delete status.lastError;
         next = { ...next, fetchedAt: prices.table.fetchedAt, prices: { ...next.prices, ...prices.table.prices } };
       }
       const rates = ratesAnswer.ok ? parseEcbRates({ text: String(ratesAnswer.body), fetchedAt: now() }) : undefined;
       if (!ratesAnswer.ok) status.lastRatesError = ratesAnswer.message;
-      else if (rates !== undefined && !rates.ok) status.lastRatesError = rates.error.shortMessage;
+      else if (rates !== undefined && !rates.ok) status.lastRatesError = rates.reason.shortMessage;
       else if (rates !== undefined && rates.ok) {
         delete status.lastRatesError;
         next = { ...next, fiat: rates.fiat };

@@ -89,7 +89,7 @@ export function HoldingsGlue({ settings, exchangeNames, onSettingsReplaced }: Ho
     // Refused before reading: a huge file never reaches memory as text.
     if (file.size > MAX_IMPORT_BYTES) return { ok: false, reason: t('dataTooLarge', String(Math.round(MAX_IMPORT_BYTES / 1000))) };
     const result = importData(await file.text());
-    if (!result.ok) return { ok: false, reason: result.error.shortMessage };
+    if (!result.ok) return { ok: false, reason: result.reason.shortMessage };
     const { data } = result;
     const book = data.addressBook === undefined ? undefined : parseAddressBook(data.addressBook);
     if (book !== undefined && book.rejected.length > 0) return { ok: false, reason: t('dataBadAddressBook', book.rejected[0]!.reason) };

@@ -37,7 +37,7 @@ describe('AddressBookEntrySchema', () => {
     expect(created).toEqual({ ok: true, entry: { label: 'Phone', network: 'xrp', address: 'rGWrZyQqhTp9Xu7G5Pkayo7bXjH4k4QYpf', addedAt } });
     const refused = createAddressBookEntry({ label: 'Burn', network: 'xrp', address: 'rrrrrrrrrrrrrrrrrrrrrhoLvTp' });
     expect(refused.ok).toBe(false);
-    expect(!refused.ok && refused.error).toMatch(/black hole/);
+    expect(!refused.ok && refused.reason).toMatch(/black hole/);
   });
 
   it('imports the good entries of a mixed list and names the bad ones', () => {

@@ -54,12 +54,12 @@ export interface CreateAddressBookEntryParameters {
   now?: Date;
 }
 
-export type CreateAddressBookEntryReturnType = { ok: true; entry: AddressBookEntry } | { ok: false; error: string };
+export type CreateAddressBookEntryReturnType = { ok: true; entry: AddressBookEntry } | { ok: false; reason: string };
 
 /** Builds a validated, normalised entry for the "save this address" button. Never throws. */
 export function createAddressBookEntry({ label, network, address, now = new Date() }: CreateAddressBookEntryParameters): CreateAddressBookEntryReturnType {
   const parsed = v.safeParse(AddressBookEntrySchema, { label, network, address, addedAt: now.toISOString() });
-  return parsed.success ? { ok: true, entry: parsed.output } : { ok: false, error: parsed.issues.map((issue) => issue.message).join(' ') };
+  return parsed.success ? { ok: true, entry: parsed.output } : { ok: false, reason: parsed.issues.map((issue) => issue.message).join(' ') };
 }
 
 /** Characters at each end a look-alike must copy before we call it one (the common poisoning pattern). */

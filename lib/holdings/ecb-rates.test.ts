@@ -44,8 +44,8 @@ describe('parseEcbRates', () => {
     const result = parseEcbRates({ text, fetchedAt: FETCHED });
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.error).toBeInstanceOf(EcbRatesError);
-    expect(result.error.shortMessage).toMatch(/exchange-rate/);
+    expect(result.reason).toBeInstanceOf(EcbRatesError);
+    expect(result.reason.shortMessage).toMatch(/exchange-rate/);
   });
 
   it('skips a zero or malformed rate instead of dividing by it', () => {

@@ -27,13 +27,13 @@ export interface ParseEcbRatesParameters {
   fetchedAt: number;
 }
 
-export type ParseEcbRatesReturnType = { ok: true; day: string; fiat: Record<string, FiatRate> } | { ok: false; error: EcbRatesError };
+export type ParseEcbRatesReturnType = { ok: true; day: string; fiat: Record<string, FiatRate> } | { ok: false; reason: EcbRatesError };
 
 const TIME = /<Cube\s+time\s*=\s*(['"])(\d{4}-\d{2}-\d{2})\1\s*>/g;
 const RATE = /<Cube\s+currency\s*=\s*(['"])([A-Z]{3})\1\s+rate\s*=\s*(['"])([0-9]+(?:\.[0-9]+)?)\3\s*\/>/g;
 
 export function parseEcbRates({ text, url = ECB_DAILY_URL, fetchedAt }: ParseEcbRatesParameters): ParseEcbRatesReturnType {
-  const fail = (shortMessage: string, details?: string): ParseEcbRatesReturnType => ({ ok: false, error: new EcbRatesError(shortMessage, details) });
+  const fail = (shortMessage: string, details?: string): ParseEcbRatesReturnType => ({ ok: false, reason: new EcbRatesError(shortMessage, details) });
   if (typeof text !== 'string' || text.length > ECB_MAX_BYTES) return fail('The exchange-rate source answered something that is not the ECB rates file.', 'empty or too large');
   if (!/^https:\/\//.test(url)) return fail('The exchange-rate source address must start with https://.');
   const days = [...text.matchAll(TIME)].map((match) => match[2]!);

@@ -61,21 +61,21 @@ describe('exportData / importData', () => {
     const result = importData(text);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.error.code).toBe(code);
-    expect(result.error.shortMessage).toMatch(message);
-    expect(result.error.shortMessage).not.toContain('\n');
+    expect(result.reason.code).toBe(code);
+    expect(result.reason.shortMessage).toMatch(message);
+    expect(result.reason.shortMessage).not.toContain('\n');
   });
 
   it('refuses an oversized file before parsing it', () => {
     const big = file({ settings: { padding: 'x'.repeat(MAX_IMPORT_BYTES) } });
     const result = importData(big);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.code).toBe('too-large');
+    if (!result.ok) expect(result.reason.code).toBe('too-large');
     // Multi-byte characters count as bytes, not as UTF-16 units.
     const wide = file({ settings: { padding: '€'.repeat(Math.ceil(MAX_IMPORT_BYTES / 3) + 10) } });
     const wideResult = importData(wide);
     expect(wideResult.ok).toBe(false);
-    if (!wideResult.ok) expect(wideResult.error.code).toBe('too-large');
+    if (!wideResult.ok) expect(wideResult.reason.code).toBe('too-large');
   });
 
   it('refuses a file nested deeper than any export', () => {
@@ -83,7 +83,7 @@ describe('exportData / importData', () => {
     const deep = file().replace(/^\{/, `{"settings": ${'['.repeat(5000)}1${']'.repeat(5000)},`);
     const result = importData(deep);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.code).toBe('too-deep');
+    if (!result.ok) expect(result.reason.code).toBe('too-deep');
   });
 });
 
@@ -101,8 +101,8 @@ describe('hostile files', () => {
     const result = importData(text);
     expect(result.ok).toBe(false);
     if (!result.ok) {
-      expect(result.error.code).toBe('hostile-key');
-      expect(result.error.shortMessage).toMatch(/"(__proto__|constructor|prototype)"/);
+      expect(result.reason.code).toBe('hostile-key');
+      expect(result.reason.shortMessage).toMatch(/"(__proto__|constructor|prototype)"/);
     }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect((Object.prototype as Record<string, unknown>).polluted).toBeUndefined();

@@ -68,7 +68,7 @@ export function exportData({ state, settings, addressBook, now }: ExportDataPara
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
-export type ImportDataReturnType = { ok: true; data: ExportFile } | { ok: false; error: ImportDataError };
+export type ImportDataReturnType = { ok: true; data: ExportFile } | { ok: false; reason: ImportDataError };
 
 function pathText(path: readonly { key: unknown }[] | undefined): string {
   if (path === undefined || path.length === 0) return 'the file';
@@ -100,7 +100,7 @@ function findHostileKey(root: unknown): { key: string; path: string } | { tooDee
 
 /** Parses and validates an export file. Never throws; never writes anything. */
 export function importData(text: string): ImportDataReturnType {
-  const fail = (code: ImportDataErrorCode, shortMessage: string, details?: string): ImportDataReturnType => ({ ok: false, error: new ImportDataError(code, shortMessage, details) });
+  const fail = (code: ImportDataErrorCode, shortMessage: string, details?: string): ImportDataReturnType => ({ ok: false, reason: new ImportDataError(code, shortMessage, details) });
   if (typeof text !== 'string') return fail('not-json', 'The file could not be read as text.');
   const limitKb = Math.round(MAX_IMPORT_BYTES / 1000);
   // Length first: a UTF-16 unit is at least one byte, so this refuses huge input before encoding it.

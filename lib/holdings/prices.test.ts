@@ -74,8 +74,8 @@ describe('parseDefillamaPrices', () => {
     const result = parseDefillamaPrices({ body, url: URL_, fetchedAt: FETCHED_AT });
     expect(result.ok).toBe(false);
     if (!result.ok) {
-      expect(result.error).toBeInstanceOf(PriceParseError);
-      expect(result.error.shortMessage).toBe('The price source answered something that is not a price list.');
+      expect(result.reason).toBeInstanceOf(PriceParseError);
+      expect(result.reason.shortMessage).toBe('The price source answered something that is not a price list.');
     }
   });
 

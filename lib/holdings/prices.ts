@@ -105,7 +105,7 @@ export interface ParseDefillamaPricesParameters {
 
 export type ParseDefillamaPricesReturnType =
   | { ok: true; table: PriceTable; /** Coin ids that were in the answer but unusable, with why. */ skipped: { coin: string; reason: string }[] }
-  | { ok: false; error: PriceParseError };
+  | { ok: false; reason: PriceParseError };
 
 const DEFAULT_MIN_CONFIDENCE = 0.9;
 
@@ -118,10 +118,10 @@ export function parseDefillamaPrices({ body, url, fetchedAt, minConfidence = DEF
   const shape = v.safeParse(DefillamaResponseSchema, body);
   // valibot's record takes an array as an object with index keys; a list is not this answer.
   if (shape.success && Array.isArray((body as { coins: unknown }).coins)) {
-    return { ok: false, error: new PriceParseError('The price source answered something that is not a price list.', 'coins is a list, not a map') };
+    return { ok: false, reason: new PriceParseError('The price source answered something that is not a price list.', 'coins is a list, not a map') };
   }
-  if (!shape.success) return { ok: false, error: new PriceParseError('The price source answered something that is not a price list.', shape.issues[0]?.message) };
-  if (!/^https:\/\//.test(url)) return { ok: false, error: new PriceParseError('The price source address must start with https://.') };
+  if (!shape.success) return { ok: false, reason: new PriceParseError('The price source answered something that is not a price list.', shape.issues[0]?.message) };
+  if (!/^https:\/\//.test(url)) return { ok: false, reason: new PriceParseError('The price source address must start with https://.') };
   const symbolOf = new Map(Object.entries(defillamaCoinIds).map(([symbol, id]) => [id, symbol]));
   const prices: Record<string, PriceEntry> = {};
   const skipped: { coin: string; reason: string }[] = [];
