@@ -9,7 +9,8 @@ import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type CDPSession, type Locator, type Page, type Worker } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
 
 export const root = resolve(import.meta.dirname, '../..');
 const outDir = resolve(root, process.env.RADAR_OUT_DIR ?? '.output');
@@ -310,6 +311,54 @@ export async function openCopyForAxe(page: Page, hostTag: string): Promise<strin
 
 export async function removeOpenCopy(page: Page): Promise<void> {
   await page.evaluate(() => document.querySelector('axe-open-copy')?.remove());
+}
+
+/**
+ * What axe finds on `page` (only inside `include`, when given): every serious or critical
+ * violation, and every colour-contrast check axe could not finish. axe reports contrast as
+ * "incomplete" when it cannot decide (text and background of one colour, a pseudo-element, an
+ * overlap, a gradient), and a 1:1 button is one of those: the project counts them as failures.
+ * Each line names the rule, why, and the nodes.
+ */
+export async function axeProblems(page: Page, include: string | string[] = []): Promise<string[]> {
+  const builder = new AxeBuilder({ page });
+  for (const selector of typeof include === 'string' ? [include] : include) builder.include(selector);
+  const results = await builder.analyze();
+  const targets = (nodes: { target: unknown[] }[]) => nodes.map((node) => node.target.join(' ')).join(', ');
+  return [
+    ...results.violations.filter((rule) => rule.impact === 'serious' || rule.impact === 'critical').map((rule) => `${rule.id}: ${rule.help} (${targets(rule.nodes)})`),
+    ...results.incomplete
+      .filter((rule) => rule.id === 'color-contrast')
+      .flatMap((rule) => rule.nodes.map((node) => `${rule.id} (incomplete): ${node.any[0]?.message ?? rule.help} (${node.target.join(' ')})`)),
+  ];
+}
+
+/**
+ * The WCAG contrast ratio of an element's text against the first opaque background behind it
+ * (its own or an ancestor's), from the computed colours: the check axe leaves "incomplete" when
+ * the two are equal. Background images are not looked at: the project's pages use none.
+ */
+export async function textContrast(element: Locator): Promise<{ ratio: number; color: string; background: string }> {
+  return element.evaluate((node) => {
+    const channels = (css: string) => (css.match(/[\d.]+/g) ?? []).map(Number);
+    const luminance = (css: string) => {
+      const [r = 0, g = 0, b = 0] = channels(css).map((value) => value / 255);
+      const linear = (c: number) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+    };
+    const color = getComputedStyle(node).color;
+    let background = 'rgb(255, 255, 255)';
+    for (let at: Element | null = node; at !== null; at = at.parentElement) {
+      const css = getComputedStyle(at).backgroundColor;
+      const alpha = channels(css)[3];
+      if (css !== 'transparent' && alpha !== 0) {
+        background = css;
+        break;
+      }
+    }
+    const [light, dark] = [luminance(color), luminance(background)].sort((a, b) => b - a) as [number, number];
+    return { ratio: (light + 0.05) / (dark + 0.05), color, background };
+  });
 }
 
 /** The slice of the extension API the tests call inside the service worker. */
