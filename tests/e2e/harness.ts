@@ -302,7 +302,8 @@ export async function openCopyForAxe(page: Page, hostTag: string): Promise<strin
     copy.setAttribute('style', 'position: fixed; inset: 0; width: 0; height: 0; display: block; overflow: visible;');
     const open = copy.attachShadow({ mode: 'open' });
     for (const node of root.childNodes) open.append(node.cloneNode(true));
-    document.documentElement.append(copy);
+    // In <body>: axe finds the backgrounds behind text among body's boxes only (outside it, every contrast check is "incomplete").
+    document.body.append(copy);
     return true;
   });
   if (copied !== true) throw new Error(`openCopyForAxe: no ${hostTag} shadow root`);
