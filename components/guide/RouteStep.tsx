@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { getNetwork, networks, type NetworkId } from '../../lib/custody/networks';
 import { validateStep, type GuideAction, type GuideState } from '../../lib/custody/steps';
 import { useT } from '../i18n';
@@ -19,6 +19,13 @@ export function RouteStep({ state, exchanges, prefillExchangeId, onAction }: Rou
   const [exchangeId, setExchangeId] = useState(state.exchangeId ?? prefillExchangeId ?? '');
   const [network, setNetwork] = useState<string>(state.network ?? '');
   const [asset, setAsset] = useState(state.asset ?? '');
+  // Choosing another exchange brings up that exchange's own guide: the form shows its answers.
+  useEffect(() => {
+    if (state.exchangeId === null) return;
+    setExchangeId(state.exchangeId);
+    setNetwork(state.network ?? '');
+    setAsset(state.asset ?? '');
+  }, [state.exchangeId]);
   const cleanAsset = asset.trim().toUpperCase();
   const assetInvalid = cleanAsset !== '' && !ASSET.test(cleanAsset);
   const definition = network === '' ? undefined : getNetwork(network);

@@ -3,7 +3,7 @@ import type { ContentScriptContext } from '#imports';
 import { I18nContext } from '@/components/i18n';
 import { MismatchWarning } from '@/components/guide/MismatchWarning';
 import type { Language } from '@/lib/settings';
-import { readChosenAddress, watchChosenAddress, type ChosenAddress } from '@/utils/chosen-address';
+import { chosenAddressFor, readStoredGuides, watchChosenAddress, type StoredGuides } from '@/utils/chosen-address';
 import { loadI18n } from '@/utils/translate';
 import { isTextField, looksLikeAddress, sameAddress } from './fields';
 import { createShadowHost, type ShadowHost } from './shadow-host';
@@ -14,6 +14,8 @@ const HOST_TAG = 'reserve-radar-mismatch';
 
 export interface WatchWithdrawalFieldsParameters {
   ctx: ContentScriptContext;
+  /** The exchange this page belongs to, once the background has said: its guide's address is the one compared. */
+  exchangeId: () => string | undefined;
   /** The user's language setting, as the background last sent it. */
   language: () => Language;
 }
@@ -29,9 +31,9 @@ export interface WatchWithdrawalFieldsParameters {
  * whether our warning appears is visible to the page: checking page-set values would let it try
  * addresses until the warning stays away, and so learn the guide's address.
  */
-export async function watchWithdrawalFields({ ctx, language }: WatchWithdrawalFieldsParameters): Promise<void> {
+export async function watchWithdrawalFields({ ctx, exchangeId, language }: WatchWithdrawalFieldsParameters): Promise<void> {
   for (const stale of document.querySelectorAll(HOST_TAG)) stale.remove();
-  let chosen: ChosenAddress | null = await readChosenAddress().catch(() => null);
+  let guides: StoredGuides = await readStoredGuides().catch(() => ({ current: undefined, byExchange: undefined }));
   let ui: ShadowHost | undefined;
   let shownFor: string | undefined;
   let dismissedFor: string | undefined;
@@ -54,6 +56,7 @@ export async function watchWithdrawalFields({ ctx, language }: WatchWithdrawalFi
       return;
     }
     lastField = field;
+    const chosen = chosenAddressFor(guides, exchangeId());
     if (chosen === null || sameAddress(typed, chosen.address)) return hide();
     if (typed === shownFor || typed === dismissedFor) return;
     hide();
@@ -71,7 +74,7 @@ export async function watchWithdrawalFields({ ctx, language }: WatchWithdrawalFi
           <I18nContext.Provider value={i18n}>
             <MismatchWarning
               typed={typed}
-              chosen={chosen?.address ?? ''}
+              chosen={chosen.address}
               onDismiss={() => {
                 // The dismissal stores nothing and opens nothing; the root's guard already
                 // stops synthetic clicks before they reach this button.
@@ -100,7 +103,7 @@ export async function watchWithdrawalFields({ ctx, language }: WatchWithdrawalFi
 
   ctx.onInvalidated(
     watchChosenAddress((next) => {
-      chosen = next;
+      guides = next;
       dismissedFor = undefined;
       hide();
       // Only the field the user last typed an address into is looked at again.

@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
 import { createTestClient, getAddress, http, parseEther } from 'viem';
 import { POISONING_DUST_WARNING } from '../../lib/custody/steps';
 import { deployTestToken, setTestTokenBalance, startAnvil, type LocalChain } from '../../lib/chain/test-anvil';
-import { fakeExchangeHtml, launchChromium, routeSite, screenshotPath, shadowUi, type ChromiumExtension } from './harness';
+import { axeProblems, fakeExchangeHtml, launchChromium, routeSite, screenshotPath, shadowUi, type ChromiumExtension } from './harness';
 
 /**
  * The withdrawal guide end to end in Chromium with the built extension: every step, the
@@ -18,11 +16,6 @@ const WALLET = '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed';
 const LOOKALIKE = getAddress(`0x5aae${'7'.repeat(31)}beaed`);
 const TRON = 'TJRabPrwbZy45sbavfcjinPJC18kjpRTv8';
 const OTHER = getAddress(`0x${'ab'.repeat(20)}`);
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
 
 describe('the withdrawal guide in Chromium', () => {
   let browser: ChromiumExtension;
@@ -133,6 +126,42 @@ describe('the withdrawal guide in Chromium', () => {
     await page.close();
   });
 
+  test('a guide used for OKX does not follow the user to Coinbase: each exchange keeps its own', async () => {
+    const page = await browser.context.newPage();
+    const guideFor = (exchange: string) => page.goto(`chrome-extension://${browser.extensionId}/guide.html?exchange=${exchange}`);
+    await guideFor('okx');
+    await page.getByTestId('step-route').waitFor();
+    await page.getByLabel('Network', { exact: true }).selectOption('ethereum');
+    await page.getByLabel('Coin or token (ticker)').fill('USDT');
+    await page.getByTestId('step-next').click();
+    await page.getByTestId('wallet-hardware').check();
+
+    // From Coinbase: Coinbase's guide, at the first step, with none of OKX's answers.
+    await guideFor('coinbase');
+    await page.getByTestId('step-route').waitFor();
+    expect(await page.getByTestId('progress-text').textContent()).toBe('0 of 6 steps done');
+    expect(await page.getByTestId('route-exchange').inputValue()).toBe('coinbase');
+    expect(await page.getByTestId('route-network').inputValue()).toBe('');
+    expect(await page.getByTestId('route-asset').inputValue()).toBe('');
+    await page.getByLabel('Network', { exact: true }).selectOption('bitcoin');
+    await page.getByLabel('Coin or token (ticker)').fill('BTC');
+
+    // Back to OKX: where it was left, its own answers.
+    await guideFor('okx');
+    await page.getByTestId('step-wallet').waitFor();
+    expect(await page.getByTestId('wallet-hardware').isChecked()).toBe(true);
+    await page.getByTestId('goto-route').click();
+    expect(await page.getByTestId('route-exchange').inputValue()).toBe('okx');
+    expect(await page.getByTestId('route-network').inputValue()).toBe('ethereum');
+    expect(await page.getByTestId('route-asset').inputValue()).toBe('USDT');
+    // Choosing Coinbase on OKX's guide brings up Coinbase's own answers, not OKX's.
+    await page.getByTestId('route-exchange').selectOption('coinbase');
+    await expect.poll(() => page.getByTestId('route-network').inputValue()).toBe('bitcoin');
+    expect(await page.getByTestId('route-asset').inputValue()).toBe('BTC');
+    expect(await page.getByTestId('progress-text').textContent()).toBe('1 of 6 steps done');
+    await page.close();
+  });
+
   test("warns on the exchange's withdrawal page when its field holds another address, and never changes the field", async () => {
     await routeSite(
       browser.context,
@@ -192,7 +221,7 @@ describe('the withdrawal guide in Chromium', () => {
     expect(await arrived.textContent()).toMatch(/^The test arrived: \+0\.01 ETH, seen .+ \(block \d+\)\.$/);
     expect(await page.getByTestId('progress-text').textContent()).toBe('5 of 6 steps done');
 
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await axeProblems(page)).toEqual([]);
     await page.setViewportSize({ width: 1000, height: 1100 });
     await page.getByTestId('goto-address').click();
     await page.getByTestId('address-groups').waitFor();
@@ -257,13 +286,13 @@ describe('the withdrawal guide in Chromium', () => {
     for (const step of ['route', 'wallet', 'address', 'address-book', 'test-transaction', 'arrival']) {
       await page.getByTestId(`goto-${step}`).click();
       await page.getByTestId(`step-${step}`).waitFor();
-      expect(await seriousViolations(page), step).toEqual([]);
+      expect(await axeProblems(page), step).toEqual([]);
     }
     // The loud look-alike alert too.
     await page.getByTestId('goto-address').click();
     await page.getByTestId('address-input').fill(LOOKALIKE);
     await page.getByTestId('poisoning-alert').waitFor();
-    expect(await seriousViolations(page), 'poisoning alert').toEqual([]);
+    expect(await axeProblems(page), 'poisoning alert').toEqual([]);
     // The address book is the user's: an entry can be removed, and the look-alike alert goes with it.
     await page.getByTestId('goto-address-book').click();
     await page.getByRole('button', { name: 'Remove “Hardware wallet”' }).click();
@@ -282,7 +311,7 @@ describe('the withdrawal guide in Chromium', () => {
       await darkPage.getByLabel('Network', { exact: true }).selectOption('ethereum');
       await darkPage.getByLabel('Coin or token (ticker)').fill('USDT');
       await darkPage.getByTestId('withdrawal-link').waitFor();
-      expect(await seriousViolations(darkPage)).toEqual([]);
+      expect(await axeProblems(darkPage)).toEqual([]);
       await darkPage.screenshot({ path: screenshotPath('guide-dark.png'), fullPage: true });
 
       // In Swedish, chosen in the options, the guide speaks Swedish.
