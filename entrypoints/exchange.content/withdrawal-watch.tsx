@@ -6,6 +6,7 @@ import type { Language } from '@/lib/settings';
 import { chosenAddressFor, readStoredGuides, watchChosenAddress, type StoredGuides } from '@/utils/chosen-address';
 import { loadI18n } from '@/utils/translate';
 import { isTextField, looksLikeAddress, sameAddress } from './fields';
+import { keepClearOf } from './place-clear';
 import { createShadowHost, type ShadowHost } from './shadow-host';
 import cardCss from '@/components/card.css?inline';
 import mismatchCss from './mismatch.css?inline';
@@ -36,6 +37,7 @@ export async function watchWithdrawalFields({ ctx, exchangeId, language }: Watch
   let guides: StoredGuides = await readStoredGuides().catch(() => ({ current: undefined, byExchange: undefined }));
   let ui: ShadowHost | undefined;
   let shownFor: string | undefined;
+  let shownIn: Element | undefined;
   let dismissedFor: string | undefined;
   let lastField: HTMLInputElement | HTMLTextAreaElement | undefined;
   // Mounting waits for the words; a newer edit makes an older, still-mounting warning stale.
@@ -46,6 +48,7 @@ export async function watchWithdrawalFields({ ctx, exchangeId, language }: Watch
     ui?.remove();
     ui = undefined;
     shownFor = undefined;
+    shownIn = undefined;
   };
 
   const evaluate = async (field: HTMLInputElement | HTMLTextAreaElement) => {
@@ -58,12 +61,15 @@ export async function watchWithdrawalFields({ ctx, exchangeId, language }: Watch
     lastField = field;
     const chosen = chosenAddressFor(guides, exchangeId());
     if (chosen === null || sameAddress(typed, chosen.address)) return hide();
-    if (typed === shownFor || typed === dismissedFor) return;
+    if ((typed === shownFor && field === shownIn) || typed === dismissedFor) return;
     hide();
     shownFor = typed;
+    shownIn = field;
     const ticket = generation;
     const i18n = await loadI18n(language());
     if (ticket !== generation || !ctx.isValid) return;
+    // The warning stays off the field it is about, as the page scrolls and resizes, until it goes.
+    const following = new AbortController();
     ui = createShadowHost({
       ctx,
       name: HOST_TAG,
@@ -85,8 +91,11 @@ export async function watchWithdrawalFields({ ctx, exchangeId, language }: Watch
           </I18nContext.Provider>,
           container,
         );
+        const box = container.querySelector<HTMLElement>('.mismatch');
+        if (box !== null) keepClearOf(field, box, following.signal);
       },
       onRemove(container) {
+        following.abort();
         render(null, container);
       },
     });

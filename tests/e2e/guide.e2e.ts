@@ -194,6 +194,55 @@ describe('the withdrawal guide in Chromium', () => {
     await page.close();
   });
 
+  test('the mismatch warning never covers the field it warns about, wherever the field sits and however the page scrolls', async () => {
+    const field = (id: string) => `<label style="display:block">Address <input id="${id}" type="text" autocomplete="off" style="width:90%;font-size:18px;padding:10px"></label>`;
+    await browser.context.unroute('https://www.binance.com/**');
+    await routeSite(
+      browser.context,
+      'https://www.binance.com',
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Binance — withdraw</title></head>
+       <body style="margin:0;font:16px system-ui">${field('top')}<div style="height:900px"></div>${field('middle')}<div style="height:900px"></div>${field('bottom')}</body></html>`,
+    );
+    const page = await browser.context.newPage();
+    const warning = shadowUi(page, 'reserve-radar-mismatch');
+    const clear = async (what: string) => {
+      // The scroll comes to rest, then a frame for the warning to follow the page.
+      await page.evaluate(async () => {
+        const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+        for (let last = NaN; last !== window.scrollY; await frame(), await frame()) last = window.scrollY;
+      });
+      const box = await warning.box('mismatch-warning');
+      const input = (await page.locator('input:focus').boundingBox())!;
+      const viewport = page.viewportSize()!;
+      const overlaps = box.x < input.x + input.width && input.x < box.x + box.width && box.y < input.y + input.height && input.y < box.y + box.height;
+      expect(overlaps, `${what}: warning ${JSON.stringify(box)} over field ${JSON.stringify(input)}`).toBe(false);
+      expect(box.y, what).toBeGreaterThanOrEqual(0);
+      expect(box.y + box.height, what).toBeLessThanOrEqual(viewport.height);
+    };
+    for (const viewport of [{ width: 1280, height: 720 }, { width: 360, height: 640 }]) {
+      await page.setViewportSize(viewport);
+      await page.goto('https://www.binance.com/en/my/wallet/account/main/withdrawal/crypto/USDT');
+      await page.waitForFunction(() => document.readyState === 'complete');
+      await page.waitForTimeout(500);
+      for (const [id, block] of [['top', 'start'], ['middle', 'center'], ['bottom', 'end']] as const) {
+        const what = `${viewport.width}px, ${id} field scrolled to the ${block}`;
+        const input = page.locator(`#${id}`);
+        await input.evaluate((element, where) => element.scrollIntoView({ block: where }), block);
+        await input.fill(OTHER);
+        await warning.waitFor('mismatch-warning');
+        await clear(what);
+        // The page scrolls under the warning: it moves out of the field's way.
+        for (const delta of [-250, 500, -120]) {
+          await page.mouse.wheel(0, delta);
+          await clear(`${what}, then scrolled by ${delta}px`);
+        }
+        await input.fill(WALLET);
+        await page.locator('reserve-radar-mismatch').waitFor({ state: 'detached', timeout: 10_000 });
+      }
+    }
+    await page.close();
+  });
+
   test('sees the test amount arrive on a real (local) node through the RPC endpoint set in the options', async () => {
     const options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
