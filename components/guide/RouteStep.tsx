@@ -69,7 +69,7 @@ export function RouteStep({ state, exchanges, prefillExchangeId, onAction }: Rou
         <select
           id="route-network"
           value={network}
-          aria-describedby="route-network-help"
+          aria-describedby={definition === undefined ? 'route-network-help' : 'route-network-help route-network-names'}
           data-testid="route-network"
           onChange={(event) => {
             const value = (event.currentTarget as HTMLSelectElement).value;
@@ -82,13 +82,19 @@ export function RouteStep({ state, exchanges, prefillExchangeId, onAction }: Rou
           </option>
           {networks.map((candidate) => (
             <option key={candidate.id} value={candidate.id}>
-              {candidate.name} ({candidate.exchangeLabels.join(', ')})
+              {candidate.name}
             </option>
           ))}
         </select>
         <p id="route-network-help" class="field__help">
           {t('routeNetworkHelp')}
         </p>
+        {/* The exchanges' names for it go here, where they can wrap: in the list they made the chosen line too long for a phone. */}
+        {definition !== undefined && (
+          <p id="route-network-names" class="field__help" data-testid="route-network-names">
+            {definition.name} ({definition.exchangeLabels.join(', ')})
+          </p>
+        )}
       </div>
 
       <div class="field">

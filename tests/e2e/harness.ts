@@ -362,6 +362,52 @@ export async function textContrast(element: Locator): Promise<{ ratio: number; c
   });
 }
 
+/**
+ * What a narrow screen cuts off on `page` (or only inside `within`), measured in the browser: a
+ * page wider than its viewport (sideways scrolling), a box reaching past the viewport's edges (the
+ * outermost one only), a box that clips or scrolls its content sideways, a placeholder or a chosen
+ * option wider than its field. One line per problem. What users type into a field may scroll
+ * inside it; that is not checked.
+ */
+export async function layoutProblems(page: Page, within?: string): Promise<string[]> {
+  return page.evaluate((scope) => {
+    const problems: string[] = [];
+    const viewport = document.documentElement.clientWidth;
+    const scroller = document.scrollingElement ?? document.documentElement;
+    if (scope === undefined && scroller.scrollWidth > scroller.clientWidth) problems.push(`the page scrolls sideways: ${scroller.scrollWidth}px wide in ${scroller.clientWidth}px`);
+    const name = (element: Element) =>
+      element.getAttribute('data-testid') ?? (element.id === '' ? `${element.localName}${[...element.classList].map((c) => `.${c}`).join('')}` : `#${element.id}`);
+    const context = document.createElement('canvas').getContext('2d');
+    const textWidth = (text: string, style: CSSStyleDeclaration) => {
+      if (context === null) return 0;
+      context.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      return context.measureText(text).width;
+    };
+    const outside = new Set<Element>();
+    const roots = scope === undefined ? [document.body] : [...document.querySelectorAll(scope)];
+    for (const element of roots.flatMap((root) => [root, ...root.querySelectorAll('*')])) {
+      const style = getComputedStyle(element);
+      const rect = element.getBoundingClientRect();
+      // Not drawn, or drawn for screen readers only (.visually-hidden is 1 px).
+      if (rect.width <= 1 || rect.height <= 1 || style.visibility === 'hidden') continue;
+      if (rect.right > viewport + 0.5 || rect.left < -0.5) {
+        outside.add(element);
+        if (element.parentElement === null || !outside.has(element.parentElement)) problems.push(`${name(element)} reaches outside the viewport (${Math.round(rect.left)} to ${Math.round(rect.right)} of ${viewport}px)`);
+      }
+      const field = element instanceof HTMLInputElement || element instanceof HTMLSelectElement || element instanceof HTMLTextAreaElement;
+      if (!field && style.overflowX !== 'visible' && element.scrollWidth > element.clientWidth + 1) problems.push(`${name(element)} cuts off its content sideways (${element.scrollWidth}px in ${element.clientWidth}px)`);
+      const room = element.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      if (element instanceof HTMLInputElement && element.value === '' && element.placeholder !== '' && textWidth(element.placeholder, style) > room + 0.5) {
+        problems.push(`${name(element)}: the placeholder “${element.placeholder}” is cut off (${Math.ceil(textWidth(element.placeholder, style))}px in ${Math.floor(room)}px)`);
+      }
+      // The arrow of a closed select takes about 20 px of its inside.
+      const chosen = element instanceof HTMLSelectElement ? (element.selectedOptions[0]?.textContent ?? '') : '';
+      if (chosen !== '' && textWidth(chosen, style) > room - 20) problems.push(`${name(element)}: the chosen option “${chosen}” is cut off`);
+    }
+    return problems;
+  }, within);
+}
+
 /** The slice of the extension API the tests call inside the service worker. */
 declare const chrome: { tabs: { query(query: { active: boolean; lastFocusedWindow: boolean }): Promise<{ id?: number }[]> } };
 
