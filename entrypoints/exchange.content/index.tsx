@@ -48,7 +48,9 @@ export default defineContentScript({
     let language: Language = 'auto';
     // Which exchange the background says this page is: the withdrawal-field check compares with that exchange's guide.
     let pageExchange: string | undefined;
-    void firstState.then((state) => (pageExchange = state?.kind === 'exchange' ? state.view.id : pageExchange));
+    void firstState.then((state) => {
+      if (state?.kind === 'exchange') pageExchange = state.view.id;
+    });
     // Closed by the user: gone for this page, and neither the watcher below nor a fresher answer may bring it back.
     let dismissed = false;
     const dismiss = () => {
