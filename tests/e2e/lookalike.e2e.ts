@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { axeProblems, fakeExchangeHtml, launchChromium, routeSite, shadowUi, textContrast, type ChromiumExtension } from './harness';
+import { axeProblems, fakeExchangeHtml, launchChromium, layoutProblems, routeSite, shadowUi, textContrast, type ChromiumExtension } from './harness';
 
 describe('lookalike warning and extension reload in Chromium', () => {
   let browser: ChromiumExtension;
@@ -31,6 +31,10 @@ describe('lookalike warning and extension reload in Chromium', () => {
       expect(await warning.evaluate((section) => getComputedStyle(section).borderLeftWidth), colorScheme).toBe('0px');
     }
     await page.emulateMedia({ colorScheme: 'light' });
+    // The page's own text size, not Chrome's smaller default for extension pages; and a phone's width.
+    expect(await page.getByTestId('warning-host').locator('xpath=following-sibling::p[1]').evaluate((p) => getComputedStyle(p).fontSize)).toBe('14px');
+    await page.setViewportSize({ width: 360, height: 640 });
+    expect(await layoutProblems(page)).toEqual([]);
     await page.getByTestId('continue-anyway').click();
     await page.waitForURL(target);
     expect(await page.title()).toContain('phishing stand-in');
