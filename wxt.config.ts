@@ -48,6 +48,8 @@ export default defineConfig({
               // Firefox asks add-ons to declare what they collect: nothing.
               data_collection_permissions: { required: ['none'] },
             },
+            // Firefox for Android too: the popup and the guide work on a phone's width (tests/e2e/narrow.e2e.ts).
+            gecko_android: {},
           },
         }
       : {}),

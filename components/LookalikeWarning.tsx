@@ -11,15 +11,15 @@ export function LookalikeWarning({ state, onContinue }: LookalikeWarningProps) {
   const t = useT();
   const real = `https://${state.imitates.domain}/`;
   return (
-    <section class="warning" data-testid="lookalike-warning" aria-labelledby="warning-title">
+    <section class="lookalike-page" data-testid="lookalike-warning" aria-labelledby="warning-title">
       <h1 id="warning-title">{t('lookalikeTitle', state.imitates.name)}</h1>
-      <p class="warning__host" data-testid="warning-host">
+      <p class="lookalike-page__host" data-testid="warning-host">
         {state.host}
       </p>
       <p>{state.reason}</p>
       <p>{t('lookalikeAdvice', state.imitates.name)}</p>
       <p>
-        <a class="warning__go" href={real} data-testid="go-real">
+        <a class="lookalike-page__go" href={real} data-testid="go-real">
           {t('lookalikeGoReal', state.imitates.domain)}
         </a>
       </p>

@@ -4,16 +4,21 @@ import * as v from 'valibot';
 import { RpcUrlSchema, type Language, type NudgePolicy, type Settings } from '../lib/settings';
 import { holdingChainIds, holdingChainNames } from '../lib/holdings/holding-tokens';
 import type { SourceStatus } from '../lib/reserves/schedule';
+import { groupSources, type SourceGroup } from '../lib/view/source-groups';
 import { formatAge, formatDate } from './format';
 import { useLocale, useT, type MessageKey } from './i18n';
 
-/** One live data source as the options page shows it. */
+/** One request the background makes on a schedule, as the options page shows it. */
 export interface SourceRow {
   id: string;
-  label: string;
+  /** The source it belongs to: `feed`, `cexs`, or `protocol` (DefiLlama, one request per exchange). */
+  group: string;
+  url: string;
+  exchangeId?: string;
   status: SourceStatus;
   lastSuccess?: string;
   lastError?: string;
+  nextAttemptAt?: string;
 }
 
 /** One community warning-list subscription as the options page shows it. */
@@ -48,6 +53,12 @@ const POLICIES: [NudgePolicy, MessageKey][] = [
   ['caution-or-worse', 'policyCautionOrWorse'],
   ['off', 'policyOff'],
 ];
+
+const SOURCE_NAMES: Record<string, MessageKey> = {
+  feed: 'sourceFeedName',
+  cexs: 'sourceCexsName',
+  protocol: 'sourceProtocolName',
+};
 
 const STATUS_KEYS: Record<SourceStatus, MessageKey> = {
   fresh: 'sourceFresh',
@@ -159,27 +170,11 @@ export function Options({ settings, sources, exchangeNames, now, onChange, onLoo
             {t('loading')}
           </p>
         ) : (
-          <table class="sources" data-testid="sources">
-            <thead>
-              <tr>
-                <th scope="col">{t('sourceColumn')}</th>
-                <th scope="col">{t('statusColumn')}</th>
-                <th scope="col">{t('lastSuccessColumn')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {sources.map((source) => (
-                <tr key={source.id} data-testid="source-row" data-source={source.id} data-status={source.status}>
-                  <th scope="row">{source.label}</th>
-                  <td>
-                    <span class={`status status--${source.status}`}>{t(STATUS_KEYS[source.status])}</span>
-                    {source.lastError !== undefined && <div class="source__error">{source.lastError}</div>}
-                  </td>
-                  <td>{source.lastSuccess === undefined ? t('never') : formatAge(source.lastSuccess, now, locale)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ul class="sources" data-testid="sources">
+            {groupSources(sources).map((group) => (
+              <SourceItem key={group.id} group={group} exchangeNames={exchangeNames} now={now} />
+            ))}
+          </ul>
         )}
         <button type="button" class="ghost" disabled={busy !== undefined} onClick={() => void run('refresh', onRefresh, 'refreshDone')} data-testid="refresh-now">
           {busy === 'refresh' ? t('refreshing') : t('refreshNow')}
@@ -225,6 +220,80 @@ export function Options({ settings, sources, exchangeNames, now, onChange, onLoo
       </section>
     </div>
   );
+}
+
+/** One source: its name, state and age on one line that opens onto its details. */
+function SourceItem({ group, exchangeNames, now }: { group: SourceGroup<SourceRow>; exchangeNames: Record<string, string>; now: Date }) {
+  const t = useT();
+  const locale = useLocale();
+  const age = (iso: string | undefined) => (iso === undefined ? t('never') : formatAge(iso, now, locale));
+  const perExchange = group.id === 'protocol';
+  const only = perExchange ? undefined : group.members[0];
+  return (
+    <li class="source" data-testid="source-row" data-source={group.id} data-status={group.status}>
+      <details>
+        <summary class="source__summary">
+          <span class="source__name" data-testid="source-name">
+            {SOURCE_NAMES[group.id] === undefined ? group.id : t(SOURCE_NAMES[group.id]!)}
+          </span>{' '}
+          <span class="source__state">
+            <span class={`status status--${group.status}`}>{t(STATUS_KEYS[group.status])}</span>
+            {perExchange && (
+              <>
+                {' · '}
+                <span data-testid="source-count">{t('sourceGroupCount', [String(group.count), String(group.members.length)])}</span>
+              </>
+            )}
+          </span>{' '}
+          <span class="source__age">{t('sourceLastSuccessAt', age(group.oldestSuccess))}</span>
+          {only?.lastError !== undefined && <span class="source__error">{only.lastError}</span>}
+        </summary>
+        <div class="source__details">
+          <dl class="source__facts">
+            <dt>{t('sourceAddress')}</dt>
+            <dd class="source__url">{perExchange ? `${commonStart(group.members.map((member) => member.url))}…` : only?.url}</dd>
+            {only?.nextAttemptAt !== undefined && (
+              <>
+                <dt>{t('sourceNextAttempt')}</dt>
+                <dd>{formatAge(only.nextAttemptAt, now, locale)}</dd>
+              </>
+            )}
+          </dl>
+          {perExchange && (
+            <table class="source__table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('exchangeColumn')}</th>
+                  <th scope="col">{t('statusColumn')}</th>
+                  <th scope="col">{t('lastSuccessColumn')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {group.members.map((member) => (
+                  <tr key={member.id} data-testid="source-exchange" data-status={member.status}>
+                    <th scope="row">{member.exchangeId === undefined ? member.url : (exchangeNames[member.exchangeId] ?? member.exchangeId)}</th>
+                    <td>
+                      <span class={`status status--${member.status}`}>{t(STATUS_KEYS[member.status])}</span>
+                      {member.lastError !== undefined && <span class="source__error">{member.lastError}</span>}
+                    </td>
+                    <td>{age(member.lastSuccess)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </div>
+      </details>
+    </li>
+  );
+}
+
+/** The start every address shares (`https://api.llama.fi/protocol/`). */
+function commonStart(texts: readonly string[]): string {
+  const [first = '', ...rest] = texts;
+  let length = first.length;
+  for (const text of rest) while (!text.startsWith(first.slice(0, length))) length--;
+  return first.slice(0, length);
 }
 
 function RpcSetting({ settings, onChange }: { settings: Settings; onChange: (patch: Partial<Settings>) => void }) {

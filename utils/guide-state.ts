@@ -1,14 +1,17 @@
 import { storage } from '#imports';
 import { parseAddressBook, type AddressBookEntry } from '@/lib/custody/address-book';
-import { parseGuideState, type GuideState } from '@/lib/custody/steps';
-import { GUIDE_STATE_KEY } from './chosen-address';
+import { guideForExchange, savedGuides } from '@/lib/custody/guides';
+import type { GuideState } from '@/lib/custody/steps';
+import { GUIDE_STATE_KEY, GUIDES_KEY } from './chosen-address';
 
 /**
- * The withdrawal guide's memory, on this device only. Stored as `unknown` and validated on
- * every read: storage can hold anything (an older version, a hand edit), and a guide that
+ * The withdrawal guide's memory, on this device only: the guide last worked on, and each
+ * exchange's own guide by exchange id (lib/custody/guides.ts). Stored as `unknown` and validated
+ * on every read: storage can hold anything (an older version, a hand edit), and a guide that
  * resumes from damaged state must start over rather than show a stale "verified".
  */
 const guideStateItem = storage.defineItem<unknown>(`local:${GUIDE_STATE_KEY}`, { version: 1 });
+const guidesItem = storage.defineItem<unknown>(`local:${GUIDES_KEY}`, { version: 1 });
 const addressBookItem = storage.defineItem<unknown>('local:addressBook', { version: 1 });
 
 export interface LoadGuideStateReturnType {
@@ -17,13 +20,27 @@ export interface LoadGuideStateReturnType {
   resetReason: string | null;
 }
 
-export async function loadGuideState(): Promise<LoadGuideStateReturnType> {
-  const parsed = parseGuideState(await guideStateItem.getValue());
+/** The guide for `exchangeId` (its own, or a fresh one); without an exchange, the guide last worked on. */
+export async function loadGuideState(exchangeId?: string): Promise<LoadGuideStateReturnType> {
+  const [current, byExchange] = await Promise.all([guideStateItem.getValue(), guidesItem.getValue()]);
+  const parsed = guideForExchange({ current, byExchange, exchangeId });
   return { state: parsed.state, resetReason: parsed.reset ? parsed.reason : null };
 }
 
+/** Every exchange's saved guide that still reads, for a page that lets the user switch exchange. */
+export async function loadSavedGuides(): Promise<Map<string, GuideState>> {
+  return savedGuides(await guidesItem.getValue());
+}
+
+/** Saves `state` as the guide last worked on and, when it has an exchange, as that exchange's own. */
 export async function saveGuideState(state: GuideState): Promise<void> {
-  await guideStateItem.setValue(state);
+  if (state.exchangeId === null) return guideStateItem.setValue(state);
+  const stored = await guidesItem.getValue();
+  const byExchange = typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {};
+  await storage.setItems([
+    { item: guideStateItem, value: state },
+    { item: guidesItem, value: { ...byExchange, [state.exchangeId]: state } },
+  ]);
 }
 
 export async function loadAddressBook(): Promise<AddressBookEntry[]> {

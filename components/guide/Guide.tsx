@@ -106,7 +106,7 @@ export function Guide(props: GuideProps) {
             <li key={id} class={`guide__progress-item${statuses[position] ? ' is-done' : ''}${id === step ? ' is-current' : ''}`}>
               <button type="button" class="ghost" aria-current={id === step ? 'step' : undefined} onClick={() => go(id)} data-testid={`goto-${id}`}>
                 <span aria-hidden="true" class="guide__progress-mark">
-                  {statuses[position] ? '✓' : String(position + 1)}
+                  {statuses[position] ? <DoneMark /> : String(position + 1)}
                 </span>{' '}
                 {t(STEP_TITLE[id])}
                 <span class="visually-hidden"> {statuses[position] ? t('guideStepDone') : t('guideStepTodo')}</span>
@@ -170,5 +170,14 @@ export function Guide(props: GuideProps) {
         </button>
       </footer>
     </div>
+  );
+}
+
+/** A drawn tick rather than the ✓ character: a symbol glyph's contrast is one axe cannot judge, a shape in the text colour is plain. */
+function DoneMark() {
+  return (
+    <svg viewBox="0 0 16 16" width="12" height="12" focusable="false" aria-hidden="true">
+      <path d="M3 8.5l3 3 7-7" fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round" />
+    </svg>
   );
 }

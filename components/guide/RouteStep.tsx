@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { getNetwork, networks, type NetworkId } from '../../lib/custody/networks';
 import { validateStep, type GuideAction, type GuideState } from '../../lib/custody/steps';
 import { useT } from '../i18n';
@@ -19,6 +19,13 @@ export function RouteStep({ state, exchanges, prefillExchangeId, onAction }: Rou
   const [exchangeId, setExchangeId] = useState(state.exchangeId ?? prefillExchangeId ?? '');
   const [network, setNetwork] = useState<string>(state.network ?? '');
   const [asset, setAsset] = useState(state.asset ?? '');
+  // Choosing another exchange brings up that exchange's own guide: the form shows its answers.
+  useEffect(() => {
+    if (state.exchangeId === null) return;
+    setExchangeId(state.exchangeId);
+    setNetwork(state.network ?? '');
+    setAsset(state.asset ?? '');
+  }, [state.exchangeId]);
   const cleanAsset = asset.trim().toUpperCase();
   const assetInvalid = cleanAsset !== '' && !ASSET.test(cleanAsset);
   const definition = network === '' ? undefined : getNetwork(network);
@@ -62,7 +69,7 @@ export function RouteStep({ state, exchanges, prefillExchangeId, onAction }: Rou
         <select
           id="route-network"
           value={network}
-          aria-describedby="route-network-help"
+          aria-describedby={definition === undefined ? 'route-network-help' : 'route-network-help route-network-names'}
           data-testid="route-network"
           onChange={(event) => {
             const value = (event.currentTarget as HTMLSelectElement).value;
@@ -75,13 +82,19 @@ export function RouteStep({ state, exchanges, prefillExchangeId, onAction }: Rou
           </option>
           {networks.map((candidate) => (
             <option key={candidate.id} value={candidate.id}>
-              {candidate.name} ({candidate.exchangeLabels.join(', ')})
+              {candidate.name}
             </option>
           ))}
         </select>
         <p id="route-network-help" class="field__help">
           {t('routeNetworkHelp')}
         </p>
+        {/* The exchanges' names for it go here, where they can wrap: in the list they made the chosen line too long for a phone. */}
+        {definition !== undefined && (
+          <p id="route-network-names" class="field__help" data-testid="route-network-names">
+            {definition.name} ({definition.exchangeLabels.join(', ')})
+          </p>
+        )}
       </div>
 
       <div class="field">

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { storage } from '#imports';
 import { exchanges } from '@/lib/exchanges/registry';
 import { refreshCexs, refreshProtocol, type RefreshReturnType } from '@/lib/reserves/refresh';
+import { DEFILLAMA_CEXS_URL, defillamaProtocolUrl } from '@/lib/reserves/defillama';
 import { CEXS_POLICY, PROTOCOL_POLICY, initialSourceState, isDue, onStartup, statusAt, type SourcePolicy, type SourceState } from '@/lib/reserves/schedule';
 import { bundledSnapshot, parseSnapshot } from '@/lib/reserves/snapshot';
 import { mergeSnapshots } from '@/lib/reserves/merge';
@@ -43,6 +44,12 @@ async function readHeldFeed(): Promise<HeldFeed | undefined> {
 export interface SourceView {
   id: string;
   label: string;
+  /** The source it is part of: the feed, DefiLlama's totals, or DefiLlama's per-exchange answers (one request per exchange). */
+  group: 'feed' | 'cexs' | 'protocol';
+  /** What is fetched. */
+  url: string;
+  /** The exchange a per-exchange answer is about. */
+  exchangeId?: string;
   status: SourceState['status'];
   lastSuccess?: string;
   lastError?: string;
@@ -141,13 +148,16 @@ export async function onBrowserStart(): Promise<void> {
 export async function sourceViews(): Promise<SourceView[]> {
   const states = await sourcesItem.getValue();
   const now = Date.now();
-  const rows = [{ id: FEED_SOURCE, label: `Reserve Radar feed (${new URL(feedConfig().url).host})` }, { id: CEXS_SOURCE, label: 'DefiLlama /cexs' }, ...trackedProtocols().map(({ slug }) => ({ id: protocolSource(slug), label: `DefiLlama /protocol/${slug}` }))];
-  return rows.map(({ id, label }) => {
-    const state = states[id] ?? initialSourceState();
+  const rows: Omit<SourceView, 'status' | 'nextAttemptAt'>[] = [
+    { id: FEED_SOURCE, label: `Reserve Radar feed (${new URL(feedConfig().url).host})`, group: 'feed', url: feedConfig().url },
+    { id: CEXS_SOURCE, label: 'DefiLlama /cexs', group: 'cexs', url: DEFILLAMA_CEXS_URL },
+    ...trackedProtocols().map(({ exchangeId, slug }) => ({ id: protocolSource(slug), label: `DefiLlama /protocol/${slug}`, group: 'protocol' as const, url: defillamaProtocolUrl(slug), exchangeId })),
+  ];
+  return rows.map((row) => {
+    const state = states[row.id] ?? initialSourceState();
     return {
-      id,
-      label,
-      status: statusAt({ state, policy: policyFor(id), now }),
+      ...row,
+      status: statusAt({ state, policy: policyFor(row.id), now }),
       ...(state.lastSuccess === undefined ? {} : { lastSuccess: state.lastSuccess }),
       ...(state.lastError === undefined ? {} : { lastError: state.lastError }),
       nextAttemptAt: state.nextAttemptAt,

@@ -47,6 +47,11 @@ export default defineContentScript({
     let shown: string | undefined;
     let ui: MountedNudge | undefined;
     let language: Language = 'auto';
+    // Which exchange the background says this page is: the withdrawal-field check compares with that exchange's guide.
+    let pageExchange: string | undefined;
+    void firstState.then((state) => {
+      if (state?.kind === 'exchange') pageExchange = state.view.id;
+    });
     // Closed by the user: gone for this page, and neither the watcher below nor a fresher answer may bring it back.
     let dismissed = false;
     const dismiss = () => {
@@ -62,6 +67,7 @@ export default defineContentScript({
 
     const update = async (asked = requestState(), alreadyCounted = false) => {
       const state = await asked;
+      if (state?.kind === 'exchange') pageExchange = state.view.id;
       if (state?.kind !== 'exchange' || state.nudge === undefined) return remove();
       // Same exchange after an in-app navigation: the pill stays as it is.
       if (shown === state.view.id) return;
@@ -111,7 +117,7 @@ export default defineContentScript({
     }
     // After the pill, never before it, and in a task of its own so the page's parser goes first:
     // the withdrawal-field check (a guide address is rarely set).
-    ctx.setTimeout(() => void watchWithdrawalFields({ ctx, language: () => language }), 0);
+    ctx.setTimeout(() => void watchWithdrawalFields({ ctx, exchangeId: () => pageExchange, language: () => language }), 0);
     // Exchanges are single-page apps: each in-app navigation is checked again.
     ctx.addEventListener(window, 'wxt:locationchange', () => void (dismissed ? undefined : update()));
     // Pages that rebuild their DOM can drop our element; put it back, once, never twice. It

@@ -3,9 +3,10 @@ import type { ContentScriptContext } from '#imports';
 import { I18nContext } from '@/components/i18n';
 import { MismatchWarning } from '@/components/guide/MismatchWarning';
 import type { Language } from '@/lib/settings';
-import { readChosenAddress, watchChosenAddress, type ChosenAddress } from '@/utils/chosen-address';
+import { chosenAddressFor, readStoredGuides, watchChosenAddress, type StoredGuides } from '@/utils/chosen-address';
 import { loadI18n } from '@/utils/translate';
 import { isTextField, looksLikeAddress, sameAddress } from './fields';
+import { keepClearOf } from './place-clear';
 import { createShadowHost, type ShadowHost } from './shadow-host';
 import cardCss from '@/components/card.css?inline';
 import mismatchCss from './mismatch.css?inline';
@@ -14,6 +15,8 @@ const HOST_TAG = 'reserve-radar-mismatch';
 
 export interface WatchWithdrawalFieldsParameters {
   ctx: ContentScriptContext;
+  /** The exchange this page belongs to, once the background has said: its guide's address is the one compared. */
+  exchangeId: () => string | undefined;
   /** The user's language setting, as the background last sent it. */
   language: () => Language;
 }
@@ -29,11 +32,12 @@ export interface WatchWithdrawalFieldsParameters {
  * whether our warning appears is visible to the page: checking page-set values would let it try
  * addresses until the warning stays away, and so learn the guide's address.
  */
-export async function watchWithdrawalFields({ ctx, language }: WatchWithdrawalFieldsParameters): Promise<void> {
+export async function watchWithdrawalFields({ ctx, exchangeId, language }: WatchWithdrawalFieldsParameters): Promise<void> {
   for (const stale of document.querySelectorAll(HOST_TAG)) stale.remove();
-  let chosen: ChosenAddress | null = await readChosenAddress().catch(() => null);
+  let guides: StoredGuides = await readStoredGuides().catch(() => ({ current: undefined, byExchange: undefined }));
   let ui: ShadowHost | undefined;
   let shownFor: string | undefined;
+  let shownIn: Element | undefined;
   let dismissedFor: string | undefined;
   let lastField: HTMLInputElement | HTMLTextAreaElement | undefined;
   // Mounting waits for the words; a newer edit makes an older, still-mounting warning stale.
@@ -44,6 +48,7 @@ export async function watchWithdrawalFields({ ctx, language }: WatchWithdrawalFi
     ui?.remove();
     ui = undefined;
     shownFor = undefined;
+    shownIn = undefined;
   };
 
   const evaluate = async (field: HTMLInputElement | HTMLTextAreaElement) => {
@@ -54,13 +59,17 @@ export async function watchWithdrawalFields({ ctx, language }: WatchWithdrawalFi
       return;
     }
     lastField = field;
+    const chosen = chosenAddressFor(guides, exchangeId());
     if (chosen === null || sameAddress(typed, chosen.address)) return hide();
-    if (typed === shownFor || typed === dismissedFor) return;
+    if ((typed === shownFor && field === shownIn) || typed === dismissedFor) return;
     hide();
     shownFor = typed;
+    shownIn = field;
     const ticket = generation;
     const i18n = await loadI18n(language());
     if (ticket !== generation || !ctx.isValid) return;
+    // The warning stays off the field it is about, as the page scrolls and resizes, until it goes.
+    const following = new AbortController();
     ui = createShadowHost({
       ctx,
       name: HOST_TAG,
@@ -71,7 +80,7 @@ export async function watchWithdrawalFields({ ctx, language }: WatchWithdrawalFi
           <I18nContext.Provider value={i18n}>
             <MismatchWarning
               typed={typed}
-              chosen={chosen?.address ?? ''}
+              chosen={chosen.address}
               onDismiss={() => {
                 // The dismissal stores nothing and opens nothing; the root's guard already
                 // stops synthetic clicks before they reach this button.
@@ -82,8 +91,11 @@ export async function watchWithdrawalFields({ ctx, language }: WatchWithdrawalFi
           </I18nContext.Provider>,
           container,
         );
+        const box = container.querySelector<HTMLElement>('.mismatch');
+        if (box !== null) keepClearOf(field, box, following.signal);
       },
       onRemove(container) {
+        following.abort();
         render(null, container);
       },
     });
@@ -100,7 +112,7 @@ export async function watchWithdrawalFields({ ctx, language }: WatchWithdrawalFi
 
   ctx.onInvalidated(
     watchChosenAddress((next) => {
-      chosen = next;
+      guides = next;
       dismissedFor = undefined;
       hide();
       // Only the field the user last typed an address into is looked at again.

@@ -1,15 +1,15 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { applyGuideAction, createGuideState } from '@/lib/custody/steps';
-import { loadAddressBook, loadGuideState, removeFromAddressBook, saveGuideState, saveToAddressBook } from '@/utils/guide-state';
-import { readChosenAddress, watchChosenAddress } from '@/utils/chosen-address';
+import { applyGuideAction, createGuideState, nextStep } from '@/lib/custody/steps';
+import { loadAddressBook, loadGuideState, loadSavedGuides, removeFromAddressBook, saveGuideState, saveToAddressBook } from '@/utils/guide-state';
+import { chosenAddressFor, readChosenAddress, readStoredGuides, watchChosenAddress } from '@/utils/chosen-address';
 
 // The guide page's storage (utils/guide-state.ts), against WXT's in-memory browser.
 const WALLET = '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed';
 
-function guideWithAddress() {
+function guideWithAddress(exchangeId = 'binance', asset = 'ETH') {
   let state = createGuideState(new Date('2026-11-25T10:00:00Z'));
-  state = applyGuideAction(state, { type: 'set-route', exchangeId: 'binance', asset: 'ETH', network: 'ethereum' });
+  state = applyGuideAction(state, { type: 'set-route', exchangeId, asset, network: 'ethereum' });
   return applyGuideAction(state, { type: 'set-address', address: WALLET.toLowerCase() });
 }
 
@@ -39,20 +39,55 @@ describe('guide state in storage', () => {
     expect(resetReason).toMatch(/could not be read/);
   });
 
-  test('the exchange-page script reads only the chosen network and address, and nothing when unset', async () => {
-    expect(await readChosenAddress()).toBeNull();
+  test('a guide used for OKX does not follow the user to Coinbase, and each exchange keeps its own', async () => {
+    const okx = guideWithAddress('okx', 'USDT');
+    await saveGuideState(okx);
+    // Opened from Coinbase: Coinbase's own guide, from the first step, with none of OKX's answers.
+    const coinbase = await loadGuideState('coinbase');
+    expect(coinbase.state).toMatchObject({ exchangeId: 'coinbase', asset: null, network: null, address: null });
+    expect(nextStep({ state: coinbase.state })).toBe('route');
+    expect(coinbase.resetReason).toBeNull();
+    await saveGuideState(applyGuideAction(coinbase.state, { type: 'set-route', exchangeId: 'coinbase', asset: 'BTC', network: 'bitcoin' }));
+    // Back to OKX: where it was left. Coinbase's answers stay Coinbase's.
+    expect((await loadGuideState('okx')).state).toEqual(okx);
+    expect((await loadGuideState('coinbase')).state).toMatchObject({ exchangeId: 'coinbase', asset: 'BTC', network: 'bitcoin' });
+    // Opened with no exchange named: the guide last worked on.
+    expect((await loadGuideState()).state.exchangeId).toBe('coinbase');
+    expect([...(await loadSavedGuides()).keys()].sort()).toEqual(['coinbase', 'okx']);
+  });
+
+  test('a damaged saved guide of one exchange starts that exchange over and says why, and leaves the others', async () => {
+    await saveGuideState(guideWithAddress('okx', 'USDT'));
+    const { guides } = (await fakeBrowser.storage.local.get('guides')) as { guides: Record<string, unknown> };
+    await fakeBrowser.storage.local.set({ guides: { ...guides, kraken: { version: 1, exchangeId: 'kraken', address: 42 } } });
+    const kraken = await loadGuideState('kraken');
+    expect(kraken.state).toMatchObject({ exchangeId: 'kraken', address: null });
+    expect(kraken.resetReason).toMatch(/could not be read/);
+    expect([...(await loadSavedGuides()).keys()]).toEqual(['okx']);
+  });
+
+  test("the exchange-page script reads the chosen network and address of that exchange's guide, and nothing when unset", async () => {
+    expect(await readChosenAddress('binance')).toBeNull();
     await saveGuideState(guideWithAddress());
-    expect(await readChosenAddress()).toEqual({ network: 'ethereum', address: WALLET });
+    expect(await readChosenAddress('binance')).toEqual({ network: 'ethereum', address: WALLET });
+    // Another exchange's page: the Binance guide's address is not the one to compare with there.
+    expect(await readChosenAddress('okx')).toBeNull();
+    await saveGuideState(createGuideState());
+    // A guide tied to no exchange yet applies on every exchange's page.
+    await fakeBrowser.storage.local.remove('guides');
+    await fakeBrowser.storage.local.set({ guideState: { network: 'ethereum', address: WALLET } });
+    expect(await readChosenAddress('okx')).toEqual({ network: 'ethereum', address: WALLET });
     await fakeBrowser.storage.local.set({ guideState: { address: 'x'.repeat(200), network: 'ethereum' } });
-    expect(await readChosenAddress()).toBeNull();
+    expect(await readChosenAddress('okx')).toBeNull();
+    expect(chosenAddressFor(await readStoredGuides(), undefined)).toBeNull();
   });
 
   test('a watcher hears about a new chosen address', async () => {
     const heard: unknown[] = [];
-    const stop = watchChosenAddress((chosen) => heard.push(chosen));
+    const stop = watchChosenAddress((stored) => heard.push(chosenAddressFor(stored, 'binance')));
     await saveGuideState(guideWithAddress());
     stop();
-    expect(heard).toEqual([{ network: 'ethereum', address: WALLET }]);
+    expect(heard.at(-1)).toEqual({ network: 'ethereum', address: WALLET });
   });
 });
 

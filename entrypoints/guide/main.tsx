@@ -10,10 +10,11 @@ import { arrivalAsset, readTokenDecimals } from '@/lib/chain/arrival-asset';
 import type { AddressBookEntry } from '@/lib/custody/address-book';
 import { resolveEnsName } from '@/lib/custody/ens';
 import { getNetwork } from '@/lib/custody/networks';
-import { applyGuideAction, type GuideAction, type GuideState } from '@/lib/custody/steps';
+import { applyGuideActionFor } from '@/lib/custody/guides';
+import type { GuideAction, GuideState } from '@/lib/custody/steps';
 import { exchanges } from '@/lib/exchanges/registry';
 import type { Settings } from '@/lib/settings';
-import { loadAddressBook, loadGuideState, removeFromAddressBook, saveGuideState, saveToAddressBook } from '@/utils/guide-state';
+import { loadAddressBook, loadGuideState, loadSavedGuides, removeFromAddressBook, saveGuideState, saveToAddressBook } from '@/utils/guide-state';
 import { getSettings, watchSettings } from '@/utils/settings';
 import { loadI18n } from '@/utils/translate';
 import { runPage } from '@/utils/run-page';
@@ -47,6 +48,8 @@ function fromUpdate(update: ArrivalUpdate, decimals: number): BalanceWatch {
 
 interface AppProps {
   initialState: GuideState;
+  /** Each exchange's saved guide, for switching exchange on the route step. */
+  initialSaved: Map<string, GuideState>;
   initialBook: AddressBookEntry[];
   initialSettings: Settings;
   initialI18n: I18n;
@@ -54,7 +57,7 @@ interface AppProps {
   prefillExchangeId: string | undefined;
 }
 
-function App({ initialState, initialBook, initialSettings, initialI18n, resetReason, prefillExchangeId }: AppProps) {
+function App({ initialState, initialSaved, initialBook, initialSettings, initialI18n, resetReason, prefillExchangeId }: AppProps) {
   const [state, setState] = useState(initialState);
   const [book, setBook] = useState(initialBook);
   const [settings, setSettings] = useState(initialSettings);
@@ -62,6 +65,7 @@ function App({ initialState, initialBook, initialSettings, initialI18n, resetRea
   const [ens, setEns] = useState(idleEns);
   const [watch, setWatch] = useState(watchOff);
   const current = useRef(state);
+  const saved = useRef(initialSaved);
   const baseline = useRef<string | null>(null);
   const rpcUrl = settings.rpcUrl;
   const network = state.network === null ? undefined : getNetwork(state.network);
@@ -88,9 +92,10 @@ function App({ initialState, initialBook, initialSettings, initialI18n, resetRea
   const tokenParameter = token === undefined || token === null ? {} : { token };
 
   const dispatch = useCallback((action: GuideAction) => {
-    const next = applyGuideAction(current.current, action);
+    const next = applyGuideActionFor({ state: current.current, action, savedGuideOf: (exchangeId) => saved.current.get(exchangeId) });
     if (next === current.current) return;
     current.current = next;
+    if (next.exchangeId !== null) saved.current.set(next.exchangeId, next);
     setState(next);
     void saveGuideState(next);
   }, []);
@@ -187,20 +192,16 @@ function App({ initialState, initialBook, initialSettings, initialI18n, resetRea
 async function main() {
   const root = document.getElementById('app');
   if (root === null) return;
-  const [settings, loaded, book] = await Promise.all([getSettings(), loadGuideState(), loadAddressBook()]);
-  let state = loaded.state;
-  // Opened from an exchange page: that exchange, unless it is not one the guide knows.
+  // Opened from an exchange page: that exchange's own guide, unless it is not one the guide knows.
   const requested = new URLSearchParams(location.search).get('exchange') ?? undefined;
   const prefill = requested !== undefined && exchanges.some((exchange) => exchange.id === requested && exchange.status.kind === 'operating') ? requested : undefined;
-  if (prefill !== undefined && prefill !== state.exchangeId && state.asset !== null && state.network !== null) {
-    state = applyGuideAction(state, { type: 'set-route', exchangeId: prefill, asset: state.asset, network: state.network });
-    await saveGuideState(state);
-  }
+  const [settings, loaded, book, saved] = await Promise.all([getSettings(), loadGuideState(prefill), loadAddressBook(), loadSavedGuides()]);
   // The static "loading" placeholder goes; Preact would otherwise render beside it.
   root.replaceChildren();
   render(
     <App
-      initialState={state}
+      initialState={loaded.state}
+      initialSaved={saved}
       initialBook={book}
       initialSettings={settings}
       initialI18n={await loadI18n(settings.language)}

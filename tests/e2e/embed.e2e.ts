@@ -6,7 +6,6 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { getExchange } from '../../lib/exchanges/registry';
@@ -15,7 +14,7 @@ import { buildExchangeView } from '../../lib/view/exchange-view';
 import sv from '../../public/_locales/sv/messages.json';
 import en from '../../public/_locales/en/messages.json';
 import { embedLanguageFor, findEmbedExchange } from '../../embed/embed-options';
-import { requireFile, root, screenshotPath } from './harness';
+import { axeProblems, requireFile, root, screenshotPath } from './harness';
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const bundlePath = join(root, 'dist-embed/reserve-radar-card.iife.js');
@@ -327,9 +326,7 @@ describe('<reserve-radar-card> on a plain page', () => {
       );
       try {
         await expect.poll(() => site.page.locator('reserve-radar-card').getByTestId('exchange-card').count()).toBe(3);
-        const results = await new AxeBuilder({ page: site.page }).analyze();
-        const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
-        expect(serious, colorScheme).toEqual([]);
+        expect(await axeProblems(site.page), colorScheme).toEqual([]);
         const background = await site.page.locator('reserve-radar-card').first().evaluate((host) => getComputedStyle(host.shadowRoot!.querySelector('.rr-theme')!).backgroundColor);
         expect(background, colorScheme).toBe(colorScheme === 'dark' ? 'rgb(27, 27, 31)' : 'rgb(255, 255, 255)');
         if (colorScheme === 'dark') await site.page.screenshot({ path: screenshotPath('embed-dark.png'), fullPage: true });

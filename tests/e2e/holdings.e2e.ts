@@ -1,13 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { createTestClient, http } from 'viem';
 import { deployMulticall3, deployTestToken, startAnvil, type LocalChain } from '../../lib/chain/test-anvil';
 import { holdingTokensFor } from '../../lib/holdings/holding-tokens';
 import { defillamaCoinIds } from '../../lib/holdings/prices';
-import { activeTabId, fakeExchangeHtml, launchChromium, root, routeSite, screenshotPath, shadowUi, type ChromiumExtension } from './harness';
+import { activeTabId, axeProblems, fakeExchangeHtml, launchChromium, root, routeSite, screenshotPath, shadowUi, type ChromiumExtension } from './harness';
 
 /**
  * Holdings in the real extension: records typed into the options page, valued with a recorded
@@ -24,13 +23,6 @@ declare const chrome: {
   storage: { local: { get(keys: string | string[] | null): Promise<Record<string, unknown>>; set(items: object): Promise<void> } };
   alarms: { getAll(): Promise<{ name: string }[]> };
 };
-
-async function seriousViolations(page: Page, include: string[]): Promise<string[]> {
-  const builder = new AxeBuilder({ page });
-  for (const selector of include) builder.include(selector);
-  const results = await builder.analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
-}
 
 describe('holdings in Chromium', () => {
   let browser: ChromiumExtension;
@@ -173,9 +165,9 @@ describe('holdings in Chromium', () => {
 
   test('the holdings sections pass axe, light and dark, and work from the keyboard', async () => {
     const sections = ['[data-testid="holdings"]', '[data-testid="reminders"]', '[data-testid="holdings-data"]'];
-    expect(await seriousViolations(options, sections)).toEqual([]);
+    expect(await axeProblems(options, sections)).toEqual([]);
     await options.emulateMedia({ colorScheme: 'dark' });
-    expect(await seriousViolations(options, sections)).toEqual([]);
+    expect(await axeProblems(options, sections)).toEqual([]);
     await options.emulateMedia({ colorScheme: 'light' });
     // An invalid watched address gets a clear error, reached and fixed by keyboard.
     await options.getByTestId('address-input').focus();

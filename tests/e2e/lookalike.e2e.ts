@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import AxeBuilder from '@axe-core/playwright';
-import { fakeExchangeHtml, launchChromium, routeSite, shadowUi, type ChromiumExtension } from './harness';
+import { axeProblems, fakeExchangeHtml, launchChromium, layoutProblems, routeSite, shadowUi, textContrast, type ChromiumExtension } from './harness';
 
 describe('lookalike warning and extension reload in Chromium', () => {
   let browser: ChromiumExtension;
@@ -23,8 +22,19 @@ describe('lookalike warning and extension reload in Chromium', () => {
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('Binance');
     expect(await page.getByTestId('warning-host').textContent()).toBe('binance-login.com');
     expect(await page.getByTestId('go-real').getAttribute('href')).toBe('https://binance.com/');
-    const results = await new AxeBuilder({ page }).analyze();
-    expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      expect(await axeProblems(page), colorScheme).toEqual([]);
+      // The way out is the page's main button: its words must read in both themes.
+      for (const testId of ['go-real', 'continue-anyway']) expect((await textContrast(page.getByTestId(testId))).ratio, `${testId}, ${colorScheme}`).toBeGreaterThanOrEqual(4.5);
+      // The page's own box, not the card's community-warning box (a narrow grey strip with a coloured edge).
+      expect(await warning.evaluate((section) => getComputedStyle(section).borderLeftWidth), colorScheme).toBe('0px');
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+    // The page's own text size, not Chrome's smaller default for extension pages; and a phone's width.
+    expect(await page.getByTestId('warning-host').locator('xpath=following-sibling::p[1]').evaluate((p) => getComputedStyle(p).fontSize)).toBe('14px');
+    await page.setViewportSize({ width: 360, height: 640 });
+    expect(await layoutProblems(page)).toEqual([]);
     await page.getByTestId('continue-anyway').click();
     await page.waitForURL(target);
     expect(await page.title()).toContain('phishing stand-in');

@@ -1,20 +1,12 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { activeTabId, builtContentScripts, fakeExchangeHtml, launchChromium, openCopyForAxe, pillPlaceThenServe, removeOpenCopy, routeSite, screenshotPath, shadowUi, type ChromiumExtension } from './harness';
-
-async function seriousViolations(page: Page, include?: string): Promise<string[]> {
-  const builder = new AxeBuilder({ page });
-  if (include !== undefined) builder.include(include);
-  const results = await builder.analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
-}
+import { activeTabId, axeProblems, builtContentScripts, fakeExchangeHtml, launchChromium, openCopyForAxe, pillPlaceThenServe, removeOpenCopy, routeSite, screenshotPath, shadowUi, type ChromiumExtension } from './harness';
 
 /** axe reads open shadow roots only: it checks a copy of the pill's closed root, same nodes and styles. */
 async function pillViolations(page: Page): Promise<string[]> {
   const copy = await openCopyForAxe(page, 'reserve-radar-pill');
   try {
-    return await seriousViolations(page, copy);
+    return await axeProblems(page, copy);
   } finally {
     await removeOpenCopy(page);
   }
@@ -253,7 +245,7 @@ describe('the nudge in Chromium', () => {
     await popup.setViewportSize({ width: 380, height: 600 });
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
     await popup.getByTestId('exchange-card').waitFor();
-    expect(await seriousViolations(popup)).toEqual([]);
+    expect(await axeProblems(popup)).toEqual([]);
     await popup.screenshot({ path: screenshotPath('popup.png'), fullPage: true });
 
     // Share: the text summary with dated figures and a PNG drawn here, no upload.
@@ -265,7 +257,7 @@ describe('the nudge in Chromium', () => {
     expect(summary).not.toMatch(/utm_|fbclid|gclid/);
     await popup.getByTestId('share-download').waitFor();
     expect(await popup.getByTestId('share-download').getAttribute('href')).toMatch(/^data:image\/png;base64,/);
-    expect(await seriousViolations(popup)).toEqual([]);
+    expect(await axeProblems(popup)).toEqual([]);
 
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=999999`);
     await popup.getByTestId('popup-not-exchange').waitFor();
@@ -280,7 +272,7 @@ describe('the nudge in Chromium', () => {
     await popup.getByTestId('search').fill('zzzz-no-such');
     await popup.getByText(/No exchange matches/).waitFor();
     await popup.getByTestId('search').fill('');
-    expect(await seriousViolations(popup)).toEqual([]);
+    expect(await axeProblems(popup)).toEqual([]);
     await popup.screenshot({ path: screenshotPath('popup-list.png') });
     await popup.close();
     await page.close();
@@ -290,7 +282,7 @@ describe('the nudge in Chromium', () => {
     const options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
     await options.getByTestId('sources').waitFor();
-    expect(await seriousViolations(options)).toEqual([]);
+    expect(await axeProblems(options)).toEqual([]);
     await options.getByRole('radio', { name: 'Once a day per exchange' }).focus();
     await options.keyboard.press('ArrowDown');
     expect(await options.getByRole('radio', { name: /caution or worse/ }).isChecked()).toBe(true);

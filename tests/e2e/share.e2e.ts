@@ -6,7 +6,6 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import preact from '@preact/preset-vite';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
@@ -18,7 +17,7 @@ import { buildExchangeView, type ExchangeView } from '../../lib/view/exchange-vi
 import { SHARE_IMAGE_WIDTH } from '../../components/share-image';
 import en from '../../public/_locales/en/messages.json';
 import sv from '../../public/_locales/sv/messages.json';
-import { requireFile, root, screenshotPath } from './harness';
+import { axeProblems, requireFile, root, screenshotPath } from './harness';
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ORIGIN = 'https://share.example';
@@ -155,8 +154,7 @@ describe('SharePanel on a plain page', () => {
       expect(copied[0]?.type).toBe('image/png');
       expect(copied[0]?.size).toBeGreaterThan(10_000);
 
-      const results = await new AxeBuilder({ page }).analyze();
-      expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+      expect(await axeProblems(page)).toEqual([]);
 
       writeFileSync(screenshotPath('share-card.png'), Buffer.from(src.replace(/^data:image\/png;base64,/, ''), 'base64'));
       await page.screenshot({ path: screenshotPath('share-panel.png'), fullPage: true });

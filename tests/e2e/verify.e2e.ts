@@ -1,22 +1,16 @@
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { FileChooser, Page } from 'playwright-core';
 import { createPublicClient, createTestClient, http, type Address } from 'viem';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { reserveAddressLists, reserveTokens } from '../../lib/chain/reserve-addresses';
 import { deployMulticall3, deployTestToken, setTestTokenBalance, startAnvil, type LocalChain } from '../../lib/chain/test-anvil';
-import { launchChromium, root, screenshotPath, startHttpServer, type ChromiumExtension } from './harness';
+import { axeProblems, launchChromium, root, screenshotPath, startHttpServer, type ChromiumExtension } from './harness';
 
 const fixture = (name: string) => readFileSync(join(root, 'tests/fixtures/proofs', name), 'utf8');
 const BYBIT_ROOT = '8837e3a902aa996279fdc3d70e38e46cd18232dfb614c515a25ba34778eb1765';
 const OKX_ROOT = 'ac6b39d2a0aa8112bd1aadff5e7d4b5c2b91cd54d595262ba4367f5d2db4160d';
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
-}
 
 const CORS = { 'access-control-allow-origin': '*', 'access-control-allow-headers': 'content-type', 'access-control-allow-methods': 'POST, OPTIONS' };
 
@@ -399,7 +393,7 @@ describe('verify page in Chromium', () => {
       await page.getByTestId('reserves-target').selectOption('okx:1');
       await page.getByTestId('reserves-run').click();
       await page.getByTestId('reserves-result').waitFor();
-      expect(await seriousViolations(page)).toEqual([]);
+      expect(await axeProblems(page)).toEqual([]);
       await page.screenshot({ path: screenshotPath('verify.png'), fullPage: true });
     });
   });
@@ -421,13 +415,13 @@ describe('verify page in dark mode', () => {
     await page.getByTestId('proof-text').fill(fixture('bybit-40.json').replace('"7.16384740"', '"7.16384741"'));
     await page.getByTestId('proof-verify').click();
     await page.locator('[data-testid="proof-verdict"][data-verdict="failed"]').waitFor();
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await axeProblems(page)).toEqual([]);
     await page.screenshot({ path: screenshotPath('verify-dark.png') });
     await page.getByTestId('proof-text').fill(fixture('bitget-2025.json'));
     await page.getByTestId('proof-root').fill('8eac815c495e6a67');
     await page.getByTestId('proof-verify').click();
     await page.locator('[data-testid="proof-verdict"][data-verdict="verified"]').waitFor();
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await axeProblems(page)).toEqual([]);
   });
 
   test('a partial reserve check beside DefiLlama’s coin amounts passes axe in dark mode', async () => {
@@ -466,7 +460,7 @@ describe('verify page in dark mode', () => {
       await page.getByTestId('reserves-result').waitFor();
       expect(await page.getByTestId('reserves-llama').getAttribute('data-status')).toBe('partial');
       expect(await page.locator('[data-testid="reserves-llama-row"][data-symbol="ETH"]').getAttribute('data-difference')).toBe('0.75');
-      expect(await seriousViolations(page)).toEqual([]);
+      expect(await axeProblems(page)).toEqual([]);
       await page.screenshot({ path: screenshotPath('verify-reserves-dark.png'), fullPage: true });
     } finally {
       await chain.stop();

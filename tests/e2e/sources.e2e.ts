@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { exchanges } from '../../lib/exchanges/registry';
+import { axeProblems, launchChromium, layoutProblems, refreshSource, type ChromiumExtension } from './harness';
+
+/**
+ * Options → Data sources in Chromium with the built extension: one row per source (the signed
+ * feed, DefiLlama's exchange totals, DefiLlama's per-exchange holdings), each with a disclosure
+ * for its details, by keyboard, in light and dark, on a narrow screen.
+ */
+
+// DefiLlama's /protocol is asked once per operating exchange it lists (entrypoints/background/data.ts).
+const protocolExchanges = exchanges.filter((exchange) => exchange.defillamaSlug !== undefined && exchange.status.kind === 'operating');
+
+describe('Options → Data sources in Chromium', () => {
+  let browser: ChromiumExtension;
+  let options: Page;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    // DefiLlama answers 500 (and the harness refuses the feed's host): the rows say so.
+    await browser.context.route('https://api.llama.fi/**', (route) => route.fulfill({ status: 500, body: 'down' }));
+    options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.getByTestId('sources').waitFor();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const rows = () => options.getByTestId('source-row');
+
+  test('one row per source, its details behind a disclosure', async () => {
+    expect(protocolExchanges.length).toBeGreaterThan(20);
+    expect(await rows().count()).toBe(3);
+    expect(await rows().evaluateAll((found) => found.map((row) => row.getAttribute('data-source')))).toEqual(['feed', 'cexs', 'protocol']);
+    const names = await options.getByTestId('source-name').allTextContents();
+    expect(names).toEqual(['Reserve Radar’s signed feed', 'DefiLlama: exchange totals', 'DefiLlama: what each exchange holds']);
+    // Each row is one disclosure, closed at first; the per-exchange lines are not on screen.
+    for (const row of await rows().all()) expect(await row.locator('details').getAttribute('open')).toBeNull();
+    expect(await options.getByTestId('source-exchange').first().isVisible()).toBe(false);
+    expect(await options.getByText(/DefiLlama \/protocol\//).count()).toBe(0);
+    // The grouped row counts the exchanges at its (worst) state.
+    expect(await options.getByTestId('source-count').textContent()).toMatch(new RegExp(`^\\d+ of ${protocolExchanges.length} exchanges$`));
+  });
+
+  test('the disclosures open and close from the keyboard, and list every exchange with its own state', async () => {
+    await options.getByTestId('refresh-now').click();
+    await options.getByTestId('options-notice').filter({ hasText: /\S/ }).waitFor();
+    const protocol = rows().nth(2);
+    expect(await protocol.getAttribute('data-status')).toBe('failing');
+    const summary = protocol.locator('summary');
+    await summary.focus();
+    expect(await summary.evaluate((element) => element === document.activeElement)).toBe(true);
+    await options.keyboard.press('Enter');
+    expect(await protocol.locator('details').getAttribute('open')).toBe('');
+    const lines = protocol.getByTestId('source-exchange');
+    expect(await lines.count()).toBe(protocolExchanges.length);
+    expect(await lines.first().isVisible()).toBe(true);
+    expect(await protocol.textContent()).toContain('Binance');
+    expect(await protocol.textContent()).toMatch(/500/);
+    expect(await protocol.textContent()).toContain('https://api.llama.fi/protocol/');
+    await options.keyboard.press('Space');
+    expect(await protocol.locator('details').getAttribute('open')).toBeNull();
+    // A single source's row keeps its error in plain words on the row itself.
+    expect(await refreshSource(options, 'cexs')).toMatchObject({ status: 'failing', text: expect.stringMatching(/500/) });
+    await options.getByTestId('sources').waitFor();
+  });
+
+  test('passes axe open and closed, light and dark, and fits a 360 px screen', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await options.emulateMedia({ colorScheme });
+      for (const open of [false, true]) {
+        await rows().evaluateAll((found, shown) => found.forEach((row) => ((row.querySelector('details') as HTMLDetailsElement).open = shown)), open);
+        expect(await axeProblems(options, '[data-testid="sources"]'), `${colorScheme}, ${open ? 'open' : 'closed'}`).toEqual([]);
+      }
+    }
+    await options.setViewportSize({ width: 360, height: 640 });
+    expect(await layoutProblems(options, '[data-testid="sources"]')).toEqual([]);
+    await options.emulateMedia({ colorScheme: 'light' });
+  });
+});
