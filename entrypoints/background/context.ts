@@ -51,7 +51,8 @@ export function createBackgroundContext(): BackgroundContext {
       return Object.hasOwn(urls, tabId) ? urls[tabId] : undefined;
     },
     async rememberUrl(tabId, url) {
-      const urls = await tabUrls.getValue();
+      // A copy: while nothing is stored, the item hands out its shared fallback object.
+      const urls = { ...(await tabUrls.getValue()) };
       if (url === undefined) delete urls[tabId];
       else urls[tabId] = url;
       await tabUrls.setValue(urls);
