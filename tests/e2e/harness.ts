@@ -9,6 +9,7 @@ import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
 
 export const root = resolve(import.meta.dirname, '../..');
@@ -64,7 +65,20 @@ export interface ChromiumExtension {
   close(): Promise<void>;
 }
 
-export async function launchChromium(options: { colorScheme?: 'light' | 'dark' } = {}): Promise<ChromiumExtension> {
+export interface LaunchChromiumOptions {
+  colorScheme?: 'light' | 'dark';
+  /**
+   * The install opens the welcome page in a tab of its own (entrypoints/background/install.ts).
+   * Closed before the test starts unless kept; either way the launch waits for it.
+   */
+  keepWelcome?: boolean;
+  /** Another copy of the Chrome build to load (a test that updates it in place). */
+  extensionDir?: string;
+  /** More command-line switches. */
+  args?: string[];
+}
+
+export async function launchChromium(options: LaunchChromiumOptions = {}): Promise<ChromiumExtension> {
   const executablePath = requireChromium();
   const userDataDir = mkdtempSync(join(tmpdir(), 'radar-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -73,14 +87,15 @@ export async function launchChromium(options: { colorScheme?: 'light' | 'dark' }
     colorScheme: options.colorScheme ?? 'light',
     args: [
       '--headless=new',
-      `--disable-extensions-except=${chromeBuild}`,
-      `--load-extension=${chromeBuild}`,
+      `--disable-extensions-except=${options.extensionDir ?? chromeBuild}`,
+      `--load-extension=${options.extensionDir ?? chromeBuild}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',
       '--disable-component-update',
       '--no-first-run',
       '--disable-sync',
+      ...(options.args ?? []),
     ],
   });
   const requests: string[] = [];
@@ -89,6 +104,8 @@ export async function launchChromium(options: { colorScheme?: 'light' | 'dark' }
   await context.route(/^https?:\/\//, (route) => route.abort('internetdisconnected'));
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
+  const welcome = await welcomePage(context, extensionId);
+  if (options.keepWelcome !== true) await welcome.close();
   return {
     context,
     worker,
@@ -99,6 +116,65 @@ export async function launchChromium(options: { colorScheme?: 'light' | 'dark' }
       rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The welcome tab the first install opened, once it is there. */
+export async function welcomePage(context: BrowserContext, extensionId: string, timeoutMs = 15_000): Promise<Page> {
+  const url = `chrome-extension://${extensionId}/welcome.html`;
+  for (const deadline = Date.now() + timeoutMs; ; ) {
+    const page = context.pages().find((candidate) => candidate.url() === url);
+    if (page !== undefined) return page;
+    if (Date.now() > deadline) throw new Error(`The install opened no welcome tab within ${timeoutMs} ms; tabs: ${context.pages().map((candidate) => candidate.url()).join(', ')}`);
+    await new Promise((resolvePromise) => setTimeout(resolvePromise, 50));
+  }
+}
+
+/**
+ * A click on the extension's toolbar button for `page`'s tab, as the user makes it: the browser
+ * grants activeTab for that tab and opens the popup. Returns the popup's text once `ready`
+ * (a CSS selector) is in it, and every address the popup fetched. Chromium's DevTools protocol does the click (`Extensions.triggerAction`);
+ * the popup is a target of its own, read over the browser's session.
+ */
+export async function clickToolbarButton(extension: ChromiumExtension, page: Page, ready: string, timeoutMs = 15_000): Promise<{ text: string; fetched: string[] }> {
+  const browser = extension.context.browser();
+  if (browser === null) throw new Error('clickToolbarButton: no browser session for this context');
+  const cdp = await browser.newBrowserCDPSession();
+  try {
+    const targets = async (type: string) => ((await cdp.send('Target.getTargets', { filter: [{ type }] } as never)) as unknown as { targetInfos: { targetId: string; type: string; url: string }[] }).targetInfos;
+    const tab = (await targets('tab')).find((target) => target.url === page.url());
+    if (tab === undefined) throw new Error(`clickToolbarButton: no tab at ${page.url()}`);
+    await cdp.send('Extensions.triggerAction' as never, { id: extension.extensionId, targetId: tab.targetId } as never);
+    const popupUrl = `chrome-extension://${extension.extensionId}/popup.html`;
+    let popup: { targetId: string } | undefined;
+    for (const deadline = Date.now() + timeoutMs; popup === undefined; ) {
+      popup = (await targets('page')).find((target) => target.url === popupUrl);
+      if (popup === undefined && Date.now() > deadline) throw new Error('clickToolbarButton: the popup did not open');
+      if (popup === undefined) await new Promise((resolvePromise) => setTimeout(resolvePromise, 50));
+    }
+    // The popup's own session, spoken to through the browser's (Target.sendMessageToTarget).
+    const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: popup.targetId, flatten: false })) as { sessionId: string };
+    let nextId = 0;
+    const answers = new Map<number, (value: unknown) => void>();
+    cdp.on('Target.receivedMessageFromTarget' as never, ((event: { sessionId: string; message: string }) => {
+      const message = JSON.parse(event.message) as { id?: number; result?: { result?: { value?: unknown } } };
+      if (event.sessionId === sessionId && message.id !== undefined) answers.get(message.id)?.(message.result?.result?.value);
+    }) as never);
+    const evaluate = async (expression: string): Promise<unknown> => {
+      nextId += 1;
+      const answer = new Promise<unknown>((resolvePromise) => answers.set(nextId, resolvePromise));
+      await cdp.send('Target.sendMessageToTarget' as never, { sessionId, message: JSON.stringify({ id: nextId, method: 'Runtime.evaluate', params: { expression, returnByValue: true } }) } as never);
+      return answer;
+    };
+    for (const deadline = Date.now() + timeoutMs; ; ) {
+      if ((await evaluate(`document.querySelector(${JSON.stringify(ready)}) !== null`)) === true) {
+        return { text: String(await evaluate('document.body.innerText')), fetched: (await evaluate("performance.getEntriesByType('resource').map((entry) => entry.name)")) as string[] };
+      }
+      if (Date.now() > deadline) throw new Error(`clickToolbarButton: ${ready} not in the popup within ${timeoutMs} ms: ${String(await evaluate('document.body.innerText'))}`);
+      await new Promise((resolvePromise) => setTimeout(resolvePromise, 100));
+    }
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
 }
 
 /**
@@ -366,4 +442,15 @@ export async function stopServiceWorker(page: Page, timeoutMs = 10_000): Promise
   } finally {
     await cdp.detach().catch(() => undefined);
   }
+}
+
+/**
+ * What axe finds wrong on `page`: every violation, and every contrast check axe could not settle
+ * ("incomplete"), which counts as a failure too: text over a colour axe cannot measure is text
+ * nobody checked.
+ */
+export async function axeFailures(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const describe = (kind: string) => (rule: (typeof results.violations)[number]) => `${kind} ${rule.id}: ${rule.help} (${rule.nodes.map((node) => `${node.target.join(' ')}${node.any[0]?.message === undefined ? '' : ` — ${node.any[0].message}`}`).join('; ')})`;
+  return [...results.violations.map(describe('violation')), ...results.incomplete.filter((rule) => rule.id === 'color-contrast' || rule.id === 'color-contrast-enhanced').map(describe('incomplete'))];
 }
