@@ -4,13 +4,16 @@
  * built `.output/firefox-mv2` installed as a temporary add-on. A missing browser or build
  * fails the run with the command that fixes it; nothing is skipped quietly.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type RequestListener, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
+import puppeteer, { type Browser as FirefoxBrowser, type Page as FirefoxPage } from 'puppeteer-core';
 
 export const root = resolve(import.meta.dirname, '../..');
 const outDir = resolve(root, process.env.RADAR_OUT_DIR ?? '.output');
@@ -453,4 +456,120 @@ export async function axeFailures(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();
   const describe = (kind: string) => (rule: (typeof results.violations)[number]) => `${kind} ${rule.id}: ${rule.help} (${rule.nodes.map((node) => `${node.target.join(' ')}${node.any[0]?.message === undefined ? '' : ` — ${node.any[0].message}`}`).join('; ')})`;
   return [...results.violations.map(describe('violation')), ...results.incomplete.filter((rule) => rule.id === 'color-contrast' || rule.id === 'color-contrast-enhanced').map(describe('incomplete'))];
+}
+
+/** A throwaway self-signed certificate for `hosts`; the browsers are told to accept it. */
+export function selfSignedCertificate(hosts: readonly string[]): { key: string; cert: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'radar-cert-'));
+  try {
+    const config = join(dir, 'openssl.cnf');
+    writeFileSync(config, `[req]\ndistinguished_name=dn\nx509_extensions=ext\nprompt=no\n[dn]\nCN=${hosts[0]}\n[ext]\nsubjectAltName=${hosts.map((host) => `DNS:${host}`).join(',')}\n`);
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-config', config], { stdio: 'ignore' });
+    return { key: readFileSync(join(dir, 'key.pem'), 'utf8'), cert: readFileSync(join(dir, 'cert.pem'), 'utf8') };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * An HTTPS server on 127.0.0.1:443 for stand-in sites: Firefox resolves `hosts` here
+ * (`network.dns.localDomains`), so content scripts that match HTTPS pages only run as on the real site.
+ */
+export async function startHttpsSite(hosts: readonly string[], listener: RequestListener): Promise<{ server: Server; close(): Promise<void> }> {
+  const server = createHttpsServer(selfSignedCertificate(hosts), listener);
+  await new Promise<void>((resolvePromise, reject) => {
+    server.once('error', reject);
+    server.listen(443, '127.0.0.1', () => resolvePromise());
+  });
+  return { server, close: () => new Promise<void>((resolvePromise) => server.close(() => resolvePromise())) };
+}
+
+/** The fixed address Firefox gives the add-on in the tests (pref `extensions.webextensions.uuids`). */
+export const FIREFOX_UUID = '3c5e8a9e-7f1b-4d2a-9c6e-52a0b1d7e4f3';
+export const firefoxOrigin = `moz-extension://${FIREFOX_UUID}`;
+
+interface BidiConnection {
+  send(method: string, params: object): Promise<{ result: Record<string, unknown> }>;
+}
+
+export interface FirefoxExtension {
+  browser: FirefoxBrowser;
+  connection: BidiConnection;
+  /** The welcome tab the install opened (entrypoints/background/install.ts), left as it is. */
+  welcome: FirefoxPage;
+  /**
+   * Opens an extension page (`/options.html`…) in a new tab and returns it once it is there.
+   * WebDriver BiDi refuses to navigate a tab to a moz-extension: address, so the extension opens
+   * it itself (`tabs.create` from its welcome page), as it does for its own pages.
+   */
+  openPage(path: string): Promise<FirefoxPage>;
+  /** Evaluates `expression` in the welcome page, where the WebExtension API is at hand; awaits promises. */
+  inExtension<T>(expression: string): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** The id of a puppeteer page's top-level browsing context (BiDi's name for a tab). */
+export function contextIdOf(page: FirefoxPage): string {
+  return (page.mainFrame() as unknown as { _id: string })._id;
+}
+
+/**
+ * Debian's Firefox ESR with the built add-on installed as a temporary add-on, under a fixed
+ * extension address, with `hosts` resolved to this machine.
+ */
+export async function launchFirefox(options: { hosts?: readonly string[]; prefs?: Record<string, unknown> } = {}): Promise<FirefoxExtension> {
+  const executablePath = requireFirefox();
+  const manifest = JSON.parse(readFileSync(join(firefoxBuild, 'manifest.json'), 'utf8')) as { browser_specific_settings: { gecko: { id: string } } };
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath,
+    headless: true,
+    acceptInsecureCerts: true,
+    extraPrefsFirefox: {
+      'network.dns.localDomains': (options.hosts ?? []).join(','),
+      'extensions.webextensions.uuids': JSON.stringify({ [manifest.browser_specific_settings.gecko.id]: FIREFOX_UUID }),
+      ...options.prefs,
+    },
+  });
+  try {
+    await browser.installExtension(firefoxBuild);
+    const connection = (browser as unknown as { connection: BidiConnection }).connection;
+    const contexts = async () => (await connection.send('browsingContext.getTree', { maxDepth: 0 })).result.contexts as { context: string; url: string }[];
+    const pageFor = async (url: string, known: ReadonlySet<string>, what: string): Promise<FirefoxPage> => {
+      for (const deadline = Date.now() + 15_000; ; ) {
+        const context = (await contexts()).find((candidate) => !known.has(candidate.context) && candidate.url === url)?.context;
+        const page = context === undefined ? undefined : (await browser.pages()).find((candidate) => contextIdOf(candidate) === context);
+        if (page !== undefined) {
+          await page.waitForFunction(() => document.readyState === 'complete');
+          return page;
+        }
+        if (Date.now() > deadline) throw new Error(`${what}: no tab at ${url} within 15 s; tabs: ${(await contexts()).map((candidate) => candidate.url).join(', ')}`);
+        await new Promise((resolvePromise) => setTimeout(resolvePromise, 100));
+      }
+    };
+    const welcome = await pageFor(`${firefoxOrigin}/welcome.html`, new Set(), 'The install opened no welcome tab');
+    const inExtension = async <T>(expression: string): Promise<T> => {
+      // As JSON text: BiDi hands other values back in its own typed form.
+      const wrapped = `Promise.resolve(${expression}).then((value) => JSON.stringify(value ?? null))`;
+      const answer = await connection.send('script.evaluate', { expression: wrapped, target: { context: contextIdOf(welcome) }, awaitPromise: true, resultOwnership: 'none' });
+      const result = answer.result as { type: string; result?: { value?: unknown }; exceptionDetails?: { text?: string } };
+      if (result.type === 'exception') throw new Error(`inExtension(${expression}): ${result.exceptionDetails?.text ?? 'exception'}`);
+      return JSON.parse(String(result.result?.value)) as T;
+    };
+    return {
+      browser,
+      connection,
+      welcome,
+      inExtension,
+      async openPage(path) {
+        const known = new Set((await contexts()).map((candidate) => candidate.context));
+        await inExtension(`browser.tabs.create({ url: ${JSON.stringify(path)} }).then(() => true)`);
+        return pageFor(`${firefoxOrigin}${path}`, known, `openPage(${path})`);
+      },
+      close: () => browser.close(),
+    };
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
 }
