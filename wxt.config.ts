@@ -30,7 +30,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'alarms'],
+    permissions: ['storage', 'alarms', 'activeTab'],
     // The data hosts the background calls on a schedule: the signed PoR feed's host
     // (lib/feed/trust.ts) and DefiLlama (lib/reserves/defillama.ts).
     // Holdings (entrypoints/background/holdings.ts), hourly and only while the user records any:

@@ -87,6 +87,7 @@ export function Popup({ tab, failed = false, loadAll, onWithdraw, onOpenOptions,
         <section class="card__alert" data-testid="popup-lookalike" role="alert">
           <h1 class="card__title">{t('lookalikeTitle', tab.imitates.name)}</h1>
           <p>{tab.reason}</p>
+          <p>{t('lookalikeAdvice', tab.imitates.name)}</p>
           <p>
             <a href={`https://${tab.imitates.domain}/`} target="_blank" rel="noreferrer noopener">
               {t('lookalikeGoReal', tab.imitates.domain)}

@@ -13,7 +13,8 @@ import { heldSnapshot, resetData } from './data';
 
 /**
  * Tab URLs learned from our own content script (which runs on exchange pages only). The
- * background cannot read other tabs' URLs without the `tabs` permission, and does not need to.
+ * background sees another tab's URL only for the tab a click on the toolbar button grants
+ * (activeTab) or with lookalike protection's optional permission; it has no `tabs` permission.
  */
 const tabUrls = storage.defineItem<Record<string, string>>('session:tabUrls', { fallback: {}, version: 1 });
 
@@ -51,7 +52,8 @@ export function createBackgroundContext(): BackgroundContext {
       return Object.hasOwn(urls, tabId) ? urls[tabId] : undefined;
     },
     async rememberUrl(tabId, url) {
-      const urls = await tabUrls.getValue();
+      // A copy: while nothing is stored, the item hands out its shared fallback object.
+      const urls = { ...(await tabUrls.getValue()) };
       if (url === undefined) delete urls[tabId];
       else urls[tabId] = url;
       await tabUrls.setValue(urls);

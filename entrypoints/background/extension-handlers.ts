@@ -13,8 +13,13 @@ import { historySettled, readBalances, recordHistory, refreshPrices, REMINDER_AL
 export function createExtensionHandlers(context: BackgroundContext): ExtensionHandlers<Browser.runtime.MessageSender> {
   return {
     async 'tab-state'(request) {
-      const state = await context.stateForUrl(await context.tabUrl(request.tabId));
+      // The tab's own address when the browser shows it to us: after a click on the toolbar
+      // button (activeTab) or with lookalike protection's broad permission. Else the address our
+      // content script reported, which covers exchange sites only. Checked here, on the device.
+      const shown = await browser.tabs.get(request.tabId).then((tab) => tab?.url, () => undefined);
+      const state = await context.stateForUrl(shown ?? (await context.tabUrl(request.tabId)));
       void writeTabState(request.tabId, state);
+      if (shown !== undefined) void context.showBadge(request.tabId, state);
       return state;
     },
     async 'all-exchanges'() {

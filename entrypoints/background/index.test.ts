@@ -168,3 +168,46 @@ describe('lookalike protection', () => {
     expect(await visit('https://binance-login.com/')).toBe('https://binance-login.com/');
   });
 });
+
+describe('install', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    background.main();
+  });
+
+  const welcomeTabs = () => fakeBrowser.tabs.query({ url: `chrome-extension://${fakeBrowser.runtime.id}/welcome.html` });
+
+  test('a first install opens the welcome page once, in front', async () => {
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' });
+    await vi.waitFor(async () => expect(await welcomeTabs()).toHaveLength(1));
+    expect((await welcomeTabs())[0]?.active).toBe(true);
+  });
+
+  test('an update of the extension or of the browser opens nothing', async () => {
+    // Chrome says "chrome_update" for a browser update, Firefox "browser_update".
+    for (const reason of ['update', 'chrome_update', 'browser_update', 'shared_module_update']) {
+      await fakeBrowser.runtime.onInstalled.trigger({ reason, previousVersion: '0.1.0' } as Parameters<typeof fakeBrowser.runtime.onInstalled.trigger>[0]);
+    }
+    // The install listener's first paint rebuild settles; no welcome tab came of any of them.
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(await welcomeTabs()).toEqual([]);
+  });
+});
+
+describe('the toolbar popup on a tab the content script never saw', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    background.main();
+  });
+
+  test('with the tab\'s address shown to us (activeTab after a click on the button), a lookalike is named with the exchange it imitates', async () => {
+    const tab = await fakeBrowser.tabs.create({ url: 'https://blnance.com/en/login', active: true });
+    const state = await send({ type: 'tab-state', tabId: tab.id ?? -1 }, self());
+    expect(state).toMatchObject({ kind: 'lookalike', host: 'blnance.com', imitates: { id: 'binance', name: 'Binance', domain: 'binance.com' } });
+  });
+
+  test('without the address (no click, no broad permission) the tab stays "not an exchange"', async () => {
+    const tab = await fakeBrowser.tabs.create({ active: true });
+    expect(await send({ type: 'tab-state', tabId: tab.id ?? -1 }, self())).toEqual({ kind: 'not-exchange' });
+  });
+});

@@ -9,6 +9,7 @@ import { createPageHandlers } from './page-handlers';
 import { createExtensionHandlers } from './extension-handlers';
 import { routeMessages } from './router';
 import { keepFirstPaintCurrent, rebuildFirstPaint } from './first-paint';
+import { welcomeOnInstall } from './install';
 
 export default defineBackground(() => {
   startWarnings();
@@ -16,7 +17,10 @@ export default defineBackground(() => {
   routeMessages({ page: createPageHandlers(context), extension: createExtensionHandlers(context) });
   // The pill's first paint, stored for the exchange-page script to read without waking us.
   keepFirstPaintCurrent(context);
-  browser.runtime.onInstalled.addListener(() => void rebuildFirstPaint(context));
+  browser.runtime.onInstalled.addListener((details) => {
+    void rebuildFirstPaint(context);
+    void welcomeOnInstall(details);
+  });
 
   browser.tabs.onUpdated.addListener((tabId, changeInfo, tab) => {
     if (changeInfo.status !== 'loading' && changeInfo.url === undefined) return;

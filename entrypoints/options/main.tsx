@@ -10,6 +10,7 @@ import { loadI18n } from '@/utils/translate';
 import { runPage } from '@/utils/run-page';
 import { getSettings, resetSettings, updateSettings } from '@/utils/settings';
 import { BROAD_ACCESS } from '@/utils/permissions';
+import { keepHashTargetInView } from '@/utils/scroll-to-hash';
 import { HoldingsGlue } from './holdings';
 import '@/components/holdings.css';
 import '@/components/card.css';
@@ -95,6 +96,7 @@ async function main() {
   if (root === null) return;
   const settings = await getSettings();
   render(<App initial={settings} initialI18n={await loadI18n(settings.language)} />, root);
+  keepHashTargetInView();
 }
 
 void runPage(main);

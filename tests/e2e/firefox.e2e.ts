@@ -1,11 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { fakeExchangeHtml, firefoxBuild, requireFirefox } from './harness';
+import type { Browser, Page } from 'puppeteer-core';
+import { fakeExchangeHtml, launchFirefox, selfSignedCertificate, type FirefoxExtension } from './harness';
 import { signFeed } from '../../lib/feed/sign-feed';
 import { FEED_NAME, FEED_URL } from '../../lib/feed/trust';
 import { bundledSnapshot } from '../../lib/reserves/snapshot';
@@ -30,19 +26,6 @@ async function signedFeed(sequence: number, btcRatio: number): Promise<string> {
   const snapshot = { ...base, exchanges: { ...base.exchanges, kraken: { ...kraken, por } } };
   const { envelope } = await signFeed({ snapshot, name: FEED_NAME, sequence, issued: iso(Date.now() - 3_600_000), expires: iso(Date.now() + 86_400_000), privateKey: TEST_FEED_KEY });
   return stableStringify(envelope);
-}
-
-/** A throwaway self-signed certificate for the stand-in hosts; Firefox is told to accept it (acceptInsecureCerts). */
-function selfSignedCertificate(): { key: string; cert: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'radar-cert-'));
-  try {
-    const config = join(dir, 'openssl.cnf');
-    writeFileSync(config, `[req]\ndistinguished_name=dn\nx509_extensions=ext\nprompt=no\n[dn]\nCN=${HOSTS[0]}\n[ext]\nsubjectAltName=${HOSTS.map((host) => `DNS:${host}`).join(',')}\n`);
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-config', config], { stdio: 'ignore' });
-    return { key: readFileSync(join(dir, 'key.pem'), 'utf8'), cert: readFileSync(join(dir, 'cert.pem'), 'utf8') };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 interface BidiConnection {
@@ -80,6 +63,7 @@ async function closedRootText(browser: Browser, page: Page, hostTag: string, tes
  * it would there.
  */
 describe('Firefox with the built extension', () => {
+  let firefox: FirefoxExtension;
   let browser: Browser;
   let site: Server;
   let feedBody = '';
@@ -88,8 +72,7 @@ describe('Firefox with the built extension', () => {
   beforeAll(async () => {
     // Served from the start: the background's first scheduled refresh, shortly after install, reads it.
     feedBody = await signedFeed(1, 0.5);
-    const executablePath = requireFirefox();
-    site = createServer(selfSignedCertificate(), (request, response) => {
+    site = createServer(selfSignedCertificate(HOSTS), (request, response) => {
       const host = request.headers.host ?? '';
       if (host === feedUrl.host) {
         feedRequests.push({ url: `https://${host}${request.url ?? ''}`, method: request.method ?? '', headers: { ...request.headers } });
@@ -104,17 +87,11 @@ describe('Firefox with the built extension', () => {
       site.once('error', reject);
       site.listen(443, '127.0.0.1', () => resolve());
     });
-    browser = await puppeteer.launch({
-      browser: 'firefox',
-      executablePath,
-      headless: true,
-      acceptInsecureCerts: true,
-      extraPrefsFirefox: { 'network.dns.localDomains': HOSTS.join(',') },
-    });
-    await browser.installExtension(firefoxBuild);
+    firefox = await launchFirefox({ hosts: HOSTS });
+    browser = firefox.browser;
   });
   afterAll(async () => {
-    await browser?.close();
+    await firefox?.close();
     await new Promise<void>((resolve) => (site === undefined ? resolve() : site.close(() => resolve())));
   });
 
@@ -172,13 +149,13 @@ describe('Firefox with the built extension', () => {
 
 /** The same, with the figure changed after signing: the feed is refused and the bundled data stays. */
 describe('Firefox with a feed changed after signing', () => {
-  let browser: Browser;
+  let firefox: FirefoxExtension;
   let site: Server;
   let requests = 0;
 
   beforeAll(async () => {
     const body = (await signedFeed(1, 1.0731)).replace('1.0731', '0.5');
-    site = createServer(selfSignedCertificate(), (request, response) => {
+    site = createServer(selfSignedCertificate(HOSTS), (request, response) => {
       if (request.headers.host === feedUrl.host) {
         requests += 1;
         response.writeHead(200, { 'content-type': 'application/json' }).end(body);
@@ -190,22 +167,21 @@ describe('Firefox with a feed changed after signing', () => {
       site.once('error', reject);
       site.listen(443, '127.0.0.1', () => resolve());
     });
-    browser = await puppeteer.launch({ browser: 'firefox', executablePath: requireFirefox(), headless: true, acceptInsecureCerts: true, extraPrefsFirefox: { 'network.dns.localDomains': HOSTS.join(',') } });
-    await browser.installExtension(firefoxBuild);
+    firefox = await launchFirefox({ hosts: HOSTS });
   });
   afterAll(async () => {
-    await browser?.close();
+    await firefox?.close();
     await new Promise<void>((resolve) => (site === undefined ? resolve() : site.close(() => resolve())));
   });
 
   test('the pill keeps the bundled verdict', async () => {
     for (const deadline = Date.now() + 30_000; Date.now() < deadline && requests === 0; ) await new Promise((resolve) => setTimeout(resolve, 250));
     expect(requests).toBeGreaterThan(0);
-    const page = await browser.newPage();
+    const page = await firefox.browser.newPage();
     await page.goto('https://www.kraken.com/');
     let status: unknown = null;
     for (const deadline = Date.now() + 20_000; Date.now() < deadline && !status; ) {
-      status = (await closedRootText(browser, page, 'reserve-radar-pill', 'pill-status'))?.text ?? null;
+      status = (await closedRootText(firefox.browser, page, 'reserve-radar-pill', 'pill-status'))?.text ?? null;
       if (!status) await new Promise((resolve) => setTimeout(resolve, 200));
     }
     expect(status).toBe('Unknown');

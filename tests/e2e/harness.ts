@@ -4,13 +4,16 @@
  * built `.output/firefox-mv2` installed as a temporary add-on. A missing browser or build
  * fails the run with the command that fixes it; nothing is skipped quietly.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type RequestListener, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type CDPSession, type Locator, type Page, type Worker } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
+import { chromium, type BrowserContext, type CDPSession, type Locator, type Page, type Worker } from 'playwright-core';
+import puppeteer, { type Browser as FirefoxBrowser, type Page as FirefoxPage } from 'puppeteer-core';
 
 export const root = resolve(import.meta.dirname, '../..');
 const outDir = resolve(root, process.env.RADAR_OUT_DIR ?? '.output');
@@ -65,7 +68,20 @@ export interface ChromiumExtension {
   close(): Promise<void>;
 }
 
-export async function launchChromium(options: { colorScheme?: 'light' | 'dark' } = {}): Promise<ChromiumExtension> {
+export interface LaunchChromiumOptions {
+  colorScheme?: 'light' | 'dark';
+  /**
+   * The install opens the welcome page in a tab of its own (entrypoints/background/install.ts).
+   * Closed before the test starts unless kept; either way the launch waits for it.
+   */
+  keepWelcome?: boolean;
+  /** Another copy of the Chrome build to load (a test that updates it in place). */
+  extensionDir?: string;
+  /** More command-line switches. */
+  args?: string[];
+}
+
+export async function launchChromium(options: LaunchChromiumOptions = {}): Promise<ChromiumExtension> {
   const executablePath = requireChromium();
   const userDataDir = mkdtempSync(join(tmpdir(), 'radar-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -74,14 +90,15 @@ export async function launchChromium(options: { colorScheme?: 'light' | 'dark' }
     colorScheme: options.colorScheme ?? 'light',
     args: [
       '--headless=new',
-      `--disable-extensions-except=${chromeBuild}`,
-      `--load-extension=${chromeBuild}`,
+      `--disable-extensions-except=${options.extensionDir ?? chromeBuild}`,
+      `--load-extension=${options.extensionDir ?? chromeBuild}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',
       '--disable-component-update',
       '--no-first-run',
       '--disable-sync',
+      ...(options.args ?? []),
     ],
   });
   const requests: string[] = [];
@@ -90,6 +107,8 @@ export async function launchChromium(options: { colorScheme?: 'light' | 'dark' }
   await context.route(/^https?:\/\//, (route) => route.abort('internetdisconnected'));
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
+  const welcome = await welcomePage(context, extensionId);
+  if (options.keepWelcome !== true) await welcome.close();
   return {
     context,
     worker,
@@ -100,6 +119,65 @@ export async function launchChromium(options: { colorScheme?: 'light' | 'dark' }
       rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The welcome tab the first install opened, once it is there. */
+export async function welcomePage(context: BrowserContext, extensionId: string, timeoutMs = 15_000): Promise<Page> {
+  const url = `chrome-extension://${extensionId}/welcome.html`;
+  for (const deadline = Date.now() + timeoutMs; ; ) {
+    const page = context.pages().find((candidate) => candidate.url() === url);
+    if (page !== undefined) return page;
+    if (Date.now() > deadline) throw new Error(`The install opened no welcome tab within ${timeoutMs} ms; tabs: ${context.pages().map((candidate) => candidate.url()).join(', ')}`);
+    await new Promise((resolvePromise) => setTimeout(resolvePromise, 50));
+  }
+}
+
+/**
+ * A click on the extension's toolbar button for `page`'s tab, as the user makes it: the browser
+ * grants activeTab for that tab and opens the popup. Returns the popup's text once `ready`
+ * (a CSS selector) is in it, and every address the popup fetched. Chromium's DevTools protocol does the click (`Extensions.triggerAction`);
+ * the popup is a target of its own, read over the browser's session.
+ */
+export async function clickToolbarButton(extension: ChromiumExtension, page: Page, ready: string, timeoutMs = 15_000): Promise<{ text: string; fetched: string[] }> {
+  const browser = extension.context.browser();
+  if (browser === null) throw new Error('clickToolbarButton: no browser session for this context');
+  const cdp = await browser.newBrowserCDPSession();
+  try {
+    const targets = async (type: string) => ((await cdp.send('Target.getTargets', { filter: [{ type }] } as never)) as unknown as { targetInfos: { targetId: string; type: string; url: string }[] }).targetInfos;
+    const tab = (await targets('tab')).find((target) => target.url === page.url());
+    if (tab === undefined) throw new Error(`clickToolbarButton: no tab at ${page.url()}`);
+    await cdp.send('Extensions.triggerAction' as never, { id: extension.extensionId, targetId: tab.targetId } as never);
+    const popupUrl = `chrome-extension://${extension.extensionId}/popup.html`;
+    let popup: { targetId: string } | undefined;
+    for (const deadline = Date.now() + timeoutMs; popup === undefined; ) {
+      popup = (await targets('page')).find((target) => target.url === popupUrl);
+      if (popup === undefined && Date.now() > deadline) throw new Error('clickToolbarButton: the popup did not open');
+      if (popup === undefined) await new Promise((resolvePromise) => setTimeout(resolvePromise, 50));
+    }
+    // The popup's own session, spoken to through the browser's (Target.sendMessageToTarget).
+    const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: popup.targetId, flatten: false })) as { sessionId: string };
+    let nextId = 0;
+    const answers = new Map<number, (value: unknown) => void>();
+    cdp.on('Target.receivedMessageFromTarget' as never, ((event: { sessionId: string; message: string }) => {
+      const message = JSON.parse(event.message) as { id?: number; result?: { result?: { value?: unknown } } };
+      if (event.sessionId === sessionId && message.id !== undefined) answers.get(message.id)?.(message.result?.result?.value);
+    }) as never);
+    const evaluate = async (expression: string): Promise<unknown> => {
+      nextId += 1;
+      const answer = new Promise<unknown>((resolvePromise) => answers.set(nextId, resolvePromise));
+      await cdp.send('Target.sendMessageToTarget' as never, { sessionId, message: JSON.stringify({ id: nextId, method: 'Runtime.evaluate', params: { expression, returnByValue: true } }) } as never);
+      return answer;
+    };
+    for (const deadline = Date.now() + timeoutMs; ; ) {
+      if ((await evaluate(`document.querySelector(${JSON.stringify(ready)}) !== null`)) === true) {
+        return { text: String(await evaluate('document.body.innerText')), fetched: (await evaluate("performance.getEntriesByType('resource').map((entry) => entry.name)")) as string[] };
+      }
+      if (Date.now() > deadline) throw new Error(`clickToolbarButton: ${ready} not in the popup within ${timeoutMs} ms: ${String(await evaluate('document.body.innerText'))}`);
+      await new Promise((resolvePromise) => setTimeout(resolvePromise, 100));
+    }
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
 }
 
 /**
@@ -461,5 +539,132 @@ export async function stopServiceWorker(page: Page, timeoutMs = 10_000): Promise
     await Promise.race([stopped, timedOut]).finally(() => clearTimeout(timer));
   } finally {
     await cdp.detach().catch(() => undefined);
+  }
+}
+
+/**
+ * What axe finds wrong on `page`: every violation, and every contrast check axe could not settle
+ * ("incomplete"), which counts as a failure too: text over a colour axe cannot measure is text
+ * nobody checked.
+ */
+export async function axeFailures(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const describe = (kind: string) => (rule: (typeof results.violations)[number]) => `${kind} ${rule.id}: ${rule.help} (${rule.nodes.map((node) => `${node.target.join(' ')}${node.any[0]?.message === undefined ? '' : ` — ${node.any[0].message}`}`).join('; ')})`;
+  return [...results.violations.map(describe('violation')), ...results.incomplete.filter((rule) => rule.id === 'color-contrast' || rule.id === 'color-contrast-enhanced').map(describe('incomplete'))];
+}
+
+/** A throwaway self-signed certificate for `hosts`; the browsers are told to accept it. */
+export function selfSignedCertificate(hosts: readonly string[]): { key: string; cert: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'radar-cert-'));
+  try {
+    const config = join(dir, 'openssl.cnf');
+    writeFileSync(config, `[req]\ndistinguished_name=dn\nx509_extensions=ext\nprompt=no\n[dn]\nCN=${hosts[0]}\n[ext]\nsubjectAltName=${hosts.map((host) => `DNS:${host}`).join(',')}\n`);
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-config', config], { stdio: 'ignore' });
+    return { key: readFileSync(join(dir, 'key.pem'), 'utf8'), cert: readFileSync(join(dir, 'cert.pem'), 'utf8') };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * An HTTPS server on 127.0.0.1:443 for stand-in sites: Firefox resolves `hosts` here
+ * (`network.dns.localDomains`), so content scripts that match HTTPS pages only run as on the real site.
+ */
+export async function startHttpsSite(hosts: readonly string[], listener: RequestListener): Promise<{ server: Server; close(): Promise<void> }> {
+  const server = createHttpsServer(selfSignedCertificate(hosts), listener);
+  await new Promise<void>((resolvePromise, reject) => {
+    server.once('error', reject);
+    server.listen(443, '127.0.0.1', () => resolvePromise());
+  });
+  return { server, close: () => new Promise<void>((resolvePromise) => server.close(() => resolvePromise())) };
+}
+
+/** The fixed address Firefox gives the add-on in the tests (pref `extensions.webextensions.uuids`). */
+export const FIREFOX_UUID = '3c5e8a9e-7f1b-4d2a-9c6e-52a0b1d7e4f3';
+export const firefoxOrigin = `moz-extension://${FIREFOX_UUID}`;
+
+interface BidiConnection {
+  send(method: string, params: object): Promise<{ result: Record<string, unknown> }>;
+}
+
+export interface FirefoxExtension {
+  browser: FirefoxBrowser;
+  connection: BidiConnection;
+  /** The welcome tab the install opened (entrypoints/background/install.ts), left as it is. */
+  welcome: FirefoxPage;
+  /**
+   * Opens an extension page (`/options.html`…) in a new tab and returns it once it is there.
+   * WebDriver BiDi refuses to navigate a tab to a moz-extension: address, so the extension opens
+   * it itself (`tabs.create` from its welcome page), as it does for its own pages.
+   */
+  openPage(path: string): Promise<FirefoxPage>;
+  /** Evaluates `expression` in the welcome page, where the WebExtension API is at hand; awaits promises. */
+  inExtension<T>(expression: string): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** The id of a puppeteer page's top-level browsing context (BiDi's name for a tab). */
+export function contextIdOf(page: FirefoxPage): string {
+  return (page.mainFrame() as unknown as { _id: string })._id;
+}
+
+/**
+ * Debian's Firefox ESR with the built add-on installed as a temporary add-on, under a fixed
+ * extension address, with `hosts` resolved to this machine.
+ */
+export async function launchFirefox(options: { hosts?: readonly string[]; prefs?: Record<string, unknown> } = {}): Promise<FirefoxExtension> {
+  const executablePath = requireFirefox();
+  const manifest = JSON.parse(readFileSync(join(firefoxBuild, 'manifest.json'), 'utf8')) as { browser_specific_settings: { gecko: { id: string } } };
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath,
+    headless: true,
+    acceptInsecureCerts: true,
+    extraPrefsFirefox: {
+      'network.dns.localDomains': (options.hosts ?? []).join(','),
+      'extensions.webextensions.uuids': JSON.stringify({ [manifest.browser_specific_settings.gecko.id]: FIREFOX_UUID }),
+      ...options.prefs,
+    },
+  });
+  try {
+    await browser.installExtension(firefoxBuild);
+    const connection = (browser as unknown as { connection: BidiConnection }).connection;
+    const contexts = async () => (await connection.send('browsingContext.getTree', { maxDepth: 0 })).result.contexts as { context: string; url: string }[];
+    const pageFor = async (url: string, known: ReadonlySet<string>, what: string): Promise<FirefoxPage> => {
+      for (const deadline = Date.now() + 15_000; ; ) {
+        const context = (await contexts()).find((candidate) => !known.has(candidate.context) && candidate.url === url)?.context;
+        const page = context === undefined ? undefined : (await browser.pages()).find((candidate) => contextIdOf(candidate) === context);
+        if (page !== undefined) {
+          await page.waitForFunction(() => document.readyState === 'complete');
+          return page;
+        }
+        if (Date.now() > deadline) throw new Error(`${what}: no tab at ${url} within 15 s; tabs: ${(await contexts()).map((candidate) => candidate.url).join(', ')}`);
+        await new Promise((resolvePromise) => setTimeout(resolvePromise, 100));
+      }
+    };
+    const welcome = await pageFor(`${firefoxOrigin}/welcome.html`, new Set(), 'The install opened no welcome tab');
+    const inExtension = async <T>(expression: string): Promise<T> => {
+      // As JSON text: BiDi hands other values back in its own typed form.
+      const wrapped = `Promise.resolve(${expression}).then((value) => JSON.stringify(value ?? null))`;
+      const answer = await connection.send('script.evaluate', { expression: wrapped, target: { context: contextIdOf(welcome) }, awaitPromise: true, resultOwnership: 'none' });
+      const result = answer.result as { type: string; result?: { value?: unknown }; exceptionDetails?: { text?: string } };
+      if (result.type === 'exception') throw new Error(`inExtension(${expression}): ${result.exceptionDetails?.text ?? 'exception'}`);
+      return JSON.parse(String(result.result?.value)) as T;
+    };
+    return {
+      browser,
+      connection,
+      welcome,
+      inExtension,
+      async openPage(path) {
+        const known = new Set((await contexts()).map((candidate) => candidate.context));
+        await inExtension(`browser.tabs.create({ url: ${JSON.stringify(path)} }).then(() => true)`);
+        return pageFor(`${firefoxOrigin}${path}`, known, `openPage(${path})`);
+      },
+      close: () => browser.close(),
+    };
+  } catch (error) {
+    await browser.close();
+    throw error;
   }
 }

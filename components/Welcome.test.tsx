@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { render } from 'preact';
+import { describe, expect, test, vi } from 'vitest';
+import { I18nContext, translateFrom, type Messages } from './i18n';
+import { languageChoices } from './language-choices';
+import { Welcome, type WelcomeProps } from './Welcome';
+
+const messages = (locale: string) => JSON.parse(readFileSync(join(import.meta.dirname, '../public/_locales', locale, 'messages.json'), 'utf8')) as Messages;
+
+function draw(props: Partial<WelcomeProps> = {}, locale = 'en') {
+  const { document, window } = parseHTML('<!doctype html><html><body><div id="root"></div></body></html>');
+  vi.stubGlobal('document', document);
+  const root = document.getElementById('root') as unknown as HTMLElement;
+  const t = translateFrom(messages(locale));
+  const onTurnOnProtection = props.onTurnOnProtection ?? vi.fn(() => Promise.resolve(true));
+  render(
+    <I18nContext.Provider value={{ t, locale }}>
+      <Welcome language="auto" languages={languageChoices()} onLanguage={() => undefined} protectionOn={false} holdingsHref="chrome-extension://x/options.html#holdings-title" {...props} onTurnOnProtection={onTurnOnProtection} />
+    </I18nContext.Provider>,
+    root,
+  );
+  const $ = (testId: string) => root.querySelector(`[data-testid="${testId}"]`);
+  const click = (testId: string) => $(testId)?.dispatchEvent(new window.Event('click', { bubbles: true }));
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+  return { root, $, click, settle, t, onTurnOnProtection };
+}
+
+describe('Welcome', () => {
+  test('says what Reserve Radar does and what it never does, and offers every language the settings know', () => {
+    const { root, $, t } = draw();
+    expect(root.querySelector('h1')?.textContent).toBe(t('welcomeTitle'));
+    expect($('welcome-never')?.textContent).toContain(t('welcomeNeverMoney'));
+    expect($('welcome-never')?.textContent).toContain(t('welcomeNeverForms'));
+    expect($('welcome-never')?.textContent).toContain(t('welcomeNeverData'));
+    const options = [...root.querySelectorAll('[data-testid="welcome-language"] option')].map((option) => option.getAttribute('value'));
+    expect(options).toEqual(['auto', ...languageChoices().map((choice) => choice.value)]);
+    expect($('welcome-holdings')?.getAttribute('href')).toBe('chrome-extension://x/options.html#holdings-title');
+    // The why sits beside the button, read before the click.
+    expect($('welcome-protection')?.textContent).toContain(t('welcomeProtectionAsk'));
+    expect($('welcome-protection-result')?.textContent).toBe('');
+  });
+
+  test('one click asks once; granted, the page says protection is on and the button goes', async () => {
+    let answer: (granted: boolean) => void = () => undefined;
+    const { $, click, settle, t, onTurnOnProtection } = draw({ onTurnOnProtection: vi.fn(() => new Promise<boolean>((resolve) => (answer = resolve))) });
+    click('welcome-protection-on');
+    await settle();
+    expect(onTurnOnProtection).toHaveBeenCalledTimes(1);
+    expect($('welcome-protection-result')?.textContent).toBe(t('welcomeProtectionAsking'));
+    expect(($('welcome-protection-on') as HTMLButtonElement | null)?.disabled).toBe(true);
+    answer(true);
+    await settle();
+    await settle();
+    expect($('welcome-protection')?.getAttribute('data-state')).toBe('on');
+    expect($('welcome-protection-result')?.textContent).toBe(t('welcomeProtectionOn'));
+    expect($('welcome-protection-on')).toBeNull();
+  });
+
+  test('declined, the page says so plainly and the button stays for another try', async () => {
+    const { $, click, settle, t } = draw({ onTurnOnProtection: () => Promise.resolve(false) });
+    click('welcome-protection-on');
+    await settle();
+    await settle();
+    expect($('welcome-protection')?.getAttribute('data-state')).toBe('declined');
+    expect($('welcome-protection-result')?.textContent).toBe(t('welcomeProtectionDeclined'));
+    expect(($('welcome-protection-on') as HTMLButtonElement | null)?.disabled).toBe(false);
+  });
+
+  test('a browser that throws instead of asking gets its own plain words, not a silent "off"', async () => {
+    const { $, click, settle, t } = draw({ onTurnOnProtection: () => Promise.reject(new Error('permissions.request may only be called from a user input handler')) });
+    click('welcome-protection-on');
+    await settle();
+    await settle();
+    expect($('welcome-protection-result')?.textContent).toBe(t('welcomeProtectionFailed'));
+  });
+
+  test('protection already on: no button, the sentence says it is on', () => {
+    const { $, t } = draw({ protectionOn: true });
+    expect($('welcome-protection-on')).toBeNull();
+    expect($('welcome-protection-result')?.textContent).toBe(t('welcomeProtectionOn'));
+  });
+
+  test('in Swedish every sentence on the page is the Swedish one', () => {
+    const english = translateFrom(messages('en'));
+    const { root, t } = draw({}, 'sv');
+    const text = root.textContent ?? '';
+    const shown = ['welcomeTitle', 'languageTitle', 'languageAuto', 'welcomeDoes', 'welcomeNeverTitle', 'welcomeNeverMoney', 'welcomeNeverForms', 'welcomeNeverData', 'lookalikeProtectionTitle', 'welcomeProtectionWhy', 'welcomeProtectionAsk', 'welcomeProtectionButton', 'welcomeToolbarCheck', 'welcomeHoldingsTitle', 'welcomeHoldingsBody', 'welcomeHoldingsLink', 'welcomeEnd'] as const;
+    for (const key of shown) {
+      expect(text, key).toContain(t(key));
+      expect(text, key).not.toContain(english(key));
+    }
+  });
+});

@@ -1,0 +1,116 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Language } from '../lib/settings';
+import type { LanguageChoice } from './language-choices';
+import { useT } from './i18n';
+
+/** Lookalike protection as the welcome page tracks it through the user's one click. */
+export type ProtectionState = 'off' | 'asking' | 'on' | 'declined' | 'failed';
+
+export interface WelcomeProps {
+  language: Language;
+  languages: readonly LanguageChoice[];
+  onLanguage: (language: Language) => void;
+  /** Whether protection is already on when the page opens (setting and permission both). */
+  protectionOn: boolean;
+  /**
+   * Asks the browser for the broad permission and turns protection on; resolves whether it was
+   * granted. Called synchronously from the click: browsers accept the request only there.
+   */
+  onTurnOnProtection: () => Promise<boolean>;
+  /** The options page's holdings section. */
+  holdingsHref: string;
+}
+
+/** The first page after install: what Reserve Radar does, what it never does, and the few choices worth making now. */
+export function Welcome({ language, languages, onLanguage, protectionOn, onTurnOnProtection, holdingsHref }: WelcomeProps) {
+  const t = useT();
+  const [protection, setProtection] = useState<ProtectionState>(protectionOn ? 'on' : 'off');
+  const result = useRef<HTMLParagraphElement>(null);
+  // The button goes once protection is on; the focus goes to the sentence that says so.
+  const [moveFocus, setMoveFocus] = useState(false);
+  useEffect(() => {
+    if (!moveFocus) return;
+    result.current?.focus();
+    setMoveFocus(false);
+  }, [moveFocus]);
+
+  const turnOn = () => {
+    setProtection('asking');
+    onTurnOnProtection().then(
+      (granted) => {
+        setProtection(granted ? 'on' : 'declined');
+        if (granted) setMoveFocus(true);
+      },
+      () => setProtection('failed'),
+    );
+  };
+
+  const resultText: Record<ProtectionState, string> = {
+    off: '',
+    asking: t('welcomeProtectionAsking'),
+    on: t('welcomeProtectionOn'),
+    declined: t('welcomeProtectionDeclined'),
+    failed: t('welcomeProtectionFailed'),
+  };
+
+  return (
+    <div class="welcome" data-testid="welcome">
+      <header class="welcome__header">
+        <h1>{t('welcomeTitle')}</h1>
+        <label class="welcome__language">
+          <span>{t('languageTitle')}</span>
+          <select value={language} onChange={(event) => onLanguage((event.currentTarget as HTMLSelectElement).value as Language)} data-testid="welcome-language">
+            <option value="auto">{t('languageAuto')}</option>
+            {languages.map((choice) => (
+              <option key={choice.value} value={choice.value} lang={choice.tag}>
+                {choice.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      </header>
+
+      <p class="welcome__lead" data-testid="welcome-does">
+        {t('welcomeDoes')}
+      </p>
+
+      <section aria-labelledby="never-title">
+        <h2 id="never-title">{t('welcomeNeverTitle')}</h2>
+        <ul class="welcome__never" data-testid="welcome-never">
+          <li>{t('welcomeNeverMoney')}</li>
+          <li>{t('welcomeNeverForms')}</li>
+          <li>{t('welcomeNeverData')}</li>
+        </ul>
+      </section>
+
+      <section aria-labelledby="protection-title" class="welcome__step" data-testid="welcome-protection" data-state={protection}>
+        <h2 id="protection-title">{t('lookalikeProtectionTitle')}</h2>
+        <p>{t('welcomeProtectionWhy')}</p>
+        {protection !== 'on' && (
+          <>
+            <p id="protection-ask">{t('welcomeProtectionAsk')}</p>
+            <button type="button" class="primary" aria-describedby="protection-ask" disabled={protection === 'asking'} onClick={turnOn} data-testid="welcome-protection-on">
+              {t('welcomeProtectionButton')}
+            </button>
+          </>
+        )}
+        <p ref={result} tabIndex={-1} role="status" class={`welcome__result welcome__result--${protection}`} data-testid="welcome-protection-result">
+          {resultText[protection]}
+        </p>
+        <p class="muted">{t('welcomeToolbarCheck')}</p>
+      </section>
+
+      <section aria-labelledby="holdings-step-title" class="welcome__step">
+        <h2 id="holdings-step-title">{t('welcomeHoldingsTitle')}</h2>
+        <p>{t('welcomeHoldingsBody')}</p>
+        <p>
+          <a href={holdingsHref} data-testid="welcome-holdings">
+            {t('welcomeHoldingsLink')}
+          </a>
+        </p>
+      </section>
+
+      <p class="muted">{t('welcomeEnd')}</p>
+    </div>
+  );
+}

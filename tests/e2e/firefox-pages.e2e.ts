@@ -1,0 +1,199 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { fakeExchangeHtml, firefoxOrigin, launchFirefox, root, startHttpsSite, type FirefoxExtension } from './harness';
+
+/**
+ * The extension's own pages in Firefox with the built add-on: each renders, says its key words,
+ * and answers a key interaction. The stand-in sites are served on this machine over HTTPS.
+ */
+const HOSTS = ['www.binance.com', 'binance-login.com', 'blnance.com', 'www.example.org'];
+const TITLES: Record<string, string> = { 'binance-login.com': 'Binance Login (phishing stand-in)', 'blnance.com': 'Blnance (phishing stand-in)' };
+
+const BYBIT_PROOF = readFileSync(join(root, 'tests/fixtures/proofs/bybit-40.json'), 'utf8');
+const BYBIT_ROOT = '8837e3a902aa996279fdc3d70e38e46cd18232dfb614c515a25ba34778eb1765';
+
+const text = (page: Page, selector: string) => page.$eval(selector, (element) => element.textContent ?? '');
+const testId = (id: string) => `[data-testid="${id}"]`;
+
+/** Sets a field's value as typing would end, then lets the page hear it (Preact listens for `input`). */
+async function fill(page: Page, selector: string, value: string): Promise<void> {
+  await page.$eval(
+    selector,
+    (element, next) => {
+      (element as HTMLInputElement | HTMLTextAreaElement).value = next;
+      element.dispatchEvent(new Event('input', { bubbles: true }));
+      element.dispatchEvent(new Event('change', { bubbles: true }));
+    },
+    value,
+  );
+}
+
+/** Polls `read` until it returns `expected` (15 s), then returns the last answer for the assertion. */
+async function until<T>(read: () => Promise<T>, expected: T): Promise<T> {
+  let last = await read().catch(() => undefined as T);
+  for (const deadline = Date.now() + 15_000; last !== expected && Date.now() < deadline; ) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    last = await read().catch(() => undefined as T);
+  }
+  return last;
+}
+
+async function serveStandIns() {
+  return startHttpsSite(HOSTS, (request, response) => {
+    const host = request.headers.host ?? '';
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    response.end(fakeExchangeHtml(TITLES[host] ?? `${host} — stand-in`));
+  });
+}
+
+describe('Firefox: the extension pages', () => {
+  let firefox: FirefoxExtension;
+  let site: Awaited<ReturnType<typeof serveStandIns>>;
+
+  beforeAll(async () => {
+    site = await serveStandIns();
+    firefox = await launchFirefox({ hosts: HOSTS });
+  });
+  afterAll(async () => {
+    await firefox?.close();
+    await site?.close();
+  });
+
+  test('welcome: the install opened it; it says what Reserve Radar never does; the language choice turns it Swedish', async () => {
+    expect(await text(firefox.welcome, 'h1')).toBe('Welcome to Reserve Radar');
+    expect(await firefox.welcome.$$eval(`${testId('welcome-never')} li`, (items) => items.length)).toBe(3);
+    expect(await text(firefox.welcome, testId('welcome-never'))).toContain('It never moves your money.');
+
+    const page = await firefox.openPage('/welcome.html');
+    await page.waitForSelector(testId('welcome-language'));
+    // The keyboard's first stop is the language.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('welcome-language');
+    await page.select(testId('welcome-language'), 'sv');
+    expect(await until(() => text(page, 'h1'), 'Välkommen till Reserve Radar')).toBe('Välkommen till Reserve Radar');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('sv');
+    await page.select(testId('welcome-language'), 'auto');
+    expect(await until(() => text(page, 'h1'), 'Welcome to Reserve Radar')).toBe('Welcome to Reserve Radar');
+    await page.close();
+  });
+
+  test('popup: the Binance tab gets its card; elsewhere the list of exchanges filters as you type', async () => {
+    const tabIds = () => firefox.inExtension<number[]>('browser.tabs.query({}).then((tabs) => tabs.map((tab) => tab.id))');
+    const before = new Set(await tabIds());
+    const exchange = await firefox.browser.newPage();
+    await exchange.goto('https://www.binance.com/en/trade/BTC_USDT');
+    await exchange.waitForFunction(() => document.querySelector('reserve-radar-pill') !== null, { timeout: 20_000 });
+    const tabId = (await tabIds()).find((id) => !before.has(id));
+    expect(tabId).toBeDefined();
+
+    const popup = await firefox.openPage(`/popup.html?tab=${tabId}`);
+    await popup.waitForSelector(testId('exchange-card'));
+    expect(await text(popup, `${testId('exchange-card')} h1`)).toBe('Binance');
+    expect(await popup.$(testId('level-chip'))).not.toBeNull();
+    await popup.close();
+
+    // Opened as a page of its own, the popup's tab is itself: not an exchange, so the list.
+    const list = await firefox.openPage('/popup.html');
+    await list.waitForSelector(testId('popup-not-exchange'));
+    await list.waitForSelector(testId('exchange-row'));
+    expect(await list.$$eval(testId('exchange-row'), (rows) => rows.length)).toBeGreaterThan(20);
+    await list.click(testId('search'));
+    await list.keyboard.type('krak');
+    expect(await until(() => list.$$eval(testId('exchange-row'), (rows) => rows.map((row) => row.getAttribute('data-id')).join(',')), 'kraken')).toBe('kraken');
+    await Promise.all([list.close(), exchange.close()]);
+  });
+
+  test('options: the settings page, and its language choice turns it Swedish', async () => {
+    const page = await firefox.openPage('/options.html');
+    await page.waitForSelector(testId('language'));
+    expect(await text(page, 'h1')).toBe('Reserve Radar options');
+    expect(await text(page, '#lookalike-title')).toBe('Lookalike protection');
+    await page.select(testId('language'), 'sv');
+    expect(await until(() => text(page, 'h1'), 'Inställningar för Reserve Radar')).toBe('Inställningar för Reserve Radar');
+    await page.select(testId('language'), 'auto');
+    expect(await until(() => text(page, 'h1'), 'Reserve Radar options')).toBe('Reserve Radar options');
+    await page.close();
+  });
+
+  test('guide: opens on the exchange asked for; a network and a coin give the exchange\'s withdrawal link', async () => {
+    const page = await firefox.openPage('/guide.html?exchange=binance');
+    await page.waitForSelector(testId('route-exchange'));
+    expect(await text(page, 'h1')).toBe('Withdraw to a wallet you control');
+    expect(await page.$eval(testId('route-exchange'), (select) => (select as HTMLSelectElement).value)).toBe('binance');
+    expect(await text(page, testId('never-moves-money'))).toContain('never moves money');
+    await page.select(testId('route-network'), 'ethereum');
+    await page.click(testId('route-asset'));
+    await page.keyboard.type('ETH');
+    await page.waitForSelector(testId('withdrawal-link'));
+    expect(new URL(await page.$eval(testId('withdrawal-link'), (link) => (link as HTMLAnchorElement).href)).hostname).toBe('www.binance.com');
+    await page.close();
+  });
+
+  test('verify: a published Bybit proof with its root is verified in Firefox\'s worker too', async () => {
+    const page = await firefox.openPage('/verify.html');
+    await page.waitForSelector(testId('proof-text'));
+    expect(await text(page, 'h1')).toBe("Don't trust, verify");
+    await fill(page, testId('proof-text'), BYBIT_PROOF);
+    await fill(page, testId('proof-root'), BYBIT_ROOT);
+    await page.click(testId('proof-verify'));
+    await page.waitForSelector(testId('proof-verdict'));
+    expect(await page.$eval(testId('proof-verdict'), (verdict) => verdict.getAttribute('data-verdict'))).toBe('verified');
+    expect(await text(page, testId('proof-computed-root'))).toBe(BYBIT_ROOT);
+    await page.close();
+  });
+
+  test('warning page: names the imitated exchange and the host; "continue anyway" leads on to the site', async () => {
+    const target = 'https://binance-login.com/en/login';
+    const page = await firefox.openPage(`/warning.html?url=${encodeURIComponent(target)}`);
+    await page.waitForSelector(testId('lookalike-warning'));
+    expect(await text(page, 'h1')).toBe('This site only looks like Binance');
+    expect(await text(page, testId('warning-host'))).toBe('binance-login.com');
+    expect(await page.$eval(testId('go-real'), (link) => link.getAttribute('href'))).toBe('https://binance.com/');
+    await page.click(testId('continue-anyway'));
+    expect(await until(() => page.evaluate(() => location.href), target)).toBe(target);
+    expect(await page.evaluate(() => document.title)).toBe('Binance Login (phishing stand-in)');
+    await page.close();
+  });
+});
+
+/**
+ * Firefox answers optional-permission requests itself when `extensions.webextOptionalPermissionPrompts`
+ * is off, as a user's "Allow" would: the welcome page's one click, end to end.
+ */
+describe('Firefox: lookalike protection turned on from the welcome page', () => {
+  let firefox: FirefoxExtension;
+  let site: Awaited<ReturnType<typeof serveStandIns>>;
+
+  beforeAll(async () => {
+    site = await serveStandIns();
+    firefox = await launchFirefox({ hosts: HOSTS, prefs: { 'extensions.webextOptionalPermissionPrompts': false } });
+  });
+  afterAll(async () => {
+    await firefox?.close();
+    await site?.close();
+  });
+
+  test('one click: granted, the page says so, and a lookalike then gets the warning page before it shows', async () => {
+    const welcome = firefox.welcome;
+    const allSites = () => firefox.inExtension<boolean>("browser.permissions.contains({ origins: ['*://*/*'] })");
+    expect(await allSites()).toBe(false);
+    await welcome.click(testId('welcome-protection-on'));
+    expect(await until(() => welcome.$eval(testId('welcome-protection'), (section) => section.getAttribute('data-state')), 'on')).toBe('on');
+    expect(await text(welcome, testId('welcome-protection-result'))).toBe('Lookalike protection is on. A site that imitates an exchange now gets a warning page before it opens.');
+    // The button is gone; the focus is on the sentence that replaced it.
+    expect(await welcome.$(testId('welcome-protection-on'))).toBeNull();
+    expect(await welcome.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('welcome-protection-result');
+    expect(await allSites()).toBe(true);
+    expect(await firefox.inExtension<{ settings?: { lookalikeProtection?: boolean } }>("browser.storage.local.get('settings')")).toMatchObject({ settings: { lookalikeProtection: true } });
+
+    const page = await firefox.browser.newPage();
+    void page.goto('https://blnance.com/en/login').catch(() => undefined);
+    const warning = `${firefoxOrigin}/warning.html?url=${encodeURIComponent('https://blnance.com/en/login')}`;
+    expect(await until(() => page.evaluate(() => location.href), warning)).toBe(warning);
+    await page.waitForSelector(testId('lookalike-warning'));
+    expect(await text(page, 'h1')).toBe('This site only looks like Binance');
+    await page.close();
+  });
+});
