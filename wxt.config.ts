@@ -1,10 +1,11 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { exchangeMatchPatterns } from './lib/exchanges/classify';
 import { productionSbom } from './scripts/supply-chain/sbom';
 import { FEED_SIGNERS, FEED_URL } from './lib/feed/trust';
+import { bundledLocales, pseudoMessages, PSEUDO_LOCALE } from './scripts/locales';
 
 /**
  * The signed PoR feed: where it is read and which keys may sign it. A release pins lib/feed/trust.ts;
@@ -20,13 +21,21 @@ function feedSettings(): { url: string; signers: string[] } {
 }
 const feed = feedSettings();
 
+/**
+ * The languages this build speaks (components/locales.ts reads the list). RADAR_PSEUDO_LOCALE=1,
+ * set by `npm run build:test` only, adds the test-only pseudo-locale (scripts/locales.ts) that the
+ * every-surface language test renders: a release build (`npm run build`, `npm run zip`) has none.
+ */
+const pseudoLocale = process.env.RADAR_PSEUDO_LOCALE === '1';
+const locales = bundledLocales({ localesDir: join(import.meta.dirname, 'public/_locales'), pseudo: pseudoLocale });
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Lets two builds (e.g. a benchmark and the tests) run side by side without sharing a folder.
   ...(process.env.RADAR_OUT_DIR === undefined ? {} : { outDir: process.env.RADAR_OUT_DIR }),
   vite: () => ({
     plugins: [preact()],
-    define: { __RADAR_FEED__: JSON.stringify(feed) },
+    define: { __RADAR_FEED__: JSON.stringify(feed), __RADAR_LOCALES__: JSON.stringify(locales) },
   }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
@@ -55,6 +64,11 @@ export default defineConfig({
       : {}),
   }),
   hooks: {
+    'build:publicAssets'(wxt, files) {
+      if (!pseudoLocale) return;
+      const english = JSON.parse(readFileSync(join(wxt.config.publicDir, '_locales/en/messages.json'), 'utf8')) as Parameters<typeof pseudoMessages>[0];
+      files.push({ relativeDest: `_locales/${PSEUDO_LOCALE.id}/messages.json`, contents: JSON.stringify(pseudoMessages(english)) });
+    },
     // Content scripts run on registry domains only. A script that declares `matches: []` gets
     // the patterns here, at build time, so the registry and the classifier stay out of its bundle.
     'entrypoints:resolved'(_wxt, entrypoints) {

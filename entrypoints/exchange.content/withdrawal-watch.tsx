@@ -2,9 +2,8 @@ import { render } from 'preact';
 import type { ContentScriptContext } from '#imports';
 import { I18nContext } from '@/components/i18n';
 import { MismatchWarning } from '@/components/guide/MismatchWarning';
-import type { Language } from '@/lib/settings';
+import type { I18n } from '@/components/i18n';
 import { readChosenAddress, watchChosenAddress, type ChosenAddress } from '@/utils/chosen-address';
-import { loadI18n } from '@/utils/translate';
 import { isTextField, looksLikeAddress, sameAddress } from './fields';
 import { createShadowHost, type ShadowHost } from './shadow-host';
 import cardCss from '@/components/card.css?inline';
@@ -14,8 +13,8 @@ const HOST_TAG = 'reserve-radar-mismatch';
 
 export interface WatchWithdrawalFieldsParameters {
   ctx: ContentScriptContext;
-  /** The user's language setting, as the background last sent it. */
-  language: () => Language;
+  /** The words in the user's language, as the pill was drawn in (the background sends them). */
+  words: () => Promise<I18n>;
 }
 
 /**
@@ -29,7 +28,7 @@ export interface WatchWithdrawalFieldsParameters {
  * whether our warning appears is visible to the page: checking page-set values would let it try
  * addresses until the warning stays away, and so learn the guide's address.
  */
-export async function watchWithdrawalFields({ ctx, language }: WatchWithdrawalFieldsParameters): Promise<void> {
+export async function watchWithdrawalFields({ ctx, words }: WatchWithdrawalFieldsParameters): Promise<void> {
   for (const stale of document.querySelectorAll(HOST_TAG)) stale.remove();
   let chosen: ChosenAddress | null = await readChosenAddress().catch(() => null);
   let ui: ShadowHost | undefined;
@@ -59,7 +58,7 @@ export async function watchWithdrawalFields({ ctx, language }: WatchWithdrawalFi
     hide();
     shownFor = typed;
     const ticket = generation;
-    const i18n = await loadI18n(language());
+    const i18n = await words();
     if (ticket !== generation || !ctx.isValid) return;
     ui = createShadowHost({
       ctx,
@@ -67,6 +66,7 @@ export async function watchWithdrawalFields({ ctx, language }: WatchWithdrawalFi
       css: `${cardCss}\n${mismatchCss}`,
       onMount(container) {
         container.classList.add('rr-theme');
+        container.lang = i18n.locale;
         render(
           <I18nContext.Provider value={i18n}>
             <MismatchWarning
