@@ -141,7 +141,7 @@ export async function onBrowserStart(): Promise<void> {
 export async function sourceViews(): Promise<SourceView[]> {
   const states = await sourcesItem.getValue();
   const now = Date.now();
-  const rows = [{ id: FEED_SOURCE, label: `Reserve Radar feed (${new URL(feedConfig().url).host})` }, { id: CEXS_SOURCE, label: 'DefiLlama /cexs' }, ...trackedProtocols().map(({ slug }) => ({ id: protocolSource(slug), label: `DefiLlama /protocol/${slug}` }))];
+  const rows = [{ id: FEED_SOURCE, label: `Reserve Radar (${new URL(feedConfig().url).host})` }, { id: CEXS_SOURCE, label: 'DefiLlama /cexs' }, ...trackedProtocols().map(({ slug }) => ({ id: protocolSource(slug), label: `DefiLlama /protocol/${slug}` }))];
   return rows.map(({ id, label }) => {
     const state = states[id] ?? initialSourceState();
     return {
