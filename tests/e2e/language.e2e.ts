@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { fakeExchangeHtml, launchChromium, root, routeSite, shadowUi, type ChromiumExtension } from './harness';
+import { chromeBuild, fakeExchangeHtml, firefoxBuild, launchChromium, root, routeSite, shadowUi, type ChromiumExtension } from './harness';
 
 /**
  * The chosen language on the exchange page (issue 17): the pill, the card and the in-page
@@ -78,5 +78,12 @@ describe('the chosen language on the exchange page, in Chromium', () => {
     expect(fromPage.filter((url) => !url.startsWith('https://www.binance.com/'))).toEqual([]);
     await page.close();
     await options.close();
+  });
+
+  test('nothing in either build is web-accessible, so no page can probe for the extension', () => {
+    for (const build of [chromeBuild, firefoxBuild]) {
+      const manifest = JSON.parse(readFileSync(join(build, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+      expect(manifest.web_accessible_resources, build).toBeUndefined();
+    }
   });
 });
