@@ -32,10 +32,10 @@ export interface ShareTextReturnType {
 type Verdict = NonNullable<ShareTextParameters['verdict']>;
 
 const LEVEL_KEYS: Readonly<Record<RiskLevel, MessageKey>> = {
-  ok: 'shareText_level_ok',
-  caution: 'shareText_level_caution',
-  danger: 'shareText_level_danger',
-  unknown: 'shareText_level_unknown',
+  ok: 'shareText_levelOk',
+  caution: 'shareText_levelCaution',
+  danger: 'shareText_levelDanger',
+  unknown: 'shareText_levelUnknown',
 };
 
 const METHOD_KEYS: Readonly<Record<PorMethod, MessageKey>> = {
