@@ -145,6 +145,10 @@ describe('background', () => {
     expect(fetched).toHaveLength(1);
     // Strangers get nothing.
     expect(await send({ type: 'page-words' }, { id: 'another-extension', tab: { id: 6 }, url: 'https://www.binance.com/' })).toBeUndefined();
+    // Following an English browser, the page's script has the same words at hand: none are sent.
+    await fakeBrowser.storage.local.set({ settings: { language: 'auto' } });
+    await vi.waitFor(async () => expect(await send({ type: 'page-words' }, contentScript())).toEqual({ locale: 'en-US' }));
+    expect(fetched).toHaveLength(1);
     vi.unstubAllGlobals();
   });
 

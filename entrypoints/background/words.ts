@@ -49,10 +49,13 @@ function messagesFor(id: string): Promise<Messages> {
   return cached;
 }
 
-/** Every word of the user's language, for the exchange-page script's card and warnings. */
+/**
+ * Every word of the user's language, for the exchange-page script's card and warnings; none when
+ * the browser's own lookup, which that script has, reads the same file.
+ */
 export async function pageWordsFor(language: Language): Promise<PageWords> {
-  const { id, tag } = wordsSource(language);
-  return { locale: tag, messages: await messagesFor(id) };
+  const source = wordsSource(language);
+  return source.kind === 'browser' ? { locale: source.tag } : { locale: source.tag, messages: await messagesFor(source.id) };
 }
 
 /** The pill's words in the user's language, placeholders left as `$1`… as the browser's lookup leaves them. */

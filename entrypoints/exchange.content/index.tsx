@@ -12,7 +12,7 @@ import { nudgeDecision, snoozeFor } from '@/lib/view/nudge-policy';
 import type { I18n } from '@/components/i18n';
 import { I18nContext } from '@/components/i18n';
 import { Pill, type Corner } from '@/components/Pill';
-import { i18nWithWords, wordsSource } from '@/utils/translate';
+import { i18nWithWords } from '@/utils/translate';
 import { pageWordsLoader } from './words';
 // Inlined at build time: the shadow root gets its styles without a fetch on every page load.
 import cardCss from '@/components/card.css?inline';
@@ -81,7 +81,7 @@ export default defineContentScript({
       } else {
         // The collapsed pill needs only its own words, which came with the answer; the card (and
         // Preact, which takes the pill over) waits for the rest.
-        const mounted = mountNudge(ctx, { face: pillFace(state.view), i18n: i18nWithWords(words, wordsSource(settings.language).tag), corner: settings.corner, expanded: false, dismiss, balanceNudge: state.balanceNudge });
+        const mounted = mountNudge(ctx, { face: pillFace(state.view), i18n: i18nWithWords(words), corner: settings.corner, expanded: false, dismiss, balanceNudge: state.balanceNudge });
         ui = mounted;
         void full.then((i18n) => mounted.complete(state.view, i18n));
       }
@@ -97,7 +97,7 @@ export default defineContentScript({
       const drawnKey = faceKey({ decision: storedDecision, face: entry, corner: settings.corner, balanceNudge: entry.balanceNudge, language, words });
       if (storedDecision.show) {
         shown = entry.id;
-        ui = mountNudge(ctx, { face: entry, i18n: i18nWithWords(words, wordsSource(language).tag), corner: settings.corner, expanded: false, dismiss, balanceNudge: entry.balanceNudge });
+        ui = mountNudge(ctx, { face: entry, i18n: i18nWithWords(words), corner: settings.corner, expanded: false, dismiss, balanceNudge: entry.balanceNudge });
         void send({ type: 'nudge-shown', exchangeId: entry.id });
       }
       // The background's answer still counts: the same pill gets its full view (for the card), a
@@ -260,8 +260,9 @@ function mountNudge(ctx: ContentScriptContext, { face, view: initialView, i18n: 
     css: `${cardCss}\n${nudgeCss}`,
     onMount(mounted) {
       container = mounted;
-      // The page's own lang says nothing about our words: screen readers read them in theirs.
-      mounted.lang = i18n.locale;
+      // The page's own lang says nothing about our words: screen readers read them in theirs
+      // (known once every word is there; the pill's own few words come without it).
+      if (i18n.locale !== '') mounted.lang = i18n.locale;
       // Put back after the page dropped it: the nodes are still in the container.
       if (owner !== 'none') return;
       if (expanded) return draw();

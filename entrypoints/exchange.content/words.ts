@@ -1,10 +1,11 @@
 import type { I18n } from '@/components/i18n';
 import type { Language } from '@/lib/settings';
 import { send } from '@/utils/send';
-import { browserTranslate, i18nFromMessages, wordsSource } from '@/utils/translate';
+import { browser } from 'wxt/browser';
+import { browserTranslate, i18nFromMessages } from '@/utils/translate';
 
 /**
- * The words for the card and the in-page warnings, loaded once per language for this page. This
+ * The words for the card and the in-page warnings, loaded once per language setting for this page. This
  * script may not read the extension's files (that needs web_accessible_resources, which lets any
  * page detect the extension), so a chosen language's words come from the background over the
  * extension's own message channel, which the page cannot see.
@@ -14,21 +15,24 @@ export function pageWordsLoader(): (language: Language) => Promise<I18n> {
   return (language) => {
     let words = held.get(language);
     if (words === undefined) {
-      words = load(language);
+      words = load();
       held.set(language, words);
     }
     return words;
   };
 }
 
-async function load(language: Language): Promise<I18n> {
-  const source = wordsSource(language);
-  if (source.kind === 'browser') return { t: browserTranslate, locale: source.tag };
+/**
+ * The background decides where the words come from (lib/locales.ts `resolveLocale`), so this
+ * script carries no language rules: it gets the words, or word that the browser's own lookup
+ * reads the same file.
+ */
+async function load(): Promise<I18n> {
   try {
     const { locale, messages } = await send({ type: 'page-words' });
-    return i18nFromMessages(messages, locale);
+    return messages === undefined ? { t: browserTranslate, locale } : i18nFromMessages(messages, locale);
   } catch {
     // The extension was reloaded under this page: the browser's own words rather than none.
-    return { t: browserTranslate, locale: source.tag };
+    return { t: browserTranslate, locale: browser.i18n.getUILanguage() };
   }
 }

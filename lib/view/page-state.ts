@@ -25,8 +25,11 @@ export interface NudgeContext {
 export interface PageWords {
   /** BCP 47 tag for `lang` and Intl. */
   locale: string;
-  /** The messages file's entries, as `translateFrom` reads them. */
-  messages: Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
+  /**
+   * The messages file's entries, as `translateFrom` reads them; absent when the browser's own
+   * lookup reads the same file (the language follows the browser's), which the script then uses.
+   */
+  messages?: Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 }
 
 /**
