@@ -66,7 +66,7 @@ export async function loadI18n(language: Language): Promise<I18n> {
  * Some words already at hand (the pill's, sent by the background), used as given; any other key
  * goes to the browser's lookup. Their language tag comes later, with the rest (`locale` is empty).
  */
-export function i18nWithWords(words: Record<string, string>, tag = ''): I18n {
+export function i18nWithWords(words: Record<string, string>): I18n {
   const known = translateFrom(Object.fromEntries(Object.entries(words).map(([key, message]) => [key, { message }])));
-  return { t: (key, substitutions) => (Object.hasOwn(words, key) ? known(key, substitutions) : browserTranslate(key, substitutions)), locale: tag };
+  return { t: (key, substitutions) => (Object.hasOwn(words, key) ? known(key, substitutions) : browserTranslate(key, substitutions)), locale: '' };
 }
