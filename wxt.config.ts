@@ -1,6 +1,8 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { join } from 'node:path';
 import { FEED_SIGNERS, FEED_URL } from './lib/feed/trust';
+import { bundledLocales } from './scripts/locales';
 
 /**
  * The signed PoR feed: where it is read and which keys may sign it. A release pins lib/feed/trust.ts;
@@ -16,15 +18,22 @@ function feedSettings(): { url: string; signers: string[] } {
 }
 const feed = feedSettings();
 
+/**
+ * The languages this build speaks (components/locales.ts reads the list). RADAR_PSEUDO_LOCALE=1,
+ * set by `npm run build:test` only, adds the test-only pseudo-locale (modules/pseudo-locale.ts).
+ */
+const locales = bundledLocales({ localesDir: join(import.meta.dirname, 'public/_locales'), pseudo: process.env.RADAR_PSEUDO_LOCALE === '1' });
+
 // Build steps of our own are WXT modules in modules/ (loaded by name order): the exchange-page
-// matches, the early-question script, the popup's single file, the store zip's bill of materials.
+// matches, the early-question script, the popup's single file, the store zip's bill of materials,
+// the test build's pseudo-locale.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Lets two builds (e.g. a benchmark and the tests) run side by side without sharing a folder.
   ...(process.env.RADAR_OUT_DIR === undefined ? {} : { outDir: process.env.RADAR_OUT_DIR }),
   vite: () => ({
     plugins: [preact()],
-    define: { __RADAR_FEED__: JSON.stringify(feed) },
+    define: { __RADAR_FEED__: JSON.stringify(feed), __RADAR_LOCALES__: JSON.stringify(locales) },
   }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

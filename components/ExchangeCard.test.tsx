@@ -136,6 +136,23 @@ describe('ExchangeCard: the proof-of-reserves section', () => {
     expect(root.querySelector('img')).toBeNull();
     expect(root.textContent).toContain('<img src=x onerror=alert(1)>');
   });
+
+  test("the data's English notes stay English, and in another language say so and carry lang=\"en\"", () => {
+    const exchange = getExchange('ftx');
+    if (exchange === undefined) throw new Error('no ftx in the registry');
+    const view = buildExchangeView({ exchange, reserves: undefined, now });
+    const history = exchange.status.kind === 'operating' ? '' : exchange.status.history;
+    const summary = exchange.incidents?.[0]?.summary ?? '';
+    const swedish = draw(view, 'sv');
+    const marked = [...swedish.querySelectorAll('[data-source-words]')];
+    expect(marked.map((node) => node.querySelector('[lang="en"]')?.textContent)).toEqual([history, summary]);
+    for (const node of marked) expect(node.textContent?.startsWith('Inte översatt, på engelska:')).toBe(true);
+    // Nothing else in the Swedish card is marked English.
+    expect(swedish.querySelectorAll('[lang]').length).toBe(marked.length);
+    const english = draw(view, 'en');
+    expect([...english.querySelectorAll('[data-source-words]')].map((node) => node.textContent)).toEqual([history, summary]);
+    expect(english.textContent).not.toContain('Not translated');
+  });
 });
 
 describe('ExchangeCard: the first screen', () => {

@@ -10,6 +10,7 @@ import { assetRank } from '../lib/risk/assets';
 import { reasonText } from './reason-text';
 import { useLocale, useT } from './i18n';
 import { cardReasons, type CardReason } from '../lib/view/card-reasons';
+import { SourceWords } from './SourceWords';
 
 /**
  * The exchange's view, with the kept past reports and the feed's claim-vs-chain check where the
@@ -278,7 +279,7 @@ export function ExchangeCard({ view, onWithdraw, headingLevel = 1, idPrefix = 'c
 
       {status.kind !== 'operating' && (
         <p class="card__alert" role="alert">
-          <strong>{t(status.kind === 'collapsed' ? 'statusCollapsed' : 'statusClosed')}</strong> ({formatDate(status.date, locale)}): {status.history} <SourceLink href={status.source} />
+          <strong>{t(status.kind === 'collapsed' ? 'statusCollapsed' : 'statusClosed')}</strong> ({formatDate(status.date, locale)}): <SourceWords text={status.history} /> <SourceLink href={status.source} />
         </p>
       )}
 
@@ -355,7 +356,11 @@ export function ExchangeCard({ view, onWithdraw, headingLevel = 1, idPrefix = 'c
                     </tbody>
                   </table>
                 )}
-                {por.note !== undefined && <p class="muted">{por.note}</p>}
+                {por.note !== undefined && (
+                  <p class="muted">
+                    <SourceWords text={por.note} />
+                  </p>
+                )}
                 <PorDates por={por} freshness={verdict.metrics.porFreshness} now={now} />
                 {view.porHistory !== undefined && view.porHistory.length >= 2 && <PorTrend history={view.porHistory} />}
                 {view.porCheck !== undefined && <PorClaimCheck check={view.porCheck} />}
@@ -418,7 +423,7 @@ export function ExchangeCard({ view, onWithdraw, headingLevel = 1, idPrefix = 'c
                   .slice(0, 4)
                   .map((incident) => (
                     <li key={incident.date + incident.summary}>
-                      <time dateTime={incident.date}>{formatDate(incident.date, locale)}</time>: {incident.summary} <SourceLink href={incident.source} />
+                      <time dateTime={incident.date}>{formatDate(incident.date, locale)}</time>: <SourceWords text={incident.summary} /> <SourceLink href={incident.source} />
                     </li>
                   ))}
               </ul>

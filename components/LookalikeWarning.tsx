@@ -1,5 +1,6 @@
 import type { TabState } from '../lib/view/exchange-view';
 import { useT } from './i18n';
+import { lookalikeReasonText } from './lookalike-reason';
 
 export interface LookalikeWarningProps {
   state: Extract<TabState, { kind: 'lookalike' }>;
@@ -10,13 +11,15 @@ export interface LookalikeWarningProps {
 export function LookalikeWarning({ state, onContinue }: LookalikeWarningProps) {
   const t = useT();
   const real = `https://${state.imitates.domain}/`;
+  const { reason, official } = lookalikeReasonText(state, t);
   return (
     <section class="lookalike-page" data-testid="lookalike-warning" aria-labelledby="warning-title">
       <h1 id="warning-title">{t('lookalikeTitle', state.imitates.name)}</h1>
       <p class="lookalike-page__host" data-testid="warning-host">
         {state.host}
       </p>
-      <p>{state.reason}</p>
+      <p data-testid="warning-reason">{reason}</p>
+      <p data-testid="warning-official">{official}</p>
       <p>{t('lookalikeAdvice', state.imitates.name)}</p>
       <p>
         <a class="lookalike-page__go" href={real} data-testid="go-real">

@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import * as v from 'valibot';
-import { RpcUrlSchema, type Language, type NudgePolicy, type Settings } from '../lib/settings';
+import { RpcUrlSchema, type NudgePolicy, type Settings } from '../lib/settings';
+import { LanguagePicker } from './LanguagePicker';
 import { holdingChainIds, holdingChainNames } from '../lib/holdings/holding-tokens';
 import type { SourceStatus } from '../lib/reserves/schedule';
 import { groupSources, type SourceGroup } from '../lib/view/source-groups';
@@ -191,15 +192,7 @@ export function Options({ settings, sources, exchangeNames, now, onChange, onLoo
         <h2 id="language-title">{t('languageTitle')}</h2>
         <label>
           <span class="visually-hidden">{t('languageTitle')}</span>
-          <select value={settings.language} onChange={(event) => onChange({ language: (event.currentTarget as HTMLSelectElement).value as Language })} data-testid="language">
-            <option value="auto">{t('languageAuto')}</option>
-            <option value="en" lang="en">
-              English
-            </option>
-            <option value="sv" lang="sv">
-              Svenska
-            </option>
-          </select>
+          <LanguagePicker value={settings.language} onChange={(language) => onChange({ language })} />
         </label>
       </section>
 

@@ -4,6 +4,7 @@ import { filterExchanges, type ExchangeSort } from '../lib/view/exchange-list';
 import { ExchangeCard, LevelChip } from './ExchangeCard';
 import { lazy, Suspense } from 'preact/compat';
 import { useT } from './i18n';
+import { lookalikeReasonText } from './lookalike-reason';
 import type { HoldingsSummary } from '../lib/holdings/summary';
 
 export interface PopupProps {
@@ -86,7 +87,7 @@ export function Popup({ tab, failed = false, loadAll, onWithdraw, onOpenOptions,
       {tab.kind === 'lookalike' ? (
         <section class="card__alert" data-testid="popup-lookalike" role="alert">
           <h1 class="card__title">{t('lookalikeTitle', tab.imitates.name)}</h1>
-          <p>{tab.reason}</p>
+          <p>{lookalikeReasonText(tab, t).reason}</p>
           <p>{t('lookalikeAdvice', tab.imitates.name)}</p>
           <p>
             <a href={`https://${tab.imitates.domain}/`} target="_blank" rel="noreferrer noopener">

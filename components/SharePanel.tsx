@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ExchangeView } from '../lib/view/exchange-view';
-import { shareSummary } from '../lib/share/summary';
+import { shareText } from './share-text';
 import { drawShareImage } from './share-image';
 import { formatDate } from './format';
 import { LEVEL_KEYS } from './level-words';
@@ -41,7 +41,7 @@ export function SharePanel({ view, now, locale: localeProp, onCopy, onCopyImage,
   const contextLocale = useLocale();
   const locale = localeProp ?? contextLocale;
   const nowTime = now.getTime();
-  const summary = useMemo(() => shareSummary({ view, now: new Date(nowTime), locale }), [view, nowTime, locale]);
+  const summary = useMemo(() => shareText({ view, now: new Date(nowTime), t, locale }), [view, nowTime, t, locale]);
   const [textState, setTextState] = useState<CopyState>('idle');
   const [imageState, setImageState] = useState<CopyState>('idle');
   const [picture, setPicture] = useState<Picture | 'failed' | undefined>(undefined);

@@ -4,7 +4,7 @@ import { parseHTML } from 'linkedom';
 import { render } from 'preact';
 import { describe, expect, test, vi } from 'vitest';
 import { I18nContext, translateFrom, type Messages } from './i18n';
-import { languageChoices } from './language-choices';
+import { availableLocales } from './locales';
 import { Welcome, type WelcomeProps } from './Welcome';
 
 const messages = (locale: string) => JSON.parse(readFileSync(join(import.meta.dirname, '../public/_locales', locale, 'messages.json'), 'utf8')) as Messages;
@@ -17,7 +17,7 @@ function draw(props: Partial<WelcomeProps> = {}, locale = 'en') {
   const onTurnOnProtection = props.onTurnOnProtection ?? vi.fn(() => Promise.resolve(true));
   render(
     <I18nContext.Provider value={{ t, locale }}>
-      <Welcome language="auto" languages={languageChoices()} onLanguage={() => undefined} protectionOn={false} holdingsHref="chrome-extension://x/options.html#holdings-title" {...props} onTurnOnProtection={onTurnOnProtection} />
+      <Welcome language="auto" onLanguage={() => undefined} protectionOn={false} holdingsHref="chrome-extension://x/options.html#holdings-title" {...props} onTurnOnProtection={onTurnOnProtection} />
     </I18nContext.Provider>,
     root,
   );
@@ -35,7 +35,7 @@ describe('Welcome', () => {
     expect($('welcome-never')?.textContent).toContain(t('welcomeNeverForms'));
     expect($('welcome-never')?.textContent).toContain(t('welcomeNeverData'));
     const options = [...root.querySelectorAll('[data-testid="welcome-language"] option')].map((option) => option.getAttribute('value'));
-    expect(options).toEqual(['auto', ...languageChoices().map((choice) => choice.value)]);
+    expect(options).toEqual(['auto', ...availableLocales.map((entry) => entry.id)]);
     expect($('welcome-holdings')?.getAttribute('href')).toBe('chrome-extension://x/options.html#holdings-title');
     // The why sits beside the button, read before the click.
     expect($('welcome-protection')?.textContent).toContain(t('welcomeProtectionAsk'));

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Language } from '../lib/settings';
-import type { LanguageChoice } from './language-choices';
+import { LanguagePicker } from './LanguagePicker';
 import { useT } from './i18n';
 
 /** Lookalike protection as the welcome page tracks it through the user's one click. */
@@ -8,7 +8,6 @@ export type ProtectionState = 'off' | 'asking' | 'on' | 'declined' | 'failed';
 
 export interface WelcomeProps {
   language: Language;
-  languages: readonly LanguageChoice[];
   onLanguage: (language: Language) => void;
   /** Whether protection is already on when the page opens (setting and permission both). */
   protectionOn: boolean;
@@ -22,7 +21,7 @@ export interface WelcomeProps {
 }
 
 /** The first page after install: what Reserve Radar does, what it never does, and the few choices worth making now. */
-export function Welcome({ language, languages, onLanguage, protectionOn, onTurnOnProtection, holdingsHref }: WelcomeProps) {
+export function Welcome({ language, onLanguage, protectionOn, onTurnOnProtection, holdingsHref }: WelcomeProps) {
   const t = useT();
   const [protection, setProtection] = useState<ProtectionState>(protectionOn ? 'on' : 'off');
   const result = useRef<HTMLParagraphElement>(null);
@@ -59,14 +58,7 @@ export function Welcome({ language, languages, onLanguage, protectionOn, onTurnO
         <h1>{t('welcomeTitle')}</h1>
         <label class="welcome__language">
           <span>{t('languageTitle')}</span>
-          <select value={language} onChange={(event) => onLanguage((event.currentTarget as HTMLSelectElement).value as Language)} data-testid="welcome-language">
-            <option value="auto">{t('languageAuto')}</option>
-            {languages.map((choice) => (
-              <option key={choice.value} value={choice.value} lang={choice.tag}>
-                {choice.name}
-              </option>
-            ))}
-          </select>
+          <LanguagePicker value={language} onChange={onLanguage} testId="welcome-language" />
         </label>
       </header>
 

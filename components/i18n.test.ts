@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { translateFrom, type Messages } from './i18n';
+import { LOCALES } from '../lib/locales';
 
 const root = join(import.meta.dirname, '..');
 const locales = readdirSync(join(root, 'public/_locales'));
@@ -14,8 +15,10 @@ function sourceFiles(dir: string): string[] {
 }
 
 describe('locales', () => {
-  test('English and Swedish are both there', () => {
-    expect(locales.sort()).toEqual(['en', 'sv']);
+  test('English and Swedish are there, and every locale file has its line in lib/locales.ts', () => {
+    expect(locales).toEqual(expect.arrayContaining(['en', 'sv']));
+    const listed: readonly string[] = LOCALES.map((entry) => entry.id);
+    for (const locale of locales) expect(listed, `public/_locales/${locale} has no line in lib/locales.ts`).toContain(locale);
   });
 
   test('every locale has exactly the English keys, none of them empty', () => {
@@ -23,11 +26,26 @@ describe('locales', () => {
     for (const locale of locales) {
       const messages = read(locale);
       expect(Object.keys(messages).sort(), locale).toEqual(english);
-      for (const [key, entry] of Object.entries(messages)) expect(entry.message.trim(), `${locale}:${key}`).not.toBe('');
+      for (const [key, entry] of Object.entries(messages)) expect(typeof entry.message === 'string' && entry.message.trim(), `${locale}:${key}`).not.toBe('');
     }
   });
 
-  test('every key the code asks for exists, and placeholders agree across locales', () => {
+  test('every locale has the English placeholders: the same $1…$9 and $NAME$ in each message, the same named placeholders', () => {
+    const english = read('en');
+    const tokens = (text: string) => [...text.matchAll(/\$(?:[1-9]|[A-Za-z0-9_@]+\$)/g)].map((m) => m[0].toLowerCase()).sort();
+    const named = (entry: Messages[string] | undefined) =>
+      Object.entries(entry?.placeholders ?? {})
+        .map(([name, { content }]) => `${name.toLowerCase()}=${content}`)
+        .sort();
+    for (const locale of locales) {
+      for (const [key, entry] of Object.entries(read(locale))) {
+        expect(tokens(entry.message), `${locale}:${key}`).toEqual(tokens(english[key]?.message ?? ''));
+        expect(named(entry), `${locale}:${key} placeholders`).toEqual(named(english[key]));
+      }
+    }
+  });
+
+  test('every key the code asks for exists', () => {
     const english = read('en');
     const used = new Set<string>();
     for (const file of [...sourceFiles('components'), ...sourceFiles('entrypoints')]) {
@@ -35,10 +53,6 @@ describe('locales', () => {
     }
     expect(used.size).toBeGreaterThan(20);
     for (const key of used) expect(english[key], `missing message "${key}"`).toBeDefined();
-    const placeholders = (text: string) => [...text.matchAll(/\$[1-9]/g)].map((m) => m[0]).sort();
-    for (const locale of locales) {
-      for (const [key, entry] of Object.entries(read(locale))) expect(placeholders(entry.message), `${locale}:${key}`).toEqual(placeholders(english[key]?.message ?? ''));
-    }
   });
 
   test('chrome.i18n-style substitution', () => {
@@ -46,5 +60,14 @@ describe('locales', () => {
     expect(t('pillLabel', ['x', 'y'])).toBe('A x b y c $');
     expect(t('pillLabel', 'x')).toBe('A x b  c $');
     expect(t('close')).toBe('');
+  });
+
+  test('named placeholders, case-insensitive, filled before the numbered ones', () => {
+    const t = translateFrom({ pillLabel: { message: '$Exchange$ has $COUNT$ ($$)', placeholders: { exchange: { content: '$1' }, count: { content: '$2 items' } } } });
+    expect(t('pillLabel', ['Kraken', '3'])).toBe('Kraken has 3 items ($)');
+  });
+
+  test('a key that is only on Object.prototype is no message', () => {
+    expect(translateFrom({})('constructor' as 'close')).toBe('');
   });
 });

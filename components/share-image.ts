@@ -78,7 +78,9 @@ export function shareImageContent({ view, now, t, locale }: ShareImageContentPar
   const urls: (string | undefined)[] = [];
 
   if (status.kind !== 'operating') {
-    sections.push({ lines: [{ text: `${t(status.kind === 'collapsed' ? 'statusCollapsed' : 'statusClosed')} (${date(status.date)}): ${status.history}`, style: 'alert' }] });
+    // The data's history is kept in English; in another language the picture says so.
+    const history = locale.toLowerCase().startsWith('en') ? status.history : t('dataNotTranslatedQuote', status.history);
+    sections.push({ lines: [{ text: `${t(status.kind === 'collapsed' ? 'statusCollapsed' : 'statusClosed')} (${date(status.date)}): ${history}`, style: 'alert' }] });
     urls.push(status.source);
   }
 

@@ -13,14 +13,24 @@ export interface I18n {
   locale: string;
 }
 
-export type Messages = Record<string, { message: string }>;
+export type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 
-/** A Translate over a messages.json object, formatted as the browser does ($1…$9, $$). */
+/** A Translate over a messages.json object, formatted as the browser does ($NAME$ placeholders, $1…$9, $$). */
 export function translateFrom(messages: Messages): Translate {
   return (key, substitutions) => {
+    if (!Object.hasOwn(messages, key)) return '';
     const entry = messages[key];
-    if (entry === undefined) return '';
+    if (typeof entry?.message !== 'string') return '';
     const subs = substitutions === undefined ? [] : Array.isArray(substitutions) ? substitutions : [substitutions];
-    return entry.message.replace(/\$(\$|[1-9])/g, (_, token: string) => (token === '$' ? '$' : (subs[Number(token) - 1] ?? '')));
+    const placeholders = entry.placeholders;
+    const text = placeholders === undefined ? entry.message : entry.message.replace(/\$([A-Za-z0-9_@]+)\$/g, (whole, name: string) => placeholderContent(placeholders, name) ?? whole);
+    return text.replace(/\$(\$|[1-9])/g, (_, token: string) => (token === '$' ? '$' : (subs[Number(token) - 1] ?? '')));
   };
+}
+
+/** Placeholder names are case-insensitive, as in the browser. */
+function placeholderContent(placeholders: Record<string, { content: string }>, name: string): string | undefined {
+  const wanted = name.toLowerCase();
+  for (const [candidate, value] of Object.entries(placeholders)) if (candidate.toLowerCase() === wanted) return value.content;
+  return undefined;
 }

@@ -26,6 +26,8 @@ export const PageRequestSchema = v.variant('type', [
   v.object({ type: v.literal('nudge-snooze'), exchangeId: ExchangeIdSchema, snooze: SnoozeSchema }),
   /** Open the withdrawal guide for this exchange (also from the popup). */
   OpenGuide,
+  /** Every word in the user's language, for the card and the in-page warnings (the page's script cannot read the extension's files). */
+  v.object({ type: v.literal('page-words') }),
 ]);
 
 /** What only our own pages (popup, options, guide, verify, warning) may ask. */

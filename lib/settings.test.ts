@@ -28,3 +28,18 @@ describe('endpoints per chain', () => {
     expect(parseSettings(JSON.parse('{"chainRpcUrls": {"__proto__": "https://x.example.org"}}'))).toEqual(defaultSettings);
   });
 });
+
+describe('the language setting', () => {
+  test('auto by default; any listed locale id is kept', () => {
+    expect(defaultSettings.language).toBe('auto');
+    for (const language of ['en', 'sv', 'es', 'pt_BR', 'tr', 'de', 'fr', 'zh_CN']) expect(parseSettings({ language }).language).toBe(language);
+  });
+
+  test('a well-formed id of a language this version lacks is kept (it reads as auto), so the other settings survive', () => {
+    expect(parseSettings({ language: 'ja', corner: 'top-left' })).toMatchObject({ language: 'ja', corner: 'top-left' });
+  });
+
+  test('anything that is not a locale id makes the stored value unreadable, so the defaults apply', () => {
+    for (const language of ['', 'pt-BR', 'EN', '../../popup', 'sv_se', 42]) expect(parseSettings({ language, corner: 'top-left' })).toEqual(defaultSettings);
+  });
+});

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { ExchangeIdSchema } from './exchanges/exchange-id';
+import { LOCALE_ID_PATTERN } from './locales';
 
 /**
  * The user's choices. Stored locally, validated on every read, so a damaged or hand-edited
@@ -8,8 +9,13 @@ import { ExchangeIdSchema } from './exchanges/exchange-id';
 export const NudgePolicySchema = v.picklist(['every-visit', 'daily', 'caution-or-worse', 'off']);
 export type NudgePolicy = v.InferOutput<typeof NudgePolicySchema>;
 
-export const LanguageSchema = v.picklist(['auto', 'en', 'sv']);
-export type Language = v.InferOutput<typeof LanguageSchema>;
+/**
+ * `auto` (follow the browser) or a locale id (lib/locales.ts). Any well-formed id is kept, so a
+ * value written by a version with more languages does not reset every other setting; one this
+ * build has no words for reads as `auto` (resolveLocale).
+ */
+export const LanguageSchema = v.union([v.literal('auto'), v.pipe(v.string(), v.regex(LOCALE_ID_PATTERN))]);
+export type Language = 'auto' | (string & {});
 
 export const SnoozeSchema = v.variant('until', [
   v.object({ until: v.literal('time'), endsAt: v.pipe(v.number(), v.integer(), v.minValue(0)) }),

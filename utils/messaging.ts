@@ -1,6 +1,6 @@
 import type { ExtensionRequest, PageRequest, Request, RequestInput, RequestType } from '@/lib/messages';
 import type { ExchangeView, TabState } from '@/lib/view/exchange-view';
-import type { PageState } from '@/lib/view/page-state';
+import type { PageState, PageWords } from '@/lib/view/page-state';
 import type { HoldingsSummary } from '@/lib/holdings/summary';
 import type { SourceView } from '@/entrypoints/background/data';
 import type { SubscriptionView } from '@/entrypoints/background/warnings';
@@ -16,6 +16,7 @@ export interface ResponseMap {
   'nudge-corner': undefined;
   'nudge-snooze': undefined;
   'open-guide': undefined;
+  'page-words': PageWords;
   'tab-state': TabState;
   'all-exchanges': ExchangeView[];
   'check-url': TabState;

@@ -1,5 +1,7 @@
 import { browser } from 'wxt/browser';
 import { translateFrom, type I18n, type Messages, type Translate } from '@/components/translate-from';
+import { availableLocales } from '@/components/locales';
+import { browserLocale, DEFAULT_LOCALE, resolveLocale } from '@/lib/locales';
 import type { Language } from '@/lib/settings';
 
 /**
@@ -8,25 +10,63 @@ import type { Language } from '@/lib/settings';
  */
 export const browserTranslate: Translate = (key, substitutions) => browser.i18n.getMessage(key as '@@ui_locale', substitutions);
 
-/**
- * Words for the chosen language: the browser's when "auto", else that locale's bundled
- * messages file (the browser API cannot switch language at run time).
- */
-export async function loadI18n(language: Language): Promise<I18n> {
-  if (language === 'auto') return { t: browserTranslate, locale: browser.i18n.getUILanguage() };
+function uiLanguage(): string {
   try {
-    const response = await fetch(browser.runtime.getURL(`/_locales/${language}/messages.json` as '/popup.html'));
-    return { t: translateFrom((await response.json()) as Messages), locale: language };
+    return browser.i18n.getUILanguage();
   } catch {
-    return { t: browserTranslate, locale: browser.i18n.getUILanguage() };
+    return DEFAULT_LOCALE;
   }
 }
 
 /**
- * The browser's language, with some words already at hand (the pill's, sent by the background):
- * those are used as given, any other key goes to the browser's lookup when first needed.
+ * Where the words for a language setting come from: the browser's own lookup when it reads the
+ * same file (`auto`, and the browser's language is one we have, the usual case: no file to
+ * load), else that locale's messages file, loaded by whoever may read it (extension pages and
+ * the background fetch it; the exchange-page script asks the background).
  */
-export function i18nWithWords(words: Record<string, string>, language: Language = 'auto'): I18n {
+export type WordsSource = { kind: 'browser'; id: string; tag: string } | { kind: 'file'; id: string; tag: string };
+
+export function wordsSource(language: Language): WordsSource {
+  const ui = uiLanguage();
+  const { id, tag } = resolveLocale({ language, uiLanguage: ui, available: availableLocales });
+  // A chosen language always loads its file: how a browser picks its own file differs (Firefox
+  // negotiates `pt-PT` to `pt_BR`, Chrome does not), so only "auto" may trust it.
+  const followsBrowser = language === 'auto' || !availableLocales.some((entry) => entry.id === language);
+  return followsBrowser && browserLocale(ui, availableLocales) === id ? { kind: 'browser', id, tag } : { kind: 'file', id, tag };
+}
+
+/** A locale's messages file, from the extension's own files (extension pages and the background only). */
+export async function fetchMessages(id: string): Promise<Messages> {
+  const response = await fetch(browser.runtime.getURL(`/_locales/${id}/messages.json` as '/popup.html'));
+  if (!response.ok) throw new Error(`no messages file for ${id} (${response.status})`);
+  return (await response.json()) as Messages;
+}
+
+/**
+ * The words of a messages file; a key the file lacks (a translation behind the English one) comes
+ * from the browser's lookup rather than as a blank.
+ */
+export function i18nFromMessages(messages: Messages, tag: string): I18n {
+  const fromFile = translateFrom(messages);
+  return { t: (key, substitutions) => (Object.hasOwn(messages, key) ? fromFile(key, substitutions) : browserTranslate(key, substitutions)), locale: tag };
+}
+
+/** Words for the user's language setting, in an extension page or the background. */
+export async function loadI18n(language: Language): Promise<I18n> {
+  const source = wordsSource(language);
+  if (source.kind === 'browser') return { t: browserTranslate, locale: source.tag };
+  try {
+    return i18nFromMessages(await fetchMessages(source.id), source.tag);
+  } catch {
+    return { t: browserTranslate, locale: uiLanguage() };
+  }
+}
+
+/**
+ * Some words already at hand (the pill's, sent by the background), used as given; any other key
+ * goes to the browser's lookup. Their language tag comes later, with the rest (`locale` is empty).
+ */
+export function i18nWithWords(words: Record<string, string>): I18n {
   const known = translateFrom(Object.fromEntries(Object.entries(words).map(([key, message]) => [key, { message }])));
-  return { t: (key, substitutions) => (Object.hasOwn(words, key) ? known(key, substitutions) : browserTranslate(key, substitutions)), locale: language === 'auto' ? browser.i18n.getUILanguage() : language };
+  return { t: (key, substitutions) => (Object.hasOwn(words, key) ? known(key, substitutions) : browserTranslate(key, substitutions)), locale: '' };
 }

@@ -3,6 +3,7 @@ import type { CheckReservesReturnType, ReserveCheckProgress, ReserveCheckToken, 
 import type { ExchangeView } from '../../lib/view/exchange-view';
 import { formatDate, formatUsd } from '../format';
 import { useLocale, useT } from '../i18n';
+import { SourceWords } from '../SourceWords';
 import { DefillamaCoinCompare } from './DefillamaCoinCompare';
 
 /** One exchange's published wallet list on one chain, ready to check. */
@@ -143,7 +144,7 @@ export function ReserveCheck({ targets, rpcUrl, optionsUrl, views, onRun }: Rese
       )}
       {target?.note !== undefined && (
         <p class="provenance" data-testid="reserves-list-note">
-          {target.note}
+          <SourceWords text={target.note} />
         </p>
       )}
 
@@ -291,7 +292,7 @@ function ReserveResult({ target, result, view, heldLoaded }: { target: ReserveCh
         </p>
       ) : view?.por !== undefined ? (
         <p data-testid="reserves-published">
-          {t('verifyReservesPublishedSummary', [target.exchangeName, formatDate(view.por.snapshotDate ?? view.por.asOf, locale)])} {view.por.note ?? ''}{' '}
+          {t('verifyReservesPublishedSummary', [target.exchangeName, formatDate(view.por.snapshotDate ?? view.por.asOf, locale)])} {view.por.note !== undefined && <SourceWords text={view.por.note} />}{' '}
           <a href={view.por.source}>{t('verifySource')}</a>
         </p>
       ) : (

@@ -6,7 +6,6 @@ import { tabStateForUrl } from '@/lib/view/tab-state';
 import { heldSettingsReader, nudgeSeen } from '@/utils/settings';
 import { memoizedRead } from '@/utils/memo-item';
 import { heldHoldingsReader } from '@/utils/holdings';
-import { PILL_WORDS } from '@/components/pill-words';
 import { forgetAllTabStates } from '@/utils/tab-states';
 import { clearSubscriptions, warningLookup } from './warnings';
 import { heldSnapshot, resetData } from './data';
@@ -30,8 +29,6 @@ export interface BackgroundContext {
   tabUrl(tabId: number): Promise<string | undefined>;
   rememberUrl(tabId: number, url: string | undefined): Promise<void>;
   showBadge(tabId: number, state: TabState): Promise<void>;
-  /** Templates, not finished sentences: `$1`… stay for the page to fill in, as the browser would. */
-  pillWords(): Record<string, string> | undefined;
   /** Back to the bundled data: no fetched snapshot, no warning lists, no views built from them. */
   forgetHeldData(): Promise<void>;
 }
@@ -62,14 +59,6 @@ export function createBackgroundContext(): BackgroundContext {
       const badge = badgeFor(state);
       await action.setBadgeText({ tabId, text: badge.text });
       if (badge.text !== '') await action.setBadgeBackgroundColor({ tabId, color: badge.color });
-    },
-    pillWords() {
-      try {
-        return Object.fromEntries(PILL_WORDS.map((key) => [key, browser.i18n.getMessage(key as '@@ui_locale', ['$1', '$2', '$3'])]));
-      } catch {
-        // Without them the page's script looks the words up itself.
-        return undefined;
-      }
     },
     async forgetHeldData() {
       await resetData();

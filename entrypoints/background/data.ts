@@ -149,7 +149,7 @@ export async function sourceViews(): Promise<SourceView[]> {
   const states = await sourcesItem.getValue();
   const now = Date.now();
   const rows: Omit<SourceView, 'status' | 'nextAttemptAt'>[] = [
-    { id: FEED_SOURCE, label: `Reserve Radar feed (${new URL(feedConfig().url).host})`, group: 'feed', url: feedConfig().url },
+    { id: FEED_SOURCE, label: `Reserve Radar (${new URL(feedConfig().url).host})`, group: 'feed', url: feedConfig().url },
     { id: CEXS_SOURCE, label: 'DefiLlama /cexs', group: 'cexs', url: DEFILLAMA_CEXS_URL },
     ...trackedProtocols().map(({ exchangeId, slug }) => ({ id: protocolSource(slug), label: `DefiLlama /protocol/${slug}`, group: 'protocol' as const, url: defillamaProtocolUrl(slug), exchangeId })),
   ];

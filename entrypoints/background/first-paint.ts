@@ -2,10 +2,10 @@ import { browser } from 'wxt/browser';
 import { exchanges } from '@/lib/exchanges/registry';
 import { buildExchangeView } from '@/lib/view/exchange-view';
 import { buildFirstPaintView, FIRST_PAINT_KEY, FIRST_PAINT_VALID_MS, FIRST_PAINT_VERSION, type FirstPaintView } from '@/lib/view/first-paint-view';
-import { PILL_WORDS } from '@/components/pill-words';
 import type { BackgroundContext } from './context';
 import { heldSnapshot } from './data';
-import { i18nFor, loadBalanceNudge } from './holdings';
+import { loadBalanceNudge } from './holdings';
+import { chosenWords } from './words';
 import { warningLookup } from './warnings';
 import { getSettings, nudgeSeen } from '@/utils/settings';
 
@@ -70,9 +70,7 @@ async function buildView(context: BackgroundContext): Promise<FirstPaintView> {
     nudgeSeen.getValue(),
     loadBalanceNudge(context.heldHoldings),
   ]);
-  const words = settings.language === 'auto' ? context.pillWords() : await chosenWords(settings.language);
-  // Without the words there is no first paint to store: the page asks the background.
-  if (words === undefined) throw new Error('the pill words are not available');
+  const words = await chosenWords(settings.language);
   const built = await Promise.all(
     exchanges.map(async (exchange) => {
       const reserves = snapshot.exchanges[exchange.id];
@@ -87,12 +85,6 @@ async function buildView(context: BackgroundContext): Promise<FirstPaintView> {
     }),
   );
   return buildFirstPaintView({ ext: extensionVersion(), now, settings, seen, words, exchanges: built });
-}
-
-/** The pill's words in a chosen language, placeholders left as `$1`… as the browser's lookup leaves them. */
-export async function chosenWords(language: Parameters<typeof i18nFor>[0]): Promise<Record<string, string>> {
-  const { t } = await i18nFor(language);
-  return Object.fromEntries(PILL_WORDS.map((key) => [key, t(key, ['$1', '$2', '$3'])]));
 }
 
 /** The stored view names the version that wrote it; one left by an older version is not used. */

@@ -13,10 +13,8 @@ import { fetchSource, type FetchLike } from '@/lib/reserves/fetch-source';
 import { getSettings, watchSettings } from '@/utils/settings';
 import { hasAnyRpcUrl, rpcUrlForChain } from '@/lib/settings';
 import { balanceNudgeText } from '@/components/balance-nudge-text';
-import type { I18n } from '@/components/translate-from';
-import { loadI18n } from '@/utils/translate';
+import { i18nFor } from './words';
 import { NOTIFICATIONS } from '@/utils/permissions';
-import type { Language } from '@/lib/settings';
 import { getAddressReadings, getHoldings, watchHoldings, getPriceTable, priceStatusItem, saveAddressReadings, saveHoldings, savePriceTable, type HeldHoldings, type PriceStatus } from '@/utils/holdings';
 
 /**
@@ -179,18 +177,6 @@ export async function loadBalanceNudge(read: () => Promise<HeldHoldings>): Promi
   };
 }
 
-const i18nCache = new Map<Language, Promise<I18n>>();
-
-/** The words in the user's chosen language, loaded once per language while the worker lives. */
-export function i18nFor(language: Language): Promise<I18n> {
-  let cached = i18nCache.get(language);
-  if (cached === undefined) {
-    cached = loadI18n(language);
-    i18nCache.set(language, cached);
-  }
-  return cached;
-}
-
 export async function summaryForPopup(): Promise<HoldingsSummary | null> {
   const [state, prices, readings] = await Promise.all([getHoldings(), getPriceTable(), getAddressReadings()]);
   return holdingsSummary(holdingsOverview({ state, prices, readings }), state.history);
@@ -230,7 +216,7 @@ function wireNotificationClick(): void {
 export async function showReminder(): Promise<void> {
   if ((await mayNotify()) && browser.notifications !== undefined) {
     wireNotificationClick();
-    const t = (key: string) => browser.i18n.getMessage(key as '@@ui_locale');
+    const { t } = await i18nFor((await getSettings()).language);
     await browser.notifications.create(REMINDER_ALARM, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title: t('reminderTitle'), message: t('reminderBody') });
   }
   await scheduleReminder();

@@ -122,6 +122,39 @@ describe('background', () => {
     expect(stored.settings).toMatchObject({ corner: 'bottom-left', snoozes: { binance: { until: 'time' } } });
   });
 
+  test("the exchange-page script gets the chosen language's words from the background, which reads the file the page may not", async () => {
+    const swedish = JSON.parse(JSON.stringify(await import('@/public/_locales/sv/messages.json'))) as Record<string, { message: string; description?: string }>;
+    const fetched: string[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) => {
+        fetched.push(String(url));
+        return new Response(JSON.stringify(swedish));
+      }),
+    );
+    vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en-US');
+    await fakeBrowser.storage.local.set({ settings: { language: 'sv' } });
+    const words = (await send({ type: 'page-words' }, contentScript())) as unknown as { locale: string; messages: Record<string, { message: string; description?: string }> } | undefined;
+    expect(words?.locale).toBe('sv');
+    expect(words?.messages.withdrawAction?.message).toBe(swedish.withdrawAction?.message);
+    expect(Object.keys(words?.messages ?? {}).sort()).toEqual(Object.keys(swedish).sort());
+    // The translators' notes stay behind: only what the page's script draws crosses over.
+    expect(Object.values(words?.messages ?? {}).some((entry) => entry.description !== undefined)).toBe(false);
+    expect(fetched).toEqual([`chrome-extension://${fakeBrowser.runtime.id}/_locales/sv/messages.json`]);
+    // Loaded once while the worker lives; the pill's words in the page-state answer are Swedish too.
+    const state = (await send({ type: 'page-state' }, contentScript())) as PageState | undefined;
+    expect(state?.nudge?.words?.close).toBe(swedish.close?.message);
+    await send({ type: 'page-words' }, contentScript());
+    expect(fetched).toHaveLength(1);
+    // Strangers get nothing.
+    expect(await send({ type: 'page-words' }, { id: 'another-extension', tab: { id: 6 }, url: 'https://www.binance.com/' })).toBeUndefined();
+    // Following an English browser, the page's script has the same words at hand: none are sent.
+    await fakeBrowser.storage.local.set({ settings: { language: 'auto' } });
+    await vi.waitFor(async () => expect(await send({ type: 'page-words' }, contentScript())).toEqual({ locale: 'en-US' }));
+    expect(fetched).toHaveLength(1);
+    vi.unstubAllGlobals();
+  });
+
   test('a corrupted warningSubscriptions value is validated on read: the pill and the options list still work', async () => {
     for (const corrupt of [{ not: 'a list' }, [{ url: 'https://lists.example/list.json', expectedSigner: 'nobody', lastCheck: null }], ['x', null], [{ url: 'https://lists.example/l.json', expectedSigner: '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed', lastCheck: null, lastGood: { list: 'forged' } }]]) {
       await fakeBrowser.storage.local.set({ warningSubscriptions: corrupt });

@@ -6,7 +6,8 @@ import { writeTabState } from '@/utils/tab-states';
 import type { PageHandlers } from '@/utils/messaging';
 import type { BackgroundContext } from './context';
 import { loadBalanceNudge } from './holdings';
-import { chosenWords, ensureFirstPaint, rebuildFirstPaint } from './first-paint';
+import { ensureFirstPaint, rebuildFirstPaint } from './first-paint';
+import { chosenWords, pageWordsFor } from './words';
 
 /**
  * What the exchange-page scripts may ask. They run beside a page we do not trust, so each
@@ -29,7 +30,7 @@ export function createPageHandlers(context: BackgroundContext): PageHandlers<Bro
       if (state.kind === 'exchange') setTimeout(() => void ensureFirstPaint(context), 0);
       // The words travel with the answer in the chosen language too, so the page never redraws the
       // stored first paint in another language than the one the user picked.
-      const words = state.kind !== 'exchange' ? undefined : settings.language === 'auto' ? context.pillWords() : await chosenWords(settings.language).catch(() => undefined);
+      const words = state.kind !== 'exchange' ? undefined : await chosenWords(settings.language).catch(() => undefined);
       return pageStateFor({ state: withBalance, settings, seen, words });
     },
     async 'nudge-shown'(request) {
@@ -53,6 +54,9 @@ export function createPageHandlers(context: BackgroundContext): PageHandlers<Bro
       return undefined;
     },
     'open-guide': openGuide,
+    async 'page-words'() {
+      return pageWordsFor((await context.heldSettings()).language);
+    },
   };
 }
 

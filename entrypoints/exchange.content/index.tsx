@@ -12,7 +12,8 @@ import { nudgeDecision, snoozeFor } from '@/lib/view/nudge-policy';
 import type { I18n } from '@/components/i18n';
 import { I18nContext } from '@/components/i18n';
 import { Pill, type Corner } from '@/components/Pill';
-import { i18nWithWords, loadI18n } from '@/utils/translate';
+import { i18nWithWords } from '@/utils/translate';
+import { pageWordsLoader } from './words';
 // Inlined at build time: the shadow root gets its styles without a fetch on every page load.
 import cardCss from '@/components/card.css?inline';
 import nudgeCss from './style.css?inline';
@@ -52,6 +53,8 @@ export default defineContentScript({
     void firstState.then((state) => {
       if (state?.kind === 'exchange') pageExchange = state.view.id;
     });
+    // The card's and the warnings' words, in the language the pill was drawn in.
+    const pageWords = pageWordsLoader();
     // Closed by the user: gone for this page, and neither the watcher below nor a fresher answer may bring it back.
     let dismissed = false;
     const dismiss = () => {
@@ -78,9 +81,17 @@ export default defineContentScript({
       const decision = decisionFor(state);
       if (!decision.show || !ctx.isValid) return;
       shown = state.view.id;
-      // The background sends the pill's words in the chosen language too: the redraw keeps the language of the first paint.
-      const i18n = words !== undefined ? i18nWithWords(words, settings.language) : await loadI18n(settings.language);
-      ui = mountNudge(ctx, { face: pillFace(state.view), view: state.view, i18n, corner: settings.corner, cornerChosen: settings.cornerChosen, expanded: decision.expanded, dismiss, balanceNudge: state.balanceNudge });
+      const full = pageWords(settings.language);
+      if (decision.expanded || words === undefined) {
+        // The card shows at once: it waits for every word.
+        ui = mountNudge(ctx, { face: pillFace(state.view), view: state.view, i18n: await full, corner: settings.corner, cornerChosen: settings.cornerChosen, expanded: decision.expanded, dismiss, balanceNudge: state.balanceNudge });
+      } else {
+        // The collapsed pill needs only its own words, which came with the answer; the card (and
+        // Preact, which takes the pill over) waits for the rest.
+        const mounted = mountNudge(ctx, { face: pillFace(state.view), i18n: i18nWithWords(words), corner: settings.corner, cornerChosen: settings.cornerChosen, expanded: false, dismiss, balanceNudge: state.balanceNudge });
+        ui = mounted;
+        void full.then((i18n) => mounted.complete(state.view, i18n));
+      }
       if (!alreadyCounted) void send({ type: 'nudge-shown', exchangeId: state.view.id });
     };
 
@@ -93,7 +104,7 @@ export default defineContentScript({
       const drawnKey = faceKey({ decision: storedDecision, face: entry, corner: settings.corner, balanceNudge: entry.balanceNudge, language, words });
       if (storedDecision.show) {
         shown = entry.id;
-        ui = mountNudge(ctx, { face: entry, i18n: i18nWithWords(words, language), corner: settings.corner, cornerChosen: settings.cornerChosen, expanded: false, dismiss, balanceNudge: entry.balanceNudge });
+        ui = mountNudge(ctx, { face: entry, i18n: i18nWithWords(words), corner: settings.corner, cornerChosen: settings.cornerChosen, expanded: false, dismiss, balanceNudge: entry.balanceNudge });
         void send({ type: 'nudge-shown', exchangeId: entry.id });
       }
       // The background's answer still counts: the same pill gets its full view (for the card), a
@@ -105,7 +116,8 @@ export default defineContentScript({
           const { settings: fresh, words: freshWords } = state.nudge;
           const freshKey = faceKey({ decision, face: pillFace(state.view), corner: fresh.corner, balanceNudge: state.balanceNudge, language: fresh.language, words: freshWords ?? words });
           if (freshKey === drawnKey) {
-            if (ui !== undefined) ui.complete(state.view, fresh.language === 'auto' ? i18nWithWords(freshWords ?? words) : await loadI18n(fresh.language));
+            const i18n = await pageWords(fresh.language);
+            if (ui !== undefined && !dismissed) ui.complete(state.view, i18n);
             return;
           }
         }
@@ -117,7 +129,7 @@ export default defineContentScript({
     }
     // After the pill, never before it, and in a task of its own so the page's parser goes first:
     // the withdrawal-field check (a guide address is rarely set).
-    ctx.setTimeout(() => void watchWithdrawalFields({ ctx, exchangeId: () => pageExchange, language: () => language }), 0);
+    ctx.setTimeout(() => void watchWithdrawalFields({ ctx, exchangeId: () => pageExchange, words: () => pageWords(language) }), 0);
     // Exchanges are single-page apps: each in-app navigation is checked again.
     ctx.addEventListener(window, 'wxt:locationchange', () => void (dismissed ? undefined : update()));
     // Pages that rebuild their DOM can drop our element; put it back, once, never twice. It
@@ -285,6 +297,9 @@ function mountNudge(ctx: ContentScriptContext, { face, view: initialView, i18n: 
     css: `${cardCss}\n${nudgeCss}`,
     onMount(mounted) {
       container = mounted;
+      // The page's own lang says nothing about our words: screen readers read them in theirs
+      // (known once every word is there; the pill's own few words come without it).
+      if (i18n.locale !== '') mounted.lang = i18n.locale;
       // Put back after the page dropped it: the nodes are still in the container.
       if (owner !== 'none') return;
       if (expanded) return draw();
@@ -314,6 +329,7 @@ function mountNudge(ctx: ContentScriptContext, { face, view: initialView, i18n: 
     complete(full, words) {
       view = full;
       i18n = words;
+      if (container !== undefined) container.lang = words.locale;
       if (wanted && owner === 'drawn') draw();
     },
   };

@@ -2,9 +2,8 @@ import { render } from 'preact';
 import type { ContentScriptContext } from '#imports';
 import { I18nContext } from '@/components/i18n';
 import { MismatchWarning } from '@/components/guide/MismatchWarning';
-import type { Language } from '@/lib/settings';
+import type { I18n } from '@/components/i18n';
 import { chosenAddressFor, readStoredGuides, watchChosenAddress, type StoredGuides } from '@/utils/chosen-address';
-import { loadI18n } from '@/utils/translate';
 import { isTextField, looksLikeAddress, sameAddress } from './fields';
 import { keepClearOf } from './place-clear';
 import { createShadowHost, type ShadowHost } from './shadow-host';
@@ -17,8 +16,8 @@ export interface WatchWithdrawalFieldsParameters {
   ctx: ContentScriptContext;
   /** The exchange this page belongs to, once the background has said: its guide's address is the one compared. */
   exchangeId: () => string | undefined;
-  /** The user's language setting, as the background last sent it. */
-  language: () => Language;
+  /** The words in the user's language, as the pill was drawn in (the background sends them). */
+  words: () => Promise<I18n>;
 }
 
 /**
@@ -32,7 +31,7 @@ export interface WatchWithdrawalFieldsParameters {
  * whether our warning appears is visible to the page: checking page-set values would let it try
  * addresses until the warning stays away, and so learn the guide's address.
  */
-export async function watchWithdrawalFields({ ctx, exchangeId, language }: WatchWithdrawalFieldsParameters): Promise<void> {
+export async function watchWithdrawalFields({ ctx, exchangeId, words }: WatchWithdrawalFieldsParameters): Promise<void> {
   for (const stale of document.querySelectorAll(HOST_TAG)) stale.remove();
   let guides: StoredGuides = await readStoredGuides().catch(() => ({ current: undefined, byExchange: undefined }));
   let ui: ShadowHost | undefined;
@@ -66,7 +65,7 @@ export async function watchWithdrawalFields({ ctx, exchangeId, language }: Watch
     shownFor = typed;
     shownIn = field;
     const ticket = generation;
-    const i18n = await loadI18n(language());
+    const i18n = await words();
     if (ticket !== generation || !ctx.isValid) return;
     // The warning stays off the field it is about, as the page scrolls and resizes, until it goes.
     const following = new AbortController();
@@ -76,6 +75,7 @@ export async function watchWithdrawalFields({ ctx, exchangeId, language }: Watch
       css: `${cardCss}\n${mismatchCss}`,
       onMount(container) {
         container.classList.add('rr-theme');
+        container.lang = i18n.locale;
         render(
           <I18nContext.Provider value={i18n}>
             <MismatchWarning

@@ -30,6 +30,7 @@ function App({ initial, initialI18n }: { initial: Settings; initialI18n: I18n })
   }, [reloadSubscriptions]);
   useEffect(() => {
     document.documentElement.lang = i18n.locale;
+    document.title = i18n.t('optionsTitle');
   }, [i18n]);
 
   const change = useCallback(async (patch: Partial<Settings>) => {

@@ -14,10 +14,14 @@ async function main() {
   const url = new URLSearchParams(location.search).get('url') ?? '';
   const i18n = await loadI18n((await getSettings()).language);
   document.documentElement.lang = i18n.locale;
+  document.title = i18n.t('warningPageTitle');
   const state = await send({ type: 'check-url', url });
   // Only a URL the background itself calls a lookalike gets this page; anything else is sent on.
   if (state.kind !== 'lookalike') {
-    root.textContent = i18n.t('notExchangeTitle');
+    const note = document.createElement('p');
+    note.dataset.testid = 'not-exchange';
+    note.textContent = i18n.t('notExchangeTitle');
+    root.replaceChildren(note);
     return;
   }
   render(

@@ -2,7 +2,6 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { I18nContext, type I18n } from '@/components/i18n';
-import { languageChoices } from '@/components/language-choices';
 import { Welcome } from '@/components/Welcome';
 import type { Language } from '@/lib/settings';
 import { BROAD_ACCESS } from '@/utils/permissions';
@@ -23,7 +22,6 @@ function App({ initialLanguage, initialI18n, protectionOn }: { initialLanguage: 
     <I18nContext.Provider value={i18n}>
       <Welcome
         language={language}
-        languages={languageChoices()}
         onLanguage={(next) => {
           setLanguage(next);
           void updateSettings({ language: next }).then(async (saved) => setI18n(await loadI18n(saved.language)));

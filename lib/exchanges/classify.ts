@@ -20,12 +20,39 @@ export interface ClassifyReturnType {
   verdict: Verdict;
   /** The exchange the host is, or imitates. */
   exchange: ExchangeDefinition | undefined;
-  /** One sentence in plain words, naming the host and the evidence. */
+  /**
+   * One sentence in plain English, naming the host and the evidence: for the CLI and logs. The
+   * extension's pages word a lookalike from `explanation` instead, in the reader's language.
+   */
   reason: string;
   /** The canonical hostname that was judged; `undefined` when the input was not a hostname at all. */
   host: string | undefined;
   /** For a lookalike found by its labels, which kind of evidence the reason describes. */
   evidence?: EvidenceKind;
+  /** For a lookalike: what the reason says, as data (components/lookalike-reason.ts words it). */
+  explanation?: LookalikeExplanation;
+}
+
+/**
+ * Why a host is a lookalike, without words: the evidence's kind and what it names. `embedded`
+ * is an official domain worn at the start of the host (`login.kraken.com.evil.io`).
+ */
+export interface LookalikeExplanation {
+  code: EvidenceKind | 'embedded';
+  /** The host as shown: a punycode host with its Unicode spelling beside it. */
+  host: string;
+  /** The brand seen (`binance`); for `embedded`, the official domain worn (`kraken.com`). */
+  brand: string;
+  /** A bait or crypto word beside the brand (`login`), where there is one. */
+  bait?: string;
+  /** The free hosting service, for `hosted` (`pages.dev`). */
+  hosting?: string;
+  /** Letters away from the brand, for `typo` (1 or 2). */
+  distance?: number;
+  /** Latin mixed with Cyrillic or Greek letters, for `homoglyph`. */
+  mixedScripts?: boolean;
+  /** The domain the host belongs to, for `embedded` (`evil.io`). */
+  registrable?: string;
 }
 
 let index: BrandIndex | undefined;
@@ -417,6 +444,18 @@ function lookalikeReason(display: string, evidence: Evidence): string {
   }
 }
 
+function explanationOf(display: string, { entry, kind, bait, hosting, distance, mixedScripts }: Evidence): LookalikeExplanation {
+  return {
+    code: kind,
+    host: display,
+    brand: entry.token,
+    ...(bait === undefined ? {} : { bait }),
+    ...(kind === 'hosted' && hosting !== undefined ? { hosting } : {}),
+    ...(kind === 'typo' ? { distance } : {}),
+    ...(kind === 'homoglyph' ? { mixedScripts } : {}),
+  };
+}
+
 /**
  * Host equals an official domain or is a subdomain of one. Official domains are registrable
  * (the meta-test checks), so looking up the host's last two or three labels is exact and needs
@@ -512,11 +551,13 @@ export function classify(hostname: string): ClassifyReturnType {
   const labels: Label[] = names.map(labelOf);
   if (embedded) {
     const { exchange, domain } = embedded;
+    const display = describeHost(host, labels, hosting ?? suffix);
     return {
       verdict: 'lookalike',
       exchange,
-      reason: `${describeHost(host, labels, hosting ?? suffix)} starts with the ${exchange.name} domain “${domain}” but belongs to ${registrable}, which is not ${article(exchange.name)} ${exchange.name} domain`,
+      reason: `${display} starts with the ${exchange.name} domain “${domain}” but belongs to ${registrable}, which is not ${article(exchange.name)} ${exchange.name} domain`,
       host,
+      explanation: { code: 'embedded', host: display, brand: domain, registrable },
     };
   }
 
@@ -538,12 +579,14 @@ export function classify(hostname: string): ClassifyReturnType {
     } else if (evidence.kind === 'token' && evidence.entry.strength === 'weak' && isRegistrable && !evidence.bait && strayShortToken(label, evidence.entry.skeleton)) {
       evidence.kind = 'padded';
     }
+    const display = describeHost(host, labels, hosting ?? suffix);
     return {
       verdict: 'lookalike',
       exchange: evidence.entry.exchange,
-      reason: lookalikeReason(describeHost(host, labels, hosting ?? suffix), evidence),
+      reason: lookalikeReason(display, evidence),
       host,
       evidence: evidence.kind,
+      explanation: explanationOf(display, evidence),
     };
   }
 

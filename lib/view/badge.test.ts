@@ -14,7 +14,7 @@ function exchangeState(id: string, reserves: Parameters<typeof buildExchangeView
 describe('badgeFor', () => {
   test('says nothing off exchanges and "!" on a lookalike', () => {
     expect(badgeFor({ kind: 'not-exchange' }).text).toBe('');
-    expect(badgeFor({ kind: 'lookalike', host: 'binance-login.com', reason: 'r', imitates: { id: 'binance', name: 'Binance', domain: 'binance.com' } })).toEqual({
+    expect(badgeFor({ kind: 'lookalike', host: 'binance-login.com', explanation: { code: 'tld-swap', host: 'binance-login.com', brand: 'binance' }, imitates: { id: 'binance', name: 'Binance', domain: 'binance.com', domains: ['binance.com'] } })).toEqual({
       text: '!',
       color: LEVEL_COLORS.danger,
     });

@@ -3,6 +3,7 @@ import type { ExchangeReserves, PorAttestation, PorCheck, PorReport, OnchainAsse
 import { gradeExchange, type GradeExchangeReturnType } from '../risk/grade';
 import type { ActiveWarning } from '../community/active-warnings';
 import type { BalanceNudgeReason } from '../holdings/balance-nudge';
+import type { LookalikeExplanation } from '../exchanges/classify';
 
 /** The balance line as the exchange page's pill gets it: the reason's kind and a sentence without figures. */
 export interface PageBalanceNudge {
@@ -78,5 +79,12 @@ export type TabState =
        */
       balanceNudge?: PageBalanceNudge;
     }
-  | { kind: 'lookalike'; host: string; reason: string; imitates: { id: string; name: string; domain: string } }
+  | {
+      kind: 'lookalike';
+      host: string;
+      /** Why, as data: the pages word it in the reader's language. */
+      explanation: LookalikeExplanation;
+      /** The exchange imitated: `domain` is the one to send the user to, `domains` all of its own. */
+      imitates: { id: string; name: string; domain: string; domains: readonly string[] };
+    }
   | { kind: 'not-exchange' };

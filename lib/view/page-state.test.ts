@@ -38,10 +38,10 @@ describe('pageStateFor', () => {
     expect(state.nudge?.lastShownAt).toBeUndefined();
   });
 
-  test('the pill’s words go along only when the language follows the browser', () => {
-    const words = { close: 'Close' };
-    expect(pageStateFor({ state: exchangeState('kraken'), settings: defaultSettings, seen: {}, words }).nudge?.words).toEqual(words);
-    expect(pageStateFor({ state: exchangeState('kraken'), settings: { ...defaultSettings, language: 'sv' }, seen: {}, words }).nudge?.words).toBeUndefined();
+  test('the pill’s words go along in whatever language the background made them, browser’s or chosen', () => {
+    expect(pageStateFor({ state: exchangeState('kraken'), settings: defaultSettings, seen: {}, words: { close: 'Close' } }).nudge?.words).toEqual({ close: 'Close' });
+    expect(pageStateFor({ state: exchangeState('kraken'), settings: { ...defaultSettings, language: 'sv' }, seen: {}, words: { close: 'Stäng' } }).nudge?.words).toEqual({ close: 'Stäng' });
+    expect(pageStateFor({ state: exchangeState('kraken'), settings: defaultSettings, seen: {} }).nudge?.words).toBeUndefined();
   });
 
   test('pages that are not exchanges get their state unchanged, with no settings', () => {

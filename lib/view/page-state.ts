@@ -19,6 +19,20 @@ export interface NudgeContext {
 }
 
 /**
+ * Every word of the user's language, for the exchange-page script's card and in-page warnings:
+ * that script may not read the extension's files, so the background sends them.
+ */
+export interface PageWords {
+  /** BCP 47 tag for `lang` and Intl. */
+  locale: string;
+  /**
+   * The messages file's entries, as `translateFrom` reads them; absent when the browser's own
+   * lookup reads the same file (the language follows the browser's), which the script then uses.
+   */
+  messages?: Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
+}
+
+/**
  * The background's answer to the exchange-page script: the tab's state plus, on an exchange,
  * the nudge's settings, so the page's script needs no storage reads and no schema code of
  * its own before the pill's first paint.
@@ -52,7 +66,7 @@ export function pageStateFor({ state, settings, seen, words }: PageStateForParam
         snoozes: snooze === undefined ? {} : { [id]: snooze },
       },
       ...(typeof lastShownAt === 'number' ? { lastShownAt } : {}),
-      ...(words !== undefined && settings.language === 'auto' ? { words } : {}),
+      ...(words !== undefined ? { words } : {}),
     },
   };
 }

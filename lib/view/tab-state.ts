@@ -21,9 +21,9 @@ export function tabStateForUrl({ url, snapshot, now, warningsFor }: TabStateForU
     const exchange = result.exchange;
     return { kind: 'exchange', host, view: buildExchangeView({ exchange, reserves: snapshot.exchanges[exchange.id], now, warnings: warningsFor?.(exchange.id) ?? [] }) };
   }
-  if (result.verdict === 'lookalike' && result.exchange !== undefined) {
+  if (result.verdict === 'lookalike' && result.exchange !== undefined && result.explanation !== undefined) {
     const { id, name, domains } = result.exchange;
-    return { kind: 'lookalike', host, reason: result.reason, imitates: { id, name, domain: domains[0] ?? '' } };
+    return { kind: 'lookalike', host, explanation: result.explanation, imitates: { id, name, domain: domains[0] ?? '', domains: [...domains] } };
   }
   return { kind: 'not-exchange' };
 }

@@ -12,7 +12,8 @@ import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { getExchange } from '../../lib/exchanges/registry';
 import { bundledSnapshot } from '../../lib/reserves/snapshot';
-import { shareSummary } from '../../lib/share/summary';
+import { shareText } from '../../components/share-text';
+import { translateFrom } from '../../components/translate-from';
 import { buildExchangeView, type ExchangeView } from '../../lib/view/exchange-view';
 import { SHARE_IMAGE_WIDTH } from '../../components/share-image';
 import en from '../../public/_locales/en/messages.json';
@@ -107,7 +108,7 @@ async function inkedShare(page: Page): Promise<number> {
 describe('SharePanel on a plain page', () => {
   test('shows the summary with every figure and its date, and hands it to onCopy', async () => {
     const view = viewOf('binance');
-    const expected = shareSummary({ view, now: new Date(NOW), locale: 'en' });
+    const expected = shareText({ view, now: new Date(NOW), t: translateFrom(en), locale: 'en' });
     const { context, page, requests, errors } = await openPanel(view, 'en');
     try {
       const text = await page.getByTestId('share-text').inputValue();
@@ -173,8 +174,10 @@ describe('SharePanel on a plain page', () => {
       await page.getByTestId('share-copy').click();
       await expect.poll(() => page.getByTestId('share-copy-status').textContent()).toBe(sv.shareCopyFailed.message);
       const text = await page.getByTestId('share-text').inputValue();
-      expect(text).toContain('collapsed');
-      expect(text).toContain('2022-11-11');
+      // In Swedish throughout; the data's English history says that it is English.
+      expect(text).toContain(sv.shareText_statusCollapsed.message.replace('$1', '2022-11-11'));
+      expect(text).toContain(sv.dataNotTranslatedQuote.message.replace(/[”“]?\$1[”“]?/, ''));
+      expect(text).not.toContain('Status: collapsed');
       const src = (await page.getByTestId('share-image').getAttribute('src')) ?? '';
       writeFileSync(screenshotPath('share-card-sv.png'), Buffer.from(src.replace(/^data:image\/png;base64,/, ''), 'base64'));
     } finally {

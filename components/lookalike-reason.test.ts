@@ -1,0 +1,89 @@
+import { describe, expect, test } from 'vitest';
+import english from '../public/_locales/en/messages.json';
+import swedish from '../public/_locales/sv/messages.json';
+import { classify, type LookalikeExplanation } from '../lib/exchanges/classify';
+import { tabStateForUrl } from '../lib/view/tab-state';
+import type { Snapshot } from '../lib/reserves/schema';
+import { translateFrom } from './translate-from';
+import { lookalikeReasonText } from './lookalike-reason';
+
+const en = translateFrom(english);
+const sv = translateFrom(swedish);
+const snapshot = { exchanges: {} } as unknown as Snapshot;
+
+function lookalikeState(host: string) {
+  const state = tabStateForUrl({ url: `https://${host}/`, snapshot, now: new Date('2026-01-01T00:00:00Z') });
+  if (state.kind !== 'lookalike') throw new Error(`${host} is not a lookalike`);
+  return state;
+}
+
+describe('lookalike reasons in the reader’s language', () => {
+  test.each([
+    ['kraken-logins-support.com', 'token'],
+    ['mybinance.io', 'inside'],
+    ['geminibonus.us', 'affixed'],
+    ['binnance.com', 'typo'],
+    ['bimanrce.com', 'typo'],
+    ['xn--bnance-pvf.com', 'homoglyph'],
+    ['login.kraken.com.evil.io', 'embedded'],
+    ['binance.co', 'tld-swap'],
+    ['coin-base.com', 'hyphenated'],
+    ['binance-login.pages.dev', 'hosted'],
+    ['kraken.vercel.app', 'hosted'],
+    ['kraken-ix.com', 'padded'],
+  ])('%s (%s): the same facts in English and Swedish, every placeholder filled', (host, code) => {
+    const state = lookalikeState(host);
+    expect(state.explanation.code).toBe(code);
+    const inEnglish = lookalikeReasonText(state, en);
+    const inSwedish = lookalikeReasonText(state, sv);
+    for (const { reason, official } of [inEnglish, inSwedish]) {
+      expect(reason).toContain(state.explanation.host);
+      expect(reason).toContain(code === 'embedded' ? state.explanation.brand : `${state.explanation.brand}”`);
+      expect(reason).toContain(state.imitates.name);
+      if (state.explanation.bait !== undefined) expect(reason).toContain(state.explanation.bait);
+      if (state.explanation.hosting !== undefined) expect(reason).toContain(state.explanation.hosting);
+      expect(reason).not.toMatch(/\$/);
+      expect(official).toContain(state.imitates.domains.join(', '));
+    }
+    expect(inSwedish.reason).not.toBe(inEnglish.reason);
+  });
+
+  test('the English words say what the classifier says', () => {
+    expect(lookalikeReasonText(lookalikeState('kraken-logins-support.com'), en).reason).toBe('kraken-logins-support.com contains the brand “kraken” plus the bait word “login” but is not a domain of Kraken.');
+    expect(lookalikeReasonText(lookalikeState('login.kraken.com.evil.io'), en).reason).toBe('login.kraken.com.evil.io starts with the Kraken domain “kraken.com” but belongs to evil.io, which is not a domain of Kraken.');
+    expect(lookalikeReasonText(lookalikeState('bimanrce.com'), en).reason).toBe('bimanrce.com is two letters away from the brand “binance” (a typosquat) but is not a domain of Binance.');
+    expect(classify('binance-login.pages.dev').reason).toContain('free hosting service anyone can publish on');
+    expect(lookalikeReasonText(lookalikeState('binance-login.pages.dev'), sv).reason).toBe(
+      'binance-login.pages.dev lägger varumärket ”binance” och lockordet ”login” på pages.dev, en gratis webbhotelltjänst där vem som helst kan publicera, men är inte en domän som tillhör Binance.',
+    );
+  });
+
+  test('every kind of evidence, with and without its details, has its words', () => {
+    const imitates = { id: 'kraken', name: 'Kraken', domain: 'kraken.com', domains: ['kraken.com'] };
+    const base = { host: 'x.example', brand: 'kraken' };
+    const explanations: LookalikeExplanation[] = [
+      { ...base, code: 'embedded', registrable: 'example.io' },
+      { ...base, code: 'homoglyph', mixedScripts: false },
+      { ...base, code: 'homoglyph', mixedScripts: true },
+      { ...base, code: 'tld-swap' },
+      { ...base, code: 'hyphenated' },
+      { ...base, code: 'padded' },
+      { ...base, code: 'hosted', hosting: 'pages.dev' },
+      { ...base, code: 'hosted', hosting: 'pages.dev', bait: 'login' },
+      { ...base, code: 'typo', distance: 1 },
+      { ...base, code: 'typo', distance: 2 },
+      { ...base, code: 'token' },
+      { ...base, code: 'token', bait: 'login' },
+      { ...base, code: 'inside' },
+      { ...base, code: 'affixed', bait: 'bonus' },
+    ];
+    const seen = new Set<string>();
+    for (const explanation of explanations) {
+      const { reason } = lookalikeReasonText({ explanation, imitates }, sv);
+      expect(reason, explanation.code).toMatch(/^x\.example .+ Kraken\.$/);
+      seen.add(reason.replace('x.example', ''));
+    }
+    // Distinct words for each distinct case (token and inside share theirs).
+    expect(seen.size).toBe(explanations.length - 1);
+  });
+});

@@ -1,0 +1,36 @@
+import type { TabState } from '../lib/view/exchange-view';
+import type { MessageKey, Translate } from './i18n';
+
+type Lookalike = Extract<TabState, { kind: 'lookalike' }>;
+
+/**
+ * Why a host imitates an exchange, in the reader's language: the classifier's evidence
+ * (lib/exchanges/classify.ts, `explanation`) worded from messages.json, then the exchange's own
+ * domains.
+ */
+export function lookalikeReasonText({ explanation, imitates }: Pick<Lookalike, 'explanation' | 'imitates'>, t: Translate): { reason: string; official: string } {
+  const { code, host, brand, bait, hosting, distance, mixedScripts, registrable } = explanation;
+  const name = imitates.name;
+  const official = t('lookalikeOfficialDomains', [name, imitates.domains.join(', ')]);
+  const say = (key: MessageKey, substitutions: string[]) => ({ reason: t(key, substitutions), official });
+  switch (code) {
+    case 'embedded':
+      return say('lookalikeReasonEmbedded', [host, name, brand, registrable ?? '']);
+    case 'homoglyph':
+      return say(mixedScripts === true ? 'lookalikeReasonHomoglyphMixed' : 'lookalikeReasonHomoglyph', [host, brand, name]);
+    case 'tld-swap':
+      return say('lookalikeReasonTldSwap', [host, brand, name]);
+    case 'hyphenated':
+      return say('lookalikeReasonHyphenated', [host, brand, name]);
+    case 'padded':
+      return say('lookalikeReasonPadded', [host, brand, name]);
+    case 'hosted':
+      return bait === undefined ? say('lookalikeReasonHosted', [host, brand, hosting ?? '', name]) : say('lookalikeReasonHostedBait', [host, brand, bait, hosting ?? '', name]);
+    case 'typo':
+      return say(distance === 1 ? 'lookalikeReasonTypo1' : 'lookalikeReasonTypo2', [host, brand, name]);
+    case 'token':
+    case 'inside':
+    case 'affixed':
+      return bait === undefined ? say('lookalikeReasonToken', [host, brand, name]) : say('lookalikeReasonTokenBait', [host, brand, bait, name]);
+  }
+}

@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import * as v from 'valibot';
+import english from '../public/_locales/en/messages.json';
+import swedish from '../public/_locales/sv/messages.json';
+import { cleanUrl } from '../lib/share/summary';
+import { getExchange } from '../lib/exchanges/registry';
+import { gradeExchange } from '../lib/risk/grade';
+import { SnapshotSchema } from '../lib/reserves/schema';
+import { buildExchangeView, type ExchangeView } from '../lib/view/exchange-view';
+import { translateFrom } from './translate-from';
+import { shareText, type ShareTextParameters } from './share-text';
+
+const snapshot = v.parse(SnapshotSchema, JSON.parse(readFileSync(new URL('../data/snapshot.json', import.meta.url), 'utf8')));
+const now = new Date('2026-11-25T10:00:00Z');
+const en = translateFrom(english);
+const sv = translateFrom(swedish);
+
+/** The English card, as the tests before the move read it. */
+const shareSummary = (parameters: Omit<ShareTextParameters, 't'>) => shareText({ t: en, ...parameters });
+
+function realCase(id: string) {
+  const exchange = getExchange(id);
+  if (exchange === undefined) throw new Error(`no registry entry ${id}`);
+  const reserves = snapshot.exchanges[id];
+  return { view: buildExchangeView({ exchange, reserves, now }), verdict: gradeExchange({ exchange, reserves, now }) };
+}
+
+const URL_IN_TEXT = /https?:\/\/[^\s,()“”]+[^\s,().“”]/g;
+
+describe('shareText', () => {
+  it('states every figure of a real exchange with its date and source', () => {
+    const { view, verdict } = realCase('binance');
+    const { text, title, headline, links } = shareSummary({ view, verdict, now });
+    expect(title).toBe('Binance on Reserve Radar');
+    expect(text).toContain('Binance: proof-of-reserves and risk card, checked 2026-11-25 with Reserve Radar');
+    expect(text).toContain(`Verdict: `);
+    expect(text).toContain(`grade ${verdict.grade}`);
+    expect(text).toMatch(
+      /Proof of reserves: zk proof with liabilities, published monthly, balances taken 2026-04-01 \(as of 2026-04-01, https:\/\/www\.binance\.com\/en\/proof-of-reserves\)/,
+    );
+    expect(text).toContain('Reserve ratios: BTC 100.03%');
+    expect(text).toContain('On-chain assets: $139.7B total, $118.7B without the exchange\'s own tokens (as of 2026-08-10, https://api.llama.fi/cexs');
+    expect(text).toContain('Net flows (positive = onto the exchange): 24 h +$4.403M, 7 days +$475.6M, 30 days +$175.8M (as of 2026-08-10');
+    expect(text).toContain('Check your own balance: https://github.com/binance/zkmerkle-proof-of-solvency');
+    expect(headline.length).toBeLessThanOrEqual(280);
+    expect(headline).toMatch(/^Binance · grade . \(.+\) · PoR: zk proof with liabilities, as of 2026-04-01 · checked 2026-11-25 https:\/\//);
+    // Every link in the text is listed, and every listed link is clean.
+    for (const url of text.match(URL_IN_TEXT) ?? []) expect(links).toContain(url);
+    for (const url of links) expect(cleanUrl(url)).toBe(url);
+  });
+
+  it('gives a collapsed exchange its date, history and source', () => {
+    const { view, verdict } = realCase('ftx');
+    const { text, headline } = shareSummary({ view, verdict, now });
+    // FTX's figures are gone with it: the status alone is danger, and the verdict says it is incomplete.
+    expect(verdict).toMatchObject({ level: 'danger', incomplete: true });
+    expect(text).toContain('Verdict: danger, incomplete (some figures missing or out of date), grade F');
+    expect(text).toContain('Status: collapsed on 2022-11-11. After a run on deposits');
+    expect(text).toContain('https://time.com/6232772/ftx-goes-bankrupt/');
+    expect(text).toMatch(/Incidents:\n- 2022-11-11 insolvency: FTX Group/);
+    expect(headline).toMatch(/^FTX · grade F \(danger · incomplete\) · collapsed 2022-11-11 · checked 2026-11-25 https:\/\/time\.com\//);
+  });
+
+  it('strips tracking parameters from every link it shares', () => {
+    const { view, verdict } = realCase('binance');
+    const tracked: ExchangeView = {
+      ...view,
+      porUrl: 'https://www.binance.com/en/proof-of-reserves?utm_source=twitter&ref=ABC123',
+      incidents: [{ kind: 'hack', date: '2019-05-07', summary: 'Test incident.', source: 'https://example.org/news?id=9&fbclid=xyz&gclid=1' }],
+      ...(view.por === undefined ? {} : { por: { ...view.por, source: `${view.por.source}?utm_medium=social` } }),
+    };
+    const { text, links, headline } = shareSummary({ view: tracked, verdict, now });
+    expect(text).not.toMatch(/utm_|fbclid|gclid|ref=/);
+    expect(headline).not.toMatch(/utm_|fbclid|gclid|ref=/);
+    expect(text).toContain('https://www.binance.com/en/proof-of-reserves\n');
+    expect(links).toContain('https://example.org/news?id=9');
+  });
+
+  it('cleans links that sit inside free text, such as a report note', () => {
+    const { view, verdict } = realCase('kraken');
+    const noted: ExchangeView = {
+      ...view,
+      ...(view.por === undefined ? {} : { por: { ...view.por, note: 'Per the announcement (https://example.org/post?utm_source=x&id=1&fbclid=y).' } }),
+    };
+    const { text, links } = shareSummary({ view: noted, verdict, now });
+    expect(text).toContain('Note: Per the announcement (https://example.org/post?id=1).');
+    expect(links).toContain('https://example.org/post?id=1');
+    expect(text).not.toMatch(/utm_|fbclid/);
+  });
+
+  it('says unknown for what is not known and leaves a non-web link out', () => {
+    const exchange = getExchange('binance')!;
+    const view: ExchangeView = { ...buildExchangeView({ exchange, reserves: undefined, now }), porUrl: 'javascript:alert(1)' };
+    const { text, links, headline } = shareSummary({ view, now });
+    expect(text).toContain('Proof of reserves: unknown (no report on record)');
+    // The view's own verdict is used when none is passed; with no reserves it cannot vouch for
+    // anything: every figure, the flows included, is missing, so the verdict is unknown.
+    expect(text).toContain('Verdict: unknown (figures missing or out of date), grade ?');
+    expect(text).not.toContain('javascript');
+    expect(text).not.toMatch(/On-chain assets|Net flows/);
+    expect(headline).toBe('Binance · grade ? (unknown) · PoR: unknown · checked 2026-11-25');
+    expect(links.every((url) => url.startsWith('https://'))).toBe(true);
+  });
+
+  it('says incomplete beside the level only when a figure is missing, and unknown alone when nothing else is known', () => {
+    const exchange = getExchange('binance')!;
+    const view = buildExchangeView({ exchange, reserves: undefined, now });
+    const reasons = [{ metric: 'por', effect: 'unknown' as const, message: 'No PoR record.' }];
+    const say = (verdict: NonNullable<Parameters<typeof shareSummary>[0]['verdict']>) => shareSummary({ view, verdict, now });
+    const danger = say({ level: 'danger', grade: 'F', incomplete: true, reasons });
+    expect(danger.text).toContain('Verdict: danger, incomplete (some figures missing or out of date), grade F');
+    expect(danger.headline).toContain('grade F (danger · incomplete)');
+    const caution = say({ level: 'caution', grade: 'D', incomplete: true, reasons });
+    expect(caution.text).toContain('Verdict: caution, incomplete (some figures missing or out of date), grade D');
+    expect(caution.headline).toContain('grade D (caution · incomplete)');
+    const complete = say({ level: 'caution', grade: 'C', incomplete: false, reasons: [] });
+    expect(complete.text).toContain('Verdict: caution, grade C');
+    expect(complete.text).not.toContain('incomplete');
+    expect(complete.headline).toContain('grade C (caution)');
+    const unknown = say({ level: 'unknown', grade: '?', incomplete: true, reasons });
+    expect(unknown.text).toContain('Verdict: unknown (figures missing or out of date), grade ?');
+    expect(unknown.headline).toContain('grade ? (unknown)');
+  });
+
+  it('formats numbers in the given locale and falls back on a bad tag', () => {
+    const { view } = realCase('binance');
+    const german = shareSummary({ view, now, locale: 'de-DE' }).text;
+    expect(german).toMatch(/BTC 100,03\s%/);
+    const fallback = shareSummary({ view, now, locale: 'not a locale!!' }).text;
+    expect(fallback).toContain('BTC 100.03%');
+  });
+
+  it('is the same text for the same inputs, for every exchange in the snapshot', () => {
+    for (const id of Object.keys(snapshot.exchanges)) {
+      if (getExchange(id) === undefined) continue;
+      const { view, verdict } = realCase(id);
+      const first = shareSummary({ view, verdict, now });
+      expect(shareSummary({ view: structuredClone(view), verdict: structuredClone(verdict), now })).toEqual(first);
+      expect(first.headline.length).toBeLessThanOrEqual(280);
+      for (const url of first.text.match(URL_IN_TEXT) ?? []) expect(first.links).toContain(url);
+      for (const url of first.links) expect(cleanUrl(url)).toBe(url);
+    }
+  });
+
+  it("speaks Swedish, keeps the data's English notes quoted and said to be untranslated, and words the reasons from their facts", () => {
+    const { view, verdict } = realCase('ftx');
+    const { text, title, headline } = shareText({ view, verdict, now, t: sv, locale: 'sv' });
+    expect(title).toBe('FTX på Reserve Radar');
+    expect(text).toContain('FTX: reservbevis och riskkort, kontrollerat 2026-11-25 med Reserve Radar');
+    expect(text).toContain('Bedömning: fara, ofullständig (vissa uppgifter saknas eller är inaktuella), betyg F');
+    const history = view.status.kind === 'operating' ? '' : view.status.history;
+    expect(text).toContain(`Status: kollapsade 2022-11-11. Inte översatt, på engelska: ”${history}” (https://time.com/6232772/ftx-goes-bankrupt/)`);
+    expect(text).toMatch(/Händelser:\n- 2022-11-11 insolvens: Inte översatt, på engelska: ”FTX Group/);
+    // No reason keeps the risk model's English sentence.
+    for (const reason of verdict.reasons) if (reason.effect !== 'ok') expect(text).not.toContain(reason.message);
+    expect(headline).toMatch(/^FTX · betyg F \(fara · ofullständig\) · kollapsade 2022-11-11 · kontrollerat 2026-11-25 https:\/\/time\.com\//);
+    expect(text).toContain('Uppgifterna är som de publicerats av de länkade källorna');
+  });
+});
+

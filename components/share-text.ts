@@ -1,0 +1,226 @@
+import type { GradeExchangeReturnType } from '../lib/risk/grade';
+import type { RiskLevel } from '../lib/risk/order';
+import type { ExchangeView } from '../lib/view/exchange-view';
+import type { Cadence, PorMethod } from '../lib/reserves/schema';
+import type { IncidentKind } from '../lib/exchanges/types';
+import { cleanUrl } from '../lib/share/summary';
+import { reasonText } from './reason-text';
+import type { MessageKey, Translate } from './i18n';
+
+export interface ShareTextParameters {
+  view: ExchangeView;
+  /** Overrides `view.verdict` (e.g. a verdict graded for another moment); defaults to it. */
+  verdict?: (Pick<GradeExchangeReturnType, 'level' | 'grade' | 'reasons'> & Partial<Pick<GradeExchangeReturnType, 'incomplete'>>) | undefined;
+  /** The moment the card is shared; printed as the date it was checked. */
+  now: Date;
+  t: Translate;
+  /** BCP 47 tag for numbers and the reasons' words (`en-US`, `de-DE`); dates stay ISO so any reader can read them. */
+  locale?: string | undefined;
+}
+
+export interface ShareTextReturnType {
+  /** "Binance on Reserve Radar", for the Web Share API's `title`. */
+  title: string;
+  /** One line, under 280 characters, for short-text share targets. */
+  headline: string;
+  /** The whole card as plain text: every figure with its date and source link. */
+  text: string;
+  /** Every link in `text`, cleaned, without repeats, in order of first appearance. */
+  links: string[];
+}
+
+type Verdict = NonNullable<ShareTextParameters['verdict']>;
+
+const LEVEL_KEYS: Readonly<Record<RiskLevel, MessageKey>> = {
+  ok: 'shareText_levelOk',
+  caution: 'shareText_levelCaution',
+  danger: 'shareText_levelDanger',
+  unknown: 'shareText_levelUnknown',
+};
+
+const METHOD_KEYS: Readonly<Record<PorMethod, MessageKey>> = {
+  'zk-proof': 'shareText_method_zk_proof',
+  'merkle-liabilities': 'shareText_method_merkle_liabilities',
+  'auditor-attestation': 'shareText_method_auditor_attestation',
+  'wallet-list': 'shareText_method_wallet_list',
+  none: 'shareText_method_none',
+};
+
+const CADENCE_KEYS: Readonly<Record<Cadence, MessageKey>> = {
+  daily: 'shareText_cadence_daily',
+  weekly: 'shareText_cadence_weekly',
+  monthly: 'shareText_cadence_monthly',
+  quarterly: 'shareText_cadence_quarterly',
+  irregular: 'shareText_cadence_irregular',
+  unknown: 'shareText_cadence_unknown',
+};
+
+const INCIDENT_KEYS: Readonly<Record<IncidentKind, MessageKey>> = {
+  hack: 'shareText_incident_hack',
+  'withdrawal-halt': 'shareText_incident_withdrawal_halt',
+  insolvency: 'shareText_incident_insolvency',
+  regulatory: 'shareText_incident_regulatory',
+};
+
+/** Reasons in the shared text; the worst come first, so the cut drops the least important. */
+const MAX_REASONS = 6;
+const MAX_TOP_TOKENS = 5;
+const MAX_INCIDENTS = 5;
+
+/**
+ * The shareable risk card as plain text, in the reader's language. Pure: the same view,
+ * verdict, moment and words always give the same text. Every figure carries its date and its
+ * source link; every link is passed through `cleanUrl`, and a link that is not http(s) is left
+ * out rather than shared. Notes from the data stay in English, said so in other languages.
+ */
+export function shareText({ view, verdict: override, now, t, locale: asked = 'en-US' }: ShareTextParameters): ShareTextReturnType {
+  const locale = usableLocale(asked);
+  // Views built before the verdict moved into ExchangeView may lack it; the card then says nothing about a grade.
+  const verdict: ShareTextParameters['verdict'] = override ?? (view.verdict as ExchangeView['verdict'] | undefined);
+  const english = locale.toLowerCase().startsWith('en');
+  const dataNote = (text: string) => (english ? text : t('dataNotTranslatedQuote', text));
+  const numbers = numberFormats(locale);
+  const links: string[] = [];
+  const link = (url: string | undefined): string | undefined => {
+    if (url === undefined) return undefined;
+    const clean = cleanUrl(url);
+    if (clean !== undefined && !links.includes(clean)) links.push(clean);
+    return clean;
+  };
+  const cite = (source: string | undefined, asOf: string | undefined): string => {
+    const parts = [asOf === undefined ? undefined : t('shareText_asOf', asOf), link(source)].filter((part) => part !== undefined);
+    return parts.length === 0 ? '' : ` (${parts.join(', ')})`;
+  };
+  const levelWords = (of: Verdict) => (of.incomplete === true && of.level !== 'unknown' ? t('shareText_incomplete', t(LEVEL_KEYS[of.level])) : t(LEVEL_KEYS[of.level]));
+
+  const checked = now.toISOString().slice(0, 10);
+  const lines: string[] = [t('shareText_heading', [view.name, checked])];
+
+  if (verdict !== undefined) {
+    lines.push('', t('shareText_verdict', [levelWords(verdict), verdict.grade]));
+    const shown = verdict.reasons.filter((reason) => reason.effect !== 'ok').slice(0, MAX_REASONS);
+    for (const reason of shown) lines.push(`- ${reasonText(reason, t, locale, now)}${cite(reason.source, reason.asOf)}`);
+    const hidden = verdict.reasons.filter((reason) => reason.effect !== 'ok').length - shown.length;
+    if (hidden > 0) lines.push(`- ${hidden === 1 ? t('shareText_moreReasonsOne') : t('shareText_moreReasons', String(hidden))}`);
+  }
+
+  lines.push('');
+  const { status } = view;
+  if (status.kind === 'operating') lines.push(t('shareText_statusOperating'));
+  else lines.push(`${t(status.kind === 'collapsed' ? 'shareText_statusCollapsed' : 'shareText_statusClosed', status.date)} ${dataNote(status.history)}${cite(status.source, undefined)}`);
+
+  const { por } = view;
+  if (por === undefined) {
+    lines.push(t('shareText_porUnknown'));
+  } else {
+    const details = [t(METHOD_KEYS[por.method]), t(CADENCE_KEYS[por.cadence])];
+    if (por.snapshotDate !== undefined) details.push(t('shareText_balancesTaken', por.snapshotDate));
+    if (por.publishedDate !== undefined) details.push(t('shareText_reportPublished', por.publishedDate));
+    if (por.attestor !== undefined) details.push(t('shareText_attestor', por.attestor));
+    lines.push(`${t('shareText_por', details.join(', '))}${cite(por.source, por.asOf)}`);
+    const figures: string[] = [];
+    if (por.totalReserveRatio !== undefined) figures.push(t('shareText_allCovered', numbers.percent(por.totalReserveRatio)));
+    for (const [symbol, ratio] of Object.entries(por.reserveRatios ?? {})) figures.push(`${symbol} ${numbers.percent(ratio)}`);
+    if (figures.length > 0) lines.push(`  ${t('shareText_reserveRatios', figures.join(', '))}`);
+    if (por.liabilitiesUsd !== undefined) lines.push(`  ${t('shareText_customerBalances', numbers.usd(por.liabilitiesUsd))}`);
+    if (por.note !== undefined) lines.push(`  ${t('shareText_note', dataNote(oneLine(por.note)))}`);
+    const verifier = link(por.verifier);
+    if (verifier !== undefined) lines.push(`  ${t('shareText_verifier', verifier)}`);
+  }
+  const porPage = link(view.porUrl);
+  if (porPage !== undefined) lines.push(`  ${t('shareText_porPage', porPage)}`);
+
+  const { onchain } = view;
+  if (onchain !== undefined) {
+    const parts = [t('shareText_onchainTotal', numbers.usd(onchain.totalUsd)), t('shareText_onchainClean', numbers.usd(onchain.cleanUsd))];
+    if (onchain.ownTokenUsd !== undefined) parts.push(t('shareText_onchainOwn', numbers.usd(onchain.ownTokenUsd)));
+    lines.push(`${t('shareText_onchain', parts.join(', '))}${cite(onchain.source, onchain.asOf)}`);
+    if (onchain.topTokens !== undefined && onchain.topTokens.length > 0) {
+      const top = onchain.topTokens.slice(0, MAX_TOP_TOKENS).map((token) => `${token.symbol} ${numbers.usd(token.usd)}`);
+      lines.push(`  ${t('shareText_largest', top.join(', '))}${cite(onchain.breakdownSource ?? onchain.source, onchain.breakdownAsOf ?? onchain.asOf)}`);
+    }
+  }
+
+  const { flows } = view;
+  if (flows !== undefined) {
+    const windows = (
+      [
+        ['shareText_flow24h', flows.net24hUsd],
+        ['shareText_flow7d', flows.net7dUsd],
+        ['shareText_flow30d', flows.net30dUsd],
+      ] as const
+    ).flatMap(([key, value]) => (value === undefined ? [] : [t(key, numbers.signedUsd(value))]));
+    if (windows.length > 0) lines.push(`${t('shareText_flows', windows.join(', '))}${cite(flows.source, flows.asOf)}`);
+  }
+
+  if (view.incidents.length > 0) {
+    lines.push(t('shareText_incidents'));
+    const newestFirst = [...view.incidents].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
+    for (const incident of newestFirst.slice(0, MAX_INCIDENTS)) {
+      lines.push(`- ${incident.date} ${t(INCIDENT_KEYS[incident.kind])}: ${dataNote(oneLine(incident.summary))}${cite(incident.source, undefined)}`);
+    }
+    if (newestFirst.length > MAX_INCIDENTS) lines.push(`- ${t('shareText_moreIncidents', String(newestFirst.length - MAX_INCIDENTS))}`);
+  }
+
+  lines.push('', t('shareText_footer'));
+
+  const title = t('shareText_title', view.name);
+  // Free text (notes, histories, reason messages) can carry links of its own; they are cleaned too.
+  const text = cleanLinksIn(lines.join('\n'), links);
+  return { title, headline: cleanLinksIn(headline({ view, verdict, checked, link, t }), links), text, links };
+}
+
+const LINK_IN_TEXT = /\bhttps?:\/\/[^\s<>"'()[\]{}“”]+/gi;
+
+/** Cleans every http(s) link in `text` and records it in `links`; a trailing full stop or comma stays text. */
+function cleanLinksIn(text: string, links: string[]): string {
+  return text.replace(LINK_IN_TEXT, (match) => {
+    const trailing = /[.,;:!?]+$/.exec(match)?.[0] ?? '';
+    const url = match.slice(0, match.length - trailing.length);
+    const clean = cleanUrl(url) ?? url;
+    if (!links.includes(clean)) links.push(clean);
+    return clean + trailing;
+  });
+}
+
+function headline({ view, verdict, checked, link, t }: { view: ExchangeView; verdict: ShareTextParameters['verdict']; checked: string; link: (url: string | undefined) => string | undefined; t: Translate }): string {
+  const parts = [view.name];
+  if (verdict !== undefined) {
+    const short = verdict.level === 'unknown' ? t('shareText_short_unknown') : verdict.incomplete === true ? t('shareText_shortIncomplete', t(LEVEL_KEYS[verdict.level])) : t(LEVEL_KEYS[verdict.level]);
+    parts.push(t('shareText_headGrade', [verdict.grade, short]));
+  }
+  if (view.status.kind !== 'operating') parts.push(t(view.status.kind === 'collapsed' ? 'shareText_headCollapsed' : 'shareText_headClosed', view.status.date));
+  else if (view.por !== undefined) parts.push(t('shareText_headPor', [t(METHOD_KEYS[view.por.method]), view.por.asOf]));
+  else parts.push(t('shareText_headPorUnknown'));
+  const first = `${parts.join(' · ')} · ${t('shareText_headChecked', checked)}`;
+  const source = link(view.status.kind === 'operating' ? (view.por?.source ?? view.porUrl) : view.status.source);
+  const line = source === undefined ? first : `${first} ${source}`;
+  // A link cut in half is worse than none, so an over-long line loses its link whole.
+  return line.length <= 280 ? line : first.slice(0, 280);
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** An ill-formed tag falls back to English numbers rather than failing the share. */
+function usableLocale(locale: string): string {
+  try {
+    return Intl.NumberFormat.supportedLocalesOf([locale])[0] ?? 'en-US';
+  } catch {
+    return 'en-US';
+  }
+}
+
+function numberFormats(tag: string) {
+  const usd = new Intl.NumberFormat(tag, { style: 'currency', currency: 'USD', notation: 'compact', maximumSignificantDigits: 4 });
+  const signedUsd = new Intl.NumberFormat(tag, {
+    style: 'currency',
+    currency: 'USD',
+    notation: 'compact',
+    maximumSignificantDigits: 4,
+    signDisplay: 'exceptZero',
+  });
+  const percent = new Intl.NumberFormat(tag, { style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return { usd: (value: number) => usd.format(value), signedUsd: (value: number) => signedUsd.format(value), percent: (value: number) => percent.format(value) };
+}

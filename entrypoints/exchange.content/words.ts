@@ -1,0 +1,38 @@
+import type { I18n } from '@/components/i18n';
+import type { Language } from '@/lib/settings';
+import { send } from '@/utils/send';
+import { browser } from 'wxt/browser';
+import { browserTranslate, i18nFromMessages } from '@/utils/translate';
+
+/**
+ * The words for the card and the in-page warnings, loaded once per language setting for this page. This
+ * script may not read the extension's files (that needs web_accessible_resources, which lets any
+ * page detect the extension), so a chosen language's words come from the background over the
+ * extension's own message channel, which the page cannot see.
+ */
+export function pageWordsLoader(): (language: Language) => Promise<I18n> {
+  const held = new Map<Language, Promise<I18n>>();
+  return (language) => {
+    let words = held.get(language);
+    if (words === undefined) {
+      words = load();
+      held.set(language, words);
+    }
+    return words;
+  };
+}
+
+/**
+ * The background decides where the words come from (lib/locales.ts `resolveLocale`), so this
+ * script carries no language rules: it gets the words, or word that the browser's own lookup
+ * reads the same file.
+ */
+async function load(): Promise<I18n> {
+  try {
+    const { locale, messages } = await send({ type: 'page-words' });
+    return messages === undefined ? { t: browserTranslate, locale } : i18nFromMessages(messages, locale);
+  } catch {
+    // The extension was reloaded under this page: the browser's own words rather than none.
+    return { t: browserTranslate, locale: browser.i18n.getUILanguage() };
+  }
+}

@@ -1,0 +1,150 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:https';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { fakeExchangeHtml, firefoxBuild, requireFirefox, root } from './harness';
+
+/**
+ * The chosen language on an exchange page in Firefox (issue 17): there too the page's script may
+ * not read the extension's files, and gets the words from the background.
+ *
+ * WebDriver BiDi refuses to navigate a tab to a moz-extension: address, so the test reaches an
+ * extension page the way a user does: the pill's card opens the withdrawal guide in a new tab
+ * (trusted clicks), and the language is set from there, through the extension's own storage API.
+ */
+
+const HOSTS = ['www.binance.com'];
+type MessageFile = Record<string, { message: string }>;
+const read = (locale: string) => JSON.parse(readFileSync(join(root, 'public/_locales', locale, 'messages.json'), 'utf8')) as MessageFile;
+const swedish = read('sv');
+const english = read('en');
+
+interface BidiConnection {
+  send(method: string, params: object): Promise<{ result: Record<string, unknown> }>;
+}
+
+/** A throwaway self-signed certificate for the stand-in hosts; Firefox is told to accept it (acceptInsecureCerts). */
+function selfSignedCertificate(hosts: readonly string[]): { key: string; cert: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'radar-cert-'));
+  try {
+    const config = join(dir, 'openssl.cnf');
+    writeFileSync(config, `[req]\ndistinguished_name=dn\nx509_extensions=ext\nprompt=no\n[dn]\nCN=${hosts[0]}\n[ext]\nsubjectAltName=${hosts.map((host) => `DNS:${host}`).join(',')}\n`);
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-config', config], { stdio: 'ignore' });
+    return { key: readFileSync(join(dir, 'key.pem'), 'utf8'), cert: readFileSync(join(dir, 'cert.pem'), 'utf8') };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string, timeoutMs = 20_000): Promise<T> {
+  for (const deadline = Date.now() + timeoutMs; ; ) {
+    const value = await read();
+    if (ok(value)) return value;
+    if (Date.now() > deadline) throw new Error(`${what}: still ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+describe('the chosen language on the exchange page, in Firefox', () => {
+  let browser: Browser;
+  let connection: BidiConnection;
+  let site: Server;
+  const requested: string[] = [];
+
+  const contextOf = (page: Page) => (page.mainFrame() as unknown as { _id: string })._id;
+
+  /**
+   * Runs `fn(root, arg)` on the closed shadow root of the pill, over BiDi (a page script never gets
+   * that root); the answer travels as JSON text. `null` while there is no pill.
+   */
+  async function inPill<T>(page: Page, fn: string, arg = ''): Promise<T | null> {
+    const host = await connection.send('script.evaluate', {
+      expression: `document.querySelector('reserve-radar-pill')`,
+      target: { context: contextOf(page) },
+      awaitPromise: false,
+      serializationOptions: { maxDomDepth: 1, includeShadowTree: 'all' },
+    });
+    const shadow = ((host.result.result as { value?: { shadowRoot?: { sharedId: string } } }).value ?? {}).shadowRoot;
+    if (shadow === undefined || shadow === null) return null;
+    const answer = await connection.send('script.callFunction', {
+      functionDeclaration: `(root, arg) => JSON.stringify((${fn})(root, arg) ?? null)`,
+      arguments: [{ sharedId: shadow.sharedId }, { type: 'string', value: arg }],
+      target: { context: contextOf(page) },
+      awaitPromise: false,
+    });
+    return JSON.parse(String((answer.result.result as { value?: unknown }).value)) as T | null;
+  }
+
+  /** A real (trusted) click in the middle of a pill element, scrolled into view first, as a user's. */
+  async function clickInPill(page: Page, testId: string): Promise<void> {
+    const box = await until(
+      () =>
+        inPill<{ x: number; y: number; width: number; height: number }>(
+          page,
+          '(root, sel) => { const node = root.querySelector(sel); node?.scrollIntoView({ block: "nearest" }); const r = node?.getBoundingClientRect(); return r && { x: r.x, y: r.y, width: r.width, height: r.height }; }',
+          `[data-testid="${testId}"]`,
+        ),
+      (found) => found !== null,
+      `the pill's ${testId}`,
+    );
+    await page.mouse.click(box!.x + box!.width / 2, box!.y + box!.height / 2);
+  }
+
+  const headings = (page: Page) => inPill<string[]>(page, '(root) => [...root.querySelectorAll(".card__heading")].map((node) => node.textContent)');
+
+  beforeAll(async () => {
+    site = createServer(selfSignedCertificate(HOSTS), (request, response) => {
+      requested.push(`${request.headers.host ?? ''}${request.url ?? ''}`);
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(fakeExchangeHtml(`${request.headers.host ?? ''} — stand-in`));
+    });
+    await new Promise<void>((resolve, reject) => {
+      site.once('error', reject);
+      site.listen(443, '127.0.0.1', () => resolve());
+    });
+    browser = await puppeteer.launch({ browser: 'firefox', executablePath: requireFirefox(), headless: true, acceptInsecureCerts: true, extraPrefsFirefox: { 'network.dns.localDomains': HOSTS.join(',') } });
+    connection = (browser as unknown as { connection: BidiConnection }).connection;
+    await browser.installExtension(firefoxBuild);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise<void>((resolve) => (site === undefined ? resolve() : site.close(() => resolve())));
+  });
+
+  test('Swedish set from an extension page: the card on binance.com follows it', async () => {
+    const page = await browser.newPage();
+    await page.goto('https://www.binance.com/en/trade/BTC_USDT');
+    await clickInPill(page, 'pill-toggle');
+    expect(await until(() => headings(page), (found) => (found?.length ?? 0) > 0, 'the card in English')).toContain(english.cardProofOfReserves?.message);
+
+    // The card's Withdraw opens the guide: an extension page, where the extension's API is.
+    const before = new Set(((await connection.send('browsingContext.getTree', { maxDepth: 0 })).result.contexts as { context: string }[]).map((tab) => tab.context));
+    await clickInPill(page, 'withdraw');
+    const guide = await until(
+      async () => ((await connection.send('browsingContext.getTree', { maxDepth: 0 })).result.contexts as { context: string; url: string }[]).find((tab) => !before.has(tab.context) && tab.url.includes('/guide.html')),
+      (tab) => tab !== undefined,
+      'the guide tab',
+    );
+    const setSwedish = `browser.storage.local.get('settings').then(({ settings }) => browser.storage.local.set({ settings: { ...settings, language: 'sv' } })).then(() => 'ok')`;
+    await until(
+      async () => {
+        const answer = await connection.send('script.evaluate', { expression: setSwedish, target: { context: guide!.context }, awaitPromise: true }).catch(() => undefined);
+        return (answer?.result as { result?: { value?: unknown } } | undefined)?.result?.value;
+      },
+      (value) => value === 'ok',
+      'the language set from the guide page',
+    );
+
+    await page.bringToFront();
+    await page.reload();
+    await clickInPill(page, 'pill-toggle');
+    const swedishHeadings = await until(() => headings(page), (found) => found?.includes(swedish.cardProofOfReserves?.message ?? '-') === true, 'the card in Swedish');
+    expect(swedishHeadings).not.toContain(english.cardProofOfReserves?.message);
+    expect(await inPill<string>(page, '(root) => root.querySelector("[data-testid=\\"withdraw\\"]")?.textContent')).toBe(swedish.withdrawAction?.message);
+    // The stand-in exchange's server saw its own pages only.
+    expect(requested.every((url) => url.startsWith('www.binance.com/'))).toBe(true);
+    await page.close();
+  });
+});

@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { chromeBuild, fakeExchangeHtml, firefoxBuild, launchChromium, root, routeSite, shadowUi, type ChromiumExtension } from './harness';
+
+/**
+ * The chosen language on the exchange page (issue 17): the pill, the card and the in-page
+ * address-mismatch warning all speak it, with no request from the page to the extension.
+ */
+
+const swedish = JSON.parse(readFileSync(join(root, 'public/_locales/sv/messages.json'), 'utf8')) as Record<string, { message: string }>;
+const sv = (key: string): string => {
+  const message = swedish[key]?.message;
+  if (message === undefined) throw new Error(`no Swedish message ${key}`);
+  return message;
+};
+
+// A checksummed address the guide "settled on", and another one typed into the exchange's field.
+const GUIDE_ADDRESS = '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed';
+const OTHER_ADDRESS = '0xABaBaBaBABabABabAbAbABAbABabababaBaBABaB';
+
+declare const chrome: { storage: { local: { set(items: Record<string, unknown>): Promise<void> } } };
+
+/** The withdrawal guide's settled address, as the guide page stores it (utils/chosen-address.ts reads it). */
+async function storeGuideAddress(extensionPage: Page, address: string): Promise<void> {
+  await extensionPage.evaluate((value) => chrome.storage.local.set({ guideState: { network: 'ethereum', address: value } }), address);
+}
+
+describe('the chosen language on the exchange page, in Chromium', () => {
+  let browser: ChromiumExtension;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    await routeSite(
+      browser.context,
+      'https://www.binance.com',
+      fakeExchangeHtml('Binance — stand-in', '<form><label>Address <input id="withdraw-address" type="text" autocomplete="off"></label></form>'),
+    );
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  test('Swedish chosen in the options: pill, card and mismatch warning are Swedish, and the page never asks the extension for a file', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.getByTestId('language').selectOption('sv');
+    await options.waitForFunction(() => document.documentElement.lang.startsWith('sv'));
+    await storeGuideAddress(options, GUIDE_ADDRESS);
+
+    const page = await browser.context.newPage();
+    const fromPage: string[] = [];
+    page.on('request', (request) => fromPage.push(request.url()));
+    await page.goto('https://www.binance.com/en/my/wallet/account/main/withdrawal/crypto/USDT');
+    const pill = shadowUi(page);
+    await pill.waitFor('pill-toggle');
+    expect(await pill.attribute('pill-close', 'aria-label')).toBe(sv('close'));
+
+    await pill.click('pill-toggle');
+    await pill.waitFor('exchange-card');
+    const headings = await pill.evaluate((shadow) => [...shadow.querySelectorAll('.card__heading')].map((heading) => heading.textContent ?? ''), undefined);
+    expect(headings).toContain(sv('cardProofOfReserves'));
+    expect(headings).toContain(sv('cardConcentration'));
+    expect(await pill.text('withdraw')).toBe(sv('withdrawAction'));
+    expect(await pill.text('move-corner')).toBe(sv('moveCorner'));
+
+    await page.locator('#withdraw-address').fill(OTHER_ADDRESS);
+    const warning = shadowUi(page, 'reserve-radar-mismatch');
+    await warning.waitFor('mismatch-warning');
+    const text = (await warning.text('mismatch-warning')) ?? '';
+    expect(text).toContain(sv('mismatchTitle'));
+    expect(await warning.text('mismatch-dismiss')).toBe(sv('mismatchDismiss'));
+
+    // The words came from the background over the extension's own channel: nothing was fetched
+    // from the extension's files by the page (that needs web_accessible_resources, which would let
+    // any page detect the extension).
+    expect(fromPage.filter((url) => !url.startsWith('https://www.binance.com/'))).toEqual([]);
+    await page.close();
+    await options.close();
+  });
+
+  test('nothing in either build is web-accessible, so no page can probe for the extension', () => {
+    for (const build of [chromeBuild, firefoxBuild]) {
+      const manifest = JSON.parse(readFileSync(join(build, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+      expect(manifest.web_accessible_resources, build).toBeUndefined();
+    }
+  });
+});
