@@ -110,7 +110,7 @@ const SURFACES: Surface[] = [
   extensionPage('lookalike warning page', `warning.html?url=${encodeURIComponent('https://binance-login.com/en/login')}`, 'lookalike-warning'),
   extensionPage('lookalike warning page (punycode)', `warning.html?url=${encodeURIComponent('https://xn--bnance-pvf.com/')}`, 'lookalike-warning'),
   extensionPage('warning page for a site that is no lookalike', `warning.html?url=${encodeURIComponent('https://www.example.org/')}`, 'not-exchange'),
-  // extensionPage('welcome', 'welcome.html', 'welcome'),
+  extensionPage('welcome', 'welcome.html', 'welcome'),
 ];
 
 // A checksummed address the guide "settled on", and another one typed into the exchange's field.
