@@ -27,6 +27,11 @@ export const baitWords: ReadonlySet<string> = new Set([
   // Misspelled bait and the words of claims, repayment and compliance scams (FTX claims, "AML checks").
   'loggin', 'signon', 'airdop', 'airdrp', 'aidrop', 'repayment', 'repay', 'distribution',
   'aml', 'amlcheck', 'verifiy', 'verfy', 'suppport', 'servise', 'helpline', 'hotline',
+  // the claims process of a failed exchange (FTX, Celsius, BlockFi) and the agents that run it
+  'declaration', 'settlement', 'customer', 'client', 'case', 'debtor', 'creditor', 'bankruptcy',
+  'restructuring', 'restructure', 'noticing', 'kroll', 'stretto',
+  // listings, votes and compliance notices
+  'listing', 'vote', 'report', 'compliance', 'register', 'registration',
 ]);
 
 /** Words that put a host in a crypto context; a common-word brand needs one of these or a bait word. */
@@ -34,7 +39,19 @@ export const cryptoWords: ReadonlySet<string> = new Set([
   'crypto', 'btc', 'eth', 'usdt', 'usdc', 'coin', 'token', 'nft', 'defi', 'exchange', 'trade', 'trading',
   'trader', 'bitcoin', 'ethereum', 'web3', 'dex', 'cex', 'swap', 'p2p', 'futures', 'spot', 'margin', 'pro',
   'global', 'market', 'markets', 'chain', 'ledger', 'vault', 'invest', 'investment', 'yield', 'forex',
-  'ico', 'ido', 'ieo', 'sto', 'bnb', 'trx', 'tron', 'xrp', 'neo', 'ltc', 'doge', 'usd',
+  'ico', 'ido', 'ieo', 'sto', 'bnb', 'trx', 'tron', 'xrp', 'neo', 'ltc', 'doge', 'usd', 'otc', 'vip', 'dapp',
+]);
+
+/**
+ * Endings where cheap, throwaway registrations cluster: 17.7 % of the development half's phishing
+ * hosts end in one of these, against 4.8 % of the legitimate hosts. On one of these a brand padded with a few
+ * stray letters (`krakenz.top`, `coinexp.top`) is a lookalike; elsewhere a padded common word may be
+ * another product (`krakend.io`).
+ */
+export const favouredEndings: ReadonlySet<string> = new Set([
+  'top', 'xyz', 'icu', 'cfd', 'sbs', 'vip', 'cc', 'live', 'shop', 'online', 'site', 'click', 'buzz', 'cyou',
+  'bond', 'lol', 'fun', 'cam', 'rest', 'pw', 'tk', 'ml', 'ga', 'cf', 'gq', 'mobi', 'club', 'store', 'biz',
+  'work', 'today', 'life', 'website', 'space', 'asia', 'help', 'support',
 ]);
 
 /**

@@ -296,6 +296,33 @@ describe('classify: patterns that generalize (issue 21)', () => {
     ['kraken-ix.com', 'kraken'],
     ['upbit-event.com', 'upbit'],
     ['gemini-login.vercel.app', 'gemini'],
+    // a distinctive short brand as a whole token, with nothing else
+    ['okx.abcd.xyz', 'okx'],
+    ['listing-mexc.com', 'mexc'],
+    ['ai-okx.asia', 'okx'],
+    // claims, bankruptcy and listing bait
+    ['declaration-ftx.com', 'ftx'],
+    ['settlements-ftx.com', 'ftx'],
+    ['ftx.case-debtors.com', 'ftx'],
+    ['client.48213-ftx.com', 'ftx'],
+    ['celsius.stretto-portal.com', 'celsius'],
+    ['portal.cases-celsius.network', 'celsius'],
+    ['nexo-client.icu', 'nexo'],
+    ['gemini-vip.xyz', 'gemini'],
+    ['robinhood-otc.com', 'robinhood'],
+    // a common-word brand beside a number, as the whole name
+    ['482913-gemini.com', 'gemini'],
+    // a brand padded by a few letters on an ending phishers favour
+    ['krakenz.top', 'kraken'],
+    ['geminiop.cc', 'gemini'],
+    ['coinexp.top', 'coinex'],
+    ['robinhoodq.site', 'robinhood'],
+    ['luno-xy.cc', 'luno'],
+    // a brand split across two of the label's tokens
+    ['claims-block-fi-portal.com', 'blockfi'],
+    ['crypto-com-pay.xyz', 'crypto-com'],
+    // a telling word in a subdomain is context for the registrable name
+    ['stretto.ftx-claimz.com', 'ftx'],
   ])('%s imitates %s', (host, id) => {
     const result = classify(host);
     expect(result.verdict, result.reason).toBe('lookalike');
@@ -315,6 +342,14 @@ describe('classify: patterns that generalize (issue 21)', () => {
     'coingate.com',
     'gatehub.net',
     'gateway.fm',
+    // a padded common word off the endings phishers favour, or a real product beside a number
+    'krakend.com',
+    'geminiop.com',
+    'robinhoodie.net',
+    'app.gemini-chat.com',
+    'kraken.example.com',
+    // a common word as a subdomain on a throwaway-favoured ending is still a word (the Gemini protocol)
+    'gemini.circumlunar.space',
     // official domains the registry now lists
     'data.binance.vision',
     // ordinary sites on free hosting

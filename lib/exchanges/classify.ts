@@ -7,7 +7,7 @@
 import { getPublicSuffix } from 'tldts';
 import { exchanges } from './registry';
 import type { ExchangeDefinition } from './types';
-import { buildBrandIndex, baitWords, cryptoWords, freeHosting, nearMissWords, trigramKey, type BrandEntry, type BrandIndex } from './brand-index';
+import { buildBrandIndex, baitWords, cryptoWords, favouredEndings, freeHosting, nearMissWords, trigramKey, type BrandEntry, type BrandIndex } from './brand-index';
 import { collapseRepeats, editDistance } from './edit-distance';
 import { hostnameFromUrl, parseHostname } from './hostname';
 import { decodeIdnLabel } from './punycode';
@@ -353,6 +353,14 @@ function evidenceInLabel(label: Label, isRegistrable: boolean, brands: BrandInde
     const joined = label.tokens.join('');
     const whole = brands.byToken.get(joined)?.[0] ?? brands.byCollapsed.get(collapseRepeats(joined))?.[0];
     if (whole) return { entry: whole, kind: 'hyphenated', bait: undefined, distance: 0, mixedScripts: isMixedScript(label.raw) };
+    // `claims-block-fi-portal`: the brand split across two neighbouring tokens, among others.
+    for (let i = 0; i + 1 < label.tokens.length; i++) {
+      const first = label.tokens[i]!;
+      const second = label.tokens[i + 1]!;
+      if (first.length < 2 || second.length < 2 || first.length + second.length < 5) continue;
+      const pair = brands.byToken.get(first + second)?.[0];
+      if (pair) return { entry: pair, kind: 'hyphenated', bait: bestContext(contextsOf(label), -1), distance: 0, mixedScripts: isMixedScript(label.raw) };
+    }
     if (isRegistrable && label.tokens.length === 2) {
       const typo = typoOf(joined, label.rawTokens.join(''), isRegistrable, brands);
       if (typo && typo.entry.strength === 'long') return { ...typo, kind: 'hyphenated' };
@@ -364,11 +372,12 @@ function evidenceInLabel(label: Label, isRegistrable: boolean, brands: BrandInde
 }
 
 /** Short and common brand tokens (`gate`, `kraken`) need more than their mere presence. */
-function isEnough(evidence: Evidence, isRegistrable: boolean, contextElsewhere: boolean, label: Label, hosted: boolean): boolean {
-  if (evidence.entry.strength !== 'weak') return true;
+function isEnough(evidence: Evidence, isRegistrable: boolean, contextElsewhere: boolean, label: Label, hosted: boolean, favoured: boolean): boolean {
+  // A coined name (`okx`, `mexc`) is a warning wherever it stands as a token, however short.
+  if (evidence.entry.strength !== 'weak' || evidence.entry.distinctive) return true;
   // On free hosting, a common-word brand that is the whole site name (`kraken.pages.dev`) is enough.
   if (hosted && isRegistrable && label.tokens.length === 1 && evidence.kind === 'tld-swap' && evidence.entry.tldSwapAllowed) return true;
-  if (evidence.kind === 'token' && isRegistrable && strayShortToken(label, evidence.entry.skeleton)) return true;
+  if (evidence.kind === 'token' && isRegistrable && strayShortToken(label, evidence.entry.skeleton, favoured)) return true;
   switch (evidence.kind) {
     case 'homoglyph':
       return true;
@@ -392,11 +401,36 @@ const productSuffixes: ReadonlySet<string> = new Set(['ai', 'js', 'go', 'ui', 'm
  * `kraken-ix`, `v-kraken`: a common-word brand of six letters or more beside a one- or two-letter
  * token, as the whole registrable name, is how typosquats pad a name; a real product says what it is.
  */
-function strayShortToken(label: Label, brand: string): boolean {
-  if (brand.length < 6 || label.tokens.length !== 2) return false;
+function strayShortToken(label: Label, brand: string, favoured: boolean): boolean {
+  if (label.tokens.length !== 2) return false;
   // The other token as written (skeletons fold `ai` to something else).
   const other = label.tokens[0] === brand ? label.rawTokens[1]! : label.tokens[1] === brand ? label.rawTokens[0]! : undefined;
-  return other !== undefined && other.length <= 2 && /^[a-z]+$/.test(other) && !productSuffixes.has(other);
+  if (other === undefined) return false;
+  // `482913-gemini`: a number of three digits or more, the way throwaway hosts are numbered.
+  if (other.length >= 3 && /^\d+$/.test(other)) return true;
+  // On an ending where throwaway hosts cluster (`luno-xy.cc`), four-letter common words too.
+  if (brand.length < (favoured ? 4 : 6)) return false;
+  return other.length <= 2 && /^[a-z]+$/.test(other) && !productSuffixes.has(other);
+}
+
+/**
+ * `krakenz.top`, `coinexp.top`, `geminiop.cc`: a brand of five letters or more with one to four
+ * stray letters or digits glued after it (or one or two before it), as a token of the registrable
+ * name, on an ending where throwaway hosts cluster (`favouredEndings`).
+ */
+function paddedOnFavouredEnding(label: Label, brands: BrandIndex): Evidence | undefined {
+  for (let i = 0; i < label.tokens.length; i++) {
+    const token = label.tokens[i]!;
+    for (let cut = 1; cut <= 4 && token.length - cut >= 5; cut++) {
+      const entry = brands.byToken.get(token.slice(0, token.length - cut))?.[0];
+      if (entry) return { entry, kind: 'padded', bait: undefined, distance: 0, mixedScripts: isMixedScript(label.rawTokens[i]!) };
+    }
+    for (let cut = 1; cut <= 2 && token.length - cut >= 5; cut++) {
+      const entry = brands.byToken.get(token.slice(cut))?.[0];
+      if (entry) return { entry, kind: 'padded', bait: undefined, distance: 0, mixedScripts: isMixedScript(label.rawTokens[i]!) };
+    }
+  }
+  return undefined;
 }
 
 const hostingSet: ReadonlySet<string> = new Set(freeHosting);
@@ -562,21 +596,27 @@ export function classify(hostname: string): ClassifyReturnType {
   }
 
   const registrableAt = labels.length - 1;
+  // The ending the site is registered under (`top` in `krakenz.top`); never a free hosting service's.
+  const favoured = hosting === undefined && favouredEndings.has(suffix);
   for (let i = registrableAt; i >= 0; i--) {
     const label = labels[i]!;
     const isRegistrable = i === registrableAt;
-    const evidence = evidenceInLabel(label, isRegistrable, brands);
-    if (!evidence) continue;
-    let elsewhere: string | undefined;
-    for (let j = 0; j < labels.length && elsewhere === undefined; j++) {
-      if (j !== i && labels[j]!.raw !== 'www') elsewhere = contextOf(labels[j]!);
+    let evidence = evidenceInLabel(label, isRegistrable, brands);
+    if (evidence) {
+      let elsewhere: string | undefined;
+      for (let j = 0; j < labels.length && elsewhere === undefined; j++) {
+        if (j !== i && labels[j]!.raw !== 'www') elsewhere = contextOf(labels[j]!);
+      }
+      // A telling word in a subdomain (`stretto.ftx-claims`) is context for the registrable name too; `www`, `app` are not.
+      if (!evidence.bait && (!isRegistrable || (elsewhere !== undefined && !faintContext.has(elsewhere)))) evidence.bait = elsewhere;
+      if (!isEnough(evidence, isRegistrable, elsewhere !== undefined, label, hosting !== undefined, favoured)) evidence = undefined;
     }
-    if (!evidence.bait && !isRegistrable) evidence.bait = elsewhere;
-    if (!isEnough(evidence, isRegistrable, elsewhere !== undefined, label, hosting !== undefined)) continue;
+    if (!evidence && isRegistrable && favoured) evidence = paddedOnFavouredEnding(label, brands);
+    if (!evidence) continue;
     if (hosting !== undefined && evidence.kind !== 'homoglyph' && evidence.kind !== 'typo') {
       evidence.kind = 'hosted';
       evidence.hosting = hosting;
-    } else if (evidence.kind === 'token' && evidence.entry.strength === 'weak' && isRegistrable && !evidence.bait && strayShortToken(label, evidence.entry.skeleton)) {
+    } else if (evidence.kind === 'token' && evidence.entry.strength === 'weak' && isRegistrable && !evidence.bait && strayShortToken(label, evidence.entry.skeleton, favoured)) {
       evidence.kind = 'padded';
     }
     const display = describeHost(host, labels, hosting ?? suffix);
