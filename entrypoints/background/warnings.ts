@@ -1,8 +1,9 @@
 import { storage } from '#imports';
 import { activeWarnings, type ActiveWarning } from '@/lib/community/active-warnings';
-import { checkSubscription, createSubscription, describeSubscription, goodLists, parseStoredSubscriptions, type SubscriptionHealth, type WarningSubscription } from '@/lib/community/subscription';
+import { describeSubscription, goodLists, type SubscriptionHealth, type WarningSubscription } from '@/lib/community/subscription';
 import { WARNING_LIST_LIMITS } from '@/lib/community/warning-list';
 import { fetchSource } from '@/lib/reserves/fetch-source';
+import { chainWork } from './chain-work';
 
 /**
  * Community warning lists the user subscribed to: fetched on the shared schedule (never because
@@ -25,9 +26,18 @@ export function startWarnings(): void {
   });
 }
 
+/**
+ * Rejects when the held lists could not be checked at all (Chrome: no offscreen document): then
+ * nothing is kept in memory, so the next read tries again, and nothing is written back.
+ */
 function readSubscriptions(): Promise<WarningSubscription[]> {
-  held ??= subscriptionsItem.getValue().then(parseStoredSubscriptions);
-  return held;
+  if (held !== undefined) return held;
+  const reading = subscriptionsItem.getValue().then((value) => chainWork().parseStoredSubscriptions(value));
+  held = reading;
+  reading.catch(() => {
+    if (held === reading) held = undefined;
+  });
+  return reading;
 }
 
 async function writeSubscriptions(next: WarningSubscription[]): Promise<void> {
@@ -51,13 +61,18 @@ export async function subscriptionViews(now = new Date()): Promise<SubscriptionV
 
 /** Reads the held lists once and answers for any exchange, for building views. */
 export async function warningLookup(now: Date): Promise<(exchangeId: string) => ActiveWarning[]> {
-  const lists = goodLists({ subscriptions: await readSubscriptions() });
+  // Lists that cannot be checked show no warning (fail closed); they stay stored for the next read.
+  const subscriptions = await readSubscriptions().catch((error: unknown) => {
+    console.warn(`[reserve-radar] warning lists: ${error instanceof Error ? error.message : String(error)}`);
+    return [];
+  });
+  const lists = goodLists({ subscriptions });
   return (exchangeId) => (lists.length === 0 ? [] : activeWarnings({ lists, exchangeId, now }));
 }
 
 /** Adds a subscription and checks it at once. A plain-words reason when the input is wrong. */
 export async function subscribe(url: string, expectedSigner: string): Promise<{ ok: true } | { ok: false; reason: string }> {
-  const created = createSubscription({ url, expectedSigner });
+  const created = await chainWork().createSubscription({ url, expectedSigner });
   if (!created.ok) return created;
   const current = await readSubscriptions();
   if (current.some((subscription) => subscription.url === created.subscription.url)) return { ok: false, reason: 'You already subscribe to this list.' };
@@ -86,7 +101,7 @@ export async function checkSubscriptions({ force = false }: { force?: boolean } 
   const next: WarningSubscription[] = [];
   for (const state of states) {
     const due = force || state.lastCheck === null || Date.now() - Date.parse(state.lastCheck) >= CHECK_EVERY_MS;
-    next.push(due ? await checkSubscription({ state, fetched: await fetchList(state.url), now: new Date() }) : state);
+    next.push(due ? await chainWork().checkSubscription({ state, fetched: await fetchList(state.url), now: Date.now() }) : state);
   }
   // A subscription removed while we were fetching stays removed.
   const kept = new Set((await readSubscriptions()).map((state) => state.url));

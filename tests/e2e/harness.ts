@@ -367,3 +367,11 @@ export async function stopServiceWorker(page: Page, timeoutMs = 10_000): Promise
     await cdp.detach().catch(() => undefined);
   }
 }
+
+/** How many offscreen documents the extension has open (Chrome: the one that runs the viem work). */
+export async function offscreenDocuments(worker: Worker): Promise<number> {
+  return worker.evaluate(async () => {
+    const api = (globalThis as unknown as { chrome: { runtime: { getContexts(filter: object): Promise<unknown[]> } } }).chrome;
+    return (await api.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] })).length;
+  });
+}
