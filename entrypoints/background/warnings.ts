@@ -27,12 +27,37 @@ export function startWarnings(): void {
 }
 
 /**
+ * The subscriptions as last checked, beside the SHA-256 of the stored value they were read from:
+ * a service worker that wakes up takes them as they are while that value is unchanged, instead of
+ * checking every signature again (in Chrome that would make the offscreen document at each
+ * wake-up). Any other value, whoever wrote it, is checked in full. Session storage is open to our
+ * own pages and worker only (content scripts, which can write `storage.local` in Chrome, cannot
+ * reach it) and is gone when the browser closes.
+ */
+const checkedItem = storage.defineItem<{ digest: string; subscriptions: WarningSubscription[] } | null>('session:checkedSubscriptions', { fallback: null });
+
+async function digestOf(value: unknown): Promise<string> {
+  const bytes = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify(value) ?? ''));
+  return Array.from(new Uint8Array(bytes), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+async function checkStored(value: unknown): Promise<WarningSubscription[]> {
+  // Nothing subscribed (most users): nothing to check or remember.
+  if (!Array.isArray(value) || value.length === 0) return [];
+  const [digest, checked] = await Promise.all([digestOf(value), checkedItem.getValue()]);
+  if (checked !== null && checked.digest === digest) return checked.subscriptions;
+  const subscriptions = await chainWork().parseStoredSubscriptions(value);
+  await checkedItem.setValue({ digest, subscriptions });
+  return subscriptions;
+}
+
+/**
  * Rejects when the held lists could not be checked at all (Chrome: no offscreen document): then
  * nothing is kept in memory, so the next read tries again, and nothing is written back.
  */
 function readSubscriptions(): Promise<WarningSubscription[]> {
   if (held !== undefined) return held;
-  const reading = subscriptionsItem.getValue().then((value) => chainWork().parseStoredSubscriptions(value));
+  const reading = subscriptionsItem.getValue().then(checkStored);
   held = reading;
   reading.catch(() => {
     if (held === reading) held = undefined;
@@ -40,8 +65,10 @@ function readSubscriptions(): Promise<WarningSubscription[]> {
   return reading;
 }
 
+/** `next` is checked already (each list by `checkSubscription`, or carried over from a checked read). */
 async function writeSubscriptions(next: WarningSubscription[]): Promise<void> {
   held = Promise.resolve(next);
+  await checkedItem.setValue({ digest: await digestOf(next), subscriptions: next });
   await subscriptionsItem.setValue(next);
 }
 
