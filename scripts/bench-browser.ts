@@ -185,6 +185,49 @@ try {
   await plain.close();
 }
 
+/**
+ * `RADAR_COMPARE_OUT_DIR=<another build's out dir>`: the worker's start of this build and of that
+ * one, in two browsers open at once, one wake-up of each in turn (who goes first alternates), so
+ * both meet the same load on a shared machine. Build the other one with `RADAR_OUT_DIR`.
+ */
+const compareDir = process.env.RADAR_COMPARE_OUT_DIR;
+if (compareDir !== undefined) {
+  const COMPARE_STARTS = 21;
+  const builds = [
+    { name: 'this build', launched: await launchChromium() },
+    { name: compareDir, launched: await launchChromium({ build: join(compareDir, 'chrome-mv3') }) },
+  ];
+  try {
+    const askers = await Promise.all(
+      builds.map(async ({ launched }) => {
+        const asker = await launched.context.newPage();
+        await asker.goto(`chrome-extension://${launched.extensionId}/popup.html`);
+        return asker;
+      }),
+    );
+    const times: number[][] = builds.map(() => []);
+    const askOnce = (asker: Page) =>
+      asker.evaluate(async () => {
+        const api = (globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } } }).chrome;
+        const started = performance.now();
+        await api.runtime.sendMessage({ type: 'all-exchanges' });
+        return performance.now() - started;
+      });
+    for (let i = 0; i < COMPARE_STARTS; i++) {
+      for (const index of i % 2 === 0 ? [0, 1] : [1, 0]) {
+        const asker = askers[index]!;
+        await askOnce(asker);
+        await stopServiceWorker(asker);
+        times[index]!.push(await askOnce(asker));
+      }
+    }
+    const [mine, theirs] = times.map(median) as [number, number];
+    rows.push({ name: `worker start, side by side (${COMPARE_STARTS} each, alternating): this build / ${compareDir}`, value: `${mine.toFixed(1)} / ${theirs.toFixed(1)} ms (${(mine / theirs).toFixed(2)}×)` });
+  } finally {
+    for (const { launched } of builds) await launched.close();
+  }
+}
+
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${process.platform} ${process.arch}, Chromium at /usr/bin/chromium`;
 process.stdout.write(`\n## Reserve Radar in a real browser\nmachine: ${machine}\n\n| measure | value | goal |\n| --- | --- | --- |\n`);
 for (const row of rows) process.stdout.write(`| ${row.name} | ${row.value} | ${row.goal === undefined ? '—' : `${row.goal} ${row.met ? '✓' : '✗ not met'}`} |\n`);

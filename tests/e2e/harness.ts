@@ -64,8 +64,10 @@ export interface ChromiumExtension {
   close(): Promise<void>;
 }
 
-export async function launchChromium(options: { colorScheme?: 'light' | 'dark' } = {}): Promise<ChromiumExtension> {
+/** `build`: another built Chrome extension folder (the benchmark compares two builds side by side). */
+export async function launchChromium(options: { colorScheme?: 'light' | 'dark'; build?: string } = {}): Promise<ChromiumExtension> {
   const executablePath = requireChromium();
+  const build = options.build ?? chromeBuild;
   const userDataDir = mkdtempSync(join(tmpdir(), 'radar-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
@@ -73,8 +75,8 @@ export async function launchChromium(options: { colorScheme?: 'light' | 'dark' }
     colorScheme: options.colorScheme ?? 'light',
     args: [
       '--headless=new',
-      `--disable-extensions-except=${chromeBuild}`,
-      `--load-extension=${chromeBuild}`,
+      `--disable-extensions-except=${build}`,
+      `--load-extension=${build}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',
