@@ -1,6 +1,5 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { readFileSync } from 'node:fs';
 import { FEED_SIGNERS, FEED_URL } from './lib/feed/trust';
 
 /**
@@ -16,8 +15,6 @@ function feedSettings(): { url: string; signers: string[] } {
   return { url, signers };
 }
 const feed = feedSettings();
-/** The version the manifest carries (WXT takes it from package.json); the background keys what it keeps in session storage by it. */
-const version = (JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 // Build steps of our own are WXT modules in modules/ (loaded by name order): the exchange-page
 // matches, the early-question script, the popup's single file, the store zip's bill of materials.
@@ -27,7 +24,7 @@ export default defineConfig({
   ...(process.env.RADAR_OUT_DIR === undefined ? {} : { outDir: process.env.RADAR_OUT_DIR }),
   vite: () => ({
     plugins: [preact()],
-    define: { __RADAR_FEED__: JSON.stringify(feed), __RADAR_VERSION__: JSON.stringify(version) },
+    define: { __RADAR_FEED__: JSON.stringify(feed) },
   }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

@@ -56,30 +56,3 @@ describe('refreshDue', () => {
     expect(net.cexsCalls).toBe(1);
   });
 });
-
-describe('the held snapshot across service-worker wake-ups', () => {
-  beforeEach(() => fakeBrowser.reset());
-
-  /** A fresh copy of this module, as a worker that just woke up has it: nothing in memory, storage as it was. */
-  async function wokenWorker(): Promise<typeof import('./data')> {
-    vi.resetModules();
-    return import('./data');
-  }
-
-  test('a worker that wakes up takes the snapshot validated before it slept, without validating it again', async () => {
-    const first = await (await wokenWorker()).heldSnapshot();
-    const session = (await fakeBrowser.storage.session.get('checkedHeldSnapshot')).checkedHeldSnapshot as { source: string; snapshot: { generatedAt: string } };
-    expect(session.snapshot).toEqual(first);
-    // Marked, so that the next worker's answer shows where it came from: the session, not a new validation.
-    await fakeBrowser.storage.session.set({ checkedHeldSnapshot: { ...session, snapshot: { ...session.snapshot, generatedAt: 'from the session' } } });
-    expect((await (await wokenWorker()).heldSnapshot()).generatedAt).toBe('from the session');
-  });
-
-  test('a stored value changed by anyone else is validated in full: a damaged one gives the bundled snapshot', async () => {
-    const bundled = await (await wokenWorker()).heldSnapshot();
-    const session = (await fakeBrowser.storage.session.get('checkedHeldSnapshot')).checkedHeldSnapshot as { source: string; snapshot: object };
-    await fakeBrowser.storage.session.set({ checkedHeldSnapshot: { ...session, snapshot: { ...session.snapshot, generatedAt: 'from the session' } } });
-    await fakeBrowser.storage.local.set({ heldSnapshot: { exchanges: 'not a snapshot' } });
-    expect(await (await wokenWorker()).heldSnapshot()).toEqual(bundled);
-  });
-});

@@ -11,12 +11,9 @@ import { FEED_SIGNERS, FEED_URL } from '@/lib/feed/trust';
 import type { HeldFeed } from '@/lib/feed/verify-feed';
 import { chainWork } from './chain-work';
 import type { Address } from 'viem';
-import { sha256Hex } from '@/utils/sha256';
 
 /** Set by wxt.config.ts from RADAR_FEED_URL / RADAR_FEED_SIGNERS; absent under unit tests. */
 declare const __RADAR_FEED__: { url: string; signers: Address[] } | undefined;
-/** The extension's version, set by wxt.config.ts; absent under unit tests. */
-declare const __RADAR_VERSION__: string | undefined;
 
 /**
  * The background's data: the held snapshot (bundled, merged with every good live reading) and
@@ -55,37 +52,17 @@ export interface SourceView {
 
 let held: Snapshot | undefined;
 
-/**
- * The held snapshot as last validated and merged, beside what it was made from: the extension's
- * version (which fixes the bundled snapshot) and the SHA-256 of the stored value. A worker that
- * wakes up takes it as it is while both are unchanged, instead of validating the bundled and the
- * stored snapshot again at every wake-up (about 4 ms each). Any other stored value, whoever wrote
- * it, is validated in full. Session storage: our worker and pages only (content scripts, which
- * can write `storage.local` in Chrome, cannot reach it); gone when the browser closes.
- */
-const checkedHeldItem = storage.defineItem<{ source: string; snapshot: Snapshot } | null>('session:checkedHeldSnapshot', { fallback: null });
-
-const sourceOf = async (stored: unknown) => `${typeof __RADAR_VERSION__ === 'undefined' ? '' : __RADAR_VERSION__} ${await sha256Hex(JSON.stringify(stored))}`;
-
-/** Bundled data, overlaid with stored live readings that are newer. */
-function validatedHeld(stored: unknown): Snapshot {
-  const bundled = bundledSnapshot();
-  if (stored === null) return bundled;
-  const parsed = parseSnapshot(stored);
-  // A damaged stored copy is dropped in favour of the bundled one, never shown.
-  if (!parsed.ok) return bundled;
-  return mergeSnapshots({ held: bundled, incoming: parsed.snapshot }).snapshot;
-}
-
-/** The snapshot views read. */
+/** The snapshot views read: bundled data, overlaid with stored live readings that are newer. */
 export async function heldSnapshot(): Promise<Snapshot> {
   if (held !== undefined) return held;
-  const [stored, checked] = await Promise.all([heldItem.getValue(), checkedHeldItem.getValue()]);
-  const source = await sourceOf(stored);
-  if (checked !== null && checked.source === source) return (held ??= checked.snapshot);
-  const snapshot = validatedHeld(stored);
-  await checkedHeldItem.setValue({ source, snapshot });
-  return (held ??= snapshot);
+  const bundled = bundledSnapshot();
+  const stored = await heldItem.getValue();
+  if (stored === null) return (held = bundled);
+  const parsed = parseSnapshot(stored);
+  // A damaged stored copy is dropped in favour of the bundled one, never shown.
+  if (!parsed.ok) return (held = bundled);
+  const merged = mergeSnapshots({ held: bundled, incoming: parsed.snapshot });
+  return (held = merged.snapshot);
 }
 
 function trackedProtocols(): { exchangeId: string; slug: string }[] {
@@ -103,8 +80,6 @@ async function store(result: Stored, source: string, states: Record<string, Sour
   states[source] = result.state;
   if (result.snapshot !== held) {
     held = result.snapshot;
-    // Validated and merged by the refresh: the next wake-up takes it from the session as it is.
-    await checkedHeldItem.setValue({ source: await sourceOf(result.snapshot), snapshot: result.snapshot });
     await heldItem.setValue(result.snapshot);
   }
   await sourcesItem.setValue(states);

@@ -3,7 +3,6 @@ import { activeWarnings, type ActiveWarning } from '@/lib/community/active-warni
 import { describeSubscription, goodLists, type SubscriptionHealth, type WarningSubscription } from '@/lib/community/subscription';
 import { WARNING_LIST_LIMITS } from '@/lib/community/warning-list';
 import { fetchSource } from '@/lib/reserves/fetch-source';
-import { sha256Hex } from '@/utils/sha256';
 import { chainWork } from './chain-work';
 
 /**
@@ -37,7 +36,10 @@ export function startWarnings(): void {
  */
 const checkedItem = storage.defineItem<{ digest: string; subscriptions: WarningSubscription[] } | null>('session:checkedSubscriptions', { fallback: null });
 
-const digestOf = (value: unknown) => sha256Hex(JSON.stringify(value) ?? '');
+async function digestOf(value: unknown): Promise<string> {
+  const bytes = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify(value) ?? ''));
+  return Array.from(new Uint8Array(bytes), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
 
 async function checkStored(value: unknown): Promise<WarningSubscription[]> {
   // Nothing subscribed (most users): nothing to check or remember.
