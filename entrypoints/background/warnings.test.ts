@@ -5,7 +5,7 @@ import { signWarningList } from '@/lib/community/sign-warning-list';
 import type { WarningSubscription } from '@/lib/community/subscription';
 import type { WarningList } from '@/lib/community/warning-list';
 import { inProcessChainWork } from '@/lib/chain-work/in-process';
-import { startWarnings, subscriptionViews, warningLookup } from './warnings';
+import { checkSubscriptions, startWarnings, subscriptionViews, warningLookup } from './warnings';
 
 const key = generatePrivateKey();
 const now = new Date('2026-11-25T10:00:00Z');
@@ -70,5 +70,18 @@ describe('the held warning lists across service-worker wake-ups', () => {
     // The next read checks again, and the list is back.
     expect((await warningLookup(now))('binance')).toHaveLength(1);
     expect(check).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('a scheduled check while the held lists cannot be checked', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  test('writes nothing and does not fail the run: the stored lists stay for the next one', async () => {
+    const state = await storedSubscription();
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    vi.spyOn(inProcessChainWork, 'parseStoredSubscriptions').mockRejectedValue(new Error('no document'));
+    startWarnings();
+    await expect(checkSubscriptions({ force: true })).resolves.toBeUndefined();
+    expect((await fakeBrowser.storage.local.get('warningSubscriptions')).warningSubscriptions).toEqual([state]);
   });
 });

@@ -65,6 +65,14 @@ function readSubscriptions(): Promise<WarningSubscription[]> {
   return reading;
 }
 
+/** The subscriptions, or undefined (logged) when their held lists could not be checked at all. */
+function readOrWarn(): Promise<WarningSubscription[] | undefined> {
+  return readSubscriptions().catch((error: unknown) => {
+    console.warn(`[reserve-radar] warning lists: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  });
+}
+
 /** `next` is checked already (each list by `checkSubscription`, or carried over from a checked read). */
 async function writeSubscriptions(next: WarningSubscription[]): Promise<void> {
   held = Promise.resolve(next);
@@ -89,11 +97,7 @@ export async function subscriptionViews(now = new Date()): Promise<SubscriptionV
 /** Reads the held lists once and answers for any exchange, for building views. */
 export async function warningLookup(now: Date): Promise<(exchangeId: string) => ActiveWarning[]> {
   // Lists that cannot be checked show no warning (fail closed); they stay stored for the next read.
-  const subscriptions = await readSubscriptions().catch((error: unknown) => {
-    console.warn(`[reserve-radar] warning lists: ${error instanceof Error ? error.message : String(error)}`);
-    return [];
-  });
-  const lists = goodLists({ subscriptions });
+  const lists = goodLists({ subscriptions: (await readOrWarn()) ?? [] });
   return (exchangeId) => (lists.length === 0 ? [] : activeWarnings({ lists, exchangeId, now }));
 }
 
@@ -124,13 +128,17 @@ async function fetchList(url: string): Promise<{ ok: true; body: string } | { ok
 
 /** Checks every subscription that is due (all of them when forced), one at a time. */
 export async function checkSubscriptions({ force = false }: { force?: boolean } = {}): Promise<void> {
-  const states = await readSubscriptions();
+  // Held lists that cannot be checked now are left as stored, for the next run.
+  const states = await readOrWarn();
+  if (states === undefined) return;
   const next: WarningSubscription[] = [];
   for (const state of states) {
     const due = force || state.lastCheck === null || Date.now() - Date.parse(state.lastCheck) >= CHECK_EVERY_MS;
     next.push(due ? await chainWork().checkSubscription({ state, fetched: await fetchList(state.url), now: Date.now() }) : state);
   }
   // A subscription removed while we were fetching stays removed.
-  const kept = new Set((await readSubscriptions()).map((state) => state.url));
+  const current = await readOrWarn();
+  if (current === undefined) return;
+  const kept = new Set(current.map((state) => state.url));
   await writeSubscriptions(next.filter((state) => kept.has(state.url)));
 }
