@@ -10,7 +10,7 @@ import { createRemoteChainWork } from '@/lib/chain-work/remote';
  * document, no answer or a wrong one fails closed there.
  */
 
-const DOCUMENT_PATH = '/offscreen.html';
+const DOCUMENT_PATH = '/offscreen.html' as const;
 /** Closed this long after its last answer: the hourly work comes in one burst. */
 const IDLE_MS = 10_000;
 /** Making the document, its worker and viem, then the work; a balance read adds its own deadline. */
@@ -30,7 +30,7 @@ export function offscreenChainWork(): ChainWork {
 }
 
 async function hasDocument(): Promise<boolean> {
-  const contexts = await browser.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'], documentUrls: [browser.runtime.getURL(DOCUMENT_PATH as '/popup.html')] });
+  const contexts = await browser.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'], documentUrls: [browser.runtime.getURL(DOCUMENT_PATH)] });
   return contexts.length > 0;
 }
 
