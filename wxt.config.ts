@@ -39,7 +39,9 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'alarms', 'activeTab'],
+    // Chrome: `offscreen`, for the document that checks signatures and reads balances in a worker,
+    // so the service worker carries no viem (entrypoints/background/offscreen-client.ts).
+    permissions: browser === 'firefox' ? ['storage', 'alarms', 'activeTab'] : ['storage', 'alarms', 'activeTab', 'offscreen'],
     // The data hosts the background calls on a schedule: the signed PoR feed's host
     // (lib/feed/trust.ts) and DefiLlama (lib/reserves/defillama.ts).
     // Holdings (entrypoints/background/holdings.ts), hourly and only while the user records any:

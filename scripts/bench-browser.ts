@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { builtContentScripts, chromeBuild, fakeExchangeHtml, launchChromium, requireChromium, routeSite, stopServiceWorker } from '../tests/e2e/harness';
 
 const LOADS = 20;
@@ -75,6 +75,37 @@ async function loadTimes(context: BrowserContext, withPill: boolean) {
   return results;
 }
 
+/** Opens the popup for `tabId`; from its navigation start to the first frame with the card in it, timed inside the page. */
+async function popupFirstRender(extension: { context: BrowserContext; extensionId: string }, tabId: number, stopFirst: boolean): Promise<number> {
+  const popup = await extension.context.newPage();
+  await popup.addInitScript(() => {
+    const w = window as unknown as { cardAt?: number };
+    const watch = new MutationObserver(() => {
+      if (!document.querySelector('[data-testid="exchange-card"]')) return;
+      watch.disconnect();
+      requestAnimationFrame(() => (w.cardAt = performance.now()));
+    });
+    watch.observe(document, { childList: true, subtree: true });
+  });
+  if (stopFirst) await stopServiceWorker(popup);
+  await popup.goto(`chrome-extension://${extension.extensionId}/popup.html?tab=${tabId}`);
+  await popup.waitForFunction(() => (window as unknown as { cardAt?: number }).cardAt !== undefined);
+  const at = await popup.evaluate(() => (window as unknown as { cardAt: number }).cardAt);
+  await popup.close();
+  return at;
+}
+
+/** Loads the stand-in exchange page in a new tab of `extension`'s browser and gives that tab's id. */
+async function exchangeTab(extension: { context: BrowserContext; worker: Worker }): Promise<number> {
+  const tab = await extension.context.newPage();
+  await tab.goto('https://www.binance.com/');
+  await tab.waitForFunction(() => document.querySelector('reserve-radar-pill'));
+  return extension.worker.evaluate(async () => {
+    const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number }[]> } } }).chrome;
+    return (await api.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id ?? -1;
+  });
+}
+
 // Every script the manifest injects into an exchange page (the early question and the page script), each gzipped.
 const scripts = builtContentScripts().flatMap((entry) => entry.js ?? []).map((file) => readFileSync(join(chromeBuild, file)));
 const gzipped = scripts.reduce((sum, content) => sum + gzipSync(content, { level: 9 }).length, 0);
@@ -120,32 +151,8 @@ try {
   rows.push({ name: `DOMContentLoaded → pill, worker awake, median of ${COLD_LOADS} (interleaved)`, value: `${awakePill.toFixed(1)} ms`, goal: '≤ 100 ms', met: awakePill <= 100 });
   rows.push({ name: `DOMContentLoaded → pill, worker asleep, median of ${COLD_LOADS} (interleaved)`, value: `${coldPill.toFixed(1)} ms (${Math.min(...cold.pill).toFixed(0)}–${Math.max(...cold.pill).toFixed(0)})`, goal: '≤ 100 ms', met: coldPill <= 100 });
 
-  const tab = await extension.context.newPage();
-  await tab.goto('https://www.binance.com/');
-  await tab.waitForFunction(() => document.querySelector('reserve-radar-pill'));
-  const tabId = await extension.worker.evaluate(async () => {
-    const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number }[]> } } }).chrome;
-    return (await api.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id ?? -1;
-  });
-  const openPopup = async (stopFirst: boolean) => {
-    const popup = await extension.context.newPage();
-    // Timed inside the page, from its navigation start to the first frame with the card in it.
-    await popup.addInitScript(() => {
-      const w = window as unknown as { cardAt?: number };
-      const watch = new MutationObserver(() => {
-        if (!document.querySelector('[data-testid="exchange-card"]')) return;
-        watch.disconnect();
-        requestAnimationFrame(() => (w.cardAt = performance.now()));
-      });
-      watch.observe(document, { childList: true, subtree: true });
-    });
-    if (stopFirst) await stopServiceWorker(popup);
-    await popup.goto(`chrome-extension://${extension.extensionId}/popup.html?tab=${tabId}`);
-    await popup.waitForFunction(() => (window as unknown as { cardAt?: number }).cardAt !== undefined);
-    const at = await popup.evaluate(() => (window as unknown as { cardAt: number }).cardAt);
-    await popup.close();
-    return at;
-  };
+  const tabId = await exchangeTab(extension);
+  const openPopup = (stopFirst: boolean) => popupFirstRender(extension, tabId, stopFirst);
   const popupTimes: number[] = [];
   for (let i = 0; i < LOADS; i++) popupTimes.push(await openPopup(false));
   const popupMedian = median(popupTimes);
@@ -183,6 +190,73 @@ try {
 } finally {
   await extension.close();
   await plain.close();
+}
+
+/**
+ * `RADAR_COMPARE_OUT_DIR=<another build's out dir>`: this build and that one in two browsers open
+ * at once, taking turns (who goes first alternates), so both meet the same load on a shared
+ * machine: the worker's start, and the pill and the popup with the worker awake and asleep. Build
+ * the other one with `RADAR_OUT_DIR`.
+ */
+const compareDir = process.env.RADAR_COMPARE_OUT_DIR;
+if (compareDir !== undefined) {
+  const COMPARE_STARTS = 21;
+  const builds = [
+    { name: 'this build', launched: await launchChromium() },
+    { name: compareDir, launched: await launchChromium({ build: join(compareDir, 'chrome-mv3') }) },
+  ];
+  try {
+    const askers = await Promise.all(
+      builds.map(async ({ launched }) => {
+        const asker = await launched.context.newPage();
+        await asker.goto(`chrome-extension://${launched.extensionId}/popup.html`);
+        return asker;
+      }),
+    );
+    const times: number[][] = builds.map(() => []);
+    const askOnce = (asker: Page) =>
+      asker.evaluate(async () => {
+        const api = (globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } } }).chrome;
+        const started = performance.now();
+        await api.runtime.sendMessage({ type: 'all-exchanges' });
+        return performance.now() - started;
+      });
+    for (let i = 0; i < COMPARE_STARTS; i++) {
+      for (const index of i % 2 === 0 ? [0, 1] : [1, 0]) {
+        const asker = askers[index]!;
+        await askOnce(asker);
+        await stopServiceWorker(asker);
+        times[index]!.push(await askOnce(asker));
+      }
+    }
+    const [mine, theirs] = times.map(median) as [number, number];
+    rows.push({ name: `worker start, side by side (${COMPARE_STARTS} each, alternating): this build / ${compareDir}`, value: `${mine.toFixed(1)} / ${theirs.toFixed(1)} ms (${(mine / theirs).toFixed(2)}×)` });
+
+    const loads = builds.map(() => ({ awake: emptyTimes(), asleep: emptyTimes(), popupAwake: [] as number[], popupAsleep: [] as number[] }));
+    const tabIds: number[] = [];
+    for (const { launched } of builds) {
+      await launched.context.route(/^https?:\/\//, (route) => route.abort('internetdisconnected'));
+      await routeSite(launched.context, 'https://www.binance.com', page);
+      tabIds.push(await exchangeTab(launched));
+    }
+    for (let i = 0; i < COLD_LOADS; i++) {
+      for (const index of i % 2 === 0 ? [0, 1] : [1, 0]) {
+        const { launched } = builds[index]!;
+        const measured = loads[index]!;
+        await loadOnce(launched.context, true, measured.awake);
+        await loadOnce(launched.context, true, measured.asleep, true);
+        measured.popupAwake.push(await popupFirstRender(launched, tabIds[index]!, false));
+        measured.popupAsleep.push(await popupFirstRender(launched, tabIds[index]!, true));
+      }
+    }
+    const pair = (pick: (measured: (typeof loads)[number]) => number[]) => loads.map((measured) => median(pick(measured)).toFixed(1)).join(' / ');
+    rows.push({ name: `side by side, this build / the other, medians of ${COLD_LOADS} each: DOMContentLoaded → pill, worker awake`, value: `${pair((m) => m.awake.pill)} ms` });
+    rows.push({ name: 'side by side: DOMContentLoaded → pill, worker asleep', value: `${pair((m) => m.asleep.pill)} ms` });
+    rows.push({ name: 'side by side: popup first render, worker awake', value: `${pair((m) => m.popupAwake)} ms` });
+    rows.push({ name: 'side by side: popup first render, worker asleep', value: `${pair((m) => m.popupAsleep)} ms` });
+  } finally {
+    for (const { launched } of builds) await launched.close();
+  }
 }
 
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${process.platform} ${process.arch}, Chromium at /usr/bin/chromium`;

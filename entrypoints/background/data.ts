@@ -10,6 +10,7 @@ import type { Snapshot } from '@/lib/reserves/schema';
 import { FEED_POLICY, refreshFeed } from '@/lib/feed/refresh-feed';
 import { FEED_SIGNERS, FEED_URL } from '@/lib/feed/trust';
 import type { HeldFeed } from '@/lib/feed/verify-feed';
+import { chainWork } from './chain-work';
 import type { Address } from 'viem';
 
 /** Set by wxt.config.ts from RADAR_FEED_URL / RADAR_FEED_SIGNERS; absent under unit tests. */
@@ -121,7 +122,8 @@ async function refreshSources(force: boolean): Promise<void> {
   const feedState = states[FEED_SOURCE] ?? initialSourceState();
   if (force || isDue({ state: feedState, now: Date.now() })) {
     const { url, signers } = feedConfig();
-    const result = await refreshFeed({ fetch, url, signers, held: await heldSnapshot(), heldFeed: await readHeldFeed(), state: feedState, now: Date.now() });
+    // Chrome: checked in the offscreen document (./chain-work.ts); no answer there counts as a bad feed.
+    const result = await refreshFeed({ fetch, url, signers, held: await heldSnapshot(), heldFeed: await readHeldFeed(), state: feedState, now: Date.now(), verify: (work) => chainWork().verifyFeed(work) });
     if (result.heldFeed !== undefined) await heldFeedItem.setValue(result.heldFeed);
     await store(result, FEED_SOURCE, states);
   }

@@ -1,9 +1,8 @@
 import { browser } from 'wxt/browser';
-import { addressesByChain, chainReadingFrom, NO_ENDPOINT, readingPositions, type ChainReading } from '@/lib/holdings/address-readings';
+import { addressesByChain, NO_ENDPOINT, readingPositions, type ChainReading } from '@/lib/holdings/address-readings';
 import { ECB_DAILY_URL, ECB_MAX_BYTES, parseEcbRates } from '@/lib/holdings/ecb-rates';
 import { appendHistoryPoint, utcDay } from '@/lib/holdings/history';
 import { defillamaCoinIds, defillamaPricesUrl, parseDefillamaPrices, type PriceTable } from '@/lib/holdings/prices';
-import { readAddressBalances } from '@/lib/holdings/read-address-balances';
 import { nextReminder } from '@/lib/holdings/reminders';
 import { exchangeBalanceNudge, historyShare, holdingsOverview, holdingsSummary, type HoldingsSummary } from '@/lib/holdings/summary';
 import type { PageBalanceNudge } from '@/lib/view/exchange-view';
@@ -15,6 +14,7 @@ import { hasAnyRpcUrl, rpcUrlForChain } from '@/lib/settings';
 import { balanceNudgeText } from '@/components/balance-nudge-text';
 import { i18nFor } from './words';
 import { NOTIFICATIONS } from '@/utils/permissions';
+import { chainWork } from './chain-work';
 import { getAddressReadings, getHoldings, watchHoldings, getPriceTable, priceStatusItem, saveAddressReadings, saveHoldings, savePriceTable, type HeldHoldings, type PriceStatus } from '@/utils/holdings';
 
 /**
@@ -143,7 +143,8 @@ export async function readBalances({ now = Date.now, timeoutMs = TIMEOUT_MS }: {
     const rpcUrl = rpcUrlForChain({ settings, chainId });
     // No endpoint for this network: its balances stay unknown, and the reading says why.
     if (rpcUrl === undefined) chains.push({ chainId, complete: false, positions: [], error: NO_ENDPOINT });
-    else chains.push(chainReadingFrom(await readAddressBalances({ rpcUrl, chainId, addresses, timeoutMs })));
+    // Chrome: read in the offscreen document (./chain-work.ts); no answer there is an incomplete reading.
+    else chains.push(await chainWork().readChain({ rpcUrl, chainId, addresses, timeoutMs }));
   }
   const readAt = now();
   await saveAddressReadings({ readAt, chains });

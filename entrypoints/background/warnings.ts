@@ -1,8 +1,9 @@
 import { storage } from '#imports';
 import { activeWarnings, type ActiveWarning } from '@/lib/community/active-warnings';
-import { checkSubscription, createSubscription, describeSubscription, goodLists, parseStoredSubscriptions, type SubscriptionHealth, type WarningSubscription } from '@/lib/community/subscription';
+import { describeSubscription, goodLists, type SubscriptionHealth, type WarningSubscription } from '@/lib/community/subscription';
 import { WARNING_LIST_LIMITS } from '@/lib/community/warning-list';
 import { fetchSource } from '@/lib/reserves/fetch-source';
+import { chainWork } from './chain-work';
 
 /**
  * Community warning lists the user subscribed to: fetched on the shared schedule (never because
@@ -25,13 +26,57 @@ export function startWarnings(): void {
   });
 }
 
-function readSubscriptions(): Promise<WarningSubscription[]> {
-  held ??= subscriptionsItem.getValue().then(parseStoredSubscriptions);
-  return held;
+/**
+ * The subscriptions as last checked, beside the SHA-256 of the stored value they were read from:
+ * a service worker that wakes up takes them as they are while that value is unchanged, instead of
+ * checking every signature again (in Chrome that would make the offscreen document at each
+ * wake-up). Any other value, whoever wrote it, is checked in full. Session storage is open to our
+ * own pages and worker only (content scripts, which can write `storage.local` in Chrome, cannot
+ * reach it) and is gone when the browser closes.
+ */
+const checkedItem = storage.defineItem<{ digest: string; subscriptions: WarningSubscription[] } | null>('session:checkedSubscriptions', { fallback: null });
+
+async function digestOf(value: unknown): Promise<string> {
+  const bytes = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify(value) ?? ''));
+  return Array.from(new Uint8Array(bytes), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
+async function checkStored(value: unknown): Promise<WarningSubscription[]> {
+  // Nothing subscribed (most users): nothing to check or remember.
+  if (!Array.isArray(value) || value.length === 0) return [];
+  const [digest, checked] = await Promise.all([digestOf(value), checkedItem.getValue()]);
+  if (checked !== null && checked.digest === digest) return checked.subscriptions;
+  const subscriptions = await chainWork().parseStoredSubscriptions(value);
+  await checkedItem.setValue({ digest, subscriptions });
+  return subscriptions;
+}
+
+/**
+ * Rejects when the held lists could not be checked at all (Chrome: no offscreen document): then
+ * nothing is kept in memory, so the next read tries again, and nothing is written back.
+ */
+function readSubscriptions(): Promise<WarningSubscription[]> {
+  if (held !== undefined) return held;
+  const reading = subscriptionsItem.getValue().then(checkStored);
+  held = reading;
+  reading.catch(() => {
+    if (held === reading) held = undefined;
+  });
+  return reading;
+}
+
+/** The subscriptions, or undefined (logged) when their held lists could not be checked at all. */
+function readOrWarn(): Promise<WarningSubscription[] | undefined> {
+  return readSubscriptions().catch((error: unknown) => {
+    console.warn(`[reserve-radar] warning lists: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  });
+}
+
+/** `next` is checked already (each list by `checkSubscription`, or carried over from a checked read). */
 async function writeSubscriptions(next: WarningSubscription[]): Promise<void> {
   held = Promise.resolve(next);
+  await checkedItem.setValue({ digest: await digestOf(next), subscriptions: next });
   await subscriptionsItem.setValue(next);
 }
 
@@ -51,13 +96,14 @@ export async function subscriptionViews(now = new Date()): Promise<SubscriptionV
 
 /** Reads the held lists once and answers for any exchange, for building views. */
 export async function warningLookup(now: Date): Promise<(exchangeId: string) => ActiveWarning[]> {
-  const lists = goodLists({ subscriptions: await readSubscriptions() });
+  // Lists that cannot be checked show no warning (fail closed); they stay stored for the next read.
+  const lists = goodLists({ subscriptions: (await readOrWarn()) ?? [] });
   return (exchangeId) => (lists.length === 0 ? [] : activeWarnings({ lists, exchangeId, now }));
 }
 
 /** Adds a subscription and checks it at once. A plain-words reason when the input is wrong. */
 export async function subscribe(url: string, expectedSigner: string): Promise<{ ok: true } | { ok: false; reason: string }> {
-  const created = createSubscription({ url, expectedSigner });
+  const created = await chainWork().createSubscription({ url, expectedSigner });
   if (!created.ok) return created;
   const current = await readSubscriptions();
   if (current.some((subscription) => subscription.url === created.subscription.url)) return { ok: false, reason: 'You already subscribe to this list.' };
@@ -82,13 +128,17 @@ async function fetchList(url: string): Promise<{ ok: true; body: string } | { ok
 
 /** Checks every subscription that is due (all of them when forced), one at a time. */
 export async function checkSubscriptions({ force = false }: { force?: boolean } = {}): Promise<void> {
-  const states = await readSubscriptions();
+  // Held lists that cannot be checked now are left as stored, for the next run.
+  const states = await readOrWarn();
+  if (states === undefined) return;
   const next: WarningSubscription[] = [];
   for (const state of states) {
     const due = force || state.lastCheck === null || Date.now() - Date.parse(state.lastCheck) >= CHECK_EVERY_MS;
-    next.push(due ? await checkSubscription({ state, fetched: await fetchList(state.url), now: new Date() }) : state);
+    next.push(due ? await chainWork().checkSubscription({ state, fetched: await fetchList(state.url), now: Date.now() }) : state);
   }
   // A subscription removed while we were fetching stays removed.
-  const kept = new Set((await readSubscriptions()).map((state) => state.url));
+  const current = await readOrWarn();
+  if (current === undefined) return;
+  const kept = new Set(current.map((state) => state.url));
   await writeSubscriptions(next.filter((state) => kept.has(state.url)));
 }

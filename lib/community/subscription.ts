@@ -31,7 +31,8 @@ export interface HeldSubscriptionList {
   verifiedAt: string;
 }
 
-export type SubscriptionErrorCode = WarningListRejection | 'unreachable';
+/** `unchecked`: the list was fetched but the check itself could not be run (Chrome: no usable answer from the offscreen document). */
+export type SubscriptionErrorCode = WarningListRejection | 'unreachable' | 'unchecked';
 
 export interface SubscriptionError {
   code: SubscriptionErrorCode;

@@ -7,6 +7,7 @@ import { startLocalServer, type LocalServer } from '../reserves/local-server.tes
 import { TEST_FEED_KEY, TEST_FEED_SIGNER } from '../../tests/fixtures/feed/test-key';
 import { signFeed } from './sign-feed';
 import { refreshFeed } from './refresh-feed';
+import { inProcessChainWork } from '../chain-work/in-process';
 
 const NOW = Date.parse('2026-12-05T00:00:00Z');
 let body = '';
@@ -27,7 +28,7 @@ async function feed(sequence: number, asOf = '2026-11-30'): Promise<string> {
 }
 
 const refresh = (held: Snapshot, heldFeed?: { sequence: number; hash: `0x${string}` }) =>
-  refreshFeed({ fetch: globalThis.fetch, url: server.url('/feed.json'), signers: [TEST_FEED_SIGNER], held, heldFeed, state: initialSourceState(), now: NOW, random: () => 0 });
+  refreshFeed({ fetch: globalThis.fetch, url: server.url('/feed.json'), signers: [TEST_FEED_SIGNER], held, heldFeed, state: initialSourceState(), now: NOW, random: () => 0, verify: inProcessChainWork.verifyFeed });
 
 describe('refreshFeed, against a real local server', () => {
   it('takes a signed feed, newest wins, and remembers its number', async () => {
@@ -43,7 +44,7 @@ describe('refreshFeed, against a real local server', () => {
     body = await feed(3);
     server.requests.length = 0;
     const first = await refresh(bundledSnapshot());
-    await refreshFeed({ fetch: globalThis.fetch, url: server.url('/feed.json'), signers: [TEST_FEED_SIGNER], held: first.snapshot, heldFeed: first.heldFeed, state: first.state, now: NOW + 3_600_000 });
+    await refreshFeed({ fetch: globalThis.fetch, url: server.url('/feed.json'), signers: [TEST_FEED_SIGNER], held: first.snapshot, heldFeed: first.heldFeed, state: first.state, now: NOW + 3_600_000, verify: inProcessChainWork.verifyFeed });
     expect(server.requests).toHaveLength(2);
     for (const { headers } of server.requests) {
       expect(headers['if-none-match']).toBeUndefined();

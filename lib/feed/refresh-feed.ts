@@ -4,7 +4,8 @@ import { mergeReserves } from '../reserves/merge';
 import { recordFailure, recordSuccess, type SourcePolicy, type SourceState } from '../reserves/schedule';
 import type { Snapshot } from '../reserves/schema';
 import { FEED_LIMITS } from './format';
-import { verifyFeed, type HeldFeed } from './verify-feed';
+import type { HeldFeed, VerifyFeedReturnType } from './verify-feed';
+import type { VerifyFeedWork } from '../chain-work/chain-work';
 
 /** The feed is rebuilt daily; asking hourly, with jitter, picks a new one up within the hour without every install asking at once. */
 export const FEED_POLICY: SourcePolicy = {
@@ -25,6 +26,11 @@ export interface RefreshFeedParameters {
   now: number;
   random?: () => number;
   timeoutMs?: number;
+  /**
+   * The check: `verifyFeed` itself, or the same check run elsewhere (Chrome's background asks its
+   * offscreen document, so the worker's bundle holds no viem). Its rejection is the feed's.
+   */
+  verify: (work: VerifyFeedWork) => Promise<VerifyFeedReturnType>;
 }
 
 export type RefreshFeedReturnType = {
@@ -51,7 +57,7 @@ export async function refreshFeed(params: RefreshFeedParameters): Promise<Refres
   });
   const fetched = await fetchSource({ url: params.url, fetch: params.fetch, as: 'text', maxBytes: FEED_LIMITS.maxBytes, ...(params.timeoutMs === undefined ? {} : { timeoutMs: params.timeoutMs }) });
   if (!fetched.ok) return fail(fetched.message);
-  const verified = await verifyFeed({ body: fetched.body, signers: params.signers, now: new Date(now), held: heldFeed });
+  const verified = await params.verify({ body: String(fetched.body), signers: params.signers, now, held: heldFeed });
   if (!verified.ok) return fail(verified.reason);
   const succeeded = recordSuccess({ state, policy: FEED_POLICY, now, random });
   const nextHeld = { sequence: verified.envelope.feed.sequence, hash: verified.hash };

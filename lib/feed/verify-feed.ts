@@ -10,7 +10,8 @@ export interface HeldFeed {
   hash: Hex;
 }
 
-export type FeedRejection = 'unreadable' | 'too-large' | 'malformed' | 'tampered' | 'bad-signature' | 'wrong-signer' | 'not-yet-valid' | 'expired' | 'rollback';
+/** `unchecked`: the check itself could not be run (Chrome: no usable answer from the offscreen document). */
+export type FeedRejection = 'unreadable' | 'too-large' | 'malformed' | 'tampered' | 'bad-signature' | 'wrong-signer' | 'not-yet-valid' | 'expired' | 'rollback' | 'unchecked';
 
 export interface VerifyFeedParameters {
   /** The fetched document: raw text, or JSON already parsed. */

@@ -77,12 +77,15 @@ export interface LaunchChromiumOptions {
   keepWelcome?: boolean;
   /** Another copy of the Chrome build to load (a test that updates it in place). */
   extensionDir?: string;
+  /** Another built Chrome extension folder (the benchmark compares two builds side by side). */
+  build?: string;
   /** More command-line switches. */
   args?: string[];
 }
 
 export async function launchChromium(options: LaunchChromiumOptions = {}): Promise<ChromiumExtension> {
   const executablePath = requireChromium();
+  const build = options.build ?? chromeBuild;
   const userDataDir = mkdtempSync(join(tmpdir(), 'radar-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
@@ -90,8 +93,8 @@ export async function launchChromium(options: LaunchChromiumOptions = {}): Promi
     colorScheme: options.colorScheme ?? 'light',
     args: [
       '--headless=new',
-      `--disable-extensions-except=${options.extensionDir ?? chromeBuild}`,
-      `--load-extension=${options.extensionDir ?? chromeBuild}`,
+      `--disable-extensions-except=${options.extensionDir ?? build}`,
+      `--load-extension=${options.extensionDir ?? build}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',
@@ -667,4 +670,12 @@ export async function launchFirefox(options: { hosts?: readonly string[]; prefs?
     await browser.close();
     throw error;
   }
+}
+
+/** How many offscreen documents the extension has open (Chrome: the one that runs the viem work). */
+export async function offscreenDocuments(worker: Worker): Promise<number> {
+  return worker.evaluate(async () => {
+    const api = (globalThis as unknown as { chrome: { runtime: { getContexts(filter: object): Promise<unknown[]> } } }).chrome;
+    return (await api.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] })).length;
+  });
 }

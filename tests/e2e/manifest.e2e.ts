@@ -19,9 +19,10 @@ function documented(): Record<'chrome' | 'firefox', Record<string, Grant>> {
   if (start === -1) throw new Error('docs/security.md has no permission section');
   const section = doc.slice(start, doc.indexOf('\n## ', start + 1));
   const table = { chrome: {} as Record<string, Grant>, firefox: {} as Record<string, Grant> };
-  for (const match of section.matchAll(/^\| `([^`]+)` \| (required|optional) \| (required|optional) \|/gm)) {
-    table.chrome[match[1]!] = match[2] as Grant;
-    table.firefox[match[1]!] = match[3] as Grant;
+  // "—": that build does not ask for it.
+  for (const match of section.matchAll(/^\| `([^`]+)` \| (required|optional|—) \| (required|optional|—) \|/gm)) {
+    if (match[2] !== '—') table.chrome[match[1]!] = match[2] as Grant;
+    if (match[3] !== '—') table.firefox[match[1]!] = match[3] as Grant;
   }
   return table;
 }

@@ -1,0 +1,87 @@
+import { beforeEach, describe, expect, test, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
+import { signWarningList } from '@/lib/community/sign-warning-list';
+import type { WarningSubscription } from '@/lib/community/subscription';
+import type { WarningList } from '@/lib/community/warning-list';
+import { inProcessChainWork } from '@/lib/chain-work/in-process';
+import { checkSubscriptions, startWarnings, subscriptionViews, warningLookup } from './warnings';
+
+const key = generatePrivateKey();
+const now = new Date('2026-11-25T10:00:00Z');
+
+const list: WarningList = {
+  name: 'Test list',
+  sequence: 3,
+  issued: '2026-11-20T00:00:00Z',
+  expires: '2026-12-20T00:00:00Z',
+  entries: [{ exchange: 'binance', severity: 'danger', title: 'Withdrawals paused', body: 'Body.', sources: ['https://example.org/'], published: '2026-11-20T00:00:00Z', expires: '2026-12-20T00:00:00Z' }],
+};
+
+/** A subscription with a verified list, as a worker stored it before it was stopped. */
+async function storedSubscription(): Promise<WarningSubscription> {
+  const created = await inProcessChainWork.createSubscription({ url: 'https://lists.example.org/warnings.json', expectedSigner: privateKeyToAccount(key).address });
+  if (!created.ok) throw new Error(created.reason);
+  const body = JSON.stringify((await signWarningList({ list, privateKey: key })).envelope);
+  const state = await inProcessChainWork.checkSubscription({ state: created.subscription, fetched: { ok: true, body }, now: now.getTime() });
+  await fakeBrowser.storage.local.set({ warningSubscriptions: [state] });
+  return state;
+}
+
+describe('the held warning lists across service-worker wake-ups', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  test('a worker that wakes up takes the lists checked before it slept, without checking their signatures again', async () => {
+    await storedSubscription();
+    const check = vi.spyOn(inProcessChainWork, 'parseStoredSubscriptions');
+    startWarnings();
+    const first = await subscriptionViews(now);
+    expect(first[0]?.health).toBe('ok');
+    expect(check).toHaveBeenCalledTimes(1);
+    // A new worker: its memory is gone, the session's record of the check is not.
+    startWarnings();
+    expect(await subscriptionViews(now)).toEqual(first);
+    expect((await warningLookup(now))('binance')).toHaveLength(1);
+    expect(check).toHaveBeenCalledTimes(1);
+  });
+
+  test('a stored value changed by anyone else is checked in full: a list altered in local storage shows no warning', async () => {
+    const state = await storedSubscription();
+    startWarnings();
+    await subscriptionViews(now);
+    const check = vi.spyOn(inProcessChainWork, 'parseStoredSubscriptions');
+    const altered = structuredClone(state);
+    altered.lastGood!.list.entries[0]!.title = 'All is well';
+    await fakeBrowser.storage.local.set({ warningSubscriptions: [altered] });
+    startWarnings();
+    const [view] = await subscriptionViews(now);
+    expect(check).toHaveBeenCalledTimes(1);
+    expect(view?.message).toMatch(/failed its check/);
+    expect((await warningLookup(now))('binance')).toEqual([]);
+  });
+
+  test('lists that cannot be checked at all show no warning, and stay stored for the next read', async () => {
+    const state = await storedSubscription();
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const check = vi.spyOn(inProcessChainWork, 'parseStoredSubscriptions').mockRejectedValueOnce(new Error('no document'));
+    startWarnings();
+    expect((await warningLookup(now))('binance')).toEqual([]);
+    expect((await fakeBrowser.storage.local.get('warningSubscriptions')).warningSubscriptions).toEqual([state]);
+    // The next read checks again, and the list is back.
+    expect((await warningLookup(now))('binance')).toHaveLength(1);
+    expect(check).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('a scheduled check while the held lists cannot be checked', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  test('writes nothing and does not fail the run: the stored lists stay for the next one', async () => {
+    const state = await storedSubscription();
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    vi.spyOn(inProcessChainWork, 'parseStoredSubscriptions').mockRejectedValue(new Error('no document'));
+    startWarnings();
+    await expect(checkSubscriptions({ force: true })).resolves.toBeUndefined();
+    expect((await fakeBrowser.storage.local.get('warningSubscriptions')).warningSubscriptions).toEqual([state]);
+  });
+});

@@ -1,0 +1,143 @@
+import * as v from 'valibot';
+import type { Address, Hex } from 'viem';
+import { FeedHeaderSchema } from '../feed/format';
+import type { FeedRejection, VerifyFeedReturnType } from '../feed/verify-feed';
+import { SnapshotSchema } from '../reserves/schema';
+import { WarningListSchema } from '../community/warning-list';
+import { MAX_SUBSCRIPTIONS, type WarningSubscription } from '../community/subscription';
+import { ChainReadingSchema, type ChainReading } from '../holdings/address-readings';
+import type { ChainWork, ChainWorkOp, ChainWorkRequest, CheckSubscriptionWork, VerifyFeedWork } from './chain-work';
+
+/**
+ * The chain work asked of somebody else (Chrome: the offscreen document), with no viem here.
+ * Every answer is checked before it is used: its shape by schema, and that it fits the question
+ * (a pinned signer, no step back from what is held, the same subscription). No answer, a late
+ * one or a wrong one fails closed exactly like a bad document: the feed counts as unverified and
+ * the last good figures stay, a list check records a failure and keeps its last good list, a
+ * balance reading is incomplete, and stored lists are not shown until they can be checked.
+ */
+export type AskChainWork = (request: ChainWorkRequest) => Promise<unknown>;
+
+export function createRemoteChainWork(ask: AskChainWork): ChainWork {
+  const request = async <Op extends ChainWorkOp>(op: Op, work: ChainWorkRequest<Op>['work']): Promise<{ ok: true; answer: unknown } | { ok: false; why: string }> => {
+    try {
+      return { ok: true, answer: await ask({ target: 'chain-work', op, work } as ChainWorkRequest) };
+    } catch (error) {
+      return { ok: false, why: error instanceof Error ? error.message.split('\n')[0] ?? 'no answer' : String(error) };
+    }
+  };
+  return {
+    async verifyFeed(work) {
+      const asked = await request('verifyFeed', work);
+      const checked = asked.ok ? acceptFeedAnswer(asked.answer, work) : { ok: false as const, why: asked.why };
+      if (checked.ok) return checked.result;
+      return warnClosed('feed', checked.why, { ok: false, code: 'unchecked', reason: `The feed could not be checked (${checked.why}), so it was not taken.` });
+    },
+    async createSubscription(work) {
+      const asked = await request('createSubscription', work);
+      const parsed = asked.ok ? v.safeParse(CreateAnswerSchema, asked.answer) : undefined;
+      if (parsed?.success === true) return parsed.output.ok ? { ok: true, subscription: { ...parsed.output.subscription, expectedSigner: parsed.output.subscription.expectedSigner as Address } } : parsed.output;
+      return warnClosed('subscription', asked.ok ? 'a malformed answer' : asked.why, { ok: false, reason: "The maintainer's address could not be checked just now. Try again." });
+    },
+    async checkSubscription(work) {
+      const asked = await request('checkSubscription', work);
+      const checked = asked.ok ? acceptCheckedSubscription(asked.answer, work.state) : { ok: false as const, why: asked.why };
+      if (checked.ok) return checked.subscription;
+      return warnClosed('warning list', checked.why, uncheckedSubscription(work, checked.why));
+    },
+    async parseStoredSubscriptions(value) {
+      // Nothing stored: nothing to check, and no document to start.
+      if (!Array.isArray(value) || value.length === 0) return [];
+      const asked = await request('parseStoredSubscriptions', value);
+      const parsed = asked.ok ? v.safeParse(StoredAnswerSchema, asked.answer) : undefined;
+      if (parsed?.success === true && parsed.output.length <= Math.min(value.length, MAX_SUBSCRIPTIONS) && parsed.output.every(heldFitsSigner)) return parsed.output as WarningSubscription[];
+      throw new Error(`The stored warning lists could not be checked (${asked.ok ? 'a malformed answer' : asked.why}).`);
+    },
+    async readChain(work) {
+      const asked = await request('readChain', work);
+      const parsed = asked.ok ? v.safeParse(ChainReadingSchema, asked.answer) : undefined;
+      if (parsed?.success === true && parsed.output.chainId === work.chainId) return parsed.output;
+      const why = asked.ok ? 'a malformed answer' : asked.why;
+      return warnClosed('balances', why, { chainId: work.chainId, complete: false, positions: [], error: `The balances could not be read (${why}).`.slice(0, 500) } satisfies ChainReading);
+    },
+  };
+}
+
+function warnClosed<T>(what: string, why: string, value: T): T {
+  console.warn(`[reserve-radar] ${what}: no usable answer from the checker (${why}); failing closed.`);
+  return value;
+}
+
+const Hex64 = v.pipe(v.string(), v.regex(/^0x[0-9a-fA-F]{64}$/));
+const Signature = v.pipe(v.string(), v.regex(/^0x[0-9a-fA-F]{130}$/));
+const AddressText = v.pipe(v.string(), v.regex(/^0x[0-9a-fA-F]{40}$/));
+const Reason = v.pipe(v.string(), v.maxLength(2000));
+const IsoMoment = v.pipe(v.string(), v.maxLength(40), v.isoTimestamp());
+
+const FEED_REJECTIONS = ['unreadable', 'too-large', 'malformed', 'tampered', 'bad-signature', 'wrong-signer', 'not-yet-valid', 'expired', 'rollback'] as const satisfies readonly FeedRejection[];
+
+const FeedAnswerSchema = v.variant('ok', [
+  v.object({
+    ok: v.literal(true),
+    envelope: v.object({ feed: FeedHeaderSchema, snapshot: SnapshotSchema, signature: Signature }),
+    signer: AddressText,
+    hash: Hex64,
+    unchanged: v.boolean(),
+  }),
+  v.object({ ok: v.literal(false), code: v.picklist(FEED_REJECTIONS), reason: Reason }),
+]);
+
+const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+/** The checker's verdict on a feed, taken only when it is well formed and fits the question. */
+function acceptFeedAnswer(answer: unknown, work: VerifyFeedWork): { ok: true; result: VerifyFeedReturnType } | { ok: false; why: string } {
+  const parsed = v.safeParse(FeedAnswerSchema, answer);
+  if (!parsed.success) return { ok: false, why: 'a malformed answer' };
+  const result = parsed.output;
+  if (!result.ok) return { ok: true, result };
+  const { feed } = result.envelope;
+  if (!work.signers.some((signer) => same(signer, result.signer))) return { ok: false, why: 'a signer that is not pinned' };
+  if (Date.parse(feed.expires) <= work.now) return { ok: false, why: 'an expired feed' };
+  const held = work.held;
+  const sameAsHeld = held !== undefined && feed.sequence === held.sequence;
+  if (held !== undefined && (feed.sequence < held.sequence || (sameAsHeld && !same(result.hash, held.hash)))) return { ok: false, why: 'a step back from the held feed' };
+  if (result.unchanged !== sameAsHeld) return { ok: false, why: 'an answer that does not fit the held feed' };
+  return { ok: true, result: { ...result, signer: result.signer as Address, hash: result.hash as Hex, envelope: { ...result.envelope, signature: result.envelope.signature as Hex } } };
+}
+
+const HeldListSchema = v.object({ list: WarningListSchema, hash: Hex64, sequence: v.number(), signer: AddressText, signature: Signature, verifiedAt: IsoMoment });
+const SubscriptionAnswerSchema = v.object({
+  url: v.pipe(v.string(), v.maxLength(2048), v.startsWith('https://')),
+  expectedSigner: AddressText,
+  lastGood: v.optional(HeldListSchema),
+  lastCheck: v.nullable(IsoMoment),
+  lastError: v.optional(v.object({ code: v.pipe(v.string(), v.maxLength(40)), reason: Reason, at: IsoMoment })),
+});
+const StoredAnswerSchema = v.array(SubscriptionAnswerSchema);
+type SubscriptionAnswer = v.InferOutput<typeof SubscriptionAnswerSchema>;
+
+const CreateAnswerSchema = v.variant('ok', [
+  v.object({ ok: v.literal(true), subscription: v.object({ url: v.pipe(v.string(), v.maxLength(2048), v.startsWith('https://')), expectedSigner: AddressText, lastCheck: v.null() }) }),
+  v.object({ ok: v.literal(false), reason: Reason }),
+]);
+
+/** A held list is the subscription's own signer's, and its number is the list's. */
+function heldFitsSigner(subscription: SubscriptionAnswer): boolean {
+  const held = subscription.lastGood;
+  return held === undefined || (same(held.signer, subscription.expectedSigner) && held.sequence === held.list.sequence);
+}
+
+function acceptCheckedSubscription(answer: unknown, state: WarningSubscription): { ok: true; subscription: WarningSubscription } | { ok: false; why: string } {
+  const parsed = v.safeParse(SubscriptionAnswerSchema, answer);
+  if (!parsed.success) return { ok: false, why: 'a malformed answer' };
+  const next = parsed.output;
+  if (next.url !== state.url || !same(next.expectedSigner, state.expectedSigner) || !heldFitsSigner(next)) return { ok: false, why: 'an answer about another subscription' };
+  // A check keeps the last good list through every failure and never goes back from it.
+  if (state.lastGood !== undefined && (next.lastGood === undefined || next.lastGood.sequence < state.lastGood.sequence)) return { ok: false, why: 'an answer that drops the last good list' };
+  return { ok: true, subscription: next as WarningSubscription };
+}
+
+function uncheckedSubscription({ state, now }: CheckSubscriptionWork, why: string): WarningSubscription {
+  const at = new Date(now).toISOString();
+  return { ...state, lastCheck: at, lastError: { code: 'unchecked', reason: `The list could not be checked (${why}); the last good list is kept.`, at } };
+}
