@@ -20,6 +20,13 @@ function feedSettings(): { url: string; signers: string[] } {
 }
 const feed = feedSettings();
 
+/**
+ * Headless Chromium cannot answer a permission prompt, so the run-alert browser test uses a build
+ * with `notifications` granted at install (RADAR_GRANT_NOTIFICATIONS=1, `npm run build:test`
+ * makes it beside the others). A release never sets it: there the permission stays optional.
+ */
+const grantNotifications = process.env.RADAR_GRANT_NOTIFICATIONS === '1';
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Lets two builds (e.g. a benchmark and the tests) run side by side without sharing a folder.
@@ -32,9 +39,10 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'alarms'],
+    permissions: ['storage', 'alarms', ...(grantNotifications ? ['notifications'] : [])],
     // The data hosts the background calls on a schedule: the signed PoR feed's host
-    // (lib/feed/trust.ts) and DefiLlama (lib/reserves/defillama.ts).
+    // (lib/feed/trust.ts), DefiLlama (lib/reserves/defillama.ts) and, for the run watch, the
+    // own-token prices from DefiLlama's coins API (lib/reserves/own-token-prices.ts).
     // Holdings (entrypoints/background/holdings.ts), hourly and only while the user records any:
     // coin prices from DefiLlama's coins API and the ECB's daily euro reference rates.
     host_permissions: [`${new URL(feed.url).origin}/*`, 'https://api.llama.fi/*', 'https://coins.llama.fi/*', 'https://www.ecb.europa.eu/*'],

@@ -10,6 +10,7 @@ import { PILL_WORDS } from '@/components/pill-words';
 import { forgetAllTabStates } from '@/utils/tab-states';
 import { clearSubscriptions, warningLookup } from './warnings';
 import { heldSnapshot, resetData } from './data';
+import { runAlertLookup } from './run-alerts';
 
 /**
  * Tab URLs learned from our own content script (which runs on exchange pages only). The
@@ -43,8 +44,8 @@ export function createBackgroundContext(): BackgroundContext {
     heldHoldings: heldHoldingsReader(),
     async stateForUrl(url) {
       const now = new Date();
-      const [snapshot, warningsFor] = await Promise.all([heldSnapshot(), warningLookup(now)]);
-      return tabStateForUrl({ url, snapshot, now, warningsFor });
+      const [snapshot, warningsFor, runAlertFor] = await Promise.all([heldSnapshot(), warningLookup(now), runAlertLookup(now)]);
+      return tabStateForUrl({ url, snapshot, now, warningsFor, runAlertFor });
     },
     async tabUrl(tabId) {
       const urls = await tabUrls.getValue();
@@ -58,7 +59,10 @@ export function createBackgroundContext(): BackgroundContext {
     },
     async showBadge(tabId, state) {
       const badge = badgeFor(state);
-      await action.setBadgeText({ tabId, text: badge.text });
+      // Off exchanges the tab's own text is cleared (null, as both browsers document it; the
+      // typings know only strings), so the global badge (a run alert on an exchange the user
+      // keeps money on, run-alerts.ts) shows there.
+      await action.setBadgeText({ tabId, text: state.kind === 'not-exchange' ? (null as unknown as string) : badge.text });
       if (badge.text !== '') await action.setBadgeBackgroundColor({ tabId, color: badge.color });
     },
     pillWords() {

@@ -9,6 +9,9 @@ import { createPageHandlers } from './page-handlers';
 import { createExtensionHandlers } from './extension-handlers';
 import { routeMessages } from './router';
 import { keepFirstPaintCurrent, rebuildFirstPaint } from './first-paint';
+import { recheckRunNotifications, startRunAlerts, updateRunAlerts } from './run-alerts';
+import { watchHoldings } from '@/utils/holdings';
+import { watchSettings } from '@/utils/settings';
 
 export default defineBackground(() => {
   startWarnings();
@@ -51,15 +54,22 @@ export default defineBackground(() => {
     // The stored first paint is built again too: time alone can age its verdicts.
     if (alarm.name === REFRESH_ALARM)
       void Promise.all([refreshDue(), checkSubscriptions()])
+        .then(() => updateRunAlerts())
         .then(forgetAllTabStates)
         .finally(() => rebuildFirstPaint(context));
   });
   browser.runtime.onStartup.addListener(() => {
     void onBrowserStart()
       .then(() => refreshDue())
+      .then(() => updateRunAlerts())
       .then(forgetAllTabStates)
       .finally(() => rebuildFirstPaint(context));
   });
   void scheduleRefresh();
   startHoldings();
+  // The run watch: notification clicks, and a second look whenever holdings or settings change
+  // (someone may just have recorded money where an alert is on, or turned notifications on).
+  startRunAlerts();
+  watchHoldings(() => void recheckRunNotifications());
+  watchSettings(() => void recheckRunNotifications());
 });

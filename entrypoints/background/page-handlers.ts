@@ -1,4 +1,4 @@
-import { browser, type Browser } from 'wxt/browser';
+import type { Browser } from 'wxt/browser';
 import { getExchange } from '@/lib/exchanges/registry';
 import { pageStateFor } from '@/lib/view/page-state';
 import { getSettings, nudgeSeen, updateSettings } from '@/utils/settings';
@@ -7,6 +7,7 @@ import type { PageHandlers } from '@/utils/messaging';
 import type { BackgroundContext } from './context';
 import { loadBalanceNudge } from './holdings';
 import { chosenWords, ensureFirstPaint, rebuildFirstPaint } from './first-paint';
+import { openGuide } from './guide';
 
 /**
  * What the exchange-page scripts may ask. They run beside a page we do not trust, so each
@@ -53,11 +54,4 @@ export function createPageHandlers(context: BackgroundContext): PageHandlers<Bro
     },
     'open-guide': openGuide,
   };
-}
-
-/** Only registry ids reach the URL; the guide page validates the query again. */
-export async function openGuide(request: { exchangeId: string }): Promise<undefined> {
-  if (getExchange(request.exchangeId) === undefined) return undefined;
-  await browser.tabs.create({ url: browser.runtime.getURL(`/guide.html?exchange=${request.exchangeId}` as '/popup.html') });
-  return undefined;
 }
