@@ -1,6 +1,6 @@
 import type { RunAlertView } from '../lib/view/run-alert-view';
 import { formatAge, formatDate, sourceSite } from './format';
-import { reasonText } from './run-alert-text';
+import { runReasonText } from './run-alert-text';
 import { useLocale, useT } from './i18n';
 
 export interface RunAlertProps {
@@ -43,7 +43,7 @@ export function RunAlert({ alert, onWithdraw, onSnooze, headingLevel = 2 }: RunA
       <ul class="run-alert__reasons">
         {known.map((reason) => (
           <li key={`${reason.signal}-${reason.symbol ?? reason.title ?? ''}`} class={`run-reason run-reason--${reason.effect}`} data-signal={reason.signal} data-effect={reason.effect}>
-            {reasonText(reason, t, locale)}
+            {runReasonText(reason, t, locale)}
             {reason.source !== undefined && (
               <>
                 {' '}

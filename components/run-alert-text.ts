@@ -12,7 +12,7 @@ function lineWords(reason: RunReason, t: Translate, locale: string): string {
 }
 
 /** One sentence per signal, in the reader's language, with the figures. */
-export function reasonText(reason: RunReason, t: Translate, locale: string): string {
+export function runReasonText(reason: RunReason, t: Translate, locale: string): string {
   const share = reason.value === undefined ? '' : formatPercent(reason.value, locale);
   switch (reason.signal) {
     case 'outflow-24h':

@@ -10,7 +10,7 @@ import { NOTIFICATIONS } from '@/utils/permissions';
 import { getSettings } from '@/utils/settings';
 import { heldOwnTokenPrices, heldSnapshot, runAlertsItem } from './data';
 import { i18nFor } from './holdings';
-import { reasonText } from '@/components/run-alert-text';
+import { runReasonText } from '@/components/run-alert-text';
 import { openGuide } from './guide';
 import { warningLookup } from './warnings';
 
@@ -117,7 +117,7 @@ async function notifyAndBadge(states: RunStates, now: Date): Promise<void> {
       type: 'basic',
       iconUrl: browser.runtime.getURL('/icon/128.png'),
       title: t('runAlertTitle', exchange.name),
-      message: t('runNotificationBody', worst === undefined ? t('runPillLead', exchange.name) : reasonText(worst, t, locale)),
+      message: t('runNotificationBody', worst === undefined ? t('runPillLead', exchange.name) : runReasonText(worst, t, locale)),
     });
     next[id] = { ...state, notifiedAt: now.toISOString() };
   }

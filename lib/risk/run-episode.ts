@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { ExchangeIdSchema } from '../exchanges/exchange-id';
 import type { RunEvaluation, RunSignal } from './run-signals';
 import { thresholdValue } from './thresholds';
 
@@ -30,7 +31,7 @@ export const RunStateSchema = v.object({
 });
 export type RunState = v.InferOutput<typeof RunStateSchema>;
 
-export const RunStatesSchema = v.record(v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,40}$/)), RunStateSchema);
+export const RunStatesSchema = v.record(ExchangeIdSchema, RunStateSchema);
 export type RunStates = v.InferOutput<typeof RunStatesSchema>;
 
 export const calmState: RunState = { phase: 'calm', raisedBy: [] };
