@@ -9,7 +9,8 @@ export interface RunAlertProps {
   onWithdraw: () => void;
   /** Snoozes this exchange's alerts for a week; absent where snoozing is not offered (the exchange's own page). */
   onSnooze?: () => void;
-  headingLevel?: 2 | 3;
+  /** 1 where the alert leads a page (the popup), 2 inside the pill's card. */
+  headingLevel?: 1 | 2 | 3;
 }
 
 /**
@@ -20,7 +21,7 @@ export function RunAlert({ alert, onWithdraw, onSnooze, headingLevel = 2 }: RunA
   const t = useT();
   const locale = useLocale();
   const now = new Date(alert.computedAt);
-  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  const Heading = headingLevel === 1 ? 'h1' : headingLevel === 2 ? 'h2' : 'h3';
   const known = alert.reasons.filter((reason) => reason.effect !== 'unknown');
   const unread = alert.reasons.filter((reason) => reason.effect === 'unknown');
   const settling = alert.phase === 'alert' && alert.level === 'calm';

@@ -25,7 +25,7 @@ export function RunAlerts({ first, load, onWithdraw, onSnooze }: RunAlertsProps)
   return (
     <div class="run-alerts" data-testid="run-alerts">
       {shown.map((view) => (
-        <RunAlert key={view.exchangeId} alert={view} onWithdraw={() => onWithdraw(view.exchangeId)} onSnooze={() => void onSnooze(view.exchangeId).then(setViews, () => undefined)} />
+        <RunAlert key={view.exchangeId} alert={view} headingLevel={1} onWithdraw={() => onWithdraw(view.exchangeId)} onSnooze={() => void onSnooze(view.exchangeId).then(setViews, () => undefined)} />
       ))}
     </div>
   );

@@ -28,8 +28,13 @@ export interface BackgroundContext {
   heldHoldings: ReturnType<typeof heldHoldingsReader>;
   stateForUrl(url: string | undefined): Promise<TabState>;
   tabUrl(tabId: number): Promise<string | undefined>;
-  rememberUrl(tabId: number, url: string | undefined): Promise<void>;
+  /** `since` (ms): a forget that loses to a content-script report made at or after it. */
+  rememberUrl(tabId: number, url: string | undefined, since?: number): Promise<void>;
   showBadge(tabId: number, state: TabState): Promise<void>;
+  /** Our content script asked about this tab's page now: its answer is surer than a tab event's guess. */
+  markReported(tabId: number): void;
+  /** Whether the content script asked about the tab at or after `since` (ms). */
+  reportedSince(tabId: number, since: number): boolean;
   /** Templates, not finished sentences: `$1`… stay for the page to fill in, as the browser would. */
   pillWords(): Record<string, string> | undefined;
   /** Back to the bundled data: no fetched snapshot, no warning lists, no views built from them. */
@@ -38,7 +43,14 @@ export interface BackgroundContext {
 
 export function createBackgroundContext(): BackgroundContext {
   const action = browser.action ?? browser.browserAction;
+  const reported = new Map<number, number>();
   return {
+    markReported(tabId) {
+      reported.set(tabId, Date.now());
+    },
+    reportedSince(tabId, since) {
+      return (reported.get(tabId) ?? Number.NEGATIVE_INFINITY) >= since;
+    },
     heldSettings: heldSettingsReader(),
     heldNudgeSeen: memoizedRead(nudgeSeen),
     heldHoldings: heldHoldingsReader(),
@@ -51,8 +63,9 @@ export function createBackgroundContext(): BackgroundContext {
       const urls = await tabUrls.getValue();
       return Object.hasOwn(urls, tabId) ? urls[tabId] : undefined;
     },
-    async rememberUrl(tabId, url) {
+    async rememberUrl(tabId, url, since) {
       const urls = await tabUrls.getValue();
+      if (url === undefined && since !== undefined && (reported.get(tabId) ?? Number.NEGATIVE_INFINITY) >= since) return;
       if (url === undefined) delete urls[tabId];
       else urls[tabId] = url;
       await tabUrls.setValue(urls);

@@ -26,8 +26,13 @@ export default defineBackground(() => {
     // Without a host permission for the new page, tab.url is hidden: the tab has left the
     // exchanges we cover, so its stale state goes. The content script reports it again on
     // exchange pages.
-    void context.rememberUrl(tabId, tab.url).then(async () => {
+    const since = Date.now();
+    const stillOurs = () => tab.url === undefined && context.reportedSince(tabId, since);
+    void context.rememberUrl(tabId, tab.url, since).then(async () => {
       const state = await context.stateForUrl(tab.url);
+      // A hidden address is only a guess that the tab left our exchanges; when our content script
+      // reported the page meanwhile (Firefox hides exchange addresses too), its badge stands.
+      if (stillOurs()) return;
       await Promise.all([context.showBadge(tabId, state), writeTabState(tabId, state)]);
       if (state.kind === 'lookalike' && tab.url !== undefined) await guardLookalike(tabId, state.host, tab.url);
     });

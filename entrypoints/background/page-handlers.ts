@@ -20,6 +20,7 @@ export function createPageHandlers(context: BackgroundContext): PageHandlers<Bro
       // The URL comes from the browser, not from the page, so a page cannot claim to be another site.
       const url = sender.url ?? sender.tab?.url;
       const tabId = sender.tab?.id;
+      if (tabId !== undefined) context.markReported(tabId);
       // Settings are read here, beside the state, so the page's script makes one round trip.
       const [state, settings, seen, nudgeFor] = await Promise.all([context.stateForUrl(url), context.heldSettings(), context.heldNudgeSeen(), loadBalanceNudge(context.heldHoldings)]);
       // The page is waiting to draw its pill; the badge and the bookkeeping can follow.
