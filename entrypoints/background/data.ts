@@ -31,7 +31,7 @@ const protocolSource = (slug: string) => `protocol:${slug}`;
 const heldItem = storage.defineItem<unknown>('local:heldSnapshot', { version: 1 });
 const sourcesItem = storage.defineItem<Record<string, SourceState>>('local:sources', { fallback: {}, version: 1 });
 /** The own-token price series the run watch reads, per symbol; validated on every read. */
-const ownTokenPricesItem = storage.defineItem<unknown>('local:ownTokenPrices', { fallback: {}, version: 1 });
+export const ownTokenPricesItem = storage.defineItem<unknown>('local:ownTokenPrices', { fallback: {}, version: 1 });
 /** The run watch's episode per exchange (lib/risk/run-episode.ts), derived from the data above. */
 export const runAlertsItem = storage.defineItem<unknown>('local:runAlerts', { fallback: {}, version: 1 });
 /** The sequence and header hash of the last feed taken: a later feed must not go back from it. */

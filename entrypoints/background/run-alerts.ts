@@ -8,7 +8,8 @@ import { runAlertView, type RunAlertView } from '@/lib/view/run-alert-view';
 import { getHoldings } from '@/utils/holdings';
 import { NOTIFICATIONS } from '@/utils/permissions';
 import { getSettings } from '@/utils/settings';
-import { heldOwnTokenPrices, heldSnapshot, runAlertsItem } from './data';
+import { heldSnapshot, ownTokenPricesItem, runAlertsItem } from './data';
+import { parseHeldOwnTokenPrices } from '@/lib/reserves/refresh-own-token-prices';
 import { i18nFor } from './holdings';
 import { runReasonText } from '@/components/run-alert-text';
 import { openGuide } from './guide';
@@ -25,8 +26,28 @@ import { warningLookup } from './warnings';
 
 export const RUN_NOTIFICATION_PREFIX = 'run-alert:';
 
+/**
+ * The stored values held in memory once `startRunAlerts` has run: every page's question to the
+ * background reads them, and the pill's first paint may wait on that answer. Storage changes
+ * replace them, and so do our own writes, at once (the change event comes later).
+ */
+let held: { states?: Promise<unknown>; prices?: Promise<unknown> } | undefined;
+
 async function readStates(): Promise<RunStates> {
-  return parseRunStates(await runAlertsItem.getValue());
+  if (held === undefined) return parseRunStates(await runAlertsItem.getValue());
+  held.states ??= runAlertsItem.getValue();
+  return parseRunStates(await held.states);
+}
+
+async function heldOwnTokenPrices(): Promise<ReturnType<typeof parseHeldOwnTokenPrices>> {
+  if (held === undefined) return parseHeldOwnTokenPrices(await ownTokenPricesItem.getValue());
+  held.prices ??= ownTokenPricesItem.getValue();
+  return parseHeldOwnTokenPrices(await held.prices);
+}
+
+async function writeStates(next: RunStates): Promise<void> {
+  if (held !== undefined) held.states = Promise.resolve(next);
+  await runAlertsItem.setValue(next);
 }
 
 /** Reads everything once and answers for any exchange: the run watch as views draw it. */
@@ -122,7 +143,7 @@ async function notifyAndBadge(states: RunStates, now: Date): Promise<void> {
     next[id] = { ...state, notifiedAt: now.toISOString() };
   }
   // Written only when something changed: the stored first paint is rebuilt on every change.
-  if (JSON.stringify(next) !== JSON.stringify(await runAlertsItem.getValue())) await runAlertsItem.setValue(next);
+  if (JSON.stringify(next) !== JSON.stringify(await runAlertsItem.getValue())) await writeStates(next);
   await showGlobalBadge(Object.entries(next).some(([id, state]) => held.has(id) && isActive(state, now)));
 }
 
@@ -151,6 +172,14 @@ function wireClicks(): void {
 
 /** Called once from the background's main. */
 export function startRunAlerts(): void {
+  const current: { states?: Promise<unknown>; prices?: Promise<unknown> } = {};
+  held = current;
+  runAlertsItem.watch((value) => {
+    current.states = Promise.resolve(value);
+  });
+  ownTokenPricesItem.watch((value) => {
+    current.prices = Promise.resolve(value);
+  });
   clicksWired = false;
   wireClicks();
 }
