@@ -98,7 +98,7 @@ export default defineContentScript({
           const { settings: fresh, words: freshWords } = state.nudge;
           const freshKey = faceKey({ decision, face: pillFace(state.view), corner: fresh.corner, balanceNudge: state.balanceNudge, language: fresh.language, words: freshWords ?? words });
           if (freshKey === drawnKey) {
-            if (ui !== undefined) ui.complete(state.view, fresh.language === 'auto' ? i18nWithWords(freshWords ?? words) : await loadI18n(fresh.language));
+            if (ui !== undefined) ui.complete(state.view, freshWords !== undefined || fresh.language === 'auto' ? i18nWithWords(freshWords ?? words, fresh.language) : await loadI18n(fresh.language));
             return;
           }
         }

@@ -38,10 +38,10 @@ describe('pageStateFor', () => {
     expect(state.nudge?.lastShownAt).toBeUndefined();
   });
 
-  test('the pill’s words go along only when the language follows the browser', () => {
+  test('the pill’s words go along, in the browser’s language or the chosen one', () => {
     const words = { close: 'Close' };
     expect(pageStateFor({ state: exchangeState('kraken'), settings: defaultSettings, seen: {}, words }).nudge?.words).toEqual(words);
-    expect(pageStateFor({ state: exchangeState('kraken'), settings: { ...defaultSettings, language: 'sv' }, seen: {}, words }).nudge?.words).toBeUndefined();
+    expect(pageStateFor({ state: exchangeState('kraken'), settings: { ...defaultSettings, language: 'sv' }, seen: {}, words: { close: 'Stäng' } }).nudge?.words).toEqual({ close: 'Stäng' });
   });
 
   test('pages that are not exchanges get their state unchanged, with no settings', () => {

@@ -52,7 +52,9 @@ export function pageStateFor({ state, settings, seen, words }: PageStateForParam
         snoozes: snooze === undefined ? {} : { [id]: snooze },
       },
       ...(typeof lastShownAt === 'number' ? { lastShownAt } : {}),
-      ...(words !== undefined && settings.language === 'auto' ? { words } : {}),
+      // In the chosen language too: the page's script cannot read our messages files itself (they
+      // are not web-accessible), so without these a redraw would fall back to the browser's language.
+      ...(words !== undefined ? { words } : {}),
     },
   };
 }
