@@ -24,6 +24,13 @@ const feed = feedSettings();
  */
 const locales = bundledLocales({ localesDir: join(import.meta.dirname, 'public/_locales'), pseudo: process.env.RADAR_PSEUDO_LOCALE === '1' });
 
+/**
+ * Headless Chromium cannot answer a permission prompt, so the run-alert browser test uses a build
+ * with `notifications` granted at install (RADAR_GRANT_NOTIFICATIONS=1, `npm run build:test`
+ * makes it beside the others). A release never sets it: there the permission stays optional.
+ */
+const grantNotifications = process.env.RADAR_GRANT_NOTIFICATIONS === '1';
+
 // Build steps of our own are WXT modules in modules/ (loaded by name order): the exchange-page
 // matches, the early-question script, the popup's single file, the store zip's bill of materials,
 // the test build's pseudo-locale.
@@ -41,9 +48,10 @@ export default defineConfig({
     default_locale: 'en',
     // Chrome: `offscreen`, for the document that checks signatures and reads balances in a worker,
     // so the service worker carries no viem (entrypoints/background/offscreen-client.ts).
-    permissions: browser === 'firefox' ? ['storage', 'alarms', 'activeTab'] : ['storage', 'alarms', 'activeTab', 'offscreen'],
+    permissions: [...(browser === 'firefox' ? ['storage', 'alarms', 'activeTab'] : ['storage', 'alarms', 'activeTab', 'offscreen']), ...(grantNotifications ? ['notifications'] : [])],
     // The data hosts the background calls on a schedule: the signed PoR feed's host
-    // (lib/feed/trust.ts) and DefiLlama (lib/reserves/defillama.ts).
+    // (lib/feed/trust.ts), DefiLlama (lib/reserves/defillama.ts) and, for the run watch, the
+    // own-token prices from DefiLlama's coins API (lib/reserves/own-token-prices.ts).
     // Holdings (entrypoints/background/holdings.ts), hourly and only while the user records any:
     // coin prices from DefiLlama's coins API and the ECB's daily euro reference rates.
     host_permissions: [`${new URL(feed.url).origin}/*`, 'https://api.llama.fi/*', 'https://coins.llama.fi/*', 'https://www.ecb.europa.eu/*'],

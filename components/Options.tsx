@@ -58,6 +58,7 @@ const POLICIES: [NudgePolicy, MessageKey][] = [
 const SOURCE_NAMES: Record<string, MessageKey> = {
   feed: 'sourceFeedName',
   cexs: 'sourceCexsName',
+  'own-token-prices': 'sourceOwnTokenPricesName',
   protocol: 'sourceProtocolName',
 };
 

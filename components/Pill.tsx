@@ -6,6 +6,7 @@ import { ExchangeCard } from './ExchangeCard';
 import { useT } from './i18n';
 import { levelWords } from './level-words';
 import type { PageBalanceNudge } from '../lib/view/exchange-view';
+import { RunAlert } from './RunAlert';
 
 export type Corner = Settings['corner'];
 
@@ -116,6 +117,7 @@ export function Pill({ view, corner, initiallyExpanded, openedByUser = false, on
 
   const card = expanded && (
     <div ref={panel} class="panel" role="dialog" aria-modal="false" aria-labelledby="nudge-card-title" tabIndex={-1} data-testid="nudge-panel">
+      {view.runAlert?.phase === 'alert' && <RunAlert alert={view.runAlert} onWithdraw={onWithdraw} headingLevel={2} />}
       <ExchangeCard view={view} onWithdraw={onWithdraw} headingLevel={2} idPrefix="nudge-card" />
       <div class="panel__actions">
         <label>
@@ -157,13 +159,19 @@ export function Pill({ view, corner, initiallyExpanded, openedByUser = false, on
       style={drag === undefined ? undefined : { transform: `translate(${drag.x}px, ${drag.y}px)` }}
       onKeyDown={onKeyDown}
     >
+      {/* A run alert leads: before the user's own limits and before the reserves. */}
+      {view.runAlert?.active === true && (
+        <p class="nudge__run" role="alert" data-testid="pill-run">
+          {t('runPillLead', view.name)}
+        </p>
+      )}
       {balanceNudge !== undefined && (
         <p class="nudge__balance" data-kind={balanceNudge.kind} data-testid="pill-balance">
           {balanceNudge.text}
         </p>
       )}
       {cardFirst && card}
-      <div class={`pill pill--${level}`} data-level={level}>
+      <div class={`pill pill--${view.runAlert?.active === true ? 'danger' : level}`} data-level={level}>
         <button
           ref={toggle}
           type="button"

@@ -6,6 +6,8 @@ import { lazy, Suspense } from 'preact/compat';
 import { useT } from './i18n';
 import { lookalikeReasonText } from './lookalike-reason';
 import type { HoldingsSummary } from '../lib/holdings/summary';
+import type { RunAlertView } from '../lib/view/run-alert-view';
+import { RunAlerts } from './RunAlerts';
 
 export interface PopupProps {
   /** The current tab's state; undefined while it loads. */
@@ -22,6 +24,9 @@ export interface PopupProps {
   onCopyImage: (blob: Blob) => Promise<unknown>;
   /** The user's self-custody share for the compact line; absent or null when they record nothing. */
   loadHoldings?: () => Promise<HoldingsSummary | null>;
+  /** Every exchange with a run alert on, and the one-click snooze (docs/risk-model.md, "Run alert"). */
+  loadRunAlerts?: () => Promise<RunAlertView[]>;
+  onSnoozeRun?: (exchangeId: string) => Promise<RunAlertView[]>;
 }
 
 // Loaded after the first paint, so the holdings line never delays the card.
@@ -30,7 +35,7 @@ const HoldingsMini = lazy(() => import('./HoldingsMini').then((module) => ({ def
 // Drawn only when asked for, so the popup's first paint does not wait for the share code.
 const SharePanel = lazy(() => import('./SharePanel').then((module) => ({ default: module.SharePanel })));
 
-export function Popup({ tab, failed = false, loadAll, onWithdraw, onOpenOptions, onOpenVerify, onCopyText, onCopyImage, loadHoldings }: PopupProps) {
+export function Popup({ tab, failed = false, loadAll, onWithdraw, onOpenOptions, onOpenVerify, onCopyText, onCopyImage, loadHoldings, loadRunAlerts, onSnoozeRun }: PopupProps) {
   const [sharing, setSharing] = useState(false);
   const t = useT();
   // The holdings line starts loading only after the card's first frame is on screen, so its
@@ -67,9 +72,12 @@ export function Popup({ tab, failed = false, loadAll, onWithdraw, onOpenOptions,
         {t('loading')}
       </p>
     );
+  // Run alerts lead: the tab's exchange at once, every other one with an alert on once asked.
+  const runAlerts = onSnoozeRun !== undefined && <RunAlerts first={tab.kind === 'exchange' ? tab.view.runAlert : undefined} load={loadRunAlerts} onWithdraw={onWithdraw} onSnooze={onSnoozeRun} />;
   if (tab.kind === 'exchange')
     return (
       <>
+        {runAlerts}
         <ExchangeCard view={tab.view} onWithdraw={() => onWithdraw(tab.view.id)} />
         <button type="button" class="ghost" aria-expanded={sharing} onClick={() => setSharing(!sharing)} data-testid="share-toggle">
           {t('shareAction')}
@@ -84,6 +92,7 @@ export function Popup({ tab, failed = false, loadAll, onWithdraw, onOpenOptions,
     );
   return (
     <>
+      {runAlerts}
       {tab.kind === 'lookalike' ? (
         <section class="card__alert" data-testid="popup-lookalike" role="alert">
           <h1 class="card__title">{t('lookalikeTitle', tab.imitates.name)}</h1>

@@ -5,4 +5,4 @@ import type { MessageKey } from './i18n';
  * exchange page's first paint does not wait on the browser loading the whole messages file
  * into the page (a blocking call); the card's words load on expand.
  */
-export const PILL_WORDS: readonly MessageKey[] = ['pillLabel', 'pillHint', 'pillWarnings', 'close', 'level_ok', 'level_caution', 'level_danger', 'level_unknown', 'levelIncomplete'];
+export const PILL_WORDS: readonly MessageKey[] = ['pillLabel', 'pillHint', 'pillWarnings', 'close', 'level_ok', 'level_caution', 'level_danger', 'level_unknown', 'levelIncomplete', 'runPillLead'];

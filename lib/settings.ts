@@ -69,6 +69,12 @@ export const SettingsSchema = v.object({
     }),
     { proofOfKeysDay: false },
   ),
+  /**
+   * Notify when a run alert starts on an exchange where the user recorded holdings
+   * (docs/risk-model.md, "Run alert"). Off by default; it also needs the optional notifications
+   * permission, asked for when the user turns it on.
+   */
+  runAlertNotifications: v.optional(v.boolean(), false),
 });
 export type Settings = v.InferOutput<typeof SettingsSchema>;
 

@@ -5,6 +5,7 @@ import type { HoldingsSummary } from '@/lib/holdings/summary';
 import type { SourceView } from '@/entrypoints/background/data';
 import type { SubscriptionView } from '@/entrypoints/background/warnings';
 import type { ReadBalancesReturnType, RefreshPricesReturnType } from '@/entrypoints/background/holdings';
+import type { RunAlertView } from '@/lib/view/run-alert-view';
 
 /**
  * The message protocol in one place: what each request answers. Types only, so the exchange
@@ -30,6 +31,8 @@ export interface ResponseMap {
   'holdings-summary': HoldingsSummary | null;
   'holdings-refresh': { balances: ReadBalancesReturnType | undefined; prices: RefreshPricesReturnType['status'] };
   'delete-all-data': SourceView[];
+  'run-alerts': RunAlertView[];
+  'run-snooze': RunAlertView[];
 }
 
 export type Response<T extends RequestType> = ResponseMap[T];

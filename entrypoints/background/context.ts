@@ -9,6 +9,7 @@ import { heldHoldingsReader } from '@/utils/holdings';
 import { forgetAllTabStates } from '@/utils/tab-states';
 import { clearSubscriptions, warningLookup } from './warnings';
 import { heldSnapshot, resetData } from './data';
+import { runAlertLookup } from './run-alerts';
 
 /**
  * Tab URLs learned from our own content script (which runs on exchange pages only). The
@@ -27,37 +28,53 @@ export interface BackgroundContext {
   heldHoldings: ReturnType<typeof heldHoldingsReader>;
   stateForUrl(url: string | undefined): Promise<TabState>;
   tabUrl(tabId: number): Promise<string | undefined>;
-  rememberUrl(tabId: number, url: string | undefined): Promise<void>;
+  /** `since` (ms): a forget that loses to a content-script report made at or after it. */
+  rememberUrl(tabId: number, url: string | undefined, since?: number): Promise<void>;
   showBadge(tabId: number, state: TabState): Promise<void>;
+  /** Our content script asked about this tab's page now: its answer is surer than a tab event's guess. */
+  markReported(tabId: number): void;
+  /** Whether the content script asked about the tab at or after `since` (ms). */
+  reportedSince(tabId: number, since: number): boolean;
   /** Back to the bundled data: no fetched snapshot, no warning lists, no views built from them. */
   forgetHeldData(): Promise<void>;
 }
 
 export function createBackgroundContext(): BackgroundContext {
   const action = browser.action ?? browser.browserAction;
+  const reported = new Map<number, number>();
   return {
+    markReported(tabId) {
+      reported.set(tabId, Date.now());
+    },
+    reportedSince(tabId, since) {
+      return (reported.get(tabId) ?? Number.NEGATIVE_INFINITY) >= since;
+    },
     heldSettings: heldSettingsReader(),
     heldNudgeSeen: memoizedRead(nudgeSeen),
     heldHoldings: heldHoldingsReader(),
     async stateForUrl(url) {
       const now = new Date();
-      const [snapshot, warningsFor] = await Promise.all([heldSnapshot(), warningLookup(now)]);
-      return tabStateForUrl({ url, snapshot, now, warningsFor });
+      const [snapshot, warningsFor, runAlertFor] = await Promise.all([heldSnapshot(), warningLookup(now), runAlertLookup(now)]);
+      return tabStateForUrl({ url, snapshot, now, warningsFor, runAlertFor });
     },
     async tabUrl(tabId) {
       const urls = await tabUrls.getValue();
       return Object.hasOwn(urls, tabId) ? urls[tabId] : undefined;
     },
-    async rememberUrl(tabId, url) {
+    async rememberUrl(tabId, url, since) {
       // A copy: while nothing is stored, the item hands out its shared fallback object.
       const urls = { ...(await tabUrls.getValue()) };
+      if (url === undefined && since !== undefined && (reported.get(tabId) ?? Number.NEGATIVE_INFINITY) >= since) return;
       if (url === undefined) delete urls[tabId];
       else urls[tabId] = url;
       await tabUrls.setValue(urls);
     },
     async showBadge(tabId, state) {
       const badge = badgeFor(state);
-      await action.setBadgeText({ tabId, text: badge.text });
+      // Off exchanges the tab's own text is cleared (null, as both browsers document it; the
+      // typings know only strings), so the global badge (a run alert on an exchange the user
+      // keeps money on, run-alerts.ts) shows there.
+      await action.setBadgeText({ tabId, text: state.kind === 'not-exchange' ? (null as unknown as string) : badge.text });
       if (badge.text !== '') await action.setBadgeBackgroundColor({ tabId, color: badge.color });
     },
     async forgetHeldData() {

@@ -12,6 +12,8 @@ import { FEED_SIGNERS, FEED_URL } from '@/lib/feed/trust';
 import type { HeldFeed } from '@/lib/feed/verify-feed';
 import { chainWork } from './chain-work';
 import type { Address } from 'viem';
+import { ownTokenChartUrl, pricedOwnTokens } from '@/lib/reserves/own-token-prices';
+import { OWN_TOKEN_PRICES_POLICY, parseHeldOwnTokenPrices, refreshOwnTokenPrices, type HeldOwnTokenPrices } from '@/lib/reserves/refresh-own-token-prices';
 
 /** Set by wxt.config.ts from RADAR_FEED_URL / RADAR_FEED_SIGNERS; absent under unit tests. */
 declare const __RADAR_FEED__: { url: string; signers: Address[] } | undefined;
@@ -24,10 +26,16 @@ declare const __RADAR_FEED__: { url: string; signers: Address[] } | undefined;
 
 export const CEXS_SOURCE = 'cexs';
 export const FEED_SOURCE = 'feed';
+/** The own-token prices the run watch reads (lib/reserves/own-token-prices.ts). */
+export const OWN_TOKEN_PRICES_SOURCE = 'own-token-prices';
 const protocolSource = (slug: string) => `protocol:${slug}`;
 
 const heldItem = storage.defineItem<unknown>('local:heldSnapshot', { version: 1 });
 const sourcesItem = storage.defineItem<Record<string, SourceState>>('local:sources', { fallback: {}, version: 1 });
+/** The own-token price series the run watch reads, per symbol; validated on every read. */
+export const ownTokenPricesItem = storage.defineItem<unknown>('local:ownTokenPrices', { fallback: {}, version: 1 });
+/** The run watch's episode per exchange (lib/risk/run-episode.ts), derived from the data above. */
+export const runAlertsItem = storage.defineItem<unknown>('local:runAlerts', { fallback: {}, version: 1 });
 /** The sequence and header hash of the last feed taken: a later feed must not go back from it. */
 const heldFeedItem = storage.defineItem<unknown>('local:heldFeed', { version: 1 });
 
@@ -46,7 +54,7 @@ export interface SourceView {
   id: string;
   label: string;
   /** The source it is part of: the feed, DefiLlama's totals, or DefiLlama's per-exchange answers (one request per exchange). */
-  group: 'feed' | 'cexs' | 'protocol';
+  group: 'feed' | 'cexs' | 'own-token-prices' | 'protocol';
   /** What is fetched. */
   url: string;
   /** The exchange a per-exchange answer is about. */
@@ -58,6 +66,10 @@ export interface SourceView {
 }
 
 let held: Snapshot | undefined;
+
+export async function heldOwnTokenPrices(): Promise<HeldOwnTokenPrices> {
+  return parseHeldOwnTokenPrices(await ownTokenPricesItem.getValue());
+}
 
 /** The snapshot views read: bundled data, overlaid with stored live readings that are newer. */
 export async function heldSnapshot(): Promise<Snapshot> {
@@ -78,6 +90,7 @@ function trackedProtocols(): { exchangeId: string; slug: string }[] {
 
 function policyFor(source: string): SourcePolicy {
   if (source === FEED_SOURCE) return FEED_POLICY;
+  if (source === OWN_TOKEN_PRICES_SOURCE) return OWN_TOKEN_PRICES_POLICY;
   return source === CEXS_SOURCE ? CEXS_POLICY : PROTOCOL_POLICY;
 }
 
@@ -131,6 +144,16 @@ async function refreshSources(force: boolean): Promise<void> {
   if (force || isDue({ state: cexsState, now: Date.now() })) {
     await store(await refreshCexs({ fetch, held: await heldSnapshot(), state: cexsState, now: Date.now(), exchanges }), CEXS_SOURCE, states);
   }
+  // One request naming every priced own token, the same for everyone, on the /cexs schedule.
+  const pricesState = states[OWN_TOKEN_PRICES_SOURCE] ?? initialSourceState();
+  if (force || isDue({ state: pricesState, now: Date.now() })) {
+    const held = await heldOwnTokenPrices();
+    const result = await refreshOwnTokenPrices({ fetch, held, state: pricesState, symbols: pricedOwnTokens(exchanges), now: Date.now() });
+    if (result.prices !== held) await ownTokenPricesItem.setValue(result.prices);
+    states[OWN_TOKEN_PRICES_SOURCE] = result.state;
+    await sourcesItem.setValue(states);
+    if (result.outcome.kind === 'failed') console.warn(`[reserve-radar] ${OWN_TOKEN_PRICES_SOURCE}: ${result.outcome.message}`);
+  }
   for (const { exchangeId, slug } of trackedProtocols()) {
     const source = protocolSource(slug);
     const state = states[source] ?? initialSourceState();
@@ -153,6 +176,7 @@ export async function sourceViews(): Promise<SourceView[]> {
   const rows: Omit<SourceView, 'status' | 'nextAttemptAt'>[] = [
     { id: FEED_SOURCE, label: `Reserve Radar (${new URL(feedConfig().url).host})`, group: 'feed', url: feedConfig().url },
     { id: CEXS_SOURCE, label: 'DefiLlama /cexs', group: 'cexs', url: DEFILLAMA_CEXS_URL },
+    { id: OWN_TOKEN_PRICES_SOURCE, label: 'DefiLlama coins /chart', group: 'own-token-prices', url: ownTokenChartUrl(pricedOwnTokens(exchanges)) },
     ...trackedProtocols().map(({ exchangeId, slug }) => ({ id: protocolSource(slug), label: `DefiLlama /protocol/${slug}`, group: 'protocol' as const, url: defillamaProtocolUrl(slug), exchangeId })),
   ];
   return rows.map((row) => {
@@ -180,5 +204,7 @@ export async function resetData(): Promise<void> {
   held = undefined;
   await heldItem.removeValue();
   await heldFeedItem.removeValue();
+  await ownTokenPricesItem.removeValue();
+  await runAlertsItem.removeValue();
   await sourcesItem.setValue({});
 }

@@ -4,9 +4,10 @@ import { buildExchangeView } from '@/lib/view/exchange-view';
 import { forgetAllTabStates, writeTabState } from '@/utils/tab-states';
 import type { ExtensionHandlers } from '@/utils/messaging';
 import { allowedLookalikes, type BackgroundContext } from './context';
-import { openGuide } from './page-handlers';
+import { openGuide } from './guide';
 import { checkSubscriptions, subscribe, subscriptionViews, unsubscribe, warningLookup } from './warnings';
 import { heldSnapshot, refreshDue, sourceViews } from './data';
+import { recheckRunNotifications, runAlertLookup, runAlertViews, snoozeRunAlert, updateRunAlerts } from './run-alerts';
 import { historySettled, readBalances, recordHistory, refreshPrices, REMINDER_ALARM, summaryForPopup } from './holdings';
 
 /** What only our own pages may ask: other tabs' state, fetches to URLs the user gives, holdings, deleting data. */
@@ -24,8 +25,8 @@ export function createExtensionHandlers(context: BackgroundContext): ExtensionHa
     },
     async 'all-exchanges'() {
       const now = new Date();
-      const [snapshot, warningsFor] = await Promise.all([heldSnapshot(), warningLookup(now)]);
-      return exchanges.map((exchange) => buildExchangeView({ exchange, reserves: snapshot.exchanges[exchange.id], now, warnings: warningsFor(exchange.id) }));
+      const [snapshot, warningsFor, runAlertFor] = await Promise.all([heldSnapshot(), warningLookup(now), runAlertLookup(now)]);
+      return exchanges.map((exchange) => buildExchangeView({ exchange, reserves: snapshot.exchanges[exchange.id], now, warnings: warningsFor(exchange.id), runAlert: runAlertFor(exchange.id) }));
     },
     'open-guide': openGuide,
     'check-url': (request) => context.stateForUrl(request.url),
@@ -37,12 +38,14 @@ export function createExtensionHandlers(context: BackgroundContext): ExtensionHa
     'sources-state': () => sourceViews(),
     async 'refresh-now'() {
       await Promise.all([refreshDue({ force: true }), checkSubscriptions({ force: true })]);
+      await updateRunAlerts();
       await forgetAllTabStates();
       return sourceViews();
     },
     async 'reset-data'() {
       await context.forgetHeldData();
       await allowedLookalikes.removeValue();
+      await recheckRunNotifications();
       return sourceViews();
     },
     'subscriptions-state': () => subscriptionViews(),
@@ -62,6 +65,12 @@ export function createExtensionHandlers(context: BackgroundContext): ExtensionHa
       const prices = await refreshPrices();
       await recordHistory();
       return { balances, prices: prices.status };
+    },
+    'run-alerts': () => runAlertViews(),
+    async 'run-snooze'(request) {
+      await snoozeRunAlert(request.exchangeId);
+      await forgetAllTabStates();
+      return runAlertViews();
     },
     async 'delete-all-data'() {
       // Everything this extension keeps on the device: holdings, prices, history, settings, address book, data.

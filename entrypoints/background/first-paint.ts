@@ -7,13 +7,14 @@ import { heldSnapshot } from './data';
 import { loadBalanceNudge } from './holdings';
 import { chosenWords } from './words';
 import { warningLookup } from './warnings';
+import { runAlertLookup } from './run-alerts';
 import { getSettings, nudgeSeen } from '@/utils/settings';
 
 /**
  * Everything the stored first paint is made from, by storage key (`storage.local`). Whoever
  * changes one of these (the background, the options page, the popup), the view is built again.
  */
-const SOURCES: ReadonlySet<string> = new Set(['settings', 'nudgeSeen', 'heldSnapshot', 'warningSubscriptions', 'holdings', 'priceTable', 'addressReadings']);
+const SOURCES: ReadonlySet<string> = new Set(['settings', 'nudgeSeen', 'heldSnapshot', 'warningSubscriptions', 'holdings', 'priceTable', 'addressReadings', 'runAlerts', 'ownTokenPrices']);
 
 /** A rebuild when the held copy is older than this (the hourly alarm usually comes first). */
 const REBUILD_AFTER_MS = FIRST_PAINT_VALID_MS / 3;
@@ -60,10 +61,12 @@ export function keepFirstPaintCurrent(context: BackgroundContext): void {
 async function buildView(context: BackgroundContext): Promise<FirstPaintView> {
   const now = Date.now();
   const later = new Date(now + FIRST_PAINT_VALID_MS);
-  const [snapshot, warningsNow, warningsLater, settings, seen, nudgeFor] = await Promise.all([
+  const [snapshot, warningsNow, warningsLater, runNow, runLater, settings, seen, nudgeFor] = await Promise.all([
     heldSnapshot(),
     warningLookup(new Date(now)),
     warningLookup(later),
+    runAlertLookup(new Date(now)),
+    runAlertLookup(later),
     // Read from storage, not from the held copies: a handler that has just written waits for this
     // rebuild, and the held copies follow storage only when its change event arrives.
     getSettings(),
@@ -74,11 +77,11 @@ async function buildView(context: BackgroundContext): Promise<FirstPaintView> {
   const built = await Promise.all(
     exchanges.map(async (exchange) => {
       const reserves = snapshot.exchanges[exchange.id];
-      const view = buildExchangeView({ exchange, reserves, now: new Date(now), warnings: warningsNow(exchange.id) });
+      const view = buildExchangeView({ exchange, reserves, now: new Date(now), warnings: warningsNow(exchange.id), runAlert: runNow(exchange.id) });
       const balanceNudge = await nudgeFor(exchange.id, view.verdict.level);
       return {
         view,
-        later: buildExchangeView({ exchange, reserves, now: later, warnings: warningsLater(exchange.id) }),
+        later: buildExchangeView({ exchange, reserves, now: later, warnings: warningsLater(exchange.id), runAlert: runLater(exchange.id) }),
         domains: exchange.domains,
         ...(balanceNudge === undefined ? {} : { balanceNudge }),
       };

@@ -35,6 +35,26 @@ describe('background', () => {
     expect(await fakeBrowser.action.getBadgeText({ tabId: 8 })).toBe('');
   });
 
+  test('a tab event that cannot see the address (Firefox hides exchange addresses) does not undo what the content script reported', async () => {
+    // The navigation's "loading" event arrives first, and its work is slow to read storage; the
+    // page's script asks meanwhile and is answered first.
+    const read = fakeBrowser.storage.session.get.bind(fakeBrowser.storage.session);
+    let first = true;
+    vi.spyOn(fakeBrowser.storage.session, 'get').mockImplementation(async (keys?: unknown) => {
+      if (first) {
+        first = false;
+        await new Promise((resolve) => setTimeout(resolve, 30));
+      }
+      return read(keys as never);
+    });
+    const event = fakeBrowser.tabs.onUpdated.trigger(9, { status: 'loading' }, { id: 9 } as never);
+    await send({ type: 'page-state' }, { ...contentScript('https://www.binance.com/en'), tab: { id: 9, url: 'https://www.binance.com/en' } });
+    await event;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 9 })).not.toBe('');
+    expect((await send({ type: 'tab-state', tabId: 9 }, self()))?.kind).toBe('exchange');
+  });
+
   test('the popup learns the tab state the content script reported', async () => {
     await send({ type: 'page-state' }, { ...self(), tab: { id: 3 }, url: 'https://accounts.binance.com/login' });
     expect((await send({ type: 'tab-state', tabId: 3 }, self()))?.kind).toBe('exchange');

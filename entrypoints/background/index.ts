@@ -10,6 +10,9 @@ import { createExtensionHandlers } from './extension-handlers';
 import { routeMessages } from './router';
 import { keepFirstPaintCurrent, rebuildFirstPaint } from './first-paint';
 import { welcomeOnInstall } from './install';
+import { recheckRunNotifications, startRunAlerts, updateRunAlerts } from './run-alerts';
+import { watchHoldings } from '@/utils/holdings';
+import { watchSettings } from '@/utils/settings';
 
 export default defineBackground(() => {
   startWarnings();
@@ -27,8 +30,13 @@ export default defineBackground(() => {
     // Without a host permission for the new page, tab.url is hidden: the tab has left the
     // exchanges we cover, so its stale state goes. The content script reports it again on
     // exchange pages.
-    void context.rememberUrl(tabId, tab.url).then(async () => {
+    const since = Date.now();
+    const stillOurs = () => tab.url === undefined && context.reportedSince(tabId, since);
+    void context.rememberUrl(tabId, tab.url, since).then(async () => {
       const state = await context.stateForUrl(tab.url);
+      // A hidden address is only a guess that the tab left our exchanges; when our content script
+      // reported the page meanwhile (Firefox hides exchange addresses too), its badge stands.
+      if (stillOurs()) return;
       await Promise.all([context.showBadge(tabId, state), writeTabState(tabId, state)]);
       if (state.kind === 'lookalike' && tab.url !== undefined) await guardLookalike(tabId, state.host, tab.url);
     });
@@ -55,15 +63,22 @@ export default defineBackground(() => {
     // The stored first paint is built again too: time alone can age its verdicts.
     if (alarm.name === REFRESH_ALARM)
       void Promise.all([refreshDue(), checkSubscriptions()])
+        .then(() => updateRunAlerts())
         .then(forgetAllTabStates)
         .finally(() => rebuildFirstPaint(context));
   });
   browser.runtime.onStartup.addListener(() => {
     void onBrowserStart()
       .then(() => refreshDue())
+      .then(() => updateRunAlerts())
       .then(forgetAllTabStates)
       .finally(() => rebuildFirstPaint(context));
   });
   void scheduleRefresh();
   startHoldings();
+  // The run watch: notification clicks, and a second look whenever holdings or settings change
+  // (someone may just have recorded money where an alert is on, or turned notifications on).
+  startRunAlerts();
+  watchHoldings(() => void recheckRunNotifications());
+  watchSettings(() => void recheckRunNotifications());
 });

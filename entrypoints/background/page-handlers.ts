@@ -1,4 +1,4 @@
-import { browser, type Browser } from 'wxt/browser';
+import type { Browser } from 'wxt/browser';
 import { getExchange } from '@/lib/exchanges/registry';
 import { pageStateFor } from '@/lib/view/page-state';
 import { getSettings, nudgeSeen, updateSettings } from '@/utils/settings';
@@ -8,6 +8,7 @@ import type { BackgroundContext } from './context';
 import { loadBalanceNudge } from './holdings';
 import { ensureFirstPaint, rebuildFirstPaint } from './first-paint';
 import { chosenWords, pageWordsFor } from './words';
+import { openGuide } from './guide';
 
 /**
  * What the exchange-page scripts may ask. They run beside a page we do not trust, so each
@@ -20,6 +21,7 @@ export function createPageHandlers(context: BackgroundContext): PageHandlers<Bro
       // The URL comes from the browser, not from the page, so a page cannot claim to be another site.
       const url = sender.url ?? sender.tab?.url;
       const tabId = sender.tab?.id;
+      if (tabId !== undefined) context.markReported(tabId);
       // Settings are read here, beside the state, so the page's script makes one round trip.
       const [state, settings, seen, nudgeFor] = await Promise.all([context.stateForUrl(url), context.heldSettings(), context.heldNudgeSeen(), loadBalanceNudge(context.heldHoldings)]);
       // The page is waiting to draw its pill; the badge and the bookkeeping can follow.
@@ -58,11 +60,4 @@ export function createPageHandlers(context: BackgroundContext): PageHandlers<Bro
       return pageWordsFor((await context.heldSettings()).language);
     },
   };
-}
-
-/** Only registry ids reach the URL; the guide page validates the query again. */
-export async function openGuide(request: { exchangeId: string }): Promise<undefined> {
-  if (getExchange(request.exchangeId) === undefined) return undefined;
-  await browser.tabs.create({ url: browser.runtime.getURL(`/guide.html?exchange=${request.exchangeId}` as '/popup.html') });
-  return undefined;
 }

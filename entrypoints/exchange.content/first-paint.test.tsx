@@ -29,6 +29,14 @@ function incomplete(base: ExchangeView, level: 'caution' | 'danger'): ExchangeVi
   return { ...base, verdict: { ...base.verdict, level, grade: level === 'danger' ? 'F' : 'D', incomplete: true } };
 }
 
+/** A run alert on, as the background sends it: the pill leads with it and turns the danger colour. */
+function running(base: ExchangeView): ExchangeView {
+  return {
+    ...base,
+    runAlert: { exchangeId: base.id, name: base.name, phase: 'alert', level: 'alert', active: true, startedAt: now.toISOString(), reasons: [], incomplete: false, sources: [], computedAt: now.toISOString() },
+  };
+}
+
 const balance = { kind: 'over-cap' as const, text: 'You keep more here than your own limit' };
 
 /** Both drawings in one document; Preact needs `document` as a global. */
@@ -55,6 +63,7 @@ describe('drawCollapsedPill', () => {
     { name: 'with warnings and a balance message', props: everything, locale: 'en' },
     { name: 'caution with a required figure missing', props: { view: incomplete(view('binance'), 'caution'), corner: 'bottom-right' as const }, locale: 'en' },
     { name: 'danger with a required figure missing, Swedish', props: { view: incomplete(view('ftx'), 'danger'), corner: 'top-right' as const }, locale: 'sv' },
+    { name: 'a run alert on, with a balance message, Swedish', props: { view: running(view('binance')), corner: 'bottom-right' as const, balanceNudge: balance }, locale: 'sv' },
   ];
 
   test.each(cases)('draws exactly what <Pill> renders collapsed: $name', ({ props, locale }) => {

@@ -37,11 +37,12 @@ export function drawCollapsedPill(container: HTMLElement, { face, corner, balanc
     toggle.append(element('span', { class: 'pill__warnings', 'data-testid': 'pill-warnings', title: t('pillWarnings', count) }, '⚠ ', count));
   }
   const nudge = element('div', { class: `rr-theme nudge nudge--${corner}`, 'data-testid': 'nudge', 'data-corner': corner });
+  if (face.run === true) nudge.append(element('p', { class: 'nudge__run', role: 'alert', 'data-testid': 'pill-run' }, t('runPillLead', name)));
   if (balanceNudge !== undefined) nudge.append(element('p', { class: 'nudge__balance', 'data-kind': balanceNudge.kind, 'data-testid': 'pill-balance' }, balanceNudge.text));
   nudge.append(
     element(
       'div',
-      { class: `pill pill--${level}`, 'data-level': level },
+      { class: `pill pill--${face.run === true ? 'danger' : level}`, 'data-level': level },
       toggle,
       element('button', { type: 'button', class: 'pill__close', 'aria-label': t('close'), title: t('close'), 'data-testid': 'pill-close' }, '×'),
     ),

@@ -154,7 +154,7 @@ function decisionFor(state: Extract<PageState, { kind: 'exchange' }>) {
   // Over the user's own cap or share counts under "caution or worse" too; a risky-exchange
   // message already rides on a caution-or-worse level.
   const overOwnLimit = state.balanceNudge !== undefined && state.balanceNudge.kind !== 'risky-exchange';
-  return nudgeDecision({ settings, view: state.view, lastShownAt, now: Date.now(), overOwnLimit });
+  return nudgeDecision({ settings, view: state.view, lastShownAt, now: Date.now(), overOwnLimit, runAlert: state.view.runAlert?.active === true });
 }
 
 /** The same decision from the stored first paint: the same policy, the same snooze, the same clock. */
@@ -166,13 +166,14 @@ function decisionFromStored({ entry, settings }: FirstPaint) {
     lastShownAt: entry.lastShownAt,
     now: Date.now(),
     overOwnLimit,
+    runAlert: entry.run === true,
   });
 }
 
 /** Everything the collapsed pill shows, as one string: equal keys draw the same pill. */
 function faceKey({ decision, face, corner, balanceNudge, language, words }: { decision: { show: boolean; expanded: boolean }; face: PillFace; corner: Corner; balanceNudge?: TabBalanceNudge; language: Language; words: Record<string, string> }): string {
-  const { id, name, level, grade, incomplete, warnings } = face;
-  return JSON.stringify([decision.show, decision.expanded, id, name, level, grade, incomplete, warnings, corner, balanceNudge?.kind ?? '', balanceNudge?.text ?? '', language, PILL_WORDS.map((key) => words[key] ?? '')]);
+  const { id, name, level, grade, incomplete, warnings, run } = face;
+  return JSON.stringify([decision.show, decision.expanded, id, name, level, grade, incomplete, warnings, run === true, corner, balanceNudge?.kind ?? '', balanceNudge?.text ?? '', language, PILL_WORDS.map((key) => words[key] ?? '')]);
 }
 
 /** The page-facing requests only: the background refuses the others from this script. */

@@ -1,3 +1,4 @@
+import { RunNotifications } from '@/components/RunNotifications';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { HoldingsSection } from '@/components/HoldingsSection';
@@ -122,6 +123,22 @@ export function HoldingsGlue({ settings, exchangeNames, onSettingsReplaced }: Ho
         onRefreshBalances={async () => {
           await send({ type: 'holdings-refresh', balances: true });
           await reload();
+        }}
+      />
+      <RunNotifications
+        enabled={settings.runAlertNotifications}
+        holdsOnExchange={loaded.state.holdings.some((holding) => holding.custodian !== 'self')}
+        notificationsGranted={granted}
+        onChange={async (enabled) => {
+          let ok = true;
+          if (enabled && !granted) {
+            // Asked only here, at the user's click, with the reason on screen beside the switch.
+            ok = await browser.permissions.request(NOTIFICATIONS).catch(() => false);
+            setGranted(ok);
+          }
+          await updateSettings({ runAlertNotifications: enabled });
+          await onSettingsReplaced();
+          return ok;
         }}
       />
       <HoldingsData

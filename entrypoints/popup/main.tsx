@@ -28,6 +28,8 @@ async function loadAll(): Promise<ExchangeView[]> {
 }
 
 const loadHoldings = () => send({ type: 'holdings-summary' });
+const loadRunAlerts = () => send({ type: 'run-alerts' });
+const snoozeRun = (exchangeId: string) => send({ type: 'run-snooze', exchangeId });
 
 async function main() {
   const root = document.getElementById('app');
@@ -54,6 +56,8 @@ async function main() {
           onCopyText={(text) => navigator.clipboard.writeText(text)}
           onCopyImage={(blob) => navigator.clipboard.write([new ClipboardItem({ [blob.type]: blob })])}
           loadHoldings={loadHoldings}
+          loadRunAlerts={loadRunAlerts}
+          onSnoozeRun={snoozeRun}
         />
       </I18nContext.Provider>,
       root,

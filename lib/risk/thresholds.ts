@@ -26,6 +26,12 @@ const ALAMEDA_BALANCE_SHEET =
   'https://www.coindesk.com/business/2022/11/02/divisions-in-sam-bankman-frieds-crypto-empire-blur-on-his-trading-titan-alamedas-balance-sheet';
 const NIC_CARTER_POR = 'https://niccarter.info/proof-of-reserves/';
 const HHI_DOJ = 'https://www.investopedia.com/video/play/herfindahlhirschman-index-hhi/';
+const DEFILLAMA_COINS_API = 'https://github.com/DefiLlama/api-docs';
+const FTX_72_HOURS = 'https://www.nasdaq.com/articles/crypto-exchange-ftx-saw-%246-bln-in-withdrawals-in-72-hours-ceo-message-to-staff';
+const FTX_ARKHAM_BALANCES = 'https://coindesk-coindesk-prod.cdn.arcpublishing.com/markets/2022/11/10/ftx-balances-tumbled-87-in-5-days-in-epic-crypto-deposit-run-data-shows/';
+const BINANCE_DEC_13 = 'https://coindesk-coindesk-prod.cdn.arcpublishing.com/markets/2022/12/13/binance-withdrawals-surge-as-concerns-about-its-reserve-report-spook-traders/';
+const BINANCE_WORST_WEEK = 'https://coinspaidmedia.com/news/binance-faces-fud-effect-and-loses-liquidity';
+const CRO_NOVEMBER_2022 = 'https://investing.com/news/cryptocurrency-news/cryptocom-native-token-plummets-as-ftx-collapse-fuels-contagion-fears-2942505';
 
 export const THRESHOLDS = [
   {
@@ -223,6 +229,88 @@ export const THRESHOLDS = [
     value: 365,
     rationale: 'An insolvency in the last year: customers may not be paid in full whatever the exchange says now.',
     reference: 'https://time.com/6232772/ftx-goes-bankrupt/',
+  },
+  // Run watch (lib/risk/run-signals.ts): hourly signals that money is leaving an exchange fast.
+  // Shares are of the assets at the start of the window (what is there now plus what left).
+  {
+    id: 'run.outflow-24h.caution',
+    effect: 'caution',
+    when: 'at-or-above',
+    value: 0.05,
+    rationale: 'A twentieth of assets leaving in a day is unusual; the day of 12 to 13 December 2022 that alarmed Binance\'s users was $902M of about $64B, 1.4 %.',
+    reference: BINANCE_DEC_13,
+  },
+  {
+    id: 'run.outflow-24h.alert',
+    effect: 'danger',
+    when: 'at-or-above',
+    value: 0.15,
+    rationale: 'Nearly a sixth of assets gone in one day is a run: FTX lost about $5B of $8.4B on the Sunday before it stopped paying out.',
+    reference: FTX_ARKHAM_BALANCES,
+  },
+  {
+    id: 'run.outflow-7d.caution',
+    effect: 'caution',
+    when: 'at-or-above',
+    value: 0.05,
+    rationale: 'Set so that Binance\'s worst week of December 2022 ($3.66B net out of about $64B) reads as caution, which is what it was.',
+    reference: BINANCE_WORST_WEEK,
+  },
+  {
+    id: 'run.outflow-7d.alert',
+    effect: 'danger',
+    when: 'at-or-above',
+    value: 0.2,
+    rationale: 'A fifth of assets gone in a week: FTX saw about $6B of net withdrawals in 72 hours before withdrawals stopped.',
+    reference: FTX_72_HOURS,
+  },
+  {
+    id: 'run.own-token-fall.caution',
+    effect: 'caution',
+    when: 'at-or-above',
+    value: 0.25,
+    rationale: 'The exchange\'s own token a quarter below its 7-day high: holders are selling what the exchange\'s fortunes back. CRO halved in the week after FTX failed; Crypto.com kept paying out.',
+    reference: CRO_NOVEMBER_2022,
+  },
+  {
+    id: 'run.own-token-fall.alert',
+    effect: 'danger',
+    when: 'at-or-above',
+    value: 0.6,
+    rationale: 'Below the halving CRO survived and above the fall FTT took as FTX failed ($22 to $26 through October, about $2 on 10 November). Two cases only, so the line is a judgement, not a fit.',
+    reference: FTX_ARKHAM_BALANCES,
+  },
+  {
+    id: 'run.flows.max-age-hours',
+    effect: 'unknown',
+    when: 'above',
+    value: 6,
+    rationale: 'Flows are read hourly; a flow figure more than six hours old says nothing about a run now and counts as missing (the same line that marks the /cexs source stale).',
+    reference: DEFILLAMA_CEX,
+  },
+  {
+    id: 'run.prices.max-age-hours',
+    effect: 'unknown',
+    when: 'above',
+    value: 6,
+    rationale: 'An own-token price more than six hours old counts as missing; a run moves faster than that.',
+    reference: DEFILLAMA_COINS_API,
+  },
+  {
+    id: 'run.settle-hours',
+    effect: 'parameter',
+    when: 'within',
+    value: 24,
+    rationale: 'An alert ends once a full day has passed with every signal that raised it known and below its caution line: the 24-hour window itself then shows calm, so one episode gives one alert.',
+    reference: FTX_72_HOURS,
+  },
+  {
+    id: 'run.snooze-days',
+    effect: 'parameter',
+    when: 'within',
+    value: 7,
+    rationale: 'Snoozing an exchange\'s alerts lasts a week, the longest window the run watch reads.',
+    reference: DEFILLAMA_CEX,
   },
 ] as const satisfies readonly ThresholdRow[];
 

@@ -20,6 +20,13 @@ describe('badgeFor', () => {
     });
   });
 
+  test('a run alert that is on turns the badge red "!", whatever the grade; snoozed, the grade is back', () => {
+    const state = exchangeState('kraken', undefined);
+    const alert = { exchangeId: 'kraken', name: 'Kraken', phase: 'alert' as const, level: 'alert' as const, active: true, reasons: [], incomplete: false, sources: [], computedAt: now.toISOString() };
+    expect(badgeFor({ ...state, view: { ...state.view, runAlert: alert } })).toEqual({ text: '!', color: LEVEL_COLORS.danger });
+    expect(badgeFor({ ...state, view: { ...state.view, runAlert: { ...alert, active: false, snoozedUntil: now.toISOString() } } })).toEqual(badgeFor(state));
+  });
+
   test('never looks good without data: nothing known is "?", and known cautions with a figure missing show their grade marked "?"', () => {
     // No data at all: every figure is missing, and a missing figure is unknown, never caution or ok.
     const state = exchangeState('kraken', undefined);

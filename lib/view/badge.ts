@@ -15,11 +15,15 @@ export const LEVEL_COLORS: Readonly<Record<RiskLevel, string>> = {
   unknown: '#5f6368',
 };
 
+/** The badge of a run alert: on the exchange's pages, and everywhere for an exchange the user keeps money on. */
+export const RUN_ALERT_BADGE: Badge = { text: '!', color: LEVEL_COLORS.danger };
+
 /**
  * The toolbar badge for a tab: empty off exchanges, the grade on one, "!" on a lookalike.
  * A caution verdict with a required figure missing reads "D?" in the caution colour: the letter is
  * what the known figures show, the "?" that the verdict is incomplete. Danger stays "F", already
  * the worst there is, and unknown stays "?"; no incomplete verdict can show A, B or green.
+ * A run alert that is on (not snoozed) overrides all of it: a red "!", whatever the grade.
  */
 export function badgeFor(state: TabState): Badge {
   switch (state.kind) {
@@ -28,6 +32,7 @@ export function badgeFor(state: TabState): Badge {
     case 'lookalike':
       return { text: '!', color: LEVEL_COLORS.danger };
     case 'exchange': {
+      if (state.view.runAlert?.active === true) return RUN_ALERT_BADGE;
       const { level, grade, incomplete } = state.view.verdict;
       if (level === 'caution' && incomplete) return { text: `${grade}?`, color: LEVEL_COLORS.caution };
       // Fail closed on a verdict that claims ok while incomplete: the grade model forbids it, the badge does not trust it.

@@ -4,6 +4,7 @@ import { gradeExchange, type GradeExchangeReturnType } from '../risk/grade';
 import type { ActiveWarning } from '../community/active-warnings';
 import type { BalanceNudgeReason } from '../holdings/balance-nudge';
 import type { LookalikeExplanation } from '../exchanges/classify';
+import type { RunAlertView } from './run-alert-view';
 
 /** The balance line as the exchange page's pill gets it: the reason's kind and a sentence without figures. */
 export interface PageBalanceNudge {
@@ -37,6 +38,8 @@ export interface ExchangeView {
   computedAt: string;
   /** Community warnings in date now, from lists the user subscribed to, worst first. */
   warnings: readonly ActiveWarning[];
+  /** The run watch (docs/risk-model.md, "Run alert"), when it has something to say. */
+  runAlert?: RunAlertView;
 }
 
 export interface BuildExchangeViewParameters {
@@ -44,11 +47,13 @@ export interface BuildExchangeViewParameters {
   reserves: ExchangeReserves | undefined;
   now: Date;
   warnings?: readonly ActiveWarning[];
+  runAlert?: RunAlertView | undefined;
 }
 
-export function buildExchangeView({ exchange, reserves, now, warnings = [] }: BuildExchangeViewParameters): ExchangeView {
+export function buildExchangeView({ exchange, reserves, now, warnings = [], runAlert }: BuildExchangeViewParameters): ExchangeView {
   return {
     warnings,
+    ...(runAlert === undefined ? {} : { runAlert }),
     verdict: gradeExchange({ exchange, reserves, now }),
     homeDomain: exchange.domains[0] ?? '',
     computedAt: now.toISOString(),

@@ -31,6 +31,8 @@ export interface PillFace {
   incomplete: boolean;
   /** How many community warnings are in date: the pill shows the count only. */
   warnings: number;
+  /** A run alert is on for this exchange (not snoozed): the pill leads with it. No figure. */
+  run?: boolean;
 }
 
 export interface FirstPaintEntry extends PillFace {
@@ -63,8 +65,8 @@ export interface FirstPaintView {
   exchanges: Record<string, FirstPaintEntry>;
 }
 
-export function pillFace(view: Pick<ExchangeView, 'id' | 'name' | 'verdict' | 'warnings'>): PillFace {
-  return { id: view.id, name: view.name, level: view.verdict.level, grade: view.verdict.grade, incomplete: view.verdict.incomplete, warnings: view.warnings.length };
+export function pillFace(view: Pick<ExchangeView, 'id' | 'name' | 'verdict' | 'warnings' | 'runAlert'>): PillFace {
+  return { id: view.id, name: view.name, level: view.verdict.level, grade: view.verdict.grade, incomplete: view.verdict.incomplete, warnings: view.warnings.length, ...(view.runAlert?.active === true ? { run: true } : {}) };
 }
 
 export interface BuildFirstPaintViewParameters {
@@ -129,6 +131,7 @@ function validEntry(entry: unknown, id: string): entry is FirstPaintEntry {
     typeof entry.incomplete === 'boolean' &&
     Number.isInteger(entry.warnings) &&
     (entry.warnings as number) >= 0 &&
+    (entry.run === undefined || entry.run === true) &&
     isText(entry.fingerprint, 200) &&
     isTime(entry.until) &&
     (entry.snooze === undefined || validSnooze(entry.snooze)) &&

@@ -34,6 +34,14 @@ describe('nudgeDecision', () => {
     expect(nudgeDecision({ settings: cautionOrWorse, view: view('unknown'), lastShownAt: undefined, now }).show).toBe(false);
   });
 
+  test("a run alert on: shown under 'caution or worse' and past 'daily', but never against 'off' or a snooze", () => {
+    const run = { lastShownAt: now - 1000, now, runAlert: true };
+    expect(nudgeDecision({ settings: settings({ nudgePolicy: 'caution-or-worse' }), view: view('ok'), ...run }).show).toBe(true);
+    expect(nudgeDecision({ settings: settings({ nudgePolicy: 'daily' }), view: view('ok'), ...run }).show).toBe(true);
+    expect(nudgeDecision({ settings: settings({ nudgePolicy: 'off' }), view: view('ok'), ...run }).show).toBe(false);
+    expect(nudgeDecision({ settings: settings({ snoozes: { binance: { until: 'time', endsAt: now + 1000 } } }), view: view('ok'), ...run }).show).toBe(false);
+  });
+
   test("the user's own limit crossed: shown under 'caution or worse' too, but never against 'off' or a snooze", () => {
     const over = { lastShownAt: undefined, now, overOwnLimit: true };
     expect(nudgeDecision({ settings: settings({ nudgePolicy: 'caution-or-worse' }), view: view('ok'), ...over })).toEqual({ show: true, expanded: false });

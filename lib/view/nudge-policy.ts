@@ -6,6 +6,8 @@ export interface NudgeDecisionParameters {
   settings: Pick<Settings, 'nudgePolicy' | 'autoExpandOnDanger' | 'snoozes'>;
   /** The exchange's view, or (for the stored first paint) its id, level and data fingerprint. */
   view: Pick<ExchangeView, 'id' | 'verdict'> | { id: string; verdict: { level: RiskLevel }; fingerprint: string };
+  /** A run alert is on for this exchange: the pill shows under "caution or worse" and "daily" too. */
+  runAlert?: boolean;
   /** When the pill was last shown for this exchange (ms since epoch), if ever. */
   lastShownAt: number | undefined;
   now: number;
@@ -29,7 +31,7 @@ const CAUTION_OR_WORSE: ReadonlySet<RiskLevel> = new Set(['caution', 'danger']);
  * Whether the pill appears on this visit. A danger verdict still respects "off" and snoozes:
  * the user chose them; the toolbar badge keeps saying it.
  */
-export function nudgeDecision({ settings, view, lastShownAt, now, overOwnLimit = false }: NudgeDecisionParameters): NudgeDecisionReturnType {
+export function nudgeDecision({ settings, view, lastShownAt, now, overOwnLimit = false, runAlert = false }: NudgeDecisionParameters): NudgeDecisionReturnType {
   const hidden = { show: false, expanded: false };
   const snooze = settings.snoozes[view.id];
   if (snooze !== undefined && snoozeActive(snooze, 'fingerprint' in view ? view.fingerprint : dataFingerprint(view), now)) return hidden;
@@ -37,10 +39,10 @@ export function nudgeDecision({ settings, view, lastShownAt, now, overOwnLimit =
     case 'off':
       return hidden;
     case 'caution-or-worse':
-      if (!CAUTION_OR_WORSE.has(view.verdict.level) && !overOwnLimit) return hidden;
+      if (!CAUTION_OR_WORSE.has(view.verdict.level) && !overOwnLimit && !runAlert) return hidden;
       break;
     case 'daily':
-      if (lastShownAt !== undefined && now - lastShownAt < DAY_MS) return hidden;
+      if (lastShownAt !== undefined && now - lastShownAt < DAY_MS && !runAlert) return hidden;
       break;
     case 'every-visit':
       break;

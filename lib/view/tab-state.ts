@@ -2,6 +2,7 @@ import { classify } from '../exchanges/classify';
 import type { Snapshot } from '../reserves/schema';
 import type { ActiveWarning } from '../community/active-warnings';
 import { buildExchangeView, type TabState } from './exchange-view';
+import type { RunAlertView } from './run-alert-view';
 
 export interface TabStateForUrlParameters {
   /** The tab's URL as the browser reports it; undefined when the extension may not read it. */
@@ -10,16 +11,18 @@ export interface TabStateForUrlParameters {
   now: Date;
   /** Community warnings for an exchange, from the lists the user subscribed to. */
   warningsFor?: (exchangeId: string) => readonly ActiveWarning[];
+  /** The run watch for an exchange, as the background holds it. */
+  runAlertFor?: (exchangeId: string) => RunAlertView | undefined;
 }
 
 /** From a tab's URL to what the popup, pill and badge show. Never throws. */
-export function tabStateForUrl({ url, snapshot, now, warningsFor }: TabStateForUrlParameters): TabState {
+export function tabStateForUrl({ url, snapshot, now, warningsFor, runAlertFor }: TabStateForUrlParameters): TabState {
   const host = hostOf(url);
   if (host === undefined) return { kind: 'not-exchange' };
   const result = classify(host);
   if (result.verdict === 'exchange' && result.exchange !== undefined) {
     const exchange = result.exchange;
-    return { kind: 'exchange', host, view: buildExchangeView({ exchange, reserves: snapshot.exchanges[exchange.id], now, warnings: warningsFor?.(exchange.id) ?? [] }) };
+    return { kind: 'exchange', host, view: buildExchangeView({ exchange, reserves: snapshot.exchanges[exchange.id], now, warnings: warningsFor?.(exchange.id) ?? [], runAlert: runAlertFor?.(exchange.id) }) };
   }
   if (result.verdict === 'lookalike' && result.exchange !== undefined && result.explanation !== undefined) {
     const { id, name, domains } = result.exchange;

@@ -40,7 +40,7 @@ describe('radar status', () => {
     const { code, stdout } = await run(['binance', '--json', '--now', NOW]);
     expect(code).toBe(0);
     const printed = JSON.parse(stdout) as Record<string, unknown>;
-    expect(Object.keys(printed).sort()).toEqual(['asOf', 'exchange', 'grade', 'incomplete', 'level', 'metrics', 'reasons', 'sources']);
+    expect(Object.keys(printed).sort()).toEqual(['asOf', 'exchange', 'grade', 'incomplete', 'level', 'metrics', 'reasons', 'run', 'sources']);
     expect(printed.exchange).toEqual({ id: 'binance', name: 'Binance' });
     const expected = gradeExchange({ exchange: getExchange('binance')!, reserves: bundledSnapshot().exchanges.binance, now: new Date(`${NOW}T00:00:00Z`) });
     expect(printed.level).toBe(expected.level);
@@ -118,6 +118,38 @@ describe('radar status', () => {
     expect(verdict.incomplete).toBe(true);
     const head = verdict.level === 'unknown' ? 'UNKNOWN' : `${verdict.level.toUpperCase()} · INCOMPLETE`;
     expect(stdout.split('\n')[0]).toBe(`Binance (binance): ${head}, grade ${verdict.grade}`);
+  });
+
+  test('the run watch from the recorded /cexs rows of 10 August 2026: calm, with the figures and their source', async () => {
+    const recorded = join(import.meta.dirname, '../../tests/fixtures/defillama/recorded/cexs-rows-trading-system-2026-08-10.json');
+    const at = '2026-08-10T06:20:12Z';
+    const { code, stdout } = await run(['bybit', '--cexs', recorded, '--cexs-date', at, '--now', at]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Run watch: CALM · INCOMPLETE');
+    expect(stdout).toContain('[calm] 24 hours: $27.3M out net, 0.2 % of the $13.10B held at the start.');
+    expect(stdout).toContain('[calm] 7 days: $75.1M out net, 0.6 % of the $13.15B held at the start.');
+    expect(stdout).toContain('[unknown] own token (BIT, MNT): no price read.');
+    expect(stdout).toContain('https://api.llama.fi/cexs, as of 2026-08-10T06:20:12.000Z');
+    // Seven hours later the same figures say nothing about a run now.
+    const later = JSON.parse((await run(['bybit', '--json', '--cexs', recorded, '--cexs-date', at, '--now', '2026-08-10T13:30:00Z'])).stdout) as { run: { level: string; reasons: { effect: string }[] } };
+    expect(later.run.level).toBe('calm');
+    expect(later.run.reasons.map((reason) => reason.effect)).toEqual(['unknown', 'unknown', 'unknown']);
+  });
+
+  test('a run in a /cexs answer reads as an alert, with the reasons a replay can check', async () => {
+    // Made up for the test: a quarter of Binance's assets gone in a day.
+    const running = file('run.json', JSON.stringify({ cexs: [{ name: 'Binance', slug: 'Binance-CEX', coinSymbol: 'BNB', currentTvl: 75e9, cleanAssetsTvl: 70e9, inflows_24h: -25e9, inflows_1w: -26e9, inflows_1m: -27e9 }] }));
+    const at = '2026-11-25T09:00:00Z';
+    const { stdout } = await run(['binance', '--json', '--cexs', running, '--cexs-date', at, '--now', at]);
+    const printed = JSON.parse(stdout) as { run: { level: string; reasons: { signal: string; effect: string; value?: number }[] } };
+    expect(printed.run.level).toBe('alert');
+    expect(printed.run.reasons.slice(0, 2)).toMatchObject([
+      { signal: 'outflow-24h', effect: 'alert', value: 0.25 },
+      { signal: 'outflow-7d', effect: 'alert' },
+    ]);
+    const text = (await run(['binance', '--cexs', running, '--cexs-date', at, '--now', at])).stdout;
+    expect(text).toContain('Run watch: ALERT');
+    expect(text).toContain('[alert] 24 hours: $25.00B out net, 25 % of the $100.00B held at the start (alert from 15 %).');
   });
 
   test('an unreadable or invalid --cexs file is a clear message and exit 2', async () => {

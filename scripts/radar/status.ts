@@ -7,6 +7,8 @@ import { cexsToReserves } from '../../lib/reserves/defillama';
 import { DataSourceError } from '../../lib/reserves/errors';
 import { bundledSnapshot, bundledSnapshotProblem } from '../../lib/reserves/snapshot';
 import { gradeExchange, type GradeExchangeReturnType, type RiskReserves } from '../../lib/risk/grade';
+import { evaluateRun, type RunEvaluation } from '../../lib/risk/run-signals';
+import { renderRun } from './words/run';
 
 const usage = 'status <exchange id or domain> [--json] [--cexs FILE]';
 
@@ -14,15 +16,18 @@ const help = [
   `Usage: npm run --silent radar -- ${usage}`,
   '',
   'Prints the risk verdict for one exchange from the bundled snapshot: level, grade, and each reason',
-  'with its source and date (see docs/risk-model.md).',
+  'with its source and date; then the run watch (calm, caution or alert) and its reasons, read from the',
+  'same flow figures (see docs/risk-model.md, "Run alert"). Own-token prices are not read here, so the',
+  'own-token signal shows as not read.',
   '',
   'The exchange is a registry id (binance), a domain (binance.com) or a URL (https://www.binance.com/x).',
   '',
   'Options:',
-  '  --json              print one JSON object { exchange, level, grade, incomplete, reasons, metrics, asOf, sources }',
+  '  --json              print one JSON object { exchange, level, grade, incomplete, reasons, metrics, asOf, sources, run }',
   '  --cexs FILE         replace the on-chain and flow figures with a saved DefiLlama /cexs response',
-  '  --cexs-date DATE    the day that response was fetched (YYYY-MM-DD; default: the file\'s modification day)',
-  '  --now DATE          grade as of this day (YYYY-MM-DD; default: today), for reproducible output',
+  '  --cexs-date DATE    when that response was fetched (YYYY-MM-DD or an ISO moment; default: the file\'s modification day)',
+  '  --now DATE          grade as of this day (YYYY-MM-DD or an ISO moment; default: now), for reproducible output;',
+  '                      flows count for the run watch only while at most 6 hours old at that moment',
   '',
   'Exit code: 0 verdict printed, 2 unknown exchange, unreadable or invalid file, or bad usage.',
 ].join('\n');
@@ -61,14 +66,22 @@ function parseArgs(args: readonly string[]): Options {
     };
     if (arg === '--json') json = true;
     else if (arg === '--cexs') cexsFile = value();
-    else if (arg === '--cexs-date') cexsDate = day(arg, value());
-    else if (arg === '--now') now = new Date(`${day(arg, value())}T00:00:00Z`);
+    else if (arg === '--cexs-date') cexsDate = moment(arg, value()).toISOString().replace(/T00:00:00\.000Z$/, '');
+    else if (arg === '--now') now = moment(arg, value());
     else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}.`);
     else if (target === undefined) target = arg;
     else throw new UsageError(`expected one exchange, got "${target}" and "${arg}".`);
   }
   if (target === undefined) throw new UsageError('name an exchange (an id such as binance, or a domain such as binance.com).');
   return { target, json, now: now ?? new Date(), ...(cexsFile === undefined ? {} : { cexsFile }), ...(cexsDate === undefined ? {} : { cexsDate }) };
+}
+
+/** A day (its start, UTC) or an ISO moment. */
+function moment(option: string, value: string): Date {
+  if (DAY.test(value)) return new Date(`${day(option, value)}T00:00:00Z`);
+  const parsed = new Date(value);
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(parsed.getTime())) throw new UsageError(`${option} must be a date like 2025-11-25 or a moment like 2025-11-25T06:00:00Z, got "${value}".`);
+  return parsed;
 }
 
 function day(option: string, value: string): string {
@@ -121,7 +134,7 @@ function reservesFromCexs(file: string, date: string | undefined, exchange: Exch
   return { ...(reserves.onchain === undefined ? {} : { onchain: reserves.onchain }), ...(reserves.flows === undefined ? {} : { flows: reserves.flows }) };
 }
 
-function render(exchange: ExchangeDefinition, verdict: GradeExchangeReturnType, now: Date): string {
+function render(exchange: ExchangeDefinition, verdict: GradeExchangeReturnType, run: RunEvaluation, now: Date): string {
   const lines = [
     `${exchange.name} (${exchange.id}): ${verdict.level.toUpperCase()}${verdict.incomplete && verdict.level !== 'unknown' ? ' · INCOMPLETE' : ''}, grade ${verdict.grade}`,
     `Graded on ${now.toISOString().slice(0, 10)}${verdict.asOf === undefined ? '; no reserve figures on file' : `; oldest figure used describes ${verdict.asOf}`}.`,
@@ -133,6 +146,7 @@ function render(exchange: ExchangeDefinition, verdict: GradeExchangeReturnType, 
     const provenance = [reason.source, reason.asOf === undefined ? undefined : `as of ${reason.asOf}`].filter((part) => part !== undefined);
     if (provenance.length > 0) lines.push(`      ${provenance.join(', ')}`);
   }
+  lines.push('', ...renderRun(run));
   return lines.join('\n') + '\n';
 }
 
@@ -153,11 +167,12 @@ export const command: RadarCommand = {
       const reserves: RiskReserves =
         options.cexsFile === undefined ? bundled : { ...(bundled.por === undefined ? {} : { por: bundled.por }), ...reservesFromCexs(options.cexsFile, options.cexsDate, exchange, io) };
       const verdict = gradeExchange({ exchange, reserves, now: options.now });
+      const run = evaluateRun({ exchange, reserves, now: options.now });
       if (options.json) {
         const { level, grade, incomplete, reasons, metrics, asOf, sources } = verdict;
-        io.stdout.write(JSON.stringify({ exchange: { id: exchange.id, name: exchange.name }, level, grade, incomplete, reasons, metrics, asOf: asOf ?? null, sources }, null, 2) + '\n');
+        io.stdout.write(JSON.stringify({ exchange: { id: exchange.id, name: exchange.name }, level, grade, incomplete, reasons, metrics, asOf: asOf ?? null, sources, run }, null, 2) + '\n');
       } else {
-        io.stdout.write(render(exchange, verdict, options.now));
+        io.stdout.write(render(exchange, verdict, run, options.now));
       }
       return 0;
     } catch (error) {

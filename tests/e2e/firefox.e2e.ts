@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createServer, type Server } from 'node:https';
-import type { Browser, Page } from 'puppeteer-core';
-import { fakeExchangeHtml, launchFirefox, selfSignedCertificate, type FirefoxExtension } from './harness';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { fakeExchangeHtml, firefoxBuild, launchFirefox, requireFirefox, selfSignedCertificate, type FirefoxExtension } from './harness';
 import { signFeed } from '../../lib/feed/sign-feed';
 import { FEED_NAME, FEED_URL } from '../../lib/feed/trust';
 import { bundledSnapshot } from '../../lib/reserves/snapshot';
 import { stableStringify } from '../../lib/reserves/stable-json';
 import { TEST_FEED_KEY } from '../fixtures/feed/test-key';
+import { cexsWithRunOnBinance } from './run-cexs';
 
 const feedUrl = new URL(FEED_URL);
 const HOSTS = ['www.binance.com', 'www.kraken.com', 'www.example.org', feedUrl.host];
@@ -55,6 +56,23 @@ async function closedRootText(browser: Browser, page: Page, hostTag: string, tes
     awaitPromise: false,
   });
   return { mode: shadow.value?.mode, text: text.result.result.value ?? null };
+}
+
+/** The middle of `testId` inside the closed root of `hostTag`, in viewport pixels, for a real (trusted) mouse click. */
+async function closedRootCenter(browser: Browser, page: Page, hostTag: string, testId: string): Promise<{ x: number; y: number } | null> {
+  const connection = (browser as unknown as { connection: BidiConnection }).connection;
+  const context = (page.mainFrame() as unknown as { _id: string })._id;
+  const host = await connection.send('script.evaluate', { expression: `document.querySelector(${JSON.stringify(hostTag)})`, target: { context }, awaitPromise: false, serializationOptions: { maxDomDepth: 1, includeShadowTree: 'all' } });
+  const shadow = (host.result.result.value as { shadowRoot?: { sharedId: string } } | undefined)?.shadowRoot;
+  if (shadow === undefined || shadow === null) return null;
+  const box = await connection.send('script.callFunction', {
+    functionDeclaration: '(root, selector) => { const r = root.querySelector(selector)?.getBoundingClientRect(); return r === undefined ? null : JSON.stringify({ x: r.x + r.width / 2, y: r.y + r.height / 2 }); }',
+    arguments: [{ sharedId: shadow.sharedId }, { type: 'string', value: `[data-testid="${testId}"]` }],
+    target: { context },
+    awaitPromise: false,
+  });
+  const value = box.result.result.value;
+  return typeof value === 'string' ? (JSON.parse(value) as { x: number; y: number }) : null;
 }
 
 /**
@@ -185,6 +203,111 @@ describe('Firefox with a feed changed after signing', () => {
       if (!status) await new Promise((resolve) => setTimeout(resolve, 200));
     }
     expect(status).toBe('Unknown');
+    await page.close();
+  });
+});
+
+/**
+ * A run on Binance in a served /cexs answer: the toolbar badge turns red on binance.com (and
+ * everywhere once holdings on Binance are recorded) and the pill leads with the alert.
+ */
+describe('Firefox with a run on Binance', () => {
+  const hosts = ['www.binance.com', 'api.llama.fi'];
+  const uuid = 'a3f1c2d4-5e6f-4a7b-8c9d-0e1f2a3b4c5d';
+  let browser: Browser;
+  let site: Server;
+  let cexsRequests = 0;
+
+  beforeAll(async () => {
+    const cexs = cexsWithRunOnBinance();
+    site = createServer(selfSignedCertificate(hosts), (request, response) => {
+      if (request.headers.host === 'api.llama.fi') {
+        const isCexs = request.url === '/cexs';
+        if (isCexs) cexsRequests += 1;
+        response.writeHead(isCexs ? 200 : 404, { 'content-type': 'application/json' }).end(isCexs ? cexs : '{}');
+        return;
+      }
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(fakeExchangeHtml('Binance — stand-in'));
+    });
+    await new Promise<void>((resolve, reject) => {
+      site.once('error', reject);
+      site.listen(443, '127.0.0.1', () => resolve());
+    });
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: requireFirefox(),
+      headless: true,
+      acceptInsecureCerts: true,
+      extraPrefsFirefox: { 'network.dns.localDomains': hosts.join(','), 'extensions.webextensions.uuids': JSON.stringify({ 'reserve-radar@reserve-radar.app': uuid }) },
+    });
+    await browser.installExtension(firefoxBuild);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise<void>((resolve) => (site === undefined ? resolve() : site.close(() => resolve())));
+  });
+
+  /**
+   * An extension page of ours, to ask the browser what the badge shows. This Firefox refuses a
+   * test's navigation to moz-extension:// addresses, so the page is reached the way a user reaches
+   * it: a real click on the pill's card, "open the guide", which opens our guide in a new tab.
+   */
+  async function guideFromPill(page: Page): Promise<Page> {
+    const click = async (testId: string) => {
+      let center: Awaited<ReturnType<typeof closedRootCenter>> = null;
+      for (const deadline = Date.now() + 15_000; Date.now() < deadline && center === null; ) {
+        center = await closedRootCenter(browser, page, 'reserve-radar-pill', testId);
+        if (center === null) await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      if (center === null) throw new Error(`no ${testId} in the pill`);
+      await page.mouse.click(center.x, center.y);
+    };
+    await click('pill-toggle');
+    await click('run-open-guide');
+    // Over BiDi the new tab's url() stays "about:blank"; its own location says where it is.
+    const where = (candidate: Page) => candidate.evaluate(() => (typeof (globalThis as { browser?: unknown }).browser === 'object' ? location.href : '')).catch(() => '');
+    for (const deadline = Date.now() + 15_000; Date.now() < deadline; ) {
+      for (const candidate of await browser.pages()) if ((await where(candidate)).startsWith(`moz-extension://${uuid}/guide.html`)) return candidate;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    throw new Error('the guide did not open');
+  }
+
+  test('the badge turns red, the pill leads with the alert on binance.com, and its card opens the guide in one click', async () => {
+    for (const deadline = Date.now() + 30_000; Date.now() < deadline && cexsRequests === 0; ) await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(cexsRequests).toBeGreaterThan(0);
+    const page = await browser.newPage();
+    let lead: Awaited<ReturnType<typeof closedRootText>> = null;
+    for (const deadline = Date.now() + 30_000; Date.now() < deadline && lead?.text !== 'Run alert: money is leaving Binance fast'; ) {
+      await page.goto('https://www.binance.com/en').catch(() => undefined);
+      for (const until = Date.now() + 5_000; Date.now() < until && !lead?.text; ) {
+        lead = await closedRootText(browser, page, 'reserve-radar-pill', 'pill-run');
+        if (!lead?.text) await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    }
+    expect(lead).toEqual({ mode: 'closed', text: 'Run alert: money is leaving Binance fast' });
+
+    const options = await guideFromPill(page);
+    expect(await options.evaluate(() => location.href)).toBe(`moz-extension://${uuid}/guide.html?exchange=binance`);
+    type Api = { browserAction: { getBadgeText(details: { tabId?: number }): Promise<string>; getBadgeBackgroundColor(details: { tabId?: number }): Promise<number[]> }; tabs: { query(query: object): Promise<{ id?: number }[]> }; storage: { local: { set(items: object): Promise<void> } } };
+    const badges = () =>
+      options.evaluate(async () => {
+        const api = (globalThis as unknown as { browser: Api }).browser;
+        const tabs = await api.tabs.query({});
+        const perTab = await Promise.all(tabs.map(async (tab) => ({ text: await api.browserAction.getBadgeText({ tabId: tab.id }), color: await api.browserAction.getBadgeBackgroundColor({ tabId: tab.id }) })));
+        return { global: await api.browserAction.getBadgeText({}), perTab };
+      });
+    // The binance.com tab is red; with no holdings recorded, the others (the guide's) are not.
+    await expect.poll(async () => (await badges()).perTab.filter((badge) => badge.text === '!').length).toBe(1);
+    const before = await badges();
+    expect(before.global).toBe('');
+    expect(before.perTab.find((badge) => badge.text === '!')?.color).toEqual([179, 38, 30, 255]);
+    // Holdings on Binance recorded: every tab turns red.
+    await options.evaluate(() =>
+      (globalThis as unknown as { browser: Api }).browser.storage.local.set({ holdings: { holdings: [{ id: 'h1', kind: 'asset', custodian: 'binance', asset: 'ETH', amount: 2, updatedAt: Date.now() }], addresses: [], history: [] } }),
+    );
+    await expect.poll(async () => (await badges()).global).toBe('!');
+    await options.close();
     await page.close();
   });
 });

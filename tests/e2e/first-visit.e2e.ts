@@ -69,6 +69,9 @@ describe('the first visit in Chromium, with the service worker asleep (issue 16)
     const status = await pill.text('pill-status');
     expect(status).toContain(swedish[`level_${level}`]?.message);
     expect(await pill.attribute('pill-close', 'aria-label')).toBe(swedish.close?.message);
+    // And still Swedish once the woken background has answered and the pill was drawn again from it.
+    await page.waitForTimeout(1500);
+    expect(await pill.text('pill-status')).toBe(status);
 
     // Snoozed from the pill (the worker wakes to store it), then asleep again: no pill on the next load.
     await pill.click('pill-toggle');

@@ -19,6 +19,11 @@ export const root = resolve(import.meta.dirname, '../..');
 const outDir = resolve(root, process.env.RADAR_OUT_DIR ?? '.output');
 export const chromeBuild = join(outDir, 'chrome-mv3');
 export const firefoxBuild = join(outDir, 'firefox-mv2');
+/**
+ * The Chrome build with `notifications` granted at install (`npm run build:test` makes it with
+ * RADAR_GRANT_NOTIFICATIONS=1): headless Chromium cannot answer the optional permission's prompt.
+ */
+export const grantedChromeBuild = join(outDir, 'notifications-granted', 'chrome-mv3');
 export const screenshotsDir = join(root, 'docs/screenshots');
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -28,9 +33,9 @@ export function requireFile(path: string, what: string, fix: string): void {
   if (!existsSync(path)) throw new Error(`${what} not found at ${path}. ${fix}`);
 }
 
-export function requireChromium(): string {
+export function requireChromium(build = chromeBuild): string {
   requireFile(chromiumPath, 'Chromium', 'Install it with: apt-get install -y chromium (or set CHROMIUM_PATH).');
-  requireFile(join(chromeBuild, 'manifest.json'), 'The Chrome build', 'Run: npm run build');
+  requireFile(join(build, 'manifest.json'), 'The Chrome build', build === chromeBuild ? 'Run: npm run build' : 'Run: npm run build:test');
   return chromiumPath;
 }
 
@@ -84,8 +89,8 @@ export interface LaunchChromiumOptions {
 }
 
 export async function launchChromium(options: LaunchChromiumOptions = {}): Promise<ChromiumExtension> {
-  const executablePath = requireChromium();
   const build = options.build ?? chromeBuild;
+  const executablePath = requireChromium(build);
   const userDataDir = mkdtempSync(join(tmpdir(), 'radar-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,

@@ -4,14 +4,19 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { activeTabId, fakeExchangeHtml, launchChromium, root, routeSite, type ChromiumExtension } from './harness';
 import { exchanges } from '../../lib/exchanges/registry';
 import { FEED_URL } from '../../lib/feed/trust';
+import { ownTokenChartUrl, pricedOwnTokens } from '../../lib/reserves/own-token-prices';
 
 /**
  * Privacy by construction, checked in the real browser: the extension's requests go to the
- * configured data hosts only (DefiLlama and the signed feed), on their schedule, the same for
- * everyone, and none carries anything about the pages the user visits.
+ * configured data hosts only (DefiLlama, its coins API for the run watch's own-token prices, and
+ * the signed feed), on their schedule, the same for everyone, and none carries anything about the
+ * pages the user visits.
  */
 const DATA_HOST = 'api.llama.fi';
 const FEED_HOST = new URL(FEED_URL).hostname;
+// Written from the registry alone: every priced own token of every operating exchange.
+const CHART_URL = ownTokenChartUrl(pricedOwnTokens(exchanges));
+const COINS_HOST = new URL(CHART_URL).hostname;
 const visited = ['https://www.binance.com/en/trade/BTC_USDT', 'https://www.kraken.com/prices', 'https://www.example.org/private/page?q=secret', 'https://news.example.net/article', 'https://www.okx.com/account'];
 
 describe('privacy in Chromium', () => {
@@ -34,6 +39,9 @@ describe('privacy in Chromium', () => {
     const deadline = Date.now() + 30_000;
     while (!browser.requests.some((url) => url === `https://${DATA_HOST}/cexs`) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 250));
     expect(browser.requests).toContain(`https://${DATA_HOST}/cexs`);
+    // The run watch's price request goes out on the same schedule, the one same address for everyone.
+    while (!browser.requests.includes(CHART_URL) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(browser.requests).toContain(CHART_URL);
     await new Promise((resolve) => setTimeout(resolve, 2000));
     const beforeBrowsing = browser.requests.length;
 
@@ -58,6 +66,11 @@ describe('privacy in Chromium', () => {
         expect(url).toBe(FEED_URL);
         continue;
       }
+      // The own-token prices: one fixed address, whatever the user holds or visits.
+      if (new URL(url).hostname === COINS_HOST) {
+        expect(url).toBe(CHART_URL);
+        continue;
+      }
       const parsed = new URL(url);
       expect(parsed.hostname, url).toBe(DATA_HOST);
       expect(parsed.search, url).toBe('');
@@ -65,7 +78,7 @@ describe('privacy in Chromium', () => {
       for (const host of visitedHosts) expect(url, url).not.toContain(host);
     }
     // Browsing itself caused no data request at all: the schedule decides, not the page.
-    const duringBrowsing = browser.requests.slice(beforeBrowsing).filter((url) => url.includes(DATA_HOST) || url.includes(FEED_HOST));
+    const duringBrowsing = browser.requests.slice(beforeBrowsing).filter((url) => url.includes(DATA_HOST) || url.includes(FEED_HOST) || url.includes(COINS_HOST));
     expect(duringBrowsing).toEqual([]);
   });
 });

@@ -1,0 +1,80 @@
+import type { RunAlertView } from '../lib/view/run-alert-view';
+import { formatAge, formatDate, sourceSite } from './format';
+import { runReasonText } from './run-alert-text';
+import { useLocale, useT } from './i18n';
+
+export interface RunAlertProps {
+  alert: RunAlertView;
+  /** Opens the withdrawal guide for this exchange. */
+  onWithdraw: () => void;
+  /** Snoozes this exchange's alerts for a week; absent where snoozing is not offered (the exchange's own page). */
+  onSnooze?: () => void;
+  /** 1 where the alert leads a page (the popup), 2 inside the pill's card. */
+  headingLevel?: 1 | 2 | 3;
+}
+
+/**
+ * What happened, with the figures, where each comes from and how old it is, and the one step to
+ * take. Drawn in the popup and, on the exchange's own page, at the top of the pill's card.
+ */
+export function RunAlert({ alert, onWithdraw, onSnooze, headingLevel = 2 }: RunAlertProps) {
+  const t = useT();
+  const locale = useLocale();
+  const now = new Date(alert.computedAt);
+  const Heading = headingLevel === 1 ? 'h1' : headingLevel === 2 ? 'h2' : 'h3';
+  const known = alert.reasons.filter((reason) => reason.effect !== 'unknown');
+  const unread = alert.reasons.filter((reason) => reason.effect === 'unknown');
+  const settling = alert.phase === 'alert' && alert.level === 'calm';
+  return (
+    <section class="run-alert" data-testid="run-alert" data-exchange={alert.exchangeId} data-active={String(alert.active)} aria-labelledby={`run-alert-${alert.exchangeId}`}>
+      <Heading class="run-alert__title" id={`run-alert-${alert.exchangeId}`}>
+        {t(alert.phase === 'alert' ? 'runAlertTitle' : 'runWatchTitle', alert.name)}
+      </Heading>
+      {alert.startedAt !== undefined && (
+        <p class="muted">
+          {t('runAlertSince', formatAge(alert.startedAt, now, locale))}
+        </p>
+      )}
+      {settling && <p>{t('runAlertSettling')}</p>}
+      {alert.snoozedUntil !== undefined && (
+        <p class="muted" data-testid="run-snoozed">
+          {t('runAlertSnoozedUntil', formatDate(alert.snoozedUntil, locale))}
+        </p>
+      )}
+      <ul class="run-alert__reasons">
+        {known.map((reason) => (
+          <li key={`${reason.signal}-${reason.symbol ?? reason.title ?? ''}`} class={`run-reason run-reason--${reason.effect}`} data-signal={reason.signal} data-effect={reason.effect}>
+            {runReasonText(reason, t, locale)}
+            {reason.source !== undefined && (
+              <>
+                {' '}
+                <span class="muted">
+                  (
+                  <a href={reason.source} target="_blank" rel="noreferrer noopener">
+                    {sourceSite(reason.source)}
+                  </a>
+                  {reason.observedAt !== undefined && <>, {formatAge(reason.observedAt, now, locale)}</>})
+                </span>
+              </>
+            )}
+          </li>
+        ))}
+        {unread.map((reason) => (
+          <li key={`unread-${reason.signal}`} class="run-reason muted" data-signal={reason.signal} data-effect="unknown">
+            {reason.signal === 'own-token-fall' ? t('runUnreadOwnToken', reason.symbol ?? '') : t(reason.signal === 'outflow-24h' ? 'runUnreadFlows24h' : 'runUnreadFlows7d')}
+          </li>
+        ))}
+      </ul>
+      <div class="run-alert__actions">
+        <button type="button" class="primary" onClick={onWithdraw} data-testid="run-open-guide">
+          {t('runOpenGuide')}
+        </button>
+        {onSnooze !== undefined && alert.phase === 'alert' && alert.snoozedUntil === undefined && (
+          <button type="button" class="ghost" onClick={onSnooze} data-testid="run-snooze">
+            {t('runSnoozeWeek')}
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}

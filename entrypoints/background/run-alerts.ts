@@ -1,0 +1,185 @@
+import { browser } from 'wxt/browser';
+import { exchanges, getExchange } from '@/lib/exchanges/registry';
+import type { ExchangeDefinition } from '@/lib/exchanges/types';
+import { isActive, nextRunState, parseRunStates, shouldNotify, snoozeRun, type RunStates } from '@/lib/risk/run-episode';
+import { evaluateRun } from '@/lib/risk/run-signals';
+import { RUN_ALERT_BADGE } from '@/lib/view/badge';
+import { runAlertView, type RunAlertView } from '@/lib/view/run-alert-view';
+import { getHoldings } from '@/utils/holdings';
+import { NOTIFICATIONS } from '@/utils/permissions';
+import { getSettings } from '@/utils/settings';
+import { heldSnapshot, ownTokenPricesItem, runAlertsItem } from './data';
+import { parseHeldOwnTokenPrices } from '@/lib/reserves/refresh-own-token-prices';
+import { i18nFor } from './words';
+import { runReasonText } from '@/components/run-alert-text';
+import { openGuide } from './guide';
+import { warningLookup } from './warnings';
+
+/**
+ * The run watch in the background (docs/risk-model.md, "Run alert"): after every scheduled data
+ * refresh each exchange's run signals are evaluated and its episode state moved on; an episode
+ * that starts may notify, once, someone who keeps money there and asked for it. Views read the
+ * same state through `runAlertLookup`. Which exchanges the user holds money on is read here, on
+ * the device, and decides nothing but whether to notify and whether the global badge turns red.
+ */
+
+
+export const RUN_NOTIFICATION_PREFIX = 'run-alert:';
+
+/**
+ * The stored values held in memory once `startRunAlerts` has run: every page's question to the
+ * background reads them, and the pill's first paint may wait on that answer. Storage changes
+ * replace them, and so do our own writes, at once (the change event comes later).
+ */
+let held: { states?: Promise<unknown>; prices?: Promise<unknown> } | undefined;
+
+async function readStates(): Promise<RunStates> {
+  if (held === undefined) return parseRunStates(await runAlertsItem.getValue());
+  held.states ??= runAlertsItem.getValue();
+  return parseRunStates(await held.states);
+}
+
+async function heldOwnTokenPrices(): Promise<ReturnType<typeof parseHeldOwnTokenPrices>> {
+  if (held === undefined) return parseHeldOwnTokenPrices(await ownTokenPricesItem.getValue());
+  held.prices ??= ownTokenPricesItem.getValue();
+  return parseHeldOwnTokenPrices(await held.prices);
+}
+
+async function writeStates(next: RunStates): Promise<void> {
+  if (held !== undefined) held.states = Promise.resolve(next);
+  await runAlertsItem.setValue(next);
+}
+
+/** Reads everything once and answers for any exchange: the run watch as views draw it. */
+export async function runAlertLookup(now: Date): Promise<(exchangeId: string) => RunAlertView | undefined> {
+  const [snapshot, prices, warningsFor, states] = await Promise.all([heldSnapshot(), heldOwnTokenPrices(), warningLookup(now), readStates()]);
+  return (exchangeId) => {
+    const exchange = getExchange(exchangeId);
+    if (exchange === undefined) return undefined;
+    const evaluation = evaluateRun({ exchange, reserves: snapshot.exchanges[exchange.id], prices, warnings: warningsFor(exchange.id), now });
+    return runAlertView({ exchange, evaluation, state: Object.hasOwn(states, exchange.id) ? states[exchange.id] : undefined, now });
+  };
+}
+
+/** Every exchange with an alert on, snoozed ones included (marked), the unsnoozed first. */
+export async function runAlertViews(now = new Date()): Promise<RunAlertView[]> {
+  const lookup = await runAlertLookup(now);
+  return exchanges
+    .map((exchange) => lookup(exchange.id))
+    .filter((view): view is RunAlertView => view?.phase === 'alert')
+    .sort((a, b) => Number(b.active) - Number(a.active) || a.name.localeCompare(b.name));
+}
+
+let chain: Promise<unknown> = Promise.resolve();
+
+/** One read-modify-write of the stored states at a time: a snooze must not be lost to an update. */
+function serially<T>(work: () => Promise<T>): Promise<T> {
+  const run = chain.then(work);
+  chain = run.catch(() => undefined);
+  return run;
+}
+
+/** Moves every exchange's episode on with the data held now; then notifications and the global badge. */
+export function updateRunAlerts(now = new Date()): Promise<void> {
+  return serially(async () => {
+    const [snapshot, prices, warningsFor, held] = await Promise.all([heldSnapshot(), heldOwnTokenPrices(), warningLookup(now), readStates()]);
+    const next: RunStates = { ...held };
+    for (const exchange of exchanges) {
+      const evaluation = evaluateRun({ exchange, reserves: snapshot.exchanges[exchange.id], prices, warnings: warningsFor(exchange.id), now });
+      const before = Object.hasOwn(held, exchange.id) ? held[exchange.id] : undefined;
+      const { state } = nextRunState({ held: before, evaluation, now });
+      // Only exchanges with a history are kept: calm and never alerted is the default.
+      if (state !== before && !(before === undefined && state.phase === 'calm')) next[exchange.id] = state;
+    }
+    await notifyAndBadge(next, now);
+  });
+}
+
+/** "Snooze this exchange's alerts for a week". */
+export function snoozeRunAlert(exchangeId: string, now = new Date()): Promise<void> {
+  return serially(async () => {
+    if (getExchange(exchangeId) === undefined) return;
+    const states = await readStates();
+    await notifyAndBadge({ ...states, [exchangeId]: snoozeRun(Object.hasOwn(states, exchangeId) ? states[exchangeId] : undefined, now) }, now);
+  });
+}
+
+/** Holdings or settings changed: someone may now keep money where an alert is on, or have asked to be told. */
+export function recheckRunNotifications(now = new Date()): Promise<void> {
+  return serially(async () => notifyAndBadge(await readStates(), now));
+}
+
+function holdsMoneyOn(holdings: Awaited<ReturnType<typeof getHoldings>>): Set<string> {
+  return new Set(holdings.holdings.filter((holding) => holding.custodian !== 'self' && (holding.kind === 'asset' ? holding.amount > 0 : holding.value > 0)).map((holding) => holding.custodian));
+}
+
+async function mayNotify(): Promise<boolean> {
+  if (!(await getSettings()).runAlertNotifications) return false;
+  try {
+    return (await browser.permissions.contains(NOTIFICATIONS)) && browser.notifications !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+async function notifyAndBadge(states: RunStates, now: Date): Promise<void> {
+  const [holdings, permitted] = await Promise.all([getHoldings(), mayNotify()]);
+  const held = holdsMoneyOn(holdings);
+  const next: RunStates = { ...states };
+  for (const [id, state] of Object.entries(states)) {
+    const exchange: ExchangeDefinition | undefined = getExchange(id);
+    if (exchange === undefined || !shouldNotify({ state, now, holdsHere: held.has(id), mayNotify: permitted })) continue;
+    // The words are loaded only when a notification goes out: most hours none does.
+    const { t, locale } = await i18nFor((await getSettings()).language);
+    const lookup = await runAlertLookup(now);
+    const worst = lookup(id)?.reasons.find((reason) => reason.effect === 'alert');
+    wireClicks();
+    await browser.notifications.create(`${RUN_NOTIFICATION_PREFIX}${id}`, {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('/icon/128.png'),
+      title: t('runAlertTitle', exchange.name),
+      message: t('runNotificationBody', worst === undefined ? t('runPillLead', exchange.name) : runReasonText(worst, t, locale)),
+    });
+    next[id] = { ...state, notifiedAt: now.toISOString() };
+  }
+  // Written only when something changed: the stored first paint is rebuilt on every change.
+  if (JSON.stringify(next) !== JSON.stringify(await runAlertsItem.getValue())) await writeStates(next);
+  await showGlobalBadge(Object.entries(next).some(([id, state]) => held.has(id) && isActive(state, now)));
+}
+
+/**
+ * The badge every tab without a badge of its own shows: red while an alert is on for an exchange
+ * the user keeps money on. Exchange tabs set their own; other tabs clear theirs to show this one.
+ */
+async function showGlobalBadge(on: boolean): Promise<void> {
+  const action = browser.action ?? browser.browserAction;
+  await action.setBadgeText({ text: on ? RUN_ALERT_BADGE.text : '' });
+  if (on) await action.setBadgeBackgroundColor({ color: RUN_ALERT_BADGE.color });
+}
+
+let clicksWired = false;
+
+/** A click on a run notification opens the withdrawal guide for that exchange. Chrome exposes the API only once granted. */
+function wireClicks(): void {
+  if (clicksWired || browser.notifications === undefined) return;
+  clicksWired = true;
+  browser.notifications.onClicked.addListener((id) => {
+    if (!id.startsWith(RUN_NOTIFICATION_PREFIX)) return;
+    void openGuide({ exchangeId: id.slice(RUN_NOTIFICATION_PREFIX.length) });
+    void browser.notifications.clear(id);
+  });
+}
+
+/** Called once from the background's main. */
+export function startRunAlerts(): void {
+  const current: { states?: Promise<unknown>; prices?: Promise<unknown> } = {};
+  held = current;
+  runAlertsItem.watch((value) => {
+    current.states = Promise.resolve(value);
+  });
+  ownTokenPricesItem.watch((value) => {
+    current.prices = Promise.resolve(value);
+  });
+  clicksWired = false;
+  wireClicks();
+}

@@ -1,0 +1,98 @@
+import { describe, expect, test } from 'vitest';
+import { calmState, isActive, nextRunState, parseRunStates, shouldNotify, snoozeRun, type RunState } from './run-episode';
+import type { RunEvaluation, RunReason } from './run-signals';
+
+const T0 = Date.parse('2026-12-05T00:00:00Z');
+const at = (hours: number) => new Date(T0 + hours * 3_600_000);
+const reason = (signal: RunReason['signal'], effect: RunReason['effect']): RunReason => ({ signal, effect });
+const evaluation = (...reasons: RunReason[]): Pick<RunEvaluation, 'level' | 'reasons'> => {
+  const effects = reasons.map((r) => r.effect);
+  return { level: effects.includes('alert') ? 'alert' : effects.includes('caution') ? 'caution' : 'calm', reasons };
+};
+const calmFlows = evaluation(reason('outflow-24h', 'calm'), reason('outflow-7d', 'calm'));
+const runFlows = evaluation(reason('outflow-24h', 'alert'), reason('outflow-7d', 'caution'));
+
+/** Runs evaluations hour by hour from `held`, returning every step. */
+function replay(held: RunState | undefined, steps: [number, Pick<RunEvaluation, 'level' | 'reasons'>][]) {
+  let state = held;
+  return steps.map(([hours, value]) => {
+    const next = nextRunState({ held: state, evaluation: value, now: at(hours) });
+    state = next.state;
+    return next;
+  });
+}
+
+describe('run episodes', () => {
+  test('one alert per episode: it starts once, stays through a lull, and ends after a full calm day', () => {
+    const steps = replay(undefined, [
+      [0, runFlows],
+      [1, runFlows],
+      [5, evaluation(reason('outflow-24h', 'caution'), reason('outflow-7d', 'caution'))],
+      [10, calmFlows],
+      [20, runFlows],
+      [21, calmFlows],
+      [43, calmFlows],
+      [44, calmFlows],
+      [46, runFlows],
+    ]);
+    expect(steps.map((step) => step.started)).toEqual([true, false, false, false, false, false, false, false, true]);
+    expect(steps.map((step) => step.ended)).toEqual([false, false, false, false, false, false, false, true, false]);
+    expect(steps[0]?.state).toMatchObject({ phase: 'alert', startedAt: at(0).toISOString(), raisedBy: ['outflow-24h', 'outflow-7d'] });
+    expect(steps[7]?.state).toEqual({ phase: 'calm', endedAt: at(44).toISOString(), raisedBy: [] });
+  });
+
+  test('caution alone never starts an alert', () => {
+    const steps = replay(undefined, [[0, evaluation(reason('outflow-7d', 'caution'))]]);
+    expect(steps[0]).toMatchObject({ started: false, state: calmState });
+  });
+
+  test('missing figures never end an alert: calm has to be seen, by the signals that raised it', () => {
+    const steps = replay(undefined, [
+      [0, runFlows],
+      [30, evaluation(reason('outflow-24h', 'unknown'), reason('outflow-7d', 'unknown'))],
+      [60, evaluation(reason('outflow-24h', 'calm'), reason('outflow-7d', 'unknown'))],
+      [61, calmFlows],
+    ]);
+    expect(steps.map((step) => step.state.phase)).toEqual(['alert', 'alert', 'alert', 'calm']);
+  });
+
+  test('an alert raised by a warning ends once the warning is gone and a day has passed', () => {
+    const warned = evaluation(reason('warning-list', 'alert'), reason('outflow-24h', 'unknown'));
+    const steps = replay(undefined, [
+      [0, warned],
+      [12, evaluation(reason('outflow-24h', 'unknown'))],
+      [25, evaluation(reason('outflow-24h', 'unknown'))],
+    ]);
+    expect(steps.map((step) => step.state.phase)).toEqual(['alert', 'alert', 'calm']);
+  });
+
+  test('a snooze lasts a week, survives the episode ending, and silences without erasing', () => {
+    const [first] = replay(undefined, [[0, runFlows]]);
+    const snoozed = snoozeRun(first?.state, at(1));
+    expect(snoozed.snoozedUntil).toBe(at(1 + 7 * 24).toISOString());
+    expect(isActive(snoozed, at(2))).toBe(false);
+    expect(snoozed.phase).toBe('alert');
+    expect(isActive(snoozed, at(1 + 7 * 24 + 1))).toBe(true);
+    const later = replay(snoozed, [[30, calmFlows]]);
+    expect(later[0]?.state.snoozedUntil).toBe(snoozed.snoozedUntil);
+  });
+
+  test('a notification only for someone with money there who allowed it, once per episode', () => {
+    const [first] = replay(undefined, [[0, runFlows]]);
+    const state = first!.state;
+    expect(shouldNotify({ state, now: at(0), holdsHere: true, mayNotify: true })).toBe(true);
+    expect(shouldNotify({ state, now: at(0), holdsHere: false, mayNotify: true })).toBe(false);
+    expect(shouldNotify({ state, now: at(0), holdsHere: true, mayNotify: false })).toBe(false);
+    expect(shouldNotify({ state: { ...state, notifiedAt: at(0).toISOString() }, now: at(1), holdsHere: true, mayNotify: true })).toBe(false);
+    expect(shouldNotify({ state: snoozeRun(state, at(0)), now: at(1), holdsHere: true, mayNotify: true })).toBe(false);
+    expect(shouldNotify({ state: calmState, now: at(0), holdsHere: true, mayNotify: true })).toBe(false);
+  });
+
+  test('stored states are validated on read; anything damaged is no state at all', () => {
+    expect(parseRunStates({ binance: { phase: 'alert', startedAt: '2026-12-05T00:00:00.000Z', raisedBy: ['outflow-24h'] } })).toEqual({ binance: { phase: 'alert', startedAt: '2026-12-05T00:00:00.000Z', raisedBy: ['outflow-24h'] } });
+    expect(parseRunStates({ binance: { phase: 'panic' } })).toEqual({});
+    expect(parseRunStates({ 'Not An Id': calmState })).toEqual({});
+    expect(parseRunStates('garbage')).toEqual({});
+    expect(parseRunStates(undefined)).toEqual({});
+  });
+});

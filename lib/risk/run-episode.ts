@@ -1,0 +1,105 @@
+import * as v from 'valibot';
+import { ExchangeIdSchema } from '../exchanges/exchange-id';
+import type { RunEvaluation, RunSignal } from './run-signals';
+import { thresholdValue } from './thresholds';
+
+/**
+ * One exchange's run alert over time, so it does not cry wolf: an episode starts when the watch
+ * first reads `alert`, stays one episode while anything stirs, and ends only once every signal
+ * that raised it is readable again and has stayed below its caution line for a full settle
+ * window (`run.settle-hours`). A notification goes out at most once per episode; a snooze
+ * silences an exchange for a week (`run.snooze-days`). Pure: the caller passes `now`.
+ */
+
+const IsoMoment = v.pipe(v.string(), v.isoTimestamp());
+const SIGNALS = ['outflow-24h', 'outflow-7d', 'own-token-fall', 'warning-list', 'combined'] as const satisfies readonly RunSignal[];
+
+export const RunStateSchema = v.object({
+  phase: v.picklist(['calm', 'alert']),
+  /** When the current episode began. */
+  startedAt: v.optional(IsoMoment),
+  /** The last evaluation that read caution or alert during the episode. */
+  lastStirredAt: v.optional(IsoMoment),
+  /** Every signal that reached caution or alert during the episode. */
+  raisedBy: v.optional(v.pipe(v.array(v.picklist(SIGNALS)), v.maxLength(SIGNALS.length)), []),
+  /** When the last episode ended. */
+  endedAt: v.optional(IsoMoment),
+  /** When this episode's notification went out; cleared when the episode ends. */
+  notifiedAt: v.optional(IsoMoment),
+  /** The user silenced this exchange's alerts until then. */
+  snoozedUntil: v.optional(IsoMoment),
+});
+export type RunState = v.InferOutput<typeof RunStateSchema>;
+
+export const RunStatesSchema = v.record(ExchangeIdSchema, RunStateSchema);
+export type RunStates = v.InferOutput<typeof RunStatesSchema>;
+
+export const calmState: RunState = { phase: 'calm', raisedBy: [] };
+
+/** A stored value, checked like any input: anything unreadable is no alert at all rather than a wrong one. */
+export function parseRunStates(stored: unknown): RunStates {
+  const result = v.safeParse(RunStatesSchema, stored ?? {});
+  return result.success ? result.output : {};
+}
+
+export interface NextRunStateParameters {
+  held: RunState | undefined;
+  evaluation: Pick<RunEvaluation, 'level' | 'reasons'>;
+  now: Date;
+}
+export interface NextRunStateReturnType {
+  state: RunState;
+  /** An episode began with this evaluation. */
+  started: boolean;
+  /** The episode ended with this evaluation. */
+  ended: boolean;
+}
+
+export function nextRunState({ held = calmState, evaluation, now }: NextRunStateParameters): NextRunStateReturnType {
+  const at = now.toISOString();
+  const stirred = evaluation.reasons.filter((reason) => reason.effect === 'caution' || reason.effect === 'alert').map((reason) => reason.signal);
+  const keep = { ...(held.endedAt === undefined ? {} : { endedAt: held.endedAt }), ...(held.snoozedUntil === undefined ? {} : { snoozedUntil: held.snoozedUntil }) };
+  if (held.phase === 'calm') {
+    if (evaluation.level !== 'alert') return { state: held, started: false, ended: false };
+    return { state: { ...keep, phase: 'alert', startedAt: at, lastStirredAt: at, raisedBy: unique(stirred) }, started: true, ended: false };
+  }
+  const raisedBy = unique([...(held.raisedBy ?? []), ...stirred]);
+  if (stirred.length > 0) return { state: { ...held, lastStirredAt: at, raisedBy }, started: false, ended: false };
+  // Calm only counts as settled when the signals that raised the alert can be read again.
+  const readable = raisedBy.every((signal) => signal === 'combined' || evaluation.reasons.some((reason) => reason.signal === signal && reason.effect === 'calm') || (signal === 'warning-list' && !evaluation.reasons.some((reason) => reason.signal === 'warning-list')));
+  const quietFor = now.getTime() - Date.parse(held.lastStirredAt ?? held.startedAt ?? at);
+  if (!readable || quietFor < thresholdValue('run.settle-hours') * 3_600_000) return { state: { ...held, raisedBy }, started: false, ended: false };
+  return { state: { ...(held.snoozedUntil === undefined ? {} : { snoozedUntil: held.snoozedUntil }), phase: 'calm', endedAt: at, raisedBy: [] }, started: false, ended: true };
+}
+
+export function isSnoozed(state: RunState | undefined, now: Date): boolean {
+  return state?.snoozedUntil !== undefined && Date.parse(state.snoozedUntil) > now.getTime();
+}
+
+/** An alert the user has not silenced: it turns the badge red, leads the pill, and may notify. */
+export function isActive(state: RunState | undefined, now: Date): boolean {
+  return state?.phase === 'alert' && !isSnoozed(state, now);
+}
+
+/** "Snooze this exchange's alerts for a week". */
+export function snoozeRun(state: RunState | undefined, now: Date): RunState {
+  return { ...(state ?? calmState), snoozedUntil: new Date(now.getTime() + thresholdValue('run.snooze-days') * 86_400_000).toISOString() };
+}
+
+export interface ShouldNotifyParameters {
+  state: RunState | undefined;
+  now: Date;
+  /** The user recorded holdings on this exchange. */
+  holdsHere: boolean;
+  /** The notifications permission is granted and the user turned run notifications on. */
+  mayNotify: boolean;
+}
+
+/** At most one notification per episode, and only to someone with money there who asked for it. */
+export function shouldNotify({ state, now, holdsHere, mayNotify }: ShouldNotifyParameters): boolean {
+  return holdsHere && mayNotify && isActive(state, now) && state?.notifiedAt === undefined;
+}
+
+function unique(signals: readonly RunSignal[]): RunSignal[] {
+  return SIGNALS.filter((signal) => signals.includes(signal));
+}

@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { activeTabId, fakeExchangeHtml, grantedChromeBuild, launchChromium, openCopyForAxe, removeOpenCopy, routeSite, screenshotPath, shadowUi, type ChromiumExtension } from './harness';
+import { cexsWithRunOnBinance } from './run-cexs';
+
+/**
+ * The run alert in real Chromium: a routed `/cexs` answer with a run on Binance, holdings
+ * recorded on Binance, run notifications turned on. Headless Chromium cannot answer the optional
+ * permission's prompt (a request from a user gesture waits forever), so this test uses the build
+ * that grants `notifications` at install (`grantedChromeBuild`, made by `npm run build:test`);
+ * the permission stays optional in every other build.
+ */
+
+declare const chrome: {
+  storage: { local: { set(items: object): Promise<void>; get(keys: string | string[]): Promise<Record<string, unknown>> } };
+  notifications: { getAll(): Promise<Record<string, boolean>> };
+  action: { getBadgeText(details: { tabId?: number }): Promise<string>; getBadgeBackgroundColor(details: { tabId?: number }): Promise<number[]> };
+};
+
+/**
+ * axe on `include`: serious and critical violations count (as in nudge.e2e.ts: the card's own
+ * headings skip a level, a moderate finding that belongs to the card), and on our own pages any
+ * colour contrast axe could not decide counts too. The pill is checked through an open copy of its closed root laid over the page,
+ * where axe cannot tell any background apart (the pill's older elements included), so there only
+ * violations count, as in nudge.e2e.ts.
+ */
+async function axeProblems(page: Page, include?: string): Promise<string[]> {
+  const builder = new AxeBuilder({ page });
+  if (include !== undefined) builder.include(include);
+  const results = await builder.analyze();
+  const violations = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
+  if (include !== undefined) return violations;
+  return [...violations, ...results.incomplete.filter((v) => v.id === 'color-contrast').flatMap((v) => v.nodes.map((node) => `unsure: ${v.id} ${node.target.join(' ')} ${node.any.map((check) => check.message).join('; ')}`))];
+}
+
+describe('run alert in Chromium', () => {
+  let browser: ChromiumExtension;
+  const cexsRequests: string[] = [];
+
+  beforeAll(async () => {
+    browser = await launchChromium({ build: grantedChromeBuild });
+    const body = cexsWithRunOnBinance();
+    await browser.context.route('https://api.llama.fi/**', (route) => {
+      if (new URL(route.request().url()).pathname !== '/cexs') return route.fulfill({ status: 404, body: '' });
+      cexsRequests.push(route.request().url());
+      return route.fulfill({ status: 200, contentType: 'application/json', body });
+    });
+    await browser.context.route('https://coins.llama.fi/**', (route) => route.fulfill({ status: 404, body: '' }));
+    await routeSite(browser.context, 'https://www.binance.com', fakeExchangeHtml('Binance — stand-in'));
+    // What the options page writes when the user records ETH on Binance and turns run notifications on.
+    await browser.worker.evaluate(() =>
+      chrome.storage.local.set({
+        holdings: { holdings: [{ id: 'h1', kind: 'asset', custodian: 'binance', asset: 'ETH', amount: 2, updatedAt: Date.now() }], addresses: [], history: [] },
+        settings: { runAlertNotifications: true },
+      }),
+    );
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  test('the routed run turns the toolbar badge red everywhere and sends one notification', async () => {
+    await expect.poll(() => cexsRequests.length, { timeout: 30_000 }).toBeGreaterThan(0);
+    await expect.poll(() => browser.worker.evaluate(() => chrome.notifications.getAll().then(Object.keys)), { timeout: 30_000 }).toEqual(['run-alert:binance']);
+    expect(await browser.worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('!');
+    expect(await browser.worker.evaluate(() => chrome.action.getBadgeBackgroundColor({}))).toEqual([179, 38, 30, 255]);
+    const stored = (await browser.worker.evaluate(() => chrome.storage.local.get('runAlerts'))).runAlerts as Record<string, { phase: string; notifiedAt?: string }>;
+    expect(stored.binance).toMatchObject({ phase: 'alert' });
+    expect(stored.binance?.notifiedAt).toBeDefined();
+  });
+
+  test('on binance.com the pill leads with the alert, and its card opens on it', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://www.binance.com/en/trade/BTC_USDT');
+    const pill = shadowUi(page);
+    await pill.waitFor('pill-run');
+    expect(await pill.text('pill-run')).toBe('Run alert: money is leaving Binance fast');
+    expect(await pill.evaluate((root) => root.querySelector('[data-testid="nudge"]')?.firstElementChild?.getAttribute('data-testid') ?? null, undefined)).toBe('pill-run');
+    expect(await pill.evaluate((root) => root.querySelector('.pill')?.className ?? null, undefined)).toContain('pill--danger');
+    const tabId = await activeTabId(browser.worker);
+    expect(await browser.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('!');
+    await page.screenshot({ path: screenshotPath('run-alert-pill.png') });
+    await pill.click('pill-toggle');
+    await pill.waitFor('run-alert');
+    expect(await pill.text('run-alert')).toContain('left in the last 24 hours: 25.0% of the');
+    // The exchange's own page offers the guide, never the snooze: a page must not silence its own alert.
+    expect(await pill.has('run-open-guide')).toBe(true);
+    expect(await pill.has('run-snooze')).toBe(false);
+    const copy = await openCopyForAxe(page, 'reserve-radar-pill');
+    try {
+      expect(await axeProblems(page, copy)).toEqual([]);
+    } finally {
+      await removeOpenCopy(page);
+    }
+    await page.close();
+  });
+
+  test('the popup says what happened with figures, source and age; one click opens the guide, one snoozes for a week', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://www.binance.com/en');
+    const tabId = await activeTabId(browser.worker);
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+    const block = popup.locator('[data-testid="run-alert"][data-exchange="binance"]');
+    await block.waitFor();
+    expect(await block.getByRole('heading').textContent()).toBe('Money is leaving Binance fast');
+    const day = block.locator('[data-signal="outflow-24h"]');
+    expect(await day.getAttribute('data-effect')).toBe('alert');
+    expect(await day.textContent()).toMatch(/^\$\d+(\.\d+)?B left in the last 24 hours: 25\.0% of the \$\d+(\.\d+)?B it held \(an alert from 15%\)\. \(api\.llama\.fi, (this minute|\d+ minutes? ago)\)$/);
+    expect(await day.getByRole('link').getAttribute('href')).toBe('https://api.llama.fi/cexs');
+    expect(await axeProblems(popup)).toEqual([]);
+    await popup.screenshot({ path: screenshotPath('run-alert-popup.png'), fullPage: true });
+
+    const [guide] = await Promise.all([browser.context.waitForEvent('page'), block.getByTestId('run-open-guide').click()]);
+    await guide.waitForLoadState();
+    expect(guide.url()).toBe(`chrome-extension://${browser.extensionId}/guide.html?exchange=binance`);
+    await guide.close();
+
+    await block.getByTestId('run-snooze').click();
+    await block.getByTestId('run-snoozed').waitFor();
+    expect(await block.getAttribute('data-active')).toBe('false');
+    await expect.poll(() => browser.worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('');
+    await popup.close();
+    await page.close();
+  });
+});
