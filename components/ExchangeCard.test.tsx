@@ -137,7 +137,7 @@ describe('ExchangeCard: the proof-of-reserves section', () => {
     expect(root.textContent).toContain('<img src=x onerror=alert(1)>');
   });
 
-  test("the data's English notes stay English, and in another language say so and carry lang=\"en\"", () => {
+  test('the data\'s English notes stay English, and in another language say so and carry lang="en"', () => {
     const exchange = getExchange('ftx');
     if (exchange === undefined) throw new Error('no ftx in the registry');
     const view = buildExchangeView({ exchange, reserves: undefined, now });

@@ -279,7 +279,8 @@ export function ExchangeCard({ view, onWithdraw, headingLevel = 1, idPrefix = 'c
 
       {status.kind !== 'operating' && (
         <p class="card__alert" role="alert">
-          <strong>{t(status.kind === 'collapsed' ? 'statusCollapsed' : 'statusClosed')}</strong> ({formatDate(status.date, locale)}): <SourceWords text={status.history} /> <SourceLink href={status.source} />
+          <strong>{t(status.kind === 'collapsed' ? 'statusCollapsed' : 'statusClosed')}</strong> ({formatDate(status.date, locale)}): <SourceWords text={status.history} />{' '}
+          <SourceLink href={status.source} />
         </p>
       )}
 
@@ -383,9 +384,7 @@ export function ExchangeCard({ view, onWithdraw, headingLevel = 1, idPrefix = 'c
                 <p>{t('onchainTotal', formatUsd(onchain.totalUsd, locale))}</p>
                 {concentration?.ownTokenShare !== undefined && <ShareBar label={t('shareOwnToken')} share={concentration.ownTokenShare} testId="bar-own-token" />}
                 {concentration?.stablecoinShare !== undefined && <ShareBar label={t('shareStablecoins')} share={concentration.stablecoinShare} testId="bar-stablecoins" />}
-                {concentration?.topAsset !== undefined && (
-                  <ShareBar label={t('shareTopAsset', concentration.topAsset.symbol)} share={concentration.topAsset.share} testId="bar-top-asset" />
-                )}
+                {concentration?.topAsset !== undefined && <ShareBar label={t('shareTopAsset', concentration.topAsset.symbol)} share={concentration.topAsset.share} testId="bar-top-asset" />}
                 <Provenance source={onchain.source} asOf={onchain.asOf} now={now} />
               </>
             )}
@@ -429,7 +428,6 @@ export function ExchangeCard({ view, onWithdraw, headingLevel = 1, idPrefix = 'c
               </ul>
             </Section>
           )}
-
         </div>
       </details>
     </article>

@@ -54,7 +54,11 @@ export function HoldingsData({ reminders, notificationsGranted, onReminders, onE
         {reminders.monthlyDay !== undefined && (
           <label class="option">
             {t('remindersDay')}
-            <select value={String(reminders.monthlyDay)} data-testid="reminder-day" onChange={(event) => void change({ ...reminders, monthlyDay: Number((event.currentTarget as HTMLSelectElement).value) })}>
+            <select
+              value={String(reminders.monthlyDay)}
+              data-testid="reminder-day"
+              onChange={(event) => void change({ ...reminders, monthlyDay: Number((event.currentTarget as HTMLSelectElement).value) })}
+            >
               {DAYS.map((day) => (
                 <option key={day} value={String(day)}>
                   {day}
@@ -64,7 +68,12 @@ export function HoldingsData({ reminders, notificationsGranted, onReminders, onE
           </label>
         )}
         <label class="option">
-          <input type="checkbox" checked={reminders.proofOfKeysDay} data-testid="reminder-pok" onChange={(event) => void change({ ...reminders, proofOfKeysDay: (event.currentTarget as HTMLInputElement).checked })} />
+          <input
+            type="checkbox"
+            checked={reminders.proofOfKeysDay}
+            data-testid="reminder-pok"
+            onChange={(event) => void change({ ...reminders, proofOfKeysDay: (event.currentTarget as HTMLInputElement).checked })}
+          />
           {t('remindersProofOfKeys')}
         </label>
         {(declined || (anyReminder && !notificationsGranted)) && (
@@ -94,7 +103,11 @@ export function HoldingsData({ reminders, notificationsGranted, onReminders, onE
                 if (chosen === undefined) return;
                 setImportMessage(undefined);
                 void onImport(chosen).then((result) => {
-                  setImportMessage(result.ok ? { ok: true, text: t('dataImported', [String(result.holdings), String(result.addresses), String(result.history)]) } : { ok: false, text: t('dataImportFailed', result.reason) });
+                  setImportMessage(
+                    result.ok
+                      ? { ok: true, text: t('dataImported', [String(result.holdings), String(result.addresses), String(result.history)]) }
+                      : { ok: false, text: t('dataImportFailed', result.reason) },
+                  );
                   input.value = '';
                 });
               }}
@@ -121,6 +134,7 @@ export function HoldingsData({ reminders, notificationsGranted, onReminders, onE
             {t('deleteButton')}
           </button>
         ) : (
+          // biome-ignore lint/a11y/useSemanticElements: a group of two buttons and their question, not a form field set
           <div class="holdings__confirm" role="group" aria-labelledby="delete-confirm-text">
             <p id="delete-confirm-text">{t('deleteConfirm')}</p>
             <div class="holdings__form">

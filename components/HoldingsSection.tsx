@@ -32,7 +32,6 @@ export interface HoldingsSectionProps {
   onRefreshBalances: () => Promise<void>;
 }
 
-
 export function HoldingsSection({ state, prices, readings, priceStatus, exchangeNames, rpcUrlSet, now, onSave, onRefreshPrices, onRefreshBalances }: HoldingsSectionProps) {
   const t = useT();
   const locale = useLocale();
@@ -56,7 +55,9 @@ export function HoldingsSection({ state, prices, readings, priceStatus, exchange
     }
   };
 
-  const priceDates = Object.values(prices.prices).map((entry) => entry.asOf).sort();
+  const priceDates = Object.values(prices.prices)
+    .map((entry) => entry.asOf)
+    .sort();
   const rateDay = Object.values(prices.fiat)[0]?.asOf;
 
   return (
@@ -89,9 +90,7 @@ export function HoldingsSection({ state, prices, readings, priceStatus, exchange
                 <tr key={row.custodian} data-testid="holdings-share-row" data-custodian={row.custodian}>
                   <th scope="row">{nameOf(row.custodian)}</th>
                   <td>{row.share === null ? t('holdingsUnknownValue') : formatPercent(row.share, locale, 0)}</td>
-                  <td>
-                    {row.unknownPositions > 0 && row.value !== null ? t('holdingsAtLeast', money(row.value)) : money(row.value)}
-                  </td>
+                  <td>{row.unknownPositions > 0 && row.value !== null ? t('holdingsAtLeast', money(row.value)) : money(row.value)}</td>
                 </tr>
               ))}
             </tbody>

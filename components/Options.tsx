@@ -191,6 +191,7 @@ export function Options({ settings, sources, exchangeNames, now, onChange, onLoo
 
       <section aria-labelledby="language-title">
         <h2 id="language-title">{t('languageTitle')}</h2>
+        {/* biome-ignore lint/a11y/noLabelWithoutControl: the control is the <select> LanguagePicker draws */}
         <label>
           <span class="visually-hidden">{t('languageTitle')}</span>
           <LanguagePicker value={settings.language} onChange={(language) => onChange({ language })} />

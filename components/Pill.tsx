@@ -105,7 +105,9 @@ export function Pill({ view, corner, initiallyExpanded, openedByUser = false, on
   const onKeyDown = (event: KeyboardEvent) => {
     if (!event.isTrusted || event.key !== 'Tab' || !expanded || !(event.target instanceof Element)) return;
     const order = focusables(event.currentTarget as HTMLElement);
-    const next = event.shiftKey ? order.findLast((element) => precedes(element, event.target as Element)) ?? order.at(-1) : order.find((element) => precedes(event.target as Element, element)) ?? order[0];
+    const next = event.shiftKey
+      ? (order.findLast((element) => precedes(element, event.target as Element)) ?? order.at(-1))
+      : (order.find((element) => precedes(event.target as Element, element)) ?? order[0]);
     if (next === undefined) return;
     event.preventDefault();
     next.focus();
@@ -152,6 +154,7 @@ export function Pill({ view, corner, initiallyExpanded, openedByUser = false, on
   );
 
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: the key handler keeps Tab inside the open card and Escape closing it; every control inside is a button
     <div
       class={`rr-theme nudge nudge--${corner}`}
       data-testid="nudge"

@@ -50,19 +50,19 @@ export function Popup({ tab, failed = false, loadAll, onWithdraw, onOpenOptions,
 
   const footer = (
     <>
-    {loadHoldings !== undefined && afterFirstFrame && (
-      <Suspense fallback={null}>
-        <HoldingsMini load={loadHoldings} />
-      </Suspense>
-    )}
-    <footer class="popup__footer">
-      <button type="button" class="ghost" onClick={onOpenVerify} data-testid="open-verify">
-        {t('openVerify')}
-      </button>
-      <button type="button" class="ghost" onClick={onOpenOptions} data-testid="open-options">
-        {t('openOptions')}
-      </button>
-    </footer>
+      {loadHoldings !== undefined && afterFirstFrame && (
+        <Suspense fallback={null}>
+          <HoldingsMini load={loadHoldings} />
+        </Suspense>
+      )}
+      <footer class="popup__footer">
+        <button type="button" class="ghost" onClick={onOpenVerify} data-testid="open-verify">
+          {t('openVerify')}
+        </button>
+        <button type="button" class="ghost" onClick={onOpenOptions} data-testid="open-options">
+          {t('openOptions')}
+        </button>
+      </footer>
     </>
   );
 

@@ -51,7 +51,7 @@ describe('RunAlert', () => {
     expect(root.querySelector('[data-signal="own-token-fall"]')?.textContent).toBe('No fresh price for its own token (BNB).');
   });
 
-  test('the guide in one click; the snooze only where it is offered (never on the exchange\'s own page)', () => {
+  test("the guide in one click; the snooze only where it is offered (never on the exchange's own page)", () => {
     let opened = 0;
     let snoozed = 0;
     const withSnooze = draw(alert(), { onWithdraw: () => (opened += 1), onSnooze: () => (snoozed += 1) });

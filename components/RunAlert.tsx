@@ -30,11 +30,7 @@ export function RunAlert({ alert, onWithdraw, onSnooze, headingLevel = 2 }: RunA
       <Heading class="run-alert__title" id={`run-alert-${alert.exchangeId}`}>
         {t(alert.phase === 'alert' ? 'runAlertTitle' : 'runWatchTitle', alert.name)}
       </Heading>
-      {alert.startedAt !== undefined && (
-        <p class="muted">
-          {t('runAlertSince', formatAge(alert.startedAt, now, locale))}
-        </p>
-      )}
+      {alert.startedAt !== undefined && <p class="muted">{t('runAlertSince', formatAge(alert.startedAt, now, locale))}</p>}
       {settling && <p>{t('runAlertSettling')}</p>}
       {alert.snoozedUntil !== undefined && (
         <p class="muted" data-testid="run-snoozed">

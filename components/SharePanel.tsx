@@ -134,15 +134,7 @@ export function SharePanel({ view, now, locale: localeProp, onCopy, onCopyImage,
         </p>
       ) : picture === undefined ? null : (
         <>
-          <img
-            class="share__image"
-            src={picture.dataUrl}
-            width={picture.width}
-            height={picture.height}
-            alt={alt}
-            data-testid="share-image"
-            style={{ width: '100%', height: 'auto' }}
-          />
+          <img class="share__image" src={picture.dataUrl} width={picture.width} height={picture.height} alt={alt} data-testid="share-image" style={{ width: '100%', height: 'auto' }} />
           <p class="share__actions">
             <a class="share__download" href={picture.dataUrl} download={fileName} data-testid="share-download">
               {t('shareDownloadPng')}

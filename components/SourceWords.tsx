@@ -14,8 +14,7 @@ export function SourceWords({ text }: { text: string }) {
   if (locale.toLowerCase().startsWith('en')) return <span data-source-words="">{text}</span>;
   return (
     <span class="source-words" data-source-words="">
-      <span class="source-words__label">{t('dataNotTranslated')}</span>{' '}
-      <span lang="en">{text}</span>
+      <span class="source-words__label">{t('dataNotTranslated')}</span> <span lang="en">{text}</span>
     </span>
   );
 }

@@ -26,7 +26,13 @@ export function Sparkline({ history, width = 120, height = 24, id }: SparklinePr
       ? t('sparklineEmpty')
       : first === last
         ? t('sparklineOne', [formatPercent(last.selfShare!, locale, 0), formatDate(last.day, locale)])
-        : t('sparklineRange', [String(history.length), formatPercent(first.selfShare!, locale, 0), formatDate(first.day, locale), formatPercent(last.selfShare!, locale, 0), formatDate(last.day, locale)]);
+        : t('sparklineRange', [
+            String(history.length),
+            formatPercent(first.selfShare!, locale, 0),
+            formatDate(first.day, locale),
+            formatPercent(last.selfShare!, locale, 0),
+            formatDate(last.day, locale),
+          ]);
   const d = sparklinePath(
     history.map((point) => point.selfShare),
     width,

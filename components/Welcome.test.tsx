@@ -86,7 +86,25 @@ describe('Welcome', () => {
     const english = translateFrom(messages('en'));
     const { root, t } = draw({}, 'sv');
     const text = root.textContent ?? '';
-    const shown = ['welcomeTitle', 'languageTitle', 'languageAuto', 'welcomeDoes', 'welcomeNeverTitle', 'welcomeNeverMoney', 'welcomeNeverForms', 'welcomeNeverData', 'lookalikeProtectionTitle', 'welcomeProtectionWhy', 'welcomeProtectionAsk', 'welcomeProtectionButton', 'welcomeToolbarCheck', 'welcomeHoldingsTitle', 'welcomeHoldingsBody', 'welcomeHoldingsLink', 'welcomeEnd'] as const;
+    const shown = [
+      'welcomeTitle',
+      'languageTitle',
+      'languageAuto',
+      'welcomeDoes',
+      'welcomeNeverTitle',
+      'welcomeNeverMoney',
+      'welcomeNeverForms',
+      'welcomeNeverData',
+      'lookalikeProtectionTitle',
+      'welcomeProtectionWhy',
+      'welcomeProtectionAsk',
+      'welcomeProtectionButton',
+      'welcomeToolbarCheck',
+      'welcomeHoldingsTitle',
+      'welcomeHoldingsBody',
+      'welcomeHoldingsLink',
+      'welcomeEnd',
+    ] as const;
     for (const key of shown) {
       expect(text, key).toContain(t(key));
       expect(text, key).not.toContain(english(key));

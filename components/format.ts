@@ -22,7 +22,9 @@ export function formatUsd(value: number, locale: string): string {
 }
 
 export function formatSignedUsd(value: number, locale: string): string {
-  return formatter('signed-usd', locale, () => new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD', notation: 'compact', maximumFractionDigits: 2, signDisplay: 'exceptZero' })).format(value);
+  return formatter('signed-usd', locale, () => new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD', notation: 'compact', maximumFractionDigits: 2, signDisplay: 'exceptZero' })).format(
+    value,
+  );
 }
 
 export function formatDate(isoDate: string, locale: string): string {
@@ -85,7 +87,11 @@ function amountFormatter(value: number, locale: string, signDisplay: 'auto' | 'e
 
 /** A relative change with its sign ("+1.25%", "−0.40%"). */
 export function formatSignedPercent(fraction: number, locale: string, digits = 2): string {
-  return formatter(`signed-percent${digits}`, locale, () => new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: 'exceptZero' })).format(fraction);
+  return formatter(
+    `signed-percent${digits}`,
+    locale,
+    () => new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: 'exceptZero' }),
+  ).format(fraction);
 }
 
 /**

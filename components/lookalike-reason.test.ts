@@ -49,8 +49,12 @@ describe('lookalike reasons in the reader’s language', () => {
   });
 
   test('the English words say what the classifier says', () => {
-    expect(lookalikeReasonText(lookalikeState('kraken-logins-support.com'), en).reason).toBe('kraken-logins-support.com contains the brand “kraken” plus the bait word “login” but is not a domain of Kraken.');
-    expect(lookalikeReasonText(lookalikeState('login.kraken.com.evil.io'), en).reason).toBe('login.kraken.com.evil.io starts with the Kraken domain “kraken.com” but belongs to evil.io, which is not a domain of Kraken.');
+    expect(lookalikeReasonText(lookalikeState('kraken-logins-support.com'), en).reason).toBe(
+      'kraken-logins-support.com contains the brand “kraken” plus the bait word “login” but is not a domain of Kraken.',
+    );
+    expect(lookalikeReasonText(lookalikeState('login.kraken.com.evil.io'), en).reason).toBe(
+      'login.kraken.com.evil.io starts with the Kraken domain “kraken.com” but belongs to evil.io, which is not a domain of Kraken.',
+    );
     expect(lookalikeReasonText(lookalikeState('bimanrce.com'), en).reason).toBe('bimanrce.com is two letters away from the brand “binance” (a typosquat) but is not a domain of Binance.');
     expect(classify('binance-login.pages.dev').reason).toContain('free hosting service anyone can publish on');
     expect(lookalikeReasonText(lookalikeState('binance-login.pages.dev'), sv).reason).toBe(

@@ -32,10 +32,18 @@ describe('porTrendSeries', () => {
 });
 
 describe('porCheckRows', () => {
-  const check = (assets: PorCheck['assets']): PorCheck => ({ claimAsOf: '2026-11-01', claimSource: 'https://www.binance.com/en/proof-of-reserves', assets, source: 'https://defillama.com/cex/binance', asOf: '2026-12-03' });
+  const check = (assets: PorCheck['assets']): PorCheck => ({
+    claimAsOf: '2026-11-01',
+    claimSource: 'https://www.binance.com/en/proof-of-reserves',
+    assets,
+    source: 'https://defillama.com/cex/binance',
+    asOf: '2026-12-03',
+  });
 
   test('major assets first, each with its difference as a share of the claim', () => {
-    const rows = porCheckRows(check({ SOL: { claimed: 10, onchain: 10, difference: 0 }, USDT: { claimed: 200, onchain: 210, difference: 10 }, BTC: { claimed: 600_000, onchain: 590_000, difference: -10_000 } }));
+    const rows = porCheckRows(
+      check({ SOL: { claimed: 10, onchain: 10, difference: 0 }, USDT: { claimed: 200, onchain: 210, difference: 10 }, BTC: { claimed: 600_000, onchain: 590_000, difference: -10_000 } }),
+    );
     expect(rows.map((row) => row.asset)).toEqual(['BTC', 'USDT', 'SOL']);
     expect(rows[0]?.share).toBeCloseTo(-1 / 60, 10);
     expect(rows[1]?.share).toBeCloseTo(0.05, 10);

@@ -17,7 +17,12 @@ export function runReasonText(reason: RunReason, t: Translate, locale: string): 
   switch (reason.signal) {
     case 'outflow-24h':
     case 'outflow-7d':
-      return t(reason.signal === 'outflow-24h' ? 'runReasonOutflow24h' : 'runReasonOutflow7d', [formatUsd(reason.outflowUsd ?? 0, locale), share, formatUsd(reason.baseUsd ?? 0, locale), lineWords(reason, t, locale)]);
+      return t(reason.signal === 'outflow-24h' ? 'runReasonOutflow24h' : 'runReasonOutflow7d', [
+        formatUsd(reason.outflowUsd ?? 0, locale),
+        share,
+        formatUsd(reason.baseUsd ?? 0, locale),
+        lineWords(reason, t, locale),
+      ]);
     case 'own-token-fall':
       return t('runReasonOwnToken', [reason.symbol ?? '', share, lineWords(reason, t, locale)]);
     case 'warning-list':

@@ -21,16 +21,35 @@ function fakeContext() {
   const calls: { op: string; args: unknown[]; font: string; fillStyle: string }[] = [];
   const state = { font: '10px sans-serif', fillStyle: '#000000', textBaseline: 'alphabetic', textAlign: 'left' };
   const size = () => Number(/(\d+)px/.exec(state.font)?.[1] ?? 10);
-  const record = (op: string) => (...args: unknown[]) => void calls.push({ op, args, font: state.font, fillStyle: state.fillStyle });
+  const record =
+    (op: string) =>
+    (...args: unknown[]) =>
+      void calls.push({ op, args, font: state.font, fillStyle: state.fillStyle });
   const context = {
-    get font() { return state.font; },
-    set font(value: string) { state.font = value; },
-    get fillStyle() { return state.fillStyle; },
-    set fillStyle(value: string) { state.fillStyle = value; },
-    get textBaseline() { return state.textBaseline; },
-    set textBaseline(value: string) { state.textBaseline = value; },
-    get textAlign() { return state.textAlign; },
-    set textAlign(value: string) { state.textAlign = value; },
+    get font() {
+      return state.font;
+    },
+    set font(value: string) {
+      state.font = value;
+    },
+    get fillStyle() {
+      return state.fillStyle;
+    },
+    set fillStyle(value: string) {
+      state.fillStyle = value;
+    },
+    get textBaseline() {
+      return state.textBaseline;
+    },
+    set textBaseline(value: string) {
+      state.textBaseline = value;
+    },
+    get textAlign() {
+      return state.textAlign;
+    },
+    set textAlign(value: string) {
+      state.textAlign = value;
+    },
     measureText: (text: string) => ({ width: text.length * size() * 0.5 }),
     fillText: record('fillText'),
     fillRect: record('fillRect'),

@@ -17,7 +17,6 @@ export const SHARE_IMAGE_WIDTH = 1200;
 const PADDING = 56;
 const MAX_REASONS = 3;
 
-
 // The light theme of card.css: a shared picture looks the same whatever theme its maker uses.
 const COLORS = {
   bg: '#ffffff',
@@ -158,7 +157,10 @@ function domainOf(url: string | undefined): string | undefined {
 }
 
 /** The few canvas calls the picture needs; a real CanvasRenderingContext2D has them all. */
-export type ShareImageContext = Pick<CanvasRenderingContext2D, 'font' | 'fillStyle' | 'textBaseline' | 'fillText' | 'fillRect' | 'measureText' | 'beginPath' | 'arc' | 'fill' | 'roundRect' | 'textAlign'>;
+export type ShareImageContext = Pick<
+  CanvasRenderingContext2D,
+  'font' | 'fillStyle' | 'textBaseline' | 'fillText' | 'fillRect' | 'measureText' | 'beginPath' | 'arc' | 'fill' | 'roundRect' | 'textAlign'
+>;
 
 export type ShareImageOperation =
   | { kind: 'text'; text: string; x: number; y: number; font: string; color: string; align?: 'center'; baseline?: 'middle' }

@@ -36,11 +36,9 @@ describe('shareText', () => {
     expect(text).toContain('Binance: proof-of-reserves and risk card, checked 2026-11-25 with Reserve Radar');
     expect(text).toContain(`Verdict: `);
     expect(text).toContain(`grade ${verdict.grade}`);
-    expect(text).toMatch(
-      /Proof of reserves: zk proof with liabilities, published monthly, balances taken 2026-04-01 \(as of 2026-04-01, https:\/\/www\.binance\.com\/en\/proof-of-reserves\)/,
-    );
+    expect(text).toMatch(/Proof of reserves: zk proof with liabilities, published monthly, balances taken 2026-04-01 \(as of 2026-04-01, https:\/\/www\.binance\.com\/en\/proof-of-reserves\)/);
     expect(text).toContain('Reserve ratios: BTC 100.03%');
-    expect(text).toContain('On-chain assets: $139.7B total, $118.7B without the exchange\'s own tokens (as of 2026-08-10, https://api.llama.fi/cexs');
+    expect(text).toContain("On-chain assets: $139.7B total, $118.7B without the exchange's own tokens (as of 2026-08-10, https://api.llama.fi/cexs");
     expect(text).toContain('Net flows (positive = onto the exchange): 24 h +$4.403M, 7 days +$475.6M, 30 days +$175.8M (as of 2026-08-10');
     expect(text).toContain('Check your own balance: https://github.com/binance/zkmerkle-proof-of-solvency');
     expect(headline.length).toBeLessThanOrEqual(280);
@@ -158,4 +156,3 @@ describe('shareText', () => {
     expect(text).toContain('Uppgifterna är som de publicerats av de länkade källorna');
   });
 });
-

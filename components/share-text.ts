@@ -183,10 +183,23 @@ function cleanLinksIn(text: string, links: string[]): string {
   });
 }
 
-function headline({ view, verdict, checked, link, t }: { view: ExchangeView; verdict: ShareTextParameters['verdict']; checked: string; link: (url: string | undefined) => string | undefined; t: Translate }): string {
+function headline({
+  view,
+  verdict,
+  checked,
+  link,
+  t,
+}: {
+  view: ExchangeView;
+  verdict: ShareTextParameters['verdict'];
+  checked: string;
+  link: (url: string | undefined) => string | undefined;
+  t: Translate;
+}): string {
   const parts = [view.name];
   if (verdict !== undefined) {
-    const short = verdict.level === 'unknown' ? t('shareText_short_unknown') : verdict.incomplete === true ? t('shareText_shortIncomplete', t(LEVEL_KEYS[verdict.level])) : t(LEVEL_KEYS[verdict.level]);
+    const short =
+      verdict.level === 'unknown' ? t('shareText_short_unknown') : verdict.incomplete === true ? t('shareText_shortIncomplete', t(LEVEL_KEYS[verdict.level])) : t(LEVEL_KEYS[verdict.level]);
     parts.push(t('shareText_headGrade', [verdict.grade, short]));
   }
   if (view.status.kind !== 'operating') parts.push(t(view.status.kind === 'collapsed' ? 'shareText_headCollapsed' : 'shareText_headClosed', view.status.date));

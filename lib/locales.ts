@@ -91,7 +91,13 @@ function exactOrLanguage(uiLanguage: string, ids: readonly string[]): string | u
 function sameLocaleFamily(uiLanguage: string, id: string): boolean {
   if (!isWellFormedTag(uiLanguage) || baseLanguage(uiLanguage) !== baseLanguage(id)) return false;
   const region = id.split('_')[1];
-  return region === undefined || uiLanguage.split(/[-_]/).slice(1).some((part) => part.toUpperCase() === region);
+  return (
+    region === undefined ||
+    uiLanguage
+      .split(/[-_]/)
+      .slice(1)
+      .some((part) => part.toUpperCase() === region)
+  );
 }
 
 function isWellFormedTag(tag: string): boolean {
@@ -108,5 +114,10 @@ function isWellFormedTag(tag: string): boolean {
  * `resolveLocale`'s answer, the browser's lookup gives the same words without loading a file.
  */
 export function browserLocale(uiLanguage: string, available: readonly LocaleEntry[]): string {
-  return exactOrLanguage(uiLanguage, available.map((entry) => entry.id)) ?? DEFAULT_LOCALE;
+  return (
+    exactOrLanguage(
+      uiLanguage,
+      available.map((entry) => entry.id),
+    ) ?? DEFAULT_LOCALE
+  );
 }

@@ -21,10 +21,7 @@ const median = (values: number[]) => {
 const rows: { name: string; value: string; goal?: string; met?: boolean }[] = [];
 
 /** A page with some weight of its own, so its load time is not all noise. */
-const page = fakeExchangeHtml(
-  'Binance — stand-in',
-  Array.from({ length: 400 }, (_, i) => `<div class="row"><span>Pair ${i}</span><span>${(i * 1.37).toFixed(2)}</span></div>`).join(''),
-);
+const page = fakeExchangeHtml('Binance — stand-in', Array.from({ length: 400 }, (_, i) => `<div class="row"><span>Pair ${i}</span><span>${(i * 1.37).toFixed(2)}</span></div>`).join(''));
 
 const timingScript = () => {
   const w = window as unknown as { radar: { dcl?: number; pill?: number; shift: number } };
@@ -107,7 +104,9 @@ async function exchangeTab(extension: { context: BrowserContext; worker: Worker 
 }
 
 // Every script the manifest injects into an exchange page (the early question and the page script), each gzipped.
-const scripts = builtContentScripts().flatMap((entry) => entry.js ?? []).map((file) => readFileSync(join(chromeBuild, file)));
+const scripts = builtContentScripts()
+  .flatMap((entry) => entry.js ?? [])
+  .map((file) => readFileSync(join(chromeBuild, file)));
 const gzipped = scripts.reduce((sum, content) => sum + gzipSync(content, { level: 9 }).length, 0);
 rows.push({ name: `content scripts (${scripts.length}), gzipped`, value: `${(gzipped / 1024).toFixed(1)} KB`, goal: '≤ 25 KB', met: gzipped <= 25 * 1024 });
 const hasViem = scripts.some((content) => content.includes('viem'));
@@ -136,7 +135,10 @@ try {
   rows.push({ name: `page load with / without the extension, medians of ${LOADS}`, value: `${ratio.toFixed(2)}× (${median(withExtension.load).toFixed(1)} / ${median(without.load).toFixed(1)} ms)` });
   // The page's own first paint (it now carries the pill): what a user sees of the page, with and without.
   const paintRatio = median(withExtension.paint) / median(without.paint);
-  rows.push({ name: `page's first contentful paint with / without, medians of ${LOADS}`, value: `${paintRatio.toFixed(2)}× (${median(withExtension.paint).toFixed(1)} / ${median(without.paint).toFixed(1)} ms)` });
+  rows.push({
+    name: `page's first contentful paint with / without, medians of ${LOADS}`,
+    value: `${paintRatio.toFixed(2)}× (${median(withExtension.paint).toFixed(1)} / ${median(without.paint).toFixed(1)} ms)`,
+  });
   rows.push({ name: `layout shift caused, summed over ${LOADS} loads`, value: withExtension.shift.toFixed(4), goal: '0', met: withExtension.shift === 0 });
 
   // Side by side: each cold load (worker stopped first) follows an awake one.
@@ -149,7 +151,12 @@ try {
   const awakePill = median(awake.pill);
   const coldPill = median(cold.pill);
   rows.push({ name: `DOMContentLoaded → pill, worker awake, median of ${COLD_LOADS} (interleaved)`, value: `${awakePill.toFixed(1)} ms`, goal: '≤ 100 ms', met: awakePill <= 100 });
-  rows.push({ name: `DOMContentLoaded → pill, worker asleep, median of ${COLD_LOADS} (interleaved)`, value: `${coldPill.toFixed(1)} ms (${Math.min(...cold.pill).toFixed(0)}–${Math.max(...cold.pill).toFixed(0)})`, goal: '≤ 100 ms', met: coldPill <= 100 });
+  rows.push({
+    name: `DOMContentLoaded → pill, worker asleep, median of ${COLD_LOADS} (interleaved)`,
+    value: `${coldPill.toFixed(1)} ms (${Math.min(...cold.pill).toFixed(0)}–${Math.max(...cold.pill).toFixed(0)})`,
+    goal: '≤ 100 ms',
+    met: coldPill <= 100,
+  });
 
   const tabId = await exchangeTab(extension);
   const openPopup = (stopFirst: boolean) => popupFirstRender(extension, tabId, stopFirst);
@@ -230,7 +237,10 @@ if (compareDir !== undefined) {
       }
     }
     const [mine, theirs] = times.map(median) as [number, number];
-    rows.push({ name: `worker start, side by side (${COMPARE_STARTS} each, alternating): this build / ${compareDir}`, value: `${mine.toFixed(1)} / ${theirs.toFixed(1)} ms (${(mine / theirs).toFixed(2)}×)` });
+    rows.push({
+      name: `worker start, side by side (${COMPARE_STARTS} each, alternating): this build / ${compareDir}`,
+      value: `${mine.toFixed(1)} / ${theirs.toFixed(1)} ms (${(mine / theirs).toFixed(2)}×)`,
+    });
 
     const loads = builds.map(() => ({ awake: emptyTimes(), asleep: emptyTimes(), popupAwake: [] as number[], popupAsleep: [] as number[] }));
     const tabIds: number[] = [];

@@ -48,7 +48,9 @@ async function main(argv: string[]): Promise<number> {
   const offline = argv.includes('--offline');
   let inputs;
   try {
-    inputs = offline ? offlineInputs() : await onlineInputs({ fetch: globalThis.fetch, now: new Date(), log, requireDefillama: true, defillamaBase: (process.env.RESERVE_RADAR_DEFILLAMA_BASE ?? PUBLIC_BASE).replace(/\/+$/, '') });
+    inputs = offline
+      ? offlineInputs()
+      : await onlineInputs({ fetch: globalThis.fetch, now: new Date(), log, requireDefillama: true, defillamaBase: (process.env.RESERVE_RADAR_DEFILLAMA_BASE ?? PUBLIC_BASE).replace(/\/+$/, '') });
   } catch (error) {
     process.stderr.write(`data:snapshot: refused: ${error instanceof Error ? error.message : String(error)}. ${out} was left unchanged.\n`);
     return 1;

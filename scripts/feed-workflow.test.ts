@@ -99,7 +99,11 @@ describe('.github/workflows/feed.yml', () => {
       /^fi$/,
     ];
     for (const step of runSteps) {
-      for (const line of lines(step.run)) expect(allowed.some((pattern) => pattern.test(line)), line).toBe(true);
+      for (const line of lines(step.run))
+        expect(
+          allowed.some((pattern) => pattern.test(line)),
+          line,
+        ).toBe(true);
     }
     // No quoting, variables or substitutions hide in a radar line, so splitting it on spaces is what bash does.
     for (const step of runSteps) for (const line of lines(step.run).filter((l) => RADAR_LINE.test(l))) expect(line).not.toMatch(/["'`$\\;|&<>]/);
@@ -193,7 +197,15 @@ describe('the workflow run offline with the test key', () => {
     };
     const verifyArgs = (file: string, issued: string) => {
       const args = inDir(dir, radarArgs(lines(verifyStep.run)[0]!));
-      return withOption(withOption(args.map((arg, i) => (i === 2 ? file : arg)), '--signer', TEST_FEED_SIGNER), '--now', issued);
+      return withOption(
+        withOption(
+          args.map((arg, i) => (i === 2 ? file : arg)),
+          '--signer',
+          TEST_FEED_SIGNER,
+        ),
+        '--now',
+        issued,
+      );
     };
     const out = inDir(dir, radarArgs(withoutPrevious))[radarArgs(withoutPrevious).indexOf('--out') + 1]!;
     const report = inDir(dir, radarArgs(withoutPrevious))[radarArgs(withoutPrevious).indexOf('--report') + 1]!;

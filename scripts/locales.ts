@@ -56,6 +56,9 @@ export function pseudoText(message: string): string {
 /** The pseudo-locale's messages file, from the English one. */
 export function pseudoMessages(english: Messages): Messages {
   return Object.fromEntries(
-    Object.entries(english).map(([key, entry]) => [key, entry.placeholders === undefined ? { message: pseudoText(entry.message) } : { message: pseudoText(entry.message), placeholders: entry.placeholders }]),
+    Object.entries(english).map(([key, entry]) => [
+      key,
+      entry.placeholders === undefined ? { message: pseudoText(entry.message) } : { message: pseudoText(entry.message), placeholders: entry.placeholders },
+    ]),
   );
 }

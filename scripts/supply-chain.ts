@@ -25,7 +25,9 @@ const installedVersion = (path: string) => {
 };
 const lockProblems = checkLockfile({ lock, packageJson, installedVersion });
 problems.push(...lockProblems);
-console.log(`lockfile: ${Object.keys(lock.packages ?? {}).length - 1} packages, ${lockProblems.length === 0 ? 'every one pinned by SHA-512, from the registry, installed as locked' : `${lockProblems.length} problems`}`);
+console.log(
+  `lockfile: ${Object.keys(lock.packages ?? {}).length - 1} packages, ${lockProblems.length === 0 ? 'every one pinned by SHA-512, from the registry, installed as locked' : `${lockProblems.length} problems`}`,
+);
 
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 

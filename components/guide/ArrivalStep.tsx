@@ -66,7 +66,9 @@ export function ArrivalStep({ state, rpcUrl, watch, onAction, onOpenOptions }: A
                   {t('arrivalChecking')}
                 </p>
               )}
-              {watch.status === 'watching' && <p>{t('arrivalWaiting', [watch.balance ?? '?', state.asset ?? definition.nativeAsset, watch.checkedAt === null ? '' : formatDateTime(watch.checkedAt, locale)])}</p>}
+              {watch.status === 'watching' && (
+                <p>{t('arrivalWaiting', [watch.balance ?? '?', state.asset ?? definition.nativeAsset, watch.checkedAt === null ? '' : formatDateTime(watch.checkedAt, locale)])}</p>
+              )}
               {watch.status === 'error' && watch.errorCode !== null && <p class="field__error">{t(ARRIVAL_ERROR[watch.errorCode])}</p>}
             </div>
           )}

@@ -135,7 +135,9 @@ export function Guide(props: GuideProps) {
             <h3>{t('guideTodoTitle')}</h3>
             <ul>
               {blocking.map((problem) => (
-                <li key={problem.code}>{problem.code === 'seed-checklist' ? t('problemSeedChecklist', String(seedChecklistIds.filter((id) => !state.seedChecklist.includes(id)).length)) : t(PROBLEM[problem.code])}</li>
+                <li key={problem.code}>
+                  {problem.code === 'seed-checklist' ? t('problemSeedChecklist', String(seedChecklistIds.filter((id) => !state.seedChecklist.includes(id)).length)) : t(PROBLEM[problem.code])}
+                </li>
               ))}
             </ul>
           </div>

@@ -131,11 +131,7 @@ export function RouteStep({ state, exchanges, prefillExchangeId, onAction }: Rou
         </p>
       )}
 
-      {exchange === undefined ? (
-        <p class="muted">{t('routeNoExchange')}</p>
-      ) : (
-        <WhereToClick exchange={exchange} asset={ASSET.test(cleanAsset) ? cleanAsset : null} />
-      )}
+      {exchange === undefined ? <p class="muted">{t('routeNoExchange')}</p> : <WhereToClick exchange={exchange} asset={ASSET.test(cleanAsset) ? cleanAsset : null} />}
     </div>
   );
 }

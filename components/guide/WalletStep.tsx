@@ -27,7 +27,14 @@ export function WalletStep({ state, onAction }: WalletStepProps) {
         <legend>{t('walletKindLegend')}</legend>
         {kinds.map((kind) => (
           <label key={kind.id} class="choice">
-            <input type="radio" name="wallet-kind" value={kind.id} checked={state.walletKind === kind.id} onChange={() => onAction({ type: 'choose-wallet', walletKind: kind.id })} data-testid={`wallet-${kind.id}`} />
+            <input
+              type="radio"
+              name="wallet-kind"
+              value={kind.id}
+              checked={state.walletKind === kind.id}
+              onChange={() => onAction({ type: 'choose-wallet', walletKind: kind.id })}
+              data-testid={`wallet-${kind.id}`}
+            />
             <span>
               <strong>{t(WALLET_NAME[kind.id])}</strong>
               <span class="choice__detail">{t(WALLET_SUMMARY[kind.id])}</span>

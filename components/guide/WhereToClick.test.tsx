@@ -52,7 +52,9 @@ describe('Where to click', () => {
   test('says a hold of whole days in days, a shorter one in hours, and one without a length as such', () => {
     expect(line(draw(fromRegistry('gemini'), null), 'new-address-lock')).toMatch(/for 7 days\. With it on/);
     expect(line(draw(fromRegistry('okx'), null), 'new-address-lock')).toMatch(/for 24 hours\. With it on/);
-    expect(line(draw(fromRegistry('kraken'), null), 'new-address-lock')).toMatch(/^Hold on new addresses: after a password change, Kraken can hold withdrawals to a newly added address for 12 hours\./);
+    expect(line(draw(fromRegistry('kraken'), null), 'new-address-lock')).toMatch(
+      /^Hold on new addresses: after a password change, Kraken can hold withdrawals to a newly added address for 12 hours\./,
+    );
     const bybit = line(draw(fromRegistry('bybit'), null), 'new-address-lock');
     expect(bybit).toMatch(/we could not confirm how long it lasts/);
     expect(bybit).toContain('The setting is under Account and Security.');

@@ -76,8 +76,7 @@ function HintLine({ hint, name }: { hint: ExchangeWithdrawalHint; name: string }
       {hint.menuPath !== undefined && (
         <>
           {' '}
-          {t(MENU_LEAD[hint.topic])}{' '}
-          {/* The exchange's own menu labels, as its English help pages name them. */}
+          {t(MENU_LEAD[hint.topic])} {/* The exchange's own menu labels, as its English help pages name them. */}
           <strong class="menu-path" lang="en" data-testid="where-menu">
             {hint.menuPath.join(' › ')}
           </strong>

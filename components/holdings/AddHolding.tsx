@@ -5,7 +5,15 @@ import { defillamaCoinIds } from '../../lib/holdings/prices';
 import { useT } from '../i18n';
 import { CURRENCIES, newId, numberFrom } from './form';
 
-export function AddHolding({ exchangeNames, onAdd, onInvalid }: { exchangeNames: Record<string, string>; onAdd: (holding: Holding) => Promise<void>; onInvalid: (reason: string | undefined) => void }) {
+export function AddHolding({
+  exchangeNames,
+  onAdd,
+  onInvalid,
+}: {
+  exchangeNames: Record<string, string>;
+  onAdd: (holding: Holding) => Promise<void>;
+  onInvalid: (reason: string | undefined) => void;
+}) {
   const t = useT();
   const [custodian, setCustodian] = useState('self');
   const [kind, setKind] = useState<'asset' | 'fiat'>('asset');
@@ -54,7 +62,16 @@ export function AddHolding({ exchangeNames, onAdd, onInvalid }: { exchangeNames:
       {kind === 'asset' ? (
         <label>
           {t('holdingsAsset')}
-          <input type="text" list="holding-assets" value={asset} placeholder="BTC" spellcheck={false} autoComplete="off" onInput={(event) => setAsset((event.currentTarget as HTMLInputElement).value)} data-testid="holding-asset" />
+          <input
+            type="text"
+            list="holding-assets"
+            value={asset}
+            placeholder="BTC"
+            spellcheck={false}
+            autoComplete="off"
+            onInput={(event) => setAsset((event.currentTarget as HTMLInputElement).value)}
+            data-testid="holding-asset"
+          />
           <datalist id="holding-assets">
             {Object.keys(defillamaCoinIds).map((symbol) => (
               <option key={symbol} value={symbol} />

@@ -1,8 +1,18 @@
-import { type ExchangeLimit, type HoldingsState } from '../../lib/holdings/model';
+import type { ExchangeLimit, HoldingsState } from '../../lib/holdings/model';
 import { useT } from '../i18n';
 import { CURRENCIES, numberFrom, percentInput } from './form';
 
-export function GoalAndLimits({ state, nameOf, onSave, onInvalid }: { state: HoldingsState; nameOf: (c: string) => string; onSave: (s: HoldingsState) => Promise<void>; onInvalid: (reason: string | undefined) => void }) {
+export function GoalAndLimits({
+  state,
+  nameOf,
+  onSave,
+  onInvalid,
+}: {
+  state: HoldingsState;
+  nameOf: (c: string) => string;
+  onSave: (s: HoldingsState) => Promise<void>;
+  onInvalid: (reason: string | undefined) => void;
+}) {
   const t = useT();
   const currency = state.limits.currency;
   const custodians = [...new Set(state.holdings.map((h) => h.custodian).filter((c) => c !== 'self'))];
@@ -77,7 +87,11 @@ export function GoalAndLimits({ state, nameOf, onSave, onInvalid }: { state: Hol
         </label>
         <label>
           {t('holdingsCurrencyChoice')}
-          <select value={currency} data-testid="holdings-currency" onChange={(event) => void onSave({ ...state, limits: { ...state.limits, currency: (event.currentTarget as HTMLSelectElement).value } })}>
+          <select
+            value={currency}
+            data-testid="holdings-currency"
+            onChange={(event) => void onSave({ ...state, limits: { ...state.limits, currency: (event.currentTarget as HTMLSelectElement).value } })}
+          >
             {CURRENCIES.map((code) => (
               <option key={code} value={code}>
                 {code}

@@ -1,10 +1,22 @@
-import { type Holding, type HoldingsState } from '../../lib/holdings/model';
+import type { Holding, HoldingsState } from '../../lib/holdings/model';
 import type { PriceTable } from '../../lib/holdings/prices';
 import { valuePosition, convertUsd } from '../../lib/holdings/valuation';
 import { useT } from '../i18n';
 import { numberFrom } from './form';
 
-export function HoldingsList({ state, nameOf, money, prices, onSave }: { state: HoldingsState; nameOf: (c: string) => string; money: (v: number | null) => string; prices: PriceTable; onSave: (s: HoldingsState) => Promise<void> }) {
+export function HoldingsList({
+  state,
+  nameOf,
+  money,
+  prices,
+  onSave,
+}: {
+  state: HoldingsState;
+  nameOf: (c: string) => string;
+  money: (v: number | null) => string;
+  prices: PriceTable;
+  onSave: (s: HoldingsState) => Promise<void>;
+}) {
   const t = useT();
   if (state.holdings.length === 0) return <p class="muted">{t('holdingsEmpty')}</p>;
   const replace = (id: string, next: Holding | undefined) =>

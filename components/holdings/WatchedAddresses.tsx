@@ -22,8 +22,14 @@ export function WatchedAddresses({ state, readings, onSave }: { state: HoldingsS
         <ul data-testid="watched-addresses">
           {state.addresses.map((watched) => (
             <li key={watched.id}>
-              <code>{watched.address}</code> {watched.label !== undefined && `(${watched.label})`} — {(watched.chainIds.length === 0 ? holdingChainIds : watched.chainIds).map((id) => holdingChainNames[id] ?? String(id)).join(', ')}{' '}
-              <button type="button" class="ghost" aria-label={t('holdingsRemoveAddressLabel', watched.address)} onClick={() => void onSave({ ...state, addresses: state.addresses.filter((a) => a.id !== watched.id) })}>
+              <code>{watched.address}</code> {watched.label !== undefined && `(${watched.label})`} —{' '}
+              {(watched.chainIds.length === 0 ? holdingChainIds : watched.chainIds).map((id) => holdingChainNames[id] ?? String(id)).join(', ')}{' '}
+              <button
+                type="button"
+                class="ghost"
+                aria-label={t('holdingsRemoveAddressLabel', watched.address)}
+                onClick={() => void onSave({ ...state, addresses: state.addresses.filter((a) => a.id !== watched.id) })}
+              >
                 {t('holdingsRemove')}
               </button>
             </li>
@@ -37,8 +43,8 @@ export function WatchedAddresses({ state, readings, onSave }: { state: HoldingsS
               {chain.error === NO_ENDPOINT
                 ? t('holdingsReadingNoEndpoint', holdingChainNames[chain.chainId] ?? String(chain.chainId))
                 : chain.error === undefined
-                ? t('holdingsReading', [holdingChainNames[chain.chainId] ?? String(chain.chainId), chain.blockNumber ?? '?', formatDate(new Date(readings.readAt).toISOString(), locale)])
-                : t('holdingsReadingFailed', [holdingChainNames[chain.chainId] ?? String(chain.chainId), chain.error])}
+                  ? t('holdingsReading', [holdingChainNames[chain.chainId] ?? String(chain.chainId), chain.blockNumber ?? '?', formatDate(new Date(readings.readAt).toISOString(), locale)])
+                  : t('holdingsReadingFailed', [holdingChainNames[chain.chainId] ?? String(chain.chainId), chain.error])}
             </p>
           ))}
         </div>
@@ -53,7 +59,10 @@ export function WatchedAddresses({ state, readings, onSave }: { state: HoldingsS
           if (chains.length === 0) return setInvalid('holdingsInvalidChains');
           if (state.addresses.some((a) => a.address.toLowerCase() === parsed.output.toLowerCase())) return setInvalid('holdingsDuplicateAddress');
           setInvalid(undefined);
-          void onSave({ ...state, addresses: [...state.addresses, { id: newId('a'), address: parsed.output, ...(label.trim() === '' ? {} : { label: label.trim().slice(0, 80) }), chainIds: chains }] }).then(() => {
+          void onSave({
+            ...state,
+            addresses: [...state.addresses, { id: newId('a'), address: parsed.output, ...(label.trim() === '' ? {} : { label: label.trim().slice(0, 80) }), chainIds: chains }],
+          }).then(() => {
             setAddress('');
             setLabel('');
           });
@@ -82,7 +91,11 @@ export function WatchedAddresses({ state, readings, onSave }: { state: HoldingsS
           <legend>{t('holdingsChains')}</legend>
           {holdingChainIds.map((id) => (
             <label key={id} class="option">
-              <input type="checkbox" checked={chains.includes(id)} onChange={(event) => setChains((event.currentTarget as HTMLInputElement).checked ? [...chains, id] : chains.filter((c) => c !== id))} />
+              <input
+                type="checkbox"
+                checked={chains.includes(id)}
+                onChange={(event) => setChains((event.currentTarget as HTMLInputElement).checked ? [...chains, id] : chains.filter((c) => c !== id))}
+              />
               {holdingChainNames[id] ?? String(id)}
             </label>
           ))}

@@ -42,10 +42,7 @@ export interface ReserveCheckProps {
   onRun: (target: ReserveCheckTarget, options: RunReserveCheckOptions) => Promise<CheckReservesReturnType>;
 }
 
-type State =
-  | { kind: 'idle' }
-  | { kind: 'running'; progress?: ReserveCheckProgress }
-  | { kind: 'done'; target: ReserveCheckTarget; result: CheckReservesReturnType };
+type State = { kind: 'idle' } | { kind: 'running'; progress?: ReserveCheckProgress } | { kind: 'done'; target: ReserveCheckTarget; result: CheckReservesReturnType };
 
 /**
  * A figure as people type it (`1 234,5`, `1234.5`) as a plain decimal string, or undefined when
@@ -119,8 +116,7 @@ export function ReserveCheck({ targets, rpcUrl, optionsUrl, views, onRun }: Rese
         </p>
       ) : (
         <p class="muted" data-testid="reserves-rpc">
-          {t('verifyReservesRpc')} <code>{rpcUrl}</code>{' '}
-          <a href={optionsUrl}>{t('verifyReservesChangeRpc')}</a>
+          {t('verifyReservesRpc')} <code>{rpcUrl}</code> <a href={optionsUrl}>{t('verifyReservesChangeRpc')}</a>
         </p>
       )}
 
@@ -178,7 +174,13 @@ export function ReserveCheck({ targets, rpcUrl, optionsUrl, views, onRun }: Rese
       </details>
 
       <div class="verify-actions">
-        <button type="button" class="primary" disabled={rpcUrl === undefined || target === undefined || state.kind === 'running' || invalid.length > 0} onClick={() => void run()} data-testid="reserves-run">
+        <button
+          type="button"
+          class="primary"
+          disabled={rpcUrl === undefined || target === undefined || state.kind === 'running' || invalid.length > 0}
+          onClick={() => void run()}
+          data-testid="reserves-run"
+        >
           {state.kind === 'running' ? t('verifyChecking') : t('verifyReservesRun')}
         </button>
         {state.kind === 'running' && (
@@ -278,9 +280,7 @@ function ReserveResult({ target, result, view, heldLoaded }: { target: ReserveCh
               </tbody>
             </table>
           </div>
-          {unanswered.length > 0 && (
-            <p data-testid="reserves-unanswered">{t('verifyReservesUnanswered', unanswered.join(', '))}</p>
-          )}
+          {unanswered.length > 0 && <p data-testid="reserves-unanswered">{t('verifyReservesUnanswered', unanswered.join(', '))}</p>}
           <p class="muted">{t('verifyReservesRequests', [String(result.rpcRequests), String(result.naiveRequests)])}</p>
         </>
       )}
@@ -380,7 +380,10 @@ function TotalRow({ row, partial, llamaUsd }: { row: ReserveComparison; partial:
           <>
             {formatAmount(row.published, locale)} <span class="muted">{t('verifyReservesEnteredByYou')}</span>
             <div class="muted" data-testid="reserves-published-difference">
-              {t('verifyReservesDifference', [formatAmount(row.publishedDifference ?? '0', locale), row.publishedDifferencePercent === undefined ? '—' : formatAmount(row.publishedDifferencePercent, locale)])}
+              {t('verifyReservesDifference', [
+                formatAmount(row.publishedDifference ?? '0', locale),
+                row.publishedDifferencePercent === undefined ? '—' : formatAmount(row.publishedDifferencePercent, locale),
+              ])}
             </div>
           </>
         )}
@@ -389,7 +392,12 @@ function TotalRow({ row, partial, llamaUsd }: { row: ReserveComparison; partial:
         {row.defillama !== undefined ? (
           <>
             {formatAmount(row.defillama, locale)}
-            <div class="muted">{t('verifyReservesDifference', [formatAmount(row.defillamaDifference ?? '0', locale), row.defillamaDifferencePercent === undefined ? '—' : formatAmount(row.defillamaDifferencePercent, locale)])}</div>
+            <div class="muted">
+              {t('verifyReservesDifference', [
+                formatAmount(row.defillamaDifference ?? '0', locale),
+                row.defillamaDifferencePercent === undefined ? '—' : formatAmount(row.defillamaDifferencePercent, locale),
+              ])}
+            </div>
           </>
         ) : llamaUsd !== undefined ? (
           <>

@@ -136,7 +136,16 @@ async function refreshSources(force: boolean): Promise<void> {
   if (force || isDue({ state: feedState, now: Date.now() })) {
     const { url, signers } = feedConfig();
     // Chrome: checked in the offscreen document (./chain-work.ts); no answer there counts as a bad feed.
-    const result = await refreshFeed({ fetch, url, signers, held: await heldSnapshot(), heldFeed: await readHeldFeed(), state: feedState, now: Date.now(), verify: (work) => chainWork().verifyFeed(work) });
+    const result = await refreshFeed({
+      fetch,
+      url,
+      signers,
+      held: await heldSnapshot(),
+      heldFeed: await readHeldFeed(),
+      state: feedState,
+      now: Date.now(),
+      verify: (work) => chainWork().verifyFeed(work),
+    });
     if (result.heldFeed !== undefined) await heldFeedItem.setValue(result.heldFeed);
     await store(result, FEED_SOURCE, states);
   }

@@ -17,7 +17,10 @@ export function createExtensionHandlers(context: BackgroundContext): ExtensionHa
       // The tab's own address when the browser shows it to us: after a click on the toolbar
       // button (activeTab) or with lookalike protection's broad permission. Else the address our
       // content script reported, which covers exchange sites only. Checked here, on the device.
-      const shown = await browser.tabs.get(request.tabId).then((tab) => tab?.url, () => undefined);
+      const shown = await browser.tabs.get(request.tabId).then(
+        (tab) => tab?.url,
+        () => undefined,
+      );
       const state = await context.stateForUrl(shown ?? (await context.tabUrl(request.tabId)));
       void writeTabState(request.tabId, state);
       if (shown !== undefined) void context.showBadge(request.tabId, state);

@@ -56,7 +56,10 @@ describe('the stored first paint, kept by the background', () => {
     await updateSettings({ nudgePolicy: 'off' });
     await vi.waitFor(async () => expect((await storedFor('www.kraken.com'))?.settings.nudgePolicy).toBe('off'));
     const swedish = JSON.parse(JSON.stringify(await import('@/public/_locales/sv/messages.json'))) as Record<string, { message: string }>;
-    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify(swedish))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(JSON.stringify(swedish))),
+    );
     await updateSettings({ language: 'sv' });
     await vi.waitFor(async () => expect((await storedFor('www.kraken.com'))?.settings.language).toBe('sv'));
     expect((await storedFor('www.kraken.com'))?.words.close).toBe(swedish.close?.message);

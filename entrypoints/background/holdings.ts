@@ -15,7 +15,18 @@ import { balanceNudgeText } from '@/components/balance-nudge-text';
 import { i18nFor } from './words';
 import { NOTIFICATIONS } from '@/utils/permissions';
 import { chainWork } from './chain-work';
-import { getAddressReadings, getHoldings, watchHoldings, getPriceTable, priceStatusItem, saveAddressReadings, saveHoldings, savePriceTable, type HeldHoldings, type PriceStatus } from '@/utils/holdings';
+import {
+  getAddressReadings,
+  getHoldings,
+  watchHoldings,
+  getPriceTable,
+  priceStatusItem,
+  saveAddressReadings,
+  saveHoldings,
+  savePriceTable,
+  type HeldHoldings,
+  type PriceStatus,
+} from '@/utils/holdings';
 
 /**
  * The background's part of the holdings feature: prices and exchange rates on a schedule (never
@@ -194,7 +205,12 @@ async function mayNotify(): Promise<boolean> {
 /** One alarm at the next reminder moment; none without the permission or without a reminder chosen. */
 export async function scheduleReminder(now = Date.now()): Promise<number | null> {
   const { reminders } = await getSettings();
-  const next = nextReminder({ now, ...(reminders.monthlyDay === undefined ? {} : { monthlyDay: reminders.monthlyDay }), proofOfKeysDay: reminders.proofOfKeysDay, utcOffsetMinutes: -new Date(now).getTimezoneOffset() });
+  const next = nextReminder({
+    now,
+    ...(reminders.monthlyDay === undefined ? {} : { monthlyDay: reminders.monthlyDay }),
+    proofOfKeysDay: reminders.proofOfKeysDay,
+    utcOffsetMinutes: -new Date(now).getTimezoneOffset(),
+  });
   if (next === null || !(await mayNotify())) {
     await browser.alarms.clear(REMINDER_ALARM);
     return null;

@@ -176,7 +176,12 @@ describe('background', () => {
   });
 
   test('a corrupted warningSubscriptions value is validated on read: the pill and the options list still work', async () => {
-    for (const corrupt of [{ not: 'a list' }, [{ url: 'https://lists.example/list.json', expectedSigner: 'nobody', lastCheck: null }], ['x', null], [{ url: 'https://lists.example/l.json', expectedSigner: '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed', lastCheck: null, lastGood: { list: 'forged' } }]]) {
+    for (const corrupt of [
+      { not: 'a list' },
+      [{ url: 'https://lists.example/list.json', expectedSigner: 'nobody', lastCheck: null }],
+      ['x', null],
+      [{ url: 'https://lists.example/l.json', expectedSigner: '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed', lastCheck: null, lastGood: { list: 'forged' } }],
+    ]) {
       await fakeBrowser.storage.local.set({ warningSubscriptions: corrupt });
       const state = await send({ type: 'page-state' }, contentScript());
       expect(state?.kind).toBe('exchange');
@@ -253,7 +258,7 @@ describe('the toolbar popup on a tab the content script never saw', () => {
     background.main();
   });
 
-  test('with the tab\'s address shown to us (activeTab after a click on the button), a lookalike is named with the exchange it imitates', async () => {
+  test("with the tab's address shown to us (activeTab after a click on the button), a lookalike is named with the exchange it imitates", async () => {
     const tab = await fakeBrowser.tabs.create({ url: 'https://blnance.com/en/login', active: true });
     const state = await send({ type: 'tab-state', tabId: tab.id ?? -1 }, self());
     expect(state).toMatchObject({ kind: 'lookalike', host: 'blnance.com', imitates: { id: 'binance', name: 'Binance', domain: 'binance.com' } });

@@ -55,7 +55,13 @@ describe('run alerts in the background', () => {
     await fakeBrowser.storage.local.set({ settings: { runAlertNotifications: true }, holdings: holdingOn('binance') });
     await updateRunAlerts(NOW);
     expect(await notifications()).toEqual([`${RUN_NOTIFICATION_PREFIX}binance`]);
-    expect(created).toHaveBeenCalledWith(`${RUN_NOTIFICATION_PREFIX}binance`, expect.objectContaining({ title: 'Money is leaving Binance fast', message: '$20.00B left in the last 24 hours: 20.0% of the $100.00B it held (an alert from 15%). Click to open the withdrawal guide.' }));
+    expect(created).toHaveBeenCalledWith(
+      `${RUN_NOTIFICATION_PREFIX}binance`,
+      expect.objectContaining({
+        title: 'Money is leaving Binance fast',
+        message: '$20.00B left in the last 24 hours: 20.0% of the $100.00B it held (an alert from 15%). Click to open the withdrawal guide.',
+      }),
+    );
     expect(await fakeBrowser.action.getBadgeText({})).toBe('!');
     // The next hour, same episode: nothing new.
     await fakeBrowser.notifications.clear(`${RUN_NOTIFICATION_PREFIX}binance`);
@@ -67,7 +73,7 @@ describe('run alerts in the background', () => {
     await vi.waitFor(() => expect(opened).toHaveBeenCalledWith({ url: expect.stringMatching(/guide\.html\?exchange=binance$/) }));
   });
 
-  test('no notification without holdings there, without the setting, or without the permission; the exchange\'s own tab still turns red', async () => {
+  test("no notification without holdings there, without the setting, or without the permission; the exchange's own tab still turns red", async () => {
     vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true as never);
     await fakeBrowser.storage.local.set({ settings: { runAlertNotifications: true }, holdings: holdingOn('kraken') });
     await updateRunAlerts(NOW);
@@ -95,7 +101,7 @@ describe('run alerts in the background', () => {
     expect(view).toMatchObject({ exchangeId: 'binance', phase: 'alert', active: false, snoozedUntil: new Date(NOW.getTime() + 7 * 86_400_000).toISOString() });
   });
 
-  test('the exchange\'s own page cannot snooze its alert; the popup can', async () => {
+  test("the exchange's own page cannot snooze its alert; the popup can", async () => {
     const page = { id: fakeBrowser.runtime.id, tab: { id: 21, url: 'https://www.binance.com/' }, url: 'https://www.binance.com/' };
     expect(await send({ type: 'run-snooze', exchangeId: 'binance' }, page)).toBeUndefined();
     expect(await send({ type: 'run-alerts' }, page)).toBeUndefined();

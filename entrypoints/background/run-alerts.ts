@@ -23,7 +23,6 @@ import { warningLookup } from './warnings';
  * the device, and decides nothing but whether to notify and whether the global badge turns red.
  */
 
-
 export const RUN_NOTIFICATION_PREFIX = 'run-alert:';
 
 /**

@@ -15,7 +15,9 @@ const list: WarningList = {
   sequence: 3,
   issued: '2026-11-20T00:00:00Z',
   expires: '2026-12-20T00:00:00Z',
-  entries: [{ exchange: 'binance', severity: 'danger', title: 'Withdrawals paused', body: 'Body.', sources: ['https://example.org/'], published: '2026-11-20T00:00:00Z', expires: '2026-12-20T00:00:00Z' }],
+  entries: [
+    { exchange: 'binance', severity: 'danger', title: 'Withdrawals paused', body: 'Body.', sources: ['https://example.org/'], published: '2026-11-20T00:00:00Z', expires: '2026-12-20T00:00:00Z' },
+  ],
 };
 
 /** A subscription with a verified list, as a worker stored it before it was stopped. */

@@ -85,7 +85,15 @@ describe('freeCorner', () => {
   test('bounded against a hostile page: thousands of elements at every point and endless ancestor chains', () => {
     // Every point hits 2 000 elements, each the bottom of an ancestor chain that never ends and is never fixed.
     let made = 0;
-    const endless = (depth: number): Fake => ({ name: `deep${made++}`, box: launcherBox, position: 'static', get parent() { return depth > 100_000 ? null : endless(depth + 1); } }) as Fake;
+    const endless = (depth: number): Fake =>
+      ({
+        name: `deep${made++}`,
+        box: launcherBox,
+        position: 'static',
+        get parent() {
+          return depth > 100_000 ? null : endless(depth + 1);
+        },
+      }) as Fake;
     const { probe, counts } = probeOf([], { elementsAt: () => Array.from({ length: 2_000 }, () => endless(0)) });
     const elementsAt = probe.elementsAt;
     probe.elementsAt = (x, y) => {

@@ -20,7 +20,17 @@ const i18nFor = (locale: string): I18n => ({
 function view(id: string, warnings = 0): ExchangeView {
   const exchange = getExchange(id);
   if (exchange === undefined) throw new Error(`no ${id} in the registry`);
-  const warning = { exchange: id, severity: 'caution' as const, title: 'Withdrawals slow', body: 'Reported by users.', sources: ['https://example.org/'], published: '2026-11-01T00:00:00Z', expires: '2027-01-01T00:00:00Z', listName: 'A list', listSequence: 1 };
+  const warning = {
+    exchange: id,
+    severity: 'caution' as const,
+    title: 'Withdrawals slow',
+    body: 'Reported by users.',
+    sources: ['https://example.org/'],
+    published: '2026-11-01T00:00:00Z',
+    expires: '2027-01-01T00:00:00Z',
+    listName: 'A list',
+    listSequence: 1,
+  };
   return buildExchangeView({ exchange, reserves: undefined, now, warnings: Array.from({ length: warnings }, () => warning) });
 }
 
@@ -33,7 +43,18 @@ function incomplete(base: ExchangeView, level: 'caution' | 'danger'): ExchangeVi
 function running(base: ExchangeView): ExchangeView {
   return {
     ...base,
-    runAlert: { exchangeId: base.id, name: base.name, phase: 'alert', level: 'alert', active: true, startedAt: now.toISOString(), reasons: [], incomplete: false, sources: [], computedAt: now.toISOString() },
+    runAlert: {
+      exchangeId: base.id,
+      name: base.name,
+      phase: 'alert',
+      level: 'alert',
+      active: true,
+      startedAt: now.toISOString(),
+      reasons: [],
+      incomplete: false,
+      sources: [],
+      computedAt: now.toISOString(),
+    },
   };
 }
 

@@ -84,11 +84,28 @@ export default defineContentScript({
       const full = pageWords(settings.language);
       if (decision.expanded || words === undefined) {
         // The card shows at once: it waits for every word.
-        ui = mountNudge(ctx, { face: pillFace(state.view), view: state.view, i18n: await full, corner: settings.corner, cornerChosen: settings.cornerChosen, expanded: decision.expanded, dismiss, balanceNudge: state.balanceNudge });
+        ui = mountNudge(ctx, {
+          face: pillFace(state.view),
+          view: state.view,
+          i18n: await full,
+          corner: settings.corner,
+          cornerChosen: settings.cornerChosen,
+          expanded: decision.expanded,
+          dismiss,
+          balanceNudge: state.balanceNudge,
+        });
       } else {
         // The collapsed pill needs only its own words, which came with the answer; the card (and
         // Preact, which takes the pill over) waits for the rest.
-        const mounted = mountNudge(ctx, { face: pillFace(state.view), i18n: i18nWithWords(words), corner: settings.corner, cornerChosen: settings.cornerChosen, expanded: false, dismiss, balanceNudge: state.balanceNudge });
+        const mounted = mountNudge(ctx, {
+          face: pillFace(state.view),
+          i18n: i18nWithWords(words),
+          corner: settings.corner,
+          cornerChosen: settings.cornerChosen,
+          expanded: false,
+          dismiss,
+          balanceNudge: state.balanceNudge,
+        });
         ui = mounted;
         void full.then((i18n) => mounted.complete(state.view, i18n));
       }
@@ -171,9 +188,38 @@ function decisionFromStored({ entry, settings }: FirstPaint) {
 }
 
 /** Everything the collapsed pill shows, as one string: equal keys draw the same pill. */
-function faceKey({ decision, face, corner, balanceNudge, language, words }: { decision: { show: boolean; expanded: boolean }; face: PillFace; corner: Corner; balanceNudge?: TabBalanceNudge; language: Language; words: Record<string, string> }): string {
+function faceKey({
+  decision,
+  face,
+  corner,
+  balanceNudge,
+  language,
+  words,
+}: {
+  decision: { show: boolean; expanded: boolean };
+  face: PillFace;
+  corner: Corner;
+  balanceNudge?: TabBalanceNudge;
+  language: Language;
+  words: Record<string, string>;
+}): string {
   const { id, name, level, grade, incomplete, warnings, run } = face;
-  return JSON.stringify([decision.show, decision.expanded, id, name, level, grade, incomplete, warnings, run === true, corner, balanceNudge?.kind ?? '', balanceNudge?.text ?? '', language, PILL_WORDS.map((key) => words[key] ?? '')]);
+  return JSON.stringify([
+    decision.show,
+    decision.expanded,
+    id,
+    name,
+    level,
+    grade,
+    incomplete,
+    warnings,
+    run === true,
+    corner,
+    balanceNudge?.kind ?? '',
+    balanceNudge?.text ?? '',
+    language,
+    PILL_WORDS.map((key) => words[key] ?? ''),
+  ]);
 }
 
 /** The page-facing requests only: the background refuses the others from this script. */
@@ -209,7 +255,10 @@ interface MountedNudge {
   complete(view: ExchangeView, i18n: I18n): void;
 }
 
-function mountNudge(ctx: ContentScriptContext, { face, view: initialView, i18n: initialI18n, corner: initialCorner, cornerChosen, expanded, dismiss, balanceNudge }: MountNudgeParameters): MountedNudge {
+function mountNudge(
+  ctx: ContentScriptContext,
+  { face, view: initialView, i18n: initialI18n, corner: initialCorner, cornerChosen, expanded, dismiss, balanceNudge }: MountNudgeParameters,
+): MountedNudge {
   let corner = initialCorner;
   // Moved off the page's own widget once, or placed by the user: the pill stays put from then on.
   let settled = cornerChosen;

@@ -110,7 +110,12 @@ describe('address book in storage', () => {
   });
 
   test('a stored book with damaged entries keeps the good ones', async () => {
-    await fakeBrowser.storage.local.set({ addressBook: [{ label: 'Good', network: 'ethereum', address: WALLET, addedAt: '2026-11-25T10:00:00Z' }, { label: 'Bad', network: 'mars', address: 'x', addedAt: 'now' }] });
+    await fakeBrowser.storage.local.set({
+      addressBook: [
+        { label: 'Good', network: 'ethereum', address: WALLET, addedAt: '2026-11-25T10:00:00Z' },
+        { label: 'Bad', network: 'mars', address: 'x', addedAt: 'now' },
+      ],
+    });
     expect((await loadAddressBook()).map((entry) => entry.label)).toEqual(['Good']);
   });
 });

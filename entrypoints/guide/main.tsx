@@ -70,8 +70,7 @@ function App({ initialState, initialSaved, initialBook, initialSettings, initial
   const rpcUrl = settings.rpcUrl;
   const network = state.network === null ? undefined : getNetwork(state.network);
   const watchable = canWatchBalance(state, rpcUrl);
-  const watched =
-    watchable && network?.chainId !== undefined && state.asset !== null ? arrivalAsset({ chainId: network.chainId, nativeAsset: network.nativeAsset, asset: state.asset }) : undefined;
+  const watched = watchable && network?.chainId !== undefined && state.asset !== null ? arrivalAsset({ chainId: network.chainId, nativeAsset: network.nativeAsset, asset: state.asset }) : undefined;
   const tokenAddress = watched?.kind === 'token' ? watched.address : undefined;
   // A token's decimals come from the contract itself; the native coin has 18 on every EVM network here.
   const [token, setToken] = useState<{ address: Address; decimals: number } | null | undefined>(undefined);

@@ -10,7 +10,18 @@ import { parseAddressBook } from '@/lib/custody/address-book';
 import { hasAnyRpcUrl, parseSettings, type Settings } from '@/lib/settings';
 import type { PriceTable } from '@/lib/holdings/prices';
 import type { AddressReadings } from '@/lib/holdings/address-readings';
-import { getAddressReadings, getHoldings, getPriceTable, HoldingsSaveError, priceStatusItem, saveHoldings, watchAddressReadings, watchHoldings, watchPriceTable, type PriceStatus } from '@/utils/holdings';
+import {
+  getAddressReadings,
+  getHoldings,
+  getPriceTable,
+  HoldingsSaveError,
+  priceStatusItem,
+  saveHoldings,
+  watchAddressReadings,
+  watchHoldings,
+  watchPriceTable,
+  type PriceStatus,
+} from '@/utils/holdings';
 import { loadAddressBook, replaceAddressBook } from '@/utils/guide-state';
 import { getSettings, resetSettings, updateSettings } from '@/utils/settings';
 import { NOTIFICATIONS } from '@/utils/permissions';
@@ -55,7 +66,10 @@ export function HoldingsGlue({ settings, exchangeNames, onSettingsReplaced }: Ho
     void reload();
     void browser.permissions.contains(NOTIFICATIONS).then(setGranted, () => setGranted(false));
     const stops = [watchHoldings(() => void reload()), watchPriceTable(() => void reload()), watchAddressReadings(() => void reload())];
-    return () => stops.forEach((stop) => stop());
+    return () =>
+      stops.forEach((stop) => {
+        stop();
+      });
   }, [reload]);
 
   if (loaded === undefined)

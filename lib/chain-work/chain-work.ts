@@ -73,7 +73,12 @@ export const ChainWorkRequestSchema = v.variant('op', [
   v.object({
     target: v.literal('chain-work'),
     op: v.literal('readChain'),
-    work: v.object({ rpcUrl: Text(4096), chainId: v.pipe(v.number(), v.integer(), v.minValue(1)), addresses: v.pipe(v.array(Text(200)), v.maxLength(1000)), timeoutMs: v.pipe(v.number(), v.minValue(0), v.maxValue(120_000)) }),
+    work: v.object({
+      rpcUrl: Text(4096),
+      chainId: v.pipe(v.number(), v.integer(), v.minValue(1)),
+      addresses: v.pipe(v.array(Text(200)), v.maxLength(1000)),
+      timeoutMs: v.pipe(v.number(), v.minValue(0), v.maxValue(120_000)),
+    }),
   }),
 ]);
 

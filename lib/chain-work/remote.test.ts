@@ -39,7 +39,7 @@ describe('createRemoteChainWork: the feed', () => {
     expect(remote).toMatchObject({ ok: true, signer: TEST_FEED_SIGNER, unchanged: false });
   });
 
-  it('refuses a tampered feed through the channel, with the check\'s own reason', async () => {
+  it("refuses a tampered feed through the channel, with the check's own reason", async () => {
     const { envelope } = await signedFeed();
     const changed = structuredClone(envelope) as { snapshot: { exchanges: Record<string, { por?: { asOf: string } }> } };
     changed.snapshot.exchanges.binance!.por!.asOf = '2026-12-01';
@@ -78,7 +78,9 @@ describe('createRemoteChainWork: the feed', () => {
     // Held number 8: an answer that takes number 7 anyway is a step back, whatever it says.
     const stepBack = await createRemoteChainWork(twisted((good) => good)).verifyFeed(feedWork(text, { sequence: 8, hash }));
     expect(stepBack.ok).toBe(false);
-    const claimed = await createRemoteChainWork(async () => ({ ...((await faithful({ target: 'chain-work', op: 'verifyFeed', work: feedWork(text) })) as object) })).verifyFeed(feedWork(text, { sequence: 8, hash }));
+    const claimed = await createRemoteChainWork(async () => ({ ...((await faithful({ target: 'chain-work', op: 'verifyFeed', work: feedWork(text) })) as object) })).verifyFeed(
+      feedWork(text, { sequence: 8, hash }),
+    );
     expect(claimed).toMatchObject({ ok: false, code: 'unchecked', reason: expect.stringMatching(/step back/) });
   });
 });
@@ -88,7 +90,15 @@ const signer = privateKeyToAccount(key).address;
 const listNow = Date.parse('2026-11-25T10:00:00Z');
 
 function sampleList(sequence: number): WarningList {
-  const entry = { exchange: 'binance', severity: 'caution' as const, title: 'Withdrawals paused', body: 'Body.', sources: ['https://example.org/'], published: '2026-11-20T00:00:00Z', expires: '2026-12-20T00:00:00Z' };
+  const entry = {
+    exchange: 'binance',
+    severity: 'caution' as const,
+    title: 'Withdrawals paused',
+    body: 'Body.',
+    sources: ['https://example.org/'],
+    published: '2026-11-20T00:00:00Z',
+    expires: '2026-12-20T00:00:00Z',
+  };
   return { name: 'Test list', sequence, issued: '2026-11-20T00:00:00Z', expires: '2026-12-20T00:00:00Z', entries: [entry] };
 }
 const listBody = async (sequence: number, privateKey = key) => JSON.stringify((await signWarningList({ list: sampleList(sequence), privateKey })).envelope);
@@ -107,7 +117,10 @@ describe('createRemoteChainWork: warning lists', () => {
     const work = { state, fetched: { ok: true as const, body: await listBody(4) }, now: listNow };
     expect(await remote.checkSubscription(work)).toEqual(await inProcessChainWork.checkSubscription(work));
     expect(await remote.parseStoredSubscriptions([state])).toEqual(await inProcessChainWork.parseStoredSubscriptions([state]));
-    expect(await remote.createSubscription({ url: 'https://l.example/', expectedSigner: signer.toLowerCase() })).toEqual({ ok: true, subscription: { url: 'https://l.example/', expectedSigner: signer, lastCheck: null } });
+    expect(await remote.createSubscription({ url: 'https://l.example/', expectedSigner: signer.toLowerCase() })).toEqual({
+      ok: true,
+      subscription: { url: 'https://l.example/', expectedSigner: signer, lastCheck: null },
+    });
   });
 
   it('keeps the last good list and records why when a check gets no usable answer', async () => {
@@ -145,7 +158,10 @@ describe('createRemoteChainWork: warning lists', () => {
 
   it('says in plain words that a new subscription could not be checked, and adds none', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
-    expect(await createRemoteChainWork(async () => ({ ok: true })).createSubscription({ url: 'https://l.example/', expectedSigner: signer })).toEqual({ ok: false, reason: expect.stringMatching(/could not be checked/) });
+    expect(await createRemoteChainWork(async () => ({ ok: true })).createSubscription({ url: 'https://l.example/', expectedSigner: signer })).toEqual({
+      ok: false,
+      reason: expect.stringMatching(/could not be checked/),
+    });
   });
 });
 
@@ -162,7 +178,7 @@ describe('createRemoteChainWork: balances', () => {
 });
 
 describe('parseChainWorkRequest', () => {
-  it('takes only chain-work requests, never the pages\' requests', () => {
+  it("takes only chain-work requests, never the pages' requests", () => {
     expect(parseChainWorkRequest({ type: 'page-state' })).toBeUndefined();
     expect(parseChainWorkRequest({ type: 'all-exchanges' })).toBeUndefined();
     expect(parseChainWorkRequest({ target: 'chain-work', op: 'signAnything', work: {} })).toBeUndefined();

@@ -23,7 +23,7 @@ export function createRemoteChainWork(ask: AskChainWork): ChainWork {
     try {
       return { ok: true, answer: await ask({ target: 'chain-work', op, work } as ChainWorkRequest) };
     } catch (error) {
-      return { ok: false, why: error instanceof Error ? error.message.split('\n')[0] ?? 'no answer' : String(error) };
+      return { ok: false, why: error instanceof Error ? (error.message.split('\n')[0] ?? 'no answer') : String(error) };
     }
   };
   return {
@@ -36,7 +36,8 @@ export function createRemoteChainWork(ask: AskChainWork): ChainWork {
     async createSubscription(work) {
       const asked = await request('createSubscription', work);
       const parsed = asked.ok ? v.safeParse(CreateAnswerSchema, asked.answer) : undefined;
-      if (parsed?.success === true) return parsed.output.ok ? { ok: true, subscription: { ...parsed.output.subscription, expectedSigner: parsed.output.subscription.expectedSigner as Address } } : parsed.output;
+      if (parsed?.success === true)
+        return parsed.output.ok ? { ok: true, subscription: { ...parsed.output.subscription, expectedSigner: parsed.output.subscription.expectedSigner as Address } } : parsed.output;
       return warnClosed('subscription', asked.ok ? 'a malformed answer' : asked.why, { ok: false, reason: "The maintainer's address could not be checked just now. Try again." });
     },
     async checkSubscription(work) {

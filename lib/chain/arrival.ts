@@ -55,7 +55,6 @@ export interface ArrivalUpdate {
   error: { code: ArrivalErrorCode; message: string } | null;
 }
 
-
 const clients = new Map<string, PublicClient>();
 
 function clientFor(rpcUrl: string, timeoutMs: number): PublicClient {
@@ -132,7 +131,11 @@ export async function readBalance({ rpcUrl, chainId, address, token, timeoutMs =
         : await client.readContract({ address: getAddress(token.address), abi: erc20Abi, functionName: 'balanceOf', args: [owner], blockNumber });
     return { balance, blockNumber };
   } catch (error) {
-    throw new ArrivalError('read-failed', token === undefined ? 'The balance could not be read.' : 'The token balance could not be read; is this the right token contract for this network?', describe(error));
+    throw new ArrivalError(
+      'read-failed',
+      token === undefined ? 'The balance could not be read.' : 'The token balance could not be read; is this the right token contract for this network?',
+      describe(error),
+    );
   }
 }
 

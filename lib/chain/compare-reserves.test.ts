@@ -100,7 +100,11 @@ describe('compareWithDefillama', () => {
 
   it('Polygon: POL matches MATIC; both in one point is ambiguous and stays unknown', () => {
     const polygon = { symbols: ['POL'], nativeSymbol: 'POL', chain: 'Polygon', result: { complete: true, blockNumber: '1', comparisons: [counted('POL', '10')] } };
-    expect(compareWithDefillama({ ...polygon, amounts: llama({ Polygon: { at: AT, amounts: { MATIC: 8 } } }) }).rows[0]).toMatchObject({ status: 'compared', defillamaSymbol: 'MATIC', difference: '2' });
+    expect(compareWithDefillama({ ...polygon, amounts: llama({ Polygon: { at: AT, amounts: { MATIC: 8 } } }) }).rows[0]).toMatchObject({
+      status: 'compared',
+      defillamaSymbol: 'MATIC',
+      difference: '2',
+    });
     expect(compareWithDefillama({ ...polygon, amounts: llama({ Polygon: { at: AT, amounts: { MATIC: 8, POL: 2 } } }) }).rows[0]).toMatchObject({ status: 'ambiguous' });
     // WETH is not the native coin.
     const eth = { symbols: ['ETH'], nativeSymbol: 'ETH', chain: 'Ethereum', result: { complete: true, blockNumber: '1', comparisons: [counted('ETH', '1')] } };

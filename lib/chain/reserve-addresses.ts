@@ -44,7 +44,7 @@ export const reserveAddressLists: readonly ReserveAddressList[] = [
     publishedAt: 'https://insights.deribit.com/exchange-updates/deribit-wallet-holdings/',
     readFrom: 'https://github.com/DefiLlama/DefiLlama-Adapters/blob/20572fc493e9086fcd6323e0688c3b51fca6e8e6/projects/deribit/index.js',
     asOf: '2024-06-26',
-    note: 'The last six were added to the list on 2024-06-26; the first ten come from Deribit\'s proof-of-reserves post (https://insights.deribit.com/exchange-updates/proof-of-reserves-deribit/).',
+    note: "The last six were added to the list on 2024-06-26; the first ten come from Deribit's proof-of-reserves post (https://insights.deribit.com/exchange-updates/proof-of-reserves-deribit/).",
   },
   {
     exchangeId: 'okx',

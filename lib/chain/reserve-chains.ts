@@ -19,7 +19,6 @@ export const reserveChains: Readonly<Record<number, ReserveChain>> = {
   43114: { chainId: 43114, name: 'Avalanche C-Chain', defillama: 'Avalanche', native: 'AVAX' },
 };
 
-
 /**
  * Per DefiLlama chain, the DefiLlama symbols the reserve check can be set beside: the chain's
  * own coin (with its aliases) and every token the check reads there. Only these amounts are

@@ -66,7 +66,17 @@ describe('checkReserves against a local anvil chain', () => {
     expect(result.chainId).toBe(31337);
     expect(Number(result.blockNumber)).toBeGreaterThan(1);
     expect(result.comparisons).toEqual([
-      { symbol: 'ETH', onChain: '78', missingReads: 0, published: '78', publishedDifference: '0', publishedDifferencePercent: '0', defillama: '80.5', defillamaDifference: '-2.5', defillamaDifferencePercent: '-3.1' },
+      {
+        symbol: 'ETH',
+        onChain: '78',
+        missingReads: 0,
+        published: '78',
+        publishedDifference: '0',
+        publishedDifferencePercent: '0',
+        defillama: '80.5',
+        defillamaDifference: '-2.5',
+        defillamaDifferencePercent: '-3.1',
+      },
       { symbol: 'USDT', onChain: '78', missingReads: 0, published: '70', publishedDifference: '8', publishedDifferencePercent: '11.42' },
       { symbol: 'WBTC', onChain: '33', missingReads: 0, published: '33', publishedDifference: '0', publishedDifferencePercent: '0' },
     ]);
@@ -83,7 +93,12 @@ describe('checkReserves against a local anvil chain', () => {
     const seen: [number, number][] = [];
     const result = await checkReserves({ rpcUrl: chain.url, addresses: holders, tokens, callsPerRequest: 10, onProgress: ({ done, total }) => seen.push([done, total]) });
     // 2 decimals reads + 36 balances = 38 reads → 4 requests of ≤ 10, plus eth_blockNumber.
-    expect(seen).toEqual([[10, 38], [20, 38], [30, 38], [38, 38]]);
+    expect(seen).toEqual([
+      [10, 38],
+      [20, 38],
+      [30, 38],
+      [38, 38],
+    ]);
     expect(result.rpcRequests).toBe(5);
     expect(result.totals.ETH).toBe('78');
   });
@@ -125,7 +140,14 @@ describe('checkReserves against a local anvil chain', () => {
   });
 
   it('a lower bound is marked: some reads of an asset failed', async () => {
-    const result = await checkReserves({ rpcUrl: chain.url, addresses: holders.slice(0, 2), tokens: [{ symbol: 'USDT', address: USDT }, { symbol: 'USDT', address: NO_CODE, decimals: 6 }] });
+    const result = await checkReserves({
+      rpcUrl: chain.url,
+      addresses: holders.slice(0, 2),
+      tokens: [
+        { symbol: 'USDT', address: USDT },
+        { symbol: 'USDT', address: NO_CODE, decimals: 6 },
+      ],
+    });
     expect(result.complete).toBe(false);
     expect(result.comparisons.find((row) => row.symbol === 'USDT')).toEqual({ symbol: 'USDT', onChain: '3', missingReads: 2 });
   });

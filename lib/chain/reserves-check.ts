@@ -1,16 +1,4 @@
-import {
-  createPublicClient,
-  erc20Abi,
-  formatUnits,
-  getAddress,
-  http,
-  isAddress,
-  multicall3Abi,
-  parseUnits,
-  type Address,
-  type ContractFunctionParameters,
-  type PublicClient,
-} from 'viem';
+import { createPublicClient, erc20Abi, formatUnits, getAddress, http, isAddress, multicall3Abi, parseUnits, type Address, type ContractFunctionParameters, type PublicClient } from 'viem';
 import { MULTICALL3_ADDRESS } from './reserve-addresses';
 import { BaseError } from '../errors';
 
@@ -21,15 +9,7 @@ import { BaseError } from '../errors';
  * natives), pinned to one block, so N addresses × M tokens cost a handful of requests.
  */
 
-export type ReserveCheckErrorCode =
-  | 'bad-input'
-  | 'bad-rpc-url'
-  | 'rpc-unreachable'
-  | 'rpc-timeout'
-  | 'rpc-error'
-  | 'wrong-chain'
-  | 'no-multicall'
-  | 'cancelled';
+export type ReserveCheckErrorCode = 'bad-input' | 'bad-rpc-url' | 'rpc-unreachable' | 'rpc-timeout' | 'rpc-error' | 'wrong-chain' | 'no-multicall' | 'cancelled';
 
 /** viem-style error: `shortMessage` is one line for the UI, `details` for logs. */
 export class ReserveCheckError extends BaseError {
@@ -183,7 +163,10 @@ function percent(difference: bigint, base: bigint): string | undefined {
 
 function compare(symbol: string, onChain: bigint, decimals: number, missingReads: number, published?: ReserveFigure, defillama?: ReserveFigure): ReserveComparison {
   const out: ReserveComparison = { symbol, onChain: formatUnits(onChain, decimals), missingReads };
-  for (const [key, figure] of [['published', published], ['defillama', defillama]] as const) {
+  for (const [key, figure] of [
+    ['published', published],
+    ['defillama', defillama],
+  ] as const) {
     const text = figure?.amounts[symbol];
     if (text === undefined) continue;
     let value: bigint;
@@ -283,9 +266,7 @@ export async function checkReserves(parameters: CheckReservesParameters): Promis
   // A wallet listed twice must not be counted twice; the same contract listed twice neither.
   const addresses = [...new Set(parameters.addresses.map((address) => getAddress(address)))];
   const seenTokens = new Set<string>();
-  const tokenList = tokens
-    .map((token) => ({ ...token, address: getAddress(token.address) }))
-    .filter((token) => !seenTokens.has(token.address) && seenTokens.add(token.address));
+  const tokenList = tokens.map((token) => ({ ...token, address: getAddress(token.address) })).filter((token) => !seenTokens.has(token.address) && seenTokens.add(token.address));
   const reads: Read[] = [];
   const decimalsReads: { tokenIndex: number; contract: ContractFunctionParameters }[] = [];
   tokenList.forEach((token, tokenIndex) => {
@@ -329,9 +310,7 @@ export async function checkReserves(parameters: CheckReservesParameters): Promis
       }
       answers.forEach((answer, i) => {
         results[start + i] =
-          answer.status === 'success'
-            ? { status: 'success', result: answer.result }
-            : { status: 'failure', error: (answer.error as { shortMessage?: string }).shortMessage ?? answer.error.message };
+          answer.status === 'success' ? { status: 'success', result: answer.result } : { status: 'failure', error: (answer.error as { shortMessage?: string }).shortMessage ?? answer.error.message };
       });
     } catch (error) {
       stopped = toReserveCheckError(error, parameters.signal);
@@ -346,7 +325,9 @@ export async function checkReserves(parameters: CheckReservesParameters): Promis
     if (answer?.status === 'success' && typeof answer.result === 'number') decimalsOf[read.tokenIndex] = answer.result;
   });
   const decimalsBySymbol = new Map<string, number | undefined>([[nativeSymbol, 18]]);
-  tokenList.forEach((token, i) => decimalsBySymbol.set(token.symbol, decimalsOf[i]));
+  tokenList.forEach((token, i) => {
+    decimalsBySymbol.set(token.symbol, decimalsOf[i]);
+  });
 
   const sums = new Map<string, bigint>();
   const missing = new Map<string, number>();

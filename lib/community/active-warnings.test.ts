@@ -59,7 +59,16 @@ describe('activeWarnings', () => {
     const severity = fc.constantFrom('info' as const, 'caution' as const, 'danger' as const);
     fc.assert(
       fc.property(fc.array(severity, { maxLength: 20 }), (severities) => {
-        const result = activeWarnings({ lists: [list('L', severities.map((s) => entry({ severity: s })))], exchangeId: 'binance', now });
+        const result = activeWarnings({
+          lists: [
+            list(
+              'L',
+              severities.map((s) => entry({ severity: s })),
+            ),
+          ],
+          exchangeId: 'binance',
+          now,
+        });
         const rank = { danger: 0, caution: 1, info: 2 };
         expect(result).toHaveLength(severities.length);
         for (let i = 1; i < result.length; i += 1) expect(rank[result[i - 1]!.severity]).toBeLessThanOrEqual(rank[result[i]!.severity]);

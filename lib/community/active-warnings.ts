@@ -34,11 +34,7 @@ export function activeWarnings({ lists, exchangeId, now }: ActiveWarningsParamet
     }
   }
   return active.sort(
-    (a, b) =>
-      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-      compareText(b.published, a.published) ||
-      compareText(a.listName, b.listName) ||
-      compareText(a.title, b.title),
+    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || compareText(b.published, a.published) || compareText(a.listName, b.listName) || compareText(a.title, b.title),
   );
 }
 

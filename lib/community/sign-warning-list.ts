@@ -1,14 +1,7 @@
 import * as v from 'valibot';
 import type { Address, Hex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
-import {
-  WarningListError,
-  WarningListSchema,
-  describeWarningListIssue,
-  hashWarningList,
-  warningListTypedData,
-  type WarningListEnvelope,
-} from './warning-list';
+import { WarningListError, WarningListSchema, describeWarningListIssue, hashWarningList, warningListTypedData, type WarningListEnvelope } from './warning-list';
 
 export interface SignWarningListParameters {
   /** The unsigned list; checked against the same schema the verifier uses before it is signed. */

@@ -206,7 +206,12 @@ export async function parseStoredSubscriptions(value: unknown): Promise<WarningS
     if (lastGood !== undefined) {
       const held = await reverifyHeld(lastGood, subscription.expectedSigner);
       if (held !== undefined) subscription.lastGood = held;
-      else subscription.lastError = { code: 'bad-signature', reason: 'The stored copy of this list failed its check and was dropped; it is fetched again at the next check.', at: rest.lastCheck ?? new Date(0).toISOString() };
+      else
+        subscription.lastError = {
+          code: 'bad-signature',
+          reason: 'The stored copy of this list failed its check and was dropped; it is fetched again at the next check.',
+          at: rest.lastCheck ?? new Date(0).toISOString(),
+        };
     }
     parsed.push(subscription);
   }

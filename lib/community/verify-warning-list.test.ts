@@ -238,14 +238,10 @@ describe('verifyWarningList properties', () => {
     (list, pick) => ({ ...list, entries: list.entries.filter((_, index) => index !== pick % list.entries.length) }),
     (list, pick) => ({ ...list, entries: [...list.entries, list.entries[pick % list.entries.length]!] }),
     // Order is signed too; with nothing to reorder, dropping an entry is the change instead.
-    (list) =>
-      JSON.stringify(list.entries) === JSON.stringify([...list.entries].reverse())
-        ? { ...list, entries: list.entries.slice(1) }
-        : { ...list, entries: [...list.entries].reverse() },
+    (list) => (JSON.stringify(list.entries) === JSON.stringify([...list.entries].reverse()) ? { ...list, entries: list.entries.slice(1) } : { ...list, entries: [...list.entries].reverse() }),
     (list, pick, replacement) => editEntry(list, pick, (entry) => ({ ...entry, title: entry.title === replacement ? `${replacement}!` : replacement })),
     (list, pick, replacement) => editEntry(list, pick, (entry) => ({ ...entry, body: `${entry.body}${replacement}` })),
-    (list, pick) =>
-      editEntry(list, pick, (entry) => ({ ...entry, severity: entry.severity === 'danger' ? 'caution' : entry.severity === 'caution' ? 'info' : 'danger' })),
+    (list, pick) => editEntry(list, pick, (entry) => ({ ...entry, severity: entry.severity === 'danger' ? 'caution' : entry.severity === 'caution' ? 'info' : 'danger' })),
     (list, pick) => editEntry(list, pick, (entry) => ({ ...entry, exchange: `${entry.exchange}x` })),
     (list, pick) => editEntry(list, pick, (entry) => ({ ...entry, sources: [...entry.sources, 'https://example.org/extra'].slice(-5) })),
     (list, pick) => editEntry(list, pick, (entry) => ({ ...entry, sources: entry.sources.map((s) => `${s}x`) })),
@@ -263,7 +259,10 @@ describe('verifyWarningList properties', () => {
     severity: fc.constantFrom('info' as const, 'caution' as const, 'danger' as const),
     title: text(120),
     body: text(400),
-    sources: fc.array(fc.webUrl({ validSchemes: ['https'] }).filter((url) => url.length <= 400 && !/\s/.test(url)), { minLength: 1, maxLength: 4 }),
+    sources: fc.array(
+      fc.webUrl({ validSchemes: ['https'] }).filter((url) => url.length <= 400 && !/\s/.test(url)),
+      { minLength: 1, maxLength: 4 },
+    ),
     published: fc.constant('2026-11-20T00:00:00Z'),
     expires: fc.constant('2027-11-20T00:00:00Z'),
   });

@@ -1,12 +1,6 @@
 import * as v from 'valibot';
 import { hexToBigInt, isAddress, isAddressEqual, recoverAddress, slice, type Address, type Hex } from 'viem';
-import {
-  WARNING_LIST_LIMITS,
-  WarningListEnvelopeSchema,
-  describeWarningListIssue,
-  hashWarningList,
-  type WarningList,
-} from './warning-list';
+import { WARNING_LIST_LIMITS, WarningListEnvelopeSchema, describeWarningListIssue, hashWarningList, type WarningList } from './warning-list';
 
 /** What the subscriber already trusts from this URL; a new list must not go backwards from it. */
 export interface HeldWarningList {
@@ -15,14 +9,7 @@ export interface HeldWarningList {
   hash: Hex;
 }
 
-export type WarningListRejection =
-  | 'too-large'
-  | 'malformed'
-  | 'bad-signature'
-  | 'wrong-signer'
-  | 'expired'
-  | 'rollback'
-  | 'not-yet-valid';
+export type WarningListRejection = 'too-large' | 'malformed' | 'bad-signature' | 'wrong-signer' | 'expired' | 'rollback' | 'not-yet-valid';
 
 export interface VerifyWarningListParameters {
   /** The fetched document: the raw text, or JSON already parsed. */
@@ -64,13 +51,7 @@ const CLOCK_SKEW_MS = 5 * 60 * 1000;
  * and that it does not go back from the list held. Never throws: every fault is a value the
  * UI can show next to the subscription.
  */
-export async function verifyWarningList({
-  body,
-  expectedSigner,
-  held,
-  now,
-  maxBytes = WARNING_LIST_LIMITS.maxBytes,
-}: VerifyWarningListParameters): Promise<VerifyWarningListReturnType> {
+export async function verifyWarningList({ body, expectedSigner, held, now, maxBytes = WARNING_LIST_LIMITS.maxBytes }: VerifyWarningListParameters): Promise<VerifyWarningListReturnType> {
   try {
     return await verify({ body, expectedSigner, held, now, maxBytes });
   } catch (error) {
@@ -108,10 +89,7 @@ async function verify({
   if (signer === undefined) return reject('bad-signature', 'The signature is not valid: it does not decode to any signer, or it is the high-s twin of one (EIP-2).');
   if (!isAddressEqual(signer, expectedSigner)) {
     // A changed byte and a different key look the same from here: the signature recovers to some other address.
-    return reject(
-      'wrong-signer',
-      `The list is not signed by the maintainer you subscribed to (expected ${expectedSigner}, got ${signer}). It may have been altered or re-signed by someone else.`,
-    );
+    return reject('wrong-signer', `The list is not signed by the maintainer you subscribed to (expected ${expectedSigner}, got ${signer}). It may have been altered or re-signed by someone else.`);
   }
 
   const nowMs = now.getTime();
@@ -125,16 +103,10 @@ async function verify({
   // `held` comes back from storage, so it is read defensively: a corrupt hash must not throw or pass.
   if (held !== undefined && Number.isSafeInteger(held.sequence)) {
     if (list.sequence < held.sequence) {
-      return reject(
-        'rollback',
-        `The list is older than the one already held (number ${list.sequence}, held number ${held.sequence}); an old copy may be being replayed.`,
-      );
+      return reject('rollback', `The list is older than the one already held (number ${list.sequence}, held number ${held.sequence}); an old copy may be being replayed.`);
     }
     if (list.sequence === held.sequence && hash.toLowerCase() !== String(held.hash).toLowerCase()) {
-      return reject(
-        'rollback',
-        `The list has the same number (${list.sequence}) as the one already held but different content; a maintainer must raise the number for every change.`,
-      );
+      return reject('rollback', `The list has the same number (${list.sequence}) as the one already held but different content; a maintainer must raise the number for every change.`);
     }
   }
 

@@ -18,9 +18,7 @@ describe('docs/warning-lists.md matches the code', () => {
 
   it('lists every limit with the value the code enforces', () => {
     const section = doc.split('### Limits')[1]!.split('\n## ')[0]!;
-    const rows = Object.fromEntries(
-      [...section.matchAll(/^\| (\w+) \| (\d+) \|$/gm)].map((match) => [match[1]!, Number(match[2])]),
-    );
+    const rows = Object.fromEntries([...section.matchAll(/^\| (\w+) \| (\d+) \|$/gm)].map((match) => [match[1]!, Number(match[2])]));
     expect(rows).toEqual({ ...WARNING_LIST_LIMITS });
   });
 });

@@ -71,10 +71,7 @@ function isRealTimestamp(value: string): boolean {
 }
 
 /** A signed document's moment, one spelling each; the PoR feed's header uses it too. */
-export const SignedTimestampSchema = v.pipe(
-  v.string('a date must be text'),
-  v.check(isRealTimestamp, 'a date must be a real UTC moment written like 2026-11-25T09:30:00Z'),
-);
+export const SignedTimestampSchema = v.pipe(v.string('a date must be text'), v.check(isRealTimestamp, 'a date must be a real UTC moment written like 2026-11-25T09:30:00Z'));
 
 /**
  * Unpaired UTF-16 surrogates are turned into U+FFFD when hashed, so two different strings would
@@ -131,10 +128,7 @@ export const WarningListSchema = v.pipe(
     ),
     issued: SignedTimestampSchema,
     expires: SignedTimestampSchema,
-    entries: v.pipe(
-      v.array(WarningEntrySchema, 'entries must be a list'),
-      v.maxLength(WARNING_LIST_LIMITS.maxEntries, `a list can hold at most ${WARNING_LIST_LIMITS.maxEntries} warnings`),
-    ),
+    entries: v.pipe(v.array(WarningEntrySchema, 'entries must be a list'), v.maxLength(WARNING_LIST_LIMITS.maxEntries, `a list can hold at most ${WARNING_LIST_LIMITS.maxEntries} warnings`)),
   }),
   v.check((list) => list.issued < list.expires, 'a list must expire after it is issued'),
 );
@@ -142,10 +136,7 @@ export type WarningList = v.InferOutput<typeof WarningListSchema>;
 
 export const WarningListEnvelopeSchema = v.strictObject({
   list: WarningListSchema,
-  signature: v.pipe(
-    v.string('signature must be text'),
-    v.regex(/^0x[0-9a-fA-F]{130}$/, 'signature must be 65 bytes of hex (0x followed by 130 hex digits)'),
-  ),
+  signature: v.pipe(v.string('signature must be text'), v.regex(/^0x[0-9a-fA-F]{130}$/, 'signature must be 65 bytes of hex (0x followed by 130 hex digits)')),
 });
 export type WarningListEnvelope = { list: WarningList; signature: Hex };
 

@@ -50,6 +50,10 @@ export async function resolveEnsName({ name, rpcUrl, timeoutMs = 10_000 }: Resol
     return { name: normalized, address, error: null };
   } catch (error) {
     const detail = error instanceof Error ? ((error as Error & { shortMessage?: string }).shortMessage ?? error.message) : String(error);
-    return { name: normalized, address: null, error: { code: 'resolve-failed', message: `The ENS name could not be looked up (${detail.split('\n')[0]}). Use the 0x address from your wallet instead.` } };
+    return {
+      name: normalized,
+      address: null,
+      error: { code: 'resolve-failed', message: `The ENS name could not be looked up (${detail.split('\n')[0]}). Use the 0x address from your wallet instead.` },
+    };
   }
 }

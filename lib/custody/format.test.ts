@@ -32,7 +32,7 @@ describe('formatAddressGroups', () => {
         const { prefix, groups } = formatAddressGroups({ address, groupSize });
         expect(prefix + groups.join('')).toBe(address.trim());
         const size = groupSize > 0 ? groupSize : 4;
-        groups.slice(0, -1).forEach((group) => expect(group).toHaveLength(size));
+        for (const group of groups.slice(0, -1)) expect(group).toHaveLength(size);
       }),
     );
   });

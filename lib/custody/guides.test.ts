@@ -59,14 +59,22 @@ describe('applyGuideActionFor', () => {
     expect(moved).toMatchObject({ exchangeId: 'coinbase', asset: 'USDT', network: 'ethereum', walletKind: null, address: null });
   });
 
-  it("choosing an exchange with a saved guide brings that guide back", () => {
+  it('choosing an exchange with a saved guide brings that guide back', () => {
     const coinbase = guide('coinbase', [{ type: 'set-route', exchangeId: 'coinbase', asset: 'BTC', network: 'bitcoin' }]);
-    const back = applyGuideActionFor({ state: okx, action: { type: 'set-route', exchangeId: 'coinbase', asset: 'USDT', network: 'ethereum' }, savedGuideOf: (id) => (id === 'coinbase' ? coinbase : undefined), now: t0 });
+    const back = applyGuideActionFor({
+      state: okx,
+      action: { type: 'set-route', exchangeId: 'coinbase', asset: 'USDT', network: 'ethereum' },
+      savedGuideOf: (id) => (id === 'coinbase' ? coinbase : undefined),
+      now: t0,
+    });
     expect(back).toBe(coinbase);
   });
 
   it('a guide with no exchange yet becomes the chosen exchange’s, answers kept', () => {
-    const open = guide(null, [{ type: 'set-route', asset: 'ETH', network: 'ethereum' }, { type: 'choose-wallet', walletKind: 'mobile' }]);
+    const open = guide(null, [
+      { type: 'set-route', asset: 'ETH', network: 'ethereum' },
+      { type: 'choose-wallet', walletKind: 'mobile' },
+    ]);
     const adopted = applyGuideActionFor({ state: open, action: { type: 'set-route', exchangeId: 'kraken', asset: 'ETH', network: 'ethereum' }, savedGuideOf: none, now: t0 });
     expect(adopted).toMatchObject({ exchangeId: 'kraken', walletKind: 'mobile' });
   });

@@ -34,17 +34,7 @@ export type NetworkFamily = 'evm' | 'bitcoin-like' | 'solana' | 'tron' | 'xrp' |
  */
 export interface NetworkRequirement {
   /** Stable id the UI can key translations on. */
-  code:
-    | 'account-reserve'
-    | 'owner-reserve'
-    | 'destination-tag'
-    | 'memo'
-    | 'dust-limit'
-    | 'rent-exempt-minimum'
-    | 'activation'
-    | 'same-address-all-evm'
-    | 'bounceable-flag'
-    | 'gas-token';
+  code: 'account-reserve' | 'owner-reserve' | 'destination-tag' | 'memo' | 'dust-limit' | 'rent-exempt-minimum' | 'activation' | 'same-address-all-evm' | 'bounceable-flag' | 'gas-token';
   /** One or two sentences a user can act on. */
   text: string;
   /** Documented amount in the native asset, where the rule is an amount. */
@@ -83,8 +73,7 @@ const VIEM_CHAINS_SOURCE = 'https://github.com/wevm/viem/tree/main/src/chains/de
 
 const sameAddressAllEvm: NetworkRequirement = {
   code: 'same-address-all-evm',
-  text:
-    'The same 0x address exists on every EVM network. Funds sent on a network your wallet does not show are not lost, but you must add that network to your wallet to see and move them.',
+  text: 'The same 0x address exists on every EVM network. Funds sent on a network your wallet does not show are not lost, but you must add that network to your wallet to see and move them.',
   source: 'https://ethereum.org/en/developers/docs/accounts/',
 };
 
@@ -183,8 +172,7 @@ export const networks: readonly NetworkDefinition[] = [
     requirements: [
       {
         code: 'dust-limit',
-        text:
-          'Bitcoin nodes by default refuse to relay outputs below the dust threshold: 546 satoshis for a legacy (1…) address and 294 satoshis for a native segwit (bc1q…) address at the default dust relay fee of 3000 sat/kvB. A test transaction must be larger, and in practice larger than the exchange minimum.',
+        text: 'Bitcoin nodes by default refuse to relay outputs below the dust threshold: 546 satoshis for a legacy (1…) address and 294 satoshis for a native segwit (bc1q…) address at the default dust relay fee of 3000 sat/kvB. A test transaction must be larger, and in practice larger than the exchange minimum.',
         amount: '0.00000546',
         source: 'https://github.com/bitcoin/bitcoin/blob/master/src/policy/policy.cpp',
       },
@@ -228,8 +216,7 @@ export const networks: readonly NetworkDefinition[] = [
     requirements: [
       {
         code: 'rent-exempt-minimum',
-        text:
-          'A new Solana account must receive at least the rent-exempt minimum balance in its first transfer, or the transfer fails. Wallets and RPC nodes report the current figure (getMinimumBalanceForRentExemption); a first test transfer of a few cents of SOL clears it.',
+        text: 'A new Solana account must receive at least the rent-exempt minimum balance in its first transfer, or the transfer fails. Wallets and RPC nodes report the current figure (getMinimumBalanceForRentExemption); a first test transfer of a few cents of SOL clears it.',
         source: 'https://solana.com/docs/rpc/http/getminimumbalanceforrentexemption',
       },
     ],
@@ -245,8 +232,7 @@ export const networks: readonly NetworkDefinition[] = [
     requirements: [
       {
         code: 'activation',
-        text:
-          'A Tron address becomes an account on its first incoming TRX transfer (or an explicit CreateAccount). The sender pays a one-time activation fee set by chain governance, so a first transfer to a new address costs slightly more.',
+        text: 'A Tron address becomes an account on its first incoming TRX transfer (or an explicit CreateAccount). The sender pays a one-time activation fee set by chain governance, so a first transfer to a new address costs slightly more.',
         source: 'https://tronprotocol.github.io/documentation-en/clients/wallet-cli/java/guide/getting-started/',
       },
     ],
@@ -262,8 +248,7 @@ export const networks: readonly NetworkDefinition[] = [
     requirements: [
       {
         code: 'account-reserve',
-        text:
-          'A new XRP Ledger account exists only once it has received at least the base reserve, which it must keep: 1 XRP since validators voted it down from 10 XRP on 2024-12-02. A first transfer smaller than that to a new address fails.',
+        text: 'A new XRP Ledger account exists only once it has received at least the base reserve, which it must keep: 1 XRP since validators voted it down from 10 XRP on 2024-12-02. A first transfer smaller than that to a new address fails.',
         amount: '1',
         source: 'https://xrpl.org/blog/2024/lower-reserves-are-in-effect',
         asOf: '2024-12-02',
@@ -277,8 +262,7 @@ export const networks: readonly NetworkDefinition[] = [
       },
       {
         code: 'destination-tag',
-        text:
-          'Exchanges receive many customers on one address and tell them apart by destination tag. A wallet you control needs none; an exchange or service address needs the tag it gave you.',
+        text: 'Exchanges receive many customers on one address and tell them apart by destination tag. A wallet you control needs none; an exchange or service address needs the tag it gave you.',
         source: 'https://xrpl.org/docs/concepts/transactions/source-and-destination-tags',
       },
     ],
@@ -294,8 +278,7 @@ export const networks: readonly NetworkDefinition[] = [
     requirements: [
       {
         code: 'bounceable-flag',
-        text:
-          'Send to a wallet with its non-bounceable (UQ…) address. A transfer to a bounceable (EQ…) address of a wallet that has never been used can bounce back to the sender minus fees; wallet apps show the non-bounceable form for receiving.',
+        text: 'Send to a wallet with its non-bounceable (UQ…) address. A transfer to a bounceable (EQ…) address of a wallet that has never been used can bounce back to the sender minus fees; wallet apps show the non-bounceable form for receiving.',
         source: 'https://docs.ton.org/v3/guidelines/ton-connect/cookbook/ton-transfer',
       },
       {

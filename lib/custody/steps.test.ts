@@ -117,7 +117,13 @@ describe('guide steps', () => {
 
   it('ignores out-of-order actions', () => {
     const fresh = createGuideState(t0);
-    for (const action of [{ type: 'test-arrived' }, { type: 'withdrawal-sent' }, { type: 'arrival-confirmed' }, { type: 'verify-on-device', verified: true }, { type: 'set-address', address: mine }] as GuideAction[]) {
+    for (const action of [
+      { type: 'test-arrived' },
+      { type: 'withdrawal-sent' },
+      { type: 'arrival-confirmed' },
+      { type: 'verify-on-device', verified: true },
+      { type: 'set-address', address: mine },
+    ] as GuideAction[]) {
       expect(applyGuideAction(fresh, action, t0)).toBe(fresh);
     }
   });
@@ -154,7 +160,10 @@ describe('persisted guide state', () => {
       fc.record({ type: fc.constant('set-route' as const), asset: fc.constantFrom('ETH', 'usdt', 'BTC', '', '💥'), network: fc.constantFrom(...networkIds) }),
       fc.record({ type: fc.constant('choose-wallet' as const), walletKind: fc.constantFrom(...walletKindIds) }),
       fc.record({ type: fc.constant('check-seed-item' as const), item: fc.constantFrom(...seedChecklistIds), checked: fc.boolean() }),
-      fc.record({ type: fc.constant('set-address' as const), address: fc.oneof(fc.string(), fc.constantFrom(mine, 'bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4', 'TJRabPrwbZy45sbavfcjinPJC18kjpRTv8')) }),
+      fc.record({
+        type: fc.constant('set-address' as const),
+        address: fc.oneof(fc.string(), fc.constantFrom(mine, 'bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4', 'TJRabPrwbZy45sbavfcjinPJC18kjpRTv8')),
+      }),
       fc.record({ type: fc.constant('verify-on-device' as const), verified: fc.boolean() }),
       fc.record({ type: fc.constant('address-book' as const), outcome: fc.constantFrom('saved' as const, 'skipped' as const) }),
       fc.record({ type: fc.constant('test-sent' as const), baseline: fc.oneof(fc.constant('12'), fc.string()) }),

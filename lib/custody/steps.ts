@@ -393,7 +393,9 @@ export function validateStep({ state, step, book = [] }: ValidateStepParameters)
       if (state.network === null) problems.push(problem('missing-network', 'Choose the network the exchange will send it on.'));
       const definition = state.network === null ? undefined : getNetwork(state.network);
       if (definition !== undefined && state.asset !== null && !definition.commonAssets.includes(state.asset)) {
-        problems.push(problem('uncommon-asset', `${state.asset} is not usually withdrawn on ${definition.name}. Check the exchange offers this network for ${state.asset} and your wallet supports it.`, false));
+        problems.push(
+          problem('uncommon-asset', `${state.asset} is not usually withdrawn on ${definition.name}. Check the exchange offers this network for ${state.asset} and your wallet supports it.`, false),
+        );
       }
       break;
     }

@@ -80,32 +80,27 @@ describe('EVM (EIP-55)', () => {
   it('catches every single-character change in a mixed-case checksummed address', () => {
     const hexChars = '0123456789abcdefABCDEF';
     fc.assert(
-      fc.property(
-        fc.uint8Array({ minLength: 20, maxLength: 20 }),
-        fc.nat({ max: 39 }),
-        fc.constantFrom(...hexChars),
-        (bytes, position, replacement) => {
-          const address = getAddress(toHex(bytes));
-          const body = address.slice(2);
-          // EIP-55 is a probabilistic check: a changed character slips through with
-          // probability 2^-(letters). Requiring 16+ letters keeps that below 2^-16 per case,
-          // and the fixed seed keeps the run reproducible.
-          fc.pre((body.match(/[a-fA-F]/g) ?? []).length >= 16);
-          fc.pre(body[position] !== replacement);
-          const mutated = `0x${substitute(body, position, replacement)}`;
-          const result = validateAddress({ network: 'ethereum', address: mutated });
-          const mutatedBody = mutated.slice(2);
-          const oneCase = mutatedBody === mutatedBody.toLowerCase() || mutatedBody === mutatedBody.toUpperCase();
-          // Only way to pass: the change made the whole address one case, which EIP-55 defines
-          // as "no checksum" and we accept with a warning.
-          if (result.valid) {
-            expect(oneCase).toBe(true);
-            expect(result.warnings.some((w) => w.code === 'no-checksum')).toBe(true);
-          } else {
-            expect(result.error!.code).toBe('bad-checksum');
-          }
-        },
-      ),
+      fc.property(fc.uint8Array({ minLength: 20, maxLength: 20 }), fc.nat({ max: 39 }), fc.constantFrom(...hexChars), (bytes, position, replacement) => {
+        const address = getAddress(toHex(bytes));
+        const body = address.slice(2);
+        // EIP-55 is a probabilistic check: a changed character slips through with
+        // probability 2^-(letters). Requiring 16+ letters keeps that below 2^-16 per case,
+        // and the fixed seed keeps the run reproducible.
+        fc.pre((body.match(/[a-fA-F]/g) ?? []).length >= 16);
+        fc.pre(body[position] !== replacement);
+        const mutated = `0x${substitute(body, position, replacement)}`;
+        const result = validateAddress({ network: 'ethereum', address: mutated });
+        const mutatedBody = mutated.slice(2);
+        const oneCase = mutatedBody === mutatedBody.toLowerCase() || mutatedBody === mutatedBody.toUpperCase();
+        // Only way to pass: the change made the whole address one case, which EIP-55 defines
+        // as "no checksum" and we accept with a warning.
+        if (result.valid) {
+          expect(oneCase).toBe(true);
+          expect(result.warnings.some((w) => w.code === 'no-checksum')).toBe(true);
+        } else {
+          expect(result.error!.code).toBe('bad-checksum');
+        }
+      }),
       { seed: 20261125, numRuns: 300 },
     );
   });
@@ -188,22 +183,15 @@ describe('Bitcoin', () => {
   it('catches every single-character change in a bech32 / bech32m address', () => {
     const charset = 'qpzry9x8gf2tvdw0s3jn54khce6mua7l';
     fc.assert(
-      fc.property(
-        fc.constantFrom(0, 1),
-        fc.boolean(),
-        fc.uint8Array({ minLength: 32, maxLength: 32 }),
-        fc.nat(),
-        fc.constantFrom(...charset),
-        (version, short, program, rawPosition, replacement) => {
-          const bytes = version === 0 && short ? program.subarray(0, 20) : program;
-          const coder = version === 0 ? bech32 : bech32m;
-          const address = coder.encode('bc', [version, ...coder.toWords(bytes)]);
-          expect(validateAddress({ network: 'bitcoin', address }).valid).toBe(true);
-          const position = rawPosition % address.length;
-          fc.pre(address[position] !== replacement);
-          expect(validateAddress({ network: 'bitcoin', address: substitute(address, position, replacement) }).valid).toBe(false);
-        },
-      ),
+      fc.property(fc.constantFrom(0, 1), fc.boolean(), fc.uint8Array({ minLength: 32, maxLength: 32 }), fc.nat(), fc.constantFrom(...charset), (version, short, program, rawPosition, replacement) => {
+        const bytes = version === 0 && short ? program.subarray(0, 20) : program;
+        const coder = version === 0 ? bech32 : bech32m;
+        const address = coder.encode('bc', [version, ...coder.toWords(bytes)]);
+        expect(validateAddress({ network: 'bitcoin', address }).valid).toBe(true);
+        const position = rawPosition % address.length;
+        fc.pre(address[position] !== replacement);
+        expect(validateAddress({ network: 'bitcoin', address: substitute(address, position, replacement) }).valid).toBe(false);
+      }),
       { seed: 11, numRuns: 400 },
     );
   });
@@ -459,10 +447,12 @@ describe('input handling', () => {
   });
 
   it('never throws and never hits the internal-error fallback on random input', () => {
-    const plausible = fc.tuple(
-      fc.constantFrom('', '0x', 'bc1', 'BC1', 'ltc1', 'T', 'r', 'X', 'EQ', 'UQ', '0:', '-1:', 'cosmos1', 'osmo1', '1', '3', 'D'),
-      fc.string({ unit: fc.constantFrom(...'0123456789abcdefABCDEFqpzry9x8gf2tvdw0s3jn54khce6mua7lXYZ-_+/:.'), maxLength: 70 }),
-    ).map(([prefix, rest]) => prefix + rest);
+    const plausible = fc
+      .tuple(
+        fc.constantFrom('', '0x', 'bc1', 'BC1', 'ltc1', 'T', 'r', 'X', 'EQ', 'UQ', '0:', '-1:', 'cosmos1', 'osmo1', '1', '3', 'D'),
+        fc.string({ unit: fc.constantFrom(...'0123456789abcdefABCDEFqpzry9x8gf2tvdw0s3jn54khce6mua7lXYZ-_+/:.'), maxLength: 70 }),
+      )
+      .map(([prefix, rest]) => prefix + rest);
     fc.assert(
       fc.property(fc.constantFrom(...networkIds), fc.oneof(fc.string({ maxLength: 120 }), fc.string({ unit: 'binary', maxLength: 80 }), plausible), (network, address) => {
         const result = validateAddress({ network, address });
@@ -482,15 +472,7 @@ describe('input handling', () => {
 
 describe('detectNetworks', () => {
   it('lists every EVM network for a 0x address and one network for the others', () => {
-    expect(detectNetworks('0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed').map((d) => d.network)).toEqual([
-      'ethereum',
-      'arbitrum',
-      'optimism',
-      'base',
-      'polygon',
-      'bsc',
-      'avalanche-c',
-    ]);
+    expect(detectNetworks('0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed').map((d) => d.network)).toEqual(['ethereum', 'arbitrum', 'optimism', 'base', 'polygon', 'bsc', 'avalanche-c']);
     expect(detectNetworks('TJRabPrwbZy45sbavfcjinPJC18kjpRTv8')).toEqual([{ network: 'tron', kind: 'tron' }]);
     expect(detectNetworks('rGWrZyQqhTp9Xu7G5Pkayo7bXjH4k4QYpf')).toEqual([{ network: 'xrp', kind: 'xrp-classic' }]);
     expect(detectNetworks('EQDKbjIcfM6ezt8KjKJJLshZJJSqX7XOA4ff-W72r5gqPrHF')).toEqual([{ network: 'ton', kind: 'ton-bounceable' }]);

@@ -6,7 +6,7 @@ import { decodeSolana } from './address/solana';
 import { decodeTon } from './address/ton';
 import { decodeTron } from './address/tron';
 import { decodeXrp } from './address/xrp';
-import { type AddressError, type AddressKind, type Decoded, type ValidateAddressParameters, type ValidateAddressReturnType } from './address/shared';
+import type { AddressError, AddressKind, Decoded, ValidateAddressParameters, ValidateAddressReturnType } from './address/shared';
 import { familyLabels, getNetwork, networks, type NetworkDefinition, type NetworkId } from './networks';
 
 /**
@@ -61,7 +61,6 @@ export interface DetectedNetwork {
   network: NetworkId;
   kind: AddressKind;
 }
-
 
 /** Every network the address is fully valid for, in table order. ENS names count as EVM. */
 export function detectNetworks(address: string): DetectedNetwork[] {

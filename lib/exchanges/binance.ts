@@ -14,15 +14,13 @@ export default defineExchange({
     {
       kind: 'hack',
       date: '2019-05-07',
-      summary:
-        'Attackers withdrew 7,000 BTC from the BTC hot wallet (about 2% of its BTC) in one transaction; Binance covered the loss from its SAFU fund.',
+      summary: 'Attackers withdrew 7,000 BTC from the BTC hot wallet (about 2% of its BTC) in one transaction; Binance covered the loss from its SAFU fund.',
       source: 'https://www.binance.com/en/support/announcement/360028031711',
     },
     {
       kind: 'regulatory',
       date: '2023-11-21',
-      summary:
-        'Pleaded guilty to US anti-money-laundering, unlicensed money-transmitting and sanctions violations and agreed to pay $4.3 billion; founder Changpeng Zhao stepped down as CEO.',
+      summary: 'Pleaded guilty to US anti-money-laundering, unlicensed money-transmitting and sanctions violations and agreed to pay $4.3 billion; founder Changpeng Zhao stepped down as CEO.',
       source: 'https://www.justice.gov/opa/pr/binance-and-ceo-plead-guilty-federal-charges-4b-resolution',
     },
   ],
@@ -44,11 +42,7 @@ export default defineExchange({
     networkFees: { status: 'unknown' },
   },
 
-  sources: [
-    'https://www.binance.com/en/proof-of-reserves',
-    'https://github.com/DefiLlama/defillama-server/blob/master/defi/src/protocols/cex.ts',
-    'https://github.com/binance/binance-public-data',
-  ],
+  sources: ['https://www.binance.com/en/proof-of-reserves', 'https://github.com/DefiLlama/defillama-server/blob/master/defi/src/protocols/cex.ts', 'https://github.com/binance/binance-public-data'],
   testUrls: {
     match: ['https://www.binance.com/en/trade/BTC_USDT', 'https://accounts.binance.com/en/login', 'https://binance.me/'],
     noMatch: ['https://binance-login.com/', 'https://www.binance.us/', 'https://finance.yahoo.com/'],

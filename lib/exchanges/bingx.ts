@@ -17,10 +17,7 @@ export default defineExchange({
     },
   ],
   porUrl: 'https://bingx.com/en/balance-reserve/',
-  sources: [
-    'https://bingx.com/en/balance-reserve/',
-    'https://github.com/DefiLlama/defillama-server/blob/master/defi/src/protocols/cex.ts',
-  ],
+  sources: ['https://bingx.com/en/balance-reserve/', 'https://github.com/DefiLlama/defillama-server/blob/master/defi/src/protocols/cex.ts'],
   testUrls: {
     match: ['https://bingx.com/en-us/spot/BTCUSDT/', 'https://bingx.com/en/balance-reserve/'],
     noMatch: ['https://bingx-rewards.com/', 'https://www.bing.com/', 'https://www.bybit.com/'],

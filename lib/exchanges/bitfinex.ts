@@ -15,15 +15,13 @@ export default defineExchange({
     {
       kind: 'hack',
       date: '2016-08-02',
-      summary:
-        '119,756 BTC were stolen from users\' segregated wallets; Bitfinex halted trading and withdrawals and cut every balance by 36% in exchange for BFX tokens.',
+      summary: "119,756 BTC were stolen from users' segregated wallets; Bitfinex halted trading and withdrawals and cut every balance by 36% in exchange for BFX tokens.",
       source: 'https://www.reuters.com/article/us-bitfinex-hacked-hongkong-idUSKCN10E0KP',
     },
     {
       kind: 'regulatory',
       date: '2021-02-23',
-      summary:
-        'Settled a New York Attorney General probe for $18.5 million over hiding an $850 million loss and misstating Tether\'s reserves; stopped trading with New Yorkers.',
+      summary: "Settled a New York Attorney General probe for $18.5 million over hiding an $850 million loss and misstating Tether's reserves; stopped trading with New Yorkers.",
       source: 'https://ag.ny.gov/press-release/2021/attorney-general-james-ends-virtual-currency-trading-platform-bitfinexs-illegal',
     },
   ],

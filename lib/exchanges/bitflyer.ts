@@ -7,10 +7,7 @@ export default defineExchange({
   brandTokens: ['bitflyer'],
   ownTokens: [],
   status: { kind: 'operating' },
-  sources: [
-    'https://bitflyer.com/',
-    'https://github.com/DefiLlama/defillama-server/blob/master/defi/src/protocols/cex.ts',
-  ],
+  sources: ['https://bitflyer.com/', 'https://github.com/DefiLlama/defillama-server/blob/master/defi/src/protocols/cex.ts'],
   testUrls: {
     match: ['https://bitflyer.com/ja-jp/', 'https://lightning.bitflyer.com/trade'],
     noMatch: ['https://bitflyer-jp-support.com/', 'https://coincheck.com/', 'https://www.flyer.com/'],

@@ -15,9 +15,7 @@ export default defineExchange({
       source: 'https://www.coindesk.com/bithumb-exchanges-31-million-hack-know-dont-know',
     },
   ],
-  sources: [
-    'https://www.bithumb.com/',
-  ],
+  sources: ['https://www.bithumb.com/'],
   testUrls: {
     match: ['https://www.bithumb.com/', 'https://www.bithumb.com/react/trade/order/BTC-KRW'],
     noMatch: ['https://bithumb-kr-login.com/', 'https://www.upbit.com/', 'https://www.thumbtack.com/'],

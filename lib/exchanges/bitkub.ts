@@ -8,10 +8,7 @@ export default defineExchange({
   ownTokens: ['KUB'],
   defillamaSlug: 'bitkub',
   status: { kind: 'operating' },
-  sources: [
-    'https://www.bitkub.com/',
-    'https://github.com/DefiLlama/defillama-server/blob/master/defi/src/protocols/cex.ts',
-  ],
+  sources: ['https://www.bitkub.com/', 'https://github.com/DefiLlama/defillama-server/blob/master/defi/src/protocols/cex.ts'],
   testUrls: {
     match: ['https://www.bitkub.com/', 'https://www.bitkub.com/market/BTC'],
     noMatch: ['https://bitkub-th-login.com/', 'https://www.bithumb.com/', 'https://www.kubernetes.io/'],

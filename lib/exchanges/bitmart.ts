@@ -16,10 +16,7 @@ export default defineExchange({
       source: 'https://www.coindesk.com/business/2021/12/05/crypto-exchange-bitmart-hacked-with-losses-estimated-at-196-million/',
     },
   ],
-  sources: [
-    'https://www.bitmart.com/',
-    'https://github.com/DefiLlama/defillama-server/blob/master/defi/src/protocols/cex.ts',
-  ],
+  sources: ['https://www.bitmart.com/', 'https://github.com/DefiLlama/defillama-server/blob/master/defi/src/protocols/cex.ts'],
   testUrls: {
     match: ['https://www.bitmart.com/en-US', 'https://www.bitmart.com/trade/en-US?symbol=BTC_USDT'],
     noMatch: ['https://bitmart-claim.com/', 'https://www.walmart.com/', 'https://www.bitget.com/'],

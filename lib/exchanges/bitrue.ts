@@ -16,10 +16,7 @@ export default defineExchange({
       source: 'https://www.theblock.co/post/226401/bittrue-exploited',
     },
   ],
-  sources: [
-    'https://www.bitrue.com/',
-    'https://github.com/DefiLlama/defillama-server/blob/master/defi/src/protocols/cex.ts',
-  ],
+  sources: ['https://www.bitrue.com/', 'https://github.com/DefiLlama/defillama-server/blob/master/defi/src/protocols/cex.ts'],
   testUrls: {
     match: ['https://www.bitrue.com/', 'https://www.bitrue.com/trade/btc_usdt'],
     noMatch: ['https://bitrue-xrp-claim.com/', 'https://www.bittrex.com/', 'https://www.true.com/'],

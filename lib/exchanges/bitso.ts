@@ -7,10 +7,7 @@ export default defineExchange({
   brandTokens: ['bitso'],
   ownTokens: [],
   status: { kind: 'operating' },
-  sources: [
-    'https://bitso.com/',
-    'https://github.com/DefiLlama/defillama-server/blob/master/defi/src/protocols/cex.ts',
-  ],
+  sources: ['https://bitso.com/', 'https://github.com/DefiLlama/defillama-server/blob/master/defi/src/protocols/cex.ts'],
   testUrls: {
     match: ['https://bitso.com/', 'https://bitso.com/alpha/btc/mxn'],
     noMatch: ['https://bitso-mx-soporte.com/', 'https://www.mercadobitcoin.com.br/', 'https://www.bistro.com/'],

@@ -12,8 +12,7 @@ export default defineExchange({
     {
       kind: 'hack',
       date: '2015-01-04',
-      summary:
-        'Operational (hot) wallets were compromised and just under 19,000 BTC (about $5 million) stolen; services were suspended for several days and balances honoured.',
+      summary: 'Operational (hot) wallets were compromised and just under 19,000 BTC (about $5 million) stolen; services were suspended for several days and balances honoured.',
       source: 'https://www.reuters.com/article/us-bitstamp-cyberattack-idUSKBN0KI09320150109',
     },
   ],

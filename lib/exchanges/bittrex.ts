@@ -9,8 +9,7 @@ export default defineExchange({
   status: {
     kind: 'closed',
     date: '2023-12-04',
-    history:
-      'Bittrex wound down its US exchange in April 2023 and filed for Chapter 11 in May; Bittrex Global disabled all trading on 4 December 2023, leaving withdrawals only.',
+    history: 'Bittrex wound down its US exchange in April 2023 and filed for Chapter 11 in May; Bittrex Global disabled all trading on 4 December 2023, leaving withdrawals only.',
     source: 'https://www.theblock.co/post/263875/bittrex-global-to-wind-down-operations-urges-customers-to-withdraw-funds',
   },
   incidents: [

@@ -7,10 +7,7 @@ export default defineExchange({
   brandTokens: ['bitvavo'],
   ownTokens: [],
   status: { kind: 'operating' },
-  sources: [
-    'https://bitvavo.com/',
-    'https://github.com/DefiLlama/defillama-server/blob/master/defi/src/protocols/cex.ts',
-  ],
+  sources: ['https://bitvavo.com/', 'https://github.com/DefiLlama/defillama-server/blob/master/defi/src/protocols/cex.ts'],
   testUrls: {
     match: ['https://bitvavo.com/en', 'https://account.bitvavo.com/'],
     noMatch: ['https://bitvavo-verificatie.com/', 'https://www.bitpanda.com/', 'https://www.volvo.com/'],

@@ -9,8 +9,7 @@ export default defineExchange({
   status: {
     kind: 'collapsed',
     date: '2022-11-10',
-    history:
-      'The crypto lender paused withdrawals after FTX collapsed, citing significant exposure to it, and filed for Chapter 11 in New Jersey on 28 November 2022.',
+    history: 'The crypto lender paused withdrawals after FTX collapsed, citing significant exposure to it, and filed for Chapter 11 in New Jersey on 28 November 2022.',
     source: 'https://ofi.la.gov/blockfi-inc-files-chapter-11-bankruptcy/',
   },
   incidents: [
@@ -27,10 +26,7 @@ export default defineExchange({
       source: 'https://ofi.la.gov/blockfi-inc-files-chapter-11-bankruptcy/',
     },
   ],
-  sources: [
-    'https://ofi.la.gov/blockfi-inc-files-chapter-11-bankruptcy/',
-    'https://restructuring.ra.kroll.com/BlockFi',
-  ],
+  sources: ['https://ofi.la.gov/blockfi-inc-files-chapter-11-bankruptcy/', 'https://restructuring.ra.kroll.com/BlockFi'],
   testUrls: {
     match: ['https://blockfi.com/', 'https://www.blockfi.com/'],
     noMatch: ['https://blockfi-claims.com/', 'https://www.block.xyz/'],

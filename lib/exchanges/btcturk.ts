@@ -7,9 +7,7 @@ export default defineExchange({
   brandTokens: ['btcturk'],
   ownTokens: [],
   status: { kind: 'operating' },
-  sources: [
-    'https://www.btcturk.com/',
-  ],
+  sources: ['https://www.btcturk.com/'],
   testUrls: {
     match: ['https://www.btcturk.com/', 'https://pro.btcturk.com/pro/al-sat/BTC_TRY'],
     noMatch: ['https://btcturk-destek.com/', 'https://www.paribu.com/', 'https://www.turkcell.com.tr/'],

@@ -11,10 +11,7 @@ export default defineExchange({
   brandTokens: ['btcx'],
   ownTokens: [],
   status: { kind: 'operating' },
-  sources: [
-    'https://bt.cx/en/terms',
-    'https://payments.bt.cx/en/news',
-  ],
+  sources: ['https://bt.cx/en/terms', 'https://payments.bt.cx/en/news'],
   testUrls: {
     match: ['https://bt.cx/en/', 'https://payments.bt.cx/en/news'],
     noMatch: ['https://btcx-login.se/', 'https://safello.com/', 'https://www.btc.com/'],

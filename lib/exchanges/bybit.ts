@@ -13,8 +13,7 @@ export default defineExchange({
     {
       kind: 'hack',
       date: '2025-02-21',
-      summary:
-        'About $1.5 billion of ETH was drained from an Ethereum multisig cold wallet after signers approved a disguised transaction; attributed to North Korea\'s Lazarus Group.',
+      summary: "About $1.5 billion of ETH was drained from an Ethereum multisig cold wallet after signers approved a disguised transaction; attributed to North Korea's Lazarus Group.",
       source: 'https://www.ic3.gov/PSA/2025/PSA250226',
     },
   ],
@@ -41,10 +40,7 @@ export default defineExchange({
     networkFees: { status: 'unknown' },
   },
 
-  sources: [
-    'https://www.bybit.com/app/user/proof-of-reserve',
-    'https://github.com/DefiLlama/defillama-server/blob/master/defi/src/protocols/cex.ts',
-  ],
+  sources: ['https://www.bybit.com/app/user/proof-of-reserve', 'https://github.com/DefiLlama/defillama-server/blob/master/defi/src/protocols/cex.ts'],
   testUrls: {
     match: ['https://www.bybit.com/en/trade/spot/BTC/USDT', 'https://www.bybit.com/app/user/proof-of-reserve'],
     noMatch: ['https://bybit-airdrop-claim.com/', 'https://www.bitget.com/', 'https://www.byte.com/'],

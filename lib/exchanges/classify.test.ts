@@ -99,15 +99,11 @@ describe('classify: lookalikes', () => {
   });
 
   it('says which brand and which bait word it saw, in plain words', () => {
-    expect(classify('kraken-logins-support.com').reason).toBe(
-      'kraken-logins-support.com contains the brand “kraken” plus the bait word “login” but is not a Kraken domain (Kraken uses kraken.com)',
-    );
+    expect(classify('kraken-logins-support.com').reason).toBe('kraken-logins-support.com contains the brand “kraken” plus the bait word “login” but is not a Kraken domain (Kraken uses kraken.com)');
     expect(classify('binnance.com').reason).toMatch(/one letter away from the brand “binance”/);
     expect(classify('bіnance.com').reason).toMatch(/look-alike characters, mixing Latin with Cyrillic/);
     expect(classify('xn--bnance-pvf.com').reason).toMatch(/^xn--bnance-pvf\.com \(bіnance\.com\) spells the brand “binance”/);
-    expect(classify('login.kraken.com.evil.io').reason).toBe(
-      'login.kraken.com.evil.io starts with the Kraken domain “kraken.com” but belongs to evil.io, which is not a Kraken domain',
-    );
+    expect(classify('login.kraken.com.evil.io').reason).toBe('login.kraken.com.evil.io starts with the Kraken domain “kraken.com” but belongs to evil.io, which is not a Kraken domain');
     expect(classify('binance.co').reason).toMatch(/the name “binance” under a different ending/);
     expect(classify('coin-base.com').reason).toMatch(/splits the brand “coinbase” with hyphens/);
   });
@@ -189,11 +185,15 @@ describe('classify: not flagged', () => {
 
   it('never calls a subdomain of an official domain a lookalike', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...exchanges.flatMap((e) => e.domains.map((d) => [e.id, d] as const))), fc.domain().filter((d) => d.length <= 200), ([id, domain], prefix) => {
-        const result = classify(`${prefix}.${domain}`);
-        expect(result.verdict).toBe('exchange');
-        expect(result.exchange?.id).toBe(id);
-      }),
+      fc.property(
+        fc.constantFrom(...exchanges.flatMap((e) => e.domains.map((d) => [e.id, d] as const))),
+        fc.domain().filter((d) => d.length <= 200),
+        ([id, domain], prefix) => {
+          const result = classify(`${prefix}.${domain}`);
+          expect(result.verdict).toBe('exchange');
+          expect(result.exchange?.id).toBe(id);
+        },
+      ),
       { numRuns: 500 },
     );
   }, 30_000);

@@ -15,7 +15,6 @@ import { isMixedScript, skeleton } from './skeleton';
 
 export type Verdict = 'exchange' | 'lookalike' | 'unknown';
 
-
 export interface ClassifyReturnType {
   verdict: Verdict;
   /** The exchange the host is, or imitates. */
@@ -177,12 +176,7 @@ function twoContextWords(affix: string): string | undefined {
   return undefined;
 }
 
-function evidenceInToken(
-  token: string,
-  rawToken: string,
-  isRegistrable: boolean,
-  brands: BrandIndex,
-): Evidence | undefined {
+function evidenceInToken(token: string, rawToken: string, isRegistrable: boolean, brands: BrandIndex): Evidence | undefined {
   if (token.length < brands.shortestBrand - 1) return undefined;
   const exact = brands.byToken.get(token);
   if (exact) {
@@ -284,11 +278,7 @@ function withinOneEdit(a: string, b: string): boolean {
   while (suffix < shorter - prefix && a.charCodeAt(a.length - 1 - suffix) === b.charCodeAt(b.length - 1 - suffix)) suffix++;
   if (difference !== 0) return prefix + suffix >= shorter;
   if (prefix + suffix >= shorter - 1) return true;
-  return (
-    prefix + suffix === shorter - 2 &&
-    a.charCodeAt(prefix) === b.charCodeAt(prefix + 1) &&
-    a.charCodeAt(prefix + 1) === b.charCodeAt(prefix)
-  );
+  return prefix + suffix === shorter - 2 && a.charCodeAt(prefix) === b.charCodeAt(prefix + 1) && a.charCodeAt(prefix + 1) === b.charCodeAt(prefix);
 }
 
 /**
@@ -472,9 +462,7 @@ function lookalikeReason(display: string, evidence: Evidence): string {
     case 'typo':
       return `${display} is ${evidence.distance === 1 ? 'one letter' : `${evidence.distance} letters`} away from the brand ${brand} (a typosquat) ${notIt}`;
     default:
-      return bait
-        ? `${display} contains the brand ${brand} plus the bait word “${bait}” ${notIt}`
-        : `${display} contains the brand ${brand} ${notIt}`;
+      return bait ? `${display} contains the brand ${brand} plus the bait word “${bait}” ${notIt}` : `${display} contains the brand ${brand} ${notIt}`;
   }
 }
 
@@ -638,14 +626,12 @@ export function classify(hostname: string): ClassifyReturnType {
   );
 }
 
-
 /** `classify` for a whole URL (`https://accounts.binance.com/en/login`). Never throws. */
 export function classifyUrl(url: string): ClassifyReturnType {
   const extracted = hostnameFromUrl(url);
   if (!extracted.ok) return unknown(undefined, extracted.reason);
   return classify(extracted.host);
 }
-
 
 /**
  * Content-script match patterns for every official domain (`https://*.binance.com/*`); in a

@@ -15,9 +15,7 @@ export default defineExchange({
       source: 'https://www.abc.net.au/news/2018-01-28/coincheck-worlds-biggest-cryptocurrency-hack/9368056',
     },
   ],
-  sources: [
-    'https://coincheck.com/',
-  ],
+  sources: ['https://coincheck.com/'],
   testUrls: {
     match: ['https://coincheck.com/', 'https://coincheck.com/exchange/tradeview'],
     noMatch: ['https://coincheck-jp-login.com/', 'https://www.bitflyer.com/', 'https://www.coinchecker.io/'],

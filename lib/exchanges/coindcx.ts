@@ -16,10 +16,7 @@ export default defineExchange({
       source: 'https://www.indiatoday.in/business/story/coindcx-hacked-usd-44-million-lost-cyberattack-what-crypto-platform-said-user-money-wallet-2758748-2025-07-21',
     },
   ],
-  sources: [
-    'https://coindcx.com/',
-    'https://github.com/DefiLlama/defillama-server/blob/master/defi/src/protocols/cex.ts',
-  ],
+  sources: ['https://coindcx.com/', 'https://github.com/DefiLlama/defillama-server/blob/master/defi/src/protocols/cex.ts'],
   testUrls: {
     match: ['https://coindcx.com/', 'https://coindcx.com/trade/BTCINR'],
     noMatch: ['https://coindcx-kyc.com/', 'https://wazirx.com/', 'https://www.dcxindia.com/'],

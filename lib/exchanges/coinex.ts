@@ -16,10 +16,7 @@ export default defineExchange({
       source: 'https://www.coindesk.com/tech/2023/09/13/north-korean-attackers-linked-to-54m-coinex-hack-blockchain-data-suggests/',
     },
   ],
-  sources: [
-    'https://www.coinex.com/',
-    'https://github.com/DefiLlama/defillama-server/blob/master/defi/src/protocols/cex.ts',
-  ],
+  sources: ['https://www.coinex.com/', 'https://github.com/DefiLlama/defillama-server/blob/master/defi/src/protocols/cex.ts'],
   testUrls: {
     match: ['https://www.coinex.com/en/exchange/btc-usdt', 'https://www.coinex.com/'],
     noMatch: ['https://coinex-verify.com/', 'https://www.coinbase.com/', 'https://www.conex.com/'],

@@ -7,10 +7,7 @@ export default defineExchange({
   brandTokens: ['coinone'],
   ownTokens: [],
   status: { kind: 'operating' },
-  sources: [
-    'https://coinone.co.kr/',
-    'https://github.com/DefiLlama/defillama-server/blob/master/defi/src/protocols/cex.ts',
-  ],
+  sources: ['https://coinone.co.kr/', 'https://github.com/DefiLlama/defillama-server/blob/master/defi/src/protocols/cex.ts'],
   testUrls: {
     match: ['https://coinone.co.kr/', 'https://coinone.co.kr/exchange/trade/btc/krw'],
     noMatch: ['https://coinone-kr-event.com/', 'https://www.korbit.co.kr/', 'https://www.coinbase.com/'],

@@ -12,8 +12,7 @@ export default defineExchange({
     {
       kind: 'hack',
       date: '2022-11-01',
-      summary:
-        'BTC, ETH and USDC hot wallets were drained of about $28 million; withdrawals were halted and the loss was covered from company reserves.',
+      summary: 'BTC, ETH and USDC hot wallets were drained of about $28 million; withdrawals were halted and the loss was covered from company reserves.',
       source: 'https://www.coindesk.com/business/2022/11/02/crypto-exchange-deribit-loses-28m-in-hot-wallet-hack',
     },
   ],
@@ -35,10 +34,7 @@ export default defineExchange({
     networkFees: { status: 'unknown' },
   },
 
-  sources: [
-    'https://insights.deribit.com/exchange-updates/proof-of-reserves-deribit/',
-    'https://github.com/DefiLlama/defillama-server/blob/master/defi/src/protocols/cex.ts',
-  ],
+  sources: ['https://insights.deribit.com/exchange-updates/proof-of-reserves-deribit/', 'https://github.com/DefiLlama/defillama-server/blob/master/defi/src/protocols/cex.ts'],
   testUrls: {
     match: ['https://www.deribit.com/', 'https://www.deribit.com/options/BTC', 'https://insights.deribit.com/'],
     noMatch: ['https://deribit-withdraw.com/', 'https://www.debit.com/', 'https://www.bitmex.com/'],

@@ -7,9 +7,7 @@ export default defineExchange({
   brandTokens: ['etoro'],
   ownTokens: [],
   status: { kind: 'operating' },
-  sources: [
-    'https://www.etoro.com/',
-  ],
+  sources: ['https://www.etoro.com/'],
   testUrls: {
     match: ['https://www.etoro.com/', 'https://www.etoro.com/markets/btc'],
     noMatch: ['https://etoro-withdrawal-help.com/', 'https://www.toro.com/', 'https://www.revolut.com/'],

@@ -30,7 +30,10 @@ describe('exchange id', () => {
       expect(v.is(schema, tooLong)).toBe(false);
     }
     const snooze = (id: string) => v.safeParse(SettingsSchema, { snoozes: { [id]: { until: 'time', endsAt: 0 } } }).success;
-    const entry = (id: string) => v.safeParse(WarningEntrySchema, { exchange: id, severity: 'info', title: 'T', body: 'B', sources: ['https://example.com'], published: '2026-12-01' }).issues?.some((issue) => issue.path?.[0]?.key === 'exchange') ?? false;
+    const entry = (id: string) =>
+      v
+        .safeParse(WarningEntrySchema, { exchange: id, severity: 'info', title: 'T', body: 'B', sources: ['https://example.com'], published: '2026-12-01' })
+        .issues?.some((issue) => issue.path?.[0]?.key === 'exchange') ?? false;
     expect(entry(tooLong)).toBe(true);
     expect(entry(longest)).toBe(false);
     expect(snooze(longest)).toBe(true);
@@ -52,9 +55,7 @@ describe('one copy', () => {
     ['level keys', /level_ok'/, ['components/level-words.ts', 'components/reason-text.ts', 'components/pill-words.ts']],
     ['the notifications permission', /permissions: \['notifications'\]/, ['utils/permissions.ts']],
   ])('%s is defined in one place', (_, pattern, allowed) => {
-    const found = ['lib', 'components', 'entrypoints', 'utils']
-      .flatMap(sources)
-      .filter((path) => pattern.test(readFileSync(path, 'utf8')));
+    const found = ['lib', 'components', 'entrypoints', 'utils'].flatMap(sources).filter((path) => pattern.test(readFileSync(path, 'utf8')));
     expect(found.sort()).toEqual([...allowed].sort());
   });
 });

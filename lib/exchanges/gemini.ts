@@ -32,10 +32,7 @@ export default defineExchange({
     },
     networkFees: { status: 'unknown' },
   },
-  sources: [
-    'https://www.gemini.com/trust-center/',
-    'https://github.com/DefiLlama/defillama-server/blob/master/defi/src/protocols/cex.ts',
-  ],
+  sources: ['https://www.gemini.com/trust-center/', 'https://github.com/DefiLlama/defillama-server/blob/master/defi/src/protocols/cex.ts'],
   testUrls: {
     match: ['https://www.gemini.com/', 'https://exchange.gemini.com/trade/BTCUSD'],
     noMatch: ['https://gemini.google.com/app', 'https://gemini-wallet-support.com/', 'https://www.coinbase.com/'],

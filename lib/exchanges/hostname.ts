@@ -6,9 +6,7 @@
 
 export type HostnameKind = 'domain' | 'ip' | 'local';
 
-export type ParseHostnameReturnType =
-  | { ok: true; host: string; kind: HostnameKind }
-  | { ok: false; reason: string };
+export type ParseHostnameReturnType = { ok: true; host: string; kind: HostnameKind } | { ok: false; reason: string };
 
 const ipv4 = /^\d{1,3}(\.\d{1,3}){3}$/;
 const ipv4Numeric = /^(0x[0-9a-f]+|\d+)$/;

@@ -21,11 +21,7 @@ export default defineExchange({
     newAddressLock: { status: 'unknown' },
     networkFees: { status: 'unknown' },
   },
-  sources: [
-    'https://www.htx.com/',
-    'https://github.com/DefiLlama/defillama-server/blob/master/defi/src/protocols/cex.ts',
-    'https://global-aws.huobi.com/support/104958763476521',
-  ],
+  sources: ['https://www.htx.com/', 'https://github.com/DefiLlama/defillama-server/blob/master/defi/src/protocols/cex.ts', 'https://global-aws.huobi.com/support/104958763476521'],
   testUrls: {
     match: ['https://www.htx.com/en-us/trade/btc_usdt', 'https://www.huobi.com/', 'https://futures.htx.com/en-us/linear_swap/exchange/'],
     noMatch: ['https://htx-global-support.com/', 'https://ftx.com/', 'https://www.huobi-pro-login.com/'],

@@ -16,10 +16,7 @@ export default defineExchange({
       source: 'https://www.coindesk.com/markets/2024/09/11/indonesian-crypto-exchange-indodax-hacked-for-22m-pauses-activity-before-bigger-hit',
     },
   ],
-  sources: [
-    'https://indodax.com/',
-    'https://github.com/DefiLlama/defillama-server/blob/master/defi/src/protocols/cex.ts',
-  ],
+  sources: ['https://indodax.com/', 'https://github.com/DefiLlama/defillama-server/blob/master/defi/src/protocols/cex.ts'],
   testUrls: {
     match: ['https://indodax.com/', 'https://indodax.com/market/BTCIDR'],
     noMatch: ['https://indodax-verifikasi.com/', 'https://www.tokocrypto.com/', 'https://www.indomaret.co.id/'],

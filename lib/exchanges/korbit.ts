@@ -9,10 +9,7 @@ export default defineExchange({
   defillamaSlug: 'korbit',
   status: { kind: 'operating' },
   porUrl: 'https://korbit.co.kr/reserve',
-  sources: [
-    'https://korbit.co.kr/reserve',
-    'https://github.com/DefiLlama/defillama-server/blob/master/defi/src/protocols/cex.ts',
-  ],
+  sources: ['https://korbit.co.kr/reserve', 'https://github.com/DefiLlama/defillama-server/blob/master/defi/src/protocols/cex.ts'],
   testUrls: {
     match: ['https://korbit.co.kr/', 'https://www.korbit.co.kr/market'],
     noMatch: ['https://korbit-exchange-kr.com/', 'https://www.coinone.co.kr/', 'https://www.orbit.com/'],

@@ -12,8 +12,7 @@ export default defineExchange({
     {
       kind: 'hack',
       date: '2020-09-25',
-      summary:
-        'Hot-wallet private keys were stolen and about $281 million in BTC, ETH and tokens withdrawn; deposits and withdrawals were frozen while KuCoin recovered most of it.',
+      summary: 'Hot-wallet private keys were stolen and about $281 million in BTC, ETH and tokens withdrawn; deposits and withdrawals were frozen while KuCoin recovered most of it.',
       source: 'https://www.coindesk.com/markets/2020/09/26/over-280m-drained-in-kucoin-crypto-exchange-hack/',
     },
   ],

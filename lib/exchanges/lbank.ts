@@ -8,10 +8,7 @@ export default defineExchange({
   ownTokens: [],
   defillamaSlug: 'lbank',
   status: { kind: 'operating' },
-  sources: [
-    'https://www.lbank.com/',
-    'https://github.com/DefiLlama/defillama-server/blob/master/defi/src/protocols/cex.ts',
-  ],
+  sources: ['https://www.lbank.com/', 'https://github.com/DefiLlama/defillama-server/blob/master/defi/src/protocols/cex.ts'],
   testUrls: {
     match: ['https://www.lbank.com/en-US/trade/btc_usdt/', 'https://futures.lbank.com/trade/btcusdt'],
     noMatch: ['https://lbank-support.net/', 'https://www.bank.com/', 'https://www.kucoin.com/'],

@@ -8,10 +8,7 @@ export default defineExchange({
   brandTokens: ['luno'],
   ownTokens: [],
   status: { kind: 'operating' },
-  sources: [
-    'https://www.luno.com/',
-    'https://github.com/DefiLlama/defillama-server/blob/master/defi/src/protocols/cex.ts',
-  ],
+  sources: ['https://www.luno.com/', 'https://github.com/DefiLlama/defillama-server/blob/master/defi/src/protocols/cex.ts'],
   testUrls: {
     match: ['https://www.luno.com/', 'https://www.luno.com/en/exchange'],
     noMatch: ['https://luno-wallet-verify.com/', 'https://www.lunarcrush.com/', 'https://www.valr.com/'],

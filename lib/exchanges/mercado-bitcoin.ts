@@ -7,9 +7,7 @@ export default defineExchange({
   brandTokens: ['mercadobitcoin'],
   ownTokens: [],
   status: { kind: 'operating' },
-  sources: [
-    'https://www.mercadobitcoin.com.br/',
-  ],
+  sources: ['https://www.mercadobitcoin.com.br/'],
   testUrls: {
     match: ['https://www.mercadobitcoin.com.br/', 'https://www.mercadobitcoin.com.br/plataforma'],
     noMatch: ['https://mercadobitcoin-suporte.com/', 'https://www.mercadolivre.com.br/', 'https://bitso.com/'],

@@ -9,8 +9,7 @@ export default defineExchange({
   status: {
     kind: 'collapsed',
     date: '2014-02-28',
-    history:
-      'Once the largest bitcoin exchange; halted withdrawals, suspended trading and filed for bankruptcy in Tokyo after about 850,000 BTC went missing.',
+    history: 'Once the largest bitcoin exchange; halted withdrawals, suspended trading and filed for bankruptcy in Tokyo after about 850,000 BTC went missing.',
     source: 'https://www.mtgox.com/img/pdf/20140228-announcement_eng.pdf',
   },
   incidents: [
@@ -23,8 +22,7 @@ export default defineExchange({
     {
       kind: 'insolvency',
       date: '2014-02-28',
-      summary:
-        'Filed for bankruptcy at the Tokyo District Court, reporting about 750,000 customer and 100,000 company bitcoins missing.',
+      summary: 'Filed for bankruptcy at the Tokyo District Court, reporting about 750,000 customer and 100,000 company bitcoins missing.',
       source: 'https://www.mtgox.com/img/pdf/20140228-announcement_eng.pdf',
     },
   ],

@@ -16,9 +16,7 @@ export default defineExchange({
       source: 'https://www.sec.gov/news/press-release/2023-11',
     },
   ],
-  sources: [
-    'https://nexo.com/',
-  ],
+  sources: ['https://nexo.com/'],
   testUrls: {
     match: ['https://nexo.com/', 'https://platform.nexo.com/'],
     noMatch: ['https://nexo-loan-verify.com/', 'https://www.nexon.com/', 'https://www.celsius.network/'],

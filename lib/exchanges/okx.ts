@@ -39,10 +39,7 @@ export default defineExchange({
       dated: 'seen',
     },
   },
-  sources: [
-    'https://www.okx.com/proof-of-reserves',
-    'https://github.com/DefiLlama/defillama-server/blob/master/defi/src/protocols/cex.ts',
-  ],
+  sources: ['https://www.okx.com/proof-of-reserves', 'https://github.com/DefiLlama/defillama-server/blob/master/defi/src/protocols/cex.ts'],
   testUrls: {
     match: ['https://www.okx.com/trade-spot/btc-usdt', 'https://www.okx.com/proof-of-reserves', 'https://www.okex.com/'],
     noMatch: ['https://okx-wallet-verify.com/', 'https://www.okcoin.com/', 'https://www.binance.com/'],

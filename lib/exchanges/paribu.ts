@@ -7,10 +7,7 @@ export default defineExchange({
   brandTokens: ['paribu'],
   ownTokens: [],
   status: { kind: 'operating' },
-  sources: [
-    'https://www.paribu.com/',
-    'https://github.com/DefiLlama/defillama-server/blob/master/defi/src/protocols/cex.ts',
-  ],
+  sources: ['https://www.paribu.com/', 'https://github.com/DefiLlama/defillama-server/blob/master/defi/src/protocols/cex.ts'],
   testUrls: {
     match: ['https://www.paribu.com/', 'https://www.paribu.com/markets/btc_tl'],
     noMatch: ['https://paribu-giris.com/', 'https://www.btcturk.com/', 'https://www.paris.com/'],

@@ -17,10 +17,7 @@ export default defineExchange({
     },
   ],
   porUrl: 'https://phemex.com/proof-of-reserves',
-  sources: [
-    'https://phemex.com/proof-of-reserves',
-    'https://github.com/DefiLlama/defillama-server/blob/master/defi/src/protocols/cex.ts',
-  ],
+  sources: ['https://phemex.com/proof-of-reserves', 'https://github.com/DefiLlama/defillama-server/blob/master/defi/src/protocols/cex.ts'],
   testUrls: {
     match: ['https://phemex.com/trade/BTCUSD', 'https://phemex.com/proof-of-reserves'],
     noMatch: ['https://phemex-airdrop.io/', 'https://www.bitmex.com/', 'https://www.phenix.com/'],

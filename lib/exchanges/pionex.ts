@@ -8,10 +8,7 @@ export default defineExchange({
   ownTokens: [],
   defillamaSlug: 'pionex',
   status: { kind: 'operating' },
-  sources: [
-    'https://www.pionex.com/',
-    'https://github.com/DefiLlama/defillama-server/blob/master/defi/src/protocols/cex.ts',
-  ],
+  sources: ['https://www.pionex.com/', 'https://github.com/DefiLlama/defillama-server/blob/master/defi/src/protocols/cex.ts'],
   testUrls: {
     match: ['https://www.pionex.com/en', 'https://www.pionex.com/en/trade/BTC_USDT/Bot'],
     noMatch: ['https://pionex-bot-login.com/', 'https://www.pioneer.com/', 'https://www.phemex.com/'],

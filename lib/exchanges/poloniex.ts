@@ -14,13 +14,12 @@ export default defineExchange({
     {
       kind: 'hack',
       date: '2023-11-10',
-      summary: 'Hot wallets on Ethereum, Tron and Bitcoin were drained of an estimated $114 million (CertiK later counted about $132 million); Poloniex disabled its wallets and Justin Sun promised reimbursement.',
+      summary:
+        'Hot wallets on Ethereum, Tron and Bitcoin were drained of an estimated $114 million (CertiK later counted about $132 million); Poloniex disabled its wallets and Justin Sun promised reimbursement.',
       source: 'https://www.coindesk.com/business/2023/11/10/poloniex-hot-wallets-hacked-65m-seemingly-stolen-on-chain-data/',
     },
   ],
-  sources: [
-    'https://poloniex.com/',
-  ],
+  sources: ['https://poloniex.com/'],
   testUrls: {
     match: ['https://poloniex.com/', 'https://poloniex.com/trade/BTC_USDT'],
     noMatch: ['https://poloniex-support-desk.com/', 'https://www.htx.com/', 'https://www.polestar.com/'],

@@ -9,10 +9,7 @@ export default defineExchange({
   ownTokens: [],
   defillamaSlug: 'robinhood',
   status: { kind: 'operating' },
-  sources: [
-    'https://robinhood.com/',
-    'https://github.com/DefiLlama/defillama-server/blob/master/defi/src/protocols/cex.ts',
-  ],
+  sources: ['https://robinhood.com/', 'https://github.com/DefiLlama/defillama-server/blob/master/defi/src/protocols/cex.ts'],
   testUrls: {
     match: ['https://robinhood.com/us/en/', 'https://robinhood.com/crypto/BTC'],
     noMatch: ['https://robinhood-crypto-support.com/', 'https://www.robinhood.org/', 'https://www.coinbase.com/'],

@@ -7,10 +7,7 @@ export default defineExchange({
   brandTokens: ['safello'],
   ownTokens: [],
   status: { kind: 'operating' },
-  sources: [
-    'https://safello.com/legal/terms/',
-    'https://www.coindesk.com/policy/2021/10/21/swedish-financial-watchdog-investigating-two-local-crypto-firms/',
-  ],
+  sources: ['https://safello.com/legal/terms/', 'https://www.coindesk.com/policy/2021/10/21/swedish-financial-watchdog-investigating-two-local-crypto-firms/'],
   testUrls: {
     match: ['https://safello.com/', 'https://help.safello.com/en/articles/166728-what-are-safello-s-fees'],
     noMatch: ['https://safello-verifiering.com/', 'https://bt.cx/', 'https://www.safe.com/'],

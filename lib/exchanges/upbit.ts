@@ -13,9 +13,7 @@ export default defineExchange({
     newAddressLock: { status: 'unknown' },
     networkFees: { status: 'unknown' },
   },
-  sources: [
-    'https://upbit.com/',
-  ],
+  sources: ['https://upbit.com/'],
   testUrls: {
     match: ['https://upbit.com/exchange?code=CRIX.UPBIT.KRW-BTC', 'https://sg.upbit.com/'],
     noMatch: ['https://upbit-event-korea.com/', 'https://www.bithumb.com/', 'https://www.upwork.com/'],

@@ -23,9 +23,7 @@ export default defineExchange({
       source: 'https://wazirx.com/blog/preliminary-report-cyber-attack-on-wazirx-multisig-wallet/',
     },
   ],
-  sources: [
-    'https://wazirx.com/',
-  ],
+  sources: ['https://wazirx.com/'],
   testUrls: {
     match: ['https://wazirx.com/', 'https://wazirx.com/exchange/BTC-INR'],
     noMatch: ['https://wazirx-refund-claim.com/', 'https://coindcx.com/', 'https://www.wazir.com/'],

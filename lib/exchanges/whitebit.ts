@@ -8,9 +8,7 @@ export default defineExchange({
   // WBT (WhiteBIT Token / WhiteBIT Coin) is the exchange's own token, launched in August 2022.
   ownTokens: ['WBT'],
   status: { kind: 'operating' },
-  sources: [
-    'https://blog.whitebit.com/en/whitebit-token-all-you-need-to-know/',
-  ],
+  sources: ['https://blog.whitebit.com/en/whitebit-token-all-you-need-to-know/'],
   testUrls: {
     match: ['https://whitebit.com/', 'https://whitebit.com/trade/BTC-USDT'],
     noMatch: ['https://whitebit-bonus.com/', 'https://www.bitget.com/', 'https://www.whitepages.com/'],

@@ -9,9 +9,7 @@ export default defineExchange({
   // XT is the exchange's native token (reported during the Nov 2024 incident).
   ownTokens: ['XT'],
   status: { kind: 'operating' },
-  sources: [
-    'https://www.xt.com/',
-  ],
+  sources: ['https://www.xt.com/'],
   testUrls: {
     match: ['https://www.xt.com/en', 'https://www.xt.com/en/trade/btc_usdt'],
     noMatch: ['https://xt-com-login.com/', 'https://www.next.com/', 'https://www.mexc.com/'],

@@ -51,7 +51,7 @@ describe('buildFeedSnapshot', () => {
     expect(snapshot.generatedAt).toBe(now.toISOString());
   });
 
-  it('takes the adapter\'s newer report, with the hash of the answer and the day it was read', () => {
+  it("takes the adapter's newer report, with the hash of the answer and the day it was read", () => {
     const { snapshot, report: lines } = build({ adapters: { binance: adapter(report('2026-11-01')) } });
     expect(snapshot.exchanges.binance!.por).toMatchObject({ asOf: '2026-11-01', checkedAt: '2026-12-03', sha256: 'a'.repeat(64), fetchedAt: '2026-12-03T05:00:00.000Z' });
     expect(snapshot.exchanges.binance!.porHistory!.map((entry) => entry.asOf)).toEqual(['2026-11-01', '2026-10-01', '2026-09-01']);
@@ -60,7 +60,13 @@ describe('buildFeedSnapshot', () => {
 
   it('keeps the last good record when the adapter fails, and the other exchanges go on', () => {
     const previous = build({ adapters: { binance: adapter(report('2026-11-01')) } }).snapshot;
-    const kraken: ReviewedFile = { exchange: 'kraken', method: 'merkle-liabilities', cadence: 'quarterly', checked: '2026-11-20', reports: [{ asOf: '2026-09-30', source: 'https://www.kraken.com/proof-of-reserves', reserveRatios: { BTC: 1.01 } }] };
+    const kraken: ReviewedFile = {
+      exchange: 'kraken',
+      method: 'merkle-liabilities',
+      cadence: 'quarterly',
+      checked: '2026-11-20',
+      reports: [{ asOf: '2026-09-30', source: 'https://www.kraken.com/proof-of-reserves', reserveRatios: { BTC: 1.01 } }],
+    };
     const { snapshot, report: lines } = build({ previous, reviewed: [reviewed(), kraken], adapters: { binance: { ok: false, reason: 'www.binance.com answered HTTP 403' } } });
     expect(snapshot.exchanges.binance!.por).toMatchObject({ asOf: '2026-11-01', checkedAt: '2026-12-03' });
     expect(lines.failedAdapters).toEqual(['binance']);
@@ -113,7 +119,13 @@ describe('buildFeedSnapshot', () => {
   });
 
   it('an exchange without proof of reserves gets its sourced "none" and no history', () => {
-    const file: ReviewedFile = { exchange: 'coinbase', method: 'none', cadence: 'quarterly', checked: '2026-02-12', reports: [{ asOf: '2025-12-31', source: 'https://www.sec.gov/example-10-k', note: 'Audited financial statements; no proof of reserves.' }] };
+    const file: ReviewedFile = {
+      exchange: 'coinbase',
+      method: 'none',
+      cadence: 'quarterly',
+      checked: '2026-02-12',
+      reports: [{ asOf: '2025-12-31', source: 'https://www.sec.gov/example-10-k', note: 'Audited financial statements; no proof of reserves.' }],
+    };
     const { snapshot } = build({ reviewed: [file] });
     expect(snapshot.exchanges.coinbase!.por).toMatchObject({ method: 'none', liabilitiesIncluded: false, note: 'Audited financial statements; no proof of reserves.' });
     expect(snapshot.exchanges.coinbase!.porHistory).toBeUndefined();
@@ -127,7 +139,11 @@ describe('buildFeedSnapshot', () => {
           cleanUsd: 9e10,
           source: 'https://api.llama.fi/cexs',
           asOf: '2026-12-03',
-          tokenAmounts: { source: 'https://api.llama.fi/protocol/binance-cex', asOf: '2026-12-03', chains: { Bitcoin: { at: '2026-12-03T00:00:00.000Z', amounts: { BTC: 600_000 } }, BSC: { at: '2026-12-03T00:00:00.000Z', amounts: { BTCB: 1 } } } },
+          tokenAmounts: {
+            source: 'https://api.llama.fi/protocol/binance-cex',
+            asOf: '2026-12-03',
+            chains: { Bitcoin: { at: '2026-12-03T00:00:00.000Z', amounts: { BTC: 600_000 } }, BSC: { at: '2026-12-03T00:00:00.000Z', amounts: { BTCB: 1 } } },
+          },
         },
       },
     };

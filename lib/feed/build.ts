@@ -105,7 +105,10 @@ export function buildFeedSnapshot({ exchanges, reviewed, adapters = {}, onchain 
         vouched.push(report);
         vouched.sort((a, b) => (a.asOf < b.asOf ? 1 : -1));
       }
-      const newestServed = adapter.reports.map((report) => report.asOf).sort().at(-1);
+      const newestServed = adapter.reports
+        .map((report) => report.asOf)
+        .sort()
+        .at(-1);
       const newestHeld = previousHistory[0]?.asOf;
       if (newestServed !== undefined && newestHeld !== undefined && newestServed < newestHeld) {
         line.notes.push(`the exchange served ${newestServed}, older than the report already held (${newestHeld}); the newer one is kept`);
@@ -120,7 +123,10 @@ export function buildFeedSnapshot({ exchanges, reviewed, adapters = {}, onchain 
     // A read whose newest report we held does not confirm the older one as the latest: the
     // exchange did publish, so our check is not moved on (the delay stays ours, not theirs).
     const adapterDay = adapter?.ok === true && heldHere === 0 ? adapter.fetchedAt.slice(0, 10) : undefined;
-    const checkedAt = [file.checked, adapterDay, before.por?.checkedAt].filter((day): day is string => day !== undefined).sort().at(-1)!;
+    const checkedAt = [file.checked, adapterDay, before.por?.checkedAt]
+      .filter((day): day is string => day !== undefined)
+      .sort()
+      .at(-1)!;
     const latestReviewed = file.reports.find((report) => report.asOf === latest.asOf);
     const latestAdapter = fromAdapter.find((report) => report === latest) as AdapterReport | undefined;
 

@@ -33,7 +33,12 @@ export const FEED_TYPES = {
 export const FeedHeaderSchema = v.pipe(
   v.strictObject({
     name: v.pipe(v.string('name must be text'), v.minLength(1, 'name cannot be empty'), v.maxLength(FEED_LIMITS.maxNameLength, 'name is too long')),
-    sequence: v.pipe(v.number('sequence must be a number'), v.integer('sequence must be a whole number'), v.minValue(0, 'sequence cannot be negative'), v.maxValue(Number.MAX_SAFE_INTEGER, 'sequence is too large')),
+    sequence: v.pipe(
+      v.number('sequence must be a number'),
+      v.integer('sequence must be a whole number'),
+      v.minValue(0, 'sequence cannot be negative'),
+      v.maxValue(Number.MAX_SAFE_INTEGER, 'sequence is too large'),
+    ),
     issued: SignedTimestampSchema,
     expires: SignedTimestampSchema,
     contentHash: v.pipe(v.string('contentHash must be text'), v.regex(/^0x[0-9a-f]{64}$/, 'contentHash must be 0x followed by 64 lowercase hex digits')),

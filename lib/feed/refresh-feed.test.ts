@@ -14,7 +14,9 @@ let body = '';
 let server: LocalServer;
 
 beforeAll(async () => {
-  server = await startLocalServer({ '/feed.json': (_req, res) => res.writeHead(200, { 'content-type': 'application/json', etag: '"install-42"', 'last-modified': 'Thu, 03 Dec 2026 00:00:00 GMT' }).end(body) });
+  server = await startLocalServer({
+    '/feed.json': (_req, res) => res.writeHead(200, { 'content-type': 'application/json', etag: '"install-42"', 'last-modified': 'Thu, 03 Dec 2026 00:00:00 GMT' }).end(body),
+  });
 });
 afterAll(() => server.close());
 
@@ -22,13 +24,27 @@ afterAll(() => server.close());
 async function feed(sequence: number, asOf = '2026-11-30'): Promise<string> {
   const base = bundledSnapshot();
   const kraken = base.exchanges.kraken!;
-  const snapshot: Snapshot = { ...base, generatedAt: '2026-12-04T06:00:00.000Z', exchanges: { ...base.exchanges, kraken: { ...kraken, por: { ...kraken.por!, asOf, snapshotDate: asOf, checkedAt: '2026-12-04' } } } };
+  const snapshot: Snapshot = {
+    ...base,
+    generatedAt: '2026-12-04T06:00:00.000Z',
+    exchanges: { ...base.exchanges, kraken: { ...kraken, por: { ...kraken.por!, asOf, snapshotDate: asOf, checkedAt: '2026-12-04' } } },
+  };
   const { envelope } = await signFeed({ snapshot, name: 'Reserve Radar PoR feed', sequence, issued: '2026-12-04T06:00:00Z', expires: '2026-12-11T06:00:00Z', privateKey: TEST_FEED_KEY });
   return stableStringify(envelope);
 }
 
 const refresh = (held: Snapshot, heldFeed?: { sequence: number; hash: `0x${string}` }) =>
-  refreshFeed({ fetch: globalThis.fetch, url: server.url('/feed.json'), signers: [TEST_FEED_SIGNER], held, heldFeed, state: initialSourceState(), now: NOW, random: () => 0, verify: inProcessChainWork.verifyFeed });
+  refreshFeed({
+    fetch: globalThis.fetch,
+    url: server.url('/feed.json'),
+    signers: [TEST_FEED_SIGNER],
+    held,
+    heldFeed,
+    state: initialSourceState(),
+    now: NOW,
+    random: () => 0,
+    verify: inProcessChainWork.verifyFeed,
+  });
 
 describe('refreshFeed, against a real local server', () => {
   it('takes a signed feed, newest wins, and remembers its number', async () => {
@@ -44,7 +60,16 @@ describe('refreshFeed, against a real local server', () => {
     body = await feed(3);
     server.requests.length = 0;
     const first = await refresh(bundledSnapshot());
-    await refreshFeed({ fetch: globalThis.fetch, url: server.url('/feed.json'), signers: [TEST_FEED_SIGNER], held: first.snapshot, heldFeed: first.heldFeed, state: first.state, now: NOW + 3_600_000, verify: inProcessChainWork.verifyFeed });
+    await refreshFeed({
+      fetch: globalThis.fetch,
+      url: server.url('/feed.json'),
+      signers: [TEST_FEED_SIGNER],
+      held: first.snapshot,
+      heldFeed: first.heldFeed,
+      state: first.state,
+      now: NOW + 3_600_000,
+      verify: inProcessChainWork.verifyFeed,
+    });
     expect(server.requests).toHaveLength(2);
     for (const { headers } of server.requests) {
       expect(headers['if-none-match']).toBeUndefined();

@@ -8,7 +8,7 @@ import { ExchangeIdSchema } from '../exchanges/exchange-id';
  * older history of those an adapter reads. data/por/README.md is the format for editors.
  */
 
-const Symbol = v.pipe(v.string(), v.minLength(1), v.maxLength(20));
+const TickerSchema = v.pipe(v.string(), v.minLength(1), v.maxLength(20));
 const Fraction = v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(100, 'a reserve ratio above 10 000 % is not believable'));
 const Amount = v.pipe(v.number(), v.finite(), v.minValue(0, 'an amount cannot be negative'));
 const Dollars = v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(1e13, 'a dollar value above $10 trillion is not believable'));
@@ -19,13 +19,13 @@ export const ReviewedReportSchema = v.pipe(
     published: v.optional(IsoDateSchema),
     source: UrlSchema,
     attestor: v.optional(v.pipe(v.string(), v.maxLength(200))),
-    reserveRatios: v.optional(v.record(Symbol, Fraction)),
+    reserveRatios: v.optional(v.record(TickerSchema, Fraction)),
     totalReserveRatio: v.optional(Fraction),
-    customerLiabilities: v.optional(v.record(Symbol, Amount)),
-    reserves: v.optional(v.record(Symbol, Amount)),
+    customerLiabilities: v.optional(v.record(TickerSchema, Amount)),
+    reserves: v.optional(v.record(TickerSchema, Amount)),
     liabilitiesUsd: v.optional(Dollars),
     reservesUsd: v.optional(Dollars),
-    assetsCovered: v.optional(v.union([v.array(Symbol), v.pipe(v.number(), v.integer(), v.minValue(0))])),
+    assetsCovered: v.optional(v.union([v.array(TickerSchema), v.pipe(v.number(), v.integer(), v.minValue(0))])),
     note: v.optional(v.pipe(v.string(), v.maxLength(500))),
   }),
   v.check((report) => report.published === undefined || report.asOf <= report.published, 'a report cannot be published before its snapshot was taken'),

@@ -178,7 +178,7 @@ describe('verifyFeed: tampered feeds are never accepted', () => {
       fc.asyncProperty(where, name, fc.jsonValue(), async (path, key, value) => {
         const tampered = copy();
         const target = atPath(tampered, path) as Record<string, unknown>;
-        fc.pre(!Object.prototype.hasOwnProperty.call(target, key));
+        fc.pre(!Object.hasOwn(target, key));
         defineKey(target, key, value);
         expect((await accepted(JSON.stringify(tampered))).ok).toBe(false);
       }),

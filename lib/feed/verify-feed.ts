@@ -23,9 +23,7 @@ export interface VerifyFeedParameters {
   maxBytes?: number;
 }
 
-export type VerifyFeedReturnType =
-  | { ok: true; envelope: FeedEnvelope; signer: Address; hash: Hex; unchanged: boolean }
-  | { ok: false; code: FeedRejection; reason: string };
+export type VerifyFeedReturnType = { ok: true; envelope: FeedEnvelope; signer: Address; hash: Hex; unchanged: boolean } | { ok: false; code: FeedRejection; reason: string };
 
 /** A few minutes of clock difference between the builder and a reader is usual; more is refused. */
 const CLOCK_SKEW_MS = 5 * 60_000;

@@ -64,7 +64,10 @@ describe('balanceNudge', () => {
   });
 
   it('ignores zero holdings and does not read limits from the object prototype', () => {
-    const zero: Position[] = [{ custodian: 'constructor', asset: 'BTC', amount: 0 }, { custodian: 'toString', currency: 'USD', value: 10 }];
+    const zero: Position[] = [
+      { custodian: 'constructor', asset: 'BTC', amount: 0 },
+      { custodian: 'toString', currency: 'USD', value: 10 },
+    ];
     expect(balanceNudge({ holdings: zero, prices, exchangeId: 'constructor', level: 'danger', limits: limits({}) }).show).toBe(false);
     expect(balanceNudge({ holdings: zero, prices, exchangeId: 'toString', level: 'ok', limits: limits({}) }).show).toBe(false);
   });

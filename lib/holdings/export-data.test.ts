@@ -91,7 +91,10 @@ describe('hostile files', () => {
   const hostile: [string, string][] = [
     ['__proto__ at the top', file().replace(/^\{/, '{"__proto__": {"polluted": "yes"},')],
     ['__proto__ inside settings', file({}).replace(/^\{/, '{"settings": {"theme": {"__proto__": {"polluted": "yes"}}},')],
-    ['constructor.prototype inside a holding', file({ holdings: [{ id: 'h', kind: 'asset', custodian: 'kraken', asset: 'BTC', amount: 1, updatedAt: NOW, constructor: { prototype: { polluted: 'yes' } } }] })],
+    [
+      'constructor.prototype inside a holding',
+      file({ holdings: [{ id: 'h', kind: 'asset', custodian: 'kraken', asset: 'BTC', amount: 1, updatedAt: NOW, constructor: { prototype: { polluted: 'yes' } } }] }),
+    ],
     ['prototype inside the address book', file({ addressBook: [{ label: 'x', prototype: { polluted: 'yes' } }] })],
     ['__proto__ inside limits.exchanges', file().replace('"exchanges":{', '"exchanges":{"__proto__":{"cap":1,"polluted":"yes"},')],
   ];

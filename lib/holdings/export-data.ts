@@ -86,7 +86,9 @@ function findHostileKey(root: unknown): { key: string; path: string } | { tooDee
     if (value === null || typeof value !== 'object') continue;
     if (depth > MAX_DEPTH) return { tooDeep: true };
     if (Array.isArray(value)) {
-      value.forEach((item, i) => stack.push({ value: item, path: `${path}[${i}]`, depth: depth + 1 }));
+      value.forEach((item, i) => {
+        stack.push({ value: item, path: `${path}[${i}]`, depth: depth + 1 });
+      });
       continue;
     }
     for (const key of Object.keys(value)) {
@@ -128,7 +130,11 @@ export function importData(text: string): ImportDataReturnType {
   if (!parsed.success) {
     const issue = parsed.issues[0];
     const where = pathText(issue?.path as { key: unknown }[] | undefined);
-    return fail('invalid', `Nothing was imported: ${where} is not valid (${issue?.message ?? 'unknown problem'}).`, parsed.issues.map((i) => `${pathText(i.path as { key: unknown }[] | undefined)}: ${i.message}`).join('; '));
+    return fail(
+      'invalid',
+      `Nothing was imported: ${where} is not valid (${issue?.message ?? 'unknown problem'}).`,
+      parsed.issues.map((i) => `${pathText(i.path as { key: unknown }[] | undefined)}: ${i.message}`).join('; '),
+    );
   }
   return { ok: true, data: parsed.output };
 }

@@ -73,16 +73,21 @@ describe('sparklinePath', () => {
 
   test('every coordinate stays inside the box', () => {
     fc.assert(
-      fc.property(fc.array(fc.option(fc.double({ min: -2, max: 2, noNaN: true }), { nil: null }), { maxLength: 60 }), fc.integer({ min: 1, max: 500 }), fc.integer({ min: 1, max: 200 }), (values, width, height) => {
-        const path = sparklinePath(values, width, height);
-        expect(path).toMatch(/^([ML]-?[\d.]+,-?[\d.]+(h0)?)*$/);
-        for (const [, x, y] of path.matchAll(/[ML](-?[\d.]+),(-?[\d.]+)/g)) {
-          expect(Number(x)).toBeGreaterThanOrEqual(0);
-          expect(Number(x)).toBeLessThanOrEqual(width);
-          expect(Number(y)).toBeGreaterThanOrEqual(0);
-          expect(Number(y)).toBeLessThanOrEqual(height);
-        }
-      }),
+      fc.property(
+        fc.array(fc.option(fc.double({ min: -2, max: 2, noNaN: true }), { nil: null }), { maxLength: 60 }),
+        fc.integer({ min: 1, max: 500 }),
+        fc.integer({ min: 1, max: 200 }),
+        (values, width, height) => {
+          const path = sparklinePath(values, width, height);
+          expect(path).toMatch(/^([ML]-?[\d.]+,-?[\d.]+(h0)?)*$/);
+          for (const [, x, y] of path.matchAll(/[ML](-?[\d.]+),(-?[\d.]+)/g)) {
+            expect(Number(x)).toBeGreaterThanOrEqual(0);
+            expect(Number(x)).toBeLessThanOrEqual(width);
+            expect(Number(y)).toBeGreaterThanOrEqual(0);
+            expect(Number(y)).toBeLessThanOrEqual(height);
+          }
+        },
+      ),
     );
   });
 });

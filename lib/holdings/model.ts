@@ -15,24 +15,13 @@ export type Custodian = 'self' | (string & {});
 
 const IdSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'An id may hold letters, digits, - and _ (at most 64).'));
 
-
 export const CustodianSchema = v.union([v.literal('self'), ExchangeIdSchema]);
 
 /** Ticker as the price table keys it: upper case, letters, digits, `.` and `-`. */
-export const AssetSymbolSchema = v.pipe(
-  v.string(),
-  v.trim(),
-  v.toUpperCase(),
-  v.regex(/^[A-Z0-9][A-Z0-9.-]{0,14}$/, 'An asset is a ticker such as BTC or USDC (at most 15 characters).'),
-);
+export const AssetSymbolSchema = v.pipe(v.string(), v.trim(), v.toUpperCase(), v.regex(/^[A-Z0-9][A-Z0-9.-]{0,14}$/, 'An asset is a ticker such as BTC or USDC (at most 15 characters).'));
 
 /** ISO 4217 code such as USD, EUR or SEK. */
-export const CurrencySchema = v.pipe(
-  v.string(),
-  v.trim(),
-  v.toUpperCase(),
-  v.regex(/^[A-Z]{3}$/, 'A currency is a three-letter code such as USD, EUR or SEK.'),
-);
+export const CurrencySchema = v.pipe(v.string(), v.trim(), v.toUpperCase(), v.regex(/^[A-Z]{3}$/, 'A currency is a three-letter code such as USD, EUR or SEK.'));
 
 // A ceiling far above any real balance, so a typo like 1e300 is refused instead of breaking sums.
 const MAX_AMOUNT = 1e15;

@@ -74,7 +74,9 @@ export interface DefillamaPricesUrlParameters {
 
 /** The one scheduled request: every known asset, sorted, so it is identical for everyone. */
 export function defillamaPricesUrl({ symbols }: DefillamaPricesUrlParameters): string {
-  const ids = [...new Set(symbols.map((symbol) => (Object.hasOwn(defillamaCoinIds, symbol.toUpperCase()) ? defillamaCoinIds[symbol.toUpperCase()] : undefined)).filter((id): id is string => id !== undefined))].sort();
+  const ids = [
+    ...new Set(symbols.map((symbol) => (Object.hasOwn(defillamaCoinIds, symbol.toUpperCase()) ? defillamaCoinIds[symbol.toUpperCase()] : undefined)).filter((id): id is string => id !== undefined)),
+  ].sort();
   return `${DEFILLAMA_COINS_ORIGIN}/prices/current/${ids.join(',')}`;
 }
 
@@ -104,7 +106,7 @@ export interface ParseDefillamaPricesParameters {
 }
 
 export type ParseDefillamaPricesReturnType =
-  | { ok: true; table: PriceTable; /** Coin ids that were in the answer but unusable, with why. */ skipped: { coin: string; reason: string }[] }
+  | { ok: true; table: PriceTable /** Coin ids that were in the answer but unusable, with why. */; skipped: { coin: string; reason: string }[] }
   | { ok: false; reason: PriceParseError };
 
 const DEFAULT_MIN_CONFIDENCE = 0.9;

@@ -49,7 +49,12 @@ export function holdingsOverview({ state, prices, readings }: HoldingsOverviewPa
   const shares = custodyShares({ positions, prices, ...(state.goal === undefined ? {} : { goal: state.goal }) });
   const currency = state.limits.currency;
   const inCurrency = (usd: number) => convertUsd({ usd, currency, prices });
-  const view = (entry: CustodySharesReturnType['self']): CustodianOverview => ({ custodian: entry.custodian, share: entry.share, value: inCurrency(entry.usd), unknownPositions: entry.unknownPositions });
+  const view = (entry: CustodySharesReturnType['self']): CustodianOverview => ({
+    custodian: entry.custodian,
+    share: entry.share,
+    value: inCurrency(entry.usd),
+    unknownPositions: entry.unknownPositions,
+  });
   return {
     any: state.holdings.length > 0 || state.addresses.length > 0,
     currency,

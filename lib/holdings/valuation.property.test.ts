@@ -7,13 +7,11 @@ const SOURCE = 'https://coins.llama.fi/prices/current/coingecko:bitcoin';
 const assets = ['BTC', 'ETH', 'USDT', 'DOGE', 'XYZ'] as const;
 const custodians = ['self', 'binance', 'kraken', 'okx', 'coinbase'] as const;
 
-const priceTableArb: fc.Arbitrary<PriceTable> = fc
-  .dictionary(fc.constantFrom(...assets), fc.double({ min: 1e-6, max: 1e6, noNaN: true }), { maxKeys: assets.length })
-  .map((usdBySymbol) => ({
-    fetchedAt: 0,
-    prices: Object.fromEntries(Object.entries(usdBySymbol).map(([symbol, usd]) => [symbol, { usd, asOf: '2026-11-25T00:00:00.000Z', source: SOURCE }])),
-    fiat: {},
-  }));
+const priceTableArb: fc.Arbitrary<PriceTable> = fc.dictionary(fc.constantFrom(...assets), fc.double({ min: 1e-6, max: 1e6, noNaN: true }), { maxKeys: assets.length }).map((usdBySymbol) => ({
+  fetchedAt: 0,
+  prices: Object.fromEntries(Object.entries(usdBySymbol).map(([symbol, usd]) => [symbol, { usd, asOf: '2026-11-25T00:00:00.000Z', source: SOURCE }])),
+  fiat: {},
+}));
 
 const positionArb: fc.Arbitrary<Position> = fc.oneof(
   fc.record({ custodian: fc.constantFrom(...custodians), asset: fc.constantFrom(...assets), amount: fc.double({ min: 0, max: 1e6, noNaN: true }) }),

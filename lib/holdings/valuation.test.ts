@@ -49,7 +49,10 @@ describe('custodyShares', () => {
     const result = custodyShares({ positions, prices, goal: { selfShareTarget: 0.8 } });
     expect(result.knownUsd).toBe(100_000);
     expect(result.self.share).toBeCloseTo(0.35);
-    expect(result.exchanges.map((e) => [e.custodian, e.share])).toEqual([['binance', 0.4], ['kraken', 0.25]]);
+    expect(result.exchanges.map((e) => [e.custodian, e.share])).toEqual([
+      ['binance', 0.4],
+      ['kraken', 0.25],
+    ]);
     expect(result.complete).toBe(true);
     expect(result.goal).toEqual({ target: 0.8, selfShare: 0.35, gap: expect.closeTo(0.45, 10), met: false });
   });

@@ -5,10 +5,7 @@ import { JsonNumberText } from './input';
 import { balancesRecord, describeIssues, hex16, pathArray, positiveInt, smallText } from './schema';
 import type { ProofBalances, ProofRunOptions } from './types';
 
-const amount = v.union(
-  [v.pipe(v.string(), v.regex(/^-?\d{1,60}(?:\.\d{1,40})?$/)), v.pipe(v.number(), v.finite()), v.instance(JsonNumberText)],
-  'A balance must be a plain decimal number.',
-);
+const amount = v.union([v.pipe(v.string(), v.regex(/^-?\d{1,60}(?:\.\d{1,40})?$/)), v.pipe(v.number(), v.finite()), v.instance(JsonNumberText)], 'A balance must be a plain decimal number.');
 
 const BitgetProofSchema = v.object({
   self: v.object({
@@ -90,7 +87,7 @@ export async function verifyBitgetProof(file: unknown, options: ProofRunOptions 
     return { ok: false, format: 'bitget', reason: 'The balances mix numbers and text; a Bitget file uses one or the other.' };
   }
   const variant = quoted ? 'bitget-2025' : 'bitget-2022';
-  const toDecimal = (value: Amount): Decimal | undefined => typeof value === 'string' ? parseDecimal(value) : parseJavaDecimal(value instanceof JsonNumberText ? value.text : String(value));
+  const toDecimal = (value: Amount): Decimal | undefined => (typeof value === 'string' ? parseDecimal(value) : parseJavaDecimal(value instanceof JsonNumberText ? value.text : String(value)));
   const formatAmount = quoted ? formatTrimmed : formatJavaToString;
   const toSums = (balances: Record<string, Amount>): AssetSums | undefined => {
     const sums: [string, Decimal][] = [];
@@ -101,8 +98,7 @@ export async function verifyBitgetProof(file: unknown, options: ProofRunOptions 
     }
     return sums;
   };
-  const json = (sums: AssetSums) =>
-    `{${sums.map(([asset, value]) => (quoted ? `"${asset}":"${formatAmount(value)}"` : `"${asset}":${formatAmount(value)}`)).join(',')}}`;
+  const json = (sums: AssetSums) => `{${sums.map(([asset, value]) => (quoted ? `"${asset}":"${formatAmount(value)}"` : `"${asset}":${formatAmount(value)}`)).join(',')}}`;
   const display = (sums: AssetSums): ProofBalances => Object.fromEntries(sums.map(([asset, value]) => [asset, formatAmount(value)]));
 
   const leafSums = toSums(self.balances);
@@ -128,7 +124,11 @@ export async function verifyBitgetProof(file: unknown, options: ProofRunOptions 
       leafSums,
       leafBalances: display(leafSums),
       siblings,
-      root: { hash: root.merkelLeaf, balances: Object.fromEntries(Object.entries(root.balances).map(([k, value]) => [k, value instanceof JsonNumberText ? value.text : String(value)])), height: root.level },
+      root: {
+        hash: root.merkelLeaf,
+        balances: Object.fromEntries(Object.entries(root.balances).map(([k, value]) => [k, value instanceof JsonNumberText ? value.text : String(value)])),
+        height: root.level,
+      },
       hashLength: 16,
       heightAt: (index) => self.level - index,
       add: addBitget,

@@ -5,10 +5,7 @@ export const MAX_ASSETS = 256;
 
 export const hex64 = v.pipe(v.string('A hash must be text.'), v.regex(/^[0-9a-fA-F]{64}$/, 'A hash must be 64 hex characters.'));
 export const hex16 = v.pipe(v.string('A hash must be text.'), v.regex(/^[0-9a-fA-F]{16}$/, 'A Bitget hash must be 16 hex characters.'));
-export const decimalText = v.pipe(
-  v.string('A balance must be written as text.'),
-  v.regex(/^-?\d{1,60}(?:\.\d{1,40})?$/, 'A balance must be a plain decimal number such as 12.5.'),
-);
+export const decimalText = v.pipe(v.string('A balance must be written as text.'), v.regex(/^-?\d{1,60}(?:\.\d{1,40})?$/, 'A balance must be a plain decimal number such as 12.5.'));
 export const assetSymbol = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_.-]{1,24}$/, 'An asset name must be a short symbol.'));
 export const smallText = v.pipe(v.string(), v.minLength(1, 'A required text field is empty.'), v.maxLength(512, 'A text field is too long.'));
 export const positiveInt = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1024));

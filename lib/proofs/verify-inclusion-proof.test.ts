@@ -69,7 +69,11 @@ function siblingsOf(levels: BuiltNode[][], leafIndex: number) {
   for (let level = 0; level < levels.length - 1; level++) {
     const row = levels[level]!;
     const siblingIndex = index ^ 1;
-    out.push({ node: row[siblingIndex]!, siblingIsLeft: siblingIndex < index, padding: siblingIndex === row.length - 1 && row.length > 1 && row[siblingIndex]!.hash === row[index]!.hash && siblingIndex > index });
+    out.push({
+      node: row[siblingIndex]!,
+      siblingIsLeft: siblingIndex < index,
+      padding: siblingIndex === row.length - 1 && row.length > 1 && row[siblingIndex]!.hash === row[index]!.hash && siblingIndex > index,
+    });
     index >>= 1;
   }
   return out;
@@ -176,9 +180,7 @@ const amountArb = fc.bigInt({ min: 0n, max: 10n ** 14n });
 function treeArb(format: ProofFormat) {
   const { assets, fullOnly } = builders[format];
   const leafCount = fullOnly ? fc.integer({ min: 1, max: 4 }).map((d) => 2 ** d) : fc.integer({ min: 2, max: 13 });
-  return leafCount.chain((n) =>
-    fc.tuple(fc.array(fc.array(amountArb, { minLength: assets, maxLength: assets }), { minLength: n, maxLength: n }), fc.nat({ max: n - 1 })),
-  );
+  return leafCount.chain((n) => fc.tuple(fc.array(fc.array(amountArb, { minLength: assets, maxLength: assets }), { minLength: n, maxLength: n }), fc.nat({ max: n - 1 })));
 }
 
 function expectNotVerified(result: InclusionProofResult) {
@@ -217,7 +219,7 @@ function changeChar(text: string, position: number, pick: number): string {
   return text.slice(0, position) + choices[pick % choices.length]! + text.slice(position + 1);
 }
 
-describe('verifyInclusionProof on the exchanges\' published sample files', () => {
+describe("verifyInclusionProof on the exchanges' published sample files", () => {
   for (const sample of samples) {
     it(`${sample.file}: consistent, root ${sample.root.slice(0, 8)}…, verified against that root`, async () => {
       const text = fixture(sample.file);
@@ -235,7 +237,7 @@ describe('verifyInclusionProof on the exchanges\' published sample files', () =>
     });
   }
 
-  it('the audit id is not covered by the hashes: a changed one still verifies, so the page calls it the file\'s claim', async () => {
+  it("the audit id is not covered by the hashes: a changed one still verifies, so the page calls it the file's claim", async () => {
     const original = fixture('okx-v1-example.json');
     const changed = original.replace(/"auditId":\s*"499930592"/g, '"auditId": "123"');
     expect(changed).not.toBe(original);
@@ -407,7 +409,10 @@ describe('Bybit first format (BTC, ETH, USDT, USDC)', () => {
     expect(result.ok && result.path[0]!.nodeBalances).toEqual({ BTC: '1.50000007', ETH: '0.00000001', USDT: '2.2345', USDC: '1.0000' });
 
     const exact = structuredClone(file);
-    exact.path[2]!.balance.USDT = text(leaves.reduce((sum, amounts) => sum + amounts[2]!, 0n), 8);
+    exact.path[2]!.balance.USDT = text(
+      leaves.reduce((sum, amounts) => sum + amounts[2]!, 0n),
+      8,
+    );
     expectNotVerified(await verifyInclusionProof({ file: exact, expectedRoot: root.hash }));
   });
 });
@@ -438,10 +443,10 @@ describe('verifyInclusionProof on bad input', () => {
     const result = await verifyInclusionProof({ file });
     expect(!result.ok && result.reason).toBe('Not a valid OKX v1 proof: path.3.hash: A hash must be 64 hex characters.');
     const balances = okx();
-    ((balances.self as Record<string, Record<string, unknown>>).balances!).BTC = 1.5;
+    (balances.self as Record<string, Record<string, unknown>>).balances!.BTC = 1.5;
     expect(await verifyInclusionProof({ file: balances })).toMatchObject({ ok: false, reason: expect.stringMatching(/self\.balances\.BTC: A balance must be written as text/) });
     const extra = okx();
-    ((extra.self as Record<string, Record<string, unknown>>).balances!).USDC = '1';
+    (extra.self as Record<string, Record<string, unknown>>).balances!.USDC = '1';
     expect(await verifyInclusionProof({ file: extra })).toMatchObject({ ok: false, reason: expect.stringMatching(/exactly BTC, ETH and USDT/) });
   });
 

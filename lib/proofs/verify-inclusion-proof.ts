@@ -14,7 +14,6 @@ export interface VerifyInclusionProofParameters extends ProofRunOptions {
   expectedRoot?: string;
 }
 
-
 const hashLength: Record<ProofFormat, number> = { 'okx-v1': 64, bybit: 64, bitget: 16 };
 
 const exchangeName: Record<ProofFormat, string> = { 'okx-v1': 'OKX', bybit: 'Bybit', bitget: 'Bitget' };
@@ -57,11 +56,7 @@ export async function verifyInclusionProof(parameters: VerifyInclusionProofParam
       }
     }
     const walked: WalkResult =
-      format === 'okx-v1'
-        ? await verifyOkxV1Proof(input.value, options)
-        : format === 'bybit'
-          ? await verifyBybitProof(input.value, options)
-          : await verifyBitgetProof(input.value, options);
+      format === 'okx-v1' ? await verifyOkxV1Proof(input.value, options) : format === 'bybit' ? await verifyBybitProof(input.value, options) : await verifyBitgetProof(input.value, options);
     if (!walked.ok) return walked;
     if (expected === undefined) return { ...walked, rootMatches: 'no-root-given', verdict: 'consistent-no-root' };
     const matches = walked.computedRoot.toLowerCase() === expected;

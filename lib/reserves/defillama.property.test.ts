@@ -17,14 +17,7 @@ const registry: ExchangeDefinition[] = ['Binance', 'Bybit', 'Kraken'].map((name)
   testUrls: { match: [], noMatch: [] },
 }));
 
-const anyFigure = fc.oneof(
-  fc.double(),
-  fc.double({ min: 0, max: 1e12, noNaN: true }),
-  fc.constant(null),
-  fc.constant(undefined),
-  fc.string(),
-  fc.boolean(),
-);
+const anyFigure = fc.oneof(fc.double(), fc.double({ min: 0, max: 1e12, noNaN: true }), fc.constant(null), fc.constant(undefined), fc.string(), fc.boolean());
 const entry = fc.record(
   {
     name: fc.oneof(fc.constantFrom('Binance', 'bybit', 'KRAKEN', 'Other'), fc.string(), fc.constant(null)),

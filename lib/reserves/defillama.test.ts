@@ -6,8 +6,7 @@ import { cexsToReserves, protocolToBreakdown, readingTime } from './defillama';
 import { DataSourceError } from './errors';
 import { FlowsSchema, OnchainAssetsSchema, TokenAmountsSchema } from './schema';
 
-const fixture = (name: string): unknown =>
-  JSON.parse(readFileSync(new URL(`../../tests/fixtures/defillama/${name}`, import.meta.url), 'utf8'));
+const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(`../../tests/fixtures/defillama/${name}`, import.meta.url), 'utf8'));
 
 function exchange(id: string, name: string, defillamaSlug?: string): ExchangeDefinition {
   return {
@@ -81,7 +80,12 @@ describe('cexsToReserves', () => {
       [{ currentTvl: 10, cleanAssetsTvl: 5, leverage: -1 }, /leverage is -1/],
     ];
     for (const [figures, reason] of cases) {
-      const body = { cexs: [{ name: 'Kraken', slug: 'kraken', ...figures }, { name: 'Bybit', slug: 'Bybit', currentTvl: 2, cleanAssetsTvl: 1 }] };
+      const body = {
+        cexs: [
+          { name: 'Kraken', slug: 'kraken', ...figures },
+          { name: 'Bybit', slug: 'Bybit', currentTvl: 2, cleanAssetsTvl: 1 },
+        ],
+      };
       const out = cexsToReserves({ body, asOf: '2026-08-10', exchanges: registry });
       expect(out.rejected).toHaveLength(1);
       expect(out.rejected[0]?.name).toBe('Kraken');
@@ -98,7 +102,12 @@ describe('cexsToReserves', () => {
   });
 
   it('prefers the measured row when an exchange is listed twice', () => {
-    const body = { cexs: [{ name: 'Kraken', slug: 'kraken', currentTvl: 5, cleanAssetsTvl: 5 }, { name: 'Kraken', inflows_24h: 1 }] };
+    const body = {
+      cexs: [
+        { name: 'Kraken', slug: 'kraken', currentTvl: 5, cleanAssetsTvl: 5 },
+        { name: 'Kraken', inflows_24h: 1 },
+      ],
+    };
     expect(cexsToReserves({ body, asOf: '2026-08-10', exchanges: registry }).reserves.kraken?.onchain?.totalUsd).toBe(5);
   });
 
@@ -147,9 +156,7 @@ describe('protocolToBreakdown', () => {
   it('throws DataSourceError on a body without a breakdown or with a negative value', () => {
     expect(() => protocolToBreakdown({ body: { chainTvls: {} }, slug: 'x' })).toThrow(DataSourceError);
     expect(() => protocolToBreakdown({ body: [], slug: 'x' })).toThrow(DataSourceError);
-    expect(() =>
-      protocolToBreakdown({ body: { chainTvls: { Ethereum: { tokensInUsd: [{ date: 1, tokens: { ETH: -1 } }] } } }, slug: 'x' }),
-    ).toThrow(/not a believable dollar amount/);
+    expect(() => protocolToBreakdown({ body: { chainTvls: { Ethereum: { tokensInUsd: [{ date: 1, tokens: { ETH: -1 } }] } } }, slug: 'x' })).toThrow(/not a believable dollar amount/);
   });
 });
 

@@ -87,7 +87,13 @@ describe('mergeReserves', () => {
   it('coin amounts: newer wins, an older one is refused, a reading without them deletes nothing', () => {
     const PROTOCOL = 'https://api.llama.fi/protocol/binance-cex';
     const amounts = (at: string, eth: number): TokenAmounts => ({ source: PROTOCOL, asOf: at.slice(0, 10), chains: { Ethereum: { at, amounts: { ETH: eth } } } });
-    const breakdown = (tokenAmounts?: TokenAmounts) => ({ topTokens: [{ symbol: 'BTC', usd: 60 }], byChain: { Bitcoin: 60 }, asOf: '2026-08-10', source: PROTOCOL, ...(tokenAmounts === undefined ? {} : { tokenAmounts }) });
+    const breakdown = (tokenAmounts?: TokenAmounts) => ({
+      topTokens: [{ symbol: 'BTC', usd: 60 }],
+      byChain: { Bitcoin: 60 },
+      asOf: '2026-08-10',
+      source: PROTOCOL,
+      ...(tokenAmounts === undefined ? {} : { tokenAmounts }),
+    });
 
     const first = applyBreakdown({ held, exchangeId: 'binance', breakdown: breakdown(amounts('2026-08-10T10:00:00.000Z', 5)) });
     expect(first.changed).toContain('binance.tokenAmounts');
@@ -138,10 +144,16 @@ describe('mergeSnapshots', () => {
   });
 });
 
-describe('mergeReserves: a report\'s history and its claim check', () => {
+describe("mergeReserves: a report's history and its claim check", () => {
   const por = (asOf: string) => ({ method: 'zk-proof' as const, cadence: 'monthly' as const, liabilitiesIncluded: true, source: 'https://a.example/por', asOf });
   const history = (...dates: string[]) => dates.map((asOf) => ({ source: 'https://a.example/por', asOf, reserveRatios: { BTC: 1.01 } }));
-  const check = (asOf: string, claimAsOf: string) => ({ claimAsOf, claimSource: 'https://a.example/por', assets: { BTC: { claimed: 10, onchain: 9, difference: -1 } }, source: 'https://api.llama.fi/protocol/binance-cex', asOf });
+  const check = (asOf: string, claimAsOf: string) => ({
+    claimAsOf,
+    claimSource: 'https://a.example/por',
+    assets: { BTC: { claimed: 10, onchain: 9, difference: -1 } },
+    source: 'https://api.llama.fi/protocol/binance-cex',
+    asOf,
+  });
 
   it('the history travels with the record that wins, and an older record brings none', () => {
     const withHistory = mergeReserves({ held, incoming: { binance: { por: por('2026-09-01'), porHistory: history('2026-09-01', '2026-08-01') } } }).snapshot;

@@ -121,16 +121,12 @@ function amountsMoment(amounts: TokenAmounts): string {
 }
 
 /** Totals and breakdown are judged apart: an hourly `/cexs` reading must not erase a 6-hourly breakdown. */
-function mergeOnchain(
-  held: OnchainAssets | undefined,
-  incoming: OnchainAssets,
-): { block: OnchainAssets; totals: boolean; breakdown: boolean; amounts: boolean } {
+function mergeOnchain(held: OnchainAssets | undefined, incoming: OnchainAssets): { block: OnchainAssets; totals: boolean; breakdown: boolean; amounts: boolean } {
   if (held === undefined) return { block: incoming, totals: true, breakdown: breakdownMoment(incoming) !== undefined, amounts: incoming.tokenAmounts !== undefined };
   const totals = !isOlder(incoming, held);
   const heldBreakdown = breakdownMoment(held);
   const incomingBreakdown = breakdownMoment(incoming);
-  const breakdownWins =
-    incomingBreakdown !== undefined && (heldBreakdown === undefined || incomingBreakdown >= heldBreakdown);
+  const breakdownWins = incomingBreakdown !== undefined && (heldBreakdown === undefined || incomingBreakdown >= heldBreakdown);
 
   const base: OnchainAssets = { ...(totals ? incoming : held) };
   const from = breakdownWins ? incoming : heldBreakdown !== undefined ? held : undefined;
@@ -157,17 +153,14 @@ function mergeOnchain(
   // Coin amounts carry their own URL and dates and are not dollars, so no total can contradict
   // them; they follow the plain rule: the later reading wins, a missing one deletes nothing.
   delete base.tokenAmounts;
-  const amountsWin =
-    incoming.tokenAmounts !== undefined && (held.tokenAmounts === undefined || amountsMoment(incoming.tokenAmounts) >= amountsMoment(held.tokenAmounts));
+  const amountsWin = incoming.tokenAmounts !== undefined && (held.tokenAmounts === undefined || amountsMoment(incoming.tokenAmounts) >= amountsMoment(held.tokenAmounts));
   const amounts = amountsWin ? incoming.tokenAmounts : held.tokenAmounts;
   if (amounts !== undefined) base.tokenAmounts = amounts;
   return { block: base, totals, breakdown: breakdownWins, amounts: amountsWin };
 }
 
 export type MergeSnapshotsParameters = { held: Snapshot; incoming: unknown };
-export type MergeSnapshotsReturnType =
-  | ({ ok: true } & MergeReservesReturnType)
-  | { ok: false; reason: string; snapshot: Snapshot };
+export type MergeSnapshotsReturnType = ({ ok: true } & MergeReservesReturnType) | { ok: false; reason: string; snapshot: Snapshot };
 
 /** Merges a whole document (a newer bundled snapshot, an import) into what is held. Never throws. */
 export function mergeSnapshots({ held, incoming }: MergeSnapshotsParameters): MergeSnapshotsReturnType {

@@ -28,7 +28,7 @@ describe('the own-token price request', () => {
     expect(url).toBe(ownTokenChartUrl([...symbols].reverse()));
   });
 
-  test('every priced symbol is some operating exchange\'s own token', () => {
+  test("every priced symbol is some operating exchange's own token", () => {
     const owned = new Set(exchanges.filter((exchange) => exchange.status.kind === 'operating').flatMap((exchange) => exchange.ownTokens));
     for (const symbol of Object.keys(OWN_TOKEN_COIN_IDS)) expect(owned.has(symbol), symbol).toBe(true);
   });
@@ -36,7 +36,15 @@ describe('the own-token price request', () => {
 
 describe('parseOwnTokenChart', () => {
   test('reads the documented shape into series, oldest first, dated by the answer', () => {
-    const body = { coins: { 'coingecko:binancecoin': entry('BNB', [[168, 600], [24, 590], [1, 580]]) } };
+    const body = {
+      coins: {
+        'coingecko:binancecoin': entry('BNB', [
+          [168, 600],
+          [24, 590],
+          [1, 580],
+        ]),
+      },
+    };
     const { series, skipped } = parseOwnTokenChart({ body, url: URL_, symbols: ['BNB'], fetchedAt: FETCHED });
     expect(skipped).toEqual([]);
     expect(series.BNB).toEqual({
@@ -63,7 +71,13 @@ describe('parseOwnTokenChart', () => {
       ['the answer names "ETH", not BNB', entry('ETH', [[2, 1]])],
       ['confidence 0.5 is below 0.9', entry('BNB', [[2, 1]], 0.5)],
       ['prices must be a list of 1 to 50 points', { symbol: 'BNB', prices: [] }],
-      ['timestamps must be whole seconds in increasing order', entry('BNB', [[1, 1], [2, 1]])],
+      [
+        'timestamps must be whole seconds in increasing order',
+        entry('BNB', [
+          [1, 1],
+          [2, 1],
+        ]),
+      ],
       ['a price is not a positive number', entry('BNB', [[2, -1]])],
       ['a price is not a positive number', entry('BNB', [[2, Number.NaN]])],
       ['a price is dated in the future', entry('BNB', [[-3, 1]])],

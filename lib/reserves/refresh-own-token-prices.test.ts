@@ -8,7 +8,14 @@ const NOW = Date.parse('2026-12-05T12:00:00Z');
 const seconds = (hoursAgo: number) => Math.floor(NOW / 1000) - hoursAgo * 3600;
 const answer = (bnbLatestHoursAgo: number) => ({
   coins: {
-    'coingecko:binancecoin': { symbol: 'BNB', confidence: 0.99, prices: [{ timestamp: seconds(48), price: 600 }, { timestamp: seconds(bnbLatestHoursAgo), price: 590 }] },
+    'coingecko:binancecoin': {
+      symbol: 'BNB',
+      confidence: 0.99,
+      prices: [
+        { timestamp: seconds(48), price: 600 },
+        { timestamp: seconds(bnbLatestHoursAgo), price: 590 },
+      ],
+    },
     'coingecko:okb': { symbol: 'ETH', confidence: 0.99, prices: [{ timestamp: seconds(2), price: 50 }] },
   },
 });

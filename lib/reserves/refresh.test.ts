@@ -141,7 +141,16 @@ describe('refreshCexs', () => {
 describe('refreshProtocol', () => {
   it('attaches the breakdown to held totals', async () => {
     const good = await refresh('/good');
-    const result = await refreshProtocol({ fetch, held: good.result.snapshot, state: initialSourceState(), now: NOW, random: () => 0, exchangeId: 'binance', slug: 'binance-cex', url: at('/protocol/binance-cex') });
+    const result = await refreshProtocol({
+      fetch,
+      held: good.result.snapshot,
+      state: initialSourceState(),
+      now: NOW,
+      random: () => 0,
+      exchangeId: 'binance',
+      slug: 'binance-cex',
+      url: at('/protocol/binance-cex'),
+    });
     expect(result.outcome.kind).toBe('updated');
     expect(result.snapshot.exchanges.binance?.onchain?.topTokens?.[0]).toEqual({ symbol: 'BTC', usd: 61e9 });
     expect(result.snapshot.exchanges.binance?.onchain?.breakdownSource).toBe(at('/protocol/binance-cex'));

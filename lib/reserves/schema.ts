@@ -41,14 +41,14 @@ const SignedUsd = v.pipe(
 );
 /** A reserve ratio as a fraction: 1.0684 means reserves were 106.84 % of customer balances. */
 const Ratio = v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(100, 'a reserve ratio above 10 000 % is not believable'));
-const Symbol = v.pipe(v.string(), v.minLength(1), v.maxLength(20));
+const TickerSchema = v.pipe(v.string(), v.minLength(1), v.maxLength(20));
 
 const Provenance = {
   source: UrlSchema,
   asOf: IsoDateSchema,
 };
 
-const AssetAmounts = v.record(Symbol, v.pipe(v.number(), v.finite(), v.minValue(0, 'an asset amount cannot be negative')));
+const AssetAmounts = v.record(TickerSchema, v.pipe(v.number(), v.finite(), v.minValue(0, 'an asset amount cannot be negative')));
 const Sha256 = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, 'a SHA-256 digest is 64 lowercase hex digits'));
 
 /** Figures of one report beyond the ratios: reserves in units of each asset, and dollar totals. */
@@ -71,13 +71,7 @@ const Checked = {
   sha256: v.optional(Sha256),
 };
 
-export const PorMethodSchema = v.picklist([
-  'zk-proof',
-  'merkle-liabilities',
-  'auditor-attestation',
-  'wallet-list',
-  'none',
-]);
+export const PorMethodSchema = v.picklist(['zk-proof', 'merkle-liabilities', 'auditor-attestation', 'wallet-list', 'none']);
 export type PorMethod = v.InferOutput<typeof PorMethodSchema>;
 
 export const CadenceSchema = v.picklist(['daily', 'weekly', 'monthly', 'quarterly', 'irregular', 'unknown']);
@@ -88,21 +82,19 @@ export const PorAttestationSchema = v.pipe(
     method: PorMethodSchema,
     cadence: CadenceSchema,
     /** Tickers covered by the report, or a count where the report gives only a count. */
-    assetsCovered: v.optional(v.union([v.array(Symbol), v.pipe(v.number(), v.integer(), v.minValue(0))])),
+    assetsCovered: v.optional(v.union([v.array(TickerSchema), v.pipe(v.number(), v.integer(), v.minValue(0))])),
     liabilitiesIncluded: v.boolean(),
     attestor: v.optional(v.pipe(v.string(), v.maxLength(200))),
     /** The moment the balances were taken. */
     snapshotDate: v.optional(IsoDateSchema),
     publishedDate: v.optional(IsoDateSchema),
-    reserveRatios: v.optional(v.record(Symbol, Ratio)),
+    reserveRatios: v.optional(v.record(TickerSchema, Ratio)),
     /** One ratio over all covered assets, where the exchange publishes one (Gate, Bitget). */
     totalReserveRatio: v.optional(Ratio),
     /** Customer balances summed in dollars, where published. */
     liabilitiesUsd: v.optional(Usd),
     /** Customer balances per asset, in units of that asset (BTC, not dollars). */
-    customerLiabilities: v.optional(
-      v.record(Symbol, v.pipe(v.number(), v.finite(), v.minValue(0, 'a customer balance cannot be negative'))),
-    ),
+    customerLiabilities: v.optional(v.record(TickerSchema, v.pipe(v.number(), v.finite(), v.minValue(0, 'a customer balance cannot be negative')))),
     merkleRoot: v.optional(v.pipe(v.string(), v.regex(/^(0x)?[0-9a-fA-F]{16,128}$/))),
     verifier: v.optional(UrlSchema),
     /** Plain words on anything a reader should know (e.g. "no report published"). */
@@ -111,20 +103,15 @@ export const PorAttestationSchema = v.pipe(
     ...Checked,
     ...Provenance,
   }),
+  v.check((por) => por.snapshotDate === undefined || por.publishedDate === undefined || por.snapshotDate <= por.publishedDate, 'a report cannot be published before its snapshot was taken'),
   v.check(
-    (por) => por.snapshotDate === undefined || por.publishedDate === undefined || por.snapshotDate <= por.publishedDate,
-    'a report cannot be published before its snapshot was taken',
-  ),
-  v.check(
-    (por) =>
-      por.method !== 'none' ||
-      (por.reserveRatios === undefined && por.customerLiabilities === undefined && por.totalReserveRatio === undefined),
+    (por) => por.method !== 'none' || (por.reserveRatios === undefined && por.customerLiabilities === undefined && por.totalReserveRatio === undefined),
     'an exchange without proof of reserves cannot have published reserve ratios',
   ),
 );
 export type PorAttestation = v.InferOutput<typeof PorAttestationSchema>;
 
-export const TokenValueSchema = v.object({ symbol: Symbol, usd: Usd });
+export const TokenValueSchema = v.object({ symbol: TickerSchema, usd: Usd });
 export type TokenValue = v.InferOutput<typeof TokenValueSchema>;
 
 /** Rounding in the source can put a part a hair above its whole; more than this is a real contradiction. */
@@ -158,7 +145,7 @@ export const TokenAmountsSchema = v.object({
     v.object({
       /** The moment of the point (its `date`, seconds since 1970, as an ISO timestamp). */
       at: IsoTimestampSchema,
-      amounts: v.record(Symbol, TokenAmount),
+      amounts: v.record(TickerSchema, TokenAmount),
     }),
   ),
 });
@@ -188,14 +175,8 @@ export const OnchainAssetsSchema = v.pipe(
     ...Provenance,
   }),
   v.check((assets) => assets.cleanUsd <= assets.totalUsd * TOLERANCE, 'clean assets cannot exceed total assets'),
-  v.check(
-    (assets) => assets.ownTokenUsd === undefined || assets.ownTokenUsd <= assets.totalUsd * TOLERANCE,
-    'own-token value cannot exceed total assets',
-  ),
-  v.check(
-    (assets) => assets.topTokens === undefined || assets.topTokens.every((token) => token.usd <= assets.totalUsd * TOLERANCE),
-    'a single token cannot be worth more than total assets',
-  ),
+  v.check((assets) => assets.ownTokenUsd === undefined || assets.ownTokenUsd <= assets.totalUsd * TOLERANCE, 'own-token value cannot exceed total assets'),
+  v.check((assets) => assets.topTokens === undefined || assets.topTokens.every((token) => token.usd <= assets.totalUsd * TOLERANCE), 'a single token cannot be worth more than total assets'),
 );
 export type OnchainAssets = v.InferOutput<typeof OnchainAssetsSchema>;
 
@@ -214,7 +195,7 @@ export const POR_HISTORY_LENGTH = 12;
 
 /** One past report, for the trend of customer liabilities and of each asset's ratio. */
 export const PorReportSchema = v.object({
-  reserveRatios: v.optional(v.record(Symbol, Ratio)),
+  reserveRatios: v.optional(v.record(TickerSchema, Ratio)),
   totalReserveRatio: v.optional(Ratio),
   liabilitiesUsd: v.optional(Usd),
   customerLiabilities: v.optional(AssetAmounts),
@@ -241,7 +222,7 @@ export const PorCheckSchema = v.object({
   claimAsOf: IsoDateSchema,
   claimSource: UrlSchema,
   assets: v.record(
-    Symbol,
+    TickerSchema,
     v.object({
       claimed: v.pipe(v.number(), v.finite(), v.minValue(0)),
       onchain: v.pipe(v.number(), v.finite(), v.minValue(0)),
@@ -263,7 +244,6 @@ export const ExchangeReservesSchema = v.object({
   flows: v.optional(FlowsSchema),
 });
 export type ExchangeReserves = v.InferOutput<typeof ExchangeReservesSchema>;
-
 
 export const SnapshotSchema = v.object({
   version: v.literal(1),

@@ -21,7 +21,6 @@ export function parseSnapshot(input: unknown): ParseSnapshotReturnType {
 let cached: Snapshot | undefined;
 let cachedProblem: string | undefined;
 
-
 /**
  * The snapshot shipped inside the extension, validated once. A broken file is caught by
  * `snapshot.test.ts` before release; should one ship anyway, the extension falls back to an

@@ -23,7 +23,12 @@ interface DenyEntry {
 function readDenylist(text: string): DenyEntry[] {
   return text
     .split('\n')
-    .map((line) => line.replace(/\s#.*$/, '').trim().toLowerCase())
+    .map((line) =>
+      line
+        .replace(/\s#.*$/, '')
+        .trim()
+        .toLowerCase(),
+    )
     .filter((line) => line !== '' && !line.startsWith('#'))
     .map((line) => {
       const slash = line.indexOf('/');
@@ -74,7 +79,9 @@ function registryCitations(): Citation[] {
   return exchanges.flatMap((exchange) => {
     const at = (field: string) => `lib/exchanges/${exchange.id}.ts ${field}`;
     const found: Citation[] = exchange.sources.map((url, index) => ({ where: at(`sources[${index}]`), url }));
-    (exchange.incidents ?? []).forEach((incident, index) => found.push({ where: at(`incidents[${index}].source`), url: incident.source }));
+    (exchange.incidents ?? []).forEach((incident, index) => {
+      found.push({ where: at(`incidents[${index}].source`), url: incident.source });
+    });
     if (exchange.status.kind !== 'operating') found.push({ where: at('status.source'), url: exchange.status.source });
     if (exchange.withdrawal !== undefined) found.push(...citationsIn(exchange.withdrawal, new Set(['source', 'url', 'settingsUrl']), `lib/exchanges/${exchange.id}.ts withdrawal`));
     if (exchange.porUrl !== undefined) found.push({ where: at('porUrl'), url: exchange.porUrl });

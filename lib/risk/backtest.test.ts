@@ -9,8 +9,7 @@ import { gradeExchange, type GradeExchangeParameters, type RiskReserves } from '
  */
 
 const SOURCES = {
-  alamedaBalanceSheet:
-    'https://www.coindesk.com/business/2022/11/02/divisions-in-sam-bankman-frieds-crypto-empire-blur-on-his-trading-titan-alamedas-balance-sheet',
+  alamedaBalanceSheet: 'https://www.coindesk.com/business/2022/11/02/divisions-in-sam-bankman-frieds-crypto-empire-blur-on-his-trading-titan-alamedas-balance-sheet',
   alamedaFttTotal: 'https://coinpaper.com/675/leaked-ftx-balance-sheet-deepens-discord-between-sbf-and-cz',
   ftxWithdrawals: 'https://www.nasdaq.com/articles/crypto-exchange-ftx-saw-%246-bln-in-withdrawals-in-72-hours-ceo-message-to-staff',
   cryptoComShib: 'https://www.akilligundem.com/crypto-coms-preliminary-glimpse-of-token-reserves-reveals-20-in-shiba-inu-coin/?ajax=1',
@@ -69,7 +68,7 @@ describe('backtest: FTX, November 2022', () => {
     expect(verdict.sources).toEqual(expect.arrayContaining([SOURCES.alamedaBalanceSheet, SOURCES.ftxWithdrawals]));
   });
 
-  test('today the registry\'s FTX entry is danger on its status alone, even with no figures at all', () => {
+  test("today the registry's FTX entry is danger on its status alone, even with no figures at all", () => {
     const ftx = getExchange('ftx');
     expect(ftx).toBeDefined();
     const verdict = gradeExchange({ exchange: ftx!, reserves: undefined, now: at('2026-11-25') });
@@ -192,7 +191,7 @@ describe('backtest: Binance, December 2022', () => {
     flows: { net7dUsd: -3_660_311_347, source: SOURCES.binanceOutflowWeek, asOf: '2022-12-13' },
   };
 
-  test('caution: BNB just over a tenth of reserves, the week\'s outflow below the run line', () => {
+  test("caution: BNB just over a tenth of reserves, the week's outflow below the run line", () => {
     const verdict = grade(binanceThen, december, '2022-12-15');
     // One caution (BNB); the missing breakdown and 30-day flow are unknown, so C, incomplete.
     expect(verdict).toMatchObject({ level: 'caution', grade: 'C', incomplete: true });

@@ -32,7 +32,11 @@ const thinBookArb = fc
     totalUsd: fc.double({ min: 1e6, max: 1e11, noNaN: true }),
     // Strictly below 1 − LIMIT, with room for rounding, so the unitemised share is at or above the limit.
     itemised: fc.oneof(fc.constant(0), fc.double({ min: 0, max: (1 - LIMIT) * 0.999, noNaN: true })),
-    tokens: fc.uniqueArray(fc.record({ symbol: fc.constantFrom(...symbols), weight: fc.double({ min: 0.001, max: 1, noNaN: true }) }), { selector: (token) => token.symbol, minLength: 1, maxLength: 10 }),
+    tokens: fc.uniqueArray(fc.record({ symbol: fc.constantFrom(...symbols), weight: fc.double({ min: 0.001, max: 1, noNaN: true }) }), {
+      selector: (token) => token.symbol,
+      minLength: 1,
+      maxLength: 10,
+    }),
     affiliated: fc.boolean(),
   })
   .map(({ totalUsd, itemised, tokens, affiliated }) => {

@@ -74,8 +74,7 @@ export function assetConcentration({ onchain, ownTokens, affiliatedTokens }: Ass
   const own = new Set(ownTokens.map(normalizeSymbol));
   const affiliated = new Set((affiliatedTokens ?? []).map(normalizeSymbol));
 
-  const sumWhere = (keep: (symbol: string) => boolean): number =>
-    shares.filter(({ symbol }) => keep(symbol)).reduce((sum, { share }) => sum + share, 0);
+  const sumWhere = (keep: (symbol: string) => boolean): number => shares.filter(({ symbol }) => keep(symbol)).reduce((sum, { share }) => sum + share, 0);
 
   if (affiliated.size > 0) {
     result.affiliatedTokenShare = sumWhere((symbol) => affiliated.has(symbol) && !own.has(symbol));
@@ -86,9 +85,7 @@ export function assetConcentration({ onchain, ownTokens, affiliatedTokens }: Ass
   result.stablecoinShare = sumWhere((symbol) => STABLECOINS.includes(symbol));
   const top = shares[0];
   result.topAsset = top ?? { symbol: 'none listed', share: 0 };
-  const minor = shares.find(
-    ({ symbol }) => !CORE_ASSETS.includes(symbol) && !STABLECOINS.includes(symbol) && !own.has(symbol) && !affiliated.has(symbol),
-  );
+  const minor = shares.find(({ symbol }) => !CORE_ASSETS.includes(symbol) && !STABLECOINS.includes(symbol) && !own.has(symbol) && !affiliated.has(symbol));
   result.topMinorAsset = minor ?? { symbol: 'none listed', share: 0 };
 
   const unlisted = clampShare(1 - listedUsd / denominator);

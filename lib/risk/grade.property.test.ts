@@ -17,18 +17,29 @@ const DAY = 86_400_000;
 const isoDaysBefore = (days: number): string => new Date(NOW.getTime() - days * DAY).toISOString().slice(0, 10);
 
 const symbols = ['BTC', 'ETH', 'USDT', 'USDC', 'XT', 'AF', 'SHIB', 'SOL'] as const;
-const TYPICAL: ReadonlyArray<readonly [string, number]> = [['BTC', 0.4], ['USDT', 0.25], ['ETH', 0.2], ['USDC', 0.05], ['XT', 0.04], ['AF', 0.03], ['SOL', 0.03]];
+const TYPICAL: ReadonlyArray<readonly [string, number]> = [
+  ['BTC', 0.4],
+  ['USDT', 0.25],
+  ['ETH', 0.2],
+  ['USDC', 0.05],
+  ['XT', 0.04],
+  ['AF', 0.03],
+  ['SOL', 0.03],
+];
 
 const porArb: fc.Arbitrary<PorAttestation> = fc
   .record({
     method: fc.constantFrom('zk-proof', 'merkle-liabilities', 'merkle-liabilities', 'merkle-liabilities', 'auditor-attestation', 'wallet-list', 'none'),
     cadence: fc.constantFrom('daily', 'weekly', 'monthly', 'monthly', 'monthly', 'quarterly', 'irregular', 'unknown'),
     liabilitiesIncluded: fc.boolean(),
-    reserveRatios: fc.option(fc.dictionary(
-      fc.constantFrom('BTC', 'ETH', 'USDT', 'USDC', 'SOL', 'DOGE'),
-      fc.oneof({ weight: 6, arbitrary: fc.double({ min: 1, max: 1.3, noNaN: true }) }, { weight: 1, arbitrary: fc.double({ min: 0.85, max: 1.3, noNaN: true }) }),
-      { minKeys: 3, maxKeys: 6 },
-    ), { nil: undefined, freq: 8 }),
+    reserveRatios: fc.option(
+      fc.dictionary(
+        fc.constantFrom('BTC', 'ETH', 'USDT', 'USDC', 'SOL', 'DOGE'),
+        fc.oneof({ weight: 6, arbitrary: fc.double({ min: 1, max: 1.3, noNaN: true }) }, { weight: 1, arbitrary: fc.double({ min: 0.85, max: 1.3, noNaN: true }) }),
+        { minKeys: 3, maxKeys: 6 },
+      ),
+      { nil: undefined, freq: 8 },
+    ),
     ageDays: fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 0, max: 40 }) }, { weight: 1, arbitrary: fc.integer({ min: 0, max: 400 }) }),
     // When we last confirmed it was the newest report, in days after its own date (capped at today).
     checkedAfterDays: fc.option(fc.integer({ min: 0, max: 400 }), { nil: undefined, freq: 2 }),
@@ -48,8 +59,16 @@ const onchainArb: fc.Arbitrary<RiskOnchainAssets> = fc
     tokens: fc.option(
       fc.oneof(
         // A typical book (BTC, USDT, ETH leading) with jitter, or any mix at all.
-        { weight: 3, arbitrary: fc.tuple(...TYPICAL.map(([, weight]) => fc.double({ min: weight * 0.5, max: weight * 1.5, noNaN: true }))).map((weights) => TYPICAL.map(([symbol], index) => ({ symbol, weight: weights[index] ?? 0 }))) },
-        { weight: 1, arbitrary: fc.uniqueArray(fc.record({ symbol: fc.constantFrom(...symbols), weight: fc.double({ min: 0, max: 1, noNaN: true }) }), { selector: (token) => token.symbol, maxLength: 8 }) },
+        {
+          weight: 3,
+          arbitrary: fc
+            .tuple(...TYPICAL.map(([, weight]) => fc.double({ min: weight * 0.5, max: weight * 1.5, noNaN: true })))
+            .map((weights) => TYPICAL.map(([symbol], index) => ({ symbol, weight: weights[index] ?? 0 }))),
+        },
+        {
+          weight: 1,
+          arbitrary: fc.uniqueArray(fc.record({ symbol: fc.constantFrom(...symbols), weight: fc.double({ min: 0, max: 1, noNaN: true }) }), { selector: (token) => token.symbol, maxLength: 8 }),
+        },
       ),
       { nil: undefined, freq: 6 },
     ),
@@ -187,7 +206,11 @@ describe('verdict order', () => {
     const verdicts = fc.sample(caseArb, { numRuns: 2000, seed: 7 }).map(({ exchange, reserves }) => grade(exchange, reserves));
     const incompleteLevels = new Set(verdicts.filter((verdict) => verdict.incomplete).map((verdict) => verdict.level));
     expect([...incompleteLevels].sort()).toEqual(['caution', 'danger', 'unknown']);
-    const staleness = new Set(verdicts.flatMap((verdict) => verdict.reasons.filter((reason) => reason.metric === 'por.checked' || (reason.metric === 'por.age-days' && reason.effect === 'caution')).map((reason) => reason.metric)));
+    const staleness = new Set(
+      verdicts.flatMap((verdict) =>
+        verdict.reasons.filter((reason) => reason.metric === 'por.checked' || (reason.metric === 'por.age-days' && reason.effect === 'caution')).map((reason) => reason.metric),
+      ),
+    );
     expect([...staleness].sort()).toEqual(['por.age-days', 'por.checked']);
   });
 });

@@ -41,7 +41,19 @@ describe('gradeExchange', () => {
     expect(verdict.grade).toBe('A');
     expect(verdict.reasons.every((reason) => reason.effect === 'ok' || reason.effect === 'info')).toBe(true);
     const metrics = verdict.reasons.map((reason) => reason.metric);
-    for (const metric of ['status', 'por.method', 'por.age-days', 'reserve-ratio.major', 'reserve-ratio.any', 'own-token.share', 'top-asset.share', 'minor-asset.share', 'hhi', 'outflow-7d.share', 'outflow-30d.share']) {
+    for (const metric of [
+      'status',
+      'por.method',
+      'por.age-days',
+      'reserve-ratio.major',
+      'reserve-ratio.any',
+      'own-token.share',
+      'top-asset.share',
+      'minor-asset.share',
+      'hhi',
+      'outflow-7d.share',
+      'outflow-30d.share',
+    ]) {
       expect(metrics).toContain(metric);
     }
     expect(verdict.asOf).toBe('2025-02-01');
@@ -89,7 +101,12 @@ describe('gradeExchange', () => {
     expect(noFlows.reasons.some((reason) => reason.effect === 'caution')).toBe(false);
     const noBreakdown = grade({ ...healthy, onchain: { ...onchain, topTokens: undefined } });
     expect(noBreakdown).toMatchObject({ level: 'unknown', grade: '?', incomplete: true });
-    expect(noBreakdown.reasons.filter((reason) => reason.effect === 'unknown').map((reason) => reason.metric).sort()).toEqual(['hhi', 'minor-asset.share', 'top-asset.share']);
+    expect(
+      noBreakdown.reasons
+        .filter((reason) => reason.effect === 'unknown')
+        .map((reason) => reason.metric)
+        .sort(),
+    ).toEqual(['hhi', 'minor-asset.share', 'top-asset.share']);
   });
 
   test('own-token share: caution from 10 %, danger from 25 %', () => {
@@ -102,7 +119,16 @@ describe('gradeExchange', () => {
   test('affiliated tokens count with own tokens, and need a breakdown', () => {
     const withAffiliate = { ...healthy, onchain: { ...onchain, topTokens: [...(onchain.topTokens ?? []), { symbol: 'SOL', usd: 0 }] } };
     expect(grade(withAffiliate, { affiliatedTokens: ['SOL'] }).level).toBe('ok');
-    const heavy = { ...healthy, onchain: { ...onchain, topTokens: [{ symbol: 'BTC', usd: 500 }, { symbol: 'SOL', usd: 250 }] } };
+    const heavy = {
+      ...healthy,
+      onchain: {
+        ...onchain,
+        topTokens: [
+          { symbol: 'BTC', usd: 500 },
+          { symbol: 'SOL', usd: 250 },
+        ],
+      },
+    };
     expect(grade(heavy, { affiliatedTokens: ['SOL'] }).reasons[0]).toMatchObject({ metric: 'own-affiliated.share', effect: 'danger' });
     // No breakdown: the affiliated share is missing, and so are the breakdown's own figures — unknown, not caution.
     const noBreakdown = grade({ ...healthy, onchain: { ...onchain, topTokens: undefined } }, { affiliatedTokens: ['SOL'] });
@@ -131,10 +157,25 @@ describe('gradeExchange', () => {
   });
 
   test('a single minor asset, or a concentrated book, warns', () => {
-    const meme = grade({ ...healthy, onchain: { ...onchain, topTokens: [{ symbol: 'BTC', usd: 400 }, { symbol: 'SHIB', usd: 200 }, { symbol: 'ETH', usd: 190 }] } });
+    const meme = grade({
+      ...healthy,
+      onchain: {
+        ...onchain,
+        topTokens: [
+          { symbol: 'BTC', usd: 400 },
+          { symbol: 'SHIB', usd: 200 },
+          { symbol: 'ETH', usd: 190 },
+        ],
+      },
+    });
     expect(meme.reasons.find((reason) => reason.metric === 'minor-asset.share')).toMatchObject({ effect: 'caution', value: 0.2 });
     const oneAsset = grade({ ...healthy, onchain: { ...onchain, topTokens: [{ symbol: 'BTC', usd: 800 }] } });
-    expect(oneAsset.reasons.filter((reason) => reason.effect === 'caution').map((reason) => reason.metric).sort()).toEqual(['hhi', 'top-asset.share']);
+    expect(
+      oneAsset.reasons
+        .filter((reason) => reason.effect === 'caution')
+        .map((reason) => reason.metric)
+        .sort(),
+    ).toEqual(['hhi', 'top-asset.share']);
   });
 
   test('leverage is shown but never moves the level', () => {
@@ -160,7 +201,9 @@ describe('gradeExchange', () => {
 
   test('every threshold the verdict cites is in the table', () => {
     const ids = new Set(THRESHOLDS.map((row) => row.id));
-    const cited = [grade(healthy), grade({ ...healthy, onchain: { ...onchain, cleanUsd: 100 } })].flatMap((verdict) => verdict.reasons.flatMap((reason) => (reason.thresholdId === undefined ? [] : [reason.thresholdId])));
+    const cited = [grade(healthy), grade({ ...healthy, onchain: { ...onchain, cleanUsd: 100 } })].flatMap((verdict) =>
+      verdict.reasons.flatMap((reason) => (reason.thresholdId === undefined ? [] : [reason.thresholdId])),
+    );
     expect(cited.length).toBeGreaterThan(5);
     for (const id of cited) expect(ids.has(id)).toBe(true);
   });
@@ -201,7 +244,7 @@ describe('gradeExchange: whose staleness it is', () => {
     expect(verdict.reasons.some((item) => item.metric === 'por.checked')).toBe(false);
   });
 
-  test('us late: not checked since it was fresh → our gap, a missing figure, never the exchange\'s caution', () => {
+  test("us late: not checked since it was fresh → our gap, a missing figure, never the exchange's caution", () => {
     for (const stale of [oldReport, { ...oldReport, checkedAt: '2024-12-20' }]) {
       const verdict = grade({ ...healthy, por: stale });
       expect(verdict).toMatchObject({ level: 'unknown', grade: '?', incomplete: true });
@@ -274,7 +317,13 @@ describe('gradeExchange: the worst level the known figures support, marked incom
 
 describe('gradeExchange: a breakdown that itemises too little', () => {
   // The synthetic OKX case: the listed tokens are a rounding error beside the total.
-  const thin: RiskOnchainAssets = { ...onchain, topTokens: [{ symbol: 'BTC', usd: 0.2 }, { symbol: 'ETH', usd: 0.1 }] };
+  const thin: RiskOnchainAssets = {
+    ...onchain,
+    topTokens: [
+      { symbol: 'BTC', usd: 0.2 },
+      { symbol: 'ETH', usd: 0.1 },
+    ],
+  };
 
   test('is caution "too thin to judge" on the largest holding, minor tokens and the HHI, never ok', () => {
     const verdict = grade({ ...healthy, onchain: thin });
@@ -291,7 +340,14 @@ describe('gradeExchange: a breakdown that itemises too little', () => {
   });
 
   test('just under the limit the top-N reading stands; at the limit it does not', () => {
-    const listed = (fraction: number): RiskOnchainAssets => ({ ...onchain, topTokens: [{ symbol: 'BTC', usd: 400 * fraction }, { symbol: 'USDT', usd: 300 * fraction }, { symbol: 'ETH', usd: 300 * fraction }] });
+    const listed = (fraction: number): RiskOnchainAssets => ({
+      ...onchain,
+      topTokens: [
+        { symbol: 'BTC', usd: 400 * fraction },
+        { symbol: 'USDT', usd: 300 * fraction },
+        { symbol: 'ETH', usd: 300 * fraction },
+      ],
+    });
     const under = grade({ ...healthy, onchain: listed(0.51) });
     expect(under.reasons.find((reason) => reason.metric === 'top-asset.share')).toMatchObject({ effect: 'ok', thresholdId: 'top-asset.share.caution' });
     const at = grade({ ...healthy, onchain: listed(0.5) });

@@ -147,11 +147,7 @@ function gradeOf(level: RiskLevel, reasons: readonly RiskReason[], porStrength: 
   }
 }
 
-function standingReasons(
-  exchange: GradeExchangeParameters['exchange'],
-  incidents: ReturnType<typeof recentIncidents>,
-  reasons: RiskReason[],
-): void {
+function standingReasons(exchange: GradeExchangeParameters['exchange'], incidents: ReturnType<typeof recentIncidents>, reasons: RiskReason[]): void {
   const { status } = exchange;
   if (status.kind === 'operating') {
     reasons.push({ metric: 'status', value: 'operating', effect: 'ok', message: `${exchange.name} is operating; no closure or collapse is on record.` });
@@ -312,13 +308,7 @@ const METHOD_WORDS: Readonly<Record<PorMethod, string>> = {
 };
 
 /** Returns the total used for shares, or undefined when there is no usable total. */
-function onchainReasons(
-  exchange: GradeExchangeParameters['exchange'],
-  onchain: RiskOnchainAssets | undefined,
-  now: Date,
-  metrics: RiskMetrics,
-  reasons: RiskReason[],
-): number | undefined {
+function onchainReasons(exchange: GradeExchangeParameters['exchange'], onchain: RiskOnchainAssets | undefined, now: Date, metrics: RiskMetrics, reasons: RiskReason[]): number | undefined {
   if (onchain === undefined) {
     reasons.push({ metric: 'onchain', effect: 'unknown', message: 'We have no on-chain asset figures for this exchange, so concentration cannot be checked.' });
     return undefined;
@@ -360,11 +350,21 @@ function onchainReasons(
   metrics.concentration = concentration;
   const ownList = exchange.ownTokens.length > 0 ? exchange.ownTokens.join(', ') : 'none';
   if (concentration.ownTokenShare === undefined) {
-    reasons.push({ metric: 'own-token.share', effect: 'unknown', ...provenance, message: `The clean (own-token-free) total is not published, so the share in the exchange's own tokens (${ownList}) is unknown.` });
+    reasons.push({
+      metric: 'own-token.share',
+      effect: 'unknown',
+      ...provenance,
+      message: `The clean (own-token-free) total is not published, so the share in the exchange's own tokens (${ownList}) is unknown.`,
+    });
   } else {
     reasons.push(
-      shareReason('own-token.share', concentration.ownTokenShare, 'own-token.share.caution', 'own-token.share.danger', provenance, (share) =>
-        `${percent(share)} of reserves are in the exchange's own tokens (${ownList}).`,
+      shareReason(
+        'own-token.share',
+        concentration.ownTokenShare,
+        'own-token.share.caution',
+        'own-token.share.danger',
+        provenance,
+        (share) => `${percent(share)} of reserves are in the exchange's own tokens (${ownList}).`,
       ),
     );
   }
@@ -393,8 +393,13 @@ function onchainReasons(
       });
     } else {
       reasons.push(
-        shareReason('own-affiliated.share', concentration.ownAndAffiliatedShare, 'own-affiliated.share.caution', 'own-affiliated.share.danger', provenance, (share) =>
-          `${percent(share)} of reserves are in own or affiliated tokens (${[...exchange.ownTokens, ...affiliated].join(', ')}).`,
+        shareReason(
+          'own-affiliated.share',
+          concentration.ownAndAffiliatedShare,
+          'own-affiliated.share.caution',
+          'own-affiliated.share.danger',
+          provenance,
+          (share) => `${percent(share)} of reserves are in own or affiliated tokens (${[...exchange.ownTokens, ...affiliated].join(', ')}).`,
         ),
       );
     }
@@ -415,15 +420,27 @@ function onchainReasons(
     reasons.push({ metric: 'hhi', ...cited, message: `${tooThin} how concentrated reserves are is unknown (the index could be as high as ${hhi.high.toFixed(2)}).` });
   } else {
     const unlisted = unlistedShare !== undefined && unlistedShare > 0 ? ` (${percent(unlistedShare)} of reserves are not itemised)` : '';
-    reasons.push(shareReason('top-asset.share', topAsset.share, 'top-asset.share.caution', undefined, provenance, (share) => `The largest holding is ${topAsset.symbol} at ${percent(share)} of reserves.`));
     reasons.push(
-      shareReason('minor-asset.share', topMinorAsset.share, 'minor-asset.share.caution', undefined, provenance, (share) =>
-        `The largest holding outside BTC, ETH and stablecoins is ${topMinorAsset.symbol} at ${percent(share)} of reserves.`,
+      shareReason('top-asset.share', topAsset.share, 'top-asset.share.caution', undefined, provenance, (share) => `The largest holding is ${topAsset.symbol} at ${percent(share)} of reserves.`),
+    );
+    reasons.push(
+      shareReason(
+        'minor-asset.share',
+        topMinorAsset.share,
+        'minor-asset.share.caution',
+        undefined,
+        provenance,
+        (share) => `The largest holding outside BTC, ETH and stablecoins is ${topMinorAsset.symbol} at ${percent(share)} of reserves.`,
       ),
     );
     reasons.push(
-      shareReason('hhi', hhi.high, 'hhi.caution', undefined, provenance, (value) =>
-        `Concentration index (Herfindahl–Hirschman) is at most ${value.toFixed(2)}${hhi.low < hhi.high ? ` and at least ${hhi.low.toFixed(2)}` : ''}${unlisted}.`,
+      shareReason(
+        'hhi',
+        hhi.high,
+        'hhi.caution',
+        undefined,
+        provenance,
+        (value) => `Concentration index (Herfindahl–Hirschman) is at most ${value.toFixed(2)}${hhi.low < hhi.high ? ` and at least ${hhi.low.toFixed(2)}` : ''}${unlisted}.`,
       ),
     );
     if (stablecoinShare !== undefined) {

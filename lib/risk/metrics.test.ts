@@ -21,7 +21,7 @@ describe('reserveCoverage', () => {
 });
 
 describe('porFreshness', () => {
-  test('measures age in the exchange\'s own cadences', () => {
+  test("measures age in the exchange's own cadences", () => {
     const fresh = porFreshness({ por: { cadence: 'monthly', asOf: '2025-01-15' }, now });
     expect(fresh).toMatchObject({ ageDays: 45, allowedDays: 62, stale: false });
     const stale = porFreshness({ por: { cadence: 'monthly', asOf: '2024-12-01' }, now });
@@ -67,13 +67,33 @@ describe('assetConcentration', () => {
 
   test('bounds the HHI by how the unlisted remainder could be split', () => {
     // Listed 0.5 and 0.2; 0.3 unlisted, no piece larger than 0.2 → worst case 0.2 + 0.1.
-    const result = assetConcentration({ onchain: { totalUsd: 100, cleanUsd: 100, topTokens: [{ symbol: 'BTC', usd: 50 }, { symbol: 'ETH', usd: 20 }] }, ownTokens: [] });
+    const result = assetConcentration({
+      onchain: {
+        totalUsd: 100,
+        cleanUsd: 100,
+        topTokens: [
+          { symbol: 'BTC', usd: 50 },
+          { symbol: 'ETH', usd: 20 },
+        ],
+      },
+      ownTokens: [],
+    });
     expect(result.hhi?.low).toBeCloseTo(0.25 + 0.04);
     expect(result.hhi?.high).toBeCloseTo(0.25 + 0.04 + 0.04 + 0.01);
   });
 
   test('sums a token listed on several chains and caps shares when the list exceeds the total', () => {
-    const result = assetConcentration({ onchain: { totalUsd: 100, cleanUsd: 100, topTokens: [{ symbol: 'ETH', usd: 60 }, { symbol: 'eth', usd: 60 }] }, ownTokens: [] });
+    const result = assetConcentration({
+      onchain: {
+        totalUsd: 100,
+        cleanUsd: 100,
+        topTokens: [
+          { symbol: 'ETH', usd: 60 },
+          { symbol: 'eth', usd: 60 },
+        ],
+      },
+      ownTokens: [],
+    });
     expect(result.topAsset).toEqual({ symbol: 'ETH', share: 1 });
     expect(result.unlistedShare).toBe(0);
   });

@@ -18,8 +18,7 @@ export interface NetFlowSharesReturnType {
 export function netFlowShares({ flows, totalUsd }: NetFlowSharesParameters): NetFlowSharesReturnType {
   const result: NetFlowSharesReturnType = {};
   if (!(totalUsd > 0)) return result;
-  const share = (net: number | undefined): number | undefined =>
-    net === undefined || !Number.isFinite(net) ? undefined : Math.max(0, -net) / totalUsd;
+  const share = (net: number | undefined): number | undefined => (net === undefined || !Number.isFinite(net) ? undefined : Math.max(0, -net) / totalUsd);
   const week = share(flows.net7dUsd);
   const month = share(flows.net30dUsd);
   if (week !== undefined) result.outflow7dShare = week;

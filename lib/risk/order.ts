@@ -60,9 +60,5 @@ const GRADE_SEVERITY: Readonly<Record<RiskGrade, number>> = { F: 0, D: 1, C: 2, 
 
 /** Negative when `a` belongs before `b` in a worst-first list, 0 when they are level. */
 export function compareWorstFirst(a: VerdictRankParameters, b: VerdictRankParameters): number {
-  return (
-    LEVEL_SEVERITY[a.level] - LEVEL_SEVERITY[b.level] ||
-    Number(a.incomplete === true) - Number(b.incomplete === true) ||
-    GRADE_SEVERITY[a.grade] - GRADE_SEVERITY[b.grade]
-  );
+  return LEVEL_SEVERITY[a.level] - LEVEL_SEVERITY[b.level] || Number(a.incomplete === true) - Number(b.incomplete === true) || GRADE_SEVERITY[a.grade] - GRADE_SEVERITY[b.grade];
 }

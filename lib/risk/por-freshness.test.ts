@@ -15,8 +15,8 @@ describe('porFreshness: whose delay a stale report is', () => {
     ['stale, never re-checked: ours', '2024-11-01', undefined, { late: 'us', stale: true, checkedAt: '2024-11-01', ageAtCheckDays: 0 }],
     ['stale, last checked while it was still fresh: ours', '2024-11-01', '2024-12-15', { late: 'us', stale: true, checkedAt: '2024-12-15', ageAtCheckDays: 44 }],
     ['stale, checked on the last fresh day: ours', '2024-11-01', '2025-01-02', { late: 'us', stale: true, ageAtCheckDays: 62 }],
-    ['stale, checked the day after it was overdue: the exchange\'s', '2024-11-01', '2025-01-03', { late: 'exchange', stale: true, ageAtCheckDays: 63 }],
-    ['stale, checked yesterday and still the newest: the exchange\'s', '2024-11-01', '2025-02-28', { late: 'exchange', stale: true, checkedAt: '2025-02-28', ageAtCheckDays: 119 }],
+    ["stale, checked the day after it was overdue: the exchange's", '2024-11-01', '2025-01-03', { late: 'exchange', stale: true, ageAtCheckDays: 63 }],
+    ["stale, checked yesterday and still the newest: the exchange's", '2024-11-01', '2025-02-28', { late: 'exchange', stale: true, checkedAt: '2025-02-28', ageAtCheckDays: 119 }],
     ['a check dated before the report is ignored', '2024-11-01', '2024-10-01', { late: 'us', stale: true, checkedAt: '2024-11-01', ageAtCheckDays: 0 }],
   ] as const)('%s', (_name, asOf, checkedAt, expected) => {
     const freshness = porFreshness({ por: { cadence: 'monthly', asOf, ...(checkedAt === undefined ? {} : { checkedAt }) }, now });

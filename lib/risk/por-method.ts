@@ -13,7 +13,6 @@ const STRENGTH: Readonly<Record<PorMethod, number>> = {
   'zk-proof': 4,
 };
 
-
 /** 0 (no report) … 4 (zk proof of solvency with liabilities). */
 export function porMethodStrength(method: PorMethod): number {
   return STRENGTH[method];

@@ -21,7 +21,7 @@ describe('run alert backtest', () => {
     expect(ftx.readings[2]?.evaluation.reasons[0]).toMatchObject({ signal: 'own-token-fall', effect: 'alert', symbol: 'FTT' });
   });
 
-  test('Binance\'s worst week of December 2022 is a caution, not an alert', () => {
+  test("Binance's worst week of December 2022 is a caution, not an alert", () => {
     const binance = episode('binance-2022-12');
     expect(binance.peak).toBe('caution');
     expect(binance.alerts).toBe(0);
@@ -29,7 +29,7 @@ describe('run alert backtest', () => {
     expect(week?.value).toBeCloseTo(3.660311347 / (60.4 + 3.660311347), 6);
   });
 
-  test('Crypto.com\'s halving CRO is a caution; Huobi in August 2023 and the recorded /cexs rows are calm', () => {
+  test("Crypto.com's halving CRO is a caution; Huobi in August 2023 and the recorded /cexs rows are calm", () => {
     expect(episode('crypto-com-2022-11')).toMatchObject({ peak: 'caution', alerts: 0 });
     expect(episode('huobi-2023-08')).toMatchObject({ peak: 'calm', alerts: 0 });
     expect(episode('cexs-2026-08-10')).toMatchObject({ peak: 'calm', alerts: 0 });
@@ -50,6 +50,8 @@ describe('run alert backtest', () => {
     expect(DOC).toContain(backtestTable());
     const summary = summarizeBacktest();
     expect(summary).toEqual({ episodes: 5, readings: 8, alerts: 1, timely: 1, falseAlarms: 0, missed: 0 });
-    expect(DOC).toContain(`${summary.alerts} alert in ${summary.readings} readings of ${summary.episodes} episodes: ${summary.timely} before a halt, ${summary.falseAlarms} false alarms, ${summary.missed} halts missed`);
+    expect(DOC).toContain(
+      `${summary.alerts} alert in ${summary.readings} readings of ${summary.episodes} episodes: ${summary.timely} before a halt, ${summary.falseAlarms} false alarms, ${summary.missed} halts missed`,
+    );
   });
 });

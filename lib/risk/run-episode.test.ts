@@ -89,7 +89,9 @@ describe('run episodes', () => {
   });
 
   test('stored states are validated on read; anything damaged is no state at all', () => {
-    expect(parseRunStates({ binance: { phase: 'alert', startedAt: '2026-12-05T00:00:00.000Z', raisedBy: ['outflow-24h'] } })).toEqual({ binance: { phase: 'alert', startedAt: '2026-12-05T00:00:00.000Z', raisedBy: ['outflow-24h'] } });
+    expect(parseRunStates({ binance: { phase: 'alert', startedAt: '2026-12-05T00:00:00.000Z', raisedBy: ['outflow-24h'] } })).toEqual({
+      binance: { phase: 'alert', startedAt: '2026-12-05T00:00:00.000Z', raisedBy: ['outflow-24h'] },
+    });
     expect(parseRunStates({ binance: { phase: 'panic' } })).toEqual({});
     expect(parseRunStates({ 'Not An Id': calmState })).toEqual({});
     expect(parseRunStates('garbage')).toEqual({});

@@ -66,7 +66,12 @@ export function nextRunState({ held = calmState, evaluation, now }: NextRunState
   const raisedBy = unique([...(held.raisedBy ?? []), ...stirred]);
   if (stirred.length > 0) return { state: { ...held, lastStirredAt: at, raisedBy }, started: false, ended: false };
   // Calm only counts as settled when the signals that raised the alert can be read again.
-  const readable = raisedBy.every((signal) => signal === 'combined' || evaluation.reasons.some((reason) => reason.signal === signal && reason.effect === 'calm') || (signal === 'warning-list' && !evaluation.reasons.some((reason) => reason.signal === 'warning-list')));
+  const readable = raisedBy.every(
+    (signal) =>
+      signal === 'combined' ||
+      evaluation.reasons.some((reason) => reason.signal === signal && reason.effect === 'calm') ||
+      (signal === 'warning-list' && !evaluation.reasons.some((reason) => reason.signal === 'warning-list')),
+  );
   const quietFor = now.getTime() - Date.parse(held.lastStirredAt ?? held.startedAt ?? at);
   if (!readable || quietFor < thresholdValue('run.settle-hours') * 3_600_000) return { state: { ...held, raisedBy }, started: false, ended: false };
   return { state: { ...(held.snoozedUntil === undefined ? {} : { snoozedUntil: held.snoozedUntil }), phase: 'calm', endedAt: at, raisedBy: [] }, started: false, ended: true };

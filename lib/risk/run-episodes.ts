@@ -127,7 +127,7 @@ export const RUN_EPISODES: readonly RunEpisode[] = [
     readings: [
       {
         at: '2023-08-07T08:05:00Z',
-        note: 'CoinDesk: DefiLlama showed about $2.5B on Huobi; $49M of stablecoins withdrawn in the week (the only flow reported, so a floor for the whole week\'s outflow).',
+        note: "CoinDesk: DefiLlama showed about $2.5B on Huobi; $49M of stablecoins withdrawn in the week (the only flow reported, so a floor for the whole week's outflow).",
         totalUsd: 2_500_000_000,
         flows: { net7dUsd: -49_000_000 },
         source: EPISODE_SOURCES.huobiAugust,

@@ -52,7 +52,13 @@ function level(value: Input): RunLevel {
     exchange: { ownTokens: ['BNB'] },
     reserves: {
       onchain: { totalUsd: value.totalUsd, source: CEXS, asOf, observedAt },
-      flows: { ...(value.out24h === undefined ? {} : { net24hUsd: -value.out24h * value.totalUsd }), ...(value.out7d === undefined ? {} : { net7dUsd: -value.out7d * value.totalUsd }), source: CEXS, asOf, observedAt },
+      flows: {
+        ...(value.out24h === undefined ? {} : { net24hUsd: -value.out24h * value.totalUsd }),
+        ...(value.out7d === undefined ? {} : { net7dUsd: -value.out7d * value.totalUsd }),
+        source: CEXS,
+        asOf,
+        observedAt,
+      },
     },
     prices: { BNB: { symbol: 'BNB', source: CHART, points } },
     warnings: value.danger ? [{ severity: 'danger', title: 'Halt', listName: 'List', sources: ['https://example.org/'], published: iso(2) }] : [],

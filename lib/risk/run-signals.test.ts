@@ -27,7 +27,8 @@ describe('evaluateRun', () => {
   });
 
   test('each line in turn: calm below caution, caution from it, alert from the alert line', () => {
-    const at = (share: number) => evaluateRun({ exchange: { ownTokens: [] }, reserves: reading(1 - share, { net24hUsd: -share }), now: NOW }).reasons.find((reason) => reason.signal === 'outflow-24h')?.effect;
+    const at = (share: number) =>
+      evaluateRun({ exchange: { ownTokens: [] }, reserves: reading(1 - share, { net24hUsd: -share }), now: NOW }).reasons.find((reason) => reason.signal === 'outflow-24h')?.effect;
     expect(at(thresholdValue('run.outflow-24h.caution') - 0.001)).toBe('calm');
     expect(at(thresholdValue('run.outflow-24h.caution'))).toBe('caution');
     expect(at(thresholdValue('run.outflow-24h.alert'))).toBe('alert');
@@ -51,18 +52,51 @@ describe('evaluateRun', () => {
   });
 
   test('an own token far below its 7-day high is an alert alone; a quarter down is caution', () => {
-    const deep = evaluateRun({ exchange: binance, reserves: undefined, prices: bnb([[150, 600], [24, 500], [1, 200]]), now: NOW });
+    const deep = evaluateRun({
+      exchange: binance,
+      reserves: undefined,
+      prices: bnb([
+        [150, 600],
+        [24, 500],
+        [1, 200],
+      ]),
+      now: NOW,
+    });
     expect(deep.reasons[0]).toMatchObject({ signal: 'own-token-fall', effect: 'alert', symbol: 'BNB', source: CHART });
     expect(deep.reasons[0]?.value).toBeCloseTo(2 / 3, 6);
-    const quarter = evaluateRun({ exchange: binance, reserves: undefined, prices: bnb([[48, 400], [1, 300]]), now: NOW });
+    const quarter = evaluateRun({
+      exchange: binance,
+      reserves: undefined,
+      prices: bnb([
+        [48, 400],
+        [1, 300],
+      ]),
+      now: NOW,
+    });
     expect(quarter.reasons.find((reason) => reason.signal === 'own-token-fall')).toMatchObject({ effect: 'caution', value: 0.25 });
   });
 
   test('flows at caution while the own token is at caution: an alert, said as both at once', () => {
-    const evaluation = evaluateRun({ exchange: binance, reserves: reading(94, { net24hUsd: -6 }), prices: bnb([[48, 400], [1, 290]]), now: NOW });
+    const evaluation = evaluateRun({
+      exchange: binance,
+      reserves: reading(94, { net24hUsd: -6 }),
+      prices: bnb([
+        [48, 400],
+        [1, 290],
+      ]),
+      now: NOW,
+    });
     expect(evaluation.level).toBe('alert');
     expect(evaluation.reasons[0]).toMatchObject({ signal: 'combined', effect: 'alert' });
-    const pricesOnly = evaluateRun({ exchange: binance, reserves: reading(100, { net24hUsd: 0 }), prices: bnb([[48, 400], [1, 290]]), now: NOW });
+    const pricesOnly = evaluateRun({
+      exchange: binance,
+      reserves: reading(100, { net24hUsd: 0 }),
+      prices: bnb([
+        [48, 400],
+        [1, 290],
+      ]),
+      now: NOW,
+    });
     expect(pricesOnly.level).toBe('caution');
   });
 
@@ -73,7 +107,9 @@ describe('evaluateRun', () => {
     ];
     const evaluation = evaluateRun({ exchange: { ownTokens: [] }, reserves: undefined, warnings, now: NOW });
     expect(evaluation.level).toBe('alert');
-    expect(evaluation.reasons.filter((reason) => reason.signal === 'warning-list')).toEqual([{ signal: 'warning-list', effect: 'alert', title: 'Withdrawals halted', listName: 'Example list', source: 'https://example.org/halt', observedAt: '2026-12-05T00:00:00Z' }]);
+    expect(evaluation.reasons.filter((reason) => reason.signal === 'warning-list')).toEqual([
+      { signal: 'warning-list', effect: 'alert', title: 'Withdrawals halted', listName: 'Example list', source: 'https://example.org/halt', observedAt: '2026-12-05T00:00:00Z' },
+    ]);
   });
 });
 
@@ -81,12 +117,40 @@ describe('ownTokenFall', () => {
   const at = (hours: number) => new Date(NOW.getTime() - hours * 3_600_000).toISOString();
   test('needs a fresh newest price and a day of history; a lone point shows no fall and says nothing', () => {
     expect(ownTokenFall({ series: { symbol: 'BNB', source: CHART, points: [{ at: at(1), usd: 1 }] }, now: NOW })).toBeUndefined();
-    expect(ownTokenFall({ series: { symbol: 'BNB', source: CHART, points: [{ at: at(40), usd: 2 }, { at: at(8), usd: 1 }] }, now: NOW })).toBeUndefined();
-    expect(ownTokenFall({ series: { symbol: 'BNB', source: CHART, points: [{ at: at(40), usd: 2 }, { at: at(2), usd: 1 }] }, now: NOW })).toMatchObject({ fall: 0.5, high: 2, latest: 1 });
+    expect(
+      ownTokenFall({
+        series: {
+          symbol: 'BNB',
+          source: CHART,
+          points: [
+            { at: at(40), usd: 2 },
+            { at: at(8), usd: 1 },
+          ],
+        },
+        now: NOW,
+      }),
+    ).toBeUndefined();
+    expect(
+      ownTokenFall({
+        series: {
+          symbol: 'BNB',
+          source: CHART,
+          points: [
+            { at: at(40), usd: 2 },
+            { at: at(2), usd: 1 },
+          ],
+        },
+        now: NOW,
+      }),
+    ).toMatchObject({ fall: 0.5, high: 2, latest: 1 });
   });
 
   test('only the last seven days count toward the high', () => {
-    const points = [{ at: at(24 * 9), usd: 100 }, { at: at(24 * 6), usd: 10 }, { at: at(1), usd: 9 }];
+    const points = [
+      { at: at(24 * 9), usd: 100 },
+      { at: at(24 * 6), usd: 10 },
+      { at: at(1), usd: 9 },
+    ];
     expect(ownTokenFall({ series: { symbol: 'BNB', source: CHART, points }, now: NOW })?.fall).toBeCloseTo(0.1, 6);
   });
 });

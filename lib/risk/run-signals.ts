@@ -82,7 +82,14 @@ export function evaluateRun({ exchange, reserves, prices, warnings = [], now }: 
   if (fall !== undefined) reasons.push(fall);
   for (const warning of warnings) {
     if (warning.severity !== 'danger') continue;
-    reasons.push({ signal: 'warning-list', effect: 'alert', title: warning.title, listName: warning.listName, observedAt: warning.published, ...(warning.sources[0] === undefined ? {} : { source: warning.sources[0] }) });
+    reasons.push({
+      signal: 'warning-list',
+      effect: 'alert',
+      title: warning.title,
+      listName: warning.listName,
+      observedAt: warning.published,
+      ...(warning.sources[0] === undefined ? {} : { source: warning.sources[0] }),
+    });
   }
   const flowsStirred = reasons.some((reason) => (reason.signal === 'outflow-24h' || reason.signal === 'outflow-7d') && reason.effect === 'caution');
   if (flowsStirred && fall?.effect === 'caution') reasons.push({ signal: 'combined', effect: 'alert' });

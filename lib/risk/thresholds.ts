@@ -22,8 +22,7 @@ export interface ThresholdRow {
 }
 
 const DEFILLAMA_CEX = 'https://github.com/DefiLlama/defillama-server/blob/master/defi/src/protocols/cex.ts';
-const ALAMEDA_BALANCE_SHEET =
-  'https://www.coindesk.com/business/2022/11/02/divisions-in-sam-bankman-frieds-crypto-empire-blur-on-his-trading-titan-alamedas-balance-sheet';
+const ALAMEDA_BALANCE_SHEET = 'https://www.coindesk.com/business/2022/11/02/divisions-in-sam-bankman-frieds-crypto-empire-blur-on-his-trading-titan-alamedas-balance-sheet';
 const NIC_CARTER_POR = 'https://niccarter.info/proof-of-reserves/';
 const HHI_DOJ = 'https://www.investopedia.com/video/play/herfindahlhirschman-index-hhi/';
 const DEFILLAMA_COINS_API = 'https://github.com/DefiLlama/api-docs';
@@ -79,7 +78,7 @@ export const THRESHOLDS = [
     effect: 'caution',
     when: 'above',
     value: 2,
-    rationale: 'One missed report can be a delay; a report older than two of the exchange\'s own cadences means it stopped publishing or we stopped seeing it.',
+    rationale: "One missed report can be a delay; a report older than two of the exchange's own cadences means it stopped publishing or we stopped seeing it.",
     reference: NIC_CARTER_POR,
   },
   {
@@ -107,7 +106,7 @@ export const THRESHOLDS = [
     effect: 'caution',
     when: 'at-or-above',
     value: 0.1,
-    rationale: 'A tenth of reserves in the exchange\'s own token is value that falls exactly when customers want out.',
+    rationale: "A tenth of reserves in the exchange's own token is value that falls exactly when customers want out.",
     reference: ALAMEDA_BALANCE_SHEET,
   },
   {
@@ -123,7 +122,7 @@ export const THRESHOLDS = [
     effect: 'caution',
     when: 'at-or-above',
     value: 0.1,
-    rationale: 'Tokens of firms tied to the exchange\'s owners fall with the exchange too, so they count with its own token.',
+    rationale: "Tokens of firms tied to the exchange's owners fall with the exchange too, so they count with its own token.",
     reference: 'https://www.bnnbloomberg.ca/sec-case-against-crypto-mogul-sun-stirs-questions-over-huobi-1.1899372',
   },
   {
@@ -139,7 +138,7 @@ export const THRESHOLDS = [
     effect: 'caution',
     when: 'at-or-above',
     value: 0.75,
-    rationale: 'Three quarters of reserves in one asset leaves the exchange exposed to that one asset\'s market and chain.',
+    rationale: "Three quarters of reserves in one asset leaves the exchange exposed to that one asset's market and chain.",
     reference: HHI_DOJ,
   },
   {
@@ -163,7 +162,8 @@ export const THRESHOLDS = [
     effect: 'caution',
     when: 'at-or-above',
     value: 0.5,
-    rationale: 'When half of reserves or more are not itemised, the top-ten list describes the minority of the book: the rest could be one large holding or more of a listed one, so the list cannot show that the largest holding, a minor token or the concentration index is low.',
+    rationale:
+      'When half of reserves or more are not itemised, the top-ten list describes the minority of the book: the rest could be one large holding or more of a listed one, so the list cannot show that the largest holding, a minor token or the concentration index is low.',
     reference: DEFILLAMA_CEX,
   },
   {
@@ -171,7 +171,7 @@ export const THRESHOLDS = [
     effect: 'info',
     when: 'at-or-above',
     value: 1,
-    rationale: 'Open interest larger than clean assets is worth showing, but customers\' positions are not the exchange\'s debts, so it does not move the level.',
+    rationale: "Open interest larger than clean assets is worth showing, but customers' positions are not the exchange's debts, so it does not move the level.",
     reference: DEFILLAMA_CEX,
   },
   {
@@ -179,7 +179,7 @@ export const THRESHOLDS = [
     effect: 'caution',
     when: 'at-or-above',
     value: 0.1,
-    rationale: 'A tenth of assets leaving in a week is a run in progress; Binance\'s worst week of December 2022 was $3.66B net out of about $64B (under 6 %).',
+    rationale: "A tenth of assets leaving in a week is a run in progress; Binance's worst week of December 2022 was $3.66B net out of about $64B (under 6 %).",
     reference: 'https://coinspaidmedia.com/news/binance-faces-fud-effect-and-loses-liquidity',
   },
   {
@@ -237,7 +237,7 @@ export const THRESHOLDS = [
     effect: 'caution',
     when: 'at-or-above',
     value: 0.05,
-    rationale: 'A twentieth of assets leaving in a day is unusual; the day of 12 to 13 December 2022 that alarmed Binance\'s users was $902M of about $64B, 1.4 %.',
+    rationale: "A twentieth of assets leaving in a day is unusual; the day of 12 to 13 December 2022 that alarmed Binance's users was $902M of about $64B, 1.4 %.",
     reference: BINANCE_DEC_13,
   },
   {
@@ -253,7 +253,7 @@ export const THRESHOLDS = [
     effect: 'caution',
     when: 'at-or-above',
     value: 0.05,
-    rationale: 'Set so that Binance\'s worst week of December 2022 ($3.66B net out of about $64B) reads as caution, which is what it was.',
+    rationale: "Set so that Binance's worst week of December 2022 ($3.66B net out of about $64B) reads as caution, which is what it was.",
     reference: BINANCE_WORST_WEEK,
   },
   {
@@ -269,7 +269,7 @@ export const THRESHOLDS = [
     effect: 'caution',
     when: 'at-or-above',
     value: 0.25,
-    rationale: 'The exchange\'s own token a quarter below its 7-day high: holders are selling what the exchange\'s fortunes back. CRO halved in the week after FTX failed; Crypto.com kept paying out.',
+    rationale: "The exchange's own token a quarter below its 7-day high: holders are selling what the exchange's fortunes back. CRO halved in the week after FTX failed; Crypto.com kept paying out.",
     reference: CRO_NOVEMBER_2022,
   },
   {
@@ -309,7 +309,7 @@ export const THRESHOLDS = [
     effect: 'parameter',
     when: 'within',
     value: 7,
-    rationale: 'Snoozing an exchange\'s alerts lasts a week, the longest window the run watch reads.',
+    rationale: "Snoozing an exchange's alerts lasts a week, the longest window the run watch reads.",
     reference: DEFILLAMA_CEX,
   },
 ] as const satisfies readonly ThresholdRow[];

@@ -14,7 +14,14 @@ function exchangeState(id: string, reserves: Parameters<typeof buildExchangeView
 describe('badgeFor', () => {
   test('says nothing off exchanges and "!" on a lookalike', () => {
     expect(badgeFor({ kind: 'not-exchange' }).text).toBe('');
-    expect(badgeFor({ kind: 'lookalike', host: 'binance-login.com', explanation: { code: 'tld-swap', host: 'binance-login.com', brand: 'binance' }, imitates: { id: 'binance', name: 'Binance', domain: 'binance.com', domains: ['binance.com'] } })).toEqual({
+    expect(
+      badgeFor({
+        kind: 'lookalike',
+        host: 'binance-login.com',
+        explanation: { code: 'tld-swap', host: 'binance-login.com', brand: 'binance' },
+        imitates: { id: 'binance', name: 'Binance', domain: 'binance.com', domains: ['binance.com'] },
+      }),
+    ).toEqual({
       text: '!',
       color: LEVEL_COLORS.danger,
     });
@@ -38,7 +45,12 @@ describe('badgeFor', () => {
       onchain: {
         totalUsd: 1000,
         cleanUsd: 1000,
-        topTokens: [{ symbol: 'BTC', usd: 500 }, { symbol: 'SHIB', usd: 200 }, { symbol: 'ETH', usd: 200 }, { symbol: 'USDT', usd: 100 }],
+        topTokens: [
+          { symbol: 'BTC', usd: 500 },
+          { symbol: 'SHIB', usd: 200 },
+          { symbol: 'ETH', usd: 200 },
+          { symbol: 'USDT', usd: 100 },
+        ],
         source: 'https://defillama.com/cex/kraken',
         asOf: '2026-11-24',
       },

@@ -27,11 +27,20 @@ const warning = (severity: ActiveWarning['severity'], title: string): ActiveWarn
 
 /** A fresh report and fresh on-chain figures with BNB at 15 % (a caution), but no breakdown and no flows (unknowns listed before it by the model). */
 const binanceReserves: ExchangeReserves = {
-  por: { method: 'merkle-liabilities', cadence: 'monthly', liabilitiesIncluded: true, reserveRatios: { BTC: 1.02, USDT: 1.01 }, asOf: '2026-11-01', checkedAt: '2026-12-03', source: 'https://www.binance.com/en/proof-of-reserves' },
+  por: {
+    method: 'merkle-liabilities',
+    cadence: 'monthly',
+    liabilitiesIncluded: true,
+    reserveRatios: { BTC: 1.02, USDT: 1.01 },
+    asOf: '2026-11-01',
+    checkedAt: '2026-12-03',
+    source: 'https://www.binance.com/en/proof-of-reserves',
+  },
   onchain: { totalUsd: 100_000_000_000, cleanUsd: 85_000_000_000, source: 'https://defillama.com/cex/binance', asOf: '2026-12-03' },
 };
 
-const label = (item: ReturnType<typeof cardReasons>['lead'][number]) => (item.kind === 'reason' ? `${item.reason.effect}:${item.reason.metric}` : `warning-${item.warning.severity}:${item.warning.title}`);
+const label = (item: ReturnType<typeof cardReasons>['lead'][number]) =>
+  item.kind === 'reason' ? `${item.reason.effect}:${item.reason.metric}` : `warning-${item.warning.severity}:${item.warning.title}`;
 
 describe('cardReasons', () => {
   test('the caution leads even when the model lists its unknowns first; three at most, the rest kept', () => {

@@ -26,18 +26,7 @@ describe('filterExchanges, sorted by level', () => {
       view('Another unknown', 'unknown', '?', true),
     ];
     const sorted = filterExchanges({ views, query: '', sort: 'level' }).map((item) => item.name);
-    expect(sorted).toEqual([
-      'Danger',
-      'Danger incomplete',
-      'Caution D',
-      'Caution C',
-      'Caution D incomplete',
-      'Caution C incomplete',
-      'Another unknown',
-      'Unknown',
-      'Okay B',
-      'Okay A',
-    ]);
+    expect(sorted).toEqual(['Danger', 'Danger incomplete', 'Caution D', 'Caution C', 'Caution D incomplete', 'Caution C incomplete', 'Another unknown', 'Unknown', 'Okay B', 'Okay A']);
   });
 
   test('an exchange we merely know little about never sits among the dangerous ones', () => {

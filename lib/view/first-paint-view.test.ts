@@ -50,7 +50,16 @@ describe('the stored first paint', () => {
     expect(read({ ...good, settings: { ...good.settings, cornerChosen: 'yes' } })).toBeUndefined();
     expect(read({ ...good, words: { close: 7 } })).toBeUndefined();
     const entry = good.exchanges.kraken;
-    for (const bad of [{ level: 'great' }, { grade: 'A+++' }, { name: 3 }, { id: 'okx' }, { warnings: -1 }, { snooze: { until: 'forever' } }, { balanceNudge: { kind: 'over-cap' } }, { until: 'later' }]) {
+    for (const bad of [
+      { level: 'great' },
+      { grade: 'A+++' },
+      { name: 3 },
+      { id: 'okx' },
+      { warnings: -1 },
+      { snooze: { until: 'forever' } },
+      { balanceNudge: { kind: 'over-cap' } },
+      { until: 'later' },
+    ]) {
       expect(read({ ...good, exchanges: { kraken: { ...entry, ...bad } } }), JSON.stringify(bad)).toBeUndefined();
     }
     expect(read({ ...good, hosts: { 'kraken.com': 'Not An Id' } })).toBeUndefined();

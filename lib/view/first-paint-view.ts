@@ -66,7 +66,15 @@ export interface FirstPaintView {
 }
 
 export function pillFace(view: Pick<ExchangeView, 'id' | 'name' | 'verdict' | 'warnings' | 'runAlert'>): PillFace {
-  return { id: view.id, name: view.name, level: view.verdict.level, grade: view.verdict.grade, incomplete: view.verdict.incomplete, warnings: view.warnings.length, ...(view.runAlert?.active === true ? { run: true } : {}) };
+  return {
+    id: view.id,
+    name: view.name,
+    level: view.verdict.level,
+    grade: view.verdict.grade,
+    incomplete: view.verdict.incomplete,
+    warnings: view.warnings.length,
+    ...(view.runAlert?.active === true ? { run: true } : {}),
+  };
 }
 
 export interface BuildFirstPaintViewParameters {
@@ -161,7 +169,14 @@ export function firstPaintFor({ stored, host, now, ext }: FirstPaintForParameter
   if (stored.builtAt > now + 60_000 || now - stored.builtAt > FIRST_PAINT_VALID_MS) return undefined;
   const { settings, words, hosts, exchanges } = stored;
   if (!isRecord(settings) || !isRecord(words) || !isRecord(hosts) || !isRecord(exchanges)) return undefined;
-  if (!POLICIES.has(settings.nudgePolicy) || typeof settings.autoExpandOnDanger !== 'boolean' || !isText(settings.language, 10) || !CORNERS.has(settings.corner) || typeof settings.cornerChosen !== 'boolean') return undefined;
+  if (
+    !POLICIES.has(settings.nudgePolicy) ||
+    typeof settings.autoExpandOnDanger !== 'boolean' ||
+    !isText(settings.language, 10) ||
+    !CORNERS.has(settings.corner) ||
+    typeof settings.cornerChosen !== 'boolean'
+  )
+    return undefined;
   if (!Object.values(words).every((word) => isText(word, 500))) return undefined;
   const id = exchangeIdFor(hosts, host.toLowerCase());
   if (id === undefined || !Object.hasOwn(exchanges, id)) return undefined;
@@ -169,7 +184,13 @@ export function firstPaintFor({ stored, host, now, ext }: FirstPaintForParameter
   if (!validEntry(entry, id) || now >= entry.until) return undefined;
   return {
     entry,
-    settings: { nudgePolicy: settings.nudgePolicy, autoExpandOnDanger: settings.autoExpandOnDanger, language: settings.language as Language, corner: settings.corner, cornerChosen: settings.cornerChosen } as FirstPaintSettings,
+    settings: {
+      nudgePolicy: settings.nudgePolicy,
+      autoExpandOnDanger: settings.autoExpandOnDanger,
+      language: settings.language as Language,
+      corner: settings.corner,
+      cornerChosen: settings.cornerChosen,
+    } as FirstPaintSettings,
     words: words as Record<string, string>,
   };
 }

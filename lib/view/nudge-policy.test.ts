@@ -6,7 +6,15 @@ import { dataFingerprint, nudgeDecision, snoozeFor } from './nudge-policy';
 const now = Date.parse('2026-11-25T12:00:00Z');
 const view = (level: RiskLevel, asOf = '2026-11-01', incomplete = level === 'unknown') => ({
   id: 'binance',
-  verdict: { level, grade: level === 'danger' ? ('F' as const) : level === 'unknown' ? ('?' as const) : level === 'caution' ? ('D' as const) : ('B' as const), incomplete, reasons: [{ metric: 'por', effect: 'ok' as const, message: 'm', asOf }], metrics: { status: 'operating' as const, recentIncidents: 0 }, sources: [], asOf },
+  verdict: {
+    level,
+    grade: level === 'danger' ? ('F' as const) : level === 'unknown' ? ('?' as const) : level === 'caution' ? ('D' as const) : ('B' as const),
+    incomplete,
+    reasons: [{ metric: 'por', effect: 'ok' as const, message: 'm', asOf }],
+    metrics: { status: 'operating' as const, recentIncidents: 0 },
+    sources: [],
+    asOf,
+  },
 });
 const settings = (patch: Partial<Settings> = {}): Settings => ({ ...defaultSettings, ...patch });
 

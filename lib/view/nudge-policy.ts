@@ -61,7 +61,10 @@ function snoozeActive(snooze: Snooze, fingerprint: string, now: number): boolean
  */
 export function dataFingerprint(view: Pick<ExchangeView, 'verdict'>): string {
   const { level, grade, asOf, reasons, incomplete } = view.verdict;
-  const dates = reasons.map((reason) => reason.asOf ?? '').sort().join(',');
+  const dates = reasons
+    .map((reason) => reason.asOf ?? '')
+    .sort()
+    .join(',');
   return `${level}${incomplete === true ? '+incomplete' : ''}|${grade}|${asOf ?? ''}|${dates}`.slice(0, 200);
 }
 

@@ -5,7 +5,12 @@ const row = (group: string, status: SourceGroupMember['status'], lastSuccess?: s
 
 describe('groupSources', () => {
   test('one group per source, in order, each per-exchange answer a member of its own source', () => {
-    const groups = groupSources([row('feed', 'fresh', '2026-12-05T10:00:00Z'), row('cexs', 'stale', '2026-12-04T10:00:00Z'), row('protocol', 'fresh', '2026-12-05T09:00:00Z'), row('protocol', 'fresh', '2026-12-05T08:00:00Z')]);
+    const groups = groupSources([
+      row('feed', 'fresh', '2026-12-05T10:00:00Z'),
+      row('cexs', 'stale', '2026-12-04T10:00:00Z'),
+      row('protocol', 'fresh', '2026-12-05T09:00:00Z'),
+      row('protocol', 'fresh', '2026-12-05T08:00:00Z'),
+    ]);
     expect(groups.map((group) => [group.id, group.members.length])).toEqual([
       ['feed', 1],
       ['cexs', 1],

@@ -22,7 +22,11 @@ export function tabStateForUrl({ url, snapshot, now, warningsFor, runAlertFor }:
   const result = classify(host);
   if (result.verdict === 'exchange' && result.exchange !== undefined) {
     const exchange = result.exchange;
-    return { kind: 'exchange', host, view: buildExchangeView({ exchange, reserves: snapshot.exchanges[exchange.id], now, warnings: warningsFor?.(exchange.id) ?? [], runAlert: runAlertFor?.(exchange.id) }) };
+    return {
+      kind: 'exchange',
+      host,
+      view: buildExchangeView({ exchange, reserves: snapshot.exchanges[exchange.id], now, warnings: warningsFor?.(exchange.id) ?? [], runAlert: runAlertFor?.(exchange.id) }),
+    };
   }
   if (result.verdict === 'lookalike' && result.exchange !== undefined && result.explanation !== undefined) {
     const { id, name, domains } = result.exchange;

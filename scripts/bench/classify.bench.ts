@@ -16,12 +16,7 @@ interface PhishingDetectorResult {
   type: string;
   match?: string;
 }
-type PhishingDetectorConstructor = new (options: {
-  whitelist: string[];
-  blacklist: string[];
-  fuzzylist: string[];
-  tolerance: number;
-}) => { check(domain: string): PhishingDetectorResult };
+type PhishingDetectorConstructor = new (options: { whitelist: string[]; blacklist: string[]; fuzzylist: string[]; tolerance: number }) => { check(domain: string): PhishingDetectorResult };
 
 const require = createRequire(import.meta.url);
 const PhishingDetector = require('eth-phishing-detect/src/detector') as PhishingDetectorConstructor;
@@ -92,7 +87,12 @@ export async function bench(): Promise<BenchReport> {
     const theirs = scoreOnCorpus(half, (host) => detector.check(host).result);
     const size = `${half.phishing.length} phishing, ${half.legitimate.length} legitimate`;
     return [
-      { name: `${name} (${size}): classify recall`, value: `${percent(ours.recall)} (${half.phishing.length - ours.missed.length} of ${half.phishing.length}; 95 % interval ${wilson(half.phishing.length - ours.missed.length, half.phishing.length)})`, goal: name === 'held-out half' ? '≥ 97 %' : undefined, met: name === 'held-out half' ? ours.recall >= 0.97 : undefined },
+      {
+        name: `${name} (${size}): classify recall`,
+        value: `${percent(ours.recall)} (${half.phishing.length - ours.missed.length} of ${half.phishing.length}; 95 % interval ${wilson(half.phishing.length - ours.missed.length, half.phishing.length)})`,
+        goal: name === 'held-out half' ? '≥ 97 %' : undefined,
+        met: name === 'held-out half' ? ours.recall >= 0.97 : undefined,
+      },
       { name: `${name}: eth-phishing-detect recall`, value: percent(theirs.recall) },
       { name: `${name}: classify false-positive rate`, value: percent(ours.falsePositiveRate), goal: '≤ 0.25 %', met: ours.falsePositiveRate <= 0.0025 },
       { name: `${name}: eth-phishing-detect false-positive rate`, value: percent(theirs.falsePositiveRate) },

@@ -41,9 +41,19 @@ export async function bench(): Promise<BenchReport> {
   return {
     title: 'Coverage of the largest exchanges on the bundled data',
     rows: [
-      { name: `30 largest with a PoR record ("none published" included)`, value: `${withRecord.length} of 30 (missing: ${largest.filter((id) => !withRecord.includes(id)).join(', ') || 'none'})`, goal: '30 of 30', met: withRecord.length === 30 },
-      { name: `25 largest with a level, graded on ${snapshot.generatedAt.slice(0, 10)} (when the data was built)`, value: `${atBuild.levelled.length} of 25 (${atBuild.levelled.join(', ')})`, goal: '≥ 20', met: atBuild.levelled.length >= 20 },
-      { name: '… of which a reason rests on the exchange\'s own figures', value: `${atBuild.own.length}`, goal: '= levelled', met: atBuild.own.length === atBuild.levelled.length },
+      {
+        name: `30 largest with a PoR record ("none published" included)`,
+        value: `${withRecord.length} of 30 (missing: ${largest.filter((id) => !withRecord.includes(id)).join(', ') || 'none'})`,
+        goal: '30 of 30',
+        met: withRecord.length === 30,
+      },
+      {
+        name: `25 largest with a level, graded on ${snapshot.generatedAt.slice(0, 10)} (when the data was built)`,
+        value: `${atBuild.levelled.length} of 25 (${atBuild.levelled.join(', ')})`,
+        goal: '≥ 20',
+        met: atBuild.levelled.length >= 20,
+      },
+      { name: "… of which a reason rests on the exchange's own figures", value: `${atBuild.own.length}`, goal: '= levelled', met: atBuild.own.length === atBuild.levelled.length },
       { name: '25 largest with a level, graded today', value: `${today.levelled.length} of 25`, goal: '≥ 20', met: today.levelled.length >= 20 },
     ],
   };

@@ -136,9 +136,7 @@ function cases(envelope: FeedEnvelope, text: string, random: Random) {
     },
     rollback() {
       const held: HeldFeed =
-        random.next() < 0.5
-          ? { sequence: envelope.feed.sequence + random.int(1, 2 ** 40), hash: `0x${random.hex(32)}` }
-          : { sequence: envelope.feed.sequence, hash: `0x${random.hex(32)}` };
+        random.next() < 0.5 ? { sequence: envelope.feed.sequence + random.int(1, 2 ** 40), hash: `0x${random.hex(32)}` } : { sequence: envelope.feed.sequence, hash: `0x${random.hex(32)}` };
       return { body: text, now: inside, held, what: `held number ${held.sequence} (${held.hash.slice(0, 10)}…)` };
     },
     expired() {
@@ -168,7 +166,7 @@ function cases(envelope: FeedEnvelope, text: string, random: Random) {
       const target = atPath(work, path);
       // Names an object walk or a prototype treats specially, a quarter of the time; else any name.
       let key = random.next() < 0.25 ? random.pick(['__proto__', 'prototype', 'constructor', 'toString', 'hasOwnProperty', 'valueOf']) : random.text(12);
-      while (Object.prototype.hasOwnProperty.call(target, key)) key = random.text(12) + random.hex(2);
+      while (Object.hasOwn(target, key)) key = random.text(12) + random.hex(2);
       // defineProperty: plain assignment of `__proto__` would set the prototype, not add a key.
       Object.defineProperty(target, key, { value: randomJson(random), enumerable: true, configurable: true, writable: true });
       const body = JSON.stringify(work);
@@ -260,10 +258,16 @@ export async function bench(): Promise<BenchReport> {
   const rows: BenchRow[] = [
     { name: 'JSON.parse of the feed text', value: `${(parseMedian * 1000).toFixed(0)} µs (median of ${TIMING_RUNS})` },
     { name: 'verifyFeed of the same text', value: `${(verifyMedian * 1000).toFixed(0)} µs (median of ${TIMING_RUNS}), ${(verifyMedian / parseMedian).toFixed(0)}x JSON.parse` },
-    { name: 'size: feed vs data/snapshot.json', value: `${kB(feedRaw)} vs ${kB(snapshotRaw)} raw, ${kB(feedGzip)} vs ${kB(snapshotGzip)} gzipped (feed ${(feedGzip / snapshotGzip).toFixed(2)}x gzipped)` },
+    {
+      name: 'size: feed vs data/snapshot.json',
+      value: `${kB(feedRaw)} vs ${kB(snapshotRaw)} raw, ${kB(feedGzip)} vs ${kB(snapshotGzip)} gzipped (feed ${(feedGzip / snapshotGzip).toFixed(2)}x gzipped)`,
+    },
   ];
   for (const [kind, count] of counts) {
-    const codes = [...count.codes].sort((a, b) => b[1] - a[1]).map(([code, n]) => `${code} ${n.toLocaleString('en')}`).join(', ');
+    const codes = [...count.codes]
+      .sort((a, b) => b[1] - a[1])
+      .map(([code, n]) => `${code} ${n.toLocaleString('en')}`)
+      .join(', ');
     rows.push({ name: `fuzz ${kind}`, value: `${count.cases.toLocaleString('en')} cases, ${count.accepted} accepted${codes === '' ? '' : ` (refused: ${codes})`}` });
   }
   const perCase = total === 0 ? 0 : fuzzMs / total;
@@ -273,5 +277,8 @@ export async function bench(): Promise<BenchReport> {
   });
   rows.push({ name: 'fuzz cases accepted', value: `${accepted}`, goal: '0', met: accepted === 0 });
   for (const example of acceptedExamples) rows.push({ name: 'ACCEPTED', value: example });
-  return { title: `feed: verify vs JSON.parse, size, and ${total.toLocaleString('en')} tampered feeds (${Object.keys(built.snapshot.exchanges).length} exchanges, signed offline with the test key)`, rows };
+  return {
+    title: `feed: verify vs JSON.parse, size, and ${total.toLocaleString('en')} tampered feeds (${Object.keys(built.snapshot.exchanges).length} exchanges, signed offline with the test key)`,
+    rows,
+  };
 }

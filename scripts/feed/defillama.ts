@@ -85,4 +85,3 @@ export async function buildSnapshot(params: BuildSnapshotParameters): Promise<Bu
   if (!parsed.ok) return { ok: false, message: `the rebuilt snapshot does not validate (${parsed.reason})` };
   return { ok: true, snapshot: parsed.snapshot };
 }
-

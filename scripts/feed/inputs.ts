@@ -40,7 +40,9 @@ export function readReviewed(dir = REVIEWED_DIR): ReviewedFile[] {
   const files: ReviewedFile[] = [];
   const problems: string[] = [];
   const known = new Set(registry.map((exchange) => exchange.id));
-  for (const name of readdirSync(dir).filter((file) => file.endsWith('.json')).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((file) => file.endsWith('.json'))
+    .sort()) {
     let body: unknown;
     try {
       body = JSON.parse(readFileSync(join(dir, name), 'utf8'));
@@ -61,7 +63,10 @@ function runAdapter(exchange: string, answers: RawAnswer[]): AdapterOutcome {
   const adapter = porAdapters.find((candidate) => candidate.exchange === exchange)!;
   try {
     const reports = adapter.parse(answers);
-    const fetchedAt = answers.map((answer) => answer.fetchedAt).sort().at(-1)!;
+    const fetchedAt = answers
+      .map((answer) => answer.fetchedAt)
+      .sort()
+      .at(-1)!;
     return { ok: true, reports, fetchedAt, url: answers[0]!.url };
   } catch (error) {
     if (error instanceof DataSourceError) return { ok: false, reason: `${error.shortMessage}: ${error.details}` };
@@ -118,7 +123,14 @@ export async function onlineInputs({ fetch, now, log, recordDir, defillamaBase =
     const answers: RawAnswer[] = [];
     let failure: string | undefined;
     for (const request of adapter.requests) {
-      const fetched = await fetchSource({ url: request.url, fetch, as: 'text', timeoutMs: 30_000, ...(request.method === undefined ? {} : { method: request.method }), ...(request.body === undefined ? {} : { body: request.body }) });
+      const fetched = await fetchSource({
+        url: request.url,
+        fetch,
+        as: 'text',
+        timeoutMs: 30_000,
+        ...(request.method === undefined ? {} : { method: request.method }),
+        ...(request.body === undefined ? {} : { body: request.body }),
+      });
       if (!fetched.ok) {
         failure = fetched.message;
         break;

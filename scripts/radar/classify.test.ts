@@ -7,15 +7,17 @@ import { command, classifyLine } from './classify';
 
 async function run(input: string, args: string[] = []) {
   const { code, out, err } = await runCommand(command, args, input);
-  const records = () => out.split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>);
+  const records = () =>
+    out
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
   return { code, out, err, records: code === 0 && !args.includes('--help') ? records() : [] };
 }
 
 describe('radar classify', () => {
   it('prints one JSON object per input line, hostnames and URLs alike', async () => {
-    const { code, records } = await run(
-      ['www.binance.com', 'https://accounts.binance.com/en/login', 'binance-login.com', 'example.org', '', 'localhost'].join('\n'),
-    );
+    const { code, records } = await run(['www.binance.com', 'https://accounts.binance.com/en/login', 'binance-login.com', 'example.org', '', 'localhost'].join('\n'));
     expect(code).toBe(0);
     expect(records).toHaveLength(5);
     expect(records[0]).toMatchObject({ input: 'www.binance.com', host: 'www.binance.com', verdict: 'exchange', exchange: 'binance' });
@@ -62,7 +64,10 @@ describe('radar classify', () => {
       timeout: 60_000,
     });
     expect(result.status).toBe(0);
-    const records = result.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const records = result.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(records.map((record) => [record.verdict, record.exchange])).toEqual([
       ['exchange', 'coinbase'],
       ['lookalike', 'coinbase'],

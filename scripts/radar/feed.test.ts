@@ -44,9 +44,15 @@ describe('radar feed build --offline', () => {
     const foreign = join(folder(), 'foreign.json');
     expect((await run(['build', '--offline', '--out', foreign, '--report', report])).code).toBe(0);
     process.env[KEY_ENV] = TEST_FEED_KEY;
-    expect(await run(['build', '--offline', '--previous', foreign, '--out', join(folder(), 'x.json'), '--report', report])).toMatchObject({ code: 1, err: expect.stringMatching(/not a feed we published: .*not signed by a maintainer key/) });
+    expect(await run(['build', '--offline', '--previous', foreign, '--out', join(folder(), 'x.json'), '--report', report])).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(/not a feed we published: .*not signed by a maintainer key/),
+    });
     writeFileSync(join(folder(), 'changed.json'), readFileSync(out, 'utf8').replace('"BTC": 1.000299', '"BTC": 1.1'));
-    expect(await run(['build', '--offline', '--previous', join(folder(), 'changed.json'), '--out', join(folder(), 'x.json'), '--report', report])).toMatchObject({ code: 1, err: expect.stringMatching(/changed after signing/) });
+    expect(await run(['build', '--offline', '--previous', join(folder(), 'changed.json'), '--out', join(folder(), 'x.json'), '--report', report])).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(/changed after signing/),
+    });
   });
 
   it('exit codes: 1 for an invalid feed with its reason, 2 for unreadable input, bad usage or a missing key', async () => {

@@ -20,7 +20,7 @@ const help = [
   '       npm run --silent radar -- feed verify <file> --signer <address> [--now <ISO time>]',
   '       npm run --silent radar -- feed keygen',
   '',
-  'build   Builds the proof-of-reserves feed: the reviewed files in data/por/, each adapter\'s',
+  "build   Builds the proof-of-reserves feed: the reviewed files in data/por/, each adapter's",
   '        answer (lib/feed/adapters) and DefiLlama, on top of the previous feed (--previous: what',
   '        is kept when a source fails). Signs it with the key in RADAR_SIGNER_KEY and writes the',
   '        envelope to --out (default: standard output); the build report goes to --report or stderr.',
@@ -75,7 +75,9 @@ export const command: RadarCommand = {
       const result = await verifyFeed({ body: text, signers: [signer as Address], now: now === undefined ? new Date() : new Date(now) });
       if (result.ok) {
         const count = Object.keys(result.envelope.snapshot.exchanges).length;
-        io.stdout.write(`valid: feed number ${result.envelope.feed.sequence}, issued ${result.envelope.feed.issued}, expires ${result.envelope.feed.expires}, ${count} exchanges, signed by ${result.signer}\n`);
+        io.stdout.write(
+          `valid: feed number ${result.envelope.feed.sequence}, issued ${result.envelope.feed.issued}, expires ${result.envelope.feed.expires}, ${count} exchanges, signed by ${result.signer}\n`,
+        );
         return 0;
       }
       if (result.code === 'unreadable') return usageError(`${file}: ${result.reason}`);

@@ -65,11 +65,19 @@ export const command: RadarCommand = {
       for (const [index, reading] of replay.readings.entries()) {
         lines.push('', `${reading.at}${reading.started ? ' · ALERT BEGINS' : ''}`, `  ${episode.readings[index]?.note ?? ''}`, ...renderRun(reading.evaluation).map((text) => `  ${text}`));
       }
-      lines.push('', replay.firstAlertAt === undefined ? 'No alert.' : `First alert ${replay.firstAlertAt}${replay.leadHours === undefined ? '' : `, ${replay.leadHours} hours before withdrawals stopped`}; ${replay.alerts} alert episode.`, '');
+      lines.push(
+        '',
+        replay.firstAlertAt === undefined
+          ? 'No alert.'
+          : `First alert ${replay.firstAlertAt}${replay.leadHours === undefined ? '' : `, ${replay.leadHours} hours before withdrawals stopped`}; ${replay.alerts} alert episode.`,
+        '',
+      );
     }
     if (names.length === 0) {
       const summary = summarizeBacktest(episodes);
-      lines.push(`${summary.alerts} alert in ${summary.readings} readings of ${summary.episodes} episodes: ${summary.timely} before a halt, ${summary.falseAlarms} false alarms, ${summary.missed} halts missed.`);
+      lines.push(
+        `${summary.alerts} alert in ${summary.readings} readings of ${summary.episodes} episodes: ${summary.timely} before a halt, ${summary.falseAlarms} false alarms, ${summary.missed} halts missed.`,
+      );
     }
     io.stdout.write(lines.join('\n') + '\n');
     return 0;

@@ -84,7 +84,10 @@ describe('radar status', () => {
   });
 
   test('--cexs replaces on-chain figures, matching entries by slug or by name in any case', async () => {
-    const bySlug = file('slug.json', JSON.stringify({ cexs: [{ name: 'Something Else', slug: 'BINANCE-CEX', currentTvl: 1000, cleanAssetsTvl: 700, coinSymbol: 'BNB', inflows_1w: -50, inflows_1m: -60 }] }));
+    const bySlug = file(
+      'slug.json',
+      JSON.stringify({ cexs: [{ name: 'Something Else', slug: 'BINANCE-CEX', currentTvl: 1000, cleanAssetsTvl: 700, coinSymbol: 'BNB', inflows_1w: -50, inflows_1m: -60 }] }),
+    );
     const { code, stdout } = await run(['binance', '--json', '--cexs', bySlug, '--cexs-date', '2026-11-24', '--now', NOW]);
     expect(code).toBe(0);
     const verdict = JSON.parse(stdout) as { level: string; reasons: { metric: string; value?: number; source?: string; asOf?: string }[] };
@@ -114,7 +117,11 @@ describe('radar status', () => {
     const other = file('other-text.json', JSON.stringify({ cexs: [{ name: 'Kraken', currentTvl: 10, cleanAssetsTvl: 10 }] }));
     const { code, stdout } = await run(['binance', '--cexs', other, '--now', NOW]);
     expect(code).toBe(0);
-    const verdict = gradeExchange({ exchange: getExchange('binance')!, reserves: { ...(bundledSnapshot().exchanges.binance?.por === undefined ? {} : { por: bundledSnapshot().exchanges.binance!.por }) }, now: new Date(`${NOW}T00:00:00Z`) });
+    const verdict = gradeExchange({
+      exchange: getExchange('binance')!,
+      reserves: { ...(bundledSnapshot().exchanges.binance?.por === undefined ? {} : { por: bundledSnapshot().exchanges.binance!.por }) },
+      now: new Date(`${NOW}T00:00:00Z`),
+    });
     expect(verdict.incomplete).toBe(true);
     const head = verdict.level === 'unknown' ? 'UNKNOWN' : `${verdict.level.toUpperCase()} · INCOMPLETE`;
     expect(stdout.split('\n')[0]).toBe(`Binance (binance): ${head}, grade ${verdict.grade}`);
@@ -131,14 +138,19 @@ describe('radar status', () => {
     expect(stdout).toContain('[unknown] own token (BIT, MNT): no price read.');
     expect(stdout).toContain('https://api.llama.fi/cexs, as of 2026-08-10T06:20:12.000Z');
     // Seven hours later the same figures say nothing about a run now.
-    const later = JSON.parse((await run(['bybit', '--json', '--cexs', recorded, '--cexs-date', at, '--now', '2026-08-10T13:30:00Z'])).stdout) as { run: { level: string; reasons: { effect: string }[] } };
+    const later = JSON.parse((await run(['bybit', '--json', '--cexs', recorded, '--cexs-date', at, '--now', '2026-08-10T13:30:00Z'])).stdout) as {
+      run: { level: string; reasons: { effect: string }[] };
+    };
     expect(later.run.level).toBe('calm');
     expect(later.run.reasons.map((reason) => reason.effect)).toEqual(['unknown', 'unknown', 'unknown']);
   });
 
   test('a run in a /cexs answer reads as an alert, with the reasons a replay can check', async () => {
     // Made up for the test: a quarter of Binance's assets gone in a day.
-    const running = file('run.json', JSON.stringify({ cexs: [{ name: 'Binance', slug: 'Binance-CEX', coinSymbol: 'BNB', currentTvl: 75e9, cleanAssetsTvl: 70e9, inflows_24h: -25e9, inflows_1w: -26e9, inflows_1m: -27e9 }] }));
+    const running = file(
+      'run.json',
+      JSON.stringify({ cexs: [{ name: 'Binance', slug: 'Binance-CEX', coinSymbol: 'BNB', currentTvl: 75e9, cleanAssetsTvl: 70e9, inflows_24h: -25e9, inflows_1w: -26e9, inflows_1m: -27e9 }] }),
+    );
     const at = '2026-11-25T09:00:00Z';
     const { stdout } = await run(['binance', '--json', '--cexs', running, '--cexs-date', at, '--now', at]);
     const printed = JSON.parse(stdout) as { run: { level: string; reasons: { signal: string; effect: string; value?: number }[] } };

@@ -25,7 +25,7 @@ const help = [
   'Options:',
   '  --json              print one JSON object { exchange, level, grade, incomplete, reasons, metrics, asOf, sources, run }',
   '  --cexs FILE         replace the on-chain and flow figures with a saved DefiLlama /cexs response',
-  '  --cexs-date DATE    when that response was fetched (YYYY-MM-DD or an ISO moment; default: the file\'s modification day)',
+  "  --cexs-date DATE    when that response was fetched (YYYY-MM-DD or an ISO moment; default: the file's modification day)",
   '  --now DATE          grade as of this day (YYYY-MM-DD or an ISO moment; default: now), for reproducible output;',
   '                      flows count for the run watch only while at most 6 hours old at that moment',
   '',
@@ -66,7 +66,10 @@ function parseArgs(args: readonly string[]): Options {
     };
     if (arg === '--json') json = true;
     else if (arg === '--cexs') cexsFile = value();
-    else if (arg === '--cexs-date') cexsDate = moment(arg, value()).toISOString().replace(/T00:00:00\.000Z$/, '');
+    else if (arg === '--cexs-date')
+      cexsDate = moment(arg, value())
+        .toISOString()
+        .replace(/T00:00:00\.000Z$/, '');
     else if (arg === '--now') now = moment(arg, value());
     else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}.`);
     else if (target === undefined) target = arg;

@@ -12,7 +12,7 @@ const help = [
   'Checks a Merkle inclusion proof file from OKX (v1), Bybit or Bitget on this machine: recomputes',
   'your leaf from its balances, every node up to the root, and compares that root with --root,',
   'the root the exchange published for the snapshot. Use - as <file> to read standard input.',
-  'Without --root only the file\'s internal consistency is checked.',
+  "Without --root only the file's internal consistency is checked.",
   '',
   'Exit code: 0 verified (or consistent when no --root is given), 1 verification failed or root',
   'mismatch, 2 unreadable file (missing, empty, not JSON, too large) or bad usage.',
@@ -86,7 +86,11 @@ function describeChecked(result: InclusionProofChecked): string[] {
   if (result.verdict === 'verified') {
     lines.push('Published root: matches', '', 'VERIFIED: your balances are included in the tree whose root the exchange published.');
   } else if (result.verdict === 'root-mismatch') {
-    lines.push('Published root: DIFFERENT', '', 'NOT VERIFIED: the file is consistent, but it leads to a different root than the one you gave. Check the snapshot date; if it is right, this file does not prove inclusion in the published tree.');
+    lines.push(
+      'Published root: DIFFERENT',
+      '',
+      'NOT VERIFIED: the file is consistent, but it leads to a different root than the one you gave. Check the snapshot date; if it is right, this file does not prove inclusion in the published tree.',
+    );
   } else {
     lines.push(
       'Published root: not given',

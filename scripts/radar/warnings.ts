@@ -9,7 +9,6 @@ import { getExchange } from '../../lib/exchanges/registry';
 
 const usage = 'warnings sign <file> | verify <file> --signer <address>';
 
-
 const help = [
   `Usage: npm run --silent radar -- warnings sign <file>`,
   `       npm run --silent radar -- warnings verify <file> --signer <address> [--now <ISO time>]`,
@@ -76,9 +75,7 @@ export const command: RadarCommand = {
       const result = await verifyWarningList({ body: document.text, expectedSigner: options.signer, now: options.now });
       if (result.ok) {
         const { list } = result;
-        io.stdout.write(
-          `valid: "${list.name}" number ${list.sequence}, ${list.entries.length} warning${list.entries.length === 1 ? '' : 's'}, signed by ${result.signer}, expires ${list.expires}\n`,
-        );
+        io.stdout.write(`valid: "${list.name}" number ${list.sequence}, ${list.entries.length} warning${list.entries.length === 1 ? '' : 's'}, signed by ${result.signer}, expires ${list.expires}\n`);
         return 0;
       }
       io.stdout.write(`invalid (${result.code}): ${result.reason}\n`);

@@ -28,7 +28,7 @@ describe('checkLockfile', () => {
       installedVersion: (path) => (path === 'node_modules/viem' ? '2.1.1' : undefined),
     });
     expect(problems).toEqual([
-      'package.json dependencies differ from the lockfile\'s; run npm install and commit the lockfile',
+      "package.json dependencies differ from the lockfile's; run npm install and commit the lockfile",
       'node_modules/viem: 2.1.1 installed, 2.1.0 locked',
       'node_modules/left-pad: no SHA-512 integrity',
       'node_modules/evil: comes from https://example.com/evil-1.0.0.tgz, not the npm registry',

@@ -42,7 +42,9 @@ describe('the built bundles', () => {
   });
 
   test('the scripts on an exchange page stay small and hold no viem', () => {
-    const scripts = builtContentScripts().flatMap((entry) => entry.js ?? []).map((file) => chromeFile(file));
+    const scripts = builtContentScripts()
+      .flatMap((entry) => entry.js ?? [])
+      .map((file) => chromeFile(file));
     expect(scripts.length).toBeGreaterThan(0);
     for (const script of scripts) expect(markersIn(script)).toEqual([]);
     const gzipped = scripts.reduce((sum, script) => sum + gzipSync(script, { level: 9 }).length, 0);

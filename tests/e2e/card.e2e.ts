@@ -73,7 +73,13 @@ async function firstScreen(page: Page): Promise<FirstScreen> {
       withdraw:
         box === undefined || withdraw === null
           ? null
-          : { top: box.top, bottom: box.bottom, left: box.left, right: box.right, hit: root.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2)?.closest('[data-testid="withdraw"]') === withdraw },
+          : {
+              top: box.top,
+              bottom: box.bottom,
+              left: box.left,
+              right: box.right,
+              hit: root.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2)?.closest('[data-testid="withdraw"]') === withdraw,
+            },
       panel: { top: panelBox.top, bottom: panelBox.bottom },
       viewport: { width: innerWidth, height: innerHeight },
     };
@@ -131,7 +137,10 @@ async function lowContrast(page: Page): Promise<string[]> {
     const parse = (value: string): Rgba | null => {
       const match = /rgba?\(([^)]+)\)/.exec(value);
       if (match === null) return null;
-      const [r = 0, g = 0, b = 0, a = 1] = (match[1] ?? '').split(/[\s,/]+/).filter(Boolean).map(Number);
+      const [r = 0, g = 0, b = 0, a = 1] = (match[1] ?? '')
+        .split(/[\s,/]+/)
+        .filter(Boolean)
+        .map(Number);
       return [r, g, b, a];
     };
     const over = (top: Rgba, bottom: Rgba): Rgba => {
@@ -213,7 +222,9 @@ async function axeProblems(page: Page): Promise<string[]> {
     const results = await new AxeBuilder({ page }).include(copy).analyze();
     return [
       ...results.violations.map((rule) => `${rule.id}: ${rule.help} (${rule.nodes.map((node) => node.target.join(' ')).join(', ')})`),
-      ...results.incomplete.filter((rule) => rule.id.startsWith('color-contrast')).map((rule) => `incomplete ${rule.id}: ${rule.nodes.map((node) => `${node.target.join(' ')} ${node.any.map((check) => check.message).join(' ')}`).join('; ')}`),
+      ...results.incomplete
+        .filter((rule) => rule.id.startsWith('color-contrast'))
+        .map((rule) => `incomplete ${rule.id}: ${rule.nodes.map((node) => `${node.target.join(' ')} ${node.any.map((check) => check.message).join(' ')}`).join('; ')}`),
     ];
   } finally {
     await closeCopy(page);
@@ -264,14 +275,11 @@ describe('the card on the exchange page, Chromium with the built extension', () 
     for (const section of ['card-more-reasons', 'card-por-section', 'card-concentration', 'card-flows']) {
       expect(await drawn(section), section).toBe(true);
       // Each section names its sources (links whose name says "Source: <site>") and its dates, or says the figure is unknown.
-      const sourced = await pill.evaluate(
-        (root, id) => {
-          const section = root.querySelector(`[data-testid="${id}"]`)!;
-          const sources = [...section.querySelectorAll('a[aria-label]')].filter((link) => /^Source: \S+$/.test(link.getAttribute('aria-label') ?? '') && link.checkVisibility());
-          return { sources: sources.length, dated: /\d{4}-\d{2}-\d{2}|\b20\d\d\b/.test(section.textContent ?? ''), unknown: /Unknown|Nothing published/.test(section.textContent ?? '') };
-        },
-        section,
-      );
+      const sourced = await pill.evaluate((root, id) => {
+        const section = root.querySelector(`[data-testid="${id}"]`)!;
+        const sources = [...section.querySelectorAll('a[aria-label]')].filter((link) => /^Source: \S+$/.test(link.getAttribute('aria-label') ?? '') && link.checkVisibility());
+        return { sources: sources.length, dated: /\d{4}-\d{2}-\d{2}|\b20\d\d\b/.test(section.textContent ?? ''), unknown: /Unknown|Nothing published/.test(section.textContent ?? '') };
+      }, section);
       expect(((sourced?.sources ?? 0) > 0 && sourced?.dated === true) || sourced?.unknown === true, `${section}: ${JSON.stringify(sourced)}`).toBe(true);
     }
     expect(await axeProblems(page)).toEqual([]);
@@ -458,12 +466,19 @@ describe('the pill and the page’s own support-chat button', () => {
   beforeAll(async () => {
     browser = await launchChromium();
     await routeSite(browser.context, 'https://www.okx.com', fakeExchangeHtml('OKX — stand-in', LAUNCHER));
-    await routeSite(browser.context, 'https://www.kraken.com', fakeExchangeHtml('Kraken — stand-in', `<script>setTimeout(() => document.body.insertAdjacentHTML('beforeend', ${JSON.stringify(LAUNCHER)}), 1500);</script>`));
+    await routeSite(
+      browser.context,
+      'https://www.kraken.com',
+      fakeExchangeHtml('Kraken — stand-in', `<script>setTimeout(() => document.body.insertAdjacentHTML('beforeend', ${JSON.stringify(LAUNCHER)}), 1500);</script>`),
+    );
     // Something fixed in every corner: a header bar and a bottom bar the width of the page.
     await routeSite(
       browser.context,
       'https://www.bybit.com',
-      fakeExchangeHtml('Bybit — stand-in', `<div style="position:fixed;left:0;right:0;top:0;height:70px;background:#222"></div><div style="position:fixed;left:0;right:0;bottom:0;height:70px;background:#222"></div>`),
+      fakeExchangeHtml(
+        'Bybit — stand-in',
+        `<div style="position:fixed;left:0;right:0;top:0;height:70px;background:#222"></div><div style="position:fixed;left:0;right:0;bottom:0;height:70px;background:#222"></div>`,
+      ),
     );
     // A page that looks for our element (its box answers hit tests) and keeps putting a fixed box of its own on it.
     await routeSite(
@@ -615,7 +630,10 @@ describe('the card in Swedish and English, drawn by the same components and styl
     });
     const page = await context.newPage();
     await page.goto(`${ORIGIN}/`);
-    await page.evaluate(([view, lang]) => (globalThis as unknown as { pillHarness: { mount: (...args: unknown[]) => void } }).pillHarness.mount(view, lang, 'bottom-right'), [viewOf('binance'), language] as const);
+    await page.evaluate(([view, lang]) => (globalThis as unknown as { pillHarness: { mount: (...args: unknown[]) => void } }).pillHarness.mount(view, lang, 'bottom-right'), [
+      viewOf('binance'),
+      language,
+    ] as const);
     await shadowUi(page).waitFor('nudge-panel');
     return { context, page };
   }

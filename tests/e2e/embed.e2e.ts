@@ -143,9 +143,7 @@ describe('<reserve-radar-card> on a plain page', () => {
   test('shows the same level and grade as the extension computes for the same data and moment', async () => {
     const ids = ['binance', 'kraken', 'ftx', 'okx', 'celsius'];
     const moments = [NOW, '2025-04-10T00:00:00.000Z'];
-    const body = moments
-      .flatMap((now) => ids.map((id) => `<reserve-radar-card exchange="${id}" lang="en" now="${now}" data-id="${id}" data-now="${now}"></reserve-radar-card>`))
-      .join('');
+    const body = moments.flatMap((now) => ids.map((id) => `<reserve-radar-card exchange="${id}" lang="en" now="${now}" data-id="${id}" data-now="${now}"></reserve-radar-card>`)).join('');
     const site = await openSite(`<div class="grid">${body}</div>`);
     try {
       const levels = new Set<string>();
@@ -291,9 +289,7 @@ describe('<reserve-radar-card> on a plain page', () => {
   });
 
   test('makes no network request: the page and the script it was given are all the browser asks for', async () => {
-    const site = await openSite(
-      ['binance', 'kraken', 'ftx', 'coinbase'].map((id) => `<reserve-radar-card exchange="${id}" now="${NOW}"></reserve-radar-card>`).join(''),
-    );
+    const site = await openSite(['binance', 'kraken', 'ftx', 'coinbase'].map((id) => `<reserve-radar-card exchange="${id}" now="${NOW}"></reserve-radar-card>`).join(''));
     try {
       await expect.poll(() => site.page.locator('reserve-radar-card').getByTestId('exchange-card').count()).toBe(4);
       // Hovering and focusing the links must not prefetch anything either.
@@ -327,7 +323,10 @@ describe('<reserve-radar-card> on a plain page', () => {
       try {
         await expect.poll(() => site.page.locator('reserve-radar-card').getByTestId('exchange-card').count()).toBe(3);
         expect(await axeProblems(site.page), colorScheme).toEqual([]);
-        const background = await site.page.locator('reserve-radar-card').first().evaluate((host) => getComputedStyle(host.shadowRoot!.querySelector('.rr-theme')!).backgroundColor);
+        const background = await site.page
+          .locator('reserve-radar-card')
+          .first()
+          .evaluate((host) => getComputedStyle(host.shadowRoot!.querySelector('.rr-theme')!).backgroundColor);
         expect(background, colorScheme).toBe(colorScheme === 'dark' ? 'rgb(27, 27, 31)' : 'rgb(255, 255, 255)');
         if (colorScheme === 'dark') await site.page.screenshot({ path: screenshotPath('embed-dark.png'), fullPage: true });
       } finally {

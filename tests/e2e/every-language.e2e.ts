@@ -78,7 +78,13 @@ const SURFACES: Surface[] = [
       await pill.click('pill-toggle');
       await pill.waitFor('exchange-card');
       // Every collapsible part opened, so its words are read too.
-      await pill.evaluate((shadow) => shadow.querySelectorAll('details').forEach((details) => details.setAttribute('open', '')), undefined);
+      await pill.evaluate(
+        (shadow) =>
+          shadow.querySelectorAll('details').forEach((details) => {
+            details.setAttribute('open', '');
+          }),
+        undefined,
+      );
       return collectShadow(page, 'reserve-radar-pill');
     },
   },
@@ -134,7 +140,11 @@ function collectIn(start: Document | ShadowRoot): Collected {
     if (['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE'].includes(node.tagName)) return;
     if (node.hasAttribute('data-source-words')) {
       const english = node.querySelector('[lang]');
-      const label = [...node.childNodes].filter((child) => child !== english).map((child) => child.textContent ?? '').join('').trim();
+      const label = [...node.childNodes]
+        .filter((child) => child !== english)
+        .map((child) => child.textContent ?? '')
+        .join('')
+        .trim();
       markedEnglish.push({ label, lang: english?.getAttribute('lang') ?? '' });
       if (label !== '') texts.push(label);
       return;
@@ -160,6 +170,7 @@ async function collectPage(page: Page): Promise<Collected> {
 }
 
 async function collectShadow(page: Page, hostTag: string): Promise<Collected> {
+  // biome-ignore lint/security/noGlobalEval: the collector is sent to the page as source text and rebuilt there; indirect eval keeps it out of this file's scope
   const collected = await inShadow(page, hostTag, (shadow, source: string) => (0, eval)(`(${source})`)(shadow) as Collected, collectIn.toString());
   if (collected === null) throw new Error(`no ${hostTag} on the page`);
   return collected;
@@ -194,10 +205,15 @@ function outsideMarkers(text: string): string {
 }
 
 /** The Latin words in `text` outside the markers that are not a name, ticker, host, address or code from the data. */
-export function englishLeftOver(text: string): string[] {
+function englishLeftOver(text: string): string[] {
   let rest = outsideMarkers(text);
   // Links and hosts (binance.com, https://…), API paths (/protocol/okx), hex and other long addresses or hashes.
-  rest = rest.replace(/\b(?:https?:\/\/)?[\w-]+(?:\.[\w-]+)+[^\s]*/g, ' ').replace(/\bhttps?:\/\//g, ' ').replace(/(^|\s)\/[\w/-]+/g, ' ').replace(/\b0x[0-9a-fA-F]+\b/g, ' ').replace(/\b[A-Za-z0-9]{20,}\b/g, ' ');
+  rest = rest
+    .replace(/\b(?:https?:\/\/)?[\w-]+(?:\.[\w-]+)+[^\s]*/g, ' ')
+    .replace(/\bhttps?:\/\//g, ' ')
+    .replace(/(^|\s)\/[\w/-]+/g, ' ')
+    .replace(/\b0x[0-9a-fA-F]+\b/g, ' ')
+    .replace(/\b[A-Za-z0-9]{20,}\b/g, ' ');
   for (const name of namesFromData) rest = rest.split(name).join(' ');
   const words = rest.match(/[A-Za-z][A-Za-z'’]*[A-Za-z]/g) ?? [];
   // Tickers and codes are written in capitals (BTC, USDT, ERC20, TRC20).
@@ -313,6 +329,12 @@ describe('every surface in another language, in Chromium', () => {
     expect(englishLeftOver('⟦Ŵíţĥđŕáŵ⟧ Withdraw to a wallet you control')).toEqual(['Withdraw', 'to', 'wallet', 'you', 'control']);
     expect(englishLeftOver('⟦Ĝŕáđé ⟦Ƀ⟧ ŵíţĥ Binance⟧ Binance BTC USDT ERC20 binance.com 0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed 2025年1月5日')).toEqual([]);
     expect(englishLeftOver('Kraken: Unknown')).toEqual(['Unknown']);
-    expect(englishMessagesIn(['Why', 'Varför', 'The address in this field is not the one you checked'], { cardWhy: { message: 'Why' }, x: { message: 'The address in this field is not the one you checked' } }, { cardWhy: { message: 'Varför' }, x: { message: 'Adressen …' } })).toHaveLength(2);
+    expect(
+      englishMessagesIn(
+        ['Why', 'Varför', 'The address in this field is not the one you checked'],
+        { cardWhy: { message: 'Why' }, x: { message: 'The address in this field is not the one you checked' } },
+        { cardWhy: { message: 'Varför' }, x: { message: 'Adressen …' } },
+      ),
+    ).toHaveLength(2);
   });
 });

@@ -104,7 +104,13 @@ describe('the chosen language on the exchange page, in Firefox', () => {
       site.once('error', reject);
       site.listen(443, '127.0.0.1', () => resolve());
     });
-    browser = await puppeteer.launch({ browser: 'firefox', executablePath: requireFirefox(), headless: true, acceptInsecureCerts: true, extraPrefsFirefox: { 'network.dns.localDomains': HOSTS.join(',') } });
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: requireFirefox(),
+      headless: true,
+      acceptInsecureCerts: true,
+      extraPrefsFirefox: { 'network.dns.localDomains': HOSTS.join(',') },
+    });
     connection = (browser as unknown as { connection: BidiConnection }).connection;
     await browser.installExtension(firefoxBuild);
   });
@@ -117,13 +123,22 @@ describe('the chosen language on the exchange page, in Firefox', () => {
     const page = await browser.newPage();
     await page.goto('https://www.binance.com/en/trade/BTC_USDT');
     await clickInPill(page, 'pill-toggle');
-    expect(await until(() => headings(page), (found) => (found?.length ?? 0) > 0, 'the card in English')).toContain(english.cardProofOfReserves?.message);
+    expect(
+      await until(
+        () => headings(page),
+        (found) => (found?.length ?? 0) > 0,
+        'the card in English',
+      ),
+    ).toContain(english.cardProofOfReserves?.message);
 
     // The card's Withdraw opens the guide: an extension page, where the extension's API is.
     const before = new Set(((await connection.send('browsingContext.getTree', { maxDepth: 0 })).result.contexts as { context: string }[]).map((tab) => tab.context));
     await clickInPill(page, 'withdraw');
     const guide = await until(
-      async () => ((await connection.send('browsingContext.getTree', { maxDepth: 0 })).result.contexts as { context: string; url: string }[]).find((tab) => !before.has(tab.context) && tab.url.includes('/guide.html')),
+      async () =>
+        ((await connection.send('browsingContext.getTree', { maxDepth: 0 })).result.contexts as { context: string; url: string }[]).find(
+          (tab) => !before.has(tab.context) && tab.url.includes('/guide.html'),
+        ),
       (tab) => tab !== undefined,
       'the guide tab',
     );
@@ -140,7 +155,11 @@ describe('the chosen language on the exchange page, in Firefox', () => {
     await page.bringToFront();
     await page.reload();
     await clickInPill(page, 'pill-toggle');
-    const swedishHeadings = await until(() => headings(page), (found) => found?.includes(swedish.cardProofOfReserves?.message ?? '-') === true, 'the card in Swedish');
+    const swedishHeadings = await until(
+      () => headings(page),
+      (found) => found?.includes(swedish.cardProofOfReserves?.message ?? '-') === true,
+      'the card in Swedish',
+    );
     expect(swedishHeadings).not.toContain(english.cardProofOfReserves?.message);
     expect(await inPill<string>(page, '(root) => root.querySelector("[data-testid=\\"withdraw\\"]")?.textContent')).toBe(swedish.withdrawAction?.message);
     // The stand-in exchange's server saw its own pages only.

@@ -117,7 +117,7 @@ describe('Firefox: the extension pages', () => {
     await page.close();
   });
 
-  test('guide: opens on the exchange asked for; a network and a coin give the exchange\'s withdrawal link', async () => {
+  test("guide: opens on the exchange asked for; a network and a coin give the exchange's withdrawal link", async () => {
     const page = await firefox.openPage('/guide.html?exchange=binance');
     await page.waitForSelector(testId('route-exchange'));
     expect(await text(page, 'h1')).toBe('Withdraw to a wallet you control');
@@ -131,7 +131,7 @@ describe('Firefox: the extension pages', () => {
     await page.close();
   });
 
-  test('verify: a published Bybit proof with its root is verified in Firefox\'s worker too', async () => {
+  test("verify: a published Bybit proof with its root is verified in Firefox's worker too", async () => {
     const page = await firefox.openPage('/verify.html');
     await page.waitForSelector(testId('proof-text'));
     expect(await text(page, 'h1')).toBe("Don't trust, verify");

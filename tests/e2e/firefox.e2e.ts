@@ -62,11 +62,17 @@ async function closedRootText(browser: Browser, page: Page, hostTag: string, tes
 async function closedRootCenter(browser: Browser, page: Page, hostTag: string, testId: string): Promise<{ x: number; y: number } | null> {
   const connection = (browser as unknown as { connection: BidiConnection }).connection;
   const context = (page.mainFrame() as unknown as { _id: string })._id;
-  const host = await connection.send('script.evaluate', { expression: `document.querySelector(${JSON.stringify(hostTag)})`, target: { context }, awaitPromise: false, serializationOptions: { maxDomDepth: 1, includeShadowTree: 'all' } });
+  const host = await connection.send('script.evaluate', {
+    expression: `document.querySelector(${JSON.stringify(hostTag)})`,
+    target: { context },
+    awaitPromise: false,
+    serializationOptions: { maxDomDepth: 1, includeShadowTree: 'all' },
+  });
   const shadow = (host.result.result.value as { shadowRoot?: { sharedId: string } } | undefined)?.shadowRoot;
   if (shadow === undefined || shadow === null) return null;
   const box = await connection.send('script.callFunction', {
-    functionDeclaration: '(root, selector) => { const r = root.querySelector(selector)?.getBoundingClientRect(); return r === undefined ? null : JSON.stringify({ x: r.x + r.width / 2, y: r.y + r.height / 2 }); }',
+    functionDeclaration:
+      '(root, selector) => { const r = root.querySelector(selector)?.getBoundingClientRect(); return r === undefined ? null : JSON.stringify({ x: r.x + r.width / 2, y: r.y + r.height / 2 }); }',
     arguments: [{ sharedId: shadow.sharedId }, { type: 'string', value: `[data-testid="${testId}"]` }],
     target: { context },
     awaitPromise: false,
@@ -124,10 +130,12 @@ describe('Firefox with the built extension', () => {
     }
     expect(pill).toEqual({ mode: 'closed', text: 'Binance' });
     // The page itself sees an element and nothing in it.
-    expect(await page.evaluate(() => {
-      const host = document.querySelector('reserve-radar-pill');
-      return { present: host !== null, shadowRoot: host?.shadowRoot ?? null, text: host?.textContent ?? null };
-    })).toEqual({ present: true, shadowRoot: null, text: '' });
+    expect(
+      await page.evaluate(() => {
+        const host = document.querySelector('reserve-radar-pill');
+        return { present: host !== null, shadowRoot: host?.shadowRoot ?? null, text: host?.textContent ?? null };
+      }),
+    ).toEqual({ present: true, shadowRoot: null, text: '' });
     await page.close();
   });
 
@@ -152,7 +160,7 @@ describe('Firefox with the built extension', () => {
     return status;
   }
 
-  test('reads the signed feed by itself on schedule, the same request as anyone\'s, and the pill shows its figures', async () => {
+  test("reads the signed feed by itself on schedule, the same request as anyone's, and the pill shows its figures", async () => {
     for (const deadline = Date.now() + 30_000; Date.now() < deadline && feedRequests.length === 0; ) await new Promise((resolve) => setTimeout(resolve, 250));
     expect(feedRequests.length).toBeGreaterThan(0);
     for (const request of feedRequests) {
@@ -289,12 +297,18 @@ describe('Firefox with a run on Binance', () => {
 
     const options = await guideFromPill(page);
     expect(await options.evaluate(() => location.href)).toBe(`moz-extension://${uuid}/guide.html?exchange=binance`);
-    type Api = { browserAction: { getBadgeText(details: { tabId?: number }): Promise<string>; getBadgeBackgroundColor(details: { tabId?: number }): Promise<number[]> }; tabs: { query(query: object): Promise<{ id?: number }[]> }; storage: { local: { set(items: object): Promise<void> } } };
+    type Api = {
+      browserAction: { getBadgeText(details: { tabId?: number }): Promise<string>; getBadgeBackgroundColor(details: { tabId?: number }): Promise<number[]> };
+      tabs: { query(query: object): Promise<{ id?: number }[]> };
+      storage: { local: { set(items: object): Promise<void> } };
+    };
     const badges = () =>
       options.evaluate(async () => {
         const api = (globalThis as unknown as { browser: Api }).browser;
         const tabs = await api.tabs.query({});
-        const perTab = await Promise.all(tabs.map(async (tab) => ({ text: await api.browserAction.getBadgeText({ tabId: tab.id }), color: await api.browserAction.getBadgeBackgroundColor({ tabId: tab.id }) })));
+        const perTab = await Promise.all(
+          tabs.map(async (tab) => ({ text: await api.browserAction.getBadgeText({ tabId: tab.id }), color: await api.browserAction.getBadgeBackgroundColor({ tabId: tab.id }) })),
+        );
         return { global: await api.browserAction.getBadgeText({}), perTab };
       });
     // The binance.com tab is red; with no holdings recorded, the others (the guide's) are not.
@@ -304,7 +318,9 @@ describe('Firefox with a run on Binance', () => {
     expect(before.perTab.find((badge) => badge.text === '!')?.color).toEqual([179, 38, 30, 255]);
     // Holdings on Binance recorded: every tab turns red.
     await options.evaluate(() =>
-      (globalThis as unknown as { browser: Api }).browser.storage.local.set({ holdings: { holdings: [{ id: 'h1', kind: 'asset', custodian: 'binance', asset: 'ETH', amount: 2, updatedAt: Date.now() }], addresses: [], history: [] } }),
+      (globalThis as unknown as { browser: Api }).browser.storage.local.set({
+        holdings: { holdings: [{ id: 'h1', kind: 'asset', custodian: 'binance', asset: 'ETH', amount: 2, updatedAt: Date.now() }], addresses: [], history: [] },
+      }),
     );
     await expect.poll(async () => (await badges()).global).toBe('!');
     await options.close();

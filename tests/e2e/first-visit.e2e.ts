@@ -11,7 +11,12 @@ const swedish = JSON.parse(readFileSync(join(root, 'public/_locales/sv/messages.
 /** What the exchange-page script's own world (not the page) reads from the extension's storage. */
 async function storedInContentWorld(page: Page, extensionId: string): Promise<unknown> {
   const { cdp, contextId } = await isolatedWorld(page, extensionId);
-  const { result } = await cdp.send('Runtime.evaluate', { contextId, expression: `chrome.storage.local.get('firstPaint').then((items) => items.firstPaint ?? null)`, awaitPromise: true, returnByValue: true });
+  const { result } = await cdp.send('Runtime.evaluate', {
+    contextId,
+    expression: `chrome.storage.local.get('firstPaint').then((items) => items.firstPaint ?? null)`,
+    awaitPromise: true,
+    returnByValue: true,
+  });
   await cdp.detach();
   return result.value;
 }

@@ -255,12 +255,19 @@ describe('the withdrawal guide in Chromium', () => {
       expect(box.y, what).toBeGreaterThanOrEqual(0);
       expect(box.y + box.height, what).toBeLessThanOrEqual(viewport.height);
     };
-    for (const viewport of [{ width: 1280, height: 720 }, { width: 360, height: 640 }]) {
+    for (const viewport of [
+      { width: 1280, height: 720 },
+      { width: 360, height: 640 },
+    ]) {
       await page.setViewportSize(viewport);
       await page.goto('https://www.binance.com/en/my/wallet/account/main/withdrawal/crypto/USDT');
       await page.waitForFunction(() => document.readyState === 'complete');
       await page.waitForTimeout(500);
-      for (const [id, block] of [['top', 'start'], ['middle', 'center'], ['bottom', 'end']] as const) {
+      for (const [id, block] of [
+        ['top', 'start'],
+        ['middle', 'center'],
+        ['bottom', 'end'],
+      ] as const) {
         const what = `${viewport.width}px, ${id} field scrolled to the ${block}`;
         const input = page.locator(`#${id}`);
         await input.evaluate((element, where) => element.scrollIntoView({ block: where }), block);

@@ -135,7 +135,13 @@ export async function welcomePage(context: BrowserContext, extensionId: string, 
   for (const deadline = Date.now() + timeoutMs; ; ) {
     const page = context.pages().find((candidate) => candidate.url() === url);
     if (page !== undefined) return page;
-    if (Date.now() > deadline) throw new Error(`The install opened no welcome tab within ${timeoutMs} ms; tabs: ${context.pages().map((candidate) => candidate.url()).join(', ')}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `The install opened no welcome tab within ${timeoutMs} ms; tabs: ${context
+          .pages()
+          .map((candidate) => candidate.url())
+          .join(', ')}`,
+      );
     await new Promise((resolvePromise) => setTimeout(resolvePromise, 50));
   }
 }
@@ -151,7 +157,8 @@ export async function clickToolbarButton(extension: ChromiumExtension, page: Pag
   if (browser === null) throw new Error('clickToolbarButton: no browser session for this context');
   const cdp = await browser.newBrowserCDPSession();
   try {
-    const targets = async (type: string) => ((await cdp.send('Target.getTargets', { filter: [{ type }] } as never)) as unknown as { targetInfos: { targetId: string; type: string; url: string }[] }).targetInfos;
+    const targets = async (type: string) =>
+      ((await cdp.send('Target.getTargets', { filter: [{ type }] } as never)) as unknown as { targetInfos: { targetId: string; type: string; url: string }[] }).targetInfos;
     const tab = (await targets('tab')).find((target) => target.url === page.url());
     if (tab === undefined) throw new Error(`clickToolbarButton: no tab at ${page.url()}`);
     await cdp.send('Extensions.triggerAction' as never, { id: extension.extensionId, targetId: tab.targetId } as never);
@@ -166,10 +173,13 @@ export async function clickToolbarButton(extension: ChromiumExtension, page: Pag
     const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: popup.targetId, flatten: false })) as { sessionId: string };
     let nextId = 0;
     const answers = new Map<number, (value: unknown) => void>();
-    cdp.on('Target.receivedMessageFromTarget' as never, ((event: { sessionId: string; message: string }) => {
-      const message = JSON.parse(event.message) as { id?: number; result?: { result?: { value?: unknown } } };
-      if (event.sessionId === sessionId && message.id !== undefined) answers.get(message.id)?.(message.result?.result?.value);
-    }) as never);
+    cdp.on(
+      'Target.receivedMessageFromTarget' as never,
+      ((event: { sessionId: string; message: string }) => {
+        const message = JSON.parse(event.message) as { id?: number; result?: { result?: { value?: unknown } } };
+        if (event.sessionId === sessionId && message.id !== undefined) answers.get(message.id)?.(message.result?.result?.value);
+      }) as never,
+    );
     const evaluate = async (expression: string): Promise<unknown> => {
       nextId += 1;
       const answer = new Promise<unknown>((resolvePromise) => answers.set(nextId, resolvePromise));
@@ -207,7 +217,12 @@ export async function refreshSource(options: Page, source: string): Promise<{ st
  * `origin` serves `html` instead, and a request to `/pill-appeared` (the page's own beacon for the
  * moment our element arrives) resolves `pillAppeared`. Leaves `page` on about:blank.
  */
-export async function pillPlaceThenServe(context: BrowserContext, page: Page, origin: string, html: string): Promise<{ box: { x: number; y: number; width: number; height: number }; pillAppeared: Promise<void> }> {
+export async function pillPlaceThenServe(
+  context: BrowserContext,
+  page: Page,
+  origin: string,
+  html: string,
+): Promise<{ box: { x: number; y: number; width: number; height: number }; pillAppeared: Promise<void> }> {
   await routeSite(context, origin, fakeExchangeHtml(`${new URL(origin).hostname} — stand-in`));
   await page.goto(`${origin}/`);
   const box = await shadowUi(page).box('pill-toggle');
@@ -461,8 +476,7 @@ export async function layoutProblems(page: Page, within?: string): Promise<strin
     const viewport = document.documentElement.clientWidth;
     const scroller = document.scrollingElement ?? document.documentElement;
     if (scope === undefined && scroller.scrollWidth > scroller.clientWidth) problems.push(`the page scrolls sideways: ${scroller.scrollWidth}px wide in ${scroller.clientWidth}px`);
-    const name = (element: Element) =>
-      element.getAttribute('data-testid') ?? (element.id === '' ? `${element.localName}${[...element.classList].map((c) => `.${c}`).join('')}` : `#${element.id}`);
+    const name = (element: Element) => element.getAttribute('data-testid') ?? (element.id === '' ? `${element.localName}${[...element.classList].map((c) => `.${c}`).join('')}` : `#${element.id}`);
     const context = document.createElement('canvas').getContext('2d');
     const textWidth = (text: string, style: CSSStyleDeclaration) => {
       if (context === null) return 0;
@@ -478,10 +492,12 @@ export async function layoutProblems(page: Page, within?: string): Promise<strin
       if (rect.width <= 1 || rect.height <= 1 || style.visibility === 'hidden') continue;
       if (rect.right > viewport + 0.5 || rect.left < -0.5) {
         outside.add(element);
-        if (element.parentElement === null || !outside.has(element.parentElement)) problems.push(`${name(element)} reaches outside the viewport (${Math.round(rect.left)} to ${Math.round(rect.right)} of ${viewport}px)`);
+        if (element.parentElement === null || !outside.has(element.parentElement))
+          problems.push(`${name(element)} reaches outside the viewport (${Math.round(rect.left)} to ${Math.round(rect.right)} of ${viewport}px)`);
       }
       const field = element instanceof HTMLInputElement || element instanceof HTMLSelectElement || element instanceof HTMLTextAreaElement;
-      if (!field && style.overflowX !== 'visible' && element.scrollWidth > element.clientWidth + 1) problems.push(`${name(element)} cuts off its content sideways (${element.scrollWidth}px in ${element.clientWidth}px)`);
+      if (!field && style.overflowX !== 'visible' && element.scrollWidth > element.clientWidth + 1)
+        problems.push(`${name(element)} cuts off its content sideways (${element.scrollWidth}px in ${element.clientWidth}px)`);
       const room = element.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
       if (element instanceof HTMLInputElement && element.value === '' && element.placeholder !== '' && textWidth(element.placeholder, style) > room + 0.5) {
         problems.push(`${name(element)}: the placeholder “${element.placeholder}” is cut off (${Math.ceil(textWidth(element.placeholder, style))}px in ${Math.floor(room)}px)`);
@@ -557,7 +573,8 @@ export async function stopServiceWorker(page: Page, timeoutMs = 10_000): Promise
  */
 export async function axeFailures(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();
-  const describe = (kind: string) => (rule: (typeof results.violations)[number]) => `${kind} ${rule.id}: ${rule.help} (${rule.nodes.map((node) => `${node.target.join(' ')}${node.any[0]?.message === undefined ? '' : ` — ${node.any[0].message}`}`).join('; ')})`;
+  const describe = (kind: string) => (rule: (typeof results.violations)[number]) =>
+    `${kind} ${rule.id}: ${rule.help} (${rule.nodes.map((node) => `${node.target.join(' ')}${node.any[0]?.message === undefined ? '' : ` — ${node.any[0].message}`}`).join('; ')})`;
   return [...results.violations.map(describe('violation')), ...results.incomplete.filter((rule) => rule.id === 'color-contrast' || rule.id === 'color-contrast-enhanced').map(describe('incomplete'))];
 }
 

@@ -131,8 +131,16 @@ describe('holdings in Chromium', () => {
     const before = await stored();
     const files: [string, string, RegExp][] = [
       ['hostile.json', '{"format":"reserve-radar-export","version":1,"__proto__":{"polluted":true},"holdings":[],"addresses":[],"history":[]}', /key "__proto__"/],
-      ['constructor.json', '{"format":"reserve-radar-export","version":1,"exportedAt":"2026-11-25T00:00:00Z","holdings":[{"constructor":{"prototype":{"x":1}}}],"addresses":[],"history":[]}', /not allowed/],
-      ['wrong-types.json', '{"format":"reserve-radar-export","version":1,"exportedAt":"2026-11-25T00:00:00Z","holdings":[{"id":"x","kind":"asset","custodian":"binance","asset":"BTC","amount":"lots","updatedAt":0}],"addresses":[],"history":[]}', /holdings\[0\]\.amount is not valid/],
+      [
+        'constructor.json',
+        '{"format":"reserve-radar-export","version":1,"exportedAt":"2026-11-25T00:00:00Z","holdings":[{"constructor":{"prototype":{"x":1}}}],"addresses":[],"history":[]}',
+        /not allowed/,
+      ],
+      [
+        'wrong-types.json',
+        '{"format":"reserve-radar-export","version":1,"exportedAt":"2026-11-25T00:00:00Z","holdings":[{"id":"x","kind":"asset","custodian":"binance","asset":"BTC","amount":"lots","updatedAt":0}],"addresses":[],"history":[]}',
+        /holdings\[0\]\.amount is not valid/,
+      ],
       ['not-json.json', '{"format": "reserve-radar-export", ', /not valid JSON/],
       ['huge.json', `{"format":"reserve-radar-export","pad":"${'x'.repeat(2_100_000)}"}`, /larger than 2000 kB/],
     ];

@@ -71,7 +71,6 @@ const hostilePage = `<!doctype html><html lang="en"><head><meta charset="utf-8">
   window.attack = attack;
 </script></body></html>`;
 
-
 describe('a hostile exchange page in Chromium', () => {
   let browser: ChromiumExtension;
   const stored = () => browser.worker.evaluate(() => chrome.storage.local.get(['settings', 'nudgeSeen', 'holdings', 'guideState', 'warningSubscriptions', 'allowedLookalikes']));
@@ -115,7 +114,9 @@ describe('a hostile exchange page in Chromium', () => {
 
     await page.evaluate(() => (window as unknown as { attack(): void }).attack());
     await page.waitForTimeout(1500);
-    const findings = await page.evaluate(() => (window as unknown as { findings: { roots: string[]; texts: string[]; hits: number[][]; mismatchSeen: boolean; hostShadow: (string | null)[] } }).findings);
+    const findings = await page.evaluate(
+      () => (window as unknown as { findings: { roots: string[]; texts: string[]; hits: number[][]; mismatchSeen: boolean; hostShadow: (string | null)[] } }).findings,
+    );
 
     // The page did find the pill's element by hit-testing, and aimed its events at it.
     expect(findings.hits.length).toBeGreaterThan(0);

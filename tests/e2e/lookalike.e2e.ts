@@ -32,7 +32,12 @@ describe('lookalike warning and extension reload in Chromium', () => {
     }
     await page.emulateMedia({ colorScheme: 'light' });
     // The page's own text size, not Chrome's smaller default for extension pages; and a phone's width.
-    expect(await page.getByTestId('warning-host').locator('xpath=following-sibling::p[1]').evaluate((p) => getComputedStyle(p).fontSize)).toBe('14px');
+    expect(
+      await page
+        .getByTestId('warning-host')
+        .locator('xpath=following-sibling::p[1]')
+        .evaluate((p) => getComputedStyle(p).fontSize),
+    ).toBe('14px');
     await page.setViewportSize({ width: 360, height: 640 });
     expect(await layoutProblems(page)).toEqual([]);
     await page.getByTestId('continue-anyway').click();

@@ -79,11 +79,20 @@ describe('narrow screens in Chromium', () => {
       popup.getByTestId('exchange-row').evaluateAll((rows) =>
         rows.map((row) => {
           const chip = row.querySelector<HTMLElement>('[data-testid="level-chip"]');
-          return { name: row.querySelector('.list__name')?.textContent ?? '', level: chip?.dataset.level, incomplete: chip?.dataset.incomplete === 'true', grade: chip?.querySelector('.chip__grade')?.textContent };
+          return {
+            name: row.querySelector('.list__name')?.textContent ?? '',
+            level: chip?.dataset.level,
+            incomplete: chip?.dataset.incomplete === 'true',
+            grade: chip?.querySelector('.chip__grade')?.textContent,
+          };
         }),
       );
     const worstFirst = (rows: Awaited<ReturnType<typeof shown>>) =>
-      [...rows].sort((a, b) => compareWorstFirst({ ...a, level: a.level as RiskLevel, grade: a.grade as RiskGrade }, { ...b, level: b.level as RiskLevel, grade: b.grade as RiskGrade }) || a.name.localeCompare(b.name, 'en'));
+      [...rows].sort(
+        (a, b) =>
+          compareWorstFirst({ ...a, level: a.level as RiskLevel, grade: a.grade as RiskGrade }, { ...b, level: b.level as RiskLevel, grade: b.grade as RiskGrade }) ||
+          a.name.localeCompare(b.name, 'en'),
+      );
     const rows = await shown();
     expect(rows.length).toBeGreaterThanOrEqual(55);
     expect(rows.map((row) => row.name)).toEqual(worstFirst(rows).map((row) => row.name));

@@ -1,6 +1,19 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { activeTabId, axeProblems, builtContentScripts, fakeExchangeHtml, launchChromium, openCopyForAxe, pillPlaceThenServe, removeOpenCopy, routeSite, screenshotPath, shadowUi, type ChromiumExtension } from './harness';
+import {
+  activeTabId,
+  axeProblems,
+  builtContentScripts,
+  fakeExchangeHtml,
+  launchChromium,
+  openCopyForAxe,
+  pillPlaceThenServe,
+  removeOpenCopy,
+  routeSite,
+  screenshotPath,
+  shadowUi,
+  type ChromiumExtension,
+} from './harness';
 
 /** axe reads open shadow roots only: it checks a copy of the pill's closed root, same nodes and styles. */
 async function pillViolations(page: Page): Promise<string[]> {
@@ -75,7 +88,10 @@ describe('the nudge in Chromium', () => {
     // Every section says where its figures come from, or that they are unknown.
     // Source links show their site; their accessible name says "Source: <site>".
     for (const section of ['card-por-section', 'card-concentration', 'card-flows']) {
-      const named = await pill.evaluate((root, id) => [...root.querySelectorAll(`[data-testid="${id}"] a[aria-label]`)].filter((link) => /^Source: \S+$/.test(link.getAttribute('aria-label') ?? '')).length, section);
+      const named = await pill.evaluate(
+        (root, id) => [...root.querySelectorAll(`[data-testid="${id}"] a[aria-label]`)].filter((link) => /^Source: \S+$/.test(link.getAttribute('aria-label') ?? '')).length,
+        section,
+      );
       expect((named ?? 0) > 0 || /Unknown|Nothing published/.test((await pill.text(section)) ?? ''), section).toBe(true);
     }
     expect(await pillViolations(page)).toEqual([]);

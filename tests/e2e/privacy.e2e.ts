@@ -17,7 +17,13 @@ const FEED_HOST = new URL(FEED_URL).hostname;
 // Written from the registry alone: every priced own token of every operating exchange.
 const CHART_URL = ownTokenChartUrl(pricedOwnTokens(exchanges));
 const COINS_HOST = new URL(CHART_URL).hostname;
-const visited = ['https://www.binance.com/en/trade/BTC_USDT', 'https://www.kraken.com/prices', 'https://www.example.org/private/page?q=secret', 'https://news.example.net/article', 'https://www.okx.com/account'];
+const visited = [
+  'https://www.binance.com/en/trade/BTC_USDT',
+  'https://www.kraken.com/prices',
+  'https://www.example.org/private/page?q=secret',
+  'https://news.example.net/article',
+  'https://www.okx.com/account',
+];
 
 describe('privacy in Chromium', () => {
   let browser: ChromiumExtension;

@@ -31,7 +31,12 @@ async function axeProblems(page: Page, include?: string): Promise<string[]> {
   const results = await builder.analyze();
   const violations = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
   if (include !== undefined) return violations;
-  return [...violations, ...results.incomplete.filter((v) => v.id === 'color-contrast').flatMap((v) => v.nodes.map((node) => `unsure: ${v.id} ${node.target.join(' ')} ${node.any.map((check) => check.message).join('; ')}`))];
+  return [
+    ...violations,
+    ...results.incomplete
+      .filter((v) => v.id === 'color-contrast')
+      .flatMap((v) => v.nodes.map((node) => `unsure: ${v.id} ${node.target.join(' ')} ${node.any.map((check) => check.message).join('; ')}`)),
+  ];
 }
 
 describe('run alert in Chromium', () => {
@@ -107,7 +112,9 @@ describe('run alert in Chromium', () => {
     expect(await block.getByRole('heading').textContent()).toBe('Money is leaving Binance fast');
     const day = block.locator('[data-signal="outflow-24h"]');
     expect(await day.getAttribute('data-effect')).toBe('alert');
-    expect(await day.textContent()).toMatch(/^\$\d+(\.\d+)?B left in the last 24 hours: 25\.0% of the \$\d+(\.\d+)?B it held \(an alert from 15%\)\. \(api\.llama\.fi, (this minute|\d+ minutes? ago)\)$/);
+    expect(await day.textContent()).toMatch(
+      /^\$\d+(\.\d+)?B left in the last 24 hours: 25\.0% of the \$\d+(\.\d+)?B it held \(an alert from 15%\)\. \(api\.llama\.fi, (this minute|\d+ minutes? ago)\)$/,
+    );
     expect(await day.getByRole('link').getAttribute('href')).toBe('https://api.llama.fi/cexs');
     expect(await axeProblems(popup)).toEqual([]);
     await popup.screenshot({ path: screenshotPath('run-alert-popup.png'), fullPage: true });

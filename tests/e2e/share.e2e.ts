@@ -67,7 +67,10 @@ async function openPanel(view: ExchangeView, language: 'en' | 'sv', options: { f
   await context.route('**/*', async (route) => {
     const url = new URL(route.request().url());
     if (url.origin === ORIGIN && url.pathname === '/') {
-      return route.fulfill({ contentType: 'text/html', body: '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Share</title><script src="/share.js"></script></head><body></body></html>' });
+      return route.fulfill({
+        contentType: 'text/html',
+        body: '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Share</title><script src="/share.js"></script></head><body></body></html>',
+      });
     }
     if (url.origin === ORIGIN && url.pathname === '/share.js') return route.fulfill({ contentType: 'text/javascript', body: bundle });
     return route.abort();
@@ -75,10 +78,12 @@ async function openPanel(view: ExchangeView, language: 'en' | 'sv', options: { f
   const page = await context.newPage();
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(`${ORIGIN}/`);
-  await page.evaluate(
-    ([view, now, language, options]) => (globalThis as unknown as { shareHarness: { mount: (...args: unknown[]) => void } }).shareHarness.mount(view, now, language, options),
-    [view, NOW, language, options] as const,
-  );
+  await page.evaluate(([view, now, language, options]) => (globalThis as unknown as { shareHarness: { mount: (...args: unknown[]) => void } }).shareHarness.mount(view, now, language, options), [
+    view,
+    NOW,
+    language,
+    options,
+  ] as const);
   await page.getByTestId('share-image').waitFor();
   return { context, page, requests, errors };
 }

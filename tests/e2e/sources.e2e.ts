@@ -71,7 +71,13 @@ describe('Options → Data sources in Chromium', () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       await options.emulateMedia({ colorScheme });
       for (const open of [false, true]) {
-        await rows().evaluateAll((found, shown) => found.forEach((row) => ((row.querySelector('details') as HTMLDetailsElement).open = shown)), open);
+        await rows().evaluateAll(
+          (found, shown) =>
+            found.forEach((row) => {
+              (row.querySelector('details') as HTMLDetailsElement).open = shown;
+            }),
+          open,
+        );
         expect(await axeProblems(options, '[data-testid="sources"]'), `${colorScheme}, ${open ? 'open' : 'closed'}`).toEqual([]);
       }
     }

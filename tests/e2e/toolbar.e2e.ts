@@ -24,7 +24,7 @@ describe('the toolbar button in Chromium, without any broad permission', () => {
     await browser?.close();
   });
 
-  test('before a click the extension cannot see the tab\'s address, so nothing is said about it', async () => {
+  test("before a click the extension cannot see the tab's address, so nothing is said about it", async () => {
     expect(await browser.worker.evaluate(() => chrome.permissions.contains({ origins: ['*://*/*'] }))).toBe(false);
     const site = await browser.context.newPage();
     await site.goto('https://blnance.com/before-click');

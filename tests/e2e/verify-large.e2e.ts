@@ -40,7 +40,10 @@ describe('the verify page with a 2 MB proof', () => {
       data.setData('text/plain', pasted);
       document.getElementById('proof-text')?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
     }, text);
-    await page.getByTestId('proof-source').getByText(/Using the pasted text \(1\.\d MB\)/).waitFor();
+    await page
+      .getByTestId('proof-source')
+      .getByText(/Using the pasted text \(1\.\d MB\)/)
+      .waitFor();
     await page.getByTestId('proof-verify').click();
     await page.getByTestId('proof-verdict').waitFor({ timeout: 20_000 });
     await page.waitForTimeout(300);

@@ -224,13 +224,11 @@ describe('verify page in Chromium', () => {
       const input = page.getByTestId('rpc-url');
       await input.fill(url);
       await input.press('Tab');
-      await page.waitForFunction(
-        async (expected) => {
-          const stored = (await (globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<{ settings?: { rpcUrl?: string } }> } } } }).chrome.storage.local.get('settings')).settings;
-          return stored?.rpcUrl === expected;
-        },
-        url,
-      );
+      await page.waitForFunction(async (expected) => {
+        const stored = (await (globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<{ settings?: { rpcUrl?: string } }> } } } }).chrome.storage.local.get('settings'))
+          .settings;
+        return stored?.rpcUrl === expected;
+      }, url);
     }
 
     test('without an RPC endpoint it says so, links to the options and sends nothing', async () => {
@@ -251,11 +249,7 @@ describe('verify page in Chromium', () => {
       expect(await result.getAttribute('data-complete')).toBe('true');
       const block = await createPublicClient({ transport: http(chain.url) }).getBlockNumber();
       expect(await page.getByTestId('reserves-block').textContent()).toContain(`block ${block} on Ethereum`);
-      const totals = Object.fromEntries(
-        await page
-          .getByTestId('reserves-total')
-          .evaluateAll((rows) => rows.map((row) => [row.getAttribute('data-symbol'), row.getAttribute('data-amount')] as const)),
-      );
+      const totals = Object.fromEntries(await page.getByTestId('reserves-total').evaluateAll((rows) => rows.map((row) => [row.getAttribute('data-symbol'), row.getAttribute('data-amount')] as const)));
       expect(totals).toEqual({ ETH: '3.5', USDT: '1244.56789', USDC: '5', OKB: '0' });
       expect(await page.getByTestId('reserves-total').first().textContent()).toContain('3.5');
       expect(await page.getByTestId('reserves-total-partial').count()).toBe(0);
@@ -452,7 +446,8 @@ describe('verify page in dark mode', () => {
       await page.getByTestId('rpc-url').fill(chain.url);
       await page.getByTestId('rpc-url').press('Tab');
       await page.waitForFunction(async (expected) => {
-        const stored = (await (globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<{ settings?: { rpcUrl?: string } }> } } } }).chrome.storage.local.get('settings')).settings;
+        const stored = (await (globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<{ settings?: { rpcUrl?: string } }> } } } }).chrome.storage.local.get('settings'))
+          .settings;
         return stored?.rpcUrl === expected;
       }, chain.url);
       await page.goto(`chrome-extension://${browser.extensionId}/verify.html`);

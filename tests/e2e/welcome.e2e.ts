@@ -107,10 +107,12 @@ describe('the welcome page in Chromium', () => {
     await page.waitForURL(`chrome-extension://${browser.extensionId}/options.html#holdings-title`);
     const heading = page.locator('#holdings-title');
     await heading.waitFor();
-    await expect.poll(async () => {
-      const box = await heading.boundingBox();
-      return box !== null && box.y >= 0 && box.y < (page.viewportSize()?.height ?? 0);
-    }).toBe(true);
+    await expect
+      .poll(async () => {
+        const box = await heading.boundingBox();
+        return box !== null && box.y >= 0 && box.y < (page.viewportSize()?.height ?? 0);
+      })
+      .toBe(true);
     await page.close();
   });
 
@@ -172,7 +174,12 @@ describe('an update of the extension in Chromium', () => {
     await expect.poll(() => worker.evaluate(async () => (await chrome.storage.local.get('firstPaint')).firstPaint !== undefined), { timeout: 20_000 }).toBe(true);
     // A welcome tab would be there by now; a moment more on this shared machine.
     await new Promise((resolve) => setTimeout(resolve, 2000));
-    expect(browser.context.pages().map((page) => page.url()).filter((url) => url.includes('/welcome.html'))).toEqual([]);
+    expect(
+      browser.context
+        .pages()
+        .map((page) => page.url())
+        .filter((url) => url.includes('/welcome.html')),
+    ).toEqual([]);
   });
 });
 

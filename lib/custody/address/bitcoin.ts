@@ -93,6 +93,7 @@ export function decodeBitcoinLike(address: string, network: NetworkDefinition): 
   if (params.shared?.versions.includes(version)) warnings.push({ code: 'shared-format', message: params.shared.message });
   if (params.p2pkh.includes(version)) return { ok: true, kind: 'p2pkh', normalized: address, warnings };
   if (params.p2sh.includes(version)) return { ok: true, kind: 'p2sh', normalized: address, warnings };
-  if (params.testnetVersions.includes(version)) return fail('testnet', `This looks like a ${network.name} testnet address. Testnet coins have no value and cannot receive real ${network.nativeAsset}.`);
+  if (params.testnetVersions.includes(version))
+    return fail('testnet', `This looks like a ${network.name} testnet address. Testnet coins have no value and cannot receive real ${network.nativeAsset}.`);
   return fail('bad-format', `This is a valid-looking address, but not for ${network.name}.`);
 }

@@ -12,7 +12,10 @@ export function decodeCosmos(address: string, network: NetworkDefinition): Decod
   }
   if (decoded.prefix === `${network.bech32Prefix}valoper`) return fail('not-an-account', 'This is a validator operator address, used for staking, not an account that can receive funds.');
   if (decoded.prefix !== network.bech32Prefix) {
-    return fail('other-chain', `This is an address for another Cosmos-SDK chain (prefix "${decoded.prefix}"), not ${network.name}. Use the "${network.bech32Prefix}1…" address your wallet shows for ${network.name}.`);
+    return fail(
+      'other-chain',
+      `This is an address for another Cosmos-SDK chain (prefix "${decoded.prefix}"), not ${network.name}. Use the "${network.bech32Prefix}1…" address your wallet shows for ${network.name}.`,
+    );
   }
   const bytes = bech32.fromWordsUnsafe(decoded.words);
   if (bytes === undefined || (bytes.length !== 20 && bytes.length !== 32)) return fail('bad-length', 'This address has the wrong length.');

@@ -18,8 +18,7 @@ export function decodeEvm(address: string, network: NetworkDefinition): Decoded 
       warnings: [
         {
           code: 'needs-resolution',
-          message:
-            'This is an ENS name, not an address. It must be looked up first; compare the 0x address it points to with the one your wallet shows. Many exchanges accept only the 0x address.',
+          message: 'This is an ENS name, not an address. It must be looked up first; compare the 0x address it points to with the one your wallet shows. Many exchanges accept only the 0x address.',
         },
       ],
     };
@@ -36,18 +35,14 @@ export function decodeEvm(address: string, network: NetworkDefinition): Decoded 
   const checksummed = tryDecode(() => getAddress(address));
   if (checksummed === undefined) return fail('bad-format', 'This address could not be read.');
   if (!unchecksummed && checksummed !== address) {
-    return fail(
-      'bad-checksum',
-      "The capital letters in this address don't match its built-in checksum, so at least one character is wrong. Copy it again from your wallet.",
-    );
+    return fail('bad-checksum', "The capital letters in this address don't match its built-in checksum, so at least one character is wrong. Copy it again from your wallet.");
   }
   if (checksummed.toLowerCase() === ZERO_ADDRESS) return fail('burn-address', 'This is the zero address. Nobody controls it: anything sent there is lost.');
   const warnings: AddressWarning[] = [];
   if (unchecksummed) {
     warnings.push({
       code: 'no-checksum',
-      message:
-        'This address is all one case, so it carries no checksum and a typo would not be caught. Compare every character with your wallet.',
+      message: 'This address is all one case, so it carries no checksum and a typo would not be caught. Compare every character with your wallet.',
     });
   }
   warnings.push({

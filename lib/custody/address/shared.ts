@@ -93,10 +93,7 @@ export interface ValidateAddressReturnType {
   details?: AddressDetails;
 }
 
-
-export type Decoded =
-  | { ok: true; kind: AddressKind; normalized: string; warnings: AddressWarning[]; details?: AddressDetails }
-  | { ok: false; code: AddressErrorCode; message: string };
+export type Decoded = { ok: true; kind: AddressKind; normalized: string; warnings: AddressWarning[]; details?: AddressDetails } | { ok: false; code: AddressErrorCode; message: string };
 
 export function fail(code: AddressErrorCode, message: string): Decoded {
   return { ok: false, code, message };
@@ -119,9 +116,7 @@ export function tryDecode<T>(decode: () => T): T | undefined {
   }
 }
 
-
 export const memoWarning: AddressWarning = {
   code: 'memo',
-  message:
-    'A wallet you control needs no memo (comment). If this address belongs to an exchange, you must add the memo it gave you, or the funds may not be credited.',
+  message: 'A wallet you control needs no memo (comment). If this address belongs to an exchange, you must add the memo it gave you, or the funds may not be credited.',
 };

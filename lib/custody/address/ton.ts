@@ -35,8 +35,7 @@ export function decodeTon(address: string): Decoded {
       warnings: [
         {
           code: 'raw-form',
-          message:
-            'This is the raw form of a TON address: it has no checksum and no bounce flag, and many exchanges do not accept it. Prefer the "UQ…" address your wallet shows.',
+          message: 'This is the raw form of a TON address: it has no checksum and no bounce flag, and many exchanges do not accept it. Prefer the "UQ…" address your wallet shows.',
         },
         memoWarning,
       ],

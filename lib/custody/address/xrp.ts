@@ -7,12 +7,7 @@ const X_ADDRESS_MAINNET = [0x05, 0x44] as const;
 const X_ADDRESS_TESTNET = [0x04, 0x93] as const;
 
 /** Special addresses nobody holds a key for: https://xrpl.org/docs/concepts/accounts/addresses#special-addresses */
-const XRP_BLACK_HOLES = new Set([
-  'rrrrrrrrrrrrrrrrrrrrrhoLvTp',
-  'rrrrrrrrrrrrrrrrrrrrBZbvji',
-  'rrrrrrrrrrrrrrrrrNAMEtxvNvQ',
-  'rrrrrrrrrrrrrrrrrrrn5RM1rHd',
-]);
+const XRP_BLACK_HOLES = new Set(['rrrrrrrrrrrrrrrrrrrrrhoLvTp', 'rrrrrrrrrrrrrrrrrrrrBZbvji', 'rrrrrrrrrrrrrrrrrNAMEtxvNvQ', 'rrrrrrrrrrrrrrrrrrrn5RM1rHd']);
 
 export function decodeXrpChecked(address: string): Uint8Array | 'bad-characters' | 'bad-checksum' {
   const raw = tryDecode(() => base58xrp.decode(address));

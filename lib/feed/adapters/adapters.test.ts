@@ -7,7 +7,13 @@ import { okxAdapter } from './okx';
 import type { RawAnswer } from './types';
 
 const fixture = (path: string) => readFileSync(new URL(`../../../tests/fixtures/por/${path}`, import.meta.url), 'utf8');
-const answer = (name: string, text: string): RawAnswer => ({ name, url: 'https://example.test/por', text, fetchedAt: '2026-06-14T00:00:00.000Z', sha256: createHash('sha256').update(text).digest('hex') });
+const answer = (name: string, text: string): RawAnswer => ({
+  name,
+  url: 'https://example.test/por',
+  text,
+  fetchedAt: '2026-06-14T00:00:00.000Z',
+  sha256: createHash('sha256').update(text).digest('hex'),
+});
 
 describe('Binance adapter, on the recorded answer of PR01APR26', () => {
   const text = fixture('binance/userReserveAuditProofSnapshot.PR01APR26.ardmere-guide-excerpt.json');

@@ -21,7 +21,8 @@ export const okxAdapter: PorAdapter = {
     const answer = only(answers, 'page');
     const info = answer.text.trimStart().startsWith('<') ? fromPage(answer) : json(answer);
     const createTime = info.createTime;
-    if (typeof createTime !== 'number' || !Number.isFinite(createTime) || createTime < Date.UTC(2022, 0, 1)) throw shape(answer, `createTime ${JSON.stringify(createTime)} is not a time in milliseconds`);
+    if (typeof createTime !== 'number' || !Number.isFinite(createTime) || createTime < Date.UTC(2022, 0, 1))
+      throw shape(answer, `createTime ${JSON.stringify(createTime)} is not a time in milliseconds`);
     const asOf = new Date(createTime + OKX_OFFSET_MS).toISOString().slice(0, 10);
     const reserveRatios = mapOf(info.capitalRatio, answer, 'capitalRatio', percentText);
     const customerLiabilities = mapOf(info.liabilityBalances, answer, 'liabilityBalances', decimalText);
