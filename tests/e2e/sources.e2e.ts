@@ -5,7 +5,8 @@ import { axeProblems, launchChromium, layoutProblems, refreshSource, type Chromi
 
 /**
  * Options → Data sources in Chromium with the built extension: one row per source (the signed
- * feed, DefiLlama's exchange totals, DefiLlama's per-exchange holdings), each with a disclosure
+ * feed, DefiLlama's exchange totals, its prices of the exchanges' own tokens, its per-exchange
+ * holdings), each with a disclosure
  * for its details, by keyboard, in light and dark, on a narrow screen.
  */
 
@@ -32,10 +33,10 @@ describe('Options → Data sources in Chromium', () => {
 
   test('one row per source, its details behind a disclosure', async () => {
     expect(protocolExchanges.length).toBeGreaterThan(20);
-    expect(await rows().count()).toBe(3);
-    expect(await rows().evaluateAll((found) => found.map((row) => row.getAttribute('data-source')))).toEqual(['feed', 'cexs', 'protocol']);
+    expect(await rows().count()).toBe(4);
+    expect(await rows().evaluateAll((found) => found.map((row) => row.getAttribute('data-source')))).toEqual(['feed', 'cexs', 'own-token-prices', 'protocol']);
     const names = await options.getByTestId('source-name').allTextContents();
-    expect(names).toEqual(['Reserve Radar’s signed feed', 'DefiLlama: exchange totals', 'DefiLlama: what each exchange holds']);
+    expect(names).toEqual(['Reserve Radar’s signed feed', 'DefiLlama: exchange totals', "DefiLlama: prices of the exchanges' own tokens", 'DefiLlama: what each exchange holds']);
     // Each row is one disclosure, closed at first; the per-exchange lines are not on screen.
     for (const row of await rows().all()) expect(await row.locator('details').getAttribute('open')).toBeNull();
     expect(await options.getByTestId('source-exchange').first().isVisible()).toBe(false);
@@ -47,7 +48,7 @@ describe('Options → Data sources in Chromium', () => {
   test('the disclosures open and close from the keyboard, and list every exchange with its own state', async () => {
     await options.getByTestId('refresh-now').click();
     await options.getByTestId('options-notice').filter({ hasText: /\S/ }).waitFor();
-    const protocol = rows().nth(2);
+    const protocol = rows().nth(3);
     expect(await protocol.getAttribute('data-status')).toBe('failing');
     const summary = protocol.locator('summary');
     await summary.focus();

@@ -1,10 +1,10 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { LanguageSchema } from '../../lib/settings';
-import { axeFailures, chromeBuild, launchChromium, screenshotPath, welcomePage, type ChromiumExtension } from './harness';
+import { bundledLocales, PSEUDO_LOCALE } from '../../scripts/locales';
+import { axeFailures, chromeBuild, launchChromium, root, screenshotPath, welcomePage, type ChromiumExtension } from './harness';
 
 /** The slice of the extension API these tests call inside the service worker. */
 declare const chrome: {
@@ -76,7 +76,10 @@ describe('the welcome page in Chromium', () => {
 
   test('offers every language the settings know, each in its own name; Swedish turns the page Swedish and stays', async () => {
     const select = welcome.getByTestId('welcome-language');
-    expect(await select.locator('option').evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value))).toEqual(LanguageSchema.options.slice());
+    expect(await select.locator('option').evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value))).toEqual([
+      'auto',
+      ...bundledLocales({ localesDir: join(root, 'public/_locales'), pseudo: existsSync(join(chromeBuild, '_locales', PSEUDO_LOCALE.id)) }).map((entry) => entry.id),
+    ]);
     expect(await select.locator('option[value="sv"]').textContent()).toBe('Svenska');
     expect(await select.locator('option[value="sv"]').getAttribute('lang')).toBe('sv');
 
