@@ -6,7 +6,6 @@ import { ExchangeCard } from './ExchangeCard';
 import { useT } from './i18n';
 import { levelWords } from './level-words';
 import type { PageBalanceNudge } from '../lib/view/exchange-view';
-import { RunAlert } from './RunAlert';
 
 export type Corner = Settings['corner'];
 
@@ -119,7 +118,6 @@ export function Pill({ view, corner, initiallyExpanded, openedByUser = false, on
 
   const card = expanded && (
     <div ref={panel} class="panel" role="dialog" aria-modal="false" aria-labelledby="nudge-card-title" tabIndex={-1} data-testid="nudge-panel">
-      {view.runAlert?.phase === 'alert' && <RunAlert alert={view.runAlert} onWithdraw={onWithdraw} headingLevel={2} />}
       <ExchangeCard view={view} onWithdraw={onWithdraw} headingLevel={2} idPrefix="nudge-card" />
       <div class="panel__actions">
         <label>

@@ -1,4 +1,4 @@
-import { bech32, bech32m } from '@scure/base';
+import { isBech32 } from './bech32-checksum';
 
 /**
  * Splits an address into the part every address of its kind shares ("0x", "bc1", "cosmos1",
@@ -20,8 +20,7 @@ export function splitAddressPrefix(address: string): SplitAddressPrefixReturnTyp
   // Only a string that *is* valid bech32 has a human-readable part; "rabc1…" (XRP) or
   // "1A1z…" (Bitcoin base58) merely contain a "1".
   if (separator > 0 && (trimmed === lower || trimmed === trimmed.toUpperCase())) {
-    const decoded = bech32.decodeUnsafe(lower, 90) ?? bech32m.decodeUnsafe(lower, 90);
-    if (decoded !== undefined) return { prefix: trimmed.slice(0, separator + 1), body: trimmed.slice(separator + 1) };
+    if (isBech32(lower)) return { prefix: trimmed.slice(0, separator + 1), body: trimmed.slice(separator + 1) };
   }
   return { prefix: '', body: trimmed };
 }

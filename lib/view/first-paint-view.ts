@@ -2,7 +2,7 @@ import type { Language, Settings, Snooze } from '../settings';
 import type { RiskLevel } from '../risk/order';
 import type { ExchangeView, PageBalanceNudge } from './exchange-view';
 import { dataFingerprint } from './nudge-policy';
-import { isExchangeId } from '../exchanges/exchange-id';
+import { isExchangeId } from '../exchanges/is-exchange-id';
 
 /**
  * The pill's first paint without the service worker (issue 16). Chrome stops an idle worker

@@ -271,7 +271,7 @@ describe('Firefox with a run on Binance', () => {
       await page.mouse.click(center.x, center.y);
     };
     await click('pill-toggle');
-    await click('run-open-guide');
+    await click('withdraw');
     // Over BiDi the new tab's url() stays "about:blank"; its own location says where it is.
     const where = (candidate: Page) => candidate.evaluate(() => (typeof (globalThis as { browser?: unknown }).browser === 'object' ? location.href : '')).catch(() => '');
     for (const deadline = Date.now() + 15_000; Date.now() < deadline; ) {

@@ -87,10 +87,10 @@ describe('run alert in Chromium', () => {
     expect(await browser.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('!');
     await page.screenshot({ path: screenshotPath('run-alert-pill.png') });
     await pill.click('pill-toggle');
-    await pill.waitFor('run-alert');
-    expect(await pill.text('run-alert')).toContain('left in the last 24 hours: 25.0% of the');
-    // The exchange's own page offers the guide, never the snooze: a page must not silence its own alert.
-    expect(await pill.has('run-open-guide')).toBe(true);
+    // On the exchange's own page the card offers the guide (Withdraw), never the snooze: a page must
+    // not silence its own alert. The figures are in the popup, which the exchange-page script
+    // leaves out to stay within its size budget.
+    await pill.waitFor('withdraw');
     expect(await pill.has('run-snooze')).toBe(false);
     const copy = await openCopyForAxe(page, 'reserve-radar-pill');
     try {
