@@ -117,17 +117,38 @@ describe('Firefox: the extension pages', () => {
     await page.close();
   });
 
-  test("guide: opens on the exchange asked for; a network and a coin give the exchange's withdrawal link", async () => {
-    const page = await firefox.openPage('/guide.html?exchange=binance');
+  test('guide: opens on the exchange asked for, with where to click there; a network and a coin shape the route', async () => {
+    const page = await firefox.openPage('/guide.html?exchange=okx');
     await page.waitForSelector(testId('route-exchange'));
     expect(await text(page, 'h1')).toBe('Withdraw to a wallet you control');
-    expect(await page.$eval(testId('route-exchange'), (select) => (select as HTMLSelectElement).value)).toBe('binance');
+    expect(await page.$eval(testId('route-exchange'), (select) => (select as HTMLSelectElement).value)).toBe('okx');
     expect(await text(page, testId('never-moves-money'))).toContain('never moves money');
+    // Where to click on the exchange asked for: its four topics, each with what OKX's own pages say.
+    await page.waitForSelector(testId('where-to-click'));
+    expect(await text(page, `${testId('where-to-click')} h3`)).toBe('Where to click on OKX');
+    const topics = ['withdrawal-page', 'whitelist', 'new-address-lock', 'network-fees'];
+    const codes = () => Promise.all(topics.map((topic) => page.$eval(testId(`where-${topic}`), (item) => item.getAttribute('data-code'))));
+    expect(await codes()).toEqual(['page-menu-web', 'whitelist-offered', 'lock-opt-in', 'fees-withdrawal-form']);
+    expect(await text(page, `${testId('where-withdrawal-page')} ${testId('where-menu')}`)).toBe('Assets › Withdraw');
+    expect(await text(page, testId('where-new-address-lock'))).toContain('for 24 hours');
+    for (const topic of topics) {
+      const href = await page.$eval(`${testId(`where-${topic}`)} ${testId('where-source')} a`, (link) => (link as HTMLAnchorElement).href);
+      expect(new URL(href).hostname, topic).toBe('www.okx.com');
+    }
+    expect(await page.$$eval(`${testId('where-to-click')} :is(input, select, textarea, button, form)`, (found) => found.length)).toBe(0);
+
+    // A network names itself as the exchanges do; a coin not usual on it is flagged, a usual one is not.
     await page.select(testId('route-network'), 'ethereum');
+    expect(await until(() => text(page, testId('route-network-names')), 'Ethereum (ERC20, ETH, Ethereum)')).toBe('Ethereum (ERC20, ETH, Ethereum)');
     await page.click(testId('route-asset'));
+    await page.keyboard.type('DOGE');
+    await page.waitForSelector(testId('uncommon-asset'));
+    expect(await text(page, testId('uncommon-asset'))).toContain('DOGE is not usually withdrawn on Ethereum');
+    await page.$eval(testId('route-asset'), (input) => (input as HTMLInputElement).select());
     await page.keyboard.type('ETH');
-    await page.waitForSelector(testId('withdrawal-link'));
-    expect(new URL(await page.$eval(testId('withdrawal-link'), (link) => (link as HTMLAnchorElement).href)).hostname).toBe('www.binance.com');
+    await page.waitForSelector(testId('uncommon-asset'), { hidden: true });
+    expect(await page.$eval(testId('route-asset'), (input) => (input as HTMLInputElement).value)).toBe('ETH');
+    expect(await text(page, `${testId('where-to-click')} h3`)).toBe('Where to click on OKX');
     await page.close();
   });
 
