@@ -30,17 +30,18 @@ describe('locales', () => {
     }
   });
 
-  test('every locale has the English placeholders: the same $1…$9 and $NAME$ in each message, the same named placeholders', () => {
+  test('every locale fills in the English placeholders: the same $1…$9 in each message, named placeholders read through their content', () => {
     const english = read('en');
+    // A translation may name a placeholder for its own needs (Chrome refuses "$3$4", read as a name,
+    // so side-by-side numbers need names): what counts is what each name stands for.
+    const expanded = (entry: Messages[string] | undefined) => {
+      const named = new Map(Object.entries(entry?.placeholders ?? {}).map(([name, { content }]) => [name.toLowerCase(), content]));
+      return (entry?.message ?? '').replace(/\$([A-Za-z0-9_@]+)\$/g, (whole, name: string) => named.get(name.toLowerCase()) ?? whole);
+    };
     const tokens = (text: string) => [...text.matchAll(/\$(?:[1-9]|[A-Za-z0-9_@]+\$)/g)].map((m) => m[0].toLowerCase()).sort();
-    const named = (entry: Messages[string] | undefined) =>
-      Object.entries(entry?.placeholders ?? {})
-        .map(([name, { content }]) => `${name.toLowerCase()}=${content}`)
-        .sort();
     for (const locale of locales) {
       for (const [key, entry] of Object.entries(read(locale))) {
-        expect(tokens(entry.message), `${locale}:${key}`).toEqual(tokens(english[key]?.message ?? ''));
-        expect(named(entry), `${locale}:${key} placeholders`).toEqual(named(english[key]));
+        expect(tokens(expanded(entry)), `${locale}:${key}`).toEqual(tokens(expanded(english[key])));
       }
     }
   });
