@@ -46,6 +46,28 @@ describe('locales', () => {
     }
   });
 
+  test('Chrome loads every locale: no message holds a $name$ it would read as an undefined placeholder (as "$3$4" does)', () => {
+    // Chrome's own scan (extensions/common/message_bundle.cc, ReplaceVariables): from each "$" to
+    // the next one, a valid name in between must be a defined placeholder, or the whole extension
+    // fails to load.
+    const undefinedNames = (entry: Messages[string]) => {
+      const defined = Object.keys(entry.placeholders ?? {}).map((name) => name.toLowerCase());
+      const found: string[] = [];
+      for (let begin = entry.message.indexOf('$'); begin !== -1; begin = entry.message.indexOf('$', begin + 1)) {
+        const end = entry.message.indexOf('$', begin + 1);
+        if (end === -1) break;
+        const name = entry.message.slice(begin + 1, end);
+        if (!/^[A-Za-z0-9_@]+$/.test(name)) continue;
+        if (!defined.includes(name.toLowerCase())) found.push(`$${name}$`);
+        begin = end;
+      }
+      return found;
+    };
+    for (const locale of locales) {
+      for (const [key, entry] of Object.entries(read(locale))) expect(undefinedNames(entry), `${locale}:${key}`).toEqual([]);
+    }
+  });
+
   test('every key the code asks for exists', () => {
     const english = read('en');
     const used = new Set<string>();

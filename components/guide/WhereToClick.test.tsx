@@ -63,9 +63,13 @@ describe('Where to click', () => {
   test("names the exchange's menus in its own (English) words, in the reader's language around them", () => {
     const root = draw(fromRegistry('crypto-com'), 'BTC', 'sv');
     expect(root.querySelector('h3')?.textContent).toBe('Var du klickar hos Crypto.com');
-    expect(line(root, 'withdrawal-page')).toMatch(/^Uttagssidan: öppna appen från Crypto.com själv\. Gå sedan till Accounts › Crypto Wallet › Transfer › Withdraw › External Wallet\./);
-    expect(root.querySelector('[data-testid="where-withdrawal-page"] .menu-path')?.getAttribute('lang')).toBe('en');
-    expect(line(root, 'network-fees')).toContain('Titta under Settings › Fees & Limits.');
+    expect(line(root, 'withdrawal-page')).toMatch(
+      /^Uttagssidan: öppna appen från Crypto.com själv\. Gå sedan till Inte översatt, på engelska: Accounts › Crypto Wallet › Transfer › Withdraw › External Wallet\./,
+    );
+    const menu = root.querySelector('[data-testid="where-withdrawal-page"] .menu-path [lang]');
+    expect(menu?.getAttribute('lang')).toBe('en');
+    expect(menu?.textContent).toBe('Accounts › Crypto Wallet › Transfer › Withdraw › External Wallet');
+    expect(line(root, 'network-fees')).toContain('Titta under Inte översatt, på engelska: Settings › Fees & Limits.');
     expect(line(root, 'whitelist')).toMatch(/^Godkända adresser \(whitelist\): Crypto.com kräver alltid/);
   });
 

@@ -2,6 +2,7 @@ import { exchangeWithdrawalHints, type ExchangeWithdrawalHint, type WithdrawalHi
 import { useLocale, useT, type MessageKey } from '../i18n';
 import type { GuideExchange } from './Guide';
 import { ExternalLink } from './shared';
+import { SourceWords } from '../SourceWords';
 
 /** Words for each hint code; `$1` is the exchange's name, `$2` the hold's length where there is one. */
 const STATEMENT: Record<WithdrawalHintCode, MessageKey> = {
@@ -76,9 +77,9 @@ function HintLine({ hint, name }: { hint: ExchangeWithdrawalHint; name: string }
       {hint.menuPath !== undefined && (
         <>
           {' '}
-          {t(MENU_LEAD[hint.topic])} {/* The exchange's own menu labels, as its English help pages name them. */}
-          <strong class="menu-path" lang="en" data-testid="where-menu">
-            {hint.menuPath.join(' › ')}
+          {t(MENU_LEAD[hint.topic])} {/* The exchange's own menu labels, as its English help pages name them: kept in English, and said so. */}
+          <strong class="menu-path" data-testid="where-menu">
+            <SourceWords text={hint.menuPath.join(' › ')} />
           </strong>
           .
         </>
