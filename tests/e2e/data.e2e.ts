@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page, Route } from 'playwright-core';
-import { activeTabId, fakeExchangeHtml, launchChromium, refreshSource, root, routeSite, type ChromiumExtension } from './harness';
+import { exchangeTabAndSources, launchChromium, refreshSource, root, type ChromiumExtension } from './harness';
 
 /**
  * The data layer against a misbehaving data host, in the real extension: DefiLlama is served by
@@ -29,14 +29,7 @@ describe('live data in Chromium: faults keep the last good data', () => {
       if (new URL(route.request().url()).pathname === '/cexs') return behaviour(route);
       return route.fulfill({ status: 404, body: 'not found' });
     });
-    await routeSite(browser.context, 'https://www.binance.com', fakeExchangeHtml('Binance — stand-in'));
-    const page = await browser.context.newPage();
-    await page.goto('https://www.binance.com/en');
-    await page.waitForFunction(() => document.querySelector('reserve-radar-pill'));
-    tabId = await activeTabId(browser.worker);
-    options = await browser.context.newPage();
-    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
-    await options.getByTestId('sources').waitFor();
+    ({ tabId, options } = await exchangeTabAndSources(browser, { origin: 'https://www.binance.com', path: '/en', name: 'Binance' }));
   });
   afterAll(async () => {
     await browser?.close();

@@ -6,7 +6,7 @@ import { bundledSnapshot } from '../../lib/reserves/snapshot';
 import { stableStringify } from '../../lib/reserves/stable-json';
 import type { Snapshot } from '../../lib/reserves/schema';
 import { TEST_FEED_KEY } from '../fixtures/feed/test-key';
-import { activeTabId, fakeExchangeHtml, launchChromium, refreshSource, routeSite, type ChromiumExtension } from './harness';
+import { exchangeTabAndSources, launchChromium, refreshSource, type ChromiumExtension } from './harness';
 
 /**
  * The signed feed in the real extension (built by `npm test` with the public test key pinned):
@@ -44,14 +44,7 @@ describe('the signed PoR feed in Chromium', () => {
       feedRequests.push(route.request());
       return route.fulfill({ status: 200, contentType: 'application/json', body });
     });
-    await routeSite(browser.context, 'https://www.kraken.com', fakeExchangeHtml('Kraken — stand-in'));
-    const page = await browser.context.newPage();
-    await page.goto('https://www.kraken.com/');
-    await page.waitForFunction(() => document.querySelector('reserve-radar-pill'));
-    tabId = await activeTabId(browser.worker);
-    options = await browser.context.newPage();
-    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
-    await options.getByTestId('sources').waitFor();
+    ({ tabId, options } = await exchangeTabAndSources(browser, { origin: 'https://www.kraken.com', path: '/', name: 'Kraken' }));
   });
   afterAll(async () => {
     await browser?.close();

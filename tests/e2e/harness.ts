@@ -522,6 +522,22 @@ export async function activeTabId(worker: Worker): Promise<number> {
   });
 }
 
+/**
+ * A stand-in exchange page with its pill drawn, and the options page open at Data sources: the
+ * setup of the tests that refresh a source and read what the tab and the options page show.
+ */
+export async function exchangeTabAndSources(browser: ChromiumExtension, { origin, path, name }: { origin: string; path: string; name: string }): Promise<{ tabId: number; options: Page }> {
+  await routeSite(browser.context, origin, fakeExchangeHtml(`${name} — stand-in`));
+  const page = await browser.context.newPage();
+  await page.goto(`${origin}${path}`);
+  await page.waitForFunction(() => document.querySelector('reserve-radar-pill'));
+  const tabId = await activeTabId(browser.worker);
+  const options = await browser.context.newPage();
+  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await options.getByTestId('sources').waitFor();
+  return { tabId, options };
+}
+
 export async function startHttpServer(listener: RequestListener, port = 0, host = '127.0.0.1'): Promise<{ server: Server; port: number; close(): Promise<void> }> {
   const server = createServer(listener);
   await new Promise<void>((resolvePromise, reject) => {

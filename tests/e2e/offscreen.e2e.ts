@@ -6,7 +6,7 @@ import { bundledSnapshot } from '../../lib/reserves/snapshot';
 import { stableStringify } from '../../lib/reserves/stable-json';
 import type { Snapshot } from '../../lib/reserves/schema';
 import { TEST_FEED_KEY, TEST_FEED_SIGNER } from '../fixtures/feed/test-key';
-import { activeTabId, fakeExchangeHtml, isolatedWorld, launchChromium, offscreenDocuments, refreshSource, routeSite, type ChromiumExtension } from './harness';
+import { exchangeTabAndSources, isolatedWorld, launchChromium, offscreenDocuments, refreshSource, type ChromiumExtension } from './harness';
 
 /**
  * Chrome's service worker holds no viem: the feed's signature is checked in an offscreen
@@ -43,14 +43,7 @@ describe('the offscreen document in Chromium', () => {
   beforeAll(async () => {
     browser = await launchChromium();
     await browser.context.route(FEED_URL, (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
-    await routeSite(browser.context, 'https://www.kraken.com', fakeExchangeHtml('Kraken — stand-in'));
-    const page = await browser.context.newPage();
-    await page.goto('https://www.kraken.com/');
-    await page.waitForFunction(() => document.querySelector('reserve-radar-pill'));
-    tabId = await activeTabId(browser.worker);
-    options = await browser.context.newPage();
-    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
-    await options.getByTestId('sources').waitFor();
+    ({ tabId, options } = await exchangeTabAndSources(browser, { origin: 'https://www.kraken.com', path: '/', name: 'Kraken' }));
   });
   afterAll(async () => {
     await browser?.close();
