@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { addressesByChain, NO_ENDPOINT, readingPositions, type ChainReading } from '@/lib/holdings/address-readings';
+import { addressesByChain, NO_ENDPOINT, type ChainReading } from '@/lib/holdings/address-readings';
 import { ECB_DAILY_URL, ECB_MAX_BYTES, parseEcbRates } from '@/lib/holdings/ecb-rates';
 import { appendHistoryPoint, utcDay } from '@/lib/holdings/history';
 import { defillamaCoinIds, defillamaPricesUrl, parseDefillamaPrices, type PriceTable } from '@/lib/holdings/prices';
