@@ -163,10 +163,10 @@ export function ownTokenFall({ series, now }: OwnTokenFallParameters): { fall: n
   const latestMs = Date.parse(latest.at);
   const age = now.getTime() - latestMs;
   if (!(age <= thresholdValue('run.prices.max-age-hours') * HOUR_MS) || age < -HOUR_MS) return undefined;
-  const window = series.points.filter((point) => latestMs - Date.parse(point.at) <= 7 * DAY_MS + HOUR_MS);
-  const first = window[0];
+  const lastWeek = series.points.filter((point) => latestMs - Date.parse(point.at) <= 7 * DAY_MS + HOUR_MS);
+  const first = lastWeek[0];
   if (first === undefined || latestMs - Date.parse(first.at) < DAY_MS - HOUR_MS) return undefined;
-  const high = Math.max(...window.map((point) => point.usd));
+  const high = Math.max(...lastWeek.map((point) => point.usd));
   return { fall: Math.max(0, 1 - latest.usd / high), high, latest: latest.usd, at: latest.at };
 }
 
