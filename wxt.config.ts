@@ -19,7 +19,7 @@ function feedSettings(): { url: string; signers: string[] } {
 const feed = feedSettings();
 
 /**
- * The languages this build speaks (components/locales.ts reads the list). RADAR_PSEUDO_LOCALE=1,
+ * The languages this build speaks (utils/locales.ts reads the list). RADAR_PSEUDO_LOCALE=1,
  * set by `npm run build:test` only, adds the test-only pseudo-locale (modules/pseudo-locale.ts).
  */
 const locales = bundledLocales({ localesDir: join(import.meta.dirname, 'public/_locales'), pseudo: process.env.RADAR_PSEUDO_LOCALE === '1' });

@@ -7,7 +7,7 @@ import { getExchange } from '../lib/exchanges/registry';
 import type { ExchangeReserves } from '../lib/reserves/schema';
 import { buildExchangeView } from '../lib/view/exchange-view';
 import { ExchangeCard, type CardView } from './ExchangeCard';
-import { I18nContext, translateFrom, type Messages } from './i18n';
+import { I18nContext, translateFrom, type Messages } from '../utils/i18n';
 
 const now = new Date('2026-12-04T12:00:00Z');
 const POR_PAGE = 'https://www.binance.com/en/proof-of-reserves';

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import type { Settings } from '../lib/settings';
-import { useT } from './i18n';
+import { useT } from '../utils/i18n';
 
 export type Reminders = Settings['reminders'];
 

@@ -1,8 +1,8 @@
 import './holdings.css';
 import { useEffect, useState } from 'preact/hooks';
 import type { HoldingsSummary } from '../lib/holdings/summary';
-import { formatPercent } from './format';
-import { useLocale, useT } from './i18n';
+import { formatPercent } from '../lib/words/format';
+import { useLocale, useT } from '../utils/i18n';
 import { Sparkline } from './Sparkline';
 
 /** The popup's compact share line and chart; loaded after the popup's first paint. */

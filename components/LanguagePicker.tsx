@@ -1,7 +1,7 @@
 import { localeTag, type LocaleEntry } from '../lib/locales';
 import type { Language } from '../lib/settings';
-import { availableLocales } from './locales';
-import { useT } from './i18n';
+import { availableLocales } from '../utils/locales';
+import { useT } from '../utils/i18n';
 
 export interface LanguagePickerProps {
   value: Language;

@@ -1,6 +1,6 @@
 import type { TabState } from '../lib/view/exchange-view';
-import { useT } from './i18n';
-import { lookalikeReasonText } from './lookalike-reason';
+import { useT } from '../utils/i18n';
+import { lookalikeReasonText } from '../lib/words/lookalike-reason';
 
 export interface LookalikeWarningProps {
   state: Extract<TabState, { kind: 'lookalike' }>;

@@ -6,8 +6,8 @@ import { LanguagePicker } from './LanguagePicker';
 import { holdingChainIds, holdingChainNames } from '../lib/holdings/holding-tokens';
 import type { SourceStatus } from '../lib/reserves/schedule';
 import { groupSources, type SourceGroup } from '../lib/view/source-groups';
-import { formatAge, formatDate } from './format';
-import { useLocale, useT, type MessageKey } from './i18n';
+import { formatAge, formatDate } from '../lib/words/format';
+import { useLocale, useT, type MessageKey } from '../utils/i18n';
 
 /** One request the background makes on a schedule, as the options page shows it. */
 export interface SourceRow {

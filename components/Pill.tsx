@@ -3,8 +3,8 @@ import type { ExchangeView } from '../lib/view/exchange-view';
 import type { Settings } from '../lib/settings';
 import type { SnoozeChoice } from '../lib/view/nudge-policy';
 import { ExchangeCard } from './ExchangeCard';
-import { useT } from './i18n';
-import { levelWords } from './level-words';
+import { useT } from '../utils/i18n';
+import { levelWords } from '../lib/words/level-words';
 import type { PageBalanceNudge } from '../lib/view/exchange-view';
 
 export type Corner = Settings['corner'];

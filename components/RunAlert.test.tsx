@@ -5,7 +5,7 @@ import { render } from 'preact';
 import { describe, expect, test, vi } from 'vitest';
 import { evaluateRun } from '../lib/risk/run-signals';
 import { runAlertView, type RunAlertView } from '../lib/view/run-alert-view';
-import { I18nContext, translateFrom, type Messages } from './i18n';
+import { I18nContext, translateFrom, type Messages } from '../utils/i18n';
 import { RunAlert } from './RunAlert';
 
 const now = new Date('2026-12-05T12:00:00Z');

@@ -1,7 +1,7 @@
 import type { RunAlertView } from '../lib/view/run-alert-view';
-import { formatAge, formatDate, sourceSite } from './format';
-import { runReasonText } from './run-alert-text';
-import { useLocale, useT } from './i18n';
+import { formatAge, formatDate, sourceSite } from '../lib/words/format';
+import { runReasonText } from '../lib/words/run-alert-text';
+import { useLocale, useT } from '../utils/i18n';
 
 export interface RunAlertProps {
   alert: RunAlertView;

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { useT } from './i18n';
+import { useT } from '../utils/i18n';
 
 export interface RunNotificationsProps {
   enabled: boolean;

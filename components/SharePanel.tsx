@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ExchangeView } from '../lib/view/exchange-view';
-import { shareText } from './share-text';
-import { drawShareImage } from './share-image';
-import { formatDate } from './format';
-import { LEVEL_KEYS } from './level-words';
-import { useLocale, useT } from './i18n';
+import { shareText } from '../lib/share/share-text';
+import { drawShareImage } from '../lib/share/share-image';
+import { formatDate } from '../lib/words/format';
+import { LEVEL_KEYS } from '../lib/words/level-words';
+import { useLocale, useT } from '../utils/i18n';
 
 export interface SharePanelProps {
   view: ExchangeView;

@@ -1,4 +1,4 @@
-import { useLocale, useT } from './i18n';
+import { useLocale, useT } from '../utils/i18n';
 
 /**
  * Free text from our data that no message can replace: a collapsed exchange's history, an

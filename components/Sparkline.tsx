@@ -1,7 +1,7 @@
 import type { HistoryPoint } from '../lib/holdings/model';
 import { sparklinePath } from '../lib/holdings/history';
-import { formatDate, formatPercent } from './format';
-import { useLocale, useT } from './i18n';
+import { formatDate, formatPercent } from '../lib/words/format';
+import { useLocale, useT } from '../utils/i18n';
 
 export interface SparklineProps {
   history: readonly HistoryPoint[];

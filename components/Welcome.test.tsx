@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { render } from 'preact';
 import { describe, expect, test, vi } from 'vitest';
-import { I18nContext, translateFrom, type Messages } from './i18n';
-import { availableLocales } from './locales';
+import { I18nContext, translateFrom, type Messages } from '../utils/i18n';
+import { availableLocales } from '../utils/locales';
 import { Welcome, type WelcomeProps } from './Welcome';
 
 const messages = (locale: string) => JSON.parse(readFileSync(join(import.meta.dirname, '../public/_locales', locale, 'messages.json'), 'utf8')) as Messages;

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Language } from '../lib/settings';
 import { LanguagePicker } from './LanguagePicker';
-import { useT } from './i18n';
+import { useT } from '../utils/i18n';
 
 /** Lookalike protection as the welcome page tracks it through the user's one click. */
 export type ProtectionState = 'off' | 'asking' | 'on' | 'declined' | 'failed';

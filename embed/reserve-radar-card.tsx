@@ -5,8 +5,8 @@
  */
 import { render } from 'preact';
 import { ExchangeCard } from '../components/ExchangeCard';
-import { I18nContext, translateFrom, type I18n, type Messages } from '../components/i18n';
-import { formatDate } from '../components/format';
+import { I18nContext, translateFrom, type I18n, type Messages } from '../utils/i18n';
+import { formatDate } from '../lib/words/format';
 import { bundledSnapshot } from '../lib/reserves/snapshot';
 import { buildExchangeView } from '../lib/view/exchange-view';
 import css from '../components/card.css?inline';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import english from '../public/_locales/en/messages.json';
-import { translateFrom, type Messages } from '../components/translate-from';
+import { translateFrom, type Messages } from '../lib/words/translate-from';
 import { bundledLocales, pseudoMessages, pseudoText, PSEUDO_LOCALE } from './locales';
 
 const dirs: string[] = [];

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import { translateFrom, type I18n, type Messages, type Translate } from '@/components/translate-from';
-import { availableLocales } from '@/components/locales';
+import { translateFrom, type I18n, type Messages, type Translate } from '@/lib/words/translate-from';
+import { availableLocales } from '@/utils/locales';
 import { browserLocale, DEFAULT_LOCALE, resolveLocale } from '@/lib/locales';
 import type { Language } from '@/lib/settings';
 

@@ -2,8 +2,8 @@ import { useState } from 'preact/hooks';
 import type { AddressBookEntry } from '../../lib/custody/address-book';
 import { getNetwork } from '../../lib/custody/networks';
 import type { GuideAction, GuideState } from '../../lib/custody/steps';
-import { useLocale, useT } from '../i18n';
-import { formatDate } from '../format';
+import { useLocale, useT } from '../../utils/i18n';
+import { formatDate } from '../../lib/words/format';
 import { AddressGroups, PoisoningNotice } from './shared';
 
 export interface AddressBookStepProps {

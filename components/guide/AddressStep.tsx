@@ -3,10 +3,10 @@ import { checkPoisoning, type AddressBookEntry } from '../../lib/custody/address
 import { getNetwork, networks, type NetworkId } from '../../lib/custody/networks';
 import type { GuideAction, GuideState } from '../../lib/custody/steps';
 import { validateAddress, type ValidateAddressReturnType } from '../../lib/custody/validate-address';
-import { useT, type Translate } from '../i18n';
+import { useT, type Translate } from '../../utils/i18n';
 import type { EnsLookup } from './Guide';
 import { AddressGroups, PoisoningNotice } from './shared';
-import { ADDRESS_ERROR, ADDRESS_WARNING, FAMILY_NAME, WALLET_VERIFY } from './text';
+import { ADDRESS_ERROR, ADDRESS_WARNING, FAMILY_NAME, WALLET_VERIFY } from '../../lib/words/guide-text';
 
 export interface AddressStepProps {
   state: GuideState;

@@ -1,9 +1,9 @@
 import { explorerAddressUrl, getNetwork } from '../../lib/custody/networks';
 import type { GuideAction, GuideState } from '../../lib/custody/steps';
-import { useLocale, useT } from '../i18n';
+import { useLocale, useT } from '../../utils/i18n';
 import type { BalanceWatch } from './Guide';
 import { canWatchBalance, ExternalLink, formatDateTime } from './shared';
-import { ARRIVAL_ERROR } from './text';
+import { ARRIVAL_ERROR } from '../../lib/words/guide-text';
 
 export interface ArrivalStepProps {
   state: GuideState;

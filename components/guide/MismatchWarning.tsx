@@ -1,5 +1,5 @@
 import { formatAddressGroups } from '../../lib/custody/format';
-import { useT } from '../i18n';
+import { useT } from '../../utils/i18n';
 
 export interface MismatchWarningProps {
   /** What the exchange's field holds now. */

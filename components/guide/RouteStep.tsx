@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { getNetwork, networks, type NetworkId } from '../../lib/custody/networks';
 import { validateStep, type GuideAction, type GuideState } from '../../lib/custody/steps';
-import { useT } from '../i18n';
+import { useT } from '../../utils/i18n';
 import type { GuideExchange } from './Guide';
 import { WhereToClick } from './WhereToClick';
 

@@ -1,10 +1,10 @@
 import { getNetwork } from '../../lib/custody/networks';
 import { testTransactionAdvice, type GuideState } from '../../lib/custody/steps';
-import { useLocale, useT } from '../i18n';
-import { formatDate } from '../format';
+import { useLocale, useT } from '../../utils/i18n';
+import { formatDate } from '../../lib/words/format';
 import type { BalanceWatch } from './Guide';
 import { AddressGroups, ExternalLink, formatDateTime } from './shared';
-import { REQUIREMENT } from './text';
+import { REQUIREMENT } from '../../lib/words/guide-text';
 
 export interface TestStepProps {
   state: GuideState;

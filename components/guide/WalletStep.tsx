@@ -1,7 +1,7 @@
 import { getNetwork } from '../../lib/custody/networks';
 import { seedChecklist, walletOptions, type GuideAction, type GuideState } from '../../lib/custody/steps';
-import { useT } from '../i18n';
-import { FAMILY_WALLET_NOTE, SEED_ITEM, WALLET_NAME, WALLET_SUMMARY, WALLET_VERIFY } from './text';
+import { useT } from '../../utils/i18n';
+import { FAMILY_WALLET_NOTE, SEED_ITEM, WALLET_NAME, WALLET_SUMMARY, WALLET_VERIFY } from '../../lib/words/guide-text';
 
 export interface WalletStepProps {
   state: GuideState;

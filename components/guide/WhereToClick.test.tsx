@@ -5,7 +5,7 @@ import { render } from 'preact';
 import { describe, expect, test, vi } from 'vitest';
 import { getExchange } from '../../lib/exchanges/registry';
 import type { WithdrawalFacts } from '../../lib/exchanges/types';
-import { I18nContext, translateFrom, type Messages } from '../i18n';
+import { I18nContext, translateFrom, type Messages } from '../../utils/i18n';
 import type { GuideExchange } from './Guide';
 import { WhereToClick } from './WhereToClick';
 

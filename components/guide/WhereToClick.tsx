@@ -1,5 +1,5 @@
 import { exchangeWithdrawalHints, type ExchangeWithdrawalHint, type WithdrawalHintCode, type WithdrawalHintSource } from '../../lib/custody/steps';
-import { useLocale, useT, type MessageKey } from '../i18n';
+import { useLocale, useT, type MessageKey } from '../../utils/i18n';
 import type { GuideExchange } from './Guide';
 import { ExternalLink } from './shared';
 import { SourceWords } from '../SourceWords';

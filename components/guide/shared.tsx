@@ -3,7 +3,7 @@ import { arrivalAsset } from '../../lib/chain/arrival-asset';
 import { formatAddressGroups } from '../../lib/custody/format';
 import { checkPoisoning, type AddressBookEntry } from '../../lib/custody/address-book';
 import { getNetwork, type NetworkId } from '../../lib/custody/networks';
-import { useT } from '../i18n';
+import { useT } from '../../utils/i18n';
 
 /** An address in blocks of four, the way a person compares it with a device screen. */
 export function AddressGroups({ address, testId }: { address: string; testId?: string }) {

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import * as v from 'valibot';
 import { AssetSymbolSchema, CurrencySchema, type Holding } from '../../lib/holdings/model';
 import { defillamaCoinIds } from '../../lib/holdings/prices';
-import { useT } from '../i18n';
+import { useT } from '../../utils/i18n';
 import { CURRENCIES, newId, numberFrom } from './form';
 
 export function AddHolding({

@@ -1,5 +1,5 @@
 import type { ExchangeLimit, HoldingsState } from '../../lib/holdings/model';
-import { useT } from '../i18n';
+import { useT } from '../../utils/i18n';
 import { CURRENCIES, numberFrom, percentInput } from './form';
 
 export function GoalAndLimits({

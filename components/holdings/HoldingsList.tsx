@@ -1,7 +1,7 @@
 import type { Holding, HoldingsState } from '../../lib/holdings/model';
 import type { PriceTable } from '../../lib/holdings/prices';
 import { valuePosition, convertUsd } from '../../lib/holdings/valuation';
-import { useT } from '../i18n';
+import { useT } from '../../utils/i18n';
 import { numberFrom } from './form';
 
 export function HoldingsList({

@@ -3,8 +3,8 @@ import * as v from 'valibot';
 import { NO_ENDPOINT, type AddressReadings } from '../../lib/holdings/address-readings';
 import { EvmAddressSchema, type HoldingsState } from '../../lib/holdings/model';
 import { holdingChainIds, holdingChainNames } from '../../lib/holdings/holding-tokens';
-import { formatDate } from '../format';
-import { useLocale, useT, type MessageKey } from '../i18n';
+import { formatDate } from '../../lib/words/format';
+import { useLocale, useT, type MessageKey } from '../../utils/i18n';
 import { newId } from './form';
 
 export function WatchedAddresses({ state, readings, onSave }: { state: HoldingsState; readings: AddressReadings | null; onSave: (s: HoldingsState) => Promise<void> }) {

@@ -1,8 +1,8 @@
 import { compareWithDefillama, type DefillamaComparisonRow } from '../../lib/chain/compare-reserves';
 import type { CheckReservesReturnType } from '../../lib/chain/reserves-check';
 import type { TokenAmounts } from '../../lib/reserves/schema';
-import { formatDate } from '../format';
-import { useLocale, useT } from '../i18n';
+import { formatDate } from '../../lib/words/format';
+import { useLocale, useT } from '../../utils/i18n';
 import { formatAmount } from './ReserveCheck';
 
 export interface DefillamaCoinCompareProps {

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { PROOF_MAX_CHARS } from '../../lib/proofs/input';
 import { proofFormats, type InclusionProofResult, type ProofBalances, type ProofFormat } from '../../lib/proofs/types';
-import { useT, type MessageKey } from '../i18n';
+import { useT, type MessageKey } from '../../utils/i18n';
 
 /** What the page hands the verifier: the text or bytes exactly as the user gave them. */
 export interface ProofInput {

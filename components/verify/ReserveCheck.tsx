@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CheckReservesReturnType, ReserveCheckProgress, ReserveCheckToken, ReserveComparison } from '../../lib/chain/reserves-check';
 import type { ExchangeView } from '../../lib/view/exchange-view';
-import { formatDate, formatUsd } from '../format';
-import { useLocale, useT } from '../i18n';
+import { formatDate, formatUsd } from '../../lib/words/format';
+import { useLocale, useT } from '../../utils/i18n';
 import { SourceWords } from '../SourceWords';
 import { DefillamaCoinCompare } from './DefillamaCoinCompare';
 

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from './index';
-import { translateFrom } from '@/components/i18n';
+import { translateFrom } from '@/utils/i18n';
 import english from '@/public/_locales/en/messages.json';
 import { FIRST_PAINT_KEY, firstPaintFor, type FirstPaint } from '@/lib/view/first-paint-view';
 import { updateSettings } from '@/utils/settings';

@@ -10,7 +10,7 @@ import { NO_ENDPOINT } from '@/lib/holdings/address-readings';
 import { getAddressReadings, getHoldings, getPriceTable, priceStatusItem } from '@/utils/holdings';
 import { deployMulticall3, startAnvil, type LocalChain } from '@/lib/chain/test-anvil';
 import type { TabState } from '@/lib/view/exchange-view';
-import { translateFrom } from '@/components/i18n';
+import { translateFrom } from '@/utils/i18n';
 
 const root = join(import.meta.dirname, '../..');
 const coins = readFileSync(join(root, 'tests/fixtures/coins-llama/prices-current-ethereum-2026-10-05.json'), 'utf8');

@@ -11,7 +11,7 @@ import type { RiskLevel } from '@/lib/risk/order';
 import { fetchSource, type FetchLike } from '@/lib/reserves/fetch-source';
 import { getSettings, watchSettings } from '@/utils/settings';
 import { hasAnyRpcUrl, rpcUrlForChain } from '@/lib/settings';
-import { balanceNudgeText } from '@/components/balance-nudge-text';
+import { balanceNudgeText } from '@/lib/words/balance-nudge-text';
 import { i18nFor } from './words';
 import { NOTIFICATIONS } from '@/utils/permissions';
 import { chainWork } from './chain-work';

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from './index';
 import type { TabState } from '@/lib/view/exchange-view';
 import type { PageState } from '@/lib/view/page-state';
-import { translateFrom } from '@/components/i18n';
+import { translateFrom } from '@/utils/i18n';
 import english from '@/public/_locales/en/messages.json';
 
 /** The browser's lookup over the English messages file, as Chrome answers it. */

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from './index';
 import { resetData } from './data';
 import { RUN_NOTIFICATION_PREFIX, runAlertViews, snoozeRunAlert, updateRunAlerts } from './run-alerts';
-import { translateFrom } from '@/components/i18n';
+import { translateFrom } from '@/utils/i18n';
 import english from '@/public/_locales/en/messages.json';
 import { bundledSnapshot } from '@/lib/reserves/snapshot';
 import type { TabState } from '@/lib/view/exchange-view';

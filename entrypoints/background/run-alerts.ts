@@ -11,7 +11,7 @@ import { getSettings } from '@/utils/settings';
 import { heldSnapshot, ownTokenPricesItem, runAlertsItem } from './data';
 import { parseHeldOwnTokenPrices } from '@/lib/reserves/refresh-own-token-prices';
 import { i18nFor } from './words';
-import { runReasonText } from '@/components/run-alert-text';
+import { runReasonText } from '@/lib/words/run-alert-text';
 import { openGuide } from './guide';
 import { warningLookup } from './warnings';
 

@@ -1,5 +1,5 @@
-import type { I18n, Messages } from '@/components/translate-from';
-import { PILL_WORDS } from '@/components/pill-words';
+import type { I18n, Messages } from '@/lib/words/translate-from';
+import { PILL_WORDS } from '@/lib/words/pill-words';
 import type { Language } from '@/lib/settings';
 import type { PageWords } from '@/lib/view/page-state';
 import { browserTranslate, fetchMessages, i18nFromMessages, wordsSource } from '@/utils/translate';

@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { hydrate, render } from 'preact';
 import { describe, expect, test, vi } from 'vitest';
-import { I18nContext, translateFrom, type I18n, type Messages } from '@/components/i18n';
+import { I18nContext, translateFrom, type I18n, type Messages } from '@/utils/i18n';
 import { Pill, type Corner } from '@/components/Pill';
 import { getExchange } from '@/lib/exchanges/registry';
 import { buildExchangeView, type ExchangeView } from '@/lib/view/exchange-view';
-import { levelWords } from '@/components/level-words';
+import { levelWords } from '@/lib/words/level-words';
 import { pillFace } from '@/lib/view/first-paint-view';
 import { drawCollapsedPill } from './first-paint';
 

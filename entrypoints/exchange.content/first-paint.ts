@@ -1,6 +1,6 @@
-import type { I18n } from '@/components/i18n';
+import type { I18n } from '@/utils/i18n';
 import type { PillProps } from '@/components/Pill';
-import { levelWords } from '@/components/level-words';
+import { levelWords } from '@/lib/words/level-words';
 import type { PillFace } from '@/lib/view/first-paint-view';
 
 export interface DrawCollapsedPillParameters extends Pick<PillProps, 'corner' | 'balanceNudge'> {

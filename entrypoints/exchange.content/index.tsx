@@ -9,8 +9,8 @@ import { send as sendOrThrow } from '@/utils/send';
 
 type TabBalanceNudge = Extract<PageState, { kind: 'exchange' }>['balanceNudge'];
 import { nudgeDecision, snoozeFor } from '@/lib/view/nudge-policy';
-import type { I18n } from '@/components/i18n';
-import { I18nContext } from '@/components/i18n';
+import type { I18n } from '@/utils/i18n';
+import { I18nContext } from '@/utils/i18n';
 import { Pill, type Corner } from '@/components/Pill';
 import { i18nWithWords } from '@/utils/translate';
 import { pageWordsLoader } from './words';
@@ -22,7 +22,7 @@ import { documentProbe, freeCorner } from './corner-fit';
 import { drawCollapsedPill } from './first-paint';
 import { readStored, takeEarlyAnswer, takeStoredView } from './first-state';
 import { firstPaintFor, pillFace, type FirstPaint, type PillFace } from '@/lib/view/first-paint-view';
-import { PILL_WORDS } from '@/components/pill-words';
+import { PILL_WORDS } from '@/lib/words/pill-words';
 import { browser } from 'wxt/browser';
 import type { Language } from '@/lib/settings';
 

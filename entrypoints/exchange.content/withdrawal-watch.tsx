@@ -1,8 +1,8 @@
 import { render } from 'preact';
 import type { ContentScriptContext } from '#imports';
-import { I18nContext } from '@/components/i18n';
+import { I18nContext } from '@/utils/i18n';
 import { MismatchWarning } from '@/components/guide/MismatchWarning';
-import type { I18n } from '@/components/i18n';
+import type { I18n } from '@/utils/i18n';
 import { chosenAddressFor, readStoredGuides, watchChosenAddress, type StoredGuides } from '@/utils/chosen-address';
 import { isTextField, looksLikeAddress, sameAddress } from './fields';
 import { keepClearOf } from './place-clear';

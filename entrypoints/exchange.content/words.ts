@@ -1,4 +1,4 @@
-import type { I18n } from '@/components/i18n';
+import type { I18n } from '@/utils/i18n';
 import type { Language } from '@/lib/settings';
 import { send } from '@/utils/send';
 import { browser } from 'wxt/browser';

@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { formatUnits, type Address } from 'viem';
-import { I18nContext, type I18n } from '@/components/i18n';
+import { I18nContext, type I18n } from '@/utils/i18n';
 import { Guide, type BalanceWatch, type EnsLookup, type GuideExchange } from '@/components/guide/Guide';
 import { canWatchBalance } from '@/components/guide/shared';
 import { checkArrival, watchArrival, type ArrivalUpdate } from '@/lib/chain/arrival';

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { HoldingsSection } from '@/components/HoldingsSection';
 import { HoldingsData, type ImportResult, type Reminders } from '@/components/HoldingsData';
-import { useT } from '@/components/i18n';
+import { useT } from '@/utils/i18n';
 import { exportData, importData, MAX_IMPORT_BYTES } from '@/lib/holdings/export-data';
 import { parseHoldingsState, type HoldingsState } from '@/lib/holdings/model';
 import { parseAddressBook } from '@/lib/custody/address-book';

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { I18nContext, type I18n } from '@/components/i18n';
+import { I18nContext, type I18n } from '@/utils/i18n';
 import { Options, type SourceRow, type SubscriptionRow } from '@/components/Options';
 import { send } from '@/utils/send';
 import { exchanges } from '@/lib/exchanges/registry';

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { I18nContext } from '@/components/i18n';
+import { I18nContext } from '@/utils/i18n';
 import { Popup } from '@/components/Popup';
 import type { ExchangeView, TabState } from '@/lib/view/exchange-view';
 import { loadI18n } from '@/utils/translate';

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { I18nContext, type I18n } from '@/components/i18n';
+import { I18nContext, type I18n } from '@/utils/i18n';
 import { ProofVerifier } from '@/components/verify/ProofVerifier';
 import { ReserveCheck, type ReserveCheckTarget } from '@/components/verify/ReserveCheck';
 import { checkReserves } from '@/lib/chain/reserves-check';

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { I18nContext } from '@/components/i18n';
+import { I18nContext } from '@/utils/i18n';
 import { LookalikeWarning } from '@/components/LookalikeWarning';
 import { loadI18n } from '@/utils/translate';
 import { runPage } from '@/utils/run-page';

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { I18nContext, type I18n } from '@/components/i18n';
+import { I18nContext, type I18n } from '@/utils/i18n';
 import { Welcome } from '@/components/Welcome';
 import type { Language } from '@/lib/settings';
 import { BROAD_ACCESS } from '@/utils/permissions';

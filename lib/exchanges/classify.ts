@@ -28,7 +28,7 @@ export interface ClassifyReturnType {
   host: string | undefined;
   /** For a lookalike found by its labels, which kind of evidence the reason describes. */
   evidence?: EvidenceKind;
-  /** For a lookalike: what the reason says, as data (components/lookalike-reason.ts words it). */
+  /** For a lookalike: what the reason says, as data (lib/words/lookalike-reason.ts words it). */
   explanation?: LookalikeExplanation;
 }
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { formatDate } from '../../components/format';
+import { formatDate } from '../../lib/words/format';
 import { exchanges } from '../../lib/exchanges/registry';
 import { bundledSnapshot } from '../../lib/reserves/snapshot';
 import { buildExchangeView } from '../../lib/view/exchange-view';

@@ -6,7 +6,7 @@
 import { render } from 'preact';
 import type { ContentScriptContext } from '#imports';
 import { Pill, type Corner } from '../../components/Pill';
-import { I18nContext, translateFrom, type Messages } from '../../components/i18n';
+import { I18nContext, translateFrom, type Messages } from '../../utils/i18n';
 import type { ExchangeView } from '../../lib/view/exchange-view';
 import cardCss from '../../components/card.css?inline';
 import nudgeCss from '../../entrypoints/exchange.content/style.css?inline';

@@ -4,7 +4,7 @@
  */
 import { render } from 'preact';
 import { SharePanel } from '../../components/SharePanel';
-import { I18nContext, translateFrom, type Messages } from '../../components/i18n';
+import { I18nContext, translateFrom, type Messages } from '../../utils/i18n';
 import type { ExchangeView } from '../../lib/view/exchange-view';
 import cardCss from '../../components/card.css?inline';
 import shareCss from '../../components/share-panel.css?inline';

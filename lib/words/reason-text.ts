@@ -1,6 +1,6 @@
-import type { RiskReason } from '../lib/risk/grade';
+import type { RiskReason } from '../risk/grade';
 import { formatAge, formatDate, formatPercent, formatUsd } from './format';
-import type { MessageKey, Translate } from './i18n';
+import type { MessageKey, Translate } from './translate-from';
 
 /**
  * A verdict reason in the reader's language. The risk model writes its reasons as English

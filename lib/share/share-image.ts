@@ -3,15 +3,15 @@
  * server, no HTML-to-image copy, nothing from a page parsed as markup. Content and layout are
  * separate from painting so both can be tested without a browser.
  */
-import type { ExchangeView } from '../lib/view/exchange-view';
-import type { RiskLevel } from '../lib/risk/order';
-import { cleanUrl } from '../lib/share/summary';
-import { assetRank } from '../lib/risk/assets';
-import { formatDate, formatPercent, formatSignedUsd, formatUsd } from './format';
-import { LEVEL_KEYS } from './level-words';
-import { porLabel } from './por-label';
-import { reasonText } from './reason-text';
-import type { Translate } from './i18n';
+import type { ExchangeView } from '../view/exchange-view';
+import type { RiskLevel } from '../risk/order';
+import { cleanUrl } from './summary';
+import { assetRank } from '../risk/assets';
+import { formatDate, formatPercent, formatSignedUsd, formatUsd } from '../words/format';
+import { LEVEL_KEYS } from '../words/level-words';
+import { porLabel } from '../words/por-label';
+import { reasonText } from '../words/reason-text';
+import type { Translate } from '../words/translate-from';
 
 export const SHARE_IMAGE_WIDTH = 1200;
 const PADDING = 56;

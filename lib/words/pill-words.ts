@@ -1,4 +1,4 @@
-import type { MessageKey } from './i18n';
+import type { MessageKey } from './translate-from';
 
 /**
  * The words the collapsed pill shows. The background sends them with its answer, so the

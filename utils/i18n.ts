@@ -1,8 +1,8 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { I18n, Translate } from './translate-from';
+import type { I18n, Translate } from '../lib/words/translate-from';
 
-export { translateFrom, type I18n, type MessageKey, type Messages, type Translate } from './translate-from';
+export { translateFrom, type I18n, type MessageKey, type Messages, type Translate } from '../lib/words/translate-from';
 
 /**
  * Components read their words from here; entrypoints provide `browser.i18n.getMessage` (or

@@ -1,4 +1,4 @@
-import type { RunReason } from '../lib/risk/run-signals';
+import type { RunReason } from '../risk/run-signals';
 import { formatPercent, formatUsd } from './format';
 import type { Translate } from './translate-from';
 

@@ -1,8 +1,8 @@
-import type { AddressErrorCode, AddressWarningCode } from '../../lib/custody/validate-address';
-import type { NetworkFamily, NetworkRequirement } from '../../lib/custody/networks';
-import type { GuideProblem, GuideStepId, SeedChecklistId, WalletKindId } from '../../lib/custody/steps';
-import type { ArrivalErrorCode } from '../../lib/chain/arrival';
-import type { MessageKey } from '../i18n';
+import type { AddressErrorCode, AddressWarningCode } from '../custody/validate-address';
+import type { NetworkFamily, NetworkRequirement } from '../custody/networks';
+import type { GuideProblem, GuideStepId, SeedChecklistId, WalletKindId } from '../custody/steps';
+import type { ArrivalErrorCode } from '../chain/arrival';
+import type { MessageKey } from './translate-from';
 
 /**
  * The brain in lib/custody speaks English and names every outcome with a stable code; the

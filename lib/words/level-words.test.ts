@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { translateFrom, type Messages } from './i18n';
+import { translateFrom, type Messages } from './translate-from';
 import { levelWords } from './level-words';
 import { PILL_WORDS } from './pill-words';
 
-const t = (locale: string) => translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../public/_locales', locale, 'messages.json'), 'utf8')) as Messages);
+const t = (locale: string) => translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales', locale, 'messages.json'), 'utf8')) as Messages);
 
 describe('levelWords', () => {
   test('caution and danger say when a required figure is missing; unknown and ok stay plain', () => {

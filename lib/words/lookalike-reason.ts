@@ -1,5 +1,5 @@
-import type { TabState } from '../lib/view/exchange-view';
-import type { MessageKey, Translate } from './i18n';
+import type { TabState } from '../view/exchange-view';
+import type { MessageKey, Translate } from './translate-from';
 
 type Lookalike = Extract<TabState, { kind: 'lookalike' }>;
 

@@ -1,5 +1,5 @@
-import type { PorAttestation, PorMethod } from '../lib/reserves/schema';
-import type { MessageKey, Translate } from './i18n';
+import type { PorAttestation, PorMethod } from '../reserves/schema';
+import type { MessageKey, Translate } from './translate-from';
 
 const methodKeys: Record<PorMethod, MessageKey> = {
   'zk-proof': 'porMethod_zk_proof',

@@ -1,5 +1,5 @@
-import type { BalanceNudgeReason } from '../lib/holdings/balance-nudge';
-import type { Translate } from './i18n';
+import type { BalanceNudgeReason } from '../holdings/balance-nudge';
+import type { Translate } from './translate-from';
 
 /**
  * The pill's first line for a balance reason: which of the user's limits is crossed, never the

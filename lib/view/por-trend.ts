@@ -1,5 +1,5 @@
-import type { PorCheck, PorReport } from '../lib/reserves/schema';
-import { assetRank, MAJOR_ASSETS } from '../lib/risk/assets';
+import type { PorCheck, PorReport } from '../reserves/schema';
+import { assetRank, MAJOR_ASSETS } from '../risk/assets';
 
 /** The series of all assets together: ratio from `totalReserveRatio`, liabilities in dollars. */
 export const ALL_ASSETS = '*';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import en from '../public/_locales/en/messages.json';
-import sv from '../public/_locales/sv/messages.json';
+import en from '../../public/_locales/en/messages.json';
+import sv from '../../public/_locales/sv/messages.json';
 import { balanceNudgeText } from './balance-nudge-text';
-import { translateFrom } from './i18n';
+import { translateFrom } from './translate-from';
 
 const t = translateFrom(en);
 const tSv = translateFrom(sv);

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import english from '../public/_locales/en/messages.json';
-import swedish from '../public/_locales/sv/messages.json';
-import { classify, type LookalikeExplanation } from '../lib/exchanges/classify';
-import { tabStateForUrl } from '../lib/view/tab-state';
-import type { Snapshot } from '../lib/reserves/schema';
+import english from '../../public/_locales/en/messages.json';
+import swedish from '../../public/_locales/sv/messages.json';
+import { classify, type LookalikeExplanation } from '../exchanges/classify';
+import { tabStateForUrl } from '../view/tab-state';
+import type { Snapshot } from '../reserves/schema';
 import { translateFrom } from './translate-from';
 import { lookalikeReasonText } from './lookalike-reason';
 

@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import * as v from 'valibot';
-import english from '../public/_locales/en/messages.json';
-import swedish from '../public/_locales/sv/messages.json';
-import { cleanUrl } from '../lib/share/summary';
-import { getExchange } from '../lib/exchanges/registry';
-import { gradeExchange } from '../lib/risk/grade';
-import { SnapshotSchema } from '../lib/reserves/schema';
-import { buildExchangeView, type ExchangeView } from '../lib/view/exchange-view';
-import { translateFrom } from './translate-from';
+import english from '../../public/_locales/en/messages.json';
+import swedish from '../../public/_locales/sv/messages.json';
+import { cleanUrl } from './summary';
+import { getExchange } from '../exchanges/registry';
+import { gradeExchange } from '../risk/grade';
+import { SnapshotSchema } from '../reserves/schema';
+import { buildExchangeView, type ExchangeView } from '../view/exchange-view';
+import { translateFrom } from '../words/translate-from';
 import { shareText, type ShareTextParameters } from './share-text';
 
-const snapshot = v.parse(SnapshotSchema, JSON.parse(readFileSync(new URL('../data/snapshot.json', import.meta.url), 'utf8')));
+const snapshot = v.parse(SnapshotSchema, JSON.parse(readFileSync(new URL('../../data/snapshot.json', import.meta.url), 'utf8')));
 const now = new Date('2026-11-25T10:00:00Z');
 const en = translateFrom(english);
 const sv = translateFrom(swedish);

@@ -1,11 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { getExchange } from '../lib/exchanges/registry';
-import { bundledSnapshot } from '../lib/reserves/snapshot';
-import { buildExchangeView } from '../lib/view/exchange-view';
-import { translateFrom, type Messages } from './i18n';
+import { getExchange } from '../exchanges/registry';
+import { bundledSnapshot } from '../reserves/snapshot';
+import { buildExchangeView } from '../view/exchange-view';
+import { translateFrom, type Messages } from '../words/translate-from';
 import { layoutShareImage, paintShareImage, shareImageContent, wrap, SHARE_IMAGE_WIDTH, type ShareImageContext } from './share-image';
-import en from '../public/_locales/en/messages.json';
-import sv from '../public/_locales/sv/messages.json';
+import en from '../../public/_locales/en/messages.json';
+import sv from '../../public/_locales/sv/messages.json';
 
 const now = new Date('2025-11-01T00:00:00Z');
 const t = translateFrom(en as Messages);

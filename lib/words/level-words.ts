@@ -1,5 +1,5 @@
-import type { GradeExchangeReturnType } from '../lib/risk/grade';
-import type { RiskLevel } from '../lib/risk/order';
+import type { GradeExchangeReturnType } from '../risk/grade';
+import type { RiskLevel } from '../risk/order';
 import type { MessageKey, Translate } from './translate-from';
 
 export const LEVEL_KEYS: Record<RiskLevel, MessageKey> = { ok: 'level_ok', caution: 'level_caution', danger: 'level_danger', unknown: 'level_unknown' };

@@ -1,15 +1,15 @@
 import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { getExchange } from '../lib/exchanges/registry';
-import { gradeExchange } from '../lib/risk/grade';
-import { bundledSnapshot } from '../lib/reserves/snapshot';
-import { exchanges } from '../lib/exchanges/registry';
-import { translateFrom, type Messages } from './i18n';
+import { getExchange } from '../exchanges/registry';
+import { gradeExchange } from '../risk/grade';
+import { bundledSnapshot } from '../reserves/snapshot';
+import { exchanges } from '../exchanges/registry';
+import { translateFrom, type Messages } from './translate-from';
 import { reasonText } from './reason-text';
 
 const now = new Date('2026-11-25T12:00:00Z');
-const messages = (locale: string) => JSON.parse(readFileSync(join(import.meta.dirname, '../public/_locales', locale, 'messages.json'), 'utf8')) as Messages;
+const messages = (locale: string) => JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales', locale, 'messages.json'), 'utf8')) as Messages;
 
 describe('reasonText', () => {
   test('English keeps the model’s own sentence', () => {

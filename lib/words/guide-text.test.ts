@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import en from '../../public/_locales/en/messages.json';
 import sv from '../../public/_locales/sv/messages.json';
-import { validateAddress } from '../../lib/custody/validate-address';
-import { translateFrom } from '../translate-from';
-import { ADDRESS_WARNING } from './text';
+import { validateAddress } from '../custody/validate-address';
+import { translateFrom } from './translate-from';
+import { ADDRESS_WARNING } from './guide-text';
 
 const BOUNCEABLE = 'EQDKbjIcfM6ezt8KjKJJLshZJJSqX7XOA4ff-W72r5gqPrHF';
 const NON_BOUNCEABLE = 'UQDKbjIcfM6ezt8KjKJJLshZJJSqX7XOA4ff-W72r5gqPuwA';

@@ -1,4 +1,4 @@
-import type messages from '../public/_locales/en/messages.json';
+import type messages from '../../public/_locales/en/messages.json';
 
 /**
  * The word lookup without Preact, so the background can use it too (Preact in the worker brings

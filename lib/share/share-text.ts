@@ -1,11 +1,11 @@
-import type { GradeExchangeReturnType } from '../lib/risk/grade';
-import type { RiskLevel } from '../lib/risk/order';
-import type { ExchangeView } from '../lib/view/exchange-view';
-import type { Cadence, PorMethod } from '../lib/reserves/schema';
-import type { IncidentKind } from '../lib/exchanges/types';
-import { cleanUrl } from '../lib/share/summary';
-import { reasonText } from './reason-text';
-import type { MessageKey, Translate } from './i18n';
+import type { GradeExchangeReturnType } from '../risk/grade';
+import type { RiskLevel } from '../risk/order';
+import type { ExchangeView } from '../view/exchange-view';
+import type { Cadence, PorMethod } from '../reserves/schema';
+import type { IncidentKind } from '../exchanges/types';
+import { cleanUrl } from './summary';
+import { reasonText } from '../words/reason-text';
+import type { MessageKey, Translate } from '../words/translate-from';
 
 export interface ShareTextParameters {
   view: ExchangeView;

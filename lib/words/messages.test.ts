@@ -1,10 +1,10 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { translateFrom, type Messages } from './i18n';
-import { LOCALES } from '../lib/locales';
+import { translateFrom, type Messages } from './translate-from';
+import { LOCALES } from '../locales';
 
-const root = join(import.meta.dirname, '..');
+const root = join(import.meta.dirname, '../..');
 const locales = readdirSync(join(root, 'public/_locales'));
 const read = (locale: string) => JSON.parse(readFileSync(join(root, 'public/_locales', locale, 'messages.json'), 'utf8')) as Messages;
 
@@ -71,7 +71,7 @@ describe('locales', () => {
   test('every key the code asks for exists', () => {
     const english = read('en');
     const used = new Set<string>();
-    for (const file of [...sourceFiles('components'), ...sourceFiles('entrypoints')]) {
+    for (const file of [...sourceFiles('components'), ...sourceFiles('entrypoints'), ...sourceFiles('lib'), ...sourceFiles('utils')]) {
       for (const match of readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([A-Za-z0-9_]+)'/g)) used.add(match[1] ?? '');
     }
     expect(used.size).toBeGreaterThan(20);

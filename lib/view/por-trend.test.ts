@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { PorCheck, PorReport } from '../lib/reserves/schema';
+import type { PorCheck, PorReport } from '../reserves/schema';
 import { ALL_ASSETS, porCheckRows, porTrendSeries } from './por-trend';
 
 const report = (asOf: string, patch: Partial<PorReport> = {}): PorReport => ({ asOf, source: `https://www.binance.com/por/${asOf}`, ...patch });
