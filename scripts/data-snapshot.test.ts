@@ -9,6 +9,7 @@ import { closedPortUrl, json, raw, startLocalServer, type LocalServer } from '..
 import { bundledSnapshot } from '../lib/reserves/snapshot';
 import { stableStringify } from '../lib/reserves/stable-json';
 import { buildSnapshot } from './feed/defillama';
+import { readReviewed } from './feed/inputs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const fixture = (name: string): string => readFileSync(join(root, 'tests/fixtures/defillama', name), 'utf8');
@@ -48,6 +49,17 @@ describe('buildSnapshot', () => {
   it('refuses a body of the wrong shape', async () => {
     const result = await buildSnapshot({ held: bundledSnapshot(), fetch, base: server.url('/bad'), now: NOW, exchanges, breakdown: false, log: () => undefined });
     expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/unexpected shape/) });
+  });
+});
+
+describe('the bundled snapshot and the reviewed files', () => {
+  it("carries each reviewed file's newest report, or a newer one, as the exchange's PoR record", () => {
+    const snapshot = bundledSnapshot();
+    const behind = readReviewed()
+      .map((file) => ({ id: file.exchange, newest: file.reports[0]!.asOf, bundled: snapshot.exchanges[file.exchange]?.por?.asOf }))
+      .filter(({ newest, bundled }) => bundled === undefined || bundled < newest)
+      .map(({ id, newest, bundled }) => `${id}: data/por says ${newest}, data/snapshot.json says ${bundled ?? 'nothing'} (run npm run data:snapshot -- --offline)`);
+    expect(behind).toEqual([]);
   });
 });
 

@@ -26,7 +26,11 @@ describe('radar feed build --offline', () => {
     expect(feed.snapshot).toEqual(bundledSnapshot());
     const lines = JSON.parse(readFileSync(report, 'utf8')) as { exchanges: Record<string, { por: string }>; failedAdapters: string[] };
     expect(lines.exchanges.binance!.por).toBe('adapter');
-    expect(lines.exchanges.okx!.por).toBe('adapter');
+    // OKX's reviewed file carries reports newer than the recorded answer; the adapter's report
+    // still enters OKX's history, with the hash of the answer it was read from.
+    expect(lines.exchanges.okx!.por).toBe('reviewed');
+    const okx = (feed.snapshot as { exchanges: Record<string, { porHistory?: { asOf: string; sha256?: string }[] }> }).exchanges.okx!;
+    expect(okx.porHistory).toContainEqual(expect.objectContaining({ asOf: '2026-05-07', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }));
     expect(lines.failedAdapters).toEqual([]);
 
     const verified = await run(['verify', out, '--signer', TEST_FEED_SIGNER, '--now', feed.feed.issued]);
