@@ -289,7 +289,10 @@ describe('XRP Ledger', () => {
     ['X7AcgcsBL6XDcUb289X4mJ8djcdyKaGZMhc9YTE92ehJ2Fu', { classicAddress: 'r9cZA1mLK5R5Am25ArfXFmqgNwjZgnfk59', destinationTag: 1 }],
     ['XVLhHMPHU98es4dbozjVtdWzVrDjtV8AqEL4xcZj5whKbmc', { classicAddress: 'rGWrZyQqhTp9Xu7G5Pkayo7bXjH4k4QYpf', destinationTag: 0 }],
   ])('decodes %s', (address, details) => {
-    expect(valid('xrp', address).details).toEqual(details);
+    const result = valid('xrp', address);
+    expect(result.details).toEqual(details);
+    // An untagged X-address must not be told it carries a tag.
+    expect(result.warnings.map((warning) => warning.code)).toEqual(['destinationTag' in details ? 'tag-in-address' : 'x-address-no-tag']);
   });
 
   it('names the test-network X-address example as testnet', () => {

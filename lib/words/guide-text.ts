@@ -97,6 +97,7 @@ export const ADDRESS_WARNING: Record<AddressWarningCode, MessageKey> = {
   'evm-network': 'addressWarnEvmNetwork',
   'destination-tag': 'addressWarnDestinationTag',
   'tag-in-address': 'addressWarnTagInAddress',
+  'x-address-no-tag': 'addressWarnXAddressNoTag',
   memo: 'addressWarnMemo',
   'ton-bounceable': 'addressWarnTonBounceable',
   'ton-non-bounceable': 'addressWarnTonNonBounceable',

@@ -45,6 +45,7 @@ export const addressWarningCodes = [
   'evm-network',
   'destination-tag',
   'tag-in-address',
+  'x-address-no-tag',
   'memo',
   'ton-bounceable',
   'ton-non-bounceable',

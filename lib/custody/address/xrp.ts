@@ -55,8 +55,8 @@ export function decodeXrp(address: string): Decoded {
     const tag = flag === 1 ? new DataView(tagBytes.buffer, tagBytes.byteOffset, 4).getUint32(0, true) : undefined;
     const classicAddress = encodeXrpClassic(accountId);
     if (XRP_BLACK_HOLES.has(classicAddress)) return fail('burn-address');
-    // The tag (or its absence) and the classic form are in `details`.
-    const warnings: AddressWarning[] = [{ code: 'tag-in-address' }];
+    // A tagged and an untagged X-address need different words; the tag and the classic form are in `details`.
+    const warnings: AddressWarning[] = [{ code: tag === undefined ? 'x-address-no-tag' : 'tag-in-address' }];
     const details: AddressDetails = tag === undefined ? { classicAddress } : { classicAddress, destinationTag: tag };
     return { ok: true, kind: 'xrp-x-address', normalized: address, warnings, details };
   }
