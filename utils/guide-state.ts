@@ -1,7 +1,7 @@
 import { storage } from '#imports';
 import { parseAddressBook, type AddressBookEntry } from '@/lib/custody/address-book';
 import { guideForExchange, savedGuides } from '@/lib/custody/guides';
-import type { GuideState } from '@/lib/custody/steps';
+import type { GuideResetReason, GuideState } from '@/lib/custody/steps';
 import { GUIDE_STATE_KEY, GUIDES_KEY } from './chosen-address';
 
 /**
@@ -17,7 +17,7 @@ const addressBookItem = storage.defineItem<unknown>('local:addressBook', { versi
 export interface LoadGuideStateReturnType {
   state: GuideState;
   /** Set when the stored guide was unusable and a fresh one was started. */
-  resetReason: string | null;
+  resetReason: GuideResetReason | null;
 }
 
 /** The guide for `exchangeId` (its own, or a fresh one); without an exchange, the guide last worked on. */
@@ -52,7 +52,8 @@ export async function saveToAddressBook(entry: Omit<AddressBookEntry, 'addedAt'>
   const book = await loadAddressBook();
   const others = book.filter((saved) => !(saved.network === entry.network && saved.address === entry.address));
   const { entries, rejected } = parseAddressBook([...others, { ...entry, addedAt: now.toISOString() }]);
-  if (rejected.length > 0) throw new Error(rejected[0]!.reason);
+  // The page shows its own words for a failed save; the problem is kept for the console and tests.
+  if (rejected.length > 0) throw new Error(`address book entry refused: ${JSON.stringify(rejected[0]!.problem)}`);
   await addressBookItem.setValue(entries);
   return entries;
 }

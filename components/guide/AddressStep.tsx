@@ -1,12 +1,13 @@
 import { useState } from 'preact/hooks';
 import { checkPoisoning, type AddressBookEntry } from '../../lib/custody/address-book';
-import { getNetwork, networks, type NetworkId } from '../../lib/custody/networks';
+import { getNetwork } from '../../lib/custody/networks';
 import type { GuideAction, GuideState } from '../../lib/custody/steps';
-import { validateAddress, type ValidateAddressReturnType } from '../../lib/custody/validate-address';
-import { useT, type Translate } from '../../utils/i18n';
+import { validateAddress } from '../../lib/custody/validate-address';
+import { useT } from '../../utils/i18n';
 import type { EnsLookup } from './Guide';
 import { AddressGroups, PoisoningNotice } from './shared';
-import { ADDRESS_ERROR, ADDRESS_WARNING, FAMILY_NAME, WALLET_VERIFY } from '../../lib/words/guide-text';
+import { WALLET_VERIFY } from '../../lib/words/guide-text';
+import { addressErrorText, addressWarningText } from '../../lib/words/address-text';
 
 export interface AddressStepProps {
   state: GuideState;
@@ -16,22 +17,6 @@ export interface AddressStepProps {
   onAction: (action: GuideAction) => void;
   onResolveEns: (name: string) => void;
   onOpenOptions: () => void;
-}
-
-/** Names where a wrong-network address belongs, by trying it on every other network. */
-function belongsTo(t: Translate, chosen: string, address: string): string {
-  const matches = networks.filter((network) => network.id !== chosen && validateAddress({ network: network.id, address }).valid);
-  const families = new Set(matches.map((network) => network.family));
-  if (matches.length === 1) return matches[0]!.name;
-  if (families.size === 1) return t(FAMILY_NAME[matches[0]!.family]);
-  return matches.map((network) => network.name).join(', ');
-}
-
-function errorText(t: Translate, result: ValidateAddressReturnType, network: NetworkId, address: string): string {
-  const code = result.error?.code ?? 'bad-format';
-  const chosen = getNetwork(network)?.name ?? network;
-  if (code === 'wrong-network') return t('addressWrongNetwork', [belongsTo(t, network, address), chosen]);
-  return t(ADDRESS_ERROR[code], chosen);
 }
 
 export function AddressStep({ state, book, rpcUrl, ens, onAction, onResolveEns, onOpenOptions }: AddressStepProps) {
@@ -82,14 +67,14 @@ export function AddressStep({ state, book, rpcUrl, ens, onAction, onResolveEns, 
         {result === null && <p class="field__help">{t('addressEmpty')}</p>}
         {result !== null && !result.valid && (
           <p class="field__error" data-testid="address-error" data-code={result.error?.code}>
-            {errorText(t, result, network, text)}
+            {addressErrorText(t, result.error ?? { code: 'bad-format' }, network)}
           </p>
         )}
         {result !== null &&
           result.valid &&
           result.warnings.map((warning) => (
             <p key={warning.code} class="guide-alert guide-alert--caution" data-testid="address-warning" data-code={warning.code}>
-              {t(ADDRESS_WARNING[warning.code])}
+              {addressWarningText(t, warning)}
             </p>
           ))}
       </div>

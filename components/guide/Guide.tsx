@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AddressBookEntry } from '../../lib/custody/address-book';
 import type { ResolveEnsNameErrorCode } from '../../lib/custody/ens';
 import type { ArrivalErrorCode } from '../../lib/chain/arrival';
-import { guideStepIds, nextStep, seedChecklistIds, validateStep, type GuideAction, type GuideState, type GuideStepId } from '../../lib/custody/steps';
+import { guideStepIds, nextStep, validateStep, type GuideAction, type GuideResetReason, type GuideState, type GuideStepId } from '../../lib/custody/steps';
 import type { WithdrawalFacts } from '../../lib/exchanges/types';
 import { useT } from '../../utils/i18n';
 import { PROBLEM, STEP_INTRO, STEP_TITLE } from '../../lib/words/guide-text';
@@ -47,7 +47,7 @@ export interface GuideProps {
   /** The exchange the page was opened for (`?exchange=`), until the route step is answered. */
   prefillExchangeId?: string;
   /** Why a stored guide could not be resumed, when it could not. */
-  resetReason: string | null;
+  resetReason: GuideResetReason | null;
   ens: EnsLookup;
   watch: BalanceWatch;
   onAction: (action: GuideAction) => void;
@@ -135,9 +135,7 @@ export function Guide(props: GuideProps) {
             <h3>{t('guideTodoTitle')}</h3>
             <ul>
               {blocking.map((problem) => (
-                <li key={problem.code}>
-                  {problem.code === 'seed-checklist' ? t('problemSeedChecklist', String(seedChecklistIds.filter((id) => !state.seedChecklist.includes(id)).length)) : t(PROBLEM[problem.code])}
-                </li>
+                <li key={problem.code}>{problem.code === 'seed-checklist' ? t('problemSeedChecklist', String(problem.left ?? 0)) : t(PROBLEM[problem.code])}</li>
               ))}
             </ul>
           </div>

@@ -1,5 +1,5 @@
 import { getNetwork } from '../../lib/custody/networks';
-import { seedChecklist, walletOptions, type GuideAction, type GuideState } from '../../lib/custody/steps';
+import { seedChecklistIds, walletOptions, type GuideAction, type GuideState } from '../../lib/custody/steps';
 import { useT } from '../../utils/i18n';
 import { FAMILY_WALLET_NOTE, SEED_ITEM, WALLET_NAME, WALLET_SUMMARY, WALLET_VERIFY } from '../../lib/words/guide-text';
 
@@ -26,18 +26,18 @@ export function WalletStep({ state, onAction }: WalletStepProps) {
       <fieldset>
         <legend>{t('walletKindLegend')}</legend>
         {kinds.map((kind) => (
-          <label key={kind.id} class="choice">
+          <label key={kind} class="choice">
             <input
               type="radio"
               name="wallet-kind"
-              value={kind.id}
-              checked={state.walletKind === kind.id}
-              onChange={() => onAction({ type: 'choose-wallet', walletKind: kind.id })}
-              data-testid={`wallet-${kind.id}`}
+              value={kind}
+              checked={state.walletKind === kind}
+              onChange={() => onAction({ type: 'choose-wallet', walletKind: kind })}
+              data-testid={`wallet-${kind}`}
             />
             <span>
-              <strong>{t(WALLET_NAME[kind.id])}</strong>
-              <span class="choice__detail">{t(WALLET_SUMMARY[kind.id])}</span>
+              <strong>{t(WALLET_NAME[kind])}</strong>
+              <span class="choice__detail">{t(WALLET_SUMMARY[kind])}</span>
             </span>
           </label>
         ))}
@@ -51,15 +51,15 @@ export function WalletStep({ state, onAction }: WalletStepProps) {
       )}
       <fieldset data-testid="seed-checklist">
         <legend>{t('seedLegend')}</legend>
-        {seedChecklist.map((item) => (
-          <label key={item.id} class="choice">
+        {seedChecklistIds.map((item) => (
+          <label key={item} class="choice">
             <input
               type="checkbox"
-              checked={state.seedChecklist.includes(item.id)}
-              onChange={(event) => onAction({ type: 'check-seed-item', item: item.id, checked: (event.currentTarget as HTMLInputElement).checked })}
-              data-testid={`seed-${item.id}`}
+              checked={state.seedChecklist.includes(item)}
+              onChange={(event) => onAction({ type: 'check-seed-item', item: item, checked: (event.currentTarget as HTMLInputElement).checked })}
+              data-testid={`seed-${item}`}
             />
-            <span>{t(SEED_ITEM[item.id])}</span>
+            <span>{t(SEED_ITEM[item])}</span>
           </label>
         ))}
       </fieldset>

@@ -36,7 +36,7 @@ describe('guide state in storage', () => {
     await fakeBrowser.storage.local.set({ guideState: { version: 1, exchangeId: 'BINANCE!', address: 42 } });
     const { state, resetReason } = await loadGuideState();
     expect(state.exchangeId).toBeNull();
-    expect(resetReason).toMatch(/could not be read/);
+    expect(resetReason).toBe('unreadable');
   });
 
   test('a guide used for OKX does not follow the user to Coinbase, and each exchange keeps its own', async () => {
@@ -62,7 +62,7 @@ describe('guide state in storage', () => {
     await fakeBrowser.storage.local.set({ guides: { ...guides, kraken: { version: 1, exchangeId: 'kraken', address: 42 } } });
     const kraken = await loadGuideState('kraken');
     expect(kraken.state).toMatchObject({ exchangeId: 'kraken', address: null });
-    expect(kraken.resetReason).toMatch(/could not be read/);
+    expect(kraken.resetReason).toBe('unreadable');
     expect([...(await loadSavedGuides()).keys()]).toEqual(['okx']);
   });
 
@@ -105,7 +105,7 @@ describe('address book in storage', () => {
 
   test('refuses an entry that is not a valid address, with the reason, and keeps the book as it was', async () => {
     await saveToAddressBook({ label: 'Ledger', network: 'ethereum', address: WALLET });
-    await expect(saveToAddressBook({ label: 'Typo', network: 'ethereum', address: '0x1234' })).rejects.toThrow(/40 characters/);
+    await expect(saveToAddressBook({ label: 'Typo', network: 'ethereum', address: '0x1234' })).rejects.toThrow(/"code":"bad-length"/);
     expect((await loadAddressBook()).map((entry) => entry.label)).toEqual(['Ledger']);
   });
 

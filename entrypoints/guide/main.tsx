@@ -11,7 +11,7 @@ import type { AddressBookEntry } from '@/lib/custody/address-book';
 import { resolveEnsName } from '@/lib/custody/ens';
 import { getNetwork } from '@/lib/custody/networks';
 import { applyGuideActionFor } from '@/lib/custody/guides';
-import type { GuideAction, GuideState } from '@/lib/custody/steps';
+import type { GuideAction, GuideResetReason, GuideState } from '@/lib/custody/steps';
 import { exchanges } from '@/lib/exchanges/registry';
 import type { Settings } from '@/lib/settings';
 import { loadAddressBook, loadGuideState, loadSavedGuides, removeFromAddressBook, saveGuideState, saveToAddressBook } from '@/utils/guide-state';
@@ -53,7 +53,7 @@ interface AppProps {
   initialBook: AddressBookEntry[];
   initialSettings: Settings;
   initialI18n: I18n;
-  resetReason: string | null;
+  resetReason: GuideResetReason | null;
   prefillExchangeId: string | undefined;
 }
 

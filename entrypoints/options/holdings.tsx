@@ -7,6 +7,7 @@ import { useT } from '@/utils/i18n';
 import { exportData, importData, MAX_IMPORT_BYTES } from '@/lib/holdings/export-data';
 import { parseHoldingsState, type HoldingsState } from '@/lib/holdings/model';
 import { parseAddressBook } from '@/lib/custody/address-book';
+import { addressBookProblemText } from '@/lib/words/address-text';
 import { hasAnyRpcUrl, parseSettings, type Settings } from '@/lib/settings';
 import type { PriceTable } from '@/lib/holdings/prices';
 import type { AddressReadings } from '@/lib/holdings/address-readings';
@@ -107,7 +108,7 @@ export function HoldingsGlue({ settings, exchangeNames, onSettingsReplaced }: Ho
     if (!result.ok) return { ok: false, reason: result.reason.shortMessage };
     const { data } = result;
     const book = data.addressBook === undefined ? undefined : parseAddressBook(data.addressBook);
-    if (book !== undefined && book.rejected.length > 0) return { ok: false, reason: t('dataBadAddressBook', book.rejected[0]!.reason) };
+    if (book !== undefined && book.rejected.length > 0) return { ok: false, reason: t('dataBadAddressBook', addressBookProblemText(t, book.rejected[0]!.problem)) };
     const state = parseHoldingsState({ holdings: data.holdings, addresses: data.addresses, ...(data.goal === undefined ? {} : { goal: data.goal }), limits: data.limits, history: data.history });
     // Everything is checked; only now is anything written.
     await saveHoldings(state);

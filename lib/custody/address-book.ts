@@ -1,7 +1,10 @@
 import * as v from 'valibot';
 import { getNetwork, networkIds, type NetworkFamily, type NetworkId } from './networks';
-import { validateAddress } from './validate-address';
-import { formatAddressGroups, splitAddressPrefix } from './format';
+import { validateAddress, type AddressError } from './validate-address';
+import { splitAddressPrefix } from './format';
+
+/** Which part of an entry was refused; for the address, the validator's own error on the entry's network. */
+export type AddressBookProblem = { field: 'list' | 'entry' | 'label' | 'network' | 'addedAt' } | { field: 'address'; network: string; error: AddressError };
 
 /**
  * The user's own saved receiving addresses. Stored on the device only; the schema guards
@@ -9,16 +12,16 @@ import { formatAddressGroups, splitAddressPrefix } from './format';
  */
 export const AddressBookEntrySchema = v.pipe(
   v.object({
-    label: v.pipe(v.string(), v.trim(), v.minLength(1, 'Give the address a name.'), v.maxLength(64, 'Keep the name under 64 characters.')),
-    network: v.picklist(networkIds, 'Unknown network.'),
-    address: v.pipe(v.string(), v.trim(), v.minLength(1, 'The address is empty.'), v.maxLength(128, 'The address is too long.')),
-    addedAt: v.pipe(v.string(), v.isoTimestamp('addedAt must be an ISO date-time.')),
+    label: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(64)),
+    network: v.picklist(networkIds),
+    address: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(128)),
+    addedAt: v.pipe(v.string(), v.isoTimestamp()),
   }),
   v.rawTransform(({ dataset, addIssue, NEVER }) => {
     const entry = dataset.value;
     const checked = validateAddress({ network: entry.network, address: entry.address });
     if (!checked.valid || checked.normalized === null) {
-      addIssue({ message: checked.error?.message ?? 'The address is not valid for its network.', path: [{ type: 'object', origin: 'value', input: entry, key: 'address', value: entry.address }] });
+      addIssue({ message: 'address', path: [{ type: 'object', origin: 'value', input: entry, key: 'address', value: entry.address }] });
       return NEVER;
     }
     // Stored normalised, so comparisons never depend on how it was pasted.
@@ -26,23 +29,37 @@ export const AddressBookEntrySchema = v.pipe(
   }),
 );
 
+/** The first problem valibot reported, as the field it concerns (an address is checked again for its error code). */
+function problemOf(issues: readonly v.BaseIssue<unknown>[]): AddressBookProblem {
+  const at = issues[0]?.path?.[0];
+  const key = at?.key;
+  if (key === 'address') {
+    const entry = at!.input as { network?: unknown };
+    const network = typeof entry.network === 'string' ? entry.network : '';
+    const error = validateAddress({ network, address: typeof at!.value === 'string' ? at!.value : '' }).error;
+    return { field: 'address', network, error: error ?? { code: 'bad-format' } };
+  }
+  if (key === 'label' || key === 'network' || key === 'addedAt') return { field: key };
+  return { field: 'entry' };
+}
+
 export type AddressBookEntry = v.InferOutput<typeof AddressBookEntrySchema>;
 
 export interface ParseAddressBookReturnType {
   entries: AddressBookEntry[];
   /** Entries left out, with why, so an import can say what it skipped. */
-  rejected: { index: number; reason: string }[];
+  rejected: { index: number; problem: AddressBookProblem }[];
 }
 
 /** Reads an imported or stored address book, keeping every good entry and naming the bad ones. */
 export function parseAddressBook(input: unknown): ParseAddressBookReturnType {
-  if (!Array.isArray(input)) return { entries: [], rejected: [{ index: -1, reason: 'An address book is a list of entries.' }] };
+  if (!Array.isArray(input)) return { entries: [], rejected: [{ index: -1, problem: { field: 'list' } }] };
   const entries: AddressBookEntry[] = [];
   const rejected: ParseAddressBookReturnType['rejected'] = [];
   input.forEach((item, index) => {
     const parsed = v.safeParse(AddressBookEntrySchema, item);
     if (parsed.success) entries.push(parsed.output);
-    else rejected.push({ index, reason: parsed.issues.map((issue) => issue.message).join(' ') });
+    else rejected.push({ index, problem: problemOf(parsed.issues) });
   });
   return { entries, rejected };
 }
@@ -54,12 +71,12 @@ export interface CreateAddressBookEntryParameters {
   now?: Date;
 }
 
-export type CreateAddressBookEntryReturnType = { ok: true; entry: AddressBookEntry } | { ok: false; reason: string };
+export type CreateAddressBookEntryReturnType = { ok: true; entry: AddressBookEntry } | { ok: false; problem: AddressBookProblem };
 
 /** Builds a validated, normalised entry for the "save this address" button. Never throws. */
 export function createAddressBookEntry({ label, network, address, now = new Date() }: CreateAddressBookEntryParameters): CreateAddressBookEntryReturnType {
   const parsed = v.safeParse(AddressBookEntrySchema, { label, network, address, addedAt: now.toISOString() });
-  return parsed.success ? { ok: true, entry: parsed.output } : { ok: false, reason: parsed.issues.map((issue) => issue.message).join(' ') };
+  return parsed.success ? { ok: true, entry: parsed.output } : { ok: false, problem: problemOf(parsed.issues) };
 }
 
 /** Characters at each end a look-alike must copy before we call it one (the common poisoning pattern). */
@@ -81,8 +98,6 @@ export interface CheckPoisoningReturnType {
   status: 'known' | 'lookalike' | 'new';
   known: AddressBookEntry | null;
   lookalikes: LookalikeMatch[];
-  /** Plain-words warning when anything looks alike; null otherwise. */
-  message: string | null;
 }
 
 function family(network: string): NetworkFamily | undefined {
@@ -139,14 +154,5 @@ export function checkPoisoning({ candidate, book }: CheckPoisoningParameters): C
     const sharedEnd = sharedEndLength(entryBody, candidateBody);
     if (sharedStart >= POISONING_MATCH_LENGTH && sharedEnd >= POISONING_MATCH_LENGTH) lookalikes.push({ entry, sharedStart, sharedEnd });
   }
-  if (lookalikes.length === 0) return { status: known === null ? 'new' : 'known', known, lookalikes, message: null };
-  const first = lookalikes[0]!;
-  const saved = formatAddressGroups({ address: first.entry.address }).text;
-  const message =
-    known === null
-      ? `DANGER: this address looks like your saved address "${first.entry.label}" (${saved}) but it is a different address. ` +
-        'Scammers send tiny amounts from look-alike addresses so that you copy theirs from your history. Do not use it: copy the address from your wallet’s screen.'
-      : `This is your saved address "${known.label}", but your address book also holds a look-alike of it ("${first.entry.label}"). ` +
-        'One of them may have been copied from a poisoned transaction history; check both against your wallet’s screen.';
-  return { status: known === null ? 'lookalike' : 'known', known, lookalikes, message };
+  return { status: known !== null ? 'known' : lookalikes.length > 0 ? 'lookalike' : 'new', known, lookalikes };
 }

@@ -27,7 +27,8 @@ export interface ResolveEnsNameReturnType {
   name: string;
   /** Checksummed address, or null when the name does not resolve. */
   address: string | null;
-  error: { code: ResolveEnsNameErrorCode; message: string } | null;
+  /** What went wrong, as a code the guide words (`ens…` messages). */
+  error: { code: ResolveEnsNameErrorCode } | null;
 }
 
 /** Looks up the address an ENS name points to. Never throws. */
@@ -36,24 +37,19 @@ export async function resolveEnsName({ name, rpcUrl, timeoutMs = 10_000 }: Resol
   try {
     normalized = normalize(name.trim());
   } catch {
-    return { name, address: null, error: { code: 'bad-name', message: 'This is not a valid ENS name: it contains characters ENS does not allow.' } };
+    return { name, address: null, error: { code: 'bad-name' } };
   }
-  if (!normalized.endsWith('.eth')) return { name: normalized, address: null, error: { code: 'bad-name', message: 'Only names ending in .eth are looked up here.' } };
+  if (!normalized.endsWith('.eth')) return { name: normalized, address: null, error: { code: 'bad-name' } };
   try {
     const client = createPublicClient({ chain: mainnet, transport: http(rpcUrl, { timeout: timeoutMs, retryCount: 0 }), ccipRead: false });
     const chainId = await client.getChainId();
     if (chainId !== mainnet.id) {
-      return { name: normalized, address: null, error: { code: 'wrong-chain', message: `The RPC endpoint serves chain ${chainId}, not Ethereum mainnet (chain 1), so it cannot look up ENS names.` } };
+      return { name: normalized, address: null, error: { code: 'wrong-chain' } };
     }
     const address = await getEnsAddress(client, { name: normalized });
-    if (address === null) return { name: normalized, address: null, error: { code: 'not-found', message: `${normalized} does not point to an Ethereum address.` } };
+    if (address === null) return { name: normalized, address: null, error: { code: 'not-found' } };
     return { name: normalized, address, error: null };
-  } catch (error) {
-    const detail = error instanceof Error ? ((error as Error & { shortMessage?: string }).shortMessage ?? error.message) : String(error);
-    return {
-      name: normalized,
-      address: null,
-      error: { code: 'resolve-failed', message: `The ENS name could not be looked up (${detail.split('\n')[0]}). Use the 0x address from your wallet instead.` },
-    };
+  } catch {
+    return { name: normalized, address: null, error: { code: 'resolve-failed' } };
   }
 }

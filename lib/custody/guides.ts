@@ -32,7 +32,7 @@ export function guideForExchange({ current, byExchange, exchangeId, now = new Da
   if (own === undefined) return { state: freshGuideFor(exchangeId, now), reset: false, reason: null };
   const parsed = parseGuideState(own, now);
   if (parsed.reset && parsed.state.exchangeId === null) return { ...parsed, state: freshGuideFor(exchangeId, now) };
-  if (parsed.state.exchangeId !== exchangeId) return { state: freshGuideFor(exchangeId, now), reset: true, reason: 'Saved guide belongs to another exchange; starting over.' };
+  if (parsed.state.exchangeId !== exchangeId) return { state: freshGuideFor(exchangeId, now), reset: true, reason: 'other-exchange' };
   return parsed;
 }
 

@@ -33,10 +33,8 @@ export type NetworkFamily = 'evm' | 'bitcoin-like' | 'solana' | 'tron' | 'xrp' |
  * a dust limit, a memo. Each one names the page that documents it.
  */
 export interface NetworkRequirement {
-  /** Stable id the UI can key translations on. */
+  /** Stable id the words key on (lib/words/guide-text.ts REQUIREMENT); the fact itself is told in a comment beside it. */
   code: 'account-reserve' | 'owner-reserve' | 'destination-tag' | 'memo' | 'dust-limit' | 'rent-exempt-minimum' | 'activation' | 'same-address-all-evm' | 'bounceable-flag' | 'gas-token';
-  /** One or two sentences a user can act on. */
-  text: string;
   /** Documented amount in the native asset, where the rule is an amount. */
   amount?: string;
   /** Where the rule is documented. */
@@ -73,15 +71,15 @@ const VIEM_CHAINS_SOURCE = 'https://github.com/wevm/viem/tree/main/src/chains/de
 
 const sameAddressAllEvm: NetworkRequirement = {
   code: 'same-address-all-evm',
-  text: 'The same 0x address exists on every EVM network. Funds sent on a network your wallet does not show are not lost, but you must add that network to your wallet to see and move them.',
+  // One 0x address is the same account on every EVM network: funds sent on a network the wallet does not list are there, but only show (and move) once the wallet adds that network.
   source: 'https://ethereum.org/en/developers/docs/accounts/',
 };
 
-const gasToken = (symbol: string, networkName: string): NetworkRequirement => ({
+const gasToken: NetworkRequirement = {
   code: 'gas-token',
-  text: `Moving tokens later on ${networkName} costs a fee in ${symbol}; keep a little ${symbol} at the address or you cannot move what you withdrew.`,
+  // Moving tokens later costs a fee in the network's own coin; keep a little of it at the address or what was withdrawn cannot be moved.
   source: 'https://ethereum.org/en/developers/docs/gas/',
-});
+};
 
 export const networks: readonly NetworkDefinition[] = [
   {
@@ -93,7 +91,7 @@ export const networks: readonly NetworkDefinition[] = [
     nativeAsset: mainnet.nativeCurrency.symbol,
     commonAssets: ['ETH', 'USDT', 'USDC', 'DAI', 'WBTC'],
     explorerAddressUrl: evmExplorer(mainnet),
-    requirements: [sameAddressAllEvm, gasToken('ETH', 'Ethereum')],
+    requirements: [sameAddressAllEvm, gasToken],
   },
   {
     id: 'arbitrum',
@@ -104,7 +102,7 @@ export const networks: readonly NetworkDefinition[] = [
     nativeAsset: arbitrum.nativeCurrency.symbol,
     commonAssets: ['ETH', 'USDC', 'USDT', 'ARB'],
     explorerAddressUrl: evmExplorer(arbitrum),
-    requirements: [sameAddressAllEvm, gasToken('ETH', 'Arbitrum One')],
+    requirements: [sameAddressAllEvm, gasToken],
   },
   {
     id: 'optimism',
@@ -115,7 +113,7 @@ export const networks: readonly NetworkDefinition[] = [
     nativeAsset: optimism.nativeCurrency.symbol,
     commonAssets: ['ETH', 'USDC', 'USDT', 'OP'],
     explorerAddressUrl: evmExplorer(optimism),
-    requirements: [sameAddressAllEvm, gasToken('ETH', 'OP Mainnet')],
+    requirements: [sameAddressAllEvm, gasToken],
   },
   {
     id: 'base',
@@ -126,7 +124,7 @@ export const networks: readonly NetworkDefinition[] = [
     nativeAsset: base.nativeCurrency.symbol,
     commonAssets: ['ETH', 'USDC'],
     explorerAddressUrl: evmExplorer(base),
-    requirements: [sameAddressAllEvm, gasToken('ETH', 'Base')],
+    requirements: [sameAddressAllEvm, gasToken],
   },
   {
     id: 'polygon',
@@ -137,7 +135,7 @@ export const networks: readonly NetworkDefinition[] = [
     nativeAsset: polygon.nativeCurrency.symbol,
     commonAssets: ['POL', 'USDC', 'USDT'],
     explorerAddressUrl: evmExplorer(polygon),
-    requirements: [sameAddressAllEvm, gasToken('POL', 'Polygon PoS')],
+    requirements: [sameAddressAllEvm, gasToken],
   },
   {
     id: 'bsc',
@@ -148,7 +146,7 @@ export const networks: readonly NetworkDefinition[] = [
     nativeAsset: bsc.nativeCurrency.symbol,
     commonAssets: ['BNB', 'USDT', 'USDC'],
     explorerAddressUrl: evmExplorer(bsc),
-    requirements: [sameAddressAllEvm, gasToken('BNB', 'BNB Smart Chain')],
+    requirements: [sameAddressAllEvm, gasToken],
   },
   {
     id: 'avalanche-c',
@@ -159,7 +157,7 @@ export const networks: readonly NetworkDefinition[] = [
     nativeAsset: avalanche.nativeCurrency.symbol,
     commonAssets: ['AVAX', 'USDC', 'USDT'],
     explorerAddressUrl: evmExplorer(avalanche),
-    requirements: [sameAddressAllEvm, gasToken('AVAX', 'Avalanche C-Chain')],
+    requirements: [sameAddressAllEvm, gasToken],
   },
   {
     id: 'bitcoin',
@@ -172,7 +170,7 @@ export const networks: readonly NetworkDefinition[] = [
     requirements: [
       {
         code: 'dust-limit',
-        text: 'Bitcoin nodes by default refuse to relay outputs below the dust threshold: 546 satoshis for a legacy (1…) address and 294 satoshis for a native segwit (bc1q…) address at the default dust relay fee of 3000 sat/kvB. A test transaction must be larger, and in practice larger than the exchange minimum.',
+        // Bitcoin nodes by default refuse to relay outputs below the dust threshold: 546 satoshis for a legacy (1…) address and 294 satoshis for a native segwit (bc1q…) address at the default dust relay fee of 3000 sat/kvB. A test transaction must be larger, and in practice larger than the exchange minimum.
         amount: '0.00000546',
         source: 'https://github.com/bitcoin/bitcoin/blob/master/src/policy/policy.cpp',
       },
@@ -199,7 +197,7 @@ export const networks: readonly NetworkDefinition[] = [
     requirements: [
       {
         code: 'dust-limit',
-        text: 'Dogecoin Core recommends a 0.01 DOGE dust limit (last updated for Dogecoin Core 1.14.6); its wallet rejects smaller outputs.',
+        // Dogecoin Core recommends a 0.01 DOGE dust limit (last updated for Dogecoin Core 1.14.6); its wallet rejects smaller outputs.
         amount: '0.01',
         source: 'https://github.com/dogecoin/dogecoin/blob/master/doc/fee-recommendation.md',
       },
@@ -216,7 +214,7 @@ export const networks: readonly NetworkDefinition[] = [
     requirements: [
       {
         code: 'rent-exempt-minimum',
-        text: 'A new Solana account must receive at least the rent-exempt minimum balance in its first transfer, or the transfer fails. Wallets and RPC nodes report the current figure (getMinimumBalanceForRentExemption); a first test transfer of a few cents of SOL clears it.',
+        // A new Solana account must receive at least the rent-exempt minimum balance in its first transfer, or the transfer fails. Wallets and RPC nodes report the current figure (getMinimumBalanceForRentExemption); a first test transfer of a few cents of SOL clears it.
         source: 'https://solana.com/docs/rpc/http/getminimumbalanceforrentexemption',
       },
     ],
@@ -232,7 +230,7 @@ export const networks: readonly NetworkDefinition[] = [
     requirements: [
       {
         code: 'activation',
-        text: 'A Tron address becomes an account on its first incoming TRX transfer (or an explicit CreateAccount). The sender pays a one-time activation fee set by chain governance, so a first transfer to a new address costs slightly more.',
+        // A Tron address becomes an account on its first incoming TRX transfer (or an explicit CreateAccount). The sender pays a one-time activation fee set by chain governance, so a first transfer to a new address costs slightly more.
         source: 'https://tronprotocol.github.io/documentation-en/clients/wallet-cli/java/guide/getting-started/',
       },
     ],
@@ -248,21 +246,21 @@ export const networks: readonly NetworkDefinition[] = [
     requirements: [
       {
         code: 'account-reserve',
-        text: 'A new XRP Ledger account exists only once it has received at least the base reserve, which it must keep: 1 XRP since validators voted it down from 10 XRP on 2024-12-02. A first transfer smaller than that to a new address fails.',
+        // A new XRP Ledger account exists only once it has received at least the base reserve, which it must keep: 1 XRP since validators voted it down from 10 XRP on 2024-12-02. A first transfer smaller than that to a new address fails.
         amount: '1',
         source: 'https://xrpl.org/blog/2024/lower-reserves-are-in-effect',
         asOf: '2024-12-02',
       },
       {
         code: 'owner-reserve',
-        text: 'Each object the account owns (a trust line for a token such as RLUSD, an offer, an escrow) locks a further 0.2 XRP.',
+        // Each object the account owns (a trust line for a token such as RLUSD, an offer, an escrow) locks a further 0.2 XRP.
         amount: '0.2',
         source: 'https://xrpl.org/docs/concepts/accounts/reserves',
         asOf: '2024-12-02',
       },
       {
         code: 'destination-tag',
-        text: 'Exchanges receive many customers on one address and tell them apart by destination tag. A wallet you control needs none; an exchange or service address needs the tag it gave you.',
+        // Exchanges receive many customers on one address and tell them apart by destination tag. A wallet you control needs none; an exchange or service address needs the tag it gave you.
         source: 'https://xrpl.org/docs/concepts/transactions/source-and-destination-tags',
       },
     ],
@@ -278,12 +276,12 @@ export const networks: readonly NetworkDefinition[] = [
     requirements: [
       {
         code: 'bounceable-flag',
-        text: 'Send to a wallet with its non-bounceable (UQ…) address. A transfer to a bounceable (EQ…) address of a wallet that has never been used can bounce back to the sender minus fees; wallet apps show the non-bounceable form for receiving.',
+        // Send to a wallet with its non-bounceable (UQ…) address. A transfer to a bounceable (EQ…) address of a wallet that has never been used can bounce back to the sender minus fees; wallet apps show the non-bounceable form for receiving.
         source: 'https://docs.ton.org/v3/guidelines/ton-connect/cookbook/ton-transfer',
       },
       {
         code: 'memo',
-        text: 'Exchanges and custodians receive many customers on one TON address and tell them apart by a memo (comment). A wallet you control needs none.',
+        // Exchanges and custodians receive many customers on one TON address and tell them apart by a memo (comment). A wallet you control needs none.
         source: 'https://developers.bitgo.com/coins/toncoin',
       },
     ],
@@ -329,13 +327,3 @@ export function explorerAddressUrl({ network, address }: ExplorerAddressUrlParam
   if (definition === undefined) return undefined;
   return definition.explorerAddressUrl.replace('{address}', encodeURIComponent(address));
 }
-
-export const familyLabels: Record<NetworkFamily, string> = {
-  evm: 'an Ethereum-style (EVM) address',
-  'bitcoin-like': 'a Bitcoin-style address',
-  solana: 'a Solana address',
-  tron: 'a Tron address',
-  xrp: 'an XRP Ledger address',
-  ton: 'a TON address',
-  cosmos: 'a Cosmos-SDK address',
-};

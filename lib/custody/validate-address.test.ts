@@ -9,7 +9,7 @@ const check = createBase58check((data: Uint8Array) => sha256(data, 'bytes'));
 
 function valid(network: string, address: string) {
   const result = validateAddress({ network, address });
-  expect(result.error, `${network} ${address}: ${result.error?.message}`).toBeNull();
+  expect(result.error, `${network} ${address}: ${result.error?.code}`).toBeNull();
   expect(result.valid).toBe(true);
   return result;
 }
@@ -53,13 +53,12 @@ describe('EVM (EIP-55)', () => {
 
   it('rejects a mixed-case address whose checksum is wrong', () => {
     // Last letter flipped from "d" to "D".
-    const result = invalid('ethereum', '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeD', 'bad-checksum');
-    expect(result.error!.message).toMatch(/capital letters/);
+    invalid('ethereum', '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeD', 'bad-checksum');
   });
 
   it('names a missing 0x and a wrong length', () => {
     invalid('ethereum', '5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed', 'bad-format');
-    expect(invalid('ethereum', '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAe', 'bad-length').error!.message).toMatch(/39/);
+    invalid('ethereum', '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAe', 'bad-length');
   });
 
   it('refuses the zero address', () => {
@@ -67,7 +66,7 @@ describe('EVM (EIP-55)', () => {
   });
 
   it('names an ENS name pasted for a non-EVM network', () => {
-    expect(invalid('solana', 'vitalik.eth', 'wrong-network').error!.message).toMatch(/^This looks like an ENS name/);
+    expect(invalid('solana', 'vitalik.eth', 'wrong-network').error!.belongsTo).toEqual(['ethereum', 'arbitrum', 'optimism', 'base', 'polygon', 'bsc', 'avalanche-c']);
   });
 
   it('marks ENS names as needing resolution', () => {
@@ -214,19 +213,19 @@ describe('Litecoin and Dogecoin', () => {
     expect(valid('litecoin', legacy3).warnings[0]!.code).toBe('shared-format');
     expect(valid('dogecoin', dogeD).kind).toBe('p2pkh');
     expect(valid('dogecoin', doge9A).kind).toBe('p2sh');
-    expect(validateAddress({ network: 'bitcoin', address: dogeD }).error!.message).toMatch(/Dogecoin address, but you chose Bitcoin/);
-    expect(validateAddress({ network: 'dogecoin', address: legacy3 }).error!.message).toMatch(/Bitcoin or Litecoin address/);
+    expect(validateAddress({ network: 'bitcoin', address: dogeD }).error).toEqual({ code: 'wrong-network', belongsTo: ['dogecoin'] });
+    expect(validateAddress({ network: 'dogecoin', address: legacy3 }).error).toEqual({ code: 'wrong-network', belongsTo: ['bitcoin', 'litecoin'] });
   });
 
-  it('names MWEB addresses instead of calling them garbage', () => {
-    expect(invalid('litecoin', 'ltcmweb1qqxyz', 'bad-format').error!.message).toMatch(/MWEB/);
+  it('refuses Litecoin MWEB (private) addresses, which the guide does not check', () => {
+    invalid('litecoin', 'ltcmweb1qqxyz', 'bad-format');
   });
 
   it('accepts ltc1 segwit addresses and rejects bitcoin ones on Litecoin', () => {
     const address = bech32.encode('ltc', [0, ...bech32.toWords(new Uint8Array(20).fill(9))]);
     expect(valid('litecoin', address).kind).toBe('p2wpkh');
     const result = invalid('litecoin', 'bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4', 'wrong-network');
-    expect(result.error!.message).toBe('This looks like a Bitcoin address, but you chose Litecoin (LTC). Sending it on the wrong network can lose the funds.');
+    expect(result.error!.belongsTo).toEqual(['bitcoin']);
   });
 });
 
@@ -259,7 +258,7 @@ describe('Tron', () => {
 
   it('names a Tron address pasted for an EVM network', () => {
     const result = invalid('ethereum', 'TJRabPrwbZy45sbavfcjinPJC18kjpRTv8', 'wrong-network');
-    expect(result.error!.message).toMatch(/^This looks like a Tron address, but you chose Ethereum \(ERC20\)\./);
+    expect(result.error!.belongsTo).toEqual(['tron']);
   });
 
   it('catches every single-character change', () => {
@@ -290,7 +289,10 @@ describe('XRP Ledger', () => {
     ['X7AcgcsBL6XDcUb289X4mJ8djcdyKaGZMhc9YTE92ehJ2Fu', { classicAddress: 'r9cZA1mLK5R5Am25ArfXFmqgNwjZgnfk59', destinationTag: 1 }],
     ['XVLhHMPHU98es4dbozjVtdWzVrDjtV8AqEL4xcZj5whKbmc', { classicAddress: 'rGWrZyQqhTp9Xu7G5Pkayo7bXjH4k4QYpf', destinationTag: 0 }],
   ])('decodes %s', (address, details) => {
-    expect(valid('xrp', address).details).toEqual(details);
+    const result = valid('xrp', address);
+    expect(result.details).toEqual(details);
+    // An untagged X-address must not be told it carries a tag.
+    expect(result.warnings.map((warning) => warning.code)).toEqual(['destinationTag' in details ? 'tag-in-address' : 'x-address-no-tag']);
   });
 
   it('names the test-network X-address example as testnet', () => {
@@ -361,7 +363,7 @@ describe('TON', () => {
     const result = valid('ton', address);
     expect(result.kind).toBe('ton-non-bounceable');
     expect(result.warnings[0]!.code).toBe('ton-non-bounceable');
-    expect(valid('ton', 'EQDKbjIcfM6ezt8KjKJJLshZJJSqX7XOA4ff-W72r5gqPrHF').warnings[0]!.message).toMatch(/UQ/);
+    expect(valid('ton', 'EQDKbjIcfM6ezt8KjKJJLshZJJSqX7XOA4ff-W72r5gqPrHF').warnings[0]!.code).toBe('ton-bounceable');
   });
 
   it('accepts the standard-base64 spelling and normalises it to base64url', () => {
@@ -406,12 +408,12 @@ describe('Cosmos family', () => {
     expect(bech32.encode('cosmos', bech32.toWords(Uint8Array.from({ length: 20 }, (_, i) => i + 1)))).toBe(cosmosAddress);
     expect(valid('cosmos', cosmosAddress).kind).toBe('cosmos-account');
     expect(valid('osmosis', osmoAddress).kind).toBe('cosmos-account');
-    expect(invalid('osmosis', cosmosAddress, 'wrong-network').error!.message).toMatch(/Cosmos Hub address, but you chose Osmosis/);
+    expect(invalid('osmosis', cosmosAddress, 'wrong-network').error!.belongsTo).toEqual(['cosmos']);
   });
 
   it('names other Cosmos-SDK chains and validator addresses', () => {
     const terra = bech32.encode('terra', bech32.toWords(new Uint8Array(20).fill(3)));
-    expect(invalid('cosmos', terra, 'other-chain').error!.message).toMatch(/"terra"/);
+    invalid('cosmos', terra, 'other-chain');
     const valoper = bech32.encode('cosmosvaloper', bech32.toWords(new Uint8Array(20).fill(3)));
     invalid('cosmos', valoper, 'not-an-account');
   });
@@ -460,7 +462,7 @@ describe('input handling', () => {
         if (!result.valid) {
           expect(result.error).not.toBeNull();
           expect(result.error!.code).not.toBe('internal-error');
-          expect(result.error!.message.length).toBeGreaterThan(10);
+          expect(Object.keys(result.error!).every((key) => key === 'code' || key === 'belongsTo')).toBe(true);
         }
         expect(() => JSON.stringify(result)).not.toThrow();
         expect(Array.isArray(detectNetworks(address))).toBe(true);

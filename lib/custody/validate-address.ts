@@ -1,4 +1,3 @@
-import { bech32 } from '@scure/base';
 import { decodeCosmos } from './address/cosmos';
 import { decodeEvm } from './address/evm';
 import { decodeBitcoinLike } from './address/bitcoin';
@@ -7,7 +6,7 @@ import { decodeTon } from './address/ton';
 import { decodeTron } from './address/tron';
 import { decodeXrp } from './address/xrp';
 import type { AddressError, AddressKind, Decoded, ValidateAddressParameters, ValidateAddressReturnType } from './address/shared';
-import { familyLabels, getNetwork, networks, type NetworkDefinition, type NetworkId } from './networks';
+import { getNetwork, networks, type NetworkDefinition, type NetworkId } from './networks';
 
 /**
  * Offline address checks for every network in `networks.ts`. Pure and synchronous: the UI
@@ -16,6 +15,7 @@ import { familyLabels, getNetwork, networks, type NetworkDefinition, type Networ
  */
 
 export type { AddressDetails, AddressError, AddressErrorCode, AddressKind, AddressWarning, AddressWarningCode, ValidateAddressParameters, ValidateAddressReturnType } from './address/shared';
+export { addressErrorCodes, addressWarningCodes } from './address/shared';
 export { crc16Xmodem } from './address/ton';
 
 /** Longest address we parse; the longest real one here (bech32 P2WSH) is 62 characters. */
@@ -26,7 +26,7 @@ const MAX_ADDRESS_LENGTH = 128;
 function decodeFor(address: string, network: NetworkDefinition): Decoded {
   switch (network.family) {
     case 'evm':
-      return decodeEvm(address, network);
+      return decodeEvm(address);
     case 'bitcoin-like':
       return decodeBitcoinLike(address, network);
     case 'solana':
@@ -48,12 +48,10 @@ function clean(address: string): string {
 }
 
 function precheck(address: string): AddressError | null {
-  if (address === '') return { code: 'empty', message: 'Paste the receiving address from your wallet.' };
-  if (address.length > MAX_ADDRESS_LENGTH) return { code: 'too-long', message: 'This is far longer than any address. Paste only the address.' };
+  if (address === '') return { code: 'empty' };
+  if (address.length > MAX_ADDRESS_LENGTH) return { code: 'too-long' };
   // Hidden or look-alike characters (zero-width spaces, Cyrillic letters) are a known trick.
-  if (!/^[\x21-\x7e]+$/.test(address)) {
-    return { code: 'bad-characters', message: 'This contains spaces or characters that never appear in an address (possibly invisible or look-alike letters). Copy it again from your wallet.' };
-  }
+  if (!/^[\x21-\x7e]+$/.test(address)) return { code: 'bad-characters' };
   return null;
 }
 
@@ -78,37 +76,18 @@ export function detectNetworks(address: string): DetectedNetwork[] {
   }
 }
 
-function displayName(network: NetworkDefinition): string {
-  const label = network.exchangeLabels[0];
-  return label !== undefined && label !== network.name ? `${network.name} (${label})` : network.name;
-}
-
-function describeDetected(found: DetectedNetwork[]): string {
-  if (found.every((entry) => entry.kind === 'ens-name')) return 'an ENS name, which stands for an Ethereum-style (EVM) address';
-  const definitions = found.map((entry) => getNetwork(entry.network)!);
-  const families = new Set(definitions.map((definition) => definition.family));
-  if (families.size === 1) {
-    const family = definitions[0]!.family;
-    if (family === 'evm') return familyLabels.evm;
-    if (family !== 'bitcoin-like' && family !== 'cosmos') return familyLabels[family];
-  }
-  const names = definitions.map((definition) => definition.name);
-  const article = /^[AEIOU]/.test(names[0] ?? '') ? 'an' : 'a';
-  return `${article} ${names.join(' or ')} address`;
-}
-
 function invalid(network: string, error: AddressError): ValidateAddressReturnType {
   return { valid: false, network, normalized: null, kind: null, warnings: [], error };
 }
 
 /**
  * Checks that `address` can receive funds on `network`, offline. A wrong-network address
- * is named ("This looks like a Tron address, but you chose Ethereum (ERC20).").
+ * comes back as `wrong-network` with the networks it does belong to, so the words can name them.
  */
 export function validateAddress({ network, address }: ValidateAddressParameters): ValidateAddressReturnType {
   try {
     const definition = getNetwork(network);
-    if (definition === undefined) return invalid(network, { code: 'unknown-network', message: `"${network}" is not a network this guide knows.` });
+    if (definition === undefined) return invalid(network, { code: 'unknown-network' });
     const cleaned = clean(typeof address === 'string' ? address : '');
     const problem = precheck(cleaned);
     if (problem !== null) return invalid(network, problem);
@@ -127,14 +106,11 @@ export function validateAddress({ network, address }: ValidateAddressParameters)
     }
     const elsewhere = detectNetworks(cleaned).filter((entry) => entry.network !== definition.id);
     if (elsewhere.length > 0) {
-      return invalid(network, {
-        code: 'wrong-network',
-        message: `This looks like ${describeDetected(elsewhere)}, but you chose ${displayName(definition)}. Sending it on the wrong network can lose the funds.`,
-      });
+      return invalid(network, { code: 'wrong-network', belongsTo: elsewhere.map((entry) => entry.network) });
     }
-    return invalid(network, { code: decoded.code, message: decoded.message });
+    return invalid(network, { code: decoded.code });
   } catch {
     // Unreachable by design (every decoder catches); kept so a bug can never crash the UI.
-    return invalid(network, { code: 'internal-error', message: 'This address could not be checked. Copy it again from your wallet.' });
+    return invalid(network, { code: 'internal-error' });
   }
 }

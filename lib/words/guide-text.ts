@@ -5,8 +5,9 @@ import type { ArrivalErrorCode } from '../chain/arrival';
 import type { MessageKey } from './translate-from';
 
 /**
- * The brain in lib/custody speaks English and names every outcome with a stable code; the
- * guide shows the words for that code in the reader's language.
+ * lib/custody names every outcome with a stable code and holds no words; these tables give the
+ * message key for each code, so the guide (and `radar address`, through address-text.ts) shows
+ * the words in the reader's language.
  */
 export const STEP_TITLE: Record<GuideStepId, MessageKey> = {
   route: 'guideStepRoute',
@@ -97,6 +98,7 @@ export const ADDRESS_WARNING: Record<AddressWarningCode, MessageKey> = {
   'evm-network': 'addressWarnEvmNetwork',
   'destination-tag': 'addressWarnDestinationTag',
   'tag-in-address': 'addressWarnTagInAddress',
+  'x-address-no-tag': 'addressWarnXAddressNoTag',
   memo: 'addressWarnMemo',
   'ton-bounceable': 'addressWarnTonBounceable',
   'ton-non-bounceable': 'addressWarnTonNonBounceable',

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { runCommand } from './run-command.testkit';
 import { command } from './address';
+import en from '../../public/_locales/en/messages.json';
 
 const run = (args: string[]) => runCommand(command, args);
 
@@ -20,8 +21,21 @@ describe('radar address', () => {
     expect(code).toBe(1);
     expect(JSON.parse(out).error).toEqual({
       code: 'wrong-network',
-      message: 'This looks like a Tron address, but you chose Ethereum (ERC20). Sending it on the wrong network can lose the funds.',
+      belongsTo: ['tron'],
+      message: 'This looks like an address for Tron, but you chose Ethereum. Sending on the wrong network can lose the funds.',
     });
+  });
+
+  it('words every warning and error with the English sentence the extension shows', async () => {
+    const uq = JSON.parse((await run(['ton', 'UQDKbjIcfM6ezt8KjKJJLshZJJSqX7XOA4ff-W72r5gqPuwA'])).out);
+    const eq = JSON.parse((await run(['ton', 'EQDKbjIcfM6ezt8KjKJJLshZJJSqX7XOA4ff-W72r5gqPrHF'])).out);
+    expect(uq.warnings).toEqual([
+      { code: 'ton-non-bounceable', message: en.addressWarnTonNonBounceable.message },
+      { code: 'memo', message: en.addressWarnMemo.message },
+    ]);
+    expect(eq.warnings[0]).toEqual({ code: 'ton-bounceable', message: en.addressWarnTonBounceable.message });
+    const burn = await run(['xrp', 'rrrrrrrrrrrrrrrrrrrrrhoLvTp']);
+    expect(JSON.parse(burn.out).error).toEqual({ code: 'burn-address', message: en.addressErrorBurn.message });
   });
 
   it('exits 2 for an unknown network and for bad usage', async () => {

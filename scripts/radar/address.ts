@@ -1,13 +1,16 @@
 import type { RadarCommand } from './command';
 import { networkIds, isNetworkId } from '../../lib/custody/networks';
-import { validateAddress } from '../../lib/custody/validate-address';
+import { validateAddress, type ValidateAddressReturnType } from '../../lib/custody/validate-address';
+import { addressErrorText, addressWarningText } from '../../lib/words/address-text';
+import { english } from './words/english';
 
 const usage = 'address <network> <address>';
 
 const help = [
   `Usage: npm run --silent radar -- ${usage}`,
   '',
-  'Checks a receiving address offline and prints { valid, network, normalized, kind, warnings, error } as JSON.',
+  'Checks a receiving address offline and prints { valid, network, normalized, kind, warnings, error } as JSON;',
+  'each warning and the error carry their code and the sentence the extension shows for it, in English.',
   'Exit code: 0 valid, 1 invalid, 2 unknown network or bad usage.',
   '',
   `Networks: ${networkIds.join(', ')}`,
@@ -27,8 +30,17 @@ export const command: RadarCommand = {
       return 2;
     }
     const result = validateAddress({ network, address });
-    io.stdout.write(JSON.stringify(result, null, 2) + '\n');
+    io.stdout.write(`${JSON.stringify(withWords(result), null, 2)}\n`);
     if (!isNetworkId(network)) return 2;
     return result.valid ? 0 : 1;
   },
 };
+
+/** The result with the extension's English words beside each code (lib/ returns the codes only). */
+function withWords(result: ValidateAddressReturnType) {
+  return {
+    ...result,
+    warnings: result.warnings.map((warning) => ({ ...warning, message: addressWarningText(english.t, warning) })),
+    error: result.error === null ? null : { ...result.error, message: addressErrorText(english.t, result.error, result.network) },
+  };
+}

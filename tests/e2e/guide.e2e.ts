@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestClient, getAddress, http, parseEther } from 'viem';
-import { POISONING_DUST_WARNING } from '../../lib/custody/steps';
+import en from '../../public/_locales/en/messages.json';
 import { deployTestToken, setTestTokenBalance, startAnvil, type LocalChain } from '../../lib/chain/test-anvil';
 import { axeProblems, fakeExchangeHtml, launchChromium, routeSite, screenshotPath, shadowUi, type ChromiumExtension } from './harness';
 
@@ -119,7 +119,7 @@ describe('the withdrawal guide in Chromium', () => {
     expect(await page.getByTestId('route-network').inputValue()).toBe('ethereum');
     expect(await page.getByTestId('route-asset').inputValue()).toBe('ETH');
     await page.getByTestId('goto-test-transaction').click();
-    expect(await page.getByTestId('dust-warning').textContent()).toContain(POISONING_DUST_WARNING);
+    expect(await page.getByTestId('dust-warning').textContent()).toContain(en.testDustWarning.message);
     expect(await page.getByTestId('test-rules').locator('li').count()).toBeGreaterThan(0);
     await page.close();
   });

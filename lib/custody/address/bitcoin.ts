@@ -9,8 +9,8 @@ interface BitcoinLikeParams {
   testnetVersions: readonly number[];
   segwitPrefix?: string;
   testnetPrefixes: readonly string[];
-  /** Version bytes shared with another chain, and the warning that goes with them. */
-  shared?: { versions: readonly number[]; message: string };
+  /** Version bytes shared with another chain: an address with one gets the `shared-format` warning. */
+  sharedVersions?: readonly number[];
 }
 
 // Version bytes and HRPs: Bitcoin Core chainparams.cpp, Litecoin Core chainparams.cpp, Dogecoin Core chainparams.cpp.
@@ -22,42 +22,39 @@ const bitcoinLikeParams: Partial<Record<NetworkId, BitcoinLikeParams>> = {
     testnetVersions: [0x6f, 0xc4, 0x3a],
     segwitPrefix: 'ltc',
     testnetPrefixes: ['tltc', 'rltc'],
-    shared: {
-      versions: [0x05],
-      message:
-        'Litecoin addresses starting with "3" have the same format as Bitcoin addresses. Make sure this one came from a Litecoin wallet; Litecoin wallets now show "M…" or "ltc1…" addresses instead.',
-    },
+    // Litecoin "3…" addresses have Bitcoin's P2SH format; Litecoin wallets now show "M…" or "ltc1…".
+    sharedVersions: [0x05],
   },
   dogecoin: { p2pkh: [0x1e], p2sh: [0x16], testnetVersions: [0x71, 0xc4], testnetPrefixes: [] },
 };
 
-export function decodeSegwit(address: string, params: BitcoinLikeParams, network: NetworkDefinition): Decoded {
+export function decodeSegwit(address: string, params: BitcoinLikeParams): Decoded {
   const lower = address.toLowerCase();
   if (address !== lower && address !== address.toUpperCase()) {
-    return fail('bad-format', 'This address mixes capital and small letters. A valid one is all small (or all capital) letters.');
+    return fail('bad-format');
   }
   const separator = lower.lastIndexOf('1');
   const prefix = lower.slice(0, separator);
-  if (params.testnetPrefixes.includes(prefix)) return fail('testnet', `This is a ${network.name} testnet address. Testnet coins have no value and cannot receive real ${network.nativeAsset}.`);
-  if (prefix !== params.segwitPrefix) return fail('bad-format', `This is not a ${network.name} address.`);
+  if (params.testnetPrefixes.includes(prefix)) return fail('testnet');
+  if (prefix !== params.segwitPrefix) return fail('bad-format');
   const asBech32 = bech32.decodeUnsafe(lower, 90);
   const asBech32m = bech32m.decodeUnsafe(lower, 90);
   const decoded = asBech32 ?? asBech32m;
-  if (decoded === undefined) return fail('bad-checksum', 'The checksum of this address does not match: at least one character is wrong. Copy it again from your wallet.');
+  if (decoded === undefined) return fail('bad-checksum');
   const [version, ...programWords] = decoded.words;
-  if (version === undefined) return fail('bad-length', 'This address is too short.');
-  if (version > 16) return fail('bad-format', 'This address has an unknown segwit version.');
+  if (version === undefined) return fail('bad-length');
+  if (version > 16) return fail('bad-format');
   // BIP-350: version 0 must use bech32, versions 1+ must use bech32m; the other checksum is invalid.
   if ((version === 0 && asBech32 === undefined) || (version > 0 && asBech32m === undefined)) {
-    return fail('bad-checksum', 'The checksum of this address does not match its version: at least one character is wrong.');
+    return fail('bad-checksum');
   }
   const program = bech32.fromWordsUnsafe(programWords);
-  if (program === undefined || program.length < 2 || program.length > 40) return fail('bad-length', 'This address has the wrong length.');
+  if (program === undefined || program.length < 2 || program.length > 40) return fail('bad-length');
   const details: AddressDetails = { witnessVersion: version };
   if (version === 0) {
     if (program.length === 20) return { ok: true, kind: 'p2wpkh', normalized: lower, warnings: [], details };
     if (program.length === 32) return { ok: true, kind: 'p2wsh', normalized: lower, warnings: [], details };
-    return fail('bad-length', 'This segwit v0 address has the wrong length.');
+    return fail('bad-length');
   }
   if (version === 1 && program.length === 32) return { ok: true, kind: 'p2tr', normalized: lower, warnings: [], details };
   return {
@@ -68,7 +65,6 @@ export function decodeSegwit(address: string, params: BitcoinLikeParams, network
     warnings: [
       {
         code: 'future-witness-version',
-        message: `This address uses segwit version ${version}, which no wallet uses for receiving today. Coins sent to it may be spendable by anyone. Do not send unless you know exactly why.`,
       },
     ],
   };
@@ -76,24 +72,23 @@ export function decodeSegwit(address: string, params: BitcoinLikeParams, network
 
 export function decodeBitcoinLike(address: string, network: NetworkDefinition): Decoded {
   const params = bitcoinLikeParams[network.id];
-  if (params === undefined) return fail('bad-format', `This is not a ${network.name} address.`);
+  if (params === undefined) return fail('bad-format');
   const lower = address.toLowerCase();
   if (network.id === 'litecoin' && lower.startsWith('ltcmweb1')) {
-    return fail('bad-format', 'This is a Litecoin MWEB (private) address. This guide checks regular Litecoin addresses (L…, M…, ltc1…); use one of those from your wallet.');
+    return fail('bad-format');
   }
   const segwitLike = [params.segwitPrefix, ...params.testnetPrefixes].some((prefix) => prefix !== undefined && lower.startsWith(`${prefix}1`));
-  if (segwitLike) return decodeSegwit(address, params, network);
+  if (segwitLike) return decodeSegwit(address, params);
   const raw = tryDecode(() => base58.decode(address));
-  if (raw === undefined) return fail('bad-format', `This is not a ${network.name} address: it contains characters such addresses never use.`);
-  if (raw.length !== 25) return fail('bad-length', `A ${network.name} address of this kind decodes to 25 bytes; this one does not. Characters are missing or extra.`);
+  if (raw === undefined) return fail('bad-format');
+  if (raw.length !== 25) return fail('bad-length');
   const payload = tryDecode(() => base58check.decode(address));
-  if (payload === undefined) return fail('bad-checksum', 'The checksum of this address does not match: at least one character is wrong. Copy it again from your wallet.');
+  if (payload === undefined) return fail('bad-checksum');
   const version = payload[0] ?? -1;
   const warnings: AddressWarning[] = [];
-  if (params.shared?.versions.includes(version)) warnings.push({ code: 'shared-format', message: params.shared.message });
+  if (params.sharedVersions?.includes(version)) warnings.push({ code: 'shared-format' });
   if (params.p2pkh.includes(version)) return { ok: true, kind: 'p2pkh', normalized: address, warnings };
   if (params.p2sh.includes(version)) return { ok: true, kind: 'p2sh', normalized: address, warnings };
-  if (params.testnetVersions.includes(version))
-    return fail('testnet', `This looks like a ${network.name} testnet address. Testnet coins have no value and cannot receive real ${network.nativeAsset}.`);
-  return fail('bad-format', `This is a valid-looking address, but not for ${network.name}.`);
+  if (params.testnetVersions.includes(version)) return fail('testnet');
+  return fail('bad-format');
 }

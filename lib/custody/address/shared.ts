@@ -1,5 +1,6 @@
-import { bech32, createBase58check } from '@scure/base';
+import { createBase58check } from '@scure/base';
 import { sha256 } from 'viem';
+import type { NetworkId } from '../networks';
 
 /** What every address decoder shares: the result types, the decoded shape and small byte helpers. */
 
@@ -21,44 +22,53 @@ export type AddressKind =
   | 'ton-raw'
   | 'cosmos-account';
 
-export type AddressErrorCode =
-  | 'empty'
-  | 'too-long'
-  | 'bad-characters'
-  | 'unknown-network'
-  | 'wrong-network'
-  | 'bad-format'
-  | 'bad-length'
-  | 'bad-checksum'
-  | 'testnet'
-  | 'burn-address'
-  | 'not-an-account'
-  | 'other-chain'
-  | 'internal-error';
+export const addressErrorCodes = [
+  'empty',
+  'too-long',
+  'bad-characters',
+  'unknown-network',
+  'wrong-network',
+  'bad-format',
+  'bad-length',
+  'bad-checksum',
+  'testnet',
+  'burn-address',
+  'not-an-account',
+  'other-chain',
+  'internal-error',
+] as const;
+export type AddressErrorCode = (typeof addressErrorCodes)[number];
 
-export type AddressWarningCode =
-  | 'no-checksum'
-  | 'needs-resolution'
-  | 'evm-network'
-  | 'destination-tag'
-  | 'tag-in-address'
-  | 'memo'
-  | 'ton-bounceable'
-  | 'ton-non-bounceable'
-  | 'ton-masterchain'
-  | 'raw-form'
-  | 'shared-format'
-  | 'future-witness-version'
-  | 'converted-form';
+export const addressWarningCodes = [
+  'no-checksum',
+  'needs-resolution',
+  'evm-network',
+  'destination-tag',
+  'tag-in-address',
+  'x-address-no-tag',
+  'memo',
+  'ton-bounceable',
+  'ton-non-bounceable',
+  'ton-masterchain',
+  'raw-form',
+  'shared-format',
+  'future-witness-version',
+  'converted-form',
+] as const;
+export type AddressWarningCode = (typeof addressWarningCodes)[number];
 
+/**
+ * A refused address, as a code the word modules (lib/words/address-text.ts) turn into a
+ * sentence. `belongsTo` is set for `wrong-network`: the networks the address is valid on.
+ */
 export interface AddressError {
   code: AddressErrorCode;
-  message: string;
+  belongsTo?: NetworkId[];
 }
 
+/** Something to check about an accepted address; the words live in the messages files. */
 export interface AddressWarning {
   code: AddressWarningCode;
-  message: string;
 }
 
 /** Facts decoded from the address that the UI may show; all JSON-serialisable. */
@@ -93,10 +103,10 @@ export interface ValidateAddressReturnType {
   details?: AddressDetails;
 }
 
-export type Decoded = { ok: true; kind: AddressKind; normalized: string; warnings: AddressWarning[]; details?: AddressDetails } | { ok: false; code: AddressErrorCode; message: string };
+export type Decoded = { ok: true; kind: AddressKind; normalized: string; warnings: AddressWarning[]; details?: AddressDetails } | { ok: false; code: AddressErrorCode };
 
-export function fail(code: AddressErrorCode, message: string): Decoded {
-  return { ok: false, code, message };
+export function fail(code: AddressErrorCode): Decoded {
+  return { ok: false, code };
 }
 
 export const sha256Bytes = (data: Uint8Array): Uint8Array => sha256(data, 'bytes');
@@ -116,7 +126,4 @@ export function tryDecode<T>(decode: () => T): T | undefined {
   }
 }
 
-export const memoWarning: AddressWarning = {
-  code: 'memo',
-  message: 'A wallet you control needs no memo (comment). If this address belongs to an exchange, you must add the memo it gave you, or the funds may not be credited.',
-};
+export const memoWarning: AddressWarning = { code: 'memo' };

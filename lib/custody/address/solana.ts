@@ -5,11 +5,11 @@ import { fail, tryDecode, type Decoded } from './shared';
 const SOLANA_SYSTEM_PROGRAM = '11111111111111111111111111111111';
 
 export function decodeSolana(address: string): Decoded {
-  if (address.length < 32 || address.length > 44) return fail('bad-length', 'A Solana address is 32 to 44 characters long; this one is not.');
+  if (address.length < 32 || address.length > 44) return fail('bad-length');
   const bytes = tryDecode(() => base58.decode(address));
-  if (bytes === undefined) return fail('bad-format', 'This is not a Solana address: it contains characters Solana addresses never use (0, O, I, l or symbols).');
-  if (bytes.length !== 32) return fail('bad-length', 'This is not a Solana address: it does not decode to a 32-byte key.');
-  if (address === SOLANA_SYSTEM_PROGRAM) return fail('burn-address', "This is the Solana System Program's address, not a wallet. Anything sent there is lost.");
+  if (bytes === undefined) return fail('bad-format');
+  if (bytes.length !== 32) return fail('bad-length');
+  if (address === SOLANA_SYSTEM_PROGRAM) return fail('burn-address');
   return {
     ok: true,
     kind: 'solana',
@@ -17,7 +17,6 @@ export function decodeSolana(address: string): Decoded {
     warnings: [
       {
         code: 'no-checksum',
-        message: 'Solana addresses have no checksum, so a typo cannot be detected. Compare every character with your wallet, and send a small test first.',
       },
     ],
   };

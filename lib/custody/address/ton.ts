@@ -35,25 +35,24 @@ export function decodeTon(address: string): Decoded {
       warnings: [
         {
           code: 'raw-form',
-          message: 'This is the raw form of a TON address: it has no checksum and no bounce flag, and many exchanges do not accept it. Prefer the "UQ…" address your wallet shows.',
         },
         memoWarning,
       ],
     };
   }
-  if (address.length !== 48) return fail('bad-length', 'A TON address is 48 characters long (or "0:" followed by 64 hex digits); this one is not.');
+  if (address.length !== 48) return fail('bad-length');
   const urlSafe = /^[A-Za-z0-9_-]{48}$/.test(address);
   const standard = /^[A-Za-z0-9+/]{48}$/.test(address);
-  if (!urlSafe && !standard) return fail('bad-format', 'This is not a TON address: it contains characters TON addresses never use.');
+  if (!urlSafe && !standard) return fail('bad-format');
   const bytes = tryDecode(() => (urlSafe ? base64url : base64).decode(address));
-  if (bytes === undefined || bytes.length !== 36) return fail('bad-format', 'This is not a TON address.');
+  if (bytes === undefined || bytes.length !== 36) return fail('bad-format');
   const expected = crc16Xmodem(bytes.subarray(0, 34));
-  if (((bytes[34]! << 8) | bytes[35]!) !== expected) return fail('bad-checksum', 'The checksum of this TON address does not match: at least one character is wrong. Copy it again from your wallet.');
+  if (((bytes[34]! << 8) | bytes[35]!) !== expected) return fail('bad-checksum');
   const tag = bytes[0]!;
-  if (tag & TON_TEST_ONLY) return fail('testnet', 'This is a TON testnet address. Testnet TON has no value and cannot receive real TON.');
-  if (tag !== TON_BOUNCEABLE && tag !== TON_NON_BOUNCEABLE) return fail('bad-format', 'This TON address has an unknown flag byte.');
+  if (tag & TON_TEST_ONLY) return fail('testnet');
+  if (tag !== TON_BOUNCEABLE && tag !== TON_NON_BOUNCEABLE) return fail('bad-format');
   const workchainByte = bytes[1]!;
-  if (workchainByte !== 0x00 && workchainByte !== 0xff) return fail('bad-format', 'This TON address names a workchain that does not exist.');
+  if (workchainByte !== 0x00 && workchainByte !== 0xff) return fail('bad-format');
   const workchain = workchainByte === 0xff ? -1 : 0;
   const bounceable = tag === TON_BOUNCEABLE;
   const raw = `${workchain}:${toHex(bytes.subarray(2, 34))}`;
@@ -61,15 +60,12 @@ export function decodeTon(address: string): Decoded {
     bounceable
       ? {
           code: 'ton-bounceable',
-          message:
-            'This is the bounceable form (EQ…). If this wallet has never been used, a transfer to a bounceable address can bounce back to the sender minus fees. For a new wallet use the non-bounceable form (UQ…) your wallet shows.',
         }
       : {
           code: 'ton-non-bounceable',
-          message: 'This is the non-bounceable form (UQ…): the right one for a wallet that has not been used yet.',
         },
   ];
-  if (workchain === -1) warnings.push({ code: 'ton-masterchain', message: 'This address is on the TON masterchain (-1). Personal wallets live on the basechain (0); check it is really yours.' });
+  if (workchain === -1) warnings.push({ code: 'ton-masterchain' });
   warnings.push(memoWarning);
   return {
     ok: true,

@@ -13,17 +13,16 @@ export function decodeTron(address: string): Decoded {
       warnings: [
         {
           code: 'converted-form',
-          message: 'This is the hex form of a Tron address, which has no checksum. Exchanges expect the "T…" form shown as the normalised address; compare it with your wallet.',
         },
       ],
     };
   }
-  if (!address.startsWith('T')) return fail('bad-format', 'This is not a Tron address: Tron addresses start with "T".');
+  if (!address.startsWith('T')) return fail('bad-format');
   const raw = tryDecode(() => base58.decode(address));
-  if (raw === undefined) return fail('bad-format', 'This is not a Tron address: it contains characters Tron addresses never use.');
-  if (raw.length !== 25) return fail('bad-length', 'A Tron address is 34 characters long; characters are missing or extra.');
+  if (raw === undefined) return fail('bad-format');
+  if (raw.length !== 25) return fail('bad-length');
   const payload = tryDecode(() => base58check.decode(address));
-  if (payload === undefined) return fail('bad-checksum', 'The checksum of this address does not match: at least one character is wrong. Copy it again from your wallet.');
-  if (payload[0] !== TRON_PREFIX) return fail('bad-format', 'This is not a Tron address.');
+  if (payload === undefined) return fail('bad-checksum');
+  if (payload[0] !== TRON_PREFIX) return fail('bad-format');
   return { ok: true, kind: 'tron', normalized: address, warnings: [] };
 }

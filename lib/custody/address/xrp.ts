@@ -1,4 +1,4 @@
-import { base58, base58xrp } from '@scure/base';
+import { base58xrp } from '@scure/base';
 import { bytesEqual, fail, sha256Bytes, tryDecode, type AddressDetails, type AddressWarning, type Decoded } from './shared';
 
 // XRP Ledger base58 uses its own alphabet and a double-SHA-256 checksum: https://xrpl.org/docs/references/protocol/data-types/base58-encodings
@@ -26,47 +26,39 @@ function encodeXrpClassic(accountId: Uint8Array): string {
 
 const xrpTagWarning: AddressWarning = {
   code: 'destination-tag',
-  message:
-    'A wallet you control needs no destination tag. If this address belongs to an exchange or another service, you must also enter the destination tag they gave you, or the funds may not be credited.',
 };
 
 export function decodeXrp(address: string): Decoded {
   if (address.startsWith('r')) {
     const payload = decodeXrpChecked(address);
-    if (payload === 'bad-characters') return fail('bad-format', 'This is not an XRP address: it contains characters XRP addresses never use.');
-    if (payload === 'bad-checksum') return fail('bad-checksum', 'The checksum of this XRP address does not match: at least one character is wrong. Copy it again from your wallet.');
-    if (payload.length !== 21 || payload[0] !== XRP_ACCOUNT_ID_PREFIX) return fail('bad-format', 'This is not an XRP account address.');
-    if (XRP_BLACK_HOLES.has(address)) return fail('burn-address', 'This is one of the XRP Ledger\'s special "black hole" addresses. Nobody controls it: anything sent there is lost.');
+    if (payload === 'bad-characters') return fail('bad-format');
+    if (payload === 'bad-checksum') return fail('bad-checksum');
+    if (payload.length !== 21 || payload[0] !== XRP_ACCOUNT_ID_PREFIX) return fail('bad-format');
+    if (XRP_BLACK_HOLES.has(address)) return fail('burn-address');
     return { ok: true, kind: 'xrp-classic', normalized: address, warnings: [xrpTagWarning] };
   }
   if (address.startsWith('X') || address.startsWith('T')) {
     const payload = decodeXrpChecked(address);
-    if (payload === 'bad-characters') return fail('bad-format', 'This is not an XRP address: it contains characters XRP addresses never use.');
-    if (payload === 'bad-checksum') return fail('bad-checksum', 'The checksum of this X-address does not match: at least one character is wrong.');
-    if (payload.length !== 31) return fail('bad-format', 'This is not an XRP X-address.');
+    if (payload === 'bad-characters') return fail('bad-format');
+    if (payload === 'bad-checksum') return fail('bad-checksum');
+    if (payload.length !== 31) return fail('bad-format');
     const isMain = payload[0] === X_ADDRESS_MAINNET[0] && payload[1] === X_ADDRESS_MAINNET[1];
     const isTest = payload[0] === X_ADDRESS_TESTNET[0] && payload[1] === X_ADDRESS_TESTNET[1];
-    if (!isMain && !isTest) return fail('bad-format', 'This is not an XRP X-address.');
-    if (isTest) return fail('testnet', 'This is an XRP testnet X-address. Testnet XRP has no value and cannot receive real XRP.');
+    if (!isMain && !isTest) return fail('bad-format');
+    if (isTest) return fail('testnet');
     const accountId = payload.subarray(2, 22);
     const flag = payload[22];
     const tagBytes = payload.subarray(23, 31);
     // The spec reserves the upper four tag bytes (64-bit tags) and flag 2; no ledger accepts them.
-    if ((flag !== 0 && flag !== 1) || tagBytes.subarray(4).some((byte) => byte !== 0)) return fail('bad-format', 'This X-address uses a tag format the XRP Ledger does not support.');
-    if (flag === 0 && tagBytes.some((byte) => byte !== 0)) return fail('bad-format', 'This X-address is malformed.');
+    if ((flag !== 0 && flag !== 1) || tagBytes.subarray(4).some((byte) => byte !== 0)) return fail('bad-format');
+    if (flag === 0 && tagBytes.some((byte) => byte !== 0)) return fail('bad-format');
     const tag = flag === 1 ? new DataView(tagBytes.buffer, tagBytes.byteOffset, 4).getUint32(0, true) : undefined;
     const classicAddress = encodeXrpClassic(accountId);
-    if (XRP_BLACK_HOLES.has(classicAddress)) return fail('burn-address', "This X-address points at one of the XRP Ledger's black-hole addresses. Anything sent there is lost.");
-    const warnings: AddressWarning[] = [
-      tag === undefined
-        ? { code: 'tag-in-address', message: `This X-address says no destination tag is needed. Its classic form is ${classicAddress}.` }
-        : {
-            code: 'tag-in-address',
-            message: `This X-address includes destination tag ${tag}. If the exchange asks for a classic "r…" address, enter ${classicAddress} and tag ${tag}.`,
-          },
-    ];
+    if (XRP_BLACK_HOLES.has(classicAddress)) return fail('burn-address');
+    // A tagged and an untagged X-address need different words; the tag and the classic form are in `details`.
+    const warnings: AddressWarning[] = [{ code: tag === undefined ? 'x-address-no-tag' : 'tag-in-address' }];
     const details: AddressDetails = tag === undefined ? { classicAddress } : { classicAddress, destinationTag: tag };
     return { ok: true, kind: 'xrp-x-address', normalized: address, warnings, details };
   }
-  return fail('bad-format', 'This is not an XRP address: XRP addresses start with "r" (or "X" for X-addresses).');
+  return fail('bad-format');
 }

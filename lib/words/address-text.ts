@@ -1,0 +1,49 @@
+import type { AddressBookProblem } from '../custody/address-book';
+import { getNetwork, type NetworkId } from '../custody/networks';
+import type { AddressError, AddressWarning } from '../custody/validate-address';
+import { ADDRESS_ERROR, ADDRESS_WARNING, FAMILY_NAME } from './guide-text';
+import type { Translate } from './translate-from';
+
+/**
+ * The words for an address check (lib/custody/validate-address.ts returns codes): the guide,
+ * the options page's import and `radar address` all say the same thing in the reader's language.
+ */
+
+const networkName = (network: string) => getNetwork(network)?.name ?? network;
+
+/** Where a wrong-network address belongs: one network by name, one family by its name, else the networks' names. */
+export function belongsToText(t: Translate, networks: readonly NetworkId[]): string {
+  const definitions = networks.flatMap((id) => getNetwork(id) ?? []);
+  const families = new Set(definitions.map((definition) => definition.family));
+  if (definitions.length === 1) return definitions[0]!.name;
+  if (families.size === 1) return t(FAMILY_NAME[definitions[0]!.family]);
+  return definitions.map((definition) => definition.name).join(', ');
+}
+
+/** Why `network` refuses the address; `wrong-network` names where it belongs instead. */
+export function addressErrorText(t: Translate, error: AddressError, network: string): string {
+  if (error.code === 'wrong-network') return t('addressWrongNetwork', [belongsToText(t, error.belongsTo ?? []), networkName(network)]);
+  return t(ADDRESS_ERROR[error.code], networkName(network));
+}
+
+export function addressWarningText(t: Translate, warning: AddressWarning): string {
+  return t(ADDRESS_WARNING[warning.code]);
+}
+
+/** Why an address-book entry (of an import or a save) was refused. */
+export function addressBookProblemText(t: Translate, problem: AddressBookProblem): string {
+  switch (problem.field) {
+    case 'list':
+      return t('addressBookNotList');
+    case 'entry':
+      return t('addressBookBadEntry');
+    case 'label':
+      return t('addressBookBadLabel');
+    case 'network':
+      return t('addressBookBadNetwork');
+    case 'addedAt':
+      return t('addressBookBadDate');
+    case 'address':
+      return addressErrorText(t, problem.error, problem.network);
+  }
+}
