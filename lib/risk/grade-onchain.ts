@@ -97,14 +97,7 @@ export function onchainReasons(
 }
 
 /** A share against its caution line (and danger line, where there is one); the threshold is the line it reached, or the caution line. */
-function shareReason(
-  metric: ReasonCode,
-  share: number,
-  cautionId: ThresholdId,
-  dangerId: ThresholdId | undefined,
-  provenance: Provenance,
-  params: RiskReason['params'],
-): RiskReason {
+function shareReason(metric: ReasonCode, share: number, cautionId: ThresholdId, dangerId: ThresholdId | undefined, provenance: Provenance, params: RiskReason['params']): RiskReason {
   const caution = thresholdValue(cautionId);
   const danger = dangerId === undefined ? undefined : thresholdValue(dangerId);
   const effect: ReasonEffect = danger !== undefined && share >= danger ? 'danger' : share >= caution ? 'caution' : 'ok';

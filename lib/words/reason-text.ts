@@ -13,7 +13,9 @@ export function reasonText(reason: RiskReason, t: Translate, locale: string, now
   const [key, substitutions] = words.sentence();
   const sentence = t(key, substitutions);
   const line = LINED.has(reason.code) ? words.line() : '';
-  return line === '' ? sentence : `${sentence} ${line}`;
+  if (line === '') return sentence;
+  // Chinese full stops carry their own space.
+  return /[。！？]$/.test(sentence) ? `${sentence}${line}` : `${sentence} ${line}`;
 }
 
 /** The message key of each code: every code has one, in every locale (lib/words/reason-text.test.ts). */
@@ -154,8 +156,10 @@ class ReasonWords {
     const { reason } = this;
     const limit = reason.code === 'hhi' ? this.fixed(reason.threshold) : this.share(reason.threshold);
     const key: MessageKey = reason.effect === 'danger' ? 'reason_lineDanger' : reason.effect === 'caution' ? 'reason_lineCaution' : 'reason_lineBelow';
-    const unlisted = reason.code === 'hhi' && reason.params?.unlistedShare !== undefined ? `${this.t('reason_unlisted', this.share(reason.params.unlistedShare))} ` : '';
-    return `${unlisted}${this.t(key, limit)}`;
+    const unlisted = reason.code === 'hhi' && reason.params?.unlistedShare !== undefined ? this.t('reason_unlisted', this.share(reason.params.unlistedShare)) : '';
+    const said = this.t(key, limit);
+    if (unlisted === '') return said;
+    return /[。！？]$/.test(unlisted) ? `${unlisted}${said}` : `${unlisted} ${said}`;
   }
 
   private date(iso: string | undefined): string {
