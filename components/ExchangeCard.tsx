@@ -225,7 +225,7 @@ function Verdict({ verdict }: { verdict: GradeExchangeReturnType }) {
 
 const VERDICT_KEYS = { ok: 'verdict_ok', caution: 'verdict_caution', danger: 'verdict_danger', unknown: 'verdict_unknown' } as const;
 
-const reasonKey = (item: CardReason) => (item.kind === 'reason' ? item.reason.metric + item.reason.message : `${item.warning.listName}-${item.warning.title}`);
+const reasonKey = (item: CardReason) => (item.kind === 'reason' ? `${item.reason.metric}-${item.reason.code}-${item.reason.asOf ?? ''}` : `${item.warning.listName}-${item.warning.title}`);
 
 /** One finding: a verdict reason with its source, or a community warning (its body and sources are in the details). */
 function ReasonItem({ item, now }: { item: CardReason; now: Date }) {

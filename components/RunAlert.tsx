@@ -1,6 +1,6 @@
 import type { RunAlertView } from '../lib/view/run-alert-view';
 import { formatAge, formatDate, sourceSite } from '../lib/words/format';
-import { runReasonText } from '../lib/words/run-alert-text';
+import { runReasonText, runUnreadText } from '../lib/words/run-alert-text';
 import { useLocale, useT } from '../utils/i18n';
 
 export interface RunAlertProps {
@@ -57,7 +57,7 @@ export function RunAlert({ alert, onWithdraw, onSnooze, headingLevel = 2 }: RunA
         ))}
         {unread.map((reason) => (
           <li key={`unread-${reason.signal}`} class="run-reason muted" data-signal={reason.signal} data-effect="unknown">
-            {reason.signal === 'own-token-fall' ? t('runUnreadOwnToken', reason.symbol ?? '') : t(reason.signal === 'outflow-24h' ? 'runUnreadFlows24h' : 'runUnreadFlows7d')}
+            {runUnreadText(reason, t)}
           </li>
         ))}
       </ul>

@@ -64,9 +64,9 @@ describe('a thin breakdown never makes concentration look good', () => {
         });
         const reasons = verdict.reasons.filter((reason) => CONCENTRATION_METRICS.includes(reason.metric));
         expect(reasons).toHaveLength(3);
-        for (const reason of reasons) expect(reason.effect, reason.message).not.toBe('ok');
+        for (const reason of reasons) expect(reason.effect, reason.code).not.toBe('ok');
         const affiliatedReason = verdict.reasons.find((reason) => reason.metric === 'own-affiliated.share');
-        if (affiliated) expect(affiliatedReason?.effect, affiliatedReason?.message).not.toBe('ok');
+        if (affiliated) expect(affiliatedReason?.effect, affiliatedReason?.code).not.toBe('ok');
         expect(verdict.level).not.toBe('ok');
       }),
     );

@@ -60,7 +60,7 @@ describe('gradeExchange', () => {
     expect(verdict.sources).toEqual(expect.arrayContaining(['https://x.example/por', 'https://x.example/onchain', 'https://x.example/flows']));
     const own = verdict.reasons.find((reason) => reason.metric === 'own-token.share');
     expect(own).toMatchObject({ value: 0.04, threshold: 0.1, source: onchain.source, asOf: onchain.asOf });
-    expect(own?.message).toContain('4 %');
+    expect(own).toMatchObject({ code: 'own-token.share', params: { tokens: ['XT'] } });
   });
 
   test('an auditor attestation alone earns B, not A', () => {
@@ -153,7 +153,7 @@ describe('gradeExchange', () => {
     const run = grade({ ...healthy, flows: { ...flows, net7dUsd: -150 } });
     expect(run.level).toBe('caution');
     expect(run.reasons[0]).toMatchObject({ metric: 'outflow-7d.share', value: 0.15, threshold: 0.1 });
-    expect(run.reasons[0]?.message).toContain('150 left');
+    expect(run.reasons[0]).toMatchObject({ code: 'flow-7d.out', params: { netUsd: -150 } });
   });
 
   test('a single minor asset, or a concentrated book, warns', () => {
@@ -230,9 +230,9 @@ describe('gradeExchange: whose staleness it is', () => {
     const withCheck = grade({ ...healthy, por: { ...por, checkedAt: '2025-02-27' } });
     expect(withCheck).toMatchObject({ level: 'ok', grade: 'A', incomplete: false });
     expect(withCheck.reasons.find((reason) => reason.metric === 'por.age-days')).toMatchObject({ effect: 'ok', value: 28 });
-    expect(withCheck.reasons.find((reason) => reason.metric === 'por.age-days')?.message).toContain('checked 2025-02-27');
+    expect(withCheck.reasons.find((reason) => reason.metric === 'por.age-days')).toMatchObject({ code: 'por.fresh', params: { checkedAt: '2025-02-27', describes: '2025-02-01' } });
     // Without a check date the report's own date stands in for it.
-    expect(grade(healthy).reasons.find((reason) => reason.metric === 'por.age-days')?.message).toContain('checked 2025-02-01');
+    expect(grade(healthy).reasons.find((reason) => reason.metric === 'por.age-days')).toMatchObject({ code: 'por.fresh', params: { checkedAt: '2025-02-01' } });
   });
 
   test('exchange late: the report was already overdue when we checked → caution on the exchange, complete', () => {
@@ -240,7 +240,7 @@ describe('gradeExchange: whose staleness it is', () => {
     expect(verdict).toMatchObject({ level: 'caution', grade: 'C', incomplete: false });
     const reason = verdict.reasons.find((item) => item.metric === 'por.age-days');
     expect(reason).toMatchObject({ effect: 'caution', value: 119, threshold: 62, thresholdId: 'por.stale.cadences', source: por.source, asOf: '2024-11-01' });
-    expect(reason?.message).toContain('when we last checked (2025-02-28)');
+    expect(reason).toMatchObject({ code: 'por.overdue', params: { checkedAt: '2025-02-28', describes: '2024-11-01', allowedDays: 62 } });
     expect(verdict.reasons.some((item) => item.metric === 'por.checked')).toBe(false);
   });
 
@@ -250,7 +250,7 @@ describe('gradeExchange: whose staleness it is', () => {
       expect(verdict).toMatchObject({ level: 'unknown', grade: '?', incomplete: true });
       const reason = verdict.reasons.find((item) => item.metric === 'por.checked');
       expect(reason).toMatchObject({ effect: 'unknown', value: stale.checkedAt ?? '2024-11-01', threshold: 62 });
-      expect(reason?.message).toMatch(/^Not checked since \d{4}-\d{2}-\d{2}/);
+      expect(reason).toMatchObject({ code: 'por.unchecked', params: { checkedAt: stale.checkedAt ?? '2024-11-01', describes: '2024-11-01' } });
       // Nothing blames the exchange for the age of our copy.
       expect(verdict.reasons.some((item) => item.metric === 'por.age-days')).toBe(false);
       expect(verdict.reasons.every((item) => item.effect !== 'caution')).toBe(true);
@@ -331,7 +331,8 @@ describe('gradeExchange: a breakdown that itemises too little', () => {
     expect(concentration).toHaveLength(3);
     for (const reason of concentration) {
       expect(reason).toMatchObject({ effect: 'caution', thresholdId: 'breakdown.unlisted.caution', threshold: 0.5, source: onchain.source });
-      expect(reason.message).toMatch(/^Only 0 % of reserves are itemised/);
+      expect(reason.code).toMatch(/^breakdown-thin\./);
+      expect(reason.params?.unlistedShare).toBeGreaterThan(0.999);
     }
     expect(verdict).toMatchObject({ level: 'caution', grade: 'D' });
     expect(verdict.metrics.concentration).toMatchObject({ breakdownTooThin: true });

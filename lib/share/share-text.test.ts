@@ -8,6 +8,7 @@ import { getExchange } from '../exchanges/registry';
 import { gradeExchange } from '../risk/grade';
 import { SnapshotSchema } from '../reserves/schema';
 import { buildExchangeView, type ExchangeView } from '../view/exchange-view';
+import { reasonText } from '../words/reason-text';
 import { translateFrom } from '../words/translate-from';
 import { shareText, type ShareTextParameters } from './share-text';
 
@@ -104,7 +105,7 @@ describe('shareText', () => {
   it('says incomplete beside the level only when a figure is missing, and unknown alone when nothing else is known', () => {
     const exchange = getExchange('binance')!;
     const view = buildExchangeView({ exchange, reserves: undefined, now });
-    const reasons = [{ metric: 'por', effect: 'unknown' as const, message: 'No PoR record.' }];
+    const reasons = [{ metric: 'por', code: 'por.missing' as const, effect: 'unknown' as const }];
     const say = (verdict: NonNullable<Parameters<typeof shareSummary>[0]['verdict']>) => shareSummary({ view, verdict, now });
     const danger = say({ level: 'danger', grade: 'F', incomplete: true, reasons });
     expect(danger.text).toContain('Verdict: danger, incomplete (some figures missing or out of date), grade F');
@@ -150,8 +151,8 @@ describe('shareText', () => {
     const history = view.status.kind === 'operating' ? '' : view.status.history;
     expect(text).toContain(`Status: kollapsade 2022-11-11. Inte översatt, på engelska: ”${history}” (https://time.com/6232772/ftx-goes-bankrupt/)`);
     expect(text).toMatch(/Händelser:\n- 2022-11-11 insolvens: Inte översatt, på engelska: ”FTX Group/);
-    // No reason keeps the risk model's English sentence.
-    for (const reason of verdict.reasons) if (reason.effect !== 'ok') expect(text).not.toContain(reason.message);
+    // No reason is in English: each is worded from the Swedish messages.
+    for (const reason of verdict.reasons) if (reason.effect !== 'ok') expect(text).not.toContain(reasonText(reason, en, 'en', now));
     expect(headline).toMatch(/^FTX · betyg F \(fara · ofullständig\) · kollapsade 2022-11-11 · kontrollerat 2026-11-25 https:\/\/time\.com\//);
     expect(text).toContain('Uppgifterna är som de publicerats av de länkade källorna');
   });

@@ -10,7 +10,7 @@ const view = (level: RiskLevel, asOf = '2026-11-01', incomplete = level === 'unk
     level,
     grade: level === 'danger' ? ('F' as const) : level === 'unknown' ? ('?' as const) : level === 'caution' ? ('D' as const) : ('B' as const),
     incomplete,
-    reasons: [{ metric: 'por', effect: 'ok' as const, message: 'm', asOf }],
+    reasons: [{ metric: 'por.method', code: 'por.method' as const, effect: 'ok' as const, asOf }],
     metrics: { status: 'operating' as const, recentIncidents: 0 },
     sources: [],
     asOf,

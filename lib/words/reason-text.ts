@@ -1,72 +1,205 @@
-import type { RiskReason } from '../risk/grade';
-import { formatAge, formatDate, formatPercent, formatUsd } from './format';
+import type { ReasonCode, RiskReason } from '../risk/reason';
+import { formatAge, formatDate, formatUsd } from './format';
 import type { MessageKey, Translate } from './translate-from';
 
 /**
- * A verdict reason in the reader's language. The risk model writes its reasons as English
- * sentences; other languages get the same facts from the reason's structured fields (metric,
- * figure, threshold, effect), built from translated labels, with numbers through Intl.
+ * A verdict reason in the reader's language, English included: the model returns a code and
+ * figures (lib/risk/reason.ts), and each code has one sentence in messages.json. Numbers, money
+ * and dates go through Intl; the registry's own notes (an exchange's history, an incident
+ * summary) stay in English, said so in other languages.
  */
 export function reasonText(reason: RiskReason, t: Translate, locale: string, now: Date): string {
-  if (locale.toLowerCase().startsWith('en')) return reason.message;
-  const family = reason.metric.startsWith('incident.') ? 'incident' : reason.metric;
-  const label = t(LABELS[family] ?? 'reasonLabel_other');
-  const effect = t(EFFECTS[reason.effect]);
-  if (reason.value === undefined) return `${label}: ${t('reasonMissing')} (${effect})`;
-  const value = formatValue(reason, t, locale, now);
-  const threshold = reason.threshold === undefined ? '' : ` (${t('reasonThreshold', formatNumber(reason.metric, reason.threshold, locale, t))})`;
-  return `${label}: ${value}${threshold} — ${effect}`;
+  const words = new ReasonWords(reason, t, locale, now);
+  const [key, substitutions] = words.sentence();
+  const sentence = t(key, substitutions);
+  const line = LINED.has(reason.code) ? words.line() : '';
+  if (line === '') return sentence;
+  // Chinese full stops carry their own space.
+  return /[。！？]$/.test(sentence) ? `${sentence}${line}` : `${sentence} ${line}`;
 }
 
-const EFFECTS: Record<RiskReason['effect'], MessageKey> = {
-  ok: 'level_ok',
-  info: 'reasonInfo',
-  caution: 'level_caution',
-  danger: 'level_danger',
-  unknown: 'level_unknown',
+/** The message key of each code: every code has one, in every locale (lib/words/reason-text.test.ts). */
+export const REASON_KEYS: Readonly<Record<ReasonCode, MessageKey>> = {
+  'future-dated.por': 'reason_futureDated_por',
+  'future-dated.onchain': 'reason_futureDated_onchain',
+  'future-dated.flows': 'reason_futureDated_flows',
+  'status.operating': 'reason_statusOperating',
+  'status.collapsed': 'reason_statusCollapsed',
+  'status.closed': 'reason_statusClosed',
+  'incident.hack': 'reason_incident_hack',
+  'incident.withdrawal-halt': 'reason_incident_withdrawal_halt',
+  'incident.insolvency': 'reason_incident_insolvency',
+  'por.missing': 'reason_porMissing',
+  'por.none-unchecked': 'reason_porNoneUnchecked',
+  'por.method': 'reason_porMethod',
+  'por.overdue': 'reason_porOverdue',
+  'por.unchecked': 'reason_porUnchecked',
+  'por.fresh': 'reason_porFresh',
+  'ratio-major.missing': 'reason_ratioMajorMissing',
+  'ratio-major': 'reason_ratioMajor',
+  'ratio-any.missing': 'reason_ratioAnyMissing',
+  'ratio-any': 'reason_ratioAny',
+  'onchain.missing': 'reason_onchainMissing',
+  'onchain.old': 'reason_onchainOld',
+  'onchain.zero': 'reason_onchainZero',
+  leverage: 'reason_leverage',
+  'own-token.unknown': 'reason_ownTokenUnknown',
+  'own-token.share': 'reason_ownTokenShare',
+  'own-affiliated.floor': 'reason_ownAffiliatedFloor',
+  'own-affiliated.unknown': 'reason_ownAffiliatedUnknown',
+  'own-affiliated.share': 'reason_ownAffiliatedShare',
+  'breakdown-missing.top': 'reason_noBreakdown_top',
+  'breakdown-missing.minor': 'reason_noBreakdown_minor',
+  'breakdown-missing.hhi': 'reason_noBreakdown_hhi',
+  'breakdown-thin.top': 'reason_thinBreakdown_top',
+  'breakdown-thin.minor': 'reason_thinBreakdown_minor',
+  'breakdown-thin.hhi': 'reason_thinBreakdown_hhi',
+  'top-asset.share': 'reason_topAsset',
+  'minor-asset.share': 'reason_minorAsset',
+  hhi: 'reason_hhi',
+  'stablecoin.share': 'reason_stablecoins',
+  'flows.old': 'reason_flowsOld',
+  'flow-7d.missing': 'reason_flowMissing_7d',
+  'flow-30d.missing': 'reason_flowMissing_30d',
+  'flow-7d.no-total': 'reason_flowNoTotal_7d',
+  'flow-30d.no-total': 'reason_flowNoTotal_30d',
+  'flow-7d.out': 'reason_flowOut_7d',
+  'flow-30d.out': 'reason_flowOut_30d',
+  'flow-7d.in': 'reason_flowIn_7d',
+  'flow-30d.in': 'reason_flowIn_30d',
 };
 
-const LABELS: Record<string, MessageKey> = {
-  status: 'reasonLabel_status',
-  incident: 'reasonLabel_incident',
-  por: 'cardProofOfReserves',
-  'por.method': 'reasonLabel_por_method',
-  'por.age-days': 'reasonLabel_por_age',
-  'por.checked': 'reasonLabel_por_checked',
-  'reserve-ratio.major': 'reasonLabel_ratio_major',
-  'reserve-ratio.any': 'reasonLabel_ratio_any',
-  onchain: 'cardConcentration',
-  'onchain.total': 'reasonLabel_onchain_total',
-  'onchain.age-days': 'reasonLabel_onchain_age',
-  leverage: 'reasonLabel_leverage',
-  'own-token.share': 'shareOwnToken',
-  'own-affiliated.share': 'reasonLabel_own_affiliated',
-  'stablecoin.share': 'shareStablecoins',
-  'top-asset.share': 'reasonLabel_top_asset',
-  'minor-asset.share': 'reasonLabel_minor_asset',
-  hhi: 'reasonLabel_hhi',
-  'outflow-7d.share': 'reasonLabel_outflow_7d',
-  'outflow-30d.share': 'reasonLabel_outflow_30d',
-  'future-dated': 'reasonLabel_future',
-};
+/** Shares judged against a line: their sentence is followed by where the share stands. */
+const LINED: ReadonlySet<ReasonCode> = new Set(['own-token.share', 'own-affiliated.share', 'top-asset.share', 'minor-asset.share', 'hhi']);
 
-function formatValue(reason: RiskReason, t: Translate, locale: string, now: Date): string {
-  const { metric, value } = reason;
-  if (typeof value === 'string') {
-    if (metric === 'por.method') return t(`porMethod_${value.replace(/-/g, '_')}` as MessageKey) || value;
-    if (metric === 'status') return t(value === 'operating' ? 'reasonOperating' : value === 'collapsed' ? 'statusCollapsed' : 'statusClosed');
-    if (/^\d{4}-\d{2}-\d{2}/.test(value)) return `${formatDate(value, locale)} (${formatAge(value, now, locale)})`;
-    return value;
+type Sentence = [MessageKey, string[]];
+
+class ReasonWords {
+  constructor(
+    private readonly reason: RiskReason,
+    private readonly t: Translate,
+    private readonly locale: string,
+    private readonly now: Date,
+  ) {}
+
+  sentence(): Sentence {
+    const { reason } = this;
+    const p = reason.params ?? {};
+    const key = REASON_KEYS[reason.code];
+    switch (reason.code) {
+      case 'future-dated.por':
+      case 'future-dated.onchain':
+      case 'future-dated.flows':
+        return [key, [this.date(String(reason.value ?? '')), this.date(p.gradedOn)]];
+      case 'status.operating':
+        return [key, [p.exchange ?? '']];
+      case 'status.collapsed':
+      case 'status.closed':
+        return [key, [p.exchange ?? '', this.date(p.date), this.note(p.note)]];
+      case 'incident.hack':
+      case 'incident.withdrawal-halt':
+      case 'incident.insolvency':
+        return [key, [this.date(p.date), this.age(p.date), this.count(p.windowDays), this.note(p.note)]];
+      case 'por.none-unchecked':
+        return [key, [this.date(String(reason.value ?? ''))]];
+      case 'por.method':
+        return [key, [this.t(`porMethod_${String(reason.value).replace(/-/g, '_')}` as MessageKey), this.count(p.strength), this.count(reason.threshold)]];
+      case 'por.overdue':
+        return [key, [this.date(p.checkedAt), this.date(p.describes), this.count(reason.value), this.cadence(), this.count(p.allowedDays)]];
+      case 'por.unchecked':
+        return [key, [this.date(p.checkedAt), this.date(p.describes), this.cadence()]];
+      case 'por.fresh':
+        return [key, [this.date(p.describes), this.age(p.describes), this.cadence(), this.count(p.allowedDays), this.date(p.checkedAt)]];
+      case 'ratio-major':
+        return [key, [p.asset ?? '', this.share(reason.value, 2), this.share(p.caution), this.share(p.danger)]];
+      case 'ratio-any':
+        return [key, [p.asset ?? '', this.share(reason.value, 2), this.share(p.caution)]];
+      case 'onchain.old':
+      case 'flows.old':
+        return [key, [this.date(reason.asOf), this.age(reason.asOf), this.count(reason.threshold)]];
+      case 'leverage':
+        return [key, [this.fixed(reason.value), this.count(reason.threshold)]];
+      case 'own-token.unknown':
+      case 'own-affiliated.unknown':
+        return [key, [this.tokens(p.tokens)]];
+      case 'own-token.share':
+      case 'own-affiliated.share':
+        return [key, [this.share(reason.value), this.tokens(p.tokens)]];
+      case 'own-affiliated.floor':
+        return [key, [this.share(p.listedShare), this.tokens(p.tokens), this.share(p.unlistedShare)]];
+      case 'breakdown-thin.top':
+        return [key, [this.itemised(), this.share(reason.threshold), this.share(p.listedShare), p.asset ?? '']];
+      case 'breakdown-thin.minor':
+        return [key, [this.itemised(), this.share(reason.threshold)]];
+      case 'breakdown-thin.hhi':
+        return [key, [this.itemised(), this.share(reason.threshold), this.fixed(p.hhiHigh)]];
+      case 'top-asset.share':
+      case 'minor-asset.share':
+        return [key, [p.asset ?? '', this.share(reason.value)]];
+      case 'hhi':
+        return p.hhiLow === undefined ? [key, [this.fixed(reason.value)]] : ['reason_hhiRange', [this.fixed(reason.value), this.fixed(p.hhiLow)]];
+      case 'stablecoin.share':
+        return [key, [this.share(reason.value)]];
+      case 'flow-7d.out':
+      case 'flow-30d.out':
+      case 'flow-7d.in':
+      case 'flow-30d.in':
+        return [key, [formatUsd(Math.abs(p.netUsd ?? 0), this.locale), this.share(reason.value), this.share(reason.threshold)]];
+      default:
+        // Codes whose sentence names no figure.
+        return [key, []];
+    }
   }
-  if (value === undefined) return '';
-  if (metric.startsWith('incident.') && reason.asOf !== undefined) return `${formatDate(reason.asOf, locale)} (${formatAge(reason.asOf, now, locale)})`;
-  return formatNumber(metric, value, locale, t);
-}
 
-function formatNumber(metric: string, value: number, locale: string, t: Translate): string {
-  if (metric.endsWith('.share') || metric.startsWith('reserve-ratio') || metric === 'hhi') return formatPercent(value, locale);
-  if (metric.endsWith('age-days') || metric === 'por.checked' || metric.startsWith('incident.')) return t('reasonDays', new Intl.NumberFormat(locale).format(value));
-  if (metric === 'onchain.total') return formatUsd(value, locale);
-  if (metric === 'leverage') return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value)}×`;
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value);
+  /** Where a share stands against its line, and (concentration index) how much of reserves the list leaves out. */
+  line(): string {
+    const { reason } = this;
+    const limit = reason.code === 'hhi' ? this.fixed(reason.threshold) : this.share(reason.threshold);
+    const key: MessageKey = reason.effect === 'danger' ? 'reason_lineDanger' : reason.effect === 'caution' ? 'reason_lineCaution' : 'reason_lineBelow';
+    const unlisted = reason.code === 'hhi' && reason.params?.unlistedShare !== undefined ? this.t('reason_unlisted', this.share(reason.params.unlistedShare)) : '';
+    const said = this.t(key, limit);
+    if (unlisted === '') return said;
+    return /[。！？]$/.test(unlisted) ? `${unlisted}${said}` : `${unlisted} ${said}`;
+  }
+
+  private date(iso: string | undefined): string {
+    return iso === undefined ? '' : formatDate(iso, this.locale);
+  }
+
+  private age(iso: string | undefined): string {
+    return iso === undefined ? '' : formatAge(iso, this.now, this.locale);
+  }
+
+  private count(value: number | string | undefined): string {
+    return typeof value === 'number' ? new Intl.NumberFormat(this.locale, { maximumFractionDigits: 2 }).format(value) : '';
+  }
+
+  /** Two decimals, as the concentration index and leverage are read ("0.31", "1.25"). */
+  private fixed(value: number | string | undefined): string {
+    return typeof value === 'number' ? new Intl.NumberFormat(this.locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value) : '';
+  }
+
+  /** Shares read well to a tenth of a percent; reserve ratios need hundredths (100.99 % is not 101 %). */
+  private share(value: number | string | undefined, digits = 1): string {
+    return typeof value === 'number' ? new Intl.NumberFormat(this.locale, { style: 'percent', maximumFractionDigits: digits }).format(value) : '';
+  }
+
+  private itemised(): string {
+    return this.share(1 - (this.reason.params?.unlistedShare ?? 1));
+  }
+
+  private tokens(symbols: readonly string[] | undefined): string {
+    return symbols === undefined || symbols.length === 0 ? this.t('reason_tokensNone') : symbols.join(', ');
+  }
+
+  private cadence(): string {
+    const cadence = this.reason.params?.cadence ?? 'unknown';
+    return this.t(`shareText_cadence_${cadence}`);
+  }
+
+  /** The registry's note, in English as its source wrote it; other languages say so. */
+  private note(text: string | undefined): string {
+    if (text === undefined) return '';
+    return this.locale.toLowerCase().startsWith('en') ? text : this.t('dataNotTranslatedQuote', text);
+  }
 }

@@ -11,8 +11,9 @@ function lineWords(reason: RunReason, t: Translate, locale: string): string {
   return t(reason.effect === 'alert' ? 'runLineAlert' : 'runLineCaution', formatPercent(reason.threshold, locale, 0));
 }
 
-/** One sentence per signal, in the reader's language, with the figures. */
+/** One sentence per signal, in the reader's language, with the figures; a signal that could not be read says so. */
 export function runReasonText(reason: RunReason, t: Translate, locale: string): string {
+  if (reason.effect === 'unknown' && reason.signal !== 'warning-list' && reason.signal !== 'combined') return runUnreadText(reason, t);
   const share = reason.value === undefined ? '' : formatPercent(reason.value, locale);
   switch (reason.signal) {
     case 'outflow-24h':
@@ -30,4 +31,10 @@ export function runReasonText(reason: RunReason, t: Translate, locale: string): 
     case 'combined':
       return t('runReasonCombined');
   }
+}
+
+/** A signal that could not be read: its figure is missing or too old. */
+export function runUnreadText(reason: RunReason, t: Translate): string {
+  if (reason.signal === 'own-token-fall') return t('runUnreadOwnToken', reason.symbol ?? t('reason_tokensNone'));
+  return t(reason.signal === 'outflow-24h' ? 'runUnreadFlows24h' : 'runUnreadFlows7d');
 }

@@ -76,7 +76,7 @@ describe('radar status', () => {
     expect(code).toBe(0);
     // No figures are kept for a collapsed exchange: danger on its status, marked incomplete.
     expect(stdout).toMatch(/^FTX \(ftx\): DANGER · INCOMPLETE, grade F/);
-    expect(stdout).toContain('[danger] FTX collapsed on 2022-11-11');
+    expect(stdout).toContain('[danger] FTX collapsed on Nov 11, 2022: ');
     const status = getExchange('ftx')!.status;
     expect(status.kind).toBe('collapsed');
     expect(stdout).toContain(`${status.kind === 'operating' ? '' : status.source}, as of 2022-11-11`);
@@ -133,9 +133,9 @@ describe('radar status', () => {
     const { code, stdout } = await run(['bybit', '--cexs', recorded, '--cexs-date', at, '--now', at]);
     expect(code).toBe(0);
     expect(stdout).toContain('Run watch: CALM · INCOMPLETE');
-    expect(stdout).toContain('[calm] 24 hours: $27.3M out net, 0.2 % of the $13.10B held at the start.');
-    expect(stdout).toContain('[calm] 7 days: $75.1M out net, 0.6 % of the $13.15B held at the start.');
-    expect(stdout).toContain('[unknown] own token (BIT, MNT): no price read.');
+    expect(stdout).toContain('[calm] $27.32M left in the last 24 hours: 0.2% of the $13.10B it held.');
+    expect(stdout).toContain('[calm] $75.11M left in the last 7 days: 0.6% of the $13.15B it held.');
+    expect(stdout).toContain('[unknown] No fresh price for its own token (BIT, MNT).');
     expect(stdout).toContain('https://api.llama.fi/cexs, as of 2026-08-10T06:20:12.000Z');
     // Seven hours later the same figures say nothing about a run now.
     const later = JSON.parse((await run(['bybit', '--json', '--cexs', recorded, '--cexs-date', at, '--now', '2026-08-10T13:30:00Z'])).stdout) as {
@@ -161,7 +161,7 @@ describe('radar status', () => {
     ]);
     const text = (await run(['binance', '--cexs', running, '--cexs-date', at, '--now', at])).stdout;
     expect(text).toContain('Run watch: ALERT');
-    expect(text).toContain('[alert] 24 hours: $25.00B out net, 25 % of the $100.00B held at the start (alert from 15 %).');
+    expect(text).toContain('[alert] $25.00B left in the last 24 hours: 25.0% of the $100.00B it held (an alert from 15%).');
   });
 
   test('an unreadable or invalid --cexs file is a clear message and exit 2', async () => {

@@ -8,6 +8,8 @@ import { DataSourceError } from '../../lib/reserves/errors';
 import { bundledSnapshot, bundledSnapshotProblem } from '../../lib/reserves/snapshot';
 import { gradeExchange, type GradeExchangeReturnType, type RiskReserves } from '../../lib/risk/grade';
 import { evaluateRun, type RunEvaluation } from '../../lib/risk/run-signals';
+import { reasonText } from '../../lib/words/reason-text';
+import { english } from './words/english';
 import { renderRun } from './words/run';
 
 const usage = 'status <exchange id or domain> [--json] [--cexs FILE]';
@@ -145,7 +147,7 @@ function render(exchange: ExchangeDefinition, verdict: GradeExchangeReturnType, 
     'Reasons, worst first:',
   ];
   for (const reason of verdict.reasons) {
-    lines.push(`  [${reason.effect}] ${reason.message}`);
+    lines.push(`  [${reason.effect}] ${reasonText(reason, english.t, english.locale, now)}`);
     const provenance = [reason.source, reason.asOf === undefined ? undefined : `as of ${reason.asOf}`].filter((part) => part !== undefined);
     if (provenance.length > 0) lines.push(`      ${provenance.join(', ')}`);
   }

@@ -1,0 +1,107 @@
+import type { ExchangeDefinition } from '../exchanges/types';
+import { assetConcentration, type RiskOnchainAssets } from './concentration';
+import { daysSince } from './dates';
+import type { Provenance, ReasonCode, ReasonEffect, RiskMetrics, RiskReason } from './reason';
+import { thresholdValue, type ThresholdId } from './thresholds';
+
+/** The on-chain reasons: age, leverage, own and affiliated tokens, concentration. Returns the total used for shares, or undefined when there is no usable total. */
+export function onchainReasons(
+  exchange: Pick<ExchangeDefinition, 'ownTokens' | 'affiliatedTokens'>,
+  onchain: RiskOnchainAssets | undefined,
+  now: Date,
+  metrics: RiskMetrics,
+  reasons: RiskReason[],
+): number | undefined {
+  if (onchain === undefined) {
+    reasons.push({ metric: 'onchain', code: 'onchain.missing', effect: 'unknown' });
+    return undefined;
+  }
+  const provenance = { source: onchain.source, asOf: onchain.asOf };
+  const ageDays = daysSince(onchain.asOf, now);
+  metrics.onchainAgeDays = ageDays;
+  const maxAge = thresholdValue('onchain.max-age-days');
+  if (!(ageDays <= maxAge)) {
+    reasons.push({ metric: 'onchain.age-days', code: 'onchain.old', value: ageDays, threshold: maxAge, thresholdId: 'onchain.max-age-days', effect: 'unknown', ...provenance });
+  }
+  if (onchain.leverage !== undefined) {
+    metrics.leverage = onchain.leverage;
+    const limit = thresholdValue('leverage.info');
+    reasons.push({
+      metric: 'leverage',
+      code: 'leverage',
+      value: onchain.leverage,
+      threshold: limit,
+      thresholdId: 'leverage.info',
+      effect: onchain.leverage >= limit ? 'info' : 'ok',
+      ...provenance,
+    });
+  }
+  if (!(onchain.totalUsd > 0)) {
+    reasons.push({ metric: 'onchain.total', code: 'onchain.zero', value: onchain.totalUsd, effect: 'unknown', ...provenance });
+    return undefined;
+  }
+
+  const concentration = assetConcentration({ onchain, ownTokens: exchange.ownTokens, affiliatedTokens: exchange.affiliatedTokens });
+  metrics.concentration = concentration;
+  const own = { tokens: [...exchange.ownTokens] };
+  if (concentration.ownTokenShare === undefined) {
+    reasons.push({ metric: 'own-token.share', code: 'own-token.unknown', effect: 'unknown', ...provenance, params: own });
+  } else {
+    reasons.push(shareReason('own-token.share', concentration.ownTokenShare, 'own-token.share.caution', 'own-token.share.danger', provenance, own));
+  }
+  const affiliated = exchange.affiliatedTokens ?? [];
+  const thin = concentration.breakdownTooThin === true;
+  const thinLimit = thresholdValue('breakdown.unlisted.caution');
+  if (affiliated.length > 0) {
+    const atLeast = concentration.ownAndAffiliatedShare;
+    const both = { tokens: [...exchange.ownTokens, ...affiliated] };
+    if (thin && atLeast !== undefined && atLeast < thresholdValue('own-affiliated.share.danger')) {
+      // Affiliated tokens may hide in what a thin list leaves out: the listed share is only a
+      // floor, and below the danger line a floor cannot rule danger out.
+      reasons.push({
+        metric: 'own-affiliated.share',
+        code: 'own-affiliated.floor',
+        effect: 'unknown',
+        threshold: thinLimit,
+        thresholdId: 'breakdown.unlisted.caution',
+        ...provenance,
+        params: { ...both, listedShare: atLeast, unlistedShare: concentration.unlistedShare ?? 1 },
+      });
+    } else if (concentration.ownAndAffiliatedShare === undefined) {
+      reasons.push({ metric: 'own-affiliated.share', code: 'own-affiliated.unknown', effect: 'unknown', ...provenance, params: { tokens: [...affiliated] } });
+    } else {
+      reasons.push(shareReason('own-affiliated.share', concentration.ownAndAffiliatedShare, 'own-affiliated.share.caution', 'own-affiliated.share.danger', provenance, both));
+    }
+  }
+
+  const { topAsset, topMinorAsset, hhi, stablecoinShare, unlistedShare } = concentration;
+  if (topAsset === undefined || topMinorAsset === undefined || hhi === undefined) {
+    // A missing figure is unknown, not a finding about the exchange: it marks the verdict incomplete.
+    reasons.push({ metric: 'top-asset.share', code: 'breakdown-missing.top', effect: 'unknown', ...provenance });
+    reasons.push({ metric: 'minor-asset.share', code: 'breakdown-missing.minor', effect: 'unknown', ...provenance });
+    reasons.push({ metric: 'hhi', code: 'breakdown-missing.hhi', effect: 'unknown', ...provenance });
+  } else if (thin) {
+    const cited = { threshold: thinLimit, thresholdId: 'breakdown.unlisted.caution' as const, effect: 'caution' as const, ...provenance };
+    const unlisted = unlistedShare ?? 1;
+    reasons.push({ metric: 'top-asset.share', code: 'breakdown-thin.top', ...cited, params: { unlistedShare: unlisted, asset: topAsset.symbol, listedShare: topAsset.share } });
+    reasons.push({ metric: 'minor-asset.share', code: 'breakdown-thin.minor', ...cited, params: { unlistedShare: unlisted } });
+    reasons.push({ metric: 'hhi', code: 'breakdown-thin.hhi', ...cited, params: { unlistedShare: unlisted, hhiHigh: hhi.high } });
+  } else {
+    const unlisted = unlistedShare !== undefined && unlistedShare > 0 ? { unlistedShare } : {};
+    reasons.push(shareReason('top-asset.share', topAsset.share, 'top-asset.share.caution', undefined, provenance, { asset: topAsset.symbol }));
+    reasons.push(shareReason('minor-asset.share', topMinorAsset.share, 'minor-asset.share.caution', undefined, provenance, { asset: topMinorAsset.symbol }));
+    reasons.push(shareReason('hhi', hhi.high, 'hhi.caution', undefined, provenance, { ...unlisted, ...(hhi.low < hhi.high ? { hhiLow: hhi.low } : {}) }));
+    if (stablecoinShare !== undefined) reasons.push({ metric: 'stablecoin.share', code: 'stablecoin.share', value: stablecoinShare, effect: 'info', ...provenance });
+  }
+  return onchain.totalUsd;
+}
+
+/** A share against its caution line (and danger line, where there is one); the threshold is the line it reached, or the caution line. */
+function shareReason(metric: ReasonCode, share: number, cautionId: ThresholdId, dangerId: ThresholdId | undefined, provenance: Provenance, params: RiskReason['params']): RiskReason {
+  const caution = thresholdValue(cautionId);
+  const danger = dangerId === undefined ? undefined : thresholdValue(dangerId);
+  const effect: ReasonEffect = danger !== undefined && share >= danger ? 'danger' : share >= caution ? 'caution' : 'ok';
+  const thresholdId = effect === 'danger' && dangerId !== undefined ? dangerId : cautionId;
+  const limit = effect === 'danger' && danger !== undefined ? danger : caution;
+  return { metric, code: metric, value: share, threshold: limit, thresholdId, effect, ...provenance, ...(params === undefined ? {} : { params }) };
+}

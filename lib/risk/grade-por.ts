@@ -1,0 +1,126 @@
+import type { PorAttestation } from '../reserves/schema';
+import { daysSince } from './dates';
+import { porFreshness } from './por-freshness';
+import { porMethodStrength } from './por-method';
+import type { RiskMetrics, RiskReason } from './reason';
+import { reserveCoverage } from './reserve-coverage';
+import { thresholdValue } from './thresholds';
+
+/** The proof-of-reserves reasons: method, freshness, reserve ratios. Returns the PoR method strength, or undefined when there is no PoR record. */
+export function porReasons(por: PorAttestation | undefined, operating: boolean, now: Date, metrics: RiskMetrics, reasons: RiskReason[]): number | undefined {
+  if (por === undefined) {
+    reasons.push({ metric: 'por', code: 'por.missing', effect: 'unknown' });
+    return undefined;
+  }
+  const provenance = { source: por.source, asOf: por.asOf };
+  const strength = porMethodStrength(por.method);
+  metrics.porMethod = { method: por.method, strength };
+  const minimum = thresholdValue('por.method.caution');
+  if (por.method === 'none' && operating) {
+    // "Publishes none" was true on the day we checked; long after, the gap is ours.
+    const checkedAt = por.checkedAt !== undefined && por.checkedAt > por.asOf ? por.checkedAt : por.asOf;
+    const limit = thresholdValue('por.none.recheck-days');
+    if (!(daysSince(checkedAt, now) <= limit)) {
+      reasons.push({
+        metric: 'por.checked',
+        code: 'por.none-unchecked',
+        value: checkedAt,
+        threshold: limit,
+        thresholdId: 'por.none.recheck-days',
+        effect: 'unknown',
+        ...provenance,
+      });
+      return strength;
+    }
+  }
+  reasons.push({
+    metric: 'por.method',
+    code: 'por.method',
+    value: por.method,
+    threshold: minimum,
+    thresholdId: 'por.method.caution',
+    effect: strength < minimum ? 'caution' : 'ok',
+    ...provenance,
+    params: { strength },
+  });
+  if (por.method === 'none') return strength;
+
+  const freshness = porFreshness({ por, now });
+  metrics.porFreshness = freshness;
+  const dates = { describes: por.asOf, checkedAt: freshness.checkedAt, cadence: freshness.cadence, allowedDays: freshness.allowedDays };
+  if (freshness.late === 'exchange') {
+    reasons.push({
+      metric: 'por.age-days',
+      code: 'por.overdue',
+      value: freshness.ageAtCheckDays,
+      threshold: freshness.allowedDays,
+      thresholdId: 'por.stale.cadences',
+      effect: 'caution',
+      ...provenance,
+      params: dates,
+    });
+  } else if (freshness.late === 'us') {
+    // Our copy is old, not necessarily the exchange's report: said as ours, and it counts as missing.
+    reasons.push({
+      metric: 'por.checked',
+      code: 'por.unchecked',
+      value: freshness.checkedAt,
+      threshold: freshness.allowedDays,
+      thresholdId: 'por.stale.cadences',
+      effect: 'unknown',
+      ...provenance,
+      params: dates,
+    });
+  } else {
+    reasons.push({
+      metric: 'por.age-days',
+      code: 'por.fresh',
+      value: freshness.ageDays,
+      threshold: freshness.allowedDays,
+      thresholdId: 'por.stale.cadences',
+      effect: 'ok',
+      ...provenance,
+      params: dates,
+    });
+  }
+
+  // Wallet lists carry no liabilities, so a "ratio" from one has no denominator; it is not read.
+  if (strength < minimum) return strength;
+  const coverage = reserveCoverage({ reserveRatios: por.reserveRatios });
+  metrics.reserveCoverage = coverage;
+  if (coverage.lowestMajor === undefined) {
+    reasons.push({ metric: 'reserve-ratio.major', code: 'ratio-major.missing', effect: 'unknown', ...provenance });
+  } else {
+    const { asset, ratio } = coverage.lowestMajor;
+    const danger = thresholdValue('reserve-ratio.major.danger');
+    const caution = thresholdValue('reserve-ratio.major.caution');
+    const effect = ratio < danger ? 'danger' : ratio < caution ? 'caution' : 'ok';
+    reasons.push({
+      metric: 'reserve-ratio.major',
+      code: 'ratio-major',
+      value: ratio,
+      threshold: effect === 'danger' ? danger : caution,
+      thresholdId: effect === 'danger' ? 'reserve-ratio.major.danger' : 'reserve-ratio.major.caution',
+      effect,
+      ...provenance,
+      params: { asset, caution, danger },
+    });
+  }
+  if (coverage.lowestAny === undefined) {
+    reasons.push({ metric: 'reserve-ratio.any', code: 'ratio-any.missing', effect: 'unknown', ...provenance });
+  } else {
+    const { asset, ratio } = coverage.lowestAny;
+    const caution = thresholdValue('reserve-ratio.any.caution');
+    reasons.push({
+      metric: 'reserve-ratio.any',
+      code: 'ratio-any',
+      value: ratio,
+      threshold: caution,
+      thresholdId: 'reserve-ratio.any.caution',
+      effect: ratio < caution ? 'caution' : 'ok',
+      ...provenance,
+      params: { asset, caution },
+    });
+  }
+  return strength;
+}
