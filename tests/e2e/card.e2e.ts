@@ -186,7 +186,8 @@ describe('the card and the keyboard', () => {
     expect(back).toEqual([1, 2, 3].map((step) => expected[expected.length - 1 - step]));
   }
 
-  test('opening moves focus into the card; Tab goes round the card and the pill in the order drawn; Escape returns to the pill', async () => {
+  /** A new tab on the stand-in exchange page, its card opened from the keyboard (Enter on the focused pill). */
+  async function openByKeyboard(): Promise<{ page: Page; pill: ReturnType<typeof shadowUi> }> {
     const page = await browser.context.newPage();
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.goto('https://www.binance.com/');
@@ -195,6 +196,11 @@ describe('the card and the keyboard', () => {
     await pill.focus('pill-toggle');
     await page.keyboard.press('Enter');
     await pill.waitFor('nudge-panel');
+    return { page, pill };
+  }
+
+  test('opening moves focus into the card; Tab goes round the card and the pill in the order drawn; Escape returns to the pill', async () => {
+    const { page, pill } = await openByKeyboard();
     expect(await pill.evaluate((root) => root.activeElement?.closest('[data-testid="nudge-panel"]') !== null && root.activeElement !== null, undefined)).toBe(true);
     await goRound(page);
 
@@ -211,14 +217,7 @@ describe('the card and the keyboard', () => {
   });
 
   test('in a top corner the card opens below the pill, and the round starts at the pill', async () => {
-    const page = await browser.context.newPage();
-    await page.setViewportSize({ width: 1280, height: 720 });
-    await page.goto('https://www.binance.com/');
-    const pill = shadowUi(page);
-    await pill.waitFor('pill-toggle');
-    await pill.focus('pill-toggle');
-    await page.keyboard.press('Enter');
-    await pill.waitFor('nudge-panel');
+    const { page, pill } = await openByKeyboard();
     // "Move to another corner" by keyboard, twice: bottom-left, then top-left. Focus stays on the button.
     for (const corner of ['bottom-left', 'top-left']) {
       await pill.focus('move-corner');

@@ -7,13 +7,13 @@
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { createPublicClient, createTestClient, http, type Address } from 'viem';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { reserveAddressLists, reserveTokens } from '../../lib/chain/reserve-addresses';
 import { deployMulticall3, deployTestToken, setTestTokenBalance, startAnvil, type LocalChain } from '../../lib/chain/test-anvil';
-import { axeProblems, launchChromium, root, screenshotPath, startHttpServer, type ChromiumExtension } from './harness';
-import { BYBIT_ROOT, fixture, verifyProof } from './verify-page';
+import { axeProblems, root, screenshotPath, startHttpServer, type ChromiumExtension } from './harness';
+import { BYBIT_ROOT, fixture, launchWithVerifyPage, verifyProof } from './verify-page';
 
 const CORS = { 'access-control-allow-origin': '*', 'access-control-allow-headers': 'content-type', 'access-control-allow-methods': 'POST, OPTIONS' };
 
@@ -55,9 +55,7 @@ describe('verify page in Chromium', () => {
   let verifyUrl: string;
 
   beforeAll(async () => {
-    browser = await launchChromium();
-    verifyUrl = `chrome-extension://${browser.extensionId}/verify.html`;
-    page = await browser.context.newPage();
+    ({ browser, page, verifyUrl } = await launchWithVerifyPage());
   });
   afterAll(async () => {
     await browser?.close();
@@ -133,6 +131,17 @@ describe('verify page in Chromium', () => {
       }, url);
     }
 
+    /** Sets `rpc` in the options, opens the verify page, picks `target` when given, runs the check and waits for its result. */
+    async function runCheck(rpc: string, target?: string): Promise<Locator> {
+      await setRpc(rpc);
+      await page.goto(verifyUrl);
+      if (target !== undefined) await page.getByTestId('reserves-target').selectOption(target);
+      await page.getByTestId('reserves-run').click();
+      const result = page.getByTestId('reserves-result');
+      await result.waitFor();
+      return result;
+    }
+
     test('without an RPC endpoint it says so, links to the options and sends nothing', async () => {
       await page.goto(verifyUrl);
       await page.getByTestId('reserves-no-rpc').waitFor();
@@ -142,12 +151,7 @@ describe('verify page in Chromium', () => {
     });
 
     test('reads OKX’s listed wallets on a local chain: totals per token, the block, the source', async () => {
-      await setRpc(chain.url);
-      await page.goto(verifyUrl);
-      await page.getByTestId('reserves-target').selectOption('okx:1');
-      await page.getByTestId('reserves-run').click();
-      const result = page.getByTestId('reserves-result');
-      await result.waitFor();
+      const result = await runCheck(chain.url, 'okx:1');
       expect(await result.getAttribute('data-complete')).toBe('true');
       const block = await createPublicClient({ transport: http(chain.url) }).getBlockNumber();
       expect(await page.getByTestId('reserves-block').textContent()).toContain(`block ${block} on Ethereum`);
@@ -200,12 +204,7 @@ describe('verify page in Chromium', () => {
       const testClient = createTestClient({ mode: 'anvil', transport: http(chain.url) });
       await testClient.setCode({ address: okb, bytecode: '0x' });
       try {
-        await setRpc(chain.url);
-        await page.goto(verifyUrl);
-        await page.getByTestId('reserves-target').selectOption('okx:1');
-        await page.getByTestId('reserves-run').click();
-        const result = page.getByTestId('reserves-result');
-        await result.waitFor();
+        const result = await runCheck(chain.url, 'okx:1');
         expect(await result.getAttribute('data-complete')).toBe('false');
         expect(await page.getByTestId('reserves-status').textContent()).toContain('Partial result');
         const symbols = await page.getByTestId('reserves-total').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-symbol')));
@@ -223,11 +222,7 @@ describe('verify page in Chromium', () => {
     });
 
     test('an endpoint that fails the reads is named in plain words, and nothing is called a total', async () => {
-      await setRpc(`http://127.0.0.1:${failing.port}`);
-      await page.goto(verifyUrl);
-      await page.getByTestId('reserves-run').click();
-      const result = page.getByTestId('reserves-result');
-      await result.waitFor();
+      const result = await runCheck(`http://127.0.0.1:${failing.port}`);
       expect(await result.getAttribute('data-complete')).toBe('false');
       expect(await page.getByTestId('reserves-status').textContent()).toContain('The check failed');
       expect(await page.getByTestId('reserves-error').textContent()).toMatch(/RPC endpoint/);
@@ -235,17 +230,11 @@ describe('verify page in Chromium', () => {
     });
 
     test('an endpoint on another chain, or none at all, is named in plain words', async () => {
-      await setRpc(otherChain.url);
-      await page.goto(verifyUrl);
-      await page.getByTestId('reserves-run').click();
-      await page.getByTestId('reserves-result').waitFor();
+      await runCheck(otherChain.url);
       expect(await page.getByTestId('reserves-result').getAttribute('data-error')).toBe('wrong-chain');
       expect(await page.getByTestId('reserves-error').textContent()).toBe('The RPC endpoint serves chain 31337, not chain 1.');
 
-      await setRpc(`http://127.0.0.1:${closedPort}`);
-      await page.goto(verifyUrl);
-      await page.getByTestId('reserves-run').click();
-      await page.getByTestId('reserves-result').waitFor();
+      await runCheck(`http://127.0.0.1:${closedPort}`);
       expect(await page.getByTestId('reserves-result').getAttribute('data-error')).toBe('rpc-unreachable');
       expect(await page.getByTestId('reserves-error').textContent()).toBe('The RPC endpoint could not be reached.');
       expect(await page.getByTestId('reserves-block').count()).toBe(0);

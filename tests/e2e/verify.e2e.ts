@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { reserveAddressLists } from '../../lib/chain/reserve-addresses';
 import { deployMulticall3, startAnvil } from '../../lib/chain/test-anvil';
 import { axeProblems, launchChromium, root, screenshotPath, type ChromiumExtension } from './harness';
-import { BYBIT_ROOT, fixture, OKX_ROOT, verifyProof } from './verify-page';
+import { BYBIT_ROOT, fixture, OKX_ROOT, launchWithVerifyPage, verifyProof } from './verify-page';
 
 describe('verify page in Chromium', () => {
   let browser: ChromiumExtension;
@@ -19,9 +19,7 @@ describe('verify page in Chromium', () => {
   let verifyUrl: string;
 
   beforeAll(async () => {
-    browser = await launchChromium();
-    verifyUrl = `chrome-extension://${browser.extensionId}/verify.html`;
-    page = await browser.context.newPage();
+    ({ browser, page, verifyUrl } = await launchWithVerifyPage());
   });
   afterAll(async () => {
     await browser?.close();
