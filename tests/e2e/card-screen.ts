@@ -1,15 +1,14 @@
 /**
  * What the tests of the card read from the pill's closed shadow root: the open card's first
  * screen and whether it reads at a glance, how many lines a label takes, the contrast of every
- * drawn text, axe over an open copy; and the exchanges and sizes they are checked at.
+ * drawn text, axe over an open copy of the root; and the exchanges and sizes they are checked at.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { getExchange } from '../../lib/exchanges/registry';
 import { bundledSnapshot } from '../../lib/reserves/snapshot';
 import { buildExchangeView, type ExchangeView } from '../../lib/view/exchange-view';
-import { inShadow, shadowUi } from './harness';
+import { axeFailures, inShadow, openCopyForAxe, removeOpenCopy, shadowUi } from './harness';
 
 export const VIEWPORTS = [
   { width: 360, height: 640 },
@@ -181,43 +180,20 @@ export async function lowContrast(page: Page): Promise<string[]> {
 }
 
 /**
- * axe reads open shadow roots only: a copy of the pill's closed root (same nodes, same styles) goes
- * into an open root, and what the closed root draws is hidden meanwhile, so axe sees the copy alone
- * and not two stacked. The copy hangs off <body>: axe decides contrast only for what its layout
- * grid holds, which it builds from <body> down (off <html>, every contrast comes back "incomplete").
+ * axe over the pill: a copy of its closed root in an open one (`openCopyForAxe`), with what the
+ * closed root draws hidden meanwhile, so axe sees the copy alone and not two stacked. Every
+ * violation, and contrast axe could not decide, counts.
  */
-async function openCopy(page: Page): Promise<string> {
-  const copied = await inShadow(page, 'reserve-radar-pill', (root) => {
-    const copy = document.createElement('axe-open-copy');
-    copy.setAttribute('style', 'position: fixed; inset: 0; width: 0; height: 0; display: block; overflow: visible;');
-    const open = copy.attachShadow({ mode: 'open' });
-    for (const node of root.childNodes) open.append(node.cloneNode(true));
-    document.body.append(copy);
-    root.querySelector<HTMLElement>(':scope > div')?.style.setProperty('visibility', 'hidden');
-    return true;
-  });
-  if (copied !== true) throw new Error('no pill to copy');
-  return 'axe-open-copy';
-}
-
-async function closeCopy(page: Page): Promise<void> {
-  await inShadow(page, 'reserve-radar-pill', (root) => root.querySelector<HTMLElement>(':scope > div')?.style.removeProperty('visibility'));
-  await page.evaluate(() => document.querySelector('axe-open-copy')?.remove());
-}
-
-/** axe over the open copy of the pill; its violations, and contrast it could not decide, all count. */
-export async function axeProblems(page: Page): Promise<string[]> {
-  const copy = await openCopy(page);
+export async function pillAxeFailures(page: Page): Promise<string[]> {
+  const setHidden = (hidden: boolean) =>
+    inShadow(page, 'reserve-radar-pill', (root, hide) => root.querySelector<HTMLElement>(':scope > div')?.style[hide ? 'setProperty' : 'removeProperty']('visibility', 'hidden'), hidden);
+  const copy = await openCopyForAxe(page, 'reserve-radar-pill');
+  await setHidden(true);
   try {
-    const results = await new AxeBuilder({ page }).include(copy).analyze();
-    return [
-      ...results.violations.map((rule) => `${rule.id}: ${rule.help} (${rule.nodes.map((node) => node.target.join(' ')).join(', ')})`),
-      ...results.incomplete
-        .filter((rule) => rule.id.startsWith('color-contrast'))
-        .map((rule) => `incomplete ${rule.id}: ${rule.nodes.map((node) => `${node.target.join(' ')} ${node.any.map((check) => check.message).join(' ')}`).join('; ')}`),
-    ];
+    return await axeFailures(page, copy);
   } finally {
-    await closeCopy(page);
+    await setHidden(false);
+    await removeOpenCopy(page);
   }
 }
 

@@ -98,12 +98,14 @@ export async function layoutProblems(page: Page, within?: string): Promise<strin
 }
 
 /**
- * What axe finds wrong on `page`: every violation, and every contrast check axe could not settle
- * ("incomplete"), which counts as a failure too: text over a colour axe cannot measure is text
- * nobody checked.
+ * What axe finds wrong on `page` (only inside `include`, when given): every violation, and every
+ * contrast check axe could not settle ("incomplete"), which counts as a failure too: text over a
+ * colour axe cannot measure is text nobody checked.
  */
-export async function axeFailures(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
+export async function axeFailures(page: Page, include?: string): Promise<string[]> {
+  const builder = new AxeBuilder({ page });
+  if (include !== undefined) builder.include(include);
+  const results = await builder.analyze();
   const describe = (kind: string) => (rule: (typeof results.violations)[number]) =>
     `${kind} ${rule.id}: ${rule.help} (${rule.nodes.map((node) => `${node.target.join(' ')}${node.any[0]?.message === undefined ? '' : ` — ${node.any[0].message}`}`).join('; ')})`;
   return [...results.violations.map(describe('violation')), ...results.incomplete.filter((rule) => rule.id === 'color-contrast' || rule.id === 'color-contrast-enhanced').map(describe('incomplete'))];
