@@ -1,13 +1,14 @@
 import { useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
-import * as v from 'valibot';
-import { RpcUrlSchema, type NudgePolicy, type Settings } from '../lib/settings';
+import type { NudgePolicy, Settings } from '../lib/settings';
 import { LanguagePicker } from './LanguagePicker';
-import { holdingChainIds, holdingChainNames } from '../lib/holdings/holding-tokens';
 import type { SourceStatus } from '../lib/reserves/schedule';
-import { groupSources, type SourceGroup } from '../lib/view/source-groups';
-import { formatAge, formatDate } from '../lib/words/format';
+import { groupSources } from '../lib/view/source-groups';
+import { formatDate } from '../lib/words/format';
 import { useLocale, useT, type MessageKey } from '../utils/i18n';
+import { RpcSetting } from './options/RpcSetting';
+import { SourceItem } from './options/SourceItem';
+import { WarningLists } from './options/WarningLists';
 
 /** One request the background makes on a schedule, as the options page shows it. */
 export interface SourceRow {
@@ -54,20 +55,6 @@ const POLICIES: [NudgePolicy, MessageKey][] = [
   ['caution-or-worse', 'policyCautionOrWorse'],
   ['off', 'policyOff'],
 ];
-
-const SOURCE_NAMES: Record<string, MessageKey> = {
-  feed: 'sourceFeedName',
-  cexs: 'sourceCexsName',
-  'own-token-prices': 'sourceOwnTokenPricesName',
-  protocol: 'sourceProtocolName',
-};
-
-const STATUS_KEYS: Record<SourceStatus, MessageKey> = {
-  fresh: 'sourceFresh',
-  stale: 'sourceStale',
-  failing: 'sourceFailing',
-  never: 'sourceNever',
-};
 
 export function Options({ settings, sources, exchangeNames, now, onChange, onLookalikeProtection, onRefresh, onReset, subscriptions, onSubscribe, onUnsubscribe, holdings }: OptionsProps) {
   const t = useT();
@@ -214,215 +201,5 @@ export function Options({ settings, sources, exchangeNames, now, onChange, onLoo
         </button>
       </section>
     </div>
-  );
-}
-
-/** One source: its name, state and age on one line that opens onto its details. */
-function SourceItem({ group, exchangeNames, now }: { group: SourceGroup<SourceRow>; exchangeNames: Record<string, string>; now: Date }) {
-  const t = useT();
-  const locale = useLocale();
-  const age = (iso: string | undefined) => (iso === undefined ? t('never') : formatAge(iso, now, locale));
-  const perExchange = group.id === 'protocol';
-  const only = perExchange ? undefined : group.members[0];
-  return (
-    <li class="source" data-testid="source-row" data-source={group.id} data-status={group.status}>
-      <details>
-        <summary class="source__summary">
-          <span class="source__name" data-testid="source-name">
-            {SOURCE_NAMES[group.id] === undefined ? group.id : t(SOURCE_NAMES[group.id]!)}
-          </span>{' '}
-          <span class="source__state">
-            <span class={`status status--${group.status}`}>{t(STATUS_KEYS[group.status])}</span>
-            {perExchange && (
-              <>
-                {' · '}
-                <span data-testid="source-count">{t('sourceGroupCount', [String(group.count), String(group.members.length)])}</span>
-              </>
-            )}
-          </span>{' '}
-          <span class="source__age">{t('sourceLastSuccessAt', age(group.oldestSuccess))}</span>
-          {only?.lastError !== undefined && <span class="source__error">{only.lastError}</span>}
-        </summary>
-        <div class="source__details">
-          <dl class="source__facts">
-            <dt>{t('sourceAddress')}</dt>
-            <dd class="source__url">{perExchange ? `${commonStart(group.members.map((member) => member.url))}…` : only?.url}</dd>
-            {only?.nextAttemptAt !== undefined && (
-              <>
-                <dt>{t('sourceNextAttempt')}</dt>
-                <dd>{formatAge(only.nextAttemptAt, now, locale)}</dd>
-              </>
-            )}
-          </dl>
-          {perExchange && (
-            <table class="source__table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('exchangeColumn')}</th>
-                  <th scope="col">{t('statusColumn')}</th>
-                  <th scope="col">{t('lastSuccessColumn')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {group.members.map((member) => (
-                  <tr key={member.id} data-testid="source-exchange" data-status={member.status}>
-                    <th scope="row">{member.exchangeId === undefined ? member.url : (exchangeNames[member.exchangeId] ?? member.exchangeId)}</th>
-                    <td>
-                      <span class={`status status--${member.status}`}>{t(STATUS_KEYS[member.status])}</span>
-                      {member.lastError !== undefined && <span class="source__error">{member.lastError}</span>}
-                    </td>
-                    <td>{age(member.lastSuccess)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </div>
-      </details>
-    </li>
-  );
-}
-
-/** The start every address shares (`https://api.llama.fi/protocol/`). */
-function commonStart(texts: readonly string[]): string {
-  const [first = '', ...rest] = texts;
-  let length = first.length;
-  for (const text of rest) while (!text.startsWith(first.slice(0, length))) length--;
-  return first.slice(0, length);
-}
-
-function RpcSetting({ settings, onChange }: { settings: Settings; onChange: (patch: Partial<Settings>) => void }) {
-  const t = useT();
-  const setChainUrl = (chainId: number, url: string | undefined) => {
-    const rest = Object.fromEntries(Object.entries(settings.chainRpcUrls).filter(([key]) => key !== String(chainId)));
-    onChange({ chainRpcUrls: url === undefined ? rest : { ...rest, [String(chainId)]: url } });
-  };
-  return (
-    <section aria-labelledby="rpc-title">
-      <h2 id="rpc-title">{t('rpcTitle')}</h2>
-      <p class="muted" id="rpc-help">
-        {t('rpcBody')}
-      </p>
-      <RpcField id="rpc-url" label={t('rpcLabel')} describedBy="rpc-help" value={settings.rpcUrl} onChange={(rpcUrl) => onChange({ rpcUrl })} />
-      {/* An endpoint serves one chain, so watched addresses on other networks need their own. */}
-      <details class="rpc-chains" open={Object.keys(settings.chainRpcUrls).length > 0} data-testid="rpc-chains">
-        <summary>{t('rpcChainsTitle')}</summary>
-        <p class="muted" id="rpc-chains-help">
-          {t('rpcChainsBody')}
-        </p>
-        {holdingChainIds.map((chainId) => (
-          <p key={chainId}>
-            <RpcField
-              id={`rpc-url-${chainId}`}
-              label={t('rpcChainLabel', holdingChainNames[chainId] ?? String(chainId))}
-              describedBy="rpc-chains-help"
-              value={settings.chainRpcUrls[String(chainId)]}
-              onChange={(url) => setChainUrl(chainId, url)}
-            />
-          </p>
-        ))}
-      </details>
-    </section>
-  );
-}
-
-/** Saved only when valid or emptied, so a half-typed address never replaces a working one. */
-function RpcField({ id, label, describedBy, value, onChange }: { id: string; label: string; describedBy: string; value: string | undefined; onChange: (rpcUrl: string | undefined) => void }) {
-  const t = useT();
-  const [draft, setDraft] = useState(value ?? '');
-  const [invalid, setInvalid] = useState(false);
-  const save = () => {
-    const text = draft.trim();
-    if (text === '') {
-      setInvalid(false);
-      if (value !== undefined) onChange(undefined);
-      return;
-    }
-    const parsed = v.safeParse(RpcUrlSchema, text);
-    setInvalid(!parsed.success);
-    if (parsed.success && parsed.output !== value) onChange(parsed.output);
-  };
-  return (
-    <>
-      <label for={id}>{label}</label>{' '}
-      <input
-        id={id}
-        type="url"
-        inputMode="url"
-        spellcheck={false}
-        placeholder="https://"
-        value={draft}
-        aria-describedby={invalid ? `${describedBy} ${id}-error` : describedBy}
-        aria-invalid={invalid}
-        data-testid={id}
-        onInput={(event) => setDraft((event.currentTarget as HTMLInputElement).value)}
-        onChange={save}
-      />
-      {invalid && (
-        <p id={`${id}-error`} class="card__alert" role="alert">
-          {t('rpcInvalid')}
-        </p>
-      )}
-    </>
-  );
-}
-
-function WarningLists({ subscriptions, onSubscribe, onUnsubscribe }: Pick<OptionsProps, 'subscriptions' | 'onSubscribe' | 'onUnsubscribe'>) {
-  const t = useT();
-  const [url, setUrl] = useState('');
-  const [signer, setSigner] = useState('');
-  const [error, setError] = useState<string | undefined>(undefined);
-  const [adding, setAdding] = useState(false);
-  return (
-    <section aria-labelledby="lists-title" data-testid="warning-lists">
-      <h2 id="lists-title">{t('listsTitle')}</h2>
-      <p class="muted">{t('listsBody')}</p>
-      {subscriptions !== undefined && subscriptions.length === 0 && <p class="muted">{t('listsEmpty')}</p>}
-      <ul class="subscriptions">
-        {(subscriptions ?? []).map((subscription) => (
-          <li key={subscription.url} data-testid="subscription" data-health={subscription.health}>
-            <div class="subscription__url">{subscription.url}</div>
-            <div class="muted">{t('listsSigner', subscription.expectedSigner)}</div>
-            <div class={`subscription__state subscription__state--${subscription.health}`}>{subscription.message}</div>
-            <button type="button" class="ghost" onClick={() => onUnsubscribe(subscription.url)}>
-              {t('listsRemove')}
-            </button>
-          </li>
-        ))}
-      </ul>
-      <form
-        class="subscribe"
-        onSubmit={(event) => {
-          event.preventDefault();
-          setAdding(true);
-          setError(undefined);
-          void onSubscribe(url, signer)
-            .then((result) => {
-              if (result.ok) {
-                setUrl('');
-                setSigner('');
-              } else setError(result.reason);
-            })
-            .finally(() => setAdding(false));
-        }}
-      >
-        <label>
-          {t('listsUrl')}
-          <input type="url" required value={url} placeholder="https://" onInput={(event) => setUrl((event.currentTarget as HTMLInputElement).value)} data-testid="list-url" />
-        </label>
-        <label>
-          {t('listsSignerInput')}
-          <input type="text" required value={signer} placeholder="0x…" spellcheck={false} onInput={(event) => setSigner((event.currentTarget as HTMLInputElement).value)} data-testid="list-signer" />
-        </label>
-        <button type="submit" class="ghost" disabled={adding} data-testid="list-add">
-          {adding ? t('refreshing') : t('listsAdd')}
-        </button>
-        {error !== undefined && (
-          <p class="form-error" role="alert" data-testid="list-error">
-            {error}
-          </p>
-        )}
-      </form>
-    </section>
   );
 }

@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { ExchangeView, TabState } from '../lib/view/exchange-view';
 import { filterExchanges, type ExchangeSort } from '../lib/view/exchange-list';
-import { ExchangeCard, LevelChip } from './ExchangeCard';
+import { LevelChip } from './card/parts';
+import { ExchangeCard } from './ExchangeCard';
 import { lazy, Suspense } from 'preact/compat';
 import { useT } from '../utils/i18n';
 import { lookalikeReasonText } from '../lib/words/lookalike-reason';

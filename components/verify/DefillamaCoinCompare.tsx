@@ -3,7 +3,7 @@ import type { CheckReservesReturnType } from '../../lib/chain/reserves-check';
 import type { TokenAmounts } from '../../lib/reserves/schema';
 import { formatDate } from '../../lib/words/format';
 import { useLocale, useT } from '../../utils/i18n';
-import { formatAmount } from './ReserveCheck';
+import { formatDecimal } from '../../lib/words/decimal';
 
 export interface DefillamaCoinCompareProps {
   exchangeName: string;
@@ -47,12 +47,12 @@ export function DefillamaCoinCompare({ exchangeName, chainName, defillamaChain, 
           )}
           <div class="table-scroll">
             <table class="path totals" data-testid="reserves-llama-table">
-              <caption>{t('verifyLlamaCoinsCaption', [exchangeName, chainName, formatAmount(comparison.blockNumber, locale), formatDate(comparison.at!, locale)])}</caption>
+              <caption>{t('verifyLlamaCoinsCaption', [exchangeName, chainName, formatDecimal(comparison.blockNumber, locale), formatDate(comparison.at!, locale)])}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t('verifyAsset')}</th>
                   <th scope="col" class="num">
-                    {t('verifyLlamaCoinsOnChain', formatAmount(comparison.blockNumber, locale))}
+                    {t('verifyLlamaCoinsOnChain', formatDecimal(comparison.blockNumber, locale))}
                   </th>
                   <th scope="col" class="num">
                     {t('verifyLlamaCoinsDefillama', formatDate(comparison.at!, locale))}
@@ -84,18 +84,18 @@ function CoinRow({ row }: { row: DefillamaComparisonRow }) {
       <div class="muted">{why}</div>
     </>
   );
-  const signed = (text: string) => (text.startsWith('-') || /^0(\.0*)?$/.test(text) ? formatAmount(text, locale) : `+${formatAmount(text, locale)}`);
+  const signed = (text: string) => (text.startsWith('-') || /^0(\.0*)?$/.test(text) ? formatDecimal(text, locale) : `+${formatDecimal(text, locale)}`);
   const percent = row.differencePercent === undefined ? '—' : signed(row.differencePercent);
   return (
     <tr data-testid="reserves-llama-row" data-symbol={row.symbol} data-status={row.status} data-difference={row.difference ?? ''}>
       <th scope="row">{row.symbol}</th>
-      <td class="num">{row.onChain === undefined ? unknown(t('verifyLlamaCoinsNotRead')) : formatAmount(row.onChain, locale)}</td>
+      <td class="num">{row.onChain === undefined ? unknown(t('verifyLlamaCoinsNotRead')) : formatDecimal(row.onChain, locale)}</td>
       <td class="num">
         {row.defillama === undefined ? (
           unknown(row.status === 'ambiguous' ? t('verifyLlamaCoinsAmbiguous') : t('verifyLlamaCoinsNotListed'))
         ) : (
           <>
-            {formatAmount(row.defillama, locale)}
+            {formatDecimal(row.defillama, locale)}
             {row.defillamaSymbol !== undefined && row.defillamaSymbol !== row.symbol && <div class="muted">{t('verifyLlamaCoinsAs', row.defillamaSymbol)}</div>}
           </>
         )}

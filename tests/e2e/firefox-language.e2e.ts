@@ -1,11 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:https';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { fakeExchangeHtml, firefoxBuild, requireFirefox, root } from './harness';
+import { fakeExchangeHtml, firefoxBuild, requireFirefox, root, startHttpsSite } from './harness';
 
 /**
  * The chosen language on an exchange page in Firefox (issue 17): there too the page's script may
@@ -26,19 +23,6 @@ interface BidiConnection {
   send(method: string, params: object): Promise<{ result: Record<string, unknown> }>;
 }
 
-/** A throwaway self-signed certificate for the stand-in hosts; Firefox is told to accept it (acceptInsecureCerts). */
-function selfSignedCertificate(hosts: readonly string[]): { key: string; cert: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'radar-cert-'));
-  try {
-    const config = join(dir, 'openssl.cnf');
-    writeFileSync(config, `[req]\ndistinguished_name=dn\nx509_extensions=ext\nprompt=no\n[dn]\nCN=${hosts[0]}\n[ext]\nsubjectAltName=${hosts.map((host) => `DNS:${host}`).join(',')}\n`);
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-config', config], { stdio: 'ignore' });
-    return { key: readFileSync(join(dir, 'key.pem'), 'utf8'), cert: readFileSync(join(dir, 'cert.pem'), 'utf8') };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
 async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string, timeoutMs = 20_000): Promise<T> {
   for (const deadline = Date.now() + timeoutMs; ; ) {
     const value = await read();
@@ -51,7 +35,7 @@ async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, what:
 describe('the chosen language on the exchange page, in Firefox', () => {
   let browser: Browser;
   let connection: BidiConnection;
-  let site: Server;
+  let site: Awaited<ReturnType<typeof startHttpsSite>> | undefined;
   const requested: string[] = [];
 
   const contextOf = (page: Page) => (page.mainFrame() as unknown as { _id: string })._id;
@@ -96,13 +80,9 @@ describe('the chosen language on the exchange page, in Firefox', () => {
   const headings = (page: Page) => inPill<string[]>(page, '(root) => [...root.querySelectorAll(".card__heading")].map((node) => node.textContent)');
 
   beforeAll(async () => {
-    site = createServer(selfSignedCertificate(HOSTS), (request, response) => {
+    site = await startHttpsSite(HOSTS, (request, response) => {
       requested.push(`${request.headers.host ?? ''}${request.url ?? ''}`);
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(fakeExchangeHtml(`${request.headers.host ?? ''} — stand-in`));
-    });
-    await new Promise<void>((resolve, reject) => {
-      site.once('error', reject);
-      site.listen(443, '127.0.0.1', () => resolve());
     });
     browser = await puppeteer.launch({
       browser: 'firefox',
@@ -116,7 +96,7 @@ describe('the chosen language on the exchange page, in Firefox', () => {
   });
   afterAll(async () => {
     await browser?.close();
-    await new Promise<void>((resolve) => (site === undefined ? resolve() : site.close(() => resolve())));
+    await site?.close();
   });
 
   test('Swedish set from an extension page: the card on binance.com follows it', async () => {

@@ -1,0 +1,71 @@
+/** The small pieces the exchange card is made of, shared by its sections and the popup. */
+import type { ComponentChildren } from 'preact';
+import type { GradeExchangeReturnType } from '../../lib/risk/grade';
+import { formatAge, formatDate, formatPercent, sourceSite } from '../../lib/words/format';
+import { levelWords } from '../../lib/words/level-words';
+import { useLocale, useT } from '../../utils/i18n';
+
+/** The level and grade; "Caution · incomplete" when a required figure is missing. */
+export function LevelChip({ verdict }: { verdict: Pick<GradeExchangeReturnType, 'level' | 'grade' | 'incomplete'> }) {
+  const t = useT();
+  const { level, grade } = verdict;
+  return (
+    <span class={`chip chip--${level}`} data-testid="level-chip" data-level={level} data-incomplete={verdict.incomplete === true ? 'true' : undefined}>
+      <span class="chip__grade" aria-hidden="true">
+        {grade}
+      </span>
+      <span>{levelWords(verdict, t)}</span>
+    </span>
+  );
+}
+
+/** A source link named by its site ("binance.com"); its accessible name says it is a source. */
+export function SourceLink({ href }: { href: string }) {
+  const t = useT();
+  const site = sourceSite(href);
+  return (
+    <a href={href} target="_blank" rel="noreferrer noopener" aria-label={t('sourceLabel', site)} data-testid="source-link">
+      {site}
+    </a>
+  );
+}
+
+/** Where a figure comes from and the date it describes, with its age. */
+export function Provenance({ source, asOf, now }: { source: string; asOf: string; now: Date }) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <p class="provenance">
+      <SourceLink href={source} />
+      {' · '}
+      <time dateTime={asOf}>{t('asOf', formatDate(asOf, locale))}</time> ({formatAge(asOf, now, locale)})
+    </p>
+  );
+}
+
+/** A share of the on-chain total as a labelled bar. */
+export function ShareBar({ label, share, testId }: { label: string; share: number; testId: string }) {
+  const locale = useLocale();
+  const percent = formatPercent(share, locale);
+  return (
+    <div class="bar" data-testid={testId}>
+      <div class="bar__label">
+        <span>{label}</span>
+        <span>{percent}</span>
+      </div>
+      <div class="bar__track" role="img" aria-label={`${label}: ${percent}`}>
+        <div class="bar__fill" style={{ width: `${Math.min(100, Math.max(0, share * 100)).toFixed(1)}%` }} />
+      </div>
+    </div>
+  );
+}
+
+/** One titled part of the card's details. */
+export function Section({ title, children, testId }: { title: string; children: ComponentChildren; testId: string }) {
+  return (
+    <section class="card__section" data-testid={testId}>
+      <h3 class="card__heading">{title}</h3>
+      {children}
+    </section>
+  );
+}

@@ -1,0 +1,128 @@
+import type { PorAttestation, PorCheck, PorReport } from '../../lib/reserves/schema';
+import type { GradeExchangeReturnType } from '../../lib/risk/grade';
+import { ALL_ASSETS, porCheckRows, porTrendSeries, type TrendPoint } from '../../lib/view/por-trend';
+import { formatAge, formatAmount, formatDate, formatPercent, formatSignedAmount, formatSignedPercent, formatUsd } from '../../lib/words/format';
+import { useLocale, useT } from '../../utils/i18n';
+import { SourceLink } from './parts';
+
+/**
+ * The report's two dates, kept apart: the day the report describes (the exchange's) and the day
+ * we last confirmed it was the newest (ours). When our copy is the old one, it says "not checked
+ * since", so our delay is never shown as the exchange's.
+ */
+export function PorDates({ por, freshness, now }: { por: PorAttestation; freshness: GradeExchangeReturnType['metrics']['porFreshness']; now: Date }) {
+  const t = useT();
+  const locale = useLocale();
+  const checkedAt = freshness?.checkedAt ?? por.checkedAt;
+  const ours = freshness?.late === 'us';
+  return (
+    <p class="provenance" data-testid="card-por-dates">
+      <SourceLink href={por.source} />
+      {' · '}
+      <time dateTime={por.asOf} data-testid="card-por-describes">
+        {t('porReportDescribes', formatDate(por.asOf, locale))}
+      </time>{' '}
+      ({formatAge(por.asOf, now, locale)})
+      {checkedAt !== undefined && (
+        <>
+          {' · '}
+          <time dateTime={checkedAt} class={ours ? 'por-late' : undefined} data-testid="card-por-checked" data-late={ours ? 'us' : undefined}>
+            {t(ours ? 'porNotCheckedSince' : 'porCheckedOn', formatDate(checkedAt, locale))}
+          </time>
+        </>
+      )}
+    </p>
+  );
+}
+
+/** Each major asset's ratio and customer liabilities over the kept reports, in words and, opened, as a table. */
+export function PorTrend({ history }: { history: readonly PorReport[] }) {
+  const t = useT();
+  const locale = useLocale();
+  const series = porTrendSeries(history);
+  const newest = history[0];
+  const oldest = history.at(-1);
+  if (series.length === 0 || newest === undefined || oldest === undefined) return null;
+  const name = (asset: string) => (asset === ALL_ASSETS ? t('porTrendAll') : asset);
+  const ratio = (point: TrendPoint | undefined) => (point?.ratio === undefined ? '—' : formatPercent(point.ratio, locale, 2));
+  const liabilities = (asset: string, point: TrendPoint | undefined) =>
+    point?.liabilities === undefined ? '—' : asset === ALL_ASSETS ? formatUsd(point.liabilities, locale) : formatAmount(point.liabilities, locale);
+  return (
+    <div class="por-trend" data-testid="card-por-trend">
+      <p class="por-subheading">{t('porTrendTitle', [String(history.length), formatDate(oldest.asOf, locale), formatDate(newest.asOf, locale)])}</p>
+      {series.map(({ asset, points }) => {
+        const first = points[0];
+        const last = points.at(-1);
+        return (
+          <details key={asset} class="por-trend__asset" data-asset={asset}>
+            <summary>
+              {t('porTrendLine', [
+                name(asset),
+                formatDate(first?.asOf ?? '', locale),
+                formatDate(last?.asOf ?? '', locale),
+                ratio(first),
+                ratio(last),
+                liabilities(asset, first),
+                liabilities(asset, last),
+              ])}
+            </summary>
+            <table class="ratios">
+              <caption class="visually-hidden">{t('porTrendCaption', name(asset))}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('porTrendDate')}</th>
+                  <th scope="col">{t('porTrendRatio')}</th>
+                  <th scope="col">{t('porTrendLiabilities')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {[...points].reverse().map((point) => (
+                  <tr key={point.asOf} class={point.ratio !== undefined && point.ratio < 1 ? 'ratio--short' : ''}>
+                    <th scope="row">
+                      <time dateTime={point.asOf}>{formatDate(point.asOf, locale)}</time>
+                    </th>
+                    <td>{ratio(point)}</td>
+                    <td>{liabilities(asset, point)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </details>
+        );
+      })}
+    </div>
+  );
+}
+
+/** The report's claimed reserves beside the coins counted in the exchange's published wallets, each side with its date and source. */
+export function PorClaimCheck({ check }: { check: PorCheck }) {
+  const t = useT();
+  const locale = useLocale();
+  const claimDate = formatDate(check.claimAsOf, locale);
+  const chainDate = formatDate(check.asOf, locale);
+  return (
+    <div class="por-check" data-testid="card-por-check">
+      <p class="por-subheading">{t('porCheckTitle')}</p>
+      <ul class="por-check__list">
+        {porCheckRows(check).map((row) => (
+          <li key={row.asset} data-asset={row.asset} class={row.difference < 0 ? 'negative' : undefined}>
+            {t('porCheckLine', [
+              row.asset,
+              formatAmount(row.claimed, locale),
+              claimDate,
+              formatAmount(row.onchain, locale),
+              chainDate,
+              formatSignedAmount(row.difference, locale),
+              row.share === undefined ? '—' : formatSignedPercent(row.share, locale),
+            ])}
+          </li>
+        ))}
+      </ul>
+      <p class="provenance">
+        {t('porCheckClaim')} <SourceLink href={check.claimSource} /> · <time dateTime={check.claimAsOf}>{claimDate}</time>
+        {' · '}
+        {t('porCheckOnchain')} <SourceLink href={check.source} /> · <time dateTime={check.asOf}>{chainDate}</time>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+import { useState } from 'preact/hooks';
+import * as v from 'valibot';
+import { holdingChainIds, holdingChainNames } from '../../lib/holdings/holding-tokens';
+import { RpcUrlSchema, type Settings } from '../../lib/settings';
+import { useT } from '../../utils/i18n';
+
+/** The user's own RPC endpoints: one for Ethereum, and one per chain of the watched addresses. */
+export function RpcSetting({ settings, onChange }: { settings: Settings; onChange: (patch: Partial<Settings>) => void }) {
+  const t = useT();
+  const setChainUrl = (chainId: number, url: string | undefined) => {
+    const rest = Object.fromEntries(Object.entries(settings.chainRpcUrls).filter(([key]) => key !== String(chainId)));
+    onChange({ chainRpcUrls: url === undefined ? rest : { ...rest, [String(chainId)]: url } });
+  };
+  return (
+    <section aria-labelledby="rpc-title">
+      <h2 id="rpc-title">{t('rpcTitle')}</h2>
+      <p class="muted" id="rpc-help">
+        {t('rpcBody')}
+      </p>
+      <RpcField id="rpc-url" label={t('rpcLabel')} describedBy="rpc-help" value={settings.rpcUrl} onChange={(rpcUrl) => onChange({ rpcUrl })} />
+      {/* An endpoint serves one chain, so watched addresses on other networks need their own. */}
+      <details class="rpc-chains" open={Object.keys(settings.chainRpcUrls).length > 0} data-testid="rpc-chains">
+        <summary>{t('rpcChainsTitle')}</summary>
+        <p class="muted" id="rpc-chains-help">
+          {t('rpcChainsBody')}
+        </p>
+        {holdingChainIds.map((chainId) => (
+          <p key={chainId}>
+            <RpcField
+              id={`rpc-url-${chainId}`}
+              label={t('rpcChainLabel', holdingChainNames[chainId] ?? String(chainId))}
+              describedBy="rpc-chains-help"
+              value={settings.chainRpcUrls[String(chainId)]}
+              onChange={(url) => setChainUrl(chainId, url)}
+            />
+          </p>
+        ))}
+      </details>
+    </section>
+  );
+}
+
+/** Saved only when valid or emptied, so a half-typed address never replaces a working one. */
+function RpcField({ id, label, describedBy, value, onChange }: { id: string; label: string; describedBy: string; value: string | undefined; onChange: (rpcUrl: string | undefined) => void }) {
+  const t = useT();
+  const [draft, setDraft] = useState(value ?? '');
+  const [invalid, setInvalid] = useState(false);
+  const save = () => {
+    const text = draft.trim();
+    if (text === '') {
+      setInvalid(false);
+      if (value !== undefined) onChange(undefined);
+      return;
+    }
+    const parsed = v.safeParse(RpcUrlSchema, text);
+    setInvalid(!parsed.success);
+    if (parsed.success && parsed.output !== value) onChange(parsed.output);
+  };
+  return (
+    <>
+      <label for={id}>{label}</label>{' '}
+      <input
+        id={id}
+        type="url"
+        inputMode="url"
+        spellcheck={false}
+        placeholder="https://"
+        value={draft}
+        aria-describedby={invalid ? `${describedBy} ${id}-error` : describedBy}
+        aria-invalid={invalid}
+        data-testid={id}
+        onInput={(event) => setDraft((event.currentTarget as HTMLInputElement).value)}
+        onChange={save}
+      />
+      {invalid && (
+        <p id={`${id}-error`} class="card__alert" role="alert">
+          {t('rpcInvalid')}
+        </p>
+      )}
+    </>
+  );
+}

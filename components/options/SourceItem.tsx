@@ -1,0 +1,93 @@
+import type { SourceStatus } from '../../lib/reserves/schedule';
+import type { SourceGroup } from '../../lib/view/source-groups';
+import { formatAge } from '../../lib/words/format';
+import { useLocale, useT, type MessageKey } from '../../utils/i18n';
+import type { SourceRow } from '../Options';
+
+const SOURCE_NAMES: Record<string, MessageKey> = {
+  feed: 'sourceFeedName',
+  cexs: 'sourceCexsName',
+  'own-token-prices': 'sourceOwnTokenPricesName',
+  protocol: 'sourceProtocolName',
+};
+
+const STATUS_KEYS: Record<SourceStatus, MessageKey> = {
+  fresh: 'sourceFresh',
+  stale: 'sourceStale',
+  failing: 'sourceFailing',
+  never: 'sourceNever',
+};
+
+/** One source: its name, state and age on one line that opens onto its details. */
+export function SourceItem({ group, exchangeNames, now }: { group: SourceGroup<SourceRow>; exchangeNames: Record<string, string>; now: Date }) {
+  const t = useT();
+  const locale = useLocale();
+  const age = (iso: string | undefined) => (iso === undefined ? t('never') : formatAge(iso, now, locale));
+  const perExchange = group.id === 'protocol';
+  const only = perExchange ? undefined : group.members[0];
+  return (
+    <li class="source" data-testid="source-row" data-source={group.id} data-status={group.status}>
+      <details>
+        <summary class="source__summary">
+          <span class="source__name" data-testid="source-name">
+            {SOURCE_NAMES[group.id] === undefined ? group.id : t(SOURCE_NAMES[group.id]!)}
+          </span>{' '}
+          <span class="source__state">
+            <span class={`status status--${group.status}`}>{t(STATUS_KEYS[group.status])}</span>
+            {perExchange && (
+              <>
+                {' · '}
+                <span data-testid="source-count">{t('sourceGroupCount', [String(group.count), String(group.members.length)])}</span>
+              </>
+            )}
+          </span>{' '}
+          <span class="source__age">{t('sourceLastSuccessAt', age(group.oldestSuccess))}</span>
+          {only?.lastError !== undefined && <span class="source__error">{only.lastError}</span>}
+        </summary>
+        <div class="source__details">
+          <dl class="source__facts">
+            <dt>{t('sourceAddress')}</dt>
+            <dd class="source__url">{perExchange ? `${commonStart(group.members.map((member) => member.url))}…` : only?.url}</dd>
+            {only?.nextAttemptAt !== undefined && (
+              <>
+                <dt>{t('sourceNextAttempt')}</dt>
+                <dd>{formatAge(only.nextAttemptAt, now, locale)}</dd>
+              </>
+            )}
+          </dl>
+          {perExchange && (
+            <table class="source__table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('exchangeColumn')}</th>
+                  <th scope="col">{t('statusColumn')}</th>
+                  <th scope="col">{t('lastSuccessColumn')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {group.members.map((member) => (
+                  <tr key={member.id} data-testid="source-exchange" data-status={member.status}>
+                    <th scope="row">{member.exchangeId === undefined ? member.url : (exchangeNames[member.exchangeId] ?? member.exchangeId)}</th>
+                    <td>
+                      <span class={`status status--${member.status}`}>{t(STATUS_KEYS[member.status])}</span>
+                      {member.lastError !== undefined && <span class="source__error">{member.lastError}</span>}
+                    </td>
+                    <td>{age(member.lastSuccess)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </div>
+      </details>
+    </li>
+  );
+}
+
+/** The start every address shares (`https://api.llama.fi/protocol/`). */
+function commonStart(texts: readonly string[]): string {
+  const [first = '', ...rest] = texts;
+  let length = first.length;
+  for (const text of rest) while (!text.startsWith(first.slice(0, length))) length--;
+  return first.slice(0, length);
+}

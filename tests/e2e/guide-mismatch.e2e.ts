@@ -1,0 +1,126 @@
+/**
+ * The withdrawal guide's warning on the exchange's own withdrawal page, in Chromium with the built
+ * extension: when the page's address field holds another address than the one the guide kept, it
+ * says so, never changes the field, and never covers it.
+ */
+import { getAddress } from 'viem';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { fakeExchangeHtml, launchChromium, routeSite, shadowUi, type ChromiumExtension } from './harness';
+
+// EIP-55's own example address: the wallet address the user "pastes" into the guide.
+const WALLET = '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed';
+const OTHER = getAddress(`0x${'ab'.repeat(20)}`);
+
+describe("the guide's address on the exchange's withdrawal page, Chromium", () => {
+  let browser: ChromiumExtension;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    // The guide keeps the address the user checked on the device, as the user gives it.
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/guide.html?exchange=binance`);
+    await page.getByLabel('Network', { exact: true }).selectOption('ethereum');
+    await page.getByLabel('Coin or token (ticker)').fill('ETH');
+    await page.getByTestId('step-next').click();
+    await page.getByTestId('wallet-hardware').check();
+    for (const item of await page.getByTestId('seed-checklist').getByRole('checkbox').all()) await item.check();
+    await page.getByTestId('step-next').click();
+    await page.getByTestId('address-input').fill(WALLET);
+    await page.getByTestId('verified-on-device').check();
+    await page.getByTestId('step-next').click();
+    await page.getByTestId('book-empty').waitFor();
+    await page.close();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  test("warns on the exchange's withdrawal page when its field holds another address, and never changes the field", async () => {
+    await routeSite(
+      browser.context,
+      'https://www.binance.com',
+      fakeExchangeHtml('Binance — withdraw USDT', '<form><label>Address <input id="withdraw-address" type="text" autocomplete="off"></label><button type="button">Withdraw</button></form>'),
+    );
+    const page = await browser.context.newPage();
+    await page.goto('https://www.binance.com/en/my/wallet/account/main/withdrawal/crypto/USDT');
+    // The script runs at document_idle; give it the moment it needs to attach its listeners.
+    await page.waitForFunction(() => document.readyState === 'complete');
+    await page.waitForTimeout(500);
+    const field = page.locator('#withdraw-address');
+    // Half an address is not an address: nothing is said while the user is still typing.
+    await field.fill(OTHER.slice(0, 20));
+    await page.waitForTimeout(500);
+    expect(await page.locator('reserve-radar-mismatch').count()).toBe(0);
+    await field.fill(OTHER);
+    const warning = shadowUi(page, 'reserve-radar-mismatch');
+    await warning.waitFor('mismatch-warning');
+    expect(await warning.attribute('mismatch-warning', 'role')).toBe('alert');
+    const text = (await warning.text('mismatch-warning')) ?? '';
+    expect(text).toContain('This is not the address from your withdrawal guide');
+    expect(text).toContain('0x 5aAe b605');
+    expect(await field.inputValue()).toBe(OTHER);
+
+    // The right address (in any letter case) makes the warning go, and the field stays the user's.
+    await field.fill(WALLET.toLowerCase());
+    await page.locator('reserve-radar-mismatch').waitFor({ state: 'detached', timeout: 10_000 });
+    expect(await field.inputValue()).toBe(WALLET.toLowerCase());
+    await page.close();
+  });
+
+  test('the mismatch warning never covers the field it warns about, wherever the field sits and however the page scrolls', async () => {
+    const field = (id: string) => `<label style="display:block">Address <input id="${id}" type="text" autocomplete="off" style="width:90%;font-size:18px;padding:10px"></label>`;
+    await browser.context.unroute('https://www.binance.com/**');
+    await routeSite(
+      browser.context,
+      'https://www.binance.com',
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Binance — withdraw</title></head>
+       <body style="margin:0;font:16px system-ui">${field('top')}<div style="height:900px"></div>${field('middle')}<div style="height:900px"></div>${field('bottom')}</body></html>`,
+    );
+    const page = await browser.context.newPage();
+    const warning = shadowUi(page, 'reserve-radar-mismatch');
+    const clear = async (what: string) => {
+      // The scroll comes to rest, then a frame for the warning to follow the page.
+      await page.evaluate(async () => {
+        const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+        for (let last = NaN; last !== window.scrollY; await frame(), await frame()) last = window.scrollY;
+      });
+      const box = await warning.box('mismatch-warning');
+      const input = (await page.locator('input:focus').boundingBox())!;
+      const viewport = page.viewportSize()!;
+      const overlaps = box.x < input.x + input.width && input.x < box.x + box.width && box.y < input.y + input.height && input.y < box.y + box.height;
+      expect(overlaps, `${what}: warning ${JSON.stringify(box)} over field ${JSON.stringify(input)}`).toBe(false);
+      expect(box.y, what).toBeGreaterThanOrEqual(0);
+      expect(box.y + box.height, what).toBeLessThanOrEqual(viewport.height);
+    };
+    for (const viewport of [
+      { width: 1280, height: 720 },
+      { width: 360, height: 640 },
+    ]) {
+      await page.setViewportSize(viewport);
+      await page.goto('https://www.binance.com/en/my/wallet/account/main/withdrawal/crypto/USDT');
+      await page.waitForFunction(() => document.readyState === 'complete');
+      await page.waitForTimeout(500);
+      for (const [id, block] of [
+        ['top', 'start'],
+        ['middle', 'center'],
+        ['bottom', 'end'],
+      ] as const) {
+        const what = `${viewport.width}px, ${id} field scrolled to the ${block}`;
+        const input = page.locator(`#${id}`);
+        await input.evaluate((element, where) => element.scrollIntoView({ block: where }), block);
+        await input.fill(OTHER);
+        await warning.waitFor('mismatch-warning');
+        await clear(what);
+        // The page scrolls under the warning: it moves out of the field's way.
+        for (const delta of [-250, 500, -120]) {
+          await page.mouse.wheel(0, delta);
+          await clear(`${what}, then scrolled by ${delta}px`);
+        }
+        await input.fill(WALLET);
+        await page.locator('reserve-radar-mismatch').waitFor({ state: 'detached', timeout: 10_000 });
+      }
+    }
+    await page.close();
+  });
+});

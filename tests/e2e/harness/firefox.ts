@@ -1,0 +1,95 @@
+/** Debian's Firefox ESR driven by puppeteer-core over WebDriver BiDi, with the built add-on installed as a temporary add-on. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import puppeteer, { type Browser as FirefoxBrowser, type Page as FirefoxPage } from 'puppeteer-core';
+import { firefoxBuild, requireFirefox } from './builds';
+
+/** The fixed address Firefox gives the add-on in the tests (pref `extensions.webextensions.uuids`). */
+export const FIREFOX_UUID = '3c5e8a9e-7f1b-4d2a-9c6e-52a0b1d7e4f3';
+export const firefoxOrigin = `moz-extension://${FIREFOX_UUID}`;
+
+interface BidiConnection {
+  send(method: string, params: object): Promise<{ result: Record<string, unknown> }>;
+}
+
+export interface FirefoxExtension {
+  browser: FirefoxBrowser;
+  connection: BidiConnection;
+  /** The welcome tab the install opened (entrypoints/background/install.ts), left as it is. */
+  welcome: FirefoxPage;
+  /**
+   * Opens an extension page (`/options.html`…) in a new tab and returns it once it is there.
+   * WebDriver BiDi refuses to navigate a tab to a moz-extension: address, so the extension opens
+   * it itself (`tabs.create` from its welcome page), as it does for its own pages.
+   */
+  openPage(path: string): Promise<FirefoxPage>;
+  /** Evaluates `expression` in the welcome page, where the WebExtension API is at hand; awaits promises. */
+  inExtension<T>(expression: string): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** The id of a puppeteer page's top-level browsing context (BiDi's name for a tab). */
+export function contextIdOf(page: FirefoxPage): string {
+  return (page.mainFrame() as unknown as { _id: string })._id;
+}
+
+/**
+ * Debian's Firefox ESR with the built add-on installed as a temporary add-on, under a fixed
+ * extension address, with `hosts` resolved to this machine.
+ */
+export async function launchFirefox(options: { hosts?: readonly string[]; prefs?: Record<string, unknown> } = {}): Promise<FirefoxExtension> {
+  const executablePath = requireFirefox();
+  const manifest = JSON.parse(readFileSync(join(firefoxBuild, 'manifest.json'), 'utf8')) as { browser_specific_settings: { gecko: { id: string } } };
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath,
+    headless: true,
+    acceptInsecureCerts: true,
+    extraPrefsFirefox: {
+      'network.dns.localDomains': (options.hosts ?? []).join(','),
+      'extensions.webextensions.uuids': JSON.stringify({ [manifest.browser_specific_settings.gecko.id]: FIREFOX_UUID }),
+      ...options.prefs,
+    },
+  });
+  try {
+    await browser.installExtension(firefoxBuild);
+    const connection = (browser as unknown as { connection: BidiConnection }).connection;
+    const contexts = async () => (await connection.send('browsingContext.getTree', { maxDepth: 0 })).result.contexts as { context: string; url: string }[];
+    const pageFor = async (url: string, known: ReadonlySet<string>, what: string): Promise<FirefoxPage> => {
+      for (const deadline = Date.now() + 15_000; ; ) {
+        const context = (await contexts()).find((candidate) => !known.has(candidate.context) && candidate.url === url)?.context;
+        const page = context === undefined ? undefined : (await browser.pages()).find((candidate) => contextIdOf(candidate) === context);
+        if (page !== undefined) {
+          await page.waitForFunction(() => document.readyState === 'complete');
+          return page;
+        }
+        if (Date.now() > deadline) throw new Error(`${what}: no tab at ${url} within 15 s; tabs: ${(await contexts()).map((candidate) => candidate.url).join(', ')}`);
+        await new Promise((resolvePromise) => setTimeout(resolvePromise, 100));
+      }
+    };
+    const welcome = await pageFor(`${firefoxOrigin}/welcome.html`, new Set(), 'The install opened no welcome tab');
+    const inExtension = async <T>(expression: string): Promise<T> => {
+      // As JSON text: BiDi hands other values back in its own typed form.
+      const wrapped = `Promise.resolve(${expression}).then((value) => JSON.stringify(value ?? null))`;
+      const answer = await connection.send('script.evaluate', { expression: wrapped, target: { context: contextIdOf(welcome) }, awaitPromise: true, resultOwnership: 'none' });
+      const result = answer.result as { type: string; result?: { value?: unknown }; exceptionDetails?: { text?: string } };
+      if (result.type === 'exception') throw new Error(`inExtension(${expression}): ${result.exceptionDetails?.text ?? 'exception'}`);
+      return JSON.parse(String(result.result?.value)) as T;
+    };
+    return {
+      browser,
+      connection,
+      welcome,
+      inExtension,
+      async openPage(path) {
+        const known = new Set((await contexts()).map((candidate) => candidate.context));
+        await inExtension(`browser.tabs.create({ url: ${JSON.stringify(path)} }).then(() => true)`);
+        return pageFor(`${firefoxOrigin}${path}`, known, `openPage(${path})`);
+      },
+      close: () => browser.close(),
+    };
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+}

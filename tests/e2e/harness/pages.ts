@@ -1,0 +1,63 @@
+/** Set-ups several tests share: an exchange tab beside the options page, a source refreshed, the pill's place on a page. */
+import type { BrowserContext, Page } from 'playwright-core';
+import { activeTabId, type ChromiumExtension } from './chromium';
+import { fakeExchangeHtml, routeSite } from './servers';
+import { shadowUi } from './shadow';
+
+/**
+ * Presses "Refresh now" on an open options page and reads one source's row when it is done: its
+ * status and its words (the last error, in plain words). Reloads the page for the next call.
+ */
+export async function refreshSource(options: Page, source: string): Promise<{ status: string | null; text: string }> {
+  await options.getByTestId('refresh-now').click();
+  await options.getByTestId('options-notice').filter({ hasText: /\S/ }).waitFor();
+  const row = options.locator(`[data-testid="source-row"][data-source="${source}"]`);
+  const result = { status: await row.getAttribute('data-status'), text: (await row.textContent()) ?? '' };
+  await options.reload();
+  await options.getByTestId('sources').waitFor();
+  return result;
+}
+
+/**
+ * Where the collapsed pill sits on `origin`, learned from an ordinary load of a stand-in page; then
+ * `origin` serves `html` instead, and a request to `/pill-appeared` (the page's own beacon for the
+ * moment our element arrives) resolves `pillAppeared`. Leaves `page` on about:blank.
+ */
+export async function pillPlaceThenServe(
+  context: BrowserContext,
+  page: Page,
+  origin: string,
+  html: string,
+): Promise<{ box: { x: number; y: number; width: number; height: number }; pillAppeared: Promise<void> }> {
+  await routeSite(context, origin, fakeExchangeHtml(`${new URL(origin).hostname} — stand-in`));
+  await page.goto(`${origin}/`);
+  const box = await shadowUi(page).box('pill-toggle');
+  await page.goto('about:blank');
+  await context.unroute(`${origin}/**`);
+  let appeared: () => void = () => undefined;
+  const pillAppeared = new Promise<void>((resolve) => (appeared = resolve));
+  await context.route(`${origin}/**`, (route) => {
+    if (new URL(route.request().url()).pathname === '/pill-appeared') {
+      appeared();
+      return route.fulfill({ status: 204 });
+    }
+    return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+  });
+  return { box, pillAppeared };
+}
+
+/**
+ * A stand-in exchange page with its pill drawn, and the options page open at Data sources: the
+ * setup of the tests that refresh a source and read what the tab and the options page show.
+ */
+export async function exchangeTabAndSources(browser: ChromiumExtension, { origin, path, name }: { origin: string; path: string; name: string }): Promise<{ tabId: number; options: Page }> {
+  await routeSite(browser.context, origin, fakeExchangeHtml(`${name} — stand-in`));
+  const page = await browser.context.newPage();
+  await page.goto(`${origin}${path}`);
+  await page.waitForFunction(() => document.querySelector('reserve-radar-pill'));
+  const tabId = await activeTabId(browser.worker);
+  const options = await browser.context.newPage();
+  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await options.getByTestId('sources').waitFor();
+  return { tabId, options };
+}
