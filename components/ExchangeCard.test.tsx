@@ -5,14 +5,14 @@ import { render } from 'preact';
 import { describe, expect, test, vi } from 'vitest';
 import { getExchange } from '../lib/exchanges/registry';
 import type { ExchangeReserves } from '../lib/reserves/schema';
-import { buildExchangeView } from '../lib/view/exchange-view';
-import { ExchangeCard, type CardView } from './ExchangeCard';
+import { buildExchangeView, type ExchangeView } from '../lib/view/exchange-view';
+import { ExchangeCard } from './ExchangeCard';
 import { I18nContext, translateFrom, type Messages } from '../utils/i18n';
 
 const now = new Date('2026-12-04T12:00:00Z');
 const POR_PAGE = 'https://www.binance.com/en/proof-of-reserves';
 
-function draw(view: CardView, locale = 'en'): HTMLElement {
+function draw(view: ExchangeView, locale = 'en'): HTMLElement {
   const { document } = parseHTML('<!doctype html><html><body><div id="root"></div></body></html>');
   vi.stubGlobal('document', document);
   const root = document.getElementById('root') as unknown as HTMLElement;
@@ -27,7 +27,7 @@ function draw(view: CardView, locale = 'en'): HTMLElement {
 }
 
 /** Binance's view for a monthly report that describes `asOf` and that we last confirmed on `checkedAt`. */
-function binance(asOf: string, checkedAt: string, extra: Partial<ExchangeReserves> = {}, more: Omit<ExchangeReserves, 'por'> = {}): CardView {
+function binance(asOf: string, checkedAt: string, extra: Pick<ExchangeView, 'porHistory' | 'porCheck'> = {}, more: Omit<ExchangeReserves, 'por'> = {}): ExchangeView {
   const exchange = getExchange('binance');
   if (exchange === undefined) throw new Error('no binance in the registry');
   const reserves: ExchangeReserves = {

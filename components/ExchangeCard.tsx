@@ -1,5 +1,4 @@
 import type { ExchangeView } from '../lib/view/exchange-view';
-import type { ExchangeReserves } from '../lib/reserves/schema';
 import type { GradeExchangeReturnType } from '../lib/risk/grade';
 import { formatAge, formatDate, formatPercent, formatSignedUsd, formatUsd } from '../lib/words/format';
 import { porLabel } from '../lib/words/por-label';
@@ -15,10 +14,9 @@ import { PorClaimCheck, PorDates, PorTrend } from './card/por';
  * The exchange's view, with the kept past reports and the feed's claim-vs-chain check where the
  * background provides them (the trend and the check are drawn only then).
  */
-export type CardView = ExchangeView & Partial<Pick<ExchangeReserves, 'porHistory' | 'porCheck'>>;
 
 export interface ExchangeCardProps {
-  view: CardView;
+  view: ExchangeView;
   /** Opens the withdrawal guide for this exchange. */
   onWithdraw?: () => void;
   /** Heading level of the exchange name, so the card fits the page it is placed in. */

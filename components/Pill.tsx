@@ -20,7 +20,7 @@ export interface PillProps {
   onSnooze: (choice: SnoozeChoice) => void;
   onWithdraw: () => void;
   /** From the user's own recorded holdings (words made by the background, no figures): said first, before the reserves. */
-  balanceNudge?: PageBalanceNudge;
+  balanceNudge?: PageBalanceNudge | undefined;
 }
 
 const CORNERS: readonly Corner[] = ['bottom-right', 'bottom-left', 'top-left', 'top-right'];

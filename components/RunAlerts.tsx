@@ -6,7 +6,7 @@ export interface RunAlertsProps {
   /** The current tab's exchange, drawn at once from the tab's state. */
   first?: RunAlertView | undefined;
   /** Every exchange with an alert on; asked for after the first frame, never waited on. */
-  load?: () => Promise<RunAlertView[]>;
+  load?: (() => Promise<RunAlertView[]>) | undefined;
   onWithdraw: (exchangeId: string) => void;
   /** "Snooze this exchange's alerts for a week"; answers with the alerts as they are after it. */
   onSnooze: (exchangeId: string) => Promise<RunAlertView[]>;

@@ -10,7 +10,7 @@ const ASSET = /^[A-Z0-9.]{1,12}$/;
 export interface RouteStepProps {
   state: GuideState;
   exchanges: readonly GuideExchange[];
-  prefillExchangeId?: string;
+  prefillExchangeId?: string | undefined;
   onAction: (action: GuideAction) => void;
 }
 

@@ -23,20 +23,20 @@ export function DefillamaCoinCompare({ exchangeName, chainName, defillamaChain, 
   const t = useT();
   const locale = useLocale();
   const comparison = compareWithDefillama({ result, symbols, nativeSymbol, chain: defillamaChain, amounts });
-  const hasPoint = comparison.at !== undefined && comparison.source !== undefined;
+  const point = comparison.at !== undefined && comparison.source !== undefined ? { at: comparison.at, source: comparison.source } : null;
 
   return (
     <div data-testid="reserves-llama" data-status={comparison.status}>
       <h3>{t('verifyLlamaCoinsTitle')}</h3>
-      {!hasPoint || comparison.blockNumber === undefined ? (
+      {point === null || comparison.blockNumber === undefined ? (
         <p class="muted" data-testid="reserves-llama-none">
           {t('verifyLlamaCoinsNone', [exchangeName, chainName])}
         </p>
       ) : (
         <>
           <p class="provenance">
-            {t('verifyLlamaCoinsIntro', [exchangeName, chainName, formatDate(comparison.at!, locale)])}{' '}
-            <a href={comparison.source} data-testid="reserves-llama-source">
+            {t('verifyLlamaCoinsIntro', [exchangeName, chainName, formatDate(point.at, locale)])}{' '}
+            <a href={point.source} data-testid="reserves-llama-source">
               {t('verifyLlamaCoinsSource')}
             </a>
           </p>
@@ -47,7 +47,7 @@ export function DefillamaCoinCompare({ exchangeName, chainName, defillamaChain, 
           )}
           <div class="table-scroll">
             <table class="path totals" data-testid="reserves-llama-table">
-              <caption>{t('verifyLlamaCoinsCaption', [exchangeName, chainName, formatDecimal(comparison.blockNumber, locale), formatDate(comparison.at!, locale)])}</caption>
+              <caption>{t('verifyLlamaCoinsCaption', [exchangeName, chainName, formatDecimal(comparison.blockNumber, locale), formatDate(point.at, locale)])}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t('verifyAsset')}</th>
@@ -55,7 +55,7 @@ export function DefillamaCoinCompare({ exchangeName, chainName, defillamaChain, 
                     {t('verifyLlamaCoinsOnChain', formatDecimal(comparison.blockNumber, locale))}
                   </th>
                   <th scope="col" class="num">
-                    {t('verifyLlamaCoinsDefillama', formatDate(comparison.at!, locale))}
+                    {t('verifyLlamaCoinsDefillama', formatDate(point.at, locale))}
                   </th>
                   <th scope="col" class="num">
                     {t('verifyLlamaCoinsDifference')}

@@ -29,7 +29,7 @@ export interface ArrivalToken {
 export interface CheckArrivalParameters {
   rpcUrl: string;
   /** When given, the endpoint must report this chain id, so a mis-set RPC cannot fake an arrival. */
-  chainId?: number;
+  chainId?: number | undefined;
   address: string;
   /** ERC-20 to watch; the native coin when omitted. */
   token?: ArrivalToken;
@@ -93,7 +93,7 @@ interface BalanceReading {
 
 export interface ReadBalanceParameters {
   rpcUrl: string;
-  chainId?: number;
+  chainId?: number | undefined;
   address: string;
   token?: ArrivalToken;
   timeoutMs?: number;

@@ -66,7 +66,8 @@ async function verify({
   held,
   now,
   maxBytes,
-}: Required<Pick<VerifyWarningListParameters, 'body' | 'expectedSigner' | 'now' | 'maxBytes'>> & {
+}: Required<Pick<VerifyWarningListParameters, 'body' | 'expectedSigner' | 'now'>> & {
+  maxBytes: number;
   held: HeldWarningList | undefined;
 }): Promise<VerifyWarningListReturnType> {
   if (!isAddress(expectedSigner, { strict: false })) {

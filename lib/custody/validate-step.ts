@@ -62,7 +62,7 @@ export interface ValidateStepParameters {
   state: GuideState;
   step: GuideStepId;
   /** The user's address book, for the look-alike check on the address step. */
-  book?: readonly AddressBookEntry[];
+  book?: readonly AddressBookEntry[] | undefined;
 }
 
 export interface ValidateStepReturnType {
@@ -131,12 +131,12 @@ export interface GuideProgress {
 }
 
 /** The first incomplete step, or null when the guide is finished. */
-export function nextStep({ state, book }: { state: GuideState; book?: readonly AddressBookEntry[] }): GuideStepId | null {
+export function nextStep({ state, book }: { state: GuideState; book?: readonly AddressBookEntry[] | undefined }): GuideStepId | null {
   for (const step of guideStepIds) if (!validateStep({ state, step, book }).complete) return step;
   return null;
 }
 
-export function guideProgress({ state, book }: { state: GuideState; book?: readonly AddressBookEntry[] }): GuideProgress[] {
+export function guideProgress({ state, book }: { state: GuideState; book?: readonly AddressBookEntry[] | undefined }): GuideProgress[] {
   const current = nextStep({ state, book });
   const currentIndex = current === null ? guideStepIds.length : guideStepIds.indexOf(current);
   return guideStepIds.map((step, index) => ({ step, status: index < currentIndex ? 'done' : index === currentIndex ? 'current' : 'upcoming' }));

@@ -22,7 +22,7 @@ export interface BuildFeedSnapshotParameters {
   /** DefiLlama's readings this run (on-chain totals, flows, breakdowns), by exchange id. */
   onchain?: IncomingReserves;
   /** The previous feed's snapshot: what is kept when a source fails or answers worse. */
-  previous?: Snapshot;
+  previous?: Snapshot | undefined;
   now: Date;
 }
 

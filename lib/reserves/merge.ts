@@ -98,7 +98,7 @@ export function mergeReserves({ held, incoming, generatedAt }: MergeReservesPara
   return { snapshot: { ...held, generatedAt: stamp, exchanges }, changed, keptNewer };
 }
 
-type Dated = Pick<PorAttestation | OnchainAssets | Flows, 'asOf'> & { observedAt?: string };
+type Dated = Pick<PorAttestation | OnchainAssets | Flows, 'asOf'> & { observedAt?: string | undefined };
 
 /** The moment a block describes, as a sortable ISO string. */
 export function blockMoment(block: Dated): string {

@@ -3,7 +3,7 @@ import { CORE_ASSETS, STABLECOINS, normalizeSymbol } from './assets';
 import { thresholdValue } from './thresholds';
 
 /** On-chain assets as the risk model reads them; `cleanUsd` may be unknown in historical cases. */
-export type RiskOnchainAssets = Omit<OnchainAssets, 'cleanUsd'> & { cleanUsd?: number };
+export type RiskOnchainAssets = Omit<OnchainAssets, 'cleanUsd'> & { cleanUsd?: number | undefined };
 
 export interface AssetShare {
   symbol: string;

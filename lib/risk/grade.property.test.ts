@@ -106,17 +106,21 @@ const incidentArb: fc.Arbitrary<Incident> = fc.record({
   source: fc.constant('https://x.example/incident'),
 });
 
-const exchangeArb: fc.Arbitrary<GradeExchangeParameters['exchange']> = fc.record({
-  id: fc.constant('x'),
-  name: fc.constant('X'),
-  ownTokens: fc.constant(['XT']),
-  affiliatedTokens: fc.option(fc.constant(['AF']), { nil: undefined }),
-  status: fc.oneof(
-    { weight: 19, arbitrary: fc.constant({ kind: 'operating' as const }) },
-    { weight: 1, arbitrary: fc.constant({ kind: 'collapsed' as const, date: '2024-01-01', history: 'Gone.', source: 'https://x.example/gone' }) },
-  ),
-  incidents: fc.oneof({ weight: 3, arbitrary: fc.constant([]) }, { weight: 1, arbitrary: fc.array(incidentArb, { maxLength: 2 }) }),
-});
+const exchangeArb: fc.Arbitrary<GradeExchangeParameters['exchange']> = fc.record(
+  {
+    id: fc.constant('x'),
+    name: fc.constant('X'),
+    ownTokens: fc.constant(['XT']),
+    affiliatedTokens: fc.constant(['AF']),
+    status: fc.oneof(
+      { weight: 19, arbitrary: fc.constant({ kind: 'operating' as const }) },
+      { weight: 1, arbitrary: fc.constant({ kind: 'collapsed' as const, date: '2024-01-01', history: 'Gone.', source: 'https://x.example/gone' }) },
+    ),
+    incidents: fc.oneof({ weight: 3, arbitrary: fc.constant([]) }, { weight: 1, arbitrary: fc.array(incidentArb, { maxLength: 2 }) }),
+  },
+  // Affiliated tokens are absent or present; the other keys always are.
+  { requiredKeys: ['id', 'name', 'ownTokens', 'status', 'incidents'] },
+);
 
 // Blocks are present most of the time so that ok verdicts, the interesting starting point, occur.
 const reservesArb: fc.Arbitrary<RiskReserves> = fc.record({

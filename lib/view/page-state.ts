@@ -46,7 +46,7 @@ export interface PageStateForParameters {
   /** When the pill was last shown, per exchange id. */
   seen: Record<string, number>;
   /** The pill's words in the user's language. */
-  words?: Record<string, string>;
+  words?: Record<string, string> | undefined;
 }
 
 export function pageStateFor({ state, settings, seen, words }: PageStateForParameters): PageState {

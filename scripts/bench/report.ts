@@ -2,8 +2,8 @@ export interface BenchRow {
   name: string;
   /** Already formatted, with its unit: `12.4x`, `97.1 %`, `3 calls`. */
   value: string;
-  goal?: string;
-  met?: boolean;
+  goal?: string | undefined;
+  met?: boolean | undefined;
 }
 
 export interface BenchReport {

@@ -307,7 +307,10 @@ describe('Firefox with a run on Binance', () => {
         const api = (globalThis as unknown as { browser: Api }).browser;
         const tabs = await api.tabs.query({});
         const perTab = await Promise.all(
-          tabs.map(async (tab) => ({ text: await api.browserAction.getBadgeText({ tabId: tab.id }), color: await api.browserAction.getBadgeBackgroundColor({ tabId: tab.id }) })),
+          tabs.map(async (tab) => {
+            const which = tab.id === undefined ? {} : { tabId: tab.id };
+            return { text: await api.browserAction.getBadgeText(which), color: await api.browserAction.getBadgeBackgroundColor(which) };
+          }),
         );
         return { global: await api.browserAction.getBadgeText({}), perTab };
       });

@@ -31,6 +31,7 @@ export async function inShadow<T, A = undefined>(page: Page, hostTag: string, fn
     const shadow = findNode(root, (node) => node.localName === hostTag)?.shadowRoots?.[0];
     if (shadow === undefined) return null;
     const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
+    if (object.objectId === undefined) return null;
     const { result, exceptionDetails } = await cdp.send('Runtime.callFunctionOn', {
       objectId: object.objectId,
       functionDeclaration: `function (arg) { return (${fn.toString()})(this, arg); }`,
