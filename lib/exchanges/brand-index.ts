@@ -52,6 +52,11 @@ export interface BrandIndex {
   /** Most labels in an official domain (`coinone.co.kr` → 3): how far an exact match can reach. */
   maxDomainLabels: number;
   shortestBrand: number;
+  /**
+   * Brands of six letters or more that are common words (`kraken`) or coined (`kucoin`), by skeleton
+   * length: the targets of the added-letter and beside-bait typo rules (lookalike/typo.ts).
+   */
+  insertTargets: BrandEntry[][];
   /** Distinctive brands shorter than five letters (`okx`, `mexc`), which the trigram index leaves out. */
   shortDistinctive: BrandEntry[];
 }
@@ -96,6 +101,7 @@ export function buildBrandIndex(exchanges: readonly ExchangeDefinition[]): Brand
     domainsByName: new Map(),
     maxDomainLabels: 0,
     shortestBrand: Infinity,
+    insertTargets: [],
     shortDistinctive: [],
   };
   const entries: BrandEntry[] = [];
@@ -142,6 +148,9 @@ export function buildBrandIndex(exchanges: readonly ExchangeDefinition[]): Brand
       const key = trigramKey(entry.skeleton, 0);
       if (key >= 0) push(index.byTrigram, key, entry);
     }
+    if (entry.skeleton.length >= 6 && (entry.strength === 'weak' || (entry.strength === 'medium' && entry.distinctive))) {
+      (index.insertTargets[entry.skeleton.length] ??= []).push(entry);
+    }
     index.shortestBrand = Math.min(index.shortestBrand, entry.skeleton.length);
     if (entry.distinctive && entry.skeleton.length < 5) index.shortDistinctive.push(entry);
   }
@@ -152,5 +161,6 @@ export function buildBrandIndex(exchanges: readonly ExchangeDefinition[]): Brand
   const longestFirst = (a: BrandEntry, b: BrandEntry) => b.skeleton.length - a.skeleton.length || a.rank - b.rank;
   for (const list of index.byTrigram.values()) list.sort(longestFirst);
   for (const list of index.typoByLength) list?.sort(better);
+  for (const list of index.insertTargets) list?.sort(better);
   return index;
 }

@@ -13,11 +13,11 @@ import { hostnameFromUrl, parseHostname } from './hostname';
 import { decodeIdnLabel } from './punycode';
 import { isMixedScript, skeleton } from './skeleton';
 import { baitWords } from './lookalike/bait-words';
-import { favouredEndings, freeHosting } from './lookalike/brand-words';
-import { affixContext, bestContext, contextOf, contextsOf, faintContext } from './lookalike/context';
+import { favouredEndings, freeHosting, wordEndings } from './lookalike/brand-words';
+import { affixContext, bestContext, contextOf, contextsOf, faintContext, tellingBait } from './lookalike/context';
 import { article, describeHost, explanationOf, lookalikeReason } from './lookalike/reason';
-import { paddedOnFavouredEnding, strayShortToken } from './lookalike/padding';
-import { typoOf } from './lookalike/typo';
+import { paddedBrand, strayShortToken } from './lookalike/padding';
+import { commonTypoBesideBait, insertedTypo, typoAfterStrayLetter, typoBesideDigits, typoOf } from './lookalike/typo';
 import type { ClassifyReturnType, Evidence, Label } from './lookalike/types';
 
 export type { ClassifyReturnType, EvidenceKind, LookalikeExplanation, Verdict } from './lookalike/types';
@@ -39,7 +39,7 @@ function hasRepeat(token: string): boolean {
   return false;
 }
 
-function evidenceInToken(token: string, rawToken: string, isRegistrable: boolean, brands: BrandIndex): Evidence | undefined {
+function evidenceInToken(token: string, rawToken: string, isRegistrable: boolean, wholeName: boolean, brands: BrandIndex): Evidence | undefined {
   if (token.length < brands.shortestBrand - 1) return undefined;
   const exact = brands.byToken.get(token);
   if (exact) {
@@ -123,7 +123,12 @@ function evidenceInToken(token: string, rawToken: string, isRegistrable: boolean
     const stray = brands.byToken.get(token.slice(1))?.find((candidate) => candidate.strength === 'weak' && candidate.skeleton.length >= 6);
     if (stray) return { entry: stray, kind: 'typo', bait: undefined, distance: 1, mixedScripts: isMixedScript(rawToken) };
   }
-  return typoOf(token, rawToken, isRegistrable, brands);
+  return (
+    typoOf(token, rawToken, isRegistrable, brands) ??
+    (isRegistrable ? insertedTypo(token, rawToken, wholeName, brands) : undefined) ??
+    typoBesideDigits(token, rawToken, isRegistrable, brands) ??
+    typoAfterStrayLetter(token, rawToken, brands)
+  );
 }
 
 /** The longest long brand anywhere in `text`, found through the trigram index. */
@@ -143,7 +148,7 @@ function longBrandInside(text: string, brands: BrandIndex): BrandEntry | undefin
 
 function evidenceInLabel(label: Label, isRegistrable: boolean, brands: BrandIndex): Evidence | undefined {
   for (let i = 0; i < label.tokens.length; i++) {
-    const evidence = evidenceInToken(label.tokens[i]!, label.rawTokens[i]!, isRegistrable, brands);
+    const evidence = evidenceInToken(label.tokens[i]!, label.rawTokens[i]!, isRegistrable, label.tokens.length === 1, brands);
     if (evidence) {
       if (evidence.kind === 'token' && isRegistrable && label.tokens.length === 1) evidence.kind = 'tld-swap';
       evidence.bait ??= bestContext(contextsOf(label), i);
@@ -169,12 +174,17 @@ function evidenceInLabel(label: Label, isRegistrable: boolean, brands: BrandInde
     }
     const inside = longBrandInside(joined, brands);
     if (inside) return { entry: inside, kind: 'hyphenated', bait: contextOf(label), distance: 0, mixedScripts: isMixedScript(label.raw) };
+    const bait = tellingBait(label);
+    if (bait !== undefined) return commonTypoBesideBait(label, bait, brands);
   }
   return undefined;
 }
 
-/** Short and common brand tokens (`gate`, `kraken`) need more than their mere presence. */
-function isEnough(evidence: Evidence, isRegistrable: boolean, contextElsewhere: boolean, label: Label, hosted: boolean, favoured: boolean): boolean {
+/**
+ * Short and common brand tokens (`gate`, `kraken`) need more than their mere presence. `wordEnding`:
+ * the host is registered under an ending where ordinary words belong to others (`wordEndings`).
+ */
+function isEnough(evidence: Evidence, isRegistrable: boolean, contextElsewhere: boolean, label: Label, hosted: boolean, favoured: boolean, wordEnding: boolean): boolean {
   // A coined name (`okx`, `mexc`) is a warning wherever it stands as a token, however short.
   if (evidence.entry.strength !== 'weak' || evidence.entry.distinctive) return true;
   // On free hosting, a common-word brand that is the whole site name (`kraken.pages.dev`) is enough.
@@ -184,7 +194,7 @@ function isEnough(evidence: Evidence, isRegistrable: boolean, contextElsewhere: 
     case 'homoglyph':
       return true;
     case 'tld-swap':
-      return evidence.entry.tldSwapAllowed;
+      return evidence.entry.tldSwapAllowed && !wordEnding;
     case 'typo':
       return isRegistrable || evidence.bait !== undefined;
     case 'hyphenated':
@@ -314,6 +324,7 @@ export function classify(hostname: string): ClassifyReturnType {
   const registrableAt = labels.length - 1;
   // The ending the site is registered under (`top` in `krakenz.top`); never a free hosting service's.
   const favoured = hosting === undefined && favouredEndings.has(suffix);
+  const wordEnding = hosting === undefined && wordEndings.has(suffix);
   for (let i = registrableAt; i >= 0; i--) {
     const label = labels[i]!;
     const isRegistrable = i === registrableAt;
@@ -325,9 +336,10 @@ export function classify(hostname: string): ClassifyReturnType {
       }
       // A telling word in a subdomain (`stretto.ftx-claims`) is context for the registrable name too; `www`, `app` are not.
       if (!evidence.bait && (!isRegistrable || (elsewhere !== undefined && !faintContext.has(elsewhere)))) evidence.bait = elsewhere;
-      if (!isEnough(evidence, isRegistrable, elsewhere !== undefined, label, hosting !== undefined, favoured)) evidence = undefined;
+      if (!isEnough(evidence, isRegistrable, elsewhere !== undefined, label, hosting !== undefined, favoured, wordEnding)) evidence = undefined;
     }
-    if (!evidence && isRegistrable && favoured) evidence = paddedOnFavouredEnding(label, brands);
+    // A padded brand (`krakenz`) on a throwaway-favoured ending, or beside a telling bait word (`krakeni-logins`).
+    if (!evidence && isRegistrable && (favoured || tellingBait(label) !== undefined)) evidence = paddedBrand(label, brands);
     if (!evidence) continue;
     if (hosting !== undefined && evidence.kind !== 'homoglyph' && evidence.kind !== 'typo') {
       evidence.kind = 'hosted';

@@ -194,5 +194,24 @@ export const freeHosting: readonly string[] = [
   'plesk.page',
 ];
 
-/** Real words one edit away from a brand (`finance` / `binance`): never a typo of it. */
-export const nearMissWords: ReadonlySet<string> = new Set(['finance', 'balance', 'bitmark', 'bithub', 'bitrix', 'coinzone', 'coingate']);
+/** Real words a typo rule would read as a brand (`finance` / `binance`): never a typo of it. */
+export const nearMissWords: ReadonlySet<string> = new Set([
+  'finance',
+  'balance',
+  'bitmark',
+  'bithub',
+  'bitrix',
+  'coinzone',
+  'coingate',
+  // a letter added to a common-word brand (lookalike/typo.ts, insertedTypo)
+  'voyageur',
+  'kranken',
+]);
+
+/**
+ * Endings where software projects and tools register ordinary words (`kraken.io`, an image
+ * optimizer; `krakend.io`, an API gateway): a common-word brand as the whole name under one of
+ * these is somebody else's word, not a lookalike by its ending alone. `.org` is not one: a charity
+ * holds `robinhood.org`, but `kraken.org` is a lure the table tests keep.
+ */
+export const wordEndings: ReadonlySet<string> = new Set(['io']);

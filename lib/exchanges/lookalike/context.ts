@@ -3,6 +3,7 @@
  * and whether what is glued to a brand inside one token is bait.
  */
 import { baitWords, cryptoWords } from './bait-words';
+import { withinOneEdit } from './typo';
 import type { Label } from './types';
 
 export function contextsOf(label: Label): (string | undefined)[] {
@@ -13,6 +14,12 @@ export function contextsOf(label: Label): (string | undefined)[] {
 /** The most telling bait or crypto word among a label's tokens. */
 export function contextOf(label: Label): string | undefined {
   return bestContext(contextsOf(label), -1);
+}
+
+/** The first bait word among a label's tokens that is not faint (`login`, not `www`); crypto words do not count. */
+export function tellingBait(label: Label): string | undefined {
+  for (const word of contextsOf(label)) if (word !== undefined && baitWords.has(word) && !faintContext.has(word)) return word;
+  return undefined;
 }
 
 /** Bait that only counts when nothing better is there: `www-kraken` is bait, but weaker than `login`. */
@@ -46,13 +53,13 @@ export function contextWord(token: string): string | undefined {
   return undefined;
 }
 
-/** What sits around a brand inside one token: nothing, digits, a plural s, or a bait word. */
+/** What sits around a brand inside one token: nothing, digits, a plural s, or a bait word (perhaps padded or misspelled). */
 export function affixContext(affix: string, isSuffix: boolean): { ok: boolean; bait: string | undefined; digitsOnly: boolean } {
   if (affix === '') return { ok: true, bait: undefined, digitsOnly: false };
   if (/^\d+$/.test(affix)) return { ok: true, bait: undefined, digitsOnly: true };
   if (isSuffix && affix === 's') return { ok: true, bait: undefined, digitsOnly: false };
   const stripped = affix.replace(/^\d+/, '');
-  const word = contextWord(affix) ?? contextWord(stripped) ?? twoContextWords(stripped);
+  const word = contextWord(affix) ?? contextWord(stripped) ?? twoContextWords(stripped) ?? fuzzyBait(stripped);
   return { ok: word !== undefined, bait: word, digitsOnly: false };
 }
 
@@ -62,5 +69,32 @@ function twoContextWords(affix: string): string | undefined {
     const first = contextWord(affix.slice(0, split));
     if (first !== undefined && contextWord(affix.slice(split)) !== undefined) return first;
   }
+  return undefined;
+}
+
+/** A bait word of four letters or more, or its plural; crypto words are left out (`pro`, `vip` are too short to pad). */
+function baitOf(core: string): string | undefined {
+  if (core.length < 4) return undefined;
+  if (baitWords.has(core)) return core;
+  const singular = core.endsWith('s') ? core.slice(0, -1) : undefined;
+  return singular !== undefined && singular.length >= 4 && baitWords.has(singular) ? singular : undefined;
+}
+
+const longBait: readonly string[] = [...baitWords].filter((word) => word.length >= 6);
+
+/**
+ * `xfund`, `sspaymentsd`, `paymewnt`: a bait word with one or two stray letters on either side, or
+ * a bait word of six letters or more one letter off. Reached only when nothing plainer matched.
+ */
+function fuzzyBait(affix: string): string | undefined {
+  if (affix.length < 5) return undefined;
+  for (let lead = 0; lead <= 2; lead++) {
+    for (let trail = lead === 0 ? 1 : 0; trail <= 2; trail++) {
+      const word = baitOf(affix.slice(lead, affix.length - trail));
+      if (word !== undefined) return word;
+    }
+  }
+  if (affix.length < 6) return undefined;
+  for (const word of longBait) if (withinOneEdit(affix, word)) return word;
   return undefined;
 }

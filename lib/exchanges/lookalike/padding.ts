@@ -28,9 +28,10 @@ export function strayShortToken(label: Label, brand: string, favoured: boolean):
 /**
  * `krakenz.top`, `coinexp.top`, `geminiop.cc`: a brand of five letters or more with one to four
  * stray letters or digits glued after it (or one or two before it), as a token of the registrable
- * name, on an ending where throwaway hosts cluster (`favouredEndings`).
+ * name. The caller asks for it on an ending where throwaway hosts cluster (`favouredEndings`) or
+ * beside a telling bait word (`krakeni-logins`).
  */
-export function paddedOnFavouredEnding(label: Label, brands: BrandIndex): Evidence | undefined {
+export function paddedBrand(label: Label, brands: BrandIndex): Evidence | undefined {
   for (let i = 0; i < label.tokens.length; i++) {
     const token = label.tokens[i]!;
     for (let cut = 1; cut <= 4 && token.length - cut >= 5; cut++) {

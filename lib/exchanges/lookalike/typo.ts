@@ -6,7 +6,7 @@ import type { BrandEntry, BrandIndex } from '../brand-index';
 import { editDistance } from '../edit-distance';
 import { isMixedScript } from '../skeleton';
 import { nearMissWords } from './brand-words';
-import type { Evidence } from './types';
+import type { Evidence, Label } from './types';
 
 /**
  * Whether two different strings are one substitution, insertion, deletion or adjacent swap
@@ -57,4 +57,102 @@ export function typoOf(token: string, rawToken: string, isRegistrable: boolean, 
     }
   }
   return best && { entry: best, kind: 'typo', bait: undefined, distance: bestDistance, mixedScripts: isMixedScript(rawToken) };
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+/**
+ * `porloniex1`, `coinbsae7`: a typo with a digit after it. The typo is judged without the digits,
+ * and the digits count as edits, so the whole stays within two letters of the brand.
+ */
+export function typoBesideDigits(token: string, rawToken: string, isRegistrable: boolean, brands: BrandIndex): Evidence | undefined {
+  let end = rawToken.length;
+  while (end > 0 && isDigit(rawToken.charCodeAt(end - 1))) end--;
+  const digits = rawToken.length - end;
+  // Skeletons fold digits to letters but keep an ASCII token's length unless `rn`/`vv` fold; then give up.
+  if (digits === 0 || digits > 1 || end < 5 || rawToken.length !== token.length) return undefined;
+  const typo = typoOf(token.slice(0, end), rawToken.slice(0, end), isRegistrable, brands);
+  if (typo === undefined || typo.distance + digits > 2) return undefined;
+  typo.distance += digits;
+  return typo;
+}
+
+/**
+ * `lbinanrce`, `ibittreix`: one stray letter before a one-letter typo of a long brand that keeps the
+ * brand's first and last letters. Two edits in all.
+ */
+export function typoAfterStrayLetter(token: string, rawToken: string, brands: BrandIndex): Evidence | undefined {
+  if (token.length < 8 || nearMissWords.has(rawToken.slice(1))) return undefined;
+  const rest = token.slice(1);
+  const first = rest.charCodeAt(0);
+  const last = rest.charCodeAt(rest.length - 1);
+  for (let length = rest.length - 1; length <= rest.length + 1 && length < brands.typoByLength.length; length++) {
+    for (const entry of brands.typoByLength[length] ?? []) {
+      const brand = entry.skeleton;
+      if (entry.strength !== 'long' || first !== brand.charCodeAt(0) || last !== brand.charCodeAt(length - 1)) continue;
+      if (withinOneEdit(rest, brand)) return { entry, kind: 'typo', bait: undefined, distance: 2, mixedScripts: isMixedScript(rawToken) };
+    }
+  }
+  return undefined;
+}
+
+const letterCounts = new Int16Array(128);
+
+/** Whether `token` has every letter of `brand`, as many times: letters were added or moved, none lost. */
+function hasEveryLetter(token: string, brand: string): boolean {
+  letterCounts.fill(0);
+  for (let i = 0; i < token.length; i++) {
+    const code = token.charCodeAt(i);
+    if (code >= 128) return false;
+    letterCounts[code]!++;
+  }
+  for (let i = 0; i < brand.length; i++) {
+    const code = brand.charCodeAt(i);
+    if (code >= 128 || --letterCounts[code]! < 0) return false;
+  }
+  return true;
+}
+
+/**
+ * `kralken`, `karlken`, `krarcken`, `kuckion`: one or two letters added to a brand of six letters or
+ * more, perhaps with two neighbours swapped, keeping its first and last letter and every letter it
+ * has. For a common-word brand only as the whole registrable name (`kralken.co`, not
+ * `kralken.example.com`); for a coined brand as any token of it. Real words this shape makes
+ * (`voyageur`, `kranken`) are in `nearMissWords`.
+ */
+export function insertedTypo(token: string, rawToken: string, wholeName: boolean, brands: BrandIndex): Evidence | undefined {
+  if (nearMissWords.has(rawToken)) return undefined;
+  const first = token.charCodeAt(0);
+  const last = token.charCodeAt(token.length - 1);
+  for (let length = token.length - 2; length < token.length; length++) {
+    for (const entry of brands.insertTargets[length] ?? []) {
+      const brand = entry.skeleton;
+      if (entry.strength === 'weak' && !wholeName) continue;
+      if (first !== brand.charCodeAt(0) || last !== brand.charCodeAt(length - 1) || !hasEveryLetter(token, brand)) continue;
+      const distance = editDistance({ a: token, b: brand, max: 2 });
+      if (distance <= 2) return { entry, kind: 'typo', bait: undefined, distance, mixedScripts: isMixedScript(rawToken) };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * `gemin-payments`, `krakn-login`: a common-word brand one letter off, as one token of a label whose
+ * other tokens carry a telling bait word (`bait`, found by the caller, who has filled `label.contexts`).
+ */
+export function commonTypoBesideBait(label: Label, bait: string, brands: BrandIndex): Evidence | undefined {
+  const { tokens, rawTokens } = label;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.length < 5 || label.contexts?.[i] !== undefined) continue;
+    for (let length = token.length - 1; length <= token.length + 1; length++) {
+      for (const entry of brands.insertTargets[length] ?? []) {
+        if (entry.strength !== 'weak' || entry.skeleton === token || !withinOneEdit(token, entry.skeleton)) continue;
+        return { entry, kind: 'typo', bait, distance: 1, mixedScripts: isMixedScript(rawTokens[i]!) };
+      }
+    }
+  }
+  return undefined;
 }
