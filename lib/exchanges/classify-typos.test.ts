@@ -58,6 +58,9 @@ describe('letters added to, and swapped in, a brand that keeps its first and las
     'bitrise.io',
     // a common-word typo in a subdomain says nothing
     'kralken.example.com',
+    // the brand whole with letters after it is padding, not a typo (and padding on .com is not enough)
+    'geminiai.com',
+    'geminial.com',
   ])('%s is not a lookalike', expectNotLookalike);
 });
 

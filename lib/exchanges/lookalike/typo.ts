@@ -118,9 +118,9 @@ function hasEveryLetter(token: string, brand: string): boolean {
 /**
  * `kralken`, `karlken`, `krarcken`, `kuckion`: one or two letters added to a brand of six letters or
  * more, perhaps with two neighbours swapped, keeping its first and last letter and every letter it
- * has. For a common-word brand only as the whole registrable name (`kralken.co`, not
- * `kralken.example.com`); for a coined brand as any token of it. Real words this shape makes
- * (`voyageur`, `kranken`) are in `nearMissWords`.
+ * has, the brand not whole at either end. For a common-word brand only as the whole registrable
+ * name (`kralken.co`, not `kralken.example.com`); for a coined brand as any token of it. Real words
+ * this shape makes (`voyageur`, `kranken`) are in `nearMissWords`.
  */
 export function insertedTypo(token: string, rawToken: string, wholeName: boolean, brands: BrandIndex): Evidence | undefined {
   if (nearMissWords.has(rawToken)) return undefined;
@@ -131,6 +131,8 @@ export function insertedTypo(token: string, rawToken: string, wholeName: boolean
       const brand = entry.skeleton;
       if (entry.strength === 'weak' && !wholeName) continue;
       if (first !== brand.charCodeAt(0) || last !== brand.charCodeAt(length - 1) || !hasEveryLetter(token, brand)) continue;
+      // The brand whole at either end (`geminiai`) is padding, which padding.ts judges by its ending.
+      if (token.startsWith(brand) || token.endsWith(brand)) continue;
       const distance = editDistance({ a: token, b: brand, max: 2 });
       if (distance <= 2) return { entry, kind: 'typo', bait: undefined, distance, mixedScripts: isMixedScript(rawToken) };
     }
