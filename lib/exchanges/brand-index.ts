@@ -29,6 +29,11 @@ export interface BrandEntry {
   tldSwapAllowed: boolean;
   /** A coined name (see `distinctiveBrands`): found glued to anything. */
   distinctive: boolean;
+  /**
+   * For a name made of a common word and its ending (`krakencom` from kraken.com), the common word's
+   * skeleton: a typo that keeps it whole (`krakenrum`, Kraken Rum's site) is that word padded, not a typo.
+   */
+  base: string | undefined;
 }
 
 export interface OfficialDomain {
@@ -108,6 +113,7 @@ export function buildBrandIndex(exchanges: readonly ExchangeDefinition[]): Brand
   for (const exchange of exchanges) {
     const seen = new Set<string>();
     const tokens: string[] = [];
+    const bases = new Map<string, string>();
     for (const raw of exchange.brandTokens) tokens.push(compact(raw));
     for (const domain of exchange.domains) {
       const lower = domain.toLowerCase();
@@ -118,7 +124,11 @@ export function buildBrandIndex(exchanges: readonly ExchangeDefinition[]): Brand
       // `gate` + `io` → `gateio`: the name people type when the bare word is too common.
       const name = getDomainWithoutSuffix(lower);
       const suffix = getPublicSuffix(lower);
-      if (name && suffix && tokens.includes(name) && strengthOf(name) === 'weak') tokens.push(compact(name + suffix));
+      if (name && suffix && tokens.includes(name) && strengthOf(name) === 'weak') {
+        const joined = compact(name + suffix);
+        tokens.push(joined);
+        bases.set(joined, skeleton(name));
+      }
     }
     tokens.forEach((token, rank) => {
       if (token === '' || genericTokens.has(token) || seen.has(token)) return;
@@ -134,6 +144,7 @@ export function buildBrandIndex(exchanges: readonly ExchangeDefinition[]): Brand
         strength,
         tldSwapAllowed: !(commonWords.has(token) && token.length <= 4),
         distinctive: distinctiveBrands.has(token),
+        base: bases.get(token),
       });
     });
   }

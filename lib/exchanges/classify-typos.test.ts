@@ -118,3 +118,14 @@ describe('a common-word brand as the whole name under .io', () => {
     ['gemini.social', 'gemini'],
   ])('%s imitates %s', expectLookalike);
 });
+
+describe('a common word and its ending as one name (krakencom, from kraken.com)', () => {
+  // Two edits that fall in the ending keep the common word whole: that is the word padded, which
+  // counts only on a throwaway-favoured ending or beside bait. Kraken Rum's site is krakenrum.com.
+  it.each(['krakenrum.com', 'krakenium.com', 'geminicon.com'])('%s is not a lookalike', expectNotLookalike);
+
+  it.each([
+    ['kraknecom.com', 'kraken'],
+    ['krakencom.net', 'kraken'],
+  ])('%s imitates %s', expectLookalike);
+});

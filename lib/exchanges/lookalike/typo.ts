@@ -45,6 +45,7 @@ export function typoOf(token: string, rawToken: string, isRegistrable: boolean, 
     if (list === undefined) continue;
     for (const entry of list) {
       const brand = entry.skeleton;
+      if (entry.base !== undefined && token.startsWith(entry.base)) continue;
       const framed = first === brand.charCodeAt(0) && last === brand.charCodeAt(length - 1);
       if (entry.strength === 'medium' && !(isRegistrable && framed)) continue;
       const max = Math.min(entry.strength === 'long' && framed && token.length >= length - 1 ? 2 : 1, bestDistance - 1);
@@ -132,7 +133,7 @@ export function insertedTypo(token: string, rawToken: string, wholeName: boolean
       if (entry.strength === 'weak' && !wholeName) continue;
       if (first !== brand.charCodeAt(0) || last !== brand.charCodeAt(length - 1) || !hasEveryLetter(token, brand)) continue;
       // The brand whole at either end (`geminiai`) is padding, which padding.ts judges by its ending.
-      if (token.startsWith(brand) || token.endsWith(brand)) continue;
+      if (token.startsWith(brand) || token.endsWith(brand) || (entry.base !== undefined && token.startsWith(entry.base))) continue;
       const distance = editDistance({ a: token, b: brand, max: 2 });
       if (distance <= 2) return { entry, kind: 'typo', bait: undefined, distance, mixedScripts: isMixedScript(rawToken) };
     }
