@@ -339,7 +339,7 @@ export function classify(hostname: string): ClassifyReturnType {
       if (!isEnough(evidence, isRegistrable, elsewhere !== undefined, label, hosting !== undefined, favoured, wordEnding)) evidence = undefined;
     }
     // A padded brand (`krakenz`) on a throwaway-favoured ending, or beside a telling bait word (`krakeni-logins`).
-    if (!evidence && isRegistrable && (favoured || tellingBait(label) !== undefined)) evidence = paddedBrand(label, brands);
+    if (!evidence && isRegistrable && (favoured || (label.tokens.length > 1 && tellingBait(label) !== undefined))) evidence = paddedBrand(label, brands);
     if (!evidence) continue;
     if (hosting !== undefined && evidence.kind !== 'homoglyph' && evidence.kind !== 'typo') {
       evidence.kind = 'hosted';

@@ -60,6 +60,9 @@ export function typoOf(token: string, rawToken: string, isRegistrable: boolean, 
   return best && { entry: best, kind: 'typo', bait: undefined, distance: bestDistance, mixedScripts: isMixedScript(rawToken) };
 }
 
+/** Shared, so a missing length bucket costs no allocation. */
+const none: readonly BrandEntry[] = [];
+
 function isDigit(code: number): boolean {
   return code >= 0x30 && code <= 0x39;
 }
@@ -85,15 +88,19 @@ export function typoBesideDigits(token: string, rawToken: string, isRegistrable:
  * brand's first and last letters. Two edits in all.
  */
 export function typoAfterStrayLetter(token: string, rawToken: string, brands: BrandIndex): Evidence | undefined {
-  if (token.length < 8 || nearMissWords.has(rawToken.slice(1))) return undefined;
-  const rest = token.slice(1);
-  const first = rest.charCodeAt(0);
-  const last = rest.charCodeAt(rest.length - 1);
-  for (let length = rest.length - 1; length <= rest.length + 1 && length < brands.typoByLength.length; length++) {
-    for (const entry of brands.typoByLength[length] ?? []) {
+  if (token.length < 8) return undefined;
+  // Frame first, on char codes: the common case is no brand with this first and last letter, and no slice.
+  const first = token.charCodeAt(1);
+  const last = token.charCodeAt(token.length - 1);
+  const restLength = token.length - 1;
+  for (let length = restLength - 1; length <= restLength + 1 && length < brands.typoByLength.length; length++) {
+    for (const entry of brands.typoByLength[length] ?? none) {
       const brand = entry.skeleton;
       if (entry.strength !== 'long' || first !== brand.charCodeAt(0) || last !== brand.charCodeAt(length - 1)) continue;
-      if (withinOneEdit(rest, brand)) return { entry, kind: 'typo', bait: undefined, distance: 2, mixedScripts: isMixedScript(rawToken) };
+      const rest = token.slice(1);
+      if (withinOneEdit(rest, brand) && !nearMissWords.has(rawToken.slice(1))) {
+        return { entry, kind: 'typo', bait: undefined, distance: 2, mixedScripts: isMixedScript(rawToken) };
+      }
     }
   }
   return undefined;
@@ -128,7 +135,7 @@ export function insertedTypo(token: string, rawToken: string, wholeName: boolean
   const first = token.charCodeAt(0);
   const last = token.charCodeAt(token.length - 1);
   for (let length = token.length - 2; length < token.length; length++) {
-    for (const entry of brands.insertTargets[length] ?? []) {
+    for (const entry of brands.insertTargets[length] ?? none) {
       const brand = entry.skeleton;
       if (entry.strength === 'weak' && !wholeName) continue;
       if (first !== brand.charCodeAt(0) || last !== brand.charCodeAt(length - 1) || !hasEveryLetter(token, brand)) continue;
@@ -151,7 +158,7 @@ export function commonTypoBesideBait(label: Label, bait: string, brands: BrandIn
     const token = tokens[i]!;
     if (token.length < 5 || label.contexts?.[i] !== undefined) continue;
     for (let length = token.length - 1; length <= token.length + 1; length++) {
-      for (const entry of brands.insertTargets[length] ?? []) {
+      for (const entry of brands.insertTargets[length] ?? none) {
         if (entry.strength !== 'weak' || entry.skeleton === token || !withinOneEdit(token, entry.skeleton)) continue;
         return { entry, kind: 'typo', bait, distance: 1, mixedScripts: isMixedScript(rawTokens[i]!) };
       }
