@@ -1,414 +1,13 @@
 /**
- * The lookup tables `classify` runs on, built once from the registry. Kept apart from the
- * exchange files: these are judgement calls about words (which brand tokens are too common to be
- * evidence, which words phishers pair with a brand), not facts about an exchange.
+ * The lookup tables `classify` runs on, built once from the registry's brand tokens and domains.
+ * The word lists they weigh brands by (lookalike/brand-words.ts, lookalike/bait-words.ts) are
+ * judgement calls about words, not facts about an exchange, so they live apart from the exchange files.
  */
 import { getDomainWithoutSuffix, getPublicSuffix } from 'tldts';
 import type { ExchangeDefinition } from './types';
 import { skeleton } from './skeleton';
 import { collapseRepeats } from './edit-distance';
-
-/**
- * Words phishing hosts put next to a brand to sound official or urgent. Seen in the
- * eth-phishing-detect blacklist entries of tests/fixtures/domains/phishing.txt.
- */
-export const baitWords: ReadonlySet<string> = new Set([
-  'login',
-  'log',
-  'logon',
-  'signin',
-  'signup',
-  'sign',
-  'auth',
-  'oauth',
-  'authenticate',
-  'authentication',
-  'verify',
-  'verification',
-  'verified',
-  'validate',
-  'validation',
-  'confirm',
-  'confirmation',
-  'support',
-  'help',
-  'helpdesk',
-  'helpcenter',
-  'service',
-  'care',
-  'contact',
-  'desk',
-  'ticket',
-  'assist',
-  'assistant',
-  'airdrop',
-  'giveaway',
-  'give',
-  'gift',
-  'claim',
-  'bonus',
-  'reward',
-  'promo',
-  'promotion',
-  'event',
-  'drop',
-  'free',
-  'win',
-  'winner',
-  'lottery',
-  'prize',
-  'receive',
-  'double',
-  'refund',
-  'compensation',
-  'wallet',
-  'secure',
-  'security',
-  'safe',
-  'safety',
-  'protect',
-  'protection',
-  'account',
-  'update',
-  'upgrade',
-  'unlock',
-  'unblock',
-  'locked',
-  'suspend',
-  'suspended',
-  'recover',
-  'recovery',
-  'restore',
-  'sync',
-  'connect',
-  'pay',
-  'payment',
-  'withdraw',
-  'withdrawal',
-  'deposit',
-  'kyc',
-  'official',
-  'online',
-  'www',
-  'web',
-  'app',
-  'portal',
-  'dashboard',
-  'session',
-  'access',
-  'alert',
-  'notice',
-  'migrate',
-  'migration',
-  'activate',
-  'activation',
-  'team',
-  'live',
-  'mining',
-  'staking',
-  'stake',
-  'earn',
-  'com',
-  'net',
-  'org',
-  'io',
-  'check',
-  'transaction',
-  'fund',
-  '2fa',
-  'partner',
-  'logn',
-  'lgin',
-  'ligin',
-  'sigin',
-  'acess',
-  'suport',
-  // Misspelled bait and the words of claims, repayment and compliance scams (FTX claims, "AML checks").
-  'loggin',
-  'signon',
-  'airdop',
-  'airdrp',
-  'aidrop',
-  'repayment',
-  'repay',
-  'distribution',
-  'aml',
-  'amlcheck',
-  'verifiy',
-  'verfy',
-  'suppport',
-  'servise',
-  'helpline',
-  'hotline',
-  // the claims process of a failed exchange (FTX, Celsius, BlockFi) and the agents that run it
-  'declaration',
-  'settlement',
-  'customer',
-  'client',
-  'case',
-  'debtor',
-  'creditor',
-  'bankruptcy',
-  'restructuring',
-  'restructure',
-  'noticing',
-  'kroll',
-  'stretto',
-  // listings, votes and compliance notices
-  'listing',
-  'vote',
-  'report',
-  'compliance',
-  'register',
-  'registration',
-]);
-
-/** Words that put a host in a crypto context; a common-word brand needs one of these or a bait word. */
-export const cryptoWords: ReadonlySet<string> = new Set([
-  'crypto',
-  'btc',
-  'eth',
-  'usdt',
-  'usdc',
-  'coin',
-  'token',
-  'nft',
-  'defi',
-  'exchange',
-  'trade',
-  'trading',
-  'trader',
-  'bitcoin',
-  'ethereum',
-  'web3',
-  'dex',
-  'cex',
-  'swap',
-  'p2p',
-  'futures',
-  'spot',
-  'margin',
-  'pro',
-  'global',
-  'market',
-  'markets',
-  'chain',
-  'ledger',
-  'vault',
-  'invest',
-  'investment',
-  'yield',
-  'forex',
-  'ico',
-  'ido',
-  'ieo',
-  'sto',
-  'bnb',
-  'trx',
-  'tron',
-  'xrp',
-  'neo',
-  'ltc',
-  'doge',
-  'usd',
-  'otc',
-  'vip',
-  'dapp',
-]);
-
-/**
- * Endings where cheap, throwaway registrations cluster: 17.7 % of the development half's phishing
- * hosts end in one of these, against 4.8 % of the legitimate hosts. On one of these a brand padded with a few
- * stray letters (`krakenz.top`, `coinexp.top`) is a lookalike; elsewhere a padded common word may be
- * another product (`krakend.io`).
- */
-export const favouredEndings: ReadonlySet<string> = new Set([
-  'top',
-  'xyz',
-  'icu',
-  'cfd',
-  'sbs',
-  'vip',
-  'cc',
-  'live',
-  'shop',
-  'online',
-  'site',
-  'click',
-  'buzz',
-  'cyou',
-  'bond',
-  'lol',
-  'fun',
-  'cam',
-  'rest',
-  'pw',
-  'tk',
-  'ml',
-  'ga',
-  'cf',
-  'gq',
-  'mobi',
-  'club',
-  'store',
-  'biz',
-  'work',
-  'today',
-  'life',
-  'website',
-  'space',
-  'asia',
-  'help',
-  'support',
-]);
-
-/**
- * Brand tokens that are also ordinary words or names (`gate`, `gemini`, `kraken`): on their own
- * they say nothing, so they count only beside a bait or crypto word, as a whole registrable name
- * on another ending, or spelled with look-alike characters. Never by edit distance.
- */
-export const commonWords: ReadonlySet<string> = new Set([
-  'gate',
-  'luno',
-  'gemini',
-  'kraken',
-  'celsius',
-  'voyager',
-  'uphold',
-  'liquid',
-  'quadriga',
-  'nexo',
-  'phoenix',
-  'bitcoin',
-  'crypto',
-  'coin',
-  'exchange',
-  'global',
-  'one',
-  'pro',
-  'max',
-  'independent',
-  'reserve',
-  'bullish',
-  'strike',
-  'river',
-  'cash',
-  'swan',
-  'robinhood',
-]);
-
-/** Tokens too generic to name any one exchange; a registry file listing one is ignored for it. */
-const genericTokens: ReadonlySet<string> = new Set([
-  'crypto',
-  'bitcoin',
-  'coin',
-  'coins',
-  'exchange',
-  'global',
-  'pro',
-  'one',
-  'app',
-  'com',
-  'io',
-  'trade',
-  'wallet',
-  'cex',
-  'dex',
-  'markets',
-  'bank',
-  'finance',
-  'capital',
-  'invest',
-  'us',
-  'uk',
-  'eu',
-]);
-
-/**
- * Brand tokens that are coined words, found in no ordinary word or other site's name we know of
- * (`bybit`, `kucoin`, `okx`): anywhere in a host the exchange does not own, they are a warning on their
- * own, glued to anything (`bybitq`, `okxweb`, `binanceasia`). Kept short on purpose: a token goes here
- * only when the legitimate corpora show no other use of it.
- */
-export const distinctiveBrands: ReadonlySet<string> = new Set([
-  'binance',
-  'coinbase',
-  'kucoin',
-  'bybit',
-  'bitget',
-  'okx',
-  'okex',
-  'mexc',
-  'bitfinex',
-  'huobi',
-  'bitmex',
-  'bitstamp',
-  'bitvavo',
-  'bitpanda',
-  'poloniex',
-  'bithumb',
-  'upbit',
-  'gateio',
-  'bingx',
-  'phemex',
-  'pionex',
-  'whitebit',
-  'bitmart',
-  'bitrue',
-  'coindcx',
-  'wazirx',
-  'btcturk',
-  'indodax',
-  'deribit',
-  'bitflyer',
-  'coincheck',
-]);
-
-/**
- * Free hosting and site builders where anyone can publish under a shared domain: a brand on one of
- * these is never the exchange (exchanges publish on their own domains).
- */
-export const freeHosting: readonly string[] = [
-  'pages.dev',
-  'workers.dev',
-  'vercel.app',
-  'netlify.app',
-  'web.app',
-  'firebaseapp.com',
-  'github.io',
-  'gitlab.io',
-  'blogspot.com',
-  'herokuapp.com',
-  'glitch.me',
-  'repl.co',
-  'replit.app',
-  '000webhostapp.com',
-  'wixsite.com',
-  'weebly.com',
-  'webflow.io',
-  'surge.sh',
-  'onrender.com',
-  'fly.dev',
-  'r2.dev',
-  'square.site',
-  'framer.app',
-  'framer.website',
-  'godaddysites.com',
-  'mystrikingly.com',
-  'notion.site',
-  'gitbook.io',
-  'wordpress.com',
-  'translate.goog',
-  'ipfs.io',
-  'fleek.co',
-  'on.fleek.co',
-  'azurewebsites.net',
-  'amplifyapp.com',
-  'plesk.page',
-];
-
-/** Real words one edit away from a brand (`finance` / `binance`): never a typo of it. */
-export const nearMissWords: ReadonlySet<string> = new Set(['finance', 'balance', 'bitmark', 'bithub', 'bitrix', 'coinzone', 'coingate']);
+import { commonWords, distinctiveBrands, genericTokens } from './lookalike/brand-words';
 
 /**
  * How much evidence a brand token needs. `long`: found anywhere inside a label and by typo.
@@ -430,6 +29,11 @@ export interface BrandEntry {
   tldSwapAllowed: boolean;
   /** A coined name (see `distinctiveBrands`): found glued to anything. */
   distinctive: boolean;
+  /**
+   * For a name made of a common word and its ending (`krakencom` from kraken.com), the common word's
+   * skeleton: a typo that keeps it whole (`krakenrum`, Kraken Rum's site) is that word padded, not a typo.
+   */
+  base: string | undefined;
 }
 
 export interface OfficialDomain {
@@ -453,6 +57,11 @@ export interface BrandIndex {
   /** Most labels in an official domain (`coinone.co.kr` → 3): how far an exact match can reach. */
   maxDomainLabels: number;
   shortestBrand: number;
+  /**
+   * Brands of six letters or more that are common words (`kraken`) or coined (`kucoin`), by skeleton
+   * length: the targets of the added-letter and beside-bait typo rules (lookalike/typo.ts).
+   */
+  insertTargets: BrandEntry[][];
   /** Distinctive brands shorter than five letters (`okx`, `mexc`), which the trigram index leaves out. */
   shortDistinctive: BrandEntry[];
 }
@@ -497,12 +106,14 @@ export function buildBrandIndex(exchanges: readonly ExchangeDefinition[]): Brand
     domainsByName: new Map(),
     maxDomainLabels: 0,
     shortestBrand: Infinity,
+    insertTargets: [],
     shortDistinctive: [],
   };
   const entries: BrandEntry[] = [];
   for (const exchange of exchanges) {
     const seen = new Set<string>();
     const tokens: string[] = [];
+    const bases = new Map<string, string>();
     for (const raw of exchange.brandTokens) tokens.push(compact(raw));
     for (const domain of exchange.domains) {
       const lower = domain.toLowerCase();
@@ -513,7 +124,11 @@ export function buildBrandIndex(exchanges: readonly ExchangeDefinition[]): Brand
       // `gate` + `io` → `gateio`: the name people type when the bare word is too common.
       const name = getDomainWithoutSuffix(lower);
       const suffix = getPublicSuffix(lower);
-      if (name && suffix && tokens.includes(name) && strengthOf(name) === 'weak') tokens.push(compact(name + suffix));
+      if (name && suffix && tokens.includes(name) && strengthOf(name) === 'weak') {
+        const joined = compact(name + suffix);
+        tokens.push(joined);
+        bases.set(joined, skeleton(name));
+      }
     }
     tokens.forEach((token, rank) => {
       if (token === '' || genericTokens.has(token) || seen.has(token)) return;
@@ -529,6 +144,7 @@ export function buildBrandIndex(exchanges: readonly ExchangeDefinition[]): Brand
         strength,
         tldSwapAllowed: !(commonWords.has(token) && token.length <= 4),
         distinctive: distinctiveBrands.has(token),
+        base: bases.get(token),
       });
     });
   }
@@ -543,6 +159,9 @@ export function buildBrandIndex(exchanges: readonly ExchangeDefinition[]): Brand
       const key = trigramKey(entry.skeleton, 0);
       if (key >= 0) push(index.byTrigram, key, entry);
     }
+    if (entry.skeleton.length >= 6 && (entry.strength === 'weak' || (entry.strength === 'medium' && entry.distinctive))) {
+      (index.insertTargets[entry.skeleton.length] ??= []).push(entry);
+    }
     index.shortestBrand = Math.min(index.shortestBrand, entry.skeleton.length);
     if (entry.distinctive && entry.skeleton.length < 5) index.shortDistinctive.push(entry);
   }
@@ -553,5 +172,6 @@ export function buildBrandIndex(exchanges: readonly ExchangeDefinition[]): Brand
   const longestFirst = (a: BrandEntry, b: BrandEntry) => b.skeleton.length - a.skeleton.length || a.rank - b.rank;
   for (const list of index.byTrigram.values()) list.sort(longestFirst);
   for (const list of index.typoByLength) list?.sort(better);
+  for (const list of index.insertTargets) list?.sort(better);
   return index;
 }

@@ -53,29 +53,29 @@ describe('classify on the time split (tests/fixtures/domains/heldout)', () => {
     expect(split.heldOut.legitimate.filter(({ source }) => source === 'crypto').length).toBeGreaterThan(50);
   });
 
-  // The goal is 97 % (issue 21); the rules reach about 93.6 % of 657 held-out hosts. What is left is
+  // The goal is 97 % (issue 21); the rules reach about 94.1 % of 657 held-out hosts. What is left is
   // mostly common-word brands padded on .com (`robinhoodk.com`, `krakenot.com`, beside the real
   // `krakend.io`) and typos of common words (`kraln`), listed in heldout/README.md. This bound stops
   // regressions; raise it as those are resolved.
-  it('catches at least 93 % of the held-out phishing hosts (first listed on or after 2025-01-01)', () => {
+  it('catches at least 94 % of the held-out phishing hosts (first listed on or after 2025-01-01)', () => {
     expect(split.heldOut.phishing.length).toBeGreaterThan(500);
     const score = scoreOnCorpus(split.heldOut, isLookalike);
-    expect(score.recall, `missed: ${score.missed.join(' ')}`).toBeGreaterThanOrEqual(0.93);
+    expect(score.recall, `missed: ${score.missed.join(' ')}`).toBeGreaterThanOrEqual(0.94);
   });
 
-  it('keeps recall on the development half at least 97 %', () => {
+  it('keeps recall on the development half at least 98.5 %', () => {
     const score = scoreOnCorpus(split.development, isLookalike);
-    expect(score.recall, `missed: ${score.missed.join(' ')}`).toBeGreaterThanOrEqual(0.97);
+    expect(score.recall, `missed: ${score.missed.join(' ')}`).toBeGreaterThanOrEqual(0.985);
   });
 
-  // The goal is 0.25 %. Six hosts stand between: binance.net, binance.cloud, binance.co and huobipro.com
-  // (exchange-owned per MetaMask's whitelist, not yet in the registry for want of a tier-1 source),
-  // robinhood.org and kraken.io (the rule that flags a brand under another ending). This bound stops
-  // regressions; lower it as those are resolved.
-  it('flags at most 0.35 % of the legitimate hosts, and none of the legitimate crypto hosts but kraken.io', () => {
+  // The goal is 0.25 %. Five hosts of 1,801 stand between: binance.net, binance.cloud, binance.co and
+  // huobipro.com (exchange-owned per MetaMask's whitelist, not in the registry for want of a primary
+  // source), and robinhood.org (a charity; the rule that flags a common-word brand under another ending
+  // keeps kraken.org a lookalike). This bound stops regressions; lower it as those are resolved.
+  it('flags at most 0.3 % of the legitimate hosts, and none of the legitimate crypto hosts', () => {
     const score = scoreOnCorpus(split.heldOut, isLookalike);
-    expect(score.falsePositiveRate, `false positives: ${score.falsePositives.join(' ')}`).toBeLessThanOrEqual(0.0035);
+    expect(score.falsePositiveRate, `false positives: ${score.falsePositives.join(' ')}`).toBeLessThanOrEqual(0.003);
     const crypto = split.heldOut.legitimate.filter(({ source }) => source === 'crypto').filter(({ host }) => isLookalike(host));
-    expect(crypto.map(({ host }) => host)).toEqual(['kraken.io']);
+    expect(crypto.map(({ host }) => host)).toEqual([]);
   });
 });

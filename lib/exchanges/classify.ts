@@ -7,52 +7,20 @@
 import { getPublicSuffix } from 'tldts';
 import { exchanges } from './registry';
 import type { ExchangeDefinition } from './types';
-import { buildBrandIndex, baitWords, cryptoWords, favouredEndings, freeHosting, nearMissWords, trigramKey, type BrandEntry, type BrandIndex } from './brand-index';
-import { collapseRepeats, editDistance } from './edit-distance';
+import { buildBrandIndex, trigramKey, type BrandEntry, type BrandIndex } from './brand-index';
+import { collapseRepeats } from './edit-distance';
 import { hostnameFromUrl, parseHostname } from './hostname';
 import { decodeIdnLabel } from './punycode';
 import { isMixedScript, skeleton } from './skeleton';
+import { baitWords } from './lookalike/bait-words';
+import { favouredEndings, freeHosting, wordEndings } from './lookalike/brand-words';
+import { affixContext, bestContext, contextOf, contextsOf, faintContext, tellingBait } from './lookalike/context';
+import { article, describeHost, explanationOf, lookalikeReason } from './lookalike/reason';
+import { paddedBrand, strayShortToken } from './lookalike/padding';
+import { commonTypoBesideBait, insertedTypo, typoAfterStrayLetter, typoBesideDigits, typoOf } from './lookalike/typo';
+import type { ClassifyReturnType, Evidence, Label } from './lookalike/types';
 
-export type Verdict = 'exchange' | 'lookalike' | 'unknown';
-
-export interface ClassifyReturnType {
-  verdict: Verdict;
-  /** The exchange the host is, or imitates. */
-  exchange: ExchangeDefinition | undefined;
-  /**
-   * One sentence in plain English, naming the host and the evidence: for the CLI and logs. The
-   * extension's pages word a lookalike from `explanation` instead, in the reader's language.
-   */
-  reason: string;
-  /** The canonical hostname that was judged; `undefined` when the input was not a hostname at all. */
-  host: string | undefined;
-  /** For a lookalike found by its labels, which kind of evidence the reason describes. */
-  evidence?: EvidenceKind;
-  /** For a lookalike: what the reason says, as data (lib/words/lookalike-reason.ts words it). */
-  explanation?: LookalikeExplanation;
-}
-
-/**
- * Why a host is a lookalike, without words: the evidence's kind and what it names. `embedded`
- * is an official domain worn at the start of the host (`login.kraken.com.evil.io`).
- */
-export interface LookalikeExplanation {
-  code: EvidenceKind | 'embedded';
-  /** The host as shown: a punycode host with its Unicode spelling beside it. */
-  host: string;
-  /** The brand seen (`binance`); for `embedded`, the official domain worn (`kraken.com`). */
-  brand: string;
-  /** A bait or crypto word beside the brand (`login`), where there is one. */
-  bait?: string;
-  /** The free hosting service, for `hosted` (`pages.dev`). */
-  hosting?: string;
-  /** Letters away from the brand, for `typo` (1 or 2). */
-  distance?: number;
-  /** Latin mixed with Cyrillic or Greek letters, for `homoglyph`. */
-  mixedScripts?: boolean;
-  /** The domain the host belongs to, for `embedded` (`evil.io`). */
-  registrable?: string;
-}
+export type { ClassifyReturnType, EvidenceKind, LookalikeExplanation, Verdict } from './lookalike/types';
 
 let index: BrandIndex | undefined;
 
@@ -62,94 +30,8 @@ function brandIndex(): BrandIndex {
   return index;
 }
 
-/** "an OKX domain", "a Kraken domain": acronyms are read letter by letter. */
-function article(name: string): string {
-  const first = name[0] ?? '';
-  const acronym = /^[A-Z0-9.]+$/.test(name.split(/[\s.]/)[0] ?? '');
-  return (acronym ? 'AEFHILMNORSX' : 'AEIOUaeiou').includes(first) ? 'an' : 'a';
-}
-
-function domainList(exchange: ExchangeDefinition): string {
-  return exchange.domains.join(', ');
-}
-
-const notTheirsCache = new WeakMap<ExchangeDefinition, string>();
-
-/** "but is not a Kraken domain (Kraken uses kraken.com)", built once per exchange. */
-function notTheirs(exchange: ExchangeDefinition): string {
-  let text = notTheirsCache.get(exchange);
-  if (text === undefined) {
-    text = `but is not ${article(exchange.name)} ${exchange.name} domain (${exchange.name} uses ${domainList(exchange)})`;
-    notTheirsCache.set(exchange, text);
-  }
-  return text;
-}
-
 function unknown(host: string | undefined, reason: string): ClassifyReturnType {
   return { verdict: 'unknown', exchange: undefined, reason, host };
-}
-
-export type EvidenceKind = 'token' | 'homoglyph' | 'tld-swap' | 'hyphenated' | 'inside' | 'affixed' | 'typo' | 'hosted' | 'padded';
-
-interface Evidence {
-  entry: BrandEntry;
-  kind: EvidenceKind;
-  /** A bait or crypto word beside the brand, where there is one. */
-  bait: string | undefined;
-  distance: number;
-  mixedScripts: boolean;
-  /** The free hosting service the host is on, for `hosted`. */
-  hosting?: string;
-}
-
-interface Label {
-  raw: string;
-  skeleton: string;
-  rawTokens: string[];
-  tokens: string[];
-  /** Bait or crypto word per token (judged on the decoded text, not the skeleton); filled on first need. */
-  contexts: (string | undefined)[] | undefined;
-}
-
-function contextsOf(label: Label): (string | undefined)[] {
-  label.contexts ??= label.rawTokens.map(contextWord);
-  return label.contexts;
-}
-
-/** The most telling bait or crypto word among a label's tokens. */
-function contextOf(label: Label): string | undefined {
-  return bestContext(contextsOf(label), -1);
-}
-
-/** Bait that only counts when nothing better is there: `www-kraken` is bait, but weaker than `login`. */
-const faintContext: ReadonlySet<string> = new Set(['www', 'com', 'net', 'org', 'io', 'web', 'app']);
-
-function bestContext(words: readonly (string | undefined)[], skip: number): string | undefined {
-  let faint: string | undefined;
-  for (let j = 0; j < words.length; j++) {
-    const word = words[j];
-    if (j === skip || word === undefined) continue;
-    if (!faintContext.has(word)) return word;
-    faint ??= word;
-  }
-  return faint;
-}
-
-/** `vww-kraken`, `wvvw-kraken`, `mwww-kraken`: a mistyped www is still a prefix pretending to be a URL. */
-const wwwLike = /^(?:[vw]{3,4}|[a-z]www|www[a-z])$/;
-
-function contextWord(token: string): string | undefined {
-  if (baitWords.has(token) || cryptoWords.has(token)) return token;
-  if (token.length <= 4 && token.includes('w') && wwwLike.test(token)) return 'www';
-  let end = token.length;
-  while (end > 0 && token.charCodeAt(end - 1) >= 0x30 && token.charCodeAt(end - 1) <= 0x39) end--;
-  const trimmed = end === token.length ? token : token.slice(0, end);
-  if (trimmed !== token && trimmed !== '' && (baitWords.has(trimmed) || cryptoWords.has(trimmed))) return trimmed;
-  if (trimmed.length > 3 && trimmed.endsWith('s')) {
-    const singular = trimmed.slice(0, -1);
-    if (baitWords.has(singular) || cryptoWords.has(singular)) return singular;
-  }
-  return undefined;
 }
 
 function hasRepeat(token: string): boolean {
@@ -157,26 +39,7 @@ function hasRepeat(token: string): boolean {
   return false;
 }
 
-/** What sits around a brand inside one token: nothing, digits, a plural s, or a bait word. */
-function affixContext(affix: string, isSuffix: boolean): { ok: boolean; bait: string | undefined; digitsOnly: boolean } {
-  if (affix === '') return { ok: true, bait: undefined, digitsOnly: false };
-  if (/^\d+$/.test(affix)) return { ok: true, bait: undefined, digitsOnly: true };
-  if (isSuffix && affix === 's') return { ok: true, bait: undefined, digitsOnly: false };
-  const stripped = affix.replace(/^\d+/, '');
-  const word = contextWord(affix) ?? contextWord(stripped) ?? twoContextWords(stripped);
-  return { ok: word !== undefined, bait: word, digitsOnly: false };
-}
-
-/** `walletapp` → `wallet`: an affix made of two bait or crypto words. */
-function twoContextWords(affix: string): string | undefined {
-  for (let split = 2; split <= affix.length - 2; split++) {
-    const first = contextWord(affix.slice(0, split));
-    if (first !== undefined && contextWord(affix.slice(split)) !== undefined) return first;
-  }
-  return undefined;
-}
-
-function evidenceInToken(token: string, rawToken: string, isRegistrable: boolean, brands: BrandIndex): Evidence | undefined {
+function evidenceInToken(token: string, rawToken: string, isRegistrable: boolean, wholeName: boolean, brands: BrandIndex): Evidence | undefined {
   if (token.length < brands.shortestBrand - 1) return undefined;
   const exact = brands.byToken.get(token);
   if (exact) {
@@ -260,58 +123,12 @@ function evidenceInToken(token: string, rawToken: string, isRegistrable: boolean
     const stray = brands.byToken.get(token.slice(1))?.find((candidate) => candidate.strength === 'weak' && candidate.skeleton.length >= 6);
     if (stray) return { entry: stray, kind: 'typo', bait: undefined, distance: 1, mixedScripts: isMixedScript(rawToken) };
   }
-  return typoOf(token, rawToken, isRegistrable, brands);
-}
-
-/**
- * Whether two different strings are one substitution, insertion, deletion or adjacent swap
- * apart, in one pass and without the dynamic-programming table: the common case of a typo check
- * is a clear "no".
- */
-function withinOneEdit(a: string, b: string): boolean {
-  const shorter = Math.min(a.length, b.length);
-  const difference = a.length - b.length;
-  if (difference > 1 || difference < -1) return false;
-  let prefix = 0;
-  while (prefix < shorter && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  while (suffix < shorter - prefix && a.charCodeAt(a.length - 1 - suffix) === b.charCodeAt(b.length - 1 - suffix)) suffix++;
-  if (difference !== 0) return prefix + suffix >= shorter;
-  if (prefix + suffix >= shorter - 1) return true;
-  return prefix + suffix === shorter - 2 && a.charCodeAt(prefix) === b.charCodeAt(prefix + 1) && a.charCodeAt(prefix + 1) === b.charCodeAt(prefix);
-}
-
-/**
- * Edit distance scaled to the brand: one edit for a long brand; two when the typo keeps the
- * brand's first and last letters and length (how `bimanrce`, `polroneix`, `bjtftrex` are made,
- * while `github` is not `bithumb`); one for a six-letter brand, on the registrable name only and
- * with first and last letters kept (`kueoin`, not `orbit` for `korbit`).
- */
-function typoOf(token: string, rawToken: string, isRegistrable: boolean, brands: BrandIndex): Evidence | undefined {
-  if (token.length < 5 || nearMissWords.has(rawToken)) return undefined;
-  let best: BrandEntry | undefined;
-  let bestDistance = Infinity;
-  const first = token.charCodeAt(0);
-  const last = token.charCodeAt(token.length - 1);
-  const lengths = brands.typoByLength;
-  // Two edits only when the token is at most one letter shorter (`token.length >= length - 1`).
-  for (let length = Math.max(0, token.length - 2); length <= token.length + 1 && length < lengths.length; length++) {
-    const list = lengths[length];
-    if (list === undefined) continue;
-    for (const entry of list) {
-      const brand = entry.skeleton;
-      const framed = first === brand.charCodeAt(0) && last === brand.charCodeAt(length - 1);
-      if (entry.strength === 'medium' && !(isRegistrable && framed)) continue;
-      const max = Math.min(entry.strength === 'long' && framed && token.length >= length - 1 ? 2 : 1, bestDistance - 1);
-      if (max < 1 || Math.abs(token.length - length) > max) continue;
-      const distance = withinOneEdit(token, brand) ? 1 : max === 1 ? 2 : editDistance({ a: token, b: brand, max });
-      if (distance <= max) {
-        best = entry;
-        bestDistance = distance;
-      }
-    }
-  }
-  return best && { entry: best, kind: 'typo', bait: undefined, distance: bestDistance, mixedScripts: isMixedScript(rawToken) };
+  return (
+    typoOf(token, rawToken, isRegistrable, brands) ??
+    (isRegistrable ? insertedTypo(token, rawToken, wholeName, brands) : undefined) ??
+    typoBesideDigits(token, rawToken, isRegistrable, brands) ??
+    typoAfterStrayLetter(token, rawToken, brands)
+  );
 }
 
 /** The longest long brand anywhere in `text`, found through the trigram index. */
@@ -331,7 +148,7 @@ function longBrandInside(text: string, brands: BrandIndex): BrandEntry | undefin
 
 function evidenceInLabel(label: Label, isRegistrable: boolean, brands: BrandIndex): Evidence | undefined {
   for (let i = 0; i < label.tokens.length; i++) {
-    const evidence = evidenceInToken(label.tokens[i]!, label.rawTokens[i]!, isRegistrable, brands);
+    const evidence = evidenceInToken(label.tokens[i]!, label.rawTokens[i]!, isRegistrable, label.tokens.length === 1, brands);
     if (evidence) {
       if (evidence.kind === 'token' && isRegistrable && label.tokens.length === 1) evidence.kind = 'tld-swap';
       evidence.bait ??= bestContext(contextsOf(label), i);
@@ -357,12 +174,17 @@ function evidenceInLabel(label: Label, isRegistrable: boolean, brands: BrandInde
     }
     const inside = longBrandInside(joined, brands);
     if (inside) return { entry: inside, kind: 'hyphenated', bait: contextOf(label), distance: 0, mixedScripts: isMixedScript(label.raw) };
+    const bait = tellingBait(label);
+    if (bait !== undefined) return commonTypoBesideBait(label, bait, brands);
   }
   return undefined;
 }
 
-/** Short and common brand tokens (`gate`, `kraken`) need more than their mere presence. */
-function isEnough(evidence: Evidence, isRegistrable: boolean, contextElsewhere: boolean, label: Label, hosted: boolean, favoured: boolean): boolean {
+/**
+ * Short and common brand tokens (`gate`, `kraken`) need more than their mere presence. `wordEnding`:
+ * the host is registered under an ending where ordinary words belong to others (`wordEndings`).
+ */
+function isEnough(evidence: Evidence, isRegistrable: boolean, contextElsewhere: boolean, label: Label, hosted: boolean, favoured: boolean, wordEnding: boolean): boolean {
   // A coined name (`okx`, `mexc`) is a warning wherever it stands as a token, however short.
   if (evidence.entry.strength !== 'weak' || evidence.entry.distinctive) return true;
   // On free hosting, a common-word brand that is the whole site name (`kraken.pages.dev`) is enough.
@@ -372,7 +194,7 @@ function isEnough(evidence: Evidence, isRegistrable: boolean, contextElsewhere: 
     case 'homoglyph':
       return true;
     case 'tld-swap':
-      return evidence.entry.tldSwapAllowed;
+      return evidence.entry.tldSwapAllowed && !wordEnding;
     case 'typo':
       return isRegistrable || evidence.bait !== undefined;
     case 'hyphenated':
@@ -382,45 +204,6 @@ function isEnough(evidence: Evidence, isRegistrable: boolean, contextElsewhere: 
     default:
       return evidence.bait !== undefined || (!isRegistrable && contextElsewhere);
   }
-}
-
-/** Two-letter tokens that make a common word a product name rather than a lure (`gemini-ai`). */
-const productSuffixes: ReadonlySet<string> = new Set(['ai', 'js', 'go', 'ui', 'ml', 'vr', 'ar', 'tv', 'hq', 'db', 'os', 'io', 'gg', 'uk', 'us', 'eu']);
-
-/**
- * `kraken-ix`, `v-kraken`: a common-word brand of six letters or more beside a one- or two-letter
- * token, as the whole registrable name, is how typosquats pad a name; a real product says what it is.
- */
-function strayShortToken(label: Label, brand: string, favoured: boolean): boolean {
-  if (label.tokens.length !== 2) return false;
-  // The other token as written (skeletons fold `ai` to something else).
-  const other = label.tokens[0] === brand ? label.rawTokens[1]! : label.tokens[1] === brand ? label.rawTokens[0]! : undefined;
-  if (other === undefined) return false;
-  // `482913-gemini`: a number of three digits or more, the way throwaway hosts are numbered.
-  if (other.length >= 3 && /^\d+$/.test(other)) return true;
-  // On an ending where throwaway hosts cluster (`luno-xy.cc`), four-letter common words too.
-  if (brand.length < (favoured ? 4 : 6)) return false;
-  return other.length <= 2 && /^[a-z]+$/.test(other) && !productSuffixes.has(other);
-}
-
-/**
- * `krakenz.top`, `coinexp.top`, `geminiop.cc`: a brand of five letters or more with one to four
- * stray letters or digits glued after it (or one or two before it), as a token of the registrable
- * name, on an ending where throwaway hosts cluster (`favouredEndings`).
- */
-function paddedOnFavouredEnding(label: Label, brands: BrandIndex): Evidence | undefined {
-  for (let i = 0; i < label.tokens.length; i++) {
-    const token = label.tokens[i]!;
-    for (let cut = 1; cut <= 4 && token.length - cut >= 5; cut++) {
-      const entry = brands.byToken.get(token.slice(0, token.length - cut))?.[0];
-      if (entry) return { entry, kind: 'padded', bait: undefined, distance: 0, mixedScripts: isMixedScript(label.rawTokens[i]!) };
-    }
-    for (let cut = 1; cut <= 2 && token.length - cut >= 5; cut++) {
-      const entry = brands.byToken.get(token.slice(cut))?.[0];
-      if (entry) return { entry, kind: 'padded', bait: undefined, distance: 0, mixedScripts: isMixedScript(label.rawTokens[i]!) };
-    }
-  }
-  return undefined;
 }
 
 const hostingSet: ReadonlySet<string> = new Set(freeHosting);
@@ -436,46 +219,6 @@ function hostingOf(host: string): string | undefined {
   if (third < 0) return undefined;
   const three = host.slice(third + 1);
   return hostingSet.has(three) ? three : undefined;
-}
-
-function describeHost(host: string, labels: readonly Label[], suffix: string): string {
-  if (!host.includes('xn--')) return host;
-  return `${host} (${labels.map((label) => label.raw).join('.')}.${suffix})`;
-}
-
-function lookalikeReason(display: string, evidence: Evidence): string {
-  const { entry, kind, bait } = evidence;
-  const name = entry.exchange.name;
-  const brand = `“${entry.token}”`;
-  const notIt = notTheirs(entry.exchange);
-  switch (kind) {
-    case 'homoglyph':
-      return `${display} spells the brand ${brand} with look-alike characters${evidence.mixedScripts ? ', mixing Latin with Cyrillic or Greek letters,' : ''} ${notIt}`;
-    case 'tld-swap':
-      return `${display} is the name ${brand} under a different ending ${notIt}`;
-    case 'hyphenated':
-      return `${display} splits the brand ${brand} with hyphens ${notIt}`;
-    case 'padded':
-      return `${display} pads the brand ${brand} with a stray letter or two ${notIt}`;
-    case 'hosted':
-      return `${display} puts the brand ${brand}${bait ? ` and the bait word “${bait}”` : ''} on ${evidence.hosting}, a free hosting service anyone can publish on, ${notIt}`;
-    case 'typo':
-      return `${display} is ${evidence.distance === 1 ? 'one letter' : `${evidence.distance} letters`} away from the brand ${brand} (a typosquat) ${notIt}`;
-    default:
-      return bait ? `${display} contains the brand ${brand} plus the bait word “${bait}” ${notIt}` : `${display} contains the brand ${brand} ${notIt}`;
-  }
-}
-
-function explanationOf(display: string, { entry, kind, bait, hosting, distance, mixedScripts }: Evidence): LookalikeExplanation {
-  return {
-    code: kind,
-    host: display,
-    brand: entry.token,
-    ...(bait === undefined ? {} : { bait }),
-    ...(kind === 'hosted' && hosting !== undefined ? { hosting } : {}),
-    ...(kind === 'typo' ? { distance } : {}),
-    ...(kind === 'homoglyph' ? { mixedScripts } : {}),
-  };
 }
 
 /**
@@ -518,11 +261,6 @@ function embeddedDomain(host: string, names: readonly string[], brands: BrandInd
     offset += name.length + 1;
   }
   return undefined;
-}
-
-interface LabelParts {
-  tokens: string[];
-  rawTokens: string[];
 }
 
 function splitTokens(text: string): string[] {
@@ -586,6 +324,7 @@ export function classify(hostname: string): ClassifyReturnType {
   const registrableAt = labels.length - 1;
   // The ending the site is registered under (`top` in `krakenz.top`); never a free hosting service's.
   const favoured = hosting === undefined && favouredEndings.has(suffix);
+  const wordEnding = hosting === undefined && wordEndings.has(suffix);
   for (let i = registrableAt; i >= 0; i--) {
     const label = labels[i]!;
     const isRegistrable = i === registrableAt;
@@ -597,9 +336,10 @@ export function classify(hostname: string): ClassifyReturnType {
       }
       // A telling word in a subdomain (`stretto.ftx-claims`) is context for the registrable name too; `www`, `app` are not.
       if (!evidence.bait && (!isRegistrable || (elsewhere !== undefined && !faintContext.has(elsewhere)))) evidence.bait = elsewhere;
-      if (!isEnough(evidence, isRegistrable, elsewhere !== undefined, label, hosting !== undefined, favoured)) evidence = undefined;
+      if (!isEnough(evidence, isRegistrable, elsewhere !== undefined, label, hosting !== undefined, favoured, wordEnding)) evidence = undefined;
     }
-    if (!evidence && isRegistrable && favoured) evidence = paddedOnFavouredEnding(label, brands);
+    // A padded brand (`krakenz`) on a throwaway-favoured ending, or beside a telling bait word (`krakeni-logins`).
+    if (!evidence && isRegistrable && (favoured || (label.tokens.length > 1 && tellingBait(label) !== undefined))) evidence = paddedBrand(label, brands);
     if (!evidence) continue;
     if (hosting !== undefined && evidence.kind !== 'homoglyph' && evidence.kind !== 'typo') {
       evidence.kind = 'hosted';

@@ -92,6 +92,7 @@ const confusables: Record<string, string> = {
   ᴢ: 'z',
   ꜱ: 's',
   ɢ: 'g',
+  ĸ: 'k',
   // ASCII digits that pass for letters
   '0': 'o',
   '1': 'l',

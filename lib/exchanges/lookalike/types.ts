@@ -1,0 +1,69 @@
+/**
+ * What `classify` returns, and the evidence it gathers on the way: shared by the classifier, its
+ * typo rules and the reason builder.
+ */
+import type { BrandEntry } from '../brand-index';
+import type { ExchangeDefinition } from '../types';
+
+export type Verdict = 'exchange' | 'lookalike' | 'unknown';
+
+export interface ClassifyReturnType {
+  verdict: Verdict;
+  /** The exchange the host is, or imitates. */
+  exchange: ExchangeDefinition | undefined;
+  /**
+   * One sentence in plain English, naming the host and the evidence: for the CLI and logs. The
+   * extension's pages word a lookalike from `explanation` instead, in the reader's language.
+   */
+  reason: string;
+  /** The canonical hostname that was judged; `undefined` when the input was not a hostname at all. */
+  host: string | undefined;
+  /** For a lookalike found by its labels, which kind of evidence the reason describes. */
+  evidence?: EvidenceKind;
+  /** For a lookalike: what the reason says, as data (lib/words/lookalike-reason.ts words it). */
+  explanation?: LookalikeExplanation;
+}
+
+/**
+ * Why a host is a lookalike, without words: the evidence's kind and what it names. `embedded`
+ * is an official domain worn at the start of the host (`login.kraken.com.evil.io`).
+ */
+export interface LookalikeExplanation {
+  code: EvidenceKind | 'embedded';
+  /** The host as shown: a punycode host with its Unicode spelling beside it. */
+  host: string;
+  /** The brand seen (`binance`); for `embedded`, the official domain worn (`kraken.com`). */
+  brand: string;
+  /** A bait or crypto word beside the brand (`login`), where there is one. */
+  bait?: string;
+  /** The free hosting service, for `hosted` (`pages.dev`). */
+  hosting?: string;
+  /** Letters away from the brand, for `typo` (1 or 2). */
+  distance?: number;
+  /** Latin mixed with Cyrillic or Greek letters, for `homoglyph`. */
+  mixedScripts?: boolean;
+  /** The domain the host belongs to, for `embedded` (`evil.io`). */
+  registrable?: string;
+}
+
+export type EvidenceKind = 'token' | 'homoglyph' | 'tld-swap' | 'hyphenated' | 'inside' | 'affixed' | 'typo' | 'hosted' | 'padded';
+
+export interface Evidence {
+  entry: BrandEntry;
+  kind: EvidenceKind;
+  /** A bait or crypto word beside the brand, where there is one. */
+  bait: string | undefined;
+  distance: number;
+  mixedScripts: boolean;
+  /** The free hosting service the host is on, for `hosted`. */
+  hosting?: string;
+}
+
+export interface Label {
+  raw: string;
+  skeleton: string;
+  rawTokens: string[];
+  tokens: string[];
+  /** Bait or crypto word per token (judged on the decoded text, not the skeleton); filled on first need. */
+  contexts: (string | undefined)[] | undefined;
+}

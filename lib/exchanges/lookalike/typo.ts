@@ -1,0 +1,168 @@
+/**
+ * Typos of a brand: one edit, or two that keep the brand's first and last letters, scaled to the
+ * brand's strength (brand-index.ts).
+ */
+import type { BrandEntry, BrandIndex } from '../brand-index';
+import { editDistance } from '../edit-distance';
+import { isMixedScript } from '../skeleton';
+import { nearMissWords } from './brand-words';
+import type { Evidence, Label } from './types';
+
+/**
+ * Whether two different strings are one substitution, insertion, deletion or adjacent swap
+ * apart, in one pass and without the dynamic-programming table: the common case of a typo check
+ * is a clear "no".
+ */
+export function withinOneEdit(a: string, b: string): boolean {
+  const shorter = Math.min(a.length, b.length);
+  const difference = a.length - b.length;
+  if (difference > 1 || difference < -1) return false;
+  let prefix = 0;
+  while (prefix < shorter && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < shorter - prefix && a.charCodeAt(a.length - 1 - suffix) === b.charCodeAt(b.length - 1 - suffix)) suffix++;
+  if (difference !== 0) return prefix + suffix >= shorter;
+  if (prefix + suffix >= shorter - 1) return true;
+  return prefix + suffix === shorter - 2 && a.charCodeAt(prefix) === b.charCodeAt(prefix + 1) && a.charCodeAt(prefix + 1) === b.charCodeAt(prefix);
+}
+
+/**
+ * Edit distance scaled to the brand: one edit for a long brand; two when the typo keeps the
+ * brand's first and last letters and length (how `bimanrce`, `polroneix`, `bjtftrex` are made,
+ * while `github` is not `bithumb`); one for a six-letter brand, on the registrable name only and
+ * with first and last letters kept (`kueoin`, not `orbit` for `korbit`).
+ */
+export function typoOf(token: string, rawToken: string, isRegistrable: boolean, brands: BrandIndex): Evidence | undefined {
+  if (token.length < 5 || nearMissWords.has(rawToken)) return undefined;
+  let best: BrandEntry | undefined;
+  let bestDistance = Infinity;
+  const first = token.charCodeAt(0);
+  const last = token.charCodeAt(token.length - 1);
+  const lengths = brands.typoByLength;
+  // Two edits only when the token is at most one letter shorter (`token.length >= length - 1`).
+  for (let length = Math.max(0, token.length - 2); length <= token.length + 1 && length < lengths.length; length++) {
+    const list = lengths[length];
+    if (list === undefined) continue;
+    for (const entry of list) {
+      const brand = entry.skeleton;
+      if (entry.base !== undefined && token.startsWith(entry.base)) continue;
+      const framed = first === brand.charCodeAt(0) && last === brand.charCodeAt(length - 1);
+      if (entry.strength === 'medium' && !(isRegistrable && framed)) continue;
+      const max = Math.min(entry.strength === 'long' && framed && token.length >= length - 1 ? 2 : 1, bestDistance - 1);
+      if (max < 1 || Math.abs(token.length - length) > max) continue;
+      const distance = withinOneEdit(token, brand) ? 1 : max === 1 ? 2 : editDistance({ a: token, b: brand, max });
+      if (distance <= max) {
+        best = entry;
+        bestDistance = distance;
+      }
+    }
+  }
+  return best && { entry: best, kind: 'typo', bait: undefined, distance: bestDistance, mixedScripts: isMixedScript(rawToken) };
+}
+
+/** Shared, so a missing length bucket costs no allocation. */
+const none: readonly BrandEntry[] = [];
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+/**
+ * `porloniex1`, `coinbsae7`: a typo with a digit after it. The typo is judged without the digits,
+ * and the digits count as edits, so the whole stays within two letters of the brand.
+ */
+export function typoBesideDigits(token: string, rawToken: string, isRegistrable: boolean, brands: BrandIndex): Evidence | undefined {
+  let end = rawToken.length;
+  while (end > 0 && isDigit(rawToken.charCodeAt(end - 1))) end--;
+  const digits = rawToken.length - end;
+  // Skeletons fold digits to letters but keep an ASCII token's length unless `rn`/`vv` fold; then give up.
+  if (digits === 0 || digits > 1 || end < 5 || rawToken.length !== token.length) return undefined;
+  const typo = typoOf(token.slice(0, end), rawToken.slice(0, end), isRegistrable, brands);
+  if (typo === undefined || typo.distance + digits > 2) return undefined;
+  typo.distance += digits;
+  return typo;
+}
+
+/**
+ * `lbinanrce`, `ibittreix`: one stray letter before a one-letter typo of a long brand that keeps the
+ * brand's first and last letters. Two edits in all.
+ */
+export function typoAfterStrayLetter(token: string, rawToken: string, brands: BrandIndex): Evidence | undefined {
+  if (token.length < 8) return undefined;
+  // Frame first, on char codes: the common case is no brand with this first and last letter, and no slice.
+  const first = token.charCodeAt(1);
+  const last = token.charCodeAt(token.length - 1);
+  const restLength = token.length - 1;
+  for (let length = restLength - 1; length <= restLength + 1 && length < brands.typoByLength.length; length++) {
+    for (const entry of brands.typoByLength[length] ?? none) {
+      const brand = entry.skeleton;
+      if (entry.strength !== 'long' || first !== brand.charCodeAt(0) || last !== brand.charCodeAt(length - 1)) continue;
+      const rest = token.slice(1);
+      if (withinOneEdit(rest, brand) && !nearMissWords.has(rawToken.slice(1))) {
+        return { entry, kind: 'typo', bait: undefined, distance: 2, mixedScripts: isMixedScript(rawToken) };
+      }
+    }
+  }
+  return undefined;
+}
+
+const letterCounts = new Int16Array(128);
+
+/** Whether `token` has every letter of `brand`, as many times: letters were added or moved, none lost. */
+function hasEveryLetter(token: string, brand: string): boolean {
+  letterCounts.fill(0);
+  for (let i = 0; i < token.length; i++) {
+    const code = token.charCodeAt(i);
+    if (code >= 128) return false;
+    letterCounts[code]!++;
+  }
+  for (let i = 0; i < brand.length; i++) {
+    const code = brand.charCodeAt(i);
+    if (code >= 128 || --letterCounts[code]! < 0) return false;
+  }
+  return true;
+}
+
+/**
+ * `kralken`, `karlken`, `krarcken`, `kuckion`: one or two letters added to a brand of six letters or
+ * more, perhaps with two neighbours swapped, keeping its first and last letter and every letter it
+ * has, the brand not whole at either end. For a common-word brand only as the whole registrable
+ * name (`kralken.co`, not `kralken.example.com`); for a coined brand as any token of it. Real words
+ * this shape makes (`voyageur`, `kranken`) are in `nearMissWords`.
+ */
+export function insertedTypo(token: string, rawToken: string, wholeName: boolean, brands: BrandIndex): Evidence | undefined {
+  if (nearMissWords.has(rawToken)) return undefined;
+  const first = token.charCodeAt(0);
+  const last = token.charCodeAt(token.length - 1);
+  for (let length = token.length - 2; length < token.length; length++) {
+    for (const entry of brands.insertTargets[length] ?? none) {
+      const brand = entry.skeleton;
+      if (entry.strength === 'weak' && !wholeName) continue;
+      if (first !== brand.charCodeAt(0) || last !== brand.charCodeAt(length - 1) || !hasEveryLetter(token, brand)) continue;
+      // The brand whole at either end (`geminiai`) is padding, which padding.ts judges by its ending.
+      if (token.startsWith(brand) || token.endsWith(brand) || (entry.base !== undefined && token.startsWith(entry.base))) continue;
+      const distance = editDistance({ a: token, b: brand, max: 2 });
+      if (distance <= 2) return { entry, kind: 'typo', bait: undefined, distance, mixedScripts: isMixedScript(rawToken) };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * `gemin-payments`, `krakn-login`: a common-word brand one letter off, as one token of a label whose
+ * other tokens carry a telling bait word (`bait`, found by the caller, who has filled `label.contexts`).
+ */
+export function commonTypoBesideBait(label: Label, bait: string, brands: BrandIndex): Evidence | undefined {
+  const { tokens, rawTokens } = label;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.length < 5 || label.contexts?.[i] !== undefined) continue;
+    for (let length = token.length - 1; length <= token.length + 1; length++) {
+      for (const entry of brands.insertTargets[length] ?? none) {
+        if (entry.strength !== 'weak' || entry.skeleton === token || !withinOneEdit(token, entry.skeleton)) continue;
+        return { entry, kind: 'typo', bait, distance: 1, mixedScripts: isMixedScript(rawTokens[i]!) };
+      }
+    }
+  }
+  return undefined;
+}
