@@ -11,8 +11,6 @@ import { lineCount, SOURCE_LINE_LIMIT, sourceSizeProblems } from './source-size'
  * a file that is no longer over the limit).
  */
 const EXCEPTIONS: Readonly<Record<string, string>> = {
-  'lib/exchanges/classify.ts': 'split pending: the classify helper moves the reason wording out (issue 19, item 4)',
-  'lib/exchanges/brand-index.ts': 'split pending: the classify helper (issue 19, item 4); its word lists may stay as a data table of their own',
   'lib/proofs/verify-inclusion-proof.test.ts': 'split pending: tests of the proofs code, edited by another helper (issue 19)',
 };
 
