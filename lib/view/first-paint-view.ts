@@ -112,6 +112,8 @@ export function buildFirstPaintView({ ext, now, settings, seen, words, exchanges
 /** What the exchange-page script draws from: one exchange's entry and the pill's settings and words. */
 export interface FirstPaint {
   entry: FirstPaintEntry;
+  /** When the view was built: the stored card (first-paint-view-card.ts) must come from the same build. */
+  builtAt: number;
   settings: FirstPaintSettings;
   words: Record<string, string>;
 }
@@ -184,6 +186,7 @@ export function firstPaintFor({ stored, host, now, ext }: FirstPaintForParameter
   if (!validEntry(entry, id) || now >= entry.until) return undefined;
   return {
     entry,
+    builtAt: stored.builtAt,
     settings: {
       nudgePolicy: settings.nudgePolicy,
       autoExpandOnDanger: settings.autoExpandOnDanger,
