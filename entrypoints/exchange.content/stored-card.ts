@@ -16,7 +16,6 @@ export async function storedCard(stored: FirstPaint, now = Date.now()): Promise<
     stored: await readStored((key) => browser.storage.local.get(key), FIRST_PAINT_CARDS_KEY),
     entry: stored.entry,
     builtAt: stored.builtAt,
-    ext: browser.runtime.getManifest().version,
     now,
   });
   return card === undefined ? undefined : { view: card.view, i18n: i18nFromPageWords(card.words) };

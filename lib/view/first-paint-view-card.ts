@@ -1,7 +1,7 @@
 import type { Settings } from '../settings';
 import type { ExchangeView } from './exchange-view';
 import type { PageWords } from './page-state';
-import { pillFace, type FirstPaintEntry } from './first-paint-view';
+import { isRecord, pillFace, type FirstPaintEntry } from './first-paint-view';
 import { dataFingerprint } from './nudge-policy';
 
 /**
@@ -64,17 +64,9 @@ export interface FirstPaintCardForParameters {
   stored: unknown;
   /** The stored first paint's entry the pill was decided from, and that view's `builtAt`. */
   entry: FirstPaintEntry;
+  /** Only a first paint from this version of the extension gets this far; the card, written with it in one call, carries its `builtAt`. */
   builtAt: number;
-  ext: string;
   now: number;
-}
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-function validWords(words: unknown): words is PageWords {
-  if (!isRecord(words) || typeof words.locale !== 'string' || words.locale.length > 35) return false;
-  if (words.messages === undefined) return true;
-  return isRecord(words.messages) && Object.values(words.messages).every((entry) => isRecord(entry) && typeof entry.message === 'string');
 }
 
 /**
@@ -82,22 +74,20 @@ function validWords(words: unknown): words is PageWords {
  * the background, as before): missing, damaged, from another version or another build of the
  * first paint, or not the exchange, face and data the pill was drawn from. Never throws.
  */
-export function firstPaintCardFor({ stored, entry, builtAt, ext, now }: FirstPaintCardForParameters): { view: ExchangeView; words: PageWords } | undefined {
-  if (!isRecord(stored) || stored.v !== FIRST_PAINT_CARDS_VERSION || stored.ext !== ext || stored.builtAt !== builtAt) return undefined;
-  if (!isRecord(stored.cards) || !Object.hasOwn(stored.cards, entry.id) || !validWords(stored.words)) return undefined;
-  const view = stored.cards[entry.id];
-  if (!isRecord(view) || view.id !== entry.id || !isRecord(view.verdict) || !Array.isArray(view.warnings)) return undefined;
-  const card = view as unknown as ExchangeView;
+export function firstPaintCardFor({ stored, entry, builtAt, now }: FirstPaintCardForParameters): { view: ExchangeView; words: PageWords } | undefined {
   try {
-    const { id, name, level, grade, incomplete, warnings, run } = entry;
-    if (JSON.stringify(pillFace(card)) !== JSON.stringify({ id, name, level, grade, incomplete, warnings, ...(run === true ? { run } : {}) })) return undefined;
-    if (dataFingerprint(card) !== entry.fingerprint) return undefined;
+    if (!isRecord(stored) || stored.v !== FIRST_PAINT_CARDS_VERSION || stored.builtAt !== builtAt) return undefined;
+    const { cards, words } = stored as unknown as FirstPaintCards;
+    const card = cards[entry.id] as ExchangeView;
+    // The words as the page-words answer gives them: a language tag, and the messages or none.
+    if (!Object.hasOwn(cards, entry.id) || typeof words?.locale !== 'string' || Object.values(words.messages ?? {}).some((word) => typeof word.message !== 'string')) return undefined;
+    // The pill's own face and data: the card is of the exchange, verdict and warnings the pill was decided from.
+    const face = pillFace(card) as unknown as Record<string, unknown>;
+    if ([...Object.keys(face), 'run'].some((key) => face[key] !== entry[key as keyof FirstPaintEntry]) || dataFingerprint(card) !== entry.fingerprint) return undefined;
+    const at = new Date(now).toISOString();
+    return { view: { ...card, computedAt: at, ...(card.runAlert && { runAlert: { ...card.runAlert, computedAt: at } }) }, words };
   } catch {
+    // Damaged beyond its shape (a field of the wrong kind): not used.
     return undefined;
   }
-  const at = new Date(now).toISOString();
-  return {
-    view: { ...card, computedAt: at, ...(card.runAlert === undefined ? {} : { runAlert: { ...card.runAlert, computedAt: at } }) },
-    words: stored.words,
-  };
 }

@@ -121,7 +121,7 @@ export interface FirstPaint {
 const LEVELS: ReadonlySet<unknown> = new Set(['ok', 'caution', 'danger', 'unknown']);
 const POLICIES: ReadonlySet<unknown> = new Set(['every-visit', 'daily', 'caution-or-worse', 'off']);
 const CORNERS: ReadonlySet<unknown> = new Set(['bottom-right', 'bottom-left', 'top-right', 'top-left']);
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+export const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isText = (value: unknown, max: number): value is string => typeof value === 'string' && value.length <= max;
 const isTime = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 
