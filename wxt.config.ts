@@ -3,7 +3,6 @@ import preact from '@preact/preset-vite';
 import { join } from 'node:path';
 import { FEED_SIGNERS, FEED_URL } from './lib/feed/trust';
 import { bundledLocales } from './scripts/locales';
-import { validatedSnapshotFileDigest } from './scripts/snapshot-digest';
 
 /**
  * The signed PoR feed: where it is read and which keys may sign it. A release pins lib/feed/trust.ts;
@@ -30,13 +29,6 @@ const locales = bundledLocales({ localesDir: join(import.meta.dirname, 'public/_
  * with `notifications` granted at install (RADAR_GRANT_NOTIFICATIONS=1, `npm run build:test`
  * makes it beside the others). A release never sets it: there the permission stays optional.
  */
-/**
- * The bundled snapshot is validated here, when the extension is built (a file that does not
- * validate fails the build), and the service worker takes the same bytes without validating
- * them again at every wake-up (lib/reserves/bundled-digest.ts).
- */
-const snapshotDigest = validatedSnapshotFileDigest(join(import.meta.dirname, 'data/snapshot.json'));
-
 const grantNotifications = process.env.RADAR_GRANT_NOTIFICATIONS === '1';
 
 // Build steps of our own are WXT modules in modules/ (loaded by name order): the exchange-page
@@ -48,7 +40,7 @@ export default defineConfig({
   ...(process.env.RADAR_OUT_DIR === undefined ? {} : { outDir: process.env.RADAR_OUT_DIR }),
   vite: () => ({
     plugins: [preact()],
-    define: { __RADAR_FEED__: JSON.stringify(feed), __RADAR_LOCALES__: JSON.stringify(locales), __RADAR_SNAPSHOT_SHA256__: JSON.stringify(snapshotDigest) },
+    define: { __RADAR_FEED__: JSON.stringify(feed), __RADAR_LOCALES__: JSON.stringify(locales) },
   }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

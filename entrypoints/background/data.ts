@@ -4,9 +4,7 @@ import { exchanges } from '@/lib/exchanges/registry';
 import { refreshCexs, refreshProtocol, type RefreshReturnType } from '@/lib/reserves/refresh';
 import { DEFILLAMA_CEXS_URL, defillamaProtocolUrl } from '@/lib/reserves/defillama';
 import { CEXS_POLICY, PROTOCOL_POLICY, initialSourceState, isDue, onStartup, statusAt, type SourcePolicy, type SourceState } from '@/lib/reserves/schedule';
-import { parseSnapshot } from '@/lib/reserves/snapshot';
-import { checkedBundledSnapshot } from '@/lib/reserves/bundled-digest';
-import bundledText from '@/data/snapshot.json?raw';
+import { bundledSnapshot, parseSnapshot } from '@/lib/reserves/snapshot';
 import { mergeSnapshots } from '@/lib/reserves/merge';
 import type { Snapshot } from '@/lib/reserves/schema';
 import { FEED_POLICY, refreshFeed } from '@/lib/feed/refresh-feed';
@@ -19,8 +17,6 @@ import { OWN_TOKEN_PRICES_POLICY, parseHeldOwnTokenPrices, refreshOwnTokenPrices
 
 /** Set by wxt.config.ts from RADAR_FEED_URL / RADAR_FEED_SIGNERS; absent under unit tests. */
 declare const __RADAR_FEED__: { url: string; signers: Address[] } | undefined;
-/** Set by wxt.config.ts: the SHA-256 of the bundled snapshot the build validated; absent under unit tests. */
-declare const __RADAR_SNAPSHOT_SHA256__: string | undefined;
 
 /**
  * The background's data: the held snapshot (bundled, merged with every good live reading) and
@@ -70,13 +66,6 @@ export interface SourceView {
 }
 
 let held: Snapshot | undefined;
-let bundledOnce: Promise<Snapshot> | undefined;
-
-/** The shipped snapshot, taken as the build validated it when its bytes are the ones the build hashed. */
-function bundledSnapshot(): Promise<Snapshot> {
-  bundledOnce ??= checkedBundledSnapshot({ text: bundledText, validatedDigest: typeof __RADAR_SNAPSHOT_SHA256__ === 'undefined' ? undefined : __RADAR_SNAPSHOT_SHA256__ });
-  return bundledOnce;
-}
 
 export async function heldOwnTokenPrices(): Promise<HeldOwnTokenPrices> {
   return parseHeldOwnTokenPrices(await ownTokenPricesItem.getValue());
@@ -85,7 +74,8 @@ export async function heldOwnTokenPrices(): Promise<HeldOwnTokenPrices> {
 /** The snapshot views read: bundled data, overlaid with stored live readings that are newer. */
 export async function heldSnapshot(): Promise<Snapshot> {
   if (held !== undefined) return held;
-  const [bundled, stored] = await Promise.all([bundledSnapshot(), heldItem.getValue()]);
+  const bundled = bundledSnapshot();
+  const stored = await heldItem.getValue();
   if (stored === null) return (held = bundled);
   const parsed = parseSnapshot(stored);
   // A damaged stored copy is dropped in favour of the bundled one, never shown.
