@@ -1,4 +1,5 @@
 import { storage } from '#imports';
+import { defineLazyItem } from '@/utils/lazy-item';
 import { parseAddressBook, type AddressBookEntry } from '@/lib/custody/address-book';
 import { guideForExchange, savedGuides } from '@/lib/custody/guides';
 import type { GuideResetReason, GuideState } from '@/lib/custody/steps';
@@ -10,9 +11,9 @@ import { GUIDE_STATE_KEY, GUIDES_KEY } from './chosen-address';
  * on every read: storage can hold anything (an older version, a hand edit), and a guide that
  * resumes from damaged state must start over rather than show a stale "verified".
  */
-const guideStateItem = storage.defineItem<unknown>(`local:${GUIDE_STATE_KEY}`, { version: 1 });
-const guidesItem = storage.defineItem<unknown>(`local:${GUIDES_KEY}`, { version: 1 });
-const addressBookItem = storage.defineItem<unknown>('local:addressBook', { version: 1 });
+const guideStateItem = defineLazyItem<unknown>(`local:${GUIDE_STATE_KEY}`, { version: 1 });
+const guidesItem = defineLazyItem<unknown>(`local:${GUIDES_KEY}`, { version: 1 });
+const addressBookItem = defineLazyItem<unknown>('local:addressBook', { version: 1 });
 
 export interface LoadGuideStateReturnType {
   state: GuideState;

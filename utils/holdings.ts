@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { storage } from '#imports';
+import { defineLazyItem } from '@/utils/lazy-item';
 import { HoldingsStateSchema, parseHoldingsState, type HoldingsState } from '@/lib/holdings/model';
 import { parsePriceTable, type PriceTable } from '@/lib/holdings/prices';
 import { parseAddressReadings, type AddressReadings } from '@/lib/holdings/address-readings';
@@ -11,9 +11,9 @@ import { memoizedRead } from './memo-item';
  * addresses: on this device only, stored as `unknown` and validated on every read (an older
  * version or a hand edit falls back to empty, never to half-read figures).
  */
-const holdingsItem = storage.defineItem<unknown>('local:holdings', { version: 1 });
-const pricesItem = storage.defineItem<unknown>('local:priceTable', { version: 1 });
-const readingsItem = storage.defineItem<unknown>('local:addressReadings', { version: 1 });
+const holdingsItem = defineLazyItem<unknown>('local:holdings', { version: 1 });
+const pricesItem = defineLazyItem<unknown>('local:priceTable', { version: 1 });
+const readingsItem = defineLazyItem<unknown>('local:addressReadings', { version: 1 });
 
 /** How the last price and rate fetches went, for the options page. */
 export interface PriceStatus {
@@ -21,7 +21,7 @@ export interface PriceStatus {
   lastError?: string;
   lastRatesError?: string;
 }
-export const priceStatusItem = storage.defineItem<PriceStatus>('local:priceStatus', { fallback: {}, version: 1 });
+export const priceStatusItem = defineLazyItem<PriceStatus>('local:priceStatus', { fallback: {}, version: 1 });
 
 export async function getHoldings(): Promise<HoldingsState> {
   return parseHoldingsState(await holdingsItem.getValue());

@@ -1,9 +1,9 @@
-import { storage } from '#imports';
+import { defineLazyItem } from '@/utils/lazy-item';
 import { parseSettings, type Settings } from '@/lib/settings';
 import { memoizedRead } from './memo-item';
 
 /** Declared once; every entrypoint reads settings through here so they are always validated. */
-const settingsItem = storage.defineItem<unknown>('local:settings', { version: 1 });
+const settingsItem = defineLazyItem<unknown>('local:settings', { version: 1 });
 
 export async function getSettings(): Promise<Settings> {
   return parseSettings(await settingsItem.getValue());
@@ -33,4 +33,4 @@ export function heldSettingsReader(): () => Promise<Settings> {
 }
 
 /** When the pill was last shown per exchange, for the "once a day" policy. Local only. */
-export const nudgeSeen = storage.defineItem<Record<string, number>>('local:nudgeSeen', { fallback: {}, version: 1 });
+export const nudgeSeen = defineLazyItem<Record<string, number>>('local:nudgeSeen', { fallback: {}, version: 1 });

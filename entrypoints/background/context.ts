@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { storage } from '#imports';
+import { defineLazyItem } from '@/utils/lazy-item';
 import { badgeFor } from '@/lib/view/badge';
 import type { TabState } from '@/lib/view/exchange-view';
 import { tabStateForUrl } from '@/lib/view/tab-state';
@@ -16,10 +16,10 @@ import { runAlertLookup } from './run-alerts';
  * background sees another tab's URL only for the tab a click on the toolbar button grants
  * (activeTab) or with lookalike protection's optional permission; it has no `tabs` permission.
  */
-const tabUrls = storage.defineItem<Record<string, string>>('session:tabUrls', { fallback: {}, version: 1 });
+const tabUrls = defineLazyItem<Record<string, string>>('session:tabUrls', { fallback: {}, version: 1 });
 
 /** Hosts the user chose to open despite the lookalike warning ("continue anyway"). */
-export const allowedLookalikes = storage.defineItem<string[]>('local:allowedLookalikes', { fallback: [], version: 1 });
+export const allowedLookalikes = defineLazyItem<string[]>('local:allowedLookalikes', { fallback: [], version: 1 });
 
 /** What the message handlers and the background's listeners share; made once, inside `defineBackground`. */
 export interface BackgroundContext {

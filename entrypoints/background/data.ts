@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { storage } from '#imports';
+import { defineLazyItem } from '@/utils/lazy-item';
 import { exchanges } from '@/lib/exchanges/registry';
 import { refreshCexs, refreshProtocol, type RefreshReturnType } from '@/lib/reserves/refresh';
 import { DEFILLAMA_CEXS_URL, defillamaProtocolUrl } from '@/lib/reserves/defillama';
@@ -30,14 +30,14 @@ export const FEED_SOURCE = 'feed';
 export const OWN_TOKEN_PRICES_SOURCE = 'own-token-prices';
 const protocolSource = (slug: string) => `protocol:${slug}`;
 
-const heldItem = storage.defineItem<unknown>('local:heldSnapshot', { version: 1 });
-const sourcesItem = storage.defineItem<Record<string, SourceState>>('local:sources', { fallback: {}, version: 1 });
+const heldItem = defineLazyItem<unknown>('local:heldSnapshot', { version: 1 });
+const sourcesItem = defineLazyItem<Record<string, SourceState>>('local:sources', { fallback: {}, version: 1 });
 /** The own-token price series the run watch reads, per symbol; validated on every read. */
-export const ownTokenPricesItem = storage.defineItem<unknown>('local:ownTokenPrices', { fallback: {}, version: 1 });
+export const ownTokenPricesItem = defineLazyItem<unknown>('local:ownTokenPrices', { fallback: {}, version: 1 });
 /** The run watch's episode per exchange (lib/risk/run-episode.ts), derived from the data above. */
-export const runAlertsItem = storage.defineItem<unknown>('local:runAlerts', { fallback: {}, version: 1 });
+export const runAlertsItem = defineLazyItem<unknown>('local:runAlerts', { fallback: {}, version: 1 });
 /** The sequence and header hash of the last feed taken: a later feed must not go back from it. */
-const heldFeedItem = storage.defineItem<unknown>('local:heldFeed', { version: 1 });
+const heldFeedItem = defineLazyItem<unknown>('local:heldFeed', { version: 1 });
 
 export function feedConfig(): { url: string; signers: readonly Address[] } {
   return typeof __RADAR_FEED__ === 'undefined' ? { url: FEED_URL, signers: FEED_SIGNERS } : __RADAR_FEED__;

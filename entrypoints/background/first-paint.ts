@@ -5,7 +5,8 @@ import { buildFirstPaintView, FIRST_PAINT_KEY, FIRST_PAINT_VALID_MS, FIRST_PAINT
 import type { BackgroundContext } from './context';
 import { heldSnapshot } from './data';
 import { loadBalanceNudge } from './holdings';
-import { chosenWords } from './words';
+import { chosenWords, pageWordsFor } from './words';
+import { buildFirstPaintCards, FIRST_PAINT_CARDS_KEY, type FirstPaintCards } from '@/lib/view/first-paint-view-card';
 import { warningLookup } from './warnings';
 import { runAlertLookup } from './run-alerts';
 import { getSettings, nudgeSeen } from '@/utils/settings';
@@ -26,14 +27,15 @@ let builtAt: number | undefined;
 export function rebuildFirstPaint(context: BackgroundContext): Promise<void> {
   chain = chain
     .then(async () => {
-      const view = await buildView(context);
-      await browser.storage.local.set({ [FIRST_PAINT_KEY]: view });
+      const { view, cards } = await buildView(context);
+      // One write: the cards always belong to the first paint beside them (the same builtAt).
+      await browser.storage.local.set({ [FIRST_PAINT_KEY]: view, [FIRST_PAINT_CARDS_KEY]: cards });
       builtAt = view.builtAt;
     })
     .catch((error: unknown) => {
       // Without a stored view the page waits for the background: never wrong, only slower.
       console.warn('[reserve-radar] first paint view not stored', error);
-      return browser.storage.local.remove(FIRST_PAINT_KEY).catch(() => undefined);
+      return browser.storage.local.remove([FIRST_PAINT_KEY, FIRST_PAINT_CARDS_KEY]).catch(() => undefined);
     });
   return chain;
 }
@@ -58,7 +60,7 @@ export function keepFirstPaintCurrent(context: BackgroundContext): void {
   });
 }
 
-async function buildView(context: BackgroundContext): Promise<FirstPaintView> {
+async function buildView(context: BackgroundContext): Promise<{ view: FirstPaintView; cards: FirstPaintCards }> {
   const now = Date.now();
   const later = new Date(now + FIRST_PAINT_VALID_MS);
   const [snapshot, warningsNow, warningsLater, runNow, runLater, settings, seen, nudgeFor] = await Promise.all([
@@ -87,7 +89,13 @@ async function buildView(context: BackgroundContext): Promise<FirstPaintView> {
       };
     }),
   );
-  return buildFirstPaintView({ ext: extensionVersion(), now, settings, seen, words, exchanges: built });
+  const ext = extensionVersion();
+  // The card's words only when a card opens by itself somewhere: a danger verdict with the setting on.
+  const cardWords = settings.autoExpandOnDanger && built.some(({ view }) => view.verdict.level === 'danger') ? await pageWordsFor(settings.language) : undefined;
+  return {
+    view: buildFirstPaintView({ ext, now, settings, seen, words, exchanges: built }),
+    cards: buildFirstPaintCards({ ext, now, settings, words: cardWords, exchanges: built }),
+  };
 }
 
 /** The stored view names the version that wrote it; one left by an older version is not used. */

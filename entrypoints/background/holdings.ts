@@ -239,7 +239,7 @@ export async function showReminder(): Promise<void> {
   await scheduleReminder();
 }
 
-/** Wires the alarms, the notification click and the reminder's rescheduling; called once from the background's main. */
+/** Wires the alarms' and the notification click's listeners and the reminder's rescheduling; called once from the background's main, which makes sure of the alarms themselves after its first answer. */
 export function startHoldings(): void {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === HOLDINGS_ALARM) void holdingsTick();
@@ -250,6 +250,4 @@ export function startHoldings(): void {
   watchSettings(() => void scheduleReminder());
   // Recording writes the holdings too; an unchanged share writes nothing, so this settles at once.
   watchHoldings(() => void recordHistory());
-  void scheduleHoldings();
-  void scheduleReminder();
 }

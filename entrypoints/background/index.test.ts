@@ -26,6 +26,18 @@ describe('background', () => {
     background.main();
   });
 
+  test('a wake-up asks the browser nothing before its first answer; the alarms are made sure of after it (issue 16)', async () => {
+    fakeBrowser.reset();
+    const alarms = vi.spyOn(fakeBrowser.alarms, 'get');
+    const reads = vi.spyOn(fakeBrowser.storage.local, 'get');
+    background.main();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(alarms).not.toHaveBeenCalled();
+    expect(reads).not.toHaveBeenCalled();
+    expect((await send({ type: 'page-state' }, contentScript()))?.kind).toBe('exchange');
+    await vi.waitFor(async () => expect(await fakeBrowser.alarms.get('refresh-data')).toBeDefined());
+  });
+
   test('a content script on binance.com gets the exchange, and its tab gets a badge', async () => {
     const state = await send({ type: 'page-state' }, { ...self(), tab: { id: 7 }, url: 'https://www.binance.com/en/trade' });
     expect(state?.kind).toBe('exchange');

@@ -3,7 +3,8 @@ import { getSettings } from '@/utils/settings';
 import { forgetAllTabStates, forgetTabState, writeTabState } from '@/utils/tab-states';
 import { checkSubscriptions, startWarnings } from './warnings';
 import { onBrowserStart, refreshDue, REFRESH_ALARM, scheduleRefresh } from './data';
-import { startHoldings } from './holdings';
+import { scheduleHoldings, scheduleReminder, startHoldings } from './holdings';
+import { afterFirstAnswer } from './after-first-answer';
 import { allowedLookalikes, createBackgroundContext } from './context';
 import { createPageHandlers } from './page-handlers';
 import { createExtensionHandlers } from './extension-handlers';
@@ -17,7 +18,8 @@ import { watchSettings } from '@/utils/settings';
 export default defineBackground(() => {
   startWarnings();
   const context = createBackgroundContext();
-  routeMessages({ page: createPageHandlers(context), extension: createExtensionHandlers(context) });
+  const start = afterFirstAnswer();
+  routeMessages({ page: createPageHandlers(context), extension: createExtensionHandlers(context), onAnswered: start.answered });
   // The pill's first paint, stored for the exchange-page script to read without waking us.
   keepFirstPaintCurrent(context);
   browser.runtime.onInstalled.addListener((details) => {
@@ -74,8 +76,9 @@ export default defineBackground(() => {
       .then(forgetAllTabStates)
       .finally(() => rebuildFirstPaint(context));
   });
-  void scheduleRefresh();
   startHoldings();
+  // The alarms and the reminder are made sure of after the question that woke us is answered.
+  start.later(() => Promise.all([scheduleRefresh(), scheduleHoldings(), scheduleReminder()]));
   // The run watch: notification clicks, and a second look whenever holdings or settings change
   // (someone may just have recorded money where an alert is on, or turned notifications on).
   startRunAlerts();

@@ -7,6 +7,8 @@ type Sender = Browser.runtime.MessageSender;
 export interface RouteMessagesParameters {
   page: PageHandlers<Sender>;
   extension: ExtensionHandlers<Sender>;
+  /** Called after each answer has been handed back (the first one lets deferred start-up work run). */
+  onAnswered?: () => void;
 }
 
 /**
@@ -25,8 +27,8 @@ export function isExtensionPage(sender: Sender): boolean {
  * extension set, everything else (our content scripts) the page-facing set only. Requests are
  * validated by schema before any handler runs.
  */
-export function routeMessages({ page, extension }: RouteMessagesParameters): void {
-  browser.runtime.onMessage.addListener((message: unknown, sender: Sender) => {
+export function routeMessages({ page, extension, onAnswered }: RouteMessagesParameters): void {
+  const answer = (message: unknown, sender: Sender) => {
     if (sender.id !== browser.runtime.id) return undefined;
     if (isExtensionPage(sender)) {
       const request = parseExtensionRequest(message);
@@ -36,5 +38,10 @@ export function routeMessages({ page, extension }: RouteMessagesParameters): voi
     const request = parsePageRequest(message);
     if (request === undefined) return undefined;
     return (page[request.type] as Handler<PageRequest, Sender>)(request, sender);
+  };
+  browser.runtime.onMessage.addListener((message: unknown, sender: Sender) => {
+    const answered = answer(message, sender);
+    if (answered !== undefined && onAnswered !== undefined) void Promise.resolve(answered).then(onAnswered, onAnswered);
+    return answered;
   });
 }

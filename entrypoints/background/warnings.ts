@@ -1,4 +1,4 @@
-import { storage } from '#imports';
+import { defineLazyItem } from '@/utils/lazy-item';
 import { activeWarnings, type ActiveWarning } from '@/lib/community/active-warnings';
 import { describeSubscription, goodLists, type SubscriptionHealth, type WarningSubscription } from '@/lib/community/subscription';
 import { WARNING_LIST_LIMITS } from '@/lib/community/warning-list';
@@ -9,7 +9,7 @@ import { chainWork } from './chain-work';
  * Community warning lists the user subscribed to: fetched on the shared schedule (never because
  * of a page visit), verified against the maintainer's key, last good list kept through failures.
  */
-const subscriptionsItem = storage.defineItem<unknown>('local:warningSubscriptions', { fallback: [], version: 1 });
+const subscriptionsItem = defineLazyItem<unknown>('local:warningSubscriptions', { fallback: [], version: 1 });
 
 /**
  * The stored value parsed and its held lists verified again (see `parseStoredSubscriptions`),
@@ -34,7 +34,7 @@ export function startWarnings(): void {
  * own pages and worker only (content scripts, which can write `storage.local` in Chrome, cannot
  * reach it) and is gone when the browser closes.
  */
-const checkedItem = storage.defineItem<{ digest: string; subscriptions: WarningSubscription[] } | null>('session:checkedSubscriptions', { fallback: null });
+const checkedItem = defineLazyItem<{ digest: string; subscriptions: WarningSubscription[] } | null>('session:checkedSubscriptions', { fallback: null });
 
 async function digestOf(value: unknown): Promise<string> {
   const bytes = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify(value) ?? ''));

@@ -31,9 +31,9 @@ export function readStoredEarly(get: (key: string) => Promise<Record<string, unk
   (globalThis as EarlyAsk).radarStoredView = readStored(get);
 }
 
-export function readStored(get: (key: string) => Promise<Record<string, unknown>>): Promise<unknown> {
-  return get(FIRST_PAINT_KEY).then(
-    (items) => items[FIRST_PAINT_KEY],
+export function readStored(get: (key: string) => Promise<Record<string, unknown>>, key = FIRST_PAINT_KEY): Promise<unknown> {
+  return get(key).then(
+    (items) => items[key],
     () => undefined,
   );
 }

@@ -21,6 +21,7 @@ import { watchWithdrawalFields } from './withdrawal-watch';
 import { documentProbe, freeCorner } from './corner-fit';
 import { drawCollapsedPill } from './first-paint';
 import { readStored, takeEarlyAnswer, takeStoredView } from './first-state';
+import { storedCard } from './stored-card';
 import { firstPaintFor, pillFace, type FirstPaint, type PillFace } from '@/lib/view/first-paint-view';
 import { PILL_WORDS } from '@/lib/words/pill-words';
 import { browser } from 'wxt/browser';
@@ -114,14 +115,16 @@ export default defineContentScript({
 
     const stored = firstPaintFor({ stored: await storedView, host: location.hostname, now: Date.now(), ext: browser.runtime.getManifest().version });
     const storedDecision = stored === undefined ? undefined : decisionFromStored(stored);
-    // An expanded card needs the full view: only the background has it, so that case waits for its answer.
-    if (stored !== undefined && storedDecision !== undefined && !storedDecision.expanded && ctx.isValid) {
+    // A card that opens by itself needs its full view and words: stored too when it can be trusted, else the background's answer.
+    const card = stored !== undefined && storedDecision?.expanded === true ? await storedCard(stored) : undefined;
+    if (stored !== undefined && storedDecision !== undefined && (!storedDecision.expanded || card !== undefined) && ctx.isValid) {
       const { entry, settings, words } = stored;
       language = settings.language;
       const drawnKey = faceKey({ decision: storedDecision, face: entry, corner: settings.corner, balanceNudge: entry.balanceNudge, language, words });
       if (storedDecision.show) {
         shown = entry.id;
-        ui = mountNudge(ctx, { face: entry, i18n: i18nWithWords(words), corner: settings.corner, cornerChosen: settings.cornerChosen, expanded: false, dismiss, balanceNudge: entry.balanceNudge });
+        const expanded = storedDecision.expanded;
+        ui = mountNudge(ctx, { face: entry, i18n: i18nWithWords(words), ...card, corner: settings.corner, cornerChosen: settings.cornerChosen, expanded, dismiss, balanceNudge: entry.balanceNudge });
         void send({ type: 'nudge-shown', exchangeId: entry.id });
       }
       // The background's answer still counts: the same pill gets its full view (for the card), a
@@ -380,7 +383,8 @@ function mountNudge(
       view = full;
       i18n = words;
       if (container !== undefined) container.lang = words.locale;
-      if (wanted && owner === 'drawn') draw();
+      // An open card drawn from storage shows the background's view from now on.
+      if ((wanted && owner === 'drawn') || owner === 'preact') draw();
     },
   };
 }

@@ -3,6 +3,7 @@ import type { Language } from '@/lib/settings';
 import { send } from '@/utils/send';
 import { browser } from 'wxt/browser';
 import { browserTranslate, i18nFromMessages } from '@/utils/translate';
+import type { PageWords } from '@/lib/view/page-state';
 
 /**
  * The words for the card and the in-page warnings, loaded once per language setting for this page. This
@@ -29,10 +30,14 @@ export function pageWordsLoader(): (language: Language) => Promise<I18n> {
  */
 async function load(): Promise<I18n> {
   try {
-    const { locale, messages } = await send({ type: 'page-words' });
-    return messages === undefined ? { t: browserTranslate, locale } : i18nFromMessages(messages, locale);
+    return i18nFromPageWords(await send({ type: 'page-words' }));
   } catch {
     // The extension was reloaded under this page: the browser's own words rather than none.
     return { t: browserTranslate, locale: browser.i18n.getUILanguage() };
   }
+}
+
+/** The words of a page-words answer (or its stored copy, first-paint-view-card.ts) as the card reads them. */
+export function i18nFromPageWords({ locale, messages }: PageWords): I18n {
+  return messages === undefined ? { t: browserTranslate, locale } : i18nFromMessages(messages, locale);
 }

@@ -112,6 +112,8 @@ export function buildFirstPaintView({ ext, now, settings, seen, words, exchanges
 /** What the exchange-page script draws from: one exchange's entry and the pill's settings and words. */
 export interface FirstPaint {
   entry: FirstPaintEntry;
+  /** When the view was built: the stored card (first-paint-view-card.ts) must come from the same build. */
+  builtAt: number;
   settings: FirstPaintSettings;
   words: Record<string, string>;
 }
@@ -119,7 +121,7 @@ export interface FirstPaint {
 const LEVELS: ReadonlySet<unknown> = new Set(['ok', 'caution', 'danger', 'unknown']);
 const POLICIES: ReadonlySet<unknown> = new Set(['every-visit', 'daily', 'caution-or-worse', 'off']);
 const CORNERS: ReadonlySet<unknown> = new Set(['bottom-right', 'bottom-left', 'top-right', 'top-left']);
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+export const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isText = (value: unknown, max: number): value is string => typeof value === 'string' && value.length <= max;
 const isTime = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 
@@ -184,6 +186,7 @@ export function firstPaintFor({ stored, host, now, ext }: FirstPaintForParameter
   if (!validEntry(entry, id) || now >= entry.until) return undefined;
   return {
     entry,
+    builtAt: stored.builtAt,
     settings: {
       nudgePolicy: settings.nudgePolicy,
       autoExpandOnDanger: settings.autoExpandOnDanger,

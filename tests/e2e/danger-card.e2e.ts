@@ -1,0 +1,147 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Page as FirefoxPage } from 'puppeteer-core';
+import { fakeExchangeHtml, launchChromium, launchFirefox, routeSite, shadowUi, startHttpsSite, stopServiceWorker, type ChromiumExtension, type FirefoxExtension } from './harness';
+
+/**
+ * The card that opens by itself (FTX: collapsed, danger; "open the card on danger" is on by
+ * default) draws from the stored first paint and its stored card, without waiting for the
+ * background (issue 16). The proof: the background is held busy while the page loads, so any
+ * answer from it comes only after the hold; the card must be open before that.
+ */
+const HOLD_MS = 6000;
+
+describe('the danger card with the worker asleep or busy, in Chromium (issue 16)', () => {
+  let browser: ChromiumExtension;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    await routeSite(browser.context, 'https://ftx.com', fakeExchangeHtml('FTX — stand-in'));
+    // Right after install the worker restarts once on its own and stores the first paint; let it settle.
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  test('asleep: the card opens by itself with the collapse in it, and stays right once the woken worker answers', async () => {
+    const page = await browser.context.newPage();
+    await stopServiceWorker(page);
+    await page.goto('https://ftx.com/');
+    const pill = shadowUi(page);
+    await pill.waitFor('nudge-panel');
+    expect(await pill.attribute('pill-toggle', 'aria-expanded')).toBe('true');
+    expect(await pill.attribute('level-chip', 'data-level')).toBe('danger');
+    expect(await pill.text('exchange-card')).toContain('Collapsed');
+    // The woken worker's answer is the same card: still open, still one pill.
+    await page.waitForTimeout(1500);
+    expect(await pill.attribute('pill-toggle', 'aria-expanded')).toBe('true');
+    expect(await pill.text('exchange-card')).toContain('Collapsed');
+    expect(await page.evaluate(() => document.querySelectorAll('reserve-radar-pill').length)).toBe(1);
+    await page.close();
+  });
+
+  test('busy: the card is open while the worker cannot answer yet', async () => {
+    // Wakes the worker (an extension page's question) and takes a handle on it.
+    const asker = await browser.context.newPage();
+    await asker.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    await asker.evaluate(() => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'all-exchanges' }));
+    const worker = browser.context.serviceWorkers().find((candidate) => candidate.url().startsWith(`chrome-extension://${browser.extensionId}/`));
+    if (worker === undefined) throw new Error('no service worker');
+    let released = false;
+    const hold = worker
+      .evaluate((ms) => {
+        const end = Date.now() + ms;
+        while (Date.now() < end);
+      }, HOLD_MS)
+      .then(
+        () => (released = true),
+        () => (released = true),
+      );
+    const page = await browser.context.newPage();
+    await page.goto('https://ftx.com/');
+    const pill = shadowUi(page);
+    await pill.waitFor('nudge-panel', { timeout: HOLD_MS - 1000 });
+    const text = await pill.text('exchange-card');
+    expect(released).toBe(false);
+    expect(text).toContain('Collapsed');
+    await hold;
+    await page.close();
+    await asker.close();
+  });
+});
+
+/** The text of `testId` in the pill's closed root, over WebDriver BiDi (which hands tests closed roots). */
+async function closedRootText(firefox: FirefoxExtension, page: FirefoxPage, testId: string): Promise<string | null> {
+  const connection = firefox.connection as unknown as { send(method: string, params: object): Promise<{ result: { result: { value?: unknown } } }> };
+  const context = (page.mainFrame() as unknown as { _id: string })._id;
+  const host = await connection.send('script.evaluate', {
+    expression: `document.querySelector('reserve-radar-pill')`,
+    target: { context },
+    awaitPromise: false,
+    serializationOptions: { maxDomDepth: 1, includeShadowTree: 'all' },
+  });
+  const shadow = (host.result.result.value as { shadowRoot?: { sharedId: string } } | undefined)?.shadowRoot;
+  if (shadow === undefined || shadow === null) return null;
+  const text = await connection.send('script.callFunction', {
+    functionDeclaration: '(root, selector) => root.querySelector(selector)?.textContent ?? null',
+    arguments: [{ sharedId: shadow.sharedId }, { type: 'string', value: `[data-testid="${testId}"]` }],
+    target: { context },
+    awaitPromise: false,
+  });
+  return (text.result.result.value as string | null | undefined) ?? null;
+}
+
+describe('the danger card from storage, in Firefox (issue 16)', () => {
+  let firefox: FirefoxExtension;
+  let browser: Browser;
+  let site: { close(): Promise<void> };
+
+  beforeAll(async () => {
+    site = await startHttpsSite(['ftx.com'], (_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      response.end(fakeExchangeHtml('FTX — stand-in'));
+    });
+    firefox = await launchFirefox({ hosts: ['ftx.com'] });
+    browser = firefox.browser;
+  });
+  afterAll(async () => {
+    await firefox?.close();
+    await site?.close();
+  });
+
+  test('the stored card is FTX’s alone, and the card opens by itself with the collapse in it', async () => {
+    // The background stores the first paint and the card after install.
+    let stored: { cards?: Record<string, { name: string }> } | null = null;
+    for (const deadline = Date.now() + 15_000; Date.now() < deadline; ) {
+      stored = await firefox.inExtension<{ cards?: Record<string, { name: string }> } | null>(`browser.storage.local.get('firstPaintCards').then((items) => items.firstPaintCards ?? null)`);
+      if (stored?.cards?.ftx !== undefined) break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    // Only exchanges whose card opens by itself: the danger ones.
+    expect(stored?.cards?.ftx?.name).toBe('FTX');
+    expect(Object.keys(stored?.cards ?? {})).not.toContain('kraken');
+    const page = await browser.newPage();
+    // The background page shares its thread with the extension's other pages: busy there, busy here.
+    let released = false;
+    const hold = firefox.connection
+      .send('script.evaluate', {
+        expression: `(() => { const end = Date.now() + ${HOLD_MS}; while (Date.now() < end); })()`,
+        target: { context: (firefox.welcome.mainFrame() as unknown as { _id: string })._id },
+        awaitPromise: false,
+      })
+      .then(
+        () => (released = true),
+        () => (released = true),
+      );
+    await page.goto('https://ftx.com/');
+    let card: string | null = null;
+    for (const deadline = Date.now() + HOLD_MS - 1000; Date.now() < deadline && !card; ) {
+      card = await closedRootText(firefox, page, 'exchange-card');
+      if (!card) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(released).toBe(false);
+    expect(card).toContain('Collapsed');
+    await hold;
+    await page.close();
+  });
+});

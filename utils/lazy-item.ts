@@ -1,0 +1,35 @@
+import { storage, type StorageItemKey, type WxtStorageItem } from '#imports';
+import type { WxtStorageItemOptions } from 'wxt/utils/storage';
+
+/**
+ * `storage.defineItem`, made on first use. WXT's item reads its key from storage as soon as it is
+ * defined (for its `init` option, which no item here uses), so defining the background's items at
+ * module level asked storage a dozen times at every wake-up of the service worker, in front of the
+ * question that woke it (issue 16). This one asks nothing until it is used; `watch` only listens.
+ */
+export function defineLazyItem<T>(key: StorageItemKey, options: WxtStorageItemOptions<T> & { fallback: T }): WxtStorageItem<T, {}>;
+export function defineLazyItem<T>(key: StorageItemKey, options: WxtStorageItemOptions<T>): WxtStorageItem<T | null, {}>;
+export function defineLazyItem<T>(key: StorageItemKey, options: WxtStorageItemOptions<T>): WxtStorageItem<T | null, {}> {
+  let made: WxtStorageItem<T | null, {}> | undefined;
+  const item = () => (made ??= storage.defineItem<T>(key, options));
+  const fallback = (): T | null => options.fallback ?? null;
+  return {
+    key,
+    get fallback() {
+      return fallback();
+    },
+    get defaultValue() {
+      return fallback();
+    },
+    getValue: () => item().getValue(),
+    getMeta: () => item().getMeta(),
+    setValue: (value) => item().setValue(value),
+    setMeta: (properties) => item().setMeta(properties),
+    removeValue: (removeOptions) => item().removeValue(removeOptions),
+    removeMeta: (properties) => item().removeMeta(properties),
+    // As WXT's own item does it: the storage area's change event, the fallback for a removed value.
+    watch: (callback) => storage.watch<T>(key, (value, old) => callback(value ?? fallback(), old ?? fallback())),
+    watchMeta: (callback) => item().watchMeta(callback),
+    migrate: () => item().migrate(),
+  };
+}
