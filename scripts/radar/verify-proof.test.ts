@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCommand } from './run-command.testkit';
 import { command } from './verify-proof';
+import messages from '../../public/_locales/en/messages.json';
 
 const fixtures = fileURLToPath(new URL('../../tests/fixtures/proofs/', import.meta.url));
 const okx = join(fixtures, 'okx-v1-example.json');
@@ -43,6 +44,19 @@ describe('radar verify-proof', () => {
     const result = await run([tampered, '--root', okxRoot]);
     expect(result.code).toBe(1);
     expect(result.out).toMatch(/^NOT VERIFIED \(OKX \(Merkle tree v1\)\): Your leaf does not match its balances/);
+  });
+
+  it('words a failure with the English of the messages file, and gives its code and figures with --json', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'radar-proof-'));
+    const tampered = join(dir, 'proof.json');
+    writeFileSync(tampered, readFileSync(okx, 'utf8').replace('"USDT":"19398.33550812"', '"USDT":"19398.33550813"'));
+    const json = await run([tampered, '--json']);
+    const result = JSON.parse(json.out);
+    expect(result).toMatchObject({ ok: false, format: 'okx-v1', failure: { code: 'leaf-hash', written: expect.stringMatching(/^[0-9a-f]{64}$/) } });
+    const sentence = messages.verifyProofFailLeafHash.message.replace('$1', result.failure.computed).replace('$2', result.failure.written);
+    expect(result.reason).toBe(sentence);
+    expect((await run([tampered])).out).toBe(`NOT VERIFIED (OKX (Merkle tree v1)): ${sentence}\n`);
+    expect((await run(['-'], '[]')).out).toBe(`NOT VERIFIED: ${messages.verifyProofFailNotObject.message}\n`);
   });
 
   it('prints the result as JSON with --json and reads standard input with -', async () => {

@@ -3,6 +3,8 @@ import type { Readable } from 'node:stream';
 import type { RadarCommand } from './command';
 import { verifyInclusionProof } from '../../lib/proofs/verify-inclusion-proof';
 import { isProofFormat, proofFormats, type InclusionProofChecked, type InclusionProofResult } from '../../lib/proofs/types';
+import { proofFailureText } from '../../lib/words/proof-failure';
+import { english } from './words/english';
 
 const usage = 'verify-proof <file> [--root <hex>]';
 
@@ -136,12 +138,13 @@ export const command: RadarCommand = {
       ...(options.format === undefined ? {} : { format: options.format as InclusionProofChecked['format'] }),
     });
     if (options.json) {
-      io.stdout.write(JSON.stringify(result, null, 2) + '\n');
+      // The failure's code and figures for programs, and its English words for people.
+      io.stdout.write(JSON.stringify(result.ok ? result : { ...result, reason: proofFailureText(result, english.t) }, null, 2) + '\n');
     } else if (result.ok) {
       io.stdout.write(describeChecked(result).join('\n') + '\n');
     } else {
       const where = result.format === undefined ? '' : ` (${exchangeName[result.format]})`;
-      io.stdout.write(`NOT VERIFIED${where}: ${result.reason}\n`);
+      io.stdout.write(`NOT VERIFIED${where}: ${proofFailureText(result, english.t)}\n`);
     }
     return exitCode(result);
   },
