@@ -5,6 +5,7 @@ import { formatDate, formatUsd } from '../../lib/words/format';
 import { useLocale, useT } from '../../utils/i18n';
 import { SourceWords } from '../SourceWords';
 import { DefillamaCoinCompare } from './DefillamaCoinCompare';
+import { reserveCheckFailureText } from '../../lib/words/reserve-check-failure';
 
 /** One exchange's published wallet list on one chain, ready to check. */
 export interface ReserveCheckTarget {
@@ -242,7 +243,7 @@ function ReserveResult({ target, result, view, heldLoaded }: { target: ReserveCh
       ) : (
         <div class={`verdict verdict--${cancelled ? 'caution' : 'danger'}`} role="alert" data-testid="reserves-status">
           <p class="verdict__title">{cancelled ? t('verifyReservesCancelled') : read ? t('verifyReservesPartial') : t('verifyReservesFailed')}</p>
-          {result.error !== undefined && !cancelled && <p data-testid="reserves-error">{result.error.shortMessage}</p>}
+          {result.error !== undefined && !cancelled && <p data-testid="reserves-error">{reserveCheckFailureText(result.error.failure, t)}</p>}
           {read && <p>{t('verifyReservesPartialBody')}</p>}
         </div>
       )}

@@ -65,7 +65,8 @@ export function chainReadingFrom(result: ReadAddressBalancesReturnType): ChainRe
     ...(result.blockNumber === undefined ? {} : { blockNumber: result.blockNumber }),
     complete: result.complete && !dropped,
     positions,
-    ...(result.error === undefined ? {} : { error: result.error.shortMessage.slice(0, 500) }),
+    // The code only: the page words it (lib/words/reserve-check-failure.ts, readingErrorText).
+    ...(result.error === undefined ? {} : { error: result.error.code }),
     rpcRequests: result.rpcRequests,
     naiveRequests: result.naiveRequests,
   };

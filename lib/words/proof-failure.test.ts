@@ -104,4 +104,13 @@ describe('proof failure words', () => {
       }
     }
   });
+
+  test('lib/proofs words nothing a user reads: no sentence in a result or a schema message', () => {
+    for (const file of readdirSync(join(root, 'lib/proofs')).filter((name) => name.endsWith('.ts') && !name.includes('.test.'))) {
+      const source = readFileSync(join(root, 'lib/proofs', file), 'utf8');
+      expect(source, file).not.toMatch(/reason:/);
+      // A schema's message is a problem code (`problem('hash-hex64')`), never English.
+      expect(source, file).not.toMatch(/v\.(?:string|regex|picklist|check|array|minLength|maxLength|strictObject|union)\([^)]*'[A-Z][a-z]+ [^']*'/);
+    }
+  });
 });
