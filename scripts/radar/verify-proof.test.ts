@@ -21,14 +21,15 @@ describe('radar verify-proof', () => {
     expect(out).toContain('Format: OKX (Merkle tree v1) — okx-v1, snapshot 499930592');
     expect(out).toContain('  BTC      1.000069');
     expect(out).toContain(`Computed root:  ${okxRoot}`);
-    expect(out).toContain('VERIFIED: your balances are included');
+    // The verdict is the verify page's sentence, from the messages file.
+    expect(out).toContain(`Published root: ${messages.verifyRootMatches.message}\n\nVERIFIED: ${messages.verifyProofVerifiedBody.message}\n`);
     expect(out.match(/sibling on the/g)).toHaveLength(23);
   });
 
   it('exits 0 without --root but says only internal consistency was checked', async () => {
     const { code, out } = await run([okx]);
     expect(code).toBe(0);
-    expect(out).toContain('CONSISTENT ONLY');
+    expect(out).toContain(`CONSISTENT ONLY: ${messages.verifyProofNoRootBody.message}`);
     expect(out).toContain('Without --root only internal consistency is checked.');
     expect(out).not.toContain('VERIFIED:');
   });
@@ -36,7 +37,7 @@ describe('radar verify-proof', () => {
   it('exits 1 on a different published root, and on a tampered file', async () => {
     const mismatch = await run([okx, '--root', '0'.repeat(64)]);
     expect(mismatch.code).toBe(1);
-    expect(mismatch.out).toContain('NOT VERIFIED: the file is consistent, but it leads to a different root');
+    expect(mismatch.out).toContain(`NOT VERIFIED: ${messages.verifyProofMismatchBody.message}`);
 
     const dir = mkdtempSync(join(tmpdir(), 'radar-proof-'));
     const tampered = join(dir, 'proof.json');

@@ -83,21 +83,19 @@ function describeChecked(result: InclusionProofChecked): string[] {
   for (const step of result.path) {
     lines.push(`  ${String(step.index).padStart(2)}. sibling on the ${step.siblingSide.padEnd(5)} ${step.siblingHash}  →  ${step.nodeHash} (height ${step.nodeHeight})`);
   }
+  const { t } = english;
   lines.push('', `Root balances (sum over all users): ${shortBalances(result.rootBalances)}`);
-  lines.push(`Computed root:  ${result.computedRoot}`);
+  lines.push(`${t('verifyComputedRoot')}:  ${result.computedRoot}`);
+  // The verdict in the verify page's own words; the status word in capitals is for scripts that grep.
   if (result.verdict === 'verified') {
-    lines.push('Published root: matches', '', 'VERIFIED: your balances are included in the tree whose root the exchange published.');
+    lines.push(`${t('verifyGivenRoot')}: ${t('verifyRootMatches')}`, '', `VERIFIED: ${t('verifyProofVerifiedBody')}`);
   } else if (result.verdict === 'root-mismatch') {
-    lines.push(
-      'Published root: DIFFERENT',
-      '',
-      'NOT VERIFIED: the file is consistent, but it leads to a different root than the one you gave. Check the snapshot date; if it is right, this file does not prove inclusion in the published tree.',
-    );
+    lines.push(`${t('verifyGivenRoot')}: ${t('verifyRootDiffers')}`, '', `NOT VERIFIED: ${t('verifyProofMismatchBody')}`);
   } else {
     lines.push(
-      'Published root: not given',
+      `${t('verifyGivenRoot')}: ${t('verifyNoRootGiven')}`,
       '',
-      'CONSISTENT ONLY: the file agrees with itself (leaf, sums and hashes up to its own root).',
+      `CONSISTENT ONLY: ${t('verifyProofNoRootBody')}`,
       'Without --root only internal consistency is checked. Pass the root the exchange published',
       'for this snapshot (--root <hex>) to verify that your balances are in the published tree.',
     );
