@@ -5,7 +5,7 @@ import type { FeedRejection, VerifyFeedReturnType } from '../feed/verify-feed';
 import { SnapshotSchema } from '../reserves/schema';
 import { WarningListSchema } from '../community/warning-list';
 import { MAX_SUBSCRIPTIONS, SUBSCRIBE_FAILURE_CODES, SubscriptionErrorSchema, type WarningSubscription } from '../community/subscription';
-import { ChainReadingSchema, type ChainReading } from '../holdings/address-readings';
+import { ChainReadingSchema, NO_READER_ANSWER, type ChainReading } from '../holdings/address-readings';
 import type { ChainWork, ChainWorkOp, ChainWorkRequest, CheckSubscriptionWork, VerifyFeedWork } from './chain-work';
 
 /**
@@ -59,7 +59,7 @@ export function createRemoteChainWork(ask: AskChainWork): ChainWork {
       const parsed = asked.ok ? v.safeParse(ChainReadingSchema, asked.answer) : undefined;
       if (parsed?.success === true && parsed.output.chainId === work.chainId) return parsed.output;
       const why = asked.ok ? 'a malformed answer' : asked.why;
-      return warnClosed('balances', why, { chainId: work.chainId, complete: false, positions: [], error: `The balances could not be read (${why}).`.slice(0, 500) } satisfies ChainReading);
+      return warnClosed('balances', why, { chainId: work.chainId, complete: false, positions: [], error: NO_READER_ANSWER } satisfies ChainReading);
     },
   };
 }

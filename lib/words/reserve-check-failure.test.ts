@@ -37,6 +37,7 @@ describe('reserve check words', () => {
       }
       expect(readingErrorText('wrong-chain', t), locale).not.toMatch(/^$|\$\d|wrong-chain/);
       expect(readingErrorText('rpc-timeout', t), locale).toBe(texts[1]);
+      expect(readingErrorText('no-reader-answer', t), locale).not.toMatch(/^$|\$\d|no-reader-answer/);
     }
   });
 

@@ -1,5 +1,6 @@
 import { MULTICALL3_ADDRESS } from '../chain/reserve-addresses';
 import type { ReserveCheckErrorCode, ReserveCheckFailure } from '../chain/reserves-check';
+import { NO_READER_ANSWER } from '../holdings/address-readings';
 import type { Translate } from './translate-from';
 
 /** Why a reserve check stopped, in the reader's language (the verify page's reserve check). */
@@ -38,6 +39,7 @@ export function reserveCheckFailureText(failure: ReserveCheckFailure, t: Transla
  * text that is no reserve-check code is returned as it is.
  */
 export function readingErrorText(error: string, t: Translate): string {
+  if (error === NO_READER_ANSWER) return t('holdingsReadingUnchecked');
   const code = error as ReserveCheckErrorCode;
   switch (code) {
     case 'cancelled':
