@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import * as v from 'valibot';
 import { NO_ENDPOINT, type AddressReadings } from '../../lib/holdings/address-readings';
+import { readingErrorText } from '../../lib/words/reserve-check-failure';
 import { EvmAddressSchema, type HoldingsState } from '../../lib/holdings/model';
 import { holdingChainIds, holdingChainNames } from '../../lib/holdings/holding-tokens';
 import { formatDate } from '../../lib/words/format';
@@ -44,7 +45,7 @@ export function WatchedAddresses({ state, readings, onSave }: { state: HoldingsS
                 ? t('holdingsReadingNoEndpoint', holdingChainNames[chain.chainId] ?? String(chain.chainId))
                 : chain.error === undefined
                   ? t('holdingsReading', [holdingChainNames[chain.chainId] ?? String(chain.chainId), chain.blockNumber ?? '?', formatDate(new Date(readings.readAt).toISOString(), locale)])
-                  : t('holdingsReadingFailed', [holdingChainNames[chain.chainId] ?? String(chain.chainId), chain.error])}
+                  : t('holdingsReadingFailed', [holdingChainNames[chain.chainId] ?? String(chain.chainId), readingErrorText(chain.error, t)])}
             </p>
           ))}
         </div>

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { PROOF_MAX_CHARS } from '../../lib/proofs/input';
 import { proofFormats, type InclusionProofResult, type ProofBalances, type ProofFormat } from '../../lib/proofs/types';
+import { proofFailureText } from '../../lib/words/proof-failure';
 import { useT, type MessageKey } from '../../utils/i18n';
 
 /** What the page hands the verifier: the text or bytes exactly as the user gave them. */
@@ -61,7 +62,7 @@ export function ProofVerifier({ onVerify }: ProofVerifierProps) {
       setState({ kind: 'done', result });
     } catch {
       // The verifier promises not to throw; if it ever does, the answer is still "not verified".
-      setState({ kind: 'done', result: { ok: false, reason: t('verifyProofUnexpected') } });
+      setState({ kind: 'done', result: { ok: false, failure: { code: 'unexpected' } } });
     }
   };
 
@@ -257,7 +258,7 @@ export function ProofResult({ result }: { result: InclusionProofResult }) {
     return (
       <div class="verdict verdict--danger" role="alert" data-testid="proof-verdict" data-verdict={result.cancelled ? 'cancelled' : 'failed'}>
         <p class="verdict__title">{t('verifyProofFailed')}</p>
-        <p data-testid="proof-reason">{result.reason}</p>
+        <p data-testid="proof-reason">{proofFailureText(result, t)}</p>
         {result.step !== undefined && <p class="muted">{t('verifyProofFailedStep', String(result.step))}</p>}
         <p class="muted">{t('verifyProofFailedHint')}</p>
       </div>

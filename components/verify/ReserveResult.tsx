@@ -3,6 +3,7 @@ import type { ExchangeView } from '../../lib/view/exchange-view';
 import { formatDecimal } from '../../lib/words/decimal';
 import { formatDate, formatUsd } from '../../lib/words/format';
 import { useLocale, useT } from '../../utils/i18n';
+import { reserveCheckFailureText } from '../../lib/words/reserve-check-failure';
 import { SourceWords } from '../SourceWords';
 import { DefillamaCoinCompare } from './DefillamaCoinCompare';
 import type { ReserveCheckTarget } from './ReserveCheck';
@@ -30,7 +31,7 @@ export function ReserveResult({ target, result, view, heldLoaded }: { target: Re
       ) : (
         <div class={`verdict verdict--${cancelled ? 'caution' : 'danger'}`} role="alert" data-testid="reserves-status">
           <p class="verdict__title">{cancelled ? t('verifyReservesCancelled') : read ? t('verifyReservesPartial') : t('verifyReservesFailed')}</p>
-          {result.error !== undefined && !cancelled && <p data-testid="reserves-error">{result.error.shortMessage}</p>}
+          {result.error !== undefined && !cancelled && <p data-testid="reserves-error">{reserveCheckFailureText(result.error.failure, t)}</p>}
           {read && <p>{t('verifyReservesPartialBody')}</p>}
         </div>
       )}

@@ -5,7 +5,11 @@ import { signWarningList } from '@/lib/community/sign-warning-list';
 import type { WarningSubscription } from '@/lib/community/subscription';
 import type { WarningList } from '@/lib/community/warning-list';
 import { inProcessChainWork } from '@/lib/chain-work/in-process';
-import { checkSubscriptions, startWarnings, subscriptionViews, warningLookup } from './warnings';
+import { checkSubscriptions, startWarnings, subscribe, subscriptionViews, warningLookup } from './warnings';
+import { translateFrom } from '@/utils/i18n';
+import english from '@/public/_locales/en/messages.json';
+
+const getMessage = (key: string, substitutions?: string | string[]) => translateFrom(english)(key as keyof typeof english, substitutions);
 
 const key = generatePrivateKey();
 const now = new Date('2026-11-25T10:00:00Z');
@@ -23,7 +27,7 @@ const list: WarningList = {
 /** A subscription with a verified list, as a worker stored it before it was stopped. */
 async function storedSubscription(): Promise<WarningSubscription> {
   const created = await inProcessChainWork.createSubscription({ url: 'https://lists.example.org/warnings.json', expectedSigner: privateKeyToAccount(key).address });
-  if (!created.ok) throw new Error(created.reason);
+  if (!created.ok) throw new Error(created.code);
   const body = JSON.stringify((await signWarningList({ list, privateKey: key })).envelope);
   const state = await inProcessChainWork.checkSubscription({ state: created.subscription, fetched: { ok: true, body }, now: now.getTime() });
   await fakeBrowser.storage.local.set({ warningSubscriptions: [state] });
@@ -31,7 +35,10 @@ async function storedSubscription(): Promise<WarningSubscription> {
 }
 
 describe('the held warning lists across service-worker wake-ups', () => {
-  beforeEach(() => fakeBrowser.reset());
+  beforeEach(() => {
+    fakeBrowser.reset();
+    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(getMessage as typeof fakeBrowser.i18n.getMessage);
+  });
 
   test('a worker that wakes up takes the lists checked before it slept, without checking their signatures again', async () => {
     await storedSubscription();
@@ -47,6 +54,15 @@ describe('the held warning lists across service-worker wake-ups', () => {
     expect(check).toHaveBeenCalledTimes(1);
   });
 
+  test('the line under a subscription and a refused subscription are worded from the messages file', async () => {
+    await storedSubscription();
+    startWarnings();
+    const [view] = await subscriptionViews(now);
+    expect(view?.message).toMatch(new RegExp(`^${english.listsStateUsing.message.split('$1')[0]}Test list`));
+    expect(await subscribe('http://lists.example.org/other.json', privateKeyToAccount(key).address)).toEqual({ ok: false, reason: english.listsSubscribeNotHttps.message });
+    expect(await subscribe('https://lists.example.org/warnings.json', privateKeyToAccount(key).address)).toEqual({ ok: false, reason: english.listsSubscribeAlready.message });
+  });
+
   test('a stored value changed by anyone else is checked in full: a list altered in local storage shows no warning', async () => {
     const state = await storedSubscription();
     startWarnings();
@@ -58,7 +74,7 @@ describe('the held warning lists across service-worker wake-ups', () => {
     startWarnings();
     const [view] = await subscriptionViews(now);
     expect(check).toHaveBeenCalledTimes(1);
-    expect(view?.message).toMatch(/failed its check/);
+    expect(view?.message).toContain(english.listsFailStoredDropped.message);
     expect((await warningLookup(now))('binance')).toEqual([]);
   });
 

@@ -1,9 +1,12 @@
 import { defineLazyItem } from '@/utils/lazy-item';
 import { activeWarnings, type ActiveWarning } from '@/lib/community/active-warnings';
-import { describeSubscription, goodLists, type SubscriptionHealth, type WarningSubscription } from '@/lib/community/subscription';
+import { goodLists, subscriptionHealth, type SubscriptionHealth, type WarningSubscription } from '@/lib/community/subscription';
 import { WARNING_LIST_LIMITS } from '@/lib/community/warning-list';
 import { fetchSource } from '@/lib/reserves/fetch-source';
+import { subscribeFailureText, subscriptionLine } from '@/lib/words/warning-list-words';
+import { getSettings } from '@/utils/settings';
 import { chainWork } from './chain-work';
+import { i18nFor } from './words';
 
 /**
  * Community warning lists the user subscribed to: fetched on the shared schedule (never because
@@ -80,6 +83,10 @@ async function writeSubscriptions(next: WarningSubscription[]): Promise<void> {
   await subscriptionsItem.setValue(next);
 }
 
+async function userWords() {
+  return i18nFor((await getSettings()).language);
+}
+
 const CHECK_EVERY_MS = 6 * 60 * 60_000;
 const TIMEOUT_MS = 20_000;
 
@@ -90,8 +97,10 @@ export interface SubscriptionView {
   message: string;
 }
 
+/** Each subscription with the line under it, in the user's language. */
 export async function subscriptionViews(now = new Date()): Promise<SubscriptionView[]> {
-  return (await readSubscriptions()).map((state) => ({ url: state.url, expectedSigner: state.expectedSigner, ...describeSubscription({ state, now }) }));
+  const [subscriptions, { t }] = await Promise.all([readSubscriptions(), userWords()]);
+  return subscriptions.map((state) => ({ url: state.url, expectedSigner: state.expectedSigner, health: subscriptionHealth({ state, now }), message: subscriptionLine({ state, now }, t) }));
 }
 
 /** Reads the held lists once and answers for any exchange, for building views. */
@@ -104,9 +113,9 @@ export async function warningLookup(now: Date): Promise<(exchangeId: string) => 
 /** Adds a subscription and checks it at once. A plain-words reason when the input is wrong. */
 export async function subscribe(url: string, expectedSigner: string): Promise<{ ok: true } | { ok: false; reason: string }> {
   const created = await chainWork().createSubscription({ url, expectedSigner });
-  if (!created.ok) return created;
+  if (!created.ok) return { ok: false, reason: subscribeFailureText(created.code, (await userWords()).t) };
   const current = await readSubscriptions();
-  if (current.some((subscription) => subscription.url === created.subscription.url)) return { ok: false, reason: 'You already subscribe to this list.' };
+  if (current.some((subscription) => subscription.url === created.subscription.url)) return { ok: false, reason: subscribeFailureText('already-subscribed', (await userWords()).t) };
   await writeSubscriptions([...current, created.subscription]);
   await checkSubscriptions({ force: true });
   return { ok: true };

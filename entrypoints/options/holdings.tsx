@@ -5,6 +5,7 @@ import { HoldingsSection } from '@/components/HoldingsSection';
 import { HoldingsData, type ImportResult, type Reminders } from '@/components/HoldingsData';
 import { useT } from '@/utils/i18n';
 import { exportData, importData, MAX_IMPORT_BYTES } from '@/lib/holdings/export-data';
+import { importFailureText } from '@/lib/words/import-failure';
 import { parseHoldingsState, type HoldingsState } from '@/lib/holdings/model';
 import { parseAddressBook } from '@/lib/custody/address-book';
 import { addressBookProblemText } from '@/lib/words/address-text';
@@ -105,7 +106,7 @@ export function HoldingsGlue({ settings, exchangeNames, onSettingsReplaced }: Ho
     // Refused before reading: a huge file never reaches memory as text.
     if (file.size > MAX_IMPORT_BYTES) return { ok: false, reason: t('dataTooLarge', String(Math.round(MAX_IMPORT_BYTES / 1000))) };
     const result = importData(await file.text());
-    if (!result.ok) return { ok: false, reason: result.reason.shortMessage };
+    if (!result.ok) return { ok: false, reason: importFailureText(result.failure, t) };
     const { data } = result;
     const book = data.addressBook === undefined ? undefined : parseAddressBook(data.addressBook);
     if (book !== undefined && book.rejected.length > 0) return { ok: false, reason: t('dataBadAddressBook', addressBookProblemText(t, book.rejected[0]!.problem)) };

@@ -105,7 +105,7 @@ const listBody = async (sequence: number, privateKey = key) => JSON.stringify((a
 
 async function subscribedWithList(): Promise<WarningSubscription> {
   const created = createSubscription({ url: 'https://lists.example.org/warnings.json', expectedSigner: signer });
-  if (!created.ok) throw new Error(created.reason);
+  if (!created.ok) throw new Error(created.code);
   return inProcessChainWork.checkSubscription({ state: created.subscription, fetched: { ok: true, body: await listBody(3) }, now: listNow });
 }
 
@@ -137,7 +137,7 @@ describe('createRemoteChainWork: warning lists', () => {
     for (const ask of asks) {
       const next = await createRemoteChainWork(ask).checkSubscription(work);
       expect(next.lastGood).toEqual(state.lastGood);
-      expect(next.lastError).toMatchObject({ code: 'unchecked', reason: expect.stringMatching(/could not be checked/) });
+      expect(next.lastError).toMatchObject({ code: 'unchecked', failure: { code: 'unchecked', why: expect.any(String) } });
     }
   });
 
@@ -156,11 +156,13 @@ describe('createRemoteChainWork: warning lists', () => {
     await expect(createRemoteChainWork(async () => [state, state]).parseStoredSubscriptions([state])).rejects.toThrow();
   });
 
-  it('says in plain words that a new subscription could not be checked, and adds none', async () => {
+  it('says that a new subscription could not be checked, and adds none', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
-    expect(await createRemoteChainWork(async () => ({ ok: true })).createSubscription({ url: 'https://l.example/', expectedSigner: signer })).toEqual({
+    expect(await createRemoteChainWork(async () => ({ ok: true })).createSubscription({ url: 'https://l.example/', expectedSigner: signer })).toEqual({ ok: false, code: 'signer-unchecked' });
+    // A refusal the checker made comes through with its code.
+    expect(await createRemoteChainWork(async () => ({ ok: false, code: 'not-https' })).createSubscription({ url: 'http://l.example/', expectedSigner: signer })).toEqual({
       ok: false,
-      reason: expect.stringMatching(/could not be checked/),
+      code: 'not-https',
     });
   });
 });
@@ -171,7 +173,7 @@ describe('createRemoteChainWork: balances', () => {
     const work = { rpcUrl: 'http://127.0.0.1:1', chainId: 1, addresses: [signer], timeoutMs: 1000 };
     const good = { chainId: 1, complete: true, positions: [{ custodian: 'self', asset: 'ETH', amount: 1 }] };
     for (const ask of [() => Promise.reject(new Error('no document')), async () => ({ ...good, chainId: 10 }), async () => ({ ...good, positions: 'all' })] as AskChainWork[]) {
-      expect(await createRemoteChainWork(ask).readChain(work)).toMatchObject({ chainId: 1, complete: false, positions: [], error: expect.stringMatching(/could not be read/) });
+      expect(await createRemoteChainWork(ask).readChain(work)).toMatchObject({ chainId: 1, complete: false, positions: [], error: 'no-reader-answer' });
     }
     expect(await createRemoteChainWork(async () => good).readChain(work)).toEqual(good);
   });

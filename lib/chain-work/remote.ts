@@ -4,8 +4,8 @@ import { FeedHeaderSchema } from '../feed/format';
 import type { FeedRejection, VerifyFeedReturnType } from '../feed/verify-feed';
 import { SnapshotSchema } from '../reserves/schema';
 import { WarningListSchema } from '../community/warning-list';
-import { MAX_SUBSCRIPTIONS, type WarningSubscription } from '../community/subscription';
-import { ChainReadingSchema, type ChainReading } from '../holdings/address-readings';
+import { MAX_SUBSCRIPTIONS, SUBSCRIBE_FAILURE_CODES, SubscriptionErrorSchema, type WarningSubscription } from '../community/subscription';
+import { ChainReadingSchema, NO_READER_ANSWER, type ChainReading } from '../holdings/address-readings';
 import type { ChainWork, ChainWorkOp, ChainWorkRequest, CheckSubscriptionWork, VerifyFeedWork } from './chain-work';
 
 /**
@@ -38,7 +38,7 @@ export function createRemoteChainWork(ask: AskChainWork): ChainWork {
       const parsed = asked.ok ? v.safeParse(CreateAnswerSchema, asked.answer) : undefined;
       if (parsed?.success === true)
         return parsed.output.ok ? { ok: true, subscription: { ...parsed.output.subscription, expectedSigner: parsed.output.subscription.expectedSigner as Address } } : parsed.output;
-      return warnClosed('subscription', asked.ok ? 'a malformed answer' : asked.why, { ok: false, reason: "The maintainer's address could not be checked just now. Try again." });
+      return warnClosed('subscription', asked.ok ? 'a malformed answer' : asked.why, { ok: false, code: 'signer-unchecked' });
     },
     async checkSubscription(work) {
       const asked = await request('checkSubscription', work);
@@ -59,7 +59,7 @@ export function createRemoteChainWork(ask: AskChainWork): ChainWork {
       const parsed = asked.ok ? v.safeParse(ChainReadingSchema, asked.answer) : undefined;
       if (parsed?.success === true && parsed.output.chainId === work.chainId) return parsed.output;
       const why = asked.ok ? 'a malformed answer' : asked.why;
-      return warnClosed('balances', why, { chainId: work.chainId, complete: false, positions: [], error: `The balances could not be read (${why}).`.slice(0, 500) } satisfies ChainReading);
+      return warnClosed('balances', why, { chainId: work.chainId, complete: false, positions: [], error: NO_READER_ANSWER } satisfies ChainReading);
     },
   };
 }
@@ -112,14 +112,14 @@ const SubscriptionAnswerSchema = v.object({
   expectedSigner: AddressText,
   lastGood: v.optional(HeldListSchema),
   lastCheck: v.nullable(IsoMoment),
-  lastError: v.optional(v.object({ code: v.pipe(v.string(), v.maxLength(40)), reason: Reason, at: IsoMoment })),
+  lastError: v.optional(SubscriptionErrorSchema),
 });
 const StoredAnswerSchema = v.array(SubscriptionAnswerSchema);
 type SubscriptionAnswer = v.InferOutput<typeof SubscriptionAnswerSchema>;
 
 const CreateAnswerSchema = v.variant('ok', [
   v.object({ ok: v.literal(true), subscription: v.object({ url: v.pipe(v.string(), v.maxLength(2048), v.startsWith('https://')), expectedSigner: AddressText, lastCheck: v.null() }) }),
-  v.object({ ok: v.literal(false), reason: Reason }),
+  v.object({ ok: v.literal(false), code: v.picklist(SUBSCRIBE_FAILURE_CODES) }),
 ]);
 
 /** A held list is the subscription's own signer's, and its number is the list's. */
@@ -140,5 +140,5 @@ function acceptCheckedSubscription(answer: unknown, state: WarningSubscription):
 
 function uncheckedSubscription({ state, now }: CheckSubscriptionWork, why: string): WarningSubscription {
   const at = new Date(now).toISOString();
-  return { ...state, lastCheck: at, lastError: { code: 'unchecked', reason: `The list could not be checked (${why}); the last good list is kept.`, at } };
+  return { ...state, lastCheck: at, lastError: { code: 'unchecked', failure: { code: 'unchecked', why }, at } };
 }

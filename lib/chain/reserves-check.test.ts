@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import { createTestClient, getAddress, http, isAddress, type Address } from 'viem';
-import { checkReserves, ReserveCheckError, type CheckReservesReturnType } from './reserves-check';
+import { checkReserves, ReserveCheckError, type CheckReservesReturnType, type ReserveCheckErrorData } from './reserves-check';
+import messages from '../../public/_locales/en/messages.json';
+import { reserveCheckFailureText } from '../words/reserve-check-failure';
+import { translateFrom } from '../words/translate-from';
+
+/** A stop in the English the verify page shows; '' for none. */
+const words = (error: ReserveCheckErrorData | undefined) => (error === undefined ? '' : reserveCheckFailureText(error.failure, translateFrom(messages)));
 import { MULTICALL3_ADDRESS, reserveAddressLists, reserveTokens } from './reserve-addresses';
 import { deployMulticall3, deployTestToken, setTestTokenBalance, startAnvil, type LocalChain, startCountingProxy, type CountingProxy } from './test-anvil';
 
@@ -165,7 +171,8 @@ describe('checkReserves against a local anvil chain', () => {
       },
     });
     expect(result.complete).toBe(false);
-    expect(result.error).toEqual({ code: 'cancelled', shortMessage: 'The reserve check was cancelled.' });
+    expect(result.error?.code).toBe('cancelled');
+    expect(words(result.error)).toBe('The reserve check was cancelled.');
     expect(result.balances.filter((row) => row.raw !== undefined)).toHaveLength(18);
     expect(result.balances.filter((row) => row.error === 'Not read: the check stopped before this balance.')).toHaveLength(18);
   });
@@ -173,12 +180,14 @@ describe('checkReserves against a local anvil chain', () => {
   it('names a missing Multicall3 in plain words (the chain before it was deployed)', async () => {
     const result = await checkReserves({ rpcUrl: chain.url, addresses: holders.slice(0, 2), blockNumber: multicallBlock });
     expect(result.complete).toBe(false);
-    expect(result.error).toMatchObject({ code: 'no-multicall', shortMessage: `There is no Multicall3 contract at ${MULTICALL3_ADDRESS} on this chain at that block.` });
+    expect(result.error?.code).toBe('no-multicall');
+    expect(words(result.error)).toBe(`There is no Multicall3 contract at ${MULTICALL3_ADDRESS} on this chain at that block.`);
   });
 
   it('refuses an endpoint serving another chain', async () => {
     const result = await checkReserves({ rpcUrl: chain.url, chainId: 1, addresses: holders });
-    expect(result.error).toEqual({ code: 'wrong-chain', shortMessage: 'The RPC endpoint serves chain 31337, not chain 1.' });
+    expect(result.error?.code).toBe('wrong-chain');
+    expect(words(result.error)).toBe('The RPC endpoint serves chain 31337, not chain 1.');
     expect(result.rpcRequests).toBe(1);
   });
 });
@@ -194,7 +203,8 @@ describe('checkReserves errors, in plain words', () => {
       [{ rpcUrl: chain.url, addresses: holders, tokens: [{ symbol: 'X', address: 'nope' }] }, 'bad-input', 'The X contract "nope" is not an EVM address.'],
     ] as const) {
       const result: CheckReservesReturnType = await checkReserves(parameters);
-      expect(result.error).toEqual({ code, shortMessage: message });
+      expect(result.error?.code).toBe(code);
+      expect(words(result.error)).toBe(message);
       expect(result.rpcRequests).toBe(0);
       expect(result.complete).toBe(false);
     }
@@ -204,7 +214,8 @@ describe('checkReserves errors, in plain words', () => {
     const { server, url } = await stubServer(() => undefined);
     await new Promise<void>((resolve) => server.close(() => resolve()));
     const result = await checkReserves({ rpcUrl: url, addresses: holders });
-    expect(result.error).toMatchObject({ code: 'rpc-unreachable', shortMessage: 'The RPC endpoint could not be reached.' });
+    expect(result.error?.code).toBe('rpc-unreachable');
+    expect(words(result.error)).toBe('The RPC endpoint could not be reached.');
   });
 
   it('an endpoint that answers with a JSON-RPC error', async () => {
@@ -217,7 +228,8 @@ describe('checkReserves errors, in plain words', () => {
     });
     try {
       const result = await checkReserves({ rpcUrl: url, addresses: holders });
-      expect(result.error).toMatchObject({ code: 'rpc-error', shortMessage: 'The RPC endpoint answered with an error.' });
+      expect(result.error?.code).toBe('rpc-error');
+      expect(words(result.error)).toBe('The RPC endpoint answered with an error.');
       expect(result.error?.details).toMatch(/rate limited|limit/i);
     } finally {
       server.close();
@@ -228,18 +240,19 @@ describe('checkReserves errors, in plain words', () => {
     const { server, url } = await stubServer(() => undefined);
     try {
       const result = await checkReserves({ rpcUrl: url, addresses: holders, timeoutMs: 200 });
-      expect(result.error).toMatchObject({ code: 'rpc-timeout', shortMessage: 'The RPC endpoint took too long to answer.' });
+      expect(result.error?.code).toBe('rpc-timeout');
+      expect(words(result.error)).toBe('The RPC endpoint took too long to answer.');
     } finally {
       server.closeAllConnections();
       server.close();
     }
   });
 
-  it('ReserveCheckError carries a one-line shortMessage and details for logs', () => {
-    const error = new ReserveCheckError('rpc-error', 'The RPC endpoint answered with an error.', 'HTTP 500');
-    expect(error.shortMessage).toBe('The RPC endpoint answered with an error.');
-    expect(error.message).toBe('The RPC endpoint answered with an error.\n\nDetails: HTTP 500');
-    expect(error.toJSON()).toEqual({ code: 'rpc-error', shortMessage: 'The RPC endpoint answered with an error.', details: 'HTTP 500' });
+  it('ReserveCheckError carries its code and figures, and details for logs', () => {
+    const error = new ReserveCheckError({ code: 'rpc-error' }, 'HTTP 500');
+    expect(words(error.toJSON())).toBe('The RPC endpoint answered with an error.');
+    expect(error.message).toBe('reserve check failed: rpc-error\n\nDetails: HTTP 500');
+    expect(error.toJSON()).toEqual({ code: 'rpc-error', failure: { code: 'rpc-error' }, details: 'HTTP 500' });
   });
 });
 

@@ -11,25 +11,38 @@ import { BaseError } from '../errors';
 
 export type ReserveCheckErrorCode = 'bad-input' | 'bad-rpc-url' | 'rpc-unreachable' | 'rpc-timeout' | 'rpc-error' | 'wrong-chain' | 'no-multicall' | 'cancelled';
 
-/** viem-style error: `shortMessage` is one line for the UI, `details` for logs. */
+/** Why a reserve check stopped, as a code and figures; lib/words/reserve-check-failure.ts words it for the verify page. */
+export type ReserveCheckFailure =
+  | { code: 'cancelled' | 'rpc-timeout' | 'rpc-unreachable' | 'rpc-error' }
+  | { code: 'no-multicall'; contract: string }
+  | { code: 'bad-rpc-url'; problem: 'not-a-url' | 'scheme' }
+  | { code: 'bad-input'; problem: 'address'; address: string }
+  | { code: 'bad-input'; problem: 'token'; symbol: string; address: string }
+  | { code: 'bad-input'; problem: 'no-addresses' }
+  | { code: 'bad-input'; problem: 'too-many'; max: number }
+  | { code: 'wrong-chain'; served: number; wanted: number };
+
+/** viem-style error: the code for programs, `details` (the RPC's own account) for logs; the words are the page's. */
 export class ReserveCheckError extends BaseError {
   override name = 'ReserveCheckError';
   readonly code: ReserveCheckErrorCode;
+  readonly failure: ReserveCheckFailure;
 
-  constructor(code: ReserveCheckErrorCode, shortMessage: string, details?: string) {
-    super(shortMessage, details);
-    this.code = code;
+  constructor(failure: ReserveCheckFailure, details?: string) {
+    super(`reserve check failed: ${failure.code}`, details);
+    this.code = failure.code;
+    this.failure = failure;
   }
 
   /** What a result carries: plain data a page can store or post. */
   toJSON(): ReserveCheckErrorData {
-    return { code: this.code, shortMessage: this.shortMessage, ...(this.details === undefined ? {} : { details: this.details }) };
+    return { code: this.code, failure: this.failure, ...(this.details === undefined ? {} : { details: this.details }) };
   }
 }
 
 export interface ReserveCheckErrorData {
   code: ReserveCheckErrorCode;
-  shortMessage: string;
+  failure: ReserveCheckFailure;
   details?: string;
 }
 
@@ -138,20 +151,20 @@ function errorNames(error: unknown): string[] {
 /** Turns whatever viem or fetch threw into one plain-words error. */
 export function toReserveCheckError(error: unknown, signal?: AbortSignal): ReserveCheckError {
   if (error instanceof ReserveCheckError) return error;
-  if (signal?.aborted) return new ReserveCheckError('cancelled', 'The reserve check was cancelled.');
+  if (signal?.aborted) return new ReserveCheckError({ code: 'cancelled' });
   const details = error instanceof Error ? ((error as { shortMessage?: string }).shortMessage ?? error.message) : String(error);
   const name = error instanceof Error ? error.name : '';
   const text = error instanceof Error ? `${error.message} ${String((error as { details?: string }).details ?? '')}` : details;
   if (name === 'TimeoutError' || /timed out|timeout/i.test(text)) {
-    return new ReserveCheckError('rpc-timeout', 'The RPC endpoint took too long to answer.', details);
+    return new ReserveCheckError({ code: 'rpc-timeout' }, details);
   }
   if (/returned no data|is not a contract|zero data/i.test(text)) {
-    return new ReserveCheckError('no-multicall', `There is no Multicall3 contract at ${MULTICALL3_ADDRESS} on this chain at that block.`, details);
+    return new ReserveCheckError({ code: 'no-multicall', contract: MULTICALL3_ADDRESS }, details);
   }
   if (name === 'HttpRequestError' || /fetch failed|ECONNREFUSED|ENOTFOUND|network/i.test(text)) {
-    return new ReserveCheckError('rpc-unreachable', 'The RPC endpoint could not be reached.', details);
+    return new ReserveCheckError({ code: 'rpc-unreachable' }, details);
   }
-  return new ReserveCheckError('rpc-error', 'The RPC endpoint answered with an error.', details);
+  return new ReserveCheckError({ code: 'rpc-error' }, details);
 }
 
 function percent(difference: bigint, base: bigint): string | undefined {
@@ -224,19 +237,19 @@ export async function checkReserves(parameters: CheckReservesParameters): Promis
   try {
     url = new URL(parameters.rpcUrl);
   } catch {
-    return fail(new ReserveCheckError('bad-rpc-url', 'The RPC address is not a URL.'));
+    return fail(new ReserveCheckError({ code: 'bad-rpc-url', problem: 'not-a-url' }));
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return fail(new ReserveCheckError('bad-rpc-url', 'The RPC address must start with https:// or http://.'));
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return fail(new ReserveCheckError({ code: 'bad-rpc-url', problem: 'scheme' }));
   const badAddress = parameters.addresses.find((address) => !isAddress(address, { strict: false }));
-  if (badAddress !== undefined) return fail(new ReserveCheckError('bad-input', `"${badAddress}" is not an EVM address.`));
+  if (badAddress !== undefined) return fail(new ReserveCheckError({ code: 'bad-input', problem: 'address', address: badAddress }));
   const badToken = tokens.find((token) => !isAddress(token.address, { strict: false }));
-  if (badToken !== undefined) return fail(new ReserveCheckError('bad-input', `The ${badToken.symbol} contract "${badToken.address}" is not an EVM address.`));
-  if (parameters.addresses.length === 0) return fail(new ReserveCheckError('bad-input', 'No addresses to check.'));
+  if (badToken !== undefined) return fail(new ReserveCheckError({ code: 'bad-input', problem: 'token', symbol: badToken.symbol, address: badToken.address }));
+  if (parameters.addresses.length === 0) return fail(new ReserveCheckError({ code: 'bad-input', problem: 'no-addresses' }));
   if (parameters.addresses.length * (1 + tokens.length) > MAX_READS) {
-    return fail(new ReserveCheckError('bad-input', `That is more than ${MAX_READS} balances; check fewer addresses or tokens at a time.`));
+    return fail(new ReserveCheckError({ code: 'bad-input', problem: 'too-many', max: MAX_READS }));
   }
   const callsPerRequest = Math.max(1, Math.floor(parameters.callsPerRequest ?? DEFAULT_CALLS_PER_REQUEST));
-  if (parameters.signal?.aborted) return fail(new ReserveCheckError('cancelled', 'The reserve check was cancelled.'));
+  if (parameters.signal?.aborted) return fail(new ReserveCheckError({ code: 'cancelled' }));
 
   const client: PublicClient = createPublicClient({
     transport: http(url.toString(), {
@@ -255,7 +268,7 @@ export async function checkReserves(parameters: CheckReservesParameters): Promis
     if (parameters.chainId !== undefined) {
       chainId = await client.getChainId();
       if (chainId !== parameters.chainId) {
-        return fail(new ReserveCheckError('wrong-chain', `The RPC endpoint serves chain ${chainId}, not chain ${parameters.chainId}.`), { chainId });
+        return fail(new ReserveCheckError({ code: 'wrong-chain', served: chainId, wanted: parameters.chainId }), { chainId });
       }
     }
     blockNumber = parameters.blockNumber ?? (await client.getBlockNumber({ cacheTime: 0 }));
@@ -284,7 +297,7 @@ export async function checkReserves(parameters: CheckReservesParameters): Promis
   let stopped: ReserveCheckError | undefined;
   for (let start = 0; start < all.length; start += callsPerRequest) {
     if (parameters.signal?.aborted) {
-      stopped = new ReserveCheckError('cancelled', 'The reserve check was cancelled.');
+      stopped = new ReserveCheckError({ code: 'cancelled' });
       break;
     }
     const chunk = all.slice(start, start + callsPerRequest);

@@ -6,7 +6,7 @@ import {
   applyFetchResult,
   checkSubscription,
   createSubscription,
-  describeSubscription,
+  subscriptionHealth,
   goodLists,
   parseStoredSubscriptions,
   type WarningListFetchResult,
@@ -45,7 +45,7 @@ async function body(list: WarningList, privateKey = key): Promise<string> {
 
 function fresh(): WarningSubscription {
   const created = createSubscription({ url: 'https://lists.example.org/warnings.json', expectedSigner: signer.toLowerCase() });
-  if (!created.ok) throw new Error(created.reason);
+  if (!created.ok) throw new Error(created.code);
   return created.subscription;
 }
 
@@ -54,17 +54,17 @@ describe('createSubscription', () => {
     expect(fresh()).toEqual({ url: 'https://lists.example.org/warnings.json', expectedSigner: signer, lastCheck: null });
   });
 
-  it('refuses non-https URLs, credentials in the URL, non-addresses and bad checksums, in plain words', () => {
-    const cases: [string, string, RegExp][] = [
-      ['http://lists.example.org/w.json', signer, /must start with https/],
-      ['not a url', signer, /not a web address/],
-      ['https://user:pw@lists.example.org/w.json', signer, /user name or password/],
-      ['https://lists.example.org/w.json', '0x1234', /0x followed by 40 hex digits/],
-      ['https://lists.example.org/w.json', '0xF39Fd6e51aad88F6F4ce6aB8827279cffFb92266', /wrong checksum/],
+  it('refuses non-https URLs, credentials in the URL, long URLs, non-addresses and bad checksums, each with its code', () => {
+    const cases: [string, string, string][] = [
+      ['http://lists.example.org/w.json', signer, 'not-https'],
+      ['not a url', signer, 'not-a-url'],
+      ['https://user:pw@lists.example.org/w.json', signer, 'credentials'],
+      [`https://lists.example.org/${'w'.repeat(3000)}.json`, signer, 'url-too-long'],
+      ['https://lists.example.org/w.json', '0x1234', 'signer-not-address'],
+      ['https://lists.example.org/w.json', '0xF39Fd6e51aad88F6F4ce6aB8827279cffFb92266', 'signer-checksum'],
     ];
-    for (const [url, expectedSigner, reason] of cases) {
-      const result = createSubscription({ url, expectedSigner });
-      expect(result).toMatchObject({ ok: false, reason: expect.stringMatching(reason) });
+    for (const [url, expectedSigner, code] of cases) {
+      expect(createSubscription({ url, expectedSigner })).toEqual({ ok: false, code });
     }
   });
 });
@@ -115,11 +115,16 @@ describe('checkSubscription / applyFetchResult', () => {
 
   it('keeps lastGood through any sequence of failures (property)', async () => {
     const start = await checkSubscription({ state: fresh(), fetched: { ok: true, body: await body(sampleList(5)) }, now });
-    const failure = fc.record({
-      ok: fc.constant(false as const),
-      code: fc.constantFrom('too-large', 'malformed', 'bad-signature', 'wrong-signer', 'expired', 'rollback', 'not-yet-valid', 'unreachable'),
-      reason: fc.string(),
-    }) as fc.Arbitrary<WarningListFetchResult>;
+    const failure = fc.constantFrom<WarningListFetchResult>(
+      { ok: false, code: 'too-large', failure: { code: 'too-large', maxKib: 256 } },
+      { ok: false, code: 'malformed', failure: { code: 'malformed', problem: 'not-json' } },
+      { ok: false, code: 'bad-signature', failure: { code: 'bad-signature' } },
+      { ok: false, code: 'wrong-signer', failure: { code: 'wrong-signer', expected: signer, got: '0x0000000000000000000000000000000000000001' } },
+      { ok: false, code: 'expired', failure: { code: 'expired', expires: '2026-11-01T00:00:00Z' } },
+      { ok: false, code: 'rollback', failure: { code: 'rollback', sequence: 4, held: 5 } },
+      { ok: false, code: 'not-yet-valid', failure: { code: 'not-yet-valid', issued: '2027-01-01T00:00:00Z' } },
+      { ok: false, code: 'unreachable', failure: { code: 'unreachable', detail: 'HTTP 503' } },
+    );
     fc.assert(
       fc.property(fc.array(failure, { minLength: 1, maxLength: 10 }), (results) => {
         const end = results.reduce((state, result) => applyFetchResult({ state, result, now: later }), start);
@@ -133,23 +138,21 @@ describe('checkSubscription / applyFetchResult', () => {
 
 type CheckFetched = Parameters<typeof checkSubscription>[0]['fetched'];
 
-describe('goodLists and describeSubscription', () => {
+describe('goodLists and subscriptionHealth', () => {
   it('collects last good lists and says how each subscription stands', async () => {
     const never = fresh();
-    expect(describeSubscription({ state: never, now })).toEqual({ health: 'never-checked', message: 'Not checked yet.' });
+    expect(subscriptionHealth({ state: never, now })).toBe('never-checked');
 
     const good = await checkSubscription({ state: fresh(), fetched: { ok: true, body: await body(sampleList(5)) }, now });
-    expect(describeSubscription({ state: good, now })).toMatchObject({ health: 'ok', message: expect.stringMatching(/Using "Test list" number 5 \(1 warning\)/) });
+    expect(subscriptionHealth({ state: good, now })).toBe('ok');
 
     const failing = await checkSubscription({ state: good, fetched: { ok: false, reason: 'timed out' }, now: later });
-    expect(describeSubscription({ state: failing, now: later })).toMatchObject({
-      health: 'failing',
-      message: expect.stringMatching(/failed: The list could not be fetched: timed out Using "Test list" number 5/),
-    });
-    expect(describeSubscription({ state: failing, now: new Date('2026-12-21T00:00:00Z') })).toMatchObject({ health: 'expired' });
+    expect(failing.lastError).toEqual({ code: 'unreachable', failure: { code: 'unreachable', detail: 'timed out' }, at: later.toISOString() });
+    expect(subscriptionHealth({ state: failing, now: later })).toBe('failing');
+    expect(subscriptionHealth({ state: failing, now: new Date('2026-12-21T00:00:00Z') })).toBe('expired');
 
     const neverGood = await checkSubscription({ state: fresh(), fetched: { ok: true, body: '{}' }, now });
-    expect(describeSubscription({ state: neverGood, now }).message).toMatch(/No list has verified yet/);
+    expect(subscriptionHealth({ state: neverGood, now })).toBe('failing');
 
     expect(goodLists({ subscriptions: [never, good, failing, neverGood] }).map((list) => list.sequence)).toEqual([5, 5]);
   });
@@ -192,7 +195,7 @@ describe('parseStoredSubscriptions', () => {
       const [parsed] = await parseStoredSubscriptions([{ ...state, lastGood }]);
       expect(parsed?.url).toBe(state.url);
       expect(parsed?.lastGood).toBeUndefined();
-      expect(parsed?.lastError?.reason).toMatch(/stored copy/);
+      expect(parsed?.lastError).toMatchObject({ code: 'bad-signature', failure: { code: 'bad-signature', stored: true } });
     }
   });
 });

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { getAddress, isAddress, isAddressEqual, type Address, type Hex } from 'viem';
-import { signerOf, verifyWarningList, type VerifyWarningListReturnType, type WarningListRejection } from './verify-warning-list';
+import { signerOf, verifyWarningList, type VerifyWarningListReturnType, type WarningListFailure, type WarningListRejection } from './verify-warning-list';
 import { hashWarningList, WARNING_LIST_LIMITS, WarningListSchema, type WarningList } from './warning-list';
 
 /**
@@ -34,22 +34,34 @@ export interface HeldSubscriptionList {
 /** `unchecked`: the list was fetched but the check itself could not be run (Chrome: no usable answer from the offscreen document). */
 export type SubscriptionErrorCode = WarningListRejection | 'unreachable' | 'unchecked';
 
+/**
+ * Why a check failed, as a code and figures (worded by lib/words/warning-list-words.ts). `detail`
+ * and `why` are the fetch's and the check channel's own account, for the line's end.
+ */
+export type SubscriptionFailure = WarningListFailure | { code: 'unreachable'; detail: string } | { code: 'unchecked'; why: string };
+
 export interface SubscriptionError {
   code: SubscriptionErrorCode;
-  /** Plain words for the options page. */
-  reason: string;
+  /** Absent when the stored record carries none that reads back: then the code alone is worded. */
+  failure?: SubscriptionFailure;
   /** ISO moment of the failed attempt. */
   at: string;
 }
 
 /** The outcome of one fetch: a verification result, or the fetch itself failed (network, HTTP status, timeout). */
-export type WarningListFetchResult = VerifyWarningListReturnType | { ok: false; code: 'unreachable'; reason: string };
+export type WarningListFetchResult = VerifyWarningListReturnType | { ok: false; code: 'unreachable'; failure: Extract<SubscriptionFailure, { code: 'unreachable' }> };
 
 export interface CreateSubscriptionParameters {
   url: string;
   expectedSigner: string;
 }
-export type CreateSubscriptionReturnType = { ok: true; subscription: WarningSubscription } | { ok: false; reason: string };
+/**
+ * Why a subscription was not added (worded by lib/words/warning-list-words.ts):
+ * `signer-unchecked` when the check could not run just now, `already-subscribed` for a repeat.
+ */
+export const SUBSCRIBE_FAILURE_CODES = ['not-a-url', 'not-https', 'credentials', 'url-too-long', 'signer-not-address', 'signer-checksum', 'signer-unchecked', 'already-subscribed'] as const;
+export type SubscribeFailureCode = (typeof SUBSCRIBE_FAILURE_CODES)[number];
+export type CreateSubscriptionReturnType = { ok: true; subscription: WarningSubscription } | { ok: false; code: SubscribeFailureCode };
 
 /** Checks what the user typed into the options page; never throws. */
 export function createSubscription({ url, expectedSigner }: CreateSubscriptionParameters): CreateSubscriptionReturnType {
@@ -58,20 +70,20 @@ export function createSubscription({ url, expectedSigner }: CreateSubscriptionPa
   try {
     parsed = new URL(trimmedUrl);
   } catch {
-    return { ok: false, reason: 'The list address is not a web address.' };
+    return { ok: false, code: 'not-a-url' };
   }
-  if (parsed.protocol !== 'https:') return { ok: false, reason: 'The list address must start with https://.' };
+  if (parsed.protocol !== 'https:') return { ok: false, code: 'not-https' };
   if (parsed.username !== '' || parsed.password !== '') {
-    return { ok: false, reason: 'The list address must not contain a user name or password.' };
+    return { ok: false, code: 'credentials' };
   }
-  if (trimmedUrl.length > WARNING_LIST_LIMITS.maxUrlLength) return { ok: false, reason: 'The list address is too long.' };
+  if (trimmedUrl.length > WARNING_LIST_LIMITS.maxUrlLength) return { ok: false, code: 'url-too-long' };
   const signer = expectedSigner.trim();
   if (!isAddress(signer, { strict: false })) {
-    return { ok: false, reason: "The maintainer's address must be an Ethereum address: 0x followed by 40 hex digits." };
+    return { ok: false, code: 'signer-not-address' };
   }
   if (/[A-F]/.test(signer.slice(2)) && /[a-f]/.test(signer.slice(2)) && !isAddress(signer, { strict: true })) {
     // Mixed case is an EIP-55 checksum; a wrong one means a mistyped address.
-    return { ok: false, reason: "The maintainer's address has a wrong checksum; check it for a typo." };
+    return { ok: false, code: 'signer-checksum' };
   }
   return { ok: true, subscription: { url: parsed.href, expectedSigner: getAddress(signer), lastCheck: null } };
 }
@@ -92,10 +104,10 @@ export function applyFetchResult({ state, result, now }: ApplyFetchResultParamet
   if (result.ok) {
     if (!isAddressEqual(result.signer, state.expectedSigner)) {
       // A result verified against some other address must not slip in as this subscription's list.
-      return failed(state, at, 'wrong-signer', `The list is signed by ${result.signer}, not by ${state.expectedSigner}.`);
+      return failed(state, at, { code: 'wrong-signer', expected: state.expectedSigner, got: result.signer });
     }
     if (state.lastGood !== undefined && result.list.sequence < state.lastGood.sequence) {
-      return failed(state, at, 'rollback', `The list (number ${result.list.sequence}) is older than the one already held (number ${state.lastGood.sequence}).`);
+      return failed(state, at, { code: 'rollback', sequence: result.list.sequence, held: state.lastGood.sequence });
     }
     if (result.unchanged && state.lastGood !== undefined) return { ...rest, lastCheck: at };
     return {
@@ -104,16 +116,16 @@ export function applyFetchResult({ state, result, now }: ApplyFetchResultParamet
       lastGood: { list: result.list, hash: result.hash, sequence: result.list.sequence, signer: result.signer, signature: result.signature, verifiedAt: at },
     };
   }
-  return failed(state, at, result.code, result.reason);
+  return failed(state, at, result.failure);
 }
 
-function failed(state: WarningSubscription, at: string, code: SubscriptionErrorCode, reason: string): WarningSubscription {
-  return { ...state, lastCheck: at, lastError: { code, reason, at } };
+function failed(state: WarningSubscription, at: string, failure: SubscriptionFailure): WarningSubscription {
+  return { ...state, lastCheck: at, lastError: { code: failure.code, failure, at } };
 }
 
 export interface CheckSubscriptionParameters {
   state: WarningSubscription;
-  /** What the fetch gave: the body text, or why there was none. */
+  /** What the fetch gave: the body text, or the fetch's own account of why there was none. */
   fetched: { ok: true; body: string } | { ok: false; reason: string };
   now: Date;
 }
@@ -122,7 +134,7 @@ export interface CheckSubscriptionParameters {
 export async function checkSubscription({ state, fetched, now }: CheckSubscriptionParameters): Promise<WarningSubscription> {
   const result: WarningListFetchResult = fetched.ok
     ? await verifyWarningList({ body: fetched.body, expectedSigner: state.expectedSigner, held: state.lastGood, now })
-    : { ok: false, code: 'unreachable', reason: `The list could not be fetched: ${fetched.reason}` };
+    : { ok: false, code: 'unreachable', failure: { code: 'unreachable', detail: fetched.reason } };
   return applyFetchResult({ state, result, now });
 }
 
@@ -137,35 +149,33 @@ export function goodLists({ subscriptions }: GoodListsParameters): WarningList[]
 
 export type SubscriptionHealth = 'never-checked' | 'ok' | 'failing' | 'expired';
 
-export interface DescribeSubscriptionParameters {
+export interface SubscriptionHealthParameters {
   state: WarningSubscription;
   now: Date;
 }
-export interface DescribeSubscriptionReturnType {
-  health: SubscriptionHealth;
-  /** One or two plain sentences for the line under the subscription. */
-  message: string;
-}
 
-/** The line the options page shows under a subscription. */
-export function describeSubscription({ state, now }: DescribeSubscriptionParameters): DescribeSubscriptionReturnType {
+/** How a subscription stands; lib/words/warning-list-words.ts words the line under it. */
+export function subscriptionHealth({ state, now }: SubscriptionHealthParameters): SubscriptionHealth {
   const good = state.lastGood;
-  const held =
-    good === undefined
-      ? 'No list has verified yet.'
-      : `Using "${good.list.name}" number ${good.sequence} (${good.list.entries.length} warning${good.list.entries.length === 1 ? '' : 's'}), verified ${good.verifiedAt}.`;
-  if (good !== undefined && Date.parse(good.list.expires) <= now.getTime()) {
-    const why = state.lastError === undefined ? '' : ` Latest check failed: ${state.lastError.reason}`;
-    return { health: 'expired', message: `The list expired on ${good.list.expires}, so its warnings are no longer shown.${why}` };
-  }
-  if (state.lastError !== undefined) {
-    return { health: 'failing', message: `Latest check (${state.lastError.at}) failed: ${state.lastError.reason} ${held}` };
-  }
-  if (state.lastCheck === null) return { health: 'never-checked', message: 'Not checked yet.' };
-  return { health: good === undefined ? 'failing' : 'ok', message: `${held} Last checked ${state.lastCheck}.` };
+  if (good !== undefined && Date.parse(good.list.expires) <= now.getTime()) return 'expired';
+  if (state.lastError !== undefined) return 'failing';
+  if (state.lastCheck === null) return 'never-checked';
+  return good === undefined ? 'failing' : 'ok';
 }
 
 const IsoMoment = v.pipe(v.string(), v.maxLength(40), v.isoTimestamp());
+/** Figures of a stored failure: short text or numbers under the same code, or none. */
+const StoredFailureSchema = v.record(v.pipe(v.string(), v.maxLength(20)), v.union([v.pipe(v.string(), v.maxLength(2000)), v.number(), v.literal(true)]));
+
+function readError({ code, failure, at }: { code: string; failure?: unknown; at: string }): SubscriptionError {
+  const figures = v.safeParse(StoredFailureSchema, failure);
+  const fits = figures.success && figures.output.code === code && Object.keys(figures.output).length <= 6;
+  return { code: code as SubscriptionErrorCode, ...(fits ? { failure: figures.output as SubscriptionFailure } : {}), at };
+}
+
+/** A subscription's failure as stored or as answered by the checker: its figures kept only when they read back. */
+export const SubscriptionErrorSchema = v.pipe(v.object({ code: v.pipe(v.string(), v.maxLength(40)), failure: v.optional(v.unknown()), at: IsoMoment }), v.transform(readError));
+
 const StoredSubscriptionSchema = v.object({
   url: v.pipe(v.string(), v.maxLength(WARNING_LIST_LIMITS.maxUrlLength), v.startsWith('https://')),
   expectedSigner: v.pipe(
@@ -175,7 +185,7 @@ const StoredSubscriptionSchema = v.object({
   ),
   lastGood: v.optional(v.unknown()),
   lastCheck: v.nullable(IsoMoment),
-  lastError: v.optional(v.object({ code: v.pipe(v.string(), v.maxLength(40)), reason: v.pipe(v.string(), v.maxLength(2000)), at: IsoMoment })),
+  lastError: v.optional(SubscriptionErrorSchema),
 });
 const StoredListSchema = v.object({
   list: WarningListSchema,
@@ -202,16 +212,11 @@ export async function parseStoredSubscriptions(value: unknown): Promise<WarningS
     const result = v.safeParse(StoredSubscriptionSchema, entry);
     if (!result.success || parsed.some((held) => held.url === result.output.url)) continue;
     const { lastGood, lastError, ...rest } = result.output;
-    const subscription: WarningSubscription = { ...rest, ...(lastError === undefined ? {} : { lastError: { ...lastError, code: lastError.code as SubscriptionErrorCode } }) };
+    const subscription: WarningSubscription = { ...rest, ...(lastError === undefined ? {} : { lastError }) };
     if (lastGood !== undefined) {
       const held = await reverifyHeld(lastGood, subscription.expectedSigner);
       if (held !== undefined) subscription.lastGood = held;
-      else
-        subscription.lastError = {
-          code: 'bad-signature',
-          reason: 'The stored copy of this list failed its check and was dropped; it is fetched again at the next check.',
-          at: rest.lastCheck ?? new Date(0).toISOString(),
-        };
+      else subscription.lastError = { code: 'bad-signature', failure: { code: 'bad-signature', stored: true }, at: rest.lastCheck ?? new Date(0).toISOString() };
     }
     parsed.push(subscription);
   }

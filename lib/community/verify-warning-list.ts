@@ -11,6 +11,24 @@ export interface HeldWarningList {
 
 export type WarningListRejection = 'too-large' | 'malformed' | 'bad-signature' | 'wrong-signer' | 'expired' | 'rollback' | 'not-yet-valid';
 
+/**
+ * Why a list was refused, as a code and its figures; lib/words/warning-list-words.ts words it for
+ * the options page and `radar warnings verify`. `where` (a malformed shape) names the field in the
+ * list's own terms, for its maintainer.
+ */
+export type WarningListFailure =
+  | { code: 'too-large'; maxKib: number }
+  | { code: 'malformed'; problem: 'not-json' | 'not-plain' | 'empty' | 'unreadable' }
+  | { code: 'malformed'; problem: 'shape'; where: string }
+  /** `stored`: the copy held in storage failed its check again and was dropped. */
+  | { code: 'bad-signature'; stored?: true }
+  /** `got` is absent when the subscription's own signer is not an address. */
+  | { code: 'wrong-signer'; expected: string; got?: string }
+  | { code: 'not-yet-valid'; issued: string }
+  | { code: 'expired'; expires: string }
+  /** `sequence === held`: the same number with other content. */
+  | { code: 'rollback'; sequence: number; held: number };
+
 export interface VerifyWarningListParameters {
   /** The fetched document: the raw text, or JSON already parsed. */
   body: unknown;
@@ -36,8 +54,7 @@ export type VerifyWarningListReturnType =
   | {
       ok: false;
       code: WarningListRejection;
-      /** Plain words for the line under the subscription in the options page. */
-      reason: string;
+      failure: WarningListFailure;
     };
 
 /**
@@ -54,9 +71,9 @@ const CLOCK_SKEW_MS = 5 * 60 * 1000;
 export async function verifyWarningList({ body, expectedSigner, held, now, maxBytes = WARNING_LIST_LIMITS.maxBytes }: VerifyWarningListParameters): Promise<VerifyWarningListReturnType> {
   try {
     return await verify({ body, expectedSigner, held, now, maxBytes });
-  } catch (error) {
+  } catch {
     // Everything expected is caught where it happens; this is the promise that nothing escapes.
-    return reject('malformed', `The list could not be read (${error instanceof Error ? error.message.split('\n')[0] : String(error)}).`);
+    return reject({ code: 'malformed', problem: 'unreadable' });
   }
 }
 
@@ -71,7 +88,7 @@ async function verify({
   held: HeldWarningList | undefined;
 }): Promise<VerifyWarningListReturnType> {
   if (!isAddress(expectedSigner, { strict: false })) {
-    return reject('wrong-signer', `The subscription's signer "${String(expectedSigner).slice(0, 60)}" is not an Ethereum address.`);
+    return reject({ code: 'wrong-signer', expected: String(expectedSigner).slice(0, 60) });
   }
 
   const parsed = readBody(body, maxBytes);
@@ -79,7 +96,7 @@ async function verify({
 
   const envelope = v.safeParse(WarningListEnvelopeSchema, parsed.value);
   if (!envelope.success) {
-    return reject('malformed', `The list is malformed: ${describeWarningListIssue(envelope.issues, 'envelope')}.`);
+    return reject({ code: 'malformed', problem: 'shape', where: describeWarningListIssue(envelope.issues, 'envelope') });
   }
   const { list, signature } = envelope.output;
 
@@ -87,27 +104,27 @@ async function verify({
   // and serves both the signature check and the rollback check.
   const hash = hashWarningList(list);
   const signer = await signerOf(hash, signature as Hex);
-  if (signer === undefined) return reject('bad-signature', 'The signature is not valid: it does not decode to any signer, or it is the high-s twin of one (EIP-2).');
+  if (signer === undefined) return reject({ code: 'bad-signature' });
   if (!isAddressEqual(signer, expectedSigner)) {
     // A changed byte and a different key look the same from here: the signature recovers to some other address.
-    return reject('wrong-signer', `The list is not signed by the maintainer you subscribed to (expected ${expectedSigner}, got ${signer}). It may have been altered or re-signed by someone else.`);
+    return reject({ code: 'wrong-signer', expected: expectedSigner, got: signer });
   }
 
   const nowMs = now.getTime();
   if (Date.parse(list.issued) - CLOCK_SKEW_MS > nowMs) {
-    return reject('not-yet-valid', `The list says it was issued on ${list.issued}, which is in the future. Check your computer's clock.`);
+    return reject({ code: 'not-yet-valid', issued: list.issued });
   }
   if (Date.parse(list.expires) <= nowMs) {
-    return reject('expired', `The list expired on ${list.expires}; its maintainer has not published a newer one.`);
+    return reject({ code: 'expired', expires: list.expires });
   }
 
   // `held` comes back from storage, so it is read defensively: a corrupt hash must not throw or pass.
   if (held !== undefined && Number.isSafeInteger(held.sequence)) {
     if (list.sequence < held.sequence) {
-      return reject('rollback', `The list is older than the one already held (number ${list.sequence}, held number ${held.sequence}); an old copy may be being replayed.`);
+      return reject({ code: 'rollback', sequence: list.sequence, held: held.sequence });
     }
     if (list.sequence === held.sequence && hash.toLowerCase() !== String(held.hash).toLowerCase()) {
-      return reject('rollback', `The list has the same number (${list.sequence}) as the one already held but different content; a maintainer must raise the number for every change.`);
+      return reject({ code: 'rollback', sequence: list.sequence, held: held.sequence });
     }
   }
 
@@ -140,25 +157,25 @@ function readBody(body: unknown, maxBytes: number): ReadBodyResult {
     if (body.length > maxBytes || new TextEncoder().encode(body).length > maxBytes) return tooLarge(maxBytes);
     try {
       return { ok: true, value: JSON.parse(body) as unknown };
-    } catch (error) {
-      return reject('malformed', `The list is not JSON (${error instanceof Error ? error.message : 'parse error'}).`);
+    } catch {
+      return reject({ code: 'malformed', problem: 'not-json' });
     }
   }
   let text: string | undefined;
   try {
     text = JSON.stringify(body);
   } catch {
-    return reject('malformed', 'The list is not plain JSON data.');
+    return reject({ code: 'malformed', problem: 'not-plain' });
   }
-  if (text === undefined) return reject('malformed', 'The list is empty.');
+  if (text === undefined) return reject({ code: 'malformed', problem: 'empty' });
   if (new TextEncoder().encode(text).length > maxBytes) return tooLarge(maxBytes);
   return { ok: true, value: body };
 }
 
 function tooLarge(maxBytes: number) {
-  return reject('too-large', `The list is larger than ${Math.floor(maxBytes / 1024)} KiB, the most a warning list may be.`);
+  return reject({ code: 'too-large', maxKib: Math.floor(maxBytes / 1024) });
 }
 
-function reject(code: WarningListRejection, reason: string): Extract<VerifyWarningListReturnType, { ok: false }> {
-  return { ok: false, code, reason };
+function reject(failure: WarningListFailure): Extract<VerifyWarningListReturnType, { ok: false }> {
+  return { ok: false, code: failure.code, failure };
 }

@@ -26,6 +26,9 @@ export type ChainReading = v.InferOutput<typeof ChainReadingSchema>;
 /** A chain's error when the user has no endpoint for it; pages word it in the user's language. */
 export const NO_ENDPOINT = 'no-endpoint';
 
+/** A chain's error when the balance reader (Chrome: the offscreen document) gave no usable answer; the why goes to the log. */
+export const NO_READER_ANSWER = 'no-reader-answer';
+
 export const AddressReadingsSchema = v.object({
   /** When the reading was taken (ms since epoch). */
   readAt: v.pipe(v.number(), v.integer(), v.minValue(0)),
@@ -65,7 +68,8 @@ export function chainReadingFrom(result: ReadAddressBalancesReturnType): ChainRe
     ...(result.blockNumber === undefined ? {} : { blockNumber: result.blockNumber }),
     complete: result.complete && !dropped,
     positions,
-    ...(result.error === undefined ? {} : { error: result.error.shortMessage.slice(0, 500) }),
+    // The code only: the page words it (lib/words/reserve-check-failure.ts, readingErrorText).
+    ...(result.error === undefined ? {} : { error: result.error.code }),
     rpcRequests: result.rpcRequests,
     naiveRequests: result.naiveRequests,
   };

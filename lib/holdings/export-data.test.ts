@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { parseSettings } from '../settings';
-import { EXPORT_FORMAT, MAX_IMPORT_BYTES, exportData, importData } from './export-data';
+import { EXPORT_FORMAT, MAX_IMPORT_BYTES, exportData, importData, type ImportDataReturnType } from './export-data';
+import messages from '../../public/_locales/en/messages.json';
+import { importFailureText } from '../words/import-failure';
+import { translateFrom } from '../words/translate-from';
 import { parseHoldingsState, type HoldingsState } from './model';
+
+/** A refusal in the English the options page shows; '' for a file that imports. */
+const words = (result: ImportDataReturnType) => (result.ok ? '' : importFailureText(result.failure, translateFrom(messages)));
 
 const NOW = Date.parse('2026-11-25T10:00:00Z');
 const state: HoldingsState = parseHoldingsState({
@@ -50,7 +56,12 @@ describe('exportData / importData', () => {
     ['an array', '[]', 'wrong-format', /not a Reserve Radar export/],
     ['another format', JSON.stringify({ format: 'something-else', version: 1 }), 'wrong-format', /not a Reserve Radar export/],
     ['a newer version', file({ version: 2 }), 'newer-version', /newer version/],
-    ['a negative amount', file({ holdings: [{ id: 'h1', kind: 'asset', custodian: 'kraken', asset: 'BTC', amount: -1, updatedAt: NOW }] }), 'invalid', /holdings\[0\]\.amount.*cannot be negative/],
+    [
+      'a negative amount',
+      file({ holdings: [{ id: 'h1', kind: 'asset', custodian: 'kraken', asset: 'BTC', amount: -1, updatedAt: NOW }] }),
+      'invalid',
+      /^The field holdings\[0\]\.amount is not valid\.$/,
+    ],
     ['a string amount', file({ holdings: [{ id: 'h1', kind: 'asset', custodian: 'kraken', asset: 'BTC', amount: '1', updatedAt: NOW }] }), 'invalid', /holdings\[0\]\.amount/],
     ['holdings that are not a list', file({ holdings: { a: 1 } }), 'invalid', /holdings/],
     ['a bad address', file({ addresses: [{ id: 'a', address: '0x123', chainIds: [] }] }), 'invalid', /addresses\[0\]\.address/],
@@ -61,21 +72,27 @@ describe('exportData / importData', () => {
     const result = importData(text);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.reason.code).toBe(code);
-    expect(result.reason.shortMessage).toMatch(message);
-    expect(result.reason.shortMessage).not.toContain('\n');
+    expect(result.failure.code).toBe(code);
+    expect(words(result)).toMatch(message);
+    expect(words(result)).not.toContain('\n');
+  });
+
+  it("gives the user the field, and keeps the schema's own account for logs", () => {
+    const result = importData(file({ holdings: [{ id: 'h1', kind: 'asset', custodian: 'kraken', asset: 'BTC', amount: -1, updatedAt: NOW }] }));
+    expect(result).toMatchObject({ ok: false, failure: { code: 'invalid', where: 'holdings[0].amount' }, details: expect.stringMatching(/cannot be negative/) });
+    expect(importData('[1, ')).toMatchObject({ ok: false, failure: { code: 'not-json' }, details: expect.any(String) });
   });
 
   it('refuses an oversized file before parsing it', () => {
     const big = file({ settings: { padding: 'x'.repeat(MAX_IMPORT_BYTES) } });
     const result = importData(big);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.reason.code).toBe('too-large');
+    if (!result.ok) expect(result.failure.code).toBe('too-large');
     // Multi-byte characters count as bytes, not as UTF-16 units.
     const wide = file({ settings: { padding: '€'.repeat(Math.ceil(MAX_IMPORT_BYTES / 3) + 10) } });
     const wideResult = importData(wide);
     expect(wideResult.ok).toBe(false);
-    if (!wideResult.ok) expect(wideResult.reason.code).toBe('too-large');
+    if (!wideResult.ok) expect(wideResult.failure.code).toBe('too-large');
   });
 
   it('refuses a file nested deeper than any export', () => {
@@ -83,7 +100,7 @@ describe('exportData / importData', () => {
     const deep = file().replace(/^\{/, `{"settings": ${'['.repeat(5000)}1${']'.repeat(5000)},`);
     const result = importData(deep);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.reason.code).toBe('too-deep');
+    if (!result.ok) expect(result.failure.code).toBe('too-deep');
   });
 });
 
@@ -104,8 +121,8 @@ describe('hostile files', () => {
     const result = importData(text);
     expect(result.ok).toBe(false);
     if (!result.ok) {
-      expect(result.reason.code).toBe('hostile-key');
-      expect(result.reason.shortMessage).toMatch(/"(__proto__|constructor|prototype)"/);
+      expect(result.failure.code).toBe('hostile-key');
+      expect(words(result)).toMatch(/"(__proto__|constructor|prototype)"/);
     }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect((Object.prototype as Record<string, unknown>).polluted).toBeUndefined();

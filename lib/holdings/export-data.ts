@@ -1,6 +1,5 @@
 import * as v from 'valibot';
 import { GoalSchema, HistoryPointSchema, HoldingSchema, LimitsSchema, WatchedAddressSchema, type HoldingsState } from './model';
-import { BaseError } from '../errors';
 
 /**
  * All local data as one JSON file, so a user can move to another browser or keep a backup.
@@ -31,18 +30,20 @@ export const ExportFileSchema = v.object({
 });
 export type ExportFile = v.InferOutput<typeof ExportFileSchema>;
 
-export type ImportDataErrorCode = 'too-large' | 'not-json' | 'too-deep' | 'hostile-key' | 'wrong-format' | 'newer-version' | 'invalid';
-
-/** viem-style error: `shortMessage` is one line for the UI, `details` for logs. */
-export class ImportDataError extends BaseError {
-  override name = 'ImportDataError';
-  readonly code: ImportDataErrorCode;
-
-  constructor(code: ImportDataErrorCode, shortMessage: string, details?: string) {
-    super(shortMessage, details);
-    this.code = code;
-  }
-}
+/**
+ * Why a file was not imported, as a code and figures; lib/words/import-failure.ts words it for
+ * the options page. `where` names the field the way the file spells it (`holdings[0].amount`).
+ */
+export type ImportFailure =
+  | { code: 'not-text' }
+  | { code: 'too-large'; limitKb: number }
+  | { code: 'not-json' }
+  | { code: 'wrong-format' }
+  | { code: 'too-deep'; depth: number }
+  | { code: 'hostile-key'; key: string; where: string }
+  | { code: 'newer-version'; version: number }
+  | { code: 'invalid'; where: string };
+export type ImportFailureCode = ImportFailure['code'];
 
 export interface ExportDataParameters {
   state: HoldingsState;
@@ -68,10 +69,11 @@ export function exportData({ state, settings, addressBook, now }: ExportDataPara
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
-export type ImportDataReturnType = { ok: true; data: ExportFile } | { ok: false; reason: ImportDataError };
+/** `details` is for logs: the parser's or the schema's own account. */
+export type ImportDataReturnType = { ok: true; data: ExportFile } | { ok: false; failure: ImportFailure; details?: string };
 
 function pathText(path: readonly { key: unknown }[] | undefined): string {
-  if (path === undefined || path.length === 0) return 'the file';
+  if (path === undefined || path.length === 0) return '';
   return path.map((item, i) => (typeof item.key === 'number' ? `[${item.key}]` : `${i === 0 ? '' : '.'}${String(item.key)}`)).join('');
 }
 
@@ -102,39 +104,35 @@ function findHostileKey(root: unknown): { key: string; path: string } | { tooDee
 
 /** Parses and validates an export file. Never throws; never writes anything. */
 export function importData(text: string): ImportDataReturnType {
-  const fail = (code: ImportDataErrorCode, shortMessage: string, details?: string): ImportDataReturnType => ({ ok: false, reason: new ImportDataError(code, shortMessage, details) });
-  if (typeof text !== 'string') return fail('not-json', 'The file could not be read as text.');
+  const fail = (failure: ImportFailure, details?: string): ImportDataReturnType => ({ ok: false, failure, ...(details === undefined ? {} : { details }) });
+  if (typeof text !== 'string') return fail({ code: 'not-text' });
   const limitKb = Math.round(MAX_IMPORT_BYTES / 1000);
   // Length first: a UTF-16 unit is at least one byte, so this refuses huge input before encoding it.
   if (text.length > MAX_IMPORT_BYTES || new TextEncoder().encode(text).length > MAX_IMPORT_BYTES) {
-    return fail('too-large', `The file is larger than ${limitKb} kB; a Reserve Radar export is much smaller.`);
+    return fail({ code: 'too-large', limitKb });
   }
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    return fail('not-json', 'The file is not valid JSON.', error instanceof Error ? error.message : String(error));
+    return fail({ code: 'not-json' }, error instanceof Error ? error.message : String(error));
   }
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return fail('wrong-format', 'The file is not a Reserve Radar export.');
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return fail({ code: 'wrong-format' });
   const hostile = findHostileKey(raw);
   if (hostile !== undefined) {
-    if ('tooDeep' in hostile) return fail('too-deep', `The file is nested more than ${MAX_DEPTH} levels deep; a Reserve Radar export is not.`);
-    return fail('hostile-key', `The file contains the key "${hostile.key}" (at ${hostile.path}), which is not allowed.`);
+    if ('tooDeep' in hostile) return fail({ code: 'too-deep', depth: MAX_DEPTH });
+    return fail({ code: 'hostile-key', key: hostile.key, where: hostile.path });
   }
   const head = raw as Record<string, unknown>;
-  if (head.format !== EXPORT_FORMAT) return fail('wrong-format', 'The file is not a Reserve Radar export.');
+  if (head.format !== EXPORT_FORMAT) return fail({ code: 'wrong-format' });
   if (typeof head.version === 'number' && head.version > EXPORT_VERSION) {
-    return fail('newer-version', `The file was made by a newer version of Reserve Radar (format ${head.version}); update the extension to import it.`);
+    return fail({ code: 'newer-version', version: head.version });
   }
   const parsed = v.safeParse(ExportFileSchema, raw);
   if (!parsed.success) {
     const issue = parsed.issues[0];
     const where = pathText(issue?.path as { key: unknown }[] | undefined);
-    return fail(
-      'invalid',
-      `Nothing was imported: ${where} is not valid (${issue?.message ?? 'unknown problem'}).`,
-      parsed.issues.map((i) => `${pathText(i.path as { key: unknown }[] | undefined)}: ${i.message}`).join('; '),
-    );
+    return fail({ code: 'invalid', where }, parsed.issues.map((i) => `${pathText(i.path as { key: unknown }[] | undefined) || '(file)'}: ${i.message}`).join('; '));
   }
   return { ok: true, data: parsed.output };
 }

@@ -94,7 +94,7 @@ describe('readAddressBalances against a local anvil chain', () => {
     proxy!.reset();
     const result = await readAddressBalances({ rpcUrl: proxy!.url, chainId: 1, addresses: holders });
     expect(result.error?.code).toBe('wrong-chain');
-    expect(result.error?.shortMessage).toMatch(/chain 31337, not chain 1/);
+    expect(result.error?.failure).toEqual({ code: 'wrong-chain', served: 31337, wanted: 1 });
     expect(result.balances).toHaveLength(0);
     expect(proxy!.requests).toBe(1);
   });

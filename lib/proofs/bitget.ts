@@ -2,10 +2,10 @@ import * as v from 'valibot';
 import { addDecimal, compareDecimal, formatJavaToString, formatTrimmed, parseDecimal, parseJavaDecimal, type Decimal } from './decimal';
 import { walkMerkleSumPath, type AssetSums, type WalkResult } from './merkle-sum';
 import { JsonNumberText } from './input';
-import { balancesRecord, describeIssues, hex16, pathArray, positiveInt, smallText } from './schema';
+import { balancesRecord, hex16, pathArray, positiveInt, problem, schemaFailure, smallText } from './schema';
 import type { ProofBalances, ProofRunOptions } from './types';
 
-const amount = v.union([v.pipe(v.string(), v.regex(/^-?\d{1,60}(?:\.\d{1,40})?$/)), v.pipe(v.number(), v.finite()), v.instance(JsonNumberText)], 'A balance must be a plain decimal number.');
+const amount = v.union([v.pipe(v.string(), v.regex(/^-?\d{1,60}(?:\.\d{1,40})?$/)), v.pipe(v.number(), v.finite()), v.instance(JsonNumberText)], problem('amount'));
 
 const BitgetProofSchema = v.object({
   self: v.object({
@@ -15,7 +15,7 @@ const BitgetProofSchema = v.object({
     merkelLeaf: hex16,
     balances: balancesRecord(amount),
     level: positiveInt,
-    role: v.picklist([0, 1, 2, 3], 'A node role must be 0 to 3.'),
+    role: v.picklist([0, 1, 2, 3], problem('node-role')),
   }),
   path: pathArray(
     v.object({
@@ -23,7 +23,7 @@ const BitgetProofSchema = v.object({
       merkelLeaf: hex16,
       balances: balancesRecord(amount),
       level: positiveInt,
-      role: v.optional(v.picklist([0, 1, 2, 3], 'A node role must be 0 to 3.')),
+      role: v.optional(v.picklist([0, 1, 2, 3], problem('node-role'))),
     }),
   ),
 });
@@ -73,10 +73,10 @@ function addBitget(current: AssetSums, sibling: AssetSums, siblingSide: 'left' |
 /** Leaf and parents as Bitget's BgMerkleValidator builds them; see docs/merkle-proofs.md. */
 export async function verifyBitgetProof(file: unknown, options: ProofRunOptions = {}): Promise<WalkResult> {
   const parsed = v.safeParse(BitgetProofSchema, file);
-  if (!parsed.success) return { ok: false, format: 'bitget', reason: `Not a valid Bitget proof: ${describeIssues(parsed.issues)}` };
+  if (!parsed.success) return { ok: false, format: 'bitget', failure: schemaFailure(parsed.issues) };
   const { self, path } = parsed.output;
   const first = path[0]!;
-  if (first.role === self.role) return { ok: false, format: 'bitget', step: 1, reason: 'Your leaf and its first sibling claim the same side of the tree.' };
+  if (first.role === self.role) return { ok: false, format: 'bitget', step: 1, failure: { code: 'same-side' } };
 
   const all = [self.balances, ...path.map((node) => node.balances)];
   const values = all.flatMap((balances) => Object.values(balances));
@@ -84,7 +84,7 @@ export async function verifyBitgetProof(file: unknown, options: ProofRunOptions 
   // strings with trailing zeros stripped. A file mixing both is neither.
   const quoted = values.every((value) => typeof value === 'string');
   if (!quoted && values.some((value) => typeof value === 'string')) {
-    return { ok: false, format: 'bitget', reason: 'The balances mix numbers and text; a Bitget file uses one or the other.' };
+    return { ok: false, format: 'bitget', failure: { code: 'mixed-amounts' } };
   }
   const variant = quoted ? 'bitget-2025' : 'bitget-2022';
   const toDecimal = (value: Amount): Decimal | undefined => (typeof value === 'string' ? parseDecimal(value) : parseJavaDecimal(value instanceof JsonNumberText ? value.text : String(value)));
@@ -102,14 +102,14 @@ export async function verifyBitgetProof(file: unknown, options: ProofRunOptions 
   const display = (sums: AssetSums): ProofBalances => Object.fromEntries(sums.map(([asset, value]) => [asset, formatAmount(value)]));
 
   const leafSums = toSums(self.balances);
-  if (leafSums === undefined) return { ok: false, format: 'bitget', reason: 'A balance in your leaf is not a decimal number.' };
+  if (leafSums === undefined) return { ok: false, format: 'bitget', failure: { code: 'leaf-not-decimal' } };
   const siblings = [];
   for (const [i, node] of path.slice(0, -1).entries()) {
     if (node.level !== self.level - i) {
-      return { ok: false, format: 'bitget', step: i + 1, reason: `Path node ${i + 1} sits at level ${node.level}; it should be ${self.level - i}.` };
+      return { ok: false, format: 'bitget', step: i + 1, failure: { code: 'node-level', node: i + 1, found: node.level, expected: self.level - i } };
     }
     const sums = toSums(node.balances);
-    if (sums === undefined) return { ok: false, format: 'bitget', step: i + 1, reason: `A balance in path node ${i + 1} is not a decimal number.` };
+    if (sums === undefined) return { ok: false, format: 'bitget', step: i + 1, failure: { code: 'node-not-decimal', node: i + 1 } };
     // Bitget reads every side, the first included, from the sibling's own role: 1 is left, anything else right.
     siblings.push({ hash: node.merkelLeaf, balances: display(sums), sums, side: (node.role === 1 ? 'left' : 'right') as 'left' | 'right' });
   }

@@ -1,8 +1,8 @@
 import * as v from 'valibot';
 import { addDecimal, formatFixed, parseDecimal, truncateDecimal, type Decimal } from './decimal';
 import { addSameAssets, walkMerkleSumPath, type AssetSums, type WalkResult } from './merkle-sum';
-import { balancesRecord, decimalText, describeIssues, hex64, pathArray, positiveInt, smallText } from './schema';
-import type { ProofBalances, ProofRunOptions } from './types';
+import { balancesRecord, decimalText, hex64, pathArray, positiveInt, problem, schemaFailure, smallText } from './schema';
+import type { ProofBalances, ProofFailure, ProofRunOptions } from './types';
 
 /**
  * Bybit concatenates balances in the declaration order of a Java enum whose ids never change
@@ -83,7 +83,7 @@ const BybitProofSchema = v.object({
     nonce: v.optional(v.string()),
     hash: hex64,
     balance: bybitBalances,
-    type: v.picklist([1, 2], 'Your leaf must be a left (1) or right (2) node.'),
+    type: v.picklist([1, 2], problem('leaf-side')),
     height: v.optional(positiveInt),
   }),
   path: pathArray(
@@ -91,7 +91,7 @@ const BybitProofSchema = v.object({
       auditId: v.optional(v.union([v.string(), v.number()])),
       hash: hex64,
       balance: bybitBalances,
-      type: v.picklist([1, 2, 3, 4], 'A path node type must be 1 to 4.'),
+      type: v.picklist([1, 2, 3, 4], problem('node-type')),
       height: positiveInt,
     }),
   ),
@@ -125,33 +125,34 @@ function layoutFor(balances: ProofBalances): BybitLayout {
 /** Leaf and parents as Bybit's MerkleProofValidator builds them; see docs/merkle-proofs.md. */
 export async function verifyBybitProof(file: unknown, options: ProofRunOptions = {}): Promise<WalkResult> {
   const parsed = v.safeParse(BybitProofSchema, file);
-  if (!parsed.success) return { ok: false, format: 'bybit', reason: `Not a valid Bybit proof: ${describeIssues(parsed.issues)}` };
+  if (!parsed.success) return { ok: false, format: 'bybit', failure: schemaFailure(parsed.issues) };
   const { self, path } = parsed.output;
   const first = path[0]!;
-  if (first.type === self.type) return { ok: false, format: 'bybit', step: 1, reason: 'Your leaf and its first sibling claim the same side of the tree.' };
+  if (first.type === self.type) return { ok: false, format: 'bybit', step: 1, failure: { code: 'same-side' } };
   if (new Set(Object.keys(self.balance).map((asset) => BYBIT_ASSET_IDS[asset] ?? asset)).size !== Object.keys(self.balance).length) {
-    return { ok: false, format: 'bybit', reason: 'Your leaf lists the same asset twice under an old and a new name.' };
+    return { ok: false, format: 'bybit', failure: { code: 'asset-twice' } };
   }
   const layout = layoutFor(self.balance);
-  const toSums = (balances: ProofBalances, where: string): AssetSums | string => {
+  /** `node` is the 1-based path node, undefined for the leaf. */
+  const toSums = (balances: ProofBalances, node: number | undefined): AssetSums | ProofFailure => {
     const sums: [string, Decimal][] = [];
     for (const asset of layout.order) {
       const amount = balances[asset];
-      if (amount === undefined) return `${where} has no ${asset} balance.`;
+      if (amount === undefined) return node === undefined ? { code: 'leaf-missing-balance', asset } : { code: 'node-missing-balance', node, asset };
       sums.push([asset, parseDecimal(amount)!]);
     }
-    if (Object.keys(balances).length !== layout.order.length) return `${where} lists assets your leaf does not.`;
+    if (Object.keys(balances).length !== layout.order.length) return node === undefined ? { code: 'leaf-extra-assets' } : { code: 'node-extra-assets', node };
     return sums;
   };
   const siblings = [];
   for (const [i, node] of path.slice(0, -1).entries()) {
-    const sums = toSums(node.balance, `Path node ${i + 1}`);
-    if (typeof sums === 'string') return { ok: false, format: 'bybit', step: i + 1, reason: sums };
+    const sums = toSums(node.balance, i + 1);
+    if ('code' in sums) return { ok: false, format: 'bybit', step: i + 1, failure: sums };
     const side: 'left' | 'right' = i === 0 ? (self.type === 1 ? 'right' : 'left') : node.type === 1 ? 'left' : 'right';
     siblings.push({ hash: node.hash, balances: node.balance, sums, side });
   }
-  const leafSums = toSums(self.balance, 'Your leaf');
-  if (typeof leafSums === 'string') return { ok: false, format: 'bybit', reason: leafSums };
+  const leafSums = toSums(self.balance, undefined);
+  if ('code' in leafSums) return { ok: false, format: 'bybit', failure: leafSums };
   const root = path[path.length - 1]!;
   const format = (sums: AssetSums): ProofBalances => Object.fromEntries(sums.map(([asset, amount]) => [asset, formatFixed(amount)]));
   return walkMerkleSumPath(

@@ -1,3 +1,5 @@
+import type { ProofFailure } from './types';
+
 /** A proof file is a few kilobytes; these caps keep a hostile or mistaken drop from hurting the page. */
 export const PROOF_MAX_CHARS = 2_000_000;
 export const PROOF_MAX_DEPTH = 8;
@@ -42,7 +44,7 @@ function markLossyNumbers(text: string): string {
   return out;
 }
 
-export type ReadProofInputReturnType = { ok: true; value: unknown } | { ok: false; reason: string };
+export type ReadProofInputReturnType = { ok: true; value: unknown } | { ok: false; failure: ProofFailure };
 
 /**
  * Accepts what a page gets from a paste (text), a drop (bytes) or a caller that already parsed
@@ -52,35 +54,35 @@ export function readProofInput(file: unknown): ReadProofInputReturnType {
   let value: unknown = file;
   if (file instanceof Uint8Array || file instanceof ArrayBuffer) {
     const bytes = file instanceof Uint8Array ? file : new Uint8Array(file);
-    if (bytes.byteLength > PROOF_MAX_CHARS) return { ok: false, reason: tooLarge() };
+    if (bytes.byteLength > PROOF_MAX_CHARS) return { ok: false, failure: tooLarge() };
     try {
       value = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     } catch {
-      return { ok: false, reason: 'The file is not text (it is not valid UTF-8).' };
+      return { ok: false, failure: { code: 'not-text' } };
     }
   }
   if (typeof value === 'string') {
-    if (value.length > PROOF_MAX_CHARS) return { ok: false, reason: tooLarge() };
+    if (value.length > PROOF_MAX_CHARS) return { ok: false, failure: tooLarge() };
     const text = value.replace(/^\uFEFF/, '').trim();
-    if (text === '') return { ok: false, reason: 'The file is empty.' };
+    if (text === '') return { ok: false, failure: { code: 'empty' } };
     try {
       value = JSON.parse(markLossyNumbers(text), (_key, item: unknown) =>
         typeof item === 'string' && item.startsWith(NUMBER_MARK) ? new JsonNumberText(item.slice(NUMBER_MARK.length)) : item,
       ) as unknown;
     } catch {
-      return { ok: false, reason: 'The file is not valid JSON. Paste the proof exactly as the exchange gave it.' };
+      return { ok: false, failure: { code: 'not-json' } };
     }
   }
   return checkShape(value);
 }
 
-function tooLarge(): string {
-  return `The file is larger than ${PROOF_MAX_CHARS / 1_000_000} MB; a Merkle proof is a few kilobytes.`;
+function tooLarge(): ProofFailure {
+  return { code: 'too-large', megabytes: PROOF_MAX_CHARS / 1_000_000 };
 }
 
 function checkShape(root: unknown): ReadProofInputReturnType {
   if (typeof root !== 'object' || root === null || Array.isArray(root)) {
-    return { ok: false, reason: 'A proof file is a JSON object; this is not one.' };
+    return { ok: false, failure: { code: 'not-object' } };
   }
   // Iterative, so a deeply nested hostile input cannot overflow the stack.
   const stack: { value: unknown; depth: number }[] = [{ value: root, depth: 1 }];
@@ -88,10 +90,10 @@ function checkShape(root: unknown): ReadProofInputReturnType {
   while (stack.length > 0) {
     const { value, depth } = stack.pop()!;
     count += 1;
-    if (count > PROOF_MAX_VALUES) return { ok: false, reason: 'The file holds far more values than a Merkle proof does.' };
-    if (typeof value === 'string' && value.length > 10_000) return { ok: false, reason: 'The file holds a text value far longer than any proof field.' };
+    if (count > PROOF_MAX_VALUES) return { ok: false, failure: { code: 'too-many-values' } };
+    if (typeof value === 'string' && value.length > 10_000) return { ok: false, failure: { code: 'text-too-long' } };
     if (typeof value !== 'object' || value === null) continue;
-    if (depth > PROOF_MAX_DEPTH) return { ok: false, reason: 'The file is nested far deeper than a Merkle proof is.' };
+    if (depth > PROOF_MAX_DEPTH) return { ok: false, failure: { code: 'too-deep' } };
     for (const child of Object.values(value as Record<string, unknown>)) stack.push({ value: child, depth: depth + 1 });
   }
   return { ok: true, value: root };

@@ -1,6 +1,6 @@
 import type { Decimal } from './decimal';
 import { sha256Hex } from './sha256';
-import type { InclusionProofChecked, InclusionProofFailed, ProofBalances, ProofFormat, ProofRunOptions, ProofStep } from './types';
+import type { InclusionProofChecked, InclusionProofFailed, ProofBalances, ProofFailure, ProofFormat, ProofRunOptions, ProofStep } from './types';
 
 /** Sums per asset, in the order the format hashes them. */
 export type AssetSums = ReadonlyArray<readonly [asset: string, amount: Decimal]>;
@@ -28,7 +28,7 @@ export interface MerkleSumRules {
   /** Height number of the parent made at step `index` (1-based). */
   heightAt(index: number): number;
   /** `current` is the node we computed, `sibling` the one from the file; some formats care which is on the left. */
-  add(current: AssetSums, sibling: AssetSums, siblingSide: 'left' | 'right'): AssetSums | string;
+  add(current: AssetSums, sibling: AssetSums, siblingSide: 'left' | 'right'): AssetSums | SumMismatch;
   formatSums(sums: AssetSums): ProofBalances;
   parentPreimage(leftHash: string, rightHash: string, sums: AssetSums, height: number): string;
   rootBalancesMatch(computed: AssetSums, written: ProofBalances): boolean;
@@ -37,7 +37,7 @@ export interface MerkleSumRules {
 export type WalkResult = Omit<InclusionProofChecked, 'rootMatches' | 'verdict'> | InclusionProofFailed;
 
 function cancelled(format: ProofFormat): InclusionProofFailed {
-  return { ok: false, format, cancelled: true, reason: 'Verification was cancelled.' };
+  return { ok: false, format, cancelled: true, failure: { code: 'cancelled' } };
 }
 
 /**
@@ -53,7 +53,7 @@ export async function walkMerkleSumPath(rules: MerkleSumRules, options: ProofRun
     return {
       ok: false,
       format,
-      reason: `Your leaf does not match its balances: hashing them gives ${leafHash}, the file says ${rules.leafHash}. The balances or identifiers in the file were changed.`,
+      failure: { code: 'leaf-hash', computed: leafHash, written: rules.leafHash },
     };
   }
   options.onProgress?.({ done: 1, total });
@@ -64,7 +64,7 @@ export async function walkMerkleSumPath(rules: MerkleSumRules, options: ProofRun
     const index = offset + 1;
     if (options.signal?.aborted) return cancelled(format);
     const sums = rules.add(current.sums, sibling.sums, sibling.side);
-    if (typeof sums === 'string') return { ok: false, format, step: index, reason: `Step ${index}: ${sums}` };
+    if ('kind' in sums) return { ok: false, format, step: index, failure: mismatchFailure(sums, index) };
     const [left, right] = sibling.side === 'left' ? [sibling.hash, current.hash] : [current.hash, sibling.hash];
     const height = rules.heightAt(index);
     const hash = (await sha256Hex(rules.parentPreimage(left, right, sums, height))).slice(0, rules.hashLength);
@@ -83,13 +83,13 @@ export async function walkMerkleSumPath(rules: MerkleSumRules, options: ProofRun
 
   const lastHeight = rules.heightAt(rules.siblings.length);
   if (current.hash !== rules.root.hash.toLowerCase()) {
-    return { ok: false, format, reason: `The path does not lead to the root in the file: it gives ${current.hash}, the file says ${rules.root.hash}.` };
+    return { ok: false, format, failure: { code: 'root-hash', computed: current.hash, written: rules.root.hash } };
   }
   if (!rules.rootBalancesMatch(current.sums, rules.root.balances)) {
-    return { ok: false, format, reason: 'The path reaches the root hash, but the summed balances differ from the root balances in the file.' };
+    return { ok: false, format, failure: { code: 'root-sums' } };
   }
   if (lastHeight !== rules.root.height) {
-    return { ok: false, format, reason: `The root in the file sits at height ${rules.root.height}, but the path ends at height ${lastHeight}.` };
+    return { ok: false, format, failure: { code: 'root-height', written: rules.root.height, computed: lastHeight } };
   }
   return {
     ok: true,
@@ -103,13 +103,20 @@ export async function walkMerkleSumPath(rules: MerkleSumRules, options: ProofRun
   };
 }
 
+/** Why two sum lists could not be added: the sibling names other assets than the path. */
+export type SumMismatch = { kind: 'count'; found: number; expected: number } | { kind: 'order'; asset: string };
+
+function mismatchFailure(mismatch: SumMismatch, step: number): ProofFailure {
+  return mismatch.kind === 'count' ? { code: 'sibling-asset-count', step, found: mismatch.found, expected: mismatch.expected } : { code: 'sibling-asset-order', step, asset: mismatch.asset };
+}
+
 /** Adds two sum lists that must name the same assets in the same order. */
-export function addSameAssets(a: AssetSums, b: AssetSums, add: (asset: string, x: Decimal, y: Decimal) => Decimal): AssetSums | string {
-  if (a.length !== b.length) return `the sibling lists ${b.length} assets where the path has ${a.length}.`;
+export function addSameAssets(a: AssetSums, b: AssetSums, add: (asset: string, x: Decimal, y: Decimal) => Decimal): AssetSums | SumMismatch {
+  if (a.length !== b.length) return { kind: 'count', found: b.length, expected: a.length };
   const out: [string, Decimal][] = [];
   for (const [i, [asset, x]] of a.entries()) {
     const other = b[i];
-    if (other === undefined || other[0] !== asset) return `the sibling's assets differ from the path's (expected ${asset}).`;
+    if (other === undefined || other[0] !== asset) return { kind: 'order', asset };
     out.push([asset, add(asset, x, other[1])]);
   }
   return out;

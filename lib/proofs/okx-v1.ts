@@ -1,13 +1,13 @@
 import * as v from 'valibot';
 import { addDecimal, formatTrimmed, parseDecimal, truncateDecimal, type Decimal } from './decimal';
-import { addSameAssets, walkMerkleSumPath, type AssetSums, type WalkResult } from './merkle-sum';
-import { decimalText, describeIssues, hex64, pathArray, positiveInt, smallText } from './schema';
+import { addSameAssets, walkMerkleSumPath, type AssetSums, type SumMismatch, type WalkResult } from './merkle-sum';
+import { decimalText, hex64, pathArray, positiveInt, problem, schemaFailure, smallText } from './schema';
 import type { ProofBalances, ProofRunOptions } from './types';
 
 /** OKX v1 hashes exactly these three, in this order (docs/merkle-proofs.md). */
 const OKX_ASSETS = ['BTC', 'ETH', 'USDT'] as const;
 
-const okxBalances = v.strictObject({ BTC: decimalText, ETH: decimalText, USDT: decimalText }, 'OKX v1 balances list exactly BTC, ETH and USDT.');
+const okxBalances = v.strictObject({ BTC: decimalText, ETH: decimalText, USDT: decimalText }, problem('okx-balances'));
 
 const OkxV1ProofSchema = v.object({
   self: v.object({
@@ -15,7 +15,7 @@ const OkxV1ProofSchema = v.object({
     nonce: smallText,
     hash: hex64,
     balances: okxBalances,
-    type: v.picklist([1, 2], 'Your leaf must be a left (1) or right (2) node.'),
+    type: v.picklist([1, 2], problem('leaf-side')),
     height: v.optional(positiveInt),
   }),
   path: pathArray(
@@ -23,7 +23,7 @@ const OkxV1ProofSchema = v.object({
       auditId: v.optional(v.union([v.string(), v.number()])),
       hash: hex64,
       balances: okxBalances,
-      type: v.picklist([1, 2, 3, 4], 'A path node type must be 1 to 4.'),
+      type: v.picklist([1, 2, 3, 4], problem('node-type')),
       height: positiveInt,
     }),
   ),
@@ -40,7 +40,7 @@ function toSums(balances: ProofBalances): AssetSums {
 }
 
 /** Go shopspring/decimal: sum, RoundDown(8), String() without trailing zeros. */
-function addOkx(a: AssetSums, b: AssetSums): AssetSums | string {
+function addOkx(a: AssetSums, b: AssetSums): AssetSums | SumMismatch {
   return addSameAssets(a, b, (_asset, x, y) => truncateDecimal(addDecimal(x, y), 8));
 }
 
@@ -51,13 +51,13 @@ function formatOkx(sums: AssetSums): ProofBalances {
 /** Leaf and parents as OKX's v1 MerkleValidator builds them; see docs/merkle-proofs.md. */
 export async function verifyOkxV1Proof(file: unknown, options: ProofRunOptions = {}): Promise<WalkResult> {
   const parsed = v.safeParse(OkxV1ProofSchema, file);
-  if (!parsed.success) return { ok: false, format: 'okx-v1', reason: `Not a valid OKX v1 proof: ${describeIssues(parsed.issues)}` };
+  if (!parsed.success) return { ok: false, format: 'okx-v1', failure: schemaFailure(parsed.issues) };
   const { self, path } = parsed.output;
   const first = path[0]!;
-  if (first.type === self.type) return { ok: false, format: 'okx-v1', step: 1, reason: 'Your leaf and its first sibling claim the same side of the tree.' };
+  if (first.type === self.type) return { ok: false, format: 'okx-v1', step: 1, failure: { code: 'same-side' } };
   for (const [i, node] of path.entries()) {
     if (node.height !== i + 1) {
-      return { ok: false, format: 'okx-v1', step: i + 1, reason: `Path node ${i + 1} says height ${node.height}; it should be ${i + 1}.` };
+      return { ok: false, format: 'okx-v1', step: i + 1, failure: { code: 'node-height', node: i + 1, found: node.height, expected: i + 1 } };
     }
   }
   const root = path[path.length - 1]!;

@@ -52,10 +52,76 @@ export interface InclusionProofChecked {
   verdict: ProofVerdict;
 }
 
+/** What a schema check found wrong with one field; worded by lib/words/proof-failure.ts. */
+export const proofSchemaProblems = [
+  'hash-text',
+  'hash-hex64',
+  'hash-hex16',
+  'balance-text',
+  'balance-decimal',
+  'amount',
+  'asset-symbol',
+  'text-empty',
+  'text-long',
+  'no-balances',
+  'too-many-assets',
+  'path-list',
+  'path-short',
+  'path-long',
+  'leaf-side',
+  'node-type',
+  'node-role',
+  'okx-balances',
+  'missing-fields',
+  'invalid',
+] as const;
+export type ProofSchemaProblem = (typeof proofSchemaProblems)[number];
+
+/**
+ * Why a proof was not verified, as a code and its figures; lib/words/proof-failure.ts words it
+ * from messages.json for the verify page and the command line. `node` is a 1-based path node.
+ */
+export type ProofFailure =
+  | { code: 'cancelled' }
+  | { code: 'unknown-format'; requested: string }
+  | { code: 'too-large'; megabytes: number }
+  | { code: 'not-text' }
+  | { code: 'empty' }
+  | { code: 'not-json' }
+  | { code: 'not-object' }
+  | { code: 'too-many-values' }
+  | { code: 'text-too-long' }
+  | { code: 'too-deep' }
+  | { code: 'not-a-proof' }
+  | { code: 'root-length'; length: number }
+  /** A bug of ours; `detail` is the thrown message, for logs and --json only. */
+  | { code: 'unexpected'; detail?: string }
+  /** `field` is the dotted path in the file (`path.3.hash`), empty for the whole file. */
+  | { code: 'schema'; field: string; problem: ProofSchemaProblem }
+  | { code: 'same-side' }
+  | { code: 'asset-twice' }
+  | { code: 'node-height'; node: number; found: number; expected: number }
+  | { code: 'node-level'; node: number; found: number; expected: number }
+  | { code: 'mixed-amounts' }
+  | { code: 'leaf-not-decimal' }
+  | { code: 'node-not-decimal'; node: number }
+  | { code: 'leaf-missing-balance'; asset: string }
+  | { code: 'node-missing-balance'; node: number; asset: string }
+  | { code: 'leaf-extra-assets' }
+  | { code: 'node-extra-assets'; node: number }
+  | { code: 'sibling-asset-count'; step: number; found: number; expected: number }
+  | { code: 'sibling-asset-order'; step: number; asset: string }
+  | { code: 'leaf-hash'; computed: string; written: string }
+  | { code: 'root-hash'; computed: string; written: string }
+  | { code: 'root-sums' }
+  | { code: 'root-height'; written: number; computed: number };
+
+export type ProofFailureCode = ProofFailure['code'];
+
 export interface InclusionProofFailed {
   ok: false;
-  /** Plain words for the user. */
-  reason: string;
+  /** What went wrong, as a code and figures (no words: see lib/words/proof-failure.ts). */
+  failure: ProofFailure;
   format?: ProofFormat;
   /** The path step (1-based) where the proof broke, when it broke on the path. */
   step?: number;

@@ -4,6 +4,12 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { detectProofFormat, verifyInclusionProof } from './verify-inclusion-proof';
 import type { InclusionProofResult, ProofFormat } from './types';
+import messages from '../../public/_locales/en/messages.json';
+import { proofFailureText } from '../words/proof-failure';
+import { translateFrom } from '../words/translate-from';
+
+/** A failure in the English the verify page and `radar verify-proof` show; '' for a pass. */
+const words = (result: InclusionProofResult) => (result.ok ? '' : proofFailureText(result, translateFrom(messages)));
 
 const fixture = (name: string) => readFileSync(new URL(`../../tests/fixtures/proofs/${name}`, import.meta.url), 'utf8');
 
@@ -272,7 +278,8 @@ describe("verifyInclusionProof on the exchanges' published sample files", () => 
   it('refuses a file forced into the wrong format, in words', async () => {
     const result = await verifyInclusionProof({ file: fixture('okx-v1-example.json'), format: 'bybit' });
     expect(result).toMatchObject({ ok: false, format: 'bybit' });
-    expect(!result.ok && result.reason).toMatch(/^Not a valid Bybit proof: /);
+    expect(result).toMatchObject({ failure: { code: 'schema' } });
+    expect(words(result)).toMatch(/^Not a valid Bybit proof: /);
   });
 
   it('a Bitget 2022 file only verifies because number texts are kept: parsed JSON loses digits and fails closed', async () => {
@@ -434,32 +441,33 @@ describe('verifyInclusionProof on bad input', () => {
     const result = await verifyInclusionProof({ file });
     expect(result.ok).toBe(false);
     expect(!result.ok && result.unreadable === true).toBe(!/does not look like/.test(String(reason)));
-    expect(!result.ok && result.reason).toMatch(reason);
+    expect(words(result)).toMatch(reason);
   });
 
   it('names the field that is wrong', async () => {
     const file = okx();
     (file.path[3] as Record<string, unknown>).hash = 'abc';
     const result = await verifyInclusionProof({ file });
-    expect(!result.ok && result.reason).toBe('Not a valid OKX v1 proof: path.3.hash: A hash must be 64 hex characters.');
+    expect(result).toMatchObject({ ok: false, failure: { code: 'schema', field: 'path.3.hash', problem: 'hash-hex64' } });
+    expect(words(result)).toBe('Not a valid OKX v1 proof: path.3.hash: A hash must be 64 hex characters.');
     const balances = okx();
     (balances.self as Record<string, Record<string, unknown>>).balances!.BTC = 1.5;
-    expect(await verifyInclusionProof({ file: balances })).toMatchObject({ ok: false, reason: expect.stringMatching(/self\.balances\.BTC: A balance must be written as text/) });
+    expect(words(await verifyInclusionProof({ file: balances }))).toMatch(/self\.balances\.BTC: A balance must be written as text/);
     const extra = okx();
     (extra.self as Record<string, Record<string, unknown>>).balances!.USDC = '1';
-    expect(await verifyInclusionProof({ file: extra })).toMatchObject({ ok: false, reason: expect.stringMatching(/exactly BTC, ETH and USDT/) });
+    expect(words(await verifyInclusionProof({ file: extra }))).toMatch(/exactly BTC, ETH and USDT/);
   });
 
   it('refuses a path longer than any real tree, and a truncated one', async () => {
     const long = okx();
     long.path = Array.from({ length: 65 }, () => long.path[0]!);
-    expect(await verifyInclusionProof({ file: long })).toMatchObject({ ok: false, reason: expect.stringMatching(/longer than 64/) });
+    expect(words(await verifyInclusionProof({ file: long }))).toMatch(/longer than 64/);
     const short = okx();
     short.path = short.path.slice(0, 1);
-    expect(await verifyInclusionProof({ file: short })).toMatchObject({ ok: false, reason: expect.stringMatching(/too short/) });
+    expect(words(await verifyInclusionProof({ file: short }))).toMatch(/too short/);
     const cut = okx();
     cut.path = cut.path.slice(0, -1);
-    expect(await verifyInclusionProof({ file: cut })).toMatchObject({ ok: false, reason: expect.stringMatching(/does not lead to the root/) });
+    expect(words(await verifyInclusionProof({ file: cut }))).toMatch(/does not lead to the root/);
     const middle = okx();
     middle.path.splice(5, 1);
     expect(await verifyInclusionProof({ file: middle })).toMatchObject({ ok: false, step: 6 });
@@ -467,7 +475,8 @@ describe('verifyInclusionProof on bad input', () => {
 
   it('refuses a published root of the wrong length for the format', async () => {
     const result = await verifyInclusionProof({ file: fixture('bitget-2025.json'), expectedRoot: 'ac6b39d2a0aa8112bd1aadff5e7d4b5c2b91cd54d595262ba4367f5d2db4160d' });
-    expect(result).toMatchObject({ ok: false, reason: expect.stringMatching(/16 hex characters/) });
+    expect(result).toMatchObject({ ok: false, failure: { code: 'root-length', length: 16 } });
+    expect(words(result)).toBe('The published root you gave is not a Bitget root: it should be 16 hex characters.');
   });
 
   it('never throws and never verifies on arbitrary input', async () => {
@@ -500,7 +509,8 @@ describe('verifyInclusionProof for a page: progress and cancel', () => {
         if (done === 3) controller.abort();
       },
     });
-    expect(result).toEqual({ ok: false, format: 'okx-v1', cancelled: true, reason: 'Verification was cancelled.' });
+    expect(result).toEqual({ ok: false, format: 'okx-v1', cancelled: true, failure: { code: 'cancelled' } });
+    expect(words(result)).toBe('Verification was cancelled.');
   });
 
   it('returns plain data a page can store or post', async () => {

@@ -16,8 +16,6 @@ export interface VerifyInclusionProofParameters extends ProofRunOptions {
 
 const hashLength: Record<ProofFormat, number> = { 'okx-v1': 64, bybit: 64, bitget: 16 };
 
-const exchangeName: Record<ProofFormat, string> = { 'okx-v1': 'OKX', bybit: 'Bybit', bitget: 'Bitget' };
-
 /** Which known format a parsed file has, from the field names each exchange uses. */
 export function detectProofFormat(file: unknown): ProofFormat | undefined {
   if (looksLikeBitget(file)) return 'bitget';
@@ -39,20 +37,20 @@ export async function verifyInclusionProof(parameters: VerifyInclusionProofParam
   try {
     const { format: requested, expectedRoot, ...options } = parameters;
     if (requested !== undefined && !isProofFormat(requested)) {
-      return { ok: false, reason: `Unknown proof format "${String(requested)}". Known: okx-v1, bybit, bitget.` };
+      return { ok: false, failure: { code: 'unknown-format', requested: String(requested).slice(0, 40) } };
     }
     const input = readProofInput(parameters.file);
-    if (!input.ok) return { ok: false, unreadable: true, reason: input.reason, ...(requested === undefined ? {} : { format: requested }) };
+    if (!input.ok) return { ok: false, unreadable: true, failure: input.failure, ...(requested === undefined ? {} : { format: requested }) };
     const format = requested ?? detectProofFormat(input.value);
     if (format === undefined) {
-      return { ok: false, reason: 'This does not look like an OKX (v1), Bybit or Bitget Merkle proof: it lacks their "self" and "path" fields.' };
+      return { ok: false, failure: { code: 'not-a-proof' } };
     }
     let expected: string | undefined;
     if (expectedRoot !== undefined && expectedRoot.trim() !== '') {
       expected = normaliseRoot(expectedRoot);
       const length = hashLength[format];
       if (!new RegExp(`^[0-9a-f]{${length}}$`).test(expected)) {
-        return { ok: false, format, reason: `The published root you gave is not a ${exchangeName[format]} root: it should be ${length} hex characters.` };
+        return { ok: false, format, failure: { code: 'root-length', length } };
       }
     }
     const walked: WalkResult =
@@ -63,6 +61,6 @@ export async function verifyInclusionProof(parameters: VerifyInclusionProofParam
     return { ...walked, rootMatches: matches, verdict: matches ? 'verified' : 'root-mismatch' };
   } catch (error) {
     // A bug of ours must read as "not verified", never as a crash or a pass.
-    return { ok: false, reason: `The proof could not be checked (${error instanceof Error ? error.message : String(error)}).` };
+    return { ok: false, failure: { code: 'unexpected', detail: error instanceof Error ? error.message : String(error) } };
   }
 }

@@ -55,7 +55,7 @@ export function buildFirstPaintCards({ ext, now, settings, words, exchanges }: B
   if (settings.autoExpandOnDanger && words !== undefined) {
     for (const { view, later } of exchanges) if (view.verdict.level === 'danger' && timeless(view) === timeless(later)) cards[view.id] = view;
   }
-  return { v: FIRST_PAINT_CARDS_VERSION, ext, builtAt: now, ...(Object.keys(cards).length === 0 ? {} : { words }), cards };
+  return { v: FIRST_PAINT_CARDS_VERSION, ext, builtAt: now, ...(Object.keys(cards).length === 0 || words === undefined ? {} : { words }), cards };
 }
 
 /** Whether the card needs its stored copy read at all: the stored first paint says it opens by itself. */

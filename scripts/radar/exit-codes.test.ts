@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isolatedKeyAndFolder, runCommand } from './run-command.testkit';
 import { command as feed } from './feed';
+import { command as status } from './status';
 import { command as verifyProof } from './verify-proof';
 import { command as warnings } from './warnings';
 
@@ -17,6 +18,19 @@ describe('radar exit codes', () => {
     expect((await runCommand(verifyProof, [file])).code).toBe(2);
     expect((await runCommand(warnings, ['verify', file, '--signer', SIGNER])).code).toBe(2);
     expect((await runCommand(feed, ['verify', file, '--signer', SIGNER])).code).toBe(2);
+    expect((await runCommand(status, ['binance', '--cexs', file])).code).toBe(2);
+  });
+
+  it('exits 2 for a file that is missing or empty, whichever command reads it', async () => {
+    const missing = join(folder(), 'missing.json');
+    const empty = join(folder(), 'empty.json');
+    writeFileSync(empty, '');
+    for (const file of [missing, empty]) {
+      expect((await runCommand(verifyProof, [file])).code, file).toBe(2);
+      expect((await runCommand(warnings, ['verify', file, '--signer', SIGNER])).code, file).toBe(2);
+      expect((await runCommand(feed, ['verify', file, '--signer', SIGNER])).code, file).toBe(2);
+      expect((await runCommand(status, ['binance', '--cexs', file])).code, file).toBe(2);
+    }
   });
 
   it('exits 1 for JSON that is not what the command reads', async () => {
@@ -25,5 +39,6 @@ describe('radar exit codes', () => {
     expect((await runCommand(verifyProof, [file])).code).toBe(1);
     expect((await runCommand(warnings, ['verify', file, '--signer', SIGNER])).code).toBe(1);
     expect((await runCommand(feed, ['verify', file, '--signer', SIGNER])).code).toBe(1);
+    expect((await runCommand(status, ['binance', '--cexs', file])).code).toBe(1);
   });
 });

@@ -164,7 +164,7 @@ describe('radar status', () => {
     expect(text).toContain('[alert] $25.00B left in the last 24 hours: 25.0% of the $100.00B it held (an alert from 15%).');
   });
 
-  test('an unreadable or invalid --cexs file is a clear message and exit 2', async () => {
+  test('an unreadable --cexs file is a clear message and exit 2; JSON that is not /cexs exits 1', async () => {
     const missing = await run(['binance', '--cexs', join(tmp, 'absent.json')]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/cannot read .*absent\.json/);
@@ -172,7 +172,7 @@ describe('radar status', () => {
     expect(notJson.code).toBe(2);
     expect(notJson.stderr).toMatch(/is not JSON/);
     const wrongShape = await run(['binance', '--cexs', file('shape.json', JSON.stringify({ protocols: [] }))]);
-    expect(wrongShape.code).toBe(2);
+    expect(wrongShape.code).toBe(1);
     expect(wrongShape.stderr).toMatch(/is not a DefiLlama \/cexs response/);
     expect((await run(['binance', '--cexs'])).code).toBe(2);
   });

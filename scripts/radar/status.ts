@@ -31,7 +31,8 @@ const help = [
   '  --now DATE          grade as of this day (YYYY-MM-DD or an ISO moment; default: now), for reproducible output;',
   '                      flows count for the run watch only while at most 6 hours old at that moment',
   '',
-  'Exit code: 0 verdict printed, 2 unknown exchange, unreadable or invalid file, or bad usage.',
+  'Exit code: 0 verdict printed, 1 the --cexs file is JSON but not a DefiLlama /cexs response,',
+  '2 unknown exchange, a --cexs file that is missing, unreadable or not JSON, or bad usage.',
 ].join('\n');
 
 class UsageError extends Error {
@@ -41,6 +42,11 @@ class UsageError extends Error {
     super(shortMessage);
     this.shortMessage = shortMessage;
   }
+}
+
+/** The --cexs file is JSON but not what it should be: exit 1, as for every command that reads a file. */
+class ContentError extends UsageError {
+  override name = 'ContentError';
 }
 
 interface Options {
@@ -126,7 +132,7 @@ function reservesFromCexs(file: string, date: string | undefined, exchange: Exch
   try {
     result = cexsToReserves({ body, asOf, exchanges });
   } catch (error) {
-    if (error instanceof DataSourceError) throw new UsageError(`${file} is not a DefiLlama /cexs response: ${error.shortMessage} (${error.details}).`);
+    if (error instanceof DataSourceError) throw new ContentError(`${file} is not a DefiLlama /cexs response: ${error.shortMessage} (${error.details}).`);
     throw error;
   }
   const rejected = result.rejected.filter(({ name }) => name.toLowerCase() === exchange.name.toLowerCase());
@@ -157,7 +163,7 @@ function render(exchange: ExchangeDefinition, verdict: GradeExchangeReturnType, 
 
 export const command: RadarCommand = {
   usage,
-  summary: 'risk verdict for one exchange: level, grade, reasons with sources (exit 2 on unknown exchange or bad file)',
+  summary: 'risk verdict for one exchange: level, grade, reasons with sources (exit 1 on a file that is not /cexs, 2 on unknown exchange or unreadable file)',
   async run(args, io) {
     if (args.includes('--help') || args.includes('-h')) {
       io.stdout.write(help + '\n');
@@ -183,7 +189,7 @@ export const command: RadarCommand = {
     } catch (error) {
       if (error instanceof UsageError) {
         io.stderr.write(`radar status: ${error.shortMessage}\n`);
-        return 2;
+        return error instanceof ContentError ? 1 : 2;
       }
       throw error;
     }

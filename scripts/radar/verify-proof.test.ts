@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCommand } from './run-command.testkit';
 import { command } from './verify-proof';
+import messages from '../../public/_locales/en/messages.json';
 
 const fixtures = fileURLToPath(new URL('../../tests/fixtures/proofs/', import.meta.url));
 const okx = join(fixtures, 'okx-v1-example.json');
@@ -20,14 +21,15 @@ describe('radar verify-proof', () => {
     expect(out).toContain('Format: OKX (Merkle tree v1) — okx-v1, snapshot 499930592');
     expect(out).toContain('  BTC      1.000069');
     expect(out).toContain(`Computed root:  ${okxRoot}`);
-    expect(out).toContain('VERIFIED: your balances are included');
+    // The verdict is the verify page's sentence, from the messages file.
+    expect(out).toContain(`Published root: ${messages.verifyRootMatches.message}\n\nVERIFIED: ${messages.verifyProofVerifiedBody.message}\n`);
     expect(out.match(/sibling on the/g)).toHaveLength(23);
   });
 
   it('exits 0 without --root but says only internal consistency was checked', async () => {
     const { code, out } = await run([okx]);
     expect(code).toBe(0);
-    expect(out).toContain('CONSISTENT ONLY');
+    expect(out).toContain(`CONSISTENT ONLY: ${messages.verifyProofNoRootBody.message}`);
     expect(out).toContain('Without --root only internal consistency is checked.');
     expect(out).not.toContain('VERIFIED:');
   });
@@ -35,7 +37,7 @@ describe('radar verify-proof', () => {
   it('exits 1 on a different published root, and on a tampered file', async () => {
     const mismatch = await run([okx, '--root', '0'.repeat(64)]);
     expect(mismatch.code).toBe(1);
-    expect(mismatch.out).toContain('NOT VERIFIED: the file is consistent, but it leads to a different root');
+    expect(mismatch.out).toContain(`NOT VERIFIED: ${messages.verifyProofMismatchBody.message}`);
 
     const dir = mkdtempSync(join(tmpdir(), 'radar-proof-'));
     const tampered = join(dir, 'proof.json');
@@ -43,6 +45,19 @@ describe('radar verify-proof', () => {
     const result = await run([tampered, '--root', okxRoot]);
     expect(result.code).toBe(1);
     expect(result.out).toMatch(/^NOT VERIFIED \(OKX \(Merkle tree v1\)\): Your leaf does not match its balances/);
+  });
+
+  it('words a failure with the English of the messages file, and gives its code and figures with --json', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'radar-proof-'));
+    const tampered = join(dir, 'proof.json');
+    writeFileSync(tampered, readFileSync(okx, 'utf8').replace('"USDT":"19398.33550812"', '"USDT":"19398.33550813"'));
+    const json = await run([tampered, '--json']);
+    const result = JSON.parse(json.out);
+    expect(result).toMatchObject({ ok: false, format: 'okx-v1', failure: { code: 'leaf-hash', written: expect.stringMatching(/^[0-9a-f]{64}$/) } });
+    const sentence = messages.verifyProofFailLeafHash.message.replace('$1', result.failure.computed).replace('$2', result.failure.written);
+    expect(result.reason).toBe(sentence);
+    expect((await run([tampered])).out).toBe(`NOT VERIFIED (OKX (Merkle tree v1)): ${sentence}\n`);
+    expect((await run(['-'], '[]')).out).toBe(`NOT VERIFIED: ${messages.verifyProofFailNotObject.message}\n`);
   });
 
   it('prints the result as JSON with --json and reads standard input with -', async () => {

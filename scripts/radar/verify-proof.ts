@@ -3,6 +3,8 @@ import type { Readable } from 'node:stream';
 import type { RadarCommand } from './command';
 import { verifyInclusionProof } from '../../lib/proofs/verify-inclusion-proof';
 import { isProofFormat, proofFormats, type InclusionProofChecked, type InclusionProofResult } from '../../lib/proofs/types';
+import { proofFailureText } from '../../lib/words/proof-failure';
+import { english } from './words/english';
 
 const usage = 'verify-proof <file> [--root <hex>]';
 
@@ -81,21 +83,19 @@ function describeChecked(result: InclusionProofChecked): string[] {
   for (const step of result.path) {
     lines.push(`  ${String(step.index).padStart(2)}. sibling on the ${step.siblingSide.padEnd(5)} ${step.siblingHash}  →  ${step.nodeHash} (height ${step.nodeHeight})`);
   }
+  const { t } = english;
   lines.push('', `Root balances (sum over all users): ${shortBalances(result.rootBalances)}`);
-  lines.push(`Computed root:  ${result.computedRoot}`);
+  lines.push(`${t('verifyComputedRoot')}:  ${result.computedRoot}`);
+  // The verdict in the verify page's own words; the status word in capitals is for scripts that grep.
   if (result.verdict === 'verified') {
-    lines.push('Published root: matches', '', 'VERIFIED: your balances are included in the tree whose root the exchange published.');
+    lines.push(`${t('verifyGivenRoot')}: ${t('verifyRootMatches')}`, '', `VERIFIED: ${t('verifyProofVerifiedBody')}`);
   } else if (result.verdict === 'root-mismatch') {
-    lines.push(
-      'Published root: DIFFERENT',
-      '',
-      'NOT VERIFIED: the file is consistent, but it leads to a different root than the one you gave. Check the snapshot date; if it is right, this file does not prove inclusion in the published tree.',
-    );
+    lines.push(`${t('verifyGivenRoot')}: ${t('verifyRootDiffers')}`, '', `NOT VERIFIED: ${t('verifyProofMismatchBody')}`);
   } else {
     lines.push(
-      'Published root: not given',
+      `${t('verifyGivenRoot')}: ${t('verifyNoRootGiven')}`,
       '',
-      'CONSISTENT ONLY: the file agrees with itself (leaf, sums and hashes up to its own root).',
+      `CONSISTENT ONLY: ${t('verifyProofNoRootBody')}`,
       'Without --root only internal consistency is checked. Pass the root the exchange published',
       'for this snapshot (--root <hex>) to verify that your balances are in the published tree.',
     );
@@ -136,12 +136,13 @@ export const command: RadarCommand = {
       ...(options.format === undefined ? {} : { format: options.format as InclusionProofChecked['format'] }),
     });
     if (options.json) {
-      io.stdout.write(JSON.stringify(result, null, 2) + '\n');
+      // The failure's code and figures for programs, and its English words for people.
+      io.stdout.write(JSON.stringify(result.ok ? result : { ...result, reason: proofFailureText(result, english.t) }, null, 2) + '\n');
     } else if (result.ok) {
       io.stdout.write(describeChecked(result).join('\n') + '\n');
     } else {
       const where = result.format === undefined ? '' : ` (${exchangeName[result.format]})`;
-      io.stdout.write(`NOT VERIFIED${where}: ${result.reason}\n`);
+      io.stdout.write(`NOT VERIFIED${where}: ${proofFailureText(result, english.t)}\n`);
     }
     return exitCode(result);
   },

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import { isolatedKeyAndFolder, runCommand } from './run-command.testkit';
 import { command } from './warnings';
+import messages from '../../public/_locales/en/messages.json';
 import { KEY_ENV } from './command';
 import { verifyWarningList } from '../../lib/community/verify-warning-list';
 
@@ -83,6 +84,9 @@ describe('radar warnings verify', () => {
 
     const expired = await run(['verify', `${FIXTURES}/sample.signed.json`, '--signer', ANVIL_0, '--now', '2030-01-01T00:00:00Z']);
     expect(expired).toMatchObject({ code: 1, out: expect.stringMatching(/^invalid \(expired\): The list expired on 2027-11-25T00:00:00Z/) });
+    // The words are the messages file's English, figures filled in.
+    expect(expired.out).toBe(`invalid (expired): ${messages.listsFailExpired.message.replace('$1', '2027-11-25T00:00:00Z')}\n`);
+    expect(wrong.out).toBe(`invalid (wrong-signer): ${messages.listsFailWrongSigner.message.replace('$1', other).replace('$2', ANVIL_0)}\n`);
   });
 
   it('exits 2 for bad usage and unreadable files', async () => {

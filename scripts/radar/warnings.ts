@@ -6,6 +6,8 @@ import { signWarningList } from '../../lib/community/sign-warning-list';
 import { verifyWarningList } from '../../lib/community/verify-warning-list';
 import { WarningListError } from '../../lib/community/warning-list';
 import { getExchange } from '../../lib/exchanges/registry';
+import { warningListFailureText } from '../../lib/words/warning-list-words';
+import { english } from './words/english';
 
 const usage = 'warnings sign <file> | verify <file> --signer <address>';
 
@@ -78,7 +80,7 @@ export const command: RadarCommand = {
         io.stdout.write(`valid: "${list.name}" number ${list.sequence}, ${list.entries.length} warning${list.entries.length === 1 ? '' : 's'}, signed by ${result.signer}, expires ${list.expires}\n`);
         return 0;
       }
-      io.stdout.write(`invalid (${result.code}): ${result.reason}\n`);
+      io.stdout.write(`invalid (${result.code}): ${warningListFailureText(result.failure, english.t)}\n`);
       return 1;
     }
 

@@ -1,0 +1,48 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import type { ReserveCheckFailure } from '../chain/reserves-check';
+import { readingErrorText, reserveCheckFailureText } from './reserve-check-failure';
+import { translateFrom, type Messages } from './translate-from';
+
+const root = join(import.meta.dirname, '../..');
+const locales = readdirSync(join(root, 'public/_locales'));
+const read = (locale: string) => JSON.parse(readFileSync(join(root, 'public/_locales', locale, 'messages.json'), 'utf8')) as Messages;
+
+const FAILURES: ReserveCheckFailure[] = [
+  { code: 'cancelled' },
+  { code: 'rpc-timeout' },
+  { code: 'rpc-unreachable' },
+  { code: 'rpc-error' },
+  { code: 'no-multicall', contract: '0xcA11bde05977b3631167028862bE2a173976CA11' },
+  { code: 'bad-rpc-url', problem: 'not-a-url' },
+  { code: 'bad-rpc-url', problem: 'scheme' },
+  { code: 'bad-input', problem: 'address', address: '0x1234' },
+  { code: 'bad-input', problem: 'token', symbol: 'USDT', address: 'nope' },
+  { code: 'bad-input', problem: 'no-addresses' },
+  { code: 'bad-input', problem: 'too-many', max: 20000 },
+  { code: 'wrong-chain', served: 31337, wanted: 1 },
+];
+
+describe('reserve check words', () => {
+  test('every stop has its own sentence in every locale, each figure filled in', () => {
+    expect(locales).toHaveLength(8);
+    for (const locale of locales) {
+      const t = translateFrom(read(locale));
+      const texts = FAILURES.map((failure) => reserveCheckFailureText(failure, t));
+      expect(new Set(texts).size, locale).toBe(FAILURES.length);
+      for (const [i, failure] of FAILURES.entries()) {
+        expect(texts[i], `${locale}:${failure.code}`).not.toMatch(/^$|\$\d/);
+        for (const [name, figure] of Object.entries(failure)) if (name !== 'code' && name !== 'problem') expect(texts[i], `${locale}:${failure.code}`).toContain(String(figure));
+      }
+      expect(readingErrorText('wrong-chain', t), locale).not.toMatch(/^$|\$\d|wrong-chain/);
+      expect(readingErrorText('rpc-timeout', t), locale).toBe(texts[1]);
+      expect(readingErrorText('no-reader-answer', t), locale).not.toMatch(/^$|\$\d|no-reader-answer/);
+    }
+  });
+
+  test('lib/chain/reserves-check.ts words nothing a page shows: stops are codes and figures', () => {
+    const source = readFileSync(join(root, 'lib/chain/reserves-check.ts'), 'utf8');
+    expect(source).not.toMatch(/new ReserveCheckError\(\s*'/);
+  });
+});

@@ -1,0 +1,131 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
+import { signWarningList } from '../community/sign-warning-list';
+import { SUBSCRIBE_FAILURE_CODES, checkSubscription, createSubscription, parseStoredSubscriptions, type SubscriptionFailure, type WarningSubscription } from '../community/subscription';
+import type { WarningList } from '../community/warning-list';
+import { translateFrom, type Messages } from './translate-from';
+import { SUBSCRIBE_FAILURE_KEYS, subscribeFailureText, subscriptionLine, warningListFailureText } from './warning-list-words';
+
+const root = join(import.meta.dirname, '../..');
+const locales = readdirSync(join(root, 'public/_locales'));
+const read = (locale: string) => JSON.parse(readFileSync(join(root, 'public/_locales', locale, 'messages.json'), 'utf8')) as Messages;
+const english = translateFrom(read('en'));
+
+const key = generatePrivateKey();
+const signer = privateKeyToAccount(key).address;
+const now = new Date('2026-11-25T10:00:00Z');
+const later = new Date('2026-11-25T16:00:00Z');
+
+const list = (sequence: number, entries = 1): WarningList => ({
+  name: 'Test list',
+  sequence,
+  issued: '2026-11-20T00:00:00Z',
+  expires: '2026-12-20T00:00:00Z',
+  entries: Array.from({ length: entries }, (_, i) => ({
+    exchange: 'binance',
+    severity: 'caution' as const,
+    title: `Withdrawals paused ${i}`,
+    body: 'Body.',
+    sources: ['https://example.org/'],
+    published: '2026-11-20T00:00:00Z',
+    expires: '2026-12-20T00:00:00Z',
+  })),
+});
+
+const body = async (warningList: WarningList) => JSON.stringify((await signWarningList({ list: warningList, privateKey: key })).envelope);
+
+function fresh(): WarningSubscription {
+  const created = createSubscription({ url: 'https://lists.example.org/warnings.json', expectedSigner: signer });
+  if (!created.ok) throw new Error(created.code);
+  return created.subscription;
+}
+
+/** One failure of every kind, with figures. */
+const FAILURES: SubscriptionFailure[] = [
+  { code: 'too-large', maxKib: 256 },
+  { code: 'malformed', problem: 'not-json' },
+  { code: 'malformed', problem: 'not-plain' },
+  { code: 'malformed', problem: 'empty' },
+  { code: 'malformed', problem: 'unreadable' },
+  { code: 'malformed', problem: 'shape', where: 'warning 2 (wazirx), severity' },
+  { code: 'bad-signature' },
+  { code: 'bad-signature', stored: true },
+  { code: 'wrong-signer', expected: '0xabc' },
+  { code: 'wrong-signer', expected: '0xabc', got: '0xdef' },
+  { code: 'not-yet-valid', issued: '2027-01-01T00:00:00Z' },
+  { code: 'expired', expires: '2026-11-01T00:00:00Z' },
+  { code: 'rollback', sequence: 4, held: 5 },
+  { code: 'rollback', sequence: 5, held: 5 },
+  { code: 'unreachable', detail: 'HTTP 503' },
+  { code: 'unchecked', why: 'no answer' },
+];
+
+describe('warning list words', () => {
+  test('every refusal, subscribe failure and subscription line has its sentence in every locale, figures filled in', async () => {
+    const good = await checkSubscription({ state: fresh(), fetched: { ok: true, body: await body(list(5, 2)) }, now });
+    const failing = await checkSubscription({ state: good, fetched: { ok: false, reason: 'HTTP 503' }, now: later });
+    expect(locales).toHaveLength(8);
+    for (const locale of locales) {
+      const t = translateFrom(read(locale));
+      const texts = new Set<string>();
+      for (const failure of FAILURES) {
+        const text = warningListFailureText(failure, t);
+        expect(text, `${locale}:${failure.code}`).not.toMatch(/^$|\$\d/);
+        for (const [name, figure] of Object.entries(failure)) if (name !== 'code' && name !== 'problem' && name !== 'stored') expect(text, `${locale}:${failure.code}`).toContain(String(figure));
+        texts.add(text);
+      }
+      // Each kind reads differently (the same code with other figures is another sentence).
+      expect(texts.size, locale).toBe(FAILURES.length);
+      for (const code of SUBSCRIBE_FAILURE_CODES) expect(subscribeFailureText(code, t), `${locale}:${code}`).not.toMatch(/^$|\$\d/);
+      for (const [state, at] of [
+        [fresh(), now],
+        [good, now],
+        [failing, later],
+        [failing, new Date('2026-12-21T00:00:00Z')],
+      ] as const) {
+        expect(subscriptionLine({ state, now: at }, t), locale).not.toMatch(/^$|\$\d/);
+      }
+    }
+    expect(Object.keys(SUBSCRIBE_FAILURE_KEYS).sort()).toEqual([...SUBSCRIBE_FAILURE_CODES].sort());
+  });
+
+  test('the English line under a subscription, as the options page shows it', async () => {
+    expect(subscriptionLine({ state: fresh(), now }, english)).toBe('Not checked yet.');
+    const good = await checkSubscription({ state: fresh(), fetched: { ok: true, body: await body(list(5)) }, now });
+    expect(subscriptionLine({ state: good, now }, english)).toBe(`Using "Test list" number 5 (1 warning), verified ${now.toISOString()}. Last checked ${now.toISOString()}.`);
+    const two = await checkSubscription({ state: fresh(), fetched: { ok: true, body: await body(list(6, 2)) }, now });
+    expect(subscriptionLine({ state: two, now }, english)).toMatch(/number 6 \(2 warnings\)/);
+    const failing = await checkSubscription({ state: good, fetched: { ok: false, reason: 'timed out' }, now: later });
+    expect(subscriptionLine({ state: failing, now: later }, english)).toBe(
+      `Latest check (${later.toISOString()}) failed: The list could not be fetched: timed out Using "Test list" number 5 (1 warning), verified ${now.toISOString()}.`,
+    );
+    expect(subscriptionLine({ state: failing, now: new Date('2026-12-21T00:00:00Z') }, english)).toBe(
+      'The list expired on 2026-12-20T00:00:00Z, so its warnings are no longer shown. Latest check failed: The list could not be fetched: timed out',
+    );
+    const neverGood = await checkSubscription({ state: fresh(), fetched: { ok: true, body: '{}' }, now });
+    expect(subscriptionLine({ state: neverGood, now }, english)).toMatch(/^Latest check .* failed: The list is malformed: .* No list has verified yet\.$/);
+  });
+
+  test('a stored failure reads back with its figures; one without figures is worded by its code', async () => {
+    const good = await checkSubscription({ state: fresh(), fetched: { ok: true, body: await body(list(5)) }, now });
+    const failing = await checkSubscription({ state: good, fetched: { ok: false, reason: 'timed out' }, now: later });
+    const [back] = await parseStoredSubscriptions(JSON.parse(JSON.stringify([failing])));
+    expect(back?.lastError).toEqual(failing.lastError);
+    const [bare] = await parseStoredSubscriptions([{ ...failing, lastError: { code: 'unreachable', reason: 'could not reach lists.example.org', at: later.toISOString() } }]);
+    expect(bare?.lastError).toEqual({ code: 'unreachable', at: later.toISOString() });
+    expect(subscriptionLine({ state: bare!, now: later }, english)).toMatch(/failed: The check failed \(unreachable\)\. Using/);
+    const [forged] = await parseStoredSubscriptions([{ ...failing, lastError: { code: 'unreachable', failure: { code: 'expired', expires: 'x' }, at: later.toISOString() } }]);
+    expect(forged?.lastError).toEqual({ code: 'unreachable', at: later.toISOString() });
+  });
+
+  test('lib/community words nothing a user reads: its refusals are codes and figures', () => {
+    const sentence = /(reason|message|shortMessage):\s*(['"`])[A-Z][^'"`]*\s[^'"`]*\2/;
+    for (const file of ['verify-warning-list.ts', 'subscription.ts']) {
+      const source = readFileSync(join(root, 'lib/community', file), 'utf8');
+      expect(source, file).not.toMatch(sentence);
+      expect(source, file).not.toMatch(/reject\(\s*'[a-z-]+',\s*['`]/);
+    }
+  });
+});

@@ -1,0 +1,78 @@
+import type { SubscribeFailureCode, SubscriptionError, SubscriptionFailure, WarningSubscription } from '../community/subscription';
+import { subscriptionHealth } from '../community/subscription';
+import type { MessageKey, Translate } from './translate-from';
+
+/** Why a subscription was not added, for the form on the options page. */
+export const SUBSCRIBE_FAILURE_KEYS: Record<SubscribeFailureCode, MessageKey> = {
+  'not-a-url': 'listsSubscribeNotAUrl',
+  'not-https': 'listsSubscribeNotHttps',
+  credentials: 'listsSubscribeCredentials',
+  'url-too-long': 'listsSubscribeUrlTooLong',
+  'signer-not-address': 'listsSubscribeSignerNotAddress',
+  'signer-checksum': 'listsSubscribeSignerChecksum',
+  'signer-unchecked': 'listsSubscribeSignerUnchecked',
+  'already-subscribed': 'listsSubscribeAlready',
+};
+
+export function subscribeFailureText(code: SubscribeFailureCode, t: Translate): string {
+  return t(SUBSCRIBE_FAILURE_KEYS[code]);
+}
+
+/**
+ * Why a warning list was refused, in the reader's language: the options page shows it under the
+ * subscription, and `radar warnings verify` prints it in English (scripts/radar/words/english.ts).
+ */
+export function warningListFailureText(failure: SubscriptionFailure, t: Translate): string {
+  switch (failure.code) {
+    case 'too-large':
+      return t('listsFailTooLarge', String(failure.maxKib));
+    case 'malformed':
+      if (failure.problem === 'shape') return t('listsFailShape', failure.where);
+      return t(failure.problem === 'not-json' ? 'listsFailNotJson' : failure.problem === 'not-plain' ? 'listsFailNotPlain' : failure.problem === 'empty' ? 'listsFailEmpty' : 'listsFailUnreadable');
+    case 'bad-signature':
+      return t(failure.stored === true ? 'listsFailStoredDropped' : 'listsFailBadSignature');
+    case 'wrong-signer':
+      return failure.got === undefined ? t('listsFailSignerNotAddress', failure.expected) : t('listsFailWrongSigner', [failure.expected, failure.got]);
+    case 'not-yet-valid':
+      return t('listsFailNotYetValid', failure.issued);
+    case 'expired':
+      return t('listsFailExpired', failure.expires);
+    case 'rollback':
+      return failure.sequence === failure.held ? t('listsFailSameNumber', String(failure.sequence)) : t('listsFailRollback', [String(failure.sequence), String(failure.held)]);
+    case 'unreachable':
+      return t('listsFailUnreachable', failure.detail);
+    case 'unchecked':
+      return t('listsFailUnchecked', failure.why);
+  }
+}
+
+/** A failure as stored: its figures when they read back, else its code alone. */
+function errorText(error: SubscriptionError, t: Translate): string {
+  return error.failure === undefined ? t('listsFailCode', error.code) : warningListFailureText(error.failure, t);
+}
+
+export interface SubscriptionLineParameters {
+  state: WarningSubscription;
+  now: Date;
+}
+
+/** The line the options page shows under a subscription: how it stands, and the list in use. */
+export function subscriptionLine({ state, now }: SubscriptionLineParameters, t: Translate): string {
+  const good = state.lastGood;
+  const count = good === undefined ? 0 : good.list.entries.length;
+  const held =
+    good === undefined
+      ? t('listsStateNoneVerified')
+      : t('listsStateUsing', [good.list.name, String(good.sequence), count === 1 ? t('listsStateOneWarning') : t('listsStateWarnings', String(count)), good.verifiedAt]);
+  switch (subscriptionHealth({ state, now })) {
+    case 'expired': {
+      const expired = t('listsStateExpired', good?.list.expires ?? '');
+      return state.lastError === undefined ? expired : `${expired} ${t('listsStateExpiredFailed', errorText(state.lastError, t))}`;
+    }
+    case 'never-checked':
+      return t('listsStateNeverChecked');
+    default:
+      if (state.lastError !== undefined) return `${t('listsStateFailed', [state.lastError.at, errorText(state.lastError, t)])} ${held}`;
+      return `${held} ${t('listsStateLastChecked', state.lastCheck ?? '')}`;
+  }
+}
