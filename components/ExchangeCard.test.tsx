@@ -7,19 +7,27 @@ import { getExchange } from '../lib/exchanges/registry';
 import type { ExchangeReserves } from '../lib/reserves/schema';
 import { buildExchangeView, type ExchangeView } from '../lib/view/exchange-view';
 import { ExchangeCard } from './ExchangeCard';
-import { I18nContext, translateFrom, type Messages } from '../utils/i18n';
+import { I18nContext, ReasonWordsContext, translateFrom, type Messages } from '../utils/i18n';
+import { reasonText, withReasonWords } from '../lib/words/reason-text';
 
 const now = new Date('2026-12-04T12:00:00Z');
 const POR_PAGE = 'https://www.binance.com/en/proof-of-reserves';
 
-function draw(view: ExchangeView, locale = 'en'): HTMLElement {
+/** `wordedBy: 'page'` draws as the extension's pages do (they word reasons themselves); `'background'` as the exchange page does. */
+function draw(view: ExchangeView, locale = 'en', wordedBy: 'page' | 'background' = 'page'): HTMLElement {
   const { document } = parseHTML('<!doctype html><html><body><div id="root"></div></body></html>');
   vi.stubGlobal('document', document);
   const root = document.getElementById('root') as unknown as HTMLElement;
   const t = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../public/_locales', locale, 'messages.json'), 'utf8')) as Messages);
   render(
     <I18nContext.Provider value={{ t, locale }}>
-      <ExchangeCard view={view} />
+      {wordedBy === 'page' ? (
+        <ReasonWordsContext.Provider value={reasonText}>
+          <ExchangeCard view={view} />
+        </ReasonWordsContext.Provider>
+      ) : (
+        <ExchangeCard view={withReasonWords(view, t, locale, now)} />
+      )}
     </I18nContext.Provider>,
     root,
   );
@@ -67,6 +75,17 @@ describe('ExchangeCard: the proof-of-reserves section', () => {
     expect(text(root, 'card-por-describes')).toBe('Report describes Nov 1, 2026');
     expect(text(root, 'card-por-checked')).toBe('checked Dec 3, 2026');
     expect(root.querySelector('[data-testid="card-por-checked"]')?.getAttribute('data-late')).toBeNull();
+  });
+
+  test("on the exchange page, whose script has no wording code, the reasons are the background's words, the same as a page words them", () => {
+    const reasons = (root: HTMLElement) => [...root.querySelectorAll('li[data-metric]')].map((item) => item.textContent?.trim() ?? '');
+    for (const locale of ['en', 'sv']) {
+      const view = binance('2026-04-01', '2026-04-03', {}, bnbHeavy);
+      const byPage = reasons(draw(view, locale, 'page'));
+      expect(byPage.length).toBeGreaterThan(0);
+      expect(byPage.every((line) => line.length > 20)).toBe(true);
+      expect(reasons(draw(view, locale, 'background'))).toEqual(byPage);
+    }
   });
 
   test('in Swedish', () => {
@@ -173,7 +192,9 @@ describe('ExchangeCard: the first screen', () => {
     const t = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../public/_locales/en/messages.json'), 'utf8')) as Messages);
     render(
       <I18nContext.Provider value={{ t, locale: 'en' }}>
-        <ExchangeCard view={view} onWithdraw={() => undefined} />
+        <ReasonWordsContext.Provider value={reasonText}>
+          <ExchangeCard view={view} onWithdraw={() => undefined} />
+        </ReasonWordsContext.Provider>
       </I18nContext.Provider>,
       root,
     );

@@ -3,9 +3,9 @@ import type { GradeExchangeReturnType } from '../lib/risk/grade';
 import { formatAge, formatDate, formatPercent, formatSignedUsd, formatUsd } from '../lib/words/format';
 import { porLabel } from '../lib/words/por-label';
 import { assetRank } from '../lib/risk/assets';
-import { reasonText } from '../lib/words/reason-text';
-import { useLocale, useT } from '../utils/i18n';
-import { cardReasons, type CardReason } from '../lib/view/card-reasons';
+import { ReasonWordsContext, useLocale, useT } from '../utils/i18n';
+import { useContext } from 'preact/hooks';
+import { cardReasonKey, cardReasons, type CardReason } from '../lib/view/card-reasons';
 import { SourceWords } from './SourceWords';
 import { LevelChip, Provenance, Section, ShareBar, SourceLink } from './card/parts';
 import { PorClaimCheck, PorDates, PorTrend } from './card/por';
@@ -38,12 +38,13 @@ function Verdict({ verdict }: { verdict: GradeExchangeReturnType }) {
 
 const VERDICT_KEYS = { ok: 'verdict_ok', caution: 'verdict_caution', danger: 'verdict_danger', unknown: 'verdict_unknown' } as const;
 
-const reasonKey = (item: CardReason) => (item.kind === 'reason' ? `${item.reason.metric}-${item.reason.code}-${item.reason.asOf ?? ''}` : `${item.warning.listName}-${item.warning.title}`);
+const reasonKey = (item: CardReason) => (item.kind === 'reason' ? cardReasonKey(item.reason) : `${item.warning.listName}-${item.warning.title}`);
 
 /** One finding: a verdict reason with its source, or a community warning (its body and sources are in the details). */
-function ReasonItem({ item, now }: { item: CardReason; now: Date }) {
+function ReasonItem({ item, now, words }: { item: CardReason; now: Date; words: Record<string, string> | undefined }) {
   const t = useT();
   const locale = useLocale();
+  const say = useContext(ReasonWordsContext);
   if (item.kind === 'warning') {
     const { warning } = item;
     return (
@@ -55,7 +56,7 @@ function ReasonItem({ item, now }: { item: CardReason; now: Date }) {
   const { reason } = item;
   return (
     <li class={`reason reason--${reason.effect}`} data-effect={reason.effect} data-metric={reason.metric}>
-      {reasonText(reason, t, locale, now)}
+      {words?.[cardReasonKey(reason)] ?? say?.(reason, t, locale, now) ?? ''}
       {reason.source !== undefined && (
         <>
           {' '}
@@ -102,7 +103,7 @@ export function ExchangeCard({ view, onWithdraw, headingLevel = 1, idPrefix = 'c
       {lead.length > 0 && (
         <ul class="reasons reasons--lead" data-testid="card-reasons" aria-label={t('cardWhy')}>
           {lead.map((item) => (
-            <ReasonItem key={reasonKey(item)} item={item} now={now} />
+            <ReasonItem key={reasonKey(item)} item={item} now={now} words={view.reasonWords} />
           ))}
         </ul>
       )}
@@ -121,7 +122,7 @@ export function ExchangeCard({ view, onWithdraw, headingLevel = 1, idPrefix = 'c
             <Section title={t('cardMoreReasons', String(rest.length))} testId="card-more-reasons">
               <ul class="reasons">
                 {rest.map((item) => (
-                  <ReasonItem key={reasonKey(item)} item={item} now={now} />
+                  <ReasonItem key={reasonKey(item)} item={item} now={now} words={view.reasonWords} />
                 ))}
               </ul>
             </Section>

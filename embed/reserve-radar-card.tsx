@@ -5,7 +5,8 @@
  */
 import { render } from 'preact';
 import { ExchangeCard } from '../components/ExchangeCard';
-import { I18nContext, translateFrom, type I18n, type Messages } from '../utils/i18n';
+import { I18nContext, ReasonWordsContext, translateFrom, type I18n, type Messages } from '../utils/i18n';
+import { reasonText } from '../lib/words/reason-text';
 import { formatDate } from '../lib/words/format';
 import { bundledSnapshot } from '../lib/reserves/snapshot';
 import { buildExchangeView } from '../lib/view/exchange-view';
@@ -99,7 +100,9 @@ export class ReserveRadarCardElement extends HTMLElement {
     const i18n: I18n = { t: translateFrom(messages[language]), locale };
     render(
       <I18nContext.Provider value={i18n}>
-        <EmbeddedCard exchangeAttribute={this.getAttribute('exchange')} nowAttribute={this.getAttribute('now')} i18n={i18n} />
+        <ReasonWordsContext.Provider value={reasonText}>
+          <EmbeddedCard exchangeAttribute={this.getAttribute('exchange')} nowAttribute={this.getAttribute('now')} i18n={i18n} />
+        </ReasonWordsContext.Provider>
       </I18nContext.Provider>,
       this.#mount,
     );

@@ -1,5 +1,6 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
+import type { RiskReason } from '../lib/risk/reason';
 import type { I18n, Translate } from '../lib/words/translate-from';
 
 export { translateFrom, type I18n, type MessageKey, type Messages, type Translate } from '../lib/words/translate-from';
@@ -17,3 +18,11 @@ export function useT(): Translate {
 export function useLocale(): string {
   return useContext(I18nContext).locale;
 }
+
+/**
+ * How the card words a verdict reason where the view does not carry its words (`reasonWords`):
+ * the extension's own pages and the embed provide `reasonText`; the exchange page provides none,
+ * so its script stays without the wording code, and its views come worded by the background.
+ */
+export type SayReason = (reason: RiskReason, t: Translate, locale: string, now: Date) => string;
+export const ReasonWordsContext = createContext<SayReason | undefined>(undefined);

@@ -5,7 +5,10 @@ import { buildFirstPaintView, FIRST_PAINT_KEY, FIRST_PAINT_VALID_MS, FIRST_PAINT
 import type { BackgroundContext } from './context';
 import { heldSnapshot } from './data';
 import { loadBalanceNudge } from './holdings';
-import { chosenWords, pageWordsFor } from './words';
+import { chosenWords, i18nFor, pageWordsFor } from './words';
+import { withReasonWords } from '@/lib/words/reason-text';
+import type { ExchangeView } from '@/lib/view/exchange-view';
+import type { Language } from '@/lib/settings';
 import { buildFirstPaintCards, FIRST_PAINT_CARDS_KEY, type FirstPaintCards } from '@/lib/view/first-paint-view-card';
 import { warningLookup } from './warnings';
 import { runAlertLookup } from './run-alerts';
@@ -94,11 +97,21 @@ async function buildView(context: BackgroundContext): Promise<{ view: FirstPaint
   const cardWords = settings.autoExpandOnDanger && built.some(({ view }) => view.verdict.level === 'danger') ? await pageWordsFor(settings.language) : undefined;
   return {
     view: buildFirstPaintView({ ext, now, settings, seen, words, exchanges: built }),
-    cards: buildFirstPaintCards({ ext, now, settings, words: cardWords, exchanges: built }),
+    cards: buildFirstPaintCards({ ext, now, settings, words: cardWords, exchanges: cardWords === undefined ? built : await wordedForCards(built, settings.language, now, later) }),
   };
 }
 
 /** The stored view names the version that wrote it; one left by an older version is not used. */
 export function extensionVersion(): string {
   return browser.runtime.getManifest().version;
+}
+
+/**
+ * The stored card's reasons worded as the page-state answer words them (the page's script carries
+ * no wording code), each at its own moment: a card whose words change within the window (an age
+ * crossing a day) is not kept, as any other change.
+ */
+async function wordedForCards<T extends { view: ExchangeView; later: ExchangeView }>(built: readonly T[], language: Language, now: number, later: Date): Promise<T[]> {
+  const { t, locale } = await i18nFor(language);
+  return built.map((entry) => ({ ...entry, view: withReasonWords(entry.view, t, locale, new Date(now)), later: withReasonWords(entry.later, t, locale, later) }));
 }

@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from './index';
 import type { TabState } from '@/lib/view/exchange-view';
 import type { PageState } from '@/lib/view/page-state';
+import { cardReasonKey } from '@/lib/view/card-reasons';
 import { translateFrom } from '@/utils/i18n';
 import english from '@/public/_locales/en/messages.json';
 
@@ -79,6 +80,13 @@ describe('background', () => {
     expect(await send({ type: 'page-state' }, { id: 'another-extension', tab: { id: 6 }, url: 'https://www.binance.com/' })).toBeUndefined();
     expect(await send({ type: 'delete-everything' }, self())).toBeUndefined();
     expect(await send('page-state', self())).toBeUndefined();
+  });
+
+  test('the page-state reply carries every verdict reason worded, for the exchange page whose script has no wording code', async () => {
+    const reply = await send({ type: 'page-state' }, { ...self(), tab: { id: 12 }, url: 'https://www.binance.com/' });
+    const view = reply?.kind === 'exchange' ? reply.view : undefined;
+    expect(view?.verdict.reasons.length).toBeGreaterThan(0);
+    for (const reason of view?.verdict.reasons ?? []) expect(view?.reasonWords?.[cardReasonKey(reason)], cardReasonKey(reason)).toMatch(/\S/);
   });
 
   test('the page-state reply carries the nudge settings for that exchange only, and the nudge writes go through messages', async () => {

@@ -5,9 +5,12 @@ import { getSettings, nudgeSeen, updateSettings } from '@/utils/settings';
 import { writeTabState } from '@/utils/tab-states';
 import type { PageHandlers } from '@/utils/messaging';
 import type { BackgroundContext } from './context';
+import type { ExchangeView } from '@/lib/view/exchange-view';
+import type { Language } from '@/lib/settings';
 import { loadBalanceNudge } from './holdings';
 import { ensureFirstPaint, rebuildFirstPaint } from './first-paint';
-import { chosenWords, pageWordsFor } from './words';
+import { chosenWords, i18nFor, pageWordsFor } from './words';
+import { withReasonWords } from '@/lib/words/reason-text';
 import { openGuide } from './guide';
 
 /**
@@ -27,7 +30,9 @@ export function createPageHandlers(context: BackgroundContext): PageHandlers<Bro
       // The page is waiting to draw its pill; the badge and the bookkeeping can follow.
       if (tabId !== undefined) void context.rememberUrl(tabId, url).then(() => Promise.all([context.showBadge(tabId, state), writeTabState(tabId, state)]));
       const balanceNudge = state.kind === 'exchange' ? await nudgeFor(state.view.id, state.view.verdict.level) : undefined;
-      const withBalance = balanceNudge === undefined || state.kind !== 'exchange' ? state : { ...state, balanceNudge };
+      // The page's script carries no wording code: the card's reasons come worded, in the chosen language.
+      const worded = state.kind === 'exchange' ? { ...state, view: await wordedView(state.view, settings.language) } : state;
+      const withBalance = balanceNudge === undefined || worded.kind !== 'exchange' ? worded : { ...worded, balanceNudge };
       // After the answer: the stored first paint for the next page, if it is missing or old.
       if (state.kind === 'exchange') setTimeout(() => void ensureFirstPaint(context), 0);
       // The words travel with the answer in the chosen language too, so the page never redraws the
@@ -60,4 +65,9 @@ export function createPageHandlers(context: BackgroundContext): PageHandlers<Bro
       return pageWordsFor((await context.heldSettings()).language);
     },
   };
+}
+
+async function wordedView(view: ExchangeView, language: Language): Promise<ExchangeView> {
+  const { t, locale } = await i18nFor(language);
+  return withReasonWords(view, t, locale, new Date());
 }

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { I18nContext } from '@/utils/i18n';
+import { I18nContext, ReasonWordsContext } from '@/utils/i18n';
+import { reasonText } from '@/lib/words/reason-text';
 import { Popup } from '@/components/Popup';
 import type { ExchangeView, TabState } from '@/lib/view/exchange-view';
 import { loadI18n } from '@/utils/translate';
@@ -46,19 +47,21 @@ async function main() {
   const draw = (state: TabState | undefined, failed = false) =>
     render(
       <I18nContext.Provider value={i18n}>
-        <Popup
-          tab={state}
-          failed={failed}
-          loadAll={loadAllOnce}
-          onWithdraw={(exchangeId) => void send({ type: 'open-guide', exchangeId })}
-          onOpenOptions={() => void browser.runtime.openOptionsPage()}
-          onOpenVerify={() => void browser.tabs.create({ url: browser.runtime.getURL('/verify.html') })}
-          onCopyText={(text) => navigator.clipboard.writeText(text)}
-          onCopyImage={(blob) => navigator.clipboard.write([new ClipboardItem({ [blob.type]: blob })])}
-          loadHoldings={loadHoldings}
-          loadRunAlerts={loadRunAlerts}
-          onSnoozeRun={snoozeRun}
-        />
+        <ReasonWordsContext.Provider value={reasonText}>
+          <Popup
+            tab={state}
+            failed={failed}
+            loadAll={loadAllOnce}
+            onWithdraw={(exchangeId) => void send({ type: 'open-guide', exchangeId })}
+            onOpenOptions={() => void browser.runtime.openOptionsPage()}
+            onOpenVerify={() => void browser.tabs.create({ url: browser.runtime.getURL('/verify.html') })}
+            onCopyText={(text) => navigator.clipboard.writeText(text)}
+            onCopyImage={(blob) => navigator.clipboard.write([new ClipboardItem({ [blob.type]: blob })])}
+            loadHoldings={loadHoldings}
+            loadRunAlerts={loadRunAlerts}
+            onSnoozeRun={snoozeRun}
+          />
+        </ReasonWordsContext.Provider>
       </I18nContext.Provider>,
       root,
     );

@@ -20,6 +20,11 @@ export interface CardReasonsReturnType {
 /** The card leads with three reasons at most: read in a few seconds, the rest one click away. */
 export const CARD_LEAD_REASONS = 3;
 
+/** A reason's key in a card's list and in `ExchangeView.reasonWords`. */
+export function cardReasonKey(reason: RiskReason): string {
+  return `${reason.metric}-${reason.code}-${reason.asOf ?? ''}`;
+}
+
 /**
  * Worst first: danger, caution, then what is unknown (a missing figure is not a finding, but the
  * verdict cannot vouch without it), then information. Within a severity the model's own reasons

@@ -22,6 +22,12 @@ export interface ExchangeView {
   status: ExchangeStatus;
   incidents: readonly Incident[];
   porUrl?: string;
+  /**
+   * The verdict's reasons in the reader's language, by `cardReasonKey`: set by the background for
+   * the exchange page, whose script carries no wording code (its size budget); other pages word
+   * the reasons themselves.
+   */
+  reasonWords?: Record<string, string>;
   por?: PorAttestation;
   /** The kept past reports, newest first, for the card's trend. */
   porHistory?: PorReport[];

@@ -1,4 +1,6 @@
 import type { ReasonCode, RiskReason } from '../risk/reason';
+import { cardReasonKey } from '../view/card-reasons';
+import type { ExchangeView } from '../view/exchange-view';
 import { formatAge, formatDate, formatUsd } from './format';
 import type { MessageKey, Translate } from './translate-from';
 
@@ -16,6 +18,11 @@ export function reasonText(reason: RiskReason, t: Translate, locale: string, now
   if (line === '') return sentence;
   // Chinese full stops carry their own space.
   return /[。！？]$/.test(sentence) ? `${sentence}${line}` : `${sentence} ${line}`;
+}
+
+/** The view with its reasons worded (`reasonWords`), for a page that carries no wording code. */
+export function withReasonWords(view: ExchangeView, t: Translate, locale: string, now: Date): ExchangeView {
+  return { ...view, reasonWords: Object.fromEntries(view.verdict.reasons.map((reason) => [cardReasonKey(reason), reasonText(reason, t, locale, now)])) };
 }
 
 /** The message key of each code: every code has one, in every locale (lib/words/reason-text.test.ts). */

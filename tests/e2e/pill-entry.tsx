@@ -7,6 +7,7 @@ import { render } from 'preact';
 import type { ContentScriptContext } from '#imports';
 import { Pill, type Corner } from '../../components/Pill';
 import { I18nContext, translateFrom, type Messages } from '../../utils/i18n';
+import { withReasonWords } from '../../lib/words/reason-text';
 import type { ExchangeView } from '../../lib/view/exchange-view';
 import cardCss from '../../components/card.css?inline';
 import nudgeCss from '../../entrypoints/exchange.content/style.css?inline';
@@ -22,12 +23,15 @@ const harness: PillHarness = {
   mount(view, language, initialCorner) {
     let corner = initialCorner;
     // The host needs only the context's "invalidated" hook, which never fires on this page.
+    // Worded as the background words it for the exchange page, whose script carries no wording code.
+    const t = translateFrom((language === 'sv' ? sv : en) as Messages);
+    const worded = withReasonWords(view, t, language, new Date());
     const ctx = { onInvalidated: () => () => undefined } as unknown as ContentScriptContext;
     const draw = (container: HTMLElement) =>
       render(
-        <I18nContext.Provider value={{ t: translateFrom((language === 'sv' ? sv : en) as Messages), locale: language }}>
+        <I18nContext.Provider value={{ t, locale: language }}>
           <Pill
-            view={view}
+            view={worded}
             corner={corner}
             initiallyExpanded={true}
             onClose={() => undefined}
