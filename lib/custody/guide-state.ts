@@ -53,14 +53,7 @@ export function createGuideState(now: Date = new Date()): GuideState {
     network: null,
     walletKind: null,
     seedChecklist: [],
-    address: null,
-    addressVerifiedOnDevice: false,
-    addressBook: 'pending',
-    testSentAt: null,
-    testArrivedAt: null,
-    testBaseline: null,
-    withdrawalSentAt: null,
-    arrivalConfirmedAt: null,
+    ...clearedFromAddress,
     updatedAt: now.toISOString(),
   };
 }
