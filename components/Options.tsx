@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import type { NudgePolicy, Settings } from '../lib/settings';
+import type { FetchFailure } from '../lib/reserves/fetch-source';
 import { LanguagePicker } from './LanguagePicker';
 import type { SourceStatus } from '../lib/reserves/schedule';
 import { groupSources } from '../lib/view/source-groups';
@@ -20,6 +21,7 @@ export interface SourceRow {
   status: SourceStatus;
   lastSuccess?: string;
   lastError?: string;
+  lastFetchFailure?: FetchFailure;
   nextAttemptAt?: string;
 }
 

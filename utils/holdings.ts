@@ -4,6 +4,7 @@ import { HoldingsStateSchema, parseHoldingsState, type HoldingsState } from '@/l
 import { parsePriceTable, type PriceTable } from '@/lib/holdings/prices';
 import { parseAddressReadings, type AddressReadings } from '@/lib/holdings/address-readings';
 import { BaseError } from '@/lib/errors';
+import type { FetchFailure } from '@/lib/reserves/fetch-source';
 import { memoizedRead } from './memo-item';
 
 /**
@@ -18,8 +19,12 @@ const readingsItem = defineLazyItem<unknown>('local:addressReadings', { version:
 /** How the last price and rate fetches went, for the options page. */
 export interface PriceStatus {
   lastAttemptAt?: number;
+  /** The price answer was read and refused. */
   lastError?: string;
+  /** No price answer came (code and figures, worded on the page). */
+  lastFetchFailure?: FetchFailure;
   lastRatesError?: string;
+  lastRatesFetchFailure?: FetchFailure;
 }
 export const priceStatusItem = defineLazyItem<PriceStatus>('local:priceStatus', { fallback: {}, version: 1 });
 

@@ -70,7 +70,8 @@ describe('holdings in the background', () => {
     const broken = fakeFetch({ [COINS_URL]: () => new Response('{"coins": [1, 2]}'), [ECB_URL]: () => new Response('down', { status: 503 }) });
     const result = await refreshPrices({ fetch: broken.fetch, now: () => NOW + 3_600_000 });
     expect(result.status.lastError).toMatch(/not a price list/);
-    expect(result.status.lastRatesError).toMatch(/503/);
+    expect(result.status.lastRatesFetchFailure).toEqual({ reason: 'http', host: new URL(ECB_URL).host, status: 503 });
+    expect(result.status.lastRatesError).toBeUndefined();
     const kept = await getPriceTable();
     expect(kept.prices.ETH?.usd).toBe(2701.406622981317);
     expect(kept.fiat.SEK).toBeDefined();

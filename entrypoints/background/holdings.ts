@@ -77,23 +77,27 @@ export function refreshPrices({ fetch = defaultFetch, now = Date.now }: { fetch?
         fetchSource({ url: ECB_DAILY_URL, fetch, timeoutMs: TIMEOUT_MS, maxBytes: ECB_MAX_BYTES, as: 'text' }),
       ]);
       const prices = priceAnswer.ok ? parseDefillamaPrices({ body: priceAnswer.body, url, fetchedAt: now() }) : undefined;
-      if (!priceAnswer.ok) status.lastError = priceAnswer.message;
+      delete status.lastError;
+      delete status.lastFetchFailure;
+      if (!priceAnswer.ok) status.lastFetchFailure = priceAnswer.failure;
       else if (prices !== undefined && !prices.ok) status.lastError = prices.reason.shortMessage;
       else if (prices !== undefined && prices.ok) {
-        delete status.lastError;
         next = { ...next, fetchedAt: prices.table.fetchedAt, prices: { ...next.prices, ...prices.table.prices } };
       }
       const rates = ratesAnswer.ok ? parseEcbRates({ text: String(ratesAnswer.body), fetchedAt: now() }) : undefined;
-      if (!ratesAnswer.ok) status.lastRatesError = ratesAnswer.message;
+      delete status.lastRatesError;
+      delete status.lastRatesFetchFailure;
+      if (!ratesAnswer.ok) status.lastRatesFetchFailure = ratesAnswer.failure;
       else if (rates !== undefined && !rates.ok) status.lastRatesError = rates.reason.shortMessage;
       else if (rates !== undefined && rates.ok) {
-        delete status.lastRatesError;
         next = { ...next, fiat: rates.fiat };
       }
       if (next !== previous) await savePriceTable(next);
       await priceStatusItem.setValue(status);
-      if (status.lastError !== undefined) console.warn(`[reserve-radar] prices: ${status.lastError}`);
-      if (status.lastRatesError !== undefined) console.warn(`[reserve-radar] exchange rates: ${status.lastRatesError}`);
+      const priceProblem = status.lastFetchFailure ?? status.lastError;
+      const ratesProblem = status.lastRatesFetchFailure ?? status.lastRatesError;
+      if (priceProblem !== undefined) console.warn('[reserve-radar] prices:', priceProblem);
+      if (ratesProblem !== undefined) console.warn('[reserve-radar] exchange rates:', ratesProblem);
       return { fetched: true, status };
     } finally {
       pricesRunning = undefined;

@@ -91,7 +91,7 @@ describe('refreshFeed, against a real local server', () => {
       const result = await refresh(good.snapshot, good.heldFeed);
       expect(result.snapshot).toBe(good.snapshot);
       expect(result.heldFeed).toEqual(good.heldFeed);
-      expect(result.outcome).toMatchObject({ kind: 'failed', message: expect.stringMatching(reason) });
+      expect(result.outcome).toMatchObject({ kind: 'failed', error: expect.stringMatching(reason) });
       expect(result.state.status).toBe('failing');
     }
   });

@@ -6,6 +6,8 @@ import type { ExchangeDefinition } from '../../lib/exchanges/types';
 import { cexsToReserves, DEFILLAMA_CEXS_URL, defillamaProtocolUrl, protocolToBreakdown } from '../../lib/reserves/defillama';
 import { DataSourceError } from '../../lib/reserves/errors';
 import { fetchSource, type FetchLike } from '../../lib/reserves/fetch-source';
+import { fetchFailureText } from '../../lib/words/fetch-failure';
+import { english } from '../radar/words/english';
 import type { ExchangeReserves, Snapshot } from '../../lib/reserves/schema';
 import { parseSnapshot } from '../../lib/reserves/snapshot';
 
@@ -28,7 +30,7 @@ export async function buildSnapshot(params: BuildSnapshotParameters): Promise<Bu
   const timeoutMs = params.timeoutMs ?? 30_000;
   const cexsUrl = `${base}/cexs`;
   const fetched = await fetchSource({ url: cexsUrl, fetch: params.fetch, timeoutMs });
-  if (!fetched.ok) return { ok: false, message: `cannot read ${cexsUrl}: ${fetched.message}` };
+  if (!fetched.ok) return { ok: false, message: `cannot read ${cexsUrl}: ${fetchFailureText(fetched.failure, english.t)}` };
 
   let converted;
   try {
@@ -57,7 +59,7 @@ export async function buildSnapshot(params: BuildSnapshotParameters): Promise<Bu
         const protocolUrl = `${base}/protocol/${encodeURIComponent(exchange.defillamaSlug)}`;
         const answer = await fetchSource({ url: protocolUrl, fetch: params.fetch, timeoutMs, maxBytes: 30 * 1024 * 1024 });
         if (!answer.ok) {
-          log(`no breakdown for ${exchange.id}: ${answer.message}`);
+          log(`no breakdown for ${exchange.id}: ${fetchFailureText(answer.failure, english.t)}`);
         } else {
           try {
             const parts = protocolToBreakdown({ body: answer.body, slug: exchange.defillamaSlug });
