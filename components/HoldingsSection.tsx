@@ -6,6 +6,7 @@ import { holdingsOverview } from '../lib/holdings/summary';
 import { convertUsd } from '../lib/holdings/valuation';
 import { readFetchFailure } from '../lib/reserves/fetch-source';
 import { fetchFailureText } from '../lib/words/fetch-failure';
+import { priceProblemText, ratesProblemText } from '../lib/words/holdings-source-failure';
 import { formatAge, formatDate, formatMoney, formatPercent } from '../lib/words/format';
 import { useLocale, useT } from '../utils/i18n';
 import { shareSentence } from './HoldingsMini';
@@ -15,11 +16,11 @@ import { GoalAndLimits } from './holdings/GoalAndLimits';
 import { HoldingsList } from './holdings/HoldingsList';
 import { WatchedAddresses } from './holdings/WatchedAddresses';
 
+/** As stored: each field is read back through its words module, which words only what fits. */
 export interface PriceStatusView {
-  lastError?: string;
-  /** As stored: read back through readFetchFailure before it is worded. */
+  lastPriceProblem?: unknown;
   lastFetchFailure?: unknown;
-  lastRatesError?: string;
+  lastRatesProblem?: unknown;
   lastRatesFetchFailure?: unknown;
 }
 
@@ -46,12 +47,12 @@ export function HoldingsSection({ state, prices, readings, priceStatus, exchange
   const currency = state.limits.currency;
   const nameOf = (custodian: string) => (custodian === 'self' ? t('holdingsSelf') : (exchangeNames[custodian] ?? custodian));
   const money = (value: number | null) => (value === null ? t('holdingsUnknownValue') : formatMoney(value, currency, locale));
-  const worded = (failure: unknown, text: string | undefined) => {
+  const fetchError = (failure: unknown) => {
     const read = readFetchFailure(failure);
-    return read === undefined ? text : fetchFailureText(read, t);
+    return read === undefined ? undefined : fetchFailureText(read, t);
   };
-  const priceError = worded(priceStatus.lastFetchFailure, priceStatus.lastError);
-  const ratesError = worded(priceStatus.lastRatesFetchFailure, priceStatus.lastRatesError);
+  const priceError = fetchError(priceStatus.lastFetchFailure) ?? priceProblemText(priceStatus.lastPriceProblem, t);
+  const ratesError = fetchError(priceStatus.lastRatesFetchFailure) ?? ratesProblemText(priceStatus.lastRatesProblem, t);
 
   const save = async (next: HoldingsState) => {
     const result = await onSave(next);

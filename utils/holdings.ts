@@ -1,7 +1,8 @@
 import * as v from 'valibot';
 import { defineLazyItem } from '@/utils/lazy-item';
 import { HoldingsStateSchema, parseHoldingsState, type HoldingsState } from '@/lib/holdings/model';
-import { parsePriceTable, type PriceTable } from '@/lib/holdings/prices';
+import { parsePriceTable, type PriceParseCode, type PriceTable } from '@/lib/holdings/prices';
+import type { EcbRatesFailure } from '@/lib/holdings/ecb-rates';
 import { parseAddressReadings, type AddressReadings } from '@/lib/holdings/address-readings';
 import { BaseError } from '@/lib/errors';
 import type { FetchFailure } from '@/lib/reserves/fetch-source';
@@ -19,11 +20,11 @@ const readingsItem = defineLazyItem<unknown>('local:addressReadings', { version:
 /** How the last price and rate fetches went, for the options page. */
 export interface PriceStatus {
   lastAttemptAt?: number;
-  /** The price answer was read and refused. */
-  lastError?: string;
+  /** The price answer was read and refused (worded on the page). */
+  lastPriceProblem?: PriceParseCode;
   /** No price answer came (code and figures, worded on the page). */
   lastFetchFailure?: FetchFailure;
-  lastRatesError?: string;
+  lastRatesProblem?: EcbRatesFailure;
   lastRatesFetchFailure?: FetchFailure;
 }
 export const priceStatusItem = defineLazyItem<PriceStatus>('local:priceStatus', { fallback: {}, version: 1 });
