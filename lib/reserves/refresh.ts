@@ -1,5 +1,5 @@
 import type { ExchangeDefinition } from '../exchanges/types';
-import { cexsToReserves, DEFILLAMA_CEXS_URL, defillamaProtocolUrl, protocolToBreakdown } from './defillama';
+import { cexsToReserves, DEFILLAMA_CEXS_URL, defillamaProtocolUrl, protocolToBreakdown, type CexsRejectedEntry } from './defillama';
 import { DataSourceError } from './errors';
 import { fetchSource, type FetchFailureReason, type FetchLike, type FetchSourceReturnType } from './fetch-source';
 import { applyBreakdown, mergeReserves } from './merge';
@@ -20,7 +20,7 @@ export type RefreshOutcome =
       /** `exchangeId.block` taken from the answer. */
       changed: string[];
       /** Entries of the answer refused one by one; their exchanges keep what was held. */
-      rejectedEntries: { name: string; reason: string }[];
+      rejectedEntries: CexsRejectedEntry[];
     }
   | { kind: 'unchanged'; message: string }
   | { kind: 'failed'; reason: RefreshFailure; error: SourceError };

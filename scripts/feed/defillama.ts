@@ -7,6 +7,7 @@ import { cexsToReserves, DEFILLAMA_CEXS_URL, defillamaProtocolUrl, protocolToBre
 import { DataSourceError } from '../../lib/reserves/errors';
 import { fetchSource, type FetchLike } from '../../lib/reserves/fetch-source';
 import { fetchFailureText } from '../../lib/words/fetch-failure';
+import { cexsEntryName, cexsEntryProblemText } from '../../lib/words/cexs-entry-problem';
 import { english } from '../radar/words/english';
 import type { ExchangeReserves, Snapshot } from '../../lib/reserves/schema';
 import { parseSnapshot } from '../../lib/reserves/snapshot';
@@ -39,7 +40,7 @@ export async function buildSnapshot(params: BuildSnapshotParameters): Promise<Bu
     if (error instanceof DataSourceError) return { ok: false, message: `${error.shortMessage}: ${error.details}` };
     throw error;
   }
-  for (const { name, reason } of converted.rejected) log(`skipped DefiLlama entry ${name}: ${reason}`);
+  for (const entry of converted.rejected) log(`skipped DefiLlama entry ${cexsEntryName(entry, english.t)}: ${cexsEntryProblemText(entry.problem, english.t)}`);
   if (Object.keys(converted.reserves).length === 0) {
     return { ok: false, message: `${cexsUrl} has no figures for any exchange in the registry` };
   }
