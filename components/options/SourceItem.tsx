@@ -2,6 +2,7 @@ import type { SourceStatus } from '../../lib/reserves/schedule';
 import type { SourceGroup } from '../../lib/view/source-groups';
 import { formatAge } from '../../lib/words/format';
 import { fetchFailureText } from '../../lib/words/fetch-failure';
+import { feedFailureText } from '../../lib/words/feed-failure';
 import { useLocale, useT, type MessageKey } from '../../utils/i18n';
 import type { SourceRow } from '../Options';
 
@@ -26,7 +27,11 @@ export function SourceItem({ group, exchangeNames, now }: { group: SourceGroup<S
   const age = (iso: string | undefined) => (iso === undefined ? t('never') : formatAge(iso, now, locale));
   const perExchange = group.id === 'protocol';
   const only = perExchange ? undefined : group.members[0];
-  const errorOf = (row: SourceRow | undefined) => (row?.lastFetchFailure === undefined ? row?.lastError : fetchFailureText(row.lastFetchFailure, t));
+  const errorOf = (row: SourceRow | undefined) => {
+    if (row?.lastFetchFailure !== undefined) return fetchFailureText(row.lastFetchFailure, t);
+    if (row?.lastFeedFailure !== undefined) return feedFailureText(row.lastFeedFailure, t);
+    return row?.lastError;
+  };
   return (
     <li class="source" data-testid="source-row" data-source={group.id} data-status={group.status}>
       <details>

@@ -10,7 +10,7 @@ import { mergeSnapshots } from '@/lib/reserves/merge';
 import type { Snapshot } from '@/lib/reserves/schema';
 import { FEED_POLICY, refreshFeed } from '@/lib/feed/refresh-feed';
 import { FEED_SIGNERS, FEED_URL } from '@/lib/feed/trust';
-import type { HeldFeed } from '@/lib/feed/verify-feed';
+import { readFeedFailure, type FeedFailure, type HeldFeed } from '@/lib/feed/verify-feed';
 import { chainWork } from './chain-work';
 import type { Address } from 'viem';
 import { ownTokenChartUrl, pricedOwnTokens } from '@/lib/reserves/own-token-prices';
@@ -65,6 +65,7 @@ export interface SourceView {
   lastError?: string;
   /** Read back from storage only when its figures fit; worded on the page. */
   lastFetchFailure?: FetchFailure;
+  lastFeedFailure?: FeedFailure;
   nextAttemptAt: string;
 }
 
@@ -194,12 +195,14 @@ export async function sourceViews(): Promise<SourceView[]> {
   return rows.map((row) => {
     const state = states[row.id] ?? initialSourceState();
     const fetchFailure = readFetchFailure(state.lastFetchFailure);
+    const feedFailure = readFeedFailure(state.lastFeedFailure);
     return {
       ...row,
       status: statusAt({ state, policy: policyFor(row.id), now }),
       ...(state.lastSuccess === undefined ? {} : { lastSuccess: state.lastSuccess }),
       ...(state.lastError === undefined ? {} : { lastError: state.lastError }),
       ...(fetchFailure === undefined ? {} : { lastFetchFailure: fetchFailure }),
+      ...(feedFailure === undefined ? {} : { lastFeedFailure: feedFailure }),
       nextAttemptAt: state.nextAttemptAt,
     };
   });

@@ -58,7 +58,7 @@ export async function refreshFeed(params: RefreshFeedParameters): Promise<Refres
   const fetched = await fetchSource({ url: params.url, fetch: params.fetch, as: 'text', maxBytes: FEED_LIMITS.maxBytes, ...(params.timeoutMs === undefined ? {} : { timeoutMs: params.timeoutMs }) });
   if (!fetched.ok) return fail(fetched.failure);
   const verified = await params.verify({ body: String(fetched.body), signers: params.signers, now, held: heldFeed });
-  if (!verified.ok) return fail(verified.reason);
+  if (!verified.ok) return fail(verified.failure);
   const succeeded = recordSuccess({ state, policy: FEED_POLICY, now, random });
   const nextHeld = { sequence: verified.envelope.feed.sequence, hash: verified.hash };
   if (verified.unchanged) return { snapshot: held, heldFeed: nextHeld, state: succeeded, outcome: { kind: 'unchanged', message: 'the feed has not changed' } };

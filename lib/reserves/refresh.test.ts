@@ -103,7 +103,7 @@ describe('refreshCexs', () => {
   });
 
   // Words a failure as the options page does, in English.
-  const said = (error: SourceError) => (typeof error === 'string' ? error : fetchFailureText(error, english.t));
+  const said = (error: SourceError) => (typeof error === 'string' ? error : 'reason' in error ? fetchFailureText(error, english.t) : JSON.stringify(error));
   const faults: [string, string, RegExp][] = [
     ['403 from the CDN', '/forbidden', /HTTP 403/],
     ['500', '/error', /HTTP 500/],
