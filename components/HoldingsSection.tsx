@@ -4,6 +4,9 @@ import type { HoldingsState } from '../lib/holdings/model';
 import type { PriceTable } from '../lib/holdings/prices';
 import { holdingsOverview } from '../lib/holdings/summary';
 import { convertUsd } from '../lib/holdings/valuation';
+import { readFetchFailure } from '../lib/reserves/fetch-source';
+import { fetchFailureText } from '../lib/words/fetch-failure';
+import { priceProblemText, ratesProblemText } from '../lib/words/holdings-source-failure';
 import { formatAge, formatDate, formatMoney, formatPercent } from '../lib/words/format';
 import { useLocale, useT } from '../utils/i18n';
 import { shareSentence } from './HoldingsMini';
@@ -13,9 +16,12 @@ import { GoalAndLimits } from './holdings/GoalAndLimits';
 import { HoldingsList } from './holdings/HoldingsList';
 import { WatchedAddresses } from './holdings/WatchedAddresses';
 
+/** As stored: each field is read back through its words module, which words only what fits. */
 export interface PriceStatusView {
-  lastError?: string;
-  lastRatesError?: string;
+  lastPriceProblem?: unknown;
+  lastFetchFailure?: unknown;
+  lastRatesProblem?: unknown;
+  lastRatesFetchFailure?: unknown;
 }
 
 export interface HoldingsSectionProps {
@@ -41,6 +47,12 @@ export function HoldingsSection({ state, prices, readings, priceStatus, exchange
   const currency = state.limits.currency;
   const nameOf = (custodian: string) => (custodian === 'self' ? t('holdingsSelf') : (exchangeNames[custodian] ?? custodian));
   const money = (value: number | null) => (value === null ? t('holdingsUnknownValue') : formatMoney(value, currency, locale));
+  const fetchError = (failure: unknown) => {
+    const read = readFetchFailure(failure);
+    return read === undefined ? undefined : fetchFailureText(read, t);
+  };
+  const priceError = fetchError(priceStatus.lastFetchFailure) ?? priceProblemText(priceStatus.lastPriceProblem, t);
+  const ratesError = fetchError(priceStatus.lastRatesFetchFailure) ?? ratesProblemText(priceStatus.lastRatesProblem, t);
 
   const save = async (next: HoldingsState) => {
     const result = await onSave(next);
@@ -104,8 +116,8 @@ export function HoldingsSection({ state, prices, readings, priceStatus, exchange
         {priceDates.length === 0 ? t('holdingsNoPrices') : t('holdingsPricesFrom', [formatDate(priceDates[0]!, locale), formatAge(new Date(prices.fetchedAt).toISOString(), now, locale)])}{' '}
         {rateDay !== undefined && t('holdingsRatesFrom', formatDate(rateDay, locale))}
       </p>
-      {priceStatus.lastError !== undefined && <p class="source__error">{t('holdingsPriceError', priceStatus.lastError)}</p>}
-      {priceStatus.lastRatesError !== undefined && <p class="source__error">{t('holdingsRatesError', priceStatus.lastRatesError)}</p>}
+      {priceError !== undefined && <p class="source__error">{t('holdingsPriceError', priceError)}</p>}
+      {ratesError !== undefined && <p class="source__error">{t('holdingsRatesError', ratesError)}</p>}
       {currency !== 'USD' && convertUsd({ usd: 1, currency, prices }) === null && <p class="muted">{t('holdingsNoRate', currency)}</p>}
       <button type="button" class="ghost" disabled={busy !== undefined} onClick={() => void run('prices', onRefreshPrices)} data-testid="holdings-refresh-prices">
         {busy === 'prices' ? t('refreshing') : t('holdingsRefreshPrices')}

@@ -1,6 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import type { NudgePolicy, Settings } from '../lib/settings';
+import type { FetchFailure } from '../lib/reserves/fetch-source';
+import type { FeedFailure } from '../lib/feed/verify-feed';
 import { LanguagePicker } from './LanguagePicker';
 import type { SourceStatus } from '../lib/reserves/schedule';
 import { groupSources } from '../lib/view/source-groups';
@@ -20,6 +22,8 @@ export interface SourceRow {
   status: SourceStatus;
   lastSuccess?: string;
   lastError?: string;
+  lastFetchFailure?: FetchFailure;
+  lastFeedFailure?: FeedFailure;
   nextAttemptAt?: string;
 }
 

@@ -1,9 +1,11 @@
 import * as v from 'valibot';
 import { defineLazyItem } from '@/utils/lazy-item';
-import { HoldingsStateSchema, parseHoldingsState, type HoldingsState } from '@/lib/holdings/model';
-import { parsePriceTable, type PriceTable } from '@/lib/holdings/prices';
+import { HOLDINGS_PROBLEMS, HoldingsStateSchema, parseHoldingsState, type HoldingsProblem, type HoldingsState } from '@/lib/holdings/model';
+import { parsePriceTable, type PriceParseCode, type PriceTable } from '@/lib/holdings/prices';
+import type { EcbRatesFailure } from '@/lib/holdings/ecb-rates';
 import { parseAddressReadings, type AddressReadings } from '@/lib/holdings/address-readings';
 import { BaseError } from '@/lib/errors';
+import type { FetchFailure } from '@/lib/reserves/fetch-source';
 import { memoizedRead } from './memo-item';
 
 /**
@@ -18,8 +20,12 @@ const readingsItem = defineLazyItem<unknown>('local:addressReadings', { version:
 /** How the last price and rate fetches went, for the options page. */
 export interface PriceStatus {
   lastAttemptAt?: number;
-  lastError?: string;
-  lastRatesError?: string;
+  /** The price answer was read and refused (worded on the page). */
+  lastPriceProblem?: PriceParseCode;
+  /** No price answer came (code and figures, worded on the page). */
+  lastFetchFailure?: FetchFailure;
+  lastRatesProblem?: EcbRatesFailure;
+  lastRatesFetchFailure?: FetchFailure;
 }
 export const priceStatusItem = defineLazyItem<PriceStatus>('local:priceStatus', { fallback: {}, version: 1 });
 
@@ -27,14 +33,24 @@ export async function getHoldings(): Promise<HoldingsState> {
   return parseHoldingsState(await holdingsItem.getValue());
 }
 
+/** Why a save was refused: the schema's code, or `invalid` for a refusal without one (worded by lib/words/holdings-save-failure.ts). */
 export class HoldingsSaveError extends BaseError {
   override name = 'HoldingsSaveError';
+  readonly code: HoldingsProblem | 'invalid';
+
+  constructor(code: HoldingsProblem | 'invalid', details?: string) {
+    super(`holdings not saved: ${code}`, details);
+    this.code = code;
+  }
 }
 
 /** Validates before writing: a state the schema refuses is never stored, and the stored one stays. */
 export async function saveHoldings(state: HoldingsState): Promise<HoldingsState> {
   const parsed = v.safeParse(HoldingsStateSchema, state);
-  if (!parsed.success) throw new HoldingsSaveError(parsed.issues[0]?.message ?? 'That change is not valid.');
+  if (!parsed.success) {
+    const message = parsed.issues[0]?.message;
+    throw new HoldingsSaveError((HOLDINGS_PROBLEMS as readonly string[]).includes(message ?? '') ? (message as HoldingsProblem) : 'invalid', message);
+  }
   await holdingsItem.setValue(parsed.output);
   return parsed.output;
 }

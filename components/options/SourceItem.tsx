@@ -1,6 +1,8 @@
 import type { SourceStatus } from '../../lib/reserves/schedule';
 import type { SourceGroup } from '../../lib/view/source-groups';
 import { formatAge } from '../../lib/words/format';
+import { fetchFailureText } from '../../lib/words/fetch-failure';
+import { feedFailureText } from '../../lib/words/feed-failure';
 import { useLocale, useT, type MessageKey } from '../../utils/i18n';
 import type { SourceRow } from '../Options';
 
@@ -25,6 +27,11 @@ export function SourceItem({ group, exchangeNames, now }: { group: SourceGroup<S
   const age = (iso: string | undefined) => (iso === undefined ? t('never') : formatAge(iso, now, locale));
   const perExchange = group.id === 'protocol';
   const only = perExchange ? undefined : group.members[0];
+  const errorOf = (row: SourceRow | undefined) => {
+    if (row?.lastFetchFailure !== undefined) return fetchFailureText(row.lastFetchFailure, t);
+    if (row?.lastFeedFailure !== undefined) return feedFailureText(row.lastFeedFailure, t);
+    return row?.lastError;
+  };
   return (
     <li class="source" data-testid="source-row" data-source={group.id} data-status={group.status}>
       <details>
@@ -42,7 +49,7 @@ export function SourceItem({ group, exchangeNames, now }: { group: SourceGroup<S
             )}
           </span>{' '}
           <span class="source__age">{t('sourceLastSuccessAt', age(group.oldestSuccess))}</span>
-          {only?.lastError !== undefined && <span class="source__error">{only.lastError}</span>}
+          {errorOf(only) !== undefined && <span class="source__error">{errorOf(only)}</span>}
         </summary>
         <div class="source__details">
           <dl class="source__facts">
@@ -70,7 +77,7 @@ export function SourceItem({ group, exchangeNames, now }: { group: SourceGroup<S
                     <th scope="row">{member.exchangeId === undefined ? member.url : (exchangeNames[member.exchangeId] ?? member.exchangeId)}</th>
                     <td>
                       <span class={`status status--${member.status}`}>{t(STATUS_KEYS[member.status])}</span>
-                      {member.lastError !== undefined && <span class="source__error">{member.lastError}</span>}
+                      {errorOf(member) !== undefined && <span class="source__error">{errorOf(member)}</span>}
                     </td>
                     <td>{age(member.lastSuccess)}</td>
                   </tr>

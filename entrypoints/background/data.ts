@@ -3,13 +3,14 @@ import { defineLazyItem } from '@/utils/lazy-item';
 import { exchanges } from '@/lib/exchanges/registry';
 import { refreshCexs, refreshProtocol, type RefreshReturnType } from '@/lib/reserves/refresh';
 import { DEFILLAMA_CEXS_URL, defillamaProtocolUrl } from '@/lib/reserves/defillama';
+import { readFetchFailure, type FetchFailure } from '@/lib/reserves/fetch-source';
 import { CEXS_POLICY, PROTOCOL_POLICY, initialSourceState, isDue, onStartup, statusAt, type SourcePolicy, type SourceState } from '@/lib/reserves/schedule';
 import { bundledSnapshot, parseSnapshot } from '@/lib/reserves/snapshot';
 import { mergeSnapshots } from '@/lib/reserves/merge';
 import type { Snapshot } from '@/lib/reserves/schema';
 import { FEED_POLICY, refreshFeed } from '@/lib/feed/refresh-feed';
 import { FEED_SIGNERS, FEED_URL } from '@/lib/feed/trust';
-import type { HeldFeed } from '@/lib/feed/verify-feed';
+import { readFeedFailure, type FeedFailure, type HeldFeed } from '@/lib/feed/verify-feed';
 import { chainWork } from './chain-work';
 import type { Address } from 'viem';
 import { ownTokenChartUrl, pricedOwnTokens } from '@/lib/reserves/own-token-prices';
@@ -62,6 +63,9 @@ export interface SourceView {
   status: SourceState['status'];
   lastSuccess?: string;
   lastError?: string;
+  /** Read back from storage only when its figures fit; worded on the page. */
+  lastFetchFailure?: FetchFailure;
+  lastFeedFailure?: FeedFailure;
   nextAttemptAt: string;
 }
 
@@ -94,7 +98,7 @@ function policyFor(source: string): SourcePolicy {
   return source === CEXS_SOURCE ? CEXS_POLICY : PROTOCOL_POLICY;
 }
 
-type Stored = Pick<RefreshReturnType, 'snapshot' | 'state'> & { outcome: { kind: string; message?: string } };
+type Stored = Pick<RefreshReturnType, 'snapshot' | 'state'> & { outcome: { kind: string; error?: unknown } };
 
 async function store(result: Stored, source: string, states: Record<string, SourceState>): Promise<void> {
   states[source] = result.state;
@@ -103,7 +107,7 @@ async function store(result: Stored, source: string, states: Record<string, Sour
     await heldItem.setValue(result.snapshot);
   }
   await sourcesItem.setValue(states);
-  if (result.outcome.kind === 'failed') console.warn(`[reserve-radar] ${source}: ${result.outcome.message}`);
+  if (result.outcome.kind === 'failed') console.warn(`[reserve-radar] ${source}:`, result.outcome.error);
 }
 
 let running: { done: Promise<void>; forced: boolean } | undefined;
@@ -161,7 +165,7 @@ async function refreshSources(force: boolean): Promise<void> {
     if (result.prices !== held) await ownTokenPricesItem.setValue(result.prices);
     states[OWN_TOKEN_PRICES_SOURCE] = result.state;
     await sourcesItem.setValue(states);
-    if (result.outcome.kind === 'failed') console.warn(`[reserve-radar] ${OWN_TOKEN_PRICES_SOURCE}: ${result.outcome.message}`);
+    if (result.outcome.kind === 'failed') console.warn(`[reserve-radar] ${OWN_TOKEN_PRICES_SOURCE}:`, result.outcome.error);
   }
   for (const { exchangeId, slug } of trackedProtocols()) {
     const source = protocolSource(slug);
@@ -190,11 +194,15 @@ export async function sourceViews(): Promise<SourceView[]> {
   ];
   return rows.map((row) => {
     const state = states[row.id] ?? initialSourceState();
+    const fetchFailure = readFetchFailure(state.lastFetchFailure);
+    const feedFailure = readFeedFailure(state.lastFeedFailure);
     return {
       ...row,
       status: statusAt({ state, policy: policyFor(row.id), now }),
       ...(state.lastSuccess === undefined ? {} : { lastSuccess: state.lastSuccess }),
       ...(state.lastError === undefined ? {} : { lastError: state.lastError }),
+      ...(fetchFailure === undefined ? {} : { lastFetchFailure: fetchFailure }),
+      ...(feedFailure === undefined ? {} : { lastFeedFailure: feedFailure }),
       nextAttemptAt: state.nextAttemptAt,
     };
   });

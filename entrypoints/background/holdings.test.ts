@@ -69,12 +69,13 @@ describe('holdings in the background', () => {
 
     const broken = fakeFetch({ [COINS_URL]: () => new Response('{"coins": [1, 2]}'), [ECB_URL]: () => new Response('down', { status: 503 }) });
     const result = await refreshPrices({ fetch: broken.fetch, now: () => NOW + 3_600_000 });
-    expect(result.status.lastError).toMatch(/not a price list/);
-    expect(result.status.lastRatesError).toMatch(/503/);
+    expect(result.status.lastPriceProblem).toBe('not-a-price-list');
+    expect(result.status.lastRatesFetchFailure).toEqual({ reason: 'http', host: new URL(ECB_URL).host, status: 503 });
+    expect(result.status.lastRatesProblem).toBeUndefined();
     const kept = await getPriceTable();
     expect(kept.prices.ETH?.usd).toBe(2701.406622981317);
     expect(kept.fiat.SEK).toBeDefined();
-    expect((await priceStatusItem.getValue()).lastError).toMatch(/not a price list/);
+    expect(await priceStatusItem.getValue()).toEqual(result.status);
   });
 
   test('one history point per day, following edits during the day; null when something could not be valued', async () => {

@@ -67,9 +67,10 @@ export function refreshPrices({ fetch = defaultFetch, now = Date.now }: { fetch?
   pricesRunning ??= (async () => {
     try {
       const [state, previous] = await Promise.all([getHoldings(), getPriceTable()]);
-      const status: PriceStatus = { ...(await priceStatusItem.getValue()) };
-      if (!hasAnythingToValue(state)) return { fetched: false, status };
-      status.lastAttemptAt = now();
+      const stored: PriceStatus = { ...(await priceStatusItem.getValue()) };
+      if (!hasAnythingToValue(state)) return { fetched: false, status: stored };
+      // Every field is set afresh by this attempt.
+      const status: PriceStatus = { lastAttemptAt: now() };
       let next: PriceTable = previous;
       const url = defillamaPricesUrl({ symbols: pricedSymbols });
       const [priceAnswer, ratesAnswer] = await Promise.all([
@@ -77,23 +78,23 @@ export function refreshPrices({ fetch = defaultFetch, now = Date.now }: { fetch?
         fetchSource({ url: ECB_DAILY_URL, fetch, timeoutMs: TIMEOUT_MS, maxBytes: ECB_MAX_BYTES, as: 'text' }),
       ]);
       const prices = priceAnswer.ok ? parseDefillamaPrices({ body: priceAnswer.body, url, fetchedAt: now() }) : undefined;
-      if (!priceAnswer.ok) status.lastError = priceAnswer.message;
-      else if (prices !== undefined && !prices.ok) status.lastError = prices.reason.shortMessage;
+      if (!priceAnswer.ok) status.lastFetchFailure = priceAnswer.failure;
+      else if (prices !== undefined && !prices.ok) status.lastPriceProblem = prices.reason.code;
       else if (prices !== undefined && prices.ok) {
-        delete status.lastError;
         next = { ...next, fetchedAt: prices.table.fetchedAt, prices: { ...next.prices, ...prices.table.prices } };
       }
       const rates = ratesAnswer.ok ? parseEcbRates({ text: String(ratesAnswer.body), fetchedAt: now() }) : undefined;
-      if (!ratesAnswer.ok) status.lastRatesError = ratesAnswer.message;
-      else if (rates !== undefined && !rates.ok) status.lastRatesError = rates.reason.shortMessage;
+      if (!ratesAnswer.ok) status.lastRatesFetchFailure = ratesAnswer.failure;
+      else if (rates !== undefined && !rates.ok) status.lastRatesProblem = rates.reason.failure;
       else if (rates !== undefined && rates.ok) {
-        delete status.lastRatesError;
         next = { ...next, fiat: rates.fiat };
       }
       if (next !== previous) await savePriceTable(next);
       await priceStatusItem.setValue(status);
-      if (status.lastError !== undefined) console.warn(`[reserve-radar] prices: ${status.lastError}`);
-      if (status.lastRatesError !== undefined) console.warn(`[reserve-radar] exchange rates: ${status.lastRatesError}`);
+      const priceProblem = status.lastFetchFailure ?? status.lastPriceProblem;
+      const ratesProblem = status.lastRatesFetchFailure ?? status.lastRatesProblem;
+      if (priceProblem !== undefined) console.warn('[reserve-radar] prices:', priceProblem);
+      if (ratesProblem !== undefined) console.warn('[reserve-radar] exchange rates:', ratesProblem);
       return { fetched: true, status };
     } finally {
       pricesRunning = undefined;

@@ -2,7 +2,7 @@ import { defineLazyItem } from '@/utils/lazy-item';
 import { activeWarnings, type ActiveWarning } from '@/lib/community/active-warnings';
 import { goodLists, subscriptionHealth, type SubscriptionHealth, type WarningSubscription } from '@/lib/community/subscription';
 import { WARNING_LIST_LIMITS } from '@/lib/community/warning-list';
-import { fetchSource } from '@/lib/reserves/fetch-source';
+import { fetchSource, type FetchFailure } from '@/lib/reserves/fetch-source';
 import { subscribeFailureText, subscriptionLine } from '@/lib/words/warning-list-words';
 import { getSettings } from '@/utils/settings';
 import { chainWork } from './chain-work';
@@ -129,10 +129,10 @@ export async function clearSubscriptions(): Promise<void> {
   await writeSubscriptions([]);
 }
 
-async function fetchList(url: string): Promise<{ ok: true; body: string } | { ok: false; reason: string }> {
+async function fetchList(url: string): Promise<{ ok: true; body: string } | { ok: false; failure: FetchFailure }> {
   // The same guarded GET as the reserve data: no cookies, a deadline over the whole body, a size cap while streaming.
   const fetched = await fetchSource({ url, fetch: (input, init) => fetch(input, init), timeoutMs: TIMEOUT_MS, maxBytes: WARNING_LIST_LIMITS.maxBytes });
-  return fetched.ok ? { ok: true, body: JSON.stringify(fetched.body) } : { ok: false, reason: fetched.message };
+  return fetched.ok ? { ok: true, body: JSON.stringify(fetched.body) } : { ok: false, failure: fetched.failure };
 }
 
 /** Checks every subscription that is due (all of them when forced), one at a time. */

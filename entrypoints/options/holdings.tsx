@@ -6,6 +6,7 @@ import { HoldingsData, type ImportResult, type Reminders } from '@/components/Ho
 import { useT } from '@/utils/i18n';
 import { exportData, importData, MAX_IMPORT_BYTES } from '@/lib/holdings/export-data';
 import { importFailureText } from '@/lib/words/import-failure';
+import { holdingsSaveFailureText } from '@/lib/words/holdings-save-failure';
 import { parseHoldingsState, type HoldingsState } from '@/lib/holdings/model';
 import { parseAddressBook } from '@/lib/custody/address-book';
 import { addressBookProblemText } from '@/lib/words/address-text';
@@ -98,7 +99,7 @@ export function HoldingsGlue({ settings, exchangeNames, onSettingsReplaced }: Ho
       if (added) void refreshPrices();
       return { ok: true } as const;
     } catch (error) {
-      return { ok: false, reason: error instanceof HoldingsSaveError ? error.shortMessage : String(error) } as const;
+      return { ok: false, reason: error instanceof HoldingsSaveError ? holdingsSaveFailureText(error.code, t) : String(error) } as const;
     }
   };
 

@@ -3,6 +3,7 @@ import type { Address } from 'viem';
 import type { HeldFeed, VerifyFeedReturnType } from '../feed/verify-feed';
 import type { CreateSubscriptionParameters, CreateSubscriptionReturnType, WarningSubscription } from '../community/subscription';
 import type { ChainReading } from '../holdings/address-readings';
+import { FetchFailureSchema, type FetchFailure } from '../reserves/fetch-source';
 
 /**
  * The background's work that needs viem: signature checks (the signed feed, the community
@@ -35,7 +36,7 @@ export interface VerifyFeedWork {
 
 export interface CheckSubscriptionWork {
   state: WarningSubscription;
-  fetched: { ok: true; body: string } | { ok: false; reason: string };
+  fetched: { ok: true; body: string } | { ok: false; failure: FetchFailure };
   /** ms since epoch. */
   now: number;
 }
@@ -49,7 +50,7 @@ export interface ReadChainWork {
 
 const Text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const Moment = v.pipe(v.number(), v.integer(), v.minValue(0));
-const Fetched = v.variant('ok', [v.object({ ok: v.literal(true), body: Text(4 * 1024 * 1024) }), v.object({ ok: v.literal(false), reason: Text(2000) })]);
+const Fetched = v.variant('ok', [v.object({ ok: v.literal(true), body: Text(4 * 1024 * 1024) }), v.object({ ok: v.literal(false), failure: FetchFailureSchema })]);
 
 /**
  * The one request the offscreen document answers, by operation. Only the background sends it

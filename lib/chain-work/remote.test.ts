@@ -50,7 +50,7 @@ describe('createRemoteChainWork: the feed', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const { text } = await signedFeed();
     for (const ask of [() => Promise.reject(new Error('Could not establish connection. Receiving end does not exist.')), () => Promise.reject(new Error('no answer in time'))] as AskChainWork[]) {
-      expect(await createRemoteChainWork(ask).verifyFeed(feedWork(text))).toMatchObject({ ok: false, code: 'unchecked', reason: expect.stringMatching(/could not be checked/) });
+      expect(await createRemoteChainWork(ask).verifyFeed(feedWork(text))).toMatchObject({ ok: false, code: 'unchecked', failure: { code: 'unchecked', why: expect.any(String) } });
     }
     expect(warn).toHaveBeenCalled();
   });
@@ -81,7 +81,7 @@ describe('createRemoteChainWork: the feed', () => {
     const claimed = await createRemoteChainWork(async () => ({ ...((await faithful({ target: 'chain-work', op: 'verifyFeed', work: feedWork(text) })) as object) })).verifyFeed(
       feedWork(text, { sequence: 8, hash }),
     );
-    expect(claimed).toMatchObject({ ok: false, code: 'unchecked', reason: expect.stringMatching(/step back/) });
+    expect(claimed).toMatchObject({ ok: false, code: 'unchecked', failure: { code: 'unchecked', why: expect.stringMatching(/step back/) } });
   });
 });
 

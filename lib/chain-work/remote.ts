@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import type { Address, Hex } from 'viem';
 import { FeedHeaderSchema } from '../feed/format';
-import type { FeedRejection, VerifyFeedReturnType } from '../feed/verify-feed';
+import { FeedFailureSchema, type FeedFailure, type FeedRejection, type VerifyFeedReturnType } from '../feed/verify-feed';
 import { SnapshotSchema } from '../reserves/schema';
 import { WarningListSchema } from '../community/warning-list';
 import { MAX_SUBSCRIPTIONS, SUBSCRIBE_FAILURE_CODES, SubscriptionErrorSchema, type WarningSubscription } from '../community/subscription';
@@ -31,7 +31,7 @@ export function createRemoteChainWork(ask: AskChainWork): ChainWork {
       const asked = await request('verifyFeed', work);
       const checked = asked.ok ? acceptFeedAnswer(asked.answer, work) : { ok: false as const, why: asked.why };
       if (checked.ok) return checked.result;
-      return warnClosed('feed', checked.why, { ok: false, code: 'unchecked', reason: `The feed could not be checked (${checked.why}), so it was not taken.` });
+      return warnClosed('feed', checked.why, { ok: false, code: 'unchecked', failure: { code: 'unchecked', why: checked.why } });
     },
     async createSubscription(work) {
       const asked = await request('createSubscription', work);
@@ -72,7 +72,6 @@ function warnClosed<T>(what: string, why: string, value: T): T {
 const Hex64 = v.pipe(v.string(), v.regex(/^0x[0-9a-fA-F]{64}$/));
 const Signature = v.pipe(v.string(), v.regex(/^0x[0-9a-fA-F]{130}$/));
 const AddressText = v.pipe(v.string(), v.regex(/^0x[0-9a-fA-F]{40}$/));
-const Reason = v.pipe(v.string(), v.maxLength(2000));
 const IsoMoment = v.pipe(v.string(), v.maxLength(40), v.isoTimestamp());
 
 const FEED_REJECTIONS = ['unreadable', 'too-large', 'malformed', 'tampered', 'bad-signature', 'wrong-signer', 'not-yet-valid', 'expired', 'rollback'] as const satisfies readonly FeedRejection[];
@@ -85,7 +84,7 @@ const FeedAnswerSchema = v.variant('ok', [
     hash: Hex64,
     unchanged: v.boolean(),
   }),
-  v.object({ ok: v.literal(false), code: v.picklist(FEED_REJECTIONS), reason: Reason }),
+  v.object({ ok: v.literal(false), code: v.picklist(FEED_REJECTIONS), failure: FeedFailureSchema }),
 ]);
 
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
@@ -95,7 +94,8 @@ function acceptFeedAnswer(answer: unknown, work: VerifyFeedWork): { ok: true; re
   const parsed = v.safeParse(FeedAnswerSchema, answer);
   if (!parsed.success) return { ok: false, why: 'a malformed answer' };
   const result = parsed.output;
-  if (!result.ok) return { ok: true, result };
+  if (!result.ok)
+    return result.failure.code === result.code ? { ok: true, result: { ok: false, code: result.code, failure: result.failure as FeedFailure } } : { ok: false, why: 'a malformed answer' };
   const { feed } = result.envelope;
   if (!work.signers.some((signer) => same(signer, result.signer))) return { ok: false, why: 'a signer that is not pinned' };
   if (Date.parse(feed.expires) <= work.now) return { ok: false, why: 'an expired feed' };

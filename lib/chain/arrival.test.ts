@@ -83,7 +83,7 @@ describe('errors come back as values', () => {
   it('refuses an endpoint serving another chain', async () => {
     const result = await checkArrival({ rpcUrl, chainId: 1, address: watched, baseline: '0' });
     expect(result.status).toBe('error');
-    expect(result.error).toEqual({ code: 'wrong-chain', message: 'The RPC endpoint serves chain 31337, not chain 1. Its balances cannot confirm this withdrawal.' });
+    expect(result.error).toEqual({ code: 'wrong-chain' });
   });
 
   it('names bad input and an unreachable endpoint', async () => {

@@ -10,13 +10,13 @@ import { BaseError } from '../errors';
 
 export type ArrivalErrorCode = 'bad-address' | 'bad-token' | 'bad-baseline' | 'bad-rpc-url' | 'rpc-unreachable' | 'wrong-chain' | 'read-failed';
 
-/** viem-style error: `shortMessage` is one line for the UI, `details` for logs. */
+/** viem-style error: the code is what the guide words (lib/words/guide-text.ts, ARRIVAL_ERROR), `details` for logs. */
 export class ArrivalError extends BaseError {
   override name = 'ArrivalError';
   readonly code: ArrivalErrorCode;
 
-  constructor(code: ArrivalErrorCode, shortMessage: string, details?: string) {
-    super(shortMessage, details);
+  constructor(code: ArrivalErrorCode, details?: string) {
+    super(`balance check failed: ${code}`, details);
     this.code = code;
   }
 }
@@ -52,7 +52,7 @@ export interface ArrivalUpdate {
   formattedIncrease: string;
   blockNumber: string | null;
   checkedAt: string;
-  error: { code: ArrivalErrorCode; message: string } | null;
+  error: { code: ArrivalErrorCode } | null;
 }
 
 const clients = new Map<string, PublicClient>();
@@ -102,25 +102,25 @@ export interface ReadBalanceParameters {
 /** Reads the current balance at one block. Throws `ArrivalError` (callers below turn it into a value). */
 export async function readBalance({ rpcUrl, chainId, address, token, timeoutMs = 10_000 }: ReadBalanceParameters): Promise<BalanceReading> {
   // Strict: a mixed-case address with a wrong checksum is a typo, not something to watch.
-  if (!isAddress(address)) throw new ArrivalError('bad-address', 'The address to watch is not a valid 0x address.');
+  if (!isAddress(address)) throw new ArrivalError('bad-address');
   if (token !== undefined && (!isAddress(token.address) || !Number.isInteger(token.decimals) || token.decimals < 0 || token.decimals > 255)) {
-    throw new ArrivalError('bad-token', 'The token to watch is not a valid ERC-20 contract address with its decimals.');
+    throw new ArrivalError('bad-token');
   }
-  if (!validRpcUrl(rpcUrl)) throw new ArrivalError('bad-rpc-url', 'The RPC address is not an http(s) URL.');
+  if (!validRpcUrl(rpcUrl)) throw new ArrivalError('bad-rpc-url');
   const owner = getAddress(address);
   const client = clientFor(rpcUrl, timeoutMs);
   let blockNumber: bigint;
   try {
     blockNumber = await client.getBlockNumber({ cacheTime: 0 });
   } catch (error) {
-    throw new ArrivalError('rpc-unreachable', 'The network could not be reached to check the balance. Checking again shortly.', describe(error));
+    throw new ArrivalError('rpc-unreachable', describe(error));
   }
   if (chainId !== undefined) {
     const actual = await client.getChainId().catch((error: unknown) => {
-      throw new ArrivalError('rpc-unreachable', 'The network could not be reached to check the balance.', describe(error));
+      throw new ArrivalError('rpc-unreachable', describe(error));
     });
     if (actual !== chainId) {
-      throw new ArrivalError('wrong-chain', `The RPC endpoint serves chain ${actual}, not chain ${chainId}. Its balances cannot confirm this withdrawal.`);
+      throw new ArrivalError('wrong-chain', `served chain ${actual}, wanted chain ${chainId}`);
     }
   }
   try {
@@ -131,11 +131,7 @@ export async function readBalance({ rpcUrl, chainId, address, token, timeoutMs =
         : await client.readContract({ address: getAddress(token.address), abi: erc20Abi, functionName: 'balanceOf', args: [owner], blockNumber });
     return { balance, blockNumber };
   } catch (error) {
-    throw new ArrivalError(
-      'read-failed',
-      token === undefined ? 'The balance could not be read.' : 'The token balance could not be read; is this the right token contract for this network?',
-      describe(error),
-    );
+    throw new ArrivalError('read-failed', describe(error));
   }
 }
 
@@ -149,7 +145,7 @@ function update(status: ArrivalUpdate['status'], baseline: bigint, decimals: num
     formattedIncrease: formatUnits(increase, decimals),
     blockNumber: reading === null ? null : reading.blockNumber.toString(),
     checkedAt: new Date().toISOString(),
-    error: error === null ? null : { code: error.code, message: error.shortMessage },
+    error: error === null ? null : { code: error.code },
   };
 }
 
@@ -158,13 +154,13 @@ export async function checkArrival(parameters: CheckArrivalParameters): Promise<
   const decimals = parameters.token?.decimals ?? parameters.nativeDecimals ?? 18;
   const baseline = parseBaseUnits(parameters.baseline);
   if (baseline === undefined) {
-    return update('error', 0n, Number.isInteger(decimals) ? decimals : 18, null, new ArrivalError('bad-baseline', 'The starting balance must be a whole number of base units.'));
+    return update('error', 0n, Number.isInteger(decimals) ? decimals : 18, null, new ArrivalError('bad-baseline'));
   }
   try {
     const reading = await readBalance(parameters);
     return update(reading.balance > baseline ? 'arrived' : 'waiting', baseline, decimals, reading, null);
   } catch (error) {
-    const arrivalError = error instanceof ArrivalError ? error : new ArrivalError('read-failed', 'The balance could not be checked.', describe(error));
+    const arrivalError = error instanceof ArrivalError ? error : new ArrivalError('read-failed', describe(error));
     return update('error', baseline, Number.isInteger(decimals) && decimals >= 0 ? decimals : 18, null, arrivalError);
   }
 }

@@ -77,7 +77,7 @@ describe('checkSubscription / applyFetchResult', () => {
     const good = state.lastGood;
 
     const failures: [CheckFetched, string][] = [
-      [{ ok: false, reason: 'HTTP 503' }, 'unreachable'],
+      [{ ok: false, failure: { reason: 'http', host: 'lists.example.org', status: 503 } }, 'unreachable'],
       [{ ok: true, body: '<html>' }, 'malformed'],
       [{ ok: true, body: await body(sampleList(6), generatePrivateKey()) }, 'wrong-signer'],
       [{ ok: true, body: await body(sampleList(4)) }, 'rollback'],
@@ -123,7 +123,7 @@ describe('checkSubscription / applyFetchResult', () => {
       { ok: false, code: 'expired', failure: { code: 'expired', expires: '2026-11-01T00:00:00Z' } },
       { ok: false, code: 'rollback', failure: { code: 'rollback', sequence: 4, held: 5 } },
       { ok: false, code: 'not-yet-valid', failure: { code: 'not-yet-valid', issued: '2027-01-01T00:00:00Z' } },
-      { ok: false, code: 'unreachable', failure: { code: 'unreachable', detail: 'HTTP 503' } },
+      { ok: false, code: 'unreachable', failure: { code: 'unreachable', reason: 'http', host: 'lists.example.org', status: 503 } },
     );
     fc.assert(
       fc.property(fc.array(failure, { minLength: 1, maxLength: 10 }), (results) => {
@@ -146,8 +146,8 @@ describe('goodLists and subscriptionHealth', () => {
     const good = await checkSubscription({ state: fresh(), fetched: { ok: true, body: await body(sampleList(5)) }, now });
     expect(subscriptionHealth({ state: good, now })).toBe('ok');
 
-    const failing = await checkSubscription({ state: good, fetched: { ok: false, reason: 'timed out' }, now: later });
-    expect(failing.lastError).toEqual({ code: 'unreachable', failure: { code: 'unreachable', detail: 'timed out' }, at: later.toISOString() });
+    const failing = await checkSubscription({ state: good, fetched: { ok: false, failure: { reason: 'timeout', host: 'lists.example.org', timeoutMs: 15_000 } }, now: later });
+    expect(failing.lastError).toEqual({ code: 'unreachable', failure: { code: 'unreachable', reason: 'timeout', host: 'lists.example.org', timeoutMs: 15_000 }, at: later.toISOString() });
     expect(subscriptionHealth({ state: failing, now: later })).toBe('failing');
     expect(subscriptionHealth({ state: failing, now: new Date('2026-12-21T00:00:00Z') })).toBe('expired');
 

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { getAddress, isAddress, isAddressEqual, type Address, type Hex } from 'viem';
 import { signerOf, verifyWarningList, type VerifyWarningListReturnType, type WarningListFailure, type WarningListRejection } from './verify-warning-list';
 import { hashWarningList, WARNING_LIST_LIMITS, WarningListSchema, type WarningList } from './warning-list';
+import type { FetchFailure } from '../reserves/fetch-source';
 
 /**
  * What the background keeps per warning-list subscription. Plain JSON (no Dates, no
@@ -35,10 +36,11 @@ export interface HeldSubscriptionList {
 export type SubscriptionErrorCode = WarningListRejection | 'unreachable' | 'unchecked';
 
 /**
- * Why a check failed, as a code and figures (worded by lib/words/warning-list-words.ts). `detail`
- * and `why` are the fetch's and the check channel's own account, for the line's end.
+ * Why a check failed, as a code and figures (worded by lib/words/warning-list-words.ts). An
+ * `unreachable` failure carries the fetch's own code and figures alongside (flat, so it stores as
+ * one record); `why` is the check channel's own account, for the line's end.
  */
-export type SubscriptionFailure = WarningListFailure | { code: 'unreachable'; detail: string } | { code: 'unchecked'; why: string };
+export type SubscriptionFailure = WarningListFailure | ({ code: 'unreachable' } & FetchFailure) | { code: 'unchecked'; why: string };
 
 export interface SubscriptionError {
   code: SubscriptionErrorCode;
@@ -126,7 +128,7 @@ function failed(state: WarningSubscription, at: string, failure: SubscriptionFai
 export interface CheckSubscriptionParameters {
   state: WarningSubscription;
   /** What the fetch gave: the body text, or the fetch's own account of why there was none. */
-  fetched: { ok: true; body: string } | { ok: false; reason: string };
+  fetched: { ok: true; body: string } | { ok: false; failure: FetchFailure };
   now: Date;
 }
 
@@ -134,7 +136,7 @@ export interface CheckSubscriptionParameters {
 export async function checkSubscription({ state, fetched, now }: CheckSubscriptionParameters): Promise<WarningSubscription> {
   const result: WarningListFetchResult = fetched.ok
     ? await verifyWarningList({ body: fetched.body, expectedSigner: state.expectedSigner, held: state.lastGood, now })
-    : { ok: false, code: 'unreachable', failure: { code: 'unreachable', detail: fetched.reason } };
+    : { ok: false, code: 'unreachable', failure: { code: 'unreachable', ...fetched.failure } };
   return applyFetchResult({ state, result, now });
 }
 

@@ -8,6 +8,8 @@ import { TEST_FEED_KEY, TEST_FEED_SIGNER } from '../../tests/fixtures/feed/test-
 import { signFeed } from './sign-feed';
 import { refreshFeed } from './refresh-feed';
 import { inProcessChainWork } from '../chain-work/in-process';
+import { feedFailureText } from '../words/feed-failure';
+import { english } from '../../scripts/radar/words/english';
 
 const NOW = Date.parse('2026-12-05T00:00:00Z');
 let body = '';
@@ -91,7 +93,10 @@ describe('refreshFeed, against a real local server', () => {
       const result = await refresh(good.snapshot, good.heldFeed);
       expect(result.snapshot).toBe(good.snapshot);
       expect(result.heldFeed).toEqual(good.heldFeed);
-      expect(result.outcome).toMatchObject({ kind: 'failed', message: expect.stringMatching(reason) });
+      expect(result.outcome.kind).toBe('failed');
+      // Stored as a code with figures, and worded as the Data sources row words it.
+      expect(result.state.lastFeedFailure).toEqual(result.outcome.kind === 'failed' ? result.outcome.error : undefined);
+      expect(feedFailureText(result.state.lastFeedFailure!, english.t)).toMatch(reason);
       expect(result.state.status).toBe('failing');
     }
   });

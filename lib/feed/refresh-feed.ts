@@ -1,7 +1,7 @@
 import type { Address } from 'viem';
 import { fetchSource, type FetchLike } from '../reserves/fetch-source';
 import { mergeReserves } from '../reserves/merge';
-import { recordFailure, recordSuccess, type SourcePolicy, type SourceState } from '../reserves/schedule';
+import { recordFailure, recordSuccess, type SourceError, type SourcePolicy, type SourceState } from '../reserves/schedule';
 import type { Snapshot } from '../reserves/schema';
 import { FEED_LIMITS } from './format';
 import type { HeldFeed, VerifyFeedReturnType } from './verify-feed';
@@ -38,7 +38,7 @@ export type RefreshFeedReturnType = {
   snapshot: Snapshot;
   heldFeed: HeldFeed | undefined;
   state: SourceState;
-  outcome: { kind: 'updated'; changed: string[] } | { kind: 'unchanged'; message: string } | { kind: 'failed'; message: string };
+  outcome: { kind: 'updated'; changed: string[] } | { kind: 'unchanged'; message: string } | { kind: 'failed'; error: SourceError };
 };
 
 /**
@@ -49,16 +49,16 @@ export type RefreshFeedReturnType = {
 export async function refreshFeed(params: RefreshFeedParameters): Promise<RefreshFeedReturnType> {
   const { held, heldFeed, state, now } = params;
   const random = params.random ?? Math.random;
-  const fail = (message: string): RefreshFeedReturnType => ({
+  const fail = (error: SourceError): RefreshFeedReturnType => ({
     snapshot: held,
     heldFeed,
-    state: recordFailure({ state, policy: FEED_POLICY, now, random, error: message }),
-    outcome: { kind: 'failed', message },
+    state: recordFailure({ state, policy: FEED_POLICY, now, random, error }),
+    outcome: { kind: 'failed', error },
   });
   const fetched = await fetchSource({ url: params.url, fetch: params.fetch, as: 'text', maxBytes: FEED_LIMITS.maxBytes, ...(params.timeoutMs === undefined ? {} : { timeoutMs: params.timeoutMs }) });
-  if (!fetched.ok) return fail(fetched.message);
+  if (!fetched.ok) return fail(fetched.failure);
   const verified = await params.verify({ body: String(fetched.body), signers: params.signers, now, held: heldFeed });
-  if (!verified.ok) return fail(verified.reason);
+  if (!verified.ok) return fail(verified.failure);
   const succeeded = recordSuccess({ state, policy: FEED_POLICY, now, random });
   const nextHeld = { sequence: verified.envelope.feed.sequence, hash: verified.hash };
   if (verified.unchanged) return { snapshot: held, heldFeed: nextHeld, state: succeeded, outcome: { kind: 'unchanged', message: 'the feed has not changed' } };

@@ -34,13 +34,13 @@ describe('verifyFeed', () => {
     expect(await check(other.text)).toMatchObject({ ok: false, code: 'wrong-signer' });
     expect(await check(text, { now: new Date('2026-12-11T06:00:00Z') })).toMatchObject({ ok: false, code: 'expired' });
     expect(await check(text, { now: new Date('2026-12-04T05:00:00Z') })).toMatchObject({ ok: false, code: 'not-yet-valid' });
-    expect(await check(text, { held: { sequence: 8, hash } })).toMatchObject({ ok: false, code: 'rollback' });
-    expect(await check(text, { held: { sequence: 7, hash: `0x${'1'.repeat(64)}` } })).toMatchObject({ ok: false, code: 'rollback', reason: expect.stringMatching(/same number/) });
+    expect(await check(text, { held: { sequence: 8, hash } })).toMatchObject({ ok: false, code: 'rollback', failure: { sequence: 7, held: 8 } });
+    expect(await check(text, { held: { sequence: 7, hash: `0x${'1'.repeat(64)}` } })).toMatchObject({ ok: false, code: 'rollback', failure: { code: 'rollback', sequence: 7, held: 7 } });
     expect(await check(text, { held: { sequence: 7, hash } })).toMatchObject({ ok: true, unchanged: true });
     expect(await check('{"feed":')).toMatchObject({ ok: false, code: 'unreadable' });
-    expect(await check({ ...envelope, extra: 1 })).toMatchObject({ ok: false, code: 'malformed' });
-    expect(await check(text, { maxBytes: 1000 })).toMatchObject({ ok: false, code: 'too-large' });
-    expect(await check(text, { signers: [] })).toMatchObject({ ok: false, code: 'wrong-signer', reason: expect.stringMatching(/No maintainer key/) });
+    expect(await check({ ...envelope, extra: 1 })).toMatchObject({ ok: false, code: 'malformed', failure: { part: 'envelope', where: expect.any(String) } });
+    expect(await check(text, { maxBytes: 1000 })).toEqual({ ok: false, code: 'too-large', failure: { code: 'too-large', maxKib: 0 } });
+    expect(await check(text, { signers: [] })).toEqual({ ok: false, code: 'wrong-signer', failure: { code: 'wrong-signer' } });
   });
 
   it('refuses the malleable high-s twin of a valid signature', async () => {

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { hexToBigInt, isAddress, isAddressEqual, recoverAddress, type Address, type Hex } from 'viem';
-import { describeIssues, SnapshotSchema } from '../reserves/schema';
+import { SnapshotSchema } from '../reserves/schema';
 import { FEED_LIMITS, FeedEnvelopeSchema, hashFeedHeader, snapshotHash, type FeedEnvelope } from './format';
 
 /** What the reader already trusts: a new feed must not go back from it. */
@@ -23,7 +23,44 @@ export interface VerifyFeedParameters {
   maxBytes?: number;
 }
 
-export type VerifyFeedReturnType = { ok: true; envelope: FeedEnvelope; signer: Address; hash: Hex; unchanged: boolean } | { ok: false; code: FeedRejection; reason: string };
+/**
+ * Why a feed was refused, as a code and figures (worded by lib/words/feed-failure.ts). `where` is
+ * the dot path of the first schema issue; `why` is the check channel's own account.
+ */
+export type FeedFailure =
+  | { code: 'unreadable' | 'tampered' }
+  | { code: 'too-large'; maxKib: number }
+  | { code: 'malformed'; part: 'envelope' | 'figures'; where: string }
+  | { code: 'malformed'; part: 'read' }
+  | { code: 'bad-signature'; problem: 'not-canonical' | 'no-signer' }
+  | { code: 'wrong-signer'; signer?: string }
+  | { code: 'not-yet-valid'; issued: string }
+  | { code: 'expired'; expires: string }
+  | { code: 'rollback'; sequence: number; held: number }
+  | { code: 'unchecked'; why: string };
+
+const Text = v.pipe(v.string(), v.maxLength(300));
+const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
+/** A failure as it comes back from storage or the check channel: read back only when its figures fit. */
+export const FeedFailureSchema = v.union([
+  v.object({ code: v.picklist(['unreadable', 'tampered']) }),
+  v.object({ code: v.literal('too-large'), maxKib: Count }),
+  v.object({ code: v.literal('malformed'), part: v.picklist(['envelope', 'figures']), where: Text }),
+  v.object({ code: v.literal('malformed'), part: v.literal('read') }),
+  v.object({ code: v.literal('bad-signature'), problem: v.picklist(['not-canonical', 'no-signer']) }),
+  v.object({ code: v.literal('wrong-signer'), signer: v.optional(Text) }),
+  v.object({ code: v.literal('not-yet-valid'), issued: Text }),
+  v.object({ code: v.literal('expired'), expires: Text }),
+  v.object({ code: v.literal('rollback'), sequence: Count, held: Count }),
+  v.object({ code: v.literal('unchecked'), why: Text }),
+]);
+
+export function readFeedFailure(value: unknown): FeedFailure | undefined {
+  const parsed = v.safeParse(FeedFailureSchema, value);
+  return parsed.success ? (parsed.output as FeedFailure) : undefined;
+}
+
+export type VerifyFeedReturnType = { ok: true; envelope: FeedEnvelope; signer: Address; hash: Hex; unchanged: boolean } | { ok: false; code: FeedRejection; failure: FeedFailure };
 
 /** A few minutes of clock difference between the builder and a reader is usual; more is refused. */
 const CLOCK_SKEW_MS = 5 * 60_000;
@@ -39,13 +76,13 @@ export async function verifyFeed(params: VerifyFeedParameters): Promise<VerifyFe
   try {
     return await verify(params);
   } catch (error) {
-    return reject('malformed', `The feed could not be read (${error instanceof Error ? error.message.split('\n')[0] : String(error)}).`);
+    return reject({ code: 'malformed', part: 'read' });
   }
 }
 
 async function verify({ body, signers, now, held, maxBytes = FEED_LIMITS.maxBytes }: VerifyFeedParameters): Promise<VerifyFeedReturnType> {
   const pinned = signers.filter((signer) => isAddress(signer, { strict: false }));
-  if (pinned.length === 0) return reject('wrong-signer', 'No maintainer key is pinned, so no feed can be trusted.');
+  if (pinned.length === 0) return reject({ code: 'wrong-signer' });
 
   let value: unknown = body;
   if (typeof body === 'string') {
@@ -53,52 +90,52 @@ async function verify({ body, signers, now, held, maxBytes = FEED_LIMITS.maxByte
     try {
       value = JSON.parse(body);
     } catch {
-      return reject('unreadable', 'The feed is not JSON.');
+      return reject({ code: 'unreadable' });
     }
   }
   const envelope = v.safeParse(FeedEnvelopeSchema, value);
-  if (!envelope.success) return reject('malformed', `The feed is malformed: ${describeIssues(envelope.issues)}.`);
+  if (!envelope.success) return reject({ code: 'malformed', part: 'envelope', where: whereOf(envelope.issues) });
   const { feed, signature } = envelope.output;
   // The snapshot as it arrived, not as parsed: a schema skips keys such as "constructor", and the
   // hash must cover every key of the document, so that no byte is added unnoticed.
   const snapshot = (value as { snapshot: unknown }).snapshot;
 
   if (snapshotHash(snapshot) !== feed.contentHash) {
-    return reject('tampered', 'The figures do not match the ones the maintainer signed: the feed was changed after signing.');
+    return reject({ code: 'tampered' });
   }
   // One encoding per signature: low s, and the recovery byte as 27 or 28 (viem also reads 0/1).
   if (hexToBigInt(`0x${signature.slice(66, 130)}`) > HALF_ORDER || !/^(1b|1c)$/i.test(signature.slice(130))) {
-    return reject('bad-signature', 'The signature is not in its canonical form (low s, recovery byte 27 or 28).');
+    return reject({ code: 'bad-signature', problem: 'not-canonical' });
   }
   const hash = hashFeedHeader(feed);
   let signer: Address;
   try {
     signer = await recoverAddress({ hash, signature: signature as Hex });
   } catch {
-    return reject('bad-signature', 'The signature is not valid: it does not decode to any signer.');
+    return reject({ code: 'bad-signature', problem: 'no-signer' });
   }
   if (!pinned.some((key) => isAddressEqual(key, signer))) {
-    return reject('wrong-signer', `The feed is not signed by a maintainer key this extension trusts (signed by ${signer}).`);
+    return reject({ code: 'wrong-signer', signer });
   }
 
   const nowMs = now.getTime();
   if (Date.parse(feed.issued) - CLOCK_SKEW_MS > nowMs) {
-    return reject('not-yet-valid', `The feed says it was issued on ${feed.issued}, which is in the future. Check your computer's clock.`);
+    return reject({ code: 'not-yet-valid', issued: feed.issued });
   }
   if (Date.parse(feed.expires) <= nowMs) {
-    return reject('expired', `The feed expired on ${feed.expires}; no newer one has been published.`);
+    return reject({ code: 'expired', expires: feed.expires });
   }
   if (held !== undefined && Number.isSafeInteger(held.sequence)) {
     if (feed.sequence < held.sequence) {
-      return reject('rollback', `The feed is older than the one already held (number ${feed.sequence}, held number ${held.sequence}); an old copy may be being replayed.`);
+      return reject({ code: 'rollback', sequence: feed.sequence, held: held.sequence });
     }
     if (feed.sequence === held.sequence && hash.toLowerCase() !== String(held.hash).toLowerCase()) {
-      return reject('rollback', `The feed has the same number (${feed.sequence}) as the one already held but different content.`);
+      return reject({ code: 'rollback', sequence: feed.sequence, held: held.sequence });
     }
   }
 
   const parsed = v.safeParse(SnapshotSchema, snapshot);
-  if (!parsed.success) return reject('malformed', `The signed figures are not valid: ${describeIssues(parsed.issues)}.`);
+  if (!parsed.success) return reject({ code: 'malformed', part: 'figures', where: whereOf(parsed.issues) });
   return {
     ok: true,
     envelope: { feed, snapshot: parsed.output, signature: signature as Hex },
@@ -109,9 +146,15 @@ async function verify({ body, signers, now, held, maxBytes = FEED_LIMITS.maxByte
 }
 
 function tooLarge(maxBytes: number): VerifyFeedReturnType {
-  return reject('too-large', `The feed is larger than ${Math.floor(maxBytes / 1024)} KiB, the most a feed may be.`);
+  return reject({ code: 'too-large', maxKib: Math.floor(maxBytes / 1024) });
 }
 
-function reject(code: FeedRejection, reason: string): Extract<VerifyFeedReturnType, { ok: false }> {
-  return { ok: false, code, reason };
+function reject(failure: FeedFailure): Extract<VerifyFeedReturnType, { ok: false }> {
+  return { ok: false, code: failure.code, failure };
+}
+
+/** Where the first schema issue is, as a dot path ("(feed)" for the whole document). */
+function whereOf(issues: readonly v.BaseIssue<unknown>[]): string {
+  const first = issues[0];
+  return ((first === undefined ? null : v.getDotPath(first)) ?? '(feed)').slice(0, 300);
 }

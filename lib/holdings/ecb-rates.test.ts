@@ -35,17 +35,21 @@ describe('parseEcbRates', () => {
   });
 
   it.each([
-    ['an HTML error page', '<html><body>Service unavailable</body></html>'],
-    ['a file without a dollar rate', `<Cube><Cube time='2019-06-13'><Cube currency='SEK' rate='10.6968'/></Cube></Cube>`],
-    ['the history file (many days)', `<Cube><Cube time='2019-06-13'><Cube currency='USD' rate='1.1289'/></Cube><Cube time='2019-06-12'><Cube currency='USD' rate='1.1322'/></Cube></Cube>`],
-    ['a date in the future', `<Cube><Cube time='2030-01-01'><Cube currency='USD' rate='1.1'/></Cube></Cube>`],
-    ['a huge body', `<Cube time='2019-06-13'>${' '.repeat(100_000)}`],
-  ])('refuses %s with a plain-words error', (_name, text) => {
+    ['an HTML error page', '<html><body>Service unavailable</body></html>', { code: 'not-ecb-file' }],
+    ['a file without a dollar rate', `<Cube><Cube time='2019-06-13'><Cube currency='SEK' rate='10.6968'/></Cube></Cube>`, { code: 'no-usd' }],
+    [
+      'the history file (many days)',
+      `<Cube><Cube time='2019-06-13'><Cube currency='USD' rate='1.1289'/></Cube><Cube time='2019-06-12'><Cube currency='USD' rate='1.1322'/></Cube></Cube>`,
+      { code: 'not-ecb-file' },
+    ],
+    ['a date in the future', `<Cube><Cube time='2030-01-01'><Cube currency='USD' rate='1.1'/></Cube></Cube>`, { code: 'future-date', day: '2030-01-01' }],
+    ['a huge body', `<Cube time='2019-06-13'>${' '.repeat(100_000)}`, { code: 'not-ecb-file' }],
+  ])('refuses %s with a code and its figures', (_name, text, failure) => {
     const result = parseEcbRates({ text, fetchedAt: FETCHED });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.reason).toBeInstanceOf(EcbRatesError);
-    expect(result.reason.shortMessage).toMatch(/exchange-rate/);
+    expect(result.reason.failure).toEqual(failure);
   });
 
   it('skips a zero or malformed rate instead of dividing by it', () => {

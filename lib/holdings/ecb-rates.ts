@@ -16,8 +16,17 @@ export const ECB_DAILY_URL = 'https://www.ecb.europa.eu/stats/eurofxref/eurofxre
 /** The real file is about 1.5 kB; anything far larger is not it. */
 export const ECB_MAX_BYTES = 64 * 1024;
 
+/** Why the rates file was refused, as a code and figures (worded by lib/words/holdings-source-failure.ts). */
+export type EcbRatesFailure = { code: 'not-ecb-file' } | { code: 'not-https' } | { code: 'future-date'; day: string } | { code: 'no-usd' };
+
 export class EcbRatesError extends BaseError {
   override name = 'EcbRatesError';
+  readonly failure: EcbRatesFailure;
+
+  constructor(failure: EcbRatesFailure, details?: string) {
+    super(`exchange-rate file refused: ${failure.code}`, details);
+    this.failure = failure;
+  }
 }
 
 export interface ParseEcbRatesParameters {
@@ -33,22 +42,22 @@ const TIME = /<Cube\s+time\s*=\s*(['"])(\d{4}-\d{2}-\d{2})\1\s*>/g;
 const RATE = /<Cube\s+currency\s*=\s*(['"])([A-Z]{3})\1\s+rate\s*=\s*(['"])([0-9]+(?:\.[0-9]+)?)\3\s*\/>/g;
 
 export function parseEcbRates({ text, url = ECB_DAILY_URL, fetchedAt }: ParseEcbRatesParameters): ParseEcbRatesReturnType {
-  const fail = (shortMessage: string, details?: string): ParseEcbRatesReturnType => ({ ok: false, reason: new EcbRatesError(shortMessage, details) });
-  if (typeof text !== 'string' || text.length > ECB_MAX_BYTES) return fail('The exchange-rate source answered something that is not the ECB rates file.', 'empty or too large');
-  if (!/^https:\/\//.test(url)) return fail('The exchange-rate source address must start with https://.');
+  const fail = (failure: EcbRatesFailure, details?: string): ParseEcbRatesReturnType => ({ ok: false, reason: new EcbRatesError(failure, details) });
+  if (typeof text !== 'string' || text.length > ECB_MAX_BYTES) return fail({ code: 'not-ecb-file' }, 'empty or too large');
+  if (!/^https:\/\//.test(url)) return fail({ code: 'not-https' });
   const days = [...text.matchAll(TIME)].map((match) => match[2]!);
   // The daily file holds exactly one day; the history files hold many and are not this source.
-  if (days.length !== 1) return fail('The exchange-rate source answered something that is not the ECB rates file.', `${days.length} dated blocks`);
+  if (days.length !== 1) return fail({ code: 'not-ecb-file' }, `${days.length} dated blocks`);
   const day = days[0]!;
   const dayStart = Date.parse(`${day}T00:00:00Z`);
-  if (Number.isNaN(dayStart) || dayStart > fetchedAt + 86_400_000) return fail('The exchange-rate file is dated in the future.', day);
+  if (Number.isNaN(dayStart) || dayStart > fetchedAt + 86_400_000) return fail({ code: 'future-date', day });
   const perEuro = new Map<string, number>();
   for (const match of text.matchAll(RATE)) {
     const rate = Number(match[4]);
     if (Number.isFinite(rate) && rate > 0 && !perEuro.has(match[2]!)) perEuro.set(match[2]!, rate);
   }
   const usdPerEuro = perEuro.get('USD');
-  if (usdPerEuro === undefined) return fail('The exchange-rate file has no US dollar rate, so no currency can be converted.');
+  if (usdPerEuro === undefined) return fail({ code: 'no-usd' });
   const asOf = new Date(dayStart).toISOString();
   const fiat: Record<string, FiatRate> = { EUR: { usd: usdPerEuro, asOf, source: url } };
   for (const [currency, rate] of perEuro) {

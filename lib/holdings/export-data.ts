@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { GoalSchema, HistoryPointSchema, HoldingSchema, LimitsSchema, WatchedAddressSchema, type HoldingsState } from './model';
+import { GoalSchema, HistoryPointSchema, HoldingSchema, LimitsSchema, MAX_ADDRESSES, MAX_HOLDINGS, WatchedAddressSchema, type HoldingsProblem, type HoldingsState } from './model';
 
 /**
  * All local data as one JSON file, so a user can move to another browser or keep a backup.
@@ -18,8 +18,8 @@ export const ExportFileSchema = v.object({
   format: v.literal(EXPORT_FORMAT),
   version: v.literal(EXPORT_VERSION),
   exportedAt: v.pipe(v.string(), v.isoTimestamp()),
-  holdings: v.pipe(v.array(HoldingSchema), v.maxLength(1000, 'At most 1 000 holdings.')),
-  addresses: v.pipe(v.array(WatchedAddressSchema), v.maxLength(200, 'At most 200 watched addresses.')),
+  holdings: v.pipe(v.array(HoldingSchema), v.maxLength(MAX_HOLDINGS, 'too-many-holdings' satisfies HoldingsProblem)),
+  addresses: v.pipe(v.array(WatchedAddressSchema), v.maxLength(MAX_ADDRESSES, 'too-many-addresses' satisfies HoldingsProblem)),
   goal: v.optional(GoalSchema),
   limits: v.optional(LimitsSchema, {}),
   history: v.pipe(v.array(HistoryPointSchema), v.maxLength(3660, 'At most ten years of history.')),

@@ -13,24 +13,46 @@ import { ExchangeIdSchema } from '../exchanges/exchange-id';
 /** Where a position sits: `self` (a wallet the user controls) or an exchange id from the registry. */
 export type Custodian = 'self' | (string & {});
 
-const IdSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'An id may hold letters, digits, - and _ (at most 64).'));
+/**
+ * Why a state was refused, as the schemas' issue messages: codes, worded where a save fails by
+ * lib/words/holdings-save-failure.ts.
+ */
+export const HOLDINGS_PROBLEMS = [
+  'bad-id',
+  'bad-asset',
+  'bad-currency',
+  'bad-amount',
+  'amount-too-large',
+  'bad-address',
+  'bad-share',
+  'bad-day',
+  'too-many-holdings',
+  'too-many-addresses',
+  'too-much-history',
+] as const;
+export type HoldingsProblem = (typeof HOLDINGS_PROBLEMS)[number];
+
+export const MAX_HOLDINGS = 1000;
+export const MAX_ADDRESSES = 200;
+
+const IdSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'bad-id' satisfies HoldingsProblem));
 
 export const CustodianSchema = v.union([v.literal('self'), ExchangeIdSchema]);
 
 /** Ticker as the price table keys it: upper case, letters, digits, `.` and `-`. */
-export const AssetSymbolSchema = v.pipe(v.string(), v.trim(), v.toUpperCase(), v.regex(/^[A-Z0-9][A-Z0-9.-]{0,14}$/, 'An asset is a ticker such as BTC or USDC (at most 15 characters).'));
+export const AssetSymbolSchema = v.pipe(v.string(), v.trim(), v.toUpperCase(), v.regex(/^[A-Z0-9][A-Z0-9.-]{0,14}$/, 'bad-asset' satisfies HoldingsProblem));
 
 /** ISO 4217 code such as USD, EUR or SEK. */
-export const CurrencySchema = v.pipe(v.string(), v.trim(), v.toUpperCase(), v.regex(/^[A-Z]{3}$/, 'A currency is a three-letter code such as USD, EUR or SEK.'));
+export const CurrencySchema = v.pipe(v.string(), v.trim(), v.toUpperCase(), v.regex(/^[A-Z]{3}$/, 'bad-currency' satisfies HoldingsProblem));
 
 // A ceiling far above any real balance, so a typo like 1e300 is refused instead of breaking sums.
 const MAX_AMOUNT = 1e15;
 
 export const AmountSchema = v.pipe(
-  v.number('An amount must be a number.'),
-  v.finite('An amount must be a finite number.'),
-  v.minValue(0, 'An amount cannot be negative.'),
-  v.maxValue(MAX_AMOUNT, 'That amount is too large to be real.'),
+  v.number('bad-amount' satisfies HoldingsProblem),
+  v.finite('bad-amount' satisfies HoldingsProblem),
+  v.minValue(0, 'bad-amount' satisfies HoldingsProblem),
+  v.maxValue(MAX_AMOUNT, 'amount-too-large' satisfies HoldingsProblem),
 );
 
 const TimestampSchema = v.pipe(v.number(), v.integer(), v.minValue(0));
@@ -61,7 +83,7 @@ export type AssetHolding = v.InferOutput<typeof AssetHoldingSchema>;
 export type FiatHolding = v.InferOutput<typeof FiatHoldingSchema>;
 export type Holding = v.InferOutput<typeof HoldingSchema>;
 
-export const EvmAddressSchema = v.pipe(v.string(), v.trim(), v.regex(/^0x[0-9a-fA-F]{40}$/, 'A watched address is a 0x address of 40 hex digits.'));
+export const EvmAddressSchema = v.pipe(v.string(), v.trim(), v.regex(/^0x[0-9a-fA-F]{40}$/, 'bad-address' satisfies HoldingsProblem));
 
 /** A self-custody address watched read-only; its balances count as `self`. */
 export const WatchedAddressSchema = v.object({
@@ -73,7 +95,7 @@ export const WatchedAddressSchema = v.object({
 });
 export type WatchedAddress = v.InferOutput<typeof WatchedAddressSchema>;
 
-const ShareSchema = v.pipe(v.number(), v.finite(), v.minValue(0, 'A share is between 0 and 100 %.'), v.maxValue(1, 'A share is between 0 and 100 %.'));
+const ShareSchema = v.pipe(v.number(), v.finite(), v.minValue(0, 'bad-share' satisfies HoldingsProblem), v.maxValue(1, 'bad-share' satisfies HoldingsProblem));
 
 /** "I want to hold 80 % myself." */
 export const GoalSchema = v.object({ selfShareTarget: ShareSchema });
@@ -96,17 +118,17 @@ export type Limits = v.InferOutput<typeof LimitsSchema>;
 
 /** One day's self-custody share, for the small chart. `selfShare` is null when nothing could be valued that day. */
 export const HistoryPointSchema = v.object({
-  day: v.pipe(v.string(), v.isoDate('A history day is YYYY-MM-DD.')),
+  day: v.pipe(v.string(), v.isoDate('bad-day' satisfies HoldingsProblem)),
   selfShare: v.nullable(ShareSchema),
 });
 export type HistoryPoint = v.InferOutput<typeof HistoryPointSchema>;
 
 export const HoldingsStateSchema = v.object({
-  holdings: v.pipe(v.array(HoldingSchema), v.maxLength(1000, 'At most 1 000 holdings.')),
-  addresses: v.pipe(v.array(WatchedAddressSchema), v.maxLength(200, 'At most 200 watched addresses.')),
+  holdings: v.pipe(v.array(HoldingSchema), v.maxLength(MAX_HOLDINGS, 'too-many-holdings' satisfies HoldingsProblem)),
+  addresses: v.pipe(v.array(WatchedAddressSchema), v.maxLength(MAX_ADDRESSES, 'too-many-addresses' satisfies HoldingsProblem)),
   goal: v.optional(GoalSchema),
   limits: v.optional(LimitsSchema, {}),
-  history: v.pipe(v.array(HistoryPointSchema), v.maxLength(3660, 'At most ten years of history.')),
+  history: v.pipe(v.array(HistoryPointSchema), v.maxLength(3660, 'too-much-history' satisfies HoldingsProblem)),
 });
 export type HoldingsState = v.InferOutput<typeof HoldingsStateSchema>;
 

@@ -70,18 +70,19 @@ describe('parseDefillamaPrices', () => {
     ['an array', []],
     ['no coins', { prices: {} }],
     ['coins as a list', { coins: [] }],
-  ])('refuses %s with a plain-words error', (_name, body) => {
+  ])('refuses %s with a code', (_name, body) => {
     const result = parseDefillamaPrices({ body, url: URL_, fetchedAt: FETCHED_AT });
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.reason).toBeInstanceOf(PriceParseError);
-      expect(result.reason.shortMessage).toBe('The price source answered something that is not a price list.');
+      expect(result.reason.code).toBe('not-a-price-list');
     }
   });
 
   it('refuses a source that is not https', () => {
     const result = parseDefillamaPrices({ body: answer, url: 'http://coins.llama.fi/x', fetchedAt: FETCHED_AT });
     expect(result.ok).toBe(false);
+    expect(result.ok ? undefined : result.reason.code).toBe('not-https');
   });
 
   it('does not treat prototype names as coins', () => {

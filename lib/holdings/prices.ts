@@ -80,9 +80,18 @@ export function defillamaPricesUrl({ symbols }: DefillamaPricesUrlParameters): s
   return `${DEFILLAMA_COINS_ORIGIN}/prices/current/${ids.join(',')}`;
 }
 
-/** viem-style error: `shortMessage` for the UI, `details` for logs. */
+/** Why a price answer was refused: `not-a-price-list` for the wrong shape, `not-https` for the address (worded by lib/words/holdings-source-failure.ts). */
+export type PriceParseCode = 'not-a-price-list' | 'not-https';
+
+/** viem-style error: a code a page words, `details` for logs. */
 export class PriceParseError extends BaseError {
   override name = 'PriceParseError';
+  readonly code: PriceParseCode;
+
+  constructor(code: PriceParseCode, details?: string) {
+    super(`price answer refused: ${code}`, details);
+    this.code = code;
+  }
 }
 
 // The response as DefiLlama documents it: { coins: { "<chain|coingecko>:<id>": { price, symbol, timestamp, confidence, decimals? } } }.
@@ -120,10 +129,10 @@ export function parseDefillamaPrices({ body, url, fetchedAt, minConfidence = DEF
   const shape = v.safeParse(DefillamaResponseSchema, body);
   // valibot's record takes an array as an object with index keys; a list is not this answer.
   if (shape.success && Array.isArray((body as { coins: unknown }).coins)) {
-    return { ok: false, reason: new PriceParseError('The price source answered something that is not a price list.', 'coins is a list, not a map') };
+    return { ok: false, reason: new PriceParseError('not-a-price-list', 'coins is a list, not a map') };
   }
-  if (!shape.success) return { ok: false, reason: new PriceParseError('The price source answered something that is not a price list.', shape.issues[0]?.message) };
-  if (!/^https:\/\//.test(url)) return { ok: false, reason: new PriceParseError('The price source address must start with https://.') };
+  if (!shape.success) return { ok: false, reason: new PriceParseError('not-a-price-list', shape.issues[0]?.message) };
+  if (!/^https:\/\//.test(url)) return { ok: false, reason: new PriceParseError('not-https') };
   const symbolOf = new Map(Object.entries(defillamaCoinIds).map(([symbol, id]) => [id, symbol]));
   const prices: Record<string, PriceEntry> = {};
   const skipped: { coin: string; reason: string }[] = [];

@@ -5,6 +5,8 @@ import type { ExchangeDefinition } from '../exchanges/types';
 import { cexsToReserves, protocolToBreakdown, readingTime } from './defillama';
 import { DataSourceError } from './errors';
 import { FlowsSchema, OnchainAssetsSchema, TokenAmountsSchema } from './schema';
+import { cexsEntryName, cexsEntryProblemText } from '../words/cexs-entry-problem';
+import { english } from '../../scripts/radar/words/english';
 
 const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(`../../tests/fixtures/defillama/${name}`, import.meta.url), 'utf8'));
 
@@ -89,7 +91,7 @@ describe('cexsToReserves', () => {
       const out = cexsToReserves({ body, asOf: '2026-08-10', exchanges: registry });
       expect(out.rejected).toHaveLength(1);
       expect(out.rejected[0]?.name).toBe('Kraken');
-      expect(out.rejected[0]?.reason).toMatch(reason);
+      expect(cexsEntryProblemText(out.rejected[0]!.problem, english.t)).toMatch(reason);
       expect(out.reserves.bybit?.onchain?.totalUsd).toBe(2);
       expect(out.reserves.kraken).toBeUndefined();
     }
@@ -97,8 +99,8 @@ describe('cexsToReserves', () => {
 
   it('rejects entries that are not objects or have no name', () => {
     const out = cexsToReserves({ body: { cexs: [42, null, { slug: 'kraken', currentTvl: 1, cleanAssetsTvl: 1 }] }, asOf: '2026-08-10', exchanges: registry });
-    expect(out.rejected.map((r) => r.name)).toEqual(['entry 0', 'entry 1', 'entry 2']);
-    expect(out.rejected[2]?.reason).toMatch(/no name/);
+    expect(out.rejected.map((r) => cexsEntryName(r, english.t))).toEqual(['entry 0', 'entry 1', 'entry 2']);
+    expect(out.rejected.map((r) => r.problem)).toEqual([{ code: 'not-object' }, { code: 'not-object' }, { code: 'no-name' }]);
   });
 
   it('prefers the measured row when an exchange is listed twice', () => {

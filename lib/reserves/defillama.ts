@@ -59,14 +59,24 @@ export type CexsToReservesReturnType = {
   reserves: Record<string, CexReserves>;
   /** Names of entries that match no registry exchange (DefiLlama tracks more than we do). */
   unmatched: string[];
-  /** Entries refused, each with a plain reason; the other entries are still used. */
-  rejected: { name: string; reason: string }[];
+  /** Entries refused, each with its position, its name when it has one, and why; the other entries are still used. */
+  rejected: CexsRejectedEntry[];
 };
+
+/** Why a `/cexs` entry was refused, as a code and figures (worded by lib/words/cexs-entry-problem.ts). */
+export type CexsEntryProblem =
+  | { code: 'not-object' | 'no-name' | 'total-without-clean' | 'clean-without-total' }
+  | { code: 'clean-above-total'; clean: number; total: number }
+  | { code: 'not-a-number'; field: string; value: string }
+  | { code: 'below-min'; field: string; value: number; min: number }
+  | { code: 'above-max'; field: string; value: number; max: number };
+
+export type CexsRejectedEntry = { index: number; name?: string; problem: CexsEntryProblem };
 
 type Entry = Record<string, unknown>;
 
 class EntryProblem {
-  constructor(readonly reason: string) {}
+  constructor(readonly problem: CexsEntryProblem) {}
 }
 
 /**
@@ -94,18 +104,18 @@ export function cexsToReserves(params: CexsToReservesParameters): CexsToReserves
 
   const reserves: Record<string, CexReserves> = {};
   const unmatched: string[] = [];
-  const rejected: { name: string; reason: string }[] = [];
+  const rejected: CexsRejectedEntry[] = [];
 
   for (let index = 0; index < list.length; index++) {
     const raw: unknown = list[index];
     if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-      rejected.push({ name: `entry ${index}`, reason: `an entry must be an object, got ${describeType(raw)}` });
+      rejected.push({ index, problem: { code: 'not-object' } });
       continue;
     }
     const entry = raw as Entry;
     const name = entry.name;
     if (typeof name !== 'string' || name.trim() === '') {
-      rejected.push({ name: `entry ${index}`, reason: 'the entry has no name, so it cannot be attributed to an exchange' });
+      rejected.push({ index, problem: { code: 'no-name' } });
       continue;
     }
     const slug = typeof entry.slug === 'string' ? entry.slug.toLowerCase() : undefined;
@@ -116,7 +126,7 @@ export function cexsToReserves(params: CexsToReservesParameters): CexsToReserves
     }
     const built = buildEntry(entry, time, source);
     if (built instanceof EntryProblem) {
-      rejected.push({ name, reason: built.reason });
+      rejected.push({ index, name, problem: built.problem });
       continue;
     }
     if (built.onchain === undefined && built.flows === undefined) continue;
@@ -135,9 +145,9 @@ function buildEntry(entry: Entry, time: ReadingTime, source: string): CexReserve
     const total = optionalUsd(entry, 'currentTvl');
     const clean = optionalUsd(entry, 'cleanAssetsTvl');
     if (total !== undefined) {
-      if (clean === undefined) return new EntryProblem('it has total assets (currentTvl) but no clean assets (cleanAssetsTvl)');
+      if (clean === undefined) return new EntryProblem({ code: 'total-without-clean' });
       if (clean > total * 1.0001) {
-        return new EntryProblem(`its clean assets (${clean}) exceed its total assets (${total})`);
+        return new EntryProblem({ code: 'clean-above-total', clean, total });
       }
       const onchain: OnchainAssets = { totalUsd: total, cleanUsd: clean, source, ...time };
       // cleanAssetsTvl leaves out only `coinSymbol`; with no such coin the difference is not an own-token value.
@@ -146,7 +156,7 @@ function buildEntry(entry: Entry, time: ReadingTime, source: string): CexReserve
       if (leverage !== undefined) onchain.leverage = leverage;
       result.onchain = onchain;
     } else if (clean !== undefined) {
-      return new EntryProblem('it has clean assets (cleanAssetsTvl) but no total assets (currentTvl)');
+      return new EntryProblem({ code: 'clean-without-total' });
     }
     const net24hUsd = optionalNumber(entry, 'inflows_24h', -MAX_BELIEVABLE_USD, MAX_BELIEVABLE_USD);
     const net7dUsd = optionalNumber(entry, 'inflows_1w', -MAX_BELIEVABLE_USD, MAX_BELIEVABLE_USD);
@@ -174,10 +184,10 @@ function optionalNumber(entry: Entry, field: string, min: number, max: number): 
   const value = entry[field];
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw new EntryProblem(`${field} is not a finite number (${JSON.stringify(value) ?? String(value)})`);
+    throw new EntryProblem({ code: 'not-a-number', field, value: (JSON.stringify(value) ?? String(value)).slice(0, 80) });
   }
-  if (value < min) throw new EntryProblem(`${field} is ${value}, below the least believable value ${min}`);
-  if (value > max) throw new EntryProblem(`${field} is ${value}, above the greatest believable value ${max}`);
+  if (value < min) throw new EntryProblem({ code: 'below-min', field, value, min });
+  if (value > max) throw new EntryProblem({ code: 'above-max', field, value, max });
   return value;
 }
 

@@ -56,24 +56,29 @@ describe('fetchSource against a real local server', () => {
   });
 
   it('reports HTTP errors in plain words', async () => {
-    expect(await fetchSource({ url: server.url('/forbidden'), fetch })).toMatchObject({ ok: false, reason: 'http', status: 403, message: expect.stringMatching(/answered HTTP 403/) });
+    expect(await fetchSource({ url: server.url('/forbidden'), fetch })).toMatchObject({
+      ok: false,
+      reason: 'http',
+      status: 403,
+      failure: { reason: 'http', host: new URL(server.url('/')).host, status: 403 },
+    });
     expect(await fetchSource({ url: server.url('/broken'), fetch })).toMatchObject({ ok: false, reason: 'http', status: 500 });
   });
 
   it('reports a body that is not JSON', async () => {
-    expect(await fetchSource({ url: server.url('/html'), fetch })).toMatchObject({ ok: false, reason: 'invalid-json', message: expect.stringMatching(/not JSON/) });
+    expect(await fetchSource({ url: server.url('/html'), fetch })).toMatchObject({ ok: false, reason: 'invalid-json', failure: { reason: 'invalid-json' } });
   });
 
   it('times out a server that stalls mid-body', async () => {
     const started = Date.now();
     const result = await fetchSource({ url: server.url('/stall'), fetch, timeoutMs: 300 });
-    expect(result).toMatchObject({ ok: false, reason: 'timeout', message: expect.stringMatching(/did not answer within 300 ms/) });
+    expect(result).toMatchObject({ ok: false, reason: 'timeout', failure: { reason: 'timeout', timeoutMs: 300 } });
     expect(Date.now() - started).toBeLessThan(5000);
   });
 
   it('refuses an oversized stream without reading all of it', async () => {
     const result = await fetchSource({ url: server.url('/huge'), fetch, maxBytes: 256 * 1024 });
-    expect(result).toMatchObject({ ok: false, reason: 'too-large', message: expect.stringMatching(/more than 256 kB/) });
+    expect(result).toMatchObject({ ok: false, reason: 'too-large', failure: { reason: 'too-large', maxBytes: 256 * 1024 } });
   });
 
   it('refuses a declared length above the cap before reading', async () => {
@@ -83,7 +88,11 @@ describe('fetchSource against a real local server', () => {
 
   it('reports a host that is down as a network failure', async () => {
     const result = await fetchSource({ url: await closedPortUrl('/cexs'), fetch });
-    expect(result).toMatchObject({ ok: false, reason: 'network', message: expect.stringMatching(/could not reach 127\.0\.0\.1/) });
+    expect(result).toMatchObject({
+      ok: false,
+      reason: 'network',
+      failure: { reason: 'network', stage: 'connect', host: expect.stringMatching(/^127\.0\.0\.1:\d+$/), detail: expect.stringMatching(/\S/) },
+    });
   });
 
   it('honours an outer abort signal', async () => {

@@ -1,13 +1,18 @@
 /**
  * One GET of a JSON source, made safe for a background worker: no cookies, a deadline that
  * covers the whole body (a server that sends headers and then stalls still times out), a size
- * cap enforced while streaming, and a plain-words result instead of an exception.
+ * cap enforced while streaming, and a result instead of an exception: a failure is a code with its
+ * figures (host, status, limit), worded where it is shown by lib/words/fetch-failure.ts.
  *
  * The same request for everyone, every time: no conditional request. An ETag or Last-Modified
  * sent back would be a value the data host chose for this install, and so could identify it;
  * `cache: 'no-store'` keeps the browser's HTTP cache from sending one on its own
  * (docs/data-model.md, "Conditional requests").
  */
+
+import * as v from 'valibot';
+
+const DETAIL_MAX = 200;
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -28,6 +33,33 @@ export type FetchSourceParameters = {
 
 export type FetchFailureReason = 'timeout' | 'http' | 'network' | 'too-large' | 'invalid-json' | 'not-modified' | 'aborted';
 
+/**
+ * Why a fetch gave no body, as a code and figures. `stage` tells a connection that failed from an
+ * answer that broke off; `detail` is the platform's own error code or text (ECONNREFUSED, …), kept
+ * short, for the line's end.
+ */
+export type FetchFailure =
+  | { reason: 'timeout'; host: string; timeoutMs: number }
+  | { reason: 'http'; host: string; status: number }
+  | { reason: 'network'; host: string; stage: 'connect' | 'body'; detail?: string }
+  | { reason: 'too-large'; host: string; maxBytes: number }
+  | { reason: 'invalid-json' | 'not-modified' | 'aborted'; host: string };
+
+const Host = v.pipe(v.string(), v.maxLength(300));
+/** A failure as it comes back from storage or another context: read back only when its figures fit. */
+export const FetchFailureSchema = v.variant('reason', [
+  v.object({ reason: v.literal('timeout'), host: Host, timeoutMs: v.pipe(v.number(), v.finite(), v.minValue(0)) }),
+  v.object({ reason: v.literal('http'), host: Host, status: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(999)) }),
+  v.object({ reason: v.literal('network'), host: Host, stage: v.picklist(['connect', 'body']), detail: v.optional(v.pipe(v.string(), v.maxLength(DETAIL_MAX))) }),
+  v.object({ reason: v.literal('too-large'), host: Host, maxBytes: v.pipe(v.number(), v.finite(), v.minValue(0)) }),
+  v.object({ reason: v.picklist(['invalid-json', 'not-modified', 'aborted']), host: Host }),
+]);
+
+export function readFetchFailure(value: unknown): FetchFailure | undefined {
+  const parsed = v.safeParse(FetchFailureSchema, value);
+  return parsed.success ? (parsed.output as FetchFailure) : undefined;
+}
+
 export type FetchSourceReturnType =
   | {
       ok: true;
@@ -40,8 +72,7 @@ export type FetchSourceReturnType =
   | {
       ok: false;
       reason: FetchFailureReason;
-      /** Plain words, fit for a log line or the options page. */
-      message: string;
+      failure: FetchFailure;
       status?: number;
       etag?: string;
       lastModified?: string;
@@ -65,10 +96,7 @@ export async function fetchSource(params: FetchSourceParameters): Promise<FetchS
   if (params.signal?.aborted) controller.abort();
   params.signal?.addEventListener('abort', onOuterAbort, { once: true });
 
-  const stopped = (): FetchSourceReturnType =>
-    timedOut
-      ? { ok: false, reason: 'timeout', message: `${host} did not answer within ${formatSeconds(timeoutMs)}` }
-      : { ok: false, reason: 'aborted', message: `the request to ${host} was cancelled` };
+  const stopped = (): FetchSourceReturnType => (timedOut ? failed({ reason: 'timeout', host, timeoutMs }) : failed({ reason: 'aborted', host }));
 
   try {
     const headers: Record<string, string> = { accept: params.as === 'text' ? '*/*' : 'application/json' };
@@ -87,7 +115,7 @@ export async function fetchSource(params: FetchSourceParameters): Promise<FetchS
       });
     } catch (error) {
       if (controller.signal.aborted) return stopped();
-      return { ok: false, reason: 'network', message: `could not reach ${host} (${errorText(error)})` };
+      return failed({ reason: 'network', host, stage: 'connect', ...errorDetail(error) });
     }
 
     const etag = response.headers.get('etag') ?? undefined;
@@ -96,12 +124,11 @@ export async function fetchSource(params: FetchSourceParameters): Promise<FetchS
 
     if (response.status === 304) {
       await discard(response);
-      return { ok: false, reason: 'not-modified', message: `${host} reports no change since the last answer`, status: 304, ...validators };
+      return failed({ reason: 'not-modified', host }, { status: 304, ...validators });
     }
     if (!response.ok) {
       await discard(response);
-      const text = response.statusText === '' ? '' : ` ${response.statusText}`;
-      return { ok: false, reason: 'http', message: `${host} answered HTTP ${response.status}${text}`, status: response.status };
+      return failed({ reason: 'http', host, status: response.status }, { status: response.status });
     }
 
     const declared = Number(response.headers.get('content-length'));
@@ -117,7 +144,7 @@ export async function fetchSource(params: FetchSourceParameters): Promise<FetchS
       bytes = read;
     } catch (error) {
       if (controller.signal.aborted) return stopped();
-      return { ok: false, reason: 'network', message: `the answer from ${host} broke off (${errorText(error)})` };
+      return failed({ reason: 'network', host, stage: 'body', ...errorDetail(error) });
     }
 
     if (params.as === 'text') return { ok: true, body: new TextDecoder().decode(bytes), status: response.status, bytes: bytes.byteLength, ...validators };
@@ -125,7 +152,7 @@ export async function fetchSource(params: FetchSourceParameters): Promise<FetchS
     try {
       body = JSON.parse(new TextDecoder().decode(bytes));
     } catch {
-      return { ok: false, reason: 'invalid-json', message: `${host} sent something that is not JSON`, status: response.status };
+      return failed({ reason: 'invalid-json', host }, { status: response.status });
     }
     return { ok: true, body, status: response.status, bytes: bytes.byteLength, ...validators };
   } finally {
@@ -162,8 +189,12 @@ async function discard(response: Response): Promise<void> {
   await response.body?.cancel().catch(() => undefined);
 }
 
+function failed(failure: FetchFailure, extra: { status?: number; etag?: string; lastModified?: string } = {}): FetchSourceReturnType {
+  return { ok: false, reason: failure.reason, failure, ...extra };
+}
+
 function tooLarge(host: string, maxBytes: number, status: number): FetchSourceReturnType {
-  return { ok: false, reason: 'too-large', message: `${host} sent more than ${formatBytes(maxBytes)}; the answer was refused`, status };
+  return failed({ reason: 'too-large', host, maxBytes }, { status });
 }
 
 function hostOf(url: string): string {
@@ -174,19 +205,13 @@ function hostOf(url: string): string {
   }
 }
 
-function errorText(error: unknown): string {
+/** The platform's own account of a failed request (its error code when it gives one), kept short. */
+function errorDetail(error: unknown): { detail?: string } {
+  let detail: string;
   if (error instanceof Error) {
     const cause = (error as { cause?: unknown }).cause;
     const code = cause instanceof Error ? ((cause as { code?: string }).code ?? cause.message) : undefined;
-    return code === undefined ? error.message : `${error.message}: ${code}`;
-  }
-  return String(error);
-}
-
-function formatSeconds(ms: number): string {
-  return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 100) / 10} s`;
-}
-
-function formatBytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB` : `${Math.round(bytes / 1024)} kB`;
+    detail = code === undefined ? error.message : `${error.message}: ${code}`;
+  } else detail = String(error);
+  return detail === '' ? {} : { detail: detail.slice(0, DETAIL_MAX) };
 }

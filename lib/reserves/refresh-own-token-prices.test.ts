@@ -59,8 +59,8 @@ describe('refreshOwnTokenPrices', () => {
 
   test('a failing host, garbage or nothing usable: what was held stays, and the failure is recorded for backoff', async () => {
     for (const [handler, words] of [
-      [raw(500, 'oops'), /500/],
-      [raw(200, '<html>'), /JSON/i],
+      [raw(500, 'oops'), /"status":500/],
+      [raw(200, '<html>'), /invalid-json/],
       [json({ coins: [] }), /unexpected shape/],
       [json({ coins: { 'coingecko:binancecoin': { symbol: 'BNB', prices: [] } } }), /no usable price/],
     ] as const) {
@@ -68,7 +68,7 @@ describe('refreshOwnTokenPrices', () => {
       const result = await refreshOwnTokenPrices({ fetch: fetchLocal, held, state: initialSourceState(), symbols: ['BNB', 'OKB'], now: NOW, random: () => 0 });
       expect(result.prices).toBe(held);
       expect(result.outcome.kind).toBe('failed');
-      expect(result.outcome.kind === 'failed' ? result.outcome.message : '').toMatch(words);
+      expect(result.outcome.kind === 'failed' ? JSON.stringify(result.outcome.error) : '').toMatch(words);
       expect(result.state).toMatchObject({ status: 'failing', failures: 1 });
     }
   });

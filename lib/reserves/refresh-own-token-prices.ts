@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { DataSourceError } from './errors';
 import { fetchSource, type FetchLike } from './fetch-source';
 import { ownTokenChartUrl, parseOwnTokenChart, type OwnTokenSeries } from './own-token-prices';
-import { CEXS_POLICY, recordFailure, recordSuccess, type SourcePolicy, type SourceState } from './schedule';
+import { CEXS_POLICY, recordFailure, recordSuccess, type SourceError, type SourcePolicy, type SourceState } from './schedule';
 
 /**
  * One scheduled read of the own-token prices: fetch → validate → keep the newest per token. The
@@ -43,16 +43,16 @@ export interface RefreshOwnTokenPricesReturnType {
   /** `held` itself when nothing changed. */
   prices: HeldOwnTokenPrices;
   state: SourceState;
-  outcome: { kind: 'updated'; changed: string[]; skipped: { symbol: string; reason: string }[] } | { kind: 'failed'; message: string };
+  outcome: { kind: 'updated'; changed: string[]; skipped: { symbol: string; reason: string }[] } | { kind: 'failed'; error: SourceError };
 }
 
 export async function refreshOwnTokenPrices({ fetch, held, state, symbols, now, random = Math.random, timeoutMs }: RefreshOwnTokenPricesParameters): Promise<RefreshOwnTokenPricesReturnType> {
   const policy = OWN_TOKEN_PRICES_POLICY;
-  const fail = (message: string): RefreshOwnTokenPricesReturnType => ({ prices: held, state: recordFailure({ state, policy, now, random, error: message }), outcome: { kind: 'failed', message } });
+  const fail = (error: SourceError): RefreshOwnTokenPricesReturnType => ({ prices: held, state: recordFailure({ state, policy, now, random, error }), outcome: { kind: 'failed', error } });
   if (symbols.length === 0) return { prices: held, state: recordSuccess({ state, policy, now, random }), outcome: { kind: 'updated', changed: [], skipped: [] } };
   const url = ownTokenChartUrl(symbols);
   const fetched = await fetchSource({ url, fetch, maxBytes: MAX_BYTES, ...(timeoutMs === undefined ? {} : { timeoutMs }) });
-  if (!fetched.ok) return fail(fetched.message);
+  if (!fetched.ok) return fail(fetched.failure);
   let parsed: ReturnType<typeof parseOwnTokenChart>;
   try {
     parsed = parseOwnTokenChart({ body: fetched.body, url, symbols, fetchedAt: now });

@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExchangeDefinition } from '../exchanges/types';
 import { closedPortUrl, endless, json, raw, stall, startLocalServer, type LocalServer } from './local-server.testkit';
 import { refreshCexs, refreshProtocol } from './refresh';
-import { initialSourceState, recordSuccess, CEXS_POLICY } from './schedule';
+import { initialSourceState, recordSuccess, CEXS_POLICY, type SourceError } from './schedule';
+import { fetchFailureText } from '../words/fetch-failure';
+import { english } from '../../scripts/radar/words/english';
 import type { Snapshot } from './schema';
 import { parseSnapshot } from './snapshot';
 
@@ -100,6 +102,8 @@ describe('refreshCexs', () => {
     expect(result.state).toMatchObject({ status: 'fresh', failures: 0 });
   });
 
+  // Words a failure as the options page does, in English.
+  const said = (error: SourceError) => (typeof error === 'string' ? error : 'reason' in error ? fetchFailureText(error, english.t) : JSON.stringify(error));
   const faults: [string, string, RegExp][] = [
     ['403 from the CDN', '/forbidden', /HTTP 403/],
     ['500', '/error', /HTTP 500/],
@@ -114,8 +118,10 @@ describe('refreshCexs', () => {
     it(`keeps the last good data on ${name}`, async () => {
       const { held, result } = await refresh(path, path === '/oversized' ? { maxBytes: 1024 * 1024 } : {});
       expect(result.snapshot).toBe(held);
-      expect(result.outcome).toMatchObject({ kind: 'failed', message: expect.stringMatching(message) });
-      expect(result.state).toMatchObject({ status: 'failing', failures: 1, lastError: expect.stringMatching(message) });
+      expect(result.outcome.kind).toBe('failed');
+      expect(result.outcome.kind === 'failed' ? said(result.outcome.error) : '').toMatch(message);
+      expect(result.state).toMatchObject({ status: 'failing', failures: 1 });
+      expect(said(result.state.lastFetchFailure ?? result.state.lastError ?? '')).toMatch(message);
       expect(Date.parse(result.state.nextAttemptAt)).toBe(NOW + CEXS_POLICY.backoffBaseMs);
     });
   }

@@ -1,9 +1,9 @@
 import type { ExchangeDefinition } from '../exchanges/types';
-import { cexsToReserves, DEFILLAMA_CEXS_URL, defillamaProtocolUrl, protocolToBreakdown } from './defillama';
+import { cexsToReserves, DEFILLAMA_CEXS_URL, defillamaProtocolUrl, protocolToBreakdown, type CexsRejectedEntry } from './defillama';
 import { DataSourceError } from './errors';
 import { fetchSource, type FetchFailureReason, type FetchLike, type FetchSourceReturnType } from './fetch-source';
 import { applyBreakdown, mergeReserves } from './merge';
-import { CEXS_POLICY, PROTOCOL_POLICY, recordFailure, recordSuccess, type SourcePolicy, type SourceState } from './schedule';
+import { CEXS_POLICY, PROTOCOL_POLICY, recordFailure, recordSuccess, type SourceError, type SourcePolicy, type SourceState } from './schedule';
 import type { Snapshot } from './schema';
 
 /**
@@ -20,10 +20,10 @@ export type RefreshOutcome =
       /** `exchangeId.block` taken from the answer. */
       changed: string[];
       /** Entries of the answer refused one by one; their exchanges keep what was held. */
-      rejectedEntries: { name: string; reason: string }[];
+      rejectedEntries: CexsRejectedEntry[];
     }
   | { kind: 'unchanged'; message: string }
-  | { kind: 'failed'; reason: RefreshFailure; message: string };
+  | { kind: 'failed'; reason: RefreshFailure; error: SourceError };
 
 export type RefreshReturnType = {
   /** The snapshot to store: `held` itself when nothing changed. */
@@ -113,7 +113,7 @@ export async function refreshProtocol(params: RefreshProtocolParameters): Promis
   return { snapshot: merged.snapshot, state: success, outcome: { kind: 'updated', changed: merged.changed, rejectedEntries: [] } };
 }
 
-type Fail = (reason: RefreshFailure, message: string) => RefreshReturnType;
+type Fail = (reason: RefreshFailure, error: SourceError) => RefreshReturnType;
 type Begun = { done: RefreshReturnType } | { fetched: Extract<FetchSourceReturnType, { ok: true }>; fail: Fail; succeeded: () => SourceState };
 
 /**
@@ -124,10 +124,10 @@ type Begun = { done: RefreshReturnType } | { fetched: Extract<FetchSourceReturnT
 async function beginRefresh(params: CommonParameters, url: string, policy: SourcePolicy, maxBytes: number | undefined): Promise<Begun> {
   const random = params.random ?? Math.random;
   const { held, state, now } = params;
-  const fail: Fail = (reason, message) => ({
+  const fail: Fail = (reason, error) => ({
     snapshot: held,
-    state: recordFailure({ state, policy, now, random, error: message }),
-    outcome: { kind: 'failed', reason, message },
+    state: recordFailure({ state, policy, now, random, error }),
+    outcome: { kind: 'failed', reason, error },
   });
   const fetched = await fetchSource({
     url,
@@ -138,8 +138,8 @@ async function beginRefresh(params: CommonParameters, url: string, policy: Sourc
   });
   const succeeded = () => recordSuccess({ state, policy, now, random, ...validators(fetched) });
   if (fetched.ok) return { fetched, fail, succeeded };
-  if (fetched.reason === 'not-modified') return { done: { snapshot: held, state: succeeded(), outcome: { kind: 'unchanged', message: fetched.message } } };
-  return { done: fail(fetched.reason, fetched.message) };
+  if (fetched.reason === 'not-modified') return { done: { snapshot: held, state: succeeded(), outcome: { kind: 'unchanged', message: 'the source reports no change since the last answer' } } };
+  return { done: fail(fetched.reason, fetched.failure) };
 }
 
 /** A bug here must cost one refresh, not the held data: anything thrown becomes a failure. */

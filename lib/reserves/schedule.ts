@@ -11,6 +11,9 @@
  *   attempts failed and nothing ever arrived.
  */
 
+import type { FeedFailure } from '../feed/verify-feed';
+import type { FetchFailure } from './fetch-source';
+
 export type SourceStatus = 'fresh' | 'stale' | 'failing' | 'never';
 
 export interface SourceState {
@@ -18,8 +21,12 @@ export interface SourceState {
   /** ISO timestamps. */
   lastSuccess?: string;
   lastAttempt?: string;
-  /** Plain words from the last failure; cleared by a success. */
+  /** The last failure when the answer was read and refused; cleared by a success. */
   lastError?: string;
+  /** The last failure when no answer came (code and figures, worded by lib/words/fetch-failure.ts); cleared by a success. */
+  lastFetchFailure?: FetchFailure;
+  /** The last failure when the signed feed was refused (worded by lib/words/feed-failure.ts); cleared by a success. */
+  lastFeedFailure?: FeedFailure;
   /** Consecutive failures since the last success. */
   failures: number;
   nextAttemptAt: string;
@@ -99,14 +106,18 @@ export function recordSuccess({ state, policy, now, random, etag, lastModified }
   return next;
 }
 
-export type RecordFailureParameters = { state: SourceState; policy: SourcePolicy; now: number; random: () => number; error: string };
+/** Why an attempt failed: the fetch's or the feed check's code and figures, or what was wrong with the answer. */
+export type SourceError = string | FetchFailure | FeedFailure;
+
+export type RecordFailureParameters = { state: SourceState; policy: SourcePolicy; now: number; random: () => number; error: SourceError };
 
 export function recordFailure({ state, policy, now, random, error }: RecordFailureParameters): SourceState {
   const failures = state.failures + 1;
+  const { lastError: _error, lastFetchFailure: _fetch, lastFeedFailure: _feed, ...rest } = state;
   const next: SourceState = {
-    ...state,
+    ...rest,
+    ...(typeof error === 'string' ? { lastError: error } : 'reason' in error ? { lastFetchFailure: error } : { lastFeedFailure: error }),
     lastAttempt: iso(now),
-    lastError: error,
     failures,
     nextAttemptAt: iso(now + backoffMs(policy, failures, random)),
     status: 'failing',

@@ -17,6 +17,7 @@ const key = generatePrivateKey();
 const signer = privateKeyToAccount(key).address;
 const now = new Date('2026-11-25T10:00:00Z');
 const later = new Date('2026-11-25T16:00:00Z');
+const timedOut = { reason: 'timeout', host: 'lists.example.org', timeoutMs: 15_000 } as const;
 
 const list = (sequence: number, entries = 1): WarningList => ({
   name: 'Test list',
@@ -58,14 +59,15 @@ const FAILURES: SubscriptionFailure[] = [
   { code: 'expired', expires: '2026-11-01T00:00:00Z' },
   { code: 'rollback', sequence: 4, held: 5 },
   { code: 'rollback', sequence: 5, held: 5 },
-  { code: 'unreachable', detail: 'HTTP 503' },
+  { code: 'unreachable', reason: 'http', host: 'lists.example.org', status: 503 },
+  { code: 'unreachable', reason: 'timeout', host: 'lists.example.org', timeoutMs: 15_000 },
   { code: 'unchecked', why: 'no answer' },
 ];
 
 describe('warning list words', () => {
   test('every refusal, subscribe failure and subscription line has its sentence in every locale, figures filled in', async () => {
     const good = await checkSubscription({ state: fresh(), fetched: { ok: true, body: await body(list(5, 2)) }, now });
-    const failing = await checkSubscription({ state: good, fetched: { ok: false, reason: 'HTTP 503' }, now: later });
+    const failing = await checkSubscription({ state: good, fetched: { ok: false, failure: { reason: 'http', host: 'lists.example.org', status: 503 } }, now: later });
     expect(locales).toHaveLength(8);
     for (const locale of locales) {
       const t = translateFrom(read(locale));
@@ -73,7 +75,8 @@ describe('warning list words', () => {
       for (const failure of FAILURES) {
         const text = warningListFailureText(failure, t);
         expect(text, `${locale}:${failure.code}`).not.toMatch(/^$|\$\d/);
-        for (const [name, figure] of Object.entries(failure)) if (name !== 'code' && name !== 'problem' && name !== 'stored') expect(text, `${locale}:${failure.code}`).toContain(String(figure));
+        for (const [name, figure] of Object.entries(failure))
+          if (!['code', 'problem', 'stored', 'reason', 'timeoutMs'].includes(name)) expect(text, `${locale}:${failure.code}`).toContain(String(figure));
         texts.add(text);
       }
       // Each kind reads differently (the same code with other figures is another sentence).
@@ -97,12 +100,12 @@ describe('warning list words', () => {
     expect(subscriptionLine({ state: good, now }, english)).toBe(`Using "Test list" number 5 (1 warning), verified ${now.toISOString()}. Last checked ${now.toISOString()}.`);
     const two = await checkSubscription({ state: fresh(), fetched: { ok: true, body: await body(list(6, 2)) }, now });
     expect(subscriptionLine({ state: two, now }, english)).toMatch(/number 6 \(2 warnings\)/);
-    const failing = await checkSubscription({ state: good, fetched: { ok: false, reason: 'timed out' }, now: later });
+    const failing = await checkSubscription({ state: good, fetched: { ok: false, failure: timedOut }, now: later });
     expect(subscriptionLine({ state: failing, now: later }, english)).toBe(
-      `Latest check (${later.toISOString()}) failed: The list could not be fetched: timed out Using "Test list" number 5 (1 warning), verified ${now.toISOString()}.`,
+      `Latest check (${later.toISOString()}) failed: The list could not be fetched: lists.example.org did not answer within 15 seconds Using "Test list" number 5 (1 warning), verified ${now.toISOString()}.`,
     );
     expect(subscriptionLine({ state: failing, now: new Date('2026-12-21T00:00:00Z') }, english)).toBe(
-      'The list expired on 2026-12-20T00:00:00Z, so its warnings are no longer shown. Latest check failed: The list could not be fetched: timed out',
+      'The list expired on 2026-12-20T00:00:00Z, so its warnings are no longer shown. Latest check failed: The list could not be fetched: lists.example.org did not answer within 15 seconds',
     );
     const neverGood = await checkSubscription({ state: fresh(), fetched: { ok: true, body: '{}' }, now });
     expect(subscriptionLine({ state: neverGood, now }, english)).toMatch(/^Latest check .* failed: The list is malformed: .* No list has verified yet\.$/);
@@ -110,7 +113,7 @@ describe('warning list words', () => {
 
   test('a stored failure reads back with its figures; one without figures is worded by its code', async () => {
     const good = await checkSubscription({ state: fresh(), fetched: { ok: true, body: await body(list(5)) }, now });
-    const failing = await checkSubscription({ state: good, fetched: { ok: false, reason: 'timed out' }, now: later });
+    const failing = await checkSubscription({ state: good, fetched: { ok: false, failure: timedOut }, now: later });
     const [back] = await parseStoredSubscriptions(JSON.parse(JSON.stringify([failing])));
     expect(back?.lastError).toEqual(failing.lastError);
     const [bare] = await parseStoredSubscriptions([{ ...failing, lastError: { code: 'unreachable', reason: 'could not reach lists.example.org', at: later.toISOString() } }]);

@@ -1,5 +1,7 @@
 import type { SubscribeFailureCode, SubscriptionError, SubscriptionFailure, WarningSubscription } from '../community/subscription';
 import { subscriptionHealth } from '../community/subscription';
+import { readFetchFailure } from '../reserves/fetch-source';
+import { fetchFailureText } from './fetch-failure';
 import type { MessageKey, Translate } from './translate-from';
 
 /** Why a subscription was not added, for the form on the options page. */
@@ -39,8 +41,12 @@ export function warningListFailureText(failure: SubscriptionFailure, t: Translat
       return t('listsFailExpired', failure.expires);
     case 'rollback':
       return failure.sequence === failure.held ? t('listsFailSameNumber', String(failure.sequence)) : t('listsFailRollback', [String(failure.sequence), String(failure.held)]);
-    case 'unreachable':
-      return t('listsFailUnreachable', failure.detail);
+    case 'unreachable': {
+      // Read back from storage: the fetch's figures are worded only when they fit.
+      const { code: _code, ...fetched } = failure;
+      const read = readFetchFailure(fetched);
+      return read === undefined ? t('listsFailCode', failure.code) : t('listsFailUnreachable', fetchFailureText(read, t));
+    }
     case 'unchecked':
       return t('listsFailUnchecked', failure.why);
   }

@@ -205,7 +205,7 @@ export async function bench(): Promise<BenchReport> {
   const signers: readonly Address[] = [TEST_FEED_SIGNER];
   const inside = new Date(moment.getTime() + 3_600_000);
   const check = await verifyFeed({ body: text, signers, now: inside });
-  if (!check.ok) throw new Error(`the untampered feed was refused: ${check.reason}`);
+  if (!check.ok) throw new Error(`the untampered feed was refused: ${check.code}`);
 
   // Parse and verify alternate, so a busy moment of the machine slows both sides, not one.
   const parseMs: number[] = [];

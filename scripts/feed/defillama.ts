@@ -6,6 +6,9 @@ import type { ExchangeDefinition } from '../../lib/exchanges/types';
 import { cexsToReserves, DEFILLAMA_CEXS_URL, defillamaProtocolUrl, protocolToBreakdown } from '../../lib/reserves/defillama';
 import { DataSourceError } from '../../lib/reserves/errors';
 import { fetchSource, type FetchLike } from '../../lib/reserves/fetch-source';
+import { fetchFailureText } from '../../lib/words/fetch-failure';
+import { cexsEntryName, cexsEntryProblemText } from '../../lib/words/cexs-entry-problem';
+import { english } from '../radar/words/english';
 import type { ExchangeReserves, Snapshot } from '../../lib/reserves/schema';
 import { parseSnapshot } from '../../lib/reserves/snapshot';
 
@@ -28,7 +31,7 @@ export async function buildSnapshot(params: BuildSnapshotParameters): Promise<Bu
   const timeoutMs = params.timeoutMs ?? 30_000;
   const cexsUrl = `${base}/cexs`;
   const fetched = await fetchSource({ url: cexsUrl, fetch: params.fetch, timeoutMs });
-  if (!fetched.ok) return { ok: false, message: `cannot read ${cexsUrl}: ${fetched.message}` };
+  if (!fetched.ok) return { ok: false, message: `cannot read ${cexsUrl}: ${fetchFailureText(fetched.failure, english.t)}` };
 
   let converted;
   try {
@@ -37,7 +40,7 @@ export async function buildSnapshot(params: BuildSnapshotParameters): Promise<Bu
     if (error instanceof DataSourceError) return { ok: false, message: `${error.shortMessage}: ${error.details}` };
     throw error;
   }
-  for (const { name, reason } of converted.rejected) log(`skipped DefiLlama entry ${name}: ${reason}`);
+  for (const entry of converted.rejected) log(`skipped DefiLlama entry ${cexsEntryName(entry, english.t)}: ${cexsEntryProblemText(entry.problem, english.t)}`);
   if (Object.keys(converted.reserves).length === 0) {
     return { ok: false, message: `${cexsUrl} has no figures for any exchange in the registry` };
   }
@@ -57,7 +60,7 @@ export async function buildSnapshot(params: BuildSnapshotParameters): Promise<Bu
         const protocolUrl = `${base}/protocol/${encodeURIComponent(exchange.defillamaSlug)}`;
         const answer = await fetchSource({ url: protocolUrl, fetch: params.fetch, timeoutMs, maxBytes: 30 * 1024 * 1024 });
         if (!answer.ok) {
-          log(`no breakdown for ${exchange.id}: ${answer.message}`);
+          log(`no breakdown for ${exchange.id}: ${fetchFailureText(answer.failure, english.t)}`);
         } else {
           try {
             const parts = protocolToBreakdown({ body: answer.body, slug: exchange.defillamaSlug });

@@ -9,6 +9,7 @@ import { bundledSnapshot, bundledSnapshotProblem } from '../../lib/reserves/snap
 import { gradeExchange, type GradeExchangeReturnType, type RiskReserves } from '../../lib/risk/grade';
 import { evaluateRun, type RunEvaluation } from '../../lib/risk/run-signals';
 import { reasonText } from '../../lib/words/reason-text';
+import { cexsEntryProblemText } from '../../lib/words/cexs-entry-problem';
 import { english } from './words/english';
 import { renderRun } from './words/run';
 
@@ -135,8 +136,8 @@ function reservesFromCexs(file: string, date: string | undefined, exchange: Exch
     if (error instanceof DataSourceError) throw new ContentError(`${file} is not a DefiLlama /cexs response: ${error.shortMessage} (${error.details}).`);
     throw error;
   }
-  const rejected = result.rejected.filter(({ name }) => name.toLowerCase() === exchange.name.toLowerCase());
-  for (const { name, reason } of rejected) io.stderr.write(`radar status: the entry "${name}" in ${file} was refused: ${reason}\n`);
+  const rejected = result.rejected.filter(({ name }) => name?.toLowerCase() === exchange.name.toLowerCase());
+  for (const entry of rejected) io.stderr.write(`radar status: the entry "${entry.name}" in ${file} was refused: ${cexsEntryProblemText(entry.problem, english.t)}\n`);
   const reserves = result.reserves[exchange.id];
   if (reserves === undefined || (reserves.onchain === undefined && reserves.flows === undefined)) {
     io.stderr.write(`radar status: ${file} has no on-chain figures for ${exchange.name}; they count as missing.\n`);

@@ -1,0 +1,67 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { readFetchFailure, type FetchFailure } from '../reserves/fetch-source';
+import { FETCH_FAILURE_KEYS, fetchFailureText } from './fetch-failure';
+import { translateFrom, type Messages } from './translate-from';
+
+const root = join(import.meta.dirname, '../..');
+const locales = readdirSync(join(root, 'public/_locales'));
+const read = (locale: string) => JSON.parse(readFileSync(join(root, 'public/_locales', locale, 'messages.json'), 'utf8')) as Messages;
+const english = translateFrom(read('en'));
+
+/** One failure of every kind, with figures. */
+const FAILURES: FetchFailure[] = [
+  { reason: 'timeout', host: 'api.llama.fi', timeoutMs: 20_000 },
+  { reason: 'http', host: 'api.llama.fi', status: 503 },
+  { reason: 'network', host: 'api.llama.fi', stage: 'connect' },
+  { reason: 'network', host: 'api.llama.fi', stage: 'body', detail: 'ECONNRESET' },
+  { reason: 'too-large', host: 'api.llama.fi', maxBytes: 5 * 1024 * 1024 },
+  { reason: 'invalid-json', host: 'api.llama.fi' },
+  { reason: 'not-modified', host: 'api.llama.fi' },
+  { reason: 'aborted', host: 'api.llama.fi' },
+];
+
+describe('fetch failure words', () => {
+  test('every kind of failure has its sentence in every locale, host and figures filled in', () => {
+    expect(locales).toHaveLength(8);
+    expect(new Set(FAILURES.map((failure) => failure.reason))).toEqual(new Set(Object.keys(FETCH_FAILURE_KEYS)));
+    for (const locale of locales) {
+      const messages = read(locale);
+      for (const key of [...Object.values(FETCH_FAILURE_KEYS), 'fetchFailBrokeOff']) expect(messages[key]?.message, `${locale}:${key}`).toBeTruthy();
+      const t = translateFrom(messages);
+      const texts = new Set<string>();
+      for (const failure of FAILURES) {
+        const text = fetchFailureText(failure, t);
+        expect(text, `${locale}:${failure.reason}`).not.toMatch(/^$|\$\d/);
+        expect(text, `${locale}:${failure.reason}`).toContain('api.llama.fi');
+        texts.add(text);
+      }
+      expect(texts.size, locale).toBe(FAILURES.length);
+      expect(fetchFailureText(FAILURES[0]!, t), locale).toContain('20');
+      expect(fetchFailureText(FAILURES[1]!, t), locale).toContain('503');
+      expect(fetchFailureText(FAILURES[3]!, t), locale).toContain('ECONNRESET');
+      expect(fetchFailureText(FAILURES[4]!, t), locale).toContain('5120');
+    }
+  });
+
+  test('the English clauses, as the command line prints them', () => {
+    expect(fetchFailureText({ reason: 'timeout', host: 'api.llama.fi', timeoutMs: 300 }, english)).toBe('api.llama.fi did not answer within 0.3 seconds');
+    expect(fetchFailureText({ reason: 'http', host: 'api.llama.fi', status: 403 }, english)).toBe('api.llama.fi answered HTTP 403');
+    expect(fetchFailureText({ reason: 'network', host: '127.0.0.1:9', stage: 'connect', detail: 'fetch failed: ECONNREFUSED' }, english)).toBe(
+      'could not reach 127.0.0.1:9 (fetch failed: ECONNREFUSED)',
+    );
+  });
+
+  test('a stored failure reads back only when its figures fit', () => {
+    for (const failure of FAILURES) expect(readFetchFailure(JSON.parse(JSON.stringify(failure)))).toEqual(failure);
+    for (const bad of [undefined, 'could not reach x', { reason: 'http', host: 'x' }, { reason: 'teapot', host: 'x' }, { reason: 'network', host: 'x', stage: 'later' }])
+      expect(readFetchFailure(bad)).toBeUndefined();
+  });
+
+  test('lib/reserves/fetch-source.ts words nothing a user reads: its failures are codes and figures', () => {
+    const source = readFileSync(join(root, 'lib/reserves/fetch-source.ts'), 'utf8');
+    expect(source).not.toMatch(/message:/);
+    expect(source).not.toMatch(/`[^`]*\$\{host\}[^`]*`/);
+  });
+});
