@@ -30,7 +30,7 @@ export interface RunReason {
   value?: number;
   /** Dollars that left, net, in the window (flows). */
   outflowUsd?: number;
-  /** The assets the share is taken of: at the start of the window. */
+  /** The assets the share is taken of: those held when the window starts. */
   baseUsd?: number;
   threshold?: number;
   thresholdId?: ThresholdId;

@@ -23,11 +23,11 @@ export interface FirstPaintCards {
   builtAt: number;
   /** The card's words, as the page-words answer gives them; absent when no card is kept. */
   words?: PageWords;
-  /** Exchange id → its view, for exchanges whose card opens by itself and stays the same for the whole validity window. */
+  /** Exchange id → its view, for exchanges whose card opens by itself and stays the same for the whole validity window (`FIRST_PAINT_VALID_MS`). */
   cards: Record<string, ExchangeView>;
 }
 
-/** The view without the moments it was computed at: what must not change over the validity window. */
+/** The view without the moments it was computed at: what must not change over the validity window (`FIRST_PAINT_VALID_MS`). */
 function timeless(view: ExchangeView): string {
   const { computedAt: _at, runAlert, ...rest } = view;
   if (runAlert === undefined) return JSON.stringify(rest);
@@ -41,7 +41,7 @@ export interface BuildFirstPaintCardsParameters {
   settings: Pick<Settings, 'autoExpandOnDanger'>;
   /** The card's words in the user's language (the page-words answer). */
   words: PageWords | undefined;
-  /** Per exchange: its view now and at the end of the validity window. */
+  /** Per exchange: its view now and at the end of the validity window (`FIRST_PAINT_VALID_MS`). */
   exchanges: readonly { view: ExchangeView; later: ExchangeView }[];
 }
 
