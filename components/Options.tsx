@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import type { NudgePolicy, Settings } from '../lib/settings';
+import type { AnswerFailure } from '../lib/reserves/answer-failure';
 import type { FetchFailure } from '../lib/reserves/fetch-source';
 import type { FeedFailure } from '../lib/feed/verify-feed';
 import { LanguagePicker } from './LanguagePicker';
@@ -21,7 +22,7 @@ export interface SourceRow {
   exchangeId?: string;
   status: SourceStatus;
   lastSuccess?: string;
-  lastError?: string;
+  lastAnswerFailure?: AnswerFailure;
   lastFetchFailure?: FetchFailure;
   lastFeedFailure?: FeedFailure;
   nextAttemptAt?: string;

@@ -1,6 +1,7 @@
 import type { SourceStatus } from '../../lib/reserves/schedule';
 import type { SourceGroup } from '../../lib/view/source-groups';
 import { formatAge } from '../../lib/words/format';
+import { answerFailureText } from '../../lib/words/answer-failure';
 import { fetchFailureText } from '../../lib/words/fetch-failure';
 import { feedFailureText } from '../../lib/words/feed-failure';
 import { useLocale, useT, type MessageKey } from '../../utils/i18n';
@@ -30,7 +31,8 @@ export function SourceItem({ group, exchangeNames, now }: { group: SourceGroup<S
   const errorOf = (row: SourceRow | undefined) => {
     if (row?.lastFetchFailure !== undefined) return fetchFailureText(row.lastFetchFailure, t);
     if (row?.lastFeedFailure !== undefined) return feedFailureText(row.lastFeedFailure, t);
-    return row?.lastError;
+    if (row?.lastAnswerFailure !== undefined) return answerFailureText(row.lastAnswerFailure, t);
+    return undefined;
   };
   return (
     <li class="source" data-testid="source-row" data-source={group.id} data-status={group.status}>

@@ -56,3 +56,22 @@ describe('refreshDue', () => {
     expect(net.cexsCalls).toBe(1);
   });
 });
+
+describe('sourceViews', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  test('a refused answer reaches the Data sources rows as its code and figures; an old stored English sentence does not', async () => {
+    const base = { status: 'failing', failures: 1, nextAttemptAt: '2026-12-05T12:00:00.000Z' };
+    await fakeBrowser.storage.local.set({
+      sources: {
+        cexs: { ...base, lastAnswerFailure: { answer: 'older', answerAt: '2026-12-05T10:00:00.000Z', heldAt: '2026-12-05T11:00:00.000Z' } },
+        'own-token-prices': { ...base, lastError: 'no usable price in the answer (BNB: not in the answer)' },
+      },
+    });
+    const views = await sourceViews();
+    expect(views.find((row) => row.id === 'cexs')?.lastAnswerFailure).toEqual({ answer: 'older', answerAt: '2026-12-05T10:00:00.000Z', heldAt: '2026-12-05T11:00:00.000Z' });
+    const prices = views.find((row) => row.id === 'own-token-prices');
+    expect(prices?.status).toBe('failing');
+    expect(JSON.stringify(prices)).not.toContain('no usable price');
+  });
+});

@@ -3,6 +3,7 @@ import { defineLazyItem } from '@/utils/lazy-item';
 import { exchanges } from '@/lib/exchanges/registry';
 import { refreshCexs, refreshProtocol, type RefreshReturnType } from '@/lib/reserves/refresh';
 import { DEFILLAMA_CEXS_URL, defillamaProtocolUrl } from '@/lib/reserves/defillama';
+import { readAnswerFailure, type AnswerFailure } from '@/lib/reserves/answer-failure';
 import { readFetchFailure, type FetchFailure } from '@/lib/reserves/fetch-source';
 import { CEXS_POLICY, PROTOCOL_POLICY, initialSourceState, isDue, onStartup, statusAt, type SourcePolicy, type SourceState } from '@/lib/reserves/schedule';
 import { bundledSnapshot, parseSnapshot } from '@/lib/reserves/snapshot';
@@ -62,8 +63,8 @@ export interface SourceView {
   exchangeId?: string;
   status: SourceState['status'];
   lastSuccess?: string;
-  lastError?: string;
   /** Read back from storage only when its figures fit; worded on the page. */
+  lastAnswerFailure?: AnswerFailure;
   lastFetchFailure?: FetchFailure;
   lastFeedFailure?: FeedFailure;
   nextAttemptAt: string;
@@ -98,7 +99,7 @@ function policyFor(source: string): SourcePolicy {
   return source === CEXS_SOURCE ? CEXS_POLICY : PROTOCOL_POLICY;
 }
 
-type Stored = Pick<RefreshReturnType, 'snapshot' | 'state'> & { outcome: { kind: string; error?: unknown } };
+type Stored = Pick<RefreshReturnType, 'snapshot' | 'state'> & { outcome: { kind: string; error?: unknown; detail?: string } };
 
 async function store(result: Stored, source: string, states: Record<string, SourceState>): Promise<void> {
   states[source] = result.state;
@@ -107,7 +108,7 @@ async function store(result: Stored, source: string, states: Record<string, Sour
     await heldItem.setValue(result.snapshot);
   }
   await sourcesItem.setValue(states);
-  if (result.outcome.kind === 'failed') console.warn(`[reserve-radar] ${source}:`, result.outcome.error);
+  if (result.outcome.kind === 'failed') console.warn(`[reserve-radar] ${source}:`, result.outcome.error, result.outcome.detail ?? '');
 }
 
 let running: { done: Promise<void>; forced: boolean } | undefined;
@@ -165,7 +166,7 @@ async function refreshSources(force: boolean): Promise<void> {
     if (result.prices !== held) await ownTokenPricesItem.setValue(result.prices);
     states[OWN_TOKEN_PRICES_SOURCE] = result.state;
     await sourcesItem.setValue(states);
-    if (result.outcome.kind === 'failed') console.warn(`[reserve-radar] ${OWN_TOKEN_PRICES_SOURCE}:`, result.outcome.error);
+    if (result.outcome.kind === 'failed') console.warn(`[reserve-radar] ${OWN_TOKEN_PRICES_SOURCE}:`, result.outcome.error, result.outcome.detail ?? '');
   }
   for (const { exchangeId, slug } of trackedProtocols()) {
     const source = protocolSource(slug);
@@ -196,11 +197,12 @@ export async function sourceViews(): Promise<SourceView[]> {
     const state = states[row.id] ?? initialSourceState();
     const fetchFailure = readFetchFailure(state.lastFetchFailure);
     const feedFailure = readFeedFailure(state.lastFeedFailure);
+    const answerFailure = readAnswerFailure(state.lastAnswerFailure);
     return {
       ...row,
       status: statusAt({ state, policy: policyFor(row.id), now }),
       ...(state.lastSuccess === undefined ? {} : { lastSuccess: state.lastSuccess }),
-      ...(state.lastError === undefined ? {} : { lastError: state.lastError }),
+      ...(answerFailure === undefined ? {} : { lastAnswerFailure: answerFailure }),
       ...(fetchFailure === undefined ? {} : { lastFetchFailure: fetchFailure }),
       ...(feedFailure === undefined ? {} : { lastFeedFailure: feedFailure }),
       nextAttemptAt: state.nextAttemptAt,

@@ -87,7 +87,7 @@ describe('parseOwnTokenChart', () => {
     for (const [reason, value] of cases) {
       const body = { coins: { 'coingecko:binancecoin': value, 'coingecko:okb': entry('OKB', [[2, 50]]) } };
       const result = parseOwnTokenChart({ body, url: URL_, symbols: ['BNB', 'OKB'], fetchedAt: FETCHED });
-      expect(result.skipped, reason).toEqual([{ symbol: 'BNB', reason }]);
+      expect(result.skipped, reason).toEqual([{ symbol: 'BNB', problem: 'refused', reason }]);
       expect(Object.keys(result.series)).toEqual(['OKB']);
     }
   });
@@ -95,7 +95,7 @@ describe('parseOwnTokenChart', () => {
   test('a coin missing from the answer is named, not read as zero; extra coins are ignored', () => {
     const body = { coins: { 'coingecko:okb': entry('OKB', [[2, 50]]), 'coingecko:whatever': entry('X', [[2, 1]]) } };
     const result = parseOwnTokenChart({ body, url: URL_, symbols: ['BNB', 'OKB'], fetchedAt: FETCHED });
-    expect(result.skipped).toEqual([{ symbol: 'BNB', reason: 'not in the answer' }]);
+    expect(result.skipped).toEqual([{ symbol: 'BNB', problem: 'missing', reason: 'not in the answer' }]);
     expect(Object.keys(result.series)).toEqual(['OKB']);
   });
 });

@@ -1,4 +1,5 @@
 import type { ExchangeDefinition } from '../exchanges/types';
+import type { SkippedPriceProblem } from './answer-failure';
 import { DataSourceError } from './errors';
 
 /**
@@ -78,7 +79,7 @@ export interface ParseOwnTokenChartParameters {
 export interface ParseOwnTokenChartReturnType {
   series: Record<string, OwnTokenSeries>;
   /** Coins asked for but refused or missing, each with a plain reason. */
-  skipped: { symbol: string; reason: string }[];
+  skipped: { symbol: string; problem: SkippedPriceProblem; reason: string }[];
 }
 
 const MAX_POINTS = 50;
@@ -96,16 +97,16 @@ export function parseOwnTokenChart({ body, url, symbols, fetchedAt, minConfidenc
   const coins = isRecord(body) ? body.coins : undefined;
   if (!isRecord(coins)) throw shapeError(url, `expected an object with a "coins" object, got ${describe(isRecord(body) ? coins : body)}`);
   const series: Record<string, OwnTokenSeries> = {};
-  const skipped: { symbol: string; reason: string }[] = [];
+  const skipped: { symbol: string; problem: SkippedPriceProblem; reason: string }[] = [];
   for (const symbol of symbols) {
     const id = OWN_TOKEN_COIN_IDS[symbol];
     const key = `coingecko:${id}`;
     if (id === undefined || !Object.hasOwn(coins, key)) {
-      skipped.push({ symbol, reason: 'not in the answer' });
+      skipped.push({ symbol, problem: 'missing', reason: 'not in the answer' });
       continue;
     }
     const read = readEntry(coins[key], symbol, fetchedAt, minConfidence);
-    if (typeof read === 'string') skipped.push({ symbol, reason: read });
+    if (typeof read === 'string') skipped.push({ symbol, problem: 'refused', reason: read });
     else series[symbol] = { ...read, symbol, source: url };
   }
   return { series, skipped };

@@ -45,7 +45,7 @@ describe('refreshOwnTokenPrices', () => {
     requests.length = 0;
     const result = await refreshOwnTokenPrices({ fetch: fetchLocal, held, state: initialSourceState(), symbols: ['BNB', 'OKB'], now: NOW, random: () => 0 });
     expect(requests).toEqual(['https://coins.llama.fi/chart/coingecko:binancecoin,coingecko:okb?span=8&period=1d']);
-    expect(result.outcome).toEqual({ kind: 'updated', changed: ['BNB'], skipped: [{ symbol: 'OKB', reason: 'the answer names "ETH", not OKB' }] });
+    expect(result.outcome).toEqual({ kind: 'updated', changed: ['BNB'], skipped: [{ symbol: 'OKB', problem: 'refused', reason: 'the answer names "ETH", not OKB' }] });
     expect(result.prices.BNB?.points.map((point) => point.usd)).toEqual([600, 590]);
     expect(result.prices.OKB).toBe(held.OKB);
     expect(result.state.status).toBe('fresh');
@@ -61,8 +61,11 @@ describe('refreshOwnTokenPrices', () => {
     for (const [handler, words] of [
       [raw(500, 'oops'), /"status":500/],
       [raw(200, '<html>'), /invalid-json/],
-      [json({ coins: [] }), /unexpected shape/],
-      [json({ coins: { 'coingecko:binancecoin': { symbol: 'BNB', prices: [] } } }), /no usable price/],
+      [json({ coins: [] }), /^\{"answer":"wrong-shape"\}$/],
+      [
+        json({ coins: { 'coingecko:binancecoin': { symbol: 'BNB', prices: [] } } }),
+        /^\{"answer":"no-price","skipped":\[\{"symbol":"BNB","problem":"refused"\},\{"symbol":"OKB","problem":"missing"\}\]\}$/,
+      ],
     ] as const) {
       route = handler;
       const result = await refreshOwnTokenPrices({ fetch: fetchLocal, held, state: initialSourceState(), symbols: ['BNB', 'OKB'], now: NOW, random: () => 0 });

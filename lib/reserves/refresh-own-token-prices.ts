@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import type { SkippedPriceProblem } from './answer-failure';
 import { DataSourceError } from './errors';
 import { fetchSource, type FetchLike } from './fetch-source';
 import { ownTokenChartUrl, parseOwnTokenChart, type OwnTokenSeries } from './own-token-prices';
@@ -43,12 +44,17 @@ export interface RefreshOwnTokenPricesReturnType {
   /** `held` itself when nothing changed. */
   prices: HeldOwnTokenPrices;
   state: SourceState;
-  outcome: { kind: 'updated'; changed: string[]; skipped: { symbol: string; reason: string }[] } | { kind: 'failed'; error: SourceError };
+  /** `detail` is the reader's own account of a refusal, for the log. */
+  outcome: { kind: 'updated'; changed: string[]; skipped: { symbol: string; problem: SkippedPriceProblem; reason: string }[] } | { kind: 'failed'; error: SourceError; detail?: string };
 }
 
 export async function refreshOwnTokenPrices({ fetch, held, state, symbols, now, random = Math.random, timeoutMs }: RefreshOwnTokenPricesParameters): Promise<RefreshOwnTokenPricesReturnType> {
   const policy = OWN_TOKEN_PRICES_POLICY;
-  const fail = (error: SourceError): RefreshOwnTokenPricesReturnType => ({ prices: held, state: recordFailure({ state, policy, now, random, error }), outcome: { kind: 'failed', error } });
+  const fail = (error: SourceError, detail?: string): RefreshOwnTokenPricesReturnType => ({
+    prices: held,
+    state: recordFailure({ state, policy, now, random, error }),
+    outcome: { kind: 'failed', error, ...(detail === undefined ? {} : { detail }) },
+  });
   if (symbols.length === 0) return { prices: held, state: recordSuccess({ state, policy, now, random }), outcome: { kind: 'updated', changed: [], skipped: [] } };
   const url = ownTokenChartUrl(symbols);
   const fetched = await fetchSource({ url, fetch, maxBytes: MAX_BYTES, ...(timeoutMs === undefined ? {} : { timeoutMs }) });
@@ -57,11 +63,14 @@ export async function refreshOwnTokenPrices({ fetch, held, state, symbols, now, 
   try {
     parsed = parseOwnTokenChart({ body: fetched.body, url, symbols, fetchedAt: now });
   } catch (error) {
-    if (error instanceof DataSourceError) return fail(`${error.shortMessage}: ${error.details}`);
+    if (error instanceof DataSourceError) return fail({ answer: 'wrong-shape' }, error.details);
     throw error;
   }
   const taken = Object.values(parsed.series);
-  if (taken.length === 0) return fail(`no usable price in the answer (${parsed.skipped.map(({ symbol, reason }) => `${symbol}: ${reason}`).join('; ')})`);
+  if (taken.length === 0) {
+    const detail = parsed.skipped.map(({ symbol, reason }) => `${symbol}: ${reason}`).join('; ');
+    return fail({ answer: 'no-price', skipped: parsed.skipped.map(({ symbol, problem }) => ({ symbol, problem })) }, detail);
+  }
   const next: HeldOwnTokenPrices = { ...held };
   const changed: string[] = [];
   for (const series of taken) {

@@ -4,6 +4,7 @@ import type { ExchangeDefinition } from '../exchanges/types';
 import { closedPortUrl, endless, json, raw, stall, startLocalServer, type LocalServer } from './local-server.testkit';
 import { refreshCexs, refreshProtocol } from './refresh';
 import { initialSourceState, recordSuccess, CEXS_POLICY, type SourceError } from './schedule';
+import { answerFailureText } from '../words/answer-failure';
 import { fetchFailureText } from '../words/fetch-failure';
 import { english } from '../../scripts/radar/words/english';
 import type { Snapshot } from './schema';
@@ -103,7 +104,7 @@ describe('refreshCexs', () => {
   });
 
   // Words a failure as the options page does, in English.
-  const said = (error: SourceError) => (typeof error === 'string' ? error : 'reason' in error ? fetchFailureText(error, english.t) : JSON.stringify(error));
+  const said = (error: SourceError) => ('answer' in error ? answerFailureText(error, english.t) : 'reason' in error ? fetchFailureText(error, english.t) : JSON.stringify(error));
   const faults: [string, string, RegExp][] = [
     ['403 from the CDN', '/forbidden', /HTTP 403/],
     ['500', '/error', /HTTP 500/],
@@ -119,9 +120,13 @@ describe('refreshCexs', () => {
       const { held, result } = await refresh(path, path === '/oversized' ? { maxBytes: 1024 * 1024 } : {});
       expect(result.snapshot).toBe(held);
       expect(result.outcome.kind).toBe('failed');
+      // A code with figures, worded only where it is shown: never an English sentence from lib/.
+      expect(result.outcome.kind === 'failed' ? typeof result.outcome.error : '').toBe('object');
       expect(result.outcome.kind === 'failed' ? said(result.outcome.error) : '').toMatch(message);
       expect(result.state).toMatchObject({ status: 'failing', failures: 1 });
-      expect(said(result.state.lastFetchFailure ?? result.state.lastError ?? '')).toMatch(message);
+      const stored = result.state.lastFetchFailure ?? result.state.lastAnswerFailure;
+      expect(stored).toBeDefined();
+      expect(said(stored!)).toMatch(message);
       expect(Date.parse(result.state.nextAttemptAt)).toBe(NOW + CEXS_POLICY.backoffBaseMs);
     });
   }
@@ -172,6 +177,7 @@ describe('refreshProtocol', () => {
     const held = heldFrom(at('/good'));
     const result = await refreshProtocol({ fetch, held, state: initialSourceState(), now: NOW, random: () => 0, exchangeId: 'binance', slug: 'broken', url: at('/protocol/broken') });
     expect(result.snapshot).toBe(held);
-    expect(result.outcome).toMatchObject({ kind: 'failed', reason: 'wrong-shape' });
+    expect(result.outcome).toMatchObject({ kind: 'failed', reason: 'wrong-shape', error: { answer: 'wrong-shape' } });
+    expect(result.state.lastAnswerFailure).toEqual({ answer: 'wrong-shape' });
   });
 });

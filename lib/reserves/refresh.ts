@@ -9,7 +9,8 @@ import type { Snapshot } from './schema';
 /**
  * One refresh of a live source: fetch → validate → merge, returning what to store. On any
  * failure the held snapshot comes back unchanged (same object), the failure is recorded in
- * the source state for backoff, and `outcome.message` says in plain words what went wrong.
+ * the source state for backoff, and the outcome carries its code and figures (worded where shown by
+ * lib/words/fetch-failure.ts and lib/words/answer-failure.ts); `detail` is the reader's own account, for the log.
  */
 
 export type RefreshFailure = FetchFailureReason | 'wrong-shape' | 'empty' | 'older';
@@ -22,8 +23,9 @@ export type RefreshOutcome =
       /** Entries of the answer refused one by one; their exchanges keep what was held. */
       rejectedEntries: CexsRejectedEntry[];
     }
-  | { kind: 'unchanged'; message: string }
-  | { kind: 'failed'; reason: RefreshFailure; error: SourceError };
+  /** `not-modified`: the source reports no change; `not-newer`: the breakdown is not newer than the one held, or has no totals to attach to. */
+  | { kind: 'unchanged'; why: 'not-modified' | 'not-newer' }
+  | { kind: 'failed'; reason: RefreshFailure; error: SourceError; detail?: string };
 
 export type RefreshReturnType = {
   /** The snapshot to store: `held` itself when nothing changed. */
@@ -64,18 +66,18 @@ export async function refreshCexs(params: RefreshCexsParameters): Promise<Refres
   const readAt = readingMoment(fetched.lastModified, now);
   const newestHeld = newestReading(held, url);
   if (newestHeld !== undefined && readAt < newestHeld) {
-    return fail('older', `the answer is dated ${readAt}, older than the reading already held (${newestHeld})`);
+    return fail('older', { answer: 'older', answerAt: readAt, heldAt: newestHeld });
   }
 
   let converted;
   try {
     converted = cexsToReserves({ body: fetched.body, asOf: readAt, exchanges: params.exchanges, source: url });
   } catch (error) {
-    return fail('wrong-shape', describeFailure(error));
+    return failRead(fail, error);
   }
   const measured = Object.values(converted.reserves).filter((r) => r.onchain !== undefined).length;
   if (measured === 0) {
-    return fail('empty', 'the answer has no reserve figures for any tracked exchange, so it was not used');
+    return fail('empty', { answer: 'empty' });
   }
 
   const merged = mergeReserves({ held, incoming: converted.reserves, generatedAt: new Date(now).toISOString() });
@@ -101,19 +103,19 @@ export async function refreshProtocol(params: RefreshProtocolParameters): Promis
   try {
     breakdown = protocolToBreakdown({ body: fetched.body, slug: params.slug });
   } catch (error) {
-    return fail('wrong-shape', describeFailure(error));
+    return failRead(fail, error);
   }
   // Every figure names the URL it was actually read from, the coin amounts included.
   const tokenAmounts = breakdown.tokenAmounts === undefined ? {} : { tokenAmounts: { ...breakdown.tokenAmounts, source: url } };
   const merged = applyBreakdown({ held, exchangeId: params.exchangeId, breakdown: { ...breakdown, source: url, ...tokenAmounts }, generatedAt: new Date(now).toISOString() });
   const success = succeeded();
   if (!merged.changed.includes(`${params.exchangeId}.breakdown`) && !merged.changed.includes(`${params.exchangeId}.tokenAmounts`)) {
-    return { snapshot: held, state: success, outcome: { kind: 'unchanged', message: 'the breakdown is not newer than the one held, or there are no totals to attach it to' } };
+    return { snapshot: held, state: success, outcome: { kind: 'unchanged', why: 'not-newer' } };
   }
   return { snapshot: merged.snapshot, state: success, outcome: { kind: 'updated', changed: merged.changed, rejectedEntries: [] } };
 }
 
-type Fail = (reason: RefreshFailure, error: SourceError) => RefreshReturnType;
+type Fail = (reason: RefreshFailure, error: SourceError, detail?: string) => RefreshReturnType;
 type Begun = { done: RefreshReturnType } | { fetched: Extract<FetchSourceReturnType, { ok: true }>; fail: Fail; succeeded: () => SourceState };
 
 /**
@@ -124,10 +126,10 @@ type Begun = { done: RefreshReturnType } | { fetched: Extract<FetchSourceReturnT
 async function beginRefresh(params: CommonParameters, url: string, policy: SourcePolicy, maxBytes: number | undefined): Promise<Begun> {
   const random = params.random ?? Math.random;
   const { held, state, now } = params;
-  const fail: Fail = (reason, error) => ({
+  const fail: Fail = (reason, error, detail) => ({
     snapshot: held,
     state: recordFailure({ state, policy, now, random, error }),
-    outcome: { kind: 'failed', reason, error },
+    outcome: { kind: 'failed', reason, error, ...(detail === undefined ? {} : { detail }) },
   });
   const fetched = await fetchSource({
     url,
@@ -138,14 +140,14 @@ async function beginRefresh(params: CommonParameters, url: string, policy: Sourc
   });
   const succeeded = () => recordSuccess({ state, policy, now, random, ...validators(fetched) });
   if (fetched.ok) return { fetched, fail, succeeded };
-  if (fetched.reason === 'not-modified') return { done: { snapshot: held, state: succeeded(), outcome: { kind: 'unchanged', message: 'the source reports no change since the last answer' } } };
+  if (fetched.reason === 'not-modified') return { done: { snapshot: held, state: succeeded(), outcome: { kind: 'unchanged', why: 'not-modified' } } };
   return { done: fail(fetched.reason, fetched.failure) };
 }
 
-/** A bug here must cost one refresh, not the held data: anything thrown becomes a failure. */
-function describeFailure(error: unknown): string {
-  if (error instanceof DataSourceError) return `${error.shortMessage}: ${error.details}`;
-  return `the answer could not be read (${error instanceof Error ? error.message : String(error)})`;
+/** A bug here must cost one refresh, not the held data: anything thrown becomes a failure, its text kept for the log. */
+function failRead(fail: Fail, error: unknown): RefreshReturnType {
+  if (error instanceof DataSourceError) return fail('wrong-shape', { answer: 'wrong-shape' }, error.details);
+  return fail('wrong-shape', { answer: 'unreadable' }, error instanceof Error ? error.message : String(error));
 }
 
 function validators(result: { etag?: string; lastModified?: string }): { etag?: string; lastModified?: string } {

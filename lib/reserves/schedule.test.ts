@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffMs, CEXS_POLICY, initialSourceState, isDue, onStartup, PROTOCOL_POLICY, recordFailure, recordSuccess, statusAt } from './schedule';
+import { backoffMs, CEXS_POLICY, initialSourceState, isDue, onStartup, PROTOCOL_POLICY, recordFailure, recordSuccess, statusAt, type SourceState } from './schedule';
 
 const HOUR = 3_600_000;
 const T0 = Date.parse('2026-08-10T12:00:00.000Z');
@@ -36,21 +36,29 @@ describe('schedule', () => {
     expect(delays.slice(0, 4)).toEqual([2, 4, 8, 16].map((m) => m * 60_000));
     expect(delays[4]).toBe(CEXS_POLICY.backoffMaxMs);
     let state = recordSuccess({ state: initialSourceState(), policy: CEXS_POLICY, now: T0, random: noJitter });
-    state = recordFailure({ state, policy: CEXS_POLICY, now: T0 + HOUR, random: noJitter, error: 'HTTP 500' });
-    expect(state).toMatchObject({ failures: 1, lastError: 'HTTP 500', status: 'fresh', lastSuccess: '2026-08-10T12:00:00.000Z' });
-    state = recordFailure({ state, policy: CEXS_POLICY, now: T0 + 7 * HOUR, random: noJitter, error: 'timeout' });
-    expect(state).toMatchObject({ failures: 2, status: 'failing' });
+    state = recordFailure({ state, policy: CEXS_POLICY, now: T0 + HOUR, random: noJitter, error: { reason: 'http', host: 'api.llama.fi', status: 500 } });
+    expect(state).toMatchObject({ failures: 1, lastFetchFailure: { reason: 'http', status: 500 }, status: 'fresh', lastSuccess: '2026-08-10T12:00:00.000Z' });
+    state = recordFailure({ state, policy: CEXS_POLICY, now: T0 + 7 * HOUR, random: noJitter, error: { answer: 'empty' } });
+    expect(state).toMatchObject({ failures: 2, status: 'failing', lastAnswerFailure: { answer: 'empty' } });
+    expect(state.lastFetchFailure).toBeUndefined();
     expect(Date.parse(state.nextAttemptAt) - (T0 + 7 * HOUR)).toBe(4 * 60_000);
     const recovered = recordSuccess({ state, policy: CEXS_POLICY, now: T0 + 8 * HOUR, random: noJitter });
     expect(recovered.failures).toBe(0);
-    expect(recovered.lastError).toBeUndefined();
+    expect(recovered.lastAnswerFailure).toBeUndefined();
+  });
+
+  it('drops the English sentence older versions stored as lastError, keeping only the code', () => {
+    const old = { ...initialSourceState(), lastError: 'the answer has no reserve figures for any tracked exchange, so it was not used' } as SourceState;
+    const state = recordFailure({ state: old, policy: CEXS_POLICY, now: T0, random: noJitter, error: { answer: 'empty' } });
+    expect(state).not.toHaveProperty('lastError');
+    expect(state.lastAnswerFailure).toEqual({ answer: 'empty' });
   });
 
   it('turns fresh data stale with time, and failing when nothing ever arrived', () => {
     const state = recordSuccess({ state: initialSourceState(), policy: CEXS_POLICY, now: T0, random: noJitter });
     expect(statusAt({ state, policy: CEXS_POLICY, now: T0 + 6 * HOUR })).toBe('fresh');
     expect(statusAt({ state, policy: CEXS_POLICY, now: T0 + 6 * HOUR + 1 })).toBe('stale');
-    const failed = recordFailure({ state: initialSourceState(), policy: CEXS_POLICY, now: T0, random: noJitter, error: 'down' });
+    const failed = recordFailure({ state: initialSourceState(), policy: CEXS_POLICY, now: T0, random: noJitter, error: { answer: 'wrong-shape' } });
     expect(failed.status).toBe('failing');
   });
 
@@ -59,7 +67,7 @@ describe('schedule', () => {
     expect(onStartup({ state, policy: CEXS_POLICY, now: T0 + 2 * HOUR }).nextAttemptAt).toBe(new Date(T0 + 2 * HOUR).toISOString());
     expect(onStartup({ state, policy: CEXS_POLICY, now: T0 + 10 * 60_000 }).nextAttemptAt).toBe(new Date(T0 + HOUR).toISOString());
     expect(onStartup({ state: initialSourceState(), policy: CEXS_POLICY, now: T0 }).nextAttemptAt).toBe(new Date(T0).toISOString());
-    const failing = recordFailure({ state, policy: CEXS_POLICY, now: T0 + 2 * HOUR, random: noJitter, error: 'x' });
+    const failing = recordFailure({ state, policy: CEXS_POLICY, now: T0 + 2 * HOUR, random: noJitter, error: { answer: 'unreadable' } });
     expect(onStartup({ state: failing, policy: CEXS_POLICY, now: T0 + 2 * HOUR + 1000 }).nextAttemptAt).toBe(failing.nextAttemptAt);
   });
 });

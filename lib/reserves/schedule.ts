@@ -12,6 +12,7 @@
  */
 
 import type { FeedFailure } from '../feed/verify-feed';
+import type { AnswerFailure } from './answer-failure';
 import type { FetchFailure } from './fetch-source';
 
 export type SourceStatus = 'fresh' | 'stale' | 'failing' | 'never';
@@ -21,8 +22,8 @@ export interface SourceState {
   /** ISO timestamps. */
   lastSuccess?: string;
   lastAttempt?: string;
-  /** The last failure when the answer was read and refused; cleared by a success. */
-  lastError?: string;
+  /** The last failure when the answer was read and refused (worded by lib/words/answer-failure.ts); cleared by a success. */
+  lastAnswerFailure?: AnswerFailure;
   /** The last failure when no answer came (code and figures, worded by lib/words/fetch-failure.ts); cleared by a success. */
   lastFetchFailure?: FetchFailure;
   /** The last failure when the signed feed was refused (worded by lib/words/feed-failure.ts); cleared by a success. */
@@ -107,16 +108,17 @@ export function recordSuccess({ state, policy, now, random, etag, lastModified }
 }
 
 /** Why an attempt failed: the fetch's or the feed check's code and figures, or what was wrong with the answer. */
-export type SourceError = string | FetchFailure | FeedFailure;
+export type SourceError = FetchFailure | FeedFailure | AnswerFailure;
 
 export type RecordFailureParameters = { state: SourceState; policy: SourcePolicy; now: number; random: () => number; error: SourceError };
 
 export function recordFailure({ state, policy, now, random, error }: RecordFailureParameters): SourceState {
   const failures = state.failures + 1;
-  const { lastError: _error, lastFetchFailure: _fetch, lastFeedFailure: _feed, ...rest } = state;
+  // `lastError` is the English sentence older versions stored; it is dropped, never shown.
+  const { lastAnswerFailure: _answer, lastFetchFailure: _fetch, lastFeedFailure: _feed, lastError: _old, ...rest } = state as SourceState & { lastError?: unknown };
   const next: SourceState = {
     ...rest,
-    ...(typeof error === 'string' ? { lastError: error } : 'reason' in error ? { lastFetchFailure: error } : { lastFeedFailure: error }),
+    ...('answer' in error ? { lastAnswerFailure: error } : 'reason' in error ? { lastFetchFailure: error } : { lastFeedFailure: error }),
     lastAttempt: iso(now),
     failures,
     nextAttemptAt: iso(now + backoffMs(policy, failures, random)),

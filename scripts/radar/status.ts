@@ -9,6 +9,7 @@ import { bundledSnapshot, bundledSnapshotProblem } from '../../lib/reserves/snap
 import { gradeExchange, type GradeExchangeReturnType, type RiskReserves } from '../../lib/risk/grade';
 import { evaluateRun, type RunEvaluation } from '../../lib/risk/run-signals';
 import { reasonText } from '../../lib/words/reason-text';
+import { answerFailureText } from '../../lib/words/answer-failure';
 import { cexsEntryProblemText } from '../../lib/words/cexs-entry-problem';
 import { english } from './words/english';
 import { renderRun } from './words/run';
@@ -133,7 +134,7 @@ function reservesFromCexs(file: string, date: string | undefined, exchange: Exch
   try {
     result = cexsToReserves({ body, asOf, exchanges });
   } catch (error) {
-    if (error instanceof DataSourceError) throw new ContentError(`${file} is not a DefiLlama /cexs response: ${error.shortMessage} (${error.details}).`);
+    if (error instanceof DataSourceError) throw new ContentError(`${file} is not a DefiLlama /cexs response: ${answerFailureText({ answer: 'wrong-shape' }, english.t)} (${error.details}).`);
     throw error;
   }
   const rejected = result.rejected.filter(({ name }) => name?.toLowerCase() === exchange.name.toLowerCase());

@@ -1,0 +1,32 @@
+import type { AnswerFailure, SkippedPriceProblem } from '../reserves/answer-failure';
+import type { MessageKey, Translate } from './translate-from';
+
+export const ANSWER_FAILURE_KEYS: Record<AnswerFailure['answer'], MessageKey> = {
+  'wrong-shape': 'answerFailWrongShape',
+  unreadable: 'answerFailUnreadable',
+  older: 'answerFailOlder',
+  empty: 'answerFailEmpty',
+  'no-price': 'answerFailNoPrice',
+};
+
+export const SKIPPED_PRICE_KEYS: Record<SkippedPriceProblem, MessageKey> = {
+  missing: 'answerSkipMissing',
+  refused: 'answerSkipRefused',
+};
+
+/**
+ * Why an answer that arrived was not used, in the reader's language, as a clause that fits after
+ * a colon: the options page's Data sources rows, and `radar status` in English.
+ */
+export function answerFailureText(failure: AnswerFailure, t: Translate): string {
+  switch (failure.answer) {
+    case 'wrong-shape':
+    case 'unreadable':
+    case 'empty':
+      return t(ANSWER_FAILURE_KEYS[failure.answer]);
+    case 'older':
+      return t('answerFailOlder', [failure.answerAt, failure.heldAt]);
+    case 'no-price':
+      return t('answerFailNoPrice', failure.skipped.map(({ symbol, problem }) => t(SKIPPED_PRICE_KEYS[problem], symbol)).join('; '));
+  }
+}
