@@ -31,7 +31,7 @@ export function SourceItem({ group, exchangeNames, now }: { group: SourceGroup<S
   const errorOf = (row: SourceRow | undefined) => {
     if (row?.lastFetchFailure !== undefined) return fetchFailureText(row.lastFetchFailure, t);
     if (row?.lastFeedFailure !== undefined) return feedFailureText(row.lastFeedFailure, t);
-    if (row?.lastAnswerFailure !== undefined) return answerFailureText(row.lastAnswerFailure, t);
+    if (row?.lastAnswerFailure !== undefined) return answerFailureText(row.lastAnswerFailure, t, locale);
     return undefined;
   };
   return (

@@ -32,17 +32,23 @@ describe('answer failure words', () => {
       const messages = read(locale);
       for (const key of [...Object.values(ANSWER_FAILURE_KEYS), ...Object.values(SKIPPED_PRICE_KEYS)]) expect(messages[key]?.message, `${locale}:${key}`).toBeTruthy();
       const t = translateFrom(messages);
+      // The folder name as a BCP 47 tag (pt_BR → pt-BR), as the pages pass it.
+      const tag = locale.replace('_', '-');
       const texts = new Set<string>();
       for (const failure of FAILURES) {
-        const text = answerFailureText(failure, t);
+        const text = answerFailureText(failure, t, tag);
         expect(text, `${locale}:${failure.answer}`).not.toMatch(/^$|\$\d/);
         texts.add(text);
       }
       expect(texts.size, locale).toBe(FAILURES.length);
-      const older = answerFailureText(FAILURES[2]!, t);
-      expect(older).toContain('2026-08-10T11:00:00.000Z');
-      expect(older).toContain('2026-08-10T12:00:00.000Z');
-      const noPrice = answerFailureText(FAILURES[4]!, t);
+      // Both moments, to the minute, in the reader's way of writing dates: never a raw timestamp.
+      const older = answerFailureText(FAILURES[2]!, t, tag);
+      const at = (iso: string) =>
+        new Intl.DateTimeFormat(tag, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' }).format(new Date(iso));
+      expect(older).toContain(at('2026-08-10T11:00:00.000Z'));
+      expect(older).toContain(at('2026-08-10T12:00:00.000Z'));
+      expect(older).not.toContain('T11:00:00');
+      const noPrice = answerFailureText(FAILURES[4]!, t, tag);
       expect(noPrice).toContain('BNB');
       expect(noPrice).toContain('OKB');
       expect(noPrice).toContain(t('answerSkipMissing', 'OKB'));

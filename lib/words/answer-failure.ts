@@ -18,15 +18,22 @@ export const SKIPPED_PRICE_KEYS: Record<SkippedPriceProblem, MessageKey> = {
  * Why an answer that arrived was not used, in the reader's language, as a clause that fits after
  * a colon: the options page's Data sources rows, and `radar status` in English.
  */
-export function answerFailureText(failure: AnswerFailure, t: Translate): string {
+export function answerFailureText(failure: AnswerFailure, t: Translate, locale: string): string {
   switch (failure.answer) {
     case 'wrong-shape':
     case 'unreadable':
     case 'empty':
       return t(ANSWER_FAILURE_KEYS[failure.answer]);
     case 'older':
-      return t('answerFailOlder', [failure.answerAt, failure.heldAt]);
+      return t('answerFailOlder', [moment(failure.answerAt, locale), moment(failure.heldAt, locale)]);
     case 'no-price':
       return t('answerFailNoPrice', failure.skipped.map(({ symbol, problem }) => t(SKIPPED_PRICE_KEYS[problem], symbol)).join('; '));
   }
+}
+
+/** A reading's moment to the minute, in UTC, as the reader writes dates; anything unreadable as it came. */
+function moment(iso: string, locale: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' }).format(date);
 }

@@ -134,7 +134,8 @@ function reservesFromCexs(file: string, date: string | undefined, exchange: Exch
   try {
     result = cexsToReserves({ body, asOf, exchanges });
   } catch (error) {
-    if (error instanceof DataSourceError) throw new ContentError(`${file} is not a DefiLlama /cexs response: ${answerFailureText({ answer: 'wrong-shape' }, english.t)} (${error.details}).`);
+    if (error instanceof DataSourceError)
+      throw new ContentError(`${file} is not a DefiLlama /cexs response: ${answerFailureText({ answer: 'wrong-shape' }, english.t, english.locale)} (${error.details}).`);
     throw error;
   }
   const rejected = result.rejected.filter(({ name }) => name?.toLowerCase() === exchange.name.toLowerCase());
