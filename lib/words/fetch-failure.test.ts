@@ -28,7 +28,7 @@ describe('fetch failure words', () => {
     expect(new Set(FAILURES.map((failure) => failure.reason))).toEqual(new Set(Object.keys(FETCH_FAILURE_KEYS)));
     for (const locale of locales) {
       const messages = read(locale);
-      for (const key of [...Object.values(FETCH_FAILURE_KEYS), 'fetchFailBrokeOff']) expect(messages[key]?.message, `${locale}:${key}`).toBeTruthy();
+      for (const key of [...Object.values(FETCH_FAILURE_KEYS), 'fetchFailBrokeOff', 'fetchFailTooLargeMb']) expect(messages[key]?.message, `${locale}:${key}`).toBeTruthy();
       const t = translateFrom(messages);
       const texts = new Set<string>();
       for (const failure of FAILURES) {
@@ -41,7 +41,8 @@ describe('fetch failure words', () => {
       expect(fetchFailureText(FAILURES[0]!, t), locale).toContain('20');
       expect(fetchFailureText(FAILURES[1]!, t), locale).toContain('503');
       expect(fetchFailureText(FAILURES[3]!, t), locale).toContain('ECONNRESET');
-      expect(fetchFailureText(FAILURES[4]!, t), locale).toContain('5120');
+      expect(fetchFailureText(FAILURES[4]!, t), locale).toMatch(/\b5 M[Bo]\b/);
+      expect(fetchFailureText({ reason: 'too-large', host: 'api.llama.fi', maxBytes: 256 * 1024 }, t), locale).toMatch(/\b256 k[Bo]\b/);
     }
   });
 
@@ -51,6 +52,7 @@ describe('fetch failure words', () => {
     expect(fetchFailureText({ reason: 'network', host: '127.0.0.1:9', stage: 'connect', detail: 'fetch failed: ECONNREFUSED' }, english)).toBe(
       'could not reach 127.0.0.1:9 (fetch failed: ECONNREFUSED)',
     );
+    expect(fetchFailureText({ reason: 'too-large', host: 'api.llama.fi', maxBytes: 5 * 1024 * 1024 }, english)).toBe('api.llama.fi sent more than 5 MB; the answer was refused');
   });
 
   test('a stored failure reads back only when its figures fit', () => {

@@ -12,6 +12,8 @@ export const FETCH_FAILURE_KEYS: Record<FetchFailureReason, MessageKey> = {
   aborted: 'fetchFailAborted',
 };
 
+const MIB = 1024 * 1024;
+
 /**
  * Why a source gave no answer, in the reader's language, as a clause that fits after a colon:
  * the options page's Data sources rows, the holdings price and rate lines, the warning-list
@@ -28,7 +30,10 @@ export function fetchFailureText(failure: FetchFailure, t: Translate): string {
       return failure.detail === undefined ? text : `${text} (${failure.detail})`;
     }
     case 'too-large':
-      return t('fetchFailTooLarge', [failure.host, String(Math.round(failure.maxBytes / 1024))]);
+      // Limits are whole mebibytes or kibibytes; the larger unit reads better ("5 MB" rather than "5120 kB").
+      return failure.maxBytes >= MIB && failure.maxBytes % MIB === 0
+        ? t('fetchFailTooLargeMb', [failure.host, String(failure.maxBytes / MIB)])
+        : t('fetchFailTooLarge', [failure.host, String(Math.round(failure.maxBytes / 1024))]);
     case 'invalid-json':
       return t('fetchFailNotJson', failure.host);
     case 'not-modified':

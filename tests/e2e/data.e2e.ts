@@ -72,7 +72,7 @@ describe('live data in Chromium: faults keep the last good data', () => {
     ['HTTP 500', /500/, (route) => route.fulfill({ status: 500, body: 'oops' })],
     ['invalid JSON', /JSON/i, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"cexs": [' })],
     ['valid JSON of the wrong shape', /shape|expected|cexs/i, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"exchanges": {}}' })],
-    ['an oversized body', /more than 5120 kB/, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: `{"cexs":[],"pad":"${'x'.repeat(6 * 1024 * 1024)}"}` })],
+    ['an oversized body', /more than 5 MB/, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: `{"cexs":[],"pad":"${'x'.repeat(6 * 1024 * 1024)}"}` })],
     [
       'negative, NaN and absurd numbers',
       /no reserve figures|rejected|negative|cannot/i,
