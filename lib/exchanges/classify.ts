@@ -11,11 +11,12 @@ import { buildBrandIndex, trigramKey, type BrandEntry, type BrandIndex } from '.
 import { collapseRepeats } from './edit-distance';
 import { hostnameFromUrl, parseHostname } from './hostname';
 import { decodeIdnLabel } from './punycode';
-import { isMixedScript, skeleton } from './skeleton';
+import { isMixedScript, skeleton, skeletonKeepingPairs } from './skeleton';
 import { baitWords } from './lookalike/bait-words';
-import { favouredEndings, freeHosting, wordEndings } from './lookalike/brand-words';
+import { coinedTokens, favouredEndings, wordEndings } from './lookalike/brand-words';
+import { dashedDomain, embeddedDomain, exactMatch, hostingOf } from './lookalike/domains';
 import { affixContext, bestContext, contextOf, contextsOf, faintContext, tellingBait } from './lookalike/context';
-import { article, describeHost, explanationOf, lookalikeReason } from './lookalike/reason';
+import { article, describeHost, explanationOf, lookalikeReason, notTheirs } from './lookalike/reason';
 import { paddedBrand, strayShortToken } from './lookalike/padding';
 import { commonTypoBesideBait, insertedTypo, typoAfterStrayLetter, typoBesideDigits, typoOf } from './lookalike/typo';
 import type { ClassifyReturnType, Evidence, Label } from './lookalike/types';
@@ -37,6 +38,18 @@ function unknown(host: string | undefined, reason: string): ClassifyReturnType {
 function hasRepeat(token: string): boolean {
   for (let i = 1; i < token.length; i++) if (token.charCodeAt(i) === token.charCodeAt(i - 1)) return true;
   return false;
+}
+
+/**
+ * The text before and after a brand found at `at` in a token's skeleton, as written where the two
+ * line up. Where a fold changed the length (`rn` → `m` in `geminiearn`), the brand as written is
+ * looked up in the decoded token, so the bait after it reads `earn`, not `eam`.
+ */
+function affixesOf(token: string, rawToken: string, entry: BrandEntry, at: number): [string, string] {
+  if (rawToken.length === token.length) return [rawToken.slice(0, at), rawToken.slice(at + entry.skeleton.length)];
+  const rawAt = rawToken.indexOf(entry.token);
+  if (rawAt < 0) return [token.slice(0, at), token.slice(at + entry.skeleton.length)];
+  return [rawToken.slice(0, rawAt), rawToken.slice(rawAt + entry.token.length)];
 }
 
 function evidenceInToken(token: string, rawToken: string, isRegistrable: boolean, wholeName: boolean, brands: BrandIndex): Evidence | undefined {
@@ -63,8 +76,7 @@ function evidenceInToken(token: string, rawToken: string, isRegistrable: boolean
     const entry = single?.find((candidate) => candidate.skeleton !== token && candidate.skeleton.length >= 5);
     if (entry) return { entry, kind: 'typo', bait: undefined, distance: 1, mixedScripts: isMixedScript(rawToken) };
   }
-  // Bait words are read from the decoded text where it lines up with the skeleton (`login`, not `logln`).
-  const affixSource = rawToken.length === token.length ? rawToken : token;
+  // Bait words are read from the decoded text (`login`, not `logln`): see `affixesOf`.
   let inside: BrandEntry | undefined;
   let insideAt = -1;
   let affixed: Evidence | undefined;
@@ -86,8 +98,7 @@ function evidenceInToken(token: string, rawToken: string, isRegistrable: boolean
       if (affixed !== undefined) continue;
       // `coingate`: a short common word glued to a crypto word is another company's name, not bait.
       const shortCommon = entry.strength === 'weak' && length <= 4;
-      const prefix = affixSource.slice(0, at);
-      const suffix = affixSource.slice(at + length);
+      const [prefix, suffix] = affixesOf(token, rawToken, entry, at);
       const before = affixContext(prefix, false);
       const after = affixContext(suffix, true);
       if (!before.ok || !after.ok) continue;
@@ -97,13 +108,15 @@ function evidenceInToken(token: string, rawToken: string, isRegistrable: boolean
       const telling = before.bait !== undefined && !faintContext.has(before.bait) ? before.bait : after.bait !== undefined && !faintContext.has(after.bait) ? after.bait : undefined;
       const bait = telling ?? before.bait ?? after.bait;
       if (entry.strength === 'weak' && bait !== undefined && telling === undefined) continue;
+      if (before.filler === true && telling === undefined) continue;
       if (shortCommon && !digitsOnly && (telling === undefined || !baitWords.has(telling))) continue;
       affixed = { entry, kind: 'affixed', bait, distance: 0, mixedScripts: false };
     }
   }
   if (inside !== undefined) {
-    const before = affixContext(affixSource.slice(0, insideAt), false);
-    const after = affixContext(affixSource.slice(insideAt + inside.skeleton.length), true);
+    const [prefix, suffix] = affixesOf(token, rawToken, inside, insideAt);
+    const before = affixContext(prefix, false);
+    const after = affixContext(suffix, true);
     return { entry: inside, kind: 'inside', bait: before.bait ?? after.bait, distance: 0, mixedScripts: isMixedScript(rawToken) };
   }
   if (affixed !== undefined) {
@@ -114,8 +127,9 @@ function evidenceInToken(token: string, rawToken: string, isRegistrable: boolean
   for (const entry of brands.shortDistinctive) {
     const at = token.indexOf(entry.skeleton);
     if (at < 0) continue;
-    const before = affixContext(affixSource.slice(0, at), false);
-    const after = affixContext(affixSource.slice(at + entry.skeleton.length), true);
+    const [prefix, suffix] = affixesOf(token, rawToken, entry, at);
+    const before = affixContext(prefix, false);
+    const after = affixContext(suffix, true);
     return { entry, kind: 'inside', bait: before.bait ?? after.bait, distance: 0, mixedScripts: isMixedScript(rawToken) };
   }
   // `wkraken`, `lkraken`: one stray letter before a common-word brand of six letters or more, as the whole name.
@@ -123,12 +137,15 @@ function evidenceInToken(token: string, rawToken: string, isRegistrable: boolean
     const stray = brands.byToken.get(token.slice(1))?.find((candidate) => candidate.strength === 'weak' && candidate.skeleton.length >= 6);
     if (stray) return { entry: stray, kind: 'typo', bait: undefined, distance: 1, mixedScripts: isMixedScript(rawToken) };
   }
-  return (
+  const typo =
     typoOf(token, rawToken, isRegistrable, brands) ??
     (isRegistrable ? insertedTypo(token, rawToken, wholeName, brands) : undefined) ??
     typoBesideDigits(token, rawToken, isRegistrable, brands) ??
-    typoAfterStrayLetter(token, rawToken, brands)
-  );
+    typoAfterStrayLetter(token, rawToken, brands);
+  if (typo !== undefined || rawToken.length === token.length || !/^[a-z0-9]+$/.test(rawToken)) return typo;
+  // `kuciorn`: folding `rn` to `m` hides a typo that the letters as written show.
+  const unpaired = skeletonKeepingPairs(rawToken);
+  return typoOf(unpaired, rawToken, isRegistrable, brands) ?? (isRegistrable ? insertedTypo(unpaired, rawToken, wholeName, brands) : undefined);
 }
 
 /** The longest long brand anywhere in `text`, found through the trigram index. */
@@ -152,6 +169,11 @@ function evidenceInLabel(label: Label, isRegistrable: boolean, brands: BrandInde
     if (evidence) {
       if (evidence.kind === 'token' && isRegistrable && label.tokens.length === 1) evidence.kind = 'tld-swap';
       evidence.bait ??= bestContext(contextsOf(label), i);
+      // `celsius-networks`: a bare common word, but the name and its ending (`celsiusnetwork`) across the hyphen.
+      if (evidence.entry.strength === 'weak' && evidence.bait === undefined && label.tokens.length > 1) {
+        const inside = longBrandInside(label.tokens.join(''), brands);
+        if (inside !== undefined && inside.exchange === evidence.entry.exchange) return { ...evidence, entry: inside, kind: 'hyphenated' };
+      }
       return evidence;
     }
   }
@@ -187,6 +209,8 @@ function evidenceInLabel(label: Label, isRegistrable: boolean, brands: BrandInde
 function isEnough(evidence: Evidence, isRegistrable: boolean, contextElsewhere: boolean, label: Label, hosted: boolean, favoured: boolean, wordEnding: boolean): boolean {
   // A coined name (`okx`, `mexc`) is a warning wherever it stands as a token, however short.
   if (evidence.entry.strength !== 'weak' || evidence.entry.distinctive) return true;
+  // `ftx-id`: a short coined name standing as a whole token.
+  if ((evidence.kind === 'token' || evidence.kind === 'tld-swap') && coinedTokens.has(evidence.entry.token)) return true;
   // On free hosting, a common-word brand that is the whole site name (`kraken.pages.dev`) is enough.
   if (hosted && isRegistrable && label.tokens.length === 1 && evidence.kind === 'tld-swap' && evidence.entry.tldSwapAllowed) return true;
   if (evidence.kind === 'token' && isRegistrable && strayShortToken(label, evidence.entry.skeleton, favoured)) return true;
@@ -204,63 +228,6 @@ function isEnough(evidence: Evidence, isRegistrable: boolean, contextElsewhere: 
     default:
       return evidence.bait !== undefined || (!isRegistrable && contextElsewhere);
   }
-}
-
-const hostingSet: ReadonlySet<string> = new Set(freeHosting);
-
-/** The free hosting service a host is published on (`pages.dev`), if any: its last two or three labels, looked up. */
-function hostingOf(host: string): string | undefined {
-  const last = host.lastIndexOf('.');
-  const second = last > 0 ? host.lastIndexOf('.', last - 1) : -1;
-  if (second < 0) return undefined;
-  const two = host.slice(second + 1);
-  if (hostingSet.has(two)) return two;
-  const third = host.lastIndexOf('.', second - 1);
-  if (third < 0) return undefined;
-  const three = host.slice(third + 1);
-  return hostingSet.has(three) ? three : undefined;
-}
-
-/**
- * Host equals an official domain or is a subdomain of one. Official domains are registrable
- * (the meta-test checks), so looking up the host's last two or three labels is exact and needs
- * no public-suffix work: the fast path for every page the user opens.
- */
-function exactMatch(host: string, brands: BrandIndex): { exchange: ExchangeDefinition; domain: string } | undefined {
-  let at = host.length;
-  for (let labels = 1; labels <= brands.maxDomainLabels; labels++) {
-    at = host.lastIndexOf('.', at - 1);
-    if (labels === 1) continue;
-    const candidate = at < 0 ? host : host.slice(at + 1);
-    const exchange = brands.byDomain.get(candidate);
-    if (exchange) return { exchange, domain: candidate };
-    if (at < 0) break;
-  }
-  return undefined;
-}
-
-/**
- * `login.kraken.com.evil.io`, `coinbase.com-verify.site`, `accounts-binance.com.x`: an official
- * domain worn at the start of a label or after a hyphen, followed by a dot, hyphen or digit (so
- * `gate.io` is not found in `gate.iot.example`).
- */
-function embeddedDomain(host: string, names: readonly string[], brands: BrandIndex): { exchange: ExchangeDefinition; domain: string } | undefined {
-  let offset = 0;
-  for (const name of names) {
-    const hyphen = name.lastIndexOf('-');
-    for (let start = 0; start >= 0; start = start === 0 && hyphen >= 0 ? hyphen + 1 : -1) {
-      const candidates = brands.domainsByName.get(start === 0 ? name : name.slice(start));
-      if (candidates === undefined) continue;
-      for (const { domain, exchange } of candidates) {
-        const from = offset + start;
-        if (!host.startsWith(domain, from)) continue;
-        const after = host.charCodeAt(from + domain.length);
-        if (after === 0x2e || after === 0x2d || (after >= 0x30 && after <= 0x39)) return { exchange, domain };
-      }
-    }
-    offset += name.length + 1;
-  }
-  return undefined;
 }
 
 function splitTokens(text: string): string[] {
@@ -322,6 +289,19 @@ export function classify(hostname: string): ClassifyReturnType {
   }
 
   const registrableAt = labels.length - 1;
+  const dashed = hosting === undefined ? dashedDomain(labels[registrableAt]!, suffix, brands) : undefined;
+  if (dashed) {
+    const { exchange, domain } = dashed;
+    const display = describeHost(host, labels, suffix);
+    return {
+      verdict: 'lookalike',
+      exchange,
+      reason: `${display} looks like an address on the ${exchange.name} domain “${domain}”, with a hyphen where a dot belongs, ${notTheirs(exchange)}`,
+      host,
+      explanation: { code: 'dashed', host: display, brand: domain },
+    };
+  }
+
   // The ending the site is registered under (`top` in `krakenz.top`); never a free hosting service's.
   const favoured = hosting === undefined && favouredEndings.has(suffix);
   const wordEnding = hosting === undefined && wordEndings.has(suffix);

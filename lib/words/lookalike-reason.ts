@@ -16,6 +16,8 @@ export function lookalikeReasonText({ explanation, imitates }: Pick<Lookalike, '
   switch (code) {
     case 'embedded':
       return say('lookalikeReasonEmbedded', [host, name, brand, registrable ?? '']);
+    case 'dashed':
+      return say('lookalikeReasonDashed', [host, name, brand]);
     case 'homoglyph':
       return say(mixedScripts === true ? 'lookalikeReasonHomoglyphMixed' : 'lookalikeReasonHomoglyph', [host, brand, name]);
     case 'tld-swap':

@@ -149,7 +149,14 @@ export const distinctiveBrands: ReadonlySet<string> = new Set([
   'deribit',
   'bitflyer',
   'coincheck',
+  'bitkub',
 ]);
+
+/**
+ * Short coined names that are a warning as a whole token (`ftx-id`, `claims.ftx.example`), but not
+ * glued to other letters, where they are other names (`nftx`, `softx`, `giftx`).
+ */
+export const coinedTokens: ReadonlySet<string> = new Set(['ftx']);
 
 /**
  * Free hosting and site builders where anyone can publish under a shared domain: a brand on one of
@@ -209,9 +216,10 @@ export const nearMissWords: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Endings where software projects and tools register ordinary words (`kraken.io`, an image
- * optimizer; `krakend.io`, an API gateway): a common-word brand as the whole name under one of
- * these is somebody else's word, not a lookalike by its ending alone. `.org` is not one: a charity
- * holds `robinhood.org`, but `kraken.org` is a lure the table tests keep.
+ * Long-standing generic endings where an ordinary word as the whole name most often belongs to
+ * somebody else: `kraken.io` (an image optimizer), `krakend.io` (an API gateway), `robinhood.org`
+ * (the Robin Hood Foundation, a New York charity). A common-word brand as the whole name under one of
+ * these, with no bait beside it, is not a lookalike by its ending alone. A coined brand (`binance.org`)
+ * still is, and so is a common word under a country code or a newer ending (`kraken.fr`, `kraken.vip`).
  */
-export const wordEndings: ReadonlySet<string> = new Set(['io']);
+export const wordEndings: ReadonlySet<string> = new Set(['io', 'org', 'net']);

@@ -50,17 +50,51 @@ export function contextWord(token: string): string | undefined {
     const singular = trimmed.slice(0, -1);
     if (baitWords.has(singular) || cryptoWords.has(singular)) return singular;
   }
+  return misspelledContext(trimmed);
+}
+
+const longContext: readonly string[] = [...baitWords, ...cryptoWords].filter((word) => word.length >= 6);
+
+/**
+ * `acoounts`, `strettto`, `xchange`: a bait or crypto word of six letters or more one letter off, or
+ * its plural so. Short words are left out: one letter turns them into other words (`logs`, `cain`).
+ */
+function misspelledContext(token: string): string | undefined {
+  if (token.length < 6) return undefined;
+  const singular = token.endsWith('s') ? token.slice(0, -1) : undefined;
+  for (const word of longContext) {
+    if (withinOneEdit(token, word) || (singular !== undefined && singular.length >= 6 && withinOneEdit(singular, word))) return word;
+  }
   return undefined;
 }
 
+/** Words put before a brand to make a phrase (`mygeminiclaims`, `getgeminiearn`): they count only with bait after the brand. */
+const fillerPrefixes: ReadonlySet<string> = new Set(['my', 'your', 'get', 'the']);
+
 /** What sits around a brand inside one token: nothing, digits, a plural s, or a bait word (perhaps padded or misspelled). */
-export function affixContext(affix: string, isSuffix: boolean): { ok: boolean; bait: string | undefined; digitsOnly: boolean } {
+export function affixContext(affix: string, isSuffix: boolean): { ok: boolean; bait: string | undefined; digitsOnly: boolean; filler?: boolean } {
   if (affix === '') return { ok: true, bait: undefined, digitsOnly: false };
   if (/^\d+$/.test(affix)) return { ok: true, bait: undefined, digitsOnly: true };
   if (isSuffix && affix === 's') return { ok: true, bait: undefined, digitsOnly: false };
+  if (!isSuffix && fillerPrefixes.has(affix)) return { ok: true, bait: undefined, digitsOnly: false, filler: true };
   const stripped = affix.replace(/^\d+/, '');
-  const word = contextWord(affix) ?? contextWord(stripped) ?? twoContextWords(stripped) ?? fuzzyBait(stripped);
+  const word = contextWord(affix) ?? contextWord(stripped) ?? twoContextWords(stripped) ?? fuzzyBait(stripped) ?? framingWord(stripped, isSuffix);
   return { ok: word !== undefined, bait: word, digitsOnly: false };
+}
+
+const framingWords: readonly string[] = [...baitWords, ...cryptoWords].filter((word) => word.length >= 5);
+
+/**
+ * `krakenfuturesway`, `celsiusclaimstation`, `geminiandkroll`: a bait or crypto word of five letters or
+ * more at the edge of what is glued to a brand (where the brand meets it, or at the far end), with
+ * other letters on its outer side. Short words are left out: `earn` begins "earnest", `pro` "protein".
+ */
+function framingWord(affix: string, isSuffix: boolean): string | undefined {
+  if (affix.length < 7) return undefined;
+  for (const word of framingWords) {
+    if (affix.length > word.length && (affix.startsWith(word) || affix.endsWith(word))) return word;
+  }
+  return undefined;
 }
 
 /** `walletapp` → `wallet`: an affix made of two bait or crypto words. */
@@ -80,7 +114,7 @@ function baitOf(core: string): string | undefined {
   return singular !== undefined && singular.length >= 4 && baitWords.has(singular) ? singular : undefined;
 }
 
-const longBait: readonly string[] = [...baitWords].filter((word) => word.length >= 6);
+const longBait: readonly string[] = [...baitWords, ...cryptoWords].filter((word) => word.length >= 6);
 
 /**
  * `xfund`, `sspaymentsd`, `paymewnt`: a bait word with one or two stray letters on either side, or

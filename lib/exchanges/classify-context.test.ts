@@ -1,0 +1,132 @@
+/**
+ * Table tests for the rules of the third round on issue 21, shaped on the issue's categories and on
+ * entries first listed before 2025-01-01 (the development half and the older, unreviewed candidates of
+ * tests/fixtures/domains/heldout/candidates.tsv). Each rule has hosts it must catch (from those
+ * entries, or made up in the same shape) and legitimate names it must leave alone.
+ */
+import { describe, expect, it } from 'vitest';
+import { classify } from './classify';
+
+function expectLookalike(host: string, id: string): void {
+  const result = classify(host);
+  expect(result.verdict, result.reason).toBe('lookalike');
+  expect(result.exchange?.id).toBe(id);
+  expect(result.reason).toContain(host);
+}
+
+function expectNotLookalike(host: string): void {
+  const result = classify(host);
+  expect(result.verdict, result.reason).not.toBe('lookalike');
+}
+
+describe('an official domain with a hyphen where a dot belongs', () => {
+  it.each([
+    // a subdomain of the official domain, its dot turned into a hyphen, under the official ending
+    ['mail-celsius.network', 'celsius'],
+    ['claimsportal-celsius.network', 'celsius'],
+    ['plan-ftx.com', 'ftx'],
+    ['finance-ftx.com', 'ftx'],
+    ['administration-ftx.us', 'ftx'],
+    ['support-bitkub.com', 'bitkub'],
+    // the official domain written as one name under any ending
+    ['celsius-network.net', 'celsius'],
+    ['gate-io.xyz', 'gate'],
+    ['claims-celsius-network.com', 'celsius'],
+  ])('%s imitates %s', expectLookalike);
+
+  it.each([
+    // a common word as the last token under .com is somebody's phrase
+    'the-kraken.com',
+    'release-the-kraken.com',
+    'open-gemini.com',
+    // a short common word under the official ending
+    'star-gate.io',
+    'golden-gate.com',
+    'rio-luno.com',
+  ])('%s is not a lookalike', expectNotLookalike);
+
+  it('says which domain it imitates', () => {
+    expect(classify('mail-celsius.network').explanation).toEqual({ code: 'dashed', host: 'mail-celsius.network', brand: 'celsius.network' });
+    expect(classify('celsius-network.net').reason).toContain('with a hyphen where a dot belongs');
+  });
+});
+
+describe('FTX as a whole token', () => {
+  it.each([
+    ['ftx-id.xyz', 'ftx'],
+    ['ftx-bakery.org', 'ftx'],
+    ['ftx.overdezuki.fun', 'ftx'],
+    ['ftx-e49.pages.dev', 'ftx'],
+  ])('%s imitates %s', expectLookalike);
+
+  // Glued to other letters the three letters are other names: NFTX is a DeFi protocol.
+  it.each(['nftx.io', 'softx.com', 'giftx.net', 'craftx.org'])('%s is not a lookalike', expectNotLookalike);
+});
+
+describe('Bitkub as a coined name glued to anything', () => {
+  it.each([
+    ['bitkubi.com', 'bitkub'],
+    ['bitkubus.com', 'bitkub'],
+    ['dropzones.bitkubnext.app', 'bitkub'],
+  ])('%s imitates %s', expectLookalike);
+
+  it.each(['bitkub.com', 'www.bitkub.com'])('%s is Bitkub', (host) => {
+    expect(classify(host).verdict).toBe('exchange');
+  });
+});
+
+describe('claims, repayment and earn words beside a brand', () => {
+  it.each([
+    ['geminipayouts.com', 'gemini'],
+    ['redeem-gemini.com', 'gemini'],
+    ['rebate-gemini.com', 'gemini'],
+    ['claimant-kraken.net', 'kraken'],
+    ['celsiusclaimstation.com', 'celsius'],
+    ['geminiandkroll.net', 'gemini'],
+    ['krakenfuturesway.com', 'kraken'],
+    ['gusd-gemini.com', 'gemini'],
+    ['sso-nexo.com', 'nexo'],
+  ])('%s imitates %s', expectLookalike);
+
+  it.each(['krakenbrewing.com', 'geminihealth.com', 'geminiscripts.com', 'krakenstudios.com', 'geminiacademy.org'])('%s is not a lookalike', expectNotLookalike);
+});
+
+describe('a bait or crypto word misspelled as its own token', () => {
+  it.each([
+    ['ftx-acoounts.com', 'ftx'],
+    ['voyager-strettto.com', 'voyager'],
+    ['xchange-gemini.com', 'gemini'],
+    ['kraken-suporrt.com', 'kraken'],
+  ])('%s imitates %s', expectLookalike);
+
+  it.each(['kraken-studio.com', 'gemini-writer.com', 'kraken-lounge.net'])('%s is not a lookalike', expectNotLookalike);
+});
+
+describe('a filler word before a brand glued to bait', () => {
+  it.each([
+    ['mygeminiclaims.com', 'gemini'],
+    ['yourgeminiclaims.net', 'gemini'],
+    ['getgeminiearn.net', 'gemini'],
+  ])('%s imitates %s', expectLookalike);
+
+  // Without bait after the brand the filler word makes an ordinary phrase.
+  it.each(['mygemini.com', 'thekraken.com', 'getkraken.net', 'yourgemini.org'])('%s is not a lookalike', expectNotLookalike);
+});
+
+describe('letter pairs the skeleton folds (rn → m)', () => {
+  it.each([
+    ['geminiearn.net', 'gemini'],
+    ['kuciorn.com', 'kucoin'],
+  ])('%s imitates %s', expectLookalike);
+
+  it.each(['modern.com', 'acorn.com', 'krakenhorn.com'])('%s is not a lookalike', expectNotLookalike);
+});
+
+describe('a common word and its ending across a hyphen', () => {
+  it.each([
+    ['celsius-networks.com', 'celsius'],
+    ['celsius-networks.web.app', 'celsius'],
+  ])('%s imitates %s', expectLookalike);
+
+  it.each(['celsius-thermometer.com', 'celsius-temperature.net'])('%s is not a lookalike', expectNotLookalike);
+});
