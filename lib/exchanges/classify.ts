@@ -6,7 +6,6 @@
  */
 import { getPublicSuffix } from 'tldts';
 import { exchanges } from './registry';
-import type { ExchangeDefinition } from './types';
 import { buildBrandIndex, trigramKey, type BrandEntry, type BrandIndex } from './brand-index';
 import { collapseRepeats } from './edit-distance';
 import { hostnameFromUrl, parseHostname } from './hostname';

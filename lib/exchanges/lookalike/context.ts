@@ -78,7 +78,7 @@ export function affixContext(affix: string, isSuffix: boolean): { ok: boolean; b
   if (isSuffix && affix === 's') return { ok: true, bait: undefined, digitsOnly: false };
   if (!isSuffix && fillerPrefixes.has(affix)) return { ok: true, bait: undefined, digitsOnly: false, filler: true };
   const stripped = affix.replace(/^\d+/, '');
-  const word = contextWord(affix) ?? contextWord(stripped) ?? twoContextWords(stripped) ?? fuzzyBait(stripped) ?? framingWord(stripped, isSuffix);
+  const word = contextWord(affix) ?? contextWord(stripped) ?? twoContextWords(stripped) ?? fuzzyBait(stripped) ?? framingWord(stripped);
   return { ok: word !== undefined, bait: word, digitsOnly: false };
 }
 
@@ -89,7 +89,7 @@ const framingWords: readonly string[] = [...baitWords, ...cryptoWords].filter((w
  * more at the edge of what is glued to a brand (where the brand meets it, or at the far end), with
  * other letters on its outer side. Short words are left out: `earn` begins "earnest", `pro` "protein".
  */
-function framingWord(affix: string, isSuffix: boolean): string | undefined {
+function framingWord(affix: string): string | undefined {
   if (affix.length < 7) return undefined;
   for (const word of framingWords) {
     if (affix.length > word.length && (affix.startsWith(word) || affix.endsWith(word))) return word;
