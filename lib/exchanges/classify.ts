@@ -14,7 +14,7 @@ import { isMixedScript, skeleton, skeletonKeepingPairs } from './skeleton';
 import { baitWords } from './lookalike/bait-words';
 import { coinedTokens, favouredEndings, wordEndings } from './lookalike/brand-words';
 import { dashedDomain, embeddedDomain, exactMatch, hostingOf } from './lookalike/domains';
-import { affixContext, bestContext, contextOf, contextsOf, faintContext, tellingBait } from './lookalike/context';
+import { affixContext, bestContext, contextOf, contextsOf, faintContext, misspelledBait, tellingBait } from './lookalike/context';
 import { article, describeHost, explanationOf, lookalikeReason, notTheirs } from './lookalike/reason';
 import { paddedBrand, strayShortToken } from './lookalike/padding';
 import { commonTypoBesideBait, insertedTypo, typoAfterStrayLetter, typoBesideDigits, typoOf } from './lookalike/typo';
@@ -167,7 +167,7 @@ function evidenceInLabel(label: Label, isRegistrable: boolean, brands: BrandInde
     const evidence = evidenceInToken(label.tokens[i]!, label.rawTokens[i]!, isRegistrable, label.tokens.length === 1, brands);
     if (evidence) {
       if (evidence.kind === 'token' && isRegistrable && label.tokens.length === 1) evidence.kind = 'tld-swap';
-      evidence.bait ??= bestContext(contextsOf(label), i);
+      evidence.bait ??= bestContext(contextsOf(label), i) ?? (label.tokens.length > 1 ? misspelledBait(label, i) : undefined);
       // `celsius-networks`: a bare common word, but the name and its ending (`celsiusnetwork`) across the hyphen.
       if (evidence.entry.strength === 'weak' && evidence.bait === undefined && label.tokens.length > 1) {
         const inside = longBrandInside(label.tokens.join(''), brands);

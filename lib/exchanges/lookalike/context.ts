@@ -11,6 +11,19 @@ export function contextsOf(label: Label): (string | undefined)[] {
   return label.contexts;
 }
 
+/**
+ * A misspelled bait or crypto word as a token of the label other than `skip` (`ftx-acoounts`). Asked
+ * only once a brand is found with no bait spelled right: the check costs more than a set look-up.
+ */
+export function misspelledBait(label: Label, skip: number): string | undefined {
+  for (let j = 0; j < label.rawTokens.length; j++) {
+    if (j === skip) continue;
+    const word = misspelledContext(label.rawTokens[j]!);
+    if (word !== undefined) return word;
+  }
+  return undefined;
+}
+
 /** The most telling bait or crypto word among a label's tokens. */
 export function contextOf(label: Label): string | undefined {
   return bestContext(contextsOf(label), -1);
@@ -50,10 +63,21 @@ export function contextWord(token: string): string | undefined {
     const singular = trimmed.slice(0, -1);
     if (baitWords.has(singular) || cryptoWords.has(singular)) return singular;
   }
-  return misspelledContext(trimmed);
+  return undefined;
 }
 
-const longContext: readonly string[] = [...baitWords, ...cryptoWords].filter((word) => word.length >= 6);
+/** Bait and crypto words of six letters or more, by length: a typo keeps the length within one. */
+const longContextByLength: string[][] = [];
+for (const word of [...baitWords, ...cryptoWords]) if (word.length >= 6) (longContextByLength[word.length] ??= []).push(word);
+
+function oneEditFromContext(token: string): string | undefined {
+  for (let length = token.length - 1; length <= token.length + 1; length++) {
+    for (const word of longContextByLength[length] ?? noWords) if (withinOneEdit(token, word)) return word;
+  }
+  return undefined;
+}
+
+const noWords: readonly string[] = [];
 
 /**
  * `acoounts`, `strettto`, `xchange`: a bait or crypto word of six letters or more one letter off, or
@@ -61,11 +85,7 @@ const longContext: readonly string[] = [...baitWords, ...cryptoWords].filter((wo
  */
 function misspelledContext(token: string): string | undefined {
   if (token.length < 6) return undefined;
-  const singular = token.endsWith('s') ? token.slice(0, -1) : undefined;
-  for (const word of longContext) {
-    if (withinOneEdit(token, word) || (singular !== undefined && singular.length >= 6 && withinOneEdit(singular, word))) return word;
-  }
-  return undefined;
+  return oneEditFromContext(token) ?? (token.length >= 7 && token.endsWith('s') ? oneEditFromContext(token.slice(0, -1)) : undefined);
 }
 
 /** Words put before a brand to make a phrase (`mygeminiclaims`, `getgeminiearn`): they count only with bait after the brand. */
@@ -82,7 +102,17 @@ export function affixContext(affix: string, isSuffix: boolean): { ok: boolean; b
   return { ok: word !== undefined, bait: word, digitsOnly: false };
 }
 
-const framingWords: readonly string[] = [...baitWords, ...cryptoWords].filter((word) => word.length >= 5);
+/** Bait and crypto words of five letters or more, by their first two letters and by their last two. */
+const framingByHead = new Map<number, string[]>();
+const framingByTail = new Map<number, string[]>();
+const pairKey = (text: string, at: number) => (text.charCodeAt(at) << 16) | text.charCodeAt(at + 1);
+for (const word of [...baitWords, ...cryptoWords]) {
+  if (word.length < 5) continue;
+  const head = pairKey(word, 0);
+  const tail = pairKey(word, word.length - 2);
+  framingByHead.set(head, [...(framingByHead.get(head) ?? []), word]);
+  framingByTail.set(tail, [...(framingByTail.get(tail) ?? []), word]);
+}
 
 /**
  * `krakenfuturesway`, `celsiusclaimstation`, `geminiandkroll`: a bait or crypto word of five letters or
@@ -91,9 +121,8 @@ const framingWords: readonly string[] = [...baitWords, ...cryptoWords].filter((w
  */
 function framingWord(affix: string): string | undefined {
   if (affix.length < 7) return undefined;
-  for (const word of framingWords) {
-    if (affix.length > word.length && (affix.startsWith(word) || affix.endsWith(word))) return word;
-  }
+  for (const word of framingByHead.get(pairKey(affix, 0)) ?? noWords) if (affix.length > word.length && affix.startsWith(word)) return word;
+  for (const word of framingByTail.get(pairKey(affix, affix.length - 2)) ?? noWords) if (affix.length > word.length && affix.endsWith(word)) return word;
   return undefined;
 }
 
