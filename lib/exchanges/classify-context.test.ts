@@ -130,3 +130,26 @@ describe('a common word and its ending across a hyphen', () => {
 
   it.each(['celsius-thermometer.com', 'celsius-temperature.net'])('%s is not a lookalike', expectNotLookalike);
 });
+
+describe('a common-word brand beside two-letter language or country codes', () => {
+  it.each([
+    ['kraken-fr-en.com', 'kraken'],
+    ['kraken-pt-br.com', 'kraken'],
+    ['kraken-us-in.com', 'kraken'],
+  ])('%s imitates %s', expectLookalike);
+
+  // Product suffixes are not languages, and one short token on .com stays the padding rule's.
+  it.each(['gemini-ai-ml.com', 'kraken-js-ui.com', 'gemini-ai.com'])('%s is not a lookalike', expectNotLookalike);
+});
+
+describe('a common-word brand under an ending made for money and trading', () => {
+  it.each([
+    ['kraken-studio.exchange', 'kraken'],
+    ['geminiz.finance', 'gemini'],
+    ['robinhood-app.markets', 'robinhood'],
+    ['kraken.finance', 'kraken'],
+  ])('%s imitates %s', expectLookalike);
+
+  // Short common words still want bait: Stargate is a bridge (stargate.finance).
+  it.each(['stargate.finance', 'star-gate.finance', 'gate-keeper.capital', 'kraken-studio.com'])('%s is not a lookalike', expectNotLookalike);
+});

@@ -12,7 +12,7 @@ import { hostnameFromUrl, parseHostname } from './hostname';
 import { decodeIdnLabel } from './punycode';
 import { isMixedScript, skeleton, skeletonKeepingPairs } from './skeleton';
 import { baitWords } from './lookalike/bait-words';
-import { coinedTokens, favouredEndings, wordEndings } from './lookalike/brand-words';
+import { coinedTokens, cryptoEndings, favouredEndings, wordEndings } from './lookalike/brand-words';
 import { dashedDomain, embeddedDomain, exactMatch, hostingOf } from './lookalike/domains';
 import { affixContext, bestContext, contextOf, contextsOf, faintContext, misspelledBait, tellingBait } from './lookalike/context';
 import { article, describeHost, explanationOf, lookalikeReason, notTheirs } from './lookalike/reason';
@@ -302,7 +302,9 @@ export function classify(hostname: string): ClassifyReturnType {
   }
 
   // The ending the site is registered under (`top` in `krakenz.top`); never a free hosting service's.
-  const favoured = hosting === undefined && favouredEndings.has(suffix);
+  // A crypto-only ending (`kraken-studio.exchange`) is context for a common-word brand, and padding on it counts.
+  const cryptoEnding = hosting === undefined && cryptoEndings.has(suffix) ? suffix : undefined;
+  const favoured = hosting === undefined && (favouredEndings.has(suffix) || cryptoEnding !== undefined);
   const wordEnding = hosting === undefined && wordEndings.has(suffix);
   for (let i = registrableAt; i >= 0; i--) {
     const label = labels[i]!;
@@ -315,6 +317,7 @@ export function classify(hostname: string): ClassifyReturnType {
       }
       // A telling word in a subdomain (`stretto.ftx-claims`) is context for the registrable name too; `www`, `app` are not.
       if (!evidence.bait && (!isRegistrable || (elsewhere !== undefined && !faintContext.has(elsewhere)))) evidence.bait = elsewhere;
+      if (!evidence.bait && cryptoEnding !== undefined && evidence.entry.tldSwapAllowed) evidence.bait = cryptoEnding;
       if (!isEnough(evidence, isRegistrable, elsewhere !== undefined, label, hosting !== undefined, favoured, wordEnding)) evidence = undefined;
     }
     // A padded brand (`krakenz`) on a throwaway-favoured ending, or beside a telling bait word (`krakeni-logins`).

@@ -50,6 +50,29 @@ export const favouredEndings: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Endings made for money and trading (`kraken-studio.exchange`, `geminiz.finance`): under one of these
+ * a common-word brand is in a crypto context by its ending alone, and padding it counts as on a
+ * throwaway-favoured ending. Short common words (`gate`, `nexo`) still want bait: `stargate.finance`.
+ */
+export const cryptoEndings: ReadonlySet<string> = new Set([
+  'exchange',
+  'trade',
+  'trading',
+  'finance',
+  'financial',
+  'markets',
+  'market',
+  'money',
+  'cash',
+  'capital',
+  'fund',
+  'investments',
+  'claims',
+  'credit',
+  'loans',
+]);
+
+/**
  * Brand tokens that are also ordinary words or names (`gate`, `gemini`, `kraken`): on their own
  * they say nothing, so they count only beside a bait or crypto word, as a whole registrable name
  * on another ending, or spelled with look-alike characters. Never by edit distance.
