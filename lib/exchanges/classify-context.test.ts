@@ -153,3 +153,45 @@ describe('a common-word brand under an ending made for money and trading', () =>
   // Short common words still want bait: Stargate is a bridge (stargate.finance).
   it.each(['stargate.finance', 'star-gate.finance', 'gate-keeper.capital', 'kraken-studio.com'])('%s is not a lookalike', expectNotLookalike);
 });
+
+describe('letters added to a common-word brand, as any token of the registrable name', () => {
+  it.each([
+    ['assets-kralken.com', 'kraken'],
+    ['kralken-portfolios.com', 'kraken'],
+    ['en-kralken-us.com', 'kraken'],
+  ])('%s imitates %s', expectLookalike);
+
+  // In a subdomain it says nothing; real words of that shape stay near-miss words.
+  it.each(['kralken.example.com', 'voyageur-travel.com', 'kranken-kasse.de'])('%s is not a lookalike', expectNotLookalike);
+});
+
+describe('a common-word brand mistyped, with context', () => {
+  it.each([
+    // beside a crypto word
+    ['gemeni-exchange.godaddysites.com', 'gemini'],
+    // as the whole name on a throwaway-favoured ending
+    ['karken.vip', 'kraken'],
+    ['gemeni.xyz', 'gemini'],
+    ['kraiin.xyz', 'kraken'],
+    // two letters off, keeping the first two and the last, beside bait here or in a subdomain
+    ['krain-airdrop.digital', 'kraken'],
+    ['airdrop.krain.network', 'kraken'],
+    ['htx-dao.com', 'htx'],
+  ])('%s imitates %s', expectLookalike);
+
+  it.each([
+    // no context: another word or name
+    'krain.network',
+    'gemeni.com',
+    'robinwood.com',
+    'karken.com',
+    // two letters off without the frame
+    'kroner-airdrop.com',
+    'gamine-wallet.net',
+  ])('%s is not a lookalike', expectNotLookalike);
+
+  it('says how far the typo is', () => {
+    expect(classify('krain-airdrop.digital').explanation).toMatchObject({ code: 'typo', brand: 'kraken', bait: 'airdrop', distance: 2 });
+    expect(classify('airdrop.krain.network').explanation).toMatchObject({ code: 'typo', brand: 'kraken', bait: 'airdrop', distance: 2 });
+  });
+});

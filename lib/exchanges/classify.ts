@@ -51,7 +51,7 @@ function affixesOf(token: string, rawToken: string, entry: BrandEntry, at: numbe
   return [rawToken.slice(0, rawAt), rawToken.slice(rawAt + entry.token.length)];
 }
 
-function evidenceInToken(token: string, rawToken: string, isRegistrable: boolean, wholeName: boolean, brands: BrandIndex): Evidence | undefined {
+function evidenceInToken(token: string, rawToken: string, isRegistrable: boolean, brands: BrandIndex): Evidence | undefined {
   if (token.length < brands.shortestBrand - 1) return undefined;
   const exact = brands.byToken.get(token);
   if (exact) {
@@ -138,13 +138,13 @@ function evidenceInToken(token: string, rawToken: string, isRegistrable: boolean
   }
   const typo =
     typoOf(token, rawToken, isRegistrable, brands) ??
-    (isRegistrable ? insertedTypo(token, rawToken, wholeName, brands) : undefined) ??
+    (isRegistrable ? insertedTypo(token, rawToken, brands) : undefined) ??
     typoBesideDigits(token, rawToken, isRegistrable, brands) ??
     typoAfterStrayLetter(token, rawToken, brands);
   if (typo !== undefined || rawToken.length === token.length || !/^[a-z0-9]+$/.test(rawToken)) return typo;
   // `kuciorn`: folding `rn` to `m` hides a typo that the letters as written show.
   const unpaired = skeletonKeepingPairs(rawToken);
-  return typoOf(unpaired, rawToken, isRegistrable, brands) ?? (isRegistrable ? insertedTypo(unpaired, rawToken, wholeName, brands) : undefined);
+  return typoOf(unpaired, rawToken, isRegistrable, brands) ?? (isRegistrable ? insertedTypo(unpaired, rawToken, brands) : undefined);
 }
 
 /** The longest long brand anywhere in `text`, found through the trigram index. */
@@ -164,7 +164,7 @@ function longBrandInside(text: string, brands: BrandIndex): BrandEntry | undefin
 
 function evidenceInLabel(label: Label, isRegistrable: boolean, brands: BrandIndex): Evidence | undefined {
   for (let i = 0; i < label.tokens.length; i++) {
-    const evidence = evidenceInToken(label.tokens[i]!, label.rawTokens[i]!, isRegistrable, label.tokens.length === 1, brands);
+    const evidence = evidenceInToken(label.tokens[i]!, label.rawTokens[i]!, isRegistrable, brands);
     if (evidence) {
       if (evidence.kind === 'token' && isRegistrable && label.tokens.length === 1) evidence.kind = 'tld-swap';
       evidence.bait ??= bestContext(contextsOf(label), i) ?? (label.tokens.length > 1 ? misspelledBait(label, i) : undefined);
@@ -195,8 +195,24 @@ function evidenceInLabel(label: Label, isRegistrable: boolean, brands: BrandInde
     }
     const inside = longBrandInside(joined, brands);
     if (inside) return { entry: inside, kind: 'hyphenated', bait: contextOf(label), distance: 0, mixedScripts: isMixedScript(label.raw) };
-    const bait = tellingBait(label);
+    const context = contextOf(label);
+    const bait = tellingBait(label) ?? (context !== undefined && !faintContext.has(context) ? context : undefined);
     if (bait !== undefined) return commonTypoBesideBait(label, bait, brands);
+  }
+  return undefined;
+}
+
+/**
+ * `karken.vip`, `airdrop.krain.network`: a common-word brand mistyped as the whole registrable name, on
+ * an ending where throwaway hosts cluster or with a telling bait word in a subdomain.
+ */
+function commonTypoAlone(label: Label, labels: readonly Label[], favoured: boolean, brands: BrandIndex): Evidence | undefined {
+  const typo = commonTypoBesideBait(label, undefined, brands);
+  if (typo === undefined || favoured) return typo;
+  for (const other of labels) {
+    if (other === label || other.raw === 'www') continue;
+    const bait = tellingBait(other);
+    if (bait !== undefined) return { ...typo, bait };
   }
   return undefined;
 }
@@ -322,6 +338,7 @@ export function classify(hostname: string): ClassifyReturnType {
     }
     // A padded brand (`krakenz`) on a throwaway-favoured ending, or beside a telling bait word (`krakeni-logins`).
     if (!evidence && isRegistrable && (favoured || (label.tokens.length > 1 && tellingBait(label) !== undefined))) evidence = paddedBrand(label, brands);
+    if (!evidence && isRegistrable && label.tokens.length === 1) evidence = commonTypoAlone(label, labels, favoured, brands);
     if (!evidence) continue;
     if (hosting !== undefined && evidence.kind !== 'homoglyph' && evidence.kind !== 'typo') {
       evidence.kind = 'hosted';

@@ -227,4 +227,6 @@ export const cryptoWords: ReadonlySet<string> = new Set([
   'stock',
   'asset',
   'gusd',
+  'dao',
+  'staker',
 ]);
