@@ -195,3 +195,28 @@ describe('a common-word brand mistyped, with context', () => {
     expect(classify('airdrop.krain.network').explanation).toMatchObject({ code: 'typo', brand: 'kraken', bait: 'airdrop', distance: 2 });
   });
 });
+
+describe('a coined name glued to anything at the start of a token', () => {
+  it.each([
+    ['etorocrypt.com', 'etoro'],
+    ['etorogb.com', 'etoro'],
+    ['etoroop.com', 'etoro'],
+    ['coinexeu.com', 'coinex'],
+    ['coinexua.com', 'coinex'],
+    ['coinexgold.com', 'coinex'],
+  ])('%s imitates %s', expectLookalike);
+
+  // Inside a word, or carrying on into the word the brand begins (coin exchange, coin express).
+  it.each(['ketorolac.com', 'setoros.net', 'coinexchange.com', 'coinexpress.cc', 'coinexplorer.org', 'coinext.io', 'bitcoinexit.com'])('%s is not a lookalike', expectNotLookalike);
+});
+
+describe('trading and finance words beside a common-word brand', () => {
+  it.each([
+    ['krakenhft.com', 'kraken'],
+    ['hftkrakens.com', 'kraken'],
+    ['nexo-finance.pages.dev', 'nexo'],
+    ['gemini-referral.net', 'gemini'],
+  ])('%s imitates %s', expectLookalike);
+
+  it.each(['krakenhouse.com', 'gemini-horoscope.net', 'nexo-design.com'])('%s is not a lookalike', expectNotLookalike);
+});

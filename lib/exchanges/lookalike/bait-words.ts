@@ -162,6 +162,7 @@ export const baitWords: ReadonlySet<string> = new Set([
   'authorize',
   'authorization',
   'sso',
+  'referral',
   // listings, votes and compliance notices
   'listing',
   'vote',
@@ -229,4 +230,6 @@ export const cryptoWords: ReadonlySet<string> = new Set([
   'gusd',
   'dao',
   'staker',
+  'hft',
+  'finance',
 ]);

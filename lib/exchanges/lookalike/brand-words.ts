@@ -176,6 +176,17 @@ export const distinctiveBrands: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Coined names that sit inside other words (`etoro` in "ketorolac", `coinex` in "bitcoinexchange"): at
+ * the start of a token they are a warning glued to anything (`etorocrypt`, `coinexeu`), as a distinctive
+ * brand is, unless the next letter carries on into the word the brand begins (`coin` + `exchange`,
+ * `express`, `explore`, `extra`, `exit`). Brand → letters that may not follow it.
+ */
+export const leadingBrands: ReadonlyMap<string, string> = new Map([
+  ['etoro', ''],
+  ['coinex', 'achiopt'],
+]);
+
+/**
  * Short coined names that are a warning as a whole token (`ftx-id`, `claims.ftx.example`), but not
  * glued to other letters, where they are other names (`nftx`, `softx`, `giftx`).
  */
