@@ -220,3 +220,22 @@ describe('trading and finance words beside a common-word brand', () => {
 
   it.each(['krakenhouse.com', 'gemini-horoscope.net', 'nexo-design.com'])('%s is not a lookalike', expectNotLookalike);
 });
+
+describe('more free hosting services', () => {
+  it.each([
+    ['kraken.tumblr.com', 'kraken'],
+    ['gemini-login.epizy.com', 'gemini'],
+    ['coinbase-support.netlify.com', 'coinbase'],
+    ['kraken.webcindario.com', 'kraken'],
+    ['coinbase-wallet.on-fleek.app', 'coinbase'],
+    ['kraken.appspot.com', 'kraken'],
+  ])('%s imitates %s', (host, id) => {
+    expectLookalike(host, id);
+    expect(classify(host).evidence).toBe('hosted');
+  });
+
+  it.each(['mykitchen.tumblr.com', 'gemini-chat.vercel.app', 'krakenrecipes.myshopify.com', 'bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi.ipfs.dweb.link'])(
+    '%s is not a lookalike',
+    expectNotLookalike,
+  );
+});
