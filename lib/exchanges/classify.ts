@@ -207,6 +207,7 @@ function evidenceInLabel(label: Label, isRegistrable: boolean, brands: BrandInde
  * an ending where throwaway hosts cluster or with a telling bait word in a subdomain.
  */
 function commonTypoAlone(label: Label, labels: readonly Label[], favoured: boolean, brands: BrandIndex): Evidence | undefined {
+  if (!favoured && labels.length === 1) return undefined;
   const typo = commonTypoBesideBait(label, undefined, brands);
   if (typo === undefined || favoured) return typo;
   for (const other of labels) {

@@ -76,9 +76,10 @@ export function dashedDomain(label: Label, suffix: string, brands: BrandIndex): 
   const tokens = label.rawTokens;
   if (tokens.length < 2) return undefined;
   const last = tokens[tokens.length - 1]!;
-  const domain = `${last}.${suffix}`;
-  const exchange = brands.byDomain.get(domain);
-  if (exchange !== undefined && !(commonWords.has(last) && (suffix === 'com' || last.length <= 4))) return { exchange, domain };
+  const named = brands.domainsByName.get(last);
+  const domain = named === undefined ? undefined : `${last}.${suffix}`;
+  const exchange = domain === undefined ? undefined : brands.byDomain.get(domain);
+  if (domain !== undefined && exchange !== undefined && !(commonWords.has(last) && (suffix === 'com' || last.length <= 4))) return { exchange, domain };
   for (let i = 0; i + 1 < tokens.length; i++) {
     for (const candidate of brands.domainsByName.get(tokens[i]!) ?? none) {
       const written = candidate.domain.split('.');
