@@ -239,3 +239,26 @@ describe('more free hosting services', () => {
     expectNotLookalike,
   );
 });
+
+describe('a coined or long brand split by a dot', () => {
+  it.each([
+    ['coin.base-verification.com', 'coinbase'],
+    ['coin.base-web3-gateway.com', 'coinbase'],
+    ['by.bit-com-aperture.xyz', 'bybit'],
+    ['bin.ance.io', 'binance'],
+  ])('%s imitates %s', expectLookalike);
+
+  // The second part must be a whole token: `bit` is a common subdomain and `getmonero` another word.
+  it.each(['bit.getmonero.org', 'coin.baseguardauth.net', 'coin.basement.io', 'kra.ken.example.com'])('%s is not a lookalike', expectNotLookalike);
+
+  it('says so', () => {
+    expect(classify('coin.base-verification.com').explanation).toEqual({ code: 'split', host: 'coin.base-verification.com', brand: 'coinbase' });
+  });
+});
+
+describe('Mt. Gox as a coined name (its repayment scams)', () => {
+  it.each([
+    ['remtgox.com', 'mt-gox'],
+    ['mtgoxclaims.com', 'mt-gox'],
+  ])('%s imitates %s', expectLookalike);
+});

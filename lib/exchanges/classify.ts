@@ -203,6 +203,26 @@ function evidenceInLabel(label: Label, isRegistrable: boolean, brands: BrandInde
 }
 
 /**
+ * `coin.base-verification.com`, `by.bit-com.xyz`: a coined or long brand begun by the last token of one
+ * label and ended by the whole first token of the next, so it reads across the dot.
+ */
+function splitAcrossDot(labels: readonly Label[], brands: BrandIndex): Evidence | undefined {
+  for (let i = 0; i + 1 < labels.length; i++) {
+    const head = labels[i]!.tokens[labels[i]!.tokens.length - 1]!;
+    const tail = labels[i + 1]!.tokens[0]!;
+    if (head.length < 2 || tail.length < 2 || head.length + tail.length < 5) continue;
+    const key = trigramKey(head.length >= 3 ? head : head + tail, 0);
+    for (const entry of brands.byTrigram.get(key) ?? []) {
+      if (!(entry.distinctive || entry.strength === 'long') || entry.skeleton.length !== head.length + tail.length) continue;
+      if (entry.skeleton.startsWith(head) && entry.skeleton.endsWith(tail)) {
+        return { entry, kind: 'split', bait: undefined, distance: 0, mixedScripts: isMixedScript(labels[i]!.raw + labels[i + 1]!.raw) };
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
  * `karken.vip`, `airdrop.krain.network`: a common-word brand mistyped as the whole registrable name, on
  * an ending where throwaway hosts cluster or with a telling bait word in a subdomain.
  */
@@ -356,6 +376,12 @@ export function classify(hostname: string): ClassifyReturnType {
       evidence: evidence.kind,
       explanation: explanationOf(display, evidence),
     };
+  }
+
+  const split = splitAcrossDot(labels, brands);
+  if (split) {
+    const display = describeHost(host, labels, hosting ?? suffix);
+    return { verdict: 'lookalike', exchange: split.entry.exchange, reason: lookalikeReason(display, split), host, evidence: split.kind, explanation: explanationOf(display, split) };
   }
 
   return unknown(

@@ -32,6 +32,7 @@ describe('lookalike reasons in the reader’s language', () => {
     ['kraken.vercel.app', 'hosted'],
     ['kraken-ix.com', 'padded'],
     ['mail-celsius.network', 'dashed'],
+    ['coin.base-verification.com', 'split'],
   ])('%s (%s): the same facts in English and Swedish, every placeholder filled', (host, code) => {
     const state = lookalikeState(host);
     expect(state.explanation.code).toBe(code);
@@ -76,6 +77,7 @@ describe('lookalike reasons in the reader’s language', () => {
       { ...base, code: 'homoglyph', mixedScripts: true },
       { ...base, code: 'tld-swap' },
       { ...base, code: 'hyphenated' },
+      { ...base, code: 'split' },
       { ...base, code: 'padded' },
       { ...base, code: 'hosted', hosting: 'pages.dev' },
       { ...base, code: 'hosted', hosting: 'pages.dev', bait: 'login' },

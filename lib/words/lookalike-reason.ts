@@ -24,6 +24,8 @@ export function lookalikeReasonText({ explanation, imitates }: Pick<Lookalike, '
       return say('lookalikeReasonTldSwap', [host, brand, name]);
     case 'hyphenated':
       return say('lookalikeReasonHyphenated', [host, brand, name]);
+    case 'split':
+      return say('lookalikeReasonSplit', [host, brand, name]);
     case 'padded':
       return say('lookalikeReasonPadded', [host, brand, name]);
     case 'hosted':

@@ -173,6 +173,7 @@ export const distinctiveBrands: ReadonlySet<string> = new Set([
   'bitflyer',
   'coincheck',
   'bitkub',
+  'mtgox',
 ]);
 
 /**

@@ -47,7 +47,7 @@ export interface LookalikeExplanation {
   registrable?: string;
 }
 
-export type EvidenceKind = 'token' | 'homoglyph' | 'tld-swap' | 'hyphenated' | 'inside' | 'affixed' | 'typo' | 'hosted' | 'padded';
+export type EvidenceKind = 'token' | 'homoglyph' | 'tld-swap' | 'hyphenated' | 'split' | 'inside' | 'affixed' | 'typo' | 'hosted' | 'padded';
 
 export interface Evidence {
   entry: BrandEntry;
