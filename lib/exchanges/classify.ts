@@ -18,6 +18,7 @@ import { affixContext, bestContext, contextOf, contextsOf, faintContext, misspel
 import { article, describeHost, explanationOf, lookalikeReason, notTheirs } from './lookalike/reason';
 import { paddedBrand, strayShortToken } from './lookalike/padding';
 import { commonTypoBesideBait, insertedTypo, typoAfterStrayLetter, typoBesideDigits, typoOf } from './lookalike/typo';
+import { commonTypoAlone, splitAcrossDot } from './lookalike/across-labels';
 import type { ClassifyReturnType, Evidence, Label } from './lookalike/types';
 
 export type { ClassifyReturnType, EvidenceKind, LookalikeExplanation, Verdict } from './lookalike/types';
@@ -198,42 +199,6 @@ function evidenceInLabel(label: Label, isRegistrable: boolean, brands: BrandInde
     const context = contextOf(label);
     const bait = tellingBait(label) ?? (context !== undefined && !faintContext.has(context) ? context : undefined);
     if (bait !== undefined) return commonTypoBesideBait(label, bait, brands);
-  }
-  return undefined;
-}
-
-/**
- * `coin.base-verification.com`, `by.bit-com.xyz`: a coined or long brand begun by the last token of one
- * label and ended by the whole first token of the next, so it reads across the dot.
- */
-function splitAcrossDot(labels: readonly Label[], brands: BrandIndex): Evidence | undefined {
-  for (let i = 0; i + 1 < labels.length; i++) {
-    const head = labels[i]!.tokens[labels[i]!.tokens.length - 1]!;
-    const tail = labels[i + 1]!.tokens[0]!;
-    if (head.length < 2 || tail.length < 2 || head.length + tail.length < 5) continue;
-    const key = trigramKey(head.length >= 3 ? head : head + tail, 0);
-    for (const entry of brands.byTrigram.get(key) ?? []) {
-      if (!(entry.distinctive || entry.strength === 'long') || entry.skeleton.length !== head.length + tail.length) continue;
-      if (entry.skeleton.startsWith(head) && entry.skeleton.endsWith(tail)) {
-        return { entry, kind: 'split', bait: undefined, distance: 0, mixedScripts: isMixedScript(labels[i]!.raw + labels[i + 1]!.raw) };
-      }
-    }
-  }
-  return undefined;
-}
-
-/**
- * `karken.vip`, `airdrop.krain.network`: a common-word brand mistyped as the whole registrable name, on
- * an ending where throwaway hosts cluster or with a telling bait word in a subdomain.
- */
-function commonTypoAlone(label: Label, labels: readonly Label[], favoured: boolean, brands: BrandIndex): Evidence | undefined {
-  if (!favoured && labels.length === 1) return undefined;
-  const typo = commonTypoBesideBait(label, undefined, brands);
-  if (typo === undefined || favoured) return typo;
-  for (const other of labels) {
-    if (other === label || other.raw === 'www') continue;
-    const bait = tellingBait(other);
-    if (bait !== undefined) return { ...typo, bait };
   }
   return undefined;
 }
