@@ -7,7 +7,7 @@ import { getDomainWithoutSuffix, getPublicSuffix } from 'tldts';
 import type { ExchangeDefinition } from './types';
 import { skeleton } from './skeleton';
 import { collapseRepeats } from './edit-distance';
-import { commonWords, distinctiveBrands, genericTokens } from './lookalike/brand-words';
+import { commonWords, distinctiveBrands, genericTokens, leadingBrands } from './lookalike/brand-words';
 
 /**
  * How much evidence a brand token needs. `long`: found anywhere inside a label and by typo.
@@ -29,6 +29,8 @@ export interface BrandEntry {
   tldSwapAllowed: boolean;
   /** A coined name (see `distinctiveBrands`): found glued to anything. */
   distinctive: boolean;
+  /** For a coined name found glued to anything at the start of a token, the letters that may not follow it (see `leadingBrands`). */
+  leading: string | undefined;
   /**
    * For a name made of a common word and its ending (`krakencom` from kraken.com), the common word's
    * skeleton: a typo that keeps it whole (`krakenrum`, Kraken Rum's site) is that word padded, not a typo.
@@ -144,6 +146,7 @@ export function buildBrandIndex(exchanges: readonly ExchangeDefinition[]): Brand
         strength,
         tldSwapAllowed: !(commonWords.has(token) && token.length <= 4),
         distinctive: distinctiveBrands.has(token),
+        leading: leadingBrands.get(token),
         base: bases.get(token),
       });
     });

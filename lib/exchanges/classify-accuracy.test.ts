@@ -53,28 +53,27 @@ describe('classify on the time split (tests/fixtures/domains/heldout)', () => {
     expect(split.heldOut.legitimate.filter(({ source }) => source === 'crypto').length).toBeGreaterThan(50);
   });
 
-  // The goal is 97 % (issue 21); the rules reach about 94.1 % of 657 held-out hosts. What is left is
-  // mostly common-word brands padded on .com (`robinhoodk.com`, `krakenot.com`, beside the real
-  // `krakend.io`) and typos of common words (`kraln`), listed in heldout/README.md. This bound stops
-  // regressions; raise it as those are resolved.
-  it('catches at least 94 % of the held-out phishing hosts (first listed on or after 2025-01-01)', () => {
+  // The goal is 97 % (issue 21); the rules reach about 95.7 % of 657 held-out hosts. What is left is
+  // listed in heldout/README.md (common-word brands padded on .com, typos the rules do not reach). This
+  // bound stops regressions; raise it as those are resolved.
+  it('catches at least 95.5 % of the held-out phishing hosts (first listed on or after 2025-01-01)', () => {
     expect(split.heldOut.phishing.length).toBeGreaterThan(500);
     const score = scoreOnCorpus(split.heldOut, isLookalike);
-    expect(score.recall, `missed: ${score.missed.join(' ')}`).toBeGreaterThanOrEqual(0.94);
+    expect(score.recall, `missed: ${score.missed.join(' ')}`).toBeGreaterThanOrEqual(0.955);
   });
 
-  it('keeps recall on the development half at least 98.5 %', () => {
+  it('keeps recall on the development half at least 99 %', () => {
     const score = scoreOnCorpus(split.development, isLookalike);
-    expect(score.recall, `missed: ${score.missed.join(' ')}`).toBeGreaterThanOrEqual(0.985);
+    expect(score.recall, `missed: ${score.missed.join(' ')}`).toBeGreaterThanOrEqual(0.99);
   });
 
-  // The goal is 0.25 %. Five hosts of 1,801 stand between: binance.net, binance.cloud, binance.co and
-  // huobipro.com (exchange-owned per MetaMask's whitelist, not in the registry for want of a primary
-  // source), and robinhood.org (a charity; the rule that flags a common-word brand under another ending
-  // keeps kraken.org a lookalike). This bound stops regressions; lower it as those are resolved.
-  it('flags at most 0.3 % of the legitimate hosts, and none of the legitimate crypto hosts', () => {
+  // The goal is 0.25 % (issue 21). Four hosts of 1,801 are flagged: binance.net, binance.cloud, binance.co
+  // and huobipro.com, exchange-owned per MetaMask's whitelist but not in the registry for want of a
+  // primary source (docs/lookalikes.md). A common-word brand alone under .io, .org or .net is not flagged
+  // (robinhood.org is a charity).
+  it('flags at most 0.25 % of the legitimate hosts, and none of the legitimate crypto hosts', () => {
     const score = scoreOnCorpus(split.heldOut, isLookalike);
-    expect(score.falsePositiveRate, `false positives: ${score.falsePositives.join(' ')}`).toBeLessThanOrEqual(0.003);
+    expect(score.falsePositiveRate, `false positives: ${score.falsePositives.join(' ')}`).toBeLessThanOrEqual(0.0025);
     const crypto = split.heldOut.legitimate.filter(({ source }) => source === 'crypto').filter(({ host }) => isLookalike(host));
     expect(crypto.map(({ host }) => host)).toEqual([]);
   });

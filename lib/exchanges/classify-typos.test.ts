@@ -107,12 +107,16 @@ describe('look-alike letters outside Cyrillic and Greek', () => {
   it.each([['xn--raen-k0ac.com', 'kraken']])('%s imitates %s', expectLookalike);
 });
 
-describe('a common-word brand as the whole name under .io', () => {
-  // The ending software projects register ordinary words under: kraken.io is an image optimizer.
-  it.each(['kraken.io', 'gemini.io', 'robinhood.io'])('%s is not a lookalike', expectNotLookalike);
+describe('a common-word brand as the whole name under .io, .org or .net', () => {
+  // Long-standing generic endings where ordinary words belong to others: kraken.io is an image
+  // optimizer, robinhood.org the Robin Hood Foundation (a New York charity).
+  it.each(['kraken.io', 'gemini.io', 'robinhood.io', 'robinhood.org', 'kraken.org', 'gemini.net', 'kraken.net', 'celsius.org'])('%s is not a lookalike', expectNotLookalike);
 
+  // Coined brands stay lookalikes on those endings; common words still do under a country code or a newer ending.
   it.each([
-    ['kraken.org', 'kraken'],
+    ['binance.org', 'binance'],
+    ['coinbase.net', 'coinbase'],
+    ['kucoin.io', 'kucoin'],
     ['kraken.fr', 'kraken'],
     ['kraken.vip', 'kraken'],
     ['gemini.social', 'gemini'],

@@ -72,7 +72,7 @@ describe('classify: lookalikes', () => {
     ['0kx.com', 'okx'],
     // TLD swaps
     ['binance.co', 'binance'],
-    ['kraken.org', 'kraken'],
+    ['kraken.fr', 'kraken'],
     ['coinbase.net', 'coinbase'],
     // hyphenation
     ['coin-base.com', 'coinbase'],

@@ -6,18 +6,19 @@
  */
 import { getPublicSuffix } from 'tldts';
 import { exchanges } from './registry';
-import type { ExchangeDefinition } from './types';
 import { buildBrandIndex, trigramKey, type BrandEntry, type BrandIndex } from './brand-index';
 import { collapseRepeats } from './edit-distance';
 import { hostnameFromUrl, parseHostname } from './hostname';
 import { decodeIdnLabel } from './punycode';
-import { isMixedScript, skeleton } from './skeleton';
+import { isMixedScript, skeleton, skeletonKeepingPairs } from './skeleton';
 import { baitWords } from './lookalike/bait-words';
-import { favouredEndings, freeHosting, wordEndings } from './lookalike/brand-words';
-import { affixContext, bestContext, contextOf, contextsOf, faintContext, tellingBait } from './lookalike/context';
-import { article, describeHost, explanationOf, lookalikeReason } from './lookalike/reason';
+import { coinedTokens, cryptoEndings, favouredEndings, wordEndings } from './lookalike/brand-words';
+import { dashedDomain, embeddedDomain, exactMatch, hostingOf } from './lookalike/domains';
+import { affixContext, bestContext, contextOf, contextsOf, faintContext, misspelledBait, tellingBait } from './lookalike/context';
+import { article, describeHost, explanationOf, lookalikeReason, notTheirs } from './lookalike/reason';
 import { paddedBrand, strayShortToken } from './lookalike/padding';
 import { commonTypoBesideBait, insertedTypo, typoAfterStrayLetter, typoBesideDigits, typoOf } from './lookalike/typo';
+import { commonTypoAlone, splitAcrossDot } from './lookalike/across-labels';
 import type { ClassifyReturnType, Evidence, Label } from './lookalike/types';
 
 export type { ClassifyReturnType, EvidenceKind, LookalikeExplanation, Verdict } from './lookalike/types';
@@ -39,7 +40,19 @@ function hasRepeat(token: string): boolean {
   return false;
 }
 
-function evidenceInToken(token: string, rawToken: string, isRegistrable: boolean, wholeName: boolean, brands: BrandIndex): Evidence | undefined {
+/**
+ * The text before and after a brand found at `at` in a token's skeleton, as written where the two
+ * line up. Where a fold changed the length (`rn` → `m` in `geminiearn`), the brand as written is
+ * looked up in the decoded token, so the bait after it reads `earn`, not `eam`.
+ */
+function affixesOf(token: string, rawToken: string, entry: BrandEntry, at: number): [string, string] {
+  if (rawToken.length === token.length) return [rawToken.slice(0, at), rawToken.slice(at + entry.skeleton.length)];
+  const rawAt = rawToken.indexOf(entry.token);
+  if (rawAt < 0) return [token.slice(0, at), token.slice(at + entry.skeleton.length)];
+  return [rawToken.slice(0, rawAt), rawToken.slice(rawAt + entry.token.length)];
+}
+
+function evidenceInToken(token: string, rawToken: string, isRegistrable: boolean, brands: BrandIndex): Evidence | undefined {
   if (token.length < brands.shortestBrand - 1) return undefined;
   const exact = brands.byToken.get(token);
   if (exact) {
@@ -63,8 +76,7 @@ function evidenceInToken(token: string, rawToken: string, isRegistrable: boolean
     const entry = single?.find((candidate) => candidate.skeleton !== token && candidate.skeleton.length >= 5);
     if (entry) return { entry, kind: 'typo', bait: undefined, distance: 1, mixedScripts: isMixedScript(rawToken) };
   }
-  // Bait words are read from the decoded text where it lines up with the skeleton (`login`, not `logln`).
-  const affixSource = rawToken.length === token.length ? rawToken : token;
+  // Bait words are read from the decoded text (`login`, not `logln`): see `affixesOf`.
   let inside: BrandEntry | undefined;
   let insideAt = -1;
   let affixed: Evidence | undefined;
@@ -75,7 +87,7 @@ function evidenceInToken(token: string, rawToken: string, isRegistrable: boolean
     for (const entry of list) {
       const length = entry.skeleton.length;
       if (length >= token.length || !token.startsWith(entry.skeleton, at)) continue;
-      if (entry.strength === 'long' || entry.distinctive) {
+      if (entry.strength === 'long' || entry.distinctive || (at === 0 && entry.leading !== undefined && !entry.leading.includes(token[length]!))) {
         if (inside === undefined || length > inside.skeleton.length) {
           inside = entry;
           insideAt = at;
@@ -86,8 +98,7 @@ function evidenceInToken(token: string, rawToken: string, isRegistrable: boolean
       if (affixed !== undefined) continue;
       // `coingate`: a short common word glued to a crypto word is another company's name, not bait.
       const shortCommon = entry.strength === 'weak' && length <= 4;
-      const prefix = affixSource.slice(0, at);
-      const suffix = affixSource.slice(at + length);
+      const [prefix, suffix] = affixesOf(token, rawToken, entry, at);
       const before = affixContext(prefix, false);
       const after = affixContext(suffix, true);
       if (!before.ok || !after.ok) continue;
@@ -97,13 +108,15 @@ function evidenceInToken(token: string, rawToken: string, isRegistrable: boolean
       const telling = before.bait !== undefined && !faintContext.has(before.bait) ? before.bait : after.bait !== undefined && !faintContext.has(after.bait) ? after.bait : undefined;
       const bait = telling ?? before.bait ?? after.bait;
       if (entry.strength === 'weak' && bait !== undefined && telling === undefined) continue;
+      if (before.filler === true && telling === undefined) continue;
       if (shortCommon && !digitsOnly && (telling === undefined || !baitWords.has(telling))) continue;
       affixed = { entry, kind: 'affixed', bait, distance: 0, mixedScripts: false };
     }
   }
   if (inside !== undefined) {
-    const before = affixContext(affixSource.slice(0, insideAt), false);
-    const after = affixContext(affixSource.slice(insideAt + inside.skeleton.length), true);
+    const [prefix, suffix] = affixesOf(token, rawToken, inside, insideAt);
+    const before = affixContext(prefix, false);
+    const after = affixContext(suffix, true);
     return { entry: inside, kind: 'inside', bait: before.bait ?? after.bait, distance: 0, mixedScripts: isMixedScript(rawToken) };
   }
   if (affixed !== undefined) {
@@ -114,8 +127,9 @@ function evidenceInToken(token: string, rawToken: string, isRegistrable: boolean
   for (const entry of brands.shortDistinctive) {
     const at = token.indexOf(entry.skeleton);
     if (at < 0) continue;
-    const before = affixContext(affixSource.slice(0, at), false);
-    const after = affixContext(affixSource.slice(at + entry.skeleton.length), true);
+    const [prefix, suffix] = affixesOf(token, rawToken, entry, at);
+    const before = affixContext(prefix, false);
+    const after = affixContext(suffix, true);
     return { entry, kind: 'inside', bait: before.bait ?? after.bait, distance: 0, mixedScripts: isMixedScript(rawToken) };
   }
   // `wkraken`, `lkraken`: one stray letter before a common-word brand of six letters or more, as the whole name.
@@ -123,12 +137,15 @@ function evidenceInToken(token: string, rawToken: string, isRegistrable: boolean
     const stray = brands.byToken.get(token.slice(1))?.find((candidate) => candidate.strength === 'weak' && candidate.skeleton.length >= 6);
     if (stray) return { entry: stray, kind: 'typo', bait: undefined, distance: 1, mixedScripts: isMixedScript(rawToken) };
   }
-  return (
+  const typo =
     typoOf(token, rawToken, isRegistrable, brands) ??
-    (isRegistrable ? insertedTypo(token, rawToken, wholeName, brands) : undefined) ??
+    (isRegistrable ? insertedTypo(token, rawToken, brands) : undefined) ??
     typoBesideDigits(token, rawToken, isRegistrable, brands) ??
-    typoAfterStrayLetter(token, rawToken, brands)
-  );
+    typoAfterStrayLetter(token, rawToken, brands);
+  if (typo !== undefined || rawToken.length === token.length || !/^[a-z0-9]+$/.test(rawToken)) return typo;
+  // `kuciorn`: folding `rn` to `m` hides a typo that the letters as written show.
+  const unpaired = skeletonKeepingPairs(rawToken);
+  return typoOf(unpaired, rawToken, isRegistrable, brands) ?? (isRegistrable ? insertedTypo(unpaired, rawToken, brands) : undefined);
 }
 
 /** The longest long brand anywhere in `text`, found through the trigram index. */
@@ -148,10 +165,15 @@ function longBrandInside(text: string, brands: BrandIndex): BrandEntry | undefin
 
 function evidenceInLabel(label: Label, isRegistrable: boolean, brands: BrandIndex): Evidence | undefined {
   for (let i = 0; i < label.tokens.length; i++) {
-    const evidence = evidenceInToken(label.tokens[i]!, label.rawTokens[i]!, isRegistrable, label.tokens.length === 1, brands);
+    const evidence = evidenceInToken(label.tokens[i]!, label.rawTokens[i]!, isRegistrable, brands);
     if (evidence) {
       if (evidence.kind === 'token' && isRegistrable && label.tokens.length === 1) evidence.kind = 'tld-swap';
-      evidence.bait ??= bestContext(contextsOf(label), i);
+      evidence.bait ??= bestContext(contextsOf(label), i) ?? (label.tokens.length > 1 ? misspelledBait(label, i) : undefined);
+      // `celsius-networks`: a bare common word, but the name and its ending (`celsiusnetwork`) across the hyphen.
+      if (evidence.entry.strength === 'weak' && evidence.bait === undefined && label.tokens.length > 1) {
+        const inside = longBrandInside(label.tokens.join(''), brands);
+        if (inside !== undefined && inside.exchange === evidence.entry.exchange) return { ...evidence, entry: inside, kind: 'hyphenated' };
+      }
       return evidence;
     }
   }
@@ -174,7 +196,8 @@ function evidenceInLabel(label: Label, isRegistrable: boolean, brands: BrandInde
     }
     const inside = longBrandInside(joined, brands);
     if (inside) return { entry: inside, kind: 'hyphenated', bait: contextOf(label), distance: 0, mixedScripts: isMixedScript(label.raw) };
-    const bait = tellingBait(label);
+    const context = contextOf(label);
+    const bait = tellingBait(label) ?? (context !== undefined && !faintContext.has(context) ? context : undefined);
     if (bait !== undefined) return commonTypoBesideBait(label, bait, brands);
   }
   return undefined;
@@ -187,6 +210,8 @@ function evidenceInLabel(label: Label, isRegistrable: boolean, brands: BrandInde
 function isEnough(evidence: Evidence, isRegistrable: boolean, contextElsewhere: boolean, label: Label, hosted: boolean, favoured: boolean, wordEnding: boolean): boolean {
   // A coined name (`okx`, `mexc`) is a warning wherever it stands as a token, however short.
   if (evidence.entry.strength !== 'weak' || evidence.entry.distinctive) return true;
+  // `ftx-id`: a short coined name standing as a whole token.
+  if ((evidence.kind === 'token' || evidence.kind === 'tld-swap') && coinedTokens.has(evidence.entry.token)) return true;
   // On free hosting, a common-word brand that is the whole site name (`kraken.pages.dev`) is enough.
   if (hosted && isRegistrable && label.tokens.length === 1 && evidence.kind === 'tld-swap' && evidence.entry.tldSwapAllowed) return true;
   if (evidence.kind === 'token' && isRegistrable && strayShortToken(label, evidence.entry.skeleton, favoured)) return true;
@@ -204,63 +229,6 @@ function isEnough(evidence: Evidence, isRegistrable: boolean, contextElsewhere: 
     default:
       return evidence.bait !== undefined || (!isRegistrable && contextElsewhere);
   }
-}
-
-const hostingSet: ReadonlySet<string> = new Set(freeHosting);
-
-/** The free hosting service a host is published on (`pages.dev`), if any: its last two or three labels, looked up. */
-function hostingOf(host: string): string | undefined {
-  const last = host.lastIndexOf('.');
-  const second = last > 0 ? host.lastIndexOf('.', last - 1) : -1;
-  if (second < 0) return undefined;
-  const two = host.slice(second + 1);
-  if (hostingSet.has(two)) return two;
-  const third = host.lastIndexOf('.', second - 1);
-  if (third < 0) return undefined;
-  const three = host.slice(third + 1);
-  return hostingSet.has(three) ? three : undefined;
-}
-
-/**
- * Host equals an official domain or is a subdomain of one. Official domains are registrable
- * (the meta-test checks), so looking up the host's last two or three labels is exact and needs
- * no public-suffix work: the fast path for every page the user opens.
- */
-function exactMatch(host: string, brands: BrandIndex): { exchange: ExchangeDefinition; domain: string } | undefined {
-  let at = host.length;
-  for (let labels = 1; labels <= brands.maxDomainLabels; labels++) {
-    at = host.lastIndexOf('.', at - 1);
-    if (labels === 1) continue;
-    const candidate = at < 0 ? host : host.slice(at + 1);
-    const exchange = brands.byDomain.get(candidate);
-    if (exchange) return { exchange, domain: candidate };
-    if (at < 0) break;
-  }
-  return undefined;
-}
-
-/**
- * `login.kraken.com.evil.io`, `coinbase.com-verify.site`, `accounts-binance.com.x`: an official
- * domain worn at the start of a label or after a hyphen, followed by a dot, hyphen or digit (so
- * `gate.io` is not found in `gate.iot.example`).
- */
-function embeddedDomain(host: string, names: readonly string[], brands: BrandIndex): { exchange: ExchangeDefinition; domain: string } | undefined {
-  let offset = 0;
-  for (const name of names) {
-    const hyphen = name.lastIndexOf('-');
-    for (let start = 0; start >= 0; start = start === 0 && hyphen >= 0 ? hyphen + 1 : -1) {
-      const candidates = brands.domainsByName.get(start === 0 ? name : name.slice(start));
-      if (candidates === undefined) continue;
-      for (const { domain, exchange } of candidates) {
-        const from = offset + start;
-        if (!host.startsWith(domain, from)) continue;
-        const after = host.charCodeAt(from + domain.length);
-        if (after === 0x2e || after === 0x2d || (after >= 0x30 && after <= 0x39)) return { exchange, domain };
-      }
-    }
-    offset += name.length + 1;
-  }
-  return undefined;
 }
 
 function splitTokens(text: string): string[] {
@@ -322,8 +290,23 @@ export function classify(hostname: string): ClassifyReturnType {
   }
 
   const registrableAt = labels.length - 1;
+  const dashed = hosting === undefined ? dashedDomain(labels[registrableAt]!, suffix, brands) : undefined;
+  if (dashed) {
+    const { exchange, domain } = dashed;
+    const display = describeHost(host, labels, suffix);
+    return {
+      verdict: 'lookalike',
+      exchange,
+      reason: `${display} looks like an address on the ${exchange.name} domain “${domain}”, with a hyphen where a dot belongs, ${notTheirs(exchange)}`,
+      host,
+      explanation: { code: 'dashed', host: display, brand: domain },
+    };
+  }
+
   // The ending the site is registered under (`top` in `krakenz.top`); never a free hosting service's.
-  const favoured = hosting === undefined && favouredEndings.has(suffix);
+  // A crypto-only ending (`kraken-studio.exchange`) is context for a common-word brand, and padding on it counts.
+  const cryptoEnding = hosting === undefined && cryptoEndings.has(suffix) ? suffix : undefined;
+  const favoured = hosting === undefined && (favouredEndings.has(suffix) || cryptoEnding !== undefined);
   const wordEnding = hosting === undefined && wordEndings.has(suffix);
   for (let i = registrableAt; i >= 0; i--) {
     const label = labels[i]!;
@@ -336,10 +319,12 @@ export function classify(hostname: string): ClassifyReturnType {
       }
       // A telling word in a subdomain (`stretto.ftx-claims`) is context for the registrable name too; `www`, `app` are not.
       if (!evidence.bait && (!isRegistrable || (elsewhere !== undefined && !faintContext.has(elsewhere)))) evidence.bait = elsewhere;
+      if (!evidence.bait && cryptoEnding !== undefined && evidence.entry.tldSwapAllowed) evidence.bait = cryptoEnding;
       if (!isEnough(evidence, isRegistrable, elsewhere !== undefined, label, hosting !== undefined, favoured, wordEnding)) evidence = undefined;
     }
     // A padded brand (`krakenz`) on a throwaway-favoured ending, or beside a telling bait word (`krakeni-logins`).
     if (!evidence && isRegistrable && (favoured || (label.tokens.length > 1 && tellingBait(label) !== undefined))) evidence = paddedBrand(label, brands);
+    if (!evidence && isRegistrable && label.tokens.length === 1) evidence = commonTypoAlone(label, labels, favoured, brands);
     if (!evidence) continue;
     if (hosting !== undefined && evidence.kind !== 'homoglyph' && evidence.kind !== 'typo') {
       evidence.kind = 'hosted';
@@ -356,6 +341,12 @@ export function classify(hostname: string): ClassifyReturnType {
       evidence: evidence.kind,
       explanation: explanationOf(display, evidence),
     };
+  }
+
+  const split = splitAcrossDot(labels, brands);
+  if (split) {
+    const display = describeHost(host, labels, hosting ?? suffix);
+    return { verdict: 'lookalike', exchange: split.entry.exchange, reason: lookalikeReason(display, split), host, evidence: split.kind, explanation: explanationOf(display, split) };
   }
 
   return unknown(

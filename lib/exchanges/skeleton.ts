@@ -136,6 +136,14 @@ export function skeleton(label: string): string {
   return folded;
 }
 
+/**
+ * The skeleton of an ASCII label without the letter-pair folds (`rn` stays `rn`): where folding
+ * `rn` to `m` hides a typo (`kuciorn` → `kuclom`), the typo rules try this spelling too.
+ */
+export function skeletonKeepingPairs(label: string): string {
+  return label.replaceAll('0', 'o').replaceAll('1', 'l').replaceAll('i', 'l');
+}
+
 export type ScriptsOfLabelReturnType = { latin: boolean; cyrillic: boolean; greek: boolean; other: boolean };
 
 /** Which scripts the letters of a label come from; digits and hyphens count as none. */

@@ -31,6 +31,8 @@ describe('lookalike reasons in the reader’s language', () => {
     ['binance-login.pages.dev', 'hosted'],
     ['kraken.vercel.app', 'hosted'],
     ['kraken-ix.com', 'padded'],
+    ['mail-celsius.network', 'dashed'],
+    ['coin.base-verification.com', 'split'],
   ])('%s (%s): the same facts in English and Swedish, every placeholder filled', (host, code) => {
     const state = lookalikeState(host);
     expect(state.explanation.code).toBe(code);
@@ -38,7 +40,7 @@ describe('lookalike reasons in the reader’s language', () => {
     const inSwedish = lookalikeReasonText(state, sv);
     for (const { reason, official } of [inEnglish, inSwedish]) {
       expect(reason).toContain(state.explanation.host);
-      expect(reason).toContain(code === 'embedded' ? state.explanation.brand : `${state.explanation.brand}”`);
+      expect(reason).toContain(code === 'embedded' || code === 'dashed' ? state.explanation.brand : `${state.explanation.brand}”`);
       expect(reason).toContain(state.imitates.name);
       if (state.explanation.bait !== undefined) expect(reason).toContain(state.explanation.bait);
       if (state.explanation.hosting !== undefined) expect(reason).toContain(state.explanation.hosting);
@@ -56,6 +58,9 @@ describe('lookalike reasons in the reader’s language', () => {
       'login.kraken.com.evil.io starts with the Kraken domain “kraken.com” but belongs to evil.io, which is not a domain of Kraken.',
     );
     expect(lookalikeReasonText(lookalikeState('bimanrce.com'), en).reason).toBe('bimanrce.com is two letters away from the brand “binance” (a typosquat) but is not a domain of Binance.');
+    expect(lookalikeReasonText(lookalikeState('mail-celsius.network'), en).reason).toBe(
+      'mail-celsius.network looks like an address on the Celsius domain “celsius.network”, with a hyphen where a dot belongs, but it is not a domain of Celsius.',
+    );
     expect(classify('binance-login.pages.dev').reason).toContain('free hosting service anyone can publish on');
     expect(lookalikeReasonText(lookalikeState('binance-login.pages.dev'), sv).reason).toBe(
       'binance-login.pages.dev lägger varumärket ”binance” och lockordet ”login” på pages.dev, en gratis webbhotelltjänst där vem som helst kan publicera, men är inte en domän som tillhör Binance.',
@@ -67,10 +72,12 @@ describe('lookalike reasons in the reader’s language', () => {
     const base = { host: 'x.example', brand: 'kraken' };
     const explanations: LookalikeExplanation[] = [
       { ...base, code: 'embedded', registrable: 'example.io' },
+      { ...base, code: 'dashed', brand: 'kraken.com' },
       { ...base, code: 'homoglyph', mixedScripts: false },
       { ...base, code: 'homoglyph', mixedScripts: true },
       { ...base, code: 'tld-swap' },
       { ...base, code: 'hyphenated' },
+      { ...base, code: 'split' },
       { ...base, code: 'padded' },
       { ...base, code: 'hosted', hosting: 'pages.dev' },
       { ...base, code: 'hosted', hosting: 'pages.dev', bait: 'login' },

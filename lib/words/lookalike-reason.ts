@@ -16,12 +16,16 @@ export function lookalikeReasonText({ explanation, imitates }: Pick<Lookalike, '
   switch (code) {
     case 'embedded':
       return say('lookalikeReasonEmbedded', [host, name, brand, registrable ?? '']);
+    case 'dashed':
+      return say('lookalikeReasonDashed', [host, name, brand]);
     case 'homoglyph':
       return say(mixedScripts === true ? 'lookalikeReasonHomoglyphMixed' : 'lookalikeReasonHomoglyph', [host, brand, name]);
     case 'tld-swap':
       return say('lookalikeReasonTldSwap', [host, brand, name]);
     case 'hyphenated':
       return say('lookalikeReasonHyphenated', [host, brand, name]);
+    case 'split':
+      return say('lookalikeReasonSplit', [host, brand, name]);
     case 'padded':
       return say('lookalikeReasonPadded', [host, brand, name]);
     case 'hosted':

@@ -50,6 +50,29 @@ export const favouredEndings: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Endings made for money and trading (`kraken-studio.exchange`, `geminiz.finance`): under one of these
+ * a common-word brand is in a crypto context by its ending alone, and padding it counts as on a
+ * throwaway-favoured ending. Short common words (`gate`, `nexo`) still want bait: `stargate.finance`.
+ */
+export const cryptoEndings: ReadonlySet<string> = new Set([
+  'exchange',
+  'trade',
+  'trading',
+  'finance',
+  'financial',
+  'markets',
+  'market',
+  'money',
+  'cash',
+  'capital',
+  'fund',
+  'investments',
+  'claims',
+  'credit',
+  'loans',
+]);
+
+/**
  * Brand tokens that are also ordinary words or names (`gate`, `gemini`, `kraken`): on their own
  * they say nothing, so they count only beside a bait or crypto word, as a whole registrable name
  * on another ending, or spelled with look-alike characters. Never by edit distance.
@@ -149,7 +172,26 @@ export const distinctiveBrands: ReadonlySet<string> = new Set([
   'deribit',
   'bitflyer',
   'coincheck',
+  'bitkub',
+  'mtgox',
 ]);
+
+/**
+ * Coined names that sit inside other words (`etoro` in "ketorolac", `coinex` in "bitcoinexchange"): at
+ * the start of a token they are a warning glued to anything (`etorocrypt`, `coinexeu`), as a distinctive
+ * brand is, unless the next letter carries on into the word the brand begins (`coin` + `exchange`,
+ * `express`, `explore`, `extra`, `exit`). Brand → letters that may not follow it.
+ */
+export const leadingBrands: ReadonlyMap<string, string> = new Map([
+  ['etoro', ''],
+  ['coinex', 'achiopt'],
+]);
+
+/**
+ * Short coined names that are a warning as a whole token (`ftx-id`, `claims.ftx.example`), but not
+ * glued to other letters, where they are other names (`nftx`, `softx`, `giftx`).
+ */
+export const coinedTokens: ReadonlySet<string> = new Set(['ftx']);
 
 /**
  * Free hosting and site builders where anyone can publish under a shared domain: a brand on one of
@@ -192,6 +234,34 @@ export const freeHosting: readonly string[] = [
   'azurewebsites.net',
   'amplifyapp.com',
   'plesk.page',
+  // blog and site hosts seen in the development half (tests/fixtures/domains/phishing.txt)
+  'tumblr.com',
+  'epizy.com',
+  'netlify.com',
+  'home.blog',
+  'webcindario.com',
+  // app platforms, tunnels, shop and site builders, IPFS gateways
+  'appspot.com',
+  'azurestaticapps.net',
+  'pythonanywhere.com',
+  'ngrok-free.app',
+  'ngrok.io',
+  'trycloudflare.com',
+  'myshopify.com',
+  'webnode.page',
+  'jimdosite.com',
+  'carrd.co',
+  'site123.me',
+  'yolasite.com',
+  'tilda.ws',
+  'up.railway.app',
+  'deno.dev',
+  '4everland.app',
+  'on-fleek.app',
+  'softr.app',
+  'bubbleapps.io',
+  'ipfs.dweb.link',
+  'ipfs.w3s.link',
 ];
 
 /** Real words a typo rule would read as a brand (`finance` / `binance`): never a typo of it. */
@@ -209,9 +279,10 @@ export const nearMissWords: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Endings where software projects and tools register ordinary words (`kraken.io`, an image
- * optimizer; `krakend.io`, an API gateway): a common-word brand as the whole name under one of
- * these is somebody else's word, not a lookalike by its ending alone. `.org` is not one: a charity
- * holds `robinhood.org`, but `kraken.org` is a lure the table tests keep.
+ * Long-standing generic endings where an ordinary word as the whole name most often belongs to
+ * somebody else: `kraken.io` (an image optimizer), `krakend.io` (an API gateway), `robinhood.org`
+ * (the Robin Hood Foundation, a New York charity). A common-word brand as the whole name under one of
+ * these, with no bait beside it, is not a lookalike by its ending alone. A coined brand (`binance.org`)
+ * still is, and so is a common word under a country code or a newer ending (`kraken.fr`, `kraken.vip`).
  */
-export const wordEndings: ReadonlySet<string> = new Set(['io']);
+export const wordEndings: ReadonlySet<string> = new Set(['io', 'org', 'net']);

@@ -11,6 +11,19 @@ export function contextsOf(label: Label): (string | undefined)[] {
   return label.contexts;
 }
 
+/**
+ * A misspelled bait or crypto word as a token of the label other than `skip` (`ftx-acoounts`). Asked
+ * only once a brand is found with no bait spelled right: the check costs more than a set look-up.
+ */
+export function misspelledBait(label: Label, skip: number): string | undefined {
+  for (let j = 0; j < label.rawTokens.length; j++) {
+    if (j === skip) continue;
+    const word = misspelledContext(label.rawTokens[j]!);
+    if (word !== undefined) return word;
+  }
+  return undefined;
+}
+
 /** The most telling bait or crypto word among a label's tokens. */
 export function contextOf(label: Label): string | undefined {
   return bestContext(contextsOf(label), -1);
@@ -53,14 +66,64 @@ export function contextWord(token: string): string | undefined {
   return undefined;
 }
 
+/** Bait and crypto words of six letters or more, by length: a typo keeps the length within one. */
+const longContextByLength: string[][] = [];
+for (const word of [...baitWords, ...cryptoWords]) if (word.length >= 6) (longContextByLength[word.length] ??= []).push(word);
+
+function oneEditFromContext(token: string): string | undefined {
+  for (let length = token.length - 1; length <= token.length + 1; length++) {
+    for (const word of longContextByLength[length] ?? noWords) if (withinOneEdit(token, word)) return word;
+  }
+  return undefined;
+}
+
+const noWords: readonly string[] = [];
+
+/**
+ * `acoounts`, `strettto`, `xchange`: a bait or crypto word of six letters or more one letter off, or
+ * its plural so. Short words are left out: one letter turns them into other words (`logs`, `cain`).
+ */
+function misspelledContext(token: string): string | undefined {
+  if (token.length < 6) return undefined;
+  return oneEditFromContext(token) ?? (token.length >= 7 && token.endsWith('s') ? oneEditFromContext(token.slice(0, -1)) : undefined);
+}
+
+/** Words put before a brand to make a phrase (`mygeminiclaims`, `getgeminiearn`): they count only with bait after the brand. */
+const fillerPrefixes: ReadonlySet<string> = new Set(['my', 'your', 'get', 'the']);
+
 /** What sits around a brand inside one token: nothing, digits, a plural s, or a bait word (perhaps padded or misspelled). */
-export function affixContext(affix: string, isSuffix: boolean): { ok: boolean; bait: string | undefined; digitsOnly: boolean } {
+export function affixContext(affix: string, isSuffix: boolean): { ok: boolean; bait: string | undefined; digitsOnly: boolean; filler?: boolean } {
   if (affix === '') return { ok: true, bait: undefined, digitsOnly: false };
   if (/^\d+$/.test(affix)) return { ok: true, bait: undefined, digitsOnly: true };
   if (isSuffix && affix === 's') return { ok: true, bait: undefined, digitsOnly: false };
+  if (!isSuffix && fillerPrefixes.has(affix)) return { ok: true, bait: undefined, digitsOnly: false, filler: true };
   const stripped = affix.replace(/^\d+/, '');
-  const word = contextWord(affix) ?? contextWord(stripped) ?? twoContextWords(stripped) ?? fuzzyBait(stripped);
+  const word = contextWord(affix) ?? contextWord(stripped) ?? twoContextWords(stripped) ?? fuzzyBait(stripped) ?? framingWord(stripped);
   return { ok: word !== undefined, bait: word, digitsOnly: false };
+}
+
+/** Bait and crypto words of five letters or more, by their first two letters and by their last two. */
+const framingByHead = new Map<number, string[]>();
+const framingByTail = new Map<number, string[]>();
+const pairKey = (text: string, at: number) => (text.charCodeAt(at) << 16) | text.charCodeAt(at + 1);
+for (const word of [...baitWords, ...cryptoWords]) {
+  if (word.length < 5) continue;
+  const head = pairKey(word, 0);
+  const tail = pairKey(word, word.length - 2);
+  framingByHead.set(head, [...(framingByHead.get(head) ?? []), word]);
+  framingByTail.set(tail, [...(framingByTail.get(tail) ?? []), word]);
+}
+
+/**
+ * `krakenfuturesway`, `celsiusclaimstation`, `geminiandkroll`: a bait or crypto word of five letters or
+ * more at the edge of what is glued to a brand (where the brand meets it, or at the far end), with
+ * other letters on its outer side. Short words are left out: `earn` begins "earnest", `pro` "protein".
+ */
+function framingWord(affix: string): string | undefined {
+  if (affix.length < 7) return undefined;
+  for (const word of framingByHead.get(pairKey(affix, 0)) ?? noWords) if (affix.length > word.length && affix.startsWith(word)) return word;
+  for (const word of framingByTail.get(pairKey(affix, affix.length - 2)) ?? noWords) if (affix.length > word.length && affix.endsWith(word)) return word;
+  return undefined;
 }
 
 /** `walletapp` → `wallet`: an affix made of two bait or crypto words. */
@@ -80,7 +143,7 @@ function baitOf(core: string): string | undefined {
   return singular !== undefined && singular.length >= 4 && baitWords.has(singular) ? singular : undefined;
 }
 
-const longBait: readonly string[] = [...baitWords].filter((word) => word.length >= 6);
+const longBait: readonly string[] = [...baitWords, ...cryptoWords].filter((word) => word.length >= 6);
 
 /**
  * `xfund`, `sspaymentsd`, `paymewnt`: a bait word with one or two stray letters on either side, or

@@ -9,11 +9,15 @@ import type { Evidence, Label } from './types';
 /** Two-letter tokens that make a common word a product name rather than a lure (`gemini-ai`). */
 const productSuffixes: ReadonlySet<string> = new Set(['ai', 'js', 'go', 'ui', 'ml', 'vr', 'ar', 'tv', 'hq', 'db', 'os', 'io', 'gg', 'uk', 'us', 'eu']);
 
+/** Product suffixes that are also a country (`kraken-us-in`). */
+const countryCodes: ReadonlySet<string> = new Set(['us', 'uk', 'eu']);
+
 /**
  * `kraken-ix`, `v-kraken`: a common-word brand of six letters or more beside a one- or two-letter
  * token, as the whole registrable name, is how typosquats pad a name; a real product says what it is.
  */
 export function strayShortToken(label: Label, brand: string, favoured: boolean): boolean {
+  if (label.tokens.length > 2) return languageCodes(label, brand);
   if (label.tokens.length !== 2) return false;
   // The other token as written (skeletons fold `ai` to something else).
   const other = label.tokens[0] === brand ? label.rawTokens[1]! : label.tokens[1] === brand ? label.rawTokens[0]! : undefined;
@@ -44,4 +48,23 @@ export function paddedBrand(label: Label, brands: BrandIndex): Evidence | undefi
     }
   }
   return undefined;
+}
+
+/**
+ * `kraken-fr-en`, `kraken-pt-br`: a common-word brand of six letters or more beside two or more
+ * two-letter tokens, the way a language or country is written into a copied site's address. Product
+ * suffixes (`gemini-ai-ml`) are not languages.
+ */
+function languageCodes(label: Label, brand: string): boolean {
+  if (brand.length < 6 || label.tokens.length > 4) return false;
+  let seen = false;
+  for (let i = 0; i < label.tokens.length; i++) {
+    if (label.tokens[i] === brand && !seen) {
+      seen = true;
+      continue;
+    }
+    const raw = label.rawTokens[i]!;
+    if (raw.length !== 2 || !/^[a-z]{2}$/.test(raw) || (productSuffixes.has(raw) && !countryCodes.has(raw))) return false;
+  }
+  return seen;
 }

@@ -44,6 +44,8 @@ export function lookalikeReason(display: string, evidence: Evidence): string {
       return `${display} is the name ${brand} under a different ending ${notIt}`;
     case 'hyphenated':
       return `${display} splits the brand ${brand} with hyphens ${notIt}`;
+    case 'split':
+      return `${display} splits the brand ${brand} with a dot ${notIt}`;
     case 'padded':
       return `${display} pads the brand ${brand} with a stray letter or two ${notIt}`;
     case 'hosted':

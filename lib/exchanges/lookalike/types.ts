@@ -26,13 +26,14 @@ export interface ClassifyReturnType {
 
 /**
  * Why a host is a lookalike, without words: the evidence's kind and what it names. `embedded`
- * is an official domain worn at the start of the host (`login.kraken.com.evil.io`).
+ * is an official domain worn at the start of the host (`login.kraken.com.evil.io`); `dashed`, an
+ * official domain written with a hyphen where a dot belongs (`mail-celsius.network`).
  */
 export interface LookalikeExplanation {
-  code: EvidenceKind | 'embedded';
+  code: EvidenceKind | 'embedded' | 'dashed';
   /** The host as shown: a punycode host with its Unicode spelling beside it. */
   host: string;
-  /** The brand seen (`binance`); for `embedded`, the official domain worn (`kraken.com`). */
+  /** The brand seen (`binance`); for `embedded` and `dashed`, the official domain imitated (`kraken.com`). */
   brand: string;
   /** A bait or crypto word beside the brand (`login`), where there is one. */
   bait?: string;
@@ -46,7 +47,7 @@ export interface LookalikeExplanation {
   registrable?: string;
 }
 
-export type EvidenceKind = 'token' | 'homoglyph' | 'tld-swap' | 'hyphenated' | 'inside' | 'affixed' | 'typo' | 'hosted' | 'padded';
+export type EvidenceKind = 'token' | 'homoglyph' | 'tld-swap' | 'hyphenated' | 'split' | 'inside' | 'affixed' | 'typo' | 'hosted' | 'padded';
 
 export interface Evidence {
   entry: BrandEntry;

@@ -126,18 +126,17 @@ function hasEveryLetter(token: string, brand: string): boolean {
 /**
  * `kralken`, `karlken`, `krarcken`, `kuckion`: one or two letters added to a brand of six letters or
  * more, perhaps with two neighbours swapped, keeping its first and last letter and every letter it
- * has, the brand not whole at either end. For a common-word brand only as the whole registrable
- * name (`kralken.co`, not `kralken.example.com`); for a coined brand as any token of it. Real words
- * this shape makes (`voyageur`, `kranken`) are in `nearMissWords`.
+ * has, the brand not whole at either end. The caller asks only for tokens of the registrable name
+ * (`kralken.co`, `assets-kralken.com`; not `kralken.example.com`). Real words this shape makes
+ * (`voyageur`, `kranken`) are in `nearMissWords`.
  */
-export function insertedTypo(token: string, rawToken: string, wholeName: boolean, brands: BrandIndex): Evidence | undefined {
+export function insertedTypo(token: string, rawToken: string, brands: BrandIndex): Evidence | undefined {
   if (nearMissWords.has(rawToken)) return undefined;
   const first = token.charCodeAt(0);
   const last = token.charCodeAt(token.length - 1);
   for (let length = token.length - 2; length < token.length; length++) {
     for (const entry of brands.insertTargets[length] ?? none) {
       const brand = entry.skeleton;
-      if (entry.strength === 'weak' && !wholeName) continue;
       if (first !== brand.charCodeAt(0) || last !== brand.charCodeAt(length - 1) || !hasEveryLetter(token, brand)) continue;
       // The brand whole at either end (`geminiai`) is padding, which padding.ts judges by its ending.
       if (token.startsWith(brand) || token.endsWith(brand) || (entry.base !== undefined && token.startsWith(entry.base))) continue;
@@ -149,18 +148,27 @@ export function insertedTypo(token: string, rawToken: string, wholeName: boolean
 }
 
 /**
- * `gemin-payments`, `krakn-login`: a common-word brand one letter off, as one token of a label whose
- * other tokens carry a telling bait word (`bait`, found by the caller, who has filled `label.contexts`).
+ * `gemin-payments`, `krakn-login`, `gemeni-exchange`: a common-word brand one letter off, as one token
+ * of a label whose other tokens carry a telling bait or crypto word (`bait`, found by the caller, who
+ * has filled `label.contexts`). `karken.vip`: with no bait, as the whole name on an ending where
+ * throwaway hosts cluster (the caller's judgement). Two letters off only with the brand's first two
+ * letters and its last kept.
  */
-export function commonTypoBesideBait(label: Label, bait: string, brands: BrandIndex): Evidence | undefined {
+export function commonTypoBesideBait(label: Label, bait: string | undefined, brands: BrandIndex): Evidence | undefined {
   const { tokens, rawTokens } = label;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     if (token.length < 5 || label.contexts?.[i] !== undefined) continue;
     for (let length = token.length - 1; length <= token.length + 1; length++) {
       for (const entry of brands.insertTargets[length] ?? none) {
-        if (entry.strength !== 'weak' || entry.skeleton === token || !withinOneEdit(token, entry.skeleton)) continue;
-        return { entry, kind: 'typo', bait, distance: 1, mixedScripts: isMixedScript(rawTokens[i]!) };
+        const brand = entry.skeleton;
+        if (entry.strength !== 'weak' || brand === token) continue;
+        if (withinOneEdit(token, brand)) return { entry, kind: 'typo', bait, distance: 1, mixedScripts: isMixedScript(rawTokens[i]!) };
+        // Two letters off when the first two letters and the last are kept (`kraiin`, `krain`).
+        const framed = token.charCodeAt(0) === brand.charCodeAt(0) && token.charCodeAt(1) === brand.charCodeAt(1) && token.charCodeAt(token.length - 1) === brand.charCodeAt(length - 1);
+        if (framed && !nearMissWords.has(rawTokens[i]!) && editDistance({ a: token, b: brand, max: 2 }) <= 2) {
+          return { entry, kind: 'typo', bait, distance: 2, mixedScripts: isMixedScript(rawTokens[i]!) };
+        }
       }
     }
   }
