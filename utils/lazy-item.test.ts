@@ -18,6 +18,18 @@ describe('a storage item made on first use (issue 16)', () => {
     expect(get).toHaveBeenCalled();
   });
 
+  test('a first read asks storage once; WXT’s own item asks twice (once more for `init`)', async () => {
+    await fakeBrowser.storage.local.set({ lazyCount: 2, eagerCount: 2 });
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+    expect(await defineLazyItem<number>('local:lazyCount', { fallback: 0, version: 1 }).getValue()).toBe(2);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(get).toHaveBeenCalledTimes(1);
+    get.mockClear();
+    expect(await storage.defineItem<number>('local:eagerCount', { fallback: 0, version: 1 }).getValue()).toBe(2);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(get).toHaveBeenCalledTimes(2);
+  });
+
   test('reads, writes, removes and watches as WXT’s item does, fallback included', async () => {
     const lazy = defineLazyItem<string[]>('local:list', { fallback: [], version: 1 });
     const plain = defineLazyItem<number>('local:count', { version: 1 });

@@ -13,6 +13,10 @@ export function defineLazyItem<T>(key: StorageItemKey, options: WxtStorageItemOp
   let made: WxtStorageItem<T | null, {}> | undefined;
   const item = () => (made ??= storage.defineItem<T>(key, options));
   const fallback = (): T | null => options.fallback ?? null;
+  // Without migrations or `init`, WXT's item reads, writes and removes the key as `storage` itself
+  // does, but once made it reads the key one more time for `init`: a storage question more for
+  // each item a wake-up's first answer reads. Those go to `storage` directly.
+  const plain = options.migrations === undefined && options.init === undefined;
   return {
     key,
     get fallback() {
@@ -21,11 +25,11 @@ export function defineLazyItem<T>(key: StorageItemKey, options: WxtStorageItemOp
     get defaultValue() {
       return fallback();
     },
-    getValue: () => item().getValue(),
+    getValue: () => (plain ? storage.getItem<T>(key, { fallback: fallback() as T }) : item().getValue()),
     getMeta: () => item().getMeta(),
-    setValue: (value) => item().setValue(value),
+    setValue: (value) => (plain ? storage.setItem<T | null>(key, value) : item().setValue(value)),
     setMeta: (properties) => item().setMeta(properties),
-    removeValue: (removeOptions) => item().removeValue(removeOptions),
+    removeValue: (removeOptions) => (plain ? storage.removeItem(key, removeOptions) : item().removeValue(removeOptions)),
     removeMeta: (properties) => item().removeMeta(properties),
     // As WXT's own item does it: the storage area's change event, the fallback for a removed value.
     watch: (callback) => storage.watch<T>(key, (value, old) => callback(value ?? fallback(), old ?? fallback())),

@@ -39,6 +39,29 @@ describe('background', () => {
     await vi.waitFor(async () => expect(await fakeBrowser.alarms.get('refresh-data')).toBeDefined());
   });
 
+  test('a wake-up reads the toolbar button’s API only to show a badge, after the answer (issue 16)', async () => {
+    fakeBrowser.reset();
+    const action = fakeBrowser.action;
+    let reads = 0;
+    Object.defineProperty(fakeBrowser, 'action', {
+      configurable: true,
+      get: () => {
+        reads++;
+        return action;
+      },
+    });
+    try {
+      background.main();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(reads).toBe(0);
+      expect((await send({ type: 'page-state' }, contentScript()))?.kind).toBe('exchange');
+      await vi.waitFor(async () => expect(await action.getBadgeText({ tabId: 21 })).not.toBe(''));
+      expect(reads).toBeGreaterThan(0);
+    } finally {
+      Object.defineProperty(fakeBrowser, 'action', { configurable: true, writable: true, value: action });
+    }
+  });
+
   test('a content script on binance.com gets the exchange, and its tab gets a badge', async () => {
     const state = await send({ type: 'page-state' }, { ...self(), tab: { id: 7 }, url: 'https://www.binance.com/en/trade' });
     expect(state?.kind).toBe('exchange');

@@ -43,9 +43,15 @@ export interface OfficialDomain {
   exchange: ExchangeDefinition;
 }
 
-export interface BrandIndex {
+/** The official domains alone: enough for an exact match, and built without the public-suffix list. */
+export interface DomainIndex {
   /** Official registrable domain → exchange. */
   byDomain: Map<string, ExchangeDefinition>;
+  /** Most labels in an official domain (`coinone.co.kr` → 3): how far an exact match can reach. */
+  maxDomainLabels: number;
+}
+
+export interface BrandIndex extends DomainIndex {
   /** Brand skeleton → entries, best first. */
   byToken: Map<string, BrandEntry[]>;
   /** Skeleton with doubled letters collapsed → entries whose collapsed form differs from the brand. */
@@ -56,8 +62,6 @@ export interface BrandIndex {
   byTrigram: Map<number, BrandEntry[]>;
   /** Official domains by their first label (`binance` → binance.com, binance.me…). */
   domainsByName: Map<string, OfficialDomain[]>;
-  /** Most labels in an official domain (`coinone.co.kr` → 3): how far an exact match can reach. */
-  maxDomainLabels: number;
   shortestBrand: number;
   /**
    * Brands of six letters or more that are common words (`kraken`) or coined (`kucoin`), by skeleton
@@ -98,15 +102,32 @@ function compact(value: string): string {
   return value.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 }
 
+/**
+ * Official domain → exchange, for the exact match every page of an exchange meets. The brand
+ * index below needs the public-suffix list (tldts, which builds its lookup tables when first
+ * used); this one does not, so a wake-up that only answers an exchange's own page never loads it.
+ */
+export function buildDomainIndex(exchanges: readonly ExchangeDefinition[]): DomainIndex {
+  const index: DomainIndex = { byDomain: new Map(), maxDomainLabels: 0 };
+  for (const exchange of exchanges) {
+    for (const domain of exchange.domains) {
+      const lower = domain.toLowerCase();
+      // Keep the first claim: the meta-test reports a domain listed by two exchanges.
+      if (!index.byDomain.has(lower)) index.byDomain.set(lower, exchange);
+      index.maxDomainLabels = Math.max(index.maxDomainLabels, lower.split('.').length);
+    }
+  }
+  return index;
+}
+
 export function buildBrandIndex(exchanges: readonly ExchangeDefinition[]): BrandIndex {
   const index: BrandIndex = {
-    byDomain: new Map(),
+    ...buildDomainIndex(exchanges),
     byToken: new Map(),
     byCollapsed: new Map(),
     typoByLength: [],
     byTrigram: new Map(),
     domainsByName: new Map(),
-    maxDomainLabels: 0,
     shortestBrand: Infinity,
     insertTargets: [],
     shortDistinctive: [],
@@ -119,10 +140,7 @@ export function buildBrandIndex(exchanges: readonly ExchangeDefinition[]): Brand
     for (const raw of exchange.brandTokens) tokens.push(compact(raw));
     for (const domain of exchange.domains) {
       const lower = domain.toLowerCase();
-      // Keep the first claim: the meta-test reports a domain listed by two exchanges.
-      if (!index.byDomain.has(lower)) index.byDomain.set(lower, exchange);
       push(index.domainsByName, lower.split('.')[0]!, { domain: lower, exchange });
-      index.maxDomainLabels = Math.max(index.maxDomainLabels, lower.split('.').length);
       // `gate` + `io` → `gateio`: the name people type when the bare word is too common.
       const name = getDomainWithoutSuffix(lower);
       const suffix = getPublicSuffix(lower);

@@ -6,7 +6,7 @@
  */
 import { getPublicSuffix } from 'tldts';
 import { exchanges } from './registry';
-import { buildBrandIndex, trigramKey, type BrandEntry, type BrandIndex } from './brand-index';
+import { buildBrandIndex, buildDomainIndex, trigramKey, type BrandEntry, type BrandIndex, type DomainIndex } from './brand-index';
 import { collapseRepeats } from './edit-distance';
 import { hostnameFromUrl, parseHostname } from './hostname';
 import { decodeIdnLabel } from './punycode';
@@ -24,11 +24,17 @@ import type { ClassifyReturnType, Evidence, Label } from './lookalike/types';
 export type { ClassifyReturnType, EvidenceKind, LookalikeExplanation, Verdict } from './lookalike/types';
 
 let index: BrandIndex | undefined;
+let domains: DomainIndex | undefined;
 
+// Lazily, once: the registry module may still be evaluating when this module is imported.
 function brandIndex(): BrandIndex {
-  // Lazily, once: the registry module may still be evaluating when this module is imported.
   index ??= buildBrandIndex(exchanges);
   return index;
+}
+
+function domainIndex(): DomainIndex {
+  domains ??= index ?? buildDomainIndex(exchanges);
+  return domains;
 }
 
 function unknown(host: string | undefined, reason: string): ClassifyReturnType {
@@ -259,13 +265,13 @@ export function classify(hostname: string): ClassifyReturnType {
   const { host, kind } = parsed;
   if (kind === 'ip') return unknown(host, `${host} is an IP address, not an exchange's domain`);
   if (kind === 'local') return unknown(host, `${host} is a local name with no domain ending, not an exchange's domain`);
-  const brands = brandIndex();
-
-  const exact = exactMatch(host, brands);
+  // An exchange's own page (the usual question) needs the official domains only.
+  const exact = exactMatch(host, domainIndex());
   if (exact) {
     const where = host === exact.domain ? `is ${exact.exchange.name}'s domain` : `is on ${exact.domain}, a ${exact.exchange.name} domain`;
     return { verdict: 'exchange', exchange: exact.exchange, reason: `${host} ${where}`, host };
   }
+  const brands = brandIndex();
 
   const suffix = getPublicSuffix(host, suffixOptions);
   if (!suffix || suffix.length >= host.length) return unknown(host, `${host} is a public domain ending, not a site`);

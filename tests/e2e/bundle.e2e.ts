@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { runInNewContext } from 'node:vm';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { builtContentScripts, chromeBuild, firefoxBuild, requireFile } from './harness';
@@ -49,5 +50,43 @@ describe('the built bundles', () => {
     for (const script of scripts) expect(markersIn(script)).toEqual([]);
     const gzipped = scripts.reduce((sum, script) => sum + gzipSync(script, { level: 9 }).length, 0);
     expect(gzipped).toBeLessThanOrEqual(25 * 1024);
+  });
+
+  test("Chrome's service worker is plain ASCII", () => {
+    // A source with any other character is a two-byte string to the browser: twice the memory to
+    // decode and scan at every wake-up (modules/background-ascii.ts).
+    expect((chromeFile('background.js').match(/[^\x00-\x7f]/g) ?? []).slice(0, 10)).toEqual([]);
+  });
+
+  test("starting Chrome's service worker reads only the API namespaces it registers listeners on", () => {
+    const code = chromeFile('background.js');
+    // The script evaluated against a stand-in \`browser\` that records what is read of it: the
+    // browser builds a namespace's bindings when it is first read, and reading every property (as a
+    // bundler's copy of the polyfill's export did: modules/browser-without-copy.ts) builds them all.
+    const read = new Set<string>();
+    const never = () => new Promise<never>(() => undefined);
+    const stub = (): unknown => new Proxy(() => undefined, { get: (_target, key) => (key === 'then' ? undefined : stub()), apply: never });
+    const runtime = new Proxy(() => undefined, { get: (_target, key) => (key === 'id' ? 'radar' : key === 'then' ? undefined : stub()) });
+    const api = new Proxy({} as Record<string, unknown>, {
+      ownKeys: () => {
+        read.add('every key');
+        return [];
+      },
+      getOwnPropertyDescriptor: (_target, key) => {
+        read.add(`descriptor of ${String(key)}`);
+        return undefined;
+      },
+      get: (_target, key) => {
+        read.add(String(key));
+        return key === 'runtime' ? runtime : stub();
+      },
+    });
+    const scope: Record<string, unknown> = { browser: api, chrome: api, performance, setTimeout, clearTimeout, queueMicrotask, console, URL, TextEncoder, TextDecoder, crypto };
+    scope.self = scope;
+    scope.globalThis = scope;
+    runInNewContext(code, scope);
+    // runtime, storage, tabs and alarms carry the listeners a wake-up must register before its first
+    // answer; notifications, only when granted. Nothing else (action, permissions, windows…) is read.
+    expect([...read].sort()).toEqual(['alarms', 'notifications', 'runtime', 'storage', 'tabs']);
   });
 });

@@ -3,7 +3,7 @@
  * on a free hosting service, wearing one at the start of a label, or writing one with a hyphen where
  * a dot belongs.
  */
-import type { BrandIndex } from '../brand-index';
+import type { BrandIndex, DomainIndex } from '../brand-index';
 import type { ExchangeDefinition } from '../types';
 import { commonWords, freeHosting } from './brand-words';
 import type { Label } from './types';
@@ -28,7 +28,7 @@ export function hostingOf(host: string): string | undefined {
  * (the meta-test checks), so looking up the host's last two or three labels is exact and needs
  * no public-suffix work: the fast path for every page the user opens.
  */
-export function exactMatch(host: string, brands: BrandIndex): { exchange: ExchangeDefinition; domain: string } | undefined {
+export function exactMatch(host: string, brands: DomainIndex): { exchange: ExchangeDefinition; domain: string } | undefined {
   let at = host.length;
   for (let labels = 1; labels <= brands.maxDomainLabels; labels++) {
     at = host.lastIndexOf('.', at - 1);
