@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { classify } from './classify';
-import { loadDomainCorpus, loadTimeSplit, scoreOnCorpus } from '../../tests/fixtures/domains/corpus';
+import { loadBlindSet, loadDomainCorpus, loadTimeSplit, scoreOnCorpus } from '../../tests/fixtures/domains/corpus';
 
 const corpus = loadDomainCorpus();
 
@@ -76,5 +76,24 @@ describe('classify on the time split (tests/fixtures/domains/heldout)', () => {
     expect(score.falsePositiveRate, `false positives: ${score.falsePositives.join(' ')}`).toBeLessThanOrEqual(0.0025);
     const crypto = split.heldOut.legitimate.filter(({ source }) => source === 'crypto').filter(({ host }) => isLookalike(host));
     expect(crypto.map(({ host }) => host)).toEqual([]);
+  });
+});
+
+describe('classify on the blind set (tests/fixtures/domains/heldout/phishing-blind.tsv)', () => {
+  const blind = loadBlindSet();
+  const split = loadTimeSplit();
+
+  it('holds only hosts the time split does not', () => {
+    expect(blind.phishing.length).toBeGreaterThan(1500);
+    const seen = new Set([...split.development.phishing, ...split.heldOut.phishing].map(({ host }) => host));
+    expect(blind.phishing.filter(({ host }) => seen.has(host)).map(({ host }) => host)).toEqual([]);
+  });
+
+  // Scored once, after the set was built and reviewed, with no rule changed in response: 91.47 % of
+  // 1,699 hosts (heldout/README.md lists the misses). The goal is 97 % (issue 21). This bound stops
+  // regressions; it is not a target to tune rules against this set.
+  it('catches at least 91.4 % of the blind set', () => {
+    const score = scoreOnCorpus(blind, (host) => classify(host).verdict === 'lookalike');
+    expect(score.recall, `missed: ${score.missed.join(' ')}`).toBeGreaterThanOrEqual(0.914);
   });
 });

@@ -8,7 +8,7 @@
 import { createRequire } from 'node:module';
 import { classify } from '../../lib/exchanges/classify';
 import { exchanges } from '../../lib/exchanges/registry';
-import { loadDomainCorpus, loadTimeSplit, scoreOnCorpus, TIME_SPLIT_DATE } from '../../tests/fixtures/domains/corpus';
+import { loadBlindSet, loadDomainCorpus, loadTimeSplit, scoreOnCorpus, TIME_SPLIT_DATE } from '../../tests/fixtures/domains/corpus';
 import { opsPerSecond, type BenchReport } from './report';
 
 interface PhishingDetectorResult {
@@ -78,9 +78,12 @@ export async function bench(): Promise<BenchReport> {
   // The time split (tests/fixtures/domains/heldout/README.md): rules developed on entries first listed
   // before the split day, recall reported on those listed after. Both detectors, same hosts, same run.
   const split = loadTimeSplit();
+  // The blind set: other lists' hosts first listed after the split, none of them seen while rules were
+  // written, reviewed before classify ran on them (heldout/README.md).
   const halves = [
     ['development half', split.development],
     ['held-out half', split.heldOut],
+    ['blind set', loadBlindSet()],
   ] as const;
   const splitRows = halves.flatMap(([name, half]) => {
     const ours = scoreOnCorpus(half, (host) => classify(host).verdict === 'lookalike');
@@ -90,10 +93,13 @@ export async function bench(): Promise<BenchReport> {
       {
         name: `${name} (${size}): classify recall`,
         value: `${percent(ours.recall)} (${half.phishing.length - ours.missed.length} of ${half.phishing.length}; 95 % interval ${wilson(half.phishing.length - ours.missed.length, half.phishing.length)})`,
-        goal: name === 'held-out half' ? '≥ 97 %' : undefined,
-        met: name === 'held-out half' ? ours.recall >= 0.97 : undefined,
+        goal: name === 'development half' ? undefined : '≥ 97 %',
+        met: name === 'development half' ? undefined : ours.recall >= 0.97,
       },
-      { name: `${name}: eth-phishing-detect recall`, value: percent(theirs.recall) },
+      {
+        name: `${name}: eth-phishing-detect recall`,
+        value: `${percent(theirs.recall)} (${half.phishing.length - theirs.missed.length} of ${half.phishing.length}; 95 % interval ${wilson(half.phishing.length - theirs.missed.length, half.phishing.length)})`,
+      },
       { name: `${name}: classify false-positive rate`, value: percent(ours.falsePositiveRate), goal: '≤ 0.25 %', met: ours.falsePositiveRate <= 0.0025 },
       { name: `${name}: eth-phishing-detect false-positive rate`, value: percent(theirs.falsePositiveRate) },
       { name: `${name}: classify missed`, value: ours.missed.slice(0, 12).join(', ') + (ours.missed.length > 12 ? ` … (${ours.missed.length})` : '') || 'none' },
