@@ -86,3 +86,19 @@ describe('a common-word brand mistyped on a site builder', () => {
     );
   });
 });
+
+describe('account notices beside a common-word brand of six letters or more', () => {
+  it.each([
+    ['kraken-password-reset.com', 'kraken'],
+    ['billing-gemini.com', 'gemini'],
+    ['captcha-robinhood.net', 'robinhood'],
+    ['voting-kraken.live', 'kraken'],
+    ['kraken-activity.co', 'kraken'],
+    ['robinhood-restricted.com', 'robinhood'],
+    ['gemini-assistance.org', 'gemini'],
+    ['krakenrecaptcha.com', 'kraken'],
+  ])('%s imitates %s', expectLookalike);
+
+  // Beside a short everyday word they are that word's own business (gates have passwords and resets).
+  it.each(['gate-reset.com', 'gate-password.com', 'nexo-billing.com', 'luno-password.com', 'gatereset.com', 'stargate-voting.com'])('%s is not a lookalike', expectNotLookalike);
+});

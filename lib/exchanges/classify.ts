@@ -11,7 +11,7 @@ import { collapseRepeats } from './edit-distance';
 import { hostnameFromUrl, parseHostname } from './hostname';
 import { decodeIdnLabel } from './punycode';
 import { isMixedScript, skeleton, skeletonKeepingPairs } from './skeleton';
-import { baitWords } from './lookalike/bait-words';
+import { accountNotices, baitWords } from './lookalike/bait-words';
 import { coinedTokens, cryptoEndings, favouredEndings, wordEndings } from './lookalike/brand-words';
 import { dashedDomain, embeddedDomain, exactMatch, hostingOf } from './lookalike/domains';
 import { affixContext, bestContext, contextOf, contextsOf, faintContext, misspelledBait, tellingBait } from './lookalike/context';
@@ -221,6 +221,8 @@ function isEnough(evidence: Evidence, isRegistrable: boolean, contextElsewhere: 
   if ((evidence.kind === 'token' || evidence.kind === 'tld-swap') && coinedTokens.has(evidence.entry.token)) return true;
   // On free hosting, a common-word brand that is the whole site name (`kraken.pages.dev`) is enough.
   if (hosted && isRegistrable && label.tokens.length === 1 && evidence.kind === 'tld-swap' && evidence.entry.tldSwapAllowed) return true;
+  // `reset-kraken`, but not `gate-reset`: account notices count beside a common word of six letters or more.
+  if (evidence.bait !== undefined && evidence.entry.skeleton.length < 6 && accountNotices.has(evidence.bait)) return false;
   if (evidence.kind === 'token' && isRegistrable && strayShortToken(label, evidence.entry.skeleton, favoured)) return true;
   switch (evidence.kind) {
     case 'homoglyph':
