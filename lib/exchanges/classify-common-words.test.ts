@@ -102,3 +102,19 @@ describe('account notices beside a common-word brand of six letters or more', ()
   // Beside a short everyday word they are that word's own business (gates have passwords and resets).
   it.each(['gate-reset.com', 'gate-password.com', 'nexo-billing.com', 'luno-password.com', 'gatereset.com', 'stargate-voting.com'])('%s is not a lookalike', expectNotLookalike);
 });
+
+describe('a coined brand two letters off on a site builder, its first or last letter changed too', () => {
+  it.each([
+    ['koinbas-app.webflow.io', 'coinbase'],
+    ['coinbazz.gitbook.io', 'coinbase'],
+    ['wallet-qoinbasse.wixstudio.com', 'coinbase'],
+    ['home-koinbasse.wixsite.com', 'coinbase'],
+    ['bitfinecs-ext.godaddysites.com', 'bitfinex'],
+  ])('%s imitates %s, naming the builder', (host, id) => {
+    expectLookalike(host, id);
+    expect(classify(host).evidence).toBe('hosted-typo');
+  });
+
+  // Real names two letters from a coined brand; off a site builder the frame is still wanted.
+  it.each(['coinbank.wixsite.com', 'coinbags-shop.wixsite.com', 'whitebird.wixsite.com', 'koinbas-app.example.com', 'coinbazz.com'])('%s is not a lookalike', expectNotLookalike);
+});

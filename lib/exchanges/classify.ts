@@ -19,7 +19,7 @@ import { article, describeHost, explanationOf, lookalikeReason, notTheirs } from
 import { paddedBrand, strayShortToken } from './lookalike/padding';
 import { commonTypoBesideBait, insertedTypo, typoAfterStrayLetter, typoBesideDigits, typoOf } from './lookalike/typo';
 import { commonTypoAlone, splitAcrossDot } from './lookalike/across-labels';
-import { commonTypoOnBuilder, commonWordOnBuilder, siteBuilders } from './lookalike/hosted';
+import { coinedTypoOnBuilder, commonTypoOnBuilder, commonWordOnBuilder, siteBuilders } from './lookalike/hosted';
 import type { ClassifyReturnType, Evidence, Label } from './lookalike/types';
 
 export type { ClassifyReturnType, EvidenceKind, LookalikeExplanation, Verdict } from './lookalike/types';
@@ -334,8 +334,9 @@ export function classify(hostname: string): ClassifyReturnType {
     // A padded brand (`krakenz`) on a throwaway-favoured ending, or beside a telling bait word (`krakeni-logins`).
     if (!evidence && isRegistrable && (favoured || (label.tokens.length > 1 && tellingBait(label) !== undefined))) evidence = paddedBrand(label, brands);
     if (!evidence && isRegistrable && label.tokens.length === 1) evidence = commonTypoAlone(label, labels, favoured, brands);
-    // `kraken-guide.wixstudio.com`, `krekan-logi.gitbook.io`: a common word, or one mistyped, on a site builder.
-    if (!evidence && isRegistrable && hosting !== undefined && siteBuilders.has(hosting)) evidence = commonWordOnBuilder(label, brands) ?? commonTypoOnBuilder(label, brands);
+    // `kraken-login.wixstudio.com`, `krekan-logi.gitbook.io`, `koinbase-app.webflow.io`: common words with sloppy bait, and typos, on a site builder.
+    if (!evidence && isRegistrable && hosting !== undefined && siteBuilders.has(hosting))
+      evidence = commonWordOnBuilder(label, brands) ?? commonTypoOnBuilder(label, brands) ?? coinedTypoOnBuilder(label, brands);
     if (!evidence) continue;
     if (hosting !== undefined && evidence.kind !== 'homoglyph') {
       evidence.kind = evidence.kind === 'typo' ? 'hosted-typo' : 'hosted';

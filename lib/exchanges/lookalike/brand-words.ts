@@ -284,6 +284,11 @@ export const nearMissWords: ReadonlySet<string> = new Set([
   // a letter from a common-word brand (lookalike/hosted.ts, commonTypoOnBuilder)
   'voyage',
   'voyages',
+  // two letters from a coined brand, on a site builder (lookalike/hosted.ts, coinedTypoOnBuilder)
+  'coinbank',
+  'coinbag',
+  'coinbags',
+  'whitebird',
 ]);
 
 /**

@@ -6,6 +6,7 @@
  * after the software they try (`gemini-chat`, `robinhood-clone`, `celsius-converter`).
  */
 import type { BrandEntry, BrandIndex } from '../brand-index';
+import { editDistance } from '../edit-distance';
 import { isMixedScript } from '../skeleton';
 import { baitWords } from './bait-words';
 import { nearMissWords } from './brand-words';
@@ -178,4 +179,26 @@ export function commonTypoOnBuilder(label: Label, brands: BrandIndex): Evidence 
   // Real words a letter from the brand (`voyage`).
   if (label.rawTokens.some((token) => nearMissWords.has(token))) return undefined;
   return typo;
+}
+
+/**
+ * `koinbase-extension`, `nav-coinbaaz`, `home-coinsbases` on a site builder: a token two letters
+ * (or one) from a coined brand of eight letters or more, its first or last letter changed too. Off a
+ * site builder, a two-letter typo must keep the brand's first and last letter (typo.ts); a builder is
+ * context enough, and no ordinary word is two letters from `coinbase` or `bitfinex`.
+ */
+export function coinedTypoOnBuilder(label: Label, brands: BrandIndex): Evidence | undefined {
+  const { tokens, rawTokens } = label;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.length < 6 || nearMissWords.has(rawTokens[i]!)) continue;
+    for (let length = Math.max(8, token.length - 2); length <= token.length + 2 && length < brands.typoByLength.length; length++) {
+      for (const entry of brands.typoByLength[length] ?? none) {
+        if (!entry.distinctive || entry.strength !== 'long') continue;
+        const distance = editDistance({ a: token, b: entry.skeleton, max: 2 });
+        if (distance >= 1 && distance <= 2) return { entry, kind: 'typo', bait: undefined, distance, mixedScripts: isMixedScript(rawTokens[i]!) };
+      }
+    }
+  }
+  return undefined;
 }
