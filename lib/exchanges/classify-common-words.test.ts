@@ -118,3 +118,14 @@ describe('a coined brand two letters off on a site builder, its first or last le
   // Real names two letters from a coined brand; off a site builder the frame is still wanted.
   it.each(['coinbank.wixsite.com', 'coinbags-shop.wixsite.com', 'whitebird.wixsite.com', 'koinbas-app.example.com', 'coinbazz.com'])('%s is not a lookalike', expectNotLookalike);
 });
+
+describe('a name worn as a domain: followed by a `com` label that is not the ending', () => {
+  it.each([
+    ['krakn.com-verify.site', 'kraken'],
+    ['gemeni.com-wallet.online', 'gemini'],
+    ['krakenz.com-secure.net', 'kraken'],
+  ])('%s imitates %s', expectLookalike);
+
+  // `com` as a real ending (a country's second level) is an ending, judged as one.
+  it.each(['geminid.com.au', 'kraken-robotics.com.au', 'krakenz.com.br'])('%s is not a lookalike', expectNotLookalike);
+});

@@ -255,6 +255,9 @@ function labelOf(name: string): Label {
   return { raw, skeleton: labelSkeleton, tokens, rawTokens: aligned, contexts: undefined };
 }
 
+/** A label that writes a common ending where it is not one (`com` in `krakin.com-platform.info`, `kraken.com.evil.io`). */
+const wornEnding = /^(?:com|net|org)(?:-|$)/;
+
 // Hostnames arrive validated and lowercase; a shared options object keeps tldts from allocating one per call.
 const suffixOptions = { extractHostname: false, validateHostname: false, detectIp: false, mixedInputs: false } as const;
 
@@ -320,7 +323,11 @@ export function classify(hostname: string): ClassifyReturnType {
   for (let i = registrableAt; i >= 0; i--) {
     const label = labels[i]!;
     const isRegistrable = i === registrableAt;
-    let evidence = evidenceInLabel(label, isRegistrable, brands);
+    // `krakin.com-platform.info`: a name followed by a `com` label that is not the ending is worn as a domain, on a throwaway host.
+    const worn = !isRegistrable && wornEnding.test(labels[i + 1]!.raw);
+    const asName = isRegistrable || worn;
+    const favouredHere = favoured || worn;
+    let evidence = evidenceInLabel(label, asName, brands);
     if (evidence) {
       let elsewhere: string | undefined;
       for (let j = 0; j < labels.length && elsewhere === undefined; j++) {
@@ -329,11 +336,11 @@ export function classify(hostname: string): ClassifyReturnType {
       // A telling word in a subdomain (`stretto.ftx-claims`) is context for the registrable name too; `www`, `app` are not.
       if (!evidence.bait && (!isRegistrable || (elsewhere !== undefined && !faintContext.has(elsewhere)))) evidence.bait = elsewhere;
       if (!evidence.bait && cryptoEnding !== undefined && evidence.entry.tldSwapAllowed) evidence.bait = cryptoEnding;
-      if (!isEnough(evidence, isRegistrable, elsewhere !== undefined, label, hosting !== undefined, favoured, wordEnding)) evidence = undefined;
+      if (!isEnough(evidence, asName, elsewhere !== undefined, label, hosting !== undefined, favouredHere, wordEnding && !worn)) evidence = undefined;
     }
     // A padded brand (`krakenz`) on a throwaway-favoured ending, or beside a telling bait word (`krakeni-logins`).
-    if (!evidence && isRegistrable && (favoured || (label.tokens.length > 1 && tellingBait(label) !== undefined))) evidence = paddedBrand(label, brands);
-    if (!evidence && isRegistrable && label.tokens.length === 1) evidence = commonTypoAlone(label, labels, favoured, brands);
+    if (!evidence && asName && (favouredHere || (label.tokens.length > 1 && tellingBait(label) !== undefined))) evidence = paddedBrand(label, brands);
+    if (!evidence && asName && label.tokens.length === 1) evidence = commonTypoAlone(label, labels, favouredHere, brands);
     // `kraken-login.wixstudio.com`, `krekan-logi.gitbook.io`, `koinbase-app.webflow.io`: common words with sloppy bait, and typos, on a site builder.
     if (!evidence && isRegistrable && hosting !== undefined && siteBuilders.has(hosting))
       evidence = commonWordOnBuilder(label, brands) ?? commonTypoOnBuilder(label, brands) ?? coinedTypoOnBuilder(label, brands);
