@@ -129,3 +129,14 @@ describe('a name worn as a domain: followed by a `com` label that is not the end
   // `com` as a real ending (a country's second level) is an ending, judged as one.
   it.each(['geminid.com.au', 'kraken-robotics.com.au', 'krakenz.com.br'])('%s is not a lookalike', expectNotLookalike);
 });
+
+describe('a common-word brand as a subdomain of a name that ends or begins with a crypto word', () => {
+  it.each([
+    ['kraken.quickexchange.net', 'kraken'],
+    ['robinhood.smartcrypto.org', 'robinhood'],
+    ['gemini.walletsafe.com', 'gemini'],
+  ])('%s imitates %s', expectLookalike);
+
+  // A short common word is a common subdomain (`gate` for a gateway); a name with no crypto word is somebody's.
+  it.each(['gate.cryptonews.com', 'kraken.seattlehockey.com', 'gemini.stargazers.org', 'kraken.example.com'])('%s is not a lookalike', expectNotLookalike);
+});

@@ -14,7 +14,7 @@ import { isMixedScript, skeleton, skeletonKeepingPairs } from './skeleton';
 import { accountNotices, baitWords } from './lookalike/bait-words';
 import { coinedTokens, cryptoEndings, favouredEndings, wordEndings } from './lookalike/brand-words';
 import { dashedDomain, embeddedDomain, exactMatch, hostingOf } from './lookalike/domains';
-import { affixContext, bestContext, contextOf, contextsOf, faintContext, misspelledBait, tellingBait } from './lookalike/context';
+import { affixContext, bestContext, contextElsewhere, contextOf, contextsOf, faintContext, misspelledBait, tellingBait } from './lookalike/context';
 import { article, describeHost, explanationOf, lookalikeReason, notTheirs } from './lookalike/reason';
 import { paddedBrand, strayShortToken } from './lookalike/padding';
 import { commonTypoBesideBait, insertedTypo, typoAfterStrayLetter, typoBesideDigits, typoOf } from './lookalike/typo';
@@ -329,10 +329,7 @@ export function classify(hostname: string): ClassifyReturnType {
     const favouredHere = favoured || worn;
     let evidence = evidenceInLabel(label, asName, brands);
     if (evidence) {
-      let elsewhere: string | undefined;
-      for (let j = 0; j < labels.length && elsewhere === undefined; j++) {
-        if (j !== i && labels[j]!.raw !== 'www') elsewhere = contextOf(labels[j]!);
-      }
+      const elsewhere = contextElsewhere(labels, i, evidence.entry.strength === 'weak' && evidence.entry.skeleton.length >= 6);
       // A telling word in a subdomain (`stretto.ftx-claims`) is context for the registrable name too; `www`, `app` are not.
       if (!evidence.bait && (!isRegistrable || (elsewhere !== undefined && !faintContext.has(elsewhere)))) evidence.bait = elsewhere;
       if (!evidence.bait && cryptoEnding !== undefined && evidence.entry.tldSwapAllowed) evidence.bait = cryptoEnding;
