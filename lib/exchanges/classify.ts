@@ -255,7 +255,7 @@ function labelOf(name: string): Label {
   return { raw, skeleton: labelSkeleton, tokens, rawTokens: aligned, contexts: undefined };
 }
 
-/** A label that writes a common ending where it is not one (`com` in `krakin.com-platform.info`, `kraken.com.evil.io`). */
+/** A label that writes a common ending where it is not one (`com` in `krakn.com-verify.site`, `kraken.com.evil.io`). */
 const wornEnding = /^(?:com|net|org)(?:-|$)/;
 
 // Hostnames arrive validated and lowercase; a shared options object keeps tldts from allocating one per call.
@@ -323,7 +323,7 @@ export function classify(hostname: string): ClassifyReturnType {
   for (let i = registrableAt; i >= 0; i--) {
     const label = labels[i]!;
     const isRegistrable = i === registrableAt;
-    // `krakin.com-platform.info`: a name followed by a `com` label that is not the ending is worn as a domain, on a throwaway host.
+    // `krakn.com-verify.site`: a name followed by a `com` label that is not the ending is worn as a domain, on a throwaway host.
     const worn = !isRegistrable && wornEnding.test(labels[i + 1]!.raw);
     const asName = isRegistrable || worn;
     const favouredHere = favoured || worn;
@@ -338,7 +338,7 @@ export function classify(hostname: string): ClassifyReturnType {
     // A padded brand (`krakenz`) on a throwaway-favoured ending, or beside a telling bait word (`krakeni-logins`).
     if (!evidence && asName && (favouredHere || (label.tokens.length > 1 && tellingBait(label) !== undefined))) evidence = paddedBrand(label, brands);
     if (!evidence && asName && label.tokens.length === 1) evidence = commonTypoAlone(label, labels, favouredHere, brands);
-    // `kraken-login.wixstudio.com`, `krekan-logi.gitbook.io`, `koinbase-app.webflow.io`: common words with sloppy bait, and typos, on a site builder.
+    // `kraken-helpp.wixstudio.com`, `krekan-docs.gitbook.io`, `koinbas-app.webflow.io`: common words with sloppy bait, and typos, on a site builder.
     if (!evidence && isRegistrable && hosting !== undefined && siteBuilders.has(hosting))
       evidence = commonWordOnBuilder(label, brands) ?? commonTypoOnBuilder(label, brands) ?? coinedTypoOnBuilder(label, brands);
     if (!evidence) continue;

@@ -33,7 +33,7 @@ describe('lookalike reasons in the reader’s language', () => {
     ['kraken-ix.com', 'padded'],
     ['mail-celsius.network', 'dashed'],
     ['coin.base-verification.com', 'split'],
-    ['krekan-logi.gitbook.io', 'hosted-typo'],
+    ['krekan-docs.gitbook.io', 'hosted-typo'],
     ['krakn-apps.wixsite.com', 'hosted-typo'],
   ])('%s (%s): the same facts in English and Swedish, every placeholder filled', (host, code) => {
     const state = lookalikeState(host);
@@ -64,8 +64,8 @@ describe('lookalike reasons in the reader’s language', () => {
       'mail-celsius.network looks like an address on the Celsius domain “celsius.network”, with a hyphen where a dot belongs, but it is not a domain of Celsius.',
     );
     expect(classify('binance-login.pages.dev').reason).toContain('free hosting service anyone can publish on');
-    expect(lookalikeReasonText(lookalikeState('krekan-logi.gitbook.io'), en).reason).toBe(
-      'krekan-logi.gitbook.io is two letters away from the brand “kraken” (a typosquat) on gitbook.io, a free hosting service anyone can publish on, but is not a domain of Kraken.',
+    expect(lookalikeReasonText(lookalikeState('krekan-docs.gitbook.io'), en).reason).toBe(
+      'krekan-docs.gitbook.io is two letters away from the brand “kraken” (a typosquat) on gitbook.io, a free hosting service anyone can publish on, but is not a domain of Kraken.',
     );
     expect(lookalikeReasonText(lookalikeState('binance-login.pages.dev'), sv).reason).toBe(
       'binance-login.pages.dev lägger varumärket ”binance” och lockordet ”login” på pages.dev, en gratis webbhotelltjänst där vem som helst kan publicera, men är inte en domän som tillhör Binance.',

@@ -117,7 +117,7 @@ for (const word of [...baitWords, ...cryptoWords]) {
 /**
  * The context in the labels other than `skip` (`www` aside). For a common-word brand of six letters or
  * more in a subdomain (`long`), also a bait or crypto word at the edge of the registrable name, glued to
- * other letters (`kraken.luminexchange.com`, `kraken-pro.epiccrypto.io`).
+ * other letters (`kraken.quickexchange.net`, `robinhood.smartcrypto.org`).
  */
 export function contextElsewhere(labels: readonly Label[], skip: number, long: boolean): string | undefined {
   for (let j = 0; j < labels.length; j++) {

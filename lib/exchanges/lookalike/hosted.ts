@@ -1,8 +1,8 @@
 /**
  * Common-word brands (`kraken`, `gemini`, `robinhood`) on site builders: services where people who
- * write no code make a landing page or a blog under a shared domain. A common word there needs no bait
- * beside it, as long as nothing beside it says what else the word names (`gemini-ai`, `kraken-rum`).
- * Developer platforms (`vercel.app`, `github.io`, `pages.dev`) are left out: projects there are named
+ * write no code make a landing page or a blog under a shared domain. There a common word counts beside
+ * bait however sloppily written, and a typo of it counts alone, unless a word beside it says what else
+ * the word names (`gemini-ai`, `kraken-rum`). Developer platforms (`vercel.app`, `github.io`, `pages.dev`) are left out: projects there are named
  * after the software they try (`gemini-chat`, `robinhood-clone`, `celsius-converter`).
  */
 import type { BrandEntry, BrandIndex } from '../brand-index';
@@ -137,7 +137,7 @@ function sloppyBait(text: string): string | undefined {
 }
 
 /**
- * `kraken-loginn`, `krakenlogi`, `logikrakenus`, `krakennylog` on a site builder: a common-word brand
+ * `kraken-signinn`, `krakenverif`, `loginusa-gemini`, `xxkrakenloginyy` on a site builder: a common-word brand
  * of six letters or more as a token, or glued anywhere inside one, of the site's name, beside bait
  * however sloppily written (`sloppyBait`), in another token or in the letters glued to it. Left alone
  * beside an other-use word (`gemini-ai-login` is somebody's AI tool). The whole name alone
@@ -168,7 +168,7 @@ export function commonWordOnBuilder(label: Label, brands: BrandIndex): Evidence 
   return undefined;
 }
 /**
- * `krekan-logi`, `apps-krkan`, `the-krakan` on a site builder: a common-word brand one letter off (or
+ * `krekan-docs`, `krakn-apps`, `the-kraaken` on a site builder: a common-word brand one letter off (or
  * two, keeping its first two letters and its last) as a token of the site's name. A product named after
  * the word spells it right, so other-use words do not excuse a misspelling.
  */
@@ -182,7 +182,7 @@ export function commonTypoOnBuilder(label: Label, brands: BrandIndex): Evidence 
 }
 
 /**
- * `koinbase-extension`, `nav-coinbaaz`, `home-coinsbases` on a site builder: a token two letters
+ * `koinbas-app`, `coinbazz`, `home-koinbasse` on a site builder: a token two letters
  * (or one) from a coined brand of eight letters or more, its first or last letter changed too. Off a
  * site builder, a two-letter typo must keep the brand's first and last letter (typo.ts); a builder is
  * context enough, and no ordinary word is two letters from `coinbase` or `bitfinex`.
