@@ -11,14 +11,15 @@ import { collapseRepeats } from './edit-distance';
 import { hostnameFromUrl, parseHostname } from './hostname';
 import { decodeIdnLabel } from './punycode';
 import { isMixedScript, skeleton, skeletonKeepingPairs } from './skeleton';
-import { baitWords } from './lookalike/bait-words';
+import { accountNotices, baitWords } from './lookalike/bait-words';
 import { coinedTokens, cryptoEndings, favouredEndings, wordEndings } from './lookalike/brand-words';
 import { dashedDomain, embeddedDomain, exactMatch, hostingOf } from './lookalike/domains';
-import { affixContext, bestContext, contextOf, contextsOf, faintContext, misspelledBait, tellingBait } from './lookalike/context';
+import { affixContext, bestContext, contextElsewhere, contextOf, contextsOf, faintContext, misspelledBait, tellingBait } from './lookalike/context';
 import { article, describeHost, explanationOf, lookalikeReason, notTheirs } from './lookalike/reason';
 import { paddedBrand, strayShortToken } from './lookalike/padding';
 import { commonTypoBesideBait, insertedTypo, typoAfterStrayLetter, typoBesideDigits, typoOf } from './lookalike/typo';
 import { commonTypoAlone, splitAcrossDot } from './lookalike/across-labels';
+import { coinedTypoOnBuilder, commonTypoOnBuilder, commonWordOnBuilder, siteBuilders } from './lookalike/hosted';
 import type { ClassifyReturnType, Evidence, Label } from './lookalike/types';
 
 export type { ClassifyReturnType, EvidenceKind, LookalikeExplanation, Verdict } from './lookalike/types';
@@ -220,6 +221,8 @@ function isEnough(evidence: Evidence, isRegistrable: boolean, contextElsewhere: 
   if ((evidence.kind === 'token' || evidence.kind === 'tld-swap') && coinedTokens.has(evidence.entry.token)) return true;
   // On free hosting, a common-word brand that is the whole site name (`kraken.pages.dev`) is enough.
   if (hosted && isRegistrable && label.tokens.length === 1 && evidence.kind === 'tld-swap' && evidence.entry.tldSwapAllowed) return true;
+  // `reset-kraken`, but not `gate-reset`: account notices count beside a common word of six letters or more.
+  if (evidence.bait !== undefined && evidence.entry.skeleton.length < 6 && accountNotices.has(evidence.bait)) return false;
   if (evidence.kind === 'token' && isRegistrable && strayShortToken(label, evidence.entry.skeleton, favoured)) return true;
   switch (evidence.kind) {
     case 'homoglyph':
@@ -251,6 +254,9 @@ function labelOf(name: string): Label {
   const aligned = rawTokens.length === tokens.length ? rawTokens : tokens;
   return { raw, skeleton: labelSkeleton, tokens, rawTokens: aligned, contexts: undefined };
 }
+
+/** A label that writes a common ending where it is not one (`com` in `krakn.com-verify.site`, `kraken.com.evil.io`). */
+const wornEnding = /^(?:com|net|org)(?:-|$)/;
 
 // Hostnames arrive validated and lowercase; a shared options object keeps tldts from allocating one per call.
 const suffixOptions = { extractHostname: false, validateHostname: false, detectIp: false, mixedInputs: false } as const;
@@ -317,23 +323,27 @@ export function classify(hostname: string): ClassifyReturnType {
   for (let i = registrableAt; i >= 0; i--) {
     const label = labels[i]!;
     const isRegistrable = i === registrableAt;
-    let evidence = evidenceInLabel(label, isRegistrable, brands);
+    // `krakn.com-verify.site`: a name followed by a `com` label that is not the ending is worn as a domain, on a throwaway host.
+    const worn = !isRegistrable && wornEnding.test(labels[i + 1]!.raw);
+    const asName = isRegistrable || worn;
+    const favouredHere = favoured || worn;
+    let evidence = evidenceInLabel(label, asName, brands);
     if (evidence) {
-      let elsewhere: string | undefined;
-      for (let j = 0; j < labels.length && elsewhere === undefined; j++) {
-        if (j !== i && labels[j]!.raw !== 'www') elsewhere = contextOf(labels[j]!);
-      }
+      const elsewhere = contextElsewhere(labels, i, evidence.entry.strength === 'weak' && evidence.entry.skeleton.length >= 6);
       // A telling word in a subdomain (`stretto.ftx-claims`) is context for the registrable name too; `www`, `app` are not.
       if (!evidence.bait && (!isRegistrable || (elsewhere !== undefined && !faintContext.has(elsewhere)))) evidence.bait = elsewhere;
       if (!evidence.bait && cryptoEnding !== undefined && evidence.entry.tldSwapAllowed) evidence.bait = cryptoEnding;
-      if (!isEnough(evidence, isRegistrable, elsewhere !== undefined, label, hosting !== undefined, favoured, wordEnding)) evidence = undefined;
+      if (!isEnough(evidence, asName, elsewhere !== undefined, label, hosting !== undefined, favouredHere, wordEnding && !worn)) evidence = undefined;
     }
     // A padded brand (`krakenz`) on a throwaway-favoured ending, or beside a telling bait word (`krakeni-logins`).
-    if (!evidence && isRegistrable && (favoured || (label.tokens.length > 1 && tellingBait(label) !== undefined))) evidence = paddedBrand(label, brands);
-    if (!evidence && isRegistrable && label.tokens.length === 1) evidence = commonTypoAlone(label, labels, favoured, brands);
+    if (!evidence && asName && (favouredHere || (label.tokens.length > 1 && tellingBait(label) !== undefined))) evidence = paddedBrand(label, brands);
+    if (!evidence && asName && label.tokens.length === 1) evidence = commonTypoAlone(label, labels, favouredHere, brands);
+    // `kraken-helpp.wixstudio.com`, `krekan-docs.gitbook.io`, `koinbas-app.webflow.io`: common words with sloppy bait, and typos, on a site builder.
+    if (!evidence && isRegistrable && hosting !== undefined && siteBuilders.has(hosting))
+      evidence = commonWordOnBuilder(label, brands) ?? commonTypoOnBuilder(label, brands) ?? coinedTypoOnBuilder(label, brands);
     if (!evidence) continue;
-    if (hosting !== undefined && evidence.kind !== 'homoglyph' && evidence.kind !== 'typo') {
-      evidence.kind = 'hosted';
+    if (hosting !== undefined && evidence.kind !== 'homoglyph') {
+      evidence.kind = evidence.kind === 'typo' ? 'hosted-typo' : 'hosted';
       evidence.hosting = hosting;
     } else if (evidence.kind === 'token' && evidence.entry.strength === 'weak' && isRegistrable && !evidence.bait && strayShortToken(label, evidence.entry.skeleton, favoured)) {
       evidence.kind = 'padded';

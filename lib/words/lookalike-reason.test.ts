@@ -33,6 +33,8 @@ describe('lookalike reasons in the reader’s language', () => {
     ['kraken-ix.com', 'padded'],
     ['mail-celsius.network', 'dashed'],
     ['coin.base-verification.com', 'split'],
+    ['krekan-docs.gitbook.io', 'hosted-typo'],
+    ['krakn-apps.wixsite.com', 'hosted-typo'],
   ])('%s (%s): the same facts in English and Swedish, every placeholder filled', (host, code) => {
     const state = lookalikeState(host);
     expect(state.explanation.code).toBe(code);
@@ -62,6 +64,9 @@ describe('lookalike reasons in the reader’s language', () => {
       'mail-celsius.network looks like an address on the Celsius domain “celsius.network”, with a hyphen where a dot belongs, but it is not a domain of Celsius.',
     );
     expect(classify('binance-login.pages.dev').reason).toContain('free hosting service anyone can publish on');
+    expect(lookalikeReasonText(lookalikeState('krekan-docs.gitbook.io'), en).reason).toBe(
+      'krekan-docs.gitbook.io is two letters away from the brand “kraken” (a typosquat) on gitbook.io, a free hosting service anyone can publish on, but is not a domain of Kraken.',
+    );
     expect(lookalikeReasonText(lookalikeState('binance-login.pages.dev'), sv).reason).toBe(
       'binance-login.pages.dev lägger varumärket ”binance” och lockordet ”login” på pages.dev, en gratis webbhotelltjänst där vem som helst kan publicera, men är inte en domän som tillhör Binance.',
     );
@@ -83,6 +88,8 @@ describe('lookalike reasons in the reader’s language', () => {
       { ...base, code: 'hosted', hosting: 'pages.dev', bait: 'login' },
       { ...base, code: 'typo', distance: 1 },
       { ...base, code: 'typo', distance: 2 },
+      { ...base, code: 'hosted-typo', hosting: 'gitbook.io', distance: 1 },
+      { ...base, code: 'hosted-typo', hosting: 'gitbook.io', distance: 2 },
       { ...base, code: 'token' },
       { ...base, code: 'token', bait: 'login' },
       { ...base, code: 'inside' },

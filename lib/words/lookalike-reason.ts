@@ -30,6 +30,8 @@ export function lookalikeReasonText({ explanation, imitates }: Pick<Lookalike, '
       return say('lookalikeReasonPadded', [host, brand, name]);
     case 'hosted':
       return bait === undefined ? say('lookalikeReasonHosted', [host, brand, hosting ?? '', name]) : say('lookalikeReasonHostedBait', [host, brand, bait, hosting ?? '', name]);
+    case 'hosted-typo':
+      return say(distance === 1 ? 'lookalikeReasonHostedTypo1' : 'lookalikeReasonHostedTypo2', [host, brand, hosting ?? '', name]);
     case 'typo':
       return say(distance === 1 ? 'lookalikeReasonTypo1' : 'lookalikeReasonTypo2', [host, brand, name]);
     case 'token':

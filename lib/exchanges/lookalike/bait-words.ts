@@ -4,6 +4,13 @@
  */
 
 /**
+ * Account notices: resets, bills, checks that the visitor is human, unusual activity, blocked
+ * accounts. Bait beside a brand of six letters or more (`reset-kraken`); beside a short everyday word
+ * (`gate-password`, `gate-reset`) they are that word's own business, so classify.ts wants more there.
+ */
+export const accountNotices: ReadonlySet<string> = new Set(['billing', 'reset', 'password', 'passcode', 'captcha', 'recaptcha', 'activity', 'assistance', 'blocked', 'disabled', 'restricted']);
+
+/**
  * Words phishing hosts put next to a brand to sound official or urgent. Seen in the
  * eth-phishing-detect blacklist entries of tests/fixtures/domains/phishing.txt.
  */
@@ -163,9 +170,11 @@ export const baitWords: ReadonlySet<string> = new Set([
   'authorization',
   'sso',
   'referral',
+  ...accountNotices,
   // listings, votes and compliance notices
   'listing',
   'vote',
+  'voting',
   'report',
   'compliance',
   'register',

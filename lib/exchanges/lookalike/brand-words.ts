@@ -262,6 +262,11 @@ export const freeHosting: readonly string[] = [
   'bubbleapps.io',
   'ipfs.dweb.link',
   'ipfs.w3s.link',
+  // Wix's newer site builder, a visual app builder, DigitalOcean's app platform
+  'wixstudio.com',
+  'wixstudio.io',
+  'plasmic.run',
+  'ondigitalocean.app',
 ];
 
 /** Real words a typo rule would read as a brand (`finance` / `binance`): never a typo of it. */
@@ -276,6 +281,14 @@ export const nearMissWords: ReadonlySet<string> = new Set([
   // a letter added to a common-word brand (lookalike/typo.ts, insertedTypo)
   'voyageur',
   'kranken',
+  // a letter from a common-word brand (lookalike/hosted.ts, commonTypoOnBuilder)
+  'voyage',
+  'voyages',
+  // two letters from a coined brand, on a site builder (lookalike/hosted.ts, coinedTypoOnBuilder)
+  'coinbank',
+  'coinbag',
+  'coinbags',
+  'whitebird',
 ]);
 
 /**

@@ -115,6 +115,22 @@ for (const word of [...baitWords, ...cryptoWords]) {
 }
 
 /**
+ * The context in the labels other than `skip` (`www` aside). For a common-word brand of six letters or
+ * more in a subdomain (`long`), also a bait or crypto word at the edge of the registrable name, glued to
+ * other letters (`kraken.quickexchange.net`, `robinhood.smartcrypto.org`).
+ */
+export function contextElsewhere(labels: readonly Label[], skip: number, long: boolean): string | undefined {
+  for (let j = 0; j < labels.length; j++) {
+    if (j === skip || labels[j]!.raw === 'www') continue;
+    const word = contextOf(labels[j]!);
+    if (word !== undefined) return word;
+  }
+  const last = labels.length - 1;
+  if (!long || skip === last || labels[last]!.rawTokens.length !== 1) return undefined;
+  return framingWord(labels[last]!.rawTokens[0]!);
+}
+
+/**
  * `krakenfuturesway`, `celsiusclaimstation`, `geminiandkroll`: a bait or crypto word of five letters or
  * more at the edge of what is glued to a brand (where the brand meets it, or at the far end), with
  * other letters on its outer side. Short words are left out: `earn` begins "earnest", `pro` "protein".

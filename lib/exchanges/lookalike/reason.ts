@@ -50,6 +50,8 @@ export function lookalikeReason(display: string, evidence: Evidence): string {
       return `${display} pads the brand ${brand} with a stray letter or two ${notIt}`;
     case 'hosted':
       return `${display} puts the brand ${brand}${bait ? ` and the bait word “${bait}”` : ''} on ${evidence.hosting}, a free hosting service anyone can publish on, ${notIt}`;
+    case 'hosted-typo':
+      return `${display} is ${evidence.distance === 1 ? 'one letter' : `${evidence.distance} letters`} away from the brand ${brand} (a typosquat) on ${evidence.hosting}, a free hosting service anyone can publish on, ${notIt}`;
     case 'typo':
       return `${display} is ${evidence.distance === 1 ? 'one letter' : `${evidence.distance} letters`} away from the brand ${brand} (a typosquat) ${notIt}`;
     default:
@@ -63,8 +65,8 @@ export function explanationOf(display: string, { entry, kind, bait, hosting, dis
     host: display,
     brand: entry.token,
     ...(bait === undefined ? {} : { bait }),
-    ...(kind === 'hosted' && hosting !== undefined ? { hosting } : {}),
-    ...(kind === 'typo' ? { distance } : {}),
+    ...((kind === 'hosted' || kind === 'hosted-typo') && hosting !== undefined ? { hosting } : {}),
+    ...(kind === 'typo' || kind === 'hosted-typo' ? { distance } : {}),
     ...(kind === 'homoglyph' ? { mixedScripts } : {}),
   };
 }

@@ -37,9 +37,9 @@ export interface LookalikeExplanation {
   brand: string;
   /** A bait or crypto word beside the brand (`login`), where there is one. */
   bait?: string;
-  /** The free hosting service, for `hosted` (`pages.dev`). */
+  /** The free hosting service, for `hosted` and `hosted-typo` (`pages.dev`). */
   hosting?: string;
-  /** Letters away from the brand, for `typo` (1 or 2). */
+  /** Letters away from the brand, for `typo` and `hosted-typo` (1 or 2). */
   distance?: number;
   /** Latin mixed with Cyrillic or Greek letters, for `homoglyph`. */
   mixedScripts?: boolean;
@@ -47,7 +47,7 @@ export interface LookalikeExplanation {
   registrable?: string;
 }
 
-export type EvidenceKind = 'token' | 'homoglyph' | 'tld-swap' | 'hyphenated' | 'split' | 'inside' | 'affixed' | 'typo' | 'hosted' | 'padded';
+export type EvidenceKind = 'token' | 'homoglyph' | 'tld-swap' | 'hyphenated' | 'split' | 'inside' | 'affixed' | 'typo' | 'hosted' | 'hosted-typo' | 'padded';
 
 export interface Evidence {
   entry: BrandEntry;
@@ -56,7 +56,7 @@ export interface Evidence {
   bait: string | undefined;
   distance: number;
   mixedScripts: boolean;
-  /** The free hosting service the host is on, for `hosted`. */
+  /** The free hosting service the host is on, for `hosted` and `hosted-typo`. */
   hosting?: string;
 }
 
