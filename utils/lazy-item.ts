@@ -1,5 +1,6 @@
 import { storage, type StorageItemKey, type WxtStorageItem } from '#imports';
 import type { WxtStorageItemOptions } from 'wxt/utils/storage';
+import { forgetEarly, takeEarly } from '@/utils/early-reads';
 
 /**
  * `storage.defineItem`, made on first use. WXT's item reads its key from storage as soon as it is
@@ -25,11 +26,23 @@ export function defineLazyItem<T>(key: StorageItemKey, options: WxtStorageItemOp
     get defaultValue() {
       return fallback();
     },
-    getValue: () => (plain ? storage.getItem<T>(key, { fallback: fallback() as T }) : item().getValue()),
+    getValue: () => {
+      if (!plain) return item().getValue();
+      const read = () => storage.getItem<T>(key, { fallback: fallback() as T });
+      // A wake-up's first reads were asked for in one question as it started (utils/early-reads.ts).
+      const taken = takeEarly(key);
+      return taken === undefined ? read() : taken.then((early) => (early === undefined ? read() : ((early.value as T | null | undefined) ?? fallback())));
+    },
     getMeta: () => item().getMeta(),
-    setValue: (value) => (plain ? storage.setItem<T | null>(key, value) : item().setValue(value)),
+    setValue: (value) => {
+      forgetEarly(key);
+      return plain ? storage.setItem<T | null>(key, value) : item().setValue(value);
+    },
     setMeta: (properties) => item().setMeta(properties),
-    removeValue: (removeOptions) => (plain ? storage.removeItem(key, removeOptions) : item().removeValue(removeOptions)),
+    removeValue: (removeOptions) => {
+      forgetEarly(key);
+      return plain ? storage.removeItem(key, removeOptions) : item().removeValue(removeOptions);
+    },
     removeMeta: (properties) => item().removeMeta(properties),
     // As WXT's own item does it: the storage area's change event, the fallback for a removed value.
     watch: (callback) => storage.watch<T>(key, (value, old) => callback(value ?? fallback(), old ?? fallback())),

@@ -64,9 +64,12 @@ export async function loadI18n(language: Language): Promise<I18n> {
 
 /**
  * Some words already at hand (the pill's, sent by the background), used as given; any other key
- * goes to the browser's lookup. Their language tag comes later, with the rest (`locale` is empty).
+ * goes to `rest` when given, else to the browser's lookup, whose first call in a page loads the
+ * whole messages file (a blocking call): the collapsed pill never makes it. The language tag is
+ * `rest`'s, else empty (it comes later, with the rest).
  */
-export function i18nWithWords(words: Record<string, string>): I18n {
+export function i18nWithWords(words: Record<string, string>, rest?: I18n): I18n {
   const known = translateFrom(Object.fromEntries(Object.entries(words).map(([key, message]) => [key, { message }])));
-  return { t: (key, substitutions) => (Object.hasOwn(words, key) ? known(key, substitutions) : browserTranslate(key, substitutions)), locale: '' };
+  const other = rest?.t ?? browserTranslate;
+  return { t: (key, substitutions) => (Object.hasOwn(words, key) ? known(key, substitutions) : other(key, substitutions)), locale: rest?.locale ?? '' };
 }

@@ -76,17 +76,30 @@ export async function heldOwnTokenPrices(): Promise<HeldOwnTokenPrices> {
   return parseHeldOwnTokenPrices(await ownTokenPricesItem.getValue());
 }
 
+/** A read of the stored snapshot under way: questions at the same time (a wake-up's first answer asks twice) share it. */
+let reading: Promise<Snapshot> | undefined;
+
 /** The snapshot views read: bundled data, overlaid with stored live readings that are newer. */
-export async function heldSnapshot(): Promise<Snapshot> {
-  if (held !== undefined) return held;
+export function heldSnapshot(): Promise<Snapshot> {
+  if (held !== undefined) return Promise.resolve(held);
+  if (reading !== undefined) return reading;
+  const read = readHeldSnapshot().then((snapshot) => {
+    if (reading !== read) return held ?? snapshot;
+    reading = undefined;
+    return (held = snapshot);
+  });
+  reading = read;
+  return read;
+}
+
+async function readHeldSnapshot(): Promise<Snapshot> {
   const bundled = bundledSnapshot();
   const stored = await heldItem.getValue();
-  if (stored === null) return (held = bundled);
+  if (stored === null) return bundled;
   const parsed = parseSnapshot(stored);
   // A damaged stored copy is dropped in favour of the bundled one, never shown.
-  if (!parsed.ok) return (held = bundled);
-  const merged = mergeSnapshots({ held: bundled, incoming: parsed.snapshot });
-  return (held = merged.snapshot);
+  if (!parsed.ok) return bundled;
+  return mergeSnapshots({ held: bundled, incoming: parsed.snapshot }).snapshot;
 }
 
 function trackedProtocols(): { exchangeId: string; slug: string }[] {
@@ -105,6 +118,7 @@ async function store(result: Stored, source: string, states: Record<string, Sour
   states[source] = result.state;
   if (result.snapshot !== held) {
     held = result.snapshot;
+    reading = undefined;
     await heldItem.setValue(result.snapshot);
   }
   await sourcesItem.setValue(states);
@@ -221,6 +235,7 @@ export async function scheduleRefresh(): Promise<void> {
 /** Forget everything learned live; the bundled snapshot stays. */
 export async function resetData(): Promise<void> {
   held = undefined;
+  reading = undefined;
   await heldItem.removeValue();
   await heldFeedItem.removeValue();
   await ownTokenPricesItem.removeValue();

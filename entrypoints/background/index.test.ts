@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from './index';
+import { FIRST_ANSWER_READS } from './first-answer-reads';
 import type { TabState } from '@/lib/view/exchange-view';
 import type { PageState } from '@/lib/view/page-state';
 import { cardReasonKey } from '@/lib/view/card-reasons';
@@ -27,16 +28,26 @@ describe('background', () => {
     background.main();
   });
 
-  test('a wake-up asks the browser nothing before its first answer; the alarms are made sure of after it (issue 16)', async () => {
+  test('a wake-up asks storage once, for everything its first answer reads, and the browser nothing else before it; the alarms are made sure of after it (issue 16)', async () => {
     fakeBrowser.reset();
     const alarms = vi.spyOn(fakeBrowser.alarms, 'get');
     const reads = vi.spyOn(fakeBrowser.storage.local, 'get');
     background.main();
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(alarms).not.toHaveBeenCalled();
-    expect(reads).not.toHaveBeenCalled();
+    expect(reads.mock.calls).toEqual([[FIRST_ANSWER_READS.map((key) => key.slice('local:'.length))]]);
     expect((await send({ type: 'page-state' }, contentScript()))?.kind).toBe('exchange');
+    // The answer found every value it read in that one question.
+    expect(reads).toHaveBeenCalledTimes(1);
     await vi.waitFor(async () => expect(await fakeBrowser.alarms.get('refresh-data')).toBeDefined());
+  });
+
+  test('a value written after the wake-up asked for it is read again, not taken from the early question (issue 16)', async () => {
+    fakeBrowser.reset();
+    background.main();
+    await fakeBrowser.storage.local.set({ settings: { nudgePolicy: 'caution-or-worse' } });
+    const answer = (await send({ type: 'page-state' }, contentScript())) as unknown as PageState;
+    expect(answer.kind === 'exchange' && answer.nudge?.settings.nudgePolicy).toBe('caution-or-worse');
   });
 
   test('a wake-up reads the toolbar button’s API only to show a badge, after the answer (issue 16)', async () => {

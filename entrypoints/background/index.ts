@@ -14,11 +14,15 @@ import { welcomeOnInstall } from './install';
 import { recheckRunNotifications, startRunAlerts, updateRunAlerts } from './run-alerts';
 import { watchHoldings } from '@/utils/holdings';
 import { watchSettings } from '@/utils/settings';
+import { dropEarlyReads, readEarly } from '@/utils/early-reads';
+import { FIRST_ANSWER_READS } from './first-answer-reads';
 
 export default defineBackground(() => {
+  readEarly(FIRST_ANSWER_READS);
   startWarnings();
   const context = createBackgroundContext();
   const start = afterFirstAnswer();
+  start.later(dropEarlyReads);
   routeMessages({ page: createPageHandlers(context), extension: createExtensionHandlers(context), onAnswered: start.answered });
   // The pill's first paint, stored for the exchange-page script to read without waking us.
   keepFirstPaintCurrent(context);

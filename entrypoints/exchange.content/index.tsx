@@ -108,7 +108,7 @@ export default defineContentScript({
           balanceNudge: state.balanceNudge,
         });
         ui = mounted;
-        void full.then((i18n) => mounted.complete(state.view, i18n));
+        void full.then((i18n) => mounted.complete(state.view, i18nWithWords(words, i18n)));
       }
       if (!alreadyCounted) void send({ type: 'nudge-shown', exchangeId: state.view.id });
     };
@@ -137,7 +137,7 @@ export default defineContentScript({
           const freshKey = faceKey({ decision, face: pillFace(state.view), corner: fresh.corner, balanceNudge: state.balanceNudge, language: fresh.language, words: freshWords ?? words });
           if (freshKey === drawnKey) {
             const i18n = await pageWords(fresh.language);
-            if (ui !== undefined && !dismissed) ui.complete(state.view, i18n);
+            if (ui !== undefined && !dismissed) ui.complete(state.view, i18nWithWords(freshWords ?? words, i18n));
             return;
           }
         }

@@ -17,6 +17,21 @@ export function formatPercent(fraction: number, locale: string, digits = 1): str
   return formatter(`percent${digits}`, locale, () => new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits })).format(fraction);
 }
 
+/** A count or figure with up to two decimals ("90", "1.25"). */
+export function formatCount(value: number, locale: string): string {
+  return formatter('count', locale, () => new Intl.NumberFormat(locale, { maximumFractionDigits: 2 })).format(value);
+}
+
+/** Exactly two decimals ("0.31", "1.25"). */
+export function formatFixed(value: number, locale: string): string {
+  return formatter('fixed2', locale, () => new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 })).format(value);
+}
+
+/** A share as a percentage with up to `digits` decimals ("12.5%", "100.99%"). */
+export function formatShare(fraction: number, locale: string, digits = 1): string {
+  return formatter(`share${digits}`, locale, () => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: digits })).format(fraction);
+}
+
 export function formatUsd(value: number, locale: string): string {
   return formatter('usd', locale, () => new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD', notation: 'compact', maximumFractionDigits: 2, signDisplay: 'auto' })).format(value);
 }

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { exchanges } from '../exchanges/registry';
 import type { Flows, PorAttestation } from '../reserves/schema';
 import { bundledSnapshot } from '../reserves/snapshot';
@@ -141,5 +141,18 @@ describe('verdict reasons in words', () => {
     expect(reasonText(share, t, 'sv', now)).toBe('39,9\u00a0% av reserverna ligger i börsens egna tokens (FTT). På eller över farogränsen 25\u00a0%.');
     const collapsed = reasons.find((reason) => reason.code === 'status.collapsed');
     expect(collapsed && reasonText(collapsed, t, 'sv', now)).toBe('Example Exchange kollapsade 10 jan. 2025: Inte översatt, på engelska: ”It stopped paying out and filed for bankruptcy.”');
+  });
+
+  test('wording reasons again builds no Intl formatter: each kind is built once per locale (the exchange page waits on these words, issue 16)', () => {
+    const t = translateFrom(messages('de'));
+    for (const reason of reasons) reasonText(reason, t, 'de', now);
+    const built = [vi.spyOn(Intl, 'NumberFormat'), vi.spyOn(Intl, 'DateTimeFormat'), vi.spyOn(Intl, 'RelativeTimeFormat')];
+    try {
+      const again = reasons.map((reason) => reasonText(reason, t, 'de', now));
+      expect(again).toHaveLength(reasons.length);
+      for (const spy of built) expect(spy).not.toHaveBeenCalled();
+    } finally {
+      for (const spy of built) spy.mockRestore();
+    }
   });
 });

@@ -1,7 +1,7 @@
 import type { ReasonCode, RiskReason } from '../risk/reason';
 import { cardReasonKey } from '../view/card-reasons';
 import type { ExchangeView } from '../view/exchange-view';
-import { formatAge, formatDate, formatUsd } from './format';
+import { formatAge, formatCount, formatDate, formatFixed, formatShare, formatUsd } from './format';
 import type { MessageKey, Translate } from './translate-from';
 
 /**
@@ -178,17 +178,17 @@ class ReasonWords {
   }
 
   private count(value: number | string | undefined): string {
-    return typeof value === 'number' ? new Intl.NumberFormat(this.locale, { maximumFractionDigits: 2 }).format(value) : '';
+    return typeof value === 'number' ? formatCount(value, this.locale) : '';
   }
 
   /** Two decimals, as the concentration index and leverage are read ("0.31", "1.25"). */
   private fixed(value: number | string | undefined): string {
-    return typeof value === 'number' ? new Intl.NumberFormat(this.locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value) : '';
+    return typeof value === 'number' ? formatFixed(value, this.locale) : '';
   }
 
   /** Shares read well to a tenth of a percent; reserve ratios need hundredths (100.99 % is not 101 %). */
   private share(value: number | string | undefined, digits = 1): string {
-    return typeof value === 'number' ? new Intl.NumberFormat(this.locale, { style: 'percent', maximumFractionDigits: digits }).format(value) : '';
+    return typeof value === 'number' ? formatShare(value, this.locale, digits) : '';
   }
 
   private itemised(): string {
