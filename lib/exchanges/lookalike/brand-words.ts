@@ -194,31 +194,15 @@ export const leadingBrands: ReadonlyMap<string, string> = new Map([
 export const coinedTokens: ReadonlySet<string> = new Set(['ftx']);
 
 /**
- * Free hosting and site builders where anyone can publish under a shared domain: a brand on one of
- * these is never the exchange (exchanges publish on their own domains).
+ * Site builders and blog hosts, where people who write no code make a landing page or a blog under a
+ * shared domain. Shops (`myshopify.com`) are not here: a shop names what it sells (`krakenrecipes`).
  */
-export const freeHosting: readonly string[] = [
-  'pages.dev',
-  'workers.dev',
-  'vercel.app',
-  'netlify.app',
-  'web.app',
-  'firebaseapp.com',
-  'github.io',
-  'gitlab.io',
-  'blogspot.com',
-  'herokuapp.com',
-  'glitch.me',
-  'repl.co',
-  'replit.app',
-  '000webhostapp.com',
+export const siteBuilderHosts: readonly string[] = [
   'wixsite.com',
+  'wixstudio.com',
+  'wixstudio.io',
   'weebly.com',
   'webflow.io',
-  'surge.sh',
-  'onrender.com',
-  'fly.dev',
-  'r2.dev',
   'square.site',
   'framer.app',
   'framer.website',
@@ -227,6 +211,45 @@ export const freeHosting: readonly string[] = [
   'notion.site',
   'gitbook.io',
   'wordpress.com',
+  'blogspot.com',
+  'tumblr.com',
+  'home.blog',
+  'webcindario.com',
+  '000webhostapp.com',
+  'epizy.com',
+  'webnode.page',
+  'jimdosite.com',
+  'carrd.co',
+  'site123.me',
+  'yolasite.com',
+  'tilda.ws',
+  'softr.app',
+  'bubbleapps.io',
+  'plasmic.run',
+];
+
+/**
+ * Free hosting and site builders where anyone can publish under a shared domain: a brand on one of
+ * these is never the exchange (exchanges publish on their own domains).
+ */
+export const freeHosting: readonly string[] = [
+  ...siteBuilderHosts,
+  'pages.dev',
+  'workers.dev',
+  'vercel.app',
+  'netlify.app',
+  'web.app',
+  'firebaseapp.com',
+  'github.io',
+  'gitlab.io',
+  'herokuapp.com',
+  'glitch.me',
+  'repl.co',
+  'replit.app',
+  'surge.sh',
+  'onrender.com',
+  'fly.dev',
+  'r2.dev',
   'translate.goog',
   'ipfs.io',
   'fleek.co',
@@ -234,13 +257,9 @@ export const freeHosting: readonly string[] = [
   'azurewebsites.net',
   'amplifyapp.com',
   'plesk.page',
-  // blog and site hosts seen in the development half (tests/fixtures/domains/phishing.txt)
-  'tumblr.com',
-  'epizy.com',
+  // seen in the development half (tests/fixtures/domains/phishing.txt)
   'netlify.com',
-  'home.blog',
-  'webcindario.com',
-  // app platforms, tunnels, shop and site builders, IPFS gateways
+  // app platforms, tunnels, shops, IPFS gateways
   'appspot.com',
   'azurestaticapps.net',
   'pythonanywhere.com',
@@ -248,24 +267,13 @@ export const freeHosting: readonly string[] = [
   'ngrok.io',
   'trycloudflare.com',
   'myshopify.com',
-  'webnode.page',
-  'jimdosite.com',
-  'carrd.co',
-  'site123.me',
-  'yolasite.com',
-  'tilda.ws',
   'up.railway.app',
   'deno.dev',
   '4everland.app',
   'on-fleek.app',
-  'softr.app',
-  'bubbleapps.io',
   'ipfs.dweb.link',
   'ipfs.w3s.link',
-  // Wix's newer site builder, a visual app builder, DigitalOcean's app platform
-  'wixstudio.com',
-  'wixstudio.io',
-  'plasmic.run',
+  // DigitalOcean's app platform
   'ondigitalocean.app',
 ];
 

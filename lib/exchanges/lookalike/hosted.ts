@@ -9,45 +9,13 @@ import type { BrandEntry, BrandIndex } from '../brand-index';
 import { editDistance } from '../edit-distance';
 import { isMixedScript } from '../skeleton';
 import { baitWords } from './bait-words';
-import { nearMissWords } from './brand-words';
+import { nearMissWords, siteBuilderHosts } from './brand-words';
 import { contextWord } from './context';
 import { commonTypoBesideBait, withinOneEdit } from './typo';
 import type { Evidence, Label } from './types';
 
-/**
- * Site builders and blog hosts among `freeHosting` (brand-words.ts). Shops (`myshopify.com`) are not
- * here: a shop names what it sells (`krakenrecipes`).
- */
-export const siteBuilders: ReadonlySet<string> = new Set([
-  'wixsite.com',
-  'wixstudio.com',
-  'wixstudio.io',
-  'weebly.com',
-  'webflow.io',
-  'square.site',
-  'framer.app',
-  'framer.website',
-  'godaddysites.com',
-  'mystrikingly.com',
-  'notion.site',
-  'gitbook.io',
-  'wordpress.com',
-  'blogspot.com',
-  'tumblr.com',
-  'home.blog',
-  'webcindario.com',
-  '000webhostapp.com',
-  'epizy.com',
-  'webnode.page',
-  'jimdosite.com',
-  'carrd.co',
-  'site123.me',
-  'yolasite.com',
-  'tilda.ws',
-  'softr.app',
-  'bubbleapps.io',
-  'plasmic.run',
-]);
+/** Site builders and blog hosts (`siteBuilderHosts`, brand-words.ts), looked up. */
+export const siteBuilders: ReadonlySet<string> = new Set(siteBuilderHosts);
 
 /**
  * Words that say a common word names something other than an exchange: AI products, software, games,
