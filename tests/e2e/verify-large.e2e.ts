@@ -5,8 +5,9 @@ import { launchChromium, root, type ChromiumExtension } from './harness';
 /**
  * A 2 MB proof (the most the page accepts) pasted and checked: the page must stay responsive.
  * A long task is the main thread busy for more than 50 ms without a chance to paint or answer
- * input; laying a 2 MB paste out in the text box, or checking it on the page's own thread,
- * takes 300 ms or more here.
+ * input. Checking the proof on the page's own thread takes 300 ms or more here; so does laying
+ * the same text out in a text box at once. The bound is set against the second, measured on the
+ * same page in the same run, so a loaded machine slows both sides alike.
  */
 describe('the verify page with a 2 MB proof', () => {
   let browser: ChromiumExtension;
@@ -17,7 +18,7 @@ describe('the verify page with a 2 MB proof', () => {
     await browser?.close();
   });
 
-  test('pasting and checking it never blocks the page for more than 150 ms at a time', async () => {
+  test('pasting and checking it never blocks the page for a third of what laying the text out takes', async () => {
     const page = await browser.context.newPage();
     await page.goto(`chrome-extension://${browser.extensionId}/verify.html`);
     await page.getByTestId('proof-text').waitFor();
@@ -48,7 +49,19 @@ describe('the verify page with a 2 MB proof', () => {
     await page.getByTestId('proof-verdict').waitFor({ timeout: 20_000 });
     await page.waitForTimeout(300);
     const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
-    expect(Math.max(0, ...longTasks)).toBeLessThan(150);
+    // The same text laid out in a text box on the same page, at once (reading its height forces it).
+    const layout = await page.evaluate((pasted) => {
+      const area = document.createElement('textarea');
+      document.body.append(area);
+      const started = performance.now();
+      area.value = pasted;
+      void area.scrollHeight;
+      const took = performance.now() - started;
+      area.remove();
+      return took;
+    }, text);
+    expect(layout).toBeGreaterThan(150);
+    expect(Math.max(0, ...longTasks)).toBeLessThan(layout / 3);
     await page.close();
   });
 });
