@@ -211,7 +211,8 @@ async function singleBuild(): Promise<void> {
 /**
  * `RADAR_COMPARE_OUT_DIR=<another build's out dir>`: this build and that one in two browsers open
  * at once, taking turns (who goes first alternates), so both meet the same load on a shared
- * machine: the worker's start, and the pill and the popup with the worker awake and asleep. Build
+ * machine: the worker's start, and the pill and the popup with the worker awake and asleep; then
+ * the worker's start and the pill with no extension page open, as a real first visit meets it. Build
  * the other one with `RADAR_OUT_DIR`.
  */
 const compareDir = process.env.RADAR_COMPARE_OUT_DIR;
@@ -265,6 +266,11 @@ if (compareDir !== undefined) {
       });
       return result.value as number;
     };
+    /** Extension documents (pages, the offscreen document) open in that browser: the state the no-page row must not have. */
+    const openExtensionDocuments = async ({ cdp }: (typeof pageAskers)[number]) => {
+      const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { type: string; url: string }[] };
+      return targetInfos.filter((target) => target.url.startsWith('chrome-extension://') && target.type !== 'service_worker').length;
+    };
     for (let i = 0; i < COMPARE_STARTS; i++) {
       for (const index of i % 2 === 0 ? [0, 1] : [1, 0]) {
         const asker = askers[index]!;
@@ -275,10 +281,6 @@ if (compareDir !== undefined) {
         await stopServiceWorker(asker);
         pageTimes[index]!.push(await askFromPage(pageAskers[index]!));
       }
-    }
-    for (const { tab, cdp } of pageAskers) {
-      await cdp.detach();
-      await tab.close();
     }
     const [mine, theirs] = times.map(median) as [number, number];
     rows.push({
@@ -306,6 +308,45 @@ if (compareDir !== undefined) {
     rows.push({ name: 'side by side: DOMContentLoaded → pill, worker asleep', value: `${pair((m) => m.asleep.pill)} ms` });
     rows.push({ name: 'side by side: popup first render, worker awake', value: `${pair((m) => m.popupAwake)} ms` });
     rows.push({ name: 'side by side: popup first render, worker asleep', value: `${pair((m) => m.popupAsleep)} ms` });
+
+    // A real first visit mostly meets no extension page open: waking the worker then also starts
+    // the extension's process. Every tab but the stand-in exchange tab is closed (the extension
+    // pages, the popup's target tab, the blank first tab); each turn wakes the worker from that
+    // tab, stops it, and times the page's first 'page-state' answer, then loads the stand-in page
+    // in a second tab with the worker stopped first (the pill; two web tabs, still no extension page).
+    for (const [index, { launched }] of builds.entries()) {
+      for (const open of launched.context.pages()) if (open !== pageAskers[index]!.tab) await open.close();
+    }
+    const noPageTimes: number[][] = builds.map(() => []);
+    const noPagePill = builds.map(() => emptyTimes());
+    let extensionDocuments = 0;
+    for (let i = 0; i < COLD_LOADS; i++) {
+      for (const index of i % 2 === 0 ? [0, 1] : [1, 0]) {
+        const asker = pageAskers[index]!;
+        await askFromPage(asker);
+        await stopServiceWorker(asker.tab);
+        extensionDocuments += await openExtensionDocuments(asker);
+        noPageTimes[index]!.push(await askFromPage(asker));
+        await loadOnce(builds[index]!.launched.context, true, noPagePill[index]!, true);
+      }
+    }
+    const [mineNoPage, theirsNoPage] = noPageTimes.map(median) as [number, number];
+    const spread = (values: number[]) => `${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)}`;
+    rows.push({
+      name: `side by side, no extension page open (${COLD_LOADS} each, alternating): stopped → first answer to the exchange page ('page-state'), this build / the other${extensionDocuments > 0 ? ` (an extension document was open at ${extensionDocuments} of the stops)` : ''}`,
+      value: `${mineNoPage.toFixed(1)} / ${theirsNoPage.toFixed(1)} ms (${(mineNoPage / theirsNoPage).toFixed(2)}×; ${noPageTimes.map(spread).join(' / ')})`,
+    });
+    const [mineNoPagePill, theirsNoPagePill] = noPagePill.map((times) => median(times.pill)) as [number, number];
+    rows.push({
+      name: 'side by side, no extension page open: DOMContentLoaded → pill, worker asleep',
+      value: `${mineNoPagePill.toFixed(1)} / ${theirsNoPagePill.toFixed(1)} ms (${(mineNoPagePill / theirsNoPagePill).toFixed(2)}×; ${noPagePill.map((times) => spread(times.pill)).join(' / ')})`,
+      goal: '≤ 100 ms',
+      met: mineNoPagePill <= 100,
+    });
+    for (const { tab, cdp } of pageAskers) {
+      await cdp.detach();
+      await tab.close();
+    }
   } finally {
     for (const { launched } of builds) await launched.close();
   }
