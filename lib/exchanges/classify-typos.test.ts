@@ -6,18 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { classify } from './classify';
-
-function expectLookalike(host: string, id: string): void {
-  const result = classify(host);
-  expect(result.verdict, result.reason).toBe('lookalike');
-  expect(result.exchange?.id).toBe(id);
-  expect(result.reason).toContain(host);
-}
-
-function expectNotLookalike(host: string): void {
-  const result = classify(host);
-  expect(result.verdict, result.reason).not.toBe('lookalike');
-}
+import { expectLookalike, expectNotLookalike } from './classify.testkit';
 
 describe('a typo with digits after it', () => {
   it.each([

@@ -17,7 +17,7 @@ const helperFiles = new Set(['types.ts', 'exchange-id.ts', 'is-exchange-id.ts', 
 
 const folder = dirname(fileURLToPath(import.meta.url));
 const exchangeFiles = readdirSync(folder)
-  .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts') && !file.endsWith('.d.ts') && !helperFiles.has(file))
+  .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts') && !file.endsWith('.testkit.ts') && !file.endsWith('.d.ts') && !helperFiles.has(file))
   .sort();
 
 const modules = await Promise.all(
