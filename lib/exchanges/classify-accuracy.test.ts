@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { classify } from './classify';
-import { loadBlindSet, loadDomainCorpus, loadTimeSplit, scoreOnCorpus } from '../../tests/fixtures/domains/corpus';
+import { loadBlindSet, loadDomainCorpus, loadSecondBlindSet, loadTimeSplit, scoreOnCorpus } from '../../tests/fixtures/domains/corpus';
 
 const corpus = loadDomainCorpus();
 
@@ -96,5 +96,24 @@ describe('classify on the blind set (tests/fixtures/domains/heldout/phishing-bli
   it('catches at least 94.8 % of the blind set', () => {
     const score = scoreOnCorpus(blind, (host) => classify(host).verdict === 'lookalike');
     expect(score.recall, `missed: ${score.missed.join(' ')}`).toBeGreaterThanOrEqual(0.948);
+  });
+});
+
+describe('classify on the second blind set (tests/fixtures/domains/heldout/phishing-blind2.tsv)', () => {
+  const second = loadSecondBlindSet();
+
+  it('holds only hosts no other set holds', () => {
+    expect(second.phishing.length).toBeGreaterThan(1500);
+    const split = loadTimeSplit();
+    const seen = new Set([...split.development.phishing, ...split.heldOut.phishing, ...loadBlindSet().phishing].map(({ host }) => host));
+    expect(second.phishing.filter(({ host }) => seen.has(host)).map(({ host }) => host)).toEqual([]);
+  });
+
+  // Committed before classify ran on it, then scored once: 91.46 % of 1,605 hosts (heldout/README.md lists
+  // the misses by category). The goal is 97 % (issue 21). This bound stops regressions; it is not a target
+  // to tune rules against this set, which would end its use as a blind measure.
+  it('catches at least 91.4 % of the second blind set', () => {
+    const score = scoreOnCorpus(second, (host) => classify(host).verdict === 'lookalike');
+    expect(score.recall, `missed: ${score.missed.join(' ')}`).toBeGreaterThanOrEqual(0.914);
   });
 });
