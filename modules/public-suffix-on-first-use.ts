@@ -10,6 +10,8 @@ const CJS_ID = '\0radar:tldts-on-first-use.cjs';
 const EXPORTS = ['parse', 'getHostname', 'getPublicSuffix', 'getDomain', 'getSubdomain', 'getDomainWithoutSuffix'];
 /** Made when the library is first evaluated, so a browser test can see whether a wake-up did. */
 export const PUBLIC_SUFFIX_MARK = 'radar:public-suffix-list';
+/** Made when the list's file has been read, likewise. */
+export const PUBLIC_SUFFIX_FILE_MARK = 'radar:public-suffix-file';
 /** The list's file in the built extension, read with the extension's own `fetch` (no web-accessible resource). */
 export const PUBLIC_SUFFIX_FILE = 'public-suffix.bin';
 
@@ -34,6 +36,7 @@ export const listFilled = () => filled;
 export function fill(buffer) {
   ({ nodeFlags, edgeStart, edgeLength, edgeChild, labelText, rulesRoot, exceptionsRoot } = decodePublicSuffixData(buffer));
   filled = true;
+  performance.mark(${JSON.stringify(PUBLIC_SUFFIX_FILE_MARK)});
 }
 `;
 
