@@ -22,10 +22,10 @@ describe("Chrome's service worker, woken by an exchange page (issue 16)", () => 
   /** Since the running worker started: how many times it read the list's file, and evaluated tldts. */
   const listLoads = async () => {
     const worker = browser.context.serviceWorkers().at(-1) ?? (await browser.context.waitForEvent('serviceworker'));
-    return worker.evaluate(
-      ([file, library]) => ({ fileReads: performance.getEntriesByName(file).length, evaluated: performance.getEntriesByName(library).length }),
-      [PUBLIC_SUFFIX_FILE_MARK, PUBLIC_SUFFIX_MARK] as const,
-    );
+    return worker.evaluate(([file, library]) => ({ fileReads: performance.getEntriesByName(file).length, evaluated: performance.getEntriesByName(library).length }), [
+      PUBLIC_SUFFIX_FILE_MARK,
+      PUBLIC_SUFFIX_MARK,
+    ] as const);
   };
 
   test("answers the exchange's own page without reading the public-suffix list; a lookalike host then needs it and gets its verdict", async () => {
