@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineLazyItem } from '@/utils/lazy-item';
 import { badgeFor } from '@/lib/view/badge';
 import type { TabState } from '@/lib/view/exchange-view';
-import { tabStateForUrl } from '@/lib/view/tab-state';
+import { tabStateForUrl, tabStateReady } from '@/lib/view/tab-state';
 import { heldSettingsReader, nudgeSeen } from '@/utils/settings';
 import { memoizedRead } from '@/utils/memo-item';
 import { heldHoldingsReader } from '@/utils/holdings';
@@ -56,7 +56,9 @@ export function createBackgroundContext(): BackgroundContext {
     heldHoldings: heldHoldingsReader(),
     async stateForUrl(url) {
       const now = new Date();
-      const [snapshot, warningsFor, runAlertFor] = await Promise.all([heldSnapshot(), warningLookup(now), runAlertLookup(now)]);
+      // A host that is not an exchange's own needs the public-suffix list, read on first use; if it
+      // cannot be read this rejects and no state is given (never a verdict made without it).
+      const [snapshot, warningsFor, runAlertFor] = await Promise.all([heldSnapshot(), warningLookup(now), runAlertLookup(now), tabStateReady(url)]);
       return tabStateForUrl({ url, snapshot, now, warningsFor, runAlertFor });
     },
     async tabUrl(tabId) {

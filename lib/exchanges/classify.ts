@@ -33,7 +33,7 @@ function brandIndex(): BrandIndex {
   return index;
 }
 
-function domainIndex(): DomainIndex {
+export function domainIndex(): DomainIndex {
   domains ??= index ?? buildDomainIndex(exchanges);
   return domains;
 }

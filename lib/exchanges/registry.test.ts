@@ -13,7 +13,21 @@ import { classifyUrl } from './classify';
 import type { ExchangeDefinition } from './types';
 
 /** Files in this folder that are not exchanges: contracts, the registry and classification code. */
-const helperFiles = new Set(['types.ts', 'exchange-id.ts', 'is-exchange-id.ts', 'registry.ts', 'classify.ts', 'brand-index.ts', 'skeleton.ts', 'punycode.ts', 'hostname.ts', 'edit-distance.ts']);
+const helperFiles = new Set([
+  'types.ts',
+  'exchange-id.ts',
+  'is-exchange-id.ts',
+  'registry.ts',
+  'classify.ts',
+  'brand-index.ts',
+  'skeleton.ts',
+  'punycode.ts',
+  'hostname.ts',
+  'edit-distance.ts',
+  'classify-ready.ts',
+  'public-suffix.ts',
+  'public-suffix-data.ts',
+]);
 
 const folder = dirname(fileURLToPath(import.meta.url));
 const exchangeFiles = readdirSync(folder)

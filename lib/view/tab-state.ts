@@ -1,4 +1,5 @@
 import { classify } from '../exchanges/classify';
+import { classifyReady } from '../exchanges/classify-ready';
 import type { Snapshot } from '../reserves/schema';
 import type { ActiveWarning } from '../community/active-warnings';
 import { buildExchangeView, type TabState } from './exchange-view';
@@ -33,6 +34,15 @@ export function tabStateForUrl({ url, snapshot, now, warningsFor, runAlertFor }:
     return { kind: 'lookalike', host, explanation: result.explanation, imitates: { id, name, domain: domains[0] ?? '', domains: [...domains] } };
   }
   return { kind: 'not-exchange' };
+}
+
+/**
+ * What `tabStateForUrl` must wait for before it is called with this URL: nothing (undefined) for
+ * an exchange's own address or no site, else the public-suffix list (see `classifyReady`).
+ */
+export function tabStateReady(url: string | undefined): Promise<void> | undefined {
+  const host = hostOf(url);
+  return host === undefined ? undefined : classifyReady(host);
 }
 
 function hostOf(url: string | undefined): string | undefined {

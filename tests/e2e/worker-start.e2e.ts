@@ -3,7 +3,8 @@ import { fakeExchangeHtml, isolatedWorld, launchChromium, routeSite, stopService
 
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<{ kind?: string } | undefined> } };
 
-/** The mark modules/public-suffix-on-first-use.ts makes when the public-suffix list is first evaluated. */
+/** The marks modules/public-suffix-on-first-use.ts makes when the list's file has been read, and when tldts is first evaluated. */
+const PUBLIC_SUFFIX_FILE_MARK = 'radar:public-suffix-file';
 const PUBLIC_SUFFIX_MARK = 'radar:public-suffix-list';
 
 describe("Chrome's service worker, woken by an exchange page (issue 16)", () => {
@@ -12,18 +13,22 @@ describe("Chrome's service worker, woken by an exchange page (issue 16)", () => 
   beforeAll(async () => {
     browser = await launchChromium();
     await routeSite(browser.context, 'https://www.kraken.com', fakeExchangeHtml('Kraken — stand-in'));
+    await routeSite(browser.context, 'https://binance-login.com', fakeExchangeHtml('Binance Login (phishing stand-in)'));
   });
   afterAll(async () => {
     await browser?.close();
   });
 
-  /** How many times the running worker has evaluated the public-suffix list since it started. */
+  /** Since the running worker started: how many times it read the list's file, and evaluated tldts. */
   const listLoads = async () => {
     const worker = browser.context.serviceWorkers().at(-1) ?? (await browser.context.waitForEvent('serviceworker'));
-    return worker.evaluate((mark) => performance.getEntriesByName(mark).length, PUBLIC_SUFFIX_MARK);
+    return worker.evaluate(([file, library]) => ({ fileReads: performance.getEntriesByName(file).length, evaluated: performance.getEntriesByName(library).length }), [
+      PUBLIC_SUFFIX_FILE_MARK,
+      PUBLIC_SUFFIX_MARK,
+    ] as const);
   };
 
-  test("answers the exchange's own page without evaluating the public-suffix list; a lookalike host then needs it and gets its verdict", async () => {
+  test("answers the exchange's own page without reading the public-suffix list; a lookalike host then needs it and gets its verdict", async () => {
     const page = await browser.context.newPage();
     await page.goto('https://www.kraken.com/');
     await page.waitForFunction(() => document.querySelector('reserve-radar-pill'));
@@ -38,14 +43,27 @@ describe("Chrome's service worker, woken by an exchange page (issue 16)", () => 
     });
     await cdp.detach();
     expect(result.value).toBe('exchange');
-    expect(await listLoads()).toBe(0);
+    expect(await listLoads()).toEqual({ fileReads: 0, evaluated: 0 });
 
     const popup = await browser.context.newPage();
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
     const verdict = await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'check-url', url: 'https://kraken-login.com/' }).then((state) => state?.kind));
     expect(verdict).toBe('lookalike');
-    expect(await listLoads()).toBe(1);
+    expect(await listLoads()).toEqual({ fileReads: 1, evaluated: 1 });
     await popup.close();
+    await page.close();
+  });
+
+  test('a lookalike address gets its warning page from a stopped worker, which reads the list for it', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://www.kraken.com/');
+    await stopServiceWorker(page);
+    const target = 'https://binance-login.com/en/login';
+    await page.goto(`chrome-extension://${browser.extensionId}/warning.html?url=${encodeURIComponent(target)}`);
+    await page.getByTestId('lookalike-warning').waitFor();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('This site only looks like Binance');
+    expect(await page.getByTestId('warning-host').textContent()).toBe('binance-login.com');
+    expect(await listLoads()).toEqual({ fileReads: 1, evaluated: 1 });
     await page.close();
   });
 });
