@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { classify } from './classify';
-import { loadBlindSet, loadDomainCorpus, loadSecondBlindSet, loadTimeSplit, scoreOnCorpus } from '../../tests/fixtures/domains/corpus';
+import { loadBlindSet, loadDomainCorpus, loadSecondBlindSet, loadTimeSplit, scoreOnCorpus, splitSecondBlindSet } from '../../tests/fixtures/domains/corpus';
 
 const corpus = loadDomainCorpus();
 
@@ -115,5 +115,14 @@ describe('classify on the second blind set (tests/fixtures/domains/heldout/phish
   it('catches at least 91.4 % of the second blind set', () => {
     const score = scoreOnCorpus(second, (host) => classify(host).verdict === 'lookalike');
     expect(score.recall, `missed: ${score.missed.join(' ')}`).toBeGreaterThanOrEqual(0.914);
+  });
+
+  // The fifth round's rules were written looking at the early part (first listed before 2025-02-24): 97.97 %
+  // of its 790 hosts after that round. Not a blind figure; this bound stops regressions.
+  it('catches at least 97.5 % of the early part of the second blind set', () => {
+    const { early } = splitSecondBlindSet(second);
+    expect(early.phishing.length).toBe(790);
+    const score = scoreOnCorpus(early, (host) => classify(host).verdict === 'lookalike');
+    expect(score.recall, `missed: ${score.missed.join(' ')}`).toBeGreaterThanOrEqual(0.975);
   });
 });
