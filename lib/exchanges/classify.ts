@@ -17,9 +17,9 @@ import { dashedDomain, embeddedDomain, exactMatch, hostingOf } from './lookalike
 import { affixContext, bestContext, contextElsewhere, contextOf, contextsOf, faintContext, misspelledBait, tellingBait } from './lookalike/context';
 import { article, describeHost, explanationOf, lookalikeReason, notTheirs } from './lookalike/reason';
 import { paddedBrand, strayShortToken } from './lookalike/padding';
-import { commonTypoBesideBait, insertedTypo, typoAfterStrayLetter, typoBesideDigits, typoOf } from './lookalike/typo';
+import { commonTypoBesideBait, doubledTypo, insertedTypo, typoAfterStrayLetter, typoBesideDigits, typoOf } from './lookalike/typo';
 import { commonTypoAlone, splitAcrossDot } from './lookalike/across-labels';
-import { coinedTypoOnBuilder, commonTypoOnBuilder, commonWordOnBuilder, siteBuilders } from './lookalike/hosted';
+import { brandGluedOnBuilder, brandTypoOnBuilder, coinedTypoOnBuilder, commonTypoOnBuilder, commonWordOnBuilder, siteBuilders } from './lookalike/hosted';
 import type { ClassifyReturnType, Evidence, Label } from './lookalike/types';
 
 export type { ClassifyReturnType, EvidenceKind, LookalikeExplanation, Verdict } from './lookalike/types';
@@ -148,7 +148,8 @@ function evidenceInToken(token: string, rawToken: string, isRegistrable: boolean
     typoOf(token, rawToken, isRegistrable, brands) ??
     (isRegistrable ? insertedTypo(token, rawToken, brands) : undefined) ??
     typoBesideDigits(token, rawToken, isRegistrable, brands) ??
-    typoAfterStrayLetter(token, rawToken, brands);
+    typoAfterStrayLetter(token, rawToken, brands) ??
+    doubledTypo(token, rawToken, brands);
   if (typo !== undefined || rawToken.length === token.length || !/^[a-z0-9]+$/.test(rawToken)) return typo;
   // `kuciorn`: folding `rn` to `m` hides a typo that the letters as written show.
   const unpaired = skeletonKeepingPairs(rawToken);
@@ -338,9 +339,10 @@ export function classify(hostname: string): ClassifyReturnType {
     // A padded brand (`krakenz`) on a throwaway-favoured ending, or beside a telling bait word (`krakeni-logins`).
     if (!evidence && asName && (favouredHere || (label.tokens.length > 1 && tellingBait(label) !== undefined))) evidence = paddedBrand(label, brands);
     if (!evidence && asName && label.tokens.length === 1) evidence = commonTypoAlone(label, labels, favouredHere, brands);
-    // `kraken-helpp.wixstudio.com`, `krekan-docs.gitbook.io`, `koinbas-app.webflow.io`: common words with sloppy bait, and typos, on a site builder.
+    // `kraken-helpp.wixstudio.com`, `krekan-docs.gitbook.io`, `koinbas-app.webflow.io`, `blocfki.webflow.io`: common words with sloppy bait, and typos, on a site builder.
     if (!evidence && isRegistrable && hosting !== undefined && siteBuilders.has(hosting))
-      evidence = commonWordOnBuilder(label, brands) ?? commonTypoOnBuilder(label, brands) ?? coinedTypoOnBuilder(label, brands);
+      evidence =
+        commonWordOnBuilder(label, brands) ?? commonTypoOnBuilder(label, brands) ?? coinedTypoOnBuilder(label, brands) ?? brandTypoOnBuilder(label, brands) ?? brandGluedOnBuilder(label, brands);
     if (!evidence) continue;
     if (hosting !== undefined && evidence.kind !== 'homoglyph') {
       evidence.kind = evidence.kind === 'typo' ? 'hosted-typo' : 'hosted';

@@ -8,7 +8,7 @@
 import { createRequire } from 'node:module';
 import { classify } from '../../lib/exchanges/classify';
 import { exchanges } from '../../lib/exchanges/registry';
-import { loadBlindSet, loadDomainCorpus, loadSecondBlindSet, loadTimeSplit, scoreOnCorpus, TIME_SPLIT_DATE } from '../../tests/fixtures/domains/corpus';
+import { loadBlindSet, loadDomainCorpus, loadSecondBlindSet, loadTimeSplit, scoreOnCorpus, SECOND_BLIND_LATE_FROM, splitSecondBlindSet, TIME_SPLIT_DATE } from '../../tests/fixtures/domains/corpus';
 import { opsPerSecond, type BenchReport } from './report';
 
 interface PhishingDetectorResult {
@@ -34,6 +34,14 @@ function wilson(hits: number, total: number): string {
   const centre = (p + (z * z) / (2 * total)) / denominator;
   const half = (z * Math.sqrt((p * (1 - p)) / total + (z * z) / (4 * total * total))) / denominator;
   return `${((centre - half) * 100).toFixed(1)}–${((centre + half) * 100).toFixed(1)} %`;
+}
+
+/** The misses to print: all of them, none (only how many), or the first 12. */
+function missedValue(all: boolean, countOnly: boolean, missed: readonly string[]): string {
+  if (missed.length === 0) return 'none';
+  if (all) return missed.join(', ');
+  if (countOnly) return `${missed.length} (not printed: the late part is kept unread)`;
+  return missed.slice(0, 12).join(', ') + (missed.length > 12 ? ` … (${missed.length})` : '');
 }
 
 export async function bench(): Promise<BenchReport> {
@@ -80,14 +88,20 @@ export async function bench(): Promise<BenchReport> {
   const split = loadTimeSplit();
   // The blind set: other lists' hosts first listed after the split, none of them seen while rules were
   // written, reviewed before classify ran on them (heldout/README.md).
-  // The second blind set: lists none of the other sets read, committed before classify ran on it. Every
-  // miss is printed, and recall per list, so the one run is enough to read the misses by category.
+  // The second blind set: lists none of the other sets read, committed before classify ran on it, scored
+  // once blind (91.46 %). The fifth round split it by listing day: its rules were written looking at the
+  // early part's hosts and misses, never at the late part's, which is scored here beside the rest. Every miss
+  // of the early part is printed; the late part's misses are counted, not printed, so that nobody tunes a
+  // rule to its hosts.
   const secondBlind = loadSecondBlindSet();
+  const { early, late } = splitSecondBlindSet(secondBlind);
   const halves = [
     ['development half', split.development],
     ['held-out half', split.heldOut],
     ['blind set', loadBlindSet()],
-    ['second blind set', secondBlind],
+    [`second blind set, listed before ${SECOND_BLIND_LATE_FROM} (early part, looked at while the fifth round was written)`, early],
+    [`second blind set, listed from ${SECOND_BLIND_LATE_FROM} (not seen while these rules were written)`, late],
+    ['second blind set, whole', secondBlind],
   ] as const;
   const splitRows = halves.flatMap(([name, half]) => {
     const ours = scoreOnCorpus(half, (host) => classify(host).verdict === 'lookalike');
@@ -108,7 +122,7 @@ export async function bench(): Promise<BenchReport> {
       { name: `${name}: eth-phishing-detect false-positive rate`, value: percent(theirs.falsePositiveRate) },
       {
         name: `${name}: classify missed`,
-        value: (name === 'second blind set' ? ours.missed.join(', ') : ours.missed.slice(0, 12).join(', ') + (ours.missed.length > 12 ? ` … (${ours.missed.length})` : '')) || 'none',
+        value: missedValue(half === early, half === late || half === secondBlind, ours.missed),
       },
     ];
   });

@@ -206,6 +206,7 @@ export const siteBuilderHosts: readonly string[] = [
   'square.site',
   'framer.app',
   'framer.website',
+  'framer.ai',
   'godaddysites.com',
   'mystrikingly.com',
   'notion.site',
@@ -226,6 +227,21 @@ export const siteBuilderHosts: readonly string[] = [
   'softr.app',
   'bubbleapps.io',
   'plasmic.run',
+  'typedream.app',
+  'mailchimpsites.com',
+  'editorx.io',
+  'jimdofree.com',
+  'super.site',
+  'myportfolio.com',
+  'business.site',
+  'squarespace.com',
+  'zyrosite.com',
+  'mobirisesite.com',
+  'multiscreensite.com',
+  'ueniweb.com',
+  'weblium.site',
+  'gamma.site',
+  'ghost.io',
 ];
 
 /**
@@ -297,6 +313,29 @@ export const nearMissWords: ReadonlySet<string> = new Set([
   'coinbag',
   'coinbags',
   'whitebird',
+  'coinage',
+  'binnacle',
+  'whitest',
+  // two letters from a common-word brand, its first two letters and its last kept (lookalike/hosted.ts, commonTypoOnBuilder)
+  'census',
+  'celtics',
+  // a letter or two from a coined or mid-length brand, first three letters kept (lookalike/hosted.ts, brandTypoOnBuilder)
+  'bitset',
+  'bitnet',
+  'bitmax',
+  'coined',
+  'revolt',
+  'revolts',
+  'blockai',
+  'blocksi',
+  'blockfin',
+  'blockfix',
+  'cryptocon',
+  'cryptoco',
+  'paribus',
+  // exchanges of their own: Coinext (Brazil), CoinFLEX
+  'coinext',
+  'coinflex',
 ]);
 
 /**

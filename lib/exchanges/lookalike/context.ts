@@ -167,8 +167,10 @@ const longBait: readonly string[] = [...baitWords, ...cryptoWords].filter((word)
  */
 function fuzzyBait(affix: string): string | undefined {
   if (affix.length < 5) return undefined;
+  // Letters on both sides of a word ending in -ing make another word (`blogging` is not `loggin` padded; `loging` is).
+  const ing = affix.endsWith('ing');
   for (let lead = 0; lead <= 2; lead++) {
-    for (let trail = lead === 0 ? 1 : 0; trail <= 2; trail++) {
+    for (let trail = lead === 0 ? 1 : 0; trail <= (ing && lead > 0 ? 0 : 2); trail++) {
       const word = baitOf(affix.slice(lead, affix.length - trail));
       if (word !== undefined) return word;
     }

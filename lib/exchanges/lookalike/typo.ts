@@ -3,7 +3,7 @@
  * brand's strength (brand-index.ts).
  */
 import type { BrandEntry, BrandIndex } from '../brand-index';
-import { editDistance } from '../edit-distance';
+import { collapseRepeats, editDistance } from '../edit-distance';
 import { isMixedScript } from '../skeleton';
 import { nearMissWords } from './brand-words';
 import type { Evidence, Label } from './types';
@@ -84,21 +84,21 @@ export function typoBesideDigits(token: string, rawToken: string, isRegistrable:
 }
 
 /**
- * `lbinanrce`, `ibittreix`: one stray letter before a one-letter typo of a long brand that keeps the
- * brand's first and last letters. Two edits in all.
+ * `lbinanrce`, `ibittreix`, `xbinanc`: one stray letter before a one-letter typo of a long brand that
+ * keeps the brand's first letter. Two edits in all.
  */
 export function typoAfterStrayLetter(token: string, rawToken: string, brands: BrandIndex): Evidence | undefined {
-  if (token.length < 8) return undefined;
-  // Frame first, on char codes: the common case is no brand with this first and last letter, and no slice.
+  if (token.length < 7) return undefined;
+  // Frame first, on char codes: the common case is no brand with this first letter, and no slice.
   const first = token.charCodeAt(1);
-  const last = token.charCodeAt(token.length - 1);
   const restLength = token.length - 1;
+  let rest: string | undefined;
   for (let length = restLength - 1; length <= restLength + 1 && length < brands.typoByLength.length; length++) {
     for (const entry of brands.typoByLength[length] ?? none) {
       const brand = entry.skeleton;
-      if (entry.strength !== 'long' || first !== brand.charCodeAt(0) || last !== brand.charCodeAt(length - 1)) continue;
-      const rest = token.slice(1);
-      if (withinOneEdit(rest, brand) && !nearMissWords.has(rawToken.slice(1))) {
+      if (entry.strength !== 'long' || first !== brand.charCodeAt(0)) continue;
+      rest ??= token.slice(1);
+      if (rest !== brand && withinOneEdit(rest, brand) && !nearMissWords.has(rawToken.slice(1))) {
         return { entry, kind: 'typo', bait: undefined, distance: 2, mixedScripts: isMixedScript(rawToken) };
       }
     }
@@ -170,6 +170,31 @@ export function commonTypoBesideBait(label: Label, bait: string | undefined, bra
           return { entry, kind: 'typo', bait, distance: 2, mixedScripts: isMixedScript(rawTokens[i]!) };
         }
       }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * `biinancec`, `binnancex`: a letter doubled and one more edit. With doubled letters typed once, the
+ * token is one letter from a long brand of seven letters or more (the brand's own doubled letters typed
+ * once too): two edits in all.
+ */
+export function doubledTypo(token: string, rawToken: string, brands: BrandIndex): Evidence | undefined {
+  if (token.length < 7) return undefined;
+  // Doubled as written: the skeleton makes pairs of its own (`flinance` → `fllnance`).
+  let doubled = false;
+  for (let i = 1; i < rawToken.length && !doubled; i++) doubled = rawToken.charCodeAt(i) === rawToken.charCodeAt(i - 1);
+  if (!doubled || nearMissWords.has(rawToken) || nearMissWords.has(collapseRepeats(rawToken))) return undefined;
+  const collapsed = collapseRepeats(token);
+  // By the brand's skeleton length, which its own doubled letters make longer than its collapsed form.
+  for (let length = collapsed.length - 1; length <= collapsed.length + 2 && length < brands.typoByLength.length; length++) {
+    for (const entry of brands.typoByLength[length] ?? none) {
+      // Seven letters or more once collapsed: one letter from a shorter name (`bitrex`) is too many names.
+      if (entry.strength !== 'long' || entry.collapsed.length < 7 || entry.collapsed === collapsed) continue;
+      // A common word and its ending (`krakencom`) typed with the word whole is the word padded (`krakenroom`).
+      if ((entry.base !== undefined && token.startsWith(entry.base)) || !withinOneEdit(collapsed, entry.collapsed)) continue;
+      return { entry, kind: 'typo', bait: undefined, distance: 2, mixedScripts: isMixedScript(rawToken) };
     }
   }
   return undefined;
