@@ -1,0 +1,116 @@
+/**
+ * The card's words after the first answer (issue 16), in Chromium with the built extension: the
+ * page's first answer carries the pill's words and the view, not the card's worded reasons; the
+ * page asks for those next (`page-card`). The card opened from the pill shows every reason as the
+ * model words it, and a card opened before they came says it is loading, in the user's language,
+ * and then shows them.
+ */
+import type { Page, Worker } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import en from '../../public/_locales/en/messages.json';
+import { cardReasons } from '../../lib/view/card-reasons';
+import { reasonText } from '../../lib/words/reason-text';
+import { translateFrom, type Messages } from '../../lib/words/translate-from';
+import { viewOf } from './card-screen';
+import { fakeExchangeHtml, isolatedWorld, launchChromium, routeSite, shadowUi, stopServiceWorker, type ChromiumExtension } from './harness';
+
+/** How long the worker is held before it answers `page-card`, in the loading test. */
+const HOLD_MS = 4000;
+
+/** The card's reasons in the order drawn (lead, then the details' rest), as the model words them in English. */
+function expectedReasons(id: string): string[] {
+  const view = viewOf(id);
+  const t = translateFrom(en as Messages);
+  const { lead, rest } = cardReasons({ view });
+  return [...lead, ...rest].flatMap((item) => (item.kind === 'reason' ? [reasonText(item.reason, t, 'en', new Date())] : []));
+}
+
+/** Each drawn reason's sentence (its first text node: the source link follows it). */
+async function drawnReasons(page: Page): Promise<string[]> {
+  return (await shadowUi(page).evaluate((root) => [...root.querySelectorAll('li[data-metric]')].map((item) => item.firstChild?.textContent ?? ''), undefined)) ?? [];
+}
+
+function extensionWorker(browser: ChromiumExtension): Worker {
+  const worker = browser.context.serviceWorkers().find((candidate) => candidate.url().startsWith(`chrome-extension://${browser.extensionId}/`));
+  if (worker === undefined) throw new Error('no service worker');
+  return worker;
+}
+
+describe('the card’s words after the first answer, Chromium (issue 16)', () => {
+  let browser: ChromiumExtension;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    await routeSite(browser.context, 'https://www.binance.com', fakeExchangeHtml('binance — stand-in'));
+    await routeSite(browser.context, 'https://www.bybit.com', fakeExchangeHtml('bybit — stand-in'));
+    // Right after install the worker restarts once on its own and stores the first paint; let it settle.
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  test('the first answer carries no reason words, page-card all of them; the card opened from the pill shows every reason as the model words it', async () => {
+    for (const [id, origin] of [
+      ['binance', 'https://www.binance.com'],
+      ['bybit', 'https://www.bybit.com'],
+    ] as const) {
+      const page = await browser.context.newPage();
+      await page.goto(`${origin}/`);
+      const pill = shadowUi(page);
+      // The two questions as the page's script asks them, from its own world, the worker stopped first.
+      await stopServiceWorker(page);
+      const { cdp, contextId } = await isolatedWorld(page, browser.extensionId);
+      const { result } = await cdp.send('Runtime.evaluate', {
+        contextId,
+        expression: `(async () => { const state = await chrome.runtime.sendMessage({ type: 'page-state' }); const card = await chrome.runtime.sendMessage({ type: 'page-card' }); return [state.view.reasonWords ?? null, Object.keys(card.reasonWords ?? {}).length, state.view.verdict.reasons.length]; })()`,
+        awaitPromise: true,
+        returnByValue: true,
+      });
+      await cdp.detach();
+      const [answerWords, cardWords, reasons] = result.value as [unknown, number, number];
+      expect(answerWords).toBeNull();
+      expect(cardWords).toBe(reasons);
+      await pill.click('pill-toggle');
+      await pill.waitFor('nudge-panel');
+      await pill.click('card-details-toggle');
+      await pill.waitFor('card-reasons-wait', { state: 'detached' });
+      const expected = expectedReasons(id);
+      expect(expected.length).toBeGreaterThan(0);
+      expect(await drawnReasons(page)).toEqual(expected);
+      await page.close();
+    }
+  });
+
+  test('opened before the words came: “Loading the reasons…” where they go, then the same reasons', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://www.binance.com/');
+    await shadowUi(page).waitFor('pill-toggle');
+    // The worker answers page-card only after a hold: a listener of the test's, beside the extension's.
+    await extensionWorker(browser).evaluate((ms) => {
+      const runtime = (globalThis as unknown as { chrome: { runtime: { onMessage: { addListener(listener: (message: unknown) => undefined): void } } } }).chrome.runtime;
+      runtime.onMessage.addListener((message) => {
+        if ((message as { type?: string } | null)?.type !== 'page-card') return undefined;
+        const end = Date.now() + ms;
+        while (Date.now() < end);
+        return undefined;
+      });
+    }, HOLD_MS);
+    const held = await browser.context.newPage();
+    const asked = Date.now();
+    await held.goto('https://www.binance.com/');
+    const pill = shadowUi(held);
+    await pill.click('pill-toggle');
+    await pill.waitFor('nudge-panel');
+    expect(await pill.text('card-reasons-wait')).toBe(en.cardReasonsLoading.message);
+    expect(Date.now() - asked).toBeLessThan(HOLD_MS);
+    expect(await drawnReasons(held)).toEqual([]);
+    await pill.waitFor('card-reasons-wait', { state: 'detached', timeout: HOLD_MS + 5000 });
+    await pill.click('card-details-toggle');
+    expect(await drawnReasons(held)).toEqual(expectedReasons('binance'));
+    // The test's listener goes with the worker.
+    await stopServiceWorker(held);
+    await held.close();
+    await page.close();
+  });
+});
