@@ -95,4 +95,34 @@ describe('the card’s words after the first answer (issue 16)', () => {
     // An extension page has no use for it: the page-facing set answers content scripts only.
     expect(await send({ type: 'page-card' }, { id: fakeBrowser.runtime.id, url: `chrome-extension://${fakeBrowser.runtime.id}/popup.html` })).toBeUndefined();
   });
+
+  test('a woken worker words the pill from the words kept for this browser session: no lookup at all, the same words', async () => {
+    /** A new worker: fresh modules, the browser session's storage as it is. */
+    const wake = async () => {
+      const [local, session] = await Promise.all([fakeBrowser.storage.local.get(null), fakeBrowser.storage.session.get(null)]);
+      fakeBrowser.reset();
+      await fakeBrowser.storage.local.set(local);
+      await fakeBrowser.storage.session.set(session);
+      vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(lookup as typeof fakeBrowser.i18n.getMessage);
+      vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en-US');
+      vi.resetModules();
+      const { default: woken } = await import('./index');
+      woken.main();
+    };
+    await wake();
+    const first = await send<PageState>({ type: 'page-state' }, contentScript('https://www.binance.com/en/trade'));
+    expect(first?.nudge?.words?.level_caution).toBe(english.level_caution.message);
+    await vi.waitFor(async () => expect((await fakeBrowser.storage.session.get('pillWords')).pillWords).toBeDefined());
+    // The worker stops and wakes again in the same browser session.
+    await wake();
+    lookup.mockClear();
+    const again = await send<PageState>({ type: 'page-state' }, contentScript('https://www.binance.com/en/trade'));
+    expect(lookup).not.toHaveBeenCalled();
+    expect(again?.nudge?.words).toEqual(first?.nudge?.words);
+    // Another language (the browser's, here) is worded afresh, never taken from the kept words (this test's lookup answers in English).
+    vi.mocked(fakeBrowser.i18n.getUILanguage).mockReturnValue('sv-SE');
+    const swedishBrowser = await send<PageState>({ type: 'page-state' }, contentScript('https://www.binance.com/en/trade'));
+    expect(lookup).toHaveBeenCalled();
+    expect(swedishBrowser?.nudge?.words).toEqual(first?.nudge?.words);
+  });
 });
