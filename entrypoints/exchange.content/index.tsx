@@ -183,10 +183,11 @@ async function requestState(): Promise<PageState | undefined> {
 
 /**
  * The card's reasons, worded by the background: the answer leaves them out unless the card opens at
- * once with it, so they are asked for as soon as that answer is drawn, long before a click.
+ * once with it, so they are asked for as soon as that answer is drawn, long before a click. Asked
+ * twice at most: a worker stopped while answering leaves the first question without an answer.
  */
 function askCardWords(mounted: MountedNudge, view: ExchangeView): void {
-  if (view.reasonWords === undefined) mounted.reasons(send({ type: 'page-card' }));
+  if (view.reasonWords === undefined) mounted.reasons(send({ type: 'page-card' }).then((worded) => worded ?? send({ type: 'page-card' })));
 }
 
 interface MountNudgeParameters {
