@@ -6,6 +6,10 @@ import type { PageState } from '@/lib/view/page-state';
 import { translateFrom, type Messages } from '@/utils/i18n';
 import { i18nFromMessages } from '@/utils/translate';
 import { withReasonWords, REASON_KEYS } from '@/lib/words/reason-text';
+import { PILL_WORDS } from '@/lib/words/pill-words';
+import { balanceNudgeText } from '@/lib/words/balance-nudge-text';
+import type { BalanceNudgeReason } from '@/lib/holdings/balance-nudge';
+import { balanceTranslate } from './words';
 import english from '@/public/_locales/en/messages.json';
 import swedish from '@/public/_locales/sv/messages.json';
 
@@ -109,8 +113,20 @@ describe('the card’s words after the first answer (issue 16)', () => {
       const { default: woken } = await import('./index');
       woken.main();
     };
+    // A user with holdings over their own cap on Binance: the answer carries the balance line too.
+    const now = Date.now();
+    await fakeBrowser.storage.local.set({
+      holdings: {
+        holdings: [{ id: 'a', kind: 'asset', custodian: 'binance', asset: 'ETH', amount: 2, updatedAt: now }],
+        addresses: [],
+        history: [],
+        limits: { exchanges: { binance: { cap: 2000 } } },
+      },
+      priceTable: { fetchedAt: now, prices: { ETH: { usd: 2100, asOf: new Date(now).toISOString(), source: 'https://coins.llama.fi/' } } },
+    });
     await wake();
     const first = await send<PageState>({ type: 'page-state' }, contentScript('https://www.binance.com/en/trade'));
+    expect(first?.kind === 'exchange' && first.balanceNudge).toEqual({ kind: 'over-cap', text: english.balanceOverCap.message });
     expect(first?.nudge?.words?.level_caution).toBe(english.level_caution.message);
     await vi.waitFor(async () => expect((await fakeBrowser.storage.session.get('pillWords')).pillWords).toBeDefined());
     // The worker stops and wakes again in the same browser session.
@@ -119,10 +135,32 @@ describe('the card’s words after the first answer (issue 16)', () => {
     const again = await send<PageState>({ type: 'page-state' }, contentScript('https://www.binance.com/en/trade'));
     expect(lookup).not.toHaveBeenCalled();
     expect(again?.nudge?.words).toEqual(first?.nudge?.words);
+    expect(again?.kind === 'exchange' && again.balanceNudge).toEqual({ kind: 'over-cap', text: english.balanceOverCap.message });
+    // The page gets the pill's words only, as before; the balance sentences stay in the background.
+    expect(Object.keys(again?.nudge?.words ?? {}).sort()).toEqual([...PILL_WORDS].sort());
     // Another language (the browser's, here) is worded afresh, never taken from the kept words (this test's lookup answers in English).
     vi.mocked(fakeBrowser.i18n.getUILanguage).mockReturnValue('sv-SE');
     const swedishBrowser = await send<PageState>({ type: 'page-state' }, contentScript('https://www.binance.com/en/trade'));
     expect(lookup).toHaveBeenCalled();
     expect(swedishBrowser?.nudge?.words).toEqual(first?.nudge?.words);
+  });
+
+  test('the balance line’s sentences from the kept words are the lookup’s, for every kind, in English and Swedish', async () => {
+    const reasons: BalanceNudgeReason[] = [
+      { kind: 'over-cap', exchangeId: 'binance', value: 2, cap: 1, currency: 'USD', lowerBound: false },
+      { kind: 'over-share', exchangeId: 'binance', share: 1, maxShare: 0.5, complete: true },
+      { kind: 'risky-exchange', exchangeId: 'binance', level: 'caution', value: 1, currency: 'USD' },
+      { kind: 'risky-exchange', exchangeId: 'binance', level: 'danger', value: 1, currency: 'USD' },
+    ];
+    const kept = await balanceTranslate('auto');
+    for (const reason of reasons) expect(balanceNudgeText(reason, kept), reason.kind).toBe(balanceNudgeText(reason, getMessage));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(JSON.stringify(swedish))),
+    );
+    const { t } = i18nFromMessages(swedish as Messages, 'sv');
+    const keptSwedish = await balanceTranslate('sv');
+    for (const reason of reasons) expect(balanceNudgeText(reason, keptSwedish), reason.kind).toBe(balanceNudgeText(reason, t));
+    expect(balanceNudgeText(reasons[0] as BalanceNudgeReason, keptSwedish)).toBe(swedish.balanceOverCap.message);
   });
 });
