@@ -7,7 +7,7 @@ import { getExchange } from '../lib/exchanges/registry';
 import type { ExchangeReserves } from '../lib/reserves/schema';
 import { buildExchangeView, type ExchangeView } from '../lib/view/exchange-view';
 import { ExchangeCard } from './ExchangeCard';
-import { I18nContext, ReasonWordsContext, translateFrom, type Messages } from '../utils/i18n';
+import { I18nContext, ReasonWordsContext, ReasonWordsWaitContext, translateFrom, type Messages, type ReasonWordsWait } from '../utils/i18n';
 import { reasonText, withReasonWords } from '../lib/words/reason-text';
 
 const now = new Date('2026-12-04T12:00:00Z');
@@ -218,5 +218,40 @@ describe('ExchangeCard: the first screen', () => {
     expect(text(draw(view), 'card-verdict')).toBe('Unknown: the figures a verdict needs are missing or out of date. Unknown does not mean safe.');
     expect(text(draw(view, 'sv'), 'card-verdict')).toBe('Okänt: uppgifterna som ett omdöme behöver saknas eller är inaktuella. Okänt betyder inte säkert.');
     expect([...draw(view).querySelectorAll('[data-testid="card-reasons"] > li')].every((item) => item.getAttribute('data-effect') === 'unknown')).toBe(true);
+  });
+
+  test('on the exchange page, opened before the background’s words for its reasons came: one line in the user’s language where they go, never an empty or English list; then the words', () => {
+    const view = binance('2026-04-01', '2026-04-03', {}, bnbHeavy);
+    const drawWaiting = (locale: string, wait: ReasonWordsWait, shown: ExchangeView) => {
+      const { document } = parseHTML('<!doctype html><html><body><div id="root"></div></body></html>');
+      vi.stubGlobal('document', document);
+      const root = document.getElementById('root') as unknown as HTMLElement;
+      const messages = JSON.parse(readFileSync(join(import.meta.dirname, '../public/_locales', locale, 'messages.json'), 'utf8')) as Messages;
+      render(
+        <I18nContext.Provider value={{ t: translateFrom(messages), locale }}>
+          <ReasonWordsWaitContext.Provider value={wait}>
+            <ExchangeCard view={shown} />
+          </ReasonWordsWaitContext.Provider>
+        </I18nContext.Provider>,
+        root,
+      );
+      return { root, messages };
+    };
+    for (const locale of ['en', 'sv']) {
+      const loading = drawWaiting(locale, 'loading', view);
+      const lines = [...loading.root.querySelectorAll('[data-testid="card-reasons-wait"]')].map((line) => line.textContent);
+      // One in the lead, one in the details' further reasons.
+      expect(lines).toEqual([loading.messages.cardReasonsLoading?.message, loading.messages.cardReasonsLoading?.message]);
+      expect(loading.root.querySelector('[data-testid="card-reasons-wait"]')?.getAttribute('role')).toBe('status');
+      expect(loading.root.querySelectorAll('li[data-metric]')).toHaveLength(0);
+      const failed = drawWaiting(locale, 'failed', view);
+      expect(text(failed.root, 'card-reasons-wait')).toBe(failed.messages.cardReasonsFailed?.message);
+      expect(failed.root.querySelectorAll('li[data-metric]')).toHaveLength(0);
+      // The words came: the reasons, and no line.
+      const t = translateFrom(loading.messages);
+      const done = drawWaiting(locale, 'loading', withReasonWords(view, t, locale, now));
+      expect(done.root.querySelector('[data-testid="card-reasons-wait"]')).toBeNull();
+      expect(done.root.querySelectorAll('[data-testid="card-reasons"] > li[data-metric]').length).toBeGreaterThan(0);
+    }
   });
 });

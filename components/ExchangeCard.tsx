@@ -3,7 +3,7 @@ import type { GradeExchangeReturnType } from '../lib/risk/grade';
 import { formatAge, formatDate, formatPercent, formatSignedUsd, formatUsd } from '../lib/words/format';
 import { porLabel } from '../lib/words/por-label';
 import { assetRank } from '../lib/risk/assets';
-import { ReasonWordsContext, useLocale, useT } from '../utils/i18n';
+import { ReasonWordsContext, ReasonWordsWaitContext, useLocale, useT } from '../utils/i18n';
 import { useContext } from 'preact/hooks';
 import { cardReasonKey, cardReasons, type CardReason } from '../lib/view/card-reasons';
 import { SourceWords } from './SourceWords';
@@ -80,7 +80,20 @@ export function ExchangeCard({ view, onWithdraw, headingLevel = 1, idPrefix = 'c
   const Heading = headingLevel === 1 ? 'h1' : 'h2';
   const concentration = verdict.metrics.concentration;
   const majorRatios = por?.reserveRatios === undefined ? [] : Object.entries(por.reserveRatios).sort(([a], [b]) => assetRank(a) - assetRank(b));
-  const { lead, rest } = cardReasons({ view });
+  const all = cardReasons({ view });
+  // The exchange page's card opened before the background's words for its reasons came: one line
+  // in their place (loading, or that they could not be had), never an empty or half-worded list.
+  const say = useContext(ReasonWordsContext);
+  const waiting = useContext(ReasonWordsWaitContext);
+  const wait = view.reasonWords === undefined && say === undefined ? waiting : undefined;
+  const [lead, rest] = [all.lead, all.rest].map((items) => (wait === undefined ? items : items.filter((item) => item.kind === 'warning'))) as [CardReason[], CardReason[]];
+  const waitLine = (items: CardReason[]) =>
+    wait !== undefined &&
+    items.some((item) => item.kind === 'reason') && (
+      <p class="muted" role="status" data-testid="card-reasons-wait">
+        {t(wait === 'failed' ? 'cardReasonsFailed' : 'cardReasonsLoading')}
+      </p>
+    );
 
   return (
     <article class={`card card--${verdict.level}`} data-testid="exchange-card" aria-labelledby={`${idPrefix}-title`}>
@@ -100,6 +113,7 @@ export function ExchangeCard({ view, onWithdraw, headingLevel = 1, idPrefix = 'c
 
       <Verdict verdict={verdict} />
 
+      {waitLine(all.lead)}
       {lead.length > 0 && (
         <ul class="reasons reasons--lead" data-testid="card-reasons" aria-label={t('cardWhy')}>
           {lead.map((item) => (
@@ -118,13 +132,16 @@ export function ExchangeCard({ view, onWithdraw, headingLevel = 1, idPrefix = 'c
       <details class="card__details" data-testid="card-details">
         <summary data-testid="card-details-toggle">{t('cardDetails')}</summary>
         <div class="card__details-body">
-          {rest.length > 0 && (
-            <Section title={t('cardMoreReasons', String(rest.length))} testId="card-more-reasons">
-              <ul class="reasons">
-                {rest.map((item) => (
-                  <ReasonItem key={reasonKey(item)} item={item} now={now} words={view.reasonWords} />
-                ))}
-              </ul>
+          {all.rest.length > 0 && (
+            <Section title={t('cardMoreReasons', String(all.rest.length))} testId="card-more-reasons">
+              {waitLine(all.rest)}
+              {rest.length > 0 && (
+                <ul class="reasons">
+                  {rest.map((item) => (
+                    <ReasonItem key={reasonKey(item)} item={item} now={now} words={view.reasonWords} />
+                  ))}
+                </ul>
+              )}
             </Section>
           )}
 

@@ -28,6 +28,11 @@ export const PageRequestSchema = v.variant('type', [
   OpenGuide,
   /** Every word in the user's language, for the card and the in-page warnings (the page's script cannot read the extension's files). */
   v.object({ type: v.literal('page-words') }),
+  /**
+   * The card's view of the page it runs on, its reasons worded: asked right after page-state,
+   * which leaves the words out unless the card opens at once. The URL comes from the browser.
+   */
+  v.object({ type: v.literal('page-card') }),
 ]);
 
 /** What only our own pages (popup, options, guide, verify, warning) may ask. */

@@ -26,3 +26,10 @@ export function useLocale(): string {
  */
 export type SayReason = (reason: RiskReason, t: Translate, locale: string, now: Date) => string;
 export const ReasonWordsContext = createContext<SayReason | undefined>(undefined);
+
+/**
+ * The exchange page's card while its reasons' words are on their way from the background
+ * (`page-card`), or after that question failed: the card says so in place of the reasons.
+ */
+export type ReasonWordsWait = 'loading' | 'failed';
+export const ReasonWordsWaitContext = createContext<ReasonWordsWait | undefined>(undefined);

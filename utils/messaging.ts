@@ -18,6 +18,8 @@ export interface ResponseMap {
   'nudge-snooze': undefined;
   'open-guide': undefined;
   'page-words': PageWords;
+  /** `undefined` when the sender's page is not an exchange's. */
+  'page-card': ExchangeView | undefined;
   'tab-state': TabState;
   'all-exchanges': ExchangeView[];
   'check-url': TabState;

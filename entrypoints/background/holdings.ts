@@ -12,7 +12,7 @@ import { fetchSource, type FetchLike } from '@/lib/reserves/fetch-source';
 import { getSettings, watchSettings } from '@/utils/settings';
 import { hasAnyRpcUrl, rpcUrlForChain } from '@/lib/settings';
 import { balanceNudgeText } from '@/lib/words/balance-nudge-text';
-import { i18nFor } from './words';
+import { balanceTranslate, i18nFor } from './words';
 import { NOTIFICATIONS } from '@/utils/permissions';
 import { chainWork } from './chain-work';
 import {
@@ -185,8 +185,8 @@ export async function loadBalanceNudge(read: () => Promise<HeldHoldings>): Promi
   return async (exchangeId, level) => {
     const reason = exchangeBalanceNudge({ state, prices, readings, exchangeId, level });
     if (reason === undefined) return undefined;
-    const { t } = await i18nFor((await getSettings()).language);
-    return { kind: reason.kind, text: balanceNudgeText(reason, t) };
+    // From the words kept for the session: a woken worker's first answer makes no word lookup (words.ts).
+    return { kind: reason.kind, text: balanceNudgeText(reason, await balanceTranslate((await getSettings()).language)) };
   };
 }
 

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from './index';
 import { FIRST_ANSWER_READS } from './first-answer-reads';
-import type { TabState } from '@/lib/view/exchange-view';
+import type { ExchangeView, TabState } from '@/lib/view/exchange-view';
 import type { PageState } from '@/lib/view/page-state';
 import { cardReasonKey } from '@/lib/view/card-reasons';
 import { translateFrom } from '@/utils/i18n';
@@ -116,9 +116,8 @@ describe('background', () => {
     expect(await send('page-state', self())).toBeUndefined();
   });
 
-  test('the page-state reply carries every verdict reason worded, for the exchange page whose script has no wording code', async () => {
-    const reply = await send({ type: 'page-state' }, { ...self(), tab: { id: 12 }, url: 'https://www.binance.com/' });
-    const view = reply?.kind === 'exchange' ? reply.view : undefined;
+  test('the page-card reply carries every verdict reason worded, for the exchange page whose script has no wording code', async () => {
+    const view = (await send({ type: 'page-card' }, { ...self(), tab: { id: 12 }, url: 'https://www.binance.com/' })) as unknown as ExchangeView | undefined;
     expect(view?.verdict.reasons.length).toBeGreaterThan(0);
     for (const reason of view?.verdict.reasons ?? []) expect(view?.reasonWords?.[cardReasonKey(reason)], cardReasonKey(reason)).toMatch(/\S/);
   });

@@ -16,9 +16,11 @@ import { watchHoldings } from '@/utils/holdings';
 import { watchSettings } from '@/utils/settings';
 import { dropEarlyReads, readEarly } from '@/utils/early-reads';
 import { FIRST_ANSWER_READS } from './first-answer-reads';
+import { readSessionWordsEarly } from './words';
 
 export default defineBackground(() => {
   readEarly(FIRST_ANSWER_READS);
+  readSessionWordsEarly();
   startWarnings();
   const context = createBackgroundContext();
   const start = afterFirstAnswer();

@@ -6,7 +6,7 @@ import { writeTabState } from '@/utils/tab-states';
 import type { PageHandlers } from '@/utils/messaging';
 import type { BackgroundContext } from './context';
 import type { ExchangeView } from '@/lib/view/exchange-view';
-import type { Language } from '@/lib/settings';
+import type { Language, Settings } from '@/lib/settings';
 import { loadBalanceNudge } from './holdings';
 import { ensureFirstPaint, rebuildFirstPaint } from './first-paint';
 import { chosenWords, i18nFor, pageWordsFor } from './words';
@@ -30,8 +30,11 @@ export function createPageHandlers(context: BackgroundContext): PageHandlers<Bro
       // The page is waiting to draw its pill; the badge and the bookkeeping can follow.
       if (tabId !== undefined) void context.rememberUrl(tabId, url).then(() => Promise.all([context.showBadge(tabId, state), writeTabState(tabId, state)]));
       const balanceNudge = state.kind === 'exchange' ? await nudgeFor(state.view.id, state.view.verdict.level) : undefined;
-      // The page's script carries no wording code: the card's reasons come worded, in the chosen language.
-      const worded = state.kind === 'exchange' ? { ...state, view: await wordedView(state.view, settings.language) } : state;
+      // The page's script carries no wording code, so the card's reasons come worded by the
+      // background. Only where the card opens at once with this answer (danger, the setting on) do
+      // they come with it; otherwise the page asks for them right after (`page-card`), and the pill
+      // waits for none of it: wording them costs a new process its first Intl use.
+      const worded = state.kind === 'exchange' && opensByItself(state.view, settings) ? { ...state, view: await wordedView(state.view, settings.language) } : state;
       const withBalance = balanceNudge === undefined || worded.kind !== 'exchange' ? worded : { ...worded, balanceNudge };
       // After the answer: the stored first paint for the next page, if it is missing or old.
       if (state.kind === 'exchange') setTimeout(() => void ensureFirstPaint(context), 0);
@@ -64,7 +67,17 @@ export function createPageHandlers(context: BackgroundContext): PageHandlers<Bro
     async 'page-words'() {
       return pageWordsFor((await context.heldSettings()).language);
     },
+    async 'page-card'(_request, sender) {
+      // The sender's own page again, its URL from the browser: the view page-state gives, worded.
+      const [state, { language }] = await Promise.all([context.stateForUrl(sender.url ?? sender.tab?.url), context.heldSettings()]);
+      return state.kind === 'exchange' ? wordedView(state.view, language) : undefined;
+    },
   };
+}
+
+/** The card opens by itself with the answer (lib/view/nudge-policy.ts): it needs its words at once. */
+function opensByItself(view: ExchangeView, settings: Pick<Settings, 'autoExpandOnDanger'>): boolean {
+  return settings.autoExpandOnDanger && view.verdict.level === 'danger';
 }
 
 async function wordedView(view: ExchangeView, language: Language): Promise<ExchangeView> {

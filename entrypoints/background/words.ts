@@ -1,4 +1,5 @@
-import type { I18n, Messages } from '@/lib/words/translate-from';
+import { browser } from 'wxt/browser';
+import type { I18n, MessageKey, Messages, Translate } from '@/lib/words/translate-from';
 import { PILL_WORDS } from '@/lib/words/pill-words';
 import type { Language } from '@/lib/settings';
 import type { PageWords } from '@/lib/view/page-state';
@@ -60,6 +61,77 @@ export async function pageWordsFor(language: Language): Promise<PageWords> {
 
 /** The pill's words in the user's language, placeholders left as `$1`… as the browser's lookup leaves them. */
 export async function chosenWords(language: Language): Promise<Record<string, string>> {
+  const words = await keptWords(language);
+  return Object.fromEntries(PILL_WORDS.map((key) => [key, words[key] as string]));
+}
+
+/**
+ * The balance line's sentences (lib/words/balance-nudge-text.ts), from the same kept words: each is
+ * a fixed sentence without placeholders, and every key it asks for is kept (holdings.test.ts).
+ */
+export async function balanceTranslate(language: Language): Promise<Translate> {
+  const words = await keptWords(language);
+  return (key, substitutions) => (substitutions === undefined && Object.hasOwn(words, key) ? (words[key] as string) : browserTranslate(key, substitutions));
+}
+
+/** Every word the first answer may need: the pill's, and the balance line's fixed sentences. */
+const KEPT_WORDS: readonly MessageKey[] = [...PILL_WORDS, 'balanceOverCap', 'balanceOverShare', 'balanceRisky_caution', 'balanceRisky_danger'];
+
+async function keptWords(language: Language): Promise<Record<string, string>> {
+  const source = wordsSource(language);
+  const { tag } = source;
+  const held = heldWords.get(language);
+  if (held?.tag === tag) return held.words;
+  const kept = await sessionWords(language, tag);
+  if (kept !== undefined) return kept;
   const { t } = await i18nFor(language);
-  return Object.fromEntries(PILL_WORDS.map((key) => [key, t(key, ['$1', '$2', '$3'])]));
+  const words = Object.fromEntries(KEPT_WORDS.map((key) => [key, t(key, ['$1', '$2', '$3'])]));
+  // Kept only when worded from the right source (not the fallback of a file that failed to load).
+  if (
+    source.kind === 'browser' ||
+    (await messagesFor(source.id).then(
+      () => true,
+      () => false,
+    ))
+  ) {
+    heldWords.set(language, { tag, words });
+    const entry: SessionWords = { language, tag, words };
+    void browser.storage.session.set({ [SESSION_WORDS_KEY]: entry }).catch(() => undefined);
+  }
+  return words;
+}
+
+/**
+ * The pill's words (and the balance line's) are kept for the browser session (`storage.session`, which content scripts
+ * cannot read in Chrome), so that a woken worker's first answer needs no word lookup: the
+ * browser's first `i18n.getMessage` in a new process loads the whole messages file, several ms of
+ * a first visit's wait (docs/performance.md). That storage is emptied when the browser restarts
+ * and when the extension is reloaded or updated, the only times the browser's language or the
+ * messages can change; the entry names the language setting and the locale it was worded for.
+ */
+const SESSION_WORDS_KEY = 'pillWords';
+interface SessionWords {
+  language: Language;
+  tag: string;
+  words: Record<string, string>;
+}
+const heldWords = new Map<Language, { tag: string; words: Record<string, string> }>();
+let earlySessionRead: Promise<Record<string, unknown>> | undefined;
+
+/** Asked for as the worker starts, beside the first answer's other reads. */
+export function readSessionWordsEarly(): void {
+  earlySessionRead = browser.storage.session.get(SESSION_WORDS_KEY);
+  earlySessionRead.catch(() => undefined);
+}
+
+async function sessionWords(language: Language, tag: string): Promise<Record<string, string> | undefined> {
+  const read = earlySessionRead ?? browser.storage.session.get(SESSION_WORDS_KEY);
+  earlySessionRead = undefined;
+  const entry = (await read.catch((): Record<string, unknown> => ({})))[SESSION_WORDS_KEY] as Partial<SessionWords> | undefined;
+  const words = entry?.words;
+  if (entry?.language !== language || entry.tag !== tag || typeof words !== 'object' || words === null) return undefined;
+  if (!KEPT_WORDS.every((key) => typeof words[key] === 'string')) return undefined;
+  const kept = Object.fromEntries(KEPT_WORDS.map((key) => [key, words[key] as string]));
+  heldWords.set(language, { tag, words: kept });
+  return kept;
 }

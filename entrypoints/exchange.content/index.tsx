@@ -6,11 +6,8 @@ import type { PageState } from '@/lib/view/page-state';
 import type { PageRequest, RequestInput } from '@/lib/messages';
 import type { Response } from '@/utils/messaging';
 import { send as sendOrThrow } from '@/utils/send';
-
-type TabBalanceNudge = Extract<PageState, { kind: 'exchange' }>['balanceNudge'];
-import { nudgeDecision, snoozeFor } from '@/lib/view/nudge-policy';
-import type { I18n } from '@/utils/i18n';
-import { I18nContext } from '@/utils/i18n';
+import { snoozeFor } from '@/lib/view/nudge-policy';
+import { I18nContext, ReasonWordsWaitContext, type I18n, type ReasonWordsWait } from '@/utils/i18n';
 import { Pill, type Corner } from '@/components/Pill';
 import { i18nWithWords } from '@/utils/translate';
 import { pageWordsLoader } from './words';
@@ -22,10 +19,10 @@ import { documentProbe, freeCorner } from './corner-fit';
 import { drawCollapsedPill } from './first-paint';
 import { readStored, takeEarlyAnswer, takeStoredView } from './first-state';
 import { storedCard } from './stored-card';
-import { firstPaintFor, pillFace, type FirstPaint, type PillFace } from '@/lib/view/first-paint-view';
-import { PILL_WORDS } from '@/lib/words/pill-words';
+import { firstPaintFor, pillFace, type PillFace } from '@/lib/view/first-paint-view';
 import { browser } from 'wxt/browser';
 import type { Language } from '@/lib/settings';
+import { decisionFor, decisionFromStored, faceKey, type TabBalanceNudge } from './decide';
 
 const HOST_TAG = 'reserve-radar-pill';
 
@@ -110,6 +107,7 @@ export default defineContentScript({
         ui = mounted;
         void full.then((i18n) => mounted.complete(state.view, i18nWithWords(words, i18n)));
       }
+      askCardWords(ui, state.view);
       if (!alreadyCounted) void send({ type: 'nudge-shown', exchangeId: state.view.id });
     };
 
@@ -136,7 +134,9 @@ export default defineContentScript({
           const { settings: fresh, words: freshWords } = state.nudge;
           const freshKey = faceKey({ decision, face: pillFace(state.view), corner: fresh.corner, balanceNudge: state.balanceNudge, language: fresh.language, words: freshWords ?? words });
           if (freshKey === drawnKey) {
-            const i18n = await pageWords(fresh.language);
+            const all = pageWords(fresh.language);
+            if (ui !== undefined) askCardWords(ui, state.view);
+            const i18n = await all;
             if (ui !== undefined && !dismissed) ui.complete(state.view, i18nWithWords(freshWords ?? words, i18n));
             return;
           }
@@ -167,64 +167,6 @@ export default defineContentScript({
   },
 });
 
-/** Whether and how the pill shows, from the background's answer. */
-function decisionFor(state: Extract<PageState, { kind: 'exchange' }>) {
-  const { settings, lastShownAt } = state.nudge ?? { settings: undefined };
-  if (settings === undefined) return { show: false, expanded: false };
-  // Over the user's own cap or share counts under "caution or worse" too; a risky-exchange
-  // message already rides on a caution-or-worse level.
-  const overOwnLimit = state.balanceNudge !== undefined && state.balanceNudge.kind !== 'risky-exchange';
-  return nudgeDecision({ settings, view: state.view, lastShownAt, now: Date.now(), overOwnLimit, runAlert: state.view.runAlert?.active === true });
-}
-
-/** The same decision from the stored first paint: the same policy, the same snooze, the same clock. */
-function decisionFromStored({ entry, settings }: FirstPaint) {
-  const overOwnLimit = entry.balanceNudge !== undefined && entry.balanceNudge.kind !== 'risky-exchange';
-  return nudgeDecision({
-    settings: { ...settings, snoozes: entry.snooze === undefined ? {} : { [entry.id]: entry.snooze } },
-    view: { id: entry.id, verdict: { level: entry.level }, fingerprint: entry.fingerprint },
-    lastShownAt: entry.lastShownAt,
-    now: Date.now(),
-    overOwnLimit,
-    runAlert: entry.run === true,
-  });
-}
-
-/** Everything the collapsed pill shows, as one string: equal keys draw the same pill. */
-function faceKey({
-  decision,
-  face,
-  corner,
-  balanceNudge,
-  language,
-  words,
-}: {
-  decision: { show: boolean; expanded: boolean };
-  face: PillFace;
-  corner: Corner;
-  balanceNudge?: TabBalanceNudge;
-  language: Language;
-  words: Record<string, string>;
-}): string {
-  const { id, name, level, grade, incomplete, warnings, run } = face;
-  return JSON.stringify([
-    decision.show,
-    decision.expanded,
-    id,
-    name,
-    level,
-    grade,
-    incomplete,
-    warnings,
-    run === true,
-    corner,
-    balanceNudge?.kind ?? '',
-    balanceNudge?.text ?? '',
-    language,
-    PILL_WORDS.map((key) => words[key] ?? ''),
-  ]);
-}
-
 /** The page-facing requests only: the background refuses the others from this script. */
 async function send<T extends PageRequest['type']>(request: RequestInput<T>): Promise<Response<T> | undefined> {
   try {
@@ -237,6 +179,15 @@ async function send<T extends PageRequest['type']>(request: RequestInput<T>): Pr
 
 async function requestState(): Promise<PageState | undefined> {
   return send({ type: 'page-state' });
+}
+
+/**
+ * The card's reasons, worded by the background: the answer leaves them out unless the card opens at
+ * once with it, so they are asked for as soon as that answer is drawn, long before a click. Asked
+ * twice at most: a worker stopped while answering leaves the first question without an answer.
+ */
+function askCardWords(mounted: MountedNudge, view: ExchangeView): void {
+  if (view.reasonWords === undefined) mounted.reasons(send({ type: 'page-card' }).then((worded) => worded ?? send({ type: 'page-card' })));
 }
 
 interface MountNudgeParameters {
@@ -256,6 +207,8 @@ interface MountedNudge {
   host: ShadowHost;
   /** The full view and words arrived: Preact may take the drawn nodes over. */
   complete(view: ExchangeView, i18n: I18n): void;
+  /** The view with its reasons worded (`page-card`); `undefined` when the question failed. */
+  reasons(asked: Promise<ExchangeView | undefined>): void;
 }
 
 function mountNudge(
@@ -267,6 +220,9 @@ function mountNudge(
   let settled = cornerChosen;
   let view = initialView;
   let i18n = initialI18n;
+  // The page-card answer: the same exchange's view, newer than the one above, its reasons worded.
+  let worded: ExchangeView | undefined;
+  let wait: ReasonWordsWait = 'loading';
   // 'drawn': plain nodes from drawCollapsedPill; 'preact': Preact owns the container.
   let owner: 'none' | 'drawn' | 'preact' = 'none';
   // Preact was asked for before the full view arrived (a touch on the stored first paint).
@@ -275,25 +231,27 @@ function mountNudge(
   let openWhenReady = false;
   const pill = (full: ExchangeView) => (
     <I18nContext.Provider value={i18n}>
-      <Pill
-        view={full}
-        corner={corner}
-        initiallyExpanded={expanded || openWhenReady}
-        openedByUser={openWhenReady}
-        onClose={dismiss}
-        onCornerChange={(next) => {
-          corner = next;
-          settled = true;
-          draw();
-          void send({ type: 'nudge-corner', corner: next });
-        }}
-        onSnooze={(choice) => {
-          void send({ type: 'nudge-snooze', exchangeId: full.id, snooze: snoozeFor(choice, full, Date.now()) });
-          dismiss();
-        }}
-        onWithdraw={() => void send({ type: 'open-guide', exchangeId: full.id })}
-        balanceNudge={balanceNudge}
-      />
+      <ReasonWordsWaitContext.Provider value={wait}>
+        <Pill
+          view={worded ?? full}
+          corner={corner}
+          initiallyExpanded={expanded || openWhenReady}
+          openedByUser={openWhenReady}
+          onClose={dismiss}
+          onCornerChange={(next) => {
+            corner = next;
+            settled = true;
+            draw();
+            void send({ type: 'nudge-corner', corner: next });
+          }}
+          onSnooze={(choice) => {
+            void send({ type: 'nudge-snooze', exchangeId: full.id, snooze: snoozeFor(choice, full, Date.now()) });
+            dismiss();
+          }}
+          onWithdraw={() => void send({ type: 'open-guide', exchangeId: full.id })}
+          balanceNudge={balanceNudge}
+        />
+      </ReasonWordsWaitContext.Provider>
     </I18nContext.Provider>
   );
   let container: HTMLElement | undefined;
@@ -385,6 +343,13 @@ function mountNudge(
       if (container !== undefined) container.lang = words.locale;
       // An open card drawn from storage shows the background's view from now on.
       if ((wanted && owner === 'drawn') || owner === 'preact') draw();
+    },
+    reasons(asked) {
+      void asked.then((answer) => {
+        if (answer?.id === face.id && answer.reasonWords !== undefined) worded = answer;
+        else wait = 'failed';
+        if (owner === 'preact') draw();
+      });
     },
   };
 }

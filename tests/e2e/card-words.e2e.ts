@@ -1,0 +1,186 @@
+/**
+ * The card's words after the first answer (issue 16), in Chromium with the built extension: the
+ * page's first answer carries the pill's words and the view, not the card's worded reasons; the
+ * page asks for those next (`page-card`). The card opened from the pill shows every reason as the
+ * model words it, and a card opened before they came says it is loading, in the user's language,
+ * and then shows them.
+ */
+import type { Page, Worker } from 'playwright-core';
+import type { Page as FirefoxPage } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import en from '../../public/_locales/en/messages.json';
+import { cardReasons } from '../../lib/view/card-reasons';
+import { reasonText } from '../../lib/words/reason-text';
+import { translateFrom, type Messages } from '../../lib/words/translate-from';
+import { viewOf } from './card-screen';
+import { fakeExchangeHtml, isolatedWorld, launchChromium, launchFirefox, routeSite, shadowUi, startHttpsSite, stopServiceWorker, type ChromiumExtension, type FirefoxExtension } from './harness';
+
+/** How long the worker is held before it answers `page-card`, in the loading test. */
+const HOLD_MS = 4000;
+
+/** The card's reasons in the order drawn (lead, then the details' rest), as the model words them in English. */
+function expectedReasons(id: string): string[] {
+  const view = viewOf(id);
+  const t = translateFrom(en as Messages);
+  const { lead, rest } = cardReasons({ view });
+  return [...lead, ...rest].flatMap((item) => (item.kind === 'reason' ? [reasonText(item.reason, t, 'en', new Date())] : []));
+}
+
+/** Each drawn reason's sentence (its first text node: the source link follows it). */
+async function drawnReasons(page: Page): Promise<string[]> {
+  return (await shadowUi(page).evaluate((root) => [...root.querySelectorAll('li[data-metric]')].map((item) => item.firstChild?.textContent ?? ''), undefined)) ?? [];
+}
+
+function extensionWorker(browser: ChromiumExtension): Worker {
+  const worker = browser.context.serviceWorkers().find((candidate) => candidate.url().startsWith(`chrome-extension://${browser.extensionId}/`));
+  if (worker === undefined) throw new Error('no service worker');
+  return worker;
+}
+
+describe('the card’s words after the first answer, Chromium (issue 16)', () => {
+  let browser: ChromiumExtension;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    await routeSite(browser.context, 'https://www.binance.com', fakeExchangeHtml('binance — stand-in'));
+    await routeSite(browser.context, 'https://www.bybit.com', fakeExchangeHtml('bybit — stand-in'));
+    // Right after install the worker restarts once on its own and stores the first paint; let it settle.
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  test('the first answer carries no reason words, page-card all of them; the card opened from the pill shows every reason as the model words it', async () => {
+    for (const [id, origin] of [
+      ['binance', 'https://www.binance.com'],
+      ['bybit', 'https://www.bybit.com'],
+    ] as const) {
+      const asker = await browser.context.newPage();
+      await asker.goto(`${origin}/`);
+      await shadowUi(asker).waitFor('pill-toggle');
+      // The two questions as the page's script asks them, from its own world, the worker stopped first.
+      await stopServiceWorker(asker);
+      const { cdp, contextId } = await isolatedWorld(asker, browser.extensionId);
+      const { result } = await cdp.send('Runtime.evaluate', {
+        contextId,
+        expression: `(async () => { const state = await chrome.runtime.sendMessage({ type: 'page-state' }); const card = await chrome.runtime.sendMessage({ type: 'page-card' }); return [state.view.reasonWords ?? null, Object.keys(card.reasonWords ?? {}).length, state.view.verdict.reasons.length]; })()`,
+        awaitPromise: true,
+        returnByValue: true,
+      });
+      await cdp.detach();
+      const [answerWords, cardWords, reasons] = result.value as [unknown, number, number];
+      expect(answerWords).toBeNull();
+      expect(cardWords).toBe(reasons);
+      await asker.close();
+      const page = await browser.context.newPage();
+      await page.goto(`${origin}/`);
+      const pill = shadowUi(page);
+      await pill.click('pill-toggle');
+      await pill.waitFor('nudge-panel');
+      await pill.click('card-details-toggle');
+      await pill.waitFor('card-reasons-wait', { state: 'detached' });
+      const expected = expectedReasons(id);
+      expect(expected.length).toBeGreaterThan(0);
+      expect(await drawnReasons(page)).toEqual(expected);
+      await page.close();
+    }
+  });
+
+  test('opened before the words came: “Loading the reasons…” where they go, then the same reasons', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://www.binance.com/');
+    await shadowUi(page).waitFor('pill-toggle');
+    // The worker answers page-card only after a hold: a listener of the test's, beside the extension's.
+    await extensionWorker(browser).evaluate((ms) => {
+      const runtime = (globalThis as unknown as { chrome: { runtime: { onMessage: { addListener(listener: (message: unknown) => undefined): void } } } }).chrome.runtime;
+      runtime.onMessage.addListener((message) => {
+        if ((message as { type?: string } | null)?.type !== 'page-card') return undefined;
+        const end = Date.now() + ms;
+        while (Date.now() < end);
+        return undefined;
+      });
+    }, HOLD_MS);
+    const held = await browser.context.newPage();
+    const asked = Date.now();
+    await held.goto('https://www.binance.com/');
+    const pill = shadowUi(held);
+    await pill.click('pill-toggle');
+    await pill.waitFor('nudge-panel');
+    expect(await pill.text('card-reasons-wait')).toBe(en.cardReasonsLoading.message);
+    expect(Date.now() - asked).toBeLessThan(HOLD_MS);
+    expect(await drawnReasons(held)).toEqual([]);
+    await pill.waitFor('card-reasons-wait', { state: 'detached', timeout: HOLD_MS + 5000 });
+    await pill.click('card-details-toggle');
+    expect(await drawnReasons(held)).toEqual(expectedReasons('binance'));
+    // The test's listener goes with the worker.
+    await stopServiceWorker(held);
+    await held.close();
+    await page.close();
+  });
+});
+
+/** Calls `body(root, testId)` on the pill's closed root over WebDriver BiDi, which hands tests closed roots. */
+async function inFirefoxRoot(firefox: FirefoxExtension, page: FirefoxPage, body: string, testId = ''): Promise<unknown> {
+  const connection = firefox.connection as unknown as { send(method: string, params: object): Promise<{ result: { result: { value?: unknown } } }> };
+  const context = (page.mainFrame() as unknown as { _id: string })._id;
+  const host = await connection.send('script.evaluate', {
+    expression: `document.querySelector('reserve-radar-pill')`,
+    target: { context },
+    awaitPromise: false,
+    serializationOptions: { maxDomDepth: 1, includeShadowTree: 'all' },
+  });
+  const shadow = (host.result.result.value as { shadowRoot?: { sharedId: string } } | undefined)?.shadowRoot;
+  if (shadow === undefined || shadow === null) return null;
+  const answer = await connection.send('script.callFunction', {
+    functionDeclaration: `(root, testId) => JSON.stringify((${body})(root, testId))`,
+    arguments: [{ sharedId: shadow.sharedId }, { type: 'string', value: testId }],
+    target: { context },
+    awaitPromise: false,
+  });
+  const value = answer.result.result.value;
+  return typeof value === 'string' ? JSON.parse(value) : null;
+}
+
+const CENTER = `(root, testId) => { const r = root.querySelector('[data-testid="' + testId + '"]')?.getBoundingClientRect(); return r === undefined ? null : { x: r.x + r.width / 2, y: r.y + r.height / 2 }; }`;
+const REASONS = `(root) => root.querySelector('[data-testid="card-reasons-wait"]') !== null ? null : [...root.querySelectorAll('li[data-metric]')].map((item) => item.firstChild?.textContent ?? '')`;
+
+describe('the card’s words after the first answer, Firefox (issue 16)', () => {
+  let firefox: FirefoxExtension;
+  let site: { close(): Promise<void> };
+
+  beforeAll(async () => {
+    site = await startHttpsSite(['www.binance.com'], (_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      response.end(fakeExchangeHtml('binance — stand-in'));
+    });
+    firefox = await launchFirefox({ hosts: ['www.binance.com'] });
+  });
+  afterAll(async () => {
+    await firefox?.close();
+    await site?.close();
+  });
+
+  test('the card opened from the pill shows every reason as the model words it', async () => {
+    const page = await firefox.browser.newPage();
+    await page.goto('https://www.binance.com/');
+    /** Clicks `testId` with the real mouse once it is drawn. */
+    const click = async (testId: string) => {
+      for (const deadline = Date.now() + 20_000; Date.now() < deadline; ) {
+        const center = (await inFirefoxRoot(firefox, page, CENTER, testId)) as { x: number; y: number } | null;
+        if (center !== null) return page.mouse.click(center.x, center.y);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      throw new Error(`no ${testId} in the pill`);
+    };
+    await click('pill-toggle');
+    await click('card-details-toggle');
+    let reasons: unknown = null;
+    for (const deadline = Date.now() + 10_000; Date.now() < deadline && reasons === null; ) {
+      reasons = await inFirefoxRoot(firefox, page, REASONS);
+      if (reasons === null) await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(reasons).toEqual(expectedReasons('binance'));
+    await page.close();
+  });
+});
