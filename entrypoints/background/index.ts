@@ -40,14 +40,20 @@ export default defineBackground(() => {
     // exchange pages.
     const since = Date.now();
     const stillOurs = () => tab.url === undefined && context.reportedSince(tabId, since);
-    void context.rememberUrl(tabId, tab.url, since).then(async () => {
-      const state = await context.stateForUrl(tab.url);
-      // A hidden address is only a guess that the tab left our exchanges; when our content script
-      // reported the page meanwhile (Firefox hides exchange addresses too), its badge stands.
-      if (stillOurs()) return;
-      await Promise.all([context.showBadge(tabId, state), writeTabState(tabId, state)]);
-      if (state.kind === 'lookalike' && tab.url !== undefined) await guardLookalike(tabId, state.host, tab.url);
-    });
+    void context
+      .rememberUrl(tabId, tab.url, since)
+      .then(async () => {
+        const state = await context.stateForUrl(tab.url);
+        // A hidden address is only a guess that the tab left our exchanges; when our content script
+        // reported the page meanwhile (Firefox hides exchange addresses too), its badge stands.
+        if (stillOurs()) return;
+        await Promise.all([context.showBadge(tabId, state), writeTabState(tabId, state)]);
+        if (state.kind === 'lookalike' && tab.url !== undefined) await guardLookalike(tabId, state.host, tab.url);
+      })
+      .catch((error: unknown) => {
+        // No verdict without the public-suffix list (or another failed read): the tab keeps what it had.
+        console.warn('[reserve-radar] no state for the tab:', error);
+      });
   });
 
   /**

@@ -58,3 +58,23 @@ test('when the list cannot be read, a lookalike check fails with its words and g
   // The exchange's own page does not depend on it.
   expect((await send({ type: 'page-state' }, contentScript()))?.kind).toBe('exchange');
 });
+
+test('a tab moving to a lookalike while the list cannot be read is left as it is, with no unhandled rejection (issue 16)', async () => {
+  list.ready = () => Promise.reject(new Error('Reserve Radar could not read the public-suffix list from its own files'));
+  const unhandled: unknown[] = [];
+  const onUnhandled = (reason: unknown) => unhandled.push(reason);
+  process.on('unhandledRejection', onUnhandled);
+  const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+  const update = vi.spyOn(fakeBrowser.tabs, 'update');
+  try {
+    await fakeBrowser.tabs.onUpdated.trigger(7, { status: 'loading', url: 'https://kraken-login.com/' }, { id: 7, url: 'https://kraken-login.com/' } as Parameters<
+      typeof fakeBrowser.tabs.onUpdated.trigger
+    >[2]);
+    await vi.waitFor(() => expect(warn).toHaveBeenCalledWith('[reserve-radar] no state for the tab:', expect.any(Error)));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(unhandled).toEqual([]);
+    expect(update).not.toHaveBeenCalled();
+  } finally {
+    process.off('unhandledRejection', onUnhandled);
+  }
+});
