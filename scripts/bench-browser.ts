@@ -5,7 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { builtContentScripts, chromeBuild, fakeExchangeHtml, isolatedWorld, launchChromium, requireChromium, routeSite, stopServiceWorker } from '../tests/e2e/harness';
@@ -13,6 +14,8 @@ import { builtContentScripts, chromeBuild, fakeExchangeHtml, isolatedWorld, laun
 const LOADS = 20;
 /** Loads with the service worker stopped first (issue 16): each takes a stop and a wake-up, so fewer. */
 const COLD_LOADS = 11;
+/** A made-up extension whose worker only answers: the floor of the first-visit rows. */
+const EMPTY_EXTENSION = join(dirname(fileURLToPath(import.meta.url)), '../tests/fixtures/empty-extension');
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
@@ -317,24 +320,51 @@ if (compareDir !== undefined) {
     for (const [index, { launched }] of builds.entries()) {
       for (const open of launched.context.pages()) if (open !== pageAskers[index]!.tab) await open.close();
     }
+    // The floor: an extension whose worker only answers (tests/fixtures/empty-extension), in the
+    // same turns, so the row says how much of the wait is any extension's process and worker start.
+    const empty = await launchChromium({ build: EMPTY_EXTENSION });
+    await routeSite(empty.context, 'https://www.binance.com', page);
+    const emptyTab = await empty.context.newPage();
+    await emptyTab.goto('https://www.binance.com/en/markets');
+    await emptyTab.waitForFunction(() => document.documentElement.dataset.emptyExtension === 'ready');
+    const emptyAsker = { tab: emptyTab, ...(await isolatedWorld(emptyTab, empty.extensionId)) };
+    for (const open of empty.context.pages()) if (open !== emptyTab) await open.close();
+    const floorTimes: number[] = [];
     const noPageTimes: number[][] = builds.map(() => []);
     const noPagePill = builds.map(() => emptyTimes());
     let extensionDocuments = 0;
-    for (let i = 0; i < COLD_LOADS; i++) {
-      for (const index of i % 2 === 0 ? [0, 1] : [1, 0]) {
-        const asker = pageAskers[index]!;
-        await askFromPage(asker);
-        await stopServiceWorker(asker.tab);
-        extensionDocuments += await openExtensionDocuments(asker);
-        noPageTimes[index]!.push(await askFromPage(asker));
-        await loadOnce(builds[index]!.launched.context, true, noPagePill[index]!, true);
+    try {
+      for (let i = 0; i < COLD_LOADS; i++) {
+        // Who goes first turns over the three: this build, the other, the empty extension.
+        for (const turn of [0, 1, 2].map((k) => (k + i) % 3)) {
+          if (turn === 2) {
+            await askFromPage(emptyAsker);
+            await stopServiceWorker(emptyTab);
+            floorTimes.push(await askFromPage(emptyAsker));
+            continue;
+          }
+          const asker = pageAskers[turn]!;
+          await askFromPage(asker);
+          await stopServiceWorker(asker.tab);
+          extensionDocuments += await openExtensionDocuments(asker);
+          noPageTimes[turn]!.push(await askFromPage(asker));
+          await loadOnce(builds[turn]!.launched.context, true, noPagePill[turn]!, true);
+        }
       }
+    } finally {
+      await emptyAsker.cdp.detach();
+      await empty.close();
     }
     const [mineNoPage, theirsNoPage] = noPageTimes.map(median) as [number, number];
     const spread = (values: number[]) => `${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)}`;
     rows.push({
       name: `side by side, no extension page open (${COLD_LOADS} each, alternating): stopped → first answer to the exchange page ('page-state'), this build / the other${extensionDocuments > 0 ? ` (an extension document was open at ${extensionDocuments} of the stops)` : ''}`,
       value: `${mineNoPage.toFixed(1)} / ${theirsNoPage.toFixed(1)} ms (${(mineNoPage / theirsNoPage).toFixed(2)}×; ${noPageTimes.map(spread).join(' / ')})`,
+    });
+    const floor = median(floorTimes);
+    rows.push({
+      name: `the same, an empty extension (tests/fixtures/empty-extension, ${COLD_LOADS}, in the same turns): the floor of any extension's first answer`,
+      value: `${floor.toFixed(1)} ms (${(floor / theirsNoPage).toFixed(2)}× the other; this build ${(mineNoPage - floor).toFixed(1)} ms above it, the other ${(theirsNoPage - floor).toFixed(1)} ms; ${spread(floorTimes)})`,
     });
     const [mineNoPagePill, theirsNoPagePill] = noPagePill.map((times) => median(times.pill)) as [number, number];
     rows.push({
