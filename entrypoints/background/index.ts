@@ -43,17 +43,20 @@ export default defineBackground(() => {
     void context
       .rememberUrl(tabId, tab.url, since)
       .then(async () => {
-        const state = await context.stateForUrl(tab.url);
+        const state = await context.stateForUrl(tab.url).catch((error: unknown) => {
+          console.warn('[reserve-radar] no state for the tab:', error);
+          return undefined;
+        });
         // A hidden address is only a guess that the tab left our exchanges; when our content script
         // reported the page meanwhile (Firefox hides exchange addresses too), its badge stands.
         if (stillOurs()) return;
+        // No verdict for the new page (the public-suffix list could not be read): the state and
+        // badge of the page before are dropped, never shown for this one.
+        if (state === undefined) return Promise.all([context.showBadge(tabId, { kind: 'not-exchange' }), forgetTabState(tabId)]);
         await Promise.all([context.showBadge(tabId, state), writeTabState(tabId, state)]);
         if (state.kind === 'lookalike' && tab.url !== undefined) await guardLookalike(tabId, state.host, tab.url);
       })
-      .catch((error: unknown) => {
-        // No verdict without the public-suffix list (or another failed read): the tab keeps what it had.
-        console.warn('[reserve-radar] no state for the tab:', error);
-      });
+      .catch((error: unknown) => console.warn('[reserve-radar] tab update not handled:', error));
   });
 
   /**

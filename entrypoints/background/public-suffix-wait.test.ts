@@ -4,6 +4,7 @@ import background from './index';
 import type { TabState } from '@/lib/view/exchange-view';
 import { translateFrom } from '@/utils/i18n';
 import english from '@/public/_locales/en/messages.json';
+import { readTabState } from '@/utils/tab-states';
 
 /** The list's reading, as the build ships it (modules/public-suffix-on-first-use.ts): here one the test settles. */
 const list = vi.hoisted(() => ({ ready: undefined as unknown as () => Promise<void> }));
@@ -59,7 +60,11 @@ test('when the list cannot be read, a lookalike check fails with its words and g
   expect((await send({ type: 'page-state' }, contentScript()))?.kind).toBe('exchange');
 });
 
-test('a tab moving to a lookalike while the list cannot be read is left as it is, with no unhandled rejection (issue 16)', async () => {
+test("a tab moving from an exchange to a lookalike while the list cannot be read keeps no verdict: the exchange's state is dropped, never shown for the lookalike (issue 16)", async () => {
+  const tab = (url: string) => ({ id: 7, url }) as Parameters<typeof fakeBrowser.tabs.onUpdated.trigger>[2];
+  await fakeBrowser.tabs.onUpdated.trigger(7, { status: 'loading', url: 'https://www.kraken.com/' }, tab('https://www.kraken.com/'));
+  await vi.waitFor(async () => expect((await readTabState(7))?.kind).toBe('exchange'));
+
   list.ready = () => Promise.reject(new Error('Reserve Radar could not read the public-suffix list from its own files'));
   const unhandled: unknown[] = [];
   const onUnhandled = (reason: unknown) => unhandled.push(reason);
@@ -67,10 +72,9 @@ test('a tab moving to a lookalike while the list cannot be read is left as it is
   const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
   const update = vi.spyOn(fakeBrowser.tabs, 'update');
   try {
-    await fakeBrowser.tabs.onUpdated.trigger(7, { status: 'loading', url: 'https://kraken-login.com/' }, { id: 7, url: 'https://kraken-login.com/' } as Parameters<
-      typeof fakeBrowser.tabs.onUpdated.trigger
-    >[2]);
+    await fakeBrowser.tabs.onUpdated.trigger(7, { status: 'loading', url: 'https://kraken-login.com/' }, tab('https://kraken-login.com/'));
     await vi.waitFor(() => expect(warn).toHaveBeenCalledWith('[reserve-radar] no state for the tab:', expect.any(Error)));
+    await vi.waitFor(async () => expect(await readTabState(7)).toBeUndefined());
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(unhandled).toEqual([]);
     expect(update).not.toHaveBeenCalled();
