@@ -136,7 +136,7 @@ describe('the card’s words after the first answer (issue 16)', () => {
     expect(lookup).not.toHaveBeenCalled();
     expect(again?.nudge?.words).toEqual(first?.nudge?.words);
     expect(again?.kind === 'exchange' && again.balanceNudge).toEqual({ kind: 'over-cap', text: english.balanceOverCap.message });
-    // The page gets the pill's words only, as before; the balance sentences stay in the background.
+    // The page gets the pill's words only; the balance sentences stay in the background.
     expect(Object.keys(again?.nudge?.words ?? {}).sort()).toEqual([...PILL_WORDS].sort());
     // Another language (the browser's, here) is worded afresh, never taken from the kept words (this test's lookup answers in English).
     vi.mocked(fakeBrowser.i18n.getUILanguage).mockReturnValue('sv-SE');

@@ -264,7 +264,9 @@ const suffixOptions = { extractHostname: false, validateHostname: false, detectI
 
 /**
  * Classifies one hostname (`www.binance.com`, `BINANCE.COM.`, `xn--…`, `binance.com:443`).
- * Never throws: anything that is not a hostname comes back `unknown` with the reason.
+ * Anything that is not a hostname comes back `unknown` with the reason. In the extension's build
+ * it throws until the public-suffix list is read (`classifyReady`, lib/exchanges/classify-ready.ts);
+ * after that, and in tests and on the command line, it never throws.
  */
 export function classify(hostname: string): ClassifyReturnType {
   const parsed = parseHostname(hostname);
@@ -375,7 +377,7 @@ export function classify(hostname: string): ClassifyReturnType {
   );
 }
 
-/** `classify` for a whole URL (`https://accounts.binance.com/en/login`). Never throws. */
+/** `classify` for a whole URL (`https://accounts.binance.com/en/login`); throws only as `classify` does. */
 export function classifyUrl(url: string): ClassifyReturnType {
   const extracted = hostnameFromUrl(url);
   if (!extracted.ok) return unknown(undefined, extracted.reason);

@@ -16,7 +16,7 @@ export interface TabStateForUrlParameters {
   runAlertFor?: (exchangeId: string) => RunAlertView | undefined;
 }
 
-/** From a tab's URL to what the popup, pill and badge show. Never throws. */
+/** From a tab's URL to what the popup, pill and badge show. Never throws once `tabStateReady(url)` has resolved. */
 export function tabStateForUrl({ url, snapshot, now, warningsFor, runAlertFor }: TabStateForUrlParameters): TabState {
   const host = hostOf(url);
   if (host === undefined) return { kind: 'not-exchange' };
