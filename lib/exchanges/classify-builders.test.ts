@@ -50,7 +50,6 @@ describe('a common-word brand on a site builder beside a badly misspelled "login
 describe('a coined or mid-length brand one letter off on a site builder, its first three letters kept (a changed letter beside bait)', () => {
   it.each([
     ['blocfki.webflow.io', 'blockfi'],
-    ['start-blockfia-cdn.webflow.io', 'blockfi'],
     ['kucoim-app.webflow.io', 'kucoin'],
     ['crytpocom-wallet.webflow.io', 'crypto-com'],
     ['bitgte-pro.webflow.io', 'bitget'],
@@ -60,6 +59,17 @@ describe('a coined or mid-length brand one letter off on a site builder, its fir
     expect(classify(host).evidence).toBe('hosted-typo');
     expect(classify(host).explanation?.hosting).toBe(host.split('.').slice(1).join('.'));
   });
+
+  // The whole brand with one letter after it is a word or name of its own often enough to need bait.
+  it.each([
+    ['blockfia-loggin.webflow.io', 'blockfi'],
+    ['revolutx-signin.framer.website', 'revolut'],
+  ])('%s imitates %s beside bait', expectLookalike);
+
+  it.each(['blockfit.webflow.io', 'blockfit-gym.wixsite.com', 'blockfit.myportfolio.com', 'revolute.framer.website', 'revolute-labs.framer.ai', 'korbitz.webflow.io'])(
+    '%s is not a lookalike',
+    expectNotLookalike,
+  );
 
   // Real words and products one letter from a brand (BitSet, Blocksi, CryptoCon, "ceteris paribus").
   it.each([
@@ -183,6 +193,9 @@ describe('a long brand with a letter doubled and one more edit, on its own domai
   // is one letter from `bitrex`), and letters the skeleton doubles (`flinance` → `fllnance`). The last two are
   // from the unscored candidates files, where other projects' names sit beside the lures.
   it.each(['bitterroot.com', 'fiinance.com', 'committee.com', 'coffee-binary.com', 'bitwexx.com', 'stargate-flinance.click'])('%s is not a lookalike', expectNotLookalike);
+
+  // A word and `comm` is no brand made of a word and `com` (Gate.com, Luno.com) typed twice wrong.
+  it.each(['ratecomm.com', 'datecomm.com', 'latecomm.com', 'katecomm.com', 'unocomm.com', 'junocomm.com'])('%s is not a lookalike', expectNotLookalike);
 });
 
 describe('a stray letter before a long brand with a letter dropped or changed at its end', () => {

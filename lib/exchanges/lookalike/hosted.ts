@@ -281,7 +281,10 @@ export function brandTypoOnBuilder(label: Label, brands: BrandIndex): Evidence |
         const distance = editDistance({ a: token, b: brand, max: 2 });
         if (distance > 2) continue;
         const moved = movedLetters(token, brand, 2);
-        if (distance === 1 && moved === 1) return { entry, kind: 'typo', bait: undefined, distance, mixedScripts: isMixedScript(raw) };
+        // The whole brand with one letter after it is often a word or name of its own (`blockfit`,
+        // `revolute`, `korbitz`): that shape counts only beside bait.
+        const appended = token.length === brand.length + 1 && token.startsWith(brand);
+        if (distance === 1 && moved === 1 && !appended) return { entry, kind: 'typo', bait: undefined, distance, mixedScripts: isMixedScript(raw) };
         // Two letters moved only in a brand of seven letters or more: in six, three are left of the brand's own (`bitest`, `bitget`).
         if (distance === 2 && (moved > 2 || length < 7 || token.length < length - 1 || token.charCodeAt(token.length - 1) !== brand.charCodeAt(length - 1))) continue;
         // Bait in another token, looked for once per token.

@@ -192,8 +192,9 @@ export function doubledTypo(token: string, rawToken: string, brands: BrandIndex)
     for (const entry of brands.typoByLength[length] ?? none) {
       // Seven letters or more once collapsed: one letter from a shorter name (`bitrex`) is too many names.
       if (entry.strength !== 'long' || entry.collapsed.length < 7 || entry.collapsed === collapsed) continue;
-      // A common word and its ending (`krakencom`) typed with the word whole is the word padded (`krakenroom`).
-      if ((entry.base !== undefined && token.startsWith(entry.base)) || !withinOneEdit(collapsed, entry.collapsed)) continue;
+      // A common word and its ending (`gatecom`, `lunocom`) never: `comm` doubles a letter of the
+      // ending itself, and one letter changed in the short word is another word (`ratecomm`).
+      if (entry.base !== undefined || !withinOneEdit(collapsed, entry.collapsed)) continue;
       return { entry, kind: 'typo', bait: undefined, distance: 2, mixedScripts: isMixedScript(rawToken) };
     }
   }
