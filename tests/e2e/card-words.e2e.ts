@@ -13,7 +13,19 @@ import { cardReasons } from '../../lib/view/card-reasons';
 import { reasonText } from '../../lib/words/reason-text';
 import { translateFrom, type Messages } from '../../lib/words/translate-from';
 import { viewOf } from './card-screen';
-import { fakeExchangeHtml, isolatedWorld, launchChromium, launchFirefox, routeSite, shadowUi, startHttpsSite, stopServiceWorker, type ChromiumExtension, type FirefoxExtension } from './harness';
+import {
+  fakeExchangeHtml,
+  inFirefoxPillRoot,
+  isolatedWorld,
+  launchChromium,
+  launchFirefox,
+  routeSite,
+  shadowUi,
+  startHttpsSite,
+  stopServiceWorker,
+  type ChromiumExtension,
+  type FirefoxExtension,
+} from './harness';
 
 /** How long the worker is held before it answers `page-card`, in the loading test. */
 const HOLD_MS = 4000;
@@ -120,25 +132,9 @@ describe('the card’s words after the first answer, Chromium (issue 16)', () =>
   });
 });
 
-/** Calls `body(root, testId)` on the pill's closed root over WebDriver BiDi, which hands tests closed roots. */
+/** Calls `body(root, testId)` on the pill's closed root and returns its answer, carried as JSON. */
 async function inFirefoxRoot(firefox: FirefoxExtension, page: FirefoxPage, body: string, testId = ''): Promise<unknown> {
-  const connection = firefox.connection as unknown as { send(method: string, params: object): Promise<{ result: { result: { value?: unknown } } }> };
-  const context = (page.mainFrame() as unknown as { _id: string })._id;
-  const host = await connection.send('script.evaluate', {
-    expression: `document.querySelector('reserve-radar-pill')`,
-    target: { context },
-    awaitPromise: false,
-    serializationOptions: { maxDomDepth: 1, includeShadowTree: 'all' },
-  });
-  const shadow = (host.result.result.value as { shadowRoot?: { sharedId: string } } | undefined)?.shadowRoot;
-  if (shadow === undefined || shadow === null) return null;
-  const answer = await connection.send('script.callFunction', {
-    functionDeclaration: `(root, testId) => JSON.stringify((${body})(root, testId))`,
-    arguments: [{ sharedId: shadow.sharedId }, { type: 'string', value: testId }],
-    target: { context },
-    awaitPromise: false,
-  });
-  const value = answer.result.result.value;
+  const value = await inFirefoxPillRoot(firefox, page, `(root, testId) => JSON.stringify((${body})(root, testId))`, testId);
   return typeof value === 'string' ? JSON.parse(value) : null;
 }
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page as FirefoxPage } from 'puppeteer-core';
-import { fakeExchangeHtml, launchChromium, launchFirefox, routeSite, shadowUi, startHttpsSite, stopServiceWorker, type ChromiumExtension, type FirefoxExtension } from './harness';
+import { fakeExchangeHtml, inFirefoxPillRoot, launchChromium, launchFirefox, routeSite, shadowUi, startHttpsSite, stopServiceWorker, type ChromiumExtension, type FirefoxExtension } from './harness';
 
 /**
  * The card that opens by itself (FTX: collapsed, danger; "open the card on danger" is on by
@@ -70,25 +70,10 @@ describe('the danger card with the worker asleep or busy, in Chromium (issue 16)
   });
 });
 
-/** The text of `testId` in the pill's closed root, over WebDriver BiDi (which hands tests closed roots). */
+/** The text of `testId` in the pill's closed root. */
 async function closedRootText(firefox: FirefoxExtension, page: FirefoxPage, testId: string): Promise<string | null> {
-  const connection = firefox.connection as unknown as { send(method: string, params: object): Promise<{ result: { result: { value?: unknown } } }> };
-  const context = (page.mainFrame() as unknown as { _id: string })._id;
-  const host = await connection.send('script.evaluate', {
-    expression: `document.querySelector('reserve-radar-pill')`,
-    target: { context },
-    awaitPromise: false,
-    serializationOptions: { maxDomDepth: 1, includeShadowTree: 'all' },
-  });
-  const shadow = (host.result.result.value as { shadowRoot?: { sharedId: string } } | undefined)?.shadowRoot;
-  if (shadow === undefined || shadow === null) return null;
-  const text = await connection.send('script.callFunction', {
-    functionDeclaration: '(root, selector) => root.querySelector(selector)?.textContent ?? null',
-    arguments: [{ sharedId: shadow.sharedId }, { type: 'string', value: `[data-testid="${testId}"]` }],
-    target: { context },
-    awaitPromise: false,
-  });
-  return (text.result.result.value as string | null | undefined) ?? null;
+  const text = await inFirefoxPillRoot(firefox, page, '(root, selector) => root.querySelector(selector)?.textContent ?? null', `[data-testid="${testId}"]`);
+  return (text as string | null | undefined) ?? null;
 }
 
 describe('the danger card from storage, in Firefox (issue 16)', () => {

@@ -93,3 +93,29 @@ export async function launchFirefox(options: { hosts?: readonly string[]; prefs?
     throw error;
   }
 }
+
+/**
+ * Calls `functionDeclaration(root, ...args)` on the pill's closed shadow root in `page`, over WebDriver BiDi
+ * (which hands tests closed roots; a page script cannot reach them). `args` go in as strings. Returns the
+ * answer's BiDi value, which is only the plain value for primitives (return `JSON.stringify(…)` for objects),
+ * or null when the page has no pill or the pill no root.
+ */
+export async function inFirefoxPillRoot(firefox: FirefoxExtension, page: FirefoxPage, functionDeclaration: string, ...args: string[]): Promise<unknown> {
+  const connection = firefox.connection as unknown as { send(method: string, params: object): Promise<{ result: { result: { value?: unknown } } }> };
+  const context = contextIdOf(page);
+  const host = await connection.send('script.evaluate', {
+    expression: `document.querySelector('reserve-radar-pill')`,
+    target: { context },
+    awaitPromise: false,
+    serializationOptions: { maxDomDepth: 1, includeShadowTree: 'all' },
+  });
+  const shadow = (host.result.result.value as { shadowRoot?: { sharedId: string } } | undefined)?.shadowRoot;
+  if (shadow === undefined || shadow === null) return null;
+  const answer = await connection.send('script.callFunction', {
+    functionDeclaration,
+    arguments: [{ sharedId: shadow.sharedId }, ...args.map((value) => ({ type: 'string', value }))],
+    target: { context },
+    awaitPromise: false,
+  });
+  return answer.result.result.value;
+}
