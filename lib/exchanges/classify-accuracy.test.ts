@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { classify } from './classify';
-import { loadBlindSet, loadDomainCorpus, loadSecondBlindSet, loadTimeSplit, scoreOnCorpus, splitSecondBlindSet } from '../../tests/fixtures/domains/corpus';
+import { loadBlindSet, loadDomainCorpus, loadSecondBlindSet, loadThirdBlindSet, loadTimeSplit, scoreOnCorpus, splitSecondBlindSet } from '../../tests/fixtures/domains/corpus';
 
 const corpus = loadDomainCorpus();
 
@@ -125,5 +125,17 @@ describe('classify on the second blind set (tests/fixtures/domains/heldout/phish
     expect(early.phishing.length).toBe(790);
     const score = scoreOnCorpus(early, (host) => classify(host).verdict === 'lookalike');
     expect(score.recall, `missed: ${score.missed.join(' ')}`).toBeGreaterThanOrEqual(0.975);
+  });
+});
+
+describe('the third blind set (tests/fixtures/domains/heldout/phishing-blind3.tsv)', () => {
+  it('holds only hosts no other set holds', () => {
+    const third = loadThirdBlindSet();
+    expect(third.phishing.length).toBe(1228);
+    const split = loadTimeSplit();
+    const others = [...split.development.phishing, ...split.heldOut.phishing, ...loadBlindSet().phishing, ...loadSecondBlindSet().phishing];
+    const seen = new Set(others.map(({ host }) => host));
+    expect(third.phishing.filter(({ host }) => seen.has(host)).map(({ host }) => host)).toEqual([]);
+    expect(new Set(third.phishing.map(({ host }) => host)).size).toBe(third.phishing.length);
   });
 });
