@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { fakeExchangeHtml, firefoxBuild, requireFirefox, root, startHttpsSite } from './harness';
+import { fakeExchangeHtml, firefoxBuild, inFirefoxPillRoot, requireFirefox, root, startHttpsSite } from './harness';
 
 /**
  * The chosen language on an exchange page in Firefox (issue 17): there too the page's script may
@@ -38,28 +38,13 @@ describe('the chosen language on the exchange page, in Firefox', () => {
   let site: Awaited<ReturnType<typeof startHttpsSite>> | undefined;
   const requested: string[] = [];
 
-  const contextOf = (page: Page) => (page.mainFrame() as unknown as { _id: string })._id;
-
   /**
    * Runs `fn(root, arg)` on the closed shadow root of the pill, over BiDi (a page script never gets
    * that root); the answer travels as JSON text. `null` while there is no pill.
    */
   async function inPill<T>(page: Page, fn: string, arg = ''): Promise<T | null> {
-    const host = await connection.send('script.evaluate', {
-      expression: `document.querySelector('reserve-radar-pill')`,
-      target: { context: contextOf(page) },
-      awaitPromise: false,
-      serializationOptions: { maxDomDepth: 1, includeShadowTree: 'all' },
-    });
-    const shadow = ((host.result.result as { value?: { shadowRoot?: { sharedId: string } } }).value ?? {}).shadowRoot;
-    if (shadow === undefined || shadow === null) return null;
-    const answer = await connection.send('script.callFunction', {
-      functionDeclaration: `(root, arg) => JSON.stringify((${fn})(root, arg) ?? null)`,
-      arguments: [{ sharedId: shadow.sharedId }, { type: 'string', value: arg }],
-      target: { context: contextOf(page) },
-      awaitPromise: false,
-    });
-    return JSON.parse(String((answer.result.result as { value?: unknown }).value)) as T | null;
+    const answer = await inFirefoxPillRoot({ connection }, page, `(root, arg) => JSON.stringify((${fn})(root, arg) ?? null)`, arg);
+    return answer === null ? null : (JSON.parse(String(answer)) as T | null);
   }
 
   /** A real (trusted) click in the middle of a pill element, scrolled into view first, as a user's. */

@@ -100,7 +100,7 @@ export async function launchFirefox(options: { hosts?: readonly string[]; prefs?
  * answer's BiDi value, which is only the plain value for primitives (return `JSON.stringify(…)` for objects),
  * or null when the page has no pill or the pill no root.
  */
-export async function inFirefoxPillRoot(firefox: FirefoxExtension, page: FirefoxPage, functionDeclaration: string, ...args: string[]): Promise<unknown> {
+export async function inFirefoxPillRoot(firefox: Pick<FirefoxExtension, 'connection'>, page: FirefoxPage, functionDeclaration: string, ...args: string[]): Promise<unknown> {
   const connection = firefox.connection as unknown as { send(method: string, params: object): Promise<{ result: { result: { value?: unknown } } }> };
   const context = contextIdOf(page);
   const host = await connection.send('script.evaluate', {
