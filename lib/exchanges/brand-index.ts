@@ -196,3 +196,18 @@ export function buildBrandIndex(exchanges: readonly ExchangeDefinition[]): Brand
   for (const list of index.insertTargets) list?.sort(better);
   return index;
 }
+
+/** The longest long brand anywhere in `text`, found through the trigram index. */
+export function longBrandInside(text: string, brands: BrandIndex): BrandEntry | undefined {
+  let found: BrandEntry | undefined;
+  for (let at = 0; at + 3 <= text.length; at++) {
+    const key = trigramKey(text, at);
+    const list = key < 0 ? undefined : brands.byTrigram.get(key);
+    if (list === undefined) continue;
+    for (const entry of list) {
+      if (entry.strength !== 'long' || (found !== undefined && entry.skeleton.length <= found.skeleton.length)) continue;
+      if (text.startsWith(entry.skeleton, at)) found = entry;
+    }
+  }
+  return found;
+}

@@ -6,7 +6,7 @@
  */
 import { getPublicSuffix } from 'tldts';
 import { exchanges } from './registry';
-import { buildBrandIndex, buildDomainIndex, trigramKey, type BrandEntry, type BrandIndex, type DomainIndex } from './brand-index';
+import { buildBrandIndex, buildDomainIndex, longBrandInside, trigramKey, type BrandEntry, type BrandIndex, type DomainIndex } from './brand-index';
 import { collapseRepeats } from './edit-distance';
 import { hostnameFromUrl, parseHostname } from './hostname';
 import { decodeIdnLabel } from './punycode';
@@ -16,7 +16,7 @@ import { coinedTokens, cryptoEndings, favouredEndings, wordEndings } from './loo
 import { dashedDomain, embeddedDomain, exactMatch, hostingOf } from './lookalike/domains';
 import { affixContext, bestContext, contextElsewhere, contextOf, contextsOf, faintContext, misspelledBait, tellingBait } from './lookalike/context';
 import { article, describeHost, explanationOf, lookalikeReason, notTheirs } from './lookalike/reason';
-import { paddedBrand, strayShortToken } from './lookalike/padding';
+import { commonWordOnThrowaway, paddedBrand, paddedCommonWord, strayShortToken } from './lookalike/padding';
 import { commonTypoBesideBait, doubledTypo, insertedTypo, typoAfterStrayLetter, typoBesideDigits, typoOf } from './lookalike/typo';
 import { commonTypoAlone, splitAcrossDot } from './lookalike/across-labels';
 import { brandGluedOnBuilder, brandTypoOnBuilder, coinedTypoOnBuilder, commonTypoOnBuilder, commonWordOnBuilder, siteBuilders } from './lookalike/hosted';
@@ -58,6 +58,8 @@ function affixesOf(token: string, rawToken: string, entry: BrandEntry, at: numbe
   if (rawAt < 0) return [token.slice(0, at), token.slice(at + entry.skeleton.length)];
   return [rawToken.slice(0, rawAt), rawToken.slice(rawAt + entry.token.length)];
 }
+
+const strayLetter: ReturnType<typeof affixContext> = { ok: true, bait: undefined, digitsOnly: false };
 
 function evidenceInToken(token: string, rawToken: string, isRegistrable: boolean, brands: BrandIndex): Evidence | undefined {
   if (token.length < brands.shortestBrand - 1) return undefined;
@@ -106,7 +108,8 @@ function evidenceInToken(token: string, rawToken: string, isRegistrable: boolean
       // `coingate`: a short common word glued to a crypto word is another company's name, not bait.
       const shortCommon = entry.strength === 'weak' && length <= 4;
       const [prefix, suffix] = affixesOf(token, rawToken, entry, at);
-      const before = affixContext(prefix, false);
+      // `lrobinhoodbonus`: one stray letter before a common word of six letters or more, bait after it.
+      const before = prefix.length === 1 && length >= 6 && suffix !== '' ? strayLetter : affixContext(prefix, false);
       const after = affixContext(suffix, true);
       if (!before.ok || !after.ok) continue;
       const digitsOnly = (before.digitsOnly || prefix === '') && (after.digitsOnly || suffix === '');
@@ -154,21 +157,6 @@ function evidenceInToken(token: string, rawToken: string, isRegistrable: boolean
   // `kuciorn`: folding `rn` to `m` hides a typo that the letters as written show.
   const unpaired = skeletonKeepingPairs(rawToken);
   return typoOf(unpaired, rawToken, isRegistrable, brands) ?? (isRegistrable ? insertedTypo(unpaired, rawToken, brands) : undefined);
-}
-
-/** The longest long brand anywhere in `text`, found through the trigram index. */
-function longBrandInside(text: string, brands: BrandIndex): BrandEntry | undefined {
-  let found: BrandEntry | undefined;
-  for (let at = 0; at + 3 <= text.length; at++) {
-    const key = trigramKey(text, at);
-    const list = key < 0 ? undefined : brands.byTrigram.get(key);
-    if (list === undefined) continue;
-    for (const entry of list) {
-      if (entry.strength !== 'long' || (found !== undefined && entry.skeleton.length <= found.skeleton.length)) continue;
-      if (text.startsWith(entry.skeleton, at)) found = entry;
-    }
-  }
-  return found;
 }
 
 function evidenceInLabel(label: Label, isRegistrable: boolean, brands: BrandIndex): Evidence | undefined {
@@ -341,6 +329,9 @@ export function classify(hostname: string): ClassifyReturnType {
     // A padded brand (`krakenz`) on a throwaway-favoured ending, or beside a telling bait word (`krakeni-logins`).
     if (!evidence && asName && (favouredHere || (label.tokens.length > 1 && tellingBait(label) !== undefined))) evidence = paddedBrand(label, brands);
     if (!evidence && asName && label.tokens.length === 1) evidence = commonTypoAlone(label, labels, favouredHere, brands);
+    // `kraken-tracker.icu`, `bitekraken.cc`: a common word anywhere in a throwaway name; `krakenvk.com`: padded on its own.
+    if (!evidence && asName && favouredHere) evidence = commonWordOnThrowaway(label, brands);
+    if (!evidence && isRegistrable && hosting === undefined && !wordEnding) evidence = paddedCommonWord(label, brands);
     // `kraken-helpp.wixstudio.com`, `krekan-docs.gitbook.io`, `koinbas-app.webflow.io`, `blocfki.webflow.io`: common words with sloppy bait, and typos, on a site builder.
     if (!evidence && isRegistrable && hosting !== undefined && siteBuilders.has(hosting))
       evidence =

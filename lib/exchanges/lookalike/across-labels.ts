@@ -5,7 +5,7 @@
 import { trigramKey, type BrandEntry, type BrandIndex } from '../brand-index';
 import { isMixedScript } from '../skeleton';
 import { tellingBait } from './context';
-import { commonTypoBesideBait } from './typo';
+import { commonTypoBesideBait, withinOneEdit } from './typo';
 import type { Evidence, Label } from './types';
 
 const none: readonly BrandEntry[] = [];
@@ -37,11 +37,36 @@ export function splitAcrossDot(labels: readonly Label[], brands: BrandIndex): Ev
 export function commonTypoAlone(label: Label, labels: readonly Label[], favoured: boolean, brands: BrandIndex): Evidence | undefined {
   if (!favoured && labels.length === 1) return undefined;
   const typo = commonTypoBesideBait(label, undefined, brands);
-  if (typo === undefined || favoured) return typo;
+  if (favoured) return typo ?? paddedCommonTypo(label, brands);
+  if (typo === undefined) return typo;
   for (const other of labels) {
     if (other === label || other.raw === 'www') continue;
     const bait = tellingBait(other);
     if (bait !== undefined) return { ...typo, bait };
+  }
+  return undefined;
+}
+
+/**
+ * `krakexn5.vip`, `krakexnk.vip`: a common-word brand of six letters or more one letter off, then one to
+ * three digits or one more letter, as the whole name on an ending where throwaway hosts cluster (the
+ * caller's judgement): how numbered copies of one typosquat are registered. The brand whole with a
+ * letter after it (`krakend2`) is padding, judged by padding.ts.
+ */
+function paddedCommonTypo(label: Label, brands: BrandIndex): Evidence | undefined {
+  const token = label.tokens[0]!;
+  const raw = label.rawTokens[0]!;
+  if (raw.length !== token.length || raw.length < 7) return undefined;
+  let end = raw.length;
+  while (end > raw.length - 3 && raw.charCodeAt(end - 1) >= 0x30 && raw.charCodeAt(end - 1) <= 0x39) end--;
+  if (end === raw.length) end--;
+  const core = token.slice(0, end);
+  for (let length = core.length - 1; length <= core.length + 1; length++) {
+    for (const entry of brands.insertTargets[length] ?? none) {
+      if (entry.strength === 'weak' && !core.startsWith(entry.skeleton) && withinOneEdit(core, entry.skeleton)) {
+        return { entry, kind: 'typo', bait: undefined, distance: 2, mixedScripts: isMixedScript(raw) };
+      }
+    }
   }
   return undefined;
 }

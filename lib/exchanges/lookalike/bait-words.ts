@@ -179,6 +179,30 @@ export const baitWords: ReadonlySet<string> = new Set([
   'compliance',
   'register',
   'registration',
+  // an exchange's own services and versions, as lures name them: its app to download, its help or account centre, an international or advanced edition
+  'download',
+  'install',
+  'center',
+  'centre',
+  'panel',
+  'painel',
+  'intl',
+  'international',
+  'advanced',
+  'beta',
+  'consumer',
+  'processing',
+  // what wallet drainers ask a visitor to run on their account
+  'diagnose',
+  'diagnostic',
+  'rectify',
+  'rectification',
+  'revoke',
+  'whitelist',
+  // the giveaway scams that use a famous name
+  'elon',
+  'musk',
+  'elonmusk',
 ]);
 
 /** Words that put a host in a crypto context; a common-word brand needs one of these or a bait word. */
@@ -241,4 +265,13 @@ export const cryptoWords: ReadonlySet<string> = new Set([
   'staker',
   'hft',
   'finance',
+  // currencies an exchange quotes in, glued to its name (`krakentwd`)
+  'eur',
+  'gbp',
+  'twd',
+  'krw',
+  'jpy',
+  'aud',
+  'inr',
+  'brl',
 ]);

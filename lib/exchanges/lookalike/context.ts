@@ -7,8 +7,23 @@ import { withinOneEdit } from './typo';
 import type { Label } from './types';
 
 export function contextsOf(label: Label): (string | undefined)[] {
-  label.contexts ??= label.rawTokens.map(contextWord);
+  label.contexts ??= label.rawTokens.map(tokenContext);
   return label.contexts;
+}
+
+/**
+ * A token's bait or crypto word: the token itself, two such words run together (`activitylog`,
+ * `accountcentre`), or one of five letters or more ending a token after four letters or more
+ * (`whitewallet`, `temporarysecurityportal`). Not at a token's start, where bait words begin other words
+ * (`accessories`, `careers`, `cryptonews`), nor after fewer letters (`prevent`, `mistake`, `reclaim`).
+ */
+function tokenContext(token: string): string | undefined {
+  return contextWord(token) ?? (token.length >= 7 ? (twoContextWords(token) ?? endingWord(token)) : undefined);
+}
+
+function endingWord(token: string): string | undefined {
+  for (const word of framingByTail.get(pairKey(token, token.length - 2)) ?? noWords) if (token.length >= word.length + 4 && token.endsWith(word)) return word;
+  return undefined;
 }
 
 /**

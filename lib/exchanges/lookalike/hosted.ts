@@ -13,75 +13,12 @@ import { isMixedScript } from '../skeleton';
 import { baitWords } from './bait-words';
 import { genericTokens, nearMissWords, siteBuilderHosts } from './brand-words';
 import { contextWord } from './context';
+import { gluedOtherUse, isOtherUse } from './other-use';
 import { commonTypoBesideBait, withinOneEdit } from './typo';
 import type { Evidence, Label } from './types';
 
 /** Site builders and blog hosts (`siteBuilderHosts`, brand-words.ts), looked up. */
 export const siteBuilders: ReadonlySet<string> = new Set(siteBuilderHosts);
-
-/**
- * Words that say a common word names something other than an exchange: AI products, software, games,
- * drinks, the sky and the sea, temperature, travel. Beside one of these a common-word brand on a site
- * builder is left alone (`gemini-ai-guide`, `kraken-rum-cocktails`, `voyager-travels`).
- */
-const otherUseWords: readonly string[] = [
-  'ai',
-  'gpt',
-  'chat',
-  'chatbot',
-  'bot',
-  'llm',
-  'prompt',
-  'bard',
-  'google',
-  'api',
-  'sdk',
-  'js',
-  'cli',
-  'clone',
-  'game',
-  'gaming',
-  'rpg',
-  'rum',
-  'beer',
-  'brew',
-  'brewing',
-  'brewery',
-  'cocktail',
-  'recipe',
-  'robotics',
-  'robot',
-  'zodiac',
-  'horoscope',
-  'astrology',
-  'nasa',
-  'space',
-  'mission',
-  'probe',
-  'squid',
-  'octopus',
-  'monster',
-  'converter',
-  'temperature',
-  'weather',
-  'travel',
-  'cooler',
-];
-const otherUseSet: ReadonlySet<string> = new Set(otherUseWords);
-
-function isOtherUse(word: string): boolean {
-  return otherUseSet.has(word) || (word.length > 3 && word.endsWith('s') && otherUseSet.has(word.slice(0, -1)));
-}
-
-/** Whether letters glued to a brand begin (after it) or end (before it) with an other-use word: `geminiaitools`, `krakengames`. */
-function gluedOtherUse(affix: string, isSuffix: boolean): boolean {
-  if (affix === '') return false;
-  for (const word of otherUseWords) {
-    if (word.length < 3 && affix !== word) continue;
-    if (isSuffix ? affix.startsWith(word) : affix.endsWith(word)) return true;
-  }
-  return false;
-}
 
 const none: readonly BrandEntry[] = [];
 
@@ -134,7 +71,30 @@ function sloppyBait(text: string): string | undefined {
     // `loginusa`: a bait word of five letters or more and up to three other letters (not `accessories`, `careers`).
     if (word.length >= 5 && text.length > word.length && text.length <= word.length + 3 && (text.startsWith(word) || text.endsWith(word))) return word;
   }
-  return mangledLogin(text) ? 'login' : undefined;
+  return mangledLogin(text) || loginInside(text) ? 'login' : undefined;
+}
+
+/** Words that hold a near-login inside them (`catalogue`, `cologne`, `alignment`, `legend`, `logistics`, `religion`). */
+const holdsNearLogin: readonly string[] = [...nearLoginWords, 'logue', 'cologne', 'align', 'apolog', 'eulog', 'legend', 'legi', 'logist', 'lodg', 'long', 'ligio'];
+
+/**
+ * `owlloginn`, `dlugenn`, `logiusaia`: a misspelled login anywhere in letters glued to a brand, with more
+ * stray letters around it than `mangledLogin` allows: four to six letters beginning with `l`, holding a
+ * `g` (or `j`, `q`), within two edits of "login" (one for four letters); not in letters ending in -ing.
+ */
+function loginInside(text: string): boolean {
+  if (text.length < 5 || text.length > 12 || text.endsWith('ing') || text.endsWith('ings')) return false;
+  for (const word of holdsNearLogin) if (text.includes(word)) return false;
+  for (let at = 0; at + 4 <= text.length; at++) {
+    if (text.charCodeAt(at) !== 0x6c) continue;
+    for (let length = 4; length <= 6 && at + length <= text.length; length++) {
+      const core = text.slice(at, at + length);
+      if (!/[gjq]/.test(core) || core.endsWith('ing')) continue;
+      const max = length === 4 ? 1 : 2;
+      if (editDistance({ a: core, b: 'login', max }) <= max) return true;
+    }
+  }
+  return false;
 }
 
 /**

@@ -2,8 +2,9 @@
  * A brand padded with stray letters, digits or a short token: how typosquats stretch a name that is
  * also an ordinary word, told apart from a real product that says what it is.
  */
-import type { BrandIndex } from '../brand-index';
+import type { BrandEntry, BrandIndex } from '../brand-index';
 import { isMixedScript } from '../skeleton';
+import { gluedOtherUse, isOtherUse } from './other-use';
 import type { Evidence, Label } from './types';
 
 /** Two-letter tokens that make a common word a product name rather than a lure (`gemini-ai`). */
@@ -67,4 +68,68 @@ function languageCodes(label: Label, brand: string): boolean {
     if (raw.length !== 2 || !/^[a-z]{2}$/.test(raw) || (productSuffixes.has(raw) && !countryCodes.has(raw))) return false;
   }
   return seen;
+}
+
+const noEntries: readonly BrandEntry[] = [];
+
+/** The longest common-word brand of six letters or more (`kraken`, `gemini`, `robinhood`) inside `token`, and where. */
+function commonWordIn(token: string, brands: BrandIndex): { entry: BrandEntry; at: number } | undefined {
+  for (let length = Math.min(token.length, brands.insertTargets.length - 1); length >= 6; length--) {
+    for (const entry of brands.insertTargets[length] ?? noEntries) {
+      if (entry.strength !== 'weak') continue;
+      const at = token.indexOf(entry.skeleton);
+      if (at >= 0) return { entry, at };
+    }
+  }
+  return undefined;
+}
+
+/** Words that begin with a common-word brand and mean something else: an API gateway, a meteor shower, plurals. */
+const wordsFromBrand: ReadonlySet<string> = new Set(['krakend', 'krakens', 'geminid', 'geminis', 'robinhoods', 'voyagers', 'voyageur']);
+
+/** Whether a word of `wordsFromBrand` begins at `at` in `written` (`geminidshotgun`, `krakendocs`). */
+function beginsWordFromBrand(written: string, at: number): boolean {
+  for (const word of wordsFromBrand) if (written.startsWith(word, at)) return true;
+  return false;
+}
+
+/**
+ * `kraken-tracker.icu`, `world-robinhood.xyz`, `krakenelonmusk.xyz`, `bitekraken.cc`: on an ending where
+ * throwaway hosts cluster, or one made for money, a common-word brand of six letters or more anywhere in
+ * the registered name counts, whatever is beside it, unless a word there says what else the brand names
+ * (`kraken-rum.shop`, `gemini-ai.xyz`). The bare name (`kraken.top`) is judged before, as a name under
+ * another ending.
+ */
+export function commonWordOnThrowaway(label: Label, brands: BrandIndex): Evidence | undefined {
+  const { tokens, rawTokens } = label;
+  for (const raw of rawTokens) if (isOtherUse(raw)) return undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    const found = commonWordIn(token, brands);
+    if (found === undefined) continue;
+    const written = rawTokens[i]!.length === token.length ? rawTokens[i]! : token;
+    if (beginsWordFromBrand(written, found.at)) continue;
+    if (gluedOtherUse(written.slice(0, found.at), false) || gluedOtherUse(written.slice(found.at + found.entry.skeleton.length), true)) return undefined;
+    return { entry: found.entry, kind: 'inside', bait: undefined, distance: 0, mixedScripts: isMixedScript(rawTokens[i]!) };
+  }
+  return undefined;
+}
+
+/**
+ * `robinhoodk.com`, `celsiuse.network`: a common-word brand of seven letters or more with one stray letter
+ * glued after it, as the registered name (perhaps beside a token of one or two letters), on any ending but
+ * the old generic ones where ordinary words belong to others (`wordEndings`, the caller's judgement).
+ * Words that begin with the brand (`robinhoods`, `voyagers`) are not padding.
+ */
+export function paddedCommonWord(label: Label, brands: BrandIndex): Evidence | undefined {
+  const { tokens, rawTokens } = label;
+  if (tokens.length > 2 || (tokens.length === 2 && rawTokens[1]!.length > 2)) return undefined;
+  const token = tokens[0]!;
+  const raw = rawTokens[0]!;
+  const found = commonWordIn(token, brands);
+  if (found === undefined || found.at !== 0 || raw.length !== token.length || beginsWordFromBrand(raw, 0)) return undefined;
+  // One letter, after a brand of seven letters or more: after six (`kraken`, `gemini`) one letter makes other names (`krakend`, `geminis`), and two letters do after any.
+  const stray = raw.slice(found.entry.skeleton.length);
+  if (stray.length !== 1 || found.entry.skeleton.length < 7 || !/^[a-z]$/.test(stray)) return undefined;
+  return { entry: found.entry, kind: 'padded', bait: undefined, distance: 0, mixedScripts: false };
 }
