@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { classify } from './classify';
-import { loadBlindSet, loadDomainCorpus, loadSecondBlindSet, loadThirdBlindSet, loadTimeSplit, scoreOnCorpus, splitSecondBlindSet } from '../../tests/fixtures/domains/corpus';
+import { loadBlindSet, loadDomainCorpus, loadFourthBlindSet, loadSecondBlindSet, loadThirdBlindSet, loadTimeSplit, scoreOnCorpus, splitSecondBlindSet } from '../../tests/fixtures/domains/corpus';
 
 const corpus = loadDomainCorpus();
 
@@ -137,5 +137,18 @@ describe('the third blind set (tests/fixtures/domains/heldout/phishing-blind3.ts
     const seen = new Set(others.map(({ host }) => host));
     expect(third.phishing.filter(({ host }) => seen.has(host)).map(({ host }) => host)).toEqual([]);
     expect(new Set(third.phishing.map(({ host }) => host)).size).toBe(third.phishing.length);
+  });
+});
+
+describe('the fourth blind set (tests/fixtures/domains/heldout/phishing-blind4.tsv)', () => {
+  it('holds only hosts no other set holds, each once, all first listed after the split', () => {
+    const fourth = loadFourthBlindSet();
+    expect(fourth.phishing.length).toBe(1696);
+    const split = loadTimeSplit();
+    const others = [...split.development.phishing, ...split.heldOut.phishing, ...loadBlindSet().phishing, ...loadSecondBlindSet().phishing, ...loadThirdBlindSet().phishing];
+    const seen = new Set(others.map(({ host }) => host));
+    expect(fourth.phishing.filter(({ host }) => seen.has(host)).map(({ host }) => host)).toEqual([]);
+    expect(new Set(fourth.phishing.map(({ host }) => host)).size).toBe(fourth.phishing.length);
+    expect(fourth.phishing.filter(({ date }) => date < '2025-01-01').map(({ host }) => host)).toEqual([]);
   });
 });

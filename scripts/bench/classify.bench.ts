@@ -11,6 +11,7 @@ import { exchanges } from '../../lib/exchanges/registry';
 import {
   loadBlindSet,
   loadDomainCorpus,
+  loadFourthBlindSet,
   loadSecondBlindSet,
   loadThirdBlindSet,
   loadTimeSplit,
@@ -103,11 +104,12 @@ export async function bench(): Promise<BenchReport> {
   // early part's hosts and misses, never at the late part's, which is scored here beside the rest. Every miss
   // of the early part is printed; the late part's misses are counted, not printed, so that nobody tunes a
   // rule to its hosts.
-  // The third blind set: other lists again, committed before classify ran on it; its misses are counted, not
-  // printed, like the late part's.
+  // The third and fourth blind sets: other lists again, each committed before classify ran on it; their misses
+  // are counted, not printed, like the late part's.
   const secondBlind = loadSecondBlindSet();
   const { early, late } = splitSecondBlindSet(secondBlind);
   const thirdBlind = loadThirdBlindSet();
+  const fourthBlind = loadFourthBlindSet();
   const halves = [
     ['development half', split.development],
     ['held-out half', split.heldOut],
@@ -116,6 +118,7 @@ export async function bench(): Promise<BenchReport> {
     [`second blind set, listed from ${SECOND_BLIND_LATE_FROM} (not seen while these rules were written)`, late],
     ['second blind set, whole', secondBlind],
     ['third blind set', thirdBlind],
+    ['fourth blind set', fourthBlind],
   ] as const;
   const splitRows = halves.flatMap(([name, half]) => {
     const ours = scoreOnCorpus(half, (host) => classify(host).verdict === 'lookalike');
@@ -136,7 +139,7 @@ export async function bench(): Promise<BenchReport> {
       { name: `${name}: eth-phishing-detect false-positive rate`, value: percent(theirs.falsePositiveRate) },
       {
         name: `${name}: classify missed`,
-        value: missedValue(half === early, half === late || half === secondBlind || half === thirdBlind, ours.missed),
+        value: missedValue(half === early, half === late || half === secondBlind || half === thirdBlind || half === fourthBlind, ours.missed),
       },
     ];
   });
@@ -154,6 +157,7 @@ export async function bench(): Promise<BenchReport> {
     [
       ['second blind set', secondBlind],
       ['third blind set', thirdBlind],
+      ['fourth blind set', fourthBlind],
     ] as const
   ).flatMap(bySource);
 
