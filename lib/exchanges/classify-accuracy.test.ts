@@ -5,7 +5,17 @@
  */
 import { describe, expect, it } from 'vitest';
 import { classify } from './classify';
-import { loadBlindSet, loadDomainCorpus, loadFourthBlindSet, loadSecondBlindSet, loadThirdBlindSet, loadTimeSplit, scoreOnCorpus, splitSecondBlindSet } from '../../tests/fixtures/domains/corpus';
+import {
+  loadBlindSet,
+  loadDomainCorpus,
+  loadFourthBlindSet,
+  loadSecondBlindSet,
+  loadThirdBlindSet,
+  loadTimeSplit,
+  scoreOnCorpus,
+  splitFourthBlindSet,
+  splitSecondBlindSet,
+} from '../../tests/fixtures/domains/corpus';
 
 const corpus = loadDomainCorpus();
 
@@ -150,5 +160,14 @@ describe('the fourth blind set (tests/fixtures/domains/heldout/phishing-blind4.t
     expect(fourth.phishing.filter(({ host }) => seen.has(host)).map(({ host }) => host)).toEqual([]);
     expect(new Set(fourth.phishing.map(({ host }) => host)).size).toBe(fourth.phishing.length);
     expect(fourth.phishing.filter(({ date }) => date < '2025-01-01').map(({ host }) => host)).toEqual([]);
+  });
+
+  // The seventh round's rules were written looking at the early part (first listed before 2026-01-01): 97.20 %
+  // of its 1,321 hosts after that round. Not a blind figure; this bound stops regressions.
+  it('catches at least 97 % of the early part of the fourth blind set', () => {
+    const { early } = splitFourthBlindSet(loadFourthBlindSet());
+    expect(early.phishing.length).toBe(1321);
+    const score = scoreOnCorpus(early, (host) => classify(host).verdict === 'lookalike');
+    expect(score.recall, `missed: ${score.missed.join(' ')}`).toBeGreaterThanOrEqual(0.97);
   });
 });
