@@ -20,6 +20,7 @@ import { commonWordOnThrowaway, paddedBrand, paddedCommonWord, strayShortToken }
 import { commonTypoBesideBait, doubledTypo, insertedTypo, typoAfterStrayLetter, typoBesideDigits, typoOf } from './lookalike/typo';
 import { commonTypoAlone, splitAcrossDot } from './lookalike/across-labels';
 import { brandGluedOnBuilder, brandTypoOnBuilder, coinedTypoOnBuilder, commonTypoOnBuilder, commonWordOnBuilder, siteBuilders } from './lookalike/hosted';
+import { typoBesideBaitOnHosting } from './lookalike/hosted-typos';
 import type { ClassifyReturnType, Evidence, Label } from './lookalike/types';
 
 export type { ClassifyReturnType, EvidenceKind, LookalikeExplanation, Verdict } from './lookalike/types';
@@ -336,6 +337,7 @@ export function classify(hostname: string): ClassifyReturnType {
     if (!evidence && isRegistrable && hosting !== undefined && siteBuilders.has(hosting))
       evidence =
         commonWordOnBuilder(label, brands) ?? commonTypoOnBuilder(label, brands) ?? coinedTypoOnBuilder(label, brands) ?? brandTypoOnBuilder(label, brands) ?? brandGluedOnBuilder(label, brands);
+    if (!evidence && isRegistrable && hosting !== undefined) evidence = typoBesideBaitOnHosting(label, brands);
     if (!evidence) continue;
     if (hosting !== undefined && evidence.kind !== 'homoglyph') {
       evidence.kind = evidence.kind === 'typo' ? 'hosted-typo' : 'hosted';

@@ -192,6 +192,8 @@ export const baitWords: ReadonlySet<string> = new Set([
   'beta',
   'consumer',
   'processing',
+  // the content-delivery name phishing kits give their pages (`sso--<brand>--cdn--auth`)
+  'cdn',
   // what wallet drainers ask a visitor to run on their account
   'diagnose',
   'diagnostic',
@@ -265,6 +267,11 @@ export const cryptoWords: ReadonlySet<string> = new Set([
   'staker',
   'hft',
   'finance',
+  // token standards
+  'erc',
+  'erc20',
+  'bep20',
+  'trc20',
   // currencies an exchange quotes in, glued to its name (`krakentwd`)
   'eur',
   'gbp',

@@ -242,6 +242,8 @@ export const siteBuilderHosts: readonly string[] = [
   'weblium.site',
   'gamma.site',
   'ghost.io',
+  'daftpage.com',
+  'framer.media',
 ];
 
 /**

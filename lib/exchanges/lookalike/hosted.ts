@@ -60,7 +60,7 @@ function mangledLogin(text: string): boolean {
  * bait word of five letters or more with up to three other letters before or after it (`loginusa`,
  * `usalogin`), or a badly misspelled login (`mangledLogin`).
  */
-function sloppyBait(text: string): string | undefined {
+export function sloppyBait(text: string): string | undefined {
   if (text.length < 3) return undefined;
   const plain = contextWord(text);
   if (plain !== undefined) return plain;
@@ -74,18 +74,41 @@ function sloppyBait(text: string): string | undefined {
   return mangledLogin(text) || loginInside(text) ? 'login' : undefined;
 }
 
+function oneChangedFromLogin(text: string, at: number): boolean {
+  let changed = 0;
+  for (let i = 0; i < 5 && changed <= 1; i++) if (text.charCodeAt(at + i) !== 'login'.charCodeAt(i)) changed++;
+  return changed === 1;
+}
+
 /** Words that hold a near-login inside them (`catalogue`, `cologne`, `alignment`, `legend`, `logistics`, `religion`). */
-const holdsNearLogin: readonly string[] = [...nearLoginWords, 'logue', 'cologne', 'align', 'apolog', 'eulog', 'legend', 'legi', 'logist', 'lodg', 'long', 'ligio'];
+const holdsNearLogin: readonly string[] = [
+  ...[...nearLoginWords].filter((word) => word !== 'loge'),
+  'logue',
+  'logement',
+  'cologne',
+  'align',
+  'apolog',
+  'eulog',
+  'legend',
+  'legi',
+  'logist',
+  'lodg',
+  'long',
+  'ligio',
+];
 
 /**
- * `owlloginn`, `dlugenn`, `logiusaia`: a misspelled login anywhere in letters glued to a brand, with more
- * stray letters around it than `mangledLogin` allows: four to six letters beginning with `l`, holding a
- * `g` (or `j`, `q`), within two edits of "login" (one for four letters); not in letters ending in -ing.
+ * `owlloginn`, `dlugenn`, `logiusaia`, `oogin`: a misspelled login anywhere in letters glued to a brand, with
+ * more stray letters around it than `mangledLogin` allows: four to six letters beginning with `l`, holding a
+ * `g` (or `j`, `q`), within two edits of "login" (one for four letters), or five letters with one changed;
+ * not in letters ending in -ing.
  */
 function loginInside(text: string): boolean {
   if (text.length < 5 || text.length > 12 || text.endsWith('ing') || text.endsWith('ings')) return false;
   for (const word of holdsNearLogin) if (text.includes(word)) return false;
   for (let at = 0; at + 4 <= text.length; at++) {
+    // `oogin`, `fogin`: five letters, one of them changed, the first too.
+    if (at + 5 <= text.length && oneChangedFromLogin(text, at)) return true;
     if (text.charCodeAt(at) !== 0x6c) continue;
     for (let length = 4; length <= 6 && at + length <= text.length; length++) {
       const core = text.slice(at, at + length);
@@ -172,7 +195,7 @@ const typoTargets = new WeakMap<BrandIndex, BrandEntry[][]>();
  * only it tells the brand from the word's other compounds (`cryptomom`, `cryptoroom`, `coined`), so a
  * typo must keep it.
  */
-function endingAfterGeneric(brand: string): string | undefined {
+export function endingAfterGeneric(brand: string): string | undefined {
   for (let cut = 4; cut < brand.length; cut++) if (brand.length - cut <= 3 && genericTokens.has(brand.slice(0, cut))) return brand.slice(cut);
   return undefined;
 }

@@ -1,0 +1,54 @@
+/**
+ * Table tests for the seventh round on issue 21: brands written another way beside bait on free hosting of any
+ * kind, developer platforms too, and logins hidden in more ways. The hosts are made up in the shapes of the
+ * fourth blind set's early part's misses by category (tests/fixtures/domains/heldout/README.md), none copied
+ * from any set; the legitimate names are ordinary words two letters from a brand, and developers' projects.
+ */
+import { describe, expect, it } from 'vitest';
+import { classify } from './classify';
+import { expectLookalike, expectNotLookalike } from './classify.testkit';
+
+describe('a brand written another way beside bait, on free hosting of any kind', () => {
+  it.each([
+    ['cucoin-help.pages.dev', 'kucoin', 'hosted-typo'],
+    ['qucoin-secure.netlify.app', 'kucoin', 'hosted-typo'],
+    ['rbnhood-login.pages.dev', 'robinhood', 'hosted-typo'],
+    ['cnbase-secure.pages.dev', 'coinbase', 'hosted-typo'],
+    ['rebinhod-login.pages.dev', 'robinhood', 'hosted-typo'],
+    ['krnken-login.netlify.app', 'kraken', 'hosted-typo'],
+    // split by hyphens, or the hyphen moved into the brand
+    ['ro-bin-hood-auth.pages.dev', 'robinhood', 'hosted'],
+    ['krake-nlogin.pages.dev', 'kraken', 'hosted'],
+  ])('%s imitates %s', (host, id, evidence) => {
+    expectLookalike(host, id);
+    expect(classify(host).evidence).toBe(evidence);
+  });
+
+  it.each([
+    // ordinary words two letters from a brand, and the brand cut short
+    'budget-login.pages.dev',
+    'blocky-login.vercel.app',
+    'bitkit-auth.netlify.app',
+    'cryptoroom-login.pages.dev',
+    'broken-login.pages.dev',
+    'block-login.pages.dev',
+    'coinage-support.pages.dev',
+    'revolve-account.vercel.app',
+    'balance-login.pages.dev',
+    'kucixn-login.pages.dev',
+    // a typo with no bait beside it, where developers name projects
+    'rbinhood-demo.vercel.app',
+  ])('%s is not a lookalike', expectNotLookalike);
+});
+
+describe('more ways to hide a login beside a common-word brand on a site builder, and page-kit words', () => {
+  it.each([
+    ['krakenoogin.webflow.io', 'kraken'],
+    ['geminifogin.wixsite.com', 'gemini'],
+    ['robinhood-logemz.webflow.io', 'robinhood'],
+    ['kraken-cdn.com', 'kraken'],
+    ['gemini-erc20.com', 'gemini'],
+  ])('%s imitates %s', expectLookalike);
+
+  it.each(['gemini-origin.webflow.io', 'robinhood-begin.webflow.io', 'kraken-logement.wixsite.com'])('%s is not a lookalike', expectNotLookalike);
+});

@@ -1,0 +1,110 @@
+/**
+ * Brands written another way beside a login on free hosting of any kind, developer platforms too
+ * (`pages.dev`, `netlify.app`). A project there is named after the software it tries (`gemini-chat`), not
+ * after a misspelled brand beside a login, so there a typo counts with bait beside it however sloppily
+ * written, though it would not alone.
+ */
+import type { BrandEntry, BrandIndex } from '../brand-index';
+import { editDistance } from '../edit-distance';
+import { isMixedScript } from '../skeleton';
+import { nearMissWords } from './brand-words';
+import { faintContext } from './context';
+import { endingAfterGeneric, sloppyBait } from './hosted';
+import type { Evidence, Label } from './types';
+
+const none: readonly BrandEntry[] = [];
+const plain = /^[a-z]+$/;
+
+/** Brands of six letters or more, by skeleton length; built once per index. */
+const targetsByIndex = new WeakMap<BrandIndex, BrandEntry[][]>();
+
+function targetsOf(brands: BrandIndex): BrandEntry[][] {
+  let byLength = targetsByIndex.get(brands);
+  if (byLength === undefined) {
+    byLength = [];
+    const seen = new Set<string>();
+    for (const list of brands.byToken.values()) {
+      const entry = list[0]!;
+      if (entry.skeleton.length < 6 || entry.base !== undefined || seen.has(entry.skeleton)) continue;
+      seen.add(entry.skeleton);
+      (byLength[entry.skeleton.length] ??= []).push(entry);
+    }
+    targetsByIndex.set(brands, byLength);
+  }
+  return byLength;
+}
+
+/** Letters that sound alike at the start of a brand (`cucoin`, `koinbase`, `qucoin`). */
+function soundsAlike(a: number, b: number): boolean {
+  const c = 0x63;
+  const k = 0x6b;
+  const q = 0x71;
+  return (a === c || a === k || a === q) && (b === c || b === k || b === q);
+}
+
+/** Whether every letter of `written` is in `brand`, in order: letters only dropped (`rbnhood`, `cnbase`). */
+function lettersDropped(written: string, brand: string): boolean {
+  let at = 0;
+  for (let i = 0; i < brand.length && at < written.length; i++) if (brand.charCodeAt(i) === written.charCodeAt(at)) at++;
+  return at === written.length;
+}
+
+/**
+ * How many letters `written` is from the brand when it is the brand written another way: split by hyphens
+ * (0), one letter off with its first letter kept or said alike (`kucoi`, `krnken`, `cucoin`, `koinbse`), or
+ * one or two letters dropped with its first letter kept (`rbnhood`, `cnbase`), or, in a brand of eight letters
+ * or more, two letters off with its first and last kept (`rubinhod`). The brand cut short (`block` for
+ * `blockfi`) is not; nor are other changes of two letters, which make ordinary words (`bitkit`, `blocky`,
+ * `cryptoroom`).
+ */
+function lettersOff(written: string, split: boolean, brand: string): number | undefined {
+  if (written === brand) return split ? 0 : undefined;
+  if (split || brand.startsWith(written) || brand.endsWith(written)) return undefined;
+  const first = written.charCodeAt(0);
+  const brandFirst = brand.charCodeAt(0);
+  if (first !== brandFirst && !soundsAlike(first, brandFirst)) return undefined;
+  const respelled = first === brandFirst ? written : String.fromCharCode(brandFirst) + written.slice(1);
+  if (respelled === brand) return 1;
+  const distance = editDistance({ a: respelled, b: brand, max: 1 });
+  if (distance === 1) return first === brandFirst ? 1 : 2;
+  if (written.length >= brand.length - 2 && written.length < brand.length && first === brandFirst && lettersDropped(written, brand)) return brand.length - written.length;
+  // `rubinhod`: two letters off in a brand of eight letters or more, its first and last letters (and the ending after a generic word, `crypto` + `com`) kept.
+  const ending = endingAfterGeneric(brand);
+  if (brand.length < 8 || first !== brandFirst || written.charCodeAt(written.length - 1) !== brand.charCodeAt(brand.length - 1) || (ending !== undefined && !written.endsWith(ending)))
+    return undefined;
+  return editDistance({ a: written, b: brand, max: 2 }) === 2 ? 2 : undefined;
+}
+
+/**
+ * `secure-kucoi-nlogin.pages.dev`, `rubinhod-login.pages.dev`, `koinbse-login.pages.dev`,
+ * `ro-bin-hood-login.pages.dev`: on free hosting, a token (or two or three short ones run together, spelling
+ * the brand) that is a brand of six letters or more written another way (`lettersOff`), beside a bait word however
+ * sloppily written in another token (`www`, `app`, `web` are too faint).
+ */
+export function typoBesideBaitOnHosting(label: Label, brands: BrandIndex): Evidence | undefined {
+  const { tokens, rawTokens } = label;
+  if (tokens.length < 2) return undefined;
+  const baits = rawTokens.map((raw) => sloppyBait(raw));
+  const bait = baits.find((word) => word !== undefined && !faintContext.has(word));
+  if (bait === undefined) return undefined;
+  const targets = targetsOf(brands);
+  for (let i = 0; i < tokens.length; i++) {
+    let written = '';
+    for (let j = i; j < tokens.length && j < i + 3; j++) {
+      if (baits[j] !== undefined || (j > i && tokens[j]!.length > 5)) break;
+      // Plain letters are compared as written (`krnken`, whose skeleton folds `rn` to `m`), with the brand as written.
+      written += plain.test(rawTokens[j]!) ? rawTokens[j]! : tokens[j]!;
+      if (written.length < 5 || nearMissWords.has(written)) continue;
+      for (let length = Math.max(6, written.length - 2); length <= written.length + 2 && length < targets.length; length++) {
+        for (const entry of targets[length] ?? none) {
+          const brand = plain.test(written) ? entry.token : entry.skeleton;
+          // `kucoi-nlogin`: the hyphen moved into the brand, its last letters beginning the next token.
+          const moved = j + 1 < tokens.length && brand.length > written.length && brand.startsWith(written) && rawTokens[j + 1]!.startsWith(brand.slice(written.length));
+          const distance = moved ? 0 : lettersOff(written, j > i, brand);
+          if (distance !== undefined) return { entry, kind: distance === 0 ? 'hyphenated' : 'typo', bait, distance, mixedScripts: isMixedScript(rawTokens[i]!) };
+        }
+      }
+    }
+  }
+  return undefined;
+}
