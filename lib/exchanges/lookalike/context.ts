@@ -18,11 +18,16 @@ export function contextsOf(label: Label): (string | undefined)[] {
  * (`accessories`, `careers`, `cryptonews`), nor after fewer letters (`prevent`, `mistake`, `reclaim`).
  */
 function tokenContext(token: string): string | undefined {
-  return contextWord(token) ?? (token.length >= 7 ? (twoContextWords(token) ?? endingWord(token)) : undefined);
-}
-
-function endingWord(token: string): string | undefined {
-  for (const word of framingByTail.get(pairKey(token, token.length - 2)) ?? noWords) if (token.length >= word.length + 4 && token.endsWith(word)) return word;
+  const plain = contextWord(token);
+  if (plain !== undefined || token.length < 7) return plain;
+  // By the word that ends the token, looked up by its last two letters: most tokens end in none.
+  for (const word of contextByTail.get(pairKey(token, token.length - 2)) ?? noWords) {
+    if (!token.endsWith(word)) continue;
+    const head = token.length - word.length;
+    if (word.length >= 5 && head >= 4) return word;
+    const first = head >= 2 ? contextWord(token.slice(0, head)) : undefined;
+    if (first !== undefined) return first;
+  }
   return undefined;
 }
 
@@ -121,6 +126,14 @@ export function affixContext(affix: string, isSuffix: boolean): { ok: boolean; b
 const framingByHead = new Map<number, string[]>();
 const framingByTail = new Map<number, string[]>();
 const pairKey = (text: string, at: number) => (text.charCodeAt(at) << 16) | text.charCodeAt(at + 1);
+
+/** Bait and crypto words by their last two letters. */
+const contextByTail = new Map<number, string[]>();
+for (const word of [...baitWords, ...cryptoWords]) {
+  if (word.length < 2) continue;
+  const tail = pairKey(word, word.length - 2);
+  contextByTail.set(tail, [...(contextByTail.get(tail) ?? []), word]);
+}
 for (const word of [...baitWords, ...cryptoWords]) {
   if (word.length < 5) continue;
   const head = pairKey(word, 0);
