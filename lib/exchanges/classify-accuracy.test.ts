@@ -162,12 +162,12 @@ describe('the fourth blind set (tests/fixtures/domains/heldout/phishing-blind4.t
     expect(fourth.phishing.filter(({ date }) => date < '2025-01-01').map(({ host }) => host)).toEqual([]);
   });
 
-  // The seventh round's rules were written looking at the early part (first listed before 2026-01-01): 97.20 %
-  // of its 1,321 hosts after that round. Not a blind figure; this bound stops regressions.
-  it('catches at least 97 % of the early part of the fourth blind set', () => {
+  // The seventh round's rules were written looking at the early part (first listed before 2026-01-01): 96.97 %
+  // of its 1,321 hosts after that round and a second reader's narrowing. Not a blind figure; this bound stops regressions.
+  it('catches at least 96.5 % of the early part of the fourth blind set', () => {
     const { early } = splitFourthBlindSet(loadFourthBlindSet());
     expect(early.phishing.length).toBe(1321);
     const score = scoreOnCorpus(early, (host) => classify(host).verdict === 'lookalike');
-    expect(score.recall, `missed: ${score.missed.join(' ')}`).toBeGreaterThanOrEqual(0.97);
+    expect(score.recall, `missed: ${score.missed.join(' ')}`).toBeGreaterThanOrEqual(0.965);
   });
 });

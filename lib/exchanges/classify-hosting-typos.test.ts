@@ -36,6 +36,13 @@ describe('a brand written another way beside bait, on free hosting of any kind',
     'revolve-account.vercel.app',
     'balance-login.pages.dev',
     'kucixn-login.pages.dev',
+    // a first letter said alike and one more change in a brand of six, two letters dropped from seven, the brand padded, crypto words (a second reader's finds)
+    'corbin-portfolio.vercel.app',
+    'korbin-login.github.io',
+    'craven-login.github.io',
+    'debit-wallet.vercel.app',
+    'debit-account.github.io',
+    'koinex-wallet.pages.dev',
     // a typo with no bait beside it, where developers name projects
     'rbinhood-demo.vercel.app',
   ])('%s is not a lookalike', expectNotLookalike);
@@ -46,7 +53,6 @@ describe('more ways to hide a login beside a common-word brand on a site builder
     ['krakenoogin.webflow.io', 'kraken'],
     ['geminifogin.wixsite.com', 'gemini'],
     ['robinhood-logemz.webflow.io', 'robinhood'],
-    ['kraken-cdn.com', 'kraken'],
     ['gemini-erc20.com', 'gemini'],
   ])('%s imitates %s', expectLookalike);
 

@@ -12,13 +12,13 @@ import { hostnameFromUrl, parseHostname } from './hostname';
 import { decodeIdnLabel } from './punycode';
 import { isMixedScript, skeleton, skeletonKeepingPairs } from './skeleton';
 import { accountNotices, baitWords } from './lookalike/bait-words';
-import { coinedTokens, cryptoEndings, favouredEndings, wordEndings } from './lookalike/brand-words';
+import { coinedTokens, cryptoEndings, favouredEndings, throwawayEndings, wordEndings } from './lookalike/brand-words';
 import { dashedDomain, embeddedDomain, exactMatch, hostingOf } from './lookalike/domains';
 import { affixContext, bestContext, contextElsewhere, contextOf, contextsOf, faintContext, misspelledBait, tellingBait } from './lookalike/context';
 import { article, describeHost, explanationOf, lookalikeReason, notTheirs } from './lookalike/reason';
-import { commonWordOnThrowaway, paddedBrand, paddedCommonWord, strayShortToken } from './lookalike/padding';
+import { commonWordOnThrowaway, paddedBrand, strayShortToken } from './lookalike/padding';
 import { commonTypoBesideBait, doubledTypo, insertedTypo, typoAfterStrayLetter, typoBesideDigits, typoOf } from './lookalike/typo';
-import { commonTypoAlone, splitAcrossDot } from './lookalike/across-labels';
+import { commonTypoAlone, paddedCommonTypo, splitAcrossDot } from './lookalike/across-labels';
 import { brandGluedOnBuilder, brandTypoOnBuilder, coinedTypoOnBuilder, commonTypoOnBuilder, commonWordOnBuilder, siteBuilders } from './lookalike/hosted';
 import { typoBesideBaitOnHosting } from './lookalike/hosted-typos';
 import type { ClassifyReturnType, Evidence, Label } from './lookalike/types';
@@ -110,8 +110,9 @@ function evidenceInToken(token: string, rawToken: string, isRegistrable: boolean
       const shortCommon = entry.strength === 'weak' && length <= 4;
       const [prefix, suffix] = affixesOf(token, rawToken, entry, at);
       // `lrobinhoodbonus`: one stray letter before a common word of six letters or more, bait after it.
-      const before = prefix.length === 1 && length >= 6 && suffix !== '' ? strayLetter : affixContext(prefix, false);
       const after = affixContext(suffix, true);
+      const strayBefore = prefix.length === 1 && length >= 6 && after.bait !== undefined && !faintContext.has(after.bait);
+      const before = strayBefore ? strayLetter : affixContext(prefix, false);
       if (!before.ok || !after.ok) continue;
       const digitsOnly = (before.digitsOnly || prefix === '') && (after.digitsOnly || suffix === '');
       if (digitsOnly && !isRegistrable) continue;
@@ -312,6 +313,7 @@ export function classify(hostname: string): ClassifyReturnType {
   const cryptoEnding = hosting === undefined && cryptoEndings.has(suffix) ? suffix : undefined;
   const favoured = hosting === undefined && (favouredEndings.has(suffix) || cryptoEnding !== undefined);
   const wordEnding = hosting === undefined && wordEndings.has(suffix);
+  const throwaway = hosting === undefined && throwawayEndings.has(suffix);
   for (let i = registrableAt; i >= 0; i--) {
     const label = labels[i]!;
     const isRegistrable = i === registrableAt;
@@ -330,9 +332,8 @@ export function classify(hostname: string): ClassifyReturnType {
     // A padded brand (`krakenz`) on a throwaway-favoured ending, or beside a telling bait word (`krakeni-logins`).
     if (!evidence && asName && (favouredHere || (label.tokens.length > 1 && tellingBait(label) !== undefined))) evidence = paddedBrand(label, brands);
     if (!evidence && asName && label.tokens.length === 1) evidence = commonTypoAlone(label, labels, favouredHere, brands);
-    // `kraken-tracker.icu`, `bitekraken.cc`: a common word anywhere in a throwaway name; `krakenvk.com`: padded on its own.
-    if (!evidence && asName && favouredHere) evidence = commonWordOnThrowaway(label, brands);
-    if (!evidence && isRegistrable && hosting === undefined && !wordEnding) evidence = paddedCommonWord(label, brands);
+    // `kraken-tracker.icu`, `bitekraken.cc`, `krakexn5.vip`: a common word anywhere, or mistyped and numbered, in a throwaway name.
+    if (!evidence && asName && (throwaway || worn)) evidence = commonWordOnThrowaway(label, brands) ?? (label.tokens.length === 1 ? paddedCommonTypo(label, brands) : undefined);
     // `kraken-helpp.wixstudio.com`, `krekan-docs.gitbook.io`, `koinbas-app.webflow.io`, `blocfki.webflow.io`: common words with sloppy bait, and typos, on a site builder.
     if (!evidence && isRegistrable && hosting !== undefined && siteBuilders.has(hosting))
       evidence =

@@ -179,31 +179,10 @@ export const baitWords: ReadonlySet<string> = new Set([
   'compliance',
   'register',
   'registration',
-  // an exchange's own services and versions, as lures name them: its app to download, its help or account centre, an international or advanced edition
-  'download',
-  'install',
-  'center',
-  'centre',
-  'panel',
-  'painel',
-  'intl',
-  'international',
-  'advanced',
-  'beta',
-  'consumer',
-  'processing',
-  // the content-delivery name phishing kits give their pages (`sso--<brand>--cdn--auth`)
-  'cdn',
-  // what wallet drainers ask a visitor to run on their account
-  'diagnose',
-  'diagnostic',
+  // what wallet drainers ask a visitor to do to their account
   'rectify',
   'rectification',
-  'revoke',
-  'whitelist',
   // the giveaway scams that use a famous name
-  'elon',
-  'musk',
   'elonmusk',
 ]);
 
@@ -268,17 +247,7 @@ export const cryptoWords: ReadonlySet<string> = new Set([
   'hft',
   'finance',
   // token standards
-  'erc',
   'erc20',
   'bep20',
   'trc20',
-  // currencies an exchange quotes in, glued to its name (`krakentwd`)
-  'eur',
-  'gbp',
-  'twd',
-  'krw',
-  'jpy',
-  'aud',
-  'inr',
-  'brl',
 ]);

@@ -50,6 +50,13 @@ export const favouredEndings: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * The favoured endings where almost nothing but throwaway registrations live (a real business picks
+ * `.shop`, `.online`, `.store`, `.space`, `.cc`, and the cheapest, `.top` and `.xyz`, hold small businesses
+ * too): there a common-word brand anywhere in the name is enough.
+ */
+export const throwawayEndings: ReadonlySet<string> = new Set(['icu', 'cfd', 'sbs', 'cyou', 'bond', 'lol', 'buzz', 'rest', 'tk', 'ml', 'ga', 'cf', 'gq', 'pw', 'click', 'vip']);
+
+/**
  * Endings made for money and trading (`kraken-studio.exchange`, `geminiz.finance`): under one of these
  * a common-word brand is in a crypto context by its ending alone, and padding it counts as on a
  * throwaway-favoured ending. Short common words (`gate`, `nexo`) still want bait: `stargate.finance`.
@@ -335,6 +342,9 @@ export const nearMissWords: ReadonlySet<string> = new Set([
   'cryptocon',
   'cryptoco',
   'paribus',
+  // a name a letter from Korbit, and Koinex, an Indian exchange closed in 2019 (lookalike/hosted-typos.ts)
+  'korbin',
+  'koinex',
   // exchanges of their own: Coinext (Brazil), CoinFLEX
   'coinext',
   'coinflex',

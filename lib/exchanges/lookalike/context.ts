@@ -12,21 +12,19 @@ export function contextsOf(label: Label): (string | undefined)[] {
 }
 
 /**
- * A token's bait or crypto word: the token itself, two such words run together (`activitylog`,
- * `accountcentre`), or one of five letters or more ending a token after four letters or more
- * (`whitewallet`, `temporarysecurityportal`). Not at a token's start, where bait words begin other words
- * (`accessories`, `careers`, `cryptonews`), nor after fewer letters (`prevent`, `mistake`, `reclaim`).
+ * A token's bait or crypto word: the token itself, or two bait words run together, the first of five letters
+ * or more (`activitylog`, `loginhelp`; not `carefree`). Not a word with other letters before it, which makes other words (`supermarket`,
+ * `shareholder`, `determining`), nor after it (`accessories`, `careers`), nor bait run into a crypto word
+ * (`livestock`).
  */
 function tokenContext(token: string): string | undefined {
   const plain = contextWord(token);
   if (plain !== undefined || token.length < 7) return plain;
   // By the word that ends the token, looked up by its last two letters: most tokens end in none.
-  for (const word of contextByTail.get(pairKey(token, token.length - 2)) ?? noWords) {
-    if (!token.endsWith(word)) continue;
-    const head = token.length - word.length;
-    if (word.length >= 5 && head >= 4) return word;
-    const first = head >= 2 ? contextWord(token.slice(0, head)) : undefined;
-    if (first !== undefined) return first;
+  for (const word of baitByTail.get(pairKey(token, token.length - 2)) ?? noWords) {
+    if (!token.endsWith(word) || token.length - word.length < 5) continue;
+    const first = token.slice(0, token.length - word.length);
+    if (baitWords.has(first)) return first;
   }
   return undefined;
 }
@@ -127,12 +125,12 @@ const framingByHead = new Map<number, string[]>();
 const framingByTail = new Map<number, string[]>();
 const pairKey = (text: string, at: number) => (text.charCodeAt(at) << 16) | text.charCodeAt(at + 1);
 
-/** Bait and crypto words by their last two letters. */
-const contextByTail = new Map<number, string[]>();
-for (const word of [...baitWords, ...cryptoWords]) {
+/** Bait words by their last two letters. */
+const baitByTail = new Map<number, string[]>();
+for (const word of baitWords) {
   if (word.length < 2) continue;
   const tail = pairKey(word, word.length - 2);
-  contextByTail.set(tail, [...(contextByTail.get(tail) ?? []), word]);
+  baitByTail.set(tail, [...(baitByTail.get(tail) ?? []), word]);
 }
 for (const word of [...baitWords, ...cryptoWords]) {
   if (word.length < 5) continue;

@@ -7,6 +7,7 @@
 import type { BrandEntry, BrandIndex } from '../brand-index';
 import { editDistance } from '../edit-distance';
 import { isMixedScript } from '../skeleton';
+import { baitWords } from './bait-words';
 import { nearMissWords } from './brand-words';
 import { faintContext } from './context';
 import { endingAfterGeneric, sloppyBait } from './hosted';
@@ -52,26 +53,30 @@ function lettersDropped(written: string, brand: string): boolean {
 /**
  * How many letters `written` is from the brand when it is the brand written another way: split by hyphens
  * (0), one letter off with its first letter kept or said alike (`kucoi`, `krnken`, `cucoin`, `koinbse`), or
- * one or two letters dropped with its first letter kept (`rbnhood`, `cnbase`), or, in a brand of eight letters
- * or more, two letters off with its first and last kept (`rubinhod`). The brand cut short (`block` for
+ * one or two letters dropped with its first letter kept (`rbnhood`, `cnbase`; two only from eight letters or
+ * more), or, in a brand of eight letters or more, two letters off with its first and last kept (`rubinhod`). The brand cut short (`block` for
  * `blockfi`) is not; nor are other changes of two letters, which make ordinary words (`bitkit`, `blocky`,
  * `cryptoroom`).
  */
 function lettersOff(written: string, split: boolean, brand: string): number | undefined {
   if (written === brand) return split ? 0 : undefined;
-  if (split || brand.startsWith(written) || brand.endsWith(written)) return undefined;
+  // The brand cut short, or whole with letters after it (`krakend`): padding, judged elsewhere.
+  if (split || brand.startsWith(written) || brand.endsWith(written) || written.startsWith(brand)) return undefined;
   const first = written.charCodeAt(0);
   const brandFirst = brand.charCodeAt(0);
   if (first !== brandFirst && !soundsAlike(first, brandFirst)) return undefined;
   const respelled = first === brandFirst ? written : String.fromCharCode(brandFirst) + written.slice(1);
   if (respelled === brand) return 1;
+  // A first letter said alike and one more change only in a brand of seven letters or more (`corbin` is not `korbit`).
   const distance = editDistance({ a: respelled, b: brand, max: 1 });
-  if (distance === 1) return first === brandFirst ? 1 : 2;
-  if (written.length >= brand.length - 2 && written.length < brand.length && first === brandFirst && lettersDropped(written, brand)) return brand.length - written.length;
+  if (distance === 1 && (first === brandFirst || brand.length >= 7)) return first === brandFirst ? 1 : 2;
+  if (first !== brandFirst) return undefined;
+  // Two letters dropped only from a brand of eight letters or more (`debit` is not `deribit`).
+  const dropped = brand.length - written.length;
+  if ((dropped === 1 || (dropped === 2 && brand.length >= 8)) && lettersDropped(written, brand)) return dropped;
   // `rubinhod`: two letters off in a brand of eight letters or more, its first and last letters (and the ending after a generic word, `crypto` + `com`) kept.
   const ending = endingAfterGeneric(brand);
-  if (brand.length < 8 || first !== brandFirst || written.charCodeAt(written.length - 1) !== brand.charCodeAt(brand.length - 1) || (ending !== undefined && !written.endsWith(ending)))
-    return undefined;
+  if (brand.length < 8 || written.charCodeAt(written.length - 1) !== brand.charCodeAt(brand.length - 1) || (ending !== undefined && !written.endsWith(ending))) return undefined;
   return editDistance({ a: written, b: brand, max: 2 }) === 2 ? 2 : undefined;
 }
 
@@ -85,7 +90,8 @@ export function typoBesideBaitOnHosting(label: Label, brands: BrandIndex): Evide
   const { tokens, rawTokens } = label;
   if (tokens.length < 2) return undefined;
   const baits = rawTokens.map((raw) => sloppyBait(raw));
-  const bait = baits.find((word) => word !== undefined && !faintContext.has(word));
+  // Bait, not crypto words: a developer's `corbin-portfolio` or `debit-wallet` names no exchange.
+  const bait = baits.find((word) => word !== undefined && baitWords.has(word) && !faintContext.has(word));
   if (bait === undefined) return undefined;
   const targets = targetsOf(brands);
   for (let i = 0; i < tokens.length; i++) {

@@ -29,7 +29,38 @@ const baitToMisspell: readonly string[] = [...baitWords].filter((word) => word.l
  * Real words a letter or two from "login" that people name pages after (`gemini-logic`, `kraken-legion`,
  * `robinhood-logo`), and their plurals: never a misspelled login.
  */
-const nearLoginWords: ReadonlySet<string> = new Set(['logo', 'logic', 'logical', 'logit', 'logix', 'logan', 'legion', 'legit', 'loge', 'plugin', 'slogan', 'halogen', 'leggin', 'logger', 'blog']);
+const nearLoginWords: ReadonlySet<string> = new Set([
+  'logo',
+  'logic',
+  'logical',
+  'logit',
+  'logix',
+  'logan',
+  'legion',
+  'legit',
+  'loge',
+  'plugin',
+  'slogan',
+  'halogen',
+  'leggin',
+  'logger',
+  'blog',
+  // -logy and logic in other languages (`analogie`, `logik`, `relogio`), French lodging, and words that end like a misspelled login
+  'ligen',
+  'lgian',
+  'logge',
+  'yogi',
+  'catalog',
+  'lagic',
+  'ligig',
+  'lagir',
+  'leogen',
+  'logia',
+  'logie',
+  'logik',
+  'logio',
+  'logis',
+]);
 
 function isNearLoginWord(text: string): boolean {
   return nearLoginWords.has(text) || (text.endsWith('s') && nearLoginWords.has(text.slice(0, -1)));
@@ -74,10 +105,14 @@ export function sloppyBait(text: string): string | undefined {
   return mangledLogin(text) || loginInside(text) ? 'login' : undefined;
 }
 
+/** Whether letters at `at` begin the text or end it (one stray letter after them allowed): inside a word they are part of it (`elegance`, `intelligence`). */
+function atEdge(text: string, at: number, length: number): boolean {
+  return at === 0 || at + length >= text.length - 1;
+}
+
+/** `oogin`, `fogin`: "login" with its first letter changed. */
 function oneChangedFromLogin(text: string, at: number): boolean {
-  let changed = 0;
-  for (let i = 0; i < 5 && changed <= 1; i++) if (text.charCodeAt(at + i) !== 'login'.charCodeAt(i)) changed++;
-  return changed === 1;
+  return text.charCodeAt(at) !== 0x6c && text.startsWith('ogin', at + 1);
 }
 
 /** Words that hold a near-login inside them (`catalogue`, `cologne`, `alignment`, `legend`, `logistics`, `religion`). */
@@ -100,19 +135,21 @@ const holdsNearLogin: readonly string[] = [
 /**
  * `owlloginn`, `dlugenn`, `logiusaia`, `oogin`: a misspelled login anywhere in letters glued to a brand, with
  * more stray letters around it than `mangledLogin` allows: four to six letters beginning with `l`, holding a
- * `g` (or `j`, `q`), within two edits of "login" (one for four letters), or five letters with one changed;
- * not in letters ending in -ing.
+ * `g` (or `j`, `q`) followed by `i`, `e` or `y` (not `logarithm`, `logbook`, `elegant`), within two edits of
+ * "login" (one for four letters), or "login" with its first letter changed, at the start or end of the letters; not after an `o`, nor in letters ending in -ing.
  */
 function loginInside(text: string): boolean {
   if (text.length < 5 || text.length > 12 || text.endsWith('ing') || text.endsWith('ings')) return false;
   for (const word of holdsNearLogin) if (text.includes(word)) return false;
   for (let at = 0; at + 4 <= text.length; at++) {
-    // `oogin`, `fogin`: five letters, one of them changed, the first too.
-    if (at + 5 <= text.length && oneChangedFromLogin(text, at)) return true;
+    // After an `o` the letters are a science's (`technologies`, `astrologer`, `bologna`, `polygon`).
+    if (at > 0 && text.charCodeAt(at - 1) === 0x6f) continue;
+    // `oogin`, `fogin`: "login" with its first letter changed.
+    if (at + 5 <= text.length && atEdge(text, at, 5) && oneChangedFromLogin(text, at)) return true;
     if (text.charCodeAt(at) !== 0x6c) continue;
     for (let length = 4; length <= 6 && at + length <= text.length; length++) {
       const core = text.slice(at, at + length);
-      if (!/[gjq]/.test(core) || core.endsWith('ing')) continue;
+      if (!atEdge(text, at, length) || !/[gjq][iey]/.test(core) || core.endsWith('ing')) continue;
       const max = length === 4 ? 1 : 2;
       if (editDistance({ a: core, b: 'login', max }) <= max) return true;
     }

@@ -45,6 +45,19 @@ const otherUseWords: readonly string[] = [
   'weather',
   'travel',
   'cooler',
+  'git',
+  'seattle',
+  'hockey',
+  'nhl',
+  'drink',
+  'energy',
+  'fitness',
+  'protocol',
+  'capsule',
+  'trek',
+  'theatre',
+  'theater',
+  'pub',
 ];
 const otherUseSet: ReadonlySet<string> = new Set(otherUseWords);
 

@@ -84,21 +84,31 @@ function commonWordIn(token: string, brands: BrandIndex): { entry: BrandEntry; a
   return undefined;
 }
 
-/** Words that begin with a common-word brand and mean something else: an API gateway, a meteor shower, plurals. */
-const wordsFromBrand: ReadonlySet<string> = new Set(['krakend', 'krakens', 'geminid', 'geminis', 'robinhoods', 'voyagers', 'voyageur']);
+/** Words that begin with a common-word brand and mean something else (an API gateway, a meteor shower, plurals), and names that hold one (`capgemini`, `gitkraken`). */
+const wordsFromBrand: readonly [string, number][] = [
+  ['krakend', 0],
+  ['krakens', 0],
+  ['geminid', 0],
+  ['geminis', 0],
+  ['robinhoods', 0],
+  ['voyagers', 0],
+  ['voyageur', 0],
+  ['capgemini', 3],
+  ['gitkraken', 3],
+];
 
-/** Whether a word of `wordsFromBrand` begins at `at` in `written` (`geminidshotgun`, `krakendocs`). */
-function beginsWordFromBrand(written: string, at: number): boolean {
-  for (const word of wordsFromBrand) if (written.startsWith(word, at)) return true;
+/** Whether a word of `wordsFromBrand` holds the brand found at `at` in `written` (`geminidshotgun`, `capgeminiblog`). */
+function inWordFromBrand(written: string, at: number): boolean {
+  for (const [word, offset] of wordsFromBrand) if (at >= offset && written.startsWith(word, at - offset)) return true;
   return false;
 }
 
 /**
- * `kraken-tracker.icu`, `world-robinhood.xyz`, `krakenelonmusk.xyz`, `bitekraken.cc`: on an ending where
- * throwaway hosts cluster, or one made for money, a common-word brand of six letters or more anywhere in
- * the registered name counts, whatever is beside it, unless a word there says what else the brand names
- * (`kraken-rum.shop`, `gemini-ai.xyz`). The bare name (`kraken.top`) is judged before, as a name under
- * another ending.
+ * `kraken-tracker.icu`, `world-robinhood.xyz`, `krakenelonmusk.xyz`, `bitekraken.cc`: on an ending made for
+ * throwaway registrations (`throwawayEndings`, the caller's judgement; not `.shop`, `.online`, where real
+ * businesses sit), a common-word brand of six letters or more anywhere in the registered name counts,
+ * whatever is beside it, unless a word there says what else the brand names (`kraken-rum.top`,
+ * `gemini-ai.xyz`). The bare name (`kraken.top`) is judged before, as a name under another ending.
  */
 export function commonWordOnThrowaway(label: Label, brands: BrandIndex): Evidence | undefined {
   const { tokens, rawTokens } = label;
@@ -106,30 +116,12 @@ export function commonWordOnThrowaway(label: Label, brands: BrandIndex): Evidenc
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     const found = commonWordIn(token, brands);
-    if (found === undefined) continue;
+    // A closed exchange (Celsius, Voyager) is imitated by claims lures, which carry bait; its word alone is the word.
+    if (found === undefined || found.entry.exchange.status.kind !== 'operating') continue;
     const written = rawTokens[i]!.length === token.length ? rawTokens[i]! : token;
-    if (beginsWordFromBrand(written, found.at)) continue;
+    if (inWordFromBrand(written, found.at)) continue;
     if (gluedOtherUse(written.slice(0, found.at), false) || gluedOtherUse(written.slice(found.at + found.entry.skeleton.length), true)) return undefined;
     return { entry: found.entry, kind: 'inside', bait: undefined, distance: 0, mixedScripts: isMixedScript(rawTokens[i]!) };
   }
   return undefined;
-}
-
-/**
- * `robinhoodk.com`, `celsiuse.network`: a common-word brand of seven letters or more with one stray letter
- * glued after it, as the registered name (perhaps beside a token of one or two letters), on any ending but
- * the old generic ones where ordinary words belong to others (`wordEndings`, the caller's judgement).
- * Words that begin with the brand (`robinhoods`, `voyagers`) are not padding.
- */
-export function paddedCommonWord(label: Label, brands: BrandIndex): Evidence | undefined {
-  const { tokens, rawTokens } = label;
-  if (tokens.length > 2 || (tokens.length === 2 && rawTokens[1]!.length > 2)) return undefined;
-  const token = tokens[0]!;
-  const raw = rawTokens[0]!;
-  const found = commonWordIn(token, brands);
-  if (found === undefined || found.at !== 0 || raw.length !== token.length || beginsWordFromBrand(raw, 0)) return undefined;
-  // One letter, after a brand of seven letters or more: after six (`kraken`, `gemini`) one letter makes other names (`krakend`, `geminis`), and two letters do after any.
-  const stray = raw.slice(found.entry.skeleton.length);
-  if (stray.length !== 1 || found.entry.skeleton.length < 7 || !/^[a-z]$/.test(stray)) return undefined;
-  return { entry: found.entry, kind: 'padded', bait: undefined, distance: 0, mixedScripts: false };
 }
