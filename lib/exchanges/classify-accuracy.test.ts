@@ -8,6 +8,7 @@ import { classify } from './classify';
 import {
   loadBlindSet,
   loadDomainCorpus,
+  loadFifthBlindSet,
   loadFourthBlindSet,
   loadSecondBlindSet,
   loadThirdBlindSet,
@@ -169,5 +170,25 @@ describe('the fourth blind set (tests/fixtures/domains/heldout/phishing-blind4.t
     expect(early.phishing.length).toBe(1321);
     const score = scoreOnCorpus(early, (host) => classify(host).verdict === 'lookalike');
     expect(score.recall, `missed: ${score.missed.join(' ')}`).toBeGreaterThanOrEqual(0.965);
+  });
+});
+
+describe('the fifth blind set (tests/fixtures/domains/heldout/phishing-blind5.tsv)', () => {
+  it('holds only hosts no other set holds, each once, all first listed after the split', () => {
+    const fifth = loadFifthBlindSet();
+    expect(fifth.phishing.length).toBe(2298);
+    const split = loadTimeSplit();
+    const others = [
+      ...split.development.phishing,
+      ...split.heldOut.phishing,
+      ...loadBlindSet().phishing,
+      ...loadSecondBlindSet().phishing,
+      ...loadThirdBlindSet().phishing,
+      ...loadFourthBlindSet().phishing,
+    ];
+    const seen = new Set(others.map(({ host }) => host));
+    expect(fifth.phishing.filter(({ host }) => seen.has(host)).map(({ host }) => host)).toEqual([]);
+    expect(new Set(fifth.phishing.map(({ host }) => host)).size).toBe(fifth.phishing.length);
+    expect(fifth.phishing.filter(({ date }) => date < '2025-01-01').map(({ host }) => host)).toEqual([]);
   });
 });
