@@ -9,13 +9,13 @@ import { exchanges } from './registry';
 import { buildBrandIndex, buildDomainIndex, trigramKey, type BrandEntry, type BrandIndex, type DomainIndex } from './brand-index';
 import { collapseRepeats } from './edit-distance';
 import { hostnameFromUrl, parseHostname } from './hostname';
-import { decodeIdnLabel } from './punycode';
-import { isMixedScript, skeleton, skeletonKeepingPairs } from './skeleton';
+import { isMixedScript, skeletonKeepingPairs } from './skeleton';
 import { accountNotices, baitWords } from './lookalike/bait-words';
 import { coinedTokens, cryptoEndings, favouredEndings, wordEndings } from './lookalike/brand-words';
 import { dashedDomain, embeddedDomain, exactMatch, hostingOf } from './lookalike/domains';
 import { affixContext, bestContext, contextElsewhere, contextOf, contextsOf, faintContext, misspelledBait, tellingBait } from './lookalike/context';
 import { article, describeHost, explanationOf, lookalikeReason, notTheirs } from './lookalike/reason';
+import { labelOf, namesBefore } from './lookalike/labels';
 import { paddedBrand, strayShortToken } from './lookalike/padding';
 import { commonTypoBesideBait, doubledTypo, insertedTypo, typoAfterStrayLetter, typoBesideDigits, typoOf } from './lookalike/typo';
 import { commonTypoAlone, splitAcrossDot } from './lookalike/across-labels';
@@ -241,21 +241,6 @@ function isEnough(evidence: Evidence, isRegistrable: boolean, contextElsewhere: 
   }
 }
 
-function splitTokens(text: string): string[] {
-  if (!text.includes('-') && !text.includes('_')) return [text];
-  return text.split(/[-_]+/).filter((token) => token !== '');
-}
-
-function labelOf(name: string): Label {
-  const raw = decodeIdnLabel(name);
-  const labelSkeleton = skeleton(raw);
-  const tokens = splitTokens(labelSkeleton);
-  const rawTokens = labelSkeleton === raw ? tokens : splitTokens(raw);
-  // A skeleton fold never adds or removes hyphens, so tokens line up; if not, compare skeletons.
-  const aligned = rawTokens.length === tokens.length ? rawTokens : tokens;
-  return { raw, skeleton: labelSkeleton, tokens, rawTokens: aligned, contexts: undefined };
-}
-
 /** A label that writes a common ending where it is not one (`com` in `krakn.com-verify.site`, `kraken.com.evil.io`). */
 const wornEnding = /^(?:com|net|org)(?:-|$)/;
 
@@ -287,7 +272,7 @@ export function classify(hostname: string): ClassifyReturnType {
   // On free hosting the site's own name is the label left of the service (`coinbase.vercel.app`).
   const hosting = hostingOf(host);
   const ownEnd = hosting ? host.length - hosting.length - 1 : host.length - suffix.length - 1;
-  const names = host.slice(0, ownEnd).split('.');
+  const names = namesBefore(host, ownEnd);
   const registrable = `${names[names.length - 1]}.${hosting ?? suffix}`;
 
   const embedded = embeddedDomain(host, names, brands);
