@@ -7,6 +7,7 @@ import { getDomainWithoutSuffix, getPublicSuffix } from 'tldts';
 import type { ExchangeDefinition } from './types';
 import { skeleton } from './skeleton';
 import { collapseRepeats } from './edit-distance';
+import { keyHeads, mayStartKey, type KeyHeads } from './key-heads';
 import { commonWords, distinctiveBrands, genericTokens, leadingBrands } from './lookalike/brand-words';
 
 /**
@@ -49,6 +50,8 @@ export interface DomainIndex {
   byDomain: Map<string, ExchangeDefinition>;
   /** Most labels in an official domain (`coinone.co.kr` → 3): how far an exact match can reach. */
   maxDomainLabels: number;
+  /** The first two letters of the official domains (see key-heads.ts). */
+  domainHeads: KeyHeads;
 }
 
 export interface BrandIndex extends DomainIndex {
@@ -60,8 +63,12 @@ export interface BrandIndex extends DomainIndex {
   typoByLength: BrandEntry[][];
   /** Entries of five letters or more by the key of their first three letters (see `trigramKey`), longest first. */
   byTrigram: Map<number, BrandEntry[]>;
+  /** The first two letters of the entries in `byTrigram`. */
+  trigramHeads: KeyHeads;
   /** Official domains by their first label (`binance` → binance.com, binance.me…). */
   domainsByName: Map<string, OfficialDomain[]>;
+  /** The first two letters of the names in `domainsByName`. */
+  nameHeads: KeyHeads;
   shortestBrand: number;
   /**
    * Brands of six letters or more that are common words (`kraken`) or coined (`kucoin`), by skeleton
@@ -79,6 +86,13 @@ export function trigramKey(text: string, at: number): number {
   const c = text.charCodeAt(at + 2);
   if (!(a < 256 && b < 256 && c < 256)) return -1;
   return (a << 16) | (b << 8) | c;
+}
+
+/** The entries of `byTrigram` whose first three letters stand at `at` in `text` (three letters or more from `at`). */
+export function brandsStartingAt(brands: BrandIndex, text: string, at: number): BrandEntry[] | undefined {
+  if (!mayStartKey(brands.trigramHeads, text, at)) return undefined;
+  const key = trigramKey(text, at);
+  return key < 0 ? undefined : brands.byTrigram.get(key);
 }
 
 /**
@@ -108,16 +122,17 @@ function compact(value: string): string {
  * used); this one does not, so a wake-up that only answers an exchange's own page never loads it.
  */
 export function buildDomainIndex(exchanges: readonly ExchangeDefinition[]): DomainIndex {
-  const index: DomainIndex = { byDomain: new Map(), maxDomainLabels: 0 };
+  const byDomain = new Map<string, ExchangeDefinition>();
+  let maxDomainLabels = 0;
   for (const exchange of exchanges) {
     for (const domain of exchange.domains) {
       const lower = domain.toLowerCase();
       // Keep the first claim: the meta-test reports a domain listed by two exchanges.
-      if (!index.byDomain.has(lower)) index.byDomain.set(lower, exchange);
-      index.maxDomainLabels = Math.max(index.maxDomainLabels, lower.split('.').length);
+      if (!byDomain.has(lower)) byDomain.set(lower, exchange);
+      maxDomainLabels = Math.max(maxDomainLabels, lower.split('.').length);
     }
   }
-  return index;
+  return { byDomain, maxDomainLabels, domainHeads: keyHeads(byDomain.keys()) };
 }
 
 export function buildBrandIndex(exchanges: readonly ExchangeDefinition[]): BrandIndex {
@@ -127,7 +142,9 @@ export function buildBrandIndex(exchanges: readonly ExchangeDefinition[]): Brand
     byCollapsed: new Map(),
     typoByLength: [],
     byTrigram: new Map(),
+    trigramHeads: keyHeads([]),
     domainsByName: new Map(),
+    nameHeads: keyHeads([]),
     shortestBrand: Infinity,
     insertTargets: [],
     shortDistinctive: [],
@@ -194,5 +211,7 @@ export function buildBrandIndex(exchanges: readonly ExchangeDefinition[]): Brand
   for (const list of index.byTrigram.values()) list.sort(longestFirst);
   for (const list of index.typoByLength) list?.sort(better);
   for (const list of index.insertTargets) list?.sort(better);
+  index.trigramHeads = keyHeads(entries.filter((entry) => entry.skeleton.length >= 5).map((entry) => entry.skeleton));
+  index.nameHeads = keyHeads(index.domainsByName.keys());
   return index;
 }

@@ -6,7 +6,7 @@
  */
 import { getPublicSuffix } from 'tldts';
 import { exchanges } from './registry';
-import { buildBrandIndex, buildDomainIndex, trigramKey, type BrandEntry, type BrandIndex, type DomainIndex } from './brand-index';
+import { brandsStartingAt, buildBrandIndex, buildDomainIndex, type BrandEntry, type BrandIndex, type DomainIndex } from './brand-index';
 import { collapseRepeats } from './edit-distance';
 import { hostnameFromUrl, parseHostname } from './hostname';
 import { isMixedScript, skeletonKeepingPairs } from './skeleton';
@@ -88,8 +88,7 @@ function evidenceInToken(token: string, rawToken: string, isRegistrable: boolean
   let insideAt = -1;
   let affixed: Evidence | undefined;
   for (let at = 0; at + 3 <= token.length; at++) {
-    const key = trigramKey(token, at);
-    const list = key < 0 ? undefined : brands.byTrigram.get(key);
+    const list = brandsStartingAt(brands, token, at);
     if (list === undefined) continue;
     for (const entry of list) {
       const length = entry.skeleton.length;
@@ -160,8 +159,7 @@ function evidenceInToken(token: string, rawToken: string, isRegistrable: boolean
 function longBrandInside(text: string, brands: BrandIndex): BrandEntry | undefined {
   let found: BrandEntry | undefined;
   for (let at = 0; at + 3 <= text.length; at++) {
-    const key = trigramKey(text, at);
-    const list = key < 0 ? undefined : brands.byTrigram.get(key);
+    const list = brandsStartingAt(brands, text, at);
     if (list === undefined) continue;
     for (const entry of list) {
       if (entry.strength !== 'long' || (found !== undefined && entry.skeleton.length <= found.skeleton.length)) continue;
