@@ -45,8 +45,12 @@ export function typoOf(token: string, rawToken: string, isRegistrable: boolean, 
     if (list === undefined) continue;
     for (const entry of list) {
       const brand = entry.skeleton;
+      const firstKept = first === brand.charCodeAt(0);
+      const lastKept = last === brand.charCodeAt(length - 1);
+      // One edit keeps the first or the last letter of a word of three letters or more; two keep both (below).
+      if (!firstKept && !lastKept) continue;
       if (entry.base !== undefined && token.startsWith(entry.base)) continue;
-      const framed = first === brand.charCodeAt(0) && last === brand.charCodeAt(length - 1);
+      const framed = firstKept && lastKept;
       if (entry.strength === 'medium' && !(isRegistrable && framed)) continue;
       const max = Math.min(entry.strength === 'long' && framed && token.length >= length - 1 ? 2 : 1, bestDistance - 1);
       if (max < 1 || Math.abs(token.length - length) > max) continue;
@@ -192,6 +196,8 @@ export function doubledTypo(token: string, rawToken: string, brands: BrandIndex)
     for (const entry of brands.typoByLength[length] ?? none) {
       // Seven letters or more once collapsed: one letter from a shorter name (`bitrex`) is too many names.
       if (entry.strength !== 'long' || entry.collapsed.length < 7 || entry.collapsed === collapsed) continue;
+      // One edit keeps the first or the last letter (see `typoOf`).
+      if (collapsed.charCodeAt(0) !== entry.collapsed.charCodeAt(0) && collapsed.charCodeAt(collapsed.length - 1) !== entry.collapsed.charCodeAt(entry.collapsed.length - 1)) continue;
       // A common word and its ending (`gatecom`, `lunocom`) never: `comm` doubles a letter of the
       // ending itself, and one letter changed in the short word is another word (`ratecomm`).
       if (entry.base !== undefined || !withinOneEdit(collapsed, entry.collapsed)) continue;
