@@ -59,6 +59,8 @@ export interface BrandIndex extends DomainIndex {
   byToken: Map<string, BrandEntry[]>;
   /** Skeleton with doubled letters collapsed → entries whose collapsed form differs from the brand. */
   byCollapsed: Map<string, BrandEntry[]>;
+  /** The first two letters of the keys of `byToken` and `byCollapsed`. */
+  tokenHeads: KeyHeads;
   /** Entries that may match a token by edit distance (long brands, and six-letter ones on the registrable name), by skeleton length. */
   typoByLength: BrandEntry[][];
   /** Entries of five letters or more by the key of their first three letters (see `trigramKey`), longest first. */
@@ -86,6 +88,17 @@ export function trigramKey(text: string, at: number): number {
   const c = text.charCodeAt(at + 2);
   if (!(a < 256 && b < 256 && c < 256)) return -1;
   return (a << 16) | (b << 8) | c;
+}
+
+/** `byToken.get(text.slice(start, end))`, cutting and hashing the text only when a brand may start there. */
+export function brandsNamed(brands: BrandIndex, text: string, start = 0, end = text.length): BrandEntry[] | undefined {
+  if (!mayStartKey(brands.tokenHeads, text, start)) return undefined;
+  return brands.byToken.get(start === 0 && end === text.length ? text : text.slice(start, end));
+}
+
+/** `byCollapsed.get(text)`, hashing the text only when a brand may start there. */
+export function brandsCollapsedTo(brands: BrandIndex, text: string): BrandEntry[] | undefined {
+  return mayStartKey(brands.tokenHeads, text, 0) ? brands.byCollapsed.get(text) : undefined;
 }
 
 /** The entries of `byTrigram` whose first three letters stand at `at` in `text` (three letters or more from `at`). */
@@ -140,6 +153,7 @@ export function buildBrandIndex(exchanges: readonly ExchangeDefinition[]): Brand
     ...buildDomainIndex(exchanges),
     byToken: new Map(),
     byCollapsed: new Map(),
+    tokenHeads: keyHeads([]),
     typoByLength: [],
     byTrigram: new Map(),
     trigramHeads: keyHeads([]),
@@ -213,5 +227,6 @@ export function buildBrandIndex(exchanges: readonly ExchangeDefinition[]): Brand
   for (const list of index.insertTargets) list?.sort(better);
   index.trigramHeads = keyHeads(entries.filter((entry) => entry.skeleton.length >= 5).map((entry) => entry.skeleton));
   index.nameHeads = keyHeads(index.domainsByName.keys());
+  index.tokenHeads = keyHeads([...index.byToken.keys(), ...index.byCollapsed.keys()]);
   return index;
 }

@@ -6,8 +6,9 @@
  */
 import { getPublicSuffix } from 'tldts';
 import { exchanges } from './registry';
-import { brandsStartingAt, buildBrandIndex, buildDomainIndex, type BrandEntry, type BrandIndex, type DomainIndex } from './brand-index';
+import { brandsCollapsedTo, brandsNamed, brandsStartingAt, buildBrandIndex, buildDomainIndex, type BrandEntry, type BrandIndex, type DomainIndex } from './brand-index';
 import { collapseRepeats } from './edit-distance';
+import { mayStartKey } from './key-heads';
 import { hostnameFromUrl, parseHostname } from './hostname';
 import { isMixedScript, skeletonKeepingPairs } from './skeleton';
 import { accountNotices, baitWords } from './lookalike/bait-words';
@@ -61,25 +62,25 @@ function affixesOf(token: string, rawToken: string, entry: BrandEntry, at: numbe
 
 function evidenceInToken(token: string, rawToken: string, isRegistrable: boolean, brands: BrandIndex): Evidence | undefined {
   if (token.length < brands.shortestBrand - 1) return undefined;
-  const exact = brands.byToken.get(token);
+  const exact = brandsNamed(brands, token);
   if (exact) {
     const entry = exact[0]!;
     const homoglyph = rawToken !== entry.token;
     return { entry, kind: homoglyph ? 'homoglyph' : 'token', bait: undefined, distance: 0, mixedScripts: isMixedScript(rawToken) };
   }
   if (token.length > 4 && token.endsWith('s')) {
-    const plural = brands.byToken.get(token.slice(0, -1));
+    const plural = brandsNamed(brands, token, 0, token.length - 1);
     if (plural && plural[0]!.token.length >= 5) {
       return { entry: plural[0]!, kind: 'affixed', bait: undefined, distance: 0, mixedScripts: isMixedScript(rawToken) };
     }
   }
   if (hasRepeat(token)) {
-    const collapsed = brands.byCollapsed.get(collapseRepeats(token));
+    const collapsed = brandsCollapsedTo(brands, collapseRepeats(token));
     const entry = collapsed?.find((candidate) => candidate.skeleton !== token && candidate.skeleton.length >= 5);
     if (entry) return { entry, kind: 'typo', bait: undefined, distance: 1, mixedScripts: isMixedScript(rawToken) };
   } else {
     // A brand with a doubled letter typed once (`bitrex`).
-    const single = brands.byCollapsed.get(token);
+    const single = brandsCollapsedTo(brands, token);
     const entry = single?.find((candidate) => candidate.skeleton !== token && candidate.skeleton.length >= 5);
     if (entry) return { entry, kind: 'typo', bait: undefined, distance: 1, mixedScripts: isMixedScript(rawToken) };
   }
@@ -140,7 +141,7 @@ function evidenceInToken(token: string, rawToken: string, isRegistrable: boolean
   }
   // `wkraken`, `lkraken`: one stray letter before a common-word brand of six letters or more, as the whole name.
   if (isRegistrable && token.length >= 7) {
-    const stray = brands.byToken.get(token.slice(1))?.find((candidate) => candidate.strength === 'weak' && candidate.skeleton.length >= 6);
+    const stray = brandsNamed(brands, token, 1)?.find((candidate) => candidate.strength === 'weak' && candidate.skeleton.length >= 6);
     if (stray) return { entry: stray, kind: 'typo', bait: undefined, distance: 1, mixedScripts: isMixedScript(rawToken) };
   }
   const typo =
@@ -186,14 +187,14 @@ function evidenceInLabel(label: Label, isRegistrable: boolean, brands: BrandInde
   if (label.tokens.length > 1) {
     // `coin-base`, `bi-nance`: the brand split by hyphens so no single token carries it.
     const joined = label.tokens.join('');
-    const whole = brands.byToken.get(joined)?.[0] ?? brands.byCollapsed.get(collapseRepeats(joined))?.[0];
+    const whole = brandsNamed(brands, joined)?.[0] ?? brandsCollapsedTo(brands, collapseRepeats(joined))?.[0];
     if (whole) return { entry: whole, kind: 'hyphenated', bait: undefined, distance: 0, mixedScripts: isMixedScript(label.raw) };
     // `claims-block-fi-portal`: the brand split across two neighbouring tokens, among others.
     for (let i = 0; i + 1 < label.tokens.length; i++) {
       const first = label.tokens[i]!;
       const second = label.tokens[i + 1]!;
       if (first.length < 2 || second.length < 2 || first.length + second.length < 5) continue;
-      const pair = brands.byToken.get(first + second)?.[0];
+      const pair = mayStartKey(brands.tokenHeads, first, 0) ? brands.byToken.get(first + second)?.[0] : undefined;
       if (pair) return { entry: pair, kind: 'hyphenated', bait: bestContext(contextsOf(label), -1), distance: 0, mixedScripts: isMixedScript(label.raw) };
     }
     if (isRegistrable && label.tokens.length === 2) {

@@ -112,7 +112,7 @@ const combiningMarks = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\uf
  * The skeleton of an ASCII label, or `undefined` for any other: the folds of `skeleton` in one scan
  * of char codes, copying the runs between folded letters. Most labels of every page take this path.
  */
-function asciiSkeleton(label: string): string | undefined {
+export function asciiSkeleton(label: string): string | undefined {
   let folded = '';
   let from = 0;
   for (let i = 0; i < label.length; i++) {

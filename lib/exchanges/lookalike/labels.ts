@@ -3,7 +3,7 @@
  * scans rather than regular-expression splits: this runs for every label of every page.
  */
 import { decodeIdnLabel } from '../punycode';
-import { skeleton } from '../skeleton';
+import { asciiSkeleton, skeleton } from '../skeleton';
 import type { Label } from './types';
 
 /** The dot-separated labels of `host` before `end` (`host.slice(0, end).split('.')`, without the copy). */
@@ -40,20 +40,16 @@ function splitTokens(text: string, twin?: string, twinTokens?: string[]): string
   return tokens;
 }
 
-function isAscii(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x80) return false;
-  return true;
-}
-
 export function labelOf(name: string): Label {
   const raw = decodeIdnLabel(name);
-  const labelSkeleton = skeleton(raw);
+  const ascii = asciiSkeleton(raw);
+  const labelSkeleton = ascii ?? skeleton(raw);
   if (labelSkeleton === raw) {
     const tokens = splitTokens(raw);
     return { raw, skeleton: labelSkeleton, tokens, rawTokens: tokens, contexts: undefined };
   }
   // An ASCII fold that keeps the length (`0` → `o`, `i` → `l`) keeps every hyphen where it was.
-  if (labelSkeleton.length === raw.length && isAscii(raw)) {
+  if (ascii !== undefined && labelSkeleton.length === raw.length) {
     const rawTokens: string[] = [];
     const tokens = splitTokens(labelSkeleton, raw, rawTokens);
     return { raw, skeleton: labelSkeleton, tokens, rawTokens, contexts: undefined };
