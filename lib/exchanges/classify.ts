@@ -10,7 +10,7 @@ import { brandsCollapsedTo, brandsNamed, brandsStartingAt, buildBrandIndex, buil
 import { collapseRepeats } from './edit-distance';
 import { mayStartKey } from './key-heads';
 import { hostnameFromUrl, parseHostname } from './hostname';
-import { isMixedScript, skeletonKeepingPairs } from './skeleton';
+import { isMixedScript } from './skeleton';
 import { accountNotices, baitWords } from './lookalike/bait-words';
 import { coinedTokens, cryptoEndings, favouredEndings, wordEndings } from './lookalike/brand-words';
 import { dashedDomain, embeddedDomain, exactMatch, hostingOf } from './lookalike/domains';
@@ -18,7 +18,7 @@ import { affixContext, bestContext, contextElsewhere, contextOf, contextsOf, fai
 import { article, describeHost, explanationOf, lookalikeReason, notTheirs } from './lookalike/reason';
 import { labelOf, namesBefore } from './lookalike/labels';
 import { paddedBrand, strayShortToken } from './lookalike/padding';
-import { commonTypoBesideBait, doubledTypo, insertedTypo, typoAfterStrayLetter, typoBesideDigits, typoOf } from './lookalike/typo';
+import { commonTypoBesideBait, typoInToken, typoOf } from './lookalike/typo';
 import { commonTypoAlone, splitAcrossDot } from './lookalike/across-labels';
 import { brandGluedOnBuilder, brandTypoOnBuilder, coinedTypoOnBuilder, commonTypoOnBuilder, commonWordOnBuilder, siteBuilders } from './lookalike/hosted';
 import type { ClassifyReturnType, Evidence, Label } from './lookalike/types';
@@ -144,16 +144,7 @@ function evidenceInToken(token: string, rawToken: string, isRegistrable: boolean
     const stray = brandsNamed(brands, token, 1)?.find((candidate) => candidate.strength === 'weak' && candidate.skeleton.length >= 6);
     if (stray) return { entry: stray, kind: 'typo', bait: undefined, distance: 1, mixedScripts: isMixedScript(rawToken) };
   }
-  const typo =
-    typoOf(token, rawToken, isRegistrable, brands) ??
-    (isRegistrable ? insertedTypo(token, rawToken, brands) : undefined) ??
-    typoBesideDigits(token, rawToken, isRegistrable, brands) ??
-    typoAfterStrayLetter(token, rawToken, brands) ??
-    doubledTypo(token, rawToken, brands);
-  if (typo !== undefined || rawToken.length === token.length || !/^[a-z0-9]+$/.test(rawToken)) return typo;
-  // `kuciorn`: folding `rn` to `m` hides a typo that the letters as written show.
-  const unpaired = skeletonKeepingPairs(rawToken);
-  return typoOf(unpaired, rawToken, isRegistrable, brands) ?? (isRegistrable ? insertedTypo(unpaired, rawToken, brands) : undefined);
+  return typoInToken(token, rawToken, isRegistrable, brands);
 }
 
 /** The longest long brand anywhere in `text`, found through the trigram index. */
