@@ -7,7 +7,7 @@ import { getDomainWithoutSuffix, getPublicSuffix } from 'tldts';
 import type { ExchangeDefinition } from './types';
 import { skeleton } from './skeleton';
 import { collapseRepeats } from './edit-distance';
-import { keyHeads, mayStartKey, type KeyHeads } from './key-heads';
+import { keyHeads, mayBeKey, mayStartKey, type KeyHeads } from './key-heads';
 import { commonWords, distinctiveBrands, genericTokens, leadingBrands } from './lookalike/brand-words';
 
 /**
@@ -90,15 +90,15 @@ export function trigramKey(text: string, at: number): number {
   return (a << 16) | (b << 8) | c;
 }
 
-/** `byToken.get(text.slice(start, end))`, cutting and hashing the text only when a brand may start there. */
+/** `byToken.get(text.slice(start, end))`, cutting and hashing the text only when it may be a brand. */
 export function brandsNamed(brands: BrandIndex, text: string, start = 0, end = text.length): BrandEntry[] | undefined {
-  if (!mayStartKey(brands.tokenHeads, text, start)) return undefined;
+  if (!mayBeKey(brands.tokenHeads, text, start, end)) return undefined;
   return brands.byToken.get(start === 0 && end === text.length ? text : text.slice(start, end));
 }
 
-/** `byCollapsed.get(text)`, hashing the text only when a brand may start there. */
+/** `byCollapsed.get(text)`, hashing the text only when it may be a brand. */
 export function brandsCollapsedTo(brands: BrandIndex, text: string): BrandEntry[] | undefined {
-  return mayStartKey(brands.tokenHeads, text, 0) ? brands.byCollapsed.get(text) : undefined;
+  return mayBeKey(brands.tokenHeads, text, 0, text.length) ? brands.byCollapsed.get(text) : undefined;
 }
 
 /** The entries of `byTrigram` whose first three letters stand at `at` in `text` (three letters or more from `at`). */

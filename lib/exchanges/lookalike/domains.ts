@@ -4,7 +4,7 @@
  * a dot belongs.
  */
 import type { BrandIndex, DomainIndex } from '../brand-index';
-import { keyHeads, mayStartKey } from '../key-heads';
+import { keyHeads, mayBeKey } from '../key-heads';
 import type { ExchangeDefinition } from '../types';
 import { commonWords, freeHosting } from './brand-words';
 import type { Label } from './types';
@@ -17,12 +17,12 @@ export function hostingOf(host: string): string | undefined {
   const last = host.lastIndexOf('.');
   const second = last > 0 ? host.lastIndexOf('.', last - 1) : -1;
   if (second < 0) return undefined;
-  if (mayStartKey(hostingHeads, host, second + 1)) {
+  if (mayBeKey(hostingHeads, host, second + 1, host.length)) {
     const two = host.slice(second + 1);
     if (hostingSet.has(two)) return two;
   }
   const third = host.lastIndexOf('.', second - 1);
-  if (third < 0 || !mayStartKey(hostingHeads, host, third + 1)) return undefined;
+  if (third < 0 || !mayBeKey(hostingHeads, host, third + 1, host.length)) return undefined;
   const three = host.slice(third + 1);
   return hostingSet.has(three) ? three : undefined;
 }
@@ -37,7 +37,7 @@ export function exactMatch(host: string, brands: DomainIndex): { exchange: Excha
   for (let labels = 1; labels <= brands.maxDomainLabels; labels++) {
     at = host.lastIndexOf('.', at - 1);
     if (labels === 1) continue;
-    if (mayStartKey(brands.domainHeads, host, at + 1)) {
+    if (mayBeKey(brands.domainHeads, host, at + 1, host.length)) {
       const candidate = at < 0 ? host : host.slice(at + 1);
       const exchange = brands.byDomain.get(candidate);
       if (exchange) return { exchange, domain: candidate };
@@ -57,7 +57,7 @@ export function embeddedDomain(host: string, names: readonly string[], brands: B
   for (const name of names) {
     const hyphen = name.lastIndexOf('-');
     for (let start = 0; start >= 0; start = start === 0 && hyphen >= 0 ? hyphen + 1 : -1) {
-      if (!mayStartKey(brands.nameHeads, name, start)) continue;
+      if (!mayBeKey(brands.nameHeads, name, start, name.length)) continue;
       const candidates = brands.domainsByName.get(start === 0 ? name : name.slice(start));
       if (candidates === undefined) continue;
       for (const { domain, exchange } of candidates) {
@@ -83,12 +83,12 @@ export function dashedDomain(label: Label, suffix: string, brands: BrandIndex): 
   const tokens = label.rawTokens;
   if (tokens.length < 2) return undefined;
   const last = tokens[tokens.length - 1]!;
-  const named = mayStartKey(brands.nameHeads, last, 0) ? brands.domainsByName.get(last) : undefined;
+  const named = mayBeKey(brands.nameHeads, last, 0, last.length) ? brands.domainsByName.get(last) : undefined;
   const domain = named === undefined ? undefined : `${last}.${suffix}`;
   const exchange = domain === undefined ? undefined : brands.byDomain.get(domain);
   if (domain !== undefined && exchange !== undefined && !(commonWords.has(last) && (suffix === 'com' || last.length <= 4))) return { exchange, domain };
   for (let i = 0; i + 1 < tokens.length; i++) {
-    if (!mayStartKey(brands.nameHeads, tokens[i]!, 0)) continue;
+    if (!mayBeKey(brands.nameHeads, tokens[i]!, 0, tokens[i]!.length)) continue;
     for (const candidate of brands.domainsByName.get(tokens[i]!) ?? none) {
       const written = candidate.domain.split('.');
       if (i + written.length > tokens.length) continue;
