@@ -101,6 +101,9 @@ export function brandsCollapsedTo(brands: BrandIndex, text: string): BrandEntry[
   return mayBeKey(brands.tokenHeads, text, 0, text.length) ? brands.byCollapsed.get(text) : undefined;
 }
 
+/** The shortest skeleton in `byTrigram`: a brand found there at `at` ends at `at + trigramBrandLength` or later. */
+export const trigramBrandLength = 5;
+
 /** The entries of `byTrigram` whose first three letters stand at `at` in `text` (three letters or more from `at`). */
 export function brandsStartingAt(brands: BrandIndex, text: string, at: number): BrandEntry[] | undefined {
   if (!mayStartKey(brands.trigramHeads, text, at)) return undefined;
@@ -207,7 +210,7 @@ export function buildBrandIndex(exchanges: readonly ExchangeDefinition[]): Brand
     if (entry.strength === 'long' || (entry.strength === 'medium' && entry.token.length >= 6 && !notInsideWords.has(entry.token))) {
       (index.typoByLength[entry.skeleton.length] ??= []).push(entry);
     }
-    if (entry.skeleton.length >= 5) {
+    if (entry.skeleton.length >= trigramBrandLength) {
       const key = trigramKey(entry.skeleton, 0);
       if (key >= 0) push(index.byTrigram, key, entry);
     }
@@ -225,7 +228,7 @@ export function buildBrandIndex(exchanges: readonly ExchangeDefinition[]): Brand
   for (const list of index.byTrigram.values()) list.sort(longestFirst);
   for (const list of index.typoByLength) list?.sort(better);
   for (const list of index.insertTargets) list?.sort(better);
-  index.trigramHeads = keyHeads(entries.filter((entry) => entry.skeleton.length >= 5).map((entry) => entry.skeleton));
+  index.trigramHeads = keyHeads(entries.filter((entry) => entry.skeleton.length >= trigramBrandLength).map((entry) => entry.skeleton));
   index.nameHeads = keyHeads(index.domainsByName.keys());
   index.tokenHeads = keyHeads([...index.byToken.keys(), ...index.byCollapsed.keys()]);
   return index;

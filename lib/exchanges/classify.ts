@@ -6,7 +6,7 @@
  */
 import { getPublicSuffix } from 'tldts';
 import { exchanges } from './registry';
-import { brandsCollapsedTo, brandsNamed, brandsStartingAt, buildBrandIndex, buildDomainIndex, type BrandEntry, type BrandIndex, type DomainIndex } from './brand-index';
+import { brandsCollapsedTo, brandsNamed, brandsStartingAt, buildBrandIndex, buildDomainIndex, trigramBrandLength, type BrandEntry, type BrandIndex, type DomainIndex } from './brand-index';
 import { collapseRepeats } from './edit-distance';
 import { mayStartKey } from './key-heads';
 import { hostnameFromUrl, parseHostname } from './hostname';
@@ -88,7 +88,7 @@ function evidenceInToken(token: string, rawToken: string, isRegistrable: boolean
   let inside: BrandEntry | undefined;
   let insideAt = -1;
   let affixed: Evidence | undefined;
-  for (let at = 0; at + 3 <= token.length; at++) {
+  for (let at = 0; at + trigramBrandLength <= token.length; at++) {
     const list = brandsStartingAt(brands, token, at);
     if (list === undefined) continue;
     for (const entry of list) {
@@ -150,7 +150,7 @@ function evidenceInToken(token: string, rawToken: string, isRegistrable: boolean
 /** The longest long brand anywhere in `text`, found through the trigram index. */
 function longBrandInside(text: string, brands: BrandIndex): BrandEntry | undefined {
   let found: BrandEntry | undefined;
-  for (let at = 0; at + 3 <= text.length; at++) {
+  for (let at = 0; at + trigramBrandLength <= text.length; at++) {
     const list = brandsStartingAt(brands, text, at);
     if (list === undefined) continue;
     for (const entry of list) {

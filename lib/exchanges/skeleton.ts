@@ -115,15 +115,22 @@ const combiningMarks = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\uf
 export function asciiSkeleton(label: string): string | undefined {
   let folded = '';
   let from = 0;
+  // Whether `rn` or `vv` is written: the single-letter folds never make or break such a pair.
+  let pairs = false;
+  let previous = 0;
   for (let i = 0; i < label.length; i++) {
     const code = label.charCodeAt(i);
     if (code >= 0x80) return undefined;
     if (code === 0x30 || code === 0x31 || code === 0x69) {
       folded += label.slice(from, i) + (code === 0x30 ? 'o' : 'l');
       from = i + 1;
+    } else if ((code === 0x6e && previous === 0x72) || (code === 0x76 && previous === 0x76)) {
+      pairs = true;
     }
+    previous = code;
   }
   folded = from === 0 ? label : folded + label.slice(from);
+  if (!pairs) return folded;
   if (folded.includes('rn')) folded = folded.replaceAll('rn', 'm');
   if (folded.includes('vv')) folded = folded.replaceAll('vv', 'w');
   return folded;
