@@ -7,7 +7,7 @@ import { getDomainWithoutSuffix, getPublicSuffix } from 'tldts';
 import type { ExchangeDefinition } from './types';
 import { skeleton } from './skeleton';
 import { collapseRepeats } from './edit-distance';
-import { keyHeads, mayBeKey, mayStartKey, type KeyHeads } from './key-heads';
+import { keyHeads, mayBeKey, mayStartKey, type KeyHeads } from './lookalike/key-heads';
 import { commonWords, distinctiveBrands, genericTokens, leadingBrands } from './lookalike/brand-words';
 
 /**
@@ -50,7 +50,7 @@ export interface DomainIndex {
   byDomain: Map<string, ExchangeDefinition>;
   /** Most labels in an official domain (`coinone.co.kr` → 3): how far an exact match can reach. */
   maxDomainLabels: number;
-  /** The first two letters of the official domains (see key-heads.ts). */
+  /** The first two letters of the official domains (see lookalike/key-heads.ts). */
   domainHeads: KeyHeads;
 }
 

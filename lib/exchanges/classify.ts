@@ -8,7 +8,7 @@ import { getPublicSuffix } from 'tldts';
 import { exchanges } from './registry';
 import { brandsCollapsedTo, brandsNamed, brandsStartingAt, buildBrandIndex, buildDomainIndex, trigramBrandLength, type BrandEntry, type BrandIndex, type DomainIndex } from './brand-index';
 import { collapseRepeats } from './edit-distance';
-import { mayStartKey } from './key-heads';
+import { mayStartKey } from './lookalike/key-heads';
 import { hostnameFromUrl, parseHostname } from './hostname';
 import { isMixedScript } from './skeleton';
 import { accountNotices, baitWords } from './lookalike/bait-words';

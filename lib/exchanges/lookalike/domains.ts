@@ -4,7 +4,7 @@
  * a dot belongs.
  */
 import type { BrandIndex, DomainIndex } from '../brand-index';
-import { keyHeads, mayBeKey } from '../key-heads';
+import { keyHeads, mayBeKey } from './key-heads';
 import type { ExchangeDefinition } from '../types';
 import { commonWords, freeHosting } from './brand-words';
 import type { Label } from './types';
