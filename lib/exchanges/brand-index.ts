@@ -7,6 +7,7 @@ import { getDomainWithoutSuffix, getPublicSuffix } from 'tldts';
 import type { ExchangeDefinition } from './types';
 import { skeleton } from './skeleton';
 import { collapseRepeats } from './edit-distance';
+import { keyHeads, mayBeKey, mayStartKey, type KeyHeads } from './lookalike/key-heads';
 import { commonWords, distinctiveBrands, genericTokens, leadingBrands } from './lookalike/brand-words';
 
 /**
@@ -49,6 +50,8 @@ export interface DomainIndex {
   byDomain: Map<string, ExchangeDefinition>;
   /** Most labels in an official domain (`coinone.co.kr` → 3): how far an exact match can reach. */
   maxDomainLabels: number;
+  /** The first two letters of the official domains (see lookalike/key-heads.ts). */
+  domainHeads: KeyHeads;
 }
 
 export interface BrandIndex extends DomainIndex {
@@ -56,12 +59,18 @@ export interface BrandIndex extends DomainIndex {
   byToken: Map<string, BrandEntry[]>;
   /** Skeleton with doubled letters collapsed → entries whose collapsed form differs from the brand. */
   byCollapsed: Map<string, BrandEntry[]>;
+  /** The first two letters of the keys of `byToken` and `byCollapsed`. */
+  tokenHeads: KeyHeads;
   /** Entries that may match a token by edit distance (long brands, and six-letter ones on the registrable name), by skeleton length. */
   typoByLength: BrandEntry[][];
   /** Entries of five letters or more by the key of their first three letters (see `trigramKey`), longest first. */
   byTrigram: Map<number, BrandEntry[]>;
+  /** The first two letters of the entries in `byTrigram`. */
+  trigramHeads: KeyHeads;
   /** Official domains by their first label (`binance` → binance.com, binance.me…). */
   domainsByName: Map<string, OfficialDomain[]>;
+  /** The first two letters of the names in `domainsByName`. */
+  nameHeads: KeyHeads;
   shortestBrand: number;
   /**
    * Brands of six letters or more that are common words (`kraken`) or coined (`kucoin`), by skeleton
@@ -79,6 +88,27 @@ export function trigramKey(text: string, at: number): number {
   const c = text.charCodeAt(at + 2);
   if (!(a < 256 && b < 256 && c < 256)) return -1;
   return (a << 16) | (b << 8) | c;
+}
+
+/** `byToken.get(text.slice(start, end))`, cutting and hashing the text only when it may be a brand. */
+export function brandsNamed(brands: BrandIndex, text: string, start = 0, end = text.length): BrandEntry[] | undefined {
+  if (!mayBeKey(brands.tokenHeads, text, start, end)) return undefined;
+  return brands.byToken.get(start === 0 && end === text.length ? text : text.slice(start, end));
+}
+
+/** `byCollapsed.get(text)`, hashing the text only when it may be a brand. */
+export function brandsCollapsedTo(brands: BrandIndex, text: string): BrandEntry[] | undefined {
+  return mayBeKey(brands.tokenHeads, text, 0, text.length) ? brands.byCollapsed.get(text) : undefined;
+}
+
+/** The shortest skeleton in `byTrigram`: a brand found there at `at` ends at `at + trigramBrandLength` or later. */
+export const trigramBrandLength = 5;
+
+/** The entries of `byTrigram` whose first three letters stand at `at` in `text` (three letters or more from `at`). */
+export function brandsStartingAt(brands: BrandIndex, text: string, at: number): BrandEntry[] | undefined {
+  if (!mayStartKey(brands.trigramHeads, text, at)) return undefined;
+  const key = trigramKey(text, at);
+  return key < 0 ? undefined : brands.byTrigram.get(key);
 }
 
 /**
@@ -108,16 +138,17 @@ function compact(value: string): string {
  * used); this one does not, so a wake-up that only answers an exchange's own page never loads it.
  */
 export function buildDomainIndex(exchanges: readonly ExchangeDefinition[]): DomainIndex {
-  const index: DomainIndex = { byDomain: new Map(), maxDomainLabels: 0 };
+  const byDomain = new Map<string, ExchangeDefinition>();
+  let maxDomainLabels = 0;
   for (const exchange of exchanges) {
     for (const domain of exchange.domains) {
       const lower = domain.toLowerCase();
       // Keep the first claim: the meta-test reports a domain listed by two exchanges.
-      if (!index.byDomain.has(lower)) index.byDomain.set(lower, exchange);
-      index.maxDomainLabels = Math.max(index.maxDomainLabels, lower.split('.').length);
+      if (!byDomain.has(lower)) byDomain.set(lower, exchange);
+      maxDomainLabels = Math.max(maxDomainLabels, lower.split('.').length);
     }
   }
-  return index;
+  return { byDomain, maxDomainLabels, domainHeads: keyHeads(byDomain.keys()) };
 }
 
 export function buildBrandIndex(exchanges: readonly ExchangeDefinition[]): BrandIndex {
@@ -125,9 +156,12 @@ export function buildBrandIndex(exchanges: readonly ExchangeDefinition[]): Brand
     ...buildDomainIndex(exchanges),
     byToken: new Map(),
     byCollapsed: new Map(),
+    tokenHeads: keyHeads([]),
     typoByLength: [],
     byTrigram: new Map(),
+    trigramHeads: keyHeads([]),
     domainsByName: new Map(),
+    nameHeads: keyHeads([]),
     shortestBrand: Infinity,
     insertTargets: [],
     shortDistinctive: [],
@@ -176,7 +210,7 @@ export function buildBrandIndex(exchanges: readonly ExchangeDefinition[]): Brand
     if (entry.strength === 'long' || (entry.strength === 'medium' && entry.token.length >= 6 && !notInsideWords.has(entry.token))) {
       (index.typoByLength[entry.skeleton.length] ??= []).push(entry);
     }
-    if (entry.skeleton.length >= 5) {
+    if (entry.skeleton.length >= trigramBrandLength) {
       const key = trigramKey(entry.skeleton, 0);
       if (key >= 0) push(index.byTrigram, key, entry);
     }
@@ -194,20 +228,8 @@ export function buildBrandIndex(exchanges: readonly ExchangeDefinition[]): Brand
   for (const list of index.byTrigram.values()) list.sort(longestFirst);
   for (const list of index.typoByLength) list?.sort(better);
   for (const list of index.insertTargets) list?.sort(better);
+  index.trigramHeads = keyHeads(entries.filter((entry) => entry.skeleton.length >= trigramBrandLength).map((entry) => entry.skeleton));
+  index.nameHeads = keyHeads(index.domainsByName.keys());
+  index.tokenHeads = keyHeads([...index.byToken.keys(), ...index.byCollapsed.keys()]);
   return index;
-}
-
-/** The longest long brand anywhere in `text`, found through the trigram index. */
-export function longBrandInside(text: string, brands: BrandIndex): BrandEntry | undefined {
-  let found: BrandEntry | undefined;
-  for (let at = 0; at + 3 <= text.length; at++) {
-    const key = trigramKey(text, at);
-    const list = key < 0 ? undefined : brands.byTrigram.get(key);
-    if (list === undefined) continue;
-    for (const entry of list) {
-      if (entry.strength !== 'long' || (found !== undefined && entry.skeleton.length <= found.skeleton.length)) continue;
-      if (text.startsWith(entry.skeleton, at)) found = entry;
-    }
-  }
-  return found;
 }

@@ -6,18 +6,19 @@
  */
 import { getPublicSuffix } from 'tldts';
 import { exchanges } from './registry';
-import { buildBrandIndex, buildDomainIndex, longBrandInside, trigramKey, type BrandEntry, type BrandIndex, type DomainIndex } from './brand-index';
+import { brandsCollapsedTo, brandsNamed, brandsStartingAt, buildBrandIndex, buildDomainIndex, trigramBrandLength, type BrandEntry, type BrandIndex, type DomainIndex } from './brand-index';
 import { collapseRepeats } from './edit-distance';
+import { mayStartKey } from './lookalike/key-heads';
 import { hostnameFromUrl, parseHostname } from './hostname';
-import { decodeIdnLabel } from './punycode';
-import { isMixedScript, skeleton, skeletonKeepingPairs } from './skeleton';
+import { isMixedScript } from './skeleton';
 import { accountNotices, baitWords } from './lookalike/bait-words';
 import { coinedTokens, cryptoEndings, favouredEndings, throwawayEndings, wordEndings } from './lookalike/brand-words';
 import { dashedDomain, embeddedDomain, exactMatch, hostingOf } from './lookalike/domains';
 import { affixContext, bestContext, contextElsewhere, contextOf, contextsOf, faintContext, misspelledBait, tellingBait } from './lookalike/context';
 import { article, describeHost, explanationOf, lookalikeReason, notTheirs } from './lookalike/reason';
+import { labelOf, namesBefore } from './lookalike/labels';
 import { commonWordOnThrowaway, paddedBrand, strayShortToken } from './lookalike/padding';
-import { commonTypoBesideBait, doubledTypo, insertedTypo, typoAfterStrayLetter, typoBesideDigits, typoOf } from './lookalike/typo';
+import { commonTypoBesideBait, typoInToken, typoOf } from './lookalike/typo';
 import { commonTypoAlone, paddedCommonTypo, splitAcrossDot } from './lookalike/across-labels';
 import { brandGluedOnBuilder, brandTypoOnBuilder, coinedTypoOnBuilder, commonTypoOnBuilder, commonWordOnBuilder, siteBuilders } from './lookalike/hosted';
 import { typoBesideBaitOnHosting } from './lookalike/hosted-typos';
@@ -64,25 +65,25 @@ const strayLetter: ReturnType<typeof affixContext> = { ok: true, bait: undefined
 
 function evidenceInToken(token: string, rawToken: string, isRegistrable: boolean, brands: BrandIndex): Evidence | undefined {
   if (token.length < brands.shortestBrand - 1) return undefined;
-  const exact = brands.byToken.get(token);
+  const exact = brandsNamed(brands, token);
   if (exact) {
     const entry = exact[0]!;
     const homoglyph = rawToken !== entry.token;
     return { entry, kind: homoglyph ? 'homoglyph' : 'token', bait: undefined, distance: 0, mixedScripts: isMixedScript(rawToken) };
   }
   if (token.length > 4 && token.endsWith('s')) {
-    const plural = brands.byToken.get(token.slice(0, -1));
+    const plural = brandsNamed(brands, token, 0, token.length - 1);
     if (plural && plural[0]!.token.length >= 5) {
       return { entry: plural[0]!, kind: 'affixed', bait: undefined, distance: 0, mixedScripts: isMixedScript(rawToken) };
     }
   }
   if (hasRepeat(token)) {
-    const collapsed = brands.byCollapsed.get(collapseRepeats(token));
+    const collapsed = brandsCollapsedTo(brands, collapseRepeats(token));
     const entry = collapsed?.find((candidate) => candidate.skeleton !== token && candidate.skeleton.length >= 5);
     if (entry) return { entry, kind: 'typo', bait: undefined, distance: 1, mixedScripts: isMixedScript(rawToken) };
   } else {
     // A brand with a doubled letter typed once (`bitrex`).
-    const single = brands.byCollapsed.get(token);
+    const single = brandsCollapsedTo(brands, token);
     const entry = single?.find((candidate) => candidate.skeleton !== token && candidate.skeleton.length >= 5);
     if (entry) return { entry, kind: 'typo', bait: undefined, distance: 1, mixedScripts: isMixedScript(rawToken) };
   }
@@ -90,9 +91,8 @@ function evidenceInToken(token: string, rawToken: string, isRegistrable: boolean
   let inside: BrandEntry | undefined;
   let insideAt = -1;
   let affixed: Evidence | undefined;
-  for (let at = 0; at + 3 <= token.length; at++) {
-    const key = trigramKey(token, at);
-    const list = key < 0 ? undefined : brands.byTrigram.get(key);
+  for (let at = 0; at + trigramBrandLength <= token.length; at++) {
+    const list = brandsStartingAt(brands, token, at);
     if (list === undefined) continue;
     for (const entry of list) {
       const length = entry.skeleton.length;
@@ -146,19 +146,24 @@ function evidenceInToken(token: string, rawToken: string, isRegistrable: boolean
   }
   // `wkraken`, `lkraken`: one stray letter before a common-word brand of six letters or more, as the whole name.
   if (isRegistrable && token.length >= 7) {
-    const stray = brands.byToken.get(token.slice(1))?.find((candidate) => candidate.strength === 'weak' && candidate.skeleton.length >= 6);
+    const stray = brandsNamed(brands, token, 1)?.find((candidate) => candidate.strength === 'weak' && candidate.skeleton.length >= 6);
     if (stray) return { entry: stray, kind: 'typo', bait: undefined, distance: 1, mixedScripts: isMixedScript(rawToken) };
   }
-  const typo =
-    typoOf(token, rawToken, isRegistrable, brands) ??
-    (isRegistrable ? insertedTypo(token, rawToken, brands) : undefined) ??
-    typoBesideDigits(token, rawToken, isRegistrable, brands) ??
-    typoAfterStrayLetter(token, rawToken, brands) ??
-    doubledTypo(token, rawToken, brands);
-  if (typo !== undefined || rawToken.length === token.length || !/^[a-z0-9]+$/.test(rawToken)) return typo;
-  // `kuciorn`: folding `rn` to `m` hides a typo that the letters as written show.
-  const unpaired = skeletonKeepingPairs(rawToken);
-  return typoOf(unpaired, rawToken, isRegistrable, brands) ?? (isRegistrable ? insertedTypo(unpaired, rawToken, brands) : undefined);
+  return typoInToken(token, rawToken, isRegistrable, brands);
+}
+
+/** The longest long brand anywhere in `text`, found through the trigram index. */
+function longBrandInside(text: string, brands: BrandIndex): BrandEntry | undefined {
+  let found: BrandEntry | undefined;
+  for (let at = 0; at + trigramBrandLength <= text.length; at++) {
+    const list = brandsStartingAt(brands, text, at);
+    if (list === undefined) continue;
+    for (const entry of list) {
+      if (entry.strength !== 'long' || (found !== undefined && entry.skeleton.length <= found.skeleton.length)) continue;
+      if (text.startsWith(entry.skeleton, at)) found = entry;
+    }
+  }
+  return found;
 }
 
 function evidenceInLabel(label: Label, isRegistrable: boolean, brands: BrandIndex): Evidence | undefined {
@@ -178,14 +183,14 @@ function evidenceInLabel(label: Label, isRegistrable: boolean, brands: BrandInde
   if (label.tokens.length > 1) {
     // `coin-base`, `bi-nance`: the brand split by hyphens so no single token carries it.
     const joined = label.tokens.join('');
-    const whole = brands.byToken.get(joined)?.[0] ?? brands.byCollapsed.get(collapseRepeats(joined))?.[0];
+    const whole = brandsNamed(brands, joined)?.[0] ?? brandsCollapsedTo(brands, collapseRepeats(joined))?.[0];
     if (whole) return { entry: whole, kind: 'hyphenated', bait: undefined, distance: 0, mixedScripts: isMixedScript(label.raw) };
     // `claims-block-fi-portal`: the brand split across two neighbouring tokens, among others.
     for (let i = 0; i + 1 < label.tokens.length; i++) {
       const first = label.tokens[i]!;
       const second = label.tokens[i + 1]!;
       if (first.length < 2 || second.length < 2 || first.length + second.length < 5) continue;
-      const pair = brands.byToken.get(first + second)?.[0];
+      const pair = mayStartKey(brands.tokenHeads, first, 0) ? brands.byToken.get(first + second)?.[0] : undefined;
       if (pair) return { entry: pair, kind: 'hyphenated', bait: bestContext(contextsOf(label), -1), distance: 0, mixedScripts: isMixedScript(label.raw) };
     }
     if (isRegistrable && label.tokens.length === 2) {
@@ -231,21 +236,6 @@ function isEnough(evidence: Evidence, isRegistrable: boolean, contextElsewhere: 
   }
 }
 
-function splitTokens(text: string): string[] {
-  if (!text.includes('-') && !text.includes('_')) return [text];
-  return text.split(/[-_]+/).filter((token) => token !== '');
-}
-
-function labelOf(name: string): Label {
-  const raw = decodeIdnLabel(name);
-  const labelSkeleton = skeleton(raw);
-  const tokens = splitTokens(labelSkeleton);
-  const rawTokens = labelSkeleton === raw ? tokens : splitTokens(raw);
-  // A skeleton fold never adds or removes hyphens, so tokens line up; if not, compare skeletons.
-  const aligned = rawTokens.length === tokens.length ? rawTokens : tokens;
-  return { raw, skeleton: labelSkeleton, tokens, rawTokens: aligned, contexts: undefined };
-}
-
 /** A label that writes a common ending where it is not one (`com` in `krakn.com-verify.site`, `kraken.com.evil.io`). */
 const wornEnding = /^(?:com|net|org)(?:-|$)/;
 
@@ -277,7 +267,7 @@ export function classify(hostname: string): ClassifyReturnType {
   // On free hosting the site's own name is the label left of the service (`coinbase.vercel.app`).
   const hosting = hostingOf(host);
   const ownEnd = hosting ? host.length - hosting.length - 1 : host.length - suffix.length - 1;
-  const names = host.slice(0, ownEnd).split('.');
+  const names = namesBefore(host, ownEnd);
   const registrable = `${names[names.length - 1]}.${hosting ?? suffix}`;
 
   const embedded = embeddedDomain(host, names, brands);

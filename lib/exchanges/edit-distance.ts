@@ -42,6 +42,21 @@ export function editDistance({ a, b, max }: EditDistanceParameters): number {
 
 /** "krakken" → "kraken": a doubled letter is the cheapest typo to miss in a URL bar. */
 export function collapseRepeats(value: string): string {
+  // On char codes, copying the runs between repeats; text outside the BMP goes by code points.
+  let collapsed = '';
+  let from = 0;
+  for (let i = 1; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdfff) return collapseCodePoints(value);
+    if (code === value.charCodeAt(i - 1)) {
+      collapsed += value.slice(from, i);
+      from = i + 1;
+    }
+  }
+  return from === 0 ? value : collapsed + value.slice(from);
+}
+
+function collapseCodePoints(value: string): string {
   let collapsed = '';
   let last = '';
   for (const char of value) {

@@ -70,16 +70,19 @@ export function bestContext(words: readonly (string | undefined)[], skip: number
 /** `vww-kraken`, `wvvw-kraken`, `mwww-kraken`: a mistyped www is still a prefix pretending to be a URL. */
 const wwwLike = /^(?:[vw]{3,4}|[a-z]www|www[a-z])$/;
 
+/** Bait and crypto words in one set: one look-up for the usual answer, no. */
+const contextWords: ReadonlySet<string> = new Set([...baitWords, ...cryptoWords]);
+
 export function contextWord(token: string): string | undefined {
-  if (baitWords.has(token) || cryptoWords.has(token)) return token;
+  if (contextWords.has(token)) return token;
   if (token.length <= 4 && token.includes('w') && wwwLike.test(token)) return 'www';
   let end = token.length;
   while (end > 0 && token.charCodeAt(end - 1) >= 0x30 && token.charCodeAt(end - 1) <= 0x39) end--;
   const trimmed = end === token.length ? token : token.slice(0, end);
-  if (trimmed !== token && trimmed !== '' && (baitWords.has(trimmed) || cryptoWords.has(trimmed))) return trimmed;
+  if (trimmed !== token && trimmed !== '' && contextWords.has(trimmed)) return trimmed;
   if (trimmed.length > 3 && trimmed.endsWith('s')) {
     const singular = trimmed.slice(0, -1);
-    if (baitWords.has(singular) || cryptoWords.has(singular)) return singular;
+    if (contextWords.has(singular)) return singular;
   }
   return undefined;
 }

@@ -4,21 +4,25 @@
  * a dot belongs.
  */
 import type { BrandIndex, DomainIndex } from '../brand-index';
+import { keyHeads, mayBeKey } from './key-heads';
 import type { ExchangeDefinition } from '../types';
 import { commonWords, freeHosting } from './brand-words';
 import type { Label } from './types';
 
 const hostingSet: ReadonlySet<string> = new Set(freeHosting);
+const hostingHeads = keyHeads(freeHosting);
 
 /** The free hosting service a host is published on (`pages.dev`), if any: its last two or three labels, looked up. */
 export function hostingOf(host: string): string | undefined {
   const last = host.lastIndexOf('.');
   const second = last > 0 ? host.lastIndexOf('.', last - 1) : -1;
   if (second < 0) return undefined;
-  const two = host.slice(second + 1);
-  if (hostingSet.has(two)) return two;
+  if (mayBeKey(hostingHeads, host, second + 1, host.length)) {
+    const two = host.slice(second + 1);
+    if (hostingSet.has(two)) return two;
+  }
   const third = host.lastIndexOf('.', second - 1);
-  if (third < 0) return undefined;
+  if (third < 0 || !mayBeKey(hostingHeads, host, third + 1, host.length)) return undefined;
   const three = host.slice(third + 1);
   return hostingSet.has(three) ? three : undefined;
 }
@@ -33,9 +37,11 @@ export function exactMatch(host: string, brands: DomainIndex): { exchange: Excha
   for (let labels = 1; labels <= brands.maxDomainLabels; labels++) {
     at = host.lastIndexOf('.', at - 1);
     if (labels === 1) continue;
-    const candidate = at < 0 ? host : host.slice(at + 1);
-    const exchange = brands.byDomain.get(candidate);
-    if (exchange) return { exchange, domain: candidate };
+    if (mayBeKey(brands.domainHeads, host, at + 1, host.length)) {
+      const candidate = at < 0 ? host : host.slice(at + 1);
+      const exchange = brands.byDomain.get(candidate);
+      if (exchange) return { exchange, domain: candidate };
+    }
     if (at < 0) break;
   }
   return undefined;
@@ -51,6 +57,7 @@ export function embeddedDomain(host: string, names: readonly string[], brands: B
   for (const name of names) {
     const hyphen = name.lastIndexOf('-');
     for (let start = 0; start >= 0; start = start === 0 && hyphen >= 0 ? hyphen + 1 : -1) {
+      if (!mayBeKey(brands.nameHeads, name, start, name.length)) continue;
       const candidates = brands.domainsByName.get(start === 0 ? name : name.slice(start));
       if (candidates === undefined) continue;
       for (const { domain, exchange } of candidates) {
@@ -76,11 +83,12 @@ export function dashedDomain(label: Label, suffix: string, brands: BrandIndex): 
   const tokens = label.rawTokens;
   if (tokens.length < 2) return undefined;
   const last = tokens[tokens.length - 1]!;
-  const named = brands.domainsByName.get(last);
+  const named = mayBeKey(brands.nameHeads, last, 0, last.length) ? brands.domainsByName.get(last) : undefined;
   const domain = named === undefined ? undefined : `${last}.${suffix}`;
   const exchange = domain === undefined ? undefined : brands.byDomain.get(domain);
   if (domain !== undefined && exchange !== undefined && !(commonWords.has(last) && (suffix === 'com' || last.length <= 4))) return { exchange, domain };
   for (let i = 0; i + 1 < tokens.length; i++) {
+    if (!mayBeKey(brands.nameHeads, tokens[i]!, 0, tokens[i]!.length)) continue;
     for (const candidate of brands.domainsByName.get(tokens[i]!) ?? none) {
       const written = candidate.domain.split('.');
       if (i + written.length > tokens.length) continue;

@@ -60,13 +60,10 @@ export function lookalikeReason(display: string, evidence: Evidence): string {
 }
 
 export function explanationOf(display: string, { entry, kind, bait, hosting, distance, mixedScripts }: Evidence): LookalikeExplanation {
-  return {
-    code: kind,
-    host: display,
-    brand: entry.token,
-    ...(bait === undefined ? {} : { bait }),
-    ...((kind === 'hosted' || kind === 'hosted-typo') && hosting !== undefined ? { hosting } : {}),
-    ...(kind === 'typo' || kind === 'hosted-typo' ? { distance } : {}),
-    ...(kind === 'homoglyph' ? { mixedScripts } : {}),
-  };
+  const explanation: LookalikeExplanation = { code: kind, host: display, brand: entry.token };
+  if (bait !== undefined) explanation.bait = bait;
+  if ((kind === 'hosted' || kind === 'hosted-typo') && hosting !== undefined) explanation.hosting = hosting;
+  if (kind === 'typo' || kind === 'hosted-typo') explanation.distance = distance;
+  if (kind === 'homoglyph') explanation.mixedScripts = mixedScripts;
+  return explanation;
 }

@@ -4,7 +4,7 @@
  */
 import type { BrandEntry, BrandIndex } from '../brand-index';
 import { collapseRepeats, editDistance } from '../edit-distance';
-import { isMixedScript } from '../skeleton';
+import { isMixedScript, skeletonKeepingPairs } from '../skeleton';
 import { nearMissWords } from './brand-words';
 import type { Evidence, Label } from './types';
 
@@ -33,7 +33,7 @@ export function withinOneEdit(a: string, b: string): boolean {
  * with first and last letters kept (`kueoin`, not `orbit` for `korbit`).
  */
 export function typoOf(token: string, rawToken: string, isRegistrable: boolean, brands: BrandIndex): Evidence | undefined {
-  if (token.length < 5 || nearMissWords.has(rawToken)) return undefined;
+  if (token.length < 5) return undefined;
   let best: BrandEntry | undefined;
   let bestDistance = Infinity;
   const first = token.charCodeAt(0);
@@ -45,8 +45,12 @@ export function typoOf(token: string, rawToken: string, isRegistrable: boolean, 
     if (list === undefined) continue;
     for (const entry of list) {
       const brand = entry.skeleton;
+      const firstKept = first === brand.charCodeAt(0);
+      const lastKept = last === brand.charCodeAt(length - 1);
+      // One edit keeps the first or the last letter of a word of three letters or more; two keep both (below).
+      if (!firstKept && !lastKept) continue;
       if (entry.base !== undefined && token.startsWith(entry.base)) continue;
-      const framed = first === brand.charCodeAt(0) && last === brand.charCodeAt(length - 1);
+      const framed = firstKept && lastKept;
       if (entry.strength === 'medium' && !(isRegistrable && framed)) continue;
       const max = Math.min(entry.strength === 'long' && framed && token.length >= length - 1 ? 2 : 1, bestDistance - 1);
       if (max < 1 || Math.abs(token.length - length) > max) continue;
@@ -57,7 +61,9 @@ export function typoOf(token: string, rawToken: string, isRegistrable: boolean, 
       }
     }
   }
-  return best && { entry: best, kind: 'typo', bait: undefined, distance: bestDistance, mixedScripts: isMixedScript(rawToken) };
+  // Real words (`finance`) are never a typo: asked last, since most tokens are a typo of nothing.
+  if (best === undefined || nearMissWords.has(rawToken)) return undefined;
+  return { entry: best, kind: 'typo', bait: undefined, distance: bestDistance, mixedScripts: isMixedScript(rawToken) };
 }
 
 /** Shared, so a missing length bucket costs no allocation. */
@@ -131,7 +137,6 @@ function hasEveryLetter(token: string, brand: string): boolean {
  * (`voyageur`, `kranken`) are in `nearMissWords`.
  */
 export function insertedTypo(token: string, rawToken: string, brands: BrandIndex): Evidence | undefined {
-  if (nearMissWords.has(rawToken)) return undefined;
   const first = token.charCodeAt(0);
   const last = token.charCodeAt(token.length - 1);
   for (let length = token.length - 2; length < token.length; length++) {
@@ -141,7 +146,8 @@ export function insertedTypo(token: string, rawToken: string, brands: BrandIndex
       // The brand whole at either end (`geminiai`) is padding, which padding.ts judges by its ending.
       if (token.startsWith(brand) || token.endsWith(brand) || (entry.base !== undefined && token.startsWith(entry.base))) continue;
       const distance = editDistance({ a: token, b: brand, max: 2 });
-      if (distance <= 2) return { entry, kind: 'typo', bait: undefined, distance, mixedScripts: isMixedScript(rawToken) };
+      if (distance > 2) continue;
+      return nearMissWords.has(rawToken) ? undefined : { entry, kind: 'typo', bait: undefined, distance, mixedScripts: isMixedScript(rawToken) };
     }
   }
   return undefined;
@@ -185,18 +191,35 @@ export function doubledTypo(token: string, rawToken: string, brands: BrandIndex)
   // Doubled as written: the skeleton makes pairs of its own (`flinance` → `fllnance`).
   let doubled = false;
   for (let i = 1; i < rawToken.length && !doubled; i++) doubled = rawToken.charCodeAt(i) === rawToken.charCodeAt(i - 1);
-  if (!doubled || nearMissWords.has(rawToken) || nearMissWords.has(collapseRepeats(rawToken))) return undefined;
+  if (!doubled) return undefined;
   const collapsed = collapseRepeats(token);
   // By the brand's skeleton length, which its own doubled letters make longer than its collapsed form.
   for (let length = collapsed.length - 1; length <= collapsed.length + 2 && length < brands.typoByLength.length; length++) {
     for (const entry of brands.typoByLength[length] ?? none) {
       // Seven letters or more once collapsed: one letter from a shorter name (`bitrex`) is too many names.
       if (entry.strength !== 'long' || entry.collapsed.length < 7 || entry.collapsed === collapsed) continue;
+      // One edit keeps the first or the last letter (see `typoOf`).
+      if (collapsed.charCodeAt(0) !== entry.collapsed.charCodeAt(0) && collapsed.charCodeAt(collapsed.length - 1) !== entry.collapsed.charCodeAt(entry.collapsed.length - 1)) continue;
       // A common word and its ending (`gatecom`, `lunocom`) never: `comm` doubles a letter of the
       // ending itself, and one letter changed in the short word is another word (`ratecomm`).
       if (entry.base !== undefined || !withinOneEdit(collapsed, entry.collapsed)) continue;
+      if (nearMissWords.has(rawToken) || nearMissWords.has(collapseRepeats(rawToken))) return undefined;
       return { entry, kind: 'typo', bait: undefined, distance: 2, mixedScripts: isMixedScript(rawToken) };
     }
   }
   return undefined;
+}
+
+/** A typo of a brand as one token, by the rules above in turn. */
+export function typoInToken(token: string, rawToken: string, isRegistrable: boolean, brands: BrandIndex): Evidence | undefined {
+  const typo =
+    typoOf(token, rawToken, isRegistrable, brands) ??
+    (isRegistrable ? insertedTypo(token, rawToken, brands) : undefined) ??
+    typoBesideDigits(token, rawToken, isRegistrable, brands) ??
+    typoAfterStrayLetter(token, rawToken, brands) ??
+    doubledTypo(token, rawToken, brands);
+  if (typo !== undefined || rawToken.length === token.length || !/^[a-z0-9]+$/.test(rawToken)) return typo;
+  // `kuciorn`: folding `rn` to `m` hides a typo that the letters as written show.
+  const unpaired = skeletonKeepingPairs(rawToken);
+  return typoOf(unpaired, rawToken, isRegistrable, brands) ?? (isRegistrable ? insertedTypo(unpaired, rawToken, brands) : undefined);
 }
