@@ -11,7 +11,7 @@ import { collapseRepeats } from './edit-distance';
 import { mayStartKey } from './lookalike/key-heads';
 import { hostnameFromUrl, parseHostname } from './hostname';
 import { isMixedScript } from './skeleton';
-import { accountNotices, baitWords } from './lookalike/bait-words';
+import { accountNotices, alertWords, baitWords } from './lookalike/bait-words';
 import { coinedTokens, cryptoEndings, favouredEndings, throwawayEndings, wordEndings } from './lookalike/brand-words';
 import { dashedDomain, embeddedDomain, exactMatch, hostingOf } from './lookalike/domains';
 import { affixContext, bestContext, contextElsewhere, contextOf, contextsOf, faintContext, misspelledBait, tellingBait } from './lookalike/context';
@@ -190,7 +190,9 @@ function evidenceInLabel(label: Label, isRegistrable: boolean, brands: BrandInde
       const first = label.tokens[i]!;
       const second = label.tokens[i + 1]!;
       if (first.length < 2 || second.length < 2 || first.length + second.length < 5) continue;
-      const pair = mayStartKey(brands.tokenHeads, first, 0) ? brands.byToken.get(first + second)?.[0] : undefined;
+      // `ku-coins`: the split brand in the plural too.
+      const plural = second.length > 2 && second.charCodeAt(second.length - 1) === 0x73;
+      const pair = mayStartKey(brands.tokenHeads, first, 0) ? (brands.byToken.get(first + second)?.[0] ?? (plural ? brands.byToken.get(first + second.slice(0, -1))?.[0] : undefined)) : undefined;
       if (pair) return { entry: pair, kind: 'hyphenated', bait: bestContext(contextsOf(label), -1), distance: 0, mixedScripts: isMixedScript(label.raw) };
     }
     if (isRegistrable && label.tokens.length === 2) {
@@ -217,8 +219,8 @@ function isEnough(evidence: Evidence, isRegistrable: boolean, contextElsewhere: 
   if ((evidence.kind === 'token' || evidence.kind === 'tld-swap') && coinedTokens.has(evidence.entry.token)) return true;
   // On free hosting, a common-word brand that is the whole site name (`kraken.pages.dev`) is enough.
   if (hosted && isRegistrable && label.tokens.length === 1 && evidence.kind === 'tld-swap' && evidence.entry.tldSwapAllowed) return true;
-  // `reset-kraken`, but not `gate-reset`: account notices count beside a common word of six letters or more.
-  if (evidence.bait !== undefined && evidence.entry.skeleton.length < 6 && accountNotices.has(evidence.bait)) return false;
+  // `reset-kraken`, but not `gate-reset`: account notices and alerts count beside a common word of six letters or more.
+  if (evidence.bait !== undefined && evidence.entry.skeleton.length < 6 && (accountNotices.has(evidence.bait) || alertWords.has(evidence.bait))) return false;
   if (evidence.kind === 'token' && isRegistrable && strayShortToken(label, evidence.entry.skeleton, favoured)) return true;
   switch (evidence.kind) {
     case 'homoglyph':

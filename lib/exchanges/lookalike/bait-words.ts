@@ -11,6 +11,32 @@
 export const accountNotices: ReadonlySet<string> = new Set(['billing', 'reset', 'password', 'passcode', 'captcha', 'recaptcha', 'activity', 'assistance', 'blocked', 'disabled', 'restricted']);
 
 /**
+ * Security alerts a lure sends about an account (`robinhoodbreach`, `kraken-firewall`): bait beside a brand of six
+ * letters or more, as account notices are, and only as written (or plural), never padded or one letter off,
+ * where they turn into other words (`breach` / `beach`, `threat` / `thread`). Kept apart from `baitWords` for that.
+ */
+export const alertWords: ReadonlySet<string> = new Set([
+  'attention',
+  'breach',
+  'caution',
+  'compromised',
+  'detect',
+  'detection',
+  'firewall',
+  'fraud',
+  'safeguard',
+  'incident',
+  'invalid',
+  'notification',
+  'suspicious',
+  'threat',
+  'troubleshoot',
+  'unusual',
+  'urgent',
+  'warning',
+]);
+
+/**
  * Words phishing hosts put next to a brand to sound official or urgent. Seen in the
  * eth-phishing-detect blacklist entries of tests/fixtures/domains/phishing.txt.
  */

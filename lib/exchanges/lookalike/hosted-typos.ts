@@ -59,8 +59,10 @@ function lettersDropped(written: string, brand: string): boolean {
  * `cryptoroom`).
  */
 function lettersOff(written: string, split: boolean, brand: string): number | undefined {
-  if (written === brand) return split ? 0 : undefined;
-  // The brand cut short, or whole with letters after it (`krakend`): padding, judged elsewhere.
+  if (written === brand || (split && written === `${brand}s`)) return split ? 0 : undefined;
+  // The brand cut short by one letter, in a brand of seven letters or more (`blockf`); by more it is another word (`block`).
+  if (!split && brand.length >= 7 && written.length === brand.length - 1 && brand.startsWith(written)) return 1;
+  // The brand cut short otherwise, or whole with letters after it (`krakend`): padding, judged elsewhere.
   if (split || brand.startsWith(written) || brand.endsWith(written) || written.startsWith(brand)) return undefined;
   const first = written.charCodeAt(0);
   const brandFirst = brand.charCodeAt(0);
@@ -90,8 +92,9 @@ export function typoBesideBaitOnHosting(label: Label, brands: BrandIndex): Evide
   const { tokens, rawTokens } = label;
   if (tokens.length < 2) return undefined;
   const baits = rawTokens.map((raw) => sloppyBait(raw));
-  // Bait, not crypto words: a developer's `corbin-portfolio` or `debit-wallet` names no exchange.
-  const bait = baits.find((word) => word !== undefined && baitWords.has(word) && !faintContext.has(word));
+  // Bait, not crypto words: a developer's `corbin-portfolio` or `debit-wallet` names no exchange. `cdn` is bait here,
+  // where phishing kits name their pages after content delivery (`sso--<brand>--cdn`), and not on a domain of its own.
+  const bait = baits.find((word) => word !== undefined && baitWords.has(word) && !faintContext.has(word)) ?? (rawTokens.includes('cdn') ? 'cdn' : undefined);
   if (bait === undefined) return undefined;
   const targets = targetsOf(brands);
   for (let i = 0; i < tokens.length; i++) {
@@ -100,13 +103,13 @@ export function typoBesideBaitOnHosting(label: Label, brands: BrandIndex): Evide
       if (baits[j] !== undefined || (j > i && tokens[j]!.length > 5)) break;
       // Plain letters are compared as written (`krnken`, whose skeleton folds `rn` to `m`), with the brand as written.
       written += plain.test(rawTokens[j]!) ? rawTokens[j]! : tokens[j]!;
-      if (written.length < 5 || nearMissWords.has(written)) continue;
+      if (written.length < 4 || nearMissWords.has(written)) continue;
       for (let length = Math.max(6, written.length - 2); length <= written.length + 2 && length < targets.length; length++) {
         for (const entry of targets[length] ?? none) {
           const brand = plain.test(written) ? entry.token : entry.skeleton;
           // `kucoi-nlogin`: the hyphen moved into the brand, its last letters beginning the next token.
           const moved = j + 1 < tokens.length && brand.length > written.length && brand.startsWith(written) && rawTokens[j + 1]!.startsWith(brand.slice(written.length));
-          const distance = moved ? 0 : lettersOff(written, j > i, brand);
+          const distance = moved ? 0 : written.length >= 5 ? lettersOff(written, j > i, brand) : undefined;
           if (distance !== undefined) return { entry, kind: distance === 0 ? 'hyphenated' : 'typo', bait, distance, mixedScripts: isMixedScript(rawTokens[i]!) };
         }
       }

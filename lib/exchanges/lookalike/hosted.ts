@@ -89,7 +89,7 @@ function mangledLogin(text: string): boolean {
  * Bait however sloppily written, for a common word on a site builder: a bait or crypto word as it is, a
  * bait word with a letter dropped or added, four letters left either way (`logi`, `loginn`, `hellp`), a
  * bait word of five letters or more with up to three other letters before or after it (`loginusa`,
- * `usalogin`), or a badly misspelled login (`mangledLogin`).
+ * `usalogin`), a badly misspelled login (`mangledLogin`, `loginInside`), or a misspelled "exchange".
  */
 export function sloppyBait(text: string): string | undefined {
   if (text.length < 3) return undefined;
@@ -102,7 +102,15 @@ export function sloppyBait(text: string): string | undefined {
     // `loginusa`: a bait word of five letters or more and up to three other letters (not `accessories`, `careers`).
     if (word.length >= 5 && text.length > word.length && text.length <= word.length + 3 && (text.startsWith(word) || text.endsWith(word))) return word;
   }
-  return mangledLogin(text) || loginInside(text) ? 'login' : undefined;
+  if (mangledLogin(text) || loginInside(text)) return 'login';
+  return misspelledExchange(text) ? 'exchange' : undefined;
+}
+
+/** `exchngae`, `exchamige`, `iexcqhange`: "exchange" two letters off, perhaps after one stray letter. */
+function misspelledExchange(text: string): boolean {
+  if (text.length < 7 || text.length > 11) return false;
+  const core = text.startsWith('ex') ? text : text.startsWith('ex', 1) ? text.slice(1) : undefined;
+  return core !== undefined && editDistance({ a: core, b: 'exchange', max: 2 }) <= 2;
 }
 
 /** Whether letters at `at` begin the text or end it (one stray letter after them allowed): inside a word they are part of it (`elegance`, `intelligence`). */
