@@ -11,6 +11,7 @@ import { exchanges } from '../../lib/exchanges/registry';
 import {
   loadBlindSet,
   loadDomainCorpus,
+  EIGHTH_ROUND_UNSEEN_FROM,
   FOURTH_BLIND_LATE_FROM,
   loadFifthBlindSet,
   loadFourthBlindSet,
@@ -19,6 +20,7 @@ import {
   loadTimeSplit,
   scoreOnCorpus,
   SECOND_BLIND_LATE_FROM,
+  splitByDay,
   splitFourthBlindSet,
   splitSecondBlindSet,
   TIME_SPLIT_DATE,
@@ -118,7 +120,11 @@ export async function bench(): Promise<BenchReport> {
   // The fifth blind set, committed before classify ran on it: counted, not printed; also its hosts of 2026 alone.
   const fifthBlind = loadFifthBlindSet();
   const fifth2026 = { phishing: fifthBlind.phishing.filter(({ date }) => date >= '2026-01-01'), legitimate: fifthBlind.legitimate };
-  const unread: ReadonlySet<object> = new Set([late, secondBlind, thirdBlind, fourthParts.late, fourthBlind, fifthBlind, fifth2026]);
+  // The eighth round read the fourth and fifth sets' hosts listed before EIGHTH_ROUND_UNSEEN_FROM, never the later ones.
+  const fourthUnseen = splitByDay(fourthBlind, EIGHTH_ROUND_UNSEEN_FROM).from;
+  const fifthUnseen = splitByDay(fifthBlind, EIGHTH_ROUND_UNSEEN_FROM).from;
+  const unseenBoth = { phishing: [...fourthUnseen.phishing, ...fifthUnseen.phishing], legitimate: fifthBlind.legitimate };
+  const unread: ReadonlySet<object> = new Set([late, secondBlind, thirdBlind, fourthParts.late, fourthBlind, fifthBlind, fifth2026, fourthUnseen, fifthUnseen, unseenBoth]);
   const halves = [
     ['development half', split.development],
     ['held-out half', split.heldOut],
@@ -132,6 +138,9 @@ export async function bench(): Promise<BenchReport> {
     ['fourth blind set, whole', fourthBlind],
     ['fifth blind set', fifthBlind],
     ['fifth blind set, listed from 2026-01-01', fifth2026],
+    [`fourth blind set, listed from ${EIGHTH_ROUND_UNSEEN_FROM} (not seen while the eighth round was written)`, fourthUnseen],
+    [`fifth blind set, listed from ${EIGHTH_ROUND_UNSEEN_FROM} (not seen while the eighth round was written)`, fifthUnseen],
+    [`fourth and fifth blind sets, listed from ${EIGHTH_ROUND_UNSEEN_FROM}`, unseenBoth],
   ] as const;
   const splitRows = halves.flatMap(([name, half]) => {
     const ours = scoreOnCorpus(half, (host) => classify(host).verdict === 'lookalike');
