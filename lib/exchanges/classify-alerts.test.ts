@@ -7,24 +7,43 @@
 import { describe, it } from 'vitest';
 import { expectLookalike, expectNotLookalike } from './classify.testkit';
 
-describe('a security alert beside a common-word brand of six letters or more', () => {
+describe('a security alert with a common-word brand of an operating exchange, the two alone making the name', () => {
   it.each([
-    ['geminithreats.com', 'gemini'],
+    ['geminicompromised.com', 'gemini'],
     ['kraken-suspicious.com', 'kraken'],
     ['robinhoodunusual.com', 'robinhood'],
-    ['krakenfirewall.net', 'kraken'],
-    ['notification-gemini.co', 'gemini'],
+    ['urgent-kraken.net', 'kraken'],
+    ['robinhood-warnings.com', 'robinhood'],
   ])('%s imitates %s', expectLookalike);
 
   it.each([
-    // a short common word is its own business's (`gate-warning`), and alerts are never read one letter off
-    'gate-warning.com',
+    // a short common word is its own business's, and alerts are never read one letter off
     'nexo-fraud.com',
     'krakenbeach.com',
-    'gemini-thread.com',
     'gemini-warming.com',
     'kraken-guard.com',
+    // another word beside them tells a story or names a project (a second reader's finds)
+    'robinhood-data-breach.com',
+    'robinhood-breach-lawsuit.com',
+    'gemini-threat-intel.com',
+    'robinhood-unusual-options.vercel.app',
+    'gemini-fraud-detection.vercel.app',
+    'kraken-detection.github.io',
+    'voyager-troubleshoot.com',
+    // a closed exchange's alerts are news; a brand in a subdomain or on a publishing platform is somebody's story
+    'celsius-fraud.com',
+    'quadriga-fraud.com',
+    'gemini.suspicious.com',
+    'robinhood-breach.substack.com',
   ])('%s is not a lookalike', expectNotLookalike);
+
+  it.each([
+    // alerts do not hide the bait beside a short common word (a second reader's finds)
+    ['gate-warning-login.com', 'gate'],
+    ['nexo-fraud-support.com', 'nexo'],
+    ['luno-urgent-login.com', 'luno'],
+    ['warning-nexo-login.io', 'nexo'],
+  ])('%s still imitates %s', expectLookalike);
 });
 
 describe('a misspelled "exchange" glued to a common-word brand on a site builder', () => {
@@ -39,9 +58,7 @@ describe('a misspelled "exchange" glued to a common-word brand on a site builder
 
 describe('more ways a brand is written beside bait on free hosting', () => {
   it.each([
-    // the hyphen moved into a brand of six letters, four before it
-    ['gemi-nisupport.gitbook.io', 'gemini'],
-    // split, in the plural
+    // a coined brand split, in the plural, beside bait
     ['ku-coins-help.webflow.io', 'kucoin'],
     ['coin-bases-login.pages.dev', 'coinbase'],
     // a brand of seven letters or more cut short by one letter
@@ -57,5 +74,20 @@ describe('more ways a brand is written beside bait on free hosting', () => {
     // `cdn` is bait only on hosting, and a name a letter from a brand is not a typo
     'kraken-cdn.com',
     'robinwood-cdn.pages.dev',
+    'voyaged-cdn.pages.dev',
+    // a split in the plural with no bait, or of a common word, is a place or a saying (a second reader's finds)
+    'robin-hoods-bay.co.uk',
+    'bit-by-bits.com',
+    'up-bits.com',
+    'coin-ones.com',
+    'gem-inis.com',
+    // the hyphen moved only after five letters, with bait as written after the brand's last letter
+    'gemi-nisupport.gitbook.io',
+    'krak-ensign-help.pages.dev',
+    'kuco-insecure-login.github.io',
+    'pari-budget-help.pages.dev',
+    'krak-energy-login.github.io',
+    'gemi-ninja-support.vercel.app',
+    'pion-exchange-help.github.io',
   ])('%s is not a lookalike', expectNotLookalike);
 });

@@ -11,13 +11,13 @@ import { collapseRepeats } from './edit-distance';
 import { mayStartKey } from './lookalike/key-heads';
 import { hostnameFromUrl, parseHostname } from './hostname';
 import { isMixedScript } from './skeleton';
-import { accountNotices, alertWords, baitWords } from './lookalike/bait-words';
+import { accountNotices, baitWords } from './lookalike/bait-words';
 import { coinedTokens, cryptoEndings, favouredEndings, throwawayEndings, wordEndings } from './lookalike/brand-words';
 import { dashedDomain, embeddedDomain, exactMatch, hostingOf } from './lookalike/domains';
 import { affixContext, bestContext, contextElsewhere, contextOf, contextsOf, faintContext, misspelledBait, tellingBait } from './lookalike/context';
 import { article, describeHost, explanationOf, lookalikeReason, notTheirs } from './lookalike/reason';
 import { labelOf, namesBefore } from './lookalike/labels';
-import { commonWordOnThrowaway, paddedBrand, strayShortToken } from './lookalike/padding';
+import { commonWordBesideAlert, commonWordOnThrowaway, paddedBrand, strayShortToken } from './lookalike/padding';
 import { commonTypoBesideBait, typoInToken, typoOf } from './lookalike/typo';
 import { commonTypoAlone, paddedCommonTypo, splitAcrossDot } from './lookalike/across-labels';
 import { brandGluedOnBuilder, brandTypoOnBuilder, coinedTypoOnBuilder, commonTypoOnBuilder, commonWordOnBuilder, siteBuilders } from './lookalike/hosted';
@@ -190,9 +190,10 @@ function evidenceInLabel(label: Label, isRegistrable: boolean, brands: BrandInde
       const first = label.tokens[i]!;
       const second = label.tokens[i + 1]!;
       if (first.length < 2 || second.length < 2 || first.length + second.length < 5) continue;
-      // `ku-coins`: the split brand in the plural too.
-      const plural = second.length > 2 && second.charCodeAt(second.length - 1) === 0x73;
-      const pair = mayStartKey(brands.tokenHeads, first, 0) ? (brands.byToken.get(first + second)?.[0] ?? (plural ? brands.byToken.get(first + second.slice(0, -1))?.[0] : undefined)) : undefined;
+      // `ku-coins-help`: a coined brand split in the plural, beside bait (`robin-hoods-bay`, `bit-by-bits` are places and sayings).
+      const rawSecond = label.rawTokens[i + 1]!;
+      const plural = rawSecond.length > 2 && rawSecond.endsWith('s') ? brands.byToken.get(first + second.slice(0, -1))?.[0] : undefined;
+      const pair = mayStartKey(brands.tokenHeads, first, 0) ? (brands.byToken.get(first + second)?.[0] ?? (plural?.distinctive && tellingBait(label) !== undefined ? plural : undefined)) : undefined;
       if (pair) return { entry: pair, kind: 'hyphenated', bait: bestContext(contextsOf(label), -1), distance: 0, mixedScripts: isMixedScript(label.raw) };
     }
     if (isRegistrable && label.tokens.length === 2) {
@@ -219,8 +220,8 @@ function isEnough(evidence: Evidence, isRegistrable: boolean, contextElsewhere: 
   if ((evidence.kind === 'token' || evidence.kind === 'tld-swap') && coinedTokens.has(evidence.entry.token)) return true;
   // On free hosting, a common-word brand that is the whole site name (`kraken.pages.dev`) is enough.
   if (hosted && isRegistrable && label.tokens.length === 1 && evidence.kind === 'tld-swap' && evidence.entry.tldSwapAllowed) return true;
-  // `reset-kraken`, but not `gate-reset`: account notices and alerts count beside a common word of six letters or more.
-  if (evidence.bait !== undefined && evidence.entry.skeleton.length < 6 && (accountNotices.has(evidence.bait) || alertWords.has(evidence.bait))) return false;
+  // `reset-kraken`, but not `gate-reset`: account notices count beside a common word of six letters or more.
+  if (evidence.bait !== undefined && evidence.entry.skeleton.length < 6 && accountNotices.has(evidence.bait)) return false;
   if (evidence.kind === 'token' && isRegistrable && strayShortToken(label, evidence.entry.skeleton, favoured)) return true;
   switch (evidence.kind) {
     case 'homoglyph':
@@ -326,6 +327,7 @@ export function classify(hostname: string): ClassifyReturnType {
     if (!evidence && asName && label.tokens.length === 1) evidence = commonTypoAlone(label, labels, favouredHere, brands);
     // `kraken-tracker.icu`, `bitekraken.cc`, `krakexn5.vip`: a common word anywhere, or mistyped and numbered, in a throwaway name.
     if (!evidence && asName && (throwaway || worn)) evidence = commonWordOnThrowaway(label, brands) ?? (label.tokens.length === 1 ? paddedCommonTypo(label, brands) : undefined);
+    if (!evidence && isRegistrable && hosting === undefined) evidence = commonWordBesideAlert(label, brands);
     // `kraken-helpp.wixstudio.com`, `krekan-docs.gitbook.io`, `koinbas-app.webflow.io`, `blocfki.webflow.io`: common words with sloppy bait, and typos, on a site builder.
     if (!evidence && isRegistrable && hosting !== undefined && siteBuilders.has(hosting))
       evidence =

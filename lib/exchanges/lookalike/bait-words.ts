@@ -11,30 +11,13 @@
 export const accountNotices: ReadonlySet<string> = new Set(['billing', 'reset', 'password', 'passcode', 'captcha', 'recaptcha', 'activity', 'assistance', 'blocked', 'disabled', 'restricted']);
 
 /**
- * Security alerts a lure sends about an account (`robinhoodbreach`, `kraken-firewall`): bait beside a brand of six
- * letters or more, as account notices are, and only as written (or plural), never padded or one letter off,
- * where they turn into other words (`breach` / `beach`, `threat` / `thread`). Kept apart from `baitWords` for that.
+ * Security alerts a lure sends about an account (`robinhoodbreach`, `kraken-suspicious`): read only as the whole
+ * rest of a registered name beside a common word (padding.ts, `commonWordBesideAlert`), and only as written (or
+ * plural), never padded or one letter off, where they turn into other words (`breach` / `beach`). Words that also
+ * name a product or a story beside the brand (`detection`, `firewall`, `threat`, `incident`, `notification`) are not
+ * here: `gemini-threat-intel`, `robinhood-fraud-detection` are projects.
  */
-export const alertWords: ReadonlySet<string> = new Set([
-  'attention',
-  'breach',
-  'caution',
-  'compromised',
-  'detect',
-  'detection',
-  'firewall',
-  'fraud',
-  'safeguard',
-  'incident',
-  'invalid',
-  'notification',
-  'suspicious',
-  'threat',
-  'troubleshoot',
-  'unusual',
-  'urgent',
-  'warning',
-]);
+export const alertWords: ReadonlySet<string> = new Set(['breach', 'caution', 'compromised', 'fraud', 'safeguard', 'suspicious', 'unusual', 'urgent', 'warning']);
 
 /**
  * Words phishing hosts put next to a brand to sound official or urgent. Seen in the

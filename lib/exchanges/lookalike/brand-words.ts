@@ -345,8 +345,9 @@ export const nearMissWords: ReadonlySet<string> = new Set([
   // a name a letter from Korbit, and Koinex, an Indian exchange closed in 2019 (lookalike/hosted-typos.ts)
   'korbin',
   'koinex',
-  // a name and place a letter from Robinhood
+  // a name and place a letter from Robinhood, and a word a letter from Voyager
   'robinwood',
+  'voyaged',
   // exchanges of their own: Coinext (Brazil), CoinFLEX
   'coinext',
   'coinflex',

@@ -2,7 +2,7 @@
  * Bait and crypto words beside a brand: which token of a label is one, which is the most telling,
  * and whether what is glued to a brand inside one token is bait.
  */
-import { alertWords, baitWords, cryptoWords } from './bait-words';
+import { baitWords, cryptoWords } from './bait-words';
 import { withinOneEdit } from './typo';
 import type { Label } from './types';
 
@@ -71,7 +71,7 @@ export function bestContext(words: readonly (string | undefined)[], skip: number
 const wwwLike = /^(?:[vw]{3,4}|[a-z]www|www[a-z])$/;
 
 /** Bait and crypto words in one set: one look-up for the usual answer, no. */
-const contextWords: ReadonlySet<string> = new Set([...baitWords, ...cryptoWords, ...alertWords]);
+const contextWords: ReadonlySet<string> = new Set([...baitWords, ...cryptoWords]);
 
 export function contextWord(token: string): string | undefined {
   if (contextWords.has(token)) return token;

@@ -58,8 +58,13 @@ function lettersDropped(written: string, brand: string): boolean {
  * `blockfi`) is not; nor are other changes of two letters, which make ordinary words (`bitkit`, `blocky`,
  * `cryptoroom`).
  */
-function lettersOff(written: string, split: boolean, brand: string): number | undefined {
-  if (written === brand || (split && written === `${brand}s`)) return split ? 0 : undefined;
+function isBait(word: string | undefined): boolean {
+  return word !== undefined && baitWords.has(word) && !faintContext.has(word);
+}
+
+function lettersOff(written: string, split: boolean, brand: string, coined: boolean): number | undefined {
+  // Split in the plural only for a coined brand: a common word's plural split is a place or a name (`robin-hoods-bay`).
+  if (written === brand || (split && coined && written === `${brand}s`)) return split ? 0 : undefined;
   // The brand cut short by one letter, in a brand of seven letters or more (`blockf`); by more it is another word (`block`).
   if (!split && brand.length >= 7 && written.length === brand.length - 1 && brand.startsWith(written)) return 1;
   // The brand cut short otherwise, or whole with letters after it (`krakend`): padding, judged elsewhere.
@@ -94,7 +99,7 @@ export function typoBesideBaitOnHosting(label: Label, brands: BrandIndex): Evide
   const baits = rawTokens.map((raw) => sloppyBait(raw));
   // Bait, not crypto words: a developer's `corbin-portfolio` or `debit-wallet` names no exchange. `cdn` is bait here,
   // where phishing kits name their pages after content delivery (`sso--<brand>--cdn`), and not on a domain of its own.
-  const bait = baits.find((word) => word !== undefined && baitWords.has(word) && !faintContext.has(word)) ?? (rawTokens.includes('cdn') ? 'cdn' : undefined);
+  const bait = baits.find(isBait) ?? (rawTokens.includes('cdn') ? 'cdn' : undefined);
   if (bait === undefined) return undefined;
   const targets = targetsOf(brands);
   for (let i = 0; i < tokens.length; i++) {
@@ -103,13 +108,15 @@ export function typoBesideBaitOnHosting(label: Label, brands: BrandIndex): Evide
       if (baits[j] !== undefined || (j > i && tokens[j]!.length > 5)) break;
       // Plain letters are compared as written (`krnken`, whose skeleton folds `rn` to `m`), with the brand as written.
       written += plain.test(rawTokens[j]!) ? rawTokens[j]! : tokens[j]!;
-      if (written.length < 4 || nearMissWords.has(written)) continue;
+      if (written.length < 5 || nearMissWords.has(written)) continue;
       for (let length = Math.max(6, written.length - 2); length <= written.length + 2 && length < targets.length; length++) {
         for (const entry of targets[length] ?? none) {
           const brand = plain.test(written) ? entry.token : entry.skeleton;
-          // `kucoi-nlogin`: the hyphen moved into the brand, its last letters beginning the next token.
-          const moved = j + 1 < tokens.length && brand.length > written.length && brand.startsWith(written) && rawTokens[j + 1]!.startsWith(brand.slice(written.length));
-          const distance = moved ? 0 : written.length >= 5 ? lettersOff(written, j > i, brand) : undefined;
+          // `kucoi-nlogin`: the hyphen moved into the brand, its last letters beginning the next token, a bait word as written the rest of it.
+          const next = plain.test(written) ? rawTokens[j + 1] : tokens[j + 1];
+          const tail = brand.slice(written.length);
+          const moved = next !== undefined && brand.length > written.length && brand.startsWith(written) && next.startsWith(tail) && isBait(next.slice(tail.length));
+          const distance = moved ? 0 : lettersOff(written, j > i, brand, entry.strength !== 'weak');
           if (distance !== undefined) return { entry, kind: distance === 0 ? 'hyphenated' : 'typo', bait, distance, mixedScripts: isMixedScript(rawTokens[i]!) };
         }
       }

@@ -4,6 +4,7 @@
  */
 import { brandsNamed, type BrandEntry, type BrandIndex } from '../brand-index';
 import { isMixedScript } from '../skeleton';
+import { alertWords } from './bait-words';
 import { gluedOtherUse, isOtherUse } from './other-use';
 import type { Evidence, Label } from './types';
 
@@ -124,4 +125,28 @@ export function commonWordOnThrowaway(label: Label, brands: BrandIndex): Evidenc
     return { entry: found.entry, kind: 'inside', bait: undefined, distance: 0, mixedScripts: isMixedScript(rawTokens[i]!) };
   }
   return undefined;
+}
+
+function isAlert(word: string): boolean {
+  return alertWords.has(word) || (word.length > 4 && word.endsWith('s') && alertWords.has(word.slice(0, -1)));
+}
+
+/**
+ * `robinhoodbreach.com`, `kraken-suspicious.com`, `urgent-gemini.net`: a common-word brand of six letters or more,
+ * of an exchange that still trades, and a security alert (`alertWords`), the two alone making the registered name
+ * (the caller's judgement: a domain of its own, not free hosting). With any other word beside them the name tells a
+ * story or a product (`robinhood-breach-lawsuit`, `robinhood-unusual-options`), and a closed exchange's alerts are news.
+ */
+export function commonWordBesideAlert(label: Label, brands: BrandIndex): Evidence | undefined {
+  const { tokens, rawTokens } = label;
+  if (tokens.length > 2) return undefined;
+  const joined = tokens.length === 1 ? tokens[0]! : tokens[0]! + tokens[1]!;
+  const written = tokens.length === 1 ? rawTokens[0]! : rawTokens[0]! + rawTokens[1]!;
+  const found = commonWordIn(joined, brands);
+  if (found === undefined || found.entry.exchange.status.kind !== 'operating' || written.length !== joined.length) return undefined;
+  const end = found.at + found.entry.skeleton.length;
+  // The brand at one end, the alert the rest, split where the tokens meet if there are two.
+  const alert = found.at === 0 ? written.slice(end) : end === joined.length ? written.slice(0, found.at) : undefined;
+  if (alert === undefined || !isAlert(alert) || (tokens.length === 2 && tokens[0]!.length !== found.at && tokens[0]!.length !== end)) return undefined;
+  return { entry: found.entry, kind: 'affixed', bait: alert, distance: 0, mixedScripts: isMixedScript(written) };
 }
