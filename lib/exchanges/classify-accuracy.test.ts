@@ -11,6 +11,7 @@ import {
   loadFifthBlindSet,
   loadFourthBlindSet,
   loadSecondBlindSet,
+  loadSixthBlindSet,
   loadThirdBlindSet,
   loadTimeSplit,
   scoreOnCorpus,
@@ -190,5 +191,26 @@ describe('the fifth blind set (tests/fixtures/domains/heldout/phishing-blind5.ts
     expect(fifth.phishing.filter(({ host }) => seen.has(host)).map(({ host }) => host)).toEqual([]);
     expect(new Set(fifth.phishing.map(({ host }) => host)).size).toBe(fifth.phishing.length);
     expect(fifth.phishing.filter(({ date }) => date < '2025-01-01').map(({ host }) => host)).toEqual([]);
+  });
+});
+
+describe('the sixth blind set (tests/fixtures/domains/heldout/phishing-blind6.tsv)', () => {
+  it('holds only hosts no other set holds, each once, all first listed after the split', () => {
+    const sixth = loadSixthBlindSet();
+    expect(sixth.phishing.length).toBe(8660);
+    const split = loadTimeSplit();
+    const others = [
+      ...split.development.phishing,
+      ...split.heldOut.phishing,
+      ...loadBlindSet().phishing,
+      ...loadSecondBlindSet().phishing,
+      ...loadThirdBlindSet().phishing,
+      ...loadFourthBlindSet().phishing,
+      ...loadFifthBlindSet().phishing,
+    ];
+    const seen = new Set(others.map(({ host }) => host));
+    expect(sixth.phishing.filter(({ host }) => seen.has(host)).map(({ host }) => host)).toEqual([]);
+    expect(new Set(sixth.phishing.map(({ host }) => host)).size).toBe(sixth.phishing.length);
+    expect(sixth.phishing.filter(({ date }) => date < '2025-01-01').map(({ host }) => host)).toEqual([]);
   });
 });
