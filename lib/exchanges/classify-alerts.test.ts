@@ -1,8 +1,9 @@
 /**
- * Table tests for the eighth round on issue 21: security alerts beside a common-word brand, a misspelled
- * "exchange" on site builders, and more ways a brand is written beside bait on free hosting. The hosts are made
- * up in the shapes of the fourth and fifth blind sets' misses first listed before 2026-04-01, by category
- * (tests/fixtures/domains/heldout/README.md), none copied from any set; the legitimate names are other words.
+ * Table tests for the eighth and ninth rounds on issue 21: security alerts beside a common-word brand, a misspelled
+ * "exchange" on site builders, more ways a brand is written beside bait on free hosting, and bait in local
+ * languages. The hosts are made up in the shapes of the readable misses by category (the fourth and fifth blind sets'
+ * before 2026-04-01 for the eighth; the fourth and fifth sets' later hosts and the sixth set's before 2026-04-01 for the
+ * ninth; tests/fixtures/domains/heldout/README.md), none copied from any set; the legitimate names are other words.
  */
 import { describe, it } from 'vitest';
 import { expectLookalike, expectNotLookalike } from './classify.testkit';
@@ -89,5 +90,28 @@ describe('more ways a brand is written beside bait on free hosting', () => {
     'krak-energy-login.github.io',
     'gemi-ninja-support.vercel.app',
     'pion-exchange-help.github.io',
+  ])('%s is not a lookalike', expectNotLookalike);
+});
+
+describe('the ninth round: bait in local languages, airdrop checks, a bait word made a phrase', () => {
+  it.each([
+    ['paribu-kampanya.com', 'paribu'],
+    ['hediyeparibu.online', 'paribu'],
+    ['btcturk-destek.net', 'btcturk'],
+    ['bitso-soporte.com', 'bitso'],
+    ['kraken-eligibility.com', 'kraken'],
+    ['nexo-blockchain.co', 'nexo'],
+    ['youraccount-gemini.com', 'gemini'],
+    ['myhelp-kraken.net', 'kraken'],
+  ])('%s imitates %s', expectLookalike);
+
+  it.each([
+    // English words a letter from them are not bait (`iris`, `heap`, `onto`, `sorted`)
+    'gemini-iris.wixsite.com',
+    'kraken-heap.webflow.io',
+    'gemini-onto.wixsite.com',
+    'kraken-sorted.com',
+    // a filler word before an ordinary word is a phrase, not bait
+    'mygemini-story.com',
   ])('%s is not a lookalike', expectNotLookalike);
 });

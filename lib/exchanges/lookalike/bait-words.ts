@@ -188,6 +188,29 @@ export const baitWords: ReadonlySet<string> = new Set([
   'compliance',
   'register',
   'registration',
+  // airdrop checks
+  'eligible',
+  'eligibility',
+  // the same bait in the languages of the registry's local exchanges (Turkish, Spanish, Portuguese, German, French):
+  // support, security, gift, giveaway, campaign, exchange, help, account, access, login. Not those a letter from an
+  // English word, which sloppy bait would read (`giris` / `iris`, `hesap` / `heap`, `konto` / `onto`, `sorteo` / `sorted`).
+  'destek',
+  'guvenlik',
+  'hediye',
+  'cekilis',
+  'cekilisi',
+  'kampanya',
+  'borsa',
+  'soporte',
+  'suporte',
+  'ayuda',
+  'cuenta',
+  'acceso',
+  'acesso',
+  'sorteio',
+  'anmelden',
+  'connexion',
+  'compte',
   // what wallet drainers ask a visitor to do to their account
   'rectify',
   'rectification',
@@ -259,4 +282,6 @@ export const cryptoWords: ReadonlySet<string> = new Set([
   'erc20',
   'bep20',
   'trc20',
+  'blockchain',
+  'bsc',
 ]);

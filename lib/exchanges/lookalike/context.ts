@@ -12,14 +12,17 @@ export function contextsOf(label: Label): (string | undefined)[] {
 }
 
 /**
- * A token's bait or crypto word: the token itself, or two bait words run together, the first of five letters
- * or more (`activitylog`, `loginhelp`; not `carefree`). Not a word with other letters before it, which makes other words (`supermarket`,
+ * A token's bait or crypto word: the token itself, a bait word after `my`, `your`, `get`, `the` (`myaccount`), or
+ * two bait words run together, the first of five letters or more (`activitylog`, `loginhelp`; not `carefree`). Not a word with other letters before it, which makes other words (`supermarket`,
  * `shareholder`, `determining`), nor after it (`accessories`, `careers`), nor bait run into a crypto word
  * (`livestock`).
  */
 function tokenContext(token: string): string | undefined {
   const plain = contextWord(token);
-  if (plain !== undefined || token.length < 7) return plain;
+  if (plain !== undefined) return plain;
+  // `myaccount`, `yourwallet`: a bait word after the words that make a phrase of it.
+  for (const filler of fillerPrefixes) if (token.length > filler.length + 3 && token.startsWith(filler) && baitWords.has(token.slice(filler.length))) return token.slice(filler.length);
+  if (token.length < 7) return undefined;
   // By the word that ends the token, looked up by its last two letters: most tokens end in none.
   for (const word of baitByTail.get(pairKey(token, token.length - 2)) ?? noWords) {
     if (!token.endsWith(word) || token.length - word.length < 5) continue;
