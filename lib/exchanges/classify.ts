@@ -97,9 +97,7 @@ function evidenceInToken(token: string, rawToken: string, isRegistrable: boolean
     for (const entry of list) {
       const length = entry.skeleton.length;
       if (length >= token.length || !token.startsWith(entry.skeleton, at)) continue;
-      // The letter after the brand as written: a skeleton folds `i` to `l` (`coinexit`).
-      const leads = at === 0 && entry.leading !== undefined && !entry.leading.includes((rawToken.length === token.length ? rawToken : token)[length]!);
-      if (entry.strength === 'long' || entry.distinctive || leads) {
+      if (entry.strength === 'long' || entry.distinctive || (at === 0 && entry.leading !== undefined && !entry.leading.includes(token[length]!))) {
         if (inside === undefined || length > inside.skeleton.length) {
           inside = entry;
           insideAt = at;
