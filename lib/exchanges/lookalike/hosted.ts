@@ -14,6 +14,7 @@ import { baitWords } from './bait-words';
 import { genericTokens, nearMissWords, siteBuilderHosts } from './brand-words';
 import { contextWord } from './context';
 import { gluedOtherUse, isOtherUse } from './other-use';
+import { commonWordIn } from './padding';
 import { commonTypoBesideBait, withinOneEdit } from './typo';
 import type { Evidence, Label } from './types';
 
@@ -178,21 +179,17 @@ export function commonWordOnBuilder(label: Label, brands: BrandIndex): Evidence 
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     // What is glued to the brand is read as written (`logi`, whose skeleton is `logl`) where the two line up.
+    const found = commonWordIn(token, brands);
+    if (found === undefined) continue;
+    const { entry, at } = found;
     const written = rawTokens[i]!.length === token.length ? rawTokens[i]! : token;
-    for (let length = Math.min(token.length, brands.insertTargets.length - 1); length >= 6; length--) {
-      for (const entry of brands.insertTargets[length] ?? none) {
-        if (entry.strength !== 'weak') continue;
-        const at = token.indexOf(entry.skeleton);
-        if (at < 0) continue;
-        const prefix = written.slice(0, at);
-        const suffix = written.slice(at + length);
-        if (gluedOtherUse(prefix, false) || gluedOtherUse(suffix, true)) return undefined;
-        let bait = sloppyBait(prefix) ?? sloppyBait(suffix);
-        for (let j = 0; j < rawTokens.length && bait === undefined; j++) if (j !== i) bait = sloppyBait(rawTokens[j]!);
-        if (bait === undefined) return undefined;
-        return { entry, kind: 'hosted', bait, distance: 0, mixedScripts: isMixedScript(rawTokens[i]!) };
-      }
-    }
+    const prefix = written.slice(0, at);
+    const suffix = written.slice(at + entry.skeleton.length);
+    if (gluedOtherUse(prefix, false) || gluedOtherUse(suffix, true)) return undefined;
+    let bait = sloppyBait(prefix) ?? sloppyBait(suffix);
+    for (let j = 0; j < rawTokens.length && bait === undefined; j++) if (j !== i) bait = sloppyBait(rawTokens[j]!);
+    if (bait === undefined) return undefined;
+    return { entry, kind: 'hosted', bait, distance: 0, mixedScripts: isMixedScript(rawTokens[i]!) };
   }
   return undefined;
 }

@@ -74,7 +74,7 @@ function languageCodes(label: Label, brand: string): boolean {
 const noEntries: readonly BrandEntry[] = [];
 
 /** The longest common-word brand of six letters or more (`kraken`, `gemini`, `robinhood`) inside `token`, and where. */
-function commonWordIn(token: string, brands: BrandIndex): { entry: BrandEntry; at: number } | undefined {
+export function commonWordIn(token: string, brands: BrandIndex): { entry: BrandEntry; at: number } | undefined {
   for (let length = Math.min(token.length, brands.insertTargets.length - 1); length >= 6; length--) {
     for (const entry of brands.insertTargets[length] ?? noEntries) {
       if (entry.strength !== 'weak') continue;
