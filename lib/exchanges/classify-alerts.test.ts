@@ -115,3 +115,29 @@ describe('the ninth round: bait in local languages, airdrop checks, a bait word 
     'mygemini-story.com',
   ])('%s is not a lookalike', expectNotLookalike);
 });
+
+describe('the tenth round: Turkish giveaway words, Revolut glued to anything', () => {
+  it.each([
+    ['paribuodul.com', 'paribu'],
+    ['paribucarkicevir.com', 'paribu'],
+    ['kraken-odul.net', 'kraken'],
+    ['paribuyilbasifirsat.com', 'paribu'],
+    ['gemini-ikramiye.com', 'gemini'],
+    ['revolutde.com', 'revolut'],
+    ['revolutsavings.com', 'revolut'],
+    ['revolutx.app', 'revolut'],
+    ['auth.revolutnetwork.com', 'revolut'],
+  ])('%s imitates %s', expectLookalike);
+
+  it.each([
+    // the words Revolut's name begins, in any language
+    'revolutionparts.com',
+    'revolutie.nl',
+    'revolutia.ro',
+    'revolutebody.com',
+    'revoluterra.ru',
+    // Kazan the city
+    'gemini-kazan.ru',
+    'krakenkazan.ru',
+  ])('%s is not a lookalike', expectNotLookalike);
+});

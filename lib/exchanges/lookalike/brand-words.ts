@@ -192,6 +192,8 @@ export const distinctiveBrands: ReadonlySet<string> = new Set([
 export const leadingBrands: ReadonlyMap<string, string> = new Map([
   ['etoro', ''],
   ['coinex', 'achiopt'],
+  // `revolution`, `revolutie`, `revolute` (the skeleton reads `i` as `l`): the words Revolut's name begins.
+  ['revolut', 'iel'],
 ]);
 
 /**
