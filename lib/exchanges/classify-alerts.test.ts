@@ -116,7 +116,7 @@ describe('the ninth round: bait in local languages, airdrop checks, a bait word 
   ])('%s is not a lookalike', expectNotLookalike);
 });
 
-describe('the tenth round: Turkish giveaway words, Revolut glued to anything', () => {
+describe('the tenth round: Turkish giveaway words, Revolut glued to anything, plural bait run together', () => {
   it.each([
     ['paribuodul.com', 'paribu'],
     ['paribucarkicevir.com', 'paribu'],
@@ -127,6 +127,9 @@ describe('the tenth round: Turkish giveaway words, Revolut glued to anything', (
     ['revolutsavings.com', 'revolut'],
     ['revolutx.app', 'revolut'],
     ['auth.revolutnetwork.com', 'revolut'],
+    // two bait words run together, the first in the plural
+    ['contactssupport-gemini.com', 'gemini'],
+    ['connectssupport-kraken.com', 'kraken'],
   ])('%s imitates %s', expectLookalike);
 
   it.each([
@@ -139,5 +142,7 @@ describe('the tenth round: Turkish giveaway words, Revolut glued to anything', (
     // Kazan the city
     'gemini-kazan.ru',
     'krakenkazan.ru',
+    // a plural that is no bait word's
+    'gemini-newsupdates.com',
   ])('%s is not a lookalike', expectNotLookalike);
 });
