@@ -206,8 +206,9 @@ export function buildBrandIndex(exchanges: readonly ExchangeDefinition[]): Brand
   for (const entry of entries) {
     push(index.byToken, entry.skeleton, entry);
     push(index.byCollapsed, entry.collapsed, entry);
-    // Never for common words (`kraken`) or brands that begin ordinary words (`revolut`/`revolt`).
-    if (entry.strength === 'long' || (entry.strength === 'medium' && entry.token.length >= 6 && !notInsideWords.has(entry.token))) {
+    // Never for common words (`kraken`) or brands that begin ordinary words (`cryptocom`), unless the words they begin are
+    // known (`revolut`, whose `revolt` and `revolute` are near-miss words).
+    if (entry.strength === 'long' || (entry.strength === 'medium' && entry.token.length >= 6 && (!notInsideWords.has(entry.token) || entry.leading !== undefined))) {
       (index.typoByLength[entry.skeleton.length] ??= []).push(entry);
     }
     if (entry.skeleton.length >= trigramBrandLength) {

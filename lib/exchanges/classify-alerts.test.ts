@@ -127,6 +127,10 @@ describe('the tenth round: Turkish giveaway words, Revolut glued to anything, pl
     ['revolutsavings.com', 'revolut'],
     ['revolutx.app', 'revolut'],
     ['auth.revolutnetwork.com', 'revolut'],
+    // Revolut a letter off
+    ['reolut.com', 'revolut'],
+    ['revlut.business', 'revolut'],
+    ['revoklut.com', 'revolut'],
     // two bait words run together, the first in the plural
     ['contactssupport-gemini.com', 'gemini'],
     ['connectssupport-kraken.com', 'kraken'],
@@ -139,6 +143,11 @@ describe('the tenth round: Turkish giveaway words, Revolut glued to anything, pl
     'revolutia.ro',
     'revolutebody.com',
     'revoluterra.ru',
+    // words a letter from Revolut: revolt, revolute, and German and Norwegian resolut(t)
+    'revolt.tv',
+    'revolute-joint.com',
+    'resolut.de',
+    'resolut-consulting.no',
     // Kazan the city
     'gemini-kazan.ru',
     'krakenkazan.ru',

@@ -313,6 +313,9 @@ export const nearMissWords: ReadonlySet<string> = new Set([
   'bitrix',
   'coinzone',
   'coingate',
+  // a letter from Revolut, which the typo rules read (English, and German and Norwegian for resolute)
+  'revolute',
+  'resolut',
   // a letter added to a common-word brand (lookalike/typo.ts, insertedTypo)
   'voyageur',
   'kranken',
