@@ -116,7 +116,7 @@ describe('the ninth round: bait in local languages, airdrop checks, a bait word 
   ])('%s is not a lookalike', expectNotLookalike);
 });
 
-describe('the tenth round: Turkish giveaway words, Revolut glued to anything, plural bait run together', () => {
+describe('the tenth round: Turkish giveaway words, Revolut glued to anything, plural bait run together, on chain', () => {
   it.each([
     ['paribuodul.com', 'paribu'],
     ['paribucarkicevir.com', 'paribu'],
@@ -131,6 +131,8 @@ describe('the tenth round: Turkish giveaway words, Revolut glued to anything, pl
     ['reolut.com', 'revolut'],
     ['revlut.business', 'revolut'],
     ['revoklut.com', 'revolut'],
+    // on chain, a crypto word
+    ['onchain-nexo.io', 'nexo'],
     // two bait words run together, the first in the plural
     ['contactssupport-gemini.com', 'gemini'],
     ['connectssupport-kraken.com', 'kraken'],
@@ -151,6 +153,8 @@ describe('the tenth round: Turkish giveaway words, Revolut glued to anything, pl
     // Kazan the city
     'gemini-kazan.ru',
     'krakenkazan.ru',
+    // a short common word glued to a crypto word is another company's name
+    'onchaingate.com',
     // a plural that is no bait word's
     'gemini-newsupdates.com',
   ])('%s is not a lookalike', expectNotLookalike);

@@ -299,4 +299,5 @@ export const cryptoWords: ReadonlySet<string> = new Set([
   'trc20',
   'blockchain',
   'bsc',
+  'onchain',
 ]);
