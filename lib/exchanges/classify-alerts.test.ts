@@ -116,7 +116,7 @@ describe('the ninth round: bait in local languages, airdrop checks, a bait word 
   ])('%s is not a lookalike', expectNotLookalike);
 });
 
-describe('the tenth round: Turkish giveaway words, Revolut glued to anything, plural bait run together, on chain', () => {
+describe('the tenth round: Turkish giveaway words, Revolut glued to anything, plural bait run together, on chain, CoinEx glued', () => {
   it.each([
     ['paribuodul.com', 'paribu'],
     ['paribucarkicevir.com', 'paribu'],
@@ -131,6 +131,10 @@ describe('the tenth round: Turkish giveaway words, Revolut glued to anything, pl
     ['reolut.com', 'revolut'],
     ['revlut.business', 'revolut'],
     ['revoklut.com', 'revolut'],
+    // CoinEx glued to letters that begin no word it begins
+    ['coinexab.com', 'coinex'],
+    ['coinexco1.com', 'coinex'],
+    ['coinexin1.com', 'coinex'],
     // on chain, a crypto word
     ['onchain-nexo.io', 'nexo'],
     // two bait words run together, the first in the plural
@@ -150,6 +154,10 @@ describe('the tenth round: Turkish giveaway words, Revolut glued to anything, pl
     'revolute-joint.com',
     'resolut.de',
     'resolut-consulting.no',
+    // coin + a word that begins with ex
+    'coinexit.com',
+    'coinexperts.net',
+    'coinexams.org',
     // Kazan the city
     'gemini-kazan.ru',
     'krakenkazan.ru',

@@ -97,7 +97,7 @@ function evidenceInToken(token: string, rawToken: string, isRegistrable: boolean
     for (const entry of list) {
       const length = entry.skeleton.length;
       if (length >= token.length || !token.startsWith(entry.skeleton, at)) continue;
-      if (entry.strength === 'long' || entry.distinctive || (at === 0 && entry.leading !== undefined && !entry.leading.includes(token[length]!))) {
+      if (entry.strength === 'long' || entry.distinctive || (at === 0 && entry.leading?.some((rest) => token.startsWith(rest, length)) === false)) {
         if (inside === undefined || length > inside.skeleton.length) {
           inside = entry;
           insideAt = at;

@@ -186,14 +186,15 @@ export const distinctiveBrands: ReadonlySet<string> = new Set([
 /**
  * Coined names that sit inside other words (`etoro` in "ketorolac", `coinex` in "bitcoinexchange"): at
  * the start of a token they are a warning glued to anything (`etorocrypt`, `coinexeu`), as a distinctive
- * brand is, unless the next letter carries on into the word the brand begins (`coin` + `exchange`,
- * `express`, `explore`, `extra`, `exit`). Brand → letters that may not follow it.
+ * brand is, unless the letters after them carry on into the word the brand begins. Brand → how those words
+ * go on after it, compared as the skeleton reads both (`i` as `l`, so `revolut` + `l…` is spared with `revolution`).
  */
-export const leadingBrands: ReadonlyMap<string, string> = new Map([
-  ['etoro', ''],
-  ['coinex', 'achiopt'],
-  // `revolution`, `revolutie`, `revolute` (the skeleton reads `i` as `l`): the words Revolut's name begins.
-  ['revolut', 'iel'],
+export const leadingBrands: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([
+  ['etoro', []],
+  // `coin` + exchange, express, explorer, expert, expo, export, extra, next (Coinext), exit, exact, exam, excel, exclusive…
+  ['coinex', ['change', 'press', 'plor', 'pert', 'po', 'port', 'pand', 'perien', 't', 'it', 'act', 'am', 'cel', 'cept', 'clus', 'cess', 'cite', 'hib', 'ot', 'odus', 'pect']],
+  // revolution, revolutie, revolutia, revolute
+  ['revolut', ['i', 'e']],
 ]);
 
 /**
