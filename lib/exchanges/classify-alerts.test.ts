@@ -116,7 +116,7 @@ describe('the ninth round: bait in local languages, airdrop checks, a bait word 
   ])('%s is not a lookalike', expectNotLookalike);
 });
 
-describe('the tenth round: Turkish giveaway words, Revolut glued to anything, plural bait run together, on chain, CoinEx glued', () => {
+describe('the tenth round: Turkish giveaway words, Revolut glued to anything, plural bait run together, on chain, CoinEx glued, coined typos at an end', () => {
   it.each([
     ['paribuodul.com', 'paribu'],
     ['paribucarkicevir.com', 'paribu'],
@@ -135,6 +135,11 @@ describe('the tenth round: Turkish giveaway words, Revolut glued to anything, pl
     ['coinexab.com', 'coinex'],
     ['coinexco1.com', 'coinex'],
     ['coinexin1.com', 'coinex'],
+    // a coined six-letter brand as the whole name, a letter changed or two swapped at either end
+    ['bitgef.com', 'bitget'],
+    ['nitget.com', 'bitget'],
+    ['ibtget.com', 'bitget'],
+    ['qucoin.ai', 'kucoin'],
     // on chain, a crypto word
     ['onchain-nexo.io', 'nexo'],
     // two bait words run together, the first in the plural
@@ -154,6 +159,10 @@ describe('the tenth round: Turkish giveaway words, Revolut glued to anything, pl
     'revolute-joint.com',
     'resolut.de',
     'resolut-consulting.no',
+    // cut short, or a changed letter on a site builder with no bait
+    'ucoin.net',
+    'bitge.net',
+    'kucoim.webflow.io',
     // coin + a word that begins with ex
     'coinexit.com',
     'coinexperts.net',

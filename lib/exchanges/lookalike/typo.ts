@@ -223,3 +223,20 @@ export function typoInToken(token: string, rawToken: string, isRegistrable: bool
   const unpaired = skeletonKeepingPairs(rawToken);
   return typoOf(unpaired, rawToken, isRegistrable, brands) ?? (isRegistrable ? insertedTypo(unpaired, rawToken, brands) : undefined);
 }
+
+/**
+ * `bitgef.com`, `nitget.com`, `qucoin.ai`: a coined brand of six letters as the whole registered name, one letter changed
+ * or two swapped at either end (`typoOf` keeps both ends for a six-letter brand). Only for a site's own name: on a site
+ * builder a changed letter with no bait is as likely another name (`kucoim`, `blockui`).
+ */
+export function coinedTypoAsName(label: Label, brands: BrandIndex): Evidence | undefined {
+  if (label.tokens.length !== 1) return undefined;
+  const token = label.tokens[0]!;
+  const rawToken = label.rawTokens[0]!;
+  for (const entry of brands.typoByLength[token.length] ?? none) {
+    if (!entry.distinctive || entry.strength !== 'medium' || token === entry.skeleton || !withinOneEdit(token, entry.skeleton)) continue;
+    if (nearMissWords.has(rawToken)) return undefined;
+    return { entry, kind: 'typo', bait: undefined, distance: 1, mixedScripts: isMixedScript(rawToken) };
+  }
+  return undefined;
+}
