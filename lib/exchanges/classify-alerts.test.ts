@@ -116,7 +116,7 @@ describe('the ninth round: bait in local languages, airdrop checks, a bait word 
   ])('%s is not a lookalike', expectNotLookalike);
 });
 
-describe('the tenth round: Turkish giveaway words, Revolut glued to anything, plural bait run together, on chain, CoinEx glued, coined typos at an end', () => {
+describe('the tenth round: Turkish giveaway words, Revolut glued to anything, plural bait run together, on chain, CoinEx glued, coined typos at an end, coined names cut short', () => {
   it.each([
     ['paribuodul.com', 'paribu'],
     ['paribucarkicevir.com', 'paribu'],
@@ -140,6 +140,10 @@ describe('the tenth round: Turkish giveaway words, Revolut glued to anything, pl
     ['nitget.com', 'bitget'],
     ['ibtget.com', 'bitget'],
     ['qucoin.ai', 'kucoin'],
+    // a coined brand of seven letters or more, its last letter dropped, glued to other letters
+    ['coinbascet.com', 'coinbase'],
+    ['bitfineas.com', 'bitfinex'],
+    ['binancweb.net', 'binance'],
     // on chain, a crypto word
     ['onchain-nexo.io', 'nexo'],
     // two bait words run together, the first in the plural
@@ -163,6 +167,11 @@ describe('the tenth round: Turkish giveaway words, Revolut glued to anything, pl
     'ucoin.net',
     'bitge.net',
     'kucoim.webflow.io',
+    // a near-miss word that begins as a cut brand does; a cut brand on a site builder
+    'whitebird.io',
+    'whitebirds.com',
+    'coinbasket.com',
+    'coinbasket.webflow.io',
     // coin + a word that begins with ex
     'coinexit.com',
     'coinexperts.net',

@@ -327,6 +327,7 @@ export const nearMissWords: ReadonlySet<string> = new Set([
   'coinbank',
   'coinbag',
   'coinbags',
+  'coinbasket',
   'whitebird',
   'coinage',
   'binnacle',

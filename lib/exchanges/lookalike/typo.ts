@@ -2,7 +2,7 @@
  * Typos of a brand: one edit, or two that keep the brand's first and last letters, scaled to the
  * brand's strength (brand-index.ts).
  */
-import type { BrandEntry, BrandIndex } from '../brand-index';
+import { brandsStartingAt, type BrandEntry, type BrandIndex } from '../brand-index';
 import { collapseRepeats, editDistance } from '../edit-distance';
 import { isMixedScript, skeletonKeepingPairs } from '../skeleton';
 import { nearMissWords } from './brand-words';
@@ -237,6 +237,24 @@ export function coinedTypoAsName(label: Label, brands: BrandIndex): Evidence | u
     if (!entry.distinctive || entry.strength !== 'medium' || token === entry.skeleton || !withinOneEdit(token, entry.skeleton)) continue;
     if (nearMissWords.has(rawToken)) return undefined;
     return { entry, kind: 'typo', bait: undefined, distance: 1, mixedScripts: isMixedScript(rawToken) };
+  }
+  return undefined;
+}
+
+/**
+ * `coinbascet.com`, `binanweb.com`, `bitfineas.com`: a coined brand of seven letters or more with its last letter
+ * dropped, glued to other letters at the start of a token of a site's own name, as written (the skeleton would read
+ * `whitebi` in `whiteblaze`). No word begins that way but the near-miss words (`whitebird`).
+ */
+export function coinedCutShortAsName(label: Label, brands: BrandIndex): Evidence | undefined {
+  for (let i = 0; i < label.tokens.length; i++) {
+    const raw = label.rawTokens[i]!;
+    for (const entry of brandsStartingAt(brands, label.tokens[i]!, 0) ?? none) {
+      const brand = entry.token;
+      if (!entry.distinctive || brand.length < 7 || raw.length < brand.length || raw.startsWith(brand) || !raw.startsWith(brand.slice(0, -1))) continue;
+      for (const word of nearMissWords) if (raw.startsWith(word)) return undefined;
+      return { entry, kind: 'typo', bait: undefined, distance: 1, mixedScripts: isMixedScript(raw) };
+    }
   }
   return undefined;
 }
