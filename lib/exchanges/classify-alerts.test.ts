@@ -116,72 +116,88 @@ describe('the ninth round: bait in local languages, airdrop checks, a bait word 
   ])('%s is not a lookalike', expectNotLookalike);
 });
 
-describe('the tenth round: Turkish giveaway words, Revolut glued to anything, plural bait run together, on chain, CoinEx glued, coined typos at an end, coined names cut short', () => {
+describe('the tenth round: Turkish prize words, Revolut glued to anything or a letter off, CoinEx glued, coined swaps', () => {
   it.each([
     ['paribuodul.com', 'paribu'],
-    ['paribucarkicevir.com', 'paribu'],
+    ['paribuarabaodulu.com', 'paribu'],
     ['kraken-odul.net', 'kraken'],
-    ['paribuyilbasifirsat.com', 'paribu'],
     ['gemini-ikramiye.com', 'gemini'],
     ['revolutde.com', 'revolut'],
-    ['revolutsavings.com', 'revolut'],
     ['revolutx.app', 'revolut'],
+    ['revolutcash.com', 'revolut'],
     ['auth.revolutnetwork.com', 'revolut'],
     // Revolut a letter off
     ['reolut.com', 'revolut'],
     ['revlut.business', 'revolut'],
     ['revoklut.com', 'revolut'],
-    // CoinEx glued to letters that begin no word it begins
+    // CoinEx glued to letters that begin no word 'coin' + ex… makes
     ['coinexab.com', 'coinex'],
     ['coinexco1.com', 'coinex'],
     ['coinexin1.com', 'coinex'],
-    // a coined six-letter brand as the whole name, a letter changed or two swapped at either end
-    ['bitgef.com', 'bitget'],
-    ['nitget.com', 'bitget'],
+    ['coinexhus.net', 'coinex'],
+    // a coined six-letter brand as the whole name, two letters swapped at either end or its first letter said alike
     ['ibtget.com', 'bitget'],
+    ['bitgte.com', 'bitget'],
     ['qucoin.ai', 'kucoin'],
-    // a coined brand of seven letters or more, its last letter dropped, glued to other letters
-    ['coinbascet.com', 'coinbase'],
-    ['bitfineas.com', 'bitfinex'],
-    ['binancweb.net', 'binance'],
-    // on chain, a crypto word
-    ['onchain-nexo.io', 'nexo'],
-    // two bait words run together, the first in the plural
-    ['contactssupport-gemini.com', 'gemini'],
-    ['connectssupport-kraken.com', 'kraken'],
   ])('%s imitates %s', expectLookalike);
 
   it.each([
-    // the words Revolut's name begins, in any language
+    // the words Revolut's name begins, in any language (Estonian, Italian, Latin, German…)
     'revolutionparts.com',
     'revolutie.nl',
     'revolutia.ro',
     'revolutebody.com',
     'revoluterra.ru',
-    // words a letter from Revolut: revolt, revolute, and German and Norwegian resolut(t)
+    'revolutsioon.ee',
+    'revoluta.it',
+    'revolutum.org',
+    'revolutz.de',
+    // words a letter from Revolut: revolt, revolute, German and Norwegian resolut(t), French revoit, Polish rezolut
     'revolt.tv',
     'revolute-joint.com',
     'resolut.de',
     'resolut-consulting.no',
-    // cut short, or a changed letter on a site builder with no bait
-    'ucoin.net',
-    'bitge.net',
-    'kucoim.webflow.io',
-    // a near-miss word that begins as a cut brand does; a cut brand on a site builder
-    'whitebird.io',
-    'whitebirds.com',
-    'coinbasket.com',
-    'coinbasket.webflow.io',
+    'revoit.fr',
+    'rezolut.pl',
+    'revolat.com',
     // coin + a word that begins with ex
     'coinexit.com',
     'coinexperts.net',
     'coinexams.org',
-    // Kazan the city
+    'coinexpense.com',
+    'coinexplain.com',
+    'coinexceed.com',
+    'coinexcursion.com',
+    'coinexhaust.com',
+    'coinexpat.com',
+    // one letter from a coined six-letter brand: other names and words (Chemex, Dionex, rateio, bitmez, Ducoin, wazirs)
+    'chemex.com',
+    'dionex.com',
+    'rateio.com.br',
+    'bitmez.com.tr',
+    'ducoin.fr',
+    'bitgen.com',
+    'wazirs.com',
+    'pioner.no',
+    'kucoim.webflow.io',
+    // a coined brand cut short begins other names (bitHuman, Indodana, white birch, coin basis)
+    'bithuman.ai',
+    'indodana.id',
+    'whitebirch.com',
+    'coinbasis.com',
+    'deribileklik.com',
+    // Turkish shop words (discount, deal, advantage, translation) are not bait; nor is Kazan the city
+    'voyage-indirim.com',
+    'celsius-klima-indirim.com',
+    'gate-firsat.com',
+    'nexo-avantaj.com',
+    'geminiceviri.com',
     'gemini-kazan.ru',
     'krakenkazan.ru',
-    // a short common word glued to a crypto word is another company's name
-    'onchaingate.com',
-    // a plural that is no bait word's
-    'gemini-newsupdates.com',
+    // plurals of bait words run together with another are ordinary phrases
+    'gate-ticketsonline.com',
+    'luno-partnersportal.com',
+    // on chain beside Google's Gemini
+    'gemini-onchain-agent.com',
   ])('%s is not a lookalike', expectNotLookalike);
 });

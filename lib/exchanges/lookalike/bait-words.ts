@@ -200,21 +200,12 @@ export const baitWords: ReadonlySet<string> = new Set([
   'cekilis',
   'cekilisi',
   'kampanya',
-  // Turkish giveaway words: gain, prize, chance, wheel and spin, surprise, bonus, luck, privilege, discount. Not
-  // `kazan` (win), which is also a city.
-  'kazanc',
+  // Turkish prize words: prize, bonus, gain. Not the words of everyday shops (`indirim` discount, `firsat` deal,
+  // `avantaj`, `cark` gear), which sit beside common words (`celsius-klima-indirim`), nor `kazan` (win), also a city.
   'odul',
   'odulu',
-  'firsat',
-  'firsati',
-  'cark',
-  'carki',
-  'cevir',
-  'surpriz',
   'ikramiye',
-  'talih',
-  'avantaj',
-  'indirim',
+  'kazanc',
   'borsa',
   'soporte',
   'suporte',
@@ -299,5 +290,4 @@ export const cryptoWords: ReadonlySet<string> = new Set([
   'trc20',
   'blockchain',
   'bsc',
-  'onchain',
 ]);

@@ -191,10 +191,11 @@ export const distinctiveBrands: ReadonlySet<string> = new Set([
  */
 export const leadingBrands: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([
   ['etoro', []],
-  // `coin` + exchange, express, explorer, expert, expo, export, extra, next (Coinext), exit, exact, exam, excel, exclusive…
-  ['coinex', ['change', 'press', 'plor', 'pert', 'po', 'port', 'pand', 'perien', 't', 'it', 'act', 'am', 'cel', 'cept', 'clus', 'cess', 'cite', 'hib', 'ot', 'odus', 'pect']],
-  // revolution, revolutie, revolutia, revolute
-  ['revolut', ['i', 'e']],
+  // `coin` + exchange, exceed, excel, exclusive, excursion, excite, excavate, expert, explorer, express, expense, extra,
+  // next (Coinext), exit, exact, exam, exhibit, exhaust, exhale, exotic, exodus
+  ['coinex', ['cha', 'che', 'ce', 'cl', 'cu', 'cit', 'cav', 'p', 't', 'it', 'act', 'am', 'hib', 'hau', 'hal', 'ot', 'odus']],
+  // revolution, revolutie, revolute, revoluta, revolutsioon, revolutum, revolutz: a vowel, `s` or `z` carries on
+  ['revolut', ['a', 'e', 'i', 'o', 'u', 's', 'z']],
 ]);
 
 /**
@@ -314,9 +315,12 @@ export const nearMissWords: ReadonlySet<string> = new Set([
   'bitrix',
   'coinzone',
   'coingate',
-  // a letter from Revolut, which the typo rules read (English, and German and Norwegian for resolute)
+  // a letter from Revolut, which the typo rules read (English; German and Norwegian for resolute; French, Catalan, Polish)
   'revolute',
   'resolut',
+  'revoit',
+  'revolat',
+  'rezolut',
   // a letter added to a common-word brand (lookalike/typo.ts, insertedTypo)
   'voyageur',
   'kranken',

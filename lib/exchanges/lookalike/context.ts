@@ -13,8 +13,7 @@ export function contextsOf(label: Label): (string | undefined)[] {
 
 /**
  * A token's bait or crypto word: the token itself, a bait word after `my`, `your`, `get`, `the` (`myaccount`), or
- * two bait words run together, the first of five letters or more, perhaps in the plural (`activitylog`, `loginhelp`,
- * `contactssupport`; not `carefree`). Not a word with other letters before it, which makes other words (`supermarket`,
+ * two bait words run together, the first of five letters or more (`activitylog`, `loginhelp`; not `carefree`). Not a word with other letters before it, which makes other words (`supermarket`,
  * `shareholder`, `determining`), nor after it (`accessories`, `careers`), nor bait run into a crypto word
  * (`livestock`).
  */
@@ -26,12 +25,9 @@ function tokenContext(token: string): string | undefined {
   if (token.length < 7) return undefined;
   // By the word that ends the token, looked up by its last two letters: most tokens end in none.
   for (const word of baitByTail.get(pairKey(token, token.length - 2)) ?? noWords) {
-    const firstLength = token.length - word.length;
-    if (!token.endsWith(word) || firstLength < 5) continue;
-    const first = token.slice(0, firstLength);
+    if (!token.endsWith(word) || token.length - word.length < 5) continue;
+    const first = token.slice(0, token.length - word.length);
     if (baitWords.has(first)) return first;
-    // `contactssupport`: the first word in the plural.
-    if (firstLength >= 6 && first.endsWith('s') && baitWords.has(first.slice(0, -1))) return first.slice(0, -1);
   }
   return undefined;
 }
