@@ -30,8 +30,8 @@ export interface BrandEntry {
   tldSwapAllowed: boolean;
   /** A coined name (see `distinctiveBrands`): found glued to anything. */
   distinctive: boolean;
-  /** For a coined name found glued to anything at the start of a token, the letters that may not follow it (see `leadingBrands`). */
-  leading: string | undefined;
+  /** For a coined name found glued to anything at the start of a token, the skeletons of the words it begins, past it (see `leadingBrands`). */
+  leading: readonly string[] | undefined;
   /**
    * For a name made of a common word and its ending (`krakencom` from kraken.com), the common word's
    * skeleton: a typo that keeps it whole (`krakenrum`, Kraken Rum's site) is that word padded, not a typo.
@@ -198,7 +198,7 @@ export function buildBrandIndex(exchanges: readonly ExchangeDefinition[]): Brand
         strength,
         tldSwapAllowed: !(commonWords.has(token) && token.length <= 4),
         distinctive: distinctiveBrands.has(token),
-        leading: leadingBrands.get(token),
+        leading: leadingBrands.get(token)?.map(skeleton),
         base: bases.get(token),
       });
     });
@@ -206,8 +206,9 @@ export function buildBrandIndex(exchanges: readonly ExchangeDefinition[]): Brand
   for (const entry of entries) {
     push(index.byToken, entry.skeleton, entry);
     push(index.byCollapsed, entry.collapsed, entry);
-    // Never for common words (`kraken`) or brands that begin ordinary words (`revolut`/`revolt`).
-    if (entry.strength === 'long' || (entry.strength === 'medium' && entry.token.length >= 6 && !notInsideWords.has(entry.token))) {
+    // Never for common words (`kraken`) or brands that begin ordinary words (`cryptocom`), unless the words they begin are
+    // known (`revolut`, whose `revolt` and `revolute` are near-miss words).
+    if (entry.strength === 'long' || (entry.strength === 'medium' && entry.token.length >= 6 && (!notInsideWords.has(entry.token) || entry.leading !== undefined))) {
       (index.typoByLength[entry.skeleton.length] ??= []).push(entry);
     }
     if (entry.skeleton.length >= trigramBrandLength) {

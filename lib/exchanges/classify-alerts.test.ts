@@ -115,3 +115,89 @@ describe('the ninth round: bait in local languages, airdrop checks, a bait word 
     'mygemini-story.com',
   ])('%s is not a lookalike', expectNotLookalike);
 });
+
+describe('the tenth round: Turkish prize words, Revolut glued to anything or a letter off, CoinEx glued, coined swaps', () => {
+  it.each([
+    ['paribuodul.com', 'paribu'],
+    ['paribuarabaodulu.com', 'paribu'],
+    ['kraken-odul.net', 'kraken'],
+    ['gemini-ikramiye.com', 'gemini'],
+    ['revolutde.com', 'revolut'],
+    ['revolutx.app', 'revolut'],
+    ['revolutcash.com', 'revolut'],
+    ['auth.revolutnetwork.com', 'revolut'],
+    // Revolut a letter off
+    ['reolut.com', 'revolut'],
+    ['revlut.business', 'revolut'],
+    ['revoklut.com', 'revolut'],
+    // CoinEx glued to letters that begin no word 'coin' + ex… makes
+    ['coinexab.com', 'coinex'],
+    ['coinexco1.com', 'coinex'],
+    ['coinexin1.com', 'coinex'],
+    ['coinexhus.net', 'coinex'],
+    // a coined six-letter brand as the whole name, two letters swapped at either end or its first letter said alike
+    ['ibtget.com', 'bitget'],
+    ['bitgte.com', 'bitget'],
+    ['qucoin.ai', 'kucoin'],
+  ])('%s imitates %s', expectLookalike);
+
+  it.each([
+    // the words Revolut's name begins, in any language (Estonian, Italian, Latin, German…)
+    'revolutionparts.com',
+    'revolutie.nl',
+    'revolutia.ro',
+    'revolutebody.com',
+    'revoluterra.ru',
+    'revolutsioon.ee',
+    'revoluta.it',
+    'revolutum.org',
+    'revolutz.de',
+    // words a letter from Revolut: revolt, revolute, German and Norwegian resolut(t), French revoit, Polish rezolut
+    'revolt.tv',
+    'revolute-joint.com',
+    'resolut.de',
+    'resolut-consulting.no',
+    'revoit.fr',
+    'rezolut.pl',
+    'revolat.com',
+    // coin + a word that begins with ex
+    'coinexit.com',
+    'coinexperts.net',
+    'coinexams.org',
+    'coinexpense.com',
+    'coinexplain.com',
+    'coinexceed.com',
+    'coinexcursion.com',
+    'coinexhaust.com',
+    'coinexpat.com',
+    // one letter from a coined six-letter brand: other names and words (Chemex, Dionex, rateio, bitmez, Ducoin, wazirs)
+    'chemex.com',
+    'dionex.com',
+    'rateio.com.br',
+    'bitmez.com.tr',
+    'ducoin.fr',
+    'bitgen.com',
+    'wazirs.com',
+    'pioner.no',
+    'kucoim.webflow.io',
+    // a coined brand cut short begins other names (bitHuman, Indodana, white birch, coin basis)
+    'bithuman.ai',
+    'indodana.id',
+    'whitebirch.com',
+    'coinbasis.com',
+    'deribileklik.com',
+    // Turkish shop words (discount, deal, advantage, translation) are not bait; nor is Kazan the city
+    'voyage-indirim.com',
+    'celsius-klima-indirim.com',
+    'gate-firsat.com',
+    'nexo-avantaj.com',
+    'geminiceviri.com',
+    'gemini-kazan.ru',
+    'krakenkazan.ru',
+    // plurals of bait words run together with another are ordinary phrases
+    'gate-ticketsonline.com',
+    'luno-partnersportal.com',
+    // on chain beside Google's Gemini
+    'gemini-onchain-agent.com',
+  ])('%s is not a lookalike', expectNotLookalike);
+});

@@ -18,7 +18,7 @@ import { affixContext, bestContext, contextElsewhere, contextOf, contextsOf, fai
 import { article, describeHost, explanationOf, lookalikeReason, notTheirs } from './lookalike/reason';
 import { labelOf, namesBefore } from './lookalike/labels';
 import { commonWordBesideAlert, commonWordOnThrowaway, paddedBrand, strayShortToken } from './lookalike/padding';
-import { commonTypoBesideBait, typoInToken, typoOf } from './lookalike/typo';
+import { coinedTypoAsName, commonTypoBesideBait, typoInToken, typoOf } from './lookalike/typo';
 import { commonTypoAlone, paddedCommonTypo, splitAcrossDot } from './lookalike/across-labels';
 import { brandGluedOnBuilder, brandTypoOnBuilder, coinedTypoOnBuilder, commonTypoOnBuilder, commonWordOnBuilder, siteBuilders } from './lookalike/hosted';
 import { typoBesideBaitOnHosting } from './lookalike/hosted-typos';
@@ -97,7 +97,7 @@ function evidenceInToken(token: string, rawToken: string, isRegistrable: boolean
     for (const entry of list) {
       const length = entry.skeleton.length;
       if (length >= token.length || !token.startsWith(entry.skeleton, at)) continue;
-      if (entry.strength === 'long' || entry.distinctive || (at === 0 && entry.leading !== undefined && !entry.leading.includes(token[length]!))) {
+      if (entry.strength === 'long' || entry.distinctive || (at === 0 && entry.leading?.some((rest) => token.startsWith(rest, length)) === false)) {
         if (inside === undefined || length > inside.skeleton.length) {
           inside = entry;
           insideAt = at;
@@ -327,7 +327,7 @@ export function classify(hostname: string): ClassifyReturnType {
     if (!evidence && asName && label.tokens.length === 1) evidence = commonTypoAlone(label, labels, favouredHere, brands);
     // `kraken-tracker.icu`, `bitekraken.cc`, `krakexn5.vip`: a common word anywhere, or mistyped and numbered, in a throwaway name.
     if (!evidence && asName && (throwaway || worn)) evidence = commonWordOnThrowaway(label, brands) ?? (label.tokens.length === 1 ? paddedCommonTypo(label, brands) : undefined);
-    if (!evidence && isRegistrable && hosting === undefined) evidence = commonWordBesideAlert(label, brands);
+    if (!evidence && isRegistrable && hosting === undefined) evidence = commonWordBesideAlert(label, brands) ?? coinedTypoAsName(label, brands);
     // `kraken-helpp.wixstudio.com`, `krekan-docs.gitbook.io`, `koinbas-app.webflow.io`, `blocfki.webflow.io`: common words with sloppy bait, and typos, on a site builder.
     if (!evidence && isRegistrable && hosting !== undefined && siteBuilders.has(hosting))
       evidence =

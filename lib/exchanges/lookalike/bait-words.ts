@@ -200,6 +200,12 @@ export const baitWords: ReadonlySet<string> = new Set([
   'cekilis',
   'cekilisi',
   'kampanya',
+  // Turkish prize words: prize, bonus, gain. Not the words of everyday shops (`indirim` discount, `firsat` deal,
+  // `avantaj`, `cark` gear), which sit beside common words (`celsius-klima-indirim`), nor `kazan` (win), also a city.
+  'odul',
+  'odulu',
+  'ikramiye',
+  'kazanc',
   'borsa',
   'soporte',
   'suporte',

@@ -186,12 +186,16 @@ export const distinctiveBrands: ReadonlySet<string> = new Set([
 /**
  * Coined names that sit inside other words (`etoro` in "ketorolac", `coinex` in "bitcoinexchange"): at
  * the start of a token they are a warning glued to anything (`etorocrypt`, `coinexeu`), as a distinctive
- * brand is, unless the next letter carries on into the word the brand begins (`coin` + `exchange`,
- * `express`, `explore`, `extra`, `exit`). Brand → letters that may not follow it.
+ * brand is, unless the letters after them carry on into the word the brand begins. Brand → how those words
+ * go on after it, compared as the skeleton reads both (`i` as `l`, so `revolut` + `l…` is spared with `revolution`).
  */
-export const leadingBrands: ReadonlyMap<string, string> = new Map([
-  ['etoro', ''],
-  ['coinex', 'achiopt'],
+export const leadingBrands: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([
+  ['etoro', []],
+  // `coin` + exchange, exceed, excel, exclusive, excursion, excite, excavate, expert, explorer, express, expense, extra,
+  // next (Coinext), exit, exact, exam, exhibit, exhaust, exhale, exotic, exodus
+  ['coinex', ['cha', 'che', 'ce', 'cl', 'cu', 'cit', 'cav', 'p', 't', 'it', 'act', 'am', 'hib', 'hau', 'hal', 'ot', 'odus']],
+  // revolution, revolutie, revolute, revoluta, revolutsioon, revolutum, revolutz: a vowel, `s` or `z` carries on
+  ['revolut', ['a', 'e', 'i', 'o', 'u', 's', 'z']],
 ]);
 
 /**
@@ -311,6 +315,12 @@ export const nearMissWords: ReadonlySet<string> = new Set([
   'bitrix',
   'coinzone',
   'coingate',
+  // a letter from Revolut, which the typo rules read (English; German and Norwegian for resolute; French, Catalan, Polish)
+  'revolute',
+  'resolut',
+  'revoit',
+  'revolat',
+  'rezolut',
   // a letter added to a common-word brand (lookalike/typo.ts, insertedTypo)
   'voyageur',
   'kranken',
@@ -321,6 +331,7 @@ export const nearMissWords: ReadonlySet<string> = new Set([
   'coinbank',
   'coinbag',
   'coinbags',
+  'coinbasket',
   'whitebird',
   'coinage',
   'binnacle',

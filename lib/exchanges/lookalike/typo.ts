@@ -223,3 +223,36 @@ export function typoInToken(token: string, rawToken: string, isRegistrable: bool
   const unpaired = skeletonKeepingPairs(rawToken);
   return typoOf(unpaired, rawToken, isRegistrable, brands) ?? (isRegistrable ? insertedTypo(unpaired, rawToken, brands) : undefined);
 }
+
+/**
+ * `ibtget.com`, `bitgte.com`, `qucoin.ai`: a coined brand of six letters as the whole registered name, two letters
+ * swapped at either end or its first letter said alike (`c`/`k`/`q`); `typoOf` keeps both ends for a six-letter brand.
+ * A changed letter at an end makes other names (`chemex`, `dionex`, `ducoin`, `rateio`), so it is not read. Only for a
+ * site's own name: on a site builder a changed letter with no bait is as likely another name (`kucoim`, `blockui`).
+ */
+export function coinedTypoAsName(label: Label, brands: BrandIndex): Evidence | undefined {
+  if (label.tokens.length !== 1) return undefined;
+  const token = label.tokens[0]!;
+  const rawToken = label.rawTokens[0]!;
+  for (const entry of brands.typoByLength[token.length] ?? none) {
+    if (!entry.distinctive || entry.strength !== 'medium' || !(swappedAtEnd(token, entry.skeleton) || saidAlikeFirst(token, entry.skeleton))) continue;
+    if (nearMissWords.has(rawToken)) return undefined;
+    return { entry, kind: 'typo', bait: undefined, distance: 1, mixedScripts: isMixedScript(rawToken) };
+  }
+  return undefined;
+}
+
+/** The first two letters or the last two swapped, the rest as written. */
+function swappedAtEnd(token: string, brand: string): boolean {
+  const n = brand.length;
+  const first = token.charCodeAt(0) === brand.charCodeAt(1) && token.charCodeAt(1) === brand.charCodeAt(0) && token.endsWith(brand.slice(2));
+  return first || (token.charCodeAt(n - 1) === brand.charCodeAt(n - 2) && token.charCodeAt(n - 2) === brand.charCodeAt(n - 1) && token.startsWith(brand.slice(0, n - 2)));
+}
+
+/** `qucoin`, `cucoin` for `kucoin`: the first letter said alike, the rest as written. */
+function saidAlikeFirst(token: string, brand: string): boolean {
+  const a = token.charCodeAt(0);
+  const b = brand.charCodeAt(0);
+  const alike = (code: number) => code === 0x63 || code === 0x6b || code === 0x71;
+  return a !== b && alike(a) && alike(b) && token.endsWith(brand.slice(1));
+}
