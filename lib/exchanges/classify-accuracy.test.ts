@@ -12,6 +12,7 @@ import {
   loadFourthBlindSet,
   loadSecondBlindSet,
   loadSixthBlindSet,
+  loadSeventhBlindSet,
   loadThirdBlindSet,
   loadTimeSplit,
   scoreOnCorpus,
@@ -146,6 +147,7 @@ const laterBlindSets = [
   ['fourth', 'phishing-blind4.tsv', loadFourthBlindSet, 1696],
   ['fifth', 'phishing-blind5.tsv', loadFifthBlindSet, 2298],
   ['sixth', 'phishing-blind6.tsv', loadSixthBlindSet, 8660],
+  ['seventh', 'phishing-blind7.tsv', loadSeventhBlindSet, 901],
 ] as const;
 
 describe.each(laterBlindSets.map((row, at) => [...row, at] as const))('the %s blind set (tests/fixtures/domains/heldout/%s)', (_name, _file, load, size, at) => {

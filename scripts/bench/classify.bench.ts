@@ -17,6 +17,7 @@ import {
   loadFourthBlindSet,
   loadSecondBlindSet,
   loadSixthBlindSet,
+  loadSeventhBlindSet,
   loadThirdBlindSet,
   loadTimeSplit,
   scoreOnCorpus,
@@ -128,7 +129,9 @@ export async function bench(): Promise<BenchReport> {
   // The sixth blind set, committed before classify ran on it: counted, not printed; also its hosts listed from EIGHTH_ROUND_UNSEEN_FROM.
   const sixthBlind = loadSixthBlindSet();
   const sixthUnseen = splitByDay(sixthBlind, EIGHTH_ROUND_UNSEEN_FROM).from;
-  const unread: ReadonlySet<object> = new Set([late, secondBlind, thirdBlind, fourthParts.late, fourthBlind, fifthBlind, fifth2026, fourthUnseen, fifthUnseen, unseenBoth, sixthBlind, sixthUnseen]);
+  // The seventh blind set, committed before classify ran on it: counted, not printed.
+  const seventhBlind = loadSeventhBlindSet();
+  const unread: ReadonlySet<object> = new Set([late, secondBlind, thirdBlind, fourthParts.late, fourthBlind, fifthBlind, fifth2026, fourthUnseen, fifthUnseen, unseenBoth, sixthBlind, sixthUnseen, seventhBlind]);
   const halves = [
     ['development half', split.development],
     ['held-out half', split.heldOut],
@@ -147,6 +150,7 @@ export async function bench(): Promise<BenchReport> {
     [`fourth and fifth blind sets, listed from ${EIGHTH_ROUND_UNSEEN_FROM}`, unseenBoth],
     ['sixth blind set', sixthBlind],
     [`sixth blind set, listed from ${EIGHTH_ROUND_UNSEEN_FROM}`, sixthUnseen],
+    ['seventh blind set', seventhBlind],
   ] as const;
   const splitRows = halves.flatMap(([name, half]) => {
     const ours = scoreOnCorpus(half, (host) => classify(host).verdict === 'lookalike');
@@ -188,6 +192,7 @@ export async function bench(): Promise<BenchReport> {
       ['fourth blind set', fourthBlind],
       ['fifth blind set', fifthBlind],
       ['sixth blind set', sixthBlind],
+      ['seventh blind set', seventhBlind],
     ] as const
   ).flatMap(bySource);
 
