@@ -13,6 +13,7 @@ import {
   loadSecondBlindSet,
   loadSixthBlindSet,
   loadSeventhBlindSet,
+  loadEighthBlindSet,
   loadThirdBlindSet,
   loadTimeSplit,
   scoreOnCorpus,
@@ -148,6 +149,7 @@ const laterBlindSets = [
   ['fifth', 'phishing-blind5.tsv', loadFifthBlindSet, 2298],
   ['sixth', 'phishing-blind6.tsv', loadSixthBlindSet, 8660],
   ['seventh', 'phishing-blind7.tsv', loadSeventhBlindSet, 901],
+  ['eighth', 'phishing-blind8.tsv', loadEighthBlindSet, 6237],
 ] as const;
 
 describe.each(laterBlindSets.map((row, at) => [...row, at] as const))('the %s blind set (tests/fixtures/domains/heldout/%s)', (_name, _file, load, size, at) => {

@@ -18,6 +18,7 @@ import {
   loadSecondBlindSet,
   loadSixthBlindSet,
   loadSeventhBlindSet,
+  loadEighthBlindSet,
   loadThirdBlindSet,
   loadTimeSplit,
   scoreOnCorpus,
@@ -131,7 +132,28 @@ export async function bench(): Promise<BenchReport> {
   const sixthUnseen = splitByDay(sixthBlind, EIGHTH_ROUND_UNSEEN_FROM).from;
   // The seventh blind set, committed before classify ran on it: counted, not printed.
   const seventhBlind = loadSeventhBlindSet();
-  const unread: ReadonlySet<object> = new Set([late, secondBlind, thirdBlind, fourthParts.late, fourthBlind, fifthBlind, fifth2026, fourthUnseen, fifthUnseen, unseenBoth, sixthBlind, sixthUnseen, seventhBlind]);
+  // The eighth blind set, committed before classify ran on it: counted, not printed; also its hosts of 2026, and from EIGHTH_ROUND_UNSEEN_FROM.
+  const eighthBlind = loadEighthBlindSet();
+  const eighth2026 = splitByDay(eighthBlind, '2026-01-01').from;
+  const eighthLatest = splitByDay(eighthBlind, EIGHTH_ROUND_UNSEEN_FROM).from;
+  const unread: ReadonlySet<object> = new Set([
+    late,
+    secondBlind,
+    thirdBlind,
+    fourthParts.late,
+    fourthBlind,
+    fifthBlind,
+    fifth2026,
+    fourthUnseen,
+    fifthUnseen,
+    unseenBoth,
+    sixthBlind,
+    sixthUnseen,
+    seventhBlind,
+    eighthBlind,
+    eighth2026,
+    eighthLatest,
+  ]);
   const halves = [
     ['development half', split.development],
     ['held-out half', split.heldOut],
@@ -151,6 +173,9 @@ export async function bench(): Promise<BenchReport> {
     ['sixth blind set', sixthBlind],
     [`sixth blind set, listed from ${EIGHTH_ROUND_UNSEEN_FROM}`, sixthUnseen],
     ['seventh blind set', seventhBlind],
+    ['eighth blind set', eighthBlind],
+    ['eighth blind set, listed from 2026-01-01', eighth2026],
+    [`eighth blind set, listed from ${EIGHTH_ROUND_UNSEEN_FROM}`, eighthLatest],
   ] as const;
   const splitRows = halves.flatMap(([name, half]) => {
     const ours = scoreOnCorpus(half, (host) => classify(host).verdict === 'lookalike');
@@ -193,6 +218,7 @@ export async function bench(): Promise<BenchReport> {
       ['fifth blind set', fifthBlind],
       ['sixth blind set', sixthBlind],
       ['seventh blind set', seventhBlind],
+      ['eighth blind set', eighthBlind],
     ] as const
   ).flatMap(bySource);
 
