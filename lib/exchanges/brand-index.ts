@@ -101,6 +101,15 @@ export function brandsCollapsedTo(brands: BrandIndex, text: string): BrandEntry[
   return mayBeKey(brands.tokenHeads, text, 0, text.length) ? brands.byCollapsed.get(text) : undefined;
 }
 
+/**
+ * Whether a brand that begins other words, found at the start of `token`, carries on there into one of them by two
+ * letters or more (`revolut` + `ion`, `coinex` + `change`): then the token is that word, not the brand padded or
+ * glued to bait (`revolution-support`, `coinexchangelogin`).
+ */
+export function carriesOn(entry: BrandEntry, token: string, at: number): boolean {
+  return entry.leading?.some((rest) => rest.length >= 2 && token.startsWith(rest, at)) === true;
+}
+
 /** The shortest skeleton in `byTrigram`: a brand found there at `at` ends at `at + trigramBrandLength` or later. */
 export const trigramBrandLength = 5;
 

@@ -58,3 +58,36 @@ describe('more ways to hide a login beside a common-word brand on a site builder
 
   it.each(['gemini-origin.webflow.io', 'robinhood-begin.webflow.io', 'kraken-logement.wixsite.com'])('%s is not a lookalike', expectNotLookalike);
 });
+
+describe('the eleventh round: online-course builders, a coined brand with a letter after it beside bait on free hosting', () => {
+  it.each([
+    ['secure-blockfe-cdn.teachable.com', 'blockfi'],
+    ['help-blockff-portal.thinkific.com', 'blockfi'],
+    ['home-blockfie-cdn.github.io', 'blockfi'],
+    ['start-blockfie-cdn.webflow.io', 'blockfi'],
+    ['kucoinn-login.pages.dev', 'kucoin'],
+  ])('%s imitates %s', expectLookalike);
+
+  it.each([
+    // a course named for a common word, with no bait
+    'kraken-yoga.teachable.com',
+    'gemini-astrology.teachable.com',
+    // a common word with a letter after it is another name (KrakenD, an API gateway)
+    'krakend-docs.pages.dev',
+    // a coined brand with a letter after it and no bait
+    'blockfie-demo.vercel.app',
+  ])('%s is not a lookalike', expectNotLookalike);
+});
+
+describe('a brand that begins other words, carrying on into one of them, is that word (revolution, coin exchange)', () => {
+  it.each([
+    ['revolutsupport.com', 'revolut'],
+    ['revolutlink.com', 'revolut'],
+    ['revolut-login.pages.dev', 'revolut'],
+  ])('%s imitates %s', expectLookalike);
+
+  it.each(['revolution-login.com', 'revolution-support.com', 'revolutionlogin.com', 'revolution-login.pages.dev', 'revolutiva.com', 'coinexchangelogin.com'])(
+    '%s is not a lookalike',
+    expectNotLookalike,
+  );
+});

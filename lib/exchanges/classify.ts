@@ -6,7 +6,7 @@
  */
 import { getPublicSuffix } from 'tldts';
 import { exchanges } from './registry';
-import { brandsCollapsedTo, brandsNamed, brandsStartingAt, buildBrandIndex, buildDomainIndex, trigramBrandLength, type BrandEntry, type BrandIndex, type DomainIndex } from './brand-index';
+import { brandsCollapsedTo, brandsNamed, brandsStartingAt, buildBrandIndex, carriesOn, buildDomainIndex, trigramBrandLength, type BrandEntry, type BrandIndex, type DomainIndex } from './brand-index';
 import { collapseRepeats } from './edit-distance';
 import { mayStartKey } from './lookalike/key-heads';
 import { hostnameFromUrl, parseHostname } from './hostname';
@@ -105,7 +105,7 @@ function evidenceInToken(token: string, rawToken: string, isRegistrable: boolean
         continue;
       }
       // Medium and weak brands only count inside a token when everything around them is bait.
-      if (affixed !== undefined) continue;
+      if (affixed !== undefined || (at === 0 && carriesOn(entry, token, length))) continue;
       // `coingate`: a short common word glued to a crypto word is another company's name, not bait.
       const shortCommon = entry.strength === 'weak' && length <= 4;
       const [prefix, suffix] = affixesOf(token, rawToken, entry, at);

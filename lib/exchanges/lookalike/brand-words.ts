@@ -193,9 +193,9 @@ export const leadingBrands: ReadonlyMap<string, readonly string[]> = new Map<str
   ['etoro', []],
   // `coin` + exchange, exceed, excel, exclusive, excursion, excite, excavate, expert, explorer, express, expense, extra,
   // next (Coinext), exit, exact, exam, exhibit, exhaust, exhale, exotic, exodus
-  ['coinex', ['cha', 'che', 'ce', 'cl', 'cu', 'cit', 'cav', 'p', 't', 'it', 'act', 'am', 'hib', 'hau', 'hal', 'ot', 'odus']],
-  // revolution, revolutie, revolute, revoluta, revolutsioon, revolutum, revolutz: a vowel, `s` or `z` carries on
-  ['revolut', ['a', 'e', 'i', 'o', 'u', 's', 'z']],
+  ['coinex', ['change', 'che', 'ce', 'cl', 'cu', 'cit', 'cav', 'p', 't', 'it', 'act', 'am', 'hib', 'hau', 'hal', 'ot', 'odus']],
+  // revolution, revolutie, revolutia, revolutiva, revolute, revoluta, revoluto, revolutsioon, revolutus, revolutum, revolutz
+  ['revolut', ['ion', 'ie', 'ia', 'iv', 'e', 'a', 'o', 'sioon', 'us', 'um', 'z']],
 ]);
 
 /**
@@ -255,6 +255,11 @@ export const siteBuilderHosts: readonly string[] = [
   'ghost.io',
   'daftpage.com',
   'framer.media',
+  // online-course builders: a creator's school is a page under the builder's domain
+  'teachable.com',
+  'thinkific.com',
+  'mykajabi.com',
+  'systeme.io',
 ];
 
 /**
