@@ -30,7 +30,7 @@ export interface BrandEntry {
   tldSwapAllowed: boolean;
   /** A coined name (see `distinctiveBrands`): found glued to anything. */
   distinctive: boolean;
-  /** For a coined name found glued to anything at the start of a token, the skeletons of the words it begins, past it (see `leadingBrands`). */
+  /** For a coined name found glued to anything at the start of a token, the rests of the words it begins, as written (see `leadingBrands`). */
   leading: readonly string[] | undefined;
   /**
    * For a name made of a common word and its ending (`krakencom` from kraken.com), the common word's
@@ -99,6 +99,16 @@ export function brandsNamed(brands: BrandIndex, text: string, start = 0, end = t
 /** `byCollapsed.get(text)`, hashing the text only when it may be a brand. */
 export function brandsCollapsedTo(brands: BrandIndex, text: string): BrandEntry[] | undefined {
   return mayBeKey(brands.tokenHeads, text, 0, text.length) ? brands.byCollapsed.get(text) : undefined;
+}
+
+/**
+ * Whether a token, as written, goes on past a brand at its start into a word the brand begins (`revolut` + `ion`,
+ * `coinex` + `it`), by a word's rest of `minLength` letters or more. Written otherwise (digits, look-alike letters),
+ * it is not one of those words.
+ */
+export function beginsWord(entry: BrandEntry, rawToken: string, minLength = 1): boolean {
+  const at = entry.token.length;
+  return rawToken.startsWith(entry.token) && entry.leading?.some((rest) => rest.length >= minLength && rawToken.startsWith(rest, at)) === true;
 }
 
 /** The shortest skeleton in `byTrigram`: a brand found there at `at` ends at `at + trigramBrandLength` or later. */
@@ -198,7 +208,7 @@ export function buildBrandIndex(exchanges: readonly ExchangeDefinition[]): Brand
         strength,
         tldSwapAllowed: !(commonWords.has(token) && token.length <= 4),
         distinctive: distinctiveBrands.has(token),
-        leading: leadingBrands.get(token)?.map(skeleton),
+        leading: leadingBrands.get(token),
         base: bases.get(token),
       });
     });

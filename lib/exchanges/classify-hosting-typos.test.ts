@@ -58,3 +58,42 @@ describe('more ways to hide a login beside a common-word brand on a site builder
 
   it.each(['gemini-origin.webflow.io', 'robinhood-begin.webflow.io', 'kraken-logement.wixsite.com'])('%s is not a lookalike', expectNotLookalike);
 });
+
+describe('the eleventh round: a coined brand with a letter after it beside bait on free hosting', () => {
+  it.each([
+    ['home-blockfie-cdn.github.io', 'blockfi'],
+    ['start-blockfie-cdn.webflow.io', 'blockfi'],
+    ['kucoinn-login.pages.dev', 'kucoin'],
+  ])('%s imitates %s', expectLookalike);
+
+  it.each([
+    // a word a letter past a coined brand: Cycas revoluta, CryptoCompare's package
+    'revoluta-cdn.github.io',
+    'cryptocomp-cdn.github.io',
+    // a common word with a letter after it is another name (KrakenD, an API gateway)
+    'krakend-docs.pages.dev',
+    // a coined brand with a letter after it and no bait
+    'blockfie-demo.vercel.app',
+  ])('%s is not a lookalike', expectNotLookalike);
+});
+
+describe('a brand that begins other words, carrying on into one of them, is that word (revolution, coin exchange)', () => {
+  it.each([
+    ['revolutsupport.com', 'revolut'],
+    ['revolutlink.com', 'revolut'],
+    ['revolut-login.pages.dev', 'revolut'],
+    // bait in the rest, or a rest that is no word's (a second reader's finds)
+    ['revolutlearn.com', 'revolut'],
+    ['revolutus-login.pages.dev', 'revolut'],
+    ['revolutusdt.com', 'revolut'],
+    ['coinexclaim.com', 'coinex'],
+    ['coinexcustomer.com', 'coinex'],
+    ['coinexaml.com', 'coinex'],
+    ['coinexotc.com', 'coinex'],
+  ])('%s imitates %s', expectLookalike);
+
+  it.each(['revolution-login.com', 'revolution-support.com', 'revolution-login.pages.dev', 'revolutiva.com', 'revolutii.ro', 'revolutsiya.com', 'revolutum.org', 'revolutlabs.com'])(
+    '%s is not a lookalike',
+    expectNotLookalike,
+  );
+});

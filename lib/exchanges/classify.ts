@@ -6,7 +6,7 @@
  */
 import { getPublicSuffix } from 'tldts';
 import { exchanges } from './registry';
-import { brandsCollapsedTo, brandsNamed, brandsStartingAt, buildBrandIndex, buildDomainIndex, trigramBrandLength, type BrandEntry, type BrandIndex, type DomainIndex } from './brand-index';
+import { brandsCollapsedTo, brandsNamed, brandsStartingAt, beginsWord, buildBrandIndex, buildDomainIndex, trigramBrandLength, type BrandEntry, type BrandIndex, type DomainIndex } from './brand-index';
 import { collapseRepeats } from './edit-distance';
 import { mayStartKey } from './lookalike/key-heads';
 import { hostnameFromUrl, parseHostname } from './hostname';
@@ -14,7 +14,7 @@ import { isMixedScript } from './skeleton';
 import { accountNotices, baitWords } from './lookalike/bait-words';
 import { coinedTokens, cryptoEndings, favouredEndings, throwawayEndings, wordEndings } from './lookalike/brand-words';
 import { dashedDomain, embeddedDomain, exactMatch, hostingOf } from './lookalike/domains';
-import { affixContext, bestContext, contextElsewhere, contextOf, contextsOf, faintContext, misspelledBait, tellingBait } from './lookalike/context';
+import { affixContext, bestContext, carriesOn, contextElsewhere, contextOf, contextsOf, faintContext, misspelledBait, tellingBait } from './lookalike/context';
 import { article, describeHost, explanationOf, lookalikeReason, notTheirs } from './lookalike/reason';
 import { labelOf, namesBefore } from './lookalike/labels';
 import { commonWordBesideAlert, commonWordOnThrowaway, paddedBrand, strayShortToken } from './lookalike/padding';
@@ -97,7 +97,7 @@ function evidenceInToken(token: string, rawToken: string, isRegistrable: boolean
     for (const entry of list) {
       const length = entry.skeleton.length;
       if (length >= token.length || !token.startsWith(entry.skeleton, at)) continue;
-      if (entry.strength === 'long' || entry.distinctive || (at === 0 && entry.leading?.some((rest) => token.startsWith(rest, length)) === false)) {
+      if (entry.strength === 'long' || entry.distinctive || (at === 0 && entry.leading !== undefined && !beginsWord(entry, rawToken))) {
         if (inside === undefined || length > inside.skeleton.length) {
           inside = entry;
           insideAt = at;
@@ -105,7 +105,7 @@ function evidenceInToken(token: string, rawToken: string, isRegistrable: boolean
         continue;
       }
       // Medium and weak brands only count inside a token when everything around them is bait.
-      if (affixed !== undefined) continue;
+      if (affixed !== undefined || (at === 0 && carriesOn(entry, rawToken))) continue;
       // `coingate`: a short common word glued to a crypto word is another company's name, not bait.
       const shortCommon = entry.strength === 'weak' && length <= 4;
       const [prefix, suffix] = affixesOf(token, rawToken, entry, at);

@@ -132,7 +132,8 @@ export async function bench(): Promise<BenchReport> {
   const sixthUnseen = splitByDay(sixthBlind, EIGHTH_ROUND_UNSEEN_FROM).from;
   // The seventh blind set, committed before classify ran on it: counted, not printed.
   const seventhBlind = loadSeventhBlindSet();
-  // The eighth blind set, committed before classify ran on it: counted, not printed; also its hosts of 2026, and from EIGHTH_ROUND_UNSEEN_FROM.
+  // The eighth blind set, committed before classify ran on it: counted, not printed; also its hosts of 2026, and from
+  // EIGHTH_ROUND_UNSEEN_FROM. The eleventh round read its hosts listed before 2026-01-01, never the later ones.
   const eighthBlind = loadEighthBlindSet();
   const eighth2026 = splitByDay(eighthBlind, '2026-01-01').from;
   const eighthLatest = splitByDay(eighthBlind, EIGHTH_ROUND_UNSEEN_FROM).from;

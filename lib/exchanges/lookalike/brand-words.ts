@@ -191,11 +191,12 @@ export const distinctiveBrands: ReadonlySet<string> = new Set([
  */
 export const leadingBrands: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([
   ['etoro', []],
-  // `coin` + exchange, exceed, excel, exclusive, excursion, excite, excavate, expert, explorer, express, expense, extra,
-  // next (Coinext), exit, exact, exam, exhibit, exhaust, exhale, exotic, exodus
-  ['coinex', ['cha', 'che', 'ce', 'cl', 'cu', 'cit', 'cav', 'p', 't', 'it', 'act', 'am', 'hib', 'hau', 'hal', 'ot', 'odus']],
-  // revolution, revolutie, revolute, revoluta, revolutsioon, revolutum, revolutz: a vowel, `s` or `z` carries on
-  ['revolut', ['a', 'e', 'i', 'o', 'u', 's', 'z']],
+  // `coin` + exchange, exceed, excel, except, excess, exclusive, excursion, excuse, excite, excavate, expert, explorer,
+  // express, expense, extra, next (Coinext), exit, exams, example, exhibit, exhaust, exhale, exotic, exodus
+  ['coinex', ['change', 'cee', 'cel', 'cep', 'ces', 'clus', 'cur', 'cus', 'cit', 'cav', 'p', 't', 'it', 'ams', 'amp', 'hib', 'hau', 'hal', 'otic', 'odus']],
+  // revolution, revolutii, revolutie, revolutia, revolute, revoluta, revoluto, revolutsioon, revolutsiya, revolutsye, revolutum, revolutz
+  // and `revolutlabs.com`, among Cloudflare Radar's top 100,000 domains (2024-01), its owner unknown here
+  ['revolut', ['ion', 'i', 'e', 'a', 'o', 'si', 'sy', 'um', 'z', 'labs']],
 ]);
 
 /**
@@ -321,6 +322,10 @@ export const nearMissWords: ReadonlySet<string> = new Set([
   'revoit',
   'revolat',
   'rezolut',
+  'revoluta',
+  'revoluto',
+  // a letter after a coined brand, beside bait on free hosting (lookalike/hosted-typos.ts): CryptoCompare's package
+  'cryptocomp',
   // a letter added to a common-word brand (lookalike/typo.ts, insertedTypo)
   'voyageur',
   'kranken',

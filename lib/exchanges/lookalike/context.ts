@@ -2,6 +2,7 @@
  * Bait and crypto words beside a brand: which token of a label is one, which is the most telling,
  * and whether what is glued to a brand inside one token is bait.
  */
+import { beginsWord, type BrandEntry } from '../brand-index';
 import { baitWords, cryptoWords } from './bait-words';
 import { withinOneEdit } from './typo';
 import type { Label } from './types';
@@ -210,4 +211,12 @@ function fuzzyBait(affix: string): string | undefined {
   if (affix.length < 6) return undefined;
   for (const word of longBait) if (withinOneEdit(affix, word)) return word;
   return undefined;
+}
+
+/**
+ * `revolution-support`, `coinexchange`: a brand that begins other words, carrying on into one by three letters or more
+ * with no bait in the rest, is that word, not the brand padded or glued to bait. `coinexclaim`, `revolutionlogin` are not.
+ */
+export function carriesOn(entry: BrandEntry, rawToken: string): boolean {
+  return beginsWord(entry, rawToken, 3) && affixContext(rawToken.slice(entry.token.length), true).bait === undefined;
 }

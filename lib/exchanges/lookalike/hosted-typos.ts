@@ -67,7 +67,9 @@ function lettersOff(written: string, split: boolean, brand: string, coined: bool
   if (written === brand || (split && coined && written === `${brand}s`)) return split ? 0 : undefined;
   // The brand cut short by one letter, in a brand of seven letters or more (`blockf`); by more it is another word (`block`).
   if (!split && brand.length >= 7 && written.length === brand.length - 1 && brand.startsWith(written)) return 1;
-  // The brand cut short otherwise, or whole with letters after it (`krakend`): padding, judged elsewhere.
+  // A coined brand whole with one letter after it (`blockfie`); a common word so is another name (`krakend`).
+  if (!split && coined && written.length === brand.length + 1 && written.startsWith(brand)) return 1;
+  // The brand cut short otherwise, or whole with more letters after it: padding, judged elsewhere.
   if (split || brand.startsWith(written) || brand.endsWith(written) || written.startsWith(brand)) return undefined;
   const first = written.charCodeAt(0);
   const brandFirst = brand.charCodeAt(0);

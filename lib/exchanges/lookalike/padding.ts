@@ -5,6 +5,7 @@
 import { brandsNamed, type BrandEntry, type BrandIndex } from '../brand-index';
 import { isMixedScript } from '../skeleton';
 import { alertWords } from './bait-words';
+import { carriesOn } from './context';
 import { gluedOtherUse, isOtherUse } from './other-use';
 import type { Evidence, Label } from './types';
 
@@ -42,7 +43,7 @@ export function paddedBrand(label: Label, brands: BrandIndex): Evidence | undefi
     const token = label.tokens[i]!;
     for (let cut = 1; cut <= 4 && token.length - cut >= 5; cut++) {
       const entry = brandsNamed(brands, token, 0, token.length - cut)?.[0];
-      if (entry) return { entry, kind: 'padded', bait: undefined, distance: 0, mixedScripts: isMixedScript(label.rawTokens[i]!) };
+      if (entry && !carriesOn(entry, label.rawTokens[i]!)) return { entry, kind: 'padded', bait: undefined, distance: 0, mixedScripts: isMixedScript(label.rawTokens[i]!) };
     }
     for (let cut = 1; cut <= 2 && token.length - cut >= 5; cut++) {
       const entry = brandsNamed(brands, token, cut)?.[0];
