@@ -186,8 +186,8 @@ export const distinctiveBrands: ReadonlySet<string> = new Set([
 /**
  * Coined names that sit inside other words (`etoro` in "ketorolac", `coinex` in "bitcoinexchange"): at
  * the start of a token they are a warning glued to anything (`etorocrypt`, `coinexeu`), as a distinctive
- * brand is, unless the letters after them carry on into the word the brand begins. Brand → how those words
- * go on after it, compared as the skeleton reads both (`i` as `l`, so `revolut` + `l…` is spared with `revolution`).
+ * brand is, unless the letters after them, as written, carry on into a word the brand begins. Brand → how those
+ * words go on after it (see `beginsWord` and `carriesOn`).
  */
 export const leadingBrands: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([
   ['etoro', []],

@@ -7,6 +7,7 @@
 import type { BrandEntry, BrandIndex } from '../brand-index';
 import { editDistance } from '../edit-distance';
 import { isMixedScript } from '../skeleton';
+import { soundsAlike } from './typo';
 import { baitWords } from './bait-words';
 import { nearMissWords } from './brand-words';
 import { faintContext } from './context';
@@ -33,14 +34,6 @@ function targetsOf(brands: BrandIndex): BrandEntry[][] {
     targetsByIndex.set(brands, byLength);
   }
   return byLength;
-}
-
-/** Letters that sound alike at the start of a brand (`cucoin`, `koinbase`, `qucoin`). */
-function soundsAlike(a: number, b: number): boolean {
-  const c = 0x63;
-  const k = 0x6b;
-  const q = 0x71;
-  return (a === c || a === k || a === q) && (b === c || b === k || b === q);
 }
 
 /** Whether every letter of `written` is in `brand`, in order: letters only dropped (`rbnhood`, `cnbase`). */

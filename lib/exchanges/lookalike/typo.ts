@@ -253,6 +253,13 @@ function swappedAtEnd(token: string, brand: string): boolean {
 function saidAlikeFirst(token: string, brand: string): boolean {
   const a = token.charCodeAt(0);
   const b = brand.charCodeAt(0);
-  const alike = (code: number) => code === 0x63 || code === 0x6b || code === 0x71;
-  return a !== b && alike(a) && alike(b) && token.endsWith(brand.slice(1));
+  return a !== b && soundsAlike(a, b) && token.endsWith(brand.slice(1));
+}
+
+/** Letters that sound alike at the start of a brand (`cucoin`, `koinbase`, `qucoin`). */
+export function soundsAlike(a: number, b: number): boolean {
+  const c = 0x63;
+  const k = 0x6b;
+  const q = 0x71;
+  return (a === c || a === k || a === q) && (b === c || b === k || b === q);
 }
