@@ -1,6 +1,7 @@
 import type { ExchangeLimit, HoldingsState } from '../../lib/holdings/model';
 import { useT } from '../../utils/i18n';
 import { CURRENCIES, numberFrom, percentInput } from './form';
+import { NumberField } from './NumberField';
 
 export function GoalAndLimits({
   state,
@@ -26,15 +27,14 @@ export function GoalAndLimits({
   const capField = (exchangeId: string | undefined, label: string) => {
     const limit = exchangeId === undefined ? state.limits.default : state.limits.exchanges[exchangeId];
     return (
-      <input
-        type="number"
+      <NumberField
         min="0"
         step="any"
         aria-label={t('holdingsCapLabel', [label, currency])}
-        value={limit?.cap ?? ''}
+        value={limit?.cap === undefined ? '' : String(limit.cap)}
         data-testid={`limit-cap-${exchangeId ?? 'default'}`}
-        onChange={(event) => {
-          const value = numberFrom((event.currentTarget as HTMLInputElement).value);
+        onCommit={(text) => {
+          const value = numberFrom(text);
           if (value === undefined) return setLimit(exchangeId, {}, 'cap');
           if (Number.isNaN(value) || value < 0) return onInvalid(t('holdingsInvalidAmount'));
           return setLimit(exchangeId, { cap: value }, undefined);
@@ -45,16 +45,15 @@ export function GoalAndLimits({
   const shareField = (exchangeId: string | undefined, label: string) => {
     const limit = exchangeId === undefined ? state.limits.default : state.limits.exchanges[exchangeId];
     return (
-      <input
-        type="number"
+      <NumberField
         min="0"
         max="100"
         step="any"
         aria-label={t('holdingsMaxShareLabel', label)}
         value={percentInput(limit?.maxShare)}
         data-testid={`limit-share-${exchangeId ?? 'default'}`}
-        onChange={(event) => {
-          const value = numberFrom((event.currentTarget as HTMLInputElement).value);
+        onCommit={(text) => {
+          const value = numberFrom(text);
           if (value === undefined) return setLimit(exchangeId, {}, 'maxShare');
           if (Number.isNaN(value) || value < 0 || value > 100) return onInvalid(t('holdingsInvalidShare'));
           return setLimit(exchangeId, { maxShare: value / 100 }, undefined);
@@ -67,15 +66,14 @@ export function GoalAndLimits({
       <div class="holdings__form">
         <label>
           {t('holdingsGoal')}
-          <input
-            type="number"
+          <NumberField
             min="0"
             max="100"
             step="any"
             value={percentInput(state.goal?.selfShareTarget)}
             data-testid="holdings-goal"
-            onChange={(event) => {
-              const value = numberFrom((event.currentTarget as HTMLInputElement).value);
+            onCommit={(text) => {
+              const value = numberFrom(text);
               if (value === undefined) {
                 const { goal: _goal, ...rest } = state;
                 return void onSave(rest);
