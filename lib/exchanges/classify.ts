@@ -73,7 +73,7 @@ function evidenceInToken(token: string, rawToken: string, isRegistrable: boolean
   }
   if (token.length > 4 && token.endsWith('s')) {
     const plural = brandsNamed(brands, token, 0, token.length - 1);
-    if (plural && plural[0]!.token.length >= 5) {
+    if (plural && plural[0]!.token.length >= 5 && !carriesOn(plural[0]!, rawToken)) {
       return { entry: plural[0]!, kind: 'affixed', bait: undefined, distance: 0, mixedScripts: isMixedScript(rawToken) };
     }
   }

@@ -218,5 +218,7 @@ function fuzzyBait(affix: string): string | undefined {
  * with no bait in the rest, is that word, not the brand padded or glued to bait. `coinexclaim`, `revolutionlogin` are not.
  */
 export function carriesOn(entry: BrandEntry, rawToken: string): boolean {
+  // `paribus` (ceteris paribus, the Paribus protocol): a brand whose plural is a word of its own is that word.
+  if (rawToken.length === entry.token.length + 1 && rawToken.endsWith('s') && entry.leading?.includes('s') === true && rawToken.startsWith(entry.token)) return true;
   return beginsWord(entry, rawToken, 3) && affixContext(rawToken.slice(entry.token.length), true).bait === undefined;
 }
