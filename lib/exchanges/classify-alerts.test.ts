@@ -202,7 +202,7 @@ describe('the tenth round: Turkish prize words, Revolut glued to anything or a l
   ])('%s is not a lookalike', expectNotLookalike);
 });
 
-describe('the twelfth round: Paribu glued to anything at a token’s start', () => {
+describe('the twelfth round: Paribu glued to anything at a token’s start, bait words compounded in a token of their own', () => {
   it.each([
     // Paribu at a token's start, glued to Turkish prize and campaign words, a year, a letter
     ['paribuotomobil.com', 'paribu'],
@@ -212,6 +212,18 @@ describe('the twelfth round: Paribu glued to anything at a token’s start', () 
     ['paribuk.com', 'paribu'],
     ['paribufinans.com', 'paribu'],
     ['app.paribuxy.com', 'paribu'],
+    // a bait word lures end on, after any word, in a token of its own
+    ['callsupport-gemini.com', 'gemini'],
+    ['livessupport-gemini.com', 'gemini'],
+    ['mysecure-kraken.net', 'kraken'],
+    ['coldwallet-robinhood.com', 'robinhood'],
+    ['trustwallets-robinhood.com', 'robinhood'],
+    // a bait word and a word for where help is found
+    ['helpdeskcenter-gemini.com', 'gemini'],
+    ['verificationcentre-robinhood.com', 'robinhood'],
+    ['securityvault-kraken.com', 'kraken'],
+    ['celsius-claimprocess.net', 'celsius'],
+    ['accounthub-kraken.com', 'kraken'],
   ])('%s imitates %s', expectLookalike);
 
   it.each([
@@ -222,5 +234,16 @@ describe('the twelfth round: Paribu glued to anything at a token’s start', () 
     'paribuart.com',
     'paribumenkulyatirim.com',
     'paribuyatirimmenkul.com',
+    // words that end on bait words and are other words (a negation, a gateway, a hall, a possession)
+    'gemini-nonsupport.com',
+    'kraken-insecure.com',
+    'gemini-transportal.com',
+    'kraken-anteportal.com',
+    'robinhood-possession.com',
+    // a help place after a word that is not bait, or after a plural
+    'gemini-datacenter.com',
+    'kraken-fitnesscenter.com',
+    'robinhood-homepage.com',
+    'luno-partnersportal.com',
   ])('%s is not a lookalike', expectNotLookalike);
 });

@@ -24,6 +24,8 @@ function tokenContext(token: string): string | undefined {
   // `myaccount`, `yourwallet`: a bait word after the words that make a phrase of it.
   for (const filler of fillerPrefixes) if (token.length > filler.length + 3 && token.startsWith(filler) && baitWords.has(token.slice(filler.length))) return token.slice(filler.length);
   if (token.length < 7) return undefined;
+  const framed = compoundBait(token);
+  if (framed !== undefined) return framed;
   // By the word that ends the token, looked up by its last two letters: most tokens end in none.
   for (const word of baitByTail.get(pairKey(token, token.length - 2)) ?? noWords) {
     if (!token.endsWith(word) || token.length - word.length < 5) continue;
@@ -126,6 +128,29 @@ export function affixContext(affix: string, isSuffix: boolean): { ok: boolean; b
   const word = contextWord(affix) ?? contextWord(stripped) ?? twoContextWords(stripped) ?? fuzzyBait(stripped) ?? framingWord(stripped);
   return { ok: word !== undefined, bait: word, digitsOnly: false };
 }
+
+/**
+ * `contactsupport`, `webwallet`, `supportcenter`, `recoveryprocess`: a token of its own beside the brand,
+ * made of any word and one of the bait words lures end on, or of a bait word and a word for where help is found. Not
+ * after `non` (`nonsupport`), and only these: other bait words end or begin ordinary words (`possession`, `determining`,
+ * `transportal`, `accessories`, `partnership`). A plural before the place is not bait (`partnersportal`).
+ */
+function compoundBait(token: string): string | undefined {
+  return compoundOf(token) ?? (token.endsWith('s') ? compoundOf(token.slice(0, -1)) : undefined);
+}
+
+function compoundOf(token: string): string | undefined {
+  for (const word of endingBait) if (token.length - word.length >= 3 && token.endsWith(word) && !token.startsWith('non')) return word;
+  for (const place of helpPlaces) {
+    if (!token.endsWith(place)) continue;
+    const first = token.slice(0, token.length - place.length);
+    if (first.length >= 5 && baitWords.has(first)) return first;
+  }
+  return undefined;
+}
+
+const endingBait: readonly string[] = ['support', 'wallet', 'secure'];
+const helpPlaces: readonly string[] = ['center', 'centre', 'portal', 'process', 'vault', 'hub', 'desk', 'page', 'now'];
 
 /** Bait and crypto words of five letters or more, by their first two letters and by their last two. */
 const framingByHead = new Map<number, string[]>();
