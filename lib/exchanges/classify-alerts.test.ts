@@ -215,13 +215,13 @@ describe('the twelfth round: Paribu glued to anything at a token’s start, bait
     // a bait word lures end on, after any word, in a token of its own
     ['callsupport-gemini.com', 'gemini'],
     ['livessupport-gemini.com', 'gemini'],
-    ['mysecure-kraken.net', 'kraken'],
+    ['infosecure-kraken.net', 'kraken'],
     ['coldwallet-robinhood.com', 'robinhood'],
     ['trustwallets-robinhood.com', 'robinhood'],
     // a bait word and a word for where help is found
-    ['helpdeskcenter-gemini.com', 'gemini'],
+    ['supportdesk-gemini.com', 'gemini'],
     ['verificationcentre-robinhood.com', 'robinhood'],
-    ['securityvault-kraken.com', 'kraken'],
+    ['refundportal-kraken.com', 'kraken'],
     ['celsius-claimprocess.net', 'celsius'],
     ['accounthub-kraken.com', 'kraken'],
   ])('%s imitates %s', expectLookalike);
@@ -245,5 +245,26 @@ describe('the twelfth round: Paribu glued to anything at a token’s start, bait
     'kraken-fitnesscenter.com',
     'robinhood-homepage.com',
     'luno-partnersportal.com',
+    // other words before support, wallet, secure, and other words before a place (a second reader's finds)
+    'gemini-lifesupport.com',
+    'robinhood-childsupport.com',
+    'kraken-headsetsupport.com',
+    'kraken-leatherwallet.com',
+    'voyager-travelwallet.com',
+    'gate-homesecure.com',
+    'gemini-datasecure.com',
+    'gemini-servicenow.com',
+    'celsius-servicecenter.com',
+    'gemini-eventcenter.com',
+    'kraken-eventhub.com',
+    'voyager-recoverycentre.com',
+    'gemini-securityhub.com',
+    'gemini-accessnow.com',
+    // the compound counts beside the brand written whole, not beside a word a letter off, nor under another site's name
+    'voyage-techsupport.com',
+    'krake-kundensupport.de',
+    'gate.wallethub.com',
+    'gate.nerdwallet.com',
+    'nexo.withsecure.com',
   ])('%s is not a lookalike', expectNotLookalike);
 });

@@ -24,8 +24,6 @@ function tokenContext(token: string): string | undefined {
   // `myaccount`, `yourwallet`: a bait word after the words that make a phrase of it.
   for (const filler of fillerPrefixes) if (token.length > filler.length + 3 && token.startsWith(filler) && baitWords.has(token.slice(filler.length))) return token.slice(filler.length);
   if (token.length < 7) return undefined;
-  const framed = compoundBait(token);
-  if (framed !== undefined) return framed;
   // By the word that ends the token, looked up by its last two letters: most tokens end in none.
   for (const word of baitByTail.get(pairKey(token, token.length - 2)) ?? noWords) {
     if (!token.endsWith(word) || token.length - word.length < 5) continue;
@@ -130,27 +128,90 @@ export function affixContext(affix: string, isSuffix: boolean): { ok: boolean; b
 }
 
 /**
- * `contactsupport`, `webwallet`, `supportcenter`, `recoveryprocess`: a token of its own beside the brand,
- * made of any word and one of the bait words lures end on, or of a bait word and a word for where help is found. Not
- * after `non` (`nonsupport`), and only these: other bait words end or begin ordinary words (`possession`, `determining`,
- * `transportal`, `accessories`, `partnership`). A plural before the place is not bait (`partnersportal`).
+ * `contactsupport-gemini`, `webwallet-robinhood`, `supportcenter-gemini`: beside a brand written whole in its own token, another
+ * token of the label made of a lure's word and `support`, `wallet` or `secure`, or of a help or claim word and a place help
+ * is found. Closed lists on both sides: other words make other things of them (`lifesupport`, `leatherwallet`,
+ * `homesecure`, `servicenow`, `eventcenter`, `recoverycentre`, `securityhub`).
  */
-function compoundBait(token: string): string | undefined {
-  return compoundOf(token) ?? (token.endsWith('s') ? compoundOf(token.slice(0, -1)) : undefined);
-}
-
-function compoundOf(token: string): string | undefined {
-  for (const word of endingBait) if (token.length - word.length >= 3 && token.endsWith(word) && !token.startsWith('non')) return word;
-  for (const place of helpPlaces) {
-    if (!token.endsWith(place)) continue;
-    const first = token.slice(0, token.length - place.length);
-    if (first.length >= 5 && baitWords.has(first)) return first;
+export function compoundBeside(label: Label, skip: number): string | undefined {
+  for (let j = 0; j < label.rawTokens.length; j++) {
+    if (j === skip || label.rawTokens[j]!.length < 7) continue;
+    const token = label.rawTokens[j]!;
+    const word = compoundOf(token) ?? (token.endsWith('s') ? compoundOf(token.slice(0, -1)) : undefined);
+    if (word !== undefined) return word;
   }
   return undefined;
 }
 
-const endingBait: readonly string[] = ['support', 'wallet', 'secure'];
-const helpPlaces: readonly string[] = ['center', 'centre', 'portal', 'process', 'vault', 'hub', 'desk', 'page', 'now'];
+function compoundOf(token: string): string | undefined {
+  for (const word of lureEnds) {
+    if (!token.endsWith(word)) continue;
+    const first = token.slice(0, token.length - word.length);
+    if (lureHeads.has(first) || (first.endsWith('s') && lureHeads.has(first.slice(0, -1)))) return word;
+  }
+  for (const place of helpPlaces) {
+    if (!token.endsWith(place)) continue;
+    const first = token.slice(0, token.length - place.length);
+    if (helpHeads.has(first)) return first;
+  }
+  return undefined;
+}
+
+const lureEnds: readonly string[] = ['support', 'wallet', 'secure'];
+/** Words before `support`, `wallet`, `secure` that make a lure's phrase of them (contact support, web wallet, info secure). */
+const lureHeads: ReadonlySet<string> = new Set([
+  'contact',
+  'connect',
+  'call',
+  'live',
+  'chat',
+  'customer',
+  'client',
+  'member',
+  'account',
+  'help',
+  'info',
+  'tech',
+  'web',
+  'online',
+  'crypto',
+  'official',
+  'vip',
+  'priority',
+  'kunden',
+  'cold',
+  'hot',
+  'trust',
+  'digital',
+  'hardware',
+  'mobile',
+  'multi',
+  'login',
+  'verify',
+]);
+const helpPlaces: readonly string[] = ['center', 'centre', 'portal', 'process', 'vault', 'hub', 'desk', 'page'];
+/** Help and claim words before a place (support centre, account hub, claim process); not service, event, access, safety, recovery, security, wallet (WalletHub). */
+const helpHeads: ReadonlySet<string> = new Set([
+  'support',
+  'help',
+  'verification',
+  'verify',
+  'validation',
+  'confirmation',
+  'account',
+  'login',
+  'signin',
+  'claim',
+  'refund',
+  'compensation',
+  'withdrawal',
+  'airdrop',
+  'reward',
+  'unlock',
+  'destek',
+  'soporte',
+  'suporte',
+]);
 
 /** Bait and crypto words of five letters or more, by their first two letters and by their last two. */
 const framingByHead = new Map<number, string[]>();
