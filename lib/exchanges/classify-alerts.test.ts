@@ -1,5 +1,5 @@
 /**
- * Table tests for the eighth and ninth rounds on issue 21: security alerts beside a common-word brand, a misspelled
+ * Table tests for the eighth, ninth, tenth and twelfth rounds on issue 21: security alerts beside a common-word brand, a misspelled
  * "exchange" on site builders, more ways a brand is written beside bait on free hosting, and bait in local
  * languages. The hosts are made up in the shapes of the readable misses by category (the fourth and fifth blind sets'
  * before 2026-04-01 for the eighth; the fourth and fifth sets' later hosts and the sixth set's before 2026-04-01 for the
@@ -118,27 +118,27 @@ describe('the ninth round: bait in local languages, airdrop checks, a bait word 
 
 describe('the tenth round: Turkish prize words, Revolut glued to anything or a letter off, CoinEx glued, coined swaps', () => {
   it.each([
-    ['paribuodul.com', 'paribu'],
-    ['paribuarabaodulu.com', 'paribu'],
+    ['odulparibu.com', 'paribu'],
+    ['paribu-ikramiye.org', 'paribu'],
     ['kraken-odul.net', 'kraken'],
     ['gemini-ikramiye.com', 'gemini'],
-    ['revolutde.com', 'revolut'],
-    ['revolutx.app', 'revolut'],
-    ['revolutcash.com', 'revolut'],
-    ['auth.revolutnetwork.com', 'revolut'],
+    ['revolutfr.com', 'revolut'],
+    ['revolutq.app', 'revolut'],
+    ['revolutbank.com', 'revolut'],
+    ['id.revolutgroup.com', 'revolut'],
     // Revolut a letter off
-    ['reolut.com', 'revolut'],
-    ['revlut.business', 'revolut'],
-    ['revoklut.com', 'revolut'],
+    ['rvolut.com', 'revolut'],
+    ['revoulut.business', 'revolut'],
+    ['revolmut.com', 'revolut'],
     // CoinEx glued to letters that begin no word 'coin' + ex… makes
-    ['coinexab.com', 'coinex'],
-    ['coinexco1.com', 'coinex'],
-    ['coinexin1.com', 'coinex'],
-    ['coinexhus.net', 'coinex'],
+    ['coinexqa.com', 'coinex'],
+    ['coinexuk1.com', 'coinex'],
+    ['coinexbd1.com', 'coinex'],
+    ['coinexhr.net', 'coinex'],
     // a coined six-letter brand as the whole name, two letters swapped at either end or its first letter said alike
-    ['ibtget.com', 'bitget'],
-    ['bitgte.com', 'bitget'],
-    ['qucoin.ai', 'kucoin'],
+    ['iponex.com', 'pionex'],
+    ['pionxe.com', 'pionex'],
+    ['cucoin.ai', 'kucoin'],
   ])('%s imitates %s', expectLookalike);
 
   it.each([
@@ -199,5 +199,72 @@ describe('the tenth round: Turkish prize words, Revolut glued to anything or a l
     'luno-partnersportal.com',
     // on chain beside Google's Gemini
     'gemini-onchain-agent.com',
+  ])('%s is not a lookalike', expectNotLookalike);
+});
+
+describe('the twelfth round: Paribu glued to anything at a token’s start, bait words compounded in a token of their own', () => {
+  it.each([
+    // Paribu at a token's start, glued to Turkish prize and campaign words, a year, a letter
+    ['paribuotomobil.com', 'paribu'],
+    ['paribuhediye2027.com', 'paribu'],
+    ['paribucarkcevirin.net', 'paribu'],
+    ['paribufirsati.net', 'paribu'],
+    ['paribuk.com', 'paribu'],
+    ['paribufinans.com', 'paribu'],
+    ['app.paribuxy.com', 'paribu'],
+    // a bait word lures end on, after any word, in a token of its own
+    ['callsupport-gemini.com', 'gemini'],
+    ['livessupport-gemini.com', 'gemini'],
+    ['infosecure-kraken.net', 'kraken'],
+    ['coldwallet-robinhood.com', 'robinhood'],
+    ['trustwallets-robinhood.com', 'robinhood'],
+    // a bait word and a word for where help is found
+    ['supportdesk-gemini.com', 'gemini'],
+    ['verificationcentre-robinhood.com', 'robinhood'],
+    ['refundportal-kraken.com', 'kraken'],
+    ['celsius-claimprocess.net', 'celsius'],
+    ['accounthub-kraken.com', 'kraken'],
+  ])('%s imitates %s', expectLookalike);
+
+  it.each([
+    // ceteris paribus, the Paribus protocol, and the Paribu group's own names
+    'paribus.finance',
+    'ceterisparibus.com',
+    'paribucineverse.com',
+    'paribuart.com',
+    'paribumenkulyatirim.com',
+    'paribuyatirimmenkul.com',
+    // words that end on bait words and are other words (a negation, a gateway, a hall, a possession)
+    'gemini-nonsupport.com',
+    'kraken-insecure.com',
+    'gemini-transportal.com',
+    'kraken-anteportal.com',
+    'robinhood-possession.com',
+    // a help place after a word that is not bait, or after a plural
+    'gemini-datacenter.com',
+    'kraken-fitnesscenter.com',
+    'robinhood-homepage.com',
+    'luno-partnersportal.com',
+    // other words before support, wallet, secure, and other words before a place (a second reader's finds)
+    'gemini-lifesupport.com',
+    'robinhood-childsupport.com',
+    'kraken-headsetsupport.com',
+    'kraken-leatherwallet.com',
+    'voyager-travelwallet.com',
+    'gate-homesecure.com',
+    'gemini-datasecure.com',
+    'gemini-servicenow.com',
+    'celsius-servicecenter.com',
+    'gemini-eventcenter.com',
+    'kraken-eventhub.com',
+    'voyager-recoverycentre.com',
+    'gemini-securityhub.com',
+    'gemini-accessnow.com',
+    // the compound counts beside the brand written whole, not beside a word a letter off, nor under another site's name
+    'voyage-techsupport.com',
+    'krake-kundensupport.de',
+    'gate.wallethub.com',
+    'gate.nerdwallet.com',
+    'nexo.withsecure.com',
   ])('%s is not a lookalike', expectNotLookalike);
 });

@@ -14,7 +14,7 @@ import { isMixedScript } from './skeleton';
 import { accountNotices, baitWords } from './lookalike/bait-words';
 import { coinedTokens, cryptoEndings, favouredEndings, throwawayEndings, wordEndings } from './lookalike/brand-words';
 import { dashedDomain, embeddedDomain, exactMatch, hostingOf } from './lookalike/domains';
-import { affixContext, bestContext, carriesOn, contextElsewhere, contextOf, contextsOf, faintContext, misspelledBait, tellingBait } from './lookalike/context';
+import { affixContext, bestContext, carriesOn, compoundBeside, contextElsewhere, contextOf, contextsOf, faintContext, misspelledBait, tellingBait } from './lookalike/context';
 import { article, describeHost, explanationOf, lookalikeReason, notTheirs } from './lookalike/reason';
 import { labelOf, namesBefore } from './lookalike/labels';
 import { commonWordBesideAlert, commonWordOnThrowaway, paddedBrand, strayShortToken } from './lookalike/padding';
@@ -73,7 +73,7 @@ function evidenceInToken(token: string, rawToken: string, isRegistrable: boolean
   }
   if (token.length > 4 && token.endsWith('s')) {
     const plural = brandsNamed(brands, token, 0, token.length - 1);
-    if (plural && plural[0]!.token.length >= 5) {
+    if (plural && plural[0]!.token.length >= 5 && !carriesOn(plural[0]!, rawToken)) {
       return { entry: plural[0]!, kind: 'affixed', bait: undefined, distance: 0, mixedScripts: isMixedScript(rawToken) };
     }
   }
@@ -171,7 +171,10 @@ function evidenceInLabel(label: Label, isRegistrable: boolean, brands: BrandInde
     const evidence = evidenceInToken(label.tokens[i]!, label.rawTokens[i]!, isRegistrable, brands);
     if (evidence) {
       if (evidence.kind === 'token' && isRegistrable && label.tokens.length === 1) evidence.kind = 'tld-swap';
-      evidence.bait ??= bestContext(contextsOf(label), i) ?? (label.tokens.length > 1 ? misspelledBait(label, i) : undefined);
+      evidence.bait ??=
+        bestContext(contextsOf(label), i) ??
+        (evidence.kind === 'token' || evidence.kind === 'homoglyph' ? compoundBeside(label, i) : undefined) ??
+        (label.tokens.length > 1 ? misspelledBait(label, i) : undefined);
       // `celsius-networks`: a bare common word, but the name and its ending (`celsiusnetwork`) across the hyphen.
       if (evidence.entry.strength === 'weak' && evidence.bait === undefined && label.tokens.length > 1) {
         const inside = longBrandInside(label.tokens.join(''), brands);

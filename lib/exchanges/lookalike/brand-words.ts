@@ -197,6 +197,9 @@ export const leadingBrands: ReadonlyMap<string, readonly string[]> = new Map<str
   // revolution, revolutii, revolutie, revolutia, revolute, revoluta, revoluto, revolutsioon, revolutsiya, revolutsye, revolutum, revolutz
   // and `revolutlabs.com`, among Cloudflare Radar's top 100,000 domains (2024-01), its owner unknown here
   ['revolut', ['ion', 'i', 'e', 'a', 'o', 'si', 'sy', 'um', 'z', 'labs']],
+  // ceteris paribus, and the Paribu group's own names: Paribu Cineverse (a cinema chain named for it), Paribu Art, its
+  // brokerage (Paribu Menkul Değerler, `paribumenkulyatirim.com`, `paribuyatirimmenkul.com`)
+  ['paribu', ['s', 'cineverse', 'art', 'menkul', 'yatirimmenkul']],
 ]);
 
 /**

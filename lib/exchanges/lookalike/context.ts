@@ -127,6 +127,92 @@ export function affixContext(affix: string, isSuffix: boolean): { ok: boolean; b
   return { ok: word !== undefined, bait: word, digitsOnly: false };
 }
 
+/**
+ * `contactsupport-gemini`, `webwallet-robinhood`, `supportcenter-gemini`: beside a brand written whole in its own token, another
+ * token of the label made of a lure's word and `support`, `wallet` or `secure`, or of a help or claim word and a place help
+ * is found. Closed lists on both sides: other words make other things of them (`lifesupport`, `leatherwallet`,
+ * `homesecure`, `servicenow`, `eventcenter`, `recoverycentre`, `securityhub`).
+ */
+export function compoundBeside(label: Label, skip: number): string | undefined {
+  for (let j = 0; j < label.rawTokens.length; j++) {
+    if (j === skip || label.rawTokens[j]!.length < 7) continue;
+    const token = label.rawTokens[j]!;
+    const word = compoundOf(token) ?? (token.endsWith('s') ? compoundOf(token.slice(0, -1)) : undefined);
+    if (word !== undefined) return word;
+  }
+  return undefined;
+}
+
+function compoundOf(token: string): string | undefined {
+  for (const word of lureEnds) {
+    if (!token.endsWith(word)) continue;
+    const first = token.slice(0, token.length - word.length);
+    if (lureHeads.has(first) || (first.endsWith('s') && lureHeads.has(first.slice(0, -1)))) return word;
+  }
+  for (const place of helpPlaces) {
+    if (!token.endsWith(place)) continue;
+    const first = token.slice(0, token.length - place.length);
+    if (helpHeads.has(first)) return first;
+  }
+  return undefined;
+}
+
+const lureEnds: readonly string[] = ['support', 'wallet', 'secure'];
+/** Words before `support`, `wallet`, `secure` that make a lure's phrase of them (contact support, web wallet, info secure). */
+const lureHeads: ReadonlySet<string> = new Set([
+  'contact',
+  'connect',
+  'call',
+  'live',
+  'chat',
+  'customer',
+  'client',
+  'member',
+  'account',
+  'help',
+  'info',
+  'tech',
+  'web',
+  'online',
+  'crypto',
+  'official',
+  'vip',
+  'priority',
+  'kunden',
+  'cold',
+  'hot',
+  'trust',
+  'digital',
+  'hardware',
+  'mobile',
+  'multi',
+  'login',
+  'verify',
+]);
+const helpPlaces: readonly string[] = ['center', 'centre', 'portal', 'process', 'vault', 'hub', 'desk', 'page'];
+/** Help and claim words before a place (support centre, account hub, claim process); not service, event, access, safety, recovery, security, wallet (WalletHub). */
+const helpHeads: ReadonlySet<string> = new Set([
+  'support',
+  'help',
+  'verification',
+  'verify',
+  'validation',
+  'confirmation',
+  'account',
+  'login',
+  'signin',
+  'claim',
+  'refund',
+  'compensation',
+  'withdrawal',
+  'airdrop',
+  'reward',
+  'unlock',
+  'destek',
+  'soporte',
+  'suporte',
+]);
+
 /** Bait and crypto words of five letters or more, by their first two letters and by their last two. */
 const framingByHead = new Map<number, string[]>();
 const framingByTail = new Map<number, string[]>();
@@ -218,5 +304,7 @@ function fuzzyBait(affix: string): string | undefined {
  * with no bait in the rest, is that word, not the brand padded or glued to bait. `coinexclaim`, `revolutionlogin` are not.
  */
 export function carriesOn(entry: BrandEntry, rawToken: string): boolean {
+  // `paribus` (ceteris paribus, the Paribus protocol): a brand whose plural is a word of its own is that word.
+  if (rawToken.length === entry.token.length + 1 && rawToken.endsWith('s') && entry.leading?.includes('s') === true && rawToken.startsWith(entry.token)) return true;
   return beginsWord(entry, rawToken, 3) && affixContext(rawToken.slice(entry.token.length), true).bait === undefined;
 }
