@@ -61,7 +61,7 @@ describe('more ways to hide a login beside a common-word brand on a site builder
 
 describe('the eleventh round: a coined brand with a letter after it beside bait on free hosting', () => {
   it.each([
-    ['home-blockfie-cdn.github.io', 'blockfi'],
+    ['docs-blockfie-cdn.github.io', 'blockfi'],
     ['start-blockfie-cdn.webflow.io', 'blockfi'],
     ['kucoinn-login.pages.dev', 'kucoin'],
   ])('%s imitates %s', expectLookalike);
