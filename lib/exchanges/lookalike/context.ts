@@ -305,6 +305,6 @@ function fuzzyBait(affix: string): string | undefined {
  */
 export function carriesOn(entry: BrandEntry, rawToken: string): boolean {
   // `paribus` (ceteris paribus, the Paribus protocol): a brand whose plural is a word of its own is that word.
-  if (rawToken.length === entry.token.length + 1 && rawToken.endsWith('s') && entry.leading?.includes('s') === true && rawToken.startsWith(entry.token)) return true;
+  if (rawToken === `${entry.token}s` && entry.leading?.includes('s') === true) return true;
   return beginsWord(entry, rawToken, 3) && affixContext(rawToken.slice(entry.token.length), true).bait === undefined;
 }
