@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { ExchangeIdSchema } from '../exchanges/exchange-id';
+import { KnownBadSchema } from '../exchanges/known-bad';
 
 /**
  * Schemas for everything the extension believes about an exchange's reserves. Every block
@@ -250,6 +251,8 @@ export const SnapshotSchema = v.object({
   /** When this document was assembled (ISO timestamp); a newer one never loses to an older. */
   generatedAt: v.pipe(v.string(), v.isoTimestamp()),
   exchanges: v.record(ExchangeIdSchema, ExchangeReservesSchema),
+  /** Hosts public phishing lists name as imitating an exchange (lib/exchanges/known-bad.ts); the feed carries it, the bundled file may not. */
+  knownBad: v.optional(KnownBadSchema),
 });
 export type Snapshot = v.InferOutput<typeof SnapshotSchema>;
 

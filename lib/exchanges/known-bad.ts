@@ -1,0 +1,103 @@
+import * as v from 'valibot';
+import { getPublicSuffix } from 'tldts';
+import { ExchangeIdSchema } from './exchange-id';
+
+/**
+ * Known-bad hosts: sites that public phishing lists (MetaMask's eth-phishing-detect,
+ * polkadot{.js}'s phishing list) name, kept to those that imitate a registry exchange. A signal
+ * apart from the classifier, which judges by rules alone (issue 21): it comes with the signed feed
+ * (the snapshot's `knownBad`, docs/feed.md), so a host any list has caught is warned about within
+ * the hour the feed picks it up, whatever the rules make of its name.
+ */
+
+export const KNOWN_BAD_LIMITS = {
+  maxLists: 8,
+  /** All lists together. Today's lists tie about 2,200 hosts to an exchange; ten times that is refused. */
+  maxHosts: 25_000,
+  maxNameLength: 80,
+  maxUrlLength: 500,
+  /**
+   * A list read longer ago than this is not used: lists take names off again (a site cleaned up,
+   * a wrong listing), and an old copy would go on warning about them. Our copy's age, not the list's fault.
+   */
+  maxAgeDays: 30,
+} as const;
+
+const ListIdSchema = v.pipe(v.string('a list id must be text'), v.regex(/^[a-z0-9-]{1,40}$/, 'a list id is 1–40 lowercase letters, digits and dashes'));
+
+/**
+ * A hostname as browsers show it: lowercase ASCII (Unicode names in punycode), two labels or
+ * more, each 1–63 letters, digits, hyphens or underscores, 253 characters at most.
+ */
+export const KnownBadHostSchema = v.pipe(
+  v.string('a host must be text'),
+  v.maxLength(253, 'a host is at most 253 characters'),
+  v.regex(/^(?:[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?\.)+[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'a host is lowercase labels of letters, digits and hyphens, joined by dots'),
+);
+
+export const KnownBadListSchema = v.strictObject({
+  id: ListIdSchema,
+  /** How the list is named to the reader: "MetaMask's phishing list". */
+  name: v.pipe(v.string('a list name must be text'), v.minLength(1, 'a list name cannot be empty'), v.maxLength(KNOWN_BAD_LIMITS.maxNameLength, 'a list name is too long')),
+  /** The address the builder read the list from. */
+  url: v.pipe(v.string('a list URL must be text'), v.maxLength(KNOWN_BAD_LIMITS.maxUrlLength, 'a list URL is too long'), v.url('a list URL must be a URL'), v.startsWith('https://', 'a list URL must be https')),
+  /** When the builder read it: the moment every host below is vouched for. */
+  fetchedAt: v.pipe(v.string('fetchedAt must be text'), v.isoTimestamp('fetchedAt must be an ISO timestamp')),
+  /** SHA-256 of the list's raw text, as read. */
+  sha256: v.pipe(v.string('sha256 must be text'), v.regex(/^[0-9a-f]{64}$/, 'sha256 is 64 lowercase hex digits')),
+  /** Each listed host with the registry exchange it imitates. */
+  hosts: v.pipe(v.array(v.tuple([KnownBadHostSchema, ExchangeIdSchema])), v.maxLength(KNOWN_BAD_LIMITS.maxHosts, 'a list holds too many hosts')),
+});
+export type KnownBadList = v.InferOutput<typeof KnownBadListSchema>;
+
+export const KnownBadSchema = v.pipe(
+  v.strictObject({
+    lists: v.pipe(v.array(KnownBadListSchema), v.maxLength(KNOWN_BAD_LIMITS.maxLists, 'too many lists')),
+  }),
+  v.check((section) => new Set(section.lists.map((list) => list.id)).size === section.lists.length, 'two lists share an id'),
+  v.check((section) => section.lists.reduce((sum, list) => sum + list.hosts.length, 0) <= KNOWN_BAD_LIMITS.maxHosts, 'the lists hold too many hosts together'),
+);
+export type KnownBad = v.InferOutput<typeof KnownBadSchema>;
+
+/** Where a host was found: the exchange it imitates and the list that names it. */
+export interface Listing {
+  /** The host or parent domain the list names. */
+  listed: string;
+  exchange: string;
+  list: { id: string; name: string; url: string; fetchedAt: string };
+}
+
+/** The newest reading of the section: the latest `fetchedAt` of its lists (empty string for none). */
+export function knownBadAsOf(section: KnownBad | undefined): string {
+  let newest = '';
+  for (const list of section?.lists ?? []) if (list.fetchedAt > newest) newest = list.fetchedAt;
+  return newest;
+}
+
+/**
+ * A lookup over the lists read within `maxAgeDays` of `now`: the host itself, or a parent domain
+ * of it down to the registrable domain (a list names `evil.example`; the page is
+ * `login.evil.example`), never a public ending. The first list in the section wins a host two
+ * lists name. Needs the public-suffix list (`publicSuffixReady`, as `classify` does).
+ */
+export function knownBadLookup(section: KnownBad | undefined, now: Date): (host: string) => Listing | undefined {
+  const byHost = new Map<string, Listing>();
+  const oldest = now.getTime() - KNOWN_BAD_LIMITS.maxAgeDays * 86_400_000;
+  for (const { id, name, url, fetchedAt, hosts } of section?.lists ?? []) {
+    if (Date.parse(fetchedAt) < oldest) continue;
+    const list = { id, name, url, fetchedAt };
+    for (const [host, exchange] of hosts) if (!byHost.has(host)) byHost.set(host, { listed: host, exchange, list });
+  }
+  if (byHost.size === 0) return () => undefined;
+  return (host) => {
+    const name = host.toLowerCase().replace(/\.$/, '');
+    const suffix = getPublicSuffix(name, { allowPrivateDomains: true });
+    if (!suffix || suffix.length >= name.length) return undefined;
+    // Climb from the host to the label left of the public ending.
+    for (let at = 0; at >= 0 && name.length - at > suffix.length; at = name.indexOf('.', at) + 1 || -1) {
+      const found = byHost.get(at === 0 ? name : name.slice(at));
+      if (found) return found;
+    }
+    return undefined;
+  };
+}
