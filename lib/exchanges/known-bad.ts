@@ -40,7 +40,12 @@ export const KnownBadListSchema = v.strictObject({
   /** How the list is named to the reader: "MetaMask's phishing list". */
   name: v.pipe(v.string('a list name must be text'), v.minLength(1, 'a list name cannot be empty'), v.maxLength(KNOWN_BAD_LIMITS.maxNameLength, 'a list name is too long')),
   /** The address the builder read the list from. */
-  url: v.pipe(v.string('a list URL must be text'), v.maxLength(KNOWN_BAD_LIMITS.maxUrlLength, 'a list URL is too long'), v.url('a list URL must be a URL'), v.startsWith('https://', 'a list URL must be https')),
+  url: v.pipe(
+    v.string('a list URL must be text'),
+    v.maxLength(KNOWN_BAD_LIMITS.maxUrlLength, 'a list URL is too long'),
+    v.url('a list URL must be a URL'),
+    v.startsWith('https://', 'a list URL must be https'),
+  ),
   /** When the builder read it: the moment every host below is vouched for. */
   fetchedAt: v.pipe(v.string('fetchedAt must be text'), v.isoTimestamp('fetchedAt must be an ISO timestamp')),
   /** SHA-256 of the list's raw text, as read. */
