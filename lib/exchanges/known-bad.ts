@@ -23,16 +23,17 @@ export const KNOWN_BAD_LIMITS = {
   maxAgeDays: 30,
 } as const;
 
-const ListIdSchema = v.pipe(v.string('a list id must be text'), v.regex(/^[a-z0-9-]{1,40}$/, 'a list id is 1–40 lowercase letters, digits and dashes'));
+const ListIdSchema = v.pipe(v.string('a list id must be text'), v.regex(/^[a-z][a-z\d-]{0,39}$/, 'a list id is a lowercase letter, then up to 39 more letters, digits or dashes'));
 
 /**
  * A hostname as browsers show it: lowercase ASCII (Unicode names in punycode), two labels or
- * more, each 1–63 letters, digits, hyphens or underscores, 253 characters at most.
+ * more, each 1–63 letters, digits, hyphens or underscores, 253 characters at most; the ending
+ * starts with a letter, as every top-level domain does (so no IP address).
  */
 export const KnownBadHostSchema = v.pipe(
   v.string('a host must be text'),
   v.maxLength(253, 'a host is at most 253 characters'),
-  v.regex(/^(?:[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?\.)+[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'a host is lowercase labels of letters, digits and hyphens, joined by dots'),
+  v.regex(/^(?:[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?\.)+[a-z](?:[a-z\d-]{0,61}[a-z\d])?$/, 'a host is lowercase labels of letters, digits and hyphens, joined by dots'),
 );
 
 export const KnownBadListSchema = v.strictObject({
@@ -79,30 +80,55 @@ export function knownBadAsOf(section: KnownBad | undefined): string {
   return newest;
 }
 
-/**
- * A lookup over the lists read within `maxAgeDays` of `now`: the host itself, or a parent domain
- * of it down to the registrable domain (a list names `evil.example`; the page is
- * `login.evil.example`), never a public ending. The first list in the section wins a host two
- * lists name. Needs the public-suffix list (`publicSuffixReady`, as `classify` does).
- */
-export function knownBadLookup(section: KnownBad | undefined, now: Date): (host: string) => Listing | undefined {
+/** The hosts of a section, looked up; built once per section the background holds. */
+export interface KnownBadIndex {
+  /**
+   * The listing for a host, from a list read within `maxAgeDays` of `now`: the host itself, or a
+   * parent domain of it down to the registrable domain (a list names `evil.example`; the page is
+   * `login.evil.example`), never a public ending. Of two lists naming a host, the one read later
+   * answers. Needs the public-suffix list (`publicSuffixReady`, as `classify` does).
+   */
+  find(host: string, now: Date): Listing | undefined;
+}
+
+export function knownBadIndex(section: KnownBad | undefined): KnownBadIndex {
   const byHost = new Map<string, Listing>();
-  const oldest = now.getTime() - KNOWN_BAD_LIMITS.maxAgeDays * 86_400_000;
   for (const { id, name, url, fetchedAt, hosts } of section?.lists ?? []) {
-    if (Date.parse(fetchedAt) < oldest) continue;
     const list = { id, name, url, fetchedAt };
-    for (const [host, exchange] of hosts) if (!byHost.has(host)) byHost.set(host, { listed: host, exchange, list });
-  }
-  if (byHost.size === 0) return () => undefined;
-  return (host) => {
-    const name = host.toLowerCase().replace(/\.$/, '');
-    const suffix = getPublicSuffix(name, { allowPrivateDomains: true });
-    if (!suffix || suffix.length >= name.length) return undefined;
-    // Climb from the host to the label left of the public ending.
-    for (let at = 0; at >= 0 && name.length - at > suffix.length; at = name.indexOf('.', at) + 1 || -1) {
-      const found = byHost.get(at === 0 ? name : name.slice(at));
-      if (found) return found;
+    for (const [host, exchange] of hosts) {
+      const held = byHost.get(host);
+      if (held === undefined || held.list.fetchedAt < fetchedAt) byHost.set(host, { listed: host, exchange, list });
     }
-    return undefined;
+  }
+  const maxAgeMs = KNOWN_BAD_LIMITS.maxAgeDays * 86_400_000;
+  return {
+    find(host, now) {
+      if (byHost.size === 0) return undefined;
+      const name = host.toLowerCase().replace(/\.$/, '');
+      const suffix = getPublicSuffix(name, { allowPrivateDomains: true });
+      if (!suffix || suffix.length >= name.length) return undefined;
+      // From the host up to the label left of the public ending.
+      for (let at = 0; at >= 0 && name.length - at > suffix.length; at = name.indexOf('.', at) + 1 || -1) {
+        const found = byHost.get(at === 0 ? name : name.slice(at));
+        if (found && now.getTime() - Date.parse(found.list.fetchedAt) <= maxAgeMs) return found;
+      }
+      return undefined;
+    },
   };
+}
+
+/** A stored or received section, checked like any input: a damaged one is none at all, never a partial one. */
+export function readKnownBad(value: unknown): KnownBad | undefined {
+  const parsed = v.safeParse(KnownBadSchema, value);
+  return parsed.success ? parsed.output : undefined;
+}
+
+/**
+ * Which section to hold: the one a verified feed brought, unless what is held was read later (a
+ * feed whose builder kept an older copy of every list does not take back a newer one).
+ */
+export function newerKnownBad(held: KnownBad | undefined, incoming: KnownBad | undefined): KnownBad | undefined {
+  if (incoming === undefined) return held;
+  if (held === undefined) return incoming;
+  return knownBadAsOf(incoming) >= knownBadAsOf(held) ? incoming : held;
 }
