@@ -23,11 +23,12 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 /** A feed whose Kraken report is newer than the bundled one. */
-async function feed(sequence: number, asOf = '2026-11-30'): Promise<string> {
+async function feed(sequence: number, asOf = '2026-11-30', knownBad?: Snapshot['knownBad']): Promise<string> {
   const base = bundledSnapshot();
   const kraken = base.exchanges.kraken!;
   const snapshot: Snapshot = {
     ...base,
+    ...(knownBad === undefined ? {} : { knownBad }),
     generatedAt: '2026-12-04T06:00:00.000Z',
     exchanges: { ...base.exchanges, kraken: { ...kraken, por: { ...kraken.por!, asOf, snapshotDate: asOf, checkedAt: '2026-12-04' } } },
   };
@@ -108,5 +109,31 @@ describe('refreshFeed, against a real local server', () => {
     const result = await refresh(newer.snapshot, newer.heldFeed);
     expect(result.snapshot.exchanges.kraken!.por!.asOf).toBe('2026-12-01');
     expect(result.heldFeed?.sequence).toBe(10);
+  });
+
+  it('hands on the known-bad hosts a verified feed carries, and none from a feed changed after signing', async () => {
+    // A made-up host and list, not a recording: what is tested is that the signed section travels.
+    const knownBad = {
+      lists: [
+        {
+          id: 'one',
+          name: 'A phishing list',
+          url: 'https://lists.example/one.json',
+          fetchedAt: '2026-12-04T05:00:00.000Z',
+          sha256: 'b'.repeat(64),
+          hosts: [['quiet-harbor-rewards.com', 'kraken']] as [string, string][],
+        },
+      ],
+    };
+    body = await feed(11, '2026-11-30', knownBad);
+    const taken = await refresh(bundledSnapshot());
+    expect(taken.outcome.kind).toBe('updated');
+    expect(taken.knownBad).toEqual(knownBad);
+    body = (await feed(12, '2026-11-30', knownBad)).replace('quiet-harbor-rewards.com', 'quiet-harbor-rewardz.com');
+    const refused = await refresh(taken.snapshot, taken.heldFeed);
+    expect(refused.outcome.kind).toBe('failed');
+    expect(refused.knownBad).toBeUndefined();
+    body = await feed(13);
+    expect((await refresh(taken.snapshot, taken.heldFeed)).knownBad).toBeUndefined();
   });
 });

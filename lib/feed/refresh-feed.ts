@@ -3,6 +3,7 @@ import { fetchSource, type FetchLike } from '../reserves/fetch-source';
 import { mergeReserves } from '../reserves/merge';
 import { recordFailure, recordSuccess, type SourceError, type SourcePolicy, type SourceState } from '../reserves/schedule';
 import type { Snapshot } from '../reserves/schema';
+import type { KnownBad } from '../exchanges/known-bad';
 import { FEED_LIMITS } from './format';
 import type { HeldFeed, VerifyFeedReturnType } from './verify-feed';
 import type { VerifyFeedWork } from '../chain-work/chain-work';
@@ -38,6 +39,8 @@ export type RefreshFeedReturnType = {
   snapshot: Snapshot;
   heldFeed: HeldFeed | undefined;
   state: SourceState;
+  /** The known-bad hosts a new feed carries (lib/exchanges/known-bad.ts); the caller keeps the newer of it and its own. */
+  knownBad?: KnownBad;
   outcome: { kind: 'updated'; changed: string[] } | { kind: 'unchanged'; message: string } | { kind: 'failed'; error: SourceError };
 };
 
@@ -62,6 +65,7 @@ export async function refreshFeed(params: RefreshFeedParameters): Promise<Refres
   const succeeded = recordSuccess({ state, policy: FEED_POLICY, now, random });
   const nextHeld = { sequence: verified.envelope.feed.sequence, hash: verified.hash };
   if (verified.unchanged) return { snapshot: held, heldFeed: nextHeld, state: succeeded, outcome: { kind: 'unchanged', message: 'the feed has not changed' } };
-  const merged = mergeReserves({ held, incoming: verified.envelope.snapshot.exchanges, generatedAt: verified.envelope.snapshot.generatedAt });
-  return { snapshot: merged.snapshot, heldFeed: nextHeld, state: succeeded, outcome: { kind: 'updated', changed: merged.changed } };
+  const { exchanges, generatedAt, knownBad } = verified.envelope.snapshot;
+  const merged = mergeReserves({ held, incoming: exchanges, generatedAt });
+  return { snapshot: merged.snapshot, heldFeed: nextHeld, state: succeeded, ...(knownBad === undefined ? {} : { knownBad }), outcome: { kind: 'updated', changed: merged.changed } };
 }
