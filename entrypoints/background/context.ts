@@ -8,7 +8,7 @@ import { memoizedRead } from '@/utils/memo-item';
 import { heldHoldingsReader } from '@/utils/holdings';
 import { forgetAllTabStates } from '@/utils/tab-states';
 import { clearSubscriptions, warningLookup } from './warnings';
-import { heldSnapshot, resetData } from './data';
+import { heldSnapshot, knownBadLookup, resetData } from './data';
 import { runAlertLookup } from './run-alerts';
 
 /**
@@ -58,8 +58,11 @@ export function createBackgroundContext(): BackgroundContext {
       const now = new Date();
       // A host that is not an exchange's own needs the public-suffix list, read on first use; if it
       // cannot be read this rejects and no state is given (never a verdict made without it).
-      const [snapshot, warningsFor, runAlertFor] = await Promise.all([heldSnapshot(), warningLookup(now), runAlertLookup(now), tabStateReady(url)]);
-      return tabStateForUrl({ url, snapshot, now, warningsFor, runAlertFor });
+      const ready = tabStateReady(url);
+      // The phishing lists only for a host that is no exchange's own: an exchange page's first answer never reads them.
+      const lists = ready === undefined ? undefined : knownBadLookup(now);
+      const [snapshot, warningsFor, runAlertFor, listingFor] = await Promise.all([heldSnapshot(), warningLookup(now), runAlertLookup(now), lists, ready]);
+      return tabStateForUrl({ url, snapshot, now, warningsFor, runAlertFor, listingFor });
     },
     async tabUrl(tabId) {
       const urls = await tabUrls.getValue();

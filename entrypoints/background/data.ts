@@ -12,6 +12,7 @@ import type { Snapshot } from '@/lib/reserves/schema';
 import { FEED_POLICY, refreshFeed } from '@/lib/feed/refresh-feed';
 import { FEED_SIGNERS, FEED_URL } from '@/lib/feed/trust';
 import { readFeedFailure, type FeedFailure, type HeldFeed } from '@/lib/feed/verify-feed';
+import { knownBadIndex, newerKnownBad, readKnownBad, type KnownBad, type KnownBadIndex, type Listing } from '@/lib/exchanges/known-bad';
 import { chainWork } from './chain-work';
 import type { Address } from 'viem';
 import { ownTokenChartUrl, pricedOwnTokens } from '@/lib/reserves/own-token-prices';
@@ -40,6 +41,8 @@ export const ownTokenPricesItem = defineLazyItem<unknown>('local:ownTokenPrices'
 export const runAlertsItem = defineLazyItem<unknown>('local:runAlerts', { fallback: {}, version: 1 });
 /** The sequence and header hash of the last feed taken: a later feed must not go back from it. */
 const heldFeedItem = defineLazyItem<unknown>('local:heldFeed', { version: 1 });
+/** The known-bad hosts the last feed carrying them brought (lib/exchanges/known-bad.ts); validated on read. */
+const knownBadItem = defineLazyItem<unknown>('local:knownBad', { version: 1 });
 
 export function feedConfig(): { url: string; signers: readonly Address[] } {
   return typeof __RADAR_FEED__ === 'undefined' ? { url: FEED_URL, signers: FEED_SIGNERS } : __RADAR_FEED__;
@@ -71,6 +74,32 @@ export interface SourceView {
 }
 
 let held: Snapshot | undefined;
+
+/** The held known-bad section and its index, read once per worker life and kept beside what is stored. */
+let knownBad: Promise<{ section: KnownBad | undefined; index: KnownBadIndex }> | undefined;
+
+function heldKnownBad(): Promise<{ section: KnownBad | undefined; index: KnownBadIndex }> {
+  knownBad ??= knownBadItem.getValue().then((stored) => {
+    // A damaged stored copy counts as none; the bundled file's section, if it has one, is the floor.
+    const section = newerKnownBad(bundledSnapshot().knownBad, readKnownBad(stored));
+    return { section, index: knownBadIndex(section) };
+  });
+  return knownBad;
+}
+
+/** The listing for a host on a phishing list the feed brought, as of `now`. */
+export async function knownBadLookup(now: Date): Promise<(host: string) => Listing | undefined> {
+  const { index } = await heldKnownBad();
+  return (host) => index.find(host, now);
+}
+
+async function storeKnownBad(incoming: KnownBad): Promise<void> {
+  const { section } = await heldKnownBad();
+  const next = newerKnownBad(section, incoming);
+  if (next === section) return;
+  knownBad = Promise.resolve({ section: next, index: knownBadIndex(next) });
+  await knownBadItem.setValue(next);
+}
 
 export async function heldOwnTokenPrices(): Promise<HeldOwnTokenPrices> {
   return parseHeldOwnTokenPrices(await ownTokenPricesItem.getValue());
@@ -166,6 +195,7 @@ async function refreshSources(force: boolean): Promise<void> {
       verify: (work) => chainWork().verifyFeed(work),
     });
     if (result.heldFeed !== undefined) await heldFeedItem.setValue(result.heldFeed);
+    if (result.knownBad !== undefined) await storeKnownBad(result.knownBad);
     await store(result, FEED_SOURCE, states);
   }
   const cexsState = states[CEXS_SOURCE] ?? initialSourceState();
@@ -236,8 +266,10 @@ export async function scheduleRefresh(): Promise<void> {
 export async function resetData(): Promise<void> {
   held = undefined;
   reading = undefined;
+  knownBad = undefined;
   await heldItem.removeValue();
   await heldFeedItem.removeValue();
+  await knownBadItem.removeValue();
   await ownTokenPricesItem.removeValue();
   await runAlertsItem.removeValue();
   await sourcesItem.setValue({});

@@ -1,0 +1,66 @@
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { signFeed } from '@/lib/feed/sign-feed';
+import { bundledSnapshot } from '@/lib/reserves/snapshot';
+import { stableStringify } from '@/lib/reserves/stable-json';
+import type { KnownBad } from '@/lib/exchanges/known-bad';
+import { TEST_FEED_KEY, TEST_FEED_SIGNER } from '@/tests/fixtures/feed/test-key';
+import { knownBadLookup, refreshDue, resetData } from './data';
+
+const FEED = 'https://feed.test/feed.json';
+const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+// A made-up host and list: what is tested is how the background keeps what a feed brings.
+function section(fetchedAt: string, host: string): KnownBad {
+  return { lists: [{ id: 'one', name: 'Example phishing list', url: 'https://lists.example/one.json', fetchedAt, sha256: 'd'.repeat(64), hosts: [[host, 'kraken']] }] };
+}
+
+async function feed(sequence: number, knownBad: KnownBad): Promise<string> {
+  const snapshot = { ...bundledSnapshot(), generatedAt: new Date().toISOString(), knownBad };
+  const { envelope } = await signFeed({ snapshot, name: 'Reserve Radar PoR feed', sequence, issued: iso(Date.now() - 3_600_000), expires: iso(Date.now() + 86_400_000), privateKey: TEST_FEED_KEY });
+  return stableStringify(envelope);
+}
+
+/** The feed at its address, answered with `body`; every other source is offline. */
+function serve(state: { body: string }) {
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (input: string) => {
+      if (input === FEED) return new Response(state.body, { status: 200, headers: { 'content-type': 'application/json' } });
+      throw new TypeError('Failed to fetch');
+    }),
+  );
+}
+
+describe('the background keeps the known-bad hosts the feed brings', () => {
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    await resetData();
+    vi.stubGlobal('__RADAR_FEED__', { url: FEED, signers: [TEST_FEED_SIGNER] });
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  test('a verified feed’s section is looked up, kept in storage, not taken back by an older one, and forgotten on reset', async () => {
+    const now = new Date();
+    const state = { body: await feed(1, section(new Date(Date.now() - 3_600_000).toISOString(), 'quiet-harbor-rewards.com')) };
+    serve(state);
+    expect((await knownBadLookup(now))('quiet-harbor-rewards.com')).toBeUndefined();
+    await refreshDue({ force: true });
+    expect((await knownBadLookup(now))('login.quiet-harbor-rewards.com')).toMatchObject({ exchange: 'kraken', listed: 'quiet-harbor-rewards.com' });
+    expect(await fakeBrowser.storage.local.get('knownBad')).toMatchObject({ knownBad: { lists: [{ id: 'one' }] } });
+
+    state.body = await feed(2, section(new Date(Date.now() - 86_400_000).toISOString(), 'older-harbor-rewards.com'));
+    await refreshDue({ force: true });
+    expect((await knownBadLookup(now))('quiet-harbor-rewards.com')).toBeDefined();
+    expect((await knownBadLookup(now))('older-harbor-rewards.com')).toBeUndefined();
+
+    await resetData();
+    expect((await knownBadLookup(now))('quiet-harbor-rewards.com')).toBeUndefined();
+    expect(await fakeBrowser.storage.local.get('knownBad')).toEqual({});
+  });
+
+  test('a damaged stored copy counts as none', async () => {
+    await fakeBrowser.storage.local.set({ knownBad: { lists: [{ id: 'one', hosts: 'everything' }] } });
+    expect((await knownBadLookup(new Date()))('quiet-harbor-rewards.com')).toBeUndefined();
+  });
+});
