@@ -1,5 +1,5 @@
 import type { TabState } from '../lib/view/exchange-view';
-import { useT } from '../utils/i18n';
+import { useLocale, useT } from '../utils/i18n';
 import { lookalikeReasonText } from '../lib/words/lookalike-reason';
 
 export interface LookalikeWarningProps {
@@ -11,7 +11,7 @@ export interface LookalikeWarningProps {
 export function LookalikeWarning({ state, onContinue }: LookalikeWarningProps) {
   const t = useT();
   const real = `https://${state.imitates.domain}/`;
-  const { reason, official } = lookalikeReasonText(state, t);
+  const { reason, official } = lookalikeReasonText(state, t, useLocale());
   return (
     <section class="lookalike-page" data-testid="lookalike-warning" aria-labelledby="warning-title">
       <h1 id="warning-title">{t('lookalikeTitle', state.imitates.name)}</h1>
@@ -19,6 +19,7 @@ export function LookalikeWarning({ state, onContinue }: LookalikeWarningProps) {
         {state.host}
       </p>
       <p data-testid="warning-reason">{reason}</p>
+      <ListedSource state={state} />
       <p data-testid="warning-official">{official}</p>
       <p>{t('lookalikeAdvice', state.imitates.name)}</p>
       <p>
@@ -32,5 +33,19 @@ export function LookalikeWarning({ state, onContinue }: LookalikeWarningProps) {
         </button>
       </p>
     </section>
+  );
+}
+
+/** Where a phishing list names the host: a link to the list, as the feed read it. Nothing otherwise. */
+export function ListedSource({ state }: { state: Extract<TabState, { kind: 'lookalike' }> }) {
+  const t = useT();
+  const list = state.explanation.list;
+  if (state.explanation.code !== 'listed' || list === undefined) return null;
+  return (
+    <p data-testid="listed-source">
+      <a href={list.source} target="_blank" rel="noreferrer noopener" aria-label={t('sourceLabel', list.name)}>
+        {list.name}
+      </a>
+    </p>
   );
 }

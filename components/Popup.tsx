@@ -4,11 +4,12 @@ import { filterExchanges, type ExchangeSort } from '../lib/view/exchange-list';
 import { LevelChip } from './card/parts';
 import { ExchangeCard } from './ExchangeCard';
 import { lazy, Suspense } from 'preact/compat';
-import { useT } from '../utils/i18n';
+import { useLocale, useT } from '../utils/i18n';
 import { lookalikeReasonText } from '../lib/words/lookalike-reason';
 import type { HoldingsSummary } from '../lib/holdings/summary';
 import type { RunAlertView } from '../lib/view/run-alert-view';
 import { RunAlerts } from './RunAlerts';
+import { ListedSource } from './LookalikeWarning';
 
 export interface PopupProps {
   /** The current tab's state; undefined while it loads. */
@@ -39,6 +40,7 @@ const SharePanel = lazy(() => import('./SharePanel').then((module) => ({ default
 export function Popup({ tab, failed = false, loadAll, onWithdraw, onOpenOptions, onOpenVerify, onCopyText, onCopyImage, loadHoldings, loadRunAlerts, onSnoozeRun }: PopupProps) {
   const [sharing, setSharing] = useState(false);
   const t = useT();
+  const locale = useLocale();
   // The holdings line starts loading only after the card's first frame is on screen, so its
   // chunk and its question to the background never compete with the card.
   const [afterFirstFrame, setAfterFirstFrame] = useState(false);
@@ -97,7 +99,8 @@ export function Popup({ tab, failed = false, loadAll, onWithdraw, onOpenOptions,
       {tab.kind === 'lookalike' ? (
         <section class="card__alert" data-testid="popup-lookalike" role="alert">
           <h1 class="card__title">{t('lookalikeTitle', tab.imitates.name)}</h1>
-          <p>{lookalikeReasonText(tab, t).reason}</p>
+          <p>{lookalikeReasonText(tab, t, locale).reason}</p>
+          <ListedSource state={tab} />
           <p>{t('lookalikeAdvice', tab.imitates.name)}</p>
           <p>
             <a href={`https://${tab.imitates.domain}/`} target="_blank" rel="noreferrer noopener">

@@ -1,5 +1,7 @@
 import { classify } from '../exchanges/classify';
 import { classifyReady } from '../exchanges/classify-ready';
+import type { Listing } from '../exchanges/known-bad';
+import { getExchange } from '../exchanges/registry';
 import type { Snapshot } from '../reserves/schema';
 import type { ActiveWarning } from '../community/active-warnings';
 import { buildExchangeView, type TabState } from './exchange-view';
@@ -14,10 +16,12 @@ export interface TabStateForUrlParameters {
   warningsFor?: (exchangeId: string) => readonly ActiveWarning[];
   /** The run watch for an exchange, as the background holds it. */
   runAlertFor?: (exchangeId: string) => RunAlertView | undefined;
+  /** Whether a phishing list the feed brought names the host (lib/exchanges/known-bad.ts). */
+  listingFor?: (host: string) => Listing | undefined;
 }
 
 /** From a tab's URL to what the popup, pill and badge show. Never throws once `tabStateReady(url)` has resolved. */
-export function tabStateForUrl({ url, snapshot, now, warningsFor, runAlertFor }: TabStateForUrlParameters): TabState {
+export function tabStateForUrl({ url, snapshot, now, warningsFor, runAlertFor, listingFor }: TabStateForUrlParameters): TabState {
   const host = hostOf(url);
   if (host === undefined) return { kind: 'not-exchange' };
   const result = classify(host);
@@ -32,6 +36,20 @@ export function tabStateForUrl({ url, snapshot, now, warningsFor, runAlertFor }:
   if (result.verdict === 'lookalike' && result.exchange !== undefined && result.explanation !== undefined) {
     const { id, name, domains } = result.exchange;
     return { kind: 'lookalike', host, explanation: result.explanation, imitates: { id, name, domain: domains[0] ?? '', domains: [...domains] } };
+  }
+  // The rules saw nothing (or the name is no site, such as an IP address, which no list holds):
+  // a phishing list's word is the other signal. An exchange's own host never gets here.
+  const listing = result.verdict === 'exchange' ? undefined : listingFor?.(host);
+  const imitated = listing === undefined ? undefined : getExchange(listing.exchange);
+  if (listing !== undefined && imitated !== undefined) {
+    const { id, name, domains } = imitated;
+    const { name: list, url: source, fetchedAt } = listing.list;
+    return {
+      kind: 'lookalike',
+      host,
+      explanation: { code: 'listed', host: result.host ?? host, brand: listing.listed, list: { name: list, source, asOf: fetchedAt } },
+      imitates: { id, name, domain: domains[0] ?? '', domains: [...domains] },
+    };
   }
   return { kind: 'not-exchange' };
 }

@@ -1,6 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import english from '../../public/_locales/en/messages.json';
 import swedish from '../../public/_locales/sv/messages.json';
+import spanish from '../../public/_locales/es/messages.json';
+import portuguese from '../../public/_locales/pt_BR/messages.json';
+import french from '../../public/_locales/fr/messages.json';
+import german from '../../public/_locales/de/messages.json';
+import turkish from '../../public/_locales/tr/messages.json';
+import chinese from '../../public/_locales/zh_CN/messages.json';
 import { classify, type LookalikeExplanation } from '../exchanges/classify';
 import { tabStateForUrl } from '../view/tab-state';
 import type { Snapshot } from '../reserves/schema';
@@ -10,6 +16,7 @@ import { lookalikeReasonText } from './lookalike-reason';
 const en = translateFrom(english);
 const sv = translateFrom(swedish);
 const snapshot = { exchanges: {} } as unknown as Snapshot;
+const allMessages = { en: english, sv: swedish, es: spanish, pt_BR: portuguese, fr: french, de: german, tr: turkish, zh_CN: chinese };
 
 function lookalikeState(host: string) {
   const state = tabStateForUrl({ url: `https://${host}/`, snapshot, now: new Date('2026-01-01T00:00:00Z') });
@@ -103,5 +110,35 @@ describe('lookalike reasons in the reader’s language', () => {
     }
     // Distinct words for each distinct case (token and inside share theirs).
     expect(seen.size).toBe(explanations.length - 1);
+  });
+
+  test('a host a phishing list names: the list, the exchange and the day our copy was read, in each language', () => {
+    // A made-up host and list: what is tested is the wording of a listing, not a list.
+    const list = { id: 'one', name: 'Example phishing list', url: 'https://lists.example/one.json', fetchedAt: '2026-12-03T06:00:00.000Z' };
+    const listed = (host: string, on: string) =>
+      tabStateForUrl({ url: `https://${host}/`, snapshot, now: new Date('2026-12-05T00:00:00Z'), listingFor: (asked) => (asked === host ? { listed: on, exchange: 'kraken', list } : undefined) });
+    const itself = listed('quiet-harbor-rewards.com', 'quiet-harbor-rewards.com');
+    const under = listed('login.quiet-harbor-rewards.com', 'quiet-harbor-rewards.com');
+    if (itself.kind !== 'lookalike' || under.kind !== 'lookalike') throw new Error('a listed host is a lookalike');
+    expect(lookalikeReasonText(itself, en, 'en').reason).toBe(
+      'quiet-harbor-rewards.com is named by Example phishing list, a public list of phishing sites, as imitating Kraken. Our copy of the list was read on Dec 3, 2026.',
+    );
+    expect(lookalikeReasonText(under, en, 'en').reason).toBe(
+      'login.quiet-harbor-rewards.com is on quiet-harbor-rewards.com, which Example phishing list, a public list of phishing sites, names as imitating Kraken. Our copy of the list was read on Dec 3, 2026.',
+    );
+    expect(lookalikeReasonText(itself, sv, 'sv').reason).toBe(
+      'quiet-harbor-rewards.com finns i Example phishing list, en offentlig lista över nätfiskesidor, som en sida som utger sig för att vara Kraken. Vår kopia av listan lästes 3 dec. 2026.',
+    );
+    for (const [locale, messages] of Object.entries(allMessages)) {
+      const t = translateFrom(messages);
+      for (const state of [itself, under]) {
+        const { reason } = lookalikeReasonText(state, t, locale.replace('_', '-'));
+        expect(reason, locale).toContain(state.host);
+        expect(reason, locale).toContain('Example phishing list');
+        expect(reason, locale).toContain('Kraken');
+        expect(reason, locale).toContain('2026');
+        expect(reason, locale).not.toMatch(/\$/);
+      }
+    }
   });
 });

@@ -1,5 +1,6 @@
 import type { TabState } from '../view/exchange-view';
 import type { MessageKey, Translate } from './translate-from';
+import { formatDate } from './format';
 
 type Lookalike = Extract<TabState, { kind: 'lookalike' }>;
 
@@ -8,8 +9,8 @@ type Lookalike = Extract<TabState, { kind: 'lookalike' }>;
  * (lib/exchanges/classify.ts, `explanation`) worded from messages.json, then the exchange's own
  * domains.
  */
-export function lookalikeReasonText({ explanation, imitates }: Pick<Lookalike, 'explanation' | 'imitates'>, t: Translate): { reason: string; official: string } {
-  const { code, host, brand, bait, hosting, distance, mixedScripts, registrable } = explanation;
+export function lookalikeReasonText({ explanation, imitates }: Pick<Lookalike, 'explanation' | 'imitates'>, t: Translate, locale = 'en'): { reason: string; official: string } {
+  const { code, host, brand, bait, hosting, distance, mixedScripts, registrable, list } = explanation;
   const name = imitates.name;
   const official = t('lookalikeOfficialDomains', [name, imitates.domains.join(', ')]);
   const say = (key: MessageKey, substitutions: string[]) => ({ reason: t(key, substitutions), official });
@@ -38,5 +39,11 @@ export function lookalikeReasonText({ explanation, imitates }: Pick<Lookalike, '
     case 'inside':
     case 'affixed':
       return bait === undefined ? say('lookalikeReasonToken', [host, brand, name]) : say('lookalikeReasonTokenBait', [host, brand, bait, name]);
+    case 'listed': {
+      // `brand` is what the list names: the host itself, or the domain the host is on.
+      const read = formatDate(list?.asOf ?? '', locale);
+      const listName = list?.name ?? '';
+      return brand === host ? say('lookalikeReasonListed', [host, listName, name, read]) : say('lookalikeReasonListedParent', [host, brand, listName, name, read]);
+    }
   }
 }

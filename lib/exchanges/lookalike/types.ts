@@ -30,7 +30,7 @@ export interface ClassifyReturnType {
  * official domain written with a hyphen where a dot belongs (`mail-celsius.network`).
  */
 export interface LookalikeExplanation {
-  code: EvidenceKind | 'embedded' | 'dashed';
+  code: EvidenceKind | 'embedded' | 'dashed' | 'listed';
   /** The host as shown: a punycode host with its Unicode spelling beside it. */
   host: string;
   /** The brand seen (`binance`); for `embedded` and `dashed`, the official domain imitated (`kraken.com`). */
@@ -45,6 +45,8 @@ export interface LookalikeExplanation {
   mixedScripts?: boolean;
   /** The domain the host belongs to, for `embedded` (`evil.io`). */
   registrable?: string;
+  /** For `listed`: the phishing list that names the host (or the domain it is on, then in `brand`), its address and when it was read. */
+  list?: { name: string; source: string; asOf: string };
 }
 
 export type EvidenceKind = 'token' | 'homoglyph' | 'tld-swap' | 'hyphenated' | 'split' | 'inside' | 'affixed' | 'typo' | 'hosted' | 'hosted-typo' | 'padded';
