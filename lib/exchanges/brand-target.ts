@@ -44,7 +44,12 @@ export function brandTarget(host: string): string | undefined {
 export function brandMatch(host: string): BrandMatch | undefined {
   const suffix = getPublicSuffix(host) ?? '';
   const body = host.slice(0, host.length - suffix.length - 1);
-  const decoded = body.split('.').map(decodeIdnLabel).join('.').normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  const decoded = body
+    .split('.')
+    .map(decodeIdnLabel)
+    .join('.')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '');
   const tokens = decoded.split(/[.\-_]/);
   const joined = decoded.replace(/[.\-_]/g, '');
   for (const [brand, id] of brandToExchange) if (brand.length >= 5 && joined.includes(brand)) return { id, via: 'brand', word: brand };
@@ -58,4 +63,3 @@ export function brandMatch(host: string): BrandMatch | undefined {
   }
   return undefined;
 }
-
