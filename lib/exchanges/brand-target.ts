@@ -29,6 +29,9 @@ for (const exchange of exchanges) {
   }
 }
 
+/** Every brand word the rule looks for, with the registry id it names. */
+export const brandWords: ReadonlyMap<string, string> = brandToExchange;
+
 /** How the brand rule tied a host to an exchange: the brand inside (a, b) or a near-word token (c). */
 export interface BrandMatch {
   id: string;
