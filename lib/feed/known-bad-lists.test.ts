@@ -8,7 +8,7 @@ import { getPublicSuffix } from 'tldts';
 import { describe, expect, it } from 'vitest';
 import { buildDomainIndex } from '../exchanges/brand-index';
 import { brandMatch } from '../exchanges/brand-target';
-import { KnownBadListSchema } from '../exchanges/known-bad';
+import { KnownBadListSchema, knownBadLookup } from '../exchanges/known-bad';
 import { exactMatch } from '../exchanges/lookalike/domains';
 import { exchanges } from '../exchanges/registry';
 import type { RawAnswer } from './adapters/types';
@@ -57,6 +57,16 @@ describe.each([
     expect(wrong).toEqual([]);
     expect(outcome.list.hosts.filter(([host]) => exactMatch(host, official) !== undefined)).toEqual([]);
     expect(outcome.list.hosts.filter(([host]) => getPublicSuffix(host, { allowPrivateDomains: true }) === host)).toEqual([]);
+  });
+
+  it("never flags an exchange's own site, through the extension's lookup", () => {
+    const lookup = knownBadLookup({ lists: [outcome.list] }, new Date(FETCHED));
+    expect(lookup(`login.${outcome.list.hosts[0]![0]}`)).toMatchObject({ listed: outcome.list.hosts[0]![0] });
+    const flagged = exchanges
+      .flatMap((exchange) => exchange.domains)
+      .flatMap((domain) => [domain, `www.${domain}`])
+      .filter((host) => lookup(host) !== undefined);
+    expect(flagged).toEqual([]);
   });
 
   it('drops every listed host that names no exchange', () => {
