@@ -27,6 +27,8 @@ const helperFiles = new Set([
   'classify-ready.ts',
   'public-suffix.ts',
   'public-suffix-data.ts',
+  'brand-target.ts',
+  'known-bad.ts',
 ]);
 
 const folder = dirname(fileURLToPath(import.meta.url));

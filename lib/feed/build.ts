@@ -3,6 +3,8 @@ import { mergeReserves, type IncomingReserves } from '../reserves/merge';
 import { POR_HISTORY_LENGTH, type ExchangeReserves, type PorAttestation, type PorCheck, type PorReport, type Snapshot } from '../reserves/schema';
 import type { AdapterReport } from './adapters/types';
 import { checkReportFigures, jumpBetween } from './checks';
+import type { KnownBadOutcome } from './known-bad-lists';
+import { assembleKnownBad, type KnownBadBuildReport } from './known-bad-section';
 import type { ReviewedFile, ReviewedReport } from './reviewed';
 
 /**
@@ -21,6 +23,8 @@ export interface BuildFeedSnapshotParameters {
   adapters?: Readonly<Record<string, AdapterOutcome>>;
   /** DefiLlama's readings this run (on-chain totals, flows, breakdowns), by exchange id. */
   onchain?: IncomingReserves;
+  /** The known-bad lists' answers this run, by list id (lib/feed/known-bad-lists.ts). */
+  knownBad?: Readonly<Record<string, KnownBadOutcome>>;
   /** The previous feed's snapshot: what is kept when a source fails or answers worse. */
   previous?: Snapshot | undefined;
   now: Date;
@@ -37,10 +41,10 @@ export interface ExchangeBuildLine {
 
 export interface BuildFeedSnapshotReturnType {
   snapshot: Snapshot;
-  report: { generatedAt: string; exchanges: Record<string, ExchangeBuildLine>; held: number; failedAdapters: string[] };
+  report: { generatedAt: string; exchanges: Record<string, ExchangeBuildLine>; held: number; failedAdapters: string[]; knownBad: KnownBadBuildReport };
 }
 
-export function buildFeedSnapshot({ exchanges, reviewed, adapters = {}, onchain = {}, previous, now }: BuildFeedSnapshotParameters): BuildFeedSnapshotReturnType {
+export function buildFeedSnapshot({ exchanges, reviewed, adapters = {}, onchain = {}, knownBad = {}, previous, now }: BuildFeedSnapshotParameters): BuildFeedSnapshotReturnType {
   const generatedAt = now.toISOString();
   const lines: Record<string, ExchangeBuildLine> = {};
   const known = new Set(exchanges.map((exchange) => exchange.id));
@@ -172,8 +176,9 @@ export function buildFeedSnapshot({ exchanges, reviewed, adapters = {}, onchain 
     else next.porCheck = check;
     exchangesOut[id] = next;
   }
-  snapshot = { version: 1, generatedAt, exchanges: exchangesOut };
-  return { snapshot, report: { generatedAt, exchanges: lines, held, failedAdapters } };
+  const listed = assembleKnownBad({ outcomes: knownBad, previous: previous?.knownBad, now });
+  snapshot = { version: 1, generatedAt, exchanges: exchangesOut, ...(listed.section === undefined ? {} : { knownBad: listed.section }) };
+  return { snapshot, report: { generatedAt, exchanges: lines, held, failedAdapters, knownBad: listed.report } };
 }
 
 function reviewedToReport(report: ReviewedReport): PorReport {

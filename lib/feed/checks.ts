@@ -1,3 +1,4 @@
+import type { KnownBadList } from '../exchanges/known-bad';
 import type { PorReport } from '../reserves/schema';
 
 /**
@@ -16,6 +17,9 @@ export const RATIO_JUMP_LIMIT = 0.5;
 
 /** A customer liability that more than doubles, or falls below half, between two reports is held likewise. */
 export const LIABILITY_JUMP_FACTOR = 2;
+
+/** A known-bad list that answers with fewer than this share of the hosts of the copy held is held for a person to look at. */
+export const KNOWN_BAD_SHRINK_LIMIT = 0.5;
 
 /** The first disagreement inside one report, in plain words, or undefined when it is consistent. */
 export function checkReportFigures(report: PorReport): string | undefined {
@@ -53,6 +57,12 @@ export function jumpBetween(older: PorReport, newer: PorReport): string | undefi
     if (factor > LIABILITY_JUMP_FACTOR || factor < 1 / LIABILITY_JUMP_FACTOR) return `customer ${asset} liabilities went from ${before} to ${after} (limit ×${LIABILITY_JUMP_FACTOR} either way)`;
   }
   return undefined;
+}
+
+/** How a list's new answer shrank against the copy held, beyond the limit, or undefined when it did not. */
+export function knownBadShrink(held: KnownBadList, next: KnownBadList): string | undefined {
+  if (next.hosts.length >= held.hosts.length * KNOWN_BAD_SHRINK_LIMIT) return undefined;
+  return `it ties ${next.hosts.length} hosts to an exchange against ${held.hosts.length} in the copy held (limit: ${percent(KNOWN_BAD_SHRINK_LIMIT)} of it)`;
 }
 
 function percent(fraction: number): string {

@@ -3,7 +3,6 @@
  * recordings in tests/fixtures/por/ when offline) and DefiLlama's readings. Node-only glue around
  * the pure builder in lib/feed/build.ts; `radar feed build` and `npm run data:snapshot` share it.
  */
-import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +19,9 @@ import { english } from '../radar/words/english';
 import type { IncomingReserves } from '../../lib/reserves/merge';
 import { EMPTY_SNAPSHOT } from '../../lib/reserves/snapshot';
 import { buildSnapshot, PUBLIC_BASE } from './defillama';
+import { sha256 } from './hash';
+import { offlineKnownBad, onlineKnownBad } from './known-bad';
+import type { KnownBadOutcome } from '../../lib/feed/known-bad-lists';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const REVIEWED_DIR = join(root, 'data', 'por');
@@ -29,13 +31,13 @@ export interface FeedInputs {
   reviewed: ReviewedFile[];
   adapters: Record<string, AdapterOutcome>;
   onchain: IncomingReserves;
+  /** The known-bad lists' answers, by list id. */
+  knownBad: Record<string, KnownBadOutcome>;
   /** The newest moment any input describes: an offline build is dated by it, not by the clock. */
   newestInput: string;
 }
 
-export function sha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
-}
+export { sha256 };
 
 /** Every reviewed file, validated; one broken file stops the build with the file's name and the problem. */
 export function readReviewed(dir = REVIEWED_DIR): ReviewedFile[] {
@@ -96,8 +98,14 @@ export function offlineInputs(dir = RECORDINGS_DIR): FeedInputs {
   }
   const cexs = manifest.defillama.cexs;
   const converted = cexsToReserves({ body: JSON.parse(readFileSync(join(dir, cexs.file), 'utf8')), asOf: cexs.fetchedAt, exchanges: registry, source: DEFILLAMA_CEXS_URL });
-  const moments = [...manifest.answers.map((answer) => answer.fetchedAt), cexs.fetchedAt, ...reviewed.map((file) => `${file.checked}T00:00:00.000Z`)].sort();
-  return { reviewed, adapters, onchain: converted.reserves, newestInput: moments.at(-1)! };
+  const knownBad = offlineKnownBad();
+  const moments = [
+    ...manifest.answers.map((answer) => answer.fetchedAt),
+    cexs.fetchedAt,
+    ...reviewed.map((file) => `${file.checked}T00:00:00.000Z`),
+    ...(knownBad.newest === undefined ? [] : [knownBad.newest]),
+  ].sort();
+  return { reviewed, adapters, onchain: converted.reserves, knownBad: knownBad.outcomes, newestInput: moments.at(-1)! };
 }
 
 export interface OnlineInputsParameters {
@@ -148,5 +156,6 @@ export async function onlineInputs({ fetch, now, log, recordDir, defillamaBase =
     adapters[adapter.exchange] = outcome;
     log(`${adapter.exchange}: ${outcome.ok ? `read ${outcome.reports.map((report) => report.asOf).join(', ')}` : `failed: ${outcome.reason}`}`);
   }
-  return { reviewed, adapters, onchain, newestInput: now.toISOString() };
+  const knownBad = await onlineKnownBad({ fetch, log, ...(recordDir === undefined ? {} : { recordDir }) });
+  return { reviewed, adapters, onchain, knownBad, newestInput: now.toISOString() };
 }

@@ -59,6 +59,23 @@ describe('radar feed build --offline', () => {
     });
   });
 
+  it('carries the known-bad lists read within 30 days of the build, signed and verified with the rest', async () => {
+    process.env[KEY_ENV] = TEST_FEED_KEY;
+    const out = join(folder(), 'feed.json');
+    const report = join(folder(), 'report.json');
+    // A week after polkadot's recording (2026-02-03); MetaMask's (2024-12-09) is too old to publish.
+    const built = await run(['build', '--offline', '--now', '2026-02-10T06:00:00Z', '--out', out, '--report', report]);
+    expect(built.code, built.err).toBe(0);
+    const feed = JSON.parse(readFileSync(out, 'utf8')) as { feed: { issued: string }; snapshot: { knownBad?: { lists: { id: string; fetchedAt: string; hosts: [string, string][] }[] } } };
+    expect(feed.snapshot.knownBad?.lists.map((list) => [list.id, list.fetchedAt])).toEqual([['polkadot', '2026-02-03T20:16:51.000Z']]);
+    expect(feed.snapshot.knownBad?.lists[0]?.hosts).toContainEqual(['accountrestore-coinbase.com', 'coinbase']);
+    const lines = JSON.parse(readFileSync(report, 'utf8')) as { knownBad: { lists: Record<string, { from: string; notes: string[] }> } };
+    expect(lines.knownBad.lists.polkadot!.from).toBe('read');
+    expect(lines.knownBad.lists.metamask).toMatchObject({ from: 'none', notes: [expect.stringMatching(/^read 13,752 entries/), expect.stringMatching(/more than 30 days old/)] });
+    const verified = await run(['verify', out, '--signer', TEST_FEED_SIGNER, '--now', feed.feed.issued]);
+    expect(verified.code, verified.out).toBe(0);
+  });
+
   it('exit codes: 1 for an invalid feed with its reason, 2 for unreadable input, bad usage or a missing key', async () => {
     process.env[KEY_ENV] = TEST_FEED_KEY;
     const out = join(folder(), 'feed.json');

@@ -23,12 +23,13 @@ const help = [
   '       npm run --silent radar -- feed keygen',
   '',
   "build   Builds the proof-of-reserves feed: the reviewed files in data/por/, each adapter's",
-  '        answer (lib/feed/adapters) and DefiLlama, on top of the previous feed (--previous: what',
-  '        is kept when a source fails). Signs it with the key in RADAR_SIGNER_KEY and writes the',
-  '        envelope to --out (default: standard output); the build report goes to --report or stderr.',
-  '        --offline reads the recorded answers in tests/fixtures/por/ instead of the network, and',
-  '        is dated by the newest of them unless --now says otherwise. --record <dir> keeps every',
-  '        raw answer of a live build, to add as a new recording.',
+  '        answer (lib/feed/adapters), DefiLlama and the known-bad lists (lib/feed/known-bad-lists.ts),',
+  '        on top of the previous feed (--previous: what is kept when a source fails). Signs it with',
+  '        the key in RADAR_SIGNER_KEY and writes the envelope to --out (default: standard output);',
+  '        the build report goes to --report or stderr. --offline reads the recorded answers in',
+  '        tests/fixtures/por/ and tests/fixtures/known-bad/ instead of the network, and is dated by',
+  '        the newest of them unless --now says otherwise. --record <dir> keeps every raw answer of',
+  '        a live build, to add as a new recording.',
   '        Exit code: 0 built, 1 refused (the reason is printed), 2 bad usage or missing key.',
   'verify  Checks a feed against a maintainer address; prints one line in plain words.',
   '        Exit code: 0 valid, 1 invalid (the reason is printed), 2 unreadable file, not JSON, or bad usage.',
@@ -148,7 +149,15 @@ export const command: RadarCommand = {
 };
 
 export function buildFeed(inputs: FeedInputs, previous: Snapshot | undefined, now: Date): BuildFeedSnapshotReturnType {
-  return buildFeedSnapshot({ exchanges: registry, reviewed: inputs.reviewed, adapters: inputs.adapters, onchain: inputs.onchain, ...(previous === undefined ? {} : { previous }), now });
+  return buildFeedSnapshot({
+    exchanges: registry,
+    reviewed: inputs.reviewed,
+    adapters: inputs.adapters,
+    onchain: inputs.onchain,
+    knownBad: inputs.knownBad,
+    ...(previous === undefined ? {} : { previous }),
+    now,
+  });
 }
 
 /**

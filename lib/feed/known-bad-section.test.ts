@@ -1,0 +1,118 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import { KNOWN_BAD_LIMITS, type KnownBad, type KnownBadList } from '../exchanges/known-bad';
+import { exchanges } from '../exchanges/registry';
+import { parseSnapshot } from '../reserves/snapshot';
+import { buildFeedSnapshot } from './build';
+import { KNOWN_BAD_SHRINK_LIMIT } from './checks';
+import { type KnownBadOutcome, metamaskSource, readKnownBadList } from './known-bad-lists';
+import { KNOWN_BAD_MAX_BYTES } from './known-bad-section';
+
+const now = new Date('2026-12-04T06:00:00.000Z');
+const READ = '2026-12-04T05:20:00.000Z';
+const BEFORE = '2026-12-03T05:20:00.000Z';
+
+const text = readFileSync(createRequire(import.meta.url).resolve('eth-phishing-detect/src/config.json'), 'utf8');
+const metamask = readKnownBadList(metamaskSource, { name: 'config', url: metamaskSource.url, text, fetchedAt: READ, sha256: createHash('sha256').update(text).digest('hex') });
+
+function list(id: string, count: number, fetchedAt: string, patch: Partial<KnownBadList> = {}): KnownBadList {
+  const hosts: [string, string][] = Array.from({ length: count }, (_, index) => [`binance-${id}-${index}.example`, 'binance']);
+  return { id, name: `${id} list`, url: `https://lists.example/${id}.json`, fetchedAt, sha256: 'b'.repeat(64), hosts, ...patch };
+}
+const read = (value: KnownBadList): KnownBadOutcome => ({ ok: true, list: value, listed: value.hosts.length, dropped: {} });
+const failed = (reason: string): KnownBadOutcome => ({ ok: false, reason });
+
+function build(knownBad: Record<string, KnownBadOutcome>, previousSection?: KnownBad) {
+  const previous = previousSection === undefined ? undefined : { version: 1 as const, generatedAt: BEFORE, exchanges: {}, knownBad: previousSection };
+  const result = buildFeedSnapshot({ exchanges, reviewed: [], knownBad, now, ...(previous === undefined ? {} : { previous }) });
+  const parsed = parseSnapshot(result.snapshot);
+  expect(parsed.ok ? 'valid' : parsed.reason).toBe('valid');
+  return { section: result.snapshot.knownBad, report: result.report.knownBad };
+}
+
+describe('the known-bad section of a build', () => {
+  it("publishes this run's lists, with what was read and dropped in the report", () => {
+    expect(metamask.ok).toBe(true);
+    if (!metamask.ok) return;
+    const { section, report } = build({ metamask, polkadot: read(list('polkadot', 3, READ)) });
+    expect(section?.lists.map((entry) => entry.id)).toEqual(['metamask', 'polkadot']);
+    expect(section?.lists[0]).toBe(metamask.list);
+    expect(report.lists.metamask).toMatchObject({ from: 'read', hosts: metamask.list.hosts.length, fetchedAt: READ });
+    expect(report.lists.metamask!.notes).toEqual([
+      `read 13,752 entries, kept ${metamask.list.hosts.length.toLocaleString('en-US')}; dropped 12,245 naming no exchange of the registry; 130 only a word two letters off a brand, or a reviewed other name; 11 covered by the list's own allow entries; 2 not a hostname`,
+    ]);
+    expect(report).toMatchObject({ failed: [], held: [] });
+  });
+
+  it('publishes no section when no list answered and none was held', () => {
+    const { section, report } = build({ metamask: failed('the list answered HTTP 503') });
+    expect(section).toBeUndefined();
+    expect(report.failed).toEqual(['metamask']);
+    expect(report.lists.metamask).toEqual({ from: 'none', notes: ['failed: the list answered HTTP 503; there is no earlier copy'] });
+  });
+
+  it("keeps the previous feed's copy of a list that failed this run, and of one not read at all", () => {
+    const held = list('metamask', 10, BEFORE);
+    const other = list('other', 4, BEFORE);
+    const { section, report } = build({ metamask: failed('the list answered HTTP 503'), polkadot: read(list('polkadot', 5, READ)) }, { lists: [held, other] });
+    expect(section?.lists).toEqual([held, list('polkadot', 5, READ), other]);
+    expect(report.failed).toEqual(['metamask']);
+    expect(report.lists.metamask).toEqual({ from: 'kept', hosts: 10, fetchedAt: BEFORE, notes: [`failed: the list answered HTTP 503; the copy read ${BEFORE} is kept`] });
+    expect(report.lists.other).toMatchObject({ from: 'kept', notes: [`not read this run; the copy read ${BEFORE} is kept`] });
+  });
+
+  it('holds a list that shrank below half of the copy held, and takes one at half', () => {
+    const held = list('metamask', 100, BEFORE);
+    const shrunk = build({ metamask: read(list('metamask', 100 * KNOWN_BAD_SHRINK_LIMIT - 1, READ)) }, { lists: [held] });
+    expect(shrunk.section?.lists).toEqual([held]);
+    expect(shrunk.report.held).toEqual(['metamask']);
+    expect(shrunk.report.lists.metamask!.notes[0]).toBe(`held for review: it ties 49 hosts to an exchange against 100 in the copy held (limit: 50 % of it); the copy read ${BEFORE} is kept`);
+    const half = build({ metamask: read(list('metamask', 100 * KNOWN_BAD_SHRINK_LIMIT, READ)) }, { lists: [held] });
+    expect(half.section?.lists[0]?.hosts).toHaveLength(50);
+    expect(half.report.held).toEqual([]);
+  });
+
+  it('keeps the copy held when the list answers an older one', () => {
+    const held = list('metamask', 10, READ);
+    const { section, report } = build({ metamask: read(list('metamask', 12, BEFORE)) }, { lists: [held] });
+    expect(section?.lists).toEqual([held]);
+    expect(report.lists.metamask!.notes[0]).toMatch(/^the answer was read 2026-12-03T05:20:00.000Z, before the copy held/);
+  });
+
+  it('leaves out a copy older than the extension uses', () => {
+    const old = new Date(now.getTime() - (KNOWN_BAD_LIMITS.maxAgeDays + 1) * 86_400_000).toISOString();
+    const { section, report } = build({ metamask: failed('timeout') }, { lists: [list('metamask', 10, old)] });
+    expect(section).toBeUndefined();
+    expect(report.lists.metamask).toMatchObject({ from: 'none', notes: [expect.stringContaining('failed: timeout'), expect.stringMatching(/more than 30 days old.*left out$/)] });
+  });
+
+  it('refuses a list over the caps and keeps the copy held', () => {
+    const held = list('metamask', 10, BEFORE);
+    const { section, report } = build(
+      { metamask: read(list('metamask', KNOWN_BAD_LIMITS.maxHosts + 1, READ)), bad: read(list('bad', 1, READ, { hosts: [['binance login.example', 'binance']] })) },
+      { lists: [held] },
+    );
+    expect(section?.lists).toEqual([held]);
+    expect(report.failed).toEqual(['metamask', 'bad']);
+    expect(report.lists.metamask!.notes[0]).toBe(`refused: hosts: a list holds too many hosts; the copy read ${BEFORE} is kept`);
+    expect(report.lists.bad!.notes[0]).toMatch(/^refused: hosts\.0\.0: a host is lowercase labels/);
+  });
+
+  it('refuses a section over the caps together, or too large for the feed, and keeps the previous section', () => {
+    const previous: KnownBad = { lists: [list('metamask', 10, BEFORE)] };
+    const half = Math.ceil(KNOWN_BAD_LIMITS.maxHosts / 2) + 1;
+    const many = build({ metamask: read(list('metamask', half, READ)), polkadot: read(list('polkadot', half, READ)) }, previous);
+    expect(many.section).toEqual(previous);
+    expect(many.report.refused).toBe('the lists hold too many hosts together; the previous section is kept');
+    expect(many.report.lists.polkadot).toEqual({ from: 'none', notes: [expect.stringMatching(/^read/)] });
+
+    const long = (index: number): [string, string] => [`binance-${'x'.repeat(50)}.${'y'.repeat(60)}.${'z'.repeat(60)}.h${index}.example`, 'binance'];
+    const big = Math.ceil(KNOWN_BAD_MAX_BYTES / 200);
+    const large = build({ metamask: read(list('metamask', 0, READ, { hosts: Array.from({ length: big }, (_, index) => long(index)) })) });
+    expect(large.report.failed).toEqual([]);
+    expect(large.section).toBeUndefined();
+    expect(large.report.refused).toMatch(/^the section takes [\d,]+ bytes, more than 1,048,576 \(half the feed's limit\); no section is published$/);
+  });
+});

@@ -1,0 +1,74 @@
+/**
+ * The known-bad lists' part of a feed build: each list in lib/feed/known-bad-lists.ts read live
+ * (one plain GET of its fixed URL, the same for every build) or from the recordings in
+ * tests/fixtures/known-bad/ when offline, hashed, and turned into the feed's list by the pure reader.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { knownBadSources, readKnownBadList, type KnownBadOutcome } from '../../lib/feed/known-bad-lists';
+import { fetchSource, type FetchLike } from '../../lib/reserves/fetch-source';
+import { fetchFailureText } from '../../lib/words/fetch-failure';
+import { english } from '../radar/words/english';
+import { sha256 } from './hash';
+
+export const KNOWN_BAD_RECORDINGS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'tests', 'fixtures', 'known-bad');
+
+/** The lists are larger than any PoR answer (polkadot's is 1.4 MB in 2026); a list ten times that is refused. */
+const LIST_MAX_BYTES = 16 * 1024 * 1024;
+
+interface KnownBadRecordings {
+  lists: { id: string; fetchedAt: string; file?: string; package?: string }[];
+}
+
+/** The recorded answers, by list id, and the newest moment they describe. */
+export function offlineKnownBad(dir = KNOWN_BAD_RECORDINGS_DIR): { outcomes: Record<string, KnownBadOutcome>; newest: string | undefined } {
+  const manifest = JSON.parse(readFileSync(join(dir, 'recordings.json'), 'utf8')) as KnownBadRecordings;
+  const require = createRequire(import.meta.url);
+  const outcomes: Record<string, KnownBadOutcome> = {};
+  for (const source of knownBadSources) {
+    const recording = manifest.lists.find((entry) => entry.id === source.id);
+    if (recording === undefined) {
+      outcomes[source.id] = { ok: false, reason: 'no recorded answer' };
+      continue;
+    }
+    const path = recording.package !== undefined ? require.resolve(recording.package) : join(dir, recording.file ?? '');
+    const bytes = readFileSync(path);
+    const text = (path.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
+    outcomes[source.id] = readKnownBadList(source, { name: source.id, url: source.url, text, fetchedAt: recording.fetchedAt, sha256: sha256(text) });
+  }
+  const newest = manifest.lists
+    .map((entry) => entry.fetchedAt)
+    .sort()
+    .at(-1);
+  return { outcomes, newest };
+}
+
+export interface OnlineKnownBadParameters {
+  fetch: FetchLike;
+  log: (line: string) => void;
+  /** Writes every raw answer here (`known-bad/<id>.json`), to record a new fixture. */
+  recordDir?: string;
+}
+
+export async function onlineKnownBad({ fetch, log, recordDir }: OnlineKnownBadParameters): Promise<Record<string, KnownBadOutcome>> {
+  const outcomes: Record<string, KnownBadOutcome> = {};
+  for (const source of knownBadSources) {
+    const fetched = await fetchSource({ url: source.url, fetch, as: 'text', timeoutMs: 60_000, maxBytes: LIST_MAX_BYTES });
+    let outcome: KnownBadOutcome;
+    if (!fetched.ok) outcome = { ok: false, reason: `${source.name}: ${fetchFailureText(fetched.failure, english.t)}` };
+    else {
+      const text = fetched.body as string;
+      if (recordDir !== undefined) {
+        mkdirSync(join(recordDir, 'known-bad'), { recursive: true });
+        writeFileSync(join(recordDir, 'known-bad', `${source.id}.json`), text);
+      }
+      outcome = readKnownBadList(source, { name: source.id, url: source.url, text, fetchedAt: new Date().toISOString(), sha256: sha256(text) });
+    }
+    outcomes[source.id] = outcome;
+    log(`${source.id}: ${outcome.ok ? `kept ${outcome.list.hosts.length} of ${outcome.listed} listed hosts` : `failed: ${outcome.reason}`}`);
+  }
+  return outcomes;
+}
