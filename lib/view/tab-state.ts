@@ -17,7 +17,7 @@ export interface TabStateForUrlParameters {
   /** The run watch for an exchange, as the background holds it. */
   runAlertFor?: (exchangeId: string) => RunAlertView | undefined;
   /** Whether a phishing list the feed brought names the host (lib/exchanges/known-bad.ts). */
-  listingFor?: (host: string) => Listing | undefined;
+  listingFor?: ((host: string) => Listing | undefined) | undefined;
 }
 
 /** From a tab's URL to what the popup, pill and badge show. Never throws once `tabStateReady(url)` has resolved. */
