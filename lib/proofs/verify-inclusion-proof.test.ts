@@ -11,6 +11,16 @@ import { builders, changeChar, expectNotVerified, getAt, hashedFields, setAt, sh
 /** A failure in the English the verify page and `radar verify-proof` show; '' for a pass. */
 const words = (result: InclusionProofResult) => (result.ok ? '' : proofFailureText(result, translateFrom(messages)));
 
+/** Decimal texts with their trailing fraction zeros dropped, everything else as it is: the same number compares equal however many zeros it was written with. */
+const sameValues = (value: unknown): unknown =>
+  typeof value === 'string' && /^-?\d+\.\d+$/.test(value)
+    ? value.replace(/\.?0+$/, '')
+    : Array.isArray(value)
+      ? value.map(sameValues)
+      : value !== null && typeof value === 'object'
+        ? Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, sameValues(inner)]))
+        : value;
+
 const fixture = (name: string) => readFileSync(new URL(`../../tests/fixtures/proofs/${name}`, import.meta.url), 'utf8');
 
 const samples: { file: string; format: ProofFormat; variant: string; root: string; steps: number }[] = [
@@ -162,13 +172,16 @@ describe('verifyInclusionProof against trees built from the documented algorithm
           const result = await verifyInclusionProof({ file: flipped, expectedRoot: sample.root });
           if (result.ok && result.verdict === 'verified') {
             // Only a flip in an unhashed field (an audit id, a key we ignore, whitespace) may pass,
-            // and then it must show exactly what the untouched file shows.
-            expect(result.leaf).toEqual(original.leaf);
-            expect(result.path).toEqual(original.path);
+            // and then it must show what the untouched file shows. One such flip keeps the value:
+            // a JSON number's last fraction zero turned into a space (`…230` → `…23 `), which Bitget's
+            // 2022 files, whose sums are checked as numbers, then show without that zero.
+            expect(sameValues(result.leaf)).toEqual(sameValues(original.leaf));
+            expect(sameValues(result.path)).toEqual(sameValues(original.path));
             expect(result.computedRoot).toBe(original.computedRoot);
           }
         }),
-        { numRuns: 120 },
+        // The flip that once got through as a different-looking result (bitget-2022.json: a number's last zero to a space), run every time.
+        { numRuns: 120, examples: [[1231, 4]] },
       );
     }
   });
