@@ -135,12 +135,12 @@ describe('polkadot list', () => {
 
 describe('readKnownBadList on bad input', () => {
   it('refuses what is not JSON, or not the list, in plain words', () => {
-    expect(read(metamaskSource, '<html>rate limited</html>')).toEqual({ ok: false, reason: expect.stringMatching(/^MetaMask's phishing list is not JSON \(/) });
-    expect(read(metamaskSource, { version: 2, tolerance: 2, fuzzylist: [], whitelist: [], blacklist: 'binance-login.com' })).toEqual({
+    expect(read(metamaskSource, '<html>rate limited</html>')).toEqual({ ok: false, reason: expect.stringMatching(/^MetaMask eth-phishing-detect is not JSON \(/) });
+    expect(read(metamaskSource, { version: 2, tolerance: 2, fuzzylist: [], whitelist: [], blacklist: 'binance-harbor-desk.example' })).toEqual({
       ok: false,
-      reason: "MetaMask's phishing list: it is not eth-phishing-detect's config (blacklist: blacklist must be a list)",
+      reason: "MetaMask eth-phishing-detect: it is not eth-phishing-detect's config (blacklist: blacklist must be a list)",
     });
-    expect(read(polkadotSource, { allow: [], deny: [] })).toEqual({ ok: false, reason: "polkadot{.js}'s phishing list: it is not polkadot{.js}'s all.json (deny: the deny list is empty)" });
+    expect(read(polkadotSource, { allow: [], deny: [] })).toEqual({ ok: false, reason: "polkadot{.js} phishing: it is not polkadot{.js}'s all.json (deny: the deny list is empty)" });
     expect(read(polkadotSource, [])).toMatchObject({ ok: false, reason: expect.stringContaining("it is not polkadot{.js}'s all.json") });
   });
 
@@ -148,7 +148,7 @@ describe('readKnownBadList on bad input', () => {
     const deny = [
       'binance login.com',
       42,
-      'binance-login.com/path',
+      'binance-harbor-desk.example/path',
       'BINANCE-VERIFY.example.',
       'binance-verify.example',
       'binance.com',

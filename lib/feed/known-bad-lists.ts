@@ -6,6 +6,7 @@ import { editDistance } from '../exchanges/edit-distance';
 import { KnownBadHostSchema, type KnownBadList } from '../exchanges/known-bad';
 import { exactMatch } from '../exchanges/lookalike/domains';
 import { exchanges } from '../exchanges/registry';
+import { brandStands } from './known-bad-tie';
 import { describeIssues } from '../reserves/schema';
 import type { RawAnswer } from './adapters/types';
 
@@ -18,7 +19,7 @@ import type { RawAnswer } from './adapters/types';
  */
 
 /** Why a listed entry is left out of the feed. */
-export type KnownBadDrop = 'not-a-host' | 'repeated' | 'public-suffix' | 'official' | 'allowed' | 'no-exchange' | 'other-word';
+export type KnownBadDrop = 'not-a-host' | 'repeated' | 'public-suffix' | 'official' | 'allowed' | 'no-exchange' | 'other-word' | 'inside-word';
 
 export type KnownBadOutcome = { ok: true; list: KnownBadList; listed: number; dropped: Partial<Record<KnownBadDrop, number>> } | { ok: false; reason: string };
 
@@ -52,7 +53,7 @@ const PolkadotListSchema = v.object({
 
 export const metamaskSource: KnownBadSource = {
   id: 'metamask',
-  name: "MetaMask's phishing list",
+  name: 'MetaMask eth-phishing-detect',
   url: 'https://raw.githubusercontent.com/MetaMask/eth-phishing-detect/main/src/config.json',
   read(body) {
     const parsed = v.safeParse(MetaMaskConfigSchema, body);
@@ -65,7 +66,7 @@ export const metamaskSource: KnownBadSource = {
 
 export const polkadotSource: KnownBadSource = {
   id: 'polkadot',
-  name: "polkadot{.js}'s phishing list",
+  name: 'polkadot{.js} phishing',
   url: 'https://polkadot.js.org/phishing/all.json',
   read(body) {
     const parsed = v.safeParse(PolkadotListSchema, body);
@@ -87,7 +88,7 @@ export const polkadotSource: KnownBadSource = {
   },
 };
 
-/** The lists the feed reads, in the order the extension consults them (the first list wins a host two lists name). */
+/** The lists the feed reads. Where two name one host, the extension takes the one read later (`knownBadIndex`). */
 export const knownBadSources: readonly KnownBadSource[] = [metamaskSource, polkadotSource];
 
 /**
@@ -129,6 +130,7 @@ export function readKnownBadList(source: KnownBadSource, answer: RawAnswer): Kno
         const tied = exchangeOf(host);
         if (tied === undefined) drop('no-exchange');
         else if (tied === false) drop('other-word');
+        else if (tied === 'inside-word') drop('inside-word');
         else hosts.push([host, tied]);
       }
     }
@@ -146,6 +148,7 @@ const dropWords: Record<KnownBadDrop, string> = {
   allowed: "covered by the list's own allow entries",
   'no-exchange': 'naming no exchange of the registry',
   'other-word': 'only a word two letters off a brand, or a reviewed other name',
+  'inside-word': "the brand's letters inside another word (a bank's name ending in lbank, bitcoin-revolution, coin-express)",
 };
 
 /** The drops in plain words, largest first: "12,253 naming no exchange of the registry; 2 not a hostname". */
@@ -156,14 +159,15 @@ export function describeDrops(dropped: Partial<Record<KnownBadDrop, number>>): s
 
 /**
  * The registry id a listed host imitates, `false` when the brand rule found only a near-word that
- * is not a spelling of a brand, `undefined` when it found nothing. A brand inside the host ties it;
+ * is not a spelling of a brand, `inside-word` when the brand's letters are part of another word
+ * (`brandStands`, ./known-bad-tie.ts), `undefined` when it found nothing. A brand standing in the host ties it;
  * a near-word does only one edit from a brand (`blnance`) or as a reviewed spelling: two edits
  * reach other words too often (`finances`, `balance`, `whitelist`, `gaming`).
  */
-export function exchangeOf(host: string): string | false | undefined {
+export function exchangeOf(host: string): string | false | 'inside-word' | undefined {
   const match = brandMatch(host);
   if (match === undefined) return undefined;
-  if (match.via === 'brand') return match.id;
+  if (match.via === 'brand') return brandStands(host, match.word) ? match.id : 'inside-word';
   if (otherWords.has(match.word)) return false;
   if (targetFixes[match.word] !== undefined) return match.id;
   for (const [brand, id] of brandWords) {

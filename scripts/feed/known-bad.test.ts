@@ -36,7 +36,7 @@ describe('onlineKnownBad', () => {
     expect(metamask.list).toMatchObject({ id: 'metamask', url: metamaskSource.url, sha256: createHash('sha256').update(metamaskText, 'utf8').digest('hex') });
     expect(metamask.list.fetchedAt >= before).toBe(true);
     expect(readFileSync(join(recordDir, 'known-bad', 'metamask.json'), 'utf8')).toBe(metamaskText);
-    expect(outcomes.polkadot).toEqual({ ok: false, reason: expect.stringMatching(/^polkadot\{\.js\}'s phishing list: .*503/) });
+    expect(outcomes.polkadot).toEqual({ ok: false, reason: expect.stringMatching(/^polkadot\{\.js\} phishing: .*503/) });
     expect(lines).toEqual([`metamask: kept ${metamask.list.hosts.length} of 13752 listed hosts`, expect.stringMatching(/^polkadot: failed: /)]);
   });
 });
