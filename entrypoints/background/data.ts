@@ -81,7 +81,7 @@ let knownBad: Promise<{ section: KnownBad | undefined; index: KnownBadIndex }> |
 function heldKnownBad(): Promise<{ section: KnownBad | undefined; index: KnownBadIndex }> {
   knownBad ??= knownBadItem.getValue().then((stored) => {
     // A damaged stored copy counts as none; the bundled file's section, if it has one, is the floor.
-    const section = newerKnownBad(bundledSnapshot().knownBad, readKnownBad(stored));
+    const section = newerKnownBad(readKnownBad(bundledSnapshot().knownBad), readKnownBad(stored), new Date());
     return { section, index: knownBadIndex(section) };
   });
   return knownBad;
@@ -95,7 +95,7 @@ export async function knownBadLookup(now: Date): Promise<(host: string) => Listi
 
 async function storeKnownBad(incoming: KnownBad): Promise<void> {
   const { section } = await heldKnownBad();
-  const next = newerKnownBad(section, incoming);
+  const next = newerKnownBad(section, incoming, new Date());
   if (next === section) return;
   knownBad = Promise.resolve({ section: next, index: knownBadIndex(next) });
   await knownBadItem.setValue(next);
@@ -270,6 +270,8 @@ export async function resetData(): Promise<void> {
   await heldItem.removeValue();
   await heldFeedItem.removeValue();
   await knownBadItem.removeValue();
+  // A look-up that began while the copy above was being removed may have cached it again.
+  knownBad = undefined;
   await ownTokenPricesItem.removeValue();
   await runAlertsItem.removeValue();
   await sourcesItem.setValue({});

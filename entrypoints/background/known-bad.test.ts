@@ -59,8 +59,15 @@ describe('the background keeps the known-bad hosts the feed brings', () => {
     expect(await fakeBrowser.storage.local.get('knownBad')).toEqual({});
   });
 
-  test('a damaged stored copy counts as none', async () => {
-    await fakeBrowser.storage.local.set({ knownBad: { lists: [{ id: 'one', hosts: 'everything' }] } });
+  test('a damaged stored copy counts as none, even where it names the host', async () => {
+    const fresh = new Date(Date.now() - 3_600_000).toISOString();
+    const damaged = section(fresh, 'quiet-harbor-rewards.com');
+    damaged.lists[0]!.url = 'javascript:alert(1)';
+    await fakeBrowser.storage.local.set({ knownBad: damaged });
     expect((await knownBadLookup(new Date()))('quiet-harbor-rewards.com')).toBeUndefined();
+    await resetData();
+    // The same copy undamaged is read: the check above is the schema's, not a missing section.
+    await fakeBrowser.storage.local.set({ knownBad: section(fresh, 'quiet-harbor-rewards.com') });
+    expect((await knownBadLookup(new Date()))('quiet-harbor-rewards.com')).toBeDefined();
   });
 });

@@ -28,11 +28,16 @@ describe('KnownBadSchema', () => {
     expect(v.safeParse(KnownBadSchema, section(list('one', [[host, 'kraken']]))).success).toBe(false);
   });
 
-  test('refuses two lists with one id, a plain-http URL, a broken digest and an unknown key', () => {
+  test('refuses two lists with one id, a plain-http URL and a broken digest', () => {
     expect(readKnownBad(section(list('one', []), list('one', [])))).toBeUndefined();
     expect(readKnownBad(section({ ...list('one', []), url: 'http://lists.example/one.json' }))).toBeUndefined();
     expect(readKnownBad(section({ ...list('one', []), sha256: 'xyz' }))).toBeUndefined();
-    expect(readKnownBad({ lists: [{ ...list('one', []), extra: 1 }] })).toBeUndefined();
+  });
+
+  test('a field a later builder adds is dropped, not a reason to refuse the section', () => {
+    expect(readKnownBad({ lists: [{ ...list('one', [['quiet-harbor-rewards.com', 'kraken']]), licence: 'Apache-2.0' }], note: 'x' })).toEqual(
+      section(list('one', [['quiet-harbor-rewards.com', 'kraken']])),
+    );
   });
 
   test('refuses more hosts than the cap, across lists together', () => {
@@ -96,11 +101,28 @@ describe('newerKnownBad', () => {
   const newer = section(list('one', [], daysAgo(1)));
 
   test('the section read later is held, whichever arrives', () => {
-    expect(newerKnownBad(older, newer)).toBe(newer);
-    expect(newerKnownBad(newer, older)).toBe(newer);
-    expect(newerKnownBad(undefined, older)).toBe(older);
-    expect(newerKnownBad(older, undefined)).toBe(older);
-    expect(knownBadAsOf(newer)).toBe(daysAgo(1));
-    expect(knownBadAsOf(undefined)).toBe('');
+    expect(newerKnownBad(older, newer, now)).toBe(newer);
+    expect(newerKnownBad(newer, older, now)).toBe(newer);
+    expect(newerKnownBad(undefined, older, now)).toBe(older);
+    expect(newerKnownBad(older, undefined, now)).toBe(older);
+    expect(knownBadAsOf(newer)).toBe(Date.parse(daysAgo(1)));
+    expect(knownBadAsOf(undefined)).toBe(Number.NEGATIVE_INFINITY);
+  });
+
+  test('a section dated ahead of the clock gives way to any other, and is not used', () => {
+    const ahead = section(list('one', [['quiet-harbor-rewards.com', 'kraken']], new Date(now.getTime() + 3 * 86_400_000).toISOString()));
+    const today = section(list('one', [], daysAgo(0)));
+    expect(newerKnownBad(ahead, today, now)).toBe(today);
+    expect(knownBadIndex(ahead).find('quiet-harbor-rewards.com', now)).toBeUndefined();
+    // An hour ahead is a clock's drift: used.
+    const drift = section(list('one', [['quiet-harbor-rewards.com', 'kraken']], new Date(now.getTime() + 3_600_000).toISOString()));
+    expect(knownBadIndex(drift).find('quiet-harbor-rewards.com', now)).toBeDefined();
+  });
+
+  test('moments are compared as moments, whatever offset they are written with', () => {
+    const eastern = section(list('one', [], '2026-12-04T20:00:00+10:00'));
+    const utc = section(list('one', [], '2026-12-04T11:00:00Z'));
+    expect(newerKnownBad(eastern, utc, now)).toBe(utc);
+    expect(newerKnownBad(utc, eastern, now)).toBe(utc);
   });
 });

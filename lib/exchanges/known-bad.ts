@@ -21,6 +21,11 @@ export const KNOWN_BAD_LIMITS = {
    * a wrong listing), and an old copy would go on warning about them. Our copy's age, not the list's fault.
    */
   maxAgeDays: 30,
+  /**
+   * A list dated further ahead of the reader's clock than this is not used, and a held section so
+   * dated gives way to any other: a wrong clock at the builder must not pin a copy that never ages.
+   */
+  maxAheadMs: 24 * 60 * 60_000,
 } as const;
 
 const ListIdSchema = v.pipe(v.string('a list id must be text'), v.regex(/^[a-z][a-z\d-]{0,39}$/, 'a list id is a lowercase letter, then up to 39 more letters, digits or dashes'));
@@ -36,9 +41,9 @@ export const KnownBadHostSchema = v.pipe(
   v.regex(/^(?:[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?\.)+[a-z](?:[a-z\d-]{0,61}[a-z\d])?$/, 'a host is lowercase labels of letters, digits and hyphens, joined by dots'),
 );
 
-export const KnownBadListSchema = v.strictObject({
+export const KnownBadListSchema = v.object({
   id: ListIdSchema,
-  /** How the list is named to the reader: "MetaMask's phishing list". */
+  /** How the list is named to the reader, a proper name that reads in any language: "MetaMask eth-phishing-detect". */
   name: v.pipe(v.string('a list name must be text'), v.minLength(1, 'a list name cannot be empty'), v.maxLength(KNOWN_BAD_LIMITS.maxNameLength, 'a list name is too long')),
   /** The address the builder read the list from. */
   url: v.pipe(
@@ -57,7 +62,7 @@ export const KnownBadListSchema = v.strictObject({
 export type KnownBadList = v.InferOutput<typeof KnownBadListSchema>;
 
 export const KnownBadSchema = v.pipe(
-  v.strictObject({
+  v.object({
     lists: v.pipe(v.array(KnownBadListSchema), v.maxLength(KNOWN_BAD_LIMITS.maxLists, 'too many lists')),
   }),
   v.check((section) => new Set(section.lists.map((list) => list.id)).size === section.lists.length, 'two lists share an id'),
@@ -73,10 +78,19 @@ export interface Listing {
   list: { id: string; name: string; url: string; fetchedAt: string };
 }
 
-/** The newest reading of the section: the latest `fetchedAt` of its lists (empty string for none). */
-export function knownBadAsOf(section: KnownBad | undefined): string {
-  let newest = '';
-  for (const list of section?.lists ?? []) if (list.fetchedAt > newest) newest = list.fetchedAt;
+/** When a list was read, in ms (any ISO offset), or NaN. */
+const readAt = (list: { fetchedAt: string }) => Date.parse(list.fetchedAt);
+
+/** The list was read no more than `maxAgeDays` ago and not ahead of `now` by more than `maxAheadMs`. */
+export function usableAt(list: { fetchedAt: string }, now: Date): boolean {
+  const age = now.getTime() - readAt(list);
+  return age <= KNOWN_BAD_LIMITS.maxAgeDays * 86_400_000 && age >= -KNOWN_BAD_LIMITS.maxAheadMs;
+}
+
+/** The newest reading of the section: the latest `fetchedAt` of its lists, in ms (-Infinity for none). */
+export function knownBadAsOf(section: KnownBad | undefined): number {
+  let newest = Number.NEGATIVE_INFINITY;
+  for (const list of section?.lists ?? []) if (readAt(list) > newest) newest = readAt(list);
   return newest;
 }
 
@@ -97,10 +111,9 @@ export function knownBadIndex(section: KnownBad | undefined): KnownBadIndex {
     const list = { id, name, url, fetchedAt };
     for (const [host, exchange] of hosts) {
       const held = byHost.get(host);
-      if (held === undefined || held.list.fetchedAt < fetchedAt) byHost.set(host, { listed: host, exchange, list });
+      if (held === undefined || readAt(held.list) < readAt(list)) byHost.set(host, { listed: host, exchange, list });
     }
   }
-  const maxAgeMs = KNOWN_BAD_LIMITS.maxAgeDays * 86_400_000;
   return {
     find(host, now) {
       if (byHost.size === 0) return undefined;
@@ -110,7 +123,7 @@ export function knownBadIndex(section: KnownBad | undefined): KnownBadIndex {
       // From the host up to the label left of the public ending.
       for (let at = 0; at >= 0 && name.length - at > suffix.length; at = name.indexOf('.', at) + 1 || -1) {
         const found = byHost.get(at === 0 ? name : name.slice(at));
-        if (found && now.getTime() - Date.parse(found.list.fetchedAt) <= maxAgeMs) return found;
+        if (found && usableAt(found.list, now)) return found;
       }
       return undefined;
     },
@@ -124,11 +137,13 @@ export function readKnownBad(value: unknown): KnownBad | undefined {
 }
 
 /**
- * Which section to hold: the one a verified feed brought, unless what is held was read later (a
- * feed whose builder kept an older copy of every list does not take back a newer one).
+ * Which section to hold: the one a verified feed brought when it was read later than what is held
+ * (a feed whose builder kept an older copy of every list does not take back a newer one, and the
+ * same section sent again is not stored again), or when what is held is dated ahead of `now`.
  */
-export function newerKnownBad(held: KnownBad | undefined, incoming: KnownBad | undefined): KnownBad | undefined {
+export function newerKnownBad(held: KnownBad | undefined, incoming: KnownBad | undefined, now: Date): KnownBad | undefined {
   if (incoming === undefined) return held;
   if (held === undefined) return incoming;
-  return knownBadAsOf(incoming) >= knownBadAsOf(held) ? incoming : held;
+  if (knownBadAsOf(held) > now.getTime() + KNOWN_BAD_LIMITS.maxAheadMs) return incoming;
+  return knownBadAsOf(incoming) > knownBadAsOf(held) ? incoming : held;
 }

@@ -1,4 +1,5 @@
 import type { ExchangeDefinition } from '../exchanges/types';
+import { readKnownBad } from '../exchanges/known-bad';
 import { mergeReserves, type IncomingReserves } from '../reserves/merge';
 import { POR_HISTORY_LENGTH, type ExchangeReserves, type PorAttestation, type PorCheck, type PorReport, type Snapshot } from '../reserves/schema';
 import type { AdapterReport } from './adapters/types';
@@ -176,7 +177,7 @@ export function buildFeedSnapshot({ exchanges, reviewed, adapters = {}, onchain 
     else next.porCheck = check;
     exchangesOut[id] = next;
   }
-  const listed = assembleKnownBad({ outcomes: knownBad, previous: previous?.knownBad, now });
+  const listed = assembleKnownBad({ outcomes: knownBad, previous: readKnownBad(previous?.knownBad), now });
   snapshot = { version: 1, generatedAt, exchanges: exchangesOut, ...(listed.section === undefined ? {} : { knownBad: listed.section }) };
   return { snapshot, report: { generatedAt, exchanges: lines, held, failedAdapters, knownBad: listed.report } };
 }

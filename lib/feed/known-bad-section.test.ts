@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { KNOWN_BAD_LIMITS, type KnownBad, type KnownBadList } from '../exchanges/known-bad';
+import { KNOWN_BAD_LIMITS, readKnownBad, type KnownBad, type KnownBadList } from '../exchanges/known-bad';
 import { exchanges } from '../exchanges/registry';
 import { parseSnapshot } from '../reserves/snapshot';
 import { buildFeedSnapshot } from './build';
@@ -29,7 +29,7 @@ function build(knownBad: Record<string, KnownBadOutcome>, previousSection?: Know
   const result = buildFeedSnapshot({ exchanges, reviewed: [], knownBad, now, ...(previous === undefined ? {} : { previous }) });
   const parsed = parseSnapshot(result.snapshot);
   expect(parsed.ok ? 'valid' : parsed.reason).toBe('valid');
-  return { section: result.snapshot.knownBad, report: result.report.knownBad };
+  return { section: readKnownBad(result.snapshot.knownBad), report: result.report.knownBad };
 }
 
 describe('the known-bad section of a build', () => {
@@ -38,10 +38,10 @@ describe('the known-bad section of a build', () => {
     if (!metamask.ok) return;
     const { section, report } = build({ metamask, polkadot: read(list('polkadot', 3, READ)) });
     expect(section?.lists.map((entry) => entry.id)).toEqual(['metamask', 'polkadot']);
-    expect(section?.lists[0]).toBe(metamask.list);
+    expect(section?.lists[0]).toEqual(metamask.list);
     expect(report.lists.metamask).toMatchObject({ from: 'read', hosts: metamask.list.hosts.length, fetchedAt: READ });
     expect(report.lists.metamask!.notes).toEqual([
-      `read 13,752 entries, kept ${metamask.list.hosts.length.toLocaleString('en-US')}; dropped 12,240 naming no exchange of the registry; 130 only a word two letters off a brand, or a reviewed other name; 11 covered by the list's own allow entries; 7 not a hostname`,
+      `read 13,752 entries, kept ${metamask.list.hosts.length.toLocaleString('en-US')}; dropped 12,240 naming no exchange of the registry; 130 only a word two letters off a brand, or a reviewed other name; 16 the brand's letters inside another word (a bank's name ending in lbank, bitcoin-revolution, coin-express); 11 covered by the list's own allow entries; 7 not a hostname`,
     ]);
     expect(report).toMatchObject({ failed: [], held: [] });
   });
@@ -105,7 +105,7 @@ describe('the known-bad section of a build', () => {
     const half = Math.ceil(KNOWN_BAD_LIMITS.maxHosts / 2) + 1;
     const many = build({ metamask: read(list('metamask', half, READ)), polkadot: read(list('polkadot', half, READ)) }, previous);
     expect(many.section).toEqual(previous);
-    expect(many.report.refused).toBe('the lists hold too many hosts together; the previous section is kept');
+    expect(many.report.refused).toBe('the lists hold too many hosts together; the previous section is kept, less any copy too old to use');
     expect(many.report.lists.polkadot).toEqual({ from: 'none', notes: [expect.stringMatching(/^read/)] });
 
     const long = (index: number): [string, string] => [`binance-${'x'.repeat(50)}.${'y'.repeat(60)}.${'z'.repeat(60)}.h${index}.example`, 'binance'];
@@ -114,5 +114,23 @@ describe('the known-bad section of a build', () => {
     expect(large.report.failed).toEqual([]);
     expect(large.section).toBeUndefined();
     expect(large.report.refused).toMatch(/^the section takes [\d,]+ bytes, more than 1,048,576 \(half the feed's limit\); no section is published$/);
+  });
+
+  it('a refused section keeps only the previous copies the extension would use', () => {
+    const stale = list('polkadot', 5, new Date(now.getTime() - (KNOWN_BAD_LIMITS.maxAgeDays + 35) * 86_400_000).toISOString());
+    const fresh = list('metamask', 10, BEFORE);
+    const half = Math.ceil(KNOWN_BAD_LIMITS.maxHosts / 2) + 1;
+    const refused = build({ metamask: read(list('metamask', half, READ)), extra: read(list('extra', half, READ)) }, { lists: [fresh, stale] });
+    expect(refused.report.refused).toMatch(/too many hosts together/);
+    expect(refused.section).toEqual({ lists: [fresh] });
+  });
+
+  it('an answer dated ahead of the build is refused, and a held copy so dated is left out', () => {
+    const ahead = new Date(now.getTime() + 3 * 86_400_000).toISOString();
+    const fromAhead = build({ metamask: read(list('metamask', 10, ahead)) }, { lists: [list('metamask', 10, BEFORE)] });
+    expect(fromAhead.report.failed).toEqual(['metamask']);
+    expect(fromAhead.section?.lists[0]?.fetchedAt).toBe(BEFORE);
+    const heldAhead = build({ metamask: failed('timeout') }, { lists: [list('metamask', 10, ahead)] });
+    expect(heldAhead.section).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { KNOWN_BAD_LIMITS, KnownBadListSchema, KnownBadSchema, type KnownBad, type KnownBadList } from '../exchanges/known-bad';
+import { KNOWN_BAD_LIMITS, KnownBadListSchema, KnownBadSchema, usableAt, type KnownBad, type KnownBadList } from '../exchanges/known-bad';
 import { describeIssues } from '../reserves/schema';
 import { stableStringify } from '../reserves/stable-json';
 import { knownBadShrink } from './checks';
@@ -46,7 +46,8 @@ export interface AssembleKnownBadParameters {
 export function assembleKnownBad({ outcomes, previous, now }: AssembleKnownBadParameters): { section: KnownBad | undefined; report: KnownBadBuildReport } {
   const report: KnownBadBuildReport = { lists: {}, failed: [], held: [] };
   const held = new Map((previous?.lists ?? []).map((list) => [list.id, list]));
-  const oldest = now.getTime() - KNOWN_BAD_LIMITS.maxAgeDays * 86_400_000;
+  // What may go on if this run's section is refused: only copies the extension would use.
+  const usable = (previous?.lists ?? []).filter((list) => usableAt(list, now));
   const lists: KnownBadList[] = [];
   const ids = [...Object.keys(outcomes), ...[...held.keys()].filter((id) => outcomes[id] === undefined)];
 
@@ -70,7 +71,10 @@ export function assembleKnownBad({ outcomes, previous, now }: AssembleKnownBadPa
       if (!checked.success) {
         report.failed.push(id);
         chosen = keep(`refused: ${describeIssues(checked.issues)}`);
-      } else if (before !== undefined && outcome.list.fetchedAt < before.fetchedAt) {
+      } else if (Date.parse(outcome.list.fetchedAt) > now.getTime() + KNOWN_BAD_LIMITS.maxAheadMs) {
+        report.failed.push(id);
+        chosen = keep(`refused: read ${outcome.list.fetchedAt}, ahead of this build's clock`);
+      } else if (before !== undefined && Date.parse(outcome.list.fetchedAt) < Date.parse(before.fetchedAt)) {
         chosen = keep(`the answer was read ${outcome.list.fetchedAt}, before the copy held`);
       } else if (shrink !== undefined) {
         report.held.push(id);
@@ -80,8 +84,8 @@ export function assembleKnownBad({ outcomes, previous, now }: AssembleKnownBadPa
         line.notes.push(`read ${outcome.listed.toLocaleString('en-US')} entries, kept ${outcome.list.hosts.length.toLocaleString('en-US')}; dropped ${describeDrops(outcome.dropped)}`);
       }
     }
-    if (chosen !== undefined && Date.parse(chosen.fetchedAt) < oldest) {
-      line.notes.push(`the copy read ${chosen.fetchedAt} is more than ${KNOWN_BAD_LIMITS.maxAgeDays} days old, which the extension no longer uses; left out`);
+    if (chosen !== undefined && !usableAt(chosen, now)) {
+      line.notes.push(`the copy read ${chosen.fetchedAt} is more than ${KNOWN_BAD_LIMITS.maxAgeDays} days old, or dated ahead of this build, which the extension does not use; left out`);
       chosen = undefined;
     }
     if (chosen === undefined) continue;
@@ -101,11 +105,11 @@ export function assembleKnownBad({ outcomes, previous, now }: AssembleKnownBadPa
       ? `the section takes ${bytes.toLocaleString('en-US')} bytes, more than ${KNOWN_BAD_MAX_BYTES.toLocaleString('en-US')} (half the feed's limit)`
       : undefined;
   if (refused === undefined) return { section, report };
-  report.refused = `${refused}; ${previous === undefined ? 'no section is published' : 'the previous section is kept'}`;
+  report.refused = `${refused}; ${usable.length === 0 ? 'no section is published' : 'the previous section is kept, less any copy too old to use'}`;
   for (const [id, line] of Object.entries(report.lists)) {
     const kept = held.get(id);
     if (kept === undefined) report.lists[id] = { from: 'none', notes: line.notes };
     else report.lists[id] = { from: 'kept', hosts: kept.hosts.length, fetchedAt: kept.fetchedAt, notes: line.notes };
   }
-  return { section: previous, report };
+  return { section: usable.length === 0 ? undefined : { lists: usable }, report };
 }

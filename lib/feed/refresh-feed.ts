@@ -3,7 +3,7 @@ import { fetchSource, type FetchLike } from '../reserves/fetch-source';
 import { mergeReserves } from '../reserves/merge';
 import { recordFailure, recordSuccess, type SourceError, type SourcePolicy, type SourceState } from '../reserves/schedule';
 import type { Snapshot } from '../reserves/schema';
-import type { KnownBad } from '../exchanges/known-bad';
+import { readKnownBad, type KnownBad } from '../exchanges/known-bad';
 import { FEED_LIMITS } from './format';
 import type { HeldFeed, VerifyFeedReturnType } from './verify-feed';
 import type { VerifyFeedWork } from '../chain-work/chain-work';
@@ -65,7 +65,9 @@ export async function refreshFeed(params: RefreshFeedParameters): Promise<Refres
   const succeeded = recordSuccess({ state, policy: FEED_POLICY, now, random });
   const nextHeld = { sequence: verified.envelope.feed.sequence, hash: verified.hash };
   if (verified.unchanged) return { snapshot: held, heldFeed: nextHeld, state: succeeded, outcome: { kind: 'unchanged', message: 'the feed has not changed' } };
-  const { exchanges, generatedAt, knownBad } = verified.envelope.snapshot;
+  const { exchanges, generatedAt } = verified.envelope.snapshot;
+  const knownBad = readKnownBad(verified.envelope.snapshot.knownBad);
+  if (verified.envelope.snapshot.knownBad !== undefined && knownBad === undefined) console.warn('[reserve-radar] feed: its known-bad hosts could not be read; the ones held stay');
   const merged = mergeReserves({ held, incoming: exchanges, generatedAt });
   return { snapshot: merged.snapshot, heldFeed: nextHeld, state: succeeded, ...(knownBad === undefined ? {} : { knownBad }), outcome: { kind: 'updated', changed: merged.changed } };
 }

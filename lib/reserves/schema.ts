@@ -1,6 +1,5 @@
 import * as v from 'valibot';
 import { ExchangeIdSchema } from '../exchanges/exchange-id';
-import { KnownBadSchema } from '../exchanges/known-bad';
 
 /**
  * Schemas for everything the extension believes about an exchange's reserves. Every block
@@ -251,8 +250,12 @@ export const SnapshotSchema = v.object({
   /** When this document was assembled (ISO timestamp); a newer one never loses to an older. */
   generatedAt: v.pipe(v.string(), v.isoTimestamp()),
   exchanges: v.record(ExchangeIdSchema, ExchangeReservesSchema),
-  /** Hosts public phishing lists name as imitating an exchange (lib/exchanges/known-bad.ts); the feed carries it, the bundled file may not. */
-  knownBad: v.optional(KnownBadSchema),
+  /**
+   * Hosts public phishing lists name as imitating an exchange: the feed carries it, the bundled file
+   * may not. Checked on its own (`readKnownBad`, lib/exchanges/known-bad.ts) where it is used, so a
+   * section this version cannot read costs only the section, never the reserve figures beside it.
+   */
+  knownBad: v.optional(v.unknown()),
 });
 export type Snapshot = v.InferOutput<typeof SnapshotSchema>;
 
