@@ -18,6 +18,7 @@ const section: KnownBad = {
         ['kraken.com', 'kraken'],
         ['kraken-logins-support.com', 'coinbase'],
         ['meadow-ledger.example', 'not-in-this-registry'],
+        ['xn--mnchen-preise-tickets-8hc.com', 'kraken'],
       ],
     },
   ],
@@ -56,5 +57,12 @@ describe('tabStateForUrl with a phishing list', () => {
   test('a list read longer ago than the limit gives no warning', () => {
     const later = new Date('2027-02-01T00:00:00Z');
     expect(tabStateForUrl({ url: 'https://quiet-harbor-rewards.com/', snapshot: bundledSnapshot(), now: later, listingFor: (host) => index.find(host, later) }).kind).toBe('not-exchange');
+  });
+
+  test('a listed international name is shown in both spellings, as the rules show theirs', () => {
+    expect(state('https://xn--mnchen-preise-tickets-8hc.com/')).toMatchObject({
+      kind: 'lookalike',
+      explanation: { code: 'listed', host: 'xn--mnchen-preise-tickets-8hc.com (münchen-preise-tickets.com)' },
+    });
   });
 });

@@ -2,6 +2,7 @@ import { classify } from '../exchanges/classify';
 import { classifyReady } from '../exchanges/classify-ready';
 import type { Listing } from '../exchanges/known-bad';
 import { getExchange } from '../exchanges/registry';
+import { decodeIdnLabel } from '../exchanges/punycode';
 import type { Snapshot } from '../reserves/schema';
 import type { ActiveWarning } from '../community/active-warnings';
 import { buildExchangeView, type TabState } from './exchange-view';
@@ -47,7 +48,12 @@ export function tabStateForUrl({ url, snapshot, now, warningsFor, runAlertFor, l
     return {
       kind: 'lookalike',
       host,
-      explanation: { code: 'listed', host: result.host ?? host, brand: listing.listed, list: { name: list, source, asOf: fetchedAt } },
+      explanation: {
+        code: 'listed',
+        host: host.includes('xn--') ? `${host} (${host.split('.').map(decodeIdnLabel).join('.')})` : host,
+        brand: listing.listed,
+        list: { name: list, source, asOf: fetchedAt, ...(listing.listed === host ? {} : { on: listing.listed }) },
+      },
       imitates: { id, name, domain: domains[0] ?? '', domains: [...domains] },
     };
   }

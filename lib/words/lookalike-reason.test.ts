@@ -127,7 +127,7 @@ describe('lookalike reasons in the reader’s language', () => {
       'login.quiet-harbor-rewards.com is on quiet-harbor-rewards.com, which Example phishing list, a public list of phishing sites, names as imitating Kraken. Our copy of the list was read on Dec 3, 2026.',
     );
     expect(lookalikeReasonText(itself, sv, 'sv').reason).toBe(
-      'quiet-harbor-rewards.com finns i Example phishing list, en offentlig lista över nätfiskesidor, som en sida som utger sig för att vara Kraken. Vår kopia av listan lästes 3 dec. 2026.',
+      'quiet-harbor-rewards.com finns i Example phishing list, en offentlig lista över nätfiskesidor, som en sida som utger sig för att vara Kraken. Vår kopia av listan lästes den 3 dec. 2026.',
     );
     for (const [locale, messages] of Object.entries(allMessages)) {
       const t = translateFrom(messages);

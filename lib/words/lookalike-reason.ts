@@ -40,10 +40,9 @@ export function lookalikeReasonText({ explanation, imitates }: Pick<Lookalike, '
     case 'affixed':
       return bait === undefined ? say('lookalikeReasonToken', [host, brand, name]) : say('lookalikeReasonTokenBait', [host, brand, bait, name]);
     case 'listed': {
-      // `brand` is what the list names: the host itself, or the domain the host is on.
       const read = formatDate(list?.asOf ?? '', locale);
       const listName = list?.name ?? '';
-      return brand === host ? say('lookalikeReasonListed', [host, listName, name, read]) : say('lookalikeReasonListedParent', [host, brand, listName, name, read]);
+      return list?.on === undefined ? say('lookalikeReasonListed', [host, listName, name, read]) : say('lookalikeReasonListedParent', [host, list.on, listName, name, read]);
     }
   }
 }

@@ -45,8 +45,11 @@ export interface LookalikeExplanation {
   mixedScripts?: boolean;
   /** The domain the host belongs to, for `embedded` (`evil.io`). */
   registrable?: string;
-  /** For `listed`: the phishing list that names the host (or the domain it is on, then in `brand`), its address and when it was read. */
-  list?: { name: string; source: string; asOf: string };
+  /**
+   * For `listed`: the phishing list that names the host, its address, when our copy was read, and
+   * `on`, the domain the host is on, where the list names that domain rather than the host itself.
+   */
+  list?: { name: string; source: string; asOf: string; on?: string };
 }
 
 export type EvidenceKind = 'token' | 'homoglyph' | 'tld-swap' | 'hyphenated' | 'split' | 'inside' | 'affixed' | 'typo' | 'hosted' | 'hosted-typo' | 'padded';
