@@ -136,4 +136,24 @@ describe('refreshFeed, against a real local server', () => {
     body = await feed(13);
     expect((await refresh(taken.snapshot, taken.heldFeed)).knownBad).toBeUndefined();
   });
+
+  it('a section this version cannot read costs only the section: the feed and its figures are taken', async () => {
+    const unreadable = {
+      lists: [
+        {
+          id: 'one',
+          name: 'A phishing list',
+          url: 'https://lists.example/one.json',
+          fetchedAt: '2026-12-04T05:00:00.000Z',
+          sha256: 'b'.repeat(64),
+          hosts: [['Not A Host', 'kraken']] as [string, string][],
+        },
+      ],
+    };
+    body = await feed(14, '2026-12-02', unreadable);
+    const result = await refresh(bundledSnapshot());
+    expect(result.outcome.kind).toBe('updated');
+    expect(result.snapshot.exchanges.kraken!.por!.asOf).toBe('2026-12-02');
+    expect(result.knownBad).toBeUndefined();
+  });
 });
