@@ -111,20 +111,15 @@ describe('refreshFeed, against a real local server', () => {
     expect(result.heldFeed?.sequence).toBe(10);
   });
 
+  // A made-up list, not a recording: what is tested is that the signed section travels.
+  const section = (host: string) => ({
+    lists: [
+      { id: 'one', name: 'A phishing list', url: 'https://lists.example/one.json', fetchedAt: '2026-12-04T05:00:00.000Z', sha256: 'b'.repeat(64), hosts: [[host, 'kraken']] as [string, string][] },
+    ],
+  });
+
   it('hands on the known-bad hosts a verified feed carries, and none from a feed changed after signing', async () => {
-    // A made-up host and list, not a recording: what is tested is that the signed section travels.
-    const knownBad = {
-      lists: [
-        {
-          id: 'one',
-          name: 'A phishing list',
-          url: 'https://lists.example/one.json',
-          fetchedAt: '2026-12-04T05:00:00.000Z',
-          sha256: 'b'.repeat(64),
-          hosts: [['quiet-harbor-rewards.com', 'kraken']] as [string, string][],
-        },
-      ],
-    };
+    const knownBad = section('quiet-harbor-rewards.com');
     body = await feed(11, '2026-11-30', knownBad);
     const taken = await refresh(bundledSnapshot());
     expect(taken.outcome.kind).toBe('updated');
@@ -138,19 +133,7 @@ describe('refreshFeed, against a real local server', () => {
   });
 
   it('a section this version cannot read costs only the section: the feed and its figures are taken', async () => {
-    const unreadable = {
-      lists: [
-        {
-          id: 'one',
-          name: 'A phishing list',
-          url: 'https://lists.example/one.json',
-          fetchedAt: '2026-12-04T05:00:00.000Z',
-          sha256: 'b'.repeat(64),
-          hosts: [['Not A Host', 'kraken']] as [string, string][],
-        },
-      ],
-    };
-    body = await feed(14, '2026-12-02', unreadable);
+    body = await feed(14, '2026-12-02', section('Not A Host'));
     const result = await refresh(bundledSnapshot());
     expect(result.outcome.kind).toBe('updated');
     expect(result.snapshot.exchanges.kraken!.por!.asOf).toBe('2026-12-02');
