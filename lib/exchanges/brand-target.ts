@@ -44,15 +44,20 @@ export function brandTarget(host: string): string | undefined {
   return brandMatch(host)?.id;
 }
 
-export function brandMatch(host: string): BrandMatch | undefined {
+/** The name left of the public ending, Punycode decoded and accents stripped, dots kept. */
+export function decodedBody(host: string): string {
   const suffix = getPublicSuffix(host) ?? '';
-  const body = host.slice(0, host.length - suffix.length - 1);
-  const decoded = body
+  return host
+    .slice(0, host.length - suffix.length - 1)
     .split('.')
     .map(decodeIdnLabel)
     .join('.')
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '');
+}
+
+export function brandMatch(host: string): BrandMatch | undefined {
+  const decoded = decodedBody(host);
   const tokens = decoded.split(/[.\-_]/);
   const joined = decoded.replace(/[.\-_]/g, '');
   for (const [brand, id] of brandToExchange) if (brand.length >= 5 && joined.includes(brand)) return { id, via: 'brand', word: brand };

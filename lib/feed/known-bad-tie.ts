@@ -1,5 +1,4 @@
-import { getPublicSuffix } from 'tldts';
-import { decodeIdnLabel } from '../exchanges/punycode';
+import { decodedBody } from '../exchanges/brand-target';
 import { commonWords, distinctiveBrands, leadingBrands } from '../exchanges/lookalike/brand-words';
 import { affixContext } from '../exchanges/lookalike/context';
 
@@ -23,13 +22,7 @@ import { affixContext } from '../exchanges/lookalike/context';
  */
 export function brandStands(host: string, brand: string): boolean {
   if (distinctiveBrands.has(brand)) return true;
-  const suffix = getPublicSuffix(host) ?? '';
-  const body = suffix.length > 0 && host.length > suffix.length ? host.slice(0, host.length - suffix.length - 1) : host;
-  const labels = body.split('.').map((label) =>
-    decodeIdnLabel(label)
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, ''),
-  );
+  const labels = decodedBody(host).split('.');
   const split = new RegExp([...brand].join('[-_]*'), 'g');
   const rests = leadingBrands.get(brand);
   for (const label of labels) {
