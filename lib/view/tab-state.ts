@@ -2,6 +2,7 @@ import { classify } from '../exchanges/classify';
 import { classifyReady } from '../exchanges/classify-ready';
 import type { Listing } from '../exchanges/known-bad';
 import { getExchange } from '../exchanges/registry';
+import type { ExchangeDefinition } from '../exchanges/types';
 import { decodeIdnLabel } from '../exchanges/punycode';
 import type { Snapshot } from '../reserves/schema';
 import type { ActiveWarning } from '../community/active-warnings';
@@ -35,15 +36,13 @@ export function tabStateForUrl({ url, snapshot, now, warningsFor, runAlertFor, l
     };
   }
   if (result.verdict === 'lookalike' && result.exchange !== undefined && result.explanation !== undefined) {
-    const { id, name, domains } = result.exchange;
-    return { kind: 'lookalike', host, explanation: result.explanation, imitates: { id, name, domain: domains[0] ?? '', domains: [...domains] } };
+    return { kind: 'lookalike', host, explanation: result.explanation, imitates: imitatesOf(result.exchange) };
   }
   // The rules saw nothing (or the name is no site, such as an IP address, which no list holds):
   // a phishing list's word is the other signal. An exchange's own host never gets here.
   const listing = result.verdict === 'exchange' ? undefined : listingFor?.(host);
   const imitated = listing === undefined ? undefined : getExchange(listing.exchange);
   if (listing !== undefined && imitated !== undefined) {
-    const { id, name, domains } = imitated;
     const { name: list, url: source, fetchedAt } = listing.list;
     return {
       kind: 'lookalike',
@@ -54,7 +53,7 @@ export function tabStateForUrl({ url, snapshot, now, warningsFor, runAlertFor, l
         brand: listing.listed,
         list: { name: list, source, asOf: fetchedAt, ...(listing.listed === host ? {} : { on: listing.listed }) },
       },
-      imitates: { id, name, domain: domains[0] ?? '', domains: [...domains] },
+      imitates: imitatesOf(imitated),
     };
   }
   return { kind: 'not-exchange' };
@@ -67,6 +66,11 @@ export function tabStateForUrl({ url, snapshot, now, warningsFor, runAlertFor, l
 export function tabStateReady(url: string | undefined): Promise<void> | undefined {
   const host = hostOf(url);
   return host === undefined ? undefined : classifyReady(host);
+}
+
+/** The exchange a lookalike imitates, as the warning names it and links to it. */
+function imitatesOf({ id, name, domains }: ExchangeDefinition): Extract<TabState, { kind: 'lookalike' }>['imitates'] {
+  return { id, name, domain: domains[0] ?? '', domains: [...domains] };
 }
 
 function hostOf(url: string | undefined): string | undefined {
