@@ -65,9 +65,9 @@ export async function refreshFeed(params: RefreshFeedParameters): Promise<Refres
   const succeeded = recordSuccess({ state, policy: FEED_POLICY, now, random });
   const nextHeld = { sequence: verified.envelope.feed.sequence, hash: verified.hash };
   if (verified.unchanged) return { snapshot: held, heldFeed: nextHeld, state: succeeded, outcome: { kind: 'unchanged', message: 'the feed has not changed' } };
-  const { exchanges, generatedAt } = verified.envelope.snapshot;
-  const knownBad = readKnownBad(verified.envelope.snapshot.knownBad);
-  if (verified.envelope.snapshot.knownBad !== undefined && knownBad === undefined) console.warn('[reserve-radar] feed: its known-bad hosts could not be read; the ones held stay');
+  const { exchanges, generatedAt, knownBad: carried } = verified.envelope.snapshot;
+  const knownBad = readKnownBad(carried);
+  if (carried !== undefined && knownBad === undefined) console.warn('[reserve-radar] feed: its known-bad hosts could not be read; the ones held stay');
   const merged = mergeReserves({ held, incoming: exchanges, generatedAt });
   return { snapshot: merged.snapshot, heldFeed: nextHeld, state: succeeded, ...(knownBad === undefined ? {} : { knownBad }), outcome: { kind: 'updated', changed: merged.changed } };
 }
