@@ -6,12 +6,10 @@
  * and a look-up against a `classify` call on the same hosts.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { gunzipSync } from 'node:zlib';
 import { classify } from '../../lib/exchanges/classify';
 import { KNOWN_BAD_LIMITS, knownBadIndex, readKnownBad, type KnownBad } from '../../lib/exchanges/known-bad';
-import { metamaskSource, polkadotSource, readKnownBadList, type KnownBadSource } from '../../lib/feed/known-bad-lists';
 import { parseSnapshot } from '../../lib/reserves/snapshot';
+import { offlineKnownBad } from '../feed/known-bad';
 import { opsPerSecond, type BenchReport } from './report';
 
 const RUNS = 31;
@@ -30,13 +28,11 @@ function timed(fn: () => void): number {
   return median(times);
 }
 
+/** The section the recordings give, read as an offline feed build reads them, dated now so the extension would use it. */
 function recorded(): KnownBad {
   const fetchedAt = new Date().toISOString();
-  const metamask = readFileSync(createRequire(import.meta.url).resolve('eth-phishing-detect/src/config.json'), 'utf8');
-  const polkadot = gunzipSync(readFileSync(new URL('../../tests/fixtures/known-bad/polkadot-all.f35b682.json.gz', import.meta.url))).toString('utf8');
-  const answer = (source: KnownBadSource, text: string) => readKnownBadList(source, { name: source.id, url: source.url, text, fetchedAt, sha256: 'a'.repeat(64) });
-  const lists = [answer(metamaskSource, metamask), answer(polkadotSource, polkadot)];
-  return { lists: lists.flatMap((outcome) => (outcome.ok ? [outcome.list] : [])) };
+  const lists = Object.values(offlineKnownBad().outcomes).flatMap((outcome) => (outcome.ok ? [{ ...outcome.list, fetchedAt }] : []));
+  return { lists };
 }
 
 /** As many made-up hosts as the cap allows, of the recorded hosts' length. */
