@@ -94,9 +94,10 @@ export const knownBadSources: readonly KnownBadSource[] = [metamaskSource, polka
 /**
  * Near-words one edit from a brand that name something else, found reading the recordings:
  * Cobinhood (an exchange of its own), Bitgert (a chain), bitgen, Orbit (a chain and its bridge),
- * coindex (unclear which it means).
+ * coindex (unclear which it means); the English words voyage, voyages (Space ID's and Linea's
+ * "Voyage" campaigns, not Voyager) and revolt (not Revolut); BlockAI (a project of its own, not BlockFi).
  */
-export const otherWords: ReadonlySet<string> = new Set(['cobinhood', 'bitgert', 'bitgen', 'orbit', 'coindex']);
+export const otherWords: ReadonlySet<string> = new Set(['cobinhood', 'bitgert', 'bitgen', 'orbit', 'coindex', 'voyage', 'voyages', 'revolt', 'blockai']);
 
 let officialIndex: ReturnType<typeof buildDomainIndex> | undefined;
 
