@@ -30,6 +30,8 @@ export interface KnownBadSource {
   /** How the list is named to the reader. */
   name: string;
   url: string;
+  /** The largest answer read (`fetchSource`'s cap): larger is refused as it streams in, and the copy held stays. */
+  maxBytes: number;
   /** The listed entries and a test for the list's own allow entries, or why the answer cannot be read. */
   read(body: unknown): ReadReturnType;
 }
@@ -51,10 +53,25 @@ const PolkadotListSchema = v.object({
   deny: v.pipe(Entries('deny'), v.minLength(1, 'the deny list is empty')),
 });
 
+/**
+ * The cap for the two lists of whole-host entries that grow slowly: both are larger than any PoR
+ * answer (polkadot's is 1.4 MB in 2026); a list ten times that is refused.
+ */
+const LIST_MAX_BYTES = 16 * 1024 * 1024;
+
+/**
+ * ScamSniffer's domains.json grows daily: 2.2 MB when first committed (2023-12-02), 4.2 MB on
+ * 2024-03-30 (165,446 entries, the recording), its size since then not known here. A cap near the
+ * others' would soon refuse a sound answer and leave the list's copy to age out; 64 MiB is some
+ * fifteen times the recorded size and still bounds what one answer may cost the build's memory.
+ */
+const SCAMSNIFFER_MAX_BYTES = 64 * 1024 * 1024;
+
 export const metamaskSource: KnownBadSource = {
   id: 'metamask',
   name: 'MetaMask eth-phishing-detect',
   url: 'https://raw.githubusercontent.com/MetaMask/eth-phishing-detect/main/src/config.json',
+  maxBytes: LIST_MAX_BYTES,
   read(body) {
     const parsed = v.safeParse(MetaMaskConfigSchema, body);
     if (!parsed.success) return { ok: false, reason: `it is not eth-phishing-detect's config (${describeIssues(parsed.issues)})` };
@@ -68,6 +85,7 @@ export const polkadotSource: KnownBadSource = {
   id: 'polkadot',
   name: 'polkadot{.js} phishing',
   url: 'https://polkadot.js.org/phishing/all.json',
+  maxBytes: LIST_MAX_BYTES,
   read(body) {
     const parsed = v.safeParse(PolkadotListSchema, body);
     if (!parsed.success) return { ok: false, reason: `it is not polkadot{.js}'s all.json (${describeIssues(parsed.issues)})` };
@@ -88,8 +106,23 @@ export const polkadotSource: KnownBadSource = {
   },
 };
 
+/** ScamSniffer's blacklist/domains.json: a plain array of hosts, with no allow entries of its own. */
+const ScamSnifferDomainsSchema = v.pipe(v.array(v.unknown(), 'the file must be a list of host names'), v.minLength(1, 'the list is empty'));
+
+export const scamsnifferSource: KnownBadSource = {
+  id: 'scamsniffer',
+  name: 'ScamSniffer scam-database',
+  url: 'https://raw.githubusercontent.com/scamsniffer/scam-database/main/blacklist/domains.json',
+  maxBytes: SCAMSNIFFER_MAX_BYTES,
+  read(body) {
+    const parsed = v.safeParse(ScamSnifferDomainsSchema, body);
+    if (!parsed.success) return { ok: false, reason: `it is not scam-database's domains.json (${describeIssues(parsed.issues)})` };
+    return { ok: true, listed: parsed.output, allowed: () => false };
+  },
+};
+
 /** The lists the feed reads. Where two name one host, the extension takes the one read later (`knownBadIndex`). */
-export const knownBadSources: readonly KnownBadSource[] = [metamaskSource, polkadotSource];
+export const knownBadSources: readonly KnownBadSource[] = [metamaskSource, polkadotSource, scamsnifferSource];
 
 /**
  * Near-words one edit from a brand that name something else, found reading the recordings:
