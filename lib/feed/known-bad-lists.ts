@@ -53,10 +53,7 @@ const PolkadotListSchema = v.object({
   deny: v.pipe(Entries('deny'), v.minLength(1, 'the deny list is empty')),
 });
 
-/**
- * The cap for the two lists of whole-host entries that grow slowly: both are larger than any PoR
- * answer (polkadot's is 1.4 MB in 2026); a list ten times that is refused.
- */
+/** The cap for MetaMask's and polkadot's lists: larger than any PoR answer (polkadot's is 1.4 MB in 2026); a list ten times that is refused. */
 const LIST_MAX_BYTES = 16 * 1024 * 1024;
 
 /**
