@@ -179,7 +179,7 @@ const dropWords: Record<KnownBadDrop, string> = {
   allowed: "covered by the list's own allow entries",
   'no-exchange': 'naming no exchange of the registry',
   'other-word': 'only a word two letters off a brand, or a reviewed other name',
-  'inside-word': "the brand's letters inside another word (a bank's name ending in lbank, bitcoin-revolution, coin-express)",
+  'inside-word': "the brand's letters inside another word or name (a bank's name ending in lbank, bitcoin-revolution, coin-express, stargate, the Kraken darknet market's mirrors)",
 };
 
 /** The drops in plain words, largest first: "12,253 naming no exchange of the registry; 2 not a hostname". */
@@ -190,7 +190,7 @@ export function describeDrops(dropped: Partial<Record<KnownBadDrop, number>>): s
 
 /**
  * The registry id a listed host imitates, `false` when the brand rule found only a near-word that
- * is not a spelling of a brand, `inside-word` when the brand's letters are part of another word
+ * is not a spelling of a brand, `inside-word` when the brand's letters are part of another word or name
  * (`brandStands`, ./known-bad-tie.ts), `undefined` when it found nothing. A brand standing in the host ties it;
  * a near-word does only one edit from a brand (`blnance`) or as a reviewed spelling: two edits
  * reach other words too often (`finances`, `balance`, `whitelist`, `gaming`).
