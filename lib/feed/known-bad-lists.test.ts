@@ -12,15 +12,18 @@ import { KnownBadListSchema, knownBadIndex } from '../exchanges/known-bad';
 import { exactMatch } from '../exchanges/lookalike/domains';
 import { exchanges } from '../exchanges/registry';
 import type { RawAnswer } from './adapters/types';
-import { describeDrops, exchangeOf, hostOf, type KnownBadOutcome, type KnownBadSource, metamaskSource, polkadotSource, readKnownBadList } from './known-bad-lists';
+import { describeDrops, exchangeOf, hostOf, type KnownBadOutcome, type KnownBadSource, knownBadSources, metamaskSource, polkadotSource, readKnownBadList, scamsnifferSource } from './known-bad-lists';
 
 const require = createRequire(import.meta.url);
 /** eth-phishing-detect 1.2.0's config, the devDependency pinned in package-lock.json. */
 const metamaskText = readFileSync(require.resolve('eth-phishing-detect/src/config.json'), 'utf8');
 /** polkadot-js/phishing all.json at f35b682 (tests/fixtures/known-bad/README.md). */
 const polkadotText = gunzipSync(readFileSync(fileURLToPath(new URL('../../tests/fixtures/known-bad/polkadot-all.f35b682.json.gz', import.meta.url)))).toString('utf8');
+/** scamsniffer/scam-database blacklist/domains.json at 7269c9f7 (tests/fixtures/known-bad/README.md). */
+const scamsnifferText = gunzipSync(readFileSync(fileURLToPath(new URL('../../tests/fixtures/known-bad/scamsniffer-domains.7269c9f7.json.gz', import.meta.url)))).toString('utf8');
 const metamask = JSON.parse(metamaskText) as { whitelist: string[]; blacklist: string[] };
 const polkadot = JSON.parse(polkadotText) as { allow: string[]; deny: string[] };
+const scamsniffer = JSON.parse(scamsnifferText) as string[];
 
 const FETCHED = '2026-02-03T20:16:51.000Z';
 function answer(source: KnownBadSource, text: string): RawAnswer {
@@ -36,16 +39,34 @@ function ok(outcome: KnownBadOutcome): Extract<KnownBadOutcome, { ok: true }> {
 const total = (dropped: Record<string, number | undefined>): number => Object.values(dropped).reduce<number>((sum, count) => sum + (count ?? 0), 0);
 const official = buildDomainIndex(exchanges);
 
+// The counts tests/fixtures/known-bad/README.md gives, "What the builder makes of them".
 describe.each([
-  { source: metamaskSource, text: metamaskText, listed: metamask.blacklist },
-  { source: polkadotSource, text: polkadotText, listed: polkadot.deny },
-])('$source.id on its real recording', ({ source, text, listed }) => {
+  {
+    source: metamaskSource,
+    text: metamaskText,
+    listed: metamask.blacklist,
+    counts: { kept: 1_347, dropped: { 'no-exchange': 12_240, 'other-word': 130, 'inside-word': 17, allowed: 11, 'not-a-host': 7 } },
+  },
+  {
+    source: polkadotSource,
+    text: polkadotText,
+    listed: polkadot.deny,
+    counts: { kept: 342, dropped: { 'no-exchange': 53_290, repeated: 836, 'other-word': 333, 'inside-word': 45, 'public-suffix': 13, 'not-a-host': 4 } },
+  },
+  {
+    source: scamsnifferSource,
+    text: scamsnifferText,
+    listed: scamsniffer,
+    counts: { kept: 1_821, dropped: { 'no-exchange': 162_007, 'other-word': 1_518, 'inside-word': 68, repeated: 16, 'public-suffix': 13, 'not-a-host': 3 } },
+  },
+])('$source.id on its real recording', ({ source, text, listed, counts }) => {
   const outcome = ok(readKnownBadList(source, answer(source, text)));
   const kept = new Map(outcome.list.hosts);
 
   it('accounts for every listed entry: kept or dropped with a reason', () => {
     expect(outcome.listed).toBe(listed.length);
     expect(outcome.list.hosts.length + total(outcome.dropped)).toBe(listed.length);
+    expect({ kept: outcome.list.hosts.length, dropped: outcome.dropped }).toEqual(counts);
     expect(kept.size).toBe(outcome.list.hosts.length);
     expect(outcome.list).toMatchObject({ id: source.id, url: source.url, fetchedAt: FETCHED, sha256: createHash('sha256').update(text, 'utf8').digest('hex') });
     expect(v.safeParse(KnownBadListSchema, outcome.list).success).toBe(true);
@@ -133,6 +154,36 @@ describe('polkadot list', () => {
   });
 });
 
+describe('ScamSniffer list', () => {
+  const outcome = ok(read(scamsnifferSource, scamsnifferText));
+  const kept = new Map(outcome.list.hosts);
+
+  it('is one of the lists the feed reads, last, with a cap of its own above the others', () => {
+    expect(knownBadSources.map((source) => source.id)).toEqual(['metamask', 'polkadot', 'scamsniffer']);
+    expect(scamsnifferSource.maxBytes).toBeGreaterThan(10 * scamsnifferText.length);
+    expect(metamaskSource.maxBytes).toBeLessThan(scamsnifferSource.maxBytes);
+  });
+
+  it('keeps hosts read in the recording, each with the exchange it imitates', () => {
+    for (const host of ['claims-investvoyager.com', 'airdrop-binance.net', 'invest-krakenshares.digital']) expect(scamsniffer).toContain(host);
+    expect(kept.get('claims-investvoyager.com')).toBe('voyager');
+    expect(kept.get('airdrop-binance.net')).toBe('binance');
+    expect(kept.get('invest-krakenshares.digital')).toBe('kraken');
+  });
+
+  it('counts an entry written again with a trailing dot once, and drops what is no hostname', () => {
+    expect(scamsniffer).toEqual(expect.arrayContaining(['pixelslands.com', 'pixelslands.com.', 'chromewebdata', 'ad']));
+    const listedSet = new Set(scamsniffer);
+    expect(outcome.dropped.repeated).toBe(scamsniffer.filter((entry) => entry.endsWith('.') && listedSet.has(entry.slice(0, -1))).length);
+  });
+
+  it('takes any list of host names, with nothing of its own allowed', () => {
+    const small = ok(read(scamsnifferSource, ['gemini-claims-desk.example', 'weather.example', 'pages.dev']));
+    expect(small.list.hosts).toEqual([['gemini-claims-desk.example', 'gemini']]);
+    expect(small.dropped).toEqual({ 'no-exchange': 1, 'public-suffix': 1 });
+  });
+});
+
 describe('readKnownBadList on bad input', () => {
   it('refuses what is not JSON, or not the list, in plain words', () => {
     expect(read(metamaskSource, '<html>rate limited</html>')).toEqual({ ok: false, reason: expect.stringMatching(/^MetaMask eth-phishing-detect is not JSON \(/) });
@@ -142,6 +193,11 @@ describe('readKnownBadList on bad input', () => {
     });
     expect(read(polkadotSource, { allow: [], deny: [] })).toEqual({ ok: false, reason: "polkadot{.js} phishing: it is not polkadot{.js}'s all.json (deny: the deny list is empty)" });
     expect(read(polkadotSource, [])).toMatchObject({ ok: false, reason: expect.stringContaining("it is not polkadot{.js}'s all.json") });
+    expect(read(scamsnifferSource, { domains: ['binance-harbor-desk.example'] })).toEqual({
+      ok: false,
+      reason: "ScamSniffer scam-database: it is not scam-database's domains.json (the file must be a list of host names)",
+    });
+    expect(read(scamsnifferSource, [])).toEqual({ ok: false, reason: "ScamSniffer scam-database: it is not scam-database's domains.json (the list is empty)" });
   });
 
   it('drops bad entries one by one and keeps the rest', () => {

@@ -30,6 +30,8 @@ export interface KnownBadSource {
   /** How the list is named to the reader. */
   name: string;
   url: string;
+  /** The largest answer read (`fetchSource`'s cap): larger is refused as it streams in, and the copy held stays. */
+  maxBytes: number;
   /** The listed entries and a test for the list's own allow entries, or why the answer cannot be read. */
   read(body: unknown): ReadReturnType;
 }
@@ -51,10 +53,22 @@ const PolkadotListSchema = v.object({
   deny: v.pipe(Entries('deny'), v.minLength(1, 'the deny list is empty')),
 });
 
+/** The cap for MetaMask's and polkadot's lists: larger than any PoR answer (polkadot's is 1.4 MB in 2026); a list ten times that is refused. */
+const LIST_MAX_BYTES = 16 * 1024 * 1024;
+
+/**
+ * ScamSniffer's domains.json grows daily: 2.2 MB when first committed (2023-12-02), 4.2 MB on
+ * 2024-03-30 (165,446 entries, the recording), its size since then not known here. A cap near the
+ * others' would soon refuse a sound answer and leave the list's copy to age out; 64 MiB is some
+ * fifteen times the recorded size and still bounds what one answer may cost the build's memory.
+ */
+const SCAMSNIFFER_MAX_BYTES = 64 * 1024 * 1024;
+
 export const metamaskSource: KnownBadSource = {
   id: 'metamask',
   name: 'MetaMask eth-phishing-detect',
   url: 'https://raw.githubusercontent.com/MetaMask/eth-phishing-detect/main/src/config.json',
+  maxBytes: LIST_MAX_BYTES,
   read(body) {
     const parsed = v.safeParse(MetaMaskConfigSchema, body);
     if (!parsed.success) return { ok: false, reason: `it is not eth-phishing-detect's config (${describeIssues(parsed.issues)})` };
@@ -68,6 +82,7 @@ export const polkadotSource: KnownBadSource = {
   id: 'polkadot',
   name: 'polkadot{.js} phishing',
   url: 'https://polkadot.js.org/phishing/all.json',
+  maxBytes: LIST_MAX_BYTES,
   read(body) {
     const parsed = v.safeParse(PolkadotListSchema, body);
     if (!parsed.success) return { ok: false, reason: `it is not polkadot{.js}'s all.json (${describeIssues(parsed.issues)})` };
@@ -88,15 +103,31 @@ export const polkadotSource: KnownBadSource = {
   },
 };
 
+/** ScamSniffer's blacklist/domains.json: a plain array of hosts, with no allow entries of its own. */
+const ScamSnifferDomainsSchema = v.pipe(v.array(v.unknown(), 'the file must be a list of host names'), v.minLength(1, 'the list is empty'));
+
+export const scamsnifferSource: KnownBadSource = {
+  id: 'scamsniffer',
+  name: 'ScamSniffer scam-database',
+  url: 'https://raw.githubusercontent.com/scamsniffer/scam-database/main/blacklist/domains.json',
+  maxBytes: SCAMSNIFFER_MAX_BYTES,
+  read(body) {
+    const parsed = v.safeParse(ScamSnifferDomainsSchema, body);
+    if (!parsed.success) return { ok: false, reason: `it is not scam-database's domains.json (${describeIssues(parsed.issues)})` };
+    return { ok: true, listed: parsed.output, allowed: () => false };
+  },
+};
+
 /** The lists the feed reads. Where two name one host, the extension takes the one read later (`knownBadIndex`). */
-export const knownBadSources: readonly KnownBadSource[] = [metamaskSource, polkadotSource];
+export const knownBadSources: readonly KnownBadSource[] = [metamaskSource, polkadotSource, scamsnifferSource];
 
 /**
  * Near-words one edit from a brand that name something else, found reading the recordings:
  * Cobinhood (an exchange of its own), Bitgert (a chain), bitgen, Orbit (a chain and its bridge),
- * coindex (unclear which it means).
+ * coindex (unclear which it means); the English words voyage, voyages (Space ID's and Linea's
+ * "Voyage" campaigns, not Voyager) and revolt (not Revolut); BlockAI (a project of its own, not BlockFi).
  */
-export const otherWords: ReadonlySet<string> = new Set(['cobinhood', 'bitgert', 'bitgen', 'orbit', 'coindex']);
+export const otherWords: ReadonlySet<string> = new Set(['cobinhood', 'bitgert', 'bitgen', 'orbit', 'coindex', 'voyage', 'voyages', 'revolt', 'blockai']);
 
 let officialIndex: ReturnType<typeof buildDomainIndex> | undefined;
 
@@ -148,7 +179,7 @@ const dropWords: Record<KnownBadDrop, string> = {
   allowed: "covered by the list's own allow entries",
   'no-exchange': 'naming no exchange of the registry',
   'other-word': 'only a word two letters off a brand, or a reviewed other name',
-  'inside-word': "the brand's letters inside another word (a bank's name ending in lbank, bitcoin-revolution, coin-express)",
+  'inside-word': "the brand's letters inside another word or name (a bank's name ending in lbank, bitcoin-revolution, coin-express, stargate, the Kraken darknet market's mirrors)",
 };
 
 /** The drops in plain words, largest first: "12,253 naming no exchange of the registry; 2 not a hostname". */
@@ -159,7 +190,7 @@ export function describeDrops(dropped: Partial<Record<KnownBadDrop, number>>): s
 
 /**
  * The registry id a listed host imitates, `false` when the brand rule found only a near-word that
- * is not a spelling of a brand, `inside-word` when the brand's letters are part of another word
+ * is not a spelling of a brand, `inside-word` when the brand's letters are part of another word or name
  * (`brandStands`, ./known-bad-tie.ts), `undefined` when it found nothing. A brand standing in the host ties it;
  * a near-word does only one edit from a brand (`blnance`) or as a reviewed spelling: two edits
  * reach other words too often (`finances`, `balance`, `whitelist`, `gaming`).

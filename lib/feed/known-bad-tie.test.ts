@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { brandMatch } from '../exchanges/brand-target';
+import { exchangeOf } from './known-bad-lists';
 import { brandStands } from './known-bad-tie';
 
 // Made-up hosts (none copied from a list): the kinds of name the brand rule ties wrongly, and the kinds it ties rightly.
@@ -19,6 +20,18 @@ describe('brandStands: whether a listed host names the exchange the brand rule t
     ['snowbridgemining.example', 'gemini'],
     ['capgeminidigital.example', 'gemini'],
     ['blockfieldsurvey.example', 'blockfi'],
+    // A split brand whose first letters end another word: a bank's name, `signup-bit…`.
+    ['hal-bank-offers.example', 'lbank'],
+    ['pickup-bitfarm.example', 'upbit'],
+    // Stray letters before a coined name other words contain make another name of it.
+    ['kalbank-portal.example', 'lbank'],
+    // Kraken is also a darknet market, whose mirrors are numbered and named for the darknet.
+    ['kraken14web.example', 'kraken'],
+    ['kraken-16at.example', 'kraken'],
+    ['kraken-onion-links.example', 'kraken'],
+    ['krakenmirror-new.example', 'kraken'],
+    // A word that ends other names (Stargate, Polygate) after a name of its own.
+    ['kiva-gate-bridge.example', 'gate'],
   ])('%s: the letters of %s inside another word are not the brand', (host, id) => {
     expect(stands(host)).toEqual({ id, stands: false });
   });
@@ -34,7 +47,35 @@ describe('brandStands: whether a listed host names the exchange the brand rule t
     ['revolut-refund.example', 'revolut'],
     ['celsi-us-network-claims.example', 'celsius'],
     ['support2blockfi.example', 'blockfi'],
+    ['up-bit-support.example', 'upbit'],
+    ['stablecoin-base-rewards.example', 'coinbase'],
+    ['lbybit-login.example', 'bybit'],
+    ['xbittrex-wallet.example', 'bittrex'],
+    ['kraken2fa-reset.example', 'kraken'],
+    ['claim-gate-rewards.example', 'gate'],
+    ['gate-launchpad.example', 'gate'],
+    ['boost-nexo-rewards.example', 'nexo'],
+    ['mylbank-airdrop.example', 'lbank'],
   ])('%s: %s, as a phishing page writes it', (host, id) => {
     expect(stands(host)).toEqual({ id, stands: true });
+  });
+});
+
+describe('exchangeOf: near-words', () => {
+  test.each([
+    ['linea-voyage-quest.example', 'voyage'],
+    ['voyages-pass.example', 'voyages'],
+    ['revolt-pay.example', 'revolt'],
+    ['blockai-claims.example', 'blockai'],
+  ])('%s: %s is a word of its own, one edit from a brand', (host, word) => {
+    expect(brandMatch(host)).toMatchObject({ via: 'near', word });
+    expect(exchangeOf(host)).toBe(false);
+  });
+
+  test.each([
+    ['voyagr-claims.example', 'voyager'],
+    ['revolutt-pay.example', 'revolut'],
+  ])('%s: a misspelling of %s', (host, id) => {
+    expect(exchangeOf(host)).toBe(id);
   });
 });

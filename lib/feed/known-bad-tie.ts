@@ -6,23 +6,32 @@ import { affixContext } from '../exchanges/lookalike/context';
  * Whether a brand the brand rule found in a listed host stands in it as the brand. The brand rule
  * looks in the whole name with dots and hyphens taken out, which ties phishing of other kinds to an
  * exchange: a bank's name ending in `lbank`, `bitcoin-revolution`, `coin-express`, `cryptocompany`,
- * `powerbridgemining`, `capgeminiworld`. The list still calls those hosts phishing; only the exchange
- * they are said to imitate is wrong, and a warning would send the reader to that exchange.
+ * `powerbridgemining`, `capgeminiworld`, `signup-bit…`. The list still calls those hosts phishing;
+ * only the exchange they are said to imitate is wrong, and a warning would send the reader to that exchange.
  *
  * - A distinctive coined brand (Binance, Coinbase, KuCoin…; brand-words.ts) stands wherever the
- *   brand rule found it, split by hyphens or dots included (`co-in-base`, `bin.ance`).
+ *   brand rule found it whole, glued to anything; split by hyphens or dots (`co-in-base`, `bin.ance`)
+ *   only where it begins or ends a token: `signup-bit…` ends one word and begins another.
  * - Any other brand must be found within one label (hyphens and underscores between its letters
  *   allowed: `celsi-us`), and what is glued before it there must be what the classifier reads beside
  *   a brand (`affixContext`: nothing, digits, a filler such as `my`, a bait or crypto word), or one or
- *   two stray letters (`ckraken`). After it, a common word (Kraken, Gemini) may carry anything
- *   (`krakenaclougin`); a coined name that other words contain (LBank, BlockFi, Crypto.com's
- *   `cryptocom`, Bitso) only the same (`blockfix`, `cryptocompany`, `bitsoft` are not the brand).
+ *   two stray letters (`ckraken`), though not before a split brand (`al-lbank`) nor before a brand
+ *   made of an initial and a word (LBank: `allbank`). After it, a common word (Kraken, Gemini) may carry anything (`krakenaclougin`); a
+ *   coined name that other words contain only the same (`blockfix`, `cryptocompany`, `bitsoft` are
+ *   not the brand).
  * - A brand that begins other words (Revolut, CoinEx, Paribu, eToro) does not stand where the
  *   letters after it carry on into one of those words (`revolution`, `coinexpress`, `coinexchange`).
+ * - A common word other things are named too does not stand where the host names the other thing:
+ *   a darknet market's mirror (Kraken's namesake, whose mirrors are numbered: `kraken11`,
+ *   `kraken-12at`, or named for the darknet), or a word that ends other names (`gate`: Stargate,
+ *   Polygate) after a name that is no word the classifier reads beside a brand.
  */
 export function brandStands(host: string, brand: string): boolean {
-  if (distinctiveBrands.has(brand)) return true;
-  const labels = decodedBody(host).split('.');
+  const body = decodedBody(host);
+  if (distinctiveBrands.has(brand)) return distinctiveStands(body, brand);
+  const common = commonWords.has(brand);
+  if (common && darknetWords.test(body)) return false;
+  const labels = body.split('.');
   const split = new RegExp([...brand].join('[-_]*'), 'g');
   const rests = leadingBrands.get(brand);
   for (const label of labels) {
@@ -33,15 +42,50 @@ export function brandStands(host: string, brand: string): boolean {
       const after = /^[a-z0-9]*/.exec(label.slice(end))?.[0] ?? '';
       // The letters glued after the brand, as a word would carry on (`coinexpress`, and `coin-express`, where the brand rule found `coin-ex`).
       if (rests?.some((rest) => rest.length > 0 && after.startsWith(rest)) === true) continue;
+      if (common && mirrorNumber.test(label.slice(end))) continue;
+      if (endingWords.has(brand) && !ends(label.slice(0, start))) continue;
+      const strays = found[0] === brand && !initialBrands.has(brand);
       // A common word (Kraken, Gemini) or a brand that begins words, glued to anything after it in a
       // listed host, is the brand (`krakenaclougin`, `coinexmkt`); before it, only what the classifier
       // reads beside a brand.
-      if (glued(before, false) && (commonWords.has(brand) || rests !== undefined || glued(after, true))) return true;
+      if (glued(before, false, strays) && (common || rests !== undefined || glued(after, true, true))) return true;
     }
   }
   return false;
 }
 
-function glued(affix: string, isSuffix: boolean): boolean {
-  return affix.length <= 2 || affixContext(affix, isSuffix).ok;
+/**
+ * Words a darknet market's mirror sites are named with: the Kraken market of the Russian darknet
+ * shares its name with the exchange, and lists catch its mirrors (`kraken-site-darknet…`,
+ * `kraken-mirror`, `kraken-onion`).
+ */
+const darknetWords = /darknet|darkweb|onion|mirror/;
+
+/** Two digits right after a brand, a hyphen allowed: a mirror's number (`kraken11`, `kraken-12at`), where a year or a code would have more. */
+const mirrorNumber = /^[-_]*\d{2}(?!\d)/;
+
+/** Common words that end other names (`stargate`, `polygate`, `delegate`, `watergate`). */
+const endingWords: ReadonlySet<string> = new Set(['gate']);
+
+/** Whether what comes before an ending word in its label leaves it the brand: nothing, or a word the classifier reads beside a brand, glued or before a hyphen. */
+function ends(head: string): boolean {
+  const word = /([a-z0-9]*)[-_]*$/.exec(head)?.[1] ?? '';
+  return word === '' || affixContext(word, false).ok;
+}
+
+/** Brands made of an initial and a word (L + bank): letters before one make another name (`allbank`, `dlbank`, a bank's). */
+const initialBrands: ReadonlySet<string> = new Set(['lbank']);
+
+/** A distinctive brand, whole anywhere, or split by separators where it begins or ends a token (`co-in-base…`, `…coin-base`). */
+function distinctiveStands(body: string, brand: string): boolean {
+  // Whether the character at `at` is a separator or beyond the name.
+  const edge = (at: number) => at < 0 || at >= body.length || /[-_.]/.test(body[at] ?? '');
+  for (const found of body.matchAll(new RegExp([...brand].join('[-_.]*'), 'g'))) {
+    if (found[0] === brand || edge(found.index - 1) || edge(found.index + found[0].length)) return true;
+  }
+  return false;
+}
+
+function glued(affix: string, isSuffix: boolean, strays: boolean): boolean {
+  return (strays && affix.length <= 2) || affixContext(affix, isSuffix).ok;
 }

@@ -16,9 +16,6 @@ import { sha256 } from './hash';
 
 export const KNOWN_BAD_RECORDINGS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'tests', 'fixtures', 'known-bad');
 
-/** The lists are larger than any PoR answer (polkadot's is 1.4 MB in 2026); a list ten times that is refused. */
-const LIST_MAX_BYTES = 16 * 1024 * 1024;
-
 interface KnownBadRecordings {
   lists: { id: string; fetchedAt: string; file?: string; package?: string }[];
 }
@@ -56,7 +53,7 @@ export interface OnlineKnownBadParameters {
 export async function onlineKnownBad({ fetch, log, recordDir }: OnlineKnownBadParameters): Promise<Record<string, KnownBadOutcome>> {
   const outcomes: Record<string, KnownBadOutcome> = {};
   for (const source of knownBadSources) {
-    const fetched = await fetchSource({ url: source.url, fetch, as: 'text', timeoutMs: 60_000, maxBytes: LIST_MAX_BYTES });
+    const fetched = await fetchSource({ url: source.url, fetch, as: 'text', timeoutMs: 60_000, maxBytes: source.maxBytes });
     let outcome: KnownBadOutcome;
     if (!fetched.ok) outcome = { ok: false, reason: `${source.name}: ${fetchFailureText(fetched.failure, english.t)}` };
     else {

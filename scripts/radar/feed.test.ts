@@ -12,7 +12,9 @@ const run = (args: string[]) => runCommand(command, args, '');
 
 const folder = isolatedKeyAndFolder('radar-feed-');
 
-describe('radar feed build --offline', () => {
+// Each offline build reads the phishing-list recordings, ScamSniffer's 165,446 entries among them, through
+// the brand rule: some seconds a build on a shared machine, and the first test builds four times.
+describe('radar feed build --offline', { timeout: 60_000 }, () => {
   it('builds from the recorded answers, signs, and the result verifies; it is the bundled snapshot', async () => {
     process.env[KEY_ENV] = TEST_FEED_KEY;
     const out = join(folder(), 'feed.json');
@@ -63,7 +65,7 @@ describe('radar feed build --offline', () => {
     process.env[KEY_ENV] = TEST_FEED_KEY;
     const out = join(folder(), 'feed.json');
     const report = join(folder(), 'report.json');
-    // A week after polkadot's recording (2026-02-03); MetaMask's (2024-12-09) is too old to publish.
+    // A week after polkadot's recording (2026-02-03); MetaMask's (2024-12-09) and ScamSniffer's (2024-03-30) are too old to publish.
     const built = await run(['build', '--offline', '--now', '2026-02-10T06:00:00Z', '--out', out, '--report', report]);
     expect(built.code, built.err).toBe(0);
     const feed = JSON.parse(readFileSync(out, 'utf8')) as { feed: { issued: string }; snapshot: { knownBad?: { lists: { id: string; fetchedAt: string; hosts: [string, string][] }[] } } };
@@ -72,6 +74,7 @@ describe('radar feed build --offline', () => {
     const lines = JSON.parse(readFileSync(report, 'utf8')) as { knownBad: { lists: Record<string, { from: string; notes: string[] }> } };
     expect(lines.knownBad.lists.polkadot!.from).toBe('read');
     expect(lines.knownBad.lists.metamask).toMatchObject({ from: 'none', notes: [expect.stringMatching(/^read 13,752 entries/), expect.stringMatching(/more than 30 days old/)] });
+    expect(lines.knownBad.lists.scamsniffer).toMatchObject({ from: 'none', notes: [expect.stringMatching(/^read 165,446 entries, kept 1,821;/), expect.stringMatching(/more than 30 days old/)] });
     const verified = await run(['verify', out, '--signer', TEST_FEED_SIGNER, '--now', feed.feed.issued]);
     expect(verified.code, verified.out).toBe(0);
   });
