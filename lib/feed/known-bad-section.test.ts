@@ -100,29 +100,50 @@ describe('the known-bad section of a build', () => {
     expect(report.lists.bad!.notes[0]).toMatch(/^refused: hosts\.0\.0: a host is lowercase labels/);
   });
 
-  it('refuses a section over the caps together, or too large for the feed, and keeps the previous section', () => {
-    const previous: KnownBad = { lists: [list('metamask', 10, BEFORE)] };
-    const half = Math.ceil(KNOWN_BAD_LIMITS.maxHosts / 2) + 1;
-    const many = build({ metamask: read(list('metamask', half, READ)), polkadot: read(list('polkadot', half, READ)) }, previous);
-    expect(many.section).toEqual(previous);
-    expect(many.report.refused).toBe('the lists hold too many hosts together; the previous section is kept, less any copy too old to use');
-    expect(many.report.lists.polkadot).toEqual({ from: 'none', notes: [expect.stringMatching(/^read/)] });
+  it('fits lists in order: one that grew past the budget beside the others goes back to its held copy, and the others still go in', () => {
+    const previous: KnownBad = { lists: [list('metamask', 10, BEFORE), list('polkadot', 10, BEFORE)] };
+    // Each made-up host takes some 85 bytes of the section: one such list fits the budget, two do not.
+    const half = 7_000;
+    const grown = build({ metamask: read(list('metamask', half, READ)), polkadot: read(list('polkadot', half, READ)), scamsniffer: read(list('scamsniffer', 3, READ)) }, previous);
+    expect(grown.section?.lists).toEqual([list('metamask', half, READ), list('polkadot', 10, BEFORE), list('scamsniffer', 3, READ)]);
+    expect(grown.report.overBudget).toEqual(['polkadot']);
+    expect(grown.report.lists.polkadot).toEqual({
+      from: 'kept',
+      hosts: 10,
+      fetchedAt: BEFORE,
+      notes: [
+        expect.stringMatching(/^read/),
+        expect.stringMatching(new RegExp(`^does not fit the section: the section would take [\\d,]+ bytes, more than 1,048,576 \\(half the feed's limit\\); the copy read ${BEFORE} is kept$`)),
+      ],
+    });
+  });
 
+  it('leaves out a list too large for the feed when it has no held copy that fits, and publishes the rest', () => {
     const long = (index: number): [string, string] => [`binance-${'x'.repeat(50)}.${'y'.repeat(60)}.${'z'.repeat(60)}.h${index}.example`, 'binance'];
     const big = Math.ceil(KNOWN_BAD_MAX_BYTES / 200);
     const large = build({ metamask: read(list('metamask', 0, READ, { hosts: Array.from({ length: big }, (_, index) => long(index)) })) });
     expect(large.report.failed).toEqual([]);
+    expect(large.report.overBudget).toEqual(['metamask']);
     expect(large.section).toBeUndefined();
-    expect(large.report.refused).toMatch(/^the section takes [\d,]+ bytes, more than 1,048,576 \(half the feed's limit\); no section is published$/);
+    expect(large.report.lists.metamask!.notes[1]).toMatch(/^does not fit the section: the section would take [\d,]+ bytes, more than 1,048,576 \(half the feed's limit\); left out$/);
+
+    const beside = build({ polkadot: read(list('polkadot', 5, READ)), metamask: read(list('metamask', 0, READ, { hosts: Array.from({ length: big }, (_, index) => long(index)) })) });
+    expect(beside.section?.lists).toEqual([list('polkadot', 5, READ)]);
+    expect(beside.report.lists.metamask).toMatchObject({ from: 'none' });
   });
 
-  it('a refused section keeps only the previous copies the extension would use', () => {
-    const stale = list('polkadot', 5, new Date(now.getTime() - (KNOWN_BAD_LIMITS.maxAgeDays + 35) * 86_400_000).toISOString());
+  it('a list that does not fit falls back only to a held copy the extension would use, and lists together stay within the host cap', () => {
+    const stale = list('extra', 5, new Date(now.getTime() - (KNOWN_BAD_LIMITS.maxAgeDays + 35) * 86_400_000).toISOString());
     const fresh = list('metamask', 10, BEFORE);
-    const half = Math.ceil(KNOWN_BAD_LIMITS.maxHosts / 2) + 1;
-    const refused = build({ metamask: read(list('metamask', half, READ)), extra: read(list('extra', half, READ)) }, { lists: [fresh, stale] });
-    expect(refused.report.refused).toMatch(/too many hosts together/);
-    expect(refused.section).toEqual({ lists: [fresh] });
+    const half = 7_000;
+    const { section, report } = build({ metamask: read(list('metamask', half, READ)), extra: read(list('extra', half, READ)) }, { lists: [fresh, stale] });
+    expect(section).toEqual({ lists: [list('metamask', half, READ)] });
+    expect(report.lists.extra).toMatchObject({ from: 'none', notes: [expect.stringMatching(/^read/), expect.stringMatching(/^does not fit the section: the section would take .*; left out$/)] });
+    // Short hosts reach the host cap before the byte budget.
+    const short = (id: string, count: number): KnownBadList => list(id, 0, READ, { hosts: Array.from({ length: count }, (_, index) => [`b${index}.${id.slice(0, 2)}.io`, 'binance']) });
+    const many = build({ metamask: read(short('metamask', 13_000)), polkadot: read(short('polkadot', 13_000)) });
+    expect(many.section?.lists.map((entry) => entry.id)).toEqual(['metamask']);
+    expect(many.report.lists.polkadot!.notes[1]).toBe('does not fit the section: the lists hold too many hosts together; left out');
   });
 
   it('an answer dated ahead of the build is refused, and a held copy so dated is left out', () => {

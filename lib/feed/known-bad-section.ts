@@ -10,8 +10,9 @@ import { describeDrops, type KnownBadOutcome } from './known-bad-lists';
  * The snapshot's known-bad section for one build, list by list on top of the previous feed's
  * (last good wins): a list that failed this run, answered an older copy, or shrank below half of
  * the held copy keeps the held copy; a copy older than `KNOWN_BAD_LIMITS.maxAgeDays` is left out
- * (the extension would not use it); the whole section must pass `KnownBadSchema` and stay within
- * half of the feed's size limit, or the previous section stays. docs/feed.md, "Known-bad hosts".
+ * (the extension would not use it). The section must pass `KnownBadSchema` and stay within half of
+ * the feed's size limit: lists are fitted in order, and one that does not fit beside those before it
+ * goes back to its held copy, or out, so a list that grew costs only itself. docs/feed.md, "Known-bad hosts".
  */
 
 /** The section's canonical JSON may take at most this share of the feed's byte limit: the PoR figures need the rest. */
@@ -32,8 +33,8 @@ export interface KnownBadBuildReport {
   failed: string[];
   /** Lists whose answer was held for a person (it shrank too much). */
   held: string[];
-  /** Why the assembled section was refused (the previous one was kept), when it was. */
-  refused?: string;
+  /** Lists whose copy did not fit the section beside the lists before them (the held copy went in, or none). */
+  overBudget: string[];
 }
 
 export interface AssembleKnownBadParameters {
@@ -44,10 +45,8 @@ export interface AssembleKnownBadParameters {
 }
 
 export function assembleKnownBad({ outcomes, previous, now }: AssembleKnownBadParameters): { section: KnownBad | undefined; report: KnownBadBuildReport } {
-  const report: KnownBadBuildReport = { lists: {}, failed: [], held: [] };
+  const report: KnownBadBuildReport = { lists: {}, failed: [], held: [], overBudget: [] };
   const held = new Map((previous?.lists ?? []).map((list) => [list.id, list]));
-  // What may go on if this run's section is refused: only copies the extension would use.
-  const usable = (previous?.lists ?? []).filter((list) => usableAt(list, now));
   const lists: KnownBadList[] = [];
   const ids = [...Object.keys(outcomes), ...[...held.keys()].filter((id) => outcomes[id] === undefined)];
 
@@ -88,28 +87,28 @@ export function assembleKnownBad({ outcomes, previous, now }: AssembleKnownBadPa
       line.notes.push(`the copy read ${chosen.fetchedAt} is more than ${KNOWN_BAD_LIMITS.maxAgeDays} days old, or dated ahead of this build, which the extension does not use; left out`);
       chosen = undefined;
     }
+    const over = chosen === undefined ? undefined : overflow([...lists, chosen]);
+    if (over !== undefined) {
+      // This run's copy does not fit beside the lists before it: the held copy goes in if it fits, else none.
+      report.overBudget.push(id);
+      const fallback = chosen !== before && before !== undefined && usableAt(before, now) && overflow([...lists, before]) === undefined ? before : undefined;
+      line.notes.push(`does not fit the section: ${over}; ${fallback === undefined ? 'left out' : `the copy read ${fallback.fetchedAt} is kept`}`);
+      chosen = fallback;
+    }
     if (chosen === undefined) continue;
     line.from = chosen === before ? 'kept' : 'read';
     line.hosts = chosen.hosts.length;
     line.fetchedAt = chosen.fetchedAt;
     lists.push(chosen);
   }
+  return { section: lists.length === 0 ? undefined : { lists }, report };
+}
 
-  if (lists.length === 0) return { section: undefined, report };
-  const section: KnownBad = { lists };
-  const checked = v.safeParse(KnownBadSchema, section);
-  const bytes = checked.success ? new TextEncoder().encode(stableStringify(section)).length : 0;
-  const refused = !checked.success
-    ? describeIssues(checked.issues)
-    : bytes > KNOWN_BAD_MAX_BYTES
-      ? `the section takes ${bytes.toLocaleString('en-US')} bytes, more than ${KNOWN_BAD_MAX_BYTES.toLocaleString('en-US')} (half the feed's limit)`
-      : undefined;
-  if (refused === undefined) return { section, report };
-  report.refused = `${refused}; ${usable.length === 0 ? 'no section is published' : 'the previous section is kept, less any copy too old to use'}`;
-  for (const [id, line] of Object.entries(report.lists)) {
-    const kept = held.get(id);
-    if (kept === undefined) report.lists[id] = { from: 'none', notes: line.notes };
-    else report.lists[id] = { from: 'kept', hosts: kept.hosts.length, fetchedAt: kept.fetchedAt, notes: line.notes };
-  }
-  return { section: usable.length === 0 ? undefined : { lists: usable }, report };
+/** Why a section of these lists could not be published (`KnownBadSchema`'s caps together, or the byte budget), or undefined when it can. */
+function overflow(lists: KnownBadList[]): string | undefined {
+  const checked = v.safeParse(KnownBadSchema, { lists });
+  if (!checked.success) return describeIssues(checked.issues);
+  const bytes = new TextEncoder().encode(stableStringify({ lists })).length;
+  if (bytes <= KNOWN_BAD_MAX_BYTES) return undefined;
+  return `the section would take ${bytes.toLocaleString('en-US')} bytes, more than ${KNOWN_BAD_MAX_BYTES.toLocaleString('en-US')} (half the feed's limit)`;
 }
