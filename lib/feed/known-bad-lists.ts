@@ -57,7 +57,7 @@ const PolkadotListSchema = v.object({
 const LIST_MAX_BYTES = 16 * 1024 * 1024;
 
 /**
- * ScamSniffer's domains.json grows daily: 2.2 MB when first committed (2023-12-02), 4.2 MB on
+ * ScamSniffer's domains.json grows daily: 2.2 MB in the oldest commit its history keeps (2023-12-02), 4.2 MB on
  * 2024-03-30 (165,446 entries, the recording), its size since then not known here. A cap near the
  * others' would soon refuse a sound answer and leave the list's copy to age out; 64 MiB is some
  * fifteen times the recorded size and still bounds what one answer may cost the build's memory.

@@ -23,13 +23,12 @@ describe('brandStands: whether a listed host names the exchange the brand rule t
     // A split brand whose first letters end another word: a bank's name, `signup-bit…`.
     ['hal-bank-offers.example', 'lbank'],
     ['pickup-bitfarm.example', 'upbit'],
-    // Stray letters before a coined name other words contain make another name of it.
+    // Two letters before LBank, an initial and a word, make another name of it.
     ['kalbank-portal.example', 'lbank'],
-    // Kraken is also a darknet market, whose mirrors are numbered and named for the darknet.
-    ['kraken14web.example', 'kraken'],
-    ['kraken-16at.example', 'kraken'],
+    ['dllbank-online.example', 'lbank'],
+    // Kraken is also a darknet market, whose sites are named for the darknet.
     ['kraken-onion-links.example', 'kraken'],
-    ['krakenmirror-new.example', 'kraken'],
+    ['krakendarknet-site.example', 'kraken'],
     // A word that ends other names (Stargate, Polygate) after a name of its own.
     ['kiva-gate-bridge.example', 'gate'],
   ])('%s: the letters of %s inside another word are not the brand', (host, id) => {
@@ -48,7 +47,7 @@ describe('brandStands: whether a listed host names the exchange the brand rule t
     ['celsi-us-network-claims.example', 'celsius'],
     ['support2blockfi.example', 'blockfi'],
     ['up-bit-support.example', 'upbit'],
-    ['stablecoin-base-rewards.example', 'coinbase'],
+    ['coin-base-pro-login.example', 'coinbase'],
     ['lbybit-login.example', 'bybit'],
     ['xbittrex-wallet.example', 'bittrex'],
     ['kraken2fa-reset.example', 'kraken'],
@@ -56,6 +55,18 @@ describe('brandStands: whether a listed host names the exchange the brand rule t
     ['gate-launchpad.example', 'gate'],
     ['boost-nexo-rewards.example', 'nexo'],
     ['mylbank-airdrop.example', 'lbank'],
+    // A number, "mirror", a short code before Gate, or one stray letter before LBank leave the brand standing.
+    ['gemini-24-help.example', 'gemini'],
+    ['kraken-24-support.example', 'kraken'],
+    ['kraken-10x-trade.example', 'kraken'],
+    ['gate-mirror-login.example', 'gate'],
+    ['luno-mirror-app.example', 'luno'],
+    ['mirror-kraken-login.example', 'kraken'],
+    ['kraken-darkmode-login.example', 'kraken'],
+    ['hk-gate-login.example', 'gate'],
+    ['secure-gate-verify.example', 'gate'],
+    ['wlbank-wallet.example', 'lbank'],
+    ['hlbank-exchange.example', 'lbank'],
   ])('%s: %s, as a phishing page writes it', (host, id) => {
     expect(stands(host)).toEqual({ id, stands: true });
   });

@@ -15,26 +15,26 @@ import { affixContext } from '../exchanges/lookalike/context';
  * - Any other brand must be found within one label (hyphens and underscores between its letters
  *   allowed: `celsi-us`), and what is glued before it there must be what the classifier reads beside
  *   a brand (`affixContext`: nothing, digits, a filler such as `my`, a bait or crypto word), or one or
- *   two stray letters (`ckraken`), though not before a split brand (`al-lbank`) nor before a brand
- *   made of an initial and a word (LBank: `allbank`). After it, a common word (Kraken, Gemini) may carry anything (`krakenaclougin`); a
+ *   two stray letters (`ckraken`), though not before a split brand (`al-lbank`), and only one before a
+ *   brand made of an initial and a word (LBank: `allbank` is another name). After it, a common word (Kraken, Gemini) may carry anything (`krakenaclougin`); a
  *   coined name that other words contain only the same (`blockfix`, `cryptocompany`, `bitsoft` are
  *   not the brand).
  * - A brand that begins other words (Revolut, CoinEx, Paribu, eToro) does not stand where the
  *   letters after it carry on into one of those words (`revolution`, `coinexpress`, `coinexchange`).
  * - A common word other things are named too does not stand where the host names the other thing:
- *   a darknet market's mirror (Kraken's namesake, whose mirrors are numbered: `kraken11`,
- *   `kraken-12at`, or named for the darknet), or a word that ends other names (`gate`: Stargate,
- *   Polygate) after a name that is no word the classifier reads beside a brand.
+ *   Kraken in a label that names the darknet (the darknet market of that name), or a word that ends
+ *   other names (`gate`: Stargate, Polygate) after a name of four letters or more that is no word
+ *   the classifier reads beside a brand.
  */
 export function brandStands(host: string, brand: string): boolean {
   const body = decodedBody(host);
   if (distinctiveBrands.has(brand)) return distinctiveStands(body, brand);
   const common = commonWords.has(brand);
-  if (common && darknetWords.test(body)) return false;
   const labels = body.split('.');
   const split = new RegExp([...brand].join('[-_]*'), 'g');
   const rests = leadingBrands.get(brand);
   for (const label of labels) {
+    if (brand === darknetNamesake && darknetWords.test(label)) continue;
     for (const found of label.matchAll(split)) {
       const start = found.index;
       const end = start + found[0].length;
@@ -42,38 +42,40 @@ export function brandStands(host: string, brand: string): boolean {
       const after = /^[a-z0-9]*/.exec(label.slice(end))?.[0] ?? '';
       // The letters glued after the brand, as a word would carry on (`coinexpress`, and `coin-express`, where the brand rule found `coin-ex`).
       if (rests?.some((rest) => rest.length > 0 && after.startsWith(rest)) === true) continue;
-      if (common && mirrorNumber.test(label.slice(end))) continue;
       if (endingWords.has(brand) && !ends(label.slice(0, start))) continue;
-      const strays = found[0] === brand && !initialBrands.has(brand);
+      const strays = found[0] !== brand ? 0 : initialBrands.has(brand) ? 1 : 2;
       // A common word (Kraken, Gemini) or a brand that begins words, glued to anything after it in a
       // listed host, is the brand (`krakenaclougin`, `coinexmkt`); before it, only what the classifier
       // reads beside a brand.
-      if (glued(before, false, strays) && (common || rests !== undefined || glued(after, true, true))) return true;
+      if (glued(before, false, strays) && (common || rests !== undefined || glued(after, true, 2))) return true;
     }
   }
   return false;
 }
 
 /**
- * Words a darknet market's mirror sites are named with: the Kraken market of the Russian darknet
- * shares its name with the exchange, and lists catch its mirrors (`kraken-site-darknet…`,
- * `kraken-mirror`, `kraken-onion`).
+ * The Kraken market of the Russian darknet shares its name with the exchange, and lists catch the
+ * sites that lead to it, named for the darknet in the same label (`kraken-site-darknet…`,
+ * `kraken-onion`). Its numbered mirrors (`kraken11`) stay tied: a number beside a brand is as
+ * common in phishing of the exchange (`kraken-24`).
  */
-const darknetWords = /darknet|darkweb|onion|mirror/;
-
-/** Two digits right after a brand, a hyphen allowed: a mirror's number (`kraken11`, `kraken-12at`), where a year or a code would have more. */
-const mirrorNumber = /^[-_]*\d{2}(?!\d)/;
+const darknetNamesake = 'kraken';
+const darknetWords = /darknet|darkweb|onion/;
 
 /** Common words that end other names (`stargate`, `polygate`, `delegate`, `watergate`). */
 const endingWords: ReadonlySet<string> = new Set(['gate']);
 
-/** Whether what comes before an ending word in its label leaves it the brand: nothing, or a word the classifier reads beside a brand, glued or before a hyphen. */
+/**
+ * Whether what comes before an ending word in its label leaves it the brand: nothing, a word the
+ * classifier reads beside a brand, or a short code (`hk-gate`), glued or before a hyphen. A longer
+ * word makes a name of its own (`kava-gate`, `star-gate`).
+ */
 function ends(head: string): boolean {
   const word = /([a-z0-9]*)[-_]*$/.exec(head)?.[1] ?? '';
-  return word === '' || affixContext(word, false).ok;
+  return word.length <= 3 || affixContext(word, false).ok;
 }
 
-/** Brands made of an initial and a word (L + bank): letters before one make another name (`allbank`, `dlbank`, a bank's). */
+/** Brands made of an initial and a word (L + bank): more than one letter before one makes another name (`allbank`, a bank's). */
 const initialBrands: ReadonlySet<string> = new Set(['lbank']);
 
 /** A distinctive brand, whole anywhere, or split by separators where it begins or ends a token (`co-in-base…`, `…coin-base`). */
@@ -86,6 +88,7 @@ function distinctiveStands(body: string, brand: string): boolean {
   return false;
 }
 
-function glued(affix: string, isSuffix: boolean, strays: boolean): boolean {
-  return (strays && affix.length <= 2) || affixContext(affix, isSuffix).ok;
+/** Whether an affix glued to a brand is what the classifier reads beside one, or at most `strays` stray letters. */
+function glued(affix: string, isSuffix: boolean, strays: number): boolean {
+  return affix.length <= strays || affixContext(affix, isSuffix).ok;
 }

@@ -20,6 +20,13 @@ interface KnownBadRecordings {
   lists: { id: string; fetchedAt: string; file?: string; package?: string }[];
 }
 
+/**
+ * Recordings already read in this process, by list, date and content: reading ScamSniffer's 165,000
+ * entries takes seconds, and the tests and the bench build offline many times. The outcome is
+ * shared, so callers must not change it.
+ */
+const offlineRead = new Map<string, KnownBadOutcome>();
+
 /** The recorded answers, by list id, and the newest moment they describe. */
 export function offlineKnownBad(dir = KNOWN_BAD_RECORDINGS_DIR): { outcomes: Record<string, KnownBadOutcome>; newest: string | undefined } {
   const manifest = JSON.parse(readFileSync(join(dir, 'recordings.json'), 'utf8')) as KnownBadRecordings;
@@ -34,7 +41,14 @@ export function offlineKnownBad(dir = KNOWN_BAD_RECORDINGS_DIR): { outcomes: Rec
     const path = recording.package !== undefined ? require.resolve(recording.package) : join(dir, recording.file ?? '');
     const bytes = readFileSync(path);
     const text = (path.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
-    outcomes[source.id] = readKnownBadList(source, { name: source.id, url: source.url, text, fetchedAt: recording.fetchedAt, sha256: sha256(text) });
+    const hash = sha256(text);
+    const key = `${source.id} ${recording.fetchedAt} ${hash}`;
+    let outcome = offlineRead.get(key);
+    if (outcome === undefined) {
+      outcome = readKnownBadList(source, { name: source.id, url: source.url, text, fetchedAt: recording.fetchedAt, sha256: hash });
+      offlineRead.set(key, outcome);
+    }
+    outcomes[source.id] = outcome;
   }
   const newest = manifest.lists
     .map((entry) => entry.fetchedAt)
