@@ -26,6 +26,8 @@ export interface BuildFeedSnapshotParameters {
   onchain?: IncomingReserves;
   /** The known-bad lists' answers this run, by list id (lib/feed/known-bad-lists.ts). */
   knownBad?: Readonly<Record<string, KnownBadOutcome>>;
+  /** Known-bad lists whose shrunken answer a person accepted (lib/feed/known-bad-section.ts). */
+  acceptShrunk?: ReadonlySet<string>;
   /** The previous feed's snapshot: what is kept when a source fails or answers worse. */
   previous?: Snapshot | undefined;
   now: Date;
@@ -45,7 +47,7 @@ export interface BuildFeedSnapshotReturnType {
   report: { generatedAt: string; exchanges: Record<string, ExchangeBuildLine>; held: number; failedAdapters: string[]; knownBad: KnownBadBuildReport };
 }
 
-export function buildFeedSnapshot({ exchanges, reviewed, adapters = {}, onchain = {}, knownBad = {}, previous, now }: BuildFeedSnapshotParameters): BuildFeedSnapshotReturnType {
+export function buildFeedSnapshot({ exchanges, reviewed, adapters = {}, onchain = {}, knownBad = {}, acceptShrunk, previous, now }: BuildFeedSnapshotParameters): BuildFeedSnapshotReturnType {
   const generatedAt = now.toISOString();
   const lines: Record<string, ExchangeBuildLine> = {};
   const known = new Set(exchanges.map((exchange) => exchange.id));
@@ -177,7 +179,7 @@ export function buildFeedSnapshot({ exchanges, reviewed, adapters = {}, onchain 
     else next.porCheck = check;
     exchangesOut[id] = next;
   }
-  const listed = assembleKnownBad({ outcomes: knownBad, previous: readKnownBad(previous?.knownBad), now });
+  const listed = assembleKnownBad({ outcomes: knownBad, previous: readKnownBad(previous?.knownBad), now, ...(acceptShrunk === undefined ? {} : { acceptShrunk }) });
   snapshot = { version: 1, generatedAt, exchanges: exchangesOut, ...(listed.section === undefined ? {} : { knownBad: listed.section }) };
   return { snapshot, report: { generatedAt, exchanges: lines, held, failedAdapters, knownBad: listed.report } };
 }

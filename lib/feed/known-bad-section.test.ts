@@ -24,9 +24,9 @@ function list(id: string, count: number, fetchedAt: string, patch: Partial<Known
 const read = (value: KnownBadList): KnownBadOutcome => ({ ok: true, list: value, listed: value.hosts.length, dropped: {} });
 const failed = (reason: string): KnownBadOutcome => ({ ok: false, reason });
 
-function build(knownBad: Record<string, KnownBadOutcome>, previousSection?: KnownBad) {
+function build(knownBad: Record<string, KnownBadOutcome>, previousSection?: KnownBad, acceptShrunk?: ReadonlySet<string>) {
   const previous = previousSection === undefined ? undefined : { version: 1 as const, generatedAt: BEFORE, exchanges: {}, knownBad: previousSection };
-  const result = buildFeedSnapshot({ exchanges, reviewed: [], knownBad, now, ...(previous === undefined ? {} : { previous }) });
+  const result = buildFeedSnapshot({ exchanges, reviewed: [], knownBad, now, ...(previous === undefined ? {} : { previous }), ...(acceptShrunk === undefined ? {} : { acceptShrunk }) });
   const parsed = parseSnapshot(result.snapshot);
   expect(parsed.ok ? 'valid' : parsed.reason).toBe('valid');
   return { section: readKnownBad(result.snapshot.knownBad), report: result.report.knownBad };
@@ -72,6 +72,19 @@ describe('the known-bad section of a build', () => {
     const half = build({ metamask: read(list('metamask', 100 * KNOWN_BAD_SHRINK_LIMIT, READ)) }, { lists: [held] });
     expect(half.section?.lists[0]?.hosts).toHaveLength(50);
     expect(half.report.held).toEqual([]);
+  });
+
+  it('takes a shrunken answer a person accepted, for that list only', () => {
+    const held = [list('metamask', 100, BEFORE), list('polkadot', 100, BEFORE)];
+    const shrunk = { metamask: read(list('metamask', 20, READ)), polkadot: read(list('polkadot', 20, READ)) };
+    const { section, report } = build(shrunk, { lists: held }, new Set(['metamask']));
+    expect(section?.lists).toEqual([list('metamask', 20, READ), held[1]]);
+    expect(report.held).toEqual(['polkadot']);
+    expect(report.lists.metamask).toMatchObject({
+      from: 'read',
+      hosts: 20,
+      notes: ['it ties 20 hosts to an exchange against 100 in the copy held (limit: 50 % of it); taken, as a person accepted it', expect.stringMatching(/^read 20 entries, kept 20/)],
+    });
   });
 
   it('keeps the copy held when the list answers an older one', () => {

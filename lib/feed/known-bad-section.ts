@@ -42,9 +42,11 @@ export interface AssembleKnownBadParameters {
   outcomes: Readonly<Record<string, KnownBadOutcome>>;
   previous: KnownBad | undefined;
   now: Date;
+  /** Lists whose shrunken answer a person checked and accepted (`radar feed build --accept-shrunk`): taken despite the shrink rule. */
+  acceptShrunk?: ReadonlySet<string>;
 }
 
-export function assembleKnownBad({ outcomes, previous, now }: AssembleKnownBadParameters): { section: KnownBad | undefined; report: KnownBadBuildReport } {
+export function assembleKnownBad({ outcomes, previous, now, acceptShrunk }: AssembleKnownBadParameters): { section: KnownBad | undefined; report: KnownBadBuildReport } {
   const report: KnownBadBuildReport = { lists: {}, failed: [], held: [], overBudget: [] };
   const held = new Map((previous?.lists ?? []).map((list) => [list.id, list]));
   const lists: KnownBadList[] = [];
@@ -75,11 +77,12 @@ export function assembleKnownBad({ outcomes, previous, now }: AssembleKnownBadPa
         chosen = keep(`refused: read ${outcome.list.fetchedAt}, ahead of this build's clock`);
       } else if (before !== undefined && Date.parse(outcome.list.fetchedAt) < Date.parse(before.fetchedAt)) {
         chosen = keep(`the answer was read ${outcome.list.fetchedAt}, before the copy held`);
-      } else if (shrink !== undefined) {
+      } else if (shrink !== undefined && acceptShrunk?.has(id) !== true) {
         report.held.push(id);
         chosen = keep(`held for review: ${shrink}`);
       } else {
         chosen = outcome.list;
+        if (shrink !== undefined) line.notes.push(`${shrink}; taken, as a person accepted it`);
         line.notes.push(`read ${outcome.listed.toLocaleString('en-US')} entries, kept ${outcome.list.hosts.length.toLocaleString('en-US')}; dropped ${describeDrops(outcome.dropped)}`);
       }
     }

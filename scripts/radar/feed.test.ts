@@ -7,6 +7,8 @@ import { KEY_ENV } from './command';
 import { bundledSnapshot } from '../../lib/reserves/snapshot';
 import { generatePrivateKey } from 'viem/accounts';
 import { TEST_FEED_KEY, TEST_FEED_SIGNER } from '../../tests/fixtures/feed/test-key';
+import { signFeed } from '../../lib/feed/sign-feed';
+import { FEED_NAME } from '../../lib/feed/trust';
 
 const run = (args: string[]) => runCommand(command, args, '');
 
@@ -77,6 +79,45 @@ describe('radar feed build --offline', { timeout: 60_000 }, () => {
     expect(lines.knownBad.lists.scamsniffer).toMatchObject({ from: 'none', notes: [expect.stringMatching(/^read 165,446 entries, kept 1,837;/), expect.stringMatching(/more than 30 days old/)] });
     const verified = await run(['verify', out, '--signer', TEST_FEED_SIGNER, '--now', feed.feed.issued]);
     expect(verified.code, verified.out).toBe(0);
+  });
+
+  it('holds a known-bad list that shrank below half of the copy held, and takes it when a person accepts it', async () => {
+    process.env[KEY_ENV] = TEST_FEED_KEY;
+    // The previous feed's polkadot copy, read before the recording, with twice its hosts and more (made up).
+    const hosts = Array.from({ length: 700 }, (_, index) => [`binance-held-${index}.example`, 'binance']);
+    const held = { id: 'polkadot', name: 'polkadot{.js} phishing', url: 'https://polkadot.js.org/phishing/all.json', fetchedAt: '2026-02-01T00:00:00.000Z', sha256: 'a'.repeat(64), hosts };
+    const previous = await signFeed({
+      snapshot: { ...bundledSnapshot(), knownBad: { lists: [held] } },
+      name: FEED_NAME,
+      sequence: 1,
+      issued: '2026-02-02T00:00:00Z',
+      expires: '2026-02-09T00:00:00Z',
+      privateKey: TEST_FEED_KEY,
+    });
+    const previousPath = join(folder(), 'previous.json');
+    writeFileSync(previousPath, JSON.stringify(previous.envelope));
+    const build = async (extra: string[]) => {
+      const out = join(folder(), 'feed.json');
+      const report = join(folder(), 'report.json');
+      const built = await run(['build', '--offline', '--now', '2026-02-10T06:00:00Z', '--previous', previousPath, '--out', out, '--report', report, ...extra]);
+      expect(built.code, built.err).toBe(0);
+      const feed = JSON.parse(readFileSync(out, 'utf8')) as { snapshot: { knownBad?: { lists: { id: string; hosts: unknown[] }[] } } };
+      const lines = JSON.parse(readFileSync(report, 'utf8')) as { knownBad: { held: string[]; lists: Record<string, { from: string; notes: string[] }> } };
+      return { hosts: feed.snapshot.knownBad?.lists.find((list) => list.id === 'polkadot')?.hosts.length, lines: lines.knownBad };
+    };
+    const heldBuild = await build([]);
+    expect(heldBuild.hosts).toBe(700);
+    expect(heldBuild.lines.held).toEqual(['polkadot']);
+    const acceptedBuild = await build(['--accept-shrunk', 'polkadot']);
+    expect(acceptedBuild.hosts).toBe(342);
+    expect(acceptedBuild.lines.held).toEqual([]);
+    expect(acceptedBuild.lines.lists.polkadot!.notes[0]).toBe('it ties 342 hosts to an exchange against 700 in the copy held (limit: 50 % of it); taken, as a person accepted it');
+    for (const bad of [['--accept-shrunk'], ['--accept-shrunk', 'metamask,nosuchlist']]) {
+      expect(await run(['build', '--offline', ...bad])).toMatchObject({
+        code: 2,
+        err: expect.stringMatching(/--accept-shrunk needs known-bad list ids, comma-separated: metamask, polkadot, scamsniffer/),
+      });
+    }
   });
 
   it('exit codes: 1 for an invalid feed with its reason, 2 for unreadable input, bad usage or a missing key', async () => {
