@@ -4,7 +4,7 @@ import { ExchangeIdSchema } from './exchange-id';
 
 /**
  * Known-bad hosts: sites that public phishing lists (MetaMask's eth-phishing-detect,
- * polkadot{.js}'s phishing list) name, kept to those that imitate a registry exchange. A signal
+ * polkadot{.js}'s phishing list, ScamSniffer's scam-database) name, kept to those that imitate a registry exchange. A signal
  * apart from the classifier, which judges by rules alone (issue 21): it comes with the signed feed
  * (the snapshot's `knownBad`, docs/feed.md), so a host any list has caught is warned about within
  * the hour the feed picks it up, whatever the rules make of its name.
@@ -12,7 +12,7 @@ import { ExchangeIdSchema } from './exchange-id';
 
 export const KNOWN_BAD_LIMITS = {
   maxLists: 8,
-  /** All lists together. Today's lists tie about 2,200 hosts to an exchange; ten times that is refused. */
+  /** All lists together. The recorded lists tie about 3,500 hosts to an exchange; seven times that is refused. */
   maxHosts: 25_000,
   maxNameLength: 80,
   maxUrlLength: 500,

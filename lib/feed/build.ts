@@ -6,6 +6,7 @@ import type { AdapterReport } from './adapters/types';
 import { checkReportFigures, jumpBetween } from './checks';
 import type { KnownBadOutcome } from './known-bad-lists';
 import { assembleKnownBad, type KnownBadBuildReport } from './known-bad-section';
+import type { KnownBadAcceptance } from './known-bad-accepted';
 import type { ReviewedFile, ReviewedReport } from './reviewed';
 
 /**
@@ -26,8 +27,8 @@ export interface BuildFeedSnapshotParameters {
   onchain?: IncomingReserves;
   /** The known-bad lists' answers this run, by list id (lib/feed/known-bad-lists.ts). */
   knownBad?: Readonly<Record<string, KnownBadOutcome>>;
-  /** Known-bad lists whose shrunken answer a person accepted (lib/feed/known-bad-section.ts). */
-  acceptShrunk?: ReadonlySet<string>;
+  /** Shrinks of known-bad lists a person checked and accepted (data/known-bad-accepted.json). */
+  acceptedShrinks?: readonly KnownBadAcceptance[];
   /** The previous feed's snapshot: what is kept when a source fails or answers worse. */
   previous?: Snapshot | undefined;
   now: Date;
@@ -47,7 +48,7 @@ export interface BuildFeedSnapshotReturnType {
   report: { generatedAt: string; exchanges: Record<string, ExchangeBuildLine>; held: number; failedAdapters: string[]; knownBad: KnownBadBuildReport };
 }
 
-export function buildFeedSnapshot({ exchanges, reviewed, adapters = {}, onchain = {}, knownBad = {}, acceptShrunk, previous, now }: BuildFeedSnapshotParameters): BuildFeedSnapshotReturnType {
+export function buildFeedSnapshot({ exchanges, reviewed, adapters = {}, onchain = {}, knownBad = {}, acceptedShrinks = [], previous, now }: BuildFeedSnapshotParameters): BuildFeedSnapshotReturnType {
   const generatedAt = now.toISOString();
   const lines: Record<string, ExchangeBuildLine> = {};
   const known = new Set(exchanges.map((exchange) => exchange.id));
@@ -179,7 +180,7 @@ export function buildFeedSnapshot({ exchanges, reviewed, adapters = {}, onchain 
     else next.porCheck = check;
     exchangesOut[id] = next;
   }
-  const listed = assembleKnownBad({ outcomes: knownBad, previous: readKnownBad(previous?.knownBad), now, ...(acceptShrunk === undefined ? {} : { acceptShrunk }) });
+  const listed = assembleKnownBad({ outcomes: knownBad, previous: readKnownBad(previous?.knownBad), now, accepted: acceptedShrinks });
   snapshot = { version: 1, generatedAt, exchanges: exchangesOut, ...(listed.section === undefined ? {} : { knownBad: listed.section }) };
   return { snapshot, report: { generatedAt, exchanges: lines, held, failedAdapters, knownBad: listed.report } };
 }

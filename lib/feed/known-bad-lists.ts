@@ -179,7 +179,7 @@ const dropWords: Record<KnownBadDrop, string> = {
   allowed: "covered by the list's own allow entries",
   'no-exchange': 'naming no exchange of the registry',
   'other-word': 'only a word two letters off a brand, or a reviewed other name',
-  'inside-word': "the brand's letters inside another word or name (a bank's name ending in lbank, bitcoin-revolution, coin-express, stargate, the Kraken darknet market's mirrors)",
+  'inside-word': "the brand's letters inside another word or name (a bank's name ending in lbank, bitcoin-revolution, coin-express, sites naming the Kraken darknet market)",
 };
 
 /** The drops in plain words, largest first: "12,253 naming no exchange of the registry; 2 not a hostname". */

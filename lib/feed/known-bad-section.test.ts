@@ -9,6 +9,7 @@ import { buildFeedSnapshot } from './build';
 import { KNOWN_BAD_SHRINK_LIMIT } from './checks';
 import { type KnownBadOutcome, metamaskSource, readKnownBadList } from './known-bad-lists';
 import { KNOWN_BAD_MAX_BYTES } from './known-bad-section';
+import type { KnownBadAcceptance } from './known-bad-accepted';
 
 const now = new Date('2026-12-04T06:00:00.000Z');
 const READ = '2026-12-04T05:20:00.000Z';
@@ -24,9 +25,9 @@ function list(id: string, count: number, fetchedAt: string, patch: Partial<Known
 const read = (value: KnownBadList): KnownBadOutcome => ({ ok: true, list: value, listed: value.hosts.length, dropped: {} });
 const failed = (reason: string): KnownBadOutcome => ({ ok: false, reason });
 
-function build(knownBad: Record<string, KnownBadOutcome>, previousSection?: KnownBad, acceptShrunk?: ReadonlySet<string>) {
+function build(knownBad: Record<string, KnownBadOutcome>, previousSection?: KnownBad, acceptedShrinks?: KnownBadAcceptance[]) {
   const previous = previousSection === undefined ? undefined : { version: 1 as const, generatedAt: BEFORE, exchanges: {}, knownBad: previousSection };
-  const result = buildFeedSnapshot({ exchanges, reviewed: [], knownBad, now, ...(previous === undefined ? {} : { previous }), ...(acceptShrunk === undefined ? {} : { acceptShrunk }) });
+  const result = buildFeedSnapshot({ exchanges, reviewed: [], knownBad, now, ...(previous === undefined ? {} : { previous }), ...(acceptedShrinks === undefined ? {} : { acceptedShrinks }) });
   const parsed = parseSnapshot(result.snapshot);
   expect(parsed.ok ? 'valid' : parsed.reason).toBe('valid');
   return { section: readKnownBad(result.snapshot.knownBad), report: result.report.knownBad };
@@ -41,7 +42,7 @@ describe('the known-bad section of a build', () => {
     expect(section?.lists[0]).toEqual(metamask.list);
     expect(report.lists.metamask).toMatchObject({ from: 'read', hosts: metamask.list.hosts.length, fetchedAt: READ });
     expect(report.lists.metamask!.notes).toEqual([
-      `read 13,752 entries, kept ${metamask.list.hosts.length.toLocaleString('en-US')}; dropped 12,240 naming no exchange of the registry; 130 only a word two letters off a brand, or a reviewed other name; 16 the brand's letters inside another word or name (a bank's name ending in lbank, bitcoin-revolution, coin-express, stargate, the Kraken darknet market's mirrors); 11 covered by the list's own allow entries; 7 not a hostname`,
+      `read 13,752 entries, kept ${metamask.list.hosts.length.toLocaleString('en-US')}; dropped 12,240 naming no exchange of the registry; 130 only a word two letters off a brand, or a reviewed other name; 16 the brand's letters inside another word or name (a bank's name ending in lbank, bitcoin-revolution, coin-express, sites naming the Kraken darknet market); 11 covered by the list's own allow entries; 7 not a hostname`,
     ]);
     expect(report).toMatchObject({ failed: [], held: [] });
   });
@@ -68,23 +69,34 @@ describe('the known-bad section of a build', () => {
     const shrunk = build({ metamask: read(list('metamask', 100 * KNOWN_BAD_SHRINK_LIMIT - 1, READ)) }, { lists: [held] });
     expect(shrunk.section?.lists).toEqual([held]);
     expect(shrunk.report.held).toEqual(['metamask']);
-    expect(shrunk.report.lists.metamask!.notes[0]).toBe(`held for review: it ties 49 hosts to an exchange against 100 in the copy held (limit: 50 % of it); the copy read ${BEFORE} is kept`);
+    expect(shrunk.report.lists.metamask!.notes[0]).toBe(
+      `held for review: it ties 49 hosts to an exchange against 100 in the copy held (limit: 50 % of it) (answer read ${READ}, SHA-256 ${'b'.repeat(64)}); the copy read ${BEFORE} is kept`,
+    );
     const half = build({ metamask: read(list('metamask', 100 * KNOWN_BAD_SHRINK_LIMIT, READ)) }, { lists: [held] });
     expect(half.section?.lists[0]?.hosts).toHaveLength(50);
     expect(half.report.held).toEqual([]);
   });
 
-  it('takes a shrunken answer a person accepted, for that list only', () => {
+  it('takes a shrunken answer a person accepted, down to the floor they set and within 30 days of their check', () => {
     const held = [list('metamask', 100, BEFORE), list('polkadot', 100, BEFORE)];
     const shrunk = { metamask: read(list('metamask', 20, READ)), polkadot: read(list('polkadot', 20, READ)) };
-    const { section, report } = build(shrunk, { lists: held }, new Set(['metamask']));
-    expect(section?.lists).toEqual([list('metamask', 20, READ), held[1]]);
-    expect(report.held).toEqual(['polkadot']);
-    expect(report.lists.metamask).toMatchObject({
+    const accept = (hosts: number, checked: string): KnownBadAcceptance[] => [{ list: 'metamask', hosts, checked, why: 'checked by hand' }];
+    const taken = build(shrunk, { lists: held }, accept(18, '2026-12-04'));
+    expect(taken.section?.lists).toEqual([list('metamask', 20, READ), held[1]]);
+    expect(taken.report.held).toEqual(['polkadot']);
+    expect(taken.report.lists.metamask).toMatchObject({
       from: 'read',
       hosts: 20,
-      notes: ['it ties 20 hosts to an exchange against 100 in the copy held (limit: 50 % of it); taken, as a person accepted it', expect.stringMatching(/^read 20 entries, kept 20/)],
+      notes: [
+        'it ties 20 hosts to an exchange against 100 in the copy held (limit: 50 % of it); taken, as data/known-bad-accepted.json accepts down to 18 hosts (checked 2026-12-04)',
+        expect.stringMatching(/^read 20 entries, kept 20/),
+      ],
     });
+    // A half-served answer below the floor, an answer read before the check, or a check older than 30 days: held.
+    expect(build(shrunk, { lists: held }, accept(21, '2026-12-04')).report.held).toEqual(['metamask', 'polkadot']);
+    expect(build(shrunk, { lists: held }, accept(18, '2026-12-05')).report.held).toEqual(['metamask', 'polkadot']);
+    expect(build(shrunk, { lists: held }, accept(18, '2026-11-03')).report.held).toEqual(['metamask', 'polkadot']);
+    expect(build(shrunk, { lists: held }, accept(18, '2026-11-04')).report.held).toEqual(['polkadot']);
   });
 
   it('keeps the copy held when the list answers an older one', () => {
@@ -111,6 +123,30 @@ describe('the known-bad section of a build', () => {
     expect(report.failed).toEqual(['metamask', 'bad']);
     expect(report.lists.metamask!.notes[0]).toBe(`refused: hosts: a list holds too many hosts; the copy read ${BEFORE} is kept`);
     expect(report.lists.bad!.notes[0]).toMatch(/^refused: hosts\.0\.0: a host is lowercase labels/);
+  });
+
+  it('a list that grew past the budget costs only itself, whichever its place', () => {
+    const previous: KnownBad = { lists: [list('metamask', 6_000, BEFORE), list('polkadot', 1_000, BEFORE), list('scamsniffer', 2_000, BEFORE)] };
+    // Each made-up host takes some 85 bytes of the section: 12,000 alone nearly fill it.
+    const grown = build({ metamask: read(list('metamask', 11_800, READ)), polkadot: read(list('polkadot', 1_000, READ)), scamsniffer: read(list('scamsniffer', 2_000, READ)) }, previous);
+    expect(grown.section?.lists).toEqual([list('metamask', 6_000, BEFORE), list('polkadot', 1_000, READ), list('scamsniffer', 2_000, READ)]);
+    expect(grown.report.overBudget).toEqual(['metamask']);
+    expect(grown.report.lists.metamask).toMatchObject({
+      from: 'kept',
+      hosts: 6_000,
+      notes: [expect.stringMatching(/^read/), expect.stringMatching(new RegExp(`^does not fit the section: .*; the copy read ${BEFORE} is kept$`))],
+    });
+  });
+
+  it('held copies that no longer fit together: the later ones are left out, never published over the budget', () => {
+    const previous: KnownBad = { lists: [list('metamask', 7_000, BEFORE), list('polkadot', 7_000, BEFORE)] };
+    const { section, report } = build({ metamask: failed('timeout'), polkadot: failed('timeout') }, previous);
+    expect(section?.lists).toEqual([list('metamask', 7_000, BEFORE)]);
+    expect(report.overBudget).toEqual(['polkadot']);
+    expect(report.lists.polkadot).toEqual({
+      from: 'none',
+      notes: [`failed: timeout; the copy read ${BEFORE} is kept`, expect.stringMatching(/^does not fit the section: the section would take .*; left out$/)],
+    });
   });
 
   it('fits lists in order: one that grew past the budget beside the others goes back to its held copy, and the others still go in', () => {

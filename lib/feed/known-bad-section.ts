@@ -4,15 +4,17 @@ import { describeIssues } from '../reserves/schema';
 import { stableStringify } from '../reserves/stable-json';
 import { knownBadShrink } from './checks';
 import { FEED_LIMITS } from './format';
+import { acceptanceFor, type KnownBadAcceptance } from './known-bad-accepted';
 import { describeDrops, type KnownBadOutcome } from './known-bad-lists';
 
 /**
  * The snapshot's known-bad section for one build, list by list on top of the previous feed's
  * (last good wins): a list that failed this run, answered an older copy, or shrank below half of
- * the held copy keeps the held copy; a copy older than `KNOWN_BAD_LIMITS.maxAgeDays` is left out
- * (the extension would not use it). The section must pass `KnownBadSchema` and stay within half of
- * the feed's size limit: lists are fitted in order, and one that does not fit beside those before it
- * goes back to its held copy, or out, so a list that grew costs only itself. docs/feed.md, "Known-bad hosts".
+ * the held copy (unless a person accepted the shrink, ./known-bad-accepted.ts) keeps the held copy;
+ * a copy older than `KNOWN_BAD_LIMITS.maxAgeDays` is left out (the extension would not use it). The
+ * section must pass `KnownBadSchema` and stay within half of the feed's size limit: the copies held
+ * go in first, in order, then each list's new copy takes its place where the section still fits,
+ * so a list that grew costs only itself. docs/feed.md, "Known-bad hosts".
  */
 
 /** The section's canonical JSON may take at most this share of the feed's byte limit: the PoR figures need the rest. */
@@ -33,7 +35,7 @@ export interface KnownBadBuildReport {
   failed: string[];
   /** Lists whose answer was held for a person (it shrank too much). */
   held: string[];
-  /** Lists whose copy did not fit the section beside the lists before them (the held copy went in, or none). */
+  /** Lists whose copy did not fit the section beside the others (the held copy went in, or none). */
   overBudget: string[];
 }
 
@@ -42,15 +44,17 @@ export interface AssembleKnownBadParameters {
   outcomes: Readonly<Record<string, KnownBadOutcome>>;
   previous: KnownBad | undefined;
   now: Date;
-  /** Lists whose shrunken answer a person checked and accepted (`radar feed build --accept-shrunk`): taken despite the shrink rule. */
-  acceptShrunk?: ReadonlySet<string>;
+  /** Shrinks a person checked and accepted (data/known-bad-accepted.json). */
+  accepted?: readonly KnownBadAcceptance[];
 }
 
-export function assembleKnownBad({ outcomes, previous, now, acceptShrunk }: AssembleKnownBadParameters): { section: KnownBad | undefined; report: KnownBadBuildReport } {
+export function assembleKnownBad({ outcomes, previous, now, accepted = [] }: AssembleKnownBadParameters): { section: KnownBad | undefined; report: KnownBadBuildReport } {
   const report: KnownBadBuildReport = { lists: {}, failed: [], held: [], overBudget: [] };
   const held = new Map((previous?.lists ?? []).map((list) => [list.id, list]));
-  const lists: KnownBadList[] = [];
   const ids = [...Object.keys(outcomes), ...[...held.keys()].filter((id) => outcomes[id] === undefined)];
+  // Per list: the held copy the extension would still use, and this run's copy when it replaces it.
+  const base = new Map<string, KnownBadList>();
+  const fresh = new Map<string, KnownBadList>();
 
   for (const id of ids) {
     const outcome = outcomes[id];
@@ -69,6 +73,7 @@ export function assembleKnownBad({ outcomes, previous, now, acceptShrunk }: Asse
     } else {
       const checked = v.safeParse(KnownBadListSchema, outcome.list);
       const shrink = before === undefined ? undefined : knownBadShrink(before, outcome.list);
+      const acceptance = shrink === undefined ? undefined : acceptanceFor(accepted, outcome.list);
       if (!checked.success) {
         report.failed.push(id);
         chosen = keep(`refused: ${describeIssues(checked.issues)}`);
@@ -77,12 +82,12 @@ export function assembleKnownBad({ outcomes, previous, now, acceptShrunk }: Asse
         chosen = keep(`refused: read ${outcome.list.fetchedAt}, ahead of this build's clock`);
       } else if (before !== undefined && Date.parse(outcome.list.fetchedAt) < Date.parse(before.fetchedAt)) {
         chosen = keep(`the answer was read ${outcome.list.fetchedAt}, before the copy held`);
-      } else if (shrink !== undefined && acceptShrunk?.has(id) !== true) {
+      } else if (shrink !== undefined && acceptance === undefined) {
         report.held.push(id);
-        chosen = keep(`held for review: ${shrink}`);
+        chosen = keep(`held for review: ${shrink} (answer read ${outcome.list.fetchedAt}, SHA-256 ${outcome.list.sha256})`);
       } else {
         chosen = outcome.list;
-        if (shrink !== undefined) line.notes.push(`${shrink}; taken, as a person accepted it`);
+        if (acceptance !== undefined) line.notes.push(`${shrink}; taken, as data/known-bad-accepted.json accepts down to ${acceptance.hosts} hosts (checked ${acceptance.checked})`);
         line.notes.push(`read ${outcome.listed.toLocaleString('en-US')} entries, kept ${outcome.list.hosts.length.toLocaleString('en-US')}; dropped ${describeDrops(outcome.dropped)}`);
       }
     }
@@ -90,20 +95,46 @@ export function assembleKnownBad({ outcomes, previous, now, acceptShrunk }: Asse
       line.notes.push(`the copy read ${chosen.fetchedAt} is more than ${KNOWN_BAD_LIMITS.maxAgeDays} days old, or dated ahead of this build, which the extension does not use; left out`);
       chosen = undefined;
     }
-    const over = chosen === undefined ? undefined : overflow([...lists, chosen]);
-    if (over !== undefined) {
-      // This run's copy does not fit beside the lists before it: the held copy goes in if it fits, else none.
-      report.overBudget.push(id);
-      const fallback = chosen !== before && before !== undefined && usableAt(before, now) && overflow([...lists, before]) === undefined ? before : undefined;
-      line.notes.push(`does not fit the section: ${over}; ${fallback === undefined ? 'left out' : `the copy read ${fallback.fetchedAt} is kept`}`);
-      chosen = fallback;
-    }
-    if (chosen === undefined) continue;
-    line.from = chosen === before ? 'kept' : 'read';
-    line.hosts = chosen.hosts.length;
-    line.fetchedAt = chosen.fetchedAt;
-    lists.push(chosen);
+    if (before !== undefined && usableAt(before, now)) base.set(id, before);
+    if (chosen !== undefined && chosen !== before) fresh.set(id, chosen);
   }
+
+  // The copies held first (a section published before, so they fit unless the caps changed), then each new copy in its place.
+  const section = new Map<string, KnownBadList>();
+  const inOrder = () => ids.flatMap((id) => section.get(id) ?? []);
+  const fits = (id: string, list: KnownBadList): string | undefined => {
+    const previousCopy = section.get(id);
+    section.set(id, list);
+    const why = overflow(inOrder());
+    if (why === undefined) return undefined;
+    if (previousCopy === undefined) section.delete(id);
+    else section.set(id, previousCopy);
+    return why;
+  };
+  const notFit = (id: string, note: string) => {
+    if (!report.overBudget.includes(id)) report.overBudget.push(id);
+    report.lists[id]!.notes.push(note);
+  };
+  for (const [id, list] of base) {
+    const why = fits(id, list);
+    if (why !== undefined && !fresh.has(id)) notFit(id, `does not fit the section: ${why}; left out`);
+  }
+  for (const [id, list] of fresh) {
+    const why = fits(id, list);
+    if (why === undefined) continue;
+    const kept = section.get(id);
+    notFit(id, `does not fit the section: ${why}; ${kept === undefined ? 'left out' : `the copy read ${kept.fetchedAt} is kept`}`);
+  }
+
+  for (const id of ids) {
+    const list = section.get(id);
+    const line = report.lists[id]!;
+    if (list === undefined) continue;
+    line.from = list === held.get(id) ? 'kept' : 'read';
+    line.hosts = list.hosts.length;
+    line.fetchedAt = list.fetchedAt;
+  }
+  const lists = inOrder();
   return { section: lists.length === 0 ? undefined : { lists }, report };
 }
 

@@ -25,12 +25,11 @@ describe('brandStands: whether a listed host names the exchange the brand rule t
     ['pickup-bitfarm.example', 'upbit'],
     // Two letters before LBank, an initial and a word, make another name of it.
     ['kalbank-portal.example', 'lbank'],
-    ['dllbank-online.example', 'lbank'],
+    ['mollbank-card.example', 'lbank'],
     // Kraken is also a darknet market, whose sites are named for the darknet.
-    ['kraken-onion-links.example', 'kraken'],
+    ['kraken-darkweb-guide.example', 'kraken'],
     ['krakendarknet-site.example', 'kraken'],
-    // A word that ends other names (Stargate, Polygate) after a name of its own.
-    ['kiva-gate-bridge.example', 'gate'],
+    ['krakenx-onions.example', 'kraken'],
   ])('%s: the letters of %s inside another word are not the brand', (host, id) => {
     expect(stands(host)).toEqual({ id, stands: false });
   });
@@ -64,6 +63,8 @@ describe('brandStands: whether a listed host names the exchange the brand rule t
     ['mirror-kraken-login.example', 'kraken'],
     ['kraken-darkmode-login.example', 'kraken'],
     ['hk-gate-login.example', 'gate'],
+    ['japan-gate-support.example', 'gate'],
+    ['kraken-login.darkweb-news.example', 'kraken'],
     ['secure-gate-verify.example', 'gate'],
     ['wlbank-wallet.example', 'lbank'],
     ['hlbank-exchange.example', 'lbank'],

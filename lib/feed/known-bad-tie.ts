@@ -21,10 +21,10 @@ import { affixContext } from '../exchanges/lookalike/context';
  *   not the brand).
  * - A brand that begins other words (Revolut, CoinEx, Paribu, eToro) does not stand where the
  *   letters after it carry on into one of those words (`revolution`, `coinexpress`, `coinexchange`).
- * - A common word other things are named too does not stand where the host names the other thing:
- *   Kraken in a label that names the darknet (the darknet market of that name), or a word that ends
- *   other names (`gate`: Stargate, Polygate) after a name of four letters or more that is no word
- *   the classifier reads beside a brand.
+ * - Kraken does not stand in a label that names the darknet: the darknet market of that name.
+ *   Gate after a word and a hyphen stays Gate's (`kava-gate`, `star-gate` among them): a word
+ *   before it is as often a phishing page's (`japan-gate`, `cash-gate`), and a warning naming the
+ *   wrong exchange costs less than no warning.
  */
 export function brandStands(host: string, brand: string): boolean {
   const body = decodedBody(host);
@@ -42,7 +42,6 @@ export function brandStands(host: string, brand: string): boolean {
       const after = /^[a-z0-9]*/.exec(label.slice(end))?.[0] ?? '';
       // The letters glued after the brand, as a word would carry on (`coinexpress`, and `coin-express`, where the brand rule found `coin-ex`).
       if (rests?.some((rest) => rest.length > 0 && after.startsWith(rest)) === true) continue;
-      if (endingWords.has(brand) && !ends(label.slice(0, start))) continue;
       const strays = found[0] !== brand ? 0 : initialBrands.has(brand) ? 1 : 2;
       // A common word (Kraken, Gemini) or a brand that begins words, glued to anything after it in a
       // listed host, is the brand (`krakenaclougin`, `coinexmkt`); before it, only what the classifier
@@ -61,19 +60,6 @@ export function brandStands(host: string, brand: string): boolean {
  */
 const darknetNamesake = 'kraken';
 const darknetWords = /darknet|darkweb|onion/;
-
-/** Common words that end other names (`stargate`, `polygate`, `delegate`, `watergate`). */
-const endingWords: ReadonlySet<string> = new Set(['gate']);
-
-/**
- * Whether what comes before an ending word in its label leaves it the brand: nothing, a word the
- * classifier reads beside a brand, or a short code (`hk-gate`), glued or before a hyphen. A longer
- * word makes a name of its own (`kava-gate`, `star-gate`).
- */
-function ends(head: string): boolean {
-  const word = /([a-z0-9]*)[-_]*$/.exec(head)?.[1] ?? '';
-  return word.length <= 3 || affixContext(word, false).ok;
-}
 
 /** Brands made of an initial and a word (L + bank): more than one letter before one makes another name (`allbank`, a bank's). */
 const initialBrands: ReadonlySet<string> = new Set(['lbank']);

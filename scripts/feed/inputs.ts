@@ -4,7 +4,7 @@
  * the pure builder in lib/feed/build.ts; `radar feed build` and `npm run data:snapshot` share it.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { porAdapters } from '../../lib/feed/adapters';
 import type { RawAnswer } from '../../lib/feed/adapters/types';
@@ -22,10 +22,12 @@ import { buildSnapshot, PUBLIC_BASE } from './defillama';
 import { sha256 } from './hash';
 import { offlineKnownBad, onlineKnownBad } from './known-bad';
 import type { KnownBadOutcome } from '../../lib/feed/known-bad-lists';
+import { parseKnownBadAccepted, type KnownBadAcceptance } from '../../lib/feed/known-bad-accepted';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const REVIEWED_DIR = join(root, 'data', 'por');
 export const RECORDINGS_DIR = join(root, 'tests', 'fixtures', 'por');
+export const KNOWN_BAD_ACCEPTED_FILE = join(root, 'data', 'known-bad-accepted.json');
 
 export interface FeedInputs {
   reviewed: ReviewedFile[];
@@ -33,6 +35,8 @@ export interface FeedInputs {
   onchain: IncomingReserves;
   /** The known-bad lists' answers, by list id. */
   knownBad: Record<string, KnownBadOutcome>;
+  /** The shrinks of known-bad lists a person accepted. */
+  acceptedShrinks: KnownBadAcceptance[];
   /** The newest moment any input describes: an offline build is dated by it, not by the clock. */
   newestInput: string;
 }
@@ -61,6 +65,26 @@ export function readReviewed(dir = REVIEWED_DIR): ReviewedFile[] {
   }
   if (problems.length > 0) throw new Error(`reviewed files refused:\n  ${problems.join('\n  ')}`);
   return files;
+}
+
+/** data/known-bad-accepted.json, validated; a broken file stops the build with its name and the problem, as a broken reviewed file does. */
+export function readKnownBadAccepted(file = KNOWN_BAD_ACCEPTED_FILE): KnownBadAcceptance[] {
+  const why = (error: unknown) => (error instanceof Error ? error.message : String(error));
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new Error(`${basename(file)} refused: it cannot be read (${why(error)})`);
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${basename(file)} refused: it is not JSON (${why(error)})`);
+  }
+  const parsed = parseKnownBadAccepted(body);
+  if (!parsed.ok) throw new Error(`${basename(file)} refused: ${parsed.reason}`);
+  return parsed.accepted;
 }
 
 function runAdapter(exchange: string, answers: RawAnswer[]): AdapterOutcome {
@@ -105,7 +129,7 @@ export function offlineInputs(dir = RECORDINGS_DIR): FeedInputs {
     ...reviewed.map((file) => `${file.checked}T00:00:00.000Z`),
     ...(knownBad.newest === undefined ? [] : [knownBad.newest]),
   ].sort();
-  return { reviewed, adapters, onchain: converted.reserves, knownBad: knownBad.outcomes, newestInput: moments.at(-1)! };
+  return { reviewed, adapters, onchain: converted.reserves, knownBad: knownBad.outcomes, acceptedShrinks: readKnownBadAccepted(), newestInput: moments.at(-1)! };
 }
 
 export interface OnlineInputsParameters {
@@ -157,5 +181,5 @@ export async function onlineInputs({ fetch, now, log, recordDir, defillamaBase =
     log(`${adapter.exchange}: ${outcome.ok ? `read ${outcome.reports.map((report) => report.asOf).join(', ')}` : `failed: ${outcome.reason}`}`);
   }
   const knownBad = await onlineKnownBad({ fetch, log, ...(recordDir === undefined ? {} : { recordDir }) });
-  return { reviewed, adapters, onchain, knownBad, newestInput: now.toISOString() };
+  return { reviewed, adapters, onchain, knownBad, acceptedShrinks: readKnownBadAccepted(), newestInput: now.toISOString() };
 }

@@ -13,13 +13,12 @@ import { exchanges as registry } from '../../lib/exchanges/registry';
 import { stableStringify } from '../../lib/reserves/stable-json';
 import type { Snapshot } from '../../lib/reserves/schema';
 import { offlineInputs, onlineInputs, type FeedInputs } from '../feed/inputs';
-import { knownBadSources } from '../../lib/feed/known-bad-lists';
 
 /** Readers accept a feed for a week: six missed daily builds still leave it valid. */
 const VALID_FOR_MS = 7 * 86_400_000;
 
 const help = [
-  'Usage: npm run --silent radar -- feed build [--offline] [--out <file>] [--previous <file>] [--report <file>] [--record <dir>] [--now <ISO time>] [--accept-shrunk <list id>[,<list id>]]',
+  'Usage: npm run --silent radar -- feed build [--offline] [--out <file>] [--previous <file>] [--report <file>] [--record <dir>] [--now <ISO time>]',
   '       npm run --silent radar -- feed verify <file> --signer <address> [--now <ISO time>]',
   '       npm run --silent radar -- feed keygen',
   '',
@@ -30,9 +29,7 @@ const help = [
   '        the build report goes to --report or stderr. --offline reads the recorded answers in',
   '        tests/fixtures/por/ and tests/fixtures/known-bad/ instead of the network, and is dated by',
   '        the newest of them unless --now says otherwise. --record <dir> keeps every raw answer of',
-  '        a live build, to add as a new recording. --accept-shrunk takes the answers of those',
-  '        known-bad lists (metamask, polkadot, scamsniffer) that the report held because they',
-  '        shrank below half of the copy held, once a person has checked them.',
+  '        a live build, to add as a new recording.',
   '        Exit code: 0 built, 1 refused (the reason is printed), 2 bad usage or missing key.',
   'verify  Checks a feed against a maintainer address; prints one line in plain words.',
   '        Exit code: 0 valid, 1 invalid (the reason is printed), 2 unreadable file, not JSON, or bad usage.',
@@ -99,12 +96,6 @@ export const command: RadarCommand = {
     const reportPath = option('--report');
     const recordDir = option('--record');
     if (out === null || previousPath === null || reportPath === null || recordDir === null) return usageError('--out, --previous, --report and --record each need a path');
-    const accepted = option('--accept-shrunk');
-    const lists = knownBadSources.map((source) => source.id);
-    const acceptShrunk = accepted === undefined ? undefined : new Set(accepted === null ? [] : accepted.split(','));
-    if (acceptShrunk !== undefined && (acceptShrunk.size === 0 || [...acceptShrunk].some((id) => !lists.includes(id)))) {
-      return usageError(`--accept-shrunk needs known-bad list ids, comma-separated: ${lists.join(', ')}`);
-    }
 
     let signer: Address;
     try {
@@ -136,7 +127,7 @@ export const command: RadarCommand = {
       return 1;
     }
     const moment = new Date(now ?? (rest.includes('--offline') ? inputs.newestInput : Date.now()));
-    const built = buildFeed(inputs, previous?.snapshot, moment, acceptShrunk);
+    const built = buildFeed(inputs, previous?.snapshot, moment);
     const issued = moment.toISOString().replace(/\.\d{3}Z$/, 'Z');
     const expires = new Date(moment.getTime() + VALID_FOR_MS).toISOString().replace(/\.\d{3}Z$/, 'Z');
     let signed;
@@ -157,9 +148,9 @@ export const command: RadarCommand = {
   },
 };
 
-export function buildFeed(inputs: FeedInputs, previous: Snapshot | undefined, now: Date, acceptShrunk?: ReadonlySet<string>): BuildFeedSnapshotReturnType {
+export function buildFeed(inputs: FeedInputs, previous: Snapshot | undefined, now: Date): BuildFeedSnapshotReturnType {
   return buildFeedSnapshot({
-    ...(acceptShrunk === undefined ? {} : { acceptShrunk }),
+    acceptedShrinks: inputs.acceptedShrinks,
     exchanges: registry,
     reviewed: inputs.reviewed,
     adapters: inputs.adapters,
