@@ -18,8 +18,8 @@ const BEFORE = '2026-12-03T05:20:00.000Z';
 const text = readFileSync(createRequire(import.meta.url).resolve('eth-phishing-detect/src/config.json'), 'utf8');
 const metamask = readKnownBadList(metamaskSource, { name: 'config', url: metamaskSource.url, text, fetchedAt: READ, sha256: createHash('sha256').update(text).digest('hex') });
 
-function list(id: string, count: number, fetchedAt: string, patch: Partial<KnownBadList> = {}): KnownBadList {
-  const hosts: [string, string][] = Array.from({ length: count }, (_, index) => [`binance-${id}-${index}.example`, 'binance']);
+function list(id: string, count: number, fetchedAt: string, patch: Partial<KnownBadList> = {}, pad = ''): KnownBadList {
+  const hosts: [string, string][] = Array.from({ length: count }, (_, index) => [`binance-${id}${pad}-${index}.example`, 'binance']);
   return { id, name: `${id} list`, url: `https://lists.example/${id}.json`, fetchedAt, sha256: 'b'.repeat(64), hosts, ...patch };
 }
 const read = (value: KnownBadList): KnownBadOutcome => ({ ok: true, list: value, listed: value.hosts.length, dropped: {} });
@@ -138,6 +138,30 @@ describe('the known-bad section of a build', () => {
     });
   });
 
+  it('the list that grew most is the one held back, whatever its place', () => {
+    const previous: KnownBad = { lists: [list('metamask', 6_000, BEFORE), list('polkadot', 2_000, BEFORE)] };
+    // MetaMask grows by 70 %; polkadot keeps its 2,000 hosts, each name 20 letters longer. Either new copy fits beside the other's held one; both do not.
+    const grownFirst = build({ metamask: read(list('metamask', 10_300, READ)), polkadot: read(list('polkadot', 2_000, READ, {}, 'x'.repeat(20))) }, previous);
+    expect(grownFirst.section?.lists).toEqual([list('metamask', 6_000, BEFORE), list('polkadot', 2_000, READ, {}, 'x'.repeat(20))]);
+    expect(grownFirst.report.overBudget).toEqual(['metamask']);
+  });
+
+  it('a held copy that no longer fits gives way to a new copy that does', () => {
+    const previous: KnownBad = { lists: [list('metamask', 7_000, BEFORE), list('polkadot', 7_000, BEFORE)] };
+    const { section, report } = build({ metamask: failed('timeout'), polkadot: read(list('polkadot', 3_600, READ)) }, previous);
+    expect(section?.lists).toEqual([list('metamask', 7_000, BEFORE), list('polkadot', 3_600, READ)]);
+    expect(report.overBudget).toEqual([]);
+    expect(report.lists.polkadot).toMatchObject({ from: 'read', hosts: 3_600 });
+  });
+
+  it('weighs an answer against the held copy only while that copy is young enough to use', () => {
+    const old = new Date(now.getTime() - (KNOWN_BAD_LIMITS.maxAgeDays + 1) * 86_400_000).toISOString();
+    const { section, report } = build({ metamask: read(list('metamask', 10, READ)) }, { lists: [list('metamask', 100, old)] });
+    expect(section?.lists).toEqual([list('metamask', 10, READ)]);
+    expect(report.held).toEqual([]);
+    expect(report.lists.metamask).toMatchObject({ from: 'read', hosts: 10, notes: [expect.stringMatching(/^read 10 entries/)] });
+  });
+
   it('held copies that no longer fit together: the later ones are left out, never published over the budget', () => {
     const previous: KnownBad = { lists: [list('metamask', 7_000, BEFORE), list('polkadot', 7_000, BEFORE)] };
     const { section, report } = build({ metamask: failed('timeout'), polkadot: failed('timeout') }, previous);
@@ -153,7 +177,7 @@ describe('the known-bad section of a build', () => {
     const previous: KnownBad = { lists: [list('metamask', 10, BEFORE), list('polkadot', 10, BEFORE)] };
     // Each made-up host takes some 85 bytes of the section: one such list fits the budget, two do not.
     const half = 7_000;
-    const grown = build({ metamask: read(list('metamask', half, READ)), polkadot: read(list('polkadot', half, READ)), scamsniffer: read(list('scamsniffer', 3, READ)) }, previous);
+    const grown = build({ metamask: read(list('metamask', half, READ)), polkadot: read(list('polkadot', half + 200, READ)), scamsniffer: read(list('scamsniffer', 3, READ)) }, previous);
     expect(grown.section?.lists).toEqual([list('metamask', half, READ), list('polkadot', 10, BEFORE), list('scamsniffer', 3, READ)]);
     expect(grown.report.overBudget).toEqual(['polkadot']);
     expect(grown.report.lists.polkadot).toEqual({
@@ -184,9 +208,9 @@ describe('the known-bad section of a build', () => {
   it('a list that does not fit falls back only to a held copy the extension would use, and lists together stay within the host cap', () => {
     const stale = list('extra', 5, new Date(now.getTime() - (KNOWN_BAD_LIMITS.maxAgeDays + 35) * 86_400_000).toISOString());
     const fresh = list('metamask', 10, BEFORE);
-    const half = 7_000;
-    const { section, report } = build({ metamask: read(list('metamask', half, READ)), extra: read(list('extra', half, READ)) }, { lists: [fresh, stale] });
-    expect(section).toEqual({ lists: [list('metamask', half, READ)] });
+    // MetaMask's new copy grew less than the extra list's first one, so it goes in and the extra list does not fit.
+    const { section, report } = build({ metamask: read(list('metamask', 6_500, READ)), extra: read(list('extra', 7_000, READ)) }, { lists: [fresh, stale] });
+    expect(section).toEqual({ lists: [list('metamask', 6_500, READ)] });
     expect(report.lists.extra).toMatchObject({ from: 'none', notes: [expect.stringMatching(/^read/), expect.stringMatching(/^does not fit the section: the section would take .*; left out$/)] });
     // Short hosts reach the host cap before the byte budget.
     const short = (id: string, count: number): KnownBadList => list(id, 0, READ, { hosts: Array.from({ length: count }, (_, index) => [`b${index}.${id.slice(0, 2)}.io`, 'binance']) });

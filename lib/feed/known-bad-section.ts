@@ -14,7 +14,7 @@ import { describeDrops, type KnownBadOutcome } from './known-bad-lists';
  * a copy older than `KNOWN_BAD_LIMITS.maxAgeDays` is left out (the extension would not use it). The
  * section must pass `KnownBadSchema` and stay within half of the feed's size limit: the copies held
  * go in first, in order, then each list's new copy takes its place where the section still fits,
- * so a list that grew costs only itself. docs/feed.md, "Known-bad hosts".
+ * those that grew least first, so a list that grew more than the others costs only itself. docs/feed.md, "Known-bad hosts".
  */
 
 /** The section's canonical JSON may take at most this share of the feed's byte limit: the PoR figures need the rest. */
@@ -59,6 +59,8 @@ export function assembleKnownBad({ outcomes, previous, now, accepted = [] }: Ass
   for (const id of ids) {
     const outcome = outcomes[id];
     const before = held.get(id);
+    // The answer is weighed against the held copy only while the extension would still use it.
+    const usable = before !== undefined && usableAt(before, now) ? before : undefined;
     const line: KnownBadBuildLine = { from: 'none', notes: [] };
     report.lists[id] = line;
     const keep = (why: string) => {
@@ -72,7 +74,7 @@ export function assembleKnownBad({ outcomes, previous, now, accepted = [] }: Ass
       chosen = keep(`failed: ${outcome.reason}`);
     } else {
       const checked = v.safeParse(KnownBadListSchema, outcome.list);
-      const shrink = before === undefined ? undefined : knownBadShrink(before, outcome.list);
+      const shrink = usable === undefined ? undefined : knownBadShrink(usable, outcome.list);
       const acceptance = shrink === undefined ? undefined : acceptanceFor(accepted, outcome.list);
       if (!checked.success) {
         report.failed.push(id);
@@ -80,7 +82,7 @@ export function assembleKnownBad({ outcomes, previous, now, accepted = [] }: Ass
       } else if (Date.parse(outcome.list.fetchedAt) > now.getTime() + KNOWN_BAD_LIMITS.maxAheadMs) {
         report.failed.push(id);
         chosen = keep(`refused: read ${outcome.list.fetchedAt}, ahead of this build's clock`);
-      } else if (before !== undefined && Date.parse(outcome.list.fetchedAt) < Date.parse(before.fetchedAt)) {
+      } else if (usable !== undefined && Date.parse(outcome.list.fetchedAt) < Date.parse(usable.fetchedAt)) {
         chosen = keep(`the answer was read ${outcome.list.fetchedAt}, before the copy held`);
       } else if (shrink !== undefined && acceptance === undefined) {
         report.held.push(id);
@@ -95,7 +97,7 @@ export function assembleKnownBad({ outcomes, previous, now, accepted = [] }: Ass
       line.notes.push(`the copy read ${chosen.fetchedAt} is more than ${KNOWN_BAD_LIMITS.maxAgeDays} days old, or dated ahead of this build, which the extension does not use; left out`);
       chosen = undefined;
     }
-    if (before !== undefined && usableAt(before, now)) base.set(id, before);
+    if (usable !== undefined) base.set(id, usable);
     if (chosen !== undefined && chosen !== before) fresh.set(id, chosen);
   }
 
@@ -119,7 +121,10 @@ export function assembleKnownBad({ outcomes, previous, now, accepted = [] }: Ass
     const why = fits(id, list);
     if (why !== undefined && !fresh.has(id)) notFit(id, `does not fit the section: ${why}; left out`);
   }
-  for (const [id, list] of fresh) {
+  // The new copies that grew least go in first: a list that grew more than the others is the one that does not fit.
+  const bytes = (list: KnownBadList | undefined) => (list === undefined ? 0 : new TextEncoder().encode(stableStringify(list)).length);
+  const growth = new Map([...fresh].map(([id, list]) => [id, bytes(list) - bytes(base.get(id))]));
+  for (const [id, list] of [...fresh].sort(([a], [b]) => growth.get(a)! - growth.get(b)!)) {
     const why = fits(id, list);
     if (why === undefined) continue;
     const kept = section.get(id);

@@ -144,7 +144,9 @@ export interface OnlineInputsParameters {
 }
 
 export async function onlineInputs({ fetch, now, log, recordDir, defillamaBase = PUBLIC_BASE, requireDefillama = false }: OnlineInputsParameters): Promise<FeedInputs> {
+  // The committed files first: a broken one stops the build before any request.
   const reviewed = readReviewed();
+  const acceptedShrinks = readKnownBadAccepted();
   // DefiLlama first: a release build (`data:snapshot`) stops here, before asking any exchange, when it is out of reach.
   const defillama = await buildSnapshot({ held: EMPTY_SNAPSHOT, fetch, base: defillamaBase, now, exchanges: registry, breakdown: true, log });
   const onchain: IncomingReserves = {};
@@ -181,5 +183,5 @@ export async function onlineInputs({ fetch, now, log, recordDir, defillamaBase =
     log(`${adapter.exchange}: ${outcome.ok ? `read ${outcome.reports.map((report) => report.asOf).join(', ')}` : `failed: ${outcome.reason}`}`);
   }
   const knownBad = await onlineKnownBad({ fetch, log, ...(recordDir === undefined ? {} : { recordDir }) });
-  return { reviewed, adapters, onchain, knownBad, acceptedShrinks: readKnownBadAccepted(), newestInput: now.toISOString() };
+  return { reviewed, adapters, onchain, knownBad, acceptedShrinks, newestInput: now.toISOString() };
 }
