@@ -14,7 +14,8 @@ import { describeDrops, type KnownBadOutcome } from './known-bad-lists';
  * a copy older than `KNOWN_BAD_LIMITS.maxAgeDays` is left out (the extension would not use it). The
  * section must pass `KnownBadSchema` and stay within half of the feed's size limit: the copies held
  * go in first, in order, then each list's new copy takes its place where the section still fits,
- * those that grew least first, so a list that grew more than the others costs only itself. docs/feed.md, "Known-bad hosts".
+ * those that grew least first, so a list that grew more than the others costs only itself.
+ * docs/feed.md, "Known-bad hosts".
  */
 
 /** The section's canonical JSON may take at most this share of the feed's byte limit: the PoR figures need the rest. */
@@ -122,8 +123,7 @@ export function assembleKnownBad({ outcomes, previous, now, accepted = [] }: Ass
     if (why !== undefined && !fresh.has(id)) notFit(id, `does not fit the section: ${why}; left out`);
   }
   // The new copies that grew least go in first: a list that grew more than the others is the one that does not fit.
-  const bytes = (list: KnownBadList | undefined) => (list === undefined ? 0 : new TextEncoder().encode(stableStringify(list)).length);
-  const growth = new Map([...fresh].map(([id, list]) => [id, bytes(list) - bytes(base.get(id))]));
+  const growth = new Map([...fresh].map(([id, list]) => [id, canonicalBytes(list) - canonicalBytes(base.get(id))]));
   for (const [id, list] of [...fresh].sort(([a], [b]) => growth.get(a)! - growth.get(b)!)) {
     const why = fits(id, list);
     if (why === undefined) continue;
@@ -143,11 +143,16 @@ export function assembleKnownBad({ outcomes, previous, now, accepted = [] }: Ass
   return { section: lists.length === 0 ? undefined : { lists }, report };
 }
 
+/** The size of a value's canonical JSON, as the feed carries it; nothing takes none. */
+function canonicalBytes(value: unknown): number {
+  return value === undefined ? 0 : new TextEncoder().encode(stableStringify(value)).length;
+}
+
 /** Why a section of these lists could not be published (`KnownBadSchema`'s caps together, or the byte budget), or undefined when it can. */
 function overflow(lists: KnownBadList[]): string | undefined {
   const checked = v.safeParse(KnownBadSchema, { lists });
   if (!checked.success) return describeIssues(checked.issues);
-  const bytes = new TextEncoder().encode(stableStringify({ lists })).length;
+  const bytes = canonicalBytes({ lists });
   if (bytes <= KNOWN_BAD_MAX_BYTES) return undefined;
   return `the section would take ${bytes.toLocaleString('en-US')} bytes, more than ${KNOWN_BAD_MAX_BYTES.toLocaleString('en-US')} (half the feed's limit)`;
 }

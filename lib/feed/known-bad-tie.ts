@@ -16,9 +16,9 @@ import { affixContext } from '../exchanges/lookalike/context';
  *   allowed: `celsi-us`), and what is glued before it there must be what the classifier reads beside
  *   a brand (`affixContext`: nothing, digits, a filler such as `my`, a bait or crypto word), or one or
  *   two stray letters (`ckraken`), though not before a split brand (`al-lbank`), and only one before a
- *   brand made of an initial and a word (LBank: `allbank` is another name). After it, a common word (Kraken, Gemini) may carry anything (`krakenaclougin`); a
- *   coined name that other words contain only the same (`blockfix`, `cryptocompany`, `bitsoft` are
- *   not the brand).
+ *   brand made of an initial and a word (LBank: `allbank` is another name). After it, a common word
+ *   (Kraken, Gemini) may carry anything (`krakenaclougin`); a coined name that other words contain
+ *   only the same (`blockfix`, `cryptocompany`, `bitsoft` are not the brand).
  * - A brand that begins other words (Revolut, CoinEx, Paribu, eToro) does not stand where the
  *   letters after it carry on into one of those words (`revolution`, `coinexpress`, `coinexchange`).
  * - Kraken does not stand in a label that names the darknet: the darknet market of that name.

@@ -109,6 +109,7 @@ interface RecordingsManifest {
 
 export function offlineInputs(dir = RECORDINGS_DIR): FeedInputs {
   const reviewed = readReviewed();
+  const acceptedShrinks = readKnownBadAccepted();
   const manifest = JSON.parse(readFileSync(join(dir, 'recordings.json'), 'utf8')) as RecordingsManifest;
   const adapters: Record<string, AdapterOutcome> = {};
   for (const adapter of porAdapters) {
@@ -129,7 +130,7 @@ export function offlineInputs(dir = RECORDINGS_DIR): FeedInputs {
     ...reviewed.map((file) => `${file.checked}T00:00:00.000Z`),
     ...(knownBad.newest === undefined ? [] : [knownBad.newest]),
   ].sort();
-  return { reviewed, adapters, onchain: converted.reserves, knownBad: knownBad.outcomes, acceptedShrinks: readKnownBadAccepted(), newestInput: moments.at(-1)! };
+  return { reviewed, adapters, onchain: converted.reserves, knownBad: knownBad.outcomes, acceptedShrinks, newestInput: moments.at(-1)! };
 }
 
 export interface OnlineInputsParameters {
