@@ -14,6 +14,7 @@ import {
   loadSixthBlindSet,
   loadSeventhBlindSet,
   loadEighthBlindSet,
+  loadNinthBlindSet,
   loadThirdBlindSet,
   loadTimeSplit,
   scoreOnCorpus,
@@ -150,6 +151,7 @@ const laterBlindSets = [
   ['sixth', 'phishing-blind6.tsv', loadSixthBlindSet, 8660],
   ['seventh', 'phishing-blind7.tsv', loadSeventhBlindSet, 901],
   ['eighth', 'phishing-blind8.tsv', loadEighthBlindSet, 6237],
+  ['ninth', 'phishing-blind9.tsv', loadNinthBlindSet, 11],
 ] as const;
 
 describe.each(laterBlindSets.map((row, at) => [...row, at] as const))('the %s blind set (tests/fixtures/domains/heldout/%s)', (_name, _file, load, size, at) => {
