@@ -2,7 +2,7 @@ import type { SourceStatus } from '../../lib/reserves/schedule';
 import type { SourceGroup } from '../../lib/view/source-groups';
 import { formatAge } from '../../lib/words/format';
 import { answerFailureText } from '../../lib/words/answer-failure';
-import { fetchFailureText } from '../../lib/words/fetch-failure';
+import { fetchFailureDetail, fetchFailureText } from '../../lib/words/fetch-failure';
 import { feedFailureText } from '../../lib/words/feed-failure';
 import { useLocale, useT, type MessageKey } from '../../utils/i18n';
 import type { SourceRow } from '../Options';
@@ -34,6 +34,7 @@ export function SourceItem({ group, exchangeNames, now }: { group: SourceGroup<S
     if (row?.lastAnswerFailure !== undefined) return answerFailureText(row.lastAnswerFailure, t, locale);
     return undefined;
   };
+  const detail = only?.lastFetchFailure === undefined ? undefined : fetchFailureDetail(only.lastFetchFailure);
   return (
     <li class="source" data-testid="source-row" data-source={group.id} data-status={group.status}>
       <details>
@@ -61,6 +62,15 @@ export function SourceItem({ group, exchangeNames, now }: { group: SourceGroup<S
               <>
                 <dt>{t('sourceNextAttempt')}</dt>
                 <dd>{formatAge(only.nextAttemptAt, now, locale)}</dd>
+              </>
+            )}
+            {detail !== undefined && (
+              <>
+                <dt>{t('sourceTechnicalDetail')}</dt>
+                {/* The platform's own words, English in every browser: marked so, for screen readers. */}
+                <dd class="source__detail" lang="en" data-testid="source-detail">
+                  {detail}
+                </dd>
               </>
             )}
           </dl>
