@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
 import { defineLazyItem } from '@/utils/lazy-item';
-import { badgeFor } from '@/lib/view/badge';
+import { badgeFor, badgeMeaning, type BadgeMeaning } from '@/lib/view/badge';
+import { badgeTitleText } from '@/lib/words/badge-title';
+import type { Language } from '@/lib/settings';
 import type { TabState } from '@/lib/view/exchange-view';
 import { tabStateForUrl, tabStateReady } from '@/lib/view/tab-state';
 import { heldSettingsReader, nudgeSeen } from '@/utils/settings';
@@ -10,6 +12,7 @@ import { forgetAllTabStates } from '@/utils/tab-states';
 import { clearSubscriptions, warningLookup } from './warnings';
 import { heldSnapshot, knownBadLookup, resetData } from './data';
 import { runAlertLookup } from './run-alerts';
+import { i18nFor } from './words';
 
 /**
  * Tab URLs learned from our own content script (which runs on exchange pages only). The
@@ -17,6 +20,12 @@ import { runAlertLookup } from './run-alerts';
  * (activeTab) or with lookalike protection's optional permission; it has no `tabs` permission.
  */
 const tabUrls = defineLazyItem<Record<string, string>>('session:tabUrls', { fallback: {}, version: 1 });
+
+/**
+ * What each tab's badge says, as data: a change of language words every tooltip again. Session
+ * storage, as the badges themselves last no longer than the browser.
+ */
+const badgeMeanings = defineLazyItem<Record<string, BadgeMeaning>>('session:badgeMeanings', { fallback: {}, version: 1 });
 
 /** Hosts the user chose to open despite the lookalike warning ("continue anyway"). */
 export const allowedLookalikes = defineLazyItem<string[]>('local:allowedLookalikes', { fallback: [], version: 1 });
@@ -30,7 +39,12 @@ export interface BackgroundContext {
   tabUrl(tabId: number): Promise<string | undefined>;
   /** `since` (ms): a forget that loses to a content-script report made at or after it. */
   rememberUrl(tabId: number, url: string | undefined, since?: number): Promise<void>;
+  /** The tab's badge, and the button's tooltip that explains it in the user's language. */
   showBadge(tabId: number, state: TabState): Promise<void>;
+  /** Words every badge's tooltip again, in `language` (a setting changed). */
+  retitleTabs(language: Language): Promise<void>;
+  /** A closed tab's tooltip is forgotten with it. */
+  forgetTab(tabId: number): Promise<void>;
   /** Our content script asked about this tab's page now: its answer is surer than a tab event's guess. */
   markReported(tabId: number): void;
   /** Whether the content script asked about the tab at or after `since` (ms). */
@@ -44,6 +58,23 @@ export function createBackgroundContext(): BackgroundContext {
   // first time it is read (about 1 ms of the service worker's start for this one, in Chromium).
   const action = () => browser.action ?? browser.browserAction;
   const reported = new Map<number, number>();
+  const heldSettings = heldSettingsReader();
+  /** Where the badge is cleared, the extension's own name: what the button says without a badge. */
+  const showTitle = async (tabId: number, meaning: BadgeMeaning | undefined, language: Language) => {
+    const { t } = await i18nFor(language);
+    await action().setTitle({ tabId, title: meaning === undefined ? t('extName') : badgeTitleText(meaning, t) });
+  };
+  // One change of the stored meanings at a time: two tabs' badges shown at once both keep theirs.
+  let meaningWrites: Promise<unknown> = Promise.resolve();
+  const changeMeanings = (change: (held: Record<string, BadgeMeaning>) => Record<string, BadgeMeaning> | undefined) => {
+    const write = async () => {
+      const next = change(await badgeMeanings.getValue());
+      if (next !== undefined) await badgeMeanings.setValue(next);
+    };
+    const done = meaningWrites.then(write, write);
+    meaningWrites = done.catch(() => undefined);
+    return done;
+  };
   return {
     markReported(tabId) {
       reported.set(tabId, Date.now());
@@ -51,7 +82,7 @@ export function createBackgroundContext(): BackgroundContext {
     reportedSince(tabId, since) {
       return (reported.get(tabId) ?? Number.NEGATIVE_INFINITY) >= since;
     },
-    heldSettings: heldSettingsReader(),
+    heldSettings,
     heldNudgeSeen: memoizedRead(nudgeSeen),
     heldHoldings: heldHoldingsReader(),
     async stateForUrl(url) {
@@ -83,6 +114,30 @@ export function createBackgroundContext(): BackgroundContext {
       // keeps money on, run-alerts.ts) shows there.
       await action().setBadgeText({ tabId, text: state.kind === 'not-exchange' ? (null as unknown as string) : badge.text });
       if (badge.text !== '') await action().setBadgeBackgroundColor({ tabId, color: badge.color });
+      // The tooltip follows on its own: neither the badge nor the lookalike guard after it waits for words to load.
+      const meaning = badgeMeaning(state);
+      void heldSettings()
+        .then((settings) => showTitle(tabId, meaning, settings.language))
+        .then(() =>
+          changeMeanings((held) => {
+            if (JSON.stringify(held[tabId]) === JSON.stringify(meaning)) return undefined;
+            const next = { ...held };
+            if (meaning === undefined) delete next[tabId];
+            else next[tabId] = meaning;
+            return next;
+          }),
+        )
+        .catch((error: unknown) => console.warn('[reserve-radar] no tooltip for the badge:', error));
+    },
+    async retitleTabs(language) {
+      const held = await badgeMeanings.getValue();
+      const gone: string[] = [];
+      // A tab that closed meanwhile refuses its title: its meaning goes.
+      await Promise.all(Object.entries(held).map(([tabId, meaning]) => showTitle(Number(tabId), meaning, language).catch(() => gone.push(tabId))));
+      if (gone.length > 0) await changeMeanings((now) => Object.fromEntries(Object.entries(now).filter(([tabId]) => !gone.includes(tabId))));
+    },
+    async forgetTab(tabId) {
+      await changeMeanings((held) => (Object.hasOwn(held, tabId) ? Object.fromEntries(Object.entries(held).filter(([id]) => id !== String(tabId))) : undefined));
     },
     async forgetHeldData() {
       await resetData();
