@@ -18,10 +18,25 @@ async function main() {
   const state = await send({ type: 'check-url', url });
   // Only a URL the background itself calls a lookalike gets this page; anything else is sent on.
   if (state.kind !== 'lookalike') {
-    const note = document.createElement('p');
-    note.dataset.testid = 'not-exchange';
-    note.textContent = i18n.t('notExchangeTitle');
-    root.replaceChildren(note);
+    const site = webAddress(url);
+    // The check the background's guard makes on the way in, made again now, finds nothing to warn
+    // about (a list or the data changed since, or the address is an exchange's own): the user goes
+    // where they were going, as when they open the site themselves. Replaced, so Back skips this page.
+    // The page is not web-accessible: only our guard, or the user's own history, opens it.
+    if (site !== undefined) {
+      location.replace(site);
+      return;
+    }
+    // No web address to go to (none given, or another scheme): nothing to check, said calmly.
+    document.documentElement.classList.add('warning-page--calm');
+    document.title = i18n.t('warningNoSiteTitle');
+    render(
+      <section data-testid="no-warning" aria-labelledby="no-warning-title">
+        <h1 id="no-warning-title">{i18n.t('warningNoSiteTitle')}</h1>
+        <p>{i18n.t('warningNoSiteBody')}</p>
+      </section>,
+      root,
+    );
     return;
   }
   render(
@@ -35,6 +50,13 @@ async function main() {
     </I18nContext.Provider>,
     root,
   );
+}
+
+/** The address to send the user on to: a web page's only (never javascript:, data:, file:…). */
+function webAddress(url: string): string | undefined {
+  if (!URL.canParse(url)) return undefined;
+  const parsed = new URL(url);
+  return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : undefined;
 }
 
 void runPage(main);

@@ -34,12 +34,12 @@ const feedUrl = new URL(FEED_URL);
 
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
-async function feedWithListing(): Promise<string> {
+async function feedWithListing({ listed = true, sequence = 1 } = {}): Promise<string> {
   const knownBad: KnownBad = {
-    lists: [{ id: 'example', name: LIST_NAME, url: LIST_URL, fetchedAt: new Date(Date.now() - 2 * 3_600_000).toISOString(), sha256: 'e'.repeat(64), hosts: [[LISTED, 'kraken']] }],
+    lists: [{ id: 'example', name: LIST_NAME, url: LIST_URL, fetchedAt: new Date(Date.now() - 2 * 3_600_000).toISOString(), sha256: 'e'.repeat(64), hosts: listed ? [[LISTED, 'kraken']] : [] }],
   };
   const snapshot = { ...bundledSnapshot(), generatedAt: new Date().toISOString(), knownBad };
-  const { envelope } = await signFeed({ snapshot, name: FEED_NAME, sequence: 1, issued: iso(Date.now() - 3_600_000), expires: iso(Date.now() + 86_400_000), privateKey: TEST_FEED_KEY });
+  const { envelope } = await signFeed({ snapshot, name: FEED_NAME, sequence, issued: iso(Date.now() - 3_600_000), expires: iso(Date.now() + 86_400_000), privateKey: TEST_FEED_KEY });
   return stableStringify(envelope);
 }
 
@@ -67,10 +67,10 @@ describe('a phishing-listed host in Chromium', () => {
     return page;
   };
 
-  test('before the feed brings the list, the rules alone see nothing', async () => {
+  test('before the feed brings the list, the rules alone see nothing: the warning page sends the user on to the site', async () => {
     const page = await warningPage();
-    await page.getByText('Not an exchange').waitFor();
-    expect(await page.getByTestId('lookalike-warning').count()).toBe(0);
+    await page.waitForURL(TARGET);
+    expect(await page.title()).toBe('Sign in (phishing stand-in)');
     await page.close();
   });
 
@@ -92,6 +92,17 @@ describe('a phishing-listed host in Chromium', () => {
       expect(await axeProblems(page), colorScheme).toEqual([]);
       expect((await textContrast(link)).ratio, colorScheme).toBeGreaterThanOrEqual(4.5);
     }
+    await page.close();
+  });
+
+  test('when a later feed no longer lists the host, the open warning tab, reloaded, sends the user on to the site', async () => {
+    const page = await warningPage();
+    await page.getByTestId('lookalike-warning').waitFor();
+    body = await feedWithListing({ listed: false, sequence: 2 });
+    expect((await refreshSource(options, 'feed')).status).toBe('fresh');
+    await page.reload();
+    await page.waitForURL(TARGET);
+    expect(await page.title()).toBe('Sign in (phishing stand-in)');
     await page.close();
   });
 });
