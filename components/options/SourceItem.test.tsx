@@ -52,7 +52,7 @@ describe('SourceItem', () => {
     const detail = root.querySelector('[data-testid="source-detail"]');
     expect(detail?.textContent).toBe('Failed to fetch');
     expect(detail?.getAttribute('lang')).toBe('en');
-    expect(detail?.previousElementSibling?.textContent).toBe(translateFrom(messages('de'))('sourceTechnicalDetail'));
+    expect(detail?.parentElement?.previousElementSibling?.textContent).toBe(translateFrom(messages('de'))('sourceTechnicalDetail'));
   });
 
   test('a row without a failure code shows no sentence', () => {

@@ -67,9 +67,11 @@ export function SourceItem({ group, exchangeNames, now }: { group: SourceGroup<S
             {detail !== undefined && (
               <>
                 <dt>{t('sourceTechnicalDetail')}</dt>
-                {/* The platform's own words, English in every browser: marked so, for screen readers. */}
-                <dd class="source__detail" lang="en" data-testid="source-detail">
-                  {detail}
+                {/* The platform's own words, English in every browser: marked so, as data kept in English is (SourceWords). */}
+                <dd data-source-words="">
+                  <span class="source__detail" lang="en" data-testid="source-detail">
+                    {detail}
+                  </span>
                 </dd>
               </>
             )}
