@@ -43,13 +43,14 @@ describe("the toolbar button's tooltip", () => {
     fakeBrowser.reset();
     vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(english as typeof fakeBrowser.i18n.getMessage);
     vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en-US');
-    // The background reads a chosen language's file from the extension's own files.
-    const realFetch = globalThis.fetch;
+    // The background reads a chosen language's file from the extension's own files; nothing else
+    // is fetched here (no network in unit tests).
     vi.stubGlobal(
       'fetch',
-      vi.fn(async (input: string | URL | Request, init?: RequestInit) => {
+      vi.fn(async (input: string | URL | Request) => {
         const locale = /\/_locales\/([^/]+)\/messages\.json$/.exec(String(input))?.[1];
-        return locale === undefined ? realFetch(input, init) : new Response(JSON.stringify(messages(locale)));
+        if (locale === undefined) throw new TypeError(`unexpected fetch in a unit test: ${String(input)}`);
+        return new Response(JSON.stringify(messages(locale)));
       }),
     );
     background.main();
