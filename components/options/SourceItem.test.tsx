@@ -50,9 +50,10 @@ describe('SourceItem', () => {
     expect(root.querySelector('.source__error')?.textContent).toBe('reserve-radar.github.io war nicht erreichbar');
     expect(root.querySelector('summary')?.textContent).not.toContain('Failed to fetch');
     const detail = root.querySelector('[data-testid="source-detail"]');
-    expect(detail?.textContent).toBe('Failed to fetch');
-    expect(detail?.getAttribute('lang')).toBe('en');
-    expect(detail?.parentElement?.previousElementSibling?.textContent).toBe(translateFrom(messages('de'))('sourceTechnicalDetail'));
+    expect(detail?.previousElementSibling?.textContent).toBe(translateFrom(messages('de'))('sourceTechnicalDetail'));
+    expect(detail?.querySelector('[lang="en"]')?.textContent).toBe('Failed to fetch');
+    // Data kept in English says so in the reader's words, as every such text does (SourceWords).
+    expect(detail?.querySelector('[data-source-words] .source-words__label')?.textContent).toBe(translateFrom(messages('de'))('dataNotTranslated'));
   });
 
   test('a row without a failure code shows no sentence', () => {

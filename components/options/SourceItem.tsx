@@ -6,6 +6,7 @@ import { fetchFailureDetail, fetchFailureText } from '../../lib/words/fetch-fail
 import { feedFailureText } from '../../lib/words/feed-failure';
 import { useLocale, useT, type MessageKey } from '../../utils/i18n';
 import type { SourceRow } from '../Options';
+import { SourceWords } from '../SourceWords';
 
 const SOURCE_NAMES: Record<string, MessageKey> = {
   feed: 'sourceFeedName',
@@ -67,11 +68,9 @@ export function SourceItem({ group, exchangeNames, now }: { group: SourceGroup<S
             {detail !== undefined && (
               <>
                 <dt>{t('sourceTechnicalDetail')}</dt>
-                {/* The platform's own words, English in every browser: marked so, as data kept in English is (SourceWords). */}
-                <dd data-source-words="">
-                  <span class="source__detail" lang="en" data-testid="source-detail">
-                    {detail}
-                  </span>
+                {/* The platform's own words, English in every browser: labelled and marked as data kept in English is. */}
+                <dd class="source__detail" data-testid="source-detail">
+                  <SourceWords text={detail} />
                 </dd>
               </>
             )}
