@@ -1,7 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineLazyItem } from '@/utils/lazy-item';
-import { badgeFor, badgeMeaning, type BadgeMeaning } from '@/lib/view/badge';
-import { badgeTitleText } from '@/lib/words/badge-title';
+import { badgeFor, badgeMeaning } from '@/lib/view/badge';
 import type { Language } from '@/lib/settings';
 import type { TabState } from '@/lib/view/exchange-view';
 import { tabStateForUrl, tabStateReady } from '@/lib/view/tab-state';
@@ -12,7 +11,7 @@ import { forgetAllTabStates } from '@/utils/tab-states';
 import { clearSubscriptions, warningLookup } from './warnings';
 import { heldSnapshot, knownBadLookup, resetData } from './data';
 import { runAlertLookup } from './run-alerts';
-import { i18nFor } from './words';
+import { forgetTabTitle, retitleAll, showTabTitle, startActionTitles } from './action-titles';
 
 /**
  * Tab URLs learned from our own content script (which runs on exchange pages only). The
@@ -20,12 +19,6 @@ import { i18nFor } from './words';
  * (activeTab) or with lookalike protection's optional permission; it has no `tabs` permission.
  */
 const tabUrls = defineLazyItem<Record<string, string>>('session:tabUrls', { fallback: {}, version: 1 });
-
-/**
- * What each tab's badge says, as data: a change of language words every tooltip again. Session
- * storage, as the badges themselves last no longer than the browser.
- */
-const badgeMeanings = defineLazyItem<Record<string, BadgeMeaning>>('session:badgeMeanings', { fallback: {}, version: 1 });
 
 /** Hosts the user chose to open despite the lookalike warning ("continue anyway"). */
 export const allowedLookalikes = defineLazyItem<string[]>('local:allowedLookalikes', { fallback: [], version: 1 });
@@ -59,22 +52,7 @@ export function createBackgroundContext(): BackgroundContext {
   const action = () => browser.action ?? browser.browserAction;
   const reported = new Map<number, number>();
   const heldSettings = heldSettingsReader();
-  /** Where the badge is cleared, the extension's own name: what the button says without a badge. */
-  const showTitle = async (tabId: number, meaning: BadgeMeaning | undefined, language: Language) => {
-    const { t } = await i18nFor(language);
-    await action().setTitle({ tabId, title: meaning === undefined ? t('extName') : badgeTitleText(meaning, t) });
-  };
-  // One change of the stored meanings at a time: two tabs' badges shown at once both keep theirs.
-  let meaningWrites: Promise<unknown> = Promise.resolve();
-  const changeMeanings = (change: (held: Record<string, BadgeMeaning>) => Record<string, BadgeMeaning> | undefined) => {
-    const write = async () => {
-      const next = change(await badgeMeanings.getValue());
-      if (next !== undefined) await badgeMeanings.setValue(next);
-    };
-    const done = meaningWrites.then(write, write);
-    meaningWrites = done.catch(() => undefined);
-    return done;
-  };
+  startActionTitles(async () => (await heldSettings()).language);
   return {
     markReported(tabId) {
       reported.set(tabId, Date.now());
@@ -115,29 +93,13 @@ export function createBackgroundContext(): BackgroundContext {
       await action().setBadgeText({ tabId, text: state.kind === 'not-exchange' ? (null as unknown as string) : badge.text });
       if (badge.text !== '') await action().setBadgeBackgroundColor({ tabId, color: badge.color });
       // The tooltip follows on its own: neither the badge nor the lookalike guard after it waits for words to load.
-      const meaning = badgeMeaning(state);
-      void heldSettings()
-        .then((settings) => showTitle(tabId, meaning, settings.language))
-        .then(() =>
-          changeMeanings((held) => {
-            if (JSON.stringify(held[tabId]) === JSON.stringify(meaning)) return undefined;
-            const next = { ...held };
-            if (meaning === undefined) delete next[tabId];
-            else next[tabId] = meaning;
-            return next;
-          }),
-        )
-        .catch((error: unknown) => console.warn('[reserve-radar] no tooltip for the badge:', error));
+      void showTabTitle(tabId, badgeMeaning(state)).catch((error: unknown) => console.warn('[reserve-radar] no tooltip for the badge:', error));
     },
-    async retitleTabs(language) {
-      const held = await badgeMeanings.getValue();
-      const gone: string[] = [];
-      // A tab that closed meanwhile refuses its title: its meaning goes.
-      await Promise.all(Object.entries(held).map(([tabId, meaning]) => showTitle(Number(tabId), meaning, language).catch(() => gone.push(tabId))));
-      if (gone.length > 0) await changeMeanings((now) => Object.fromEntries(Object.entries(now).filter(([tabId]) => !gone.includes(tabId))));
+    retitleTabs(language) {
+      return retitleAll(language);
     },
-    async forgetTab(tabId) {
-      await changeMeanings((held) => (Object.hasOwn(held, tabId) ? Object.fromEntries(Object.entries(held).filter(([id]) => id !== String(tabId))) : undefined));
+    forgetTab(tabId) {
+      return forgetTabTitle(tabId);
     },
     async forgetHeldData() {
       await resetData();
