@@ -5,10 +5,11 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from './index';
 import { createBackgroundContext } from './context';
 import { resetData } from './data';
+import { recheckRunNotifications, updateRunAlerts } from './run-alerts';
 import { bundledSnapshot } from '@/lib/reserves/snapshot';
 import { badgeMeaning } from '@/lib/view/badge';
 import { badgeTitleText } from '@/lib/words/badge-title';
-import { translateFrom, type Messages } from '@/utils/i18n';
+import { translateFrom, type Messages, type Translate } from '@/utils/i18n';
 
 const root = join(import.meta.dirname, '../..');
 const messages = (locale: string) => JSON.parse(readFileSync(join(root, 'public/_locales', locale, 'messages.json'), 'utf8')) as Messages;
@@ -37,6 +38,8 @@ async function runOnBinance(): Promise<void> {
   await fakeBrowser.storage.local.set({ heldSnapshot: snapshot });
 }
 
+const holdingOnBinance = { holdings: [{ id: 'a', kind: 'asset', custodian: 'binance', asset: 'ETH', amount: 2, updatedAt: NOW.getTime() }], addresses: [], history: [] };
+const alertTitle = (t: Translate) => t('actionTitle', t('runPillLead', 'Binance'));
 const title = (tabId?: number) => fakeBrowser.action.getTitle(tabId === undefined ? {} : { tabId });
 
 describe('the toolbar tooltip beside the global red "!" and across a change of language', () => {
@@ -62,6 +65,36 @@ describe('the toolbar tooltip beside the global red "!" and across a change of l
   afterEach(() => {
     vi.unstubAllGlobals();
     vi.restoreAllMocks();
+  });
+
+  test('tabs with no badge of their own say what the global "!" means, in the chosen language, worded again on a change, and plain again when the alert ends', async () => {
+    await fakeBrowser.storage.local.set({ settings: { language: 'es' } });
+    const tab = await fakeBrowser.tabs.create({ url: 'about:blank' });
+    const tabId = tab.id ?? 0;
+    // A tab the background has titled (its badge cleared off exchanges). A tab it never titled shows
+    // the global title in both browsers (fakeBrowser does not model that fall-back).
+    await fakeBrowser.tabs.update(tabId, { url: 'https://www.example.org/' });
+    await vi.waitFor(async () => expect(await title(tabId)).toBe('Reserve Radar'));
+
+    await fakeBrowser.storage.local.set({ holdings: holdingOnBinance });
+    await updateRunAlerts(NOW);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('!');
+    const spanish = translateFrom(messages('es'));
+    expect(alertTitle(spanish)).not.toBe(alertTitle(translateFrom(messages('en'))));
+    await vi.waitFor(async () => expect(await title()).toBe(alertTitle(spanish)));
+    await vi.waitFor(async () => expect(await title(tabId)).toBe(alertTitle(spanish)));
+
+    await fakeBrowser.storage.local.set({ settings: { language: 'sv' } });
+    const swedish = translateFrom(messages('sv'));
+    await vi.waitFor(async () => expect(await title()).toBe(alertTitle(swedish)));
+    await vi.waitFor(async () => expect(await title(tabId)).toBe(alertTitle(swedish)));
+
+    // The money is no longer recorded there: no alert for this user, no red "!", no alert in the tooltip.
+    await fakeBrowser.storage.local.set({ holdings: { holdings: [], addresses: [], history: [] } });
+    await recheckRunNotifications(NOW);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+    await vi.waitFor(async () => expect(await title()).toBe(''));
+    await vi.waitFor(async () => expect(await title(tabId)).toBe('Reserve Radar'));
   });
 
   test('a badge drawn while a change of language is being worded keeps its own tooltip, in the new language', async () => {

@@ -8,17 +8,19 @@ import { i18nFor } from './words';
 /**
  * The toolbar button's tooltips, explaining its badges in the user's language. Kept as data for
  * the session (the titles last no longer than the browser), so a change of language words them
- * all again: per tab what its badge means, `null` for a tab with no badge of its own.
+ * all again: per tab what its badge means, `null` for a tab with no badge of its own (it shows
+ * the global badge); and the exchanges the global red "!" is on for, by name.
  */
 const badgeMeanings = defineLazyItem<Record<string, BadgeMeaning | null>>('session:badgeMeanings', { fallback: {}, version: 1 });
+const globalAlert = defineLazyItem<string[]>('session:globalAlertTitle', { fallback: [], version: 1 });
 
 type Words = Awaited<ReturnType<typeof i18nFor>>;
 
 const action = () => browser.action ?? browser.browserAction;
 
 /**
- * Every title is set inside one queue, with the meanings read in it: a change of language and a
- * tab's new badge never leave an older title last.
+ * Every title is set inside one queue, with the meanings read in it: a change of language, a
+ * tab's new badge and the run alert's start or end never leave an older title last.
  */
 let queue: Promise<unknown> = Promise.resolve();
 function serially(work: () => Promise<void>): Promise<void> {
@@ -41,18 +43,29 @@ async function words(): Promise<Words> {
   return i18nFor(chosen ?? (await storedLanguage()));
 }
 
-/** A tab's tooltip: its badge explained, or the extension's name where it has none. */
-function tabText(meaning: BadgeMeaning | null, i18n: Words): string {
-  return meaning === null ? i18n.t('extName') : badgeTitleText(meaning, i18n.t);
+/** The global badge's tooltip: the run alert's sentence, or empty (the browser then shows the extension's name). */
+function globalText(names: string[], { t, locale }: Words): string {
+  if (names.length === 0) return '';
+  return t('actionTitle', t('runPillLead', new Intl.ListFormat(locale, { type: 'conjunction' }).format(names)));
+}
+
+/**
+ * A tab's tooltip. A tab without a badge of its own takes the global one's words: Chrome has no
+ * way to unset one tab's title (null is refused), so the global text is written to the tab and
+ * written again whenever the run alert starts or ends.
+ */
+function tabText(meaning: BadgeMeaning | null, names: string[], i18n: Words): string {
+  if (meaning !== null) return badgeTitleText(meaning, i18n.t);
+  return globalText(names, i18n) || i18n.t('extName');
 }
 
 /** Sets each tab's title; a tab that closed meanwhile refuses it, and its meaning goes. */
-async function titleTabs(entries: [string, BadgeMeaning | null][], i18n: Words): Promise<void> {
+async function titleTabs(entries: [string, BadgeMeaning | null][], names: string[], i18n: Words): Promise<void> {
   const gone: string[] = [];
   await Promise.all(
     entries.map(([tabId, meaning]) =>
       action()
-        .setTitle({ tabId: Number(tabId), title: tabText(meaning, i18n) })
+        .setTitle({ tabId: Number(tabId), title: tabText(meaning, names, i18n) })
         .catch(() => gone.push(tabId)),
     ),
   );
@@ -64,10 +77,24 @@ async function titleTabs(entries: [string, BadgeMeaning | null][], i18n: Words):
 /** The tooltip of a tab whose badge was just drawn (`undefined`: the tab has no badge of its own). */
 export function showTabTitle(tabId: number, meaning: BadgeMeaning | undefined): Promise<void> {
   return serially(async () => {
-    const [i18n, held] = await Promise.all([words(), badgeMeanings.getValue()]);
+    const [i18n, held, names] = await Promise.all([words(), badgeMeanings.getValue(), globalAlert.getValue()]);
     const value = meaning ?? null;
-    await action().setTitle({ tabId, title: tabText(value, i18n) });
+    await action().setTitle({ tabId, title: tabText(value, names, i18n) });
     if (JSON.stringify(held[tabId]) !== JSON.stringify(value)) await badgeMeanings.setValue({ ...held, [tabId]: value });
+  });
+}
+
+/** The global badge's tooltip while a run alert is on for `names` (none: the alert ended), and every tab that shows it. */
+export function showGlobalTitle(names: string[]): Promise<void> {
+  return serially(async () => {
+    const [i18n, held] = await Promise.all([words(), badgeMeanings.getValue()]);
+    await globalAlert.setValue(names);
+    await action().setTitle({ title: globalText(names, i18n) });
+    await titleTabs(
+      Object.entries(held).filter(([, meaning]) => meaning === null),
+      names,
+      i18n,
+    );
   });
 }
 
@@ -75,8 +102,9 @@ export function showTabTitle(tabId: number, meaning: BadgeMeaning | undefined): 
 export function retitleAll(language: Language): Promise<void> {
   chosen = language;
   return serially(async () => {
-    const [i18n, held] = await Promise.all([i18nFor(language), badgeMeanings.getValue()]);
-    await titleTabs(Object.entries(held), i18n);
+    const [i18n, held, names] = await Promise.all([i18nFor(language), badgeMeanings.getValue(), globalAlert.getValue()]);
+    await action().setTitle({ title: globalText(names, i18n) });
+    await titleTabs(Object.entries(held), names, i18n);
   });
 }
 

@@ -316,7 +316,7 @@ describe('Firefox with a run on Binance', () => {
             return { text: await api.browserAction.getBadgeText(which), color: await api.browserAction.getBadgeBackgroundColor(which), title: await api.browserAction.getTitle(which) };
           }),
         );
-        return { global: await api.browserAction.getBadgeText({}), perTab };
+        return { global: await api.browserAction.getBadgeText({}), globalTitle: await api.browserAction.getTitle({}), perTab };
       });
     // The binance.com tab is red; with no holdings recorded, the others (the guide's) are not.
     await expect.poll(async () => (await badges()).perTab.filter((badge) => badge.text === '!').length).toBe(1);
@@ -332,6 +332,12 @@ describe('Firefox with a run on Binance', () => {
       }),
     );
     await expect.poll(async () => (await badges()).global).toBe('!');
+    // The red "!" on the tabs without a badge of their own says what it means too.
+    const alert = 'Reserve Radar: Run alert: money is leaving Binance fast';
+    await expect.poll(async () => (await badges()).globalTitle).toBe(alert);
+    const after = await badges();
+    expect(after.perTab.length).toBeGreaterThan(1);
+    expect(after.perTab.map((badge) => badge.title)).toEqual(after.perTab.map(() => alert));
     await options.close();
     await page.close();
   });
