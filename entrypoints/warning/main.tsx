@@ -16,19 +16,35 @@ async function main() {
   document.documentElement.lang = i18n.locale;
   document.title = i18n.t('warningPageTitle');
   const state = await send({ type: 'check-url', url });
-  // Only a URL the background itself calls a lookalike gets this page; anything else is sent on.
+  // Only a URL the background itself calls a lookalike gets the warning.
   if (state.kind !== 'lookalike') {
     const site = webAddress(url);
     // The check the background's guard makes on the way in, made again now, finds nothing to warn
-    // about (a list or the data changed since, or the address is an exchange's own): the user goes
-    // where they were going, as when they open the site themselves. Replaced, so Back skips this page.
+    // about: a list dropped the host, our copy of it is over 30 days old or was forgotten, no feed
+    // has been read yet, or the address is an exchange's own. Not all of these mean the site is safe,
+    // so the user is not sent on by this page: they go on with a press of their own.
     // The page is not web-accessible: only our guard, or the user's own history, opens it.
+    document.documentElement.classList.add('warning-page--calm');
     if (site !== undefined) {
-      location.replace(site);
+      const host = new URL(site).hostname;
+      document.title = i18n.t('warningNoLongerTitle');
+      render(
+        <section data-testid="warning-no-longer" aria-labelledby="no-longer-title">
+          <h1 id="no-longer-title">{i18n.t('warningNoLongerTitle')}</h1>
+          <p class="lookalike-page__host" data-testid="warning-host">
+            {host}
+          </p>
+          <p>{i18n.t('warningNoLongerBody')}</p>
+          {/* Replaced, so Back skips this page. Only an http(s) address is ever followed. */}
+          <button type="button" class="primary" data-testid="go-on" onClick={() => location.replace(site)}>
+            {i18n.t('warningNoLongerGo', host)}
+          </button>
+        </section>,
+        root,
+      );
       return;
     }
     // No web address to go to (none given, or another scheme): nothing to check, said calmly.
-    document.documentElement.classList.add('warning-page--calm');
     document.title = i18n.t('warningNoSiteTitle');
     render(
       <section data-testid="no-warning" aria-labelledby="no-warning-title">

@@ -120,6 +120,7 @@ const SURFACES: Surface[] = [
   extensionPage('verify', 'verify.html', 'proof-section'),
   extensionPage('lookalike warning page', `warning.html?url=${encodeURIComponent('https://binance-login.com/en/login')}`, 'lookalike-warning'),
   extensionPage('lookalike warning page (punycode)', `warning.html?url=${encodeURIComponent('https://xn--bnance-pvf.com/')}`, 'lookalike-warning'),
+  extensionPage('warning page that no longer applies', `warning.html?url=${encodeURIComponent('https://www.example.org/')}`, 'warning-no-longer'),
   extensionPage('warning page with no site to check', 'warning.html', 'no-warning'),
   extensionPage('welcome', 'welcome.html', 'welcome'),
 ];

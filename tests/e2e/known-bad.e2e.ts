@@ -67,10 +67,30 @@ describe('a phishing-listed host in Chromium', () => {
     return page;
   };
 
-  test('before the feed brings the list, the rules alone see nothing: the warning page sends the user on to the site', async () => {
-    const page = await warningPage();
+  /** The calm page for a warning that no longer applies: nothing opens the site until the user presses "Go on". */
+  const expectCalmPage = async (page: import('playwright-core').Page) => {
+    await page.getByTestId('warning-no-longer').waitFor();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('This warning no longer applies');
+    expect(await page.getByTestId('warning-host').textContent()).toBe(`login.${LISTED}`);
+    await page.waitForTimeout(500);
+    expect(page.url()).toContain('/warning.html?url=');
+    await page.getByRole('button', { name: `Go on to login.${LISTED}` }).click();
     await page.waitForURL(TARGET);
     expect(await page.title()).toBe('Sign in (phishing stand-in)');
+  };
+
+  test('before the feed brings the list, the rules alone see nothing: the warning page says so and goes on only when pressed, and Back skips it', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('about:blank');
+    await page.goto(`chrome-extension://${browser.extensionId}/warning.html?url=${encodeURIComponent(TARGET)}`);
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.getByTestId('warning-no-longer').waitFor();
+      await page.emulateMedia({ colorScheme });
+      expect(await axeProblems(page), colorScheme).toEqual([]);
+    }
+    await expectCalmPage(page);
+    await page.goBack();
+    expect(page.url()).toBe('about:blank');
     await page.close();
   });
 
@@ -95,14 +115,13 @@ describe('a phishing-listed host in Chromium', () => {
     await page.close();
   });
 
-  test('when a later feed no longer lists the host, the open warning tab, reloaded, sends the user on to the site', async () => {
+  test('when a later feed no longer lists the host, the open warning tab, reloaded, says the warning no longer applies and goes on only when pressed', async () => {
     const page = await warningPage();
     await page.getByTestId('lookalike-warning').waitFor();
     body = await feedWithListing({ listed: false, sequence: 2 });
     expect((await refreshSource(options, 'feed')).status).toBe('fresh');
     await page.reload();
-    await page.waitForURL(TARGET);
-    expect(await page.title()).toBe('Sign in (phishing stand-in)');
+    await expectCalmPage(page);
     await page.close();
   });
 });

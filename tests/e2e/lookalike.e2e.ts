@@ -63,17 +63,34 @@ describe('lookalike warning and extension reload in Chromium', () => {
     await Promise.all([first.close(), second.close()]);
   });
 
-  test('a warning page whose address is no lookalike (any more) sends the user on to the site, leaving no warning behind in the history', async () => {
+  test('a warning page whose address is no lookalike (any more) says so calmly and goes on only when the user presses, leaving no warning behind in the history', async () => {
     const page = await browser.context.newPage();
     await page.goto('about:blank');
-    await page.goto(`chrome-extension://${browser.extensionId}/warning.html?url=${encodeURIComponent('https://www.example.org/path?q=1')}`);
+    const warning = `chrome-extension://${browser.extensionId}/warning.html?url=${encodeURIComponent('https://www.example.org/path?q=1')}`;
+    await page.goto(warning);
+    const heading = page.getByRole('heading', { level: 1 });
+    await heading.waitFor();
+    expect(await heading.textContent()).toBe('This warning no longer applies');
+    expect(await page.title()).toBe('This warning no longer applies');
+    expect(await page.getByTestId('warning-host').textContent()).toBe('www.example.org');
+    expect(await page.getByTestId('warning-no-longer').textContent()).toContain('Go on only if this is the site you meant to visit.');
+    const goOn = page.getByRole('button', { name: 'Go on to www.example.org' });
+    // Nothing opens the site by itself.
+    await page.waitForTimeout(500);
+    expect(page.url()).toBe(warning);
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      expect(await axeProblems(page), colorScheme).toEqual([]);
+    }
+    await goOn.press('Enter');
     await page.waitForURL('https://www.example.org/path?q=1');
     expect(await page.title()).toBe('Example — not an exchange');
     // The warning was replaced, not stacked: Back goes where the user came from.
     await page.goBack();
     expect(page.url()).toBe('about:blank');
-    // An exchange's own address is no lookalike either.
+    // An exchange's own address is no lookalike either: the same calm page, and a click goes on.
     await page.goto(`chrome-extension://${browser.extensionId}/warning.html?url=${encodeURIComponent('https://www.bybit.com/en')}`);
+    await page.getByRole('button', { name: 'Go on to www.bybit.com' }).click();
     await page.waitForURL('https://www.bybit.com/en');
     await page.close();
   });
