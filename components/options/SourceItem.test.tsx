@@ -38,6 +38,24 @@ describe('SourceItem', () => {
     expect(error?.textContent).toContain('BNB');
   });
 
+  test("an unreachable host is said in the reader's words; the browser's English error text only in the details, marked as English", () => {
+    const row: SourceRow = {
+      ...base,
+      id: 'feed',
+      group: 'feed',
+      url: 'https://reserve-radar.github.io/feed.json',
+      lastFetchFailure: { reason: 'network', host: 'reserve-radar.github.io', stage: 'connect', detail: 'Failed to fetch' },
+    };
+    const root = draw(row, 'de');
+    expect(root.querySelector('.source__error')?.textContent).toBe('reserve-radar.github.io war nicht erreichbar');
+    expect(root.querySelector('summary')?.textContent).not.toContain('Failed to fetch');
+    const detail = root.querySelector('[data-testid="source-detail"]');
+    expect(detail?.previousElementSibling?.textContent).toBe(translateFrom(messages('de'))('sourceTechnicalDetail'));
+    expect(detail?.querySelector('[lang="en"]')?.textContent).toBe('Failed to fetch');
+    // Data kept in English says so in the reader's words, as every such text does (SourceWords).
+    expect(detail?.querySelector('[data-source-words] .source-words__label')?.textContent).toBe(translateFrom(messages('de'))('dataNotTranslated'));
+  });
+
   test('a row without a failure code shows no sentence', () => {
     const root = draw({ ...base }, 'de');
     expect(root.querySelector('[data-testid="source-row"]')?.getAttribute('data-status')).toBe('failing');

@@ -2,10 +2,11 @@ import type { SourceStatus } from '../../lib/reserves/schedule';
 import type { SourceGroup } from '../../lib/view/source-groups';
 import { formatAge } from '../../lib/words/format';
 import { answerFailureText } from '../../lib/words/answer-failure';
-import { fetchFailureText } from '../../lib/words/fetch-failure';
+import { fetchFailureDetail, fetchFailureText } from '../../lib/words/fetch-failure';
 import { feedFailureText } from '../../lib/words/feed-failure';
 import { useLocale, useT, type MessageKey } from '../../utils/i18n';
 import type { SourceRow } from '../Options';
+import { SourceWords } from '../SourceWords';
 
 const SOURCE_NAMES: Record<string, MessageKey> = {
   feed: 'sourceFeedName',
@@ -34,6 +35,7 @@ export function SourceItem({ group, exchangeNames, now }: { group: SourceGroup<S
     if (row?.lastAnswerFailure !== undefined) return answerFailureText(row.lastAnswerFailure, t, locale);
     return undefined;
   };
+  const detail = only?.lastFetchFailure === undefined ? undefined : fetchFailureDetail(only.lastFetchFailure);
   return (
     <li class="source" data-testid="source-row" data-source={group.id} data-status={group.status}>
       <details>
@@ -61,6 +63,15 @@ export function SourceItem({ group, exchangeNames, now }: { group: SourceGroup<S
               <>
                 <dt>{t('sourceNextAttempt')}</dt>
                 <dd>{formatAge(only.nextAttemptAt, now, locale)}</dd>
+              </>
+            )}
+            {detail !== undefined && (
+              <>
+                <dt>{t('sourceTechnicalDetail')}</dt>
+                {/* The platform's own words, English in every browser: labelled and marked as data kept in English is. */}
+                <dd class="source__detail" data-testid="source-detail">
+                  <SourceWords text={detail} />
+                </dd>
               </>
             )}
           </dl>

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineLazyItem } from '@/utils/lazy-item';
-import { badgeFor } from '@/lib/view/badge';
+import { badgeFor, badgeMeaning } from '@/lib/view/badge';
+import type { Language } from '@/lib/settings';
 import type { TabState } from '@/lib/view/exchange-view';
 import { tabStateForUrl, tabStateReady } from '@/lib/view/tab-state';
 import { heldSettingsReader, nudgeSeen } from '@/utils/settings';
@@ -10,6 +11,7 @@ import { forgetAllTabStates } from '@/utils/tab-states';
 import { clearSubscriptions, warningLookup } from './warnings';
 import { heldSnapshot, knownBadLookup, resetData } from './data';
 import { runAlertLookup } from './run-alerts';
+import { forgetTabTitle, retitleAll, showTabTitle, startActionTitles } from './action-titles';
 
 /**
  * Tab URLs learned from our own content script (which runs on exchange pages only). The
@@ -30,7 +32,12 @@ export interface BackgroundContext {
   tabUrl(tabId: number): Promise<string | undefined>;
   /** `since` (ms): a forget that loses to a content-script report made at or after it. */
   rememberUrl(tabId: number, url: string | undefined, since?: number): Promise<void>;
+  /** The tab's badge, and the button's tooltip that explains it in the user's language. */
   showBadge(tabId: number, state: TabState): Promise<void>;
+  /** Words every badge's tooltip again, in `language` (a setting changed). */
+  retitleTabs(language: Language): Promise<void>;
+  /** A closed tab's tooltip is forgotten with it. */
+  forgetTab(tabId: number): Promise<void>;
   /** Our content script asked about this tab's page now: its answer is surer than a tab event's guess. */
   markReported(tabId: number): void;
   /** Whether the content script asked about the tab at or after `since` (ms). */
@@ -44,6 +51,8 @@ export function createBackgroundContext(): BackgroundContext {
   // first time it is read (about 1 ms of the service worker's start for this one, in Chromium).
   const action = () => browser.action ?? browser.browserAction;
   const reported = new Map<number, number>();
+  const heldSettings = heldSettingsReader();
+  startActionTitles(async () => (await heldSettings()).language);
   return {
     markReported(tabId) {
       reported.set(tabId, Date.now());
@@ -51,7 +60,7 @@ export function createBackgroundContext(): BackgroundContext {
     reportedSince(tabId, since) {
       return (reported.get(tabId) ?? Number.NEGATIVE_INFINITY) >= since;
     },
-    heldSettings: heldSettingsReader(),
+    heldSettings,
     heldNudgeSeen: memoizedRead(nudgeSeen),
     heldHoldings: heldHoldingsReader(),
     async stateForUrl(url) {
@@ -83,6 +92,14 @@ export function createBackgroundContext(): BackgroundContext {
       // keeps money on, run-alerts.ts) shows there.
       await action().setBadgeText({ tabId, text: state.kind === 'not-exchange' ? (null as unknown as string) : badge.text });
       if (badge.text !== '') await action().setBadgeBackgroundColor({ tabId, color: badge.color });
+      // The tooltip follows on its own: neither the badge nor the lookalike guard after it waits for words to load.
+      void showTabTitle(tabId, badgeMeaning(state)).catch((error: unknown) => console.warn('[reserve-radar] no tooltip for the badge:', error));
+    },
+    retitleTabs(language) {
+      return retitleAll(language);
+    },
+    forgetTab(tabId) {
+      return forgetTabTitle(tabId);
     },
     async forgetHeldData() {
       await resetData();

@@ -72,6 +72,7 @@ export default defineBackground(() => {
 
   browser.tabs.onRemoved.addListener((tabId) => {
     void context.rememberUrl(tabId, undefined);
+    void context.forgetTab(tabId);
     void forgetTabState(tabId);
   });
 
@@ -99,4 +100,11 @@ export default defineBackground(() => {
   startRunAlerts();
   watchHoldings(() => void recheckRunNotifications());
   watchSettings(() => void recheckRunNotifications());
+  // The badges' tooltips follow a change of language; the badges themselves say no word.
+  let language: string | undefined;
+  watchSettings((settings) => {
+    if (language !== undefined && settings.language === language) return;
+    language = settings.language;
+    void context.retitleTabs(settings.language).catch((error: unknown) => console.warn('[reserve-radar] tooltips not worded again:', error));
+  });
 });

@@ -13,6 +13,7 @@ import { parseHeldOwnTokenPrices } from '@/lib/reserves/refresh-own-token-prices
 import { i18nFor } from './words';
 import { runReasonText } from '@/lib/words/run-alert-text';
 import { openGuide } from './guide';
+import { showGlobalTitle } from './action-titles';
 import { warningLookup } from './warnings';
 
 /**
@@ -143,17 +144,21 @@ async function notifyAndBadge(states: RunStates, now: Date): Promise<void> {
   }
   // Written only when something changed: the stored first paint is rebuilt on every change.
   if (JSON.stringify(next) !== JSON.stringify(await runAlertsItem.getValue())) await writeStates(next);
-  await showGlobalBadge(Object.entries(next).some(([id, state]) => held.has(id) && isActive(state, now)));
+  const alerted = exchanges.filter((exchange) => held.has(exchange.id) && Object.hasOwn(next, exchange.id) && isActive(next[exchange.id]!, now));
+  await showGlobalBadge(alerted.map((exchange) => exchange.name));
 }
 
 /**
  * The badge every tab without a badge of its own shows: red while an alert is on for an exchange
- * the user keeps money on. Exchange tabs set their own; other tabs clear theirs to show this one.
+ * the user keeps money on (`names`, none: no alert). Exchange tabs set their own; other tabs clear
+ * theirs to show this one. Its tooltip says the alert's sentence, in the user's language.
  */
-async function showGlobalBadge(on: boolean): Promise<void> {
+async function showGlobalBadge(names: string[]): Promise<void> {
   const action = browser.action ?? browser.browserAction;
+  const on = names.length > 0;
   await action.setBadgeText({ text: on ? RUN_ALERT_BADGE.text : '' });
   if (on) await action.setBadgeBackgroundColor({ color: RUN_ALERT_BADGE.color });
+  await showGlobalTitle(names).catch((error: unknown) => console.warn('[reserve-radar] no tooltip for the run alert:', error));
 }
 
 let clicksWired = false;

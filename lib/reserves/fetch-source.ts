@@ -35,8 +35,9 @@ export type FetchFailureReason = 'timeout' | 'http' | 'network' | 'too-large' | 
 
 /**
  * Why a fetch gave no body, as a code and figures. `stage` tells a connection that failed from an
- * answer that broke off; `detail` is the platform's own error code or text (ECONNREFUSED, …), kept
- * short, for the line's end.
+ * answer that broke off; `detail` is the platform's own error code or text (ECONNREFUSED, "Failed
+ * to fetch", …), kept short: English, so never part of the sentence a user reads, only of a technical
+ * details line and the command line's log (lib/words/fetch-failure.ts).
  */
 export type FetchFailure =
   | { reason: 'timeout'; host: string; timeoutMs: number }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { getExchange } from '../exchanges/registry';
-import { badgeFor, LEVEL_COLORS } from './badge';
+import { badgeFor, badgeMeaning, LEVEL_COLORS } from './badge';
 import { buildExchangeView } from './exchange-view';
 
 const now = new Date('2026-11-25T12:00:00Z');
@@ -87,5 +87,16 @@ describe('badgeFor', () => {
       expect(badge.color).not.toBe(LEVEL_COLORS.ok);
       expect(badge.text).not.toMatch(/[AB]/);
     }
+  });
+
+  test('what the badge means, for its tooltip, follows the badge: no grade where it shows "?", the run alert over the grade, nothing where it is cleared', () => {
+    const state = exchangeState('kraken', undefined);
+    const withVerdict = (verdict: Partial<typeof state.view.verdict>) => ({ ...state, view: { ...state.view, verdict: { ...state.view.verdict, ...verdict } } });
+    expect(badgeMeaning({ kind: 'not-exchange' })).toBeUndefined();
+    expect(badgeMeaning(withVerdict({ level: 'caution', grade: 'C', incomplete: true }))).toEqual({ kind: 'verdict', exchange: 'Kraken', level: 'caution', grade: 'C', incomplete: true });
+    expect(badgeMeaning(withVerdict({ level: 'unknown', grade: '?', incomplete: true }))).toEqual({ kind: 'verdict', exchange: 'Kraken', level: 'unknown', incomplete: false });
+    expect(badgeMeaning(withVerdict({ level: 'ok', grade: 'A', incomplete: true }))).toEqual({ kind: 'verdict', exchange: 'Kraken', level: 'unknown', incomplete: false });
+    const alert = { exchangeId: 'kraken', name: 'Kraken', phase: 'alert' as const, level: 'alert' as const, active: true, reasons: [], incomplete: false, sources: [], computedAt: now.toISOString() };
+    expect(badgeMeaning({ ...state, view: { ...state.view, runAlert: alert } })).toEqual({ kind: 'run-alert', exchange: 'Kraken' });
   });
 });

@@ -41,3 +41,30 @@ export function badgeFor(state: TabState): Badge {
     }
   }
 }
+
+/**
+ * What a tab's badge says, as data, for the toolbar button's tooltip to word
+ * (lib/words/badge-title.ts); undefined where the badge is cleared. It follows `badgeFor`
+ * branch for branch: the tooltip never says more than the badge shows.
+ */
+export type BadgeMeaning =
+  | { kind: 'lookalike'; imitates: string }
+  | { kind: 'run-alert'; exchange: string }
+  | { kind: 'verdict'; exchange: string; level: RiskLevel; incomplete: boolean; grade?: string };
+
+export function badgeMeaning(state: TabState): BadgeMeaning | undefined {
+  switch (state.kind) {
+    case 'not-exchange':
+      return undefined;
+    case 'lookalike':
+      return { kind: 'lookalike', imitates: state.imitates.name };
+    case 'exchange': {
+      const { name, runAlert, verdict } = state.view;
+      if (runAlert?.active === true) return { kind: 'run-alert', exchange: name };
+      const { level, grade, incomplete } = verdict;
+      // The badge's "?": an incomplete "ok" is shown as unknown, and unknown has no grade to name.
+      if (level === 'unknown' || (level === 'ok' && incomplete)) return { kind: 'verdict', exchange: name, level: 'unknown', incomplete: false };
+      return { kind: 'verdict', exchange: name, level, incomplete, grade };
+    }
+  }
+}

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { readFetchFailure, type FetchFailure } from '../reserves/fetch-source';
-import { FETCH_FAILURE_KEYS, fetchFailureText } from './fetch-failure';
+import { FETCH_FAILURE_KEYS, fetchFailureDetail, fetchFailureText, fetchFailureWithDetail } from './fetch-failure';
 import { translateFrom, type Messages } from './translate-from';
 
 const root = join(import.meta.dirname, '../..');
@@ -40,18 +40,36 @@ describe('fetch failure words', () => {
       expect(texts.size, locale).toBe(FAILURES.length);
       expect(fetchFailureText(FAILURES[0]!, t), locale).toContain('20');
       expect(fetchFailureText(FAILURES[1]!, t), locale).toContain('503');
-      expect(fetchFailureText(FAILURES[3]!, t), locale).toContain('ECONNRESET');
       expect(fetchFailureText(FAILURES[4]!, t), locale).toMatch(/\b5 M[Bo]\b/);
       expect(fetchFailureText({ reason: 'too-large', host: 'api.llama.fi', maxBytes: 256 * 1024 }, t), locale).toMatch(/\b256 k[Bo]\b/);
     }
   });
 
-  test('the English clauses, as the command line prints them', () => {
+  test("the browser's own error text never enters the sentence a user reads; it stays apart, for the details", () => {
+    // What each browser's fetch throws when a host cannot be reached: English whatever the user's language.
+    const platform = ['Failed to fetch', 'NetworkError when attempting to fetch resource.', 'Load failed', 'fetch failed: ECONNREFUSED'];
+    for (const locale of locales) {
+      const t = translateFrom(read(locale));
+      for (const detail of platform)
+        for (const stage of ['connect', 'body'] as const) {
+          const failure: FetchFailure = { reason: 'network', host: 'reserve-radar.github.io', stage, detail };
+          const text = fetchFailureText(failure, t);
+          expect(text, `${locale}:${stage}:${detail}`).toBe(fetchFailureText({ reason: 'network', host: 'reserve-radar.github.io', stage }, t));
+          expect(text, `${locale}:${stage}:${detail}`).not.toContain(detail);
+          expect(fetchFailureDetail(failure)).toBe(detail);
+        }
+    }
+    expect(fetchFailureDetail({ reason: 'network', host: 'x', stage: 'connect' })).toBeUndefined();
+    expect(fetchFailureDetail({ reason: 'http', host: 'x', status: 500 })).toBeUndefined();
+  });
+
+  test('the English clauses, as the command line prints them, with the platform code for the log', () => {
     expect(fetchFailureText({ reason: 'timeout', host: 'api.llama.fi', timeoutMs: 300 }, english)).toBe('api.llama.fi did not answer within 0.3 seconds');
     expect(fetchFailureText({ reason: 'http', host: 'api.llama.fi', status: 403 }, english)).toBe('api.llama.fi answered HTTP 403');
-    expect(fetchFailureText({ reason: 'network', host: '127.0.0.1:9', stage: 'connect', detail: 'fetch failed: ECONNREFUSED' }, english)).toBe(
+    expect(fetchFailureWithDetail({ reason: 'network', host: '127.0.0.1:9', stage: 'connect', detail: 'fetch failed: ECONNREFUSED' }, english)).toBe(
       'could not reach 127.0.0.1:9 (fetch failed: ECONNREFUSED)',
     );
+    expect(fetchFailureWithDetail({ reason: 'http', host: 'api.llama.fi', status: 403 }, english)).toBe('api.llama.fi answered HTTP 403');
     expect(fetchFailureText({ reason: 'too-large', host: 'api.llama.fi', maxBytes: 5 * 1024 * 1024 }, english)).toBe('api.llama.fi sent more than 5 MB; the answer was refused');
   });
 

@@ -18,6 +18,11 @@ const MIB = 1024 * 1024;
  * Why a source gave no answer, in the reader's language, as a clause that fits after a colon:
  * the options page's Data sources rows, the holdings price and rate lines, the warning-list
  * "could not be fetched" sentence, and the command line in English.
+ *
+ * Words only: the platform's own error text (`detail`) stays out. A browser's fetch says nothing a
+ * user could act on ("Failed to fetch", "NetworkError when attempting to fetch resource.", the same
+ * for every kind of network failure) and says it in English whatever the user's language.
+ * `fetchFailureDetail` hands it over apart, for a technical details line.
  */
 export function fetchFailureText(failure: FetchFailure, t: Translate): string {
   switch (failure.reason) {
@@ -25,10 +30,8 @@ export function fetchFailureText(failure: FetchFailure, t: Translate): string {
       return t('fetchFailTimeout', [failure.host, String(Math.round(failure.timeoutMs / 100) / 10)]);
     case 'http':
       return t('fetchFailHttp', [failure.host, String(failure.status)]);
-    case 'network': {
-      const text = t(failure.stage === 'body' ? 'fetchFailBrokeOff' : 'fetchFailNetwork', failure.host);
-      return failure.detail === undefined ? text : `${text} (${failure.detail})`;
-    }
+    case 'network':
+      return t(failure.stage === 'body' ? 'fetchFailBrokeOff' : 'fetchFailNetwork', failure.host);
     case 'too-large':
       // Limits are whole mebibytes or kibibytes; the larger unit reads better ("5 MB" rather than "5120 kB").
       return failure.maxBytes >= MIB && failure.maxBytes % MIB === 0
@@ -41,4 +44,16 @@ export function fetchFailureText(failure: FetchFailure, t: Translate): string {
     case 'aborted':
       return t('fetchFailAborted', failure.host);
   }
+}
+
+/** The platform's own error text for a network failure (English, as browsers and Node give it), when there is one. */
+export function fetchFailureDetail(failure: FetchFailure): string | undefined {
+  return failure.reason === 'network' ? failure.detail : undefined;
+}
+
+/** The clause with the platform's text after it: for the command line's English log, where an error code such as ECONNREFUSED helps. */
+export function fetchFailureWithDetail(failure: FetchFailure, t: Translate): string {
+  const text = fetchFailureText(failure, t);
+  const detail = fetchFailureDetail(failure);
+  return detail === undefined ? text : `${text} (${detail})`;
 }

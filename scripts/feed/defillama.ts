@@ -6,7 +6,7 @@ import type { ExchangeDefinition } from '../../lib/exchanges/types';
 import { cexsToReserves, DEFILLAMA_CEXS_URL, defillamaProtocolUrl, protocolToBreakdown } from '../../lib/reserves/defillama';
 import { DataSourceError } from '../../lib/reserves/errors';
 import { fetchSource, type FetchLike } from '../../lib/reserves/fetch-source';
-import { fetchFailureText } from '../../lib/words/fetch-failure';
+import { fetchFailureWithDetail } from '../../lib/words/fetch-failure';
 import { cexsEntryName, cexsEntryProblemText } from '../../lib/words/cexs-entry-problem';
 import { english } from '../radar/words/english';
 import type { ExchangeReserves, Snapshot } from '../../lib/reserves/schema';
@@ -31,7 +31,7 @@ export async function buildSnapshot(params: BuildSnapshotParameters): Promise<Bu
   const timeoutMs = params.timeoutMs ?? 30_000;
   const cexsUrl = `${base}/cexs`;
   const fetched = await fetchSource({ url: cexsUrl, fetch: params.fetch, timeoutMs });
-  if (!fetched.ok) return { ok: false, message: `cannot read ${cexsUrl}: ${fetchFailureText(fetched.failure, english.t)}` };
+  if (!fetched.ok) return { ok: false, message: `cannot read ${cexsUrl}: ${fetchFailureWithDetail(fetched.failure, english.t)}` };
 
   let converted;
   try {
@@ -60,7 +60,7 @@ export async function buildSnapshot(params: BuildSnapshotParameters): Promise<Bu
         const protocolUrl = `${base}/protocol/${encodeURIComponent(exchange.defillamaSlug)}`;
         const answer = await fetchSource({ url: protocolUrl, fetch: params.fetch, timeoutMs, maxBytes: 30 * 1024 * 1024 });
         if (!answer.ok) {
-          log(`no breakdown for ${exchange.id}: ${fetchFailureText(answer.failure, english.t)}`);
+          log(`no breakdown for ${exchange.id}: ${fetchFailureWithDetail(answer.failure, english.t)}`);
         } else {
           try {
             const parts = protocolToBreakdown({ body: answer.body, slug: exchange.defillamaSlug });

@@ -14,7 +14,7 @@ import { exchanges as registry } from '../../lib/exchanges/registry';
 import { cexsToReserves, DEFILLAMA_CEXS_URL } from '../../lib/reserves/defillama';
 import { DataSourceError } from '../../lib/reserves/errors';
 import { fetchSource, type FetchLike } from '../../lib/reserves/fetch-source';
-import { fetchFailureText } from '../../lib/words/fetch-failure';
+import { fetchFailureWithDetail } from '../../lib/words/fetch-failure';
 import { english } from '../radar/words/english';
 import type { IncomingReserves } from '../../lib/reserves/merge';
 import { EMPTY_SNAPSHOT } from '../../lib/reserves/snapshot';
@@ -169,7 +169,7 @@ export async function onlineInputs({ fetch, now, log, recordDir, defillamaBase =
         ...(request.body === undefined ? {} : { body: request.body }),
       });
       if (!fetched.ok) {
-        failure = fetchFailureText(fetched.failure, english.t);
+        failure = fetchFailureWithDetail(fetched.failure, english.t);
         break;
       }
       const text = fetched.body as string;

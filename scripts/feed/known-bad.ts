@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { knownBadSources, readKnownBadList, type KnownBadOutcome } from '../../lib/feed/known-bad-lists';
 import { fetchSource, type FetchLike } from '../../lib/reserves/fetch-source';
-import { fetchFailureText } from '../../lib/words/fetch-failure';
+import { fetchFailureWithDetail } from '../../lib/words/fetch-failure';
 import { english } from '../radar/words/english';
 import { sha256 } from './hash';
 
@@ -69,7 +69,7 @@ export async function onlineKnownBad({ fetch, log, recordDir }: OnlineKnownBadPa
   for (const source of knownBadSources) {
     const fetched = await fetchSource({ url: source.url, fetch, as: 'text', timeoutMs: 60_000, maxBytes: source.maxBytes });
     let outcome: KnownBadOutcome;
-    if (!fetched.ok) outcome = { ok: false, reason: `${source.name}: ${fetchFailureText(fetched.failure, english.t)}` };
+    if (!fetched.ok) outcome = { ok: false, reason: `${source.name}: ${fetchFailureWithDetail(fetched.failure, english.t)}` };
     else {
       const text = fetched.body as string;
       if (recordDir !== undefined) {

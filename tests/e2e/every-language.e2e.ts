@@ -7,7 +7,8 @@ import { networks } from '../../lib/custody/networks';
 import { reserveChains } from '../../lib/chain/reserve-chains';
 import { guideStepIds } from '../../lib/custody/steps';
 import { PSEUDO_CLOSE, PSEUDO_LOCALE, PSEUDO_OPEN } from '../../scripts/locales';
-import { activeTabId, chromeBuild, fakeExchangeHtml, inShadow, launchChromium, root, routeSite, shadowUi, type ChromiumExtension } from './harness';
+import { activeTabId, chromeBuild, fakeExchangeHtml, inShadow, launchChromium, refreshSource, root, routeSite, shadowUi, type ChromiumExtension } from './harness';
+import { FEED_URL } from '../../lib/feed/trust';
 
 /**
  * Every surface in a language other than English, failing on English left over (issue 17).
@@ -102,7 +103,11 @@ const SURFACES: Surface[] = [
     return [await collectPage(page)];
   }),
   extensionPage('popup on another tab', 'popup.html', 'exchange-list'),
-  extensionPage('options', 'options.html', 'sources'),
+  extensionPage('options', 'options.html', 'sources', async (page) => {
+    // The feed failed before the page is read (beforeAll): its row's technical detail is read too.
+    await page.getByTestId('source-detail').first().waitFor({ state: 'attached' });
+    return [];
+  }),
   extensionPage('guide', 'guide.html?exchange=binance', 'step-route', async (page) => {
     const steps: Collected[] = [];
     for (const step of guideStepIds.slice(1)) {
@@ -115,7 +120,8 @@ const SURFACES: Surface[] = [
   extensionPage('verify', 'verify.html', 'proof-section'),
   extensionPage('lookalike warning page', `warning.html?url=${encodeURIComponent('https://binance-login.com/en/login')}`, 'lookalike-warning'),
   extensionPage('lookalike warning page (punycode)', `warning.html?url=${encodeURIComponent('https://xn--bnance-pvf.com/')}`, 'lookalike-warning'),
-  extensionPage('warning page for a site that is no lookalike', `warning.html?url=${encodeURIComponent('https://www.example.org/')}`, 'not-exchange'),
+  extensionPage('warning page that no longer applies', `warning.html?url=${encodeURIComponent('https://www.example.org/')}`, 'warning-no-longer'),
+  extensionPage('warning page with no site to check', 'warning.html', 'no-warning'),
   extensionPage('welcome', 'welcome.html', 'welcome'),
 ];
 
@@ -266,6 +272,10 @@ describe('every surface in another language, in Chromium', () => {
     options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
     await options.evaluate((address) => chrome.storage.local.set({ guideState: { network: 'ethereum', address } }), GUIDE_ADDRESS);
+    // The feed's host refuses the connection: its row then shows the browser's English error text
+    // as a technical detail, which every language must label as kept in English.
+    await browser.context.route(FEED_URL, (route) => route.abort('connectionrefused'));
+    expect((await refreshSource(options, 'feed')).status).toBe('failing');
   });
   afterAll(async () => {
     await browser?.close();

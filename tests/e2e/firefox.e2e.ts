@@ -298,7 +298,11 @@ describe('Firefox with a run on Binance', () => {
     const options = await guideFromPill(page);
     expect(await options.evaluate(() => location.href)).toBe(`moz-extension://${uuid}/guide.html?exchange=binance`);
     type Api = {
-      browserAction: { getBadgeText(details: { tabId?: number }): Promise<string>; getBadgeBackgroundColor(details: { tabId?: number }): Promise<number[]> };
+      browserAction: {
+        getBadgeText(details: { tabId?: number }): Promise<string>;
+        getBadgeBackgroundColor(details: { tabId?: number }): Promise<number[]>;
+        getTitle(details: { tabId?: number }): Promise<string>;
+      };
       tabs: { query(query: object): Promise<{ id?: number }[]> };
       storage: { local: { set(items: object): Promise<void> } };
     };
@@ -309,16 +313,18 @@ describe('Firefox with a run on Binance', () => {
         const perTab = await Promise.all(
           tabs.map(async (tab) => {
             const which = tab.id === undefined ? {} : { tabId: tab.id };
-            return { text: await api.browserAction.getBadgeText(which), color: await api.browserAction.getBadgeBackgroundColor(which) };
+            return { text: await api.browserAction.getBadgeText(which), color: await api.browserAction.getBadgeBackgroundColor(which), title: await api.browserAction.getTitle(which) };
           }),
         );
-        return { global: await api.browserAction.getBadgeText({}), perTab };
+        return { global: await api.browserAction.getBadgeText({}), globalTitle: await api.browserAction.getTitle({}), perTab };
       });
     // The binance.com tab is red; with no holdings recorded, the others (the guide's) are not.
     await expect.poll(async () => (await badges()).perTab.filter((badge) => badge.text === '!').length).toBe(1);
     const before = await badges();
     expect(before.global).toBe('');
     expect(before.perTab.find((badge) => badge.text === '!')?.color).toEqual([179, 38, 30, 255]);
+    // The button's tooltip says what the red "!" means (browserAction in Firefox's MV2).
+    await expect.poll(async () => (await badges()).perTab.find((badge) => badge.text === '!')?.title).toBe('Reserve Radar: Run alert: money is leaving Binance fast');
     // Holdings on Binance recorded: every tab turns red.
     await options.evaluate(() =>
       (globalThis as unknown as { browser: Api }).browser.storage.local.set({
@@ -326,6 +332,12 @@ describe('Firefox with a run on Binance', () => {
       }),
     );
     await expect.poll(async () => (await badges()).global).toBe('!');
+    // The red "!" on the tabs without a badge of their own says what it means too.
+    const alert = 'Reserve Radar: Run alert: money is leaving Binance fast';
+    await expect.poll(async () => (await badges()).globalTitle).toBe(alert);
+    const after = await badges();
+    expect(after.perTab.length).toBeGreaterThan(1);
+    expect(after.perTab.map((badge) => badge.title)).toEqual(after.perTab.map(() => alert));
     await options.close();
     await page.close();
   });

@@ -34,12 +34,12 @@ const feedUrl = new URL(FEED_URL);
 
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
-async function feedWithListing(): Promise<string> {
+async function feedWithListing({ listed = true, sequence = 1 } = {}): Promise<string> {
   const knownBad: KnownBad = {
-    lists: [{ id: 'example', name: LIST_NAME, url: LIST_URL, fetchedAt: new Date(Date.now() - 2 * 3_600_000).toISOString(), sha256: 'e'.repeat(64), hosts: [[LISTED, 'kraken']] }],
+    lists: [{ id: 'example', name: LIST_NAME, url: LIST_URL, fetchedAt: new Date(Date.now() - 2 * 3_600_000).toISOString(), sha256: 'e'.repeat(64), hosts: listed ? [[LISTED, 'kraken']] : [] }],
   };
   const snapshot = { ...bundledSnapshot(), generatedAt: new Date().toISOString(), knownBad };
-  const { envelope } = await signFeed({ snapshot, name: FEED_NAME, sequence: 1, issued: iso(Date.now() - 3_600_000), expires: iso(Date.now() + 86_400_000), privateKey: TEST_FEED_KEY });
+  const { envelope } = await signFeed({ snapshot, name: FEED_NAME, sequence, issued: iso(Date.now() - 3_600_000), expires: iso(Date.now() + 86_400_000), privateKey: TEST_FEED_KEY });
   return stableStringify(envelope);
 }
 
@@ -67,10 +67,30 @@ describe('a phishing-listed host in Chromium', () => {
     return page;
   };
 
-  test('before the feed brings the list, the rules alone see nothing', async () => {
-    const page = await warningPage();
-    await page.getByText('Not an exchange').waitFor();
-    expect(await page.getByTestId('lookalike-warning').count()).toBe(0);
+  /** The calm page for a warning that no longer applies: nothing opens the site until the user presses "Go on". */
+  const expectCalmPage = async (page: import('playwright-core').Page) => {
+    await page.getByTestId('warning-no-longer').waitFor();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('This warning no longer applies');
+    expect(await page.getByTestId('warning-host').textContent()).toBe(`login.${LISTED}`);
+    await page.waitForTimeout(500);
+    expect(page.url()).toContain('/warning.html?url=');
+    await page.getByRole('button', { name: `Go on to login.${LISTED}` }).click();
+    await page.waitForURL(TARGET);
+    expect(await page.title()).toBe('Sign in (phishing stand-in)');
+  };
+
+  test('before the feed brings the list, the rules alone see nothing: the warning page says so and goes on only when pressed, and Back skips it', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('about:blank');
+    await page.goto(`chrome-extension://${browser.extensionId}/warning.html?url=${encodeURIComponent(TARGET)}`);
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.getByTestId('warning-no-longer').waitFor();
+      await page.emulateMedia({ colorScheme });
+      expect(await axeProblems(page), colorScheme).toEqual([]);
+    }
+    await expectCalmPage(page);
+    await page.goBack();
+    expect(page.url()).toBe('about:blank');
     await page.close();
   });
 
@@ -92,6 +112,16 @@ describe('a phishing-listed host in Chromium', () => {
       expect(await axeProblems(page), colorScheme).toEqual([]);
       expect((await textContrast(link)).ratio, colorScheme).toBeGreaterThanOrEqual(4.5);
     }
+    await page.close();
+  });
+
+  test('when a later feed no longer lists the host, the open warning tab, reloaded, says the warning no longer applies and goes on only when pressed', async () => {
+    const page = await warningPage();
+    await page.getByTestId('lookalike-warning').waitFor();
+    body = await feedWithListing({ listed: false, sequence: 2 });
+    expect((await refreshSource(options, 'feed')).status).toBe('fresh');
+    await page.reload();
+    await expectCalmPage(page);
     await page.close();
   });
 });

@@ -8,6 +8,7 @@ describe('lookalike warning and extension reload in Chromium', () => {
     browser = await launchChromium();
     await routeSite(browser.context, 'https://binance-login.com', fakeExchangeHtml('Binance Login (phishing stand-in)'));
     await routeSite(browser.context, 'https://www.bybit.com', fakeExchangeHtml('Bybit — stand-in'));
+    await routeSite(browser.context, 'https://www.example.org', fakeExchangeHtml('Example — not an exchange'));
   });
   afterAll(async () => {
     await browser?.close();
@@ -46,11 +47,70 @@ describe('lookalike warning and extension reload in Chromium', () => {
     await page.close();
   });
 
-  test('a URL that is not a lookalike gets no warning and no way through', async () => {
+  test('"continue anyway" in one tab leaves a second warning tab, reloaded, still a warning with its ways on', async () => {
+    const target = 'https://binance-login.com/second';
+    const warning = `chrome-extension://${browser.extensionId}/warning.html?url=${encodeURIComponent(target)}`;
+    const [first, second] = [await browser.context.newPage(), await browser.context.newPage()];
+    await first.goto(warning);
+    await second.goto(warning);
+    await first.getByTestId('continue-anyway').click();
+    await first.waitForURL(target);
+    await second.reload();
+    await second.getByTestId('lookalike-warning').waitFor();
+    expect(await second.getByRole('heading', { level: 1 }).textContent()).toContain('Binance');
+    await second.getByTestId('continue-anyway').click();
+    await second.waitForURL(target);
+    await Promise.all([first.close(), second.close()]);
+  });
+
+  test('a warning page whose address is no lookalike (any more) says so calmly and goes on only when the user presses, leaving no warning behind in the history', async () => {
     const page = await browser.context.newPage();
-    await page.goto(`chrome-extension://${browser.extensionId}/warning.html?url=${encodeURIComponent('https://www.example.org/')}`);
-    await page.getByText('Not an exchange').waitFor();
-    expect(await page.getByTestId('continue-anyway').count()).toBe(0);
+    await page.goto('about:blank');
+    const warning = `chrome-extension://${browser.extensionId}/warning.html?url=${encodeURIComponent('https://www.example.org/path?q=1')}`;
+    await page.goto(warning);
+    const heading = page.getByRole('heading', { level: 1 });
+    await heading.waitFor();
+    expect(await heading.textContent()).toBe('This warning no longer applies');
+    expect(await page.title()).toBe('This warning no longer applies');
+    expect(await page.getByTestId('warning-host').textContent()).toBe('www.example.org');
+    expect(await page.getByTestId('warning-no-longer').textContent()).toContain('Go on only if this is the site you meant to visit.');
+    const goOn = page.getByRole('button', { name: 'Go on to www.example.org' });
+    // Nothing opens the site by itself.
+    await page.waitForTimeout(500);
+    expect(page.url()).toBe(warning);
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      expect(await axeProblems(page), colorScheme).toEqual([]);
+    }
+    await goOn.press('Enter');
+    await page.waitForURL('https://www.example.org/path?q=1');
+    expect(await page.title()).toBe('Example — not an exchange');
+    // The warning was replaced, not stacked: Back goes where the user came from.
+    await page.goBack();
+    expect(page.url()).toBe('about:blank');
+    // An exchange's own address is no lookalike either: the same calm page, and a click goes on.
+    await page.goto(`chrome-extension://${browser.extensionId}/warning.html?url=${encodeURIComponent('https://www.bybit.com/en')}`);
+    await page.getByRole('button', { name: 'Go on to www.bybit.com' }).click();
+    await page.waitForURL('https://www.bybit.com/en');
+    await page.close();
+  });
+
+  test('a warning page with no web address to check says so calmly, with a heading, in both themes', async () => {
+    const page = await browser.context.newPage();
+    for (const address of ['', 'javascript:alert(1)', 'file:///etc/passwd']) {
+      await page.goto(`chrome-extension://${browser.extensionId}/warning.html${address === '' ? '' : `?url=${encodeURIComponent(address)}`}`);
+      const heading = page.getByRole('heading', { level: 1 });
+      await heading.waitFor();
+      expect(await heading.textContent(), address).toBe('No site to check');
+      expect(await page.title(), address).toBe('No site to check');
+      expect(await page.getByTestId('no-warning').textContent(), address).toContain('no website address');
+      expect(await page.getByTestId('continue-anyway').count(), address).toBe(0);
+      expect(page.url(), address).toContain('/warning.html');
+    }
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      expect(await axeProblems(page), colorScheme).toEqual([]);
+    }
     await page.close();
   });
 

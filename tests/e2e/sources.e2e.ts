@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { exchanges } from '../../lib/exchanges/registry';
+import { FEED_URL } from '../../lib/feed/trust';
 import { axeProblems, launchChromium, layoutProblems, refreshSource, type ChromiumExtension } from './harness';
 
 /**
@@ -85,5 +86,39 @@ describe('Options → Data sources in Chromium', () => {
     await options.setViewportSize({ width: 360, height: 640 });
     expect(await layoutProblems(options, '[data-testid="sources"]')).toEqual([]);
     await options.emulateMedia({ colorScheme: 'light' });
+  });
+
+  test("in German, an unreachable feed host is said in German; Chromium's English error text stays in the details, marked English", async () => {
+    const feed = new URL(FEED_URL);
+    // The feed's host refuses the connection, as a closed port on this machine does.
+    await browser.context.route(`${feed.origin}/**`, (route) => route.abort('connectionrefused'));
+    await options.getByTestId('language').selectOption('de');
+    await options.waitForFunction(() => document.documentElement.lang === 'de');
+    const { status, text } = await refreshSource(options, 'feed');
+    expect(status).toBe('failing');
+    expect(text).toContain(`${feed.host} war nicht erreichbar`);
+    const row = options.locator('[data-testid="source-row"][data-source="feed"]');
+    const summary = (await row.locator('summary').textContent()) ?? '';
+    expect(summary).toContain(`${feed.host} war nicht erreichbar`);
+    expect(summary).not.toMatch(/Failed to fetch|NetworkError/);
+    await row.locator('summary').click();
+    const detail = row.getByTestId('source-detail');
+    expect(await detail.textContent()).toBe('Failed to fetch');
+    expect(await detail.getAttribute('lang')).toBe('en');
+    // Wherever the English words appear on the page (other unreachable sources too), they are marked English.
+    const marked = await options.evaluate(() =>
+      [...document.querySelectorAll('body *')]
+        .filter((element) => [...element.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && node.textContent?.includes('Failed to fetch')))
+        .map((element) => element.closest('[lang]')?.getAttribute('lang')),
+    );
+    expect(marked.length).toBeGreaterThan(0);
+    expect(new Set(marked)).toEqual(new Set(['en']));
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await options.emulateMedia({ colorScheme });
+      expect(await axeProblems(options, '[data-testid="sources"]'), colorScheme).toEqual([]);
+    }
+    await options.emulateMedia({ colorScheme: 'light' });
+    await options.getByTestId('language').selectOption('auto');
+    await browser.context.unroute(`${feed.origin}/**`);
   });
 });

@@ -1,11 +1,18 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { clickToolbarButton, fakeExchangeHtml, launchChromium, routeSite, type ChromiumExtension } from './harness';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { TabState } from '../../lib/view/exchange-view';
+import { badgeMeaning } from '../../lib/view/badge';
+import { badgeTitleText } from '../../lib/words/badge-title';
+import { translateFrom, type Messages } from '../../lib/words/translate-from';
+import { activeTabId, clickToolbarButton, fakeExchangeHtml, launchChromium, root, routeSite, shadowUi, type ChromiumExtension } from './harness';
 
 /** The slice of the extension API these tests call inside the service worker. */
 declare const chrome: {
   permissions: { contains(permissions: { origins: string[] }): Promise<boolean> };
-  action: { getBadgeText(details: { tabId: number }): Promise<string> };
+  action: { getBadgeText(details: { tabId: number }): Promise<string>; getTitle(details: { tabId: number }): Promise<string> };
   tabs: { query(query: object): Promise<{ id?: number; url?: string }[]> };
+  storage: { session: { get(key: string): Promise<Record<string, unknown>> } };
 };
 
 /**
@@ -19,6 +26,7 @@ describe('the toolbar button in Chromium, without any broad permission', () => {
     browser = await launchChromium();
     await routeSite(browser.context, 'https://blnance.com', fakeExchangeHtml('Binance Login (phishing stand-in)'));
     await routeSite(browser.context, 'https://www.example.org', fakeExchangeHtml('Example — not an exchange'));
+    await routeSite(browser.context, 'https://www.binance.com', fakeExchangeHtml('Binance — stand-in'));
   });
   afterAll(async () => {
     await browser?.close();
@@ -66,5 +74,39 @@ describe('the toolbar button in Chromium, without any broad permission', () => {
     expect(text).toContain('Not an exchange');
     expect(text).not.toContain('only looks like');
     await page.close();
+  });
+
+  test("the button's tooltip explains an exchange's badge in the chosen language, follows a change of language, and is reset off exchanges", async () => {
+    const words = (locale: string) => translateFrom(JSON.parse(readFileSync(join(root, 'public/_locales', locale, 'messages.json'), 'utf8')) as Messages);
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.getByTestId('language').selectOption('de');
+    await options.waitForFunction(() => document.documentElement.lang === 'de');
+    const page = await browser.context.newPage();
+    await page.goto('https://www.binance.com/en');
+    await shadowUi(page).waitFor('pill-toggle');
+    const tabId = await activeTabId(browser.worker);
+    const title = () => browser.worker.evaluate((id) => chrome.action.getTitle({ tabId: id }), tabId);
+    // What the background decided for the tab (its badge says the same), worded here from the German file.
+    const state = (await browser.worker.evaluate((id) => chrome.storage.session.get(`tabState:${id}`), tabId))[`tabState:${tabId}`] as TabState;
+    const meaning = badgeMeaning(state);
+    if (meaning?.kind !== 'verdict') throw new Error(`no verdict for Binance: ${JSON.stringify(meaning)}`);
+    const badge = await browser.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+    const german = badgeTitleText(meaning, words('de'));
+    expect(german).toMatch(/^Reserve Radar: Binance, /);
+    // The badge's letter is named; its "?" said in words.
+    if (meaning.grade !== undefined) expect(german).toContain(`Note ${badge.replace('?', '')}`);
+    if (badge.endsWith('?') && badge !== '?') expect(german).toContain('unvollständig');
+    await expect.poll(title).toBe(german);
+
+    await options.getByTestId('language').selectOption('sv');
+    await expect.poll(title).toBe(badgeTitleText(meaning, words('sv')));
+
+    // Off the exchanges the badge is cleared and the button says the extension's name again.
+    await page.goto('https://www.example.org/');
+    await expect.poll(() => browser.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('');
+    await expect.poll(title).toBe('Reserve Radar');
+    await options.getByTestId('language').selectOption('auto');
+    await Promise.all([page.close(), options.close()]);
   });
 });

@@ -1,0 +1,117 @@
+import { browser } from 'wxt/browser';
+import type { BadgeMeaning } from '@/lib/view/badge';
+import type { Language } from '@/lib/settings';
+import { badgeTitleText } from '@/lib/words/badge-title';
+import { defineLazyItem } from '@/utils/lazy-item';
+import { i18nFor } from './words';
+
+/**
+ * The toolbar button's tooltips, explaining its badges in the user's language. Kept as data for
+ * the session (the titles last no longer than the browser), so a change of language words them
+ * all again: per tab what its badge means, `null` for a tab with no badge of its own (it shows
+ * the global badge); and the exchanges the global red "!" is on for, by name.
+ */
+const badgeMeanings = defineLazyItem<Record<string, BadgeMeaning | null>>('session:badgeMeanings', { fallback: {}, version: 1 });
+const globalAlert = defineLazyItem<string[]>('session:globalAlertTitle', { fallback: [], version: 1 });
+
+type Words = Awaited<ReturnType<typeof i18nFor>>;
+
+const action = () => browser.action ?? browser.browserAction;
+
+/**
+ * Every title is set inside one queue, with the meanings read in it: a change of language, a
+ * tab's new badge and the run alert's start or end never leave an older title last.
+ */
+let queue: Promise<unknown> = Promise.resolve();
+function serially(work: () => Promise<void>): Promise<void> {
+  const run = queue.then(work, work);
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+/** The language last chosen (a change words everything again), else the stored setting's. */
+let chosen: Language | undefined;
+let storedLanguage: () => Promise<Language> = async () => 'auto';
+
+/** Called once from the background's main. */
+export function startActionTitles(language: () => Promise<Language>): void {
+  chosen = undefined;
+  storedLanguage = language;
+}
+
+async function words(): Promise<Words> {
+  return i18nFor(chosen ?? (await storedLanguage()));
+}
+
+/** The global badge's tooltip: the run alert's sentence, or empty (the browser then shows the extension's name). */
+function globalText(names: string[], { t, locale }: Words): string {
+  if (names.length === 0) return '';
+  return t('actionTitle', t('runPillLead', new Intl.ListFormat(locale, { type: 'conjunction' }).format(names)));
+}
+
+/**
+ * A tab's tooltip. A tab without a badge of its own takes the global one's words: Chrome has no
+ * way to unset one tab's title (null is refused), so the global text is written to the tab and
+ * written again whenever the run alert starts or ends.
+ */
+function tabText(meaning: BadgeMeaning | null, names: string[], i18n: Words): string {
+  if (meaning !== null) return badgeTitleText(meaning, i18n.t);
+  return globalText(names, i18n) || i18n.t('extName');
+}
+
+/** Sets each tab's title; a tab that closed meanwhile refuses it, and its meaning goes. */
+async function titleTabs(entries: [string, BadgeMeaning | null][], names: string[], i18n: Words): Promise<void> {
+  const gone: string[] = [];
+  await Promise.all(
+    entries.map(([tabId, meaning]) =>
+      action()
+        .setTitle({ tabId: Number(tabId), title: tabText(meaning, names, i18n) })
+        .catch(() => gone.push(tabId)),
+    ),
+  );
+  if (gone.length === 0) return;
+  const held = await badgeMeanings.getValue();
+  await badgeMeanings.setValue(Object.fromEntries(Object.entries(held).filter(([tabId]) => !gone.includes(tabId))));
+}
+
+/** The tooltip of a tab whose badge was just drawn (`undefined`: the tab has no badge of its own). */
+export function showTabTitle(tabId: number, meaning: BadgeMeaning | undefined): Promise<void> {
+  return serially(async () => {
+    const [i18n, held, names] = await Promise.all([words(), badgeMeanings.getValue(), globalAlert.getValue()]);
+    const value = meaning ?? null;
+    await action().setTitle({ tabId, title: tabText(value, names, i18n) });
+    if (JSON.stringify(held[tabId]) !== JSON.stringify(value)) await badgeMeanings.setValue({ ...held, [tabId]: value });
+  });
+}
+
+/** The global badge's tooltip while a run alert is on for `names` (none: the alert ended), and every tab that shows it. */
+export function showGlobalTitle(names: string[]): Promise<void> {
+  return serially(async () => {
+    const [i18n, held] = await Promise.all([words(), badgeMeanings.getValue()]);
+    await globalAlert.setValue(names);
+    await action().setTitle({ title: globalText(names, i18n) });
+    await titleTabs(
+      Object.entries(held).filter(([, meaning]) => meaning === null),
+      names,
+      i18n,
+    );
+  });
+}
+
+/** Words every tooltip again, in `language` (the setting changed). */
+export function retitleAll(language: Language): Promise<void> {
+  chosen = language;
+  return serially(async () => {
+    const [i18n, held, names] = await Promise.all([i18nFor(language), badgeMeanings.getValue(), globalAlert.getValue()]);
+    await action().setTitle({ title: globalText(names, i18n) });
+    await titleTabs(Object.entries(held), names, i18n);
+  });
+}
+
+/** A closed tab's tooltip is forgotten with it. */
+export function forgetTabTitle(tabId: number): Promise<void> {
+  return serially(async () => {
+    const held = await badgeMeanings.getValue();
+    if (Object.hasOwn(held, tabId)) await badgeMeanings.setValue(Object.fromEntries(Object.entries(held).filter(([id]) => id !== String(tabId))));
+  });
+}
