@@ -102,14 +102,20 @@ export function HoldingsData({ reminders, notificationsGranted, onReminders, onE
                 const chosen = input.files?.[0];
                 if (chosen === undefined) return;
                 setImportMessage(undefined);
-                void onImport(chosen).then((result) => {
-                  setImportMessage(
-                    result.ok
-                      ? { ok: true, text: t('dataImported', [String(result.holdings), String(result.addresses), String(result.history)]) }
-                      : { ok: false, text: t('dataImportFailed', result.reason) },
-                  );
-                  input.value = '';
-                });
+                void onImport(chosen)
+                  .then(
+                    (result) =>
+                      setImportMessage(
+                        result.ok
+                          ? { ok: true, text: t('dataImported', [String(result.holdings), String(result.addresses), String(result.history)]) }
+                          : { ok: false, text: t('dataImportFailed', result.reason) },
+                      ),
+                    // onImport answers every refusal itself; this is for a failure it did not foresee.
+                    () => setImportMessage({ ok: false, text: t('dataImportFailed', t('dataFailUnexpected')) }),
+                  )
+                  .finally(() => {
+                    input.value = '';
+                  });
               }}
             />
           </label>

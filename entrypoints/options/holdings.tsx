@@ -8,9 +8,9 @@ import { exportData, importData, MAX_IMPORT_BYTES } from '@/lib/holdings/export-
 import { importFailureText } from '@/lib/words/import-failure';
 import { holdingsSaveFailureText } from '@/lib/words/holdings-save-failure';
 import { parseHoldingsState, type HoldingsState } from '@/lib/holdings/model';
-import { parseAddressBook } from '@/lib/custody/address-book';
+import { parseAddressBook, type AddressBookEntry } from '@/lib/custody/address-book';
 import { addressBookProblemText } from '@/lib/words/address-text';
-import { hasAnyRpcUrl, parseSettings, type Settings } from '@/lib/settings';
+import { hasAnyRpcUrl, type Settings } from '@/lib/settings';
 import type { PriceTable } from '@/lib/holdings/prices';
 import type { AddressReadings } from '@/lib/holdings/address-readings';
 import {
@@ -106,21 +106,41 @@ export function HoldingsGlue({ settings, exchangeNames, onSettingsReplaced }: Ho
   const onImport = async (file: File): Promise<ImportResult> => {
     // Refused before reading: a huge file never reaches memory as text.
     if (file.size > MAX_IMPORT_BYTES) return { ok: false, reason: t('dataTooLarge', String(Math.round(MAX_IMPORT_BYTES / 1000))) };
-    const result = importData(await file.text());
+    let text: string;
+    try {
+      text = await file.text();
+    } catch {
+      return { ok: false, reason: t('dataFailNotText') };
+    }
+    // Holdings, settings and the address book are all checked here, before anything is written.
+    const result = importData(text);
     if (!result.ok) return { ok: false, reason: importFailureText(result.failure, t) };
     const { data } = result;
     const book = data.addressBook === undefined ? undefined : parseAddressBook(data.addressBook);
     if (book !== undefined && book.rejected.length > 0) return { ok: false, reason: t('dataBadAddressBook', addressBookProblemText(t, book.rejected[0]!.problem)) };
     const state = parseHoldingsState({ holdings: data.holdings, addresses: data.addresses, ...(data.goal === undefined ? {} : { goal: data.goal }), limits: data.limits, history: data.history });
-    // Everything is checked; only now is anything written.
-    await saveHoldings(state);
-    if (data.settings !== undefined) {
-      await resetSettings();
-      await updateSettings(parseSettings(data.settings));
-      await onSettingsReplaced();
+    // A write the browser refuses halfway puts back what was there, so the import stays all or nothing.
+    const [holdingsBefore, settingsBefore, bookBefore] = await Promise.all([getHoldings(), getSettings(), loadAddressBook()]);
+    const write = async (holdings: HoldingsState, settings: Settings | undefined, entries: AddressBookEntry[] | undefined) => {
+      await saveHoldings(holdings);
+      if (settings !== undefined) {
+        await resetSettings();
+        await updateSettings(settings);
+      }
+      if (entries !== undefined) await replaceAddressBook(entries);
+    };
+    try {
+      await write(state, data.settings, book?.entries);
+    } catch {
+      await write(holdingsBefore, settingsBefore, bookBefore).catch(() => undefined);
+      return { ok: false, reason: t('dataFailNotSaved') };
     }
-    if (book !== undefined) await replaceAddressBook(book.entries);
-    await reload();
+    try {
+      if (data.settings !== undefined) await onSettingsReplaced();
+      await reload();
+    } catch {
+      // Written and kept: the storage watchers redraw the page if this first re-read failed.
+    }
     void refreshPrices();
     return { ok: true, holdings: state.holdings.length, addresses: state.addresses.length, history: state.history.length };
   };

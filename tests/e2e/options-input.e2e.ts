@@ -89,4 +89,34 @@ describe('options page input and focus in Chromium', () => {
     expect(await storedRpc()).toBeUndefined();
     expect(pageErrors).toEqual([]);
   });
+
+  test('a backup with one bad setting changes nothing: holdings, settings and address book stay, in plain words', async () => {
+    const now = Date.parse('2026-12-01T00:00:00Z');
+    await browser.worker.evaluate((items) => chrome.storage.local.set(items), {
+      holdings: { holdings: [{ id: 'h1', kind: 'asset', custodian: 'kraken', asset: 'ETH', amount: 1, updatedAt: now }], addresses: [], limits: {}, history: [] },
+      settings: { nudgePolicy: 'daily', corner: 'top-left', rpcUrl: 'https://good.example.org', snoozes: { binance: { until: 'time', endsAt: now + 86_400_000 } } },
+    });
+    await options.reload();
+    await expect.poll(() => options.getByTestId('holding-row').count()).toBe(1);
+    const before = JSON.stringify(await stored());
+    // A made-up backup: good holdings, one setting no version of the extension would write.
+    const backup = {
+      format: 'reserve-radar-export',
+      version: 1,
+      exportedAt: '2026-12-01T00:00:00.000Z',
+      holdings: [{ id: 'h9', kind: 'asset', custodian: 'self', asset: 'BTC', amount: 2, updatedAt: now }],
+      addresses: [],
+      limits: {},
+      history: [],
+      settings: { language: 'de', rpcUrl: 'rpc.example.org' },
+    };
+    await options.getByTestId('data-import').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
+    const message = options.getByTestId('data-import-message');
+    await expect.poll(() => message.textContent()).toBe(word(en, 'dataImportFailed', word(en, 'dataFailInvalid', 'settings.rpcUrl')));
+    expect(await message.getAttribute('role')).toBe('alert');
+    expect(JSON.stringify(await stored())).toBe(before);
+    expect(await options.getByTestId('holding-row').count()).toBe(1);
+    expect(await options.evaluate(() => document.documentElement.lang)).toMatch(/^en/);
+    expect(pageErrors).toEqual([]);
+  });
 });
