@@ -23,6 +23,7 @@ const DAYS = Array.from({ length: 31 }, (_, i) => i + 1);
 export function HoldingsData({ reminders, notificationsGranted, onReminders, onExport, onImport, onDeleteEverything }: HoldingsDataProps) {
   const t = useT();
   const [declined, setDeclined] = useState(false);
+  const [chosenName, setChosenName] = useState<string | undefined>(undefined);
   const [importMessage, setImportMessage] = useState<{ ok: boolean; text: string } | undefined>(undefined);
   const [confirming, setConfirming] = useState(false);
   const [deleted, setDeleted] = useState(false);
@@ -90,35 +91,46 @@ export function HoldingsData({ reminders, notificationsGranted, onReminders, onE
           <button type="button" class="ghost" onClick={onExport} data-testid="data-export">
             {t('dataExport')}
           </button>
-          <label>
+          {/* The browser's own file control speaks the browser's language; this button speaks the user's. */}
+          <button type="button" class="ghost" onClick={() => file.current?.click()} data-testid="data-import-choose">
             {t('dataImport')}
-            <input
-              ref={file}
-              type="file"
-              accept="application/json,.json"
-              data-testid="data-import"
-              onChange={(event) => {
-                const input = event.currentTarget as HTMLInputElement;
-                const chosen = input.files?.[0];
-                if (chosen === undefined) return;
-                setImportMessage(undefined);
-                void onImport(chosen)
-                  .then(
-                    (result) =>
-                      setImportMessage(
-                        result.ok
-                          ? { ok: true, text: t('dataImported', [String(result.holdings), String(result.addresses), String(result.history)]) }
-                          : { ok: false, text: t('dataImportFailed', result.reason) },
-                      ),
-                    // onImport answers every refusal itself; this is for a failure it did not foresee.
-                    () => setImportMessage({ ok: false, text: t('dataImportFailed', t('dataFailUnexpected')) }),
-                  )
-                  .finally(() => {
-                    input.value = '';
-                  });
-              }}
-            />
-          </label>
+          </button>
+          <input
+            ref={file}
+            type="file"
+            accept="application/json,.json"
+            class="visually-hidden"
+            tabIndex={-1}
+            aria-label={t('dataImport')}
+            data-testid="data-import"
+            onChange={(event) => {
+              const input = event.currentTarget as HTMLInputElement;
+              const chosen = input.files?.[0];
+              if (chosen === undefined) return;
+              setChosenName(chosen.name);
+              setImportMessage(undefined);
+              void onImport(chosen)
+                .then(
+                  (result) =>
+                    setImportMessage(
+                      result.ok
+                        ? { ok: true, text: t('dataImported', [String(result.holdings), String(result.addresses), String(result.history)]) }
+                        : { ok: false, text: t('dataImportFailed', result.reason) },
+                    ),
+                  // onImport answers every refusal itself; this is for a failure it did not foresee.
+                  () => setImportMessage({ ok: false, text: t('dataImportFailed', t('dataFailUnexpected')) }),
+                )
+                .finally(() => {
+                  // Lets the same file be chosen again after an edit.
+                  input.value = '';
+                });
+            }}
+          />
+          {chosenName !== undefined && (
+            <span class="muted" data-testid="data-import-file">
+              {t('dataImportFile', chosenName)}
+            </span>
+          )}
         </div>
         {importMessage !== undefined && (
           <p class={importMessage.ok ? 'holdings__ok' : 'form-error'} role={importMessage.ok ? 'status' : 'alert'} data-testid="data-import-message">

@@ -119,4 +119,59 @@ describe('options page input and focus in Chromium', () => {
     expect(await options.evaluate(() => document.documentElement.lang)).toMatch(/^en/);
     expect(pageErrors).toEqual([]);
   });
+
+  test('in German, the file button, the chosen file and the amount errors are the extension’s own words', async () => {
+    await options.getByTestId('language').selectOption('de');
+    await options.waitForFunction(() => document.documentElement.lang.startsWith('de'));
+
+    // The browser's own file control ("Choose File / No file chosen") is not shown or reached.
+    const choose = options.getByTestId('data-import-choose');
+    expect(await choose.textContent()).toBe(word(de, 'dataImport'));
+    expect(await options.getByTestId('data-import').getAttribute('tabindex')).toBe('-1');
+    expect(await options.getByTestId('data-import').evaluate((input) => input.getBoundingClientRect().width <= 1)).toBe(true);
+    await choose.focus();
+    await options.keyboard.press('Enter');
+    await (await chooser).setFiles({ name: 'sicherung.json', mimeType: 'application/json', buffer: Buffer.from('{"format": ') });
+    await expect.poll(() => options.getByTestId('data-import-file').textContent()).toBe(word(de, 'dataImportFile', 'sicherung.json'));
+    await expect.poll(() => options.getByTestId('data-import-message').textContent()).toBe(word(de, 'dataImportFailed', word(de, 'dataFailNotJson')));
+
+    // Empty and negative amounts: the extension's error, tied to the field, with focus on it.
+    const amount = options.getByTestId('holding-amount');
+    const rows = await options.getByTestId('holding-row').count();
+    await options.getByTestId('holding-asset').fill('BTC');
+    await amount.fill('');
+    await options.getByTestId('holding-submit').focus();
+    await options.keyboard.press('Enter');
+    await expect.poll(() => options.locator('#holding-amount-error').textContent()).toBe(word(de, 'holdingsInvalidAmount'));
+    expect(await amount.getAttribute('aria-invalid')).toBe('true');
+    expect(await amount.getAttribute('aria-describedby')).toBe('holding-amount-error');
+    expect(await focused(options)).toBe('holding-amount');
+    await amount.fill('-5');
+    await options.keyboard.press('Enter');
+    await expect.poll(() => options.locator('#holding-amount-error').textContent()).toBe(word(de, 'holdingsInvalidAmount'));
+    expect(await options.getByTestId('holding-row').count()).toBe(rows);
+
+    // Two bad fields: both marked, focus on the first of them.
+    await options.getByTestId('holding-asset').fill('');
+    await options.getByTestId('holding-submit').focus();
+    await options.keyboard.press('Enter');
+    await expect.poll(() => focused(options)).toBe('holding-asset');
+    expect(await options.getByTestId('holding-asset').getAttribute('aria-describedby')).toBe('holding-asset-error');
+    expect(await options.locator('#holding-asset-error').textContent()).toBe(word(de, 'holdingsInvalidAsset'));
+    expect(await amount.getAttribute('aria-invalid')).toBe('true');
+    const sections = ['[data-testid="holdings"]', '[data-testid="holdings-data"]'];
+    expect(await axeProblems(options, sections)).toEqual([]);
+    await options.emulateMedia({ colorScheme: 'dark' });
+    expect(await axeProblems(options, sections)).toEqual([]);
+    await options.emulateMedia({ colorScheme: 'light' });
+
+    // Fixed, it is added and the errors go.
+    await options.getByTestId('holding-asset').fill('BTC');
+    await amount.fill('0.5');
+    await options.keyboard.press('Enter');
+    await expect.poll(() => options.getByTestId('holding-row').count()).toBe(rows + 1);
+    expect(await options.locator('#holding-amount-error').count()).toBe(0);
+    expect(await amount.getAttribute('aria-invalid')).toBe('false');
+    expect(pageErrors).toEqual([]);
+  });
 });
