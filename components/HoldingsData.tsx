@@ -1,4 +1,4 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Settings } from '../lib/settings';
 import { useT } from '../utils/i18n';
 
@@ -28,6 +28,15 @@ export function HoldingsData({ reminders, notificationsGranted, onReminders, onE
   const [confirming, setConfirming] = useState(false);
   const [deleted, setDeleted] = useState(false);
   const file = useRef<HTMLInputElement>(null);
+  const deleteButton = useRef<HTMLButtonElement>(null);
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  // Focus follows the question: into it on its safe answer, back to "Delete everything…" after.
+  const focusAfter = useRef<'cancel' | 'delete' | undefined>(undefined);
+  useEffect(() => {
+    const target = focusAfter.current === 'cancel' ? cancelButton.current : focusAfter.current === 'delete' ? deleteButton.current : null;
+    focusAfter.current = undefined;
+    target?.focus();
+  }, [confirming]);
   const anyReminder = reminders.monthlyDay !== undefined || reminders.proofOfKeysDay;
 
   const change = async (next: Reminders) => {
@@ -141,11 +150,13 @@ export function HoldingsData({ reminders, notificationsGranted, onReminders, onE
         <p class="muted">{t('deleteBody')}</p>
         {!confirming ? (
           <button
+            ref={deleteButton}
             type="button"
             class="danger"
             data-testid="delete-everything"
             onClick={() => {
               setDeleted(false);
+              focusAfter.current = 'cancel';
               setConfirming(true);
             }}
           >
@@ -162,6 +173,7 @@ export function HoldingsData({ reminders, notificationsGranted, onReminders, onE
                 data-testid="delete-confirm"
                 onClick={() =>
                   void onDeleteEverything().then(() => {
+                    focusAfter.current = 'delete';
                     setConfirming(false);
                     setDeleted(true);
                   })
@@ -169,7 +181,16 @@ export function HoldingsData({ reminders, notificationsGranted, onReminders, onE
               >
                 {t('deleteConfirmButton')}
               </button>
-              <button type="button" class="ghost" onClick={() => setConfirming(false)} data-testid="delete-cancel">
+              <button
+                ref={cancelButton}
+                type="button"
+                class="ghost"
+                onClick={() => {
+                  focusAfter.current = 'delete';
+                  setConfirming(false);
+                }}
+                data-testid="delete-cancel"
+              >
                 {t('holdingsCancel')}
               </button>
             </div>

@@ -51,6 +51,8 @@ export function ProofVerifier({ onVerify }: ProofVerifierProps) {
   const fileInput = useRef<HTMLInputElement>(null);
 
   const verify = async (input: Source = source) => {
+    // The button is aria-disabled while checking (a disabled one would drop the keyboard focus): a press then does nothing.
+    if (state.kind === 'checking') return;
     const file = input.kind === 'file' ? input.bytes : input.kind === 'pasted' ? input.text : text;
     if (typeof file === 'string' && file.trim() === '') {
       setState({ kind: 'input-error', message: t('verifyProofEmpty') });
@@ -197,7 +199,7 @@ export function ProofVerifier({ onVerify }: ProofVerifierProps) {
         <p id="proof-root-help" class="muted">
           {t('verifyProofRootHelp')}
         </p>
-        <button type="submit" class="primary" disabled={state.kind === 'checking'} data-testid="proof-verify">
+        <button type="submit" class="primary" aria-disabled={state.kind === 'checking'} data-testid="proof-verify">
           {state.kind === 'checking' ? t('verifyChecking') : t('verifyProofButton')}
         </button>
       </form>

@@ -120,6 +120,30 @@ describe('options page input and focus in Chromium', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  test('keyboard focus stays with the control that acted: Refresh now, Delete everything…, Cancel, Delete', async () => {
+    await options.getByTestId('refresh-now').focus();
+    await options.keyboard.press('Enter');
+    await options.getByTestId('options-notice').filter({ hasText: /\S/ }).waitFor();
+    expect(await focused(options)).toBe('refresh-now');
+
+    await options.getByTestId('delete-everything').focus();
+    await options.keyboard.press('Enter');
+    // Into the question, on its safe answer.
+    await expect.poll(() => focused(options)).toBe('delete-cancel');
+    await options.keyboard.press('Enter');
+    await expect.poll(() => focused(options)).toBe('delete-everything');
+    expect(await options.getByTestId('delete-confirm').count()).toBe(0);
+    // Confirmed from the keyboard: done, and focus back where the user started.
+    await options.keyboard.press('Enter');
+    await expect.poll(() => focused(options)).toBe('delete-cancel');
+    await options.keyboard.press('Shift+Tab');
+    expect(await focused(options)).toBe('delete-confirm');
+    await options.keyboard.press('Enter');
+    await options.getByTestId('delete-done').waitFor();
+    await expect.poll(() => focused(options)).toBe('delete-everything');
+    expect(await stored()).toEqual({});
+  });
+
   test('in German, the file button, the chosen file and the amount errors are the extension’s own words', async () => {
     await options.getByTestId('language').selectOption('de');
     await options.waitForFunction(() => document.documentElement.lang.startsWith('de'));

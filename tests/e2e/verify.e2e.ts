@@ -89,6 +89,23 @@ describe('verify page in Chromium', () => {
     expect(await page.getByTestId('proof-reason').textContent()).toContain('not valid UTF-8');
   });
 
+  test('"Verify proof" pressed by keyboard keeps the focus while it checks and after', async () => {
+    await page.goto(verifyUrl);
+    await page.getByTestId('proof-text').fill(fixture('bybit-40.json'));
+    await page.getByTestId('proof-root').fill(BYBIT_ROOT);
+    await page.getByTestId('proof-verify').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid="proof-verdict"][data-verdict="verified"]').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('proof-verify');
+    // A bad paste, the same way: the failure is shown and focus is still on the button.
+    await page.getByTestId('proof-text').fill('not json at all');
+    await page.getByTestId('proof-verify').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid="proof-verdict"][data-verdict="failed"]').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('proof-verify');
+    expect(await page.getByTestId('proof-verify').getAttribute('aria-disabled')).toBe('false');
+  });
+
   test('a file dropped on the zone, or chosen by keyboard, is checked', async () => {
     // Listening before the page loads turns on file-chooser interception in time (a listener
     // added just before the key press can lose the race with the dialog).
