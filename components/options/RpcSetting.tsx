@@ -54,16 +54,17 @@ function RpcField({ id, label, describedBy, value, onChange }: { id: string; lab
     setDraft(value ?? '');
     setInvalid(false);
   }, [value]);
-  const save = () => {
-    if (draft.trim() === '') {
+  // Reads the field itself: a change can arrive before the draft from its last input is drawn.
+  const save = (text: string) => {
+    if (text.trim() === '') {
       setDraft('');
       setInvalid(false);
       if (value !== undefined) onChange(undefined);
       return;
     }
-    const parsed = v.safeParse(RpcUrlSchema, draft);
+    const parsed = v.safeParse(RpcUrlSchema, text);
     setInvalid(!parsed.success);
-    if (!parsed.success) return;
+    if (!parsed.success) return setDraft(text);
     setDraft(parsed.output);
     if (parsed.output !== value) onChange(parsed.output);
   };
@@ -81,7 +82,7 @@ function RpcField({ id, label, describedBy, value, onChange }: { id: string; lab
         aria-invalid={invalid}
         data-testid={id}
         onInput={(event) => setDraft((event.currentTarget as HTMLInputElement).value)}
-        onChange={save}
+        onChange={(event) => save((event.currentTarget as HTMLInputElement).value)}
       />
       {invalid && (
         <p id={`${id}-error`} class="card__alert" role="alert">
