@@ -42,6 +42,51 @@ describe('HoldingsData import', () => {
     expect(await importWith(() => Promise.resolve({ ok: false, reason: t('dataFailNotJson') }))).toEqual({ message: t('dataImportFailed', t('dataFailNotJson')), role: 'alert' });
   });
 
+  test('an import that stopped halfway says so, not "Nothing was changed"', async () => {
+    expect(await importWith(() => Promise.resolve({ ok: false, reason: t('dataFailHalfway'), halfway: true }))).toEqual({ message: t('dataFailHalfway'), role: 'alert' });
+  });
+
+  test('while an import runs its button is aria-disabled and a second file waits its turn', async () => {
+    const { document, window } = parseHTML('<!doctype html><html><body><div id="root"></div></body></html>');
+    vi.stubGlobal('document', document);
+    const root = document.getElementById('root') as unknown as HTMLElement;
+    let finish: (result: ImportResult) => void = () => undefined;
+    const onImport = vi.fn(() => new Promise<ImportResult>((resolve) => (finish = resolve)));
+    render(
+      <I18nContext.Provider value={{ t, locale: 'de' }}>
+        <HoldingsData
+          reminders={{ proofOfKeysDay: false }}
+          notificationsGranted={false}
+          onReminders={() => Promise.resolve(true)}
+          onExport={() => undefined}
+          onImport={onImport}
+          onDeleteEverything={() => Promise.resolve()}
+        />
+      </I18nContext.Provider>,
+      root,
+    );
+    const settle = async () => {
+      for (let i = 0; i < 5; i += 1) await new Promise((resolve) => setTimeout(resolve, 0));
+    };
+    const input = root.querySelector('[data-testid="data-import"]') as HTMLInputElement;
+    const button = () => root.querySelector('[data-testid="data-import-choose"]') as HTMLButtonElement;
+    const click = vi.spyOn(input, 'click').mockImplementation(() => undefined);
+    Object.defineProperty(input, 'files', { value: [new File(['{}'], 'eins.json', { type: 'application/json' })], configurable: true });
+    input.dispatchEvent(new window.Event('change', { bubbles: true }));
+    await settle();
+    expect(button().getAttribute('aria-disabled')).toBe('true');
+    button().dispatchEvent(new window.Event('click', { bubbles: true }));
+    input.dispatchEvent(new window.Event('change', { bubbles: true }));
+    await settle();
+    expect(click).not.toHaveBeenCalled();
+    expect(onImport).toHaveBeenCalledTimes(1);
+    finish({ ok: true, holdings: 1, addresses: 0, history: 0 });
+    await settle();
+    expect(button().getAttribute('aria-disabled')).toBe('false');
+    button().dispatchEvent(new window.Event('click', { bubbles: true }));
+    expect(click).toHaveBeenCalledTimes(1);
+  });
+
   test('an import that fails in a way nobody foresaw still gets a plain-words message, not silence', async () => {
     expect(await importWith(() => Promise.reject(new TypeError('Invalid URL')))).toEqual({ message: t('dataImportFailed', t('dataFailUnexpected')), role: 'alert' });
   });

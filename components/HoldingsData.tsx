@@ -4,7 +4,8 @@ import { useT } from '../utils/i18n';
 
 export type Reminders = Settings['reminders'];
 
-export type ImportResult = { ok: true; holdings: number; addresses: number; history: number } | { ok: false; reason: string };
+/** `halfway`: a part was written and could not be put back, so the reason is shown without "Nothing was changed". */
+export type ImportResult = { ok: true; holdings: number; addresses: number; history: number } | { ok: false; reason: string; halfway?: boolean };
 
 export interface HoldingsDataProps {
   reminders: Reminders;
@@ -25,6 +26,7 @@ export function HoldingsData({ reminders, notificationsGranted, onReminders, onE
   const [declined, setDeclined] = useState(false);
   const [chosenName, setChosenName] = useState<string | undefined>(undefined);
   const [importMessage, setImportMessage] = useState<{ ok: boolean; text: string } | undefined>(undefined);
+  const [importing, setImporting] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [deleted, setDeleted] = useState(false);
   const file = useRef<HTMLInputElement>(null);
@@ -101,7 +103,16 @@ export function HoldingsData({ reminders, notificationsGranted, onReminders, onE
             {t('dataExport')}
           </button>
           {/* The browser's own file control speaks the browser's language; this button speaks the user's. */}
-          <button type="button" class="ghost" onClick={() => file.current?.click()} data-testid="data-import-choose">
+          {/* aria-disabled while an import runs (a disabled button would drop the keyboard focus): two imports never interleave. */}
+          <button
+            type="button"
+            class="ghost"
+            aria-disabled={importing}
+            onClick={() => {
+              if (!importing) file.current?.click();
+            }}
+            data-testid="data-import-choose"
+          >
             {t('dataImport')}
           </button>
           <input
@@ -115,7 +126,8 @@ export function HoldingsData({ reminders, notificationsGranted, onReminders, onE
             onChange={(event) => {
               const input = event.currentTarget as HTMLInputElement;
               const chosen = input.files?.[0];
-              if (chosen === undefined) return;
+              if (chosen === undefined || importing) return;
+              setImporting(true);
               setChosenName(chosen.name);
               setImportMessage(undefined);
               void onImport(chosen)
@@ -124,12 +136,13 @@ export function HoldingsData({ reminders, notificationsGranted, onReminders, onE
                     setImportMessage(
                       result.ok
                         ? { ok: true, text: t('dataImported', [String(result.holdings), String(result.addresses), String(result.history)]) }
-                        : { ok: false, text: t('dataImportFailed', result.reason) },
+                        : { ok: false, text: result.halfway === true ? result.reason : t('dataImportFailed', result.reason) },
                     ),
                   // onImport answers every refusal itself; this is for a failure it did not foresee.
                   () => setImportMessage({ ok: false, text: t('dataImportFailed', t('dataFailUnexpected')) }),
                 )
                 .finally(() => {
+                  setImporting(false);
                   // Lets the same file be chosen again after an edit.
                   input.value = '';
                 });

@@ -8,7 +8,7 @@ import { exportData, importData, MAX_IMPORT_BYTES } from '@/lib/holdings/export-
 import { importFailureText } from '@/lib/words/import-failure';
 import { holdingsSaveFailureText } from '@/lib/words/holdings-save-failure';
 import { parseHoldingsState, type HoldingsState } from '@/lib/holdings/model';
-import { parseAddressBook, type AddressBookEntry } from '@/lib/custody/address-book';
+import { parseAddressBook } from '@/lib/custody/address-book';
 import { addressBookProblemText } from '@/lib/words/address-text';
 import { hasAnyRpcUrl, type Settings } from '@/lib/settings';
 import type { PriceTable } from '@/lib/holdings/prices';
@@ -25,8 +25,9 @@ import {
   watchPriceTable,
   type PriceStatus,
 } from '@/utils/holdings';
-import { loadAddressBook, replaceAddressBook } from '@/utils/guide-state';
-import { getSettings, resetSettings, updateSettings } from '@/utils/settings';
+import { loadAddressBook } from '@/utils/guide-state';
+import { getSettings, updateSettings } from '@/utils/settings';
+import { writeImport } from '@/utils/import-write';
 import { NOTIFICATIONS } from '@/utils/permissions';
 import { send } from '@/utils/send';
 
@@ -119,22 +120,9 @@ export function HoldingsGlue({ settings, exchangeNames, onSettingsReplaced }: Ho
     const book = data.addressBook === undefined ? undefined : parseAddressBook(data.addressBook);
     if (book !== undefined && book.rejected.length > 0) return { ok: false, reason: t('dataBadAddressBook', addressBookProblemText(t, book.rejected[0]!.problem)) };
     const state = parseHoldingsState({ holdings: data.holdings, addresses: data.addresses, ...(data.goal === undefined ? {} : { goal: data.goal }), limits: data.limits, history: data.history });
-    // A write the browser refuses halfway puts back what was there, so the import stays all or nothing.
-    const [holdingsBefore, settingsBefore, bookBefore] = await Promise.all([getHoldings(), getSettings(), loadAddressBook()]);
-    const write = async (holdings: HoldingsState, settings: Settings | undefined, entries: AddressBookEntry[] | undefined) => {
-      await saveHoldings(holdings);
-      if (settings !== undefined) {
-        await resetSettings();
-        await updateSettings(settings);
-      }
-      if (entries !== undefined) await replaceAddressBook(entries);
-    };
-    try {
-      await write(state, data.settings, book?.entries);
-    } catch {
-      await write(holdingsBefore, settingsBefore, bookBefore).catch(() => undefined);
-      return { ok: false, reason: t('dataFailNotSaved') };
-    }
+    // All or nothing: a write the browser refuses puts back the parts already written.
+    const written = await writeImport({ holdings: state, settings: data.settings, addressBook: book?.entries });
+    if (!written.ok) return { ok: false, reason: t(written.reason), halfway: written.halfway };
     try {
       if (data.settings !== undefined) await onSettingsReplaced();
       await reload();
