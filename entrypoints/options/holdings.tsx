@@ -126,8 +126,9 @@ export function HoldingsGlue({ settings, exchangeNames, onSettingsReplaced }: Ho
     try {
       if (data.settings !== undefined) await onSettingsReplaced();
       await reload();
-    } catch {
-      // Written and kept: the storage watchers redraw the page if this first re-read failed.
+    } catch (error) {
+      // Written and kept: the page follows storage (holdings here, settings in main.tsx), so it redraws without this re-read.
+      console.error('Imported, but the first re-read failed', error);
     }
     void refreshPrices();
     return { ok: true, holdings: state.holdings.length, addresses: state.addresses.length, history: state.history.length };
