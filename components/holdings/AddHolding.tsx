@@ -23,6 +23,8 @@ export function AddHolding({ exchangeNames, onAdd }: { exchangeNames: Record<str
   const [amount, setAmount] = useState('');
   const [errors, setErrors] = useState<Errors>({});
   const fields = { asset: useRef<HTMLInputElement>(null), currency: useRef<HTMLSelectElement>(null), amount: useRef<HTMLInputElement>(null) };
+  // An edited field's error goes: it spoke of a value no longer there.
+  const edited = (field: Field) => setErrors(({ [field]: _gone, ...rest }) => rest);
   const invalid = (field: Field) => (errors[field] === undefined ? { 'aria-invalid': false } : { 'aria-invalid': true, 'aria-describedby': `holding-${field}-error` });
   const exchanges = Object.entries(exchangeNames).sort((a, b) => a[1].localeCompare(b[1]));
   return (
@@ -63,7 +65,15 @@ export function AddHolding({ exchangeNames, onAdd }: { exchangeNames: Record<str
       </label>
       <label>
         {t('holdingsKind')}
-        <select value={kind} onChange={(event) => setKind((event.currentTarget as HTMLSelectElement).value as 'asset' | 'fiat')} data-testid="holding-kind">
+        <select
+          value={kind}
+          onChange={(event) => {
+            setKind((event.currentTarget as HTMLSelectElement).value as 'asset' | 'fiat');
+            // The asset and currency fields swap places: neither one's error is about a field on screen.
+            setErrors(({ asset: _asset, currency: _currency, ...rest }) => rest);
+          }}
+          data-testid="holding-kind"
+        >
           <option value="asset">{t('holdingsKindAsset')}</option>
           <option value="fiat">{t('holdingsKindFiat')}</option>
         </select>
@@ -79,7 +89,10 @@ export function AddHolding({ exchangeNames, onAdd }: { exchangeNames: Record<str
             placeholder="BTC"
             spellcheck={false}
             autoComplete="off"
-            onInput={(event) => setAsset((event.currentTarget as HTMLInputElement).value)}
+            onInput={(event) => {
+              setAsset((event.currentTarget as HTMLInputElement).value);
+              edited('asset');
+            }}
             {...invalid('asset')}
             data-testid="holding-asset"
           />
@@ -92,7 +105,16 @@ export function AddHolding({ exchangeNames, onAdd }: { exchangeNames: Record<str
       ) : (
         <label>
           {t('holdingsCurrency')}
-          <select ref={fields.currency} value={currency} onChange={(event) => setCurrency((event.currentTarget as HTMLSelectElement).value)} {...invalid('currency')} data-testid="holding-currency">
+          <select
+            ref={fields.currency}
+            value={currency}
+            onChange={(event) => {
+              setCurrency((event.currentTarget as HTMLSelectElement).value);
+              edited('currency');
+            }}
+            {...invalid('currency')}
+            data-testid="holding-currency"
+          >
             {CURRENCIES.map((code) => (
               <option key={code} value={code}>
                 {code}
@@ -109,7 +131,10 @@ export function AddHolding({ exchangeNames, onAdd }: { exchangeNames: Record<str
           min="0"
           step="any"
           value={amount}
-          onInput={(event) => setAmount((event.currentTarget as HTMLInputElement).value)}
+          onInput={(event) => {
+            setAmount((event.currentTarget as HTMLInputElement).value);
+            edited('amount');
+          }}
           {...invalid('amount')}
           data-testid="holding-amount"
         />
