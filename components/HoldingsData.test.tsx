@@ -69,6 +69,8 @@ describe('HoldingsData import', () => {
       for (let i = 0; i < 5; i += 1) await new Promise((resolve) => setTimeout(resolve, 0));
     };
     const input = root.querySelector('[data-testid="data-import"]') as HTMLInputElement;
+    // The hidden file input is out of the accessibility tree: the button is the one way in.
+    expect(input.getAttribute('aria-hidden')).toBe('true');
     const button = () => root.querySelector('[data-testid="data-import-choose"]') as HTMLButtonElement;
     const click = vi.spyOn(input, 'click').mockImplementation(() => undefined);
     Object.defineProperty(input, 'files', { value: [new File(['{}'], 'eins.json', { type: 'application/json' })], configurable: true });

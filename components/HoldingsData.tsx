@@ -121,6 +121,8 @@ export function HoldingsData({ reminders, notificationsGranted, onReminders, onE
             accept="application/json,.json"
             class="visually-hidden"
             tabIndex={-1}
+            // The button beside it is the way in; without this, a screen reader meets the same control twice.
+            aria-hidden="true"
             aria-label={t('dataImport')}
             data-testid="data-import"
             onChange={(event) => {

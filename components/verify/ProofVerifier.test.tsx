@@ -29,6 +29,8 @@ describe('ProofVerifier: the latest input wins', () => {
       root,
     );
     const input = root.querySelector('[data-testid="proof-file"]') as HTMLInputElement;
+    // The hidden file input is out of the accessibility tree: the "Choose file" button is the one way in.
+    expect(input.getAttribute('aria-hidden')).toBe('true');
     const choose = async (name: string, text: string) => {
       Object.defineProperty(input, 'files', { value: [new File([text], name, { type: 'application/json' })], configurable: true });
       input.dispatchEvent(new window.Event('change', { bubbles: true }));

@@ -173,6 +173,8 @@ export function ProofVerifier({ onVerify }: ProofVerifierProps) {
             accept=".json,application/json,text/plain"
             class="visually-hidden"
             tabIndex={-1}
+            // The button beside it is the way in; without this, a screen reader meets the same control twice.
+            aria-hidden="true"
             aria-label={t('verifyProofChoose')}
             data-testid="proof-file"
             onChange={(event) => {
