@@ -183,6 +183,21 @@ describe('options page input and focus in Chromium', () => {
     expect(await options.getByTestId('holding-asset').getAttribute('aria-describedby')).toBe('holding-asset-error');
     expect(await options.locator('#holding-asset-error').textContent()).toBe(word(de, 'holdingsInvalidAsset'));
     expect(await amount.getAttribute('aria-invalid')).toBe('true');
+    // A refused field is marked to the eye too: the danger colour, a thicker edge, light and dark.
+    const edge = () =>
+      amount.evaluate((node) => {
+        const probe = document.createElement('span');
+        probe.style.color = 'var(--danger)';
+        document.body.append(probe);
+        const danger = getComputedStyle(probe).color;
+        probe.remove();
+        return { color: getComputedStyle(node).borderTopColor, width: getComputedStyle(node).borderTopWidth, danger };
+      });
+    for (const scheme of ['dark', 'light'] as const) {
+      await options.emulateMedia({ colorScheme: scheme });
+      const { color, width, danger } = await edge();
+      expect({ color, width }).toEqual({ color: danger, width: '2px' });
+    }
     const sections = ['[data-testid="holdings"]', '[data-testid="holdings-data"]'];
     expect(await axeProblems(options, sections)).toEqual([]);
     await options.emulateMedia({ colorScheme: 'dark' });

@@ -10,7 +10,7 @@ import { createTestClient, http } from 'viem';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { reserveAddressLists } from '../../lib/chain/reserve-addresses';
 import { deployMulticall3, startAnvil } from '../../lib/chain/test-anvil';
-import { axeProblems, launchChromium, root, screenshotPath, type ChromiumExtension } from './harness';
+import { axeProblems, launchChromium, root, screenshotPath, textContrast, type ChromiumExtension } from './harness';
 import { BYBIT_ROOT, fixture, OKX_ROOT, launchWithVerifyPage, verifyProof } from './verify-page';
 
 describe('verify page in Chromium', () => {
@@ -104,6 +104,24 @@ describe('verify page in Chromium', () => {
     await page.locator('[data-testid="proof-verdict"][data-verdict="failed"]').waitFor();
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('proof-verify');
     expect(await page.getByTestId('proof-verify').getAttribute('aria-disabled')).toBe('false');
+  });
+
+  test('a busy Verify button looks busy and its words stay readable, light and dark', async () => {
+    await page.goto(verifyUrl);
+    const button = page.getByTestId('proof-verify');
+    const look = () => button.evaluate((node) => ({ color: getComputedStyle(node).color, border: getComputedStyle(node).borderTopStyle, opacity: getComputedStyle(node).opacity }));
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      const ready = await look();
+      // The attribute the page sets while a check runs (components/verify/ProofVerifier.tsx), set here to hold the look still.
+      await button.evaluate((node) => node.setAttribute('aria-disabled', 'true'));
+      const busy = await look();
+      expect(busy.color).not.toBe(ready.color);
+      expect([busy.border, busy.opacity]).toEqual(['dashed', '1']);
+      expect((await textContrast(button)).ratio).toBeGreaterThanOrEqual(4.5);
+      await button.evaluate((node) => node.setAttribute('aria-disabled', 'false'));
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
   });
 
   test('a file dropped on the zone, or chosen by keyboard, is checked', async () => {
