@@ -2,7 +2,8 @@
  * The options page meets bad input and the keyboard, in Chromium with the built extension: a bad
  * RPC address is refused in plain words and the last good one stays; a backup with one bad
  * setting changes nothing; the file button and the form errors speak the chosen language, not
- * the browser's; and focus stays with the control that acted.
+ * the browser's; focus stays with the control that acted; a refused field is marked to the eye;
+ * and settings written elsewhere show on the open page, so an edit builds on them.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -211,6 +212,21 @@ describe('options page input and focus in Chromium', () => {
     await expect.poll(() => options.getByTestId('holding-row').count()).toBe(rows + 1);
     expect(await options.locator('#holding-amount-error').count()).toBe(0);
     expect(await amount.getAttribute('aria-invalid')).toBe('false');
+    expect(pageErrors).toEqual([]);
+  });
+
+  test('settings changed elsewhere show on the open page, and an edit after builds on them', async () => {
+    const others = { '137': 'https://polygon.elsewhere.example', '8453': 'https://base.elsewhere.example' };
+    // Another page (or the background) writes settings while this one is open.
+    await browser.worker.evaluate(async (chainRpcUrls) => {
+      const { settings } = await chrome.storage.local.get(['settings']);
+      await chrome.storage.local.set({ settings: { ...(settings as object), chainRpcUrls } });
+    }, others);
+    await expect.poll(() => options.locator('#rpc-url-137').inputValue()).toBe(others['137']);
+    const arbitrum = options.locator('#rpc-url-42161');
+    await arbitrum.fill('https://arbitrum.here.example');
+    await arbitrum.press('Tab');
+    await expect.poll(async () => ((await stored()).settings as { chainRpcUrls?: Record<string, string> }).chainRpcUrls).toEqual({ ...others, '42161': 'https://arbitrum.here.example' });
     expect(pageErrors).toEqual([]);
   });
 });
