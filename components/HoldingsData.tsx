@@ -1,10 +1,11 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Settings } from '../lib/settings';
 import { useT } from '../utils/i18n';
 
 export type Reminders = Settings['reminders'];
 
-export type ImportResult = { ok: true; holdings: number; addresses: number; history: number } | { ok: false; reason: string };
+/** `halfway`: a part was written and could not be put back, so the reason is shown without "Nothing was changed". */
+export type ImportResult = { ok: true; holdings: number; addresses: number; history: number } | { ok: false; reason: string; halfway?: boolean };
 
 export interface HoldingsDataProps {
   reminders: Reminders;
@@ -23,10 +24,21 @@ const DAYS = Array.from({ length: 31 }, (_, i) => i + 1);
 export function HoldingsData({ reminders, notificationsGranted, onReminders, onExport, onImport, onDeleteEverything }: HoldingsDataProps) {
   const t = useT();
   const [declined, setDeclined] = useState(false);
+  const [chosenName, setChosenName] = useState<string | undefined>(undefined);
   const [importMessage, setImportMessage] = useState<{ ok: boolean; text: string } | undefined>(undefined);
+  const [importing, setImporting] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [deleted, setDeleted] = useState(false);
   const file = useRef<HTMLInputElement>(null);
+  const deleteButton = useRef<HTMLButtonElement>(null);
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  // Focus follows the question: into it on its safe answer, back to "Delete everything…" after.
+  const focusAfter = useRef<'cancel' | 'delete' | undefined>(undefined);
+  useEffect(() => {
+    const target = focusAfter.current === 'cancel' ? cancelButton.current : focusAfter.current === 'delete' ? deleteButton.current : null;
+    focusAfter.current = undefined;
+    target?.focus();
+  }, [confirming]);
   const anyReminder = reminders.monthlyDay !== undefined || reminders.proofOfKeysDay;
 
   const change = async (next: Reminders) => {
@@ -90,29 +102,59 @@ export function HoldingsData({ reminders, notificationsGranted, onReminders, onE
           <button type="button" class="ghost" onClick={onExport} data-testid="data-export">
             {t('dataExport')}
           </button>
-          <label>
+          {/* The browser's own file control speaks the browser's language; this button speaks the user's. */}
+          {/* aria-disabled while an import runs (a disabled button would drop the keyboard focus): two imports never interleave. */}
+          <button
+            type="button"
+            class="ghost"
+            aria-disabled={importing}
+            onClick={() => {
+              if (!importing) file.current?.click();
+            }}
+            data-testid="data-import-choose"
+          >
             {t('dataImport')}
-            <input
-              ref={file}
-              type="file"
-              accept="application/json,.json"
-              data-testid="data-import"
-              onChange={(event) => {
-                const input = event.currentTarget as HTMLInputElement;
-                const chosen = input.files?.[0];
-                if (chosen === undefined) return;
-                setImportMessage(undefined);
-                void onImport(chosen).then((result) => {
-                  setImportMessage(
-                    result.ok
-                      ? { ok: true, text: t('dataImported', [String(result.holdings), String(result.addresses), String(result.history)]) }
-                      : { ok: false, text: t('dataImportFailed', result.reason) },
-                  );
+          </button>
+          <input
+            ref={file}
+            type="file"
+            accept="application/json,.json"
+            class="visually-hidden"
+            tabIndex={-1}
+            // The button beside it is the way in; without this, a screen reader meets the same control twice.
+            aria-hidden="true"
+            aria-label={t('dataImport')}
+            data-testid="data-import"
+            onChange={(event) => {
+              const input = event.currentTarget as HTMLInputElement;
+              const chosen = input.files?.[0];
+              if (chosen === undefined || importing) return;
+              setImporting(true);
+              setChosenName(chosen.name);
+              setImportMessage(undefined);
+              void onImport(chosen)
+                .then(
+                  (result) =>
+                    setImportMessage(
+                      result.ok
+                        ? { ok: true, text: t('dataImported', [String(result.holdings), String(result.addresses), String(result.history)]) }
+                        : { ok: false, text: result.halfway === true ? result.reason : t('dataImportFailed', result.reason) },
+                    ),
+                  // onImport answers every refusal itself; this is for a failure it did not foresee.
+                  () => setImportMessage({ ok: false, text: t('dataImportFailed', t('dataFailUnexpected')) }),
+                )
+                .finally(() => {
+                  setImporting(false);
+                  // Lets the same file be chosen again after an edit.
                   input.value = '';
                 });
-              }}
-            />
-          </label>
+            }}
+          />
+          {chosenName !== undefined && (
+            <span class="muted" data-testid="data-import-file">
+              {t('dataImportFile', chosenName)}
+            </span>
+          )}
         </div>
         {importMessage !== undefined && (
           <p class={importMessage.ok ? 'holdings__ok' : 'form-error'} role={importMessage.ok ? 'status' : 'alert'} data-testid="data-import-message">
@@ -123,11 +165,13 @@ export function HoldingsData({ reminders, notificationsGranted, onReminders, onE
         <p class="muted">{t('deleteBody')}</p>
         {!confirming ? (
           <button
+            ref={deleteButton}
             type="button"
             class="danger"
             data-testid="delete-everything"
             onClick={() => {
               setDeleted(false);
+              focusAfter.current = 'cancel';
               setConfirming(true);
             }}
           >
@@ -144,6 +188,7 @@ export function HoldingsData({ reminders, notificationsGranted, onReminders, onE
                 data-testid="delete-confirm"
                 onClick={() =>
                   void onDeleteEverything().then(() => {
+                    focusAfter.current = 'delete';
                     setConfirming(false);
                     setDeleted(true);
                   })
@@ -151,7 +196,16 @@ export function HoldingsData({ reminders, notificationsGranted, onReminders, onE
               >
                 {t('deleteConfirmButton')}
               </button>
-              <button type="button" class="ghost" onClick={() => setConfirming(false)} data-testid="delete-cancel">
+              <button
+                ref={cancelButton}
+                type="button"
+                class="ghost"
+                onClick={() => {
+                  focusAfter.current = 'delete';
+                  setConfirming(false);
+                }}
+                data-testid="delete-cancel"
+              >
                 {t('holdingsCancel')}
               </button>
             </div>

@@ -131,7 +131,7 @@ export function HoldingsSection({ state, prices, readings, priceStatus, exchange
 
       <h3 class="card__heading">{t('holdingsRecorded')}</h3>
       <HoldingsList state={state} nameOf={nameOf} money={money} prices={prices} onSave={save} />
-      <AddHolding exchangeNames={exchangeNames} onAdd={(holding) => save({ ...state, holdings: [...state.holdings, holding] })} onInvalid={setError} />
+      <AddHolding exchangeNames={exchangeNames} onAdd={(holding) => save({ ...state, holdings: [...state.holdings, holding] })} />
 
       <h3 class="card__heading">{t('holdingsGoalAndLimits')}</h3>
       <GoalAndLimits state={state} nameOf={nameOf} onSave={save} onInvalid={setError} />

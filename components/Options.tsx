@@ -68,7 +68,9 @@ export function Options({ settings, sources, exchangeNames, now, onChange, onLoo
   const [notice, setNotice] = useState<string | undefined>(undefined);
   const snoozes = Object.entries(settings.snoozes);
 
+  // Busy buttons are aria-disabled, not disabled: a disabled button drops the keyboard focus to the page.
   const run = async (what: 'refresh' | 'reset', action: () => Promise<void>, done: MessageKey) => {
+    if (busy !== undefined) return;
     setBusy(what);
     try {
       await action();
@@ -170,7 +172,7 @@ export function Options({ settings, sources, exchangeNames, now, onChange, onLoo
             ))}
           </ul>
         )}
-        <button type="button" class="ghost" disabled={busy !== undefined} onClick={() => void run('refresh', onRefresh, 'refreshDone')} data-testid="refresh-now">
+        <button type="button" class="ghost" aria-disabled={busy !== undefined} onClick={() => void run('refresh', onRefresh, 'refreshDone')} data-testid="refresh-now">
           {busy === 'refresh' ? t('refreshing') : t('refreshNow')}
         </button>
       </section>
@@ -196,10 +198,10 @@ export function Options({ settings, sources, exchangeNames, now, onChange, onLoo
         <button
           type="button"
           class="danger"
-          disabled={busy !== undefined}
+          aria-disabled={busy !== undefined}
           data-testid="reset"
           onClick={() => {
-            if (window.confirm(t('resetConfirm'))) void run('reset', onReset, 'resetDone');
+            if (busy === undefined && window.confirm(t('resetConfirm'))) void run('reset', onReset, 'resetDone');
           }}
         >
           {t('resetButton')}

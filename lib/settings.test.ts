@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { defaultSettings, hasAnyRpcUrl, parseSettings, rpcUrlForChain } from './settings';
+import * as v from 'valibot';
+import { defaultSettings, hasAnyRpcUrl, parseSettings, RpcUrlSchema, rpcUrlForChain } from './settings';
 
 describe('endpoints per chain', () => {
   const settings = parseSettings({ rpcUrl: 'https://eth.example.org', chainRpcUrls: { '8453': 'https://base.example.org' } });
@@ -41,5 +42,46 @@ describe('the language setting', () => {
 
   test('anything that is not a locale id makes the stored value unreadable, so the defaults apply', () => {
     for (const language of ['', 'pt-BR', 'EN', '../../popup', 'sv_se', 42]) expect(parseSettings({ language, corner: 'top-left' })).toEqual(defaultSettings);
+  });
+});
+
+describe('the RPC address', () => {
+  const bad = ['rpc.example.org', 'nonsense', 'not a url', 'ftp://x.org', 'javascript:alert(1)', '   ', '', 'https://', 'http//rpc.example.org', 42, null];
+
+  test.each(bad)('%j is refused as a failed parse, never a throw', (input) => {
+    const result = v.safeParse(RpcUrlSchema, input);
+    expect(result.success).toBe(false);
+  });
+
+  test('a full http(s) address is kept, trimmed', () => {
+    expect(v.parse(RpcUrlSchema, ' https://rpc.example.org ')).toBe('https://rpc.example.org');
+    expect(v.parse(RpcUrlSchema, 'http://127.0.0.1:8545')).toBe('http://127.0.0.1:8545');
+  });
+
+  test('a stored or imported bad address gives the defaults, not a throw', () => {
+    for (const rpcUrl of bad) {
+      expect(parseSettings({ rpcUrl, corner: 'top-left' })).toEqual(defaultSettings);
+      expect(parseSettings({ chainRpcUrls: { '8453': rpcUrl } })).toEqual(defaultSettings);
+    }
+  });
+});
+
+describe('reading stored settings', () => {
+  test('never throws, whatever is stored: an unreadable value gives the defaults', () => {
+    const stored = [
+      undefined,
+      null,
+      'settings',
+      42,
+      [],
+      [{}],
+      { rpcUrl: {} },
+      { rpcUrl: 'rpc.example.org', language: 'de' },
+      { snoozes: 'x' },
+      { chainRpcUrls: ['nonsense'] },
+      { reminders: { monthlyDay: 40 } },
+    ];
+    for (const value of stored) expect(() => parseSettings(value)).not.toThrow();
+    expect(parseSettings({ rpcUrl: 'rpc.example.org', language: 'de' })).toEqual(defaultSettings);
   });
 });

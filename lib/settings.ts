@@ -26,12 +26,20 @@ export type Snooze = v.InferOutput<typeof SnoozeSchema>;
 
 export const CornerSchema = v.picklist(['bottom-right', 'bottom-left', 'top-right', 'top-left']);
 
-export const RpcUrlSchema = v.pipe(
-  v.string(),
-  v.trim(),
-  v.maxLength(2048, 'The RPC address is too long.'),
-  v.url('Enter a full address, such as https://rpc.example.org.'),
-  v.check((value) => /^https?:$/.test(new URL(value).protocol), 'The RPC address must start with https:// or http://.'),
+/**
+ * A full http(s) address. The pipe stops at its first failed step (`abortPipeEarly`), so the
+ * protocol check only ever sees a string `v.url` accepted, and a bad address is a failed parse,
+ * never a thrown `new URL` error.
+ */
+export const RpcUrlSchema = v.config(
+  v.pipe(
+    v.string(),
+    v.trim(),
+    v.maxLength(2048, 'The RPC address is too long.'),
+    v.url('Enter a full address, such as https://rpc.example.org.'),
+    v.check((value) => /^https?:$/.test(new URL(value).protocol), 'The RPC address must start with https:// or http://.'),
+  ),
+  { abortPipeEarly: true },
 );
 
 export const SettingsSchema = v.object({
@@ -80,7 +88,7 @@ export type Settings = v.InferOutput<typeof SettingsSchema>;
 
 export const defaultSettings: Settings = v.parse(SettingsSchema, {});
 
-/** Reads stored settings; anything unreadable gives the defaults. */
+/** Reads stored settings; anything unreadable gives the defaults. Never throws. */
 export function parseSettings(stored: unknown): Settings {
   const result = v.safeParse(SettingsSchema, stored ?? {});
   return result.success ? result.output : defaultSettings;

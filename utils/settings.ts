@@ -15,6 +15,13 @@ export async function updateSettings(patch: Partial<Settings>): Promise<Settings
   return next;
 }
 
+/** Replaces every setting in one write (an import), so no moment of storage holds none; watchers see one change. */
+export async function replaceSettings(next: Settings): Promise<Settings> {
+  const parsed = parseSettings(next);
+  await settingsItem.setValue(parsed);
+  return parsed;
+}
+
 export async function resetSettings(): Promise<void> {
   await settingsItem.removeValue();
 }

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import * as v from 'valibot';
 import { holdingChainIds, holdingChainNames } from '../../lib/holdings/holding-tokens';
 import { RpcUrlSchema, type Settings } from '../../lib/settings';
@@ -40,21 +40,33 @@ export function RpcSetting({ settings, onChange }: { settings: Settings; onChang
   );
 }
 
-/** Saved only when valid or emptied, so a half-typed address never replaces a working one. */
+/**
+ * Saved only when valid or emptied, so a half-typed address never replaces a working one. A bad
+ * address stays in the field for the user to correct, marked invalid, with what is still in use;
+ * a field of only spaces counts as empty. A new value from elsewhere (an import, a reset) replaces
+ * the field's text.
+ */
 function RpcField({ id, label, describedBy, value, onChange }: { id: string; label: string; describedBy: string; value: string | undefined; onChange: (rpcUrl: string | undefined) => void }) {
   const t = useT();
   const [draft, setDraft] = useState(value ?? '');
   const [invalid, setInvalid] = useState(false);
-  const save = () => {
-    const text = draft.trim();
-    if (text === '') {
+  useEffect(() => {
+    setDraft(value ?? '');
+    setInvalid(false);
+  }, [value]);
+  // Reads the field itself: a change can arrive before the draft from its last input is drawn.
+  const save = (text: string) => {
+    if (text.trim() === '') {
+      setDraft('');
       setInvalid(false);
       if (value !== undefined) onChange(undefined);
       return;
     }
     const parsed = v.safeParse(RpcUrlSchema, text);
     setInvalid(!parsed.success);
-    if (parsed.success && parsed.output !== value) onChange(parsed.output);
+    if (!parsed.success) return setDraft(text);
+    setDraft(parsed.output);
+    if (parsed.output !== value) onChange(parsed.output);
   };
   return (
     <>
@@ -70,11 +82,11 @@ function RpcField({ id, label, describedBy, value, onChange }: { id: string; lab
         aria-invalid={invalid}
         data-testid={id}
         onInput={(event) => setDraft((event.currentTarget as HTMLInputElement).value)}
-        onChange={save}
+        onChange={(event) => save((event.currentTarget as HTMLInputElement).value)}
       />
       {invalid && (
         <p id={`${id}-error`} class="card__alert" role="alert">
-          {t('rpcInvalid')}
+          {t('rpcInvalid')} {value === undefined ? t('rpcNotSavedNone') : t('rpcNotSaved', value)}
         </p>
       )}
     </>

@@ -50,24 +50,42 @@ export function ProofVerifier({ onVerify }: ProofVerifierProps) {
   const [dragging, setDragging] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
 
-  const verify = async (input: Source = source) => {
+  // Each input and each check takes a number; an answer for an older number is dropped, so a
+  // verdict only ever shows under the input it is about.
+  const request = useRef(0);
+
+  /** `fresh`: new input, checked even while an older check runs; a second press of Verify is not. */
+  const verify = async (input: Source = source, fresh = false) => {
+    // The button is aria-disabled while checking (a disabled one would drop the keyboard focus): a press then does nothing.
+    if (!fresh && state.kind === 'checking') return;
+    request.current += 1;
+    const mine = request.current;
     const file = input.kind === 'file' ? input.bytes : input.kind === 'pasted' ? input.text : text;
     if (typeof file === 'string' && file.trim() === '') {
       setState({ kind: 'input-error', message: t('verifyProofEmpty') });
       return;
     }
     setState({ kind: 'checking' });
+    let result: InclusionProofResult;
     try {
-      const result = await onVerify({ file, ...(format === 'auto' ? {} : { format }), ...(root.trim() === '' ? {} : { expectedRoot: root.trim() }) });
-      setState({ kind: 'done', result });
+      result = await onVerify({ file, ...(format === 'auto' ? {} : { format }), ...(root.trim() === '' ? {} : { expectedRoot: root.trim() }) });
     } catch {
       // The verifier promises not to throw; if it ever does, the answer is still "not verified".
-      setState({ kind: 'done', result: { ok: false, failure: { code: 'unexpected' } } });
+      result = { ok: false, failure: { code: 'unexpected' } };
     }
+    if (mine === request.current) setState({ kind: 'done', result });
+  };
+
+  /** New input drops any check still running: its answer would be about the input before. */
+  const newInput = () => {
+    request.current += 1;
+    setState((current) => (current.kind === 'checking' ? { kind: 'idle' } : current));
   };
 
   const takeFile = async (file: File | undefined) => {
     if (file === undefined) return;
+    request.current += 1;
+    const mine = request.current;
     // Checked before reading, so a huge drop never reaches memory.
     if (file.size > PROOF_MAX_CHARS) {
       setState({ kind: 'input-error', message: t('verifyProofTooLarge', [file.name, String(PROOF_MAX_CHARS / 1_000_000)]) });
@@ -75,11 +93,13 @@ export function ProofVerifier({ onVerify }: ProofVerifierProps) {
     }
     try {
       const next: Source = { kind: 'file', name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+      // A file chosen after this one, read sooner, stays.
+      if (mine !== request.current) return;
       setSource(next);
       setText('');
-      await verify(next);
+      await verify(next, true);
     } catch {
-      setState({ kind: 'input-error', message: t('verifyProofUnreadable', file.name) });
+      if (mine === request.current) setState({ kind: 'input-error', message: t('verifyProofUnreadable', file.name) });
     }
   };
 
@@ -112,11 +132,13 @@ export function ProofVerifier({ onVerify }: ProofVerifierProps) {
           onInput={(event) => {
             setText((event.currentTarget as HTMLTextAreaElement).value);
             setSource({ kind: 'text' });
+            newInput();
           }}
           onPaste={(event) => {
             const pasted = event.clipboardData?.getData('text/plain') ?? '';
             if (pasted.length < LARGE_PASTE_CHARS) return;
             event.preventDefault();
+            newInput();
             if (pasted.length > PROOF_MAX_CHARS) {
               setState({ kind: 'input-error', message: t('verifyProofPasteTooLarge', String(PROOF_MAX_CHARS / 1_000_000)) });
               return;
@@ -151,6 +173,8 @@ export function ProofVerifier({ onVerify }: ProofVerifierProps) {
             accept=".json,application/json,text/plain"
             class="visually-hidden"
             tabIndex={-1}
+            // The button beside it is the way in; without this, a screen reader meets the same control twice.
+            aria-hidden="true"
             aria-label={t('verifyProofChoose')}
             data-testid="proof-file"
             onChange={(event) => {
@@ -197,7 +221,7 @@ export function ProofVerifier({ onVerify }: ProofVerifierProps) {
         <p id="proof-root-help" class="muted">
           {t('verifyProofRootHelp')}
         </p>
-        <button type="submit" class="primary" disabled={state.kind === 'checking'} data-testid="proof-verify">
+        <button type="submit" class="primary" aria-disabled={state.kind === 'checking'} data-testid="proof-verify">
           {state.kind === 'checking' ? t('verifyChecking') : t('verifyProofButton')}
         </button>
       </form>

@@ -10,7 +10,7 @@ import { holdingsSaveFailureText } from '@/lib/words/holdings-save-failure';
 import { parseHoldingsState, type HoldingsState } from '@/lib/holdings/model';
 import { parseAddressBook } from '@/lib/custody/address-book';
 import { addressBookProblemText } from '@/lib/words/address-text';
-import { hasAnyRpcUrl, parseSettings, type Settings } from '@/lib/settings';
+import { hasAnyRpcUrl, type Settings } from '@/lib/settings';
 import type { PriceTable } from '@/lib/holdings/prices';
 import type { AddressReadings } from '@/lib/holdings/address-readings';
 import {
@@ -25,8 +25,9 @@ import {
   watchPriceTable,
   type PriceStatus,
 } from '@/utils/holdings';
-import { loadAddressBook, replaceAddressBook } from '@/utils/guide-state';
-import { getSettings, resetSettings, updateSettings } from '@/utils/settings';
+import { loadAddressBook } from '@/utils/guide-state';
+import { getSettings, updateSettings } from '@/utils/settings';
+import { writeImport } from '@/utils/import-write';
 import { NOTIFICATIONS } from '@/utils/permissions';
 import { send } from '@/utils/send';
 
@@ -106,21 +107,29 @@ export function HoldingsGlue({ settings, exchangeNames, onSettingsReplaced }: Ho
   const onImport = async (file: File): Promise<ImportResult> => {
     // Refused before reading: a huge file never reaches memory as text.
     if (file.size > MAX_IMPORT_BYTES) return { ok: false, reason: t('dataTooLarge', String(Math.round(MAX_IMPORT_BYTES / 1000))) };
-    const result = importData(await file.text());
+    let text: string;
+    try {
+      text = await file.text();
+    } catch {
+      return { ok: false, reason: t('dataFailNotText') };
+    }
+    // Holdings, settings and the address book are all checked here, before anything is written.
+    const result = importData(text);
     if (!result.ok) return { ok: false, reason: importFailureText(result.failure, t) };
     const { data } = result;
     const book = data.addressBook === undefined ? undefined : parseAddressBook(data.addressBook);
     if (book !== undefined && book.rejected.length > 0) return { ok: false, reason: t('dataBadAddressBook', addressBookProblemText(t, book.rejected[0]!.problem)) };
     const state = parseHoldingsState({ holdings: data.holdings, addresses: data.addresses, ...(data.goal === undefined ? {} : { goal: data.goal }), limits: data.limits, history: data.history });
-    // Everything is checked; only now is anything written.
-    await saveHoldings(state);
-    if (data.settings !== undefined) {
-      await resetSettings();
-      await updateSettings(parseSettings(data.settings));
-      await onSettingsReplaced();
+    // All or nothing: a write the browser refuses puts back the parts already written.
+    const written = await writeImport({ holdings: state, settings: data.settings, addressBook: book?.entries });
+    if (!written.ok) return { ok: false, reason: t(written.reason), halfway: written.halfway };
+    try {
+      if (data.settings !== undefined) await onSettingsReplaced();
+      await reload();
+    } catch (error) {
+      // Written and kept: the page follows storage (holdings here, settings in main.tsx), so it redraws without this re-read.
+      console.error('Imported, but the first re-read failed', error);
     }
-    if (book !== undefined) await replaceAddressBook(book.entries);
-    await reload();
     void refreshPrices();
     return { ok: true, holdings: state.holdings.length, addresses: state.addresses.length, history: state.history.length };
   };

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { I18nContext, type I18n } from '@/utils/i18n';
 import { Options, type SourceRow, type SubscriptionRow } from '@/components/Options';
@@ -9,6 +9,7 @@ import type { Settings } from '@/lib/settings';
 import { loadI18n } from '@/utils/translate';
 import { runPage } from '@/utils/run-page';
 import { getSettings, resetSettings, updateSettings } from '@/utils/settings';
+import { useStoredSettings } from '@/utils/stored-settings';
 import { BROAD_ACCESS } from '@/utils/permissions';
 import { keepHashTargetInView } from '@/utils/scroll-to-hash';
 import { HoldingsGlue } from './holdings';
@@ -19,8 +20,20 @@ import './style.css';
 const exchangeNames = Object.fromEntries(exchanges.map((exchange) => [exchange.id, exchange.name]));
 
 function App({ initial, initialI18n }: { initial: Settings; initialI18n: I18n }) {
-  const [settings, setSettings] = useState(initial);
+  // Follows storage: an import or another page's change shows here, and an edit builds on it.
+  const [settings, setSettings] = useStoredSettings(initial);
   const [i18n, setI18n] = useState(initialI18n);
+  // The page speaks the stored language, whoever changed it.
+  const shownLanguage = useRef(initial.language);
+  useEffect(() => {
+    if (settings.language === shownLanguage.current) return;
+    const language = settings.language;
+    shownLanguage.current = language;
+    // A quicker second change wins over a slower first one.
+    void loadI18n(language).then((next) => {
+      if (shownLanguage.current === language) setI18n(next);
+    });
+  }, [settings.language]);
   const [sources, setSources] = useState<SourceRow[] | undefined>(undefined);
   const [subscriptions, setSubscriptions] = useState<SubscriptionRow[] | undefined>(undefined);
   const reloadSubscriptions = useCallback(async () => setSubscriptions(await send({ type: 'subscriptions-state' })), []);
@@ -33,11 +46,12 @@ function App({ initial, initialI18n }: { initial: Settings; initialI18n: I18n })
     document.title = i18n.t('optionsTitle');
   }, [i18n]);
 
-  const change = useCallback(async (patch: Partial<Settings>) => {
-    const next = await updateSettings(patch);
-    setSettings(next);
-    if (patch.language !== undefined) setI18n(await loadI18n(next.language));
-  }, []);
+  const change = useCallback(
+    async (patch: Partial<Settings>) => {
+      setSettings(await updateSettings(patch));
+    },
+    [setSettings],
+  );
 
   return (
     <I18nContext.Provider value={i18n}>
@@ -74,9 +88,7 @@ function App({ initial, initialI18n }: { initial: Settings; initialI18n: I18n })
             settings={settings}
             exchangeNames={exchangeNames}
             onSettingsReplaced={async () => {
-              const next = await getSettings();
-              setSettings(next);
-              setI18n(await loadI18n(next.language));
+              setSettings(await getSettings());
             }}
           />
         }
@@ -85,7 +97,6 @@ function App({ initial, initialI18n }: { initial: Settings; initialI18n: I18n })
           setSettings(await getSettings());
           setSources(await send({ type: 'reset-data' }));
           await reloadSubscriptions();
-          setI18n(await loadI18n('auto'));
         }}
       />
     </I18nContext.Provider>

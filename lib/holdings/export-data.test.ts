@@ -77,6 +77,24 @@ describe('exportData / importData', () => {
     expect(words(result)).not.toContain('\n');
   });
 
+  it.each([
+    ['an RPC address without a scheme', { language: 'de', rpcUrl: 'rpc.example.org' }, 'settings.rpcUrl'],
+    ['an ftp endpoint for a chain', { chainRpcUrls: { '8453': 'ftp://x.org' } }, 'settings.chainRpcUrls.8453'],
+    ['an unknown corner', { corner: 'middle' }, 'settings.corner'],
+    ['settings that are not an object', 'daily', 'settings'],
+  ])('refuses the whole file for one bad setting (%s), so nothing is written', (_name, settings, where) => {
+    const result = importData(file({ settings }));
+    expect(result).toMatchObject({ ok: false, failure: { code: 'invalid', where } });
+    expect(words(result)).toBe(`The field ${where} is not valid.`);
+  });
+
+  it('gives good settings back checked, with the defaults for what the file leaves out', () => {
+    const result = importData(file({ settings: { nudgePolicy: 'daily', rpcUrl: ' https://rpc.example.org ', unknownSetting: true } }));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.data.settings).toEqual({ ...parseSettings({}), nudgePolicy: 'daily', rpcUrl: 'https://rpc.example.org' });
+  });
+
   it("gives the user the field, and keeps the schema's own account for logs", () => {
     const result = importData(file({ holdings: [{ id: 'h1', kind: 'asset', custodian: 'kraken', asset: 'BTC', amount: -1, updatedAt: NOW }] }));
     expect(result).toMatchObject({ ok: false, failure: { code: 'invalid', where: 'holdings[0].amount' }, details: expect.stringMatching(/bad-amount/) });

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { SettingsSchema } from '../settings';
 import { GoalSchema, HistoryPointSchema, HoldingSchema, LimitsSchema, MAX_ADDRESSES, MAX_HOLDINGS, WatchedAddressSchema, type HoldingsProblem, type HoldingsState } from './model';
 
 /**
@@ -23,8 +24,11 @@ export const ExportFileSchema = v.object({
   goal: v.optional(GoalSchema),
   limits: v.optional(LimitsSchema, {}),
   history: v.pipe(v.array(HistoryPointSchema), v.maxLength(3660, 'At most ten years of history.')),
-  /** Passed through: the settings module validates it (`parseSettings`) before use. */
-  settings: v.optional(v.unknown()),
+  /**
+   * Checked here with the settings module's own schema, so one bad setting refuses the whole
+   * file before anything is written; what the file leaves out gets its default.
+   */
+  settings: v.optional(SettingsSchema),
   /** Passed through: the custody module validates it (`parseAddressBook`) before use. */
   addressBook: v.optional(v.unknown()),
 });
@@ -54,7 +58,7 @@ export interface ExportDataParameters {
 
 /** The file's text: pretty-printed so a user can read what they are keeping. */
 export function exportData({ state, settings, addressBook, now }: ExportDataParameters): string {
-  const file: ExportFile = {
+  const file: Omit<ExportFile, 'settings'> & { settings?: unknown } = {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
     exportedAt: new Date(now).toISOString(),

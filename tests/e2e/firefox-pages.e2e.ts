@@ -14,6 +14,8 @@ const TITLES: Record<string, string> = { 'binance-login.com': 'Binance Login (ph
 const BYBIT_PROOF = readFileSync(join(root, 'tests/fixtures/proofs/bybit-40.json'), 'utf8');
 const BYBIT_ROOT = '8837e3a902aa996279fdc3d70e38e46cd18232dfb614c515a25ba34778eb1765';
 
+const SWEDISH = JSON.parse(readFileSync(join(root, 'public/_locales/sv/messages.json'), 'utf8')) as Record<string, { message: string } | undefined>;
+
 const text = (page: Page, selector: string) => page.$eval(selector, (element) => element.textContent ?? '');
 const testId = (id: string) => `[data-testid="${id}"]`;
 
@@ -112,6 +114,13 @@ describe('Firefox: the extension pages', () => {
     expect(await text(page, '#lookalike-title')).toBe('Lookalike protection');
     await page.select(testId('language'), 'sv');
     expect(await until(() => text(page, 'h1'), 'Inställningar för Reserve Radar')).toBe('Inställningar för Reserve Radar');
+    // The file control is the extension's button, in Swedish; Firefox's own ("Browse… / No file selected.") is not drawn.
+    expect(await text(page, testId('data-import-choose'))).toBe(SWEDISH.dataImport?.message);
+    expect(await page.$eval(testId('data-import'), (input) => input.getBoundingClientRect().width <= 1 && input.getAttribute('tabindex') === '-1')).toBe(true);
+    // A bad RPC address is refused in plain words, marked on the field, and not saved.
+    await fill(page, testId('rpc-url'), 'rpc.example.org');
+    expect(await until(() => page.$eval(testId('rpc-url'), (input) => input.getAttribute('aria-invalid')), 'true')).toBe('true');
+    expect(await text(page, '#rpc-url-error')).toBe(`${SWEDISH.rpcInvalid?.message} ${SWEDISH.rpcNotSavedNone?.message}`);
     await page.select(testId('language'), 'auto');
     expect(await until(() => text(page, 'h1'), 'Reserve Radar options')).toBe('Reserve Radar options');
     await page.close();

@@ -10,7 +10,7 @@ import { createTestClient, http } from 'viem';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { reserveAddressLists } from '../../lib/chain/reserve-addresses';
 import { deployMulticall3, startAnvil } from '../../lib/chain/test-anvil';
-import { axeProblems, launchChromium, root, screenshotPath, type ChromiumExtension } from './harness';
+import { axeProblems, launchChromium, root, screenshotPath, textContrast, type ChromiumExtension } from './harness';
 import { BYBIT_ROOT, fixture, OKX_ROOT, launchWithVerifyPage, verifyProof } from './verify-page';
 
 describe('verify page in Chromium', () => {
@@ -87,6 +87,41 @@ describe('verify page in Chromium', () => {
     await page.getByTestId('proof-file').setInputFiles({ name: 'bin.json', mimeType: 'application/json', buffer: Buffer.from([0x7b, 0xff, 0xfe, 0x7d]) });
     await page.locator('[data-testid="proof-verdict"][data-verdict="failed"]').waitFor();
     expect(await page.getByTestId('proof-reason').textContent()).toContain('not valid UTF-8');
+  });
+
+  test('"Verify proof" pressed by keyboard keeps the focus while it checks and after', async () => {
+    await page.goto(verifyUrl);
+    await page.getByTestId('proof-text').fill(fixture('bybit-40.json'));
+    await page.getByTestId('proof-root').fill(BYBIT_ROOT);
+    await page.getByTestId('proof-verify').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid="proof-verdict"][data-verdict="verified"]').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('proof-verify');
+    // A bad paste, the same way: the failure is shown and focus is still on the button.
+    await page.getByTestId('proof-text').fill('not json at all');
+    await page.getByTestId('proof-verify').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid="proof-verdict"][data-verdict="failed"]').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('proof-verify');
+    expect(await page.getByTestId('proof-verify').getAttribute('aria-disabled')).toBe('false');
+  });
+
+  test('a busy Verify button looks busy and its words stay readable, light and dark', async () => {
+    await page.goto(verifyUrl);
+    const button = page.getByTestId('proof-verify');
+    const look = () => button.evaluate((node) => ({ color: getComputedStyle(node).color, border: getComputedStyle(node).borderTopStyle, opacity: getComputedStyle(node).opacity }));
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      const ready = await look();
+      // The attribute the page sets while a check runs (components/verify/ProofVerifier.tsx), set here to hold the look still.
+      await button.evaluate((node) => node.setAttribute('aria-disabled', 'true'));
+      const busy = await look();
+      expect(busy.color).not.toBe(ready.color);
+      expect([busy.border, busy.opacity]).toEqual(['dashed', '1']);
+      expect((await textContrast(button)).ratio).toBeGreaterThanOrEqual(4.5);
+      await button.evaluate((node) => node.setAttribute('aria-disabled', 'false'));
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
   });
 
   test('a file dropped on the zone, or chosen by keyboard, is checked', async () => {

@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { render } from 'preact';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { I18nContext, translateFrom, type Messages } from '../utils/i18n';
+import { HoldingsData, type ImportResult } from './HoldingsData';
+
+const messages = JSON.parse(readFileSync(join(import.meta.dirname, '../public/_locales/de/messages.json'), 'utf8')) as Messages;
+const t = translateFrom(messages);
+
+/** The data section in German, a file chosen in its import input, and the message it shows after. */
+async function importWith(onImport: (file: File) => Promise<ImportResult>): Promise<{ message: string | null | undefined; role: string | null | undefined }> {
+  const { document, window } = parseHTML('<!doctype html><html><body><div id="root"></div></body></html>');
+  vi.stubGlobal('document', document);
+  const root = document.getElementById('root') as unknown as HTMLElement;
+  render(
+    <I18nContext.Provider value={{ t, locale: 'de' }}>
+      <HoldingsData
+        reminders={{ proofOfKeysDay: false }}
+        notificationsGranted={false}
+        onReminders={() => Promise.resolve(true)}
+        onExport={() => undefined}
+        onImport={onImport}
+        onDeleteEverything={() => Promise.resolve()}
+      />
+    </I18nContext.Provider>,
+    root,
+  );
+  const input = root.querySelector('[data-testid="data-import"]') as HTMLInputElement;
+  Object.defineProperty(input, 'files', { value: [new File(['{}'], 'sicherung.json', { type: 'application/json' })] });
+  input.dispatchEvent(new window.Event('change', { bubbles: true }));
+  for (let i = 0; i < 5; i += 1) await new Promise((resolve) => setTimeout(resolve, 0));
+  const shown = root.querySelector('[data-testid="data-import-message"]');
+  return { message: shown?.textContent, role: shown?.getAttribute('role') };
+}
+
+describe('HoldingsData import', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  test("a refusal is shown in the reader's language", async () => {
+    expect(await importWith(() => Promise.resolve({ ok: false, reason: t('dataFailNotJson') }))).toEqual({ message: t('dataImportFailed', t('dataFailNotJson')), role: 'alert' });
+  });
+
+  test('an import that stopped halfway says so, not "Nothing was changed"', async () => {
+    expect(await importWith(() => Promise.resolve({ ok: false, reason: t('dataFailHalfway'), halfway: true }))).toEqual({ message: t('dataFailHalfway'), role: 'alert' });
+  });
+
+  test('while an import runs its button is aria-disabled and a second file waits its turn', async () => {
+    const { document, window } = parseHTML('<!doctype html><html><body><div id="root"></div></body></html>');
+    vi.stubGlobal('document', document);
+    const root = document.getElementById('root') as unknown as HTMLElement;
+    let finish: (result: ImportResult) => void = () => undefined;
+    const onImport = vi.fn(() => new Promise<ImportResult>((resolve) => (finish = resolve)));
+    render(
+      <I18nContext.Provider value={{ t, locale: 'de' }}>
+        <HoldingsData
+          reminders={{ proofOfKeysDay: false }}
+          notificationsGranted={false}
+          onReminders={() => Promise.resolve(true)}
+          onExport={() => undefined}
+          onImport={onImport}
+          onDeleteEverything={() => Promise.resolve()}
+        />
+      </I18nContext.Provider>,
+      root,
+    );
+    const settle = async () => {
+      for (let i = 0; i < 5; i += 1) await new Promise((resolve) => setTimeout(resolve, 0));
+    };
+    const input = root.querySelector('[data-testid="data-import"]') as HTMLInputElement;
+    // The hidden file input is out of the accessibility tree: the button is the one way in.
+    expect(input.getAttribute('aria-hidden')).toBe('true');
+    const button = () => root.querySelector('[data-testid="data-import-choose"]') as HTMLButtonElement;
+    const click = vi.spyOn(input, 'click').mockImplementation(() => undefined);
+    Object.defineProperty(input, 'files', { value: [new File(['{}'], 'eins.json', { type: 'application/json' })], configurable: true });
+    input.dispatchEvent(new window.Event('change', { bubbles: true }));
+    await settle();
+    expect(button().getAttribute('aria-disabled')).toBe('true');
+    button().dispatchEvent(new window.Event('click', { bubbles: true }));
+    input.dispatchEvent(new window.Event('change', { bubbles: true }));
+    await settle();
+    expect(click).not.toHaveBeenCalled();
+    expect(onImport).toHaveBeenCalledTimes(1);
+    finish({ ok: true, holdings: 1, addresses: 0, history: 0 });
+    await settle();
+    expect(button().getAttribute('aria-disabled')).toBe('false');
+    button().dispatchEvent(new window.Event('click', { bubbles: true }));
+    expect(click).toHaveBeenCalledTimes(1);
+  });
+
+  test('an import that fails in a way nobody foresaw still gets a plain-words message, not silence', async () => {
+    expect(await importWith(() => Promise.reject(new TypeError('Invalid URL')))).toEqual({ message: t('dataImportFailed', t('dataFailUnexpected')), role: 'alert' });
+  });
+});

@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { render } from 'preact';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import type { InclusionProofResult } from '../../lib/proofs/types';
+import { proofFailureText } from '../../lib/words/proof-failure';
+import { I18nContext, translateFrom, type Messages } from '../../utils/i18n';
+import { type ProofInput, ProofVerifier } from './ProofVerifier';
+
+const t = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/en/messages.json'), 'utf8')) as Messages);
+const settle = async () => {
+  for (let i = 0; i < 5; i += 1) await new Promise((resolve) => setTimeout(resolve, 0));
+};
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('ProofVerifier: the latest input wins', () => {
+  test('a second file chosen while the first is checked is checked itself, and the first verdict never shows', async () => {
+    const { document, window } = parseHTML('<!doctype html><html><body><div id="root"></div></body></html>');
+    vi.stubGlobal('document', document);
+    const root = document.getElementById('root') as unknown as HTMLElement;
+    const pending: { input: ProofInput; finish: (result: InclusionProofResult) => void }[] = [];
+    const onVerify = (input: ProofInput) => new Promise<InclusionProofResult>((finish) => pending.push({ input, finish }));
+    render(
+      <I18nContext.Provider value={{ t, locale: 'en' }}>
+        <ProofVerifier onVerify={onVerify} />
+      </I18nContext.Provider>,
+      root,
+    );
+    const input = root.querySelector('[data-testid="proof-file"]') as HTMLInputElement;
+    // The hidden file input is out of the accessibility tree: the "Choose file" button is the one way in.
+    expect(input.getAttribute('aria-hidden')).toBe('true');
+    const choose = async (name: string, text: string) => {
+      Object.defineProperty(input, 'files', { value: [new File([text], name, { type: 'application/json' })], configurable: true });
+      input.dispatchEvent(new window.Event('change', { bubbles: true }));
+      await settle();
+    };
+    await choose('first.json', '{"a":1}');
+    await choose('second.json', '{"b":22}');
+    expect(pending.map(({ input: { file } }) => new TextDecoder().decode(file as Uint8Array))).toEqual(['{"a":1}', '{"b":22}']);
+    const first: InclusionProofResult = { ok: false, failure: { code: 'not-json' }, unreadable: true };
+    const second: InclusionProofResult = { ok: false, failure: { code: 'not-a-proof' } };
+    pending[0]!.finish(first);
+    await settle();
+    expect(root.querySelector('[data-testid="proof-verdict"]')).toBeNull();
+    expect(root.querySelector('[data-testid="proof-verify"]')?.getAttribute('aria-disabled')).toBe('true');
+    pending[1]!.finish(second);
+    await settle();
+    expect(root.querySelector('[data-testid="proof-source"]')?.textContent).toBe(t('verifyProofFromFile', ['second.json', '8']));
+    expect(root.querySelector('[data-testid="proof-reason"]')?.textContent).toBe(proofFailureText(second, t));
+    render(null, root);
+  });
+});

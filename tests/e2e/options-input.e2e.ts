@@ -1,0 +1,232 @@
+/**
+ * The options page meets bad input and the keyboard, in Chromium with the built extension: a bad
+ * RPC address is refused in plain words and the last good one stays; a backup with one bad
+ * setting changes nothing; the file button and the form errors speak the chosen language, not
+ * the browser's; focus stays with the control that acted; a refused field is marked to the eye;
+ * and settings written elsewhere show on the open page, so an edit builds on them.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FileChooser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { axeProblems, launchChromium, root, type ChromiumExtension } from './harness';
+
+type Messages = Record<string, { message: string }>;
+const messagesOf = (language: string): Messages => JSON.parse(readFileSync(join(root, `public/_locales/${language}/messages.json`), 'utf8')) as Messages;
+const en = messagesOf('en');
+const de = messagesOf('de');
+const word = (messages: Messages, key: string, ...parameters: string[]): string => {
+  const message = messages[key]?.message;
+  if (message === undefined) throw new Error(`no message ${key}`);
+  return parameters.reduce((text, value, i) => text.replace(`$${i + 1}`, value), message);
+};
+
+declare const chrome: { storage: { local: { get(keys: string[]): Promise<Record<string, unknown>>; set(items: object): Promise<void> } } };
+
+/** The focused element's test id, or its tag when it has none (`BODY` when focus was dropped). */
+const focused = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName ?? null);
+
+describe('options page input and focus in Chromium', () => {
+  let browser: ChromiumExtension;
+  let options: Page;
+  const pageErrors: string[] = [];
+  let chooser: Promise<FileChooser>;
+
+  const stored = async (): Promise<Record<string, unknown>> => browser.worker.evaluate(() => chrome.storage.local.get(['holdings', 'settings', 'addressBook']));
+  const storedRpc = async () => ((await stored()).settings as { rpcUrl?: string } | undefined)?.rpcUrl;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    options = await browser.context.newPage();
+    options.on('pageerror', (error) => pageErrors.push(String(error)));
+    // Listening before the page loads turns on file-chooser interception in time.
+    chooser = new Promise((resolve) => options.on('filechooser', resolve));
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.getByTestId('holdings').waitFor();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  test('a bad RPC address is refused in plain words, not saved, and the last good one stays in use', async () => {
+    const rpc = options.getByTestId('rpc-url');
+    await rpc.fill('https://good.example.org');
+    await rpc.press('Tab');
+    await expect.poll(storedRpc).toBe('https://good.example.org');
+    expect(await rpc.getAttribute('aria-invalid')).toBe('false');
+
+    for (const bad of ['rpc.example.org', 'nonsense', 'not a url', 'ftp://x.org', 'https://']) {
+      await rpc.fill(bad);
+      await rpc.press('Tab');
+      const error = options.locator('#rpc-url-error');
+      await expect.poll(() => rpc.getAttribute('aria-invalid')).toBe('true');
+      expect(await error.getAttribute('role')).toBe('alert');
+      expect(await error.textContent()).toBe(`${word(en, 'rpcInvalid')} ${word(en, 'rpcNotSaved', 'https://good.example.org')}`);
+      expect((await rpc.getAttribute('aria-describedby'))?.split(' ')).toContain('rpc-url-error');
+      // The typed text stays for the user to correct; the good address stays stored.
+      expect(await rpc.inputValue()).toBe(bad);
+      expect(await storedRpc()).toBe('https://good.example.org');
+    }
+    expect(await axeProblems(options, 'section[aria-labelledby="rpc-title"]')).toEqual([]);
+    await options.emulateMedia({ colorScheme: 'dark' });
+    expect(await axeProblems(options, 'section[aria-labelledby="rpc-title"]')).toEqual([]);
+    await options.emulateMedia({ colorScheme: 'light' });
+
+    // Leaving the page drops the typo: the field shows what is in use.
+    await options.reload();
+    await options.getByTestId('holdings').waitFor();
+    expect(await rpc.inputValue()).toBe('https://good.example.org');
+    expect(await rpc.getAttribute('aria-invalid')).toBe('false');
+
+    // A field that looks empty is empty: it removes the address, with no error.
+    await rpc.fill('   ');
+    await rpc.press('Tab');
+    await expect.poll(storedRpc).toBeUndefined();
+    expect(await rpc.getAttribute('aria-invalid')).toBe('false');
+    expect(await rpc.inputValue()).toBe('');
+    await rpc.fill('nonsense');
+    await rpc.press('Tab');
+    await expect.poll(() => options.locator('#rpc-url-error').textContent()).toBe(`${word(en, 'rpcInvalid')} ${word(en, 'rpcNotSavedNone')}`);
+    expect(await storedRpc()).toBeUndefined();
+    expect(pageErrors).toEqual([]);
+  });
+
+  test('a backup with one bad setting changes nothing: holdings, settings and address book stay, in plain words', async () => {
+    const now = Date.parse('2026-12-01T00:00:00Z');
+    await browser.worker.evaluate((items) => chrome.storage.local.set(items), {
+      holdings: { holdings: [{ id: 'h1', kind: 'asset', custodian: 'kraken', asset: 'ETH', amount: 1, updatedAt: now }], addresses: [], limits: {}, history: [] },
+      settings: { nudgePolicy: 'daily', corner: 'top-left', rpcUrl: 'https://good.example.org', snoozes: { binance: { until: 'time', endsAt: now + 86_400_000 } } },
+    });
+    await options.reload();
+    await expect.poll(() => options.getByTestId('holding-row').count()).toBe(1);
+    const before = JSON.stringify(await stored());
+    // A made-up backup: good holdings, one setting no version of the extension would write.
+    const backup = {
+      format: 'reserve-radar-export',
+      version: 1,
+      exportedAt: '2026-12-01T00:00:00.000Z',
+      holdings: [{ id: 'h9', kind: 'asset', custodian: 'self', asset: 'BTC', amount: 2, updatedAt: now }],
+      addresses: [],
+      limits: {},
+      history: [],
+      settings: { language: 'de', rpcUrl: 'rpc.example.org' },
+    };
+    await options.getByTestId('data-import').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
+    const message = options.getByTestId('data-import-message');
+    await expect.poll(() => message.textContent()).toBe(word(en, 'dataImportFailed', word(en, 'dataFailInvalid', 'settings.rpcUrl')));
+    expect(await message.getAttribute('role')).toBe('alert');
+    expect(JSON.stringify(await stored())).toBe(before);
+    expect(await options.getByTestId('holding-row').count()).toBe(1);
+    expect(await options.evaluate(() => document.documentElement.lang)).toMatch(/^en/);
+    expect(pageErrors).toEqual([]);
+  });
+
+  test('keyboard focus stays with the control that acted: Refresh now, Delete everything…, Cancel, Delete', async () => {
+    await options.getByTestId('refresh-now').focus();
+    await options.keyboard.press('Enter');
+    await options.getByTestId('options-notice').filter({ hasText: /\S/ }).waitFor();
+    expect(await focused(options)).toBe('refresh-now');
+
+    await options.getByTestId('delete-everything').focus();
+    await options.keyboard.press('Enter');
+    // Into the question, on its safe answer.
+    await expect.poll(() => focused(options)).toBe('delete-cancel');
+    await options.keyboard.press('Enter');
+    await expect.poll(() => focused(options)).toBe('delete-everything');
+    expect(await options.getByTestId('delete-confirm').count()).toBe(0);
+    // Confirmed from the keyboard: done, and focus back where the user started.
+    await options.keyboard.press('Enter');
+    await expect.poll(() => focused(options)).toBe('delete-cancel');
+    await options.keyboard.press('Shift+Tab');
+    expect(await focused(options)).toBe('delete-confirm');
+    await options.keyboard.press('Enter');
+    await options.getByTestId('delete-done').waitFor();
+    await expect.poll(() => focused(options)).toBe('delete-everything');
+    expect(await stored()).toEqual({});
+  });
+
+  test('in German, the file button, the chosen file and the amount errors are the extension’s own words', async () => {
+    await options.getByTestId('language').selectOption('de');
+    await options.waitForFunction(() => document.documentElement.lang.startsWith('de'));
+
+    // The browser's own file control ("Choose File / No file chosen") is not shown or reached.
+    const choose = options.getByTestId('data-import-choose');
+    expect(await choose.textContent()).toBe(word(de, 'dataImport'));
+    expect(await options.getByTestId('data-import').getAttribute('tabindex')).toBe('-1');
+    expect(await options.getByTestId('data-import').evaluate((input) => input.getBoundingClientRect().width <= 1)).toBe(true);
+    await choose.focus();
+    await options.keyboard.press('Enter');
+    await (await chooser).setFiles({ name: 'sicherung.json', mimeType: 'application/json', buffer: Buffer.from('{"format": ') });
+    await expect.poll(() => options.getByTestId('data-import-file').textContent()).toBe(word(de, 'dataImportFile', 'sicherung.json'));
+    await expect.poll(() => options.getByTestId('data-import-message').textContent()).toBe(word(de, 'dataImportFailed', word(de, 'dataFailNotJson')));
+
+    // Empty and negative amounts: the extension's error, tied to the field, with focus on it.
+    const amount = options.getByTestId('holding-amount');
+    const rows = await options.getByTestId('holding-row').count();
+    await options.getByTestId('holding-asset').fill('BTC');
+    await amount.fill('');
+    await options.getByTestId('holding-submit').focus();
+    await options.keyboard.press('Enter');
+    await expect.poll(() => options.locator('#holding-amount-error').textContent()).toBe(word(de, 'holdingsInvalidAmount'));
+    expect(await amount.getAttribute('aria-invalid')).toBe('true');
+    expect(await amount.getAttribute('aria-describedby')).toBe('holding-amount-error');
+    expect(await focused(options)).toBe('holding-amount');
+    await amount.fill('-5');
+    await options.keyboard.press('Enter');
+    await expect.poll(() => options.locator('#holding-amount-error').textContent()).toBe(word(de, 'holdingsInvalidAmount'));
+    expect(await options.getByTestId('holding-row').count()).toBe(rows);
+
+    // Two bad fields: both marked, focus on the first of them.
+    await options.getByTestId('holding-asset').fill('');
+    await options.getByTestId('holding-submit').focus();
+    await options.keyboard.press('Enter');
+    await expect.poll(() => focused(options)).toBe('holding-asset');
+    expect(await options.getByTestId('holding-asset').getAttribute('aria-describedby')).toBe('holding-asset-error');
+    expect(await options.locator('#holding-asset-error').textContent()).toBe(word(de, 'holdingsInvalidAsset'));
+    expect(await amount.getAttribute('aria-invalid')).toBe('true');
+    // A refused field is marked to the eye too: the danger colour, a thicker edge, light and dark.
+    const edge = () =>
+      amount.evaluate((node) => {
+        const probe = document.createElement('span');
+        probe.style.color = 'var(--danger)';
+        document.body.append(probe);
+        const danger = getComputedStyle(probe).color;
+        probe.remove();
+        return { color: getComputedStyle(node).borderTopColor, width: getComputedStyle(node).borderTopWidth, danger };
+      });
+    for (const scheme of ['dark', 'light'] as const) {
+      await options.emulateMedia({ colorScheme: scheme });
+      const { color, width, danger } = await edge();
+      expect({ color, width }).toEqual({ color: danger, width: '2px' });
+    }
+    const sections = ['[data-testid="holdings"]', '[data-testid="holdings-data"]'];
+    expect(await axeProblems(options, sections)).toEqual([]);
+    await options.emulateMedia({ colorScheme: 'dark' });
+    expect(await axeProblems(options, sections)).toEqual([]);
+    await options.emulateMedia({ colorScheme: 'light' });
+
+    // Fixed, it is added and the errors go.
+    await options.getByTestId('holding-asset').fill('BTC');
+    await amount.fill('0.5');
+    await options.keyboard.press('Enter');
+    await expect.poll(() => options.getByTestId('holding-row').count()).toBe(rows + 1);
+    expect(await options.locator('#holding-amount-error').count()).toBe(0);
+    expect(await amount.getAttribute('aria-invalid')).toBe('false');
+    expect(pageErrors).toEqual([]);
+  });
+
+  test('settings changed elsewhere show on the open page, and an edit after builds on them', async () => {
+    const others = { '137': 'https://polygon.elsewhere.example', '8453': 'https://base.elsewhere.example' };
+    // Another page (or the background) writes settings while this one is open.
+    await browser.worker.evaluate(async (chainRpcUrls) => {
+      const { settings } = await chrome.storage.local.get(['settings']);
+      await chrome.storage.local.set({ settings: { ...(settings as object), chainRpcUrls } });
+    }, others);
+    await expect.poll(() => options.locator('#rpc-url-137').inputValue()).toBe(others['137']);
+    const arbitrum = options.locator('#rpc-url-42161');
+    await arbitrum.fill('https://arbitrum.here.example');
+    await arbitrum.press('Tab');
+    await expect.poll(async () => ((await stored()).settings as { chainRpcUrls?: Record<string, string> }).chainRpcUrls).toEqual({ ...others, '42161': 'https://arbitrum.here.example' });
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { parseHoldingsState } from '@/lib/holdings/model';
+import { parseSettings } from '@/lib/settings';
+import { translateFrom, type Messages } from '@/utils/i18n';
+import { saveHoldings } from './holdings';
+import { replaceAddressBook } from './guide-state';
+import { updateSettings, watchSettings } from './settings';
+import { writeImport, type ImportParts } from './import-write';
+
+const KEYS = ['holdings', 'settings', 'addressBook'];
+const NOW = Date.parse('2026-11-25T10:00:00Z');
+const t = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../public/_locales/en/messages.json'), 'utf8')) as Messages);
+
+const before = {
+  holdings: parseHoldingsState({ holdings: [{ id: 'h1', kind: 'asset', custodian: 'kraken', asset: 'BTC', amount: 0.4, updatedAt: NOW }] }),
+  settings: { lookalikeProtection: true, language: 'de', rpcUrl: 'https://rpc.before.example' },
+  addressBook: [{ label: 'Old', network: 'ethereum' as const, address: '0x00000000000000000000000000000000000A11cE', addedAt: '2026-11-01T00:00:00.000Z' }],
+};
+const imported: ImportParts = {
+  holdings: parseHoldingsState({ holdings: [{ id: 'h9', kind: 'fiat', custodian: 'self', currency: 'EUR', value: 10, updatedAt: NOW }] }),
+  settings: parseSettings({ nudgePolicy: 'off', rpcUrl: 'https://rpc.imported.example' }),
+  addressBook: [{ label: 'New', network: 'ethereum', address: '0x000000000000000000000000000000000000bEEF', addedAt: '2026-11-20T00:00:00.000Z' }],
+};
+
+const stored = () => fakeBrowser.storage.local.get(KEYS);
+
+/** Writes the browser refuses: a write touching `key` fails from its `from`-th try on (1 = the first). */
+let refusals: { key: string; from: number; seen: number }[] = [];
+function refuse(key: string, from = 1): void {
+  refusals.push({ key, from, seen: 0 });
+}
+
+describe('writeImport: all or nothing in storage', () => {
+  beforeEach(async () => {
+    vi.restoreAllMocks();
+    fakeBrowser.reset();
+    refusals = [];
+    const set = fakeBrowser.storage.local.set.bind(fakeBrowser.storage.local);
+    vi.spyOn(fakeBrowser.storage.local, 'set').mockImplementation(async (items: Record<string, unknown>) => {
+      for (const rule of refusals.filter((r) => Object.hasOwn(items, r.key))) {
+        rule.seen += 1;
+        if (rule.seen >= rule.from) throw new Error(`QUOTA_BYTES quota exceeded (${rule.key})`);
+      }
+      return set(items);
+    });
+    await saveHoldings(before.holdings);
+    await updateSettings(before.settings);
+    await replaceAddressBook(before.addressBook);
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+  });
+
+  test('every part written when the browser takes them all', async () => {
+    expect(await writeImport(imported)).toEqual({ ok: true });
+    expect(await stored()).toEqual({ holdings: imported.holdings, settings: imported.settings, addressBook: imported.addressBook });
+  });
+
+  test('settings are replaced in one write: a watcher sees the imported settings, never none between', async () => {
+    const seen: unknown[] = [];
+    const stop = watchSettings((settings) => seen.push(settings));
+    await writeImport(imported);
+    stop();
+    expect(seen).toEqual([imported.settings]);
+  });
+
+  test('settings refused: holdings put back, settings untouched, "Nothing was changed" is true', async () => {
+    const was = await stored();
+    refuse('settings');
+    const result = await writeImport(imported);
+    expect(await stored()).toEqual(was);
+    expect(result).toEqual({ ok: false, reason: 'dataFailNotSaved', halfway: false });
+    expect(t('dataImportFailed', t(result.ok ? 'dataFailUnexpected' : result.reason))).toBe('Nothing was changed. The browser could not store the imported data.');
+  });
+
+  test('address book refused: holdings and settings put back', async () => {
+    const was = await stored();
+    refuse('addressBook');
+    expect(await writeImport(imported)).toEqual({ ok: false, reason: 'dataFailNotSaved', halfway: false });
+    expect(await stored()).toEqual(was);
+  });
+
+  test('the putting back refused too: the halfway message, never "Nothing was changed"', async () => {
+    refuse('addressBook');
+    refuse('holdings', 2);
+    const result = await writeImport(imported);
+    expect(result).toEqual({ ok: false, reason: 'dataFailHalfway', halfway: true });
+    expect(t('dataFailHalfway')).toBe('The import stopped halfway and could not be undone: check your holdings and settings.');
+    expect(console.error).toHaveBeenCalled();
+  });
+});
