@@ -63,6 +63,22 @@ function ReasonItem({ item, now, words }: { item: CardReason; now: Date; words: 
           <SourceLink href={reason.source} />
         </>
       )}
+      {/* A figure is read with the day it describes (its source's date, not when we fetched it); a sourced figure without one says so. */}
+      {reason.asOf !== undefined ? (
+        <>
+          {' · '}
+          <time dateTime={reason.asOf} data-testid="reason-as-of">
+            {t('asOf', formatDate(reason.asOf, locale))}
+          </time>
+        </>
+      ) : (
+        (reason.source !== undefined || typeof reason.value === 'number') && (
+          <>
+            {' · '}
+            <span data-testid="reason-as-of">{t('reasonDateUnknown')}</span>
+          </>
+        )
+      )}
     </li>
   );
 }
