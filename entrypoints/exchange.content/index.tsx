@@ -149,7 +149,7 @@ export default defineContentScript({
     }
     // After the pill, never before it, and in a task of its own so the page's parser goes first:
     // the withdrawal-field check (a guide address is rarely set).
-    ctx.setTimeout(() => void watchWithdrawalFields({ ctx, exchangeId: () => pageExchange, words: () => pageWords(language) }), 0);
+    ctx.setTimeout(() => void watchWithdrawalFields({ ctx, exchangeId: () => pageExchange, words: () => pageWords(language), ours: () => ui?.drawn() ?? [] }), 0);
     // Exchanges are single-page apps: each in-app navigation is checked again.
     ctx.addEventListener(window, 'wxt:locationchange', () => void (dismissed ? undefined : update()));
     // Pages that rebuild their DOM can drop our element; put it back, once, never twice. It
@@ -209,6 +209,8 @@ interface MountedNudge {
   complete(view: ExchangeView, i18n: I18n): void;
   /** The view with its reasons worded (`page-card`); `undefined` when the question failed. */
   reasons(asked: Promise<ExchangeView | undefined>): void;
+  /** What is on screen of ours (the pill with its card and lines), for the mismatch warning to keep clear of. */
+  drawn(): readonly Element[];
 }
 
 function mountNudge(
@@ -337,6 +339,10 @@ function mountNudge(
   }
   return {
     host: ui,
+    drawn: () => {
+      const nudge = ui.shadowHost.isConnected ? container?.querySelector('.nudge') : null;
+      return nudge === null || nudge === undefined ? [] : [nudge];
+    },
     complete(full, words) {
       view = full;
       i18n = words;
