@@ -19,6 +19,7 @@ import { documentProbe, freeCorner } from './corner-fit';
 import { drawCollapsedPill } from './first-paint';
 import { readStored, takeEarlyAnswer, takeStoredView } from './first-state';
 import { storedCard } from './stored-card';
+import { drawStatusLine, STATUS_SHOWN_MS } from './status-line';
 import { firstPaintFor, pillFace, type PillFace } from '@/lib/view/first-paint-view';
 import { browser } from 'wxt/browser';
 import type { Language } from '@/lib/settings';
@@ -55,10 +56,12 @@ export default defineContentScript({
     const pageWords = pageWordsLoader();
     // Closed by the user: gone for this page, and neither the watcher below nor a fresher answer may bring it back.
     let dismissed = false;
-    const dismiss = () => {
+    const dismiss = (lingerMs = 0) => {
       dismissed = true;
-      ui?.host.remove();
+      const leaving = ui;
       ui = undefined;
+      if (lingerMs > 0) ctx.setTimeout(() => leaving?.host.remove(), lingerMs);
+      else leaving?.host.remove();
     };
     const remove = () => {
       ui?.host.remove();
@@ -199,7 +202,8 @@ interface MountNudgeParameters {
   /** The user put the pill in `corner`: it stays there, whatever the page has in that corner. */
   cornerChosen: boolean;
   expanded: boolean;
-  dismiss: () => void;
+  /** Gone for this page: at once, or after `lingerMs` (a status line is still being read). */
+  dismiss: (lingerMs?: number) => void;
   balanceNudge?: TabBalanceNudge;
 }
 
@@ -231,6 +235,25 @@ function mountNudge(
   let wanted = false;
   // A trusted click on the stored first paint's toggle before the full view came: the card opens when it comes.
   let openWhenReady = false;
+  // The page's element that had focus before focus came into the pill: where the user goes back to when it goes.
+  let cameFrom: HTMLElement | undefined;
+  // Closed or snoozed: nothing draws the pill again.
+  let gone = false;
+  /**
+   * The pill goes (closed or snoozed). Focus goes back to where the user was on the page; when
+   * there was nowhere (nothing focused, or that element can no longer take focus), a short status
+   * line in the pill's corner says what happened, read out by screen readers, then goes too.
+   */
+  const leave = (said: string) => {
+    gone = true;
+    const back = cameFrom;
+    back?.focus({ preventScroll: true });
+    if (back?.matches(':focus') === true || container === undefined || i18n.locale === '' || said === '') return dismiss();
+    if (owner === 'drawn') container.replaceChildren();
+    owner = 'preact';
+    drawStatusLine(ctx, container, { corner, text: said });
+    dismiss(STATUS_SHOWN_MS);
+  };
   const pill = (full: ExchangeView) => (
     <I18nContext.Provider value={i18n}>
       <ReasonWordsWaitContext.Provider value={wait}>
@@ -239,7 +262,7 @@ function mountNudge(
           corner={corner}
           initiallyExpanded={expanded || openWhenReady}
           openedByUser={openWhenReady}
-          onClose={dismiss}
+          onClose={() => leave(i18n.t('pillClosedStatus'))}
           onCornerChange={(next) => {
             corner = next;
             settled = true;
@@ -248,7 +271,7 @@ function mountNudge(
           }}
           onSnooze={(choice) => {
             void send({ type: 'nudge-snooze', exchangeId: full.id, snooze: snoozeFor(choice, full, Date.now()) });
-            dismiss();
+            leave(i18n.t('pillSnoozedStatus', full.name));
           }}
           onWithdraw={() => void send({ type: 'open-guide', exchangeId: full.id })}
           balanceNudge={balanceNudge}
@@ -261,11 +284,16 @@ function mountNudge(
   // trusted ones count, as on the pill itself.
   const early = (event: Event) => {
     if (!event.isTrusted || !(event.target instanceof Element)) return;
-    if (event.target.closest('[data-testid="pill-close"]') !== null) dismiss();
+    if (event.target.closest('[data-testid="pill-close"]') !== null) leave(i18n.t('pillClosedStatus'));
     else if (event.target.closest('[data-testid="pill-toggle"]') !== null) openWhenReady = true;
   };
+  // Focus coming in from the page (Tab, or a click) remembers the page's element it left.
+  const noteWhereFrom = (event: FocusEvent) => {
+    const from = event.relatedTarget;
+    if (from instanceof HTMLElement && from.getRootNode() !== container?.getRootNode()) cameFrom = from;
+  };
   const draw = () => {
-    if (container === undefined) return;
+    if (container === undefined || gone) return;
     if (view === undefined) {
       if (!wanted) container.addEventListener('click', early, true);
       wanted = true;
@@ -288,7 +316,7 @@ function mountNudge(
    * own choice.
    */
   const fitCorner = () => {
-    if (settled || container === undefined || !ui.shadowHost.isConnected) return;
+    if (settled || gone || container === undefined || !ui.shadowHost.isConnected) return;
     const nudge = container.querySelector<HTMLElement>('.nudge');
     const root = container.getRootNode() as ShadowRoot;
     if (nudge === null || nudge.querySelector('.panel') !== null || nudge.matches(':hover') || (root.activeElement !== null && nudge.contains(root.activeElement))) return;
@@ -310,6 +338,7 @@ function mountNudge(
     css: `${cardCss}\n${nudgeCss}`,
     onMount(mounted) {
       container = mounted;
+      mounted.addEventListener('focusin', noteWhereFrom);
       // The page's own lang says nothing about our words: screen readers read them in theirs
       // (known once every word is there; the pill's own few words come without it).
       if (i18n.locale !== '') mounted.lang = i18n.locale;

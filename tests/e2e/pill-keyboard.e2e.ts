@@ -1,0 +1,105 @@
+/**
+ * The pill's actions by keyboard, in Chromium with the built extension: looking through the snooze
+ * choices snoozes nothing until the user says so (WCAG 3.2.2 On Input), and after a snooze or a
+ * close the keyboard user is back where they were on the page, not dropped on <body>.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import en from '../../public/_locales/en/messages.json';
+import { axeProblems, fakeExchangeHtml, launchChromium, openCopyForAxe, removeOpenCopy, routeSite, shadowUi, type ChromiumExtension } from './harness';
+
+declare const chrome: { storage: { local: { get(keys: string): Promise<Record<string, unknown>> } } };
+
+/** A page with a field of its own, where the user was before reaching for the pill. */
+const pageWithField = (name: string) => fakeExchangeHtml(`${name} — stand-in`, '<label>Amount <input id="amount" type="text"></label>');
+
+/** axe reads open shadow roots only: it checks a copy of the pill's closed root, same nodes and styles. */
+async function pillViolations(page: Page): Promise<string[]> {
+  const copy = await openCopyForAxe(page, 'reserve-radar-pill');
+  try {
+    return await axeProblems(page, copy);
+  } finally {
+    await removeOpenCopy(page);
+  }
+}
+
+/** What the page has focused, by id ("" for <body>). */
+const pageFocus = (page: Page) => page.evaluate(() => (document.activeElement === document.body ? '' : (document.activeElement?.id ?? null)));
+
+describe('the pill by keyboard, Chromium', () => {
+  let browser: ChromiumExtension;
+  const snoozes = async () =>
+    ((await browser.worker.evaluate(() => chrome.storage.local.get('settings'))).settings as { snoozes?: Record<string, { until: string; endsAt?: number }> } | undefined)?.snoozes ?? {};
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    await routeSite(browser.context, 'https://www.binance.com', pageWithField('Binance'));
+    await routeSite(browser.context, 'https://www.kraken.com', pageWithField('Kraken'));
+    await routeSite(browser.context, 'https://www.okx.com', pageWithField('OKX'));
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  /** The user was typing in the page's field, then went to the pill and opened its card with Enter. */
+  async function openCardFromField(origin: string): Promise<{ page: Page; pill: ReturnType<typeof shadowUi> }> {
+    const page = await browser.context.newPage();
+    await page.goto(`${origin}/`);
+    const pill = shadowUi(page);
+    await pill.waitFor('pill-toggle');
+    await page.locator('#amount').focus();
+    await pill.focus('pill-toggle');
+    await page.keyboard.press('Enter');
+    await pill.waitFor('nudge-panel');
+    return { page, pill };
+  }
+
+  test('arrow keys on the snooze choices snooze nothing; the Snooze button applies the choice, and focus goes back to the page’s field', async () => {
+    const { page, pill } = await openCardFromField('https://www.binance.com');
+    expect(await pillViolations(page)).toEqual([]);
+    await pill.focus('snooze');
+    for (const key of ['ArrowDown', 'ArrowDown', 'ArrowUp']) await page.keyboard.press(key);
+    await page.waitForTimeout(500);
+    expect(await pill.has('nudge-panel')).toBe(true);
+    expect(await pill.activeTestId()).toBe('snooze');
+    expect(await snoozes()).toEqual({});
+    // "7 days", then on to the button and press it.
+    expect(await pill.evaluate((root) => (root.querySelector('[data-testid="snooze"]') as HTMLSelectElement).value, undefined)).toBe('7d');
+    await page.keyboard.press('Tab');
+    expect(await pill.activeTestId()).toBe('snooze-apply');
+    expect(await pill.text('snooze-apply')).toBe(en.snoozeApply.message);
+    const asked = Date.now();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('reserve-radar-pill') === null);
+    await expect.poll(async () => (await snoozes()).binance?.until).toBe('time');
+    const endsAt = (await snoozes()).binance?.endsAt ?? 0;
+    expect(endsAt - asked).toBeGreaterThan(6.9 * 86_400_000);
+    expect(await pageFocus(page)).toBe('amount');
+    await page.close();
+  });
+
+  test('closing with × by keyboard puts focus back on the page’s field', async () => {
+    const { page, pill } = await openCardFromField('https://www.kraken.com');
+    await pill.focus('pill-close');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('reserve-radar-pill') === null);
+    expect(await pageFocus(page)).toBe('amount');
+    await page.close();
+  });
+
+  test('closed with nothing focused on the page before: a short status says so, announced, then goes', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://www.okx.com/');
+    const pill = shadowUi(page);
+    await pill.click('pill-close');
+    await pill.waitFor('pill-status-line');
+    expect(await pill.attribute('pill-status-line', 'role')).toBe('status');
+    await expect.poll(() => pill.text('pill-status-line')).toBe(en.pillClosedStatus.message);
+    expect(await pill.has('pill-toggle')).toBe(false);
+    expect(await pillViolations(page)).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await pillViolations(page)).toEqual([]);
+    await page.waitForFunction(() => document.querySelector('reserve-radar-pill') === null, undefined, { timeout: 10_000 });
+    await page.close();
+  });
+});
