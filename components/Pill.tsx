@@ -15,6 +15,8 @@ export interface PillProps {
   initiallyExpanded: boolean;
   /** The card opens because the user asked (a click that came before the pill was ready): focus goes into it, as on any opening by the user. */
   openedByUser?: boolean;
+  /** Raised by the page script when the card must give way (the address-mismatch warning has no room beside it): the card closes. */
+  collapseRequest?: number;
   onClose: () => void;
   onCornerChange: (corner: Corner) => void;
   onSnooze: (choice: SnoozeChoice) => void;
@@ -29,7 +31,7 @@ const CORNERS: readonly Corner[] = ['bottom-right', 'bottom-left', 'top-left', '
  * The on-page nudge: a small pill coloured by level with the exchange name and grade; it
  * opens into the card. Fixed in a corner, so the page never shifts; drag it to another corner.
  */
-export function Pill({ view, corner, initiallyExpanded, openedByUser = false, onClose, onCornerChange, onSnooze, onWithdraw, balanceNudge }: PillProps) {
+export function Pill({ view, corner, initiallyExpanded, openedByUser = false, collapseRequest = 0, onClose, onCornerChange, onSnooze, onWithdraw, balanceNudge }: PillProps) {
   const t = useT();
   const [expanded, setExpanded] = useState(initiallyExpanded);
   const [drag, setDrag] = useState<{ x: number; y: number } | undefined>(undefined);
@@ -51,6 +53,14 @@ export function Pill({ view, corner, initiallyExpanded, openedByUser = false, on
     focusOnOpen.current = false;
     panel.current?.focus();
   }, [expanded]);
+
+  useEffect(() => {
+    if (collapseRequest === 0) return;
+    // Focus inside the closing card goes to the pill's button, never to the page's <body>.
+    const root = toggle.current?.getRootNode();
+    if (root instanceof ShadowRoot && panel.current?.contains(root.activeElement) === true) toggle.current?.focus();
+    setExpanded(false);
+  }, [collapseRequest]);
 
   useEffect(() => {
     if (!refocusMove.current) return;

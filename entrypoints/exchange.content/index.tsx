@@ -2,10 +2,7 @@ import { hydrate, render } from 'preact';
 import type { ContentScriptContext } from '#imports';
 import { createShadowHost, type ShadowHost } from './shadow-host';
 import type { ExchangeView } from '@/lib/view/exchange-view';
-import type { PageState } from '@/lib/view/page-state';
-import type { PageRequest, RequestInput } from '@/lib/messages';
-import type { Response } from '@/utils/messaging';
-import { send as sendOrThrow } from '@/utils/send';
+import { requestState, send } from './page-requests';
 import { snoozeFor } from '@/lib/view/nudge-policy';
 import { I18nContext, ReasonWordsWaitContext, type I18n, type ReasonWordsWait } from '@/utils/i18n';
 import { Pill, type Corner } from '@/components/Pill';
@@ -152,7 +149,10 @@ export default defineContentScript({
     }
     // After the pill, never before it, and in a task of its own so the page's parser goes first:
     // the withdrawal-field check (a guide address is rarely set).
-    ctx.setTimeout(() => void watchWithdrawalFields({ ctx, exchangeId: () => pageExchange, words: () => pageWords(language), ours: () => ui?.drawn() ?? [] }), 0);
+    ctx.setTimeout(
+      () => void watchWithdrawalFields({ ctx, exchangeId: () => pageExchange, words: () => pageWords(language), ours: { elements: () => ui?.drawn() ?? [], makeRoom: () => ui?.collapse() } }),
+      0,
+    );
     // Exchanges are single-page apps: each in-app navigation is checked again.
     ctx.addEventListener(window, 'wxt:locationchange', () => void (dismissed ? undefined : update()));
     // Pages that rebuild their DOM can drop our element; put it back, once, never twice. It
@@ -169,20 +169,6 @@ export default defineContentScript({
     }, 1000);
   },
 });
-
-/** The page-facing requests only: the background refuses the others from this script. */
-async function send<T extends PageRequest['type']>(request: RequestInput<T>): Promise<Response<T> | undefined> {
-  try {
-    return await sendOrThrow(request);
-  } catch {
-    // The extension was reloaded or updated under this page: stay silent.
-    return undefined;
-  }
-}
-
-async function requestState(): Promise<PageState | undefined> {
-  return send({ type: 'page-state' });
-}
 
 /**
  * The card's reasons, worded by the background: the answer leaves them out unless the card opens at
@@ -215,6 +201,8 @@ interface MountedNudge {
   reasons(asked: Promise<ExchangeView | undefined>): void;
   /** What is on screen of ours (the pill with its card and lines), for the mismatch warning to keep clear of. */
   drawn(): readonly Element[];
+  /** The address-mismatch warning has no room to be read beside the open card: the card closes to the pill. */
+  collapse(): void;
 }
 
 function mountNudge(
@@ -239,6 +227,8 @@ function mountNudge(
   let cameFrom: HTMLElement | undefined;
   // Closed or snoozed: nothing draws the pill again.
   let gone = false;
+  // How many times the card was closed to make room for the address-mismatch warning.
+  let collapses = 0;
   /**
    * The pill goes (closed or snoozed). Focus goes back to where the user was on the page; when
    * there was nowhere (nothing focused, or that element can no longer take focus), a short status
@@ -262,6 +252,7 @@ function mountNudge(
           corner={corner}
           initiallyExpanded={expanded || openWhenReady}
           openedByUser={openWhenReady}
+          collapseRequest={collapses}
           onClose={() => leave(i18n.t('pillClosedStatus'))}
           onCornerChange={(next) => {
             corner = next;
@@ -371,6 +362,10 @@ function mountNudge(
     drawn: () => {
       const nudge = ui.shadowHost.isConnected ? container?.querySelector('.nudge') : null;
       return nudge === null || nudge === undefined ? [] : [nudge];
+    },
+    collapse() {
+      collapses++;
+      if (owner === 'preact') draw();
     },
     complete(full, words) {
       view = full;

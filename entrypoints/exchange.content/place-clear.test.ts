@@ -90,6 +90,8 @@ describe('placeClearOf', () => {
       const placed = placeClearOf({ field, viewportHeight: 640, height: 200, ours: [card], across });
       expect(hits(drawn(placed, across, 200), field)).toBe(false);
       expect(placed.maxHeight ?? 200).toBeGreaterThanOrEqual(120);
+      // Said, so our card can give way.
+      expect(placed.overOurs).toBe(true);
     });
 
     test('for any field and card: never over the field, and over the card only when no readable room is left beside it', () => {

@@ -32,6 +32,8 @@ export interface PlaceClearOfReturnType {
   maxHeight: number | undefined;
   /** Set when the warning steps aside from our card: its left edge. */
   left?: number;
+  /** Set when no readable room was left beside our card: the warning goes over it. */
+  overOurs?: true;
 }
 
 /**
@@ -59,7 +61,7 @@ export function placeClearOf({ field, viewportHeight, height, margin = 12, ours 
   }
   const placed = vertical([field, ...centred], viewportHeight, height, margin);
   if (centred.length === 0 || placed.maxHeight === undefined || placed.maxHeight >= Math.min(height, READABLE_HEIGHT)) return placed;
-  return vertical([field], viewportHeight, height, margin);
+  return { ...vertical([field], viewportHeight, height, margin), overOurs: true };
 }
 
 /** The top edge, else the bottom edge, else the first gap between `blocked` it fits in whole, else the largest gap (the higher on a tie), scrolling inside it. */
@@ -90,13 +92,21 @@ function vertical(blocked: readonly { top: number; bottom: number }[], viewportH
   return { top: largest.top + margin, maxHeight: Math.max(largest.bottom - largest.top - 2 * margin, 0) };
 }
 
+export interface OursToKeepClearOf {
+  /** What is on screen of ours now (the pill's column, with its card when open). */
+  elements: () => readonly Element[];
+  /** Asked once per warning when ours leave it no readable room (a narrow window with the card open): ours may give way. */
+  makeRoom?: () => void;
+}
+
 /**
- * Places `box` (position: fixed) clear of `field`, and of what `ours` gives (our pill and card),
- * now and again whenever the page scrolls (any scroller), the window resizes, either element or
- * one of ours changes size, or one of ours moves to another corner, until `signal` aborts. One
+ * Places `box` (position: fixed) clear of `field`, and of `ours` (our pill and card), now and
+ * again whenever the page scrolls (any scroller), the window resizes, either element or one of
+ * ours changes size, or one of ours moves to another corner, until `signal` aborts. One
  * placement per frame at most.
  */
-export function keepClearOf(field: Element, box: HTMLElement, signal: AbortSignal, ours: () => readonly Element[] = () => []): void {
+export function keepClearOf(field: Element, box: HTMLElement, signal: AbortSignal, ours: OursToKeepClearOf = { elements: () => [] }): void {
+  let roomAsked = false;
   let frame: number | undefined;
   const watched = new WeakSet<Element>();
   const place = () => {
@@ -107,7 +117,7 @@ export function keepClearOf(field: Element, box: HTMLElement, signal: AbortSigna
     const viewportWidth = document.documentElement.clientWidth;
     const width = box.offsetWidth;
     const boxes: Box[] = [];
-    for (const element of ours()) {
+    for (const element of ours.elements()) {
       if (!watched.has(element)) {
         watched.add(element);
         resized.observe(element);
@@ -118,7 +128,12 @@ export function keepClearOf(field: Element, box: HTMLElement, signal: AbortSigna
       if (w > 0 && h > 0) boxes.push({ top, bottom, left, right });
     }
     const across = { left: (viewportWidth - width) / 2, right: (viewportWidth + width) / 2, viewportWidth };
-    const { top, maxHeight, left } = placeClearOf({ field: rect, viewportHeight: document.documentElement.clientHeight, height, ours: boxes, across });
+    const { top, maxHeight, left, overOurs } = placeClearOf({ field: rect, viewportHeight: document.documentElement.clientHeight, height, ours: boxes, across });
+    if (overOurs === true && !roomAsked) {
+      // Once: a card the user opens again while the warning shows stays open (the warning goes over it).
+      roomAsked = true;
+      ours.makeRoom?.();
+    }
     box.style.top = `${top}px`;
     box.style.maxHeight = maxHeight === undefined ? '' : `${maxHeight}px`;
     // Centred by the style sheet unless it steps aside from our card.

@@ -5,7 +5,7 @@ import { MismatchWarning } from '@/components/guide/MismatchWarning';
 import type { I18n } from '@/utils/i18n';
 import { chosenAddressFor, readStoredGuides, watchChosenAddress, type StoredGuides } from '@/utils/chosen-address';
 import { isTextField, looksLikeAddress, sameAddress } from './fields';
-import { keepClearOf } from './place-clear';
+import { keepClearOf, type OursToKeepClearOf } from './place-clear';
 import { createShadowHost, type ShadowHost } from './shadow-host';
 import cardCss from '@/components/card.css?inline';
 import mismatchCss from './mismatch.css?inline';
@@ -19,7 +19,7 @@ export interface WatchWithdrawalFieldsParameters {
   /** The words in the user's language, as the pill was drawn in (the background sends them). */
   words: () => Promise<I18n>;
   /** Our own pill and card on this page, which the warning keeps clear of as it does the field. */
-  ours?: () => readonly Element[];
+  ours?: OursToKeepClearOf;
 }
 
 /**
