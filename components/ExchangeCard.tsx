@@ -64,20 +64,17 @@ function ReasonItem({ item, now, words }: { item: CardReason; now: Date; words: 
         </>
       )}
       {/* A figure is read with the day it describes (its source's date, not when we fetched it); a sourced figure without one says so. */}
-      {reason.asOf !== undefined ? (
+      {(reason.asOf !== undefined || reason.source !== undefined) && (
         <>
           {' · '}
-          <time dateTime={reason.asOf} data-testid="reason-as-of">
-            {t('asOf', formatDate(reason.asOf, locale))}
-          </time>
-        </>
-      ) : (
-        (reason.source !== undefined || typeof reason.value === 'number') && (
-          <>
-            {' · '}
+          {reason.asOf === undefined ? (
             <span data-testid="reason-as-of">{t('reasonDateUnknown')}</span>
-          </>
-        )
+          ) : (
+            <time dateTime={reason.asOf} data-testid="reason-as-of">
+              {t('asOf', formatDate(reason.asOf, locale))}
+            </time>
+          )}
+        </>
       )}
     </li>
   );

@@ -15,8 +15,6 @@ export interface PillProps {
   initiallyExpanded: boolean;
   /** The card opens because the user asked (a click that came before the pill was ready): focus goes into it, as on any opening by the user. */
   openedByUser?: boolean;
-  /** Raised by the page script when the card must give way (the address-mismatch warning has no room beside it): the card closes. */
-  collapseRequest?: number;
   onClose: () => void;
   onCornerChange: (corner: Corner) => void;
   onSnooze: (choice: SnoozeChoice) => void;
@@ -31,7 +29,7 @@ const CORNERS: readonly Corner[] = ['bottom-right', 'bottom-left', 'top-left', '
  * The on-page nudge: a small pill coloured by level with the exchange name and grade; it
  * opens into the card. Fixed in a corner, so the page never shifts; drag it to another corner.
  */
-export function Pill({ view, corner, initiallyExpanded, openedByUser = false, collapseRequest = 0, onClose, onCornerChange, onSnooze, onWithdraw, balanceNudge }: PillProps) {
+export function Pill({ view, corner, initiallyExpanded, openedByUser = false, onClose, onCornerChange, onSnooze, onWithdraw, balanceNudge }: PillProps) {
   const t = useT();
   const [expanded, setExpanded] = useState(initiallyExpanded);
   const [drag, setDrag] = useState<{ x: number; y: number } | undefined>(undefined);
@@ -53,14 +51,6 @@ export function Pill({ view, corner, initiallyExpanded, openedByUser = false, co
     focusOnOpen.current = false;
     panel.current?.focus();
   }, [expanded]);
-
-  useEffect(() => {
-    if (collapseRequest === 0) return;
-    // Focus inside the closing card goes to the pill's button, never to the page's <body>.
-    const root = toggle.current?.getRootNode();
-    if (root instanceof ShadowRoot && panel.current?.contains(root.activeElement) === true) toggle.current?.focus();
-    setExpanded(false);
-  }, [collapseRequest]);
 
   useEffect(() => {
     if (!refocusMove.current) return;
@@ -132,22 +122,20 @@ export function Pill({ view, corner, initiallyExpanded, openedByUser = false, co
       <ExchangeCard view={view} onWithdraw={onWithdraw} headingLevel={2} idPrefix="nudge-card" />
       <div class="panel__actions">
         {/* Choosing is not acting (WCAG 3.2.2): arrow keys on the list only choose; the button snoozes. */}
-        <div class="panel__snooze">
+        <div>
           <label>
             <span class="visually-hidden">{t('snoozeLabel')}</span>
             <select
               data-testid="snooze"
               value={snoozeChoice}
-              onChange={(event) => {
-                const value = (event.currentTarget as HTMLSelectElement).value;
-                if (value === '1d' || value === '7d' || value === 'data-change') setSnoozeChoice(value);
-              }}
+              // Only our own options, and only the user's changes (the shadow root stops the page's).
+              onChange={(event) => setSnoozeChoice((event.currentTarget as HTMLSelectElement).value as SnoozeChoice)}
             >
               <option value="1d">{t('snooze1d')}</option>
               <option value="7d">{t('snooze7d')}</option>
               <option value="data-change">{t('snoozeDataChange')}</option>
             </select>
-          </label>
+          </label>{' '}
           <button type="button" class="ghost" onClick={() => onSnooze(snoozeChoice)} data-testid="snooze-apply">
             {t('snoozeApply')}
           </button>

@@ -250,9 +250,10 @@ function mountNudge(
         <Pill
           view={worded ?? full}
           corner={corner}
-          initiallyExpanded={expanded || openWhenReady}
+          // Drawn afresh, collapsed, when the card gives way to the address warning: the user is typing in the page's field then, so no focus of ours is lost.
+          key={collapses}
+          initiallyExpanded={collapses === 0 && (expanded || openWhenReady)}
           openedByUser={openWhenReady}
-          collapseRequest={collapses}
           onClose={() => leave(i18n.t('pillClosedStatus'))}
           onCornerChange={(next) => {
             corner = next;

@@ -65,31 +65,25 @@ export function placeClearOf({ field, viewportHeight, height, margin = 12, ours 
 }
 
 /** The top edge, else the bottom edge, else the first gap between `blocked` it fits in whole, else the largest gap (the higher on a tie), scrolling inside it. */
-function vertical(blocked: readonly { top: number; bottom: number }[], viewportHeight: number, height: number, margin: number): PlaceClearOfReturnType {
-  const clamp = (value: number) => Math.min(Math.max(value, 0), viewportHeight);
-  // What lies outside the viewport blocks nothing: a field scrolled out of view leaves the whole viewport free.
-  const spans = blocked
-    .map((box) => ({ top: clamp(box.top), bottom: clamp(box.bottom) }))
-    .filter((span) => span.bottom > span.top)
-    .sort((a, b) => a.top - b.top);
-  const gaps: { top: number; bottom: number }[] = [];
-  let cursor = 0;
-  for (const span of spans) {
-    if (span.top > cursor) gaps.push({ top: cursor, bottom: span.top });
-    cursor = Math.max(cursor, span.bottom);
+function vertical(blocked: { top: number; bottom: number }[], viewportHeight: number, height: number, margin: number): PlaceClearOfReturnType {
+  // The free stretches of the viewport, top to bottom: what lies outside it blocks nothing, so a
+  // field scrolled out of view leaves the whole viewport free.
+  const gaps: [number, number][] = [];
+  let from = 0;
+  for (const { top, bottom } of blocked.sort((a, b) => a.top - b.top)) {
+    if (bottom <= 0 || top >= viewportHeight) continue;
+    if (top > from) gaps.push([from, top]);
+    from = Math.max(from, bottom);
   }
-  if (cursor < viewportHeight) gaps.push({ top: cursor, bottom: viewportHeight });
-  const needed = height + 2 * margin;
-  const fits = (gap: { top: number; bottom: number }) => gap.bottom - gap.top >= needed;
-  const first = gaps[0];
-  const last = gaps.at(-1);
-  if (first !== undefined && first.top === 0 && fits(first)) return { top: margin, maxHeight: undefined };
-  if (last !== undefined && last.bottom === viewportHeight && fits(last)) return { top: viewportHeight - margin - height, maxHeight: undefined };
-  const whole = gaps.find(fits);
-  if (whole !== undefined) return { top: whole.top + margin, maxHeight: undefined };
-  const largest = gaps.reduce<{ top: number; bottom: number } | undefined>((best, gap) => (best === undefined || gap.bottom - gap.top > best.bottom - best.top ? gap : best), undefined);
-  if (largest === undefined) return { top: margin, maxHeight: 0 };
-  return { top: largest.top + margin, maxHeight: Math.max(largest.bottom - largest.top - 2 * margin, 0) };
+  if (from < viewportHeight) gaps.push([from, viewportHeight]);
+  const room = ([top, bottom]: [number, number]) => bottom - top - 2 * margin;
+  const whole = gaps.filter((gap) => room(gap) >= height);
+  const first = whole[0];
+  if (first?.[0] === 0) return { top: margin, maxHeight: undefined };
+  if (whole.at(-1)?.[1] === viewportHeight) return { top: viewportHeight - margin - height, maxHeight: undefined };
+  if (first !== undefined) return { top: first[0] + margin, maxHeight: undefined };
+  const largest = gaps.reduce((best, gap) => (room(gap) > room(best) ? gap : best), [0, 0]);
+  return { top: largest[0] + margin, maxHeight: Math.max(room(largest), 0) };
 }
 
 export interface OursToKeepClearOf {
@@ -133,6 +127,7 @@ export function keepClearOf(field: Element, box: HTMLElement, signal: AbortSigna
       // Once: a card the user opens again while the warning shows stays open (the warning goes over it).
       roomAsked = true;
       ours.makeRoom?.();
+      soon();
     }
     box.style.top = `${top}px`;
     box.style.maxHeight = maxHeight === undefined ? '' : `${maxHeight}px`;
