@@ -17,6 +17,7 @@ import { drawCollapsedPill } from './first-paint';
 import { readStored, takeEarlyAnswer, takeStoredView } from './first-state';
 import { storedCard } from './stored-card';
 import { drawStatusLine, STATUS_SHOWN_MS } from './status-line';
+import { focusReturn } from './focus-return';
 import { firstPaintFor, pillFace, type PillFace } from '@/lib/view/first-paint-view';
 import { browser } from 'wxt/browser';
 import type { Language } from '@/lib/settings';
@@ -223,8 +224,8 @@ function mountNudge(
   let wanted = false;
   // A trusted click on the stored first paint's toggle before the full view came: the card opens when it comes.
   let openWhenReady = false;
-  // The page's element that had focus before focus came into the pill: where the user goes back to when it goes.
-  let cameFrom: HTMLElement | undefined;
+  // The page's element the user left for the pill: where focus goes back to when the pill goes.
+  const focusBack = focusReturn(() => ui.shadowHost);
   // Closed or snoozed: nothing draws the pill again.
   let gone = false;
   // How many times the card was closed to make room for the address-mismatch warning.
@@ -236,9 +237,7 @@ function mountNudge(
    */
   const leave = (said: string) => {
     gone = true;
-    const back = cameFrom;
-    back?.focus({ preventScroll: true });
-    if (back?.matches(':focus') === true || container === undefined || i18n.locale === '' || said === '') return dismiss();
+    if (focusBack.giveBack() || container === undefined || i18n.locale === '' || said === '') return dismiss();
     if (owner === 'drawn') container.replaceChildren();
     owner = 'preact';
     drawStatusLine(ctx, container, { corner, text: said });
@@ -278,11 +277,6 @@ function mountNudge(
     if (!event.isTrusted || !(event.target instanceof Element)) return;
     if (event.target.closest('[data-testid="pill-close"]') !== null) leave(i18n.t('pillClosedStatus'));
     else if (event.target.closest('[data-testid="pill-toggle"]') !== null) openWhenReady = true;
-  };
-  // Focus coming in from the page (Tab, or a click) remembers the page's element it left.
-  const noteWhereFrom = (event: FocusEvent) => {
-    const from = event.relatedTarget;
-    if (from instanceof HTMLElement && from.getRootNode() !== container?.getRootNode()) cameFrom = from;
   };
   const draw = () => {
     if (container === undefined || gone) return;
@@ -330,7 +324,7 @@ function mountNudge(
     css: `${cardCss}\n${nudgeCss}`,
     onMount(mounted) {
       container = mounted;
-      mounted.addEventListener('focusin', noteWhereFrom);
+      focusBack.watch(mounted);
       // The page's own lang says nothing about our words: screen readers read them in theirs
       // (known once every word is there; the pill's own few words come without it).
       if (i18n.locale !== '') mounted.lang = i18n.locale;

@@ -11,7 +11,7 @@ import { axeProblems, fakeExchangeHtml, launchChromium, openCopyForAxe, removeOp
 declare const chrome: { storage: { local: { get(keys: string): Promise<Record<string, unknown>> } } };
 
 /** A page with a field of its own, where the user was before reaching for the pill. */
-const pageWithField = (name: string) => fakeExchangeHtml(`${name} — stand-in`, '<label>Amount <input id="amount" type="text"></label>');
+const pageWithField = (name: string) => fakeExchangeHtml(`${name} — stand-in`, '<label>Amount <input id="amount" type="text"></label> <label>Note <input id="note" type="text"></label>');
 
 /** axe reads open shadow roots only: it checks a copy of the pill's closed root, same nodes and styles. */
 async function pillViolations(page: Page): Promise<string[]> {
@@ -36,6 +36,8 @@ describe('the pill by keyboard, Chromium', () => {
     await routeSite(browser.context, 'https://www.binance.com', pageWithField('Binance'));
     await routeSite(browser.context, 'https://www.kraken.com', pageWithField('Kraken'));
     await routeSite(browser.context, 'https://www.okx.com', pageWithField('OKX'));
+    await routeSite(browser.context, 'https://www.bybit.com', pageWithField('Bybit'));
+    await routeSite(browser.context, 'https://www.kucoin.com', pageWithField('KuCoin'));
   });
   afterAll(async () => {
     await browser?.close();
@@ -84,6 +86,34 @@ describe('the pill by keyboard, Chromium', () => {
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.querySelector('reserve-radar-pill') === null);
     expect(await pageFocus(page)).toBe('amount');
+    await page.close();
+  });
+
+  test('the user went on from the card to the page: a later close leaves focus alone, and says what happened', async () => {
+    const { page, pill } = await openCardFromField('https://www.bybit.com');
+    // On to the page's other field, which the page then takes away: focus is nowhere (body).
+    await page.locator('#note').click();
+    await page.evaluate(() => document.querySelector('#note')?.closest('label')?.remove());
+    expect(await pageFocus(page)).toBe('');
+    await pill.click('pill-close');
+    await pill.waitFor('pill-status-line');
+    // Not back to the field the user left before the card: they had moved on since.
+    expect(await pageFocus(page)).toBe('');
+    await page.close();
+  });
+
+  test('the page swapped the field the user came from for a new one: focus goes to neither', async () => {
+    const { page, pill } = await openCardFromField('https://www.kucoin.com');
+    await page.evaluate(() => {
+      const old = document.querySelector('#amount');
+      const fresh = document.createElement('input');
+      fresh.id = 'amount';
+      old?.replaceWith(fresh);
+    });
+    await pill.focus('pill-close');
+    await page.keyboard.press('Enter');
+    await pill.waitFor('pill-status-line');
+    expect(await pageFocus(page)).toBe('');
     await page.close();
   });
 
