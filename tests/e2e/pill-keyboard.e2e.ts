@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
+import de from '../../public/_locales/de/messages.json';
 import en from '../../public/_locales/en/messages.json';
 import { axeProblems, fakeExchangeHtml, launchChromium, openCopyForAxe, removeOpenCopy, routeSite, shadowUi, type ChromiumExtension } from './harness';
 
@@ -129,6 +130,39 @@ describe('the pill by keyboard, Chromium', () => {
     expect(await pillViolations(page)).toEqual([]);
     await page.emulateMedia({ colorScheme: 'dark' });
     expect(await pillViolations(page)).toEqual([]);
+    await page.waitForFunction(() => document.querySelector('reserve-radar-pill') === null, undefined, { timeout: 10_000 });
+    await page.close();
+  });
+  test('snoozed in German with nothing focused before: the status line says so in German, marked German, its words put in once', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.getByTestId('language').selectOption('de');
+    await options.waitForFunction(() => document.documentElement.lang === 'de');
+    await options.close();
+    const page = await browser.context.newPage();
+    await page.goto('https://www.okx.com/');
+    const pill = shadowUi(page);
+    await pill.waitFor('pill-toggle');
+    // Every non-empty text the status line is given, in order: a live region read out once has one.
+    await pill.evaluate((root) => {
+      const said: string[] = [];
+      Object.assign(root, { said });
+      new MutationObserver(() => {
+        const text = root.querySelector('[data-testid="pill-status-line"]')?.textContent ?? '';
+        if (text !== '' && said.at(-1) !== text) said.push(text);
+      }).observe(root, { subtree: true, childList: true, characterData: true });
+    }, undefined);
+    await pill.click('pill-toggle');
+    await pill.waitFor('nudge-panel');
+    await pill.click('snooze-apply');
+    const words = de.pillSnoozedStatus.message.replace('$1', 'OKX');
+    await expect.poll(() => pill.text('pill-status-line')).toBe(words);
+    expect(await pill.evaluate((root) => root.querySelector('[data-testid="pill-status-line"]')?.closest('[lang]')?.getAttribute('lang'), undefined)).toBe('de');
+    expect(await pill.attribute('pill-status-line', 'role')).toBe('status');
+    // Nothing in it takes focus; focus is on the page, not held by the line.
+    expect(await pill.evaluate((root) => root.querySelectorAll('button, a, select, input, [tabindex]').length, undefined)).toBe(0);
+    await page.waitForTimeout(1000);
+    expect(await pill.evaluate((root) => (root as unknown as { said: string[] }).said, undefined)).toEqual([words]);
     await page.waitForFunction(() => document.querySelector('reserve-radar-pill') === null, undefined, { timeout: 10_000 });
     await page.close();
   });
