@@ -210,6 +210,33 @@ describe('ExchangeCard: the first screen', () => {
     expect(details?.querySelector('[data-testid="card-por-dates"] a')?.getAttribute('href')).toBe(POR_PAGE);
   });
 
+  test('each lead reason that states a figure gives the date the figure describes beside its source, in the reader’s language; without a date it says so', () => {
+    const view = binance('2026-04-01', '2026-04-03', {}, bnbHeavy);
+    for (const [locale, asOf, unknown] of [
+      ['en', 'as of Dec 3, 2026', 'date unknown'],
+      ['de', 'Stand 03.12.2026', 'Datum unbekannt'],
+    ] as const) {
+      const lead = [...draw(view, locale).querySelectorAll('[data-testid="card-reasons"] > li[data-metric]')];
+      const own = lead.find((item) => item.getAttribute('data-metric') === 'own-token.share');
+      // The on-chain figures' own date (DefiLlama's reading), not when we last checked the report.
+      expect(own?.querySelector('time[data-testid="reason-as-of"]')?.getAttribute('datetime')).toBe('2026-12-03');
+      expect(own?.querySelector('[data-testid="reason-as-of"]')?.textContent).toBe(asOf);
+      for (const item of lead) {
+        const reason = view.verdict.reasons.find((candidate) => candidate.metric === item.getAttribute('data-metric'));
+        if (reason?.source === undefined) continue;
+        expect(item.querySelector('[data-testid="reason-as-of"]')?.getAttribute('datetime'), reason.metric).toBe(reason.asOf);
+      }
+      // A sourced figure whose date is not known says so plainly.
+      const undated = { ...view, verdict: { ...view.verdict, reasons: view.verdict.reasons.map(({ asOf: _, ...reason }) => reason) } };
+      const undatedOwn = [...draw(undated, locale).querySelectorAll('[data-testid="card-reasons"] > li[data-metric="own-token.share"]')][0];
+      expect(undatedOwn?.querySelector('[data-testid="reason-as-of"]')?.textContent).toBe(unknown);
+    }
+    // A report's figure carries the date the report describes, not the day we last checked it.
+    const por = binance('2026-11-01', '2026-12-03').verdict.reasons.filter((reason) => reason.metric.startsWith('por') && reason.asOf !== undefined);
+    expect(por.length).toBeGreaterThan(0);
+    for (const reason of por) expect(reason.asOf).toBe('2026-11-01');
+  });
+
   test('no data at all: "Unknown", never a reassurance, in English and Swedish', () => {
     const exchange = getExchange('kraken');
     if (exchange === undefined) throw new Error('no kraken in the registry');

@@ -63,6 +63,19 @@ function ReasonItem({ item, now, words }: { item: CardReason; now: Date; words: 
           <SourceLink href={reason.source} />
         </>
       )}
+      {/* A figure is read with the day it describes (its source's date, not when we fetched it); a sourced figure without one says so. */}
+      {(reason.asOf !== undefined || reason.source !== undefined) && (
+        <>
+          {' · '}
+          {reason.asOf === undefined ? (
+            <span data-testid="reason-as-of">{t('reasonDateUnknown')}</span>
+          ) : (
+            <time dateTime={reason.asOf} data-testid="reason-as-of">
+              {t('asOf', formatDate(reason.asOf, locale))}
+            </time>
+          )}
+        </>
+      )}
     </li>
   );
 }

@@ -33,6 +33,7 @@ export function Pill({ view, corner, initiallyExpanded, openedByUser = false, on
   const t = useT();
   const [expanded, setExpanded] = useState(initiallyExpanded);
   const [drag, setDrag] = useState<{ x: number; y: number } | undefined>(undefined);
+  const [snoozeChoice, setSnoozeChoice] = useState<SnoozeChoice>('1d');
   const toggle = useRef<HTMLButtonElement>(null);
   const panel = useRef<HTMLDivElement>(null);
   const moveButton = useRef<HTMLButtonElement>(null);
@@ -120,21 +121,25 @@ export function Pill({ view, corner, initiallyExpanded, openedByUser = false, on
     <div ref={panel} class="panel" role="dialog" aria-modal="false" aria-labelledby="nudge-card-title" tabIndex={-1} data-testid="nudge-panel">
       <ExchangeCard view={view} onWithdraw={onWithdraw} headingLevel={2} idPrefix="nudge-card" />
       <div class="panel__actions">
-        <label>
-          <span class="visually-hidden">{t('snoozeLabel')}</span>
-          <select
-            data-testid="snooze"
-            onChange={(event) => {
-              const value = (event.currentTarget as HTMLSelectElement).value;
-              if (value === '1d' || value === '7d' || value === 'data-change') onSnooze(value);
-            }}
-          >
-            <option value="">{t('snoozeLabel')}</option>
-            <option value="1d">{t('snooze1d')}</option>
-            <option value="7d">{t('snooze7d')}</option>
-            <option value="data-change">{t('snoozeDataChange')}</option>
-          </select>
-        </label>
+        {/* Choosing is not acting (WCAG 3.2.2): arrow keys on the list only choose; the button snoozes. */}
+        <div>
+          <label>
+            <span class="visually-hidden">{t('snoozeLabel')}</span>
+            <select
+              data-testid="snooze"
+              value={snoozeChoice}
+              // Only our own options, and only the user's changes (the shadow root stops the page's).
+              onChange={(event) => setSnoozeChoice((event.currentTarget as HTMLSelectElement).value as SnoozeChoice)}
+            >
+              <option value="1d">{t('snooze1d')}</option>
+              <option value="7d">{t('snooze7d')}</option>
+              <option value="data-change">{t('snoozeDataChange')}</option>
+            </select>
+          </label>{' '}
+          <button type="button" class="ghost" onClick={() => onSnooze(snoozeChoice)} data-testid="snooze-apply">
+            {t('snoozeApply')}
+          </button>
+        </div>
         <button
           ref={moveButton}
           type="button"

@@ -1,3 +1,4 @@
+import './run-alert.css';
 import type { RunAlertView } from '../lib/view/run-alert-view';
 import { formatAge, formatDate, sourceSite } from '../lib/words/format';
 import { runReasonText, runUnreadText } from '../lib/words/run-alert-text';

@@ -2,10 +2,7 @@ import { hydrate, render } from 'preact';
 import type { ContentScriptContext } from '#imports';
 import { createShadowHost, type ShadowHost } from './shadow-host';
 import type { ExchangeView } from '@/lib/view/exchange-view';
-import type { PageState } from '@/lib/view/page-state';
-import type { PageRequest, RequestInput } from '@/lib/messages';
-import type { Response } from '@/utils/messaging';
-import { send as sendOrThrow } from '@/utils/send';
+import { requestState, send } from './page-requests';
 import { snoozeFor } from '@/lib/view/nudge-policy';
 import { I18nContext, ReasonWordsWaitContext, type I18n, type ReasonWordsWait } from '@/utils/i18n';
 import { Pill, type Corner } from '@/components/Pill';
@@ -19,6 +16,8 @@ import { documentProbe, freeCorner } from './corner-fit';
 import { drawCollapsedPill } from './first-paint';
 import { readStored, takeEarlyAnswer, takeStoredView } from './first-state';
 import { storedCard } from './stored-card';
+import { drawStatusLine, STATUS_SHOWN_MS } from './status-line';
+import { focusReturn } from './focus-return';
 import { firstPaintFor, pillFace, type PillFace } from '@/lib/view/first-paint-view';
 import { browser } from 'wxt/browser';
 import type { Language } from '@/lib/settings';
@@ -55,10 +54,12 @@ export default defineContentScript({
     const pageWords = pageWordsLoader();
     // Closed by the user: gone for this page, and neither the watcher below nor a fresher answer may bring it back.
     let dismissed = false;
-    const dismiss = () => {
+    const dismiss = (lingerMs = 0) => {
       dismissed = true;
-      ui?.host.remove();
+      const leaving = ui;
       ui = undefined;
+      if (lingerMs > 0) ctx.setTimeout(() => leaving?.host.remove(), lingerMs);
+      else leaving?.host.remove();
     };
     const remove = () => {
       ui?.host.remove();
@@ -149,7 +150,10 @@ export default defineContentScript({
     }
     // After the pill, never before it, and in a task of its own so the page's parser goes first:
     // the withdrawal-field check (a guide address is rarely set).
-    ctx.setTimeout(() => void watchWithdrawalFields({ ctx, exchangeId: () => pageExchange, words: () => pageWords(language) }), 0);
+    ctx.setTimeout(
+      () => void watchWithdrawalFields({ ctx, exchangeId: () => pageExchange, words: () => pageWords(language), ours: { elements: () => ui?.drawn() ?? [], makeRoom: () => ui?.collapse() } }),
+      0,
+    );
     // Exchanges are single-page apps: each in-app navigation is checked again.
     ctx.addEventListener(window, 'wxt:locationchange', () => void (dismissed ? undefined : update()));
     // Pages that rebuild their DOM can drop our element; put it back, once, never twice. It
@@ -166,20 +170,6 @@ export default defineContentScript({
     }, 1000);
   },
 });
-
-/** The page-facing requests only: the background refuses the others from this script. */
-async function send<T extends PageRequest['type']>(request: RequestInput<T>): Promise<Response<T> | undefined> {
-  try {
-    return await sendOrThrow(request);
-  } catch {
-    // The extension was reloaded or updated under this page: stay silent.
-    return undefined;
-  }
-}
-
-async function requestState(): Promise<PageState | undefined> {
-  return send({ type: 'page-state' });
-}
 
 /**
  * The card's reasons, worded by the background: the answer leaves them out unless the card opens at
@@ -199,7 +189,8 @@ interface MountNudgeParameters {
   /** The user put the pill in `corner`: it stays there, whatever the page has in that corner. */
   cornerChosen: boolean;
   expanded: boolean;
-  dismiss: () => void;
+  /** Gone for this page: at once, or after `lingerMs` (a status line is still being read). */
+  dismiss: (lingerMs?: number) => void;
   balanceNudge?: TabBalanceNudge;
 }
 
@@ -209,6 +200,10 @@ interface MountedNudge {
   complete(view: ExchangeView, i18n: I18n): void;
   /** The view with its reasons worded (`page-card`); `undefined` when the question failed. */
   reasons(asked: Promise<ExchangeView | undefined>): void;
+  /** What is on screen of ours (the pill with its card and lines), for the mismatch warning to keep clear of. */
+  drawn(): readonly Element[];
+  /** The address-mismatch warning has no room to be read beside the open card: the card closes to the pill. */
+  collapse(): void;
 }
 
 function mountNudge(
@@ -229,15 +224,36 @@ function mountNudge(
   let wanted = false;
   // A trusted click on the stored first paint's toggle before the full view came: the card opens when it comes.
   let openWhenReady = false;
+  // The page's element the user left for the pill: where focus goes back to when the pill goes.
+  const focusBack = focusReturn(() => ui.shadowHost);
+  // Closed or snoozed: nothing draws the pill again.
+  let gone = false;
+  // How many times the card was closed to make room for the address-mismatch warning.
+  let collapses = 0;
+  /**
+   * The pill goes (closed or snoozed). Focus goes back to where the user was on the page; when
+   * there was nowhere (nothing focused, or that element can no longer take focus), a short status
+   * line in the pill's corner says what happened, read out by screen readers, then goes too.
+   */
+  const leave = (said: string) => {
+    gone = true;
+    if (focusBack.giveBack() || container === undefined || i18n.locale === '' || said === '') return dismiss();
+    if (owner === 'drawn') container.replaceChildren();
+    owner = 'preact';
+    drawStatusLine(ctx, container, { corner, text: said });
+    dismiss(STATUS_SHOWN_MS);
+  };
   const pill = (full: ExchangeView) => (
     <I18nContext.Provider value={i18n}>
       <ReasonWordsWaitContext.Provider value={wait}>
         <Pill
           view={worded ?? full}
           corner={corner}
-          initiallyExpanded={expanded || openWhenReady}
+          // Drawn afresh, collapsed, when the card gives way to the address warning: the user is typing in the page's field then, so no focus of ours is lost.
+          key={collapses}
+          initiallyExpanded={collapses === 0 && (expanded || openWhenReady)}
           openedByUser={openWhenReady}
-          onClose={dismiss}
+          onClose={() => leave(i18n.t('pillClosedStatus'))}
           onCornerChange={(next) => {
             corner = next;
             settled = true;
@@ -246,7 +262,7 @@ function mountNudge(
           }}
           onSnooze={(choice) => {
             void send({ type: 'nudge-snooze', exchangeId: full.id, snooze: snoozeFor(choice, full, Date.now()) });
-            dismiss();
+            leave(i18n.t('pillSnoozedStatus', full.name));
           }}
           onWithdraw={() => void send({ type: 'open-guide', exchangeId: full.id })}
           balanceNudge={balanceNudge}
@@ -259,11 +275,11 @@ function mountNudge(
   // trusted ones count, as on the pill itself.
   const early = (event: Event) => {
     if (!event.isTrusted || !(event.target instanceof Element)) return;
-    if (event.target.closest('[data-testid="pill-close"]') !== null) dismiss();
+    if (event.target.closest('[data-testid="pill-close"]') !== null) leave(i18n.t('pillClosedStatus'));
     else if (event.target.closest('[data-testid="pill-toggle"]') !== null) openWhenReady = true;
   };
   const draw = () => {
-    if (container === undefined) return;
+    if (container === undefined || gone) return;
     if (view === undefined) {
       if (!wanted) container.addEventListener('click', early, true);
       wanted = true;
@@ -286,7 +302,7 @@ function mountNudge(
    * own choice.
    */
   const fitCorner = () => {
-    if (settled || container === undefined || !ui.shadowHost.isConnected) return;
+    if (settled || gone || container === undefined || !ui.shadowHost.isConnected) return;
     const nudge = container.querySelector<HTMLElement>('.nudge');
     const root = container.getRootNode() as ShadowRoot;
     if (nudge === null || nudge.querySelector('.panel') !== null || nudge.matches(':hover') || (root.activeElement !== null && nudge.contains(root.activeElement))) return;
@@ -308,6 +324,7 @@ function mountNudge(
     css: `${cardCss}\n${nudgeCss}`,
     onMount(mounted) {
       container = mounted;
+      focusBack.watch(mounted);
       // The page's own lang says nothing about our words: screen readers read them in theirs
       // (known once every word is there; the pill's own few words come without it).
       if (i18n.locale !== '') mounted.lang = i18n.locale;
@@ -337,6 +354,14 @@ function mountNudge(
   }
   return {
     host: ui,
+    drawn: () => {
+      const nudge = ui.shadowHost.isConnected ? container?.querySelector('.nudge') : null;
+      return nudge === null || nudge === undefined ? [] : [nudge];
+    },
+    collapse() {
+      collapses++;
+      if (owner === 'preact') draw();
+    },
     complete(full, words) {
       view = full;
       i18n = words;

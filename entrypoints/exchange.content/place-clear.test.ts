@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { placeClearOf } from './place-clear';
+import { placeClearOf, type Box } from './place-clear';
 
 const overlaps = (top: number, height: number, field: { top: number; bottom: number }) => top < field.bottom && field.top < top + height;
 
@@ -37,5 +37,99 @@ describe('placeClearOf', () => {
         }
       }
     }
+  });
+
+  describe('clear of our own pill and card too', () => {
+    /** The tallest stretch of the viewport that none of `blocked` covers. */
+    const largestGap = (blocked: { top: number; bottom: number }[], viewportHeight: number) => {
+      const spans = blocked.map((box) => [Math.max(box.top, 0), Math.min(box.bottom, viewportHeight)] as const).filter(([top, bottom]) => bottom > top);
+      const edges = [0, ...spans.flat(), viewportHeight];
+      let best = 0;
+      for (let y = 0; y < viewportHeight; y++) {
+        if (spans.some(([top, bottom]) => y >= top && y < bottom)) continue;
+        const next = Math.min(...edges.filter((edge) => edge > y));
+        best = Math.max(best, next - y);
+      }
+      return best;
+    };
+    const hits = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    /** The warning's box where it was placed: centred unless it stepped aside. */
+    const drawn = (placed: ReturnType<typeof placeClearOf>, across: { left: number; right: number }, height: number): Box => {
+      const width = across.right - across.left;
+      const left = placed.left ?? across.left;
+      return { top: placed.top, bottom: placed.top + Math.min(height, placed.maxHeight ?? height), left, right: left + width };
+    };
+
+    test('1280×720, the card open in the bottom-right corner: the warning steps aside from it, at the top, clear of the field', () => {
+      const card = { top: 150, bottom: 704, left: 884, right: 1264 };
+      const field = { top: 400, bottom: 445, left: 200, right: 1000 };
+      const across = { left: 360, right: 920, viewportWidth: 1280 };
+      const placed = placeClearOf({ field, viewportHeight: 720, height: 220, ours: [card], across });
+      const box = drawn(placed, across, 220);
+      expect(hits(box, card), JSON.stringify(box)).toBe(false);
+      expect(hits(box, field), JSON.stringify(box)).toBe(false);
+      expect(placed.maxHeight).toBeUndefined();
+      expect(box.left).toBeGreaterThanOrEqual(12);
+    });
+
+    test('360 px wide, no room beside the card: the warning takes the gap between the field and the card', () => {
+      const card = { top: 300, bottom: 624, left: 16, right: 344 };
+      const field = { top: 40, bottom: 85, left: 0, right: 360 };
+      const across = { left: 16, right: 344, viewportWidth: 360 };
+      const placed = placeClearOf({ field, viewportHeight: 640, height: 200, ours: [card], across });
+      const box = drawn(placed, across, 200);
+      expect(hits(box, card), JSON.stringify(box)).toBe(false);
+      expect(hits(box, field), JSON.stringify(box)).toBe(false);
+      expect(placed).toEqual({ top: 97, maxHeight: 191 });
+    });
+
+    test('a card that leaves no readable room: the warning goes over the card, never over the field', () => {
+      const card = { top: 16, bottom: 624, left: 16, right: 344 };
+      const field = { top: 300, bottom: 345, left: 0, right: 360 };
+      const across = { left: 16, right: 344, viewportWidth: 360 };
+      const placed = placeClearOf({ field, viewportHeight: 640, height: 200, ours: [card], across });
+      expect(hits(drawn(placed, across, 200), field)).toBe(false);
+      expect(placed.maxHeight ?? 200).toBeGreaterThanOrEqual(120);
+      // Said, so our card can give way.
+      expect(placed.overOurs).toBe(true);
+    });
+
+    test('for any field and card: never over the field, and over the card only when no readable room is left beside it', () => {
+      for (const [viewportWidth, viewportHeight] of [
+        [1280, 720],
+        [360, 640],
+        [800, 480],
+      ] as const) {
+        const width = Math.min(560, viewportWidth - 32);
+        const across = { left: (viewportWidth - width) / 2, right: (viewportWidth + width) / 2, viewportWidth };
+        for (let fieldTop = -60; fieldTop <= viewportHeight; fieldTop += 37) {
+          for (const cardHeight of [40, 200, 420, viewportHeight - 32]) {
+            for (const corner of ['top', 'bottom'] as const) {
+              const cardWidth = Math.min(380, viewportWidth - 32);
+              const card = {
+                left: viewportWidth - 16 - cardWidth,
+                right: viewportWidth - 16,
+                ...(corner === 'top' ? { top: 16, bottom: 16 + cardHeight } : { top: viewportHeight - 16 - cardHeight, bottom: viewportHeight - 16 }),
+              };
+              const field = { top: fieldTop, bottom: fieldTop + 45, left: 0, right: viewportWidth };
+              for (const height of [160, 260]) {
+                const placed = placeClearOf({ field, viewportHeight, height, ours: [card], across });
+                const box = drawn(placed, across, height);
+                const what = JSON.stringify({ viewportWidth, viewportHeight, field, card, height, placed });
+                expect(hits(box, field), what).toBe(false);
+                expect(box.top, what).toBeGreaterThanOrEqual(0);
+                expect(box.bottom, what).toBeLessThanOrEqual(viewportHeight);
+                expect(box.left, what).toBeGreaterThanOrEqual(0);
+                expect(box.right, what).toBeLessThanOrEqual(viewportWidth);
+                if (hits(box, card)) {
+                  // Over the card only when the field and the card leave no gap a warning can be read in.
+                  expect(largestGap([field, card], viewportHeight) - 24, what).toBeLessThan(Math.min(height, 120));
+                }
+              }
+            }
+          }
+        }
+      }
+    });
   });
 });

@@ -4,6 +4,14 @@
  * the field is up there, and follows the page as it scrolls or changes size.
  */
 
+/** A box in the viewport, in CSS pixels. */
+export interface Box {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
 export interface PlaceClearOfParameters {
   /** The field's top and bottom in the viewport, in CSS pixels (either may lie outside it). */
   field: { top: number; bottom: number };
@@ -12,58 +20,134 @@ export interface PlaceClearOfParameters {
   height: number;
   /** Space kept from the viewport's edges and from the field. */
   margin?: number;
+  /** Our own pill and its open card: kept clear of as well, where the warning's columns meet them. */
+  ours?: readonly Box[];
+  /** The warning's columns as drawn (centred) and the viewport's width, so it may step aside from `ours`. */
+  across?: { left: number; right: number; viewportWidth: number };
 }
 
 export interface PlaceClearOfReturnType {
   top: number;
   /** Set when the warning fits on neither side: it scrolls inside this height. */
   maxHeight: number | undefined;
+  /** Set when the warning steps aside from our card: its left edge. */
+  left?: number;
+  /** Set when no readable room was left beside our card: the warning goes over it. */
+  overOurs?: true;
 }
 
 /**
- * Where the warning goes: the top edge when it fits above the field, else the bottom edge when
- * it fits below, else the larger of the two gaps, scrolling inside itself. It never overlaps
- * the field.
+ * Below this height a warning that scrolls inside itself is not read: rather than that, it goes
+ * over our own card (which Escape closes), never over the field.
  */
-export function placeClearOf({ field, viewportHeight, height, margin = 12 }: PlaceClearOfParameters): PlaceClearOfReturnType {
-  const clamp = (value: number) => Math.min(Math.max(value, 0), viewportHeight);
-  // A field scrolled out of view above leaves the whole viewport free, the top edge too.
-  const gapAbove = field.bottom <= 0 ? viewportHeight : clamp(field.top);
-  const gapBelow = viewportHeight - clamp(field.bottom);
-  const needed = height + 2 * margin;
-  if (gapAbove >= needed) return { top: margin, maxHeight: undefined };
-  if (gapBelow >= needed) return { top: viewportHeight - margin - height, maxHeight: undefined };
-  if (gapAbove >= gapBelow) return { top: margin, maxHeight: Math.max(gapAbove - 2 * margin, 0) };
-  return { top: clamp(field.bottom) + margin, maxHeight: Math.max(gapBelow - 2 * margin, 0) };
+const READABLE_HEIGHT = 120;
+
+/**
+ * Where the warning goes: clear of the field always, and of our own pill and card when there is
+ * room. It tries its centred place, then a place beside our card; in each, the top edge, the bottom
+ * edge, then any gap where it fits whole. Failing that, centred in the largest gap, scrolling inside
+ * itself; and when that gap is too small to read, it keeps clear of the field alone.
+ */
+export function placeClearOf({ field, viewportHeight, height, margin = 12, ours = [], across }: PlaceClearOfParameters): PlaceClearOfReturnType {
+  const inColumns = (left: number, right: number) => ours.filter((box) => box.left < right && left < box.right);
+  const centred = across === undefined ? ours : inColumns(across.left, across.right);
+  if (across !== undefined && centred.length > 0) {
+    const width = across.right - across.left;
+    const asides = centred.flatMap((box) => [box.left - margin - width, box.right + margin]).filter((left) => left >= margin && left + width <= across.viewportWidth - margin);
+    for (const left of [across.left, ...asides]) {
+      const placed = vertical([field, ...inColumns(left, left + width)], viewportHeight, height, margin);
+      if (placed.maxHeight === undefined) return left === across.left ? placed : { ...placed, left };
+    }
+  }
+  const placed = vertical([field, ...centred], viewportHeight, height, margin);
+  if (centred.length === 0 || placed.maxHeight === undefined || placed.maxHeight >= Math.min(height, READABLE_HEIGHT)) return placed;
+  return { ...vertical([field], viewportHeight, height, margin), overOurs: true };
+}
+
+/** The top edge, else the bottom edge, else the first gap between `blocked` it fits in whole, else the largest gap (the higher on a tie), scrolling inside it. */
+function vertical(blocked: { top: number; bottom: number }[], viewportHeight: number, height: number, margin: number): PlaceClearOfReturnType {
+  // The free stretches of the viewport, top to bottom: what lies outside it blocks nothing, so a
+  // field scrolled out of view leaves the whole viewport free.
+  const gaps: [number, number][] = [];
+  let from = 0;
+  for (const { top, bottom } of blocked.sort((a, b) => a.top - b.top)) {
+    if (bottom <= 0 || top >= viewportHeight) continue;
+    if (top > from) gaps.push([from, top]);
+    from = Math.max(from, bottom);
+  }
+  if (from < viewportHeight) gaps.push([from, viewportHeight]);
+  const room = ([top, bottom]: [number, number]) => bottom - top - 2 * margin;
+  const whole = gaps.filter((gap) => room(gap) >= height);
+  const first = whole[0];
+  if (first?.[0] === 0) return { top: margin, maxHeight: undefined };
+  if (whole.at(-1)?.[1] === viewportHeight) return { top: viewportHeight - margin - height, maxHeight: undefined };
+  if (first !== undefined) return { top: first[0] + margin, maxHeight: undefined };
+  const largest = gaps.reduce((best, gap) => (room(gap) > room(best) ? gap : best), [0, 0]);
+  return { top: largest[0] + margin, maxHeight: Math.max(room(largest), 0) };
+}
+
+export interface OursToKeepClearOf {
+  /** What is on screen of ours now (the pill's column, with its card when open). */
+  elements: () => readonly Element[];
+  /** Asked once per warning when ours leave it no readable room (a narrow window with the card open): ours may give way. */
+  makeRoom?: () => void;
 }
 
 /**
- * Places `box` (position: fixed) clear of `field` now and again whenever the page scrolls
- * (any scroller), the window resizes, or either element changes size, until `signal` aborts.
- * One placement per frame at most.
+ * Places `box` (position: fixed) clear of `field`, and of `ours` (our pill and card), now and
+ * again whenever the page scrolls (any scroller), the window resizes, either element or one of
+ * ours changes size, or one of ours moves to another corner, until `signal` aborts. One
+ * placement per frame at most.
  */
-export function keepClearOf(field: Element, box: HTMLElement, signal: AbortSignal): void {
+export function keepClearOf(field: Element, box: HTMLElement, signal: AbortSignal, ours: OursToKeepClearOf = { elements: () => [] }): void {
+  let roomAsked = false;
   let frame: number | undefined;
+  const watched = new WeakSet<Element>();
   const place = () => {
     frame = undefined;
     const rect = field.getBoundingClientRect();
     // The full height, whatever height it was held to last time.
     const height = box.scrollHeight + box.offsetHeight - box.clientHeight;
-    const { top, maxHeight } = placeClearOf({ field: rect, viewportHeight: document.documentElement.clientHeight, height });
+    const viewportWidth = document.documentElement.clientWidth;
+    const width = box.offsetWidth;
+    const boxes: Box[] = [];
+    for (const element of ours.elements()) {
+      if (!watched.has(element)) {
+        watched.add(element);
+        resized.observe(element);
+        // A move to another corner (class) or a drag (style) changes no size.
+        moved.observe(element, { attributes: true, attributeFilter: ['class', 'style'] });
+      }
+      const { top, bottom, left, right, width: w, height: h } = element.getBoundingClientRect();
+      if (w > 0 && h > 0) boxes.push({ top, bottom, left, right });
+    }
+    const across = { left: (viewportWidth - width) / 2, right: (viewportWidth + width) / 2, viewportWidth };
+    const { top, maxHeight, left, overOurs } = placeClearOf({ field: rect, viewportHeight: document.documentElement.clientHeight, height, ours: boxes, across });
+    if (overOurs === true && !roomAsked) {
+      // Once: a card the user opens again while the warning shows stays open (the warning goes over it).
+      roomAsked = true;
+      ours.makeRoom?.();
+      soon();
+    }
     box.style.top = `${top}px`;
     box.style.maxHeight = maxHeight === undefined ? '' : `${maxHeight}px`;
+    // Centred by the style sheet unless it steps aside from our card.
+    box.style.left = left === undefined ? '' : `${left}px`;
+    box.style.transform = left === undefined ? '' : 'none';
   };
   const soon = () => {
     frame ??= requestAnimationFrame(place);
   };
+  const resized = new ResizeObserver(soon);
+  const moved = new MutationObserver(soon);
   place();
   window.addEventListener('scroll', soon, { capture: true, passive: true, signal });
   window.addEventListener('resize', soon, { passive: true, signal });
-  const resized = new ResizeObserver(soon);
   resized.observe(field);
   resized.observe(box);
   signal.addEventListener('abort', () => {
     resized.disconnect();
+    moved.disconnect();
     if (frame !== undefined) cancelAnimationFrame(frame);
   });
 }

@@ -5,7 +5,7 @@ import { MismatchWarning } from '@/components/guide/MismatchWarning';
 import type { I18n } from '@/utils/i18n';
 import { chosenAddressFor, readStoredGuides, watchChosenAddress, type StoredGuides } from '@/utils/chosen-address';
 import { isTextField, looksLikeAddress, sameAddress } from './fields';
-import { keepClearOf } from './place-clear';
+import { keepClearOf, type OursToKeepClearOf } from './place-clear';
 import { createShadowHost, type ShadowHost } from './shadow-host';
 import cardCss from '@/components/card.css?inline';
 import mismatchCss from './mismatch.css?inline';
@@ -18,6 +18,8 @@ export interface WatchWithdrawalFieldsParameters {
   exchangeId: () => string | undefined;
   /** The words in the user's language, as the pill was drawn in (the background sends them). */
   words: () => Promise<I18n>;
+  /** Our own pill and card on this page, which the warning keeps clear of as it does the field. */
+  ours?: OursToKeepClearOf;
 }
 
 /**
@@ -31,7 +33,7 @@ export interface WatchWithdrawalFieldsParameters {
  * whether our warning appears is visible to the page: checking page-set values would let it try
  * addresses until the warning stays away, and so learn the guide's address.
  */
-export async function watchWithdrawalFields({ ctx, exchangeId, words }: WatchWithdrawalFieldsParameters): Promise<void> {
+export async function watchWithdrawalFields({ ctx, exchangeId, words, ours }: WatchWithdrawalFieldsParameters): Promise<void> {
   for (const stale of document.querySelectorAll(HOST_TAG)) stale.remove();
   let guides: StoredGuides = await readStoredGuides().catch(() => ({ current: undefined, byExchange: undefined }));
   let ui: ShadowHost | undefined;
@@ -92,7 +94,7 @@ export async function watchWithdrawalFields({ ctx, exchangeId, words }: WatchWit
           container,
         );
         const box = container.querySelector<HTMLElement>('.mismatch');
-        if (box !== null) keepClearOf(field, box, following.signal);
+        if (box !== null) keepClearOf(field, box, following.signal, ours);
       },
       onRemove(container) {
         following.abort();

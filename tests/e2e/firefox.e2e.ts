@@ -105,7 +105,9 @@ describe('Firefox with the built extension', () => {
         return;
       }
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      response.end(fakeExchangeHtml(host === 'www.example.org' ? `${host} — not an exchange` : `${host} — stand-in`));
+      // `/field`: a page with a field of its own, where the user was before reaching for the pill.
+      const field = request.url === '/field' ? '<label>Amount <input id="amount" type="text"></label>' : '';
+      response.end(fakeExchangeHtml(host === 'www.example.org' ? `${host} — not an exchange` : `${host} — stand-in`, field));
     });
     await new Promise<void>((resolve, reject) => {
       site.once('error', reject);
@@ -136,6 +138,25 @@ describe('Firefox with the built extension', () => {
         return { present: host !== null, shadowRoot: host?.shadowRoot ?? null, text: host?.textContent ?? null };
       }),
     ).toEqual({ present: true, shadowRoot: null, text: '' });
+    await page.close();
+  });
+
+  test("closing the pill with × gives focus back to the page's field the user was in", async () => {
+    const page = await browser.newPage();
+    await page.goto('https://www.kraken.com/field');
+    let close: Awaited<ReturnType<typeof closedRootCenter>> = null;
+    for (const deadline = Date.now() + 20_000; Date.now() < deadline && close === null; ) {
+      close = await closedRootCenter(browser, page, 'reserve-radar-pill', 'pill-close');
+      if (close === null) await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    if (close === null) throw new Error('no pill-close in the pill');
+    await page.click('#amount');
+    await page.mouse.click(close.x, close.y);
+    for (const deadline = Date.now() + 10_000; Date.now() < deadline; ) {
+      if (await page.evaluate(() => document.querySelector('reserve-radar-pill') === null)) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(await page.evaluate(() => ({ pill: document.querySelector('reserve-radar-pill') !== null, focus: document.activeElement?.id ?? null }))).toEqual({ pill: false, focus: 'amount' });
     await page.close();
   });
 

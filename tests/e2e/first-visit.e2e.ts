@@ -81,8 +81,7 @@ describe('the first visit in Chromium, with the service worker asleep (issue 16)
     // Snoozed from the pill (the worker wakes to store it), then asleep again: no pill on the next load.
     await pill.click('pill-toggle');
     await pill.waitFor('snooze');
-    await pill.focus('snooze');
-    await page.keyboard.press('ArrowDown');
+    await pill.click('snooze-apply');
     await page.waitForFunction(() => document.querySelector('reserve-radar-pill') === null);
     await stopServiceWorker(page);
     await page.reload();

@@ -232,9 +232,8 @@ describe('the nudge in Chromium', () => {
     const pill = shadowUi(page);
     await pill.click('pill-toggle');
     await pill.waitFor('snooze');
-    // The user's keys on the focused list choose its first entry, "1 day" (a trusted change).
-    await pill.focus('snooze');
-    await page.keyboard.press('ArrowDown');
+    // The list starts at "1 day"; the Snooze button beside it applies the choice (a trusted click).
+    await pill.click('snooze-apply');
     await page.waitForFunction(() => document.querySelector('reserve-radar-pill') === null);
     await page.reload();
     await page.waitForTimeout(1500);

@@ -1,0 +1,60 @@
+import { describe, expect, test } from 'vitest';
+import type { RiskOnchainAssets } from './concentration';
+import { gradeExchange, type GradeExchangeParameters } from './grade';
+
+const now = new Date('2025-03-01T00:00:00Z');
+const exchange: GradeExchangeParameters['exchange'] = { id: 'x', name: 'X', ownTokens: ['XT'], status: { kind: 'operating' } };
+const onchain: RiskOnchainAssets = {
+  totalUsd: 1000,
+  cleanUsd: 960,
+  topTokens: [
+    { symbol: 'BTC', usd: 400 },
+    { symbol: 'USDT', usd: 250 },
+    { symbol: 'ETH', usd: 200 },
+    { symbol: 'XT', usd: 40 },
+    { symbol: 'SOL', usd: 30 },
+  ],
+  source: 'https://x.example/onchain',
+  asOf: '2025-02-28',
+};
+const breakdown = { breakdownAsOf: '2025-02-25', breakdownSource: 'https://x.example/protocol' };
+
+/** Each on-chain share reason's date and URL, by metric. */
+function provenance(assets: RiskOnchainAssets): Record<string, string> {
+  const { reasons } = gradeExchange({ exchange, reserves: { onchain: assets }, now });
+  return Object.fromEntries(
+    reasons
+      .filter((reason) => ['own-token.share', 'top-asset.share', 'minor-asset.share', 'hhi', 'stablecoin.share'].includes(reason.metric))
+      .map((reason) => [reason.metric, `${reason.asOf} ${reason.source}`]),
+  );
+}
+
+const totals = '2025-02-28 https://x.example/onchain';
+const perToken = '2025-02-25 https://x.example/protocol';
+
+describe('on-chain reasons: the date of the figure each states', () => {
+  test('the own-token share carries the totals’ answer (/cexs); the shares read from the per-token breakdown carry its own (/protocol)', () => {
+    // The own-token share is (total − clean) / total, both from the totals' answer; the rest is
+    // read from the breakdown, a different DefiLlama answer of its own day.
+    expect(provenance({ ...onchain, ...breakdown })).toEqual({
+      'own-token.share': totals,
+      'top-asset.share': perToken,
+      'minor-asset.share': perToken,
+      hhi: perToken,
+      'stablecoin.share': perToken,
+    });
+  });
+
+  test('a breakdown that itemises too little: the reasons about it carry its date too', () => {
+    expect(provenance({ ...onchain, ...breakdown, topTokens: [{ symbol: 'BTC', usd: 100 }] })).toEqual({
+      'own-token.share': totals,
+      'top-asset.share': perToken,
+      'minor-asset.share': perToken,
+      hhi: perToken,
+    });
+  });
+
+  test('a breakdown without a date of its own came with the totals: theirs', () => {
+    expect(provenance(onchain)).toEqual({ 'own-token.share': totals, 'top-asset.share': totals, 'minor-asset.share': totals, hhi: totals, 'stablecoin.share': totals });
+  });
+});
