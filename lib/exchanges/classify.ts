@@ -21,7 +21,7 @@ import { commonWordBesideAlert, commonWordOnThrowaway, paddedBrand, strayShortTo
 import { coinedTypoAsName, commonTypoBesideBait, typoInToken, typoOf } from './lookalike/typo';
 import { commonTypoAlone, paddedCommonTypo, splitAcrossDot } from './lookalike/across-labels';
 import { brandGluedOnBuilder, brandTypoOnBuilder, coinedTypoOnBuilder, commonTypoOnBuilder, commonWordOnBuilder, siteBuilders } from './lookalike/hosted';
-import { typoBesideBaitOnHosting } from './lookalike/hosted-typos';
+import { coinedTypoOnCourse, typoBesideBaitOnHosting } from './lookalike/hosted-typos';
 import type { ClassifyReturnType, Evidence, Label } from './lookalike/types';
 
 export type { ClassifyReturnType, EvidenceKind, LookalikeExplanation, Verdict } from './lookalike/types';
@@ -91,6 +91,7 @@ function evidenceInToken(token: string, rawToken: string, isRegistrable: boolean
   let inside: BrandEntry | undefined;
   let insideAt = -1;
   let affixed: Evidence | undefined;
+  let faint: BrandEntry | undefined;
   for (let at = 0; at + trigramBrandLength <= token.length; at++) {
     const list = brandsStartingAt(brands, token, at);
     if (list === undefined) continue;
@@ -119,7 +120,11 @@ function evidenceInToken(token: string, rawToken: string, isRegistrable: boolean
       // `geminiapp`: glued to a faint word (app, web, com) a common word is still just a word.
       const telling = before.bait !== undefined && !faintContext.has(before.bait) ? before.bait : after.bait !== undefined && !faintContext.has(after.bait) ? after.bait : undefined;
       const bait = telling ?? before.bait ?? after.bait;
-      if (entry.strength === 'weak' && bait !== undefined && telling === undefined) continue;
+      // `robinhoodapp`: glued to a faint word only, a common word reads as the word alone, wanting bait elsewhere.
+      if (entry.strength === 'weak' && bait !== undefined && telling === undefined) {
+        faint ??= entry;
+        continue;
+      }
       if (before.filler === true && telling === undefined) continue;
       if (shortCommon && !digitsOnly && (telling === undefined || !baitWords.has(telling))) continue;
       affixed = { entry, kind: 'affixed', bait, distance: 0, mixedScripts: false };
@@ -135,6 +140,7 @@ function evidenceInToken(token: string, rawToken: string, isRegistrable: boolean
     affixed.mixedScripts = isMixedScript(rawToken);
     return affixed;
   }
+  if (faint !== undefined) return { entry: faint, kind: 'inside', bait: undefined, distance: 0, mixedScripts: isMixedScript(rawToken) };
   // `okxweb`, `mexcq`: coined names too short for the trigram index, glued to anything.
   for (const entry of brands.shortDistinctive) {
     const at = token.indexOf(entry.skeleton);
@@ -354,7 +360,7 @@ export function classify(hostname: string): ClassifyReturnType {
     };
   }
 
-  const split = splitAcrossDot(labels, brands);
+  const split = splitAcrossDot(labels, brands) ?? (hosting === undefined ? coinedTypoOnCourse(host, labels, brands) : undefined);
   if (split) {
     const display = describeHost(host, labels, hosting ?? suffix);
     return { verdict: 'lookalike', exchange: split.entry.exchange, reason: lookalikeReason(display, split), host, evidence: split.kind, explanation: explanationOf(display, split) };

@@ -259,7 +259,7 @@ function typoTargetsOf(brands: BrandIndex): BrandEntry[][] {
  * `max`; a changed letter counts as two (one dropped, one added). How `blokifi` is made from `blockfi`,
  * while a changed letter makes other names (`bitkit`, `blockui`).
  */
-function movedLetters(a: string, b: string, max: number): number {
+export function movedLetters(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   const rows: number[][] = [];
   for (let i = 0; i <= a.length; i++) {
