@@ -1,0 +1,69 @@
+/**
+ * Brands written further off on site builders, where a page maker names the page: a login spread through letters glued
+ * to a common word, and a coined brand said aloud (`c`, `k`, `q` as one letter) beside bait.
+ */
+import type { BrandEntry, BrandIndex } from '../brand-index';
+import { editDistance } from '../edit-distance';
+import { baitWords } from './bait-words';
+import { nearMissWords } from './brand-words';
+import { faintContext } from './context';
+import { holdsNearLogin, sloppyBait } from './hosted';
+import type { Evidence, Label } from './types';
+
+const none: readonly BrandEntry[] = [];
+
+/**
+ * Words that hold a spread login, beside those of `holdsNearLogin`: `logician`, `plugin`, `clogginess`, `lumbaginous`,
+ * `pagina` (page), Dutch `poging` (attempt) and `teloorgang`, German `Fluginfo`, `plombagine` (graphite), `peluginoso`,
+ * `Loliginidae` (squids).
+ */
+const spreadWords: readonly string[] = ['logici', 'plugin', 'clogg', 'umbag', 'pagin', 'poging', 'loorg', 'flugin', 'ombagin', 'elugin', 'lolig'];
+
+/** "login" with letters spread through it: `l` (or `ll`), `o` or `u`, up to three letters but `n`, `gi`, perhaps `e` or `i`, `n`. */
+const spread = /^[a-z]{0,2}ll?[ou][a-mo-z]{0,3}gi[ei]?n/;
+
+/**
+ * `lopoginn`, `ludfdginus`, `ilouggin`, `eloginede`: "login" with letters spread through it (`spread`), at the start of
+ * the letters glued after a common word on a site builder (two stray letters before it at most). Not in words ending in
+ * -ing (`lounging`), nor in the words of `spreadWords`.
+ */
+export function spreadLogin(text: string): boolean {
+  if (text.length < 5 || text.length > 12 || text.endsWith('ing') || text.endsWith('ings') || !spread.test(text)) return false;
+  for (const word of spreadWords) if (text.includes(word)) return false;
+  // Read at call time: hosted.ts imports this module, and so is not evaluated yet when this one is.
+  for (const word of holdsNearLogin) if (text.includes(word)) return false;
+  return true;
+}
+
+/** Words one letter from a coined brand said aloud (`quoin`, a cornerstone, is `kukoin` less a letter). */
+const saidWords: ReadonlySet<string> = new Set(['quoin', 'quoins']);
+
+/** `c`, `k` and `q` read as one letter: `kukoen` and `qucoin` are `kucoin` said aloud. */
+function saidAloud(text: string): string {
+  return text.replace(/[cq]/g, 'k');
+}
+
+/**
+ * `kukoen-login`, `qucin-logon`: on a site builder, a token one letter from a coined brand of six letters or more that
+ * holds a `c` or `k`, once `c`, `k` and `q` are read as one letter, beside bait however sloppily written.
+ */
+export function coinedSaidAloud(label: Label, brands: BrandIndex): Evidence | undefined {
+  const { tokens, rawTokens } = label;
+  if (tokens.length < 2) return undefined;
+  let login = -1;
+  for (let j = 0; j < rawTokens.length && login < 0; j++) if (baitWords.has(sloppyBait(rawTokens[j]!) ?? '') && !faintContext.has(rawTokens[j]!)) login = j;
+  if (login < 0) return undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    const raw = rawTokens[i]!;
+    if (i === login || raw.length < 5 || !/^[a-z]+$/.test(raw) || nearMissWords.has(raw) || saidWords.has(raw)) continue;
+    const said = saidAloud(raw);
+    for (let length = Math.max(6, raw.length - 1); length <= raw.length + 1 && length < brands.insertTargets.length; length++) {
+      for (const entry of brands.insertTargets[length] ?? none) {
+        const brand = entry.token;
+        if (entry.strength === 'weak' || entry.leading !== undefined || brand === raw || !/[ck]/.test(brand) || said.charCodeAt(0) !== saidAloud(brand).charCodeAt(0)) continue;
+        if (editDistance({ a: said, b: saidAloud(brand), max: 1 }) <= 1) return { entry, kind: 'typo', bait: sloppyBait(rawTokens[login]!), distance: 2, mixedScripts: false };
+      }
+    }
+  }
+  return undefined;
+}
