@@ -170,3 +170,17 @@ describe('a common word glued to a faint word reads as the word alone', () => {
 
   it.each(['krakenapp.com', 'www.geminiapp.com', 'robinhoodapp.example.net', 'geminiweb.io'])('%s is not a lookalike', expectNotLookalike);
 });
+
+describe('a name under an ending the public-suffix list makes wholly public (`*.fk`)', () => {
+  it.each([
+    ['kucoin-claim.fk', 'kucoin'],
+    ['bybit-rewards.er', 'bybit'],
+    ['secure-binance.fk', 'binance'],
+  ])('%s imitates %s', expectLookalike);
+
+  it.each(['co.fk', 'gov.fk', 'shop-online.fk'])('%s is not a lookalike', expectNotLookalike);
+
+  it('still calls an ending listed by name an ending', () => {
+    expect(classify('co.uk').reason).toMatch(/public domain ending/);
+  });
+});

@@ -274,7 +274,9 @@ export function classify(hostname: string): ClassifyReturnType {
   }
   const brands = brandIndex();
 
-  const suffix = getPublicSuffix(host, suffixOptions);
+  let suffix = getPublicSuffix(host, suffixOptions);
+  // `coinbase-test.fk`: under an ending where the list makes every name an ending (`*.fk`), the first label is a site's name.
+  if (suffix === host && getPublicSuffix(`zz${host}`, suffixOptions) === `zz${host}`) suffix = host.slice(host.indexOf('.') + 1);
   if (!suffix || suffix.length >= host.length) return unknown(host, `${host} is a public domain ending, not a site`);
   // On free hosting the site's own name is the label left of the service (`coinbase.vercel.app`).
   const hosting = hostingOf(host);
