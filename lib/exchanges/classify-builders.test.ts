@@ -238,6 +238,8 @@ describe('a login spread through letters glued to a common word, and a coined br
     'kuchen-login.wixsite.com',
     'cocoon-help.webflow.io',
     'quoin-login.webflow.io',
+    'bitcut-login.webflow.io',
+    'geminipluggingz.webflow.io',
     'krakenlodginghouse.webflow.io',
     'geminialloggiando.webflow.io',
     'robinhoodlongingly.gitbook.io',

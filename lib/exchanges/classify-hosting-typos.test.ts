@@ -153,6 +153,9 @@ describe('a coined brand written further off beside bait or a kit page word, on 
     'coibas-docs.pages.dev',
     'chinone-docs.pages.dev',
     'krakn-docs.pages.dev',
+    // package names: jQuery's BlockUI (a letter changed before the last), a generic word and an ending
+    'blockui-docs.pages.dev',
+    'coinhone-docs.pages.dev',
     // course names holding common words
     'gemini.thinkific.com',
     'kraken.teachable.com',
@@ -168,7 +171,7 @@ describe('a common word glued to a faint word reads as the word alone', () => {
     ['claim.krakenweb.example.org', 'kraken'],
   ])('%s imitates %s', expectLookalike);
 
-  it.each(['krakenapp.com', 'www.geminiapp.com', 'robinhoodapp.example.net', 'geminiweb.io'])('%s is not a lookalike', expectNotLookalike);
+  it.each(['krakenapp.com', 'www.geminiapp.com', 'robinhoodapp.example.net', 'geminiweb.io', 'geminiio-shaker.webflow.io', 'login.krakenio.example.net'])('%s is not a lookalike', expectNotLookalike);
 });
 
 describe('a name under an ending the public-suffix list makes wholly public (`*.fk`)', () => {

@@ -120,9 +120,9 @@ function evidenceInToken(token: string, rawToken: string, isRegistrable: boolean
       // `geminiapp`: glued to a faint word (app, web, com) a common word is still just a word.
       const telling = before.bait !== undefined && !faintContext.has(before.bait) ? before.bait : after.bait !== undefined && !faintContext.has(after.bait) ? after.bait : undefined;
       const bait = telling ?? before.bait ?? after.bait;
-      // `robinhoodapp`: glued to a faint word only, a common word reads as the word alone, wanting bait elsewhere.
+      // `robinhoodapp`: glued to `app` or `web` only, a common word reads as the word alone, wanting bait elsewhere.
       if (entry.strength === 'weak' && bait !== undefined && telling === undefined) {
-        faint ??= entry;
+        if (bait === 'app' || bait === 'web') faint ??= entry;
         continue;
       }
       if (before.filler === true && telling === undefined) continue;

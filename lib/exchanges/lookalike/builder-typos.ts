@@ -14,10 +14,10 @@ const none: readonly BrandEntry[] = [];
 
 /**
  * Words that hold a spread login, beside those of `holdsNearLogin`: `logician`, `plugin`, `clogginess`, `lumbaginous`,
- * `pagina` (page), Dutch `poging` (attempt) and `teloorgang`, German `Fluginfo`, `plombagine` (graphite), `peluginoso`,
+ * `plugging`, `pagina` (page), Dutch `poging` (attempt) and `teloorgang`, German `Fluginfo`, `plombagine` (graphite), `peluginoso`,
  * `Loliginidae` (squids).
  */
-const spreadWords: readonly string[] = ['logici', 'plugin', 'clogg', 'umbag', 'pagin', 'poging', 'loorg', 'flugin', 'ombagin', 'elugin', 'lolig'];
+const spreadWords: readonly string[] = ['logici', 'plugin', 'plugg', 'clogg', 'umbag', 'pagin', 'poging', 'loorg', 'flugin', 'ombagin', 'elugin', 'lolig'];
 
 /** "login" with letters spread through it: `l` (or `ll`), `o` or `u`, up to three letters but `n`, `gi`, perhaps `e` or `i`, `n`. */
 const spread = /^[a-z]{0,2}ll?[ou][a-mo-z]{0,3}gi[ei]?n/;
@@ -45,7 +45,8 @@ function saidAloud(text: string): string {
 
 /**
  * `kukoen-login`, `qucin-logon`: on a site builder, a token one letter from a coined brand of six letters or more that
- * holds a `c` or `k`, once `c`, `k` and `q` are read as one letter, beside bait however sloppily written.
+ * begins with a `c` or `k` sound, once `c`, `k` and `q` are read as one letter, both beginning with one (not `bitcut`
+ * for Bitkub), beside bait however sloppily written.
  */
 export function coinedSaidAloud(label: Label, brands: BrandIndex): Evidence | undefined {
   const { tokens, rawTokens } = label;
@@ -60,7 +61,7 @@ export function coinedSaidAloud(label: Label, brands: BrandIndex): Evidence | un
     for (let length = Math.max(6, raw.length - 1); length <= raw.length + 1 && length < brands.insertTargets.length; length++) {
       for (const entry of brands.insertTargets[length] ?? none) {
         const brand = entry.token;
-        if (entry.strength === 'weak' || entry.leading !== undefined || brand === raw || !/[ck]/.test(brand) || said.charCodeAt(0) !== saidAloud(brand).charCodeAt(0)) continue;
+        if (entry.strength === 'weak' || entry.leading !== undefined || brand === raw || said.charCodeAt(0) !== 0x6b || saidAloud(brand).charCodeAt(0) !== 0x6b) continue;
         if (editDistance({ a: said, b: saidAloud(brand), max: 1 }) <= 1) return { entry, kind: 'typo', bait: sloppyBait(rawTokens[login]!), distance: 2, mixedScripts: false };
       }
     }

@@ -97,8 +97,13 @@ function lettersOff(written: string, split: boolean, brand: string, coined: bool
   return editDistance({ a: written, b: brand, max: 2 }) === 2 ? 2 : undefined;
 }
 
-function lenientTarget(entry: BrandEntry, written: string): boolean {
-  return entry.leading === undefined && entry.token.length >= 7 && written.charCodeAt(0) === entry.token.charCodeAt(0) && written.length >= entry.token.length - 1;
+function lenientTarget(entry: BrandEntry, written: string, kitOnly: boolean): boolean {
+  const brand = entry.token;
+  if (entry.leading !== undefined || brand.length < 7 || written.charCodeAt(0) !== brand.charCodeAt(0) || written.length < brand.length - 1) return false;
+  if (!kitOnly) return true;
+  // Beside page words alone, not a generic word and its ending (`coinhone` / `coinone`), nor a letter changed
+  // before the last (`blockui`, jQuery's BlockUI, is not `blockfi`).
+  return endingAfterGeneric(brand) === undefined && (written.length !== brand.length || written.slice(0, -1) === brand.slice(0, -1) || editDistance({ a: written, b: brand, max: 1 }) !== 1);
 }
 
 /**
@@ -136,7 +141,7 @@ export function typoBesideBaitOnHosting(label: Label, brands: BrandIndex, coined
           const coined = entry.strength !== 'weak';
           // Page words alone, or a course host: a coined brand of seven letters or more that begins no other word, its
           // first letter as written, at most one letter dropped (`chinone`, `revolu`, `wazirs`, `coibas` are words).
-          if ((coinedOnly || bait === undefined) && (!coined || !lenientTarget(entry, written))) continue;
+          if ((coinedOnly || bait === undefined) && (!coined || !lenientTarget(entry, written, bait === undefined))) continue;
           const distance = moved ? 0 : lettersOff(written, j > i, brand, coined);
           if (distance !== undefined) return { entry, kind: distance === 0 ? 'hyphenated' : 'typo', bait: bait ?? kit, distance, mixedScripts: isMixedScript(rawTokens[i]!) };
         }
