@@ -169,7 +169,11 @@ describe('a common word glued to a faint word reads as the word alone', () => {
   it.each([
     ['login.robinhoodapp.example.net', 'robinhood'],
     ['claim.krakenweb.example.org', 'kraken'],
+    ['secure-robinhoodapp.com', 'robinhood'],
   ])('%s imitates %s', expectLookalike);
+
+  // A company's own subdomains under its glued name, the registrable one: bait only in that label counts.
+  it.each(['support.celsiusapp.com', 'help.voyagerapp.com', 'login.krakenweb.de', 'signin.geminiweb.net'])('%s is not a lookalike', expectNotLookalike);
 
   it.each(['krakenapp.com', 'www.geminiapp.com', 'robinhoodapp.example.net', 'geminiweb.io', 'geminiio-shaker.webflow.io', 'login.krakenio.example.net'])('%s is not a lookalike', expectNotLookalike);
 });

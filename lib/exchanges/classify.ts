@@ -140,7 +140,7 @@ function evidenceInToken(token: string, rawToken: string, isRegistrable: boolean
     affixed.mixedScripts = isMixedScript(rawToken);
     return affixed;
   }
-  if (faint !== undefined) return { entry: faint, kind: 'inside', bait: undefined, distance: 0, mixedScripts: isMixedScript(rawToken) };
+  if (faint !== undefined) return { entry: faint, kind: 'inside', bait: undefined, distance: 0, mixedScripts: isMixedScript(rawToken), glued: true };
   // `okxweb`, `mexcq`: coined names too short for the trigram index, glued to anything.
   for (const entry of brands.shortDistinctive) {
     const at = token.indexOf(entry.skeleton);
@@ -329,8 +329,10 @@ export function classify(hostname: string): ClassifyReturnType {
     if (evidence) {
       const elsewhere = contextElsewhere(labels, i, evidence.entry.strength === 'weak' && evidence.entry.skeleton.length >= 6);
       // A telling word in a subdomain (`stretto.ftx-claims`) is context for the registrable name too; `www`, `app` are not.
-      if (!evidence.bait && (!isRegistrable || (elsewhere !== undefined && !faintContext.has(elsewhere)))) evidence.bait = elsewhere;
-      if (!evidence.bait && cryptoEnding !== undefined && evidence.entry.tldSwapAllowed) evidence.bait = cryptoEnding;
+      // `support.celsiusapp.com`: a glued name that is the site's own (`celsiusapp`) wants bait in its own label.
+      const ownLabelOnly = asName && evidence.glued === true;
+      if (!evidence.bait && !ownLabelOnly && (!isRegistrable || (elsewhere !== undefined && !faintContext.has(elsewhere)))) evidence.bait = elsewhere;
+      if (!evidence.bait && !ownLabelOnly && cryptoEnding !== undefined && evidence.entry.tldSwapAllowed) evidence.bait = cryptoEnding;
       if (!isEnough(evidence, asName, elsewhere !== undefined, label, hosting !== undefined, favouredHere, wordEnding && !worn)) evidence = undefined;
     }
     // A padded brand (`krakenz`) on a throwaway-favoured ending, or beside a telling bait word (`krakeni-logins`).
