@@ -162,6 +162,11 @@ describe('a coined brand written further off beside bait or a kit page word, on 
     'robinhood-history.teachable.com',
     'revolu-help.teachable.com',
     'bittet-help.teachable.com',
+    // page words alone: the brand and one letter more, or its last letter a consonant (`blockfs` is a project)
+    'blockfs-docs.github.io',
+    'blockfx-en.vercel.app',
+    'blockfm-user.gitbook.io',
+    'blockfit-faq.netlify.app',
   ])('%s is not a lookalike', expectNotLookalike);
 });
 

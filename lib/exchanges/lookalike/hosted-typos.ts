@@ -40,6 +40,9 @@ function targetsOf(brands: BrandIndex): BrandEntry[][] {
 /** From the last letter kept of a brand cut short: that letter, perhaps once more, then vowels only. */
 const trailing = /^([a-z])\1?[aeiouy]{0,3}$/;
 
+/** A vowel, `y` among them. */
+const vowel = /^[aeiouy]$/;
+
 /** Whether every letter of `written` is in `brand`, in order: letters only dropped (`rbnhood`, `cnbase`). */
 function lettersDropped(written: string, brand: string): boolean {
   let at = 0;
@@ -101,9 +104,13 @@ function lenientTarget(entry: BrandEntry, written: string, kitOnly: boolean): bo
   const brand = entry.token;
   if (entry.leading !== undefined || brand.length < 7 || written.charCodeAt(0) !== brand.charCodeAt(0) || written.length < brand.length - 1) return false;
   if (!kitOnly) return true;
-  // Beside page words alone, not a generic word and its ending (`coinhone` / `coinone`), nor a letter changed
-  // before the last (`blockui`, jQuery's BlockUI, is not `blockfi`).
-  return endingAfterGeneric(brand) === undefined && (written.length !== brand.length || written.slice(0, -1) === brand.slice(0, -1) || editDistance({ a: written, b: brand, max: 1 }) !== 1);
+  // Beside page words alone, not a generic word and its ending (`coinhone` / `coinone`), nor the brand and a consonant
+  // (`blockfit`; `blockfie` is kept), nor a letter changed before the last (`blockui`, jQuery's BlockUI, is not
+  // `blockfi`), nor a consonant for the last (`blockfs`, `blockfx` are projects; `blockfu`, `blockfy` are not).
+  if (endingAfterGeneric(brand) !== undefined) return false;
+  if (written.length === brand.length + 1 && written.startsWith(brand)) return vowel.test(written.slice(-1));
+  if (written.length !== brand.length || editDistance({ a: written, b: brand, max: 1 }) !== 1) return true;
+  return written.slice(0, -1) === brand.slice(0, -1) && vowel.test(written.slice(-1));
 }
 
 /**
