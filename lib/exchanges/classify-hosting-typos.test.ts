@@ -120,6 +120,8 @@ describe('a coined brand written further off beside bait or a kit page word, on 
     ['help-blokfie-docs.teachable.com', 'blockfi'],
     ['eng-blockfu-nav.systeme.io', 'blockfi'],
     ['secure-blockfaa.mykajabi.com', 'blockfi'],
+    ['help-blockff-cdn.teachable.com', 'blockfi'],
+    ['blockfie-docs.teachable.com', 'blockfi'],
   ])('%s imitates %s', (host, id) => {
     expectLookalike(host, id);
     expect(classify(host).evidence).toBe('hosted-typo');
@@ -167,6 +169,12 @@ describe('a coined brand written further off beside bait or a kit page word, on 
     'blockfx-en.vercel.app',
     'blockfm-user.gitbook.io',
     'blockfit-faq.netlify.app',
+    // course hosts hold the same for bait: `crinone` is a progesterone gel, `blockui` a jQuery plugin
+    'blockfit-help.teachable.com',
+    'learn-blockfit-support.mykajabi.com',
+    'crinone-help.teachable.com',
+    'blockui-help.teachable.com',
+    'coinhone-help.teachable.com',
   ])('%s is not a lookalike', expectNotLookalike);
 });
 

@@ -106,11 +106,12 @@ function lenientTarget(entry: BrandEntry, written: string, kitOnly: boolean): bo
   if (!kitOnly) return true;
   // Beside page words alone, not a generic word and its ending (`coinhone` / `coinone`), nor the brand and a consonant
   // (`blockfit`; `blockfie` is kept), nor a letter changed before the last (`blockui`, jQuery's BlockUI, is not
-  // `blockfi`), nor a consonant for the last (`blockfs`, `blockfx` are projects; `blockfu`, `blockfy` are not).
+  // `blockfi`), nor a consonant for the last (`blockfs`, `blockfx` are projects; `blockfu`, `blockfy` are not), but the
+  // letter before it written twice (`blockff`, the brand cut short as in `blockffe`).
   if (endingAfterGeneric(brand) !== undefined) return false;
   if (written.length === brand.length + 1 && written.startsWith(brand)) return vowel.test(written.slice(-1));
   if (written.length !== brand.length || editDistance({ a: written, b: brand, max: 1 }) !== 1) return true;
-  return written.slice(0, -1) === brand.slice(0, -1) && vowel.test(written.slice(-1));
+  return written.slice(0, -1) === brand.slice(0, -1) && (vowel.test(written.slice(-1)) || written.at(-1) === written.at(-2));
 }
 
 /**
@@ -147,8 +148,9 @@ export function typoBesideBaitOnHosting(label: Label, brands: BrandIndex, coined
           const moved = next !== undefined && brand.length > written.length && brand.startsWith(written) && next.startsWith(tail) && isBait(next.slice(tail.length));
           const coined = entry.strength !== 'weak';
           // Page words alone, or a course host: a coined brand of seven letters or more that begins no other word, its
-          // first letter as written, at most one letter dropped (`chinone`, `revolu`, `wazirs`, `coibas` are words).
-          if ((coinedOnly || bait === undefined) && (!coined || !lenientTarget(entry, written, bait === undefined))) continue;
+          // first letter as written, at most one letter dropped (`chinone`, `revolu`, `wazirs`, `coibas` are words). A
+          // course host's bait is held as page words are: course names are products (`crinone`, `blockui`, `blockfit`).
+          if ((coinedOnly || bait === undefined) && (!coined || !lenientTarget(entry, written, coinedOnly || bait === undefined))) continue;
           const distance = moved ? 0 : lettersOff(written, j > i, brand, coined);
           if (distance !== undefined) return { entry, kind: distance === 0 ? 'hyphenated' : 'typo', bait: bait ?? kit, distance, mixedScripts: isMixedScript(rawTokens[i]!) };
         }
