@@ -109,6 +109,7 @@ describe('a coined brand written further off beside bait or a kit page word, on 
     ['secure-blokfiu-login.netlify.app', 'blockfi'],
     ['blokif-support.pages.dev', 'blockfi'],
     ['auth-blokefi.pages.dev', 'blockfi'],
+    ['secure-blokfic-sso.pages.dev', 'blockfi'],
     // cut short by the last letter, then vowels
     ['verify-blockfae.pages.dev', 'blockfi'],
     ['blockfoo-login.pages.dev', 'blockfi'],
@@ -148,6 +149,10 @@ describe('a coined brand written further off beside bait or a kit page word, on 
     'blocked-login.pages.dev',
     'blocker-help.pages.dev',
     'blockify-login.pages.dev',
+    // the `ck` fold with a letter dropped or a consonant added: Polish `bloki` (blocks), Danish `blokfri`
+    'bloki-login.pages.dev',
+    'blokfri-login.pages.dev',
+    'blokfri-docs.pages.dev',
     // page words beside a brand that begins words, of six letters, said alike, two letters dropped, or a chemical
     'revolu-docs.pages.dev',
     'wazirs-docs.pages.dev',

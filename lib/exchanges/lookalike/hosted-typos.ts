@@ -43,6 +43,13 @@ const trailing = /^([a-z])\1?[aeiouy]{0,3}$/;
 /** A vowel, `y` among them. */
 const vowel = /^[aeiouy]$/;
 
+/** Whether `written` is `said` with one vowel put in (`blokefi`, `blokfiu`). */
+function vowelAdded(written: string, said: string): boolean {
+  if (written.length !== said.length + 1) return false;
+  for (let k = 0; k < written.length; k++) if (vowel.test(written[k]!) && written.slice(0, k) + written.slice(k + 1) === said) return true;
+  return false;
+}
+
 /** Whether every letter of `written` is in `brand`, in order: letters only dropped (`rbnhood`, `cnbase`). */
 function lettersDropped(written: string, brand: string): boolean {
   let at = 0;
@@ -87,11 +94,13 @@ function lettersOff(written: string, split: boolean, brand: string, coined: bool
   const dropped = brand.length - written.length;
   if ((dropped === 1 || (dropped === 2 && brand.length >= 8)) && lettersDropped(written, brand)) return dropped;
   if (coined && brand.length >= 7 && written.startsWith(brand.slice(0, 3))) {
-    // `blokfie`, `blokefi`, `blokif`: the brand's `ck` said as one `k`, then one letter dropped, added or swapped (none changed).
+    // `blokfie`, `blokefi`, `blokfis`, `blokif`: the brand's `ck` said as one `k`, then a vowel put in, a letter put
+    // after it or two letters swapped (none changed, none dropped: Polish `bloki`; no consonant within: Danish `blokfri`).
     const folded = brand.indexOf('ck');
     if (folded > 0 && !written.includes('ck')) {
       const said = brand.slice(0, folded) + brand.slice(folded + 1);
-      if (written !== said && movedLetters(written, said, 1) === 1) return 2;
+      const added = written.length === said.length + 1 && (written.startsWith(said) || vowelAdded(written, said));
+      if (written !== said && (written.length === said.length || added) && movedLetters(written, said, 1) === 1) return 2;
     }
   }
   // `rubinhod`: two letters off in a brand of eight letters or more, its first and last letters (and the ending after a generic word, `crypto` + `com`) kept.
