@@ -140,6 +140,15 @@ describe('a coined brand written further off beside bait or a kit page word, on 
   });
 
   it.each([
+    ['blockfu-login.pages.dev', 1],
+    ['blockfa-login.pages.dev', 1],
+    ['blockfee-login.pages.dev', 2],
+    ['blokfie-login.pages.dev', 2],
+  ])('says how many letters %s is from the brand', (host, distance) => {
+    expect(classify(host).explanation).toMatchObject({ code: 'hosted-typo', brand: 'blockfi', distance });
+  });
+
+  it.each([
     // two letters moved without the `ck` fold make words and names (tried and withdrawn)
     'bitter-login.pages.dev',
     'polonise-login.pages.dev',

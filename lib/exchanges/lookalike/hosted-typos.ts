@@ -77,8 +77,9 @@ function lettersOff(written: string, split: boolean, brand: string, coined: bool
   // A coined brand whole with one letter after it (`blockfie`); a common word so is another name (`krakend`).
   if (!split && coined && written.length === brand.length + 1 && written.startsWith(brand)) return 1;
   // `blockfee`, `blockffe`, `blockfiee`: a coined brand of seven letters or more cut short by its last letter, then one to
-  // three vowels, the letter before the cut perhaps written twice first.
-  if (!split && coined && brand.length >= 7 && written.length <= brand.length + 2 && written.startsWith(brand.slice(0, -1)) && trailing.test(written.slice(brand.length - 2))) return 2;
+  // three vowels, the letter before the cut perhaps written twice first; one letter off when as long as the brand (`blockfu`).
+  if (!split && coined && brand.length >= 7 && written.length <= brand.length + 2 && written.startsWith(brand.slice(0, -1)) && trailing.test(written.slice(brand.length - 2)))
+    return written.length === brand.length ? 1 : 2;
   // The brand cut short otherwise, or whole with more letters after it: padding, judged elsewhere.
   if (split || brand.startsWith(written) || brand.endsWith(written) || written.startsWith(brand)) return undefined;
   const first = written.charCodeAt(0);
