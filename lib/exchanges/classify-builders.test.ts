@@ -238,6 +238,10 @@ describe('a login spread through letters glued to a common word, and a coined br
     'kuchen-login.wixsite.com',
     'cocoon-help.webflow.io',
     'quoin-login.webflow.io',
+    // said aloud without the brand's `o`: Russian surnames, a Spanish name
+    'kukin-login.webflow.io',
+    'kuklin-login.webflow.io',
+    'cuquin-login.webflow.io',
     'bitcut-login.webflow.io',
     'geminipluggingz.webflow.io',
     'krakenlodginghouse.webflow.io',

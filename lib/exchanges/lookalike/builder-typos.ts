@@ -44,9 +44,9 @@ function saidAloud(text: string): string {
 }
 
 /**
- * `kukoen-login`, `qucin-logon`: on a site builder, a token one letter from a coined brand of six letters or more that
+ * `kukoen-login`, `qucoinn-logon`: on a site builder, a token one letter from a coined brand of six letters or more that
  * begins with a `c` or `k` sound, once `c`, `k` and `q` are read as one letter, both beginning with one (not `bitcut`
- * for Bitkub), beside bait however sloppily written.
+ * for Bitkub), keeping the brand's `o`, beside bait however sloppily written.
  */
 export function coinedSaidAloud(label: Label, brands: BrandIndex): Evidence | undefined {
   const { tokens, rawTokens } = label;
@@ -62,6 +62,8 @@ export function coinedSaidAloud(label: Label, brands: BrandIndex): Evidence | un
       for (const entry of brands.insertTargets[length] ?? none) {
         const brand = entry.token;
         if (entry.strength === 'weak' || entry.leading !== undefined || brand === raw || said.charCodeAt(0) !== 0x6b || saidAloud(brand).charCodeAt(0) !== 0x6b) continue;
+        // The brand's `o` kept: `kukin`, `kuklin`, `cuquin` are names.
+        if (brand.includes('o') && !raw.includes('o')) continue;
         if (editDistance({ a: said, b: saidAloud(brand), max: 1 }) <= 1) return { entry, kind: 'typo', bait: sloppyBait(rawTokens[login]!), distance: 2, mixedScripts: false };
       }
     }
