@@ -249,6 +249,16 @@ describe('a login spread through letters glued to a common word, and a coined br
     'robinhoodlongingly.gitbook.io',
     'geminiplombagine.webflow.io',
     'krakenbluspogingen.godaddysites.com',
+    // Catalan verbs in -egin, Scandinavian and Polish -ing inflections, Turkish `dizgin` after two stray letters
+    'geminibloquegin.webflow.io',
+    'geminifloregin.webflow.io',
+    'geminiploggingen.webflow.io',
+    'geminislogingar.webflow.io',
+    'geminislogingane.webflow.io',
+    'geminiploggingach.webflow.io',
+    'geminigloggingane.webflow.io',
+    'geminidoludizgin.webflow.io',
+    'krakenhologinico.godaddysites.com',
     // a common word with two letters added or moved beside a login (tried and withdrawn): words and inflections
     'gremlin-login.webflow.io',
     'krankend-login.godaddysites.com',

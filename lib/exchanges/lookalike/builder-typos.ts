@@ -17,18 +17,21 @@ const none: readonly BrandEntry[] = [];
  * `plugging`, `pagina` (page), Dutch `poging` (attempt) and `teloorgang`, German `Fluginfo`, `plombagine` (graphite), `peluginoso`,
  * `Loliginidae` (squids).
  */
-const spreadWords: readonly string[] = ['logici', 'plugin', 'plugg', 'clogg', 'umbag', 'pagin', 'poging', 'loorg', 'flugin', 'ombagin', 'elugin', 'lolig'];
+const spreadWords: readonly string[] = ['logici', 'plugin', 'plugg', 'plogg', 'clogg', 'umbag', 'pagin', 'poging', 'loorg', 'flugin', 'ombagin', 'elugin', 'lolig'];
 
-/** "login" with letters spread through it: `l` (or `ll`), `o` or `u`, up to three letters but `n`, `gi`, perhaps `e` or `i`, `n`. */
-const spread = /^[a-z]{0,2}ll?[ou][a-mo-z]{0,3}gi[ei]?n/;
+/** Word endings a spread login ends in: -ing and its Scandinavian forms (`ploggingen`, `slogingar`), Catalan verbs in -egin (`bloquegin`). */
+const wordEnding = /(?:ing(?:s|en[es]?|er|ar|ane|a)?|egin)$/;
+
+/** "login" with letters spread through it: perhaps one stray letter, `l` (or `ll`), `o` or `u`, up to three letters but `n`, `gi`, perhaps `e` or `i`, `n`. */
+const spread = /^[a-z]?ll?[ou][a-mo-z]{0,3}gi[ei]?n/;
 
 /**
  * `lopoginn`, `ludfdginus`, `ilouggin`, `eloginede`: "login" with letters spread through it (`spread`), at the start of
- * the letters glued after a common word on a site builder (two stray letters before it at most). Not in words ending in
- * -ing (`lounging`), nor in the words of `spreadWords`.
+ * the letters glued after a common word on a site builder (one stray letter before it at most: Turkish `doludizgin`).
+ * Not in words of the endings of `wordEnding` (`lounging`, `bloquegin`), nor in the words of `spreadWords`.
  */
 export function spreadLogin(text: string): boolean {
-  if (text.length < 5 || text.length > 12 || text.endsWith('ing') || text.endsWith('ings') || !spread.test(text)) return false;
+  if (text.length < 5 || text.length > 12 || wordEnding.test(text) || !spread.test(text)) return false;
   for (const word of spreadWords) if (text.includes(word)) return false;
   // Read at call time: hosted.ts imports this module, and so is not evaluated yet when this one is.
   for (const word of holdsNearLogin) if (text.includes(word)) return false;
