@@ -210,3 +210,59 @@ describe('a stray letter before a long brand with a letter dropped or changed at
 
   it.each(['afinance.com', 'lbitmark.com', 'ebalance.net', 'abitrix.com', 'xfinanc.top'])('%s is not a lookalike', expectNotLookalike);
 });
+
+/**
+ * The thirteenth round: a login with letters spread through it glued after a common word, and a coined brand said aloud
+ * beside bait, on site builders. Made up in the shapes of the read sets' misses (heldout README, "The thirteenth
+ * round"); the legitimate names are dictionary words the templates turned up.
+ */
+describe('a login spread through letters glued to a common word, and a coined brand said aloud, on a site builder', () => {
+  it.each([
+    ['geminiloprginus.webflow.io', 'gemini'],
+    ['krakenludeginx.godaddysites.com', 'kraken'],
+    ['robinhoodilokdgin.gitbook.io', 'robinhood'],
+    ['krakenlluxgien.wixsite.com', 'kraken'],
+    // `c`, `k`, `q` read as one letter, then one letter off
+    ['kukoyn-login.webflow.io', 'kucoin'],
+    ['qucoine-support.wixsite.com', 'kucoin'],
+    ['cucoen-auth.godaddysites.com', 'kucoin'],
+  ])('%s imitates %s', expectLookalike);
+
+  it.each([
+    'geminilogician.webflow.io',
+    'krakenlounging.webflow.io',
+    'geminialginate.webflow.io',
+    'krakenplugin.gitbook.io',
+    'geminialbuginea.webflow.io',
+    'kokain-login.webflow.io',
+    'kuchen-login.wixsite.com',
+    'cocoon-help.webflow.io',
+    'quoin-login.webflow.io',
+    // said aloud without the brand's `o`: Russian surnames, a Spanish name
+    'kukin-login.webflow.io',
+    'kuklin-login.webflow.io',
+    'cuquin-login.webflow.io',
+    'bitcut-login.webflow.io',
+    'geminipluggingz.webflow.io',
+    'krakenlodginghouse.webflow.io',
+    'geminialloggiando.webflow.io',
+    'robinhoodlongingly.gitbook.io',
+    'geminiplombagine.webflow.io',
+    'krakenbluspogingen.godaddysites.com',
+    // Catalan verbs in -egin, Scandinavian and Polish -ing inflections, Turkish `dizgin` after two stray letters
+    'geminibloquegin.webflow.io',
+    'geminifloregin.webflow.io',
+    'geminiploggingen.webflow.io',
+    'geminislogingar.webflow.io',
+    'geminislogingane.webflow.io',
+    'geminiploggingach.webflow.io',
+    'geminigloggingane.webflow.io',
+    'geminidoludizgin.webflow.io',
+    'krakenhologinico.godaddysites.com',
+    // a common word with two letters added or moved beside a login (tried and withdrawn): words and inflections
+    'gremlin-login.webflow.io',
+    'krankend-login.godaddysites.com',
+    'korken-login.gitbook.io',
+    'geminais-login.godaddysites.com',
+  ])('%s is not a lookalike', expectNotLookalike);
+});

@@ -21,7 +21,7 @@ import { commonWordBesideAlert, commonWordOnThrowaway, paddedBrand, strayShortTo
 import { coinedTypoAsName, commonTypoBesideBait, typoInToken, typoOf } from './lookalike/typo';
 import { commonTypoAlone, paddedCommonTypo, splitAcrossDot } from './lookalike/across-labels';
 import { brandGluedOnBuilder, brandTypoOnBuilder, coinedTypoOnBuilder, commonTypoOnBuilder, commonWordOnBuilder, siteBuilders } from './lookalike/hosted';
-import { typoBesideBaitOnHosting } from './lookalike/hosted-typos';
+import { coinedTypoOnCourse, typoBesideBaitOnHosting } from './lookalike/hosted-typos';
 import type { ClassifyReturnType, Evidence, Label } from './lookalike/types';
 
 export type { ClassifyReturnType, EvidenceKind, LookalikeExplanation, Verdict } from './lookalike/types';
@@ -91,6 +91,7 @@ function evidenceInToken(token: string, rawToken: string, isRegistrable: boolean
   let inside: BrandEntry | undefined;
   let insideAt = -1;
   let affixed: Evidence | undefined;
+  let faint: BrandEntry | undefined;
   for (let at = 0; at + trigramBrandLength <= token.length; at++) {
     const list = brandsStartingAt(brands, token, at);
     if (list === undefined) continue;
@@ -119,7 +120,11 @@ function evidenceInToken(token: string, rawToken: string, isRegistrable: boolean
       // `geminiapp`: glued to a faint word (app, web, com) a common word is still just a word.
       const telling = before.bait !== undefined && !faintContext.has(before.bait) ? before.bait : after.bait !== undefined && !faintContext.has(after.bait) ? after.bait : undefined;
       const bait = telling ?? before.bait ?? after.bait;
-      if (entry.strength === 'weak' && bait !== undefined && telling === undefined) continue;
+      // `robinhoodapp`: glued to `app` or `web` only, a common word reads as the word alone, wanting bait elsewhere.
+      if (entry.strength === 'weak' && bait !== undefined && telling === undefined) {
+        if (bait === 'app' || bait === 'web') faint ??= entry;
+        continue;
+      }
       if (before.filler === true && telling === undefined) continue;
       if (shortCommon && !digitsOnly && (telling === undefined || !baitWords.has(telling))) continue;
       affixed = { entry, kind: 'affixed', bait, distance: 0, mixedScripts: false };
@@ -135,6 +140,7 @@ function evidenceInToken(token: string, rawToken: string, isRegistrable: boolean
     affixed.mixedScripts = isMixedScript(rawToken);
     return affixed;
   }
+  if (faint !== undefined) return { entry: faint, kind: 'inside', bait: undefined, distance: 0, mixedScripts: isMixedScript(rawToken), glued: true };
   // `okxweb`, `mexcq`: coined names too short for the trigram index, glued to anything.
   for (const entry of brands.shortDistinctive) {
     const at = token.indexOf(entry.skeleton);
@@ -268,7 +274,9 @@ export function classify(hostname: string): ClassifyReturnType {
   }
   const brands = brandIndex();
 
-  const suffix = getPublicSuffix(host, suffixOptions);
+  let suffix = getPublicSuffix(host, suffixOptions);
+  // `coinbase-test.fk`: under an ending where the list makes every name an ending (`*.fk`), the first label is a site's name.
+  if (suffix === host && getPublicSuffix(`zz${host}`, suffixOptions) === `zz${host}`) suffix = host.slice(host.indexOf('.') + 1);
   if (!suffix || suffix.length >= host.length) return unknown(host, `${host} is a public domain ending, not a site`);
   // On free hosting the site's own name is the label left of the service (`coinbase.vercel.app`).
   const hosting = hostingOf(host);
@@ -321,8 +329,10 @@ export function classify(hostname: string): ClassifyReturnType {
     if (evidence) {
       const elsewhere = contextElsewhere(labels, i, evidence.entry.strength === 'weak' && evidence.entry.skeleton.length >= 6);
       // A telling word in a subdomain (`stretto.ftx-claims`) is context for the registrable name too; `www`, `app` are not.
-      if (!evidence.bait && (!isRegistrable || (elsewhere !== undefined && !faintContext.has(elsewhere)))) evidence.bait = elsewhere;
-      if (!evidence.bait && cryptoEnding !== undefined && evidence.entry.tldSwapAllowed) evidence.bait = cryptoEnding;
+      // `support.celsiusapp.com`: a glued name that is the site's own (`celsiusapp`) wants bait in its own label.
+      const ownLabelOnly = asName && evidence.glued === true;
+      if (!evidence.bait && !ownLabelOnly && (!isRegistrable || (elsewhere !== undefined && !faintContext.has(elsewhere)))) evidence.bait = elsewhere;
+      if (!evidence.bait && !ownLabelOnly && cryptoEnding !== undefined && evidence.entry.tldSwapAllowed) evidence.bait = cryptoEnding;
       if (!isEnough(evidence, asName, elsewhere !== undefined, label, hosting !== undefined, favouredHere, wordEnding && !worn)) evidence = undefined;
     }
     // A padded brand (`krakenz`) on a throwaway-favoured ending, or beside a telling bait word (`krakeni-logins`).
@@ -354,7 +364,7 @@ export function classify(hostname: string): ClassifyReturnType {
     };
   }
 
-  const split = splitAcrossDot(labels, brands);
+  const split = splitAcrossDot(labels, brands) ?? (hosting === undefined ? coinedTypoOnCourse(host, labels, brands) : undefined);
   if (split) {
     const display = describeHost(host, labels, hosting ?? suffix);
     return { verdict: 'lookalike', exchange: split.entry.exchange, reason: lookalikeReason(display, split), host, evidence: split.kind, explanation: explanationOf(display, split) };

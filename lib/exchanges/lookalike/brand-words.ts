@@ -262,6 +262,19 @@ export const siteBuilderHosts: readonly string[] = [
 ];
 
 /**
+ * Online-course hosts, where anyone publishes a course under a shared domain. Course names hold common words
+ * (`gemini.thinkific.com` is an astrology course), so only a coined brand written another way beside bait counts
+ * there (lookalike/hosted-typos.ts, `coinedTypoOnCourse`).
+ */
+export const courseHostList: readonly string[] = ['teachable.com', 'thinkific.com', 'mykajabi.com', 'systeme.io'];
+
+/**
+ * A phishing kit's page words: beside a coined brand written another way on free hosting they say as much as bait
+ * (`eng-blokfe-docs-nav`); a project documenting a coined name spells it right.
+ */
+export const pageKitWords: ReadonlySet<string> = new Set(['doc', 'docs', 'nav', 'navs', 'eng', 'en', 'us', 'usr', 'user', 'public', 'faq', 'error']);
+
+/**
  * Free hosting and site builders where anyone can publish under a shared domain: a brand on one of
  * these is never the exchange (exchanges publish on their own domains).
  */
@@ -367,6 +380,8 @@ export const nearMissWords: ReadonlySet<string> = new Set([
   // a name and place a letter from Robinhood, and a word a letter from Voyager
   'robinwood',
   'voyaged',
+  // a letter from Coinone: a chemical compound's name (German, Dutch), beside a page word on free hosting (lookalike/hosted-typos.ts)
+  'chinone',
   // exchanges of their own: Coinext (Brazil), CoinFLEX
   'coinext',
   'coinflex',

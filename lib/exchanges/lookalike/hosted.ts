@@ -16,6 +16,7 @@ import { contextWord } from './context';
 import { gluedOtherUse, isOtherUse } from './other-use';
 import { commonWordIn } from './padding';
 import { commonTypoBesideBait, withinOneEdit } from './typo';
+import { coinedSaidAloud, spreadLogin } from './builder-typos';
 import type { Evidence, Label } from './types';
 
 /** Site builders and blog hosts (`siteBuilderHosts`, brand-words.ts), looked up. */
@@ -125,7 +126,7 @@ function oneChangedFromLogin(text: string, at: number): boolean {
 }
 
 /** Words that hold a near-login inside them (`catalogue`, `cologne`, `alignment`, `legend`, `logistics`, `religion`). */
-const holdsNearLogin: readonly string[] = [
+export const holdsNearLogin: readonly string[] = [
   ...[...nearLoginWords].filter((word) => word !== 'loge'),
   'logue',
   'logement',
@@ -186,7 +187,7 @@ export function commonWordOnBuilder(label: Label, brands: BrandIndex): Evidence 
     const prefix = written.slice(0, at);
     const suffix = written.slice(at + entry.skeleton.length);
     if (gluedOtherUse(prefix, false) || gluedOtherUse(suffix, true)) return undefined;
-    let bait = sloppyBait(prefix) ?? sloppyBait(suffix);
+    let bait = sloppyBait(prefix) ?? sloppyBait(suffix) ?? (spreadLogin(suffix) ? 'login' : undefined);
     for (let j = 0; j < rawTokens.length && bait === undefined; j++) if (j !== i) bait = sloppyBait(rawTokens[j]!);
     if (bait === undefined) return undefined;
     return { entry, kind: 'hosted', bait, distance: 0, mixedScripts: isMixedScript(rawTokens[i]!) };
@@ -226,7 +227,7 @@ export function coinedTypoOnBuilder(label: Label, brands: BrandIndex): Evidence 
       }
     }
   }
-  return undefined;
+  return coinedSaidAloud(label, brands);
 }
 
 /** Coined and mid-length brands of six letters or more, by skeleton length (`blockfi`, `kucoin`, `cryptocom`); built once per index. */
@@ -259,7 +260,7 @@ function typoTargetsOf(brands: BrandIndex): BrandEntry[][] {
  * `max`; a changed letter counts as two (one dropped, one added). How `blokifi` is made from `blockfi`,
  * while a changed letter makes other names (`bitkit`, `blockui`).
  */
-function movedLetters(a: string, b: string, max: number): number {
+export function movedLetters(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   const rows: number[][] = [];
   for (let i = 0; i <= a.length; i++) {

@@ -63,6 +63,8 @@ export interface Evidence {
   mixedScripts: boolean;
   /** The free hosting service the host is on, for `hosted` and `hosted-typo`. */
   hosting?: string;
+  /** A common word glued to `app` or `web` (`robinhoodapp`): as the site's own name, only bait in its label counts. */
+  glued?: boolean;
 }
 
 export interface Label {
