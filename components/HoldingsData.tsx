@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Settings } from '../lib/settings';
 import { useT } from '../utils/i18n';
+import { FileButton } from './FileButton';
 
 export type Reminders = Settings['reminders'];
 
@@ -29,7 +30,6 @@ export function HoldingsData({ reminders, notificationsGranted, onReminders, onE
   const [importing, setImporting] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [deleted, setDeleted] = useState(false);
-  const file = useRef<HTMLInputElement>(null);
   const deleteButton = useRef<HTMLButtonElement>(null);
   const cancelButton = useRef<HTMLButtonElement>(null);
   // Focus follows the question: into it on its safe answer, back to "Delete everything…" after.
@@ -102,33 +102,14 @@ export function HoldingsData({ reminders, notificationsGranted, onReminders, onE
           <button type="button" class="ghost" onClick={onExport} data-testid="data-export">
             {t('dataExport')}
           </button>
-          {/* The browser's own file control speaks the browser's language; this button speaks the user's. */}
-          {/* aria-disabled while an import runs (a disabled button would drop the keyboard focus): two imports never interleave. */}
-          <button
-            type="button"
-            class="ghost"
-            aria-disabled={importing}
-            onClick={() => {
-              if (!importing) file.current?.click();
-            }}
-            data-testid="data-import-choose"
-          >
-            {t('dataImport')}
-          </button>
-          <input
-            ref={file}
-            type="file"
+          {/* aria-disabled while an import runs: two imports never interleave. */}
+          <FileButton
+            label={t('dataImport')}
             accept="application/json,.json"
-            class="visually-hidden"
-            tabIndex={-1}
-            // The button beside it is the way in; without this, a screen reader meets the same control twice.
-            aria-hidden="true"
-            aria-label={t('dataImport')}
-            data-testid="data-import"
-            onChange={(event) => {
-              const input = event.currentTarget as HTMLInputElement;
-              const chosen = input.files?.[0];
-              if (chosen === undefined || importing) return;
+            busy={importing}
+            buttonTestId="data-import-choose"
+            inputTestId="data-import"
+            onFile={(chosen) => {
               setImporting(true);
               setChosenName(chosen.name);
               setImportMessage(undefined);
@@ -143,11 +124,7 @@ export function HoldingsData({ reminders, notificationsGranted, onReminders, onE
                   // onImport answers every refusal itself; this is for a failure it did not foresee.
                   () => setImportMessage({ ok: false, text: t('dataImportFailed', t('dataFailUnexpected')) }),
                 )
-                .finally(() => {
-                  setImporting(false);
-                  // Lets the same file be chosen again after an edit.
-                  input.value = '';
-                });
+                .finally(() => setImporting(false));
             }}
           />
           {chosenName !== undefined && (

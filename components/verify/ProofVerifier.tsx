@@ -3,6 +3,7 @@ import { PROOF_MAX_CHARS } from '../../lib/proofs/input';
 import { proofFormats, type InclusionProofResult, type ProofBalances, type ProofFormat } from '../../lib/proofs/types';
 import { proofFailureText } from '../../lib/words/proof-failure';
 import { useT, type MessageKey } from '../../utils/i18n';
+import { FileButton } from '../FileButton';
 
 /** What the page hands the verifier: the text or bytes exactly as the user gave them. */
 export interface ProofInput {
@@ -48,7 +49,6 @@ export function ProofVerifier({ onVerify }: ProofVerifierProps) {
   const [root, setRoot] = useState('');
   const [state, setState] = useState<State>({ kind: 'idle' });
   const [dragging, setDragging] = useState(false);
-  const fileInput = useRef<HTMLInputElement>(null);
 
   // Each input and each check takes a number; an answer for an older number is dropped, so a
   // verdict only ever shows under the input it is about.
@@ -164,26 +164,7 @@ export function ProofVerifier({ onVerify }: ProofVerifierProps) {
           }}
         >
           <span>{t('verifyProofDrop')}</span>{' '}
-          <button type="button" class="ghost" onClick={() => fileInput.current?.click()} data-testid="proof-choose">
-            {t('verifyProofChoose')}
-          </button>
-          <input
-            ref={fileInput}
-            type="file"
-            accept=".json,application/json,text/plain"
-            class="visually-hidden"
-            tabIndex={-1}
-            // The button beside it is the way in; without this, a screen reader meets the same control twice.
-            aria-hidden="true"
-            aria-label={t('verifyProofChoose')}
-            data-testid="proof-file"
-            onChange={(event) => {
-              const input = event.currentTarget as HTMLInputElement;
-              void takeFile(input.files?.[0]);
-              // Lets the same file be chosen again after an edit.
-              input.value = '';
-            }}
-          />
+          <FileButton label={t('verifyProofChoose')} accept=".json,application/json,text/plain" buttonTestId="proof-choose" inputTestId="proof-file" onFile={(chosen) => void takeFile(chosen)} />
         </div>
         <p id="proof-source" class="muted" data-testid="proof-source">
           {source.kind === 'file'
