@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { addViteConfig, defineWxtModule } from 'wxt/modules';
 
 /** What `wxt/browser` resolves to once @wxt-dev/webextension-polyfill's alias has applied. */
@@ -17,6 +18,8 @@ const NATIVE_ID = '\0radar:native-browser';
 export default defineWxtModule({
   name: 'page-script-native-browser',
   setup(wxt) {
+    // The page script's own folder, absolute, so a checkout whose path happens to hold the name matches nothing else.
+    const pageScriptDir = `${resolve(wxt.config.entrypointsDir, 'exchange.content').replaceAll('\\', '/')}/`;
     addViteConfig(wxt, () => {
       let pageScript = false;
       return {
@@ -26,7 +29,9 @@ export default defineWxtModule({
             apply: 'build',
             enforce: 'pre',
             options(options: { input?: unknown }) {
-              pageScript = /exchange\.content/.test(JSON.stringify(options.input ?? ''));
+              pageScript = JSON.stringify(options.input ?? '')
+                .replaceAll('\\\\', '/')
+                .includes(pageScriptDir);
               return undefined;
             },
             resolveId(source: string) {
