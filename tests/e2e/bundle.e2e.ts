@@ -15,6 +15,8 @@ import { builtContentScripts, chromeBuild, firefoxBuild, requireFile } from './h
 /** Strings viem and the libraries it brings always leave in a bundle: its version tag and docs link, ox's and abitype's names, the curve. */
 const VIEM_MARKERS = ['viem@', 'viem.sh', 'ox@', 'abitype', 'secp256k1'];
 const markersIn = (code: string) => VIEM_MARKERS.filter((marker) => code.includes(marker));
+/** webextension-polyfill's own error text, in every bundle that carries the polyfill. */
+const POLYFILL_MARKER = 'This script should only be loaded in a browser extension';
 
 function chromeFile(path: string): string {
   requireFile(join(chromeBuild, 'manifest.json'), 'The Chrome build', 'Run: npm run build:test');
@@ -48,6 +50,14 @@ describe('the built bundles', () => {
       .map((file) => chromeFile(file));
     expect(scripts.length).toBeGreaterThan(0);
     for (const script of scripts) expect(markersIn(script)).toEqual([]);
+    // The page script reads the browser's own API object (modules/page-script-native-browser.ts); the background keeps the polyfill.
+    for (const build of [chromeBuild, firefoxBuild]) {
+      expect(readFileSync(join(build, 'background.js'), 'utf8').includes(POLYFILL_MARKER), build).toBe(true);
+      const manifest = JSON.parse(readFileSync(join(build, 'manifest.json'), 'utf8')) as { content_scripts?: { js?: string[] }[] };
+      const pageScripts = (manifest.content_scripts ?? []).flatMap((entry) => entry.js ?? []).map((file) => readFileSync(join(build, file), 'utf8'));
+      expect(pageScripts.length, build).toBeGreaterThan(0);
+      for (const script of pageScripts) expect(script.includes(POLYFILL_MARKER), build).toBe(false);
+    }
     const gzipped = scripts.reduce((sum, script) => sum + gzipSync(script, { level: 9 }).length, 0);
     expect(gzipped).toBeLessThanOrEqual(25 * 1024);
   });
