@@ -237,6 +237,42 @@ describe('ExchangeCard: the first screen', () => {
     for (const reason of por) expect(reason.asOf).toBe('2026-11-01');
   });
 
+  test('a lead share built from two DefiLlama answers gives both dates and both sources: the breakdown’s, then the total’s', () => {
+    const exchange = getExchange('htx');
+    if (exchange === undefined) throw new Error('no htx in the registry');
+    const protocol = 'https://api.llama.fi/protocol/htx';
+    const cexs = 'https://api.llama.fi/cexs';
+    // TRX (affiliated) at 30 % of the total puts own + affiliated over the danger line, so it leads.
+    const onchain = {
+      totalUsd: 1_000_000_000,
+      cleanUsd: 950_000_000,
+      topTokens: [
+        { symbol: 'TRX', usd: 300_000_000 },
+        { symbol: 'BTC', usd: 250_000_000 },
+        { symbol: 'USDT', usd: 200_000_000 },
+        { symbol: 'HTX', usd: 50_000_000 },
+        { symbol: 'ETH', usd: 40_000_000 },
+      ],
+      source: cexs,
+      asOf: '2026-12-03',
+      breakdownAsOf: '2026-11-28',
+      breakdownSource: protocol,
+    };
+    const view = buildExchangeView({ exchange, reserves: { onchain }, now });
+    for (const [locale, asOf, totalAsOf] of [
+      ['en', 'as of Nov 28, 2026', 'total as of Dec 3, 2026'],
+      ['de', 'Stand 28.11.2026', 'Gesamtwert: Stand 03.12.2026'],
+    ] as const) {
+      const item = draw(view, locale).querySelector('[data-testid="card-reasons"] > li[data-metric="own-affiliated.share"]');
+      expect(item, locale).not.toBeNull();
+      expect(item?.querySelector('time[data-testid="reason-as-of"]')?.getAttribute('datetime')).toBe('2026-11-28');
+      expect(item?.querySelector('[data-testid="reason-as-of"]')?.textContent).toBe(asOf);
+      expect(item?.querySelector('time[data-testid="reason-total-as-of"]')?.getAttribute('datetime')).toBe('2026-12-03');
+      expect(item?.querySelector('[data-testid="reason-total-as-of"]')?.textContent).toBe(totalAsOf);
+      expect([...(item?.querySelectorAll('a') ?? [])].map((link) => link.getAttribute('href'))).toEqual([protocol, cexs]);
+    }
+  });
+
   test('no data at all: "Unknown", never a reassurance, in English and Swedish', () => {
     const exchange = getExchange('kraken');
     if (exchange === undefined) throw new Error('no kraken in the registry');

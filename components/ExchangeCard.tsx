@@ -76,6 +76,21 @@ function ReasonItem({ item, now, words }: { item: CardReason; now: Date; words: 
           )}
         </>
       )}
+      {/* A share of a total from another answer: that total's date and source too, both dates shown because either may be the stale one. */}
+      {reason.totalAsOf !== undefined && (
+        <>
+          {'; '}
+          <time dateTime={reason.totalAsOf} data-testid="reason-total-as-of">
+            {t('totalAsOf', formatDate(reason.totalAsOf, locale))}
+          </time>
+          {reason.totalSource !== undefined && (
+            <>
+              {' '}
+              <SourceLink href={reason.totalSource} />
+            </>
+          )}
+        </>
+      )}
     </li>
   );
 }

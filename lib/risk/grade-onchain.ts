@@ -49,6 +49,11 @@ export function onchainReasons(
   } else {
     reasons.push(shareReason('own-token.share', concentration.ownTokenShare, 'own-token.share.caution', 'own-token.share.danger', provenance, own));
   }
+  // The per-token breakdown is a different DefiLlama answer (/protocol/<slug>) with its own date
+  // and URL; without them it came with the totals. Its shares are its dollars over the totals'
+  // total, so a figure read from it names both answers when they differ.
+  const breakdown = { source: onchain.breakdownSource ?? onchain.source, asOf: onchain.breakdownAsOf ?? onchain.asOf };
+  const listed: Provenance = breakdown.source === onchain.source && breakdown.asOf === onchain.asOf ? breakdown : { ...breakdown, totalSource: onchain.source, totalAsOf: onchain.asOf };
   const affiliated = exchange.affiliatedTokens ?? [];
   const thin = concentration.breakdownTooThin === true;
   const thinLimit = thresholdValue('breakdown.unlisted.caution');
@@ -64,20 +69,18 @@ export function onchainReasons(
         effect: 'unknown',
         threshold: thinLimit,
         thresholdId: 'breakdown.unlisted.caution',
-        ...provenance,
+        ...listed,
         params: { ...both, listedShare: atLeast, unlistedShare: concentration.unlistedShare ?? 1 },
       });
     } else if (concentration.ownAndAffiliatedShare === undefined) {
       reasons.push({ metric: 'own-affiliated.share', code: 'own-affiliated.unknown', effect: 'unknown', ...provenance, params: { tokens: [...affiliated] } });
     } else {
-      reasons.push(shareReason('own-affiliated.share', concentration.ownAndAffiliatedShare, 'own-affiliated.share.caution', 'own-affiliated.share.danger', provenance, both));
+      // Own share (totals' answer) plus affiliated share (breakdown dollars over the totals' total).
+      reasons.push(shareReason('own-affiliated.share', concentration.ownAndAffiliatedShare, 'own-affiliated.share.caution', 'own-affiliated.share.danger', listed, both));
     }
   }
 
   const { topAsset, topMinorAsset, hhi, stablecoinShare, unlistedShare } = concentration;
-  // These figures are read from the per-token breakdown, a different DefiLlama answer
-  // (/protocol/<slug>) with its own date and URL; without them it came with the totals.
-  const listed = { source: onchain.breakdownSource ?? onchain.source, asOf: onchain.breakdownAsOf ?? onchain.asOf };
   if (topAsset === undefined || topMinorAsset === undefined || hhi === undefined) {
     // A missing figure is unknown, not a finding about the exchange: it marks the verdict incomplete.
     reasons.push({ metric: 'top-asset.share', code: 'breakdown-missing.top', effect: 'unknown', ...provenance });

@@ -125,6 +125,9 @@ export interface RiskReason {
   /** Where the figure came from and the date it describes. */
   source?: string;
   asOf?: string;
+  /** A share read from one answer but taken of a total from another: where that total came from and its date. Only when they differ from `source`/`asOf`. */
+  totalSource?: string;
+  totalAsOf?: string;
   params?: ReasonParams;
 }
 
@@ -145,4 +148,6 @@ export interface RiskMetrics {
 export interface Provenance {
   source: string;
   asOf: string;
+  totalSource?: string;
+  totalAsOf?: string;
 }

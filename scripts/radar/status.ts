@@ -159,6 +159,7 @@ function render(exchange: ExchangeDefinition, verdict: GradeExchangeReturnType, 
     lines.push(`  [${reason.effect}] ${reasonText(reason, english.t, english.locale, now)}`);
     const provenance = [reason.source, reason.asOf === undefined ? undefined : `as of ${reason.asOf}`].filter((part) => part !== undefined);
     if (provenance.length > 0) lines.push(`      ${provenance.join(', ')}`);
+    if (reason.totalAsOf !== undefined) lines.push(`      total: ${[reason.totalSource, `as of ${reason.totalAsOf}`].filter((part) => part !== undefined).join(', ')}`);
   }
   lines.push('', ...renderRun(run));
   return lines.join('\n') + '\n';
