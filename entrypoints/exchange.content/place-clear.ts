@@ -37,18 +37,23 @@ export interface PlaceClearOfReturnType {
 }
 
 /**
- * Below this height a warning that scrolls inside itself is not read: rather than that, it goes
- * over our own card (which Escape closes), never over the field.
+ * Below this height a warning that scrolls inside itself is not read. Rather than that it goes
+ * over our own card (which Escape closes), and when even the field leaves no such room (a field as
+ * tall as the window), over the field: a warning the user cannot see is worse than a covered field.
  */
-const READABLE_HEIGHT = 120;
+export const READABLE_HEIGHT = 120;
 
 /**
- * Where the warning goes: clear of the field always, and of our own pill and card when there is
+ * Where the warning goes: inside the viewport and at least readable (`READABLE_HEIGHT`, or its
+ * whole height when less) always; clear of the field and of our own pill and card when there is
  * room. It tries its centred place, then a place beside our card; in each, the top edge, the bottom
  * edge, then any gap where it fits whole. Failing that, centred in the largest gap, scrolling inside
- * itself; and when that gap is too small to read, it keeps clear of the field alone.
+ * itself; when that gap is too small to read, it keeps clear of the field alone; when that too is
+ * too small, it goes over the field.
  */
 export function placeClearOf({ field, viewportHeight, height, margin = 12, ours = [], across }: PlaceClearOfParameters): PlaceClearOfReturnType {
+  const readable = Math.min(height, READABLE_HEIGHT);
+  const isReadable = (placed: PlaceClearOfReturnType) => placed.maxHeight === undefined || placed.maxHeight >= readable;
   const inColumns = (left: number, right: number) => ours.filter((box) => box.left < right && left < box.right);
   const centred = across === undefined ? ours : inColumns(across.left, across.right);
   if (across !== undefined && centred.length > 0) {
@@ -60,8 +65,13 @@ export function placeClearOf({ field, viewportHeight, height, margin = 12, ours 
     }
   }
   const placed = vertical([field, ...centred], viewportHeight, height, margin);
-  if (centred.length === 0 || placed.maxHeight === undefined || placed.maxHeight >= Math.min(height, READABLE_HEIGHT)) return placed;
-  return { ...vertical([field], viewportHeight, height, margin), overOurs: true };
+  if (isReadable(placed)) return placed;
+  const overOurs = centred.length > 0 ? ({ overOurs: true } as const) : {};
+  const clear = vertical([field], viewportHeight, height, margin);
+  if (isReadable(clear)) return { ...clear, ...overOurs };
+  // No readable room anywhere: over the field, from the largest gap's top, still inside the viewport.
+  const top = Math.max(0, Math.min(clear.top, viewportHeight - margin - readable));
+  return { top, maxHeight: Math.min(Math.max(clear.maxHeight ?? 0, readable), viewportHeight - top), ...overOurs };
 }
 
 /** The top edge, else the bottom edge, else the first gap between `blocked` it fits in whole, else the largest gap (the higher on a tie), scrolling inside it. */
