@@ -1,5 +1,5 @@
-import { describe, expect, test } from 'vitest';
-import { placeClearOf, READABLE_HEIGHT, type Box } from './place-clear';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { keepClearOf, placeClearOf, READABLE_HEIGHT, type Box } from './place-clear';
 
 const overlaps = (top: number, height: number, field: { top: number; bottom: number }) => top < field.bottom && field.top < top + height;
 
@@ -147,5 +147,53 @@ describe('placeClearOf', () => {
         }
       }
     });
+  });
+});
+
+describe('keepClearOf, reading the live page', () => {
+  /** The page as the content script reads it: stubs for what keepClearOf touches, a frame queue run by hand. */
+  const page = ({ html, window: size, quirks = false }: { html: { width: number; height: number }; window: { width: number; height: number }; quirks?: boolean }) => {
+    const frames: (() => void)[] = [];
+    const resized: (() => void)[] = [];
+    vi.stubGlobal('document', { compatMode: quirks ? 'BackCompat' : 'CSS1Compat', documentElement: { clientWidth: html.width, clientHeight: html.height } });
+    vi.stubGlobal('window', { innerWidth: size.width, innerHeight: size.height, addEventListener: () => {} });
+    vi.stubGlobal('requestAnimationFrame', (run: () => void) => frames.push(run));
+    vi.stubGlobal('cancelAnimationFrame', () => {});
+    vi.stubGlobal(
+      'ResizeObserver',
+      class {
+        constructor(run: () => void) {
+          resized.push(run);
+        }
+        observe() {}
+        disconnect() {}
+      },
+    );
+    vi.stubGlobal(
+      'MutationObserver',
+      class {
+        observe() {}
+        disconnect() {}
+      },
+    );
+    /** The page changes a size: the observers fire and the next frame places the warning again. */
+    const resize = () => {
+      for (const run of resized) run();
+      for (const run of frames.splice(0)) run();
+    };
+    return { resize };
+  };
+  const element = (box: Box) => ({ getBoundingClientRect: () => ({ ...box, width: box.right - box.left, height: box.bottom - box.top }) }) as unknown as Element;
+  const warning = () => ({ scrollHeight: 220, offsetHeight: 220, clientHeight: 220, offsetWidth: 560, style: {} as Record<string, string> });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  test('a page without a doctype (quirks mode, <html> 20000 px tall): the warning stays in the window', () => {
+    page({ html: { width: 1280, height: 20000 }, window: { width: 1280, height: 720 }, quirks: true });
+    const box = warning();
+    keepClearOf(element({ top: 100, bottom: 145, left: 0, right: 1280 }), box as unknown as HTMLElement, new AbortController().signal);
+    expect(Number.parseFloat(box.style.top) + 220).toBeLessThanOrEqual(720);
+    expect(box.style.top).toBe(`${720 - 12 - 220}px`);
   });
 });

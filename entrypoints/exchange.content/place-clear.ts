@@ -96,6 +96,18 @@ function vertical(blocked: { top: number; bottom: number }[], viewportHeight: nu
   return { top: largest[0] + margin, maxHeight: Math.max(room(largest), 0) };
 }
 
+/**
+ * The viewport's size in CSS pixels, without scrollbars where that can be told. In standards mode
+ * the root element's client size is the viewport's and no page style changes it; in quirks mode
+ * (no doctype) it is the <html> element's own size, which the page sets, so the window's inner size
+ * (scrollbars included) stands in. Never more than the window either way.
+ */
+export function viewportSize(): { width: number; height: number } {
+  const { innerWidth: width, innerHeight: height } = window;
+  const { compatMode, documentElement: root } = document;
+  return compatMode === 'CSS1Compat' ? { width: Math.min(root.clientWidth, width), height: Math.min(root.clientHeight, height) } : { width, height };
+}
+
 export interface OursToKeepClearOf {
   /** What is on screen of ours now (the pill's column, with its card when open). */
   elements: () => readonly Element[];
@@ -118,7 +130,7 @@ export function keepClearOf(field: Element, box: HTMLElement, signal: AbortSigna
     const rect = field.getBoundingClientRect();
     // The full height, whatever height it was held to last time.
     const height = box.scrollHeight + box.offsetHeight - box.clientHeight;
-    const viewportWidth = document.documentElement.clientWidth;
+    const { width: viewportWidth, height: viewportHeight } = viewportSize();
     const width = box.offsetWidth;
     const boxes: Box[] = [];
     for (const element of ours.elements()) {
@@ -132,7 +144,7 @@ export function keepClearOf(field: Element, box: HTMLElement, signal: AbortSigna
       if (w > 0 && h > 0) boxes.push({ top, bottom, left, right });
     }
     const across = { left: (viewportWidth - width) / 2, right: (viewportWidth + width) / 2, viewportWidth };
-    const { top, maxHeight, left, overOurs } = placeClearOf({ field: rect, viewportHeight: document.documentElement.clientHeight, height, ours: boxes, across });
+    const { top, maxHeight, left, overOurs } = placeClearOf({ field: rect, viewportHeight, height, ours: boxes, across });
     if (overOurs === true && !roomAsked) {
       // Once: a card the user opens again while the warning shows stays open (the warning goes over it).
       roomAsked = true;
