@@ -193,7 +193,49 @@ describe('keepClearOf, reading the live page', () => {
     page({ html: { width: 1280, height: 20000 }, window: { width: 1280, height: 720 }, quirks: true });
     const box = warning();
     keepClearOf(element({ top: 100, bottom: 145, left: 0, right: 1280 }), box as unknown as HTMLElement, new AbortController().signal);
-    expect(Number.parseFloat(box.style.top) + 220).toBeLessThanOrEqual(720);
+    expect(Number.parseFloat(box.style.top ?? '') + 220).toBeLessThanOrEqual(720);
     expect(box.style.top).toBe(`${720 - 12 - 220}px`);
+  });
+
+  describe("our open card gives way only to the user's own typing", () => {
+    // 360×640: the card fills the column over the lower half; the field starts near the top.
+    const card = { top: 200, bottom: 624, left: 16, right: 344 };
+    const size = { width: 360, height: 640 };
+
+    test('a page that grows its field after the warning is up does not close the card', () => {
+      const { resize } = page({ html: size, window: size });
+      const field = { top: 20, bottom: 45, left: 0, right: 360 };
+      const makeRoom = vi.fn();
+      const box = warning();
+      keepClearOf(element(field), box as unknown as HTMLElement, new AbortController().signal, { elements: () => [element(card)], makeRoom }, { afterInput: true });
+      expect(makeRoom).not.toHaveBeenCalled();
+      // The page makes its field as tall as the gap above the card: no readable room is left beside the card.
+      field.bottom = 190;
+      resize();
+      expect(makeRoom).not.toHaveBeenCalled();
+    });
+
+    test("the placement that follows the user's input may close it, once", () => {
+      const { resize } = page({ html: size, window: size });
+      const field = { top: 20, bottom: 190, left: 0, right: 360 };
+      const makeRoom = vi.fn();
+      keepClearOf(element(field), warning() as unknown as HTMLElement, new AbortController().signal, { elements: () => [element(card)], makeRoom }, { afterInput: true });
+      expect(makeRoom).toHaveBeenCalledTimes(1);
+      resize();
+      expect(makeRoom).toHaveBeenCalledTimes(1);
+    });
+
+    test('a warning shown again without new input (the guide changed) does not close it', () => {
+      page({ html: size, window: size });
+      const makeRoom = vi.fn();
+      keepClearOf(
+        element({ top: 20, bottom: 190, left: 0, right: 360 }),
+        warning() as unknown as HTMLElement,
+        new AbortController().signal,
+        { elements: () => [element(card)], makeRoom },
+        { afterInput: false },
+      );
+      expect(makeRoom).not.toHaveBeenCalled();
+    });
   });
 });

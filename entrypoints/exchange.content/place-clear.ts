@@ -111,7 +111,7 @@ export function viewportSize(): { width: number; height: number } {
 export interface OursToKeepClearOf {
   /** What is on screen of ours now (the pill's column, with its card when open). */
   elements: () => readonly Element[];
-  /** Asked once per warning when ours leave it no readable room (a narrow window with the card open): ours may give way. */
+  /** Asked when ours leave the warning no readable room (a narrow window with the card open): ours may give way. */
   makeRoom?: () => void;
 }
 
@@ -119,13 +119,14 @@ export interface OursToKeepClearOf {
  * Places `box` (position: fixed) clear of `field`, and of `ours` (our pill and card), now and
  * again whenever the page scrolls (any scroller), the window resizes, either element or one of
  * ours changes size, or one of ours moves to another corner, until `signal` aborts. One
- * placement per frame at most.
+ * placement per frame at most. Only the first placement, and only when it follows the user's own
+ * input (`afterInput`), may ask ours to make room: every later one is set off by the page (a
+ * scroll, a field that grows), and the page must not close our card.
  */
-export function keepClearOf(field: Element, box: HTMLElement, signal: AbortSignal, ours: OursToKeepClearOf = { elements: () => [] }): void {
-  let roomAsked = false;
+export function keepClearOf(field: Element, box: HTMLElement, signal: AbortSignal, ours: OursToKeepClearOf = { elements: () => [] }, { afterInput = false } = {}): void {
   let frame: number | undefined;
   const watched = new WeakSet<Element>();
-  const place = () => {
+  const place = (mayMakeRoom = false) => {
     frame = undefined;
     const rect = field.getBoundingClientRect();
     // The full height, whatever height it was held to last time.
@@ -145,10 +146,9 @@ export function keepClearOf(field: Element, box: HTMLElement, signal: AbortSigna
     }
     const across = { left: (viewportWidth - width) / 2, right: (viewportWidth + width) / 2, viewportWidth };
     const { top, maxHeight, left, overOurs } = placeClearOf({ field: rect, viewportHeight, height, ours: boxes, across });
-    if (overOurs === true && !roomAsked) {
+    if (overOurs === true && mayMakeRoom && ours.makeRoom !== undefined) {
       // Once: a card the user opens again while the warning shows stays open (the warning goes over it).
-      roomAsked = true;
-      ours.makeRoom?.();
+      ours.makeRoom();
       soon();
     }
     box.style.top = `${top}px`;
@@ -158,11 +158,11 @@ export function keepClearOf(field: Element, box: HTMLElement, signal: AbortSigna
     box.style.transform = left === undefined ? '' : 'none';
   };
   const soon = () => {
-    frame ??= requestAnimationFrame(place);
+    frame ??= requestAnimationFrame(() => place());
   };
   const resized = new ResizeObserver(soon);
   const moved = new MutationObserver(soon);
-  place();
+  place(afterInput);
   window.addEventListener('scroll', soon, { capture: true, passive: true, signal });
   window.addEventListener('resize', soon, { passive: true, signal });
   resized.observe(field);
