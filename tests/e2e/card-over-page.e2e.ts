@@ -107,4 +107,23 @@ describe('the open card on the exchange page, Chromium', () => {
       await page.close();
     }
   });
+
+  test('a page that grows its field to fill the window once the warning is up neither closes our card nor hides the warning', async () => {
+    const viewport = { width: 1280, height: 720 };
+    const { page, pill } = await openCard(viewport);
+    await page.locator('#withdraw-address').fill(OTHER_ADDRESS);
+    const warning = shadowUi(page, 'reserve-radar-mismatch');
+    await warning.waitFor('mismatch-warning');
+    await page.evaluate(async () => {
+      const field = document.querySelector<HTMLInputElement>('#withdraw-address');
+      if (field !== null) field.style.cssText = 'position: fixed; inset: 0; width: 100vw; height: 100vh; box-sizing: border-box';
+      for (let frame = 0; frame < 6; frame++) await new Promise((resolve) => requestAnimationFrame(resolve));
+    });
+    expect(await pill.attribute('pill-toggle', 'aria-expanded')).toBe('true');
+    const box = await warning.box('mismatch-warning');
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
+    expect(box.height, JSON.stringify(box)).toBeGreaterThanOrEqual(100);
+    await page.close();
+  });
 });
