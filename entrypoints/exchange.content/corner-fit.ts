@@ -1,4 +1,5 @@
 import type { Corner } from '@/components/Pill';
+import { viewportSize } from './place-clear';
 
 /**
  * Whether the pill's corner is already taken by something of the page's own that stays put on
@@ -146,7 +147,7 @@ function coversPage(box: Box, viewport: { width: number; height: number }): bool
 export function documentProbe(host: Element): CornerProbe {
   const { documentElement, body } = document;
   return {
-    viewport: { width: documentElement.clientWidth, height: documentElement.clientHeight },
+    viewport: viewportSize(),
     elementsAt: (x, y) => document.elementsFromPoint(x, y),
     ignored: (element) => element === host || element === documentElement || element === body,
     positionOf: (element) => getComputedStyle(element).position,

@@ -202,7 +202,7 @@ interface MountedNudge {
   reasons(asked: Promise<ExchangeView | undefined>): void;
   /** What is on screen of ours (the pill with its card and lines), for the mismatch warning to keep clear of. */
   drawn(): readonly Element[];
-  /** The address-mismatch warning has no room to be read beside the open card: the card closes to the pill. */
+  /** The address-mismatch warning, just set off by the user's typing, has no room to be read beside the open card: the card closes to the pill. */
   collapse(): void;
 }
 
@@ -359,8 +359,11 @@ function mountNudge(
       return nudge === null || nudge === undefined ? [] : [nudge];
     },
     collapse() {
+      // Only an open card, and never while focus is in it (the user is reading or using it).
+      const root = container?.getRootNode() as ShadowRoot | undefined;
+      if (owner !== 'preact' || container?.querySelector('.panel') == null || root?.activeElement != null) return;
       collapses++;
-      if (owner === 'preact') draw();
+      draw();
     },
     complete(full, words) {
       view = full;

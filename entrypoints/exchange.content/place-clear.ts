@@ -37,18 +37,23 @@ export interface PlaceClearOfReturnType {
 }
 
 /**
- * Below this height a warning that scrolls inside itself is not read: rather than that, it goes
- * over our own card (which Escape closes), never over the field.
+ * Below this height a warning that scrolls inside itself is not read. Rather than that it goes
+ * over our own card (which Escape closes), and when even the field leaves no such room (a field as
+ * tall as the window), over the field: a warning the user cannot see is worse than a covered field.
  */
-const READABLE_HEIGHT = 120;
+export const READABLE_HEIGHT = 120;
 
 /**
- * Where the warning goes: clear of the field always, and of our own pill and card when there is
+ * Where the warning goes: inside the viewport and at least readable (`READABLE_HEIGHT`, or its
+ * whole height when less) always; clear of the field and of our own pill and card when there is
  * room. It tries its centred place, then a place beside our card; in each, the top edge, the bottom
  * edge, then any gap where it fits whole. Failing that, centred in the largest gap, scrolling inside
- * itself; and when that gap is too small to read, it keeps clear of the field alone.
+ * itself; when that gap is too small to read, it keeps clear of the field alone; when that too is
+ * too small, it goes over the field.
  */
 export function placeClearOf({ field, viewportHeight, height, margin = 12, ours = [], across }: PlaceClearOfParameters): PlaceClearOfReturnType {
+  const readable = Math.min(height, READABLE_HEIGHT);
+  const isReadable = (placed: PlaceClearOfReturnType) => placed.maxHeight === undefined || placed.maxHeight >= readable;
   const inColumns = (left: number, right: number) => ours.filter((box) => box.left < right && left < box.right);
   const centred = across === undefined ? ours : inColumns(across.left, across.right);
   if (across !== undefined && centred.length > 0) {
@@ -60,8 +65,13 @@ export function placeClearOf({ field, viewportHeight, height, margin = 12, ours 
     }
   }
   const placed = vertical([field, ...centred], viewportHeight, height, margin);
-  if (centred.length === 0 || placed.maxHeight === undefined || placed.maxHeight >= Math.min(height, READABLE_HEIGHT)) return placed;
-  return { ...vertical([field], viewportHeight, height, margin), overOurs: true };
+  if (isReadable(placed)) return placed;
+  const overOurs = centred.length > 0 ? ({ overOurs: true } as const) : {};
+  const clear = vertical([field], viewportHeight, height, margin);
+  if (isReadable(clear)) return { ...clear, ...overOurs };
+  // No readable room anywhere: over the field, from the largest gap's top, still inside the viewport.
+  const top = Math.max(0, Math.min(clear.top, viewportHeight - margin - readable));
+  return { top, maxHeight: Math.min(Math.max(clear.maxHeight ?? 0, readable), viewportHeight - top), ...overOurs };
 }
 
 /** The top edge, else the bottom edge, else the first gap between `blocked` it fits in whole, else the largest gap (the higher on a tie), scrolling inside it. */
@@ -86,10 +96,22 @@ function vertical(blocked: { top: number; bottom: number }[], viewportHeight: nu
   return { top: largest[0] + margin, maxHeight: Math.max(room(largest), 0) };
 }
 
+/**
+ * The viewport's size in CSS pixels, without scrollbars where that can be told. In standards mode
+ * the root element's client size is the viewport's and no page style changes it; in quirks mode
+ * (no doctype) it is the <html> element's own size, which the page sets, so the window's inner size
+ * (scrollbars included) stands in. Never more than the window either way.
+ */
+export function viewportSize(): { width: number; height: number } {
+  const { innerWidth: width, innerHeight: height } = window;
+  const { compatMode, documentElement: root } = document;
+  return compatMode === 'CSS1Compat' ? { width: Math.min(root.clientWidth, width), height: Math.min(root.clientHeight, height) } : { width, height };
+}
+
 export interface OursToKeepClearOf {
   /** What is on screen of ours now (the pill's column, with its card when open). */
   elements: () => readonly Element[];
-  /** Asked once per warning when ours leave it no readable room (a narrow window with the card open): ours may give way. */
+  /** Asked when ours leave the warning no readable room (a narrow window with the card open): ours may give way. */
   makeRoom?: () => void;
 }
 
@@ -97,18 +119,19 @@ export interface OursToKeepClearOf {
  * Places `box` (position: fixed) clear of `field`, and of `ours` (our pill and card), now and
  * again whenever the page scrolls (any scroller), the window resizes, either element or one of
  * ours changes size, or one of ours moves to another corner, until `signal` aborts. One
- * placement per frame at most.
+ * placement per frame at most. Only the first placement, and only when it follows the user's own
+ * input (`afterInput`), may ask ours to make room: every later one is set off by the page (a
+ * scroll, a field that grows), and the page must not close our card.
  */
-export function keepClearOf(field: Element, box: HTMLElement, signal: AbortSignal, ours: OursToKeepClearOf = { elements: () => [] }): void {
-  let roomAsked = false;
+export function keepClearOf(field: Element, box: HTMLElement, signal: AbortSignal, ours: OursToKeepClearOf = { elements: () => [] }, { afterInput = false } = {}): void {
   let frame: number | undefined;
   const watched = new WeakSet<Element>();
-  const place = () => {
+  const place = (mayMakeRoom = false) => {
     frame = undefined;
     const rect = field.getBoundingClientRect();
     // The full height, whatever height it was held to last time.
     const height = box.scrollHeight + box.offsetHeight - box.clientHeight;
-    const viewportWidth = document.documentElement.clientWidth;
+    const { width: viewportWidth, height: viewportHeight } = viewportSize();
     const width = box.offsetWidth;
     const boxes: Box[] = [];
     for (const element of ours.elements()) {
@@ -122,11 +145,10 @@ export function keepClearOf(field: Element, box: HTMLElement, signal: AbortSigna
       if (w > 0 && h > 0) boxes.push({ top, bottom, left, right });
     }
     const across = { left: (viewportWidth - width) / 2, right: (viewportWidth + width) / 2, viewportWidth };
-    const { top, maxHeight, left, overOurs } = placeClearOf({ field: rect, viewportHeight: document.documentElement.clientHeight, height, ours: boxes, across });
-    if (overOurs === true && !roomAsked) {
+    const { top, maxHeight, left, overOurs } = placeClearOf({ field: rect, viewportHeight, height, ours: boxes, across });
+    if (overOurs === true && mayMakeRoom && ours.makeRoom !== undefined) {
       // Once: a card the user opens again while the warning shows stays open (the warning goes over it).
-      roomAsked = true;
-      ours.makeRoom?.();
+      ours.makeRoom();
       soon();
     }
     box.style.top = `${top}px`;
@@ -136,11 +158,11 @@ export function keepClearOf(field: Element, box: HTMLElement, signal: AbortSigna
     box.style.transform = left === undefined ? '' : 'none';
   };
   const soon = () => {
-    frame ??= requestAnimationFrame(place);
+    frame ??= requestAnimationFrame(() => place());
   };
   const resized = new ResizeObserver(soon);
   const moved = new MutationObserver(soon);
-  place();
+  place(afterInput);
   window.addEventListener('scroll', soon, { capture: true, passive: true, signal });
   window.addEventListener('resize', soon, { passive: true, signal });
   resized.observe(field);

@@ -52,7 +52,8 @@ export async function watchWithdrawalFields({ ctx, exchangeId, words, ours }: Wa
     shownIn = undefined;
   };
 
-  const evaluate = async (field: HTMLInputElement | HTMLTextAreaElement) => {
+  /** `afterInput`: the user's own input set this off, so our open card may give way to the warning. */
+  const evaluate = async (field: HTMLInputElement | HTMLTextAreaElement, afterInput: boolean) => {
     const typed = field.value.trim();
     if (!looksLikeAddress(typed)) {
       // A field being cleared or retyped: the warning was about that field's old value.
@@ -94,7 +95,7 @@ export async function watchWithdrawalFields({ ctx, exchangeId, words, ours }: Wa
           container,
         );
         const box = container.querySelector<HTMLElement>('.mismatch');
-        if (box !== null) keepClearOf(field, box, following.signal, ours);
+        if (box !== null) keepClearOf(field, box, following.signal, ours, { afterInput });
       },
       onRemove(container) {
         following.abort();
@@ -108,7 +109,7 @@ export async function watchWithdrawalFields({ ctx, exchangeId, words, ours }: Wa
     if (!event.isTrusted) return;
     // composedPath reaches inputs inside the page's own shadow roots too.
     const field = event.composedPath()[0];
-    if (isTextField(field)) void evaluate(field);
+    if (isTextField(field)) void evaluate(field, true);
   };
   ctx.addEventListener(document, 'input', onEdit, { capture: true, passive: true });
 
@@ -118,7 +119,7 @@ export async function watchWithdrawalFields({ ctx, exchangeId, words, ours }: Wa
       dismissedFor = undefined;
       hide();
       // Only the field the user last typed an address into is looked at again.
-      if (lastField?.isConnected === true) void evaluate(lastField);
+      if (lastField?.isConnected === true) void evaluate(lastField, false);
     }),
   );
   // Another page of the single-page app: the warning was about a field of the old one.

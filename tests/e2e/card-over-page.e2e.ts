@@ -107,4 +107,46 @@ describe('the open card on the exchange page, Chromium', () => {
       await page.close();
     }
   });
+
+  test('a page that grows its field to fill the window once the warning is up neither closes our card nor hides the warning', async () => {
+    const viewport = { width: 1280, height: 720 };
+    const { page, pill } = await openCard(viewport);
+    await page.locator('#withdraw-address').fill(OTHER_ADDRESS);
+    const warning = shadowUi(page, 'reserve-radar-mismatch');
+    await warning.waitFor('mismatch-warning');
+    await page.evaluate(async () => {
+      const field = document.querySelector<HTMLInputElement>('#withdraw-address');
+      if (field !== null) field.style.cssText = 'position: fixed; inset: 0; width: 100vw; height: 100vh; box-sizing: border-box';
+      for (let frame = 0; frame < 6; frame++) await new Promise((resolve) => requestAnimationFrame(resolve));
+    });
+    expect(await pill.attribute('pill-toggle', 'aria-expanded')).toBe('true');
+    const box = await warning.box('mismatch-warning');
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
+    expect(box.height, JSON.stringify(box)).toBeGreaterThanOrEqual(100);
+    await page.close();
+  });
+
+  test('on a page without a doctype (quirks mode) whose <html> is 20000 px tall, the warning stays in the window', async () => {
+    const address = 'https://www.binance.com/en/quirks-withdrawal';
+    const quirks =
+      '<html style="height: 20000px"><head><meta charset="utf-8"><title>Binance — withdraw</title></head><body style="margin: 0"><input id="withdraw-address" type="text" style="margin: 40px"></body></html>';
+    await browser.context.route(address, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: quirks }));
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto(address);
+    expect(await page.evaluate(() => [document.compatMode, document.documentElement.clientHeight])).toEqual(['BackCompat', 20000]);
+    await shadowUi(page).waitFor('pill-toggle');
+    await page.locator('#withdraw-address').fill(OTHER_ADDRESS);
+    const warning = shadowUi(page, 'reserve-radar-mismatch');
+    await warning.waitFor('mismatch-warning');
+    await page.evaluate(async () => {
+      for (let frame = 0; frame < 4; frame++) await new Promise((resolve) => requestAnimationFrame(resolve));
+    });
+    const box = await warning.box('mismatch-warning');
+    expect(box.y, JSON.stringify(box)).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height, JSON.stringify(box)).toBeLessThanOrEqual(720);
+    await page.close();
+    await browser.context.unroute(address);
+  });
 });
