@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { getExchange } from '../exchanges/registry';
-import { badgeFor, badgeMeaning, LEVEL_COLORS } from './badge';
+import { type Badge, badgeFor, badgeMeaning, LEVEL_COLORS } from './badge';
 import { buildExchangeView } from './exchange-view';
 
 const now = new Date('2026-11-25T12:00:00Z');
@@ -10,6 +10,13 @@ function exchangeState(id: string, reserves: Parameters<typeof buildExchangeView
   if (exchange === undefined) throw new Error(`no ${id} in the registry`);
   return { kind: 'exchange' as const, host: exchange.domains[0] ?? '', view: buildExchangeView({ exchange, reserves, now }) };
 }
+
+const lookalike = {
+  kind: 'lookalike' as const,
+  host: 'binance-login.com',
+  explanation: { code: 'tld-swap' as const, host: 'binance-login.com', brand: 'binance' },
+  imitates: { id: 'binance', name: 'Binance', domain: 'binance.com', domains: ['binance.com'] },
+};
 
 describe('badgeFor', () => {
   test('says nothing off exchanges and "!" on a lookalike', () => {
@@ -98,5 +105,68 @@ describe('badgeFor', () => {
     expect(badgeMeaning(withVerdict({ level: 'ok', grade: 'A', incomplete: true }))).toEqual({ kind: 'verdict', exchange: 'Kraken', level: 'unknown', incomplete: false });
     const alert = { exchangeId: 'kraken', name: 'Kraken', phase: 'alert' as const, level: 'alert' as const, active: true, reasons: [], incomplete: false, sources: [], computedAt: now.toISOString() };
     expect(badgeMeaning({ ...state, view: { ...state.view, runAlert: alert } })).toEqual({ kind: 'run-alert', exchange: 'Kraken' });
+  });
+});
+
+/** Every verdict the grade model gives (lib/risk/grade.ts: each level with its grades), complete and not. */
+const VERDICTS = [
+  { level: 'ok', grade: 'A' },
+  { level: 'ok', grade: 'B' },
+  { level: 'caution', grade: 'C' },
+  { level: 'caution', grade: 'D' },
+  { level: 'danger', grade: 'F' },
+  { level: 'unknown', grade: '?' },
+] as const;
+
+/** The badge each of them shows, complete then incomplete: the letter, "?" marking a caution incomplete, and an incomplete ok shown as unknown. */
+const SHOWN: Record<string, readonly [Badge, Badge]> = {
+  'ok/A': [
+    { text: 'A', color: LEVEL_COLORS.ok },
+    { text: '?', color: LEVEL_COLORS.unknown },
+  ],
+  'ok/B': [
+    { text: 'B', color: LEVEL_COLORS.ok },
+    { text: '?', color: LEVEL_COLORS.unknown },
+  ],
+  'caution/C': [
+    { text: 'C', color: LEVEL_COLORS.caution },
+    { text: 'C?', color: LEVEL_COLORS.caution },
+  ],
+  'caution/D': [
+    { text: 'D', color: LEVEL_COLORS.caution },
+    { text: 'D?', color: LEVEL_COLORS.caution },
+  ],
+  'danger/F': [
+    { text: 'F', color: LEVEL_COLORS.danger },
+    { text: 'F', color: LEVEL_COLORS.danger },
+  ],
+  'unknown/?': [
+    { text: '?', color: LEVEL_COLORS.unknown },
+    { text: '?', color: LEVEL_COLORS.unknown },
+  ],
+};
+
+describe('the badge for every kind of tab', () => {
+  const base = exchangeState('kraken', undefined);
+  const alert = { exchangeId: 'kraken', name: 'Kraken', phase: 'alert' as const, level: 'alert' as const, active: true, reasons: [], incomplete: false, sources: [], computedAt: now.toISOString() };
+  const cases = VERDICTS.flatMap(({ level, grade }) =>
+    [false, true].map((incomplete) => ({
+      name: `${level}/${grade}${incomplete ? ' incomplete' : ''}`,
+      verdict: { ...base.view.verdict, level, grade, incomplete },
+      shown: SHOWN[`${level}/${grade}`]?.[Number(incomplete)],
+    })),
+  );
+
+  test('off exchanges nothing, on a lookalike a red "!"', () => {
+    expect(badgeFor({ kind: 'not-exchange' })).toEqual({ text: '', color: LEVEL_COLORS.unknown });
+    expect(badgeFor(lookalike)).toEqual({ text: '!', color: LEVEL_COLORS.danger });
+  });
+
+  test.each(cases)('$name: its own badge; under a run alert that is on, a red "!"; under a snoozed one, its own again', ({ verdict, shown }) => {
+    expect(shown).toBeDefined();
+    const state = { ...base, view: { ...base.view, verdict } };
+    expect(badgeFor(state)).toEqual(shown);
+    expect(badgeFor({ ...state, view: { ...state.view, runAlert: alert } })).toEqual({ text: '!', color: LEVEL_COLORS.danger });
+    expect(badgeFor({ ...state, view: { ...state.view, runAlert: { ...alert, active: false, snoozedUntil: now.toISOString() } } })).toEqual(shown);
   });
 });
