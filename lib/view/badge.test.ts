@@ -1,6 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { getExchange } from '../exchanges/registry';
-import { type Badge, badgeFor, badgeMeaning, LEVEL_COLORS } from './badge';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { badgeTitleText } from '../words/badge-title';
+import { translateFrom, type Messages } from '../words/translate-from';
+import { type Badge, badgeFor, badgeMeaning, badgeOf, LEVEL_COLORS } from './badge';
 import { buildExchangeView } from './exchange-view';
 
 const now = new Date('2026-11-25T12:00:00Z');
@@ -96,15 +100,28 @@ describe('badgeFor', () => {
     }
   });
 
-  test('what the badge means, for its tooltip, follows the badge: no grade where it shows "?", the run alert over the grade, nothing where it is cleared', () => {
+  test('what the badge means, for its tooltip: no grade where it shows "?", the run alert over the grade, nothing where it is cleared', () => {
     const state = exchangeState('kraken', undefined);
     const withVerdict = (verdict: Partial<typeof state.view.verdict>) => ({ ...state, view: { ...state.view, verdict: { ...state.view.verdict, ...verdict } } });
     expect(badgeMeaning({ kind: 'not-exchange' })).toBeUndefined();
+    expect(badgeMeaning(lookalike)).toEqual({ kind: 'lookalike', imitates: 'Binance' });
     expect(badgeMeaning(withVerdict({ level: 'caution', grade: 'C', incomplete: true }))).toEqual({ kind: 'verdict', exchange: 'Kraken', level: 'caution', grade: 'C', incomplete: true });
+    expect(badgeMeaning(withVerdict({ level: 'danger', grade: 'F', incomplete: true }))).toEqual({ kind: 'verdict', exchange: 'Kraken', level: 'danger', grade: 'F', incomplete: true });
+    expect(badgeMeaning(withVerdict({ level: 'ok', grade: 'B', incomplete: false }))).toEqual({ kind: 'verdict', exchange: 'Kraken', level: 'ok', grade: 'B', incomplete: false });
     expect(badgeMeaning(withVerdict({ level: 'unknown', grade: '?', incomplete: true }))).toEqual({ kind: 'verdict', exchange: 'Kraken', level: 'unknown', incomplete: false });
     expect(badgeMeaning(withVerdict({ level: 'ok', grade: 'A', incomplete: true }))).toEqual({ kind: 'verdict', exchange: 'Kraken', level: 'unknown', incomplete: false });
     const alert = { exchangeId: 'kraken', name: 'Kraken', phase: 'alert' as const, level: 'alert' as const, active: true, reasons: [], incomplete: false, sources: [], computedAt: now.toISOString() };
     expect(badgeMeaning({ ...state, view: { ...state.view, runAlert: alert } })).toEqual({ kind: 'run-alert', exchange: 'Kraken' });
+  });
+
+  test('an unknown verdict shows a grey "?" whatever grade it carries: the grade model gives unknown only "?", the badge does not rely on it', () => {
+    const state = exchangeState('kraken', undefined);
+    for (const grade of ['A', 'B', 'C', 'D', 'F', '?'] as const) {
+      for (const incomplete of [true, false]) {
+        const verdict = { ...state.view.verdict, level: 'unknown' as const, grade, incomplete };
+        expect(badgeFor({ ...state, view: { ...state.view, verdict } }), `${grade}${incomplete ? ' incomplete' : ''}`).toEqual({ text: '?', color: LEVEL_COLORS.unknown });
+      }
+    }
   });
 });
 
@@ -168,5 +185,21 @@ describe('the badge for every kind of tab', () => {
     expect(badgeFor(state)).toEqual(shown);
     expect(badgeFor({ ...state, view: { ...state.view, runAlert: alert } })).toEqual({ text: '!', color: LEVEL_COLORS.danger });
     expect(badgeFor({ ...state, view: { ...state.view, runAlert: { ...alert, active: false, snoozedUntil: now.toISOString() } } })).toEqual(shown);
+  });
+
+  test('the tooltip explains the badge beside it: the letter it shows named as the grade, a "?" after it said as incomplete, no grade named for a lone "?"', () => {
+    const t = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/en/messages.json'), 'utf8')) as Messages);
+    for (const { name, verdict } of cases) {
+      const meaning = badgeMeaning({ ...base, view: { ...base.view, verdict } });
+      if (meaning === undefined) throw new Error(`no meaning for ${name}`);
+      const { text } = badgeOf(meaning);
+      const title = badgeTitleText(meaning, t);
+      const letter = text.replace('?', '');
+      if (letter === '') expect(title, name).toBe('Reserve Radar: Kraken, Unknown');
+      else expect(title, name).toContain(`grade ${letter},`);
+      if (text.length === 2) expect(title, name).toContain('· incomplete');
+    }
+    expect(badgeTitleText({ kind: 'lookalike', imitates: 'Binance' }, t)).toContain('Binance');
+    expect(badgeOf({ kind: 'lookalike', imitates: 'Binance' })).toEqual({ text: '!', color: LEVEL_COLORS.danger });
   });
 });
