@@ -1,7 +1,8 @@
 /**
  * The open card on the exchange's page, in Chromium with the built extension: its lead reasons give
  * the date each figure describes in the user's language, and the address-mismatch warning never
- * covers it (nor the field it warns about), wide or narrow.
+ * covers it (nor the field it warns about), wide or narrow. Where a closed pill leaves the warning
+ * no readable room, the warning goes over the pill, which stays as it is (give-way.ts).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -106,6 +107,37 @@ describe('the open card on the exchange page, Chromium', () => {
       expect(box.height, what).toBeGreaterThanOrEqual(100);
       await page.close();
     }
+  });
+
+  test('a closed pill the warning finds no room beside is left as it is: the warning goes over it, and the pill is neither opened nor drawn again', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 360, height: 320 });
+    await page.goto('https://www.binance.com/en/my/wallet/account/main/withdrawal/crypto/USDT');
+    const pill = shadowUi(page);
+    // Opened and closed again by the user: Preact draws the pill from then on, as when the card could close to make room.
+    await pill.click('pill-toggle');
+    await pill.waitFor('nudge-panel');
+    await page.keyboard.press('Escape');
+    await pill.waitFor('nudge-panel', { state: 'detached' });
+    expect(await pill.attribute('pill-toggle', 'aria-expanded')).toBe('false');
+    // Drawn again (a new key) would mean new nodes, without this mark.
+    await pill.evaluate((shadow) => shadow.querySelector('.nudge')?.setAttribute('data-same-pill', ''), undefined);
+    await page.locator('#withdraw-address').fill(OTHER_ADDRESS);
+    const warning = shadowUi(page, 'reserve-radar-mismatch');
+    await warning.waitFor('mismatch-warning');
+    await page.evaluate(async () => {
+      for (let frame = 0; frame < 4; frame++) await new Promise((resolve) => requestAnimationFrame(resolve));
+    });
+    const box = await warning.box('mismatch-warning');
+    const drawn = await pill.box('.nudge');
+    // No readable room beside the pill: the warning went over it, so our side was asked to make room.
+    const field = (await page.locator('#withdraw-address').boundingBox()) as Rect;
+    expect(overlaps(box, drawn), `warning ${JSON.stringify(box)} over the pill ${JSON.stringify(drawn)}, field ${JSON.stringify(field)}`).toBe(true);
+    expect(overlaps(box, field)).toBe(false);
+    expect(await pill.attribute('pill-toggle', 'aria-expanded')).toBe('false');
+    expect(await pill.evaluate((shadow) => shadow.querySelector('.nudge')?.hasAttribute('data-same-pill') ?? false, undefined)).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('withdraw-address');
+    await page.close();
   });
 
   test('a page that grows its field to fill the window once the warning is up neither closes our card nor hides the warning', async () => {
