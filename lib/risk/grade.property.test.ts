@@ -284,17 +284,6 @@ describe('monotonicity', () => {
     );
   });
 
-  test('each level has its own grades: ok A or B, caution C or D, danger F, unknown always "?" (the toolbar badge shows "?" for unknown on this)', () => {
-    const grades = { ok: ['A', 'B'], caution: ['C', 'D'], danger: ['F'], unknown: ['?'] };
-    fc.assert(
-      fc.property(caseArb, ({ exchange, reserves }) => {
-        const verdict = grade(exchange, reserves);
-        expect(grades[verdict.level]).toContain(verdict.grade);
-      }),
-      RUNS,
-    );
-  });
-
   test('larger outflows never improve the verdict', () => {
     fc.assert(
       fc.property(caseArb, fc.constantFrom('net7dUsd', 'net30dUsd'), fc.double({ min: 0, max: 5e10, noNaN: true }), ({ exchange, reserves }, field, extra) => {
@@ -302,6 +291,19 @@ describe('monotonicity', () => {
         fc.pre(flows?.[field] !== undefined);
         const worse = { ...reserves, flows: { ...flows!, [field]: (flows![field] ?? 0) - extra } };
         expect(compareVerdicts(grade(exchange, worse), grade(exchange, reserves))).toBeLessThanOrEqual(0);
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe('grades', () => {
+  test('each level has its own grades: ok A or B, caution C or D, danger F, unknown always "?" (the tooltip names no grade for unknown)', () => {
+    const grades = { ok: ['A', 'B'], caution: ['C', 'D'], danger: ['F'], unknown: ['?'] };
+    fc.assert(
+      fc.property(caseArb, ({ exchange, reserves }) => {
+        const verdict = grade(exchange, reserves);
+        expect(grades[verdict.level]).toContain(verdict.grade);
       }),
       RUNS,
     );
