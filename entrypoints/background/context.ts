@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineLazyItem } from '@/utils/lazy-item';
-import { badgeFor, badgeMeaning } from '@/lib/view/badge';
+import { badgeMeaning, badgeOf } from '@/lib/view/badge';
 import type { Language } from '@/lib/settings';
 import type { TabState } from '@/lib/view/exchange-view';
 import { tabStateForUrl, tabStateReady } from '@/lib/view/tab-state';
@@ -86,14 +86,16 @@ export function createBackgroundContext(): BackgroundContext {
       await tabUrls.setValue(urls);
     },
     async showBadge(tabId, state) {
-      const badge = badgeFor(state);
+      // One meaning for the badge and its tooltip: the tooltip explains exactly what the badge shows.
+      const meaning = badgeMeaning(state);
+      const badge = badgeOf(meaning);
       // Off exchanges the tab's own text is cleared (null, as both browsers document it; the
       // typings know only strings), so the global badge (a run alert on an exchange the user
       // keeps money on, run-alerts.ts) shows there.
       await action().setBadgeText({ tabId, text: state.kind === 'not-exchange' ? (null as unknown as string) : badge.text });
       if (badge.text !== '') await action().setBadgeBackgroundColor({ tabId, color: badge.color });
       // The tooltip follows on its own: neither the badge nor the lookalike guard after it waits for words to load.
-      void showTabTitle(tabId, badgeMeaning(state)).catch((error: unknown) => console.warn('[reserve-radar] no tooltip for the badge:', error));
+      void showTabTitle(tabId, meaning).catch((error: unknown) => console.warn('[reserve-radar] no tooltip for the badge:', error));
     },
     retitleTabs(language) {
       return retitleAll(language);

@@ -18,6 +18,7 @@ import { readStored, takeEarlyAnswer, takeStoredView } from './first-state';
 import { storedCard } from './stored-card';
 import { drawStatusLine, STATUS_SHOWN_MS } from './status-line';
 import { focusReturn } from './focus-return';
+import { cardMayGiveWay, type PillOwner } from './give-way';
 import { firstPaintFor, pillFace, type PillFace } from '@/lib/view/first-paint-view';
 import { browser } from 'wxt/browser';
 import type { Language } from '@/lib/settings';
@@ -219,7 +220,7 @@ function mountNudge(
   let worded: ExchangeView | undefined;
   let wait: ReasonWordsWait = 'loading';
   // 'drawn': plain nodes from drawCollapsedPill; 'preact': Preact owns the container.
-  let owner: 'none' | 'drawn' | 'preact' = 'none';
+  let owner: PillOwner = 'none';
   // Preact was asked for before the full view arrived (a touch on the stored first paint).
   let wanted = false;
   // A trusted click on the stored first paint's toggle before the full view came: the card opens when it comes.
@@ -359,9 +360,7 @@ function mountNudge(
       return nudge === null || nudge === undefined ? [] : [nudge];
     },
     collapse() {
-      // Only an open card, and never while focus is in it (the user is reading or using it).
-      const root = container?.getRootNode() as ShadowRoot | undefined;
-      if (owner !== 'preact' || container?.querySelector('.panel') == null || root?.activeElement != null) return;
+      if (!cardMayGiveWay(owner, container)) return;
       collapses++;
       draw();
     },

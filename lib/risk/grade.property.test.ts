@@ -296,3 +296,16 @@ describe('monotonicity', () => {
     );
   });
 });
+
+describe('grades', () => {
+  test('each level has its own grades: ok A or B, caution C or D, danger F, unknown always "?" (the tooltip names no grade for unknown)', () => {
+    const grades = { ok: ['A', 'B'], caution: ['C', 'D'], danger: ['F'], unknown: ['?'] };
+    fc.assert(
+      fc.property(caseArb, ({ exchange, reserves }) => {
+        const verdict = grade(exchange, reserves);
+        expect(grades[verdict.level]).toContain(verdict.grade);
+      }),
+      RUNS,
+    );
+  });
+});

@@ -1,6 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { getExchange } from '../exchanges/registry';
-import { badgeFor, badgeMeaning, LEVEL_COLORS } from './badge';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { badgeTitleText } from '../words/badge-title';
+import { translateFrom, type Messages } from '../words/translate-from';
+import { type Badge, badgeFor, badgeMeaning, badgeOf, LEVEL_COLORS } from './badge';
 import { buildExchangeView } from './exchange-view';
 
 const now = new Date('2026-11-25T12:00:00Z');
@@ -11,29 +15,21 @@ function exchangeState(id: string, reserves: Parameters<typeof buildExchangeView
   return { kind: 'exchange' as const, host: exchange.domains[0] ?? '', view: buildExchangeView({ exchange, reserves, now }) };
 }
 
+const lookalike = {
+  kind: 'lookalike' as const,
+  host: 'binance-login.com',
+  explanation: { code: 'tld-swap' as const, host: 'binance-login.com', brand: 'binance' },
+  imitates: { id: 'binance', name: 'Binance', domain: 'binance.com', domains: ['binance.com'] },
+};
+
+const alert = { exchangeId: 'kraken', name: 'Kraken', phase: 'alert' as const, level: 'alert' as const, active: true, reasons: [], incomplete: false, sources: [], computedAt: now.toISOString() };
+
+const kraken = exchangeState('kraken', undefined);
+function withVerdict(verdict: Partial<typeof kraken.view.verdict>) {
+  return { ...kraken, view: { ...kraken.view, verdict: { ...kraken.view.verdict, ...verdict } } };
+}
+
 describe('badgeFor', () => {
-  test('says nothing off exchanges and "!" on a lookalike', () => {
-    expect(badgeFor({ kind: 'not-exchange' }).text).toBe('');
-    expect(
-      badgeFor({
-        kind: 'lookalike',
-        host: 'binance-login.com',
-        explanation: { code: 'tld-swap', host: 'binance-login.com', brand: 'binance' },
-        imitates: { id: 'binance', name: 'Binance', domain: 'binance.com', domains: ['binance.com'] },
-      }),
-    ).toEqual({
-      text: '!',
-      color: LEVEL_COLORS.danger,
-    });
-  });
-
-  test('a run alert that is on turns the badge red "!", whatever the grade; snoozed, the grade is back', () => {
-    const state = exchangeState('kraken', undefined);
-    const alert = { exchangeId: 'kraken', name: 'Kraken', phase: 'alert' as const, level: 'alert' as const, active: true, reasons: [], incomplete: false, sources: [], computedAt: now.toISOString() };
-    expect(badgeFor({ ...state, view: { ...state.view, runAlert: alert } })).toEqual({ text: '!', color: LEVEL_COLORS.danger });
-    expect(badgeFor({ ...state, view: { ...state.view, runAlert: { ...alert, active: false, snoozedUntil: now.toISOString() } } })).toEqual(badgeFor(state));
-  });
-
   test('never looks good without data: nothing known is "?", and known cautions with a figure missing show their grade marked "?"', () => {
     // No data at all: every figure is missing, and a missing figure is unknown, never caution or ok.
     const state = exchangeState('kraken', undefined);
@@ -65,38 +61,102 @@ describe('badgeFor', () => {
     expect(badgeFor(state)).toEqual({ text: 'F', color: LEVEL_COLORS.danger });
   });
 
-  test('a complete caution shows its grade alone; unknown shows "?"', () => {
-    const state = exchangeState('kraken', undefined);
-    const withVerdict = (verdict: Partial<typeof state.view.verdict>) => ({ ...state, view: { ...state.view, verdict: { ...state.view.verdict, ...verdict } } });
-    expect(badgeFor(withVerdict({ level: 'caution', grade: 'C', incomplete: false }))).toEqual({ text: 'C', color: LEVEL_COLORS.caution });
-    expect(badgeFor(withVerdict({ level: 'unknown', grade: '?', incomplete: true }))).toEqual({ text: '?', color: LEVEL_COLORS.unknown });
-  });
-
-  test('an incomplete verdict never shows A, B or the ok colour, even one that claims ok', () => {
-    const state = exchangeState('kraken', undefined);
-    const withVerdict = (verdict: Partial<typeof state.view.verdict>) => ({ ...state, view: { ...state.view, verdict: { ...state.view.verdict, ...verdict } } });
-    for (const verdict of [
-      { level: 'ok', grade: 'A', incomplete: true },
-      { level: 'ok', grade: 'B', incomplete: true },
-      { level: 'caution', grade: 'C', incomplete: true },
-      { level: 'caution', grade: 'D', incomplete: true },
-      { level: 'danger', grade: 'F', incomplete: true },
-      { level: 'unknown', grade: '?', incomplete: true },
-    ] as const) {
-      const badge = badgeFor(withVerdict(verdict));
-      expect(badge.color).not.toBe(LEVEL_COLORS.ok);
-      expect(badge.text).not.toMatch(/[AB]/);
-    }
-  });
-
-  test('what the badge means, for its tooltip, follows the badge: no grade where it shows "?", the run alert over the grade, nothing where it is cleared', () => {
-    const state = exchangeState('kraken', undefined);
-    const withVerdict = (verdict: Partial<typeof state.view.verdict>) => ({ ...state, view: { ...state.view, verdict: { ...state.view.verdict, ...verdict } } });
+  test('what the badge means, for its tooltip: no grade where it shows "?", the run alert over the grade, nothing where it is cleared', () => {
     expect(badgeMeaning({ kind: 'not-exchange' })).toBeUndefined();
+    expect(badgeMeaning(lookalike)).toEqual({ kind: 'lookalike', imitates: 'Binance' });
     expect(badgeMeaning(withVerdict({ level: 'caution', grade: 'C', incomplete: true }))).toEqual({ kind: 'verdict', exchange: 'Kraken', level: 'caution', grade: 'C', incomplete: true });
+    expect(badgeMeaning(withVerdict({ level: 'danger', grade: 'F', incomplete: true }))).toEqual({ kind: 'verdict', exchange: 'Kraken', level: 'danger', grade: 'F', incomplete: true });
+    expect(badgeMeaning(withVerdict({ level: 'ok', grade: 'B', incomplete: false }))).toEqual({ kind: 'verdict', exchange: 'Kraken', level: 'ok', grade: 'B', incomplete: false });
     expect(badgeMeaning(withVerdict({ level: 'unknown', grade: '?', incomplete: true }))).toEqual({ kind: 'verdict', exchange: 'Kraken', level: 'unknown', incomplete: false });
     expect(badgeMeaning(withVerdict({ level: 'ok', grade: 'A', incomplete: true }))).toEqual({ kind: 'verdict', exchange: 'Kraken', level: 'unknown', incomplete: false });
-    const alert = { exchangeId: 'kraken', name: 'Kraken', phase: 'alert' as const, level: 'alert' as const, active: true, reasons: [], incomplete: false, sources: [], computedAt: now.toISOString() };
-    expect(badgeMeaning({ ...state, view: { ...state.view, runAlert: alert } })).toEqual({ kind: 'run-alert', exchange: 'Kraken' });
+    expect(badgeMeaning({ ...kraken, view: { ...kraken.view, runAlert: alert } })).toEqual({ kind: 'run-alert', exchange: 'Kraken' });
+  });
+
+  test('an unknown verdict shows a grey "?" whatever grade it carries: the grade model gives unknown only "?", the badge does not rely on it', () => {
+    for (const grade of ['A', 'B', 'C', 'D', 'F', '?'] as const) {
+      for (const incomplete of [true, false]) {
+        expect(badgeFor(withVerdict({ level: 'unknown', grade, incomplete })), `${grade}${incomplete ? ' incomplete' : ''}`).toEqual({ text: '?', color: LEVEL_COLORS.unknown });
+      }
+    }
+  });
+});
+
+/** Every verdict the grade model gives (lib/risk/grade.ts: each level with its grades), complete and not. */
+const VERDICTS = [
+  { level: 'ok', grade: 'A' },
+  { level: 'ok', grade: 'B' },
+  { level: 'caution', grade: 'C' },
+  { level: 'caution', grade: 'D' },
+  { level: 'danger', grade: 'F' },
+  { level: 'unknown', grade: '?' },
+] as const;
+
+/** The badge each of them shows, complete then incomplete: the letter, "?" marking a caution incomplete, and an incomplete ok shown as unknown. */
+const SHOWN: { [V in (typeof VERDICTS)[number] as `${V['level']}/${V['grade']}`]: readonly [Badge, Badge] } = {
+  'ok/A': [
+    { text: 'A', color: LEVEL_COLORS.ok },
+    { text: '?', color: LEVEL_COLORS.unknown },
+  ],
+  'ok/B': [
+    { text: 'B', color: LEVEL_COLORS.ok },
+    { text: '?', color: LEVEL_COLORS.unknown },
+  ],
+  'caution/C': [
+    { text: 'C', color: LEVEL_COLORS.caution },
+    { text: 'C?', color: LEVEL_COLORS.caution },
+  ],
+  'caution/D': [
+    { text: 'D', color: LEVEL_COLORS.caution },
+    { text: 'D?', color: LEVEL_COLORS.caution },
+  ],
+  'danger/F': [
+    { text: 'F', color: LEVEL_COLORS.danger },
+    { text: 'F', color: LEVEL_COLORS.danger },
+  ],
+  'unknown/?': [
+    { text: '?', color: LEVEL_COLORS.unknown },
+    { text: '?', color: LEVEL_COLORS.unknown },
+  ],
+};
+
+describe('the badge for every kind of tab', () => {
+  const base = kraken;
+  const cases = VERDICTS.flatMap(({ level, grade }) =>
+    [false, true].map((incomplete) => ({
+      name: `${level}/${grade}${incomplete ? ' incomplete' : ''}`,
+      verdict: { ...base.view.verdict, level, grade, incomplete },
+      // tsc holds SHOWN to exactly one entry per verdict; the pair's link is lost in the destructuring.
+      shown: SHOWN[`${level}/${grade}` as keyof typeof SHOWN][Number(incomplete)],
+    })),
+  );
+
+  test('off exchanges nothing, on a lookalike a red "!"', () => {
+    expect(badgeFor({ kind: 'not-exchange' })).toEqual({ text: '', color: LEVEL_COLORS.unknown });
+    expect(badgeFor(lookalike)).toEqual({ text: '!', color: LEVEL_COLORS.danger });
+  });
+
+  test.each(cases)('$name: its own badge; under a run alert that is on, a red "!"; under a snoozed one, its own again', ({ verdict, shown }) => {
+    expect(shown).toBeDefined();
+    const state = { ...base, view: { ...base.view, verdict } };
+    expect(badgeFor(state)).toEqual(shown);
+    expect(badgeFor({ ...state, view: { ...state.view, runAlert: alert } })).toEqual({ text: '!', color: LEVEL_COLORS.danger });
+    expect(badgeFor({ ...state, view: { ...state.view, runAlert: { ...alert, active: false, snoozedUntil: now.toISOString() } } })).toEqual(shown);
+  });
+
+  test('the tooltip explains the badge beside it: the letter it shows named as the grade, a "?" after it said as incomplete, no grade named for a lone "?"', () => {
+    const t = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/en/messages.json'), 'utf8')) as Messages);
+    for (const { name, verdict } of cases) {
+      const meaning = badgeMeaning({ ...base, view: { ...base.view, verdict } });
+      if (meaning === undefined) throw new Error(`no meaning for ${name}`);
+      const { text } = badgeOf(meaning);
+      const title = badgeTitleText(meaning, t);
+      const letter = text.replace('?', '');
+      if (letter === '') expect(title, name).toBe('Reserve Radar: Kraken, Unknown');
+      else expect(title, name).toContain(`grade ${letter},`);
+      // "C?"/"D?", and an incomplete F, say "incomplete"; a complete verdict and a lone "?" never do.
+      expect(title.includes('· incomplete'), name).toBe(verdict.incomplete && (verdict.level === 'caution' || verdict.level === 'danger'));
+    }
+    expect(badgeTitleText({ kind: 'lookalike', imitates: 'Binance' }, t)).toContain('Binance');
+    expect(badgeOf({ kind: 'lookalike', imitates: 'Binance' })).toEqual({ text: '!', color: LEVEL_COLORS.danger });
   });
 });

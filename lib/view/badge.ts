@@ -1,4 +1,4 @@
-import type { RiskLevel } from '../risk/order';
+import type { RiskGrade, RiskLevel } from '../risk/order';
 import type { TabState } from './exchange-view';
 
 export interface Badge {
@@ -19,39 +19,25 @@ export const LEVEL_COLORS: Readonly<Record<RiskLevel, string>> = {
 export const RUN_ALERT_BADGE: Badge = { text: '!', color: LEVEL_COLORS.danger };
 
 /**
- * The toolbar badge for a tab: empty off exchanges, the grade on one, "!" on a lookalike.
- * A caution verdict with a required figure missing reads "D?" in the caution colour: the letter is
- * what the known figures show, the "?" that the verdict is incomplete. Danger stays "F", already
- * the worst there is, and unknown stays "?"; no incomplete verdict can show A, B or green.
- * A run alert that is on (not snoozed) overrides all of it: a red "!", whatever the grade.
+ * What a tab's badge says, as data: the one decision behind both the badge (`badgeOf`) and the
+ * toolbar button's tooltip, which words it (lib/words/badge-title.ts). Undefined where the badge
+ * is cleared. A verdict that can only be shown as "?" (unknown, or ok while incomplete) carries
+ * no grade and no level but unknown, so neither the badge nor the tooltip can say A, B or ok.
  */
-export function badgeFor(state: TabState): Badge {
-  switch (state.kind) {
-    case 'not-exchange':
-      return { text: '', color: LEVEL_COLORS.unknown };
-    case 'lookalike':
-      return { text: '!', color: LEVEL_COLORS.danger };
-    case 'exchange': {
-      if (state.view.runAlert?.active === true) return RUN_ALERT_BADGE;
-      const { level, grade, incomplete } = state.view.verdict;
-      if (level === 'caution' && incomplete) return { text: `${grade}?`, color: LEVEL_COLORS.caution };
-      // Fail closed on a verdict that claims ok while incomplete: the grade model forbids it, the badge does not trust it.
-      if (level === 'ok' && incomplete) return { text: '?', color: LEVEL_COLORS.unknown };
-      return { text: grade, color: LEVEL_COLORS[level] };
-    }
-  }
-}
+export type BadgeMeaning = { kind: 'lookalike'; imitates: string } | { kind: 'run-alert'; exchange: string } | VerdictMeaning;
+
+type VerdictMeaning =
+  | { kind: 'verdict'; exchange: string; level: 'unknown'; incomplete: false; grade?: undefined }
+  | { kind: 'verdict'; exchange: string; level: 'ok'; incomplete: false; grade: RiskGrade }
+  | { kind: 'verdict'; exchange: string; level: 'caution' | 'danger'; incomplete: boolean; grade: RiskGrade };
 
 /**
- * What a tab's badge says, as data, for the toolbar button's tooltip to word
- * (lib/words/badge-title.ts); undefined where the badge is cleared. It follows `badgeFor`
- * branch for branch: the tooltip never says more than the badge shows.
+ * Nothing off exchanges, "!" on a lookalike, the grade on an exchange. A run alert that is on (not
+ * snoozed) overrides the grade. A verdict with a required figure missing is never shown ok: an
+ * "ok" that claims to be incomplete anyway (the grade model forbids it) and unknown both mean "?".
+ * Unknown keeps no grade: the grade model gives it only "?" (lib/risk/grade.property.test.ts),
+ * and whatever grade one carried, the badge still shows "?", never a letter.
  */
-export type BadgeMeaning =
-  | { kind: 'lookalike'; imitates: string }
-  | { kind: 'run-alert'; exchange: string }
-  | { kind: 'verdict'; exchange: string; level: RiskLevel; incomplete: boolean; grade?: string };
-
 export function badgeMeaning(state: TabState): BadgeMeaning | undefined {
   switch (state.kind) {
     case 'not-exchange':
@@ -59,12 +45,35 @@ export function badgeMeaning(state: TabState): BadgeMeaning | undefined {
     case 'lookalike':
       return { kind: 'lookalike', imitates: state.imitates.name };
     case 'exchange': {
-      const { name, runAlert, verdict } = state.view;
-      if (runAlert?.active === true) return { kind: 'run-alert', exchange: name };
+      const { name: exchange, runAlert, verdict } = state.view;
+      if (runAlert?.active === true) return { kind: 'run-alert', exchange };
       const { level, grade, incomplete } = verdict;
-      // The badge's "?": an incomplete "ok" is shown as unknown, and unknown has no grade to name.
-      if (level === 'unknown' || (level === 'ok' && incomplete)) return { kind: 'verdict', exchange: name, level: 'unknown', incomplete: false };
-      return { kind: 'verdict', exchange: name, level, incomplete, grade };
+      if (level === 'unknown' || (level === 'ok' && incomplete)) return { kind: 'verdict', exchange, level: 'unknown', incomplete: false };
+      if (level === 'ok') return { kind: 'verdict', exchange, level, incomplete: false, grade };
+      return { kind: 'verdict', exchange, level, incomplete, grade };
     }
   }
+}
+
+/**
+ * The badge that shows a meaning. A caution with a required figure missing reads "D?" in the
+ * caution colour: the letter is what the known figures show, the "?" that the verdict is
+ * incomplete. Danger stays "F", already the worst there is; unknown is a grey "?".
+ */
+export function badgeOf(meaning: BadgeMeaning | undefined): Badge {
+  if (meaning === undefined) return { text: '', color: LEVEL_COLORS.unknown };
+  switch (meaning.kind) {
+    case 'lookalike':
+      return { text: '!', color: LEVEL_COLORS.danger };
+    case 'run-alert':
+      return RUN_ALERT_BADGE;
+    case 'verdict':
+      if (meaning.level === 'unknown') return { text: '?', color: LEVEL_COLORS.unknown };
+      return { text: meaning.level === 'caution' && meaning.incomplete ? `${meaning.grade}?` : meaning.grade, color: LEVEL_COLORS[meaning.level] };
+  }
+}
+
+/** The toolbar badge for a tab: what its meaning shows. */
+export function badgeFor(state: TabState): Badge {
+  return badgeOf(badgeMeaning(state));
 }
