@@ -63,7 +63,8 @@ export function ReserveCheck({ targets, rpcUrl, optionsUrl, views, onRun }: Rese
   const published = Object.fromEntries(figures.flatMap(([symbol, , amount]) => (amount === undefined ? [] : [[symbol, amount]])));
 
   const run = async () => {
-    if (target === undefined || rpcUrl === undefined) return;
+    // aria-disabled while running (a disabled button would drop the keyboard focus): a press then does nothing.
+    if (target === undefined || rpcUrl === undefined || state.kind === 'running') return;
     const abort = new AbortController();
     controller.current = abort;
     setState({ kind: 'running' });
@@ -157,7 +158,8 @@ export function ReserveCheck({ targets, rpcUrl, optionsUrl, views, onRun }: Rese
         <button
           type="button"
           class="primary"
-          disabled={rpcUrl === undefined || target === undefined || state.kind === 'running' || invalid.length > 0}
+          disabled={rpcUrl === undefined || target === undefined || invalid.length > 0}
+          aria-disabled={state.kind === 'running'}
           onClick={() => void run()}
           data-testid="reserves-run"
         >
