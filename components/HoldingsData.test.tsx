@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
-import { render } from 'preact';
-import { afterEach, describe, expect, test, vi } from 'vitest';
+import { options, render } from 'preact';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { I18nContext, translateFrom, type Messages } from '../utils/i18n';
 import { HoldingsData, type ImportResult } from './HoldingsData';
 
@@ -91,5 +91,61 @@ describe('HoldingsData import', () => {
 
   test('an import that fails in a way nobody foresaw still gets a plain-words message, not silence', async () => {
     expect(await importWith(() => Promise.reject(new TypeError('Invalid URL')))).toEqual({ message: t('dataImportFailed', t('dataFailUnexpected')), role: 'alert' });
+  });
+});
+
+describe('HoldingsData delete confirmation', () => {
+  // Effects (where focus moves) run on the next task, as after a paint in a browser, not 35 ms later.
+  beforeEach(() => {
+    options.requestAnimationFrame = (callback) => setTimeout(callback, 0);
+  });
+  afterEach(() => {
+    delete options.requestAnimationFrame;
+    vi.unstubAllGlobals();
+    vi.restoreAllMocks();
+  });
+
+  test('Escape inside the question cancels it like Cancel: nothing deleted, focus back on "Delete everything…"', async () => {
+    const { document, window } = parseHTML('<!doctype html><html><body><div id="root"></div></body></html>');
+    vi.stubGlobal('document', document);
+    const root = document.getElementById('root') as unknown as HTMLElement;
+    const focused: (string | null)[] = [];
+    vi.spyOn(window.HTMLElement.prototype, 'focus').mockImplementation(function (this: HTMLElement) {
+      focused.push(this.getAttribute('data-testid'));
+    });
+    const onDeleteEverything = vi.fn(() => Promise.resolve());
+    render(
+      <I18nContext.Provider value={{ t, locale: 'de' }}>
+        <HoldingsData
+          reminders={{ proofOfKeysDay: false }}
+          notificationsGranted={false}
+          onReminders={() => Promise.resolve(true)}
+          onExport={() => undefined}
+          onImport={() => Promise.resolve({ ok: true, holdings: 0, addresses: 0, history: 0 })}
+          onDeleteEverything={onDeleteEverything}
+        />
+      </I18nContext.Provider>,
+      root,
+    );
+    const settle = async () => {
+      for (let i = 0; i < 5; i += 1) await new Promise((resolve) => setTimeout(resolve, 0));
+    };
+    const $ = (testId: string) => root.querySelector(`[data-testid="${testId}"]`);
+    await settle();
+    $('delete-everything')?.dispatchEvent(new window.Event('click', { bubbles: true }));
+    await settle();
+    const question = root.querySelector('[role="group"]');
+    expect(question?.textContent).toContain(t('deleteConfirm'));
+    expect(focused).toEqual(['delete-cancel']);
+    const escapeKey = new window.Event('keydown', { bubbles: true, cancelable: true });
+    Object.defineProperty(escapeKey, 'key', { value: 'Escape' });
+    // Sent to the group: linkedom runs a bubbling event's listeners with `this` set to the target, which Preact's handlers cannot take.
+    root.querySelector('[role="group"]')?.dispatchEvent(escapeKey);
+    await settle();
+    expect($('delete-confirm')).toBeNull();
+    expect(root.querySelector('[role="group"]')).toBeNull();
+    expect(focused).toEqual(['delete-cancel', 'delete-everything']);
+    expect(onDeleteEverything).not.toHaveBeenCalled();
+    render(null, root);
   });
 });
