@@ -121,7 +121,7 @@ describe('options page input and focus in Chromium', () => {
     expect(pageErrors).toEqual([]);
   });
 
-  test('keyboard focus stays with the control that acted: Refresh now, Delete everything…, Cancel, Delete', async () => {
+  test('keyboard focus stays with the control that acted: Refresh now, Delete everything…, Cancel, Escape, Delete, Reset', async () => {
     await options.getByTestId('refresh-now').focus();
     await options.keyboard.press('Enter');
     await options.getByTestId('options-notice').filter({ hasText: /\S/ }).waitFor();
@@ -134,6 +134,12 @@ describe('options page input and focus in Chromium', () => {
     await options.keyboard.press('Enter');
     await expect.poll(() => focused(options)).toBe('delete-everything');
     expect(await options.getByTestId('delete-confirm').count()).toBe(0);
+    // Escape answers Cancel.
+    await options.keyboard.press('Enter');
+    await expect.poll(() => focused(options)).toBe('delete-cancel');
+    await options.keyboard.press('Escape');
+    await expect.poll(() => focused(options)).toBe('delete-everything');
+    expect(await options.getByTestId('delete-confirm').count()).toBe(0);
     // Confirmed from the keyboard: done, and focus back where the user started.
     await options.keyboard.press('Enter');
     await expect.poll(() => focused(options)).toBe('delete-cancel');
@@ -143,6 +149,30 @@ describe('options page input and focus in Chromium', () => {
     await options.getByTestId('delete-done').waitFor();
     await expect.poll(() => focused(options)).toBe('delete-everything');
     expect(await stored()).toEqual({});
+
+    // Reset asks in the page, not in a browser dialog: Escape keeps everything, Yes resets, focus stays on Reset.
+    const dialogs: string[] = [];
+    options.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await options.getByTestId('reset').focus();
+    await options.keyboard.press('Enter');
+    await expect.poll(() => focused(options)).toBe('reset-cancel');
+    const question = options.getByRole('group', { name: word(en, 'resetConfirm') });
+    expect(await question.getByTestId('reset-confirm').textContent()).toBe(word(en, 'resetConfirmButton'));
+    expect(await question.getByTestId('reset-cancel').textContent()).toBe(word(en, 'holdingsCancel'));
+    expect(await axeProblems(options, 'section[aria-labelledby="reset-title"]')).toEqual([]);
+    await options.keyboard.press('Escape');
+    await expect.poll(() => focused(options)).toBe('reset');
+    await options.keyboard.press('Enter');
+    await expect.poll(() => focused(options)).toBe('reset-cancel');
+    await options.keyboard.press('Shift+Tab');
+    expect(await focused(options)).toBe('reset-confirm');
+    await options.keyboard.press('Enter');
+    await expect.poll(() => options.getByTestId('options-notice').textContent()).toBe(word(en, 'resetDone'));
+    expect(await focused(options)).toBe('reset');
+    expect(dialogs).toEqual([]);
   });
 
   test('in German, the file button, the chosen file and the amount errors are the extension’s own words', async () => {
