@@ -272,7 +272,8 @@ describe('watched addresses in Chromium, read from real anvil nodes', () => {
     await options.getByTestId('holdings-refresh-balances').focus();
     await options.keyboard.press('Enter');
     await expect.poll(() => options.getByTestId('holdings-readings').textContent()).toMatch(/^Ethereum: read at block \d+ on .*Base: read at block \d+ on /);
-    await expect.poll(() => options.getByTestId('holdings-refresh-balances').getAttribute('aria-disabled')).toBe('false');
+    // Done when it says "Refresh balances" again instead of "Refreshing…".
+    await expect.poll(() => options.getByTestId('holdings-refresh-balances').textContent()).toBe('Refresh balances');
     expect(await options.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('holdings-refresh-balances');
     // 3 ETH on Ethereum + 2 ETH on Base, against 1 ETH on Kraken.
     await expect.poll(() => options.getByTestId('holdings-share').textContent()).toBe('You hold 83% yourself');
