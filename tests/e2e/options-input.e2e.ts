@@ -163,6 +163,9 @@ describe('options page input and focus in Chromium', () => {
     expect(await question.getByTestId('reset-confirm').textContent()).toBe(word(en, 'resetConfirmButton'));
     expect(await question.getByTestId('reset-cancel').textContent()).toBe(word(en, 'holdingsCancel'));
     expect(await axeProblems(options, 'section[aria-labelledby="reset-title"]')).toEqual([]);
+    await options.emulateMedia({ colorScheme: 'dark' });
+    expect(await axeProblems(options, 'section[aria-labelledby="reset-title"]')).toEqual([]);
+    await options.emulateMedia({ colorScheme: 'light' });
     await options.keyboard.press('Escape');
     await expect.poll(() => focused(options)).toBe('reset');
     await options.keyboard.press('Enter');
