@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
-import { options, render } from 'preact';
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { render } from 'preact';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { I18nContext, translateFrom, type Messages } from '../utils/i18n';
 import { HoldingsData, type ImportResult } from './HoldingsData';
+import { effectsOnNextTask, page, recordFocus, settle } from './test-dom';
 
 const messages = JSON.parse(readFileSync(join(import.meta.dirname, '../public/_locales/de/messages.json'), 'utf8')) as Messages;
 const t = translateFrom(messages);
@@ -30,7 +31,7 @@ async function importWith(onImport: (file: File) => Promise<ImportResult>): Prom
   const input = root.querySelector('[data-testid="data-import"]') as HTMLInputElement;
   Object.defineProperty(input, 'files', { value: [new File(['{}'], 'sicherung.json', { type: 'application/json' })] });
   input.dispatchEvent(new window.Event('change', { bubbles: true }));
-  for (let i = 0; i < 5; i += 1) await new Promise((resolve) => setTimeout(resolve, 0));
+  await settle();
   const shown = root.querySelector('[data-testid="data-import-message"]');
   return { message: shown?.textContent, role: shown?.getAttribute('role') };
 }
@@ -65,9 +66,6 @@ describe('HoldingsData import', () => {
       </I18nContext.Provider>,
       root,
     );
-    const settle = async () => {
-      for (let i = 0; i < 5; i += 1) await new Promise((resolve) => setTimeout(resolve, 0));
-    };
     const input = root.querySelector('[data-testid="data-import"]') as HTMLInputElement;
     // The hidden file input is out of the accessibility tree: the button is the one way in.
     expect(input.getAttribute('aria-hidden')).toBe('true');
@@ -95,25 +93,11 @@ describe('HoldingsData import', () => {
 });
 
 describe('HoldingsData delete confirmation', () => {
-  // Effects (where focus moves) run on the next task, as after a paint in a browser, not 35 ms later.
-  beforeEach(() => {
-    options.requestAnimationFrame = (callback) => setTimeout(callback, 0);
-  });
-  afterEach(() => {
-    delete options.requestAnimationFrame;
-    vi.unstubAllGlobals();
-    vi.restoreAllMocks();
-  });
+  effectsOnNextTask();
 
-  test('Escape inside the question cancels it like Cancel: nothing deleted, focus back on "Delete everything…"', async () => {
-    const { document, window } = parseHTML('<!doctype html><html><body><div id="root"></div></body></html>');
-    vi.stubGlobal('document', document);
-    const root = document.getElementById('root') as unknown as HTMLElement;
-    const focused: (string | null)[] = [];
-    vi.spyOn(window.HTMLElement.prototype, 'focus').mockImplementation(function (this: HTMLElement) {
-      focused.push(this.getAttribute('data-testid'));
-    });
-    const onDeleteEverything = vi.fn(() => Promise.resolve());
+  function drawDelete(onDeleteEverything: () => Promise<void>) {
+    const dom = page();
+    const focused = recordFocus(dom.window);
     render(
       <I18nContext.Provider value={{ t, locale: 'de' }}>
         <HoldingsData
@@ -125,27 +109,51 @@ describe('HoldingsData delete confirmation', () => {
           onDeleteEverything={onDeleteEverything}
         />
       </I18nContext.Provider>,
-      root,
+      dom.root,
     );
-    const settle = async () => {
-      for (let i = 0; i < 5; i += 1) await new Promise((resolve) => setTimeout(resolve, 0));
-    };
-    const $ = (testId: string) => root.querySelector(`[data-testid="${testId}"]`);
+    return { ...dom, focused };
+  }
+
+  test('"Delete everything…" asks in the page; a second press while the delete runs does nothing, then it says so and focus is back on the button', async () => {
+    let finish: () => void = () => undefined;
+    const onDeleteEverything = vi.fn(() => new Promise<void>((resolve) => (finish = resolve)));
+    const { root, $, press, focused } = drawDelete(onDeleteEverything);
     await settle();
-    $('delete-everything')?.dispatchEvent(new window.Event('click', { bubbles: true }));
+    press('delete-everything');
     await settle();
-    const question = root.querySelector('[role="group"]');
-    expect(question?.textContent).toContain(t('deleteConfirm'));
-    expect(focused).toEqual(['delete-cancel']);
-    const escapeKey = new window.Event('keydown', { bubbles: true, cancelable: true });
-    Object.defineProperty(escapeKey, 'key', { value: 'Escape' });
-    // Sent to the group: linkedom runs a bubbling event's listeners with `this` set to the target, which Preact's handlers cannot take.
-    root.querySelector('[role="group"]')?.dispatchEvent(escapeKey);
+    expect(root.querySelector('[role="group"] p')?.textContent).toBe(t('deleteConfirm'));
+    expect($('delete-confirm')?.textContent).toBe(t('deleteConfirmButton'));
+    expect($('delete-confirm')?.getAttribute('aria-disabled')).toBe('false');
+    press('delete-confirm');
     await settle();
-    expect($('delete-confirm')).toBeNull();
+    expect($('delete-confirm')?.getAttribute('aria-disabled')).toBe('true');
+    press('delete-confirm');
+    await settle();
+    expect(onDeleteEverything).toHaveBeenCalledTimes(1);
+    finish();
+    await settle();
     expect(root.querySelector('[role="group"]')).toBeNull();
+    expect($('delete-done')?.textContent).toBe(t('deleteDone'));
     expect(focused).toEqual(['delete-cancel', 'delete-everything']);
-    expect(onDeleteEverything).not.toHaveBeenCalled();
+    render(null, root);
+  });
+
+  test('a delete that fails says so in plain words and the question stays, ready to try again', async () => {
+    const onDeleteEverything = vi.fn(() => Promise.reject(new Error('Could not establish connection. Receiving end does not exist.')));
+    const { root, $, press } = drawDelete(onDeleteEverything);
+    await settle();
+    press('delete-everything');
+    await settle();
+    press('delete-confirm');
+    await settle();
+    const error = $('delete-error');
+    expect(error?.textContent).toBe(t('deleteFailed'));
+    expect(error?.getAttribute('role')).toBe('alert');
+    expect($('delete-done')).toBeNull();
+    expect($('delete-confirm')?.getAttribute('aria-disabled')).toBe('false');
+    press('delete-confirm');
+    await settle();
+    expect(onDeleteEverything).toHaveBeenCalledTimes(2);
     render(null, root);
   });
 });

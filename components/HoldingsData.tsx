@@ -32,6 +32,9 @@ export function HoldingsData({ reminders, notificationsGranted, onReminders, onE
   // Focus follows the question: into it on its safe answer, back to "Delete everything…" after.
   const confirm = useInlineConfirm();
   const [deleted, setDeleted] = useState(false);
+  // While a delete runs its confirm button is aria-disabled: a second press would start a second delete.
+  const [deleting, setDeleting] = useState(false);
+  const [deleteFailed, setDeleteFailed] = useState(false);
   const anyReminder = reminders.monthlyDay !== undefined || reminders.proofOfKeysDay;
 
   const change = async (next: Reminders) => {
@@ -141,6 +144,7 @@ export function HoldingsData({ reminders, notificationsGranted, onReminders, onE
             data-testid="delete-everything"
             onClick={() => {
               setDeleted(false);
+              setDeleteFailed(false);
               confirm.ask();
             }}
           >
@@ -154,14 +158,31 @@ export function HoldingsData({ reminders, notificationsGranted, onReminders, onE
             cancelLabel={t('holdingsCancel')}
             confirmTestId="delete-confirm"
             cancelTestId="delete-cancel"
-            onConfirm={() =>
-              void onDeleteEverything().then(() => {
-                confirm.close();
-                setDeleted(true);
-              })
-            }
-            onCancel={() => confirm.close()}
+            busy={deleting}
+            onConfirm={() => {
+              setDeleting(true);
+              setDeleteFailed(false);
+              void onDeleteEverything()
+                .then(
+                  () => {
+                    confirm.close();
+                    setDeleted(true);
+                  },
+                  // The question stays open: the user can try again or cancel.
+                  () => setDeleteFailed(true),
+                )
+                .finally(() => setDeleting(false));
+            }}
+            onCancel={() => {
+              setDeleteFailed(false);
+              confirm.close();
+            }}
           />
+        )}
+        {deleteFailed && (
+          <p class="form-error" role="alert" data-testid="delete-error">
+            {t('deleteFailed')}
+          </p>
         )}
         {deleted && (
           <p class="holdings__ok" role="status" data-testid="delete-done">
