@@ -66,7 +66,8 @@ export function Options({ settings, sources, exchangeNames, now, onChange, onLoo
   const t = useT();
   const locale = useLocale();
   const [busy, setBusy] = useState<'refresh' | 'reset' | undefined>(undefined);
-  const [notice, setNotice] = useState<string | undefined>(undefined);
+  // A key, worded when drawn: a reset may change the page's language after the notice is set.
+  const [notice, setNotice] = useState<MessageKey | undefined>(undefined);
   const snoozes = Object.entries(settings.snoozes);
   const resetConfirm = useInlineConfirm();
 
@@ -76,9 +77,9 @@ export function Options({ settings, sources, exchangeNames, now, onChange, onLoo
     setBusy(what);
     try {
       await action();
-      setNotice(t(done));
+      setNotice(done);
     } catch {
-      setNotice(t('errorBackground'));
+      setNotice('errorBackground');
     } finally {
       setBusy(undefined);
     }
@@ -93,7 +94,7 @@ export function Options({ settings, sources, exchangeNames, now, onChange, onLoo
         </a>
       </p>
       <p class="muted" role="status" data-testid="options-notice">
-        {notice}
+        {notice === undefined ? undefined : t(notice)}
       </p>
 
       <fieldset data-testid="nudge-policy">
@@ -151,7 +152,7 @@ export function Options({ settings, sources, exchangeNames, now, onChange, onLoo
               void onLookalikeProtection(wanted).then((granted) => {
                 if (!granted) {
                   input.checked = false;
-                  setNotice(t('permissionDeclined'));
+                  setNotice('permissionDeclined');
                 }
               });
             }}
