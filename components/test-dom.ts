@@ -33,12 +33,18 @@ export function page() {
   return { document, window, root, $, press };
 }
 
-/** Records what gets the focus, by test id (or id), in order. */
+/**
+ * Records what gets the focus, by test id (or id), in order. `document.activeElement` follows it (linkedom has
+ * none): the last element focused while it is in the page, else the body, as a browser does when it is removed.
+ */
 export function recordFocus(window: ReturnType<typeof parseHTML>['window']) {
   const focused: (string | null)[] = [];
+  let last: HTMLElement | undefined;
   vi.spyOn(window.HTMLElement.prototype, 'focus').mockImplementation(function (this: HTMLElement) {
+    last = this;
     focused.push(this.getAttribute('data-testid') ?? this.id);
   });
+  Object.defineProperty(window.document, 'activeElement', { configurable: true, get: () => (last?.isConnected ? last : window.document.body) });
   return focused;
 }
 
