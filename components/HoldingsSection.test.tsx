@@ -7,11 +7,9 @@ import { emptyHoldingsState } from '../lib/holdings/model';
 import { emptyPriceTable } from '../lib/holdings/prices';
 import { I18nContext, translateFrom, type Messages } from '../utils/i18n';
 import { HoldingsSection } from './HoldingsSection';
+import { settle } from './test-dom';
 
 const t = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../public/_locales/de/messages.json'), 'utf8')) as Messages);
-const settle = async () => {
-  for (let i = 0; i < 5; i += 1) await new Promise((resolve) => setTimeout(resolve, 0));
-};
 
 afterEach(() => vi.unstubAllGlobals());
 
