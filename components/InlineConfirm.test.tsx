@@ -6,7 +6,7 @@ import { effectsOnNextTask, page, pressEscape, recordFocus, settle } from './tes
 effectsOnNextTask();
 
 /** An opener and its question, as a page wires them; with `moveFocus` the answer focuses a button of its own and closes with `close(false)`. */
-function Asker({ busy, onConfirm, moveFocus = false }: { busy?: boolean; onConfirm: () => void; moveFocus?: boolean }) {
+function Asker({ busy = false, onConfirm, moveFocus = false }: { busy?: boolean; onConfirm: () => void; moveFocus?: boolean }) {
   const confirm = useInlineConfirm();
   return (
     <div>

@@ -5,7 +5,7 @@ import { describe, expect, test, vi } from 'vitest';
 import type { CheckReservesReturnType } from '../../lib/chain/reserves-check';
 import { I18nContext, translateFrom, type Messages } from '../../utils/i18n';
 import { effectsOnNextTask, page, recordFocus, settle } from '../test-dom';
-import { ReserveCheck, type ReserveCheckTarget } from './ReserveCheck';
+import { ReserveCheck, type ReserveCheckProps, type ReserveCheckTarget } from './ReserveCheck';
 
 const t = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/tr/messages.json'), 'utf8')) as Messages);
 
@@ -25,7 +25,7 @@ const target: ReserveCheckTarget = {
   asOf: '2026-08-10',
 };
 
-function draw(rpcUrl: string | undefined, onRun: () => Promise<CheckReservesReturnType>) {
+function draw(rpcUrl: string | undefined, onRun: ReserveCheckProps['onRun']) {
   const { window, root, $ } = page();
   const focused = recordFocus(window);
   render(
@@ -42,7 +42,15 @@ function draw(rpcUrl: string | undefined, onRun: () => Promise<CheckReservesRetu
 effectsOnNextTask();
 
 /** What a cancelled run answers. */
-const cancelled: CheckReservesReturnType = { complete: false, balances: [], totals: {}, comparisons: [], rpcRequests: 0, naiveRequests: 0, error: { code: 'cancelled', failure: { code: 'cancelled' } } };
+const cancelled: CheckReservesReturnType = {
+  complete: false,
+  balances: [],
+  totals: {},
+  comparisons: [],
+  rpcRequests: 0,
+  naiveRequests: 0,
+  error: { code: 'cancelled', failure: { code: 'cancelled' } },
+};
 
 describe('ReserveCheck run button', () => {
   test('while the check runs it is aria-disabled, not disabled: the keyboard focus stays, it says it is checking, a press does nothing', async () => {
@@ -74,8 +82,7 @@ describe('ReserveCheck run button', () => {
   test('Cancel goes away when the check ends, so the focus it had moves to the check button, not to the page', async () => {
     // A run that ends when it is cancelled, as checkReserves does: it answers rather than rejects.
     const onRun = vi.fn(
-      (_target: ReserveCheckTarget, options: { signal: AbortSignal }) =>
-        new Promise<CheckReservesReturnType>((resolve) => options.signal.addEventListener('abort', () => resolve(cancelled))),
+      (_target: ReserveCheckTarget, options: { signal: AbortSignal }) => new Promise<CheckReservesReturnType>((resolve) => options.signal.addEventListener('abort', () => resolve(cancelled))),
     );
     const { window, root, $, button, press, focused } = draw('http://127.0.0.1:8545', onRun);
     press();
