@@ -262,4 +262,17 @@ describe('options page input and focus in Chromium', () => {
     await expect.poll(async () => ((await stored()).settings as { chainRpcUrls?: Record<string, string> }).chainRpcUrls).toEqual({ ...others, '42161': 'https://arbitrum.here.example' });
     expect(pageErrors).toEqual([]);
   });
+
+  test('a reset from German speaks the browser’s language again, “Reset done” included', async () => {
+    await options.getByTestId('language').selectOption('de');
+    await options.waitForFunction(() => document.documentElement.lang.startsWith('de'));
+    expect(await options.getByTestId('reset').textContent()).toBe(word(de, 'resetButton'));
+    await options.getByTestId('reset').click();
+    await options.getByTestId('reset-confirm').click();
+    // The reset stores the default language (the browser's, English here); the page follows it, the notice too.
+    await options.waitForFunction(() => document.documentElement.lang.startsWith('en'));
+    await expect.poll(() => options.getByTestId('options-notice').textContent()).toBe(word(en, 'resetDone'));
+    expect(await options.getByTestId('reset').textContent()).toBe(word(en, 'resetButton'));
+    expect(pageErrors).toEqual([]);
+  });
 });
