@@ -5,6 +5,7 @@ import { render } from 'preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { I18nContext, translateFrom, type Messages } from '../utils/i18n';
 import { HoldingsData, type ImportResult } from './HoldingsData';
+import { effectsOnNextTask, page, recordFocus, settle } from './test-dom';
 
 const messages = JSON.parse(readFileSync(join(import.meta.dirname, '../public/_locales/de/messages.json'), 'utf8')) as Messages;
 const t = translateFrom(messages);
@@ -30,7 +31,7 @@ async function importWith(onImport: (file: File) => Promise<ImportResult>): Prom
   const input = root.querySelector('[data-testid="data-import"]') as HTMLInputElement;
   Object.defineProperty(input, 'files', { value: [new File(['{}'], 'sicherung.json', { type: 'application/json' })] });
   input.dispatchEvent(new window.Event('change', { bubbles: true }));
-  for (let i = 0; i < 5; i += 1) await new Promise((resolve) => setTimeout(resolve, 0));
+  await settle();
   const shown = root.querySelector('[data-testid="data-import-message"]');
   return { message: shown?.textContent, role: shown?.getAttribute('role') };
 }
@@ -65,9 +66,6 @@ describe('HoldingsData import', () => {
       </I18nContext.Provider>,
       root,
     );
-    const settle = async () => {
-      for (let i = 0; i < 5; i += 1) await new Promise((resolve) => setTimeout(resolve, 0));
-    };
     const input = root.querySelector('[data-testid="data-import"]') as HTMLInputElement;
     // The hidden file input is out of the accessibility tree: the button is the one way in.
     expect(input.getAttribute('aria-hidden')).toBe('true');
@@ -91,5 +89,71 @@ describe('HoldingsData import', () => {
 
   test('an import that fails in a way nobody foresaw still gets a plain-words message, not silence', async () => {
     expect(await importWith(() => Promise.reject(new TypeError('Invalid URL')))).toEqual({ message: t('dataImportFailed', t('dataFailUnexpected')), role: 'alert' });
+  });
+});
+
+describe('HoldingsData delete confirmation', () => {
+  effectsOnNextTask();
+
+  function drawDelete(onDeleteEverything: () => Promise<void>) {
+    const dom = page();
+    const focused = recordFocus(dom.window);
+    render(
+      <I18nContext.Provider value={{ t, locale: 'de' }}>
+        <HoldingsData
+          reminders={{ proofOfKeysDay: false }}
+          notificationsGranted={false}
+          onReminders={() => Promise.resolve(true)}
+          onExport={() => undefined}
+          onImport={() => Promise.resolve({ ok: true, holdings: 0, addresses: 0, history: 0 })}
+          onDeleteEverything={onDeleteEverything}
+        />
+      </I18nContext.Provider>,
+      dom.root,
+    );
+    return { ...dom, focused };
+  }
+
+  test('"Delete everything…" asks in the page; a second press while the delete runs does nothing, then it says so and focus is back on the button', async () => {
+    let finish: () => void = () => undefined;
+    const onDeleteEverything = vi.fn(() => new Promise<void>((resolve) => (finish = resolve)));
+    const { root, $, press, focused } = drawDelete(onDeleteEverything);
+    await settle();
+    press('delete-everything');
+    await settle();
+    expect(root.querySelector('[role="group"] p')?.textContent).toBe(t('deleteConfirm'));
+    expect($('delete-confirm')?.textContent).toBe(t('deleteConfirmButton'));
+    expect($('delete-confirm')?.getAttribute('aria-disabled')).toBe('false');
+    press('delete-confirm');
+    await settle();
+    expect($('delete-confirm')?.getAttribute('aria-disabled')).toBe('true');
+    press('delete-confirm');
+    await settle();
+    expect(onDeleteEverything).toHaveBeenCalledTimes(1);
+    finish();
+    await settle();
+    expect(root.querySelector('[role="group"]')).toBeNull();
+    expect($('delete-done')?.textContent).toBe(t('deleteDone'));
+    expect(focused).toEqual(['delete-cancel', 'delete-everything']);
+    render(null, root);
+  });
+
+  test('a delete that fails says so in plain words and the question stays, ready to try again', async () => {
+    const onDeleteEverything = vi.fn(() => Promise.reject(new Error('Could not establish connection. Receiving end does not exist.')));
+    const { root, $, press } = drawDelete(onDeleteEverything);
+    await settle();
+    press('delete-everything');
+    await settle();
+    press('delete-confirm');
+    await settle();
+    const error = $('delete-error');
+    expect(error?.textContent).toBe(t('deleteFailed'));
+    expect(error?.getAttribute('role')).toBe('alert');
+    expect($('delete-done')).toBeNull();
+    expect($('delete-confirm')?.getAttribute('aria-disabled')).toBe('false');
+    press('delete-confirm');
+    await settle();
+    expect(onDeleteEverything).toHaveBeenCalledTimes(2);
+    render(null, root);
   });
 });

@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { Settings } from '../lib/settings';
 import { useT } from '../utils/i18n';
 import { FileButton } from './FileButton';
+import { InlineConfirm, useInlineConfirm } from './InlineConfirm';
 
 export type Reminders = Settings['reminders'];
 
@@ -28,17 +29,12 @@ export function HoldingsData({ reminders, notificationsGranted, onReminders, onE
   const [chosenName, setChosenName] = useState<string | undefined>(undefined);
   const [importMessage, setImportMessage] = useState<{ ok: boolean; text: string } | undefined>(undefined);
   const [importing, setImporting] = useState(false);
-  const [confirming, setConfirming] = useState(false);
-  const [deleted, setDeleted] = useState(false);
-  const deleteButton = useRef<HTMLButtonElement>(null);
-  const cancelButton = useRef<HTMLButtonElement>(null);
   // Focus follows the question: into it on its safe answer, back to "Delete everything…" after.
-  const focusAfter = useRef<'cancel' | 'delete' | undefined>(undefined);
-  useEffect(() => {
-    const target = focusAfter.current === 'cancel' ? cancelButton.current : focusAfter.current === 'delete' ? deleteButton.current : null;
-    focusAfter.current = undefined;
-    target?.focus();
-  }, [confirming]);
+  const confirm = useInlineConfirm();
+  const [deleted, setDeleted] = useState(false);
+  // While a delete runs its confirm button is aria-disabled: a second press would start a second delete.
+  const [deleting, setDeleting] = useState(false);
+  const [deleteFailed, setDeleteFailed] = useState(false);
   const anyReminder = reminders.monthlyDay !== undefined || reminders.proofOfKeysDay;
 
   const change = async (next: Reminders) => {
@@ -140,53 +136,53 @@ export function HoldingsData({ reminders, notificationsGranted, onReminders, onE
         )}
         <h3 class="card__heading">{t('deleteTitle')}</h3>
         <p class="muted">{t('deleteBody')}</p>
-        {!confirming ? (
+        {!confirm.open ? (
           <button
-            ref={deleteButton}
+            ref={confirm.opener}
             type="button"
             class="danger"
             data-testid="delete-everything"
             onClick={() => {
               setDeleted(false);
-              focusAfter.current = 'cancel';
-              setConfirming(true);
+              setDeleteFailed(false);
+              confirm.ask();
             }}
           >
             {t('deleteButton')}
           </button>
         ) : (
-          // biome-ignore lint/a11y/useSemanticElements: a group of two buttons and their question, not a form field set
-          <div class="holdings__confirm" role="group" aria-labelledby="delete-confirm-text">
-            <p id="delete-confirm-text">{t('deleteConfirm')}</p>
-            <div class="holdings__form">
-              <button
-                type="button"
-                class="danger"
-                data-testid="delete-confirm"
-                onClick={() =>
-                  void onDeleteEverything().then(() => {
-                    focusAfter.current = 'delete';
-                    setConfirming(false);
+          <InlineConfirm
+            id="delete-confirm-text"
+            question={t('deleteConfirm')}
+            confirmLabel={t('deleteConfirmButton')}
+            cancelLabel={t('holdingsCancel')}
+            confirmTestId="delete-confirm"
+            cancelTestId="delete-cancel"
+            busy={deleting}
+            onConfirm={() => {
+              setDeleting(true);
+              setDeleteFailed(false);
+              void onDeleteEverything()
+                .then(
+                  () => {
+                    confirm.close();
                     setDeleted(true);
-                  })
-                }
-              >
-                {t('deleteConfirmButton')}
-              </button>
-              <button
-                ref={cancelButton}
-                type="button"
-                class="ghost"
-                onClick={() => {
-                  focusAfter.current = 'delete';
-                  setConfirming(false);
-                }}
-                data-testid="delete-cancel"
-              >
-                {t('holdingsCancel')}
-              </button>
-            </div>
-          </div>
+                  },
+                  // The question stays open: the user can try again or cancel.
+                  () => setDeleteFailed(true),
+                )
+                .finally(() => setDeleting(false));
+            }}
+            onCancel={() => {
+              setDeleteFailed(false);
+              confirm.close();
+            }}
+          />
+        )}
+        {deleteFailed && (
+          <p class="form-error" role="alert" data-testid="delete-error">
+            {t('deleteFailed')}
+          </p>
         )}
         {deleted && (
           <p class="holdings__ok" role="status" data-testid="delete-done">

@@ -58,7 +58,9 @@ export function HoldingsSection({ state, prices, readings, priceStatus, exchange
     const result = await onSave(next);
     setError(result.ok ? undefined : result.reason);
   };
+  // Busy buttons are aria-disabled, not disabled: a disabled button drops the keyboard focus to the page.
   const run = async (what: 'prices' | 'balances', action: () => Promise<void>) => {
+    if (busy !== undefined) return;
     setBusy(what);
     try {
       await action();
@@ -119,7 +121,7 @@ export function HoldingsSection({ state, prices, readings, priceStatus, exchange
       {priceError !== undefined && <p class="source__error">{t('holdingsPriceError', priceError)}</p>}
       {ratesError !== undefined && <p class="source__error">{t('holdingsRatesError', ratesError)}</p>}
       {currency !== 'USD' && convertUsd({ usd: 1, currency, prices }) === null && <p class="muted">{t('holdingsNoRate', currency)}</p>}
-      <button type="button" class="ghost" disabled={busy !== undefined} onClick={() => void run('prices', onRefreshPrices)} data-testid="holdings-refresh-prices">
+      <button type="button" class="ghost" aria-disabled={busy !== undefined} onClick={() => void run('prices', onRefreshPrices)} data-testid="holdings-refresh-prices">
         {busy === 'prices' ? t('refreshing') : t('holdingsRefreshPrices')}
       </button>
 
@@ -140,7 +142,7 @@ export function HoldingsSection({ state, prices, readings, priceStatus, exchange
       <WatchedAddresses state={state} readings={readings} onSave={save} />
       {state.addresses.length > 0 &&
         (rpcUrlSet ? (
-          <button type="button" class="ghost" disabled={busy !== undefined} onClick={() => void run('balances', onRefreshBalances)} data-testid="holdings-refresh-balances">
+          <button type="button" class="ghost" aria-disabled={busy !== undefined} onClick={() => void run('balances', onRefreshBalances)} data-testid="holdings-refresh-balances">
             {busy === 'balances' ? t('refreshing') : t('holdingsRefreshBalances')}
           </button>
         ) : (

@@ -4,6 +4,7 @@ import type { NudgePolicy, Settings } from '../lib/settings';
 import type { AnswerFailure } from '../lib/reserves/answer-failure';
 import type { FetchFailure } from '../lib/reserves/fetch-source';
 import type { FeedFailure } from '../lib/feed/verify-feed';
+import { InlineConfirm, useInlineConfirm } from './InlineConfirm';
 import { LanguagePicker } from './LanguagePicker';
 import type { SourceStatus } from '../lib/reserves/schedule';
 import { groupSources } from '../lib/view/source-groups';
@@ -65,8 +66,10 @@ export function Options({ settings, sources, exchangeNames, now, onChange, onLoo
   const t = useT();
   const locale = useLocale();
   const [busy, setBusy] = useState<'refresh' | 'reset' | undefined>(undefined);
-  const [notice, setNotice] = useState<string | undefined>(undefined);
+  // A key, worded when drawn: a reset may change the page's language after the notice is set.
+  const [notice, setNotice] = useState<MessageKey | undefined>(undefined);
   const snoozes = Object.entries(settings.snoozes);
+  const resetConfirm = useInlineConfirm();
 
   // Busy buttons are aria-disabled, not disabled: a disabled button drops the keyboard focus to the page.
   const run = async (what: 'refresh' | 'reset', action: () => Promise<void>, done: MessageKey) => {
@@ -74,9 +77,9 @@ export function Options({ settings, sources, exchangeNames, now, onChange, onLoo
     setBusy(what);
     try {
       await action();
-      setNotice(t(done));
+      setNotice(done);
     } catch {
-      setNotice(t('errorBackground'));
+      setNotice('errorBackground');
     } finally {
       setBusy(undefined);
     }
@@ -91,7 +94,7 @@ export function Options({ settings, sources, exchangeNames, now, onChange, onLoo
         </a>
       </p>
       <p class="muted" role="status" data-testid="options-notice">
-        {notice}
+        {notice === undefined ? undefined : t(notice)}
       </p>
 
       <fieldset data-testid="nudge-policy">
@@ -149,7 +152,7 @@ export function Options({ settings, sources, exchangeNames, now, onChange, onLoo
               void onLookalikeProtection(wanted).then((granted) => {
                 if (!granted) {
                   input.checked = false;
-                  setNotice(t('permissionDeclined'));
+                  setNotice('permissionDeclined');
                 }
               });
             }}
@@ -195,17 +198,35 @@ export function Options({ settings, sources, exchangeNames, now, onChange, onLoo
       <section aria-labelledby="reset-title">
         <h2 id="reset-title">{t('resetTitle')}</h2>
         <p class="muted">{t('resetBody')}</p>
-        <button
-          type="button"
-          class="danger"
-          aria-disabled={busy !== undefined}
-          data-testid="reset"
-          onClick={() => {
-            if (busy === undefined && window.confirm(t('resetConfirm'))) void run('reset', onReset, 'resetDone');
-          }}
-        >
-          {t('resetButton')}
-        </button>
+        {!resetConfirm.open ? (
+          <button
+            ref={resetConfirm.opener}
+            type="button"
+            class="danger"
+            aria-disabled={busy !== undefined}
+            data-testid="reset"
+            onClick={() => {
+              if (busy === undefined) resetConfirm.ask();
+            }}
+          >
+            {t('resetButton')}
+          </button>
+        ) : (
+          <InlineConfirm
+            id="reset-confirm-text"
+            question={t('resetConfirm')}
+            confirmLabel={t('resetConfirmButton')}
+            cancelLabel={t('holdingsCancel')}
+            confirmTestId="reset-confirm"
+            cancelTestId="reset-cancel"
+            busy={busy !== undefined}
+            onConfirm={() => {
+              resetConfirm.close();
+              void run('reset', onReset, 'resetDone');
+            }}
+            onCancel={() => resetConfirm.close()}
+          />
+        )}
       </section>
     </div>
   );

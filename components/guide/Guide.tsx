@@ -5,6 +5,7 @@ import type { ArrivalErrorCode } from '../../lib/chain/arrival';
 import { guideStepIds, nextStep, validateStep, type GuideAction, type GuideResetReason, type GuideState, type GuideStepId } from '../../lib/custody/steps';
 import type { WithdrawalFacts } from '../../lib/exchanges/types';
 import { useT } from '../../utils/i18n';
+import { InlineConfirm, useInlineConfirm } from '../InlineConfirm';
 import { PROBLEM, STEP_INTRO, STEP_TITLE } from '../../lib/words/guide-text';
 import { RouteStep } from './RouteStep';
 import { WalletStep } from './WalletStep';
@@ -66,14 +67,15 @@ export function Guide(props: GuideProps) {
   const moved = useRef(false);
   // Starting over must also clear what the step forms hold locally.
   const [generation, setGeneration] = useState(0);
+  const startOver = useInlineConfirm();
   const index = guideStepIds.indexOf(step);
   const statuses = guideStepIds.map((id) => validateStep({ state, step: id, book }).complete);
   const done = statuses.filter(Boolean).length;
 
   useEffect(() => {
-    // Moving between steps puts keyboard and screen-reader focus on the new step's heading.
+    // Moving between steps, or starting over, puts keyboard and screen-reader focus on the new step's heading.
     if (moved.current) heading.current?.focus();
-  }, [step]);
+  }, [step, generation]);
 
   const go = (next: GuideStepId) => {
     moved.current = true;
@@ -154,20 +156,28 @@ export function Guide(props: GuideProps) {
       </div>
 
       <footer class="guide__footer">
-        <button
-          type="button"
-          class="ghost"
-          data-testid="guide-reset-button"
-          onClick={() => {
-            if (window.confirm(t('guideStartOverConfirm'))) {
+        {!startOver.open ? (
+          <button ref={startOver.opener} type="button" class="ghost" data-testid="guide-reset-button" onClick={() => startOver.ask()}>
+            {t('guideStartOver')}
+          </button>
+        ) : (
+          <InlineConfirm
+            id="guide-reset-text"
+            question={t('guideStartOverConfirm')}
+            confirmLabel={t('guideStartOverConfirmButton')}
+            cancelLabel={t('holdingsCancel')}
+            confirmTestId="guide-reset-confirm"
+            cancelTestId="guide-reset-cancel"
+            onConfirm={() => {
+              // The focus goes to the first step's heading, not back to this footer.
+              startOver.close(false);
               props.onAction({ type: 'reset' });
               setGeneration((value) => value + 1);
               go('route');
-            }
-          }}
-        >
-          {t('guideStartOver')}
-        </button>
+            }}
+            onCancel={() => startOver.close()}
+          />
+        )}
       </footer>
     </div>
   );

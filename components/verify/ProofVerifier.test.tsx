@@ -7,11 +7,9 @@ import type { InclusionProofResult } from '../../lib/proofs/types';
 import { proofFailureText } from '../../lib/words/proof-failure';
 import { I18nContext, translateFrom, type Messages } from '../../utils/i18n';
 import { type ProofInput, ProofVerifier } from './ProofVerifier';
+import { settle } from '../test-dom';
 
 const t = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/en/messages.json'), 'utf8')) as Messages);
-const settle = async () => {
-  for (let i = 0; i < 5; i += 1) await new Promise((resolve) => setTimeout(resolve, 0));
-};
 
 afterEach(() => vi.unstubAllGlobals());
 

@@ -53,6 +53,15 @@ export function ReserveCheck({ targets, rpcUrl, optionsUrl, views, onRun }: Rese
   const [typed, setTyped] = useState<Record<string, string>>({});
   const controller = useRef<AbortController | undefined>(undefined);
   useEffect(() => () => controller.current?.abort(), []);
+  // Cancel goes away when the check ends; if it had the keyboard focus, the check button (which stays) takes it.
+  const runButton = useRef<HTMLButtonElement>(null);
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  const refocus = useRef(false);
+  useEffect(() => {
+    if (state.kind === 'running' || !refocus.current) return;
+    refocus.current = false;
+    runButton.current?.focus();
+  }, [state.kind]);
   const target = targets.find((item) => item.key === selected);
   const assets = target === undefined ? [] : [target.nativeSymbol, ...new Set(target.tokens.map((token) => token.symbol))];
   const figures = assets.flatMap((symbol) => {
@@ -63,7 +72,8 @@ export function ReserveCheck({ targets, rpcUrl, optionsUrl, views, onRun }: Rese
   const published = Object.fromEntries(figures.flatMap(([symbol, , amount]) => (amount === undefined ? [] : [[symbol, amount]])));
 
   const run = async () => {
-    if (target === undefined || rpcUrl === undefined) return;
+    // aria-disabled while running (a disabled button would drop the keyboard focus): a press then does nothing.
+    if (target === undefined || rpcUrl === undefined || state.kind === 'running') return;
     const abort = new AbortController();
     controller.current = abort;
     setState({ kind: 'running' });
@@ -73,6 +83,7 @@ export function ReserveCheck({ targets, rpcUrl, optionsUrl, views, onRun }: Rese
       onProgress: (progress) => setState((current) => (current.kind === 'running' ? { kind: 'running', progress } : current)),
     });
     controller.current = undefined;
+    refocus.current = cancelButton.current !== null && document.activeElement === cancelButton.current;
     setState({ kind: 'done', target, result });
   };
 
@@ -155,16 +166,18 @@ export function ReserveCheck({ targets, rpcUrl, optionsUrl, views, onRun }: Rese
 
       <div class="verify-actions">
         <button
+          ref={runButton}
           type="button"
           class="primary"
-          disabled={rpcUrl === undefined || target === undefined || state.kind === 'running' || invalid.length > 0}
+          disabled={rpcUrl === undefined || target === undefined || invalid.length > 0}
+          aria-disabled={state.kind === 'running' || undefined}
           onClick={() => void run()}
           data-testid="reserves-run"
         >
           {state.kind === 'running' ? t('verifyChecking') : t('verifyReservesRun')}
         </button>
         {state.kind === 'running' && (
-          <button type="button" class="ghost" onClick={() => controller.current?.abort()} data-testid="reserves-cancel">
+          <button ref={cancelButton} type="button" class="ghost" onClick={() => controller.current?.abort()} data-testid="reserves-cancel">
             {t('verifyCancel')}
           </button>
         )}

@@ -121,6 +121,17 @@ describe('Firefox: the extension pages', () => {
     await fill(page, testId('rpc-url'), 'rpc.example.org');
     expect(await until(() => page.$eval(testId('rpc-url'), (input) => input.getAttribute('aria-invalid')), 'true')).toBe('true');
     expect(await text(page, '#rpc-url-error')).toBe(`${SWEDISH.rpcInvalid?.message} ${SWEDISH.rpcNotSavedNone?.message}`);
+    // Reset asks in the page, in Swedish (a window.confirm would draw Firefox's own words); Escape answers Cancel.
+    const active = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
+    await page.click(testId('reset'));
+    await page.waitForSelector(testId('reset-cancel'));
+    expect(await text(page, '#reset-confirm-text')).toBe(SWEDISH.resetConfirm?.message);
+    expect(await text(page, testId('reset-confirm'))).toBe(SWEDISH.resetConfirmButton?.message);
+    expect(await text(page, testId('reset-cancel'))).toBe(SWEDISH.holdingsCancel?.message);
+    expect(await until(active, 'reset-cancel')).toBe('reset-cancel');
+    await page.keyboard.press('Escape');
+    expect(await until(active, 'reset')).toBe('reset');
+    expect(await page.$(testId('reset-confirm'))).toBeNull();
     await page.select(testId('language'), 'auto');
     expect(await until(() => text(page, 'h1'), 'Reserve Radar options')).toBe('Reserve Radar options');
     await page.close();

@@ -354,4 +354,36 @@ describe('the withdrawal guide in Chromium', () => {
       await dark.close();
     }
   });
+
+  test('starting over asks in the page, from the keyboard: Escape keeps the answers; Yes clears them and goes to the first step', async () => {
+    const page = await browser.context.newPage();
+    // A window.confirm would be a browser dialog, in the browser's language: none may open.
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.id ?? null);
+    await page.goto(guideUrl);
+    await page.getByTestId('goto-wallet').click();
+    await page.getByTestId('step-wallet').waitFor();
+    await page.getByTestId('guide-reset-button').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(focused).toBe('guide-reset-cancel');
+    const question = page.getByRole('group', { name: en.guideStartOverConfirm.message });
+    expect(await question.getByTestId('guide-reset-confirm').textContent()).toBe(en.guideStartOverConfirmButton.message);
+    expect(await axeProblems(page, '.guide__footer')).toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect.poll(focused).toBe('guide-reset-button');
+    expect(await page.getByTestId('step-wallet').count()).toBe(1);
+    await page.keyboard.press('Enter');
+    await expect.poll(focused).toBe('guide-reset-cancel');
+    await page.keyboard.press('Shift+Tab');
+    expect(await focused()).toBe('guide-reset-confirm');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('step-route').waitFor();
+    await expect.poll(focused).toBe('step-title');
+    expect(dialogs).toEqual([]);
+    await page.close();
+  });
 });

@@ -268,8 +268,13 @@ describe('watched addresses in Chromium, read from real anvil nodes', () => {
     await options.getByTestId('rpc-url-8453').fill(base.url);
     await options.getByTestId('rpc-url-8453').press('Tab');
     await expect.poll(async () => (await browser.worker.evaluate(() => chrome.storage.local.get('settings'))).settings).toMatchObject({ chainRpcUrls: { '8453': base.url } });
-    await options.getByTestId('holdings-refresh-balances').click();
+    // From the keyboard: the button is busy while the nodes answer, and keeps the focus throughout.
+    await options.getByTestId('holdings-refresh-balances').focus();
+    await options.keyboard.press('Enter');
     await expect.poll(() => options.getByTestId('holdings-readings').textContent()).toMatch(/^Ethereum: read at block \d+ on .*Base: read at block \d+ on /);
+    // Done when it says "Refresh balances" again instead of "Refreshing…".
+    await expect.poll(() => options.getByTestId('holdings-refresh-balances').textContent()).toBe('Refresh balances');
+    expect(await options.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('holdings-refresh-balances');
     // 3 ETH on Ethereum + 2 ETH on Base, against 1 ETH on Kraken.
     await expect.poll(() => options.getByTestId('holdings-share').textContent()).toBe('You hold 83% yourself');
     expect(await options.getByTestId('holdings-incomplete').count()).toBe(0);

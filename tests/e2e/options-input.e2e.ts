@@ -121,7 +121,7 @@ describe('options page input and focus in Chromium', () => {
     expect(pageErrors).toEqual([]);
   });
 
-  test('keyboard focus stays with the control that acted: Refresh now, Delete everything…, Cancel, Delete', async () => {
+  test('keyboard focus stays with the control that acted: Refresh now, Delete everything…, Cancel, Escape, Delete, Reset', async () => {
     await options.getByTestId('refresh-now').focus();
     await options.keyboard.press('Enter');
     await options.getByTestId('options-notice').filter({ hasText: /\S/ }).waitFor();
@@ -134,6 +134,12 @@ describe('options page input and focus in Chromium', () => {
     await options.keyboard.press('Enter');
     await expect.poll(() => focused(options)).toBe('delete-everything');
     expect(await options.getByTestId('delete-confirm').count()).toBe(0);
+    // Escape answers Cancel.
+    await options.keyboard.press('Enter');
+    await expect.poll(() => focused(options)).toBe('delete-cancel');
+    await options.keyboard.press('Escape');
+    await expect.poll(() => focused(options)).toBe('delete-everything');
+    expect(await options.getByTestId('delete-confirm').count()).toBe(0);
     // Confirmed from the keyboard: done, and focus back where the user started.
     await options.keyboard.press('Enter');
     await expect.poll(() => focused(options)).toBe('delete-cancel');
@@ -143,6 +149,33 @@ describe('options page input and focus in Chromium', () => {
     await options.getByTestId('delete-done').waitFor();
     await expect.poll(() => focused(options)).toBe('delete-everything');
     expect(await stored()).toEqual({});
+
+    // Reset asks in the page, not in a browser dialog: Escape keeps everything, Yes resets, focus stays on Reset.
+    const dialogs: string[] = [];
+    options.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await options.getByTestId('reset').focus();
+    await options.keyboard.press('Enter');
+    await expect.poll(() => focused(options)).toBe('reset-cancel');
+    const question = options.getByRole('group', { name: word(en, 'resetConfirm') });
+    expect(await question.getByTestId('reset-confirm').textContent()).toBe(word(en, 'resetConfirmButton'));
+    expect(await question.getByTestId('reset-cancel').textContent()).toBe(word(en, 'holdingsCancel'));
+    expect(await axeProblems(options, 'section[aria-labelledby="reset-title"]')).toEqual([]);
+    await options.emulateMedia({ colorScheme: 'dark' });
+    expect(await axeProblems(options, 'section[aria-labelledby="reset-title"]')).toEqual([]);
+    await options.emulateMedia({ colorScheme: 'light' });
+    await options.keyboard.press('Escape');
+    await expect.poll(() => focused(options)).toBe('reset');
+    await options.keyboard.press('Enter');
+    await expect.poll(() => focused(options)).toBe('reset-cancel');
+    await options.keyboard.press('Shift+Tab');
+    expect(await focused(options)).toBe('reset-confirm');
+    await options.keyboard.press('Enter');
+    await expect.poll(() => options.getByTestId('options-notice').textContent()).toBe(word(en, 'resetDone'));
+    expect(await focused(options)).toBe('reset');
+    expect(dialogs).toEqual([]);
   });
 
   test('in German, the file button, the chosen file and the amount errors are the extension’s own words', async () => {
@@ -227,6 +260,19 @@ describe('options page input and focus in Chromium', () => {
     await arbitrum.fill('https://arbitrum.here.example');
     await arbitrum.press('Tab');
     await expect.poll(async () => ((await stored()).settings as { chainRpcUrls?: Record<string, string> }).chainRpcUrls).toEqual({ ...others, '42161': 'https://arbitrum.here.example' });
+    expect(pageErrors).toEqual([]);
+  });
+
+  test('a reset from German speaks the browser’s language again, “Reset done” included', async () => {
+    await options.getByTestId('language').selectOption('de');
+    await options.waitForFunction(() => document.documentElement.lang.startsWith('de'));
+    expect(await options.getByTestId('reset').textContent()).toBe(word(de, 'resetButton'));
+    await options.getByTestId('reset').click();
+    await options.getByTestId('reset-confirm').click();
+    // The reset stores the default language (the browser's, English here); the page follows it, the notice too.
+    await options.waitForFunction(() => document.documentElement.lang.startsWith('en'));
+    await expect.poll(() => options.getByTestId('options-notice').textContent()).toBe(word(en, 'resetDone'));
+    expect(await options.getByTestId('reset').textContent()).toBe(word(en, 'resetButton'));
     expect(pageErrors).toEqual([]);
   });
 });

@@ -248,13 +248,16 @@ describe('verify page in Chromium', () => {
       await progress.waitFor();
       expect(await progress.getAttribute('aria-valuetext')).not.toBe('');
       const started = Date.now();
-      await page.getByTestId('reserves-cancel').click();
+      // From the keyboard: Cancel goes away under the focus, which moves to the check button, not to the page.
+      await page.getByTestId('reserves-cancel').focus();
+      await page.keyboard.press('Enter');
       const result = page.getByTestId('reserves-result');
       await result.waitFor();
       expect(Date.now() - started).toBeLessThan(3000);
       expect(await result.getAttribute('data-error')).toBe('cancelled');
       expect(await page.getByTestId('reserves-status').textContent()).toContain('Cancelled');
       expect(await page.getByTestId('reserves-run').isEnabled()).toBe(true);
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('reserves-run');
     });
 
     test('speaks Swedish when the user chose it', async () => {

@@ -1,0 +1,82 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { render } from 'preact';
+import { useState } from 'preact/hooks';
+import { describe, expect, test, vi } from 'vitest';
+import { defaultSettings } from '../lib/settings';
+import { type I18n, I18nContext, translateFrom, type Messages } from '../utils/i18n';
+import { Options } from './Options';
+import { effectsOnNextTask, page, recordFocus, settle } from './test-dom';
+
+const words = (locale: string): I18n => ({
+  t: translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, `../public/_locales/${locale}/messages.json`), 'utf8')) as Messages),
+  locale,
+});
+const tr = words('tr');
+const t = tr.t;
+
+effectsOnNextTask();
+
+/** The options page as the entrypoint draws it: the language comes from the stored settings, so a reset may change it. */
+function Page({ initial, onReset }: { initial: I18n; onReset: (switchTo: (next: I18n) => void) => Promise<void> }) {
+  const [i18n, setI18n] = useState(initial);
+  return (
+    <I18nContext.Provider value={i18n}>
+      <Options
+        settings={defaultSettings}
+        sources={[]}
+        exchangeNames={{}}
+        now={new Date('2026-08-10T12:00:00Z')}
+        onChange={() => undefined}
+        onLookalikeProtection={() => Promise.resolve(false)}
+        onRefresh={() => Promise.resolve()}
+        subscriptions={[]}
+        onSubscribe={() => Promise.resolve({ ok: true })}
+        onUnsubscribe={() => undefined}
+        onReset={() => onReset(setI18n)}
+      />
+    </I18nContext.Provider>
+  );
+}
+
+describe('Options reset', () => {
+  test("asks in the page, in the reader's language, never through window.confirm; yes resets once and says so", async () => {
+    const { window, root, $, press } = page();
+    // window.confirm draws its buttons in the browser's language, and a browser may suppress it.
+    const confirm = vi.fn(() => true);
+    vi.stubGlobal('window', Object.assign(window, { confirm }));
+    const focused = recordFocus(window);
+    const onReset = vi.fn(() => Promise.resolve());
+    render(<Page initial={tr} onReset={onReset} />, root);
+    await settle();
+
+    press('reset');
+    await settle();
+    expect(root.querySelector('[role="group"] p')?.textContent).toBe(t('resetConfirm'));
+    expect($('reset-confirm')?.textContent).toBe(t('resetConfirmButton'));
+    expect($('reset-cancel')?.textContent).toBe(t('holdingsCancel'));
+    press('reset-confirm');
+    await settle();
+    expect(onReset).toHaveBeenCalledTimes(1);
+    expect(root.querySelector('[role="group"]')).toBeNull();
+    expect(focused).toEqual(['reset-cancel', 'reset']);
+    expect($('options-notice')?.textContent).toBe(t('resetDone'));
+    expect(confirm).not.toHaveBeenCalled();
+    render(null, root);
+  });
+
+  test('a reset that changes the language says "Reset done" in the new language', async () => {
+    const { root, $, press } = page();
+    const en = words('en');
+    // Settings in German; the reset's stored settings have the default language, English here. The page loads
+    // the new language's words after the reset has finished, as the entrypoint does.
+    render(<Page initial={words('de')} onReset={async (switchTo) => void setTimeout(() => switchTo(en), 0)} />, root);
+    await settle();
+    press('reset');
+    await settle();
+    press('reset-confirm');
+    await settle();
+    expect($('options-notice')?.textContent).toBe(en.t('resetDone'));
+    render(null, root);
+  });
+});

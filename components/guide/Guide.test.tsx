@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { render } from 'preact';
+import { describe, expect, test, vi } from 'vitest';
+import { createGuideState } from '../../lib/custody/steps';
+import { I18nContext, translateFrom, type Messages } from '../../utils/i18n';
+import { effectsOnNextTask, page, recordFocus, settle } from '../test-dom';
+import { Guide } from './Guide';
+
+const t = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/de/messages.json'), 'utf8')) as Messages);
+
+effectsOnNextTask();
+
+describe('Guide start over', () => {
+  test("asks in the page, in the reader's language, never through window.confirm; starting over puts focus on the first step", async () => {
+    const { window, root, $, press } = page();
+    // window.confirm draws its buttons in the browser's language, and a browser may suppress it.
+    const confirm = vi.fn(() => true);
+    vi.stubGlobal('window', Object.assign(window, { confirm }));
+    const focused = recordFocus(window);
+    const onAction = vi.fn();
+    render(
+      <I18nContext.Provider value={{ t, locale: 'de' }}>
+        <Guide
+          state={createGuideState(new Date('2026-08-10T12:00:00Z'))}
+          book={[]}
+          exchanges={[]}
+          rpcUrl={undefined}
+          resetReason={null}
+          ens={{ status: 'idle', name: '', address: null, errorCode: null }}
+          watch={{ status: 'off', balance: null, increase: null, blockNumber: null, checkedAt: null, errorCode: null }}
+          onAction={onAction}
+          onSaveAddress={() => Promise.resolve()}
+          onRemoveAddress={() => undefined}
+          onResolveEns={() => undefined}
+          onTestSent={() => undefined}
+          onOpenOptions={() => undefined}
+        />
+      </I18nContext.Provider>,
+      root,
+    );
+    await settle();
+
+    press('guide-reset-button');
+    await settle();
+    expect(root.querySelector('[role="group"] p')?.textContent).toBe(t('guideStartOverConfirm'));
+    expect($('guide-reset-confirm')?.textContent).toBe(t('guideStartOverConfirmButton'));
+    expect($('guide-reset-cancel')?.textContent).toBe(t('holdingsCancel'));
+    press('guide-reset-cancel');
+    await settle();
+    expect(onAction).not.toHaveBeenCalled();
+    expect(focused).toEqual(['guide-reset-cancel', 'guide-reset-button']);
+
+    press('guide-reset-button');
+    await settle();
+    press('guide-reset-confirm');
+    await settle();
+    expect(onAction.mock.calls).toEqual([[{ type: 'reset' }]]);
+    expect(root.querySelector('[role="group"]')).toBeNull();
+    // The guide is back at its first step, and so is the focus: on that step's heading.
+    expect($('step-route')).not.toBeNull();
+    expect(focused).toEqual(['guide-reset-cancel', 'guide-reset-button', 'guide-reset-cancel', 'step-title']);
+    expect(confirm).not.toHaveBeenCalled();
+    render(null, root);
+  });
+});

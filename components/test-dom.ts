@@ -1,0 +1,59 @@
+// Shared setup for the component tests that draw into linkedom: not a test file itself (vitest runs *.test.ts(x) only).
+import { parseHTML } from 'linkedom';
+import { options } from 'preact';
+import { afterEach, beforeEach, vi } from 'vitest';
+
+/** Lets queued promises, timers and effects run: a few turns of the task queue. */
+export const settle = async () => {
+  for (let i = 0; i < 5; i += 1) await new Promise((resolve) => setTimeout(resolve, 0));
+};
+
+/**
+ * Effects (where focus moves) run on the next task, as after a paint in a browser, not 35 ms later.
+ * Call at the top of a test file or describe block; it also undoes the stubs and spies after each test.
+ */
+export function effectsOnNextTask() {
+  beforeEach(() => {
+    options.requestAnimationFrame = (callback) => setTimeout(callback, 0);
+  });
+  afterEach(() => {
+    delete options.requestAnimationFrame;
+    vi.unstubAllGlobals();
+    vi.restoreAllMocks();
+  });
+}
+
+/** A fresh page with `document` stubbed to it, and the element to render into. */
+export function page() {
+  const { document, window } = parseHTML('<!doctype html><html><body><div id="root"></div></body></html>');
+  vi.stubGlobal('document', document);
+  const root = document.getElementById('root') as unknown as HTMLElement;
+  const $ = (testId: string) => root.querySelector(`[data-testid="${testId}"]`) as HTMLElement | null;
+  const press = (testId: string) => $(testId)?.dispatchEvent(new window.Event('click', { bubbles: true }));
+  return { document, window, root, $, press };
+}
+
+/**
+ * Records what gets the focus, by test id (or id), in order. `document.activeElement` follows it (linkedom has
+ * none): the last element focused while it is in the page, else the body, as a browser does when it is removed.
+ */
+export function recordFocus(window: ReturnType<typeof parseHTML>['window']) {
+  const focused: (string | null)[] = [];
+  let last: HTMLElement | undefined;
+  vi.spyOn(window.HTMLElement.prototype, 'focus').mockImplementation(function (this: HTMLElement) {
+    last = this;
+    focused.push(this.getAttribute('data-testid') ?? this.id);
+  });
+  Object.defineProperty(window.document, 'activeElement', { configurable: true, get: () => (last?.isConnected ? last : window.document.body) });
+  return focused;
+}
+
+/**
+ * Presses Escape on `target`. Send it to the element that listens (the question's group): linkedom runs a bubbling
+ * event's listeners with `this` set to the target, which Preact's handlers cannot take.
+ */
+export function pressEscape(window: ReturnType<typeof parseHTML>['window'], target: Element | null) {
+  const escapeKey = new window.Event('keydown', { bubbles: true, cancelable: true });
+  Object.defineProperty(escapeKey, 'key', { value: 'Escape' });
+  target?.dispatchEvent(escapeKey);
+}

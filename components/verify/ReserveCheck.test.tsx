@@ -1,0 +1,113 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { render } from 'preact';
+import { describe, expect, test, vi } from 'vitest';
+import type { CheckReservesReturnType } from '../../lib/chain/reserves-check';
+import { I18nContext, translateFrom, type Messages } from '../../utils/i18n';
+import { effectsOnNextTask, page, recordFocus, settle } from '../test-dom';
+import { ReserveCheck, type ReserveCheckProps, type ReserveCheckTarget } from './ReserveCheck';
+
+const t = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/tr/messages.json'), 'utf8')) as Messages);
+
+// The shape of a registry entry; nothing is read from it here, the run never finishes.
+const target: ReserveCheckTarget = {
+  key: 'okx:1',
+  exchangeId: 'okx',
+  exchangeName: 'OKX',
+  chainId: 1,
+  chainName: 'Ethereum',
+  defillamaChain: 'Ethereum',
+  nativeSymbol: 'ETH',
+  addresses: [`0x${'ab'.repeat(20)}`],
+  tokens: [],
+  publishedAt: 'https://www.okx.com/proof-of-reserves',
+  readFrom: 'https://www.okx.com/proof-of-reserves',
+  asOf: '2026-08-10',
+};
+
+function draw(rpcUrl: string | undefined, onRun: ReserveCheckProps['onRun']) {
+  const { window, root, $ } = page();
+  const focused = recordFocus(window);
+  render(
+    <I18nContext.Provider value={{ t, locale: 'tr' }}>
+      <ReserveCheck targets={[target]} rpcUrl={rpcUrl} optionsUrl="chrome-extension://x/options.html" views={undefined} onRun={onRun} />
+    </I18nContext.Provider>,
+    root,
+  );
+  const button = () => root.querySelector('[data-testid="reserves-run"]') as HTMLButtonElement;
+  const press = () => button().dispatchEvent(new window.Event('click', { bubbles: true }));
+  return { window, root, $, button, press, focused };
+}
+
+effectsOnNextTask();
+
+/** What a cancelled run answers. */
+const cancelled: CheckReservesReturnType = {
+  complete: false,
+  balances: [],
+  totals: {},
+  comparisons: [],
+  rpcRequests: 0,
+  naiveRequests: 0,
+  error: { code: 'cancelled', failure: { code: 'cancelled' } },
+};
+
+describe('ReserveCheck run button', () => {
+  test('while the check runs it is aria-disabled, not disabled: the keyboard focus stays, it says it is checking, a press does nothing', async () => {
+    const onRun = vi.fn(() => new Promise<CheckReservesReturnType>(() => undefined));
+    const { root, button, press } = draw('http://127.0.0.1:8545', onRun);
+    expect(button().hasAttribute('aria-disabled')).toBe(false);
+    press();
+    await settle();
+    expect(button().hasAttribute('disabled')).toBe(false);
+    expect(button().getAttribute('aria-disabled')).toBe('true');
+    expect(button().textContent).toBe(t('verifyChecking'));
+    press();
+    await settle();
+    expect(onRun).toHaveBeenCalledTimes(1);
+    render(null, root);
+  });
+
+  test('without an RPC endpoint there is nothing to run: the button is disabled', () => {
+    const onRun = vi.fn(() => new Promise<CheckReservesReturnType>(() => undefined));
+    const { root, button, press } = draw(undefined, onRun);
+    expect(button().hasAttribute('disabled')).toBe(true);
+    // One of the two: a disabled button with aria-disabled="false" would say two things.
+    expect(button().hasAttribute('aria-disabled')).toBe(false);
+    press();
+    expect(onRun).not.toHaveBeenCalled();
+    render(null, root);
+  });
+
+  test('Cancel goes away when the check ends, so the focus it had moves to the check button, not to the page', async () => {
+    // A run that ends when it is cancelled, as checkReserves does: it answers rather than rejects.
+    const onRun = vi.fn(
+      (_target: ReserveCheckTarget, options: { signal: AbortSignal }) => new Promise<CheckReservesReturnType>((resolve) => options.signal.addEventListener('abort', () => resolve(cancelled))),
+    );
+    const { window, root, $, button, press, focused } = draw('http://127.0.0.1:8545', onRun);
+    press();
+    await settle();
+    const cancel = $('reserves-cancel');
+    cancel?.focus();
+    cancel?.dispatchEvent(new window.Event('click', { bubbles: true }));
+    await settle();
+    expect($('reserves-cancel')).toBeNull();
+    expect(focused).toEqual(['reserves-cancel', 'reserves-run']);
+    expect(window.document.activeElement).toBe(button());
+    render(null, root);
+  });
+
+  test('a check that ends while the focus is elsewhere leaves the focus alone', async () => {
+    let finish: (result: CheckReservesReturnType) => void = () => undefined;
+    const onRun = vi.fn(() => new Promise<CheckReservesReturnType>((resolve) => (finish = resolve)));
+    const { root, $, press, focused } = draw('http://127.0.0.1:8545', onRun);
+    press();
+    await settle();
+    $('reserves-target')?.focus();
+    finish(cancelled);
+    await settle();
+    expect($('reserves-cancel')).toBeNull();
+    expect(focused).toEqual(['reserves-target']);
+    render(null, root);
+  });
+});
