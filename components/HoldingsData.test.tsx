@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseHTML } from 'linkedom';
 import { render } from 'preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { I18nContext, translateFrom, type Messages } from '../utils/i18n';
@@ -10,11 +9,15 @@ import { effectsOnNextTask, page, recordFocus, settle } from './test-dom';
 const messages = JSON.parse(readFileSync(join(import.meta.dirname, '../public/_locales/de/messages.json'), 'utf8')) as Messages;
 const t = translateFrom(messages);
 
-/** The data section in German, a file chosen in its import input, and the message it shows after. */
-async function importWith(onImport: (file: File) => Promise<ImportResult>): Promise<{ message: string | null | undefined; role: string | null | undefined }> {
-  const { document, window } = parseHTML('<!doctype html><html><body><div id="root"></div></body></html>');
-  vi.stubGlobal('document', document);
-  const root = document.getElementById('root') as unknown as HTMLElement;
+/** The data section in German on a fresh page, with the import and delete answers given. */
+function drawData({
+  onImport = () => Promise.resolve({ ok: true, holdings: 0, addresses: 0, history: 0 }),
+  onDeleteEverything = () => Promise.resolve(),
+}: {
+  onImport?: (file: File) => Promise<ImportResult>;
+  onDeleteEverything?: () => Promise<void>;
+}) {
+  const dom = page();
   render(
     <I18nContext.Provider value={{ t, locale: 'de' }}>
       <HoldingsData
@@ -23,11 +26,17 @@ async function importWith(onImport: (file: File) => Promise<ImportResult>): Prom
         onReminders={() => Promise.resolve(true)}
         onExport={() => undefined}
         onImport={onImport}
-        onDeleteEverything={() => Promise.resolve()}
+        onDeleteEverything={onDeleteEverything}
       />
     </I18nContext.Provider>,
-    root,
+    dom.root,
   );
+  return dom;
+}
+
+/** The data section in German, a file chosen in its import input, and the message it shows after. */
+async function importWith(onImport: (file: File) => Promise<ImportResult>): Promise<{ message: string | null | undefined; role: string | null | undefined }> {
+  const { root, window } = drawData({ onImport });
   const input = root.querySelector('[data-testid="data-import"]') as HTMLInputElement;
   Object.defineProperty(input, 'files', { value: [new File(['{}'], 'sicherung.json', { type: 'application/json' })] });
   input.dispatchEvent(new window.Event('change', { bubbles: true }));
@@ -48,24 +57,9 @@ describe('HoldingsData import', () => {
   });
 
   test('while an import runs its button is aria-disabled and a second file waits its turn', async () => {
-    const { document, window } = parseHTML('<!doctype html><html><body><div id="root"></div></body></html>');
-    vi.stubGlobal('document', document);
-    const root = document.getElementById('root') as unknown as HTMLElement;
     let finish: (result: ImportResult) => void = () => undefined;
     const onImport = vi.fn(() => new Promise<ImportResult>((resolve) => (finish = resolve)));
-    render(
-      <I18nContext.Provider value={{ t, locale: 'de' }}>
-        <HoldingsData
-          reminders={{ proofOfKeysDay: false }}
-          notificationsGranted={false}
-          onReminders={() => Promise.resolve(true)}
-          onExport={() => undefined}
-          onImport={onImport}
-          onDeleteEverything={() => Promise.resolve()}
-        />
-      </I18nContext.Provider>,
-      root,
-    );
+    const { root, window } = drawData({ onImport });
     const input = root.querySelector('[data-testid="data-import"]') as HTMLInputElement;
     // The hidden file input is out of the accessibility tree: the button is the one way in.
     expect(input.getAttribute('aria-hidden')).toBe('true');
@@ -96,22 +90,8 @@ describe('HoldingsData delete confirmation', () => {
   effectsOnNextTask();
 
   function drawDelete(onDeleteEverything: () => Promise<void>) {
-    const dom = page();
-    const focused = recordFocus(dom.window);
-    render(
-      <I18nContext.Provider value={{ t, locale: 'de' }}>
-        <HoldingsData
-          reminders={{ proofOfKeysDay: false }}
-          notificationsGranted={false}
-          onReminders={() => Promise.resolve(true)}
-          onExport={() => undefined}
-          onImport={() => Promise.resolve({ ok: true, holdings: 0, addresses: 0, history: 0 })}
-          onDeleteEverything={onDeleteEverything}
-        />
-      </I18nContext.Provider>,
-      dom.root,
-    );
-    return { ...dom, focused };
+    const dom = drawData({ onDeleteEverything });
+    return { ...dom, focused: recordFocus(dom.window) };
   }
 
   test('"Delete everything…" asks in the page; a second press while the delete runs does nothing, then it says so and focus is back on the button', async () => {
