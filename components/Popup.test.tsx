@@ -19,7 +19,15 @@ function draw(locale = 'en') {
   const none = () => Promise.resolve();
   render(
     <I18nContext.Provider value={{ t, locale }}>
-      <Popup tab={{ kind: 'not-exchange' }} loadAll={() => Promise.resolve(views)} onWithdraw={() => undefined} onOpenOptions={() => undefined} onOpenVerify={() => undefined} onCopyText={none} onCopyImage={none} />
+      <Popup
+        tab={{ kind: 'not-exchange' }}
+        loadAll={() => Promise.resolve(views)}
+        onWithdraw={() => undefined}
+        onOpenOptions={() => undefined}
+        onOpenVerify={() => undefined}
+        onCopyText={none}
+        onCopyImage={none}
+      />
     </I18nContext.Provider>,
     dom.root,
   );
