@@ -287,7 +287,10 @@ describe('the nudge in Chromium', () => {
     // The polite status is in the page before the search, and says the settled result once typing stops.
     expect(await popup.getByTestId('search-status').getAttribute('role')).toBe('status');
     await popup.getByTestId('search').pressSequentially('zzzz-no-such');
-    await popup.getByText(/No exchange matches/).first().waitFor();
+    await popup
+      .getByText(/No exchange matches/)
+      .first()
+      .waitFor();
     await expect.poll(() => popup.getByTestId('search-status').textContent()).toBe('No exchange matches “zzzz-no-such”.');
     await popup.getByTestId('search').fill('');
     expect(await axeProblems(popup)).toEqual([]);
