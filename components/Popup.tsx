@@ -10,6 +10,10 @@ import type { HoldingsSummary } from '../lib/holdings/summary';
 import type { RunAlertView } from '../lib/view/run-alert-view';
 import { RunAlerts } from './RunAlerts';
 import { ListedSource } from './LookalikeWarning';
+import { formatCount } from '../lib/words/format';
+
+/** How long a search must stay unchanged before its result is read out: once per query, not per keystroke. */
+const SEARCH_SETTLE_MS = 500;
 
 export interface PopupProps {
   /** The current tab's state; undefined while it loads. */
@@ -122,6 +126,7 @@ export function Popup({ tab, failed = false, loadAll, onWithdraw, onOpenOptions,
 
 function ExchangeList({ load, onWithdraw }: { load: () => Promise<ExchangeView[]>; onWithdraw: (id: string) => void }) {
   const t = useT();
+  const locale = useLocale();
   const [views, setViews] = useState<ExchangeView[] | undefined>(undefined);
   const [error, setError] = useState(false);
   const [query, setQuery] = useState('');
@@ -131,6 +136,14 @@ function ExchangeList({ load, onWithdraw }: { load: () => Promise<ExchangeView[]
     load().then(setViews, () => setError(true));
   }, [load]);
   const shown = useMemo(() => (views === undefined ? [] : filterExchanges({ views, query, sort })), [views, query, sort]);
+  // What a screen reader hears once the typing stops: no match, or how many exchanges are shown.
+  const [said, setSaid] = useState('');
+  const searched = views !== undefined && query.trim() !== '';
+  const result = !searched ? '' : shown.length === 0 ? t('noMatches', query) : t('searchShown', formatCount(shown.length, locale));
+  useEffect(() => {
+    const timer = setTimeout(() => setSaid(result), SEARCH_SETTLE_MS);
+    return () => clearTimeout(timer);
+  }, [result]);
 
   return (
     <section class="list" aria-labelledby="list-title">
@@ -158,6 +171,10 @@ function ExchangeList({ load, onWithdraw }: { load: () => Promise<ExchangeView[]
         </p>
       )}
       {views !== undefined && shown.length === 0 && <p class="muted">{t('noMatches', query)}</p>}
+      {/* Present from the start, so that each settled result is read out. */}
+      <p class="visually-hidden" role="status" data-testid="search-status">
+        {said}
+      </p>
       <ul class="list__items" data-testid="exchange-list">
         {shown.map((view) => (
           <li key={view.id} data-testid="exchange-row" data-id={view.id}>

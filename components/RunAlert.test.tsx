@@ -7,6 +7,8 @@ import { evaluateRun } from '../lib/risk/run-signals';
 import { runAlertView, type RunAlertView } from '../lib/view/run-alert-view';
 import { I18nContext, translateFrom, type Messages } from '../utils/i18n';
 import { RunAlert } from './RunAlert';
+import { RunAlerts } from './RunAlerts';
+import { effectsOnNextTask, page, recordFocus, settle } from './test-dom';
 
 const now = new Date('2026-12-05T12:00:00Z');
 const CEXS = 'https://api.llama.fi/cexs';
@@ -39,6 +41,8 @@ function draw(view: RunAlertView, props: { onSnooze?: () => void; onWithdraw?: (
 }
 
 describe('RunAlert', () => {
+  effectsOnNextTask();
+
   test('says what happened with the figures, the line crossed, the source and its age', () => {
     const root = draw(alert());
     expect(root.querySelector('h2')?.textContent).toBe('Money is leaving Binance fast');
@@ -63,6 +67,45 @@ describe('RunAlert', () => {
     const quiet = draw(snoozedView, { onSnooze: () => undefined });
     expect(quiet.querySelector('[data-testid="run-snooze"]')).toBeNull();
     expect(quiet.querySelector('[data-testid="run-snoozed"]')?.textContent).toBe('Alerts for this exchange are snoozed until Dec 12, 2026.');
+  });
+
+  test('a snooze by keyboard keeps the focus in the alert, on the snoozed line, and says it in a status that was already there', async () => {
+    const { window, root, $, press } = page();
+    const focused = recordFocus(window);
+    const t = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../public/_locales/en/messages.json'), 'utf8')) as Messages);
+    const snoozedView = { ...alert(), active: false, snoozedUntil: '2026-12-12T12:00:00.000Z' };
+    render(
+      <I18nContext.Provider value={{ t, locale: 'en' }}>
+        <RunAlerts first={alert()} onWithdraw={() => undefined} onSnooze={() => Promise.resolve([snoozedView])} />
+      </I18nContext.Provider>,
+      root,
+    );
+    await settle();
+    // The polite region exists, empty, before the snooze: one inserted with its text is often not read out.
+    const status = root.querySelector('[data-testid="run-alert"] [role="status"]');
+    expect(status?.textContent).toBe('');
+    press('run-snooze');
+    await settle();
+    expect($('run-snooze')).toBeNull();
+    expect(status?.isConnected).toBe(true);
+    expect(status?.textContent).toBe('Alerts for this exchange are snoozed until Dec 12, 2026.');
+    expect(focused).toEqual(['run-snoozed']);
+    expect(window.document.activeElement).toBe($('run-snoozed'));
+    expect($('run-snoozed')?.tabIndex).toBe(-1);
+  });
+
+  test('an alert drawn already snoozed takes no focus', async () => {
+    const { window, root } = page();
+    const focused = recordFocus(window);
+    const t = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../public/_locales/en/messages.json'), 'utf8')) as Messages);
+    render(
+      <I18nContext.Provider value={{ t, locale: 'en' }}>
+        <RunAlert alert={{ ...alert(), active: false, snoozedUntil: '2026-12-12T12:00:00.000Z' }} onWithdraw={() => undefined} onSnooze={() => undefined} />
+      </I18nContext.Provider>,
+      root,
+    );
+    await settle();
+    expect(focused).toEqual([]);
   });
 
   test('in Swedish', () => {

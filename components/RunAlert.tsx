@@ -1,4 +1,5 @@
 import './run-alert.css';
+import { useEffect, useRef } from 'preact/hooks';
 import type { RunAlertView } from '../lib/view/run-alert-view';
 import { formatAge, formatDate, sourceSite } from '../lib/words/format';
 import { runReasonText, runUnreadText } from '../lib/words/run-alert-text';
@@ -26,6 +27,15 @@ export function RunAlert({ alert, onWithdraw, onSnooze, headingLevel = 2 }: RunA
   const known = alert.reasons.filter((reason) => reason.effect !== 'unknown');
   const unread = alert.reasons.filter((reason) => reason.effect === 'unknown');
   const settling = alert.phase === 'alert' && alert.level === 'calm';
+  // The snooze button goes away once the snooze is in: the focus moves to the line that says so,
+  // so it stays in the alert rather than dropping to the page's start.
+  const snoozeAsked = useRef(false);
+  const snoozedLine = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (!snoozeAsked.current || alert.snoozedUntil === undefined) return;
+    snoozeAsked.current = false;
+    snoozedLine.current?.focus();
+  }, [alert.snoozedUntil]);
   return (
     <section class="run-alert" data-testid="run-alert" data-exchange={alert.exchangeId} data-active={String(alert.active)} aria-labelledby={`run-alert-${alert.exchangeId}`}>
       <Heading class="run-alert__title" id={`run-alert-${alert.exchangeId}`}>
@@ -33,11 +43,14 @@ export function RunAlert({ alert, onWithdraw, onSnooze, headingLevel = 2 }: RunA
       </Heading>
       {alert.startedAt !== undefined && <p class="muted">{t('runAlertSince', formatAge(alert.startedAt, now, locale))}</p>}
       {settling && <p>{t('runAlertSettling')}</p>}
-      {alert.snoozedUntil !== undefined && (
-        <p class="muted" data-testid="run-snoozed">
-          {t('runAlertSnoozedUntil', formatDate(alert.snoozedUntil, locale))}
-        </p>
-      )}
+      {/* Present before the snooze, so that the line appearing in it is read out. */}
+      <div role="status" class="run-alert__status">
+        {alert.snoozedUntil !== undefined && (
+          <p class="muted" data-testid="run-snoozed" tabIndex={-1} ref={snoozedLine}>
+            {t('runAlertSnoozedUntil', formatDate(alert.snoozedUntil, locale))}
+          </p>
+        )}
+      </div>
       <ul class="run-alert__reasons">
         {known.map((reason) => (
           <li key={`${reason.signal}-${reason.symbol ?? reason.title ?? ''}`} class={`run-reason run-reason--${reason.effect}`} data-signal={reason.signal} data-effect={reason.effect}>
@@ -67,7 +80,15 @@ export function RunAlert({ alert, onWithdraw, onSnooze, headingLevel = 2 }: RunA
           {t('runOpenGuide')}
         </button>
         {onSnooze !== undefined && alert.phase === 'alert' && alert.snoozedUntil === undefined && (
-          <button type="button" class="ghost" onClick={onSnooze} data-testid="run-snooze">
+          <button
+            type="button"
+            class="ghost"
+            onClick={() => {
+              snoozeAsked.current = true;
+              onSnooze();
+            }}
+            data-testid="run-snooze"
+          >
             {t('runSnoozeWeek')}
           </button>
         )}

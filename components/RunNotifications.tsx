@@ -36,10 +36,15 @@ export function RunNotifications({ enabled, holdsOnExchange, notificationsGrante
           {t('runNotifyNoHoldings')}
         </p>
       )}
-      {holdsOnExchange && (declined || (enabled && !notificationsGranted)) && (
-        <p class="muted" role="status" data-testid="run-notify-no-permission">
-          {t('runNotifyNoPermission')}
-        </p>
+      {/* Present before the permission's answer, so that the sentence appearing in it is read out. */}
+      {holdsOnExchange && (
+        <div role="status">
+          {(declined || (enabled && !notificationsGranted)) && (
+            <p class="muted" data-testid="run-notify-no-permission">
+              {t('runNotifyNoPermission')}
+            </p>
+          )}
+        </div>
       )}
     </section>
   );

@@ -11,7 +11,7 @@ import { getSettings } from '@/utils/settings';
 import { heldSnapshot, ownTokenPricesItem, runAlertsItem } from './data';
 import { parseHeldOwnTokenPrices } from '@/lib/reserves/refresh-own-token-prices';
 import { i18nFor } from './words';
-import { runReasonText } from '@/lib/words/run-alert-text';
+import { runNotificationText } from '@/lib/words/run-alert-text';
 import { openGuide } from './guide';
 import { showGlobalTitle } from './action-titles';
 import { warningLookup } from './warnings';
@@ -138,7 +138,7 @@ async function notifyAndBadge(states: RunStates, now: Date): Promise<void> {
       type: 'basic',
       iconUrl: browser.runtime.getURL('/icon/128.png'),
       title: t('runAlertTitle', exchange.name),
-      message: t('runNotificationBody', worst === undefined ? t('runPillLead', exchange.name) : runReasonText(worst, t, locale)),
+      message: t('runNotificationBody', worst === undefined ? t('runPillLead', exchange.name) : runNotificationText(worst, t, locale)),
     });
     next[id] = { ...state, notifiedAt: now.toISOString() };
   }

@@ -1,4 +1,5 @@
 import type { AnswerFailure, SkippedPriceProblem } from '../reserves/answer-failure';
+import { formatMoment } from './format';
 import type { MessageKey, Translate } from './translate-from';
 
 export const ANSWER_FAILURE_KEYS: Record<AnswerFailure['answer'], MessageKey> = {
@@ -25,15 +26,8 @@ export function answerFailureText(failure: AnswerFailure, t: Translate, locale: 
     case 'empty':
       return t(ANSWER_FAILURE_KEYS[failure.answer]);
     case 'older':
-      return t('answerFailOlder', [moment(failure.answerAt, locale), moment(failure.heldAt, locale)]);
+      return t('answerFailOlder', [formatMoment(failure.answerAt, locale), formatMoment(failure.heldAt, locale)]);
     case 'no-price':
       return t('answerFailNoPrice', failure.skipped.map(({ symbol, problem }) => t(SKIPPED_PRICE_KEYS[problem], symbol)).join('; '));
   }
-}
-
-/** A reading's moment to the minute, in UTC, as the reader writes dates; anything unreadable as it came. */
-function moment(iso: string, locale: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' }).format(date);
 }

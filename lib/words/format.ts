@@ -48,6 +48,17 @@ export function formatDate(isoDate: string, locale: string): string {
   return formatter('date', locale, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' })).format(date);
 }
 
+/** A reading's moment to the minute, in UTC, as the reader writes dates ("Dec 5, 2026, 11:40 AM UTC"); anything unreadable as it came. */
+export function formatMoment(iso: string, locale: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return formatter(
+    'moment',
+    locale,
+    () => new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' }),
+  ).format(date);
+}
+
 /** "42 days ago", "in 3 hours": the age of a dated figure, as a reader says it. */
 export function formatAge(isoDate: string, now: Date, locale: string): string {
   const then = Date.parse(isoDate.length === 10 ? `${isoDate}T00:00:00Z` : isoDate);

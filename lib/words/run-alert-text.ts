@@ -1,5 +1,5 @@
 import type { RunReason } from '../risk/run-signals';
-import { formatPercent, formatUsd } from './format';
+import { formatMoment, formatPercent, formatUsd, sourceSite } from './format';
 import type { Translate } from './translate-from';
 
 /**
@@ -31,6 +31,18 @@ export function runReasonText(reason: RunReason, t: Translate, locale: string): 
     case 'combined':
       return t('runReasonCombined');
   }
+}
+
+/**
+ * The reason as a system notification says it: the sentence, then the host the figures came from
+ * (a notification carries no link) and the moment they describe, to the minute in UTC, since a
+ * notification stays on screen long after "this minute" has passed. The popup names the same
+ * host through `sourceSite`.
+ */
+export function runNotificationText(reason: RunReason, t: Translate, locale: string): string {
+  const sentence = runReasonText(reason, t, locale);
+  if (reason.source === undefined || reason.observedAt === undefined) return sentence;
+  return t('runNotificationReason', [sentence, sourceSite(reason.source), formatMoment(reason.observedAt, locale)]);
 }
 
 /** A signal that could not be read: its figure is missing or too old. */

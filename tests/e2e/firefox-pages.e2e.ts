@@ -101,9 +101,12 @@ describe('Firefox: the extension pages', () => {
     await list.waitForSelector(testId('popup-not-exchange'));
     await list.waitForSelector(testId('exchange-row'));
     expect(await list.$$eval(testId('exchange-row'), (rows) => rows.length)).toBeGreaterThan(20);
+    expect(await list.$eval(testId('search-status'), (status) => status.getAttribute('role'))).toBe('status');
     await list.click(testId('search'));
     await list.keyboard.type('krak');
     expect(await until(() => list.$$eval(testId('exchange-row'), (rows) => rows.map((row) => row.getAttribute('data-id')).join(',')), 'kraken')).toBe('kraken');
+    // Once typing stops, the polite status says how many are shown.
+    expect(await until(() => text(list, testId('search-status')), 'Exchanges shown: 1.')).toBe('Exchanges shown: 1.');
     await Promise.all([list.close(), exchange.close()]);
   });
 

@@ -284,8 +284,14 @@ describe('the nudge in Chromium', () => {
     for (const name of names) expect(name.toLowerCase()).toContain('bit');
     await popup.getByTestId('search').fill('');
     await popup.getByTestId('sort').selectOption('coverage');
-    await popup.getByTestId('search').fill('zzzz-no-such');
-    await popup.getByText(/No exchange matches/).waitFor();
+    // The polite status is in the page before the search, and says the settled result once typing stops.
+    expect(await popup.getByTestId('search-status').getAttribute('role')).toBe('status');
+    await popup.getByTestId('search').pressSequentially('zzzz-no-such');
+    await popup
+      .getByText(/No exchange matches/)
+      .first()
+      .waitFor();
+    await expect.poll(() => popup.getByTestId('search-status').textContent()).toBe('No exchange matches “zzzz-no-such”.');
     await popup.getByTestId('search').fill('');
     expect(await axeProblems(popup)).toEqual([]);
     await popup.screenshot({ path: screenshotPath('popup-list.png') });

@@ -101,7 +101,7 @@ describe('run alert in Chromium', () => {
     await page.close();
   });
 
-  test('the popup says what happened with figures, source and age; one click opens the guide, one snoozes for a week', async () => {
+  test('the popup says what happened with figures, source and age; one click opens the guide, one key press snoozes for a week and keeps the focus in the alert', async () => {
     const page = await browser.context.newPage();
     await page.goto('https://www.binance.com/en');
     const tabId = await activeTabId(browser.worker);
@@ -124,8 +124,20 @@ describe('run alert in Chromium', () => {
     expect(guide.url()).toBe(`chrome-extension://${browser.extensionId}/guide.html?exchange=binance`);
     await guide.close();
 
-    await block.getByTestId('run-snooze').click();
+    // By keyboard: the button goes away, the focus stays in the alert on the line that says so, and
+    // that line appears in a status that was already in the page (one inserted with its text is often not read out).
+    const status = block.locator('[role="status"]');
+    expect(await status.count()).toBe(1);
+    expect(await status.textContent()).toBe('');
+    await block.getByTestId('run-snooze').focus();
+    await popup.keyboard.press('Enter');
     await block.getByTestId('run-snoozed').waitFor();
+    await expect.poll(() => popup.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.localName)).toBe('run-snoozed');
+    expect(await status.textContent()).toMatch(/^Alerts for this exchange are snoozed until [A-Z][a-z]{2} \d{1,2}, \d{4}\.$/);
+    expect(await block.getByTestId('run-snoozed').getAttribute('tabindex')).toBe('-1');
+    await popup.keyboard.press('Tab');
+    expect(await popup.evaluate(() => document.activeElement?.closest('[data-exchange="binance"]') !== null)).toBe(true);
+    expect(await axeProblems(popup)).toEqual([]);
     expect(await block.getAttribute('data-active')).toBe('false');
     await expect.poll(() => browser.worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('');
     await popup.close();

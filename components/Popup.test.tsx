@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { render } from 'preact';
+import { describe, expect, test, vi } from 'vitest';
+import { getExchange } from '../lib/exchanges/registry';
+import { buildExchangeView } from '../lib/view/exchange-view';
+import { I18nContext, translateFrom, type Messages } from '../utils/i18n';
+import { Popup } from './Popup';
+import { effectsOnNextTask, page, settle } from './test-dom';
+
+const now = new Date('2026-12-05T12:00:00Z');
+const views = ['binance', 'kraken', 'bitfinex'].map((id) => buildExchangeView({ exchange: getExchange(id)!, reserves: undefined, now }));
+
+function draw(locale = 'en') {
+  const dom = page();
+  vi.stubGlobal('requestAnimationFrame', (callback: () => void) => setTimeout(callback, 0));
+  vi.stubGlobal('cancelAnimationFrame', (id: number) => clearTimeout(id));
+  const t = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../public/_locales', locale, 'messages.json'), 'utf8')) as Messages);
+  const none = () => Promise.resolve();
+  render(
+    <I18nContext.Provider value={{ t, locale }}>
+      <Popup
+        tab={{ kind: 'not-exchange' }}
+        loadAll={() => Promise.resolve(views)}
+        onWithdraw={() => undefined}
+        onOpenOptions={() => undefined}
+        onOpenVerify={() => undefined}
+        onCopyText={none}
+        onCopyImage={none}
+      />
+    </I18nContext.Provider>,
+    dom.root,
+  );
+  const search = (text: string) => {
+    const input = dom.$('search') as HTMLInputElement;
+    input.value = text;
+    input.dispatchEvent(new dom.window.Event('input', { bubbles: true }));
+  };
+  return { ...dom, search };
+}
+
+describe('Popup exchange search', () => {
+  effectsOnNextTask();
+
+  test('a search that settles is said in a polite status that was there before it: no match, or how many are shown', async () => {
+    const { $, search } = draw();
+    await settle();
+    const status = $('search-status');
+    expect(status?.getAttribute('role')).toBe('status');
+    expect(status?.textContent).toBe('');
+    search('zz');
+    search('zzzz');
+    await vi.waitFor(() => expect(status?.textContent).toBe('No exchange matches “zzzz”.'));
+    expect(status?.isConnected).toBe(true);
+    search('bi');
+    await vi.waitFor(() => expect(status?.textContent).toBe('Exchanges shown: 2.'));
+    search('');
+    await vi.waitFor(() => expect(status?.textContent).toBe(''));
+  });
+
+  test("in the reader's language", async () => {
+    const { $, search } = draw('de');
+    await settle();
+    search('kra');
+    await vi.waitFor(() => expect($('search-status')?.textContent).toBe('Angezeigte Börsen: 1.'));
+  });
+});

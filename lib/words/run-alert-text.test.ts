@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import type { RunReason } from '../risk/run-signals';
+import { runNotificationText } from './run-alert-text';
+import { translateFrom, type Messages } from './translate-from';
+
+const words = (locale: string) => translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales', locale, 'messages.json'), 'utf8')) as Messages);
+
+/** A fifth of Binance's assets gone in a day, as DefiLlama's /cexs answered at 11:40 UTC. */
+const outflow: RunReason = {
+  signal: 'outflow-24h',
+  effect: 'alert',
+  value: 0.2,
+  outflowUsd: 20e9,
+  baseUsd: 100e9,
+  threshold: 0.15,
+  source: 'https://api.llama.fi/cexs',
+  observedAt: '2026-12-05T11:40:00.000Z',
+};
+
+describe('runNotificationText', () => {
+  test('the figures with the host they came from and the moment they describe, to the minute in UTC (a notification has no link and stays)', () => {
+    expect(runNotificationText(outflow, words('en'), 'en')).toBe(
+      '$20.00B left in the last 24 hours: 20.0% of the $100.00B it held (an alert from 15%). Figures from api.llama.fi, as of Dec 5, 2026, 11:40 AM UTC.',
+    );
+  });
+
+  test("in the reader's language", () => {
+    const zh = runNotificationText(outflow, words('zh_CN'), 'zh-CN');
+    expect(zh).toContain('数据来自 api.llama.fi，截至 2026年12月5日');
+    expect(zh).toContain('11:40');
+    expect(runNotificationText(outflow, words('de'), 'de')).toContain('Zahlen von api.llama.fi, Stand 5. Dez. 2026, 11:40 UTC.');
+  });
+
+  test('a reason without a source or a moment says its sentence alone, never an empty source', () => {
+    const { source: _source, observedAt: _observedAt, ...bare } = outflow;
+    expect(runNotificationText(bare, words('en'), 'en')).toBe('$20.00B left in the last 24 hours: 20.0% of the $100.00B it held (an alert from 15%).');
+  });
+});
