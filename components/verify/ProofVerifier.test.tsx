@@ -72,7 +72,9 @@ describe('ProofVerifier: the hint and the marked field fit what failed', () => {
       $(testId).dispatchEvent(new window.Event('input', { bubbles: true }));
     }
     await settle();
-    $('proof-verify').closest('form')?.dispatchEvent(new window.Event('submit', { bubbles: true, cancelable: true }));
+    $('proof-verify')
+      .closest('form')
+      ?.dispatchEvent(new window.Event('submit', { bubbles: true, cancelable: true }));
     await settle();
     return { root, $ };
   };
