@@ -111,3 +111,12 @@ describe('ReserveCheck run button', () => {
     render(null, root);
   });
 });
+
+describe('ReserveCheck target choice', () => {
+  test('the closed select names only the exchange and chain, so it fits a phone; the wallet count is in the list line under it', () => {
+    const { root, $ } = draw('http://127.0.0.1:8545', vi.fn());
+    expect($('reserves-target')?.querySelector('option')?.textContent).toBe('OKX, Ethereum ağında');
+    expect($('reserves-list-source')?.textContent).toContain('1 cüzdan');
+    render(null, root);
+  });
+});

@@ -117,7 +117,7 @@ export function ReserveCheck({ targets, rpcUrl, optionsUrl, views, onRun }: Rese
           <select value={selected} onChange={(event) => setSelected((event.currentTarget as HTMLSelectElement).value)} data-testid="reserves-target" disabled={state.kind === 'running'}>
             {targets.map((item) => (
               <option key={item.key} value={item.key}>
-                {t('verifyReservesTargetOption', [item.exchangeName, item.chainName, String(item.addresses.length)])}
+                {t('verifyReservesTargetOption', [item.exchangeName, item.chainName])}
               </option>
             ))}
           </select>
@@ -125,7 +125,7 @@ export function ReserveCheck({ targets, rpcUrl, optionsUrl, views, onRun }: Rese
       </div>
       {target !== undefined && (
         <p class="provenance" data-testid="reserves-list-source">
-          {t('verifyReservesListSource', formatDate(target.asOf, locale))} <a href={target.publishedAt}>{t('verifyReservesPublishedBy', target.exchangeName)}</a>{' '}
+          {t('verifyReservesListSource', [formatDate(target.asOf, locale), String(target.addresses.length)])} <a href={target.publishedAt}>{t('verifyReservesPublishedBy', target.exchangeName)}</a>{' '}
           {target.readFrom !== target.publishedAt && <a href={target.readFrom}>{t('verifyReservesReadFrom')}</a>}
         </p>
       )}
