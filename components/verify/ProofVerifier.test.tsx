@@ -50,3 +50,64 @@ describe('ProofVerifier: the latest input wins', () => {
     render(null, root);
   });
 });
+
+describe('ProofVerifier: the hint and the marked field fit what failed', () => {
+  const draw = async (failure: InclusionProofResult, fill: { text?: string; root?: string }) => {
+    const { document, window } = parseHTML('<!doctype html><html><body><div id="root"></div></body></html>');
+    vi.stubGlobal('document', document);
+    const root = document.getElementById('root') as unknown as HTMLElement;
+    render(
+      <I18nContext.Provider value={{ t, locale: 'en' }}>
+        <ProofVerifier onVerify={async () => failure} />
+      </I18nContext.Provider>,
+      root,
+    );
+    const $ = (testId: string) => root.querySelector(`[data-testid="${testId}"]`) as HTMLInputElement;
+    for (const [testId, value] of [
+      ['proof-text', fill.text],
+      ['proof-root', fill.root],
+    ] as const) {
+      if (value === undefined) continue;
+      $(testId).value = value;
+      $(testId).dispatchEvent(new window.Event('input', { bubbles: true }));
+    }
+    await settle();
+    $('proof-verify')
+      .closest('form')
+      ?.dispatchEvent(new window.Event('submit', { bubbles: true, cancelable: true }));
+    await settle();
+    return { root, $ };
+  };
+
+  test('a published root of the wrong length points at the root field, not at the proof file', async () => {
+    const { root, $ } = await draw({ ok: false, format: 'okx-v1', failure: { code: 'root-length', length: 64 } }, { text: '{"a":1}', root: '8837e3a9' });
+    expect($('proof-reason').textContent).toBe(t('verifyProofFailRootLength', ['OKX v1', '64']));
+    expect($('proof-hint').textContent).toBe(t('verifyProofFailedRootHint'));
+    expect(root.textContent).not.toContain(t('verifyProofFailedHint'));
+    expect($('proof-root').getAttribute('aria-invalid')).toBe('true');
+    expect($('proof-root').getAttribute('aria-describedby')?.split(' ')).toEqual(['proof-reason', 'proof-root-help']);
+    expect($('proof-reason').id).toBe('proof-reason');
+    expect($('proof-text').getAttribute('aria-invalid')).toBeNull();
+    render(null, root);
+  });
+
+  test('a broken proof file says to download it again and marks the proof text, not the root', async () => {
+    const { root, $ } = await draw({ ok: false, format: 'okx-v1', failure: { code: 'leaf-hash', computed: 'aa', written: 'bb' } }, { text: '{"a":1}', root: 'ab'.repeat(32) });
+    expect($('proof-hint').textContent).toBe(t('verifyProofFailedHint'));
+    expect(root.textContent).not.toContain(t('verifyProofFailedRootHint'));
+    expect($('proof-text').getAttribute('aria-invalid')).toBe('true');
+    expect($('proof-text').getAttribute('aria-describedby')?.split(' ')).toEqual(['proof-reason', 'proof-source']);
+    expect($('proof-root').getAttribute('aria-invalid')).toBeNull();
+    expect($('proof-root').getAttribute('aria-describedby')).toBe('proof-root-help');
+    render(null, root);
+  });
+
+  test('a cancelled check gives no advice to download anything, and marks no field', async () => {
+    const { root, $ } = await draw({ ok: false, cancelled: true, failure: { code: 'cancelled' } }, { text: '{"a":1}' });
+    expect($('proof-reason').textContent).toBe(t('verifyProofFailCancelled'));
+    expect($('proof-hint')).toBeNull();
+    expect(root.textContent).not.toContain(t('verifyProofFailedHint'));
+    expect(root.querySelector('[aria-invalid]')).toBeNull();
+    render(null, root);
+  });
+});

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import { PROOF_MAX_CHARS } from '../../lib/proofs/input';
-import { proofFormats, type InclusionProofResult, type ProofBalances, type ProofFormat } from '../../lib/proofs/types';
+import { proofFormats, type InclusionProofResult, type ProofBalances, type ProofFailure, type ProofFormat } from '../../lib/proofs/types';
 import { proofFailureText } from '../../lib/words/proof-failure';
 import { useT, type MessageKey } from '../../utils/i18n';
 import { FileButton } from '../FileButton';
@@ -16,6 +16,24 @@ export interface ProofVerifierProps {
   /** Runs the check locally (the entrypoint passes `verifyInclusionProof`). Must never reject. */
   onVerify: (input: ProofInput) => Promise<InclusionProofResult>;
 }
+
+/**
+ * Which input a failure is about: the published root typed beside the proof, the proof itself,
+ * or neither (a cancelled check, a format asked for by name that does not exist).
+ */
+export function proofFailureFault(failure: ProofFailure): 'root' | 'proof' | undefined {
+  switch (failure.code) {
+    case 'root-length':
+      return 'root';
+    case 'cancelled':
+    case 'unknown-format':
+      return undefined;
+    default:
+      return 'proof';
+  }
+}
+
+const FAULT_HINTS: Record<'root' | 'proof', MessageKey> = { root: 'verifyProofFailedRootHint', proof: 'verifyProofFailedHint' };
 
 const FORMAT_KEYS: Record<ProofFormat, MessageKey> = {
   'okx-v1': 'verifyFormatOkx',
@@ -82,6 +100,10 @@ export function ProofVerifier({ onVerify }: ProofVerifierProps) {
     setState((current) => (current.kind === 'checking' ? { kind: 'idle' } : current));
   };
 
+  // The field a failed check is about is marked invalid and points at the reason shown below.
+  const fault = state.kind === 'done' && !state.result.ok ? proofFailureFault(state.result.failure) : undefined;
+  const proofAtFault = fault === 'proof' && source.kind === 'text';
+
   const takeFile = async (file: File | undefined) => {
     if (file === undefined) return;
     request.current += 1;
@@ -128,7 +150,8 @@ export function ProofVerifier({ onVerify }: ProofVerifierProps) {
           spellcheck={false}
           value={text}
           data-testid="proof-text"
-          aria-describedby="proof-source"
+          aria-describedby={proofAtFault ? 'proof-reason proof-source' : 'proof-source'}
+          aria-invalid={proofAtFault ? true : undefined}
           onInput={(event) => {
             setText((event.currentTarget as HTMLTextAreaElement).value);
             setSource({ kind: 'text' });
@@ -193,7 +216,8 @@ export function ProofVerifier({ onVerify }: ProofVerifierProps) {
               spellcheck={false}
               autocomplete="off"
               value={root}
-              aria-describedby="proof-root-help"
+              aria-describedby={fault === 'root' ? 'proof-reason proof-root-help' : 'proof-root-help'}
+              aria-invalid={fault === 'root' ? true : undefined}
               data-testid="proof-root"
               onInput={(event) => setRoot((event.currentTarget as HTMLInputElement).value)}
             />
@@ -260,12 +284,19 @@ function sumsText(balances: ProofBalances): string {
 export function ProofResult({ result }: { result: InclusionProofResult }) {
   const t = useT();
   if (!result.ok) {
+    const fault = proofFailureFault(result.failure);
     return (
       <div class="verdict verdict--danger" role="alert" data-testid="proof-verdict" data-verdict={result.cancelled ? 'cancelled' : 'failed'}>
         <p class="verdict__title">{t('verifyProofFailed')}</p>
-        <p data-testid="proof-reason">{proofFailureText(result, t)}</p>
+        <p id="proof-reason" data-testid="proof-reason">
+          {proofFailureText(result, t)}
+        </p>
         {result.step !== undefined && <p class="muted">{t('verifyProofFailedStep', String(result.step))}</p>}
-        <p class="muted">{t('verifyProofFailedHint')}</p>
+        {fault !== undefined && (
+          <p class="muted" data-testid="proof-hint">
+            {t(FAULT_HINTS[fault])}
+          </p>
+        )}
       </div>
     );
   }

@@ -103,11 +103,23 @@ describe('ReserveCheck run button', () => {
     const { root, $, press, focused } = draw('http://127.0.0.1:8545', onRun);
     press();
     await settle();
-    $('reserves-target')?.focus();
+    $('reserves-target-okx:1')?.focus();
     finish(cancelled);
     await settle();
     expect($('reserves-cancel')).toBeNull();
-    expect(focused).toEqual(['reserves-target']);
+    expect(focused).toEqual(['reserves-target-okx:1']);
+    render(null, root);
+  });
+});
+
+describe('ReserveCheck target choice', () => {
+  test('each exchange and chain is a radio button whose words can wrap, named by exchange and chain; the wallet count is in the list line under it', () => {
+    const { root, $ } = draw('http://127.0.0.1:8545', vi.fn());
+    const radio = $('reserves-target-okx:1') as HTMLInputElement;
+    expect(radio.getAttribute('type')).toBe('radio');
+    expect(radio.closest('label')?.textContent).toBe('OKX, Ethereum ağında');
+    expect($('reserves-target')?.querySelector('legend')?.textContent).toBe(t('verifyReservesPick'));
+    expect($('reserves-list-source')?.textContent).toContain('1 cüzdan');
     render(null, root);
   });
 });

@@ -111,21 +111,19 @@ export function ReserveCheck({ targets, rpcUrl, optionsUrl, views, onRun }: Rese
         </p>
       )}
 
-      <div class="verify-row">
-        <label class="verify-grow">
-          <span>{t('verifyReservesPick')}</span>
-          <select value={selected} onChange={(event) => setSelected((event.currentTarget as HTMLSelectElement).value)} data-testid="reserves-target" disabled={state.kind === 'running'}>
-            {targets.map((item) => (
-              <option key={item.key} value={item.key}>
-                {t('verifyReservesTargetOption', [item.exchangeName, item.chainName, String(item.addresses.length)])}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
+      {/* Radio buttons, not a select: a closed select cannot wrap, and "Deribit, Ethereum ağında" is cut off at 360 px with 200 % text. */}
+      <fieldset class="verify-targets" data-testid="reserves-target" disabled={state.kind === 'running'}>
+        <legend>{t('verifyReservesPick')}</legend>
+        {targets.map((item) => (
+          <label key={item.key}>
+            <input type="radio" name="reserves-target" value={item.key} checked={item.key === selected} onChange={() => setSelected(item.key)} data-testid={`reserves-target-${item.key}`} />
+            <span>{t('verifyReservesTargetOption', [item.exchangeName, item.chainName])}</span>
+          </label>
+        ))}
+      </fieldset>
       {target !== undefined && (
         <p class="provenance" data-testid="reserves-list-source">
-          {t('verifyReservesListSource', formatDate(target.asOf, locale))} <a href={target.publishedAt}>{t('verifyReservesPublishedBy', target.exchangeName)}</a>{' '}
+          {t('verifyReservesListSource', [formatDate(target.asOf, locale), String(target.addresses.length)])} <a href={target.publishedAt}>{t('verifyReservesPublishedBy', target.exchangeName)}</a>{' '}
           {target.readFrom !== target.publishedAt && <a href={target.readFrom}>{t('verifyReservesReadFrom')}</a>}
         </p>
       )}

@@ -135,7 +135,7 @@ describe('verify page in Chromium', () => {
     async function runCheck(rpc: string, target?: string): Promise<Locator> {
       await setRpc(rpc);
       await page.goto(verifyUrl);
-      if (target !== undefined) await page.getByTestId('reserves-target').selectOption(target);
+      if (target !== undefined) await page.getByTestId(`reserves-target-${target}`).check();
       await page.getByTestId('reserves-run').click();
       const result = page.getByTestId('reserves-result');
       await result.waitFor();
@@ -186,7 +186,7 @@ describe('verify page in Chromium', () => {
 
     test('figures copied from the exchange’s report are compared exactly, in coins; a typo blocks the run', async () => {
       await page.goto(verifyUrl);
-      await page.getByTestId('reserves-target').selectOption('okx:1');
+      await page.getByTestId('reserves-target-okx:1').check();
       await page.getByTestId('reserves-figures').locator('summary').click();
       await page.getByTestId('reserves-figure-ETH').fill('3,5x');
       expect(await page.getByTestId('reserves-figure-error').textContent()).toContain('ETH');
@@ -279,7 +279,7 @@ describe('verify page in Chromium', () => {
       await page.setViewportSize({ width: 1000, height: 1400 });
       await page.goto(verifyUrl);
       expect(await verifyProof(page, fixture('bybit-40.json'), BYBIT_ROOT)).toBe('verified');
-      await page.getByTestId('reserves-target').selectOption('okx:1');
+      await page.getByTestId('reserves-target-okx:1').check();
       await page.getByTestId('reserves-run').click();
       await page.getByTestId('reserves-result').waitFor();
       expect(await axeProblems(page)).toEqual([]);

@@ -210,7 +210,7 @@ describe('verify page in dark mode', () => {
         return stored?.rpcUrl === expected;
       }, chain.url);
       await page.goto(`chrome-extension://${browser.extensionId}/verify.html`);
-      await page.getByTestId('reserves-target').selectOption('okx:1');
+      await page.getByTestId('reserves-target-okx:1').check();
       await page.getByTestId('reserves-run').click();
       await page.getByTestId('reserves-result').waitFor();
       expect(await page.getByTestId('reserves-llama').getAttribute('data-status')).toBe('partial');
