@@ -62,6 +62,7 @@ beforeAll(async () => {
     '/wrong-shape': json({ data: cexsBody.cexs }),
     '/empty': json({ cexs: [] }),
     '/older': json(cexsBody, { 'last-modified': 'Mon, 10 Aug 2026 11:00:00 GMT' }),
+    '/days-old': json(cexsBody, { 'last-modified': 'Fri, 07 Aug 2026 09:00:00 GMT' }),
     '/oversized': endless(8 * 1024 * 1024),
     '/negative': json(withBinance({ currentTvl: -1, cleanAssetsTvl: -1 })),
     '/absurd': json(withBinance({ currentTvl: 1e18 })),
@@ -82,6 +83,15 @@ async function refresh(path: string, extra: Partial<Parameters<typeof refreshCex
 }
 
 describe('refreshCexs', () => {
+  it('dates each block by the answer and marks the day we read it, so figures served old are the source’s age, not our copy’s', async () => {
+    const empty: Snapshot = { version: 1, generatedAt: '2026-08-01T00:00:00.000Z', exchanges: {} };
+    const { result } = await refresh('/days-old', { held: empty });
+    expect(result.outcome).toMatchObject({ kind: 'updated' });
+    expect(result.snapshot.exchanges.binance?.onchain).toMatchObject({ asOf: '2026-08-07', checkedAt: '2026-08-10' });
+    expect(result.snapshot.exchanges.binance?.flows).toMatchObject({ asOf: '2026-08-07', checkedAt: '2026-08-10' });
+    expect(validOnceServed(result.snapshot)).toBe(true);
+  });
+
   it('fetches, validates and merges a good answer', async () => {
     const { held, result } = await refresh('/good');
     expect(result.outcome).toMatchObject({ kind: 'updated', rejectedEntries: [] });

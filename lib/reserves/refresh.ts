@@ -1,5 +1,5 @@
 import type { ExchangeDefinition } from '../exchanges/types';
-import { cexsToReserves, DEFILLAMA_CEXS_URL, defillamaProtocolUrl, protocolToBreakdown, type CexsRejectedEntry } from './defillama';
+import { cexsToReserves, DEFILLAMA_CEXS_URL, defillamaProtocolUrl, protocolToBreakdown, type CexReserves, type CexsRejectedEntry } from './defillama';
 import { DataSourceError } from './errors';
 import { fetchSource, type FetchFailureReason, type FetchLike, type FetchSourceReturnType } from './fetch-source';
 import { applyBreakdown, mergeReserves } from './merge';
@@ -80,8 +80,26 @@ export async function refreshCexs(params: RefreshCexsParameters): Promise<Refres
     return fail('empty', { answer: 'empty' });
   }
 
-  const merged = mergeReserves({ held, incoming: converted.reserves, generatedAt: new Date(now).toISOString() });
+  const merged = mergeReserves({ held, incoming: markChecked(converted.reserves, new Date(now).toISOString().slice(0, 10)), generatedAt: new Date(now).toISOString() });
   return { snapshot: merged.snapshot, state: succeeded(), outcome: { kind: 'updated', changed: merged.changed, rejectedEntries: converted.rejected } };
+}
+
+/**
+ * The day we read the answer, on each block it dated earlier (a `Last-Modified` days old): the
+ * source served those figures that day, so their age is the source's, not our copy's.
+ */
+function markChecked(reserves: Record<string, CexReserves>, day: string): Record<string, CexReserves> {
+  const mark = <T extends { asOf: string }>(block: T | undefined): T | undefined => (block === undefined || block.asOf >= day ? block : { ...block, checkedAt: day });
+  return Object.fromEntries(
+    Object.entries(reserves).map(([id, { onchain, flows }]) => {
+      const marked: CexReserves = {};
+      const markedOnchain = mark(onchain);
+      const markedFlows = mark(flows);
+      if (markedOnchain !== undefined) marked.onchain = markedOnchain;
+      if (markedFlows !== undefined) marked.flows = markedFlows;
+      return [id, marked];
+    }),
+  );
 }
 
 export type RefreshProtocolParameters = CommonParameters & {

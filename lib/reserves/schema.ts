@@ -71,6 +71,16 @@ const Checked = {
   sha256: v.optional(Sha256),
 };
 
+/**
+ * The day we last read the source's answer for a block of DefiLlama figures. `asOf` is what the
+ * answer describes; a later `checkedAt` means the source still served those figures that day, so
+ * their age is the source's. Absent, the day of `asOf` stands in: an old block is then our copy's
+ * age (docs/risk-model.md, "Whose staleness it is").
+ */
+const CopyChecked = {
+  checkedAt: v.optional(IsoDateSchema),
+};
+
 export const PorMethodSchema = v.picklist(['zk-proof', 'merkle-liabilities', 'auditor-attestation', 'wallet-list', 'none']);
 export type PorMethod = v.InferOutput<typeof PorMethodSchema>;
 
@@ -172,6 +182,7 @@ export const OnchainAssetsSchema = v.pipe(
     leverage: v.optional(v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(1000, 'a leverage above 1000× is not believable'))),
     /** When a live reading was taken; orders two readings of the same day. */
     observedAt: v.optional(IsoTimestampSchema),
+    ...CopyChecked,
     ...Provenance,
   }),
   v.check((assets) => assets.cleanUsd <= assets.totalUsd * TOLERANCE, 'clean assets cannot exceed total assets'),
@@ -186,6 +197,7 @@ export const FlowsSchema = v.object({
   net7dUsd: v.optional(SignedUsd),
   net30dUsd: v.optional(SignedUsd),
   observedAt: v.optional(IsoTimestampSchema),
+  ...CopyChecked,
   ...Provenance,
 });
 export type Flows = v.InferOutput<typeof FlowsSchema>;

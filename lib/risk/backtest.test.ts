@@ -40,6 +40,8 @@ const alamedaJune2022 = {
   cleanUsd: 14_600_000_000 - (3_660_000_000 + 2_160_000_000),
   source: SOURCES.alamedaBalanceSheet,
   asOf: '2022-06-30',
+  // The day the source put these figures out: old then already, so their age is the source's.
+  checkedAt: '2022-11-02',
 };
 
 describe('backtest: FTX, November 2022', () => {

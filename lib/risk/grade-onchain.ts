@@ -1,6 +1,6 @@
 import type { ExchangeDefinition } from '../exchanges/types';
 import { assetConcentration, type RiskOnchainAssets } from './concentration';
-import { daysSince } from './dates';
+import { copyAge } from './copy-age';
 import type { Provenance, ReasonCode, ReasonEffect, RiskMetrics, RiskReason } from './reason';
 import { thresholdValue, type ThresholdId } from './thresholds';
 
@@ -17,11 +17,23 @@ export function onchainReasons(
     return undefined;
   }
   const provenance = { source: onchain.source, asOf: onchain.asOf };
-  const ageDays = daysSince(onchain.asOf, now);
-  metrics.onchainAgeDays = ageDays;
   const maxAge = thresholdValue('onchain.max-age-days');
-  if (!(ageDays <= maxAge)) {
-    reasons.push({ metric: 'onchain.age-days', code: 'onchain.old', value: ageDays, threshold: maxAge, thresholdId: 'onchain.max-age-days', effect: 'unknown', ...provenance });
+  const age = copyAge({ asOf: onchain.asOf, checkedAt: onchain.checkedAt, now, maxAgeDays: maxAge });
+  metrics.onchainAgeDays = age.ageDays;
+  if (age.late === 'us') {
+    // Our copy is old, not necessarily DefiLlama's figures: said as ours, and it still cannot vouch.
+    reasons.push({
+      metric: 'onchain.checked',
+      code: 'onchain.unchecked',
+      value: age.checkedAt,
+      threshold: maxAge,
+      thresholdId: 'onchain.max-age-days',
+      effect: 'unknown',
+      ...provenance,
+      params: { checkedAt: age.checkedAt, describes: onchain.asOf },
+    });
+  } else if (age.late === 'source') {
+    reasons.push({ metric: 'onchain.age-days', code: 'onchain.old', value: age.ageDays, threshold: maxAge, thresholdId: 'onchain.max-age-days', effect: 'unknown', ...provenance });
   }
   if (onchain.leverage !== undefined) {
     metrics.leverage = onchain.leverage;

@@ -81,7 +81,7 @@ describe('gradeExchange', () => {
   test('stale data cannot produce ok', () => {
     const staleOnchain = grade({ ...healthy, onchain: { ...onchain, asOf: '2025-02-10' } });
     expect(staleOnchain).toMatchObject({ level: 'unknown', incomplete: true });
-    expect(staleOnchain.reasons[0]).toMatchObject({ metric: 'onchain.age-days', value: 19, threshold: 7, effect: 'unknown' });
+    expect(staleOnchain.reasons[0]).toMatchObject({ metric: 'onchain.checked', value: '2025-02-10', threshold: 7, effect: 'unknown' });
     // An old report we have not looked at since is our gap: missing, not the exchange's fault.
     const stalePor = grade({ ...healthy, por: { ...por, asOf: '2024-11-01' } });
     expect(stalePor).toMatchObject({ level: 'unknown', grade: '?', incomplete: true });

@@ -50,6 +50,8 @@ const cases: GradeExchangeParameters[] = [
   { exchange: operating, reserves: { por: { ...por, asOf: '2024-11-01', checkedAt: '2025-02-28' } }, now },
   { exchange: operating, reserves: { por: { ...por, asOf: '2024-11-01' } }, now },
   { exchange: operating, reserves: { por: { ...por, reserveRatios: undefined }, onchain: { ...onchain, asOf: '2025-01-01' }, flows: { ...flows, asOf: '2025-01-01' } }, now },
+  // Old figures the source still served when we read them yesterday: the source's age, not our copy's.
+  { exchange: operating, reserves: { por, onchain: { ...onchain, asOf: '2025-01-01', checkedAt: '2025-02-28' }, flows: { ...flows, asOf: '2025-01-01', checkedAt: '2025-02-28' } }, now },
   { exchange: operating, reserves: { onchain: { ...onchain, totalUsd: 0 }, flows }, now },
   { exchange: { ...operating, ownTokens: [] }, reserves: { onchain: { ...onchain, cleanUsd: undefined, topTokens: undefined }, flows: { ...flows, net7dUsd: undefined } }, now },
   { exchange: { ...operating, affiliatedTokens: ['AF'] }, reserves: { onchain }, now },

@@ -48,6 +48,7 @@ export const REASON_KEYS: Readonly<Record<ReasonCode, MessageKey>> = {
   'ratio-any': 'reason_ratioAny',
   'onchain.missing': 'reason_onchainMissing',
   'onchain.old': 'reason_onchainOld',
+  'onchain.unchecked': 'reason_onchainUnchecked',
   'onchain.zero': 'reason_onchainZero',
   leverage: 'reason_leverage',
   'own-token.unknown': 'reason_ownTokenUnknown',
@@ -66,6 +67,7 @@ export const REASON_KEYS: Readonly<Record<ReasonCode, MessageKey>> = {
   hhi: 'reason_hhi',
   'stablecoin.share': 'reason_stablecoins',
   'flows.old': 'reason_flowsOld',
+  'flows.unchecked': 'reason_flowsUnchecked',
   'flow-7d.missing': 'reason_flowMissing_7d',
   'flow-30d.missing': 'reason_flowMissing_30d',
   'flow-7d.no-total': 'reason_flowNoTotal_7d',
@@ -124,6 +126,9 @@ class ReasonWords {
       case 'onchain.old':
       case 'flows.old':
         return [key, [this.date(reason.asOf), this.age(reason.asOf), this.count(reason.threshold)]];
+      case 'onchain.unchecked':
+      case 'flows.unchecked':
+        return [key, [this.date(p.checkedAt), this.count(reason.threshold)]];
       case 'leverage':
         return [key, [this.fixed(reason.value), this.count(reason.threshold)]];
       case 'own-token.unknown':

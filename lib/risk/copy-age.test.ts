@@ -1,0 +1,52 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { copyAge } from './copy-age';
+
+const DAY = 86_400_000;
+const now = new Date('2026-12-05T00:00:00Z');
+const iso = (date: Date) => date.toISOString().slice(0, 10);
+
+describe('copyAge: whose delay old DefiLlama figures are', () => {
+  test.each([
+    ['fresh, read the day they describe', '2026-12-01', undefined, { late: 'none', checkedAt: '2026-12-01', ageDays: 4 }],
+    ['old, never read again: ours', '2026-08-10', undefined, { late: 'us', checkedAt: '2026-08-10', ageDays: 117 }],
+    ['old, read again while fresh, not since: ours', '2026-08-10', '2026-08-15', { late: 'us', checkedAt: '2026-08-15' }],
+    ['old, and already old when we read them yesterday: the source’s', '2026-08-10', '2026-12-04', { late: 'source', checkedAt: '2026-12-04' }],
+    ['a read dated before the figures is ignored', '2026-08-10', '2026-08-01', { late: 'us', checkedAt: '2026-08-10' }],
+  ] as const)('%s', (_name, asOf, checkedAt, expected) => {
+    expect(copyAge({ asOf, checkedAt, now, maxAgeDays: 7 })).toMatchObject(expected);
+  });
+
+  const caseArb = fc.record({
+    ageDays: fc.integer({ min: 0, max: 400 }),
+    checkedAfter: fc.option(fc.integer({ min: 0, max: 400 }), { nil: undefined }),
+    laterDays: fc.integer({ min: 0, max: 400 }),
+    maxAgeDays: fc.integer({ min: 1, max: 30 }),
+  });
+  const ageOf = ({ ageDays, checkedAfter, maxAgeDays }: { ageDays: number; checkedAfter: number | undefined; maxAgeDays: number }, at: Date) => {
+    const asOf = new Date(now.getTime() - ageDays * DAY);
+    const checkedAt = checkedAfter === undefined ? undefined : iso(new Date(Math.min(asOf.getTime() + checkedAfter * DAY, now.getTime())));
+    return copyAge({ asOf: iso(asOf), checkedAt, now: at, maxAgeDays });
+  };
+
+  test('without a read of our own after the figures’ day, old figures are never blamed on the source (property)', () => {
+    fc.assert(
+      fc.property(caseArb, (input) => {
+        const age = ageOf(input, now);
+        expect(age.late === 'none').toBe(age.ageDays <= input.maxAgeDays);
+        if (input.checkedAfter === undefined || input.checkedAfter <= input.maxAgeDays) expect(age.late).not.toBe('source');
+      }),
+    );
+  });
+
+  test('time passing without a new read never shifts our delay onto the source (property)', () => {
+    fc.assert(
+      fc.property(caseArb, (input) => {
+        const today = ageOf(input, now);
+        const later = ageOf(input, new Date(now.getTime() + input.laterDays * DAY));
+        if (today.late === 'source') expect(later.late).toBe('source');
+        else expect(later.late).not.toBe('source');
+      }),
+    );
+  });
+});
