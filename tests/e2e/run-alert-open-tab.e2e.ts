@@ -1,5 +1,17 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { activeTabId, fakeExchangeHtml, grantedChromeBuild, launchChromium, routeSite, shadowUi, type ChromiumExtension } from './harness';
+import {
+  activeTabId,
+  fakeExchangeHtml,
+  grantedChromeBuild,
+  inFirefoxPillRoot,
+  launchChromium,
+  launchFirefox,
+  routeSite,
+  shadowUi,
+  startHttpsSite,
+  type ChromiumExtension,
+  type FirefoxExtension,
+} from './harness';
 import { cexsWithRunOnBinance } from './run-cexs';
 
 /**
@@ -68,5 +80,60 @@ describe('run alert reaching an open exchange tab in Chromium', () => {
     expect(await focusInPanel()).toBe(true);
     expect(await pill.evaluate((root) => root.querySelectorAll('[role="alert"]').length, undefined)).toBe(1);
     await page.close();
+  });
+});
+
+describe('run alert reaching an open exchange tab in Firefox', () => {
+  const HOSTS = ['www.binance.com', 'api.llama.fi', 'coins.llama.fi'];
+  let firefox: FirefoxExtension;
+  let site: Awaited<ReturnType<typeof startHttpsSite>> | undefined;
+  let release: () => void = () => undefined;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+
+  beforeAll(async () => {
+    const body = cexsWithRunOnBinance();
+    site = await startHttpsSite(HOSTS, async (request, response) => {
+      const host = request.headers.host ?? '';
+      if (host === 'api.llama.fi' && (request.url ?? '').startsWith('/cexs')) {
+        await gate;
+        response.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' }).end(body);
+      } else if (host.endsWith('llama.fi')) response.writeHead(404).end('');
+      else response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(fakeExchangeHtml('Binance — stand-in'));
+    });
+    firefox = await launchFirefox({ hosts: HOSTS });
+  });
+  afterAll(async () => {
+    release();
+    await firefox?.close();
+    await site?.close();
+  });
+
+  test('the pill and the tab badge with its tooltip show the alert without a reload', async () => {
+    const page = await firefox.browser.newPage();
+    await page.goto('https://www.binance.com/en/trade/BTC_USDT');
+    const read = async () =>
+      JSON.parse(
+        String(
+          (await inFirefoxPillRoot(
+            firefox,
+            page,
+            '(root) => JSON.stringify({ grade: root.querySelector("[data-testid=pill-grade]")?.textContent ?? null, run: root.querySelector("[data-testid=pill-run]")?.textContent ?? null, danger: root.querySelector(".pill")?.classList.contains("pill--danger") ?? null })',
+          )) ?? '{}',
+        ),
+      ) as { grade?: string | null; run?: string | null; danger?: boolean | null };
+    // Every tab's own badge and tooltip (the extension has no `tabs` permission: tabs are told apart by their badges).
+    const badges = () =>
+      firefox.inExtension<{ text: string; title: string }[]>(
+        'browser.tabs.query({}).then((tabs) => Promise.all(tabs.map(async (tab) => ({ text: await browser.browserAction.getBadgeText({ tabId: tab.id }), title: await browser.browserAction.getTitle({ tabId: tab.id }) }))))',
+      );
+    await expect.poll(async () => (await read()).grade, { timeout: 20_000 }).toBe('C');
+    expect((await read()).run).toBeNull();
+    await expect.poll(async () => (await badges()).map((badge) => badge.text)).toContain('C?');
+
+    release();
+    await expect.poll(async () => (await read()).run, { timeout: 40_000 }).toBe('Run alert: money is leaving Binance fast');
+    expect(await read()).toEqual({ grade: 'D', run: 'Run alert: money is leaving Binance fast', danger: true });
+    await expect.poll(async () => (await badges()).find((badge) => badge.text === '!')?.title).toBe('Reserve Radar: Run alert: money is leaving Binance fast');
+    expect((await badges()).map((badge) => badge.text)).not.toContain('C?');
   });
 });
