@@ -362,6 +362,8 @@ function mountNudge(
       draw();
     },
     refresh(full) {
+      // The same view (a data refresh that changed nothing for this exchange): nothing is drawn or asked again.
+      if (JSON.stringify(full) === JSON.stringify(fresh ?? view)) return;
       // Newer than any view still on its way to `complete`; its reasons are worded again.
       view = fresh = full;
       worded = undefined;

@@ -54,7 +54,7 @@ describe('run alert reaching an open exchange tab in Chromium', () => {
     await browser?.close();
   });
 
-  test('the pill, the tab badge and its tooltip show the alert without a reload; the open card keeps focus', async () => {
+  test('the pill, the tab badge and its tooltip show the alert without a reload; the open card keeps focus; a snooze calms them', async () => {
     const page = await browser.context.newPage();
     await page.goto('https://www.binance.com/en/trade/BTC_USDT');
     const pill = shadowUi(page);
@@ -79,6 +79,15 @@ describe('run alert reaching an open exchange tab in Chromium', () => {
     expect(await pill.has('nudge-panel')).toBe(true);
     expect(await focusInPanel()).toBe(true);
     expect(await pill.evaluate((root) => root.querySelectorAll('[role="alert"]').length, undefined)).toBe(1);
+
+    // Snoozed in the popup: the open tab's pill drops the run line and its badge the "!", still without a reload.
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+    await popup.locator('[data-testid="run-alert"][data-exchange="binance"]').getByTestId('run-snooze').click();
+    await expect.poll(badge).not.toBe('!');
+    await popup.close();
+    await pill.waitFor('pill-run', { state: 'detached' });
+    expect(await pill.evaluate((root) => root.querySelector('.pill')?.className ?? null, undefined)).not.toContain('pill--danger');
     await page.close();
   });
 });
