@@ -30,6 +30,8 @@ export interface BackgroundContext {
   heldHoldings: ReturnType<typeof heldHoldingsReader>;
   stateForUrl(url: string | undefined): Promise<TabState>;
   tabUrl(tabId: number): Promise<string | undefined>;
+  /** Every tab our content script reported (tab id → URL), as kept for the session. */
+  knownTabs(): Promise<Record<string, string>>;
   /** `since` (ms): a forget that loses to a content-script report made at or after it. */
   rememberUrl(tabId: number, url: string | undefined, since?: number): Promise<void>;
   /** The tab's badge, and the button's tooltip that explains it in the user's language. */
@@ -76,6 +78,9 @@ export function createBackgroundContext(): BackgroundContext {
     async tabUrl(tabId) {
       const urls = await tabUrls.getValue();
       return Object.hasOwn(urls, tabId) ? urls[tabId] : undefined;
+    },
+    async knownTabs() {
+      return { ...(await tabUrls.getValue()) };
     },
     async rememberUrl(tabId, url, since) {
       // A copy: while nothing is stored, the item hands out its shared fallback object.

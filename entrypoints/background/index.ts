@@ -11,6 +11,7 @@ import { createExtensionHandlers } from './extension-handlers';
 import { routeMessages } from './router';
 import { keepFirstPaintCurrent, rebuildFirstPaint } from './first-paint';
 import { welcomeOnInstall } from './install';
+import { refreshExchangeTabs } from './open-tabs';
 import { recheckRunNotifications, startRunAlerts, updateRunAlerts } from './run-alerts';
 import { watchHoldings } from '@/utils/holdings';
 import { watchSettings } from '@/utils/settings';
@@ -83,7 +84,9 @@ export default defineBackground(() => {
       void Promise.all([refreshDue(), checkSubscriptions()])
         .then(() => updateRunAlerts())
         .then(forgetAllTabStates)
-        .finally(() => rebuildFirstPaint(context));
+        .finally(() => rebuildFirstPaint(context))
+        // Open exchange tabs show the new data without a reload.
+        .then(() => refreshExchangeTabs(context));
   });
   browser.runtime.onStartup.addListener(() => {
     void onBrowserStart()
@@ -97,7 +100,7 @@ export default defineBackground(() => {
   start.later(() => Promise.all([scheduleRefresh(), scheduleHoldings(), scheduleReminder()]));
   // The run watch: notification clicks, and a second look whenever holdings or settings change
   // (someone may just have recorded money where an alert is on, or turned notifications on).
-  startRunAlerts();
+  startRunAlerts(() => refreshExchangeTabs(context));
   watchHoldings(() => void recheckRunNotifications());
   watchSettings(() => void recheckRunNotifications());
   // The badges' tooltips follow a change of language; the badges themselves say no word.

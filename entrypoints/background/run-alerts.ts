@@ -143,9 +143,12 @@ async function notifyAndBadge(states: RunStates, now: Date): Promise<void> {
     next[id] = { ...state, notifiedAt: now.toISOString() };
   }
   // Written only when something changed: the stored first paint is rebuilt on every change.
-  if (JSON.stringify(next) !== JSON.stringify(await runAlertsItem.getValue())) await writeStates(next);
+  const changed = JSON.stringify(next) !== JSON.stringify(await runAlertsItem.getValue());
+  if (changed) await writeStates(next);
   const alerted = exchanges.filter((exchange) => held.has(exchange.id) && Object.hasOwn(next, exchange.id) && isActive(next[exchange.id]!, now));
   await showGlobalBadge(alerted.map((exchange) => exchange.name));
+  // An alert that started, ended or was snoozed reaches the exchange's open tabs (their badge and pill).
+  if (changed) await statesChanged().catch((error: unknown) => console.warn('[reserve-radar] open tabs not told of the run alert:', error));
 }
 
 /**
@@ -162,6 +165,8 @@ async function showGlobalBadge(names: string[]): Promise<void> {
 }
 
 let clicksWired = false;
+/** What follows a change of the stored states; set by `startRunAlerts`. */
+let statesChanged: () => Promise<void> = async () => undefined;
 
 /** A click on a run notification opens the withdrawal guide for that exchange. Chrome exposes the API only once granted. */
 function wireClicks(): void {
@@ -174,8 +179,9 @@ function wireClicks(): void {
   });
 }
 
-/** Called once from the background's main. */
-export function startRunAlerts(): void {
+/** Called once from the background's main; `onStatesChanged` follows each change of an exchange's run state. */
+export function startRunAlerts(onStatesChanged: () => Promise<void> = async () => undefined): void {
+  statesChanged = onStatesChanged;
   const current: { states?: Promise<unknown>; prices?: Promise<unknown> } = {};
   held = current;
   runAlertsItem.watch((value) => {

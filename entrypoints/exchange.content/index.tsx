@@ -23,6 +23,7 @@ import { firstPaintFor, pillFace, type PillFace } from '@/lib/view/first-paint-v
 import { browser } from 'wxt/browser';
 import type { Language } from '@/lib/settings';
 import { decisionFor, decisionFromStored, faceKey, type TabBalanceNudge } from './decide';
+import { askCardWords, onViewChanged } from './view-updates';
 
 const HOST_TAG = 'reserve-radar-pill';
 
@@ -68,12 +69,12 @@ export default defineContentScript({
       shown = undefined;
     };
 
-    const update = async (asked = requestState(), alreadyCounted = false) => {
+    const update = async (asked = requestState(), alreadyCounted = false, changed = false) => {
       const state = await asked;
       if (state?.kind === 'exchange') pageExchange = state.view.id;
       if (state?.kind !== 'exchange' || state.nudge === undefined) return remove();
-      // Same exchange after an in-app navigation: the pill stays as it is.
-      if (shown === state.view.id) return;
+      // Same exchange after an in-app navigation: the pill stays as it is; after a change of its view (`changed`) it is drawn over with the new one.
+      if (shown === state.view.id) return changed && ui !== undefined ? ui.refresh(state.view) : undefined;
       ui?.host.remove();
       ui = undefined;
       const { settings, words } = state.nudge;
@@ -157,6 +158,7 @@ export default defineContentScript({
     );
     // Exchanges are single-page apps: each in-app navigation is checked again.
     ctx.addEventListener(window, 'wxt:locationchange', () => void (dismissed ? undefined : update()));
+    onViewChanged(ctx, () => void (dismissed ? undefined : update(requestState(), false, true)));
     // Pages that rebuild their DOM can drop our element; put it back, once, never twice. It
     // hangs directly off <html>, so watching <html>'s own children is enough (and cheap).
     const observer = new MutationObserver(() => {
@@ -171,15 +173,6 @@ export default defineContentScript({
     }, 1000);
   },
 });
-
-/**
- * The card's reasons, worded by the background: the answer leaves them out unless the card opens at
- * once with it, so they are asked for as soon as that answer is drawn, long before a click. Asked
- * twice at most: a worker stopped while answering leaves the first question without an answer.
- */
-function askCardWords(mounted: MountedNudge, view: ExchangeView): void {
-  if (view.reasonWords === undefined) mounted.reasons(send({ type: 'page-card' }).then((worded) => worded ?? send({ type: 'page-card' })));
-}
 
 interface MountNudgeParameters {
   face: PillFace;
@@ -199,6 +192,8 @@ interface MountedNudge {
   host: ShadowHost;
   /** The full view and words arrived: Preact may take the drawn nodes over. */
   complete(view: ExchangeView, i18n: I18n): void;
+  /** The same exchange's view changed (a run alert started or ended): drawn over in place, an open card and its focus kept. */
+  refresh(view: ExchangeView): void;
   /** The view with its reasons worded (`page-card`); `undefined` when the question failed. */
   reasons(asked: Promise<ExchangeView | undefined>): void;
   /** What is on screen of ours (the pill with its card and lines), for the mismatch warning to keep clear of. */
@@ -218,6 +213,8 @@ function mountNudge(
   let i18n = initialI18n;
   // The page-card answer: the same exchange's view, newer than the one above, its reasons worded.
   let worded: ExchangeView | undefined;
+  // A view from a change (`refresh`), which a later `complete` with the first answer's view must not undo.
+  let fresh: ExchangeView | undefined;
   let wait: ReasonWordsWait = 'loading';
   // 'drawn': plain nodes from drawCollapsedPill; 'preact': Preact owns the container.
   let owner: PillOwner = 'none';
@@ -364,8 +361,18 @@ function mountNudge(
       collapses++;
       draw();
     },
+    refresh(full) {
+      // The same view (a data refresh that changed nothing for this exchange): nothing is drawn or asked again.
+      if (JSON.stringify(full) === JSON.stringify(fresh ?? view)) return;
+      // Newer than any view still on its way to `complete`; its reasons are worded again.
+      view = fresh = full;
+      worded = undefined;
+      wait = 'loading';
+      if (owner === 'preact') draw();
+      askCardWords(this, full);
+    },
     complete(full, words) {
-      view = full;
+      view = fresh ?? full;
       i18n = words;
       if (container !== undefined) container.lang = words.locale;
       // An open card drawn from storage shows the background's view from now on.

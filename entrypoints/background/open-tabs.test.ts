@@ -1,0 +1,89 @@
+import { beforeEach, describe, expect, test, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import background from './index';
+import { resetData } from './data';
+import { snoozeRunAlert, updateRunAlerts } from './run-alerts';
+import { translateFrom } from '@/utils/i18n';
+import english from '@/public/_locales/en/messages.json';
+import { bundledSnapshot } from '@/lib/reserves/snapshot';
+import { readTabState } from '@/utils/tab-states';
+
+/**
+ * The run alert reaches exchange tabs that are already open: their badge, tooltip and stored
+ * state follow the alert's start and snooze, and our script in each is told to ask again, with
+ * no `tabs` permission and across a restart of the worker (the tabs are kept in session storage).
+ */
+
+const getMessage = (key: string, substitutions?: string | string[]) => translateFrom(english)(key as keyof typeof english, substitutions);
+const NOW = new Date();
+const CEXS = 'https://api.llama.fi/cexs';
+const send = async (message: unknown, sender: object) => (await fakeBrowser.runtime.onMessage.trigger(message, sender, () => undefined))[0] as unknown;
+const pageOf = (tabId: number, url: string) => ({ id: fakeBrowser.runtime.id, tab: { id: tabId, url }, url });
+const BINANCE_TAB = 21;
+const BINANCE = 'https://www.binance.com/en/trade/BTC_USDT';
+
+/** A live /cexs reading for Binance in which a fifth of its assets left in a day (as in run-alerts.test.ts). */
+async function runOnBinance(): Promise<void> {
+  const base = bundledSnapshot();
+  const observedAt = NOW.toISOString();
+  const binance = base.exchanges.binance!;
+  const flows = { net24hUsd: -20e9, net7dUsd: -20e9, net30dUsd: -20e9, asOf: observedAt.slice(0, 10), observedAt, source: CEXS };
+  const onchain = { ...binance.onchain!, totalUsd: 80e9, cleanUsd: 70e9, asOf: observedAt.slice(0, 10), observedAt, source: CEXS };
+  await fakeBrowser.storage.local.set({ heldSnapshot: { ...base, exchanges: { ...base.exchanges, binance: { ...binance, onchain, flows } } } });
+}
+
+describe('open exchange tabs follow the run alert', () => {
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    await resetData();
+    vi.restoreAllMocks();
+    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(getMessage as typeof fakeBrowser.i18n.getMessage);
+    vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en-US');
+    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ version: '0.1.0', manifest_version: 3, name: 'Reserve Radar' });
+    background.main();
+    // The reading is there before any tab asks; the alert's episode starts with the next update.
+    await runOnBinance();
+  });
+
+  test('the alert starts: the open tab turns "!" with its tooltip and its script is told; a snooze calms it again', async () => {
+    const told = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
+    await send({ type: 'page-state' }, pageOf(BINANCE_TAB, BINANCE));
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: BINANCE_TAB })).toMatch(/^[A-F]\??$/));
+    // The worker stops and starts again: the open tabs are known from session storage.
+    background.main();
+
+    await updateRunAlerts(NOW);
+    expect(await fakeBrowser.action.getBadgeText({ tabId: BINANCE_TAB })).toBe('!');
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getTitle({ tabId: BINANCE_TAB })).toBe('Reserve Radar: Run alert: money is leaving Binance fast'));
+    const stored = await readTabState(BINANCE_TAB);
+    expect(stored?.kind === 'exchange' && stored.view.runAlert?.active).toBe(true);
+    expect(told).toHaveBeenCalledWith(BINANCE_TAB, { type: 'view-changed' });
+
+    told.mockClear();
+    await snoozeRunAlert('binance', NOW);
+    expect(await fakeBrowser.action.getBadgeText({ tabId: BINANCE_TAB })).not.toBe('!');
+    expect(told).toHaveBeenCalledWith(BINANCE_TAB, { type: 'view-changed' });
+  });
+
+  test('a closed tab is told nothing; a tab that cannot answer breaks nothing; no change, nothing told', async () => {
+    const told = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockRejectedValue(new Error('Could not establish connection. Receiving end does not exist.'));
+    await send({ type: 'page-state' }, pageOf(BINANCE_TAB, BINANCE));
+    await send({ type: 'page-state' }, pageOf(22, 'https://www.kraken.com/'));
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 22 })).not.toBe(''));
+    await fakeBrowser.tabs.onRemoved.trigger(22, { windowId: 1, isWindowClosing: false });
+    await vi.waitFor(async () => expect(await fakeBrowser.storage.session.get('tabUrls')).toEqual({ tabUrls: { [BINANCE_TAB]: BINANCE } }));
+
+    await updateRunAlerts(NOW);
+    expect(told.mock.calls.map(([tabId]) => tabId)).toEqual([BINANCE_TAB]);
+    expect(await fakeBrowser.action.getBadgeText({ tabId: BINANCE_TAB })).toBe('!');
+    told.mockClear();
+    await updateRunAlerts(NOW);
+    expect(told).not.toHaveBeenCalled();
+  });
+
+  test("a page cannot send the notice to the background: it is no request the page's script may make", async () => {
+    const told = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
+    expect(await send({ type: 'view-changed' }, pageOf(BINANCE_TAB, BINANCE))).toBeUndefined();
+    expect(told).not.toHaveBeenCalled();
+  });
+});
