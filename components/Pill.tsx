@@ -6,6 +6,8 @@ import { ExchangeCard } from './ExchangeCard';
 import { useT } from '../utils/i18n';
 import { levelWords } from '../lib/words/level-words';
 import type { PageBalanceNudge } from '../lib/view/exchange-view';
+import { pillName } from '../lib/words/pill-words';
+import { pillFace } from '../lib/view/first-paint-view';
 
 export type Corner = Settings['corner'];
 
@@ -100,24 +102,16 @@ export function Pill({ view, corner, initiallyExpanded, openedByUser = false, on
     focusOnOpen.current = !expanded;
     setExpanded((open) => !open);
   };
-  // Tab and Shift+Tab go round the open card and the pill in the order they are drawn, and never
-  // out to the page: Escape (or the pill's own button) closes the card.
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (!event.isTrusted || event.key !== 'Tab' || !expanded || !(event.target instanceof Element)) return;
-    const order = focusables(event.currentTarget as HTMLElement);
-    const next = event.shiftKey
-      ? (order.findLast((element) => precedes(element, event.target as Element)) ?? order.at(-1))
-      : (order.find((element) => precedes(event.target as Element, element)) ?? order[0]);
-    if (next === undefined) return;
-    event.preventDefault();
-    next.focus();
-  };
   const nextCorner = CORNERS[(CORNERS.indexOf(corner) + 1) % CORNERS.length] ?? 'bottom-right';
   // The card opens away from the corner: above the pill at the bottom, below it at the top. The
   // document order is the drawn order, so reading and Tab follow what the eye sees.
   const cardFirst = corner.startsWith('bottom');
 
   const card = expanded && (
+    // A non-modal panel, not a focus trap: it sits beside the exchange's withdrawal form the user
+    // is filling in, and the page stays usable while it is open. So Tab goes on from its last
+    // control out of our element to the page (Shift+Tab back), as from any part of the page;
+    // Escape closes it from anywhere and puts focus back on the pill.
     <div ref={panel} class="panel" role="dialog" aria-modal="false" aria-labelledby="nudge-card-title" tabIndex={-1} data-testid="nudge-panel">
       <ExchangeCard view={view} onWithdraw={onWithdraw} headingLevel={2} idPrefix="nudge-card" />
       <div class="panel__actions">
@@ -157,14 +151,7 @@ export function Pill({ view, corner, initiallyExpanded, openedByUser = false, on
   );
 
   return (
-    // biome-ignore lint/a11y/noStaticElementInteractions: the key handler keeps Tab inside the open card and Escape closing it; every control inside is a button
-    <div
-      class={`rr-theme nudge nudge--${corner}`}
-      data-testid="nudge"
-      data-corner={corner}
-      style={drag === undefined ? undefined : { transform: `translate(${drag.x}px, ${drag.y}px)` }}
-      onKeyDown={onKeyDown}
-    >
+    <div class={`rr-theme nudge nudge--${corner}`} data-testid="nudge" data-corner={corner} style={drag === undefined ? undefined : { transform: `translate(${drag.x}px, ${drag.y}px)` }}>
       {/* A run alert leads: before the user's own limits and before the reserves. */}
       {view.runAlert?.active === true && (
         <p class="nudge__run" role="alert" data-testid="pill-run">
@@ -183,7 +170,7 @@ export function Pill({ view, corner, initiallyExpanded, openedByUser = false, on
           type="button"
           class="pill__toggle"
           aria-expanded={expanded}
-          aria-label={t('pillLabel', [view.name, grade, status])}
+          aria-label={pillName(pillFace(view), t)}
           title={t('pillHint')}
           onClick={onToggleClick}
           onPointerDown={onPointerDown}
@@ -213,16 +200,4 @@ export function Pill({ view, corner, initiallyExpanded, openedByUser = false, on
       {!cardFirst && card}
     </div>
   );
-}
-
-const FOCUSABLE = 'a[href], button:not([disabled]), select:not([disabled]), input:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
-
-/** What Tab can reach inside `root`, in document order; the content of a closed disclosure is not drawn, so not reachable. */
-function focusables(root: HTMLElement): HTMLElement[] {
-  return [...root.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((element) => element.checkVisibility());
-}
-
-/** Whether `a` comes before `b` in the document (an element's own content comes after it). */
-function precedes(a: Element, b: Element): boolean {
-  return a !== b && (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
 }

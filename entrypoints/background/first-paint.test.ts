@@ -33,7 +33,7 @@ describe('the stored first paint, kept by the background', () => {
     await vi.waitFor(async () => expect(await storedFor('www.kraken.com')).toBeDefined());
     const first = await storedFor('www.kraken.com');
     expect(first?.entry).toMatchObject({ id: 'kraken', name: 'Kraken' });
-    expect(first?.words.pillLabel).toBe('Reserve Radar: $1, grade $2, $3. Open details');
+    expect(first?.words.pillLabel).toBe('Reserve Radar: $1, grade $2, $3');
     await fakeBrowser.storage.local.remove(FIRST_PAINT_KEY);
     background.main();
     await send({ type: 'page-state' }, contentScript('https://www.binance.com/'));

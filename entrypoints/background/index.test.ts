@@ -131,7 +131,7 @@ describe('background', () => {
     expect(reply?.nudge?.settings.snoozes).toEqual({});
     expect(reply?.nudge?.lastShownAt).toBeUndefined();
     // The pill's words come along as templates, so the page fills in the exchange's name itself.
-    expect(reply?.nudge?.words?.pillLabel).toBe('Reserve Radar: $1, grade $2, $3. Open details');
+    expect(reply?.nudge?.words?.pillLabel).toBe('Reserve Radar: $1, grade $2, $3');
     expect(reply?.nudge?.words?.level_danger).toBe(english.level_danger.message);
 
     await send({ type: 'nudge-shown', exchangeId: 'kraken' }, contentScript('https://www.kraken.com/'));

@@ -98,7 +98,7 @@ describe('drawCollapsedPill', () => {
   test('an incomplete verdict says so in the status and in the button’s name', () => {
     const { plain } = both({ view: incomplete(view('binance'), 'caution'), corner: 'bottom-right' }, i18nFor('en'));
     expect(plain.querySelector('[data-testid="pill-status"]')?.textContent).toBe('Caution · incomplete');
-    expect(plain.querySelector('[data-testid="pill-toggle"]')?.getAttribute('aria-label')).toBe('Reserve Radar: Binance, grade D, Caution · incomplete. Open details');
+    expect(plain.querySelector('[data-testid="pill-toggle"]')?.getAttribute('aria-label')).toBe('Reserve Radar: Binance, grade D, Caution · incomplete');
   });
 
   test('Preact takes the drawn nodes over without replacing them', () => {

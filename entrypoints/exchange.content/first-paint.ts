@@ -1,6 +1,7 @@
 import type { I18n } from '@/utils/i18n';
 import type { PillProps } from '@/components/Pill';
 import { levelWords } from '@/lib/words/level-words';
+import { pillName } from '@/lib/words/pill-words';
 import type { PillFace } from '@/lib/view/first-paint-view';
 
 export interface DrawCollapsedPillParameters extends Pick<PillProps, 'corner' | 'balanceNudge'> {
@@ -27,7 +28,7 @@ export function drawCollapsedPill(container: HTMLElement, { face, corner, balanc
   const status = levelWords(face, t);
   const toggle = element(
     'button',
-    { type: 'button', class: 'pill__toggle', 'aria-expanded': 'false', 'aria-label': t('pillLabel', [name, grade, status]), title: t('pillHint'), 'data-testid': 'pill-toggle' },
+    { type: 'button', class: 'pill__toggle', 'aria-expanded': 'false', 'aria-label': pillName(face, t), title: t('pillHint'), 'data-testid': 'pill-toggle' },
     element('span', { class: 'pill__grade', 'aria-hidden': 'true', 'data-testid': 'pill-grade' }, grade),
     element('span', { class: 'pill__name', 'data-testid': 'pill-name' }, name),
     element('span', { class: 'pill__status', 'data-testid': 'pill-status' }, status),

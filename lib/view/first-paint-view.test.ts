@@ -5,7 +5,7 @@ import { buildExchangeView } from './exchange-view';
 import { buildFirstPaintView, FIRST_PAINT_VALID_MS, firstPaintFor } from './first-paint-view';
 
 const now = Date.parse('2026-11-25T12:00:00Z');
-const words = { pillLabel: 'Reserve Radar: $1, grade $2, $3. Open details', close: 'Close' };
+const words = { pillLabel: 'Reserve Radar: $1, grade $2, $3', close: 'Close' };
 
 function built(overrides: { settings?: object; seen?: Record<string, number> } = {}) {
   const exchange = getExchange('kraken');

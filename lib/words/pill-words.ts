@@ -1,8 +1,39 @@
-import type { MessageKey } from './translate-from';
+import type { PillFace } from '../view/first-paint-view';
+import { levelWords } from './level-words';
+import type { MessageKey, Translate } from './translate-from';
 
 /**
  * The words the collapsed pill shows. The background sends them with its answer, so the
  * exchange page's first paint does not wait on the browser loading the whole messages file
  * into the page (a blocking call); the card's words load on expand.
  */
-export const PILL_WORDS: readonly MessageKey[] = ['pillLabel', 'pillHint', 'pillWarnings', 'close', 'level_ok', 'level_caution', 'level_danger', 'level_unknown', 'levelIncomplete', 'runPillLead'];
+export const PILL_WORDS: readonly MessageKey[] = [
+  'pillLabel',
+  'pillLabelNoGrade',
+  'pillLabelAnd',
+  'pillHint',
+  'pillWarnings',
+  'close',
+  'level_ok',
+  'level_caution',
+  'level_danger',
+  'level_unknown',
+  'levelIncomplete',
+  'runPillLead',
+];
+
+/**
+ * The pill button's accessible name: every fact the pill shows, in words, because the name
+ * replaces the button's content (the "⚠ 1" and its title included). The exchange, its grade (or
+ * that it has none: the pill's "?" said in words), the level, the run alert that turns it red,
+ * and the community warning count. It does not say "open details": the button is a disclosure
+ * (WAI-ARIA APG), whose `aria-expanded` says whether the card is open, so the name stays the same
+ * open or closed.
+ */
+export function pillName(face: Pick<PillFace, 'name' | 'level' | 'grade' | 'incomplete' | 'warnings' | 'run'>, t: Translate): string {
+  const status = levelWords(face, t);
+  let name = face.grade === '?' ? t('pillLabelNoGrade', [face.name, status]) : t('pillLabel', [face.name, face.grade, status]);
+  if (face.run === true) name = t('pillLabelAnd', [name, t('runPillLead', face.name)]);
+  if (face.warnings > 0) name = t('pillLabelAnd', [name, t('pillWarnings', String(face.warnings))]);
+  return name;
+}

@@ -2,7 +2,7 @@
  * The card on the exchange's page, as a user meets it in Chromium with the built extension: it
  * reads in a few seconds (the verdict, three reasons at most, worst first, the Withdraw action in
  * view without scrolling, the rest behind a disclosure), its buttons keep their words on one line,
- * and the keyboard goes round it in the order it is drawn (beside the page's own buttons:
+ * and the keyboard goes through it in the order it is drawn, then on to the page (beside the page's own buttons:
  * pill-corner.e2e.ts). Swedish is drawn by the same components and styles on a plain page
  * (tests/e2e/pill-entry.tsx), in Chromium too.
  */
@@ -123,7 +123,7 @@ describe('the card and the keyboard', () => {
 
   beforeAll(async () => {
     browser = await launchChromium();
-    await routeSite(browser.context, 'https://www.binance.com', fakeExchangeHtml('Binance — stand-in'));
+    await routeSite(browser.context, 'https://www.binance.com', fakeExchangeHtml('Binance — stand-in', '<label>Amount <input id="amount" type="text"></label>'));
   });
   afterAll(async () => {
     await browser?.close();
@@ -162,29 +162,63 @@ describe('the card and the keyboard', () => {
   /** Focus is still on our element, not somewhere on the exchange's page. */
   const focusInPill = (page: Page) => page.evaluate(() => document.activeElement?.localName === 'reserve-radar-pill');
 
-  /** From where focus is (a control, or the card itself: before the first), Tab once round and one more; then Shift+Tab back. */
-  async function goRound(page: Page): Promise<void> {
+  /** Focuses the control `drawnOrder` numbered `index`, by script (a starting point, not a user's step). */
+  const focusDrawn = (page: Page, index: number) =>
+    inShadow(
+      page,
+      'reserve-radar-pill',
+      (root, wanted) => {
+        const element = [...root.querySelectorAll<HTMLElement & { drawnIndex?: number }>('a[href], button, select, summary')].find((candidate) => candidate.drawnIndex === wanted);
+        element?.focus();
+        return element !== undefined;
+      },
+      index,
+    );
+
+  /**
+   * From where focus is (a control, or the card itself: before the first), Tab goes through every
+   * control of the card and the pill in the order drawn, then on out of our element, to the page
+   * or beyond it (a non-modal panel: no trap); Shift+Tab goes back in the same order, and out
+   * before the first.
+   */
+  async function goThrough(page: Page): Promise<void> {
     const order = (await drawnOrder(page)) ?? [];
     expect(order.length).toBeGreaterThan(4);
     expect(order.some((entry) => entry.includes('|withdraw|'))).toBe(true);
     expect(order.some((entry) => entry.includes('|pill-toggle|'))).toBe(true);
     const start = order.indexOf((await focused(page)) ?? '');
-    const expected = Array.from({ length: order.length + 1 }, (_, i) => order[(start + 1 + i) % order.length]);
+    const expected = order.slice(start + 1);
     const seen: (string | null)[] = [];
     for (let i = 0; i < expected.length; i++) {
       await page.keyboard.press('Tab');
       seen.push(await focused(page));
       expect(await focusInPill(page), `after Tab ${i + 1}`).toBe(true);
     }
-    // Every control once, in the order drawn, and round again.
+    // Every control once, in the order drawn, and the next Tab leaves for the page.
     expect(seen).toEqual(expected);
+    await page.keyboard.press('Tab');
+    // Our element is the document's last: Tab leaves it for the end of the document (the browser's
+    // own controls; the page keeps no focus), and the next Tab starts the page again at its field.
+    expect(await focusInPill(page), 'Tab after the last control').toBe(false);
+    if ((await pageFocus(page)) !== 'amount') {
+      expect(await page.evaluate(() => document.activeElement === document.body || document.activeElement === null)).toBe(true);
+      await page.keyboard.press('Tab');
+      expect(await pageFocus(page), 'the Tab after').toBe('amount');
+    }
+    expect(await focusDrawn(page, order.length - 1)).toBe(true);
     const back: (string | null)[] = [];
     for (let i = 0; i < 3; i++) {
       await page.keyboard.press('Shift+Tab');
       back.push(await focused(page));
     }
-    expect(back).toEqual([1, 2, 3].map((step) => expected[expected.length - 1 - step]));
+    expect(back).toEqual([2, 3, 4].map((step) => order[order.length - step]));
+    expect(await focusDrawn(page, 0)).toBe(true);
+    await page.keyboard.press('Shift+Tab');
+    expect(await pageFocus(page), 'Shift+Tab before the first control').toBe('amount');
+    expect(await pillPanelOpen(page)).toBe(true);
   }
+  const pageFocus = (page: Page) => page.evaluate(() => document.activeElement?.id ?? null);
+  const pillPanelOpen = (page: Page) => inShadow(page, 'reserve-radar-pill', (root) => root.querySelector('[data-testid="nudge-panel"]') !== null);
 
   /** A new tab on the stand-in exchange page, its card opened from the keyboard (Enter on the focused pill). */
   async function openByKeyboard(): Promise<{ page: Page; pill: ReturnType<typeof shadowUi> }> {
@@ -199,16 +233,28 @@ describe('the card and the keyboard', () => {
     return { page, pill };
   }
 
-  test('opening moves focus into the card; Tab goes round the card and the pill in the order drawn; Escape returns to the pill', async () => {
-    const { page, pill } = await openByKeyboard();
+  test('opening moves focus into the card; Tab goes through the card and the pill in the order drawn and on to the page; Escape returns to the pill', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto('https://www.binance.com/');
+    const pill = shadowUi(page);
+    await pill.waitFor('pill-toggle');
+    const closedName = await pill.attribute('pill-toggle', 'aria-label');
+    await pill.focus('pill-toggle');
+    await page.keyboard.press('Enter');
+    await pill.waitFor('nudge-panel');
     expect(await pill.evaluate((root) => root.activeElement?.closest('[data-testid="nudge-panel"]') !== null && root.activeElement !== null, undefined)).toBe(true);
-    await goRound(page);
+    // A disclosure: the open state is aria-expanded's to say; the name stays what the pill shows.
+    expect(await pill.attribute('pill-toggle', 'aria-expanded')).toBe('true');
+    expect(await pill.attribute('pill-toggle', 'aria-label')).toBe(closedName);
+    expect(closedName).not.toMatch(/details/i);
+    await goThrough(page);
 
-    // The disclosure opened from the keyboard: its links join the round, still in the order drawn.
+    // The disclosure opened from the keyboard: its links join the order, still as drawn.
     await pill.focus('card-details-toggle');
     await page.keyboard.press('Enter');
     await pill.focus('withdraw');
-    await goRound(page);
+    await goThrough(page);
 
     await page.keyboard.press('Escape');
     await pill.waitFor('nudge-panel', { state: 'detached' });
@@ -216,7 +262,7 @@ describe('the card and the keyboard', () => {
     await page.close();
   });
 
-  test('in a top corner the card opens below the pill, and the round starts at the pill', async () => {
+  test('in a top corner the card opens below the pill, and the order starts at the pill', async () => {
     const { page, pill } = await openByKeyboard();
     // "Move to another corner" by keyboard, twice: bottom-left, then top-left. Focus stays on the button.
     for (const corner of ['bottom-left', 'top-left']) {
@@ -227,7 +273,7 @@ describe('the card and the keyboard', () => {
     }
     const order = (await drawnOrder(page)) ?? [];
     expect(order[0]).toMatch(/^0\|button\|pill-toggle\|/);
-    await goRound(page);
+    await goThrough(page);
     await page.keyboard.press('Escape');
     await pill.waitFor('nudge-panel', { state: 'detached' });
     expect(await pill.activeTestId()).toBe('pill-toggle');

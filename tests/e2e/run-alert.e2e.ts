@@ -83,6 +83,8 @@ describe('run alert in Chromium', () => {
     expect(await pill.text('pill-run')).toBe('Run alert: money is leaving Binance fast');
     expect(await pill.evaluate((root) => root.querySelector('[data-testid="nudge"]')?.firstElementChild?.getAttribute('data-testid') ?? null, undefined)).toBe('pill-run');
     expect(await pill.evaluate((root) => root.querySelector('.pill')?.className ?? null, undefined)).toContain('pill--danger');
+    // The red pill's reason is in its name, for whoever reaches it by Tab after the alert line was read.
+    expect(await pill.attribute('pill-toggle', 'aria-label')).toMatch(/^Reserve Radar: Binance, .*\. Run alert: money is leaving Binance fast$/);
     const tabId = await activeTabId(browser.worker);
     expect(await browser.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('!');
     await page.screenshot({ path: screenshotPath('run-alert-pill.png') });

@@ -1,5 +1,5 @@
 /** Debian's Chromium driven by playwright-core with the built Chrome extension, and what the tests ask of its browser and service worker. */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
@@ -27,12 +27,18 @@ export interface LaunchChromiumOptions {
   build?: string;
   /** More command-line switches. */
   args?: string[];
+  /** Profile preferences, as Chromium keeps them in `Default/Preferences` (e.g. `{ webkit: { webprefs: { minimum_font_size: 24 } } }`, the "Minimum font size" setting). */
+  prefs?: Record<string, unknown>;
 }
 
 export async function launchChromium(options: LaunchChromiumOptions = {}): Promise<ChromiumExtension> {
   const build = options.build ?? chromeBuild;
   const executablePath = requireChromium(build);
   const userDataDir = mkdtempSync(join(tmpdir(), 'radar-chromium-'));
+  if (options.prefs !== undefined) {
+    mkdirSync(join(userDataDir, 'Default'), { recursive: true });
+    writeFileSync(join(userDataDir, 'Default', 'Preferences'), JSON.stringify(options.prefs));
+  }
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
     headless: true,

@@ -1,0 +1,45 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { translateFrom, type Messages } from './translate-from';
+import { PILL_WORDS, pillName } from './pill-words';
+
+const LOCALES = ['en', 'sv', 'es', 'pt_BR', 'fr', 'de', 'tr', 'zh_CN'];
+const t = (locale: string) => translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales', locale, 'messages.json'), 'utf8')) as Messages);
+const binance = { name: 'Binance', level: 'caution', grade: 'D', incomplete: true, warnings: 0 } as const;
+const kraken = { name: 'Kraken', level: 'unknown', grade: '?', incomplete: false, warnings: 1 } as const;
+
+describe('pillName: the pill button’s accessible name says what the pill shows', () => {
+  test('name, grade and level; no "Open details" (the button’s expanded state says whether the card is open)', () => {
+    expect(pillName(binance, t('en'))).toBe('Reserve Radar: Binance, grade D, Caution · incomplete');
+  });
+
+  test('an ungraded exchange says so in words, never a bare "?"', () => {
+    expect(pillName({ ...kraken, warnings: 0 }, t('en'))).toBe('Reserve Radar: Kraken, no grade, Unknown');
+    for (const locale of LOCALES) expect(pillName({ ...kraken, warnings: 0 }, t(locale)), locale).not.toContain('?');
+  });
+
+  test('the warning count the pill shows as "⚠ 1" is in the name', () => {
+    expect(pillName(kraken, t('en'))).toBe('Reserve Radar: Kraken, no grade, Unknown. 1 community warnings');
+    expect(pillName(kraken, t('de'))).toBe('Reserve Radar: Kraken, keine Note, Unbekannt. 1 Community-Warnungen');
+  });
+
+  test('a run alert (the red pill) is in the name, before the warnings', () => {
+    expect(pillName({ ...binance, run: true, warnings: 2 }, t('en'))).toBe('Reserve Radar: Binance, grade D, Caution · incomplete. Run alert: money is leaving Binance fast. 2 community warnings');
+    expect(pillName({ ...binance, run: true }, t('zh_CN'))).toBe('Reserve Radar：Binance，评级 D，注意 · 不完整。挤兑警报：资金正在快速流出 Binance');
+  });
+
+  test('every locale names the same facts, in its own words', () => {
+    for (const locale of LOCALES) {
+      const name = pillName({ ...binance, run: true, warnings: 3 }, t(locale));
+      expect(name, locale).toContain('Binance');
+      expect(name, locale).toContain('D');
+      expect(name, locale).toContain('3');
+      expect(name, locale).not.toMatch(/\$\d/);
+    }
+  });
+
+  test('its words travel with the pill’s first answer', () => {
+    for (const key of ['pillLabel', 'pillLabelNoGrade', 'pillLabelAnd', 'pillWarnings', 'runPillLead'] as const) expect(PILL_WORDS).toContain(key);
+  });
+});
