@@ -96,7 +96,7 @@ export function GoalAndLimits({ state, nameOf, onSave }: { state: HoldingsState;
           </select>
         </label>
       </div>
-      <table data-testid="holdings-limits">
+      <table data-testid="holdings-limits" class="holdings__stack">
         <caption class="visually-hidden">{t('holdingsLimitsCaption')}</caption>
         <thead>
           <tr>
@@ -108,14 +108,14 @@ export function GoalAndLimits({ state, nameOf, onSave }: { state: HoldingsState;
         <tbody>
           <tr>
             <th scope="row">{t('holdingsEveryExchange')}</th>
-            <td>{capField(undefined, t('holdingsEveryExchange'))}</td>
-            <td>{shareField(undefined, t('holdingsEveryExchange'))}</td>
+            <td data-label={t('holdingsCapColumn', currency)}>{capField(undefined, t('holdingsEveryExchange'))}</td>
+            <td data-label={t('holdingsMaxShareColumn')}>{shareField(undefined, t('holdingsEveryExchange'))}</td>
           </tr>
           {custodians.map((id) => (
             <tr key={id}>
               <th scope="row">{nameOf(id)}</th>
-              <td>{capField(id, nameOf(id))}</td>
-              <td>{shareField(id, nameOf(id))}</td>
+              <td data-label={t('holdingsCapColumn', currency)}>{capField(id, nameOf(id))}</td>
+              <td data-label={t('holdingsMaxShareColumn')}>{shareField(id, nameOf(id))}</td>
             </tr>
           ))}
         </tbody>

@@ -65,7 +65,7 @@ export function HoldingsList({
                 <tr key={holding.id} data-testid="holding-row">
                   <td data-label={t('holdingsWhere')}>{nameOf(holding.custodian)}</td>
                   <td data-label={t('holdingsWhat')}>{what}</td>
-                  <td>
+                  <td data-label={t('holdingsAmount')}>
                     <NumberField
                       aria-label={label}
                       data-testid="holding-row-amount"
