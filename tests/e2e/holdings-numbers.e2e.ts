@@ -4,13 +4,13 @@
  * an empty value for text it cannot read, which once cleared a saved cap. The fields are text fields read by
  * the chosen language: German "1,5" is one and a half; "1e400" is refused, tied to the field, and the saved
  * value stays. Also: a recorded amount edited to -5 is refused, removing a row keeps the keyboard focus in the
- * list, and the holdings and limits tables fit 360 px, also with 200 % text.
+ * list, and the holdings and limits tables fit 360 px, also with 200 % text, axe clean light and dark.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium, launchFirefox, layoutProblems, root, type ChromiumExtension, type FirefoxExtension } from './harness';
+import { axeProblems, launchChromium, launchFirefox, layoutProblems, root, type ChromiumExtension, type FirefoxExtension } from './harness';
 
 type Messages = Record<string, { message: string }>;
 const messagesOf = (language: string): Messages => JSON.parse(readFileSync(join(root, `public/_locales/${language}/messages.json`), 'utf8')) as Messages;
@@ -111,6 +111,7 @@ describe('holdings numbers in Chromium', () => {
           // The whole page at 100 % text; at 200 % the warning-list form further down (not part of holdings) is wider.
           const wide = await options.evaluate(() => (document.scrollingElement ?? document.documentElement).scrollWidth);
           if (size === '') expect(wide, `${language} ${scheme}`).toBeLessThanOrEqual(360);
+          expect(await axeProblems(options, ['[data-testid="holdings"]']), `${language} ${scheme} ${size}`).toEqual([]);
         }
       }
     }
