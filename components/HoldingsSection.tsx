@@ -136,7 +136,7 @@ export function HoldingsSection({ state, prices, readings, priceStatus, exchange
       <AddHolding exchangeNames={exchangeNames} onAdd={(holding) => save({ ...state, holdings: [...state.holdings, holding] })} />
 
       <h3 class="card__heading">{t('holdingsGoalAndLimits')}</h3>
-      <GoalAndLimits state={state} nameOf={nameOf} onSave={save} onInvalid={setError} />
+      <GoalAndLimits state={state} nameOf={nameOf} onSave={save} />
 
       <h3 class="card__heading">{t('holdingsAddresses')}</h3>
       <WatchedAddresses state={state} readings={readings} onSave={save} />

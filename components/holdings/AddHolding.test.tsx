@@ -3,18 +3,20 @@ import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { render } from 'preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
+import type { Holding } from '../../lib/holdings/model';
 import { I18nContext, translateFrom, type Messages } from '../../utils/i18n';
 import { AddHolding } from './AddHolding';
 
-const messages = JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/en/messages.json'), 'utf8')) as Messages;
+const messagesOf = (locale: string) => JSON.parse(readFileSync(join(import.meta.dirname, `../../public/_locales/${locale}/messages.json`), 'utf8')) as Messages;
 
-function form() {
+function form(locale = 'en') {
+  const onAdd = vi.fn((_holding: Holding) => Promise.resolve());
   const { document, window } = parseHTML('<!doctype html><html><body><div id="root"></div></body></html>');
   vi.stubGlobal('document', document);
   const root = document.getElementById('root') as unknown as HTMLElement;
   render(
-    <I18nContext.Provider value={{ t: translateFrom(messages), locale: 'en' }}>
-      <AddHolding exchangeNames={{ kraken: 'Kraken' }} onAdd={() => Promise.resolve()} />
+    <I18nContext.Provider value={{ t: translateFrom(messagesOf(locale)), locale }}>
+      <AddHolding exchangeNames={{ kraken: 'Kraken' }} onAdd={onAdd} />
     </I18nContext.Provider>,
     root,
   );
@@ -28,7 +30,7 @@ function form() {
     field(testId).dispatchEvent(new window.Event(event, { bubbles: true }));
   };
   const errors = () => [...root.querySelectorAll('.form-error')].map((node) => node.getAttribute('data-testid'));
-  return { field, settle, submit, edit, errors };
+  return { root, field, settle, submit, edit, errors, onAdd };
 }
 
 afterEach(() => vi.unstubAllGlobals());
@@ -58,4 +60,40 @@ describe('AddHolding errors', () => {
     expect(field('holding-asset')).toBeNull();
     expect(errors()).toEqual(['holding-amount-error']);
   });
+
+  test('a text field with a number keypad: the extension reads exactly what was typed', () => {
+    const { field } = form();
+    expect(field('holding-amount').getAttribute('type')).toBe('text');
+    expect(field('holding-amount').getAttribute('inputmode')).toBe('decimal');
+  });
+
+  test('German: 1,5 is recorded as one and a half', async () => {
+    const { settle, submit, edit, onAdd } = form('de');
+    edit('holding-asset', 'BTC');
+    edit('holding-amount', '1,5');
+    await settle();
+    submit();
+    await settle();
+    expect(onAdd.mock.calls[0]![0]).toMatchObject({ asset: 'BTC', amount: 1.5 });
+  });
+
+  for (const [locale, text, example] of [
+    ['en', '1,5', '1,234.5'],
+    ['en', '1.2.3', '1,234.5'],
+    ['de', '1.5', '1.234,5'],
+    ['de', '1e400', '1.234,5'],
+  ] as const) {
+    test(`${locale}: ${text} is refused as unreadable, tied to the field, and nothing is recorded`, async () => {
+      const { root, field, settle, submit, edit, onAdd } = form(locale);
+      edit('holding-asset', 'BTC');
+      edit('holding-amount', text);
+      await settle();
+      submit();
+      await settle();
+      expect(onAdd).not.toHaveBeenCalled();
+      expect(field('holding-amount').getAttribute('aria-invalid')).toBe('true');
+      const id = field('holding-amount').getAttribute('aria-describedby');
+      expect(root.querySelector(`[id="${id}"]`)?.textContent).toBe(translateFrom(messagesOf(locale))('holdingsUnreadableNumber', example));
+    });
+  }
 });

@@ -2,8 +2,9 @@ import { useRef, useState } from 'preact/hooks';
 import * as v from 'valibot';
 import { AssetSymbolSchema, CurrencySchema, type Holding } from '../../lib/holdings/model';
 import { defillamaCoinIds } from '../../lib/holdings/prices';
-import { useT, type MessageKey } from '../../utils/i18n';
-import { CURRENCIES, newId, numberFrom } from './form';
+import { useLocale, useT, type MessageKey } from '../../utils/i18n';
+import { CURRENCIES, newId } from './form';
+import { numberExample, readNumber } from './number-text';
 
 const FIELDS = ['asset', 'currency', 'amount'] as const;
 type Field = (typeof FIELDS)[number];
@@ -12,10 +13,12 @@ type Errors = Partial<Record<Field, MessageKey>>;
 /**
  * The form to record one holding. The browser's own checks are off (`noValidate`): they speak the
  * browser's language; each bad field gets the extension's sentence, tied to it with
- * aria-describedby, and focus goes to the first of them.
+ * aria-describedby, and focus goes to the first of them. The amount is a text field read by the
+ * user's language (see number-text.ts): a number field would read "1,5" as 15 in some browsers.
  */
 export function AddHolding({ exchangeNames, onAdd }: { exchangeNames: Record<string, string>; onAdd: (holding: Holding) => Promise<void> }) {
   const t = useT();
+  const locale = useLocale();
   const [custodian, setCustodian] = useState('self');
   const [kind, setKind] = useState<'asset' | 'fiat'>('asset');
   const [asset, setAsset] = useState('');
@@ -34,13 +37,14 @@ export function AddHolding({ exchangeNames, onAdd }: { exchangeNames: Record<str
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        const value = numberFrom(amount);
+        const typed = readNumber(amount, locale);
+        const value = typed.kind === 'number' && typed.value >= 0 ? typed.value : undefined;
         const symbol = v.safeParse(AssetSymbolSchema, asset);
         const code = v.safeParse(CurrencySchema, currency);
         const next: Errors = {
           ...(kind === 'asset' && !symbol.success ? { asset: 'holdingsInvalidAsset' } : {}),
           ...(kind === 'fiat' && !code.success ? { currency: 'holdingsInvalidCurrency' } : {}),
-          ...(value === undefined || Number.isNaN(value) || value < 0 ? { amount: 'holdingsInvalidAmount' } : {}),
+          ...(typed.kind === 'unreadable' ? { amount: 'holdingsUnreadableNumber' } : value === undefined ? { amount: 'holdingsInvalidAmount' } : {}),
         };
         setErrors(next);
         // FIELDS is the form's order, so focus lands on the first bad field.
@@ -127,9 +131,10 @@ export function AddHolding({ exchangeNames, onAdd }: { exchangeNames: Record<str
         {kind === 'asset' ? t('holdingsAmount') : t('holdingsValue')}
         <input
           ref={fields.amount}
-          type="number"
-          min="0"
-          step="any"
+          type="text"
+          inputmode="decimal"
+          autoComplete="off"
+          spellcheck={false}
           value={amount}
           onInput={(event) => {
             setAmount((event.currentTarget as HTMLInputElement).value);
@@ -147,7 +152,7 @@ export function AddHolding({ exchangeNames, onAdd }: { exchangeNames: Record<str
         return (
           key !== undefined && (
             <p key={field} id={`holding-${field}-error`} class="form-error" role="alert" data-testid={`holding-${field}-error`}>
-              {t(key)}
+              {t(key, numberExample(locale))}
             </p>
           )
         );

@@ -7,18 +7,18 @@ import { emptyHoldingsState, type HoldingsState } from '../../lib/holdings/model
 import { I18nContext, translateFrom, type Messages } from '../../utils/i18n';
 import { GoalAndLimits } from './GoalAndLimits';
 
-const messages = JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/en/messages.json'), 'utf8')) as Messages;
+const messagesOf = (locale: string) => JSON.parse(readFileSync(join(import.meta.dirname, `../../public/_locales/${locale}/messages.json`), 'utf8')) as Messages;
+const messages = messagesOf('en');
 
-function page() {
+function page(locale = 'en') {
   const { document, window } = parseHTML('<!doctype html><html><body><div id="root"></div></body></html>');
   vi.stubGlobal('document', document);
   const root = document.getElementById('root') as unknown as HTMLElement;
   const onSave = vi.fn((_state: HoldingsState) => Promise.resolve());
-  const onInvalid = vi.fn();
   const draw = (state: HoldingsState) =>
     render(
-      <I18nContext.Provider value={{ t: translateFrom(messages), locale: 'en' }}>
-        <GoalAndLimits state={state} nameOf={(id) => id} onSave={onSave} onInvalid={onInvalid} />
+      <I18nContext.Provider value={{ t: translateFrom(messagesOf(locale)), locale }}>
+        <GoalAndLimits state={state} nameOf={(id) => id} onSave={onSave} />
       </I18nContext.Provider>,
       root,
     );
@@ -30,7 +30,13 @@ function page() {
   const commit = (testId: string) => field(testId).dispatchEvent(new window.Event('change', { bubbles: true }));
   // Each step of a user, and each drawing from outside, is its own task in a browser: hooks' updates and effects run between them.
   const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
-  return { draw, field, type, commit, settle, onSave, onInvalid };
+  // The sentence tied to a field: aria-invalid, and aria-describedby naming the element that says why.
+  const refusal = (testId: string) => {
+    if (field(testId).getAttribute('aria-invalid') !== 'true') return undefined;
+    const id = field(testId).getAttribute('aria-describedby');
+    return id === null ? undefined : root.querySelector(`[id="${id}"]`)?.textContent;
+  };
+  return { draw, field, type, commit, settle, onSave, refusal };
 }
 
 afterEach(() => vi.unstubAllGlobals());
@@ -65,20 +71,75 @@ describe('GoalAndLimits', () => {
     expect(saved.limits.default.cap).toBe(5000);
     draw(saved);
     await settle();
-    expect(field('limit-cap-default').value).toBe('5000');
+    // Saved values show the way the language writes them.
+    expect(field('limit-cap-default').value).toBe('5,000');
   });
 
-  test('a share out of range is refused in plain words and nothing is saved; the typed text stays for the user to mend', async () => {
-    const { draw, field, type, commit, settle, onSave, onInvalid } = page();
+  test('a share out of range is refused in plain words tied to the field and nothing is saved; the typed text stays for the user to mend', async () => {
+    const { draw, field, type, commit, settle, onSave, refusal } = page();
     draw(emptyHoldingsState);
     await settle();
     type('limit-share-default', '140');
     await settle();
     commit('limit-share-default');
     expect(onSave).not.toHaveBeenCalled();
-    expect(onInvalid).toHaveBeenCalledWith(translateFrom(messages)('holdingsInvalidShare'));
+    await settle();
+    expect(refusal('limit-share-default')).toBe(translateFrom(messages)('holdingsInvalidShare'));
     draw({ ...emptyHoldingsState });
     await settle();
     expect(field('limit-share-default').value).toBe('140');
+    type('limit-share-default', '40');
+    await settle();
+    expect(refusal('limit-share-default')).toBeUndefined();
+  });
+
+  const capped: HoldingsState = { ...emptyHoldingsState, limits: { ...emptyHoldingsState.limits, default: { cap: 1000 } } };
+
+  test('German: a cap written with a decimal comma is saved as written, and shown the German way', async () => {
+    const { draw, field, type, commit, settle, onSave } = page('de');
+    draw(capped);
+    await settle();
+    expect(field('limit-cap-default').value).toBe('1.000');
+    type('limit-cap-default', '2,5');
+    commit('limit-cap-default');
+    expect(onSave.mock.calls[0]![0].limits.default.cap).toBe(2.5);
+  });
+
+  for (const [locale, texts] of [
+    ['en', ['2,5', '1e400', '1.2.3', 'Infinity']],
+    ['de', ['2.5', '1e400', '1,2,3', 'NaN']],
+  ] as const) {
+    test(`${locale}: text that is no number in the language is refused tied to the field, and the saved cap stays`, async () => {
+      const { draw, type, commit, settle, onSave, refusal } = page(locale);
+      for (const text of texts) {
+        draw(capped);
+        await settle();
+        type('limit-cap-default', text);
+        commit('limit-cap-default');
+        await settle();
+        expect(onSave).not.toHaveBeenCalled();
+        expect(refusal('limit-cap-default')).toBe(translateFrom(messagesOf(locale))('holdingsUnreadableNumber', locale === 'de' ? '1.234,5' : '1,234.5'));
+      }
+    });
+  }
+
+  test('only an emptied field clears the saved cap', async () => {
+    const { draw, type, commit, settle, onSave } = page();
+    draw(capped);
+    await settle();
+    type('limit-cap-default', '');
+    commit('limit-cap-default');
+    expect(onSave.mock.calls[0]![0].limits.default).toEqual({});
+  });
+
+  test('a negative cap is refused tied to the field', async () => {
+    const { draw, type, commit, settle, onSave, refusal } = page('de');
+    draw(capped);
+    await settle();
+    type('limit-cap-default', '-5');
+    commit('limit-cap-default');
+    await settle();
+    expect(onSave).not.toHaveBeenCalled();
+    expect(refusal('limit-cap-default')).toBe(translateFrom(messagesOf('de'))('holdingsInvalidAmount'));
   });
 });

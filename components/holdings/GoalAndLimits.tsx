@@ -1,20 +1,26 @@
 import type { ExchangeLimit, HoldingsState } from '../../lib/holdings/model';
-import { useT } from '../../utils/i18n';
-import { CURRENCIES, numberFrom, percentInput } from './form';
+import { useLocale, useT } from '../../utils/i18n';
+import { CURRENCIES } from './form';
 import { NumberField } from './NumberField';
+import { numberExample, readNumber, showNumber } from './number-text';
 
-export function GoalAndLimits({
-  state,
-  nameOf,
-  onSave,
-  onInvalid,
-}: {
-  state: HoldingsState;
-  nameOf: (c: string) => string;
-  onSave: (s: HoldingsState) => Promise<void>;
-  onInvalid: (reason: string | undefined) => void;
-}) {
+export function GoalAndLimits({ state, nameOf, onSave }: { state: HoldingsState; nameOf: (c: string) => string; onSave: (s: HoldingsState) => Promise<void> }) {
   const t = useT();
+  const locale = useLocale();
+  const shown = (n: number | undefined) => (n === undefined ? '' : showNumber(n, locale));
+  const percent = (share: number | undefined) => shown(share === undefined ? undefined : Math.round(share * 1000) / 10);
+  /**
+   * Reads a committed field: `clear` when the user emptied it (an empty field is how a limit or the goal is
+   * removed), the number when it is one within [0, max], else the refusal. Text the extension cannot read never
+   * clears anything: the last saved value stays.
+   */
+  const read = (text: string, max: number | undefined, over: 'holdingsInvalidAmount' | 'holdingsInvalidShare'): { clear: true } | { value: number } | { refusal: string } => {
+    const typed = readNumber(text, locale);
+    if (typed.kind === 'empty') return { clear: true };
+    if (typed.kind === 'unreadable') return { refusal: t('holdingsUnreadableNumber', numberExample(locale)) };
+    if (typed.value < 0 || (max !== undefined && typed.value > max)) return { refusal: t(over) };
+    return { value: typed.value };
+  };
   const currency = state.limits.currency;
   const custodians = [...new Set(state.holdings.map((h) => h.custodian).filter((c) => c !== 'self'))];
   const setLimit = (exchangeId: string | undefined, patch: Partial<ExchangeLimit>, clear: keyof ExchangeLimit | undefined) => {
@@ -28,16 +34,14 @@ export function GoalAndLimits({
     const limit = exchangeId === undefined ? state.limits.default : state.limits.exchanges[exchangeId];
     return (
       <NumberField
-        min="0"
-        step="any"
         aria-label={t('holdingsCapLabel', [label, currency])}
-        value={limit?.cap === undefined ? '' : String(limit.cap)}
+        value={shown(limit?.cap)}
         data-testid={`limit-cap-${exchangeId ?? 'default'}`}
         onCommit={(text) => {
-          const value = numberFrom(text);
-          if (value === undefined) return setLimit(exchangeId, {}, 'cap');
-          if (Number.isNaN(value) || value < 0) return onInvalid(t('holdingsInvalidAmount'));
-          return setLimit(exchangeId, { cap: value }, undefined);
+          const typed = read(text, undefined, 'holdingsInvalidAmount');
+          if ('refusal' in typed) return typed.refusal;
+          setLimit(exchangeId, 'clear' in typed ? {} : { cap: typed.value }, 'clear' in typed ? 'cap' : undefined);
+          return undefined;
         }}
       />
     );
@@ -46,17 +50,14 @@ export function GoalAndLimits({
     const limit = exchangeId === undefined ? state.limits.default : state.limits.exchanges[exchangeId];
     return (
       <NumberField
-        min="0"
-        max="100"
-        step="any"
         aria-label={t('holdingsMaxShareLabel', label)}
-        value={percentInput(limit?.maxShare)}
+        value={percent(limit?.maxShare)}
         data-testid={`limit-share-${exchangeId ?? 'default'}`}
         onCommit={(text) => {
-          const value = numberFrom(text);
-          if (value === undefined) return setLimit(exchangeId, {}, 'maxShare');
-          if (Number.isNaN(value) || value < 0 || value > 100) return onInvalid(t('holdingsInvalidShare'));
-          return setLimit(exchangeId, { maxShare: value / 100 }, undefined);
+          const typed = read(text, 100, 'holdingsInvalidShare');
+          if ('refusal' in typed) return typed.refusal;
+          setLimit(exchangeId, 'clear' in typed ? {} : { maxShare: typed.value / 100 }, 'clear' in typed ? 'maxShare' : undefined);
+          return undefined;
         }}
       />
     );
@@ -67,19 +68,16 @@ export function GoalAndLimits({
         <label>
           {t('holdingsGoal')}
           <NumberField
-            min="0"
-            max="100"
-            step="any"
-            value={percentInput(state.goal?.selfShareTarget)}
+            value={percent(state.goal?.selfShareTarget)}
             data-testid="holdings-goal"
             onCommit={(text) => {
-              const value = numberFrom(text);
-              if (value === undefined) {
+              const typed = read(text, 100, 'holdingsInvalidShare');
+              if ('refusal' in typed) return typed.refusal;
+              if ('clear' in typed) {
                 const { goal: _goal, ...rest } = state;
-                return void onSave(rest);
-              }
-              if (Number.isNaN(value) || value < 0 || value > 100) return onInvalid(t('holdingsInvalidShare'));
-              return void onSave({ ...state, goal: { selfShareTarget: value / 100 } });
+                void onSave(rest);
+              } else void onSave({ ...state, goal: { selfShareTarget: typed.value / 100 } });
+              return undefined;
             }}
           />
         </label>
@@ -98,7 +96,7 @@ export function GoalAndLimits({
           </select>
         </label>
       </div>
-      <table data-testid="holdings-limits">
+      <table data-testid="holdings-limits" class="holdings__stack">
         <caption class="visually-hidden">{t('holdingsLimitsCaption')}</caption>
         <thead>
           <tr>
@@ -110,14 +108,14 @@ export function GoalAndLimits({
         <tbody>
           <tr>
             <th scope="row">{t('holdingsEveryExchange')}</th>
-            <td>{capField(undefined, t('holdingsEveryExchange'))}</td>
-            <td>{shareField(undefined, t('holdingsEveryExchange'))}</td>
+            <td data-label={t('holdingsCapColumn', currency)}>{capField(undefined, t('holdingsEveryExchange'))}</td>
+            <td data-label={t('holdingsMaxShareColumn')}>{shareField(undefined, t('holdingsEveryExchange'))}</td>
           </tr>
           {custodians.map((id) => (
             <tr key={id}>
               <th scope="row">{nameOf(id)}</th>
-              <td>{capField(id, nameOf(id))}</td>
-              <td>{shareField(id, nameOf(id))}</td>
+              <td data-label={t('holdingsCapColumn', currency)}>{capField(id, nameOf(id))}</td>
+              <td data-label={t('holdingsMaxShareColumn')}>{shareField(id, nameOf(id))}</td>
             </tr>
           ))}
         </tbody>

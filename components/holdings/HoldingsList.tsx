@@ -1,8 +1,10 @@
+import { useEffect, useRef } from 'preact/hooks';
 import type { Holding, HoldingsState } from '../../lib/holdings/model';
 import type { PriceTable } from '../../lib/holdings/prices';
 import { valuePosition, convertUsd } from '../../lib/holdings/valuation';
-import { useT } from '../../utils/i18n';
-import { numberFrom } from './form';
+import { useLocale, useT } from '../../utils/i18n';
+import { NumberField } from './NumberField';
+import { numberExample, readNumber, showNumber } from './number-text';
 
 export function HoldingsList({
   state,
@@ -18,57 +20,89 @@ export function HoldingsList({
   onSave: (s: HoldingsState) => Promise<void>;
 }) {
   const t = useT();
-  if (state.holdings.length === 0) return <p class="muted">{t('holdingsEmpty')}</p>;
+  const locale = useLocale();
+  const container = useRef<HTMLDivElement>(null);
+  // The row whose Remove was pressed, and its place: once it is gone, the focus goes to the row now in that
+  // place, else the one before, else the empty list's sentence (a removed button would drop it to the page).
+  const removing = useRef<{ id: string; index: number } | undefined>(undefined);
+  useEffect(() => {
+    const removed = removing.current;
+    if (removed === undefined || state.holdings.some((h) => h.id === removed.id)) return;
+    removing.current = undefined;
+    const buttons = [...(container.current?.querySelectorAll<HTMLElement>('[data-remove]') ?? [])];
+    const target = buttons[Math.min(removed.index, buttons.length - 1)] ?? container.current?.querySelector<HTMLElement>('[data-testid="holdings-empty"]');
+    target?.focus();
+  });
   const replace = (id: string, next: Holding | undefined) =>
     onSave({ ...state, holdings: next === undefined ? state.holdings.filter((h) => h.id !== id) : state.holdings.map((h) => (h.id === id ? next : h)) });
   return (
-    <table data-testid="holdings-list">
-      <caption class="visually-hidden">{t('holdingsRecorded')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('holdingsWhere')}</th>
-          <th scope="col">{t('holdingsWhat')}</th>
-          <th scope="col">{t('holdingsAmount')}</th>
-          <th scope="col">{t('holdingsValueColumn', state.limits.currency)}</th>
-          <th scope="col">
-            <span class="visually-hidden">{t('holdingsActions')}</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {state.holdings.map((holding) => {
-          const what = holding.kind === 'asset' ? holding.asset : holding.currency;
-          const usd = valuePosition({ position: holding, prices });
-          const value = usd === null ? null : convertUsd({ usd, currency: state.limits.currency, prices });
-          const label = t('holdingsAmountOf', [what, nameOf(holding.custodian)]);
-          return (
-            <tr key={holding.id} data-testid="holding-row">
-              <td>{nameOf(holding.custodian)}</td>
-              <td>{what}</td>
-              <td>
-                <input
-                  type="number"
-                  min="0"
-                  step="any"
-                  aria-label={label}
-                  value={holding.kind === 'asset' ? holding.amount : holding.value}
-                  onChange={(event) => {
-                    const amount = numberFrom((event.currentTarget as HTMLInputElement).value);
-                    if (amount === undefined || Number.isNaN(amount) || amount < 0) return;
-                    void replace(holding.id, holding.kind === 'asset' ? { ...holding, amount, updatedAt: Date.now() } : { ...holding, value: amount, updatedAt: Date.now() });
-                  }}
-                />
-              </td>
-              <td>{money(value)}</td>
-              <td>
-                <button type="button" class="ghost" onClick={() => void replace(holding.id, undefined)} aria-label={t('holdingsRemoveLabel', [what, nameOf(holding.custodian)])}>
-                  {t('holdingsRemove')}
-                </button>
-              </td>
+    <div ref={container}>
+      {state.holdings.length === 0 ? (
+        <p class="muted" tabindex={-1} data-testid="holdings-empty">
+          {t('holdingsEmpty')}
+        </p>
+      ) : (
+        <table data-testid="holdings-list" class="holdings__stack">
+          <caption class="visually-hidden">{t('holdingsRecorded')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('holdingsWhere')}</th>
+              <th scope="col">{t('holdingsWhat')}</th>
+              <th scope="col">{t('holdingsAmount')}</th>
+              <th scope="col">{t('holdingsValueColumn', state.limits.currency)}</th>
+              <th scope="col">
+                <span class="visually-hidden">{t('holdingsActions')}</span>
+              </th>
             </tr>
-          );
-        })}
-      </tbody>
-    </table>
+          </thead>
+          <tbody>
+            {state.holdings.map((holding, index) => {
+              const what = holding.kind === 'asset' ? holding.asset : holding.currency;
+              const usd = valuePosition({ position: holding, prices });
+              const value = usd === null ? null : convertUsd({ usd, currency: state.limits.currency, prices });
+              const label = t('holdingsAmountOf', [what, nameOf(holding.custodian)]);
+              return (
+                <tr key={holding.id} data-testid="holding-row">
+                  <td data-label={t('holdingsWhere')}>{nameOf(holding.custodian)}</td>
+                  <td data-label={t('holdingsWhat')}>{what}</td>
+                  <td data-label={t('holdingsAmount')}>
+                    <NumberField
+                      aria-label={label}
+                      data-testid="holding-row-amount"
+                      value={showNumber(holding.kind === 'asset' ? holding.amount : holding.value, locale)}
+                      onCommit={(text) => {
+                        // A recorded holding always has an amount: an emptied field is refused, not read as 0.
+                        const typed = readNumber(text, locale);
+                        if (typed.kind === 'unreadable') return t('holdingsUnreadableNumber', numberExample(locale));
+                        if (typed.kind === 'empty' || typed.value < 0) return t('holdingsInvalidAmount');
+                        const amount = typed.value;
+                        void replace(holding.id, holding.kind === 'asset' ? { ...holding, amount, updatedAt: Date.now() } : { ...holding, value: amount, updatedAt: Date.now() });
+                        return undefined;
+                      }}
+                    />
+                  </td>
+                  <td data-label={t('holdingsValueColumn', state.limits.currency)}>{money(value)}</td>
+                  <td>
+                    <button
+                      type="button"
+                      class="ghost"
+                      data-remove=""
+                      data-testid={`holding-remove-${holding.id}`}
+                      onClick={() => {
+                        removing.current = { id: holding.id, index };
+                        void replace(holding.id, undefined);
+                      }}
+                      aria-label={t('holdingsRemoveLabel', [what, nameOf(holding.custodian)])}
+                    >
+                      {t('holdingsRemove')}
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </div>
   );
 }

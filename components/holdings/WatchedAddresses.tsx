@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import * as v from 'valibot';
 import { NO_ENDPOINT, type AddressReadings } from '../../lib/holdings/address-readings';
 import { readingErrorText } from '../../lib/words/reserve-check-failure';
@@ -15,28 +15,47 @@ export function WatchedAddresses({ state, readings, onSave }: { state: HoldingsS
   const [label, setLabel] = useState('');
   const [chains, setChains] = useState<number[]>([1]);
   const [invalid, setInvalid] = useState<MessageKey | undefined>(undefined);
+  const list = useRef<HTMLDivElement>(null);
+  // As in HoldingsList: once a removed address is gone, focus goes to the Remove now in its place, the one before, or the empty sentence.
+  const removing = useRef<{ id: string; index: number } | undefined>(undefined);
+  useEffect(() => {
+    const removed = removing.current;
+    if (removed === undefined || state.addresses.some((a) => a.id === removed.id)) return;
+    removing.current = undefined;
+    const buttons = [...(list.current?.querySelectorAll<HTMLElement>('[data-remove]') ?? [])];
+    (buttons[Math.min(removed.index, buttons.length - 1)] ?? list.current?.querySelector<HTMLElement>('[data-testid="addresses-empty"]'))?.focus();
+  });
   return (
     <>
-      {state.addresses.length === 0 ? (
-        <p class="muted">{t('holdingsAddressesEmpty')}</p>
-      ) : (
-        <ul data-testid="watched-addresses">
-          {state.addresses.map((watched) => (
-            <li key={watched.id}>
-              <code>{watched.address}</code> {watched.label !== undefined && `(${watched.label})`} —{' '}
-              {(watched.chainIds.length === 0 ? holdingChainIds : watched.chainIds).map((id) => holdingChainNames[id] ?? String(id)).join(', ')}{' '}
-              <button
-                type="button"
-                class="ghost"
-                aria-label={t('holdingsRemoveAddressLabel', watched.address)}
-                onClick={() => void onSave({ ...state, addresses: state.addresses.filter((a) => a.id !== watched.id) })}
-              >
-                {t('holdingsRemove')}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      <div ref={list}>
+        {state.addresses.length === 0 ? (
+          <p class="muted" tabindex={-1} data-testid="addresses-empty">
+            {t('holdingsAddressesEmpty')}
+          </p>
+        ) : (
+          <ul data-testid="watched-addresses">
+            {state.addresses.map((watched, index) => (
+              <li key={watched.id}>
+                <code>{watched.address}</code> {watched.label !== undefined && `(${watched.label})`} —{' '}
+                {(watched.chainIds.length === 0 ? holdingChainIds : watched.chainIds).map((id) => holdingChainNames[id] ?? String(id)).join(', ')}{' '}
+                <button
+                  type="button"
+                  class="ghost"
+                  data-remove=""
+                  data-testid={`address-remove-${watched.id}`}
+                  aria-label={t('holdingsRemoveAddressLabel', watched.address)}
+                  onClick={() => {
+                    removing.current = { id: watched.id, index };
+                    void onSave({ ...state, addresses: state.addresses.filter((a) => a.id !== watched.id) });
+                  }}
+                >
+                  {t('holdingsRemove')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
       {readings !== null && (
         <div class="provenance" data-testid="holdings-readings">
           {readings.chains.map((chain) => (

@@ -40,14 +40,3 @@ export function newId(prefix: string): string {
   counter += 1;
   return `${prefix}-${Date.now().toString(36)}-${counter}`;
 }
-
-export function numberFrom(text: string): number | undefined {
-  const trimmed = text.trim().replace(',', '.');
-  if (trimmed === '') return undefined;
-  const value = Number(trimmed);
-  return Number.isFinite(value) ? value : Number.NaN;
-}
-
-export function percentInput(share: number | undefined): string {
-  return share === undefined ? '' : String(Math.round(share * 1000) / 10);
-}

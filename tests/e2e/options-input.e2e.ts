@@ -238,9 +238,9 @@ describe('options page input and focus in Chromium', () => {
     expect(await axeProblems(options, sections)).toEqual([]);
     await options.emulateMedia({ colorScheme: 'light' });
 
-    // Fixed, it is added and the errors go.
+    // Fixed (written the German way), it is added and the errors go.
     await options.getByTestId('holding-asset').fill('BTC');
-    await amount.fill('0.5');
+    await amount.fill('0,5');
     await options.keyboard.press('Enter');
     await expect.poll(() => options.getByTestId('holding-row').count()).toBe(rows + 1);
     expect(await options.locator('#holding-amount-error').count()).toBe(0);

@@ -1,0 +1,99 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { render } from 'preact';
+import { describe, expect, test, vi } from 'vitest';
+import { emptyHoldingsState, type HoldingsState } from '../../lib/holdings/model';
+import { I18nContext, translateFrom, type Messages } from '../../utils/i18n';
+import { effectsOnNextTask, page, recordFocus, settle } from '../test-dom';
+import { HoldingsList } from './HoldingsList';
+
+const messagesOf = (locale: string) => JSON.parse(readFileSync(join(import.meta.dirname, `../../public/_locales/${locale}/messages.json`), 'utf8')) as Messages;
+const prices = { fetchedAt: 0, prices: {}, fiat: {} };
+const now = Date.UTC(2026, 11, 5);
+const three: HoldingsState = {
+  ...emptyHoldingsState,
+  holdings: ['BTC', 'ETH', 'SOL'].map((asset) => ({ id: asset, kind: 'asset' as const, custodian: 'self', asset, amount: 15, updatedAt: now })),
+};
+
+function list(locale: string, state: HoldingsState) {
+  const { window, root } = page();
+  const focused = recordFocus(window);
+  let current = state;
+  const onSave = vi.fn((next: HoldingsState) => {
+    current = next;
+    draw();
+    return Promise.resolve();
+  });
+  const draw = () =>
+    render(
+      <I18nContext.Provider value={{ t: translateFrom(messagesOf(locale)), locale }}>
+        <HoldingsList state={current} nameOf={(id) => id} money={() => '-'} prices={prices} onSave={onSave} />
+      </I18nContext.Provider>,
+      root,
+    );
+  draw();
+  const amounts = () => [...root.querySelectorAll('[data-testid="holding-row-amount"]')] as HTMLInputElement[];
+  const type = (index: number, text: string) => {
+    const field = amounts()[index]!;
+    field.value = text;
+    field.dispatchEvent(new window.Event('input', { bubbles: true }));
+    field.dispatchEvent(new window.Event('change', { bubbles: true }));
+  };
+  const refusal = (field: HTMLInputElement) => {
+    if (field.getAttribute('aria-invalid') !== 'true') return undefined;
+    return root.querySelector(`[id="${field.getAttribute('aria-describedby')}"]`)?.textContent;
+  };
+  const remove = (index: number) => root.querySelectorAll('[data-remove]')[index]!.dispatchEvent(new window.Event('click', { bubbles: true }));
+  return { root, focused, onSave, amounts, type, refusal, remove, current: () => current };
+}
+
+describe('HoldingsList', () => {
+  effectsOnNextTask();
+
+  for (const [locale, text, expected] of [
+    ['de', '2,5', 2.5],
+    ['en', '2.5', 2.5],
+  ] as const) {
+    test(`${locale}: an amount edited in the language's writing is saved, and shown that way`, async () => {
+      const { amounts, type, current } = list(locale, three);
+      await settle();
+      type(0, text);
+      await settle();
+      expect(current().holdings[0]).toMatchObject({ amount: expected });
+      expect(amounts()[0]!.value).toBe(text);
+    });
+  }
+
+  for (const [locale, text, key] of [
+    ['en', '-5', 'holdingsInvalidAmount'],
+    ['en', '', 'holdingsInvalidAmount'],
+    ['en', '1,5', 'holdingsUnreadableNumber'],
+    ['de', '-5', 'holdingsInvalidAmount'],
+    ['de', '1e400', 'holdingsUnreadableNumber'],
+  ] as const) {
+    test(`${locale}: an amount of "${text}" is refused in plain words tied to the field; the saved 15 stays`, async () => {
+      const { amounts, type, refusal, onSave } = list(locale, three);
+      await settle();
+      type(0, text);
+      await settle();
+      expect(onSave).not.toHaveBeenCalled();
+      expect(refusal(amounts()[0]!)).toBe(translateFrom(messagesOf(locale))(key, locale === 'de' ? '1.234,5' : '1,234.5'));
+    });
+  }
+
+  test('removing a row moves the focus to the next row’s Remove, then the previous one, then the empty list', async () => {
+    const { root, focused, remove, current } = list('de', three);
+    await settle();
+    remove(1);
+    await settle();
+    expect(current().holdings.map((h) => h.id)).toEqual(['BTC', 'SOL']);
+    expect(focused.at(-1)).toBe('holding-remove-SOL');
+    remove(1);
+    await settle();
+    expect(focused.at(-1)).toBe('holding-remove-BTC');
+    remove(0);
+    await settle();
+    expect(focused.at(-1)).toBe('holdings-empty');
+    expect(root.querySelector('[data-testid="holdings-empty"]')?.getAttribute('tabindex')).toBe('-1');
+  });
+});

@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { render } from 'preact';
+import { describe, expect, test } from 'vitest';
+import { emptyHoldingsState, type HoldingsState } from '../../lib/holdings/model';
+import { I18nContext, translateFrom, type Messages } from '../../utils/i18n';
+import { effectsOnNextTask, page, recordFocus, settle } from '../test-dom';
+import { WatchedAddresses } from './WatchedAddresses';
+
+const messages = JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/de/messages.json'), 'utf8')) as Messages;
+
+describe('WatchedAddresses', () => {
+  effectsOnNextTask();
+
+  test('removing an address moves the focus to the next Remove, then the previous one, then the empty list', async () => {
+    const { window, root } = page();
+    const focused = recordFocus(window);
+    let state: HoldingsState = {
+      ...emptyHoldingsState,
+      addresses: ['a', 'b', 'c'].map((id, i) => ({ id, address: `0x${String(i + 1).repeat(40)}`, chainIds: [1] })),
+    };
+    const draw = () =>
+      render(
+        <I18nContext.Provider value={{ t: translateFrom(messages), locale: 'de' }}>
+          <WatchedAddresses
+            state={state}
+            readings={null}
+            onSave={(next) => {
+              state = next;
+              draw();
+              return Promise.resolve();
+            }}
+          />
+        </I18nContext.Provider>,
+        root,
+      );
+    draw();
+    const remove = (index: number) => root.querySelectorAll('[data-remove]')[index]!.dispatchEvent(new window.Event('click', { bubbles: true }));
+    await settle();
+    remove(1);
+    await settle();
+    expect(focused.at(-1)).toBe('address-remove-c');
+    remove(1);
+    await settle();
+    expect(focused.at(-1)).toBe('address-remove-a');
+    remove(0);
+    await settle();
+    expect(state.addresses).toEqual([]);
+    expect(focused.at(-1)).toBe('addresses-empty');
+  });
+});

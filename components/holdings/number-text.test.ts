@@ -1,0 +1,54 @@
+import { describe, expect, test } from 'vitest';
+import { numberExample, readNumber, showNumber } from './number-text';
+
+const value = (text: string, locale: string) => {
+  const read = readNumber(text, locale);
+  return read.kind === 'number' ? read.value : read.kind;
+};
+
+describe('readNumber', () => {
+  test('English reads the decimal point and refuses a comma it would have to guess about', () => {
+    expect(value('1.5', 'en')).toBe(1.5);
+    expect(value('1,234.5', 'en')).toBe(1234.5);
+    expect(value('1,5', 'en')).toBe('unreadable');
+    expect(value('2,5', 'en')).toBe('unreadable');
+  });
+
+  test('German reads the decimal comma and refuses a lone point', () => {
+    expect(value('1,5', 'de')).toBe(1.5);
+    expect(value('2,5', 'de')).toBe(2.5);
+    expect(value('1.234,5', 'de')).toBe(1234.5);
+    expect(value('1.5', 'de')).toBe('unreadable');
+  });
+
+  test('every language with a decimal comma reads 1,5 as one and a half; Chinese reads 1.5', () => {
+    for (const locale of ['de', 'tr', 'sv', 'fr', 'es', 'pt_BR', 'pt-BR']) expect(value('1,5', locale)).toBe(1.5);
+    expect(value('1.5', 'zh_CN')).toBe(1.5);
+    expect(value('1 234,5', 'fr')).toBe(1234.5);
+    expect(value('1 234,5', 'sv')).toBe(1234.5);
+  });
+
+  test('text that is no plain number is unreadable, never a different number and never empty', () => {
+    for (const text of ['1.2.3', '1e400', '1e3', 'Infinity', 'NaN', '0x10', '12abc', '.', '1,,5', `1${'0'.repeat(400)}`]) {
+      expect(value(text, 'en')).toBe('unreadable');
+      expect(value(text.replaceAll('.', ','), 'de')).toBe('unreadable');
+    }
+  });
+
+  test('only an empty field is empty; a minus sign gives a negative number for the caller to refuse', () => {
+    expect(readNumber('  ', 'de')).toEqual({ kind: 'empty' });
+    expect(value('-5', 'en')).toBe(-5);
+    expect(value(' 15 ', 'de')).toBe(15);
+  });
+});
+
+describe('showNumber', () => {
+  test('shows stored numbers as the language writes them, and reads them back unchanged', () => {
+    expect(showNumber(1234.5, 'de')).toBe('1.234,5');
+    expect(showNumber(1234.5, 'en')).toBe('1,234.5');
+    expect(numberExample('pt_BR')).toBe('1.234,5');
+    for (const locale of ['en', 'de', 'fr', 'sv', 'tr', 'es', 'pt_BR', 'zh_CN']) {
+      for (const n of [0, 0.1, 1.5, 1234.5, 1234567.125, 50000]) expect(value(showNumber(n, locale), locale)).toBe(n);
+    }
+  });
+});
