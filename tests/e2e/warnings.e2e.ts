@@ -81,6 +81,9 @@ describe('community warning lists in Chromium', () => {
     await row.waitFor();
     expect(await options.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('list-add');
     await options.locator('[data-testid="subscription"][data-health="ok"]').waitFor();
+    // Check times worded as a reader says them, never the stored ISO text.
+    expect(await row.textContent()).toMatch(/verified [A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2}/);
+    expect(await row.textContent()).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
 
     const page = await browser.context.newPage();
     await page.goto('https://www.kraken.com/');
