@@ -234,26 +234,24 @@ describe('the withdrawal guide in Chromium', () => {
     const before = page.getByTestId('balance-before');
     await before.waitFor();
     expect(await before.textContent()).toBe('Balance before the test: 0 ETH.');
-    // Heading levels that axe can follow: neither a violation nor an "incomplete".
-    const headings = await new AxeBuilder({ page }).withRules(['heading-order']).analyze();
+    const headings = await new AxeBuilder({ page }).withRules(['heading-order']).analyze(); // neither violation nor incomplete
     expect([...headings.violations, ...headings.incomplete].map((rule) => rule.id)).toEqual([]);
-    // From the keyboard: the button goes, focus lands on the live line that says the test was sent.
+    // From the keyboard: the button goes, focus lands (after the paint) on the live line saying the test was sent.
     await page.getByTestId('test-sent').press('Enter');
     await page.getByTestId('test-sent-at').waitFor();
-    // Focus moves once the new line is drawn (an effect after the paint).
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('test-sent-status');
     expect(await page.getByTestId('test-sent-status').getAttribute('role')).toBe('status');
-    const afterSent = await new AxeBuilder({ page }).withRules(['heading-order']).analyze();
-    expect([...afterSent.violations, ...afterSent.incomplete].map((rule) => rule.id)).toEqual([]);
+    const sentHeadings = await new AxeBuilder({ page }).withRules(['heading-order']).analyze();
+    expect([...sentHeadings.violations, ...sentHeadings.incomplete].map((rule) => rule.id)).toEqual([]);
     await page.getByTestId('step-next').click();
     await page.getByTestId('arrival-watch').waitFor();
     expect(await page.getByTestId('explorer-link').getAttribute('href')).toBe(`https://etherscan.io/address/${WALLET}`);
 
     const testClient = createTestClient({ mode: 'anvil', transport: http(rpcUrl) });
-    // A large figure with a fraction: written with the reader's grouping, every digit kept.
     await testClient.setBalance({ address: WALLET, value: parseEther('1234.000000000000000001') });
     const arrived = page.getByTestId('test-arrived');
     await arrived.waitFor({ timeout: 20_000 });
+    // Grouped as the reader writes it, every digit kept.
     expect(await arrived.textContent()).toMatch(/^The test arrived: \+1,234\.000000000000000001 ETH, seen .+ \(block \d+\)\.$/);
     expect(await page.getByTestId('progress-text').textContent()).toBe('5 of 6 steps done');
 
