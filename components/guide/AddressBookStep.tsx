@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AddressBookEntry } from '../../lib/custody/address-book';
 import { getNetwork } from '../../lib/custody/networks';
 import type { GuideAction, GuideState } from '../../lib/custody/steps';
@@ -22,10 +22,24 @@ export function AddressBookStep({ state, book, onAction, onSaveAddress, onRemove
   const [status, setStatus] = useState<'idle' | 'saving' | 'saved' | 'error'>('idle');
   const cleanLabel = label.trim();
   const labelTooLong = cleanLabel.length > 64;
+  const cannotSave = cleanLabel === '' || labelTooLong || status === 'saving';
+  const listTitle = useRef<HTMLHeadingElement>(null);
+  const list = useRef<HTMLUListElement>(null);
+  /** The place in the list of the entry just removed, until the list without it is drawn. */
+  const removedAt = useRef<number | null>(null);
+  // A removed entry takes its button with it: focus goes to the next entry's Remove, else the one before, else the list's title.
+  useEffect(() => {
+    const index = removedAt.current;
+    if (index === null) return;
+    removedAt.current = null;
+    const buttons = list.current?.querySelectorAll<HTMLButtonElement>('[data-testid="book-remove"]') ?? [];
+    (buttons[Math.min(index, buttons.length - 1)] ?? listTitle.current)?.focus();
+  }, [book]);
 
   const save = async (event: Event) => {
     event.preventDefault();
-    if (cleanLabel === '' || labelTooLong) return;
+    // Aria-disabled, not disabled: a disabled button would drop the keyboard focus to the page.
+    if (cannotSave) return;
     setStatus('saving');
     try {
       await onSaveAddress(cleanLabel);
@@ -64,7 +78,7 @@ export function AddressBookStep({ state, book, onAction, onSaveAddress, onRemove
               </p>
             </div>
             <div class="guide__actions">
-              <button type="submit" class="primary" disabled={cleanLabel === '' || labelTooLong || status === 'saving'} data-testid="book-save">
+              <button type="submit" class="primary" aria-disabled={cannotSave} data-testid="book-save">
                 {t('bookSave')}
               </button>
               <button type="button" class="ghost" onClick={() => onAction({ type: 'address-book', outcome: 'skipped' })} data-testid="book-skip">
@@ -78,19 +92,31 @@ export function AddressBookStep({ state, book, onAction, onSaveAddress, onRemove
         </>
       )}
 
-      <h3>{t('bookListTitle')}</h3>
+      <h3 ref={listTitle} tabIndex={-1}>
+        {t('bookListTitle')}
+      </h3>
       {book.length === 0 ? (
         <p class="muted" data-testid="book-empty">
           {t('bookEmpty')}
         </p>
       ) : (
-        <ul class="book-list" data-testid="book-list">
-          {book.map((entry) => (
+        <ul class="book-list" ref={list} data-testid="book-list">
+          {book.map((entry, index) => (
             <li key={`${entry.network}:${entry.address}`} data-testid="book-entry">
               <strong>{entry.label}</strong> <span class="muted">{getNetwork(entry.network)?.name ?? entry.network}</span>{' '}
               <span class="muted">{t('bookAdded', formatDate(entry.addedAt, locale))}</span>
               <AddressGroups address={entry.address} />
-              <button type="button" class="ghost" onClick={() => onRemoveAddress(entry)} data-testid="book-remove">
+              <button
+                type="button"
+                class="ghost"
+                onClick={() => {
+                  removedAt.current = index;
+                  // "Saved" spoke of an entry that may be this one: it no longer holds.
+                  setStatus('idle');
+                  onRemoveAddress(entry);
+                }}
+                data-testid="book-remove"
+              >
                 {t('bookRemove', entry.label)}
               </button>
             </li>

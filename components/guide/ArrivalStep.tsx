@@ -4,6 +4,7 @@ import { useLocale, useT } from '../../utils/i18n';
 import type { BalanceWatch } from './Guide';
 import { canWatchBalance, ExternalLink, formatDateTime } from './shared';
 import { ARRIVAL_ERROR } from '../../lib/words/guide-text';
+import { formatDecimalString } from '../../lib/words/format';
 
 export interface ArrivalStepProps {
   state: GuideState;
@@ -54,7 +55,7 @@ export function ArrivalStep({ state, rpcUrl, watch, onAction, onOpenOptions }: A
       ) : state.testArrivedAt !== null ? (
         <p class="guide-note guide-note--ok" role="status" data-testid="test-arrived">
           {watch.status === 'arrived' && watch.increase !== null
-            ? t('arrivalArrivedAmount', [watch.increase, state.asset ?? definition.nativeAsset, formatDateTime(state.testArrivedAt, locale), watch.blockNumber ?? '?'])
+            ? t('arrivalArrivedAmount', [formatDecimalString(watch.increase, locale), state.asset ?? definition.nativeAsset, formatDateTime(state.testArrivedAt, locale), watch.blockNumber ?? '?'])
             : t('arrivalArrived', formatDateTime(state.testArrivedAt, locale))}
         </p>
       ) : (
@@ -67,7 +68,13 @@ export function ArrivalStep({ state, rpcUrl, watch, onAction, onOpenOptions }: A
                 </p>
               )}
               {watch.status === 'watching' && (
-                <p>{t('arrivalWaiting', [watch.balance ?? '?', state.asset ?? definition.nativeAsset, watch.checkedAt === null ? '' : formatDateTime(watch.checkedAt, locale)])}</p>
+                <p>
+                  {t('arrivalWaiting', [
+                    watch.balance === null ? '?' : formatDecimalString(watch.balance, locale),
+                    state.asset ?? definition.nativeAsset,
+                    watch.checkedAt === null ? '' : formatDateTime(watch.checkedAt, locale),
+                  ])}
+                </p>
               )}
               {watch.status === 'error' && watch.errorCode !== null && <p class="field__error">{t(ARRIVAL_ERROR[watch.errorCode])}</p>}
             </div>

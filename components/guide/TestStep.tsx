@@ -1,7 +1,8 @@
+import { useEffect, useRef } from 'preact/hooks';
 import { getNetwork } from '../../lib/custody/networks';
 import { testTransactionAdvice, type GuideState } from '../../lib/custody/steps';
 import { useLocale, useT } from '../../utils/i18n';
-import { formatDate } from '../../lib/words/format';
+import { formatDate, formatDecimalString } from '../../lib/words/format';
 import type { BalanceWatch } from './Guide';
 import { AddressGroups, ExternalLink, formatDateTime } from './shared';
 import { REQUIREMENT } from '../../lib/words/guide-text';
@@ -15,6 +16,15 @@ export interface TestStepProps {
 export function TestStep({ state, watch, onTestSent }: TestStepProps) {
   const t = useT();
   const locale = useLocale();
+  const sentStatus = useRef<HTMLParagraphElement>(null);
+  const pressed = useRef(false);
+  // The button goes once pressed: focus moves to the line that says so, which is in the page before and after.
+  useEffect(() => {
+    if (pressed.current && state.testSentAt !== null) {
+      pressed.current = false;
+      sentStatus.current?.focus();
+    }
+  }, [state.testSentAt]);
   const definition = state.network === null ? undefined : getNetwork(state.network);
   if (definition === undefined || state.address === null) {
     return (
@@ -56,15 +66,25 @@ export function TestStep({ state, watch, onTestSent }: TestStepProps) {
       <h3>{t('testSendTitle')}</h3>
       <AddressGroups address={state.address} />
       {watch.status !== 'off' && watch.balance !== null && state.testSentAt === null && (
-        <p data-testid="balance-before">{t('testBalanceBefore', [watch.balance, state.asset ?? definition.nativeAsset])}</p>
+        <p data-testid="balance-before">{t('testBalanceBefore', [formatDecimalString(watch.balance, locale), state.asset ?? definition.nativeAsset])}</p>
       )}
-      {state.testSentAt === null ? (
-        <button type="button" class="primary" onClick={onTestSent} data-testid="test-sent">
+      {state.testSentAt === null && (
+        <button
+          type="button"
+          class="primary"
+          onClick={() => {
+            pressed.current = true;
+            onTestSent();
+          }}
+          data-testid="test-sent"
+        >
           {t('testSentButton')}
         </button>
-      ) : (
-        <p data-testid="test-sent-at">{t('testSentAt', formatDateTime(state.testSentAt, locale))}</p>
       )}
+      {/* A live region from the start, so the sentence that fills it is announced. */}
+      <p role="status" tabIndex={-1} ref={sentStatus} data-testid="test-sent-status">
+        {state.testSentAt !== null && <span data-testid="test-sent-at">{t('testSentAt', formatDateTime(state.testSentAt, locale))}</span>}
+      </p>
     </div>
   );
 }

@@ -4,6 +4,9 @@ import { formatAddressGroups } from '../../lib/custody/format';
 import { checkPoisoning, type AddressBookEntry } from '../../lib/custody/address-book';
 import { getNetwork, type NetworkId } from '../../lib/custody/networks';
 import { useT } from '../../utils/i18n';
+import { formatDateTime } from '../../lib/words/format';
+
+export { formatDateTime };
 
 /** An address in blocks of four, the way a person compares it with a device screen. */
 export function AddressGroups({ address, testId }: { address: string; testId?: string }) {
@@ -72,9 +75,4 @@ export function canWatchBalance(state: { network: string | null; asset: string |
   if (rpcUrl === undefined || definition?.family !== 'evm' || definition.chainId === undefined || state.asset === null || state.address === null) return false;
   // The native coin, or a token whose contract we have from a source; anything else goes to the explorer.
   return arrivalAsset({ chainId: definition.chainId, nativeAsset: definition.nativeAsset, asset: state.asset }) !== undefined;
-}
-
-export function formatDateTime(iso: string, locale: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }

@@ -1,6 +1,11 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
+import { createSubscription, type SubscribeFailureCode } from '../../lib/community/subscription';
+import { subscribeFailureText } from '../../lib/words/warning-list-words';
 import { useT } from '../../utils/i18n';
 import type { OptionsProps } from '../Options';
+
+type Field = 'url' | 'signer';
+const SIGNER_CODES: readonly SubscribeFailureCode[] = ['signer-not-address', 'signer-checksum'];
 
 /** The community warning lists the user subscribed to, each with its health, and the form that adds one. */
 export function WarningLists({ subscriptions, onSubscribe, onUnsubscribe }: Pick<OptionsProps, 'subscriptions' | 'onSubscribe' | 'onUnsubscribe'>) {
@@ -9,6 +14,22 @@ export function WarningLists({ subscriptions, onSubscribe, onUnsubscribe }: Pick
   const [signer, setSigner] = useState('');
   const [error, setError] = useState<string | undefined>(undefined);
   const [adding, setAdding] = useState(false);
+  // The browser's own checks are off (noValidate): their bubbles speak the browser's language, not the
+  // user's, and mark no field. Each field gets its own sentence, tied to it by aria-describedby.
+  const [fieldErrors, setFieldErrors] = useState<Partial<Record<Field, string>>>({});
+  const inputs = { url: useRef<HTMLInputElement>(null), signer: useRef<HTMLInputElement>(null) };
+  const invalid = (field: Field) => (fieldErrors[field] === undefined ? { 'aria-invalid': false } : { 'aria-invalid': true, 'aria-describedby': `list-${field}-error` });
+  const edited = (field: Field) => setFieldErrors(({ [field]: _gone, ...rest }) => rest);
+  const fieldErrorsFor = (): Partial<Record<Field, string>> => {
+    const checked = createSubscription({ url, expectedSigner: signer });
+    const urlCode = !checked.ok && !SIGNER_CODES.includes(checked.code) ? checked.code : undefined;
+    // The signer is checked on its own too (with a stand-in address), so both fields say what is wrong at once.
+    const signerChecked = createSubscription({ url: 'https://example.invalid/list.json', expectedSigner: signer });
+    return {
+      ...(url.trim() === '' ? { url: t('listsUrlMissing') } : urlCode !== undefined ? { url: subscribeFailureText(urlCode, t) } : {}),
+      ...(signer.trim() === '' ? { signer: t('listsSignerMissing') } : !signerChecked.ok ? { signer: subscribeFailureText(signerChecked.code, t) } : {}),
+    };
+  };
   return (
     <section aria-labelledby="lists-title" data-testid="warning-lists">
       <h2 id="lists-title">{t('listsTitle')}</h2>
@@ -28,8 +49,19 @@ export function WarningLists({ subscriptions, onSubscribe, onUnsubscribe }: Pick
       </ul>
       <form
         class="subscribe"
+        noValidate
         onSubmit={(event) => {
           event.preventDefault();
+          // Aria-disabled while adding, not disabled: a disabled button would drop the keyboard focus to the page.
+          if (adding) return;
+          const next = fieldErrorsFor();
+          setFieldErrors(next);
+          const first = (['url', 'signer'] as const).find((field) => next[field] !== undefined);
+          if (first !== undefined) {
+            setError(undefined);
+            inputs[first].current?.focus();
+            return;
+          }
           setAdding(true);
           setError(undefined);
           void onSubscribe(url, signer)
@@ -44,13 +76,46 @@ export function WarningLists({ subscriptions, onSubscribe, onUnsubscribe }: Pick
       >
         <label>
           {t('listsUrl')}
-          <input type="url" required value={url} placeholder="https://" onInput={(event) => setUrl((event.currentTarget as HTMLInputElement).value)} data-testid="list-url" />
+          <input
+            type="url"
+            ref={inputs.url}
+            value={url}
+            placeholder="https://"
+            {...invalid('url')}
+            onInput={(event) => {
+              setUrl((event.currentTarget as HTMLInputElement).value);
+              edited('url');
+            }}
+            data-testid="list-url"
+          />
         </label>
+        {fieldErrors.url !== undefined && (
+          <p id="list-url-error" class="form-error" role="alert" data-testid="list-url-error">
+            {fieldErrors.url}
+          </p>
+        )}
         <label>
           {t('listsSignerInput')}
-          <input type="text" required value={signer} placeholder="0x…" spellcheck={false} onInput={(event) => setSigner((event.currentTarget as HTMLInputElement).value)} data-testid="list-signer" />
+          <input
+            type="text"
+            ref={inputs.signer}
+            value={signer}
+            placeholder="0x…"
+            spellcheck={false}
+            {...invalid('signer')}
+            onInput={(event) => {
+              setSigner((event.currentTarget as HTMLInputElement).value);
+              edited('signer');
+            }}
+            data-testid="list-signer"
+          />
         </label>
-        <button type="submit" class="ghost" disabled={adding} data-testid="list-add">
+        {fieldErrors.signer !== undefined && (
+          <p id="list-signer-error" class="form-error" role="alert" data-testid="list-signer-error">
+            {fieldErrors.signer}
+          </p>
+        )}
+        <button type="submit" class="ghost" aria-disabled={adding} data-testid="list-add">
           {adding ? t('refreshing') : t('listsAdd')}
         </button>
         {error !== undefined && (

@@ -99,8 +99,8 @@ export interface SubscriptionView {
 
 /** Each subscription with the line under it, in the user's language. */
 export async function subscriptionViews(now = new Date()): Promise<SubscriptionView[]> {
-  const [subscriptions, { t }] = await Promise.all([readSubscriptions(), userWords()]);
-  return subscriptions.map((state) => ({ url: state.url, expectedSigner: state.expectedSigner, health: subscriptionHealth({ state, now }), message: subscriptionLine({ state, now }, t) }));
+  const [subscriptions, { t, locale }] = await Promise.all([readSubscriptions(), userWords()]);
+  return subscriptions.map((state) => ({ url: state.url, expectedSigner: state.expectedSigner, health: subscriptionHealth({ state, now }), message: subscriptionLine({ state, now, locale }, t) }));
 }
 
 /** Reads the held lists once and answers for any exchange, for building views. */

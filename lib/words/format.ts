@@ -131,3 +131,26 @@ export function sourceSite(url: string): string {
   const { hostname } = new URL(url);
   return hostname.replace(/^www\./, '') || url;
 }
+
+/** A date and time in the reader's locale and time zone ("05.12.2026, 22:31"); text that is not a date is shown as it is. */
+export function formatDateTime(iso: string, locale: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return formatter('date-time', locale, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })).format(date);
+}
+
+/**
+ * An exact decimal string ("1234.5", "-0.000000000000000001", as viem's formatUnits gives) in the
+ * reader's locale ("1.234,5"), every digit kept: the whole part goes through Intl as a bigint for
+ * its grouping, the fraction is joined with the locale's decimal sign, never through a float.
+ * Text that is not a plain decimal is shown as it is.
+ */
+export function formatDecimalString(value: string, locale: string): string {
+  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(value);
+  if (match === null) return value;
+  const [, minus = '', whole = '0', fraction] = match;
+  const format = formatter('bigint', locale, () => new Intl.NumberFormat(locale, { useGrouping: true }));
+  const sign = minus === '' ? '' : (format.formatToParts(-1).find((part) => part.type === 'minusSign')?.value ?? '-');
+  const decimal = format.formatToParts(1.5).find((part) => part.type === 'decimal')?.value ?? '.';
+  return `${sign}${format.format(BigInt(whole))}${fraction === undefined ? '' : `${decimal}${fraction}`}`;
+}

@@ -5,6 +5,7 @@ import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import { signWarningList } from '../community/sign-warning-list';
 import { SUBSCRIBE_FAILURE_CODES, checkSubscription, createSubscription, parseStoredSubscriptions, type SubscriptionFailure, type WarningSubscription } from '../community/subscription';
 import type { WarningList } from '../community/warning-list';
+import { formatDateTime } from './format';
 import { translateFrom, type Messages } from './translate-from';
 import { SUBSCRIBE_FAILURE_KEYS, subscribeFailureText, subscriptionLine, warningListFailureText } from './warning-list-words';
 
@@ -17,6 +18,8 @@ const key = generatePrivateKey();
 const signer = privateKeyToAccount(key).address;
 const now = new Date('2026-11-25T10:00:00Z');
 const later = new Date('2026-11-25T16:00:00Z');
+/** A time as the options page words it in English. */
+const when = (date: Date | string) => formatDateTime(typeof date === 'string' ? date : date.toISOString(), 'en');
 const timedOut = { reason: 'timeout', host: 'lists.example.org', timeoutMs: 15_000 } as const;
 
 const list = (sequence: number, entries = 1): WarningList => ({
@@ -88,27 +91,40 @@ describe('warning list words', () => {
         [failing, later],
         [failing, new Date('2026-12-21T00:00:00Z')],
       ] as const) {
-        expect(subscriptionLine({ state, now: at }, t), locale).not.toMatch(/^$|\$\d/);
+        expect(subscriptionLine({ state, now: at, locale: locale.replace('_', '-') }, t), locale).not.toMatch(/^$|\$\d/);
       }
     }
     expect(Object.keys(SUBSCRIBE_FAILURE_KEYS).sort()).toEqual([...SUBSCRIBE_FAILURE_CODES].sort());
   });
 
   test('the English line under a subscription, as the options page shows it', async () => {
-    expect(subscriptionLine({ state: fresh(), now }, english)).toBe('Not checked yet.');
+    expect(subscriptionLine({ state: fresh(), now, locale: 'en' }, english)).toBe('Not checked yet.');
     const good = await checkSubscription({ state: fresh(), fetched: { ok: true, body: await body(list(5)) }, now });
-    expect(subscriptionLine({ state: good, now }, english)).toBe(`Using "Test list" number 5 (1 warning), verified ${now.toISOString()}. Last checked ${now.toISOString()}.`);
+    expect(subscriptionLine({ state: good, now, locale: 'en' }, english)).toBe(`Using "Test list" number 5 (1 warning), verified ${when(now)}. Last checked ${when(now)}.`);
     const two = await checkSubscription({ state: fresh(), fetched: { ok: true, body: await body(list(6, 2)) }, now });
-    expect(subscriptionLine({ state: two, now }, english)).toMatch(/number 6 \(2 warnings\)/);
+    expect(subscriptionLine({ state: two, now, locale: 'en' }, english)).toMatch(/number 6 \(2 warnings\)/);
     const failing = await checkSubscription({ state: good, fetched: { ok: false, failure: timedOut }, now: later });
-    expect(subscriptionLine({ state: failing, now: later }, english)).toBe(
-      `Latest check (${later.toISOString()}) failed: The list could not be fetched: lists.example.org did not answer within 15 seconds Using "Test list" number 5 (1 warning), verified ${now.toISOString()}.`,
+    expect(subscriptionLine({ state: failing, now: later, locale: 'en' }, english)).toBe(
+      `Latest check (${when(later)}) failed: The list could not be fetched: lists.example.org did not answer within 15 seconds Using "Test list" number 5 (1 warning), verified ${when(now)}.`,
     );
-    expect(subscriptionLine({ state: failing, now: new Date('2026-12-21T00:00:00Z') }, english)).toBe(
-      'The list expired on 2026-12-20T00:00:00Z, so its warnings are no longer shown. Latest check failed: The list could not be fetched: lists.example.org did not answer within 15 seconds',
+    expect(subscriptionLine({ state: failing, now: new Date('2026-12-21T00:00:00Z'), locale: 'en' }, english)).toBe(
+      `The list expired on ${when('2026-12-20T00:00:00Z')}, so its warnings are no longer shown. Latest check failed: The list could not be fetched: lists.example.org did not answer within 15 seconds`,
     );
     const neverGood = await checkSubscription({ state: fresh(), fetched: { ok: true, body: '{}' }, now });
-    expect(subscriptionLine({ state: neverGood, now }, english)).toMatch(/^Latest check .* failed: The list is malformed: .* No list has verified yet\.$/);
+    expect(subscriptionLine({ state: neverGood, now, locale: 'en' }, english)).toMatch(/^Latest check .* failed: The list is malformed: .* No list has verified yet\.$/);
+  });
+
+  test('check times are worded in the chosen language, never as stored ISO text', async () => {
+    const german = translateFrom(read('de'));
+    const good = await checkSubscription({ state: fresh(), fetched: { ok: true, body: await body(list(5)) }, now });
+    const failing = await checkSubscription({ state: good, fetched: { ok: false, failure: timedOut }, now: later });
+    const line = subscriptionLine({ state: failing, now: later, locale: 'de' }, german);
+    expect(line).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
+    expect(line).toContain(`(${formatDateTime(later.toISOString(), 'de')})`);
+    expect(line).toContain(formatDateTime(now.toISOString(), 'de'));
+    const expired = subscriptionLine({ state: failing, now: new Date('2026-12-21T00:00:00Z'), locale: 'de' }, german);
+    expect(expired).toContain(formatDateTime('2026-12-20T00:00:00Z', 'de'));
+    expect(expired).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
   });
 
   test('a stored failure reads back with its figures; one without figures is worded by its code', async () => {
@@ -118,7 +134,7 @@ describe('warning list words', () => {
     expect(back?.lastError).toEqual(failing.lastError);
     const [bare] = await parseStoredSubscriptions([{ ...failing, lastError: { code: 'unreachable', reason: 'could not reach lists.example.org', at: later.toISOString() } }]);
     expect(bare?.lastError).toEqual({ code: 'unreachable', at: later.toISOString() });
-    expect(subscriptionLine({ state: bare!, now: later }, english)).toMatch(/failed: The check failed \(unreachable\)\. Using/);
+    expect(subscriptionLine({ state: bare!, now: later, locale: 'en' }, english)).toMatch(/failed: The check failed \(unreachable\)\. Using/);
     const [forged] = await parseStoredSubscriptions([{ ...failing, lastError: { code: 'unreachable', failure: { code: 'expired', expires: 'x' }, at: later.toISOString() } }]);
     expect(forged?.lastError).toEqual({ code: 'unreachable', at: later.toISOString() });
   });

@@ -2,6 +2,7 @@ import type { SubscribeFailureCode, SubscriptionError, SubscriptionFailure, Warn
 import { subscriptionHealth } from '../community/subscription';
 import { readFetchFailure } from '../reserves/fetch-source';
 import { fetchFailureText } from './fetch-failure';
+import { formatDateTime } from './format';
 import type { MessageKey, Translate } from './translate-from';
 
 /** Why a subscription was not added, for the form on the options page. */
@@ -60,25 +61,28 @@ function errorText(error: SubscriptionError, t: Translate): string {
 export interface SubscriptionLineParameters {
   state: WarningSubscription;
   now: Date;
+  /** The reader's locale, for the times in the line. */
+  locale: string;
 }
 
 /** The line the options page shows under a subscription: how it stands, and the list in use. */
-export function subscriptionLine({ state, now }: SubscriptionLineParameters, t: Translate): string {
+export function subscriptionLine({ state, now, locale }: SubscriptionLineParameters, t: Translate): string {
   const good = state.lastGood;
+  const when = (iso: string) => formatDateTime(iso, locale);
   const count = good === undefined ? 0 : good.list.entries.length;
   const held =
     good === undefined
       ? t('listsStateNoneVerified')
-      : t('listsStateUsing', [good.list.name, String(good.sequence), count === 1 ? t('listsStateOneWarning') : t('listsStateWarnings', String(count)), good.verifiedAt]);
+      : t('listsStateUsing', [good.list.name, String(good.sequence), count === 1 ? t('listsStateOneWarning') : t('listsStateWarnings', String(count)), when(good.verifiedAt)]);
   switch (subscriptionHealth({ state, now })) {
     case 'expired': {
-      const expired = t('listsStateExpired', good?.list.expires ?? '');
+      const expired = t('listsStateExpired', good === undefined ? '' : when(good.list.expires));
       return state.lastError === undefined ? expired : `${expired} ${t('listsStateExpiredFailed', errorText(state.lastError, t))}`;
     }
     case 'never-checked':
       return t('listsStateNeverChecked');
     default:
-      if (state.lastError !== undefined) return `${t('listsStateFailed', [state.lastError.at, errorText(state.lastError, t)])} ${held}`;
-      return `${held} ${t('listsStateLastChecked', state.lastCheck ?? '')}`;
+      if (state.lastError !== undefined) return `${t('listsStateFailed', [when(state.lastError.at), errorText(state.lastError, t)])} ${held}`;
+      return `${held} ${t('listsStateLastChecked', state.lastCheck == null ? '' : when(state.lastCheck))}`;
   }
 }

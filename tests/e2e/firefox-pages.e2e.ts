@@ -135,6 +135,13 @@ describe('Firefox: the extension pages', () => {
     await page.keyboard.press('Escape');
     expect(await until(active, 'reset')).toBe('reset');
     expect(await page.$(testId('reset-confirm'))).toBeNull();
+    // The warning-list form answers in Swedish next to each field (no Firefox bubble), focus on the first.
+    await page.click(testId('list-add'));
+    expect(await until(() => page.$eval(testId('list-url'), (input) => input.getAttribute('aria-invalid')), 'true')).toBe('true');
+    expect(await text(page, '#list-url-error')).toBe(SWEDISH.listsUrlMissing?.message);
+    expect(await text(page, '#list-signer-error')).toBe(SWEDISH.listsSignerMissing?.message);
+    expect(await page.$eval(testId('list-url'), (input) => input.getAttribute('aria-describedby'))).toBe('list-url-error');
+    expect(await until(active, 'list-url')).toBe('list-url');
     await page.select(testId('language'), 'auto');
     expect(await until(() => text(page, 'h1'), 'Reserve Radar options')).toBe('Reserve Radar options');
     await page.close();

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestClient, getAddress, http, parseEther } from 'viem';
 import en from '../../public/_locales/en/messages.json';
@@ -78,9 +79,11 @@ describe('the withdrawal guide in Chromium', () => {
     await page.getByTestId('step-next').click();
     await page.getByTestId('book-empty').waitFor();
     await page.getByLabel('Name for this address').fill('Hardware wallet');
-    await page.getByTestId('book-save').click();
+    // From the keyboard: Save keeps the focus while saving and after the name is cleared.
+    await page.getByTestId('book-save').press('Enter');
     await page.getByTestId('book-entry').waitFor();
     expect(await page.getByTestId('book-status').textContent()).toBe('Saved to your address book.');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('book-save');
 
     // Back to the address: a poisoned look-alike of the saved address is stopped loudly.
     await page.getByTestId('goto-address').click();
@@ -231,17 +234,25 @@ describe('the withdrawal guide in Chromium', () => {
     const before = page.getByTestId('balance-before');
     await before.waitFor();
     expect(await before.textContent()).toBe('Balance before the test: 0 ETH.');
-    await page.getByTestId('test-sent').click();
+    const headings = await new AxeBuilder({ page }).withRules(['heading-order']).analyze(); // neither violation nor incomplete
+    expect([...headings.violations, ...headings.incomplete].map((rule) => rule.id)).toEqual([]);
+    // From the keyboard: the button goes, focus lands (after the paint) on the live line saying the test was sent.
+    await page.getByTestId('test-sent').press('Enter');
     await page.getByTestId('test-sent-at').waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('test-sent-status');
+    expect(await page.getByTestId('test-sent-status').getAttribute('role')).toBe('status');
+    const sentHeadings = await new AxeBuilder({ page }).withRules(['heading-order']).analyze();
+    expect([...sentHeadings.violations, ...sentHeadings.incomplete].map((rule) => rule.id)).toEqual([]);
     await page.getByTestId('step-next').click();
     await page.getByTestId('arrival-watch').waitFor();
     expect(await page.getByTestId('explorer-link').getAttribute('href')).toBe(`https://etherscan.io/address/${WALLET}`);
 
     const testClient = createTestClient({ mode: 'anvil', transport: http(rpcUrl) });
-    await testClient.setBalance({ address: WALLET, value: parseEther('0.01') });
+    await testClient.setBalance({ address: WALLET, value: parseEther('1234.000000000000000001') });
     const arrived = page.getByTestId('test-arrived');
     await arrived.waitFor({ timeout: 20_000 });
-    expect(await arrived.textContent()).toMatch(/^The test arrived: \+0\.01 ETH, seen .+ \(block \d+\)\.$/);
+    // Grouped as the reader writes it, every digit kept.
+    expect(await arrived.textContent()).toMatch(/^The test arrived: \+1,234\.000000000000000001 ETH, seen .+ \(block \d+\)\.$/);
     expect(await page.getByTestId('progress-text').textContent()).toBe('5 of 6 steps done');
 
     expect(await axeProblems(page)).toEqual([]);

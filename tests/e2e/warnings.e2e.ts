@@ -52,20 +52,38 @@ describe('community warning lists in Chromium', () => {
     await browser?.close();
   });
 
-  test('a wrong address is refused in plain words before anything is fetched', async () => {
+  test('a wrong address is refused in plain words before anything is fetched, next to the field, not in a browser bubble', async () => {
+    const focusedId = () => options.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName);
+    // Both fields empty: our own sentences, each tied to its field; focus on the first.
+    await options.getByTestId('list-add').press('Enter');
+    expect(await options.getByTestId('list-url-error').textContent()).toBe("Enter the list's web address.");
+    expect(await options.getByTestId('list-signer-error').textContent()).toBe("Enter the maintainer's Ethereum address.");
+    expect(await options.getByTestId('list-url').getAttribute('aria-invalid')).toBe('true');
+    expect(await options.getByTestId('list-url').getAttribute('aria-describedby')).toBe('list-url-error');
+    expect(await focusedId()).toBe('list-url');
+    // No browser validation bubble could have been asked for: the form is noValidate and nothing is required.
+    expect(await options.locator('form.subscribe').evaluate((form) => (form as HTMLFormElement).noValidate)).toBe(true);
+    expect(await options.locator('form.subscribe [required]').count()).toBe(0);
+
     await options.getByTestId('list-url').fill('http://lists.example.org/radar.json');
     await options.getByTestId('list-signer').fill(TEST_SIGNER);
     await options.getByTestId('list-add').click();
-    expect(await options.getByTestId('list-error').textContent()).toMatch(/https/);
+    expect(await options.getByTestId('list-url-error').textContent()).toMatch(/https/);
+    expect(await options.getByTestId('list-signer').getAttribute('aria-invalid')).toBe('false');
   });
 
   test('a verified list shows its warning on the exchange, attributed to the list', async () => {
     await options.getByTestId('list-url').fill(LIST_URL);
     await options.getByTestId('list-signer').fill(TEST_SIGNER);
-    await options.getByTestId('list-add').click();
+    // From the keyboard: the busy button keeps the focus while the list is fetched.
+    await options.getByTestId('list-add').press('Enter');
     const row = options.getByTestId('subscription');
     await row.waitFor();
+    expect(await options.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('list-add');
     await options.locator('[data-testid="subscription"][data-health="ok"]').waitFor();
+    // Check times worded as a reader says them, never the stored ISO text.
+    expect(await row.textContent()).toMatch(/verified [A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2}/);
+    expect(await row.textContent()).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
 
     const page = await browser.context.newPage();
     await page.goto('https://www.kraken.com/');

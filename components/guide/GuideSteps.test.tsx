@@ -1,0 +1,134 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { render } from 'preact';
+import { describe, expect, test, vi } from 'vitest';
+import type { AddressBookEntry } from '../../lib/custody/address-book';
+import { createGuideState, type GuideState } from '../../lib/custody/steps';
+import { I18nContext, translateFrom, type Messages } from '../../utils/i18n';
+import { effectsOnNextTask, page, recordFocus, settle } from '../test-dom';
+import { AddressBookStep } from './AddressBookStep';
+import { ArrivalStep } from './ArrivalStep';
+import type { BalanceWatch } from './Guide';
+import { TestStep } from './TestStep';
+
+const t = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/de/messages.json'), 'utf8')) as Messages);
+const ADDRESS = '0x8ba1f109551bD432803012645Ac136ddd64DBA72';
+const base: GuideState = { ...createGuideState(new Date('2026-12-05T12:00:00Z')), network: 'ethereum', asset: 'ETH', address: ADDRESS };
+const watching: BalanceWatch = { status: 'watching', balance: '1234.5', increase: null, blockNumber: '7', checkedAt: '2026-12-05T12:01:00Z', errorCode: null };
+const entry = (label: string, address: string): AddressBookEntry => ({ label, network: 'ethereum', address, addedAt: '2026-12-05T12:00:00Z' });
+
+effectsOnNextTask();
+
+function draw(root: HTMLElement, node: preact.ComponentChildren) {
+  render(<I18nContext.Provider value={{ t, locale: 'de' }}>{node}</I18nContext.Provider>, root);
+}
+
+describe('guide steps', () => {
+  test('amounts read from the chain are written the German way, every digit kept', async () => {
+    const { root, $ } = page();
+    draw(root, <TestStep state={base} watch={{ ...watching, balance: '1234.000000000000000001' }} onTestSent={() => undefined} />);
+    await settle();
+    expect($('balance-before')?.textContent).toBe('Guthaben vor dem Test: 1.234,000000000000000001 ETH.');
+
+    const sent = { ...base, testSentAt: '2026-12-05T12:02:00Z' };
+    draw(root, <ArrivalStep state={sent} rpcUrl="http://127.0.0.1:8545" watch={watching} onAction={() => undefined} onOpenOptions={() => undefined} />);
+    await settle();
+    expect($('arrival-watch')?.textContent).toMatch(/^Warten auf den Test\. Aktuelles Guthaben 1\.234,5 ETH/);
+
+    draw(
+      root,
+      <ArrivalStep
+        state={{ ...sent, testArrivedAt: '2026-12-05T12:03:00Z' }}
+        rpcUrl="http://127.0.0.1:8545"
+        watch={{ ...watching, status: 'arrived', increase: '1234.5' }}
+        onAction={() => undefined}
+        onOpenOptions={() => undefined}
+      />,
+    );
+    await settle();
+    expect($('test-arrived')?.textContent).toMatch(/^Der Test ist angekommen: \+1\.234,5 ETH, erkannt am /);
+    render(null, root);
+  });
+
+  test('"I sent the test" hands focus to a live line that was in the page before it filled', async () => {
+    const { window, root, $, press } = page();
+    const focused = recordFocus(window);
+    let state = base;
+    const redraw = () => draw(root, <TestStep state={state} watch={watching} onTestSent={onTestSent} />);
+    const onTestSent = vi.fn(() => {
+      state = { ...state, testSentAt: '2026-12-05T12:02:00Z' };
+      redraw();
+    });
+    redraw();
+    await settle();
+    const live = $('test-sent-status');
+    expect(live?.getAttribute('role')).toBe('status');
+    expect(live?.textContent).toBe('');
+    press('test-sent');
+    await settle();
+    expect(onTestSent).toHaveBeenCalledTimes(1);
+    expect($('test-sent-status')).toBe(live);
+    expect(live?.textContent).toMatch(/\S/);
+    expect(focused).toEqual(['test-sent-status']);
+    expect(window.document.activeElement).toBe(live);
+    render(null, root);
+  });
+
+  test('the address book keeps the focus: Save is never disabled under it, and Remove hands it to a neighbour', async () => {
+    const { window, root, $, press } = page();
+    const focused = recordFocus(window);
+    let book = [entry('Ledger', ADDRESS), entry('Trezor', '0x1111111111111111111111111111111111111111')];
+    let resolveSave: () => void = () => undefined;
+    const onSaveAddress = vi.fn(() => new Promise<void>((resolve) => (resolveSave = resolve)));
+    const redraw = () =>
+      draw(
+        root,
+        <AddressBookStep
+          state={base}
+          book={book}
+          onAction={() => undefined}
+          onSaveAddress={onSaveAddress}
+          onRemoveAddress={(gone) => {
+            book = book.filter((held) => held !== gone);
+            redraw();
+          }}
+        />,
+      );
+    redraw();
+    await settle();
+    const save = $('book-save');
+    // Nothing typed: the button stays focusable, says it cannot act, and does nothing.
+    expect(save?.hasAttribute('disabled')).toBe(false);
+    expect(save?.getAttribute('aria-disabled')).toBe('true');
+
+    const label = $('book-label') as HTMLInputElement;
+    label.value = 'Cold';
+    label.dispatchEvent(new window.Event('input', { bubbles: true }));
+    await settle();
+    expect(save?.getAttribute('aria-disabled')).toBe('false');
+    root.querySelector('form')?.dispatchEvent(new window.Event('submit', { bubbles: true, cancelable: true }));
+    await settle();
+    expect(save?.hasAttribute('disabled')).toBe(false);
+    expect(save?.getAttribute('aria-disabled')).toBe('true');
+    root.querySelector('form')?.dispatchEvent(new window.Event('submit', { bubbles: true, cancelable: true }));
+    expect(onSaveAddress).toHaveBeenCalledTimes(1);
+    resolveSave();
+    await settle();
+    expect($('book-status')?.textContent).toBe(t('bookSaved'));
+    expect(save?.hasAttribute('disabled')).toBe(false);
+
+    // Removing the first entry: focus to the Remove of the one that took its place; "saved" no longer stands.
+    press('book-remove');
+    await settle();
+    expect($('book-status')?.textContent).toBe('');
+    expect(window.document.activeElement).toBe($('book-remove'));
+    expect($('book-remove')?.textContent).toBe(t('bookRemove', 'Trezor'));
+    // The last one: focus to the list's title, which stays.
+    press('book-remove');
+    await settle();
+    expect($('book-empty')).not.toBeNull();
+    expect((window.document.activeElement as HTMLElement | null)?.tagName).toBe('H3');
+    expect(focused.length).toBe(2);
+    render(null, root);
+  });
+});

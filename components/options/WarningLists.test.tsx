@@ -1,0 +1,96 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { render } from 'preact';
+import { describe, expect, test, vi } from 'vitest';
+import { I18nContext, translateFrom, type Messages } from '../../utils/i18n';
+import { effectsOnNextTask, page, recordFocus, settle } from '../test-dom';
+import { WarningLists } from './WarningLists';
+
+const t = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/de/messages.json'), 'utf8')) as Messages);
+const SIGNER = '0x8ba1f109551bD432803012645Ac136ddd64DBA72';
+
+effectsOnNextTask();
+
+function setup(onSubscribe: (url: string, signer: string) => Promise<{ ok: true } | { ok: false; reason: string }>) {
+  const dom = page();
+  const focused = recordFocus(dom.window);
+  render(
+    <I18nContext.Provider value={{ t, locale: 'de' }}>
+      <WarningLists subscriptions={[]} onSubscribe={onSubscribe} onUnsubscribe={() => undefined} />
+    </I18nContext.Provider>,
+    dom.root,
+  );
+  const type = (testId: string, value: string) => {
+    const input = dom.$(testId) as HTMLInputElement;
+    input.value = value;
+    input.dispatchEvent(new dom.window.Event('input', { bubbles: true }));
+  };
+  const submit = () => dom.root.querySelector('form')?.dispatchEvent(new dom.window.Event('submit', { bubbles: true, cancelable: true }));
+  return { ...dom, focused, type, submit };
+}
+
+describe('warning list form', () => {
+  test('checks in the page language, not with browser bubbles: each field gets its sentence and is marked', async () => {
+    const onSubscribe = vi.fn(() => Promise.resolve({ ok: true as const }));
+    const { root, $, focused, type, submit } = setup(onSubscribe);
+    await settle();
+    const form = root.querySelector('form') as HTMLFormElement;
+    expect(form.outerHTML).toMatch(/^<form[^>]* novalidate/i);
+    expect(root.querySelector('[required]')).toBeNull();
+
+    submit();
+    await settle();
+    expect(onSubscribe).not.toHaveBeenCalled();
+    expect($('list-url-error')?.textContent).toBe(t('listsUrlMissing'));
+    expect($('list-signer-error')?.textContent).toBe(t('listsSignerMissing'));
+    expect($('list-url')?.getAttribute('aria-invalid')).toBe('true');
+    expect($('list-url')?.getAttribute('aria-describedby')).toBe('list-url-error');
+    expect($('list-signer')?.getAttribute('aria-describedby')).toBe('list-signer-error');
+    expect(focused).toEqual(['list-url']);
+
+    type('list-url', 'keine adresse');
+    type('list-signer', '0x123');
+    await settle();
+    expect($('list-url')?.getAttribute('aria-invalid')).toBe('false');
+    submit();
+    await settle();
+    expect($('list-url-error')?.textContent).toBe(t('listsSubscribeNotAUrl'));
+    expect($('list-signer-error')?.textContent).toBe(t('listsSubscribeSignerNotAddress'));
+
+    type('list-url', 'https://lists.example.org/x.json');
+    await settle();
+    submit();
+    await settle();
+    expect($('list-url-error')).toBeNull();
+    expect($('list-url')?.getAttribute('aria-invalid')).toBe('false');
+    expect(focused).toEqual(['list-url', 'list-url', 'list-signer']);
+    type('list-signer', SIGNER);
+    await settle();
+    submit();
+    await settle();
+    expect(onSubscribe.mock.calls).toEqual([['https://lists.example.org/x.json', SIGNER]]);
+    expect(root.querySelector('[aria-invalid="true"]')).toBeNull();
+    render(null, root);
+  });
+
+  test('while a list is fetched the Subscribe button keeps the focus (aria-disabled) and ignores presses', async () => {
+    let finish: (value: { ok: false; reason: string }) => void = () => undefined;
+    const onSubscribe = vi.fn(() => new Promise<{ ok: false; reason: string }>((resolve) => (finish = resolve)));
+    const { root, $, type, submit } = setup(onSubscribe);
+    type('list-url', 'https://lists.example.org/x.json');
+    type('list-signer', SIGNER);
+    await settle();
+    submit();
+    await settle();
+    const button = $('list-add');
+    expect(button?.hasAttribute('disabled')).toBe(false);
+    expect(button?.getAttribute('aria-disabled')).toBe('true');
+    submit();
+    expect(onSubscribe).toHaveBeenCalledTimes(1);
+    finish({ ok: false, reason: 'Die Liste konnte nicht abgerufen werden.' });
+    await settle();
+    expect(button?.getAttribute('aria-disabled')).toBe('false');
+    expect($('list-error')?.textContent).toBe('Die Liste konnte nicht abgerufen werden.');
+    render(null, root);
+  });
+});
