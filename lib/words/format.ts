@@ -48,6 +48,15 @@ export function formatDate(isoDate: string, locale: string): string {
   return formatter('date', locale, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' })).format(date);
 }
 
+/**
+ * Items joined as the reader's language joins a list ("a, b, and c", "a, b und c", "a、b和c").
+ * `long` says the last "and" where the language does; `narrow` leaves it out where the language
+ * allows ("a, b, c", "a、b、c"), for a plain enumeration after a colon.
+ */
+export function formatList(items: readonly string[], locale: string, style: 'long' | 'narrow' = 'long'): string {
+  return formatter(`list-${style}`, locale, () => new Intl.ListFormat(locale, { type: 'conjunction', style })).format(items);
+}
+
 /** "42 days ago", "in 3 hours": the age of a dated figure, as a reader says it. */
 export function formatAge(isoDate: string, now: Date, locale: string): string {
   const then = Date.parse(isoDate.length === 10 ? `${isoDate}T00:00:00Z` : isoDate);
