@@ -11,6 +11,7 @@ import { formatDate, formatPercent, formatSignedUsd, formatUsd } from '../words/
 import { LEVEL_KEYS } from '../words/level-words';
 import { porLabel } from '../words/por-label';
 import { reasonText } from '../words/reason-text';
+import { reasonsWorstFirst } from '../view/card-reasons';
 import type { Translate } from '../words/translate-from';
 
 export const SHARE_IMAGE_WIDTH = 1200;
@@ -87,7 +88,7 @@ export function shareImageContent({ view, now, t, locale }: ShareImageContentPar
   if (por === undefined) {
     porLines.push({ text: t('porUnknown'), style: 'body' });
   } else {
-    porLines.push({ text: porLabel(por, t), style: 'body' });
+    porLines.push({ text: porLabel(por, t, locale), style: 'body' });
     const ratios = Object.entries(por.reserveRatios ?? {})
       .sort(([a], [b]) => assetRank(a) - assetRank(b))
       .map(([asset, ratio]) => `${asset} ${formatPercent(ratio, locale, 2)}`);
@@ -123,7 +124,8 @@ export function shareImageContent({ view, now, t, locale }: ShareImageContentPar
     urls.push(flows.source);
   }
 
-  const reasons = verdict.reasons.filter((reason) => reason.effect !== 'ok').slice(0, MAX_REASONS);
+  // The card's lead reasons, in its order: the cause of the verdict before what is unknown.
+  const reasons = reasonsWorstFirst(verdict.reasons).slice(0, MAX_REASONS);
   if (reasons.length > 0) {
     sections.push({ heading: t('cardWhy'), lines: reasons.map((reason) => ({ text: `• ${reasonText(reason, t, locale, now)}`, style: 'body' as const })) });
     for (const reason of reasons) urls.push(reason.source);
