@@ -8,7 +8,6 @@ import en from '../../public/_locales/en/messages.json';
 import sv from '../../public/_locales/sv/messages.json';
 import de from '../../public/_locales/de/messages.json';
 import zhCN from '../../public/_locales/zh_CN/messages.json';
-import { gradeExchange } from '../risk/grade';
 import { reasonText } from '../words/reason-text';
 
 const now = new Date('2025-11-01T00:00:00Z');
