@@ -51,10 +51,11 @@ export function formatDate(isoDate: string, locale: string): string {
 /**
  * Items joined as the reader's language joins a list ("a, b, and c", "a, b und c", "a、b和c").
  * `long` says the last "and" where the language does; `narrow` leaves it out where the language
- * allows ("a, b, c", "a、b、c"), for a plain enumeration after a colon.
+ * allows ("a, b, c", "a、b、c"), for a plain enumeration after a colon. `disjunction` joins
+ * alternatives ("a, b, or c", "a、b或c").
  */
-export function formatList(items: readonly string[], locale: string, style: 'long' | 'narrow' = 'long'): string {
-  return formatter(`list-${style}`, locale, () => new Intl.ListFormat(locale, { type: 'conjunction', style })).format(items);
+export function formatList(items: readonly string[], locale: string, { style = 'long', type = 'conjunction' }: { style?: 'long' | 'narrow'; type?: 'conjunction' | 'disjunction' } = {}): string {
+  return formatter(`list-${type}-${style}`, locale, () => new Intl.ListFormat(locale, { type, style })).format(items);
 }
 
 /** "42 days ago", "in 3 hours": the age of a dated figure, as a reader says it. */

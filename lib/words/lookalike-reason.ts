@@ -13,7 +13,7 @@ export function lookalikeReasonText({ explanation, imitates }: Pick<Lookalike, '
   const { code, host, brand, bait, hosting, distance, mixedScripts, registrable, list } = explanation;
   const name = imitates.name;
   // The whole list after a colon: an enumeration, so without "and" where the language allows it.
-  const official = t('lookalikeOfficialDomains', [name, formatList(imitates.domains, locale, 'narrow')]);
+  const official = t('lookalikeOfficialDomains', [name, formatList(imitates.domains, locale, { style: 'narrow' })]);
   const say = (key: MessageKey, substitutions: string[]) => ({ reason: t(key, substitutions), official });
   switch (code) {
     case 'embedded':
