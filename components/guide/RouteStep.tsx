@@ -94,7 +94,7 @@ export function RouteStep({ state, exchanges, prefillExchangeId, onAction }: Rou
         {/* The exchanges' names for it go here, where they can wrap: in the list they made the chosen line too long for a phone. */}
         {definition !== undefined && (
           <p id="route-network-names" class="field__help" data-testid="route-network-names">
-            {definition.name} ({formatList(definition.exchangeLabels, locale, { type: 'disjunction' })})
+            {definition.name} ({formatList(definition.exchangeLabels, locale, { style: 'narrow' })})
           </p>
         )}
       </div>
