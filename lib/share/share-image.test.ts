@@ -120,6 +120,17 @@ describe('shareImageContent', () => {
     expect(lines(zhCN as Messages, 'zh-CN')).toContain('含负债的 zk 证明，快照 2026年4月1日');
   });
 
+  test("lists in the picture are joined as the reader's language joins them", () => {
+    const later = new Date('2026-11-25T10:00:00Z');
+    const sourced = shareImageContent({ view: viewOf('binance', later), now: later, t: translateFrom(zhCN as Messages), locale: 'zh-CN' });
+    expect(sourced.sourceDomains.length).toBeGreaterThan(1);
+    expect(sourced.sources).toContain(sourced.sourceDomains.join('、'));
+    const content = shareImageContent({ view: viewOf('kraken'), now, t: translateFrom(zhCN as Messages), locale: 'zh-CN' });
+    const lines = content.sections.flatMap((section) => section.lines.map((line) => line.text));
+    const ratios = lines.find((line) => line.startsWith(`${translateFrom(zhCN as Messages)('reserveRatios')}: `));
+    expect(ratios).toMatch(/BTC [^,]+、/);
+  });
+
   test('Swedish words and numbers', () => {
     const content = shareImageContent({ view: viewOf('kraken'), now, t: translateFrom(sv as Messages), locale: 'sv' });
     const lines = content.sections.flatMap((section) => section.lines.map((line) => line.text));

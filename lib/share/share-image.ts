@@ -7,7 +7,7 @@ import type { ExchangeView } from '../view/exchange-view';
 import type { RiskLevel } from '../risk/order';
 import { cleanUrl } from './summary';
 import { assetRank } from '../risk/assets';
-import { formatDate, formatPercent, formatSignedUsd, formatUsd } from '../words/format';
+import { formatDate, formatList, formatPercent, formatSignedUsd, formatUsd } from '../words/format';
 import { LEVEL_KEYS } from '../words/level-words';
 import { porLabel } from '../words/por-label';
 import { reasonText } from '../words/reason-text';
@@ -92,7 +92,7 @@ export function shareImageContent({ view, now, t, locale }: ShareImageContentPar
     const ratios = Object.entries(por.reserveRatios ?? {})
       .sort(([a], [b]) => assetRank(a) - assetRank(b))
       .map(([asset, ratio]) => `${asset} ${formatPercent(ratio, locale, 2)}`);
-    if (ratios.length > 0) porLines.push({ text: `${t('reserveRatios')}: ${ratios.join(', ')}`, style: 'body' });
+    if (ratios.length > 0) porLines.push({ text: `${t('reserveRatios')}: ${formatList(ratios, locale, { style: 'narrow' })}`, style: 'body' });
     porLines.push({ text: t('asOf', date(por.asOf)), style: 'muted' });
     urls.push(por.source);
   }
@@ -146,7 +146,7 @@ export function shareImageContent({ view, now, t, locale }: ShareImageContentPar
     checked: t('shareImageChecked', date(now.toISOString())),
     sections,
     sourceDomains,
-    sources: t('shareImageSources', sourceDomains.join(', ')),
+    sources: t('shareImageSources', formatList(sourceDomains, locale, { style: 'narrow' })),
     footnote: t('shareImageFootnote'),
   };
 }
