@@ -3,7 +3,7 @@ import { checkPoisoning, type AddressBookEntry } from '../../lib/custody/address
 import { getNetwork } from '../../lib/custody/networks';
 import type { GuideAction, GuideState } from '../../lib/custody/steps';
 import { validateAddress } from '../../lib/custody/validate-address';
-import { useT } from '../../utils/i18n';
+import { useLocale, useT } from '../../utils/i18n';
 import type { EnsLookup } from './Guide';
 import { AddressGroups, PoisoningNotice } from './shared';
 import { WALLET_VERIFY } from '../../lib/words/guide-text';
@@ -21,6 +21,7 @@ export interface AddressStepProps {
 
 export function AddressStep({ state, book, rpcUrl, ens, onAction, onResolveEns, onOpenOptions }: AddressStepProps) {
   const t = useT();
+  const locale = useLocale();
   const [draft, setDraft] = useState(state.address ?? '');
   const network = state.network;
   if (network === null) {
@@ -67,7 +68,7 @@ export function AddressStep({ state, book, rpcUrl, ens, onAction, onResolveEns, 
         {result === null && <p class="field__help">{t('addressEmpty')}</p>}
         {result !== null && !result.valid && (
           <p class="field__error" data-testid="address-error" data-code={result.error?.code}>
-            {addressErrorText(t, result.error ?? { code: 'bad-format' }, network)}
+            {addressErrorText(t, result.error ?? { code: 'bad-format' }, network, locale)}
           </p>
         )}
         {result !== null &&

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { getNetwork, networks, type NetworkId } from '../../lib/custody/networks';
 import { validateStep, type GuideAction, type GuideState } from '../../lib/custody/steps';
-import { useT } from '../../utils/i18n';
+import { formatList } from '../../lib/words/format';
+import { useLocale, useT } from '../../utils/i18n';
 import type { GuideExchange } from './Guide';
 import { WhereToClick } from './WhereToClick';
 
@@ -16,6 +17,7 @@ export interface RouteStepProps {
 
 export function RouteStep({ state, exchanges, prefillExchangeId, onAction }: RouteStepProps) {
   const t = useT();
+  const locale = useLocale();
   const [exchangeId, setExchangeId] = useState(state.exchangeId ?? prefillExchangeId ?? '');
   const [network, setNetwork] = useState<string>(state.network ?? '');
   const [asset, setAsset] = useState(state.asset ?? '');
@@ -92,7 +94,7 @@ export function RouteStep({ state, exchanges, prefillExchangeId, onAction }: Rou
         {/* The exchanges' names for it go here, where they can wrap: in the list they made the chosen line too long for a phone. */}
         {definition !== undefined && (
           <p id="route-network-names" class="field__help" data-testid="route-network-names">
-            {definition.name} ({definition.exchangeLabels.join(', ')})
+            {definition.name} ({formatList(definition.exchangeLabels, locale, { style: 'narrow' })})
           </p>
         )}
       </div>
@@ -121,7 +123,11 @@ export function RouteStep({ state, exchanges, prefillExchangeId, onAction }: Rou
           ))}
         </datalist>
         <p id="route-asset-help" class={assetInvalid ? 'field__error' : 'field__help'}>
-          {assetInvalid ? t('routeAssetInvalid') : definition === undefined ? t('routeAssetHelp') : t('routeAssetCommon', [definition.name, definition.commonAssets.join(', ')])}
+          {assetInvalid
+            ? t('routeAssetInvalid')
+            : definition === undefined
+              ? t('routeAssetHelp')
+              : t('routeAssetCommon', [definition.name, formatList(definition.commonAssets, locale, { style: 'narrow' })])}
         </p>
       </div>
 

@@ -4,7 +4,7 @@ import { NO_ENDPOINT, type AddressReadings } from '../../lib/holdings/address-re
 import { readingErrorText } from '../../lib/words/reserve-check-failure';
 import { EvmAddressSchema, type HoldingsState } from '../../lib/holdings/model';
 import { holdingChainIds, holdingChainNames } from '../../lib/holdings/holding-tokens';
-import { formatDate } from '../../lib/words/format';
+import { formatDate, formatList } from '../../lib/words/format';
 import { useLocale, useT, type MessageKey } from '../../utils/i18n';
 import { newId } from './form';
 
@@ -37,7 +37,11 @@ export function WatchedAddresses({ state, readings, onSave }: { state: HoldingsS
             {state.addresses.map((watched, index) => (
               <li key={watched.id}>
                 <code>{watched.address}</code> {watched.label !== undefined && `(${watched.label})`} —{' '}
-                {(watched.chainIds.length === 0 ? holdingChainIds : watched.chainIds).map((id) => holdingChainNames[id] ?? String(id)).join(', ')}{' '}
+                {formatList(
+                  (watched.chainIds.length === 0 ? holdingChainIds : watched.chainIds).map((id) => holdingChainNames[id] ?? String(id)),
+                  locale,
+                  { style: 'narrow' },
+                )}{' '}
                 <button
                   type="button"
                   class="ghost"

@@ -1,8 +1,9 @@
 import { useRef, useState } from 'preact/hooks';
 import { PROOF_MAX_CHARS } from '../../lib/proofs/input';
 import { proofFormats, type InclusionProofResult, type ProofBalances, type ProofFailure, type ProofFormat } from '../../lib/proofs/types';
+import { formatList } from '../../lib/words/format';
 import { proofFailureText } from '../../lib/words/proof-failure';
-import { useT, type MessageKey } from '../../utils/i18n';
+import { useLocale, useT, type MessageKey } from '../../utils/i18n';
 import { FileButton } from '../FileButton';
 
 /** What the page hands the verifier: the text or bytes exactly as the user gave them. */
@@ -276,20 +277,28 @@ function Balances({ balances, testId }: { balances: ProofBalances; testId: strin
   );
 }
 
-function sumsText(balances: ProofBalances): string {
+/** A node's non-zero sums, listed as the reader's language lists ("BTC 1, ETH 2", "BTC 1、ETH 2"). */
+function sumsText(balances: ProofBalances, locale: string): string {
   const shown = nonZero(balances);
-  return shown.length === 0 ? '0' : shown.map(([asset, amount]) => `${asset} ${amount}`).join(', ');
+  return shown.length === 0
+    ? '0'
+    : formatList(
+        shown.map(([asset, amount]) => `${asset} ${amount}`),
+        locale,
+        { style: 'narrow' },
+      );
 }
 
 export function ProofResult({ result }: { result: InclusionProofResult }) {
   const t = useT();
+  const locale = useLocale();
   if (!result.ok) {
     const fault = proofFailureFault(result.failure);
     return (
       <div class="verdict verdict--danger" role="alert" data-testid="proof-verdict" data-verdict={result.cancelled ? 'cancelled' : 'failed'}>
         <p class="verdict__title">{t('verifyProofFailed')}</p>
         <p id="proof-reason" data-testid="proof-reason">
-          {proofFailureText(result, t)}
+          {proofFailureText(result, t, locale)}
         </p>
         {result.step !== undefined && <p class="muted">{t('verifyProofFailedStep', String(result.step))}</p>}
         {fault !== undefined && (
@@ -348,7 +357,7 @@ export function ProofResult({ result }: { result: InclusionProofResult }) {
                 <td>
                   <code class="hash">{step.nodeHash}</code>
                 </td>
-                <td class="sums">{sumsText(step.nodeBalances)}</td>
+                <td class="sums">{sumsText(step.nodeBalances, locale)}</td>
               </tr>
             ))}
           </tbody>

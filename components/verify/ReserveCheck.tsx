@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CheckReservesReturnType, ReserveCheckProgress, ReserveCheckToken } from '../../lib/chain/reserves-check';
 import type { ExchangeView } from '../../lib/view/exchange-view';
 import { parseTypedAmount } from '../../lib/words/decimal';
-import { formatDate } from '../../lib/words/format';
+import { formatDate, formatList } from '../../lib/words/format';
 import { useLocale, useT } from '../../utils/i18n';
 import { SourceWords } from '../SourceWords';
 import { ReserveResult } from './ReserveResult';
@@ -157,7 +157,7 @@ export function ReserveCheck({ targets, rpcUrl, optionsUrl, views, onRun }: Rese
         </div>
         {invalid.length > 0 && (
           <p class="form-error" role="alert" data-testid="reserves-figure-error">
-            {t('verifyReservesFigureInvalid', invalid.join(', '))}
+            {t('verifyReservesFigureInvalid', formatList(invalid, locale, { style: 'narrow' }))}
           </p>
         )}
       </details>

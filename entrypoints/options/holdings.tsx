@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { HoldingsSection } from '@/components/HoldingsSection';
 import { HoldingsData, type ImportResult, type Reminders } from '@/components/HoldingsData';
-import { useT } from '@/utils/i18n';
+import { useLocale, useT } from '@/utils/i18n';
 import { exportData, importData, MAX_IMPORT_BYTES } from '@/lib/holdings/export-data';
 import { importFailureText } from '@/lib/words/import-failure';
 import { holdingsSaveFailureText } from '@/lib/words/holdings-save-failure';
@@ -62,6 +62,7 @@ export interface HoldingsGlueProps {
 /** The options page's holdings: storage in, the components' callbacks out. */
 export function HoldingsGlue({ settings, exchangeNames, onSettingsReplaced }: HoldingsGlueProps) {
   const t = useT();
+  const locale = useLocale();
   const [loaded, setLoaded] = useState<Loaded | undefined>(undefined);
   const [granted, setGranted] = useState(false);
   const reload = useCallback(async () => setLoaded(await load()), []);
@@ -118,7 +119,7 @@ export function HoldingsGlue({ settings, exchangeNames, onSettingsReplaced }: Ho
     if (!result.ok) return { ok: false, reason: importFailureText(result.failure, t) };
     const { data } = result;
     const book = data.addressBook === undefined ? undefined : parseAddressBook(data.addressBook);
-    if (book !== undefined && book.rejected.length > 0) return { ok: false, reason: t('dataBadAddressBook', addressBookProblemText(t, book.rejected[0]!.problem)) };
+    if (book !== undefined && book.rejected.length > 0) return { ok: false, reason: t('dataBadAddressBook', addressBookProblemText(t, book.rejected[0]!.problem, locale)) };
     const state = parseHoldingsState({ holdings: data.holdings, addresses: data.addresses, ...(data.goal === undefined ? {} : { goal: data.goal }), limits: data.limits, history: data.history });
     // All or nothing: a write the browser refuses puts back the parts already written.
     const written = await writeImport({ holdings: state, settings: data.settings, addressBook: book?.entries });

@@ -6,6 +6,9 @@ import { translateFrom, type Messages } from '../words/translate-from';
 import { layoutShareImage, paintShareImage, shareImageContent, wrap, SHARE_IMAGE_WIDTH, type ShareImageContext } from './share-image';
 import en from '../../public/_locales/en/messages.json';
 import sv from '../../public/_locales/sv/messages.json';
+import de from '../../public/_locales/de/messages.json';
+import zhCN from '../../public/_locales/zh_CN/messages.json';
+import { reasonText } from '../words/reason-text';
 
 const now = new Date('2025-11-01T00:00:00Z');
 const t = translateFrom(en as Messages);
@@ -95,6 +98,37 @@ describe('shareImageContent', () => {
     expect(content.sourceDomains).toContain('binance.com');
     expect(new Set(content.sourceDomains).size).toBe(content.sourceDomains.length);
     expect(content.sources).toBe(`Sources: ${content.sourceDomains.join(', ')}`);
+  });
+
+  test("the reasons are the card's lead reasons: the caution behind the verdict before what is unknown", () => {
+    const later = new Date('2026-11-25T10:00:00Z');
+    const view = viewOf('binance', later);
+    expect(view.verdict.level).toBe('caution');
+    expect(view.verdict.reasons.filter((reason) => reason.effect === 'unknown').length).toBeGreaterThan(3);
+    const german = translateFrom(de as Messages);
+    const content = shareImageContent({ view, now: later, t: german, locale: 'de' });
+    const why = content.sections.find((section) => section.heading === german('cardWhy'));
+    const ownToken = view.verdict.reasons.find((reason) => reason.code === 'own-token.share');
+    expect(ownToken?.effect).toBe('caution');
+    expect(why?.lines[0]?.text).toBe(`• ${reasonText(ownToken!, german, 'de', later)}`);
+  });
+
+  test('the proof-of-reserves line gives its snapshot date as the reader writes dates', () => {
+    const lines = (messages: Messages, locale: string) =>
+      shareImageContent({ view: viewOf('binance'), now, t: translateFrom(messages), locale }).sections.flatMap((section) => section.lines.map((line) => line.text));
+    expect(lines(de as Messages, 'de')).toContain('zk-Beweis mit Verbindlichkeiten, Snapshot 01.04.2026');
+    expect(lines(zhCN as Messages, 'zh-CN')).toContain('含负债的 zk 证明，快照 2026年4月1日');
+  });
+
+  test("lists in the picture are joined as the reader's language joins them", () => {
+    const later = new Date('2026-11-25T10:00:00Z');
+    const sourced = shareImageContent({ view: viewOf('binance', later), now: later, t: translateFrom(zhCN as Messages), locale: 'zh-CN' });
+    expect(sourced.sourceDomains.length).toBeGreaterThan(1);
+    expect(sourced.sources).toContain(sourced.sourceDomains.join('、'));
+    const content = shareImageContent({ view: viewOf('kraken'), now, t: translateFrom(zhCN as Messages), locale: 'zh-CN' });
+    const lines = content.sections.flatMap((section) => section.lines.map((line) => line.text));
+    const ratios = lines.find((line) => line.startsWith(`${translateFrom(zhCN as Messages)('reserveRatios')}: `));
+    expect(ratios).toMatch(/BTC [^,]+、/);
   });
 
   test('Swedish words and numbers', () => {

@@ -7,10 +7,11 @@ import type { ExchangeView } from '../view/exchange-view';
 import type { RiskLevel } from '../risk/order';
 import { cleanUrl } from './summary';
 import { assetRank } from '../risk/assets';
-import { formatDate, formatPercent, formatSignedUsd, formatUsd } from '../words/format';
+import { formatDate, formatList, formatPercent, formatSignedUsd, formatUsd } from '../words/format';
 import { LEVEL_KEYS } from '../words/level-words';
 import { porLabel } from '../words/por-label';
 import { reasonText } from '../words/reason-text';
+import { reasonsWorstFirst } from '../view/card-reasons';
 import type { Translate } from '../words/translate-from';
 
 export const SHARE_IMAGE_WIDTH = 1200;
@@ -87,11 +88,11 @@ export function shareImageContent({ view, now, t, locale }: ShareImageContentPar
   if (por === undefined) {
     porLines.push({ text: t('porUnknown'), style: 'body' });
   } else {
-    porLines.push({ text: porLabel(por, t), style: 'body' });
+    porLines.push({ text: porLabel(por, t, locale), style: 'body' });
     const ratios = Object.entries(por.reserveRatios ?? {})
       .sort(([a], [b]) => assetRank(a) - assetRank(b))
       .map(([asset, ratio]) => `${asset} ${formatPercent(ratio, locale, 2)}`);
-    if (ratios.length > 0) porLines.push({ text: `${t('reserveRatios')}: ${ratios.join(', ')}`, style: 'body' });
+    if (ratios.length > 0) porLines.push({ text: `${t('reserveRatios')}: ${formatList(ratios, locale, { style: 'narrow' })}`, style: 'body' });
     porLines.push({ text: t('asOf', date(por.asOf)), style: 'muted' });
     urls.push(por.source);
   }
@@ -123,7 +124,8 @@ export function shareImageContent({ view, now, t, locale }: ShareImageContentPar
     urls.push(flows.source);
   }
 
-  const reasons = verdict.reasons.filter((reason) => reason.effect !== 'ok').slice(0, MAX_REASONS);
+  // The card's lead reasons, in its order: the cause of the verdict before what is unknown.
+  const reasons = reasonsWorstFirst(verdict.reasons).slice(0, MAX_REASONS);
   if (reasons.length > 0) {
     sections.push({ heading: t('cardWhy'), lines: reasons.map((reason) => ({ text: `• ${reasonText(reason, t, locale, now)}`, style: 'body' as const })) });
     for (const reason of reasons) urls.push(reason.source);
@@ -144,7 +146,7 @@ export function shareImageContent({ view, now, t, locale }: ShareImageContentPar
     checked: t('shareImageChecked', date(now.toISOString())),
     sections,
     sourceDomains,
-    sources: t('shareImageSources', sourceDomains.join(', ')),
+    sources: t('shareImageSources', formatList(sourceDomains, locale, { style: 'narrow' })),
     footnote: t('shareImageFootnote'),
   };
 }

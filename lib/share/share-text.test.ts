@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import * as v from 'valibot';
 import english from '../../public/_locales/en/messages.json';
 import swedish from '../../public/_locales/sv/messages.json';
+import german from '../../public/_locales/de/messages.json';
 import { cleanUrl } from './summary';
 import { getExchange } from '../exchanges/registry';
 import { gradeExchange } from '../risk/grade';
@@ -47,6 +48,24 @@ describe('shareText', () => {
     // Every link in the text is listed, and every listed link is clean.
     for (const url of text.match(URL_IN_TEXT) ?? []) expect(links).toContain(url);
     for (const url of links) expect(cleanUrl(url)).toBe(url);
+  });
+
+  it("lists the cause of the verdict first, in the card's order: danger and caution before what is unknown", () => {
+    const { view, verdict } = realCase('binance');
+    const de = translateFrom(german);
+    const { text } = shareText({ view, verdict, now, t: de, locale: 'de-DE' });
+    const cautions = verdict.reasons.filter((reason) => reason.effect === 'caution' || reason.effect === 'danger');
+    const unknowns = verdict.reasons.filter((reason) => reason.effect === 'unknown');
+    // Binance at this moment: Caution for its own token, and more unknowns than the text lists.
+    expect(verdict.level).toBe('caution');
+    expect(cautions.map((reason) => reason.code)).toContain('own-token.share');
+    expect(unknowns.length).toBeGreaterThanOrEqual(6);
+    const lineOf = (reason: (typeof verdict.reasons)[number]) => text.indexOf(`- ${reasonText(reason, de, 'de-DE', now)}`);
+    for (const reason of cautions) {
+      expect(lineOf(reason)).toBeGreaterThan(0);
+      for (const unknown of unknowns) if (lineOf(unknown) >= 0) expect(lineOf(reason)).toBeLessThan(lineOf(unknown));
+    }
+    expect(text).toContain('- 15\u00a0% der Reserven liegen in eigenen Token der Börse (BNB).');
   });
 
   it('gives a collapsed exchange its date, history and source', () => {

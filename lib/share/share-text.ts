@@ -5,6 +5,7 @@ import type { Cadence, PorMethod } from '../reserves/schema';
 import type { IncidentKind } from '../exchanges/types';
 import { cleanUrl } from './summary';
 import { reasonText } from '../words/reason-text';
+import { reasonsWorstFirst } from '../view/card-reasons';
 import type { MessageKey, Translate } from '../words/translate-from';
 
 export interface ShareTextParameters {
@@ -98,9 +99,11 @@ export function shareText({ view, verdict: override, now, t, locale: asked = 'en
 
   if (verdict !== undefined) {
     lines.push('', t('shareText_verdict', [levelWords(verdict), verdict.grade]));
-    const shown = verdict.reasons.filter((reason) => reason.effect !== 'ok').slice(0, MAX_REASONS);
+    // The card's order (danger, caution, unknown, information), so the cut keeps the cause of the verdict.
+    const findings = reasonsWorstFirst(verdict.reasons);
+    const shown = findings.slice(0, MAX_REASONS);
     for (const reason of shown) lines.push(`- ${reasonText(reason, t, locale, now)}${cite(reason.source, reason.asOf)}`);
-    const hidden = verdict.reasons.filter((reason) => reason.effect !== 'ok').length - shown.length;
+    const hidden = findings.length - shown.length;
     if (hidden > 0) lines.push(`- ${hidden === 1 ? t('shareText_moreReasonsOne') : t('shareText_moreReasons', String(hidden))}`);
   }
 

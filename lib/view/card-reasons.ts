@@ -43,6 +43,20 @@ const RANK: Record<string, number> = {
 const rankOf = (item: CardReason) => RANK[item.kind === 'reason' ? `reason:${item.reason.effect}` : `warning:${item.warning.severity}`] ?? 99;
 
 /**
+ * The verdict's reasons in the card's order, worst first (danger, caution, unknown, information),
+ * without those that find nothing wrong: what a shared text or picture lists, so a cut keeps the
+ * cause of the verdict.
+ */
+export function reasonsWorstFirst(reasons: readonly RiskReason[]): RiskReason[] {
+  // Array.prototype.sort is stable: equal ranks keep the model's own order.
+  return reasons
+    .filter((reason) => reason.effect !== 'ok')
+    .map((reason) => ({ kind: 'reason' as const, reason }))
+    .sort((a, b) => rankOf(a) - rankOf(b))
+    .map((item) => item.reason);
+}
+
+/**
  * The card's findings, ranked worst first and split into the few that lead and the rest. Reasons
  * that find nothing wrong (`ok`) are not findings. A closed or collapsed exchange's status reason
  * is left out: the card states it above everything, with its date and source.

@@ -59,8 +59,15 @@ describe('words for address checks', () => {
       'This looks like an address for a Bitcoin-style network, but you chose Dogecoin. Sending on the wrong network can lose the funds.',
     );
     expect(addressErrorText(english, { code: 'wrong-network', belongsTo: ['tron', 'xrp'] }, 'ethereum')).toBe(
-      'This looks like an address for Tron, XRP Ledger, but you chose Ethereum. Sending on the wrong network can lose the funds.',
+      'This looks like an address for Tron or XRP Ledger, but you chose Ethereum. Sending on the wrong network can lose the funds.',
     );
+  });
+
+  it("joins the networks a wrong-network address may belong to as alternatives, in the reader's language", () => {
+    const say = (locale: string, tag: string) => addressErrorText(translateFrom(messages(locale)), { code: 'wrong-network', belongsTo: ['tron', 'xrp', 'solana'] }, 'ethereum', tag);
+    expect(say('de', 'de')).toContain('Tron, XRP Ledger oder Solana');
+    expect(say('tr', 'tr')).toContain('Tron, XRP Ledger veya Solana');
+    expect(say('zh_CN', 'zh-CN')).toContain('Tron、XRP Ledger或Solana');
   });
 
   it('words an address-book refusal by its field, and an address by the validator’s own words', () => {

@@ -2,6 +2,7 @@ import type { AddressBookProblem } from '../custody/address-book';
 import { getNetwork, type NetworkId } from '../custody/networks';
 import type { AddressError, AddressWarning } from '../custody/validate-address';
 import { ADDRESS_ERROR, ADDRESS_WARNING, FAMILY_NAME } from './guide-text';
+import { formatList } from './format';
 import type { Translate } from './translate-from';
 
 /**
@@ -11,18 +12,25 @@ import type { Translate } from './translate-from';
 
 const networkName = (network: string) => getNetwork(network)?.name ?? network;
 
-/** Where a wrong-network address belongs: one network by name, one family by its name, else the networks' names. */
-export function belongsToText(t: Translate, networks: readonly NetworkId[]): string {
+/**
+ * Where a wrong-network address belongs: one network by name, one family by its name, else the
+ * networks' names as alternatives ("Tron or XRP Ledger") in the reader's language.
+ */
+export function belongsToText(t: Translate, networks: readonly NetworkId[], locale = 'en'): string {
   const definitions = networks.flatMap((id) => getNetwork(id) ?? []);
   const families = new Set(definitions.map((definition) => definition.family));
   if (definitions.length === 1) return definitions[0]!.name;
   if (families.size === 1) return t(FAMILY_NAME[definitions[0]!.family]);
-  return definitions.map((definition) => definition.name).join(', ');
+  return formatList(
+    definitions.map((definition) => definition.name),
+    locale,
+    { type: 'disjunction' },
+  );
 }
 
 /** Why `network` refuses the address; `wrong-network` names where it belongs instead. */
-export function addressErrorText(t: Translate, error: AddressError, network: string): string {
-  if (error.code === 'wrong-network') return t('addressWrongNetwork', [belongsToText(t, error.belongsTo ?? []), networkName(network)]);
+export function addressErrorText(t: Translate, error: AddressError, network: string, locale = 'en'): string {
+  if (error.code === 'wrong-network') return t('addressWrongNetwork', [belongsToText(t, error.belongsTo ?? [], locale), networkName(network)]);
   return t(ADDRESS_ERROR[error.code], networkName(network));
 }
 
@@ -31,7 +39,7 @@ export function addressWarningText(t: Translate, warning: AddressWarning): strin
 }
 
 /** Why an address-book entry (of an import or a save) was refused. */
-export function addressBookProblemText(t: Translate, problem: AddressBookProblem): string {
+export function addressBookProblemText(t: Translate, problem: AddressBookProblem, locale = 'en'): string {
   switch (problem.field) {
     case 'list':
       return t('addressBookNotList');
@@ -44,6 +52,6 @@ export function addressBookProblemText(t: Translate, problem: AddressBookProblem
     case 'addedAt':
       return t('addressBookBadDate');
     case 'address':
-      return addressErrorText(t, problem.error, problem.network);
+      return addressErrorText(t, problem.error, problem.network, locale);
   }
 }

@@ -59,6 +59,16 @@ export function formatMoment(iso: string, locale: string): string {
   ).format(date);
 }
 
+/**
+ * Items joined as the reader's language joins a list ("a, b, and c", "a, b und c", "a、b和c").
+ * `long` says the last "and" where the language does; `narrow` leaves it out where the language
+ * allows ("a, b, c", "a、b、c"), for a plain enumeration after a colon. `disjunction` joins
+ * alternatives ("a, b, or c", "a、b或c").
+ */
+export function formatList(items: readonly string[], locale: string, { style = 'long', type = 'conjunction' }: { style?: 'long' | 'narrow'; type?: 'conjunction' | 'disjunction' } = {}): string {
+  return formatter(`list-${type}-${style}`, locale, () => new Intl.ListFormat(locale, { type, style })).format(items);
+}
+
 /** "42 days ago", "in 3 hours": the age of a dated figure, as a reader says it. */
 export function formatAge(isoDate: string, now: Date, locale: string): string {
   const then = Date.parse(isoDate.length === 10 ? `${isoDate}T00:00:00Z` : isoDate);

@@ -54,7 +54,7 @@ describe('lookalike reasons in the reader’s language', () => {
       if (state.explanation.bait !== undefined) expect(reason).toContain(state.explanation.bait);
       if (state.explanation.hosting !== undefined) expect(reason).toContain(state.explanation.hosting);
       expect(reason).not.toMatch(/\$/);
-      expect(official).toContain(state.imitates.domains.join(', '));
+      for (const domain of state.imitates.domains) expect(official).toContain(domain);
     }
     expect(inSwedish.reason).not.toBe(inEnglish.reason);
   });
@@ -110,6 +110,18 @@ describe('lookalike reasons in the reader’s language', () => {
     }
     // Distinct words for each distinct case (token and inside share theirs).
     expect(seen.size).toBe(explanations.length - 1);
+  });
+
+  test("the official domains are listed as the reader's language lists them", () => {
+    const state = lookalikeState('blnance.com');
+    expect(state.imitates.domains.slice(0, 2)).toEqual(['binance.com', 'binance.me']);
+    const official = (messages: (typeof allMessages)[keyof typeof allMessages], locale: string) => lookalikeReasonText(state, translateFrom(messages), locale).official;
+    const [first, second, third, last] = state.imitates.domains;
+    expect(state.imitates.domains).toHaveLength(4);
+    expect(official(chinese, 'zh-CN')).toBe(`Binance 的官方域名：${first}、${second}、${third}、${last}。`);
+    expect(official(german, 'de')).toBe(`Offizielle Domains von Binance: ${first}, ${second}, ${third} und ${last}.`);
+    expect(official(turkish, 'tr')).toBe(`Binance borsasının resmî alan adları: ${first}, ${second}, ${third}, ${last}.`);
+    expect(official(english, 'en')).toBe(`Official Binance domains: ${first}, ${second}, ${third}, ${last}.`);
   });
 
   test('a host a phishing list names: the list, the exchange and the day our copy was read, in each language', () => {

@@ -1,6 +1,6 @@
 import type { TabState } from '../view/exchange-view';
 import type { MessageKey, Translate } from './translate-from';
-import { formatDate } from './format';
+import { formatDate, formatList } from './format';
 
 type Lookalike = Extract<TabState, { kind: 'lookalike' }>;
 
@@ -12,7 +12,8 @@ type Lookalike = Extract<TabState, { kind: 'lookalike' }>;
 export function lookalikeReasonText({ explanation, imitates }: Pick<Lookalike, 'explanation' | 'imitates'>, t: Translate, locale = 'en'): { reason: string; official: string } {
   const { code, host, brand, bait, hosting, distance, mixedScripts, registrable, list } = explanation;
   const name = imitates.name;
-  const official = t('lookalikeOfficialDomains', [name, imitates.domains.join(', ')]);
+  // The whole list after a colon: an enumeration, so without "and" where the language allows it.
+  const official = t('lookalikeOfficialDomains', [name, formatList(imitates.domains, locale, { style: 'narrow' })]);
   const say = (key: MessageKey, substitutions: string[]) => ({ reason: t(key, substitutions), official });
   switch (code) {
     case 'embedded':

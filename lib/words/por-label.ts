@@ -1,4 +1,5 @@
 import type { PorAttestation, PorMethod } from '../reserves/schema';
+import { formatDate } from './format';
 import type { MessageKey, Translate } from './translate-from';
 
 const methodKeys: Record<PorMethod, MessageKey> = {
@@ -9,9 +10,12 @@ const methodKeys: Record<PorMethod, MessageKey> = {
   none: 'porMethod_none',
 };
 
-/** "Merkle tree with liabilities, snapshot 2025-10-01", or "Proof of reserves: unknown". */
-export function porLabel(por: PorAttestation | undefined, t: Translate): string {
+/**
+ * "Merkle tree with liabilities, snapshot Oct 1, 2025", or "Proof of reserves: unknown": the date
+ * as the reader writes dates, and the joining in the message, as each language joins them.
+ */
+export function porLabel(por: PorAttestation | undefined, t: Translate, locale: string): string {
   if (por === undefined) return t('porUnknown');
   const method = t(methodKeys[por.method]);
-  return por.snapshotDate === undefined ? method : `${method}, ${t('porSnapshot', por.snapshotDate)}`;
+  return por.snapshotDate === undefined ? method : t('porSnapshot', [method, formatDate(por.snapshotDate, locale)]);
 }

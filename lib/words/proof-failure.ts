@@ -1,5 +1,6 @@
 import { MAX_ASSETS, MAX_PATH_LENGTH } from '../proofs/schema';
 import { proofFormats, type InclusionProofFailed, type ProofFailureCode, type ProofFormat, type ProofSchemaProblem } from '../proofs/types';
+import { formatList } from './format';
 import type { MessageKey, Translate } from './translate-from';
 
 /** The exchange each format belongs to, as a name (the same in every language). */
@@ -75,11 +76,12 @@ function problemText(problem: ProofSchemaProblem, t: Translate): string {
  * Why a proof was not verified, in the reader's language: the verify page shows it under "Not
  * verified", and `radar verify-proof` prints it in English (scripts/radar/words/english.ts).
  */
-export function proofFailureText({ failure, format }: Pick<InclusionProofFailed, 'failure' | 'format'>, t: Translate): string {
+export function proofFailureText({ failure, format }: Pick<InclusionProofFailed, 'failure' | 'format'>, t: Translate, locale = 'en'): string {
   const key = PROOF_FAILURE_KEYS[failure.code];
   switch (failure.code) {
     case 'unknown-format':
-      return t(key, [failure.requested, proofFormats.join(', ')]);
+      // The known formats after a colon: an enumeration, without "and" where the language allows.
+      return t(key, [failure.requested, formatList(proofFormats, locale, { style: 'narrow' })]);
     case 'too-large':
       return t(key, String(failure.megabytes));
     case 'root-length':

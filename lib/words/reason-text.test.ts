@@ -145,10 +145,18 @@ describe('verdict reasons in words', () => {
     expect(collapsed && reasonText(collapsed, t, 'sv', now)).toBe('Example Exchange kollapsade 10 jan. 2025: Inte översatt, på engelska: ”It stopped paying out and filed for bankruptcy.”');
   });
 
+  test("a list of tokens is joined as the reader's language joins a list", () => {
+    const share: RiskReason = { metric: 'own-token.share', code: 'own-token.share', value: 0.2, threshold: 0.1, effect: 'caution', params: { tokens: ['BNB', 'FDUSD', 'WBETH'] } };
+    expect(reasonText(share, translateFrom(messages('en')), 'en', now)).toContain("the exchange's own tokens (BNB, FDUSD, and WBETH)");
+    expect(reasonText(share, translateFrom(messages('de')), 'de', now)).toContain('(BNB, FDUSD und WBETH)');
+    expect(reasonText(share, translateFrom(messages('tr')), 'tr', now)).toContain('(BNB, FDUSD ve WBETH)');
+    expect(reasonText(share, translateFrom(messages('zh_CN')), 'zh-CN', now)).toContain('（BNB、FDUSD和WBETH）');
+  });
+
   test('wording reasons again builds no Intl formatter: each kind is built once per locale (the exchange page waits on these words, issue 16)', () => {
     const t = translateFrom(messages('de'));
     for (const reason of reasons) reasonText(reason, t, 'de', now);
-    const built = [vi.spyOn(Intl, 'NumberFormat'), vi.spyOn(Intl, 'DateTimeFormat'), vi.spyOn(Intl, 'RelativeTimeFormat')];
+    const built = [vi.spyOn(Intl, 'NumberFormat'), vi.spyOn(Intl, 'DateTimeFormat'), vi.spyOn(Intl, 'RelativeTimeFormat'), vi.spyOn(Intl, 'ListFormat')];
     try {
       const again = reasons.map((reason) => reasonText(reason, t, 'de', now));
       expect(again).toHaveLength(reasons.length);

@@ -1,7 +1,7 @@
 import type { ReasonCode, RiskReason } from '../risk/reason';
 import { cardReasonKey } from '../view/card-reasons';
 import type { ExchangeView } from '../view/exchange-view';
-import { formatAge, formatCount, formatDate, formatFixed, formatShare, formatUsd } from './format';
+import { formatAge, formatCount, formatDate, formatFixed, formatList, formatShare, formatUsd } from './format';
 import type { MessageKey, Translate } from './translate-from';
 
 /**
@@ -201,7 +201,7 @@ class ReasonWords {
   }
 
   private tokens(symbols: readonly string[] | undefined): string {
-    return symbols === undefined || symbols.length === 0 ? this.t('reason_tokensNone') : symbols.join(', ');
+    return symbols === undefined || symbols.length === 0 ? this.t('reason_tokensNone') : formatList(symbols, this.locale);
   }
 
   private cadence(): string {

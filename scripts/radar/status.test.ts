@@ -83,6 +83,23 @@ describe('radar status', () => {
     expect(stdout).toContain('Reasons, worst first:');
   });
 
+  test("reasons come worst first, as on the card: Binance's own-token caution before its unknowns", async () => {
+    const { code, stdout } = await run(['binance', '--now', '2026-11-25T10:00:00Z']);
+    expect(code).toBe(0);
+    const effects = [
+      ...stdout
+        .split('Reasons, worst first:')[1]!
+        .split('\n\n')[0]!
+        .matchAll(/^ {2}\[(\w+)\]/gm),
+    ].map((match) => match[1]);
+    expect(effects[0]).toBe('caution');
+    expect(effects.filter((effect) => effect === 'unknown').length).toBeGreaterThan(0);
+    // Worst first, ok last: each effect's rank never falls back.
+    const rank = ['danger', 'caution', 'unknown', 'info', 'ok'];
+    const ranks = effects.map((effect) => rank.indexOf(effect!));
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+  });
+
   test('--cexs replaces on-chain figures, matching entries by slug or by name in any case', async () => {
     const bySlug = file(
       'slug.json',

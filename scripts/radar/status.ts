@@ -8,6 +8,7 @@ import { DataSourceError } from '../../lib/reserves/errors';
 import { bundledSnapshot, bundledSnapshotProblem } from '../../lib/reserves/snapshot';
 import { gradeExchange, type GradeExchangeReturnType, type RiskReserves } from '../../lib/risk/grade';
 import { evaluateRun, type RunEvaluation } from '../../lib/risk/run-signals';
+import { reasonsWorstFirst } from '../../lib/view/card-reasons';
 import { reasonText } from '../../lib/words/reason-text';
 import { answerFailureText } from '../../lib/words/answer-failure';
 import { cexsEntryProblemText } from '../../lib/words/cexs-entry-problem';
@@ -155,7 +156,8 @@ function render(exchange: ExchangeDefinition, verdict: GradeExchangeReturnType, 
     '',
     'Reasons, worst first:',
   ];
-  for (const reason of verdict.reasons) {
+  // The card's order (lib/view/card-reasons.ts), then what finds nothing wrong.
+  for (const reason of [...reasonsWorstFirst(verdict.reasons), ...verdict.reasons.filter((reason) => reason.effect === 'ok')]) {
     lines.push(`  [${reason.effect}] ${reasonText(reason, english.t, english.locale, now)}`);
     const provenance = [reason.source, reason.asOf === undefined ? undefined : `as of ${reason.asOf}`].filter((part) => part !== undefined);
     if (provenance.length > 0) lines.push(`      ${provenance.join(', ')}`);

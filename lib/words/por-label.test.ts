@@ -1,0 +1,27 @@
+import { describe, expect, test } from 'vitest';
+import english from '../../public/_locales/en/messages.json';
+import german from '../../public/_locales/de/messages.json';
+import turkish from '../../public/_locales/tr/messages.json';
+import chinese from '../../public/_locales/zh_CN/messages.json';
+import type { PorAttestation } from '../reserves/schema';
+import { translateFrom } from './translate-from';
+import { porLabel } from './por-label';
+
+const por = { method: 'zk-proof', snapshotDate: '2026-04-01' } as PorAttestation;
+
+describe('porLabel', () => {
+  test.each([
+    ['en', english, 'zk proof with liabilities, snapshot Apr 1, 2026'],
+    ['de', german, 'zk-Beweis mit Verbindlichkeiten, Snapshot 01.04.2026'],
+    ['tr', turkish, 'Yükümlülükleri içeren zk kanıtı, anlık görüntü 1 Nis 2026'],
+    ['zh-CN', chinese, '含负债的 zk 证明，快照 2026年4月1日'],
+  ])('%s: the method and the snapshot date as the reader writes dates, joined in the language', (locale, messages, expected) => {
+    expect(porLabel(por, translateFrom(messages), locale)).toBe(expected);
+  });
+
+  test('without a snapshot date, the method alone; without a report, unknown', () => {
+    const de = translateFrom(german);
+    expect(porLabel({ method: 'zk-proof' } as PorAttestation, de, 'de')).toBe('zk-Beweis mit Verbindlichkeiten');
+    expect(porLabel(undefined, de, 'de')).toBe(de('porUnknown'));
+  });
+});
