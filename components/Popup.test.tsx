@@ -43,19 +43,33 @@ describe('Popup exchange search', () => {
   effectsOnNextTask();
 
   test('a search that settles is said in a polite status that was there before it: no match, or how many are shown', async () => {
-    const { $, search } = draw();
-    await settle();
-    const status = $('search-status');
-    expect(status?.getAttribute('role')).toBe('status');
-    expect(status?.textContent).toBe('');
-    search('zz');
-    search('zzzz');
-    await vi.waitFor(() => expect(status?.textContent).toBe('No exchange matches “zzzz”.'));
-    expect(status?.isConnected).toBe(true);
-    search('bi');
-    await vi.waitFor(() => expect(status?.textContent).toBe('Exchanges shown: 2.'));
-    search('');
-    await vi.waitFor(() => expect(status?.textContent).toBe(''));
+    vi.useFakeTimers();
+    try {
+      const { $, search } = draw();
+      await vi.advanceTimersByTimeAsync(0);
+      const status = $('search-status');
+      expect(status?.getAttribute('role')).toBe('status');
+      expect(status?.textContent).toBe('');
+      search('zz');
+      await vi.advanceTimersByTimeAsync(300);
+      // Typing again restarts the wait: nothing is said for "zz", and nothing for "zzzz" until it has held 500 ms.
+      search('zzzz');
+      await vi.advanceTimersByTimeAsync(499);
+      expect(status?.textContent).toBe('');
+      await vi.advanceTimersByTimeAsync(2);
+      expect(status?.textContent).toBe('No exchange matches “zzzz”.');
+      expect(status?.isConnected).toBe(true);
+      search('bi');
+      await vi.advanceTimersByTimeAsync(499);
+      expect(status?.textContent).toBe('No exchange matches “zzzz”.');
+      await vi.advanceTimersByTimeAsync(2);
+      expect(status?.textContent).toBe('Exchanges shown: 2.');
+      search('');
+      await vi.advanceTimersByTimeAsync(501);
+      expect(status?.textContent).toBe('');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   test("in the reader's language", async () => {

@@ -26,7 +26,7 @@ function alert(): RunAlertView {
   return view;
 }
 
-function draw(view: RunAlertView, props: { onSnooze?: () => void; onWithdraw?: () => void } = {}, locale = 'en'): HTMLElement {
+function draw(view: RunAlertView, props: { onSnooze?: () => Promise<boolean>; onWithdraw?: () => void } = {}, locale = 'en'): HTMLElement {
   const { document } = parseHTML('<!doctype html><html><body><div id="root"></div></body></html>');
   vi.stubGlobal('document', document);
   const root = document.getElementById('root') as unknown as HTMLElement;
@@ -58,13 +58,13 @@ describe('RunAlert', () => {
   test("the guide in one click; the snooze only where it is offered (never on the exchange's own page)", () => {
     let opened = 0;
     let snoozed = 0;
-    const withSnooze = draw(alert(), { onWithdraw: () => (opened += 1), onSnooze: () => (snoozed += 1) });
+    const withSnooze = draw(alert(), { onWithdraw: () => (opened += 1), onSnooze: () => Promise.resolve((snoozed += 1) > 0) });
     (withSnooze.querySelector('[data-testid="run-open-guide"]') as HTMLButtonElement).click();
     (withSnooze.querySelector('[data-testid="run-snooze"]') as HTMLButtonElement).click();
     expect([opened, snoozed]).toEqual([1, 1]);
     expect(draw(alert()).querySelector('[data-testid="run-snooze"]')).toBeNull();
     const snoozedView = { ...alert(), active: false, snoozedUntil: '2026-12-12T12:00:00.000Z' };
-    const quiet = draw(snoozedView, { onSnooze: () => undefined });
+    const quiet = draw(snoozedView, { onSnooze: () => Promise.resolve(true) });
     expect(quiet.querySelector('[data-testid="run-snooze"]')).toBeNull();
     expect(quiet.querySelector('[data-testid="run-snoozed"]')?.textContent).toBe('Alerts for this exchange are snoozed until Dec 12, 2026.');
   });
@@ -94,13 +94,38 @@ describe('RunAlert', () => {
     expect($('run-snoozed')?.tabIndex).toBe(-1);
   });
 
+  test.each([
+    ['fails', () => Promise.reject(new Error('storage full'))],
+    ['answers without a snooze', () => Promise.resolve(false)],
+  ] as const)('a snooze that %s leaves no ask behind: a snooze made later elsewhere takes no focus', async (_name, onSnooze) => {
+    const { window, root, press } = page();
+    const focused = recordFocus(window);
+    const t = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../public/_locales/en/messages.json'), 'utf8')) as Messages);
+    const drawn = (view: RunAlertView) =>
+      render(
+        <I18nContext.Provider value={{ t, locale: 'en' }}>
+          <RunAlert alert={view} onWithdraw={() => undefined} onSnooze={onSnooze} />
+        </I18nContext.Provider>,
+        root,
+      );
+    drawn(alert());
+    await settle();
+    press('run-snooze');
+    await settle();
+    // The popup's other window, or the exchange's page, snoozes it later: the alert redraws snoozed.
+    drawn({ ...alert(), active: false, snoozedUntil: '2026-12-12T12:00:00.000Z' });
+    await settle();
+    expect(root.querySelector('[data-testid="run-snoozed"]')).not.toBeNull();
+    expect(focused).toEqual([]);
+  });
+
   test('an alert drawn already snoozed takes no focus', async () => {
     const { window, root } = page();
     const focused = recordFocus(window);
     const t = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../public/_locales/en/messages.json'), 'utf8')) as Messages);
     render(
       <I18nContext.Provider value={{ t, locale: 'en' }}>
-        <RunAlert alert={{ ...alert(), active: false, snoozedUntil: '2026-12-12T12:00:00.000Z' }} onWithdraw={() => undefined} onSnooze={() => undefined} />
+        <RunAlert alert={{ ...alert(), active: false, snoozedUntil: '2026-12-12T12:00:00.000Z' }} onWithdraw={() => undefined} onSnooze={() => Promise.resolve(true)} />
       </I18nContext.Provider>,
       root,
     );

@@ -9,8 +9,11 @@ export interface RunAlertProps {
   alert: RunAlertView;
   /** Opens the withdrawal guide for this exchange. */
   onWithdraw: () => void;
-  /** Snoozes this exchange's alerts for a week; absent where snoozing is not offered (the exchange's own page). */
-  onSnooze?: () => void;
+  /**
+   * Snoozes this exchange's alerts for a week, answering whether the snooze took; absent where
+   * snoozing is not offered (the exchange's own page).
+   */
+  onSnooze?: () => Promise<boolean>;
   /** 1 where the alert leads a page (the popup), 2 inside the pill's card. */
   headingLevel?: 1 | 2 | 3;
 }
@@ -28,7 +31,8 @@ export function RunAlert({ alert, onWithdraw, onSnooze, headingLevel = 2 }: RunA
   const unread = alert.reasons.filter((reason) => reason.effect === 'unknown');
   const settling = alert.phase === 'alert' && alert.level === 'calm';
   // The snooze button goes away once the snooze is in: the focus moves to the line that says so,
-  // so it stays in the alert rather than dropping to the page's start.
+  // so it stays in the alert rather than dropping to the page's start. An ask that failed or took
+  // no snooze is dropped when its answer comes, so a snooze made later elsewhere takes no focus.
   const snoozeAsked = useRef(false);
   const snoozedLine = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
@@ -85,7 +89,12 @@ export function RunAlert({ alert, onWithdraw, onSnooze, headingLevel = 2 }: RunA
             class="ghost"
             onClick={() => {
               snoozeAsked.current = true;
-              onSnooze();
+              const drop = () => {
+                snoozeAsked.current = false;
+              };
+              onSnooze().then((took) => {
+                if (!took) drop();
+              }, drop);
             }}
             data-testid="run-snooze"
           >

@@ -22,10 +22,16 @@ export function RunAlerts({ first, load, onWithdraw, onSnooze }: RunAlertsProps)
   const lead = first?.phase === 'alert' ? (views?.find((view) => view.exchangeId === first.exchangeId) ?? first) : undefined;
   const shown = [...(lead === undefined ? [] : [lead]), ...(views ?? []).filter((view) => view.exchangeId !== lead?.exchangeId)];
   if (shown.length === 0) return null;
+  /** Snoozes one exchange and draws the answer; true when that exchange came back snoozed. */
+  const snoozeOne = (exchangeId: string) =>
+    onSnooze(exchangeId).then((next) => {
+      setViews(next);
+      return next.some((view) => view.exchangeId === exchangeId && view.snoozedUntil !== undefined);
+    });
   return (
     <div class="run-alerts" data-testid="run-alerts">
       {shown.map((view) => (
-        <RunAlert key={view.exchangeId} alert={view} headingLevel={1} onWithdraw={() => onWithdraw(view.exchangeId)} onSnooze={() => void onSnooze(view.exchangeId).then(setViews, () => undefined)} />
+        <RunAlert key={view.exchangeId} alert={view} headingLevel={1} onWithdraw={() => onWithdraw(view.exchangeId)} onSnooze={() => snoozeOne(view.exchangeId)} />
       ))}
     </div>
   );

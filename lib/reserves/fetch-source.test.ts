@@ -6,6 +6,7 @@ let server: LocalServer;
 
 beforeAll(async () => {
   server = await startLocalServer({
+    // Made-up headers, no recorded headers exist: whether api.llama.fi sends an ETag or Last-Modified is not recorded.
     '/good': json({ cexs: [] }, { etag: '"v1"', 'last-modified': 'Mon, 10 Aug 2026 12:00:00 GMT' }),
     '/conditional': (req, res) => {
       if (req.headers['if-none-match'] === '"v1"') res.writeHead(304, { etag: '"v1"' }).end();

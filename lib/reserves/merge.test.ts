@@ -135,6 +135,14 @@ describe('mergeSnapshots', () => {
     if (!out.ok) expect(out.reason).toMatch(/generatedAt/);
   });
 
+  it('keeps the held figures when a block says it was read before the day it describes', () => {
+    const incoming = { version: 1, generatedAt: '2026-09-01T00:00:00.000Z', exchanges: { binance: { onchain: onchain(200, '2026-09-01', { checkedAt: '2026-08-31' }) } } };
+    const out = mergeSnapshots({ held, incoming });
+    expect(out.ok).toBe(false);
+    expect(out.snapshot).toBe(held);
+    if (!out.ok) expect(out.reason).toBe('snapshot rejected: exchanges.binance.onchain: figures cannot be read before the day they describe (checkedAt is earlier than asOf)');
+  });
+
   it('merges a valid document block by block', () => {
     const incoming = { version: 1, generatedAt: '2026-09-01T00:00:00.000Z', exchanges: { binance: { por: { ...held.exchanges.binance?.por, asOf: '2026-09-01' } } } };
     const out = mergeSnapshots({ held, incoming });

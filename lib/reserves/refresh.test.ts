@@ -61,6 +61,8 @@ beforeAll(async () => {
     '/not-json': raw(200, '<!doctype html><title>Just a moment...</title>'),
     '/wrong-shape': json({ data: cexsBody.cexs }),
     '/empty': json({ cexs: [] }),
+    // Made-up headers, no recorded headers exist: no recording shows whether api.llama.fi sends a
+    // Last-Modified at all. These test how a reading is dated if one comes, not what DefiLlama sends.
     '/older': json(cexsBody, { 'last-modified': 'Mon, 10 Aug 2026 11:00:00 GMT' }),
     '/days-old': json(cexsBody, { 'last-modified': 'Fri, 07 Aug 2026 09:00:00 GMT' }),
     '/oversized': endless(8 * 1024 * 1024),

@@ -47,7 +47,10 @@ export interface SourcePolicy {
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
-/** DefiLlama rebuilds `/cexs` about every 15 minutes; hourly is plenty for a reserve figure. */
+/**
+ * Hourly is plenty for a reserve figure. How often DefiLlama rebuilds `/cexs` is our assumption
+ * (more often than hourly), not something its docs or our recordings show.
+ */
 export const CEXS_POLICY: SourcePolicy = {
   intervalMs: HOUR,
   jitterMs: 10 * MINUTE,

@@ -80,6 +80,9 @@ const Checked = {
 const CopyChecked = {
   checkedAt: v.optional(IsoDateSchema),
 };
+/** Nobody reads figures before the day they describe: such a `checkedAt` is a bad document, refused whole. */
+const readAfterAsOf = <T extends { asOf: string; checkedAt?: string | undefined }>() =>
+  v.check<T, string>((block) => block.checkedAt === undefined || block.checkedAt >= block.asOf, 'figures cannot be read before the day they describe (checkedAt is earlier than asOf)');
 
 export const PorMethodSchema = v.picklist(['zk-proof', 'merkle-liabilities', 'auditor-attestation', 'wallet-list', 'none']);
 export type PorMethod = v.InferOutput<typeof PorMethodSchema>;
@@ -188,18 +191,22 @@ export const OnchainAssetsSchema = v.pipe(
   v.check((assets) => assets.cleanUsd <= assets.totalUsd * TOLERANCE, 'clean assets cannot exceed total assets'),
   v.check((assets) => assets.ownTokenUsd === undefined || assets.ownTokenUsd <= assets.totalUsd * TOLERANCE, 'own-token value cannot exceed total assets'),
   v.check((assets) => assets.topTokens === undefined || assets.topTokens.every((token) => token.usd <= assets.totalUsd * TOLERANCE), 'a single token cannot be worth more than total assets'),
+  readAfterAsOf(),
 );
 export type OnchainAssets = v.InferOutput<typeof OnchainAssetsSchema>;
 
 /** Net flows in dollars; positive means value moved onto the exchange. */
-export const FlowsSchema = v.object({
-  net24hUsd: v.optional(SignedUsd),
-  net7dUsd: v.optional(SignedUsd),
-  net30dUsd: v.optional(SignedUsd),
-  observedAt: v.optional(IsoTimestampSchema),
-  ...CopyChecked,
-  ...Provenance,
-});
+export const FlowsSchema = v.pipe(
+  v.object({
+    net24hUsd: v.optional(SignedUsd),
+    net7dUsd: v.optional(SignedUsd),
+    net30dUsd: v.optional(SignedUsd),
+    observedAt: v.optional(IsoTimestampSchema),
+    ...CopyChecked,
+    ...Provenance,
+  }),
+  readAfterAsOf(),
+);
 export type Flows = v.InferOutput<typeof FlowsSchema>;
 
 /** The most reports kept per exchange: a year of monthly reports, enough to see a trend. */

@@ -72,4 +72,15 @@ describe('parseSnapshot', () => {
     expect(parseSnapshot(por({ snapshotDate: '2025-02-01', publishedDate: '2025-01-01' })).ok).toBe(false);
     expect(parseSnapshot(por({ method: 'none', reserveRatios: { BTC: 1 } })).ok).toBe(false);
   });
+
+  it.each(['onchain', 'flows'] as const)('rejects the %s block read before the day it describes, saying so', (block) => {
+    const figures = block === 'onchain' ? { totalUsd: 10, cleanUsd: 10 } : { net24hUsd: 1 };
+    const doc = (checkedAt: string) => ({ ...base, exchanges: { x: { [block]: { ...figures, source: 'https://api.llama.fi/cexs', asOf: '2025-01-10', checkedAt } } } });
+    expect(parseSnapshot(doc('2025-01-10')).ok).toBe(true);
+    expect(parseSnapshot(doc('2025-02-01')).ok).toBe(true);
+    expect(parseSnapshot(doc('2025-01-09'))).toEqual({
+      ok: false,
+      reason: `snapshot rejected: exchanges.x.${block}: figures cannot be read before the day they describe (checkedAt is earlier than asOf)`,
+    });
+  });
 });

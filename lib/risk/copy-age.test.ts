@@ -13,6 +13,9 @@ describe('copyAge: whose delay old DefiLlama figures are', () => {
     ['old, read again while fresh, not since: ours', '2026-08-10', '2026-08-15', { late: 'us', checkedAt: '2026-08-15' }],
     ['old, and already old when we read them yesterday: the source’s', '2026-08-10', '2026-12-04', { late: 'source', checkedAt: '2026-12-04' }],
     ['a read dated before the figures is ignored', '2026-08-10', '2026-08-01', { late: 'us', checkedAt: '2026-08-10' }],
+    ['a read dated after today (a fast clock, a bad feed) counts as missing', '2026-08-10', '2026-12-06', { late: 'us', checkedAt: '2026-08-10' }],
+    ['a read dated far in the future counts as missing', '2026-08-10', '2027-03-01', { late: 'us', checkedAt: '2026-08-10' }],
+    ['a read dated today counts', '2026-08-10', '2026-12-05', { late: 'source', checkedAt: '2026-12-05' }],
   ] as const)('%s', (_name, asOf, checkedAt, expected) => {
     expect(copyAge({ asOf, checkedAt, now, maxAgeDays: 7 })).toMatchObject(expected);
   });
@@ -25,8 +28,9 @@ describe('copyAge: whose delay old DefiLlama figures are', () => {
   });
   const ageOf = ({ ageDays, checkedAfter, maxAgeDays }: { ageDays: number; checkedAfter: number | undefined; maxAgeDays: number }, at: Date) => {
     const asOf = new Date(now.getTime() - ageDays * DAY);
-    const checkedAt = checkedAfter === undefined ? undefined : iso(new Date(Math.min(asOf.getTime() + checkedAfter * DAY, now.getTime())));
-    return copyAge({ asOf: iso(asOf), checkedAt, now: at, maxAgeDays });
+    // Reads may be dated past `now`: a fast clock or a bad feed can say so.
+    const checkedAt = checkedAfter === undefined ? undefined : iso(new Date(asOf.getTime() + checkedAfter * DAY));
+    return { read: checkedAt, ...copyAge({ asOf: iso(asOf), checkedAt, now: at, maxAgeDays }) };
   };
 
   test('without a read of our own after the figures’ day, old figures are never blamed on the source (property)', () => {
@@ -34,7 +38,8 @@ describe('copyAge: whose delay old DefiLlama figures are', () => {
       fc.property(caseArb, (input) => {
         const age = ageOf(input, now);
         expect(age.late === 'none').toBe(age.ageDays <= input.maxAgeDays);
-        if (input.checkedAfter === undefined || input.checkedAfter <= input.maxAgeDays) expect(age.late).not.toBe('source');
+        const readInFuture = age.read !== undefined && age.read > iso(now);
+        if (input.checkedAfter === undefined || input.checkedAfter <= input.maxAgeDays || readInFuture) expect(age.late).not.toBe('source');
       }),
     );
   });
@@ -43,6 +48,8 @@ describe('copyAge: whose delay old DefiLlama figures are', () => {
     fc.assert(
       fc.property(caseArb, (input) => {
         const today = ageOf(input, now);
+        // A read dated past today is set aside today; once that day comes it counts as a read.
+        fc.pre(today.read === undefined || today.read <= iso(now));
         const later = ageOf(input, new Date(now.getTime() + input.laterDays * DAY));
         if (today.late === 'source') expect(later.late).toBe('source');
         else expect(later.late).not.toBe('source');

@@ -1,9 +1,9 @@
-import { daysSince } from './dates';
+import { daysSince, lastReadDay } from './dates';
 
 export interface CopyAgeParameters {
   /** The day the figures describe. */
   asOf: string;
-  /** The day we last read the source's answer for them; the figures' own day when absent or earlier. */
+  /** The day we last read the source’s answer for them; the figures’ own day when absent, earlier, or after `now`’s day. */
   checkedAt?: string | undefined;
   now: Date;
   maxAgeDays: number;
@@ -27,7 +27,7 @@ export interface CopyAgeReturnType {
  */
 export function copyAge({ asOf, checkedAt, now, maxAgeDays }: CopyAgeParameters): CopyAgeReturnType {
   const ageDays = daysSince(asOf, now);
-  const checked = checkedAt !== undefined && checkedAt > asOf ? checkedAt : asOf;
+  const checked = lastReadDay(asOf, checkedAt, now);
   if (ageDays <= maxAgeDays) return { ageDays, checkedAt: checked, late: 'none' };
   const ageAtCheckDays = daysSince(asOf, new Date(`${checked}T00:00:00Z`));
   return { ageDays, checkedAt: checked, late: ageAtCheckDays > maxAgeDays ? 'source' : 'us' };

@@ -6,3 +6,14 @@ export function daysSince(isoDate: string, now: Date): number {
   if (Number.isNaN(then)) return Number.POSITIVE_INFINITY;
   return Math.floor((now.getTime() - then) / DAY_MS);
 }
+
+/**
+ * The day we last read a record, for judging whose delay its age is: `checkedAt` when it falls
+ * after the day the record describes and no later than `now`'s day, else the record's own day.
+ * A read dated after today (a clock running fast, a bad feed) counts as missing, as future-dated
+ * figures do (grade.ts), so it can never shift our delay onto the source.
+ */
+export function lastReadDay(asOf: string, checkedAt: string | undefined, now: Date): string {
+  if (checkedAt === undefined || checkedAt <= asOf || daysSince(checkedAt, now) < 0) return asOf;
+  return checkedAt;
+}

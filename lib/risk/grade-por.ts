@@ -1,5 +1,5 @@
 import type { PorAttestation } from '../reserves/schema';
-import { daysSince } from './dates';
+import { daysSince, lastReadDay } from './dates';
 import { porFreshness } from './por-freshness';
 import { porMethodStrength } from './por-method';
 import type { RiskMetrics, RiskReason } from './reason';
@@ -18,7 +18,7 @@ export function porReasons(por: PorAttestation | undefined, operating: boolean, 
   const minimum = thresholdValue('por.method.caution');
   if (por.method === 'none' && operating) {
     // "Publishes none" was true on the day we checked; long after, the gap is ours.
-    const checkedAt = por.checkedAt !== undefined && por.checkedAt > por.asOf ? por.checkedAt : por.asOf;
+    const checkedAt = lastReadDay(por.asOf, por.checkedAt, now);
     const limit = thresholdValue('por.none.recheck-days');
     if (!(daysSince(checkedAt, now) <= limit)) {
       reasons.push({

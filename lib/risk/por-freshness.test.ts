@@ -18,6 +18,7 @@ describe('porFreshness: whose delay a stale report is', () => {
     ["stale, checked the day after it was overdue: the exchange's", '2024-11-01', '2025-01-03', { late: 'exchange', stale: true, ageAtCheckDays: 63 }],
     ["stale, checked yesterday and still the newest: the exchange's", '2024-11-01', '2025-02-28', { late: 'exchange', stale: true, checkedAt: '2025-02-28', ageAtCheckDays: 119 }],
     ['a check dated before the report is ignored', '2024-11-01', '2024-10-01', { late: 'us', stale: true, checkedAt: '2024-11-01', ageAtCheckDays: 0 }],
+    ['a check dated after today (a fast clock, a bad feed) counts as missing', '2024-11-01', '2025-06-01', { late: 'us', stale: true, checkedAt: '2024-11-01', ageAtCheckDays: 0 }],
   ] as const)('%s', (_name, asOf, checkedAt, expected) => {
     const freshness = porFreshness({ por: { cadence: 'monthly', asOf, ...(checkedAt === undefined ? {} : { checkedAt }) }, now });
     expect(freshness).toMatchObject({ allowedDays: 62, ...expected });

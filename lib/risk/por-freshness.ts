@@ -1,5 +1,5 @@
 import type { Cadence, PorAttestation } from '../reserves/schema';
-import { daysSince } from './dates';
+import { daysSince, lastReadDay } from './dates';
 import { thresholdValue } from './thresholds';
 
 export interface PorFreshnessParameters {
@@ -34,7 +34,7 @@ export function porFreshness({ por, now }: PorFreshnessParameters): PorFreshness
   const cadences = ageDays / cadenceDays;
   const allowedDays = limit * cadenceDays;
   const stale = !(cadences <= limit);
-  const checkedAt = por.checkedAt !== undefined && por.checkedAt > por.asOf ? por.checkedAt : por.asOf;
+  const checkedAt = lastReadDay(por.asOf, por.checkedAt, now);
   const ageAtCheckDays = daysSince(por.asOf, new Date(`${checkedAt}T00:00:00Z`));
   const late = !stale ? 'none' : ageAtCheckDays > allowedDays ? 'exchange' : 'us';
   return { cadence: por.cadence, ageDays, cadences, allowedDays, stale, checkedAt, ageAtCheckDays, late };

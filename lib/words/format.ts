@@ -48,8 +48,13 @@ export function formatDate(isoDate: string, locale: string): string {
   return formatter('date', locale, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' })).format(date);
 }
 
-/** A reading's moment to the minute, in UTC, as the reader writes dates ("Dec 5, 2026, 11:40 AM UTC"); anything unreadable as it came. */
+/**
+ * A reading's moment to the minute, in UTC, as the reader writes dates ("Dec 5, 2026, 11:40 AM UTC");
+ * a value known only by its day ("2026-12-05") says the day alone, never a made-up midnight;
+ * anything unreadable as it came.
+ */
 export function formatMoment(iso: string, locale: string): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return formatDate(iso, locale);
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   return formatter(

@@ -51,3 +51,10 @@ describe('Binance’s held DefiLlama figures, months old because we could not re
     ]);
   });
 });
+
+test('French says "Non vérifié" for what we have not re-read, as the PoR reasons do', () => {
+  const t = translateFrom(messages('fr'));
+  const texts = verdict.reasons.filter((reason) => reason.code === 'onchain.unchecked' || reason.code === 'flows.unchecked').map((reason) => reasonText(reason, t, 'fr', now));
+  expect(texts).toHaveLength(2);
+  for (const text of texts) expect(text.startsWith('Non vérifié depuis le ')).toBe(true);
+});

@@ -28,9 +28,29 @@ describe('runNotificationText', () => {
 
   test("in the reader's language", () => {
     const zh = runNotificationText(outflow, words('zh_CN'), 'zh-CN');
-    expect(zh).toContain('数据来自 api.llama.fi，截至 2026年12月5日');
+    // No space after the Chinese full stop that ends the sentence.
+    expect(zh).toContain('。数据来自 api.llama.fi，截至 2026年12月5日');
     expect(zh).toContain('11:40');
     expect(runNotificationText(outflow, words('de'), 'de')).toContain('Zahlen von api.llama.fi, Stand 5. Dez. 2026, 11:40 UTC.');
+  });
+
+  test('figures known only by their day (flows without a reading time) say the day, never a made-up midnight', () => {
+    expect(runNotificationText({ ...outflow, observedAt: '2026-12-04' }, words('en'), 'en')).toBe(
+      '$20.00B left in the last 24 hours: 20.0% of the $100.00B it held (an alert from 15%). Figures from api.llama.fi, as of Dec 4, 2026.',
+    );
+  });
+
+  test('a warning-list entry says when it was listed and the source it cites, not "figures"', () => {
+    const warning: RunReason = {
+      signal: 'warning-list',
+      effect: 'alert',
+      listName: 'Example watch',
+      title: 'Withdrawals halted',
+      source: 'https://status.example.com/incident/1',
+      observedAt: '2026-12-05T08:15:00.000Z',
+    };
+    expect(runNotificationText(warning, words('en'), 'en')).toBe('Warning list “Example watch”: Withdrawals halted (listed since Dec 5, 2026; source: status.example.com)');
+    expect(runNotificationText(warning, words('fr'), 'fr')).not.toContain('Chiffres');
   });
 
   test('a reason without a source or a moment says its sentence alone, never an empty source', () => {

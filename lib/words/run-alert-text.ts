@@ -1,5 +1,5 @@
 import type { RunReason } from '../risk/run-signals';
-import { formatMoment, formatPercent, formatUsd, sourceSite } from './format';
+import { formatDate, formatMoment, formatPercent, formatUsd, sourceSite } from './format';
 import type { Translate } from './translate-from';
 
 /**
@@ -37,11 +37,13 @@ export function runReasonText(reason: RunReason, t: Translate, locale: string): 
  * The reason as a system notification says it: the sentence, then the host the figures came from
  * (a notification carries no link) and the moment they describe, to the minute in UTC, since a
  * notification stays on screen long after "this minute" has passed. The popup names the same
- * host through `sourceSite`.
+ * host through `sourceSite`. A warning-list entry says the day it was listed and the source it cites.
  */
 export function runNotificationText(reason: RunReason, t: Translate, locale: string): string {
   const sentence = runReasonText(reason, t, locale);
   if (reason.source === undefined || reason.observedAt === undefined) return sentence;
+  // A warning-list entry has no figures: its moment is the day it was listed, its source the link it cites.
+  if (reason.signal === 'warning-list') return t('runNotificationListed', [sentence, sourceSite(reason.source), formatDate(reason.observedAt, locale)]);
   return t('runNotificationReason', [sentence, sourceSite(reason.source), formatMoment(reason.observedAt, locale)]);
 }
 
