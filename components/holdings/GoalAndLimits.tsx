@@ -2,7 +2,7 @@ import type { ExchangeLimit, HoldingsState } from '../../lib/holdings/model';
 import { useLocale, useT } from '../../utils/i18n';
 import { CURRENCIES } from './form';
 import { NumberField } from './NumberField';
-import { numberExample, readNumber, showNumber } from './number-text';
+import { numberExample, readNumber, showNumber } from '../../lib/words/typed-number';
 
 export function GoalAndLimits({ state, nameOf, onSave }: { state: HoldingsState; nameOf: (c: string) => string; onSave: (s: HoldingsState) => Promise<void> }) {
   const t = useT();

@@ -4,7 +4,7 @@ import type { PriceTable } from '../../lib/holdings/prices';
 import { valuePosition, convertUsd } from '../../lib/holdings/valuation';
 import { useLocale, useT } from '../../utils/i18n';
 import { NumberField } from './NumberField';
-import { numberExample, readNumber, showNumber } from './number-text';
+import { numberExample, readNumber, showNumber } from '../../lib/words/typed-number';
 
 export function HoldingsList({
   state,
