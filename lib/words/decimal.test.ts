@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatDecimal, parseTypedAmount } from './decimal';
+import { formatDecimal } from './decimal';
 
 describe('formatDecimal', () => {
   test('groups the whole part by locale and keeps every significant decimal, without a float', () => {
@@ -15,18 +15,5 @@ describe('formatDecimal', () => {
   test('leaves what is not a decimal as it is', () => {
     expect(formatDecimal('1e5', 'en')).toBe('1e5');
     expect(formatDecimal('', 'en')).toBe('');
-  });
-});
-
-describe('parseTypedAmount', () => {
-  test('accepts digits with one decimal point or comma, spaces as grouping', () => {
-    expect(parseTypedAmount('1234.5')).toBe('1234.5');
-    expect(parseTypedAmount('1 234,5')).toBe('1234.5');
-    expect(parseTypedAmount('1\u00a0234')).toBe('1234');
-    expect(parseTypedAmount(' 42 ')).toBe('42');
-  });
-
-  test('refuses what it would have to guess', () => {
-    for (const text of ['1,234.5', '1.234,5', '-3', '1e5', 'abc', '', '.5', '5.', '1.2.3']) expect(parseTypedAmount(text), text).toBeUndefined();
   });
 });
