@@ -126,7 +126,7 @@ describe('ReserveCheck target choice', () => {
 });
 
 describe('ReserveCheck published figures', () => {
-  const type = (window: Window, input: HTMLInputElement, text: string) => {
+  const type = (window: ReturnType<typeof page>['window'], input: HTMLInputElement, text: string) => {
     input.value = text;
     input.dispatchEvent(new window.Event('input', { bubbles: true }));
   };
@@ -148,7 +148,7 @@ describe('ReserveCheck published figures', () => {
     }
   });
 
-  test('text it would have to guess about is refused in plain words with the language\'s own example, and nothing runs', async () => {
+  test("text it would have to guess about is refused in plain words with the language's own example, and nothing runs", async () => {
     const onRun = vi.fn(() => new Promise<CheckReservesReturnType>(() => undefined));
     const { window, root, $, button } = draw('http://127.0.0.1:8545', onRun, 'en');
     type(window, $('reserves-figure-ETH') as HTMLInputElement, '0,500');
