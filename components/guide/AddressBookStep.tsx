@@ -22,7 +22,10 @@ export function AddressBookStep({ state, book, onAction, onSaveAddress, onRemove
   const [status, setStatus] = useState<'idle' | 'saving' | 'saved' | 'error'>('idle');
   const cleanLabel = label.trim();
   const labelTooLong = cleanLabel.length > 64;
-  const cannotSave = cleanLabel === '' || labelTooLong || status === 'saving';
+  // Set by a press of Save with no name; cleared as soon as the user types.
+  const [labelMissing, setLabelMissing] = useState(false);
+  const labelInvalid = labelTooLong || labelMissing;
+  const labelField = useRef<HTMLInputElement>(null);
   const listTitle = useRef<HTMLHeadingElement>(null);
   const list = useRef<HTMLUListElement>(null);
   /** The place in the list of the entry just removed, until the list without it is drawn. */
@@ -38,8 +41,14 @@ export function AddressBookStep({ state, book, onAction, onSaveAddress, onRemove
 
   const save = async (event: Event) => {
     event.preventDefault();
-    // Aria-disabled, not disabled: a disabled button would drop the keyboard focus to the page.
-    if (cannotSave) return;
+    // Aria-disabled while saving, not disabled: a disabled button would drop the keyboard focus to the page.
+    if (status === 'saving') return;
+    // A name that cannot be saved: the field says why and takes the focus for the user to mend it.
+    if (cleanLabel === '' || labelTooLong) {
+      setLabelMissing(cleanLabel === '');
+      labelField.current?.focus();
+      return;
+    }
     setStatus('saving');
     try {
       await onSaveAddress(cleanLabel);
@@ -64,21 +73,25 @@ export function AddressBookStep({ state, book, onAction, onSaveAddress, onRemove
             <div class="field">
               <label for="book-label">{t('bookLabel')}</label>
               <input
+                ref={labelField}
                 id="book-label"
                 type="text"
                 maxLength={80}
                 value={label}
-                aria-invalid={labelTooLong}
+                aria-invalid={labelInvalid}
                 aria-describedby="book-label-help"
                 data-testid="book-label"
-                onInput={(event) => setLabel((event.currentTarget as HTMLInputElement).value)}
+                onInput={(event) => {
+                  setLabel((event.currentTarget as HTMLInputElement).value);
+                  setLabelMissing(false);
+                }}
               />
-              <p id="book-label-help" class={labelTooLong ? 'field__error' : 'field__help'}>
-                {labelTooLong ? t('bookLabelTooLong') : t('bookLabelHelp')}
+              <p id="book-label-help" class={labelInvalid ? 'field__error' : 'field__help'}>
+                {labelTooLong ? t('bookLabelTooLong') : labelMissing ? t('bookLabelMissing') : t('bookLabelHelp')}
               </p>
             </div>
             <div class="guide__actions">
-              <button type="submit" class="primary" aria-disabled={cannotSave} data-testid="book-save">
+              <button type="submit" class="primary" aria-disabled={status === 'saving'} data-testid="book-save">
                 {t('bookSave')}
               </button>
               <button type="button" class="ghost" onClick={() => onAction({ type: 'address-book', outcome: 'skipped' })} data-testid="book-skip">

@@ -4,7 +4,7 @@ import { useLocale, useT } from '../../utils/i18n';
 import type { BalanceWatch } from './Guide';
 import { canWatchBalance, ExternalLink, formatDateTime } from './shared';
 import { ARRIVAL_ERROR } from '../../lib/words/guide-text';
-import { formatDecimalString } from '../../lib/words/format';
+import { formatDecimal } from '../../lib/words/format';
 
 export interface ArrivalStepProps {
   state: GuideState;
@@ -55,7 +55,7 @@ export function ArrivalStep({ state, rpcUrl, watch, onAction, onOpenOptions }: A
       ) : state.testArrivedAt !== null ? (
         <p class="guide-note guide-note--ok" role="status" data-testid="test-arrived">
           {watch.status === 'arrived' && watch.increase !== null
-            ? t('arrivalArrivedAmount', [formatDecimalString(watch.increase, locale), state.asset ?? definition.nativeAsset, formatDateTime(state.testArrivedAt, locale), watch.blockNumber ?? '?'])
+            ? t('arrivalArrivedAmount', [formatDecimal(watch.increase, locale), state.asset ?? definition.nativeAsset, formatDateTime(state.testArrivedAt, locale), watch.blockNumber ?? '?'])
             : t('arrivalArrived', formatDateTime(state.testArrivedAt, locale))}
         </p>
       ) : (
@@ -70,7 +70,7 @@ export function ArrivalStep({ state, rpcUrl, watch, onAction, onOpenOptions }: A
               {watch.status === 'watching' && (
                 <p>
                   {t('arrivalWaiting', [
-                    watch.balance === null ? '?' : formatDecimalString(watch.balance, locale),
+                    watch.balance === null ? '?' : formatDecimal(watch.balance, locale),
                     state.asset ?? definition.nativeAsset,
                     watch.checkedAt === null ? '' : formatDateTime(watch.checkedAt, locale),
                   ])}

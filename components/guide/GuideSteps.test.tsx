@@ -97,14 +97,23 @@ describe('guide steps', () => {
     redraw();
     await settle();
     const save = $('book-save');
-    // Nothing typed: the button stays focusable, says it cannot act, and does nothing.
-    expect(save?.hasAttribute('disabled')).toBe(false);
-    expect(save?.getAttribute('aria-disabled')).toBe('true');
-
     const label = $('book-label') as HTMLInputElement;
+    const labelHelp = () => root.querySelector(`[id="${label.getAttribute('aria-describedby')}"]`)?.textContent;
+    // Nothing typed: the button is an ordinary button (not busy); a press says in words, tied to the field, what is missing, and keeps the focus there.
+    expect(save?.hasAttribute('disabled')).toBe(false);
+    expect(save?.getAttribute('aria-disabled')).toBe('false');
+    root.querySelector('form')?.dispatchEvent(new window.Event('submit', { bubbles: true, cancelable: true }));
+    await settle();
+    expect(onSaveAddress).not.toHaveBeenCalled();
+    expect(label.getAttribute('aria-invalid')).toBe('true');
+    expect(labelHelp()).toBe(t('bookLabelMissing'));
+    expect(window.document.activeElement).toBe(label);
+
     label.value = 'Cold';
     label.dispatchEvent(new window.Event('input', { bubbles: true }));
     await settle();
+    expect(label.getAttribute('aria-invalid')).toBe('false');
+    expect(labelHelp()).toBe(t('bookLabelHelp'));
     expect(save?.getAttribute('aria-disabled')).toBe('false');
     root.querySelector('form')?.dispatchEvent(new window.Event('submit', { bubbles: true, cancelable: true }));
     await settle();
@@ -128,7 +137,8 @@ describe('guide steps', () => {
     await settle();
     expect($('book-empty')).not.toBeNull();
     expect((window.document.activeElement as HTMLElement | null)?.tagName).toBe('H3');
-    expect(focused.length).toBe(2);
+    // Three moves in all: to the name field on the empty Save, then to each Remove's neighbour.
+    expect(focused.length).toBe(3);
     render(null, root);
   });
 });

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { getNetwork } from '../../lib/custody/networks';
 import { testTransactionAdvice, type GuideState } from '../../lib/custody/steps';
 import { useLocale, useT } from '../../utils/i18n';
-import { formatDate, formatDecimalString } from '../../lib/words/format';
+import { formatDate, formatDecimal } from '../../lib/words/format';
 import type { BalanceWatch } from './Guide';
 import { AddressGroups, ExternalLink, formatDateTime } from './shared';
 import { REQUIREMENT } from '../../lib/words/guide-text';
@@ -66,7 +66,7 @@ export function TestStep({ state, watch, onTestSent }: TestStepProps) {
       <h3>{t('testSendTitle')}</h3>
       <AddressGroups address={state.address} />
       {watch.status !== 'off' && watch.balance !== null && state.testSentAt === null && (
-        <p data-testid="balance-before">{t('testBalanceBefore', [formatDecimalString(watch.balance, locale), state.asset ?? definition.nativeAsset])}</p>
+        <p data-testid="balance-before">{t('testBalanceBefore', [formatDecimal(watch.balance, locale), state.asset ?? definition.nativeAsset])}</p>
       )}
       {state.testSentAt === null && (
         <button

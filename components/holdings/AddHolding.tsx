@@ -4,7 +4,7 @@ import { AssetSymbolSchema, CurrencySchema, type Holding } from '../../lib/holdi
 import { defillamaCoinIds } from '../../lib/holdings/prices';
 import { useLocale, useT, type MessageKey } from '../../utils/i18n';
 import { CURRENCIES, newId } from './form';
-import { numberExample, readNumber } from './number-text';
+import { numberExample, readNumber } from '../../lib/words/typed-number';
 
 const FIELDS = ['asset', 'currency', 'amount'] as const;
 type Field = (typeof FIELDS)[number];
@@ -14,7 +14,7 @@ type Errors = Partial<Record<Field, MessageKey>>;
  * The form to record one holding. The browser's own checks are off (`noValidate`): they speak the
  * browser's language; each bad field gets the extension's sentence, tied to it with
  * aria-describedby, and focus goes to the first of them. The amount is a text field read by the
- * user's language (see number-text.ts): a number field would read "1,5" as 15 in some browsers.
+ * user's language (see lib/words/typed-number.ts): a number field would read "1,5" as 15 in some browsers.
  */
 export function AddHolding({ exchangeNames, onAdd }: { exchangeNames: Record<string, string>; onAdd: (holding: Holding) => Promise<void> }) {
   const t = useT();

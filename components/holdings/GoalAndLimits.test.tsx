@@ -15,9 +15,9 @@ function page(locale = 'en') {
   vi.stubGlobal('document', document);
   const root = document.getElementById('root') as unknown as HTMLElement;
   const onSave = vi.fn((_state: HoldingsState) => Promise.resolve());
-  const draw = (state: HoldingsState) =>
+  const draw = (state: HoldingsState, language = locale) =>
     render(
-      <I18nContext.Provider value={{ t: translateFrom(messagesOf(locale)), locale }}>
+      <I18nContext.Provider value={{ t: translateFrom(messagesOf(language)), locale: language }}>
         <GoalAndLimits state={state} nameOf={(id) => id} onSave={onSave} />
       </I18nContext.Provider>,
       root,
@@ -36,7 +36,7 @@ function page(locale = 'en') {
     const id = field(testId).getAttribute('aria-describedby');
     return id === null ? undefined : root.querySelector(`[id="${id}"]`)?.textContent;
   };
-  return { draw, field, type, commit, settle, onSave, refusal };
+  return { draw, field, type, commit, settle, onSave, refusal, root };
 }
 
 afterEach(() => vi.unstubAllGlobals());
@@ -141,5 +141,46 @@ describe('GoalAndLimits', () => {
     await settle();
     expect(onSave).not.toHaveBeenCalled();
     expect(refusal('limit-cap-default')).toBe(translateFrom(messagesOf('de'))('holdingsInvalidAmount'));
+  });
+});
+
+describe('a refusal belongs to the typed text it refuses', () => {
+  test('when the stored value changes, the typed text and its refusal go together: no stale error beside the stored value', async () => {
+    const { draw, field, type, commit, settle, refusal, root } = page();
+    draw(emptyHoldingsState);
+    type('holdings-goal', '150');
+    commit('holdings-goal');
+    await settle();
+    expect(refusal('holdings-goal')).toBe(translateFrom(messages)('holdingsInvalidShare'));
+    draw({ ...emptyHoldingsState, goal: { selfShareTarget: 0.16 } });
+    await settle();
+    expect(field('holdings-goal').value).toBe('16');
+    expect(field('holdings-goal').getAttribute('aria-invalid')).not.toBe('true');
+    expect(root.querySelector('[data-testid="holdings-goal-error"]')).toBeNull();
+  });
+
+  test('a refusal shown follows a newly chosen language, example included', async () => {
+    const { draw, type, commit, settle, refusal } = page();
+    draw(emptyHoldingsState);
+    type('holdings-goal', '1.2.3');
+    commit('holdings-goal');
+    await settle();
+    expect(refusal('holdings-goal')).toBe(translateFrom(messages)('holdingsUnreadableNumber', '1,234.5'));
+    draw(emptyHoldingsState, 'de');
+    await settle();
+    expect(refusal('holdings-goal')).toBe(translateFrom(messagesOf('de'))('holdingsUnreadableNumber', '1.234,5'));
+  });
+
+  test('the goal field is named by its label alone; the refusal only describes it', async () => {
+    const { draw, field, type, commit, settle, refusal, root } = page();
+    draw(emptyHoldingsState);
+    type('holdings-goal', '150');
+    commit('holdings-goal');
+    await settle();
+    const label = root.querySelector(`label[for="${field('holdings-goal').id}"]`);
+    expect(field('holdings-goal').id).not.toBe('');
+    expect(label?.textContent).toBe(translateFrom(messages)('holdingsGoal'));
+    expect(field('holdings-goal').closest('label')).toBeNull();
+    expect(refusal('holdings-goal')).toBe(translateFrom(messages)('holdingsInvalidShare'));
   });
 });

@@ -1,12 +1,14 @@
 import type { ExchangeLimit, HoldingsState } from '../../lib/holdings/model';
+import { useId } from 'preact/hooks';
 import { useLocale, useT } from '../../utils/i18n';
 import { CURRENCIES } from './form';
-import { NumberField } from './NumberField';
-import { numberExample, readNumber, showNumber } from './number-text';
+import { NumberField, type NumberRefusal } from './NumberField';
+import { readNumber, showNumber } from '../../lib/words/typed-number';
 
 export function GoalAndLimits({ state, nameOf, onSave }: { state: HoldingsState; nameOf: (c: string) => string; onSave: (s: HoldingsState) => Promise<void> }) {
   const t = useT();
   const locale = useLocale();
+  const goalId = useId();
   const shown = (n: number | undefined) => (n === undefined ? '' : showNumber(n, locale));
   const percent = (share: number | undefined) => shown(share === undefined ? undefined : Math.round(share * 1000) / 10);
   /**
@@ -14,11 +16,11 @@ export function GoalAndLimits({ state, nameOf, onSave }: { state: HoldingsState;
    * removed), the number when it is one within [0, max], else the refusal. Text the extension cannot read never
    * clears anything: the last saved value stays.
    */
-  const read = (text: string, max: number | undefined, over: 'holdingsInvalidAmount' | 'holdingsInvalidShare'): { clear: true } | { value: number } | { refusal: string } => {
+  const read = (text: string, max: number | undefined, over: 'holdingsInvalidAmount' | 'holdingsInvalidShare'): { clear: true } | { value: number } | { refusal: NumberRefusal } => {
     const typed = readNumber(text, locale);
     if (typed.kind === 'empty') return { clear: true };
-    if (typed.kind === 'unreadable') return { refusal: t('holdingsUnreadableNumber', numberExample(locale)) };
-    if (typed.value < 0 || (max !== undefined && typed.value > max)) return { refusal: t(over) };
+    if (typed.kind === 'unreadable') return { refusal: { key: 'holdingsUnreadableNumber', example: true } };
+    if (typed.value < 0 || (max !== undefined && typed.value > max)) return { refusal: { key: over } };
     return { value: typed.value };
   };
   const currency = state.limits.currency;
@@ -65,9 +67,11 @@ export function GoalAndLimits({ state, nameOf, onSave }: { state: HoldingsState;
   return (
     <>
       <div class="holdings__form">
-        <label>
-          {t('holdingsGoal')}
+        {/* Beside its label, not inside it: a refusal inside the label would become part of the field's name. */}
+        <div class="holdings__field">
+          <label for={goalId}>{t('holdingsGoal')}</label>
           <NumberField
+            id={goalId}
             value={percent(state.goal?.selfShareTarget)}
             data-testid="holdings-goal"
             onCommit={(text) => {
@@ -80,7 +84,7 @@ export function GoalAndLimits({ state, nameOf, onSave }: { state: HoldingsState;
               return undefined;
             }}
           />
-        </label>
+        </div>
         <label>
           {t('holdingsCurrencyChoice')}
           <select

@@ -4,7 +4,7 @@ import type { PriceTable } from '../../lib/holdings/prices';
 import { valuePosition, convertUsd } from '../../lib/holdings/valuation';
 import { useLocale, useT } from '../../utils/i18n';
 import { NumberField } from './NumberField';
-import { numberExample, readNumber, showNumber } from './number-text';
+import { readNumber, showNumber } from '../../lib/words/typed-number';
 
 export function HoldingsList({
   state,
@@ -73,8 +73,8 @@ export function HoldingsList({
                       onCommit={(text) => {
                         // A recorded holding always has an amount: an emptied field is refused, not read as 0.
                         const typed = readNumber(text, locale);
-                        if (typed.kind === 'unreadable') return t('holdingsUnreadableNumber', numberExample(locale));
-                        if (typed.kind === 'empty' || typed.value < 0) return t('holdingsInvalidAmount');
+                        if (typed.kind === 'unreadable') return { key: 'holdingsUnreadableNumber', example: true };
+                        if (typed.kind === 'empty' || typed.value < 0) return { key: 'holdingsInvalidAmount' };
                         const amount = typed.value;
                         void replace(holding.id, holding.kind === 'asset' ? { ...holding, amount, updatedAt: Date.now() } : { ...holding, value: amount, updatedAt: Date.now() });
                         return undefined;

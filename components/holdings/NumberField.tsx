@@ -1,10 +1,23 @@
 import { useId, useState } from 'preact/hooks';
+import { numberExample } from '../../lib/words/typed-number';
+import { type MessageKey, useLocale, useT } from '../../utils/i18n';
+
+/**
+ * Why typed text was refused, as words to render in the language shown at the time: the message,
+ * and whether its one parameter is how that language writes an example number.
+ */
+export interface NumberRefusal {
+  key: MessageKey;
+  example?: boolean;
+}
 
 interface NumberFieldProps {
   /** The stored value, as the field shows it. */
   value: string;
-  /** The text the user committed (the field's change); returns the sentence refusing it, or undefined when taken. */
-  onCommit: (text: string) => string | undefined;
+  /** The text the user committed (the field's change); returns why it is refused, or undefined when taken. */
+  onCommit: (text: string) => NumberRefusal | undefined;
+  /** The field's id, for a `<label for>` outside it. */
+  id?: string;
   'aria-label'?: string;
   'data-testid'?: string;
 }
@@ -19,9 +32,13 @@ interface NumberFieldProps {
  * an emptied field. `inputmode="decimal"` still brings up a number keypad on touch screens.
  */
 export function NumberField({ value, onCommit, ...rest }: NumberFieldProps) {
-  // The text typed, and the stored value it was typed over: once that value changes, the stored one shows.
-  const [draft, setDraft] = useState<{ text: string; over: string } | undefined>(undefined);
-  const [refusal, setRefusal] = useState<string | undefined>(undefined);
+  const t = useT();
+  const locale = useLocale();
+  // The text typed, the stored value it was typed over, and why it was refused: once that value changes, the
+  // stored one shows, and the refusal of the text no longer shown goes with it.
+  const [draft, setDraft] = useState<{ text: string; over: string; refusal?: NumberRefusal } | undefined>(undefined);
+  const shown = draft !== undefined && draft.over === value ? draft : undefined;
+  const refusal = shown?.refusal;
   const errorId = `${useId()}-error`;
   return (
     <>
@@ -31,18 +48,19 @@ export function NumberField({ value, onCommit, ...rest }: NumberFieldProps) {
         inputmode="decimal"
         autoComplete="off"
         spellcheck={false}
-        value={draft !== undefined && draft.over === value ? draft.text : value}
+        value={shown === undefined ? value : shown.text}
         aria-invalid={refusal !== undefined}
         aria-describedby={refusal === undefined ? undefined : errorId}
-        onInput={(event) => {
-          setDraft({ text: event.currentTarget.value, over: value });
-          setRefusal(undefined);
+        onInput={(event) => setDraft({ text: event.currentTarget.value, over: value })}
+        onChange={(event) => {
+          const text = event.currentTarget.value;
+          const refused = onCommit(text);
+          setDraft(refused === undefined ? { text, over: value } : { text, over: value, refusal: refused });
         }}
-        onChange={(event) => setRefusal(onCommit(event.currentTarget.value))}
       />
       {refusal !== undefined && (
         <span id={errorId} class="form-error holdings__field-error" role="alert" data-testid={rest['data-testid'] === undefined ? undefined : `${rest['data-testid']}-error`}>
-          {refusal}
+          {refusal.example === true ? t(refusal.key, numberExample(locale)) : t(refusal.key)}
         </span>
       )}
     </>

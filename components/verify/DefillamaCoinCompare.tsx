@@ -1,9 +1,8 @@
 import { compareWithDefillama, type DefillamaComparisonRow } from '../../lib/chain/compare-reserves';
 import type { CheckReservesReturnType } from '../../lib/chain/reserves-check';
 import type { TokenAmounts } from '../../lib/reserves/schema';
-import { formatDate } from '../../lib/words/format';
+import { formatDate, formatDecimal } from '../../lib/words/format';
 import { useLocale, useT } from '../../utils/i18n';
-import { formatDecimal } from '../../lib/words/decimal';
 
 export interface DefillamaCoinCompareProps {
   exchangeName: string;

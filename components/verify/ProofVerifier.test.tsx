@@ -110,4 +110,34 @@ describe('ProofVerifier: the hint and the marked field fit what failed', () => {
     expect(root.querySelector('[aria-invalid]')).toBeNull();
     render(null, root);
   });
+
+  test("a failure that is the extension's own bug gives no advice to download again, and marks no field", async () => {
+    const { root, $ } = await draw({ ok: false, format: 'okx-v1', failure: { code: 'unexpected', detail: 'TypeError' } }, { text: '{"a":1}' });
+    expect($('proof-hint')).toBeNull();
+    expect(root.textContent).not.toContain(t('verifyProofFailedHint'));
+    expect(root.querySelector('[aria-invalid]')).toBeNull();
+    render(null, root);
+  });
+
+  test('editing the field a failure is about takes its invalid mark away; the other field keeps its own', async () => {
+    const typeInto = (field: HTMLInputElement, value: string) => {
+      field.value = value;
+      field.dispatchEvent(new (field.ownerDocument.defaultView as unknown as typeof globalThis).Event('input', { bubbles: true }));
+    };
+    const rootFault = await draw({ ok: false, format: 'okx-v1', failure: { code: 'root-length', length: 64 } }, { text: '{"a":1}', root: '8837e3a9' });
+    typeInto(rootFault.$('proof-root'), '8837e3a9f');
+    await settle();
+    expect(rootFault.$('proof-root').getAttribute('aria-invalid')).toBeNull();
+    expect(rootFault.$('proof-root').getAttribute('aria-describedby')).toBe('proof-root-help');
+    render(null, rootFault.root);
+
+    const proofFault = await draw({ ok: false, format: 'okx-v1', failure: { code: 'leaf-hash', computed: 'aa', written: 'bb' } }, { text: '{"a":1}', root: 'ab'.repeat(32) });
+    typeInto(proofFault.$('proof-root'), 'cd'.repeat(32));
+    await settle();
+    expect(proofFault.$('proof-text').getAttribute('aria-invalid')).toBe('true');
+    typeInto(proofFault.$('proof-text'), '{"a":2}');
+    await settle();
+    expect(proofFault.$('proof-text').getAttribute('aria-invalid')).toBeNull();
+    render(null, proofFault.root);
+  });
 });

@@ -20,7 +20,7 @@ export interface ProofVerifierProps {
 
 /**
  * Which input a failure is about: the published root typed beside the proof, the proof itself,
- * or neither (a cancelled check, a format asked for by name that does not exist).
+ * or neither (a cancelled check, a format asked for by name that does not exist, the extension's own bug).
  */
 export function proofFailureFault(failure: ProofFailure): 'root' | 'proof' | undefined {
   switch (failure.code) {
@@ -28,6 +28,8 @@ export function proofFailureFault(failure: ProofFailure): 'root' | 'proof' | und
       return 'root';
     case 'cancelled':
     case 'unknown-format':
+    // The extension's own bug: nothing the user could mend, so no field is marked and no download is advised.
+    case 'unexpected':
       return undefined;
     default:
       return 'proof';
@@ -101,8 +103,13 @@ export function ProofVerifier({ onVerify }: ProofVerifierProps) {
     setState((current) => (current.kind === 'checking' ? { kind: 'idle' } : current));
   };
 
-  // The field a failed check is about is marked invalid and points at the reason shown below.
-  const fault = state.kind === 'done' && !state.result.ok ? proofFailureFault(state.result.failure) : undefined;
+  // The field a failed check is about is marked invalid and points at the reason shown below, until the user edits
+  // that field: `mended` is the result whose marked field has been edited since.
+  const [mended, setMended] = useState<InclusionProofResult | undefined>(undefined);
+  const fault = state.kind === 'done' && !state.result.ok && state.result !== mended ? proofFailureFault(state.result.failure) : undefined;
+  const mend = (field: 'root' | 'proof') => {
+    if (fault === field && state.kind === 'done') setMended(state.result);
+  };
   const proofAtFault = fault === 'proof' && source.kind === 'text';
 
   const takeFile = async (file: File | undefined) => {
@@ -154,6 +161,7 @@ export function ProofVerifier({ onVerify }: ProofVerifierProps) {
           aria-describedby={proofAtFault ? 'proof-reason proof-source' : 'proof-source'}
           aria-invalid={proofAtFault ? true : undefined}
           onInput={(event) => {
+            mend('proof');
             setText((event.currentTarget as HTMLTextAreaElement).value);
             setSource({ kind: 'text' });
             newInput();
@@ -220,7 +228,10 @@ export function ProofVerifier({ onVerify }: ProofVerifierProps) {
               aria-describedby={fault === 'root' ? 'proof-reason proof-root-help' : 'proof-root-help'}
               aria-invalid={fault === 'root' ? true : undefined}
               data-testid="proof-root"
-              onInput={(event) => setRoot((event.currentTarget as HTMLInputElement).value)}
+              onInput={(event) => {
+                mend('root');
+                setRoot((event.currentTarget as HTMLInputElement).value);
+              }}
             />
           </label>
         </div>

@@ -7,7 +7,8 @@ import { I18nContext, translateFrom, type Messages } from '../../utils/i18n';
 import { effectsOnNextTask, page, recordFocus, settle } from '../test-dom';
 import { ReserveCheck, type ReserveCheckProps, type ReserveCheckTarget } from './ReserveCheck';
 
-const t = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/tr/messages.json'), 'utf8')) as Messages);
+const words = (locale: string) => translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, `../../public/_locales/${locale}/messages.json`), 'utf8')) as Messages);
+const t = words('tr');
 
 // The shape of a registry entry; nothing is read from it here, the run never finishes.
 const target: ReserveCheckTarget = {
@@ -25,11 +26,11 @@ const target: ReserveCheckTarget = {
   asOf: '2026-08-10',
 };
 
-function draw(rpcUrl: string | undefined, onRun: ReserveCheckProps['onRun']) {
+function draw(rpcUrl: string | undefined, onRun: ReserveCheckProps['onRun'], locale = 'tr') {
   const { window, root, $ } = page();
   const focused = recordFocus(window);
   render(
-    <I18nContext.Provider value={{ t, locale: 'tr' }}>
+    <I18nContext.Provider value={{ t: locale === 'tr' ? t : words(locale), locale }}>
       <ReserveCheck targets={[target]} rpcUrl={rpcUrl} optionsUrl="chrome-extension://x/options.html" views={undefined} onRun={onRun} />
     </I18nContext.Provider>,
     root,
@@ -120,6 +121,41 @@ describe('ReserveCheck target choice', () => {
     expect(radio.closest('label')?.textContent).toBe('OKX, Ethereum ağında');
     expect($('reserves-target')?.querySelector('legend')?.textContent).toBe(t('verifyReservesPick'));
     expect($('reserves-list-source')?.textContent).toContain('1 cüzdan');
+    render(null, root);
+  });
+});
+
+describe('ReserveCheck published figures', () => {
+  const type = (window: ReturnType<typeof page>['window'], input: HTMLInputElement, text: string) => {
+    input.value = text;
+    input.dispatchEvent(new window.Event('input', { bubbles: true }));
+  };
+
+  test('a figure is read the way the language writes numbers: "12,345" is twelve thousand in English, twelve point three in Turkish', async () => {
+    for (const [locale, expected] of [
+      ['en', '12345'],
+      ['tr', '12.345'],
+    ] as const) {
+      const onRun = vi.fn(() => new Promise<CheckReservesReturnType>(() => undefined));
+      const { window, root, $, press } = draw('http://127.0.0.1:8545', onRun, locale);
+      type(window, $('reserves-figure-ETH') as HTMLInputElement, '12,345');
+      await settle();
+      expect($('reserves-figure-error')).toBeNull();
+      press();
+      await settle();
+      expect(onRun).toHaveBeenCalledWith(target, expect.objectContaining({ published: { ETH: expected } }));
+      render(null, root);
+    }
+  });
+
+  test("text it would have to guess about is refused in plain words with the language's own example, and nothing runs", async () => {
+    const onRun = vi.fn(() => new Promise<CheckReservesReturnType>(() => undefined));
+    const { window, root, $, button } = draw('http://127.0.0.1:8545', onRun, 'en');
+    type(window, $('reserves-figure-ETH') as HTMLInputElement, '0,500');
+    await settle();
+    expect($('reserves-figure-ETH')?.getAttribute('aria-invalid')).toBe('true');
+    expect($('reserves-figure-error')?.textContent).toBe(words('en')('verifyReservesFigureInvalid', ['ETH', '1,234.5']));
+    expect(button().disabled).toBe(true);
     render(null, root);
   });
 });

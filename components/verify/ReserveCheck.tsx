@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CheckReservesReturnType, ReserveCheckProgress, ReserveCheckToken } from '../../lib/chain/reserves-check';
 import type { ExchangeView } from '../../lib/view/exchange-view';
-import { parseTypedAmount } from '../../lib/words/decimal';
 import { formatDate, formatList } from '../../lib/words/format';
+import { numberExample, readDecimalText } from '../../lib/words/typed-number';
 import { useLocale, useT } from '../../utils/i18n';
 import { SourceWords } from '../SourceWords';
 import { ReserveResult } from './ReserveResult';
@@ -66,7 +66,9 @@ export function ReserveCheck({ targets, rpcUrl, optionsUrl, views, onRun }: Rese
   const assets = target === undefined ? [] : [target.nativeSymbol, ...new Set(target.tokens.map((token) => token.symbol))];
   const figures = assets.flatMap((symbol) => {
     const text = (typed[symbol] ?? '').trim();
-    return text === '' ? [] : [[symbol, text, parseTypedAmount(text)] as const];
+    // Read as the chosen language writes numbers ("12,345" is twelve thousand in English); what would need a guess, or is negative, is refused.
+    const read = readDecimalText(text, locale);
+    return text === '' ? [] : [[symbol, text, read.kind === 'decimal' && !read.text.startsWith('-') ? read.text : undefined] as const];
   });
   const invalid = figures.filter(([, , amount]) => amount === undefined).map(([symbol]) => symbol);
   const published = Object.fromEntries(figures.flatMap(([symbol, , amount]) => (amount === undefined ? [] : [[symbol, amount]])));
@@ -157,7 +159,7 @@ export function ReserveCheck({ targets, rpcUrl, optionsUrl, views, onRun }: Rese
         </div>
         {invalid.length > 0 && (
           <p class="form-error" role="alert" data-testid="reserves-figure-error">
-            {t('verifyReservesFigureInvalid', formatList(invalid, locale, { style: 'narrow' }))}
+            {t('verifyReservesFigureInvalid', [formatList(invalid, locale, { style: 'narrow' }), numberExample(locale)])}
           </p>
         )}
       </details>

@@ -1,7 +1,6 @@
 import type { CheckReservesReturnType, ReserveComparison } from '../../lib/chain/reserves-check';
 import type { ExchangeView } from '../../lib/view/exchange-view';
-import { formatDecimal } from '../../lib/words/decimal';
-import { formatDate, formatUsd } from '../../lib/words/format';
+import { formatDate, formatDecimal, formatUsd } from '../../lib/words/format';
 import { useLocale, useT } from '../../utils/i18n';
 import { reserveCheckFailureText } from '../../lib/words/reserve-check-failure';
 import { SourceWords } from '../SourceWords';

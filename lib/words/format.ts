@@ -156,16 +156,18 @@ export function formatDateTime(iso: string, locale: string): string {
 
 /**
  * An exact decimal string ("1234.5", "-0.000000000000000001", as viem's formatUnits gives) in the
- * reader's locale ("1.234,5"), every digit kept: the whole part goes through Intl as a bigint for
- * its grouping, the fraction is joined with the locale's decimal sign, never through a float.
- * Text that is not a plain decimal is shown as it is.
+ * reader's locale ("1.234,5"), every significant digit kept: the whole part goes through Intl as a
+ * bigint for its grouping, the fraction is joined with the locale's decimal sign, never through a
+ * float. Trailing zeros of the fraction are dropped ("5.000000" → "5"); a negative amount takes
+ * "−" in every locale, and a zero is never negative. Text that is not a plain decimal is shown as it is.
  */
-export function formatDecimalString(value: string, locale: string): string {
+export function formatDecimal(value: string, locale: string): string {
   const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(value);
   if (match === null) return value;
-  const [, minus = '', whole = '0', fraction] = match;
-  const format = formatter('bigint', locale, () => new Intl.NumberFormat(locale, { useGrouping: true }));
-  const sign = minus === '' ? '' : (format.formatToParts(-1).find((part) => part.type === 'minusSign')?.value ?? '-');
+  const [, minus = '', whole = '0', fraction = ''] = match;
+  const format = formatter('decimal-string', locale, () => new Intl.NumberFormat(locale, { useGrouping: true, numberingSystem: 'latn' }));
   const decimal = format.formatToParts(1.5).find((part) => part.type === 'decimal')?.value ?? '.';
-  return `${sign}${format.format(BigInt(whole))}${fraction === undefined ? '' : `${decimal}${fraction}`}`;
+  const trimmed = fraction.replace(/0+$/, '');
+  const zero = /^0+$/.test(whole) && trimmed === '';
+  return `${minus === '' || zero ? '' : '\u2212'}${format.format(BigInt(whole))}${trimmed === '' ? '' : `${decimal}${trimmed}`}`;
 }

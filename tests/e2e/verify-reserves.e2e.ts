@@ -192,7 +192,7 @@ describe('verify page in Chromium', () => {
       expect(await page.getByTestId('reserves-figure-error').textContent()).toContain('ETH');
       expect(await page.getByTestId('reserves-run').isDisabled()).toBe(true);
       await page.getByTestId('reserves-figure-ETH').fill('3');
-      await page.getByTestId('reserves-figure-USDT').fill('1 244,56789');
+      await page.getByTestId('reserves-figure-USDT').fill('1,244.56789');
       await page.getByTestId('reserves-run').click();
       await page.getByTestId('reserves-result').waitFor();
       const differences = await page.getByTestId('reserves-published-difference').allTextContents();

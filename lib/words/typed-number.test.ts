@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { numberExample, readNumber, showNumber } from './number-text';
+import { numberExample, readDecimalText, readNumber, showNumber } from './typed-number';
 
 const value = (text: string, locale: string) => {
   const read = readNumber(text, locale);
@@ -39,6 +39,41 @@ describe('readNumber', () => {
     expect(readNumber('  ', 'de')).toEqual({ kind: 'empty' });
     expect(value('-5', 'en')).toBe(-5);
     expect(value(' 15 ', 'de')).toBe(15);
+  });
+});
+
+describe('grouping is checked against how the language groups the same digits', () => {
+  test('a leading 0 group is no thousands group: "0,500" in English and "0.500" in German are refused', () => {
+    expect(value('0,500', 'en')).toBe('unreadable');
+    expect(value('0.500', 'de')).toBe('unreadable');
+    expect(value('00,500', 'en')).toBe('unreadable');
+  });
+
+  test('regional grouping: Indian English groups by two after the thousands, Swiss German with an apostrophe', () => {
+    expect(value('1,00,000', 'en-IN')).toBe(100000);
+    expect(value('12,34,567.5', 'en-IN')).toBe(1234567.5);
+    expect(value('1,234,567.5', 'en-IN')).toBe('unreadable');
+    for (const locale of ['en-IN', 'de-CH']) {
+      for (const n of [0, 1.5, 1234.5, 1234567.125, 50000]) expect(value(showNumber(n, locale), locale)).toBe(n);
+    }
+  });
+
+  test('minus zero is zero', () => {
+    const read = readNumber('-0', 'en');
+    expect(read.kind === 'number' && Object.is(read.value, 0)).toBe(true);
+    expect(showNumber(read.kind === 'number' ? read.value : 1, 'en')).toBe('0');
+  });
+});
+
+describe('readDecimalText', () => {
+  test('gives the exact plain decimal string, never through a float', () => {
+    expect(readDecimalText('12,345', 'en')).toEqual({ kind: 'decimal', text: '12345' });
+    expect(readDecimalText('12,345', 'de')).toEqual({ kind: 'decimal', text: '12.345' });
+    expect(readDecimalText('1 234,000000000000000001', 'fr')).toEqual({ kind: 'decimal', text: '1234.000000000000000001' });
+    expect(readDecimalText('-0', 'en')).toEqual({ kind: 'decimal', text: '0' });
+    expect(readDecimalText('007.50', 'en')).toEqual({ kind: 'decimal', text: '7.50' });
+    expect(readDecimalText('', 'en')).toEqual({ kind: 'empty' });
+    expect(readDecimalText('1,5', 'en')).toEqual({ kind: 'unreadable' });
   });
 });
 
