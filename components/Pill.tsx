@@ -6,7 +6,7 @@ import { ExchangeCard } from './ExchangeCard';
 import { useT } from '../utils/i18n';
 import { levelWords } from '../lib/words/level-words';
 import type { PageBalanceNudge } from '../lib/view/exchange-view';
-import { pillName } from '../lib/words/pill-words';
+import { pillName, pillWarningsText } from '../lib/words/pill-words';
 import { pillFace } from '../lib/view/first-paint-view';
 
 export type Corner = Settings['corner'];
@@ -188,7 +188,7 @@ export function Pill({ view, corner, initiallyExpanded, openedByUser = false, on
             {status}
           </span>
           {view.warnings.length > 0 && (
-            <span class="pill__warnings" data-testid="pill-warnings" title={t('pillWarnings', String(view.warnings.length))}>
+            <span class="pill__warnings" data-testid="pill-warnings" title={pillWarningsText(view.warnings.length, t)}>
               ⚠ {view.warnings.length}
             </span>
           )}
