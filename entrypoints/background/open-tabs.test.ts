@@ -82,7 +82,7 @@ describe('open exchange tabs follow the run alert', () => {
   });
 
   test('a tab that never answers holds nothing up: the popup’s snooze that follows goes through', async () => {
-    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockReturnValue(new Promise(() => undefined));
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(() => new Promise<never>(() => undefined) as never);
     await send({ type: 'page-state' }, pageOf(BINANCE_TAB, BINANCE));
     await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: BINANCE_TAB })).toMatch(/^[A-F]\??$/));
     let updated = false;
@@ -99,7 +99,7 @@ describe('open exchange tabs follow the run alert', () => {
     await send({ type: 'page-state' }, pageOf(BINANCE_TAB, BINANCE));
     await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: BINANCE_TAB })).toMatch(/^[A-F]\??$/));
     told.mockClear();
-    await Promise.all(await fakeBrowser.alarms.onAlarm.trigger({ name: REFRESH_ALARM, scheduledTime: Date.now() }));
+    await Promise.all(await fakeBrowser.alarms.onAlarm.trigger({ name: REFRESH_ALARM, scheduledTime: Date.now(), persistAcrossSessions: false }));
     expect(await fakeBrowser.action.getBadgeText({ tabId: BINANCE_TAB })).toBe('!');
     expect(told.mock.calls).toEqual([[BINANCE_TAB, { type: 'view-changed' }]]);
     vi.unstubAllGlobals();
