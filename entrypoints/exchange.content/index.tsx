@@ -44,6 +44,7 @@ export default defineContentScript({
     const storedView = takeStoredView() ?? readStored((key) => browser.storage.local.get(key));
     // A copy left by a previous version of the extension (reloaded or updated) goes first.
     for (const stale of document.querySelectorAll(HOST_TAG)) stale.remove();
+    const viewChanges = onViewChanged(ctx);
     let shown: string | undefined;
     let ui: MountedNudge | undefined;
     let language: Language = 'auto';
@@ -158,7 +159,7 @@ export default defineContentScript({
     );
     // Exchanges are single-page apps: each in-app navigation is checked again.
     ctx.addEventListener(window, 'wxt:locationchange', () => void (dismissed ? undefined : update()));
-    onViewChanged(ctx, () => void (dismissed ? undefined : update(requestState(), false, true)));
+    viewChanges.ready(() => void (dismissed ? undefined : update(requestState(), false, true)));
     // Pages that rebuild their DOM can drop our element; put it back, once, never twice. It
     // hangs directly off <html>, so watching <html>'s own children is enough (and cheap).
     const observer = new MutationObserver(() => {

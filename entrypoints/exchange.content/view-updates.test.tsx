@@ -20,7 +20,8 @@ if (exchange === undefined) throw new Error('no binance in the registry');
 const NOW = new Date('2026-11-25T12:00:00Z');
 const before = buildExchangeView({ exchange, reserves: undefined, now: NOW });
 const after = buildExchangeView({ exchange, reserves: bundledSnapshot().exchanges.binance, now: NOW });
-const wordsFor = (view: typeof before) => Object.fromEntries([...cardReasons({ view }).lead, ...cardReasons({ view }).rest].flatMap((item) => (item.kind === 'reason' ? [[cardReasonKey(item.reason), 'worded']] : [])));
+const wordsFor = (view: typeof before) =>
+  Object.fromEntries([...cardReasons({ view }).lead, ...cardReasons({ view }).rest].flatMap((item) => (item.kind === 'reason' ? [[cardReasonKey(item.reason), 'worded']] : [])));
 
 describe('a changed view reaches the pill still drawn as plain nodes (a background tab paints no frames)', () => {
   test('drawn again from the new view, Preact’s take-over shows the new level and name', () => {

@@ -9,17 +9,30 @@ import { cardReasonKey, cardReasons } from '@/lib/view/card-reasons';
 /**
  * The background says this exchange's view changed (a run alert started, ended or was snoozed;
  * new data). Only our own extension's background can reach this listener (`tabs.sendMessage`;
- * a web page cannot), and the notice carries nothing: `changed` asks for the page's state again
- * through `page-state`, as on load.
+ * a web page cannot), and the notice carries nothing: the handler given to `ready` asks for the
+ * page's state again through `page-state`, as on load. Listened to from the script's start; a
+ * notice that comes before the pill is drawn is kept (one for several) and acted on at `ready`.
  */
-export function onViewChanged(ctx: ContentScriptContext, changed: () => void): void {
+export function onViewChanged(ctx: ContentScriptContext): { ready(changed: () => void): void } {
+  let handler: (() => void) | undefined;
+  let missed = false;
   const listener = (message: unknown, sender: { id?: string }) => {
-    if (ctx.isValid && isViewChanged(message, sender.id, browser.runtime.id)) changed();
+    if (ctx.isValid && isViewChanged(message, sender.id, browser.runtime.id)) {
+      if (handler === undefined) missed = true;
+      else handler();
+    }
     // No answer: the background waits for none.
     return undefined;
   };
   browser.runtime.onMessage.addListener(listener);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
+  return {
+    ready(changed) {
+      handler = changed;
+      if (missed) changed();
+      missed = false;
+    },
+  };
 }
 
 /**
