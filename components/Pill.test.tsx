@@ -31,9 +31,9 @@ async function escapeOn(where: 'page-field' | 'card') {
   );
   await settle();
   expect($('nudge-panel')).not.toBeNull();
-  const escape = new window.Event('keydown', { bubbles: true, cancelable: true });
-  Object.defineProperties(escape, { key: { value: 'Escape' }, isTrusted: { value: true } });
-  (where === 'card' ? $('nudge-panel') : field)?.dispatchEvent(escape);
+  const escapeKey = new window.Event('keydown', { bubbles: true, cancelable: true });
+  Object.defineProperties(escapeKey, { key: { value: 'Escape' }, isTrusted: { value: true } });
+  (where === 'card' ? $('nudge-panel') : field)?.dispatchEvent(escapeKey);
   await settle();
   return { panel: $('nudge-panel'), focused };
 }
