@@ -6,7 +6,7 @@ import { ExchangeCard } from './ExchangeCard';
 import { useT } from '../utils/i18n';
 import { levelWords } from '../lib/words/level-words';
 import type { PageBalanceNudge } from '../lib/view/exchange-view';
-import { pillName } from '../lib/words/pill-words';
+import { pillName, pillWarningsText } from '../lib/words/pill-words';
 import { pillFace } from '../lib/view/first-paint-view';
 
 export type Corner = Settings['corner'];
@@ -39,6 +39,7 @@ export function Pill({ view, corner, initiallyExpanded, openedByUser = false, on
   const toggle = useRef<HTMLButtonElement>(null);
   const panel = useRef<HTMLDivElement>(null);
   const moveButton = useRef<HTMLButtonElement>(null);
+  const nudge = useRef<HTMLDivElement>(null);
   // The card is drawn again on the other side of the pill after a move: focus goes back to the button that moved it.
   const refocusMove = useRef(false);
   // Opened by the user's own click or key: focus goes into the card. A card that opened by itself
@@ -63,12 +64,14 @@ export function Pill({ view, corner, initiallyExpanded, openedByUser = false, on
   useEffect(() => {
     if (!expanded) return undefined;
     const onKey = (event: KeyboardEvent) => {
-      // On the window, where the page can dispatch keys of its own: only the user's count.
-      if (!event.isTrusted || event.key !== 'Escape') return;
+      // On the window, where the page can dispatch keys of its own: only the user's count, and
+      // only pressed in our pill or card (WAI-ARIA APG non-modal dialog). Escape in the page's own
+      // field (closing its dropdown) is the page's: the card stays and focus stays there.
+      if (!event.isTrusted || event.key !== 'Escape' || !pressedIn(event, nudge.current)) return;
       setExpanded(false);
       toggle.current?.focus();
     };
-    // On the window, so Escape works wherever focus is; the listener goes with the card.
+    // On the window, so the card closes even when something of ours stops the key; the listener goes with the card.
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [expanded]);
@@ -111,7 +114,7 @@ export function Pill({ view, corner, initiallyExpanded, openedByUser = false, on
     // A non-modal panel, not a focus trap: it sits beside the exchange's withdrawal form the user
     // is filling in, and the page stays usable while it is open. So Tab goes on from its last
     // control out of our element to the page (Shift+Tab back), as from any part of the page;
-    // Escape closes it from anywhere and puts focus back on the pill.
+    // Escape in it (or on the pill) closes it and puts focus back on the pill.
     <div ref={panel} class="panel" role="dialog" aria-modal="false" aria-labelledby="nudge-card-title" tabIndex={-1} data-testid="nudge-panel">
       <ExchangeCard view={view} onWithdraw={onWithdraw} headingLevel={2} idPrefix="nudge-card" />
       <div class="panel__actions">
@@ -151,7 +154,7 @@ export function Pill({ view, corner, initiallyExpanded, openedByUser = false, on
   );
 
   return (
-    <div class={`rr-theme nudge nudge--${corner}`} data-testid="nudge" data-corner={corner} style={drag === undefined ? undefined : { transform: `translate(${drag.x}px, ${drag.y}px)` }}>
+    <div ref={nudge} class={`rr-theme nudge nudge--${corner}`} data-testid="nudge" data-corner={corner} style={drag === undefined ? undefined : { transform: `translate(${drag.x}px, ${drag.y}px)` }}>
       {/* A run alert leads: before the user's own limits and before the reserves. */}
       {view.runAlert?.active === true && (
         <p class="nudge__run" role="alert" data-testid="pill-run">
@@ -188,7 +191,7 @@ export function Pill({ view, corner, initiallyExpanded, openedByUser = false, on
             {status}
           </span>
           {view.warnings.length > 0 && (
-            <span class="pill__warnings" data-testid="pill-warnings" title={t('pillWarnings', String(view.warnings.length))}>
+            <span class="pill__warnings" data-testid="pill-warnings" title={pillWarningsText(view.warnings.length, t)}>
               ⚠ {view.warnings.length}
             </span>
           )}
@@ -200,4 +203,15 @@ export function Pill({ view, corner, initiallyExpanded, openedByUser = false, on
       {!cardFirst && card}
     </div>
   );
+}
+
+/**
+ * The event came from inside our element. Seen from the window, an event from inside our closed
+ * shadow root has the root's host in its path, not our nodes: either counts.
+ */
+function pressedIn(event: Event, ours: Element | null): boolean {
+  if (ours === null) return false;
+  const root = ours.getRootNode();
+  const path = event.composedPath();
+  return path.includes(ours) || ('host' in root && path.includes(root.host as Element));
 }

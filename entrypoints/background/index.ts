@@ -80,13 +80,18 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => {
     // Views built from the old data are dropped; the popup then asks the background afresh.
     // The stored first paint is built again too: time alone can age its verdicts.
-    if (alarm.name === REFRESH_ALARM)
-      void Promise.all([refreshDue(), checkSubscriptions()])
-        .then(() => updateRunAlerts())
+    if (alarm.name !== REFRESH_ALARM) return undefined;
+    // Returned for tests (the browser ignores it).
+    return (
+      Promise.all([refreshDue(), checkSubscriptions()])
+        // The open tabs are told below, once, of the new data and any alert with it.
+        .then(() => updateRunAlerts(new Date(), { tellTabs: false }))
         .then(forgetAllTabStates)
         .finally(() => rebuildFirstPaint(context))
         // Open exchange tabs show the new data without a reload.
-        .then(() => refreshExchangeTabs(context));
+        .then(() => refreshExchangeTabs(context))
+        .catch((error: unknown) => console.warn('[reserve-radar] scheduled refresh:', error))
+    );
   });
   browser.runtime.onStartup.addListener(() => {
     void onBrowserStart()

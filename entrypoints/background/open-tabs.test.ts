@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from './index';
-import { resetData } from './data';
+import { REFRESH_ALARM, resetData } from './data';
 import { snoozeRunAlert, updateRunAlerts } from './run-alerts';
 import { translateFrom } from '@/utils/i18n';
 import english from '@/public/_locales/en/messages.json';
@@ -79,6 +79,30 @@ describe('open exchange tabs follow the run alert', () => {
     told.mockClear();
     await updateRunAlerts(NOW);
     expect(told).not.toHaveBeenCalled();
+  });
+
+  test('a tab that never answers holds nothing up: the popup’s snooze that follows goes through', async () => {
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(() => new Promise<never>(() => undefined) as never);
+    await send({ type: 'page-state' }, pageOf(BINANCE_TAB, BINANCE));
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: BINANCE_TAB })).toMatch(/^[A-F]\??$/));
+    let updated = false;
+    let snoozed = false;
+    void updateRunAlerts(NOW).then(() => (updated = true));
+    void snoozeRunAlert('binance', NOW).then(() => (snoozed = true));
+    await vi.waitFor(() => expect({ updated, snoozed }).toEqual({ updated: true, snoozed: true }), { timeout: 2000 });
+    expect(await fakeBrowser.action.getBadgeText({ tabId: BINANCE_TAB })).not.toBe('!');
+  });
+
+  test('the scheduled refresh tells each open exchange tab once, its run alert included', async () => {
+    vi.stubGlobal('fetch', () => Promise.reject(new TypeError('no network in tests')));
+    const told = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
+    await send({ type: 'page-state' }, pageOf(BINANCE_TAB, BINANCE));
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: BINANCE_TAB })).toMatch(/^[A-F]\??$/));
+    told.mockClear();
+    await Promise.all(await fakeBrowser.alarms.onAlarm.trigger({ name: REFRESH_ALARM, scheduledTime: Date.now(), persistAcrossSessions: false }));
+    expect(await fakeBrowser.action.getBadgeText({ tabId: BINANCE_TAB })).toBe('!');
+    expect(told.mock.calls).toEqual([[BINANCE_TAB, { type: 'view-changed' }]]);
+    vi.unstubAllGlobals();
   });
 
   test("a page cannot send the notice to the background: it is no request the page's script may make", async () => {

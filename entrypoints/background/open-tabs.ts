@@ -21,8 +21,9 @@ export async function refreshExchangeTabs(context: Pick<BackgroundContext, 'know
       const state = await context.stateForUrl(url).catch(() => undefined);
       if (state?.kind !== 'exchange') return;
       await Promise.all([context.showBadge(tabId, state), writeTabState(tabId, state)]).catch((error: unknown) => console.warn('[reserve-radar] tab badge not redrawn:', error));
-      // A tab that closed or left the exchange meanwhile has no script of ours to answer.
-      await browser.tabs.sendMessage(tabId, VIEW_CHANGED).catch(() => undefined);
+      // Not waited for: a frozen tab must not hold up what follows (the popup's snooze). A tab that
+      // closed or left the exchange meanwhile has no script of ours to answer.
+      void browser.tabs.sendMessage(tabId, VIEW_CHANGED).catch(() => undefined);
     }),
   );
 }

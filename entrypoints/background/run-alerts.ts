@@ -79,8 +79,12 @@ function serially<T>(work: () => Promise<T>): Promise<T> {
   return run;
 }
 
-/** Moves every exchange's episode on with the data held now; then notifications and the global badge. */
-export function updateRunAlerts(now = new Date()): Promise<void> {
+/**
+ * Moves every exchange's episode on with the data held now; then notifications and the global
+ * badge. `tellTabs: false`: the caller tells the open tabs itself afterwards (the scheduled
+ * refresh does, once, for the new data and the alert together).
+ */
+export function updateRunAlerts(now = new Date(), { tellTabs = true }: { tellTabs?: boolean } = {}): Promise<void> {
   return serially(async () => {
     const [snapshot, prices, warningsFor, held] = await Promise.all([heldSnapshot(), heldOwnTokenPrices(), warningLookup(now), readStates()]);
     const next: RunStates = { ...held };
@@ -91,7 +95,7 @@ export function updateRunAlerts(now = new Date()): Promise<void> {
       // Only exchanges with a history are kept: calm and never alerted is the default.
       if (state !== before && !(before === undefined && state.phase === 'calm')) next[exchange.id] = state;
     }
-    await notifyAndBadge(next, now);
+    await notifyAndBadge(next, now, tellTabs);
   });
 }
 
@@ -122,7 +126,7 @@ async function mayNotify(): Promise<boolean> {
   }
 }
 
-async function notifyAndBadge(states: RunStates, now: Date): Promise<void> {
+async function notifyAndBadge(states: RunStates, now: Date, tellTabs = true): Promise<void> {
   const [holdings, permitted] = await Promise.all([getHoldings(), mayNotify()]);
   const held = holdsMoneyOn(holdings);
   const next: RunStates = { ...states };
@@ -148,7 +152,7 @@ async function notifyAndBadge(states: RunStates, now: Date): Promise<void> {
   const alerted = exchanges.filter((exchange) => held.has(exchange.id) && Object.hasOwn(next, exchange.id) && isActive(next[exchange.id]!, now));
   await showGlobalBadge(alerted.map((exchange) => exchange.name));
   // An alert that started, ended or was snoozed reaches the exchange's open tabs (their badge and pill).
-  if (changed) await statesChanged().catch((error: unknown) => console.warn('[reserve-radar] open tabs not told of the run alert:', error));
+  if (changed && tellTabs) await statesChanged().catch((error: unknown) => console.warn('[reserve-radar] open tabs not told of the run alert:', error));
 }
 
 /**

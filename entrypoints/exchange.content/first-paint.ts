@@ -1,7 +1,7 @@
 import type { I18n } from '@/utils/i18n';
 import type { PillProps } from '@/components/Pill';
 import { levelWords } from '@/lib/words/level-words';
-import { pillName } from '@/lib/words/pill-words';
+import { pillName, pillWarningsText } from '@/lib/words/pill-words';
 import type { PillFace } from '@/lib/view/first-paint-view';
 
 export interface DrawCollapsedPillParameters extends Pick<PillProps, 'corner' | 'balanceNudge'> {
@@ -35,7 +35,7 @@ export function drawCollapsedPill(container: HTMLElement, { face, corner, balanc
   );
   if (face.warnings > 0) {
     const count = String(face.warnings);
-    toggle.append(element('span', { class: 'pill__warnings', 'data-testid': 'pill-warnings', title: t('pillWarnings', count) }, '⚠ ', count));
+    toggle.append(element('span', { class: 'pill__warnings', 'data-testid': 'pill-warnings', title: pillWarningsText(face.warnings, t) }, '⚠ ', count));
   }
   const nudge = element('div', { class: `rr-theme nudge nudge--${corner}`, 'data-testid': 'nudge', 'data-corner': corner });
   if (face.run === true) nudge.append(element('p', { class: 'nudge__run', role: 'alert', 'data-testid': 'pill-run' }, t('runPillLead', name)));

@@ -23,7 +23,7 @@ import { firstPaintFor, pillFace, type PillFace } from '@/lib/view/first-paint-v
 import { browser } from 'wxt/browser';
 import type { Language } from '@/lib/settings';
 import { decisionFor, decisionFromStored, faceKey, type TabBalanceNudge } from './decide';
-import { askCardWords, onViewChanged } from './view-updates';
+import { askCardWords, keptWords, onScreen, onViewChanged, redrawPlain } from './view-updates';
 
 const HOST_TAG = 'reserve-radar-pill';
 
@@ -44,6 +44,7 @@ export default defineContentScript({
     const storedView = takeStoredView() ?? readStored((key) => browser.storage.local.get(key));
     // A copy left by a previous version of the extension (reloaded or updated) goes first.
     for (const stale of document.querySelectorAll(HOST_TAG)) stale.remove();
+    const viewChanges = onViewChanged(ctx);
     let shown: string | undefined;
     let ui: MountedNudge | undefined;
     let language: Language = 'auto';
@@ -158,7 +159,7 @@ export default defineContentScript({
     );
     // Exchanges are single-page apps: each in-app navigation is checked again.
     ctx.addEventListener(window, 'wxt:locationchange', () => void (dismissed ? undefined : update()));
-    onViewChanged(ctx, () => void (dismissed ? undefined : update(requestState(), false, true)));
+    viewChanges.ready(() => void (dismissed ? undefined : update(requestState(), false, true)));
     // Pages that rebuild their DOM can drop our element; put it back, once, never twice. It
     // hangs directly off <html>, so watching <html>'s own children is enough (and cheap).
     const observer = new MutationObserver(() => {
@@ -362,13 +363,15 @@ function mountNudge(
       draw();
     },
     refresh(full) {
-      // The same view (a data refresh that changed nothing for this exchange): nothing is drawn or asked again.
-      if (JSON.stringify(full) === JSON.stringify(fresh ?? view)) return;
-      // Newer than any view still on its way to `complete`; its reasons are worded again.
+      // The same view on screen (a data refresh that changed nothing for this exchange): nothing is drawn or asked again.
+      if (onScreen(full) === onScreen(fresh ?? view)) return;
+      // Newer than any view still on its way to `complete`; its reasons are worded again, the words on screen kept meanwhile when they fit.
       view = fresh = full;
-      worded = undefined;
-      wait = 'loading';
+      const kept = keptWords(worded?.reasonWords, full);
+      worded = kept === undefined ? undefined : { ...full, reasonWords: kept };
+      if (kept === undefined) wait = 'loading';
       if (owner === 'preact') draw();
+      else if (owner === 'drawn' && container !== undefined) redrawPlain(container, { face: pillFace(full), corner, balanceNudge, t: i18n.t });
       askCardWords(this, full);
     },
     complete(full, words) {

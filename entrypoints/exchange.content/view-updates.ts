@@ -3,21 +3,36 @@ import type { ContentScriptContext } from '#imports';
 import type { ExchangeView } from '@/lib/view/exchange-view';
 import { isViewChanged } from '@/lib/view/tab-push';
 import { send } from './page-requests';
+import { drawCollapsedPill, type DrawCollapsedPillParameters } from './first-paint';
+import { cardReasonKey, cardReasons } from '@/lib/view/card-reasons';
 
 /**
  * The background says this exchange's view changed (a run alert started, ended or was snoozed;
  * new data). Only our own extension's background can reach this listener (`tabs.sendMessage`;
- * a web page cannot), and the notice carries nothing: `changed` asks for the page's state again
- * through `page-state`, as on load.
+ * a web page cannot), and the notice carries nothing: the handler given to `ready` asks for the
+ * page's state again through `page-state`, as on load. Listened to from the script's start; a
+ * notice that comes before the pill is drawn is kept (one for several) and acted on at `ready`.
  */
-export function onViewChanged(ctx: ContentScriptContext, changed: () => void): void {
+export function onViewChanged(ctx: ContentScriptContext): { ready(changed: () => void): void } {
+  let handler: (() => void) | undefined;
+  let missed = false;
   const listener = (message: unknown, sender: { id?: string }) => {
-    if (ctx.isValid && isViewChanged(message, sender.id, browser.runtime.id)) changed();
+    if (ctx.isValid && isViewChanged(message, sender.id, browser.runtime.id)) {
+      if (handler === undefined) missed = true;
+      else handler();
+    }
     // No answer: the background waits for none.
     return undefined;
   };
   browser.runtime.onMessage.addListener(listener);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
+  return {
+    ready(changed) {
+      handler = changed;
+      if (missed) changed();
+      missed = false;
+    },
+  };
 }
 
 /**
@@ -27,4 +42,34 @@ export function onViewChanged(ctx: ContentScriptContext, changed: () => void): v
  */
 export function askCardWords(mounted: { reasons(asked: Promise<ExchangeView | undefined>): void }, view: ExchangeView): void {
   if (view.reasonWords === undefined) mounted.reasons(send({ type: 'page-card' }).then((worded) => worded ?? send({ type: 'page-card' })));
+}
+
+/**
+ * What a view puts on screen, to tell a changed view from the same one answered again: every
+ * answer is computed afresh, so the moments it was computed at (`computedAt`, the view's and its
+ * run alert's) are left out.
+ */
+export function onScreen(view: ExchangeView | undefined): string {
+  return JSON.stringify(view, (key, value: unknown) => (key === 'computedAt' ? undefined : value));
+}
+
+/**
+ * A changed view's reasons, while their new words are on the way: the words already on screen
+ * stay when they word every reason the new view has (no "loading" line read out by screen readers
+ * every hour, and focus on a source link in a reason is kept); else `undefined` (the card waits).
+ */
+export function keptWords(words: Record<string, string> | undefined, next: ExchangeView): Record<string, string> | undefined {
+  if (words === undefined) return undefined;
+  const { lead, rest } = cardReasons({ view: next });
+  return [...lead, ...rest].every((item) => item.kind !== 'reason' || Object.hasOwn(words, cardReasonKey(item.reason))) ? words : undefined;
+}
+
+/**
+ * The first paint's plain nodes, drawn again for a changed view before Preact takes them over:
+ * Preact's `hydrate` keeps the attributes it finds (the level's class, the accessible name), so
+ * nodes drawn for the old view would keep them under the new view's text.
+ */
+export function redrawPlain(container: HTMLElement, parameters: DrawCollapsedPillParameters): void {
+  container.replaceChildren();
+  drawCollapsedPill(container, parameters);
 }

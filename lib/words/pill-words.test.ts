@@ -20,8 +20,9 @@ describe('pillName: the pill button’s accessible name says what the pill shows
   });
 
   test('the warning count the pill shows as "⚠ 1" is in the name', () => {
-    expect(pillName(kraken, t('en'))).toBe('Reserve Radar: Kraken, no grade, Unknown. 1 community warnings');
-    expect(pillName(kraken, t('de'))).toBe('Reserve Radar: Kraken, keine Note, Unbekannt. 1 Community-Warnungen');
+    expect(pillName(kraken, t('en'))).toBe('Reserve Radar: Kraken, no grade, Unknown. 1 community warning');
+    expect(pillName(kraken, t('de'))).toBe('Reserve Radar: Kraken, keine Note, Unbekannt. 1 Community-Warnung');
+    expect(pillName({ ...kraken, warnings: 2 }, t('en'))).toBe('Reserve Radar: Kraken, no grade, Unknown. 2 community warnings');
   });
 
   test('a run alert (the red pill) is in the name, before the warnings', () => {
@@ -40,6 +41,6 @@ describe('pillName: the pill button’s accessible name says what the pill shows
   });
 
   test('its words travel with the pill’s first answer', () => {
-    for (const key of ['pillLabel', 'pillLabelNoGrade', 'pillLabelAnd', 'pillWarnings', 'runPillLead'] as const) expect(PILL_WORDS).toContain(key);
+    for (const key of ['pillLabel', 'pillLabelNoGrade', 'pillLabelAnd', 'pillWarnings', 'pillWarningsOne', 'runPillLead'] as const) expect(PILL_WORDS).toContain(key);
   });
 });

@@ -13,6 +13,7 @@ export const PILL_WORDS: readonly MessageKey[] = [
   'pillLabelAnd',
   'pillHint',
   'pillWarnings',
+  'pillWarningsOne',
   'close',
   'level_ok',
   'level_caution',
@@ -34,6 +35,11 @@ export function pillName(face: Pick<PillFace, 'name' | 'level' | 'grade' | 'inco
   const status = levelWords(face, t);
   let name = face.grade === '?' ? t('pillLabelNoGrade', [face.name, status]) : t('pillLabel', [face.name, face.grade, status]);
   if (face.run === true) name = t('pillLabelAnd', [name, t('runPillLead', face.name)]);
-  if (face.warnings > 0) name = t('pillLabelAnd', [name, t('pillWarnings', String(face.warnings))]);
+  if (face.warnings > 0) name = t('pillLabelAnd', [name, pillWarningsText(face.warnings, t)]);
   return name;
+}
+
+/** "1 community warning" / "3 community warnings": the pill's warning count in words (its title and its accessible name). */
+export function pillWarningsText(count: number, t: Translate): string {
+  return count === 1 ? t('pillWarningsOne', String(count)) : t('pillWarnings', String(count));
 }

@@ -233,7 +233,7 @@ describe('the card and the keyboard', () => {
     return { page, pill };
   }
 
-  test('opening moves focus into the card; Tab goes through the card and the pill in the order drawn and on to the page; Escape returns to the pill', async () => {
+  test('opening moves focus into the card; Tab goes through the card and the pill in the order drawn and on to the page; Escape in the card returns to the pill', async () => {
     const page = await browser.context.newPage();
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.goto('https://www.binance.com/');
@@ -256,9 +256,20 @@ describe('the card and the keyboard', () => {
     await pill.focus('withdraw');
     await goThrough(page);
 
+    // Escape is the card's when pressed in it (in the page's field it is the page's: below).
+    await pill.focus('withdraw');
     await page.keyboard.press('Escape');
     await pill.waitFor('nudge-panel', { state: 'detached' });
     expect(await pill.activeTestId()).toBe('pill-toggle');
+    await page.close();
+  });
+
+  test("Escape in the exchange's own field is the page's: the card stays open and focus stays in the field", async () => {
+    const { page, pill } = await openByKeyboard();
+    await page.focus('#amount');
+    await page.keyboard.press('Escape');
+    expect(await pageFocus(page)).toBe('amount');
+    expect(await pill.evaluate((root) => root.querySelector('[data-testid="nudge-panel"]') !== null, undefined)).toBe(true);
     await page.close();
   });
 
@@ -274,6 +285,7 @@ describe('the card and the keyboard', () => {
     const order = (await drawnOrder(page)) ?? [];
     expect(order[0]).toMatch(/^0\|button\|pill-toggle\|/);
     await goThrough(page);
+    await pill.focus('withdraw');
     await page.keyboard.press('Escape');
     await pill.waitFor('nudge-panel', { state: 'detached' });
     expect(await pill.activeTestId()).toBe('pill-toggle');

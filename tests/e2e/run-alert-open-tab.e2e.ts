@@ -70,7 +70,8 @@ describe('run alert reaching an open exchange tab in Chromium', () => {
 
     release();
     await expect.poll(badge, { timeout: 40_000 }).toBe('!');
-    expect(await browser.worker.evaluate((id) => chrome.action.getTitle({ tabId: id }), tabId)).toBe('Reserve Radar: Run alert: money is leaving Binance fast');
+    // The badge's text and its tooltip are set by two calls: the tooltip may follow a moment later.
+    await expect.poll(() => browser.worker.evaluate((id) => chrome.action.getTitle({ tabId: id }), tabId)).toBe('Reserve Radar: Run alert: money is leaving Binance fast');
     await pill.waitFor('pill-run');
     expect(await pill.text('pill-run')).toBe('Run alert: money is leaving Binance fast');
     expect(await pill.evaluate((root) => root.querySelector('.pill')?.className ?? null, undefined)).toContain('pill--danger');
