@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
+import { useFocusAfterRemove } from '../focus-after-remove';
 import type { AddressBookEntry } from '../../lib/custody/address-book';
 import { getNetwork } from '../../lib/custody/networks';
 import type { GuideAction, GuideState } from '../../lib/custody/steps';
@@ -27,17 +28,8 @@ export function AddressBookStep({ state, book, onAction, onSaveAddress, onRemove
   const labelInvalid = labelTooLong || labelMissing;
   const labelField = useRef<HTMLInputElement>(null);
   const listTitle = useRef<HTMLHeadingElement>(null);
-  const list = useRef<HTMLUListElement>(null);
-  /** The place in the list of the entry just removed, until the list without it is drawn. */
-  const removedAt = useRef<number | null>(null);
-  // A removed entry takes its button with it: focus goes to the next entry's Remove, else the one before, else the list's title.
-  useEffect(() => {
-    const index = removedAt.current;
-    if (index === null) return;
-    removedAt.current = null;
-    const buttons = list.current?.querySelectorAll<HTMLButtonElement>('[data-testid="book-remove"]') ?? [];
-    (buttons[Math.min(index, buttons.length - 1)] ?? listTitle.current)?.focus();
-  }, [book]);
+  const entryId = (entry: AddressBookEntry) => `${entry.network}:${entry.address}`;
+  const { container: list, removing } = useFocusAfterRemove<HTMLUListElement>(book.map(entryId), () => listTitle.current);
 
   const save = async (event: Event) => {
     event.preventDefault();
@@ -115,7 +107,7 @@ export function AddressBookStep({ state, book, onAction, onSaveAddress, onRemove
       ) : (
         <ul class="book-list" ref={list} data-testid="book-list">
           {book.map((entry, index) => (
-            <li key={`${entry.network}:${entry.address}`} data-testid="book-entry">
+            <li key={entryId(entry)} data-testid="book-entry">
               <strong>{entry.label}</strong> <span class="muted">{getNetwork(entry.network)?.name ?? entry.network}</span>{' '}
               <span class="muted">{t('bookAdded', formatDate(entry.addedAt, locale))}</span>
               <AddressGroups address={entry.address} />
@@ -123,11 +115,12 @@ export function AddressBookStep({ state, book, onAction, onSaveAddress, onRemove
                 type="button"
                 class="ghost"
                 onClick={() => {
-                  removedAt.current = index;
+                  removing(entryId(entry), index);
                   // "Saved" spoke of an entry that may be this one: it no longer holds.
                   setStatus('idle');
                   onRemoveAddress(entry);
                 }}
+                data-remove=""
                 data-testid="book-remove"
               >
                 {t('bookRemove', entry.label)}

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useFocusAfterRemove } from '../focus-after-remove';
 import type { Holding, HoldingsState } from '../../lib/holdings/model';
 import type { PriceTable } from '../../lib/holdings/prices';
 import { valuePosition, convertUsd } from '../../lib/holdings/valuation';
@@ -21,18 +21,10 @@ export function HoldingsList({
 }) {
   const t = useT();
   const locale = useLocale();
-  const container = useRef<HTMLDivElement>(null);
-  // The row whose Remove was pressed, and its place: once it is gone, the focus goes to the row now in that
-  // place, else the one before, else the empty list's sentence (a removed button would drop it to the page).
-  const removing = useRef<{ id: string; index: number } | undefined>(undefined);
-  useEffect(() => {
-    const removed = removing.current;
-    if (removed === undefined || state.holdings.some((h) => h.id === removed.id)) return;
-    removing.current = undefined;
-    const buttons = [...(container.current?.querySelectorAll<HTMLElement>('[data-remove]') ?? [])];
-    const target = buttons[Math.min(removed.index, buttons.length - 1)] ?? container.current?.querySelector<HTMLElement>('[data-testid="holdings-empty"]');
-    target?.focus();
-  });
+  const { container, removing } = useFocusAfterRemove<HTMLDivElement>(
+    state.holdings.map((h) => h.id),
+    (list) => list?.querySelector<HTMLElement>('[data-testid="holdings-empty"]'),
+  );
   const replace = (id: string, next: Holding | undefined) =>
     onSave({ ...state, holdings: next === undefined ? state.holdings.filter((h) => h.id !== id) : state.holdings.map((h) => (h.id === id ? next : h)) });
   return (
@@ -89,7 +81,7 @@ export function HoldingsList({
                       data-remove=""
                       data-testid={`holding-remove-${holding.id}`}
                       onClick={() => {
-                        removing.current = { id: holding.id, index };
+                        removing(holding.id, index);
                         void replace(holding.id, undefined);
                       }}
                       aria-label={t('holdingsRemoveLabel', [what, nameOf(holding.custodian)])}

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
+import { useFocusAfterRemove } from '../focus-after-remove';
 import * as v from 'valibot';
 import { NO_ENDPOINT, type AddressReadings } from '../../lib/holdings/address-readings';
 import { readingErrorText } from '../../lib/words/reserve-check-failure';
@@ -15,16 +16,10 @@ export function WatchedAddresses({ state, readings, onSave }: { state: HoldingsS
   const [label, setLabel] = useState('');
   const [chains, setChains] = useState<number[]>([1]);
   const [invalid, setInvalid] = useState<MessageKey | undefined>(undefined);
-  const list = useRef<HTMLDivElement>(null);
-  // As in HoldingsList: once a removed address is gone, focus goes to the Remove now in its place, the one before, or the empty sentence.
-  const removing = useRef<{ id: string; index: number } | undefined>(undefined);
-  useEffect(() => {
-    const removed = removing.current;
-    if (removed === undefined || state.addresses.some((a) => a.id === removed.id)) return;
-    removing.current = undefined;
-    const buttons = [...(list.current?.querySelectorAll<HTMLElement>('[data-remove]') ?? [])];
-    (buttons[Math.min(removed.index, buttons.length - 1)] ?? list.current?.querySelector<HTMLElement>('[data-testid="addresses-empty"]'))?.focus();
-  });
+  const { container: list, removing } = useFocusAfterRemove<HTMLDivElement>(
+    state.addresses.map((a) => a.id),
+    (list) => list?.querySelector<HTMLElement>('[data-testid="addresses-empty"]'),
+  );
   return (
     <>
       <div ref={list}>
@@ -49,7 +44,7 @@ export function WatchedAddresses({ state, readings, onSave }: { state: HoldingsS
                   data-testid={`address-remove-${watched.id}`}
                   aria-label={t('holdingsRemoveAddressLabel', watched.address)}
                   onClick={() => {
-                    removing.current = { id: watched.id, index };
+                    removing(watched.id, index);
                     void onSave({ ...state, addresses: state.addresses.filter((a) => a.id !== watched.id) });
                   }}
                 >
