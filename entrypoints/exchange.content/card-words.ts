@@ -1,0 +1,36 @@
+import type { ExchangeView } from '@/lib/view/exchange-view';
+import type { ReasonWordsWait } from '@/utils/i18n';
+import { keptWords } from './view-updates';
+
+export interface CardWords {
+  /** The view with its reasons worded (the `page-card` answer, or the current view with the words kept from the last one). */
+  worded(): ExchangeView | undefined;
+  /** What the card says while there are no words: still asking, or the question failed. */
+  wait(): ReasonWordsWait;
+  /** The view changed: the words on screen stay when they word all its reasons, else the card waits for new ones. */
+  changed(view: ExchangeView): void;
+  /** A `page-card` question; `answered` runs when its answer has been taken in. */
+  asked(answer: Promise<ExchangeView | undefined>): void;
+}
+
+/** The card's reason words for one pill (one exchange, `exchangeId`), as `page-card` answers come in. */
+export function cardWords(exchangeId: string, answered: () => void): CardWords {
+  let worded: ExchangeView | undefined;
+  let wait: ReasonWordsWait = 'loading';
+  return {
+    worded: () => worded,
+    wait: () => wait,
+    changed(view) {
+      const kept = keptWords(worded?.reasonWords, view);
+      worded = kept === undefined ? undefined : { ...view, reasonWords: kept };
+      if (kept === undefined) wait = 'loading';
+    },
+    asked(answer) {
+      void answer.then((view) => {
+        if (view?.id === exchangeId && view.reasonWords !== undefined) worded = view;
+        else wait = 'failed';
+        answered();
+      });
+    },
+  };
+}
