@@ -13,20 +13,30 @@ export interface CardWords {
   asked(answer: Promise<ExchangeView | undefined>): void;
 }
 
-/** The card's reason words for one pill (one exchange, `exchangeId`), as `page-card` answers come in. */
+/**
+ * The card's reason words for one pill (one exchange, `exchangeId`), as `page-card` answers come in.
+ * Only the answer to the latest question counts, and only while the view it was asked for is still
+ * the one shown: answers can come back out of order (a worker woken twice), and words for an older
+ * view would otherwise replace the newer view's on screen.
+ */
 export function cardWords(exchangeId: string, answered: () => void): CardWords {
   let worded: ExchangeView | undefined;
   let wait: ReasonWordsWait = 'loading';
+  // Bumped by every question and every change of view: an answer counts when its number is still the latest.
+  let latest = 0;
   return {
     worded: () => worded,
     wait: () => wait,
     changed(view) {
+      latest++;
       const kept = keptWords(worded?.reasonWords, view);
       worded = kept === undefined ? undefined : { ...view, reasonWords: kept };
       if (kept === undefined) wait = 'loading';
     },
     asked(answer) {
+      const question = ++latest;
       void answer.then((view) => {
+        if (question !== latest) return;
         if (view?.id === exchangeId && view.reasonWords !== undefined) worded = view;
         else wait = 'failed';
         answered();
