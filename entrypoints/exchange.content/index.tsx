@@ -4,7 +4,7 @@ import { createShadowHost, type ShadowHost } from './shadow-host';
 import type { ExchangeView } from '@/lib/view/exchange-view';
 import { requestState, send } from './page-requests';
 import { snoozeFor } from '@/lib/view/nudge-policy';
-import { I18nContext, ReasonWordsWaitContext, type I18n, type ReasonWordsWait } from '@/utils/i18n';
+import { I18nContext, ReasonWordsWaitContext, type I18n } from '@/utils/i18n';
 import { Pill, type Corner } from '@/components/Pill';
 import { i18nWithWords } from '@/utils/translate';
 import { pageWordsLoader } from './words';
@@ -23,7 +23,8 @@ import { firstPaintFor, pillFace, type PillFace } from '@/lib/view/first-paint-v
 import { browser } from 'wxt/browser';
 import type { Language } from '@/lib/settings';
 import { decisionFor, decisionFromStored, faceKey, type TabBalanceNudge } from './decide';
-import { askCardWords, keptWords, onScreen, onViewChanged, redrawPlain } from './view-updates';
+import { askCardWords, onScreen, onViewChanged, redrawPlain } from './view-updates';
+import { cardWords } from './card-words';
 
 const HOST_TAG = 'reserve-radar-pill';
 
@@ -212,11 +213,12 @@ function mountNudge(
   let settled = cornerChosen;
   let view = initialView;
   let i18n = initialI18n;
-  // The page-card answer: the same exchange's view, newer than the one above, its reasons worded.
-  let worded: ExchangeView | undefined;
+  // The page-card answers: the same exchange's view, newer than the one above, its reasons worded.
+  const words = cardWords(face.id, () => {
+    if (owner === 'preact') draw();
+  });
   // A view from a change (`refresh`), which a later `complete` with the first answer's view must not undo.
   let fresh: ExchangeView | undefined;
-  let wait: ReasonWordsWait = 'loading';
   // 'drawn': plain nodes from drawCollapsedPill; 'preact': Preact owns the container.
   let owner: PillOwner = 'none';
   // Preact was asked for before the full view arrived (a touch on the stored first paint).
@@ -244,9 +246,9 @@ function mountNudge(
   };
   const pill = (full: ExchangeView) => (
     <I18nContext.Provider value={i18n}>
-      <ReasonWordsWaitContext.Provider value={wait}>
+      <ReasonWordsWaitContext.Provider value={words.wait()}>
         <Pill
-          view={worded ?? full}
+          view={words.worded() ?? full}
           corner={corner}
           // Drawn afresh, collapsed, when the card gives way to the address warning: the user is typing in the page's field then, so no focus of ours is lost.
           key={collapses}
@@ -367,27 +369,19 @@ function mountNudge(
       if (onScreen(full) === onScreen(fresh ?? view)) return;
       // Newer than any view still on its way to `complete`; its reasons are worded again, the words on screen kept meanwhile when they fit.
       view = fresh = full;
-      const kept = keptWords(worded?.reasonWords, full);
-      worded = kept === undefined ? undefined : { ...full, reasonWords: kept };
-      if (kept === undefined) wait = 'loading';
+      words.changed(full);
       if (owner === 'preact') draw();
       else if (owner === 'drawn' && container !== undefined) redrawPlain(container, { face: pillFace(full), corner, balanceNudge, t: i18n.t });
       askCardWords(this, full);
     },
-    complete(full, words) {
+    complete(full, all) {
       view = fresh ?? full;
-      i18n = words;
-      if (container !== undefined) container.lang = words.locale;
+      i18n = all;
+      if (container !== undefined) container.lang = all.locale;
       // An open card drawn from storage shows the background's view from now on.
       if ((wanted && owner === 'drawn') || owner === 'preact') draw();
     },
-    reasons(asked) {
-      void asked.then((answer) => {
-        if (answer?.id === face.id && answer.reasonWords !== undefined) worded = answer;
-        else wait = 'failed';
-        if (owner === 'preact') draw();
-      });
-    },
+    reasons: (asked) => words.asked(asked),
   };
 }
 

@@ -55,6 +55,8 @@ beforeAll(async () => {
       if (req.headers['if-none-match'] === '"g1"') res.writeHead(304, { etag: '"g1"' }).end();
       else res.writeHead(200, { etag: '"g1"', 'content-type': 'application/json' }).end(JSON.stringify(cexsBody));
     },
+    // A 304 to a request that carried no validator: what a misbehaving cache or proxy on the way could send.
+    '/always-304': (_req, res) => res.writeHead(304).end(),
     '/forbidden': raw(403, 'Forbidden'),
     '/error': raw(500, 'Internal Server Error'),
     '/stall': stall,
@@ -113,6 +115,26 @@ describe('refreshCexs', () => {
     // The server would have answered 304 to the validator; it got none and sent the data.
     expect(result.outcome.kind).toBe('updated');
     expect(result.state).toMatchObject({ status: 'fresh', failures: 0 });
+  });
+
+  it('a 304 confirms nothing about the copy we hold (we send no validator), so its blocks keep the day we last read them', async () => {
+    const url = at('/always-304');
+    const held: Snapshot = {
+      version: 1,
+      generatedAt: '2026-08-07T09:00:00.000Z',
+      exchanges: {
+        binance: {
+          onchain: { totalUsd: 100, cleanUsd: 90, source: url, asOf: '2026-08-07', observedAt: '2026-08-07T09:00:00.000Z' },
+          flows: { net24hUsd: 1, source: url, asOf: '2026-08-06', checkedAt: '2026-08-07' },
+        },
+      },
+    };
+    const result = await refreshCexs({ fetch, held, state: initialSourceState(), exchanges: registry, now: NOW, random: () => 0, url, timeoutMs: 500 });
+    expect(server.requests.filter((r) => r.path === '/always-304').every((r) => r.headers['if-none-match'] === undefined && r.headers['if-modified-since'] === undefined)).toBe(true);
+    expect(result.outcome).toEqual({ kind: 'unchanged', why: 'not-modified' });
+    expect(result.snapshot).toBe(held);
+    expect(result.snapshot.exchanges.binance?.onchain?.checkedAt).toBeUndefined();
+    expect(result.snapshot.exchanges.binance?.flows?.checkedAt).toBe('2026-08-07');
   });
 
   // Words a failure as the options page does, in English.

@@ -23,7 +23,10 @@ export type RefreshOutcome =
       /** Entries of the answer refused one by one; their exchanges keep what was held. */
       rejectedEntries: CexsRejectedEntry[];
     }
-  /** `not-modified`: the source reports no change; `not-newer`: the breakdown is not newer than the one held, or has no totals to attach to. */
+  /**
+   * `not-modified`: a 304, which names no figures (we send no validator, so it says nothing about the copy held, whose
+   * `checkedAt` stays); `not-newer`: the breakdown is not newer than the one held, or has no totals to attach to.
+   */
   | { kind: 'unchanged'; why: 'not-modified' | 'not-newer' }
   | { kind: 'failed'; reason: RefreshFailure; error: SourceError; detail?: string };
 
