@@ -117,7 +117,7 @@ describe('refreshCexs', () => {
     expect(result.state).toMatchObject({ status: 'fresh', failures: 0 });
   });
 
-  it('a 304 confirms nothing about the copy we hold (we send no validator), so its blocks keep the day we last read them', async () => {
+  it('a 304 confirms nothing about the copy we hold (we send no validator): a failed attempt, its blocks keep the day we last read them', async () => {
     const url = at('/always-304');
     const held: Snapshot = {
       version: 1,
@@ -131,7 +131,10 @@ describe('refreshCexs', () => {
     };
     const result = await refreshCexs({ fetch, held, state: initialSourceState(), exchanges: registry, now: NOW, random: () => 0, url, timeoutMs: 500 });
     expect(server.requests.filter((r) => r.path === '/always-304').every((r) => r.headers['if-none-match'] === undefined && r.headers['if-modified-since'] === undefined)).toBe(true);
-    expect(result.outcome).toEqual({ kind: 'unchanged', why: 'not-modified' });
+    expect(result.outcome).toMatchObject({ kind: 'failed', reason: 'not-modified' });
+    // Not a success: the Data sources row must not say the figures were read today.
+    expect(result.state).toMatchObject({ status: 'failing', failures: 1 });
+    expect(result.state.lastSuccess).toBeUndefined();
     expect(result.snapshot).toBe(held);
     expect(result.snapshot.exchanges.binance?.onchain?.checkedAt).toBeUndefined();
     expect(result.snapshot.exchanges.binance?.flows?.checkedAt).toBe('2026-08-07');

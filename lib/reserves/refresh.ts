@@ -23,11 +23,8 @@ export type RefreshOutcome =
       /** Entries of the answer refused one by one; their exchanges keep what was held. */
       rejectedEntries: CexsRejectedEntry[];
     }
-  /**
-   * `not-modified`: a 304, which names no figures (we send no validator, so it says nothing about the copy held, whose
-   * `checkedAt` stays); `not-newer`: the breakdown is not newer than the one held, or has no totals to attach to.
-   */
-  | { kind: 'unchanged'; why: 'not-modified' | 'not-newer' }
+  /** `not-newer`: the breakdown is not newer than the one held, or has no totals to attach to. */
+  | { kind: 'unchanged'; why: 'not-newer' }
   | { kind: 'failed'; reason: RefreshFailure; error: SourceError; detail?: string };
 
 export type RefreshReturnType = {
@@ -140,8 +137,8 @@ type Fail = (reason: RefreshFailure, error: SourceError, detail?: string) => Ref
 type Begun = { done: RefreshReturnType } | { fetched: Extract<FetchSourceReturnType, { ok: true }>; fail: Fail; succeeded: () => SourceState };
 
 /**
- * The part both refreshes share: one guarded, conditional GET. A failure (recorded for backoff)
- * or a 304 (recorded as a success) finishes the refresh here with the held snapshot; otherwise
+ * The part both refreshes share: one guarded GET. A failure (recorded for backoff), a 304 among
+ * them (it names no figures), finishes the refresh here with the held snapshot; otherwise
  * the caller gets the answer and ways to record its own failure or success.
  */
 async function beginRefresh(params: CommonParameters, url: string, policy: SourcePolicy, maxBytes: number | undefined): Promise<Begun> {
@@ -161,7 +158,6 @@ async function beginRefresh(params: CommonParameters, url: string, policy: Sourc
   });
   const succeeded = () => recordSuccess({ state, policy, now, random, ...validators(fetched) });
   if (fetched.ok) return { fetched, fail, succeeded };
-  if (fetched.reason === 'not-modified') return { done: { snapshot: held, state: succeeded(), outcome: { kind: 'unchanged', why: 'not-modified' } } };
   return { done: fail(fetched.reason, fetched.failure) };
 }
 

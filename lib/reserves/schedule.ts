@@ -94,7 +94,7 @@ export type RecordSuccessParameters = {
   lastModified?: string;
 };
 
-/** A good answer (or a 304, though no request of ours asks for one: docs/data-model.md, "Conditional requests: none"). */
+/** A good answer. A 304 is not one: no request of ours asks for it (docs/data-model.md, "Conditional requests: none"). */
 export function recordSuccess({ state, policy, now, random, etag, lastModified }: RecordSuccessParameters): SourceState {
   const next: SourceState = {
     status: 'fresh',
