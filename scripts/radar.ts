@@ -9,15 +9,19 @@ import type { RadarCommand } from './radar/command';
 
 const commandsDir = join(dirname(fileURLToPath(import.meta.url)), 'radar');
 
+/** A command file is named like the command a user types (`verify-proof.ts`); tests, test kits and shared types carry a dot or are `command.ts`. */
+const COMMAND_FILE = /^[a-z][a-z-]*\.ts$/;
+
 function commandNames(): string[] {
   return readdirSync(commandsDir)
-    .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts') && file !== 'command.ts')
+    .filter((file) => COMMAND_FILE.test(file) && file !== 'command.ts')
     .map((file) => file.slice(0, -3))
     .sort();
 }
 
 async function loadCommand(name: string): Promise<RadarCommand> {
-  const module = (await import(join(commandsDir, `${name}.ts`))) as { command: RadarCommand };
+  const module = (await import(join(commandsDir, `${name}.ts`))) as { command?: RadarCommand };
+  if (module.command === undefined) throw new Error(`scripts/radar/${name}.ts does not export a command.`);
   return module.command;
 }
 
@@ -35,7 +39,7 @@ async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     await printHelp();
-    return name === undefined ? 2 : 0;
+    return 0;
   }
   if (!commandNames().includes(name)) {
     process.stderr.write(`radar: unknown command "${name}". Run "radar --help" for the list.\n`);

@@ -125,6 +125,10 @@ describe('cexsToReserves', () => {
       expect((caught as DataSourceError).shortMessage).toBe('DefiLlama sent data in an unexpected shape');
     }
   });
+
+  it('names a missing "cexs" list as missing in its details', () => {
+    expect(() => cexsToReserves({ body: { data: [] }, asOf: '2026-08-10', exchanges: registry })).toThrow(expect.objectContaining({ details: 'expected "cexs" to be a list, got nothing' }));
+  });
 });
 
 describe('readingTime', () => {

@@ -310,6 +310,7 @@ function shapeError(source: string, details: string): DataSourceError {
 
 function describeType(value: unknown): string {
   if (value === null) return 'null';
+  if (value === undefined) return 'nothing';
   if (Array.isArray(value)) return 'a list';
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }

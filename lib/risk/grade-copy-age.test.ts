@@ -1,33 +1,22 @@
 import { describe, expect, test } from 'vitest';
 import { exchanges } from '../exchanges/registry';
 import { bundledSnapshot } from '../reserves/snapshot';
-import type { Flows, PorAttestation } from '../reserves/schema';
+import type { PorAttestation } from '../reserves/schema';
 import type { RiskOnchainAssets } from './concentration';
-import { gradeExchange, type GradeExchangeParameters, type RiskReserves } from './grade';
+import { gradeExchange, type RiskReserves } from './grade';
+import { flows, grade, onchain as sharedOnchain, por as sharedPor } from './grade.testkit';
 
 // Whose staleness an old on-chain or flow figure is (docs/risk-model.md, "Whose staleness it is").
-const now = new Date('2025-03-01T00:00:00Z');
-const exchange: GradeExchangeParameters['exchange'] = { id: 'x', name: 'X', ownTokens: ['XT'], status: { kind: 'operating' } };
-const por: PorAttestation = {
-  method: 'merkle-liabilities',
-  cadence: 'monthly',
-  liabilitiesIncluded: true,
-  reserveRatios: { BTC: 1.05, ETH: 1.02 },
-  source: 'https://x.example/por',
-  asOf: '2025-02-01',
-};
+
+// The shared X with a two-asset book: BTC and ETH, each with its reserve ratio.
+const por: PorAttestation = { ...sharedPor, reserveRatios: { BTC: 1.05, ETH: 1.02 } };
 const onchain: RiskOnchainAssets = {
-  totalUsd: 1000,
-  cleanUsd: 960,
+  ...sharedOnchain,
   topTokens: [
     { symbol: 'BTC', usd: 500 },
     { symbol: 'ETH', usd: 460 },
   ],
-  source: 'https://x.example/onchain',
-  asOf: '2025-02-28',
 };
-const flows: Flows = { net7dUsd: -20, net30dUsd: 15, source: 'https://x.example/flows', asOf: '2025-02-28' };
-const grade = (reserves: RiskReserves) => gradeExchange({ exchange, reserves, now });
 const ageReasons = (reserves: RiskReserves, prefix: string) => grade(reserves).reasons.filter((reason) => reason.metric.startsWith(prefix) && reason.effect === 'unknown');
 
 describe('old net flows', () => {

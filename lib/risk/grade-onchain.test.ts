@@ -1,22 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import type { RiskOnchainAssets } from './concentration';
 import { gradeExchange, type GradeExchangeParameters } from './grade';
+import { exchange, now, onchain } from './grade.testkit';
 
-const now = new Date('2025-03-01T00:00:00Z');
-const exchange: GradeExchangeParameters['exchange'] = { id: 'x', name: 'X', ownTokens: ['XT'], status: { kind: 'operating' } };
-const onchain: RiskOnchainAssets = {
-  totalUsd: 1000,
-  cleanUsd: 960,
-  topTokens: [
-    { symbol: 'BTC', usd: 400 },
-    { symbol: 'USDT', usd: 250 },
-    { symbol: 'ETH', usd: 200 },
-    { symbol: 'XT', usd: 40 },
-    { symbol: 'SOL', usd: 30 },
-  ],
-  source: 'https://x.example/onchain',
-  asOf: '2025-02-28',
-};
 const breakdown = { breakdownAsOf: '2025-02-25', breakdownSource: 'https://x.example/protocol' };
 
 /** Each on-chain share reason's date and URL, by metric. */

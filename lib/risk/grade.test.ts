@@ -1,38 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import type { Flows, PorAttestation } from '../reserves/schema';
+import type { PorAttestation } from '../reserves/schema';
 import type { RiskOnchainAssets } from './concentration';
-import { gradeExchange, type GradeExchangeParameters, type RiskReserves } from './grade';
+import { gradeExchange, type RiskReserves } from './grade';
+import { exchange, flows, grade, healthy, now, onchain, por } from './grade.testkit';
 import { THRESHOLDS } from './thresholds';
-
-const now = new Date('2025-03-01T00:00:00Z');
-const exchange: GradeExchangeParameters['exchange'] = { id: 'x', name: 'X', ownTokens: ['XT'], status: { kind: 'operating' } };
-const por: PorAttestation = {
-  method: 'merkle-liabilities',
-  cadence: 'monthly',
-  liabilitiesIncluded: true,
-  reserveRatios: { BTC: 1.05, ETH: 1.02, USDT: 1.1, USDC: 1.01 },
-  source: 'https://x.example/por',
-  asOf: '2025-02-01',
-};
-const onchain: RiskOnchainAssets = {
-  totalUsd: 1000,
-  cleanUsd: 960,
-  topTokens: [
-    { symbol: 'BTC', usd: 400 },
-    { symbol: 'USDT', usd: 250 },
-    { symbol: 'ETH', usd: 200 },
-    { symbol: 'XT', usd: 40 },
-    { symbol: 'SOL', usd: 30 },
-  ],
-  source: 'https://x.example/onchain',
-  asOf: '2025-02-28',
-};
-const flows: Flows = { net7dUsd: -20, net30dUsd: 15, source: 'https://x.example/flows', asOf: '2025-02-28' };
-const healthy: RiskReserves = { por, onchain, flows };
-
-function grade(reserves: RiskReserves | undefined, overrides: Partial<GradeExchangeParameters['exchange']> = {}) {
-  return gradeExchange({ exchange: { ...exchange, ...overrides }, reserves, now });
-}
 
 describe('gradeExchange', () => {
   test('full, fresh, healthy data with a Merkle PoR is ok / A, with a reason per figure', () => {

@@ -1,5 +1,5 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { isAddress, type Address } from 'viem';
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import { KEY_ENV, type RadarCommand } from './command';
@@ -8,6 +8,8 @@ import { FeedSigningError, signFeed } from '../../lib/feed/sign-feed';
 import { verifyFeed } from '../../lib/feed/verify-feed';
 import { feedFailureText } from '../../lib/words/feed-failure';
 import { english } from './words/english';
+import { destinationProblem, fileProblem, OutputError, writeAll } from './shared/files';
+import { MOMENT_FORMS, parseMoment } from './shared/moment';
 import { FEED_NAME, FEED_SIGNERS } from '../../lib/feed/trust';
 import { exchanges as registry } from '../../lib/exchanges/registry';
 import { stableStringify } from '../../lib/reserves/stable-json';
@@ -49,14 +51,9 @@ export const command: RadarCommand = {
       io.stderr.write(`radar feed: ${message}\n`);
       return 2;
     };
-    const option = (name: string): string | undefined | null => {
-      const index = rest.indexOf(name);
-      if (index === -1) return undefined;
-      const value = rest[index + 1];
-      return value === undefined || value.startsWith('--') ? null : value;
-    };
-    const now = option('--now');
-    if (now === null || (now !== undefined && Number.isNaN(Date.parse(now)))) return usageError('--now needs an ISO time, e.g. 2026-12-04T06:00:00Z');
+    const parsed = parseFeedArgs(subcommand, rest);
+    if (typeof parsed === 'string') return usageError(parsed);
+    const { file, options, offline, now } = parsed;
 
     if (subcommand === 'keygen') {
       const key = generatePrivateKey();
@@ -65,17 +62,16 @@ export const command: RadarCommand = {
     }
 
     if (subcommand === 'verify') {
-      const file = rest[0];
-      const signer = option('--signer');
-      if (file === undefined || file.startsWith('--')) return usageError('verify needs a file');
-      if (signer === undefined || signer === null || !isAddress(signer, { strict: false })) return usageError('verify needs --signer <address>');
+      const signer = options.get('--signer');
+      if (file === undefined) return usageError('verify needs a file');
+      if (signer === undefined || !isAddress(signer, { strict: false })) return usageError('verify needs --signer <address>');
       let text: string;
       try {
         text = await readFile(file, 'utf8');
       } catch (error) {
-        return usageError(`cannot read ${file} (${error instanceof Error ? error.message : String(error)})`);
+        return usageError(`cannot read ${file}: ${fileProblem(error)}`);
       }
-      const result = await verifyFeed({ body: text, signers: [signer as Address], now: now === undefined ? new Date() : new Date(now) });
+      const result = await verifyFeed({ body: text, signers: [signer as Address], now: now ?? new Date() });
       if (result.ok) {
         const count = Object.keys(result.envelope.snapshot.exchanges).length;
         io.stdout.write(
@@ -88,14 +84,17 @@ export const command: RadarCommand = {
       return 1;
     }
 
-    if (subcommand !== 'build') return usageError(`unknown subcommand${subcommand === undefined ? '' : ` "${subcommand}"`}; see --help`);
     const key = process.env[KEY_ENV];
     if (key === undefined || key === '') return usageError(`${KEY_ENV} is not set: the feed is signed with the maintainer key (docs/feed.md)`);
-    const out = option('--out');
-    const previousPath = option('--previous');
-    const reportPath = option('--report');
-    const recordDir = option('--record');
-    if (out === null || previousPath === null || reportPath === null || recordDir === null) return usageError('--out, --previous, --report and --record each need a path');
+    const out = options.get('--out');
+    const previousPath = options.get('--previous');
+    const reportPath = options.get('--report');
+    const recordDir = options.get('--record');
+    // Checked before the build, which can take a minute of downloads, and again when writing.
+    for (const path of [out, reportPath]) {
+      const problem = path === undefined ? undefined : await destinationProblem(path);
+      if (problem !== undefined) return usageError(problem);
+    }
 
     let signer: Address;
     try {
@@ -109,7 +108,7 @@ export const command: RadarCommand = {
       try {
         text = await readFile(previousPath, 'utf8');
       } catch (error) {
-        return usageError(`cannot read ${previousPath} (${error instanceof Error ? error.message : String(error)})`);
+        return usageError(`cannot read ${previousPath}: ${fileProblem(error)}`);
       }
       const read = await readPrevious(text, [signer, ...FEED_SIGNERS]);
       if (!read.ok) {
@@ -121,12 +120,12 @@ export const command: RadarCommand = {
     const log = (line: string) => io.stderr.write(`radar feed: ${line}\n`);
     let inputs: FeedInputs;
     try {
-      inputs = rest.includes('--offline') ? offlineInputs() : await onlineInputs({ fetch: globalThis.fetch, now: new Date(now ?? Date.now()), log, ...(recordDir === undefined ? {} : { recordDir }) });
+      inputs = offline ? offlineInputs() : await onlineInputs({ fetch: globalThis.fetch, now: now ?? new Date(), log, ...(recordDir === undefined ? {} : { recordDir }) });
     } catch (error) {
       io.stderr.write(`radar feed: refused: ${error instanceof Error ? error.message : String(error)}\n`);
       return 1;
     }
-    const moment = new Date(now ?? (rest.includes('--offline') ? inputs.newestInput : Date.now()));
+    const moment = now ?? new Date(offline ? inputs.newestInput : Date.now());
     const built = buildFeed(inputs, previous?.snapshot, moment);
     const issued = moment.toISOString().replace(/\.\d{3}Z$/, 'Z');
     const expires = new Date(moment.getTime() + VALID_FOR_MS).toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -139,11 +138,16 @@ export const command: RadarCommand = {
       return 1;
     }
     const text = stableStringify(signed.envelope);
-    if (out === undefined) io.stdout.write(text);
-    else await writeCreatingFolder(out, text);
     const report = stableStringify({ ...built.report, sequence: signed.envelope.feed.sequence, signer: signed.signer });
+    const files = [...(out === undefined ? [] : [{ path: out, text }]), ...(reportPath === undefined ? [] : [{ path: reportPath, text: report }])];
+    try {
+      await writeAll(files);
+    } catch (error) {
+      if (error instanceof OutputError) return usageError(error.message);
+      throw error;
+    }
+    if (out === undefined) io.stdout.write(text);
     if (reportPath === undefined) io.stderr.write(report);
-    else await writeCreatingFolder(reportPath, report);
     return 0;
   },
 };
@@ -187,7 +191,46 @@ async function readPrevious(text: string, signers: readonly Address[]): Promise<
   return { ok: true, snapshot: verified.envelope.snapshot, sequence: verified.envelope.feed.sequence };
 }
 
-async function writeCreatingFolder(path: string, text: string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, text);
+const FEED_OPTIONS = {
+  build: { valued: ['--out', '--previous', '--report', '--record', '--now'], files: 0 },
+  verify: { valued: ['--signer', '--now'], files: 1 },
+  keygen: { valued: [], files: 0 },
+} as const;
+
+interface FeedArgs {
+  file?: string;
+  options: Map<string, string>;
+  offline: boolean;
+  now?: Date;
+}
+
+/** The subcommand's options, each one it knows and with its value, or why not in one line. */
+function parseFeedArgs(subcommand: string | undefined, args: readonly string[]): FeedArgs | string {
+  if (subcommand !== 'build' && subcommand !== 'verify' && subcommand !== 'keygen') {
+    return `${subcommand === undefined ? 'expected' : `unknown subcommand "${subcommand}"; expected`} build, verify or keygen (see --help)`;
+  }
+  const known = FEED_OPTIONS[subcommand];
+  const options = new Map<string, string>();
+  const files: string[] = [];
+  let offline = false;
+  for (let index = 0; index < args.length; index += 1) {
+    const arg = args[index]!;
+    if (arg === '--offline' && subcommand === 'build') offline = true;
+    else if ((known.valued as readonly string[]).includes(arg)) {
+      const value = args[index + 1];
+      if (value === undefined || value.startsWith('--')) return `${arg} needs a value`;
+      if (options.has(arg)) return `${arg} is given twice`;
+      options.set(arg, value);
+      index += 1;
+    } else if (arg.startsWith('-') && arg !== '-') return `unknown option ${arg} for ${subcommand} (see --help)`;
+    else files.push(arg);
+  }
+  if (files.length > known.files) return known.files === 0 ? `${subcommand} takes no file, got "${files[0]}" (see --help)` : `${subcommand} takes one file, got ${files.length}`;
+  if (offline && options.has('--record')) return '--record keeps the answers of a live build; --offline reads recorded ones';
+  const out = options.get('--out');
+  if (out !== undefined && resolve(out) === resolve(options.get('--report') ?? '')) return '--out and --report name the same file';
+  const nowText = options.get('--now');
+  const now = nowText === undefined ? undefined : parseMoment(nowText);
+  if (nowText !== undefined && now === undefined) return `--now must be ${MOMENT_FORMS}, got "${nowText}"`;
+  return { options, offline, ...(files[0] === undefined ? {} : { file: files[0] }), ...(now === undefined ? {} : { now }) };
 }

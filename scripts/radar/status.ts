@@ -14,6 +14,8 @@ import { answerFailureText } from '../../lib/words/answer-failure';
 import { cexsEntryProblemText } from '../../lib/words/cexs-entry-problem';
 import { english } from './words/english';
 import { renderRun } from './words/run';
+import { fileProblem, jsonProblem } from './shared/files';
+import { MOMENT_FORMS, parseMoment } from './shared/moment';
 
 const usage = 'status <exchange id or domain> [--json] [--cexs FILE]';
 
@@ -60,8 +62,6 @@ interface Options {
   now: Date;
 }
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
 function parseArgs(args: readonly string[]): Options {
   let target: string | undefined;
   let json = false;
@@ -90,17 +90,11 @@ function parseArgs(args: readonly string[]): Options {
   return { target, json, now: now ?? new Date(), ...(cexsFile === undefined ? {} : { cexsFile }), ...(cexsDate === undefined ? {} : { cexsDate }) };
 }
 
-/** A day (its start, UTC) or an ISO moment. */
+/** A day (its start, UTC) or an ISO moment with its zone. */
 function moment(option: string, value: string): Date {
-  if (DAY.test(value)) return new Date(`${day(option, value)}T00:00:00Z`);
-  const parsed = new Date(value);
-  if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(parsed.getTime())) throw new UsageError(`${option} must be a date like 2025-11-25 or a moment like 2025-11-25T06:00:00Z, got "${value}".`);
+  const parsed = parseMoment(value);
+  if (parsed === undefined) throw new UsageError(`${option} must be ${MOMENT_FORMS}, got "${value}".`);
   return parsed;
-}
-
-function day(option: string, value: string): string {
-  if (!DAY.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) throw new UsageError(`${option} must be a date like 2025-11-25, got "${value}".`);
-  return value;
 }
 
 /** Registry id first, then the registrable domain of a host or URL; a lookalike is refused by name. */
@@ -123,13 +117,13 @@ function reservesFromCexs(file: string, date: string | undefined, exchange: Exch
     text = readFileSync(file, 'utf8');
     asOf = date ?? statSync(file).mtime.toISOString().slice(0, 10);
   } catch (error) {
-    throw new UsageError(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}.`);
+    throw new UsageError(`cannot read ${file}: ${fileProblem(error)}.`);
   }
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch (error) {
-    throw new UsageError(`${file} is not JSON: ${error instanceof Error ? error.message : String(error)}.`);
+    throw new UsageError(`${file} is not JSON: ${jsonProblem(error)}.`);
   }
   let result: ReturnType<typeof cexsToReserves>;
   try {

@@ -5,6 +5,7 @@ import { verifyInclusionProof } from '../../lib/proofs/verify-inclusion-proof';
 import { isProofFormat, proofFormats, type InclusionProofChecked, type InclusionProofResult } from '../../lib/proofs/types';
 import { proofFailureText } from '../../lib/words/proof-failure';
 import { english } from './words/english';
+import { fileProblem } from './shared/files';
 
 const usage = 'verify-proof <file> [--root <hex>]';
 
@@ -125,9 +126,7 @@ export const command: RadarCommand = {
     try {
       bytes = options.file === '-' ? await readAll(io.stdin) : new Uint8Array(await readFile(options.file));
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : 'it cannot be read';
-      io.stderr.write(`radar verify-proof: cannot read ${options.file}: ${why}.\n`);
+      io.stderr.write(`radar verify-proof: cannot read ${options.file}: ${fileProblem(error)}.\n`);
       return 2;
     }
     const result = await verifyInclusionProof({

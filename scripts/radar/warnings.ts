@@ -8,6 +8,8 @@ import { WarningListError } from '../../lib/community/warning-list';
 import { getExchange } from '../../lib/exchanges/registry';
 import { warningListFailureText } from '../../lib/words/warning-list-words';
 import { english } from './words/english';
+import { fileProblem, jsonProblem } from './shared/files';
+import { MOMENT_FORMS, parseMoment } from './shared/moment';
 
 const usage = 'warnings sign <file> | verify <file> --signer <address>';
 
@@ -100,8 +102,9 @@ function parseVerifyArgs(args: string[]): { file: string; signer: Address; now: 
       index += 1;
       if (arg === '--signer') signer = value;
       else {
-        now = new Date(value);
-        if (Number.isNaN(now.getTime())) return `--now "${value}" is not a date.`;
+        const parsed = parseMoment(value);
+        if (parsed === undefined) return `--now must be ${MOMENT_FORMS}, got "${value}".`;
+        now = parsed;
       }
     } else if (arg.startsWith('--')) {
       return `unknown option ${arg}.`;
@@ -129,8 +132,7 @@ async function readText(file: string, stdin: Readable): Promise<Read<string>> {
     const text = await readFile(file, 'utf8');
     return { ok: true, value: text, text };
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return { ok: false, message: `cannot read "${file}"${code === undefined ? '' : ` (${code})`}.` };
+    return { ok: false, message: `cannot read ${file}: ${fileProblem(error)}.` };
   }
 }
 
@@ -140,7 +142,7 @@ async function readJson(file: string, stdin: Readable): Promise<Read<unknown>> {
   try {
     return { ok: true, value: JSON.parse(text.text) as unknown, text: text.text };
   } catch (error) {
-    return { ok: false, message: `"${file}" is not JSON (${error instanceof Error ? error.message : 'parse error'}).` };
+    return { ok: false, message: `${file} is not JSON (${jsonProblem(error)}).` };
   }
 }
 

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Every command a maintainer can type; a file added to scripts/radar/ that is not one of them must not appear in the help. */
+const COMMANDS = ['address', 'classify', 'feed', 'replay', 'status', 'verify-proof', 'warnings'];
+
+/** Runs `scripts/radar.ts` as `npm run radar` does (tsx under Node), with stdin closed. */
+function radar(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
+  return new Promise((resolve) => {
+    const child = execFile(process.execPath, ['--import', 'tsx', 'scripts/radar.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 }, (error, out, err) => {
+      resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : null, out, err });
+    });
+    child.stdin?.end();
+  });
+}
+
+describe('radar entry: help and unknown commands', () => {
+  it('prints the command list on stdout and exits 0 for --help, -h, help and no arguments', async () => {
+    const results = await Promise.all([['--help'], ['-h'], ['help'], []].map(async (args) => ({ args, ...(await radar(args)) })));
+    for (const { args, code, out, err } of results) {
+      const label = `radar ${args.join(' ')}`;
+      expect(err, label).toBe('');
+      expect(code, label).toBe(0);
+      expect(out, label).toContain('Usage: npm run --silent radar -- <command> [options]');
+      const listed = out
+        .split('\n')
+        .filter((line) => line.startsWith('  '))
+        .map((line) => line.trim().split(' ')[0]);
+      expect(listed, label).toEqual(COMMANDS);
+    }
+  }, 60_000);
+
+  it('refuses an unknown command on stderr in plain words, with a non-zero exit and nothing on stdout', async () => {
+    const { code, out, err } = await radar(['frobnicate']);
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err).toBe('radar: unknown command "frobnicate". Run "radar --help" for the list.\n');
+  }, 60_000);
+
+  it('answers <command> --help with that command’s usage on stdout and exit 0, for every command', async () => {
+    const results = await Promise.all(COMMANDS.map(async (name) => ({ name, ...(await radar([name, '--help'])) })));
+    for (const { name, code, out, err } of results) {
+      expect(err, name).toBe('');
+      expect(code, name).toBe(0);
+      expect(out, name).toMatch(new RegExp(`^Usage: npm run --silent radar -- ${name} `));
+    }
+  }, 60_000);
+});

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isolatedKeyAndFolder, runCommand } from './run-command.testkit';
+import { KEY_ENV } from './command';
+import { command as feed } from './feed';
+import { command as status } from './status';
+import { command as verifyProof } from './verify-proof';
+import { command as warnings } from './warnings';
+import { TEST_FEED_KEY, TEST_FEED_SIGNER } from '../../tests/fixtures/feed/test-key';
+
+const SIGNED_LIST = 'tests/fixtures/warning-lists/sample.signed.json';
+const LIST = 'tests/fixtures/warning-lists/sample.list.json';
+const folder = isolatedKeyAndFolder('radar-bad-input-');
+
+/** One line in plain words: no stack trace, no JSON parser's quote of the file spilling onto a second line. */
+function expectOneLine(err: string, label: string): void {
+  expect(err, label).toMatch(/^radar [a-z-]+: [^\n]+\n$/);
+  expect(err, label).not.toMatch(/\bat .*:\d+:\d+/);
+}
+
+describe('radar: bad input gets a clear error', { timeout: 60_000 }, () => {
+  it('refuses a date that is not on the calendar, not a date, or a moment without its zone, in every command that takes one', async () => {
+    process.env[KEY_ENV] = TEST_FEED_KEY;
+    const out = join(folder(), 'feed.json');
+    for (const value of ['2025-02-30', '2025-11-31T06:00:00Z', '5', '2025-11-25T06:00:00', 'yesterday']) {
+      const runs = {
+        'status --now': await runCommand(status, ['binance', '--now', value]),
+        'status --cexs-date': await runCommand(status, ['binance', '--cexs-date', value]),
+        'warnings verify --now': await runCommand(warnings, ['verify', SIGNED_LIST, '--signer', TEST_FEED_SIGNER, '--now', value]),
+        'feed verify --now': await runCommand(feed, ['verify', SIGNED_LIST, '--signer', TEST_FEED_SIGNER, '--now', value]),
+        'feed build --now': await runCommand(feed, ['build', '--offline', '--now', value, '--out', out]),
+      };
+      for (const [label, result] of Object.entries(runs)) {
+        const option = label.split(' ').at(-1)!;
+        expect(result.code, `${label} ${value}`).toBe(2);
+        expect(result.out, `${label} ${value}`).toBe('');
+        expect(result.err, `${label} ${value}`).toContain(`${option} must be a date like 2025-11-25 or a moment like 2025-11-25T06:00:00Z, got "${value}"`);
+      }
+      expect(existsSync(out), value).toBe(false);
+    }
+  });
+
+  it('says in plain words, on one line, that a file is missing, a folder or not JSON, whichever command reads it', async () => {
+    process.env[KEY_ENV] = TEST_FEED_KEY;
+    const missing = join(folder(), 'missing.json');
+    const notJson = join(folder(), 'not-json.json');
+    writeFileSync(notJson, 'not JSON\n{');
+    const reads = (file: string) => ({
+      'status --cexs': runCommand(status, ['binance', '--cexs', file]),
+      'warnings sign': runCommand(warnings, ['sign', file]),
+      'warnings verify': runCommand(warnings, ['verify', file, '--signer', TEST_FEED_SIGNER]),
+      'feed verify': runCommand(feed, ['verify', file, '--signer', TEST_FEED_SIGNER]),
+      'feed build --previous': runCommand(feed, ['build', '--offline', '--previous', file, '--out', join(folder(), 'feed.json')]),
+      'verify-proof': runCommand(verifyProof, [file]),
+    });
+    for (const [label, pending] of Object.entries(reads(missing))) {
+      const { code, out, err } = await pending;
+      expect(code, label).toBe(2);
+      expect(out, label).toBe('');
+      expectOneLine(err, label);
+      expect(err, label).toContain(`cannot read ${missing}: no such file`);
+    }
+    for (const [label, pending] of Object.entries(reads(folder()))) {
+      const { code, err } = await pending;
+      expect(code, label).toBe(2);
+      expectOneLine(err, label);
+      expect(err, label).toContain(`cannot read ${folder()}: it is a folder`);
+    }
+    const parsed = reads(notJson);
+    for (const label of ['status --cexs', 'warnings sign', 'warnings verify'] as const) {
+      const { code, err } = await parsed[label];
+      expect(code, label).toBe(2);
+      expectOneLine(err, label);
+      expect(err, label).toContain('is not JSON');
+    }
+    expect(existsSync(join(folder(), 'feed.json'))).toBe(false);
+  });
+
+  it('feed refuses what it does not know instead of ignoring it', async () => {
+    process.env[KEY_ENV] = TEST_FEED_KEY;
+    const out = join(folder(), 'feed.json');
+    const refused = {
+      'an unknown option': await runCommand(feed, ['build', '--offline', '--out', out, '--outt', join(folder(), 'typo.json')]),
+      'a stray argument': await runCommand(feed, ['build', '--offline', 'feed.json', '--out', out]),
+      'the same file twice': await runCommand(feed, ['build', '--offline', '--out', out, '--report', out]),
+      'two files to verify': await runCommand(feed, ['verify', SIGNED_LIST, LIST, '--signer', TEST_FEED_SIGNER]),
+      'an argument to keygen': await runCommand(feed, ['keygen', '--out', join(folder(), 'key.txt')]),
+    };
+    for (const [label, { code, out: printed, err }] of Object.entries(refused)) {
+      expect(code, label).toBe(2);
+      expect(printed, label).toBe('');
+      expectOneLine(err, label);
+    }
+    expect(refused['an unknown option'].err).toContain('unknown option --outt');
+    expect(readdirSync(folder())).toEqual([]);
+    expect((await runCommand(feed, [])).err).toMatch(/^radar feed: expected build, verify or keygen/);
+  });
+});
+
+describe('radar feed build: bad output paths lose nothing', { timeout: 60_000 }, () => {
+  it('writes neither the feed nor the report when either cannot be written, and keeps the files already there', async () => {
+    process.env[KEY_ENV] = TEST_FEED_KEY;
+    const out = join(folder(), 'feed.json');
+    writeFileSync(out, 'the feed published yesterday');
+    writeFileSync(join(folder(), 'a-file'), '');
+    mkdirSync(join(folder(), 'a-folder'));
+    const badReports = [join(folder(), 'a-file', 'report.json'), join(folder(), 'a-folder')];
+    for (const report of badReports) {
+      const { code, out: printed, err } = await runCommand(feed, ['build', '--offline', '--out', out, '--report', report]);
+      expect(code, report).toBe(2);
+      expect(printed, report).toBe('');
+      expectOneLine(err, report);
+      expect(err, report).toContain(`cannot write ${report}`);
+      expect(readFileSync(out, 'utf8')).toBe('the feed published yesterday');
+      expect(readdirSync(folder()).sort()).toEqual(['a-file', 'a-folder', 'feed.json']);
+    }
+  });
+});

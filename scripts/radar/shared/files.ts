@@ -1,0 +1,86 @@
+import { access, constants, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+
+/** Why a file could not be read or written, in plain words, with the system's code for a search. */
+export function fileProblem(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const words: Record<string, string> = {
+    ENOENT: 'no such file',
+    EISDIR: 'it is a folder',
+    ENOTDIR: 'a part of the path is a file, not a folder',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EROFS: 'the disk is read-only',
+    ENOSPC: 'the disk is full',
+  };
+  if (code !== undefined) return `${words[code] ?? 'the system refused'} (${code})`;
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Why a text is not JSON, on one line: the parser's message quotes the text, newlines included. */
+export function jsonProblem(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim();
+}
+
+export class OutputError extends Error {
+  override name = 'OutputError';
+}
+
+/**
+ * Writes every file or none: each text goes to a temporary file beside its destination (creating
+ * the folder), and only when all are written are they renamed into place. A destination that
+ * cannot be written leaves every existing file as it was, and no temporary file behind.
+ */
+export async function writeAll(files: readonly { path: string; text: string }[]): Promise<void> {
+  for (const { path } of files) {
+    const problem = await destinationProblem(path);
+    if (problem !== undefined) throw new OutputError(problem);
+  }
+  const written: { path: string; temporary: string }[] = [];
+  try {
+    for (const { path, text } of files) {
+      const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+      try {
+        await mkdir(dirname(path), { recursive: true });
+        await writeFile(temporary, text);
+      } catch (error) {
+        throw new OutputError(`cannot write ${path}: ${fileProblem(error)}`);
+      }
+      written.push({ path, temporary });
+    }
+    for (const { path, temporary } of written) {
+      try {
+        await rename(temporary, path);
+      } catch (error) {
+        throw new OutputError(`cannot write ${path}: ${fileProblem(error)}`);
+      }
+    }
+  } finally {
+    await Promise.all(written.map(({ temporary }) => rm(temporary, { force: true })));
+  }
+}
+
+/**
+ * Why a file could not be written at `path`, found before any work is done: the path is a folder,
+ * or the nearest folder that exists on the way to it is a file or not writable. Undefined when it looks writable.
+ */
+export async function destinationProblem(path: string): Promise<string | undefined> {
+  const existing = await stat(path).catch(() => undefined);
+  if (existing !== undefined && !existing.isFile()) return `cannot write ${path}: it is a folder or not a regular file`;
+  let ancestor = dirname(path);
+  for (;;) {
+    const found = await stat(ancestor).catch(() => undefined);
+    if (found !== undefined) {
+      if (!found.isDirectory()) return `cannot write ${path}: ${ancestor} is a file, not a folder`;
+      try {
+        await access(ancestor, constants.W_OK);
+      } catch (error) {
+        return `cannot write ${path}: ${fileProblem(error)}`;
+      }
+      return undefined;
+    }
+    const parent = dirname(ancestor);
+    if (parent === ancestor) return undefined;
+    ancestor = parent;
+  }
+}
