@@ -17,7 +17,11 @@ export function WatchedAddresses({ state, readings, onSave }: { state: HoldingsS
   const [label, setLabel] = useState('');
   const [chains, setChains] = useState<number[]>([1]);
   const [invalid, setInvalid] = useState<MessageKey | undefined>(undefined);
-  const { container: list, removing, said } = useFocusAfterRemove<HTMLDivElement>(
+  const {
+    container: list,
+    removing,
+    said,
+  } = useFocusAfterRemove<HTMLDivElement>(
     state.addresses.map((a) => a.id),
     (list) => list?.querySelector<HTMLElement>('[data-testid="addresses-empty"]'),
   );
