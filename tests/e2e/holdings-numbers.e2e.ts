@@ -133,10 +133,14 @@ describe('holdings numbers in Chromium', () => {
     await options.setViewportSize({ width: 1000, height: 800 });
   });
 
-  test('removing the last holding with the keyboard keeps the focus in the list, not on the page', async () => {
+  test('removing the last holding with the keyboard keeps the focus in the list, not on the page, and says what went', async () => {
     await options.getByRole('button', { name: /BTC/ }).focus();
     await options.keyboard.press('Enter');
     await expect.poll(() => options.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName)).toBe('holdings-empty');
+    // And the removal is said, in German, by a polite live region.
+    const said = options.getByTestId('holdings-removed');
+    expect(await said.getAttribute('role')).toBe('status');
+    expect(await said.textContent()).toMatch(/^BTC \(.+\) entfernt\.$/);
   });
 });
 
