@@ -90,7 +90,7 @@ export function HoldingsSection({ state, prices, readings, priceStatus, exchange
               {t('holdingsIncomplete')}
             </p>
           )}
-          <table data-testid="holdings-shares">
+          <table data-testid="holdings-shares" class="holdings__stack">
             <caption class="visually-hidden">{t('holdingsSharesCaption')}</caption>
             <thead>
               <tr>
@@ -103,8 +103,8 @@ export function HoldingsSection({ state, prices, readings, priceStatus, exchange
               {[overview.self, ...overview.exchanges].map((row) => (
                 <tr key={row.custodian} data-testid="holdings-share-row" data-custodian={row.custodian}>
                   <th scope="row">{nameOf(row.custodian)}</th>
-                  <td>{row.share === null ? t('holdingsUnknownValue') : formatPercent(row.share, locale, 0)}</td>
-                  <td>{row.unknownPositions > 0 && row.value !== null ? t('holdingsAtLeast', money(row.value)) : money(row.value)}</td>
+                  <td data-label={t('holdingsShareColumn')}>{row.share === null ? t('holdingsUnknownValue') : formatPercent(row.share, locale, 0)}</td>
+                  <td data-label={t('holdingsValueColumn', currency)}>{row.unknownPositions > 0 && row.value !== null ? t('holdingsAtLeast', money(row.value)) : money(row.value)}</td>
                 </tr>
               ))}
             </tbody>

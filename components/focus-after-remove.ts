@@ -1,26 +1,38 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { useT } from '../utils/i18n';
+
+/** What the list's live region says after a removal; `count` tells two removals of the same name apart. */
+export interface RemovalSaid {
+  text: string;
+  count: number;
+}
 
 /**
- * Keyboard focus after a list entry's Remove: the removed entry takes its button with it, which would drop the
+ * Keyboard focus and words after a list entry's Remove: the removed entry takes its button with it, which would drop the
  * focus to the page. Once the entry is no longer in `ids`, the focus goes to the Remove button now in its place,
  * else the one before, else `fallback(container)` (the empty list's sentence or the list's title). Remove buttons carry
- * `data-remove`, inside the element given `container`.
+ * `data-remove`, inside the element given `container`. The move says nothing of the removal itself, so `said` then
+ * holds "Removed <name>." for the list's `RemovalStatus`; a removal that never happens (a failed save) says nothing.
  */
 export function useFocusAfterRemove<C extends HTMLElement>(ids: readonly string[], fallback: (container: C | null) => HTMLElement | null | undefined) {
+  const t = useT();
   const container = useRef<C>(null);
-  const removing = useRef<{ id: string; index: number } | undefined>(undefined);
+  const removing = useRef<{ id: string; index: number; name: string } | undefined>(undefined);
+  const [said, setSaid] = useState<RemovalSaid | undefined>(undefined);
   useEffect(() => {
     const removed = removing.current;
     if (removed === undefined || ids.includes(removed.id)) return;
     removing.current = undefined;
     const buttons = [...(container.current?.querySelectorAll<HTMLElement>('[data-remove]') ?? [])];
     (buttons[Math.min(removed.index, buttons.length - 1)] ?? fallback(container.current))?.focus();
+    setSaid((before) => ({ text: t('listRemoved', removed.name), count: (before?.count ?? 0) + 1 }));
   });
   return {
     container,
-    /** Call from the Remove button's press, with the entry's id and place. */
-    removing: (id: string, index: number) => {
-      removing.current = { id, index };
+    /** Call from the Remove button's press, with the entry's id, place and name as the list shows it. */
+    removing: (id: string, index: number, name: string) => {
+      removing.current = { id, index, name };
     },
+    said,
   };
 }

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import { useFocusAfterRemove } from '../focus-after-remove';
+import { RemovalStatus } from '../RemovalStatus';
 import type { AddressBookEntry } from '../../lib/custody/address-book';
 import { getNetwork } from '../../lib/custody/networks';
 import type { GuideAction, GuideState } from '../../lib/custody/steps';
@@ -29,7 +30,7 @@ export function AddressBookStep({ state, book, onAction, onSaveAddress, onRemove
   const labelField = useRef<HTMLInputElement>(null);
   const listTitle = useRef<HTMLHeadingElement>(null);
   const entryId = (entry: AddressBookEntry) => `${entry.network}:${entry.address}`;
-  const { container: list, removing } = useFocusAfterRemove<HTMLUListElement>(book.map(entryId), () => listTitle.current);
+  const { container: list, removing, said } = useFocusAfterRemove<HTMLUListElement>(book.map(entryId), () => listTitle.current);
 
   const save = async (event: Event) => {
     event.preventDefault();
@@ -115,7 +116,7 @@ export function AddressBookStep({ state, book, onAction, onSaveAddress, onRemove
                 type="button"
                 class="ghost"
                 onClick={() => {
-                  removing(entryId(entry), index);
+                  removing(entryId(entry), index, entry.label);
                   // "Saved" spoke of an entry that may be this one: it no longer holds.
                   setStatus('idle');
                   onRemoveAddress(entry);
@@ -129,6 +130,7 @@ export function AddressBookStep({ state, book, onAction, onSaveAddress, onRemove
           ))}
         </ul>
       )}
+      <RemovalStatus said={said} testId="book-removed" />
       <p class="muted">{t('bookPrivacy')}</p>
     </div>
   );

@@ -126,9 +126,14 @@ describe('guide steps', () => {
     expect($('book-status')?.textContent).toBe(t('bookSaved'));
     expect(save?.hasAttribute('disabled')).toBe(false);
 
-    // Removing the first entry: focus to the Remove of the one that took its place; "saved" no longer stands.
+    // Removing the first entry: focus to the Remove of the one that took its place; "saved" no longer stands,
+    // and a polite live region, in the page before, says what went.
+    const removed = $('book-removed');
+    expect(removed?.getAttribute('role')).toBe('status');
+    expect(removed?.textContent).toBe('');
     press('book-remove');
     await settle();
+    expect(removed?.textContent).toBe(t('listRemoved', 'Ledger'));
     expect($('book-status')?.textContent).toBe('');
     expect(window.document.activeElement).toBe($('book-remove'));
     expect($('book-remove')?.textContent).toBe(t('bookRemove', 'Trezor'));
@@ -137,6 +142,8 @@ describe('guide steps', () => {
     await settle();
     expect($('book-empty')).not.toBeNull();
     expect((window.document.activeElement as HTMLElement | null)?.tagName).toBe('H3');
+    expect($('book-removed')).toBe(removed);
+    expect(removed?.textContent).toBe('Trezor entfernt.');
     // Three moves in all: to the name field on the empty Save, then to each Remove's neighbour.
     expect(focused.length).toBe(3);
     render(null, root);

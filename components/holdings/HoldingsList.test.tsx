@@ -96,4 +96,34 @@ describe('HoldingsList', () => {
     expect(focused.at(-1)).toBe('holdings-empty');
     expect(root.querySelector('[data-testid="holdings-empty"]')?.getAttribute('tabindex')).toBe('-1');
   });
+
+  test('each removal is said in a polite live region, in the reader’s language; one that does not take says nothing', async () => {
+    const { root, remove } = list('de', three);
+    const t = translateFrom(messagesOf('de'));
+    const status = () => root.querySelector('[data-testid="holdings-removed"]');
+    await settle();
+    // In the page and empty before anything is removed, so the first words are read.
+    const region = status();
+    expect(region?.getAttribute('role')).toBe('status');
+    expect(region?.textContent).toBe('');
+    remove(1);
+    await settle();
+    expect(status()).toBe(region);
+    expect(region?.textContent).toBe(t('listRemoved', 'ETH (self)'));
+    expect(region?.textContent).toBe('ETH (self) entfernt.');
+    remove(0);
+    await settle();
+    remove(0);
+    await settle();
+    expect(status()).toBe(region);
+    expect(region?.textContent).toBe(t('listRemoved', 'SOL (self)'));
+
+    // A save that does not take (the entry is still listed): nothing was removed, nothing is said.
+    const failing = list('en', three);
+    failing.onSave.mockImplementationOnce(() => Promise.resolve());
+    await settle();
+    failing.remove(0);
+    await settle();
+    expect(failing.root.querySelector('[data-testid="holdings-removed"]')?.textContent).toBe('');
+  });
 });

@@ -1,4 +1,5 @@
 import { useFocusAfterRemove } from '../focus-after-remove';
+import { RemovalStatus } from '../RemovalStatus';
 import type { Holding, HoldingsState } from '../../lib/holdings/model';
 import type { PriceTable } from '../../lib/holdings/prices';
 import { valuePosition, convertUsd } from '../../lib/holdings/valuation';
@@ -21,7 +22,7 @@ export function HoldingsList({
 }) {
   const t = useT();
   const locale = useLocale();
-  const { container, removing } = useFocusAfterRemove<HTMLDivElement>(
+  const { container, removing, said } = useFocusAfterRemove<HTMLDivElement>(
     state.holdings.map((h) => h.id),
     (list) => list?.querySelector<HTMLElement>('[data-testid="holdings-empty"]'),
   );
@@ -29,6 +30,7 @@ export function HoldingsList({
     onSave({ ...state, holdings: next === undefined ? state.holdings.filter((h) => h.id !== id) : state.holdings.map((h) => (h.id === id ? next : h)) });
   return (
     <div ref={container}>
+      <RemovalStatus said={said} testId="holdings-removed" />
       {state.holdings.length === 0 ? (
         <p class="muted" tabindex={-1} data-testid="holdings-empty">
           {t('holdingsEmpty')}
@@ -81,7 +83,7 @@ export function HoldingsList({
                       data-remove=""
                       data-testid={`holding-remove-${holding.id}`}
                       onClick={() => {
-                        removing(holding.id, index);
+                        removing(holding.id, index, `${what} (${nameOf(holding.custodian)})`);
                         void replace(holding.id, undefined);
                       }}
                       aria-label={t('holdingsRemoveLabel', [what, nameOf(holding.custodian)])}

@@ -12,12 +12,12 @@ const messages = JSON.parse(readFileSync(join(import.meta.dirname, '../../public
 describe('WatchedAddresses', () => {
   effectsOnNextTask();
 
-  test('removing an address moves the focus to the next Remove, then the previous one, then the empty list', async () => {
+  test('removing an address moves the focus to the next Remove, then the previous one, then the empty list, and says what went', async () => {
     const { window, root } = page();
     const focused = recordFocus(window);
     let state: HoldingsState = {
       ...emptyHoldingsState,
-      addresses: ['a', 'b', 'c'].map((id, i) => ({ id, address: `0x${String(i + 1).repeat(40)}`, chainIds: [1] })),
+      addresses: ['a', 'b', 'c'].map((id, i) => ({ id, address: `0x${String(i + 1).repeat(40)}`, chainIds: [1], ...(id === 'c' ? { label: 'Cold' } : {}) })),
     };
     const draw = () =>
       render(
@@ -37,15 +37,22 @@ describe('WatchedAddresses', () => {
     draw();
     const remove = (index: number) => root.querySelectorAll('[data-remove]')[index]!.dispatchEvent(new window.Event('click', { bubbles: true }));
     await settle();
+    const status = root.querySelector('[data-testid="addresses-removed"]');
+    expect(status?.getAttribute('role')).toBe('status');
+    expect(status?.textContent).toBe('');
     remove(1);
     await settle();
     expect(focused.at(-1)).toBe('address-remove-c');
+    expect(status?.textContent).toBe(translateFrom(messages)('listRemoved', `0x${'2'.repeat(40)}`));
+    // A named address is said by its name.
     remove(1);
     await settle();
     expect(focused.at(-1)).toBe('address-remove-a');
+    expect(status?.textContent).toBe('Cold entfernt.');
     remove(0);
     await settle();
     expect(state.addresses).toEqual([]);
     expect(focused.at(-1)).toBe('addresses-empty');
+    expect(root.querySelector('[data-testid="addresses-removed"]')).toBe(status);
   });
 });

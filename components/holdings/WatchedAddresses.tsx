@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { useFocusAfterRemove } from '../focus-after-remove';
+import { RemovalStatus } from '../RemovalStatus';
 import * as v from 'valibot';
 import { NO_ENDPOINT, type AddressReadings } from '../../lib/holdings/address-readings';
 import { readingErrorText } from '../../lib/words/reserve-check-failure';
@@ -16,13 +17,18 @@ export function WatchedAddresses({ state, readings, onSave }: { state: HoldingsS
   const [label, setLabel] = useState('');
   const [chains, setChains] = useState<number[]>([1]);
   const [invalid, setInvalid] = useState<MessageKey | undefined>(undefined);
-  const { container: list, removing } = useFocusAfterRemove<HTMLDivElement>(
+  const {
+    container: list,
+    removing,
+    said,
+  } = useFocusAfterRemove<HTMLDivElement>(
     state.addresses.map((a) => a.id),
     (list) => list?.querySelector<HTMLElement>('[data-testid="addresses-empty"]'),
   );
   return (
     <>
       <div ref={list}>
+        <RemovalStatus said={said} testId="addresses-removed" />
         {state.addresses.length === 0 ? (
           <p class="muted" tabindex={-1} data-testid="addresses-empty">
             {t('holdingsAddressesEmpty')}
@@ -44,7 +50,7 @@ export function WatchedAddresses({ state, readings, onSave }: { state: HoldingsS
                   data-testid={`address-remove-${watched.id}`}
                   aria-label={t('holdingsRemoveAddressLabel', watched.address)}
                   onClick={() => {
-                    removing(watched.id, index);
+                    removing(watched.id, index, watched.label ?? watched.address);
                     void onSave({ ...state, addresses: state.addresses.filter((a) => a.id !== watched.id) });
                   }}
                 >

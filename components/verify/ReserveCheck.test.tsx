@@ -123,6 +123,34 @@ describe('ReserveCheck target choice', () => {
     expect($('reserves-list-source')?.textContent).toContain('1 cüzdan');
     render(null, root);
   });
+
+  test('the list line says one wallet in the singular and more in the plural (Turkish and Chinese say both alike)', () => {
+    const line = (locale: string, count: number) => {
+      const { root, $ } = page();
+      const addresses = Array.from({ length: count }, (_, i) => `0x${String(i + 1).repeat(40)}`);
+      render(
+        <I18nContext.Provider value={{ t: words(locale.replace('-', '_')), locale }}>
+          <ReserveCheck targets={[{ ...target, addresses }]} rpcUrl={undefined} optionsUrl="chrome-extension://x/options.html" views={undefined} onRun={vi.fn()} />
+        </I18nContext.Provider>,
+        root,
+      );
+      const text = $('reserves-list-source')?.textContent ?? '';
+      render(null, root);
+      return text;
+    };
+    expect(line('en', 1)).toMatch(/^List of 1 wallet as of Aug 10, 2026: /);
+    expect(line('en', 2)).toMatch(/^List of 2 wallets as of Aug 10, 2026: /);
+    for (const [locale, one, two] of [
+      ['de', 'Liste mit 1 Wallet,', 'Liste mit 2 Wallets,'],
+      ['es', 'Lista de 1 billetera al', 'Lista de 2 billeteras al'],
+      ['fr', 'Liste de 1 portefeuille au', 'Liste de 2 portefeuilles au'],
+      ['pt-BR', 'Lista de 1 carteira em', 'Lista de 2 carteiras em'],
+      ['sv', 'Lista med 1 plånbok per', 'Lista med 2 plånböcker per'],
+    ] as const) {
+      expect(line(locale, 1), locale).toContain(one);
+      expect(line(locale, 2), locale).toContain(two);
+    }
+  });
 });
 
 describe('ReserveCheck published figures', () => {

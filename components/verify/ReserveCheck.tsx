@@ -125,8 +125,8 @@ export function ReserveCheck({ targets, rpcUrl, optionsUrl, views, onRun }: Rese
       </fieldset>
       {target !== undefined && (
         <p class="provenance" data-testid="reserves-list-source">
-          {t('verifyReservesListSource', [formatDate(target.asOf, locale), String(target.addresses.length)])} <a href={target.publishedAt}>{t('verifyReservesPublishedBy', target.exchangeName)}</a>{' '}
-          {target.readFrom !== target.publishedAt && <a href={target.readFrom}>{t('verifyReservesReadFrom')}</a>}
+          {t(target.addresses.length === 1 ? 'verifyReservesListSourceOne' : 'verifyReservesListSource', [formatDate(target.asOf, locale), String(target.addresses.length)])}{' '}
+          <a href={target.publishedAt}>{t('verifyReservesPublishedBy', target.exchangeName)}</a> {target.readFrom !== target.publishedAt && <a href={target.readFrom}>{t('verifyReservesReadFrom')}</a>}
         </p>
       )}
       {target?.note !== undefined && (

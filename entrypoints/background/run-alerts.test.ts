@@ -14,7 +14,8 @@ const NOW = new Date();
 const CEXS = 'https://api.llama.fi/cexs';
 /** When DefiLlama's reading was taken: 37 minutes before the handlers run, to the minute, so the notification's moment cannot be the clock's. */
 const READ_AT = new Date(Math.floor((NOW.getTime() - 37 * 60_000) / 60_000) * 60_000);
-const READ_AT_WORDS = `${READ_AT.toLocaleString('en-US', { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' })} UTC`;
+// As the pages write a time: the reader's locale and time zone, no zone named.
+const READ_AT_WORDS = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' }).format(READ_AT);
 const self = () => ({ id: fakeBrowser.runtime.id, url: `chrome-extension://${fakeBrowser.runtime.id}/popup.html` });
 const send = async (message: unknown, sender: object) => (await fakeBrowser.runtime.onMessage.trigger(message, sender, () => undefined))[0] as unknown;
 

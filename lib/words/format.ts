@@ -49,19 +49,13 @@ export function formatDate(isoDate: string, locale: string): string {
 }
 
 /**
- * A reading's moment to the minute, in UTC, as the reader writes dates ("Dec 5, 2026, 11:40 AM UTC");
- * a value known only by its day ("2026-12-05") says the day alone, never a made-up midnight;
- * anything unreadable as it came.
+ * A reading's moment as the extension's pages write a time (`formatDateTime`: the reader's locale and time zone, to
+ * the minute, no zone named: "Dec 5, 2026, 8:40 PM" in Tokyo for 11:40 UTC); a value known only by its day
+ * ("2026-12-05") says the day alone, never a made-up midnight; anything unreadable as it came.
  */
 export function formatMoment(iso: string, locale: string): string {
   if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return formatDate(iso, locale);
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return formatter(
-    'moment',
-    locale,
-    () => new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' }),
-  ).format(date);
+  return formatDateTime(iso, locale);
 }
 
 /**

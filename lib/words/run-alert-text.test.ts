@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { RunReason } from '../risk/run-signals';
 import { runNotificationText } from './run-alert-text';
 import { translateFrom, type Messages } from './translate-from';
@@ -19,19 +19,40 @@ const outflow: RunReason = {
   observedAt: '2026-12-05T11:40:00.000Z',
 };
 
+// The reader is in Tokyo (UTC+9, no daylight saving time): 11:40 UTC is 20:40 on their clock.
+const heldZone = process.env.TZ;
+beforeAll(() => {
+  process.env.TZ = 'Asia/Tokyo';
+});
+afterAll(() => {
+  if (heldZone === undefined) delete process.env.TZ;
+  else process.env.TZ = heldZone;
+});
+/** How the extension's pages write a moment (formatDateTime: the reader's locale, date and time, no zone), in Tokyo. */
+const tokyo = (locale: string, iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Tokyo' }).format(new Date(iso));
+
 describe('runNotificationText', () => {
-  test('the figures with the host they came from and the moment they describe, to the minute in UTC (a notification has no link and stays)', () => {
+  test('the figures with the host they came from and the moment they describe, to the minute on the reader’s clock (a notification has no link and stays)', () => {
+    expect(new Date(outflow.observedAt ?? '').getHours(), 'the test runs in Tokyo time').toBe(20);
     expect(runNotificationText(outflow, words('en'), 'en')).toBe(
-      '$20.00B left in the last 24 hours: 20.0% of the $100.00B it held (an alert from 15%). Figures from api.llama.fi, as of Dec 5, 2026, 11:40 AM UTC.',
+      `$20.00B left in the last 24 hours: 20.0% of the $100.00B it held (an alert from 15%). Figures from api.llama.fi, as of ${tokyo('en', '2026-12-05T11:40:00Z')}.`,
     );
+    expect(tokyo('en', '2026-12-05T11:40:00Z')).toMatch(/^Dec 5, 2026, 8:40\sPM$/);
   });
 
-  test("in the reader's language", () => {
+  test("in the reader's language and time zone, as the pages write times: no UTC, no zone named", () => {
     const zh = runNotificationText(outflow, words('zh_CN'), 'zh-CN');
     // No space after the Chinese full stop that ends the sentence.
     expect(zh).toContain('。数据来自 api.llama.fi，截至 2026年12月5日');
-    expect(zh).toContain('11:40');
-    expect(runNotificationText(outflow, words('de'), 'de')).toContain('Zahlen von api.llama.fi, Stand 5. Dez. 2026, 11:40 UTC.');
+    expect(zh).toContain('20:40');
+    expect(runNotificationText(outflow, words('de'), 'de')).toContain('Zahlen von api.llama.fi, Stand 05.12.2026, 20:40.');
+    // Past midnight in Tokyo is the next day there.
+    expect(runNotificationText({ ...outflow, observedAt: '2026-12-05T16:30:00.000Z' }, words('de'), 'de')).toContain('Stand 06.12.2026, 01:30.');
+    for (const locale of ['en', 'de', 'fr', 'sv', 'tr', 'es', 'pt-BR', 'zh-CN']) {
+      const text = runNotificationText(outflow, words(locale.replace('-', '_')), locale);
+      expect(text, locale).toContain(tokyo(locale, outflow.observedAt ?? ''));
+      expect(text, locale).not.toMatch(/UTC|GMT/);
+    }
   });
 
   test('figures known only by their day (flows without a reading time) say the day, never a made-up midnight', () => {

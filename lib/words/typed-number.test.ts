@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { numberExample, readDecimalText, readNumber, showNumber } from './typed-number';
+import { numberExample, numberSymbols, readDecimalText, readNumber, showNumber } from './typed-number';
 
 const value = (text: string, locale: string) => {
   const read = readNumber(text, locale);
@@ -63,6 +63,40 @@ describe('grouping is checked against how the language groups the same digits', 
     expect(read.kind === 'number' && Object.is(read.value, 0)).toBe(true);
     expect(showNumber(read.kind === 'number' ? read.value : 1, 'en')).toBe('0');
   });
+});
+
+describe('Swiss grouping with an apostrophe', () => {
+  // Engines disagree on the Swiss group symbol: older CLDR data writes U+2019 (1’234), newer U+0027 (1'234, as
+  // Node 20.20 and Chromium 156 do); a keyboard types U+0027, and text copied from elsewhere may hold U+2019.
+  const swissGroup = numberSymbols('de-CH').group;
+  test('the engine groups de-CH with one apostrophe or the other', () => {
+    expect(["'", '\u2019']).toContain(swissGroup);
+  });
+
+  for (const [locale, text, expected] of [
+    ['de-CH', "1'234", 1234],
+    ['de-CH', '1\u2019234', 1234],
+    ['de-CH', "1'234'567.5", 1234567.5],
+    ['de-CH', '1\u2019234\u2019567.5', 1234567.5],
+    ['de-CH', "-1'234.25", -1234.25],
+    ['it-CH', "12'345", 12345],
+    ['it-CH', '12\u2019345', 12345],
+    // Grouped as the language groups, or refused: a misplaced or leading group is no thousands group.
+    ['de-CH', "12'34", 'unreadable'],
+    ['de-CH', "0'500", 'unreadable'],
+    ['de-CH', "1'234,5", 'unreadable'],
+    // Where the language does not group with an apostrophe, neither apostrophe is read.
+    ['en', "1'234", 'unreadable'],
+    ['en', '1\u2019234', 'unreadable'],
+    ['de', "1'234", 'unreadable'],
+    ['fr', "1'234", 'unreadable'],
+    ['sv', '1\u2019234', 'unreadable'],
+    ['zh_CN', "1'234", 'unreadable'],
+  ] as const) {
+    test(`${locale}: "${text}" is ${expected}`, () => {
+      expect(value(text, locale)).toBe(expected);
+    });
+  }
 });
 
 describe('readDecimalText', () => {

@@ -8,6 +8,8 @@
 export type TypedNumber = { kind: 'empty' } | { kind: 'number'; value: number } | { kind: 'unreadable' };
 
 const SPACES = /[\s\u00a0\u202f]/g;
+/** Swiss grouping is an apostrophe, U+2019 in older CLDR data and U+0027 in newer; a keyboard types U+0027. */
+const APOSTROPHES = /['\u2019]/g;
 
 function intlLocale(locale: string): string {
   const tag = locale.replace('_', '-');
@@ -46,6 +48,8 @@ export function readDecimalText(text: string, locale: string): TypedDecimal {
   if (rest === '') return { kind: 'empty' };
   // The language's group symbol is a space (French, Swedish): any space the user types stands for it.
   if (group === ' ') rest = rest.replace(SPACES, ' ');
+  // The language's group symbol is an apostrophe (Swiss German, Swiss Italian): either apostrophe stands for it.
+  if (group === "'" || group === '\u2019') rest = rest.replace(APOSTROPHES, group);
   const negative = rest.startsWith('-') || rest.startsWith('\u2212');
   if (negative) rest = rest.slice(1);
   const pieces = rest.split(decimal);

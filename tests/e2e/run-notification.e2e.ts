@@ -54,6 +54,7 @@ describe('run notification in Chromium', () => {
     await expect.poll(async () => (await notes()).length, { timeout: 30_000 }).toBe(1);
     const { title, message } = JSON.parse((await notes())[0]!) as { title: string; message: string };
     expect(title).toBe('Geld fließt schnell von Binance ab');
-    expect(message).toMatch(/ Zahlen von api\.llama\.fi, Stand \d{1,2}\. [A-ZÄÖÜ][a-zäöü]+\.? \d{4}, \d{2}:\d{2} UTC\. Klicken Sie, um den Auszahlungsassistenten zu öffnen\.$/);
+    // The reading's time as the pages write it: German date and time on the reader's clock, no "UTC".
+    expect(message).toMatch(/ Zahlen von api\.llama\.fi, Stand \d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}\. Klicken Sie, um den Auszahlungsassistenten zu öffnen\.$/);
   });
 });
