@@ -49,10 +49,10 @@ export function HoldingsSection({ state, prices, readings, priceStatus, exchange
   const money = (value: number | null) => (value === null ? t('holdingsUnknownValue') : formatMoney(value, currency, locale));
   const fetchError = (failure: unknown) => {
     const read = readFetchFailure(failure);
-    return read === undefined ? undefined : fetchFailureText(read, t);
+    return read === undefined ? undefined : fetchFailureText(read, t, locale);
   };
   const priceError = fetchError(priceStatus.lastFetchFailure) ?? priceProblemText(priceStatus.lastPriceProblem, t);
-  const ratesError = fetchError(priceStatus.lastRatesFetchFailure) ?? ratesProblemText(priceStatus.lastRatesProblem, t);
+  const ratesError = fetchError(priceStatus.lastRatesFetchFailure) ?? ratesProblemText(priceStatus.lastRatesProblem, t, locale);
 
   const save = async (next: HoldingsState) => {
     const result = await onSave(next);

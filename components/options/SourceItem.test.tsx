@@ -56,6 +56,17 @@ describe('SourceItem', () => {
     expect(detail?.querySelector('[data-source-words] .source-words__label')?.textContent).toBe(translateFrom(messages('de'))('dataNotTranslated'));
   });
 
+  test("a feed that could not be checked is said in the reader's words; the English reason only in the details, marked as English", () => {
+    const why = 'Could not establish connection. Receiving end does not exist.';
+    const row: SourceRow = { ...base, id: 'feed', group: 'feed', url: 'https://reserve-radar.github.io/feed.json', lastFeedFailure: { code: 'unchecked', why } };
+    const root = draw(row, 'de');
+    expect(root.querySelector('.source__error')?.textContent).toBe(translateFrom(messages('de'))('feedFailUnchecked'));
+    expect(root.querySelector('summary')?.textContent).not.toContain(why);
+    const detail = root.querySelector('[data-testid="source-detail"]');
+    expect(detail?.previousElementSibling?.textContent).toBe(translateFrom(messages('de'))('sourceTechnicalDetail'));
+    expect(detail?.querySelector('[lang="en"]')?.textContent).toBe(why);
+  });
+
   test('a row without a failure code shows no sentence', () => {
     const root = draw({ ...base }, 'de');
     expect(root.querySelector('[data-testid="source-row"]')?.getAttribute('data-status')).toBe('failing');

@@ -3,7 +3,7 @@ import type { SourceGroup } from '../../lib/view/source-groups';
 import { formatAge } from '../../lib/words/format';
 import { answerFailureText } from '../../lib/words/answer-failure';
 import { fetchFailureDetail, fetchFailureText } from '../../lib/words/fetch-failure';
-import { feedFailureText } from '../../lib/words/feed-failure';
+import { feedFailureDetail, feedFailureText } from '../../lib/words/feed-failure';
 import { useLocale, useT, type MessageKey } from '../../utils/i18n';
 import type { SourceRow } from '../Options';
 import { SourceWords } from '../SourceWords';
@@ -30,12 +30,12 @@ export function SourceItem({ group, exchangeNames, now }: { group: SourceGroup<S
   const perExchange = group.id === 'protocol';
   const only = perExchange ? undefined : group.members[0];
   const errorOf = (row: SourceRow | undefined) => {
-    if (row?.lastFetchFailure !== undefined) return fetchFailureText(row.lastFetchFailure, t);
-    if (row?.lastFeedFailure !== undefined) return feedFailureText(row.lastFeedFailure, t);
+    if (row?.lastFetchFailure !== undefined) return fetchFailureText(row.lastFetchFailure, t, locale);
+    if (row?.lastFeedFailure !== undefined) return feedFailureText(row.lastFeedFailure, t, locale);
     if (row?.lastAnswerFailure !== undefined) return answerFailureText(row.lastAnswerFailure, t, locale);
     return undefined;
   };
-  const detail = only?.lastFetchFailure === undefined ? undefined : fetchFailureDetail(only.lastFetchFailure);
+  const detail = only?.lastFetchFailure !== undefined ? fetchFailureDetail(only.lastFetchFailure) : only?.lastFeedFailure !== undefined ? feedFailureDetail(only.lastFeedFailure) : undefined;
   return (
     <li class="source" data-testid="source-row" data-source={group.id} data-status={group.status}>
       <details>
@@ -68,7 +68,7 @@ export function SourceItem({ group, exchangeNames, now }: { group: SourceGroup<S
             {detail !== undefined && (
               <>
                 <dt>{t('sourceTechnicalDetail')}</dt>
-                {/* The platform's own words, English in every browser: labelled and marked as data kept in English is. */}
+                {/* The platform's own words or a field path, English in every browser: labelled and marked as data kept in English is. */}
                 <dd class="source__detail" data-testid="source-detail">
                   <SourceWords text={detail} />
                 </dd>

@@ -141,3 +141,29 @@ describe('ProofVerifier: the hint and the marked field fit what failed', () => {
     render(null, proofFault.root);
   });
 });
+
+describe('ProofVerifier: sizes are written as the language writes numbers', () => {
+  test('a chosen file says its bytes with the thousands grouped, a long paste its megabytes with the decimal comma', async () => {
+    const { document, window } = parseHTML('<!doctype html><html><body><div id="root"></div></body></html>');
+    vi.stubGlobal('document', document);
+    const root = document.getElementById('root') as unknown as HTMLElement;
+    const de = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/de/messages.json'), 'utf8')) as Messages);
+    render(
+      <I18nContext.Provider value={{ t: de, locale: 'de' }}>
+        <ProofVerifier onVerify={() => new Promise<InclusionProofResult>(() => undefined)} />
+      </I18nContext.Provider>,
+      root,
+    );
+    const input = root.querySelector('[data-testid="proof-file"]') as HTMLInputElement;
+    Object.defineProperty(input, 'files', { value: [new File(['x'.repeat(12_345)], 'proof.json', { type: 'application/json' })], configurable: true });
+    input.dispatchEvent(new window.Event('change', { bubbles: true }));
+    await settle();
+    expect(root.querySelector('[data-testid="proof-source"]')?.textContent).toBe(de('verifyProofFromFile', ['proof.json', '12.345']));
+    const paste = new window.Event('paste', { bubbles: true, cancelable: true });
+    Object.defineProperty(paste, 'clipboardData', { value: { getData: () => 'x'.repeat(1_234_567) } });
+    root.querySelector('[data-testid="proof-text"]')?.dispatchEvent(paste);
+    await settle();
+    expect(root.querySelector('[data-testid="proof-source"]')?.textContent).toBe(de('verifyProofFromPaste', '1,2'));
+    render(null, root);
+  });
+});

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { PROOF_MAX_CHARS } from '../../lib/proofs/input';
 import { proofFormats, type InclusionProofResult, type ProofBalances, type ProofFailure, type ProofFormat } from '../../lib/proofs/types';
-import { formatList } from '../../lib/words/format';
+import { formatCount, formatList } from '../../lib/words/format';
 import { proofFailureText } from '../../lib/words/proof-failure';
 import { useLocale, useT, type MessageKey } from '../../utils/i18n';
 import { FileButton } from '../FileButton';
@@ -64,6 +64,7 @@ function nonZero(balances: ProofBalances): [string, string][] {
 
 export function ProofVerifier({ onVerify }: ProofVerifierProps) {
   const t = useT();
+  const locale = useLocale();
   const [text, setText] = useState('');
   const [source, setSource] = useState<Source>({ kind: 'text' });
   const [format, setFormat] = useState<ProofFormat | 'auto'>('auto');
@@ -118,7 +119,7 @@ export function ProofVerifier({ onVerify }: ProofVerifierProps) {
     const mine = request.current;
     // Checked before reading, so a huge drop never reaches memory.
     if (file.size > PROOF_MAX_CHARS) {
-      setState({ kind: 'input-error', message: t('verifyProofTooLarge', [file.name, String(PROOF_MAX_CHARS / 1_000_000)]) });
+      setState({ kind: 'input-error', message: t('verifyProofTooLarge', [file.name, formatCount(PROOF_MAX_CHARS / 1_000_000, locale)]) });
       return;
     }
     try {
@@ -172,7 +173,7 @@ export function ProofVerifier({ onVerify }: ProofVerifierProps) {
             event.preventDefault();
             newInput();
             if (pasted.length > PROOF_MAX_CHARS) {
-              setState({ kind: 'input-error', message: t('verifyProofPasteTooLarge', String(PROOF_MAX_CHARS / 1_000_000)) });
+              setState({ kind: 'input-error', message: t('verifyProofPasteTooLarge', formatCount(PROOF_MAX_CHARS / 1_000_000, locale)) });
               return;
             }
             setText('');
@@ -200,9 +201,9 @@ export function ProofVerifier({ onVerify }: ProofVerifierProps) {
         </div>
         <p id="proof-source" class="muted" data-testid="proof-source">
           {source.kind === 'file'
-            ? t('verifyProofFromFile', [source.name, String(source.bytes.byteLength)])
+            ? t('verifyProofFromFile', [source.name, formatCount(source.bytes.byteLength, locale)])
             : source.kind === 'pasted'
-              ? t('verifyProofFromPaste', (source.text.length / 1_000_000).toFixed(1))
+              ? t('verifyProofFromPaste', formatCount(Math.round(source.text.length / 100_000) / 10, locale))
               : t('verifyProofFromText')}
         </p>
 
@@ -257,6 +258,7 @@ export function ProofVerifier({ onVerify }: ProofVerifierProps) {
 
 function Balances({ balances, testId }: { balances: ProofBalances; testId: string }) {
   const t = useT();
+  const locale = useLocale();
   const shown = nonZero(balances);
   const zeros = Object.keys(balances).length - shown.length;
   return (
@@ -283,7 +285,7 @@ function Balances({ balances, testId }: { balances: ProofBalances; testId: strin
           </tbody>
         </table>
       )}
-      {zeros > 0 && <p class="muted">{t('verifyZerosHidden', String(zeros))}</p>}
+      {zeros > 0 && <p class="muted">{t('verifyZerosHidden', formatCount(zeros, locale))}</p>}
     </div>
   );
 }
@@ -311,7 +313,7 @@ export function ProofResult({ result }: { result: InclusionProofResult }) {
         <p id="proof-reason" data-testid="proof-reason">
           {proofFailureText(result, t, locale)}
         </p>
-        {result.step !== undefined && <p class="muted">{t('verifyProofFailedStep', String(result.step))}</p>}
+        {result.step !== undefined && <p class="muted">{t('verifyProofFailedStep', formatCount(result.step, locale))}</p>}
         {fault !== undefined && (
           <p class="muted" data-testid="proof-hint">
             {t(FAULT_HINTS[fault])}

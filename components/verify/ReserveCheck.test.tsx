@@ -187,3 +187,23 @@ describe('ReserveCheck published figures', () => {
     render(null, root);
   });
 });
+
+describe('ReserveCheck counts', () => {
+  test('the progress and the request counts are written as the language writes numbers', async () => {
+    let finish: (result: CheckReservesReturnType) => void = () => undefined;
+    const onRun: ReserveCheckProps['onRun'] = (_target, options) => {
+      options.onProgress({ done: 1200, total: 2400 });
+      return new Promise<CheckReservesReturnType>((resolve) => {
+        finish = resolve;
+      });
+    };
+    const { root, $, press } = draw('http://127.0.0.1:8545', onRun, 'de');
+    press();
+    await settle();
+    expect($('reserves-live')?.textContent).toContain(words('de')('verifyReservesProgress', ['1.200', '2.400']));
+    finish({ complete: true, blockNumber: '21000000', balances: [], totals: { ETH: '1' }, comparisons: [], rpcRequests: 1234, naiveRequests: 56789 });
+    await settle();
+    expect($('reserves-result')?.textContent).toContain(words('de')('verifyReservesRequests', ['1.234', '56.789']));
+    render(null, root);
+  });
+});

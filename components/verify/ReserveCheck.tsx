@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CheckReservesReturnType, ReserveCheckProgress, ReserveCheckToken } from '../../lib/chain/reserves-check';
 import type { ExchangeView } from '../../lib/view/exchange-view';
-import { formatDate, formatList } from '../../lib/words/format';
+import { formatCount, formatDate, formatList } from '../../lib/words/format';
 import { numberExample, readDecimalText } from '../../lib/words/typed-number';
 import { useLocale, useT } from '../../utils/i18n';
 import { SourceWords } from '../SourceWords';
@@ -125,7 +125,7 @@ export function ReserveCheck({ targets, rpcUrl, optionsUrl, views, onRun }: Rese
       </fieldset>
       {target !== undefined && (
         <p class="provenance" data-testid="reserves-list-source">
-          {t(target.addresses.length === 1 ? 'verifyReservesListSourceOne' : 'verifyReservesListSource', [formatDate(target.asOf, locale), String(target.addresses.length)])}{' '}
+          {t(target.addresses.length === 1 ? 'verifyReservesListSourceOne' : 'verifyReservesListSource', [formatDate(target.asOf, locale), formatCount(target.addresses.length, locale)])}{' '}
           <a href={target.publishedAt}>{t('verifyReservesPublishedBy', target.exchangeName)}</a> {target.readFrom !== target.publishedAt && <a href={target.readFrom}>{t('verifyReservesReadFrom')}</a>}
         </p>
       )}
@@ -193,7 +193,8 @@ export function ReserveCheck({ targets, rpcUrl, optionsUrl, views, onRun }: Rese
 
 function Progress({ progress }: { progress: ReserveCheckProgress | undefined }) {
   const t = useT();
-  const label = progress === undefined ? t('verifyReservesStarting') : t('verifyReservesProgress', [String(progress.done), String(progress.total)]);
+  const locale = useLocale();
+  const label = progress === undefined ? t('verifyReservesStarting') : t('verifyReservesProgress', [formatCount(progress.done, locale), formatCount(progress.total, locale)]);
   return (
     <div class="progress-wrap">
       <div

@@ -1,6 +1,6 @@
 import type { CheckReservesReturnType, ReserveComparison } from '../../lib/chain/reserves-check';
 import type { ExchangeView } from '../../lib/view/exchange-view';
-import { formatDate, formatDecimal, formatUsd } from '../../lib/words/format';
+import { formatCount, formatDate, formatDecimal, formatUsd } from '../../lib/words/format';
 import { useLocale, useT } from '../../utils/i18n';
 import { reserveCheckFailureText } from '../../lib/words/reserve-check-failure';
 import { SourceWords } from '../SourceWords';
@@ -69,7 +69,7 @@ export function ReserveResult({ target, result, view, heldLoaded }: { target: Re
             </table>
           </div>
           {unanswered.length > 0 && <p data-testid="reserves-unanswered">{t('verifyReservesUnanswered', unanswered.join(', '))}</p>}
-          <p class="muted">{t('verifyReservesRequests', [String(result.rpcRequests), String(result.naiveRequests)])}</p>
+          <p class="muted">{t('verifyReservesRequests', [formatCount(result.rpcRequests, locale), formatCount(result.naiveRequests, locale)])}</p>
         </>
       )}
 
@@ -115,7 +115,7 @@ export function ReserveResult({ target, result, view, heldLoaded }: { target: Re
 
       {result.balances.length > 0 && (
         <details>
-          <summary>{t('verifyReservesPerAddress', String(target.addresses.length))}</summary>
+          <summary>{t('verifyReservesPerAddress', formatCount(target.addresses.length, locale))}</summary>
           <div class="table-scroll">
             <table class="path" data-testid="reserves-balances">
               <thead>
@@ -157,7 +157,7 @@ function TotalRow({ row, partial, llamaUsd }: { row: ReserveComparison; partial:
         {formatDecimal(row.onChain, locale)}
         {lowerBound && (
           <div class="muted" data-testid="reserves-total-partial">
-            {t('verifyReservesAtLeast', String(row.missingReads))}
+            {t('verifyReservesAtLeast', formatCount(row.missingReads, locale))}
           </div>
         )}
       </td>

@@ -6,10 +6,10 @@ import { signWarningList } from './sign-warning-list';
 import { verifyWarningList, type VerifyWarningListReturnType } from './verify-warning-list';
 import messages from '../../public/_locales/en/messages.json';
 import { translateFrom } from '../words/translate-from';
-import { warningListFailureText } from '../words/warning-list-words';
+import { warningListFailureWithDetail } from '../words/warning-list-words';
 
 /** A refusal in the English the options page and `radar warnings verify` show; '' for a pass. */
-const words = (result: VerifyWarningListReturnType) => (result.ok ? '' : warningListFailureText(result.failure, translateFrom(messages)));
+const words = (result: VerifyWarningListReturnType) => (result.ok ? '' : warningListFailureWithDetail(result.failure, translateFrom(messages), 'en'));
 import { WARNING_LIST_LIMITS, WarningListError, hashWarningList, type WarningList } from './warning-list';
 
 const key = generatePrivateKey();

@@ -97,7 +97,7 @@ describe('refreshFeed, against a real local server', () => {
       expect(result.outcome.kind).toBe('failed');
       // Stored as a code with figures, and worded as the Data sources row words it.
       expect(result.state.lastFeedFailure).toEqual(result.outcome.kind === 'failed' ? result.outcome.error : undefined);
-      expect(feedFailureText(result.state.lastFeedFailure!, english.t)).toMatch(reason);
+      expect(feedFailureText(result.state.lastFeedFailure!, english.t, english.locale)).toMatch(reason);
       expect(result.state.status).toBe('failing');
     }
   });

@@ -141,7 +141,8 @@ describe('refreshCexs', () => {
   });
 
   // Words a failure as the options page does, in English.
-  const said = (error: SourceError) => ('answer' in error ? answerFailureText(error, english.t, english.locale) : 'reason' in error ? fetchFailureText(error, english.t) : JSON.stringify(error));
+  const said = (error: SourceError) =>
+    'answer' in error ? answerFailureText(error, english.t, english.locale) : 'reason' in error ? fetchFailureText(error, english.t, english.locale) : JSON.stringify(error);
   const faults: [string, string, RegExp][] = [
     ['403 from the CDN', '/forbidden', /HTTP 403/],
     ['500', '/error', /HTTP 500/],

@@ -35,9 +35,11 @@ describe('feed refusal words', () => {
       const t = translateFrom(read(locale));
       const texts = new Set<string>();
       for (const failure of FAILURES) {
-        const text = feedFailureText(failure, t);
+        const text = feedFailureText(failure, t, locale.replace('_', '-'));
         expect(text, `${locale}:${failure.code}`).toMatch(/^[^$]+$/);
-        for (const [name, figure] of Object.entries(failure)) if (!['code', 'part', 'problem'].includes(name)) expect(text, `${locale}:${failure.code}`).toContain(String(figure));
+        // Figures are in the sentence; dates are in it as the reader writes them (lib/words/locale-figures.test.ts), and the English technical text is kept apart.
+        for (const [name, figure] of Object.entries(failure))
+          if (!['code', 'part', 'problem', 'issued', 'expires', 'where', 'why'].includes(name)) expect(text, `${locale}:${failure.code}`).toContain(String(figure));
         texts.add(text);
       }
       expect(texts.size, locale).toBe(FAILURES.length);

@@ -1,32 +1,50 @@
 import type { FeedFailure } from '../feed/verify-feed';
+import { formatCount, formatMoment } from './format';
 import type { Translate } from './translate-from';
 
 /**
  * Why the signed feed was refused, in the reader's language: the Data sources row of the feed on
- * the options page, and `radar feed verify` in English.
+ * the options page, and `radar feed verify` in English. Dates and sizes are written as the reader
+ * writes them; the technical text some refusals carry (a field path, a platform error, both
+ * English) stays out of the sentence and comes apart from `feedFailureDetail`.
  */
-export function feedFailureText(failure: FeedFailure, t: Translate): string {
+export function feedFailureText(failure: FeedFailure, t: Translate, locale: string): string {
   switch (failure.code) {
     case 'unreadable':
       return t('feedFailNotJson');
     case 'tampered':
       return t('feedFailTampered');
     case 'too-large':
-      return t('feedFailTooLarge', String(failure.maxKib));
+      return t('feedFailTooLarge', formatCount(failure.maxKib, locale));
     case 'malformed':
       if (failure.part === 'read') return t('feedFailUnreadable');
-      return t(failure.part === 'envelope' ? 'feedFailMalformed' : 'feedFailFigures', failure.where);
+      return t(failure.part === 'envelope' ? 'feedFailMalformed' : 'feedFailFigures');
     case 'bad-signature':
       return t(failure.problem === 'not-canonical' ? 'feedFailNotCanonical' : 'feedFailNoSigner');
     case 'wrong-signer':
       return failure.signer === undefined ? t('feedFailNoKey') : t('feedFailWrongSigner', failure.signer);
     case 'not-yet-valid':
-      return t('feedFailNotYetValid', failure.issued);
+      return t('feedFailNotYetValid', formatMoment(failure.issued, locale));
     case 'expired':
-      return t('feedFailExpired', failure.expires);
+      return t('feedFailExpired', formatMoment(failure.expires, locale));
     case 'rollback':
+      // Sequence numbers name a feed, as a version does: written as they are, never grouped.
       return failure.sequence === failure.held ? t('feedFailSameNumber', String(failure.sequence)) : t('feedFailRollback', [String(failure.sequence), String(failure.held)]);
     case 'unchecked':
-      return t('feedFailUnchecked', failure.why);
+      return t('feedFailUnchecked');
   }
+}
+
+/** The English technical text of a refusal (where the feed is malformed, why it could not be checked), for a labelled details line or a log. */
+export function feedFailureDetail(failure: FeedFailure): string | undefined {
+  if (failure.code === 'malformed' && failure.part !== 'read') return failure.where;
+  if (failure.code === 'unchecked') return failure.why;
+  return undefined;
+}
+
+/** The sentence with its technical text after it, for the command line, where a field path helps the maintainer. */
+export function feedFailureWithDetail(failure: FeedFailure, t: Translate, locale: string): string {
+  const text = feedFailureText(failure, t, locale);
+  const detail = feedFailureDetail(failure);
+  return detail === undefined ? text : `${text} (${detail})`;
 }

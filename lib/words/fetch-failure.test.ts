@@ -9,6 +9,8 @@ const root = join(import.meta.dirname, '../..');
 const locales = readdirSync(join(root, 'public/_locales'));
 const read = (locale: string) => JSON.parse(readFileSync(join(root, 'public/_locales', locale, 'messages.json'), 'utf8')) as Messages;
 const english = translateFrom(read('en'));
+/** The BCP 47 tag Intl takes for a `_locales` folder ("pt_BR" → "pt-BR"). */
+const tag = (folder: string) => folder.replace('_', '-');
 
 /** One failure of every kind, with figures. */
 const FAILURES: FetchFailure[] = [
@@ -32,16 +34,16 @@ describe('fetch failure words', () => {
       const t = translateFrom(messages);
       const texts = new Set<string>();
       for (const failure of FAILURES) {
-        const text = fetchFailureText(failure, t);
+        const text = fetchFailureText(failure, t, tag(locale));
         expect(text, `${locale}:${failure.reason}`).not.toMatch(/^$|\$\d/);
         expect(text, `${locale}:${failure.reason}`).toContain('api.llama.fi');
         texts.add(text);
       }
       expect(texts.size, locale).toBe(FAILURES.length);
-      expect(fetchFailureText(FAILURES[0]!, t), locale).toContain('20');
-      expect(fetchFailureText(FAILURES[1]!, t), locale).toContain('503');
-      expect(fetchFailureText(FAILURES[4]!, t), locale).toMatch(/\b5 M[Bo]\b/);
-      expect(fetchFailureText({ reason: 'too-large', host: 'api.llama.fi', maxBytes: 256 * 1024 }, t), locale).toMatch(/\b256 k[Bo]\b/);
+      expect(fetchFailureText(FAILURES[0]!, t, tag(locale)), locale).toContain('20');
+      expect(fetchFailureText(FAILURES[1]!, t, tag(locale)), locale).toContain('503');
+      expect(fetchFailureText(FAILURES[4]!, t, tag(locale)), locale).toMatch(/\b5 M[Bo]\b/);
+      expect(fetchFailureText({ reason: 'too-large', host: 'api.llama.fi', maxBytes: 256 * 1024 }, t, tag(locale)), locale).toMatch(/\b256 k[Bo]\b/);
     }
   });
 
@@ -53,8 +55,8 @@ describe('fetch failure words', () => {
       for (const detail of platform)
         for (const stage of ['connect', 'body'] as const) {
           const failure: FetchFailure = { reason: 'network', host: 'reserve-radar.github.io', stage, detail };
-          const text = fetchFailureText(failure, t);
-          expect(text, `${locale}:${stage}:${detail}`).toBe(fetchFailureText({ reason: 'network', host: 'reserve-radar.github.io', stage }, t));
+          const text = fetchFailureText(failure, t, tag(locale));
+          expect(text, `${locale}:${stage}:${detail}`).toBe(fetchFailureText({ reason: 'network', host: 'reserve-radar.github.io', stage }, t, tag(locale)));
           expect(text, `${locale}:${stage}:${detail}`).not.toContain(detail);
           expect(fetchFailureDetail(failure)).toBe(detail);
         }
@@ -64,13 +66,13 @@ describe('fetch failure words', () => {
   });
 
   test('the English clauses, as the command line prints them, with the platform code for the log', () => {
-    expect(fetchFailureText({ reason: 'timeout', host: 'api.llama.fi', timeoutMs: 300 }, english)).toBe('api.llama.fi did not answer within 0.3 seconds');
-    expect(fetchFailureText({ reason: 'http', host: 'api.llama.fi', status: 403 }, english)).toBe('api.llama.fi answered HTTP 403');
-    expect(fetchFailureWithDetail({ reason: 'network', host: '127.0.0.1:9', stage: 'connect', detail: 'fetch failed: ECONNREFUSED' }, english)).toBe(
+    expect(fetchFailureText({ reason: 'timeout', host: 'api.llama.fi', timeoutMs: 300 }, english, 'en')).toBe('api.llama.fi did not answer within 0.3 seconds');
+    expect(fetchFailureText({ reason: 'http', host: 'api.llama.fi', status: 403 }, english, 'en')).toBe('api.llama.fi refused the request (HTTP 403)');
+    expect(fetchFailureWithDetail({ reason: 'network', host: '127.0.0.1:9', stage: 'connect', detail: 'fetch failed: ECONNREFUSED' }, english, 'en')).toBe(
       'could not reach 127.0.0.1:9 (fetch failed: ECONNREFUSED)',
     );
-    expect(fetchFailureWithDetail({ reason: 'http', host: 'api.llama.fi', status: 403 }, english)).toBe('api.llama.fi answered HTTP 403');
-    expect(fetchFailureText({ reason: 'too-large', host: 'api.llama.fi', maxBytes: 5 * 1024 * 1024 }, english)).toBe('api.llama.fi sent more than 5 MB; the answer was refused');
+    expect(fetchFailureWithDetail({ reason: 'http', host: 'api.llama.fi', status: 403 }, english, 'en')).toBe('api.llama.fi refused the request (HTTP 403)');
+    expect(fetchFailureText({ reason: 'too-large', host: 'api.llama.fi', maxBytes: 5 * 1024 * 1024 }, english, 'en')).toBe('api.llama.fi sent more than 5 MB; the answer was refused');
   });
 
   test('a stored failure reads back only when its figures fit', () => {

@@ -1,4 +1,5 @@
 import type { FetchFailure, FetchFailureReason } from '../reserves/fetch-source';
+import { formatCount } from './format';
 import type { MessageKey, Translate } from './translate-from';
 
 /** One message per kind of failure; `network` has two, for a connection and for an answer that broke off. */
@@ -15,6 +16,17 @@ export const FETCH_FAILURE_KEYS: Record<FetchFailureReason, MessageKey> = {
 const MIB = 1024 * 1024;
 
 /**
+ * An HTTP refusal by what it means for the reader, the number kept after it: a 429 asks to wait,
+ * a 5xx is the service's own trouble, another 4xx refused the request itself.
+ */
+function httpKey(status: number): MessageKey {
+  if (status === 429) return 'fetchFailHttpTooOften';
+  if (status >= 500 && status <= 599) return 'fetchFailHttpDown';
+  if (status >= 400 && status <= 499) return 'fetchFailHttpRefused';
+  return 'fetchFailHttp';
+}
+
+/**
  * Why a source gave no answer, in the reader's language, as a clause that fits after a colon:
  * the options page's Data sources rows, the holdings price and rate lines, the warning-list
  * "could not be fetched" sentence, and the command line in English.
@@ -24,19 +36,19 @@ const MIB = 1024 * 1024;
  * for every kind of network failure) and says it in English whatever the user's language.
  * `fetchFailureDetail` hands it over apart, for a technical details line.
  */
-export function fetchFailureText(failure: FetchFailure, t: Translate): string {
+export function fetchFailureText(failure: FetchFailure, t: Translate, locale: string): string {
   switch (failure.reason) {
     case 'timeout':
-      return t('fetchFailTimeout', [failure.host, String(Math.round(failure.timeoutMs / 100) / 10)]);
+      return t('fetchFailTimeout', [failure.host, formatCount(Math.round(failure.timeoutMs / 100) / 10, locale)]);
     case 'http':
-      return t('fetchFailHttp', [failure.host, String(failure.status)]);
+      return t(httpKey(failure.status), [failure.host, String(failure.status)]);
     case 'network':
       return t(failure.stage === 'body' ? 'fetchFailBrokeOff' : 'fetchFailNetwork', failure.host);
     case 'too-large':
       // Limits are whole mebibytes or kibibytes; the larger unit reads better ("5 MB" rather than "5120 kB").
       return failure.maxBytes >= MIB && failure.maxBytes % MIB === 0
-        ? t('fetchFailTooLargeMb', [failure.host, String(failure.maxBytes / MIB)])
-        : t('fetchFailTooLarge', [failure.host, String(Math.round(failure.maxBytes / 1024))]);
+        ? t('fetchFailTooLargeMb', [failure.host, formatCount(failure.maxBytes / MIB, locale)])
+        : t('fetchFailTooLarge', [failure.host, formatCount(Math.round(failure.maxBytes / 1024), locale)]);
     case 'invalid-json':
       return t('fetchFailNotJson', failure.host);
     case 'not-modified':
@@ -52,8 +64,8 @@ export function fetchFailureDetail(failure: FetchFailure): string | undefined {
 }
 
 /** The clause with the platform's text after it: for the command line's English log, where an error code such as ECONNREFUSED helps. */
-export function fetchFailureWithDetail(failure: FetchFailure, t: Translate): string {
-  const text = fetchFailureText(failure, t);
+export function fetchFailureWithDetail(failure: FetchFailure, t: Translate, locale: string): string {
+  const text = fetchFailureText(failure, t, locale);
   const detail = fetchFailureDetail(failure);
   return detail === undefined ? text : `${text} (${detail})`;
 }

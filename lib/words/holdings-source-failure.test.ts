@@ -18,10 +18,10 @@ describe('holdings price and rate words', () => {
     for (const locale of locales) {
       const t = translateFrom(read(locale));
       const prices = Object.keys(PRICE_PROBLEM_KEYS).map((code) => priceProblemText(code, t));
-      const rates = RATES.map((failure) => ratesProblemText(failure, t));
+      const rates = RATES.map((failure) => ratesProblemText(failure, t, locale.replace('_', '-')));
       for (const text of [...prices, ...rates]) expect(text, locale).toMatch(/^[^$]+$/);
       expect(new Set([...prices, ...rates]).size, locale).toBe(prices.length + rates.length);
-      expect(ratesProblemText(RATES[2], t), locale).toContain('2030-01-01');
+      expect(ratesProblemText(RATES[2], t, locale.replace('_', '-')), locale).toContain('2030');
     }
   });
 
@@ -29,7 +29,7 @@ describe('holdings price and rate words', () => {
     const t = translateFrom(read('en'));
     expect(priceProblemText('not-a-price-list', t)).toBe('the price source answered something that is not a price list');
     for (const stored of [undefined, 'The price source answered something that is not a price list.', 'toString', 42]) expect(priceProblemText(stored, t)).toBeUndefined();
-    for (const stored of [undefined, 'no-usd', { code: 'future-date' }, { code: 'constructor' }]) expect(ratesProblemText(stored, t)).toBeUndefined();
+    for (const stored of [undefined, 'no-usd', { code: 'future-date' }, { code: 'constructor' }]) expect(ratesProblemText(stored, t, 'en')).toBeUndefined();
   });
 
   test('lib/holdings words nothing a user reads in its price and rate refusals', () => {

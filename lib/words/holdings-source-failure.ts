@@ -1,5 +1,6 @@
 import type { EcbRatesFailure } from '../holdings/ecb-rates';
 import type { PriceParseCode } from '../holdings/prices';
+import { formatDate } from './format';
 import type { MessageKey, Translate } from './translate-from';
 
 export const PRICE_PROBLEM_KEYS: Record<PriceParseCode, MessageKey> = {
@@ -22,11 +23,19 @@ export function priceProblemText(code: unknown, t: Translate): string | undefine
   return typeof code === 'string' && Object.hasOwn(PRICE_PROBLEM_KEYS, code) ? t(PRICE_PROBLEM_KEYS[code as PriceParseCode]) : undefined;
 }
 
-/** Why the rates file was refused, as a clause for "Last exchange-rate update failed: …"; undefined when the stored value is not one. */
-export function ratesProblemText(failure: unknown, t: Translate): string | undefined {
+/**
+ * Why the rates file was refused, as a clause for "Last exchange-rate update failed: …", its day
+ * written as the reader writes dates; undefined when the stored value is not one.
+ */
+export function ratesProblemText(failure: unknown, t: Translate, locale: string): string | undefined {
   if (typeof failure !== 'object' || failure === null) return undefined;
   const { code, day } = failure as { code?: unknown; day?: unknown };
   if (typeof code !== 'string' || !Object.hasOwn(RATES_PROBLEM_KEYS, code)) return undefined;
-  if (code === 'future-date') return typeof day === 'string' ? t('holdingsRatesFutureDate', day.slice(0, 40)) : undefined;
+  if (code === 'future-date') return typeof day === 'string' && isDay(day) ? t('holdingsRatesFutureDate', formatDate(day, locale)) : undefined;
   return t(RATES_PROBLEM_KEYS[code as EcbRatesFailure['code']]);
+}
+
+/** A calendar day as the rates file gives it ("2030-01-01"), and a real one. */
+function isDay(text: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`));
 }

@@ -2,7 +2,7 @@ import type { SubscribeFailureCode, SubscriptionError, SubscriptionFailure, Warn
 import { subscriptionHealth } from '../community/subscription';
 import { readFetchFailure } from '../reserves/fetch-source';
 import { fetchFailureText } from './fetch-failure';
-import { formatDateTime } from './format';
+import { formatCount, formatDateTime, formatMoment } from './format';
 import type { MessageKey, Translate } from './translate-from';
 
 /** Why a subscription was not added, for the form on the options page. */
@@ -24,38 +24,56 @@ export function subscribeFailureText(code: SubscribeFailureCode, t: Translate): 
 /**
  * Why a warning list was refused, in the reader's language: the options page shows it under the
  * subscription, and `radar warnings verify` prints it in English (scripts/radar/words/english.ts).
+ * Dates and sizes are written as the reader writes them; the technical text some refusals carry
+ * (where the list is malformed, why it could not be checked, both English) stays out of the
+ * sentence and comes apart from `warningListFailureDetail`.
  */
-export function warningListFailureText(failure: SubscriptionFailure, t: Translate): string {
+export function warningListFailureText(failure: SubscriptionFailure, t: Translate, locale: string): string {
   switch (failure.code) {
     case 'too-large':
-      return t('listsFailTooLarge', String(failure.maxKib));
+      return t('listsFailTooLarge', formatCount(failure.maxKib, locale));
     case 'malformed':
-      if (failure.problem === 'shape') return t('listsFailShape', failure.where);
+      if (failure.problem === 'shape') return t('listsFailShape');
       return t(failure.problem === 'not-json' ? 'listsFailNotJson' : failure.problem === 'not-plain' ? 'listsFailNotPlain' : failure.problem === 'empty' ? 'listsFailEmpty' : 'listsFailUnreadable');
     case 'bad-signature':
       return t(failure.stored === true ? 'listsFailStoredDropped' : 'listsFailBadSignature');
     case 'wrong-signer':
       return failure.got === undefined ? t('listsFailSignerNotAddress', failure.expected) : t('listsFailWrongSigner', [failure.expected, failure.got]);
     case 'not-yet-valid':
-      return t('listsFailNotYetValid', failure.issued);
+      return t('listsFailNotYetValid', formatMoment(failure.issued, locale));
     case 'expired':
-      return t('listsFailExpired', failure.expires);
+      return t('listsFailExpired', formatMoment(failure.expires, locale));
     case 'rollback':
+      // Sequence numbers name a list, as a version does: written as they are, never grouped.
       return failure.sequence === failure.held ? t('listsFailSameNumber', String(failure.sequence)) : t('listsFailRollback', [String(failure.sequence), String(failure.held)]);
     case 'unreachable': {
       // Read back from storage: the fetch's figures are worded only when they fit.
       const { code: _code, ...fetched } = failure;
       const read = readFetchFailure(fetched);
-      return read === undefined ? t('listsFailCode', failure.code) : t('listsFailUnreachable', fetchFailureText(read, t));
+      return read === undefined ? t('listsFailCode', failure.code) : t('listsFailUnreachable', fetchFailureText(read, t, locale));
     }
     case 'unchecked':
-      return t('listsFailUnchecked', failure.why);
+      return t('listsFailUnchecked');
   }
 }
 
+/** The English technical text of a refusal (where the list is malformed, why it could not be checked), for the command line or a log. */
+export function warningListFailureDetail(failure: SubscriptionFailure): string | undefined {
+  if (failure.code === 'malformed' && failure.problem === 'shape') return failure.where;
+  if (failure.code === 'unchecked') return failure.why;
+  return undefined;
+}
+
+/** The sentence with its technical text after it, for the command line, where the place a list is malformed helps its maintainer. */
+export function warningListFailureWithDetail(failure: SubscriptionFailure, t: Translate, locale: string): string {
+  const text = warningListFailureText(failure, t, locale);
+  const detail = warningListFailureDetail(failure);
+  return detail === undefined ? text : `${text} (${detail})`;
+}
+
 /** A failure as stored: its figures when they read back, else its code alone. */
-function errorText(error: SubscriptionError, t: Translate): string {
-  return error.failure === undefined ? t('listsFailCode', error.code) : warningListFailureText(error.failure, t);
+function errorText(error: SubscriptionError, t: Translate, locale: string): string {
+  return error.failure === undefined ? t('listsFailCode', error.code) : warningListFailureText(error.failure, t, locale);
 }
 
 export interface SubscriptionLineParameters {
@@ -73,16 +91,16 @@ export function subscriptionLine({ state, now, locale }: SubscriptionLineParamet
   const held =
     good === undefined
       ? t('listsStateNoneVerified')
-      : t('listsStateUsing', [good.list.name, String(good.sequence), count === 1 ? t('listsStateOneWarning') : t('listsStateWarnings', String(count)), when(good.verifiedAt)]);
+      : t('listsStateUsing', [good.list.name, String(good.sequence), count === 1 ? t('listsStateOneWarning') : t('listsStateWarnings', formatCount(count, locale)), when(good.verifiedAt)]);
   switch (subscriptionHealth({ state, now })) {
     case 'expired': {
       const expired = t('listsStateExpired', good === undefined ? '' : when(good.list.expires));
-      return state.lastError === undefined ? expired : `${expired} ${t('listsStateExpiredFailed', errorText(state.lastError, t))}`;
+      return state.lastError === undefined ? expired : `${expired} ${t('listsStateExpiredFailed', errorText(state.lastError, t, locale))}`;
     }
     case 'never-checked':
       return t('listsStateNeverChecked');
     default:
-      if (state.lastError !== undefined) return `${t('listsStateFailed', [when(state.lastError.at), errorText(state.lastError, t)])} ${held}`;
+      if (state.lastError !== undefined) return `${t('listsStateFailed', [when(state.lastError.at), errorText(state.lastError, t, locale)])} ${held}`;
       return `${held} ${t('listsStateLastChecked', state.lastCheck == null ? '' : when(state.lastCheck))}`;
   }
 }

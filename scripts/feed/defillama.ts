@@ -31,7 +31,7 @@ export async function buildSnapshot(params: BuildSnapshotParameters): Promise<Bu
   const timeoutMs = params.timeoutMs ?? 30_000;
   const cexsUrl = `${base}/cexs`;
   const fetched = await fetchSource({ url: cexsUrl, fetch: params.fetch, timeoutMs });
-  if (!fetched.ok) return { ok: false, message: `cannot read ${cexsUrl}: ${fetchFailureWithDetail(fetched.failure, english.t)}` };
+  if (!fetched.ok) return { ok: false, message: `cannot read ${cexsUrl}: ${fetchFailureWithDetail(fetched.failure, english.t, english.locale)}` };
 
   let converted;
   try {
@@ -60,7 +60,7 @@ export async function buildSnapshot(params: BuildSnapshotParameters): Promise<Bu
         const protocolUrl = `${base}/protocol/${encodeURIComponent(exchange.defillamaSlug)}`;
         const answer = await fetchSource({ url: protocolUrl, fetch: params.fetch, timeoutMs, maxBytes: 30 * 1024 * 1024 });
         if (!answer.ok) {
-          log(`no breakdown for ${exchange.id}: ${fetchFailureWithDetail(answer.failure, english.t)}`);
+          log(`no breakdown for ${exchange.id}: ${fetchFailureWithDetail(answer.failure, english.t, english.locale)}`);
         } else {
           try {
             const parts = protocolToBreakdown({ body: answer.body, slug: exchange.defillamaSlug });

@@ -169,7 +169,7 @@ export async function onlineInputs({ fetch, now, log, recordDir, defillamaBase =
         ...(request.body === undefined ? {} : { body: request.body }),
       });
       if (!fetched.ok) {
-        failure = fetchFailureWithDetail(fetched.failure, english.t);
+        failure = fetchFailureWithDetail(fetched.failure, english.t, english.locale);
         break;
       }
       const text = fetched.body as string;

@@ -69,7 +69,7 @@ export async function onlineKnownBad({ fetch, log, recordDir }: OnlineKnownBadPa
   for (const source of knownBadSources) {
     const fetched = await fetchSource({ url: source.url, fetch, as: 'text', timeoutMs: 60_000, maxBytes: source.maxBytes });
     let outcome: KnownBadOutcome;
-    if (!fetched.ok) outcome = { ok: false, reason: `${source.name}: ${fetchFailureWithDetail(fetched.failure, english.t)}` };
+    if (!fetched.ok) outcome = { ok: false, reason: `${source.name}: ${fetchFailureWithDetail(fetched.failure, english.t, english.locale)}` };
     else {
       const text = fetched.body as string;
       if (recordDir !== undefined) {

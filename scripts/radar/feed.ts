@@ -6,7 +6,7 @@ import { KEY_ENV, type RadarCommand } from './command';
 import { buildFeedSnapshot, type BuildFeedSnapshotReturnType } from '../../lib/feed/build';
 import { FeedSigningError, signFeed } from '../../lib/feed/sign-feed';
 import { verifyFeed } from '../../lib/feed/verify-feed';
-import { feedFailureText } from '../../lib/words/feed-failure';
+import { feedFailureWithDetail } from '../../lib/words/feed-failure';
 import { english } from './words/english';
 import { destinationProblem, fileProblem, OutputError, writeAll } from './shared/files';
 import { MOMENT_FORMS, parseMoment } from './shared/moment';
@@ -79,8 +79,8 @@ export const command: RadarCommand = {
         );
         return 0;
       }
-      if (result.code === 'unreadable') return usageError(`${file}: ${feedFailureText(result.failure, english.t)}`);
-      io.stdout.write(`invalid (${result.code}): ${feedFailureText(result.failure, english.t)}\n`);
+      if (result.code === 'unreadable') return usageError(`${file}: ${feedFailureWithDetail(result.failure, english.t, english.locale)}`);
+      io.stdout.write(`invalid (${result.code}): ${feedFailureWithDetail(result.failure, english.t, english.locale)}\n`);
       return 1;
     }
 
@@ -187,7 +187,7 @@ async function readPrevious(text: string, signers: readonly Address[]): Promise<
   }
   if (typeof issued !== 'string' || Number.isNaN(Date.parse(issued))) return { ok: false, reason: 'it has no issue date' };
   const verified = await verifyFeed({ body: text, signers, now: new Date(issued) });
-  if (!verified.ok) return { ok: false, reason: feedFailureText(verified.failure, english.t) };
+  if (!verified.ok) return { ok: false, reason: feedFailureWithDetail(verified.failure, english.t, english.locale) };
   return { ok: true, snapshot: verified.envelope.snapshot, sequence: verified.envelope.feed.sequence };
 }
 

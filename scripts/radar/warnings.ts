@@ -6,7 +6,7 @@ import { signWarningList } from '../../lib/community/sign-warning-list';
 import { verifyWarningList } from '../../lib/community/verify-warning-list';
 import { WarningListError } from '../../lib/community/warning-list';
 import { getExchange } from '../../lib/exchanges/registry';
-import { warningListFailureText } from '../../lib/words/warning-list-words';
+import { warningListFailureWithDetail } from '../../lib/words/warning-list-words';
 import { english } from './words/english';
 import { fileProblem, jsonProblem } from './shared/files';
 import { MOMENT_FORMS, parseMoment } from './shared/moment';
@@ -82,7 +82,7 @@ export const command: RadarCommand = {
         io.stdout.write(`valid: "${list.name}" number ${list.sequence}, ${list.entries.length} warning${list.entries.length === 1 ? '' : 's'}, signed by ${result.signer}, expires ${list.expires}\n`);
         return 0;
       }
-      io.stdout.write(`invalid (${result.code}): ${warningListFailureText(result.failure, english.t)}\n`);
+      io.stdout.write(`invalid (${result.code}): ${warningListFailureWithDetail(result.failure, english.t, english.locale)}\n`);
       return 1;
     }
 
