@@ -135,6 +135,7 @@ describe('refreshCexs', () => {
     // Not a success: the Data sources row must not say the figures were read today.
     expect(result.state).toMatchObject({ status: 'failing', failures: 1 });
     expect(result.state.lastSuccess).toBeUndefined();
+    expect(said(result.state.lastFetchFailure!)).toMatch(/^127\.0\.0\.1:\d+ answered without any figures \(HTTP 304\)$/);
     expect(result.snapshot).toBe(held);
     expect(result.snapshot.exchanges.binance?.onchain?.checkedAt).toBeUndefined();
     expect(result.snapshot.exchanges.binance?.flows?.checkedAt).toBe('2026-08-07');
