@@ -9,7 +9,7 @@ import { formatDate, formatList } from '../../lib/words/format';
 import { useLocale, useT, type MessageKey } from '../../utils/i18n';
 import { newId } from './form';
 
-export function WatchedAddresses({ state, readings, onSave }: { state: HoldingsState; readings: AddressReadings | null; onSave: (s: HoldingsState) => Promise<void> }) {
+export function WatchedAddresses({ state, readings, onSave }: { state: HoldingsState; readings: AddressReadings | null; onSave: (s: HoldingsState) => Promise<boolean> }) {
   const t = useT();
   const locale = useLocale();
   const [address, setAddress] = useState('');
@@ -81,7 +81,8 @@ export function WatchedAddresses({ state, readings, onSave }: { state: HoldingsS
           void onSave({
             ...state,
             addresses: [...state.addresses, { id: newId('a'), address: parsed.output, ...(label.trim() === '' ? {} : { label: label.trim().slice(0, 80) }), chainIds: chains }],
-          }).then(() => {
+          }).then((saved) => {
+            if (!saved) return;
             setAddress('');
             setLabel('');
           });
