@@ -35,10 +35,25 @@ function App({ initial, initialI18n }: { initial: Settings; initialI18n: I18n })
     });
   }, [settings.language]);
   const [sources, setSources] = useState<SourceRow[] | undefined>(undefined);
+  const [sourcesFailed, setSourcesFailed] = useState(false);
   const [subscriptions, setSubscriptions] = useState<SubscriptionRow[] | undefined>(undefined);
-  const reloadSubscriptions = useCallback(async () => setSubscriptions(await send({ type: 'subscriptions-state' })), []);
+  const [subscriptionsFailed, setSubscriptionsFailed] = useState(false);
+  // A refusal keeps the lists shown before and says so in their section (never rejects).
+  const showSubscriptions = useCallback(async (asked: Promise<SubscriptionRow[]>) => {
+    try {
+      setSubscriptions(await asked);
+      setSubscriptionsFailed(false);
+    } catch (error) {
+      console.error('[reserve-radar] the warning lists could not be read', error);
+      setSubscriptionsFailed(true);
+    }
+  }, []);
+  const reloadSubscriptions = useCallback(() => showSubscriptions(send({ type: 'subscriptions-state' })), [showSubscriptions]);
   useEffect(() => {
-    void send({ type: 'sources-state' }).then(setSources);
+    send({ type: 'sources-state' }).then(setSources, (error: unknown) => {
+      console.error('[reserve-radar] the state of the sources could not be read', error);
+      setSourcesFailed(true);
+    });
     void reloadSubscriptions();
   }, [reloadSubscriptions]);
   useEffect(() => {
@@ -58,6 +73,7 @@ function App({ initial, initialI18n }: { initial: Settings; initialI18n: I18n })
       <Options
         settings={settings}
         sources={sources}
+        sourcesFailed={sourcesFailed && sources === undefined}
         exchangeNames={exchangeNames}
         now={new Date()}
         onChange={(patch) => void change(patch)}
@@ -77,12 +93,13 @@ function App({ initial, initialI18n }: { initial: Settings; initialI18n: I18n })
           await reloadSubscriptions();
         }}
         subscriptions={subscriptions}
+        subscriptionsFailed={subscriptionsFailed}
         onSubscribe={async (url, signer) => {
           const result = await send({ type: 'subscribe', url, signer });
           await reloadSubscriptions();
           return result;
         }}
-        onUnsubscribe={(url) => void send({ type: 'unsubscribe', url }).then(setSubscriptions)}
+        onUnsubscribe={(url) => void showSubscriptions(send({ type: 'unsubscribe', url }))}
         holdings={
           <HoldingsGlue
             settings={settings}
