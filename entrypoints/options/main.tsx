@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { I18nContext, type I18n } from '@/utils/i18n';
 import { Options, type SourceRow, type SubscriptionRow } from '@/components/Options';
@@ -7,6 +7,7 @@ import { send } from '@/utils/send';
 import { exchanges } from '@/lib/exchanges/registry';
 import type { Settings } from '@/lib/settings';
 import { loadI18n } from '@/utils/translate';
+import { usePageWords } from '@/utils/page-words';
 import { runPage } from '@/utils/run-page';
 import { getSettings, resetSettings, updateSettings } from '@/utils/settings';
 import { useStoredSettings } from '@/utils/stored-settings';
@@ -22,18 +23,9 @@ const exchangeNames = Object.fromEntries(exchanges.map((exchange) => [exchange.i
 function App({ initial, initialI18n }: { initial: Settings; initialI18n: I18n }) {
   // Follows storage: an import or another page's change shows here, and an edit builds on it.
   const [settings, setSettings] = useStoredSettings(initial);
-  const [i18n, setI18n] = useState(initialI18n);
+  const [i18n, showLanguage] = usePageWords({ language: initial.language, i18n: initialI18n, title: 'optionsTitle' });
   // The page speaks the stored language, whoever changed it.
-  const shownLanguage = useRef(initial.language);
-  useEffect(() => {
-    if (settings.language === shownLanguage.current) return;
-    const language = settings.language;
-    shownLanguage.current = language;
-    // A quicker second change wins over a slower first one.
-    void loadI18n(language).then((next) => {
-      if (shownLanguage.current === language) setI18n(next);
-    });
-  }, [settings.language]);
+  useEffect(() => showLanguage(settings.language), [settings.language, showLanguage]);
   const [sources, setSources] = useState<SourceRow[] | undefined>(undefined);
   const [sourcesFailed, setSourcesFailed] = useState(false);
   const [subscriptions, setSubscriptions] = useState<SubscriptionRow[] | undefined>(undefined);
@@ -56,10 +48,6 @@ function App({ initial, initialI18n }: { initial: Settings; initialI18n: I18n })
     });
     void reloadSubscriptions();
   }, [reloadSubscriptions]);
-  useEffect(() => {
-    document.documentElement.lang = i18n.locale;
-    document.title = i18n.t('optionsTitle');
-  }, [i18n]);
 
   const change = useCallback(
     async (patch: Partial<Settings>) => {
