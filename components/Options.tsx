@@ -8,7 +8,7 @@ import { InlineConfirm, useInlineConfirm } from './InlineConfirm';
 import { LanguagePicker } from './LanguagePicker';
 import type { SourceStatus } from '../lib/reserves/schedule';
 import { groupSources } from '../lib/view/source-groups';
-import { formatDate } from '../lib/words/format';
+import { formatDateTime } from '../lib/words/format';
 import { useLocale, useT, type MessageKey } from '../utils/i18n';
 import { RpcSetting } from './options/RpcSetting';
 import { SourceItem } from './options/SourceItem';
@@ -125,7 +125,7 @@ export function Options(props: OptionsProps) {
             {snoozes.map(([id, snooze]) => (
               <li key={id}>
                 <span>
-                  {exchangeNames[id] ?? id}: {snooze.until === 'time' ? t('snoozedUntil', formatDate(new Date(snooze.endsAt).toISOString(), locale)) : t('snoozedUntilChange')}
+                  {exchangeNames[id] ?? id}: {snooze.until === 'time' ? t('snoozedUntil', formatDateTime(new Date(snooze.endsAt).toISOString(), locale)) : t('snoozedUntilChange')}
                 </span>{' '}
                 <button
                   type="button"

@@ -5,7 +5,7 @@ import { NO_ENDPOINT, type AddressReadings } from '../../lib/holdings/address-re
 import { readingErrorText } from '../../lib/words/reserve-check-failure';
 import { EvmAddressSchema, type HoldingsState } from '../../lib/holdings/model';
 import { holdingChainIds, holdingChainNames } from '../../lib/holdings/holding-tokens';
-import { formatDate, formatList } from '../../lib/words/format';
+import { formatList, formatLocalDate } from '../../lib/words/format';
 import { useLocale, useT, type MessageKey } from '../../utils/i18n';
 import { newId } from './form';
 
@@ -62,7 +62,7 @@ export function WatchedAddresses({ state, readings, onSave }: { state: HoldingsS
               {chain.error === NO_ENDPOINT
                 ? t('holdingsReadingNoEndpoint', holdingChainNames[chain.chainId] ?? String(chain.chainId))
                 : chain.error === undefined
-                  ? t('holdingsReading', [holdingChainNames[chain.chainId] ?? String(chain.chainId), chain.blockNumber ?? '?', formatDate(new Date(readings.readAt).toISOString(), locale)])
+                  ? t('holdingsReading', [holdingChainNames[chain.chainId] ?? String(chain.chainId), chain.blockNumber ?? '?', formatLocalDate(new Date(readings.readAt).toISOString(), locale)])
                   : t('holdingsReadingFailed', [holdingChainNames[chain.chainId] ?? String(chain.chainId), readingErrorText(chain.error, t)])}
             </p>
           ))}
