@@ -54,9 +54,11 @@ export function HoldingsSection({ state, prices, readings, priceStatus, exchange
   const priceError = fetchError(priceStatus.lastFetchFailure) ?? priceProblemText(priceStatus.lastPriceProblem, t);
   const ratesError = fetchError(priceStatus.lastRatesFetchFailure) ?? ratesProblemText(priceStatus.lastRatesProblem, t, locale);
 
-  const save = async (next: HoldingsState) => {
+  /** Resolves whether it was saved: a form keeps what was typed when it was not. */
+  const save = async (next: HoldingsState): Promise<boolean> => {
     const result = await onSave(next);
     setError(result.ok ? undefined : result.reason);
+    return result.ok;
   };
   // Busy buttons are aria-disabled, not disabled: a disabled button drops the keyboard focus to the page.
   const run = async (what: 'prices' | 'balances', action: () => Promise<void>) => {

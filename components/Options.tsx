@@ -8,7 +8,7 @@ import { InlineConfirm, useInlineConfirm } from './InlineConfirm';
 import { LanguagePicker } from './LanguagePicker';
 import type { SourceStatus } from '../lib/reserves/schedule';
 import { groupSources } from '../lib/view/source-groups';
-import { formatDate } from '../lib/words/format';
+import { formatDateTime } from '../lib/words/format';
 import { useLocale, useT, type MessageKey } from '../utils/i18n';
 import { RpcSetting } from './options/RpcSetting';
 import { SourceItem } from './options/SourceItem';
@@ -40,6 +40,8 @@ export interface SubscriptionRow {
 export interface OptionsProps {
   settings: Settings;
   sources: SourceRow[] | undefined;
+  /** The background did not say how the sources stand; `sources` keeps what was shown before, if anything. */
+  sourcesFailed?: boolean;
   exchangeNames: Record<string, string>;
   now: Date;
   onChange: (patch: Partial<Settings>) => void;
@@ -47,6 +49,8 @@ export interface OptionsProps {
   onLookalikeProtection: (enabled: boolean) => Promise<boolean>;
   onRefresh: () => Promise<void>;
   subscriptions: SubscriptionRow[] | undefined;
+  /** The subscriptions could not be read; `subscriptions` keeps what was shown before, if anything. */
+  subscriptionsFailed?: boolean;
   /** Resolves with a plain-words reason when the list could not be added. */
   onSubscribe: (url: string, signer: string) => Promise<{ ok: true } | { ok: false; reason: string }>;
   onUnsubscribe: (url: string) => void;
@@ -62,7 +66,8 @@ const POLICIES: [NudgePolicy, MessageKey][] = [
   ['off', 'policyOff'],
 ];
 
-export function Options({ settings, sources, exchangeNames, now, onChange, onLookalikeProtection, onRefresh, onReset, subscriptions, onSubscribe, onUnsubscribe, holdings }: OptionsProps) {
+export function Options(props: OptionsProps) {
+  const { settings, sources, sourcesFailed = false, exchangeNames, now, onChange, onLookalikeProtection, onRefresh, onReset, subscriptions, onSubscribe, onUnsubscribe, holdings } = props;
   const t = useT();
   const locale = useLocale();
   const [busy, setBusy] = useState<'refresh' | 'reset' | undefined>(undefined);
@@ -120,7 +125,7 @@ export function Options({ settings, sources, exchangeNames, now, onChange, onLoo
             {snoozes.map(([id, snooze]) => (
               <li key={id}>
                 <span>
-                  {exchangeNames[id] ?? id}: {snooze.until === 'time' ? t('snoozedUntil', formatDate(new Date(snooze.endsAt).toISOString(), locale)) : t('snoozedUntilChange')}
+                  {exchangeNames[id] ?? id}: {snooze.until === 'time' ? t('snoozedUntil', formatDateTime(new Date(snooze.endsAt).toISOString(), locale)) : t('snoozedUntilChange')}
                 </span>{' '}
                 <button
                   type="button"
@@ -165,9 +170,15 @@ export function Options({ settings, sources, exchangeNames, now, onChange, onLoo
         <h2 id="sources-title">{t('sourcesTitle')}</h2>
         <p class="muted">{t('sourcesBody')}</p>
         {sources === undefined ? (
-          <p class="muted" role="status" aria-busy="true">
-            {t('loading')}
-          </p>
+          sourcesFailed ? (
+            <p class="card__alert" role="alert" data-testid="sources-failed">
+              {t('sourcesLoadFailed')}
+            </p>
+          ) : (
+            <p class="muted" role="status" aria-busy="true">
+              {t('loading')}
+            </p>
+          )
         ) : (
           <ul class="sources" data-testid="sources">
             {groupSources(sources).map((group) => (
@@ -184,7 +195,7 @@ export function Options({ settings, sources, exchangeNames, now, onChange, onLoo
 
       {holdings}
 
-      <WarningLists subscriptions={subscriptions} onSubscribe={onSubscribe} onUnsubscribe={onUnsubscribe} />
+      <WarningLists subscriptions={subscriptions} failed={props.subscriptionsFailed ?? false} onSubscribe={onSubscribe} onUnsubscribe={onUnsubscribe} />
 
       <section aria-labelledby="language-title">
         <h2 id="language-title">{t('languageTitle')}</h2>

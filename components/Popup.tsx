@@ -20,6 +20,8 @@ export interface PopupProps {
   tab: TabState | undefined;
   /** The background could not answer: say so instead of pretending the tab is nothing. */
   failed?: boolean;
+  /** Asks the background again after it failed to answer. */
+  onRetry?: () => void;
   loadAll: () => Promise<ExchangeView[]>;
   onWithdraw: (exchangeId: string) => void;
   onOpenOptions: () => void;
@@ -41,7 +43,7 @@ const HoldingsMini = lazy(() => import('./HoldingsMini').then((module) => ({ def
 // Drawn only when asked for, so the popup's first paint does not wait for the share code.
 const SharePanel = lazy(() => import('./SharePanel').then((module) => ({ default: module.SharePanel })));
 
-export function Popup({ tab, failed = false, loadAll, onWithdraw, onOpenOptions, onOpenVerify, onCopyText, onCopyImage, loadHoldings, loadRunAlerts, onSnoozeRun }: PopupProps) {
+export function Popup({ tab, failed = false, onRetry, loadAll, onWithdraw, onOpenOptions, onOpenVerify, onCopyText, onCopyImage, loadHoldings, loadRunAlerts, onSnoozeRun }: PopupProps) {
   const [sharing, setSharing] = useState(false);
   const t = useT();
   const locale = useLocale();
@@ -73,6 +75,23 @@ export function Popup({ tab, failed = false, loadAll, onWithdraw, onOpenOptions,
     </>
   );
 
+  // No verdict was reached, so none is shown: not even "not an exchange".
+  if (failed)
+    return (
+      <>
+        <section class="card__alert" role="alert" data-testid="popup-check-failed">
+          <h1 class="card__title">{t('popupCheckFailedTitle')}</h1>
+          <p>{t('popupCheckFailedBody')}</p>
+          {onRetry !== undefined && (
+            <button type="button" onClick={onRetry} data-testid="popup-retry">
+              {t('popupRetry')}
+            </button>
+          )}
+        </section>
+        <ExchangeList load={loadAll} onWithdraw={onWithdraw} />
+        {footer}
+      </>
+    );
   if (tab === undefined)
     return (
       <p class="muted" role="status" aria-busy="true">
@@ -115,7 +134,7 @@ export function Popup({ tab, failed = false, loadAll, onWithdraw, onOpenOptions,
       ) : (
         <section data-testid="popup-not-exchange">
           <h1 class="card__title">{t('notExchangeTitle')}</h1>
-          <p class="muted">{failed ? t('errorBackground') : t('notExchangeBody')}</p>
+          <p class="muted">{t('notExchangeBody')}</p>
         </section>
       )}
       <ExchangeList load={loadAll} onWithdraw={onWithdraw} />

@@ -21,7 +21,7 @@ describe('extension pages', () => {
   });
 
   it('runPage puts the words for the failure where the page would have been', async () => {
-    const { document } = parseHTML('<html><body><div id="app">Loading…</div></body></html>');
+    const { document } = parseHTML('<html><head><title>Welcome to Reserve Radar</title></head><body><div id="app">Loading…</div></body></html>');
     vi.stubGlobal('document', document);
     vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation((key: string) => (key === 'errorBackground' ? 'could not load' : ''));
     vi.spyOn(console, 'error').mockImplementation(() => {});
@@ -29,6 +29,8 @@ describe('extension pages', () => {
       throw new Error('storage is gone');
     });
     expect(document.getElementById('app')!.textContent).toBe('could not load');
+    // Not the English title the page's HTML starts with.
+    expect(document.title).toBe('could not load');
     vi.unstubAllGlobals();
   });
 });

@@ -5,7 +5,7 @@ import type { AddressBookEntry } from '../../lib/custody/address-book';
 import { getNetwork } from '../../lib/custody/networks';
 import type { GuideAction, GuideState } from '../../lib/custody/steps';
 import { useLocale, useT } from '../../utils/i18n';
-import { formatDate } from '../../lib/words/format';
+import { formatLocalDate } from '../../lib/words/format';
 import { AddressGroups, PoisoningNotice } from './shared';
 
 export interface AddressBookStepProps {
@@ -110,7 +110,7 @@ export function AddressBookStep({ state, book, onAction, onSaveAddress, onRemove
           {book.map((entry, index) => (
             <li key={entryId(entry)} data-testid="book-entry">
               <strong>{entry.label}</strong> <span class="muted">{getNetwork(entry.network)?.name ?? entry.network}</span>{' '}
-              <span class="muted">{t('bookAdded', formatDate(entry.addedAt, locale))}</span>
+              <span class="muted">{t('bookAdded', formatLocalDate(entry.addedAt, locale))}</span>
               <AddressGroups address={entry.address} />
               <button
                 type="button"

@@ -10,7 +10,7 @@ import { AddHolding } from './AddHolding';
 const messagesOf = (locale: string) => JSON.parse(readFileSync(join(import.meta.dirname, `../../public/_locales/${locale}/messages.json`), 'utf8')) as Messages;
 
 function form(locale = 'en') {
-  const onAdd = vi.fn((_holding: Holding) => Promise.resolve());
+  const onAdd = vi.fn((_holding: Holding) => Promise.resolve(true));
   const { document, window } = parseHTML('<!doctype html><html><body><div id="root"></div></body></html>');
   vi.stubGlobal('document', document);
   const root = document.getElementById('root') as unknown as HTMLElement;

@@ -16,7 +16,7 @@ type Errors = Partial<Record<Field, MessageKey>>;
  * aria-describedby, and focus goes to the first of them. The amount is a text field read by the
  * user's language (see lib/words/typed-number.ts): a number field would read "1,5" as 15 in some browsers.
  */
-export function AddHolding({ exchangeNames, onAdd }: { exchangeNames: Record<string, string>; onAdd: (holding: Holding) => Promise<void> }) {
+export function AddHolding({ exchangeNames, onAdd }: { exchangeNames: Record<string, string>; onAdd: (holding: Holding) => Promise<boolean> }) {
   const t = useT();
   const locale = useLocale();
   const [custodian, setCustodian] = useState('self');
@@ -51,8 +51,8 @@ export function AddHolding({ exchangeNames, onAdd }: { exchangeNames: Record<str
         const first = FIELDS.find((field) => next[field] !== undefined);
         if (first !== undefined || value === undefined) return fields[first ?? 'amount'].current?.focus();
         const updatedAt = Date.now();
-        if (symbol.success && kind === 'asset') void onAdd({ id: newId('h'), kind: 'asset', custodian, asset: symbol.output, amount: value, updatedAt }).then(() => setAmount(''));
-        if (code.success && kind === 'fiat') void onAdd({ id: newId('h'), kind: 'fiat', custodian, currency: code.output, value, updatedAt }).then(() => setAmount(''));
+        if (symbol.success && kind === 'asset') void onAdd({ id: newId('h'), kind: 'asset', custodian, asset: symbol.output, amount: value, updatedAt }).then((saved) => saved && setAmount(''));
+        if (code.success && kind === 'fiat') void onAdd({ id: newId('h'), kind: 'fiat', custodian, currency: code.output, value, updatedAt }).then((saved) => saved && setAmount(''));
         return undefined;
       }}
     >

@@ -5,7 +5,7 @@ import { CURRENCIES } from './form';
 import { NumberField, type NumberRefusal } from './NumberField';
 import { readNumber, showNumber } from '../../lib/words/typed-number';
 
-export function GoalAndLimits({ state, nameOf, onSave }: { state: HoldingsState; nameOf: (c: string) => string; onSave: (s: HoldingsState) => Promise<void> }) {
+export function GoalAndLimits({ state, nameOf, onSave }: { state: HoldingsState; nameOf: (c: string) => string; onSave: (s: HoldingsState) => Promise<unknown> }) {
   const t = useT();
   const locale = useLocale();
   const goalId = useId();

@@ -18,7 +18,7 @@ export function HoldingsList({
   nameOf: (c: string) => string;
   money: (v: number | null) => string;
   prices: PriceTable;
-  onSave: (s: HoldingsState) => Promise<void>;
+  onSave: (s: HoldingsState) => Promise<unknown>;
 }) {
   const t = useT();
   const locale = useLocale();

@@ -28,7 +28,7 @@ describe('WatchedAddresses', () => {
             onSave={(next) => {
               state = next;
               draw();
-              return Promise.resolve();
+              return Promise.resolve(true);
             }}
           />
         </I18nContext.Provider>,

@@ -6,11 +6,11 @@ import { NO_ENDPOINT, type AddressReadings } from '../../lib/holdings/address-re
 import { readingErrorText } from '../../lib/words/reserve-check-failure';
 import { EvmAddressSchema, type HoldingsState } from '../../lib/holdings/model';
 import { holdingChainIds, holdingChainNames } from '../../lib/holdings/holding-tokens';
-import { formatDate, formatList } from '../../lib/words/format';
+import { formatList, formatLocalDate } from '../../lib/words/format';
 import { useLocale, useT, type MessageKey } from '../../utils/i18n';
 import { newId } from './form';
 
-export function WatchedAddresses({ state, readings, onSave }: { state: HoldingsState; readings: AddressReadings | null; onSave: (s: HoldingsState) => Promise<void> }) {
+export function WatchedAddresses({ state, readings, onSave }: { state: HoldingsState; readings: AddressReadings | null; onSave: (s: HoldingsState) => Promise<boolean> }) {
   const t = useT();
   const locale = useLocale();
   const [address, setAddress] = useState('');
@@ -68,7 +68,7 @@ export function WatchedAddresses({ state, readings, onSave }: { state: HoldingsS
               {chain.error === NO_ENDPOINT
                 ? t('holdingsReadingNoEndpoint', holdingChainNames[chain.chainId] ?? String(chain.chainId))
                 : chain.error === undefined
-                  ? t('holdingsReading', [holdingChainNames[chain.chainId] ?? String(chain.chainId), chain.blockNumber ?? '?', formatDate(new Date(readings.readAt).toISOString(), locale)])
+                  ? t('holdingsReading', [holdingChainNames[chain.chainId] ?? String(chain.chainId), chain.blockNumber ?? '?', formatLocalDate(new Date(readings.readAt).toISOString(), locale)])
                   : t('holdingsReadingFailed', [holdingChainNames[chain.chainId] ?? String(chain.chainId), readingErrorText(chain.error, t)])}
             </p>
           ))}
@@ -87,7 +87,8 @@ export function WatchedAddresses({ state, readings, onSave }: { state: HoldingsS
           void onSave({
             ...state,
             addresses: [...state.addresses, { id: newId('a'), address: parsed.output, ...(label.trim() === '' ? {} : { label: label.trim().slice(0, 80) }), chainIds: chains }],
-          }).then(() => {
+          }).then((saved) => {
+            if (!saved) return;
             setAddress('');
             setLabel('');
           });

@@ -94,3 +94,34 @@ describe('warning list form', () => {
     render(null, root);
   });
 });
+
+describe('warning lists the background could not read', () => {
+  const row = { url: 'https://lists.example.org/x.json', expectedSigner: SIGNER, health: 'ok' as const, message: 'Geprüft.' };
+  const draw = (subscriptions: (typeof row)[] | undefined) => {
+    const dom = page();
+    render(
+      <I18nContext.Provider value={{ t, locale: 'de' }}>
+        <WarningLists subscriptions={subscriptions} failed onSubscribe={() => Promise.resolve({ ok: true })} onUnsubscribe={() => undefined} />
+      </I18nContext.Provider>,
+      dom.root,
+    );
+    return dom;
+  };
+
+  test('the lists shown before stay, and the section says they could not be read now', async () => {
+    const { root, $ } = draw([row]);
+    await settle();
+    expect($('lists-failed')?.textContent).toBe(t('listsLoadFailed'));
+    expect($('lists-failed')?.getAttribute('role')).toBe('alert');
+    expect([...root.querySelectorAll('[data-testid="subscription"]')].map((item) => item.querySelector('.subscription__url')?.textContent)).toEqual([row.url]);
+    render(null, root);
+  });
+
+  test('never read at all: the failure is said, never "no lists yet"', async () => {
+    const { root, $ } = draw(undefined);
+    await settle();
+    expect($('lists-failed')?.textContent).toBe(t('listsLoadFailed'));
+    expect(root.textContent).not.toContain(t('listsEmpty'));
+    render(null, root);
+  });
+});

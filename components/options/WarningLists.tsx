@@ -8,7 +8,12 @@ type Field = 'url' | 'signer';
 const SIGNER_CODES: readonly SubscribeFailureCode[] = ['signer-not-address', 'signer-checksum'];
 
 /** The community warning lists the user subscribed to, each with its health, and the form that adds one. */
-export function WarningLists({ subscriptions, onSubscribe, onUnsubscribe }: Pick<OptionsProps, 'subscriptions' | 'onSubscribe' | 'onUnsubscribe'>) {
+export function WarningLists({
+  subscriptions,
+  failed = false,
+  onSubscribe,
+  onUnsubscribe,
+}: Pick<OptionsProps, 'subscriptions' | 'onSubscribe' | 'onUnsubscribe'> & { /** The lists could not be read: said, and any shown before stay. */ failed?: boolean }) {
   const t = useT();
   const [url, setUrl] = useState('');
   const [signer, setSigner] = useState('');
@@ -34,7 +39,12 @@ export function WarningLists({ subscriptions, onSubscribe, onUnsubscribe }: Pick
     <section aria-labelledby="lists-title" data-testid="warning-lists">
       <h2 id="lists-title">{t('listsTitle')}</h2>
       <p class="muted">{t('listsBody')}</p>
-      {subscriptions !== undefined && subscriptions.length === 0 && <p class="muted">{t('listsEmpty')}</p>}
+      {failed && (
+        <p class="card__alert" role="alert" data-testid="lists-failed">
+          {t('listsLoadFailed')}
+        </p>
+      )}
+      {!failed && subscriptions !== undefined && subscriptions.length === 0 && <p class="muted">{t('listsEmpty')}</p>}
       <ul class="subscriptions">
         {(subscriptions ?? []).map((subscription) => (
           <li key={subscription.url} data-testid="subscription" data-health={subscription.health}>

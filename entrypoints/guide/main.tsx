@@ -17,6 +17,7 @@ import type { Settings } from '@/lib/settings';
 import { loadAddressBook, loadGuideState, loadSavedGuides, removeFromAddressBook, saveGuideState, saveToAddressBook } from '@/utils/guide-state';
 import { getSettings, watchSettings } from '@/utils/settings';
 import { loadI18n } from '@/utils/translate';
+import { usePageWords } from '@/utils/page-words';
 import { runPage } from '@/utils/run-page';
 import '@/components/card.css';
 import './style.css';
@@ -61,7 +62,7 @@ function App({ initialState, initialSaved, initialBook, initialSettings, initial
   const [state, setState] = useState(initialState);
   const [book, setBook] = useState(initialBook);
   const [settings, setSettings] = useState(initialSettings);
-  const [i18n, setI18n] = useState(initialI18n);
+  const [i18n, showLanguage] = usePageWords({ language: initialSettings.language, i18n: initialI18n, title: 'guideTitle' });
   const [ens, setEns] = useState(idleEns);
   const [watch, setWatch] = useState(watchOff);
   const current = useRef(state);
@@ -99,19 +100,14 @@ function App({ initialState, initialSaved, initialBook, initialSettings, initial
     void saveGuideState(next);
   }, []);
 
-  useEffect(() => {
-    document.documentElement.lang = i18n.locale;
-    document.title = i18n.t('guideTitle');
-  }, [i18n]);
-
   // The RPC endpoint or language may be set in the options page while the guide is open.
   useEffect(
     () =>
       watchSettings((next) => {
         setSettings(next);
-        void loadI18n(next.language).then(setI18n);
+        showLanguage(next.language);
       }),
-    [],
+    [showLanguage],
   );
 
   // Before the test is sent: the balance it must rise above.

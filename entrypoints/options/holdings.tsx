@@ -101,7 +101,10 @@ export function HoldingsGlue({ settings, exchangeNames, onSettingsReplaced }: Ho
       if (added) void refreshPrices();
       return { ok: true } as const;
     } catch (error) {
-      return { ok: false, reason: error instanceof HoldingsSaveError ? holdingsSaveFailureText(error.code, t) : String(error) } as const;
+      if (error instanceof HoldingsSaveError) return { ok: false, reason: holdingsSaveFailureText(error.code, t) } as const;
+      // The browser's own words (a full quota, an extension updated under the page) are for the log, not the user.
+      console.error('[reserve-radar] the holdings could not be saved', error);
+      return { ok: false, reason: t('holdingsSaveFailed') } as const;
     }
   };
 

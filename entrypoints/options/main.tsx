@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { I18nContext, type I18n } from '@/utils/i18n';
 import { Options, type SourceRow, type SubscriptionRow } from '@/components/Options';
@@ -7,6 +7,7 @@ import { send } from '@/utils/send';
 import { exchanges } from '@/lib/exchanges/registry';
 import type { Settings } from '@/lib/settings';
 import { loadI18n } from '@/utils/translate';
+import { usePageWords } from '@/utils/page-words';
 import { runPage } from '@/utils/run-page';
 import { getSettings, resetSettings, updateSettings } from '@/utils/settings';
 import { useStoredSettings } from '@/utils/stored-settings';
@@ -22,29 +23,31 @@ const exchangeNames = Object.fromEntries(exchanges.map((exchange) => [exchange.i
 function App({ initial, initialI18n }: { initial: Settings; initialI18n: I18n }) {
   // Follows storage: an import or another page's change shows here, and an edit builds on it.
   const [settings, setSettings] = useStoredSettings(initial);
-  const [i18n, setI18n] = useState(initialI18n);
+  const [i18n, showLanguage] = usePageWords({ language: initial.language, i18n: initialI18n, title: 'optionsTitle' });
   // The page speaks the stored language, whoever changed it.
-  const shownLanguage = useRef(initial.language);
-  useEffect(() => {
-    if (settings.language === shownLanguage.current) return;
-    const language = settings.language;
-    shownLanguage.current = language;
-    // A quicker second change wins over a slower first one.
-    void loadI18n(language).then((next) => {
-      if (shownLanguage.current === language) setI18n(next);
-    });
-  }, [settings.language]);
+  useEffect(() => showLanguage(settings.language), [settings.language, showLanguage]);
   const [sources, setSources] = useState<SourceRow[] | undefined>(undefined);
+  const [sourcesFailed, setSourcesFailed] = useState(false);
   const [subscriptions, setSubscriptions] = useState<SubscriptionRow[] | undefined>(undefined);
-  const reloadSubscriptions = useCallback(async () => setSubscriptions(await send({ type: 'subscriptions-state' })), []);
+  const [subscriptionsFailed, setSubscriptionsFailed] = useState(false);
+  // A refusal keeps the lists shown before and says so in their section (never rejects).
+  const showSubscriptions = useCallback(async (asked: Promise<SubscriptionRow[]>) => {
+    try {
+      setSubscriptions(await asked);
+      setSubscriptionsFailed(false);
+    } catch (error) {
+      console.error('[reserve-radar] the warning lists could not be read', error);
+      setSubscriptionsFailed(true);
+    }
+  }, []);
+  const reloadSubscriptions = useCallback(() => showSubscriptions(send({ type: 'subscriptions-state' })), [showSubscriptions]);
   useEffect(() => {
-    void send({ type: 'sources-state' }).then(setSources);
+    send({ type: 'sources-state' }).then(setSources, (error: unknown) => {
+      console.error('[reserve-radar] the state of the sources could not be read', error);
+      setSourcesFailed(true);
+    });
     void reloadSubscriptions();
   }, [reloadSubscriptions]);
-  useEffect(() => {
-    document.documentElement.lang = i18n.locale;
-    document.title = i18n.t('optionsTitle');
-  }, [i18n]);
 
   const change = useCallback(
     async (patch: Partial<Settings>) => {
@@ -58,6 +61,7 @@ function App({ initial, initialI18n }: { initial: Settings; initialI18n: I18n })
       <Options
         settings={settings}
         sources={sources}
+        sourcesFailed={sourcesFailed && sources === undefined}
         exchangeNames={exchangeNames}
         now={new Date()}
         onChange={(patch) => void change(patch)}
@@ -77,12 +81,13 @@ function App({ initial, initialI18n }: { initial: Settings; initialI18n: I18n })
           await reloadSubscriptions();
         }}
         subscriptions={subscriptions}
+        subscriptionsFailed={subscriptionsFailed}
         onSubscribe={async (url, signer) => {
           const result = await send({ type: 'subscribe', url, signer });
           await reloadSubscriptions();
           return result;
         }}
-        onUnsubscribe={(url) => void send({ type: 'unsubscribe', url }).then(setSubscriptions)}
+        onUnsubscribe={(url) => void showSubscriptions(send({ type: 'unsubscribe', url }))}
         holdings={
           <HoldingsGlue
             settings={settings}

@@ -38,12 +38,15 @@ async function main() {
   // Every question goes out before anything waits: the background's answer, the copy of it the
   // background left in session storage (one storage read, usually first), and the language.
   const tabId = tabIdToShow();
-  const fresh = tabId.then(askBackground);
+  const ask = () => {
+    const fresh = tabId.then(askBackground);
+    const all = fresh.then((state) => (state.kind === 'exchange' ? [] : loadAll()));
+    return { fresh, loadAllOnce: () => all };
+  };
+  let asked = ask();
   const held = tabId.then((id) => (id === undefined ? undefined : readTabState(id).catch(() => undefined)));
-  const all = fresh.then((state) => (state.kind === 'exchange' ? [] : loadAll()));
   const i18n = await loadI18n((await getSettings()).language);
   document.documentElement.lang = i18n.locale;
-  const loadAllOnce = () => all;
   const draw = (state: TabState | undefined, failed = false) =>
     render(
       <I18nContext.Provider value={i18n}>
@@ -51,7 +54,8 @@ async function main() {
           <Popup
             tab={state}
             failed={failed}
-            loadAll={loadAllOnce}
+            onRetry={retry}
+            loadAll={asked.loadAllOnce}
             onWithdraw={(exchangeId) => void send({ type: 'open-guide', exchangeId })}
             onOpenOptions={() => void browser.runtime.openOptionsPage()}
             onOpenVerify={() => void browser.tabs.create({ url: browser.runtime.getURL('/verify.html') })}
@@ -74,17 +78,25 @@ async function main() {
     shownHeld = true;
     draw(state);
   });
-  fresh.then(
-    (state) => {
-      answered = true;
-      draw(state);
-    },
-    () => {
-      answered = true;
-      // A card already drawn from the held copy stays rather than turning into an error.
-      if (!shownHeld) draw({ kind: 'not-exchange' }, true);
-    },
-  );
+  const follow = () =>
+    asked.fresh.then(
+      (state) => {
+        answered = true;
+        draw(state);
+      },
+      (error: unknown) => {
+        answered = true;
+        console.error('[reserve-radar] the background did not answer about this tab', error);
+        // A card already drawn from the held copy stays rather than turning into an error.
+        if (!shownHeld) draw(undefined, true);
+      },
+    );
+  function retry() {
+    asked = ask();
+    draw(undefined);
+    void follow();
+  }
+  void follow();
 }
 
 void runPage(main);

@@ -1,11 +1,12 @@
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { I18nContext, type I18n } from '@/utils/i18n';
 import { Welcome } from '@/components/Welcome';
 import type { Language } from '@/lib/settings';
 import { BROAD_ACCESS } from '@/utils/permissions';
 import { loadI18n } from '@/utils/translate';
+import { usePageWords } from '@/utils/page-words';
 import { runPage } from '@/utils/run-page';
 import { getSettings, updateSettings } from '@/utils/settings';
 import '@/components/card.css';
@@ -13,18 +14,15 @@ import './style.css';
 
 function App({ initialLanguage, initialI18n, protectionOn }: { initialLanguage: Language; initialI18n: I18n; protectionOn: boolean }) {
   const [language, setLanguage] = useState(initialLanguage);
-  const [i18n, setI18n] = useState(initialI18n);
-  useEffect(() => {
-    document.documentElement.lang = i18n.locale;
-    document.title = i18n.t('welcomeTitle');
-  }, [i18n]);
+  const [i18n, showLanguage] = usePageWords({ language: initialLanguage, i18n: initialI18n, title: 'welcomeTitle' });
   return (
     <I18nContext.Provider value={i18n}>
       <Welcome
         language={language}
         onLanguage={(next) => {
           setLanguage(next);
-          void updateSettings({ language: next }).then(async (saved) => setI18n(await loadI18n(saved.language)));
+          showLanguage(next);
+          void updateSettings({ language: next });
         }}
         protectionOn={protectionOn}
         onTurnOnProtection={async () => {

@@ -165,3 +165,14 @@ export function formatDecimal(value: string, locale: string): string {
   const zero = /^0+$/.test(whole) && trimmed === '';
   return `${minus === '' || zero ? '' : '\u2212'}${format.format(BigInt(whole))}${trimmed === '' ? '' : `${decimal}${trimmed}`}`;
 }
+
+/**
+ * The day of a moment the user made (an address saved, a balance read), in the reader's locale and
+ * own time zone ("Dec 6, 2026" for 8 pm on Dec 6 in New York, not UTC's Dec 7). Data as-of dates
+ * stay in UTC (`formatDate`); text that is not a date is shown as it is.
+ */
+export function formatLocalDate(iso: string, locale: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return formatter('local-date', locale, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' })).format(date);
+}

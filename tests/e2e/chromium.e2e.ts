@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import { formatDate } from '../../lib/words/format';
 import { exchanges } from '../../lib/exchanges/registry';
 import { bundledSnapshot } from '../../lib/reserves/snapshot';
@@ -116,5 +117,89 @@ describe('Chromium with the built extension', () => {
     await popup.getByTestId('popup-not-exchange').waitFor();
     await popup.close();
     await page.close();
+  });
+});
+
+/**
+ * The background refuses the named requests, as it does when it is gone (an update while the page
+ * is open) or broken; `refused` in the page can be emptied to let them through again.
+ */
+async function refusing(page: Page, types: string[]): Promise<void> {
+  await page.addInitScript((names) => {
+    const scope = globalThis as unknown as { refused: Set<string>; chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } } };
+    const { runtime } = scope.chrome;
+    const sendMessage = runtime.sendMessage.bind(runtime);
+    scope.refused = new Set(names);
+    runtime.sendMessage = (message: unknown) =>
+      scope.refused.has((message as { type?: string }).type ?? '') ? Promise.reject(new Error('Could not establish connection. Receiving end does not exist.')) : sendMessage(message);
+  }, types);
+}
+
+describe('extension pages when the background does not answer, in Chromium', () => {
+  let browser: ChromiumExtension;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    await routeSite(browser.context, 'https://www.binance.com', fakeExchangeHtml('Binance — stand-in'));
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  test('the popup on an exchange claims no verdict: it says it could not check the tab, and Try again asks anew', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://www.binance.com/en');
+    const tabId = await activeTabId(browser.worker);
+    // No copy of an earlier answer either: the background drew nothing for this tab that the popup could show.
+    await page.waitForTimeout(1000);
+    await browser.worker.evaluate(
+      (id) => (globalThis as unknown as { chrome: { storage: { session: { remove(key: string): Promise<void> } } } }).chrome.storage.session.remove(`tabState:${id}`),
+      tabId,
+    );
+    const popup = await browser.context.newPage();
+    await refusing(popup, ['tab-state', 'all-exchanges']);
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+    const failed = popup.getByTestId('popup-check-failed');
+    await failed.waitFor();
+    expect(await failed.getAttribute('role')).toBe('alert');
+    expect(await popup.getByRole('heading', { level: 1 }).textContent()).toBe('Reserve Radar could not check this tab');
+    expect(await popup.getByTestId('popup-not-exchange').count()).toBe(0);
+    expect(await popup.locator('body').textContent()).not.toContain('Not an exchange');
+    // The background answers again: Try again shows the tab's own card.
+    await popup.evaluate(() => (globalThis as unknown as { refused: Set<string> }).refused.clear());
+    await popup.getByTestId('popup-retry').click();
+    await popup.getByTestId('card-verdict').waitFor();
+    expect(await popup.getByTestId('popup-check-failed').count()).toBe(0);
+    await popup.close();
+    await page.close();
+  });
+
+  test('options: the data sources and the warning lists say they could not be read, in plain words, instead of loading for ever', async () => {
+    const options = await browser.context.newPage();
+    await refusing(options, ['sources-state', 'subscriptions-state']);
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const sources = options.locator('section[aria-labelledby="sources-title"]');
+    await expect.poll(() => sources.getByTestId('sources-failed').textContent()).toBe('The state of the data sources could not be read just now. Try closing and opening this page again.');
+    expect(await sources.locator('[aria-busy="true"]').count()).toBe(0);
+    expect(await options.getByTestId('warning-lists').getByTestId('lists-failed').textContent()).toBe(
+      'Your warning lists could not be shown just now. They have not been removed. Try closing and opening this page again.',
+    );
+    await options.close();
+  });
+
+  test('a page that cannot start says so in the chosen language, in its text and its title', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.getByTestId('language').selectOption('de');
+    await expect.poll(() => options.evaluate(() => document.documentElement.lang)).toBe('de');
+    await options.close();
+    const warning = await browser.context.newPage();
+    await refusing(warning, ['check-url']);
+    await warning.goto(`chrome-extension://${browser.extensionId}/warning.html?url=${encodeURIComponent('https://binance-login.com/')}`);
+    const german = 'Reserve Radar konnte seine Daten nicht laden. Schließen Sie dieses Fenster und öffnen Sie es erneut.';
+    await expect.poll(() => warning.locator('#app').textContent()).toBe(german);
+    expect(await warning.title()).toBe(german);
+    expect(await warning.evaluate(() => document.documentElement.lang)).toBe('de');
+    await warning.close();
   });
 });

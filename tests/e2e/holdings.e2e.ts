@@ -210,6 +210,37 @@ describe('holdings in Chromium', () => {
     await expect.poll(() => options.getByTestId('holding-row').count()).toBe(0);
     expect(await options.getByTestId('holdings').textContent()).toContain('Nothing recorded yet.');
   });
+
+  test('a save the browser refuses is said in plain words, and what was typed stays in the form', async () => {
+    const refusing = await browser.context.newPage();
+    // The browser's storage refuses the holdings write, as it does when its quota is full.
+    await refusing.addInitScript(() => {
+      const area = (globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } }).chrome.storage.local;
+      const set = area.set.bind(area);
+      (globalThis as unknown as { refuseHoldings: boolean }).refuseHoldings = true;
+      area.set = (items: object) =>
+        (globalThis as unknown as { refuseHoldings: boolean }).refuseHoldings && 'holdings' in items ? Promise.reject(new Error('QUOTA_BYTES quota exceeded')) : set(items);
+    });
+    await refusing.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await refusing.getByTestId('holdings').waitFor();
+    await refusing.getByTestId('holding-custodian').selectOption('self');
+    await refusing.getByTestId('holding-asset').fill('BTC');
+    await refusing.getByTestId('holding-amount').fill('0.5');
+    await refusing.getByTestId('holding-submit').click();
+    await expect.poll(() => refusing.getByTestId('holdings-error').textContent()).toBe('Your holdings could not be saved. What you typed is still here: try again.');
+    expect(await refusing.getByTestId('holding-asset').inputValue()).toBe('BTC');
+    expect(await refusing.getByTestId('holding-amount').inputValue()).toBe('0.5');
+    expect(JSON.parse(await stored()).holdings?.holdings ?? []).toHaveLength(0);
+    // Once the browser takes the write again, the same press saves it and the words go.
+    await refusing.evaluate(() => {
+      (globalThis as unknown as { refuseHoldings: boolean }).refuseHoldings = false;
+    });
+    await refusing.getByTestId('holding-submit').click();
+    await expect.poll(() => refusing.getByTestId('holding-row').count()).toBe(1);
+    expect(await refusing.getByTestId('holdings-error').count()).toBe(0);
+    expect(await refusing.getByTestId('holding-amount').inputValue()).toBe('');
+    await refusing.close();
+  });
 });
 
 describe('watched addresses in Chromium, read from real anvil nodes', () => {

@@ -103,6 +103,42 @@ describe('the welcome page in Chromium', () => {
     await expect.poll(() => welcome.getByRole('heading', { level: 1 }).textContent()).toBe('Welcome to Reserve Radar');
   });
 
+  test('quick changes of language, as arrowing through the closed picker makes them: the page ends in the one the picker shows', async () => {
+    // German first (its words load from a file), then Automatic (the browser's own words, at hand):
+    // the slower German answer comes last and must not win.
+    const pick = (first: string, second: string) =>
+      welcome.evaluate(
+        async ([a, b]) => {
+          const select = document.querySelector('[data-testid="welcome-language"]') as HTMLSelectElement;
+          select.value = a!;
+          select.dispatchEvent(new Event('change', { bubbles: true }));
+          await new Promise((resolve) => setTimeout(resolve, 0));
+          select.value = b!;
+          select.dispatchEvent(new Event('change', { bubbles: true }));
+        },
+        [first, second],
+      );
+    const shown = () =>
+      welcome.evaluate(() => ({
+        lang: document.documentElement.lang,
+        picker: (document.querySelector('[data-testid="welcome-language"]') as HTMLSelectElement).value,
+        heading: document.querySelector('h1')?.textContent,
+      }));
+    for (let i = 0; i < 3; i++) {
+      await pick('de', 'auto');
+      // Long enough for the German file to have arrived (it takes milliseconds).
+      await welcome.waitForTimeout(800);
+      expect(await shown()).toEqual({ lang: expect.stringMatching(/^en/), picker: 'auto', heading: 'Welcome to Reserve Radar' });
+      expect((await browser.worker.evaluate(() => chrome.storage.local.get('settings'))).settings).toMatchObject({ language: 'auto' });
+      await pick('auto', 'de');
+      await expect.poll(shown).toEqual({ lang: 'de', picker: 'de', heading: 'Willkommen bei Reserve Radar' });
+      await welcome.waitForTimeout(300);
+      expect(await shown()).toEqual({ lang: 'de', picker: 'de', heading: 'Willkommen bei Reserve Radar' });
+    }
+    await welcome.getByTestId('welcome-language').selectOption('auto');
+    await expect.poll(() => welcome.getByRole('heading', { level: 1 }).textContent()).toBe('Welcome to Reserve Radar');
+  });
+
   test('the holdings link opens the options page at the holdings section', async () => {
     const page = await browser.context.newPage();
     await page.goto(`chrome-extension://${browser.extensionId}/welcome.html`);

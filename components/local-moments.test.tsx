@@ -1,0 +1,95 @@
+// Moments the user made (a snooze's end, an address saved, a balance read), drawn in New York:
+// they must read as the user's own day and time, not UTC's, which is a day ahead in the evening.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { render } from 'preact';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createGuideState } from '../lib/custody/steps';
+import { emptyHoldingsState } from '../lib/holdings/model';
+import { defaultSettings } from '../lib/settings';
+import { I18nContext, translateFrom, type Messages } from '../utils/i18n';
+import { AddressBookStep } from './guide/AddressBookStep';
+import { WatchedAddresses } from './holdings/WatchedAddresses';
+import { Options } from './Options';
+import { effectsOnNextTask, page, settle } from './test-dom';
+
+const t = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../public/_locales/en/messages.json'), 'utf8')) as Messages);
+/** 8 pm on Monday Dec 7, 2026 in New York; already Dec 8 in UTC. */
+const EVENING = Date.parse('2026-12-07T20:00:00-05:00');
+
+let zone: string | undefined;
+beforeAll(() => {
+  zone = process.env.TZ;
+  process.env.TZ = 'America/New_York';
+});
+afterAll(() => {
+  if (zone === undefined) delete process.env.TZ;
+  else process.env.TZ = zone;
+});
+
+effectsOnNextTask();
+
+function draw(node: preact.ComponentChildren) {
+  const dom = page();
+  render(<I18nContext.Provider value={{ t, locale: 'en-US' }}>{node}</I18nContext.Provider>, dom.root);
+  return dom;
+}
+
+describe("moments the user made, in the user's time zone", () => {
+  test('the test runs in New York', () => {
+    expect(new Date(EVENING).getDate()).toBe(7);
+  });
+
+  test('a snooze ends on the day and at the hour it was set to end', async () => {
+    const { root } = draw(
+      <Options
+        settings={{ ...defaultSettings, snoozes: { binance: { until: 'time', endsAt: EVENING } } }}
+        sources={[]}
+        exchangeNames={{ binance: 'Binance' }}
+        now={new Date(EVENING - 86_400_000)}
+        onChange={() => undefined}
+        onLookalikeProtection={() => Promise.resolve(false)}
+        onRefresh={() => Promise.resolve()}
+        subscriptions={[]}
+        onSubscribe={() => Promise.resolve({ ok: true })}
+        onUnsubscribe={() => undefined}
+        onReset={() => Promise.resolve()}
+      />,
+    );
+    await settle();
+    const line = root.querySelector('[data-testid="snoozes"] span')?.textContent ?? '';
+    expect(line).toBe(`Binance: snoozed until ${new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' }).format(EVENING)}`);
+    expect(line).toContain('Dec 7, 2026');
+    expect(line).toContain('8:00');
+    render(null, root);
+  });
+
+  test('an address saved in the evening is saved that day', async () => {
+    const { root, $ } = draw(
+      <AddressBookStep
+        state={createGuideState(new Date(EVENING))}
+        book={[{ label: 'Ledger', network: 'ethereum', address: '0x8ba1f109551bD432803012645Ac136ddd64DBA72', addedAt: new Date(EVENING).toISOString() }]}
+        onAction={() => undefined}
+        onSaveAddress={() => Promise.resolve()}
+        onRemoveAddress={() => undefined}
+      />,
+    );
+    await settle();
+    expect($('book-entry')?.textContent).toContain('saved Dec 7, 2026');
+    render(null, root);
+  });
+
+  test('a balance read in the evening was read that day', async () => {
+    const { root, $ } = draw(
+      <WatchedAddresses
+        state={{ ...emptyHoldingsState, addresses: [{ id: 'a', address: '0x8ba1f109551bD432803012645Ac136ddd64DBA72', chainIds: [1] }] }}
+        readings={{ readAt: EVENING, chains: [{ chainId: 1, blockNumber: '21000000', complete: true, positions: [] }] }}
+        onSave={() => Promise.resolve(true)}
+      />,
+    );
+    await settle();
+    expect($('holdings-readings')?.textContent).toContain('Dec 7, 2026');
+    expect($('holdings-readings')?.textContent).not.toContain('Dec 8');
+    render(null, root);
+  });
+});
