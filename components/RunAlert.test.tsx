@@ -8,6 +8,7 @@ import { runAlertView, type RunAlertView } from '../lib/view/run-alert-view';
 import { I18nContext, translateFrom, type Messages } from '../utils/i18n';
 import { RunAlert } from './RunAlert';
 import { RunAlerts } from './RunAlerts';
+import { formatDateTime } from '../lib/words/format';
 import { effectsOnNextTask, page, recordFocus, settle } from './test-dom';
 
 const now = new Date('2026-12-05T12:00:00Z');
@@ -66,7 +67,7 @@ describe('RunAlert', () => {
     const snoozedView = { ...alert(), active: false, snoozedUntil: '2026-12-12T12:00:00.000Z' };
     const quiet = draw(snoozedView, { onSnooze: () => Promise.resolve(true) });
     expect(quiet.querySelector('[data-testid="run-snooze"]')).toBeNull();
-    expect(quiet.querySelector('[data-testid="run-snoozed"]')?.textContent).toBe('Alerts for this exchange are snoozed until Dec 12, 2026.');
+    expect(quiet.querySelector('[data-testid="run-snoozed"]')?.textContent).toBe(`Alerts for this exchange are snoozed until ${formatDateTime('2026-12-12T12:00:00.000Z', 'en')}.`);
   });
 
   test('a snooze by keyboard keeps the focus in the alert, on the snoozed line, and says it in a status that was already there', async () => {
@@ -88,7 +89,7 @@ describe('RunAlert', () => {
     await settle();
     expect($('run-snooze')).toBeNull();
     expect(status?.isConnected).toBe(true);
-    expect(status?.textContent).toBe('Alerts for this exchange are snoozed until Dec 12, 2026.');
+    expect(status?.textContent).toBe(`Alerts for this exchange are snoozed until ${formatDateTime('2026-12-12T12:00:00.000Z', 'en')}.`);
     expect(focused).toEqual(['run-snoozed']);
     expect(window.document.activeElement).toBe($('run-snoozed'));
     expect($('run-snoozed')?.tabIndex).toBe(-1);

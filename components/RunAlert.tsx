@@ -1,7 +1,7 @@
 import './run-alert.css';
 import { useEffect, useRef } from 'preact/hooks';
 import type { RunAlertView } from '../lib/view/run-alert-view';
-import { formatAge, formatDate, sourceSite } from '../lib/words/format';
+import { formatAge, formatDateTime, sourceSite } from '../lib/words/format';
 import { runReasonText, runUnreadText } from '../lib/words/run-alert-text';
 import { useLocale, useT } from '../utils/i18n';
 
@@ -51,7 +51,7 @@ export function RunAlert({ alert, onWithdraw, onSnooze, headingLevel = 2 }: RunA
       <div role="status" class="run-alert__status">
         {alert.snoozedUntil !== undefined && (
           <p class="muted" data-testid="run-snoozed" tabIndex={-1} ref={snoozedLine}>
-            {t('runAlertSnoozedUntil', formatDate(alert.snoozedUntil, locale))}
+            {t('runAlertSnoozedUntil', formatDateTime(alert.snoozedUntil, locale))}
           </p>
         )}
       </div>

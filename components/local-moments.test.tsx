@@ -11,6 +11,7 @@ import { I18nContext, translateFrom, type Messages } from '../utils/i18n';
 import { AddressBookStep } from './guide/AddressBookStep';
 import { WatchedAddresses } from './holdings/WatchedAddresses';
 import { Options } from './Options';
+import { RunAlert } from './RunAlert';
 import { effectsOnNextTask, page, settle } from './test-dom';
 
 const t = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../public/_locales/en/messages.json'), 'utf8')) as Messages);
@@ -59,6 +60,31 @@ describe("moments the user made, in the user's time zone", () => {
     await settle();
     const line = root.querySelector('[data-testid="snoozes"] span')?.textContent ?? '';
     expect(line).toBe(`Binance: snoozed until ${new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' }).format(EVENING)}`);
+    expect(line).toContain('Dec 7, 2026');
+    expect(line).toContain('8:00');
+    render(null, root);
+  });
+
+  test("a run alert's snooze ends on the day and at the hour it was set to end", async () => {
+    const { root, $ } = draw(
+      <RunAlert
+        alert={{
+          exchangeId: 'binance',
+          name: 'Binance',
+          phase: 'alert',
+          level: 'alert',
+          active: false,
+          reasons: [],
+          incomplete: false,
+          sources: [],
+          computedAt: new Date(EVENING - 3_600_000).toISOString(),
+          snoozedUntil: new Date(EVENING).toISOString(),
+        }}
+        onWithdraw={() => undefined}
+      />,
+    );
+    await settle();
+    const line = $('run-snoozed')?.textContent ?? '';
     expect(line).toContain('Dec 7, 2026');
     expect(line).toContain('8:00');
     render(null, root);

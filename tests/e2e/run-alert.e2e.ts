@@ -135,7 +135,7 @@ describe('run alert in Chromium', () => {
     await popup.keyboard.press('Enter');
     await block.getByTestId('run-snoozed').waitFor();
     await expect.poll(() => popup.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.localName)).toBe('run-snoozed');
-    expect(await status.textContent()).toMatch(/^Alerts for this exchange are snoozed until [A-Z][a-z]{2} \d{1,2}, \d{4}\.$/);
+    expect(await status.textContent()).toMatch(/^Alerts for this exchange are snoozed until [A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2}\s[AP]M\.$/);
     expect(await block.getByTestId('run-snoozed').getAttribute('tabindex')).toBe('-1');
     await popup.keyboard.press('Tab');
     expect(await popup.evaluate(() => document.activeElement?.closest('[data-exchange="binance"]') !== null)).toBe(true);
