@@ -18,6 +18,7 @@ import { watchSettings } from '@/utils/settings';
 import { dropEarlyReads, readEarly } from '@/utils/early-reads';
 import { FIRST_ANSWER_READS } from './first-answer-reads';
 import { readSessionWordsEarly } from './words';
+import { protectionFollowsAccess } from './broad-access';
 
 export default defineBackground(() => {
   readEarly(FIRST_ANSWER_READS);
@@ -70,6 +71,8 @@ export default defineBackground(() => {
     if (!settings.lookalikeProtection || allowed.includes(host)) return;
     await browser.tabs.update(tabId, { url: browser.runtime.getURL(`/warning.html?url=${encodeURIComponent(url)}` as '/popup.html') });
   }
+
+  protectionFollowsAccess();
 
   browser.tabs.onRemoved.addListener((tabId) => {
     void context.rememberUrl(tabId, undefined);
