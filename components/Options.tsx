@@ -10,6 +10,7 @@ import type { SourceStatus } from '../lib/reserves/schedule';
 import { groupSources } from '../lib/view/source-groups';
 import { formatDate } from '../lib/words/format';
 import { useLocale, useT, type MessageKey } from '../utils/i18n';
+import { LookalikeProtection } from './options/LookalikeProtection';
 import { RpcSetting } from './options/RpcSetting';
 import { SourceItem } from './options/SourceItem';
 import { WarningLists } from './options/WarningLists';
@@ -43,8 +44,13 @@ export interface OptionsProps {
   exchangeNames: Record<string, string>;
   now: Date;
   onChange: (patch: Partial<Settings>) => void;
-  /** Asks for the broad permission first; resolves false when the user declines. */
+  /** Lookalike protection as it stands: the setting and the browser's access to all sites, both. */
+  protectionOn: boolean;
+  /** Asks for the broad permission first; resolves false when the user declines, rejects when the browser or storage fails. */
   onLookalikeProtection: (enabled: boolean) => Promise<boolean>;
+  /** Hosts the user chose to open despite the lookalike warning; undefined while they load. */
+  allowedHosts: string[] | undefined;
+  onAllowedHostRemove: (host: string) => Promise<unknown> | undefined;
   onRefresh: () => Promise<void>;
   subscriptions: SubscriptionRow[] | undefined;
   /** Resolves with a plain-words reason when the list could not be added. */
@@ -62,7 +68,23 @@ const POLICIES: [NudgePolicy, MessageKey][] = [
   ['off', 'policyOff'],
 ];
 
-export function Options({ settings, sources, exchangeNames, now, onChange, onLookalikeProtection, onRefresh, onReset, subscriptions, onSubscribe, onUnsubscribe, holdings }: OptionsProps) {
+export function Options({
+  settings,
+  sources,
+  exchangeNames,
+  now,
+  onChange,
+  protectionOn,
+  onLookalikeProtection,
+  allowedHosts,
+  onAllowedHostRemove,
+  onRefresh,
+  onReset,
+  subscriptions,
+  onSubscribe,
+  onUnsubscribe,
+  holdings,
+}: OptionsProps) {
   const t = useT();
   const locale = useLocale();
   const [busy, setBusy] = useState<'refresh' | 'reset' | undefined>(undefined);
@@ -138,28 +160,7 @@ export function Options({ settings, sources, exchangeNames, now, onChange, onLoo
         )}
       </section>
 
-      <section aria-labelledby="lookalike-title">
-        <h2 id="lookalike-title">{t('lookalikeProtectionTitle')}</h2>
-        <p class="muted">{t('lookalikeProtectionBody')}</p>
-        <label class="option">
-          <input
-            type="checkbox"
-            checked={settings.lookalikeProtection}
-            data-testid="lookalike-protection"
-            onChange={(event) => {
-              const input = event.currentTarget as HTMLInputElement;
-              const wanted = input.checked;
-              void onLookalikeProtection(wanted).then((granted) => {
-                if (!granted) {
-                  input.checked = false;
-                  setNotice('permissionDeclined');
-                }
-              });
-            }}
-          />
-          {t('lookalikeProtectionToggle')}
-        </label>
-      </section>
+      <LookalikeProtection protectionOn={protectionOn} onLookalikeProtection={onLookalikeProtection} allowedHosts={allowedHosts} onAllowedHostRemove={onAllowedHostRemove} onNotice={setNotice} />
 
       <section aria-labelledby="sources-title">
         <h2 id="sources-title">{t('sourcesTitle')}</h2>
