@@ -10,7 +10,7 @@ import { loadI18n } from '@/utils/translate';
 import { runPage } from '@/utils/run-page';
 import { getSettings, resetSettings, updateSettings } from '@/utils/settings';
 import { useStoredSettings } from '@/utils/stored-settings';
-import { BROAD_ACCESS } from '@/utils/permissions';
+import { BROAD_ACCESS, removeOptionalPermissions } from '@/utils/permissions';
 import { disallowLookalike } from '@/utils/allowed-lookalikes';
 import { keepHashTargetInView } from '@/utils/scroll-to-hash';
 import { HoldingsGlue } from './holdings';
@@ -101,6 +101,8 @@ function App({ initial, initialI18n, initialBroadAccess }: { initial: Settings; 
           />
         }
         onReset={async () => {
+          // Least privilege: the access granted for the settings being reset goes with them.
+          await removeOptionalPermissions();
           await resetSettings();
           setSettings(await getSettings());
           setSources(await send({ type: 'reset-data' }));
