@@ -135,11 +135,15 @@ describe('Firefox: lookalike protection follows the access to all sites; reset g
     expect(await until(allSites, true)).toBe(true);
     expect(await until(async () => (await stored()).settings?.lookalikeProtection, true)).toBe(true);
     expect(await checked(options)).toBe(true);
+    // The welcome page, open since the install, follows.
+    const welcomeState = () => firefox.welcome.$eval(testId('welcome-protection'), (section) => section.getAttribute('data-state'));
+    expect(await until(welcomeState, 'on')).toBe('on');
 
     // As Firefox's add-on manager takes it away: the same permission change, made by another page than this one.
     await firefox.inExtension("browser.permissions.remove({ origins: ['*://*/*'] })");
     expect(await until(() => checked(options), false)).toBe(false);
     expect(await until(async () => (await stored()).settings?.lookalikeProtection, false)).toBe(false);
+    expect(await until(welcomeState, 'off')).toBe('off');
     await options.close();
   });
 
