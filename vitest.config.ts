@@ -7,5 +7,7 @@ export default defineConfig({
   test: {
     include: ['{lib,components,entrypoints,scripts,utils}/**/*.test.{ts,tsx}'],
     restoreMocks: true,
+    // fakeBrowser's `permissions` made to work (it throws on every call otherwise).
+    setupFiles: ['./tests/fake-permissions.ts'],
   },
 });

@@ -28,9 +28,13 @@ export function LookalikeWarning({ state, onContinue }: LookalikeWarningProps) {
         </a>
       </p>
       <p>
-        <button type="button" class="ghost" onClick={onContinue} data-testid="continue-anyway">
+        <button type="button" class="ghost" onClick={onContinue} aria-describedby="continue-note" data-testid="continue-anyway">
           {t('lookalikeContinue', state.host)}
         </button>
+      </p>
+      {/* Said before the press: the exemption lasts, and only the options page undoes it. */}
+      <p id="continue-note" class="muted" data-testid="continue-note">
+        {t('lookalikeContinueNote', state.host)}
       </p>
     </section>
   );

@@ -28,7 +28,10 @@ function Page({ initial, onReset }: { initial: I18n; onReset: (switchTo: (next: 
         exchangeNames={{}}
         now={new Date('2026-08-10T12:00:00Z')}
         onChange={() => undefined}
+        protectionOn={false}
         onLookalikeProtection={() => Promise.resolve(false)}
+        allowedHosts={[]}
+        onAllowedHostRemove={() => undefined}
         onRefresh={() => Promise.resolve()}
         subscriptions={[]}
         onSubscribe={() => Promise.resolve({ ok: true })}

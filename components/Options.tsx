@@ -10,6 +10,7 @@ import type { SourceStatus } from '../lib/reserves/schedule';
 import { groupSources } from '../lib/view/source-groups';
 import { formatDateTime } from '../lib/words/format';
 import { useLocale, useT, type MessageKey } from '../utils/i18n';
+import { LookalikeProtection } from './options/LookalikeProtection';
 import { RpcSetting } from './options/RpcSetting';
 import { SourceItem } from './options/SourceItem';
 import { WarningLists } from './options/WarningLists';
@@ -45,8 +46,13 @@ export interface OptionsProps {
   exchangeNames: Record<string, string>;
   now: Date;
   onChange: (patch: Partial<Settings>) => void;
-  /** Asks for the broad permission first; resolves false when the user declines. */
+  /** Lookalike protection as it stands: the setting and the browser's access to all sites, both. */
+  protectionOn: boolean;
+  /** Asks for the broad permission first; resolves false when the user declines, rejects when the browser or storage fails. */
   onLookalikeProtection: (enabled: boolean) => Promise<boolean>;
+  /** Hosts the user chose to open despite the lookalike warning; undefined while they load. */
+  allowedHosts: string[] | undefined;
+  onAllowedHostRemove: (host: string) => Promise<unknown> | undefined;
   onRefresh: () => Promise<void>;
   subscriptions: SubscriptionRow[] | undefined;
   /** The subscriptions could not be read; `subscriptions` keeps what was shown before, if anything. */
@@ -67,7 +73,24 @@ const POLICIES: [NudgePolicy, MessageKey][] = [
 ];
 
 export function Options(props: OptionsProps) {
-  const { settings, sources, sourcesFailed = false, exchangeNames, now, onChange, onLookalikeProtection, onRefresh, onReset, subscriptions, onSubscribe, onUnsubscribe, holdings } = props;
+  const {
+    settings,
+    sources,
+    sourcesFailed = false,
+    exchangeNames,
+    now,
+    onChange,
+    protectionOn,
+    onLookalikeProtection,
+    allowedHosts,
+    onAllowedHostRemove,
+    onRefresh,
+    onReset,
+    subscriptions,
+    onSubscribe,
+    onUnsubscribe,
+    holdings,
+  } = props;
   const t = useT();
   const locale = useLocale();
   const [busy, setBusy] = useState<'refresh' | 'reset' | undefined>(undefined);
@@ -143,28 +166,7 @@ export function Options(props: OptionsProps) {
         )}
       </section>
 
-      <section aria-labelledby="lookalike-title">
-        <h2 id="lookalike-title">{t('lookalikeProtectionTitle')}</h2>
-        <p class="muted">{t('lookalikeProtectionBody')}</p>
-        <label class="option">
-          <input
-            type="checkbox"
-            checked={settings.lookalikeProtection}
-            data-testid="lookalike-protection"
-            onChange={(event) => {
-              const input = event.currentTarget as HTMLInputElement;
-              const wanted = input.checked;
-              void onLookalikeProtection(wanted).then((granted) => {
-                if (!granted) {
-                  input.checked = false;
-                  setNotice('permissionDeclined');
-                }
-              });
-            }}
-          />
-          {t('lookalikeProtectionToggle')}
-        </label>
-      </section>
+      <LookalikeProtection protectionOn={protectionOn} onLookalikeProtection={onLookalikeProtection} allowedHosts={allowedHosts} onAllowedHostRemove={onAllowedHostRemove} onNotice={setNotice} />
 
       <section aria-labelledby="sources-title">
         <h2 id="sources-title">{t('sourcesTitle')}</h2>

@@ -6,6 +6,7 @@ import { describe, expect, test, vi } from 'vitest';
 import { I18nContext, translateFrom, type Messages } from '../utils/i18n';
 import { availableLocales } from '../utils/locales';
 import { Welcome, type WelcomeProps } from './Welcome';
+import { effectsOnNextTask } from './test-dom';
 
 const messages = (locale: string) => JSON.parse(readFileSync(join(import.meta.dirname, '../public/_locales', locale, 'messages.json'), 'utf8')) as Messages;
 
@@ -28,6 +29,27 @@ function draw(props: Partial<WelcomeProps> = {}, locale = 'en') {
 }
 
 describe('Welcome', () => {
+  effectsOnNextTask();
+
+  test('follows protection as it stands: turned on elsewhere, or the access taken away in the browser', async () => {
+    const { root, $, settle } = draw();
+    const t = translateFrom(messages('en'));
+    const redraw = (protectionOn: boolean) =>
+      render(
+        <I18nContext.Provider value={{ t, locale: 'en' }}>
+          <Welcome language="auto" onLanguage={() => undefined} protectionOn={protectionOn} holdingsHref="x" onTurnOnProtection={() => Promise.resolve(true)} />
+        </I18nContext.Provider>,
+        root,
+      );
+    redraw(true);
+    await settle();
+    expect($('welcome-protection')?.getAttribute('data-state')).toBe('on');
+    redraw(false);
+    await settle();
+    expect($('welcome-protection')?.getAttribute('data-state')).toBe('off');
+    expect($('welcome-protection-on')).not.toBeNull();
+  });
+
   test('says what Reserve Radar does and what it never does, and offers every language the settings know', () => {
     const { root, $, t } = draw();
     expect(root.querySelector('h1')?.textContent).toBe(t('welcomeTitle'));

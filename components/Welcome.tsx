@@ -24,6 +24,14 @@ export interface WelcomeProps {
 export function Welcome({ language, onLanguage, protectionOn, onTurnOnProtection, holdingsHref }: WelcomeProps) {
   const t = useT();
   const [protection, setProtection] = useState<ProtectionState>(protectionOn ? 'on' : 'off');
+  // Follows protection as it stands: turned on in the options page, or the access taken away in the
+  // browser's own settings while this page is open.
+  const shownFor = useRef(protectionOn);
+  useEffect(() => {
+    if (shownFor.current === protectionOn) return;
+    shownFor.current = protectionOn;
+    setProtection((now) => (protectionOn ? 'on' : now === 'on' ? 'off' : now));
+  }, [protectionOn]);
   const result = useRef<HTMLParagraphElement>(null);
   // The button goes once protection is on; the focus goes to the sentence that says so.
   const [moveFocus, setMoveFocus] = useState(false);

@@ -49,7 +49,10 @@ describe("moments the user made, in the user's time zone", () => {
         exchangeNames={{ binance: 'Binance' }}
         now={new Date(EVENING - 86_400_000)}
         onChange={() => undefined}
+        protectionOn={false}
         onLookalikeProtection={() => Promise.resolve(false)}
+        allowedHosts={[]}
+        onAllowedHostRemove={() => undefined}
         onRefresh={() => Promise.resolve()}
         subscriptions={[]}
         onSubscribe={() => Promise.resolve({ ok: true })}

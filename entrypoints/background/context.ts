@@ -20,9 +20,6 @@ import { forgetTabTitle, retitleAll, showTabTitle, startActionTitles } from './a
  */
 const tabUrls = defineLazyItem<Record<string, string>>('session:tabUrls', { fallback: {}, version: 1 });
 
-/** Hosts the user chose to open despite the lookalike warning ("continue anyway"). */
-export const allowedLookalikes = defineLazyItem<string[]>('local:allowedLookalikes', { fallback: [], version: 1 });
-
 /** What the message handlers and the background's listeners share; made once, inside `defineBackground`. */
 export interface BackgroundContext {
   heldSettings: ReturnType<typeof heldSettingsReader>;

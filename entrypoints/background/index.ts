@@ -5,7 +5,8 @@ import { checkSubscriptions, startWarnings } from './warnings';
 import { onBrowserStart, refreshDue, REFRESH_ALARM, scheduleRefresh } from './data';
 import { scheduleHoldings, scheduleReminder, startHoldings } from './holdings';
 import { afterFirstAnswer } from './after-first-answer';
-import { allowedLookalikes, createBackgroundContext } from './context';
+import { createBackgroundContext } from './context';
+import { allowedLookalikes } from '@/utils/allowed-lookalikes';
 import { createPageHandlers } from './page-handlers';
 import { createExtensionHandlers } from './extension-handlers';
 import { routeMessages } from './router';
@@ -18,6 +19,7 @@ import { watchSettings } from '@/utils/settings';
 import { dropEarlyReads, readEarly } from '@/utils/early-reads';
 import { FIRST_ANSWER_READS } from './first-answer-reads';
 import { readSessionWordsEarly } from './words';
+import { protectionFollowsAccess } from './broad-access';
 
 export default defineBackground(() => {
   readEarly(FIRST_ANSWER_READS);
@@ -70,6 +72,8 @@ export default defineBackground(() => {
     if (!settings.lookalikeProtection || allowed.includes(host)) return;
     await browser.tabs.update(tabId, { url: browser.runtime.getURL(`/warning.html?url=${encodeURIComponent(url)}` as '/popup.html') });
   }
+
+  protectionFollowsAccess();
 
   browser.tabs.onRemoved.addListener((tabId) => {
     void context.rememberUrl(tabId, undefined);

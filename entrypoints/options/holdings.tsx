@@ -69,12 +69,19 @@ export function HoldingsGlue({ settings, exchangeNames, onSettingsReplaced }: Ho
 
   useEffect(() => {
     void reload();
-    void browser.permissions.contains(NOTIFICATIONS).then(setGranted, () => setGranted(false));
+    // Followed live: a reset gives the permission back, and the browser's own settings can too.
+    const rereadGranted = () => void browser.permissions.contains(NOTIFICATIONS).then(setGranted, () => setGranted(false));
+    rereadGranted();
+    browser.permissions.onAdded.addListener(rereadGranted);
+    browser.permissions.onRemoved.addListener(rereadGranted);
     const stops = [watchHoldings(() => void reload()), watchPriceTable(() => void reload()), watchAddressReadings(() => void reload())];
-    return () =>
+    return () => {
+      browser.permissions.onAdded.removeListener(rereadGranted);
+      browser.permissions.onRemoved.removeListener(rereadGranted);
       stops.forEach((stop) => {
         stop();
       });
+    };
   }, [reload]);
 
   if (loaded === undefined)

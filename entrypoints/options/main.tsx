@@ -11,19 +11,25 @@ import { usePageWords } from '@/utils/page-words';
 import { runPage } from '@/utils/run-page';
 import { getSettings, resetSettings, updateSettings } from '@/utils/settings';
 import { useStoredSettings } from '@/utils/stored-settings';
-import { BROAD_ACCESS } from '@/utils/permissions';
+import { BROAD_ACCESS, removeOptionalPermissions } from '@/utils/permissions';
+import { disallowLookalike } from '@/utils/allowed-lookalikes';
 import { keepHashTargetInView } from '@/utils/scroll-to-hash';
 import { HoldingsGlue } from './holdings';
+import { useAllowedLookalikes } from './lookalike';
+import { useBroadAccess } from '@/utils/broad-access';
 import '@/components/holdings.css';
 import '@/components/card.css';
 import './style.css';
 
 const exchangeNames = Object.fromEntries(exchanges.map((exchange) => [exchange.id, exchange.name]));
 
-function App({ initial, initialI18n }: { initial: Settings; initialI18n: I18n }) {
+function App({ initial, initialI18n, initialBroadAccess }: { initial: Settings; initialI18n: I18n; initialBroadAccess: boolean }) {
   // Follows storage: an import or another page's change shows here, and an edit builds on it.
   const [settings, setSettings] = useStoredSettings(initial);
   const [i18n, showLanguage] = usePageWords({ language: initial.language, i18n: initialI18n, title: 'optionsTitle' });
+  // Protection is on only with the setting and the access both: without the access no lookalike is stopped.
+  const broadAccess = useBroadAccess(initialBroadAccess);
+  const allowedHosts = useAllowedLookalikes();
   // The page speaks the stored language, whoever changed it.
   useEffect(() => showLanguage(settings.language), [settings.language, showLanguage]);
   const [sources, setSources] = useState<SourceRow[] | undefined>(undefined);
@@ -65,6 +71,9 @@ function App({ initial, initialI18n }: { initial: Settings; initialI18n: I18n })
         exchangeNames={exchangeNames}
         now={new Date()}
         onChange={(patch) => void change(patch)}
+        protectionOn={settings.lookalikeProtection && broadAccess}
+        allowedHosts={allowedHosts}
+        onAllowedHostRemove={(host) => disallowLookalike(host)}
         onLookalikeProtection={async (enabled) => {
           if (enabled) {
             // Asked only here, at the user's click: without it the extension sees exchange sites only.
@@ -98,6 +107,8 @@ function App({ initial, initialI18n }: { initial: Settings; initialI18n: I18n })
           />
         }
         onReset={async () => {
+          // Least privilege: the access granted for the settings being reset goes with them.
+          await removeOptionalPermissions();
           await resetSettings();
           setSettings(await getSettings());
           setSources(await send({ type: 'reset-data' }));
@@ -111,8 +122,8 @@ function App({ initial, initialI18n }: { initial: Settings; initialI18n: I18n })
 async function main() {
   const root = document.getElementById('app');
   if (root === null) return;
-  const settings = await getSettings();
-  render(<App initial={settings} initialI18n={await loadI18n(settings.language)} />, root);
+  const [settings, broadAccess] = await Promise.all([getSettings(), browser.permissions.contains(BROAD_ACCESS)]);
+  render(<App initial={settings} initialI18n={await loadI18n(settings.language)} initialBroadAccess={broadAccess} />, root);
   keepHashTargetInView();
 }
 

@@ -9,10 +9,18 @@ import { loadI18n } from '@/utils/translate';
 import { usePageWords } from '@/utils/page-words';
 import { runPage } from '@/utils/run-page';
 import { getSettings, updateSettings } from '@/utils/settings';
+import { useStoredSettings } from '@/utils/stored-settings';
+import { useBroadAccess } from '@/utils/broad-access';
+import type { Settings } from '@/lib/settings';
 import '@/components/card.css';
 import './style.css';
 
-function App({ initialLanguage, initialI18n, protectionOn }: { initialLanguage: Language; initialI18n: I18n; protectionOn: boolean }) {
+function App({ initialSettings, initialI18n, initialBroadAccess }: { initialSettings: Settings; initialI18n: I18n; initialBroadAccess: boolean }) {
+  const initialLanguage: Language = initialSettings.language;
+  // Protection as it stands, followed live: the setting and the browser's access to all sites, both.
+  const [settings] = useStoredSettings(initialSettings);
+  const broadAccess = useBroadAccess(initialBroadAccess);
+  const protectionOn = settings.lookalikeProtection && broadAccess;
   const [language, setLanguage] = useState(initialLanguage);
   const [i18n, showLanguage] = usePageWords({ language: initialLanguage, i18n: initialI18n, title: 'welcomeTitle' });
   return (
@@ -42,7 +50,7 @@ async function main() {
   if (root === null) return;
   const [settings, granted] = await Promise.all([getSettings(), browser.permissions.contains(BROAD_ACCESS)]);
   const i18n = await loadI18n(settings.language);
-  render(<App initialLanguage={settings.language} initialI18n={i18n} protectionOn={settings.lookalikeProtection && granted} />, root);
+  render(<App initialSettings={settings} initialI18n={i18n} initialBroadAccess={granted} />, root);
 }
 
 void runPage(main);

@@ -1,0 +1,87 @@
+import { useFocusAfterRemove } from '../focus-after-remove';
+import { useT, type MessageKey } from '../../utils/i18n';
+
+export interface LookalikeProtectionProps {
+  /** The setting and the browser's access to all sites, both: what the user really has. */
+  protectionOn: boolean;
+  /** Asks for the access first; resolves false when the user declines, rejects when the browser or storage fails. */
+  onLookalikeProtection: (enabled: boolean) => Promise<boolean>;
+  /** Hosts the user chose to open despite the warning; undefined while they load. */
+  allowedHosts: string[] | undefined;
+  onAllowedHostRemove: (host: string) => Promise<unknown> | undefined;
+  /** Says something in the page's status line. */
+  onNotice: (key: MessageKey) => void;
+}
+
+/** The options page's lookalike protection: the switch, and the sites the warning no longer stops. */
+export function LookalikeProtection({ protectionOn, onLookalikeProtection, allowedHosts, onAllowedHostRemove, onNotice }: LookalikeProtectionProps) {
+  const t = useT();
+  const { container, removing } = useFocusAfterRemove<HTMLDivElement>(allowedHosts ?? [], (list) => list?.querySelector<HTMLElement>('[data-testid="allowed-empty"]'));
+  return (
+    <section aria-labelledby="lookalike-title">
+      <h2 id="lookalike-title">{t('lookalikeProtectionTitle')}</h2>
+      <p class="muted">{t('lookalikeProtectionBody')}</p>
+      <label class="option">
+        <input
+          type="checkbox"
+          checked={protectionOn}
+          data-testid="lookalike-protection"
+          onChange={(event) => {
+            const input = event.currentTarget as HTMLInputElement;
+            const wanted = input.checked;
+            void onLookalikeProtection(wanted).then(
+              (granted) => {
+                if (granted) return;
+                input.checked = false;
+                onNotice('permissionDeclined');
+              },
+              (error: unknown) => {
+                // The browser refused the request or storage the write: the box goes back, and the page says so.
+                console.error('[reserve-radar] lookalike protection not changed:', error);
+                input.checked = !wanted;
+                onNotice('lookalikeProtectionFailed');
+              },
+            );
+          }}
+        />
+        {t('lookalikeProtectionToggle')}
+      </label>
+
+      <h3 id="allowed-title">{t('lookalikeAllowedTitle')}</h3>
+      <div ref={container}>
+        {allowedHosts === undefined ? (
+          <p class="muted" role="status" aria-busy="true">
+            {t('loading')}
+          </p>
+        ) : allowedHosts.length === 0 ? (
+          <p class="muted" tabIndex={-1} data-testid="allowed-empty">
+            {t('lookalikeAllowedEmpty')}
+          </p>
+        ) : (
+          <ul class="allowed-hosts" aria-labelledby="allowed-title" data-testid="allowed-hosts">
+            {allowedHosts.map((host, index) => (
+              <li key={host}>
+                <span>{host}</span>{' '}
+                <button
+                  type="button"
+                  class="ghost"
+                  data-remove=""
+                  aria-label={t('lookalikeAllowedRemoveLabel', host)}
+                  onClick={() => {
+                    removing(host, index, host);
+                    void onAllowedHostRemove(host)?.catch((error: unknown) => {
+                      console.error('[reserve-radar] allowed host not removed:', error);
+                      onNotice('lookalikeAllowedRemoveFailed');
+                    });
+                  }}
+                >
+                  {t('holdingsRemove')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,21 @@
+import { browser } from 'wxt/browser';
+import { BROAD_ACCESS } from '@/utils/permissions';
+import { getSettings, updateSettings } from '@/utils/settings';
+
+/**
+ * Lookalike protection needs the access to all sites: without it the browser hides tab addresses
+ * and no lookalike is stopped. When the user takes that access away in the browser's own settings
+ * (Chrome's site access, Firefox's add-on permissions), the setting turns off, so no page of ours
+ * says protection is on while it is not.
+ *
+ * Access given back in the browser's settings does not turn it on again: protection is turned on
+ * by the user's choice in our pages (welcome, options), which ask for the access and then set it.
+ */
+export function protectionFollowsAccess(): void {
+  browser.permissions.onRemoved.addListener(() => turnOffWithoutAccess().catch((error: unknown) => console.warn('[reserve-radar] lookalike protection not turned off after the access went:', error)));
+}
+
+async function turnOffWithoutAccess(): Promise<void> {
+  if (await browser.permissions.contains(BROAD_ACCESS)) return;
+  if ((await getSettings()).lookalikeProtection) await updateSettings({ lookalikeProtection: false });
+}

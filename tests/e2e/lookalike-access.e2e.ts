@@ -1,0 +1,172 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page as FirefoxPage } from 'puppeteer-core';
+import { axeProblems, fakeExchangeHtml, launchChromium, launchFirefox, routeSite, startHttpsSite, type ChromiumExtension, type FirefoxExtension } from './harness';
+
+/**
+ * Lookalike protection as it really stands: the setting and the browser's access to all sites
+ * together; the sites the user chose to open anyway, listed where they can be undone; and a reset
+ * that gives the access back.
+ */
+
+declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>>; set(items: object): Promise<void> } } };
+
+const PHISH = 'https://binance-login.com/en/login';
+
+describe('Chromium: lookalike protection, the sites opened anyway, and reset', () => {
+  let browser: ChromiumExtension;
+  const url = (path: string) => `chrome-extension://${browser.extensionId}/${path}`;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    await routeSite(browser.context, 'https://binance-login.com', fakeExchangeHtml('Binance Login (phishing stand-in)'));
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  test('the setting on without the access to all sites (taken away in the browser, or an imported settings file): options says off, as the welcome page does', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(url('options.html'));
+    await options.getByTestId('lookalike-protection').waitFor();
+    await options.evaluate(async () => {
+      const { settings } = await chrome.storage.local.get('settings');
+      await chrome.storage.local.set({ settings: { ...(settings as object), lookalikeProtection: true } });
+    });
+    await options.reload();
+    await options.getByTestId('lookalike-protection').waitFor();
+    expect(await options.getByTestId('lookalike-protection').isChecked()).toBe(false);
+    const welcome = await browser.context.newPage();
+    await welcome.goto(url('welcome.html'));
+    expect(await welcome.getByTestId('welcome-protection').getAttribute('data-state')).toBe('off');
+    await Promise.all([options.close(), welcome.close()]);
+  });
+
+  test('"continue anyway" says beside the button that the site will not be warned about again and where to undo it; options lists it, and Remove undoes it', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(url('options.html'));
+    expect(await options.getByTestId('allowed-empty').textContent()).toBe('No site. Every site that imitates an exchange gets the warning page.');
+
+    const warning = await browser.context.newPage();
+    await warning.goto(url(`warning.html?url=${encodeURIComponent(PHISH)}`));
+    const cont = warning.getByTestId('continue-anyway');
+    await cont.waitFor();
+    const note = warning.getByTestId('continue-note');
+    expect(await note.textContent()).toBe("If you continue, Reserve Radar will not warn you about binance-login.com again. You can undo this in Reserve Radar's options, under Lookalike protection.");
+    expect(await cont.getAttribute('aria-describedby')).toBe(await note.getAttribute('id'));
+    expect(await axeProblems(warning)).toEqual([]);
+    await cont.click();
+    await warning.waitForURL(PHISH);
+
+    // The options page open meanwhile shows it without a reload.
+    const remove = options.getByRole('button', { name: 'Remove binance-login.com: warn about it again' });
+    await remove.waitFor();
+    expect(await options.getByTestId('allowed-hosts').textContent()).toContain('binance-login.com');
+    expect(await axeProblems(options, 'section[aria-labelledby="lookalike-title"]')).toEqual([]);
+    await remove.focus();
+    await options.keyboard.press('Enter');
+    await options.getByTestId('allowed-empty').waitFor();
+    // The focus goes to the sentence in the list's place, not to the page.
+    await expect.poll(() => options.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('allowed-empty');
+    expect((await browser.worker.evaluate(() => chrome.storage.local.get('allowedLookalikes'))).allowedLookalikes ?? []).toEqual([]);
+    await Promise.all([options.close(), warning.close()]);
+  });
+
+  test('reset forgets the sites opened anyway, and its words say so', async () => {
+    const warning = await browser.context.newPage();
+    await warning.goto(url(`warning.html?url=${encodeURIComponent(PHISH)}`));
+    await warning.getByTestId('continue-anyway').click();
+    await warning.waitForURL(PHISH);
+    const options = await browser.context.newPage();
+    await options.goto(url('options.html'));
+    await options.getByTestId('allowed-hosts').waitFor();
+    const resetSection = options.locator('section[aria-labelledby="reset-title"]');
+    expect(await resetSection.textContent()).toContain('the sites you chose to open anyway');
+    expect(await resetSection.textContent()).toContain("withdraws Reserve Radar's access to all sites");
+    await options.getByTestId('reset').click();
+    await options.getByTestId('reset-confirm').click();
+    await expect.poll(() => options.getByTestId('options-notice').textContent()).toBe('Reset done.');
+    await options.getByTestId('allowed-empty').waitFor();
+    expect((await browser.worker.evaluate(() => chrome.storage.local.get('allowedLookalikes'))).allowedLookalikes).toBeUndefined();
+    await Promise.all([options.close(), warning.close()]);
+  });
+});
+
+const HOSTS = ['binance-login.com'];
+const testId = (id: string) => `[data-testid="${id}"]`;
+
+/** Polls `read` until it returns `expected` (15 s), then returns the last answer for the assertion. */
+async function until<T>(read: () => Promise<T>, expected: T): Promise<T> {
+  let last = await read().catch(() => undefined as T);
+  for (const deadline = Date.now() + 15_000; last !== expected && Date.now() < deadline; ) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    last = await read().catch(() => undefined as T);
+  }
+  return last;
+}
+
+/**
+ * Firefox answers the permission request itself with prompts off (as the user's "Allow"), so here the
+ * access is really granted through the options page, and really taken away.
+ */
+describe('Firefox: lookalike protection follows the access to all sites; reset gives it back', () => {
+  let firefox: FirefoxExtension;
+  let site: Awaited<ReturnType<typeof startHttpsSite>>;
+  const allSites = () => firefox.inExtension<boolean>("browser.permissions.contains({ origins: ['*://*/*'] })");
+  const stored = () => firefox.inExtension<{ settings?: { lookalikeProtection?: boolean }; allowedLookalikes?: string[] }>("browser.storage.local.get(['settings', 'allowedLookalikes'])");
+  const checked = (page: FirefoxPage) => page.$eval(testId('lookalike-protection'), (box) => (box as HTMLInputElement).checked);
+
+  beforeAll(async () => {
+    site = await startHttpsSite(HOSTS, (_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      response.end(fakeExchangeHtml('Binance Login (phishing stand-in)'));
+    });
+    firefox = await launchFirefox({ hosts: HOSTS, prefs: { 'extensions.webextOptionalPermissionPrompts': false } });
+  });
+  afterAll(async () => {
+    await firefox?.close();
+    await site?.close();
+  });
+
+  test('turned on in options, then the access taken away outside the options page: the box unticks by itself and the setting turns off', async () => {
+    const options = await firefox.openPage('/options.html');
+    await options.waitForSelector(testId('lookalike-protection'));
+    expect(await checked(options)).toBe(false);
+    await options.click(testId('lookalike-protection'));
+    expect(await until(allSites, true)).toBe(true);
+    expect(await until(async () => (await stored()).settings?.lookalikeProtection, true)).toBe(true);
+    expect(await checked(options)).toBe(true);
+    // The welcome page, open since the install, follows.
+    const welcomeState = () => firefox.welcome.$eval(testId('welcome-protection'), (section) => section.getAttribute('data-state'));
+    expect(await until(welcomeState, 'on')).toBe('on');
+
+    // As Firefox's add-on manager takes it away: the same permission change, made by another page than this one.
+    await firefox.inExtension("browser.permissions.remove({ origins: ['*://*/*'] })");
+    expect(await until(() => checked(options), false)).toBe(false);
+    expect(await until(async () => (await stored()).settings?.lookalikeProtection, false)).toBe(false);
+    expect(await until(welcomeState, 'off')).toBe('off');
+    await options.close();
+  });
+
+  test('reset gives back the access to all sites and forgets the sites opened anyway', async () => {
+    const options = await firefox.openPage('/options.html');
+    await options.waitForSelector(testId('lookalike-protection'));
+    await options.click(testId('lookalike-protection'));
+    expect(await until(allSites, true)).toBe(true);
+    const warning = await firefox.openPage(`/warning.html?url=${encodeURIComponent(PHISH)}`);
+    await warning.waitForSelector(testId('continue-anyway'));
+    await warning.click(testId('continue-anyway'));
+    expect(await until(async () => (await stored()).allowedLookalikes?.join(), 'binance-login.com')).toBe('binance-login.com');
+    await options.waitForSelector(testId('allowed-hosts'));
+
+    await options.click(testId('reset'));
+    await options.waitForSelector(testId('reset-confirm'));
+    await options.click(testId('reset-confirm'));
+    expect(await until(() => options.$eval(testId('options-notice'), (notice) => notice.textContent), 'Reset done.')).toBe('Reset done.');
+    expect(await allSites()).toBe(false);
+    expect(await stored()).toEqual({});
+    await options.waitForSelector(testId('allowed-empty'));
+    expect(await checked(options)).toBe(false);
+    expect(warning.url()).toBe(PHISH);
+    await Promise.all([options.close(), warning.close()]);
+  });
+});
