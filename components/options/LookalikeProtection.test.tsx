@@ -127,9 +127,13 @@ describe('options: the sites opened anyway', () => {
     removes()[0]?.dispatchEvent(new window.Event('click', { bubbles: true }));
     await settle();
     expect(onAllowedHostRemove).toHaveBeenCalledWith('binance-login.com');
+    // The live region was in the page before, so the removal is read out, in the reader's language.
+    expect($('allowed-removed')?.getAttribute('role')).toBe('status');
+    expect($('allowed-removed')?.textContent).toBe(t('listRemoved', 'binance-login.com'));
     removes()[0]?.dispatchEvent(new window.Event('click', { bubbles: true }));
     await settle();
     expect($('allowed-empty')).not.toBeNull();
+    expect($('allowed-removed')?.textContent).toBe(t('listRemoved', 'blnance.com'));
     expect(focused.slice(-2)).toEqual(['', 'allowed-empty']);
   });
 });

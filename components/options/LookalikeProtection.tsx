@@ -1,4 +1,5 @@
 import { useFocusAfterRemove } from '../focus-after-remove';
+import { RemovalStatus } from '../RemovalStatus';
 import { useT, type MessageKey } from '../../utils/i18n';
 
 export interface LookalikeProtectionProps {
@@ -16,7 +17,7 @@ export interface LookalikeProtectionProps {
 /** The options page's lookalike protection: the switch, and the sites the warning no longer stops. */
 export function LookalikeProtection({ protectionOn, onLookalikeProtection, allowedHosts, onAllowedHostRemove, onNotice }: LookalikeProtectionProps) {
   const t = useT();
-  const { container, removing } = useFocusAfterRemove<HTMLDivElement>(allowedHosts ?? [], (list) => list?.querySelector<HTMLElement>('[data-testid="allowed-empty"]'));
+  const { container, removing, said } = useFocusAfterRemove<HTMLDivElement>(allowedHosts ?? [], (list) => list?.querySelector<HTMLElement>('[data-testid="allowed-empty"]'));
   return (
     <section aria-labelledby="lookalike-title">
       <h2 id="lookalike-title">{t('lookalikeProtectionTitle')}</h2>
@@ -82,6 +83,7 @@ export function LookalikeProtection({ protectionOn, onLookalikeProtection, allow
           </ul>
         )}
       </div>
+      <RemovalStatus said={said} testId="allowed-removed" />
     </section>
   );
 }
