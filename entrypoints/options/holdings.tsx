@@ -28,7 +28,7 @@ import {
 import { loadAddressBook } from '@/utils/guide-state';
 import { getSettings, updateSettings } from '@/utils/settings';
 import { writeImport } from '@/utils/import-write';
-import { NOTIFICATIONS } from '@/utils/permissions';
+import { NOTIFICATIONS, removeOptionalPermissions } from '@/utils/permissions';
 import { send } from '@/utils/send';
 
 interface Loaded {
@@ -203,6 +203,9 @@ export function HoldingsGlue({ settings, exchangeNames, onSettingsReplaced }: Ho
         onImport={onImport}
         onDeleteEverything={async () => {
           await send({ type: 'delete-all-data' });
+          // Least privilege: the settings that asked for the access to all sites and for notifications are gone, so are those.
+          // After the delete, so that the background, seeing the access go, finds protection already off and writes nothing back.
+          await removeOptionalPermissions();
           await onSettingsReplaced();
           await reload();
         }}

@@ -169,4 +169,21 @@ describe('Firefox: lookalike protection follows the access to all sites; reset g
     expect(warning.url()).toBe(PHISH);
     await Promise.all([options.close(), warning.close()]);
   });
+
+  test('delete everything gives back the access to all sites as well: the settings that asked for it are gone', async () => {
+    const options = await firefox.openPage('/options.html');
+    await options.waitForSelector(testId('lookalike-protection'));
+    await options.click(testId('lookalike-protection'));
+    expect(await until(allSites, true)).toBe(true);
+    expect(await options.$eval(testId('holdings-data'), (section) => section.textContent)).toContain("withdraws Reserve Radar's access to all sites");
+
+    await options.click(testId('delete-everything'));
+    await options.waitForSelector(testId('delete-confirm'));
+    await options.click(testId('delete-confirm'));
+    await options.waitForSelector(testId('delete-done'));
+    expect(await allSites()).toBe(false);
+    expect(await stored()).toEqual({});
+    expect(await until(() => checked(options), false)).toBe(false);
+    await options.close();
+  });
 });
