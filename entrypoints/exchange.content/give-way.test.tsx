@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { render } from 'preact';
-import { describe, expect, test, vi } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { Pill } from '@/components/Pill';
 import { getExchange } from '@/lib/exchanges/registry';
 import { buildExchangeView } from '@/lib/view/exchange-view';
@@ -22,14 +22,24 @@ const view = buildExchangeView({ exchange, reserves: undefined, now: new Date('2
  * so where focus is, is set on the shadow root as a browser reports it: the focused element of
  * ours, or null when focus is on the page.
  */
+const drawn: HTMLElement[] = [];
+// Unmounted before the next test: an open card's effects (a key listener on the window) would
+// otherwise run after this file's globals are gone.
+afterEach(() => {
+  for (const container of drawn.splice(0)) render(null, container);
+  vi.unstubAllGlobals();
+});
+
 function mounted(how: 'preact-open' | 'preact-closed' | 'plain', focus: 'page' | 'ours') {
-  const { document } = parseHTML('<!doctype html><html><body><input id="withdraw-address"></body></html>');
+  const { document, window } = parseHTML('<!doctype html><html><body><input id="withdraw-address"></body></html>');
   vi.stubGlobal('document', document);
+  vi.stubGlobal('window', window);
   const host = document.createElement('reserve-radar-pill');
   document.documentElement.append(host);
   const root = host.attachShadow({ mode: 'closed' });
   const container = document.createElement('div') as unknown as HTMLElement;
   root.append(container);
+  drawn.push(container);
   if (how === 'plain') drawCollapsedPill(container, { face: pillFace(view), corner: 'bottom-right', t: i18n.t });
   else
     render(
