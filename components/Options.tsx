@@ -4,6 +4,7 @@ import type { NudgePolicy, Settings } from '../lib/settings';
 import type { AnswerFailure } from '../lib/reserves/answer-failure';
 import type { FetchFailure } from '../lib/reserves/fetch-source';
 import type { FeedFailure } from '../lib/feed/verify-feed';
+import type { SubscriptionFailure } from '../lib/community/subscription';
 import { InlineConfirm, useInlineConfirm } from './InlineConfirm';
 import { LanguagePicker } from './LanguagePicker';
 import type { SourceStatus } from '../lib/reserves/schedule';
@@ -36,6 +37,8 @@ export interface SubscriptionRow {
   expectedSigner: string;
   health: 'never-checked' | 'ok' | 'failing' | 'expired';
   message: string;
+  /** The latest check's refusal, when it read back: its technical text is shown apart from `message`. */
+  lastFailure?: SubscriptionFailure;
 }
 
 export interface OptionsProps {

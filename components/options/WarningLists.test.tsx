@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { render } from 'preact';
 import { describe, expect, test, vi } from 'vitest';
+import type { SubscriptionFailure, WarningSubscription } from '../../lib/community/subscription';
+import { subscriptionLine, warningListFailureText } from '../../lib/words/warning-list-words';
 import { I18nContext, translateFrom, type Messages } from '../../utils/i18n';
 import { effectsOnNextTask, page, recordFocus, settle } from '../test-dom';
 import { WarningLists } from './WarningLists';
@@ -123,5 +125,60 @@ describe('warning lists the background could not read', () => {
     expect($('lists-failed')?.textContent).toBe(t('listsLoadFailed'));
     expect(root.textContent).not.toContain(t('listsEmpty'));
     render(null, root);
+  });
+});
+
+describe('a subscription whose latest check failed', () => {
+  const WHERE = 'entries[3].host: must be a hostname';
+  const WHY = 'Could not establish connection. Receiving end does not exist.';
+  const failing = (failure: SubscriptionFailure) => {
+    const state: WarningSubscription = {
+      url: 'https://lists.example.org/x.json',
+      expectedSigner: SIGNER,
+      lastCheck: '2026-12-05T10:00:00Z',
+      lastError: { code: failure.code, failure, at: '2026-12-05T10:00:00Z' },
+    };
+    return { url: state.url, expectedSigner: SIGNER, health: 'failing' as const, message: subscriptionLine({ state, now: new Date('2026-12-05T12:00:00Z'), locale: 'de' }, t), lastFailure: failure };
+  };
+
+  test('says where the list is malformed, or why it could not be checked, as a labelled English detail under its line, never in the sentence', async () => {
+    for (const [failure, detail] of [
+      [{ code: 'malformed', problem: 'shape', where: WHERE }, WHERE],
+      [{ code: 'unchecked', why: WHY }, WHY],
+    ] as const) {
+      const dom = page();
+      render(
+        <I18nContext.Provider value={{ t, locale: 'de' }}>
+          <WarningLists subscriptions={[failing(failure)]} onSubscribe={() => Promise.resolve({ ok: true })} onUnsubscribe={() => undefined} />
+        </I18nContext.Provider>,
+        dom.root,
+      );
+      await settle();
+      const item = dom.$('subscription');
+      const line = item?.querySelector('.subscription__state');
+      expect(line?.textContent).toContain(warningListFailureText(failure, t, 'de'));
+      expect(line?.textContent).not.toContain(detail);
+      const shown = dom.$('subscription-detail');
+      expect(shown?.previousElementSibling?.textContent).toBe(t('sourceTechnicalDetail'));
+      expect(shown?.querySelector('[lang="en"]')?.textContent).toBe(detail);
+      expect(shown?.querySelector('.source-words__label')?.textContent).toBe(t('dataNotTranslated'));
+      // Right under the line, before the Remove button.
+      expect(line?.nextElementSibling?.contains(shown)).toBe(true);
+      render(null, dom.root);
+    }
+  });
+
+  test('a refusal that carries no technical text shows no detail', async () => {
+    const dom = page();
+    render(
+      <I18nContext.Provider value={{ t, locale: 'de' }}>
+        <WarningLists subscriptions={[failing({ code: 'bad-signature' })]} onSubscribe={() => Promise.resolve({ ok: true })} onUnsubscribe={() => undefined} />
+      </I18nContext.Provider>,
+      dom.root,
+    );
+    await settle();
+    expect(dom.$('subscription')?.textContent).toContain(t('listsFailBadSignature'));
+    expect(dom.$('subscription-detail')).toBeNull();
+    render(null, dom.root);
   });
 });

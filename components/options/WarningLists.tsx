@@ -1,8 +1,9 @@
 import { useRef, useState } from 'preact/hooks';
 import { createSubscription, type SubscribeFailureCode } from '../../lib/community/subscription';
-import { subscribeFailureText } from '../../lib/words/warning-list-words';
+import { subscribeFailureText, warningListFailureDetail } from '../../lib/words/warning-list-words';
 import { useT } from '../../utils/i18n';
-import type { OptionsProps } from '../Options';
+import type { OptionsProps, SubscriptionRow } from '../Options';
+import { SourceWords } from '../SourceWords';
 
 type Field = 'url' | 'signer';
 const SIGNER_CODES: readonly SubscribeFailureCode[] = ['signer-not-address', 'signer-checksum'];
@@ -51,6 +52,7 @@ export function WarningLists({
             <div class="subscription__url">{subscription.url}</div>
             <div class="muted">{t('listsSigner', subscription.expectedSigner)}</div>
             <div class={`subscription__state subscription__state--${subscription.health}`}>{subscription.message}</div>
+            <TechnicalDetail subscription={subscription} />
             <button type="button" class="ghost" onClick={() => onUnsubscribe(subscription.url)}>
               {t('listsRemove')}
             </button>
@@ -135,5 +137,20 @@ export function WarningLists({
         )}
       </form>
     </section>
+  );
+}
+
+/** Where a refused list is malformed, or why it could not be checked: English text, labelled and kept out of the sentence above it. */
+function TechnicalDetail({ subscription }: { subscription: SubscriptionRow }) {
+  const t = useT();
+  const detail = subscription.lastFailure === undefined ? undefined : warningListFailureDetail(subscription.lastFailure);
+  if (detail === undefined) return null;
+  return (
+    <dl class="subscription__facts">
+      <dt>{t('sourceTechnicalDetail')}</dt>
+      <dd data-testid="subscription-detail">
+        <SourceWords text={detail} />
+      </dd>
+    </dl>
   );
 }

@@ -6,6 +6,7 @@ import type { WarningSubscription } from '@/lib/community/subscription';
 import type { WarningList } from '@/lib/community/warning-list';
 import { inProcessChainWork } from '@/lib/chain-work/in-process';
 import { checkSubscriptions, startWarnings, subscribe, subscriptionViews, warningLookup } from './warnings';
+import { warningListFailureDetail } from '@/lib/words/warning-list-words';
 import { translateFrom } from '@/utils/i18n';
 import english from '@/public/_locales/en/messages.json';
 
@@ -61,6 +62,18 @@ describe('the held warning lists across service-worker wake-ups', () => {
     expect(view?.message).toMatch(new RegExp(`^${english.listsStateUsing.message.split('$1')[0]}Test list`));
     expect(await subscribe('http://lists.example.org/other.json', privateKeyToAccount(key).address)).toEqual({ ok: false, reason: english.listsSubscribeNotHttps.message });
     expect(await subscribe('https://lists.example.org/warnings.json', privateKeyToAccount(key).address)).toEqual({ ok: false, reason: english.listsSubscribeAlready.message });
+  });
+
+  test("a refused list's technical text reaches the options page beside its line, not in it", async () => {
+    const created = await inProcessChainWork.createSubscription({ url: 'https://lists.example.org/warnings.json', expectedSigner: privateKeyToAccount(key).address });
+    if (!created.ok) throw new Error(created.code);
+    const refused = await inProcessChainWork.checkSubscription({ state: created.subscription, fetched: { ok: true, body: '{}' }, now: now.getTime() });
+    await fakeBrowser.storage.local.set({ warningSubscriptions: [refused] });
+    startWarnings();
+    const [view] = await subscriptionViews(now);
+    const where = view?.lastFailure === undefined ? undefined : warningListFailureDetail(view.lastFailure);
+    expect(where).toEqual(expect.any(String));
+    expect(view?.message).not.toContain(where);
   });
 
   test('a stored value changed by anyone else is checked in full: a list altered in local storage shows no warning', async () => {

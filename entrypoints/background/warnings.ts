@@ -1,6 +1,6 @@
 import { defineLazyItem } from '@/utils/lazy-item';
 import { activeWarnings, type ActiveWarning } from '@/lib/community/active-warnings';
-import { goodLists, subscriptionHealth, type SubscriptionHealth, type WarningSubscription } from '@/lib/community/subscription';
+import { goodLists, subscriptionHealth, type SubscriptionFailure, type SubscriptionHealth, type WarningSubscription } from '@/lib/community/subscription';
 import { WARNING_LIST_LIMITS } from '@/lib/community/warning-list';
 import { fetchSource, type FetchFailure } from '@/lib/reserves/fetch-source';
 import { subscribeFailureText, subscriptionLine } from '@/lib/words/warning-list-words';
@@ -95,12 +95,20 @@ export interface SubscriptionView {
   expectedSigner: string;
   health: SubscriptionHealth;
   message: string;
+  /** The latest check's refusal, when it read back, for its technical text (`warningListFailureDetail`). */
+  lastFailure?: SubscriptionFailure;
 }
 
 /** Each subscription with the line under it, in the user's language. */
 export async function subscriptionViews(now = new Date()): Promise<SubscriptionView[]> {
   const [subscriptions, { t, locale }] = await Promise.all([readSubscriptions(), userWords()]);
-  return subscriptions.map((state) => ({ url: state.url, expectedSigner: state.expectedSigner, health: subscriptionHealth({ state, now }), message: subscriptionLine({ state, now, locale }, t) }));
+  return subscriptions.map((state) => ({
+    url: state.url,
+    expectedSigner: state.expectedSigner,
+    health: subscriptionHealth({ state, now }),
+    message: subscriptionLine({ state, now, locale }, t),
+    ...(state.lastError?.failure === undefined ? {} : { lastFailure: state.lastError.failure }),
+  }));
 }
 
 /** Reads the held lists once and answers for any exchange, for building views. */

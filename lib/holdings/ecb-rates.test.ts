@@ -52,6 +52,17 @@ describe('parseEcbRates', () => {
     expect(result.reason.failure).toEqual(failure);
   });
 
+  // Days no calendar has: the ECB never writes one, and Date.parse would roll 2019-02-31 into March.
+  it.each(['2019-02-31', '2019-02-29', '2019-04-31', '2019-13-01', '2019-00-10', '2019-06-00', '2019-06-32'])('refuses the impossible day %s as not the ECB file', (day) => {
+    const result = parseEcbRates({ text: `<Cube><Cube time='${day}'><Cube currency='USD' rate='1.1'/></Cube></Cube>`, fetchedAt: FETCHED });
+    expect(!result.ok && result.reason.failure).toEqual({ code: 'not-ecb-file' });
+  });
+
+  it('accepts the last day of February in a leap year', () => {
+    const result = parseEcbRates({ text: `<Cube><Cube time='2016-02-29'><Cube currency='USD' rate='1.1'/></Cube></Cube>`, fetchedAt: FETCHED });
+    expect(result.ok && result.day).toBe('2016-02-29');
+  });
+
   it('skips a zero or malformed rate instead of dividing by it', () => {
     const result = parseEcbRates({ text: `<Cube time='2019-06-13'><Cube currency='USD' rate='1.1289'/><Cube currency='SEK' rate='0'/><Cube currency='NOK' rate='x'/></Cube>`, fetchedAt: FETCHED });
     expect(result.ok && Object.keys(result.fiat).sort()).toEqual(['EUR']);

@@ -49,8 +49,9 @@ export function parseEcbRates({ text, url = ECB_DAILY_URL, fetchedAt }: ParseEcb
   // The daily file holds exactly one day; the history files hold many and are not this source.
   if (days.length !== 1) return fail({ code: 'not-ecb-file' }, `${days.length} dated blocks`);
   const day = days[0]!;
+  if (!isCalendarDay(day)) return fail({ code: 'not-ecb-file' }, `${day} is not a calendar day`);
   const dayStart = Date.parse(`${day}T00:00:00Z`);
-  if (Number.isNaN(dayStart) || dayStart > fetchedAt + 86_400_000) return fail({ code: 'future-date', day });
+  if (dayStart > fetchedAt + 86_400_000) return fail({ code: 'future-date', day });
   const perEuro = new Map<string, number>();
   for (const match of text.matchAll(RATE)) {
     const rate = Number(match[4]);
@@ -65,4 +66,13 @@ export function parseEcbRates({ text, url = ECB_DAILY_URL, fetchedAt }: ParseEcb
     fiat[currency] = { usd: usdPerEuro / rate, asOf, source: url };
   }
   return { ok: true, day, fiat };
+}
+
+/** A day as the rates file writes it ("2019-06-13") that the calendar has: `Date.parse` alone rolls 2019-02-31 over into March. */
+export function isCalendarDay(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (match === null) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }

@@ -1,14 +1,15 @@
 import type { FeedFailure } from '../feed/verify-feed';
-import { formatCount, formatMoment } from './format';
+import { formatCount, formatMoment, type MomentFormat } from './format';
 import type { Translate } from './translate-from';
 
 /**
  * Why the signed feed was refused, in the reader's language: the Data sources row of the feed on
  * the options page, and `radar feed verify` in English. Dates and sizes are written as the reader
  * writes them; the technical text some refusals carry (a field path, a platform error, both
- * English) stays out of the sentence and comes apart from `feedFailureDetail`.
+ * English) stays out of the sentence and comes apart from `feedFailureDetail`. The command line
+ * passes its own `moment`, so a maintainer's terminal and a CI log show one moment the same way.
  */
-export function feedFailureText(failure: FeedFailure, t: Translate, locale: string): string {
+export function feedFailureText(failure: FeedFailure, t: Translate, locale: string, moment: MomentFormat = formatMoment): string {
   switch (failure.code) {
     case 'unreadable':
       return t('feedFailNotJson');
@@ -24,9 +25,9 @@ export function feedFailureText(failure: FeedFailure, t: Translate, locale: stri
     case 'wrong-signer':
       return failure.signer === undefined ? t('feedFailNoKey') : t('feedFailWrongSigner', failure.signer);
     case 'not-yet-valid':
-      return t('feedFailNotYetValid', formatMoment(failure.issued, locale));
+      return t('feedFailNotYetValid', moment(failure.issued, locale));
     case 'expired':
-      return t('feedFailExpired', formatMoment(failure.expires, locale));
+      return t('feedFailExpired', moment(failure.expires, locale));
     case 'rollback':
       // Sequence numbers name a feed, as a version does: written as they are, never grouped.
       return failure.sequence === failure.held ? t('feedFailSameNumber', String(failure.sequence)) : t('feedFailRollback', [String(failure.sequence), String(failure.held)]);
@@ -43,8 +44,8 @@ export function feedFailureDetail(failure: FeedFailure): string | undefined {
 }
 
 /** The sentence with its technical text after it, for the command line, where a field path helps the maintainer. */
-export function feedFailureWithDetail(failure: FeedFailure, t: Translate, locale: string): string {
-  const text = feedFailureText(failure, t, locale);
+export function feedFailureWithDetail(failure: FeedFailure, t: Translate, locale: string, moment: MomentFormat = formatMoment): string {
+  const text = feedFailureText(failure, t, locale, moment);
   const detail = feedFailureDetail(failure);
   return detail === undefined ? text : `${text} (${detail})`;
 }

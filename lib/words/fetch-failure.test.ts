@@ -75,6 +75,11 @@ describe('fetch failure words', () => {
     expect(fetchFailureText({ reason: 'too-large', host: 'api.llama.fi', maxBytes: 5 * 1024 * 1024 }, english, 'en')).toBe('api.llama.fi sent more than 5 MB; the answer was refused');
   });
 
+  test('a server error is said as a Spanish reader says it: busy or down, not "por su parte" ("for its part")', () => {
+    const spanish = translateFrom(read('es'));
+    expect(fetchFailureText({ reason: 'http', host: 'api.llama.fi', status: 503 }, spanish, 'es')).toBe('api.llama.fi estaba saturado o fuera de servicio (HTTP 503)');
+  });
+
   test('a stored failure reads back only when its figures fit', () => {
     for (const failure of FAILURES) expect(readFetchFailure(JSON.parse(JSON.stringify(failure)))).toEqual(failure);
     for (const bad of [undefined, 'could not reach x', { reason: 'http', host: 'x' }, { reason: 'teapot', host: 'x' }, { reason: 'network', host: 'x', stage: 'later' }])

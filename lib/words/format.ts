@@ -48,6 +48,9 @@ export function formatDate(isoDate: string, locale: string): string {
   return formatter('date', locale, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' })).format(date);
 }
 
+/** How a caller writes a moment: the extension's pages use `formatMoment`, the command line UTC (scripts/radar/words/english.ts). */
+export type MomentFormat = (iso: string, locale: string) => string;
+
 /**
  * A reading's moment as the extension's pages write a time (`formatDateTime`: the reader's locale and time zone, to
  * the minute, no zone named: "Dec 5, 2026, 8:40 PM" in Tokyo for 11:40 UTC); a value known only by its day

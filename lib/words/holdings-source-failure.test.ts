@@ -29,7 +29,13 @@ describe('holdings price and rate words', () => {
     const t = translateFrom(read('en'));
     expect(priceProblemText('not-a-price-list', t)).toBe('the price source answered something that is not a price list');
     for (const stored of [undefined, 'The price source answered something that is not a price list.', 'toString', 42]) expect(priceProblemText(stored, t)).toBeUndefined();
-    for (const stored of [undefined, 'no-usd', { code: 'future-date' }, { code: 'constructor' }]) expect(ratesProblemText(stored, t, 'en')).toBeUndefined();
+    for (const stored of [undefined, 'no-usd', { code: 'constructor' }]) expect(ratesProblemText(stored, t, 'en')).toBeUndefined();
+  });
+
+  test('a refusal for a day that is not a real one is still said, never dropped (fail closed)', () => {
+    const t = translateFrom(read('en'));
+    const notEcb = ratesProblemText({ code: 'not-ecb-file' }, t, 'en');
+    for (const day of [undefined, 42, '2026-13-01', '2026-02-31', 'soon']) expect(ratesProblemText({ code: 'future-date', day }, t, 'en'), String(day)).toBe(notEcb);
   });
 
   test('lib/holdings words nothing a user reads in its price and rate refusals', () => {

@@ -1,4 +1,4 @@
-import type { EcbRatesFailure } from '../holdings/ecb-rates';
+import { isCalendarDay, type EcbRatesFailure } from '../holdings/ecb-rates';
 import type { PriceParseCode } from '../holdings/prices';
 import { formatDate } from './format';
 import type { MessageKey, Translate } from './translate-from';
@@ -25,17 +25,14 @@ export function priceProblemText(code: unknown, t: Translate): string | undefine
 
 /**
  * Why the rates file was refused, as a clause for "Last exchange-rate update failed: …", its day
- * written as the reader writes dates; undefined when the stored value is not one.
+ * written as the reader writes dates; undefined when the stored value is not a refusal's code.
+ * A stored future-date refusal whose day is no calendar day is still a refusal, said as a file that
+ * is not the ECB's: the failure line never disappears (fail closed).
  */
 export function ratesProblemText(failure: unknown, t: Translate, locale: string): string | undefined {
   if (typeof failure !== 'object' || failure === null) return undefined;
   const { code, day } = failure as { code?: unknown; day?: unknown };
   if (typeof code !== 'string' || !Object.hasOwn(RATES_PROBLEM_KEYS, code)) return undefined;
-  if (code === 'future-date') return typeof day === 'string' && isDay(day) ? t('holdingsRatesFutureDate', formatDate(day, locale)) : undefined;
+  if (code === 'future-date') return typeof day === 'string' && isCalendarDay(day) ? t('holdingsRatesFutureDate', formatDate(day, locale)) : t(RATES_PROBLEM_KEYS['not-ecb-file']);
   return t(RATES_PROBLEM_KEYS[code as EcbRatesFailure['code']]);
-}
-
-/** A calendar day as the rates file gives it ("2030-01-01"), and a real one. */
-function isDay(text: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`));
 }

@@ -84,8 +84,8 @@ describe('failure sentences carry figures as the reader writes them, and no Engl
     expect(fetchFailureText(FETCHES[0]!, t, 'de')).toContain('12,5');
     expect(feedFailureText({ code: 'expired', expires: '2026-12-01T00:00:00Z' }, t, 'de')).toContain('2026');
     expect(ratesProblemText({ code: 'future-date', day: '2030-01-01' }, t, 'de')).toContain('01.01.2030');
-    // A day that is not a day is not shown raw: the clause is left unworded, as other unreadable stored values are.
-    expect(ratesProblemText({ code: 'future-date', day: 'soon' }, t, 'de')).toBeUndefined();
+    // A day that is not a day is not shown raw, and the refusal is still said (fail closed): as a file that is not the ECB's.
+    expect(ratesProblemText({ code: 'future-date', day: 'soon' }, t, 'de')).toBe(t('holdingsRatesNotEcbFile'));
   });
 
   test('the technical text is kept apart, for a labelled details line and the command line', () => {

@@ -35,8 +35,8 @@ export function runReasonText(reason: RunReason, t: Translate, locale: string): 
 
 /**
  * The reason as a system notification says it: the sentence, then the host the figures came from
- * (a notification carries no link) and the moment they describe, to the minute in UTC, since a
- * notification stays on screen long after "this minute" has passed. The popup names the same
+ * (a notification carries no link) and the moment they describe, to the minute on the reader's
+ * clock (`formatMoment`), since a notification stays on screen long after "this minute" has passed. The popup names the same
  * host through `sourceSite`. A warning-list entry says the day it was listed and the source it cites.
  */
 export function runNotificationText(reason: RunReason, t: Translate, locale: string): string {

@@ -2,7 +2,7 @@ import type { SubscribeFailureCode, SubscriptionError, SubscriptionFailure, Warn
 import { subscriptionHealth } from '../community/subscription';
 import { readFetchFailure } from '../reserves/fetch-source';
 import { fetchFailureText } from './fetch-failure';
-import { formatCount, formatDateTime, formatMoment } from './format';
+import { formatCount, formatDateTime, formatMoment, type MomentFormat } from './format';
 import type { MessageKey, Translate } from './translate-from';
 
 /** Why a subscription was not added, for the form on the options page. */
@@ -26,9 +26,10 @@ export function subscribeFailureText(code: SubscribeFailureCode, t: Translate): 
  * subscription, and `radar warnings verify` prints it in English (scripts/radar/words/english.ts).
  * Dates and sizes are written as the reader writes them; the technical text some refusals carry
  * (where the list is malformed, why it could not be checked, both English) stays out of the
- * sentence and comes apart from `warningListFailureDetail`.
+ * sentence and comes apart from `warningListFailureDetail`. The command line passes its own
+ * `moment`, so a maintainer's terminal and a CI log show one moment the same way.
  */
-export function warningListFailureText(failure: SubscriptionFailure, t: Translate, locale: string): string {
+export function warningListFailureText(failure: SubscriptionFailure, t: Translate, locale: string, moment: MomentFormat = formatMoment): string {
   switch (failure.code) {
     case 'too-large':
       return t('listsFailTooLarge', formatCount(failure.maxKib, locale));
@@ -40,9 +41,9 @@ export function warningListFailureText(failure: SubscriptionFailure, t: Translat
     case 'wrong-signer':
       return failure.got === undefined ? t('listsFailSignerNotAddress', failure.expected) : t('listsFailWrongSigner', [failure.expected, failure.got]);
     case 'not-yet-valid':
-      return t('listsFailNotYetValid', formatMoment(failure.issued, locale));
+      return t('listsFailNotYetValid', moment(failure.issued, locale));
     case 'expired':
-      return t('listsFailExpired', formatMoment(failure.expires, locale));
+      return t('listsFailExpired', moment(failure.expires, locale));
     case 'rollback':
       // Sequence numbers name a list, as a version does: written as they are, never grouped.
       return failure.sequence === failure.held ? t('listsFailSameNumber', String(failure.sequence)) : t('listsFailRollback', [String(failure.sequence), String(failure.held)]);
@@ -65,8 +66,8 @@ export function warningListFailureDetail(failure: SubscriptionFailure): string |
 }
 
 /** The sentence with its technical text after it, for the command line, where the place a list is malformed helps its maintainer. */
-export function warningListFailureWithDetail(failure: SubscriptionFailure, t: Translate, locale: string): string {
-  const text = warningListFailureText(failure, t, locale);
+export function warningListFailureWithDetail(failure: SubscriptionFailure, t: Translate, locale: string, moment: MomentFormat = formatMoment): string {
+  const text = warningListFailureText(failure, t, locale, moment);
   const detail = warningListFailureDetail(failure);
   return detail === undefined ? text : `${text} (${detail})`;
 }

@@ -75,12 +75,12 @@ export const command: RadarCommand = {
       if (result.ok) {
         const count = Object.keys(result.envelope.snapshot.exchanges).length;
         io.stdout.write(
-          `valid: feed number ${result.envelope.feed.sequence}, issued ${result.envelope.feed.issued}, expires ${result.envelope.feed.expires}, ${count} exchanges, signed by ${result.signer}\n`,
+          `valid: feed number ${result.envelope.feed.sequence}, issued ${english.moment(result.envelope.feed.issued)}, expires ${english.moment(result.envelope.feed.expires)}, ${count} exchanges, signed by ${result.signer}\n`,
         );
         return 0;
       }
-      if (result.code === 'unreadable') return usageError(`${file}: ${feedFailureWithDetail(result.failure, english.t, english.locale)}`);
-      io.stdout.write(`invalid (${result.code}): ${feedFailureWithDetail(result.failure, english.t, english.locale)}\n`);
+      if (result.code === 'unreadable') return usageError(`${file}: ${feedFailureWithDetail(result.failure, english.t, english.locale, english.moment)}`);
+      io.stdout.write(`invalid (${result.code}): ${feedFailureWithDetail(result.failure, english.t, english.locale, english.moment)}\n`);
       return 1;
     }
 
@@ -187,7 +187,7 @@ async function readPrevious(text: string, signers: readonly Address[]): Promise<
   }
   if (typeof issued !== 'string' || Number.isNaN(Date.parse(issued))) return { ok: false, reason: 'it has no issue date' };
   const verified = await verifyFeed({ body: text, signers, now: new Date(issued) });
-  if (!verified.ok) return { ok: false, reason: feedFailureWithDetail(verified.failure, english.t, english.locale) };
+  if (!verified.ok) return { ok: false, reason: feedFailureWithDetail(verified.failure, english.t, english.locale, english.moment) };
   return { ok: true, snapshot: verified.envelope.snapshot, sequence: verified.envelope.feed.sequence };
 }
 

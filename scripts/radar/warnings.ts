@@ -79,10 +79,12 @@ export const command: RadarCommand = {
       const result = await verifyWarningList({ body: document.text, expectedSigner: options.signer, now: options.now });
       if (result.ok) {
         const { list } = result;
-        io.stdout.write(`valid: "${list.name}" number ${list.sequence}, ${list.entries.length} warning${list.entries.length === 1 ? '' : 's'}, signed by ${result.signer}, expires ${list.expires}\n`);
+        io.stdout.write(
+          `valid: "${list.name}" number ${list.sequence}, ${list.entries.length} warning${list.entries.length === 1 ? '' : 's'}, signed by ${result.signer}, expires ${english.moment(list.expires)}\n`,
+        );
         return 0;
       }
-      io.stdout.write(`invalid (${result.code}): ${warningListFailureWithDetail(result.failure, english.t, english.locale)}\n`);
+      io.stdout.write(`invalid (${result.code}): ${warningListFailureWithDetail(result.failure, english.t, english.locale, english.moment)}\n`);
       return 1;
     }
 

@@ -120,4 +120,14 @@ describe('community warning lists in Chromium', () => {
       await page.close();
     });
   }
+
+  test('a list of the wrong shape says where, as a labelled detail under its line and not in it', async () => {
+    serve = (route) => route.fulfill({ status: 200, contentType: 'application/json', headers: { 'access-control-allow-origin': '*' }, body: '{}' });
+    await options.reload();
+    await options.getByTestId('refresh-now').click();
+    await options.locator('[data-testid="subscription"][data-health="failing"]').waitFor();
+    const where = 'Invalid key: Expected "list" but received undefined';
+    expect(await options.getByTestId('subscription-detail').textContent()).toBe(where);
+    expect(await options.locator('.subscription__state').textContent()).not.toContain(where);
+  });
 });

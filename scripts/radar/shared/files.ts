@@ -27,28 +27,33 @@ export class OutputError extends Error {
 }
 
 /**
- * Writes every file or none: each text goes to a temporary file beside its destination (creating
- * the folder), and only when all are written are they renamed into place. A destination that
- * cannot be written leaves every existing file as it was, and no temporary file behind.
+ * Writes every file or none, as far as the file system allows: each text goes to a temporary file
+ * beside its destination (creating the folder), and only when all are written are they renamed into
+ * place. A destination that cannot be written, or a write that fails partway (a full disk), leaves
+ * every existing file as it was, and no temporary file behind. The renames are one step each, not
+ * one for all: should a rename fail after an earlier one succeeded (unlikely, as the destinations
+ * are checked first and a rename needs no space), the files before it are already the new ones; the
+ * rest keep their old text, and still no temporary file is left.
  */
 export async function writeAll(files: readonly { path: string; text: string }[]): Promise<void> {
   for (const { path } of files) {
     const problem = await destinationProblem(path);
     if (problem !== undefined) throw new OutputError(problem);
   }
-  const written: { path: string; temporary: string }[] = [];
+  const pending: { path: string; temporary: string }[] = [];
   try {
     for (const { path, text } of files) {
       const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+      // Listed before writing: a write that fails partway has already created the file.
+      pending.push({ path, temporary });
       try {
         await mkdir(dirname(path), { recursive: true });
         await writeFile(temporary, text);
       } catch (error) {
         throw new OutputError(`cannot write ${path}: ${fileProblem(error)}`);
       }
-      written.push({ path, temporary });
     }
-    for (const { path, temporary } of written) {
+    for (const { path, temporary } of pending) {
       try {
         await rename(temporary, path);
       } catch (error) {
@@ -56,7 +61,7 @@ export async function writeAll(files: readonly { path: string; text: string }[])
       }
     }
   } finally {
-    await Promise.all(written.map(({ temporary }) => rm(temporary, { force: true })));
+    await Promise.all(pending.map(({ temporary }) => rm(temporary, { force: true })));
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseMoment } from './moment';
+import { parseMoment, utcMoment } from './moment';
 
 describe('parseMoment', () => {
   it('reads a day as its start in UTC, and a moment with its zone', () => {
@@ -28,5 +28,17 @@ describe('parseMoment', () => {
     ]) {
       expect(parseMoment(value), value).toBeUndefined();
     }
+  });
+});
+
+describe('utcMoment', () => {
+  it('writes a moment in UTC with its Z, a day as a day, and anything without a zone as it came', () => {
+    expect(utcMoment('2026-12-05T11:40:00Z')).toBe('2026-12-05T11:40:00Z');
+    expect(utcMoment('2026-12-05T20:40:00+09:00')).toBe('2026-12-05T11:40:00Z');
+    expect(utcMoment('2026-12-05T11:40:00.250Z')).toBe('2026-12-05T11:40:00.250Z');
+    expect(utcMoment('2026-12-05')).toBe('2026-12-05');
+    // Read in this machine's clock, it would name a different moment on every machine.
+    expect(utcMoment('2026-12-05T11:40:00')).toBe('2026-12-05T11:40:00');
+    expect(utcMoment('soon')).toBe('soon');
   });
 });

@@ -19,3 +19,14 @@ export function parseMoment(value: string): Date | undefined {
   const parsed = new Date(zone === undefined ? `${value}T00:00:00Z` : value);
   return Number.isNaN(parsed.getTime()) ? undefined : parsed;
 }
+
+/**
+ * A moment as every command writes one: ISO 8601 in UTC ("2026-12-05T11:40:00Z", as signed feeds
+ * and lists write their dates), so a maintainer's terminal and a CI log in another zone show the
+ * same text, and it pastes back into `--now`. A day stays a day; text that is not a moment with its
+ * zone is written as it came, never read in this machine's clock.
+ */
+export function utcMoment(value: string): string {
+  const moment = /^\d{4}-\d{2}-\d{2}$/.test(value) ? undefined : parseMoment(value);
+  return moment === undefined ? value : moment.toISOString().replace(/\.000Z$/, 'Z');
+}
