@@ -140,4 +140,21 @@ describe('HoldingsList', () => {
     expect(failing.focused.length).toBe(before);
     expect(failing.root.querySelector('[data-testid="holdings-removed"]')?.textContent).toBe('');
   });
+
+  test('a second removal of the same name is new words in the region, so a screen reader says it again', async () => {
+    const twice: HoldingsState = { ...three, holdings: three.holdings.map((holding) => ({ ...holding, asset: 'BTC' })) };
+    const { root, remove } = list('en', twice);
+    const region = () => root.querySelector('[data-testid="holdings-removed"]')!;
+    await settle();
+    remove(0);
+    await settle();
+    const first = region().firstChild;
+    expect(region().textContent).toBe('Removed BTC (self).');
+    remove(0);
+    await settle();
+    // The same words: only a new node in the live region makes it speak again.
+    expect(region().textContent).toBe('Removed BTC (self).');
+    expect(region().firstChild).not.toBe(first);
+    expect(first?.isConnected).toBe(false);
+  });
 });
