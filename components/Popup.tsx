@@ -59,7 +59,8 @@ export function Popup({ tab, failed = false, onRetry, loadAll, onWithdraw, onOpe
     if (retrying || onRetry === undefined) return;
     setRetrying(true);
     focusAnswer.current = true;
-    void onRetry().finally(() => setRetrying(false));
+    const done = () => setRetrying(false);
+    onRetry().then(done, done);
   };
   useEffect(() => {
     if (!focusAnswer.current || failed || tab === undefined) return;
