@@ -126,7 +126,8 @@ export function ExchangeCard({ view, onWithdraw, headingLevel = 1, idPrefix = 'c
   return (
     <article class={`card card--${verdict.level}`} data-testid="exchange-card" aria-labelledby={`${idPrefix}-title`}>
       <header class="card__header">
-        <Heading id={`${idPrefix}-title`} class="card__title">
+        {/* Focusable by script only: the popup hands it the focus when an answer it asked again for is drawn. */}
+        <Heading id={`${idPrefix}-title`} class="card__title" tabindex={-1}>
           {view.name}
         </Heading>
         <LevelChip verdict={verdict} />

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ExchangeView, TabState } from '../lib/view/exchange-view';
 import { filterExchanges, type ExchangeSort } from '../lib/view/exchange-list';
 import { LevelChip } from './card/parts';
@@ -20,8 +20,8 @@ export interface PopupProps {
   tab: TabState | undefined;
   /** The background could not answer: say so instead of pretending the tab is nothing. */
   failed?: boolean;
-  /** Asks the background again after it failed to answer. */
-  onRetry?: () => void;
+  /** Asks the background again after it failed to answer; settles once its answer is drawn. */
+  onRetry?: () => Promise<unknown>;
   loadAll: () => Promise<ExchangeView[]>;
   onWithdraw: (exchangeId: string) => void;
   onOpenOptions: () => void;
@@ -51,6 +51,22 @@ export function Popup({ tab, failed = false, onRetry, loadAll, onWithdraw, onOpe
   // chunk and its question to the background never compete with the card.
   const [afterFirstFrame, setAfterFirstFrame] = useState(false);
   const drawn = tab !== undefined;
+  // Try again stays in the page, under the focus, while the background is asked (aria-disabled, not disabled:
+  // a disabled button drops the focus to the page); the answer's heading then takes the focus.
+  const [retrying, setRetrying] = useState(false);
+  const focusAnswer = useRef(false);
+  const retry = () => {
+    if (retrying || onRetry === undefined) return;
+    setRetrying(true);
+    focusAnswer.current = true;
+    const done = () => setRetrying(false);
+    onRetry().then(done, done);
+  };
+  useEffect(() => {
+    if (!focusAnswer.current || failed || tab === undefined) return;
+    focusAnswer.current = false;
+    document.querySelector<HTMLElement>('h1[tabindex="-1"]')?.focus();
+  }, [tab, failed]);
   useEffect(() => {
     if (!drawn || afterFirstFrame) return undefined;
     const frame = requestAnimationFrame(() => setTimeout(() => setAfterFirstFrame(true), 0));
@@ -83,7 +99,7 @@ export function Popup({ tab, failed = false, onRetry, loadAll, onWithdraw, onOpe
           <h1 class="card__title">{t('popupCheckFailedTitle')}</h1>
           <p>{t('popupCheckFailedBody')}</p>
           {onRetry !== undefined && (
-            <button type="button" onClick={onRetry} data-testid="popup-retry">
+            <button type="button" aria-disabled={retrying} onClick={retry} data-testid="popup-retry">
               {t('popupRetry')}
             </button>
           )}
@@ -121,7 +137,9 @@ export function Popup({ tab, failed = false, onRetry, loadAll, onWithdraw, onOpe
       {runAlerts}
       {tab.kind === 'lookalike' ? (
         <section class="card__alert" data-testid="popup-lookalike" role="alert">
-          <h1 class="card__title">{t('lookalikeTitle', tab.imitates.name)}</h1>
+          <h1 class="card__title" tabindex={-1}>
+            {t('lookalikeTitle', tab.imitates.name)}
+          </h1>
           <p>{lookalikeReasonText(tab, t, locale).reason}</p>
           <ListedSource state={tab} />
           <p>{t('lookalikeAdvice', tab.imitates.name)}</p>
@@ -133,7 +151,9 @@ export function Popup({ tab, failed = false, onRetry, loadAll, onWithdraw, onOpe
         </section>
       ) : (
         <section data-testid="popup-not-exchange">
-          <h1 class="card__title">{t('notExchangeTitle')}</h1>
+          <h1 class="card__title" tabindex={-1}>
+            {t('notExchangeTitle')}
+          </h1>
           <p class="muted">{t('notExchangeBody')}</p>
         </section>
       )}

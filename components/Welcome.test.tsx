@@ -18,7 +18,14 @@ function draw(props: Partial<WelcomeProps> = {}, locale = 'en') {
   const onTurnOnProtection = props.onTurnOnProtection ?? vi.fn(() => Promise.resolve(true));
   render(
     <I18nContext.Provider value={{ t, locale }}>
-      <Welcome language="auto" onLanguage={() => undefined} protectionOn={false} holdingsHref="chrome-extension://x/options.html#holdings-title" {...props} onTurnOnProtection={onTurnOnProtection} />
+      <Welcome
+        language="auto"
+        onLanguage={() => Promise.resolve(true)}
+        protectionOn={false}
+        holdingsHref="chrome-extension://x/options.html#holdings-title"
+        {...props}
+        onTurnOnProtection={onTurnOnProtection}
+      />
     </I18nContext.Provider>,
     root,
   );
@@ -37,7 +44,7 @@ describe('Welcome', () => {
     const redraw = (protectionOn: boolean) =>
       render(
         <I18nContext.Provider value={{ t, locale: 'en' }}>
-          <Welcome language="auto" onLanguage={() => undefined} protectionOn={protectionOn} holdingsHref="x" onTurnOnProtection={() => Promise.resolve(true)} />
+          <Welcome language="auto" onLanguage={() => Promise.resolve(true)} protectionOn={protectionOn} holdingsHref="x" onTurnOnProtection={() => Promise.resolve(true)} />
         </I18nContext.Provider>,
         root,
       );

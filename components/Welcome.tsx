@@ -8,7 +8,8 @@ export type ProtectionState = 'off' | 'asking' | 'on' | 'declined' | 'failed';
 
 export interface WelcomeProps {
   language: Language;
-  onLanguage: (language: Language) => void;
+  /** Shows and stores the language; resolves false when it could not be stored and the page went back. */
+  onLanguage: (language: Language) => Promise<boolean>;
   /** Whether protection is already on when the page opens (setting and permission both). */
   protectionOn: boolean;
   /**
@@ -32,6 +33,16 @@ export function Welcome({ language, onLanguage, protectionOn, onTurnOnProtection
     shownFor.current = protectionOn;
     setProtection((now) => (protectionOn ? 'on' : now === 'on' ? 'off' : now));
   }, [protectionOn]);
+  // Only the latest pick's answer counts: an older one's failure is not this pick's.
+  const [languageFailed, setLanguageFailed] = useState(false);
+  const picks = useRef(0);
+  const pickLanguage = (next: Language) => {
+    const pick = ++picks.current;
+    setLanguageFailed(false);
+    void onLanguage(next).then((saved) => {
+      if (pick === picks.current) setLanguageFailed(!saved);
+    });
+  };
   const result = useRef<HTMLParagraphElement>(null);
   // The button goes once protection is on; the focus goes to the sentence that says so.
   const [moveFocus, setMoveFocus] = useState(false);
@@ -67,9 +78,12 @@ export function Welcome({ language, onLanguage, protectionOn, onTurnOnProtection
         {/* biome-ignore lint/a11y/noLabelWithoutControl: the control is the <select> LanguagePicker draws */}
         <label class="welcome__language">
           <span>{t('languageTitle')}</span>
-          <LanguagePicker value={language} onChange={onLanguage} testId="welcome-language" />
+          <LanguagePicker value={language} onChange={pickLanguage} testId="welcome-language" />
         </label>
       </header>
+      <p role="alert" class="welcome__language-failed" data-testid="welcome-language-failed">
+        {languageFailed ? t('languageNotSaved') : ''}
+      </p>
 
       <p class="welcome__lead" data-testid="welcome-does">
         {t('welcomeDoes')}

@@ -12,7 +12,9 @@ export interface RemovalSaid {
  * focus to the page. Once the entry is no longer in `ids`, the focus goes to the Remove button now in its place,
  * else the one before, else `fallback(container)` (the empty list's sentence or the list's title). Remove buttons carry
  * `data-remove`, inside the element given `container`. The move says nothing of the removal itself, so `said` then
- * holds "Removed <name>." for the list's `RemovalStatus`; a removal that never happens (a failed save) says nothing.
+ * holds "Removed <name>." for the list's `RemovalStatus`. A removal whose save failed must be handed to `kept`: the entry
+ * stays, and if it leaves later for another reason (another page, an import, a reset) that is not this press's doing,
+ * so the focus stays where the user is and nothing is said.
  */
 export function useFocusAfterRemove<C extends HTMLElement>(ids: readonly string[], fallback: (container: C | null) => HTMLElement | null | undefined) {
   const t = useT();
@@ -32,6 +34,10 @@ export function useFocusAfterRemove<C extends HTMLElement>(ids: readonly string[
     /** Call from the Remove button's press, with the entry's id, place and name as the list shows it. */
     removing: (id: string, index: number, name: string) => {
       removing.current = { id, index, name };
+    },
+    /** Call when the removal of `id` was not saved: the press is forgotten. A later press of another entry stays. */
+    kept: (id: string) => {
+      if (removing.current?.id === id) removing.current = undefined;
     },
     said,
   };

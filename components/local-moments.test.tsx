@@ -100,7 +100,7 @@ describe("moments the user made, in the user's time zone", () => {
         book={[{ label: 'Ledger', network: 'ethereum', address: '0x8ba1f109551bD432803012645Ac136ddd64DBA72', addedAt: new Date(EVENING).toISOString() }]}
         onAction={() => undefined}
         onSaveAddress={() => Promise.resolve()}
-        onRemoveAddress={() => undefined}
+        onRemoveAddress={() => Promise.resolve()}
       />,
     );
     await settle();

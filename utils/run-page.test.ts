@@ -33,4 +33,24 @@ describe('extension pages', () => {
     expect(document.title).toBe('could not load');
     vi.unstubAllGlobals();
   });
+
+  it('with a language chosen in the settings, the failure is in that language, and the page says which', async () => {
+    const { document } = parseHTML('<html lang="en"><head><title>Welcome to Reserve Radar</title></head><body><div id="app">Loading…</div></body></html>');
+    vi.stubGlobal('document', document);
+    const german = readFileSync('public/_locales/de/messages.json', 'utf8');
+    // The extension's own German file, as the page reads it; the browser's lookup stays English.
+    vi.stubGlobal('fetch', (url: string) => Promise.resolve(String(url).endsWith('/_locales/de/messages.json') ? new Response(german) : new Response('', { status: 404 })));
+    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation((key: string) => (key === 'errorBackground' ? 'could not load' : ''));
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    await fakeBrowser.storage.local.set({ settings: { language: 'de' } });
+    await runPage(async () => {
+      throw new Error('the background is gone');
+    });
+    const words = (JSON.parse(german) as Record<string, { message: string }>).errorBackground!.message;
+    expect(document.getElementById('app')!.textContent).toBe(words);
+    expect(document.title).toBe(words);
+    expect(document.documentElement.lang).toBe('de');
+    vi.unstubAllGlobals();
+    fakeBrowser.reset();
+  });
 });

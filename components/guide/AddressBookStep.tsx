@@ -14,7 +14,8 @@ export interface AddressBookStepProps {
   onAction: (action: GuideAction) => void;
   /** Saves the guide's address under `label`; rejects with a reason the step shows. */
   onSaveAddress: (label: string) => Promise<void>;
-  onRemoveAddress: (entry: AddressBookEntry) => void;
+  /** Removes the entry from the book; rejects when it could not be saved. */
+  onRemoveAddress: (entry: AddressBookEntry) => Promise<unknown>;
 }
 
 export function AddressBookStep({ state, book, onAction, onSaveAddress, onRemoveAddress }: AddressBookStepProps) {
@@ -30,7 +31,7 @@ export function AddressBookStep({ state, book, onAction, onSaveAddress, onRemove
   const labelField = useRef<HTMLInputElement>(null);
   const listTitle = useRef<HTMLHeadingElement>(null);
   const entryId = (entry: AddressBookEntry) => `${entry.network}:${entry.address}`;
-  const { container: list, removing, said } = useFocusAfterRemove<HTMLUListElement>(book.map(entryId), () => listTitle.current);
+  const { container: list, removing, kept, said } = useFocusAfterRemove<HTMLUListElement>(book.map(entryId), () => listTitle.current);
 
   const save = async (event: Event) => {
     event.preventDefault();
@@ -119,7 +120,10 @@ export function AddressBookStep({ state, book, onAction, onSaveAddress, onRemove
                   removing(entryId(entry), index, entry.label);
                   // "Saved" spoke of an entry that may be this one: it no longer holds.
                   setStatus('idle');
-                  onRemoveAddress(entry);
+                  onRemoveAddress(entry).catch((error: unknown) => {
+                    console.error('[reserve-radar] address book entry not removed:', error);
+                    kept(entryId(entry));
+                  });
                 }}
                 data-remove=""
                 data-testid="book-remove"

@@ -31,7 +31,7 @@ describe('Guide start over', () => {
           watch={{ status: 'off', balance: null, increase: null, blockNumber: null, checkedAt: null, errorCode: null }}
           onAction={onAction}
           onSaveAddress={() => Promise.resolve()}
-          onRemoveAddress={() => undefined}
+          onRemoveAddress={() => Promise.resolve()}
           onResolveEns={() => undefined}
           onTestSent={() => undefined}
           onOpenOptions={() => undefined}

@@ -53,7 +53,7 @@ export interface GuideProps {
   watch: BalanceWatch;
   onAction: (action: GuideAction) => void;
   onSaveAddress: (label: string) => Promise<void>;
-  onRemoveAddress: (entry: AddressBookEntry) => void;
+  onRemoveAddress: (entry: AddressBookEntry) => Promise<unknown>;
   onResolveEns: (name: string) => void;
   onTestSent: () => void;
   onOpenOptions: () => void;

@@ -91,6 +91,7 @@ describe('guide steps', () => {
           onRemoveAddress={(gone) => {
             book = book.filter((held) => held !== gone);
             redraw();
+            return Promise.resolve();
           }}
         />,
       );
@@ -146,6 +147,31 @@ describe('guide steps', () => {
     expect(removed?.textContent).toBe('Trezor entfernt.');
     // Three moves in all: to the name field on the empty Save, then to each Remove's neighbour.
     expect(focused.length).toBe(3);
+    render(null, root);
+  });
+
+  test('an address book entry whose removal failed stays; when it goes later for another reason, the focus stays and nothing is said', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const { window, root, $, press } = page();
+    const focused = recordFocus(window);
+    let book = [entry('Ledger', ADDRESS), entry('Trezor', '0x1111111111111111111111111111111111111111')];
+    const redraw = () =>
+      draw(
+        root,
+        <AddressBookStep state={base} book={book} onAction={() => undefined} onSaveAddress={() => Promise.resolve()} onRemoveAddress={() => Promise.reject(new Error('QUOTA_BYTES quota exceeded'))} />,
+      );
+    redraw();
+    await settle();
+    press('book-remove');
+    await settle();
+    const before = focused.length;
+    // The guide in another tab removes it: storage draws the book without it.
+    book = book.slice(1);
+    redraw();
+    await settle();
+    expect(root.querySelectorAll('[data-testid="book-entry"]').length).toBe(1);
+    expect(focused.length).toBe(before);
+    expect($('book-removed')?.textContent).toBe('');
     render(null, root);
   });
 });

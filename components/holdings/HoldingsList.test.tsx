@@ -22,7 +22,7 @@ function list(locale: string, state: HoldingsState) {
   const onSave = vi.fn((next: HoldingsState) => {
     current = next;
     draw();
-    return Promise.resolve();
+    return Promise.resolve(true);
   });
   const draw = () =>
     render(
@@ -120,10 +120,41 @@ describe('HoldingsList', () => {
 
     // A save that does not take (the entry is still listed): nothing was removed, nothing is said.
     const failing = list('en', three);
-    failing.onSave.mockImplementationOnce(() => Promise.resolve());
+    failing.onSave.mockImplementationOnce(() => Promise.resolve(false));
     await settle();
     failing.remove(0);
     await settle();
     expect(failing.root.querySelector('[data-testid="holdings-removed"]')?.textContent).toBe('');
+  });
+
+  test('a Remove whose save failed is forgotten: when the entry goes later for another reason, the focus stays and nothing is said', async () => {
+    const failing = list('en', three);
+    failing.onSave.mockImplementationOnce(() => Promise.resolve(false));
+    failing.remove(0);
+    await settle();
+    const before = failing.focused.length;
+    // Another page removes BTC: the storage change draws the list without it.
+    await failing.onSave({ ...three, holdings: three.holdings.slice(1) });
+    await settle();
+    expect(failing.current().holdings.map((h) => h.id)).toEqual(['ETH', 'SOL']);
+    expect(failing.focused.length).toBe(before);
+    expect(failing.root.querySelector('[data-testid="holdings-removed"]')?.textContent).toBe('');
+  });
+
+  test('a second removal of the same name is new words in the region, so a screen reader says it again', async () => {
+    const twice: HoldingsState = { ...three, holdings: three.holdings.map((holding) => ({ ...holding, asset: 'BTC' })) };
+    const { root, remove } = list('en', twice);
+    const region = () => root.querySelector('[data-testid="holdings-removed"]')!;
+    await settle();
+    remove(0);
+    await settle();
+    const first = region().firstChild;
+    expect(region().textContent).toBe('Removed BTC (self).');
+    remove(0);
+    await settle();
+    // The same words: only a new node in the live region makes it speak again.
+    expect(region().textContent).toBe('Removed BTC (self).');
+    expect(region().firstChild).not.toBe(first);
+    expect(first?.isConnected).toBe(false);
   });
 });

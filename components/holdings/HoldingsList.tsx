@@ -18,11 +18,12 @@ export function HoldingsList({
   nameOf: (c: string) => string;
   money: (v: number | null) => string;
   prices: PriceTable;
-  onSave: (s: HoldingsState) => Promise<unknown>;
+  /** Resolves whether it was saved. */
+  onSave: (s: HoldingsState) => Promise<boolean>;
 }) {
   const t = useT();
   const locale = useLocale();
-  const { container, removing, said } = useFocusAfterRemove<HTMLDivElement>(
+  const { container, removing, kept, said } = useFocusAfterRemove<HTMLDivElement>(
     state.holdings.map((h) => h.id),
     (list) => list?.querySelector<HTMLElement>('[data-testid="holdings-empty"]'),
   );
@@ -84,7 +85,9 @@ export function HoldingsList({
                       data-testid={`holding-remove-${holding.id}`}
                       onClick={() => {
                         removing(holding.id, index, `${what} (${nameOf(holding.custodian)})`);
-                        void replace(holding.id, undefined);
+                        void replace(holding.id, undefined).then((saved) => {
+                          if (!saved) kept(holding.id);
+                        });
                       }}
                       aria-label={t('holdingsRemoveLabel', [what, nameOf(holding.custodian)])}
                     >

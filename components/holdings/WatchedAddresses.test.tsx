@@ -55,4 +55,29 @@ describe('WatchedAddresses', () => {
     expect(focused.at(-1)).toBe('addresses-empty');
     expect(root.querySelector('[data-testid="addresses-removed"]')).toBe(status);
   });
+
+  test('an address whose removal was not saved stays; when it goes later for another reason, the focus stays and nothing is said', async () => {
+    const { window, root } = page();
+    const focused = recordFocus(window);
+    let state: HoldingsState = { ...emptyHoldingsState, addresses: ['a', 'b'].map((id, i) => ({ id, address: `0x${String(i + 1).repeat(40)}`, chainIds: [1] })) };
+    const draw = () =>
+      render(
+        <I18nContext.Provider value={{ t: translateFrom(messages), locale: 'de' }}>
+          <WatchedAddresses state={state} readings={null} onSave={() => Promise.resolve(false)} />
+        </I18nContext.Provider>,
+        root,
+      );
+    draw();
+    await settle();
+    root.querySelectorAll('[data-remove]')[0]!.dispatchEvent(new window.Event('click', { bubbles: true }));
+    await settle();
+    const before = focused.length;
+    // Another page removes it: storage draws the list without it.
+    state = { ...state, addresses: state.addresses.slice(1) };
+    draw();
+    await settle();
+    expect(root.querySelectorAll('[data-remove]').length).toBe(1);
+    expect(focused.length).toBe(before);
+    expect(root.querySelector('[data-testid="addresses-removed"]')?.textContent).toBe('');
+  });
 });

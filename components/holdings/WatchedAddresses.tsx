@@ -20,6 +20,7 @@ export function WatchedAddresses({ state, readings, onSave }: { state: HoldingsS
   const {
     container: list,
     removing,
+    kept,
     said,
   } = useFocusAfterRemove<HTMLDivElement>(
     state.addresses.map((a) => a.id),
@@ -51,7 +52,9 @@ export function WatchedAddresses({ state, readings, onSave }: { state: HoldingsS
                   aria-label={t('holdingsRemoveAddressLabel', watched.address)}
                   onClick={() => {
                     removing(watched.id, index, watched.label ?? watched.address);
-                    void onSave({ ...state, addresses: state.addresses.filter((a) => a.id !== watched.id) });
+                    void onSave({ ...state, addresses: state.addresses.filter((a) => a.id !== watched.id) }).then((saved) => {
+                      if (!saved) kept(watched.id);
+                    });
                   }}
                 >
                   {t('holdingsRemove')}

@@ -137,3 +137,48 @@ describe('options: the sites opened anyway', () => {
     expect(focused.slice(-2)).toEqual(['', 'allowed-empty']);
   });
 });
+
+describe('options: a site whose removal failed', () => {
+  test('stays listed; when it goes later for another reason, the focus stays and nothing is said', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const { window, root, $ } = page();
+    const focused = recordFocus(window);
+    let elsewhere: (hosts: string[]) => void = () => undefined;
+    function Glue() {
+      const [hosts, setHosts] = useState(['binance-login.com', 'blnance.com']);
+      elsewhere = setHosts;
+      return (
+        <I18nContext.Provider value={sv}>
+          <Options
+            settings={defaultSettings}
+            sources={[]}
+            exchangeNames={{}}
+            now={new Date('2026-08-10T12:00:00Z')}
+            onChange={() => undefined}
+            protectionOn={true}
+            onLookalikeProtection={() => Promise.resolve(true)}
+            allowedHosts={hosts}
+            onAllowedHostRemove={() => Promise.reject(new Error('QUOTA_BYTES quota exceeded'))}
+            onRefresh={() => Promise.resolve()}
+            subscriptions={[]}
+            onSubscribe={() => Promise.resolve({ ok: true })}
+            onUnsubscribe={() => undefined}
+            onReset={() => Promise.resolve()}
+          />
+        </I18nContext.Provider>
+      );
+    }
+    render(<Glue />, root);
+    await settle();
+    root.querySelector('[data-testid="allowed-hosts"] button')?.dispatchEvent(new window.Event('click', { bubbles: true }));
+    await settle();
+    expect($('options-notice')?.textContent).toBe(t('lookalikeAllowedRemoveFailed'));
+    const before = focused.length;
+    // Another options page removes it: storage draws the list without it.
+    elsewhere(['blnance.com']);
+    await settle();
+    expect($('allowed-hosts')?.textContent).not.toContain('binance-login.com');
+    expect(focused.length).toBe(before);
+    expect($('allowed-removed')?.textContent).toBe('');
+  });
+});

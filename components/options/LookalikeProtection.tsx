@@ -17,7 +17,7 @@ export interface LookalikeProtectionProps {
 /** The options page's lookalike protection: the switch, and the sites the warning no longer stops. */
 export function LookalikeProtection({ protectionOn, onLookalikeProtection, allowedHosts, onAllowedHostRemove, onNotice }: LookalikeProtectionProps) {
   const t = useT();
-  const { container, removing, said } = useFocusAfterRemove<HTMLDivElement>(allowedHosts ?? [], (list) => list?.querySelector<HTMLElement>('[data-testid="allowed-empty"]'));
+  const { container, removing, kept, said } = useFocusAfterRemove<HTMLDivElement>(allowedHosts ?? [], (list) => list?.querySelector<HTMLElement>('[data-testid="allowed-empty"]'));
   return (
     <section aria-labelledby="lookalike-title">
       <h2 id="lookalike-title">{t('lookalikeProtectionTitle')}</h2>
@@ -72,6 +72,7 @@ export function LookalikeProtection({ protectionOn, onLookalikeProtection, allow
                     removing(host, index, host);
                     void onAllowedHostRemove(host)?.catch((error: unknown) => {
                       console.error('[reserve-radar] allowed host not removed:', error);
+                      kept(host);
                       onNotice('lookalikeAllowedRemoveFailed');
                     });
                   }}

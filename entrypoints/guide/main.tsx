@@ -171,7 +171,7 @@ function App({ initialState, initialSaved, initialBook, initialSettings, initial
           setBook(await saveToAddressBook({ label, network: chosen, address }));
           dispatch({ type: 'address-book', outcome: 'saved' });
         }}
-        onRemoveAddress={(entry) => void removeFromAddressBook(entry).then(setBook)}
+        onRemoveAddress={(entry) => removeFromAddressBook(entry).then(setBook)}
         onResolveEns={(name) => {
           if (rpcUrl === undefined) return;
           setEns({ status: 'loading', name, address: null, errorCode: null });

@@ -91,10 +91,10 @@ async function main() {
         if (!shownHeld) draw(undefined, true);
       },
     );
+  // The failure stays drawn, with Try again under the focus, until the answer replaces it.
   function retry() {
     asked = ask();
-    draw(undefined);
-    void follow();
+    return follow();
   }
   void follow();
 }

@@ -1,5 +1,4 @@
 import { render } from 'preact';
-import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { I18nContext, type I18n } from '@/utils/i18n';
 import { Welcome } from '@/components/Welcome';
@@ -11,6 +10,7 @@ import { runPage } from '@/utils/run-page';
 import { getSettings, updateSettings } from '@/utils/settings';
 import { useStoredSettings } from '@/utils/stored-settings';
 import { useBroadAccess } from '@/utils/broad-access';
+import { useLanguageChoice } from './language-choice';
 import type { Settings } from '@/lib/settings';
 import '@/components/card.css';
 import './style.css';
@@ -21,17 +21,13 @@ function App({ initialSettings, initialI18n, initialBroadAccess }: { initialSett
   const [settings] = useStoredSettings(initialSettings);
   const broadAccess = useBroadAccess(initialBroadAccess);
   const protectionOn = settings.lookalikeProtection && broadAccess;
-  const [language, setLanguage] = useState(initialLanguage);
   const [i18n, showLanguage] = usePageWords({ language: initialLanguage, i18n: initialI18n, title: 'welcomeTitle' });
+  const [language, chooseLanguage] = useLanguageChoice({ initial: initialLanguage, show: showLanguage, save: (next) => updateSettings({ language: next }) });
   return (
     <I18nContext.Provider value={i18n}>
       <Welcome
         language={language}
-        onLanguage={(next) => {
-          setLanguage(next);
-          showLanguage(next);
-          void updateSettings({ language: next });
-        }}
+        onLanguage={chooseLanguage}
         protectionOn={protectionOn}
         onTurnOnProtection={async () => {
           // First, before any other await: the browser takes the request only during the click.

@@ -124,14 +124,27 @@ describe('Chromium with the built extension', () => {
  * The background refuses the named requests, as it does when it is gone (an update while the page
  * is open) or broken; `refused` in the page can be emptied to let them through again.
  */
+/** The page's questions to the background: refused by type, or held (by type) until the test lets them go. */
+interface Asking {
+  refused: Set<string>;
+  held: Set<string>;
+  waiting: (() => void)[];
+}
+
 async function refusing(page: Page, types: string[]): Promise<void> {
   await page.addInitScript((names) => {
-    const scope = globalThis as unknown as { refused: Set<string>; chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } } };
+    const scope = globalThis as unknown as Asking & { chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } } };
     const { runtime } = scope.chrome;
     const sendMessage = runtime.sendMessage.bind(runtime);
     scope.refused = new Set(names);
-    runtime.sendMessage = (message: unknown) =>
-      scope.refused.has((message as { type?: string }).type ?? '') ? Promise.reject(new Error('Could not establish connection. Receiving end does not exist.')) : sendMessage(message);
+    scope.held = new Set();
+    scope.waiting = [];
+    runtime.sendMessage = (message: unknown) => {
+      const type = (message as { type?: string }).type ?? '';
+      if (scope.refused.has(type)) return Promise.reject(new Error('Could not establish connection. Receiving end does not exist.'));
+      if (scope.held.has(type)) return new Promise<void>((resolve) => scope.waiting.push(resolve)).then(() => sendMessage(message));
+      return sendMessage(message);
+    };
   }, types);
 }
 
@@ -165,11 +178,27 @@ describe('extension pages when the background does not answer, in Chromium', () 
     expect(await popup.getByRole('heading', { level: 1 }).textContent()).toBe('Reserve Radar could not check this tab');
     expect(await popup.getByTestId('popup-not-exchange').count()).toBe(0);
     expect(await popup.locator('body').textContent()).not.toContain('Not an exchange');
-    // The background answers again: Try again shows the tab's own card.
-    await popup.evaluate(() => (globalThis as unknown as { refused: Set<string> }).refused.clear());
-    await popup.getByTestId('popup-retry').click();
+    // The background answers again, slowly: Try again, pressed from the keyboard, keeps the focus while it asks...
+    await popup.evaluate(() => {
+      const asking = globalThis as unknown as Asking;
+      asking.refused.clear();
+      asking.held.add('tab-state');
+    });
+    const retry = popup.getByTestId('popup-retry');
+    await retry.focus();
+    await popup.keyboard.press('Enter');
+    await expect.poll(() => retry.getAttribute('aria-disabled')).toBe('true');
+    expect(await popup.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('popup-retry');
+    // ...then shows the tab's own card, its heading taking the focus rather than the page.
+    await popup.evaluate(() => {
+      const asking = globalThis as unknown as Asking;
+      asking.held.clear();
+      for (const release of asking.waiting.splice(0)) release();
+    });
     await popup.getByTestId('card-verdict').waitFor();
     expect(await popup.getByTestId('popup-check-failed').count()).toBe(0);
+    await expect.poll(() => popup.evaluate(() => [document.activeElement?.tagName, document.activeElement?.id])).toEqual(['H1', 'card-title']);
+    expect(await popup.locator('#card-title').textContent()).toContain('Binance');
     await popup.close();
     await page.close();
   });

@@ -1,0 +1,109 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { render } from 'preact';
+import { describe, expect, test, vi } from 'vitest';
+import { getExchange } from '../lib/exchanges/registry';
+import { buildExchangeView, type TabState } from '../lib/view/exchange-view';
+import { I18nContext, translateFrom, type Messages } from '../utils/i18n';
+import { Popup } from './Popup';
+import { effectsOnNextTask, page, recordFocus, settle } from './test-dom';
+
+const t = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../public/_locales/en/messages.json'), 'utf8')) as Messages);
+const binance = buildExchangeView({ exchange: getExchange('binance')!, reserves: undefined, now: new Date('2026-12-05T12:00:00Z') });
+
+/**
+ * The popup as its page draws it: failed at first; Try again asks the background anew and, once it answers,
+ * draws what it said (the answer is handed out by the test).
+ */
+function popup() {
+  const dom = page();
+  const focused = recordFocus(dom.window);
+  vi.stubGlobal('requestAnimationFrame', (callback: () => void) => setTimeout(callback, 0));
+  vi.stubGlobal('cancelAnimationFrame', (id: number) => clearTimeout(id));
+  let answer: (state: TabState | 'failed') => void = () => undefined;
+  const onRetry = vi.fn(
+    () =>
+      new Promise<void>((resolve) => {
+        answer = (state) => {
+          draw(state === 'failed' ? undefined : state, state === 'failed');
+          resolve();
+        };
+      }),
+  );
+  const none = () => Promise.resolve();
+  const draw = (tab: TabState | undefined, failed: boolean) =>
+    render(
+      <I18nContext.Provider value={{ t, locale: 'en' }}>
+        <Popup
+          tab={tab}
+          failed={failed}
+          onRetry={onRetry}
+          loadAll={() => Promise.resolve([])}
+          onWithdraw={() => undefined}
+          onOpenOptions={() => undefined}
+          onOpenVerify={() => undefined}
+          onCopyText={none}
+          onCopyImage={none}
+        />
+      </I18nContext.Provider>,
+      dom.root,
+    );
+  draw(undefined, true);
+  const retry = () => {
+    const button = dom.$('popup-retry');
+    button?.focus();
+    dom.press('popup-retry');
+    return button;
+  };
+  return { ...dom, focused, onRetry, answer: (state: TabState | 'failed') => answer(state), retry };
+}
+
+describe('Popup: Try again keeps the keyboard focus', () => {
+  effectsOnNextTask();
+
+  test('while asking, the button stays under the focus, marked busy, and a second press asks nothing more; the answer’s heading then takes the focus', async () => {
+    const { window, $, onRetry, answer, retry } = popup();
+    await settle();
+    const button = retry();
+    await settle();
+    expect(button?.isConnected).toBe(true);
+    expect(window.document.activeElement).toBe(button);
+    expect(button?.getAttribute('aria-disabled')).toBe('true');
+    expect(button?.hasAttribute('disabled')).toBe(false);
+    $('popup-retry')?.dispatchEvent(new window.Event('click', { bubbles: true }));
+    expect(onRetry).toHaveBeenCalledTimes(1);
+
+    answer({ kind: 'exchange', host: 'www.binance.com', view: binance });
+    await settle();
+    const heading = window.document.activeElement as HTMLElement;
+    expect(heading.tagName).toBe('H1');
+    expect(heading.textContent).toContain('Binance');
+    expect(heading.getAttribute('tabindex')).toBe('-1');
+  });
+
+  test('not an exchange after all: its heading takes the focus', async () => {
+    const { window, answer, retry } = popup();
+    await settle();
+    retry();
+    await settle();
+    answer({ kind: 'not-exchange' });
+    await settle();
+    expect((window.document.activeElement as HTMLElement).textContent).toBe(t('notExchangeTitle'));
+    expect((window.document.activeElement as HTMLElement).getAttribute('tabindex')).toBe('-1');
+  });
+
+  test('failing again: the focus stays on Try again, which works again', async () => {
+    const { window, $, onRetry, answer, retry, focused } = popup();
+    await settle();
+    const button = retry();
+    await settle();
+    answer('failed');
+    await settle();
+    expect($('popup-retry')).toBe(button);
+    expect(window.document.activeElement).toBe(button);
+    expect(button?.getAttribute('aria-disabled')).toBe('false');
+    expect(focused).toEqual(['popup-retry']);
+    retry();
+    expect(onRetry).toHaveBeenCalledTimes(2);
+  });
+});

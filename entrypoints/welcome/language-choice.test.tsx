@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { render } from 'preact';
+import { describe, expect, test, vi } from 'vitest';
+import { Welcome } from '@/components/Welcome';
+import { effectsOnNextTask, page, settle } from '@/components/test-dom';
+import type { Language } from '@/lib/settings';
+import { I18nContext, translateFrom, type I18n, type Messages } from '@/utils/i18n';
+import { usePageWords } from '@/utils/page-words';
+import { useLanguageChoice } from './language-choice';
+
+const words = (language: Language): I18n => {
+  const id = language === 'auto' ? 'en' : language;
+  return { t: translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, `../../public/_locales/${id}/messages.json`), 'utf8')) as Messages), locale: id };
+};
+const english = words('en');
+
+/** The welcome page as main.tsx wires it, with the stored setting's write given by the test. */
+function WelcomePage({ save }: { save: (language: Language) => Promise<unknown> }) {
+  const [i18n, showLanguage] = usePageWords({ language: 'auto', i18n: english, title: 'welcomeTitle', load: (language) => Promise.resolve(words(language)) });
+  const [language, choose] = useLanguageChoice({ initial: 'auto', show: showLanguage, save });
+  return (
+    <I18nContext.Provider value={i18n}>
+      {/* What the picker is told to show: linkedom's select does not take a value. */}
+      <output data-testid="picker-shows">{language}</output>
+      <Welcome language={language} onLanguage={choose} protectionOn={false} holdingsHref="x" onTurnOnProtection={() => Promise.resolve(true)} />
+    </I18nContext.Provider>
+  );
+}
+
+function open(save: (language: Language) => Promise<unknown>) {
+  const dom = page();
+  render(<WelcomePage save={save} />, dom.root);
+  const picker = () => dom.$('welcome-language') as HTMLSelectElement;
+  const pick = (language: Language) => {
+    Object.defineProperty(picker(), 'value', { value: language, configurable: true });
+    picker().dispatchEvent(new dom.window.Event('change', { bubbles: true }));
+    Reflect.deleteProperty(picker(), 'value');
+  };
+  const pickerShows = () => dom.$('picker-shows')?.textContent;
+  return { ...dom, pick, pickerShows };
+}
+
+describe('welcome page: the language picker', () => {
+  effectsOnNextTask();
+
+  test('a choice that is saved is shown, in its words', async () => {
+    const save = vi.fn((_language: Language) => Promise.resolve());
+    const { root, document, pick, pickerShows, $ } = open(save);
+    await settle();
+    pick('de');
+    await settle();
+    expect(save).toHaveBeenCalledWith('de');
+    expect(root.querySelector('h1')?.textContent).toBe(words('de').t('welcomeTitle'));
+    expect(document.documentElement.lang).toBe('de');
+    expect(pickerShows()).toBe('de');
+    expect($('welcome-language-failed')?.textContent).toBe('');
+    render(null, root);
+  });
+
+  test('a choice that cannot be saved goes back to the language the page had, logs why, and says so in that language', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const { root, document, pick, pickerShows, $ } = open(() => Promise.reject(new Error('QUOTA_BYTES quota exceeded')));
+    await settle();
+    const alert = $('welcome-language-failed');
+    // In the page and empty before, so the words are read when they come.
+    expect(alert?.getAttribute('role')).toBe('alert');
+    expect(alert?.textContent).toBe('');
+    pick('de');
+    await settle();
+    expect(root.querySelector('h1')?.textContent).toBe(english.t('welcomeTitle'));
+    expect(document.documentElement.lang).toBe('en');
+    expect(document.title).toBe(english.t('welcomeTitle'));
+    expect(pickerShows()).toBe('auto');
+    expect($('welcome-language-failed')?.textContent).toBe(english.t('languageNotSaved'));
+    expect(logged).toHaveBeenCalledWith(expect.stringContaining('language'), expect.any(Error));
+    render(null, root);
+  });
+});
