@@ -31,7 +31,7 @@ function draw(props: Partial<OptionsProps>) {
         subscriptions={[]}
         onSubscribe={() => Promise.resolve({ ok: true })}
         onUnsubscribe={() => undefined}
-        onReset={() => Promise.resolve()}
+        onReset={() => Promise.resolve(true)}
         {...props}
       />
     </I18nContext.Provider>,
@@ -112,7 +112,7 @@ describe('options: the sites opened anyway', () => {
             subscriptions={[]}
             onSubscribe={() => Promise.resolve({ ok: true })}
             onUnsubscribe={() => undefined}
-            onReset={() => Promise.resolve()}
+            onReset={() => Promise.resolve(true)}
           />
         </I18nContext.Provider>
       );

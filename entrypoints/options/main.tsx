@@ -107,12 +107,13 @@ function App({ initial, initialI18n, initialBroadAccess }: { initial: Settings; 
           />
         }
         onReset={async () => {
-          // Least privilege: the access granted for the settings being reset goes with them.
-          await removeOptionalPermissions();
           await resetSettings();
           setSettings(await getSettings());
           setSources(await send({ type: 'reset-data' }));
           await reloadSubscriptions();
+          // Least privilege: the access granted for the settings just reset goes with them. After the reset,
+          // so that the background, seeing the access go, finds protection already off and writes nothing back.
+          return removeOptionalPermissions();
         }}
       />
     </I18nContext.Provider>
