@@ -12,7 +12,6 @@ import { runPage } from '@/utils/run-page';
 import { getSettings, resetSettings, updateSettings } from '@/utils/settings';
 import { useStoredSettings } from '@/utils/stored-settings';
 import { BROAD_ACCESS, removeOptionalPermissions } from '@/utils/permissions';
-import { disallowLookalike } from '@/utils/allowed-lookalikes';
 import { keepHashTargetInView } from '@/utils/scroll-to-hash';
 import { HoldingsGlue } from './holdings';
 import { useAllowedLookalikes } from './lookalike';
@@ -73,7 +72,7 @@ function App({ initial, initialI18n, initialBroadAccess }: { initial: Settings; 
         onChange={(patch) => void change(patch)}
         protectionOn={settings.lookalikeProtection && broadAccess}
         allowedHosts={allowedHosts}
-        onAllowedHostRemove={(host) => disallowLookalike(host)}
+        onAllowedHostRemove={(host) => send({ type: 'disallow-host', host })}
         onLookalikeProtection={async (enabled) => {
           if (enabled) {
             // Asked only here, at the user's click: without it the extension sees exchange sites only.
