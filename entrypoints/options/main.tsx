@@ -9,12 +9,13 @@ import type { Settings } from '@/lib/settings';
 import { loadI18n } from '@/utils/translate';
 import { usePageWords } from '@/utils/page-words';
 import { runPage } from '@/utils/run-page';
-import { getSettings, resetSettings, updateSettings } from '@/utils/settings';
+import { getSettings, updateSettings } from '@/utils/settings';
 import { useStoredSettings } from '@/utils/stored-settings';
-import { BROAD_ACCESS, removeOptionalPermissions } from '@/utils/permissions';
+import { BROAD_ACCESS } from '@/utils/permissions';
 import { keepHashTargetInView } from '@/utils/scroll-to-hash';
 import { HoldingsGlue } from './holdings';
 import { useAllowedLookalikes } from './lookalike';
+import { resetSettingsThenPermissions } from './reset';
 import { useBroadAccess } from '@/utils/broad-access';
 import '@/components/holdings.css';
 import '@/components/card.css';
@@ -106,13 +107,12 @@ function App({ initial, initialI18n, initialBroadAccess }: { initial: Settings; 
           />
         }
         onReset={async () => {
-          await resetSettings();
+          // Least privilege: the access granted for the settings being reset goes with them (after them: see reset.ts).
+          const givenBack = await resetSettingsThenPermissions();
           setSettings(await getSettings());
           setSources(await send({ type: 'reset-data' }));
           await reloadSubscriptions();
-          // Least privilege: the access granted for the settings just reset goes with them. After the reset,
-          // so that the background, seeing the access go, finds protection already off and writes nothing back.
-          return removeOptionalPermissions();
+          return givenBack;
         }}
       />
     </I18nContext.Provider>
