@@ -51,7 +51,9 @@ describe('Chromium: lookalike protection, the sites opened anyway, and reset', (
     const cont = warning.getByTestId('continue-anyway');
     await cont.waitFor();
     const note = warning.getByTestId('continue-note');
-    expect(await note.textContent()).toBe("If you continue, Reserve Radar will no longer show this warning page before binance-login.com; its toolbar icon and popup still warn about the site. You can undo this in Reserve Radar's options, under Lookalike protection.");
+    expect(await note.textContent()).toBe(
+      "If you continue, Reserve Radar will no longer show this warning page before binance-login.com; its toolbar icon and popup still warn about the site. You can undo this in Reserve Radar's options, under Lookalike protection.",
+    );
     expect(await cont.getAttribute('aria-describedby')).toBe(await note.getAttribute('id'));
     expect(await axeProblems(warning)).toEqual([]);
     await cont.click();
