@@ -12,10 +12,10 @@ const t = translateFrom(messages);
 /** The data section in German on a fresh page, with the import and delete answers given. */
 function drawData({
   onImport = () => Promise.resolve({ ok: true, holdings: 0, addresses: 0, history: 0 }),
-  onDeleteEverything = () => Promise.resolve(),
+  onDeleteEverything = () => Promise.resolve(true),
 }: {
   onImport?: (file: File) => Promise<ImportResult>;
-  onDeleteEverything?: () => Promise<void>;
+  onDeleteEverything?: () => Promise<boolean>;
 }) {
   const dom = page();
   render(
@@ -89,14 +89,14 @@ describe('HoldingsData import', () => {
 describe('HoldingsData delete confirmation', () => {
   effectsOnNextTask();
 
-  function drawDelete(onDeleteEverything: () => Promise<void>) {
+  function drawDelete(onDeleteEverything: () => Promise<boolean>) {
     const dom = drawData({ onDeleteEverything });
     return { ...dom, focused: recordFocus(dom.window) };
   }
 
   test('"Delete everything…" asks in the page; a second press while the delete runs does nothing, then it says so and focus is back on the button', async () => {
     let finish: () => void = () => undefined;
-    const onDeleteEverything = vi.fn(() => new Promise<void>((resolve) => (finish = resolve)));
+    const onDeleteEverything = vi.fn(() => new Promise<boolean>((resolve) => (finish = () => resolve(true))));
     const { root, $, press, focused } = drawDelete(onDeleteEverything);
     await settle();
     press('delete-everything');
@@ -115,6 +115,18 @@ describe('HoldingsData delete confirmation', () => {
     expect(root.querySelector('[role="group"]')).toBeNull();
     expect($('delete-done')?.textContent).toBe(t('deleteDone'));
     expect(focused).toEqual(['delete-cancel', 'delete-everything']);
+    render(null, root);
+  });
+
+  test('a delete whose permissions the browser kept says everything was deleted and that the browser kept them', async () => {
+    const { root, $, press } = drawDelete(() => Promise.resolve(false));
+    await settle();
+    press('delete-everything');
+    await settle();
+    press('delete-confirm');
+    await settle();
+    expect($('delete-done')?.textContent).toBe(t('deleteDonePermissionsKept'));
+    expect($('delete-error')).toBeNull();
     render(null, root);
   });
 

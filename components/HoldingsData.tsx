@@ -17,7 +17,8 @@ export interface HoldingsDataProps {
   onReminders: (next: Reminders) => Promise<boolean>;
   onExport: () => void;
   onImport: (file: File) => Promise<ImportResult>;
-  onDeleteEverything: () => Promise<void>;
+  /** Resolves false when the browser kept the optional permissions; the data is deleted all the same. */
+  onDeleteEverything: () => Promise<boolean>;
 }
 
 const DAYS = Array.from({ length: 31 }, (_, i) => i + 1);
@@ -31,7 +32,7 @@ export function HoldingsData({ reminders, notificationsGranted, onReminders, onE
   const [importing, setImporting] = useState(false);
   // Focus follows the question: into it on its safe answer, back to "Delete everything…" after.
   const confirm = useInlineConfirm();
-  const [deleted, setDeleted] = useState(false);
+  const [deleted, setDeleted] = useState<'done' | 'permissionsKept' | undefined>(undefined);
   // While a delete runs its confirm button is aria-disabled: a second press would start a second delete.
   const [deleting, setDeleting] = useState(false);
   const [deleteFailed, setDeleteFailed] = useState(false);
@@ -143,7 +144,7 @@ export function HoldingsData({ reminders, notificationsGranted, onReminders, onE
             class="danger"
             data-testid="delete-everything"
             onClick={() => {
-              setDeleted(false);
+              setDeleted(undefined);
               setDeleteFailed(false);
               confirm.ask();
             }}
@@ -164,9 +165,9 @@ export function HoldingsData({ reminders, notificationsGranted, onReminders, onE
               setDeleteFailed(false);
               void onDeleteEverything()
                 .then(
-                  () => {
+                  (givenBack) => {
                     confirm.close();
-                    setDeleted(true);
+                    setDeleted(givenBack ? 'done' : 'permissionsKept');
                   },
                   // The question stays open: the user can try again or cancel.
                   () => setDeleteFailed(true),
@@ -184,9 +185,9 @@ export function HoldingsData({ reminders, notificationsGranted, onReminders, onE
             {t('deleteFailed')}
           </p>
         )}
-        {deleted && (
+        {deleted !== undefined && (
           <p class="holdings__ok" role="status" data-testid="delete-done">
-            {t('deleteDone')}
+            {t(deleted === 'done' ? 'deleteDone' : 'deleteDonePermissionsKept')}
           </p>
         )}
       </section>

@@ -18,7 +18,7 @@ const t = tr.t;
 effectsOnNextTask();
 
 /** The options page as the entrypoint draws it: the language comes from the stored settings, so a reset may change it. */
-function Page({ initial, onReset }: { initial: I18n; onReset: (switchTo: (next: I18n) => void) => Promise<void> }) {
+function Page({ initial, onReset }: { initial: I18n; onReset: (switchTo: (next: I18n) => void) => Promise<boolean> }) {
   const [i18n, setI18n] = useState(initial);
   return (
     <I18nContext.Provider value={i18n}>
@@ -49,7 +49,7 @@ describe('Options reset', () => {
     const confirm = vi.fn(() => true);
     vi.stubGlobal('window', Object.assign(window, { confirm }));
     const focused = recordFocus(window);
-    const onReset = vi.fn(() => Promise.resolve());
+    const onReset = vi.fn(() => Promise.resolve(true));
     render(<Page initial={tr} onReset={onReset} />, root);
     await settle();
 
@@ -73,13 +73,34 @@ describe('Options reset', () => {
     const en = words('en');
     // Settings in German; the reset's stored settings have the default language, English here. The page loads
     // the new language's words after the reset has finished, as the entrypoint does.
-    render(<Page initial={words('de')} onReset={async (switchTo) => void setTimeout(() => switchTo(en), 0)} />, root);
+    render(
+      <Page
+        initial={words('de')}
+        onReset={async (switchTo) => {
+          setTimeout(() => switchTo(en), 0);
+          return true;
+        }}
+      />,
+      root,
+    );
     await settle();
     press('reset');
     await settle();
     press('reset-confirm');
     await settle();
     expect($('options-notice')?.textContent).toBe(en.t('resetDone'));
+    render(null, root);
+  });
+
+  test('a reset whose permissions the browser kept is done all the same, and says that the browser kept them', async () => {
+    const { root, $, press } = page();
+    render(<Page initial={tr} onReset={() => Promise.resolve(false)} />, root);
+    await settle();
+    press('reset');
+    await settle();
+    press('reset-confirm');
+    await settle();
+    expect($('options-notice')?.textContent).toBe(t('resetDonePermissionsKept'));
     render(null, root);
   });
 });

@@ -63,7 +63,8 @@ export interface OptionsProps {
   /** Resolves with a plain-words reason when the list could not be added. */
   onSubscribe: (url: string, signer: string) => Promise<{ ok: true } | { ok: false; reason: string }>;
   onUnsubscribe: (url: string) => void;
-  onReset: () => Promise<void>;
+  /** Resolves false when the browser kept the optional permissions; the reset is done all the same. */
+  onReset: () => Promise<boolean>;
   /** The holdings sections (components/HoldingsSection.tsx, HoldingsData.tsx), drawn by the entrypoint. */
   holdings?: ComponentChildren;
 }
@@ -103,12 +104,11 @@ export function Options(props: OptionsProps) {
   const resetConfirm = useInlineConfirm();
 
   // Busy buttons are aria-disabled, not disabled: a disabled button drops the keyboard focus to the page.
-  const run = async (what: 'refresh' | 'reset', action: () => Promise<void>, done: MessageKey) => {
+  const run = async (what: 'refresh' | 'reset', action: () => Promise<MessageKey>) => {
     if (busy !== undefined) return;
     setBusy(what);
     try {
-      await action();
-      setNotice(done);
+      setNotice(await action());
     } catch {
       setNotice('errorBackground');
     } finally {
@@ -191,7 +191,7 @@ export function Options(props: OptionsProps) {
             ))}
           </ul>
         )}
-        <button type="button" class="ghost" aria-disabled={busy !== undefined} onClick={() => void run('refresh', onRefresh, 'refreshDone')} data-testid="refresh-now">
+        <button type="button" class="ghost" aria-disabled={busy !== undefined} onClick={() => void run('refresh', () => onRefresh().then(() => 'refreshDone'))} data-testid="refresh-now">
           {busy === 'refresh' ? t('refreshing') : t('refreshNow')}
         </button>
       </section>
@@ -238,7 +238,7 @@ export function Options(props: OptionsProps) {
             busy={busy !== undefined}
             onConfirm={() => {
               resetConfirm.close();
-              void run('reset', onReset, 'resetDone');
+              void run('reset', () => onReset().then((givenBack) => (givenBack ? 'resetDone' : 'resetDonePermissionsKept')));
             }}
             onCancel={() => resetConfirm.close()}
           />

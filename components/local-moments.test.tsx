@@ -57,7 +57,7 @@ describe("moments the user made, in the user's time zone", () => {
         subscriptions={[]}
         onSubscribe={() => Promise.resolve({ ok: true })}
         onUnsubscribe={() => undefined}
-        onReset={() => Promise.resolve()}
+        onReset={() => Promise.resolve(true)}
       />,
     );
     await settle();

@@ -45,6 +45,8 @@ export const ExtensionRequestSchema = v.variant('type', [
   /** From the lookalike warning page: what is this address, and let me through to this host. */
   v.object({ type: v.literal('check-url'), url: v.pipe(v.string(), v.maxLength(4096)) }),
   v.object({ type: v.literal('allow-host'), host: v.pipe(v.string(), v.maxLength(253)) }),
+  /** From the options page: take a host off that list again (the background owns the list). */
+  v.object({ type: v.literal('disallow-host'), host: v.pipe(v.string(), v.maxLength(253)) }),
   /** From the options page: live sources. */
   v.object({ type: v.literal('sources-state') }),
   v.object({ type: v.literal('refresh-now') }),

@@ -1,8 +1,14 @@
 /**
  * fakeBrowser leaves `permissions` unimplemented (every call throws). The background listens to
- * `permissions.onRemoved`, so its unit tests need a working stand-in: the optional permissions the
- * user holds, `request` answering as `answer` says (granted by default, as the browser's "Allow"),
- * and the two events, fired as the browser fires them. `fakeBrowser.reset()` empties it.
+ * `permissions.onRemoved`, so its unit tests need a working stand-in that behaves as the browser:
+ * - `request` grants (the browser's "Allow"); a test that needs a refusal makes its own callback reject;
+ * - `remove` rejects a set that holds a permission or host the manifest requires, as Chrome does
+ *   ("You cannot remove required permissions"), and removes nothing then;
+ * - `onAdded` / `onRemoved` fire only for what actually changed, and `request` / `remove` resolve
+ *   without waiting for the listeners, which run in other contexts in a real browser;
+ * - `grantInBrowser` / `removeInBrowser` play the user in the browser's own settings and, for the
+ *   tests' sake, wait for the listeners.
+ * `fakeBrowser.reset()` empties it.
  */
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Browser } from 'wxt/browser';
@@ -17,7 +23,7 @@ function fakeEvent() {
     removeListener: (listener: Listener) => void listeners.delete(listener),
     hasListener: (listener: Listener) => listeners.has(listener),
     hasListeners: () => listeners.size > 0,
-    /** Fires the event as the browser does (after the change), and waits for what the listeners return. */
+    /** Fires the event (after the change), and resolves once the listeners' returned promises have. */
     trigger: async (permissions: Permissions) => {
       await Promise.all([...listeners].map((listener) => listener(permissions)));
     },
@@ -30,20 +36,40 @@ const onAdded = fakeEvent();
 const onRemoved = fakeEvent();
 const contains = (asked: Permissions) => (asked.origins ?? []).every((origin) => held.origins.has(origin)) && (asked.permissions ?? []).every((name) => held.permissions.has(name));
 
+/** Changes what is held; answers the part that really changed, or undefined when nothing did. */
+function change(asked: Permissions, add: boolean): Permissions | undefined {
+  const origins = (asked.origins ?? []).filter((origin) => held.origins.has(origin) !== add);
+  const permissions = (asked.permissions ?? []).filter((name) => held.permissions.has(name) !== add);
+  for (const origin of origins) add ? held.origins.add(origin) : held.origins.delete(origin);
+  for (const name of permissions) add ? held.permissions.add(name) : held.permissions.delete(name);
+  return origins.length + permissions.length === 0 ? undefined : { origins, permissions };
+}
+
+function manifest(): Browser.runtime.Manifest | undefined {
+  try {
+    return fakeBrowser.runtime.getManifest();
+  } catch {
+    return undefined; // fakeBrowser's getManifest throws unless a test gives one: then nothing is required.
+  }
+}
+
+function asksForRequired(asked: Permissions): boolean {
+  const required = manifest();
+  const permissions = (required?.permissions ?? []) as string[];
+  const hosts = (required?.host_permissions ?? []) as string[];
+  return (asked.permissions ?? []).some((name) => permissions.includes(name)) || (asked.origins ?? []).some((origin) => hosts.includes(origin) || permissions.includes(origin));
+}
+
 export const fakePermissions = {
-  /** What `request` answers next; `'throw'` rejects as Chrome does outside a user's click. */
-  answer: 'grant' as 'grant' | 'decline' | 'throw',
   /** What the user grants in the browser's own settings (not through our pages). */
   grantInBrowser: async (permissions: Permissions) => {
-    for (const origin of permissions.origins ?? []) held.origins.add(origin);
-    for (const name of permissions.permissions ?? []) held.permissions.add(name);
-    await onAdded.trigger(permissions);
+    const changed = change(permissions, true);
+    if (changed !== undefined) await onAdded.trigger(changed);
   },
   /** What the user takes away in the browser's own settings. */
   removeInBrowser: async (permissions: Permissions) => {
-    for (const origin of permissions.origins ?? []) held.origins.delete(origin);
-    for (const name of permissions.permissions ?? []) held.permissions.delete(name);
-    await onRemoved.trigger(permissions);
+    const changed = change(permissions, false);
+    if (changed !== undefined) await onRemoved.trigger(changed);
   },
 };
 
@@ -51,15 +77,15 @@ Object.assign(fakeBrowser.permissions, {
   contains: async (asked: Permissions) => contains(asked),
   getAll: async () => ({ origins: [...held.origins], permissions: [...held.permissions] }),
   request: async (asked: Permissions) => {
-    if (fakePermissions.answer === 'throw') throw new Error('permissions.request may only be called from a user input handler');
-    if (fakePermissions.answer === 'decline') return false;
-    await fakePermissions.grantInBrowser(asked);
+    const changed = change(asked, true);
+    if (changed !== undefined) void onAdded.trigger(changed);
     return true;
   },
   remove: async (asked: Permissions) => {
-    const had = contains(asked);
-    await fakePermissions.removeInBrowser(asked);
-    return had;
+    if (asksForRequired(asked)) throw new Error('You cannot remove required permissions.');
+    const changed = change(asked, false);
+    if (changed !== undefined) void onRemoved.trigger(changed);
+    return changed !== undefined;
   },
   onAdded,
   onRemoved,
@@ -68,6 +94,5 @@ Object.assign(fakeBrowser.permissions, {
     held.permissions.clear();
     onAdded.clear();
     onRemoved.clear();
-    fakePermissions.answer = 'grant';
   },
 });

@@ -24,6 +24,7 @@ export interface ResponseMap {
   'all-exchanges': ExchangeView[];
   'check-url': TabState;
   'allow-host': undefined;
+  'disallow-host': undefined;
   'sources-state': SourceView[];
   'refresh-now': SourceView[];
   'reset-data': SourceView[];

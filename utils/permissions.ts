@@ -8,10 +8,21 @@ export const NOTIFICATIONS = { permissions: ['notifications'] } as { permissions
 
 /**
  * Gives back every optional permission the user granted (a reset): the access to all sites, and
- * `notifications` where the build asks for it at a click (a test build may hold it from install,
- * and the browser refuses to remove a permission the manifest requires).
+ * `notifications` where the build asks for it at a click. A build may also require `notifications`
+ * from install (the notifications-granted test build lists it as required and as optional), and the
+ * browser refuses the whole removal when it names a required permission, so that one stays.
+ *
+ * Never throws: the reset or delete it belongs to has done its work; answers whether the browser
+ * took the permissions back, so the page can say so when it did not.
  */
-export async function removeOptionalPermissions(): Promise<void> {
-  const optional = browser.runtime.getManifest().optional_permissions ?? [];
-  await browser.permissions.remove({ ...BROAD_ACCESS, ...(optional.includes('notifications') ? NOTIFICATIONS : {}) });
+export async function removeOptionalPermissions(): Promise<boolean> {
+  const manifest = browser.runtime.getManifest();
+  const removable = (manifest.optional_permissions ?? []).includes('notifications') && !(manifest.permissions ?? []).includes('notifications');
+  try {
+    await browser.permissions.remove({ ...BROAD_ACCESS, ...(removable ? NOTIFICATIONS : {}) });
+    return true;
+  } catch (error) {
+    console.warn('[reserve-radar] optional permissions not given back:', error);
+    return false;
+  }
 }

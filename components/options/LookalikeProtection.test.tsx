@@ -31,7 +31,7 @@ function draw(props: Partial<OptionsProps>) {
         subscriptions={[]}
         onSubscribe={() => Promise.resolve({ ok: true })}
         onUnsubscribe={() => undefined}
-        onReset={() => Promise.resolve()}
+        onReset={() => Promise.resolve(true)}
         {...props}
       />
     </I18nContext.Provider>,
@@ -54,20 +54,81 @@ describe('options: lookalike protection', () => {
     expect(ticked()).toBe(false);
   });
 
+  /** The page with protection as its state: `onLookalikeProtection` is given a way to change it, as the access going would. */
+  function drawLive(onLookalikeProtection: (enabled: boolean, setProtection: (on: boolean) => void) => Promise<boolean>, initial: boolean) {
+    const dom = page();
+    function Glue() {
+      const [protectionOn, setProtection] = useState(initial);
+      return (
+        <I18nContext.Provider value={sv}>
+          <Options
+            settings={defaultSettings}
+            sources={[]}
+            exchangeNames={{}}
+            now={new Date('2026-08-10T12:00:00Z')}
+            onChange={() => undefined}
+            protectionOn={protectionOn}
+            onLookalikeProtection={(enabled) => onLookalikeProtection(enabled, setProtection)}
+            allowedHosts={[]}
+            onAllowedHostRemove={() => undefined}
+            onRefresh={() => Promise.resolve()}
+            subscriptions={[]}
+            onSubscribe={() => Promise.resolve({ ok: true })}
+            onUnsubscribe={() => undefined}
+            onReset={() => Promise.resolve(true)}
+          />
+        </I18nContext.Provider>
+      );
+    }
+    render(<Glue />, dom.root);
+    const box = () => dom.$('lookalike-protection') as HTMLInputElement;
+    const ticked = () => box().checked ?? box().hasAttribute('checked');
+    const toggle = () => {
+      box().checked = !box().checked;
+      box().dispatchEvent(new dom.window.Event('change', { bubbles: true }));
+    };
+    return { ...dom, ticked, toggle };
+  }
+
   for (const [when, failing] of [
     ['turning it on', false],
     ['turning it off', true],
   ] as const) {
-    test(`${when}: a browser or storage failure puts the box back and says so in the reader's language`, async () => {
+    // The second time the notice is already the same, so nothing else draws the page again: the box must go back by itself.
+    test(`${when}: a browser or storage failure, twice in a row, puts the box back each time and says so in the reader's language`, async () => {
       vi.spyOn(console, 'error').mockImplementation(() => undefined);
       const { ticked, toggle, $ } = draw({ protectionOn: failing, onLookalikeProtection: () => Promise.reject(new Error('QUOTA_BYTES quota exceeded')) });
       await settle();
-      toggle();
-      await settle();
-      expect(ticked()).toBe(failing);
-      expect($('options-notice')?.textContent).toBe(t('lookalikeProtectionFailed'));
+      for (const _ of [1, 2]) {
+        toggle();
+        await settle();
+        expect(ticked()).toBe(failing);
+        expect($('options-notice')?.textContent).toBe(t('lookalikeProtectionFailed'));
+      }
     });
   }
+
+  test('turning it off: the access went but storage refused the setting: the box shows off, as protection now stands, not the old "on"', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    let calls = 0;
+    const { ticked, toggle, $ } = drawLive(async (_enabled, setProtection) => {
+      calls += 1;
+      // The first attempt fails before anything changed; the second after the browser took the access away.
+      if (calls === 2) {
+        setProtection(false);
+        await settle();
+      }
+      throw new Error('QUOTA_BYTES quota exceeded');
+    }, true);
+    await settle();
+    toggle();
+    await settle();
+    expect(ticked()).toBe(true);
+    toggle();
+    await settle();
+    expect(ticked()).toBe(false);
+    expect($('options-notice')?.textContent).toBe(t('lookalikeProtectionFailed'));
+  });
 
   test('declined: the box goes back and the page says why', async () => {
     const { ticked, toggle, $ } = draw({ onLookalikeProtection: () => Promise.resolve(false) });
@@ -80,7 +141,7 @@ describe('options: lookalike protection', () => {
 });
 
 describe('options: the sites opened anyway', () => {
-  test('none: a sentence says every lookalike gets the warning page', async () => {
+  test('none: a sentence says no site is exempt from the warning page', async () => {
     const { $ } = draw({ allowedHosts: [] });
     await settle();
     expect($('allowed-empty')?.textContent).toBe(t('lookalikeAllowedEmpty'));
@@ -112,7 +173,7 @@ describe('options: the sites opened anyway', () => {
             subscriptions={[]}
             onSubscribe={() => Promise.resolve({ ok: true })}
             onUnsubscribe={() => undefined}
-            onReset={() => Promise.resolve()}
+            onReset={() => Promise.resolve(true)}
           />
         </I18nContext.Provider>
       );
@@ -135,6 +196,16 @@ describe('options: the sites opened anyway', () => {
     expect($('allowed-empty')).not.toBeNull();
     expect($('allowed-removed')?.textContent).toBe(t('listRemoved', 'blnance.com'));
     expect(focused.slice(-2)).toEqual(['', 'allowed-empty']);
+  });
+
+  test("a site that could not be removed: the page says so in the reader's language", async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const { root, window, $ } = draw({ allowedHosts: ['binance-login.com'], onAllowedHostRemove: () => Promise.reject(new Error('QUOTA_BYTES quota exceeded')) });
+    await settle();
+    root.querySelector('[data-testid="allowed-hosts"] button')?.dispatchEvent(new window.Event('click', { bubbles: true }));
+    await settle();
+    expect($('options-notice')?.textContent).toBe(t('lookalikeAllowedRemoveFailed'));
+    expect(error).toHaveBeenCalled();
   });
 });
 
@@ -163,7 +234,7 @@ describe('options: a site whose removal failed', () => {
             subscriptions={[]}
             onSubscribe={() => Promise.resolve({ ok: true })}
             onUnsubscribe={() => undefined}
-            onReset={() => Promise.resolve()}
+            onReset={() => Promise.resolve(true)}
           />
         </I18nContext.Provider>
       );

@@ -1,3 +1,4 @@
+import { useRef } from 'preact/hooks';
 import { useFocusAfterRemove } from '../focus-after-remove';
 import { RemovalStatus } from '../RemovalStatus';
 import { useT, type MessageKey } from '../../utils/i18n';
@@ -17,6 +18,9 @@ export interface LookalikeProtectionProps {
 /** The options page's lookalike protection: the switch, and the sites the warning no longer stops. */
 export function LookalikeProtection({ protectionOn, onLookalikeProtection, allowedHosts, onAllowedHostRemove, onNotice }: LookalikeProtectionProps) {
   const t = useT();
+  // Protection as it stands when an answer comes back: the access may have gone meanwhile.
+  const current = useRef(protectionOn);
+  current.current = protectionOn;
   const { container, removing, kept, said } = useFocusAfterRemove<HTMLDivElement>(allowedHosts ?? [], (list) => list?.querySelector<HTMLElement>('[data-testid="allowed-empty"]'));
   return (
     <section aria-labelledby="lookalike-title">
@@ -29,17 +33,17 @@ export function LookalikeProtection({ protectionOn, onLookalikeProtection, allow
           data-testid="lookalike-protection"
           onChange={(event) => {
             const input = event.currentTarget as HTMLInputElement;
-            const wanted = input.checked;
-            void onLookalikeProtection(wanted).then(
+            void onLookalikeProtection(input.checked).then(
               (granted) => {
                 if (granted) return;
-                input.checked = false;
+                input.checked = current.current;
                 onNotice('permissionDeclined');
               },
               (error: unknown) => {
-                // The browser refused the request or storage the write: the box goes back, and the page says so.
+                // The browser refused the request or storage the write: the box shows protection as it now stands
+                // (set here: a notice the same as before draws nothing again), and the page says so.
                 console.error('[reserve-radar] lookalike protection not changed:', error);
-                input.checked = !wanted;
+                input.checked = current.current;
                 onNotice('lookalikeProtectionFailed');
               },
             );

@@ -4,7 +4,7 @@ import { buildExchangeView } from '@/lib/view/exchange-view';
 import { forgetAllTabStates, writeTabState } from '@/utils/tab-states';
 import type { ExtensionHandlers } from '@/utils/messaging';
 import type { BackgroundContext } from './context';
-import { allowedLookalikes } from '@/utils/allowed-lookalikes';
+import { allowLookalike, disallowLookalike, forgetAllowedLookalikes } from '@/utils/allowed-lookalikes';
 import { openGuide } from './guide';
 import { checkSubscriptions, subscribe, subscriptionViews, unsubscribe, warningLookup } from './warnings';
 import { heldSnapshot, refreshDue, sourceViews } from './data';
@@ -35,8 +35,11 @@ export function createExtensionHandlers(context: BackgroundContext): ExtensionHa
     'open-guide': openGuide,
     'check-url': (request) => context.stateForUrl(request.url),
     async 'allow-host'(request) {
-      const allowed = await allowedLookalikes.getValue();
-      if (!allowed.includes(request.host)) await allowedLookalikes.setValue([...allowed, request.host].slice(-500));
+      await allowLookalike(request.host);
+      return undefined;
+    },
+    async 'disallow-host'(request) {
+      await disallowLookalike(request.host);
       return undefined;
     },
     'sources-state': () => sourceViews(),
@@ -48,7 +51,7 @@ export function createExtensionHandlers(context: BackgroundContext): ExtensionHa
     },
     async 'reset-data'() {
       await context.forgetHeldData();
-      await allowedLookalikes.removeValue();
+      await forgetAllowedLookalikes();
       await recheckRunNotifications();
       return sourceViews();
     },

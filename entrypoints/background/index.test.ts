@@ -158,7 +158,7 @@ describe('background', () => {
   });
 
   test('a content script gets the page-facing requests only: the options-only powers answer extension pages alone', async () => {
-    await fakeBrowser.storage.local.set({ settings: { corner: 'top-left' }, holdings: { version: 1 } });
+    await fakeBrowser.storage.local.set({ settings: { corner: 'top-left' }, holdings: { version: 1 }, allowedLookalikes: ['blnance.com'] });
     await send({ type: 'page-state' }, contentScript());
     // Each of these would hand a script beside the exchange's page a power of the options page.
     for (const request of [
@@ -173,12 +173,13 @@ describe('background', () => {
       expect(await send(request, contentScript()), request.type).toBeUndefined();
     }
     await send({ type: 'allow-host', host: 'binance-login.com' }, contentScript());
+    await send({ type: 'disallow-host', host: 'blnance.com' }, contentScript());
     await send({ type: 'delete-all-data' }, contentScript());
     await send({ type: 'reset-data' }, contentScript());
     const stored = await fakeBrowser.storage.local.get(['settings', 'holdings', 'allowedLookalikes']);
     expect(stored.settings).toEqual({ corner: 'top-left' });
     expect(stored.holdings).toEqual({ version: 1 });
-    expect(stored.allowedLookalikes).toBeUndefined();
+    expect(stored.allowedLookalikes).toEqual(['blnance.com']);
     // A page of another origin claiming an extension URL in the message changes nothing: the sender's URL is the browser's.
     expect(await send({ type: 'sources-state', url: `chrome-extension://${fakeBrowser.runtime.id}/options.html` }, contentScript())).toBeUndefined();
     // The same requests from an extension page (here the options page opened in a tab) are answered.
@@ -277,6 +278,12 @@ describe('lookalike protection', () => {
     expect(await visit('https://www.binance.com/en/login')).toBe('https://www.binance.com/en/login');
     await send({ type: 'allow-host', host: 'binance-login.com' }, self());
     expect(await visit('https://binance-login.com/')).toBe('https://binance-login.com/');
+  });
+
+  test('"continue anyway" in one tab and Remove in the options page at the same moment: both changes stay', async () => {
+    await fakeBrowser.storage.local.set({ allowedLookalikes: ['blnance.com'] });
+    await Promise.all([send({ type: 'allow-host', host: 'binance-login.com' }, self()), send({ type: 'disallow-host', host: 'blnance.com' }, self())]);
+    expect((await fakeBrowser.storage.local.get('allowedLookalikes')).allowedLookalikes).toEqual(['binance-login.com']);
   });
 });
 

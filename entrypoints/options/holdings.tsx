@@ -205,9 +205,10 @@ export function HoldingsGlue({ settings, exchangeNames, onSettingsReplaced }: Ho
           await send({ type: 'delete-all-data' });
           // Least privilege: the settings that asked for the access to all sites and for notifications are gone, so are those.
           // After the delete, so that the background, seeing the access go, finds protection already off and writes nothing back.
-          await removeOptionalPermissions();
+          const givenBack = await removeOptionalPermissions();
           await onSettingsReplaced();
           await reload();
+          return givenBack;
         }}
       />
     </>

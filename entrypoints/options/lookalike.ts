@@ -5,8 +5,16 @@ import { allowedLookalikes } from '@/utils/allowed-lookalikes';
 export function useAllowedLookalikes(): string[] | undefined {
   const [hosts, setHosts] = useState<string[] | undefined>(undefined);
   useEffect(() => {
-    const stop = allowedLookalikes.watch(setHosts);
-    void allowedLookalikes.getValue().then(setHosts, () => setHosts([]));
+    // The first read may answer after a change the watch has already shown: then it is older, and dropped.
+    let changed = false;
+    const stop = allowedLookalikes.watch((hosts) => {
+      changed = true;
+      setHosts(hosts);
+    });
+    void allowedLookalikes.getValue().then(
+      (hosts) => changed || setHosts(hosts),
+      () => changed || setHosts([]),
+    );
     return stop;
   }, []);
   return hosts;

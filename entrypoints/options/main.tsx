@@ -9,13 +9,13 @@ import type { Settings } from '@/lib/settings';
 import { loadI18n } from '@/utils/translate';
 import { usePageWords } from '@/utils/page-words';
 import { runPage } from '@/utils/run-page';
-import { getSettings, resetSettings, updateSettings } from '@/utils/settings';
+import { getSettings, updateSettings } from '@/utils/settings';
 import { useStoredSettings } from '@/utils/stored-settings';
-import { BROAD_ACCESS, removeOptionalPermissions } from '@/utils/permissions';
-import { disallowLookalike } from '@/utils/allowed-lookalikes';
+import { BROAD_ACCESS } from '@/utils/permissions';
 import { keepHashTargetInView } from '@/utils/scroll-to-hash';
 import { HoldingsGlue } from './holdings';
 import { useAllowedLookalikes } from './lookalike';
+import { resetSettingsThenPermissions } from './reset';
 import { useBroadAccess } from '@/utils/broad-access';
 import '@/components/holdings.css';
 import '@/components/card.css';
@@ -73,7 +73,7 @@ function App({ initial, initialI18n, initialBroadAccess }: { initial: Settings; 
         onChange={(patch) => void change(patch)}
         protectionOn={settings.lookalikeProtection && broadAccess}
         allowedHosts={allowedHosts}
-        onAllowedHostRemove={(host) => disallowLookalike(host)}
+        onAllowedHostRemove={(host) => send({ type: 'disallow-host', host })}
         onLookalikeProtection={async (enabled) => {
           if (enabled) {
             // Asked only here, at the user's click: without it the extension sees exchange sites only.
@@ -107,12 +107,12 @@ function App({ initial, initialI18n, initialBroadAccess }: { initial: Settings; 
           />
         }
         onReset={async () => {
-          // Least privilege: the access granted for the settings being reset goes with them.
-          await removeOptionalPermissions();
-          await resetSettings();
+          // Least privilege: the access granted for the settings being reset goes with them (after them: see reset.ts).
+          const givenBack = await resetSettingsThenPermissions();
           setSettings(await getSettings());
           setSources(await send({ type: 'reset-data' }));
           await reloadSubscriptions();
+          return givenBack;
         }}
       />
     </I18nContext.Provider>

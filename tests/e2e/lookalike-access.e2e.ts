@@ -41,24 +41,26 @@ describe('Chromium: lookalike protection, the sites opened anyway, and reset', (
     await Promise.all([options.close(), welcome.close()]);
   });
 
-  test('"continue anyway" says beside the button that the site will not be warned about again and where to undo it; options lists it, and Remove undoes it', async () => {
+  test('"continue anyway" says beside the button that only this warning page is skipped for the site, and where to undo it; options lists it, and Remove undoes it', async () => {
     const options = await browser.context.newPage();
     await options.goto(url('options.html'));
-    expect(await options.getByTestId('allowed-empty').textContent()).toBe('No site. Every site that imitates an exchange gets the warning page.');
+    expect(await options.getByTestId('allowed-empty').textContent()).toBe('No site is exempt from the warning page.');
 
     const warning = await browser.context.newPage();
     await warning.goto(url(`warning.html?url=${encodeURIComponent(PHISH)}`));
     const cont = warning.getByTestId('continue-anyway');
     await cont.waitFor();
     const note = warning.getByTestId('continue-note');
-    expect(await note.textContent()).toBe("If you continue, Reserve Radar will not warn you about binance-login.com again. You can undo this in Reserve Radar's options, under Lookalike protection.");
+    expect(await note.textContent()).toBe(
+      "If you continue, Reserve Radar will no longer show this warning page before binance-login.com; its toolbar icon and popup still warn about the site. You can undo this in Reserve Radar's options, under Lookalike protection.",
+    );
     expect(await cont.getAttribute('aria-describedby')).toBe(await note.getAttribute('id'));
     expect(await axeProblems(warning)).toEqual([]);
     await cont.click();
     await warning.waitForURL(PHISH);
 
     // The options page open meanwhile shows it without a reload.
-    const remove = options.getByRole('button', { name: 'Remove binance-login.com: warn about it again' });
+    const remove = options.getByRole('button', { name: 'Remove binance-login.com: show the warning page for it again' });
     await remove.waitFor();
     expect(await options.getByTestId('allowed-hosts').textContent()).toContain('binance-login.com');
     expect(await axeProblems(options, 'section[aria-labelledby="lookalike-title"]')).toEqual([]);

@@ -1,0 +1,30 @@
+import { beforeEach, expect, test, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import background from '@/entrypoints/background/index';
+import { fakePermissions } from '@/tests/fake-permissions';
+import { BROAD_ACCESS } from '@/utils/permissions';
+import { updateSettings } from '@/utils/settings';
+import { resetSettingsThenPermissions } from './reset';
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({
+    manifest_version: 3,
+    name: 'x',
+    version: '1',
+    optional_permissions: ['notifications'],
+    optional_host_permissions: ['*://*/*'],
+  } as never);
+  vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+  background.main();
+});
+
+test('a reset with protection on: the background, seeing the access go, finds the defaults and writes nothing over the reset', async () => {
+  await fakePermissions.grantInBrowser(BROAD_ACCESS);
+  await updateSettings({ lookalikeProtection: true, nudgePolicy: 'off', language: 'de' });
+  expect(await resetSettingsThenPermissions()).toBe(true);
+  expect(await fakeBrowser.permissions.contains(BROAD_ACCESS)).toBe(false);
+  // The background's turn-off runs on its own, after `remove` has answered: give it time to finish.
+  for (let i = 0; i < 20; i += 1) await new Promise((resolve) => setTimeout(resolve, 0));
+  expect((await fakeBrowser.storage.local.get('settings')).settings).toBeUndefined();
+});
