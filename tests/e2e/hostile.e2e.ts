@@ -151,6 +151,8 @@ describe('a hostile exchange page in Chromium', () => {
     const page = await browser.context.newPage();
     await page.goto('https://www.binance.com/en');
     await shadowUi(page).waitFor('pill-name');
+    // A site the user chose to open anyway, so that a `disallow-host` taken would show in storage.
+    await browser.worker.evaluate(() => chrome.storage.local.set({ allowedLookalikes: ['blnance.com'] }));
     const before = await stored();
     const { cdp, contextId } = await isolatedWorld(page, browser.extensionId);
     const ask = async (message: object) => {
@@ -170,6 +172,7 @@ describe('a hostile exchange page in Chromium', () => {
       { type: 'sources-state' },
       { type: 'subscribe', url: 'https://lists.example/list.json', signer: CHOSEN },
       { type: 'allow-host', host: 'binance-login.com' },
+      { type: 'disallow-host', host: 'blnance.com' },
       { type: 'refresh-now' },
       { type: 'delete-all-data' },
     ]) {
@@ -177,6 +180,7 @@ describe('a hostile exchange page in Chromium', () => {
       expect(reply.answer === undefined || reply.answer === 'none', `${message.type}: ${JSON.stringify(reply)}`).toBe(true);
     }
     expect(await stored()).toEqual(before);
+    await browser.worker.evaluate(() => chrome.storage.local.remove('allowedLookalikes'));
     // The page-facing set still answers.
     expect(((await ask({ type: 'page-state' })).answer as { kind?: string }).kind).toBe('exchange');
     await cdp.detach();
