@@ -83,6 +83,8 @@ export function createExtensionHandlers(context: BackgroundContext): ExtensionHa
       // Everything this extension keeps on the device: holdings, prices, history, settings, address book, data.
       await historySettled();
       await browser.storage.local.clear();
+      // In the list's own turn too: a "continue anyway" that read it before the clear must not write it back after.
+      await forgetAllowedLookalikes();
       await context.forgetHeldData();
       await browser.alarms.clear(REMINDER_ALARM);
       return sourceViews();

@@ -285,6 +285,15 @@ describe('lookalike protection', () => {
     await Promise.all([send({ type: 'allow-host', host: 'binance-login.com' }, self()), send({ type: 'disallow-host', host: 'blnance.com' }, self())]);
     expect((await fakeBrowser.storage.local.get('allowedLookalikes')).allowedLookalikes).toEqual(['binance-login.com']);
   });
+
+  test('"continue anyway" in one tab and Delete everything at the same moment: no site opened anyway is left', async () => {
+    // Several rounds: whether the allow reads the list before the clear and writes after it depends on timing.
+    for (let round = 0; round < 10; round++) {
+      await fakeBrowser.storage.local.set({ allowedLookalikes: ['blnance.com'] });
+      await Promise.all([send({ type: 'allow-host', host: 'binance-login.com' }, self()), send({ type: 'delete-all-data' }, self())]);
+      expect((await fakeBrowser.storage.local.get('allowedLookalikes')).allowedLookalikes).toBeUndefined();
+    }
+  });
 });
 
 describe('install', () => {

@@ -180,7 +180,7 @@ describe('a hostile exchange page in Chromium', () => {
       expect(reply.answer === undefined || reply.answer === 'none', `${message.type}: ${JSON.stringify(reply)}`).toBe(true);
     }
     expect(await stored()).toEqual(before);
-    await browser.worker.evaluate(() => chrome.storage.local.remove('allowedLookalikes'));
+    await browser.worker.evaluate(() => chrome.storage.local.set({ allowedLookalikes: [] }));
     // The page-facing set still answers.
     expect(((await ask({ type: 'page-state' })).answer as { kind?: string }).kind).toBe('exchange');
     await cdp.detach();
