@@ -65,7 +65,8 @@ export function Popup({ tab, failed = false, onRetry, loadAll, onWithdraw, onOpe
   useEffect(() => {
     if (!focusAnswer.current || failed || tab === undefined) return;
     focusAnswer.current = false;
-    document.querySelector<HTMLElement>('h1[tabindex="-1"]')?.focus();
+    // The first heading of what was drawn: a run alert leads an exchange's card when one is on.
+    document.querySelector<HTMLElement>('h1')?.focus();
   }, [tab, failed]);
   useEffect(() => {
     if (!drawn || afterFirstFrame) return undefined;

@@ -3,13 +3,30 @@ import { join } from 'node:path';
 import { render } from 'preact';
 import { describe, expect, test, vi } from 'vitest';
 import { getExchange } from '../lib/exchanges/registry';
+import { evaluateRun } from '../lib/risk/run-signals';
 import { buildExchangeView, type TabState } from '../lib/view/exchange-view';
+import { runAlertView } from '../lib/view/run-alert-view';
 import { I18nContext, translateFrom, type Messages } from '../utils/i18n';
 import { Popup } from './Popup';
 import { effectsOnNextTask, page, recordFocus, settle } from './test-dom';
 
 const t = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../public/_locales/en/messages.json'), 'utf8')) as Messages);
-const binance = buildExchangeView({ exchange: getExchange('binance')!, reserves: undefined, now: new Date('2026-12-05T12:00:00Z') });
+const NOW = new Date('2026-12-05T12:00:00Z');
+const binance = buildExchangeView({ exchange: getExchange('binance')!, reserves: undefined, now: NOW });
+
+/** Binance with a run alert on: a quarter of its assets gone in a day, read 20 minutes ago. */
+function binanceInARun() {
+  const observedAt = new Date(NOW.getTime() - 20 * 60_000).toISOString();
+  const source = 'https://api.llama.fi/cexs';
+  const evaluation = evaluateRun({
+    exchange: { ownTokens: ['BNB'] },
+    reserves: { onchain: { totalUsd: 75e9, source, asOf: '2026-12-05', observedAt }, flows: { net24hUsd: -25e9, net7dUsd: -3e9, source, asOf: '2026-12-05', observedAt } },
+    now: NOW,
+  });
+  const runAlert = runAlertView({ exchange: { id: 'binance', name: 'Binance' }, evaluation, state: { phase: 'alert', startedAt: observedAt, raisedBy: ['outflow-24h'] }, now: NOW });
+  if (runAlert === undefined) throw new Error('no run alert');
+  return { ...binance, runAlert };
+}
 
 /**
  * The popup as its page draws it: failed at first; Try again asks the background anew and, once it answers,
@@ -44,6 +61,7 @@ function popup() {
           onOpenVerify={() => undefined}
           onCopyText={none}
           onCopyImage={none}
+          onSnoozeRun={() => Promise.resolve([])}
         />
       </I18nContext.Provider>,
       dom.root,
@@ -78,6 +96,19 @@ describe('Popup: Try again keeps the keyboard focus', () => {
     const heading = window.document.activeElement as HTMLElement;
     expect(heading.tagName).toBe('H1');
     expect(heading.textContent).toContain('Binance');
+    expect(heading.getAttribute('tabindex')).toBe('-1');
+  });
+
+  test('an exchange in a run: the run alert, the first heading, takes the focus', async () => {
+    const { window, answer, retry } = popup();
+    await settle();
+    retry();
+    await settle();
+    answer({ kind: 'exchange', host: 'www.binance.com', view: binanceInARun() });
+    await settle();
+    const heading = window.document.activeElement as HTMLElement;
+    expect(heading).toBe(window.document.querySelector('h1'));
+    expect(heading.className).toBe('run-alert__title');
     expect(heading.getAttribute('tabindex')).toBe('-1');
   });
 

@@ -42,7 +42,8 @@ export function RunAlert({ alert, onWithdraw, onSnooze, headingLevel = 2 }: RunA
   }, [alert.snoozedUntil]);
   return (
     <section class="run-alert" data-testid="run-alert" data-exchange={alert.exchangeId} data-active={String(alert.active)} aria-labelledby={`run-alert-${alert.exchangeId}`}>
-      <Heading class="run-alert__title" id={`run-alert-${alert.exchangeId}`}>
+      {/* The popup's first heading when it leads: focus goes to it once a retried answer is drawn. */}
+      <Heading class="run-alert__title" id={`run-alert-${alert.exchangeId}`} {...(headingLevel === 1 ? { tabindex: -1 } : {})}>
         {t(alert.phase === 'alert' ? 'runAlertTitle' : 'runWatchTitle', alert.name)}
       </Heading>
       {alert.startedAt !== undefined && <p class="muted">{t('runAlertSince', formatAge(alert.startedAt, now, locale))}</p>}
