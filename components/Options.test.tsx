@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { render } from 'preact';
 import { useState } from 'preact/hooks';
 import { describe, expect, test, vi } from 'vitest';
-import { defaultSettings } from '../lib/settings';
 import { type I18n, I18nContext, translateFrom, type Messages } from '../utils/i18n';
 import { Options } from './Options';
 import { effectsOnNextTask, page, recordFocus, settle } from './test-dom';
+import { quietOptions } from './options/options.testkit';
 
 const words = (locale: string): I18n => ({
   t: translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, `../public/_locales/${locale}/messages.json`), 'utf8')) as Messages),
@@ -22,22 +22,7 @@ function Page({ initial, onReset }: { initial: I18n; onReset: (switchTo: (next: 
   const [i18n, setI18n] = useState(initial);
   return (
     <I18nContext.Provider value={i18n}>
-      <Options
-        settings={defaultSettings}
-        sources={[]}
-        exchangeNames={{}}
-        now={new Date('2026-08-10T12:00:00Z')}
-        onChange={() => undefined}
-        protectionOn={false}
-        onLookalikeProtection={() => Promise.resolve(false)}
-        allowedHosts={[]}
-        onAllowedHostRemove={() => undefined}
-        onRefresh={() => Promise.resolve()}
-        subscriptions={[]}
-        onSubscribe={() => Promise.resolve({ ok: true })}
-        onUnsubscribe={() => undefined}
-        onReset={() => onReset(setI18n)}
-      />
+      <Options {...quietOptions} onReset={() => onReset(setI18n)} />
     </I18nContext.Provider>
   );
 }

@@ -13,6 +13,7 @@ import { WatchedAddresses } from './holdings/WatchedAddresses';
 import { Options } from './Options';
 import { RunAlert } from './RunAlert';
 import { effectsOnNextTask, page, settle } from './test-dom';
+import { quietOptions } from './options/options.testkit';
 
 const t = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../public/_locales/en/messages.json'), 'utf8')) as Messages);
 /** 8 pm on Monday Dec 7, 2026 in New York; already Dec 8 in UTC. */
@@ -44,20 +45,10 @@ describe("moments the user made, in the user's time zone", () => {
   test('a snooze ends on the day and at the hour it was set to end', async () => {
     const { root } = draw(
       <Options
+        {...quietOptions}
         settings={{ ...defaultSettings, snoozes: { binance: { until: 'time', endsAt: EVENING } } }}
-        sources={[]}
         exchangeNames={{ binance: 'Binance' }}
         now={new Date(EVENING - 86_400_000)}
-        onChange={() => undefined}
-        protectionOn={false}
-        onLookalikeProtection={() => Promise.resolve(false)}
-        allowedHosts={[]}
-        onAllowedHostRemove={() => undefined}
-        onRefresh={() => Promise.resolve()}
-        subscriptions={[]}
-        onSubscribe={() => Promise.resolve({ ok: true })}
-        onUnsubscribe={() => undefined}
-        onReset={() => Promise.resolve(true)}
       />,
     );
     await settle();

@@ -7,6 +7,7 @@ import { defaultSettings } from '../../lib/settings';
 import { type I18n, I18nContext, translateFrom, type Messages } from '../../utils/i18n';
 import { Options, type OptionsProps } from '../Options';
 import { effectsOnNextTask, page, recordFocus, settle } from '../test-dom';
+import { quietOptions } from './options.testkit';
 
 const sv: I18n = { t: translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/sv/messages.json'), 'utf8')) as Messages), locale: 'sv' };
 const t = sv.t;
@@ -17,23 +18,7 @@ function draw(props: Partial<OptionsProps>) {
   const dom = page();
   render(
     <I18nContext.Provider value={sv}>
-      <Options
-        settings={defaultSettings}
-        sources={[]}
-        exchangeNames={{}}
-        now={new Date('2026-08-10T12:00:00Z')}
-        onChange={() => undefined}
-        protectionOn={false}
-        onLookalikeProtection={() => Promise.resolve(true)}
-        allowedHosts={[]}
-        onAllowedHostRemove={() => undefined}
-        onRefresh={() => Promise.resolve()}
-        subscriptions={[]}
-        onSubscribe={() => Promise.resolve({ ok: true })}
-        onUnsubscribe={() => undefined}
-        onReset={() => Promise.resolve(true)}
-        {...props}
-      />
+      <Options {...quietOptions} onLookalikeProtection={() => Promise.resolve(true)} {...props} />
     </I18nContext.Provider>,
     dom.root,
   );
@@ -61,22 +46,7 @@ describe('options: lookalike protection', () => {
       const [protectionOn, setProtection] = useState(initial);
       return (
         <I18nContext.Provider value={sv}>
-          <Options
-            settings={defaultSettings}
-            sources={[]}
-            exchangeNames={{}}
-            now={new Date('2026-08-10T12:00:00Z')}
-            onChange={() => undefined}
-            protectionOn={protectionOn}
-            onLookalikeProtection={(enabled) => onLookalikeProtection(enabled, setProtection)}
-            allowedHosts={[]}
-            onAllowedHostRemove={() => undefined}
-            onRefresh={() => Promise.resolve()}
-            subscriptions={[]}
-            onSubscribe={() => Promise.resolve({ ok: true })}
-            onUnsubscribe={() => undefined}
-            onReset={() => Promise.resolve(true)}
-          />
+          <Options {...quietOptions} protectionOn={protectionOn} onLookalikeProtection={(enabled) => onLookalikeProtection(enabled, setProtection)} />
         </I18nContext.Provider>
       );
     }
@@ -157,11 +127,7 @@ describe('options: the sites opened anyway', () => {
       return (
         <I18nContext.Provider value={sv}>
           <Options
-            settings={defaultSettings}
-            sources={[]}
-            exchangeNames={{}}
-            now={new Date('2026-08-10T12:00:00Z')}
-            onChange={() => undefined}
+            {...quietOptions}
             protectionOn={true}
             onLookalikeProtection={() => Promise.resolve(true)}
             allowedHosts={hosts}
@@ -169,11 +135,6 @@ describe('options: the sites opened anyway', () => {
               setHosts((before) => before.filter((allowed) => allowed !== host));
               return onAllowedHostRemove(host);
             }}
-            onRefresh={() => Promise.resolve()}
-            subscriptions={[]}
-            onSubscribe={() => Promise.resolve({ ok: true })}
-            onUnsubscribe={() => undefined}
-            onReset={() => Promise.resolve(true)}
           />
         </I18nContext.Provider>
       );
@@ -221,20 +182,11 @@ describe('options: a site whose removal failed', () => {
       return (
         <I18nContext.Provider value={sv}>
           <Options
-            settings={defaultSettings}
-            sources={[]}
-            exchangeNames={{}}
-            now={new Date('2026-08-10T12:00:00Z')}
-            onChange={() => undefined}
+            {...quietOptions}
             protectionOn={true}
             onLookalikeProtection={() => Promise.resolve(true)}
             allowedHosts={hosts}
             onAllowedHostRemove={() => Promise.reject(new Error('QUOTA_BYTES quota exceeded'))}
-            onRefresh={() => Promise.resolve()}
-            subscriptions={[]}
-            onSubscribe={() => Promise.resolve({ ok: true })}
-            onUnsubscribe={() => undefined}
-            onReset={() => Promise.resolve(true)}
           />
         </I18nContext.Provider>
       );
