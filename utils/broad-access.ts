@@ -2,14 +2,17 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { BROAD_ACCESS } from './permissions';
 
+type Asked = Parameters<typeof browser.permissions.contains>[0];
+
 /**
- * Whether the browser gives us the access to all sites, followed live: the user can take it away
- * (or give it) in the browser's own settings while this page is open.
+ * Whether the browser gives us `asked` (a module constant), followed live: the user can take it away
+ * (or give it) in the browser's own settings, and a reset gives it back, while this page is open.
+ * The setter is for the page's own request, whose answer it knows before the browser's event comes.
  */
-export function useBroadAccess(initial: boolean): boolean {
+export function usePermission(asked: Asked, initial: boolean): [boolean, (granted: boolean) => void] {
   const [granted, setGranted] = useState(initial);
   useEffect(() => {
-    const reread = () => void browser.permissions.contains(BROAD_ACCESS).then(setGranted, () => setGranted(false));
+    const reread = () => void browser.permissions.contains(asked).then(setGranted, () => setGranted(false));
     browser.permissions.onAdded.addListener(reread);
     browser.permissions.onRemoved.addListener(reread);
     // A change between the first read and these listeners is not missed.
@@ -18,6 +21,11 @@ export function useBroadAccess(initial: boolean): boolean {
       browser.permissions.onAdded.removeListener(reread);
       browser.permissions.onRemoved.removeListener(reread);
     };
-  }, []);
-  return granted;
+  }, [asked]);
+  return [granted, setGranted];
+}
+
+/** The access to all sites lookalike protection needs, followed live. */
+export function useBroadAccess(initial: boolean): boolean {
+  return usePermission(BROAD_ACCESS, initial)[0];
 }

@@ -29,6 +29,7 @@ import { loadAddressBook } from '@/utils/guide-state';
 import { getSettings, updateSettings } from '@/utils/settings';
 import { writeImport } from '@/utils/import-write';
 import { NOTIFICATIONS, removeOptionalPermissions } from '@/utils/permissions';
+import { usePermission } from '@/utils/broad-access';
 import { send } from '@/utils/send';
 
 interface Loaded {
@@ -64,20 +65,14 @@ export function HoldingsGlue({ settings, exchangeNames, onSettingsReplaced }: Ho
   const t = useT();
   const locale = useLocale();
   const [loaded, setLoaded] = useState<Loaded | undefined>(undefined);
-  const [granted, setGranted] = useState(false);
+  // Followed live: a reset gives the permission back, and the browser's own settings can too.
+  const [granted, setGranted] = usePermission(NOTIFICATIONS, false);
   const reload = useCallback(async () => setLoaded(await load()), []);
 
   useEffect(() => {
     void reload();
-    // Followed live: a reset gives the permission back, and the browser's own settings can too.
-    const rereadGranted = () => void browser.permissions.contains(NOTIFICATIONS).then(setGranted, () => setGranted(false));
-    rereadGranted();
-    browser.permissions.onAdded.addListener(rereadGranted);
-    browser.permissions.onRemoved.addListener(rereadGranted);
     const stops = [watchHoldings(() => void reload()), watchPriceTable(() => void reload()), watchAddressReadings(() => void reload())];
     return () => {
-      browser.permissions.onAdded.removeListener(rereadGranted);
-      browser.permissions.onRemoved.removeListener(rereadGranted);
       stops.forEach((stop) => {
         stop();
       });
