@@ -20,6 +20,8 @@ beforeAll(async () => {
     '/cexs': raw(200, fixture('cexs.json'), { 'content-type': 'application/json' }),
     '/protocol/binance-cex': raw(200, fixture('protocol-binance-cex.json')),
     '/bad/cexs': json({ cexs: 'nope' }),
+    '/dated/cexs': raw(200, fixture('cexs.json'), { 'content-type': 'application/json', 'last-modified': 'Sat, 08 Aug 2026 06:00:00 GMT' }),
+    '/ahead/cexs': raw(200, fixture('cexs.json'), { 'content-type': 'application/json', 'last-modified': 'Wed, 12 Aug 2026 06:00:00 GMT' }),
   });
 });
 afterAll(() => server.close());
@@ -44,6 +46,23 @@ describe('buildSnapshot', () => {
     expect(first.snapshot.exchanges.bybit?.flows?.net24hUsd).toBe(-27319332.16195826);
     for (const [id, reserves] of Object.entries(held.exchanges)) expect(first.snapshot.exchanges[id]?.por, id).toEqual(reserves.por);
     expect(lines.some((line) => line.startsWith('no breakdown for okx'))).toBe(true);
+  });
+
+  it("dates DefiLlama's figures by the answer's Last-Modified, as the extension does, not by the build's clock", async () => {
+    const result = await buildSnapshot({ held: bundledSnapshot(), fetch, base: server.url('/dated'), now: NOW, exchanges, breakdown: false, log: () => undefined });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    // The build read them on the 10th: their age is DefiLlama's, not the feed's.
+    expect(result.snapshot.exchanges.binance?.onchain).toMatchObject({ asOf: '2026-08-08', observedAt: '2026-08-08T06:00:00.000Z', checkedAt: '2026-08-10' });
+    expect(result.snapshot.exchanges.bybit?.flows).toMatchObject({ asOf: '2026-08-08', checkedAt: '2026-08-10' });
+  });
+
+  it('falls back to the build moment when Last-Modified lies in the future', async () => {
+    const result = await buildSnapshot({ held: bundledSnapshot(), fetch, base: server.url('/ahead'), now: NOW, exchanges, breakdown: false, log: () => undefined });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.snapshot.exchanges.binance?.onchain).toMatchObject({ asOf: '2026-08-10', observedAt: NOW.toISOString() });
+    expect(result.snapshot.exchanges.binance?.onchain?.checkedAt).toBeUndefined();
   });
 
   it('refuses a body of the wrong shape', async () => {

@@ -88,7 +88,7 @@ export async function refreshCexs(params: RefreshCexsParameters): Promise<Refres
  * The day we read the answer, on each block it dated earlier (a `Last-Modified` days old): the
  * source served those figures that day, so their age is the source's, not our copy's.
  */
-function markChecked(reserves: Record<string, CexReserves>, day: string): Record<string, CexReserves> {
+export function markChecked(reserves: Record<string, CexReserves>, day: string): Record<string, CexReserves> {
   const mark = <T extends { asOf: string }>(block: T | undefined): T | undefined => (block === undefined || block.asOf >= day ? block : { ...block, checkedAt: day });
   return Object.fromEntries(
     Object.entries(reserves).map(([id, { onchain, flows }]) => {
@@ -172,7 +172,7 @@ function validators(result: { etag?: string; lastModified?: string }): { etag?: 
 }
 
 /** The moment the answer describes: its Last-Modified when believable, else now. */
-function readingMoment(lastModified: string | undefined, now: number): string {
+export function readingMoment(lastModified: string | undefined, now: number): string {
   const stamped = lastModified === undefined ? Number.NaN : Date.parse(lastModified);
   const moment = Number.isNaN(stamped) || stamped > now + CLOCK_SKEW_MS ? now : stamped;
   return new Date(moment).toISOString();

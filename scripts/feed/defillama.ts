@@ -6,6 +6,7 @@ import type { ExchangeDefinition } from '../../lib/exchanges/types';
 import { cexsToReserves, DEFILLAMA_CEXS_URL, defillamaProtocolUrl, protocolToBreakdown } from '../../lib/reserves/defillama';
 import { DataSourceError } from '../../lib/reserves/errors';
 import { fetchSource, type FetchLike } from '../../lib/reserves/fetch-source';
+import { markChecked, readingMoment } from '../../lib/reserves/refresh';
 import { fetchFailureWithDetail } from '../../lib/words/fetch-failure';
 import { cexsEntryName, cexsEntryProblemText } from '../../lib/words/cexs-entry-problem';
 import { english } from '../radar/words/english';
@@ -35,7 +36,8 @@ export async function buildSnapshot(params: BuildSnapshotParameters): Promise<Bu
 
   let converted;
   try {
-    converted = cexsToReserves({ body: fetched.body, asOf: now.toISOString(), exchanges: params.exchanges, source: DEFILLAMA_CEXS_URL });
+    // Dated as the extension dates the same answer: by its Last-Modified when believable.
+    converted = cexsToReserves({ body: fetched.body, asOf: readingMoment(fetched.lastModified, now.getTime()), exchanges: params.exchanges, source: DEFILLAMA_CEXS_URL });
   } catch (error) {
     if (error instanceof DataSourceError) return { ok: false, message: `${error.shortMessage}: ${error.details}` };
     throw error;
@@ -49,8 +51,9 @@ export async function buildSnapshot(params: BuildSnapshotParameters): Promise<Bu
   // PoR is curated and stays; a live reading replaces on-chain totals and flows of the
   // exchanges it covers, and a dated figure for one it does not cover is kept.
   for (const [id, reserves] of Object.entries(held.exchanges)) exchanges[id] = { ...reserves };
+  const read = markChecked(converted.reserves, now.toISOString().slice(0, 10));
   for (const exchange of params.exchanges) {
-    const live = converted.reserves[exchange.id];
+    const live = read[exchange.id];
     if (live === undefined) continue;
     const entry: ExchangeReserves = { ...(exchanges[exchange.id] ?? {}) };
     if (live.flows !== undefined) entry.flows = live.flows;
