@@ -204,11 +204,7 @@ export function Options(props: OptionsProps) {
 
       <section aria-labelledby="language-title">
         <h2 id="language-title">{t('languageTitle')}</h2>
-        {/* biome-ignore lint/a11y/noLabelWithoutControl: the control is the <select> LanguagePicker draws */}
-        <label>
-          <span class="visually-hidden">{t('languageTitle')}</span>
-          <LanguagePicker value={settings.language} onChange={(language) => onChange({ language })} />
-        </label>
+        <LanguagePicker value={settings.language} onChange={(language) => onChange({ language })} legendHidden />
       </section>
 
       <section aria-labelledby="reset-title">

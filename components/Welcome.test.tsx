@@ -63,8 +63,17 @@ describe('Welcome', () => {
     expect($('welcome-never')?.textContent).toContain(t('welcomeNeverMoney'));
     expect($('welcome-never')?.textContent).toContain(t('welcomeNeverForms'));
     expect($('welcome-never')?.textContent).toContain(t('welcomeNeverData'));
-    const options = [...root.querySelectorAll('[data-testid="welcome-language"] option')].map((option) => option.getAttribute('value'));
-    expect(options).toEqual(['auto', ...availableLocales.map((entry) => entry.id)]);
+    // A group of radios under its legend, each named in its own language and marked so.
+    const picker = $('welcome-language');
+    expect(picker?.localName).toBe('fieldset');
+    expect(picker?.querySelector('legend')?.textContent).toBe(t('languageTitle'));
+    const radios = [...(picker?.querySelectorAll('label > input[type="radio"]') ?? [])] as HTMLInputElement[];
+    expect(radios.map((radio) => radio.getAttribute('value'))).toEqual(['auto', ...availableLocales.map((entry) => entry.id)]);
+    expect(new Set(radios.map((radio) => radio.getAttribute('name'))).size).toBe(1);
+    const named = (radio: HTMLInputElement) => ({ name: radio.parentElement?.textContent, lang: radio.parentElement?.querySelector('[lang]')?.getAttribute('lang') ?? null });
+    expect(radios.map(named)).toEqual([{ name: t('languageAuto'), lang: null }, ...availableLocales.map((entry) => ({ name: entry.name, lang: entry.id.replace('_', '-') }))]);
+    // linkedom's inputs have no `checked` property: Preact draws the attribute.
+    expect(radios.filter((radio) => radio.hasAttribute('checked')).map((radio) => radio.value)).toEqual(['auto']);
     expect($('welcome-holdings')?.getAttribute('href')).toBe('chrome-extension://x/options.html#holdings-title');
     // The why sits beside the button, read before the click.
     expect($('welcome-protection')?.textContent).toContain(t('welcomeProtectionAsk'));

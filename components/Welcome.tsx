@@ -75,11 +75,7 @@ export function Welcome({ language, onLanguage, protectionOn, onTurnOnProtection
     <div class="welcome" data-testid="welcome">
       <header class="welcome__header">
         <h1>{t('welcomeTitle')}</h1>
-        {/* biome-ignore lint/a11y/noLabelWithoutControl: the control is the <select> LanguagePicker draws */}
-        <label class="welcome__language">
-          <span>{t('languageTitle')}</span>
-          <LanguagePicker value={language} onChange={pickLanguage} testId="welcome-language" />
-        </label>
+        <LanguagePicker value={language} onChange={pickLanguage} testId="welcome-language" />
       </header>
       <p role="alert" class="welcome__language-failed" data-testid="welcome-language-failed">
         {languageFailed ? t('languageNotSaved') : ''}

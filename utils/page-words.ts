@@ -14,7 +14,7 @@ export interface PageWordsParameters {
 
 /**
  * An extension page's words and the way to change their language. Words load asynchronously, and
- * quick changes (arrowing through a closed picker fires one per option) can be answered out of
+ * quick changes (arrowing through the language radios fires one per choice) can be answered out of
  * order: only the latest language asked for is ever shown, so the page never stays in a language
  * its picker no longer shows. The page's `lang` and title follow.
  */

@@ -19,6 +19,7 @@ import { resetSettingsThenPermissions } from './reset';
 import { useBroadAccess } from '@/utils/broad-access';
 import '@/components/holdings.css';
 import '@/components/card.css';
+import '@/components/language-picker.css';
 import './style.css';
 
 const exchangeNames = Object.fromEntries(exchanges.map((exchange) => [exchange.id, exchange.name]));

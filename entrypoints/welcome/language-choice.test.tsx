@@ -21,8 +21,6 @@ function WelcomePage({ save }: { save: (language: Language) => Promise<unknown> 
   const [language, choose] = useLanguageChoice({ initial: 'auto', show: showLanguage, save });
   return (
     <I18nContext.Provider value={i18n}>
-      {/* What the picker is told to show: linkedom's select does not take a value. */}
-      <output data-testid="picker-shows">{language}</output>
       <Welcome language={language} onLanguage={choose} protectionOn={false} holdingsHref="x" onTurnOnProtection={() => Promise.resolve(true)} />
     </I18nContext.Provider>
   );
@@ -31,13 +29,10 @@ function WelcomePage({ save }: { save: (language: Language) => Promise<unknown> 
 function open(save: (language: Language) => Promise<unknown>) {
   const dom = page();
   render(<WelcomePage save={save} />, dom.root);
-  const picker = () => dom.$('welcome-language') as HTMLSelectElement;
-  const pick = (language: Language) => {
-    Object.defineProperty(picker(), 'value', { value: language, configurable: true });
-    picker().dispatchEvent(new dom.window.Event('change', { bubbles: true }));
-    Reflect.deleteProperty(picker(), 'value');
-  };
-  const pickerShows = () => dom.$('picker-shows')?.textContent;
+  // The change a click or an arrow key sends from a radio. linkedom's inputs have no `checked` property: Preact draws
+  // the attribute, which says what the picker is told to show.
+  const pick = (language: Language) => dom.$(`welcome-language-${language}`)?.dispatchEvent(new dom.window.Event('change', { bubbles: true }));
+  const pickerShows = () => [...dom.root.querySelectorAll('[data-testid="welcome-language"] input[checked]')].map((radio) => radio.getAttribute('value')).join();
   return { ...dom, pick, pickerShows };
 }
 

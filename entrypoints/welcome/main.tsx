@@ -13,6 +13,7 @@ import { useBroadAccess } from '@/utils/broad-access';
 import { useLanguageChoice } from './language-choice';
 import type { Settings } from '@/lib/settings';
 import '@/components/card.css';
+import '@/components/language-picker.css';
 import './style.css';
 
 function App({ initialSettings, initialI18n, initialBroadAccess }: { initialSettings: Settings; initialI18n: I18n; initialBroadAccess: boolean }) {

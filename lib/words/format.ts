@@ -144,11 +144,23 @@ export function sourceSite(url: string): string {
   return hostname.replace(/^www\./, '') || url;
 }
 
+/**
+ * The moment whose UTC reading is `date` on the reader's clock now. A formatter keeps the time zone it was built
+ * in, and the reader's may change while the extension runs (a laptop taken abroad, the system setting changed; a
+ * background page lives for days): `getTimezoneOffset` reads the zone at each call, at that moment (summer time
+ * included), so one UTC formatter per locale writes the reader's wall-clock time, and no formatter is built again.
+ */
+function onReadersClock(date: Date): Date {
+  const shifted = new Date(date.getTime() - date.getTimezoneOffset() * 60_000);
+  // At the very edge of a Date's range (a list "expiring" in the year 275760) the shift falls off it: the UTC reading.
+  return Number.isNaN(shifted.getTime()) ? date : shifted;
+}
+
 /** A date and time in the reader's locale and time zone ("05.12.2026, 22:31"); text that is not a date is shown as it is. */
 export function formatDateTime(iso: string, locale: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return formatter('date-time', locale, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })).format(date);
+  return formatter('date-time', locale, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })).format(onReadersClock(date));
 }
 
 /**
@@ -177,5 +189,5 @@ export function formatDecimal(value: string, locale: string): string {
 export function formatLocalDate(iso: string, locale: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return formatter('local-date', locale, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' })).format(date);
+  return formatter('local-date', locale, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' })).format(onReadersClock(date));
 }

@@ -43,7 +43,7 @@ describe('the open card on the exchange page, Chromium', () => {
     );
     options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
-    await options.getByTestId('language').selectOption('de');
+    await options.getByTestId('language-de').check();
     await options.waitForFunction(() => document.documentElement.lang.startsWith('de'));
     // The withdrawal guide's settled address, as the guide page stores it.
     await options.evaluate((address) => chrome.storage.local.set({ guideState: { network: 'ethereum', address } }), GUIDE_ADDRESS);

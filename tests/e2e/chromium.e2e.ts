@@ -219,7 +219,7 @@ describe('extension pages when the background does not answer, in Chromium', () 
   test('a page that cannot start says so in the chosen language, in its text and its title', async () => {
     const options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
-    await options.getByTestId('language').selectOption('de');
+    await options.getByTestId('language-de').check();
     await expect.poll(() => options.evaluate(() => document.documentElement.lang)).toBe('de');
     await options.close();
     const warning = await browser.context.newPage();

@@ -65,7 +65,7 @@ describe('the first visit in Chromium, with the service worker asleep (issue 16)
     // A setting changed in the options page, then the worker sleeps again: the next load is in Swedish.
     const options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
-    await options.getByTestId('language').selectOption('sv');
+    await options.getByTestId('language-sv').check();
     await storedView(options, (view) => view?.settings?.language === 'sv');
     await stopServiceWorker(page);
     await page.reload();

@@ -351,7 +351,7 @@ describe('the withdrawal guide in Chromium', () => {
       // In Swedish, chosen in the options, the guide speaks Swedish.
       const options = await dark.context.newPage();
       await options.goto(`chrome-extension://${dark.extensionId}/options.html`);
-      await options.getByTestId('language').selectOption('sv');
+      await options.getByTestId('language-sv').check();
       await options.waitForTimeout(300);
       await options.close();
       await darkPage.reload();

@@ -45,7 +45,7 @@ describe('the chosen language on the exchange page, in Chromium', () => {
   test('Swedish chosen in the options: pill, card and mismatch warning are Swedish, and the page never asks the extension for a file', async () => {
     const options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
-    await options.getByTestId('language').selectOption('sv');
+    await options.getByTestId('language-sv').check();
     await options.waitForFunction(() => document.documentElement.lang.startsWith('sv'));
     await storeGuideAddress(options, GUIDE_ADDRESS);
 

@@ -179,7 +179,7 @@ describe('options page input and focus in Chromium', () => {
   });
 
   test('in German, the file button, the chosen file and the amount errors are the extension’s own words', async () => {
-    await options.getByTestId('language').selectOption('de');
+    await options.getByTestId('language-de').check();
     await options.waitForFunction(() => document.documentElement.lang.startsWith('de'));
 
     // The browser's own file control ("Choose File / No file chosen") is not shown or reached.
@@ -264,7 +264,7 @@ describe('options page input and focus in Chromium', () => {
   });
 
   test('a reset from German speaks the browser’s language again, “Reset done” included', async () => {
-    await options.getByTestId('language').selectOption('de');
+    await options.getByTestId('language-de').check();
     await options.waitForFunction(() => document.documentElement.lang.startsWith('de'));
     expect(await options.getByTestId('reset').textContent()).toBe(word(de, 'resetButton'));
     await options.getByTestId('reset').click();

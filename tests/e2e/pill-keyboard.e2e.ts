@@ -136,7 +136,7 @@ describe('the pill by keyboard, Chromium', () => {
   test('snoozed in German with nothing focused before: the status line says so in German, marked German, its words put in once', async () => {
     const options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
-    await options.getByTestId('language').selectOption('de');
+    await options.getByTestId('language-de').check();
     await options.waitForFunction(() => document.documentElement.lang === 'de');
     await options.close();
     const page = await browser.context.newPage();

@@ -92,7 +92,7 @@ describe('Options → Data sources in Chromium', () => {
     const feed = new URL(FEED_URL);
     // The feed's host refuses the connection, as a closed port on this machine does.
     await browser.context.route(`${feed.origin}/**`, (route) => route.abort('connectionrefused'));
-    await options.getByTestId('language').selectOption('de');
+    await options.getByTestId('language-de').check();
     await options.waitForFunction(() => document.documentElement.lang === 'de');
     const { status, text } = await refreshSource(options, 'feed');
     expect(status).toBe('failing');
@@ -119,7 +119,7 @@ describe('Options → Data sources in Chromium', () => {
       expect(await axeProblems(options, '[data-testid="sources"]'), colorScheme).toEqual([]);
     }
     await options.emulateMedia({ colorScheme: 'light' });
-    await options.getByTestId('language').selectOption('auto');
+    await options.getByTestId('language-auto').check();
     await browser.context.unroute(`${feed.origin}/**`);
   });
 });

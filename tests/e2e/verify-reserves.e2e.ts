@@ -262,14 +262,14 @@ describe('verify page in Chromium', () => {
 
     test('speaks Swedish when the user chose it', async () => {
       await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
-      await page.getByTestId('language').selectOption('sv');
+      await page.getByTestId('language-sv').check();
       await page.waitForFunction(() => document.documentElement.lang === 'sv');
       await page.goto(verifyUrl);
       expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Lita inte, verifiera');
       expect(await verifyProof(page, fixture('bybit-40.json'), BYBIT_ROOT)).toBe('verified');
       expect(await page.getByTestId('proof-verdict').textContent()).toContain('Verifierat');
       await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
-      await page.getByTestId('language').selectOption('en');
+      await page.getByTestId('language-en').check();
       // English words keep the browser's own tag (en-US here) for dates and numbers.
       await page.waitForFunction(() => document.documentElement.lang.startsWith('en'));
     });

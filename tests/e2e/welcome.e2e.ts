@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { bundledLocales, PSEUDO_LOCALE } from '../../scripts/locales';
-import { axeFailures, chromeBuild, launchChromium, root, screenshotPath, welcomePage, type ChromiumExtension } from './harness';
+import { axeFailures, chromeBuild, launchChromium, layoutProblems, root, screenshotPath, welcomePage, type ChromiumExtension } from './harness';
 
 /** The slice of the extension API these tests call inside the service worker. */
 declare const chrome: {
@@ -58,9 +58,10 @@ describe('the welcome page in Chromium', () => {
     await welcome.screenshot({ path: screenshotPath('welcome.png'), fullPage: true });
   });
 
-  test('axe finds nothing, incomplete contrast included; at 360 px nothing scrolls sideways; the keyboard reaches every control', async () => {
+  test('axe finds nothing, incomplete contrast included; at 360 px nothing scrolls sideways, at 320 px with 200 % text nothing is cut; the keyboard reaches every control', async () => {
     expect(await axeFailures(welcome)).toEqual([]);
-    expect(await tabStops(welcome)).toEqual(['welcome-language', 'welcome-protection-on', 'welcome-holdings']);
+    // One stop for the language group, at its chosen radio; the arrow keys move within it.
+    expect(await tabStops(welcome)).toEqual(['welcome-language-auto', 'welcome-protection-on', 'welcome-holdings']);
     const wide = welcome.viewportSize();
     await welcome.setViewportSize({ width: 360, height: 740 });
     try {
@@ -69,21 +70,33 @@ describe('the welcome page in Chromium', () => {
       // The button keeps its words on one or two lines and stays inside the window.
       const button = await welcome.getByTestId('welcome-protection-on').boundingBox();
       expect(button !== null && button.x >= 0 && button.x + button.width <= 360).toBe(true);
+      // At 320 px with 200 % text every language's name shows whole, "Same as the browser" too: nothing cut or past the edge.
+      await welcome.setViewportSize({ width: 320, height: 740 });
+      await welcome.evaluate(() => {
+        document.documentElement.style.fontSize = '200%';
+      });
+      expect(await layoutProblems(welcome)).toEqual([]);
+      expect(await axeFailures(welcome, '[data-testid="welcome-language"]')).toEqual([]);
     } finally {
+      await welcome.evaluate(() => {
+        document.documentElement.style.fontSize = '';
+      });
       if (wide !== null) await welcome.setViewportSize(wide);
     }
   });
 
   test('offers every language the settings know, each in its own name; Swedish turns the page Swedish and stays', async () => {
-    const select = welcome.getByTestId('welcome-language');
-    expect(await select.locator('option').evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value))).toEqual([
+    const picker = welcome.getByTestId('welcome-language');
+    expect(await picker.getByRole('radio').evaluateAll((radios) => radios.map((radio) => (radio as HTMLInputElement).value))).toEqual([
       'auto',
       ...bundledLocales({ localesDir: join(root, 'public/_locales'), pseudo: existsSync(join(chromeBuild, '_locales', PSEUDO_LOCALE.id)) }).map((entry) => entry.id),
     ]);
-    expect(await select.locator('option[value="sv"]').textContent()).toBe('Svenska');
-    expect(await select.locator('option[value="sv"]').getAttribute('lang')).toBe('sv');
+    // Named in its own language, marked so: the radio's accessible name is the name.
+    const swedish = picker.getByRole('radio', { name: 'Svenska', exact: true });
+    expect(await swedish.getAttribute('value')).toBe('sv');
+    expect(await picker.getByText('Svenska', { exact: true }).getAttribute('lang')).toBe('sv');
 
-    await select.selectOption('sv');
+    await swedish.check();
     await expect.poll(() => welcome.getByRole('heading', { level: 1 }).textContent()).toBe('Välkommen till Reserve Radar');
     expect(await welcome.evaluate(() => document.documentElement.lang)).toBe('sv');
     expect(await welcome.title()).toBe('Välkommen till Reserve Radar');
@@ -91,37 +104,35 @@ describe('the welcome page in Chromium', () => {
     // The choice is the extension's language setting: a reload, and the options page, keep it.
     await welcome.reload();
     await expect.poll(() => welcome.getByRole('heading', { level: 1 }).textContent()).toBe('Välkommen till Reserve Radar');
-    expect(await welcome.getByTestId('welcome-language').inputValue()).toBe('sv');
+    expect(await welcome.getByTestId('welcome-language-sv').isChecked()).toBe(true);
     expect(await axeFailures(welcome)).toEqual([]);
     await welcome.screenshot({ path: screenshotPath('welcome-sv.png'), fullPage: true });
     const options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
-    await expect.poll(() => options.getByTestId('language').inputValue()).toBe('sv');
+    await expect.poll(() => options.getByTestId('language-sv').isChecked()).toBe(true);
     await options.close();
 
-    await welcome.getByTestId('welcome-language').selectOption('auto');
+    await welcome.getByTestId('welcome-language-auto').check();
     await expect.poll(() => welcome.getByRole('heading', { level: 1 }).textContent()).toBe('Welcome to Reserve Radar');
   });
 
-  test('quick changes of language, as arrowing through the closed picker makes them: the page ends in the one the picker shows', async () => {
+  test('quick changes of language, as arrowing through the picker makes them: the page ends in the one the picker shows', async () => {
     // German first (its words load from a file), then Automatic (the browser's own words, at hand):
     // the slower German answer comes last and must not win.
     const pick = (first: string, second: string) =>
       welcome.evaluate(
         async ([a, b]) => {
-          const select = document.querySelector('[data-testid="welcome-language"]') as HTMLSelectElement;
-          select.value = a!;
-          select.dispatchEvent(new Event('change', { bubbles: true }));
+          const radio = (value: string) => document.querySelector(`[data-testid="welcome-language"] input[value="${value}"]`) as HTMLInputElement;
+          radio(a!).click();
           await new Promise((resolve) => setTimeout(resolve, 0));
-          select.value = b!;
-          select.dispatchEvent(new Event('change', { bubbles: true }));
+          radio(b!).click();
         },
         [first, second],
       );
     const shown = () =>
       welcome.evaluate(() => ({
         lang: document.documentElement.lang,
-        picker: (document.querySelector('[data-testid="welcome-language"]') as HTMLSelectElement).value,
+        picker: (document.querySelector('[data-testid="welcome-language"] input:checked') as HTMLInputElement | null)?.value,
         heading: document.querySelector('h1')?.textContent,
       }));
     for (let i = 0; i < 3; i++) {
@@ -135,7 +146,16 @@ describe('the welcome page in Chromium', () => {
       await welcome.waitForTimeout(300);
       expect(await shown()).toEqual({ lang: 'de', picker: 'de', heading: 'Willkommen bei Reserve Radar' });
     }
-    await welcome.getByTestId('welcome-language').selectOption('auto');
+    // The arrow keys move through the choices as in any radio group, each step a choice that is stored.
+    const storedLanguage = async () => ((await browser.worker.evaluate(() => chrome.storage.local.get('settings'))).settings as { language?: string } | undefined)?.language;
+    await welcome.getByTestId('welcome-language-de').focus();
+    await welcome.keyboard.press('ArrowDown');
+    await expect.poll(shown).toEqual({ lang: 'fr', picker: 'fr', heading: expect.stringContaining('Reserve Radar') });
+    await expect.poll(storedLanguage).toBe('fr');
+    await welcome.keyboard.press('ArrowUp');
+    await expect.poll(shown).toEqual({ lang: 'de', picker: 'de', heading: 'Willkommen bei Reserve Radar' });
+    await expect.poll(storedLanguage).toBe('de');
+    await welcome.getByTestId('welcome-language-auto').check();
     await expect.poll(() => welcome.getByRole('heading', { level: 1 }).textContent()).toBe('Welcome to Reserve Radar');
   });
 
