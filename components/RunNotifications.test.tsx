@@ -1,33 +1,86 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { render } from 'preact';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { I18nContext, translateFrom, type Messages } from '../utils/i18n';
-import { RunNotifications } from './RunNotifications';
+import { RunNotifications, type RunNotificationsProps } from './RunNotifications';
 import { effectsOnNextTask, page, settle } from './test-dom';
 
 const t = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../public/_locales/en/messages.json'), 'utf8')) as Messages);
 
+function draw(props: Partial<RunNotificationsProps>) {
+  const dom = page();
+  render(
+    <I18nContext.Provider value={{ t, locale: 'en' }}>
+      <RunNotifications enabled={false} holdsOnExchange notificationsGranted={false} onChange={() => Promise.resolve(true)} {...props} />
+    </I18nContext.Provider>,
+    dom.root,
+  );
+  const box = () => dom.$('run-notify') as HTMLInputElement;
+  // linkedom keeps a box drawn ticked as the attribute, a box the user ticked as the property.
+  const ticked = () => box().checked ?? box().hasAttribute('checked');
+  const toggle = () => {
+    box().checked = !ticked();
+    box().dispatchEvent(new dom.window.Event('change', { bubbles: true }));
+  };
+  const status = () => dom.root.querySelector('[role="status"]');
+  return { ...dom, ticked, toggle, status };
+}
+
 describe('RunNotifications', () => {
   effectsOnNextTask();
 
-  test('a declined permission is said in a status that was there before the answer, so it is read out', async () => {
-    const { window, root, $ } = page();
-    render(
-      <I18nContext.Provider value={{ t, locale: 'en' }}>
-        <RunNotifications enabled={false} holdsOnExchange notificationsGranted={false} onChange={() => Promise.resolve(false)} />
-      </I18nContext.Provider>,
-      root,
-    );
+  test('a declined permission: the box goes back, and why is said in a status that was there before the answer, so it is read out', async () => {
+    const { ticked, toggle, status } = draw({ onChange: () => Promise.resolve(false) });
     await settle();
-    const status = root.querySelector('[role="status"]');
-    expect(status?.textContent).toBe('');
-    const box = $('run-notify') as HTMLInputElement;
-    box.checked = true;
-    box.dispatchEvent(new window.Event('change', { bubbles: true }));
+    const region = status();
+    expect(region?.textContent).toBe('');
+    // The second time the sentence is the same: the box must still go back by itself.
+    for (const _ of [1, 2]) {
+      toggle();
+      await settle();
+      expect(ticked()).toBe(false);
+      expect(region?.isConnected).toBe(true);
+      expect(region?.textContent).toBe(t('runNotifyDeclined'));
+    }
+  });
+
+  for (const [when, enabled] of [
+    ['turning them on', false],
+    ['turning them off', true],
+  ] as const) {
+    test(`${when}: the browser refusing the request or storage the write puts the box back and says so`, async () => {
+      const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+      const { ticked, toggle, status } = draw({ enabled, notificationsGranted: true, onChange: () => Promise.reject(new Error('QUOTA_BYTES quota exceeded')) });
+      await settle();
+      for (const _ of [1, 2]) {
+        toggle();
+        await settle();
+        expect(ticked()).toBe(enabled);
+        expect(status()?.textContent).toBe(t('runNotifyFailed'));
+      }
+      expect(error).toHaveBeenCalled();
+    });
+  }
+
+  test('a change that works after one that failed: the failure is no longer said', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    let fails = true;
+    const { toggle, status } = draw({ onChange: () => (fails ? Promise.reject(new Error('Could not establish connection')) : Promise.resolve(true)) });
     await settle();
-    expect(status?.isConnected).toBe(true);
-    expect(status?.textContent).toBe(t('runNotifyNoPermission'));
+    toggle();
+    await settle();
+    expect(status()?.textContent).toBe(t('runNotifyFailed'));
+    fails = false;
+    toggle();
+    await settle();
+    expect(status()?.textContent).toBe('');
+  });
+
+  test('on in the settings without the permission (taken away in the browser): the page says there are no notifications', async () => {
+    const { status, $ } = draw({ enabled: true, notificationsGranted: false });
+    await settle();
+    expect(status()?.textContent).toBe(t('runNotifyNoPermission'));
     expect($('run-notify-no-permission')?.textContent).toBe(t('runNotifyNoPermission'));
   });
 });

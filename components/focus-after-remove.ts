@@ -5,6 +5,8 @@ import { useT } from '../utils/i18n';
 export interface RemovalSaid {
   text: string;
   count: number;
+  /** The entry whose removal failed, when that is what is said: shown, not only read out, while the entry stays. */
+  failedId?: string;
 }
 
 /**
@@ -14,7 +16,8 @@ export interface RemovalSaid {
  * `data-remove`, inside the element given `container`. The move says nothing of the removal itself, so `said` then
  * holds "Removed <name>." for the list's `RemovalStatus`. A removal whose save failed must be handed to `kept`: the entry
  * stays, and if it leaves later for another reason (another page, an import, a reset) that is not this press's doing,
- * so the focus stays where the user is and nothing is said.
+ * so the focus stays where the user is and nothing is said. Given words, `kept` says them in the same region, shown,
+ * until the entry leaves or another removal is said.
  */
 export function useFocusAfterRemove<C extends HTMLElement>(ids: readonly string[], fallback: (container: C | null) => HTMLElement | null | undefined) {
   const t = useT();
@@ -22,6 +25,8 @@ export function useFocusAfterRemove<C extends HTMLElement>(ids: readonly string[
   const removing = useRef<{ id: string; index: number; name: string } | undefined>(undefined);
   const [said, setSaid] = useState<RemovalSaid | undefined>(undefined);
   useEffect(() => {
+    // A failure said of an entry no longer listed no longer holds.
+    if (said?.failedId !== undefined && !ids.includes(said.failedId)) setSaid(undefined);
     const removed = removing.current;
     if (removed === undefined || ids.includes(removed.id)) return;
     removing.current = undefined;
@@ -35,9 +40,13 @@ export function useFocusAfterRemove<C extends HTMLElement>(ids: readonly string[
     removing: (id: string, index: number, name: string) => {
       removing.current = { id, index, name };
     },
-    /** Call when the removal of `id` was not saved: the press is forgotten. A later press of another entry stays. */
-    kept: (id: string) => {
+    /**
+     * Call when the removal of `id` was not saved: the press is forgotten. A later press of another entry stays.
+     * `words` (the reason, in plain words) are said in the list's live region.
+     */
+    kept: (id: string, words?: string) => {
       if (removing.current?.id === id) removing.current = undefined;
+      if (words !== undefined) setSaid((before) => ({ text: words, count: (before?.count ?? 0) + 1, failedId: id }));
     },
     said,
   };

@@ -1,9 +1,16 @@
 /**
  * fakeBrowser leaves `permissions` unimplemented (every call throws). The background listens to
  * `permissions.onRemoved`, so its unit tests need a working stand-in that behaves as the browser:
- * - `request` grants (the browser's "Allow"); a test that needs a refusal makes its own callback reject;
+ * - origins are match patterns, and a held pattern covers every pattern whose URLs it matches
+ *   (all sites, or `<all_urls>`, covers any one site's pattern); the path is ignored, as for host permissions;
+ *   a string that is no match pattern is refused, as the browser refuses it;
+ * - `contains` answers true when every named permission is held and every origin covered by a held one;
+ * - `request` answers true at once, changing nothing, when all is held already; else it grants (the
+ *   browser's "Allow"); a test that needs a refusal makes its own callback reject;
  * - `remove` rejects a set that holds a permission or host the manifest requires, as Chrome does
- *   ("You cannot remove required permissions"), and removes nothing then;
+ *   ("You cannot remove required permissions"), and removes nothing then; else it takes away the held
+ *   patterns it covers (a narrower one leaves a broader grant in place) and answers whether what was
+ *   asked is now not granted, as the WebExtensions API defines it;
  * - `onAdded` / `onRemoved` fire only for what actually changed, and `request` / `remove` resolve
  *   without waiting for the listeners, which run in other contexts in a real browser;
  * - `grantInBrowser` / `removeInBrowser` play the user in the browser's own settings and, for the
@@ -31,14 +38,60 @@ function fakeEvent() {
   };
 }
 
+/** A match pattern as the browser reads it: the schemes, the host (`*`, `*.domain` or one host) and the port it matches. */
+interface Pattern {
+  schemes: readonly string[];
+  host: string;
+  port: string;
+}
+
+// `*` is http and https only (Chrome; Firefox adds ws and wss); `<all_urls>` is every scheme a pattern may name.
+const WILDCARD_SCHEMES = ['http', 'https'];
+const ALL_SCHEMES = ['http', 'https', 'ws', 'wss', 'ftp', 'file'];
+
+function parsePattern(origin: string): Pattern {
+  if (origin === '<all_urls>') return { schemes: ALL_SCHEMES, host: '*', port: '*' };
+  const parts = /^(\*|[a-z]+):\/\/([^/]*)\/.*$/.exec(origin);
+  const [, scheme = '', authority = ''] = parts ?? [];
+  const [host = '', port = '*'] = authority.toLowerCase().split(':');
+  const hostOk = scheme === 'file' ? host === '' : host === '*' || /^(\*\.)?[^*]+$/.test(host);
+  if (parts === null || (scheme !== '*' && !ALL_SCHEMES.includes(scheme)) || !hostOk || !/^(\*|\d+)$/.test(port)) throw new Error(`Invalid url pattern '${origin}'`);
+  return { schemes: scheme === '*' ? WILDCARD_SCHEMES : [scheme], host, port };
+}
+
+function hostCovers(outer: string, inner: string): boolean {
+  if (outer === '*') return true;
+  if (!outer.startsWith('*.')) return outer === inner;
+  if (inner === '*') return false;
+  const domain = outer.slice(2);
+  const name = inner.startsWith('*.') ? inner.slice(2) : inner;
+  return name === domain || name.endsWith(`.${domain}`);
+}
+
+/** Whether every URL `inner` matches, `outer` matches too. */
+function covers(outer: string, inner: string): boolean {
+  const [o, i] = [parsePattern(outer), parsePattern(inner)];
+  return i.schemes.every((scheme) => o.schemes.includes(scheme)) && hostCovers(o.host, i.host) && (o.port === '*' || o.port === i.port);
+}
+
 const held = { origins: new Set<string>(), permissions: new Set<string>() };
 const onAdded = fakeEvent();
 const onRemoved = fakeEvent();
-const contains = (asked: Permissions) => (asked.origins ?? []).every((origin) => held.origins.has(origin)) && (asked.permissions ?? []).every((name) => held.permissions.has(name));
+const covered = (origin: string) => [...held.origins].some((grant) => covers(grant, origin));
+function contains(asked: Permissions): boolean {
+  // Every origin is read first: one that is no pattern is refused even when nothing is held.
+  for (const origin of asked.origins ?? []) parsePattern(origin);
+  return (asked.origins ?? []).every(covered) && (asked.permissions ?? []).every((name) => held.permissions.has(name));
+}
 
-/** Changes what is held; answers the part that really changed, or undefined when nothing did. */
+/**
+ * Changes what is held; answers the part that really changed, or undefined when nothing did. Adding skips what is
+ * covered already; removing takes away every held pattern an asked one covers.
+ */
 function change(asked: Permissions, add: boolean): Permissions | undefined {
-  const origins = (asked.origins ?? []).filter((origin) => held.origins.has(origin) !== add);
+  const askedOrigins = asked.origins ?? [];
+  for (const origin of askedOrigins) parsePattern(origin);
+  const origins = add ? askedOrigins.filter((origin) => !covered(origin)) : [...held.origins].filter((grant) => askedOrigins.some((origin) => covers(origin, grant)));
   const permissions = (asked.permissions ?? []).filter((name) => held.permissions.has(name) !== add);
   for (const origin of origins) add ? held.origins.add(origin) : held.origins.delete(origin);
   for (const name of permissions) add ? held.permissions.add(name) : held.permissions.delete(name);
@@ -77,6 +130,7 @@ Object.assign(fakeBrowser.permissions, {
   contains: async (asked: Permissions) => contains(asked),
   getAll: async () => ({ origins: [...held.origins], permissions: [...held.permissions] }),
   request: async (asked: Permissions) => {
+    if (contains(asked)) return true;
     const changed = change(asked, true);
     if (changed !== undefined) void onAdded.trigger(changed);
     return true;
@@ -85,7 +139,7 @@ Object.assign(fakeBrowser.permissions, {
     if (asksForRequired(asked)) throw new Error('You cannot remove required permissions.');
     const changed = change(asked, false);
     if (changed !== undefined) void onRemoved.trigger(changed);
-    return changed !== undefined;
+    return !(asked.origins ?? []).some(covered) && !(asked.permissions ?? []).some((name) => held.permissions.has(name));
   },
   onAdded,
   onRemoved,

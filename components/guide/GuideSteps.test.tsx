@@ -164,6 +164,9 @@ describe('guide steps', () => {
     await settle();
     press('book-remove');
     await settle();
+    // Said where removals are said, and shown: the entry is still in the book.
+    expect($('book-removed')?.textContent).toBe(t('bookRemoveFailed', 'Ledger'));
+    expect($('book-removed')?.classList.contains('visually-hidden')).toBe(false);
     const before = focused.length;
     // The guide in another tab removes it: storage draws the book without it.
     book = book.slice(1);
@@ -171,7 +174,34 @@ describe('guide steps', () => {
     await settle();
     expect(root.querySelectorAll('[data-testid="book-entry"]').length).toBe(1);
     expect(focused.length).toBe(before);
+    // The failure no longer holds, and the removal was not this press's doing: the region says nothing.
     expect($('book-removed')?.textContent).toBe('');
+    render(null, root);
+  });
+
+  test("a removal the browser refuses: the entry stays shown and the page says so in the reader's language; a second failure is said again", async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const { root, $, press } = page();
+    const book = [entry('Ledger', ADDRESS)];
+    draw(
+      root,
+      <AddressBookStep state={base} book={book} onAction={() => undefined} onSaveAddress={() => Promise.resolve()} onRemoveAddress={() => Promise.reject(new Error('QUOTA_BYTES quota exceeded'))} />,
+    );
+    await settle();
+    const region = $('book-removed');
+    press('book-remove');
+    await settle();
+    expect(root.querySelectorAll('[data-testid="book-entry"]').length).toBe(1);
+    expect(region?.getAttribute('role')).toBe('status');
+    expect(region?.textContent).toBe(t('bookRemoveFailed', 'Ledger'));
+    const first = region?.firstChild;
+    press('book-remove');
+    await settle();
+    expect($('book-removed')).toBe(region);
+    expect(region?.textContent).toBe(t('bookRemoveFailed', 'Ledger'));
+    // A new text node each time, so the same words are read out again.
+    expect(region?.firstChild).not.toBe(first);
+    expect(error).toHaveBeenCalledTimes(2);
     render(null, root);
   });
 });

@@ -1,5 +1,5 @@
-import { useRef } from 'preact/hooks';
 import { useFocusAfterRemove } from '../focus-after-remove';
+import { usePermissionToggle } from '../permission-toggle';
 import { RemovalStatus } from '../RemovalStatus';
 import { useT, type MessageKey } from '../../utils/i18n';
 
@@ -18,37 +18,21 @@ export interface LookalikeProtectionProps {
 /** The options page's lookalike protection: the switch, and the sites the warning no longer stops. */
 export function LookalikeProtection({ protectionOn, onLookalikeProtection, allowedHosts, onAllowedHostRemove, onNotice }: LookalikeProtectionProps) {
   const t = useT();
-  // Protection as it stands when an answer comes back: the access may have gone meanwhile.
-  const current = useRef(protectionOn);
-  current.current = protectionOn;
+  const toggle = usePermissionToggle({
+    on: protectionOn,
+    change: onLookalikeProtection,
+    declined: 'permissionDeclined',
+    failed: 'lookalikeProtectionFailed',
+    say: onNotice,
+    name: 'lookalike protection',
+  });
   const { container, removing, kept, said } = useFocusAfterRemove<HTMLDivElement>(allowedHosts ?? [], (list) => list?.querySelector<HTMLElement>('[data-testid="allowed-empty"]'));
   return (
     <section aria-labelledby="lookalike-title">
       <h2 id="lookalike-title">{t('lookalikeProtectionTitle')}</h2>
       <p class="muted">{t('lookalikeProtectionBody')}</p>
       <label class="option">
-        <input
-          type="checkbox"
-          checked={protectionOn}
-          data-testid="lookalike-protection"
-          onChange={(event) => {
-            const input = event.currentTarget as HTMLInputElement;
-            void onLookalikeProtection(input.checked).then(
-              (granted) => {
-                if (granted) return;
-                input.checked = current.current;
-                onNotice('permissionDeclined');
-              },
-              (error: unknown) => {
-                // The browser refused the request or storage the write: the box shows protection as it now stands
-                // (set here: a notice the same as before draws nothing again), and the page says so.
-                console.error('[reserve-radar] lookalike protection not changed:', error);
-                input.checked = current.current;
-                onNotice('lookalikeProtectionFailed');
-              },
-            );
-          }}
-        />
+        <input type="checkbox" checked={protectionOn} data-testid="lookalike-protection" onChange={toggle} />
         {t('lookalikeProtectionToggle')}
       </label>
 

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { applyGuideAction, createGuideState, nextStep } from '@/lib/custody/steps';
 import { loadAddressBook, loadGuideState, loadSavedGuides, removeFromAddressBook, saveGuideState, saveToAddressBook } from '@/utils/guide-state';
@@ -106,6 +106,13 @@ describe('address book in storage', () => {
   test('refuses an entry that is not a valid address, with the reason, and keeps the book as it was', async () => {
     await saveToAddressBook({ label: 'Ledger', network: 'ethereum', address: WALLET });
     await expect(saveToAddressBook({ label: 'Typo', network: 'ethereum', address: '0x1234' })).rejects.toThrow(/"code":"bad-length"/);
+    expect((await loadAddressBook()).map((entry) => entry.label)).toEqual(['Ledger']);
+  });
+
+  test('a removal storage refuses rejects, so the guide keeps the entry shown and says so, and the book keeps it', async () => {
+    await saveToAddressBook({ label: 'Ledger', network: 'ethereum', address: WALLET });
+    vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValueOnce(new Error('QUOTA_BYTES quota exceeded'));
+    await expect(removeFromAddressBook({ network: 'ethereum', address: WALLET })).rejects.toThrow('QUOTA_BYTES');
     expect((await loadAddressBook()).map((entry) => entry.label)).toEqual(['Ledger']);
   });
 

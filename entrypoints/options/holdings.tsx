@@ -30,6 +30,7 @@ import { getSettings, updateSettings } from '@/utils/settings';
 import { writeImport } from '@/utils/import-write';
 import { NOTIFICATIONS, removeOptionalPermissions } from '@/utils/permissions';
 import { usePermission } from '@/utils/broad-access';
+import { changeRunNotifications } from './run-notify';
 import { send } from '@/utils/send';
 
 interface Loaded {
@@ -162,15 +163,12 @@ export function HoldingsGlue({ settings, exchangeNames, onSettingsReplaced }: Ho
         holdsOnExchange={loaded.state.holdings.some((holding) => holding.custodian !== 'self')}
         notificationsGranted={granted}
         onChange={async (enabled) => {
-          let ok = true;
-          if (enabled && !granted) {
-            // Asked only here, at the user's click, with the reason on screen beside the switch.
-            ok = await browser.permissions.request(NOTIFICATIONS).catch(() => false);
-            setGranted(ok);
-          }
-          await updateSettings({ runAlertNotifications: enabled });
-          await onSettingsReplaced();
-          return ok;
+          const done = await changeRunNotifications(enabled, granted);
+          if (!done) return false;
+          if (enabled) setGranted(true);
+          // Written and kept: the page follows storage (main.tsx), so a failed re-read is no failed change.
+          await onSettingsReplaced().catch((error: unknown) => console.error('[reserve-radar] run notifications changed, but the re-read failed', error));
+          return true;
         }}
       />
       <HoldingsData
