@@ -68,11 +68,13 @@ describe('radar: bad input gets a clear error', { timeout: 60_000 }, () => {
       expect(err, label).toContain(`cannot read ${folder()}: it is a folder`);
     }
     const parsed = reads(notJson);
-    for (const label of ['status --cexs', 'warnings sign', 'warnings verify'] as const) {
-      const { code, err } = await parsed[label];
+    for (const label of ['status --cexs', 'warnings sign', 'warnings verify', 'feed verify', 'verify-proof'] as const) {
+      const { code, out, err } = await parsed[label];
       expect(code, label).toBe(2);
+      expect(out, label).toBe('');
       expectOneLine(err, label);
-      expect(err, label).toContain('is not JSON');
+      expect(err, label).toContain(notJson);
+      expect(err, label).toMatch(/is not JSON|not valid JSON/);
     }
     expect(existsSync(join(folder(), 'feed.json'))).toBe(false);
   });
