@@ -49,4 +49,18 @@ describe('radar entry: help and unknown commands', () => {
       expect(out, name).toMatch(new RegExp(`^Usage: npm run --silent radar -- ${name} `));
     }
   }, 60_000);
+
+  it('answers help <command> with that command’s own usage, the same as <command> --help', async () => {
+    const results = await Promise.all(COMMANDS.map(async (name) => ({ name, help: await radar(['help', name]), flag: await radar([name, '--help']) })));
+    for (const { name, help, flag } of results) {
+      expect(help, name).toEqual({ code: 0, out: flag.out, err: '' });
+      expect(help.out, name).not.toContain('Commands:');
+    }
+  }, 120_000);
+
+  it('refuses help for an unknown command, or for more than one, in one plain line on stderr with exit 2', async () => {
+    const [unknown, two] = await Promise.all([radar(['help', 'frobnicate']), radar(['help', 'status', 'feed'])]);
+    expect(unknown).toEqual({ code: 2, out: '', err: 'radar: unknown command "frobnicate". Run "radar --help" for the list.\n' });
+    expect(two).toEqual({ code: 2, out: '', err: 'radar: help takes one command, got "status" and "feed". Run "radar --help" for the list.\n' });
+  }, 60_000);
 });
