@@ -130,7 +130,7 @@ function reservesFromCexs(file: string, date: string | undefined, exchange: Exch
     result = cexsToReserves({ body, asOf, exchanges });
   } catch (error) {
     if (error instanceof DataSourceError)
-      throw new ContentError(`${file} is not a DefiLlama /cexs response: ${answerFailureText({ answer: 'wrong-shape' }, english.t, english.locale)} (${error.details}).`);
+      throw new ContentError(`${file} is not a DefiLlama /cexs response: ${answerFailureText({ answer: 'wrong-shape' }, english.t, english.locale, english.moment)} (${error.details}).`);
     throw error;
   }
   const rejected = result.rejected.filter(({ name }) => name?.toLowerCase() === exchange.name.toLowerCase());
