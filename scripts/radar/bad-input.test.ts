@@ -3,7 +3,10 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { isolatedKeyAndFolder, runCommand } from './run-command.testkit';
 import { KEY_ENV } from './command';
+import { command as address } from './address';
+import { command as classify } from './classify';
 import { command as feed } from './feed';
+import { command as replay } from './replay';
 import { command as status } from './status';
 import { command as verifyProof } from './verify-proof';
 import { command as warnings } from './warnings';
@@ -77,6 +80,29 @@ describe('radar: bad input gets a clear error', { timeout: 60_000 }, () => {
       expect(err, label).toMatch(/is not JSON|not valid JSON/);
     }
     expect(existsSync(join(folder(), 'feed.json'))).toBe(false);
+  });
+
+  it('refuses bad usage of every command on one line of stderr, exit 2, nothing on stdout', async () => {
+    const refused = {
+      'address, no address': await runCommand(address, ['bitcoin']),
+      'address, an unknown network': await runCommand(address, ['ethreum', '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed']),
+      'classify, an argument': await runCommand(classify, ['hosts.txt'], ''),
+      'feed, no subcommand': await runCommand(feed, []),
+      'replay, an unknown option': await runCommand(replay, ['--foo']),
+      'status, no exchange': await runCommand(status, []),
+      'verify-proof, no file': await runCommand(verifyProof, []),
+      'warnings, no subcommand': await runCommand(warnings, []),
+      'warnings, an unknown subcommand': await runCommand(warnings, ['publish']),
+      'warnings sign, two files': await runCommand(warnings, ['sign', LIST, LIST]),
+      'warnings verify, no signer': await runCommand(warnings, ['verify', SIGNED_LIST]),
+    };
+    for (const [label, { code, out, err }] of Object.entries(refused)) {
+      expect(code, label).toBe(2);
+      expect(out, label).toBe('');
+      expectOneLine(err, label);
+    }
+    expect(refused['address, an unknown network'].err).toMatch(/^radar address: unknown network "ethreum" \(known: ethereum, arbitrum, .*\)\.\n$/);
+    expect(refused['warnings verify, no signer'].err).toBe('radar warnings: verify needs --signer <address>, the maintainer address you trust. Run "radar warnings --help" for the usage.\n');
   });
 
   it('feed refuses what it does not know instead of ignoring it', async () => {

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import type { RadarCommand } from './command';
+import { seeHelp, type RadarCommand } from './command';
 import { verifyInclusionProof } from '../../lib/proofs/verify-inclusion-proof';
 import { isProofFormat, proofFormats, type InclusionProofChecked, type InclusionProofFailed, type InclusionProofResult, type ProofFailure } from '../../lib/proofs/types';
 import { proofFailureText } from '../../lib/words/proof-failure';
@@ -135,7 +135,7 @@ export const command: RadarCommand = {
       return 2;
     };
     const options = parseArgs(args);
-    if (typeof options === 'string') return fail(`${options} Run "radar verify-proof --help" for the usage.`);
+    if (typeof options === 'string') return fail(`${options} ${seeHelp('verify-proof')}`);
     const source = options.file === '-' ? 'standard input' : options.file;
     let bytes: Uint8Array;
     try {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { isAddress, type Address, type Hex } from 'viem';
-import { KEY_ENV, type RadarCommand } from './command';
+import { KEY_ENV, seeHelp, type RadarCommand } from './command';
 import { signWarningList } from '../../lib/community/sign-warning-list';
 import { verifyWarningList } from '../../lib/community/verify-warning-list';
 import { WarningListError } from '../../lib/community/warning-list';
@@ -45,7 +45,7 @@ export const command: RadarCommand = {
 
     if (subcommand === 'sign') {
       const [file, ...extra] = rest;
-      if (file === undefined || extra.length > 0) return fail(`sign takes exactly one file.\n\n${help}`);
+      if (file === undefined || extra.length > 0) return fail(`sign takes exactly one file. ${seeHelp('warnings')}`);
       const key = process.env[KEY_ENV]?.trim();
       if (key === undefined || key === '') return fail(`set ${KEY_ENV} to the maintainer's private key (0x followed by 64 hex digits).`);
       const document = await readJson(file, io.stdin);
@@ -73,7 +73,7 @@ export const command: RadarCommand = {
 
     if (subcommand === 'verify') {
       const options = parseVerifyArgs(rest);
-      if (typeof options === 'string') return fail(`${options}\n\n${help}`);
+      if (typeof options === 'string') return fail(`${options} ${seeHelp('warnings')}`);
       const document = await readJson(options.file, io.stdin);
       if (!document.ok) return fail(document.message);
       const result = await verifyWarningList({ body: document.text, expectedSigner: options.signer, now: options.now });
@@ -88,7 +88,7 @@ export const command: RadarCommand = {
       return 1;
     }
 
-    return fail(subcommand === undefined ? `expected "sign" or "verify".\n\n${help}` : `unknown subcommand "${subcommand}".\n\n${help}`);
+    return fail(`${subcommand === undefined ? 'expected "sign" or "verify".' : `unknown subcommand "${subcommand}"; expected "sign" or "verify".`} ${seeHelp('warnings')}`);
   },
 };
 
