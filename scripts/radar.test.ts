@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
+import { closeSync, openSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
@@ -63,4 +64,16 @@ describe('radar entry: help and unknown commands', () => {
     expect(unknown).toEqual({ code: 2, out: '', err: 'radar: unknown command "frobnicate". Run "radar --help" for the list.\n' });
     expect(two).toEqual({ code: 2, out: '', err: 'radar: help takes one command, got "status" and "feed". Run "radar --help" for the list.\n' });
   }, 60_000);
+
+  it('says on one line that standard output cannot be written (a full disk), with exit 2, instead of a stack trace', () => {
+    const full = openSync('/dev/full', 'w');
+    try {
+      for (const args of [['status', 'binance'], ['replay', '--json'], ['--help']]) {
+        const child = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/radar.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 60_000, stdio: ['ignore', full, 'pipe'] });
+        expect({ status: child.status, stderr: child.stderr }, args.join(' ')).toEqual({ status: 2, stderr: 'radar: cannot write standard output: the disk is full (ENOSPC)\n' });
+      }
+    } finally {
+      closeSync(full);
+    }
+  }, 120_000);
 });

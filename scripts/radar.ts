@@ -6,6 +6,7 @@ import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import type { RadarCommand } from './radar/command';
+import { fileProblem } from './radar/shared/files';
 
 const commandsDir = join(dirname(fileURLToPath(import.meta.url)), 'radar');
 
@@ -58,6 +59,12 @@ async function main(argv: string[]): Promise<number> {
   const command = await loadCommand(name);
   return command.run(rest, io);
 }
+
+// A full disk behind `>`, or a reader that stopped reading: one line (none for a reader that left), not a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') process.stderr.write(`radar: cannot write standard output: ${fileProblem(error)}\n`);
+  process.exit(2);
+});
 
 main(process.argv.slice(2)).then(
   (code) => {
