@@ -145,3 +145,31 @@ describe('radar feed build: bad output paths lose nothing', { timeout: 60_000 },
     }
   });
 });
+
+describe('radar feed build --record: a folder it cannot write is refused before any download', { timeout: 60_000 }, () => {
+  it('exits 2 on one line, asks nothing of the network and writes nothing, when --record names a file or a path through one', async () => {
+    process.env[KEY_ENV] = TEST_FEED_KEY;
+    writeFileSync(join(folder(), 'a-file'), '');
+    const out = join(folder(), 'feed.json');
+    const requests: string[] = [];
+    const realFetch = globalThis.fetch;
+    // A live build would download for minutes; any request here is the defect.
+    globalThis.fetch = async (input) => {
+      requests.push(String(input instanceof Request ? input.url : input));
+      throw new TypeError('no network in this test');
+    };
+    try {
+      for (const record of [join(folder(), 'a-file'), join(folder(), 'a-file', 'answers')]) {
+        const { code, out: printed, err } = await runCommand(feed, ['build', '--record', record, '--out', out]);
+        expect(code, record).toBe(2);
+        expect(printed, record).toBe('');
+        expectOneLine(err, record);
+        expect(err, record).toContain(`cannot write into ${record}`);
+      }
+    } finally {
+      globalThis.fetch = realFetch;
+    }
+    expect(requests).toEqual([]);
+    expect(readdirSync(folder())).toEqual(['a-file']);
+  });
+});

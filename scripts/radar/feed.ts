@@ -8,7 +8,7 @@ import { FeedSigningError, signFeed } from '../../lib/feed/sign-feed';
 import { verifyFeed } from '../../lib/feed/verify-feed';
 import { feedFailureWithDetail } from '../../lib/words/feed-failure';
 import { english } from './words/english';
-import { destinationProblem, fileProblem, OutputError, writeAll } from './shared/files';
+import { destinationProblem, fileProblem, folderProblem, OutputError, writeAll } from './shared/files';
 import { MOMENT_FORMS, parseMoment } from './shared/moment';
 import { FEED_NAME, FEED_SIGNERS } from '../../lib/feed/trust';
 import { exchanges as registry } from '../../lib/exchanges/registry';
@@ -32,7 +32,8 @@ const help = [
   '        tests/fixtures/por/ and tests/fixtures/known-bad/ instead of the network, and is dated by',
   '        the newest of them unless --now says otherwise. --record <dir> keeps every raw answer of',
   '        a live build, to add as a new recording.',
-  '        Exit code: 0 built, 1 refused (the reason is printed), 2 bad usage or missing key.',
+  '        Exit code: 0 built, 1 refused (the reason is printed), 2 bad usage, missing key, or an --out,',
+  '        --report or --record path it cannot write (checked before any download).',
   'verify  Checks a feed against a maintainer address; prints one line in plain words.',
   '        Exit code: 0 valid, 1 invalid (the reason is printed), 2 unreadable file, not JSON, or bad usage.',
   'keygen  Prints a new signing key and its address (docs/feed.md: rotating the key).',
@@ -95,6 +96,8 @@ export const command: RadarCommand = {
       const problem = path === undefined ? undefined : await destinationProblem(path);
       if (problem !== undefined) return usageError(problem);
     }
+    const recordProblem = recordDir === undefined ? undefined : await folderProblem(recordDir);
+    if (recordProblem !== undefined) return usageError(recordProblem);
 
     let signer: Address;
     try {
