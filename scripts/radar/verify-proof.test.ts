@@ -107,6 +107,15 @@ describe('radar verify-proof', () => {
       [[okx, 'second.json'], 'expected one proof file.'],
       [[okx, '--jsn'], 'unknown option --jsn.'],
     ];
+    // A root of the wrong length for the file's format is a mistyped --root, not a proof that failed.
+    const rootLength = messages.verifyProofFailRootLength.message.replace('$1', 'OKX v1').replace('$2', '64');
+    for (const json of [[], ['--json']]) {
+      expect(await run([okx, '--root', 'abcd', ...json]), json.join()).toEqual({
+        code: 2,
+        out: '',
+        err: `radar verify-proof: --root abcd: ${rootLength} Run "radar verify-proof --help" for the usage.\n`,
+      });
+    }
     for (const [args, message] of usage) {
       expect(await run(args), args.join(' ')).toEqual({ code: 2, out: '', err: `radar verify-proof: ${message} Run "radar verify-proof --help" for the usage.\n` });
     }

@@ -149,6 +149,8 @@ export const command: RadarCommand = {
       ...(options.format === undefined ? {} : { format: options.format as InclusionProofChecked['format'] }),
     });
     if (!result.ok && isUnreadable(result)) return fail(`${source}: ${proofFailureText(result, english.t)}`);
+    // Only the file's format says how long its root is; a root of another length is a mistyped --root, and no proof was checked.
+    if (!result.ok && result.failure.code === 'root-length') return fail(`--root ${options.root}: ${proofFailureText(result, english.t)} ${seeHelp('verify-proof')}`);
     if (options.json) {
       // The failure's code and figures for programs, and its English words for people.
       io.stdout.write(JSON.stringify(result.ok ? result : { ...result, reason: proofFailureText(result, english.t) }, null, 2) + '\n');
