@@ -90,6 +90,7 @@ describe('radar: bad input gets a clear error', { timeout: 60_000 }, () => {
       'feed, no subcommand': await runCommand(feed, []),
       'replay, an unknown option': await runCommand(replay, ['--foo']),
       'status, no exchange': await runCommand(status, []),
+      'status, --cexs-date without its file': await runCommand(status, ['binance', '--cexs-date', '2026-08-10']),
       'verify-proof, no file': await runCommand(verifyProof, []),
       'warnings, no subcommand': await runCommand(warnings, []),
       'warnings, an unknown subcommand': await runCommand(warnings, ['publish']),
@@ -102,6 +103,7 @@ describe('radar: bad input gets a clear error', { timeout: 60_000 }, () => {
       expectOneLine(err, label);
     }
     expect(refused['address, an unknown network'].err).toMatch(/^radar address: unknown network "ethreum" \(known: ethereum, arbitrum, .*\)\.\n$/);
+    expect(refused['status, --cexs-date without its file'].err).toBe('radar status: --cexs-date says when the --cexs file was fetched; give --cexs FILE too.\n');
     expect(refused['warnings verify, no signer'].err).toBe('radar warnings: verify needs --signer <address>, the maintainer address you trust. Run "radar warnings --help" for the usage.\n');
   });
 
