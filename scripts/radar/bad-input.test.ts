@@ -175,3 +175,35 @@ describe('radar feed build --record: a folder it cannot write is refused before 
     expect(readdirSync(folder())).toEqual(['a-file']);
   });
 });
+
+describe('radar: the signing key is read the same way by every command that signs', { timeout: 120_000 }, () => {
+  it('takes a key that ends with a newline or a carriage return, as one pasted from a file does', async () => {
+    for (const ending of ['\n', '\r\n', ' ']) {
+      process.env[KEY_ENV] = `${TEST_FEED_KEY}${ending}`;
+      const signed = await runCommand(warnings, ['sign', LIST]);
+      expect(signed.code, JSON.stringify(ending)).toBe(0);
+      expect(signed.err, JSON.stringify(ending)).toContain(`as ${TEST_FEED_SIGNER}`);
+      const built = await runCommand(feed, ['build', '--offline', '--out', join(folder(), 'feed.json'), '--report', join(folder(), 'report.json')]);
+      expect(built, JSON.stringify(ending)).toEqual({ code: 0, out: '', err: '' });
+      expect(JSON.parse(readFileSync(join(folder(), 'report.json'), 'utf8')).signer, JSON.stringify(ending)).toBe(TEST_FEED_SIGNER);
+    }
+  });
+
+  it('says the same, on one line naming the variable and never the key, when the key is blank or not a key', async () => {
+    for (const key of [' ', '0xnotakey', TEST_FEED_KEY.slice(2)]) {
+      process.env[KEY_ENV] = key;
+      const runs = { warnings: await runCommand(warnings, ['sign', LIST]), feed: await runCommand(feed, ['build', '--offline', '--out', join(folder(), 'feed.json')]) };
+      for (const [name, { code, out, err }] of Object.entries(runs)) {
+        expect(code, `${name} ${key}`).toBe(2);
+        expect(out, `${name} ${key}`).toBe('');
+        expectOneLine(err, `${name} ${key}`);
+        expect(err, `${name} ${key}`).toContain(KEY_ENV);
+        if (key.trim() !== '') {
+          expect(err, `${name} ${key}`).toBe(`radar ${name}: ${KEY_ENV} is not a private key (expected 0x followed by 64 hex digits)\n`);
+          expect(err, `${name} ${key}`).not.toContain(key);
+        }
+      }
+    }
+    expect(readdirSync(folder())).toEqual([]);
+  });
+});

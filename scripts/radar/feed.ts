@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { isAddress, type Address } from 'viem';
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
-import { KEY_ENV, type RadarCommand } from './command';
+import { KEY_ENV, signerKeyFromEnv, type RadarCommand } from './command';
 import { buildFeedSnapshot, type BuildFeedSnapshotReturnType } from '../../lib/feed/build';
 import { FeedSigningError, signFeed } from '../../lib/feed/sign-feed';
 import { verifyFeed } from '../../lib/feed/verify-feed';
@@ -85,8 +85,9 @@ export const command: RadarCommand = {
       return 1;
     }
 
-    const key = process.env[KEY_ENV];
-    if (key === undefined || key === '') return usageError(`${KEY_ENV} is not set: the feed is signed with the maintainer key (docs/feed.md)`);
+    const read = signerKeyFromEnv(`${KEY_ENV} is not set: the feed is signed with the maintainer key (docs/feed.md)`);
+    if ('problem' in read) return usageError(read.problem);
+    const { key } = read;
     const out = options.get('--out');
     const previousPath = options.get('--previous');
     const reportPath = options.get('--report');
@@ -101,9 +102,9 @@ export const command: RadarCommand = {
 
     let signer: Address;
     try {
-      signer = privateKeyToAccount(key as `0x${string}`).address;
+      signer = privateKeyToAccount(key).address;
     } catch {
-      return usageError(`${KEY_ENV} is not a private key (expected 0x followed by 64 hex digits)`);
+      return usageError(`${KEY_ENV} is not a private key (it is outside the secp256k1 range)`);
     }
     let previous: { snapshot: Snapshot; sequence: number } | undefined;
     if (previousPath !== undefined) {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import { isAddress, type Address, type Hex } from 'viem';
-import { KEY_ENV, seeHelp, type RadarCommand } from './command';
+import { isAddress, type Address } from 'viem';
+import { KEY_ENV, seeHelp, signerKeyFromEnv, type RadarCommand } from './command';
 import { signWarningList } from '../../lib/community/sign-warning-list';
 import { verifyWarningList } from '../../lib/community/verify-warning-list';
 import { WarningListError } from '../../lib/community/warning-list';
@@ -46,14 +46,14 @@ export const command: RadarCommand = {
     if (subcommand === 'sign') {
       const [file, ...extra] = rest;
       if (file === undefined || extra.length > 0) return fail(`sign takes exactly one file. ${seeHelp('warnings')}`);
-      const key = process.env[KEY_ENV]?.trim();
-      if (key === undefined || key === '') return fail(`set ${KEY_ENV} to the maintainer's private key (0x followed by 64 hex digits).`);
+      const key = signerKeyFromEnv(`set ${KEY_ENV} to the maintainer's private key (0x followed by 64 hex digits).`);
+      if ('problem' in key) return fail(key.problem);
       const document = await readJson(file, io.stdin);
       if (!document.ok) return fail(document.message);
       // An envelope is re-signed from its list; the old signature is dropped.
       const list = isEnvelope(document.value) ? document.value.list : document.value;
       try {
-        const { envelope, signer } = await signWarningList({ list, privateKey: key as Hex });
+        const { envelope, signer } = await signWarningList({ list, privateKey: key.key });
         const unknown = [...new Set(envelope.list.entries.map((entry) => entry.exchange))].filter((id) => getExchange(id) === undefined);
         if (unknown.length > 0) {
           io.stderr.write(`radar warnings: note: not in this version's registry, so never shown: ${unknown.join(', ')}\n`);
