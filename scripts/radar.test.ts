@@ -20,8 +20,8 @@ function radar(args: string[]): Promise<{ code: number | null; out: string; err:
 }
 
 describe('radar entry: help and unknown commands', () => {
-  it('prints the command list on stdout and exits 0 for --help, -h, help and no arguments', async () => {
-    const results = await Promise.all([['--help'], ['-h'], ['help'], []].map(async (args) => ({ args, ...(await radar(args)) })));
+  it('prints the command list on stdout and exits 0 for --help, -h, help and no arguments, and for help about help', async () => {
+    const results = await Promise.all([['--help'], ['-h'], ['help'], [], ['help', 'help'], ['help', '--help'], ['--help', '-h']].map(async (args) => ({ args, ...(await radar(args)) })));
     for (const { args, code, out, err } of results) {
       const label = `radar ${args.join(' ')}`;
       expect(err, label).toBe('');
@@ -33,7 +33,7 @@ describe('radar entry: help and unknown commands', () => {
         .map((line) => line.trim().split(' ')[0]);
       expect(listed, label).toEqual(COMMANDS);
     }
-  }, 60_000);
+  }, 120_000);
 
   it('refuses an unknown command on stderr in plain words, with a non-zero exit and nothing on stdout', async () => {
     const { code, out, err } = await radar(['frobnicate']);
@@ -49,7 +49,7 @@ describe('radar entry: help and unknown commands', () => {
       expect(code, name).toBe(0);
       expect(out, name).toMatch(new RegExp(`^Usage: npm run --silent radar -- ${name} `));
     }
-  }, 60_000);
+  }, 120_000);
 
   it('answers help <command> with that command’s own usage, the same as <command> --help', async () => {
     const results = await Promise.all(COMMANDS.map(async (name) => ({ name, help: await radar(['help', name]), flag: await radar([name, '--help']) })));

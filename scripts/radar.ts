@@ -44,10 +44,11 @@ function refuse(message: string): number {
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   const io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+  const asksHelp = (word: string | undefined) => word === '--help' || word === '-h' || word === 'help';
+  if (name === undefined || asksHelp(name)) {
     // `help status` is `status --help`: the command's own usage, not the list.
     const [topic, ...extra] = rest;
-    if (topic === undefined) {
+    if (topic === undefined || (asksHelp(topic) && extra.length === 0)) {
       await printHelp();
       return 0;
     }
