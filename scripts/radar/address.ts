@@ -24,6 +24,11 @@ export const command: RadarCommand = {
       io.stdout.write(help + '\n');
       return 0;
     }
+    const option = args.find((arg) => arg.startsWith('--'));
+    if (option !== undefined) {
+      io.stderr.write(`radar address: unknown option ${option} (address always prints JSON). ${seeHelp('address')}\n`);
+      return 2;
+    }
     const [network, address, ...extra] = args;
     if (network === undefined || address === undefined || extra.length > 0) {
       io.stderr.write(`radar address: expected a network and one address. ${seeHelp('address')}\n`);

@@ -86,6 +86,7 @@ describe('radar: bad input gets a clear error', { timeout: 60_000 }, () => {
     const refused = {
       'address, no address': await runCommand(address, ['bitcoin']),
       'address, an unknown network': await runCommand(address, ['ethreum', '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed']),
+      'address, an option': await runCommand(address, ['ethereum', '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed', '--json']),
       'classify, an argument': await runCommand(classify, ['hosts.txt'], ''),
       'feed, no subcommand': await runCommand(feed, []),
       'replay, an unknown option': await runCommand(replay, ['--foo']),
@@ -103,6 +104,8 @@ describe('radar: bad input gets a clear error', { timeout: 60_000 }, () => {
       expectOneLine(err, label);
     }
     expect(refused['address, an unknown network'].err).toMatch(/^radar address: unknown network "ethreum" \(known: ethereum, arbitrum, .*\)\.\n$/);
+    // Every other option-taking command has --json; this one always prints JSON, and should say so rather than count arguments.
+    expect(refused['address, an option'].err).toBe('radar address: unknown option --json (address always prints JSON). Run "radar address --help" for the usage.\n');
     expect(refused['status, --cexs-date without its file'].err).toBe('radar status: --cexs-date says when the --cexs file was fetched; give --cexs FILE too.\n');
     expect(refused['warnings verify, no signer'].err).toBe('radar warnings: verify needs --signer <address>, the maintainer address you trust. Run "radar warnings --help" for the usage.\n');
   });
