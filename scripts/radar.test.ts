@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
+import { closeSync, openSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
@@ -19,8 +20,8 @@ function radar(args: string[]): Promise<{ code: number | null; out: string; err:
 }
 
 describe('radar entry: help and unknown commands', () => {
-  it('prints the command list on stdout and exits 0 for --help, -h, help and no arguments', async () => {
-    const results = await Promise.all([['--help'], ['-h'], ['help'], []].map(async (args) => ({ args, ...(await radar(args)) })));
+  it('prints the command list on stdout and exits 0 for --help, -h, help and no arguments, and for help about help', async () => {
+    const results = await Promise.all([['--help'], ['-h'], ['help'], [], ['help', 'help'], ['help', '--help'], ['--help', '-h']].map(async (args) => ({ args, ...(await radar(args)) })));
     for (const { args, code, out, err } of results) {
       const label = `radar ${args.join(' ')}`;
       expect(err, label).toBe('');
@@ -32,7 +33,7 @@ describe('radar entry: help and unknown commands', () => {
         .map((line) => line.trim().split(' ')[0]);
       expect(listed, label).toEqual(COMMANDS);
     }
-  }, 60_000);
+  }, 120_000);
 
   it('refuses an unknown command on stderr in plain words, with a non-zero exit and nothing on stdout', async () => {
     const { code, out, err } = await radar(['frobnicate']);
@@ -48,5 +49,31 @@ describe('radar entry: help and unknown commands', () => {
       expect(code, name).toBe(0);
       expect(out, name).toMatch(new RegExp(`^Usage: npm run --silent radar -- ${name} `));
     }
+  }, 120_000);
+
+  it('answers help <command> with that command’s own usage, the same as <command> --help', async () => {
+    const results = await Promise.all(COMMANDS.map(async (name) => ({ name, help: await radar(['help', name]), flag: await radar([name, '--help']) })));
+    for (const { name, help, flag } of results) {
+      expect(help, name).toEqual({ code: 0, out: flag.out, err: '' });
+      expect(help.out, name).not.toContain('Commands:');
+    }
+  }, 120_000);
+
+  it('refuses help for an unknown command, or for more than one, in one plain line on stderr with exit 2', async () => {
+    const [unknown, two] = await Promise.all([radar(['help', 'frobnicate']), radar(['help', 'status', 'feed'])]);
+    expect(unknown).toEqual({ code: 2, out: '', err: 'radar: unknown command "frobnicate". Run "radar --help" for the list.\n' });
+    expect(two).toEqual({ code: 2, out: '', err: 'radar: help takes one command, got "status" and "feed". Run "radar --help" for the list.\n' });
   }, 60_000);
+
+  it('says on one line that standard output cannot be written (a full disk), with exit 2, instead of a stack trace', () => {
+    const full = openSync('/dev/full', 'w');
+    try {
+      for (const args of [['status', 'binance'], ['replay', '--json'], ['--help']]) {
+        const child = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/radar.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 60_000, stdio: ['ignore', full, 'pipe'] });
+        expect({ status: child.status, stderr: child.stderr }, args.join(' ')).toEqual({ status: 2, stderr: 'radar: cannot write standard output: the disk is full (ENOSPC)\n' });
+      }
+    } finally {
+      closeSync(full);
+    }
+  }, 120_000);
 });

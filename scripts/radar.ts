@@ -6,6 +6,7 @@ import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import type { RadarCommand } from './radar/command';
+import { fileProblem } from './radar/shared/files';
 
 const commandsDir = join(dirname(fileURLToPath(import.meta.url)), 'radar');
 
@@ -31,23 +32,40 @@ async function printHelp(): Promise<void> {
     const command = await loadCommand(name);
     lines.push(`  ${command.usage.padEnd(48)} ${command.summary}`);
   }
-  lines.push('', 'Run a command with --help for its options.');
+  lines.push('', 'Run a command with --help, or help <command>, for its options.');
   process.stdout.write(lines.join('\n') + '\n');
+}
+
+function refuse(message: string): number {
+  process.stderr.write(`radar: ${message} Run "radar --help" for the list.\n`);
+  return 2;
 }
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    await printHelp();
-    return 0;
+  const io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
+  const asksHelp = (word: string | undefined) => word === '--help' || word === '-h' || word === 'help';
+  if (name === undefined || asksHelp(name)) {
+    // `help status` is `status --help`: the command's own usage, not the list.
+    const [topic, ...extra] = rest;
+    if (topic === undefined || (asksHelp(topic) && extra.length === 0)) {
+      await printHelp();
+      return 0;
+    }
+    if (extra.length > 0) return refuse(`help takes one command, got "${topic}" and "${extra.join('" and "')}".`);
+    if (!commandNames().includes(topic)) return refuse(`unknown command "${topic}".`);
+    return (await loadCommand(topic)).run(['--help'], io);
   }
-  if (!commandNames().includes(name)) {
-    process.stderr.write(`radar: unknown command "${name}". Run "radar --help" for the list.\n`);
-    return 2;
-  }
+  if (!commandNames().includes(name)) return refuse(`unknown command "${name}".`);
   const command = await loadCommand(name);
-  return command.run(rest, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr });
+  return command.run(rest, io);
 }
+
+// A full disk behind `>`, or a reader that stopped reading: one line (none for a reader that left), not a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') process.stderr.write(`radar: cannot write standard output: ${fileProblem(error)}\n`);
+  process.exit(2);
+});
 
 main(process.argv.slice(2)).then(
   (code) => {

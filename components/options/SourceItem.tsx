@@ -1,6 +1,6 @@
 import type { SourceStatus } from '../../lib/reserves/schedule';
 import type { SourceGroup } from '../../lib/view/source-groups';
-import { formatAge } from '../../lib/words/format';
+import { formatAge, formatMoment } from '../../lib/words/format';
 import { answerFailureText } from '../../lib/words/answer-failure';
 import { fetchFailureDetail, fetchFailureText } from '../../lib/words/fetch-failure';
 import { feedFailureDetail, feedFailureText } from '../../lib/words/feed-failure';
@@ -32,7 +32,7 @@ export function SourceItem({ group, exchangeNames, now }: { group: SourceGroup<S
   const errorOf = (row: SourceRow | undefined) => {
     if (row?.lastFetchFailure !== undefined) return fetchFailureText(row.lastFetchFailure, t, locale);
     if (row?.lastFeedFailure !== undefined) return feedFailureText(row.lastFeedFailure, t, locale);
-    if (row?.lastAnswerFailure !== undefined) return answerFailureText(row.lastAnswerFailure, t, locale);
+    if (row?.lastAnswerFailure !== undefined) return answerFailureText(row.lastAnswerFailure, t, locale, formatMoment);
     return undefined;
   };
   const detail = only?.lastFetchFailure !== undefined ? fetchFailureDetail(only.lastFetchFailure) : only?.lastFeedFailure !== undefined ? feedFailureDetail(only.lastFeedFailure) : undefined;

@@ -6,6 +6,7 @@ import { refreshCexs, refreshProtocol } from './refresh';
 import { initialSourceState, recordSuccess, CEXS_POLICY, type SourceError } from './schedule';
 import { answerFailureText } from '../words/answer-failure';
 import { fetchFailureText } from '../words/fetch-failure';
+import { formatMoment } from '../words/format';
 import { english } from '../../scripts/radar/words/english';
 import type { Snapshot } from './schema';
 import { parseSnapshot } from './snapshot';
@@ -143,7 +144,7 @@ describe('refreshCexs', () => {
 
   // Words a failure as the options page does, in English.
   const said = (error: SourceError) =>
-    'answer' in error ? answerFailureText(error, english.t, english.locale) : 'reason' in error ? fetchFailureText(error, english.t, english.locale) : JSON.stringify(error);
+    'answer' in error ? answerFailureText(error, english.t, english.locale, formatMoment) : 'reason' in error ? fetchFailureText(error, english.t, english.locale) : JSON.stringify(error);
   const faults: [string, string, RegExp][] = [
     ['403 from the CDN', '/forbidden', /HTTP 403/],
     ['500', '/error', /HTTP 500/],

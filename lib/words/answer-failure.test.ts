@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { readAnswerFailure, type AnswerFailure } from '../reserves/answer-failure';
 import { ANSWER_FAILURE_KEYS, answerFailureText, SKIPPED_PRICE_KEYS } from './answer-failure';
+import { formatMoment } from './format';
 import { translateFrom, type Messages } from './translate-from';
+import { utcMoment } from '../../scripts/radar/shared/moment';
 
 const root = join(import.meta.dirname, '../..');
 const locales = readdirSync(join(root, 'public/_locales'));
@@ -36,23 +38,31 @@ describe('answer failure words', () => {
       const tag = locale.replace('_', '-');
       const texts = new Set<string>();
       for (const failure of FAILURES) {
-        const text = answerFailureText(failure, t, tag);
+        const text = answerFailureText(failure, t, tag, formatMoment);
         expect(text, `${locale}:${failure.answer}`).not.toMatch(/^$|\$\d/);
         texts.add(text);
       }
       expect(texts.size, locale).toBe(FAILURES.length);
       // Both moments, to the minute, as the pages write times (the reader's locale and time zone): never a raw timestamp.
-      const older = answerFailureText(FAILURES[2]!, t, tag);
+      const older = answerFailureText(FAILURES[2]!, t, tag, formatMoment);
       const at = (iso: string) => new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
       expect(older).toContain(at('2026-08-10T11:00:00.000Z'));
       expect(older).toContain(at('2026-08-10T12:00:00.000Z'));
       expect(older).not.toContain('T11:00:00');
-      const noPrice = answerFailureText(FAILURES[4]!, t, tag);
+      const noPrice = answerFailureText(FAILURES[4]!, t, tag, formatMoment);
       expect(noPrice).toContain('BNB');
       expect(noPrice).toContain('OKB');
       expect(noPrice).toContain(t('answerSkipMissing', 'OKB'));
       expect(noPrice).toContain(t('answerSkipRefused', 'BNB'));
     }
+  });
+
+  test('writes its moments the way its caller asks: the command line in UTC, whatever the clock of the machine', () => {
+    const t = translateFrom(read('en'));
+    const older = answerFailureText(FAILURES[2]!, t, 'en', utcMoment);
+    expect(older).toBe(t('answerFailOlder', ['2026-08-10T11:00:00Z', '2026-08-10T12:00:00Z']));
+    // The pages' words stay the reader's own clock.
+    expect(answerFailureText(FAILURES[2]!, t, 'en', formatMoment)).toBe(t('answerFailOlder', [formatMoment('2026-08-10T11:00:00.000Z', 'en'), formatMoment('2026-08-10T12:00:00.000Z', 'en')]));
   });
 
   test('a stored failure is read back only when its figures fit; an old English sentence is not one', () => {

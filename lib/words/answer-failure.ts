@@ -1,5 +1,5 @@
 import type { AnswerFailure, SkippedPriceProblem } from '../reserves/answer-failure';
-import { formatMoment } from './format';
+import type { MomentFormat } from './format';
 import type { MessageKey, Translate } from './translate-from';
 
 export const ANSWER_FAILURE_KEYS: Record<AnswerFailure['answer'], MessageKey> = {
@@ -17,16 +17,18 @@ export const SKIPPED_PRICE_KEYS: Record<SkippedPriceProblem, MessageKey> = {
 
 /**
  * Why an answer that arrived was not used, in the reader's language, as a clause that fits after
- * a colon: the options page's Data sources rows, and `radar status` in English.
+ * a colon: the options page's Data sources rows, and `radar status` in English. `moment` writes its
+ * moments and has no default, so each caller says how: the pages `formatMoment` (the reader's
+ * clock), the command line `english.moment` (UTC, the same on every machine).
  */
-export function answerFailureText(failure: AnswerFailure, t: Translate, locale: string): string {
+export function answerFailureText(failure: AnswerFailure, t: Translate, locale: string, moment: MomentFormat): string {
   switch (failure.answer) {
     case 'wrong-shape':
     case 'unreadable':
     case 'empty':
       return t(ANSWER_FAILURE_KEYS[failure.answer]);
     case 'older':
-      return t('answerFailOlder', [formatMoment(failure.answerAt, locale), formatMoment(failure.heldAt, locale)]);
+      return t('answerFailOlder', [moment(failure.answerAt, locale), moment(failure.heldAt, locale)]);
     case 'no-price':
       return t('answerFailNoPrice', failure.skipped.map(({ symbol, problem }) => t(SKIPPED_PRICE_KEYS[problem], symbol)).join('; '));
   }

@@ -1,4 +1,4 @@
-import type { RadarCommand } from './command';
+import { seeHelp, type RadarCommand } from './command';
 import { networkIds, isNetworkId } from '../../lib/custody/networks';
 import { validateAddress, type ValidateAddressReturnType } from '../../lib/custody/validate-address';
 import { addressErrorText, addressWarningText } from '../../lib/words/address-text';
@@ -24,14 +24,23 @@ export const command: RadarCommand = {
       io.stdout.write(help + '\n');
       return 0;
     }
+    const option = args.find((arg) => arg.startsWith('--'));
+    if (option !== undefined) {
+      io.stderr.write(`radar address: unknown option ${option} (address always prints JSON). ${seeHelp('address')}\n`);
+      return 2;
+    }
     const [network, address, ...extra] = args;
     if (network === undefined || address === undefined || extra.length > 0) {
-      io.stderr.write(`radar address: expected a network and one address.\n\n${help}\n`);
+      io.stderr.write(`radar address: expected a network and one address. ${seeHelp('address')}\n`);
+      return 2;
+    }
+    // Bad usage, not a result: the extension's words for it ("choose it again in step 1") fit its guide, not a terminal.
+    if (!isNetworkId(network)) {
+      io.stderr.write(`radar address: unknown network "${network}" (known: ${networkIds.join(', ')}).\n`);
       return 2;
     }
     const result = validateAddress({ network, address });
     io.stdout.write(`${JSON.stringify(withWords(result), null, 2)}\n`);
-    if (!isNetworkId(network)) return 2;
     return result.valid ? 0 : 1;
   },
 };

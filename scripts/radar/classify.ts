@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline';
-import type { RadarCommand } from './command';
+import { seeHelp, type RadarCommand } from './command';
 import { classify } from '../../lib/exchanges/classify';
 import { hostnameFromUrl, parseHostname } from '../../lib/exchanges/hostname';
 
@@ -47,7 +47,7 @@ export const command: RadarCommand = {
       return 0;
     }
     if (args.length > 0) {
-      io.stderr.write(`radar classify: takes no arguments, reads standard input.\n\n${help}\n`);
+      io.stderr.write(`radar classify: takes no arguments, reads standard input. ${seeHelp('classify')}\n`);
       return 2;
     }
     const lines = createInterface({ input: io.stdin, crlfDelay: Infinity });

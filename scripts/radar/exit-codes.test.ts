@@ -33,12 +33,14 @@ describe('radar exit codes', () => {
     }
   });
 
-  it('exits 1 for JSON that is not what the command reads', async () => {
+  it('exits 1 for JSON that is not what the command reads, an object or not', async () => {
     const file = join(folder(), 'other.json');
-    writeFileSync(file, '{"hello":"world"}');
-    expect((await runCommand(verifyProof, [file])).code).toBe(1);
-    expect((await runCommand(warnings, ['verify', file, '--signer', SIGNER])).code).toBe(1);
-    expect((await runCommand(feed, ['verify', file, '--signer', SIGNER])).code).toBe(1);
-    expect((await runCommand(status, ['binance', '--cexs', file])).code).toBe(1);
+    for (const text of ['{"hello":"world"}', '[]', '42']) {
+      writeFileSync(file, text);
+      expect((await runCommand(verifyProof, [file])).code, text).toBe(1);
+      expect((await runCommand(warnings, ['verify', file, '--signer', SIGNER])).code, text).toBe(1);
+      expect((await runCommand(feed, ['verify', file, '--signer', SIGNER])).code, text).toBe(1);
+      expect((await runCommand(status, ['binance', '--cexs', file])).code, text).toBe(1);
+    }
   });
 });

@@ -2,13 +2,13 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { isAddress, type Address } from 'viem';
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
-import { KEY_ENV, type RadarCommand } from './command';
+import { KEY_ENV, signerKeyFromEnv, type RadarCommand } from './command';
 import { buildFeedSnapshot, type BuildFeedSnapshotReturnType } from '../../lib/feed/build';
 import { FeedSigningError, signFeed } from '../../lib/feed/sign-feed';
 import { verifyFeed } from '../../lib/feed/verify-feed';
 import { feedFailureWithDetail } from '../../lib/words/feed-failure';
 import { english } from './words/english';
-import { destinationProblem, fileProblem, OutputError, writeAll } from './shared/files';
+import { destinationProblem, fileProblem, folderProblem, OutputError, writeAll } from './shared/files';
 import { MOMENT_FORMS, parseMoment } from './shared/moment';
 import { FEED_NAME, FEED_SIGNERS } from '../../lib/feed/trust';
 import { exchanges as registry } from '../../lib/exchanges/registry';
@@ -32,7 +32,8 @@ const help = [
   '        tests/fixtures/por/ and tests/fixtures/known-bad/ instead of the network, and is dated by',
   '        the newest of them unless --now says otherwise. --record <dir> keeps every raw answer of',
   '        a live build, to add as a new recording.',
-  '        Exit code: 0 built, 1 refused (the reason is printed), 2 bad usage or missing key.',
+  '        Exit code: 0 built, 1 refused (the reason is printed), 2 bad usage, missing key, or an --out,',
+  '        --report or --record path it cannot write (checked before any download).',
   'verify  Checks a feed against a maintainer address; prints one line in plain words.',
   '        Exit code: 0 valid, 1 invalid (the reason is printed), 2 unreadable file, not JSON, or bad usage.',
   'keygen  Prints a new signing key and its address (docs/feed.md: rotating the key).',
@@ -84,8 +85,9 @@ export const command: RadarCommand = {
       return 1;
     }
 
-    const key = process.env[KEY_ENV];
-    if (key === undefined || key === '') return usageError(`${KEY_ENV} is not set: the feed is signed with the maintainer key (docs/feed.md)`);
+    const read = signerKeyFromEnv(`${KEY_ENV} is not set: the feed is signed with the maintainer key (docs/feed.md)`);
+    if ('problem' in read) return usageError(read.problem);
+    const { key } = read;
     const out = options.get('--out');
     const previousPath = options.get('--previous');
     const reportPath = options.get('--report');
@@ -95,12 +97,14 @@ export const command: RadarCommand = {
       const problem = path === undefined ? undefined : await destinationProblem(path);
       if (problem !== undefined) return usageError(problem);
     }
+    const recordProblem = recordDir === undefined ? undefined : await folderProblem(recordDir);
+    if (recordProblem !== undefined) return usageError(recordProblem);
 
     let signer: Address;
     try {
-      signer = privateKeyToAccount(key as `0x${string}`).address;
+      signer = privateKeyToAccount(key).address;
     } catch {
-      return usageError(`${KEY_ENV} is not a private key (expected 0x followed by 64 hex digits)`);
+      return usageError(`${KEY_ENV} is not a private key (it is outside the secp256k1 range)`);
     }
     let previous: { snapshot: Snapshot; sequence: number } | undefined;
     if (previousPath !== undefined) {

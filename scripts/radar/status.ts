@@ -87,6 +87,8 @@ function parseArgs(args: readonly string[]): Options {
     else throw new UsageError(`expected one exchange, got "${target}" and "${arg}".`);
   }
   if (target === undefined) throw new UsageError('name an exchange (an id such as binance, or a domain such as binance.com).');
+  // Ignored, it would leave the user believing the figures were dated as they asked.
+  if (cexsDate !== undefined && cexsFile === undefined) throw new UsageError('--cexs-date says when the --cexs file was fetched; give --cexs FILE too.');
   return { target, json, now: now ?? new Date(), ...(cexsFile === undefined ? {} : { cexsFile }), ...(cexsDate === undefined ? {} : { cexsDate }) };
 }
 
@@ -130,7 +132,7 @@ function reservesFromCexs(file: string, date: string | undefined, exchange: Exch
     result = cexsToReserves({ body, asOf, exchanges });
   } catch (error) {
     if (error instanceof DataSourceError)
-      throw new ContentError(`${file} is not a DefiLlama /cexs response: ${answerFailureText({ answer: 'wrong-shape' }, english.t, english.locale)} (${error.details}).`);
+      throw new ContentError(`${file} is not a DefiLlama /cexs response: ${answerFailureText({ answer: 'wrong-shape' }, english.t, english.locale, english.moment)} (${error.details}).`);
     throw error;
   }
   const rejected = result.rejected.filter(({ name }) => name?.toLowerCase() === exchange.name.toLowerCase());

@@ -57,7 +57,8 @@ describe('radar verify-proof', () => {
     const sentence = messages.verifyProofFailLeafHash.message.replace('$1', result.failure.computed).replace('$2', result.failure.written);
     expect(result.reason).toBe(sentence);
     expect((await run([tampered])).out).toBe(`NOT VERIFIED (OKX (Merkle tree v1)): ${sentence}\n`);
-    expect((await run(['-'], '[]')).out).toBe(`NOT VERIFIED: ${messages.verifyProofFailNotObject.message}\n`);
+    // JSON that is not a proof is a failed check, as for every command that reads a file: exit 1, the reason on stdout.
+    expect(await run(['-'], '[]')).toEqual({ code: 1, out: `NOT VERIFIED: ${messages.verifyProofFailNotObject.message}\n`, err: '' });
   });
 
   it('prints the result as JSON with --json and reads standard input with -', async () => {
@@ -74,23 +75,50 @@ describe('radar verify-proof', () => {
     expect(out).toContain('does not look like an OKX (v1), Bybit or Bitget Merkle proof');
   });
 
-  it('exits 2 for a file that is not JSON or is empty, with the reason', async () => {
-    const notJson = await run(['-'], 'this is not json');
-    expect(notJson.code).toBe(2);
-    expect(notJson.out).toContain('NOT VERIFIED: The file is not valid JSON.');
-    expect((await run(['-'], '')).code).toBe(2);
+  it('exits 2 for a file that is not JSON, empty or too large, with the reason on one line of stderr and nothing on stdout, --json or not', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'radar-proof-'));
+    const notJsonFile = join(dir, 'proof.json');
+    writeFileSync(notJsonFile, 'this is not json');
+    const notJson = messages.verifyProofFailNotJson.message;
+    const cases: [string[], string | undefined, string][] = [
+      [['-'], 'this is not json', `radar verify-proof: standard input: ${notJson}\n`],
+      [['-', '--json'], 'this is not json', `radar verify-proof: standard input: ${notJson}\n`],
+      [[notJsonFile], undefined, `radar verify-proof: ${notJsonFile}: ${notJson}\n`],
+      [[notJsonFile, '--json', '--root', okxRoot], undefined, `radar verify-proof: ${notJsonFile}: ${notJson}\n`],
+      [['-'], '', `radar verify-proof: standard input: ${messages.verifyProofFailEmpty.message}\n`],
+      [['-'], ' '.repeat(2_000_001), `radar verify-proof: standard input: ${messages.verifyProofFailTooLarge.message.replace('$1', '2')}\n`],
+    ];
+    for (const [args, stdinText, err] of cases) {
+      const result = await run(args, stdinText);
+      expect(result, args.join(' ')).toEqual({ code: 2, out: '', err });
+    }
   });
 
-  it('exits 2 for an unreadable file and for bad usage', async () => {
-    const missing = await run([join(fixtures, 'no-such-proof.json')]);
-    expect(missing.code).toBe(2);
-    expect(missing.err).toContain('no such file');
-    expect((await run([fixtures])).code).toBe(2);
-    expect((await run([])).code).toBe(2);
-    expect((await run([okx, '--root'])).code).toBe(2);
-    expect((await run([okx, '--root', 'not-hex'])).code).toBe(2);
-    expect((await run([okx, '--format', 'binance'])).code).toBe(2);
-    expect((await run([okx, 'second.json'])).code).toBe(2);
+  it('exits 2 for an unreadable file and for bad usage, with one plain line on stderr and nothing on stdout', async () => {
+    const missingFile = join(fixtures, 'no-such-proof.json');
+    const missing = await run([missingFile]);
+    expect(missing).toEqual({ code: 2, out: '', err: `radar verify-proof: cannot read ${missingFile}: no such file (ENOENT).\n` });
+    expect(await run([fixtures])).toEqual({ code: 2, out: '', err: `radar verify-proof: cannot read ${fixtures}: it is a folder (EISDIR).\n` });
+    const usage: [string[], string][] = [
+      [[], 'expected a proof file.'],
+      [[okx, '--root'], '--root needs a value.'],
+      [[okx, '--root', 'not-hex'], '--root must be a hex hash.'],
+      [[okx, '--format', 'binance'], 'unknown format "binance" (known: okx-v1, bybit, bitget).'],
+      [[okx, 'second.json'], 'expected one proof file.'],
+      [[okx, '--jsn'], 'unknown option --jsn.'],
+    ];
+    // A root of the wrong length for the file's format is a mistyped --root, not a proof that failed.
+    const rootLength = messages.verifyProofFailRootLength.message.replace('$1', 'OKX v1').replace('$2', '64');
+    for (const json of [[], ['--json']]) {
+      expect(await run([okx, '--root', 'abcd', ...json]), json.join()).toEqual({
+        code: 2,
+        out: '',
+        err: `radar verify-proof: --root abcd: ${rootLength} Run "radar verify-proof --help" for the usage.\n`,
+      });
+    }
+    for (const [args, message] of usage) {
+      expect(await run(args), args.join(' ')).toEqual({ code: 2, out: '', err: `radar verify-proof: ${message} Run "radar verify-proof --help" for the usage.\n` });
+    }
   });
 
   it('runs through the radar entry point', () => {

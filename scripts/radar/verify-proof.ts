@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import type { RadarCommand } from './command';
+import { seeHelp, type RadarCommand } from './command';
 import { verifyInclusionProof } from '../../lib/proofs/verify-inclusion-proof';
-import { isProofFormat, proofFormats, type InclusionProofChecked, type InclusionProofResult } from '../../lib/proofs/types';
+import { isProofFormat, proofFormats, type InclusionProofChecked, type InclusionProofFailed, type InclusionProofResult, type ProofFailure } from '../../lib/proofs/types';
 import { proofFailureText } from '../../lib/words/proof-failure';
 import { english } from './words/english';
 import { fileProblem } from './shared/files';
@@ -17,8 +17,9 @@ const help = [
   'the root the exchange published for the snapshot. Use - as <file> to read standard input.',
   "Without --root only the file's internal consistency is checked.",
   '',
-  'Exit code: 0 verified (or consistent when no --root is given), 1 verification failed or root',
-  'mismatch, 2 unreadable file (missing, empty, not JSON, too large) or bad usage.',
+  'Exit code: 0 verified (or consistent when no --root is given), 1 verification failed, root mismatch',
+  'or JSON that is not a proof (the reason on stdout), 2 unreadable file (missing, empty, not JSON,',
+  'too large) or bad usage (one line on stderr).',
 ].join('\n');
 
 const exchangeName = { 'okx-v1': 'OKX (Merkle tree v1)', bybit: 'Bybit', bitget: 'Bitget' } as const;
@@ -104,8 +105,19 @@ function describeChecked(result: InclusionProofChecked): string[] {
   return lines;
 }
 
+/**
+ * A file that cannot be read as JSON at all is unreadable (exit 2, on stderr), as a missing file is, and
+ * as every command treats one; JSON that is not a proof (a list, nested too deep) is a failed check
+ * (exit 1, the reason on stdout), as JSON that is not a feed or a list is for `feed` and `warnings`.
+ */
+const UNREADABLE: ReadonlySet<ProofFailure['code']> = new Set(['empty', 'not-text', 'not-json', 'too-large']);
+
+function isUnreadable(result: InclusionProofFailed): boolean {
+  return result.unreadable === true && UNREADABLE.has(result.failure.code);
+}
+
 function exitCode(result: InclusionProofResult): number {
-  if (!result.ok) return result.unreadable === true ? 2 : 1;
+  if (!result.ok) return 1;
   return result.verdict === 'root-mismatch' ? 1 : 0;
 }
 
@@ -117,23 +129,28 @@ export const command: RadarCommand = {
       io.stdout.write(help + '\n');
       return 0;
     }
-    const options = parseArgs(args);
-    if (typeof options === 'string') {
-      io.stderr.write(`radar verify-proof: ${options}\n\n${help}\n`);
+    // What keeps a result from being printed goes to stderr on one line; stdout carries results only.
+    const fail = (message: string): number => {
+      io.stderr.write(`radar verify-proof: ${message}\n`);
       return 2;
-    }
+    };
+    const options = parseArgs(args);
+    if (typeof options === 'string') return fail(`${options} ${seeHelp('verify-proof')}`);
+    const source = options.file === '-' ? 'standard input' : options.file;
     let bytes: Uint8Array;
     try {
       bytes = options.file === '-' ? await readAll(io.stdin) : new Uint8Array(await readFile(options.file));
     } catch (error) {
-      io.stderr.write(`radar verify-proof: cannot read ${options.file}: ${fileProblem(error)}.\n`);
-      return 2;
+      return fail(`cannot read ${source}: ${fileProblem(error)}.`);
     }
     const result = await verifyInclusionProof({
       file: bytes,
       ...(options.root === undefined ? {} : { expectedRoot: options.root }),
       ...(options.format === undefined ? {} : { format: options.format as InclusionProofChecked['format'] }),
     });
+    if (!result.ok && isUnreadable(result)) return fail(`${source}: ${proofFailureText(result, english.t)}`);
+    // Only the file's format says how long its root is; a root of another length is a mistyped --root, and no proof was checked.
+    if (!result.ok && result.failure.code === 'root-length') return fail(`--root ${options.root}: ${proofFailureText(result, english.t)} ${seeHelp('verify-proof')}`);
     if (options.json) {
       // The failure's code and figures for programs, and its English words for people.
       io.stdout.write(JSON.stringify(result.ok ? result : { ...result, reason: proofFailureText(result, english.t) }, null, 2) + '\n');

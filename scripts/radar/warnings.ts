@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import { isAddress, type Address, type Hex } from 'viem';
-import { KEY_ENV, type RadarCommand } from './command';
+import { isAddress, type Address } from 'viem';
+import { KEY_ENV, seeHelp, signerKeyFromEnv, type RadarCommand } from './command';
 import { signWarningList } from '../../lib/community/sign-warning-list';
 import { verifyWarningList } from '../../lib/community/verify-warning-list';
 import { WarningListError } from '../../lib/community/warning-list';
@@ -45,15 +45,15 @@ export const command: RadarCommand = {
 
     if (subcommand === 'sign') {
       const [file, ...extra] = rest;
-      if (file === undefined || extra.length > 0) return fail(`sign takes exactly one file.\n\n${help}`);
-      const key = process.env[KEY_ENV]?.trim();
-      if (key === undefined || key === '') return fail(`set ${KEY_ENV} to the maintainer's private key (0x followed by 64 hex digits).`);
+      if (file === undefined || extra.length > 0) return fail(`sign takes exactly one file. ${seeHelp('warnings')}`);
+      const key = signerKeyFromEnv(`set ${KEY_ENV} to the maintainer's private key (0x followed by 64 hex digits).`);
+      if ('problem' in key) return fail(key.problem);
       const document = await readJson(file, io.stdin);
       if (!document.ok) return fail(document.message);
       // An envelope is re-signed from its list; the old signature is dropped.
       const list = isEnvelope(document.value) ? document.value.list : document.value;
       try {
-        const { envelope, signer } = await signWarningList({ list, privateKey: key as Hex });
+        const { envelope, signer } = await signWarningList({ list, privateKey: key.key });
         const unknown = [...new Set(envelope.list.entries.map((entry) => entry.exchange))].filter((id) => getExchange(id) === undefined);
         if (unknown.length > 0) {
           io.stderr.write(`radar warnings: note: not in this version's registry, so never shown: ${unknown.join(', ')}\n`);
@@ -73,7 +73,7 @@ export const command: RadarCommand = {
 
     if (subcommand === 'verify') {
       const options = parseVerifyArgs(rest);
-      if (typeof options === 'string') return fail(`${options}\n\n${help}`);
+      if (typeof options === 'string') return fail(`${options} ${seeHelp('warnings')}`);
       const document = await readJson(options.file, io.stdin);
       if (!document.ok) return fail(document.message);
       const result = await verifyWarningList({ body: document.text, expectedSigner: options.signer, now: options.now });
@@ -88,7 +88,7 @@ export const command: RadarCommand = {
       return 1;
     }
 
-    return fail(subcommand === undefined ? `expected "sign" or "verify".\n\n${help}` : `unknown subcommand "${subcommand}".\n\n${help}`);
+    return fail(`${subcommand === undefined ? 'expected "sign" or "verify".' : `unknown subcommand "${subcommand}"; expected "sign" or "verify".`} ${seeHelp('warnings')}`);
   },
 };
 

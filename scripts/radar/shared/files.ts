@@ -72,15 +72,25 @@ export async function writeAll(files: readonly { path: string; text: string }[])
 export async function destinationProblem(path: string): Promise<string | undefined> {
   const existing = await stat(path).catch(() => undefined);
   if (existing !== undefined && !existing.isFile()) return `cannot write ${path}: it is a folder or not a regular file`;
-  let ancestor = dirname(path);
+  return nearestFolderProblem(dirname(path), `cannot write ${path}`);
+}
+
+/** Why files could not be written into the folder `dir` (made when missing), found before any work is done; undefined when it looks writable. */
+export async function folderProblem(dir: string): Promise<string | undefined> {
+  return nearestFolderProblem(dir, `cannot write into ${dir}`);
+}
+
+/** The nearest path that exists from `start` up must be a writable folder. */
+async function nearestFolderProblem(start: string, cannot: string): Promise<string | undefined> {
+  let ancestor = start;
   for (;;) {
     const found = await stat(ancestor).catch(() => undefined);
     if (found !== undefined) {
-      if (!found.isDirectory()) return `cannot write ${path}: ${ancestor} is a file, not a folder`;
+      if (!found.isDirectory()) return `${cannot}: ${ancestor} is a file, not a folder`;
       try {
         await access(ancestor, constants.W_OK);
       } catch (error) {
-        return `cannot write ${path}: ${fileProblem(error)}`;
+        return `${cannot}: ${fileProblem(error)}`;
       }
       return undefined;
     }
