@@ -29,6 +29,17 @@ async function tabStops(page: Page): Promise<string[]> {
   return stops;
 }
 
+/** Font sizes of the page's heading and the first language's name, and the width of that language's radio, in px. */
+const textAndRadioSize = (page: Page) =>
+  page.evaluate(() => {
+    const radio = document.querySelector<HTMLInputElement>('[data-testid="welcome-language-auto"]');
+    const label = radio?.closest('label');
+    const heading = document.querySelector('h1');
+    if (radio === null || radio === undefined || label === null || label === undefined || heading === null) throw new Error('welcome page without its heading or language group');
+    const size = (element: Element) => Number.parseFloat(getComputedStyle(element).fontSize);
+    return { heading: size(heading), label: size(label), radio: radio.getBoundingClientRect().width };
+  });
+
 describe('the welcome page in Chromium', () => {
   let browser: ChromiumExtension;
   let welcome: Page;
@@ -72,9 +83,15 @@ describe('the welcome page in Chromium', () => {
       expect(button !== null && button.x >= 0 && button.x + button.width <= 360).toBe(true);
       // At 320 px with 200 % text every language's name shows whole, "Same as the browser" too: nothing cut or past the edge.
       await welcome.setViewportSize({ width: 320, height: 740 });
+      const before = await textAndRadioSize(welcome);
       await welcome.evaluate(() => {
         document.documentElement.style.fontSize = '200%';
       });
+      // The text really grew (a size in px would hold it still), and the radio with it.
+      const after = await textAndRadioSize(welcome);
+      expect(after.heading / before.heading).toBeGreaterThan(1.9);
+      expect(after.label / before.label).toBeGreaterThan(1.9);
+      expect(after.radio).toBeGreaterThanOrEqual(after.label * 0.9);
       expect(await layoutProblems(welcome)).toEqual([]);
       expect(await axeFailures(welcome, '[data-testid="welcome-language"]')).toEqual([]);
     } finally {
