@@ -147,20 +147,30 @@ export function sourceSite(url: string): string {
 /**
  * The moment whose UTC reading is `date` on the reader's clock now. A formatter keeps the time zone it was built
  * in, and the reader's may change while the extension runs (a laptop taken abroad, the system setting changed; a
- * background page lives for days): `getTimezoneOffset` reads the zone at each call, at that moment (summer time
- * included), so one UTC formatter per locale writes the reader's wall-clock time, and no formatter is built again.
+ * background page lives for days): the local getters read the zone at each call, at that moment (summer time and
+ * offsets with seconds included, which `getTimezoneOffset` rounds away), so one UTC formatter per locale writes the
+ * reader's wall-clock time, and no formatter is built again. Undefined where the wall clock falls off a Date's range.
  */
-function onReadersClock(date: Date): Date {
-  const shifted = new Date(date.getTime() - date.getTimezoneOffset() * 60_000);
-  // At the very edge of a Date's range (a list "expiring" in the year 275760) the shift falls off it: the UTC reading.
-  return Number.isNaN(shifted.getTime()) ? date : shifted;
+function onReadersClock(date: Date): Date | undefined {
+  const wall = new Date(0);
+  // setUTCFullYear, not Date.UTC: a year below 100 stays that year.
+  wall.setUTCFullYear(date.getFullYear(), date.getMonth(), date.getDate());
+  wall.setUTCHours(date.getHours(), date.getMinutes(), date.getSeconds(), date.getMilliseconds());
+  return Number.isNaN(wall.getTime()) ? undefined : wall;
+}
+
+/** `date` in `options` on the reader's clock; at the very edge of a Date's range, through a formatter built for this call. */
+function formatOnReadersClock(date: Date, key: string, locale: string, options: Intl.DateTimeFormatOptions): string {
+  const wall = onReadersClock(date);
+  if (wall === undefined) return new Intl.DateTimeFormat(locale, options).format(date);
+  return formatter(key, locale, () => new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' })).format(wall);
 }
 
 /** A date and time in the reader's locale and time zone ("05.12.2026, 22:31"); text that is not a date is shown as it is. */
 export function formatDateTime(iso: string, locale: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return formatter('date-time', locale, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })).format(onReadersClock(date));
+  return formatOnReadersClock(date, 'date-time', locale, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 /**
@@ -189,5 +199,5 @@ export function formatDecimal(value: string, locale: string): string {
 export function formatLocalDate(iso: string, locale: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return formatter('local-date', locale, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' })).format(onReadersClock(date));
+  return formatOnReadersClock(date, 'local-date', locale, { dateStyle: 'medium' });
 }
