@@ -66,9 +66,16 @@ export default defineConfig({
               id: 'reserve-radar@reserve-radar.app',
               // Firefox asks add-ons to declare what they collect: nothing.
               data_collection_permissions: { required: ['none'] },
+              // The oldest Firefox that has everything the extension uses (MDN browser-compat-data,
+              // which web-ext lint reads; checked in tests/e2e/manifest.e2e.ts): 140 knows
+              // data_collection_permissions (127 and older refuse the key); storage.session came
+              // in 115, String.isWellFormed (warning lists) in 119, ClipboardItem (copy image) in
+              // 127.
+              strict_min_version: '140.0',
             },
             // Firefox for Android too: the popup and the guide work on a phone's width (tests/e2e/narrow.e2e.ts).
-            gecko_android: {},
+            // Android learnt data_collection_permissions in 142.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -70,6 +70,16 @@ describe('ExchangeCard: the proof-of-reserves section', () => {
     expect(root.querySelector('[data-testid="card-por-checked"]')?.getAttribute('datetime')).toBe('2026-04-03');
   });
 
+  test('a report found overdue by a check that is itself old: "not checked since", our gap, not the exchange’s delay', () => {
+    // Overdue (104 days old) when we checked on Apr 15; that check is 233 days old now.
+    const view = binance('2026-01-01', '2026-04-15');
+    expect(view.verdict.reasons.some((reason) => reason.code === 'por.overdue')).toBe(false);
+    expect(view.verdict.reasons.find((reason) => reason.metric === 'por.checked')).toMatchObject({ code: 'por.unchecked', effect: 'unknown' });
+    const root = draw(view);
+    expect(text(root, 'card-por-checked')).toBe('not checked since Apr 15, 2026');
+    expect(root.querySelector('[data-testid="card-por-checked"]')?.getAttribute('data-late')).toBe('us');
+  });
+
   test('a recent check of an old report: both dates, and "checked" without "not"', () => {
     const root = draw(binance('2026-11-01', '2026-12-03'));
     expect(text(root, 'card-por-describes')).toBe('Report describes Nov 1, 2026');

@@ -107,6 +107,11 @@ export function ExchangeCard({ view, onWithdraw, headingLevel = 1, idPrefix = 'c
   const { por, status, verdict, onchain, flows } = view;
   const Heading = headingLevel === 1 ? 'h1' : 'h2';
   const concentration = verdict.metrics.concentration;
+  // A list too thin to judge gives floors, not shares, and cannot say which asset is the largest;
+  // a floor of nothing says nothing and reads as unknown.
+  const thin = concentration?.breakdownTooThin === true;
+  const topAsset = concentration?.topAsset;
+  const listedFloor = (share: number | undefined) => (thin && !(share !== undefined && share > 0) ? undefined : share);
   const majorRatios = por?.reserveRatios === undefined ? [] : Object.entries(por.reserveRatios).sort(([a], [b]) => assetRank(a) - assetRank(b));
   const all = cardReasons({ view });
   // The exchange page's card opened before the background's words for its reasons came: one line
@@ -242,10 +247,17 @@ export function ExchangeCard({ view, onWithdraw, headingLevel = 1, idPrefix = 'c
             ) : (
               <>
                 <p>{t('onchainTotal', formatUsd(onchain.totalUsd, locale))}</p>
-                {concentration?.ownTokenShare !== undefined && <ShareBar label={t('shareOwnToken')} share={concentration.ownTokenShare} testId="bar-own-token" />}
-                {concentration?.stablecoinShare !== undefined && <ShareBar label={t('shareStablecoins')} share={concentration.stablecoinShare} testId="bar-stablecoins" />}
-                {concentration?.topAsset !== undefined && <ShareBar label={t('shareTopAsset', concentration.topAsset.symbol)} share={concentration.topAsset.share} testId="bar-top-asset" />}
+                <ShareBar label={t('shareOwnToken')} share={concentration?.ownTokenShare} testId="bar-own-token" />
                 <Provenance source={onchain.source} asOf={onchain.asOf} now={now} />
+                {/* The breakdown's bars, dated and sourced by the breakdown (often another, older answer than the totals'). */}
+                <ShareBar label={t('shareStablecoins')} share={listedFloor(concentration?.stablecoinShare)} floor={thin} testId="bar-stablecoins" />
+                <ShareBar
+                  label={topAsset === undefined || thin ? t('shareTopAssetUnnamed') : t('shareTopAsset', topAsset.symbol)}
+                  share={listedFloor(topAsset?.share)}
+                  floor={thin}
+                  testId="bar-top-asset"
+                />
+                {onchain.topTokens !== undefined && <Provenance source={onchain.breakdownSource ?? onchain.source} asOf={onchain.breakdownAsOf ?? onchain.asOf} now={now} />}
               </>
             )}
           </Section>

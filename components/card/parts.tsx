@@ -43,19 +43,25 @@ export function Provenance({ source, asOf, now }: { source: string; asOf: string
   );
 }
 
-/** A share of the on-chain total as a labelled bar. */
-export function ShareBar({ label, share, testId }: { label: string; share: number; testId: string }) {
+/**
+ * A share of the on-chain total as a labelled bar. A floor (a list that leaves too much out) reads
+ * "at least"; an unknown share reads "Unknown" and draws no bar, so it never looks like a measured 0.
+ */
+export function ShareBar({ label, share, floor = false, testId }: { label: string; share: number | undefined; floor?: boolean; testId: string }) {
+  const t = useT();
   const locale = useLocale();
-  const percent = formatPercent(share, locale);
+  const percent = share === undefined ? t('unknownFigure') : floor ? t('shareAtLeast', formatPercent(share, locale)) : formatPercent(share, locale);
   return (
-    <div class="bar" data-testid={testId}>
+    <div class="bar" data-testid={testId} data-share={share === undefined ? 'unknown' : floor ? 'floor' : 'share'}>
       <div class="bar__label">
         <span>{label}</span>
         <span>{percent}</span>
       </div>
-      <div class="bar__track" role="img" aria-label={`${label}: ${percent}`}>
-        <div class="bar__fill" style={{ width: `${Math.min(100, Math.max(0, share * 100)).toFixed(1)}%` }} />
-      </div>
+      {share !== undefined && (
+        <div class="bar__track" role="img" aria-label={`${label}: ${percent}`}>
+          <div class="bar__fill" style={{ width: `${Math.min(100, Math.max(0, share * 100)).toFixed(1)}%` }} />
+        </div>
+      )}
     </div>
   );
 }

@@ -73,6 +73,23 @@ describe('background', () => {
     }
   });
 
+  test('without storage.session (older Firefox): the background still starts, answers a page with its words, and registers what follows', async () => {
+    fakeBrowser.reset();
+    const storage = fakeBrowser.storage as { session?: unknown };
+    const session = storage.session;
+    delete storage.session;
+    try {
+      background.main();
+      const state = (await send({ type: 'page-state' }, contentScript())) as unknown as PageState;
+      expect(state.kind).toBe('exchange');
+      expect(state.kind === 'exchange' && state.nudge?.words?.pillLabel).toBe(english.pillLabel.message);
+      // Registered after the session read: the alarms are made sure of once the answer is out.
+      await vi.waitFor(async () => expect(await fakeBrowser.alarms.get('refresh-data')).toBeDefined());
+    } finally {
+      storage.session = session;
+    }
+  });
+
   test('a content script on binance.com gets the exchange, and its tab gets a badge', async () => {
     const state = await send({ type: 'page-state' }, { ...self(), tab: { id: 7 }, url: 'https://www.binance.com/en/trade' });
     expect(state?.kind).toBe('exchange');

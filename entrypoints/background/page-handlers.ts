@@ -28,7 +28,12 @@ export function createPageHandlers(context: BackgroundContext): PageHandlers<Bro
       // Settings are read here, beside the state, so the page's script makes one round trip.
       const [state, settings, seen, nudgeFor] = await Promise.all([context.stateForUrl(url), context.heldSettings(), context.heldNudgeSeen(), loadBalanceNudge(context.heldHoldings)]);
       // The page is waiting to draw its pill; the badge and the bookkeeping can follow.
-      if (tabId !== undefined) void context.rememberUrl(tabId, url).then(() => Promise.all([context.showBadge(tabId, state), writeTabState(tabId, state)]));
+      if (tabId !== undefined) {
+        void context
+          .rememberUrl(tabId, url)
+          .then(() => Promise.all([context.showBadge(tabId, state), writeTabState(tabId, state)]))
+          .catch((error: unknown) => console.warn('[reserve-radar] tab bookkeeping after an answer:', error));
+      }
       const balanceNudge = state.kind === 'exchange' ? await nudgeFor(state.view.id, state.view.verdict.level) : undefined;
       // The page's script carries no wording code, so the card's reasons come worded by the
       // background. Only where the card opens at once with this answer (danger, the setting on) do

@@ -96,7 +96,9 @@ async function keptWords(language: Language): Promise<Record<string, string>> {
   ) {
     heldWords.set(language, { tag, words });
     const entry: SessionWords = { language, tag, words };
-    void browser.storage.session.set({ [SESSION_WORDS_KEY]: entry }).catch(() => undefined);
+    void sessionStorage()
+      ?.set({ [SESSION_WORDS_KEY]: entry })
+      .catch(() => undefined);
   }
   return words;
 }
@@ -118,14 +120,22 @@ interface SessionWords {
 const heldWords = new Map<Language, { tag: string; words: Record<string, string> }>();
 let earlySessionRead: Promise<Record<string, unknown>> | undefined;
 
+/**
+ * `storage.session`, or undefined where the browser has none (Firefox before 115 has no session
+ * area): the words are then worded afresh, and nothing the worker starts after this read is lost.
+ */
+function sessionStorage(): typeof browser.storage.session | undefined {
+  return (browser.storage as Partial<typeof browser.storage>).session;
+}
+
 /** Asked for as the worker starts, beside the first answer's other reads. */
 export function readSessionWordsEarly(): void {
-  earlySessionRead = browser.storage.session.get(SESSION_WORDS_KEY);
-  earlySessionRead.catch(() => undefined);
+  earlySessionRead = sessionStorage()?.get(SESSION_WORDS_KEY);
+  earlySessionRead?.catch(() => undefined);
 }
 
 async function sessionWords(language: Language, tag: string): Promise<Record<string, string> | undefined> {
-  const read = earlySessionRead ?? browser.storage.session.get(SESSION_WORDS_KEY);
+  const read = earlySessionRead ?? sessionStorage()?.get(SESSION_WORDS_KEY) ?? Promise.resolve<Record<string, unknown>>({});
   earlySessionRead = undefined;
   const entry = (await read.catch((): Record<string, unknown> => ({})))[SESSION_WORDS_KEY] as Partial<SessionWords> | undefined;
   const words = entry?.words;

@@ -24,10 +24,14 @@ export interface AssetConcentrationReturnType {
   affiliatedTokenShare?: number;
   /** Own + affiliated; present only when both parts are known. */
   ownAndAffiliatedShare?: number;
-  /** The fields below need the per-token breakdown (`topTokens`). */
+  /**
+   * The fields below need the per-token breakdown (`topTokens`). Listed stablecoins over total: a
+   * floor when the breakdown is too thin.
+   */
   stablecoinShare?: number;
+  /** The largest listed asset; absent when the list names none. */
   topAsset?: AssetShare;
-  /** Largest single asset that is not BTC, ETH, a stablecoin, an own or an affiliated token. */
+  /** Largest listed asset that is not BTC, ETH, a stablecoin, an own or an affiliated token; absent when the list names none. */
   topMinorAsset?: AssetShare;
   /** Share of total not covered by the listed tokens ("other, unlisted"). */
   unlistedShare?: number;
@@ -84,9 +88,9 @@ export function assetConcentration({ onchain, ownTokens, affiliatedTokens }: Ass
   }
   result.stablecoinShare = sumWhere((symbol) => STABLECOINS.includes(symbol));
   const top = shares[0];
-  result.topAsset = top ?? { symbol: 'none listed', share: 0 };
+  if (top !== undefined) result.topAsset = top;
   const minor = shares.find(({ symbol }) => !CORE_ASSETS.includes(symbol) && !STABLECOINS.includes(symbol) && !own.has(symbol) && !affiliated.has(symbol));
-  result.topMinorAsset = minor ?? { symbol: 'none listed', share: 0 };
+  if (minor !== undefined) result.topMinorAsset = minor;
 
   const unlisted = clampShare(1 - listedUsd / denominator);
   result.unlistedShare = unlisted;

@@ -12,6 +12,8 @@ describe('copyAge: whose delay old DefiLlama figures are', () => {
     ['old, never read again: ours', '2026-08-10', undefined, { late: 'us', checkedAt: '2026-08-10', ageDays: 117 }],
     ['old, read again while fresh, not since: ours', '2026-08-10', '2026-08-15', { late: 'us', checkedAt: '2026-08-15' }],
     ['old, and already old when we read them yesterday: the source’s', '2026-08-10', '2026-12-04', { late: 'source', checkedAt: '2026-12-04' }],
+    ['old when we read them 7 days ago, the last day that read still counts: the source’s', '2026-08-10', '2026-11-28', { late: 'source', checkedAt: '2026-11-28' }],
+    ['old when we read them 8 days ago, not read since: ours now', '2026-08-10', '2026-11-27', { late: 'us', checkedAt: '2026-11-27' }],
     ['a read dated before the figures is ignored', '2026-08-10', '2026-08-01', { late: 'us', checkedAt: '2026-08-10' }],
     ['a read dated after today (a fast clock, a bad feed) counts as missing', '2026-08-10', '2026-12-06', { late: 'us', checkedAt: '2026-08-10' }],
     ['a read dated far in the future counts as missing', '2026-08-10', '2027-03-01', { late: 'us', checkedAt: '2026-08-10' }],
@@ -51,8 +53,10 @@ describe('copyAge: whose delay old DefiLlama figures are', () => {
         // A read dated past today is set aside today; once that day comes it counts as a read.
         fc.pre(today.read === undefined || today.read <= iso(now));
         const later = ageOf(input, new Date(now.getTime() + input.laterDays * DAY));
-        if (today.late === 'source') expect(later.late).toBe('source');
-        else expect(later.late).not.toBe('source');
+        if (today.late !== 'source') expect(later.late).not.toBe('source');
+        // Left unread for longer than the limit, old figures are our gap whatever a read once showed.
+        const unread = Math.floor((now.getTime() + input.laterDays * DAY - Date.parse(`${later.checkedAt}T00:00:00Z`)) / DAY);
+        if (later.late !== 'none' && unread > input.maxAgeDays) expect(later.late).toBe('us');
       }),
     );
   });

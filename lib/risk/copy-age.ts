@@ -15,8 +15,9 @@ export interface CopyAgeReturnType {
   checkedAt: string;
   /**
    * Whose delay old figures are: `source` when they were already too old on the day we read them
-   * (the source served old figures), `us` when they were fresh then and we have not read them
-   * since (our copy is old), `none` while they are fresh.
+   * (the source served old figures) and that read is itself within `maxAgeDays`; `us` when they
+   * were fresh then, or when our read is older than `maxAgeDays` (the source may have moved on
+   * since; our copy is old); `none` while they are fresh.
    */
   late: 'source' | 'us' | 'none';
 }
@@ -30,5 +31,6 @@ export function copyAge({ asOf, checkedAt, now, maxAgeDays }: CopyAgeParameters)
   const checked = lastReadDay(asOf, checkedAt, now);
   if (ageDays <= maxAgeDays) return { ageDays, checkedAt: checked, late: 'none' };
   const ageAtCheckDays = daysSince(asOf, new Date(`${checked}T00:00:00Z`));
-  return { ageDays, checkedAt: checked, late: ageAtCheckDays > maxAgeDays ? 'source' : 'us' };
+  const recentRead = daysSince(checked, now) <= maxAgeDays;
+  return { ageDays, checkedAt: checked, late: ageAtCheckDays > maxAgeDays && recentRead ? 'source' : 'us' };
 }

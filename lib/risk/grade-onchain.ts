@@ -93,21 +93,26 @@ export function onchainReasons(
   }
 
   const { topAsset, topMinorAsset, hhi, stablecoinShare, unlistedShare } = concentration;
-  if (topAsset === undefined || topMinorAsset === undefined || hhi === undefined) {
+  if (hhi === undefined) {
     // A missing figure is unknown, not a finding about the exchange: it marks the verdict incomplete.
     reasons.push({ metric: 'top-asset.share', code: 'breakdown-missing.top', effect: 'unknown', ...provenance });
     reasons.push({ metric: 'minor-asset.share', code: 'breakdown-missing.minor', effect: 'unknown', ...provenance });
     reasons.push({ metric: 'hhi', code: 'breakdown-missing.hhi', effect: 'unknown', ...provenance });
-  } else if (thin) {
+  } else if (thin || topAsset === undefined) {
+    // A list that names nothing itemises nothing: too thin, and the largest listed asset is not there to cite.
     const cited = { threshold: thinLimit, thresholdId: 'breakdown.unlisted.caution' as const, effect: 'caution' as const, ...listed };
     const unlisted = unlistedShare ?? 1;
-    reasons.push({ metric: 'top-asset.share', code: 'breakdown-thin.top', ...cited, params: { unlistedShare: unlisted, asset: topAsset.symbol, listedShare: topAsset.share } });
+    const largest = topAsset === undefined ? {} : { asset: topAsset.symbol, listedShare: topAsset.share };
+    reasons.push({ metric: 'top-asset.share', code: 'breakdown-thin.top', ...cited, params: { unlistedShare: unlisted, ...largest } });
     reasons.push({ metric: 'minor-asset.share', code: 'breakdown-thin.minor', ...cited, params: { unlistedShare: unlisted } });
     reasons.push({ metric: 'hhi', code: 'breakdown-thin.hhi', ...cited, params: { unlistedShare: unlisted, hhiHigh: hhi.high } });
   } else {
     const unlisted = unlistedShare !== undefined && unlistedShare > 0 ? { unlistedShare } : {};
     reasons.push(shareReason('top-asset.share', topAsset.share, 'top-asset.share.caution', undefined, listed, { asset: topAsset.symbol }));
-    reasons.push(shareReason('minor-asset.share', topMinorAsset.share, 'minor-asset.share.caution', undefined, listed, { asset: topMinorAsset.symbol }));
+    // No minor asset on a list that covers the total is a measured none: 0, said without an asset.
+    reasons.push(
+      shareReason('minor-asset.share', topMinorAsset?.share ?? 0, 'minor-asset.share.caution', undefined, listed, topMinorAsset === undefined ? undefined : { asset: topMinorAsset.symbol }),
+    );
     reasons.push(shareReason('hhi', hhi.high, 'hhi.caution', undefined, listed, { ...unlisted, ...(hhi.low < hhi.high ? { hhiLow: hhi.low } : {}) }));
     if (stablecoinShare !== undefined) reasons.push({ metric: 'stablecoin.share', code: 'stablecoin.share', value: stablecoinShare, effect: 'info', ...listed });
   }

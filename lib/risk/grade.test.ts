@@ -228,6 +228,16 @@ describe('gradeExchange: whose staleness it is', () => {
     }
   });
 
+  test('overdue when we checked, but that check is older than the window: our gap, graded as unchecked, not the exchange’s caution', () => {
+    // 2024-06-01 was 106 days old on 2024-09-15; our check is 167 days old on 2025-03-01 (window 62).
+    const verdict = grade({ ...healthy, por: { ...por, asOf: '2024-06-01', checkedAt: '2024-09-15' } });
+    expect(verdict).toMatchObject({ level: 'unknown', grade: '?', incomplete: true });
+    const reason = verdict.reasons.find((item) => item.metric === 'por.checked');
+    expect(reason).toMatchObject({ code: 'por.unchecked', effect: 'unknown', value: '2024-09-15', threshold: 62, params: { checkedAt: '2024-09-15', describes: '2024-06-01' } });
+    expect(verdict.reasons.some((item) => item.code === 'por.overdue')).toBe(false);
+    expect(verdict.metrics.porFreshness?.late).toBe('us');
+  });
+
   test('us late beside a real caution: the caution shows, marked incomplete', () => {
     const verdict = grade({ ...healthy, por: { ...oldReport, reserveRatios: { ...por.reserveRatios, DOGE: 0.97 } } });
     expect(verdict).toMatchObject({ level: 'caution', grade: 'C', incomplete: true });

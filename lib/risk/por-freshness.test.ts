@@ -17,6 +17,15 @@ describe('porFreshness: whose delay a stale report is', () => {
     ['stale, checked on the last fresh day: ours', '2024-11-01', '2025-01-02', { late: 'us', stale: true, ageAtCheckDays: 62 }],
     ["stale, checked the day after it was overdue: the exchange's", '2024-11-01', '2025-01-03', { late: 'exchange', stale: true, ageAtCheckDays: 63 }],
     ["stale, checked yesterday and still the newest: the exchange's", '2024-11-01', '2025-02-28', { late: 'exchange', stale: true, checkedAt: '2025-02-28', ageAtCheckDays: 119 }],
+    // Overdue on the day we checked, but that check is itself older than the window: our gap now.
+    [
+      "overdue when we checked, checked the last day our check still counts: the exchange's",
+      '2024-09-01',
+      '2024-12-29',
+      { late: 'exchange', stale: true, checkedAt: '2024-12-29', ageAtCheckDays: 119 },
+    ],
+    ['overdue when we checked, but not checked for longer than the window since: ours', '2024-09-01', '2024-12-28', { late: 'us', stale: true, checkedAt: '2024-12-28', ageAtCheckDays: 118 }],
+    ['overdue when we checked long ago (the audit case, scaled): ours', '2024-06-01', '2024-09-15', { late: 'us', stale: true, checkedAt: '2024-09-15', ageAtCheckDays: 106 }],
     ['a check dated before the report is ignored', '2024-11-01', '2024-10-01', { late: 'us', stale: true, checkedAt: '2024-11-01', ageAtCheckDays: 0 }],
     ['a check dated after today (a fast clock, a bad feed) counts as missing', '2024-11-01', '2025-06-01', { late: 'us', stale: true, checkedAt: '2024-11-01', ageAtCheckDays: 0 }],
   ] as const)('%s', (_name, asOf, checkedAt, expected) => {
@@ -42,8 +51,11 @@ describe('porFreshness: whose delay a stale report is', () => {
       fc.property(caseArb, (input) => {
         const freshness = freshnessOf(input, now);
         expect(freshness.late === 'none').toBe(!freshness.stale);
-        if (freshness.late === 'exchange') expect(freshness.ageAtCheckDays).toBeGreaterThan(freshness.allowedDays);
-        if (freshness.late === 'us') expect(freshness.ageAtCheckDays).toBeLessThanOrEqual(freshness.allowedDays);
+        if (freshness.late === 'exchange') {
+          expect(freshness.ageAtCheckDays).toBeGreaterThan(freshness.allowedDays);
+          // A finding from a check older than the window is not the exchange's any more.
+          expect(Math.floor((now.getTime() - Date.parse(`${freshness.checkedAt}T00:00:00Z`)) / DAY)).toBeLessThanOrEqual(freshness.allowedDays);
+        }
         // Without a check of our own on record, an old report is never blamed on the exchange.
         if (input.checkedAfter === undefined) expect(freshness.late).not.toBe('exchange');
       }),
@@ -55,8 +67,10 @@ describe('porFreshness: whose delay a stale report is', () => {
       fc.property(caseArb, (input) => {
         const today = freshnessOf(input, now);
         const later = freshnessOf(input, new Date(now.getTime() + input.laterDays * DAY));
-        if (today.late === 'exchange') expect(later.late).toBe('exchange');
-        else expect(later.late).not.toBe('exchange');
+        if (today.late !== 'exchange') expect(later.late).not.toBe('exchange');
+        // Left unchecked for longer than the window, any stale report is our gap.
+        const unchecked = Math.floor((now.getTime() + input.laterDays * DAY - Date.parse(`${later.checkedAt}T00:00:00Z`)) / DAY);
+        if (later.stale && unchecked > later.allowedDays) expect(later.late).toBe('us');
       }),
     );
   });

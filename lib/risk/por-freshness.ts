@@ -20,8 +20,10 @@ export interface PorFreshnessReturnType {
   /** Age of the report on the day we checked. */
   ageAtCheckDays: number;
   /**
-   * Whose delay a stale report is: `exchange` when it was already overdue on the day we checked,
-   * `us` when it was not and we have not checked since, `none` while it is fresh.
+   * Whose delay a stale report is: `exchange` when it was already overdue on the day we checked
+   * and that check is itself within the allowed days; `us` when it was not overdue then, or when
+   * our check is older than the allowed days (an overdue report found that long ago says nothing
+   * about today: the exchange may have published since, and the gap is ours); `none` while it is fresh.
    */
   late: 'exchange' | 'us' | 'none';
 }
@@ -36,7 +38,8 @@ export function porFreshness({ por, now }: PorFreshnessParameters): PorFreshness
   const stale = !(cadences <= limit);
   const checkedAt = lastReadDay(por.asOf, por.checkedAt, now);
   const ageAtCheckDays = daysSince(por.asOf, new Date(`${checkedAt}T00:00:00Z`));
-  const late = !stale ? 'none' : ageAtCheckDays > allowedDays ? 'exchange' : 'us';
+  const recentCheck = daysSince(checkedAt, now) <= allowedDays;
+  const late = !stale ? 'none' : ageAtCheckDays > allowedDays && recentCheck ? 'exchange' : 'us';
   return { cadence: por.cadence, ageDays, cadences, allowedDays, stale, checkedAt, ageAtCheckDays, late };
 }
 

@@ -91,6 +91,21 @@ describe('shareImageContent', () => {
     expect(lines.some((line) => line.includes('24 hours: +$4.40M') && line.endsWith('(as of Aug 10, 2026)'))).toBe(true);
   });
 
+  test('the largest asset: dated by the breakdown it comes from; from a thin list a floor with no name; from an empty list nothing', () => {
+    const exchange = getExchange('binance');
+    if (exchange === undefined) throw new Error('no binance');
+    const totals = { totalUsd: 100, cleanUsd: 95, source: 'https://api.llama.fi/cexs', asOf: '2025-10-30', breakdownSource: 'https://api.llama.fi/protocol/binance', breakdownAsOf: '2025-10-20' };
+    const largest = (topTokens: { symbol: string; usd: number }[]) => {
+      const view = buildExchangeView({ exchange, reserves: { onchain: { ...totals, topTokens } }, now });
+      return shareImageContent({ view, now, t, locale: 'en-US' })
+        .sections.flatMap((section) => section.lines.map((line) => line.text))
+        .filter((line) => line.startsWith('Largest asset'));
+    };
+    expect(largest([{ symbol: 'BTC', usd: 60 }])).toEqual(['Largest asset (BTC): 60.0% (as of Oct 20, 2025)']);
+    expect(largest([{ symbol: 'BTC', usd: 20 }])).toEqual(['Largest asset: at least 20.0% (as of Oct 20, 2025)']);
+    expect(largest([])).toEqual([]);
+  });
+
   test('source domains are cleaned and without repeats', () => {
     const view = viewOf('binance');
     const dirty = { ...view, porUrl: 'https://www.binance.com/en/proof-of-reserves?utm_source=x&ref=abc' };

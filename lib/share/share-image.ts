@@ -105,8 +105,12 @@ export function shareImageContent({ view, now, t, locale }: ShareImageContentPar
     onchainLines.push({ text: dated(t('onchainTotal', formatUsd(onchain.totalUsd, locale)), onchain.asOf), style: 'body' });
     const concentration = verdict.metrics.concentration;
     if (concentration?.ownTokenShare !== undefined) onchainLines.push({ text: `${t('shareOwnToken')}: ${formatPercent(concentration.ownTokenShare, locale)}`, style: 'body' });
-    if (concentration?.topAsset !== undefined) {
-      onchainLines.push({ text: `${t('shareTopAsset', concentration.topAsset.symbol)}: ${formatPercent(concentration.topAsset.share, locale)}`, style: 'body' });
+    // From the breakdown, dated by it; a list too thin to judge gives only a floor and cannot name the largest asset.
+    const top = concentration?.topAsset;
+    if (top !== undefined && (concentration?.breakdownTooThin !== true || top.share > 0)) {
+      const share = formatPercent(top.share, locale);
+      const text = concentration?.breakdownTooThin === true ? `${t('shareTopAssetUnnamed')}: ${t('shareAtLeast', share)}` : `${t('shareTopAsset', top.symbol)}: ${share}`;
+      onchainLines.push({ text: dated(text, onchain.breakdownAsOf ?? onchain.asOf), style: 'body' });
     }
     urls.push(onchain.source);
   }

@@ -140,14 +140,16 @@ class ReasonWords {
       case 'own-affiliated.floor':
         return [key, [this.share(p.listedShare), this.tokens(p.tokens), this.share(p.unlistedShare)]];
       case 'breakdown-thin.top':
-        return [key, [this.itemised(), this.share(reason.threshold), this.share(p.listedShare), p.asset ?? '']];
+        if (p.asset === undefined) return ['reason_thinBreakdown_topNone', [this.itemised(), this.share(reason.threshold)]];
+        return [key, [this.itemised(), this.share(reason.threshold), this.share(p.listedShare), p.asset]];
       case 'breakdown-thin.minor':
         return [key, [this.itemised(), this.share(reason.threshold)]];
       case 'breakdown-thin.hhi':
         return [key, [this.itemised(), this.share(reason.threshold), this.fixed(p.hhiHigh)]];
       case 'top-asset.share':
-      case 'minor-asset.share':
         return [key, [p.asset ?? '', this.share(reason.value)]];
+      case 'minor-asset.share':
+        return p.asset === undefined ? ['reason_minorAssetNone', []] : [key, [p.asset, this.share(reason.value)]];
       case 'hhi':
         return p.hhiLow === undefined ? [key, [this.fixed(reason.value)]] : ['reason_hhiRange', [this.fixed(reason.value), this.fixed(p.hhiLow)]];
       case 'stablecoin.share':

@@ -51,3 +51,47 @@ describe('the built manifests ask for exactly what docs/security.md lists', () =
     expect(Object.keys(documented().chrome)).toEqual(expect.arrayContaining(['storage', 'activeTab', '*://*/*']));
   });
 });
+
+interface Compat {
+  __compat: { support: Record<string, { version_added: string | false } | { version_added: string | false }[]> };
+}
+
+/** The first version of `browser` with `feature`, from the compatibility data web-ext lint reads (@mdn/browser-compat-data). */
+function firstVersion(feature: Compat, browser: 'firefox' | 'firefox_android'): number {
+  const support = feature.__compat.support[browser];
+  const added = (Array.isArray(support) ? support[0] : support)?.version_added;
+  if (typeof added !== 'string') throw new Error(`${browser} has no version for this feature`);
+  return Number.parseFloat(added.replace(/^≤/, ''));
+}
+
+describe("Firefox's manifest names the oldest version that has everything the extension uses", () => {
+  test('strict_min_version for desktop and Android is no older than any feature it relies on', () => {
+    requireFirefox();
+    const manifest = JSON.parse(readFileSync(join(firefoxBuild, 'manifest.json'), 'utf8')) as {
+      browser_specific_settings?: Record<'gecko' | 'gecko_android', { strict_min_version?: string } | undefined>;
+    };
+    // biome-ignore lint/suspicious/noExplicitAny: the compatibility data is one large untyped JSON tree.
+    const bcd = JSON.parse(readFileSync(join(root, 'node_modules/@mdn/browser-compat-data/data.json'), 'utf8')) as any;
+    const used: Record<string, Compat> = {
+      // Declared in the manifest: Firefox 127 and older refuse the key, 128–139 do not know it.
+      data_collection_permissions: bcd.webextensions.manifest.browser_specific_settings.gecko.data_collection_permissions,
+      // The background's kept words (entrypoints/background/words.ts; it also starts without it).
+      'storage.session': bcd.webextensions.api.storage.session,
+      // Warning lists' text checks (lib/community/warning-list.ts).
+      'String.isWellFormed': bcd.javascript.builtins.String.isWellFormed,
+      'URL.canParse': bcd.api.URL.canParse_static,
+      // The popup's "copy image".
+      ClipboardItem: bcd.api.ClipboardItem,
+    };
+    const settings = manifest.browser_specific_settings;
+    expect(settings?.gecko?.strict_min_version).toBe('140.0');
+    expect(settings?.gecko_android?.strict_min_version).toBe('142.0');
+    for (const [key, browser] of [
+      ['gecko', 'firefox'],
+      ['gecko_android', 'firefox_android'],
+    ] as const) {
+      const minimum = Number.parseFloat(settings?.[key]?.strict_min_version ?? '0');
+      for (const [name, feature] of Object.entries(used)) expect(minimum, `${key}: ${name}`).toBeGreaterThanOrEqual(firstVersion(feature, browser));
+    }
+  });
+});

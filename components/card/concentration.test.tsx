@@ -1,0 +1,138 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { render } from 'preact';
+import { describe, expect, test, vi } from 'vitest';
+import { getExchange } from '../../lib/exchanges/registry';
+import type { OnchainAssets } from '../../lib/reserves/schema';
+import { buildExchangeView } from '../../lib/view/exchange-view';
+import type { RiskReason } from '../../lib/risk/grade';
+import { formatShare } from '../../lib/words/format';
+import { reasonText } from '../../lib/words/reason-text';
+import { I18nContext, ReasonWordsContext, translateFrom, type Messages } from '../../utils/i18n';
+import { ExchangeCard } from '../ExchangeCard';
+
+const now = new Date('2026-12-04T12:00:00Z');
+const CEXS = 'https://api.llama.fi/cexs';
+const PROTOCOL = 'https://api.llama.fi/protocol/binance';
+const LOCALES = ['de', 'en', 'es', 'fr', 'pt_BR', 'sv', 'tr', 'zh_CN'];
+
+function messages(locale: string): Messages {
+  return JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales', locale, 'messages.json'), 'utf8')) as Messages;
+}
+
+/** Binance's card with these on-chain figures, its details' concentration section and its whole text. */
+function draw(onchain: OnchainAssets, locale = 'en') {
+  const exchange = getExchange('binance');
+  if (exchange === undefined) throw new Error('no binance in the registry');
+  const view = buildExchangeView({ exchange, reserves: { onchain }, now });
+  const { document } = parseHTML('<!doctype html><html><body><div id="root"></div></body></html>');
+  vi.stubGlobal('document', document);
+  const root = document.getElementById('root') as unknown as HTMLElement;
+  render(
+    <I18nContext.Provider value={{ t: translateFrom(messages(locale)), locale: locale.replace('_', '-') }}>
+      <ReasonWordsContext.Provider value={reasonText}>
+        <ExchangeCard view={view} />
+      </ReasonWordsContext.Provider>
+    </I18nContext.Provider>,
+    root,
+  );
+  const section = root.querySelector('[data-testid="card-concentration"]') as HTMLElement;
+  return { view, root, section, row: (testId: string) => section.querySelector(`[data-testid="${testId}"]`) };
+}
+
+const totals = { totalUsd: 100_000_000_000, cleanUsd: 95_000_000_000, source: CEXS, asOf: '2026-12-03' };
+
+describe('ExchangeCard: the concentration section', () => {
+  test('an empty token list: stablecoins and the largest asset are "Unknown", never a measured 0 % nor an English placeholder, in every language', () => {
+    for (const locale of LOCALES) {
+      const { root, row } = draw({ ...totals, topTokens: [] }, locale);
+      const unknown = messages(locale).unknownFigure?.message;
+      for (const testId of ['bar-stablecoins', 'bar-top-asset']) {
+        expect(row(testId)?.getAttribute('data-share'), `${locale} ${testId}`).toBe('unknown');
+        expect(row(testId)?.textContent, `${locale} ${testId}`).toContain(unknown);
+        expect(row(testId)?.querySelector('.bar__track'), `${locale} ${testId}`).toBeNull();
+        expect(row(testId)?.textContent, `${locale} ${testId}`).not.toMatch(/\d/);
+      }
+      expect(root.textContent, locale).not.toContain('none listed');
+    }
+  });
+
+  test('a list too thin to judge: the stablecoins share is drawn as a floor ("at least"), the largest asset is not named as one', () => {
+    const { row, view } = draw({
+      ...totals,
+      topTokens: [
+        { symbol: 'BTC', usd: 20_000_000_000 },
+        { symbol: 'USDT', usd: 10_000_000_000 },
+      ],
+    });
+    expect(view.verdict.metrics.concentration?.breakdownTooThin).toBe(true);
+    expect(row('bar-stablecoins')?.getAttribute('data-share')).toBe('floor');
+    expect(row('bar-stablecoins')?.textContent).toBe('Stablecoinsat least 10.0%');
+    expect(row('bar-top-asset')?.getAttribute('data-share')).toBe('floor');
+    expect(row('bar-top-asset')?.textContent).toBe('Largest assetat least 20.0%');
+    expect(row('bar-top-asset')?.querySelector('[role="img"]')?.getAttribute('aria-label')).toBe('Largest asset: at least 20.0%');
+  });
+
+  test('a list that covers the total: measured shares, the largest asset named', () => {
+    const { row } = draw({
+      ...totals,
+      topTokens: [
+        { symbol: 'BTC', usd: 60_000_000_000 },
+        { symbol: 'USDT', usd: 30_000_000_000 },
+      ],
+    });
+    expect(row('bar-stablecoins')?.getAttribute('data-share')).toBe('share');
+    expect(row('bar-stablecoins')?.textContent).toBe('Stablecoins30.0%');
+    expect(row('bar-top-asset')?.textContent).toBe('Largest asset (BTC)60.0%');
+  });
+
+  test('the bars from the breakdown carry its own source and date, apart from the totals’', () => {
+    const { section } = draw({
+      ...totals,
+      breakdownSource: PROTOCOL,
+      breakdownAsOf: '2026-11-20',
+      topTokens: [
+        { symbol: 'BTC', usd: 60_000_000_000 },
+        { symbol: 'USDT', usd: 30_000_000_000 },
+      ],
+    });
+    const lines = [...section.querySelectorAll('.provenance')];
+    expect(lines.map((line) => line.querySelector('a')?.getAttribute('href'))).toEqual([CEXS, PROTOCOL]);
+    expect(lines.map((line) => line.querySelector('time')?.getAttribute('datetime'))).toEqual(['2026-12-03', '2026-11-20']);
+    // The breakdown's line comes after its bars; the totals' line after the total and the own-token bar.
+    const order = [...section.querySelectorAll('.bar, .provenance')].map((element) => element.getAttribute('data-testid') ?? 'provenance');
+    expect(order).toEqual(['bar-own-token', 'provenance', 'bar-stablecoins', 'bar-top-asset', 'provenance']);
+  });
+
+  test('no listed asset outside BTC, ETH and stablecoins: the reason says so in the reader’s language, with no placeholder', () => {
+    for (const locale of LOCALES) {
+      const { view } = draw(
+        {
+          ...totals,
+          topTokens: [
+            { symbol: 'BTC', usd: 60_000_000_000 },
+            { symbol: 'USDT', usd: 30_000_000_000 },
+          ],
+        },
+        locale,
+      );
+      const minor = view.verdict.reasons.find((reason) => reason.metric === 'minor-asset.share');
+      expect(minor).toMatchObject({ effect: 'ok', value: 0 });
+      const said = reasonText(minor as RiskReason, translateFrom(messages(locale)), locale.replace('_', '-'), now);
+      expect(said.startsWith(messages(locale).reason_minorAssetNone?.message ?? '?'), `${locale}: ${said}`).toBe(true);
+    }
+  });
+
+  test('an empty token list: the largest-holding reason says nothing is listed, without an empty name', () => {
+    for (const locale of LOCALES) {
+      const { view } = draw({ ...totals, topTokens: [] }, locale);
+      const top = view.verdict.reasons.find((reason) => reason.metric === 'top-asset.share');
+      // As a list that itemises too little: caution, never ok and never a measured 0.
+      expect(top).toMatchObject({ code: 'breakdown-thin.top', effect: 'caution' });
+      const t = translateFrom(messages(locale));
+      const said = reasonText(top as RiskReason, t, locale.replace('_', '-'), now);
+      expect(said, locale).toBe(t('reason_thinBreakdown_topNone', [formatShare(0, locale.replace('_', '-')), formatShare(0.5, locale.replace('_', '-'))]));
+    }
+  });
+});
