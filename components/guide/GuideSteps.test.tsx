@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { render } from 'preact';
 import { describe, expect, test, vi } from 'vitest';
 import type { AddressBookEntry } from '../../lib/custody/address-book';
-import { createGuideState, type GuideState } from '../../lib/custody/steps';
+import { applyGuideAction, createGuideState, type GuideAction, type GuideState } from '../../lib/custody/steps';
 import { I18nContext, translateFrom, type Messages } from '../../utils/i18n';
 import { effectsOnNextTask, page, recordFocus, settle } from '../test-dom';
 import { AddressBookStep } from './AddressBookStep';
@@ -71,6 +71,59 @@ describe('guide steps', () => {
     expect(live?.textContent).toMatch(/\S/);
     expect(focused).toEqual(['test-sent-status']);
     expect(window.document.activeElement).toBe(live);
+    render(null, root);
+  });
+
+  test('each claim on the arrival step is answered once: the focus goes to the line that says so, never to the next claim button', async () => {
+    const { window, root, $ } = page();
+    const focused = recordFocus(window);
+    const off: BalanceWatch = { status: 'off', balance: null, increase: null, blockNumber: null, checkedAt: null, errorCode: null };
+    let state: GuideState = { ...base, testSentAt: '2026-12-05T12:02:00Z' };
+    const onAction = vi.fn((action: GuideAction) => {
+      state = applyGuideAction(state, action);
+      redraw();
+    });
+    const redraw = () => draw(root, <ArrivalStep state={state} rpcUrl={undefined} watch={off} onAction={onAction} onOpenOptions={() => undefined} />);
+    // Enter on whatever holds the focus, as a keyboard does: it activates a button and nothing else.
+    const enter = () => {
+      const target = window.document.activeElement as HTMLElement | null;
+      if (target?.tagName === 'BUTTON') target.dispatchEvent(new window.Event('click', { bubbles: true }));
+    };
+    const focusedLine = () => {
+      const active = window.document.activeElement as HTMLElement;
+      return { testId: active.getAttribute('data-testid'), tag: active.tagName, tabindex: active.getAttribute('tabindex'), role: active.getAttribute('role') };
+    };
+    redraw();
+    await settle();
+
+    $('test-arrived-manual')?.focus();
+    enter();
+    await settle();
+    expect(focusedLine()).toEqual({ testId: 'test-arrived', tag: 'P', tabindex: '-1', role: 'status' });
+    enter();
+    await settle();
+    expect(state.withdrawalSentAt).toBeNull();
+
+    const sent = $('withdrawal-sent');
+    sent?.focus();
+    enter();
+    await settle();
+    expect(focusedLine()).toEqual({ testId: 'rest-sent-status', tag: 'P', tabindex: '-1', role: 'status' });
+    // The pressed button is gone, not reused for the next claim.
+    expect(sent?.isConnected).toBe(false);
+    expect($('rest-sent-status')?.textContent).toMatch(/\S/);
+    enter();
+    await settle();
+    expect(state.arrivalConfirmedAt).toBeNull();
+    expect($('guide-done')).toBeNull();
+    expect($('arrival-confirmed')).not.toBeNull();
+
+    $('arrival-confirmed')?.focus();
+    enter();
+    await settle();
+    expect(focusedLine()).toEqual({ testId: 'guide-done', tag: 'P', tabindex: '-1', role: 'status' });
+    expect(onAction.mock.calls.map(([action]) => action.type)).toEqual(['test-arrived', 'withdrawal-sent', 'arrival-confirmed']);
+    expect(focused).toEqual(['test-arrived-manual', 'test-arrived', 'withdrawal-sent', 'rest-sent-status', 'arrival-confirmed', 'guide-done']);
     render(null, root);
   });
 
