@@ -4,7 +4,7 @@ import { explorerAddressUrl, getNetwork } from '../../lib/custody/networks';
 import type { GuideAction, GuideState } from '../../lib/custody/steps';
 import { useLocale, useT } from '../../utils/i18n';
 import type { BalanceWatch } from './Guide';
-import { canWatchBalance, ExternalLink, formatDateTime } from './shared';
+import { canWatchBalance, ExternalLink, formatDateTime, watchPhase } from './shared';
 import { ARRIVAL_ERROR } from '../../lib/words/guide-text';
 import { formatDecimal } from '../../lib/words/format';
 
@@ -81,7 +81,12 @@ export function ArrivalStep({ state, rpcUrl, watch, onAction, onOpenOptions }: A
         </p>
       ) : (
         <>
-          {watching && (
+          {watchPhase(state, rpcUrl) === 'no-baseline' && (
+            <p class="guide-alert guide-alert--caution" data-testid="arrival-no-baseline">
+              {t('arrivalNoBaseline', t('arrivalTestArrivedButton'))}
+            </p>
+          )}
+          {watchPhase(state, rpcUrl) === 'after-test' && (
             <div aria-live="polite" data-testid="arrival-watch" data-status={watch.status}>
               {watch.status === 'loading' && (
                 <p role="status" aria-busy="true">

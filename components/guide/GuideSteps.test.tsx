@@ -9,6 +9,7 @@ import { effectsOnNextTask, page, recordFocus, settle } from '../test-dom';
 import { AddressBookStep } from './AddressBookStep';
 import { ArrivalStep } from './ArrivalStep';
 import type { BalanceWatch } from './Guide';
+import { watchPhase } from './shared';
 import { TestStep } from './TestStep';
 
 const t = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/de/messages.json'), 'utf8')) as Messages);
@@ -26,11 +27,11 @@ function draw(root: HTMLElement, node: preact.ComponentChildren) {
 describe('guide steps', () => {
   test('amounts read from the chain are written the German way, every digit kept', async () => {
     const { root, $ } = page();
-    draw(root, <TestStep state={base} watch={{ ...watching, balance: '1234.000000000000000001' }} onTestSent={() => undefined} />);
+    draw(root, <TestStep state={base} rpcUrl="http://127.0.0.1:8545" watch={{ ...watching, balance: '1234.000000000000000001' }} onTestSent={() => undefined} />);
     await settle();
     expect($('balance-before')?.textContent).toBe('Guthaben vor dem Test: 1.234,000000000000000001 ETH.');
 
-    const sent = { ...base, testSentAt: '2026-12-05T12:02:00Z' };
+    const sent = { ...base, testSentAt: '2026-12-05T12:02:00Z', testBaseline: '0' };
     draw(root, <ArrivalStep state={sent} rpcUrl="http://127.0.0.1:8545" watch={watching} onAction={() => undefined} onOpenOptions={() => undefined} />);
     await settle();
     expect($('arrival-watch')?.textContent).toMatch(/^Warten auf den Test\. Aktuelles Guthaben 1\.234,5 ETH/);
@@ -54,7 +55,7 @@ describe('guide steps', () => {
     const { window, root, $, press } = page();
     const focused = recordFocus(window);
     let state = base;
-    const redraw = () => draw(root, <TestStep state={state} watch={watching} onTestSent={onTestSent} />);
+    const redraw = () => draw(root, <TestStep state={state} rpcUrl="http://127.0.0.1:8545" watch={watching} onTestSent={onTestSent} />);
     const onTestSent = vi.fn(() => {
       state = { ...state, testSentAt: '2026-12-05T12:02:00Z' };
       redraw();
@@ -125,6 +126,56 @@ describe('guide steps', () => {
     expect(onAction.mock.calls.map(([action]) => action.type)).toEqual(['test-arrived', 'withdrawal-sent', 'arrival-confirmed']);
     expect(focused).toEqual(['test-arrived-manual', 'test-arrived', 'withdrawal-sent', 'rest-sent-status', 'arrival-confirmed', 'guide-done']);
     render(null, root);
+  });
+
+  test('the test step names a watch that cannot read, before the test is sent', async () => {
+    const { root, $ } = page();
+    const rpcUrl = 'http://127.0.0.1:8545';
+    draw(root, <TestStep state={base} rpcUrl={rpcUrl} watch={{ ...watching, status: 'error', balance: null, errorCode: 'wrong-chain' }} onTestSent={() => undefined} />);
+    await settle();
+    expect($('test-watch-error')?.textContent).toBe(t('arrivalErrorWrongChain'));
+    expect($('balance-before')).toBeNull();
+    expect($('test-watch')?.getAttribute('aria-live')).toBe('polite');
+    draw(root, <TestStep state={base} rpcUrl={rpcUrl} watch={{ ...watching, status: 'error', balance: null, errorCode: 'bad-token' }} onTestSent={() => undefined} />);
+    await settle();
+    expect($('test-watch-error')?.textContent).toBe(t('arrivalErrorToken'));
+    render(null, root);
+  });
+
+  test('with no balance read before the test, both steps say the guide cannot tell, and the arrival step watches nothing', async () => {
+    const { root, $ } = page();
+    const rpcUrl = 'http://127.0.0.1:8545';
+    const sent: GuideState = { ...base, testSentAt: '2026-12-05T12:02:00Z', testBaseline: null };
+    const noBaseline = t('arrivalNoBaseline', t('arrivalTestArrivedButton'));
+    draw(root, <TestStep state={sent} rpcUrl={rpcUrl} watch={watching} onTestSent={() => undefined} />);
+    await settle();
+    expect($('test-sent-status')?.textContent).toContain(noBaseline);
+    draw(root, <ArrivalStep state={sent} rpcUrl={rpcUrl} watch={watching} onAction={() => undefined} onOpenOptions={() => undefined} />);
+    await settle();
+    expect($('arrival-no-baseline')?.textContent).toBe(noBaseline);
+    expect($('arrival-watch')).toBeNull();
+    expect($('test-arrived-manual')).not.toBeNull();
+    // With a balance from before the test it watches, and says nothing of the kind.
+    draw(root, <ArrivalStep state={{ ...sent, testBaseline: '0' }} rpcUrl={rpcUrl} watch={watching} onAction={() => undefined} onOpenOptions={() => undefined} />);
+    await settle();
+    expect($('arrival-no-baseline')).toBeNull();
+    expect($('arrival-watch')).not.toBeNull();
+    render(null, root);
+  });
+
+  test('what the watch does at each point of the guide', () => {
+    const rpcUrl = 'http://127.0.0.1:8545';
+    const sent: GuideState = { ...base, testSentAt: '2026-12-05T12:02:00Z' };
+    expect(watchPhase(base, undefined)).toBe('off');
+    expect(watchPhase({ ...base, asset: 'SHIB' }, rpcUrl)).toBe('off');
+    expect(watchPhase(base, rpcUrl)).toBe('before-test');
+    expect(watchPhase({ ...base, asset: 'USDC' }, rpcUrl)).toBe('before-test');
+    expect(watchPhase({ ...sent, testBaseline: '0' }, rpcUrl)).toBe('after-test');
+    // No balance from before the test: a later read may hold the test already, so none is taken for the baseline.
+    expect(watchPhase({ ...sent, testBaseline: null }, rpcUrl)).toBe('no-baseline');
+    expect(watchPhase({ ...sent, testBaseline: null, testArrivedAt: '2026-12-05T12:03:00Z' }, rpcUrl)).toBe('arrived');
+    // Without an endpoint the guide never watched; it says so elsewhere (arrival-manual).
+    expect(watchPhase({ ...sent, testBaseline: null }, undefined)).toBe('off');
   });
 
   test('the address book keeps the focus: Save is never disabled under it, and Remove hands it to a neighbour', async () => {
