@@ -178,6 +178,27 @@ describe('guide steps', () => {
     expect(watchPhase({ ...sent, testBaseline: null }, undefined)).toBe('off');
   });
 
+  test('the explorer link reads right in English whatever the network is called', async () => {
+    const english = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/en/messages.json'), 'utf8')) as Messages);
+    const { root, $ } = page();
+    const off: BalanceWatch = { status: 'off', balance: null, increase: null, blockNumber: null, checkedAt: null, errorCode: null };
+    const texts: string[] = [];
+    for (const network of ['ethereum', 'arbitrum', 'bsc'] as const) {
+      render(
+        <I18nContext.Provider value={{ t: english, locale: 'en' }}>
+          <ArrivalStep state={{ ...base, network }} rpcUrl={undefined} watch={off} onAction={() => undefined} onOpenOptions={() => undefined} />
+        </I18nContext.Provider>,
+        root,
+      );
+      await settle();
+      texts.push($('explorer-link')?.textContent ?? '');
+    }
+    expect(texts[0]).toBe('See this address in a block explorer for Ethereum');
+    // No "a Ethereum", "a Arbitrum One": the name never follows an article.
+    for (const text of texts) expect(text).not.toMatch(/\ban? [A-Z]/);
+    render(null, root);
+  });
+
   test('the address book keeps the focus: Save is never disabled under it, and Remove hands it to a neighbour', async () => {
     const { window, root, $, press } = page();
     const focused = recordFocus(window);
