@@ -1,8 +1,10 @@
+import type { RefObject } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
 import { explorerAddressUrl, getNetwork } from '../../lib/custody/networks';
 import type { GuideAction, GuideState } from '../../lib/custody/steps';
 import { useLocale, useT } from '../../utils/i18n';
 import type { BalanceWatch } from './Guide';
-import { canWatchBalance, ExternalLink, formatDateTime } from './shared';
+import { canWatchBalance, ExternalLink, formatDateTime, watchPhase } from './shared';
 import { ARRIVAL_ERROR } from '../../lib/words/guide-text';
 import { formatDecimal } from '../../lib/words/format';
 
@@ -14,9 +16,28 @@ export interface ArrivalStepProps {
   onOpenOptions: () => void;
 }
 
+/** The line that says what a press of a claim button did; it takes the focus, so no other claim button does. */
+type ClaimLine = 'test-arrived' | 'rest-sent' | 'done';
+
 export function ArrivalStep({ state, rpcUrl, watch, onAction, onOpenOptions }: ArrivalStepProps) {
   const t = useT();
   const locale = useLocale();
+  const claimed = useRef<ClaimLine | null>(null);
+  const lines: Record<ClaimLine, RefObject<HTMLParagraphElement | null>> = {
+    'test-arrived': useRef<HTMLParagraphElement>(null),
+    'rest-sent': useRef<HTMLParagraphElement>(null),
+    done: useRef<HTMLParagraphElement>(null),
+  };
+  useEffect(() => {
+    const line = claimed.current === null ? null : lines[claimed.current].current;
+    if (line === null) return;
+    claimed.current = null;
+    line.focus();
+  }, [state.testArrivedAt, state.withdrawalSentAt, state.arrivalConfirmedAt]);
+  const claim = (action: GuideAction, line: ClaimLine) => {
+    claimed.current = line;
+    onAction(action);
+  };
   const definition = state.network === null ? undefined : getNetwork(state.network);
   if (definition === undefined || state.address === null) {
     return (
@@ -53,14 +74,19 @@ export function ArrivalStep({ state, rpcUrl, watch, onAction, onOpenOptions }: A
           {t('problemTestNotSent')}
         </p>
       ) : state.testArrivedAt !== null ? (
-        <p class="guide-note guide-note--ok" role="status" data-testid="test-arrived">
+        <p class="guide-note guide-note--ok" role="status" tabindex={-1} ref={lines['test-arrived']} data-testid="test-arrived">
           {watch.status === 'arrived' && watch.increase !== null
             ? t('arrivalArrivedAmount', [formatDecimal(watch.increase, locale), state.asset ?? definition.nativeAsset, formatDateTime(state.testArrivedAt, locale), watch.blockNumber ?? '?'])
             : t('arrivalArrived', formatDateTime(state.testArrivedAt, locale))}
         </p>
       ) : (
         <>
-          {watching && (
+          {watchPhase(state, rpcUrl) === 'no-baseline' && (
+            <p class="guide-alert guide-alert--caution" data-testid="arrival-no-baseline">
+              {t('arrivalNoBaseline', t('arrivalTestArrivedButton'))}
+            </p>
+          )}
+          {watchPhase(state, rpcUrl) === 'after-test' && (
             <div aria-live="polite" data-testid="arrival-watch" data-status={watch.status}>
               {watch.status === 'loading' && (
                 <p role="status" aria-busy="true">
@@ -79,31 +105,32 @@ export function ArrivalStep({ state, rpcUrl, watch, onAction, onOpenOptions }: A
               {watch.status === 'error' && watch.errorCode !== null && <p class="field__error">{t(ARRIVAL_ERROR[watch.errorCode])}</p>}
             </div>
           )}
-          <button type="button" class="ghost" onClick={() => onAction({ type: 'test-arrived' })} data-testid="test-arrived-manual">
+          <button type="button" class="ghost" onClick={() => claim({ type: 'test-arrived' }, 'test-arrived')} data-testid="test-arrived-manual">
             {t('arrivalTestArrivedButton')}
           </button>
         </>
       )}
 
       <h3>{t('arrivalRestTitle')}</h3>
-      {state.testArrivedAt === null ? (
-        <p class="muted">{t('problemTestNotArrived')}</p>
-      ) : state.withdrawalSentAt === null ? (
-        <>
-          <p>{t('arrivalRestBody')}</p>
-          <button type="button" class="primary" onClick={() => onAction({ type: 'withdrawal-sent' })} data-testid="withdrawal-sent">
-            {t('arrivalWithdrawalSentButton')}
-          </button>
-        </>
+      {/* Each state is its own keyed element, under an instruction that stays put: the line saying what a press did takes the pressed
+          button's place and the focus, so a second click or Enter lands on it, never on the next claim. */}
+      {state.testArrivedAt === null ? <p class="muted">{t('problemTestNotArrived')}</p> : <p>{t('arrivalRestBody')}</p>}
+      {state.testArrivedAt === null ? null : state.withdrawalSentAt === null ? (
+        <button key="send" type="button" class="primary" onClick={() => claim({ type: 'withdrawal-sent' }, 'rest-sent')} data-testid="withdrawal-sent">
+          {t('arrivalWithdrawalSentButton')}
+        </button>
       ) : state.arrivalConfirmedAt === null ? (
-        <>
+        <div key="confirm" class="guide-form">
+          <p role="status" tabindex={-1} ref={lines['rest-sent']} data-testid="rest-sent-status">
+            {t('arrivalRestSentAt', formatDateTime(state.withdrawalSentAt, locale))}
+          </p>
           <p>{t('arrivalConfirmBody')}</p>
-          <button type="button" class="primary" onClick={() => onAction({ type: 'arrival-confirmed' })} data-testid="arrival-confirmed">
+          <button type="button" class="primary" onClick={() => claim({ type: 'arrival-confirmed' }, 'done')} data-testid="arrival-confirmed">
             {t('arrivalConfirmButton')}
           </button>
-        </>
+        </div>
       ) : (
-        <p class="guide-note guide-note--ok" data-testid="guide-done">
+        <p key="done" class="guide-note guide-note--ok" role="status" tabindex={-1} ref={lines.done} data-testid="guide-done">
           {t('arrivalDone', formatDateTime(state.arrivalConfirmedAt, locale))}
         </p>
       )}

@@ -129,7 +129,7 @@ export function Guide(props: GuideProps) {
           <AddressStep state={state} book={book} rpcUrl={props.rpcUrl} ens={props.ens} onAction={props.onAction} onResolveEns={props.onResolveEns} onOpenOptions={props.onOpenOptions} />
         )}
         {step === 'address-book' && <AddressBookStep state={state} book={book} onAction={props.onAction} onSaveAddress={props.onSaveAddress} onRemoveAddress={props.onRemoveAddress} />}
-        {step === 'test-transaction' && <TestStep state={state} watch={props.watch} onTestSent={props.onTestSent} />}
+        {step === 'test-transaction' && <TestStep state={state} rpcUrl={props.rpcUrl} watch={props.watch} onTestSent={props.onTestSent} />}
         {step === 'arrival' && <ArrivalStep state={state} rpcUrl={props.rpcUrl} watch={props.watch} onAction={props.onAction} onOpenOptions={props.onOpenOptions} />}
 
         {blocking.length > 0 && (

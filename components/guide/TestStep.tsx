@@ -4,16 +4,17 @@ import { testTransactionAdvice, type GuideState } from '../../lib/custody/steps'
 import { useLocale, useT } from '../../utils/i18n';
 import { formatDate, formatDecimal } from '../../lib/words/format';
 import type { BalanceWatch } from './Guide';
-import { AddressGroups, ExternalLink, formatDateTime } from './shared';
-import { REQUIREMENT } from '../../lib/words/guide-text';
+import { AddressGroups, ExternalLink, formatDateTime, watchPhase } from './shared';
+import { ARRIVAL_ERROR, REQUIREMENT } from '../../lib/words/guide-text';
 
 export interface TestStepProps {
   state: GuideState;
+  rpcUrl: string | undefined;
   watch: BalanceWatch;
   onTestSent: () => void;
 }
 
-export function TestStep({ state, watch, onTestSent }: TestStepProps) {
+export function TestStep({ state, rpcUrl, watch, onTestSent }: TestStepProps) {
   const t = useT();
   const locale = useLocale();
   const sentStatus = useRef<HTMLParagraphElement>(null);
@@ -34,6 +35,7 @@ export function TestStep({ state, watch, onTestSent }: TestStepProps) {
     );
   }
   const advice = testTransactionAdvice({ network: definition.id });
+  const phase = watchPhase(state, rpcUrl);
   return (
     <div class="guide-form">
       <ol class="guide-steps">
@@ -65,8 +67,17 @@ export function TestStep({ state, watch, onTestSent }: TestStepProps) {
       </div>
       <h3>{t('testSendTitle')}</h3>
       <AddressGroups address={state.address} />
-      {watch.status !== 'off' && watch.balance !== null && state.testSentAt === null && (
-        <p data-testid="balance-before">{t('testBalanceBefore', [formatDecimal(watch.balance, locale), state.asset ?? definition.nativeAsset])}</p>
+      {phase === 'before-test' && (
+        <div aria-live="polite" data-testid="test-watch" data-status={watch.status}>
+          {watch.status !== 'off' && watch.balance !== null && (
+            <p data-testid="balance-before">{t('testBalanceBefore', [formatDecimal(watch.balance, locale), state.asset ?? definition.nativeAsset])}</p>
+          )}
+          {watch.status === 'error' && watch.errorCode !== null && (
+            <p class="field__error" data-testid="test-watch-error">
+              {t(ARRIVAL_ERROR[watch.errorCode])}
+            </p>
+          )}
+        </div>
       )}
       {state.testSentAt === null && (
         <button
@@ -84,6 +95,7 @@ export function TestStep({ state, watch, onTestSent }: TestStepProps) {
       {/* A live region from the start, so the sentence that fills it is announced. */}
       <p role="status" tabIndex={-1} ref={sentStatus} data-testid="test-sent-status">
         {state.testSentAt !== null && <span data-testid="test-sent-at">{t('testSentAt', formatDateTime(state.testSentAt, locale))}</span>}
+        {phase === 'no-baseline' && <> {t('arrivalNoBaseline', t('arrivalTestArrivedButton'))}</>}
       </p>
     </div>
   );

@@ -76,3 +76,20 @@ export function canWatchBalance(state: { network: string | null; asset: string |
   // The native coin, or a token whose contract we have from a source; anything else goes to the explorer.
   return arrivalAsset({ chainId: definition.chainId, nativeAsset: definition.nativeAsset, asset: state.asset }) !== undefined;
 }
+
+/**
+ * What the balance watch does now: read the balance before the test (kept fresh, so a deposit
+ * before the test is not taken for it), watch for the test against that balance, or, when no
+ * balance was read before the test was sent, nothing: a later read may already hold the test.
+ */
+export type WatchPhase = 'off' | 'before-test' | 'after-test' | 'no-baseline' | 'arrived';
+
+export function watchPhase(
+  state: { network: string | null; asset: string | null; address: string | null; testSentAt: string | null; testArrivedAt: string | null; testBaseline: string | null },
+  rpcUrl: string | undefined,
+): WatchPhase {
+  if (!canWatchBalance(state, rpcUrl)) return 'off';
+  if (state.testSentAt === null) return 'before-test';
+  if (state.testArrivedAt !== null) return 'arrived';
+  return state.testBaseline === null ? 'no-baseline' : 'after-test';
+}

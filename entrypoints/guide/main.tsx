@@ -4,9 +4,9 @@ import { browser } from 'wxt/browser';
 import { formatUnits, type Address } from 'viem';
 import { I18nContext, type I18n } from '@/utils/i18n';
 import { Guide, type BalanceWatch, type EnsLookup, type GuideExchange } from '@/components/guide/Guide';
-import { canWatchBalance } from '@/components/guide/shared';
-import { checkArrival, watchArrival, type ArrivalUpdate } from '@/lib/chain/arrival';
-import { arrivalAsset, readTokenDecimals } from '@/lib/chain/arrival-asset';
+import { watchPhase } from '@/components/guide/shared';
+import { watchArrival, watchBalance, type ArrivalErrorCode, type ArrivalUpdate } from '@/lib/chain/arrival';
+import { arrivalAsset, waitForTokenDecimals } from '@/lib/chain/arrival-asset';
 import type { AddressBookEntry } from '@/lib/custody/address-book';
 import { resolveEnsName } from '@/lib/custody/ens';
 import { getNetwork } from '@/lib/custody/networks';
@@ -70,26 +70,43 @@ function App({ initialState, initialSaved, initialBook, initialSettings, initial
   const baseline = useRef<string | null>(null);
   const rpcUrl = settings.rpcUrl;
   const network = state.network === null ? undefined : getNetwork(state.network);
-  const watchable = canWatchBalance(state, rpcUrl);
-  const watched = watchable && network?.chainId !== undefined && state.asset !== null ? arrivalAsset({ chainId: network.chainId, nativeAsset: network.nativeAsset, asset: state.asset }) : undefined;
+  const phase = watchPhase(state, rpcUrl);
+  const watched =
+    phase !== 'off' && network?.chainId !== undefined && state.asset !== null ? arrivalAsset({ chainId: network.chainId, nativeAsset: network.nativeAsset, asset: state.asset }) : undefined;
   const tokenAddress = watched?.kind === 'token' ? watched.address : undefined;
-  // A token's decimals come from the contract itself; the native coin has 18 on every EVM network here.
-  const [token, setToken] = useState<{ address: Address; decimals: number } | null | undefined>(undefined);
+  // A token's decimals come from the contract itself, read again on the poll interval until they are; the native coin has 18 on every EVM network here.
+  const [token, setToken] = useState<{ address: Address; decimals: number } | { address: Address; error: ArrivalErrorCode } | undefined>(undefined);
   useEffect(() => {
     setToken(undefined);
-    if (tokenAddress === undefined || rpcUrl === undefined) return;
-    let live = true;
-    void readTokenDecimals({ rpcUrl, address: tokenAddress }).then((decimals) => {
-      if (live) setToken(decimals === undefined ? null : { address: tokenAddress, decimals });
+    if (tokenAddress === undefined || rpcUrl === undefined || network?.chainId === undefined) return;
+    const controller = new AbortController();
+    void waitForTokenDecimals({
+      rpcUrl,
+      chainId: network.chainId,
+      address: tokenAddress,
+      pollMs: POLL_MS,
+      signal: controller.signal,
+      onError: (error) => setToken({ address: tokenAddress, error }),
+    }).then((decimals) => {
+      if (decimals !== undefined) setToken({ address: tokenAddress, decimals });
     });
-    return () => {
-      live = false;
-    };
-  }, [tokenAddress, rpcUrl]);
+    return () => controller.abort();
+  }, [tokenAddress, rpcUrl, network]);
+  // null: nothing to read (the native coin); undefined: not read yet, or read for the asset chosen before.
+  const tokenRead = tokenAddress === undefined ? null : token?.address === tokenAddress ? token : undefined;
   // Ready to read: the native coin at once, a token once its decimals are known.
-  const readable = watchable && (tokenAddress === undefined || token !== undefined);
-  const decimals = token?.decimals ?? 18;
-  const tokenParameter = token === undefined || token === null ? {} : { token };
+  const readable = phase !== 'off' && (tokenRead === null || (tokenRead !== undefined && 'decimals' in tokenRead));
+  const decimals = tokenRead !== null && tokenRead !== undefined && 'decimals' in tokenRead ? tokenRead.decimals : 18;
+  const tokenParameter = tokenRead !== null && tokenRead !== undefined && 'decimals' in tokenRead ? { token: tokenRead } : {};
+  // Until the decimals are read, that read is what the watch shows.
+  const shownWatch: BalanceWatch =
+    phase === 'before-test' || phase === 'after-test'
+      ? tokenRead === undefined
+        ? { ...watchOff, status: 'loading' }
+        : tokenRead !== null && 'error' in tokenRead
+          ? { ...watchOff, status: 'error', errorCode: tokenRead.error }
+          : watch
+      : watch;
 
   const dispatch = useCallback((action: GuideAction) => {
     const next = applyGuideActionFor({ state: current.current, action, savedGuideOf: (exchangeId) => saved.current.get(exchangeId) });
@@ -110,48 +127,33 @@ function App({ initialState, initialSaved, initialBook, initialSettings, initial
     [showLanguage],
   );
 
-  // Before the test is sent: the balance it must rise above.
+  // Before the test is sent, the balance it must rise above, read again and again so it is fresh when the test is sent;
+  // after, the watch for the rise. With no balance from before the test there is nothing to watch against (watchPhase).
   useEffect(() => {
+    // An arrival just seen stays on screen, with its amount.
+    if (phase === 'arrived') return;
     baseline.current = null;
-    if (!readable || state.testSentAt !== null || rpcUrl === undefined || state.address === null || network === undefined) {
-      setWatch(watchOff);
-      return;
-    }
-    if (token === null) {
-      setWatch({ ...watchOff, status: 'error', errorCode: 'bad-token' });
-      return;
-    }
-    let live = true;
-    setWatch({ ...watchOff, status: 'loading' });
-    void checkArrival({ rpcUrl, chainId: network.chainId, address: state.address, baseline: '0', ...tokenParameter }).then((update) => {
-      if (!live) return;
-      if (update.status !== 'error') baseline.current = update.balance;
-      setWatch(update.status === 'error' ? fromUpdate(update, decimals) : { ...fromUpdate(update, decimals), status: 'watching', increase: null });
-    });
-    return () => {
-      live = false;
-    };
-  }, [readable, token, state.testSentAt, state.address, rpcUrl, network]);
-
-  // After the test is sent: poll until the balance rises, then mark it arrived.
-  useEffect(() => {
-    if (!readable || token === null || state.testSentAt === null || state.testArrivedAt !== null || rpcUrl === undefined || state.address === null || network === undefined) return;
+    setWatch(watchOff);
+    if (!readable || rpcUrl === undefined || state.address === null || network?.chainId === undefined) return;
+    if (phase !== 'before-test' && (phase !== 'after-test' || state.testBaseline === null)) return;
     const controller = new AbortController();
+    const read = { rpcUrl, chainId: network.chainId, address: state.address, pollMs: POLL_MS, signal: controller.signal, ...tokenParameter };
     setWatch({ ...watchOff, status: 'loading' });
-    void watchArrival({
-      rpcUrl,
-      chainId: network.chainId,
-      address: state.address,
-      ...(state.testBaseline === null ? {} : { baseline: state.testBaseline }),
-      pollMs: POLL_MS,
-      signal: controller.signal,
-      ...tokenParameter,
-      onUpdate: (update) => setWatch(fromUpdate(update, decimals)),
-    }).then((result) => {
-      if (result.status === 'arrived') dispatch({ type: 'test-arrived' });
-    });
+    if (phase === 'before-test') {
+      void watchBalance({
+        ...read,
+        onUpdate: (update) => {
+          if (update.status !== 'error') baseline.current = update.balance;
+          setWatch(update.status === 'error' ? fromUpdate(update, decimals) : { ...fromUpdate(update, decimals), increase: null });
+        },
+      });
+    } else if (state.testBaseline !== null) {
+      void watchArrival({ ...read, baseline: state.testBaseline, onUpdate: (update) => setWatch(fromUpdate(update, decimals)) }).then((result) => {
+        if (result.status === 'arrived') dispatch({ type: 'test-arrived' });
+      });
+    }
     return () => controller.abort();
-  }, [readable, token, state.testSentAt, state.testArrivedAt, state.testBaseline, state.address, rpcUrl, network, dispatch]);
+  }, [phase, readable, token, state.testBaseline, state.address, rpcUrl, network, dispatch]);
 
   return (
     <I18nContext.Provider value={i18n}>
@@ -163,7 +165,7 @@ function App({ initialState, initialSaved, initialBook, initialSettings, initial
         {...(prefillExchangeId === undefined ? {} : { prefillExchangeId })}
         resetReason={resetReason}
         ens={ens}
-        watch={watch}
+        watch={shownWatch}
         onAction={dispatch}
         onSaveAddress={async (label) => {
           const { address, network: chosen } = current.current;
@@ -177,6 +179,7 @@ function App({ initialState, initialSaved, initialBook, initialSettings, initial
           setEns({ status: 'loading', name, address: null, errorCode: null });
           void resolveEnsName({ name, rpcUrl }).then((result) => setEns({ status: 'done', name, address: result.address, errorCode: result.error?.code ?? null }));
         }}
+        // The freshest balance read before the press; none when no read has succeeded, which the guide then says.
         onTestSent={() => dispatch(baseline.current === null ? { type: 'test-sent' } : { type: 'test-sent', baseline: baseline.current })}
         onOpenOptions={() => void browser.runtime.openOptionsPage()}
       />

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { arrivalAsset, readTokenDecimals } from './arrival-asset';
+import { arrivalAsset, readTokenDecimals, waitForTokenDecimals } from './arrival-asset';
+import type { ArrivalErrorCode } from './arrival';
 import { deployTestToken, freePort, startAnvil, type LocalChain } from './test-anvil';
 
 const USDC_ETHEREUM = '0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48';
@@ -23,9 +24,42 @@ describe('readTokenDecimals on a local anvil', () => {
     await chain?.stop();
   });
 
-  it('reads the contract’s own decimals, and says undefined instead of throwing', async () => {
-    expect(await readTokenDecimals({ rpcUrl: chain.url, address: USDC_ETHEREUM })).toBe(6);
-    expect(await readTokenDecimals({ rpcUrl: chain.url, address: '0x000000000000000000000000000000000000dEaD' })).toBeUndefined();
-    expect(await readTokenDecimals({ rpcUrl: `http://127.0.0.1:${await freePort()}`, address: USDC_ETHEREUM, timeoutMs: 2000 })).toBeUndefined();
+  it('reads the contract’s own decimals, and names what went wrong instead of throwing', async () => {
+    expect(await readTokenDecimals({ rpcUrl: chain.url, chainId: 31337, address: USDC_ETHEREUM })).toEqual({ decimals: 6, error: null });
+    expect(await readTokenDecimals({ rpcUrl: chain.url, address: '0x000000000000000000000000000000000000dEaD' })).toEqual({ decimals: null, error: 'bad-token' });
+    expect(await readTokenDecimals({ rpcUrl: chain.url, chainId: 1, address: USDC_ETHEREUM })).toEqual({ decimals: null, error: 'wrong-chain' });
+    expect(await readTokenDecimals({ rpcUrl: `http://127.0.0.1:${await freePort()}`, address: USDC_ETHEREUM, timeoutMs: 2000 })).toEqual({ decimals: null, error: 'rpc-unreachable' });
+  });
+
+  it('tries again until the endpoint is up and the contract answers', async () => {
+    const port = await freePort();
+    const errors: ArrivalErrorCode[] = [];
+    let late: LocalChain | undefined;
+    const waiting = waitForTokenDecimals({
+      rpcUrl: `http://127.0.0.1:${port}`,
+      chainId: 31337,
+      address: USDC_ETHEREUM,
+      pollMs: 50,
+      timeoutMs: 2000,
+      onError: (code) => {
+        errors.push(code);
+        // Refused twice, then a node without the token, then the token.
+        if (errors.length === 2) void startAnvil({ port }).then((started) => (late = started));
+        if (errors.includes('bad-token') && late !== undefined) void deployTestToken(late.url, USDC_ETHEREUM, 6);
+      },
+    });
+    try {
+      expect(await waiting).toBe(6);
+    } finally {
+      await late?.stop();
+    }
+    expect(errors.slice(0, 2)).toEqual(['rpc-unreachable', 'rpc-unreachable']);
+    expect(errors).toContain('bad-token');
+  }, 40_000);
+
+  it('gives up only when told to', async () => {
+    const controller = new AbortController();
+    const waiting = waitForTokenDecimals({ rpcUrl: chain.url, address: '0x000000000000000000000000000000000000dEaD', pollMs: 20, signal: controller.signal, onError: () => controller.abort() });
+    expect(await waiting).toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
 import { createPublicClient, erc20Abi, http, type Address } from 'viem';
 import { holdingTokensFor } from '../holdings/holding-tokens';
+import { pause, type ArrivalErrorCode } from './arrival';
 
 export interface ArrivalAssetParameters {
   chainId: number;
@@ -22,17 +23,49 @@ export function arrivalAsset({ chainId, nativeAsset, asset }: ArrivalAssetParame
 
 export interface ReadTokenDecimalsParameters {
   rpcUrl: string;
+  /** When given, the endpoint must report this chain id: the same contract address on another chain is another contract. */
+  chainId?: number | undefined;
   address: Address;
   timeoutMs?: number;
 }
 
-/** The token's own `decimals()`, read rather than typed in; undefined when the read fails. Never throws. */
-export async function readTokenDecimals({ rpcUrl, address, timeoutMs = 10_000 }: ReadTokenDecimalsParameters): Promise<number | undefined> {
+export type ReadTokenDecimalsReturnType = { decimals: number; error: null } | { decimals: null; error: ArrivalErrorCode };
+
+/** The token's own `decimals()`, read rather than typed in; a failure comes back as the code the guide words. Never throws. */
+export async function readTokenDecimals({ rpcUrl, chainId, address, timeoutMs = 10_000 }: ReadTokenDecimalsParameters): Promise<ReadTokenDecimalsReturnType> {
+  const client = createPublicClient({ transport: http(rpcUrl, { retryCount: 0, timeout: timeoutMs }) });
+  let served: number;
   try {
-    const client = createPublicClient({ transport: http(rpcUrl, { retryCount: 0, timeout: timeoutMs }) });
-    const decimals = await client.readContract({ address, abi: erc20Abi, functionName: 'decimals' });
-    return Number.isInteger(decimals) && decimals >= 0 && decimals <= 36 ? decimals : undefined;
+    served = await client.getChainId();
   } catch {
-    return undefined;
+    return { decimals: null, error: 'rpc-unreachable' };
   }
+  if (chainId !== undefined && served !== chainId) return { decimals: null, error: 'wrong-chain' };
+  try {
+    const decimals = await client.readContract({ address, abi: erc20Abi, functionName: 'decimals' });
+    if (Number.isInteger(decimals) && decimals >= 0 && decimals <= 36) return { decimals, error: null };
+  } catch {
+    // Not a token here (no code, a revert): the same answer as a nonsensical value.
+  }
+  return { decimals: null, error: 'bad-token' };
+}
+
+export interface WaitForTokenDecimalsParameters extends ReadTokenDecimalsParameters {
+  /** Time between tries. */
+  pollMs: number;
+  signal?: AbortSignal;
+  /** Each failed try, with its reason. */
+  onError?: (code: ArrivalErrorCode) => void;
+}
+
+/** Reads the decimals again every `pollMs` until it succeeds; undefined only when `signal` aborts first. Never rejects. */
+export async function waitForTokenDecimals({ pollMs, signal, onError, ...read }: WaitForTokenDecimalsParameters): Promise<number | undefined> {
+  while (!signal?.aborted) {
+    const result = await readTokenDecimals(read);
+    if (signal?.aborted) break;
+    if (result.error === null) return result.decimals;
+    onError?.(result.error);
+    await pause(pollMs, signal);
+  }
+  return undefined;
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestClient, http, pad, parseEther, type Hex } from 'viem';
-import { checkArrival, watchArrival, type ArrivalUpdate } from './arrival';
+import { checkArrival, watchArrival, watchBalance, type ArrivalUpdate } from './arrival';
 import { freePort, startAnvil, type LocalChain } from './test-anvil';
 
 /**
@@ -98,7 +98,7 @@ describe('errors come back as values', () => {
 });
 
 describe('watchArrival', () => {
-  it('takes the first read as the baseline and resolves when funds arrive', async () => {
+  it('resolves when funds rise above the baseline it was given', async () => {
     const address = '0x000000000000000000000000000000000000cafe';
     await testClient.setBalance({ address, value: parseEther('2') });
     const updates: ArrivalUpdate[] = [];
@@ -106,6 +106,7 @@ describe('watchArrival', () => {
       rpcUrl,
       chainId: 31337,
       address,
+      baseline: parseEther('2').toString(),
       pollMs: 50,
       onUpdate: (update) => {
         updates.push(update);
@@ -120,6 +121,16 @@ describe('watchArrival', () => {
     expect(updates.at(-1)!.status).toBe('arrived');
   }, 20_000);
 
+  it('sees a test that landed before the watch started, measured from the balance read before it', async () => {
+    const address = '0x000000000000000000000000000000000000cab1';
+    await testClient.setBalance({ address, value: 0n });
+    const before = await checkArrival({ rpcUrl, address, baseline: '0' });
+    await testClient.setBalance({ address, value: parseEther('0.01') });
+    const result = await watchArrival({ rpcUrl, address, baseline: before.balance!, pollMs: 50 });
+    expect(result.status).toBe('arrived');
+    expect(result.update).toMatchObject({ increase: parseEther('0.01').toString() });
+  }, 20_000);
+
   it('keeps polling through errors and stops promptly on abort', async () => {
     const closed = `http://127.0.0.1:${await freePort()}`;
     const controller = new AbortController();
@@ -130,5 +141,45 @@ describe('watchArrival', () => {
     const result = await watching;
     expect(result.status).toBe('aborted');
     expect(updates.every((u) => u.status === 'error' && u.error!.code === 'rpc-unreachable')).toBe(true);
+  }, 20_000);
+});
+
+describe('watchBalance (before the withdrawal)', () => {
+  it('reads again after a refused connection, and follows the balance once the node is up', async () => {
+    const port = await freePort();
+    const address = '0x000000000000000000000000000000000000ca5e';
+    const controller = new AbortController();
+    const updates: ArrivalUpdate[] = [];
+    let late: LocalChain | undefined;
+    const watching = watchBalance({ rpcUrl: `http://127.0.0.1:${port}`, chainId: 31337, address, pollMs: 50, timeoutMs: 2_000, signal: controller.signal, onUpdate: (update) => updates.push(update) });
+    try {
+      while (updates.length < 2) await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(updates.map((update) => update.error?.code)).toEqual(['rpc-unreachable', 'rpc-unreachable']);
+      // The node comes up where the watch has been knocking.
+      late = await startAnvil({ port });
+      const lateClient = createTestClient({ mode: 'anvil', transport: http(late.url) });
+      await lateClient.setBalance({ address, value: parseEther('0.5') });
+      while (updates.at(-1)?.balance !== parseEther('0.5').toString()) await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(updates.at(-1)).toMatchObject({ status: 'waiting', balance: parseEther('0.5').toString(), baseline: parseEther('0.5').toString(), increase: '0', error: null });
+      // A deposit before the withdrawal (dust, say) becomes part of the baseline, not an arrival.
+      await lateClient.setBalance({ address, value: parseEther('0.5') + 1n });
+      while (updates.at(-1)?.balance !== (parseEther('0.5') + 1n).toString()) await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(updates.at(-1)).toMatchObject({ status: 'waiting', baseline: (parseEther('0.5') + 1n).toString(), increase: '0' });
+    } finally {
+      controller.abort();
+      await watching;
+      await late?.stop();
+    }
+    expect(updates.some((update) => update.status === 'arrived')).toBe(false);
+  }, 40_000);
+
+  it('names an endpoint on another chain, and stops on abort', async () => {
+    const controller = new AbortController();
+    const updates: ArrivalUpdate[] = [];
+    const watching = watchBalance({ rpcUrl, chainId: 1, address: watched, pollMs: 20, signal: controller.signal, onUpdate: (update) => updates.push(update) });
+    while (updates.length < 2) await new Promise((resolve) => setTimeout(resolve, 10));
+    controller.abort();
+    await watching;
+    expect(updates.every((update) => update.status === 'error' && update.error?.code === 'wrong-chain')).toBe(true);
   }, 20_000);
 });

@@ -165,9 +165,7 @@ export async function checkArrival(parameters: CheckArrivalParameters): Promise<
   }
 }
 
-export interface WatchArrivalParameters extends Omit<CheckArrivalParameters, 'baseline'> {
-  /** Balance before the withdrawal; when omitted, the first successful read becomes the baseline. */
-  baseline?: string;
+export interface WatchArrivalParameters extends CheckArrivalParameters {
   /** Time between checks. */
   pollMs?: number;
   signal?: AbortSignal;
@@ -176,7 +174,8 @@ export interface WatchArrivalParameters extends Omit<CheckArrivalParameters, 'ba
 
 export type WatchArrivalReturnType = { status: 'arrived'; update: ArrivalUpdate } | { status: 'aborted'; update: ArrivalUpdate | null };
 
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+/** Waits `ms`, or less when `signal` aborts. Never rejects. */
+export function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve) => {
     if (signal?.aborted) return resolve();
     const timer = setTimeout(done, ms);
@@ -189,31 +188,46 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   });
 }
 
+function pollInterval(pollMs: number | undefined): number {
+  return pollMs !== undefined && Number.isFinite(pollMs) && pollMs > 0 ? pollMs : 15_000;
+}
+
 /**
- * Polls until the balance rises above the baseline or `signal` aborts. Transient RPC
- * failures are reported through `onUpdate` and polling goes on; the promise only settles
- * on arrival or abort, and never rejects.
+ * Polls until the balance rises above the baseline or `signal` aborts. The baseline is
+ * required: a read taken after the withdrawal was sent may already hold it, and would make
+ * the watch wait for good. Transient RPC failures are reported through `onUpdate` and polling
+ * goes on; the promise only settles on arrival or abort, and never rejects.
  */
-export async function watchArrival({ baseline, pollMs = 15_000, signal, onUpdate, ...read }: WatchArrivalParameters): Promise<WatchArrivalReturnType> {
-  let start = baseline;
+export async function watchArrival({ pollMs, signal, onUpdate, ...check }: WatchArrivalParameters): Promise<WatchArrivalReturnType> {
   let last: ArrivalUpdate | null = null;
-  const interval = Number.isFinite(pollMs) && pollMs > 0 ? pollMs : 15_000;
   while (!signal?.aborted) {
-    if (start === undefined) {
-      const first = await checkArrival({ ...read, baseline: '0' });
-      if (first.status !== 'error' && first.balance !== null) {
-        start = first.balance;
-        last = { ...first, status: 'waiting', baseline: first.balance, increase: '0', formattedIncrease: '0' };
-      } else {
-        last = first;
-      }
-    } else {
-      last = await checkArrival({ ...read, baseline: start });
-    }
+    last = await checkArrival(check);
     if (signal?.aborted) break;
     onUpdate?.(last);
     if (last.status === 'arrived') return { status: 'arrived', update: last };
-    await sleep(interval, signal);
+    await pause(pollInterval(pollMs), signal);
   }
   return { status: 'aborted', update: last };
+}
+
+export interface WatchBalanceParameters extends Omit<CheckArrivalParameters, 'baseline'> {
+  /** Time between reads, also after a failed one. */
+  pollMs?: number;
+  signal?: AbortSignal;
+  /** Each read: `status: 'waiting'` with `baseline` = `balance`, or `status: 'error'`. */
+  onUpdate: (update: ArrivalUpdate) => void;
+}
+
+/**
+ * Before a withdrawal: reads the balance every `pollMs` until `signal` aborts, so the
+ * baseline an arrival is measured from is never older than one interval and a failed read
+ * is tried again. Settles only on abort; never rejects.
+ */
+export async function watchBalance({ pollMs, signal, onUpdate, ...read }: WatchBalanceParameters): Promise<void> {
+  while (!signal?.aborted) {
+    const reading = await checkArrival({ ...read, baseline: '0' });
+    if (signal?.aborted) break;
+    onUpdate(reading.status === 'error' || reading.balance === null ? reading : { ...reading, status: 'waiting', baseline: reading.balance, increase: '0', formattedIncrease: '0' });
+    await pause(pollInterval(pollMs), signal);
+  }
 }

@@ -122,11 +122,13 @@ export async function freePort(): Promise<number> {
 export interface StartAnvilParameters {
   /** Chain id to report (anvil's default is 31337); 1 lets code that insists on mainnet run. */
   chainId?: number;
+  /** A port to listen on (from `freePort`), for a test that has the node come up where a client already knocked; a free one when omitted. */
+  port?: number;
 }
 
 /** Starts anvil on a free loopback port and resolves once it answers JSON-RPC. */
-export async function startAnvil({ chainId }: StartAnvilParameters = {}): Promise<LocalChain> {
-  const port = await freePort();
+export async function startAnvil({ chainId, port: wanted }: StartAnvilParameters = {}): Promise<LocalChain> {
+  const port = wanted ?? (await freePort());
   const args = ['--port', String(port), '--host', '127.0.0.1', '--silent', ...(chainId === undefined ? [] : ['--chain-id', String(chainId)])];
   const child: ChildProcess = spawn(anvilBinary, args, { stdio: 'ignore' });
   // A missing binary must fail the suite with a reason, not crash the runner with an unhandled 'error' event.

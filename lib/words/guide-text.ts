@@ -143,7 +143,7 @@ export const PROBLEM: Record<GuideProblem['code'], MessageKey> = {
 
 export const ARRIVAL_ERROR: Record<ArrivalErrorCode, MessageKey> = {
   'bad-address': 'arrivalErrorBadAddress',
-  'bad-token': 'arrivalErrorRead',
+  'bad-token': 'arrivalErrorToken',
   'bad-baseline': 'arrivalErrorRead',
   'bad-rpc-url': 'arrivalErrorBadRpc',
   'rpc-unreachable': 'arrivalErrorUnreachable',

@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchChromium, type ChromiumExtension } from './harness';
+
+/**
+ * The guide's arrival step in Chromium with the built extension: the claim buttons ("the test
+ * arrived", "I have withdrawn the rest", "the full amount arrived") under a real double-click
+ * and repeated Enter. The watch over a real local chain: guide-watch.e2e.ts.
+ */
+
+const WALLET = '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed';
+
+describe('the arrival step in Chromium', () => {
+  let browser: ChromiumExtension;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  /** A fresh guide for ETH on Ethereum with the test marked as sent, open at the arrival step. */
+  async function atArrival(width: number): Promise<Page> {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto(`chrome-extension://${browser.extensionId}/guide.html?exchange=binance`);
+    await page.getByTestId('guide-reset-button').click();
+    await page.getByTestId('guide-reset-confirm').click();
+    await page.getByLabel('Network', { exact: true }).selectOption('ethereum');
+    await page.getByLabel('Coin or token (ticker)').fill('ETH');
+    await page.getByTestId('goto-address').click();
+    await page.getByTestId('address-input').fill(WALLET);
+    await page.getByTestId('verified-on-device').check();
+    await page.getByTestId('goto-test-transaction').click();
+    await page.getByTestId('test-sent').click();
+    await page.getByTestId('goto-arrival').click();
+    await page.getByTestId('test-arrived-manual').waitFor();
+    return page;
+  }
+
+  const focused = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName ?? null);
+
+  for (const width of [1280, 360]) {
+    test(`a double-click answers one claim, never the next (${width} px wide)`, async () => {
+      const page = await atArrival(width);
+      await page.getByTestId('test-arrived-manual').dblclick();
+      await page.getByTestId('test-arrived').waitFor();
+      expect(await page.getByTestId('rest-sent-status').count()).toBe(0);
+      await page.getByTestId('withdrawal-sent').dblclick();
+      // A moment for a stray second answer to be drawn, were there one.
+      await page.waitForTimeout(500);
+      expect(await page.getByTestId('guide-done').count()).toBe(0);
+      expect(await page.getByTestId('arrival-confirmed').count()).toBe(1);
+      expect(await page.getByTestId('rest-sent-status').count()).toBe(1);
+      await page.getByTestId('arrival-confirmed').dblclick();
+      await page.getByTestId('guide-done').waitFor();
+      await page.close();
+    });
+  }
+
+  test('Enter pressed again after each claim lands on the line that says what happened, not on the next claim', async () => {
+    const page = await atArrival(1000);
+    await page.getByTestId('test-arrived-manual').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focused(page)).toBe('test-arrived');
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(300);
+    expect(await page.getByTestId('rest-sent-status').count()).toBe(0);
+
+    await page.getByTestId('withdrawal-sent').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focused(page)).toBe('rest-sent-status');
+    expect(await page.getByTestId('rest-sent-status').textContent()).toMatch(/^You marked the rest as withdrawn \(.+\)\.$/);
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(300);
+    expect(await page.getByTestId('guide-done').count()).toBe(0);
+
+    // Tab goes on to the one claim left, which Enter then answers.
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe('arrival-confirmed');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focused(page)).toBe('guide-done');
+    await page.close();
+  });
+});

@@ -1,0 +1,153 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page, Route } from 'playwright-core';
+import { createTestClient, http, parseEther } from 'viem';
+import en from '../../public/_locales/en/messages.json';
+import { deployTestToken, setTestTokenBalance, startAnvil, type LocalChain } from '../../lib/chain/test-anvil';
+import { launchChromium, type ChromiumExtension } from './harness';
+
+/**
+ * The guide's watch over the receiving address on a real local anvil node (loopback only),
+ * when the endpoint is not there at first, serves another network, or never answers before
+ * the test is sent. The happy path: guide.e2e.ts.
+ */
+
+const WALLET = '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed';
+const USDC = '0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48';
+/** The guide reads every 4 s; a little more than two rounds. */
+const ROUNDS = 10_000;
+
+describe('the guide watching a balance in Chromium', () => {
+  let browser: ChromiumExtension;
+  let mainnet: LocalChain;
+  let otherChain: LocalChain;
+  /** While true, the browser's requests to the mainnet node are refused, as when it is down. */
+  let down = true;
+
+  beforeAll(async () => {
+    // Chain id 1, as the guide expects of an endpoint for Ethereum; the other node keeps anvil's 31337.
+    [mainnet, otherChain] = await Promise.all([startAnvil({ chainId: 1 }), startAnvil()]);
+    browser = await launchChromium();
+    const mainnetRoute = (route: Route) => (down ? route.abort('connectionrefused') : route.continue());
+    await browser.context.route(`${mainnet.url}/**`, mainnetRoute);
+    await browser.context.route(mainnet.url, mainnetRoute);
+    await browser.context.route(`${otherChain.url}/**`, (route) => route.continue());
+    await browser.context.route(otherChain.url, (route) => route.continue());
+    await deployTestToken(mainnet.url, USDC, 6);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await Promise.all([mainnet?.stop(), otherChain?.stop()]);
+  });
+
+  async function useEndpoint(url: string) {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.getByTestId('rpc-url').fill(url);
+    await options.getByTestId('rpc-url').press('Tab');
+    await options.waitForTimeout(500);
+    await options.close();
+  }
+
+  /** A fresh guide for `asset` on Ethereum to WALLET, open at the test step. */
+  async function atTestStep(asset: string): Promise<Page> {
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/guide.html?exchange=binance`);
+    await page.getByTestId('guide-reset-button').click();
+    await page.getByTestId('guide-reset-confirm').click();
+    await page.getByLabel('Network', { exact: true }).selectOption('ethereum');
+    await page.getByLabel('Coin or token (ticker)').fill(asset);
+    await page.getByTestId('goto-address').click();
+    await page.getByTestId('address-input').fill(WALLET);
+    await page.getByTestId('verified-on-device').check();
+    await page.getByTestId('goto-test-transaction').click();
+    return page;
+  }
+
+  const chain = () => createTestClient({ mode: 'anvil', transport: http(mainnet.url) });
+
+  test('an endpoint refused at first: the test step says so, reads again once it is up, and a deposit before the test is not taken for it', async () => {
+    down = true;
+    await chain().setBalance({ address: WALLET, value: 0n });
+    await useEndpoint(mainnet.url);
+    const page = await atTestStep('ETH');
+    const step = page.getByTestId('step-test-transaction');
+    await expect.poll(() => step.textContent()).toContain(en.arrivalErrorUnreachable.message);
+    expect(await page.getByTestId('balance-before').count()).toBe(0);
+
+    down = false;
+    const before = page.getByTestId('balance-before');
+    await before.waitFor({ timeout: ROUNDS });
+    expect(await before.textContent()).toBe('Balance before the test: 0 ETH.');
+    expect(await step.textContent()).not.toContain(en.arrivalErrorUnreachable.message);
+
+    // Dust lands before the test: the balance before the test follows it.
+    await chain().setBalance({ address: WALLET, value: 1n });
+    await expect.poll(() => before.textContent(), { timeout: ROUNDS }).toBe('Balance before the test: 0.000000000000000001 ETH.');
+    await page.getByTestId('test-sent').click();
+    await page.getByTestId('goto-arrival').click();
+    const watch = page.getByTestId('arrival-watch');
+    await expect.poll(() => watch.getAttribute('data-status'), { timeout: ROUNDS }).toBe('watching');
+    await page.waitForTimeout(5_000);
+    expect(await page.getByTestId('test-arrived').count()).toBe(0);
+
+    await chain().setBalance({ address: WALLET, value: parseEther('0.01') + 1n });
+    const arrived = page.getByTestId('test-arrived');
+    await arrived.waitFor({ timeout: ROUNDS });
+    expect(await arrived.textContent()).toMatch(/^The test arrived: \+0\.01 ETH, seen .+\.$/);
+    await page.close();
+  });
+
+  test('a token whose decimals could not be read says why and tries again, then sees the test arrive', async () => {
+    down = true;
+    await useEndpoint(mainnet.url);
+    const page = await atTestStep('USDC');
+    const step = page.getByTestId('step-test-transaction');
+    await expect.poll(() => step.textContent()).toContain(en.arrivalErrorUnreachable.message);
+
+    down = false;
+    const before = page.getByTestId('balance-before');
+    await before.waitFor({ timeout: ROUNDS });
+    expect(await before.textContent()).toBe('Balance before the test: 0 USDC.');
+    await page.getByTestId('test-sent').click();
+    await page.getByTestId('goto-arrival').click();
+    await setTestTokenBalance(mainnet.url, USDC, WALLET, 2_500_000n);
+    const arrived = page.getByTestId('test-arrived');
+    await arrived.waitFor({ timeout: ROUNDS });
+    expect(await arrived.textContent()).toMatch(/^The test arrived: \+2\.5 USDC, seen .+\.$/);
+    await page.close();
+  });
+
+  test('an endpoint serving another network is named on the test step, before the test is sent', async () => {
+    await useEndpoint(otherChain.url);
+    const page = await atTestStep('ETH');
+    await expect.poll(() => page.getByTestId('step-test-transaction').textContent()).toContain(en.arrivalErrorWrongChain.message);
+    expect(await page.getByTestId('balance-before').count()).toBe(0);
+    await page.close();
+  });
+
+  test('no balance before the test: the guide says it cannot tell when the test arrives, and does not take a later read for it', async () => {
+    down = true;
+    await chain().setBalance({ address: WALLET, value: 0n });
+    await useEndpoint(mainnet.url);
+    const page = await atTestStep('ETH');
+    const step = page.getByTestId('step-test-transaction');
+    await expect.poll(() => step.textContent()).toContain(en.arrivalErrorUnreachable.message);
+    await page.getByTestId('test-sent').click();
+    const noBaseline = en.arrivalNoBaseline.message.replace('$1', en.arrivalTestArrivedButton.message);
+    await expect.poll(() => page.getByTestId('test-sent-status').textContent()).toContain(noBaseline);
+
+    // The test lands, then the endpoint answers: a read now would already hold the test.
+    await chain().setBalance({ address: WALLET, value: parseEther('0.01') });
+    down = false;
+    await page.getByTestId('goto-arrival').click();
+    expect(await page.getByTestId('arrival-no-baseline').textContent()).toBe(noBaseline);
+    await page.waitForTimeout(5_000);
+    expect(await page.getByTestId('arrival-watch').count()).toBe(0);
+    expect(await page.getByTestId('test-arrived').count()).toBe(0);
+    // What is left is the user's own check, by hand.
+    await page.getByTestId('test-arrived-manual').click();
+    await page.getByTestId('test-arrived').waitFor();
+    await page.close();
+  });
+});
