@@ -65,19 +65,17 @@ export function ProofVerifier({ onVerify }: ProofVerifierProps) {
     if (mine === request.current) setState({ kind: 'done', result });
   };
 
-  /** New input drops any check still running: its answer would be about the input before. */
+  /**
+   * Any edit of the proof, the root or the format drops the check still running and takes a finished verdict (or
+   * error) away: both are about the input before, and a "Verified" must never stand under a root or proof it did not check.
+   */
   const newInput = () => {
     request.current += 1;
-    setState((current) => (current.kind === 'checking' ? { kind: 'idle' } : current));
+    setState({ kind: 'idle' });
   };
 
-  // The field a failed check is about is marked invalid and points at the reason shown below, until the user edits
-  // that field: `mended` is the result whose marked field has been edited since.
-  const [mended, setMended] = useState<InclusionProofResult | undefined>(undefined);
-  const fault = state.kind === 'done' && !state.result.ok && state.result !== mended ? proofFailureFault(state.result.failure) : undefined;
-  const mend = (field: 'root' | 'proof') => {
-    if (fault === field && state.kind === 'done') setMended(state.result);
-  };
+  // The field a failed check is about is marked invalid and points at the reason shown below (until any edit).
+  const fault = state.kind === 'done' && !state.result.ok ? proofFailureFault(state.result.failure) : undefined;
   const proofAtFault = fault === 'proof' && source.kind === 'text';
 
   const takeFile = async (file: File | undefined) => {
@@ -129,7 +127,6 @@ export function ProofVerifier({ onVerify }: ProofVerifierProps) {
           aria-describedby={proofAtFault ? 'proof-reason proof-source' : 'proof-source'}
           aria-invalid={proofAtFault ? true : undefined}
           onInput={(event) => {
-            mend('proof');
             setText((event.currentTarget as HTMLTextAreaElement).value);
             setSource({ kind: 'text' });
             newInput();
@@ -177,7 +174,14 @@ export function ProofVerifier({ onVerify }: ProofVerifierProps) {
         <div class="verify-row">
           <label>
             <span>{t('verifyProofFormat')}</span>
-            <select value={format} onChange={(event) => setFormat((event.currentTarget as HTMLSelectElement).value as ProofFormat | 'auto')} data-testid="proof-format">
+            <select
+              value={format}
+              onChange={(event) => {
+                setFormat((event.currentTarget as HTMLSelectElement).value as ProofFormat | 'auto');
+                newInput();
+              }}
+              data-testid="proof-format"
+            >
               <option value="auto">{t('verifyFormatAuto')}</option>
               {proofFormats.map((value) => (
                 <option key={value} value={value}>
@@ -197,8 +201,8 @@ export function ProofVerifier({ onVerify }: ProofVerifierProps) {
               aria-invalid={fault === 'root' ? true : undefined}
               data-testid="proof-root"
               onInput={(event) => {
-                mend('root');
                 setRoot((event.currentTarget as HTMLInputElement).value);
+                newInput();
               }}
             />
           </label>
