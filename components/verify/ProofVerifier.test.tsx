@@ -194,7 +194,10 @@ describe('ProofVerifier: a verdict never outlives the input it is about', () => 
       field.dispatchEvent(new window.Event(event, { bubbles: true }));
       await settle();
     };
-    const submit = () => $('proof-verify')?.closest('form')?.dispatchEvent(new window.Event('submit', { bubbles: true, cancelable: true }));
+    const submit = () =>
+      $('proof-verify')
+        ?.closest('form')
+        ?.dispatchEvent(new window.Event('submit', { bubbles: true, cancelable: true }));
     return { root, $, edit, submit };
   };
 
