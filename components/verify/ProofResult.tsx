@@ -1,6 +1,7 @@
 /** A proof's check as the verify page shows it: the verdict, the leaf, the path up to the root, and the root. */
 import type { InclusionProofResult, ProofBalances, ProofFailure, ProofFormat } from '../../lib/proofs/types';
-import { formatCount, formatList } from '../../lib/words/format';
+import { formatFixed, parseJavaDecimal } from '../../lib/proofs/decimal';
+import { formatCount, formatDecimal, formatList } from '../../lib/words/format';
 import { proofFailureText } from '../../lib/words/proof-failure';
 import { useLocale, useT, type MessageKey } from '../../utils/i18n';
 
@@ -37,6 +38,16 @@ function nonZero(balances: ProofBalances): [string, string][] {
   return Object.entries(balances).filter(([, amount]) => !isZero(amount));
 }
 
+/**
+ * An amount as the reader writes numbers ("19.398,33550812" in German), every digit as the file wrote it, trailing
+ * zeros too; an exponent spelling (`1.0E-7`, as Java writes small amounts) is written out first. Text that is no
+ * number is shown as it is.
+ */
+function amountText(amount: string, locale: string): string {
+  const value = parseJavaDecimal(amount.trim());
+  return value === undefined ? amount : formatDecimal(formatFixed(value), locale, { keepTrailingZeros: true });
+}
+
 function Balances({ balances, testId }: { balances: ProofBalances; testId: string }) {
   const t = useT();
   const locale = useLocale();
@@ -60,7 +71,10 @@ function Balances({ balances, testId }: { balances: ProofBalances; testId: strin
             {shown.map(([asset, amount]) => (
               <tr key={asset}>
                 <th scope="row">{asset}</th>
-                <td>{amount}</td>
+                {/* The file hashes the text as written: it stays at hand. */}
+                <td class="num" title={amount}>
+                  {amountText(amount, locale)}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -71,17 +85,23 @@ function Balances({ balances, testId }: { balances: ProofBalances; testId: strin
   );
 }
 
-/** A node's non-zero sums, listed as the reader's language lists ("BTC 1, ETH 2", "BTC 1、ETH 2"). */
+/** A node's non-zero sums, listed as the reader's language lists and writes numbers ("BTC 1, ETH 2,5", "BTC 1、ETH 2.5"). */
 function sumsText(balances: ProofBalances, locale: string): string {
   const shown = nonZero(balances);
   return shown.length === 0
     ? '0'
     : formatList(
-        shown.map(([asset, amount]) => `${asset} ${amount}`),
+        shown.map(([asset, amount]) => `${asset} ${amountText(amount, locale)}`),
         locale,
         { style: 'narrow' },
       );
 }
+
+/** The same sums as the file wrote them, for the cell's title. */
+const sumsAsWritten = (balances: ProofBalances) =>
+  nonZero(balances)
+    .map(([asset, amount]) => `${asset} ${amount}`)
+    .join(', ') || '0';
 
 export function ProofResult({ result }: { result: InclusionProofResult }) {
   const t = useT();
@@ -151,7 +171,9 @@ export function ProofResult({ result }: { result: InclusionProofResult }) {
                 <td>
                   <code class="hash">{step.nodeHash}</code>
                 </td>
-                <td class="sums">{sumsText(step.nodeBalances, locale)}</td>
+                <td class="sums" title={sumsAsWritten(step.nodeBalances)}>
+                  {sumsText(step.nodeBalances, locale)}
+                </td>
               </tr>
             ))}
           </tbody>
