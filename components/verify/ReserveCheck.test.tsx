@@ -124,6 +124,24 @@ describe('ReserveCheck target choice', () => {
     render(null, root);
   });
 
+  test("the list's source links open beside the page, so a result shown below them stays", () => {
+    const readFrom = 'https://static.okx.com/reserves/wallets.json';
+    const { root, $ } = page();
+    render(
+      <I18nContext.Provider value={{ t, locale: 'tr' }}>
+        <ReserveCheck targets={[{ ...target, readFrom }]} rpcUrl={undefined} optionsUrl="chrome-extension://x/options.html" views={undefined} onRun={vi.fn()} />
+      </I18nContext.Provider>,
+      root,
+    );
+    const links = [...($('reserves-list-source')?.querySelectorAll('a') ?? [])];
+    expect(links.map((link) => link.getAttribute('href'))).toEqual([target.publishedAt, readFrom]);
+    for (const link of links) {
+      expect(link.getAttribute('target')).toBe('_blank');
+      expect(link.getAttribute('rel')?.split(' ').sort()).toEqual(['noopener', 'noreferrer']);
+    }
+    render(null, root);
+  });
+
   test('the list line says one wallet in the singular and more in the plural (Turkish and Chinese say both alike)', () => {
     const line = (locale: string, count: number) => {
       const { root, $ } = page();

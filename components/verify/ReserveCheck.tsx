@@ -126,7 +126,15 @@ export function ReserveCheck({ targets, rpcUrl, optionsUrl, views, onRun }: Rese
       {target !== undefined && (
         <p class="provenance" data-testid="reserves-list-source">
           {t(target.addresses.length === 1 ? 'verifyReservesListSourceOne' : 'verifyReservesListSource', [formatDate(target.asOf, locale), formatCount(target.addresses.length, locale)])}{' '}
-          <a href={target.publishedAt}>{t('verifyReservesPublishedBy', target.exchangeName)}</a> {target.readFrom !== target.publishedAt && <a href={target.readFrom}>{t('verifyReservesReadFrom')}</a>}
+          {/* In a new tab: a check's result below would be lost with this page. */}
+          <a href={target.publishedAt} target="_blank" rel="noopener noreferrer">
+            {t('verifyReservesPublishedBy', target.exchangeName)}
+          </a>{' '}
+          {target.readFrom !== target.publishedAt && (
+            <a href={target.readFrom} target="_blank" rel="noopener noreferrer">
+              {t('verifyReservesReadFrom')}
+            </a>
+          )}
         </p>
       )}
       {target?.note !== undefined && (
