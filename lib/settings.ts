@@ -108,3 +108,21 @@ export function rpcUrlForChain({ settings, chainId }: RpcUrlForChainParameters):
 export function hasAnyRpcUrl(settings: Pick<Settings, 'rpcUrl' | 'chainRpcUrls'>): boolean {
   return settings.rpcUrl !== undefined || Object.keys(settings.chainRpcUrls).length > 0;
 }
+
+export interface GuideRpcUrlsParameters {
+  settings: Pick<Settings, 'rpcUrl' | 'chainRpcUrls'>;
+  /** The chain of the network the guide withdraws to; undefined before one is chosen, or for one without a chain id. */
+  chainId: number | undefined;
+}
+
+export interface GuideRpcUrlsReturnType {
+  /** ENS names live on Ethereum mainnet: looked up through the main endpoint. */
+  ens: string | undefined;
+  /** The test's arrival is read on the network withdrawn on: that network's own endpoint, else the main one. */
+  arrival: string | undefined;
+}
+
+/** The withdrawal guide's endpoints: one for ENS lookups, one for watching the test arrive. */
+export function guideRpcUrls({ settings, chainId }: GuideRpcUrlsParameters): GuideRpcUrlsReturnType {
+  return { ens: settings.rpcUrl, arrival: chainId === undefined ? settings.rpcUrl : rpcUrlForChain({ settings, chainId }) };
+}
