@@ -62,8 +62,9 @@ export const SettingsSchema = v.object({
    */
   rpcUrl: v.optional(RpcUrlSchema),
   /**
-   * Endpoints by chain id, for watched addresses on networks other than the one `rpcUrl` serves:
-   * an endpoint speaks for one chain only. A chain without its own falls back to `rpcUrl`.
+   * Endpoints by chain id, for reads on networks other than the one `rpcUrl` serves (the guide's
+   * arrival watch, the reserve check, watched addresses): an endpoint speaks for one chain only.
+   * A chain without its own falls back to `rpcUrl`.
    */
   chainRpcUrls: v.optional(v.record(v.pipe(v.string(), v.regex(/^[1-9]\d{0,9}$/)), RpcUrlSchema), {}),
   /**
