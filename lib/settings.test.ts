@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import * as v from 'valibot';
-import { defaultSettings, hasAnyRpcUrl, parseSettings, RpcUrlSchema, rpcUrlForChain } from './settings';
+import { defaultSettings, guideRpcUrls, hasAnyRpcUrl, parseSettings, RpcUrlSchema, rpcUrlForChain } from './settings';
 
 describe('endpoints per chain', () => {
   const settings = parseSettings({ rpcUrl: 'https://eth.example.org', chainRpcUrls: { '8453': 'https://base.example.org' } });
@@ -21,6 +21,22 @@ describe('endpoints per chain', () => {
 
   test('no endpoint at all: none for any chain', () => {
     expect(rpcUrlForChain({ settings: defaultSettings, chainId: 1 })).toBeUndefined();
+  });
+
+  test("the guide looks ENS names up through the main endpoint, and watches the arrival through the network's own", () => {
+    const both = parseSettings({ rpcUrl: 'https://eth.example.org', chainRpcUrls: { '1': 'https://eth-own.example.org', '42161': 'https://arb.example.org' } });
+    expect(guideRpcUrls({ settings: both, chainId: 42161 })).toEqual({ ens: 'https://eth.example.org', arrival: 'https://arb.example.org' });
+    // ENS names live on Ethereum mainnet: the main endpoint, which the options ask to be one.
+    expect(guideRpcUrls({ settings: both, chainId: 1 })).toEqual({ ens: 'https://eth.example.org', arrival: 'https://eth-own.example.org' });
+    expect(guideRpcUrls({ settings: both, chainId: 10 })).toEqual({ ens: 'https://eth.example.org', arrival: 'https://eth.example.org' });
+    // No network chosen yet, or one without a chain id (Bitcoin): the main endpoint, which such a network never asks.
+    expect(guideRpcUrls({ settings: both, chainId: undefined })).toEqual({ ens: 'https://eth.example.org', arrival: 'https://eth.example.org' });
+  });
+
+  test('with only an Arbitrum endpoint the guide watches an Arbitrum withdrawal, and has none for ENS', () => {
+    const only = parseSettings({ chainRpcUrls: { '42161': 'https://arb.example.org' } });
+    expect(guideRpcUrls({ settings: only, chainId: 42161 })).toEqual({ ens: undefined, arrival: 'https://arb.example.org' });
+    expect(guideRpcUrls({ settings: only, chainId: 8453 })).toEqual({ ens: undefined, arrival: undefined });
   });
 
   test('a bad key or a non-http endpoint makes the whole stored value unreadable, so the defaults apply', () => {

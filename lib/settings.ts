@@ -62,8 +62,9 @@ export const SettingsSchema = v.object({
    */
   rpcUrl: v.optional(RpcUrlSchema),
   /**
-   * Endpoints by chain id, for watched addresses on networks other than the one `rpcUrl` serves:
-   * an endpoint speaks for one chain only. A chain without its own falls back to `rpcUrl`.
+   * Endpoints by chain id, for reads on networks other than the one `rpcUrl` serves (the guide's
+   * arrival watch, the reserve check, watched addresses): an endpoint speaks for one chain only.
+   * A chain without its own falls back to `rpcUrl`.
    */
   chainRpcUrls: v.optional(v.record(v.pipe(v.string(), v.regex(/^[1-9]\d{0,9}$/)), RpcUrlSchema), {}),
   /**
@@ -107,4 +108,22 @@ export function rpcUrlForChain({ settings, chainId }: RpcUrlForChainParameters):
 /** Whether any endpoint at all is set, main or per chain. */
 export function hasAnyRpcUrl(settings: Pick<Settings, 'rpcUrl' | 'chainRpcUrls'>): boolean {
   return settings.rpcUrl !== undefined || Object.keys(settings.chainRpcUrls).length > 0;
+}
+
+export interface GuideRpcUrlsParameters {
+  settings: Pick<Settings, 'rpcUrl' | 'chainRpcUrls'>;
+  /** The chain of the network the guide withdraws to; undefined before one is chosen, or for one without a chain id. */
+  chainId: number | undefined;
+}
+
+export interface GuideRpcUrlsReturnType {
+  /** ENS names live on Ethereum mainnet: looked up through the main endpoint. */
+  ens: string | undefined;
+  /** The test's arrival is read on the network withdrawn on: that network's own endpoint, else the main one. */
+  arrival: string | undefined;
+}
+
+/** The withdrawal guide's endpoints: one for ENS lookups, one for watching the test arrive. */
+export function guideRpcUrls({ settings, chainId }: GuideRpcUrlsParameters): GuideRpcUrlsReturnType {
+  return { ens: settings.rpcUrl, arrival: chainId === undefined ? settings.rpcUrl : rpcUrlForChain({ settings, chainId }) };
 }

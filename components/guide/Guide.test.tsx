@@ -26,6 +26,7 @@ describe('Guide start over', () => {
           book={[]}
           exchanges={[]}
           rpcUrl={undefined}
+          ensRpcUrl={undefined}
           resetReason={null}
           ens={{ status: 'idle', name: '', address: null, errorCode: null }}
           watch={{ status: 'off', balance: null, increase: null, blockNumber: null, checkedAt: null, errorCode: null }}

@@ -44,7 +44,10 @@ export interface GuideProps {
   state: GuideState;
   book: readonly AddressBookEntry[];
   exchanges: readonly GuideExchange[];
+  /** The endpoint for the chosen network, to watch the test arrive. */
   rpcUrl: string | undefined;
+  /** The main endpoint, for ENS lookups (ENS names live on Ethereum mainnet). */
+  ensRpcUrl: string | undefined;
   /** The exchange the page was opened for (`?exchange=`), until the route step is answered. */
   prefillExchangeId?: string;
   /** Why a stored guide could not be resumed, when it could not. */
@@ -126,7 +129,7 @@ export function Guide(props: GuideProps) {
         {step === 'route' && <RouteStep state={state} exchanges={props.exchanges} prefillExchangeId={props.prefillExchangeId} onAction={props.onAction} />}
         {step === 'wallet' && <WalletStep state={state} onAction={props.onAction} />}
         {step === 'address' && (
-          <AddressStep state={state} book={book} rpcUrl={props.rpcUrl} ens={props.ens} onAction={props.onAction} onResolveEns={props.onResolveEns} onOpenOptions={props.onOpenOptions} />
+          <AddressStep state={state} book={book} rpcUrl={props.ensRpcUrl} ens={props.ens} onAction={props.onAction} onResolveEns={props.onResolveEns} onOpenOptions={props.onOpenOptions} />
         )}
         {step === 'address-book' && <AddressBookStep state={state} book={book} onAction={props.onAction} onSaveAddress={props.onSaveAddress} onRemoveAddress={props.onRemoveAddress} />}
         {step === 'test-transaction' && <TestStep state={state} rpcUrl={props.rpcUrl} watch={props.watch} onTestSent={props.onTestSent} />}

@@ -4,7 +4,7 @@ import { holdingChainIds, holdingChainNames } from '../../lib/holdings/holding-t
 import { RpcUrlSchema, type Settings } from '../../lib/settings';
 import { useT } from '../../utils/i18n';
 
-/** The user's own RPC endpoints: one for Ethereum, and one per chain of the watched addresses. */
+/** The user's own RPC endpoints: a main one (ENS needs Ethereum mainnet), and one per network for the guide's arrival watch, the reserve check and watched addresses. */
 export function RpcSetting({ settings, onChange }: { settings: Settings; onChange: (patch: Partial<Settings>) => void }) {
   const t = useT();
   const setChainUrl = (chainId: number, url: string | undefined) => {
@@ -18,7 +18,7 @@ export function RpcSetting({ settings, onChange }: { settings: Settings; onChang
         {t('rpcBody')}
       </p>
       <RpcField id="rpc-url" label={t('rpcLabel')} describedBy="rpc-help" value={settings.rpcUrl} onChange={(rpcUrl) => onChange({ rpcUrl })} />
-      {/* An endpoint serves one chain, so watched addresses on other networks need their own. */}
+      {/* An endpoint serves one chain, so reads on other networks need their own. */}
       <details class="rpc-chains" open={Object.keys(settings.chainRpcUrls).length > 0} data-testid="rpc-chains">
         <summary>{t('rpcChainsTitle')}</summary>
         <p class="muted" id="rpc-chains-help">

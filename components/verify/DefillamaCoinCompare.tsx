@@ -35,7 +35,7 @@ export function DefillamaCoinCompare({ exchangeName, chainName, defillamaChain, 
         <>
           <p class="provenance">
             {t('verifyLlamaCoinsIntro', [exchangeName, chainName, formatDate(point.at, locale)])}{' '}
-            <a href={point.source} data-testid="reserves-llama-source">
+            <a href={point.source} target="_blank" rel="noopener noreferrer" data-testid="reserves-llama-source">
               {t('verifyLlamaCoinsSource')}
             </a>
           </p>

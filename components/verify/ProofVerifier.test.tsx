@@ -4,6 +4,7 @@ import { parseHTML } from 'linkedom';
 import { render } from 'preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { InclusionProofResult } from '../../lib/proofs/types';
+import { verifyInclusionProof } from '../../lib/proofs/verify-inclusion-proof';
 import { proofFailureText } from '../../lib/words/proof-failure';
 import { I18nContext, translateFrom, type Messages } from '../../utils/i18n';
 import { type ProofInput, ProofVerifier } from './ProofVerifier';
@@ -119,7 +120,7 @@ describe('ProofVerifier: the hint and the marked field fit what failed', () => {
     render(null, root);
   });
 
-  test('editing the field a failure is about takes its invalid mark away; the other field keeps its own', async () => {
+  test('any edit after a failure takes the failure away, and the invalid marks and links to its reason with it', async () => {
     const typeInto = (field: HTMLInputElement, value: string) => {
       field.value = value;
       field.dispatchEvent(new (field.ownerDocument.defaultView as unknown as typeof globalThis).Event('input', { bubbles: true }));
@@ -129,15 +130,17 @@ describe('ProofVerifier: the hint and the marked field fit what failed', () => {
     await settle();
     expect(rootFault.$('proof-root').getAttribute('aria-invalid')).toBeNull();
     expect(rootFault.$('proof-root').getAttribute('aria-describedby')).toBe('proof-root-help');
+    expect(rootFault.$('proof-verdict')).toBeNull();
     render(null, rootFault.root);
 
+    // An edit of the other field takes it away too: the failed check was of that field's old value as well.
     const proofFault = await draw({ ok: false, format: 'okx-v1', failure: { code: 'leaf-hash', computed: 'aa', written: 'bb' } }, { text: '{"a":1}', root: 'ab'.repeat(32) });
+    expect(proofFault.$('proof-text').getAttribute('aria-invalid')).toBe('true');
     typeInto(proofFault.$('proof-root'), 'cd'.repeat(32));
     await settle();
-    expect(proofFault.$('proof-text').getAttribute('aria-invalid')).toBe('true');
-    typeInto(proofFault.$('proof-text'), '{"a":2}');
-    await settle();
     expect(proofFault.$('proof-text').getAttribute('aria-invalid')).toBeNull();
+    expect(proofFault.$('proof-text').getAttribute('aria-describedby')).toBe('proof-source');
+    expect(proofFault.$('proof-reason')).toBeNull();
     render(null, proofFault.root);
   });
 });
@@ -164,6 +167,78 @@ describe('ProofVerifier: sizes are written as the language writes numbers', () =
     root.querySelector('[data-testid="proof-text"]')?.dispatchEvent(paste);
     await settle();
     expect(root.querySelector('[data-testid="proof-source"]')?.textContent).toBe(de('verifyProofFromPaste', '1,2'));
+    render(null, root);
+  });
+});
+
+describe('ProofVerifier: a verdict never outlives the input it is about', () => {
+  const BYBIT_ROOT = '8837e3a902aa996279fdc3d70e38e46cd18232dfb614c515a25ba34778eb1765';
+  const bybit = readFileSync(join(import.meta.dirname, '../../tests/fixtures/proofs/bybit-40.json'), 'utf8');
+
+  const draw = (onVerify: (input: ProofInput) => Promise<InclusionProofResult>) => {
+    const { document, window } = parseHTML('<!doctype html><html><body><div id="root"></div></body></html>');
+    vi.stubGlobal('document', document);
+    const root = document.getElementById('root') as unknown as HTMLElement;
+    render(
+      <I18nContext.Provider value={{ t, locale: 'en' }}>
+        <ProofVerifier onVerify={onVerify} />
+      </I18nContext.Provider>,
+      root,
+    );
+    const $ = (testId: string) => root.querySelector(`[data-testid="${testId}"]`) as HTMLInputElement | null;
+    const edit = async (testId: string, value: string, event = 'input') => {
+      const field = $(testId) as HTMLInputElement;
+      // linkedom's select has no value setter: choose the option itself.
+      if (field.tagName === 'SELECT') for (const option of field.querySelectorAll('option')) option.toggleAttribute('selected', option.value === value);
+      else field.value = value;
+      field.dispatchEvent(new window.Event(event, { bubbles: true }));
+      await settle();
+    };
+    const submit = () =>
+      $('proof-verify')
+        ?.closest('form')
+        ?.dispatchEvent(new window.Event('submit', { bubbles: true, cancelable: true }));
+    return { root, $, edit, submit };
+  };
+
+  // Each edit a user can make after a check: another published root, another proof, another format.
+  const edits = [
+    ['the published root', 'proof-root', 'f'.repeat(64), 'input'],
+    ['the proof text', 'proof-text', '{"not":"a proof"}', 'input'],
+    ['the format', 'proof-format', 'okx-v1', 'change'],
+  ] as const;
+
+  test.each(edits)('a "Verified" goes away as soon as %s is changed, before Verify is pressed again', async (_, testId, value, event) => {
+    const { root, $, edit, submit } = draw((input) => verifyInclusionProof(input));
+    await edit('proof-text', bybit);
+    await edit('proof-root', BYBIT_ROOT);
+    submit();
+    for (let i = 0; i < 100 && $('proof-verdict') === null; i += 1) await settle();
+    expect($('proof-verdict')?.getAttribute('data-verdict')).toBe('verified');
+    expect($('proof-root-match')?.textContent).toBe(t('verifyRootMatches'));
+
+    await edit(testId, value, event);
+    expect($('proof-verdict')).toBeNull();
+    expect($('proof-result')).toBeNull();
+    expect(root.textContent).not.toContain(t('verifyRootMatches'));
+    render(null, root);
+  });
+
+  test.each(edits)('a check still running when %s is changed never shows its answer', async (_, testId, value, event) => {
+    const verified = await verifyInclusionProof({ file: bybit, expectedRoot: BYBIT_ROOT });
+    const pending: ((result: InclusionProofResult) => void)[] = [];
+    const { root, $, edit, submit } = draw(() => new Promise((finish) => pending.push(finish)));
+    await edit('proof-text', bybit);
+    await edit('proof-root', BYBIT_ROOT);
+    submit();
+    await settle();
+    expect($('proof-verify')?.getAttribute('aria-disabled')).toBe('true');
+    await edit(testId, value, event);
+    expect(verified.ok && verified.verdict).toBe('verified');
+    pending[0]?.(verified);
+    await settle();
+    expect($('proof-verdict')).toBeNull();
+    expect($('proof-verify')?.getAttribute('aria-disabled')).toBe('false');
     render(null, root);
   });
 });

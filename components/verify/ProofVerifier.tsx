@@ -1,10 +1,10 @@
 import { useRef, useState } from 'preact/hooks';
 import { PROOF_MAX_CHARS } from '../../lib/proofs/input';
-import { proofFormats, type InclusionProofResult, type ProofBalances, type ProofFailure, type ProofFormat } from '../../lib/proofs/types';
-import { formatCount, formatList } from '../../lib/words/format';
-import { proofFailureText } from '../../lib/words/proof-failure';
-import { useLocale, useT, type MessageKey } from '../../utils/i18n';
+import { proofFormats, type InclusionProofResult, type ProofFormat } from '../../lib/proofs/types';
+import { formatCount } from '../../lib/words/format';
+import { useLocale, useT } from '../../utils/i18n';
 import { FileButton } from '../FileButton';
+import { FORMAT_KEYS, ProofResult, proofFailureFault } from './ProofResult';
 
 /** What the page hands the verifier: the text or bytes exactly as the user gave them. */
 export interface ProofInput {
@@ -18,32 +18,6 @@ export interface ProofVerifierProps {
   onVerify: (input: ProofInput) => Promise<InclusionProofResult>;
 }
 
-/**
- * Which input a failure is about: the published root typed beside the proof, the proof itself,
- * or neither (a cancelled check, a format asked for by name that does not exist, the extension's own bug).
- */
-export function proofFailureFault(failure: ProofFailure): 'root' | 'proof' | undefined {
-  switch (failure.code) {
-    case 'root-length':
-      return 'root';
-    case 'cancelled':
-    case 'unknown-format':
-    // The extension's own bug: nothing the user could mend, so no field is marked and no download is advised.
-    case 'unexpected':
-      return undefined;
-    default:
-      return 'proof';
-  }
-}
-
-const FAULT_HINTS: Record<'root' | 'proof', MessageKey> = { root: 'verifyProofFailedRootHint', proof: 'verifyProofFailedHint' };
-
-const FORMAT_KEYS: Record<ProofFormat, MessageKey> = {
-  'okx-v1': 'verifyFormatOkx',
-  bybit: 'verifyFormatBybit',
-  bitget: 'verifyFormatBitget',
-};
-
 type Source = { kind: 'text' } | { kind: 'pasted'; text: string } | { kind: 'file'; name: string; bytes: Uint8Array };
 
 /**
@@ -54,13 +28,6 @@ type Source = { kind: 'text' } | { kind: 'pasted'; text: string } | { kind: 'fil
 const LARGE_PASTE_CHARS = 100_000;
 
 type State = { kind: 'idle' } | { kind: 'checking' } | { kind: 'input-error'; message: string } | { kind: 'done'; result: InclusionProofResult };
-
-/** Zero in any of the spellings the formats use (`0`, `0.00000000`, `0E-8`). */
-const isZero = (amount: string) => /^[-+]?0*\.?0*(e[-+]?\d+)?$/i.test(amount.trim());
-
-function nonZero(balances: ProofBalances): [string, string][] {
-  return Object.entries(balances).filter(([, amount]) => !isZero(amount));
-}
 
 export function ProofVerifier({ onVerify }: ProofVerifierProps) {
   const t = useT();
@@ -98,19 +65,17 @@ export function ProofVerifier({ onVerify }: ProofVerifierProps) {
     if (mine === request.current) setState({ kind: 'done', result });
   };
 
-  /** New input drops any check still running: its answer would be about the input before. */
+  /**
+   * Any edit of the proof, the root or the format drops the check still running and takes a finished verdict (or
+   * error) away: both are about the input before, and a "Verified" must never stand under a root or proof it did not check.
+   */
   const newInput = () => {
     request.current += 1;
-    setState((current) => (current.kind === 'checking' ? { kind: 'idle' } : current));
+    setState({ kind: 'idle' });
   };
 
-  // The field a failed check is about is marked invalid and points at the reason shown below, until the user edits
-  // that field: `mended` is the result whose marked field has been edited since.
-  const [mended, setMended] = useState<InclusionProofResult | undefined>(undefined);
-  const fault = state.kind === 'done' && !state.result.ok && state.result !== mended ? proofFailureFault(state.result.failure) : undefined;
-  const mend = (field: 'root' | 'proof') => {
-    if (fault === field && state.kind === 'done') setMended(state.result);
-  };
+  // The field a failed check is about is marked invalid and points at the reason shown below (until any edit).
+  const fault = state.kind === 'done' && !state.result.ok ? proofFailureFault(state.result.failure) : undefined;
   const proofAtFault = fault === 'proof' && source.kind === 'text';
 
   const takeFile = async (file: File | undefined) => {
@@ -162,7 +127,6 @@ export function ProofVerifier({ onVerify }: ProofVerifierProps) {
           aria-describedby={proofAtFault ? 'proof-reason proof-source' : 'proof-source'}
           aria-invalid={proofAtFault ? true : undefined}
           onInput={(event) => {
-            mend('proof');
             setText((event.currentTarget as HTMLTextAreaElement).value);
             setSource({ kind: 'text' });
             newInput();
@@ -210,7 +174,14 @@ export function ProofVerifier({ onVerify }: ProofVerifierProps) {
         <div class="verify-row">
           <label>
             <span>{t('verifyProofFormat')}</span>
-            <select value={format} onChange={(event) => setFormat((event.currentTarget as HTMLSelectElement).value as ProofFormat | 'auto')} data-testid="proof-format">
+            <select
+              value={format}
+              onChange={(event) => {
+                setFormat((event.currentTarget as HTMLSelectElement).value as ProofFormat | 'auto');
+                newInput();
+              }}
+              data-testid="proof-format"
+            >
               <option value="auto">{t('verifyFormatAuto')}</option>
               {proofFormats.map((value) => (
                 <option key={value} value={value}>
@@ -230,8 +201,8 @@ export function ProofVerifier({ onVerify }: ProofVerifierProps) {
               aria-invalid={fault === 'root' ? true : undefined}
               data-testid="proof-root"
               onInput={(event) => {
-                mend('root');
                 setRoot((event.currentTarget as HTMLInputElement).value);
+                newInput();
               }}
             />
           </label>
@@ -253,146 +224,5 @@ export function ProofVerifier({ onVerify }: ProofVerifierProps) {
         {state.kind === 'done' && <ProofResult result={state.result} />}
       </div>
     </section>
-  );
-}
-
-function Balances({ balances, testId }: { balances: ProofBalances; testId: string }) {
-  const t = useT();
-  const locale = useLocale();
-  const shown = nonZero(balances);
-  const zeros = Object.keys(balances).length - shown.length;
-  return (
-    <div data-testid={testId}>
-      {shown.length === 0 ? (
-        <p class="muted">{t('verifyAllZero')}</p>
-      ) : (
-        <table class="ratios">
-          <thead>
-            <tr>
-              <th scope="col">{t('verifyAsset')}</th>
-              <th scope="col" class="num">
-                {t('verifyAmount')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map(([asset, amount]) => (
-              <tr key={asset}>
-                <th scope="row">{asset}</th>
-                <td>{amount}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {zeros > 0 && <p class="muted">{t('verifyZerosHidden', formatCount(zeros, locale))}</p>}
-    </div>
-  );
-}
-
-/** A node's non-zero sums, listed as the reader's language lists ("BTC 1, ETH 2", "BTC 1、ETH 2"). */
-function sumsText(balances: ProofBalances, locale: string): string {
-  const shown = nonZero(balances);
-  return shown.length === 0
-    ? '0'
-    : formatList(
-        shown.map(([asset, amount]) => `${asset} ${amount}`),
-        locale,
-        { style: 'narrow' },
-      );
-}
-
-export function ProofResult({ result }: { result: InclusionProofResult }) {
-  const t = useT();
-  const locale = useLocale();
-  if (!result.ok) {
-    const fault = proofFailureFault(result.failure);
-    return (
-      <div class="verdict verdict--danger" role="alert" data-testid="proof-verdict" data-verdict={result.cancelled ? 'cancelled' : 'failed'}>
-        <p class="verdict__title">{t('verifyProofFailed')}</p>
-        <p id="proof-reason" data-testid="proof-reason">
-          {proofFailureText(result, t, locale)}
-        </p>
-        {result.step !== undefined && <p class="muted">{t('verifyProofFailedStep', formatCount(result.step, locale))}</p>}
-        {fault !== undefined && (
-          <p class="muted" data-testid="proof-hint">
-            {t(FAULT_HINTS[fault])}
-          </p>
-        )}
-      </div>
-    );
-  }
-  const level = result.verdict === 'verified' ? 'ok' : result.verdict === 'root-mismatch' ? 'danger' : 'caution';
-  const title: MessageKey = result.verdict === 'verified' ? 'verifyProofVerified' : result.verdict === 'root-mismatch' ? 'verifyProofMismatch' : 'verifyProofNoRoot';
-  const body: MessageKey = result.verdict === 'verified' ? 'verifyProofVerifiedBody' : result.verdict === 'root-mismatch' ? 'verifyProofMismatchBody' : 'verifyProofNoRootBody';
-  return (
-    <div class="verify-result" data-testid="proof-result">
-      <div class={`verdict verdict--${level}`} role="status" data-testid="proof-verdict" data-verdict={result.verdict}>
-        <p class="verdict__title">{t(title)}</p>
-        <p>{t(body)}</p>
-        <p class="muted">
-          {t('verifyProofDetected', [t(FORMAT_KEYS[result.format]), result.variant])}
-          {result.snapshotId !== undefined && ` ${t('verifyProofSnapshot', result.snapshotId)}`}
-        </p>
-      </div>
-
-      <h3>{t('verifyLeafTitle')}</h3>
-      <p class="muted">{t('verifyLeafBody')}</p>
-      <p>
-        {t('verifyHash')}{' '}
-        <code class="hash" data-testid="proof-leaf-hash">
-          {result.leaf.hash}
-        </code>
-      </p>
-      <Balances balances={result.leaf.balances} testId="proof-leaf" />
-
-      <h3>{t('verifyPathTitle')}</h3>
-      <p class="muted">{t('verifyPathBody')}</p>
-      <div class="table-scroll">
-        <table class="path" data-testid="proof-path">
-          <thead>
-            <tr>
-              <th scope="col">{t('verifyLevel')}</th>
-              <th scope="col">{t('verifySide')}</th>
-              <th scope="col">{t('verifySiblingHash')}</th>
-              <th scope="col">{t('verifyComputedHash')}</th>
-              <th scope="col">{t('verifySums')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {result.path.map((step) => (
-              <tr key={step.index}>
-                <th scope="row">{step.index}</th>
-                <td>{step.siblingSide === 'left' ? t('verifySideLeft') : t('verifySideRight')}</td>
-                <td>
-                  <code class="hash">{step.siblingHash}</code>
-                </td>
-                <td>
-                  <code class="hash">{step.nodeHash}</code>
-                </td>
-                <td class="sums">{sumsText(step.nodeBalances, locale)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-
-      <h3>{t('verifyRootTitle')}</h3>
-      <dl class="roots">
-        <dt>{t('verifyComputedRoot')}</dt>
-        <dd>
-          <code class="hash" data-testid="proof-computed-root">
-            {result.computedRoot}
-          </code>
-        </dd>
-        <dt>{t('verifyGivenRoot')}</dt>
-        <dd data-testid="proof-root-match">{result.rootMatches === 'no-root-given' ? t('verifyNoRootGiven') : result.rootMatches ? t('verifyRootMatches') : t('verifyRootDiffers')}</dd>
-      </dl>
-      <details>
-        <summary>{t('verifyRootSumsTitle')}</summary>
-        <p class="muted">{t('verifyRootSumsBody')}</p>
-        <Balances balances={result.rootBalances} testId="proof-root-sums" />
-      </details>
-    </div>
   );
 }

@@ -5,7 +5,7 @@ import { describe, expect, test, vi } from 'vitest';
 import type { CheckReservesReturnType } from '../../lib/chain/reserves-check';
 import { I18nContext, translateFrom, type Messages } from '../../utils/i18n';
 import { effectsOnNextTask, page, recordFocus, settle } from '../test-dom';
-import { ReserveCheck, type ReserveCheckProps, type ReserveCheckTarget } from './ReserveCheck';
+import { ReserveCheck, type ReserveCheckProps, type ReserveCheckTarget, type RunReserveCheckOptions } from './ReserveCheck';
 
 const words = (locale: string) => translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, `../../public/_locales/${locale}/messages.json`), 'utf8')) as Messages);
 const t = words('tr');
@@ -26,12 +26,20 @@ const target: ReserveCheckTarget = {
   asOf: '2026-08-10',
 };
 
-function draw(rpcUrl: string | undefined, onRun: ReserveCheckProps['onRun'], locale = 'tr') {
+/** The endpoints as the options keep them: `rpcUrl` the main one, none per network unless given. */
+const endpoints = (rpcUrl: string | undefined, chainRpcUrls: Record<string, string> = {}): ReserveCheckProps['endpoints'] => (rpcUrl === undefined ? { chainRpcUrls } : { rpcUrl, chainRpcUrls });
+
+function draw(
+  rpcUrl: string | undefined,
+  onRun: ReserveCheckProps['onRun'],
+  locale = 'tr',
+  { targets = [target], chainRpcUrls = {} }: { targets?: ReserveCheckTarget[]; chainRpcUrls?: Record<string, string> } = {},
+) {
   const { window, root, $ } = page();
   const focused = recordFocus(window);
   render(
     <I18nContext.Provider value={{ t: locale === 'tr' ? t : words(locale), locale }}>
-      <ReserveCheck targets={[target]} rpcUrl={rpcUrl} optionsUrl="chrome-extension://x/options.html" views={undefined} onRun={onRun} />
+      <ReserveCheck targets={targets} endpoints={endpoints(rpcUrl, chainRpcUrls)} optionsUrl="chrome-extension://x/options.html" views={undefined} onRun={onRun} />
     </I18nContext.Provider>,
     root,
   );
@@ -113,6 +121,47 @@ describe('ReserveCheck run button', () => {
   });
 });
 
+describe('ReserveCheck endpoint per network', () => {
+  const MAIN = 'https://eth.example.org';
+  const ARB = 'https://arb.example.org';
+  const arbitrum: ReserveCheckTarget = { ...target, key: 'okx:42161', chainId: 42161, chainName: 'Arbitrum One', defillamaChain: 'Arbitrum' };
+  const choose = (window: ReturnType<typeof page>['window'], radio: HTMLElement | null) => {
+    (radio as HTMLInputElement).checked = true;
+    radio?.dispatchEvent(new window.Event('change', { bubbles: true }));
+  };
+
+  test('each network is read through its own endpoint from the options, shown as the one in use, and the run is handed that one', async () => {
+    const onRun = vi.fn((_target: ReserveCheckTarget, _options: RunReserveCheckOptions) => new Promise<CheckReservesReturnType>(() => undefined));
+    const { window, root, $, press } = draw(MAIN, onRun, 'en', { targets: [target, arbitrum], chainRpcUrls: { '42161': ARB } });
+    expect($('reserves-rpc')?.querySelector('code')?.textContent).toBe(MAIN);
+    choose(window, $('reserves-target-okx:42161'));
+    await settle();
+    expect($('reserves-rpc')?.querySelector('code')?.textContent).toBe(ARB);
+    press();
+    await settle();
+    expect(onRun).toHaveBeenCalledTimes(1);
+    expect(onRun.mock.calls[0]?.[0]).toBe(arbitrum);
+    expect(onRun.mock.calls[0]?.[1].rpcUrl).toBe(ARB);
+    render(null, root);
+  });
+
+  test('with only an Arbitrum endpoint, Ethereum has none to read with (the run disabled, the options offered), Arbitrum runs', async () => {
+    const onRun = vi.fn((_target: ReserveCheckTarget, _options: RunReserveCheckOptions) => new Promise<CheckReservesReturnType>(() => undefined));
+    const { window, root, $, button, press } = draw(undefined, onRun, 'en', { targets: [target, arbitrum], chainRpcUrls: { '42161': ARB } });
+    expect($('reserves-no-rpc')).not.toBeNull();
+    expect(button().disabled).toBe(true);
+    choose(window, $('reserves-target-okx:42161'));
+    await settle();
+    expect($('reserves-no-rpc')).toBeNull();
+    expect($('reserves-rpc')?.querySelector('code')?.textContent).toBe(ARB);
+    expect(button().disabled).toBe(false);
+    press();
+    await settle();
+    expect(onRun.mock.calls[0]?.[1].rpcUrl).toBe(ARB);
+    render(null, root);
+  });
+});
+
 describe('ReserveCheck target choice', () => {
   test('each exchange and chain is a radio button whose words can wrap, named by exchange and chain; the wallet count is in the list line under it', () => {
     const { root, $ } = draw('http://127.0.0.1:8545', vi.fn());
@@ -124,13 +173,31 @@ describe('ReserveCheck target choice', () => {
     render(null, root);
   });
 
+  test("the list's source links open beside the page, so a result shown below them stays", () => {
+    const readFrom = 'https://static.okx.com/reserves/wallets.json';
+    const { root, $ } = page();
+    render(
+      <I18nContext.Provider value={{ t, locale: 'tr' }}>
+        <ReserveCheck targets={[{ ...target, readFrom }]} endpoints={endpoints(undefined)} optionsUrl="chrome-extension://x/options.html" views={undefined} onRun={vi.fn()} />
+      </I18nContext.Provider>,
+      root,
+    );
+    const links = [...($('reserves-list-source')?.querySelectorAll('a') ?? [])];
+    expect(links.map((link) => link.getAttribute('href'))).toEqual([target.publishedAt, readFrom]);
+    for (const link of links) {
+      expect(link.getAttribute('target')).toBe('_blank');
+      expect(link.getAttribute('rel')?.split(' ').sort()).toEqual(['noopener', 'noreferrer']);
+    }
+    render(null, root);
+  });
+
   test('the list line says one wallet in the singular and more in the plural (Turkish and Chinese say both alike)', () => {
     const line = (locale: string, count: number) => {
       const { root, $ } = page();
       const addresses = Array.from({ length: count }, (_, i) => `0x${String(i + 1).repeat(40)}`);
       render(
         <I18nContext.Provider value={{ t: words(locale.replace('-', '_')), locale }}>
-          <ReserveCheck targets={[{ ...target, addresses }]} rpcUrl={undefined} optionsUrl="chrome-extension://x/options.html" views={undefined} onRun={vi.fn()} />
+          <ReserveCheck targets={[{ ...target, addresses }]} endpoints={endpoints(undefined)} optionsUrl="chrome-extension://x/options.html" views={undefined} onRun={vi.fn()} />
         </I18nContext.Provider>,
         root,
       );

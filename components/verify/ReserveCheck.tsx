@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CheckReservesReturnType, ReserveCheckProgress, ReserveCheckToken } from '../../lib/chain/reserves-check';
+import { rpcUrlForChain, type Settings } from '../../lib/settings';
 import type { ExchangeView } from '../../lib/view/exchange-view';
 import { formatCount, formatDate, formatList } from '../../lib/words/format';
 import { numberExample, readDecimalText } from '../../lib/words/typed-number';
@@ -26,6 +27,8 @@ export interface ReserveCheckTarget {
 }
 
 export interface RunReserveCheckOptions {
+  /** The endpoint shown for the target's network: its own from the options, else the main one. */
+  rpcUrl: string;
   onProgress: (progress: ReserveCheckProgress) => void;
   signal: AbortSignal;
   /** Per asset, in whole coins: figures the user copied from the exchange's own report. */
@@ -34,8 +37,8 @@ export interface RunReserveCheckOptions {
 
 export interface ReserveCheckProps {
   targets: readonly ReserveCheckTarget[];
-  /** The user's own RPC endpoint from the settings; without it nothing is sent. */
-  rpcUrl: string | undefined;
+  /** The user's own RPC endpoints from the settings (main and per network); a network without one sends nothing. */
+  endpoints: Pick<Settings, 'rpcUrl' | 'chainRpcUrls'>;
   optionsUrl: string;
   /** What the background holds per exchange id, for the comparison; undefined while loading. */
   views: Readonly<Record<string, ExchangeView>> | undefined;
@@ -45,7 +48,7 @@ export interface ReserveCheckProps {
 
 type State = { kind: 'idle' } | { kind: 'running'; progress?: ReserveCheckProgress } | { kind: 'done'; target: ReserveCheckTarget; result: CheckReservesReturnType };
 
-export function ReserveCheck({ targets, rpcUrl, optionsUrl, views, onRun }: ReserveCheckProps) {
+export function ReserveCheck({ targets, endpoints, optionsUrl, views, onRun }: ReserveCheckProps) {
   const t = useT();
   const locale = useLocale();
   const [selected, setSelected] = useState(targets[0]?.key ?? '');
@@ -63,6 +66,7 @@ export function ReserveCheck({ targets, rpcUrl, optionsUrl, views, onRun }: Rese
     runButton.current?.focus();
   }, [state.kind]);
   const target = targets.find((item) => item.key === selected);
+  const rpcUrl = target === undefined ? undefined : rpcUrlForChain({ settings: endpoints, chainId: target.chainId });
   const assets = target === undefined ? [] : [target.nativeSymbol, ...new Set(target.tokens.map((token) => token.symbol))];
   const figures = assets.flatMap((symbol) => {
     const text = (typed[symbol] ?? '').trim();
@@ -80,6 +84,7 @@ export function ReserveCheck({ targets, rpcUrl, optionsUrl, views, onRun }: Rese
     controller.current = abort;
     setState({ kind: 'running' });
     const result = await onRun(target, {
+      rpcUrl,
       signal: abort.signal,
       ...(Object.keys(published).length === 0 ? {} : { published }),
       onProgress: (progress) => setState((current) => (current.kind === 'running' ? { kind: 'running', progress } : current)),
@@ -126,7 +131,15 @@ export function ReserveCheck({ targets, rpcUrl, optionsUrl, views, onRun }: Rese
       {target !== undefined && (
         <p class="provenance" data-testid="reserves-list-source">
           {t(target.addresses.length === 1 ? 'verifyReservesListSourceOne' : 'verifyReservesListSource', [formatDate(target.asOf, locale), formatCount(target.addresses.length, locale)])}{' '}
-          <a href={target.publishedAt}>{t('verifyReservesPublishedBy', target.exchangeName)}</a> {target.readFrom !== target.publishedAt && <a href={target.readFrom}>{t('verifyReservesReadFrom')}</a>}
+          {/* In a new tab: a check's result below would be lost with this page. */}
+          <a href={target.publishedAt} target="_blank" rel="noopener noreferrer">
+            {t('verifyReservesPublishedBy', target.exchangeName)}
+          </a>{' '}
+          {target.readFrom !== target.publishedAt && (
+            <a href={target.readFrom} target="_blank" rel="noopener noreferrer">
+              {t('verifyReservesReadFrom')}
+            </a>
+          )}
         </p>
       )}
       {target?.note !== undefined && (

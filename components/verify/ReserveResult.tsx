@@ -3,6 +3,7 @@ import type { ExchangeView } from '../../lib/view/exchange-view';
 import { formatCount, formatDate, formatDecimal, formatUsd } from '../../lib/words/format';
 import { useLocale, useT } from '../../utils/i18n';
 import { reserveCheckFailureText } from '../../lib/words/reserve-check-failure';
+import { SourceLink } from '../card/parts';
 import { SourceWords } from '../SourceWords';
 import { DefillamaCoinCompare } from './DefillamaCoinCompare';
 import type { ReserveCheckTarget } from './ReserveCheck';
@@ -18,8 +19,10 @@ export function ReserveResult({ target, result, view, heldLoaded }: { target: Re
   const onchain = view?.onchain;
   const llamaFor = (symbol: string) => onchain?.topTokens?.find((token) => token.symbol.toUpperCase() === symbol.toUpperCase())?.usd;
   const llamaChain = onchain?.byChain?.[target.defillamaChain];
-  const breakdownSource = onchain?.breakdownSource ?? onchain?.source;
   const breakdownAsOf = onchain?.breakdownAsOf ?? onchain?.asOf;
+  const chainShown = llamaChain !== undefined && breakdownAsOf !== undefined;
+  // The per-chain figure comes from a slower answer than the total; when it is another one, each figure links its own.
+  const chainSource = chainShown && onchain?.breakdownSource !== undefined && onchain.breakdownSource !== onchain.source ? onchain.breakdownSource : undefined;
 
   return (
     <div class="verify-result" data-testid="reserves-result" data-complete={String(result.complete)} data-error={result.error?.code ?? ''}>
@@ -81,7 +84,7 @@ export function ReserveResult({ target, result, view, heldLoaded }: { target: Re
       ) : view?.por !== undefined ? (
         <p data-testid="reserves-published">
           {t('verifyReservesPublishedSummary', [target.exchangeName, formatDate(view.por.snapshotDate ?? view.por.asOf, locale)])} {view.por.note !== undefined && <SourceWords text={view.por.note} />}{' '}
-          <a href={view.por.source}>{t('verifySource')}</a>
+          <SourceLink href={view.por.source} />
         </p>
       ) : (
         <p class="muted" data-testid="reserves-published">
@@ -92,8 +95,14 @@ export function ReserveResult({ target, result, view, heldLoaded }: { target: Re
       {!heldLoaded ? null : onchain !== undefined ? (
         <p data-testid="reserves-defillama">
           {t('verifyReservesDefillamaSummary', [formatUsd(onchain.totalUsd, locale), formatDate(onchain.asOf, locale)])}
-          {llamaChain !== undefined && breakdownAsOf !== undefined && ` ${t('verifyReservesDefillamaChain', [target.chainName, formatUsd(llamaChain, locale), formatDate(breakdownAsOf, locale)])}`}{' '}
-          <a href={breakdownSource ?? onchain.source}>{t('verifySource')}</a>
+          {chainSource !== undefined && (
+            <>
+              {' '}
+              <SourceLink href={onchain.source} />
+            </>
+          )}
+          {chainShown && ` ${t('verifyReservesDefillamaChain', [target.chainName, formatUsd(llamaChain, locale), formatDate(breakdownAsOf, locale)])}`}{' '}
+          <SourceLink href={chainSource ?? onchain.source} />
         </p>
       ) : (
         <p class="muted" data-testid="reserves-defillama">

@@ -13,7 +13,7 @@ import { getNetwork } from '@/lib/custody/networks';
 import { applyGuideActionFor } from '@/lib/custody/guides';
 import type { GuideAction, GuideResetReason, GuideState } from '@/lib/custody/steps';
 import { exchanges } from '@/lib/exchanges/registry';
-import type { Settings } from '@/lib/settings';
+import { guideRpcUrls, type Settings } from '@/lib/settings';
 import { loadAddressBook, loadGuideState, loadSavedGuides, removeFromAddressBook, saveGuideState, saveToAddressBook } from '@/utils/guide-state';
 import { getSettings, watchSettings } from '@/utils/settings';
 import { loadI18n } from '@/utils/translate';
@@ -68,8 +68,9 @@ function App({ initialState, initialSaved, initialBook, initialSettings, initial
   const current = useRef(state);
   const saved = useRef(initialSaved);
   const baseline = useRef<string | null>(null);
-  const rpcUrl = settings.rpcUrl;
   const network = state.network === null ? undefined : getNetwork(state.network);
+  // The arrival is read on the network withdrawn on (its own endpoint from the options, else the main one); ENS on mainnet.
+  const { arrival: rpcUrl, ens: ensRpcUrl } = guideRpcUrls({ settings, chainId: network?.chainId });
   const phase = watchPhase(state, rpcUrl);
   const watched =
     phase !== 'off' && network?.chainId !== undefined && state.asset !== null ? arrivalAsset({ chainId: network.chainId, nativeAsset: network.nativeAsset, asset: state.asset }) : undefined;
@@ -162,6 +163,7 @@ function App({ initialState, initialSaved, initialBook, initialSettings, initial
         book={book}
         exchanges={guideExchanges(state.exchangeId)}
         rpcUrl={rpcUrl}
+        ensRpcUrl={ensRpcUrl}
         {...(prefillExchangeId === undefined ? {} : { prefillExchangeId })}
         resetReason={resetReason}
         ens={ens}
@@ -175,9 +177,9 @@ function App({ initialState, initialSaved, initialBook, initialSettings, initial
         }}
         onRemoveAddress={(entry) => removeFromAddressBook(entry).then(setBook)}
         onResolveEns={(name) => {
-          if (rpcUrl === undefined) return;
+          if (ensRpcUrl === undefined) return;
           setEns({ status: 'loading', name, address: null, errorCode: null });
-          void resolveEnsName({ name, rpcUrl }).then((result) => setEns({ status: 'done', name, address: result.address, errorCode: result.error?.code ?? null }));
+          void resolveEnsName({ name, rpcUrl: ensRpcUrl }).then((result) => setEns({ status: 'done', name, address: result.address, errorCode: result.error?.code ?? null }));
         }}
         // The freshest balance read before the press; none when no read has succeeded, which the guide then says.
         onTestSent={() => dispatch(baseline.current === null ? { type: 'test-sent' } : { type: 'test-sent', baseline: baseline.current })}

@@ -62,12 +62,12 @@ function App({ initialSettings, i18n }: { initialSettings: Settings; i18n: I18n 
         <ProofVerifier onVerify={verifyOffThread} />
         <ReserveCheck
           targets={reserveTargets()}
-          rpcUrl={settings.rpcUrl}
+          endpoints={settings}
           optionsUrl={browser.runtime.getURL('/options.html')}
           views={views}
-          onRun={(target, { onProgress, signal, published }) =>
+          onRun={(target, { rpcUrl, onProgress, signal, published }) =>
             checkReserves({
-              rpcUrl: settings.rpcUrl ?? '',
+              rpcUrl,
               chainId: target.chainId,
               addresses: target.addresses,
               tokens: target.tokens,

@@ -26,6 +26,13 @@ describe('formatDecimal', () => {
     expect(formatDecimal('1234.000000000000000001', 'en')).toBe('1,234.000000000000000001');
   });
 
+  test('asked to, the fraction keeps its trailing zeros: a text that was hashed as written is shown with every digit', () => {
+    expect(formatDecimal('7.16384740', 'de', { keepTrailingZeros: true })).toBe('7,16384740');
+    expect(formatDecimal('19398.00000000', 'en', { keepTrailingZeros: true })).toBe('19,398.00000000');
+    expect(formatDecimal('-0.000', 'en', { keepTrailingZeros: true })).toBe('0.000');
+    expect(formatDecimal('12', 'de', { keepTrailingZeros: true })).toBe('12');
+  });
+
   test('one minus sign for every locale, never a minus zero', () => {
     expect(formatDecimal('-0.5', 'en')).toBe('−0.5');
     expect(formatDecimal('-0.5', 'de')).toBe('−0,5');

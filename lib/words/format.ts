@@ -173,21 +173,27 @@ export function formatDateTime(iso: string, locale: string): string {
   return formatOnReadersClock(date, 'date-time', locale, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
+export interface FormatDecimalOptions {
+  /** Keep the fraction's trailing zeros ("7.16384740" stays eight places), for amounts shown as a file wrote them. */
+  keepTrailingZeros?: boolean;
+}
+
 /**
  * An exact decimal string ("1234.5", "-0.000000000000000001", as viem's formatUnits gives) in the
  * reader's locale ("1.234,5"), every significant digit kept: the whole part goes through Intl as a
  * bigint for its grouping, the fraction is joined with the locale's decimal sign, never through a
- * float. Trailing zeros of the fraction are dropped ("5.000000" → "5"); a negative amount takes
- * "−" in every locale, and a zero is never negative. Text that is not a plain decimal is shown as it is.
+ * float. Trailing zeros of the fraction are dropped ("5.000000" → "5") unless `keepTrailingZeros`; a
+ * negative amount takes "−" in every locale, and a zero is never negative. Text that is not a plain
+ * decimal is shown as it is.
  */
-export function formatDecimal(value: string, locale: string): string {
+export function formatDecimal(value: string, locale: string, { keepTrailingZeros = false }: FormatDecimalOptions = {}): string {
   const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(value);
   if (match === null) return value;
   const [, minus = '', whole = '0', fraction = ''] = match;
   const format = formatter('decimal-string', locale, () => new Intl.NumberFormat(locale, { useGrouping: true, numberingSystem: 'latn' }));
   const decimal = format.formatToParts(1.5).find((part) => part.type === 'decimal')?.value ?? '.';
-  const trimmed = fraction.replace(/0+$/, '');
-  const zero = /^0+$/.test(whole) && trimmed === '';
+  const trimmed = keepTrailingZeros ? fraction : fraction.replace(/0+$/, '');
+  const zero = /^0+$/.test(whole) && /^0*$/.test(trimmed);
   return `${minus === '' || zero ? '' : '\u2212'}${format.format(BigInt(whole))}${trimmed === '' ? '' : `${decimal}${trimmed}`}`;
 }
 

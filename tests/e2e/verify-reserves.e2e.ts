@@ -184,6 +184,40 @@ describe('verify page in Chromium', () => {
       expect(await page.locator('[data-testid="reserves-llama-row"][data-symbol="USDT"]').textContent()).toContain('1,200.5');
     });
 
+    test('an endpoint set for Ethereum alone, among the per-network ones, is the one shown and read through', async () => {
+      await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+      await page.getByTestId('rpc-url').fill('');
+      await page.getByTestId('rpc-url').press('Tab');
+      await page.getByTestId('rpc-chains').locator('summary').click();
+      await page.getByTestId('rpc-url-1').fill(chain.url);
+      await page.getByTestId('rpc-url-1').press('Tab');
+      type Stored = { settings?: { rpcUrl?: string; chainRpcUrls?: Record<string, string> } };
+      const stored = () =>
+        page.evaluate(
+          async () => ((await (globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<Stored> } } } }).chrome.storage.local.get('settings')) as Stored).settings,
+        );
+      await expect.poll(stored).toMatchObject({ chainRpcUrls: { '1': chain.url } });
+      expect((await stored())?.rpcUrl).toBeUndefined();
+      try {
+        await page.goto(verifyUrl);
+        await page.getByTestId('reserves-target-okx:1').check();
+        expect(await page.getByTestId('reserves-rpc').locator('code').textContent()).toBe(chain.url);
+        await page.getByTestId('reserves-run').click();
+        const result = page.getByTestId('reserves-result');
+        await result.waitFor();
+        expect(await result.getAttribute('data-complete')).toBe('true');
+        expect(await page.locator('[data-testid="reserves-total"][data-symbol="ETH"]').getAttribute('data-amount')).toBe('3.5');
+      } finally {
+        await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+        await page.getByTestId('rpc-chains').locator('summary').waitFor();
+        await page.getByTestId('rpc-url-1').fill('');
+        await page.getByTestId('rpc-url-1').press('Tab');
+        await expect.poll(async () => (await stored())?.chainRpcUrls).toEqual({});
+        // The main endpoint back, as the tests after this one expect it.
+        await setRpc(chain.url);
+      }
+    });
+
     test('figures copied from the exchange’s report are compared exactly, in coins; a typo blocks the run', async () => {
       await page.goto(verifyUrl);
       await page.getByTestId('reserves-target-okx:1').check();

@@ -40,6 +40,9 @@ describe('verify page in Chromium', () => {
     expect(await page.getByTestId('proof-path').locator('tbody tr').count()).toBe(3);
     expect(await page.getByTestId('proof-leaf').textContent()).toContain('7.16384740');
     expect(await page.getByTestId('proof-root-match').textContent()).toContain('Matches');
+    // Another root typed in: the "Verified" was about the old one, so it goes before Verify is pressed again.
+    await page.getByTestId('proof-root').fill(`9${BYBIT_ROOT.slice(1)}`);
+    expect(await page.getByTestId('proof-verdict').count()).toBe(0);
   });
 
   test('OKX v1 with a 0x-prefixed root, format chosen by hand, is verified too', async () => {

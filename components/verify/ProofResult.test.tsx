@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { render } from 'preact';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import type { InclusionProofChecked } from '../../lib/proofs/types';
+import { verifyInclusionProof } from '../../lib/proofs/verify-inclusion-proof';
+import { I18nContext, translateFrom, type Messages } from '../../utils/i18n';
+import { page } from '../test-dom';
+import { ProofResult } from './ProofResult';
+
+const words = (locale: string) => translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, `../../public/_locales/${locale}/messages.json`), 'utf8')) as Messages);
+const checked = async (name: string) => {
+  const result = await verifyInclusionProof({ file: readFileSync(join(import.meta.dirname, '../../tests/fixtures/proofs', name), 'utf8') });
+  if (!result.ok) throw new Error(`${name} did not check: ${result.failure.code}`);
+  return result;
+};
+
+function draw(result: InclusionProofChecked, locale: string) {
+  const { root, $ } = page();
+  render(
+    <I18nContext.Provider value={{ t: words(locale), locale }}>
+      <ProofResult result={result} />
+    </I18nContext.Provider>,
+    root,
+  );
+  /** The leaf table's amount cell of `asset`. */
+  const leafAmount = (asset: string) => [...($('proof-leaf')?.querySelectorAll('tbody tr') ?? [])].find((row) => row.querySelector('th')?.textContent === asset)?.querySelector('td');
+  const sums = () => [...root.querySelectorAll('[data-testid="proof-path"] td.sums')];
+  return { root, leafAmount, sums };
+}
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe("ProofResult: the proof's amounts are written as the reader writes numbers", () => {
+  test('in German the leaf and the path sums take the decimal comma and grouped thousands; the text as written stays in the title', async () => {
+    const { root, leafAmount, sums } = draw(await checked('okx-v1-example.json'), 'de');
+    const usdt = leafAmount('USDT');
+    expect(usdt?.textContent).toBe('19.398,33550812');
+    expect(usdt?.getAttribute('title')).toBe('19398.33550812');
+    expect(usdt?.getAttribute('class')).toBe('num');
+    expect(leafAmount('ETH')?.textContent).toBe('0,99908176');
+    expect(sums()[0]?.textContent).toBe('BTC 1,000069, ETH 0,99908176 und USDT 19.398,33558094');
+    expect(sums()[0]?.getAttribute('title')).toBe('BTC 1.000069, ETH 0.99908176, USDT 19398.33558094');
+    render(null, root);
+  });
+
+  test('every digit stays as written, trailing zeros included', async () => {
+    const { root, leafAmount } = draw(await checked('bybit-40.json'), 'de');
+    expect(leafAmount('DOT')?.textContent).toBe('7,16384740');
+    render(null, root);
+  });
+
+  test('an amount in an exponent spelling is written out in full; a zero in one stays hidden with the other zeros', async () => {
+    const okx = await checked('okx-v1-example.json');
+    const { root, leafAmount, sums } = draw(
+      {
+        ...okx,
+        leaf: { ...okx.leaf, balances: { BTC: '1.0E-7', ETH: '0E-8', USDT: '+2.5E+3' } },
+        path: okx.path.slice(0, 1).map((step) => ({ ...step, nodeBalances: { BTC: '1.5E-7', ETH: '0E-8' } })),
+      },
+      'en',
+    );
+    expect(leafAmount('BTC')?.textContent).toBe('0.00000010');
+    expect(leafAmount('BTC')?.getAttribute('title')).toBe('1.0E-7');
+    expect(leafAmount('USDT')?.textContent).toBe('2,500');
+    expect(leafAmount('ETH')).toBeUndefined();
+    expect(sums()[0]?.textContent).toBe('BTC 0.00000015');
+    render(null, root);
+  });
+});

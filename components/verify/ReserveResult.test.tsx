@@ -1,0 +1,107 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { render } from 'preact';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import type { CheckReservesReturnType } from '../../lib/chain/reserves-check';
+import { getExchange } from '../../lib/exchanges/registry';
+import type { ExchangeReserves } from '../../lib/reserves/schema';
+import { buildExchangeView } from '../../lib/view/exchange-view';
+import { I18nContext, translateFrom, type Messages } from '../../utils/i18n';
+import { page } from '../test-dom';
+import type { ReserveCheckTarget } from './ReserveCheck';
+import { ReserveResult } from './ReserveResult';
+
+const t = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/en/messages.json'), 'utf8')) as Messages);
+
+const target: ReserveCheckTarget = {
+  key: 'okx:1',
+  exchangeId: 'okx',
+  exchangeName: 'OKX',
+  chainId: 1,
+  chainName: 'Ethereum',
+  defillamaChain: 'Ethereum',
+  nativeSymbol: 'ETH',
+  addresses: [`0x${'ab'.repeat(20)}`],
+  tokens: [],
+  publishedAt: 'https://www.okx.com/proof-of-reserves',
+  readFrom: 'https://www.okx.com/proof-of-reserves',
+  asOf: '2026-08-10',
+};
+
+const result: CheckReservesReturnType = {
+  complete: true,
+  blockNumber: '21000000',
+  chainId: 1,
+  balances: [{ address: target.addresses[0]!, symbol: 'ETH', amount: '12.5' }],
+  totals: { ETH: '12.5' },
+  comparisons: [{ symbol: 'ETH', onChain: '12.5', missingReads: 0 }],
+  rpcRequests: 2,
+  naiveRequests: 2,
+} as CheckReservesReturnType;
+
+const POR = 'https://www.okx.com/proof-of-reserves/report';
+const TOTAL = 'https://api.llama.fi/cexs';
+const BREAKDOWN = 'https://api.llama.fi/protocol/okx';
+const COINS = 'https://api.llama.fi/protocol/okx#tokens';
+
+function draw(onchain: NonNullable<ExchangeReserves['onchain']>) {
+  const exchange = getExchange('okx');
+  if (exchange === undefined) throw new Error('no okx in the registry');
+  const reserves: ExchangeReserves = {
+    por: { method: 'merkle-liabilities', cadence: 'monthly', liabilitiesIncluded: true, asOf: '2026-08-01', checkedAt: '2026-08-10', source: POR },
+    onchain,
+  };
+  const view = buildExchangeView({ exchange, reserves, now: new Date('2026-08-12T00:00:00Z') });
+  const { root, $ } = page();
+  render(
+    <I18nContext.Provider value={{ t, locale: 'en' }}>
+      <ReserveResult target={target} result={result} view={view} heldLoaded={true} />
+    </I18nContext.Provider>,
+    root,
+  );
+  const links = (testId: string) => [...($(testId)?.querySelectorAll('a') ?? [])];
+  return { root, $, links };
+}
+
+const onchain = { totalUsd: 20_000_000_000, cleanUsd: 19_000_000_000, source: TOTAL, asOf: '2026-08-10' };
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('ReserveResult: sources open beside the result, never in its place', () => {
+  test('every source link of the comparison opens a new tab and tells the source nothing about this page', () => {
+    const { root, links } = draw({
+      ...onchain,
+      byChain: { Ethereum: 5_000_000_000 },
+      breakdownSource: BREAKDOWN,
+      breakdownAsOf: '2026-08-09',
+      tokenAmounts: { source: COINS, asOf: '2026-08-09', chains: { Ethereum: { at: '2026-08-09T00:00:00.000Z', amounts: { ETH: 12 } } } },
+    });
+    const all = [...links('reserves-published'), ...links('reserves-defillama'), ...links('reserves-llama')];
+    expect(all.map((link) => link.getAttribute('href'))).toEqual([POR, TOTAL, BREAKDOWN, COINS]);
+    for (const link of all) {
+      expect(link.getAttribute('target'), link.getAttribute('href') ?? '').toBe('_blank');
+      expect(link.getAttribute('rel')?.split(' ').sort()).toEqual(['noopener', 'noreferrer']);
+    }
+    render(null, root);
+  });
+
+  test('the DefiLlama total links its own source, the per-chain figure from another answer links that one, each after its own figure', () => {
+    const { root, $, links } = draw({ ...onchain, byChain: { Ethereum: 5_000_000_000 }, breakdownSource: BREAKDOWN, breakdownAsOf: '2026-08-09' });
+    const line = $('reserves-defillama');
+    expect(links('reserves-defillama').map((link) => link.getAttribute('href'))).toEqual([TOTAL, BREAKDOWN]);
+    // The total's link comes before the per-chain sentence, the breakdown's after it.
+    const text = line?.textContent ?? '';
+    expect(text.indexOf('api.llama.fi')).toBeLessThan(text.indexOf('On Ethereum'));
+    render(null, root);
+  });
+
+  test('one source for both figures, or no per-chain figure: one link, to the source of what is shown', () => {
+    const same = draw({ ...onchain, byChain: { Ethereum: 5_000_000_000 } });
+    expect(same.links('reserves-defillama').map((link) => link.getAttribute('href'))).toEqual([TOTAL]);
+    render(null, same.root);
+    // The breakdown is from elsewhere but has no figure for this chain: only the total is shown, so only its source.
+    const noChain = draw({ ...onchain, byChain: { Arbitrum: 1_000_000_000 }, breakdownSource: BREAKDOWN, breakdownAsOf: '2026-08-09' });
+    expect(noChain.links('reserves-defillama').map((link) => link.getAttribute('href'))).toEqual([TOTAL]);
+    render(null, noChain.root);
+  });
+});
