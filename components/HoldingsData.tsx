@@ -3,6 +3,7 @@ import type { Settings } from '../lib/settings';
 import { useT } from '../utils/i18n';
 import { FileButton } from './FileButton';
 import { InlineConfirm, useInlineConfirm } from './InlineConfirm';
+import { NotSavedStatus } from './options/setting-change';
 
 export type Reminders = Settings['reminders'];
 
@@ -13,7 +14,10 @@ export interface HoldingsDataProps {
   reminders: Reminders;
   /** Whether the optional notifications permission is granted. */
   notificationsGranted: boolean;
-  /** Asks for the notifications permission when a reminder is turned on; false when declined. */
+  /**
+   * Asks for the notifications permission when a reminder is turned on; false when declined (the choice is kept all the
+   * same). Rejects when the browser refuses the request or storage the write: nothing is changed then.
+   */
   onReminders: (next: Reminders) => Promise<boolean>;
   onExport: () => void;
   onImport: (file: File) => Promise<ImportResult>;
@@ -38,9 +42,17 @@ export function HoldingsData({ reminders, notificationsGranted, onReminders, onE
   const [deleteFailed, setDeleteFailed] = useState(false);
   const anyReminder = reminders.monthlyDay !== undefined || reminders.proofOfKeysDay;
 
+  // Said again at each failure: the words go at each change. Saying it draws the section again, which puts the
+  // box or the day the user changed back to the stored reminders.
+  const [notSaved, setNotSaved] = useState(false);
   const change = async (next: Reminders) => {
-    const granted = await onReminders(next);
-    setDeclined(!granted);
+    setNotSaved(false);
+    try {
+      setDeclined(!(await onReminders(next)));
+    } catch (error) {
+      console.error('[reserve-radar] reminders not saved:', error);
+      setNotSaved(true);
+    }
   };
 
   return (
@@ -90,6 +102,7 @@ export function HoldingsData({ reminders, notificationsGranted, onReminders, onE
             {t('remindersNoPermission')}
           </p>
         )}
+        <NotSavedStatus notSaved={notSaved ? { key: 'settingNotSaved' } : undefined} testId="reminders-notice" />
       </section>
 
       <section aria-labelledby="data-title" class="holdings" data-testid="holdings-data">

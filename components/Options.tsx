@@ -15,6 +15,7 @@ import { LookalikeProtection } from './options/LookalikeProtection';
 import { RpcSetting } from './options/RpcSetting';
 import { SourceItem } from './options/SourceItem';
 import { WarningLists } from './options/WarningLists';
+import { NotSavedStatus, useSettingChange, type ChangeSettings } from './options/setting-change';
 
 /** One request the background makes on a schedule, as the options page shows it. */
 export interface SourceRow {
@@ -48,7 +49,8 @@ export interface OptionsProps {
   sourcesFailed?: boolean;
   exchangeNames: Record<string, string>;
   now: Date;
-  onChange: (patch: Partial<Settings>) => void;
+  /** Stores a change; rejects when it was not stored, and the control goes back to `settings` and says so. */
+  onChange: ChangeSettings;
   /** Lookalike protection as it stands: the setting and the browser's access to all sites, both. */
   protectionOn: boolean;
   /** Asks for the broad permission first; resolves false when the user declines, rejects when the browser or storage fails. */
@@ -102,6 +104,10 @@ export function Options(props: OptionsProps) {
   const [notice, setNotice] = useState<MessageKey | undefined>(undefined);
   const snoozes = Object.entries(settings.snoozes);
   const resetConfirm = useInlineConfirm();
+  // Each group says its own failures, next to the control that failed.
+  const [nudgeNotSaved, changeNudge] = useSettingChange(onChange, 'nudge setting');
+  const [snoozeNotSaved, changeSnoozes] = useSettingChange(onChange, 'snooze removal');
+  const [languageNotSaved, changeLanguage] = useSettingChange(onChange, 'language');
 
   // Busy buttons are aria-disabled, not disabled: a disabled button drops the keyboard focus to the page.
   const run = async (what: 'refresh' | 'reset', action: () => Promise<MessageKey>) => {
@@ -132,14 +138,15 @@ export function Options(props: OptionsProps) {
         <legend>{t('nudgePolicy')}</legend>
         {POLICIES.map(([value, key]) => (
           <label key={value} class="option">
-            <input type="radio" name="nudgePolicy" value={value} checked={settings.nudgePolicy === value} onChange={() => onChange({ nudgePolicy: value })} />
+            <input type="radio" name="nudgePolicy" value={value} checked={settings.nudgePolicy === value} onChange={() => void changeNudge({ nudgePolicy: value })} />
             {t(key)}
           </label>
         ))}
         <label class="option">
-          <input type="checkbox" checked={settings.autoExpandOnDanger} onChange={(event) => onChange({ autoExpandOnDanger: (event.currentTarget as HTMLInputElement).checked })} />
+          <input type="checkbox" checked={settings.autoExpandOnDanger} onChange={(event) => void changeNudge({ autoExpandOnDanger: (event.currentTarget as HTMLInputElement).checked })} />
           {t('autoExpandOnDanger')}
         </label>
+        <NotSavedStatus notSaved={nudgeNotSaved} testId="nudge-notice" />
       </fieldset>
 
       <section aria-labelledby="snoozes-title">
@@ -158,7 +165,7 @@ export function Options(props: OptionsProps) {
                   class="ghost"
                   onClick={() => {
                     const { [id]: _removed, ...rest } = settings.snoozes;
-                    onChange({ snoozes: rest });
+                    void changeSnoozes({ snoozes: rest }, { key: 'snoozeRemoveFailed', values: [exchangeNames[id] ?? id] });
                   }}
                 >
                   {t('snoozeRemove', exchangeNames[id] ?? id)}
@@ -167,6 +174,7 @@ export function Options(props: OptionsProps) {
             ))}
           </ul>
         )}
+        <NotSavedStatus notSaved={snoozeNotSaved} testId="snoozes-notice" />
       </section>
 
       <LookalikeProtection protectionOn={protectionOn} onLookalikeProtection={onLookalikeProtection} allowedHosts={allowedHosts} onAllowedHostRemove={onAllowedHostRemove} onNotice={setNotice} />
@@ -204,7 +212,8 @@ export function Options(props: OptionsProps) {
 
       <section aria-labelledby="language-title">
         <h2 id="language-title">{t('languageTitle')}</h2>
-        <LanguagePicker value={settings.language} onChange={(language) => onChange({ language })} legendHidden />
+        <LanguagePicker value={settings.language} onChange={(language) => void changeLanguage({ language }, { key: 'languageNotSaved' })} legendHidden />
+        <NotSavedStatus notSaved={languageNotSaved} testId="language-notice" />
       </section>
 
       <section aria-labelledby="reset-title">

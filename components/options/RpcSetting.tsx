@@ -1,15 +1,16 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import * as v from 'valibot';
 import { holdingChainIds, holdingChainNames } from '../../lib/holdings/holding-tokens';
 import { RpcUrlSchema, type Settings } from '../../lib/settings';
 import { useT } from '../../utils/i18n';
+import { NotSavedStatus, useSettingChange, type ChangeSettings } from './setting-change';
 
 /** The user's own RPC endpoints: a main one (ENS needs Ethereum mainnet), and one per network for the guide's arrival watch, the reserve check and watched addresses. */
-export function RpcSetting({ settings, onChange }: { settings: Settings; onChange: (patch: Partial<Settings>) => void }) {
+export function RpcSetting({ settings, onChange }: { settings: Settings; onChange: ChangeSettings }) {
   const t = useT();
-  const setChainUrl = (chainId: number, url: string | undefined) => {
+  const chainPatch = (chainId: number, url: string | undefined): Partial<Settings> => {
     const rest = Object.fromEntries(Object.entries(settings.chainRpcUrls).filter(([key]) => key !== String(chainId)));
-    onChange({ chainRpcUrls: url === undefined ? rest : { ...rest, [String(chainId)]: url } });
+    return { chainRpcUrls: url === undefined ? rest : { ...rest, [String(chainId)]: url } };
   };
   return (
     <section aria-labelledby="rpc-title">
@@ -17,7 +18,7 @@ export function RpcSetting({ settings, onChange }: { settings: Settings; onChang
       <p class="muted" id="rpc-help">
         {t('rpcBody')}
       </p>
-      <RpcField id="rpc-url" label={t('rpcLabel')} describedBy="rpc-help" value={settings.rpcUrl} onChange={(rpcUrl) => onChange({ rpcUrl })} />
+      <RpcField id="rpc-url" label={t('rpcLabel')} describedBy="rpc-help" value={settings.rpcUrl} patch={(rpcUrl) => ({ rpcUrl })} onChange={onChange} />
       {/* An endpoint serves one chain, so reads on other networks need their own. */}
       <details class="rpc-chains" open={Object.keys(settings.chainRpcUrls).length > 0} data-testid="rpc-chains">
         <summary>{t('rpcChainsTitle')}</summary>
@@ -31,7 +32,8 @@ export function RpcSetting({ settings, onChange }: { settings: Settings; onChang
               label={t('rpcChainLabel', holdingChainNames[chainId] ?? String(chainId))}
               describedBy="rpc-chains-help"
               value={settings.chainRpcUrls[String(chainId)]}
-              onChange={(url) => setChainUrl(chainId, url)}
+              patch={(url) => chainPatch(chainId, url)}
+              onChange={onChange}
             />
           </p>
         ))}
@@ -44,12 +46,35 @@ export function RpcSetting({ settings, onChange }: { settings: Settings; onChang
  * Saved only when valid or emptied, so a half-typed address never replaces a working one. A bad
  * address stays in the field for the user to correct, marked invalid, with what is still in use;
  * a field of only spaces counts as empty. A new value from elsewhere (an import, a reset) replaces
- * the field's text.
+ * the field's text. An address storage did not take goes back to the one in use, and the field says so.
  */
-function RpcField({ id, label, describedBy, value, onChange }: { id: string; label: string; describedBy: string; value: string | undefined; onChange: (rpcUrl: string | undefined) => void }) {
+function RpcField({
+  id,
+  label,
+  describedBy,
+  value,
+  patch,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  describedBy: string;
+  value: string | undefined;
+  patch: (rpcUrl: string | undefined) => Partial<Settings>;
+  onChange: ChangeSettings;
+}) {
   const t = useT();
   const [draft, setDraft] = useState(value ?? '');
   const [invalid, setInvalid] = useState(false);
+  const [notSaved, change] = useSettingChange(onChange, 'RPC address');
+  const stored = useRef(value);
+  stored.current = value;
+  const store = (rpcUrl: string | undefined) => {
+    void change(patch(rpcUrl)).then((saved) => {
+      // Text typed since is the user's next try, and stays.
+      if (!saved) setDraft((shown) => (shown === (rpcUrl ?? '') ? (stored.current ?? '') : shown));
+    });
+  };
   useEffect(() => {
     setDraft(value ?? '');
     setInvalid(false);
@@ -59,14 +84,14 @@ function RpcField({ id, label, describedBy, value, onChange }: { id: string; lab
     if (text.trim() === '') {
       setDraft('');
       setInvalid(false);
-      if (value !== undefined) onChange(undefined);
+      if (value !== undefined) store(undefined);
       return;
     }
     const parsed = v.safeParse(RpcUrlSchema, text);
     setInvalid(!parsed.success);
     if (!parsed.success) return setDraft(text);
     setDraft(parsed.output);
-    if (parsed.output !== value) onChange(parsed.output);
+    if (parsed.output !== value) store(parsed.output);
   };
   return (
     <>
@@ -89,6 +114,7 @@ function RpcField({ id, label, describedBy, value, onChange }: { id: string; lab
           {t('rpcInvalid')} {value === undefined ? t('rpcNotSavedNone') : t('rpcNotSaved', value)}
         </p>
       )}
+      <NotSavedStatus notSaved={notSaved} testId={`${id}-notice`} />
     </>
   );
 }

@@ -7,7 +7,7 @@ export const quietOptions: OptionsProps = {
   sources: [],
   exchangeNames: {},
   now: new Date('2026-08-10T12:00:00Z'),
-  onChange: () => undefined,
+  onChange: () => Promise.resolve(),
   protectionOn: false,
   onLookalikeProtection: () => Promise.resolve(false),
   allowedHosts: [],

@@ -1,6 +1,5 @@
 import { RunNotifications } from '@/components/RunNotifications';
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { HoldingsSection } from '@/components/HoldingsSection';
 import { HoldingsData, type ImportResult, type Reminders } from '@/components/HoldingsData';
 import { useLocale, useT } from '@/utils/i18n';
@@ -26,11 +25,12 @@ import {
   type PriceStatus,
 } from '@/utils/holdings';
 import { loadAddressBook } from '@/utils/guide-state';
-import { getSettings, updateSettings } from '@/utils/settings';
+import { getSettings } from '@/utils/settings';
 import { writeImport } from '@/utils/import-write';
 import { NOTIFICATIONS, removeOptionalPermissions } from '@/utils/permissions';
 import { usePermission } from '@/utils/broad-access';
 import { changeRunNotifications } from './run-notify';
+import { changeReminders, wantsAnyReminder } from './reminders';
 import { send } from '@/utils/send';
 
 interface Loaded {
@@ -175,16 +175,11 @@ export function HoldingsGlue({ settings, exchangeNames, onSettingsReplaced }: Ho
         reminders={settings.reminders}
         notificationsGranted={granted}
         onReminders={async (next: Reminders) => {
-          const wantsAny = next.monthlyDay !== undefined || next.proofOfKeysDay;
-          let ok = true;
-          if (wantsAny && !granted) {
-            // Asked only here, at the user's click; declining keeps the choice but no reminder is shown.
-            ok = await browser.permissions.request(NOTIFICATIONS).catch(() => false);
-            setGranted(ok);
-          }
-          await updateSettings({ reminders: next });
-          await onSettingsReplaced();
-          return ok;
+          const held = await changeReminders(next, granted);
+          if (held && wantsAnyReminder(next)) setGranted(true);
+          // Written and kept: the page follows storage (main.tsx), so a failed re-read is no failed change.
+          await onSettingsReplaced().catch((error: unknown) => console.error('[reserve-radar] reminders changed, but the re-read failed', error));
+          return held;
         }}
         onExport={() => {
           void (async () => {

@@ -9,13 +9,14 @@ import type { Settings } from '@/lib/settings';
 import { loadI18n } from '@/utils/translate';
 import { usePageWords } from '@/utils/page-words';
 import { runPage } from '@/utils/run-page';
-import { getSettings, updateSettings } from '@/utils/settings';
+import { getSettings } from '@/utils/settings';
 import { useStoredSettings } from '@/utils/stored-settings';
 import { BROAD_ACCESS } from '@/utils/permissions';
 import { keepHashTargetInView } from '@/utils/scroll-to-hash';
 import { HoldingsGlue } from './holdings';
 import { useAllowedLookalikes } from './lookalike';
 import { resetSettingsThenPermissions } from './reset';
+import { useSettingsChange } from './settings-change';
 import { useBroadAccess } from '@/utils/broad-access';
 import '@/components/holdings.css';
 import '@/components/card.css';
@@ -56,12 +57,7 @@ function App({ initial, initialI18n, initialBroadAccess }: { initial: Settings; 
     void reloadSubscriptions();
   }, [reloadSubscriptions]);
 
-  const change = useCallback(
-    async (patch: Partial<Settings>) => {
-      setSettings(await updateSettings(patch));
-    },
-    [setSettings],
-  );
+  const change = useSettingsChange(setSettings);
 
   return (
     <I18nContext.Provider value={i18n}>
@@ -71,7 +67,7 @@ function App({ initial, initialI18n, initialBroadAccess }: { initial: Settings; 
         sourcesFailed={sourcesFailed && sources === undefined}
         exchangeNames={exchangeNames}
         now={new Date()}
-        onChange={(patch) => void change(patch)}
+        onChange={change}
         protectionOn={settings.lookalikeProtection && broadAccess}
         allowedHosts={allowedHosts}
         onAllowedHostRemove={(host) => send({ type: 'disallow-host', host })}

@@ -3,7 +3,8 @@
  * RPC address is refused in plain words and the last good one stays; a backup with one bad
  * setting changes nothing; the file button and the form errors speak the chosen language, not
  * the browser's; focus stays with the control that acted; a refused field is marked to the eye;
- * and settings written elsewhere show on the open page, so an edit builds on them.
+ * settings written elsewhere show on the open page, so an edit builds on them; and with storage full, a change goes
+ * back and says so.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,7 +22,17 @@ const word = (messages: Messages, key: string, ...parameters: string[]): string 
   return parameters.reduce((text, value, i) => text.replace(`$${i + 1}`, value), message);
 };
 
-declare const chrome: { storage: { local: { get(keys: string[]): Promise<Record<string, unknown>>; set(items: object): Promise<void> } } };
+declare const chrome: {
+  storage: {
+    local: {
+      QUOTA_BYTES: number;
+      get(keys: string[]): Promise<Record<string, unknown>>;
+      set(items: object): Promise<void>;
+      remove(keys: string[]): Promise<void>;
+      getBytesInUse(keys: null): Promise<number>;
+    };
+  };
+};
 
 /** The focused element's test id, or its tag when it has none (`BODY` when focus was dropped). */
 const focused = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName ?? null);
@@ -273,6 +284,39 @@ describe('options page input and focus in Chromium', () => {
     await options.waitForFunction(() => document.documentElement.lang.startsWith('en'));
     await expect.poll(() => options.getByTestId('options-notice').textContent()).toBe(word(en, 'resetDone'));
     expect(await options.getByTestId('reset').textContent()).toBe(word(en, 'resetButton'));
+    expect(pageErrors).toEqual([]);
+  });
+
+  test('with storage full, a changed setting goes back to the stored one and says so beside it; the page keeps its language', async () => {
+    // The extension's storage filled to within a few bytes of its quota: writing the settings (hundreds of bytes) fails, as it would for real.
+    await browser.worker.evaluate(async () => {
+      const room = chrome.storage.local.QUOTA_BYTES - (await chrome.storage.local.getBytesInUse(null));
+      await chrome.storage.local.set({ filler: 'x'.repeat(room - 'filler'.length - 2 - 40) });
+    });
+    const policy = (value: string) => options.locator(`input[name="nudgePolicy"][value="${value}"]`);
+    const autoExpand = options.locator('[data-testid="nudge-policy"] input[type="checkbox"]');
+    try {
+      for (const _ of [1, 2]) {
+        await policy('caution-or-worse').click();
+        await expect.poll(() => options.getByTestId('nudge-notice').textContent()).toBe(word(en, 'settingNotSaved'));
+        expect(await policy('caution-or-worse').isChecked()).toBe(false);
+        expect(await policy('every-visit').isChecked()).toBe(true);
+      }
+      await autoExpand.click();
+      await expect.poll(() => autoExpand.isChecked()).toBe(true);
+      await options.getByTestId('language-de').click();
+      await expect.poll(() => options.getByTestId('language-notice').textContent()).toBe(word(en, 'languageNotSaved'));
+      expect(await options.getByTestId('language-de').isChecked()).toBe(false);
+      expect(await options.getByTestId('language-auto').isChecked()).toBe(true);
+      expect(await options.evaluate(() => document.documentElement.lang)).toMatch(/^en/);
+    } finally {
+      await browser.worker.evaluate(() => chrome.storage.local.remove(['filler']));
+    }
+    // With room again, the next change is stored and the words go.
+    await policy('caution-or-worse').click();
+    await expect.poll(async () => ((await stored()).settings as { nudgePolicy?: string } | undefined)?.nudgePolicy).toBe('caution-or-worse');
+    expect(await options.getByTestId('nudge-notice').textContent()).toBe('');
+    expect(await policy('caution-or-worse').isChecked()).toBe(true);
     expect(pageErrors).toEqual([]);
   });
 });

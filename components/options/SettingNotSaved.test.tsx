@@ -1,0 +1,140 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { render } from 'preact';
+import { describe, expect, test, vi } from 'vitest';
+import { defaultSettings, type Settings } from '../../lib/settings';
+import { type I18n, I18nContext, translateFrom, type Messages } from '../../utils/i18n';
+import { Options } from '../Options';
+import { effectsOnNextTask, page, settle } from '../test-dom';
+import { quietOptions } from './options.testkit';
+
+const de: I18n = { t: translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/de/messages.json'), 'utf8')) as Messages), locale: 'de' };
+const t = de.t;
+
+effectsOnNextTask();
+
+/** Each change the page asks for, left for the test to refuse (as storage does when full) or accept. */
+function answers() {
+  const asked: { patch: Partial<Settings>; refuse: () => void }[] = [];
+  const onChange = (patch: Partial<Settings>) =>
+    new Promise<void>((_resolve, reject) => {
+      asked.push({ patch, refuse: () => reject(new Error('QUOTA_BYTES quota exceeded')) });
+    });
+  return { asked, onChange };
+}
+
+/** The options page with settings that stay as stored: every change is refused. */
+function draw(settings: Settings, onChange: (patch: Partial<Settings>) => Promise<unknown>) {
+  const dom = page();
+  render(
+    <I18nContext.Provider value={de}>
+      <Options {...quietOptions} settings={settings} exchangeNames={{ kraken: 'Kraken' }} onChange={onChange} />
+    </I18nContext.Provider>,
+    dom.root,
+  );
+  // What a click does to a box or a radio before its change event: linkedom keeps the user's tick as the property.
+  const tick = (input: Element | null, checked: boolean) => {
+    (input as HTMLInputElement).checked = checked;
+    input?.dispatchEvent(new dom.window.Event('change', { bubbles: true }));
+  };
+  // A box drawn ticked is the attribute in linkedom until something sets the property.
+  const ticked = (input: Element | null) => (input as HTMLInputElement).checked ?? input?.hasAttribute('checked');
+  return { ...dom, tick, ticked };
+}
+
+describe('options: a change that cannot be saved', () => {
+  test('a nudge policy: the radio goes back to the stored one and the fieldset says so, cleared at the next change and said again', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const { asked, onChange } = answers();
+    const { root, $, tick, ticked } = draw(defaultSettings, onChange);
+    await settle();
+    const radio = (value: string) => root.querySelector(`input[name="nudgePolicy"][value="${value}"]`);
+    const stored = defaultSettings.nudgePolicy;
+    const notice = $('nudge-notice');
+    expect(notice?.getAttribute('role')).toBe('status');
+    expect(notice?.textContent).toBe('');
+    for (const round of [0, 1]) {
+      tick(radio('off'), true);
+      await settle();
+      expect(asked[round]?.patch).toEqual({ nudgePolicy: 'off' });
+      // The same words said again are new words only if they went away first.
+      expect($('nudge-notice')?.textContent).toBe('');
+      asked[round]?.refuse();
+      await settle();
+      expect(ticked(radio('off'))).toBe(false);
+      expect(ticked(radio(stored))).toBe(true);
+      expect($('nudge-notice')).toBe(notice);
+      expect(notice?.textContent).toBe(t('settingNotSaved'));
+    }
+    expect(logged).toHaveBeenCalledWith(expect.stringContaining('not saved'), expect.any(Error));
+    render(null, root);
+  });
+
+  test('the auto-expand box goes back and the fieldset says so', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const { asked, onChange } = answers();
+    const { root, $, tick, ticked } = draw({ ...defaultSettings, autoExpandOnDanger: true }, onChange);
+    await settle();
+    const box = root.querySelector('[data-testid="nudge-policy"] input[type="checkbox"]');
+    tick(box, false);
+    await settle();
+    expect(asked[0]?.patch).toEqual({ autoExpandOnDanger: false });
+    asked[0]?.refuse();
+    await settle();
+    expect(ticked(box)).toBe(true);
+    expect($('nudge-notice')?.textContent).toBe(t('settingNotSaved'));
+    render(null, root);
+  });
+
+  test('a language: the picker goes back to the stored language and says the choice was not saved', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const { asked, onChange } = answers();
+    const { root, $, tick, ticked } = draw({ ...defaultSettings, language: 'de' }, onChange);
+    await settle();
+    expect($('language-notice')?.textContent).toBe('');
+    tick($('language-sv'), true);
+    await settle();
+    expect(asked[0]?.patch).toEqual({ language: 'sv' });
+    asked[0]?.refuse();
+    await settle();
+    expect(ticked($('language-sv'))).toBe(false);
+    expect(ticked($('language-de'))).toBe(true);
+    expect($('language-notice')?.getAttribute('role')).toBe('status');
+    expect($('language-notice')?.textContent).toBe(t('languageNotSaved'));
+    render(null, root);
+  });
+
+  test('a snooze removal: the snooze stays listed and the section names it', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const { asked, onChange } = answers();
+    const { root, $, window } = draw({ ...defaultSettings, snoozes: { kraken: { until: 'data-change', fingerprint: 'f' } } }, onChange);
+    await settle();
+    root.querySelector('[data-testid="snoozes"] button')?.dispatchEvent(new window.Event('click', { bubbles: true }));
+    await settle();
+    expect(asked[0]?.patch).toEqual({ snoozes: {} });
+    asked[0]?.refuse();
+    await settle();
+    expect($('snoozes')?.textContent).toContain('Kraken');
+    expect($('snoozes-notice')?.textContent).toBe(t('snoozeRemoveFailed', 'Kraken'));
+    render(null, root);
+  });
+
+  test('an RPC address: the field shows the address still in use again and says the change was not saved', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const { asked, onChange } = answers();
+    const { root, $, window } = draw({ ...defaultSettings, rpcUrl: 'https://eth.example.org' }, onChange);
+    await settle();
+    const field = $('rpc-url') as HTMLInputElement;
+    field.value = 'https://other.example.org';
+    field.dispatchEvent(new window.Event('input', { bubbles: true }));
+    field.dispatchEvent(new window.Event('change', { bubbles: true }));
+    await settle();
+    expect(asked[0]?.patch).toEqual({ rpcUrl: 'https://other.example.org' });
+    asked[0]?.refuse();
+    await settle();
+    expect(field.value).toBe('https://eth.example.org');
+    expect($('rpc-url-notice')?.getAttribute('role')).toBe('status');
+    expect($('rpc-url-notice')?.textContent).toBe(t('settingNotSaved'));
+    render(null, root);
+  });
+});
