@@ -124,6 +124,28 @@ describe('ExchangeCard: the concentration section', () => {
     }
   });
 
+  test('the exchange’s own token listed beside BTC and stablecoins: the minor-holding reasons name own tokens among what they leave out, in every language', () => {
+    // BNB is Binance's own token, graded on its own line; "no holding outside BTC, ETH and stablecoins" would be false here.
+    const ownTokens: Record<string, string> = { en: 'own tokens', de: 'eigenen Token', es: 'tokens propios', fr: 'jetons maison', pt_BR: 'tokens próprios', sv: 'egna tokens', tr: 'kendi token', zh_CN: '平台币' };
+    for (const locale of LOCALES) {
+      const { view } = draw(
+        {
+          ...totals,
+          topTokens: [
+            { symbol: 'BTC', usd: 60_000_000_000 },
+            { symbol: 'USDT', usd: 20_000_000_000 },
+            { symbol: 'BNB', usd: 15_000_000_000 },
+          ],
+        },
+        locale,
+      );
+      const minor = view.verdict.reasons.find((reason) => reason.metric === 'minor-asset.share');
+      expect(minor).toMatchObject({ effect: 'ok', value: 0 });
+      expect(reasonText(minor as RiskReason, translateFrom(messages(locale)), locale.replace('_', '-'), now), locale).toContain(ownTokens[locale]);
+      expect(messages(locale).reason_minorAsset?.message, locale).toContain(ownTokens[locale]);
+    }
+  });
+
   test('an empty token list: the largest-holding reason says nothing is listed, without an empty name', () => {
     for (const locale of LOCALES) {
       const { view } = draw({ ...totals, topTokens: [] }, locale);

@@ -109,7 +109,8 @@ export function onchainReasons(
   } else {
     const unlisted = unlistedShare !== undefined && unlistedShare > 0 ? { unlistedShare } : {};
     reasons.push(shareReason('top-asset.share', topAsset.share, 'top-asset.share.caution', undefined, listed, { asset: topAsset.symbol }));
-    // No minor asset on a list that covers the total is a measured none: 0, said without an asset.
+    // No minor asset named on a list covering enough of the total: 0, said without an asset. An unlisted rest under
+    // the thin line may still hold one; the HHI bound counts that rest (docs/risk-model.md).
     reasons.push(
       shareReason('minor-asset.share', topMinorAsset?.share ?? 0, 'minor-asset.share.caution', undefined, listed, topMinorAsset === undefined ? undefined : { asset: topMinorAsset.symbol }),
     );
