@@ -91,7 +91,7 @@ describe('shareImageContent', () => {
     expect(lines.some((line) => line.includes('24 hours: +$4.40M') && line.endsWith('(as of Aug 10, 2026)'))).toBe(true);
   });
 
-  test('the largest asset: dated by the breakdown it comes from; from a thin list a floor with no name; from an empty list nothing', () => {
+  test('the largest asset: dated by the breakdown it comes from; from a thin list a floor with no name; from an empty list, or a floor of nothing, unknown', () => {
     const exchange = getExchange('binance');
     if (exchange === undefined) throw new Error('no binance');
     const totals = { totalUsd: 100, cleanUsd: 95, source: 'https://api.llama.fi/cexs', asOf: '2025-10-30', breakdownSource: 'https://api.llama.fi/protocol/binance', breakdownAsOf: '2025-10-20' };
@@ -103,7 +103,9 @@ describe('shareImageContent', () => {
     };
     expect(largest([{ symbol: 'BTC', usd: 60 }])).toEqual(['Largest asset (BTC): 60.0% (as of Oct 20, 2025)']);
     expect(largest([{ symbol: 'BTC', usd: 20 }])).toEqual(['Largest asset: at least 20.0% (as of Oct 20, 2025)']);
-    expect(largest([])).toEqual([]);
+    // Nothing named, or a floor of nothing: unknown, as on the card, never left out nor 0 %.
+    expect(largest([])).toEqual(['Largest asset: Unknown (as of Oct 20, 2025)']);
+    expect(largest([{ symbol: 'BTC', usd: 0 }])).toEqual(['Largest asset: Unknown (as of Oct 20, 2025)']);
   });
 
   test('source domains are cleaned and without repeats', () => {

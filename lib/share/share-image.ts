@@ -105,13 +105,15 @@ export function shareImageContent({ view, now, t, locale }: ShareImageContentPar
     onchainLines.push({ text: dated(t('onchainTotal', formatUsd(onchain.totalUsd, locale)), onchain.asOf), style: 'body' });
     const concentration = verdict.metrics.concentration;
     if (concentration?.ownTokenShare !== undefined) onchainLines.push({ text: `${t('shareOwnToken')}: ${formatPercent(concentration.ownTokenShare, locale)}`, style: 'body' });
-    // From the breakdown, dated by it; a list too thin to judge gives only a floor and cannot name the largest asset.
+    // As the card writes it: from the breakdown, dated by it; a list too thin to judge gives only a floor and cannot
+    // name the largest asset, and a floor of nothing (or no list) is unknown.
     const top = concentration?.topAsset;
-    if (top !== undefined && (concentration?.breakdownTooThin !== true || top.share > 0)) {
-      const share = formatPercent(top.share, locale);
-      const text = concentration?.breakdownTooThin === true ? `${t('shareTopAssetUnnamed')}: ${t('shareAtLeast', share)}` : `${t('shareTopAsset', top.symbol)}: ${share}`;
-      onchainLines.push({ text: dated(text, onchain.breakdownAsOf ?? onchain.asOf), style: 'body' });
-    }
+    const thin = concentration?.breakdownTooThin === true;
+    const text =
+      top !== undefined && !thin
+        ? `${t('shareTopAsset', top.symbol)}: ${formatPercent(top.share, locale)}`
+        : `${t('shareTopAssetUnnamed')}: ${top !== undefined && top.share > 0 ? t('shareAtLeast', formatPercent(top.share, locale)) : t('unknownFigure')}`;
+    onchainLines.push({ text: onchain.topTokens === undefined ? text : dated(text, onchain.breakdownAsOf ?? onchain.asOf), style: 'body' });
     urls.push(onchain.source);
   }
   sections.push({ heading: t('cardConcentration'), lines: onchainLines });
