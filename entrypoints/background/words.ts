@@ -121,8 +121,9 @@ const heldWords = new Map<Language, { tag: string; words: Record<string, string>
 let earlySessionRead: Promise<Record<string, unknown>> | undefined;
 
 /**
- * `storage.session`, or undefined where the browser has none (Firefox before 115 has no session
- * area): the words are then worded afresh, and nothing the worker starts after this read is lost.
+ * `storage.session`, or undefined where the browser has none: the words are then worded afresh, and
+ * nothing the worker starts after this read is lost. The manifests' minimum versions all have the
+ * session area; this guard keeps a browser that lies about its version from stopping the worker.
  */
 function sessionStorage(): typeof browser.storage.session | undefined {
   return (browser.storage as Partial<typeof browser.storage>).session;

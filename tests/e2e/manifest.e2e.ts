@@ -57,7 +57,7 @@ interface Compat {
 }
 
 /** The first version of `browser` with `feature`, from the compatibility data web-ext lint reads (@mdn/browser-compat-data). */
-function firstVersion(feature: Compat, browser: 'firefox' | 'firefox_android'): number {
+function firstVersion(feature: Compat, browser: 'chrome' | 'firefox' | 'firefox_android'): number {
   const support = feature.__compat.support[browser];
   const added = (Array.isArray(support) ? support[0] : support)?.version_added;
   if (typeof added !== 'string') throw new Error(`${browser} has no version for this feature`);
@@ -93,5 +93,26 @@ describe("Firefox's manifest names the oldest version that has everything the ex
       const minimum = Number.parseFloat(settings?.[key]?.strict_min_version ?? '0');
       for (const [name, feature] of Object.entries(used)) expect(minimum, `${key}: ${name}`).toBeGreaterThanOrEqual(firstVersion(feature, browser));
     }
+  });
+});
+
+describe("Chrome's manifest names the oldest version that has everything the extension uses", () => {
+  test('minimum_chrome_version is no older than any feature it relies on', () => {
+    requireChromium();
+    const manifest = JSON.parse(readFileSync(join(chromeBuild, 'manifest.json'), 'utf8')) as { minimum_chrome_version?: string };
+    // biome-ignore lint/suspicious/noExplicitAny: the compatibility data is one large untyped JSON tree.
+    const bcd = JSON.parse(readFileSync(join(root, 'node_modules/@mdn/browser-compat-data/data.json'), 'utf8')) as any;
+    const used: Record<string, Compat> = {
+      // The worker finds its offscreen document (entrypoints/background/offscreen-client.ts).
+      'runtime.getContexts': bcd.webextensions.api.runtime.getContexts,
+      'storage.session': bcd.webextensions.api.storage.session,
+      optional_host_permissions: bcd.webextensions.manifest.optional_host_permissions,
+      'String.isWellFormed': bcd.javascript.builtins.String.isWellFormed,
+      'URL.canParse': bcd.api.URL.canParse_static,
+      ClipboardItem: bcd.api.ClipboardItem,
+    };
+    expect(manifest.minimum_chrome_version).toBe('120');
+    const minimum = Number.parseFloat(manifest.minimum_chrome_version ?? '0');
+    for (const [name, feature] of Object.entries(used)) expect(minimum, name).toBeGreaterThanOrEqual(firstVersion(feature, 'chrome'));
   });
 });
