@@ -24,6 +24,13 @@ export function useFocusAfterRemove<C extends HTMLElement>(ids: readonly string[
   const container = useRef<C>(null);
   const removing = useRef<{ id: string; index: number; name: string } | undefined>(undefined);
   const [said, setSaid] = useState<RemovalSaid | undefined>(undefined);
+  // Counts every sentence said, kept apart from `said`: a failure cleared as its entry leaves must not restart it, or
+  // the "removed" that follows a retried removal could take the failure's key and be edited in place.
+  const count = useRef(0);
+  const say = (text: string, failedId?: string) => {
+    count.current += 1;
+    setSaid(failedId === undefined ? { text, count: count.current } : { text, count: count.current, failedId });
+  };
   useEffect(() => {
     // A failure said of an entry no longer listed no longer holds.
     if (said?.failedId !== undefined && !ids.includes(said.failedId)) setSaid(undefined);
@@ -32,7 +39,7 @@ export function useFocusAfterRemove<C extends HTMLElement>(ids: readonly string[
     removing.current = undefined;
     const buttons = [...(container.current?.querySelectorAll<HTMLElement>('[data-remove]') ?? [])];
     (buttons[Math.min(removed.index, buttons.length - 1)] ?? fallback(container.current))?.focus();
-    setSaid((before) => ({ text: t('listRemoved', removed.name), count: (before?.count ?? 0) + 1 }));
+    say(t('listRemoved', removed.name));
   });
   return {
     container,
@@ -46,7 +53,7 @@ export function useFocusAfterRemove<C extends HTMLElement>(ids: readonly string[
      */
     kept: (id: string, words?: string) => {
       if (removing.current?.id === id) removing.current = undefined;
-      if (words !== undefined) setSaid((before) => ({ text: words, count: (before?.count ?? 0) + 1, failedId: id }));
+      if (words !== undefined) say(words, id);
     },
     said,
   };
