@@ -1,3 +1,4 @@
+import { useT } from '../utils/i18n';
 import type { RemovalSaid } from './focus-after-remove';
 
 /**
@@ -6,9 +7,10 @@ import type { RemovalSaid } from './focus-after-remove';
  * "Removed BTC." is read again. A removal that failed is shown as well as read: the entry is still there, and why must be seen.
  */
 export function RemovalStatus({ said, testId }: { said: RemovalSaid | undefined; testId: string }) {
+  const t = useT();
   return (
     <p role="status" class={said?.failedId === undefined ? 'visually-hidden' : 'removal-failed'} data-testid={testId}>
-      {said !== undefined && <span key={said.count}>{said.text}</span>}
+      {said !== undefined && <span key={said.count}>{t(said.key, said.args)}</span>}
     </p>
   );
 }

@@ -35,14 +35,17 @@ describe('RunNotifications', () => {
     await settle();
     const region = status();
     expect(region?.textContent).toBe('');
-    // The second time the sentence is the same: the box must still go back by itself.
+    // The second time the sentence is the same: the box must still go back by itself, and the sentence be a new text.
+    const said: (ChildNode | null | undefined)[] = [];
     for (const _ of [1, 2]) {
       toggle();
       await settle();
       expect(ticked()).toBe(false);
       expect(region?.isConnected).toBe(true);
       expect(region?.textContent).toBe(t('runNotifyDeclined'));
+      said.push(region?.firstChild);
     }
+    expect(said[1]).not.toBe(said[0]);
   });
 
   for (const [when, enabled] of [

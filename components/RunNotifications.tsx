@@ -21,11 +21,7 @@ export function RunNotifications({ enabled, holdsOnExchange, notificationsGrante
   const [notice, setNotice] = useState<MessageKey | undefined>(undefined);
   const toggle = usePermissionToggle({
     on: enabled,
-    change: (next) => {
-      // Cleared at each click, so that the same sentence said again is a new text, read out again.
-      setNotice(undefined);
-      return onChange(next);
-    },
+    change: onChange,
     declined: 'runNotifyDeclined',
     failed: 'runNotifyFailed',
     say: setNotice,

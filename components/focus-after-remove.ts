@@ -1,9 +1,14 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { useT } from '../utils/i18n';
+import type { MessageKey } from '../utils/i18n';
+
+/** Words as a message key and its substitutions, worded when drawn: the page's language may change while they are shown. */
+export interface RemovalWords {
+  key: MessageKey;
+  args: string[];
+}
 
 /** What the list's live region says after a removal; `count` tells two removals of the same name apart. */
-export interface RemovalSaid {
-  text: string;
+export interface RemovalSaid extends RemovalWords {
   count: number;
   /** The entry whose removal failed, when that is what is said: shown, not only read out, while the entry stays. */
   failedId?: string;
@@ -20,10 +25,16 @@ export interface RemovalSaid {
  * until the entry leaves or another removal is said.
  */
 export function useFocusAfterRemove<C extends HTMLElement>(ids: readonly string[], fallback: (container: C | null) => HTMLElement | null | undefined) {
-  const t = useT();
   const container = useRef<C>(null);
   const removing = useRef<{ id: string; index: number; name: string } | undefined>(undefined);
   const [said, setSaid] = useState<RemovalSaid | undefined>(undefined);
+  // Counts every sentence said, kept apart from `said`: a failure cleared as its entry leaves must not restart it, or
+  // the "removed" that follows a retried removal could take the failure's key and be edited in place.
+  const count = useRef(0);
+  const say = (words: RemovalWords, failedId?: string) => {
+    count.current += 1;
+    setSaid(failedId === undefined ? { ...words, count: count.current } : { ...words, count: count.current, failedId });
+  };
   useEffect(() => {
     // A failure said of an entry no longer listed no longer holds.
     if (said?.failedId !== undefined && !ids.includes(said.failedId)) setSaid(undefined);
@@ -32,7 +43,7 @@ export function useFocusAfterRemove<C extends HTMLElement>(ids: readonly string[
     removing.current = undefined;
     const buttons = [...(container.current?.querySelectorAll<HTMLElement>('[data-remove]') ?? [])];
     (buttons[Math.min(removed.index, buttons.length - 1)] ?? fallback(container.current))?.focus();
-    setSaid((before) => ({ text: t('listRemoved', removed.name), count: (before?.count ?? 0) + 1 }));
+    say({ key: 'listRemoved', args: [removed.name] });
   });
   return {
     container,
@@ -42,11 +53,11 @@ export function useFocusAfterRemove<C extends HTMLElement>(ids: readonly string[
     },
     /**
      * Call when the removal of `id` was not saved: the press is forgotten. A later press of another entry stays.
-     * `words` (the reason, in plain words) are said in the list's live region.
+     * `words` (the reason, as a message key and its substitutions) are said in the list's live region.
      */
-    kept: (id: string, words?: string) => {
+    kept: (id: string, words?: RemovalWords) => {
       if (removing.current?.id === id) removing.current = undefined;
-      if (words !== undefined) setSaid((before) => ({ text: words, count: (before?.count ?? 0) + 1, failedId: id }));
+      if (words !== undefined) say(words, id);
     },
     said,
   };

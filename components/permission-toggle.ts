@@ -10,7 +10,8 @@ export interface PermissionToggleParameters {
   declined: MessageKey;
   /** Said when the browser refused the request or storage the write. */
   failed: MessageKey;
-  say: (key: MessageKey) => void;
+  /** Says a sentence, or (undefined) nothing: it is cleared at each click, before the answer. */
+  say: (key: MessageKey | undefined) => void;
   /** Names the switch in the log. */
   name: string;
 }
@@ -25,6 +26,9 @@ export function usePermissionToggle({ on, change, declined, failed, say, name }:
   current.current = on;
   return (event) => {
     const input = event.currentTarget as HTMLInputElement;
+    // Cleared at each click: a refusal from before is not left beside a change that worked, and the same sentence said
+    // again is a new text, read out again.
+    say(undefined);
     void change(input.checked).then(
       (granted) => {
         if (granted) return;

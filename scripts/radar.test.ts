@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { execFile, spawnSync } from 'node:child_process';
+import { execFile, spawn, spawnSync } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
@@ -76,4 +76,19 @@ describe('radar entry: help and unknown commands', () => {
       closeSync(full);
     }
   }, 120_000);
+
+  it('ends quietly with 141, as a tool stopped by SIGPIPE, when the reader of standard output leaves early (| head -1)', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/radar.ts', 'classify'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (text: string) => {
+      stderr += text;
+    });
+    // More lines than a pipe holds: radar is still writing when the reader goes.
+    child.stdin.on('error', () => undefined);
+    child.stdin.end('https://binance.com/\n'.repeat(200_000));
+    // The reader takes the first chunk and closes its end, as head does.
+    child.stdout.once('data', () => child.stdout.destroy());
+    const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('close', (exitCode, exitSignal) => resolve([exitCode, exitSignal])));
+    expect({ code, signal, stderr }).toEqual({ code: 141, signal: null, stderr: '' });
+  }, 60_000);
 });

@@ -32,7 +32,12 @@ async function printHelp(): Promise<void> {
     const command = await loadCommand(name);
     lines.push(`  ${command.usage.padEnd(48)} ${command.summary}`);
   }
-  lines.push('', 'Run a command with --help, or help <command>, for its options.');
+  lines.push(
+    '',
+    'Run a command with --help, or help <command>, for its options.',
+    "Besides each command's exit codes: 2 when standard output cannot be written (a full disk), 141 when its",
+    'reader leaves before the end (as after | head -1), as for any tool stopped by SIGPIPE.',
+  );
   process.stdout.write(lines.join('\n') + '\n');
 }
 
@@ -61,9 +66,18 @@ async function main(argv: string[]): Promise<number> {
   return command.run(rest, io);
 }
 
+/**
+ * The reader of standard output left early (`| head -1`): 141, 128 + SIGPIPE, the status a shell shows for `cat`,
+ * `grep` or `yes` stopped the same way (Node ignores SIGPIPE, so radar sees EPIPE and cannot die of the signal
+ * itself). Not 0: the command did not finish, and 0 would say "verified" or "valid" for a proof or list whose check
+ * never ended, so a `set -o pipefail` script would take it as passed. Not 2, which is bad usage.
+ */
+const READER_LEFT = 141;
+
 // A full disk behind `>`, or a reader that stopped reading: one line (none for a reader that left), not a stack trace.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code !== 'EPIPE') process.stderr.write(`radar: cannot write standard output: ${fileProblem(error)}\n`);
+  if (error.code === 'EPIPE') process.exit(READER_LEFT);
+  process.stderr.write(`radar: cannot write standard output: ${fileProblem(error)}\n`);
   process.exit(2);
 });
 

@@ -122,7 +122,7 @@ export function AddressBookStep({ state, book, onAction, onSaveAddress, onRemove
                   setStatus('idle');
                   onRemoveAddress(entry).catch((error: unknown) => {
                     console.error('[reserve-radar] address book entry not removed:', error);
-                    kept(entryId(entry), t('bookRemoveFailed', entry.label));
+                    kept(entryId(entry), { key: 'bookRemoveFailed', args: [entry.label] });
                   });
                 }}
                 data-remove=""

@@ -108,6 +108,37 @@ describe('options: lookalike protection', () => {
     expect(ticked()).toBe(false);
     expect($('options-notice')?.textContent).toBe(t('permissionDeclined'));
   });
+
+  test('declined twice: the second time the sentence is a new text, so it is read out again', async () => {
+    const { ticked, toggle, $ } = draw({ onLookalikeProtection: () => Promise.resolve(false) });
+    await settle();
+    const said: (ChildNode | null | undefined)[] = [];
+    for (const _ of [1, 2]) {
+      toggle();
+      await settle();
+      expect(ticked()).toBe(false);
+      expect($('options-notice')?.textContent).toBe(t('permissionDeclined'));
+      said.push($('options-notice')?.firstChild);
+    }
+    expect(said[1]).not.toBe(said[0]);
+  });
+
+  test('declined, then granted: the refusal is no longer said beside the ticked box', async () => {
+    let grant = false;
+    const { ticked, toggle, $ } = drawLive(async (enabled, setProtection) => {
+      if (grant) setProtection(enabled);
+      return grant;
+    }, false);
+    await settle();
+    toggle();
+    await settle();
+    expect($('options-notice')?.textContent).toBe(t('permissionDeclined'));
+    grant = true;
+    toggle();
+    await settle();
+    expect(ticked()).toBe(true);
+    expect($('options-notice')?.textContent).toBe('');
+  });
 });
 
 describe('options: the sites opened anyway', () => {

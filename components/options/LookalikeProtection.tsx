@@ -11,8 +11,8 @@ export interface LookalikeProtectionProps {
   /** Hosts the user chose to open despite the warning; undefined while they load. */
   allowedHosts: string[] | undefined;
   onAllowedHostRemove: (host: string) => Promise<unknown> | undefined;
-  /** Says something in the page's status line. */
-  onNotice: (key: MessageKey) => void;
+  /** Says something in the page's status line, or (undefined) clears it. */
+  onNotice: (key: MessageKey | undefined) => void;
 }
 
 /** The options page's lookalike protection: the switch, and the sites the warning no longer stops. */

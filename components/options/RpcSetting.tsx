@@ -25,8 +25,9 @@ export function RpcSetting({ settings, onChange }: { settings: Settings; onChang
         <p class="muted" id="rpc-chains-help">
           {t('rpcChainsBody')}
         </p>
+        {/* A div, not a paragraph: each field's error and notice lines are paragraphs, and one cannot hold another. */}
         {holdingChainIds.map((chainId) => (
-          <p key={chainId}>
+          <div key={chainId} class="rpc-chain">
             <RpcField
               id={`rpc-url-${chainId}`}
               label={t('rpcChainLabel', holdingChainNames[chainId] ?? String(chainId))}
@@ -35,7 +36,7 @@ export function RpcSetting({ settings, onChange }: { settings: Settings; onChang
               patch={(url) => chainPatch(chainId, url)}
               onChange={onChange}
             />
-          </p>
+          </div>
         ))}
       </details>
     </section>

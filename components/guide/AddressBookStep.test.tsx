@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { render } from 'preact';
+import { describe, expect, test, vi } from 'vitest';
+import type { AddressBookEntry } from '../../lib/custody/address-book';
+import { createGuideState, type GuideState } from '../../lib/custody/steps';
+import { I18nContext, translateFrom, type Messages } from '../../utils/i18n';
+import { effectsOnNextTask, page, settle } from '../test-dom';
+import { AddressBookStep } from './AddressBookStep';
+
+const de = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/de/messages.json'), 'utf8')) as Messages);
+const en = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/en/messages.json'), 'utf8')) as Messages);
+const ADDRESS = '0x8ba1f109551bD432803012645Ac136ddd64DBA72';
+const base: GuideState = { ...createGuideState(new Date('2026-12-05T12:00:00Z')), network: 'ethereum', asset: 'ETH', address: ADDRESS };
+const entry = (label: string, address: string): AddressBookEntry => ({ label, network: 'ethereum', address, addedAt: '2026-12-05T12:00:00Z' });
+
+effectsOnNextTask();
+
+describe('the address book: what its live region says', () => {
+  test('a removal that failed, then worked when tried again: "removed" is a new text, not the failure edited in place', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const { root, $, press } = page();
+    let book = [entry('Ledger', ADDRESS)];
+    let fails = true;
+    const redraw = () =>
+      render(
+        <I18nContext.Provider value={{ t: de, locale: 'de' }}>
+          <AddressBookStep state={base} book={book} onAction={() => undefined} onSaveAddress={() => Promise.resolve()} onRemoveAddress={onRemoveAddress} />
+        </I18nContext.Provider>,
+        root,
+      );
+    const onRemoveAddress = (removed: AddressBookEntry) => {
+      if (fails) return Promise.reject(new Error('QUOTA_BYTES quota exceeded'));
+      book = book.filter((kept) => kept !== removed);
+      redraw();
+      return Promise.resolve();
+    };
+    redraw();
+    await settle();
+    const region = $('book-removed');
+    press('book-remove');
+    await settle();
+    expect(region?.textContent).toBe(de('bookRemoveFailed', 'Ledger'));
+    const failure = region?.firstChild;
+    fails = false;
+    press('book-remove');
+    await settle();
+    expect($('book-empty')).not.toBeNull();
+    expect(region?.textContent).toBe(de('listRemoved', 'Ledger'));
+    expect(region?.firstChild).not.toBe(failure);
+    render(null, root);
+  });
+
+  test('the page language changes while a removal, or a failed one, is said: the words change with it', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const { root, $, press } = page();
+    let book = [entry('Ledger', ADDRESS), entry('Trezor', '0x1111111111111111111111111111111111111111')];
+    let fails = true;
+    let language = { t: de, locale: 'de' };
+    const redraw = () =>
+      render(
+        <I18nContext.Provider value={language}>
+          <AddressBookStep state={base} book={book} onAction={() => undefined} onSaveAddress={() => Promise.resolve()} onRemoveAddress={onRemoveAddress} />
+        </I18nContext.Provider>,
+        root,
+      );
+    const onRemoveAddress = (removed: AddressBookEntry) => {
+      if (fails) return Promise.reject(new Error('QUOTA_BYTES quota exceeded'));
+      book = book.filter((kept) => kept !== removed);
+      redraw();
+      return Promise.resolve();
+    };
+    redraw();
+    await settle();
+    press('book-remove');
+    await settle();
+    expect($('book-removed')?.textContent).toBe(de('bookRemoveFailed', 'Ledger'));
+    language = { t: en, locale: 'en' };
+    redraw();
+    await settle();
+    expect($('book-removed')?.textContent).toBe(en('bookRemoveFailed', 'Ledger'));
+    fails = false;
+    press('book-remove');
+    await settle();
+    expect($('book-removed')?.textContent).toBe(en('listRemoved', 'Ledger'));
+    language = { t: de, locale: 'de' };
+    redraw();
+    await settle();
+    expect($('book-removed')?.textContent).toBe(de('listRemoved', 'Ledger'));
+    render(null, root);
+  });
+});
