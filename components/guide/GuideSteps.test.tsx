@@ -27,7 +27,10 @@ function draw(root: HTMLElement, node: preact.ComponentChildren) {
 describe('guide steps', () => {
   test('amounts read from the chain are written the German way, every digit kept', async () => {
     const { root, $ } = page();
-    draw(root, <TestStep state={base} rpcUrl="http://127.0.0.1:8545" watch={{ ...watching, balance: '1234.000000000000000001' }} onTestSent={() => undefined} />);
+    draw(
+      root,
+      <TestStep state={base} rpcUrl="http://127.0.0.1:8545" watch={{ ...watching, balance: '1234.000000000000000001' }} rise={null} onTestSent={() => undefined} onTestRise={() => undefined} />,
+    );
     await settle();
     expect($('balance-before')?.textContent).toBe('Guthaben vor dem Test: 1.234,000000000000000001 ETH.');
 
@@ -55,7 +58,7 @@ describe('guide steps', () => {
     const { window, root, $, press } = page();
     const focused = recordFocus(window);
     let state = base;
-    const redraw = () => draw(root, <TestStep state={state} rpcUrl="http://127.0.0.1:8545" watch={watching} onTestSent={onTestSent} />);
+    const redraw = () => draw(root, <TestStep state={state} rpcUrl="http://127.0.0.1:8545" watch={watching} rise={null} onTestSent={onTestSent} onTestRise={() => undefined} />);
     const onTestSent = vi.fn(() => {
       state = { ...state, testSentAt: '2026-12-05T12:02:00Z' };
       redraw();
@@ -131,12 +134,18 @@ describe('guide steps', () => {
   test('the test step names a watch that cannot read, before the test is sent', async () => {
     const { root, $ } = page();
     const rpcUrl = 'http://127.0.0.1:8545';
-    draw(root, <TestStep state={base} rpcUrl={rpcUrl} watch={{ ...watching, status: 'error', balance: null, errorCode: 'wrong-chain' }} onTestSent={() => undefined} />);
+    draw(
+      root,
+      <TestStep state={base} rpcUrl={rpcUrl} watch={{ ...watching, status: 'error', balance: null, errorCode: 'wrong-chain' }} rise={null} onTestSent={() => undefined} onTestRise={() => undefined} />,
+    );
     await settle();
     expect($('test-watch-error')?.textContent).toBe(t('arrivalErrorWrongChain'));
     expect($('balance-before')).toBeNull();
     expect($('test-watch')?.getAttribute('aria-live')).toBe('polite');
-    draw(root, <TestStep state={base} rpcUrl={rpcUrl} watch={{ ...watching, status: 'error', balance: null, errorCode: 'bad-token' }} onTestSent={() => undefined} />);
+    draw(
+      root,
+      <TestStep state={base} rpcUrl={rpcUrl} watch={{ ...watching, status: 'error', balance: null, errorCode: 'bad-token' }} rise={null} onTestSent={() => undefined} onTestRise={() => undefined} />,
+    );
     await settle();
     expect($('test-watch-error')?.textContent).toBe(t('arrivalErrorToken'));
     render(null, root);
@@ -147,7 +156,7 @@ describe('guide steps', () => {
     const rpcUrl = 'http://127.0.0.1:8545';
     const sent: GuideState = { ...base, testSentAt: '2026-12-05T12:02:00Z', testBaseline: null };
     const noBaseline = t('arrivalNoBaseline', t('arrivalTestArrivedButton'));
-    draw(root, <TestStep state={sent} rpcUrl={rpcUrl} watch={watching} onTestSent={() => undefined} />);
+    draw(root, <TestStep state={sent} rpcUrl={rpcUrl} watch={watching} rise={null} onTestSent={() => undefined} onTestRise={() => undefined} />);
     await settle();
     expect($('test-sent-status')?.textContent).toContain(noBaseline);
     draw(root, <ArrivalStep state={sent} rpcUrl={rpcUrl} watch={watching} onAction={() => undefined} onOpenOptions={() => undefined} />);

@@ -81,10 +81,17 @@ describe('the guide watching a balance in Chromium', () => {
     expect(await before.textContent()).toBe('Balance before the test: 0 ETH.');
     expect(await step.textContent()).not.toContain(en.arrivalErrorUnreachable.message);
 
-    // Dust lands before the test: the balance before the test follows it.
+    // Dust lands before the test: at the press the guide asks, and a "no" measures from the balance now.
     await chain().setBalance({ address: WALLET, value: 1n });
     await expect.poll(() => before.textContent(), { timeout: ROUNDS }).toBe('Balance before the test: 0.000000000000000001 ETH.');
     await page.getByTestId('test-sent').click();
+    const question = page.getByTestId('test-rise');
+    await expect.poll(() => question.textContent()).toMatch(/^Your balance rose by \+0\.000000000000000001 ETH since .+\. Is this your test\?/);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('test-rise');
+    await page.getByTestId('test-rise-no').click();
+    await page.getByTestId('test-sent-at').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('test-sent-status');
+    expect(await question.count()).toBe(0);
     await page.getByTestId('goto-arrival').click();
     const watch = page.getByTestId('arrival-watch');
     await expect.poll(() => watch.getAttribute('data-status'), { timeout: ROUNDS }).toBe('watching');
@@ -92,6 +99,34 @@ describe('the guide watching a balance in Chromium', () => {
     expect(await page.getByTestId('test-arrived').count()).toBe(0);
 
     await chain().setBalance({ address: WALLET, value: parseEther('0.01') + 1n });
+    const arrived = page.getByTestId('test-arrived');
+    await arrived.waitFor({ timeout: ROUNDS });
+    expect(await arrived.textContent()).toMatch(/^The test arrived: \+0\.01 ETH, seen .+\.$/);
+    await page.close();
+  });
+
+  test('a test that lands before "I have sent" is asked about at the press, and a "yes" shows it arrived', async () => {
+    down = false;
+    await chain().setBalance({ address: WALLET, value: 0n });
+    await useEndpoint(mainnet.url);
+    const page = await atTestStep('ETH');
+    const before = page.getByTestId('balance-before');
+    await expect.poll(() => before.textContent(), { timeout: ROUNDS }).toBe('Balance before the test: 0 ETH.');
+    // The exchange already says "completed" when the user comes back to press.
+    await chain().setBalance({ address: WALLET, value: parseEther('0.01') });
+    await expect.poll(() => before.textContent(), { timeout: ROUNDS }).toBe('Balance before the test: 0.01 ETH.');
+    await page.getByTestId('test-sent').focus();
+    await page.keyboard.press('Enter');
+    const question = page.getByTestId('test-rise');
+    await expect.poll(() => question.textContent()).toMatch(/^Your balance rose by \+0\.01 ETH since .+\. Is this your test\?/);
+    expect(await page.getByTestId('test-sent').count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('test-rise');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('test-rise-yes');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('test-sent-at').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('test-sent-status');
+    await page.getByTestId('goto-arrival').click();
     const arrived = page.getByTestId('test-arrived');
     await arrived.waitFor({ timeout: ROUNDS });
     expect(await arrived.textContent()).toMatch(/^The test arrived: \+0\.01 ETH, seen .+\.$/);
