@@ -131,6 +131,38 @@ describe('guide steps', () => {
     render(null, root);
   });
 
+  test('the watch seeing the test moves the focus to the line that says so only when the focused button went away', async () => {
+    const { window, root, $ } = page();
+    recordFocus(window);
+    const sent: GuideState = { ...base, testSentAt: '2026-12-05T12:02:00Z', testBaseline: '0' };
+    const arrivedWatch: BalanceWatch = { ...watching, status: 'arrived', increase: '0.01' };
+    const drawAt = (state: GuideState, watch: BalanceWatch) =>
+      draw(
+        root,
+        <>
+          <button type="button" data-testid="elsewhere">
+            x
+          </button>
+          <ArrivalStep state={state} rpcUrl="http://127.0.0.1:8545" watch={watch} onAction={() => undefined} onOpenOptions={() => undefined} />
+        </>,
+      );
+    drawAt(sent, watching);
+    await settle();
+    $('test-arrived-manual')?.focus();
+    drawAt({ ...sent, testArrivedAt: '2026-12-05T12:03:00Z' }, arrivedWatch);
+    await settle();
+    expect(window.document.activeElement?.getAttribute('data-testid')).toBe('test-arrived');
+
+    render(null, root);
+    drawAt(sent, watching);
+    await settle();
+    $('elsewhere')?.focus();
+    drawAt({ ...sent, testArrivedAt: '2026-12-05T12:03:00Z' }, arrivedWatch);
+    await settle();
+    expect(window.document.activeElement?.getAttribute('data-testid')).toBe('elsewhere');
+    render(null, root);
+  });
+
   test('the test step names a watch that cannot read, before the test is sent', async () => {
     const { root, $ } = page();
     const rpcUrl = 'http://127.0.0.1:8545';
