@@ -85,8 +85,9 @@ function App({ initialState, initialSaved, initialBook, initialSettings, initial
   const phase = watchPhase(state, rpcUrl);
   const watched =
     phase !== 'off' && network?.chainId !== undefined && state.asset !== null ? arrivalAsset({ chainId: network.chainId, nativeAsset: network.nativeAsset, asset: state.asset }) : undefined;
-  const tokenAddress = watched?.kind === 'token' ? watched.address : undefined;
-  // A token's decimals come from the contract itself, read again on the poll interval until they are; the native coin has 18 on every EVM network here.
+  // A token's decimals come from the contract itself, read again on the poll interval until they are, and only while a balance is
+  // to be read: not once nothing is watched (no baseline, arrived, done). The native coin has 18 on every EVM network here.
+  const tokenAddress = (phase === 'before-test' || phase === 'after-test') && watched?.kind === 'token' ? watched.address : undefined;
   const [token, setToken] = useState<{ address: Address; decimals: number } | { address: Address; error: ArrivalErrorCode } | undefined>(undefined);
   useEffect(() => {
     setToken(undefined);
@@ -98,7 +99,8 @@ function App({ initialState, initialSaved, initialBook, initialSettings, initial
       address: tokenAddress,
       pollMs: POLL_MS,
       signal: controller.signal,
-      onError: (error) => setToken({ address: tokenAddress, error }),
+      // The same failure again changes nothing on screen: no new state, so no redraw and no restart of the balance watch.
+      onError: (error) => setToken((shown) => (shown !== undefined && shown.address === tokenAddress && 'error' in shown && shown.error === error ? shown : { address: tokenAddress, error })),
     }).then((decimals) => {
       if (decimals !== undefined) setToken({ address: tokenAddress, decimals });
     });

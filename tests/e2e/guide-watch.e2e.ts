@@ -22,6 +22,8 @@ describe('the guide watching a balance in Chromium', () => {
   let otherChain: LocalChain;
   /** While true, the browser's requests to the mainnet node are refused, as when it is down. */
   let down = true;
+  /** Requests from the browser to the node of the other network. */
+  let otherRequests = 0;
 
   beforeAll(async () => {
     // Chain id 1, as the guide expects of an endpoint for Ethereum; the other node keeps anvil's 31337.
@@ -30,8 +32,12 @@ describe('the guide watching a balance in Chromium', () => {
     const mainnetRoute = (route: Route) => (down ? route.abort('connectionrefused') : route.continue());
     await browser.context.route(`${mainnet.url}/**`, mainnetRoute);
     await browser.context.route(mainnet.url, mainnetRoute);
-    await browser.context.route(`${otherChain.url}/**`, (route) => route.continue());
-    await browser.context.route(otherChain.url, (route) => route.continue());
+    const otherRoute = (route: Route) => {
+      otherRequests += 1;
+      return route.continue();
+    };
+    await browser.context.route(`${otherChain.url}/**`, otherRoute);
+    await browser.context.route(otherChain.url, otherRoute);
     await deployTestToken(mainnet.url, USDC, 6);
   });
 
@@ -158,6 +164,26 @@ describe('the guide watching a balance in Chromium', () => {
     const page = await atTestStep('ETH');
     await expect.poll(() => page.getByTestId('step-test-transaction').textContent()).toContain(en.arrivalErrorWrongChain.message);
     expect(await page.getByTestId('balance-before').count()).toBe(0);
+    await page.close();
+  });
+
+  test('a token whose decimals cannot be read is not asked about again once nothing is watched: no baseline, then done', async () => {
+    await useEndpoint(otherChain.url);
+    const page = await atTestStep('USDC');
+    await expect.poll(() => page.getByTestId('step-test-transaction').textContent()).toContain(en.arrivalErrorWrongChain.message);
+    await page.getByTestId('test-sent').click();
+    await page.getByTestId('test-sent-at').waitFor();
+    await page.getByTestId('goto-arrival').click();
+    await page.getByTestId('arrival-no-baseline').waitFor();
+    otherRequests = 0;
+    // Two polls and more with nothing watched, then the user's own claims up to the end.
+    await page.waitForTimeout(ROUNDS);
+    await page.getByTestId('test-arrived-manual').click();
+    await page.getByTestId('withdrawal-sent').click();
+    await page.getByTestId('arrival-confirmed').click();
+    await page.getByTestId('guide-done').waitFor();
+    await page.waitForTimeout(ROUNDS);
+    expect(otherRequests).toBe(0);
     await page.close();
   });
 
