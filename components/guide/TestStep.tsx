@@ -139,7 +139,7 @@ export function TestStep({ state, rpcUrl, watch, rise, onTestSent, onTestRise }:
       {/* A live region from the start, so the sentence that fills it is announced. */}
       <p role="status" tabIndex={-1} ref={sentStatus} data-testid="test-sent-status">
         {state.testSentAt !== null && <span data-testid="test-sent-at">{t('testSentAt', formatDateTime(state.testSentAt, locale))}</span>}
-        {phase === 'no-baseline' && <> {t('arrivalNoBaseline', t('arrivalTestArrivedButton'))}</>}
+        {phase === 'no-baseline' && <> {t('testNoBaseline')}</>}
       </p>
     </div>
   );

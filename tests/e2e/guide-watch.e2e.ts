@@ -196,7 +196,7 @@ describe('the guide watching a balance in Chromium', () => {
     await expect.poll(() => step.textContent()).toContain(en.arrivalErrorUnreachable.message);
     await page.getByTestId('test-sent').click();
     const noBaseline = en.arrivalNoBaseline.message.replace('$1', en.arrivalTestArrivedButton.message);
-    await expect.poll(() => page.getByTestId('test-sent-status').textContent()).toContain(noBaseline);
+    await expect.poll(() => page.getByTestId('test-sent-status').textContent()).toContain(en.testNoBaseline.message);
 
     // The test lands, then the endpoint answers: a read now would already hold the test.
     await chain().setBalance({ address: WALLET, value: parseEther('0.01') });
