@@ -28,12 +28,23 @@ export function ArrivalStep({ state, rpcUrl, watch, onAction, onOpenOptions }: A
     'rest-sent': useRef<HTMLParagraphElement>(null),
     done: useRef<HTMLParagraphElement>(null),
   };
+  // When the watch sees the test, the "arrived" button goes: a user waiting on it gets the line that replaced it, not the page's body.
+  const manual = useRef<HTMLButtonElement>(null);
+  const manualFocused = useRef(false);
+  manualFocused.current = manual.current !== null && manual.current === manual.current.ownerDocument.activeElement;
   useEffect(() => {
     const line = claimed.current === null ? null : lines[claimed.current].current;
     if (line === null) return;
     claimed.current = null;
     line.focus();
   }, [state.testArrivedAt, state.withdrawalSentAt, state.arrivalConfirmedAt]);
+  useEffect(() => {
+    const line = lines['test-arrived'].current;
+    if (!manualFocused.current || line === null) return;
+    manualFocused.current = false;
+    const active = line.ownerDocument.activeElement;
+    if (active === null || active === line.ownerDocument.body) line.focus();
+  }, [state.testArrivedAt]);
   const claim = (action: GuideAction, line: ClaimLine) => {
     claimed.current = line;
     onAction(action);
@@ -105,7 +116,7 @@ export function ArrivalStep({ state, rpcUrl, watch, onAction, onOpenOptions }: A
               {watch.status === 'error' && watch.errorCode !== null && <p class="field__error">{t(ARRIVAL_ERROR[watch.errorCode])}</p>}
             </div>
           )}
-          <button type="button" class="ghost" onClick={() => claim({ type: 'test-arrived' }, 'test-arrived')} data-testid="test-arrived-manual">
+          <button type="button" class="ghost" ref={manual} onClick={() => claim({ type: 'test-arrived' }, 'test-arrived')} data-testid="test-arrived-manual">
             {t('arrivalTestArrivedButton')}
           </button>
         </>

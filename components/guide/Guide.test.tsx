@@ -34,7 +34,9 @@ describe('Guide start over', () => {
           onSaveAddress={() => Promise.resolve()}
           onRemoveAddress={() => Promise.resolve()}
           onResolveEns={() => undefined}
+          rise={null}
           onTestSent={() => undefined}
+          onTestRise={() => undefined}
           onOpenOptions={() => undefined}
         />
       </I18nContext.Provider>,

@@ -11,7 +11,7 @@ import { RouteStep } from './RouteStep';
 import { WalletStep } from './WalletStep';
 import { AddressStep } from './AddressStep';
 import { AddressBookStep } from './AddressBookStep';
-import { TestStep } from './TestStep';
+import { TestStep, type TestRise } from './TestStep';
 import { ArrivalStep } from './ArrivalStep';
 
 /** An exchange as the guide needs it: registry facts only. */
@@ -58,7 +58,10 @@ export interface GuideProps {
   onSaveAddress: (label: string) => Promise<void>;
   onRemoveAddress: (entry: AddressBookEntry) => Promise<unknown>;
   onResolveEns: (name: string) => void;
+  /** A rise in the balance before the test, seen at the "I have sent" press, awaiting the user's answer. */
+  rise: TestRise | null;
   onTestSent: () => void;
+  onTestRise: (isTest: boolean) => void;
   onOpenOptions: () => void;
 }
 
@@ -132,7 +135,7 @@ export function Guide(props: GuideProps) {
           <AddressStep state={state} book={book} rpcUrl={props.ensRpcUrl} ens={props.ens} onAction={props.onAction} onResolveEns={props.onResolveEns} onOpenOptions={props.onOpenOptions} />
         )}
         {step === 'address-book' && <AddressBookStep state={state} book={book} onAction={props.onAction} onSaveAddress={props.onSaveAddress} onRemoveAddress={props.onRemoveAddress} />}
-        {step === 'test-transaction' && <TestStep state={state} rpcUrl={props.rpcUrl} watch={props.watch} onTestSent={props.onTestSent} />}
+        {step === 'test-transaction' && <TestStep state={state} rpcUrl={props.rpcUrl} watch={props.watch} rise={props.rise} onTestSent={props.onTestSent} onTestRise={props.onTestRise} />}
         {step === 'arrival' && <ArrivalStep state={state} rpcUrl={props.rpcUrl} watch={props.watch} onAction={props.onAction} onOpenOptions={props.onOpenOptions} />}
 
         {blocking.length > 0 && (

@@ -27,7 +27,10 @@ function draw(root: HTMLElement, node: preact.ComponentChildren) {
 describe('guide steps', () => {
   test('amounts read from the chain are written the German way, every digit kept', async () => {
     const { root, $ } = page();
-    draw(root, <TestStep state={base} rpcUrl="http://127.0.0.1:8545" watch={{ ...watching, balance: '1234.000000000000000001' }} onTestSent={() => undefined} />);
+    draw(
+      root,
+      <TestStep state={base} rpcUrl="http://127.0.0.1:8545" watch={{ ...watching, balance: '1234.000000000000000001' }} rise={null} onTestSent={() => undefined} onTestRise={() => undefined} />,
+    );
     await settle();
     expect($('balance-before')?.textContent).toBe('Guthaben vor dem Test: 1.234,000000000000000001 ETH.');
 
@@ -55,7 +58,7 @@ describe('guide steps', () => {
     const { window, root, $, press } = page();
     const focused = recordFocus(window);
     let state = base;
-    const redraw = () => draw(root, <TestStep state={state} rpcUrl="http://127.0.0.1:8545" watch={watching} onTestSent={onTestSent} />);
+    const redraw = () => draw(root, <TestStep state={state} rpcUrl="http://127.0.0.1:8545" watch={watching} rise={null} onTestSent={onTestSent} onTestRise={() => undefined} />);
     const onTestSent = vi.fn(() => {
       state = { ...state, testSentAt: '2026-12-05T12:02:00Z' };
       redraw();
@@ -128,15 +131,53 @@ describe('guide steps', () => {
     render(null, root);
   });
 
+  test('the watch seeing the test moves the focus to the line that says so only when the focused button went away', async () => {
+    const { window, root, $ } = page();
+    recordFocus(window);
+    const sent: GuideState = { ...base, testSentAt: '2026-12-05T12:02:00Z', testBaseline: '0' };
+    const arrivedWatch: BalanceWatch = { ...watching, status: 'arrived', increase: '0.01' };
+    const drawAt = (state: GuideState, watch: BalanceWatch) =>
+      draw(
+        root,
+        <>
+          <button type="button" data-testid="elsewhere">
+            x
+          </button>
+          <ArrivalStep state={state} rpcUrl="http://127.0.0.1:8545" watch={watch} onAction={() => undefined} onOpenOptions={() => undefined} />
+        </>,
+      );
+    drawAt(sent, watching);
+    await settle();
+    $('test-arrived-manual')?.focus();
+    drawAt({ ...sent, testArrivedAt: '2026-12-05T12:03:00Z' }, arrivedWatch);
+    await settle();
+    expect(window.document.activeElement?.getAttribute('data-testid')).toBe('test-arrived');
+
+    render(null, root);
+    drawAt(sent, watching);
+    await settle();
+    $('elsewhere')?.focus();
+    drawAt({ ...sent, testArrivedAt: '2026-12-05T12:03:00Z' }, arrivedWatch);
+    await settle();
+    expect(window.document.activeElement?.getAttribute('data-testid')).toBe('elsewhere');
+    render(null, root);
+  });
+
   test('the test step names a watch that cannot read, before the test is sent', async () => {
     const { root, $ } = page();
     const rpcUrl = 'http://127.0.0.1:8545';
-    draw(root, <TestStep state={base} rpcUrl={rpcUrl} watch={{ ...watching, status: 'error', balance: null, errorCode: 'wrong-chain' }} onTestSent={() => undefined} />);
+    draw(
+      root,
+      <TestStep state={base} rpcUrl={rpcUrl} watch={{ ...watching, status: 'error', balance: null, errorCode: 'wrong-chain' }} rise={null} onTestSent={() => undefined} onTestRise={() => undefined} />,
+    );
     await settle();
     expect($('test-watch-error')?.textContent).toBe(t('arrivalErrorWrongChain'));
     expect($('balance-before')).toBeNull();
     expect($('test-watch')?.getAttribute('aria-live')).toBe('polite');
-    draw(root, <TestStep state={base} rpcUrl={rpcUrl} watch={{ ...watching, status: 'error', balance: null, errorCode: 'bad-token' }} onTestSent={() => undefined} />);
+    draw(
+      root,
+      <TestStep state={base} rpcUrl={rpcUrl} watch={{ ...watching, status: 'error', balance: null, errorCode: 'bad-token' }} rise={null} onTestSent={() => undefined} onTestRise={() => undefined} />,
+    );
     await settle();
     expect($('test-watch-error')?.textContent).toBe(t('arrivalErrorToken'));
     render(null, root);
@@ -147,9 +188,11 @@ describe('guide steps', () => {
     const rpcUrl = 'http://127.0.0.1:8545';
     const sent: GuideState = { ...base, testSentAt: '2026-12-05T12:02:00Z', testBaseline: null };
     const noBaseline = t('arrivalNoBaseline', t('arrivalTestArrivedButton'));
-    draw(root, <TestStep state={sent} rpcUrl={rpcUrl} watch={watching} onTestSent={() => undefined} />);
+    draw(root, <TestStep state={sent} rpcUrl={rpcUrl} watch={watching} rise={null} onTestSent={() => undefined} onTestRise={() => undefined} />);
     await settle();
-    expect($('test-sent-status')?.textContent).toContain(noBaseline);
+    // The arrival step's button is not on the test step: the sentence there points to the next step instead of naming it.
+    expect($('test-sent-status')?.textContent).toContain(t('testNoBaseline'));
+    expect($('test-sent-status')?.textContent).not.toContain(t('arrivalTestArrivedButton'));
     draw(root, <ArrivalStep state={sent} rpcUrl={rpcUrl} watch={watching} onAction={() => undefined} onOpenOptions={() => undefined} />);
     await settle();
     expect($('arrival-no-baseline')?.textContent).toBe(noBaseline);

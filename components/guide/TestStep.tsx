@@ -7,18 +7,33 @@ import type { BalanceWatch } from './Guide';
 import { AddressGroups, ExternalLink, formatDateTime, watchPhase } from './shared';
 import { ARRIVAL_ERROR, REQUIREMENT } from '../../lib/words/guide-text';
 
+/** The balance rose between the first read on this page and the press: by `increase` (whole units) since `since`. */
+export interface TestRise {
+  increase: string;
+  since: string;
+}
+
 export interface TestStepProps {
   state: GuideState;
   rpcUrl: string | undefined;
   watch: BalanceWatch;
+  rise: TestRise | null;
   onTestSent: () => void;
+  /** The user's answer to "is this rise your test?". */
+  onTestRise: (isTest: boolean) => void;
 }
 
-export function TestStep({ state, rpcUrl, watch, onTestSent }: TestStepProps) {
+export function TestStep({ state, rpcUrl, watch, rise, onTestSent, onTestRise }: TestStepProps) {
   const t = useT();
   const locale = useLocale();
   const sentStatus = useRef<HTMLParagraphElement>(null);
+  const riseQuestion = useRef<HTMLParagraphElement>(null);
   const pressed = useRef(false);
+  // The pressed button gives way to the question: focus moves to it.
+  const asking = rise !== null && state.testSentAt === null;
+  useEffect(() => {
+    if (asking) riseQuestion.current?.focus();
+  }, [asking]);
   // The button goes once pressed: focus moves to the line that says so, which is in the page before and after.
   useEffect(() => {
     if (pressed.current && state.testSentAt !== null) {
@@ -79,23 +94,52 @@ export function TestStep({ state, rpcUrl, watch, onTestSent }: TestStepProps) {
           )}
         </div>
       )}
-      {state.testSentAt === null && (
-        <button
-          type="button"
-          class="primary"
-          onClick={() => {
-            pressed.current = true;
-            onTestSent();
-          }}
-          data-testid="test-sent"
-        >
-          {t('testSentButton')}
-        </button>
+      {asking ? (
+        <div class="guide-alert guide-alert--caution" data-testid="test-rise-question">
+          <p tabIndex={-1} ref={riseQuestion} data-testid="test-rise">
+            {t('testRiseQuestion', [formatDecimal(rise.increase, locale), state.asset ?? definition.nativeAsset, formatDateTime(rise.since, locale)])}
+          </p>
+          <button
+            type="button"
+            class="primary"
+            onClick={() => {
+              pressed.current = true;
+              onTestRise(true);
+            }}
+            data-testid="test-rise-yes"
+          >
+            {t('testRiseYes')}
+          </button>{' '}
+          <button
+            type="button"
+            onClick={() => {
+              pressed.current = true;
+              onTestRise(false);
+            }}
+            data-testid="test-rise-no"
+          >
+            {t('testRiseNo')}
+          </button>
+        </div>
+      ) : (
+        state.testSentAt === null && (
+          <button
+            type="button"
+            class="primary"
+            onClick={() => {
+              pressed.current = true;
+              onTestSent();
+            }}
+            data-testid="test-sent"
+          >
+            {t('testSentButton')}
+          </button>
+        )
       )}
       {/* A live region from the start, so the sentence that fills it is announced. */}
       <p role="status" tabIndex={-1} ref={sentStatus} data-testid="test-sent-status">
         {state.testSentAt !== null && <span data-testid="test-sent-at">{t('testSentAt', formatDateTime(state.testSentAt, locale))}</span>}
-        {phase === 'no-baseline' && <> {t('arrivalNoBaseline', t('arrivalTestArrivedButton'))}</>}
+        {phase === 'no-baseline' && <> {t('testNoBaseline')}</>}
       </p>
     </div>
   );

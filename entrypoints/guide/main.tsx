@@ -4,11 +4,13 @@ import { browser } from 'wxt/browser';
 import { formatUnits, type Address } from 'viem';
 import { I18nContext, type I18n } from '@/utils/i18n';
 import { Guide, type BalanceWatch, type EnsLookup, type GuideExchange } from '@/components/guide/Guide';
+import type { TestRise } from '@/components/guide/TestStep';
 import { watchPhase } from '@/components/guide/shared';
 import { watchArrival, watchBalance, type ArrivalErrorCode, type ArrivalUpdate } from '@/lib/chain/arrival';
 import { arrivalAsset, waitForTokenDecimals } from '@/lib/chain/arrival-asset';
 import type { AddressBookEntry } from '@/lib/custody/address-book';
 import { resolveEnsName } from '@/lib/custody/ens';
+import { baselineAtPress, type BalanceRead } from '@/lib/custody/test-baseline';
 import { getNetwork } from '@/lib/custody/networks';
 import { applyGuideActionFor } from '@/lib/custody/guides';
 import type { GuideAction, GuideResetReason, GuideState } from '@/lib/custody/steps';
@@ -24,6 +26,11 @@ import './style.css';
 
 /** Often enough to notice a test within seconds, rare enough to be polite to the user's endpoint. */
 const POLL_MS = 4_000;
+/**
+ * A balance read longer ago than this at the "I have sent" press is no baseline: anything may have arrived since.
+ * A few polls, with room for a hidden tab, whose timers the browser may run only once a minute.
+ */
+const BASELINE_MAX_AGE_MS = 90_000;
 
 const idleEns: EnsLookup = { status: 'idle', name: '', address: null, errorCode: null };
 const watchOff: BalanceWatch = { status: 'off', balance: null, increase: null, blockNumber: null, checkedAt: null, errorCode: null };
@@ -67,15 +74,20 @@ function App({ initialState, initialSaved, initialBook, initialSettings, initial
   const [watch, setWatch] = useState(watchOff);
   const current = useRef(state);
   const saved = useRef(initialSaved);
-  const baseline = useRef<string | null>(null);
+  // Before the test: the latest good read, and the lowest since the watch started, so a rise before the press is never absorbed unseen.
+  const latestRead = useRef<BalanceRead | null>(null);
+  const lowestRead = useRef<BalanceRead | null>(null);
+  // A rise seen at the press, until the user says whether it is the test.
+  const [rise, setRise] = useState<(TestRise & { from: string; to: string }) | null>(null);
   const network = state.network === null ? undefined : getNetwork(state.network);
   // The arrival is read on the network withdrawn on (its own endpoint from the options, else the main one); ENS on mainnet.
   const { arrival: rpcUrl, ens: ensRpcUrl } = guideRpcUrls({ settings, chainId: network?.chainId });
   const phase = watchPhase(state, rpcUrl);
   const watched =
     phase !== 'off' && network?.chainId !== undefined && state.asset !== null ? arrivalAsset({ chainId: network.chainId, nativeAsset: network.nativeAsset, asset: state.asset }) : undefined;
-  const tokenAddress = watched?.kind === 'token' ? watched.address : undefined;
-  // A token's decimals come from the contract itself, read again on the poll interval until they are; the native coin has 18 on every EVM network here.
+  // A token's decimals come from the contract itself, read again on the poll interval until they are, and only while a balance is
+  // to be read: not once nothing is watched (no baseline, arrived, done). The native coin has 18 on every EVM network here.
+  const tokenAddress = (phase === 'before-test' || phase === 'after-test') && watched?.kind === 'token' ? watched.address : undefined;
   const [token, setToken] = useState<{ address: Address; decimals: number } | { address: Address; error: ArrivalErrorCode } | undefined>(undefined);
   useEffect(() => {
     setToken(undefined);
@@ -87,7 +99,8 @@ function App({ initialState, initialSaved, initialBook, initialSettings, initial
       address: tokenAddress,
       pollMs: POLL_MS,
       signal: controller.signal,
-      onError: (error) => setToken({ address: tokenAddress, error }),
+      // The same failure again changes nothing on screen: no new state, so no redraw and no restart of the balance watch.
+      onError: (error) => setToken((shown) => (shown !== undefined && shown.address === tokenAddress && 'error' in shown && shown.error === error ? shown : { address: tokenAddress, error })),
     }).then((decimals) => {
       if (decimals !== undefined) setToken({ address: tokenAddress, decimals });
     });
@@ -133,7 +146,9 @@ function App({ initialState, initialSaved, initialBook, initialSettings, initial
   useEffect(() => {
     // An arrival just seen stays on screen, with its amount.
     if (phase === 'arrived') return;
-    baseline.current = null;
+    latestRead.current = null;
+    lowestRead.current = null;
+    setRise(null);
     setWatch(watchOff);
     if (!readable || rpcUrl === undefined || state.address === null || network?.chainId === undefined) return;
     if (phase !== 'before-test' && (phase !== 'after-test' || state.testBaseline === null)) return;
@@ -144,7 +159,11 @@ function App({ initialState, initialSaved, initialBook, initialSettings, initial
       void watchBalance({
         ...read,
         onUpdate: (update) => {
-          if (update.status !== 'error') baseline.current = update.balance;
+          if (update.status !== 'error' && update.balance !== null) {
+            const read = { units: update.balance, checkedAt: update.checkedAt };
+            latestRead.current = read;
+            if (lowestRead.current === null || BigInt(read.units) < BigInt(lowestRead.current.units)) lowestRead.current = read;
+          }
           setWatch(update.status === 'error' ? fromUpdate(update, decimals) : { ...fromUpdate(update, decimals), increase: null });
         },
       });
@@ -181,8 +200,20 @@ function App({ initialState, initialSaved, initialBook, initialSettings, initial
           setEns({ status: 'loading', name, address: null, errorCode: null });
           void resolveEnsName({ name, rpcUrl: ensRpcUrl }).then((result) => setEns({ status: 'done', name, address: result.address, errorCode: result.error?.code ?? null }));
         }}
-        // The freshest balance read before the press; none when no read has succeeded, which the guide then says.
-        onTestSent={() => dispatch(baseline.current === null ? { type: 'test-sent' } : { type: 'test-sent', baseline: baseline.current })}
+        rise={rise === null ? null : { increase: rise.increase, since: rise.since }}
+        // The freshest balance read before the press: none when no read has succeeded or the last is old, which the guide then says;
+        // a question when it is above the lowest read before, since that rise may be the test itself.
+        onTestSent={() => {
+          const press = baselineAtPress({ latest: latestRead.current, lowest: lowestRead.current, now: new Date(), maxAgeMs: BASELINE_MAX_AGE_MS });
+          if (press.kind === 'ask') setRise({ increase: formatUnits(press.increase, decimals), since: press.since, from: press.from, to: press.to });
+          else dispatch(press.kind === 'none' ? { type: 'test-sent' } : { type: 'test-sent', baseline: press.units });
+        }}
+        // Yes: measured from before the rise, so the watch sees the test arrived; no: the rise is something else, measured from after it.
+        onTestRise={(isTest) => {
+          if (rise === null) return;
+          setRise(null);
+          dispatch({ type: 'test-sent', baseline: isTest ? rise.from : rise.to });
+        }}
         onOpenOptions={() => void browser.runtime.openOptionsPage()}
       />
     </I18nContext.Provider>

@@ -1,3 +1,4 @@
+import { createServer } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { arrivalAsset, readTokenDecimals, waitForTokenDecimals } from './arrival-asset';
 import type { ArrivalErrorCode } from './arrival';
@@ -56,6 +57,32 @@ describe('readTokenDecimals on a local anvil', () => {
     expect(errors.slice(0, 2)).toEqual(['rpc-unreachable', 'rpc-unreachable']);
     expect(errors).toContain('bad-token');
   }, 40_000);
+
+  it('deploys the test token so that a reader between its requests sees no contract or the whole token, never decimals 0', async () => {
+    // A proxy that, after each deploy request reaches the node and before it answers, reads the token's decimals.
+    const seen: (number | null)[] = [];
+    const address = '0x00000000000000000000000000000000000beef1';
+    const proxy = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', async () => {
+        const answer = await fetch(chain.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: Buffer.concat(chunks) });
+        const text = await answer.text();
+        seen.push((await readTokenDecimals({ rpcUrl: chain.url, address })).decimals);
+        res.writeHead(answer.status, { 'content-type': 'application/json' });
+        res.end(text);
+      });
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (proxy.address() as { port: number }).port;
+      await deployTestToken(`http://127.0.0.1:${port}`, address, 6);
+    } finally {
+      await new Promise<void>((resolve) => proxy.close(() => resolve()));
+    }
+    expect(seen.at(-1)).toBe(6);
+    expect(seen.every((decimals) => decimals === null || decimals === 6)).toBe(true);
+  });
 
   it('gives up only when told to', async () => {
     const controller = new AbortController();

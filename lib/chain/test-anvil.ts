@@ -167,11 +167,11 @@ export async function deployMulticall3(url: string): Promise<void> {
   if (code === undefined || code.length < 100) throw new Error('Multicall3 did not deploy');
 }
 
-/** Puts the test token's code at `address` with `decimals`. */
+/** Puts the test token's code at `address` with `decimals`. Storage first: a read between the two requests sees no contract, never a token with 0 decimals. */
 export async function deployTestToken(url: string, address: Address, decimals: number): Promise<void> {
   const test = createTestClient({ mode: 'anvil', transport: http(url) });
-  await test.setCode({ address, bytecode: TEST_TOKEN_CODE });
   await test.setStorageAt({ address, index: numberToHex(1, { size: 32 }), value: numberToHex(decimals, { size: 32 }) });
+  await test.setCode({ address, bytecode: TEST_TOKEN_CODE });
 }
 
 /** Writes a holder's balance straight into the token's storage. */

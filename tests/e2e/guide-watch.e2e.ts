@@ -22,6 +22,8 @@ describe('the guide watching a balance in Chromium', () => {
   let otherChain: LocalChain;
   /** While true, the browser's requests to the mainnet node are refused, as when it is down. */
   let down = true;
+  /** Requests from the browser to the node of the other network. */
+  let otherRequests = 0;
 
   beforeAll(async () => {
     // Chain id 1, as the guide expects of an endpoint for Ethereum; the other node keeps anvil's 31337.
@@ -30,8 +32,12 @@ describe('the guide watching a balance in Chromium', () => {
     const mainnetRoute = (route: Route) => (down ? route.abort('connectionrefused') : route.continue());
     await browser.context.route(`${mainnet.url}/**`, mainnetRoute);
     await browser.context.route(mainnet.url, mainnetRoute);
-    await browser.context.route(`${otherChain.url}/**`, (route) => route.continue());
-    await browser.context.route(otherChain.url, (route) => route.continue());
+    const otherRoute = (route: Route) => {
+      otherRequests += 1;
+      return route.continue();
+    };
+    await browser.context.route(`${otherChain.url}/**`, otherRoute);
+    await browser.context.route(otherChain.url, otherRoute);
     await deployTestToken(mainnet.url, USDC, 6);
   });
 
@@ -81,10 +87,17 @@ describe('the guide watching a balance in Chromium', () => {
     expect(await before.textContent()).toBe('Balance before the test: 0 ETH.');
     expect(await step.textContent()).not.toContain(en.arrivalErrorUnreachable.message);
 
-    // Dust lands before the test: the balance before the test follows it.
+    // Dust lands before the test: at the press the guide asks, and a "no" measures from the balance now.
     await chain().setBalance({ address: WALLET, value: 1n });
     await expect.poll(() => before.textContent(), { timeout: ROUNDS }).toBe('Balance before the test: 0.000000000000000001 ETH.');
     await page.getByTestId('test-sent').click();
+    const question = page.getByTestId('test-rise');
+    await expect.poll(() => question.textContent()).toMatch(/^Your balance rose by \+0\.000000000000000001 ETH since .+\. Is this your test\?/);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('test-rise');
+    await page.getByTestId('test-rise-no').click();
+    await page.getByTestId('test-sent-at').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('test-sent-status');
+    expect(await question.count()).toBe(0);
     await page.getByTestId('goto-arrival').click();
     const watch = page.getByTestId('arrival-watch');
     await expect.poll(() => watch.getAttribute('data-status'), { timeout: ROUNDS }).toBe('watching');
@@ -92,6 +105,34 @@ describe('the guide watching a balance in Chromium', () => {
     expect(await page.getByTestId('test-arrived').count()).toBe(0);
 
     await chain().setBalance({ address: WALLET, value: parseEther('0.01') + 1n });
+    const arrived = page.getByTestId('test-arrived');
+    await arrived.waitFor({ timeout: ROUNDS });
+    expect(await arrived.textContent()).toMatch(/^The test arrived: \+0\.01 ETH, seen .+\.$/);
+    await page.close();
+  });
+
+  test('a test that lands before "I have sent" is asked about at the press, and a "yes" shows it arrived', async () => {
+    down = false;
+    await chain().setBalance({ address: WALLET, value: 0n });
+    await useEndpoint(mainnet.url);
+    const page = await atTestStep('ETH');
+    const before = page.getByTestId('balance-before');
+    await expect.poll(() => before.textContent(), { timeout: ROUNDS }).toBe('Balance before the test: 0 ETH.');
+    // The exchange already says "completed" when the user comes back to press.
+    await chain().setBalance({ address: WALLET, value: parseEther('0.01') });
+    await expect.poll(() => before.textContent(), { timeout: ROUNDS }).toBe('Balance before the test: 0.01 ETH.');
+    await page.getByTestId('test-sent').focus();
+    await page.keyboard.press('Enter');
+    const question = page.getByTestId('test-rise');
+    await expect.poll(() => question.textContent()).toMatch(/^Your balance rose by \+0\.01 ETH since .+\. Is this your test\?/);
+    expect(await page.getByTestId('test-sent').count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('test-rise');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('test-rise-yes');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('test-sent-at').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('test-sent-status');
+    await page.getByTestId('goto-arrival').click();
     const arrived = page.getByTestId('test-arrived');
     await arrived.waitFor({ timeout: ROUNDS });
     expect(await arrived.textContent()).toMatch(/^The test arrived: \+0\.01 ETH, seen .+\.$/);
@@ -126,6 +167,26 @@ describe('the guide watching a balance in Chromium', () => {
     await page.close();
   });
 
+  test('a token whose decimals cannot be read is not asked about again once nothing is watched: no baseline, then done', async () => {
+    await useEndpoint(otherChain.url);
+    const page = await atTestStep('USDC');
+    await expect.poll(() => page.getByTestId('step-test-transaction').textContent()).toContain(en.arrivalErrorWrongChain.message);
+    await page.getByTestId('test-sent').click();
+    await page.getByTestId('test-sent-at').waitFor();
+    await page.getByTestId('goto-arrival').click();
+    await page.getByTestId('arrival-no-baseline').waitFor();
+    otherRequests = 0;
+    // Two polls and more with nothing watched, then the user's own claims up to the end.
+    await page.waitForTimeout(ROUNDS);
+    await page.getByTestId('test-arrived-manual').click();
+    await page.getByTestId('withdrawal-sent').click();
+    await page.getByTestId('arrival-confirmed').click();
+    await page.getByTestId('guide-done').waitFor();
+    await page.waitForTimeout(ROUNDS);
+    expect(otherRequests).toBe(0);
+    await page.close();
+  });
+
   test('no balance before the test: the guide says it cannot tell when the test arrives, and does not take a later read for it', async () => {
     down = true;
     await chain().setBalance({ address: WALLET, value: 0n });
@@ -135,7 +196,7 @@ describe('the guide watching a balance in Chromium', () => {
     await expect.poll(() => step.textContent()).toContain(en.arrivalErrorUnreachable.message);
     await page.getByTestId('test-sent').click();
     const noBaseline = en.arrivalNoBaseline.message.replace('$1', en.arrivalTestArrivedButton.message);
-    await expect.poll(() => page.getByTestId('test-sent-status').textContent()).toContain(noBaseline);
+    await expect.poll(() => page.getByTestId('test-sent-status').textContent()).toContain(en.testNoBaseline.message);
 
     // The test lands, then the endpoint answers: a read now would already hold the test.
     await chain().setBalance({ address: WALLET, value: parseEther('0.01') });
