@@ -26,3 +26,16 @@ export async function removeOptionalPermissions(): Promise<boolean> {
     return false;
   }
 }
+
+/**
+ * Stores a setting that wanted `notifications`, given at this click (`freshlyGranted`): when storage refuses it, the
+ * permission goes back too, since no stored setting wants it and nothing else held it before. Rejects as `write` does.
+ */
+export async function storeOrGiveBackNotifications(freshlyGranted: boolean, write: () => Promise<unknown>): Promise<void> {
+  try {
+    await write();
+  } catch (error) {
+    if (freshlyGranted) await browser.permissions.remove(NOTIFICATIONS).catch((removal: unknown) => console.warn('[reserve-radar] notifications not given back:', removal));
+    throw error;
+  }
+}

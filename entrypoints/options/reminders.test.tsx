@@ -31,6 +31,14 @@ describe('changeReminders: the options page storing the reminders chosen', () =>
     expect((await getSettings()).reminders).toEqual({ proofOfKeysDay: false });
   });
 
+  test('granted at the click, but storage refuses the choice: it rejects, and the permission granted for it is given back', async () => {
+    vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
+    await expect(changeReminders({ proofOfKeysDay: true }, false)).rejects.toThrow('QUOTA_BYTES');
+    vi.restoreAllMocks();
+    expect(await fakeBrowser.permissions.contains(NOTIFICATIONS)).toBe(false);
+    expect((await getSettings()).reminders).toEqual({ proofOfKeysDay: false });
+  });
+
   test('storage refusing the choice: it rejects, and the reminders stay as they were', async () => {
     await updateSettings({ reminders: { proofOfKeysDay: true } });
     vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));

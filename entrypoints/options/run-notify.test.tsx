@@ -40,10 +40,11 @@ describe('changeRunNotifications: the options page turning run notifications on 
     expect((await getSettings()).runAlertNotifications).toBe(false);
   });
 
-  test('granted, but storage refuses the setting: it rejects, and the setting stays off', async () => {
+  test('granted, but storage refuses the setting: it rejects, the setting stays off, and the permission granted for it is given back', async () => {
     vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
     await expect(changeRunNotifications(true, false)).rejects.toThrow('QUOTA_BYTES');
-    expect(await fakeBrowser.permissions.contains(NOTIFICATIONS)).toBe(true);
+    // Least privilege: no stored setting wants it.
+    expect(await fakeBrowser.permissions.contains(NOTIFICATIONS)).toBe(false);
     vi.restoreAllMocks();
     expect((await getSettings()).runAlertNotifications).toBe(false);
   });
@@ -80,7 +81,8 @@ describe('the run notifications switch with this glue', () => {
     await settle();
     expect(box.checked).toBe(false);
     expect(root.querySelector('[role="status"]')?.textContent).toBe(t('runNotifyFailed'));
-    expect(await fakeBrowser.permissions.contains(NOTIFICATIONS)).toBe(true);
+    // The permission asked for at this click went back with the setting that failed.
+    expect(await fakeBrowser.permissions.contains(NOTIFICATIONS)).toBe(false);
     render(null, root);
   });
 });
