@@ -21,10 +21,10 @@ function messages(locale: string): Messages {
   return JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales', locale, 'messages.json'), 'utf8')) as Messages;
 }
 
-/** Binance's card with these on-chain figures, its details' concentration section and its whole text. */
-function draw(onchain: OnchainAssets, locale = 'en') {
-  const exchange = getExchange('binance');
-  if (exchange === undefined) throw new Error('no binance in the registry');
+/** An exchange's card (Binance's unless named) with these on-chain figures, its details' concentration section and its whole text. */
+function draw(onchain: OnchainAssets, locale = 'en', exchangeId = 'binance') {
+  const exchange = getExchange(exchangeId);
+  if (exchange === undefined) throw new Error(`no ${exchangeId} in the registry`);
   const view = buildExchangeView({ exchange, reserves: { onchain }, now });
   const { document } = parseHTML('<!doctype html><html><body><div id="root"></div></body></html>');
   vi.stubGlobal('document', document);
@@ -124,34 +124,41 @@ describe('ExchangeCard: the concentration section', () => {
     }
   });
 
-  test('the exchange’s own token listed beside BTC and stablecoins: the minor-holding reasons name own tokens among what they leave out, in every language', () => {
-    // BNB is Binance's own token, graded on its own line; "no holding outside BTC, ETH and stablecoins" would be false here.
-    const ownTokens: Record<string, string> = {
-      en: 'own tokens',
-      de: 'eigenen Token',
-      es: 'tokens propios',
-      fr: 'jetons maison',
-      pt_BR: 'tokens próprios',
-      sv: 'egna tokens',
-      tr: 'kendi token',
-      zh_CN: '平台币',
+  test('an own or affiliated token listed beside BTC and stablecoins: the minor-holding reasons name both among what they leave out, in every language', () => {
+    // Graded on their own lines, so "no holding outside BTC, ETH and stablecoins" would be false with BNB (Binance's
+    // own token) or TRX (affiliated with HTX) listed.
+    const leftOut: Record<string, string> = {
+      en: 'own or affiliated tokens',
+      de: 'eigenen oder verbundenen Token',
+      es: 'tokens propios o afiliados',
+      fr: 'jetons maison ou affiliés',
+      pt_BR: 'tokens próprios ou afiliados',
+      sv: 'egna eller närstående tokens',
+      tr: 'kendi veya bağlı tokenları',
+      zh_CN: '平台币或关联代币',
     };
-    for (const locale of LOCALES) {
-      const { view } = draw(
-        {
-          ...totals,
-          topTokens: [
-            { symbol: 'BTC', usd: 60_000_000_000 },
-            { symbol: 'USDT', usd: 20_000_000_000 },
-            { symbol: 'BNB', usd: 15_000_000_000 },
-          ],
-        },
-        locale,
-      );
-      const minor = view.verdict.reasons.find((reason) => reason.metric === 'minor-asset.share');
-      expect(minor).toMatchObject({ effect: 'ok', value: 0 });
-      expect(reasonText(minor as RiskReason, translateFrom(messages(locale)), locale.replace('_', '-'), now), locale).toContain(ownTokens[locale]);
-      expect(messages(locale).reason_minorAsset?.message, locale).toContain(ownTokens[locale]);
+    for (const [exchangeId, token] of [
+      ['binance', 'BNB'],
+      ['htx', 'TRX'],
+    ] as const) {
+      for (const locale of LOCALES) {
+        const { view } = draw(
+          {
+            ...totals,
+            topTokens: [
+              { symbol: 'BTC', usd: 50_000_000_000 },
+              { symbol: 'USDT', usd: 30_000_000_000 },
+              { symbol: token, usd: 18_000_000_000 },
+            ],
+          },
+          locale,
+          exchangeId,
+        );
+        const minor = view.verdict.reasons.find((reason) => reason.metric === 'minor-asset.share');
+        expect(minor, `${exchangeId} ${locale}`).toMatchObject({ effect: 'ok', value: 0 });
+        expect(reasonText(minor as RiskReason, translateFrom(messages(locale)), locale.replace('_', '-'), now), `${exchangeId} ${locale}`).toContain(leftOut[locale]);
+        expect(messages(locale).reason_minorAsset?.message, locale).toContain(leftOut[locale]);
+      }
     }
   });
 
