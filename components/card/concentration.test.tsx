@@ -126,7 +126,16 @@ describe('ExchangeCard: the concentration section', () => {
 
   test('the exchange’s own token listed beside BTC and stablecoins: the minor-holding reasons name own tokens among what they leave out, in every language', () => {
     // BNB is Binance's own token, graded on its own line; "no holding outside BTC, ETH and stablecoins" would be false here.
-    const ownTokens: Record<string, string> = { en: 'own tokens', de: 'eigenen Token', es: 'tokens propios', fr: 'jetons maison', pt_BR: 'tokens próprios', sv: 'egna tokens', tr: 'kendi token', zh_CN: '平台币' };
+    const ownTokens: Record<string, string> = {
+      en: 'own tokens',
+      de: 'eigenen Token',
+      es: 'tokens propios',
+      fr: 'jetons maison',
+      pt_BR: 'tokens próprios',
+      sv: 'egna tokens',
+      tr: 'kendi token',
+      zh_CN: '平台币',
+    };
     for (const locale of LOCALES) {
       const { view } = draw(
         {
