@@ -2,12 +2,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { render } from 'preact';
 import { describe, expect, test } from 'vitest';
+import { reserveAddressLists } from '../../lib/chain/reserve-addresses';
+import { networks } from '../../lib/custody/networks';
+import { exportData, importData } from '../../lib/holdings/export-data';
+import { emptyHoldingsState } from '../../lib/holdings/model';
 import { holdingChainIds } from '../../lib/holdings/holding-tokens';
-import { defaultSettings } from '../../lib/settings';
+import { defaultSettings, guideRpcUrls, parseSettings, type Settings } from '../../lib/settings';
 import { type I18n, I18nContext, translateFrom, type Messages } from '../../utils/i18n';
 import { effectsOnNextTask, page, settle } from '../test-dom';
 import { RpcSetting } from './RpcSetting';
 
+const en: I18n = { t: translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/en/messages.json'), 'utf8')) as Messages), locale: 'en' };
 const de: I18n = { t: translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/de/messages.json'), 'utf8')) as Messages), locale: 'de' };
 
 effectsOnNextTask();
@@ -34,6 +39,58 @@ describe('options: RPC endpoints', () => {
     await settle();
     for (const id of ids) expect(root.querySelector(`#${id}-error`)?.getAttribute('role'), id).toBe('alert');
     expect(root.querySelectorAll('p p').length).toBe(0);
+    render(null, root);
+  });
+
+  // The guide's words send the user here to set an endpoint "for this network": each network it reads needs its field.
+  test('a field for every EVM network the guide offers, the reserve check reads and watched addresses cover, named as the guide names it', async () => {
+    const { root } = page();
+    render(
+      <I18nContext.Provider value={en}>
+        <RpcSetting settings={defaultSettings} onChange={() => Promise.resolve()} />
+      </I18nContext.Provider>,
+      root,
+    );
+    await settle();
+    const guideNetworks = networks.filter((network) => network.family === 'evm' && network.chainId !== undefined);
+    expect(guideNetworks.map((network) => network.chainId)).toContain(10);
+    for (const network of guideNetworks) {
+      expect(root.querySelector(`label[for="rpc-url-${network.chainId}"]`)?.textContent, network.name).toBe(`${network.name} endpoint`);
+    }
+    for (const chainId of [...holdingChainIds, ...reserveAddressLists.map((list) => list.chainId)]) {
+      expect(root.querySelector(`#rpc-url-${chainId}`), String(chainId)).not.toBeNull();
+    }
+    const ids = [...root.querySelectorAll('.rpc-chain input')].map((input) => input.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    render(null, root);
+  });
+
+  test('an OP Mainnet endpoint is stored under its chain id, read by the guide for that network, and survives export and import', async () => {
+    const { root, window, $ } = page();
+    const patches: Partial<Settings>[] = [];
+    render(
+      <I18nContext.Provider value={en}>
+        <RpcSetting
+          settings={defaultSettings}
+          onChange={(patch) => {
+            patches.push(patch);
+            return Promise.resolve();
+          }}
+        />
+      </I18nContext.Provider>,
+      root,
+    );
+    await settle();
+    const field = $('rpc-url-10') as HTMLInputElement;
+    field.value = 'https://op.example.org';
+    field.dispatchEvent(new window.Event('input', { bubbles: true }));
+    field.dispatchEvent(new window.Event('change', { bubbles: true }));
+    await settle();
+    expect(patches).toEqual([{ chainRpcUrls: { '10': 'https://op.example.org' } }]);
+    const saved = parseSettings({ ...defaultSettings, ...patches[0] });
+    expect(guideRpcUrls({ settings: saved, chainId: 10 })).toEqual({ ens: undefined, arrival: 'https://op.example.org' });
+    const imported = importData(exportData({ state: emptyHoldingsState, settings: saved, now: Date.UTC(2026, 10, 25) }));
+    expect(imported).toMatchObject({ ok: true, data: { settings: { chainRpcUrls: { '10': 'https://op.example.org' } } } });
     render(null, root);
   });
 });

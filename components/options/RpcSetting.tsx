@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import * as v from 'valibot';
-import { holdingChainIds, holdingChainNames } from '../../lib/holdings/holding-tokens';
+import { rpcChains } from '../../lib/chain/rpc-chains';
 import { RpcUrlSchema, type Settings } from '../../lib/settings';
 import { useT } from '../../utils/i18n';
 import { NotSavedStatus, useSettingChange, type ChangeSettings } from './setting-change';
 
-/** The user's own RPC endpoints: a main one (ENS needs Ethereum mainnet), and one per network for the guide's arrival watch, the reserve check and watched addresses. */
+/** The user's own RPC endpoints: a main one (ENS needs Ethereum mainnet), and one per network the guide's arrival watch, the reserve check or watched addresses read (lib/chain/rpc-chains.ts). */
 export function RpcSetting({ settings, onChange }: { settings: Settings; onChange: ChangeSettings }) {
   const t = useT();
   const chainPatch = (chainId: number, url: string | undefined): Partial<Settings> => {
@@ -26,11 +26,11 @@ export function RpcSetting({ settings, onChange }: { settings: Settings; onChang
           {t('rpcChainsBody')}
         </p>
         {/* A div, not a paragraph: each field's error and notice lines are paragraphs, and one cannot hold another. */}
-        {holdingChainIds.map((chainId) => (
+        {rpcChains.map(({ chainId, name }) => (
           <div key={chainId} class="rpc-chain">
             <RpcField
               id={`rpc-url-${chainId}`}
-              label={t('rpcChainLabel', holdingChainNames[chainId] ?? String(chainId))}
+              label={t('rpcChainLabel', name)}
               describedBy="rpc-chains-help"
               value={settings.chainRpcUrls[String(chainId)]}
               patch={(url) => chainPatch(chainId, url)}

@@ -271,6 +271,13 @@ describe('options page input and focus in Chromium', () => {
     await arbitrum.fill('https://arbitrum.here.example');
     await arbitrum.press('Tab');
     await expect.poll(async () => ((await stored()).settings as { chainRpcUrls?: Record<string, string> }).chainRpcUrls).toEqual({ ...others, '42161': 'https://arbitrum.here.example' });
+    // A guide network that no watched address covers has its field too: the guide sends the user here for it.
+    const op = options.locator('#rpc-url-10');
+    await op.fill('https://op.here.example');
+    await op.press('Tab');
+    await expect
+      .poll(async () => ((await stored()).settings as { chainRpcUrls?: Record<string, string> }).chainRpcUrls)
+      .toEqual({ ...others, '42161': 'https://arbitrum.here.example', '10': 'https://op.here.example' });
     expect(pageErrors).toEqual([]);
   });
 
