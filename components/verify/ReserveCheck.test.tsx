@@ -6,25 +6,10 @@ import type { CheckReservesReturnType } from '../../lib/chain/reserves-check';
 import { I18nContext, translateFrom, type Messages } from '../../utils/i18n';
 import { effectsOnNextTask, page, recordFocus, settle } from '../test-dom';
 import { ReserveCheck, type ReserveCheckProps, type ReserveCheckTarget, type RunReserveCheckOptions } from './ReserveCheck';
+import { okxEthereumTarget as target } from './verify.testkit';
 
 const words = (locale: string) => translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, `../../public/_locales/${locale}/messages.json`), 'utf8')) as Messages);
 const t = words('tr');
-
-// The shape of a registry entry; nothing is read from it here, the run never finishes.
-const target: ReserveCheckTarget = {
-  key: 'okx:1',
-  exchangeId: 'okx',
-  exchangeName: 'OKX',
-  chainId: 1,
-  chainName: 'Ethereum',
-  defillamaChain: 'Ethereum',
-  nativeSymbol: 'ETH',
-  addresses: [`0x${'ab'.repeat(20)}`],
-  tokens: [],
-  publishedAt: 'https://www.okx.com/proof-of-reserves',
-  readFrom: 'https://www.okx.com/proof-of-reserves',
-  asOf: '2026-08-10',
-};
 
 /** The endpoints as the options keep them: `rpcUrl` the main one, none per network unless given. */
 const endpoints = (rpcUrl: string | undefined, chainRpcUrls: Record<string, string> = {}): ReserveCheckProps['endpoints'] => (rpcUrl === undefined ? { chainRpcUrls } : { rpcUrl, chainRpcUrls });

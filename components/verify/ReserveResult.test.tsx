@@ -8,25 +8,10 @@ import type { ExchangeReserves } from '../../lib/reserves/schema';
 import { buildExchangeView } from '../../lib/view/exchange-view';
 import { I18nContext, translateFrom, type Messages } from '../../utils/i18n';
 import { page } from '../test-dom';
-import type { ReserveCheckTarget } from './ReserveCheck';
+import { okxEthereumTarget as target } from './verify.testkit';
 import { ReserveResult } from './ReserveResult';
 
 const t = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/en/messages.json'), 'utf8')) as Messages);
-
-const target: ReserveCheckTarget = {
-  key: 'okx:1',
-  exchangeId: 'okx',
-  exchangeName: 'OKX',
-  chainId: 1,
-  chainName: 'Ethereum',
-  defillamaChain: 'Ethereum',
-  nativeSymbol: 'ETH',
-  addresses: [`0x${'ab'.repeat(20)}`],
-  tokens: [],
-  publishedAt: 'https://www.okx.com/proof-of-reserves',
-  readFrom: 'https://www.okx.com/proof-of-reserves',
-  asOf: '2026-08-10',
-};
 
 const result: CheckReservesReturnType = {
   complete: true,
