@@ -6,6 +6,7 @@ import { assetRank } from '../lib/risk/assets';
 import { ReasonWordsContext, ReasonWordsWaitContext, useLocale, useT } from '../utils/i18n';
 import { useContext } from 'preact/hooks';
 import { cardReasonKey, cardReasons, type CardReason } from '../lib/view/card-reasons';
+import { largestListedAsset, listedShare } from '../lib/view/listed-shares';
 import { SourceWords } from './SourceWords';
 import { LevelChip, Provenance, Section, ShareBar, SourceLink } from './card/parts';
 import { PorClaimCheck, PorDates, PorTrend } from './card/por';
@@ -107,11 +108,8 @@ export function ExchangeCard({ view, onWithdraw, headingLevel = 1, idPrefix = 'c
   const { por, status, verdict, onchain, flows } = view;
   const Heading = headingLevel === 1 ? 'h1' : 'h2';
   const concentration = verdict.metrics.concentration;
-  // A list too thin to judge gives floors, not shares, and cannot say which asset is the largest;
-  // a floor of nothing says nothing and reads as unknown.
-  const thin = concentration?.breakdownTooThin === true;
-  const topAsset = concentration?.topAsset;
-  const listedFloor = (share: number | undefined) => (thin && !(share !== undefined && share > 0) ? undefined : share);
+  const stablecoins = listedShare(concentration, concentration?.stablecoinShare);
+  const largest = largestListedAsset(concentration);
   const majorRatios = por?.reserveRatios === undefined ? [] : Object.entries(por.reserveRatios).sort(([a], [b]) => assetRank(a) - assetRank(b));
   const all = cardReasons({ view });
   // The exchange page's card opened before the background's words for its reasons came: one line
@@ -250,13 +248,8 @@ export function ExchangeCard({ view, onWithdraw, headingLevel = 1, idPrefix = 'c
                 <ShareBar label={t('shareOwnToken')} share={concentration?.ownTokenShare} testId="bar-own-token" />
                 <Provenance source={onchain.source} asOf={onchain.asOf} now={now} />
                 {/* The breakdown's bars, dated and sourced by the breakdown (often another, older answer than the totals'). */}
-                <ShareBar label={t('shareStablecoins')} share={listedFloor(concentration?.stablecoinShare)} floor={thin} testId="bar-stablecoins" />
-                <ShareBar
-                  label={topAsset === undefined || thin ? t('shareTopAssetUnnamed') : t('shareTopAsset', topAsset.symbol)}
-                  share={listedFloor(topAsset?.share)}
-                  floor={thin}
-                  testId="bar-top-asset"
-                />
+                <ShareBar label={t('shareStablecoins')} share={stablecoins.share} floor={stablecoins.floor} testId="bar-stablecoins" />
+                <ShareBar label={largest.symbol === undefined ? t('shareTopAssetUnnamed') : t('shareTopAsset', largest.symbol)} share={largest.share} floor={largest.floor} testId="bar-top-asset" />
                 {onchain.topTokens !== undefined && <Provenance source={onchain.breakdownSource ?? onchain.source} asOf={onchain.breakdownAsOf ?? onchain.asOf} now={now} />}
               </>
             )}

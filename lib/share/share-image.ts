@@ -12,6 +12,7 @@ import { LEVEL_KEYS } from '../words/level-words';
 import { porLabel } from '../words/por-label';
 import { reasonText } from '../words/reason-text';
 import { reasonsWorstFirst } from '../view/card-reasons';
+import { largestListedAsset } from '../view/listed-shares';
 import type { Translate } from '../words/translate-from';
 
 export const SHARE_IMAGE_WIDTH = 1200;
@@ -105,14 +106,11 @@ export function shareImageContent({ view, now, t, locale }: ShareImageContentPar
     onchainLines.push({ text: dated(t('onchainTotal', formatUsd(onchain.totalUsd, locale)), onchain.asOf), style: 'body' });
     const concentration = verdict.metrics.concentration;
     if (concentration?.ownTokenShare !== undefined) onchainLines.push({ text: `${t('shareOwnToken')}: ${formatPercent(concentration.ownTokenShare, locale)}`, style: 'body' });
-    // As the card writes it: from the breakdown, dated by it; a list too thin to judge gives only a floor and cannot
-    // name the largest asset, and a floor of nothing (or no list) is unknown.
-    const top = concentration?.topAsset;
-    const thin = concentration?.breakdownTooThin === true;
-    const text =
-      top !== undefined && !thin
-        ? `${t('shareTopAsset', top.symbol)}: ${formatPercent(top.share, locale)}`
-        : `${t('shareTopAssetUnnamed')}: ${top !== undefined && top.share > 0 ? t('shareAtLeast', formatPercent(top.share, locale)) : t('unknownFigure')}`;
+    // As the card shows it (listed-shares.ts), from the breakdown and dated by it.
+    const largest = largestListedAsset(concentration);
+    const label = largest.symbol === undefined ? t('shareTopAssetUnnamed') : t('shareTopAsset', largest.symbol);
+    const share = largest.share === undefined ? undefined : formatPercent(largest.share, locale);
+    const text = `${label}: ${share === undefined ? t('unknownFigure') : largest.floor ? t('shareAtLeast', share) : share}`;
     onchainLines.push({ text: onchain.topTokens === undefined ? text : dated(text, onchain.breakdownAsOf ?? onchain.asOf), style: 'body' });
     urls.push(onchain.source);
   }
