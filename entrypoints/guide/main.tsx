@@ -108,10 +108,11 @@ function App({ initialState, initialSaved, initialBook, initialSettings, initial
   }, [tokenAddress, rpcUrl, network]);
   // null: nothing to read (the native coin); undefined: not read yet, or read for the asset chosen before.
   const tokenRead = tokenAddress === undefined ? null : token?.address === tokenAddress ? token : undefined;
+  const knownToken = tokenRead !== null && tokenRead !== undefined && 'decimals' in tokenRead ? tokenRead : undefined;
   // Ready to read: the native coin at once, a token once its decimals are known.
-  const readable = phase !== 'off' && (tokenRead === null || (tokenRead !== undefined && 'decimals' in tokenRead));
-  const decimals = tokenRead !== null && tokenRead !== undefined && 'decimals' in tokenRead ? tokenRead.decimals : 18;
-  const tokenParameter = tokenRead !== null && tokenRead !== undefined && 'decimals' in tokenRead ? { token: tokenRead } : {};
+  const readable = phase !== 'off' && (tokenRead === null || knownToken !== undefined);
+  const decimals = knownToken?.decimals ?? 18;
+  const tokenParameter = knownToken === undefined ? {} : { token: knownToken };
   // Until the decimals are read, that read is what the watch shows.
   const shownWatch: BalanceWatch =
     phase === 'before-test' || phase === 'after-test'
