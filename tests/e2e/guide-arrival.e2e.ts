@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchChromium, type ChromiumExtension } from './harness';
+import { focusedTestId, launchChromium, type ChromiumExtension } from './harness';
 
 /**
  * The guide's arrival step in Chromium with the built extension: the claim buttons ("the test
@@ -40,8 +40,6 @@ describe('the arrival step in Chromium', () => {
     return page;
   }
 
-  const focused = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName ?? null);
-
   for (const width of [1280, 360]) {
     test(`a double-click answers one claim, never the next (${width} px wide)`, async () => {
       const page = await atArrival(width);
@@ -64,14 +62,14 @@ describe('the arrival step in Chromium', () => {
     const page = await atArrival(1000);
     await page.getByTestId('test-arrived-manual').focus();
     await page.keyboard.press('Enter');
-    await expect.poll(() => focused(page)).toBe('test-arrived');
+    await expect.poll(() => focusedTestId(page)).toBe('test-arrived');
     await page.keyboard.press('Enter');
     await page.waitForTimeout(300);
     expect(await page.getByTestId('rest-sent-status').count()).toBe(0);
 
     await page.getByTestId('withdrawal-sent').focus();
     await page.keyboard.press('Enter');
-    await expect.poll(() => focused(page)).toBe('rest-sent-status');
+    await expect.poll(() => focusedTestId(page)).toBe('rest-sent-status');
     expect(await page.getByTestId('rest-sent-status').textContent()).toMatch(/^You marked the rest as withdrawn \(.+\)\.$/);
     await page.keyboard.press('Enter');
     await page.waitForTimeout(300);
@@ -79,9 +77,9 @@ describe('the arrival step in Chromium', () => {
 
     // Tab goes on to the one claim left, which Enter then answers.
     await page.keyboard.press('Tab');
-    expect(await focused(page)).toBe('arrival-confirmed');
+    expect(await focusedTestId(page)).toBe('arrival-confirmed');
     await page.keyboard.press('Enter');
-    await expect.poll(() => focused(page)).toBe('guide-done');
+    await expect.poll(() => focusedTestId(page)).toBe('guide-done');
     await page.close();
   });
 });

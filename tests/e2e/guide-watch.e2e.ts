@@ -3,7 +3,7 @@ import type { Page, Route } from 'playwright-core';
 import { createTestClient, http, parseEther } from 'viem';
 import en from '../../public/_locales/en/messages.json';
 import { deployTestToken, setTestTokenBalance, startAnvil, type LocalChain } from '../../lib/chain/test-anvil';
-import { launchChromium, type ChromiumExtension } from './harness';
+import { focusedTestId, launchChromium, type ChromiumExtension } from './harness';
 
 /**
  * The guide's watch over the receiving address on a real local anvil node (loopback only),
@@ -93,10 +93,10 @@ describe('the guide watching a balance in Chromium', () => {
     await page.getByTestId('test-sent').click();
     const question = page.getByTestId('test-rise');
     await expect.poll(() => question.textContent()).toMatch(/^Your balance rose by \+0\.000000000000000001 ETH since .+\. Is this your test\?/);
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('test-rise');
+    await expect.poll(() => focusedTestId(page)).toBe('test-rise');
     await page.getByTestId('test-rise-no').click();
     await page.getByTestId('test-sent-at').waitFor();
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('test-sent-status');
+    await expect.poll(() => focusedTestId(page)).toBe('test-sent-status');
     expect(await question.count()).toBe(0);
     await page.getByTestId('goto-arrival').click();
     const watch = page.getByTestId('arrival-watch');
@@ -126,12 +126,12 @@ describe('the guide watching a balance in Chromium', () => {
     const question = page.getByTestId('test-rise');
     await expect.poll(() => question.textContent()).toMatch(/^Your balance rose by \+0\.01 ETH since .+\. Is this your test\?/);
     expect(await page.getByTestId('test-sent').count()).toBe(0);
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('test-rise');
+    await expect.poll(() => focusedTestId(page)).toBe('test-rise');
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('test-rise-yes');
+    expect(await focusedTestId(page)).toBe('test-rise-yes');
     await page.keyboard.press('Enter');
     await page.getByTestId('test-sent-at').waitFor();
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('test-sent-status');
+    await expect.poll(() => focusedTestId(page)).toBe('test-sent-status');
     await page.getByTestId('goto-arrival').click();
     const arrived = page.getByTestId('test-arrived');
     await arrived.waitFor({ timeout: ROUNDS });

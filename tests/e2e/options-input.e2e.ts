@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FileChooser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { axeProblems, launchChromium, root, type ChromiumExtension } from './harness';
+import { axeProblems, focusedTestId, launchChromium, root, type ChromiumExtension } from './harness';
 
 type Messages = Record<string, { message: string }>;
 const messagesOf = (language: string): Messages => JSON.parse(readFileSync(join(root, `public/_locales/${language}/messages.json`), 'utf8')) as Messages;
@@ -35,7 +35,6 @@ declare const chrome: {
 };
 
 /** The focused element's test id, or its tag when it has none (`BODY` when focus was dropped). */
-const focused = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName ?? null);
 
 describe('options page input and focus in Chromium', () => {
   let browser: ChromiumExtension;
@@ -136,29 +135,29 @@ describe('options page input and focus in Chromium', () => {
     await options.getByTestId('refresh-now').focus();
     await options.keyboard.press('Enter');
     await options.getByTestId('options-notice').filter({ hasText: /\S/ }).waitFor();
-    expect(await focused(options)).toBe('refresh-now');
+    expect(await focusedTestId(options)).toBe('refresh-now');
 
     await options.getByTestId('delete-everything').focus();
     await options.keyboard.press('Enter');
     // Into the question, on its safe answer.
-    await expect.poll(() => focused(options)).toBe('delete-cancel');
+    await expect.poll(() => focusedTestId(options)).toBe('delete-cancel');
     await options.keyboard.press('Enter');
-    await expect.poll(() => focused(options)).toBe('delete-everything');
+    await expect.poll(() => focusedTestId(options)).toBe('delete-everything');
     expect(await options.getByTestId('delete-confirm').count()).toBe(0);
     // Escape answers Cancel.
     await options.keyboard.press('Enter');
-    await expect.poll(() => focused(options)).toBe('delete-cancel');
+    await expect.poll(() => focusedTestId(options)).toBe('delete-cancel');
     await options.keyboard.press('Escape');
-    await expect.poll(() => focused(options)).toBe('delete-everything');
+    await expect.poll(() => focusedTestId(options)).toBe('delete-everything');
     expect(await options.getByTestId('delete-confirm').count()).toBe(0);
     // Confirmed from the keyboard: done, and focus back where the user started.
     await options.keyboard.press('Enter');
-    await expect.poll(() => focused(options)).toBe('delete-cancel');
+    await expect.poll(() => focusedTestId(options)).toBe('delete-cancel');
     await options.keyboard.press('Shift+Tab');
-    expect(await focused(options)).toBe('delete-confirm');
+    expect(await focusedTestId(options)).toBe('delete-confirm');
     await options.keyboard.press('Enter');
     await options.getByTestId('delete-done').waitFor();
-    await expect.poll(() => focused(options)).toBe('delete-everything');
+    await expect.poll(() => focusedTestId(options)).toBe('delete-everything');
     expect(await stored()).toEqual({});
 
     // Reset asks in the page, not in a browser dialog: Escape keeps everything, Yes resets, focus stays on Reset.
@@ -169,7 +168,7 @@ describe('options page input and focus in Chromium', () => {
     });
     await options.getByTestId('reset').focus();
     await options.keyboard.press('Enter');
-    await expect.poll(() => focused(options)).toBe('reset-cancel');
+    await expect.poll(() => focusedTestId(options)).toBe('reset-cancel');
     const question = options.getByRole('group', { name: word(en, 'resetConfirm') });
     expect(await question.getByTestId('reset-confirm').textContent()).toBe(word(en, 'resetConfirmButton'));
     expect(await question.getByTestId('reset-cancel').textContent()).toBe(word(en, 'holdingsCancel'));
@@ -178,14 +177,14 @@ describe('options page input and focus in Chromium', () => {
     expect(await axeProblems(options, 'section[aria-labelledby="reset-title"]')).toEqual([]);
     await options.emulateMedia({ colorScheme: 'light' });
     await options.keyboard.press('Escape');
-    await expect.poll(() => focused(options)).toBe('reset');
+    await expect.poll(() => focusedTestId(options)).toBe('reset');
     await options.keyboard.press('Enter');
-    await expect.poll(() => focused(options)).toBe('reset-cancel');
+    await expect.poll(() => focusedTestId(options)).toBe('reset-cancel');
     await options.keyboard.press('Shift+Tab');
-    expect(await focused(options)).toBe('reset-confirm');
+    expect(await focusedTestId(options)).toBe('reset-confirm');
     await options.keyboard.press('Enter');
     await expect.poll(() => options.getByTestId('options-notice').textContent()).toBe(word(en, 'resetDone'));
-    expect(await focused(options)).toBe('reset');
+    expect(await focusedTestId(options)).toBe('reset');
     expect(dialogs).toEqual([]);
   });
 
@@ -214,7 +213,7 @@ describe('options page input and focus in Chromium', () => {
     await expect.poll(() => options.locator('#holding-amount-error').textContent()).toBe(word(de, 'holdingsInvalidAmount'));
     expect(await amount.getAttribute('aria-invalid')).toBe('true');
     expect(await amount.getAttribute('aria-describedby')).toBe('holding-amount-error');
-    expect(await focused(options)).toBe('holding-amount');
+    expect(await focusedTestId(options)).toBe('holding-amount');
     await amount.fill('-5');
     await options.keyboard.press('Enter');
     await expect.poll(() => options.locator('#holding-amount-error').textContent()).toBe(word(de, 'holdingsInvalidAmount'));
@@ -224,7 +223,7 @@ describe('options page input and focus in Chromium', () => {
     await options.getByTestId('holding-asset').fill('');
     await options.getByTestId('holding-submit').focus();
     await options.keyboard.press('Enter');
-    await expect.poll(() => focused(options)).toBe('holding-asset');
+    await expect.poll(() => focusedTestId(options)).toBe('holding-asset');
     expect(await options.getByTestId('holding-asset').getAttribute('aria-describedby')).toBe('holding-asset-error');
     expect(await options.locator('#holding-asset-error').textContent()).toBe(word(de, 'holdingsInvalidAsset'));
     expect(await amount.getAttribute('aria-invalid')).toBe('true');

@@ -61,3 +61,6 @@ export async function exchangeTabAndSources(browser: ChromiumExtension, { origin
   await options.getByTestId('sources').waitFor();
   return { tabId, options };
 }
+
+/** What has the focus on a page: its test id, else its tag name (BODY when the focus fell out of the page's controls). */
+export const focusedTestId = (page: Page): Promise<string | null> => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName ?? null);
