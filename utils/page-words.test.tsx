@@ -52,6 +52,21 @@ describe('usePageWords', () => {
     render(null, root);
   });
 
+  test('the page’s lang and title change in the same draw as its words, so no reader meets Swedish words marked English', async () => {
+    // Answered outside act(), which would run every effect before it returns.
+    const { root, document } = mount(async () => words('sv'));
+    show('sv');
+    // Read at the first moment the words are Swedish, without waiting for effects that run after the paint.
+    let text = root.querySelector('h1')?.textContent;
+    while (text !== 'sv:welcomeTitle') {
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      text = root.querySelector('h1')?.textContent;
+    }
+    const seen = { text, lang: document.documentElement.lang, title: document.title };
+    expect(seen).toEqual({ text: 'sv:welcomeTitle', lang: 'sv', title: 'sv:welcomeTitle' });
+    render(null, root);
+  });
+
   test('back to the language already shown: a slower answer for the one in between is dropped', async () => {
     const { load, answer } = heldLoader();
     const { root, document } = mount(load);

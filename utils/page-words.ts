@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { I18n, MessageKey } from '@/lib/words/translate-from';
 import type { Language } from '@/lib/settings';
 import { loadI18n } from './translate';
@@ -16,7 +16,8 @@ export interface PageWordsParameters {
  * An extension page's words and the way to change their language. Words load asynchronously, and
  * quick changes (arrowing through the language radios fires one per choice) can be answered out of
  * order: only the latest language asked for is ever shown, so the page never stays in a language
- * its picker no longer shows. The page's `lang` and title follow.
+ * its picker no longer shows. The page's `lang` and title follow in the same draw as the words (a layout effect), so
+ * a screen reader never meets the new words under the old language.
  */
 export function usePageWords({ language, i18n: initial, title, load = loadI18n }: PageWordsParameters): [I18n, (language: Language) => void] {
   const [i18n, setI18n] = useState(initial);
@@ -34,7 +35,7 @@ export function usePageWords({ language, i18n: initial, title, load = loadI18n }
     },
     [load],
   );
-  useEffect(() => {
+  useLayoutEffect(() => {
     document.documentElement.lang = i18n.locale;
     document.title = i18n.t(title);
   }, [i18n, title]);
