@@ -295,10 +295,24 @@ describe('options page input and focus in Chromium', () => {
 
   test('with storage full, a changed setting goes back to the stored one and says so beside it; the page keeps its language', async () => {
     // The extension's storage filled to within a few bytes of its quota: writing the settings (hundreds of bytes) fails, as it would for real.
-    await browser.worker.evaluate(async () => {
-      const room = chrome.storage.local.QUOTA_BYTES - (await chrome.storage.local.getBytesInUse(null));
-      await chrome.storage.local.set({ filler: 'x'.repeat(room - 'filler'.length - 2 - 40) });
-    });
+    // The background may still be writing after the reset (it rebuilds its stored first paint on every change, and removes it when a
+    // rebuild finds no room), so the fill is topped up until the room has held still for a second and a half.
+    await expect
+      .poll(() =>
+        browser.worker.evaluate(async (margin) => {
+          const room = async () => chrome.storage.local.QUOTA_BYTES - (await chrome.storage.local.getBytesInUse(null));
+          const before = await room();
+          if (before === margin) {
+            await new Promise((resolve) => setTimeout(resolve, 1500));
+            return (await room()) === margin;
+          }
+          const { filler = '' } = (await chrome.storage.local.get('filler')) as { filler?: string };
+          const length = filler === '' ? before - 'filler'.length - 2 - margin : filler.length + before - margin;
+          await chrome.storage.local.set({ filler: 'x'.repeat(length) }).catch(() => undefined);
+          return false;
+        }, 40),
+      )
+      .toBe(true);
     const policy = (value: string) => options.locator(`input[name="nudgePolicy"][value="${value}"]`);
     const autoExpand = options.locator('[data-testid="nudge-policy"] input[type="checkbox"]');
     try {
