@@ -306,7 +306,7 @@ describe('options page input and focus in Chromium', () => {
             await new Promise((resolve) => setTimeout(resolve, 1500));
             return (await room()) === margin;
           }
-          const { filler = '' } = (await chrome.storage.local.get('filler')) as { filler?: string };
+          const { filler = '' } = (await chrome.storage.local.get(['filler'])) as { filler?: string };
           const length = filler === '' ? before - 'filler'.length - 2 - margin : filler.length + before - margin;
           await chrome.storage.local.set({ filler: 'x'.repeat(length) }).catch(() => undefined);
           return false;
