@@ -1,6 +1,6 @@
 import { defineLazyItem } from '@/utils/lazy-item';
 import { activeWarnings, type ActiveWarning } from '@/lib/community/active-warnings';
-import { goodLists, subscriptionHealth, type SubscriptionFailure, type SubscriptionHealth, type WarningSubscription } from '@/lib/community/subscription';
+import { goodLists, subscriptionHealth, type SubscribeFailureCode, type SubscriptionFailure, type SubscriptionHealth, type WarningSubscription } from '@/lib/community/subscription';
 import { WARNING_LIST_LIMITS } from '@/lib/community/warning-list';
 import { fetchSource, type FetchFailure } from '@/lib/reserves/fetch-source';
 import { subscribeFailureText, subscriptionLine } from '@/lib/words/warning-list-words';
@@ -118,23 +118,40 @@ export async function warningLookup(now: Date): Promise<(exchangeId: string) => 
   return (exchangeId) => (lists.length === 0 ? [] : activeWarnings({ lists, exchangeId, now }));
 }
 
+let chain: Promise<unknown> = Promise.resolve();
+
+/**
+ * One read-modify-write of the stored subscriptions at a time, in this context (only the
+ * background writes them): a subscription added or removed while another change is being made
+ * is never overwritten by it. Kept to the write itself; no fetch ever runs inside it.
+ */
+function serially<T>(work: () => Promise<T>): Promise<T> {
+  const run = chain.then(work);
+  chain = run.catch(() => undefined);
+  return run;
+}
+
 /** Adds a subscription and checks it at once. A plain-words reason when the input is wrong. */
 export async function subscribe(url: string, expectedSigner: string): Promise<{ ok: true } | { ok: false; reason: string }> {
   const created = await chainWork().createSubscription({ url, expectedSigner });
   if (!created.ok) return { ok: false, reason: subscribeFailureText(created.code, (await userWords()).t) };
-  const current = await readSubscriptions();
-  if (current.some((subscription) => subscription.url === created.subscription.url)) return { ok: false, reason: subscribeFailureText('already-subscribed', (await userWords()).t) };
-  await writeSubscriptions([...current, created.subscription]);
+  const refused = await serially(async (): Promise<SubscribeFailureCode | undefined> => {
+    const current = await readSubscriptions();
+    if (current.some((subscription) => subscription.url === created.subscription.url)) return 'already-subscribed';
+    await writeSubscriptions([...current, created.subscription]);
+    return undefined;
+  });
+  if (refused !== undefined) return { ok: false, reason: subscribeFailureText(refused, (await userWords()).t) };
   await checkSubscriptions({ force: true });
   return { ok: true };
 }
 
-export async function unsubscribe(url: string): Promise<void> {
-  await writeSubscriptions((await readSubscriptions()).filter((subscription) => subscription.url !== url));
+export function unsubscribe(url: string): Promise<void> {
+  return serially(async () => writeSubscriptions((await readSubscriptions()).filter((subscription) => subscription.url !== url)));
 }
 
-export async function clearSubscriptions(): Promise<void> {
-  await writeSubscriptions([]);
+export function clearSubscriptions(): Promise<void> {
+  return serially(() => writeSubscriptions([]));
 }
 
 async function fetchList(url: string): Promise<{ ok: true; body: string } | { ok: false; failure: FetchFailure }> {
@@ -148,14 +165,20 @@ export async function checkSubscriptions({ force = false }: { force?: boolean } 
   // Held lists that cannot be checked now are left as stored, for the next run.
   const states = await readOrWarn();
   if (states === undefined) return;
-  const next: WarningSubscription[] = [];
+  const checked: { before: WarningSubscription; after: WarningSubscription }[] = [];
   for (const state of states) {
     const due = force || state.lastCheck === null || Date.now() - Date.parse(state.lastCheck) >= CHECK_EVERY_MS;
-    next.push(due ? await chainWork().checkSubscription({ state, fetched: await fetchList(state.url), now: Date.now() }) : state);
+    if (due) checked.push({ before: state, after: await chainWork().checkSubscription({ state, fetched: await fetchList(state.url), now: Date.now() }) });
   }
-  // A subscription removed while we were fetching stays removed.
-  const current = await readOrWarn();
-  if (current === undefined) return;
-  const kept = new Set(current.map((state) => state.url));
-  await writeSubscriptions(next.filter((state) => kept.has(state.url)));
+  if (checked.length === 0) return;
+  // The fetches took their time (up to TIMEOUT_MS each): the results go onto the subscriptions as
+  // they stand now. One added meanwhile is kept, one removed stays removed, and one that changed
+  // meanwhile (checked by an overlapping run, or removed and added again) keeps that change: a
+  // result from the older state must not roll its held list back.
+  await serially(async () => {
+    const current = await readOrWarn();
+    if (current === undefined) return;
+    const next = current.map((state) => checked.find(({ before }) => before.url === state.url && before.lastCheck === state.lastCheck && before.expectedSigner === state.expectedSigner)?.after ?? state);
+    if (next.some((state, index) => state !== current[index])) await writeSubscriptions(next);
+  });
 }
