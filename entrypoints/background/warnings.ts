@@ -1,6 +1,6 @@
 import { defineLazyItem } from '@/utils/lazy-item';
 import { activeWarnings, type ActiveWarning } from '@/lib/community/active-warnings';
-import { goodLists, subscriptionHealth, type SubscribeFailureCode, type SubscriptionFailure, type SubscriptionHealth, type WarningSubscription } from '@/lib/community/subscription';
+import { goodLists, MAX_SUBSCRIPTIONS, subscriptionHealth, type SubscribeFailureCode, type SubscriptionFailure, type SubscriptionHealth, type WarningSubscription } from '@/lib/community/subscription';
 import { WARNING_LIST_LIMITS } from '@/lib/community/warning-list';
 import { fetchSource, type FetchFailure } from '@/lib/reserves/fetch-source';
 import { subscribeFailureText, subscriptionLine } from '@/lib/words/warning-list-words';
@@ -138,6 +138,8 @@ export async function subscribe(url: string, expectedSigner: string): Promise<{ 
   const refused = await serially(async (): Promise<SubscribeFailureCode | undefined> => {
     const current = await readSubscriptions();
     if (current.some((subscription) => subscription.url === created.subscription.url)) return 'already-subscribed';
+    // More would be held until the next read from storage, which keeps the first MAX_SUBSCRIPTIONS only.
+    if (current.length >= MAX_SUBSCRIPTIONS) return 'too-many';
     await writeSubscriptions([...current, created.subscription]);
     return undefined;
   });
