@@ -95,6 +95,8 @@ export interface SubscriptionView {
   expectedSigner: string;
   health: SubscriptionHealth;
   message: string;
+  /** The name of the list in use, once one verified. */
+  listName?: string;
   /** The latest check's refusal, when it read back, for its technical text (`warningListFailureDetail`). */
   lastFailure?: SubscriptionFailure;
 }
@@ -107,6 +109,7 @@ export async function subscriptionViews(now = new Date()): Promise<SubscriptionV
     expectedSigner: state.expectedSigner,
     health: subscriptionHealth({ state, now }),
     message: subscriptionLine({ state, now, locale }, t),
+    ...(state.lastGood === undefined ? {} : { listName: state.lastGood.list.name }),
     ...(state.lastError?.failure === undefined ? {} : { lastFailure: state.lastError.failure }),
   }));
 }
@@ -180,7 +183,9 @@ export async function checkSubscriptions({ force = false }: { force?: boolean } 
   await serially(async () => {
     const current = await readOrWarn();
     if (current === undefined) return;
-    const next = current.map((state) => checked.find(({ before }) => before.url === state.url && before.lastCheck === state.lastCheck && before.expectedSigner === state.expectedSigner)?.after ?? state);
+    const next = current.map(
+      (state) => checked.find(({ before }) => before.url === state.url && before.lastCheck === state.lastCheck && before.expectedSigner === state.expectedSigner)?.after ?? state,
+    );
     if (next.some((state, index) => state !== current[index])) await writeSubscriptions(next);
   });
 }
