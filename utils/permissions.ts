@@ -3,6 +3,17 @@ import { browser } from 'wxt/browser';
 /** The optional access lookalike protection needs: every site's address, to check it locally. */
 export const BROAD_ACCESS = { origins: ['*://*/*'] };
 
+/**
+ * The access a warning list needs: its own host, asked for when the user subscribes. With it the
+ * browser reads the list as the extension's own request: no Origin header (Firefox's would carry a
+ * per-install id) and no CORS headers needed from the host. Any port: Firefox's match patterns
+ * name none. Throws on a URL that does not parse.
+ */
+export function listAccess(url: string): { origins: [string] } {
+  const { protocol, hostname } = new URL(url);
+  return { origins: [`${protocol}//${hostname}/*`] };
+}
+
 /** The optional permission holdings reminders need; asked for when the user turns one on. */
 export const NOTIFICATIONS = { permissions: ['notifications'] } as { permissions: ['notifications'] };
 

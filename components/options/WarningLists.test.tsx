@@ -19,7 +19,7 @@ function setup(onSubscribe: (url: string, signer: string) => Promise<{ ok: true 
   const focused = recordFocus(dom.window);
   render(
     <I18nContext.Provider value={{ t, locale: 'de' }}>
-      <WarningLists subscriptions={[]} onSubscribe={onSubscribe} onUnsubscribe={() => undefined} />
+      <WarningLists subscriptions={[]} onSubscribe={onSubscribe} onUnsubscribe={() => undefined} onAllowAccess={() => Promise.resolve(true)} />
     </I18nContext.Provider>,
     dom.root,
   );
@@ -104,7 +104,7 @@ describe('warning lists the background could not read', () => {
     const dom = page();
     render(
       <I18nContext.Provider value={{ t, locale: 'de' }}>
-        <WarningLists subscriptions={subscriptions} failed onSubscribe={() => Promise.resolve({ ok: true })} onUnsubscribe={() => undefined} />
+        <WarningLists subscriptions={subscriptions} failed onSubscribe={() => Promise.resolve({ ok: true })} onUnsubscribe={() => undefined} onAllowAccess={() => Promise.resolve(true)} />
       </I18nContext.Provider>,
       dom.root,
     );
@@ -150,7 +150,7 @@ describe('a subscription whose latest check failed', () => {
       const dom = page();
       render(
         <I18nContext.Provider value={{ t, locale: 'de' }}>
-          <WarningLists subscriptions={[failing(failure)]} onSubscribe={() => Promise.resolve({ ok: true })} onUnsubscribe={() => undefined} />
+          <WarningLists subscriptions={[failing(failure)]} onSubscribe={() => Promise.resolve({ ok: true })} onUnsubscribe={() => undefined} onAllowAccess={() => Promise.resolve(true)} />
         </I18nContext.Provider>,
         dom.root,
       );
@@ -173,7 +173,12 @@ describe('a subscription whose latest check failed', () => {
     const dom = page();
     render(
       <I18nContext.Provider value={{ t, locale: 'de' }}>
-        <WarningLists subscriptions={[failing({ code: 'bad-signature' })]} onSubscribe={() => Promise.resolve({ ok: true })} onUnsubscribe={() => undefined} />
+        <WarningLists
+          subscriptions={[failing({ code: 'bad-signature' })]}
+          onSubscribe={() => Promise.resolve({ ok: true })}
+          onUnsubscribe={() => undefined}
+          onAllowAccess={() => Promise.resolve(true)}
+        />
       </I18nContext.Provider>,
       dom.root,
     );
@@ -201,6 +206,7 @@ describe('unsubscribing', () => {
           <WarningLists
             subscriptions={shown}
             onSubscribe={() => Promise.resolve({ ok: true })}
+            onAllowAccess={() => Promise.resolve(true)}
             onUnsubscribe={(url) => {
               setShown((before) => before.filter((row) => row.url !== url));
               return onUnsubscribe(url);
@@ -235,7 +241,12 @@ describe('unsubscribing', () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     render(
       <I18nContext.Provider value={{ t, locale: 'de' }}>
-        <WarningLists subscriptions={[rows[0]!]} onSubscribe={() => Promise.resolve({ ok: true })} onUnsubscribe={() => Promise.reject(new Error('no answer'))} />
+        <WarningLists
+          subscriptions={[rows[0]!]}
+          onSubscribe={() => Promise.resolve({ ok: true })}
+          onUnsubscribe={() => Promise.reject(new Error('no answer'))}
+          onAllowAccess={() => Promise.resolve(true)}
+        />
       </I18nContext.Provider>,
       dom.root,
     );
@@ -244,6 +255,29 @@ describe('unsubscribing', () => {
     await settle();
     expect(dom.$('lists-removed')?.textContent).toBe(t('listsRemoveFailed', 'Liste A (lists.example.org)'));
     expect(dom.$('subscription')).not.toBeNull();
+    render(null, dom.root);
+  });
+});
+
+describe('a subscription Reserve Radar may not read', () => {
+  test('offers to allow its host; a refusal is said beside it', async () => {
+    const dom = page();
+    const onAllowAccess = vi.fn((_url: string) => Promise.resolve(false));
+    const row = { url: 'https://lists.example.org/a.json', expectedSigner: SIGNER, health: 'failing' as const, message: 'Nicht geprüft.', needsAccess: 'lists.example.org' };
+    render(
+      <I18nContext.Provider value={{ t, locale: 'de' }}>
+        <WarningLists subscriptions={[row]} onSubscribe={() => Promise.resolve({ ok: true })} onUnsubscribe={() => undefined} onAllowAccess={onAllowAccess} />
+      </I18nContext.Provider>,
+      dom.root,
+    );
+    await settle();
+    const allow = dom.$('list-allow');
+    expect(allow?.textContent).toBe(t('listsAllowAccess', 'lists.example.org'));
+    allow?.dispatchEvent(new dom.window.Event('click', { bubbles: true }));
+    await settle();
+    expect(onAllowAccess).toHaveBeenCalledWith(row.url);
+    expect(dom.$('list-allow-declined')?.textContent).toBe(t('listsAllowDeclined', 'lists.example.org'));
+    expect(dom.$('list-allow-declined')?.getAttribute('role')).toBe('alert');
     render(null, dom.root);
   });
 });

@@ -16,12 +16,19 @@ export function WarningLists({
   failed = false,
   onSubscribe,
   onUnsubscribe,
-}: Pick<OptionsProps, 'subscriptions' | 'onSubscribe' | 'onUnsubscribe'> & { /** The lists could not be read: said, and any shown before stay. */ failed?: boolean }) {
+  onAllowAccess,
+}: Pick<OptionsProps, 'subscriptions' | 'onSubscribe' | 'onUnsubscribe'> & {
+  /** The lists could not be read: said, and any shown before stay. */
+  failed?: boolean;
+  onAllowAccess: OptionsProps['onAllowListAccess'];
+}) {
   const t = useT();
   const [url, setUrl] = useState('');
   const [signer, setSigner] = useState('');
   const [error, setError] = useState<string | undefined>(undefined);
   const [adding, setAdding] = useState(false);
+  // The subscription whose access the user was just refused, said beside it.
+  const [declined, setDeclined] = useState<string | undefined>(undefined);
   // The browser's own checks are off (noValidate): their bubbles speak the browser's language, not the
   // user's, and mark no field. Each field gets its own sentence, tied to it by aria-describedby.
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<Field, string>>>({});
@@ -70,6 +77,27 @@ export function WarningLists({
                 <div class="muted">{t('listsSigner', subscription.expectedSigner)}</div>
                 <div class={`subscription__state subscription__state--${subscription.health}`}>{subscription.message}</div>
                 <TechnicalDetail subscription={subscription} />
+                {subscription.needsAccess !== undefined && (
+                  <>
+                    <button
+                      type="button"
+                      class="ghost"
+                      data-testid="list-allow"
+                      onClick={() => {
+                        setDeclined(undefined);
+                        // The browser asks the user only at a click: the request is the first thing the page does with it.
+                        void onAllowAccess(subscription.url).then((granted) => setDeclined(granted ? undefined : subscription.url));
+                      }}
+                    >
+                      {t('listsAllowAccess', subscription.needsAccess)}
+                    </button>{' '}
+                    {declined === subscription.url && (
+                      <p class="form-error" role="alert" data-testid="list-allow-declined">
+                        {t('listsAllowDeclined', subscription.needsAccess)}
+                      </p>
+                    )}
+                  </>
+                )}
                 <button
                   type="button"
                   class="ghost"

@@ -16,5 +16,6 @@ export const quietOptions: OptionsProps = {
   subscriptions: [],
   onSubscribe: () => Promise.resolve({ ok: true }),
   onUnsubscribe: () => undefined,
+  onAllowListAccess: () => Promise.resolve(true),
   onReset: () => Promise.resolve(true),
 };

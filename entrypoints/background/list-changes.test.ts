@@ -48,6 +48,8 @@ describe('subscribing and unsubscribing reach the run alert and the open exchang
     vi.stubGlobal('fetch', async (input: string) =>
       input === LIST_URL ? new Response(body, { status: 200, headers: { 'content-type': 'application/json' } }) : Promise.reject(new TypeError('no network in tests')),
     );
+    // The options page asked for the list host's access when the user subscribed: granted.
+    await fakeBrowser.permissions.request({ origins: ['https://lists.example.org/*'] });
     background.main();
   });
   afterEach(() => vi.unstubAllGlobals());

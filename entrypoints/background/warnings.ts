@@ -1,4 +1,6 @@
+import { browser } from 'wxt/browser';
 import { defineLazyItem } from '@/utils/lazy-item';
+import { listAccess } from '@/utils/permissions';
 import { activeWarnings, type ActiveWarning } from '@/lib/community/active-warnings';
 import { goodLists, MAX_SUBSCRIPTIONS, subscriptionHealth, type SubscribeFailureCode, type SubscriptionFailure, type SubscriptionHealth, type WarningSubscription } from '@/lib/community/subscription';
 import { WARNING_LIST_LIMITS } from '@/lib/community/warning-list';
@@ -97,6 +99,8 @@ export interface SubscriptionView {
   message: string;
   /** The name of the list in use, once one verified. */
   listName?: string;
+  /** The list's host, when Reserve Radar may not read it (not granted, or taken away): the list is not fetched. */
+  needsAccess?: string;
   /** The latest check's refusal, when it read back, for its technical text (`warningListFailureDetail`). */
   lastFailure?: SubscriptionFailure;
 }
@@ -104,14 +108,46 @@ export interface SubscriptionView {
 /** Each subscription with the line under it, in the user's language. */
 export async function subscriptionViews(now = new Date()): Promise<SubscriptionView[]> {
   const [subscriptions, { t, locale }] = await Promise.all([readSubscriptions(), userWords()]);
-  return subscriptions.map((state) => ({
-    url: state.url,
-    expectedSigner: state.expectedSigner,
-    health: subscriptionHealth({ state, now }),
-    message: subscriptionLine({ state, now, locale }, t),
-    ...(state.lastGood === undefined ? {} : { listName: state.lastGood.list.name }),
-    ...(state.lastError?.failure === undefined ? {} : { lastFailure: state.lastError.failure }),
-  }));
+  const readable = await Promise.all(subscriptions.map((state) => mayRead(state.url)));
+  return subscriptions.map((state, index) => {
+    const line = subscriptionLine({ state, now, locale }, t);
+    const host = new URL(state.url).hostname;
+    return {
+      url: state.url,
+      expectedSigner: state.expectedSigner,
+      ...(readable[index] ? { health: subscriptionHealth({ state, now }), message: line } : { health: 'failing' as const, message: `${t('listsStateNoAccess', host)} ${line}`, needsAccess: host }),
+      ...(state.lastGood === undefined ? {} : { listName: state.lastGood.list.name }),
+      ...(state.lastError?.failure === undefined ? {} : { lastFailure: state.lastError.failure }),
+    };
+  });
+}
+
+/** Whether the browser lets us read the list's host as our own request (see `listAccess`). */
+async function mayRead(url: string): Promise<boolean> {
+  try {
+    return await browser.permissions.contains(listAccess(url));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Least privilege: the access asked for a list goes back once no subscription reads that host,
+ * unless the manifest requires it (the feed's own host, say; the browser would refuse).
+ * Narrower than a grant of all sites, it leaves that grant in place.
+ */
+async function giveBackAccess(url: string): Promise<void> {
+  let access: ReturnType<typeof listAccess>;
+  try {
+    access = listAccess(url);
+  } catch {
+    return;
+  }
+  const manifest = browser.runtime.getManifest();
+  const required: string[] = [...(manifest.host_permissions ?? []), ...((manifest.permissions ?? []) as string[])];
+  const held = await readOrWarn();
+  if (held === undefined || required.includes(access.origins[0]) || held.some((state) => listAccess(state.url).origins[0] === access.origins[0])) return;
+  await browser.permissions.remove(access).catch((error: unknown) => console.warn('[reserve-radar] list access not given back:', error));
 }
 
 /** Reads the held lists once and answers for any exchange, for building views. */
@@ -134,10 +170,20 @@ function serially<T>(work: () => Promise<T>): Promise<T> {
   return run;
 }
 
-/** Adds a subscription and checks it at once. A plain-words reason when the input is wrong. */
+/**
+ * Adds a subscription and checks it at once. A plain-words reason when the input is wrong or the
+ * options page got no access to the list's host; a refusal gives back the access asked for it.
+ */
 export async function subscribe(url: string, expectedSigner: string): Promise<{ ok: true } | { ok: false; reason: string }> {
+  const answer = await addSubscription(url, expectedSigner);
+  if (!answer.ok) await giveBackAccess(url);
+  return answer;
+}
+
+async function addSubscription(url: string, expectedSigner: string): Promise<{ ok: true } | { ok: false; reason: string }> {
   const created = await chainWork().createSubscription({ url, expectedSigner });
   if (!created.ok) return { ok: false, reason: subscribeFailureText(created.code, (await userWords()).t) };
+  if (!(await mayRead(created.subscription.url))) return { ok: false, reason: (await userWords()).t('listsAccessDeclined', new URL(created.subscription.url).hostname) };
   const refused = await serially(async (): Promise<SubscribeFailureCode | undefined> => {
     const current = await readSubscriptions();
     if (current.some((subscription) => subscription.url === created.subscription.url)) return 'already-subscribed';
@@ -151,8 +197,9 @@ export async function subscribe(url: string, expectedSigner: string): Promise<{ 
   return { ok: true };
 }
 
-export function unsubscribe(url: string): Promise<void> {
-  return serially(async () => writeSubscriptions((await readSubscriptions()).filter((subscription) => subscription.url !== url)));
+export async function unsubscribe(url: string): Promise<void> {
+  await serially(async () => writeSubscriptions((await readSubscriptions()).filter((subscription) => subscription.url !== url)));
+  await giveBackAccess(url);
 }
 
 export function clearSubscriptions(): Promise<void> {
@@ -173,7 +220,9 @@ export async function checkSubscriptions({ force = false }: { force?: boolean } 
   const checked: { before: WarningSubscription; after: WarningSubscription }[] = [];
   for (const state of states) {
     const due = force || state.lastCheck === null || Date.now() - Date.parse(state.lastCheck) >= CHECK_EVERY_MS;
-    if (due) checked.push({ before: state, after: await chainWork().checkSubscription({ state, fetched: await fetchList(state.url), now: Date.now() }) });
+    // Without the access the host would be asked with an Origin header (Firefox: a per-install id) and
+    // under CORS: not asked at all. The last good list stays; the options page says how to allow it.
+    if (due && (await mayRead(state.url))) checked.push({ before: state, after: await chainWork().checkSubscription({ state, fetched: await fetchList(state.url), now: Date.now() }) });
   }
   if (checked.length === 0) return;
   // The fetches took their time (up to TIMEOUT_MS each): the results go onto the subscriptions as

@@ -1,0 +1,80 @@
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { privateKeyToAccount } from 'viem/accounts';
+import { signWarningList } from '@/lib/community/sign-warning-list';
+import type { WarningList } from '@/lib/community/warning-list';
+import { translateFrom } from '@/utils/i18n';
+import english from '@/public/_locales/en/messages.json';
+import { checkSubscriptions, startWarnings, subscribe, subscriptionViews, unsubscribe } from './warnings';
+
+/**
+ * A warning list is read with the host permission for its own host, granted at the user's click
+ * in the options page: then the browser sends no Origin (in Firefox a per-install id) and the host
+ * needs no CORS headers. Without it a list is neither added nor fetched, and says why.
+ */
+
+const getMessage = (key: string, substitutions?: string | string[]) => translateFrom(english)(key as keyof typeof english, substitutions);
+/** Anvil's well-known test key #0: anyone can sign as it, so it only ever signs test lists. */
+const KEY = '0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80';
+const SIGNER = privateKeyToAccount(KEY).address;
+const A = 'https://lists.example.org/a.json';
+const A2 = 'https://lists.example.org:8443/b.json';
+const ACCESS = { origins: ['https://lists.example.org/*'] };
+const list: WarningList = { name: 'Test list', sequence: 1, issued: '2026-01-01T00:00:00Z', expires: '2099-01-01T00:00:00Z', entries: [] };
+const fetched: string[] = [];
+
+describe('the host permission of a warning list', () => {
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    fetched.length = 0;
+    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(getMessage as typeof fakeBrowser.i18n.getMessage);
+    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ version: '0.1.0', manifest_version: 3, name: 'Reserve Radar', host_permissions: ['https://api.llama.fi/*'] });
+    const body = JSON.stringify((await signWarningList({ list, privateKey: KEY })).envelope);
+    vi.stubGlobal('fetch', async (input: string) => {
+      fetched.push(input);
+      return new Response(body, { status: 200, headers: { 'content-type': 'application/json' } });
+    });
+    startWarnings();
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  test('without it a list is not added, in plain words, and nothing is fetched', async () => {
+    expect(await subscribe(A, SIGNER)).toEqual({ ok: false, reason: english.listsAccessDeclined.message.replace('$1', 'lists.example.org') });
+    expect(await subscriptionViews()).toEqual([]);
+    expect(fetched).toEqual([]);
+  });
+
+  test('with it the list is read; leaving the last list of that host gives the access back, not before', async () => {
+    await fakeBrowser.permissions.request(ACCESS);
+    expect(await subscribe(A, SIGNER)).toEqual({ ok: true });
+    expect(await subscribe(A2, SIGNER)).toEqual({ ok: true });
+    expect((await subscriptionViews()).map((view) => view.health)).toEqual(['ok', 'ok']);
+    await unsubscribe(A);
+    expect(await fakeBrowser.permissions.contains(ACCESS)).toBe(true);
+    await unsubscribe(A2);
+    expect(await fakeBrowser.permissions.contains(ACCESS)).toBe(false);
+  });
+
+  test('a refused subscription gives back the access asked for it, unless another list of that host holds it', async () => {
+    await fakeBrowser.permissions.request(ACCESS);
+    expect((await subscribe('https://lists.example.org/a.json', '0x123')).ok).toBe(false);
+    expect(await fakeBrowser.permissions.contains(ACCESS)).toBe(false);
+    await fakeBrowser.permissions.request(ACCESS);
+    expect(await subscribe(A, SIGNER)).toEqual({ ok: true });
+    expect((await subscribe(A, SIGNER)).ok).toBe(false);
+    expect(await fakeBrowser.permissions.contains(ACCESS)).toBe(true);
+  });
+
+  test('a subscription whose access is gone (one from before, or taken away in the browser) is not fetched, and its line says why and how to allow it', async () => {
+    await fakeBrowser.permissions.request(ACCESS);
+    expect(await subscribe(A, SIGNER)).toEqual({ ok: true });
+    fetched.length = 0;
+    await fakeBrowser.permissions.remove(ACCESS);
+    await checkSubscriptions({ force: true });
+    expect(fetched).toEqual([]);
+    const [view] = await subscriptionViews();
+    expect(view?.health).toBe('failing');
+    expect(view?.needsAccess).toBe('lists.example.org');
+    expect(view?.message.startsWith(english.listsStateNoAccess.message.replace('$1', 'lists.example.org'))).toBe(true);
+  });
+});
