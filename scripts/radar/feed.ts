@@ -1,16 +1,18 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import type { Readable } from 'node:stream';
 import { isAddress, type Address } from 'viem';
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import { KEY_ENV, signerKeyFromEnv, type RadarCommand } from './command';
 import { buildFeedSnapshot, type BuildFeedSnapshotReturnType } from '../../lib/feed/build';
 import { FeedSigningError, signFeed } from '../../lib/feed/sign-feed';
 import { verifyFeed } from '../../lib/feed/verify-feed';
-import { feedFailureWithDetail } from '../../lib/words/feed-failure';
+import { feedFailureText, feedFailureWithDetail } from '../../lib/words/feed-failure';
 import { english } from './words/english';
-import { destinationProblem, fileProblem, folderProblem, OutputError, writeAll } from './shared/files';
+import { destinationProblem, folderProblem, OutputError, writeAll } from './shared/files';
+import { inputText, readInput } from './shared/read-input';
 import { MOMENT_FORMS, parseMoment } from './shared/moment';
 import { FEED_NAME, FEED_SIGNERS } from '../../lib/feed/trust';
+import { FEED_LIMITS } from '../../lib/feed/format';
 import { exchanges as registry } from '../../lib/exchanges/registry';
 import { stableStringify } from '../../lib/reserves/stable-json';
 import type { Snapshot } from '../../lib/reserves/schema';
@@ -35,8 +37,11 @@ const help = [
   '        Exit code: 0 built, 1 refused (the reason is printed), 2 bad usage, missing key, or an --out,',
   '        --report or --record path it cannot write (checked before any download).',
   'verify  Checks a feed against a maintainer address; prints one line in plain words.',
-  '        Exit code: 0 valid, 1 invalid (the reason is printed), 2 unreadable file, not JSON, or bad usage.',
+  '        Exit code: 0 valid, 1 invalid (the reason is printed), 2 unreadable file, larger than a feed may be',
+  `        (${FEED_LIMITS.maxBytes / 1024 / 1024} MiB), not JSON, or bad usage.`,
   'keygen  Prints a new signing key and its address (docs/feed.md: rotating the key).',
+  '',
+  'Use - as <file> (or as the --previous file) to read standard input.',
 ].join('\n');
 
 export const command: RadarCommand = {
@@ -66,13 +71,9 @@ export const command: RadarCommand = {
       const signer = options.get('--signer');
       if (file === undefined) return usageError('verify needs a file');
       if (signer === undefined || !isAddress(signer, { strict: false })) return usageError('verify needs --signer <address>');
-      let text: string;
-      try {
-        text = await readFile(file, 'utf8');
-      } catch (error) {
-        return usageError(`cannot read ${file}: ${fileProblem(error)}`);
-      }
-      const result = await verifyFeed({ body: text, signers: [signer as Address], now: now ?? new Date() });
+      const read = await readFeed(file, io.stdin);
+      if (!read.ok) return usageError(read.problem);
+      const result = await verifyFeed({ body: inputText(read.bytes), signers: [signer as Address], now: now ?? new Date() });
       if (result.ok) {
         const count = Object.keys(result.envelope.snapshot.exchanges).length;
         io.stdout.write(
@@ -80,7 +81,7 @@ export const command: RadarCommand = {
         );
         return 0;
       }
-      if (result.code === 'unreadable') return usageError(`${file}: ${feedFailureWithDetail(result.failure, english.t, english.locale, english.moment)}`);
+      if (result.code === 'unreadable') return usageError(`${read.source}: ${feedFailureWithDetail(result.failure, english.t, english.locale, english.moment)}`);
       io.stdout.write(`invalid (${result.code}): ${feedFailureWithDetail(result.failure, english.t, english.locale, english.moment)}\n`);
       return 1;
     }
@@ -108,15 +109,11 @@ export const command: RadarCommand = {
     }
     let previous: { snapshot: Snapshot; sequence: number } | undefined;
     if (previousPath !== undefined) {
-      let text: string;
-      try {
-        text = await readFile(previousPath, 'utf8');
-      } catch (error) {
-        return usageError(`cannot read ${previousPath}: ${fileProblem(error)}`);
-      }
-      const read = await readPrevious(text, [signer, ...FEED_SIGNERS]);
+      const text = await readFeed(previousPath, io.stdin);
+      if (!text.ok) return usageError(text.problem);
+      const read = await readPrevious(inputText(text.bytes), [signer, ...FEED_SIGNERS]);
       if (!read.ok) {
-        io.stderr.write(`radar feed: refused: ${previousPath} is not a feed we published: ${read.reason}\n`);
+        io.stderr.write(`radar feed: refused: ${text.source} is not a feed we published: ${read.reason}\n`);
         return 1;
       }
       previous = read;
@@ -167,6 +164,12 @@ export function buildFeed(inputs: FeedInputs, previous: Snapshot | undefined, no
     ...(previous === undefined ? {} : { previous }),
     now,
   });
+}
+
+/** A feed is read no further than the most a reader takes. */
+function readFeed(file: string, stdin: Readable) {
+  const tooLarge = feedFailureText({ code: 'too-large', maxKib: FEED_LIMITS.maxBytes / 1024 }, english.t, english.locale);
+  return readInput({ file, stdin, maxBytes: FEED_LIMITS.maxBytes, tooLarge });
 }
 
 /**

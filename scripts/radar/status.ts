@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import type { RadarCommand, RadarIo } from './command';
 import { classify, classifyUrl } from '../../lib/exchanges/classify';
 import { exchanges, getExchange } from '../../lib/exchanges/registry';
@@ -15,7 +15,12 @@ import { cexsEntryProblemText } from '../../lib/words/cexs-entry-problem';
 import { english } from './words/english';
 import { renderRun } from './words/run';
 import { fileProblem, jsonProblem } from './shared/files';
+import { inputText, readInput } from './shared/read-input';
+import { DEFAULT_MAX_BYTES } from '../../lib/reserves/fetch-source';
 import { MOMENT_FORMS, parseMoment } from './shared/moment';
+
+/** The most the extension takes from DefiLlama's /cexs (lib/reserves/refresh.ts), and so the most a saved answer may be. */
+const CEXS_MAX_BYTES = DEFAULT_MAX_BYTES;
 
 const usage = 'status <exchange id or domain> [--json] [--cexs FILE]';
 
@@ -31,13 +36,14 @@ const help = [
   '',
   'Options:',
   '  --json              print one JSON object { exchange, level, grade, incomplete, reasons, metrics, asOf, sources, run }',
-  '  --cexs FILE         replace the on-chain and flow figures with a saved DefiLlama /cexs response',
+  '  --cexs FILE         replace the on-chain and flow figures with a saved DefiLlama /cexs response (at most',
+  `                      ${CEXS_MAX_BYTES / 1024 / 1024} MiB, as the extension takes; - reads standard input, and then needs --cexs-date)`,
   "  --cexs-date DATE    when that response was fetched (YYYY-MM-DD or an ISO moment; default: the file's modification day)",
   '  --now DATE          grade as of this day (YYYY-MM-DD or an ISO moment; default: now), for reproducible output;',
   '                      flows count for the run watch only while at most 6 hours old at that moment',
   '',
   'Exit code: 0 verdict printed, 1 the --cexs file is JSON but not a DefiLlama /cexs response,',
-  '2 unknown exchange, a --cexs file that is missing, unreadable or not JSON, or bad usage.',
+  '2 unknown exchange, a --cexs file that is missing, unreadable, too large or not JSON, or bad usage.',
 ].join('\n');
 
 class UsageError extends Error {
@@ -89,6 +95,8 @@ function parseArgs(args: readonly string[]): Options {
   if (target === undefined) throw new UsageError('name an exchange (an id such as binance, or a domain such as binance.com).');
   // Ignored, it would leave the user believing the figures were dated as they asked.
   if (cexsDate !== undefined && cexsFile === undefined) throw new UsageError('--cexs-date says when the --cexs file was fetched; give --cexs FILE too.');
+  // Standard input has no modification day to stand in for it.
+  if (cexsFile === '-' && cexsDate === undefined) throw new UsageError('--cexs - reads standard input, which has no date; say when it was fetched with --cexs-date.');
   return { target, json, now: now ?? new Date(), ...(cexsFile === undefined ? {} : { cexsFile }), ...(cexsDate === undefined ? {} : { cexsDate }) };
 }
 
@@ -112,12 +120,14 @@ function resolveExchange(target: string): ExchangeDefinition {
 }
 
 /** On-chain and flow figures from a saved /cexs response; undefined fields mean the file had none for this exchange. */
-function reservesFromCexs(file: string, date: string | undefined, exchange: ExchangeDefinition, io: RadarIo): Pick<RiskReserves, 'onchain' | 'flows'> {
-  let text: string;
+async function reservesFromCexs(file: string, date: string | undefined, exchange: ExchangeDefinition, io: RadarIo): Promise<Pick<RiskReserves, 'onchain' | 'flows'>> {
+  const tooLarge = `The file is larger than ${CEXS_MAX_BYTES / 1024 / 1024} MiB, the most the extension takes from DefiLlama's /cexs.`;
+  const read = await readInput({ file, stdin: io.stdin, maxBytes: CEXS_MAX_BYTES, tooLarge });
+  if (!read.ok) throw new UsageError(`${read.problem}.`);
+  const text = inputText(read.bytes);
   let asOf: string;
   try {
-    text = readFileSync(file, 'utf8');
-    asOf = date ?? statSync(file).mtime.toISOString().slice(0, 10);
+    asOf = date ?? (await stat(file)).mtime.toISOString().slice(0, 10);
   } catch (error) {
     throw new UsageError(`cannot read ${file}: ${fileProblem(error)}.`);
   }
@@ -125,21 +135,21 @@ function reservesFromCexs(file: string, date: string | undefined, exchange: Exch
   try {
     body = JSON.parse(text);
   } catch (error) {
-    throw new UsageError(`${file} is not JSON: ${jsonProblem(error)}.`);
+    throw new UsageError(`${read.source} is not JSON: ${jsonProblem(error)}.`);
   }
   let result: ReturnType<typeof cexsToReserves>;
   try {
     result = cexsToReserves({ body, asOf, exchanges });
   } catch (error) {
     if (error instanceof DataSourceError)
-      throw new ContentError(`${file} is not a DefiLlama /cexs response: ${answerFailureText({ answer: 'wrong-shape' }, english.t, english.locale, english.moment)} (${error.details}).`);
+      throw new ContentError(`${read.source} is not a DefiLlama /cexs response: ${answerFailureText({ answer: 'wrong-shape' }, english.t, english.locale, english.moment)} (${error.details}).`);
     throw error;
   }
   const rejected = result.rejected.filter(({ name }) => name?.toLowerCase() === exchange.name.toLowerCase());
-  for (const entry of rejected) io.stderr.write(`radar status: the entry "${entry.name}" in ${file} was refused: ${cexsEntryProblemText(entry.problem, english.t)}\n`);
+  for (const entry of rejected) io.stderr.write(`radar status: the entry "${entry.name}" in ${read.source} was refused: ${cexsEntryProblemText(entry.problem, english.t)}\n`);
   const reserves = result.reserves[exchange.id];
   if (reserves === undefined || (reserves.onchain === undefined && reserves.flows === undefined)) {
-    io.stderr.write(`radar status: ${file} has no on-chain figures for ${exchange.name}; they count as missing.\n`);
+    io.stderr.write(`radar status: ${read.source} has no on-chain figures for ${exchange.name}; they count as missing.\n`);
     return {};
   }
   return { ...(reserves.onchain === undefined ? {} : { onchain: reserves.onchain }), ...(reserves.flows === undefined ? {} : { flows: reserves.flows }) };
@@ -178,7 +188,7 @@ export const command: RadarCommand = {
       if (problem !== undefined) io.stderr.write(`radar status: the bundled snapshot was refused (${problem}); every figure counts as missing.\n`);
       const bundled: RiskReserves = bundledSnapshot().exchanges[exchange.id] ?? {};
       const reserves: RiskReserves =
-        options.cexsFile === undefined ? bundled : { ...(bundled.por === undefined ? {} : { por: bundled.por }), ...reservesFromCexs(options.cexsFile, options.cexsDate, exchange, io) };
+        options.cexsFile === undefined ? bundled : { ...(bundled.por === undefined ? {} : { por: bundled.por }), ...(await reservesFromCexs(options.cexsFile, options.cexsDate, exchange, io)) };
       const verdict = gradeExchange({ exchange, reserves, now: options.now });
       const run = evaluateRun({ exchange, reserves, now: options.now });
       if (options.json) {

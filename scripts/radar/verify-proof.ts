@@ -1,11 +1,10 @@
-import { readFile } from 'node:fs/promises';
-import type { Readable } from 'node:stream';
 import { seeHelp, type RadarCommand } from './command';
 import { verifyInclusionProof } from '../../lib/proofs/verify-inclusion-proof';
 import { isProofFormat, proofFormats, type InclusionProofChecked, type InclusionProofFailed, type InclusionProofResult, type ProofFailure } from '../../lib/proofs/types';
 import { proofFailureText } from '../../lib/words/proof-failure';
 import { english } from './words/english';
-import { fileProblem } from './shared/files';
+import { readInput } from './shared/read-input';
+import { PROOF_MAX_CHARS } from '../../lib/proofs/input';
 
 const usage = 'verify-proof <file> [--root <hex>]';
 
@@ -55,12 +54,6 @@ function parseArgs(args: string[]): Options | string {
   if (format !== undefined && !isProofFormat(format)) return `unknown format "${format}" (known: ${proofFormats.join(', ')}).`;
   if (root !== undefined && !/^(0x)?[0-9a-fA-F]+$/.test(root.trim())) return '--root must be a hex hash.';
   return { file, json, ...(root === undefined ? {} : { root }), ...(format === undefined ? {} : { format }) };
-}
-
-async function readAll(stream: Readable): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
-  return new Uint8Array(Buffer.concat(chunks));
 }
 
 function isZero(amount: string): boolean {
@@ -136,15 +129,16 @@ export const command: RadarCommand = {
     };
     const options = parseArgs(args);
     if (typeof options === 'string') return fail(`${options} ${seeHelp('verify-proof')}`);
-    const source = options.file === '-' ? 'standard input' : options.file;
-    let bytes: Uint8Array;
-    try {
-      bytes = options.file === '-' ? await readAll(io.stdin) : new Uint8Array(await readFile(options.file));
-    } catch (error) {
-      return fail(`cannot read ${source}: ${fileProblem(error)}.`);
-    }
+    const read = await readInput({
+      file: options.file,
+      stdin: io.stdin,
+      maxBytes: PROOF_MAX_CHARS,
+      tooLarge: proofFailureText({ failure: { code: 'too-large', megabytes: PROOF_MAX_CHARS / 1_000_000 } }, english.t),
+    });
+    if (!read.ok) return fail(`${read.problem}.`);
+    const { source } = read;
     const result = await verifyInclusionProof({
-      file: bytes,
+      file: read.bytes,
       ...(options.root === undefined ? {} : { expectedRoot: options.root }),
       ...(options.format === undefined ? {} : { format: options.format as InclusionProofChecked['format'] }),
     });

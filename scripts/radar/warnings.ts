@@ -1,14 +1,14 @@
-import { readFile } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { isAddress, type Address } from 'viem';
 import { KEY_ENV, seeHelp, signerKeyFromEnv, type RadarCommand } from './command';
 import { signWarningList } from '../../lib/community/sign-warning-list';
 import { verifyWarningList } from '../../lib/community/verify-warning-list';
-import { WarningListError } from '../../lib/community/warning-list';
 import { getExchange } from '../../lib/exchanges/registry';
-import { warningListFailureWithDetail } from '../../lib/words/warning-list-words';
+import { warningListFailureText, warningListFailureWithDetail } from '../../lib/words/warning-list-words';
+import { WARNING_LIST_LIMITS, WarningListError } from '../../lib/community/warning-list';
 import { english } from './words/english';
-import { fileProblem, jsonProblem } from './shared/files';
+import { jsonProblem } from './shared/files';
+import { inputText, readInput } from './shared/read-input';
 import { MOMENT_FORMS, parseMoment } from './shared/moment';
 
 const usage = 'warnings sign <file> | verify <file> --signer <address>';
@@ -21,10 +21,11 @@ const help = [
   `        the signed envelope JSON on stdout. The private key is read from ${KEY_ENV}, never from a flag,`,
   '        so it stays out of shell history and process lists.',
   '        Exit code: 0 signed, 1 the list is malformed (the reason is printed), 2 missing or bad key,',
-  '        unreadable file, not JSON, or bad usage.',
+  `        unreadable file, larger than a list may be (${WARNING_LIST_LIMITS.maxBytes / 1024} KiB), not JSON, or bad usage.`,
   'verify  Checks a signed list against the maintainer address; prints one line in plain words.',
   '        --now checks as of another moment (default: the current time).',
-  '        Exit code: 0 valid, 1 invalid (the reason is printed), 2 unreadable file, not JSON, or bad usage.',
+  '        Exit code: 0 valid, 1 invalid (the reason is printed), 2 unreadable file, larger than a list may be,',
+  '        not JSON, or bad usage.',
   '',
   'Format: docs/warning-lists.md. Use "-" as <file> to read standard input.',
 ].join('\n');
@@ -124,18 +125,13 @@ function parseVerifyArgs(args: string[]): { file: string; signer: Address; now: 
 
 type Read<T> = { ok: true; value: T; text: string } | { ok: false; message: string };
 
+/** A list is read no further than the most a reader takes: a larger one could not be signed or verified anyway. */
 async function readText(file: string, stdin: Readable): Promise<Read<string>> {
-  try {
-    if (file === '-') {
-      let text = '';
-      for await (const chunk of stdin) text += typeof chunk === 'string' ? chunk : (chunk as Buffer).toString('utf8');
-      return { ok: true, value: text, text };
-    }
-    const text = await readFile(file, 'utf8');
-    return { ok: true, value: text, text };
-  } catch (error) {
-    return { ok: false, message: `cannot read ${file}: ${fileProblem(error)}.` };
-  }
+  const tooLarge = warningListFailureText({ code: 'too-large', maxKib: WARNING_LIST_LIMITS.maxBytes / 1024 }, english.t, english.locale);
+  const read = await readInput({ file, stdin, maxBytes: WARNING_LIST_LIMITS.maxBytes, tooLarge });
+  if (!read.ok) return { ok: false, message: `${read.problem}.` };
+  const text = inputText(read.bytes);
+  return { ok: true, value: text, text };
 }
 
 async function readJson(file: string, stdin: Readable): Promise<Read<unknown>> {
@@ -144,7 +140,7 @@ async function readJson(file: string, stdin: Readable): Promise<Read<unknown>> {
   try {
     return { ok: true, value: JSON.parse(text.text) as unknown, text: text.text };
   } catch (error) {
-    return { ok: false, message: `${file} is not JSON (${jsonProblem(error)}).` };
+    return { ok: false, message: `${file === '-' ? 'standard input' : file} is not JSON (${jsonProblem(error)}).` };
   }
 }
 
