@@ -81,6 +81,13 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   process.exit(2);
 });
 
+// The reader of standard error left (`2>&1 | head -c1`): the same 141, as a tool that wrote there would die of SIGPIPE.
+// Any other failure to write there (a full disk) loses a note or an error line, but changes no result: the
+// command's own exit code stands, as for tools that do not check their diagnostics' writes.
+process.stderr.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(READER_LEFT);
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
