@@ -2,29 +2,9 @@
  * `radar`: the command-line face of `lib/`. Each subcommand lives in `scripts/radar/<name>.ts`
  * and exports a `command: RadarCommand`; this file only finds and runs them.
  */
-import { readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { dirname, join } from 'node:path';
-import type { RadarCommand } from './radar/command';
 import { fileProblem } from './radar/shared/files';
-
-const commandsDir = join(dirname(fileURLToPath(import.meta.url)), 'radar');
-
-/** A command file is named like the command a user types (`verify-proof.ts`); tests, test kits and shared types carry a dot or are `command.ts`. */
-const COMMAND_FILE = /^[a-z][a-z-]*\.ts$/;
-
-function commandNames(): string[] {
-  return readdirSync(commandsDir)
-    .filter((file) => COMMAND_FILE.test(file) && file !== 'command.ts')
-    .map((file) => file.slice(0, -3))
-    .sort();
-}
-
-async function loadCommand(name: string): Promise<RadarCommand> {
-  const module = (await import(join(commandsDir, `${name}.ts`))) as { command?: RadarCommand };
-  if (module.command === undefined) throw new Error(`scripts/radar/${name}.ts does not export a command.`);
-  return module.command;
-}
+import { commandNames, loadCommand } from './radar/shared/commands';
+import { seeHelp } from './radar/command';
 
 async function printHelp(): Promise<void> {
   const lines = ['Reserve Radar command line', '', 'Usage: npm run --silent radar -- <command> [options]', '', 'Commands:'];
@@ -42,7 +22,7 @@ async function printHelp(): Promise<void> {
 }
 
 function refuse(message: string): number {
-  process.stderr.write(`radar: ${message} Run "radar --help" for the list.\n`);
+  process.stderr.write(`radar: ${message} ${seeHelp()}\n`);
   return 2;
 }
 

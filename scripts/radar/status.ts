@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import type { RadarCommand, RadarIo } from './command';
+import { refuse, refuseUsage, type RadarCommand, type RadarIo } from './command';
 import { classify, classifyUrl } from '../../lib/exchanges/classify';
 import { exchanges, getExchange } from '../../lib/exchanges/registry';
 import type { ExchangeDefinition } from '../../lib/exchanges/types';
@@ -46,8 +46,9 @@ const help = [
   '2 unknown exchange, a --cexs file that is missing, unreadable, too large or not JSON, or bad usage.',
 ].join('\n');
 
-class UsageError extends Error {
-  override name = 'UsageError';
+/** What stops the verdict, on one line of stderr: an unknown exchange, a --cexs file that cannot be read (exit 2). */
+class Refusal extends Error {
+  override name = 'Refusal';
   readonly shortMessage: string;
   constructor(shortMessage: string) {
     super(shortMessage);
@@ -55,8 +56,13 @@ class UsageError extends Error {
   }
 }
 
+/** The command line itself is wrong (exit 2, and the pointer to the help). */
+class UsageError extends Refusal {
+  override name = 'UsageError';
+}
+
 /** The --cexs file is JSON but not what it should be: exit 1, as for every command that reads a file. */
-class ContentError extends UsageError {
+class ContentError extends Refusal {
   override name = 'ContentError';
 }
 
@@ -114,28 +120,28 @@ function resolveExchange(target: string): ExchangeDefinition {
   const result = target.includes('/') ? classifyUrl(target) : classify(target);
   if (result.verdict === 'exchange' && result.exchange !== undefined) return result.exchange;
   if (result.verdict === 'lookalike' && result.exchange !== undefined) {
-    throw new UsageError(`"${target}" is not ${result.exchange.name}: ${result.reason}. Check the address before using it.`);
+    throw new Refusal(`"${target}" is not ${result.exchange.name}: ${result.reason}. Check the address before using it.`);
   }
-  throw new UsageError(`no exchange in the registry matches "${target}" (${result.reason}).`);
+  throw new Refusal(`no exchange in the registry matches "${target}" (${result.reason}).`);
 }
 
 /** On-chain and flow figures from a saved /cexs response; undefined fields mean the file had none for this exchange. */
 async function reservesFromCexs(file: string, date: string | undefined, exchange: ExchangeDefinition, io: RadarIo): Promise<Pick<RiskReserves, 'onchain' | 'flows'>> {
   const tooLarge = `The file is larger than ${CEXS_MAX_BYTES / 1024 / 1024} MiB, the most the extension takes from DefiLlama's /cexs.`;
   const read = await readInput({ file, stdin: io.stdin, maxBytes: CEXS_MAX_BYTES, tooLarge });
-  if (!read.ok) throw new UsageError(`${read.problem}.`);
+  if (!read.ok) throw new Refusal(read.problem);
   const text = inputText(read.bytes);
   let asOf: string;
   try {
     asOf = date ?? (await stat(file)).mtime.toISOString().slice(0, 10);
   } catch (error) {
-    throw new UsageError(`cannot read ${file}: ${fileProblem(error)}.`);
+    throw new Refusal(`cannot read ${file}: ${fileProblem(error)}.`);
   }
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch (error) {
-    throw new UsageError(`${read.source} is not JSON: ${jsonProblem(error)}.`);
+    throw new Refusal(`${read.source} is not JSON: ${jsonProblem(error)}.`);
   }
   let result: ReturnType<typeof cexsToReserves>;
   try {
@@ -199,10 +205,12 @@ export const command: RadarCommand = {
       }
       return 0;
     } catch (error) {
-      if (error instanceof UsageError) {
+      if (error instanceof UsageError) return refuseUsage(io.stderr, 'status', error.shortMessage);
+      if (error instanceof ContentError) {
         io.stderr.write(`radar status: ${error.shortMessage}\n`);
-        return error instanceof ContentError ? 1 : 2;
+        return 1;
       }
+      if (error instanceof Refusal) return refuse(io.stderr, 'status', error.shortMessage);
       throw error;
     }
   },

@@ -1,4 +1,4 @@
-import { seeHelp, type RadarCommand } from './command';
+import { refuse, refuseUsage, type RadarCommand } from './command';
 import { verifyInclusionProof } from '../../lib/proofs/verify-inclusion-proof';
 import { isProofFormat, proofFormats, type InclusionProofChecked, type InclusionProofFailed, type InclusionProofResult, type ProofFailure } from '../../lib/proofs/types';
 import { proofFailureText } from '../../lib/words/proof-failure';
@@ -123,19 +123,17 @@ export const command: RadarCommand = {
       return 0;
     }
     // What keeps a result from being printed goes to stderr on one line; stdout carries results only.
-    const fail = (message: string): number => {
-      io.stderr.write(`radar verify-proof: ${message}\n`);
-      return 2;
-    };
+    const fail = (problem: string): number => refuse(io.stderr, 'verify-proof', problem);
+    const misused = (problem: string): number => refuseUsage(io.stderr, 'verify-proof', problem);
     const options = parseArgs(args);
-    if (typeof options === 'string') return fail(`${options} ${seeHelp('verify-proof')}`);
+    if (typeof options === 'string') return misused(options);
     const read = await readInput({
       file: options.file,
       stdin: io.stdin,
       maxBytes: PROOF_MAX_CHARS,
       tooLarge: proofFailureText({ failure: { code: 'too-large', megabytes: PROOF_MAX_CHARS / 1_000_000 } }, english.t),
     });
-    if (!read.ok) return fail(`${read.problem}.`);
+    if (!read.ok) return fail(read.problem);
     const { source } = read;
     const result = await verifyInclusionProof({
       file: read.bytes,
@@ -144,7 +142,7 @@ export const command: RadarCommand = {
     });
     if (!result.ok && isUnreadable(result)) return fail(`${source}: ${proofFailureText(result, english.t)}`);
     // Only the file's format says how long its root is; a root of another length is a mistyped --root, and no proof was checked.
-    if (!result.ok && result.failure.code === 'root-length') return fail(`--root ${options.root}: ${proofFailureText(result, english.t)} ${seeHelp('verify-proof')}`);
+    if (!result.ok && result.failure.code === 'root-length') return misused(`--root ${options.root}: ${proofFailureText(result, english.t)}`);
     if (options.json) {
       // The failure's code and figures for programs, and its English words for people.
       io.stdout.write(JSON.stringify(result.ok ? result : { ...result, reason: proofFailureText(result, english.t) }, null, 2) + '\n');

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import { isAddress, type Address } from 'viem';
-import { KEY_ENV, seeHelp, signerKeyFromEnv, type RadarCommand } from './command';
+import { KEY_ENV, refuse, refuseUsage, signerKeyFromEnv, type RadarCommand } from './command';
 import { signWarningList } from '../../lib/community/sign-warning-list';
 import { verifyWarningList } from '../../lib/community/verify-warning-list';
 import { getExchange } from '../../lib/exchanges/registry';
@@ -39,14 +39,12 @@ export const command: RadarCommand = {
       return 0;
     }
     const [subcommand, ...rest] = args;
-    const fail = (message: string): number => {
-      io.stderr.write(`radar warnings: ${message}\n`);
-      return 2;
-    };
+    const fail = (problem: string): number => refuse(io.stderr, 'warnings', problem);
+    const misused = (problem: string): number => refuseUsage(io.stderr, 'warnings', problem);
 
     if (subcommand === 'sign') {
       const [file, ...extra] = rest;
-      if (file === undefined || extra.length > 0) return fail(`sign takes exactly one file. ${seeHelp('warnings')}`);
+      if (file === undefined || extra.length > 0) return misused('sign takes exactly one file');
       const key = signerKeyFromEnv(`set ${KEY_ENV} to the maintainer's private key (0x followed by 64 hex digits).`);
       if ('problem' in key) return fail(key.problem);
       const document = await readJson(file, io.stdin);
@@ -74,7 +72,7 @@ export const command: RadarCommand = {
 
     if (subcommand === 'verify') {
       const options = parseVerifyArgs(rest);
-      if (typeof options === 'string') return fail(`${options} ${seeHelp('warnings')}`);
+      if (typeof options === 'string') return misused(options);
       const document = await readJson(options.file, io.stdin);
       if (!document.ok) return fail(document.message);
       const result = await verifyWarningList({ body: document.text, expectedSigner: options.signer, now: options.now });
@@ -89,7 +87,7 @@ export const command: RadarCommand = {
       return 1;
     }
 
-    return fail(`${subcommand === undefined ? 'expected "sign" or "verify".' : `unknown subcommand "${subcommand}"; expected "sign" or "verify".`} ${seeHelp('warnings')}`);
+    return misused(subcommand === undefined ? 'expected "sign" or "verify"' : `unknown subcommand "${subcommand}"; expected "sign" or "verify"`);
   },
 };
 
@@ -129,7 +127,7 @@ type Read<T> = { ok: true; value: T; text: string } | { ok: false; message: stri
 async function readText(file: string, stdin: Readable): Promise<Read<string>> {
   const tooLarge = warningListFailureText({ code: 'too-large', maxKib: WARNING_LIST_LIMITS.maxBytes / 1024 }, english.t, english.locale);
   const read = await readInput({ file, stdin, maxBytes: WARNING_LIST_LIMITS.maxBytes, tooLarge });
-  if (!read.ok) return { ok: false, message: `${read.problem}.` };
+  if (!read.ok) return { ok: false, message: read.problem };
   const text = inputText(read.bytes);
   return { ok: true, value: text, text };
 }
