@@ -1,14 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { isolatedKeyAndFolder, runCommand } from './run-command.testkit';
 import { KEY_ENV } from './command';
-import { command as feed } from './feed';
-import { command as status } from './status';
-import { command as verifyProof } from './verify-proof';
-import { command as warnings } from './warnings';
+import { loadCommand } from './shared/commands';
 import { WARNING_LIST_LIMITS } from '../../lib/community/warning-list';
 import { FEED_LIMITS } from '../../lib/feed/format';
 import { PROOF_MAX_CHARS } from '../../lib/proofs/input';
@@ -18,28 +15,53 @@ import { TEST_FEED_KEY, TEST_FEED_SIGNER } from '../../tests/fixtures/feed/test-
 const folder = isolatedKeyAndFolder('radar-large-input-');
 const MIB = 1024 * 1024;
 
-type Run = (file: string, stdin?: Readable) => ReturnType<typeof runCommand>;
-
 /** Every command that reads a file a user names, with the most it takes: the extension's own limit for the same document. */
-const READERS: { label: string; limit: number; run: Run }[] = [
-  { label: 'verify-proof', limit: PROOF_MAX_CHARS, run: (file, stdin) => runCommand(verifyProof, [file], stdin) },
-  { label: 'feed verify', limit: FEED_LIMITS.maxBytes, run: (file, stdin) => runCommand(feed, ['verify', file, '--signer', TEST_FEED_SIGNER], stdin) },
-  {
-    label: 'feed build --previous',
-    limit: FEED_LIMITS.maxBytes,
-    run: (file, stdin) => runCommand(feed, ['build', '--offline', '--previous', file, '--out', join(folder(), 'feed.json')], stdin),
-  },
-  { label: 'warnings sign', limit: WARNING_LIST_LIMITS.maxBytes, run: (file, stdin) => runCommand(warnings, ['sign', file], stdin) },
-  { label: 'warnings verify', limit: WARNING_LIST_LIMITS.maxBytes, run: (file, stdin) => runCommand(warnings, ['verify', file, '--signer', TEST_FEED_SIGNER], stdin) },
-  { label: 'status --cexs', limit: DEFAULT_MAX_BYTES, run: (file, stdin) => runCommand(status, ['binance', '--cexs', file, '--cexs-date', '2026-12-01'], stdin) },
+const READERS: { label: string; name: string; args: (file: string) => string[]; limit: number }[] = [
+  { label: 'verify-proof', name: 'verify-proof', args: (file) => [file], limit: PROOF_MAX_CHARS },
+  { label: 'feed verify', name: 'feed', args: (file) => ['verify', file, '--signer', TEST_FEED_SIGNER], limit: FEED_LIMITS.maxBytes },
+  { label: 'feed build --previous', name: 'feed', args: (file) => ['build', '--offline', '--previous', file, '--out', join(folder(), 'feed.json')], limit: FEED_LIMITS.maxBytes },
+  { label: 'warnings sign', name: 'warnings', args: (file) => ['sign', file], limit: WARNING_LIST_LIMITS.maxBytes },
+  { label: 'warnings verify', name: 'warnings', args: (file) => ['verify', file, '--signer', TEST_FEED_SIGNER], limit: WARNING_LIST_LIMITS.maxBytes },
+  { label: 'status --cexs', name: 'status', args: (file) => ['binance', '--cexs', file, '--cexs-date', '2026-12-01'], limit: DEFAULT_MAX_BYTES },
 ];
 
-/** Bytes this process has taken in through read(2) so far, from files and pipes alike: the kernel's own count (Linux). */
-function bytesRead(): number {
-  return Number(/^rchar: (\d+)$/m.exec(readFileSync('/proc/self/io', 'utf8'))?.[1]);
+async function run(name: string, args: string[], stdin?: Readable) {
+  return runCommand(await loadCommand(name), args, stdin);
 }
 
-/** What else this test process reads while a command runs (the test runner's messages, /proc itself) stays well below this. */
+/**
+ * Runs each command on `file` in a process of its own and counts what that process read meanwhile: the
+ * kernel's count of bytes taken in through read(2), files and pipes alike (/proc/self/io, Linux). Its own
+ * process, as the test runner's messages would count too; libuv's io_uring off, as reads its kernel
+ * threads make are counted only when those threads end.
+ */
+function readsWhileRunning(file: string): { label: string; code: number; err: string; read: number }[] {
+  const runs = READERS.map(({ label, name, args }) => ({ label, name, args: args(file) }));
+  const script = `const { PassThrough } = await import('node:stream');
+    const { readFileSync } = await import('node:fs');
+    const { loadCommand } = await import('./scripts/radar/shared/commands.ts');
+    const bytesRead = () => Number(/^rchar: (\\d+)$/m.exec(readFileSync('/proc/self/io', 'utf8'))[1]);
+    const results = [];
+    for (const { label, name, args } of ${JSON.stringify(runs)}) {
+      const command = await loadCommand(name);
+      const stderr = new PassThrough();
+      let err = '';
+      stderr.on('data', (chunk) => (err += chunk));
+      const before = bytesRead();
+      const code = await command.run(args, { stdin: new PassThrough(), stdout: new PassThrough(), stderr });
+      results.push({ label, code, err, read: bytesRead() - before });
+    }
+    process.stdout.write(JSON.stringify(results));`;
+  const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, UV_USE_IO_URING: '0' },
+  });
+  expect(child.status, child.stderr).toBe(0);
+  return JSON.parse(child.stdout) as { label: string; code: number; err: string; read: number }[];
+}
+
+/** What a command reads besides the file (the words of a message, /proc itself) stays well below this. */
 const OTHER_READS = 64 * 1024;
 
 function expectTooLarge({ code, out, err }: { code: number; out: string; err: string }, source: string, label: string): void {
@@ -50,16 +72,15 @@ function expectTooLarge({ code, out, err }: { code: number; out: string; err: st
 }
 
 describe('radar: a file larger than its command takes is refused without being read', { timeout: 60_000 }, () => {
-  it('refuses a file by the size the file system gives, before reading any of it (a 64 MiB sparse file)', async () => {
+  it('refuses a file by the size the file system gives, before reading any of it (a 64 MiB sparse file)', () => {
     process.env[KEY_ENV] = TEST_FEED_KEY;
     const file = join(folder(), 'huge.json');
     writeFileSync(file, '');
     truncateSync(file, 64 * MIB);
-    for (const { label, run } of READERS) {
-      const before = bytesRead();
-      const result = await run(file);
-      const read = bytesRead() - before;
-      expectTooLarge(result, file, label);
+    const results = readsWhileRunning(file);
+    expect(results.map(({ label }) => label)).toEqual(READERS.map(({ label }) => label));
+    for (const { label, code, err, read } of results) {
+      expectTooLarge({ code, out: '', err }, file, label);
       expect(read, label).toBeLessThan(OTHER_READS);
     }
   });
@@ -67,38 +88,51 @@ describe('radar: a file larger than its command takes is refused without being r
   it('takes a file of exactly the limit, and refuses one byte more', async () => {
     process.env[KEY_ENV] = TEST_FEED_KEY;
     const file = join(folder(), 'edge.json');
-    for (const { label, limit, run } of READERS) {
+    for (const { label, name, args, limit } of READERS) {
       // JSON that is no document any command reads: taken, it fails on its content (exit 1), not on its size.
       writeFileSync(file, '{}'.padEnd(limit, ' '));
-      const taken = await run(file);
+      const taken = await run(name, args(file));
       expect(taken.code, label).toBe(1);
       expect(taken.err, label).not.toContain('larger than');
       writeFileSync(file, '{}'.padEnd(limit + 1, ' '));
-      expectTooLarge(await run(file), file, label);
+      expectTooLarge(await run(name, args(file)), file, label);
     }
   });
 
-  it('reads at most one byte past the limit from a file whose size says nothing (a named pipe), then refuses it', async () => {
+  it('takes at most one byte past the limit from a file whose size says nothing (a named pipe), then refuses it', async () => {
     process.env[KEY_ENV] = TEST_FEED_KEY;
     const fifo = join(folder(), 'pipe.json');
     expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
-    for (const { label, limit, run } of READERS) {
-      // A writer with far more to give than the limit, as /dev/zero or a runaway producer would be; it dies of SIGPIPE when the reader leaves.
-      const writer = spawn('sh', ['-c', 'head -c "$1" /dev/zero > "$2"', 'sh', String(limit + 8 * MIB), fifo], { stdio: 'ignore' });
-      const closed = new Promise((resolve) => writer.on('close', resolve));
-      const before = bytesRead();
-      const result = await run(fifo);
-      const read = bytesRead() - before;
+    // A writer with far more to give than the limit, as /dev/zero or a runaway producer has; it counts what the pipe took.
+    const writer = `const { openSync, writeSync } = require('node:fs');
+      const fd = openSync(process.argv[1], 'w');
+      const chunk = Buffer.alloc(65536, 0x20);
+      let written = 0;
+      try {
+        while (written < Number(process.argv[2])) written += writeSync(fd, chunk);
+      } catch (error) {
+        if (error.code !== 'EPIPE') throw error;
+      }
+      process.stdout.write(String(written));`;
+    for (const { label, name, args, limit } of READERS) {
+      const child = spawn(process.execPath, ['-e', writer, fifo, String(limit + 8 * MIB)], { stdio: ['ignore', 'pipe', 'inherit'] });
+      let written = '';
+      child.stdout.setEncoding('utf8').on('data', (text: string) => {
+        written += text;
+      });
+      const closed = new Promise((resolve) => child.on('close', resolve));
+      const result = await run(name, args(fifo));
       await closed;
       expectTooLarge(result, fifo, label);
-      expect(read, label).toBeLessThanOrEqual(limit + 1 + OTHER_READS);
+      // What the reader took, and at most what the pipe holds unread (64 KiB) when the reader leaves.
+      expect(Number(written), label).toBeLessThanOrEqual(limit + 1 + 64 * 1024);
     }
   });
 
   it('stops taking standard input ("-") one chunk past the limit, for every command that reads a file', async () => {
     process.env[KEY_ENV] = TEST_FEED_KEY;
     const CHUNK = 64 * 1024;
-    for (const { label, limit, run } of READERS) {
+    for (const { label, name, args, limit } of READERS) {
       let given = 0;
       const total = limit + 8 * MIB;
       const stdin = new Readable({
@@ -109,7 +143,7 @@ describe('radar: a file larger than its command takes is refused without being r
           this.push(Buffer.alloc(CHUNK, 0x20));
         },
       });
-      expectTooLarge(await run('-', stdin), 'standard input', label);
+      expectTooLarge(await run(name, args('-'), stdin), 'standard input', label);
       // The stream reads one chunk ahead of its reader.
       expect(given, label).toBeLessThanOrEqual(limit + 1 + 2 * CHUNK);
     }
