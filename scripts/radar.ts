@@ -15,8 +15,8 @@ async function printHelp(): Promise<void> {
   lines.push(
     '',
     'Run a command with --help, or help <command>, for its options.',
-    "Besides each command's exit codes: 2 when standard output cannot be written (a full disk), 141 when its",
-    'reader leaves before the end (as after | head -1), as for any tool stopped by SIGPIPE.',
+    "Besides each command's exit codes: 2 when standard output cannot be written (a full disk), 141 when the",
+    'reader of its output or of its errors leaves before the end (as after | head -1), as for any tool stopped by SIGPIPE.',
   );
   process.stdout.write(lines.join('\n') + '\n');
 }

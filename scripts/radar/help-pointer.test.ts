@@ -6,6 +6,10 @@ import { commandNames, loadCommand } from './shared/commands';
 import { TEST_FEED_KEY, TEST_FEED_SIGNER } from '../../tests/fixtures/feed/test-key';
 
 const folder = isolatedKeyAndFolder('radar-help-pointer-');
+
+async function run(name: string, args: string[]) {
+  return runCommand(await loadCommand(name), args, '');
+}
 const LIST = 'tests/fixtures/warning-lists/sample.list.json';
 
 /** Each command called wrongly in every way its parser refuses: unknown options, missing or extra arguments, malformed values. */
@@ -64,6 +68,20 @@ describe('radar: every refusal of bad usage points to the help the same way', { 
         expect(err, label).toMatch(new RegExp(`^radar ${name}: [^\\n]*[^.\\s]\\. Run "radar ${name} --help" for the usage\\.\\n$`));
         expect(err, label).not.toMatch(/see --help|Usage:/);
       }
+    }
+  });
+
+  it('says an option needs its value when the next word is another option, in every command with valued options', async () => {
+    const runs = {
+      '--root': await run('verify-proof', ['a.json', '--root', '--json']),
+      '--signer': await run('feed', ['verify', LIST, '--signer', '--now', '2026-01-01']),
+      '--now': await run('status', ['binance', '--now', '--json']),
+      // Taken as the value, "--now" was refused as an address, and the moment after it as a second file.
+      '--signer ': await run('warnings', ['verify', LIST, '--signer', '--now', '2026-01-01']),
+    };
+    for (const [option, { code, err }] of Object.entries(runs)) {
+      expect(code, option).toBe(2);
+      expect(err, option).toContain(`: ${option.trim()} needs a value.`);
     }
   });
 

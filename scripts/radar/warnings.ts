@@ -99,7 +99,7 @@ function parseVerifyArgs(args: string[]): { file: string; signer: Address; now: 
     const arg = args[index]!;
     if (arg === '--signer' || arg === '--now') {
       const value = args[index + 1];
-      if (value === undefined) return `${arg} needs a value.`;
+      if (value === undefined || value.startsWith('--')) return `${arg} needs a value.`;
       index += 1;
       if (arg === '--signer') signer = value;
       else {
