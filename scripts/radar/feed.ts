@@ -8,6 +8,7 @@ import { FeedSigningError, signFeed } from '../../lib/feed/sign-feed';
 import { verifyFeed } from '../../lib/feed/verify-feed';
 import { feedFailureText, feedFailureWithDetail } from '../../lib/words/feed-failure';
 import { english } from './words/english';
+import { formatCount } from '../../lib/words/format';
 import { destinationProblem, folderProblem, OutputError, writeAll } from './shared/files';
 import { inputText, readInput } from './shared/read-input';
 import { MOMENT_FORMS, parseMoment } from './shared/moment';
@@ -38,7 +39,7 @@ const help = [
   '        --report or --record path it cannot write (checked before any download).',
   'verify  Checks a feed against a maintainer address; prints one line in plain words.',
   '        Exit code: 0 valid, 1 invalid (the reason is printed), 2 unreadable file, larger than a feed may be',
-  `        (${FEED_LIMITS.maxBytes / 1024 / 1024} MiB), not JSON, or bad usage.`,
+  `        (${formatCount(FEED_LIMITS.maxBytes / 1024, english.locale)} KiB), not JSON, or bad usage.`,
   'keygen  Prints a new signing key and its address (docs/feed.md: rotating the key).',
   '',
   'Use - as <file> (or as the --previous file) to read standard input.',

@@ -114,6 +114,19 @@ describe('radar: a file larger than its command takes is refused without being r
     });
   });
 
+  it('names the limit in its help in the number and unit its refusal uses', async () => {
+    process.env[KEY_ENV] = TEST_FEED_KEY;
+    const file = join(folder(), 'huge.json');
+    writeFileSync(file, '');
+    truncateSync(file, 64 * MIB);
+    for (const label of ['feed verify', 'warnings sign', 'status --cexs']) {
+      const { name, args } = READERS.find((reader) => reader.label === label)!;
+      const size = /larger than ([\d,.]+ [KM]i?B)/.exec((await run(name, args(file))).err)?.[1];
+      expect(size, label).toMatch(/^[\d,.]+ [KM]i?B$/);
+      expect((await run(name, ['--help'])).out, label).toContain(`${size}`);
+    }
+  });
+
   it('stops taking standard input ("-") one chunk past the limit, for every command that reads a file', async () => {
     process.env[KEY_ENV] = TEST_FEED_KEY;
     const CHUNK = 64 * 1024;

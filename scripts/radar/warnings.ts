@@ -7,6 +7,7 @@ import { getExchange } from '../../lib/exchanges/registry';
 import { warningListFailureText, warningListFailureWithDetail } from '../../lib/words/warning-list-words';
 import { WARNING_LIST_LIMITS, WarningListError } from '../../lib/community/warning-list';
 import { english } from './words/english';
+import { formatCount } from '../../lib/words/format';
 import { jsonProblem } from './shared/files';
 import { inputText, readInput } from './shared/read-input';
 import { MOMENT_FORMS, parseMoment } from './shared/moment';
@@ -21,7 +22,7 @@ const help = [
   `        the signed envelope JSON on stdout. The private key is read from ${KEY_ENV}, never from a flag,`,
   '        so it stays out of shell history and process lists.',
   '        Exit code: 0 signed, 1 the list is malformed (the reason is printed), 2 missing or bad key,',
-  `        unreadable file, larger than a list may be (${WARNING_LIST_LIMITS.maxBytes / 1024} KiB), not JSON, or bad usage.`,
+  `        unreadable file, larger than a list may be (${formatCount(WARNING_LIST_LIMITS.maxBytes / 1024, english.locale)} KiB), not JSON, or bad usage.`,
   'verify  Checks a signed list against the maintainer address; prints one line in plain words.',
   '        --now checks as of another moment (default: the current time).',
   '        Exit code: 0 valid, 1 invalid (the reason is printed), 2 unreadable file, larger than a list may be,',
