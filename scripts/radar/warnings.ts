@@ -125,21 +125,15 @@ function parseVerifyArgs(args: string[]): { file: string; signer: Address; now: 
 type Read<T> = { ok: true; value: T; text: string } | { ok: false; message: string };
 
 /** A list is read no further than the most a reader takes: a larger one could not be signed or verified anyway. */
-async function readText(file: string, stdin: Readable): Promise<Read<string>> {
+async function readJson(file: string, stdin: Readable): Promise<Read<unknown>> {
   const tooLarge = warningListFailureText({ code: 'too-large', maxKib: WARNING_LIST_LIMITS.maxBytes / 1024 }, english.t, english.locale);
   const read = await readInput({ file, stdin, maxBytes: WARNING_LIST_LIMITS.maxBytes, tooLarge });
   if (!read.ok) return { ok: false, message: read.problem };
   const text = inputText(read.bytes);
-  return { ok: true, value: text, text };
-}
-
-async function readJson(file: string, stdin: Readable): Promise<Read<unknown>> {
-  const text = await readText(file, stdin);
-  if (!text.ok) return text;
   try {
-    return { ok: true, value: JSON.parse(text.text) as unknown, text: text.text };
+    return { ok: true, value: JSON.parse(text) as unknown, text };
   } catch (error) {
-    return { ok: false, message: `${file === '-' ? 'standard input' : file} is not JSON (${jsonProblem(error)}).` };
+    return { ok: false, message: `${read.source} is not JSON (${jsonProblem(error)}).` };
   }
 }
 
