@@ -21,7 +21,8 @@ async function printHelp(): Promise<void> {
   process.stdout.write(lines.join('\n') + '\n');
 }
 
-function refuse(message: string): number {
+/** Bad usage of `radar` itself (an unknown command, a wrong `help`), with the pointer to its help. Returns 2. */
+function refuseRadarUsage(message: string): number {
   process.stderr.write(`radar: ${message} ${seeHelp()}\n`);
   return 2;
 }
@@ -37,11 +38,11 @@ async function main(argv: string[]): Promise<number> {
       await printHelp();
       return 0;
     }
-    if (extra.length > 0) return refuse(`help takes one command, got "${topic}" and "${extra.join('" and "')}".`);
-    if (!commandNames().includes(topic)) return refuse(`unknown command "${topic}".`);
+    if (extra.length > 0) return refuseRadarUsage(`help takes one command, got "${topic}" and "${extra.join('" and "')}".`);
+    if (!commandNames().includes(topic)) return refuseRadarUsage(`unknown command "${topic}".`);
     return (await loadCommand(topic)).run(['--help'], io);
   }
-  if (!commandNames().includes(name)) return refuse(`unknown command "${name}".`);
+  if (!commandNames().includes(name)) return refuseRadarUsage(`unknown command "${name}".`);
   const command = await loadCommand(name);
   return command.run(rest, io);
 }
