@@ -1,15 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { isolatedKeyAndFolder, runCommand } from './run-command.testkit';
+import { isolatedKeyAndFolder, runCommand, runNamed } from './run-command.testkit';
 import { KEY_ENV } from './command';
 import { commandNames, loadCommand } from './shared/commands';
 import { TEST_FEED_KEY, TEST_FEED_SIGNER } from '../../tests/fixtures/feed/test-key';
 
 const folder = isolatedKeyAndFolder('radar-help-pointer-');
 
-async function run(name: string, args: string[]) {
-  return runCommand(await loadCommand(name), args, '');
-}
 const LIST = 'tests/fixtures/warning-lists/sample.list.json';
 
 /** Each command called wrongly in every way its parser refuses: unknown options, missing or extra arguments, malformed values. */
@@ -73,11 +70,11 @@ describe('radar: every refusal of bad usage points to the help the same way', { 
 
   it('says an option needs its value when the next word is another option, in every command with valued options', async () => {
     const runs = {
-      '--root': await run('verify-proof', ['a.json', '--root', '--json']),
-      '--signer': await run('feed', ['verify', LIST, '--signer', '--now', '2026-01-01']),
-      '--now': await run('status', ['binance', '--now', '--json']),
+      '--root': await runNamed('verify-proof', ['a.json', '--root', '--json'], ''),
+      '--signer': await runNamed('feed', ['verify', LIST, '--signer', '--now', '2026-01-01'], ''),
+      '--now': await runNamed('status', ['binance', '--now', '--json'], ''),
       // Taken as the value, "--now" was refused as an address, and the moment after it as a second file.
-      '--signer ': await run('warnings', ['verify', LIST, '--signer', '--now', '2026-01-01']),
+      '--signer ': await runNamed('warnings', ['verify', LIST, '--signer', '--now', '2026-01-01'], ''),
     };
     for (const [option, { code, err }] of Object.entries(runs)) {
       expect(code, option).toBe(2);
@@ -88,14 +85,14 @@ describe('radar: every refusal of bad usage points to the help the same way', { 
   it('leaves the pointer off what the help cannot mend: a file that cannot be read, an unknown name, a missing key', async () => {
     const missing = join(folder(), 'missing.json');
     const refused = {
-      'verify-proof, a missing file': await runCommand(await loadCommand('verify-proof'), [missing]),
-      'feed verify, a missing file': await runCommand(await loadCommand('feed'), ['verify', missing, '--signer', TEST_FEED_SIGNER]),
-      'feed build, no key': await runCommand(await loadCommand('feed'), ['build', '--offline']),
-      'warnings sign, no key': await runCommand(await loadCommand('warnings'), ['sign', LIST]),
-      'status, an unknown exchange': await runCommand(await loadCommand('status'), ['no-such-exchange']),
-      'status --cexs, a missing file': await runCommand(await loadCommand('status'), ['binance', '--cexs', missing]),
-      'replay, an unknown episode': await runCommand(await loadCommand('replay'), ['no-such-episode']),
-      'address, an unknown network': await runCommand(await loadCommand('address'), ['ethreum', '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed']),
+      'verify-proof, a missing file': await runNamed('verify-proof', [missing]),
+      'feed verify, a missing file': await runNamed('feed', ['verify', missing, '--signer', TEST_FEED_SIGNER]),
+      'feed build, no key': await runNamed('feed', ['build', '--offline']),
+      'warnings sign, no key': await runNamed('warnings', ['sign', LIST]),
+      'status, an unknown exchange': await runNamed('status', ['no-such-exchange']),
+      'status --cexs, a missing file': await runNamed('status', ['binance', '--cexs', missing]),
+      'replay, an unknown episode': await runNamed('replay', ['no-such-episode']),
+      'address, an unknown network': await runNamed('address', ['ethreum', '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed']),
     };
     for (const [label, { code, out, err }] of Object.entries(refused)) {
       expect({ code, out }, label).toEqual({ code: 2, out: '' });

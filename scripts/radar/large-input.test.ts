@@ -3,9 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { isolatedKeyAndFolder, runCommand } from './run-command.testkit';
+import { isolatedKeyAndFolder, runNamed } from './run-command.testkit';
 import { KEY_ENV } from './command';
-import { loadCommand } from './shared/commands';
 import { WARNING_LIST_LIMITS } from '../../lib/community/warning-list';
 import { FEED_LIMITS } from '../../lib/feed/format';
 import { PROOF_MAX_CHARS } from '../../lib/proofs/input';
@@ -24,10 +23,6 @@ const READERS: { label: string; name: string; args: (file: string) => string[]; 
   { label: 'warnings verify', name: 'warnings', args: (file) => ['verify', file, '--signer', TEST_FEED_SIGNER], limit: WARNING_LIST_LIMITS.maxBytes },
   { label: 'status --cexs', name: 'status', args: (file) => ['binance', '--cexs', file, '--cexs-date', '2026-12-01'], limit: DEFAULT_MAX_BYTES },
 ];
-
-async function run(name: string, args: string[], stdin?: Readable) {
-  return runCommand(await loadCommand(name), args, stdin);
-}
 
 /**
  * Runs each command on `file` in a process of its own and counts what that process read meanwhile: the
@@ -93,11 +88,11 @@ describe('radar: a file larger than its command takes is refused without being r
     for (const { label, name, args, limit } of READERS) {
       // JSON that is no document any command reads: taken, it fails on its content (exit 1), not on its size.
       writeFileSync(file, '{}'.padEnd(limit, ' '));
-      const taken = await run(name, args(file));
+      const taken = await runNamed(name, args(file));
       expect(taken.code, label).toBe(1);
       expect(taken.err, label).not.toContain('larger than');
       writeFileSync(file, '{}'.padEnd(limit + 1, ' '));
-      expectTooLarge(await run(name, args(file)), file, label);
+      expectTooLarge(await runNamed(name, args(file)), file, label);
     }
   });
 
@@ -121,9 +116,9 @@ describe('radar: a file larger than its command takes is refused without being r
     truncateSync(file, 64 * MIB);
     for (const label of ['feed verify', 'warnings sign', 'status --cexs']) {
       const { name, args } = READERS.find((reader) => reader.label === label)!;
-      const size = /larger than ([\d,.]+ [KM]i?B)/.exec((await run(name, args(file))).err)?.[1];
+      const size = /larger than ([\d,.]+ [KM]i?B)/.exec((await runNamed(name, args(file))).err)?.[1];
       expect(size, label).toMatch(/^[\d,.]+ [KM]i?B$/);
-      expect((await run(name, ['--help'])).out, label).toContain(`${size}`);
+      expect((await runNamed(name, ['--help'])).out, label).toContain(`${size}`);
     }
   });
 
@@ -141,7 +136,7 @@ describe('radar: a file larger than its command takes is refused without being r
           this.push(Buffer.alloc(CHUNK, 0x20));
         },
       });
-      expectTooLarge(await run(name, args('-'), stdin), 'standard input', label);
+      expectTooLarge(await runNamed(name, args('-'), stdin), 'standard input', label);
       // The stream reads one chunk ahead of its reader.
       expect(given, label).toBeLessThanOrEqual(limit + 1 + 2 * CHUNK);
     }

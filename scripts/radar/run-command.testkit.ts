@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
 import { KEY_ENV, type RadarCommand } from './command';
+import { loadCommand } from './shared/commands';
 
 /** Runs a `radar` subcommand in-process with captured output; `input` undefined leaves stdin open and empty, a stream is stdin itself. */
 export async function runCommand(command: RadarCommand, args: string[], input?: string | Readable): Promise<{ code: number; out: string; err: string }> {
@@ -17,6 +18,11 @@ export async function runCommand(command: RadarCommand, args: string[], input?: 
   if (typeof input === 'string') (stdin as PassThrough).end(input);
   const code = await command.run(args, { stdin, stdout, stderr });
   return { code, out, err };
+}
+
+/** `runCommand` for the command of that name, as `radar <name>` finds it. */
+export async function runNamed(name: string, args: string[], input?: string | Readable): Promise<{ code: number; out: string; err: string }> {
+  return runCommand(await loadCommand(name), args, input);
 }
 
 /**
