@@ -8,8 +8,9 @@ import { allowLookalike, disallowLookalike, forgetAllowedLookalikes } from '@/ut
 import { openGuide } from './guide';
 import { checkSubscriptions, subscribe, subscriptionViews, unsubscribe, warningLookup } from './warnings';
 import { heldSnapshot, refreshDue, sourceViews } from './data';
+import { holdingsSettled } from '@/utils/holdings';
 import { recheckRunNotifications, runAlertLookup, runAlertViews, snoozeRunAlert, updateRunAlerts } from './run-alerts';
-import { historySettled, readBalances, recordHistory, refreshPrices, REMINDER_ALARM, summaryForPopup } from './holdings';
+import { readBalances, recordHistory, refreshPrices, REMINDER_ALARM, summaryForPopup } from './holdings';
 
 /** What only our own pages may ask: other tabs' state, fetches to URLs the user gives, holdings, deleting data. */
 export function createExtensionHandlers(context: BackgroundContext): ExtensionHandlers<Browser.runtime.MessageSender> {
@@ -81,7 +82,7 @@ export function createExtensionHandlers(context: BackgroundContext): ExtensionHa
     },
     async 'delete-all-data'() {
       // Everything this extension keeps on the device: holdings, prices, history, settings, address book, data.
-      await historySettled();
+      await holdingsSettled();
       await browser.storage.local.clear();
       // In the list's own turn too: a "continue anyway" that read it before the clear must not write it back after.
       await forgetAllowedLookalikes();

@@ -7,7 +7,8 @@ import background from './index';
 import { pricedSymbols, readBalances, recordHistory, refreshPrices, REMINDER_ALARM, scheduleReminder, showReminder } from './holdings';
 import { defillamaPricesUrl } from '@/lib/holdings/prices';
 import { NO_ENDPOINT } from '@/lib/holdings/address-readings';
-import { getAddressReadings, getHoldings, getPriceTable, priceStatusItem } from '@/utils/holdings';
+import { getAddressReadings, getHoldings, getPriceTable, priceStatusItem, saveHoldingsEdit } from '@/utils/holdings';
+import { parseHoldingsState } from '@/lib/holdings/model';
 import { deployMulticall3, startAnvil, type LocalChain } from '@/lib/chain/test-anvil';
 import type { TabState } from '@/lib/view/exchange-view';
 import { translateFrom } from '@/utils/i18n';
@@ -97,6 +98,29 @@ describe('holdings in the background', () => {
       { day: '2026-11-25', selfShare: 0.5 },
       { day: '2026-11-26', selfShare: null },
     ]);
+  });
+
+  test('an edit saved in the options page while the background records the day’s point: both stay', async () => {
+    await fakeBrowser.storage.local.set({
+      holdings: { holdings: [holding('a', 'binance', 3), holding('b', 'self', 1)], addresses: [], history: [] },
+      priceTable: { fetchedAt: NOW, prices: { ETH: { usd: 2000, asOf: '2026-11-25T09:00:00.000Z', source: COINS_URL } } },
+    });
+    // The page's read of the holdings answers late (a busy browser): the background records meanwhile.
+    const get = fakeBrowser.storage.local.get.bind(fakeBrowser.storage.local);
+    let first = true;
+    vi.spyOn(fakeBrowser.storage.local, 'get').mockImplementation(async (keys) => {
+      const answer = await get(keys);
+      if (first && JSON.stringify(keys ?? null).includes('holdings')) {
+        first = false;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      return answer;
+    });
+    const edited = parseHoldingsState({ holdings: [holding('a', 'binance', 5), holding('b', 'self', 1)], addresses: [], history: [] });
+    await Promise.all([saveHoldingsEdit(edited), recordHistory(NOW)]);
+    const stored = await getHoldings();
+    expect(stored.holdings.map((each) => each.kind === 'asset' && each.amount)).toEqual([5, 1]);
+    expect(stored.history).toEqual([{ day: '2026-11-25', selfShare: 1 / 6 }]);
   });
 
   test('reminders: none without the notifications permission; with it, one alarm and a plain notification', async () => {
