@@ -32,7 +32,7 @@ const settled = () => undefined;
  * Reads `item` afresh and stores `change(current)` in the item's turn (see `inTurn`); answers
  * what was stored. `change` may answer `current` itself to write nothing.
  */
-export function updateItem<T>(item: WxtStorageItem<T, {}>, change: (current: T) => T | Promise<T>): Promise<T> {
+export function updateItem<T>(item: WxtStorageItem<T, Record<string, unknown>>, change: (current: T) => T | Promise<T>): Promise<T> {
   return inTurn(item.key, async () => {
     // A value read as the worker woke may predate the write that ended the last turn.
     forgetEarly(item.key);
