@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineLazyItem } from '@/utils/lazy-item';
+import { inTurn } from '@/utils/in-turn';
 import { exchanges } from '@/lib/exchanges/registry';
 import { refreshCexs, refreshProtocol, type RefreshReturnType } from '@/lib/reserves/refresh';
 import { DEFILLAMA_CEXS_URL, defillamaProtocolUrl } from '@/lib/reserves/defillama';
@@ -273,6 +274,7 @@ export async function resetData(): Promise<void> {
   // A look-up that began while the copy above was being removed may have cached it again.
   knownBad = undefined;
   await ownTokenPricesItem.removeValue();
-  await runAlertsItem.removeValue();
+  // In the run watch's turn: an update that read the states before this must not write them back after.
+  await inTurn(runAlertsItem.key, () => runAlertsItem.removeValue());
   await sourcesItem.setValue({});
 }

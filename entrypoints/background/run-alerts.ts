@@ -9,6 +9,7 @@ import { getHoldings } from '@/utils/holdings';
 import { NOTIFICATIONS } from '@/utils/permissions';
 import { getSettings } from '@/utils/settings';
 import { heldSnapshot, ownTokenPricesItem, runAlertsItem } from './data';
+import { inTurn } from '@/utils/in-turn';
 import { parseHeldOwnTokenPrices } from '@/lib/reserves/refresh-own-token-prices';
 import { i18nFor } from './words';
 import { runNotificationText } from '@/lib/words/run-alert-text';
@@ -70,13 +71,9 @@ export async function runAlertViews(now = new Date()): Promise<RunAlertView[]> {
     .sort((a, b) => Number(b.active) - Number(a.active) || a.name.localeCompare(b.name));
 }
 
-let chain: Promise<unknown> = Promise.resolve();
-
-/** One read-modify-write of the stored states at a time: a snooze must not be lost to an update. */
+/** One read-modify-write of the stored states at a time (utils/in-turn.ts): a snooze must not be lost to an update. */
 function serially<T>(work: () => Promise<T>): Promise<T> {
-  const run = chain.then(work);
-  chain = run.catch(() => undefined);
-  return run;
+  return inTurn(runAlertsItem.key, work);
 }
 
 /**
