@@ -81,11 +81,6 @@ export function saveHoldingsEdit(next: HoldingsState): Promise<HoldingsState> {
   return updateHoldings((current) => ({ ...next, history: current.history }));
 }
 
-/** Resolves once every change of the holdings asked for so far is done (deleting everything waits for them). */
-export function holdingsSettled(): Promise<void> {
-  return inTurn(holdingsItem.key, async () => undefined);
-}
-
 export function watchHoldings(callback: (state: HoldingsState) => void): () => void {
   return holdingsItem.watch((value) => callback(parseHoldingsState(value)));
 }

@@ -25,6 +25,14 @@ export function inTurn<T>(name: string, work: () => Promise<T>): Promise<T> {
   return run;
 }
 
+/**
+ * `work` in the turns of all `names` at once (a write over several values, such as clearing them).
+ * Asked for in one order, sorted, so two such calls never each hold a turn the other waits for.
+ */
+export function inTurns<T>(names: readonly string[], work: () => Promise<T>): Promise<T> {
+  return [...names].sort().reduceRight<() => Promise<T>>((inner, name) => () => inTurn(name, inner), work)();
+}
+
 const queues = new Map<string, Promise<void>>();
 const settled = () => undefined;
 

@@ -9,6 +9,7 @@ import { defillamaPricesUrl } from '@/lib/holdings/prices';
 import { NO_ENDPOINT } from '@/lib/holdings/address-readings';
 import { getAddressReadings, getHoldings, getPriceTable, priceStatusItem, saveHoldingsEdit } from '@/utils/holdings';
 import { parseHoldingsState } from '@/lib/holdings/model';
+import { markNudgeShown, updateSettings } from '@/utils/settings';
 import { deployMulticall3, startAnvil, type LocalChain } from '@/lib/chain/test-anvil';
 import type { TabState } from '@/lib/view/exchange-view';
 import { translateFrom } from '@/utils/i18n';
@@ -182,6 +183,24 @@ describe('messages', () => {
     const left = await fakeBrowser.storage.local.get(null);
     expect([left.holdings, left.settings, left.addressBook, left.priceTable]).toEqual([undefined, undefined, undefined, undefined]);
     expect(await send({ type: 'holdings-summary' })).toBeNull();
+  });
+
+  test('a change asked just before delete everything does not bring the old values back after it', async () => {
+    await fakeBrowser.storage.local.set({ settings: { nudgePolicy: 'daily', rpcUrl: 'https://rpc.example.org' }, nudgeSeen: { binance: 1 } });
+    // The snooze's read of the settings answers late (a busy browser), after the delete was asked.
+    const get = fakeBrowser.storage.local.get.bind(fakeBrowser.storage.local);
+    let first = true;
+    vi.spyOn(fakeBrowser.storage.local, 'get').mockImplementation(async (keys) => {
+      const answer = await get(keys);
+      if (first && JSON.stringify(keys ?? null).includes('settings')) {
+        first = false;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      return answer;
+    });
+    await Promise.all([updateSettings({ corner: 'top-left' }), markNudgeShown('kraken', 2), send({ type: 'delete-all-data' })]);
+    const left = await fakeBrowser.storage.local.get(null);
+    expect([left.settings, left.nudgeSeen]).toEqual([undefined, undefined]);
   });
 });
 
