@@ -306,7 +306,7 @@ describe('options page input and focus in Chromium', () => {
             await new Promise((resolve) => setTimeout(resolve, 1500));
             return (await room()) === margin;
           }
-          const { filler = '' } = (await chrome.storage.local.get('filler')) as { filler?: string };
+          const { filler = '' } = (await chrome.storage.local.get(['filler'])) as { filler?: string };
           const length = filler === '' ? before - 'filler'.length - 2 - margin : filler.length + before - margin;
           await chrome.storage.local.set({ filler: 'x'.repeat(length) }).catch(() => undefined);
           return false;
@@ -325,7 +325,7 @@ describe('options page input and focus in Chromium', () => {
       await autoExpand.click();
       await expect.poll(() => autoExpand.isChecked()).toBe(true);
       await options.getByTestId('language-de').click();
-      await expect.poll(() => options.getByTestId('language-notice').textContent()).toBe(word(en, 'languageNotSaved'));
+      await expect.poll(() => options.getByTestId('language-notice').textContent()).toBe(word(en, 'languageSettingNotSaved'));
       expect(await options.getByTestId('language-de').isChecked()).toBe(false);
       expect(await options.getByTestId('language-auto').isChecked()).toBe(true);
       expect(await options.evaluate(() => document.documentElement.lang)).toMatch(/^en/);
