@@ -11,7 +11,7 @@ import { heldHoldingsReader } from '@/utils/holdings';
 import { forgetAllTabStates } from '@/utils/tab-states';
 import { clearSubscriptions, warningLookup } from './warnings';
 import { heldSnapshot, knownBadLookup, resetData } from './data';
-import { runAlertLookup } from './run-alerts';
+import { forgetRunStates, runAlertLookup } from './run-alerts';
 import { forgetTabTitle, retitleAll, showTabTitle, startActionTitles } from './action-titles';
 
 /**
@@ -111,6 +111,8 @@ export function createBackgroundContext(): BackgroundContext {
     },
     async forgetHeldData() {
       await resetData();
+      // The run states derive from the data just forgotten.
+      await forgetRunStates();
       await clearSubscriptions();
       await forgetAllTabStates();
     },

@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
 import { defineLazyItem } from '@/utils/lazy-item';
-import { inTurn } from '@/utils/in-turn';
 import { exchanges } from '@/lib/exchanges/registry';
 import { refreshCexs, refreshProtocol, type RefreshReturnType } from '@/lib/reserves/refresh';
 import { DEFILLAMA_CEXS_URL, defillamaProtocolUrl } from '@/lib/reserves/defillama';
@@ -263,7 +262,7 @@ export async function scheduleRefresh(): Promise<void> {
   if (existing === undefined) await browser.alarms.create(REFRESH_ALARM, { delayInMinutes: 0.1, periodInMinutes: 5 });
 }
 
-/** Forget everything learned live; the bundled snapshot stays. */
+/** Forget everything learned live; the bundled snapshot stays. The run states derived from it go with `forgetRunStates` (run-alerts.ts). */
 export async function resetData(): Promise<void> {
   held = undefined;
   reading = undefined;
@@ -274,7 +273,5 @@ export async function resetData(): Promise<void> {
   // A look-up that began while the copy above was being removed may have cached it again.
   knownBad = undefined;
   await ownTokenPricesItem.removeValue();
-  // In the run watch's turn: an update that read the states before this must not write them back after.
-  await inTurn(runAlertsItem.key, () => runAlertsItem.removeValue());
   await sourcesItem.setValue({});
 }
