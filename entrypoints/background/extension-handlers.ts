@@ -12,8 +12,17 @@ import { inTurns } from '@/utils/in-turn';
 import { recheckRunNotifications, runAlertLookup, runAlertViews, snoozeRunAlert, updateRunAlerts } from './run-alerts';
 import { readBalances, recordHistory, refreshPrices, REMINDER_ALARM, summaryForPopup } from './holdings';
 
-/** Every stored value changed by read-merge-write, each in its turn named by its key (utils/in-turn.ts). */
-const SHARED_LOCAL_KEYS = ['local:settings', 'local:nudgeSeen', 'local:holdings', 'local:addressBook', 'local:guides', 'local:allowedLookalikes', 'local:warningSubscriptions', 'local:runAlerts'];
+/** Every stored value changed by read-merge-write, each in its turn named by its key (utils/in-turn.ts); shared-keys.test.ts finds each turn in the sources and checks this list against them. */
+export const SHARED_LOCAL_KEYS = [
+  'local:settings',
+  'local:nudgeSeen',
+  'local:holdings',
+  'local:addressBook',
+  'local:guides',
+  'local:allowedLookalikes',
+  'local:warningSubscriptions',
+  'local:runAlerts',
+];
 
 /** What only our own pages may ask: other tabs' state, fetches to URLs the user gives, holdings, deleting data. */
 export function createExtensionHandlers(context: BackgroundContext): ExtensionHandlers<Browser.runtime.MessageSender> {
