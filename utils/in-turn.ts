@@ -18,9 +18,11 @@ import { forgetEarly } from './early-reads';
  */
 export function inTurn<T>(name: string, work: () => Promise<T>): Promise<T> {
   const locks = (globalThis as { navigator?: { locks?: LockManager } }).navigator?.locks;
+  // `work` is called with no argument either way (the browser would pass the lock).
+  const start = () => work();
   // The lock is held until the promise `work` answers settles; the request answers as it does.
-  if (locks !== undefined) return locks.request(`reserve-radar:${name}`, work) as Promise<unknown> as Promise<T>;
-  const run = (queues.get(name) ?? Promise.resolve()).then(work, work);
+  if (locks !== undefined) return locks.request(`reserve-radar:${name}`, start) as Promise<unknown> as Promise<T>;
+  const run = (queues.get(name) ?? Promise.resolve()).then(start, start);
   queues.set(name, run.then(settled, settled));
   return run;
 }
