@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, test, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import { signWarningList } from '@/lib/community/sign-warning-list';
@@ -118,6 +118,10 @@ describe('a scheduled check while the held lists cannot be checked', () => {
 });
 
 describe('a subscription added while a check is under way', () => {
+  // The stubbed fetch goes even when an assertion fails: restoreMocks does not undo stubGlobal.
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
   beforeEach(() => {
     fakeBrowser.reset();
     vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(getMessage as typeof fakeBrowser.i18n.getMessage);
@@ -145,6 +149,5 @@ describe('a subscription added while a check is under way', () => {
     await Promise.all([scheduled, added]);
     const stored = (await fakeBrowser.storage.local.get('warningSubscriptions')).warningSubscriptions as WarningSubscription[];
     expect(stored.map((subscription) => subscription.url).sort()).toEqual(['https://lists.example.org/other.json', held.url]);
-    vi.unstubAllGlobals();
   });
 });
