@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, test, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import { signWarningList } from '@/lib/community/sign-warning-list';
@@ -114,5 +114,40 @@ describe('a scheduled check while the held lists cannot be checked', () => {
     startWarnings();
     await expect(checkSubscriptions({ force: true })).resolves.toBeUndefined();
     expect((await fakeBrowser.storage.local.get('warningSubscriptions')).warningSubscriptions).toEqual([state]);
+  });
+});
+
+describe('a subscription added while a check is under way', () => {
+  // The stubbed fetch goes even when an assertion fails: restoreMocks does not undo stubGlobal.
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+  beforeEach(() => {
+    fakeBrowser.reset();
+    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(getMessage as typeof fakeBrowser.i18n.getMessage);
+  });
+
+  test('stays subscribed when the earlier check writes its results', async () => {
+    const held = await storedSubscription();
+    const body = JSON.stringify((await signWarningList({ list, privateKey: key })).envelope);
+    // The lists answer only once let go, so the scheduled check is still fetching when the user subscribes.
+    const answer = (input: string) => (input === held.url ? new Response(body, { headers: { 'content-type': 'application/json' } }) : new Response('gone', { status: 404 }));
+    const waiting: (() => void)[] = [];
+    let letGo = false;
+    vi.stubGlobal(
+      'fetch',
+      vi.fn((input: string) => (letGo ? Promise.resolve(answer(input)) : new Promise<Response>((resolve) => waiting.push(() => resolve(answer(input)))))),
+    );
+    startWarnings();
+    const scheduled = checkSubscriptions({ force: true });
+    await vi.waitFor(() => expect(waiting).toHaveLength(1));
+    const added = subscribe('https://lists.example.org/other.json', privateKeyToAccount(key).address);
+    // The new subscription is stored and its own check has begun with the first list.
+    await vi.waitFor(() => expect(waiting).toHaveLength(2));
+    letGo = true;
+    for (const release of waiting) release();
+    await Promise.all([scheduled, added]);
+    const stored = (await fakeBrowser.storage.local.get('warningSubscriptions')).warningSubscriptions as WarningSubscription[];
+    expect(stored.map((subscription) => subscription.url).sort()).toEqual(['https://lists.example.org/other.json', held.url]);
   });
 });

@@ -1,4 +1,5 @@
 import { defineLazyItem } from '@/utils/lazy-item';
+import { inTurn } from '@/utils/in-turn';
 import { activeWarnings, type ActiveWarning } from '@/lib/community/active-warnings';
 import { goodLists, subscriptionHealth, type SubscriptionFailure, type SubscriptionHealth, type WarningSubscription } from '@/lib/community/subscription';
 import { WARNING_LIST_LIMITS } from '@/lib/community/warning-list';
@@ -118,23 +119,36 @@ export async function warningLookup(now: Date): Promise<(exchangeId: string) => 
   return (exchangeId) => (lists.length === 0 ? [] : activeWarnings({ lists, exchangeId, now }));
 }
 
+/**
+ * The subscriptions as held, changed by `change` in their turn (utils/in-turn.ts): a subscribe, an
+ * unsubscribe and the end of a check that overlap each keep their change. `undefined` writes nothing.
+ */
+function changeSubscriptions<T>(change: (current: WarningSubscription[]) => { next?: WarningSubscription[]; answer: T }): Promise<T> {
+  return inTurn(subscriptionsItem.key, async () => {
+    const { next, answer } = change(await readSubscriptions());
+    if (next !== undefined) await writeSubscriptions(next);
+    return answer;
+  });
+}
+
 /** Adds a subscription and checks it at once. A plain-words reason when the input is wrong. */
 export async function subscribe(url: string, expectedSigner: string): Promise<{ ok: true } | { ok: false; reason: string }> {
   const created = await chainWork().createSubscription({ url, expectedSigner });
   if (!created.ok) return { ok: false, reason: subscribeFailureText(created.code, (await userWords()).t) };
-  const current = await readSubscriptions();
-  if (current.some((subscription) => subscription.url === created.subscription.url)) return { ok: false, reason: subscribeFailureText('already-subscribed', (await userWords()).t) };
-  await writeSubscriptions([...current, created.subscription]);
+  const added = await changeSubscriptions((current) =>
+    current.some((subscription) => subscription.url === created.subscription.url) ? { answer: false } : { next: [...current, created.subscription], answer: true },
+  );
+  if (!added) return { ok: false, reason: subscribeFailureText('already-subscribed', (await userWords()).t) };
   await checkSubscriptions({ force: true });
   return { ok: true };
 }
 
 export async function unsubscribe(url: string): Promise<void> {
-  await writeSubscriptions((await readSubscriptions()).filter((subscription) => subscription.url !== url));
+  await changeSubscriptions((current) => ({ next: current.filter((subscription) => subscription.url !== url), answer: undefined }));
 }
 
 export async function clearSubscriptions(): Promise<void> {
-  await writeSubscriptions([]);
+  await changeSubscriptions(() => ({ next: [], answer: undefined }));
 }
 
 async function fetchList(url: string): Promise<{ ok: true; body: string } | { ok: false; failure: FetchFailure }> {
@@ -153,9 +167,9 @@ export async function checkSubscriptions({ force = false }: { force?: boolean } 
     const due = force || state.lastCheck === null || Date.now() - Date.parse(state.lastCheck) >= CHECK_EVERY_MS;
     next.push(due ? await chainWork().checkSubscription({ state, fetched: await fetchList(state.url), now: Date.now() }) : state);
   }
-  // A subscription removed while we were fetching stays removed.
-  const current = await readOrWarn();
-  if (current === undefined) return;
-  const kept = new Set(current.map((state) => state.url));
-  await writeSubscriptions(next.filter((state) => kept.has(state.url)));
+  // Onto the subscriptions as held now: one removed while we were fetching stays removed, one added stays added.
+  const checked = new Map(next.map((state) => [`${state.url} ${state.expectedSigner}`, state]));
+  await changeSubscriptions((current) => ({ next: current.map((state) => checked.get(`${state.url} ${state.expectedSigner}`) ?? state), answer: undefined })).catch((error: unknown) =>
+    console.warn(`[reserve-radar] warning lists: ${error instanceof Error ? error.message : String(error)}`),
+  );
 }
