@@ -16,7 +16,12 @@ export interface FilterExchangesParameters {
 export function filterExchanges({ views, query, sort }: FilterExchangesParameters): ExchangeView[] {
   // Only a blank query is no query: one that folds to nothing (punctuation alone) matches nothing.
   const needle = normalize(query);
-  const found = query.trim() === '' ? [...views] : needle === '' ? [] : views.filter((view) => normalize(view.name).includes(needle) || normalize(view.id).includes(needle) || normalize(view.homeDomain).includes(needle));
+  const found =
+    query.trim() === ''
+      ? [...views]
+      : needle === ''
+        ? []
+        : views.filter((view) => normalize(view.name).includes(needle) || normalize(view.id).includes(needle) || normalize(view.homeDomain).includes(needle));
   const byName = (a: ExchangeView, b: ExchangeView) => a.name.localeCompare(b.name, 'en');
   switch (sort) {
     case 'level':
