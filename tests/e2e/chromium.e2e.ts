@@ -203,6 +203,38 @@ describe('extension pages when the background does not answer, in Chromium', () 
     await page.close();
   });
 
+  test('the popup and a background that never answers: after the deadline, the failed state with Try again and the Options link, not Loading for ever; the late answer then replaces it', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://www.binance.com/en');
+    const tabId = await activeTabId(browser.worker);
+    await page.waitForTimeout(1000);
+    await browser.worker.evaluate(
+      (id) => (globalThis as unknown as { chrome: { storage: { session: { remove(key: string): Promise<void> } } } }).chrome.storage.session.remove(`tabState:${id}`),
+      tabId,
+    );
+    const popup = await browser.context.newPage();
+    await refusing(popup, []);
+    await popup.addInitScript(() => (globalThis as unknown as Asking).held.add('tab-state'));
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+    await popup.getByRole('status').filter({ hasText: 'Loading' }).first().waitFor();
+    // The deadline is 8 s (utils/answer-deadline.ts): waited for, not measured.
+    await popup.getByTestId('popup-check-failed').waitFor({ timeout: 15_000 });
+    expect(await popup.getByTestId('popup-retry').isVisible()).toBe(true);
+    expect(await popup.getByTestId('open-options').isVisible()).toBe(true);
+    expect(await popup.locator('body').textContent()).not.toContain('Loading');
+    // The answer that was held back comes after all: the tab's own card replaces the failure.
+    await popup.evaluate(() => {
+      const asking = globalThis as unknown as Asking;
+      asking.held.clear();
+      for (const release of asking.waiting.splice(0)) release();
+    });
+    await popup.getByTestId('card-verdict').waitFor();
+    expect(await popup.getByTestId('popup-check-failed').count()).toBe(0);
+    expect(await popup.locator('#card-title').textContent()).toContain('Binance');
+    await popup.close();
+    await page.close();
+  });
+
   test('options: the data sources and the warning lists say they could not be read, in plain words, instead of loading for ever', async () => {
     const options = await browser.context.newPage();
     await refusing(options, ['sources-state', 'subscriptions-state']);

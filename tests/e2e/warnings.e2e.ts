@@ -95,7 +95,9 @@ describe('community warning lists in Chromium', () => {
     await pill.click('pill-toggle');
     await pill.waitFor('card-warnings');
     expect(await pill.text('card-warnings')).toContain('Withdrawals slow, test warning');
-    expect(await pill.text('card-warnings')).toContain('from E2E test list');
+    // Its severity in words, and the list's chosen name beside the host it was subscribed at.
+    expect(await pill.text('card-warnings')).toContain('Caution: Withdrawals slow, test warning');
+    expect(await pill.text('card-warnings')).toContain(`from “E2E test list” at ${new URL(LIST_URL).host}`);
     await page.close();
   });
 
