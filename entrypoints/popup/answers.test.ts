@@ -112,6 +112,20 @@ describe('the popup and a background that does not answer', () => {
     expect(asked).toEqual(['tab-state', 'all-exchanges']);
   });
 
+  test('only the latest asking is drawn: the first asking’s late answer, coming after Try again’s, never replaces it', async () => {
+    background([
+      { state: notExchange, afterMs: ANSWER_DEADLINE_MS + 3_000 },
+      { state: lookalike, afterMs: 1_000 },
+    ]);
+    const { shown, retry } = popup();
+    await vi.advanceTimersByTimeAsync(ANSWER_DEADLINE_MS + 1_000);
+    void retry();
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(shown()).toEqual(['loading', 'failed', 'lookalike']);
+    await vi.advanceTimersByTimeAsync(3 * ANSWER_DEADLINE_MS);
+    expect(shown()).toEqual(['loading', 'failed', 'lookalike']);
+  });
+
   test('a background that answers in time: its answer, and no failure after the deadline', async () => {
     background([{ state: notExchange, afterMs: 1_500 }]);
     const { shown } = popup();
