@@ -66,9 +66,12 @@ describe('community warnings on the card: severity in words, not colour alone (W
         inDetails.map((item) => item.getAttribute('data-severity')),
         locale,
       ).toEqual(['danger', 'caution', 'info']);
+      // A full-width colon carries its own space: "危险：提币暂停", never "危险： 提币暂停".
+      const gap = locale === 'zh_CN' ? '' : ' ';
       for (const item of inDetails) {
         const severity = item.getAttribute('data-severity') as keyof typeof words;
-        expect(item.textContent?.startsWith(`${words[severity]} `), `${locale} ${item.textContent}`).toBe(true);
+        expect(item.textContent?.startsWith(`${words[severity]}${gap}`), `${locale} ${item.textContent}`).toBe(true);
+        expect(item.textContent?.startsWith(`${words[severity]}${gap} `), `${locale} ${item.textContent}`).toBe(false);
         // Visible: not the visually hidden class, drawn as text beside the title.
         expect(item.querySelector('.visually-hidden'), locale).toBeNull();
       }
@@ -76,7 +79,8 @@ describe('community warnings on the card: severity in words, not colour alone (W
       expect(lead.length, locale).toBeGreaterThan(0);
       for (const item of lead) {
         const severity = item.getAttribute('data-effect') as keyof typeof words;
-        expect(item.textContent?.startsWith(`${words[severity]} `), `${locale} ${item.textContent}`).toBe(true);
+        expect(item.textContent?.startsWith(`${words[severity]}${gap}`), `${locale} ${item.textContent}`).toBe(true);
+        expect(item.textContent?.startsWith(`${words[severity]}${gap} `), `${locale} ${item.textContent}`).toBe(false);
       }
     }
   });
@@ -123,13 +127,25 @@ describe('the pill counts the warnings that warn: danger and caution, not notes'
     return dom;
   }
 
-  test('the pill drawn from a view: "⚠ 2" and "2 community warnings" for a danger, a caution and a note; nothing for notes alone', async () => {
+  test('the pill drawn from a view: "⚠ 2" and "2 community warnings rated danger or caution" for a danger, a caution and a note; nothing for notes alone', async () => {
     const { $ } = await drawPill(kraken(threeKinds));
     expect($('pill-warnings')?.textContent).toBe('⚠ 2');
-    expect($('pill-warnings')?.getAttribute('title')).toBe('2 community warnings');
-    expect($('pill-toggle')?.getAttribute('aria-label')).toContain('2 community warnings');
+    expect($('pill-warnings')?.getAttribute('title')).toBe('2 community warnings rated danger or caution');
+    expect($('pill-toggle')?.getAttribute('aria-label')).toContain('2 community warnings rated danger or caution');
     const notes = await drawPill(kraken([warning('info', 'A')]));
     expect(notes.$('pill-warnings')).toBeNull();
     expect(notes.$('pill-toggle')?.getAttribute('aria-label')).not.toContain('community warning');
+  });
+
+  test('the count says what it counts, in every language: the card\'s own words for danger and caution, so three listed beside "2" is no surprise', () => {
+    const bare = (word: string) => word.replace(/[\s\u00a0:：]+$/u, '').toLocaleLowerCase();
+    for (const locale of LOCALES) {
+      const messages = messagesOf(locale);
+      for (const key of ['pillWarnings', 'pillWarningsOne']) {
+        const count = say(messages, key).toLocaleLowerCase();
+        expect(count, `${locale} ${key}`).toContain(bare(say(messages, 'warningSeverity_danger')));
+        expect(count, `${locale} ${key}`).toContain(bare(say(messages, 'warningSeverity_caution')));
+      }
+    }
   });
 });

@@ -52,9 +52,14 @@ const SEVERITY_KEYS = { danger: 'warningSeverity_danger', caution: 'warningSever
  */
 function WarningHead({ warning }: { warning: ActiveWarning }) {
   const t = useT();
+  const severity = t(SEVERITY_KEYS[warning.severity]);
+  // A full-width colon (zh_CN "危险：") carries its own spacing; a space after it is wrong in Chinese type.
+  const gap = severity.endsWith('：') ? '' : ' ';
   return (
     <>
-      <span class="warning__severity">{t(SEVERITY_KEYS[warning.severity])}</span> <strong>{warning.title}</strong> <span class="muted">({t('warningFrom', [warning.listName, warning.listHost])})</span>
+      <span class="warning__severity">{severity}</span>
+      {gap}
+      <strong>{warning.title}</strong> <span class="muted">({t('warningFrom', [warning.listName, warning.listHost])})</span>
     </>
   );
 }

@@ -91,7 +91,7 @@ describe('community warning lists in Chromium', () => {
     await pill.waitFor('pill-warnings');
     expect(await pill.text('pill-warnings')).toContain('1');
     // The button's name replaces its content, so the count the pill shows is in the name too.
-    expect(await pill.attribute('pill-toggle', 'aria-label')).toBe('Reserve Radar: Kraken, no grade, Unknown. 1 community warning');
+    expect(await pill.attribute('pill-toggle', 'aria-label')).toBe('Reserve Radar: Kraken, no grade, Unknown. 1 community warning rated danger or caution');
     await pill.click('pill-toggle');
     await pill.waitFor('card-warnings');
     expect(await pill.text('card-warnings')).toContain('Withdrawals slow, test warning');
