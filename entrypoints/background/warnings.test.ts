@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import { signWarningList } from '@/lib/community/sign-warning-list';
-import type { WarningSubscription } from '@/lib/community/subscription';
+import { MAX_SUBSCRIPTIONS, type WarningSubscription } from '@/lib/community/subscription';
 import type { WarningList } from '@/lib/community/warning-list';
 import { inProcessChainWork } from '@/lib/chain-work/in-process';
 import { checkSubscriptions, startWarnings, subscribe, subscriptionViews, warningLookup } from './warnings';
@@ -63,6 +63,19 @@ describe('the held warning lists across service-worker wake-ups', () => {
     expect(await subscribe('http://lists.example.org/other.json', privateKeyToAccount(key).address)).toEqual({ ok: false, reason: english.listsSubscribeNotHttps.message });
     expect(await subscribe('https://lists.example.org/warnings.json', privateKeyToAccount(key).address)).toEqual({ ok: false, reason: english.listsSubscribeAlready.message });
   });
+
+  test('a subscription beyond the most that are kept is refused in plain words, not accepted and dropped later', async () => {
+    const signer = privateKeyToAccount(key).address;
+    const held = Array.from({ length: MAX_SUBSCRIPTIONS }, (_, index) => ({ url: `https://lists.example.org/${index}.json`, expectedSigner: signer, lastCheck: null }));
+    await fakeBrowser.storage.local.set({ warningSubscriptions: held });
+    vi.stubGlobal('fetch', () => Promise.reject(new TypeError('no network in tests')));
+    startWarnings();
+    const answer = await subscribe('https://lists.example.org/one-more.json', signer);
+    expect(answer.ok).toBe(false);
+    expect(answer).toEqual({ ok: false, reason: english.listsSubscribeTooMany.message.replace('$1', String(MAX_SUBSCRIPTIONS)) });
+    expect((await fakeBrowser.storage.local.get('warningSubscriptions')).warningSubscriptions).toHaveLength(MAX_SUBSCRIPTIONS);
+    vi.unstubAllGlobals();
+  }, 30_000);
 
   test("a refused list's technical text reaches the options page beside its line, not in it", async () => {
     const created = await inProcessChainWork.createSubscription({ url: 'https://lists.example.org/warnings.json', expectedSigner: privateKeyToAccount(key).address });

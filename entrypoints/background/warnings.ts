@@ -1,7 +1,7 @@
 import { defineLazyItem } from '@/utils/lazy-item';
 import { inTurn } from '@/utils/in-turn';
 import { activeWarnings, type ActiveWarning } from '@/lib/community/active-warnings';
-import { goodLists, subscriptionHealth, type SubscriptionFailure, type SubscriptionHealth, type WarningSubscription } from '@/lib/community/subscription';
+import { goodLists, MAX_SUBSCRIPTIONS, subscriptionHealth, type SubscribeFailureCode, type SubscriptionFailure, type SubscriptionHealth, type WarningSubscription } from '@/lib/community/subscription';
 import { WARNING_LIST_LIMITS } from '@/lib/community/warning-list';
 import { fetchSource, type FetchFailure } from '@/lib/reserves/fetch-source';
 import { subscribeFailureText, subscriptionLine } from '@/lib/words/warning-list-words';
@@ -135,10 +135,13 @@ function changeSubscriptions<T>(change: (current: WarningSubscription[]) => { ne
 export async function subscribe(url: string, expectedSigner: string): Promise<{ ok: true } | { ok: false; reason: string }> {
   const created = await chainWork().createSubscription({ url, expectedSigner });
   if (!created.ok) return { ok: false, reason: subscribeFailureText(created.code, (await userWords()).t) };
-  const added = await changeSubscriptions((current) =>
-    current.some((subscription) => subscription.url === created.subscription.url) ? { answer: false } : { next: [...current, created.subscription], answer: true },
-  );
-  if (!added) return { ok: false, reason: subscribeFailureText('already-subscribed', (await userWords()).t) };
+  const refused = await changeSubscriptions((current): { next?: WarningSubscription[]; answer: SubscribeFailureCode | undefined } => {
+    if (current.some((subscription) => subscription.url === created.subscription.url)) return { answer: 'already-subscribed' };
+    // More would be held until the next read from storage, which keeps the first MAX_SUBSCRIPTIONS only.
+    if (current.length >= MAX_SUBSCRIPTIONS) return { answer: 'too-many' };
+    return { next: [...current, created.subscription], answer: undefined };
+  });
+  if (refused !== undefined) return { ok: false, reason: subscribeFailureText(refused, (await userWords()).t) };
   await checkSubscriptions({ force: true });
   return { ok: true };
 }
