@@ -30,7 +30,9 @@ const list: WarningList = {
   sequence: 1,
   issued: '2026-01-01T00:00:00Z',
   expires: '2099-01-01T00:00:00Z',
-  entries: [{ exchange: 'binance', severity: 'danger', title: 'Withdrawals halted', body: 'Body.', sources: ['https://example.org/'], published: '2026-01-01T00:00:00Z', expires: '2099-01-01T00:00:00Z' }],
+  entries: [
+    { exchange: 'binance', severity: 'danger', title: 'Withdrawals halted', body: 'Body.', sources: ['https://example.org/'], published: '2026-01-01T00:00:00Z', expires: '2099-01-01T00:00:00Z' },
+  ],
 };
 
 describe('subscribing and unsubscribing reach the run alert and the open exchange tabs', () => {
@@ -43,7 +45,9 @@ describe('subscribing and unsubscribing reach the run alert and the open exchang
     vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ version: '0.1.0', manifest_version: 3, name: 'Reserve Radar' });
     const body = JSON.stringify((await signWarningList({ list, privateKey: KEY })).envelope);
     // The list host; every other host is unreachable.
-    vi.stubGlobal('fetch', async (input: string) => (input === LIST_URL ? new Response(body, { status: 200, headers: { 'content-type': 'application/json' } }) : Promise.reject(new TypeError('no network in tests'))));
+    vi.stubGlobal('fetch', async (input: string) =>
+      input === LIST_URL ? new Response(body, { status: 200, headers: { 'content-type': 'application/json' } }) : Promise.reject(new TypeError('no network in tests')),
+    );
     background.main();
   });
   afterEach(() => vi.unstubAllGlobals());

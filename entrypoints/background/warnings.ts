@@ -96,6 +96,8 @@ export interface SubscriptionView {
   expectedSigner: string;
   health: SubscriptionHealth;
   message: string;
+  /** The name of the list in use, once one verified. */
+  listName?: string;
   /** The latest check's refusal, when it read back, for its technical text (`warningListFailureDetail`). */
   lastFailure?: SubscriptionFailure;
 }
@@ -108,6 +110,7 @@ export async function subscriptionViews(now = new Date()): Promise<SubscriptionV
     expectedSigner: state.expectedSigner,
     health: subscriptionHealth({ state, now }),
     message: subscriptionLine({ state, now, locale }, t),
+    ...(state.lastGood === undefined ? {} : { listName: state.lastGood.list.name }),
     ...(state.lastError?.failure === undefined ? {} : { lastFailure: state.lastError.failure }),
   }));
 }
