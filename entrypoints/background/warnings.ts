@@ -168,14 +168,20 @@ export async function checkSubscriptions({ force = false }: { force?: boolean } 
   // Held lists that cannot be checked now are left as stored, for the next run.
   const states = await readOrWarn();
   if (states === undefined) return;
-  const next: WarningSubscription[] = [];
+  const checked: { before: WarningSubscription; after: WarningSubscription }[] = [];
   for (const state of states) {
     const due = force || state.lastCheck === null || Date.now() - Date.parse(state.lastCheck) >= CHECK_EVERY_MS;
-    next.push(due ? await chainWork().checkSubscription({ state, fetched: await fetchList(state.url), now: Date.now() }) : state);
+    if (due) checked.push({ before: state, after: await chainWork().checkSubscription({ state, fetched: await fetchList(state.url), now: Date.now() }) });
   }
-  // Onto the subscriptions as held now: one removed while we were fetching stays removed, one added stays added.
-  const checked = new Map(next.map((state) => [`${state.url} ${state.expectedSigner}`, state]));
-  await changeSubscriptions((current) => ({ next: current.map((state) => checked.get(`${state.url} ${state.expectedSigner}`) ?? state), answer: undefined })).catch((error: unknown) =>
-    console.warn(`[reserve-radar] warning lists: ${error instanceof Error ? error.message : String(error)}`),
-  );
+  if (checked.length === 0) return;
+  // The fetches took their time (up to TIMEOUT_MS each): the results go onto the subscriptions as
+  // they stand now. One added meanwhile is kept, one removed stays removed, and one that changed
+  // meanwhile (checked by an overlapping run, or removed and added again) keeps that change: a
+  // result from the older state must not roll its held list back.
+  await changeSubscriptions((current) => {
+    const next = current.map(
+      (state) => checked.find(({ before }) => before.url === state.url && before.lastCheck === state.lastCheck && before.expectedSigner === state.expectedSigner)?.after ?? state,
+    );
+    return next.some((state, index) => state !== current[index]) ? { next, answer: undefined } : { answer: undefined };
+  }).catch((error: unknown) => console.warn(`[reserve-radar] warning lists: ${error instanceof Error ? error.message : String(error)}`));
 }
