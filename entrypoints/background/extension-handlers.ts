@@ -6,6 +6,7 @@ import type { ExtensionHandlers } from '@/utils/messaging';
 import type { BackgroundContext } from './context';
 import { allowLookalike, disallowLookalike, forgetAllowedLookalikes } from '@/utils/allowed-lookalikes';
 import { openGuide } from './guide';
+import { refreshExchangeTabs } from './open-tabs';
 import { checkSubscriptions, subscribe, subscriptionViews, unsubscribe, warningLookup } from './warnings';
 import { heldSnapshot, refreshDue, sourceViews } from './data';
 import { inTurns } from '@/utils/in-turn';
@@ -26,6 +27,16 @@ export const SHARED_LOCAL_KEYS = [
 
 /** What only our own pages may ask: other tabs' state, fetches to URLs the user gives, holdings, deleting data. */
 export function createExtensionHandlers(context: BackgroundContext): ExtensionHandlers<Browser.runtime.MessageSender> {
+  /**
+   * The warning lists changed (a subscription added or removed): a `danger` entry starts or ends a
+   * run alert now, not at the next hourly refresh, and open exchange tabs show the change without
+   * a reload, as after the scheduled refresh.
+   */
+  async function listsChanged(): Promise<void> {
+    await updateRunAlerts(new Date(), { tellTabs: false });
+    await forgetAllTabStates();
+    await refreshExchangeTabs(context);
+  }
   return {
     async 'tab-state'(request) {
       // The tab's own address when the browser shows it to us: after a click on the toolbar
@@ -71,12 +82,12 @@ export function createExtensionHandlers(context: BackgroundContext): ExtensionHa
     'subscriptions-state': () => subscriptionViews(),
     async subscribe(request) {
       const result = await subscribe(request.url, request.signer);
-      await forgetAllTabStates();
+      if (result.ok) await listsChanged();
       return result;
     },
     async unsubscribe(request) {
       await unsubscribe(request.url);
-      await forgetAllTabStates();
+      await listsChanged();
       return subscriptionViews();
     },
     'holdings-summary': () => summaryForPopup(),

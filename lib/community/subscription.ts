@@ -60,9 +60,20 @@ export interface CreateSubscriptionParameters {
 }
 /**
  * Why a subscription was not added (worded by lib/words/warning-list-words.ts):
- * `signer-unchecked` when the check could not run just now, `already-subscribed` for a repeat.
+ * `signer-unchecked` when the check could not run just now, `already-subscribed` for a repeat,
+ * `too-many` when `MAX_SUBSCRIPTIONS` are held already (more would be dropped when read back).
  */
-export const SUBSCRIBE_FAILURE_CODES = ['not-a-url', 'not-https', 'credentials', 'url-too-long', 'signer-not-address', 'signer-checksum', 'signer-unchecked', 'already-subscribed'] as const;
+export const SUBSCRIBE_FAILURE_CODES = [
+  'not-a-url',
+  'not-https',
+  'credentials',
+  'url-too-long',
+  'signer-not-address',
+  'signer-checksum',
+  'signer-unchecked',
+  'already-subscribed',
+  'too-many',
+] as const;
 export type SubscribeFailureCode = (typeof SUBSCRIBE_FAILURE_CODES)[number];
 export type CreateSubscriptionReturnType = { ok: true; subscription: WarningSubscription } | { ok: false; code: SubscribeFailureCode };
 
