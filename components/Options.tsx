@@ -185,7 +185,7 @@ export function Options(props: OptionsProps) {
         <NotSavedStatus notSaved={snoozeNotSaved} testId="snoozes-notice" />
       </section>
 
-      <LookalikeProtection protectionOn={protectionOn} onLookalikeProtection={onLookalikeProtection} allowedHosts={allowedHosts} onAllowedHostRemove={onAllowedHostRemove} onNotice={setNotice} />
+      <LookalikeProtection protectionOn={protectionOn} onLookalikeProtection={onLookalikeProtection} allowedHosts={allowedHosts} onAllowedHostRemove={onAllowedHostRemove} />
 
       <section aria-labelledby="sources-title">
         <h2 id="sources-title">{t('sourcesTitle')}</h2>
@@ -220,7 +220,7 @@ export function Options(props: OptionsProps) {
 
       <section aria-labelledby="language-title">
         <h2 id="language-title">{t('languageTitle')}</h2>
-        <LanguagePicker value={settings.language} onChange={(language) => void changeLanguage({ language }, { key: 'languageNotSaved' })} legendHidden />
+        <LanguagePicker value={settings.language} onChange={(language) => void changeLanguage({ language }, { key: 'languageSettingNotSaved' })} legendHidden />
         <NotSavedStatus notSaved={languageNotSaved} testId="language-notice" />
       </section>
 

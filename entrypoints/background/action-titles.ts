@@ -3,6 +3,7 @@ import type { BadgeMeaning } from '@/lib/view/badge';
 import type { Language } from '@/lib/settings';
 import { badgeTitleText } from '@/lib/words/badge-title';
 import { defineLazyItem } from '@/utils/lazy-item';
+import { inTurn } from '@/utils/in-turn';
 import { i18nFor } from './words';
 
 /**
@@ -19,14 +20,12 @@ type Words = Awaited<ReturnType<typeof i18nFor>>;
 const action = () => browser.action ?? browser.browserAction;
 
 /**
- * Every title is set inside one queue, with the meanings read in it: a change of language, a
- * tab's new badge and the run alert's start or end never leave an older title last.
+ * Every title is set in the meanings' turn (utils/in-turn.ts), with the meanings read in it: a
+ * change of language, a tab's new badge and the run alert's start or end never leave an older
+ * title last, nor drop another tab's meaning.
  */
-let queue: Promise<unknown> = Promise.resolve();
 function serially(work: () => Promise<void>): Promise<void> {
-  const run = queue.then(work, work);
-  queue = run.catch(() => undefined);
-  return run;
+  return inTurn(badgeMeanings.key, work);
 }
 
 /** The language last chosen (a change words everything again), else the stored setting's. */

@@ -9,8 +9,12 @@ import { openGuide } from './guide';
 import { refreshExchangeTabs } from './open-tabs';
 import { checkSubscriptions, subscribe, subscriptionViews, unsubscribe, warningLookup } from './warnings';
 import { heldSnapshot, refreshDue, sourceViews } from './data';
+import { inTurns } from '@/utils/in-turn';
 import { recheckRunNotifications, runAlertLookup, runAlertViews, snoozeRunAlert, updateRunAlerts } from './run-alerts';
-import { historySettled, readBalances, recordHistory, refreshPrices, REMINDER_ALARM, summaryForPopup } from './holdings';
+import { readBalances, recordHistory, refreshPrices, REMINDER_ALARM, summaryForPopup } from './holdings';
+
+/** Every stored value changed by read-merge-write, each in its turn named by its key (utils/in-turn.ts); shared-keys.test.ts finds each turn in the sources and checks this list against them. */
+export const SHARED_LOCAL_KEYS = ['local:settings', 'local:nudgeSeen', 'local:holdings', 'local:addressBook', 'local:allowedLookalikes', 'local:warningSubscriptions', 'local:runAlerts'];
 
 /** What only our own pages may ask: other tabs' state, fetches to URLs the user gives, holdings, deleting data. */
 export function createExtensionHandlers(context: BackgroundContext): ExtensionHandlers<Browser.runtime.MessageSender> {
@@ -92,10 +96,8 @@ export function createExtensionHandlers(context: BackgroundContext): ExtensionHa
     },
     async 'delete-all-data'() {
       // Everything this extension keeps on the device: holdings, prices, history, settings, address book, data.
-      await historySettled();
-      await browser.storage.local.clear();
-      // In the list's own turn too: a "continue anyway" that read it before the clear must not write it back after.
-      await forgetAllowedLookalikes();
+      // In the turn of every value changed by read-merge-write: a change that read one before the clear cannot write it back after.
+      await inTurns(SHARED_LOCAL_KEYS, () => browser.storage.local.clear());
       await context.forgetHeldData();
       await browser.alarms.clear(REMINDER_ALARM);
       return sourceViews();

@@ -137,11 +137,48 @@ describe('a scheduled check while the held lists cannot be checked', () => {
   });
 });
 
+describe('a subscription added while a check is under way', () => {
+  // The stubbed fetch goes even when an assertion fails: restoreMocks does not undo stubGlobal.
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(getMessage as typeof fakeBrowser.i18n.getMessage);
+    await allowed('lists.example.org');
+  });
+
+  test('stays subscribed when the earlier check writes its results', async () => {
+    const held = await storedSubscription();
+    const body = JSON.stringify((await signWarningList({ list, privateKey: key })).envelope);
+    // The lists answer only once let go, so the scheduled check is still fetching when the user subscribes.
+    const answer = (input: string) => (input === held.url ? new Response(body, { headers: { 'content-type': 'application/json' } }) : new Response('gone', { status: 404 }));
+    const waiting: (() => void)[] = [];
+    let letGo = false;
+    vi.stubGlobal(
+      'fetch',
+      vi.fn((input: string) => (letGo ? Promise.resolve(answer(input)) : new Promise<Response>((resolve) => waiting.push(() => resolve(answer(input)))))),
+    );
+    startWarnings();
+    const scheduled = checkSubscriptions({ force: true });
+    await vi.waitFor(() => expect(waiting).toHaveLength(1));
+    const added = subscribe('https://lists.example.org/other.json', privateKeyToAccount(key).address);
+    // The new subscription is stored and its own check has begun with the first list.
+    await vi.waitFor(() => expect(waiting).toHaveLength(2));
+    letGo = true;
+    for (const release of waiting) release();
+    await Promise.all([scheduled, added]);
+    const stored = (await fakeBrowser.storage.local.get('warningSubscriptions')).warningSubscriptions as WarningSubscription[];
+    expect(stored.map((subscription) => subscription.url).sort()).toEqual(['https://lists.example.org/other.json', held.url]);
+  });
+});
+
 describe('a list check that overlaps a change of the subscriptions', () => {
   const A = 'https://slow.example.org/list.json';
   const B = 'https://second.example.org/list.json';
   let release: () => void = () => undefined;
   let slow = false;
+  let fetches = 0;
   // Checked against the real clock (the check reads it): in date for years.
   const current: WarningList = { ...list, expires: '2099-01-01T00:00:00Z', entries: list.entries.map((entry) => ({ ...entry, expires: '2099-01-01T00:00:00Z' })) };
 
@@ -155,6 +192,7 @@ describe('a list check that overlaps a change of the subscriptions', () => {
     const held = new Promise<void>((resolve) => (release = resolve));
     // The list host answers at once, or, once `slow`, only when the test releases it (a host that takes its time).
     vi.stubGlobal('fetch', async () => {
+      fetches += 1;
       if (slow) await held;
       return new Response(body, { status: 200, headers: { 'content-type': 'application/json' } });
     });
@@ -175,6 +213,27 @@ describe('a list check that overlaps a change of the subscriptions', () => {
     expect(await storedUrls()).toEqual([A, B]);
     startWarnings();
     expect((await subscriptionViews(now)).map((view) => view.health)).toEqual(['ok', 'ok']);
+  });
+
+  test('a slower check never writes its older result over a newer check of the same list', async () => {
+    slow = true;
+    const before = fetches;
+    const scheduled = checkSubscriptions({ force: true });
+    await vi.waitFor(() => expect(fetches).toBe(before + 1));
+    // "Refresh now" while the scheduled check waits on the host: this one is answered at once.
+    slow = false;
+    await checkSubscriptions({ force: true });
+    const afterRefresh = await fakeBrowser.storage.local.get('warningSubscriptions');
+    // The scheduled check's answer comes a minute later; its result was made from the state before the refresh.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + 60_000);
+      release();
+      await scheduled;
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(await fakeBrowser.storage.local.get('warningSubscriptions')).toEqual(afterRefresh);
   });
 
   test('a subscription removed while a check is fetching stays removed', async () => {

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineLazyItem } from '@/utils/lazy-item';
+import { inTurn } from '@/utils/in-turn';
 import { listAccess } from '@/utils/permissions';
 import { activeWarnings, type ActiveWarning } from '@/lib/community/active-warnings';
 import { goodLists, MAX_SUBSCRIPTIONS, subscriptionHealth, type SubscribeFailureCode, type SubscriptionFailure, type SubscriptionHealth, type WarningSubscription } from '@/lib/community/subscription';
@@ -157,17 +158,16 @@ export async function warningLookup(now: Date): Promise<(exchangeId: string) => 
   return (exchangeId) => (lists.length === 0 ? [] : activeWarnings({ lists, exchangeId, now }));
 }
 
-let chain: Promise<unknown> = Promise.resolve();
-
 /**
- * One read-modify-write of the stored subscriptions at a time, in this context (only the
- * background writes them): a subscription added or removed while another change is being made
- * is never overwritten by it. Kept to the write itself; no fetch ever runs inside it.
+ * The subscriptions as held, changed by `change` in their turn (utils/in-turn.ts): a subscribe, an
+ * unsubscribe and the end of a check that overlap each keep their change. `undefined` writes nothing.
  */
-function serially<T>(work: () => Promise<T>): Promise<T> {
-  const run = chain.then(work);
-  chain = run.catch(() => undefined);
-  return run;
+function changeSubscriptions<T>(change: (current: WarningSubscription[]) => { next?: WarningSubscription[]; answer: T }): Promise<T> {
+  return inTurn(subscriptionsItem.key, async () => {
+    const { next, answer } = change(await readSubscriptions());
+    if (next !== undefined) await writeSubscriptions(next);
+    return answer;
+  });
 }
 
 /**
@@ -184,13 +184,11 @@ async function addSubscription(url: string, expectedSigner: string): Promise<{ o
   const created = await chainWork().createSubscription({ url, expectedSigner });
   if (!created.ok) return { ok: false, reason: subscribeFailureText(created.code, (await userWords()).t) };
   if (!(await mayRead(created.subscription.url))) return { ok: false, reason: (await userWords()).t('listsAccessDeclined', new URL(created.subscription.url).hostname) };
-  const refused = await serially(async (): Promise<SubscribeFailureCode | undefined> => {
-    const current = await readSubscriptions();
-    if (current.some((subscription) => subscription.url === created.subscription.url)) return 'already-subscribed';
+  const refused = await changeSubscriptions((current): { next?: WarningSubscription[]; answer: SubscribeFailureCode | undefined } => {
+    if (current.some((subscription) => subscription.url === created.subscription.url)) return { answer: 'already-subscribed' };
     // More would be held until the next read from storage, which keeps the first MAX_SUBSCRIPTIONS only.
-    if (current.length >= MAX_SUBSCRIPTIONS) return 'too-many';
-    await writeSubscriptions([...current, created.subscription]);
-    return undefined;
+    if (current.length >= MAX_SUBSCRIPTIONS) return { answer: 'too-many' };
+    return { next: [...current, created.subscription], answer: undefined };
   });
   if (refused !== undefined) return { ok: false, reason: subscribeFailureText(refused, (await userWords()).t) };
   await checkSubscriptions({ force: true });
@@ -198,12 +196,12 @@ async function addSubscription(url: string, expectedSigner: string): Promise<{ o
 }
 
 export async function unsubscribe(url: string): Promise<void> {
-  await serially(async () => writeSubscriptions((await readSubscriptions()).filter((subscription) => subscription.url !== url)));
+  await changeSubscriptions((current) => ({ next: current.filter((subscription) => subscription.url !== url), answer: undefined }));
   await giveBackAccess(url);
 }
 
-export function clearSubscriptions(): Promise<void> {
-  return serially(() => writeSubscriptions([]));
+export async function clearSubscriptions(): Promise<void> {
+  await changeSubscriptions(() => ({ next: [], answer: undefined }));
 }
 
 async function fetchList(url: string): Promise<{ ok: true; body: string } | { ok: false; failure: FetchFailure }> {
@@ -229,12 +227,10 @@ export async function checkSubscriptions({ force = false }: { force?: boolean } 
   // they stand now. One added meanwhile is kept, one removed stays removed, and one that changed
   // meanwhile (checked by an overlapping run, or removed and added again) keeps that change: a
   // result from the older state must not roll its held list back.
-  await serially(async () => {
-    const current = await readOrWarn();
-    if (current === undefined) return;
+  await changeSubscriptions((current) => {
     const next = current.map(
       (state) => checked.find(({ before }) => before.url === state.url && before.lastCheck === state.lastCheck && before.expectedSigner === state.expectedSigner)?.after ?? state,
     );
-    if (next.some((state, index) => state !== current[index])) await writeSubscriptions(next);
-  });
+    return next.some((state, index) => state !== current[index]) ? { next, answer: undefined } : { answer: undefined };
+  }).catch((error: unknown) => console.warn(`[reserve-radar] warning lists: ${error instanceof Error ? error.message : String(error)}`));
 }
