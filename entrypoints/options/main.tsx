@@ -11,7 +11,7 @@ import { usePageWords } from '@/utils/page-words';
 import { runPage } from '@/utils/run-page';
 import { getSettings } from '@/utils/settings';
 import { useStoredSettings } from '@/utils/stored-settings';
-import { BROAD_ACCESS } from '@/utils/permissions';
+import { BROAD_ACCESS, giveBackBroadAccess } from '@/utils/permissions';
 import { keepHashTargetInView } from '@/utils/scroll-to-hash';
 import { HoldingsGlue } from './holdings';
 import { useAllowedLookalikes } from './lookalike';
@@ -77,7 +77,7 @@ function App({ initial, initialI18n, initialBroadAccess }: { initial: Settings; 
             const granted = await browser.permissions.request(BROAD_ACCESS);
             if (!granted) return false;
           } else {
-            await browser.permissions.remove(BROAD_ACCESS);
+            await giveBackBroadAccess();
           }
           await change({ lookalikeProtection: enabled });
           return true;
