@@ -12,7 +12,7 @@ import { chromeBuild, launchChromium, type ChromiumExtension } from './harness';
 
 declare const chrome: {
   storage: { local: { set(items: object): Promise<void> } };
-  permissions: { contains(permissions: object): Promise<boolean>; getAll(): Promise<{ origins?: string[] }> };
+  permissions: { contains(permissions: object): Promise<boolean>; getAll(): Promise<{ origins?: string[] }>; remove(permissions: object): Promise<boolean> };
 };
 
 const required: string[] = (JSON.parse(readFileSync(join(chromeBuild, 'manifest.json'), 'utf8')) as { host_permissions: string[] }).host_permissions;
@@ -55,6 +55,24 @@ describe('Chromium: the required hosts stay held', () => {
     await expect.poll(() => options.getByTestId('delete-done').textContent()).toBe('Everything was deleted.');
     expect((await held()).contains).toBe(true);
     expect(await heldOrigins()).toEqual(expect.arrayContaining(required));
+    expect(await options.getByTestId('hosts-withheld').count()).toBe(0);
+    await options.close();
+  });
+
+  test('the hosts withheld (as Chromium does when a granted access to all sites is given back): the options page says so, with a button to give them back', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(url('options.html'));
+    await options.getByTestId('sources').or(options.getByTestId('sources-failed')).first().waitFor();
+    expect(await options.getByTestId('hosts-withheld').count()).toBe(0);
+    // What a granted access given back does; Chromium grants it only through its prompt, which a test cannot answer.
+    await options.evaluate(() => chrome.permissions.remove({ origins: ['*://*/*'] }));
+    expect((await held()).contains).toBe(false);
+    const notice = options.getByTestId('hosts-withheld');
+    await notice.waitFor();
+    expect(await notice.textContent()).toBe(
+      "Your browser has taken away Reserve Radar's access to the sites it reads reserves and exchange rates from (its data feed, DefiLlama and the European Central Bank), so the figures below may fail to refresh.Give the access back",
+    );
+    expect(await notice.getByRole('button', { name: 'Give the access back' }).isVisible()).toBe(true);
     await options.close();
   });
 });
