@@ -63,6 +63,10 @@ export interface OptionsProps {
   allowedHosts: string[] | undefined;
   onAllowedHostRemove: (host: string) => Promise<unknown> | undefined;
   onRefresh: () => Promise<void>;
+  /** False when the browser withholds hosts the manifest requires (Chromium does after the access to all sites is given back). */
+  hostsHeld?: boolean;
+  /** Asks the browser for those hosts again, at the user's click. */
+  onRegrantHosts?: () => Promise<unknown>;
   subscriptions: SubscriptionRow[] | undefined;
   /** The subscriptions could not be read; `subscriptions` keeps what was shown before, if anything. */
   subscriptionsFailed?: boolean;
@@ -98,6 +102,8 @@ export function Options(props: OptionsProps) {
     allowedHosts,
     onAllowedHostRemove,
     onRefresh,
+    hostsHeld,
+    onRegrantHosts,
     onReset,
     subscriptions,
     onSubscribe,
@@ -190,6 +196,14 @@ export function Options(props: OptionsProps) {
       <section aria-labelledby="sources-title">
         <h2 id="sources-title">{t('sourcesTitle')}</h2>
         <p class="muted">{t('sourcesBody')}</p>
+        {hostsHeld === false && (
+          <div class="card__alert" role="alert" data-testid="hosts-withheld">
+            <p>{t('hostAccessWithheld')}</p>
+            <button type="button" data-testid="hosts-regrant" onClick={() => void onRegrantHosts?.().catch((error: unknown) => console.error('[reserve-radar] hosts not asked for again:', error))}>
+              {t('hostAccessRegrant')}
+            </button>
+          </div>
+        )}
         {sources === undefined ? (
           sourcesFailed ? (
             <p class="card__alert" role="alert" data-testid="sources-failed">

@@ -11,13 +11,13 @@ import { usePageWords } from '@/utils/page-words';
 import { runPage } from '@/utils/run-page';
 import { getSettings } from '@/utils/settings';
 import { useStoredSettings } from '@/utils/stored-settings';
-import { BROAD_ACCESS, listAccess } from '@/utils/permissions';
+import { BROAD_ACCESS, giveBackBroadAccess, listAccess } from '@/utils/permissions';
 import { keepHashTargetInView } from '@/utils/scroll-to-hash';
 import { HoldingsGlue } from './holdings';
 import { useAllowedLookalikes } from './lookalike';
 import { resetSettingsThenPermissions } from './reset';
 import { useSettingsChange } from './settings-change';
-import { useBroadAccess } from '@/utils/broad-access';
+import { useBroadAccess, usePermission } from '@/utils/broad-access';
 import '@/components/holdings.css';
 import '@/components/card.css';
 import '@/components/language-picker.css';
@@ -32,6 +32,12 @@ function accessFor(url: string): ReturnType<typeof listAccess> | undefined {
   }
 }
 
+/**
+ * The hosts the manifest requires (Chrome's `host_permissions`; Firefox's MV2 manifest has none apart). Chromium
+ * withholds them when the access to all sites is given back, and gives them again only through its prompt.
+ */
+const REQUIRED_HOSTS = { origins: browser.runtime.getManifest().host_permissions ?? [] };
+
 const exchangeNames = Object.fromEntries(exchanges.map((exchange) => [exchange.id, exchange.name]));
 
 function App({ initial, initialI18n, initialBroadAccess }: { initial: Settings; initialI18n: I18n; initialBroadAccess: boolean }) {
@@ -41,6 +47,7 @@ function App({ initial, initialI18n, initialBroadAccess }: { initial: Settings; 
   // Protection is on only with the setting and the access both: without the access no lookalike is stopped.
   const broadAccess = useBroadAccess(initialBroadAccess);
   const allowedHosts = useAllowedLookalikes();
+  const [hostsHeld, setHostsHeld] = usePermission(REQUIRED_HOSTS, true);
   // The page speaks the stored language, whoever changed it.
   useEffect(() => showLanguage(settings.language), [settings.language, showLanguage]);
   const [sources, setSources] = useState<SourceRow[] | undefined>(undefined);
@@ -86,11 +93,13 @@ function App({ initial, initialI18n, initialBroadAccess }: { initial: Settings; 
             const granted = await browser.permissions.request(BROAD_ACCESS);
             if (!granted) return false;
           } else {
-            await browser.permissions.remove(BROAD_ACCESS);
+            await giveBackBroadAccess();
           }
           await change({ lookalikeProtection: enabled });
           return true;
         }}
+        hostsHeld={REQUIRED_HOSTS.origins.length === 0 || hostsHeld}
+        onRegrantHosts={async () => setHostsHeld(await browser.permissions.request(REQUIRED_HOSTS))}
         onRefresh={async () => {
           setSources(await send({ type: 'refresh-now' }));
           await reloadSubscriptions();
