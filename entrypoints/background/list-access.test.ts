@@ -4,6 +4,7 @@ import { privateKeyToAccount } from 'viem/accounts';
 import { signWarningList } from '@/lib/community/sign-warning-list';
 import type { WarningList } from '@/lib/community/warning-list';
 import { translateFrom } from '@/utils/i18n';
+import { fakePermissions } from '@/tests/fake-permissions';
 import english from '@/public/_locales/en/messages.json';
 import { checkSubscriptions, startWarnings, subscribe, subscriptionViews, unsubscribe } from './warnings';
 
@@ -76,5 +77,57 @@ describe('the host permission of a warning list', () => {
     expect(view?.health).toBe('failing');
     expect(view?.needsAccess).toBe('lists.example.org');
     expect(view?.message.startsWith(english.listsStateNoAccess.message.replace('$1', 'lists.example.org'))).toBe(true);
+  });
+});
+
+describe('giving back the access of a list whose host the manifest requires', () => {
+  const FEED_HOST_LIST = 'https://reserve-radar.github.io/warnings.json';
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(getMessage as typeof fakeBrowser.i18n.getMessage);
+    // The feed's own host: required, so held from install (the fake holds it once granted here).
+    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ version: '0.1.0', manifest_version: 3, name: 'Reserve Radar', host_permissions: ['https://reserve-radar.github.io/*'] });
+    await fakePermissions.grantInBrowser({ origins: ['https://reserve-radar.github.io/*'] });
+    const body = JSON.stringify((await signWarningList({ list, privateKey: KEY })).envelope);
+    vi.stubGlobal('fetch', async () => new Response(body, { status: 200, headers: { 'content-type': 'application/json' } }));
+    startWarnings();
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  test('leaving the list asks the browser to remove nothing: Chromium would withhold the feed host', async () => {
+    expect(await subscribe(FEED_HOST_LIST, SIGNER)).toEqual({ ok: true });
+    const remove = vi.spyOn(fakeBrowser.permissions, 'remove');
+    await unsubscribe(FEED_HOST_LIST);
+    expect((await subscribe(FEED_HOST_LIST, '0x123')).ok).toBe(false);
+    expect(remove).not.toHaveBeenCalled();
+    expect(await fakeBrowser.permissions.contains({ origins: ['https://reserve-radar.github.io/*'] })).toBe(true);
+  });
+});
+
+describe('a subscribe and an unsubscribe on one host at the same moment', () => {
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(getMessage as typeof fakeBrowser.i18n.getMessage);
+    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ version: '0.1.0', manifest_version: 3, name: 'Reserve Radar' });
+    const body = JSON.stringify((await signWarningList({ list, privateKey: KEY })).envelope);
+    vi.stubGlobal('fetch', async () => new Response(body, { status: 200, headers: { 'content-type': 'application/json' } }));
+    startWarnings();
+    await fakeBrowser.permissions.request(ACCESS);
+    expect(await subscribe(A, SIGNER)).toEqual({ ok: true });
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  test('never leave a list stored whose host access was given back', async () => {
+    // Leaving A while B on the same host is added (its page's request answered at once: the host was held).
+    const [, added] = await Promise.all([unsubscribe(A), subscribe(A2, SIGNER)]);
+    const views = await subscriptionViews();
+    const held = await fakeBrowser.permissions.contains(ACCESS);
+    if (added.ok) {
+      expect(views.map((view) => view.url)).toEqual([A2]);
+      expect(held).toBe(true);
+    } else {
+      expect(views).toEqual([]);
+      expect(held).toBe(false);
+    }
   });
 });

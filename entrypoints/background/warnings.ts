@@ -133,11 +133,12 @@ async function mayRead(url: string): Promise<boolean> {
 }
 
 /**
- * Least privilege: the access asked for a list goes back once no subscription reads that host,
- * unless the manifest requires it (the feed's own host, say; the browser would refuse).
- * Narrower than a grant of all sites, it leaves that grant in place.
+ * Least privilege: the access asked for a list goes back once no subscription in `held` reads that
+ * host, unless the manifest requires it (the feed's own host, say: Chromium would withhold it).
+ * Narrower than a grant of all sites, it leaves that grant in place. Called in the subscriptions'
+ * turn, with `held` as stored: a subscription written meanwhile cannot lose its access.
  */
-async function giveBackAccess(url: string): Promise<void> {
+async function giveBackUnused(url: string, held: readonly WarningSubscription[]): Promise<void> {
   let access: ReturnType<typeof listAccess>;
   try {
     access = listAccess(url);
@@ -146,8 +147,7 @@ async function giveBackAccess(url: string): Promise<void> {
   }
   const manifest = browser.runtime.getManifest();
   const required: string[] = [...(manifest.host_permissions ?? []), ...((manifest.permissions ?? []) as string[])];
-  const held = await readOrWarn();
-  if (held === undefined || required.includes(access.origins[0]) || held.some((state) => listAccess(state.url).origins[0] === access.origins[0])) return;
+  if (required.includes(access.origins[0]) || held.some((state) => listAccess(state.url).origins[0] === access.origins[0])) return;
   await browser.permissions.remove(access).catch((error: unknown) => console.warn('[reserve-radar] list access not given back:', error));
 }
 
@@ -161,43 +161,69 @@ export async function warningLookup(now: Date): Promise<(exchangeId: string) => 
 /**
  * The subscriptions as held, changed by `change` in their turn (utils/in-turn.ts): a subscribe, an
  * unsubscribe and the end of a check that overlap each keep their change. `undefined` writes nothing.
+ * `after` runs in the same turn, with what is then stored (the access given back).
  */
-function changeSubscriptions<T>(change: (current: WarningSubscription[]) => { next?: WarningSubscription[]; answer: T }): Promise<T> {
+function changeSubscriptions<T>(
+  change: (current: WarningSubscription[]) => Promise<{ next?: WarningSubscription[]; answer: T }> | { next?: WarningSubscription[]; answer: T },
+  after?: (stored: WarningSubscription[], answer: T) => Promise<void>,
+): Promise<T> {
   return inTurn(subscriptionsItem.key, async () => {
-    const { next, answer } = change(await readSubscriptions());
+    const current = await readSubscriptions();
+    const { next, answer } = await change(current);
     if (next !== undefined) await writeSubscriptions(next);
+    await after?.(next ?? current, answer);
     return answer;
   });
 }
 
+/** In the subscriptions' turn. When they cannot be read the access stays, as the lists that need it might. */
+function giveBackIfUnused(url: string): Promise<void> {
+  return inTurn(subscriptionsItem.key, async () => {
+    const held = await readOrWarn();
+    if (held !== undefined) await giveBackUnused(url, held);
+  });
+}
+
+type Refusal = SubscribeFailureCode | 'no-access';
+
 /**
  * Adds a subscription and checks it at once. A plain-words reason when the input is wrong or the
  * options page got no access to the list's host; a refusal gives back the access asked for it.
+ * The access is checked, and given back, in the turn that writes the subscription: an unsubscribe
+ * of another list on that host, at the same moment, cannot take it away from this one.
  */
 export async function subscribe(url: string, expectedSigner: string): Promise<{ ok: true } | { ok: false; reason: string }> {
-  const answer = await addSubscription(url, expectedSigner);
-  if (!answer.ok) await giveBackAccess(url);
-  return answer;
-}
-
-async function addSubscription(url: string, expectedSigner: string): Promise<{ ok: true } | { ok: false; reason: string }> {
   const created = await chainWork().createSubscription({ url, expectedSigner });
-  if (!created.ok) return { ok: false, reason: subscribeFailureText(created.code, (await userWords()).t) };
-  if (!(await mayRead(created.subscription.url))) return { ok: false, reason: (await userWords()).t('listsAccessDeclined', new URL(created.subscription.url).hostname) };
-  const refused = await changeSubscriptions((current): { next?: WarningSubscription[]; answer: SubscribeFailureCode | undefined } => {
-    if (current.some((subscription) => subscription.url === created.subscription.url)) return { answer: 'already-subscribed' };
-    // More would be held until the next read from storage, which keeps the first MAX_SUBSCRIPTIONS only.
-    if (current.length >= MAX_SUBSCRIPTIONS) return { answer: 'too-many' };
-    return { next: [...current, created.subscription], answer: undefined };
-  });
-  if (refused !== undefined) return { ok: false, reason: subscribeFailureText(refused, (await userWords()).t) };
+  if (!created.ok) {
+    await giveBackIfUnused(url);
+    return { ok: false, reason: subscribeFailureText(created.code, (await userWords()).t) };
+  }
+  const added = created.subscription;
+  const refused = await changeSubscriptions(
+    async (current): Promise<{ next?: WarningSubscription[]; answer: Refusal | undefined }> => {
+      if (!(await mayRead(added.url))) return { answer: 'no-access' };
+      if (current.some((subscription) => subscription.url === added.url)) return { answer: 'already-subscribed' };
+      // More would be held until the next read from storage, which keeps the first MAX_SUBSCRIPTIONS only.
+      if (current.length >= MAX_SUBSCRIPTIONS) return { answer: 'too-many' };
+      return { next: [...current, added], answer: undefined };
+    },
+    async (stored, answer) => {
+      if (answer !== undefined) await giveBackUnused(added.url, stored);
+    },
+  );
+  if (refused !== undefined) {
+    const { t } = await userWords();
+    return { ok: false, reason: refused === 'no-access' ? t('listsAccessDeclined', new URL(added.url).hostname) : subscribeFailureText(refused, t) };
+  }
   await checkSubscriptions({ force: true });
   return { ok: true };
 }
 
 export async function unsubscribe(url: string): Promise<void> {
-  await changeSubscriptions((current) => ({ next: current.filter((subscription) => subscription.url !== url), answer: undefined }));
-  await giveBackAccess(url);
+  await changeSubscriptions(
+    (current) => ({ next: current.filter((subscription) => subscription.url !== url), answer: undefined }),
+    (stored) => giveBackUnused(url, stored),
+  );
 }
 
 export async function clearSubscriptions(): Promise<void> {
