@@ -53,6 +53,54 @@ describe('removeOptionalPermissions (a reset)', () => {
   });
 });
 
+describe('removeOptionalPermissions gives back the warning lists\' hosts too (a reset, Delete everything)', () => {
+  beforeEach(() => fakeBrowser.reset());
+  const LISTS = ['https://lists.example.org/*', 'https://warnings.example.net/*'];
+  // What Chromium's getAll also names: the required hosts and the content scripts' matches.
+  const REQUIRED = ['https://reserve-radar.github.io/*', 'https://api.llama.fi/*'];
+  const CONTENT = '*://*.binance.com/*';
+  const withHosts = (shape: object, hostsIn: 'host_permissions' | 'permissions') =>
+    useManifest({
+      ...shape,
+      content_scripts: [{ matches: [CONTENT], js: ['content.js'] }],
+      ...(hostsIn === 'host_permissions' ? { host_permissions: REQUIRED } : { permissions: [...((shape as { permissions: string[] }).permissions ?? []), ...REQUIRED] }),
+    });
+
+  test.each([
+    ['Chrome', CHROME_RELEASE, 'host_permissions'],
+    ['Firefox', FIREFOX_RELEASE, 'permissions'],
+  ] as const)('%s: every list host held goes, and nothing the manifest requires is asked to', async (_, shape, hostsIn) => {
+    withHosts(shape, hostsIn);
+    await fakePermissions.grantInBrowser({ origins: [...LISTS, ...REQUIRED, CONTENT] });
+    const remove = vi.spyOn(fakeBrowser.permissions, 'remove');
+    expect(await removeOptionalPermissions()).toBe(true);
+    for (const origin of LISTS) expect(await fakeBrowser.permissions.contains({ origins: [origin] })).toBe(false);
+    const asked = remove.mock.calls.flatMap(([permissions]) => permissions.origins ?? []);
+    for (const origin of [...REQUIRED, CONTENT]) expect(asked).not.toContain(origin);
+    expect(await fakeBrowser.permissions.contains({ origins: [...REQUIRED, CONTENT] })).toBe(true);
+  });
+
+  test('a host that one list needs and the manifest requires too stays: giving it back would have Chromium withhold it', async () => {
+    withHosts(CHROME_RELEASE, 'host_permissions');
+    await fakePermissions.grantInBrowser({ origins: ['https://api.llama.fi/*'] });
+    const remove = vi.spyOn(fakeBrowser.permissions, 'remove');
+    expect(await removeOptionalPermissions()).toBe(true);
+    expect(remove.mock.calls.flatMap(([permissions]) => permissions.origins ?? [])).toEqual([]);
+    expect(await fakeBrowser.permissions.contains({ origins: ['https://api.llama.fi/*'] })).toBe(true);
+  });
+
+  test('one host the browser will not give back leaves the others going, and answers false', async () => {
+    useManifest(FIREFOX_RELEASE);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    await fakePermissions.grantInBrowser({ origins: LISTS });
+    const remove = fakeBrowser.permissions.remove;
+    vi.spyOn(fakeBrowser.permissions, 'remove').mockImplementation((asked) => (asked.origins?.includes(LISTS[0]!) ? Promise.reject(new Error('refused')) : remove(asked)));
+    expect(await removeOptionalPermissions()).toBe(false);
+    expect(await fakeBrowser.permissions.contains({ origins: [LISTS[1]!] })).toBe(false);
+    expect(warn).toHaveBeenCalled();
+  });
+});
+
 describe('giveBackBroadAccess (lookalike protection turned off)', () => {
   beforeEach(() => fakeBrowser.reset());
 

@@ -28,10 +28,11 @@ export async function giveBackBroadAccess(): Promise<void> {
 }
 
 /**
- * Gives back every optional permission the user granted (a reset): the access to all sites, and
- * `notifications` where the build asks for it at a click. A build may also require `notifications`
- * from install (the notifications-granted test build lists it as required and as optional), and the
- * browser refuses the whole removal when it names a required permission, so that one stays.
+ * Gives back every optional permission the user granted (a reset, Delete everything): the access to
+ * all sites, `notifications` where the build asks for it at a click, and the hosts of the warning
+ * lists (gone with the subscriptions). A build may also require `notifications` from install (the
+ * notifications-granted test build lists it as required and as optional), and the browser refuses
+ * the whole removal when it names a required permission, so that one stays.
  *
  * Never throws: the reset or delete it belongs to has done its work; answers whether the browser
  * took the permissions back, so the page can say so when it did not.
@@ -39,14 +40,54 @@ export async function giveBackBroadAccess(): Promise<void> {
 export async function removeOptionalPermissions(): Promise<boolean> {
   const manifest = browser.runtime.getManifest();
   const removable = (manifest.optional_permissions ?? []).includes('notifications') && !(manifest.permissions ?? []).includes('notifications');
+  let givenBack = true;
   try {
     // Only what the browser holds: see giveBackBroadAccess for what Chromium does with the rest.
     const broad = await browser.permissions.contains(BROAD_ACCESS);
-    if (!broad && !removable) return true;
-    await browser.permissions.remove({ ...(broad ? BROAD_ACCESS : {}), ...(removable ? NOTIFICATIONS : {}) });
-    return true;
+    if (broad || removable) await browser.permissions.remove({ ...(broad ? BROAD_ACCESS : {}), ...(removable ? NOTIFICATIONS : {}) });
   } catch (error) {
     console.warn('[reserve-radar] optional permissions not given back:', error);
+    givenBack = false;
+  }
+  return (await giveBackListHosts(manifest)) && givenBack;
+}
+
+/** One host, as `listAccess` asks for it. */
+const ONE_HOST = /^(https?):\/\/([^/*]+)\/\*$/;
+
+/**
+ * Every single-host access held that the manifest does not require: the warning lists' (Firefox
+ * keeps them when the access to all sites goes; Chromium takes them with it). Each on its own, so one
+ * refusal keeps none of the others. A pattern that covers a required host is never removed: Chromium
+ * would withhold that host (see giveBackBroadAccess). Answers whether all went.
+ */
+async function giveBackListHosts(manifest: ReturnType<typeof browser.runtime.getManifest>): Promise<boolean> {
+  const required = [...(manifest.host_permissions ?? []), ...((manifest.permissions ?? []) as string[]), ...(manifest.content_scripts ?? []).flatMap((script) => script.matches ?? [])];
+  const coversRequired = (scheme: string, host: string) =>
+    required.some((pattern) => {
+      const [, requiredScheme, requiredHost] = /^([a-z*]+):\/\/([^/]*)\//.exec(pattern) ?? [];
+      return requiredHost === host && requiredScheme === scheme;
+    });
+  try {
+    const held = (await browser.permissions.getAll()).origins ?? [];
+    const lists = held.filter((origin) => {
+      const [, scheme = '', host = ''] = ONE_HOST.exec(origin) ?? [];
+      return host !== '' && !required.includes(origin) && !coversRequired(scheme, host);
+    });
+    const removed = await Promise.all(
+      lists.map((origin) =>
+        browser.permissions.remove({ origins: [origin] }).then(
+          () => true,
+          (error: unknown) => {
+            console.warn(`[reserve-radar] access to ${origin} not given back:`, error);
+            return false;
+          },
+        ),
+      ),
+    );
+    return removed.every(Boolean);
+  } catch (error) {
+    console.warn('[reserve-radar] list hosts not given back:', error);
     return false;
   }
 }
