@@ -80,6 +80,21 @@ describe('the host permission of a warning list', () => {
   });
 });
 
+test('a list that never verified is not said to keep a last verified copy', async () => {
+  fakeBrowser.reset();
+  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(getMessage as typeof fakeBrowser.i18n.getMessage);
+  vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ version: '0.1.0', manifest_version: 3, name: 'Reserve Radar' });
+  vi.stubGlobal('fetch', async () => new Response('gone', { status: 404 }));
+  startWarnings();
+  await fakeBrowser.permissions.request(ACCESS);
+  expect(await subscribe(A, SIGNER)).toEqual({ ok: true });
+  await fakeBrowser.permissions.remove(ACCESS);
+  const [view] = await subscriptionViews();
+  vi.unstubAllGlobals();
+  expect(view?.needsAccess).toBe('lists.example.org');
+  expect(view?.message).toBe(english.listsStateNoAccessNever.message.replace('$1', 'lists.example.org'));
+});
+
 describe('giving back the access of a list whose host the manifest requires', () => {
   const FEED_HOST_LIST = 'https://reserve-radar.github.io/warnings.json';
   beforeEach(async () => {

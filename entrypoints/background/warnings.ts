@@ -116,11 +116,16 @@ export async function subscriptionViews(now = new Date()): Promise<SubscriptionV
     return {
       url: state.url,
       expectedSigner: state.expectedSigner,
-      ...(readable[index] ? { health: subscriptionHealth({ state, now }), message: line } : { health: 'failing' as const, message: `${t('listsStateNoAccess', host)} ${line}`, needsAccess: host }),
+      ...(readable[index] ? { health: subscriptionHealth({ state, now }), message: line } : { health: 'failing' as const, message: noAccessLine(state, host, line, t), needsAccess: host }),
       ...(state.lastGood === undefined ? {} : { listName: state.lastGood.list.name }),
       ...(state.lastError?.failure === undefined ? {} : { lastFailure: state.lastError.failure }),
     };
   });
+}
+
+/** Not read for want of access: the held copy stays in use, said only when there is one (its line follows). */
+function noAccessLine(state: WarningSubscription, host: string, line: string, t: Awaited<ReturnType<typeof userWords>>['t']): string {
+  return state.lastGood === undefined ? t('listsStateNoAccessNever', host) : `${t('listsStateNoAccess', host)} ${line}`;
 }
 
 /** Whether the browser lets us read the list's host as our own request (see `listAccess`). */
