@@ -24,9 +24,14 @@ export function createExtensionHandlers(context: BackgroundContext): ExtensionHa
    * a reload, as after the scheduled refresh.
    */
   async function listsChanged(): Promise<void> {
-    await updateRunAlerts(new Date(), { tellTabs: false });
-    await forgetAllTabStates();
-    await refreshExchangeTabs(context);
+    try {
+      await updateRunAlerts(new Date(), { tellTabs: false });
+      await forgetAllTabStates();
+      await refreshExchangeTabs(context);
+    } catch (error) {
+      // The (un)subscribe is done and answered as done; the next scheduled refresh catches the tabs up.
+      console.warn('[reserve-radar] warning lists changed, but the run alerts or open tabs were not updated:', error);
+    }
   }
   return {
     async 'tab-state'(request) {

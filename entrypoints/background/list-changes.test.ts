@@ -74,3 +74,30 @@ describe('subscribing and unsubscribing reach the run alert and the open exchang
     expect(told).toHaveBeenCalledWith(BINANCE_TAB, { type: 'view-changed' });
   });
 });
+
+describe('a subscribe or an unsubscribe that is done', () => {
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    await resetData();
+    vi.restoreAllMocks();
+    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(getMessage as typeof fakeBrowser.i18n.getMessage);
+    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ version: '0.1.0', manifest_version: 3, name: 'Reserve Radar' });
+    const body = JSON.stringify((await signWarningList({ list, privateKey: KEY })).envelope);
+    vi.stubGlobal('fetch', async (input: string) =>
+      input === LIST_URL ? new Response(body, { status: 200, headers: { 'content-type': 'application/json' } }) : Promise.reject(new TypeError('no network in tests')),
+    );
+    await fakeBrowser.permissions.request({ origins: ['https://lists.example.org/*'] });
+    background.main();
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  test('is answered as done when telling the tabs about it fails afterwards (logged)', async () => {
+    // The open tabs' held states cannot be read: what follows the change fails, the change itself is made.
+    const read = fakeBrowser.storage.session.get.bind(fakeBrowser.storage.session);
+    vi.spyOn(fakeBrowser.storage.session, 'get').mockImplementation(((keys?: unknown) => (keys == null ? Promise.reject(new Error('session storage broke')) : read(keys as string))) as typeof read);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    expect(await send({ type: 'subscribe', url: LIST_URL, signer: privateKeyToAccount(KEY).address }, self())).toEqual({ ok: true });
+    expect(await send({ type: 'unsubscribe', url: LIST_URL }, self())).toEqual([]);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('warning lists changed'), expect.any(Error));
+  });
+});
