@@ -11,6 +11,7 @@ import type { SourceStatus } from '../lib/reserves/schedule';
 import { groupSources } from '../lib/view/source-groups';
 import { formatDateTime } from '../lib/words/format';
 import { useLocale, useT, type MessageKey } from '../utils/i18n';
+import type { AccessAnswer } from '../utils/permissions';
 import { LookalikeProtection } from './options/LookalikeProtection';
 import { RpcSetting } from './options/RpcSetting';
 import { SourceItem } from './options/SourceItem';
@@ -72,8 +73,8 @@ export interface OptionsProps {
   subscriptionsFailed?: boolean;
   /** Resolves with a plain-words reason when the list could not be added. */
   onSubscribe: (url: string, signer: string) => Promise<{ ok: true } | { ok: false; reason: string }>;
-  /** Asks the browser for a listed subscription's access (at the click); answers whether it was granted. */
-  onAllowListAccess: (url: string) => Promise<boolean>;
+  /** Asks the browser for a listed subscription's access (at the click); answers what came of it. */
+  onAllowListAccess: (url: string) => Promise<AccessAnswer>;
   /** Rejects when the subscription was not removed: the page says so beside it. */
   onUnsubscribe: (url: string) => Promise<unknown> | undefined;
   /** Resolves false when the browser kept the optional permissions; the reset is done all the same. */

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { fakePermissions } from '@/tests/fake-permissions';
-import { BROAD_ACCESS, giveBackBroadAccess, NOTIFICATIONS, removeOptionalPermissions } from './permissions';
+import { askAccess, BROAD_ACCESS, giveBackBroadAccess, NOTIFICATIONS, removeOptionalPermissions } from './permissions';
 
 // The permission parts of the manifests the builds make (wxt.config.ts; `.output/*/manifest.json`).
 const CHROME_RELEASE = { manifest_version: 3, permissions: ['storage', 'alarms', 'activeTab', 'offscreen'], optional_permissions: ['notifications'], optional_host_permissions: ['*://*/*'] };
@@ -53,7 +53,7 @@ describe('removeOptionalPermissions (a reset)', () => {
   });
 });
 
-describe('removeOptionalPermissions gives back the warning lists\' hosts too (a reset, Delete everything)', () => {
+describe("removeOptionalPermissions gives back the warning lists' hosts too (a reset, Delete everything)", () => {
   beforeEach(() => fakeBrowser.reset());
   const LISTS = ['https://lists.example.org/*', 'https://warnings.example.net/*'];
   // What Chromium's getAll also names: the required hosts and the content scripts' matches.
@@ -114,5 +114,28 @@ describe('giveBackBroadAccess (lookalike protection turned off)', () => {
     const remove = vi.spyOn(fakeBrowser.permissions, 'remove');
     await giveBackBroadAccess();
     expect(remove).not.toHaveBeenCalled();
+  });
+});
+
+describe('askAccess (a warning list host, at the click)', () => {
+  beforeEach(() => fakeBrowser.reset());
+  const LIST = { origins: ['https://lists.example.org/*'] };
+
+  test('answers granted or declined as the user chose', async () => {
+    expect(await askAccess(LIST)).toBe('granted');
+    vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(false as never);
+    expect(await askAccess(LIST)).toBe('declined');
+  });
+
+  test('a browser that cannot ask (a lost click, a pattern it rejects) is answered apart, and logged', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    vi.spyOn(fakeBrowser.permissions, 'request').mockRejectedValueOnce(new Error('permissions.request may only be called from a user input handler'));
+    expect(await askAccess(LIST)).toBe('failed');
+    vi.spyOn(fakeBrowser.permissions, 'request').mockImplementationOnce(() => {
+      throw new Error('Invalid url pattern');
+    });
+    expect(await askAccess(LIST)).toBe('failed');
+    expect(warn).toHaveBeenCalledTimes(2);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('lists.example.org'), expect.any(Error));
   });
 });

@@ -14,6 +14,29 @@ export function listAccess(url: string): { origins: [string] } {
   return { origins: [`${protocol}//${hostname}/*`] };
 }
 
+/** What came of asking the user for an access: the browser may also fail to ask at all (a lost click, a pattern it rejects). */
+export type AccessAnswer = 'granted' | 'declined' | 'failed';
+
+/**
+ * Asks the browser for `permissions`; a failure to ask is logged and answered apart from the user's
+ * refusal. The request goes out before anything is awaited: browsers ask only during a click.
+ */
+export function askAccess(permissions: { origins: string[] }): Promise<AccessAnswer> {
+  let asked: Promise<boolean>;
+  try {
+    asked = browser.permissions.request(permissions);
+  } catch (error) {
+    asked = Promise.reject(error);
+  }
+  return asked.then(
+    (granted) => (granted ? 'granted' : 'declined'),
+    (error: unknown) => {
+      console.warn(`[reserve-radar] the browser could not ask for ${permissions.origins.join(', ')}:`, error);
+      return 'failed' as const;
+    },
+  );
+}
+
 /** The optional permission holdings reminders need; asked for when the user turns one on. */
 export const NOTIFICATIONS = { permissions: ['notifications'] } as { permissions: ['notifications'] };
 

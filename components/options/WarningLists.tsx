@@ -2,8 +2,9 @@ import { useRef, useState } from 'preact/hooks';
 import { useFocusAfterRemove } from '../focus-after-remove';
 import { RemovalStatus } from '../RemovalStatus';
 import { createSubscription, type SubscribeFailureCode } from '../../lib/community/subscription';
-import { subscribeFailureText, warningListFailureDetail } from '../../lib/words/warning-list-words';
-import { useT } from '../../utils/i18n';
+import { listsNotCheckedText, subscribeFailureText, warningListFailureDetail } from '../../lib/words/warning-list-words';
+import { useLocale, useT } from '../../utils/i18n';
+import type { AccessAnswer } from '../../utils/permissions';
 import type { OptionsProps, SubscriptionRow } from '../Options';
 import { SourceWords } from '../SourceWords';
 
@@ -23,12 +24,14 @@ export function WarningLists({
   onAllowAccess: OptionsProps['onAllowListAccess'];
 }) {
   const t = useT();
+  const locale = useLocale();
   const [url, setUrl] = useState('');
   const [signer, setSigner] = useState('');
   const [error, setError] = useState<string | undefined>(undefined);
   const [adding, setAdding] = useState(false);
-  // The subscription whose access the user was just refused, said beside it.
-  const [declined, setDeclined] = useState<string | undefined>(undefined);
+  // The subscription whose access was just refused, or could not be asked for, said beside it.
+  const [declined, setDeclined] = useState<{ url: string; answer: Exclude<AccessAnswer, 'granted'> } | undefined>(undefined);
+  const notChecked = (subscriptions ?? []).filter((subscription) => subscription.needsAccess !== undefined).length;
   // The browser's own checks are off (noValidate): their bubbles speak the browser's language, not the
   // user's, and mark no field. Each field gets its own sentence, tied to it by aria-describedby.
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<Field, string>>>({});
@@ -55,6 +58,11 @@ export function WarningLists({
         {t('listsTitle')}
       </h2>
       <p class="muted">{t('listsBody')}</p>
+      {notChecked > 0 && (
+        <p class="card__alert" data-testid="lists-not-checked">
+          {listsNotCheckedText(notChecked, t, locale)}
+        </p>
+      )}
       {failed && (
         <p class="card__alert" role="alert" data-testid="lists-failed">
           {t('listsLoadFailed')}
@@ -86,14 +94,14 @@ export function WarningLists({
                       onClick={() => {
                         setDeclined(undefined);
                         // The browser asks the user only at a click: the request is the first thing the page does with it.
-                        void onAllowAccess(subscription.url).then((granted) => setDeclined(granted ? undefined : subscription.url));
+                        void onAllowAccess(subscription.url).then((answer) => setDeclined(answer === 'granted' ? undefined : { url: subscription.url, answer }));
                       }}
                     >
                       {t('listsAllowAccess', subscription.needsAccess)}
                     </button>{' '}
-                    {declined === subscription.url && (
+                    {declined?.url === subscription.url && (
                       <p class="form-error" role="alert" data-testid="list-allow-declined">
-                        {t('listsAllowDeclined', subscription.needsAccess)}
+                        {t(declined.answer === 'failed' ? 'listsAllowAskFailed' : 'listsAllowDeclined', subscription.needsAccess)}
                       </p>
                     )}
                   </>

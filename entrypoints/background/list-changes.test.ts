@@ -94,7 +94,8 @@ describe('a subscribe or an unsubscribe that is done', () => {
   test('is answered as done when telling the tabs about it fails afterwards (logged)', async () => {
     // The open tabs' held states cannot be read: what follows the change fails, the change itself is made.
     const read = fakeBrowser.storage.session.get.bind(fakeBrowser.storage.session);
-    vi.spyOn(fakeBrowser.storage.session, 'get').mockImplementation(((keys?: unknown) => (keys == null ? Promise.reject(new Error('session storage broke')) : read(keys as string))) as typeof read);
+    vi.spyOn(fakeBrowser.storage.session, 'get').mockImplementation(((keys?: unknown) =>
+      keys == null ? Promise.reject(new Error('session storage broke')) : read(keys as Parameters<typeof read>[0])) as typeof read);
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     expect(await send({ type: 'subscribe', url: LIST_URL, signer: privateKeyToAccount(KEY).address }, self())).toEqual({ ok: true });
     expect(await send({ type: 'unsubscribe', url: LIST_URL }, self())).toEqual([]);

@@ -11,7 +11,7 @@ import { usePageWords } from '@/utils/page-words';
 import { runPage } from '@/utils/run-page';
 import { getSettings } from '@/utils/settings';
 import { useStoredSettings } from '@/utils/stored-settings';
-import { BROAD_ACCESS, giveBackBroadAccess, listAccess } from '@/utils/permissions';
+import { askAccess, BROAD_ACCESS, giveBackBroadAccess, listAccess } from '@/utils/permissions';
 import { keepHashTargetInView } from '@/utils/scroll-to-hash';
 import { HoldingsGlue } from './holdings';
 import { useAllowedLookalikes } from './lookalike';
@@ -111,8 +111,9 @@ function App({ initial, initialI18n, initialBroadAccess }: { initial: Settings; 
           // it, the list goes out as our own request, with no Origin header and no CORS. Refused:
           // nothing is added. A URL that does not parse goes on to the background, which words why.
           const access = accessFor(url);
-          if (access !== undefined && !(await browser.permissions.request(access).catch(() => false))) {
-            return { ok: false, reason: i18n.t('listsAccessDeclined', new URL(access.origins[0]).hostname) };
+          const answer = access === undefined ? undefined : await askAccess(access);
+          if (access !== undefined && answer !== 'granted') {
+            return { ok: false, reason: i18n.t(answer === 'failed' ? 'listsAccessAskFailed' : 'listsAccessDeclined', new URL(access.origins[0]).hostname) };
           }
           const result = await send({ type: 'subscribe', url, signer });
           await reloadSubscriptions();
@@ -120,11 +121,11 @@ function App({ initial, initialI18n, initialBroadAccess }: { initial: Settings; 
         }}
         onAllowListAccess={async (url) => {
           const access = accessFor(url);
-          const granted = access !== undefined && (await browser.permissions.request(access).catch(() => false));
+          const answer = access === undefined ? 'failed' : await askAccess(access);
           // Checked at once, with everything else "Refresh now" checks.
-          if (granted) setSources(await send({ type: 'refresh-now' }));
+          if (answer === 'granted') setSources(await send({ type: 'refresh-now' }));
           await reloadSubscriptions();
-          return granted;
+          return answer;
         }}
         // A refusal leaves the list as shown; the section says the unsubscribe failed.
         onUnsubscribe={(url) => send({ type: 'unsubscribe', url }).then((rows) => showSubscriptions(Promise.resolve(rows)))}
