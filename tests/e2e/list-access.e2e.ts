@@ -89,8 +89,8 @@ describe('Firefox: a warning list host learns nothing about the install', () => 
     await site?.close();
   });
 
-  test('subscribing in the options page asks for the list host alone; the host gets no Origin header; unsubscribing gives the access back', async () => {
-    const options = await firefox.openPage('/options.html');
+  /** Fills the subscribe form and clicks Add (a real click: Firefox asks for an access only during one). */
+  async function subscribeInOptions(options: Awaited<ReturnType<FirefoxExtension['openPage']>>): Promise<void> {
     await options.waitForSelector(testId('list-url'));
     for (const [id, value] of [
       ['list-url', LIST_URL],
@@ -106,6 +106,11 @@ describe('Firefox: a warning list host learns nothing about the install', () => 
       );
     }
     await options.click(testId('list-add'));
+  }
+
+  test('subscribing in the options page asks for the list host alone; the host gets no Origin header; unsubscribing gives the access back', async () => {
+    const options = await firefox.openPage('/options.html');
+    await subscribeInOptions(options);
     expect(await until(() => options.$eval(testId('subscription'), (row) => row.getAttribute('data-health')), 'ok')).toBe('ok');
     expect(origins.length).toBeGreaterThan(0);
     expect(origins).toEqual(origins.map(() => undefined));
@@ -116,5 +121,32 @@ describe('Firefox: a warning list host learns nothing about the install', () => 
     await options.click('[data-testid="subscription"] button[data-remove]');
     expect(await until(() => firefox.inExtension<boolean>(`browser.permissions.contains(${ACCESS})`), false)).toBe(false);
     await options.close();
+  });
+
+  test('a list whose access was taken away says so in the popup and above the lists; its Allow button asks at the click and the list is checked again', async () => {
+    const options = await firefox.openPage('/options.html');
+    await subscribeInOptions(options);
+    await expect.poll(() => options.$eval(testId('subscription'), (row) => row.getAttribute('data-health')).catch(() => undefined), { timeout: 20_000 }).toBe('ok');
+    // As for a subscriber from before each list was read with its host's access, or one who took it away.
+    expect(await firefox.inExtension<boolean>(`browser.permissions.remove(${ACCESS})`)).toBe(true);
+    await options.close();
+
+    const popup = await firefox.openPage('/popup.html');
+    await expect
+      .poll(() => popup.$eval(testId('popup-lists-not-checked'), (notice) => notice.querySelector('p')?.textContent).catch(() => undefined), { timeout: 20_000 })
+      .toBe('1 warning list is not being checked: Reserve Radar may not read its site, so new warnings from it do not reach you.');
+    await popup.close();
+
+    const again = await firefox.openPage('/options.html');
+    await expect.poll(() => again.$eval(testId('lists-not-checked'), (notice) => notice.textContent).catch(() => undefined), { timeout: 20_000 }).toMatch(/^1 warning list is not being checked/);
+    expect(await again.$eval(testId('subscription'), (row) => row.getAttribute('data-health'))).toBe('failing');
+    await again.click(testId('list-allow'));
+    await expect.poll(() => firefox.inExtension<boolean>(`browser.permissions.contains(${ACCESS})`), { timeout: 20_000 }).toBe(true);
+    await expect.poll(() => again.$eval(testId('subscription'), (row) => row.getAttribute('data-health')).catch(() => undefined), { timeout: 20_000 }).toBe('ok');
+    expect(await again.$(testId('lists-not-checked'))).toBeNull();
+
+    await again.click('[data-testid="subscription"] button[data-remove]');
+    await expect.poll(() => firefox.inExtension<boolean>(`browser.permissions.contains(${ACCESS})`), { timeout: 20_000 }).toBe(false);
+    await again.close();
   });
 });
