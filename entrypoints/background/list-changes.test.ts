@@ -102,3 +102,42 @@ describe('a subscribe or an unsubscribe that is done', () => {
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('warning lists changed'), expect.any(Error));
   });
 });
+
+describe('an update that finds warning lists it may not read', () => {
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    await resetData();
+    vi.restoreAllMocks();
+    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(getMessage as typeof fakeBrowser.i18n.getMessage);
+    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ version: '0.1.0', manifest_version: 3, name: 'Reserve Radar' });
+    const body = JSON.stringify((await signWarningList({ list, privateKey: KEY })).envelope);
+    vi.stubGlobal('fetch', async (input: string) =>
+      input === LIST_URL ? new Response(body, { status: 200, headers: { 'content-type': 'application/json' } }) : Promise.reject(new TypeError('no network in tests')),
+    );
+    await fakeBrowser.permissions.request({ origins: ['https://lists.example.org/*'] });
+    background.main();
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  const listsTabs = () => fakeBrowser.tabs.query({ url: `chrome-extension://${fakeBrowser.runtime.id}/options.html#lists-title` });
+  const update = () => fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', previousVersion: '0.1.0' } as Parameters<typeof fakeBrowser.runtime.onInstalled.trigger>[0]);
+
+  test('opens the options at the lists once, in front: a page, not a prompt', async () => {
+    expect(await send({ type: 'subscribe', url: LIST_URL, signer: privateKeyToAccount(KEY).address }, self())).toEqual({ ok: true });
+    // A subscriber from before each list was read with its host's access.
+    await fakeBrowser.permissions.remove({ origins: ['https://lists.example.org/*'] });
+    await update();
+    expect(await listsTabs()).toHaveLength(1);
+    expect((await listsTabs())[0]?.active).toBe(true);
+    await update();
+    expect(await listsTabs()).toHaveLength(1);
+  });
+
+  test('opens nothing when every list is read, and not at a later update either', async () => {
+    expect(await send({ type: 'subscribe', url: LIST_URL, signer: privateKeyToAccount(KEY).address }, self())).toEqual({ ok: true });
+    await update();
+    await fakeBrowser.permissions.remove({ origins: ['https://lists.example.org/*'] });
+    await update();
+    expect(await listsTabs()).toEqual([]);
+  });
+});
