@@ -149,4 +149,17 @@ describe('Firefox: a warning list host learns nothing about the install', () => 
     await expect.poll(() => firefox.inExtension<boolean>(`browser.permissions.contains(${ACCESS})`), { timeout: 20_000 }).toBe(false);
     await again.close();
   });
+
+  test('Reset gives back the list host with the subscriptions (Firefox keeps it when only the access to all sites goes)', async () => {
+    const options = await firefox.openPage('/options.html');
+    await subscribeInOptions(options);
+    await expect.poll(() => options.$eval(testId('subscription'), (row) => row.getAttribute('data-health')).catch(() => undefined), { timeout: 20_000 }).toBe('ok');
+    expect(await firefox.inExtension<boolean>(`browser.permissions.contains(${ACCESS})`)).toBe(true);
+    await options.click(testId('reset'));
+    await options.waitForSelector(testId('reset-confirm'));
+    await options.click(testId('reset-confirm'));
+    await expect.poll(() => firefox.inExtension<boolean>(`browser.permissions.contains(${ACCESS})`), { timeout: 20_000 }).toBe(false);
+    await expect.poll(() => options.$$eval(testId('subscription'), (rows) => rows.length), { timeout: 20_000 }).toBe(0);
+    await options.close();
+  });
 });
