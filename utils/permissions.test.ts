@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { fakePermissions } from '@/tests/fake-permissions';
-import { askAccess, BROAD_ACCESS, giveBackBroadAccess, NOTIFICATIONS, removeOptionalPermissions } from './permissions';
+import { askAccess, BROAD_ACCESS, giveBackBroadAccess, giveBackListHosts, NOTIFICATIONS, removeOptionalPermissions } from './permissions';
 
 // The permission parts of the manifests the builds make (wxt.config.ts; `.output/*/manifest.json`).
 const CHROME_RELEASE = { manifest_version: 3, permissions: ['storage', 'alarms', 'activeTab', 'offscreen'], optional_permissions: ['notifications'], optional_host_permissions: ['*://*/*'] };
@@ -87,6 +87,24 @@ describe("removeOptionalPermissions gives back the warning lists' hosts too (a r
     expect(await removeOptionalPermissions()).toBe(true);
     expect(remove.mock.calls.flatMap(([permissions]) => permissions.origins ?? [])).toEqual([]);
     expect(await fakeBrowser.permissions.contains({ origins: ['https://api.llama.fi/*'] })).toBe(true);
+  });
+
+  test("a site the user allowed that a content script's match covers is not asked to go (Chromium refuses it): the lists' hosts go, and all is answered given back", async () => {
+    useManifest({ ...CHROME_RELEASE, content_scripts: [{ matches: ['https://*.binance.com/*'], js: ['content.js'] }] });
+    await fakePermissions.grantInBrowser({ origins: ['https://www.binance.com/*', 'https://binance.com/*', LISTS[0]!] });
+    const remove = vi.spyOn(fakeBrowser.permissions, 'remove');
+    expect(await giveBackListHosts()).toBe(true);
+    const asked = remove.mock.calls.flatMap(([permissions]) => permissions.origins ?? []);
+    expect(asked).toEqual([LISTS[0]]);
+    expect(await fakeBrowser.permissions.contains({ origins: [LISTS[0]!] })).toBe(false);
+  });
+
+  test('a required `*://` host keeps the same host held over https', async () => {
+    useManifest({ ...CHROME_RELEASE, host_permissions: ['*://api.example.org/*'] });
+    await fakePermissions.grantInBrowser({ origins: ['https://api.example.org/*', 'https://example.org/*'] });
+    const remove = vi.spyOn(fakeBrowser.permissions, 'remove');
+    expect(await giveBackListHosts()).toBe(true);
+    expect(remove.mock.calls.flatMap(([permissions]) => permissions.origins ?? [])).toEqual(['https://example.org/*']);
   });
 
   test('one host the browser will not give back leaves the others going, and answers false', async () => {

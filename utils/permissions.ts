@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { patternReachesHost } from './match-pattern';
 
 /** The optional access lookalike protection needs: every site's address, to check it locally. */
 export const BROAD_ACCESS = { origins: ['*://*/*'] };
@@ -79,24 +80,28 @@ export async function removeOptionalPermissions(): Promise<boolean> {
 const ONE_HOST = /^(https?):\/\/([^/*]+)\/\*$/;
 
 /**
- * Every single-host access held that the manifest does not require: the warning lists' (Firefox
- * keeps them when the access to all sites goes; Chromium takes them with it). Each on its own, so one
- * refusal keeps none of the others. A pattern that covers a required host is never removed: Chromium
- * would withhold that host (see giveBackBroadAccess). Answers whether all went.
+ * Whether an access the manifest requires meets `origin` (a pattern held): its hosts, its permissions, or its
+ * content scripts' matches, which Chromium grants from install too. Such an access is never asked to go: Chromium
+ * refuses the removal (a site the user allowed under a content script's match) or withholds the required host
+ * (see giveBackBroadAccess). Anything but one host (`scheme://host/*`) counts as required.
  */
-async function giveBackListHosts(manifest: ReturnType<typeof browser.runtime.getManifest>): Promise<boolean> {
+export function meetsRequiredAccess(origin: string, manifest = browser.runtime.getManifest()): boolean {
+  const [, scheme, host] = ONE_HOST.exec(origin) ?? [];
+  if (scheme === undefined || host === undefined) return true;
   const required = [...(manifest.host_permissions ?? []), ...((manifest.permissions ?? []) as string[]), ...(manifest.content_scripts ?? []).flatMap((script) => script.matches ?? [])];
-  const coversRequired = (scheme: string, host: string) =>
-    required.some((pattern) => {
-      const [, requiredScheme, requiredHost] = /^([a-z*]+):\/\/([^/]*)\//.exec(pattern) ?? [];
-      return requiredHost === host && requiredScheme === scheme;
-    });
+  return required.some((pattern) => patternReachesHost(pattern, scheme, host));
+}
+
+/**
+ * Every single-host access held that no required access meets (see meetsRequiredAccess): the warning lists'
+ * (Firefox keeps them when the access to all sites goes; Chromium takes them with it). Each on its own, so one
+ * refusal keeps none of the others. Called with the subscriptions cleared, in their turn. Never throws; answers
+ * whether all went (logged when not).
+ */
+export async function giveBackListHosts(manifest = browser.runtime.getManifest()): Promise<boolean> {
   try {
     const held = (await browser.permissions.getAll()).origins ?? [];
-    const lists = held.filter((origin) => {
-      const [, scheme = '', host = ''] = ONE_HOST.exec(origin) ?? [];
-      return host !== '' && !required.includes(origin) && !coversRequired(scheme, host);
-    });
+    const lists = held.filter((origin) => !meetsRequiredAccess(origin, manifest));
     const removed = await Promise.all(
       lists.map((origin) =>
         browser.permissions.remove({ origins: [origin] }).then(

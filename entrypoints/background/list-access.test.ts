@@ -95,13 +95,18 @@ test('a list that never verified is not said to keep a last verified copy', asyn
   expect(view?.message).toBe(english.listsStateNoAccessNever.message.replace('$1', 'lists.example.org'));
 });
 
-describe('giving back the access of a list whose host the manifest requires', () => {
+describe.each([
+  // The feed's own host: required, so held from install (the fake holds it once granted here).
+  ['the manifest requires', { host_permissions: ['https://reserve-radar.github.io/*'] }],
+  ['a required pattern of any scheme covers', { host_permissions: ['*://reserve-radar.github.io/*'] }],
+  // A user who allowed that one site in Chrome's site access: Chromium refuses to remove it.
+  ["a content script's match covers", { content_scripts: [{ matches: ['https://*.github.io/*'], js: ['content.js'] }] }],
+])('giving back the access of a list whose host %s', (_, required) => {
   const FEED_HOST_LIST = 'https://reserve-radar.github.io/warnings.json';
   beforeEach(async () => {
     fakeBrowser.reset();
     vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(getMessage as typeof fakeBrowser.i18n.getMessage);
-    // The feed's own host: required, so held from install (the fake holds it once granted here).
-    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ version: '0.1.0', manifest_version: 3, name: 'Reserve Radar', host_permissions: ['https://reserve-radar.github.io/*'] });
+    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ version: '0.1.0', manifest_version: 3, name: 'Reserve Radar', ...required });
     await fakePermissions.grantInBrowser({ origins: ['https://reserve-radar.github.io/*'] });
     const body = JSON.stringify((await signWarningList({ list, privateKey: KEY })).envelope);
     vi.stubGlobal('fetch', async () => new Response(body, { status: 200, headers: { 'content-type': 'application/json' } }));
@@ -109,7 +114,7 @@ describe('giving back the access of a list whose host the manifest requires', ()
   });
   afterEach(() => vi.unstubAllGlobals());
 
-  test('leaving the list asks the browser to remove nothing: Chromium would withhold the feed host', async () => {
+  test('leaving the list asks the browser to remove nothing: Chromium would withhold the host, or refuse', async () => {
     expect(await subscribe(FEED_HOST_LIST, SIGNER)).toEqual({ ok: true });
     const remove = vi.spyOn(fakeBrowser.permissions, 'remove');
     await unsubscribe(FEED_HOST_LIST);

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineLazyItem } from '@/utils/lazy-item';
 import { inTurn } from '@/utils/in-turn';
-import { listAccess } from '@/utils/permissions';
+import { listAccess, meetsRequiredAccess } from '@/utils/permissions';
 import { activeWarnings, type ActiveWarning } from '@/lib/community/active-warnings';
 import { goodLists, MAX_SUBSCRIPTIONS, subscriptionHealth, type SubscribeFailureCode, type SubscriptionFailure, type SubscriptionHealth, type WarningSubscription } from '@/lib/community/subscription';
 import { WARNING_LIST_LIMITS } from '@/lib/community/warning-list';
@@ -139,7 +139,8 @@ async function mayRead(url: string): Promise<boolean> {
 
 /**
  * Least privilege: the access asked for a list goes back once no subscription in `held` reads that
- * host, unless the manifest requires it (the feed's own host, say: Chromium would withhold it).
+ * host, unless a required access meets it (the feed's own host, say: Chromium would withhold it; a
+ * site under a content script's match: Chromium refuses).
  * Narrower than a grant of all sites, it leaves that grant in place. Called in the subscriptions'
  * turn, with `held` as stored: a subscription written meanwhile cannot lose its access.
  */
@@ -150,9 +151,7 @@ async function giveBackUnused(url: string, held: readonly WarningSubscription[])
   } catch {
     return;
   }
-  const manifest = browser.runtime.getManifest();
-  const required: string[] = [...(manifest.host_permissions ?? []), ...((manifest.permissions ?? []) as string[])];
-  if (required.includes(access.origins[0]) || held.some((state) => listAccess(state.url).origins[0] === access.origins[0])) return;
+  if (meetsRequiredAccess(access.origins[0]) || held.some((state) => listAccess(state.url).origins[0] === access.origins[0])) return;
   await browser.permissions.remove(access).catch((error: unknown) => console.warn('[reserve-radar] list access not given back:', error));
 }
 
