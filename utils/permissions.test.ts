@@ -53,7 +53,7 @@ describe('removeOptionalPermissions (a reset)', () => {
   });
 });
 
-describe("removeOptionalPermissions gives back the warning lists' hosts too (a reset, Delete everything)", () => {
+describe("giveBackListHosts: the warning lists' hosts, with the subscriptions cleared (a reset, Delete everything)", () => {
   beforeEach(() => fakeBrowser.reset());
   const LISTS = ['https://lists.example.org/*', 'https://warnings.example.net/*'];
   // What Chromium's getAll also names: the required hosts and the content scripts' matches.
@@ -73,7 +73,7 @@ describe("removeOptionalPermissions gives back the warning lists' hosts too (a r
     withHosts(shape, hostsIn);
     await fakePermissions.grantInBrowser({ origins: [...LISTS, ...REQUIRED, CONTENT] });
     const remove = vi.spyOn(fakeBrowser.permissions, 'remove');
-    expect(await removeOptionalPermissions()).toBe(true);
+    expect(await giveBackListHosts()).toBe(true);
     for (const origin of LISTS) expect(await fakeBrowser.permissions.contains({ origins: [origin] })).toBe(false);
     const asked = remove.mock.calls.flatMap(([permissions]) => permissions.origins ?? []);
     for (const origin of [...REQUIRED, CONTENT]) expect(asked).not.toContain(origin);
@@ -84,7 +84,7 @@ describe("removeOptionalPermissions gives back the warning lists' hosts too (a r
     withHosts(CHROME_RELEASE, 'host_permissions');
     await fakePermissions.grantInBrowser({ origins: ['https://api.llama.fi/*'] });
     const remove = vi.spyOn(fakeBrowser.permissions, 'remove');
-    expect(await removeOptionalPermissions()).toBe(true);
+    expect(await giveBackListHosts()).toBe(true);
     expect(remove.mock.calls.flatMap(([permissions]) => permissions.origins ?? [])).toEqual([]);
     expect(await fakeBrowser.permissions.contains({ origins: ['https://api.llama.fi/*'] })).toBe(true);
   });
@@ -113,7 +113,7 @@ describe("removeOptionalPermissions gives back the warning lists' hosts too (a r
     await fakePermissions.grantInBrowser({ origins: LISTS });
     const remove = fakeBrowser.permissions.remove;
     vi.spyOn(fakeBrowser.permissions, 'remove').mockImplementation((asked) => (asked.origins?.includes(LISTS[0]!) ? Promise.reject(new Error('refused')) : remove(asked)));
-    expect(await removeOptionalPermissions()).toBe(false);
+    expect(await giveBackListHosts()).toBe(false);
     expect(await fakeBrowser.permissions.contains({ origins: [LISTS[1]!] })).toBe(false);
     expect(warn).toHaveBeenCalled();
   });

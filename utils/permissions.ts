@@ -53,8 +53,8 @@ export async function giveBackBroadAccess(): Promise<void> {
 
 /**
  * Gives back every optional permission the user granted (a reset, Delete everything): the access to
- * all sites, `notifications` where the build asks for it at a click, and the hosts of the warning
- * lists (gone with the subscriptions). A build may also require `notifications` from install (the
+ * all sites, and `notifications` where the build asks for it at a click (the warning lists' hosts go
+ * with the subscriptions, in their turn: giveBackListHosts). A build may also require `notifications` from install (the
  * notifications-granted test build lists it as required and as optional), and the browser refuses
  * the whole removal when it names a required permission, so that one stays.
  *
@@ -64,16 +64,15 @@ export async function giveBackBroadAccess(): Promise<void> {
 export async function removeOptionalPermissions(): Promise<boolean> {
   const manifest = browser.runtime.getManifest();
   const removable = (manifest.optional_permissions ?? []).includes('notifications') && !(manifest.permissions ?? []).includes('notifications');
-  let givenBack = true;
   try {
     // Only what the browser holds: see giveBackBroadAccess for what Chromium does with the rest.
     const broad = await browser.permissions.contains(BROAD_ACCESS);
     if (broad || removable) await browser.permissions.remove({ ...(broad ? BROAD_ACCESS : {}), ...(removable ? NOTIFICATIONS : {}) });
+    return true;
   } catch (error) {
     console.warn('[reserve-radar] optional permissions not given back:', error);
-    givenBack = false;
+    return false;
   }
-  return (await giveBackListHosts(manifest)) && givenBack;
 }
 
 /** One host, as `listAccess` asks for it. */
@@ -98,8 +97,9 @@ export function meetsRequiredAccess(origin: string, manifest = browser.runtime.g
  * refusal keeps none of the others. Called with the subscriptions cleared, in their turn. Never throws; answers
  * whether all went (logged when not).
  */
-export async function giveBackListHosts(manifest = browser.runtime.getManifest()): Promise<boolean> {
+export async function giveBackListHosts(): Promise<boolean> {
   try {
+    const manifest = browser.runtime.getManifest();
     const held = (await browser.permissions.getAll()).origins ?? [];
     const lists = held.filter((origin) => !meetsRequiredAccess(origin, manifest));
     const removed = await Promise.all(

@@ -6,7 +6,8 @@ import type { WarningList } from '@/lib/community/warning-list';
 import { translateFrom } from '@/utils/i18n';
 import { fakePermissions } from '@/tests/fake-permissions';
 import english from '@/public/_locales/en/messages.json';
-import { checkSubscriptions, startWarnings, subscribe, subscriptionViews, unsubscribe } from './warnings';
+import { inProcessChainWork } from '@/lib/chain-work/in-process';
+import { checkSubscriptions, clearSubscriptions, startWarnings, subscribe, subscriptionViews, unsubscribe } from './warnings';
 
 /**
  * A warning list is read with the host permission for its own host, granted at the user's click
@@ -149,5 +150,56 @@ describe('a subscribe and an unsubscribe on one host at the same moment', () => 
       expect(views).toEqual([]);
       expect(held).toBe(false);
     }
+  });
+});
+
+describe('clearing the subscriptions (Reset, Delete everything) gives their hosts back in their turn', () => {
+  const B = 'https://warnings.example.net/b.json';
+  const B_ACCESS = { origins: ['https://warnings.example.net/*'] };
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(getMessage as typeof fakeBrowser.i18n.getMessage);
+    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ version: '0.1.0', manifest_version: 3, name: 'Reserve Radar', host_permissions: ['https://api.llama.fi/*'] });
+    await fakePermissions.grantInBrowser({ origins: ['https://api.llama.fi/*'] });
+    const body = JSON.stringify((await signWarningList({ list, privateKey: KEY })).envelope);
+    vi.stubGlobal('fetch', async () => new Response(body, { status: 200, headers: { 'content-type': 'application/json' } }));
+    startWarnings();
+    await fakeBrowser.permissions.request(ACCESS);
+    expect(await subscribe(A, SIGNER)).toEqual({ ok: true });
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  test('the list hosts go with the lists; a required host stays', async () => {
+    await clearSubscriptions();
+    expect(await subscriptionViews()).toEqual([]);
+    expect(await fakeBrowser.permissions.contains(ACCESS)).toBe(false);
+    expect(await fakeBrowser.permissions.contains({ origins: ['https://api.llama.fi/*'] })).toBe(true);
+  });
+
+  test('a subscribe from another tab at that moment never leaves a stored list without its access', async () => {
+    // That tab's request was answered at the click, before either turn.
+    await fakeBrowser.permissions.request(B_ACCESS);
+    const [, added] = await Promise.all([clearSubscriptions(), subscribe(B, SIGNER)]);
+    const views = await subscriptionViews();
+    const held = await fakeBrowser.permissions.contains(B_ACCESS);
+    if (added.ok) {
+      expect(views.map((view) => view.url)).toEqual([B]);
+      expect(held).toBe(true);
+    } else {
+      expect(views).toEqual([]);
+      expect(held).toBe(false);
+    }
+    expect(await fakeBrowser.permissions.contains(ACCESS)).toBe(false);
+  });
+
+  test('lists that cannot be checked now (Chrome: no offscreen document) are cleared all the same, with their hosts', async () => {
+    // Read afresh from storage, as a woken worker does, and the check fails.
+    startWarnings();
+    await fakeBrowser.storage.session.clear();
+    vi.spyOn(inProcessChainWork, 'parseStoredSubscriptions').mockRejectedValue(new Error('no offscreen document'));
+    await clearSubscriptions();
+    vi.restoreAllMocks();
+    expect(await fakeBrowser.storage.local.get('warningSubscriptions')).toEqual({ warningSubscriptions: [] });
+    expect(await fakeBrowser.permissions.contains(ACCESS)).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineLazyItem } from '@/utils/lazy-item';
 import { inTurn } from '@/utils/in-turn';
-import { listAccess, meetsRequiredAccess } from '@/utils/permissions';
+import { giveBackListHosts, listAccess, meetsRequiredAccess } from '@/utils/permissions';
 import { activeWarnings, type ActiveWarning } from '@/lib/community/active-warnings';
 import { goodLists, MAX_SUBSCRIPTIONS, subscriptionHealth, type SubscribeFailureCode, type SubscriptionFailure, type SubscriptionHealth, type WarningSubscription } from '@/lib/community/subscription';
 import { WARNING_LIST_LIMITS } from '@/lib/community/warning-list';
@@ -230,8 +230,17 @@ export async function unsubscribe(url: string): Promise<void> {
   );
 }
 
-export async function clearSubscriptions(): Promise<void> {
-  await changeSubscriptions(() => ({ next: [], answer: undefined }));
+/**
+ * Reset and Delete everything: no subscription, and then, in the same turn, no list host held (see
+ * giveBackListHosts; logged when the browser keeps one). A subscribe from another tab comes wholly
+ * before (cleared with its access) or after (kept with it). Nothing held is read first: lists that
+ * cannot be checked now (Chrome: no offscreen document) go all the same.
+ */
+export function clearSubscriptions(): Promise<void> {
+  return inTurn(subscriptionsItem.key, async () => {
+    await writeSubscriptions([]);
+    await giveBackListHosts();
+  });
 }
 
 async function fetchList(url: string): Promise<{ ok: true; body: string } | { ok: false; failure: FetchFailure }> {
