@@ -133,6 +133,27 @@ describe('an update that finds warning lists it may not read', () => {
     expect(await listsTabs()).toHaveLength(1);
   });
 
+  test('a fresh install never opens it at a later update: it is for lists subscribed before this version', async () => {
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' } as Parameters<typeof fakeBrowser.runtime.onInstalled.trigger>[0]);
+    expect(await send({ type: 'subscribe', url: LIST_URL, signer: privateKeyToAccount(KEY).address }, self())).toEqual({ ok: true });
+    // Taken away later (Chrome: site access restricted, or lookalike protection turned off).
+    await fakeBrowser.permissions.remove({ origins: ['https://lists.example.org/*'] });
+    await update();
+    expect(await listsTabs()).toEqual([]);
+  });
+
+  test('a tab the browser could not open (no window yet) is opened at the next update', async () => {
+    expect(await send({ type: 'subscribe', url: LIST_URL, signer: privateKeyToAccount(KEY).address }, self())).toEqual({ ok: true });
+    await fakeBrowser.permissions.remove({ origins: ['https://lists.example.org/*'] });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    vi.spyOn(fakeBrowser.tabs, 'create').mockRejectedValueOnce(new Error('No current window'));
+    await update();
+    expect(await listsTabs()).toEqual([]);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('not looked at'), expect.any(Error));
+    await update();
+    expect(await listsTabs()).toHaveLength(1);
+  });
+
   test('opens nothing when every list is read, and not at a later update either', async () => {
     expect(await send({ type: 'subscribe', url: LIST_URL, signer: privateKeyToAccount(KEY).address }, self())).toEqual({ ok: true });
     await update();
