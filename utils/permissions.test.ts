@@ -145,15 +145,29 @@ describe('askAccess (a warning list host, at the click)', () => {
     expect(await askAccess(LIST)).toBe('declined');
   });
 
-  test('a browser that cannot ask (a lost click, a pattern it rejects) is answered apart, and logged', async () => {
+  test('a browser that cannot ask now (a lost click) is answered apart, and logged', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    // Firefox's words, then Chrome's.
     vi.spyOn(fakeBrowser.permissions, 'request').mockRejectedValueOnce(new Error('permissions.request may only be called from a user input handler'));
     expect(await askAccess(LIST)).toBe('failed');
-    vi.spyOn(fakeBrowser.permissions, 'request').mockImplementationOnce(() => {
-      throw new Error('Invalid url pattern');
-    });
+    vi.spyOn(fakeBrowser.permissions, 'request').mockRejectedValueOnce(new Error('This function must be called during a user gesture'));
     expect(await askAccess(LIST)).toBe('failed');
     expect(warn).toHaveBeenCalledTimes(2);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('lists.example.org'), expect.any(Error));
+  });
+
+  test.each([
+    ['Firefox, its schema (thrown at the call)', 'throw', 'Type error for parameter permissions (Error processing origins.0: Value "x" must either: ...)'],
+    ['Firefox', 'reject', 'Cannot request origin permission for https://x/* since it was not declared in the manifest'],
+    ['Chrome', 'reject', 'Invalid value for origin pattern https://x/*: Invalid host wildcard.'],
+    ['Chrome', 'reject', 'Only permissions specified in the manifest may be requested.'],
+  ])('a pattern the browser rejects (%s) is answered as rejected: asking again would fail the same way', async (_, how, message) => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    vi.spyOn(fakeBrowser.permissions, 'request').mockImplementationOnce(() => {
+      if (how === 'throw') throw new Error(message);
+      return Promise.reject(new Error(message));
+    });
+    expect(await askAccess(LIST)).toBe('rejected');
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('lists.example.org'), expect.any(Error));
   });
 });

@@ -15,12 +15,22 @@ export function listAccess(url: string): { origins: [string] } {
   return { origins: [`${protocol}//${hostname}/*`] };
 }
 
-/** What came of asking the user for an access: the browser may also fail to ask at all (a lost click, a pattern it rejects). */
-export type AccessAnswer = 'granted' | 'declined' | 'failed';
+/**
+ * What came of asking the user for an access. The browser may also fail to ask: now (`failed`: a lost click, where
+ * another click may do), or ever (`rejected`: it refuses the pattern itself, and asking again fails the same way).
+ */
+export type AccessAnswer = 'granted' | 'declined' | 'failed' | 'rejected';
+
+/**
+ * The browsers' words for a pattern they refuse: Chrome's "Invalid value for origin pattern …" and "Only permissions
+ * specified in the manifest may be requested.", Firefox's "… since it was not declared in the manifest" and its
+ * schema's "Type error for parameter …". Their words for a lost click ("user gesture", "user input handler") differ.
+ */
+const REJECTED_PATTERN = /origin pattern|in the manifest|type error for parameter/i;
 
 /**
  * Asks the browser for `permissions`; a failure to ask is logged and answered apart from the user's
- * refusal. The request goes out before anything is awaited: browsers ask only during a click.
+ * refusal (see AccessAnswer). The request goes out before anything is awaited: browsers ask only during a click.
  */
 export function askAccess(permissions: { origins: string[] }): Promise<AccessAnswer> {
   let asked: Promise<boolean>;
@@ -33,7 +43,7 @@ export function askAccess(permissions: { origins: string[] }): Promise<AccessAns
     (granted) => (granted ? 'granted' : 'declined'),
     (error: unknown) => {
       console.warn(`[reserve-radar] the browser could not ask for ${permissions.origins.join(', ')}:`, error);
-      return 'failed' as const;
+      return REJECTED_PATTERN.test(error instanceof Error ? error.message : String(error)) ? 'rejected' : 'failed';
     },
   );
 }

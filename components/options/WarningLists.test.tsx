@@ -340,4 +340,13 @@ describe('subscriptions Reserve Radar may not read, at the top of the section', 
     expect(dom.$('list-allow-declined')?.textContent).toBe(t('listsAllowAskFailed', 'a.example'));
     render(null, dom.root);
   });
+
+  test('a pattern the browser rejects is said without asking to try again, which would fail the same way', async () => {
+    const dom = draw([row('a.example', 'a.example')], () => Promise.resolve('rejected' as const));
+    await settle();
+    dom.$('list-allow')?.dispatchEvent(new dom.window.Event('click', { bubbles: true }));
+    await settle();
+    expect(dom.$('list-allow-declined')?.textContent).toBe(t('listsAllowAskRejected', 'a.example'));
+    render(null, dom.root);
+  });
 });

@@ -11,6 +11,9 @@ import { SourceWords } from '../SourceWords';
 type Field = 'url' | 'signer';
 const SIGNER_CODES: readonly SubscribeFailureCode[] = ['signer-not-address', 'signer-checksum'];
 
+/** What the page says beside a list when its Allow button did not bring the access: a retry helps only after `failed`. */
+const ALLOW_ANSWER_WORDS = { declined: 'listsAllowDeclined', failed: 'listsAllowAskFailed', rejected: 'listsAllowAskRejected' } as const;
+
 /** The community warning lists the user subscribed to, each with its health, and the form that adds one. */
 export function WarningLists({
   subscriptions,
@@ -101,7 +104,7 @@ export function WarningLists({
                     </button>{' '}
                     {declined?.url === subscription.url && (
                       <p class="form-error" role="alert" data-testid="list-allow-declined">
-                        {t(declined.answer === 'failed' ? 'listsAllowAskFailed' : 'listsAllowDeclined', subscription.needsAccess)}
+                        {t(ALLOW_ANSWER_WORDS[declined.answer], subscription.needsAccess)}
                       </p>
                     )}
                   </>

@@ -113,7 +113,8 @@ function App({ initial, initialI18n, initialBroadAccess }: { initial: Settings; 
           const access = accessFor(url);
           const answer = access === undefined ? undefined : await askAccess(access);
           if (access !== undefined && answer !== 'granted') {
-            return { ok: false, reason: i18n.t(answer === 'failed' ? 'listsAccessAskFailed' : 'listsAccessDeclined', new URL(access.origins[0]).hostname) };
+            const words = answer === 'failed' ? 'listsAccessAskFailed' : answer === 'rejected' ? 'listsAccessAskRejected' : 'listsAccessDeclined';
+            return { ok: false, reason: i18n.t(words, new URL(access.origins[0]).hostname) };
           }
           const result = await send({ type: 'subscribe', url, signer });
           await reloadSubscriptions();
