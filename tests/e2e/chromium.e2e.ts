@@ -203,7 +203,7 @@ describe('extension pages when the background does not answer, in Chromium', () 
     await retry.focus();
     await popup.keyboard.press('Enter');
     await expect.poll(() => retry.getAttribute('aria-disabled')).toBe('true');
-    expect(await popup.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('popup-retry');
+    await expect.poll(() => popup.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('popup-retry');
     // ...then shows the tab's own card, its heading taking the focus rather than the page.
     await popup.evaluate(() => {
       const asking = globalThis as unknown as Asking;

@@ -72,7 +72,7 @@ describe('Firefox: the extension pages', () => {
     await page.waitForSelector(testId('welcome-language'));
     // The keyboard's first stop is the language, at the choice it has.
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('welcome-language-auto');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('welcome-language-auto');
     await page.click(testId('welcome-language-sv'));
     expect(await until(() => text(page, 'h1'), 'Välkommen till Reserve Radar')).toBe('Välkommen till Reserve Radar');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('sv');
@@ -245,7 +245,7 @@ describe('Firefox: lookalike protection turned on from the welcome page', () => 
     expect(await text(welcome, testId('welcome-protection-result'))).toBe('Lookalike protection is on. A site that imitates an exchange now gets a warning page before it opens.');
     // The button is gone; the focus is on the sentence that replaced it.
     expect(await welcome.$(testId('welcome-protection-on'))).toBeNull();
-    expect(await welcome.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('welcome-protection-result');
+    await expect.poll(() => welcome.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('welcome-protection-result');
     expect(await allSites()).toBe(true);
     expect(await firefox.inExtension<{ settings?: { lookalikeProtection?: boolean } }>("browser.storage.local.get('settings')")).toMatchObject({ settings: { lookalikeProtection: true } });
 

@@ -80,7 +80,7 @@ describe('the arrival step in Chromium', () => {
 
     // Tab goes on to the one claim left, which Enter then answers.
     await page.keyboard.press('Tab');
-    expect(await focusedTestId(page)).toBe('arrival-confirmed');
+    await expect.poll(() => focusedTestId(page)).toBe('arrival-confirmed');
     await page.keyboard.press('Enter');
     await expect.poll(() => focusedTestId(page)).toBe('guide-done');
     await page.close();

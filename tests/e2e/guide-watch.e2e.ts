@@ -128,7 +128,7 @@ describe('the guide watching a balance in Chromium', () => {
     expect(await page.getByTestId('test-sent').count()).toBe(0);
     await expect.poll(() => focusedTestId(page)).toBe('test-rise');
     await page.keyboard.press('Tab');
-    expect(await focusedTestId(page)).toBe('test-rise-yes');
+    await expect.poll(() => focusedTestId(page)).toBe('test-rise-yes');
     await page.keyboard.press('Enter');
     await page.getByTestId('test-sent-at').waitFor();
     await expect.poll(() => focusedTestId(page)).toBe('test-sent-status');
@@ -151,7 +151,7 @@ describe('the guide watching a balance in Chromium', () => {
     await page.getByTestId('test-sent').click();
     await expect.poll(() => focusedTestId(page)).toBe('test-rise');
     await page.keyboard.press('Tab');
-    expect(await focusedTestId(page)).toBe('test-rise-yes');
+    await expect.poll(() => focusedTestId(page)).toBe('test-rise-yes');
     // The same node by another address: the guide reads the balance anew, and the rise seen before no longer holds.
     await useEndpoint(`${mainnet.url}/`);
     await page.getByTestId('test-rise-withdrawn').waitFor();

@@ -60,7 +60,7 @@ describe('the withdrawal guide in Chromium', () => {
 
     await page.getByTestId('step-next').click();
     await page.getByTestId('step-wallet').waitFor();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('step-title');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('step-title');
     await page.getByTestId('wallet-hardware').check();
     expect(await page.getByTestId('wallet-receive').textContent()).toContain("device's screen");
     for (const item of await page.getByTestId('seed-checklist').getByRole('checkbox').all()) await item.check();
@@ -83,7 +83,7 @@ describe('the withdrawal guide in Chromium', () => {
     await page.getByTestId('book-save').press('Enter');
     await page.getByTestId('book-entry').waitFor();
     expect(await page.getByTestId('book-status').textContent()).toBe('Saved to your address book.');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('book-save');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('book-save');
 
     // Back to the address: a poisoned look-alike of the saved address is stopped loudly.
     await page.getByTestId('goto-address').click();

@@ -305,7 +305,7 @@ describe('watched addresses in Chromium, read from real anvil nodes', () => {
     await expect.poll(() => options.getByTestId('holdings-readings').textContent()).toMatch(/^Ethereum: read at block \d+ on .*Base: read at block \d+ on /);
     // Done when it says "Refresh balances" again instead of "Refreshing…".
     await expect.poll(() => options.getByTestId('holdings-refresh-balances').textContent()).toBe('Refresh balances');
-    expect(await options.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('holdings-refresh-balances');
+    await expect.poll(() => options.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('holdings-refresh-balances');
     // 3 ETH on Ethereum + 2 ETH on Base, against 1 ETH on Kraken.
     await expect.poll(() => options.getByTestId('holdings-share').textContent()).toBe('You hold 83% yourself');
     expect(await options.getByTestId('holdings-incomplete').count()).toBe(0);

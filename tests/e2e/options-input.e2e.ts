@@ -135,7 +135,7 @@ describe('options page input and focus in Chromium', () => {
     await options.getByTestId('refresh-now').focus();
     await options.keyboard.press('Enter');
     await options.getByTestId('options-notice').filter({ hasText: /\S/ }).waitFor();
-    expect(await focusedTestId(options)).toBe('refresh-now');
+    await expect.poll(() => focusedTestId(options)).toBe('refresh-now');
 
     await options.getByTestId('delete-everything').focus();
     await options.keyboard.press('Enter');
@@ -154,7 +154,7 @@ describe('options page input and focus in Chromium', () => {
     await options.keyboard.press('Enter');
     await expect.poll(() => focusedTestId(options)).toBe('delete-cancel');
     await options.keyboard.press('Shift+Tab');
-    expect(await focusedTestId(options)).toBe('delete-confirm');
+    await expect.poll(() => focusedTestId(options)).toBe('delete-confirm');
     await options.keyboard.press('Enter');
     await options.getByTestId('delete-done').waitFor();
     await expect.poll(() => focusedTestId(options)).toBe('delete-everything');
@@ -181,10 +181,10 @@ describe('options page input and focus in Chromium', () => {
     await options.keyboard.press('Enter');
     await expect.poll(() => focusedTestId(options)).toBe('reset-cancel');
     await options.keyboard.press('Shift+Tab');
-    expect(await focusedTestId(options)).toBe('reset-confirm');
+    await expect.poll(() => focusedTestId(options)).toBe('reset-confirm');
     await options.keyboard.press('Enter');
     await expect.poll(() => options.getByTestId('options-notice').textContent()).toBe(word(en, 'resetDone'));
-    expect(await focusedTestId(options)).toBe('reset');
+    await expect.poll(() => focusedTestId(options)).toBe('reset');
     expect(dialogs).toEqual([]);
   });
 
@@ -213,7 +213,7 @@ describe('options page input and focus in Chromium', () => {
     await expect.poll(() => options.locator('#holding-amount-error').textContent()).toBe(word(de, 'holdingsInvalidAmount'));
     expect(await amount.getAttribute('aria-invalid')).toBe('true');
     expect(await amount.getAttribute('aria-describedby')).toBe('holding-amount-error');
-    expect(await focusedTestId(options)).toBe('holding-amount');
+    await expect.poll(() => focusedTestId(options)).toBe('holding-amount');
     await amount.fill('-5');
     await options.keyboard.press('Enter');
     await expect.poll(() => options.locator('#holding-amount-error').textContent()).toBe(word(de, 'holdingsInvalidAmount'));

@@ -53,7 +53,7 @@ describe('Options → Data sources in Chromium', () => {
     expect(await protocol.getAttribute('data-status')).toBe('failing');
     const summary = protocol.locator('summary');
     await summary.focus();
-    expect(await summary.evaluate((element) => element === document.activeElement)).toBe(true);
+    await expect.poll(() => summary.evaluate((element) => element === document.activeElement)).toBe(true);
     await options.keyboard.press('Enter');
     expect(await protocol.locator('details').getAttribute('open')).toBe('');
     const lines = protocol.getByTestId('source-exchange');

@@ -99,13 +99,13 @@ describe('verify page in Chromium', () => {
     await page.getByTestId('proof-verify').focus();
     await page.keyboard.press('Enter');
     await page.locator('[data-testid="proof-verdict"][data-verdict="verified"]').waitFor();
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('proof-verify');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('proof-verify');
     // A bad paste, the same way: the failure is shown and focus is still on the button.
     await page.getByTestId('proof-text').fill('not json at all');
     await page.getByTestId('proof-verify').focus();
     await page.keyboard.press('Enter');
     await page.locator('[data-testid="proof-verdict"][data-verdict="failed"]').waitFor();
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('proof-verify');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('proof-verify');
     expect(await page.getByTestId('proof-verify').getAttribute('aria-disabled')).toBe('false');
   });
 
@@ -147,7 +147,7 @@ describe('verify page in Chromium', () => {
     // Keyboard: Tab reaches "Choose a file", Enter opens the chooser.
     await page.getByTestId('proof-text').focus();
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('proof-choose');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('proof-choose');
     await page.keyboard.press('Enter');
     const chooser = await chooserOpened;
     await chooser.setFiles({ name: 'flipped.json', mimeType: 'application/json', buffer: Buffer.from(fixture('bybit-40.json').replace('"7.16384740"', '"7.16384741"')) });
