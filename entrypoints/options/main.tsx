@@ -11,7 +11,7 @@ import { usePageWords } from '@/utils/page-words';
 import { runPage } from '@/utils/run-page';
 import { getSettings } from '@/utils/settings';
 import { useStoredSettings } from '@/utils/stored-settings';
-import { BROAD_ACCESS, giveBackBroadAccess } from '@/utils/permissions';
+import { giveBackBroadAccess, holdsBroadAccess, TAB_ADDRESSES } from '@/utils/permissions';
 import { keepHashTargetInView } from '@/utils/scroll-to-hash';
 import { HoldingsGlue } from './holdings';
 import { useAllowedLookalikes } from './lookalike';
@@ -80,8 +80,8 @@ function App({ initial, initialI18n, initialBroadAccess }: { initial: Settings; 
         onAllowedHostRemove={(host) => send({ type: 'disallow-host', host })}
         onLookalikeProtection={async (enabled) => {
           if (enabled) {
-            // Asked only here, at the user's click: without it the extension sees exchange sites only.
-            const granted = await browser.permissions.request(BROAD_ACCESS);
+            // Asked only here, at the user's click: without it the extension sees the addresses of exchange sites only.
+            const granted = await browser.permissions.request(TAB_ADDRESSES);
             if (!granted) return false;
           } else {
             await giveBackBroadAccess();
@@ -129,7 +129,7 @@ function App({ initial, initialI18n, initialBroadAccess }: { initial: Settings; 
 async function main() {
   const root = document.getElementById('app');
   if (root === null) return;
-  const [settings, broadAccess] = await Promise.all([getSettings(), browser.permissions.contains(BROAD_ACCESS)]);
+  const [settings, broadAccess] = await Promise.all([getSettings(), holdsBroadAccess()]);
   render(<App initial={settings} initialI18n={await loadI18n(settings.language)} initialBroadAccess={broadAccess} />, root);
   keepHashTargetInView();
 }
