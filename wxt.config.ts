@@ -32,6 +32,8 @@ const locales = bundledLocales({ localesDir: join(import.meta.dirname, 'public/_
 const grantNotifications = process.env.RADAR_GRANT_NOTIFICATIONS === '1';
 /** The same for `tabs` (RADAR_GRANT_TABS=1): the lookalike browser test sees a lookalike tab swapped for the warning page in Chromium. */
 const grantTabs = process.env.RADAR_GRANT_TABS === '1';
+/** What lookalike protection asked for before `tabs`: the access to all sites. */
+const LEGACY_ALL_SITES = '*://*/*';
 
 // Build steps of our own are WXT modules in modules/ (loaded by name order): the exchange-page
 // matches, the early-question script, the popup's single file, the store zip's bill of materials,
@@ -64,7 +66,11 @@ export default defineConfig({
     // Lookalike protection reads every tab's address (`tabs`: no page's content, no host access;
     // checked on the device); asked for only when the user turns it on (welcome or options page).
     // Reminders (holdings) show a notification: asked for when the user turns a reminder on.
-    optional_permissions: ['tabs', 'notifications'],
+    optional_permissions: ['tabs', 'notifications', ...(browser === 'firefox' ? [LEGACY_ALL_SITES] : [])],
+    // Never asked for any more: listed only so a user who granted it to an earlier release for lookalike
+    // protection keeps protection over the update (Chromium drops a grant the manifest no longer lists), until
+    // protection is turned off, which gives it back (utils/permissions.ts).
+    ...(browser === 'firefox' ? {} : { optional_host_permissions: [LEGACY_ALL_SITES] }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

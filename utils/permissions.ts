@@ -8,9 +8,10 @@ import { browser, type Browser } from 'wxt/browser';
 export const TAB_ADDRESSES = { permissions: ['tabs'] } as { permissions: ['tabs'] };
 
 /**
- * What lookalike protection asked for before it asked for `tabs`: the access to all sites. The manifests no
- * longer list it, but a browser may still hold it for a user who granted it then (Firefox keeps it over an
- * update), and it shows tab addresses as well: such a user keeps protection, and gets it back with protection.
+ * What lookalike protection asked for before it asked for `tabs`: the access to all sites. Never asked for any
+ * more; the manifests list it as optional only so a user who granted it then keeps it over the update (Chromium
+ * drops a grant its manifest no longer lists). It shows tab addresses as well, so such a user keeps protection,
+ * and gives it back when protection goes.
  */
 export const LEGACY_ALL_SITES = { origins: ['*://*/*'] };
 
@@ -38,7 +39,7 @@ function removable(names: readonly Browser.runtime.ManifestPermission[]): Browse
  * one never granted, by withholding every host the manifest requires that it covers (the feed, DefiLlama, the
  * ECB), and asking for them again opens a prompt; so nothing is removed unless held. A removal of a granted
  * access still withholds them: Chromium gives no way to keep them. Apart from other removals, so that a browser
- * refusing it (the manifests no longer list it) keeps nothing else.
+ * refusing it keeps nothing else.
  */
 async function giveBackLegacyAllSites(): Promise<void> {
   if (await browser.permissions.contains(LEGACY_ALL_SITES)) await browser.permissions.remove(LEGACY_ALL_SITES);

@@ -65,8 +65,8 @@ describe('Chromium: the required hosts stay held', () => {
     await options.goto(url('options.html'));
     await options.getByTestId('sources').or(options.getByTestId('sources-failed')).first().waitFor();
     expect(await options.getByTestId('hosts-withheld').count()).toBe(0);
-    // As the user withholds them in the browser's own settings (chrome://extensions, "Site access: On click"). A
-    // granted access to all sites given back did the same, but the manifests no longer list that pattern.
+    // As the user withholds them in the browser's own settings (chrome://extensions, "Site access: On click"); a
+    // granted access to all sites given back does the same.
     const settings = await browser.context.newPage();
     await settings.goto('chrome://extensions');
     await settings.evaluate((extensionId) => chrome.developerPrivate.updateExtensionConfiguration({ extensionId, hostAccess: 'ON_CLICK' }), browser.extensionId);
