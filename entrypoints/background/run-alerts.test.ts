@@ -78,6 +78,24 @@ describe('run alerts in the background', () => {
     await vi.waitFor(() => expect(opened).toHaveBeenCalledWith({ url: expect.stringMatching(/guide\.html\?exchange=binance$/) }));
   });
 
+  test('a notification that fails is logged and tried again next hour; the episode is still saved and the badge still turns red', async () => {
+    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true as never);
+    const warned = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const created = vi.spyOn(fakeBrowser.notifications, 'create').mockRejectedValueOnce(new Error('notifications unavailable'));
+    await fakeBrowser.storage.local.set({ settings: { runAlertNotifications: true }, holdings: holdingOn('binance') });
+    await updateRunAlerts(NOW);
+    expect(created).toHaveBeenCalledTimes(1);
+    expect(warned).toHaveBeenCalledWith(expect.stringContaining('notification'), expect.any(Error));
+    const { runAlerts } = (await fakeBrowser.storage.local.get('runAlerts')) as { runAlerts?: Record<string, { phase: string; notifiedAt?: string }> };
+    expect(runAlerts?.binance).toMatchObject({ phase: 'alert', startedAt: NOW.toISOString() });
+    expect(runAlerts?.binance?.notifiedAt).toBeUndefined();
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('!');
+    // The next hour it goes out, once.
+    await updateRunAlerts(new Date(NOW.getTime() + 3_600_000));
+    expect(created).toHaveBeenCalledTimes(2);
+    expect(await notifications()).toEqual([`${RUN_NOTIFICATION_PREFIX}binance`]);
+  });
+
   test("no notification without holdings there, without the setting, or without the permission; the exchange's own tab still turns red", async () => {
     vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true as never);
     await fakeBrowser.storage.local.set({ settings: { runAlertNotifications: true }, holdings: holdingOn('kraken') });

@@ -138,12 +138,19 @@ async function notifyAndBadge(states: RunStates, now: Date, tellTabs = true): Pr
     const lookup = await runAlertLookup(now);
     const worst = lookup(id)?.reasons.find((reason) => reason.effect === 'alert');
     wireClicks();
-    await browser.notifications.create(`${RUN_NOTIFICATION_PREFIX}${id}`, {
-      type: 'basic',
-      iconUrl: browser.runtime.getURL('/icon/128.png'),
-      title: t('runAlertTitle', exchange.name),
-      message: t('runNotificationBody', worst === undefined ? t('runPillLead', exchange.name) : runNotificationText(worst, t, locale)),
-    });
+    // A notification that fails (the permission taken back meanwhile, the system refusing it) is
+    // tried again next hour; the episode is saved and the badge turns red all the same.
+    try {
+      await browser.notifications.create(`${RUN_NOTIFICATION_PREFIX}${id}`, {
+        type: 'basic',
+        iconUrl: browser.runtime.getURL('/icon/128.png'),
+        title: t('runAlertTitle', exchange.name),
+        message: t('runNotificationBody', worst === undefined ? t('runPillLead', exchange.name) : runNotificationText(worst, t, locale)),
+      });
+    } catch (error) {
+      console.warn(`[reserve-radar] run notification for ${id} not shown:`, error);
+      continue;
+    }
     next[id] = { ...state, notifiedAt: now.toISOString() };
   }
   // Written only when something changed: the stored first paint is rebuilt on every change.
