@@ -48,6 +48,7 @@ function running(base: ExchangeView): ExchangeView {
       name: base.name,
       phase: 'alert',
       level: 'alert',
+      cause: 'outflow',
       active: true,
       startedAt: now.toISOString(),
       reasons: [],

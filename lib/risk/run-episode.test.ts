@@ -56,14 +56,25 @@ describe('run episodes', () => {
     expect(steps.map((step) => step.state.phase)).toEqual(['alert', 'alert', 'alert', 'calm']);
   });
 
-  test('an alert raised by a warning ends once the warning is gone and a day has passed', () => {
+  test('an alert raised by a warning list alone ends as soon as no entry remains: the settle window is for noisy flows, not for lists', () => {
     const warned = evaluation(reason('warning-list', 'alert'), reason('outflow-24h', 'unknown'));
     const steps = replay(undefined, [
       [0, warned],
-      [12, evaluation(reason('outflow-24h', 'unknown'))],
-      [25, evaluation(reason('outflow-24h', 'unknown'))],
+      [5, warned],
+      [6, evaluation(reason('outflow-24h', 'unknown'))],
     ]);
     expect(steps.map((step) => step.state.phase)).toEqual(['alert', 'alert', 'calm']);
+    expect(steps[2]).toMatchObject({ ended: true, state: { phase: 'calm', endedAt: at(6).toISOString(), raisedBy: [] } });
+  });
+
+  test('an alert a warning list raised while the flows stirred too keeps the settle window once the entry goes', () => {
+    const steps = replay(undefined, [
+      [0, evaluation(reason('warning-list', 'alert'), reason('outflow-24h', 'caution'))],
+      [1, calmFlows],
+      [23, calmFlows],
+      [24, calmFlows],
+    ]);
+    expect(steps.map((step) => step.state.phase)).toEqual(['alert', 'alert', 'alert', 'calm']);
   });
 
   test('a snooze lasts a week, survives the episode ending, and silences without erasing', () => {

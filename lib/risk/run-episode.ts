@@ -65,6 +65,8 @@ export function nextRunState({ held = calmState, evaluation, now }: NextRunState
   }
   const raisedBy = unique([...(held.raisedBy ?? []), ...stirred]);
   if (stirred.length > 0) return { state: { ...held, lastStirredAt: at, raisedBy }, started: false, ended: false };
+  const ended = { state: { ...(held.snoozedUntil === undefined ? {} : { snoozedUntil: held.snoozedUntil }), phase: 'calm' as const, endedAt: at, raisedBy: [] }, started: false, ended: true };
+  if (listEpisodeOver({ held, evaluation })) return ended;
   // Calm only counts as settled when the signals that raised the alert can be read again.
   const readable = raisedBy.every(
     (signal) =>
@@ -74,7 +76,28 @@ export function nextRunState({ held = calmState, evaluation, now }: NextRunState
   );
   const quietFor = now.getTime() - Date.parse(held.lastStirredAt ?? held.startedAt ?? at);
   if (!readable || quietFor < thresholdValue('run.settle-hours') * 3_600_000) return { state: { ...held, raisedBy }, started: false, ended: false };
-  return { state: { ...(held.snoozedUntil === undefined ? {} : { snoozedUntil: held.snoozedUntil }), phase: 'calm', endedAt: at, raisedBy: [] }, started: false, ended: true };
+  return ended;
+}
+
+export interface ListEpisodeOverParameters {
+  held: RunState | undefined;
+  evaluation: Pick<RunEvaluation, 'reasons'>;
+}
+
+/**
+ * An episode that only warning-list entries raised is over as soon as no entry remains (the list
+ * dropped it, it expired, the user unsubscribed) and nothing else stirs: the settle window keeps
+ * noisy flows from alerting again, and an entry has no noise to wait out. No flow was read to
+ * have calmed, so none is said to have.
+ */
+export function listEpisodeOver({ held, evaluation }: ListEpisodeOverParameters): boolean {
+  const raisedBy = held?.raisedBy ?? [];
+  return (
+    held?.phase === 'alert' &&
+    raisedBy.length > 0 &&
+    raisedBy.every((signal) => signal === 'warning-list') &&
+    !evaluation.reasons.some((reason) => reason.effect === 'caution' || reason.effect === 'alert')
+  );
 }
 
 export function isSnoozed(state: RunState | undefined, now: Date): boolean {
