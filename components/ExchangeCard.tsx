@@ -1,5 +1,6 @@
 import type { ExchangeView } from '../lib/view/exchange-view';
 import type { GradeExchangeReturnType } from '../lib/risk/grade';
+import type { ActiveWarning } from '../lib/community/active-warnings';
 import { formatAge, formatDate, formatPercent, formatSignedUsd, formatUsd } from '../lib/words/format';
 import { porLabel } from '../lib/words/por-label';
 import { assetRank } from '../lib/risk/assets';
@@ -39,7 +40,29 @@ function Verdict({ verdict }: { verdict: GradeExchangeReturnType }) {
 
 const VERDICT_KEYS = { ok: 'verdict_ok', caution: 'verdict_caution', danger: 'verdict_danger', unknown: 'verdict_unknown' } as const;
 
-const reasonKey = (item: CardReason) => (item.kind === 'reason' ? cardReasonKey(item.reason) : `${item.warning.listName}-${item.warning.title}`);
+const warningKey = (warning: ActiveWarning) => `${warning.listHost}-${warning.listName}-${warning.title}`;
+const reasonKey = (item: CardReason) => (item.kind === 'reason' ? cardReasonKey(item.reason) : warningKey(item.warning));
+
+const SEVERITY_KEYS = { danger: 'warningSeverity_danger', caution: 'warningSeverity_caution', info: 'warningSeverity_info' } as const;
+
+/**
+ * A community warning's first line: its severity in words (the colour beside it is not the only
+ * sign, WCAG 1.4.1), its title, and whose it is: the name the list gives itself, which any signer
+ * may choose, beside the host the user subscribed to it at.
+ */
+function WarningHead({ warning }: { warning: ActiveWarning }) {
+  const t = useT();
+  const severity = t(SEVERITY_KEYS[warning.severity]);
+  // A full-width colon (zh_CN "危险：") carries its own spacing; a space after it is wrong in Chinese type.
+  const gap = severity.endsWith('：') ? '' : ' ';
+  return (
+    <>
+      <span class="warning__severity">{severity}</span>
+      {gap}
+      <strong>{warning.title}</strong> <span class="muted">({t('warningFrom', [warning.listName, warning.listHost])})</span>
+    </>
+  );
+}
 
 /** One finding: a verdict reason with its source, or a community warning (its body and sources are in the details). */
 function ReasonItem({ item, now, words }: { item: CardReason; now: Date; words: Record<string, string> | undefined }) {
@@ -50,7 +73,7 @@ function ReasonItem({ item, now, words }: { item: CardReason; now: Date; words: 
     const { warning } = item;
     return (
       <li class={`reason reason--${warning.severity}`} data-effect={warning.severity} data-kind="warning">
-        <strong>{warning.title}</strong> <span class="muted">({t('warningFrom', warning.listName)})</span>
+        <WarningHead warning={warning} />
       </li>
     );
   }
@@ -181,8 +204,8 @@ export function ExchangeCard({ view, onWithdraw, headingLevel = 1, idPrefix = 'c
             <Section title={t('cardWarnings')} testId="card-warnings">
               <ul class="warnings">
                 {view.warnings.map((warning) => (
-                  <li key={`${warning.listName}-${warning.title}`} class={`warning warning--${warning.severity}`} data-severity={warning.severity}>
-                    <strong>{warning.title}</strong> <span class="muted">({t('warningFrom', warning.listName)})</span>
+                  <li key={warningKey(warning)} class={`warning warning--${warning.severity}`} data-severity={warning.severity}>
+                    <WarningHead warning={warning} />
                     <p>{warning.body}</p>
                     <p class="provenance">
                       {warning.sources.map((source) => (

@@ -38,6 +38,8 @@ export interface SubscriptionRow {
   expectedSigner: string;
   health: 'never-checked' | 'ok' | 'failing' | 'expired';
   message: string;
+  /** The name of the list in use, once one verified: the Unsubscribe button names it with its host. */
+  listName?: string;
   /** The latest check's refusal, when it read back: its technical text is shown apart from `message`. */
   lastFailure?: SubscriptionFailure;
 }
@@ -64,7 +66,8 @@ export interface OptionsProps {
   subscriptionsFailed?: boolean;
   /** Resolves with a plain-words reason when the list could not be added. */
   onSubscribe: (url: string, signer: string) => Promise<{ ok: true } | { ok: false; reason: string }>;
-  onUnsubscribe: (url: string) => void;
+  /** Rejects when the subscription was not removed: the page says so beside it. */
+  onUnsubscribe: (url: string) => Promise<unknown> | undefined;
   /** Resolves false when the browser kept the optional permissions; the reset is done all the same. */
   onReset: () => Promise<boolean>;
   /** The holdings sections (components/HoldingsSection.tsx, HoldingsData.tsx), drawn by the entrypoint. */
@@ -177,7 +180,7 @@ export function Options(props: OptionsProps) {
         <NotSavedStatus notSaved={snoozeNotSaved} testId="snoozes-notice" />
       </section>
 
-      <LookalikeProtection protectionOn={protectionOn} onLookalikeProtection={onLookalikeProtection} allowedHosts={allowedHosts} onAllowedHostRemove={onAllowedHostRemove} onNotice={setNotice} />
+      <LookalikeProtection protectionOn={protectionOn} onLookalikeProtection={onLookalikeProtection} allowedHosts={allowedHosts} onAllowedHostRemove={onAllowedHostRemove} />
 
       <section aria-labelledby="sources-title">
         <h2 id="sources-title">{t('sourcesTitle')}</h2>
@@ -212,7 +215,7 @@ export function Options(props: OptionsProps) {
 
       <section aria-labelledby="language-title">
         <h2 id="language-title">{t('languageTitle')}</h2>
-        <LanguagePicker value={settings.language} onChange={(language) => void changeLanguage({ language }, { key: 'languageNotSaved' })} legendHidden />
+        <LanguagePicker value={settings.language} onChange={(language) => void changeLanguage({ language }, { key: 'languageSettingNotSaved' })} legendHidden />
         <NotSavedStatus notSaved={languageNotSaved} testId="language-notice" />
       </section>
 

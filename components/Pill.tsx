@@ -48,6 +48,8 @@ export function Pill({ view, corner, initiallyExpanded, openedByUser = false, on
   const start = useRef<{ x: number; y: number; moved: boolean } | undefined>(undefined);
   const { level, grade } = view.verdict;
   const status = levelWords(view.verdict, t);
+  // What the collapsed pill says, the same as its first paint from storage draws (entrypoints/exchange.content/first-paint.ts).
+  const face = pillFace(view);
 
   useEffect(() => {
     if (!expanded || !focusOnOpen.current) return;
@@ -173,7 +175,7 @@ export function Pill({ view, corner, initiallyExpanded, openedByUser = false, on
           type="button"
           class="pill__toggle"
           aria-expanded={expanded}
-          aria-label={pillName(pillFace(view), t)}
+          aria-label={pillName(face, t)}
           title={t('pillHint')}
           onClick={onToggleClick}
           onPointerDown={onPointerDown}
@@ -190,9 +192,9 @@ export function Pill({ view, corner, initiallyExpanded, openedByUser = false, on
           <span class="pill__status" data-testid="pill-status">
             {status}
           </span>
-          {view.warnings.length > 0 && (
-            <span class="pill__warnings" data-testid="pill-warnings" title={pillWarningsText(view.warnings.length, t)}>
-              ⚠ {view.warnings.length}
+          {face.warnings > 0 && (
+            <span class="pill__warnings" data-testid="pill-warnings" title={pillWarningsText(face.warnings, t)}>
+              ⚠ {face.warnings}
             </span>
           )}
         </button>

@@ -62,8 +62,15 @@ export function Popup({ tab, failed = false, onRetry, loadAll, onWithdraw, onOpe
     const done = () => setRetrying(false);
     onRetry().then(done, done);
   };
+  // An answer that replaces the failed state unmounts Try again: were the focus on it, it would drop to the page
+  // and the recovery would go unsaid. The answer's heading takes it, as after Try again; a focus still in the page stays.
+  const wasFailed = useRef(failed);
   useEffect(() => {
-    if (!focusAnswer.current || failed || tab === undefined) return;
+    const recovered = wasFailed.current && !failed;
+    wasFailed.current = failed;
+    if (failed || tab === undefined) return;
+    const focusLost = document.activeElement === null || document.activeElement === document.body;
+    if (!focusAnswer.current && !(recovered && focusLost)) return;
     focusAnswer.current = false;
     // The first heading of what was drawn: a run alert leads an exchange's card when one is on.
     document.querySelector<HTMLElement>('h1')?.focus();
@@ -172,8 +179,18 @@ function ExchangeList({ load, onWithdraw }: { load: () => Promise<ExchangeView[]
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<ExchangeSort>('level');
   const [open, setOpen] = useState<string | undefined>(undefined);
+  // A new loader (the late answer after the failed state) starts afresh, and only its own reply is drawn.
   useEffect(() => {
-    load().then(setViews, () => setError(true));
+    let live = true;
+    setError(false);
+    setViews(undefined);
+    load().then(
+      (loaded) => live && setViews(loaded),
+      () => live && setError(true),
+    );
+    return () => {
+      live = false;
+    };
   }, [load]);
   const shown = useMemo(() => (views === undefined ? [] : filterExchanges({ views, query, sort })), [views, query, sort]);
   // What a screen reader hears once the typing stops: no match, or how many exchanges are shown.

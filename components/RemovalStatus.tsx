@@ -1,3 +1,4 @@
+import './removal-status.css';
 import { useT } from '../utils/i18n';
 import type { RemovalSaid } from './focus-after-remove';
 

@@ -9,6 +9,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** Every command a maintainer can type; a file added to scripts/radar/ that is not one of them must not appear in the help. */
 const COMMANDS = ['address', 'classify', 'feed', 'replay', 'status', 'verify-proof', 'warnings'];
 
+/** DefiLlama rows of Binance, Bybit and Coinbase: `status kraken --cexs` it notes on stderr that Kraken has none, then prints the verdict. */
+const RECORDED_CEXS = 'tests/fixtures/defillama/recorded/cexs-rows-trading-system-2026-08-10.json';
+
 /** Runs `scripts/radar.ts` as `npm run radar` does (tsx under Node), with stdin closed. */
 function radar(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve) => {
@@ -91,4 +94,32 @@ describe('radar entry: help and unknown commands', () => {
     const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('close', (exitCode, exitSignal) => resolve([exitCode, exitSignal])));
     expect({ code, signal, stderr }).toEqual({ code: 141, signal: null, stderr: '' });
   }, 60_000);
+
+  it('ends quietly with 141 too when the reader of standard error leaves first (2>&1 | head -c1), instead of dying of an unhandled error', async () => {
+    // Refused by the entry, refused by a command, and refused after a note on stderr with more to print on stdout.
+    for (const args of [['frobnicate'], ['status', 'no-such-exchange'], ['status', 'kraken', '--cexs', RECORDED_CEXS]]) {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/radar.ts', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+      // Closed before radar has started: its first line to stderr meets a pipe with no reader.
+      child.stderr.destroy();
+      child.stdout.resume();
+      const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('close', (exitCode, exitSignal) => resolve([exitCode, exitSignal])));
+      // An unhandled 'error' on stderr ended it with 1, its stack trace written to the pipe that had just failed.
+      expect({ code, signal }, args.join(' ')).toEqual({ code: 141, signal: null });
+    }
+  }, 120_000);
+
+  it('keeps its own exit code when standard error cannot be written for another reason (a full disk): a note lost changes no result', () => {
+    const full = openSync('/dev/full', 'w');
+    try {
+      for (const [args, status] of [
+        [['frobnicate'], 2],
+        [['status', 'kraken', '--cexs', RECORDED_CEXS], 0],
+      ] as const) {
+        const child = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/radar.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 60_000, stdio: ['ignore', 'pipe', full] });
+        expect(child.status, args.join(' ')).toBe(status);
+      }
+    } finally {
+      closeSync(full);
+    }
+  }, 120_000);
 });

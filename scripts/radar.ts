@@ -2,29 +2,9 @@
  * `radar`: the command-line face of `lib/`. Each subcommand lives in `scripts/radar/<name>.ts`
  * and exports a `command: RadarCommand`; this file only finds and runs them.
  */
-import { readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { dirname, join } from 'node:path';
-import type { RadarCommand } from './radar/command';
 import { fileProblem } from './radar/shared/files';
-
-const commandsDir = join(dirname(fileURLToPath(import.meta.url)), 'radar');
-
-/** A command file is named like the command a user types (`verify-proof.ts`); tests, test kits and shared types carry a dot or are `command.ts`. */
-const COMMAND_FILE = /^[a-z][a-z-]*\.ts$/;
-
-function commandNames(): string[] {
-  return readdirSync(commandsDir)
-    .filter((file) => COMMAND_FILE.test(file) && file !== 'command.ts')
-    .map((file) => file.slice(0, -3))
-    .sort();
-}
-
-async function loadCommand(name: string): Promise<RadarCommand> {
-  const module = (await import(join(commandsDir, `${name}.ts`))) as { command?: RadarCommand };
-  if (module.command === undefined) throw new Error(`scripts/radar/${name}.ts does not export a command.`);
-  return module.command;
-}
+import { commandNames, loadCommand } from './radar/shared/commands';
+import { seeHelp } from './radar/command';
 
 async function printHelp(): Promise<void> {
   const lines = ['Reserve Radar command line', '', 'Usage: npm run --silent radar -- <command> [options]', '', 'Commands:'];
@@ -35,14 +15,15 @@ async function printHelp(): Promise<void> {
   lines.push(
     '',
     'Run a command with --help, or help <command>, for its options.',
-    "Besides each command's exit codes: 2 when standard output cannot be written (a full disk), 141 when its",
-    'reader leaves before the end (as after | head -1), as for any tool stopped by SIGPIPE.',
+    "Besides each command's exit codes: 2 when standard output cannot be written (a full disk), 141 when the",
+    'reader of its output or of its errors leaves before the end (as after | head -1), as for any tool stopped by SIGPIPE.',
   );
   process.stdout.write(lines.join('\n') + '\n');
 }
 
-function refuse(message: string): number {
-  process.stderr.write(`radar: ${message} Run "radar --help" for the list.\n`);
+/** Bad usage of `radar` itself (an unknown command, a wrong `help`), with the pointer to its help. Returns 2. */
+function refuseRadarUsage(message: string): number {
+  process.stderr.write(`radar: ${message} ${seeHelp()}\n`);
   return 2;
 }
 
@@ -57,11 +38,11 @@ async function main(argv: string[]): Promise<number> {
       await printHelp();
       return 0;
     }
-    if (extra.length > 0) return refuse(`help takes one command, got "${topic}" and "${extra.join('" and "')}".`);
-    if (!commandNames().includes(topic)) return refuse(`unknown command "${topic}".`);
+    if (extra.length > 0) return refuseRadarUsage(`help takes one command, got "${topic}" and "${extra.join('" and "')}".`);
+    if (!commandNames().includes(topic)) return refuseRadarUsage(`unknown command "${topic}".`);
     return (await loadCommand(topic)).run(['--help'], io);
   }
-  if (!commandNames().includes(name)) return refuse(`unknown command "${name}".`);
+  if (!commandNames().includes(name)) return refuseRadarUsage(`unknown command "${name}".`);
   const command = await loadCommand(name);
   return command.run(rest, io);
 }
@@ -79,6 +60,13 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(READER_LEFT);
   process.stderr.write(`radar: cannot write standard output: ${fileProblem(error)}\n`);
   process.exit(2);
+});
+
+// The reader of standard error left (`2>&1 | head -c1`): the same 141, as a tool that wrote there would die of SIGPIPE.
+// Any other failure to write there (a full disk) loses a note or an error line, but changes no result: the
+// command's own exit code stands, as for tools that do not check their diagnostics' writes.
+process.stderr.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(READER_LEFT);
 });
 
 main(process.argv.slice(2)).then(

@@ -4,6 +4,7 @@ import { parseAddressBook, type AddressBookEntry } from '@/lib/custody/address-b
 import { guideForExchange, savedGuides } from '@/lib/custody/guides';
 import type { GuideResetReason, GuideState } from '@/lib/custody/steps';
 import { GUIDE_STATE_KEY, GUIDES_KEY } from './chosen-address';
+import { inTurn, updateItem } from './in-turn';
 
 /**
  * The withdrawal guide's memory, on this device only: the guide last worked on, and each
@@ -33,7 +34,11 @@ export async function loadSavedGuides(): Promise<Map<string, GuideState>> {
   return savedGuides(await guidesItem.getValue());
 }
 
-/** Saves `state` as the guide last worked on and, when it has an exchange, as that exchange's own. */
+/**
+ * Saves `state` as the guide last worked on and, when it has an exchange, as that exchange's own.
+ * Written at once, not in the guides' turn: a guide page closed or sent to another exchange right
+ * after a choice must still have dispatched its write, and waiting for a turn first lost it.
+ */
 export async function saveGuideState(state: GuideState): Promise<void> {
   if (state.exchangeId === null) return guideStateItem.setValue(state);
   const stored = await guidesItem.getValue();
@@ -48,24 +53,30 @@ export async function loadAddressBook(): Promise<AddressBookEntry[]> {
   return parseAddressBook((await addressBookItem.getValue()) ?? []).entries;
 }
 
-/** Adds or relabels an entry (same network and address); returns the book as stored. */
-export async function saveToAddressBook(entry: Omit<AddressBookEntry, 'addedAt'>, now: Date = new Date()): Promise<AddressBookEntry[]> {
-  const book = await loadAddressBook();
-  const others = book.filter((saved) => !(saved.network === entry.network && saved.address === entry.address));
-  const { entries, rejected } = parseAddressBook([...others, { ...entry, addedAt: now.toISOString() }]);
-  // The page shows its own words for a failed save; the problem is kept for the console and tests.
-  if (rejected.length > 0) throw new Error(`address book entry refused: ${JSON.stringify(rejected[0]!.problem)}`);
-  await addressBookItem.setValue(entries);
-  return entries;
+/**
+ * The book as stored, changed by `change` in the book's turn (utils/in-turn.ts): guide tabs and the
+ * options page changing it at the same moment all keep their change.
+ */
+async function changeAddressBook(change: (book: AddressBookEntry[]) => AddressBookEntry[]): Promise<AddressBookEntry[]> {
+  return (await updateItem(addressBookItem, (stored) => change(parseAddressBook(stored ?? []).entries))) as AddressBookEntry[];
 }
 
-export async function removeFromAddressBook(entry: Pick<AddressBookEntry, 'network' | 'address'>): Promise<AddressBookEntry[]> {
-  const book = (await loadAddressBook()).filter((saved) => !(saved.network === entry.network && saved.address === entry.address));
-  await addressBookItem.setValue(book);
-  return book;
+/** Adds or relabels an entry (same network and address); returns the book as stored. */
+export function saveToAddressBook(entry: Omit<AddressBookEntry, 'addedAt'>, now: Date = new Date()): Promise<AddressBookEntry[]> {
+  return changeAddressBook((book) => {
+    const others = book.filter((saved) => !(saved.network === entry.network && saved.address === entry.address));
+    const { entries, rejected } = parseAddressBook([...others, { ...entry, addedAt: now.toISOString() }]);
+    // The page shows its own words for a failed save; the problem is kept for the console and tests.
+    if (rejected.length > 0) throw new Error(`address book entry refused: ${JSON.stringify(rejected[0]!.problem)}`);
+    return entries;
+  });
+}
+
+export function removeFromAddressBook(entry: Pick<AddressBookEntry, 'network' | 'address'>): Promise<AddressBookEntry[]> {
+  return changeAddressBook((book) => book.filter((saved) => !(saved.network === entry.network && saved.address === entry.address)));
 }
 
 /** Replaces the whole book (an import); the caller has validated the entries with `parseAddressBook`. */
 export async function replaceAddressBook(entries: AddressBookEntry[]): Promise<void> {
-  await addressBookItem.setValue(entries);
+  await changeAddressBook(() => entries);
 }

@@ -7,6 +7,7 @@ import { parseAddressReadings, type AddressReadings } from '@/lib/holdings/addre
 import { BaseError } from '@/lib/errors';
 import type { FetchFailure } from '@/lib/reserves/fetch-source';
 import { memoizedRead } from './memo-item';
+import { inTurn, updateItem } from './in-turn';
 
 /**
  * The user's holdings, the scheduled price table and the last reading of their watched
@@ -44,15 +45,40 @@ export class HoldingsSaveError extends BaseError {
   }
 }
 
-/** Validates before writing: a state the schema refuses is never stored, and the stored one stays. */
-export async function saveHoldings(state: HoldingsState): Promise<HoldingsState> {
+function validHoldings(state: HoldingsState): HoldingsState {
   const parsed = v.safeParse(HoldingsStateSchema, state);
-  if (!parsed.success) {
-    const message = parsed.issues[0]?.message;
-    throw new HoldingsSaveError((HOLDINGS_PROBLEMS as readonly string[]).includes(message ?? '') ? (message as HoldingsProblem) : 'invalid', message);
-  }
-  await holdingsItem.setValue(parsed.output);
-  return parsed.output;
+  if (parsed.success) return parsed.output;
+  const message = parsed.issues[0]?.message;
+  throw new HoldingsSaveError((HOLDINGS_PROBLEMS as readonly string[]).includes(message ?? '') ? (message as HoldingsProblem) : 'invalid', message);
+}
+
+/**
+ * Validates before writing: a state the schema refuses is never stored, and the stored one stays.
+ * Written in the holdings' turn (utils/in-turn.ts), like every change of them.
+ */
+export async function saveHoldings(state: HoldingsState): Promise<HoldingsState> {
+  const parsed = validHoldings(state);
+  await inTurn(holdingsItem.key, () => holdingsItem.setValue(parsed));
+  return parsed;
+}
+
+/**
+ * The holdings as stored, changed by `change` in their turn: the options page's edits and the
+ * background's history points, made at the same moment, both stay. `change` answering the state
+ * it was given writes nothing.
+ */
+export async function updateHoldings(change: (current: HoldingsState) => HoldingsState | Promise<HoldingsState>): Promise<HoldingsState> {
+  const stored = await updateItem(holdingsItem, async (raw) => {
+    const current = parseHoldingsState(raw);
+    const next = await change(current);
+    return next === current ? raw : validHoldings(next);
+  });
+  return parseHoldingsState(stored);
+}
+
+/** The user's edit (options page); the history is the background's to write, so the stored one is kept. */
+export function saveHoldingsEdit(next: HoldingsState): Promise<HoldingsState> {
+  return updateHoldings((current) => ({ ...next, history: current.history }));
 }
 
 export function watchHoldings(callback: (state: HoldingsState) => void): () => void {

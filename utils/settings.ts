@@ -1,6 +1,7 @@
 import { defineLazyItem } from '@/utils/lazy-item';
 import { parseSettings, type Settings } from '@/lib/settings';
 import { memoizedRead } from './memo-item';
+import { inTurn, updateItem } from './in-turn';
 
 /** Declared once; every entrypoint reads settings through here so they are always validated. */
 const settingsItem = defineLazyItem<unknown>('local:settings', { version: 1 });
@@ -9,21 +10,30 @@ export async function getSettings(): Promise<Settings> {
   return parseSettings(await settingsItem.getValue());
 }
 
-export async function updateSettings(patch: Partial<Settings>): Promise<Settings> {
-  const next = parseSettings({ ...(await getSettings()), ...patch });
-  await settingsItem.setValue(next);
-  return next;
+/**
+ * Merges `patch` into the settings as stored, in the settings' turn across the background and our
+ * pages (utils/in-turn.ts): changes made at the same moment elsewhere all stay. `patch` as a
+ * function is made from the settings as stored just before; `undefined` writes nothing.
+ */
+export async function updateSettings(patch: Partial<Settings> | ((current: Settings) => Partial<Settings> | undefined)): Promise<Settings> {
+  return parseSettings(
+    await updateItem(settingsItem, (stored) => {
+      const current = parseSettings(stored);
+      const wanted = typeof patch === 'function' ? patch(current) : patch;
+      return wanted === undefined ? stored : parseSettings({ ...current, ...wanted });
+    }),
+  );
 }
 
 /** Replaces every setting in one write (an import), so no moment of storage holds none; watchers see one change. */
 export async function replaceSettings(next: Settings): Promise<Settings> {
   const parsed = parseSettings(next);
-  await settingsItem.setValue(parsed);
+  await inTurn(settingsItem.key, () => settingsItem.setValue(parsed));
   return parsed;
 }
 
 export async function resetSettings(): Promise<void> {
-  await settingsItem.removeValue();
+  await inTurn(settingsItem.key, () => settingsItem.removeValue());
 }
 
 export function watchSettings(callback: (settings: Settings) => void): () => void {
@@ -41,3 +51,8 @@ export function heldSettingsReader(): () => Promise<Settings> {
 
 /** When the pill was last shown per exchange, for the "once a day" policy. Local only. */
 export const nudgeSeen = defineLazyItem<Record<string, number>>('local:nudgeSeen', { fallback: {}, version: 1 });
+
+/** Tabs of different exchanges can say so at the same moment: each time stays. */
+export async function markNudgeShown(exchangeId: string, now: number = Date.now()): Promise<void> {
+  await updateItem(nudgeSeen, (seen) => ({ ...seen, [exchangeId]: now }));
+}

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { getNetwork } from '../../lib/custody/networks';
 import { testTransactionAdvice, type GuideState } from '../../lib/custody/steps';
 import { useLocale, useT } from '../../utils/i18n';
@@ -31,11 +31,30 @@ export function TestStep({ state, rpcUrl, watch, rise, onTestSent, onTestRise }:
   const pressed = useRef(false);
   // The pressed button gives way to the question: focus moves to it.
   const asking = rise !== null && state.testSentAt === null;
+  // The question goes unanswered when the balance is read anew (another endpoint, another address): the line below says
+  // so, and takes the focus if the question had it, which would otherwise fall to the page's body.
+  const [withdrawn, setWithdrawn] = useState(false);
+  const questionBox = useRef<HTMLDivElement>(null);
+  const questionFocused = useRef(false);
+  const wasAsking = useRef(asking);
+  questionFocused.current = questionBox.current?.contains(questionBox.current.ownerDocument.activeElement) ?? false;
   useEffect(() => {
-    if (asking) riseQuestion.current?.focus();
+    const closed = wasAsking.current && !asking;
+    wasAsking.current = asking;
+    if (asking) {
+      setWithdrawn(false);
+      riseQuestion.current?.focus();
+      return;
+    }
+    if (!closed || state.testSentAt !== null) return;
+    setWithdrawn(true);
+    const line = sentStatus.current;
+    const active = line?.ownerDocument.activeElement;
+    if (questionFocused.current && (active === null || active === line?.ownerDocument.body)) line?.focus();
   }, [asking]);
   // The button goes once pressed: focus moves to the line that says so, which is in the page before and after.
   useEffect(() => {
+    if (state.testSentAt !== null) setWithdrawn(false);
     if (pressed.current && state.testSentAt !== null) {
       pressed.current = false;
       sentStatus.current?.focus();
@@ -95,7 +114,7 @@ export function TestStep({ state, rpcUrl, watch, rise, onTestSent, onTestRise }:
         </div>
       )}
       {asking ? (
-        <div class="guide-alert guide-alert--caution" data-testid="test-rise-question">
+        <div ref={questionBox} class="guide-alert guide-alert--caution" data-testid="test-rise-question">
           <p tabIndex={-1} ref={riseQuestion} data-testid="test-rise">
             {t('testRiseQuestion', [formatDecimal(rise.increase, locale), state.asset ?? definition.nativeAsset, formatDateTime(rise.since, locale)])}
           </p>
@@ -140,6 +159,7 @@ export function TestStep({ state, rpcUrl, watch, rise, onTestSent, onTestRise }:
       <p role="status" tabIndex={-1} ref={sentStatus} data-testid="test-sent-status">
         {state.testSentAt !== null && <span data-testid="test-sent-at">{t('testSentAt', formatDateTime(state.testSentAt, locale))}</span>}
         {phase === 'no-baseline' && <> {t('testNoBaseline')}</>}
+        {withdrawn && state.testSentAt === null && <span data-testid="test-rise-withdrawn">{t('testRiseWithdrawn', t('testSentButton'))}</span>}
       </p>
     </div>
   );

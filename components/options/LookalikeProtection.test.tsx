@@ -73,7 +73,7 @@ describe('options: lookalike protection', () => {
         toggle();
         await settle();
         expect(ticked()).toBe(failing);
-        expect($('options-notice')?.textContent).toBe(t('lookalikeProtectionFailed'));
+        expect($('lookalike-notice')?.textContent).toBe(t('lookalikeProtectionFailed'));
       }
     });
   }
@@ -97,7 +97,7 @@ describe('options: lookalike protection', () => {
     toggle();
     await settle();
     expect(ticked()).toBe(false);
-    expect($('options-notice')?.textContent).toBe(t('lookalikeProtectionFailed'));
+    expect($('lookalike-notice')?.textContent).toBe(t('lookalikeProtectionFailed'));
   });
 
   test('declined: the box goes back and the page says why', async () => {
@@ -106,7 +106,7 @@ describe('options: lookalike protection', () => {
     toggle();
     await settle();
     expect(ticked()).toBe(false);
-    expect($('options-notice')?.textContent).toBe(t('permissionDeclined'));
+    expect($('lookalike-notice')?.textContent).toBe(t('permissionDeclined'));
   });
 
   test('declined twice: the second time the sentence is a new text, so it is read out again', async () => {
@@ -117,8 +117,8 @@ describe('options: lookalike protection', () => {
       toggle();
       await settle();
       expect(ticked()).toBe(false);
-      expect($('options-notice')?.textContent).toBe(t('permissionDeclined'));
-      said.push($('options-notice')?.firstChild);
+      expect($('lookalike-notice')?.textContent).toBe(t('permissionDeclined'));
+      said.push($('lookalike-notice')?.firstChild);
     }
     expect(said[1]).not.toBe(said[0]);
   });
@@ -132,12 +132,27 @@ describe('options: lookalike protection', () => {
     await settle();
     toggle();
     await settle();
-    expect($('options-notice')?.textContent).toBe(t('permissionDeclined'));
+    expect($('lookalike-notice')?.textContent).toBe(t('permissionDeclined'));
     grant = true;
     toggle();
     await settle();
     expect(ticked()).toBe(true);
-    expect($('options-notice')?.textContent).toBe('');
+    expect($('lookalike-notice')?.textContent).toBe('');
+  });
+
+  test('its words are said beside the switch, and leave what the page said before in place', async () => {
+    const { toggle, press, $, root } = draw({ onLookalikeProtection: () => Promise.resolve(false) });
+    await settle();
+    press('refresh-now');
+    await settle();
+    expect($('options-notice')?.textContent).toBe(t('refreshDone'));
+    toggle();
+    await settle();
+    expect($('lookalike-notice')?.textContent).toBe(t('permissionDeclined'));
+    expect($('lookalike-notice')?.getAttribute('role')).toBe('status');
+    expect($('lookalike-notice')?.closest('section')?.querySelector('[data-testid="lookalike-protection"]')).not.toBeNull();
+    expect($('options-notice')?.textContent).toBe(t('refreshDone'));
+    expect(root.textContent?.split(t('permissionDeclined')).length).toBe(2);
   });
 });
 
@@ -193,10 +208,15 @@ describe('options: the sites opened anyway', () => {
   test("a site that could not be removed: the page says so in the reader's language", async () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const { root, window, $ } = draw({ allowedHosts: ['binance-login.com'], onAllowedHostRemove: () => Promise.reject(new Error('QUOTA_BYTES quota exceeded')) });
+    const focused = recordFocus(window);
     await settle();
     root.querySelector('[data-testid="allowed-hosts"] button')?.dispatchEvent(new window.Event('click', { bubbles: true }));
     await settle();
-    expect($('options-notice')?.textContent).toBe(t('lookalikeAllowedRemoveFailed'));
+    // Said under the list, shown as well as read out, where the Remove that failed (and keeps the focus) still is.
+    expect($('allowed-removed')?.textContent).toBe(t('lookalikeAllowedRemoveFailed'));
+    expect($('allowed-removed')?.getAttribute('class')).toBe('removal-failed');
+    expect(focused).toEqual([]);
+    expect($('options-notice')?.textContent).toBe('');
     expect(error).toHaveBeenCalled();
   });
 });
@@ -226,7 +246,7 @@ describe('options: a site whose removal failed', () => {
     await settle();
     root.querySelector('[data-testid="allowed-hosts"] button')?.dispatchEvent(new window.Event('click', { bubbles: true }));
     await settle();
-    expect($('options-notice')?.textContent).toBe(t('lookalikeAllowedRemoveFailed'));
+    expect($('allowed-removed')?.textContent).toBe(t('lookalikeAllowedRemoveFailed'));
     const before = focused.length;
     // Another options page removes it: storage draws the list without it.
     elsewhere(['blnance.com']);

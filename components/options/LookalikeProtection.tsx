@@ -1,7 +1,9 @@
+import { useState } from 'preact/hooks';
 import { useFocusAfterRemove } from '../focus-after-remove';
 import { usePermissionToggle } from '../permission-toggle';
 import { RemovalStatus } from '../RemovalStatus';
 import { useT, type MessageKey } from '../../utils/i18n';
+import { NotSavedStatus } from './setting-change';
 
 export interface LookalikeProtectionProps {
   /** The setting and the browser's access to all sites, both: what the user really has. */
@@ -11,19 +13,22 @@ export interface LookalikeProtectionProps {
   /** Hosts the user chose to open despite the warning; undefined while they load. */
   allowedHosts: string[] | undefined;
   onAllowedHostRemove: (host: string) => Promise<unknown> | undefined;
-  /** Says something in the page's status line, or (undefined) clears it. */
-  onNotice: (key: MessageKey | undefined) => void;
 }
 
-/** The options page's lookalike protection: the switch, and the sites the warning no longer stops. */
-export function LookalikeProtection({ protectionOn, onLookalikeProtection, allowedHosts, onAllowedHostRemove, onNotice }: LookalikeProtectionProps) {
+/**
+ * The options page's lookalike protection: the switch, and the sites the warning no longer stops. Each says what went
+ * wrong beside itself, not in the page's status line, so it neither replaces what that line said nor is said far away.
+ */
+export function LookalikeProtection({ protectionOn, onLookalikeProtection, allowedHosts, onAllowedHostRemove }: LookalikeProtectionProps) {
   const t = useT();
+  // A key, worded when drawn: the page's language may change while it is shown.
+  const [notice, setNotice] = useState<MessageKey | undefined>(undefined);
   const toggle = usePermissionToggle({
     on: protectionOn,
     change: onLookalikeProtection,
     declined: 'permissionDeclined',
     failed: 'lookalikeProtectionFailed',
-    say: onNotice,
+    say: setNotice,
     name: 'lookalike protection',
   });
   const { container, removing, kept, said } = useFocusAfterRemove<HTMLDivElement>(allowedHosts ?? [], (list) => list?.querySelector<HTMLElement>('[data-testid="allowed-empty"]'));
@@ -35,6 +40,7 @@ export function LookalikeProtection({ protectionOn, onLookalikeProtection, allow
         <input type="checkbox" checked={protectionOn} data-testid="lookalike-protection" onChange={toggle} />
         {t('lookalikeProtectionToggle')}
       </label>
+      <NotSavedStatus notSaved={notice === undefined ? undefined : { key: notice }} testId="lookalike-notice" />
 
       <h3 id="allowed-title">{t('lookalikeAllowedTitle')}</h3>
       <div ref={container}>
@@ -60,8 +66,7 @@ export function LookalikeProtection({ protectionOn, onLookalikeProtection, allow
                     removing(host, index, host);
                     void onAllowedHostRemove(host)?.catch((error: unknown) => {
                       console.error('[reserve-radar] allowed host not removed:', error);
-                      kept(host);
-                      onNotice('lookalikeAllowedRemoveFailed');
+                      kept(host, { key: 'lookalikeAllowedRemoveFailed', args: [] });
                     });
                   }}
                 >

@@ -100,7 +100,9 @@ describe('options: a change that cannot be saved', () => {
     expect(ticked($('language-sv'))).toBe(false);
     expect(ticked($('language-de'))).toBe(true);
     expect($('language-notice')?.getAttribute('role')).toBe('status');
-    expect($('language-notice')?.textContent).toBe(t('languageNotSaved'));
+    // Its own words: the options page was never in the refused language (the welcome page's words say it went back).
+    expect($('language-notice')?.textContent).toBe(t('languageSettingNotSaved'));
+    expect($('language-notice')?.textContent).not.toBe(t('languageNotSaved'));
     render(null, root);
   });
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { render } from 'preact';
+import { useState } from 'preact/hooks';
 import { describe, expect, test, vi } from 'vitest';
 import type { SubscriptionFailure, WarningSubscription } from '../../lib/community/subscription';
 import { subscriptionLine, warningListFailureText } from '../../lib/words/warning-list-words';
@@ -179,6 +180,70 @@ describe('a subscription whose latest check failed', () => {
     await settle();
     expect(dom.$('subscription')?.textContent).toContain(t('listsFailBadSignature'));
     expect(dom.$('subscription-detail')).toBeNull();
+    render(null, dom.root);
+  });
+});
+
+describe('unsubscribing', () => {
+  const rows = [
+    { url: 'https://lists.example.org/a.json', expectedSigner: SIGNER, health: 'ok' as const, message: 'Geprüft.', listName: 'Liste A' },
+    { url: 'https://other.example.net/b.json', expectedSigner: SIGNER, health: 'never-checked' as const, message: 'Noch nicht geprüft.' },
+  ];
+
+  test('each button names its list; after a removal the focus stays on a button, then the sentence in the list’s place, and the removal is said', async () => {
+    const dom = page();
+    const focused = recordFocus(dom.window);
+    const onUnsubscribe = vi.fn((_url: string) => Promise.resolve());
+    function Glue() {
+      const [shown, setShown] = useState(rows);
+      return (
+        <I18nContext.Provider value={{ t, locale: 'de' }}>
+          <WarningLists
+            subscriptions={shown}
+            onSubscribe={() => Promise.resolve({ ok: true })}
+            onUnsubscribe={(url) => {
+              setShown((before) => before.filter((row) => row.url !== url));
+              return onUnsubscribe(url);
+            }}
+          />
+        </I18nContext.Provider>
+      );
+    }
+    render(<Glue />, dom.root);
+    await settle();
+    const buttons = () => [...dom.root.querySelectorAll('[data-testid="subscription"] button')] as HTMLButtonElement[];
+    expect(buttons().map((button) => [button.textContent, button.getAttribute('aria-label')])).toEqual([
+      [t('listsRemove'), t('listsRemoveLabel', ['Liste A', 'lists.example.org'])],
+      [t('listsRemove'), t('listsRemoveLabelHost', 'other.example.net')],
+    ]);
+    expect(dom.$('lists-removed')?.getAttribute('role')).toBe('status');
+    buttons()[0]?.dispatchEvent(new dom.window.Event('click', { bubbles: true }));
+    await settle();
+    expect(onUnsubscribe).toHaveBeenCalledWith(rows[0]?.url);
+    expect(dom.$('lists-removed')?.textContent).toBe(t('listRemoved', 'Liste A (lists.example.org)'));
+    expect(focused.at(-1)).toBe('');
+    expect(dom.window.document.activeElement).toBe(buttons()[0]);
+    buttons()[0]?.dispatchEvent(new dom.window.Event('click', { bubbles: true }));
+    await settle();
+    expect(dom.$('lists-removed')?.textContent).toBe(t('listRemoved', 'other.example.net'));
+    expect(focused.at(-1)).toBe('lists-empty');
+    render(null, dom.root);
+  });
+
+  test('a removal that failed keeps the list and says so, shown beside it', async () => {
+    const dom = page();
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    render(
+      <I18nContext.Provider value={{ t, locale: 'de' }}>
+        <WarningLists subscriptions={[rows[0]!]} onSubscribe={() => Promise.resolve({ ok: true })} onUnsubscribe={() => Promise.reject(new Error('no answer'))} />
+      </I18nContext.Provider>,
+      dom.root,
+    );
+    await settle();
+    dom.root.querySelector<HTMLButtonElement>('[data-testid="subscription"] button')?.dispatchEvent(new dom.window.Event('click', { bubbles: true }));
+    await settle();
+    expect(dom.$('lists-removed')?.textContent).toBe(t('listsRemoveFailed', 'Liste A (lists.example.org)'));
+    expect(dom.$('subscription')).not.toBeNull();
     render(null, dom.root);
   });
 });

@@ -1,4 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
+import { useFocusAfterRemove } from '../focus-after-remove';
+import { RemovalStatus } from '../RemovalStatus';
 import { createSubscription, type SubscribeFailureCode } from '../../lib/community/subscription';
 import { subscribeFailureText, warningListFailureDetail } from '../../lib/words/warning-list-words';
 import { useT } from '../../utils/i18n';
@@ -24,6 +26,10 @@ export function WarningLists({
   // user's, and mark no field. Each field gets its own sentence, tied to it by aria-describedby.
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<Field, string>>>({});
   const inputs = { url: useRef<HTMLInputElement>(null), signer: useRef<HTMLInputElement>(null) };
+  const { container, removing, kept, said } = useFocusAfterRemove<HTMLDivElement>(
+    (subscriptions ?? []).map((subscription) => subscription.url),
+    (list) => list?.querySelector<HTMLElement>('[data-testid="lists-empty"]') ?? list?.ownerDocument.getElementById('lists-title'),
+  );
   const invalid = (field: Field) => (fieldErrors[field] === undefined ? { 'aria-invalid': false } : { 'aria-invalid': true, 'aria-describedby': `list-${field}-error` });
   const edited = (field: Field) => setFieldErrors(({ [field]: _gone, ...rest }) => rest);
   const fieldErrorsFor = (): Partial<Record<Field, string>> => {
@@ -38,27 +44,53 @@ export function WarningLists({
   };
   return (
     <section aria-labelledby="lists-title" data-testid="warning-lists">
-      <h2 id="lists-title">{t('listsTitle')}</h2>
+      <h2 id="lists-title" tabIndex={-1}>
+        {t('listsTitle')}
+      </h2>
       <p class="muted">{t('listsBody')}</p>
       {failed && (
         <p class="card__alert" role="alert" data-testid="lists-failed">
           {t('listsLoadFailed')}
         </p>
       )}
-      {!failed && subscriptions !== undefined && subscriptions.length === 0 && <p class="muted">{t('listsEmpty')}</p>}
-      <ul class="subscriptions">
-        {(subscriptions ?? []).map((subscription) => (
-          <li key={subscription.url} data-testid="subscription" data-health={subscription.health}>
-            <div class="subscription__url">{subscription.url}</div>
-            <div class="muted">{t('listsSigner', subscription.expectedSigner)}</div>
-            <div class={`subscription__state subscription__state--${subscription.health}`}>{subscription.message}</div>
-            <TechnicalDetail subscription={subscription} />
-            <button type="button" class="ghost" onClick={() => onUnsubscribe(subscription.url)}>
-              {t('listsRemove')}
-            </button>
-          </li>
-        ))}
-      </ul>
+      <div ref={container}>
+        {!failed && subscriptions !== undefined && subscriptions.length === 0 && (
+          <p class="muted" tabIndex={-1} data-testid="lists-empty">
+            {t('listsEmpty')}
+          </p>
+        )}
+        <ul class="subscriptions">
+          {(subscriptions ?? []).map((subscription, index) => {
+            const host = new URL(subscription.url).host;
+            // The list as the user knows it: its own name once one verified, and always where it comes from.
+            const named = subscription.listName === undefined ? host : `${subscription.listName} (${host})`;
+            return (
+              <li key={subscription.url} data-testid="subscription" data-health={subscription.health}>
+                <div class="subscription__url">{subscription.url}</div>
+                <div class="muted">{t('listsSigner', subscription.expectedSigner)}</div>
+                <div class={`subscription__state subscription__state--${subscription.health}`}>{subscription.message}</div>
+                <TechnicalDetail subscription={subscription} />
+                <button
+                  type="button"
+                  class="ghost"
+                  data-remove=""
+                  aria-label={subscription.listName === undefined ? t('listsRemoveLabelHost', host) : t('listsRemoveLabel', [subscription.listName, host])}
+                  onClick={() => {
+                    removing(subscription.url, index, named);
+                    void Promise.resolve(onUnsubscribe(subscription.url)).catch((error: unknown) => {
+                      console.error('[reserve-radar] warning list not unsubscribed:', error);
+                      kept(subscription.url, { key: 'listsRemoveFailed', args: [named] });
+                    });
+                  }}
+                >
+                  {t('listsRemove')}
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      </div>
+      <RemovalStatus said={said} testId="lists-removed" />
       <form
         class="subscribe"
         noValidate

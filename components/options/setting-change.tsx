@@ -34,12 +34,15 @@ export function useSettingChange(onChange: ChangeSettings, name: string): [NotSa
   return [notSaved, change];
 }
 
-/** Where a group of controls says that a change was not saved: in the page and empty before, so the words are read when they come. */
+/**
+ * Where a group of controls says that a change was not saved: in the page and empty before, so the words are read when
+ * they come. Empty holds no text node at all, so words said again come as a new node, which every reader announces.
+ */
 export function NotSavedStatus({ notSaved, testId }: { notSaved: NotSaved | undefined; testId: string }) {
   const t = useT();
   return (
     <p class="not-saved" role="status" data-testid={testId}>
-      {notSaved === undefined ? '' : t(notSaved.key, notSaved.values)}
+      {notSaved === undefined ? null : t(notSaved.key, notSaved.values)}
     </p>
   );
 }

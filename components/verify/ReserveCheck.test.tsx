@@ -259,3 +259,23 @@ describe('ReserveCheck counts', () => {
     render(null, root);
   });
 });
+
+describe('ReserveCheck links to the options', () => {
+  // The RPC endpoint is changed in the options; the verify page follows the settings, so it stays open with what was typed and found.
+  for (const [when, rpcUrl, testId, visible] of [
+    ['with an endpoint: "Change"', 'http://127.0.0.1:8545', 'reserves-change-rpc', 'verifyReservesChangeRpc'],
+    ['without one: "Open options"', undefined, 'reserves-options-link', 'verifyReservesOpenOptions'],
+  ] as const) {
+    test(`${when} opens them in a new tab, and says so to a screen reader`, () => {
+      const { root, $ } = draw(rpcUrl, vi.fn());
+      const link = $(testId);
+      expect(link?.getAttribute('href')).toBe('chrome-extension://x/options.html');
+      expect(link?.getAttribute('target')).toBe('_blank');
+      expect(link?.getAttribute('rel')?.split(' ')).toContain('noopener');
+      // The name starts with the words seen; the new tab is said after them, hidden from sight.
+      expect(link?.textContent).toBe(`${t(visible)} ${t('opensInNewTab')}`);
+      expect(link?.querySelector('.visually-hidden')?.textContent).toBe(` ${t('opensInNewTab')}`);
+      render(null, root);
+    });
+  }
+});

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CheckReservesReturnType, ReserveCheckProgress, ReserveCheckToken } from '../../lib/chain/reserves-check';
 import { rpcUrlForChain, type Settings } from '../../lib/settings';
@@ -108,13 +109,16 @@ export function ReserveCheck({ targets, endpoints, optionsUrl, views, onRun }: R
       {rpcUrl === undefined ? (
         <p class="verify-notice" data-testid="reserves-no-rpc">
           {t('verifyReservesNoRpc')}{' '}
-          <a href={optionsUrl} data-testid="reserves-options-link">
+          <OptionsLink href={optionsUrl} testId="reserves-options-link">
             {t('verifyReservesOpenOptions')}
-          </a>
+          </OptionsLink>
         </p>
       ) : (
         <p class="muted" data-testid="reserves-rpc">
-          {t('verifyReservesRpc')} <code>{rpcUrl}</code> <a href={optionsUrl}>{t('verifyReservesChangeRpc')}</a>
+          {t('verifyReservesRpc')} <code>{rpcUrl}</code>{' '}
+          <OptionsLink href={optionsUrl} testId="reserves-change-rpc">
+            {t('verifyReservesChangeRpc')}
+          </OptionsLink>
         </p>
       )}
 
@@ -224,5 +228,19 @@ function Progress({ progress }: { progress: ReserveCheckProgress | undefined }) 
       </div>
       <p class="muted">{label}</p>
     </div>
+  );
+}
+
+/**
+ * A link to the options, where the RPC endpoint is set. It opens them in a new tab: this page follows the settings, so
+ * what was typed and found here stays, and the new endpoint shows once saved. A screen reader hears that it is a new tab.
+ */
+function OptionsLink({ href, testId, children }: { href: string; testId: string; children: ComponentChildren }) {
+  const t = useT();
+  return (
+    <a href={href} target="_blank" rel="noopener" data-testid={testId}>
+      {children}
+      <span class="visually-hidden"> {t('opensInNewTab')}</span>
+    </a>
   );
 }

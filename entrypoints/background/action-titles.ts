@@ -5,6 +5,7 @@ import { badgeTitleText } from '@/lib/words/badge-title';
 import { runLeadKey } from '@/lib/words/pill-words';
 import type { RunCause } from '@/lib/view/run-alert-view';
 import { defineLazyItem } from '@/utils/lazy-item';
+import { inTurn } from '@/utils/in-turn';
 import { i18nFor } from './words';
 
 /**
@@ -27,14 +28,12 @@ type Words = Awaited<ReturnType<typeof i18nFor>>;
 const action = () => browser.action ?? browser.browserAction;
 
 /**
- * Every title is set inside one queue, with the meanings read in it: a change of language, a
- * tab's new badge and the run alert's start or end never leave an older title last.
+ * Every title is set in the meanings' turn (utils/in-turn.ts), with the meanings read in it: a
+ * change of language, a tab's new badge and the run alert's start or end never leave an older
+ * title last, nor drop another tab's meaning.
  */
-let queue: Promise<unknown> = Promise.resolve();
 function serially(work: () => Promise<void>): Promise<void> {
-  const run = queue.then(work, work);
-  queue = run.catch(() => undefined);
-  return run;
+  return inTurn(badgeMeanings.key, work);
 }
 
 /** The language last chosen (a change words everything again), else the stored setting's. */

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { BROAD_ACCESS } from '@/utils/permissions';
-import { getSettings, updateSettings } from '@/utils/settings';
+import { updateSettings } from '@/utils/settings';
 
 /**
  * Lookalike protection needs the access to all sites: without it the browser hides tab addresses
@@ -17,5 +17,6 @@ export function protectionFollowsAccess(): void {
 
 async function turnOffWithoutAccess(): Promise<void> {
   if (await browser.permissions.contains(BROAD_ACCESS)) return;
-  if ((await getSettings()).lookalikeProtection) await updateSettings({ lookalikeProtection: false });
+  // Read and written in the settings' turn: a reset or another change made meanwhile is not undone.
+  await updateSettings((current) => (current.lookalikeProtection ? { lookalikeProtection: false } : undefined));
 }

@@ -6,11 +6,12 @@ import type { TabState } from '@/lib/view/exchange-view';
 import { tabStateForUrl, tabStateReady } from '@/lib/view/tab-state';
 import { heldSettingsReader, nudgeSeen } from '@/utils/settings';
 import { memoizedRead } from '@/utils/memo-item';
+import { updateItem } from '@/utils/in-turn';
 import { heldHoldingsReader } from '@/utils/holdings';
 import { forgetAllTabStates } from '@/utils/tab-states';
 import { clearSubscriptions, warningLookup } from './warnings';
 import { heldSnapshot, knownBadLookup, resetData } from './data';
-import { runAlertLookup } from './run-alerts';
+import { forgetRunStates, runAlertLookup } from './run-alerts';
 import { forgetTabTitle, retitleAll, showTabTitle, startActionTitles } from './action-titles';
 
 /**
@@ -80,12 +81,15 @@ export function createBackgroundContext(): BackgroundContext {
       return { ...(await tabUrls.getValue()) };
     },
     async rememberUrl(tabId, url, since) {
-      // A copy: while nothing is stored, the item hands out its shared fallback object.
-      const urls = { ...(await tabUrls.getValue()) };
-      if (url === undefined && since !== undefined && (reported.get(tabId) ?? Number.NEGATIVE_INFINITY) >= since) return;
-      if (url === undefined) delete urls[tabId];
-      else urls[tabId] = url;
-      await tabUrls.setValue(urls);
+      // In the list's turn: tabs reported at the same moment each keep their address.
+      await updateItem(tabUrls, (stored) => {
+        if (url === undefined && since !== undefined && (reported.get(tabId) ?? Number.NEGATIVE_INFINITY) >= since) return stored;
+        // A copy: while nothing is stored, the item hands out its shared fallback object.
+        const urls = { ...stored };
+        if (url === undefined) delete urls[tabId];
+        else urls[tabId] = url;
+        return urls;
+      });
     },
     async showBadge(tabId, state) {
       // One meaning for the badge and its tooltip: the tooltip explains exactly what the badge shows.
@@ -107,6 +111,8 @@ export function createBackgroundContext(): BackgroundContext {
     },
     async forgetHeldData() {
       await resetData();
+      // The run states derive from the data just forgotten.
+      await forgetRunStates();
       await clearSubscriptions();
       await forgetAllTabStates();
     },

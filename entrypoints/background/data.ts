@@ -262,7 +262,7 @@ export async function scheduleRefresh(): Promise<void> {
   if (existing === undefined) await browser.alarms.create(REFRESH_ALARM, { delayInMinutes: 0.1, periodInMinutes: 5 });
 }
 
-/** Forget everything learned live; the bundled snapshot stays. */
+/** Forget everything learned live; the bundled snapshot stays. The run states derived from it go with `forgetRunStates` (run-alerts.ts). */
 export async function resetData(): Promise<void> {
   held = undefined;
   reading = undefined;
@@ -273,6 +273,5 @@ export async function resetData(): Promise<void> {
   // A look-up that began while the copy above was being removed may have cached it again.
   knownBad = undefined;
   await ownTokenPricesItem.removeValue();
-  await runAlertsItem.removeValue();
   await sourcesItem.setValue({});
 }

@@ -6,13 +6,28 @@ import type { ExtensionHandlers } from '@/utils/messaging';
 import type { BackgroundContext } from './context';
 import { allowLookalike, disallowLookalike, forgetAllowedLookalikes } from '@/utils/allowed-lookalikes';
 import { openGuide } from './guide';
+import { refreshExchangeTabs } from './open-tabs';
 import { checkSubscriptions, subscribe, subscriptionViews, unsubscribe, warningLookup } from './warnings';
 import { heldSnapshot, refreshDue, sourceViews } from './data';
+import { inTurns } from '@/utils/in-turn';
 import { recheckRunNotifications, runAlertLookup, runAlertViews, snoozeRunAlert, updateRunAlerts } from './run-alerts';
-import { historySettled, readBalances, recordHistory, refreshPrices, REMINDER_ALARM, summaryForPopup } from './holdings';
+import { readBalances, recordHistory, refreshPrices, REMINDER_ALARM, summaryForPopup } from './holdings';
+
+/** Every stored value changed by read-merge-write, each in its turn named by its key (utils/in-turn.ts); shared-keys.test.ts finds each turn in the sources and checks this list against them. */
+export const SHARED_LOCAL_KEYS = ['local:settings', 'local:nudgeSeen', 'local:holdings', 'local:addressBook', 'local:allowedLookalikes', 'local:warningSubscriptions', 'local:runAlerts'];
 
 /** What only our own pages may ask: other tabs' state, fetches to URLs the user gives, holdings, deleting data. */
 export function createExtensionHandlers(context: BackgroundContext): ExtensionHandlers<Browser.runtime.MessageSender> {
+  /**
+   * The warning lists changed (a subscription added or removed): a `danger` entry starts or ends a
+   * run alert now, not at the next hourly refresh, and open exchange tabs show the change without
+   * a reload, as after the scheduled refresh.
+   */
+  async function listsChanged(): Promise<void> {
+    await updateRunAlerts(new Date(), { tellTabs: false });
+    await forgetAllTabStates();
+    await refreshExchangeTabs(context);
+  }
   return {
     async 'tab-state'(request) {
       // The tab's own address when the browser shows it to us: after a click on the toolbar
@@ -58,12 +73,12 @@ export function createExtensionHandlers(context: BackgroundContext): ExtensionHa
     'subscriptions-state': () => subscriptionViews(),
     async subscribe(request) {
       const result = await subscribe(request.url, request.signer);
-      await forgetAllTabStates();
+      if (result.ok) await listsChanged();
       return result;
     },
     async unsubscribe(request) {
       await unsubscribe(request.url);
-      await forgetAllTabStates();
+      await listsChanged();
       return subscriptionViews();
     },
     'holdings-summary': () => summaryForPopup(),
@@ -81,10 +96,8 @@ export function createExtensionHandlers(context: BackgroundContext): ExtensionHa
     },
     async 'delete-all-data'() {
       // Everything this extension keeps on the device: holdings, prices, history, settings, address book, data.
-      await historySettled();
-      await browser.storage.local.clear();
-      // In the list's own turn too: a "continue anyway" that read it before the clear must not write it back after.
-      await forgetAllowedLookalikes();
+      // In the turn of every value changed by read-merge-write: a change that read one before the clear cannot write it back after.
+      await inTurns(SHARED_LOCAL_KEYS, () => browser.storage.local.clear());
       await context.forgetHeldData();
       await browser.alarms.clear(REMINDER_ALARM);
       return sourceViews();

@@ -7,7 +7,9 @@ import background from './index';
 import { pricedSymbols, readBalances, recordHistory, refreshPrices, REMINDER_ALARM, scheduleReminder, showReminder } from './holdings';
 import { defillamaPricesUrl } from '@/lib/holdings/prices';
 import { NO_ENDPOINT } from '@/lib/holdings/address-readings';
-import { getAddressReadings, getHoldings, getPriceTable, priceStatusItem } from '@/utils/holdings';
+import { getAddressReadings, getHoldings, getPriceTable, priceStatusItem, saveHoldingsEdit } from '@/utils/holdings';
+import { parseHoldingsState } from '@/lib/holdings/model';
+import { markNudgeShown, updateSettings } from '@/utils/settings';
 import { deployMulticall3, startAnvil, type LocalChain } from '@/lib/chain/test-anvil';
 import type { TabState } from '@/lib/view/exchange-view';
 import { translateFrom } from '@/utils/i18n';
@@ -99,6 +101,29 @@ describe('holdings in the background', () => {
     ]);
   });
 
+  test('an edit saved in the options page while the background records the day’s point: both stay', async () => {
+    await fakeBrowser.storage.local.set({
+      holdings: { holdings: [holding('a', 'binance', 3), holding('b', 'self', 1)], addresses: [], history: [] },
+      priceTable: { fetchedAt: NOW, prices: { ETH: { usd: 2000, asOf: '2026-11-25T09:00:00.000Z', source: COINS_URL } } },
+    });
+    // The page's read of the holdings answers late (a busy browser): the background records meanwhile.
+    const get = fakeBrowser.storage.local.get.bind(fakeBrowser.storage.local);
+    let first = true;
+    vi.spyOn(fakeBrowser.storage.local, 'get').mockImplementation(async (keys) => {
+      const answer = await get(keys);
+      if (first && JSON.stringify(keys ?? null).includes('holdings')) {
+        first = false;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      return answer;
+    });
+    const edited = parseHoldingsState({ holdings: [holding('a', 'binance', 5), holding('b', 'self', 1)], addresses: [], history: [] });
+    await Promise.all([saveHoldingsEdit(edited), recordHistory(NOW)]);
+    const stored = await getHoldings();
+    expect(stored.holdings.map((each) => each.kind === 'asset' && each.amount)).toEqual([5, 1]);
+    expect(stored.history).toEqual([{ day: '2026-11-25', selfShare: 1 / 6 }]);
+  });
+
   test('reminders: none without the notifications permission; with it, one alarm and a plain notification', async () => {
     await fakeBrowser.storage.local.set({ settings: { reminders: { monthlyDay: 1, proofOfKeysDay: true } } });
     expect(await scheduleReminder(NOW)).toBeNull();
@@ -158,6 +183,24 @@ describe('messages', () => {
     const left = await fakeBrowser.storage.local.get(null);
     expect([left.holdings, left.settings, left.addressBook, left.priceTable]).toEqual([undefined, undefined, undefined, undefined]);
     expect(await send({ type: 'holdings-summary' })).toBeNull();
+  });
+
+  test('a change asked just before delete everything does not bring the old values back after it', async () => {
+    await fakeBrowser.storage.local.set({ settings: { nudgePolicy: 'daily', rpcUrl: 'https://rpc.example.org' }, nudgeSeen: { binance: 1 } });
+    // The snooze's read of the settings answers late (a busy browser), after the delete was asked.
+    const get = fakeBrowser.storage.local.get.bind(fakeBrowser.storage.local);
+    let first = true;
+    vi.spyOn(fakeBrowser.storage.local, 'get').mockImplementation(async (keys) => {
+      const answer = await get(keys);
+      if (first && JSON.stringify(keys ?? null).includes('settings')) {
+        first = false;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      return answer;
+    });
+    await Promise.all([updateSettings({ corner: 'top-left' }), markNudgeShown('kraken', 2), send({ type: 'delete-all-data' })]);
+    const left = await fakeBrowser.storage.local.get(null);
+    expect([left.settings, left.nudgeSeen]).toEqual([undefined, undefined]);
   });
 });
 

@@ -22,7 +22,7 @@ import {
   getPriceTable,
   priceStatusItem,
   saveAddressReadings,
-  saveHoldings,
+  updateHoldings,
   savePriceTable,
   type HeldHoldings,
   type PriceStatus,
@@ -106,41 +106,27 @@ export function refreshPrices({ fetch = defaultFetch, now = Date.now }: { fetch?
 /**
  * Today's point of the self-custody share: appended once per UTC day, and during the day kept
  * at the latest complete valuation (an edit in the options page shows in the chart at once). A
- * valuation with gaps never overwrites a good point of the same day.
+ * valuation with gaps never overwrites a good point of the same day. Made in the holdings' turn
+ * (utils/holdings.ts): from the holdings as stored, and never over an edit saved meanwhile.
  */
-export function recordHistory(now = Date.now()): Promise<boolean> {
-  // One at a time: two overlapping read-modify-writes would lose a point, and a delete must not race one.
-  const run = historyQueue.then(() => recordHistoryNow(now));
-  historyQueue = run.catch(() => false);
-  return run;
-}
-
-let historyQueue: Promise<unknown> = Promise.resolve();
-
-/** Resolves once no history write is under way (deleting everything waits for it). */
-export function historySettled(): Promise<unknown> {
-  return historyQueue;
-}
-
-async function recordHistoryNow(now: number): Promise<boolean> {
-  const [state, prices, readings] = await Promise.all([getHoldings(), getPriceTable(), getAddressReadings()]);
-  const overview = holdingsOverview({ state, prices, readings });
-  if (!overview.any) return false;
-  const share = historyShare(overview);
-  const last = state.history.at(-1);
-  if (last?.day === utcDay(now)) {
-    if (share === null || last.selfShare === share) return false;
-    await saveHistory([...state.history.slice(0, -1), { day: last.day, selfShare: share }]);
-    return true;
-  }
-  const { history, appended } = appendHistoryPoint({ history: state.history, now, selfShare: share });
-  if (appended) await saveHistory(history);
-  return appended;
-}
-
-/** Onto the holdings as stored now: an edit the options page saved meanwhile is kept. */
-async function saveHistory(history: HoldingsState['history']): Promise<void> {
-  await saveHoldings({ ...(await getHoldings()), history });
+export async function recordHistory(now = Date.now()): Promise<boolean> {
+  let recorded = false;
+  await updateHoldings(async (state) => {
+    const [prices, readings] = await Promise.all([getPriceTable(), getAddressReadings()]);
+    const overview = holdingsOverview({ state, prices, readings });
+    if (!overview.any) return state;
+    const share = historyShare(overview);
+    const last = state.history.at(-1);
+    if (last?.day === utcDay(now)) {
+      if (share === null || last.selfShare === share) return state;
+      recorded = true;
+      return { ...state, history: [...state.history.slice(0, -1), { day: last.day, selfShare: share }] };
+    }
+    const { history, appended } = appendHistoryPoint({ history: state.history, now, selfShare: share });
+    recorded = appended;
+    return appended ? { ...state, history } : state;
+  });
+  return recorded;
 }
 
 export type ReadBalancesReturnType = { ok: true; chains: ChainReading[]; readAt: number } | { ok: false; reason: 'no-rpc' | 'no-addresses' };

@@ -1,7 +1,7 @@
 import type { Browser } from 'wxt/browser';
 import { getExchange } from '@/lib/exchanges/registry';
 import { pageStateFor } from '@/lib/view/page-state';
-import { getSettings, nudgeSeen, updateSettings } from '@/utils/settings';
+import { markNudgeShown, updateSettings } from '@/utils/settings';
 import { writeTabState } from '@/utils/tab-states';
 import type { PageHandlers } from '@/utils/messaging';
 import type { BackgroundContext } from './context';
@@ -50,7 +50,7 @@ export function createPageHandlers(context: BackgroundContext): PageHandlers<Bro
     },
     async 'nudge-shown'(request) {
       if (getExchange(request.exchangeId) === undefined) return undefined;
-      await nudgeSeen.setValue({ ...(await nudgeSeen.getValue()), [request.exchangeId]: Date.now() });
+      await markNudgeShown(request.exchangeId);
       // The next page may load before the storage listener's rebuild: it is done before answering.
       await rebuildFirstPaint(context);
       return undefined;
@@ -63,8 +63,7 @@ export function createPageHandlers(context: BackgroundContext): PageHandlers<Bro
     },
     async 'nudge-snooze'(request) {
       if (getExchange(request.exchangeId) === undefined) return undefined;
-      const { snoozes } = await getSettings();
-      await updateSettings({ snoozes: { ...snoozes, [request.exchangeId]: request.snooze } });
+      await updateSettings(({ snoozes }) => ({ snoozes: { ...snoozes, [request.exchangeId]: request.snooze } }));
       await rebuildFirstPaint(context);
       return undefined;
     },

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from './index';
-import { resetData } from './data';
-import { RUN_NOTIFICATION_PREFIX, recheckRunNotifications, runAlertViews, snoozeRunAlert, updateRunAlerts } from './run-alerts';
+import { resetData, runAlertsItem } from './data';
+import { RUN_NOTIFICATION_PREFIX, forgetRunStates, recheckRunNotifications, runAlertViews, snoozeRunAlert, startRunAlerts, updateRunAlerts } from './run-alerts';
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import { signWarningList } from '@/lib/community/sign-warning-list';
 import { inProcessChainWork } from '@/lib/chain-work/in-process';
@@ -213,5 +213,61 @@ describe('run alerts in the background', () => {
     await updateRunAlerts(NOW);
     const views = (await send({ type: 'run-snooze', exchangeId: 'binance' }, self())) as { exchangeId: string; active: boolean }[];
     expect(views.find((view) => view.exchangeId === 'binance')?.active).toBe(false);
+  });
+
+  describe('when the storage change event comes late', () => {
+    /** The run watch restarted with its change events held back: each is delivered only when the test says. */
+    function lateEvents(): ((value: unknown) => void)[] {
+      const listeners: ((value: unknown) => void)[] = [];
+      vi.spyOn(runAlertsItem, 'watch').mockImplementation((callback) => {
+        listeners.push((value) => callback(value, undefined));
+        return () => undefined;
+      });
+      startRunAlerts();
+      return listeners;
+    }
+    const stored = async () => (await fakeBrowser.storage.local.get('runAlerts')).runAlerts as unknown;
+
+    test('"Reset data" forgets the states: the re-check that follows writes none back, and no view shows the alert', async () => {
+      lateEvents();
+      await fakeBrowser.storage.local.set({ holdings: holdingOn('binance') });
+      await updateRunAlerts(NOW);
+      expect(await stored()).toMatchObject({ binance: { phase: 'alert' } });
+      // The handler re-checks the run alerts itself right after the reset.
+      await send({ type: 'reset-data' }, self());
+      expect(await stored()).toBeUndefined();
+      expect(await runAlertViews(NOW)).toEqual([]);
+    });
+
+    test('"Delete everything" forgets the states: no view shows the alert, and a re-check right after writes none back', async () => {
+      lateEvents();
+      await fakeBrowser.storage.local.set({ holdings: holdingOn('binance') });
+      await updateRunAlerts(NOW);
+      await send({ type: 'delete-all-data' }, self());
+      expect(await runAlertViews(NOW)).toEqual([]);
+      await recheckRunNotifications(NOW);
+      expect(await stored()).toBeUndefined();
+    });
+
+    test('the states forgotten are forgotten by the views at once, before anything reads storage again', async () => {
+      lateEvents();
+      await fakeBrowser.storage.local.set({ holdings: holdingOn('binance') });
+      await updateRunAlerts(NOW);
+      expect(await runAlertViews(NOW)).toMatchObject([{ exchangeId: 'binance', phase: 'alert' }]);
+      await forgetRunStates();
+      expect(await runAlertViews(NOW)).toEqual([]);
+    });
+
+    test('a snooze stays when the event of the write before it arrives after it', async () => {
+      const listeners = lateEvents();
+      await fakeBrowser.storage.local.set({ holdings: holdingOn('binance') });
+      await updateRunAlerts(NOW);
+      const before = await stored();
+      await snoozeRunAlert('binance', NOW);
+      // The change event of the update's write, delivered only now.
+      for (const listener of listeners) listener(before);
+      await updateRunAlerts(new Date(NOW.getTime() + 60_000));
+      expect(await stored()).toMatchObject({ binance: { snoozedUntil: new Date(NOW.getTime() + 7 * 86_400_000).toISOString() } });
+    });
   });
 });

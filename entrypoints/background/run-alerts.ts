@@ -9,6 +9,7 @@ import { getHoldings } from '@/utils/holdings';
 import { NOTIFICATIONS } from '@/utils/permissions';
 import { getSettings } from '@/utils/settings';
 import { heldSnapshot, ownTokenPricesItem, runAlertsItem } from './data';
+import { inTurn } from '@/utils/in-turn';
 import { parseHeldOwnTokenPrices } from '@/lib/reserves/refresh-own-token-prices';
 import { i18nFor } from './words';
 import { runNotificationMessage } from '@/lib/words/run-alert-text';
@@ -29,14 +30,28 @@ export const RUN_NOTIFICATION_PREFIX = 'run-alert:';
 /**
  * The stored values held in memory once `startRunAlerts` has run: every page's question to the
  * background reads them, and the pill's first paint may wait on that answer. Storage changes
- * replace them, and so do our own writes, at once (the change event comes later).
+ * replace them, and so do our own writes and removals, at once (the change event comes later).
+ * A change of the states reads them from storage instead (`statesInTurn`): a change event can
+ * arrive after a later write, and leave an older copy held for a while.
  */
-let held: { states?: Promise<unknown>; prices?: Promise<unknown> } | undefined;
+let held: HeldValues | undefined;
+/** Each stored value's read, or nothing held yet (the next read asks storage). */
+interface HeldValues {
+  states?: Promise<unknown> | undefined;
+  prices?: Promise<unknown> | undefined;
+}
 
 async function readStates(): Promise<RunStates> {
   if (held === undefined) return parseRunStates(await runAlertsItem.getValue());
   held.states ??= runAlertsItem.getValue();
   return parseRunStates(await held.states);
+}
+
+/** The stored states as they are now, for a change made in their turn; the held copy follows. */
+async function statesInTurn(): Promise<RunStates> {
+  const value = await runAlertsItem.getValue();
+  if (held !== undefined) held.states = Promise.resolve(value);
+  return parseRunStates(value);
 }
 
 async function heldOwnTokenPrices(): Promise<ReturnType<typeof parseHeldOwnTokenPrices>> {
@@ -70,13 +85,9 @@ export async function runAlertViews(now = new Date()): Promise<RunAlertView[]> {
     .sort((a, b) => Number(b.active) - Number(a.active) || a.name.localeCompare(b.name));
 }
 
-let chain: Promise<unknown> = Promise.resolve();
-
-/** One read-modify-write of the stored states at a time: a snooze must not be lost to an update. */
+/** One read-modify-write of the stored states at a time (utils/in-turn.ts): a snooze must not be lost to an update. */
 function serially<T>(work: () => Promise<T>): Promise<T> {
-  const run = chain.then(work);
-  chain = run.catch(() => undefined);
-  return run;
+  return inTurn(runAlertsItem.key, work);
 }
 
 /**
@@ -86,7 +97,7 @@ function serially<T>(work: () => Promise<T>): Promise<T> {
  */
 export function updateRunAlerts(now = new Date(), { tellTabs = true }: { tellTabs?: boolean } = {}): Promise<void> {
   return serially(async () => {
-    const [snapshot, prices, warningsFor, held] = await Promise.all([heldSnapshot(), heldOwnTokenPrices(), warningLookup(now), readStates()]);
+    const [snapshot, prices, warningsFor, held] = await Promise.all([heldSnapshot(), heldOwnTokenPrices(), warningLookup(now), statesInTurn()]);
     const next: RunStates = { ...held };
     for (const exchange of exchanges) {
       const evaluation = evaluateRun({ exchange, reserves: snapshot.exchanges[exchange.id], prices, warnings: warningsFor(exchange.id), now });
@@ -103,14 +114,27 @@ export function updateRunAlerts(now = new Date(), { tellTabs = true }: { tellTab
 export function snoozeRunAlert(exchangeId: string, now = new Date()): Promise<void> {
   return serially(async () => {
     if (getExchange(exchangeId) === undefined) return;
-    const states = await readStates();
+    const states = await statesInTurn();
     await notifyAndBadge({ ...states, [exchangeId]: snoozeRun(Object.hasOwn(states, exchangeId) ? states[exchangeId] : undefined, now) }, now);
   });
 }
 
 /** Holdings or settings changed: someone may now keep money where an alert is on, or have asked to be told. */
 export function recheckRunNotifications(now = new Date()): Promise<void> {
-  return serially(async () => notifyAndBadge(await readStates(), now));
+  return serially(async () => notifyAndBadge(await statesInTurn(), now));
+}
+
+/**
+ * Data reset: the stored states go, in their turn, and so do the held copies of them and of the
+ * own-token prices (removed by the reset before this), so no view or later change uses them.
+ */
+export function forgetRunStates(): Promise<void> {
+  return serially(async () => {
+    await runAlertsItem.removeValue();
+    if (held === undefined) return;
+    held.states = Promise.resolve(undefined);
+    held.prices = undefined;
+  });
 }
 
 function holdsMoneyOn(holdings: Awaited<ReturnType<typeof getHoldings>>): Set<string> {
@@ -208,7 +232,7 @@ function wireClicks(): void {
 /** Called once from the background's main; `onStatesChanged` follows each change of an exchange's run state. */
 export function startRunAlerts(onStatesChanged: () => Promise<void> = async () => undefined): void {
   statesChanged = onStatesChanged;
-  const current: { states?: Promise<unknown>; prices?: Promise<unknown> } = {};
+  const current: HeldValues = {};
   held = current;
   runAlertsItem.watch((value) => {
     current.states = Promise.resolve(value);

@@ -1,6 +1,7 @@
 import { defineLazyItem } from '@/utils/lazy-item';
+import { inTurn } from '@/utils/in-turn';
 import { activeWarnings, type ActiveWarning } from '@/lib/community/active-warnings';
-import { goodLists, subscriptionHealth, type SubscriptionFailure, type SubscriptionHealth, type WarningSubscription } from '@/lib/community/subscription';
+import { goodLists, MAX_SUBSCRIPTIONS, subscriptionHealth, type SubscribeFailureCode, type SubscriptionFailure, type SubscriptionHealth, type WarningSubscription } from '@/lib/community/subscription';
 import { WARNING_LIST_LIMITS } from '@/lib/community/warning-list';
 import { fetchSource, type FetchFailure } from '@/lib/reserves/fetch-source';
 import { subscribeFailureText, subscriptionLine } from '@/lib/words/warning-list-words';
@@ -95,6 +96,8 @@ export interface SubscriptionView {
   expectedSigner: string;
   health: SubscriptionHealth;
   message: string;
+  /** The name of the list in use, once one verified. */
+  listName?: string;
   /** The latest check's refusal, when it read back, for its technical text (`warningListFailureDetail`). */
   lastFailure?: SubscriptionFailure;
 }
@@ -107,6 +110,7 @@ export async function subscriptionViews(now = new Date()): Promise<SubscriptionV
     expectedSigner: state.expectedSigner,
     health: subscriptionHealth({ state, now }),
     message: subscriptionLine({ state, now, locale }, t),
+    ...(state.lastGood === undefined ? {} : { listName: state.lastGood.list.name }),
     ...(state.lastError?.failure === undefined ? {} : { lastFailure: state.lastError.failure }),
   }));
 }
@@ -118,23 +122,39 @@ export async function warningLookup(now: Date): Promise<(exchangeId: string) => 
   return (exchangeId) => (lists.length === 0 ? [] : activeWarnings({ lists, exchangeId, now }));
 }
 
+/**
+ * The subscriptions as held, changed by `change` in their turn (utils/in-turn.ts): a subscribe, an
+ * unsubscribe and the end of a check that overlap each keep their change. `undefined` writes nothing.
+ */
+function changeSubscriptions<T>(change: (current: WarningSubscription[]) => { next?: WarningSubscription[]; answer: T }): Promise<T> {
+  return inTurn(subscriptionsItem.key, async () => {
+    const { next, answer } = change(await readSubscriptions());
+    if (next !== undefined) await writeSubscriptions(next);
+    return answer;
+  });
+}
+
 /** Adds a subscription and checks it at once. A plain-words reason when the input is wrong. */
 export async function subscribe(url: string, expectedSigner: string): Promise<{ ok: true } | { ok: false; reason: string }> {
   const created = await chainWork().createSubscription({ url, expectedSigner });
   if (!created.ok) return { ok: false, reason: subscribeFailureText(created.code, (await userWords()).t) };
-  const current = await readSubscriptions();
-  if (current.some((subscription) => subscription.url === created.subscription.url)) return { ok: false, reason: subscribeFailureText('already-subscribed', (await userWords()).t) };
-  await writeSubscriptions([...current, created.subscription]);
+  const refused = await changeSubscriptions((current): { next?: WarningSubscription[]; answer: SubscribeFailureCode | undefined } => {
+    if (current.some((subscription) => subscription.url === created.subscription.url)) return { answer: 'already-subscribed' };
+    // More would be held until the next read from storage, which keeps the first MAX_SUBSCRIPTIONS only.
+    if (current.length >= MAX_SUBSCRIPTIONS) return { answer: 'too-many' };
+    return { next: [...current, created.subscription], answer: undefined };
+  });
+  if (refused !== undefined) return { ok: false, reason: subscribeFailureText(refused, (await userWords()).t) };
   await checkSubscriptions({ force: true });
   return { ok: true };
 }
 
 export async function unsubscribe(url: string): Promise<void> {
-  await writeSubscriptions((await readSubscriptions()).filter((subscription) => subscription.url !== url));
+  await changeSubscriptions((current) => ({ next: current.filter((subscription) => subscription.url !== url), answer: undefined }));
 }
 
 export async function clearSubscriptions(): Promise<void> {
-  await writeSubscriptions([]);
+  await changeSubscriptions(() => ({ next: [], answer: undefined }));
 }
 
 async function fetchList(url: string): Promise<{ ok: true; body: string } | { ok: false; failure: FetchFailure }> {
@@ -148,14 +168,20 @@ export async function checkSubscriptions({ force = false }: { force?: boolean } 
   // Held lists that cannot be checked now are left as stored, for the next run.
   const states = await readOrWarn();
   if (states === undefined) return;
-  const next: WarningSubscription[] = [];
+  const checked: { before: WarningSubscription; after: WarningSubscription }[] = [];
   for (const state of states) {
     const due = force || state.lastCheck === null || Date.now() - Date.parse(state.lastCheck) >= CHECK_EVERY_MS;
-    next.push(due ? await chainWork().checkSubscription({ state, fetched: await fetchList(state.url), now: Date.now() }) : state);
+    if (due) checked.push({ before: state, after: await chainWork().checkSubscription({ state, fetched: await fetchList(state.url), now: Date.now() }) });
   }
-  // A subscription removed while we were fetching stays removed.
-  const current = await readOrWarn();
-  if (current === undefined) return;
-  const kept = new Set(current.map((state) => state.url));
-  await writeSubscriptions(next.filter((state) => kept.has(state.url)));
+  if (checked.length === 0) return;
+  // The fetches took their time (up to TIMEOUT_MS each): the results go onto the subscriptions as
+  // they stand now. One added meanwhile is kept, one removed stays removed, and one that changed
+  // meanwhile (checked by an overlapping run, or removed and added again) keeps that change: a
+  // result from the older state must not roll its held list back.
+  await changeSubscriptions((current) => {
+    const next = current.map(
+      (state) => checked.find(({ before }) => before.url === state.url && before.lastCheck === state.lastCheck && before.expectedSigner === state.expectedSigner)?.after ?? state,
+    );
+    return next.some((state, index) => state !== current[index]) ? { next, answer: undefined } : { answer: undefined };
+  }).catch((error: unknown) => console.warn(`[reserve-radar] warning lists: ${error instanceof Error ? error.message : String(error)}`));
 }

@@ -29,6 +29,7 @@ function view(id: string, warnings = 0): ExchangeView {
     published: '2026-11-01T00:00:00Z',
     expires: '2027-01-01T00:00:00Z',
     listName: 'A list',
+    listHost: 'lists.example.org',
     listSequence: 1,
   };
   return buildExchangeView({ exchange, reserves: undefined, now, warnings: Array.from({ length: warnings }, () => warning) });

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { applyGuideAction, createGuideState, nextStep } from '@/lib/custody/steps';
-import { loadAddressBook, loadGuideState, loadSavedGuides, removeFromAddressBook, saveGuideState, saveToAddressBook } from '@/utils/guide-state';
+import { loadAddressBook, loadGuideState, loadSavedGuides, removeFromAddressBook, replaceAddressBook, saveGuideState, saveToAddressBook } from '@/utils/guide-state';
 import { chosenAddressFor, readChosenAddress, readStoredGuides, watchChosenAddress } from '@/utils/chosen-address';
 
 // The guide page's storage (utils/guide-state.ts), against WXT's in-memory browser.
@@ -101,6 +101,20 @@ describe('address book in storage', () => {
     expect(book).toEqual([{ label: 'Hardware wallet', network: 'ethereum', address: WALLET, addedAt: '2026-11-25T11:00:00.000Z' }]);
     expect(await loadAddressBook()).toEqual(book);
     expect(await removeFromAddressBook({ network: 'ethereum', address: WALLET })).toEqual([]);
+  });
+
+  test('entries saved and removed at the same moment (guide tabs, an import) all take effect', async () => {
+    const other = '0x000000000000000000000000000000000000bEEF';
+    await saveToAddressBook({ label: 'Old', network: 'ethereum', address: other });
+    await Promise.all([
+      saveToAddressBook({ label: 'Ledger', network: 'ethereum', address: WALLET }),
+      saveToAddressBook({ label: 'Cold', network: 'bitcoin', address: 'bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq' }),
+      removeFromAddressBook({ network: 'ethereum', address: other }),
+    ]);
+    expect((await loadAddressBook()).map((entry) => entry.label).sort()).toEqual(['Cold', 'Ledger']);
+    // A replace (an import) asked after a save is not undone by that save's write.
+    await Promise.all([saveToAddressBook({ label: 'Late', network: 'ethereum', address: other }), replaceAddressBook([])]);
+    expect(await loadAddressBook()).toEqual([]);
   });
 
   test('refuses an entry that is not a valid address, with the reason, and keeps the book as it was', async () => {

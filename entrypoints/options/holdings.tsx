@@ -18,7 +18,7 @@ import {
   getPriceTable,
   HoldingsSaveError,
   priceStatusItem,
-  saveHoldings,
+  saveHoldingsEdit,
   watchAddressReadings,
   watchHoldings,
   watchPriceTable,
@@ -95,8 +95,7 @@ export function HoldingsGlue({ settings, exchangeNames, onSettingsReplaced }: Ho
   const save = async (next: HoldingsState) => {
     try {
       const before = loaded.state;
-      // The history is the background's to write; keep what it stored since this page last read.
-      const saved = await saveHoldings({ ...next, history: (await getHoldings()).history });
+      const saved = await saveHoldingsEdit(next);
       setLoaded({ ...loaded, state: saved });
       // A new asset or currency has no price yet: ask now rather than at the next hourly run.
       const needs = (state: HoldingsState) => new Set([...state.holdings.map((h) => (h.kind === 'asset' ? h.asset : h.currency)), state.limits.currency]);

@@ -93,7 +93,8 @@ function App({ initial, initialI18n, initialBroadAccess }: { initial: Settings; 
           await reloadSubscriptions();
           return result;
         }}
-        onUnsubscribe={(url) => void showSubscriptions(send({ type: 'unsubscribe', url }))}
+        // A refusal leaves the list as shown; the section says the unsubscribe failed.
+        onUnsubscribe={(url) => send({ type: 'unsubscribe', url }).then((rows) => showSubscriptions(Promise.resolve(rows)))}
         holdings={
           <HoldingsGlue
             settings={settings}

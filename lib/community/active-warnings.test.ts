@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { activeWarnings } from './active-warnings';
+import { activeWarnings, type SubscribedList } from './active-warnings';
 import type { WarningEntry, WarningList } from './warning-list';
 
 function entry(overrides: Partial<WarningEntry>): WarningEntry {
@@ -16,8 +16,9 @@ function entry(overrides: Partial<WarningEntry>): WarningEntry {
   };
 }
 
-function list(name: string, entries: WarningEntry[], expires = '2026-12-31T00:00:00Z'): WarningList {
-  return { name, sequence: 3, issued: '2026-11-01T00:00:00Z', expires, entries };
+function list(name: string, entries: WarningEntry[], expires = '2026-12-31T00:00:00Z', host = 'lists.example.org'): SubscribedList {
+  const held: WarningList = { name, sequence: 3, issued: '2026-11-01T00:00:00Z', expires, entries };
+  return { list: held, host };
 }
 
 const now = new Date('2026-11-25T10:00:00Z');
@@ -32,7 +33,7 @@ describe('activeWarnings', () => {
       entry({ title: 'over', severity: 'danger', expires: '2026-11-25T10:00:00Z' }),
       entry({ title: 'new info', published: '2026-11-20T00:00:00Z' }),
     ]);
-    const b = list('List B', [entry({ title: 'danger from B', severity: 'danger' })]);
+    const b = list('List B', [entry({ title: 'danger from B', severity: 'danger' })], undefined, 'b.example:8443');
     const result = activeWarnings({ lists: [a, b], exchangeId: 'binance', now });
     expect(result.map((warning) => [warning.title, warning.listName])).toEqual([
       ['danger from B', 'List B'],
@@ -40,7 +41,8 @@ describe('activeWarnings', () => {
       ['new info', 'List A'],
       ['old info', 'List A'],
     ]);
-    expect(result[0]).toMatchObject({ listSequence: 3, severity: 'danger', sources: ['https://example.org/'] });
+    expect(result[0]).toMatchObject({ listSequence: 3, listHost: 'b.example:8443', severity: 'danger', sources: ['https://example.org/'] });
+    expect(result[1]).toMatchObject({ listName: 'List A', listHost: 'lists.example.org' });
   });
 
   it('shows nothing from a list that has expired, even if its entries have not', () => {
@@ -52,7 +54,7 @@ describe('activeWarnings', () => {
     const held = list('A', [entry({})]);
     const [warning] = activeWarnings({ lists: [held], exchangeId: 'binance', now });
     warning!.sources.push('https://changed.example/');
-    expect(held.entries[0]!.sources).toEqual(['https://example.org/']);
+    expect(held.list.entries[0]!.sources).toEqual(['https://example.org/']);
   });
 
   it('is sorted by severity whatever the input order', () => {

@@ -2,14 +2,22 @@ import type { WarningEntry, WarningList, WarningSeverity } from './warning-list'
 
 /** A warning ready to show: the entry plus which list it came from. Plain data for the message channel. */
 export interface ActiveWarning extends WarningEntry {
-  /** The list's `name`, shown as "from <listName>". */
+  /** The list's `name`, as its signer chose it: shown only beside `listHost`. */
   listName: string;
+  /** The host of the URL the user subscribed to the list at (see `goodLists`). */
+  listHost: string;
   listSequence: number;
 }
 
+/** A verified list and the host of the URL it was subscribed at. */
+export interface SubscribedList {
+  list: WarningList;
+  host: string;
+}
+
 export interface ActiveWarningsParameters {
-  /** Verified lists only (a subscription's `lastGood.list`); see `goodLists` in subscription.ts. */
-  lists: readonly WarningList[];
+  /** Verified lists only (a subscription's `lastGood.list`, with its host); see `goodLists` in subscription.ts. */
+  lists: readonly SubscribedList[];
   exchangeId: string;
   now: Date;
 }
@@ -24,17 +32,22 @@ const SEVERITY_ORDER: Readonly<Record<WarningSeverity, number>> = { danger: 0, c
 export function activeWarnings({ lists, exchangeId, now }: ActiveWarningsParameters): ActiveWarning[] {
   const nowMs = now.getTime();
   const active: ActiveWarning[] = [];
-  for (const list of lists) {
+  for (const { list, host } of lists) {
     // The list's expiry is the horizon its maintainer vouches for; past it, a held copy stops speaking.
     if (Date.parse(list.expires) <= nowMs) continue;
     for (const entry of list.entries) {
       if (entry.exchange !== exchangeId) continue;
       if (Date.parse(entry.published) > nowMs || Date.parse(entry.expires) <= nowMs) continue;
-      active.push({ ...entry, sources: [...entry.sources], listName: list.name, listSequence: list.sequence });
+      active.push({ ...entry, sources: [...entry.sources], listName: list.name, listHost: host, listSequence: list.sequence });
     }
   }
   return active.sort(
-    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || compareText(b.published, a.published) || compareText(a.listName, b.listName) || compareText(a.title, b.title),
+    (a, b) =>
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      compareText(b.published, a.published) ||
+      compareText(a.listName, b.listName) ||
+      compareText(a.listHost, b.listHost) ||
+      compareText(a.title, b.title),
   );
 }
 

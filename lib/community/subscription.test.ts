@@ -154,7 +154,12 @@ describe('goodLists and subscriptionHealth', () => {
     const neverGood = await checkSubscription({ state: fresh(), fetched: { ok: true, body: '{}' }, now });
     expect(subscriptionHealth({ state: neverGood, now })).toBe('failing');
 
-    expect(goodLists({ subscriptions: [never, good, failing, neverGood] }).map((list) => list.sequence)).toEqual([5, 5]);
+    // Each with the host it was subscribed at: the attribution its signer cannot choose.
+    expect(goodLists({ subscriptions: [never, good, failing, neverGood] }).map((held) => [held.list.sequence, held.host])).toEqual([
+      [5, 'lists.example.org'],
+      [5, 'lists.example.org'],
+    ]);
+    expect(goodLists({ subscriptions: [{ ...good, url: 'https://xn--rserve-radar-ggb.example:8443/list.json' }] })[0]?.host).toBe('xn--rserve-radar-ggb.example:8443');
   });
 });
 

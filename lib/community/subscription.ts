@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { getAddress, isAddress, isAddressEqual, type Address, type Hex } from 'viem';
 import { signerOf, verifyWarningList, type VerifyWarningListReturnType, type WarningListFailure, type WarningListRejection } from './verify-warning-list';
 import { hashWarningList, WARNING_LIST_LIMITS, WarningListSchema, type WarningList } from './warning-list';
+import type { SubscribedList } from './active-warnings';
 import type { FetchFailure } from '../reserves/fetch-source';
 
 /**
@@ -59,9 +60,20 @@ export interface CreateSubscriptionParameters {
 }
 /**
  * Why a subscription was not added (worded by lib/words/warning-list-words.ts):
- * `signer-unchecked` when the check could not run just now, `already-subscribed` for a repeat.
+ * `signer-unchecked` when the check could not run just now, `already-subscribed` for a repeat,
+ * `too-many` when `MAX_SUBSCRIPTIONS` are held already (more would be dropped when read back).
  */
-export const SUBSCRIBE_FAILURE_CODES = ['not-a-url', 'not-https', 'credentials', 'url-too-long', 'signer-not-address', 'signer-checksum', 'signer-unchecked', 'already-subscribed'] as const;
+export const SUBSCRIBE_FAILURE_CODES = [
+  'not-a-url',
+  'not-https',
+  'credentials',
+  'url-too-long',
+  'signer-not-address',
+  'signer-checksum',
+  'signer-unchecked',
+  'already-subscribed',
+  'too-many',
+] as const;
 export type SubscribeFailureCode = (typeof SUBSCRIBE_FAILURE_CODES)[number];
 export type CreateSubscriptionReturnType = { ok: true; subscription: WarningSubscription } | { ok: false; code: SubscribeFailureCode };
 
@@ -144,9 +156,23 @@ export interface GoodListsParameters {
   subscriptions: readonly WarningSubscription[];
 }
 
-/** The lists to show warnings from: each subscription's last good list. */
-export function goodLists({ subscriptions }: GoodListsParameters): WarningList[] {
-  return subscriptions.flatMap((subscription) => (subscription.lastGood === undefined ? [] : [subscription.lastGood.list]));
+/**
+ * The lists to show warnings from: each subscription's last good list, with the host the user
+ * subscribed to it at. The list's `name` is whatever its signer chose ("Reserve Radar Official"
+ * from anyone); the host is the part of its attribution the signer cannot choose.
+ */
+export function goodLists({ subscriptions }: GoodListsParameters): SubscribedList[] {
+  return subscriptions.flatMap((subscription) => (subscription.lastGood === undefined ? [] : [{ list: subscription.lastGood.list, host: hostOf(subscription.url) }]));
+}
+
+/** The URL's host (port included when it is not the default), as the URL parser writes it: an internationalised name in its ASCII (punycode) form, so look-alike letters show as what they are. */
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    // Stored subscriptions are checked to start with https:// only; a URL that does not parse is shown whole.
+    return url;
+  }
 }
 
 export type SubscriptionHealth = 'never-checked' | 'ok' | 'failing' | 'expired';

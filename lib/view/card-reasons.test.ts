@@ -22,6 +22,7 @@ const warning = (severity: ActiveWarning['severity'], title: string): ActiveWarn
   published: '2026-11-01T00:00:00Z',
   expires: '2027-01-01T00:00:00Z',
   listName: 'A list',
+  listHost: 'lists.example.org',
   listSequence: 1,
 });
 

@@ -48,3 +48,41 @@ describe('filterExchanges, sorted by level', () => {
     expect(filterExchanges({ views, query: 'alpha', sort: 'level' }).map((item) => item.name)).toEqual(['Alphabet', 'Alpha']);
   });
 });
+
+describe('filterExchanges, searched', () => {
+  const views = [view('HTX (Huobi)', 'ok', 'A', false), view('Binance', 'ok', 'A', false), view('Bitstamp', 'ok', 'A', false)];
+  const found = (query: string) => filterExchanges({ views, query, sort: 'level' }).map((item) => item.name);
+
+  test('a query that is only blank is no query: every exchange is shown', () => {
+    expect(found('')).toHaveLength(3);
+    expect(found('  \t')).toHaveLength(3);
+  });
+
+  test('a query of letters no exchange has matches nothing, whatever its script: never every exchange', () => {
+    // Chinese names are not in the registry: "no match" is the truth, "3 exchanges shown" was not.
+    expect(found('火币')).toEqual([]);
+    expect(found('币安')).toEqual([]);
+    expect(found('Бинанс')).toEqual([]);
+  });
+
+  test('a query of punctuation alone matches nothing', () => {
+    expect(found('...')).toEqual([]);
+    expect(found('()')).toEqual([]);
+  });
+
+  test('case and accents are folded, Turkish dotless and dotted i included', () => {
+    expect(found('Bınance')).toEqual(['Binance']);
+    expect(found('BİNANCE')).toEqual(['Binance']);
+    expect(found('bïnáncé')).toEqual(['Binance']);
+    // Full-width letters, as a Chinese or Japanese keyboard may type them.
+    expect(found('ｂｉｎａｎｃｅ')).toEqual(['Binance']);
+    expect(found('HUOBI')).toEqual(['HTX (Huobi)']);
+    // Punctuation and spaces in the query or the name do not count.
+    expect(found('htx huobi')).toEqual(['HTX (Huobi)']);
+  });
+
+  test('letters of any script match a name written in that script', () => {
+    const korean = { ...view('Upbit', 'ok', 'A', false), name: '업비트' };
+    expect(filterExchanges({ views: [...views, korean], query: '업비', sort: 'level' }).map((item) => item.id)).toEqual(['upbit']);
+  });
+});

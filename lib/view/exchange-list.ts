@@ -14,8 +14,14 @@ export interface FilterExchangesParameters {
  * that figure last, never first: unknown is not good.
  */
 export function filterExchanges({ views, query, sort }: FilterExchangesParameters): ExchangeView[] {
+  // Only a blank query is no query: one that folds to nothing (punctuation alone) matches nothing.
   const needle = normalize(query);
-  const found = needle === '' ? [...views] : views.filter((view) => normalize(view.name).includes(needle) || normalize(view.id).includes(needle) || normalize(view.homeDomain).includes(needle));
+  const found =
+    query.trim() === ''
+      ? [...views]
+      : needle === ''
+        ? []
+        : views.filter((view) => normalize(view.name).includes(needle) || normalize(view.id).includes(needle) || normalize(view.homeDomain).includes(needle));
   const byName = (a: ExchangeView, b: ExchangeView) => a.name.localeCompare(b.name, 'en');
   switch (sort) {
     case 'level':
@@ -41,10 +47,15 @@ function ascendingKnownFirst(a: number | undefined, b: number | undefined): numb
   return a - b;
 }
 
+/**
+ * The letters and digits of any script, case and accents folded: upper then lower case folds
+ * Turkish ı and İ, ß and the like to what a Latin keyboard types; NFKD splits accents off (and
+ * full-width letters to plain ones), and whatever is not a letter or digit, the accents included, goes.
+ */
 function normalize(text: string): string {
   return text
+    .toUpperCase()
+    .toLowerCase()
     .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]/gi, '')
-    .toLowerCase();
+    .replace(/[^\p{L}\p{N}]/gu, '');
 }

@@ -30,7 +30,10 @@ export interface PillFace {
   level: RiskLevel;
   grade: string;
   incomplete: boolean;
-  /** How many community warnings are in date: the pill shows the count only. */
+  /**
+   * How many community warnings in date are danger or caution: the pill shows the count only, and
+   * a note (`info`) is no reason to flag the exchange. The card lists every warning.
+   */
   warnings: number;
   /** A run alert is on for this exchange (not snoozed), and what raised it: the pill leads with it. No figure. */
   run?: RunCause;
@@ -73,7 +76,7 @@ export function pillFace(view: Pick<ExchangeView, 'id' | 'name' | 'verdict' | 'w
     level: view.verdict.level,
     grade: view.verdict.grade,
     incomplete: view.verdict.incomplete,
-    warnings: view.warnings.length,
+    warnings: view.warnings.filter((warning) => warning.severity !== 'info').length,
     ...(view.runAlert?.active === true ? { run: view.runAlert.cause } : {}),
   };
 }

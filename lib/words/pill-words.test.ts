@@ -20,20 +20,22 @@ describe('pillName: the pill button’s accessible name says what the pill shows
   });
 
   test('the warning count the pill shows as "⚠ 1" is in the name', () => {
-    expect(pillName(kraken, t('en'))).toBe('Reserve Radar: Kraken, no grade, Unknown. 1 community warning');
-    expect(pillName(kraken, t('de'))).toBe('Reserve Radar: Kraken, keine Note, Unbekannt. 1 Community-Warnung');
-    expect(pillName({ ...kraken, warnings: 2 }, t('en'))).toBe('Reserve Radar: Kraken, no grade, Unknown. 2 community warnings');
+    expect(pillName(kraken, t('en'))).toBe('Reserve Radar: Kraken, no grade, Unknown. 1 community warning rated danger or caution');
+    expect(pillName(kraken, t('de'))).toBe('Reserve Radar: Kraken, keine Note, Unbekannt. 1 Community-Warnung der Stufe Gefahr oder Vorsicht');
+    expect(pillName({ ...kraken, warnings: 2 }, t('en'))).toBe('Reserve Radar: Kraken, no grade, Unknown. 2 community warnings rated danger or caution');
   });
 
   test('a run alert (the red pill) is in the name, before the warnings', () => {
     expect(pillName({ ...binance, run: 'outflow', warnings: 2 }, t('en'))).toBe(
-      'Reserve Radar: Binance, grade D, Caution · incomplete. Run alert: money is leaving Binance fast. 2 community warnings',
+      'Reserve Radar: Binance, grade D, Caution · incomplete. Run alert: money is leaving Binance fast. 2 community warnings rated danger or caution',
     );
     expect(pillName({ ...binance, run: 'outflow' }, t('zh_CN'))).toBe('Reserve Radar：Binance，评级 D，注意 · 不完整。挤兑警报：资金正在快速流出 Binance');
   });
 
   test('a run alert a warning list raised is named by the list, not as money leaving', () => {
-    expect(pillName({ ...kraken, run: 'warning-list' }, t('en'))).toBe('Reserve Radar: Kraken, no grade, Unknown. Alert: a warning list flags Kraken. 1 community warning');
+    expect(pillName({ ...kraken, run: 'warning-list' }, t('en'))).toBe(
+      'Reserve Radar: Kraken, no grade, Unknown. Alert: a warning list flags Kraken. 1 community warning rated danger or caution',
+    );
     for (const locale of LOCALES) expect(pillName({ ...kraken, run: 'warning-list' }, t(locale)), locale).not.toBe(pillName({ ...kraken, run: 'outflow' }, t(locale)));
   });
 

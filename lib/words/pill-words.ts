@@ -46,7 +46,7 @@ export function pillName(face: Pick<PillFace, 'name' | 'level' | 'grade' | 'inco
   return name;
 }
 
-/** "1 community warning" / "3 community warnings": the pill's warning count in words (its title and its accessible name). */
+/** "1 community warning rated danger or caution": the pill's warning count in words (its title and its accessible name), naming what it counts, as notes are not counted. */
 export function pillWarningsText(count: number, t: Translate): string {
   return count === 1 ? t('pillWarningsOne', String(count)) : t('pillWarnings', String(count));
 }

@@ -1,5 +1,5 @@
 import type { SubscribeFailureCode, SubscriptionError, SubscriptionFailure, WarningSubscription } from '../community/subscription';
-import { subscriptionHealth } from '../community/subscription';
+import { MAX_SUBSCRIPTIONS, subscriptionHealth } from '../community/subscription';
 import { readFetchFailure } from '../reserves/fetch-source';
 import { fetchFailureText } from './fetch-failure';
 import { formatCount, formatDateTime, formatMoment, type MomentFormat } from './format';
@@ -15,10 +15,11 @@ export const SUBSCRIBE_FAILURE_KEYS: Record<SubscribeFailureCode, MessageKey> = 
   'signer-checksum': 'listsSubscribeSignerChecksum',
   'signer-unchecked': 'listsSubscribeSignerUnchecked',
   'already-subscribed': 'listsSubscribeAlready',
+  'too-many': 'listsSubscribeTooMany',
 };
 
 export function subscribeFailureText(code: SubscribeFailureCode, t: Translate): string {
-  return t(SUBSCRIBE_FAILURE_KEYS[code]);
+  return code === 'too-many' ? t(SUBSCRIBE_FAILURE_KEYS[code], String(MAX_SUBSCRIPTIONS)) : t(SUBSCRIBE_FAILURE_KEYS[code]);
 }
 
 /**

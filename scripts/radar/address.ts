@@ -1,4 +1,4 @@
-import { seeHelp, type RadarCommand } from './command';
+import { refuse, refuseUsage, type RadarCommand } from './command';
 import { networkIds, isNetworkId } from '../../lib/custody/networks';
 import { validateAddress, type ValidateAddressReturnType } from '../../lib/custody/validate-address';
 import { addressErrorText, addressWarningText } from '../../lib/words/address-text';
@@ -26,18 +26,15 @@ export const command: RadarCommand = {
     }
     const option = args.find((arg) => arg.startsWith('--'));
     if (option !== undefined) {
-      io.stderr.write(`radar address: unknown option ${option} (address always prints JSON). ${seeHelp('address')}\n`);
-      return 2;
+      return refuseUsage(io.stderr, 'address', `unknown option ${option} (address always prints JSON)`);
     }
     const [network, address, ...extra] = args;
     if (network === undefined || address === undefined || extra.length > 0) {
-      io.stderr.write(`radar address: expected a network and one address. ${seeHelp('address')}\n`);
-      return 2;
+      return refuseUsage(io.stderr, 'address', 'expected a network and one address');
     }
     // Bad usage, not a result: the extension's words for it ("choose it again in step 1") fit its guide, not a terminal.
     if (!isNetworkId(network)) {
-      io.stderr.write(`radar address: unknown network "${network}" (known: ${networkIds.join(', ')}).\n`);
-      return 2;
+      return refuse(io.stderr, 'address', `unknown network "${network}" (known: ${networkIds.join(', ')})`);
     }
     const result = validateAddress({ network, address });
     io.stdout.write(`${JSON.stringify(withWords(result), null, 2)}\n`);

@@ -106,7 +106,9 @@ describe('radar: bad input gets a clear error', { timeout: 60_000 }, () => {
     expect(refused['address, an unknown network'].err).toMatch(/^radar address: unknown network "ethreum" \(known: ethereum, arbitrum, .*\)\.\n$/);
     // Every other option-taking command has --json; this one always prints JSON, and should say so rather than count arguments.
     expect(refused['address, an option'].err).toBe('radar address: unknown option --json (address always prints JSON). Run "radar address --help" for the usage.\n');
-    expect(refused['status, --cexs-date without its file'].err).toBe('radar status: --cexs-date says when the --cexs file was fetched; give --cexs FILE too.\n');
+    expect(refused['status, --cexs-date without its file'].err).toBe(
+      'radar status: --cexs-date says when the --cexs file was fetched; give --cexs FILE too. Run "radar status --help" for the usage.\n',
+    );
     expect(refused['warnings verify, no signer'].err).toBe('radar warnings: verify needs --signer <address>, the maintainer address you trust. Run "radar warnings --help" for the usage.\n');
   });
 
@@ -202,7 +204,7 @@ describe('radar: the signing key is read the same way by every command that sign
         expectOneLine(err, `${name} ${key}`);
         expect(err, `${name} ${key}`).toContain(KEY_ENV);
         if (key.trim() !== '') {
-          expect(err, `${name} ${key}`).toBe(`radar ${name}: ${KEY_ENV} is not a private key (expected 0x followed by 64 hex digits)\n`);
+          expect(err, `${name} ${key}`).toBe(`radar ${name}: ${KEY_ENV} is not a private key (expected 0x followed by 64 hex digits).\n`);
           expect(err, `${name} ${key}`).not.toContain(key);
         }
       }

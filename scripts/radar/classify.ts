@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline';
-import { seeHelp, type RadarCommand } from './command';
+import { refuseUsage, type RadarCommand } from './command';
 import { classify } from '../../lib/exchanges/classify';
 import { hostnameFromUrl, parseHostname } from '../../lib/exchanges/hostname';
 
@@ -47,8 +47,7 @@ export const command: RadarCommand = {
       return 0;
     }
     if (args.length > 0) {
-      io.stderr.write(`radar classify: takes no arguments, reads standard input. ${seeHelp('classify')}\n`);
-      return 2;
+      return refuseUsage(io.stderr, 'classify', 'takes no arguments, reads standard input');
     }
     const lines = createInterface({ input: io.stdin, crlfDelay: Infinity });
     for await (const line of lines) {

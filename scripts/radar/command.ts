@@ -15,9 +15,32 @@ export interface RadarCommand {
   run(args: string[], io: RadarIo): Promise<number>;
 }
 
-/** How a refusal of bad usage ends: the error stays on one line, and the command's help is one command away. */
-export function seeHelp(name: string): string {
-  return `Run "radar ${name} --help" for the usage.`;
+/** How a refusal of bad usage ends: the command's help (without a command, the list of commands) is one command away. */
+export function seeHelp(name?: string): string {
+  return name === undefined ? 'Run "radar --help" for the list.' : `Run "radar ${name} --help" for the usage.`;
+}
+
+/** The problem as one sentence: closed by one period, whether or not its words brought their own. */
+function sentence(problem: string): string {
+  return /[.!?]$/.test(problem) ? problem : `${problem}.`;
+}
+
+/**
+ * A refusal of bad usage (how the command was called: an unknown option, a missing, extra or malformed
+ * argument) on one line of stderr, ending with the pointer to the command's help. Returns 2, its exit code.
+ */
+export function refuseUsage(stderr: Writable, name: string, problem: string): number {
+  stderr.write(`radar ${name}: ${sentence(problem)} ${seeHelp(name)}\n`);
+  return 2;
+}
+
+/**
+ * A refusal the help cannot mend (a file that cannot be read, an unknown exchange, a missing key) on one
+ * line of stderr, in the same form as bad usage but without the pointer. Returns 2, its exit code.
+ */
+export function refuse(stderr: Writable, name: string, problem: string): number {
+  stderr.write(`radar ${name}: ${sentence(problem)}\n`);
+  return 2;
 }
 
 /** Where `warnings sign` and `feed build` read the maintainer's signing key: never a flag, so it stays out of shell history. */

@@ -39,6 +39,8 @@ describe('radar feed build --offline', { timeout: 60_000 }, () => {
 
     const verified = await run(['verify', out, '--signer', TEST_FEED_SIGNER, '--now', feed.feed.issued]);
     expect(verified).toMatchObject({ code: 0, out: expect.stringMatching(new RegExp(`^valid: feed number ${feed.feed.sequence},`)) });
+    // "-" reads the feed from standard input, as `warnings` and `verify-proof` read theirs.
+    expect(await runCommand(command, ['verify', '-', '--signer', TEST_FEED_SIGNER, '--now', feed.feed.issued], readFileSync(out, 'utf8'))).toEqual(verified);
     // Past its week, the same file is refused.
     expect((await run(['verify', out, '--signer', TEST_FEED_SIGNER, '--now', '2030-01-01T00:00:00Z'])).code).toBe(1);
 

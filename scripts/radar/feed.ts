@@ -1,16 +1,19 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import type { Readable } from 'node:stream';
 import { isAddress, type Address } from 'viem';
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
-import { KEY_ENV, signerKeyFromEnv, type RadarCommand } from './command';
+import { KEY_ENV, refuse, refuseUsage, signerKeyFromEnv, type RadarCommand } from './command';
 import { buildFeedSnapshot, type BuildFeedSnapshotReturnType } from '../../lib/feed/build';
 import { FeedSigningError, signFeed } from '../../lib/feed/sign-feed';
 import { verifyFeed } from '../../lib/feed/verify-feed';
-import { feedFailureWithDetail } from '../../lib/words/feed-failure';
+import { feedFailureText, feedFailureWithDetail } from '../../lib/words/feed-failure';
 import { english } from './words/english';
-import { destinationProblem, fileProblem, folderProblem, OutputError, writeAll } from './shared/files';
+import { formatCount } from '../../lib/words/format';
+import { destinationProblem, folderProblem, OutputError, writeAll } from './shared/files';
+import { inputText, readInput } from './shared/read-input';
 import { MOMENT_FORMS, parseMoment } from './shared/moment';
 import { FEED_NAME, FEED_SIGNERS } from '../../lib/feed/trust';
+import { FEED_LIMITS } from '../../lib/feed/format';
 import { exchanges as registry } from '../../lib/exchanges/registry';
 import { stableStringify } from '../../lib/reserves/stable-json';
 import type { Snapshot } from '../../lib/reserves/schema';
@@ -35,8 +38,11 @@ const help = [
   '        Exit code: 0 built, 1 refused (the reason is printed), 2 bad usage, missing key, or an --out,',
   '        --report or --record path it cannot write (checked before any download).',
   'verify  Checks a feed against a maintainer address; prints one line in plain words.',
-  '        Exit code: 0 valid, 1 invalid (the reason is printed), 2 unreadable file, not JSON, or bad usage.',
+  '        Exit code: 0 valid, 1 invalid (the reason is printed), 2 unreadable file, larger than a feed may be',
+  `        (${formatCount(FEED_LIMITS.maxBytes / 1024, english.locale)} KiB), not JSON, or bad usage.`,
   'keygen  Prints a new signing key and its address (docs/feed.md: rotating the key).',
+  '',
+  'Use - as <file> (or as the --previous file) to read standard input.',
 ].join('\n');
 
 export const command: RadarCommand = {
@@ -48,12 +54,10 @@ export const command: RadarCommand = {
       return 0;
     }
     const [subcommand, ...rest] = args;
-    const usageError = (message: string): number => {
-      io.stderr.write(`radar feed: ${message}\n`);
-      return 2;
-    };
+    const fail = (problem: string): number => refuse(io.stderr, 'feed', problem);
+    const misused = (problem: string): number => refuseUsage(io.stderr, 'feed', problem);
     const parsed = parseFeedArgs(subcommand, rest);
-    if (typeof parsed === 'string') return usageError(parsed);
+    if (typeof parsed === 'string') return misused(parsed);
     const { file, options, offline, now } = parsed;
 
     if (subcommand === 'keygen') {
@@ -64,15 +68,12 @@ export const command: RadarCommand = {
 
     if (subcommand === 'verify') {
       const signer = options.get('--signer');
-      if (file === undefined) return usageError('verify needs a file');
-      if (signer === undefined || !isAddress(signer, { strict: false })) return usageError('verify needs --signer <address>');
-      let text: string;
-      try {
-        text = await readFile(file, 'utf8');
-      } catch (error) {
-        return usageError(`cannot read ${file}: ${fileProblem(error)}`);
-      }
-      const result = await verifyFeed({ body: text, signers: [signer as Address], now: now ?? new Date() });
+      if (file === undefined) return misused('verify needs a file');
+      if (signer === undefined) return misused('verify needs --signer <address>, the maintainer address you trust');
+      if (!isAddress(signer, { strict: false })) return misused(`--signer "${signer}" is not an Ethereum address`);
+      const read = await readFeed(file, io.stdin);
+      if (!read.ok) return fail(read.problem);
+      const result = await verifyFeed({ body: inputText(read.bytes), signers: [signer as Address], now: now ?? new Date() });
       if (result.ok) {
         const count = Object.keys(result.envelope.snapshot.exchanges).length;
         io.stdout.write(
@@ -80,13 +81,13 @@ export const command: RadarCommand = {
         );
         return 0;
       }
-      if (result.code === 'unreadable') return usageError(`${file}: ${feedFailureWithDetail(result.failure, english.t, english.locale, english.moment)}`);
+      if (result.code === 'unreadable') return fail(`${read.source}: ${feedFailureWithDetail(result.failure, english.t, english.locale, english.moment)}`);
       io.stdout.write(`invalid (${result.code}): ${feedFailureWithDetail(result.failure, english.t, english.locale, english.moment)}\n`);
       return 1;
     }
 
     const read = signerKeyFromEnv(`${KEY_ENV} is not set: the feed is signed with the maintainer key (docs/feed.md)`);
-    if ('problem' in read) return usageError(read.problem);
+    if ('problem' in read) return fail(read.problem);
     const { key } = read;
     const out = options.get('--out');
     const previousPath = options.get('--previous');
@@ -95,28 +96,24 @@ export const command: RadarCommand = {
     // Checked before the build, which can take a minute of downloads, and again when writing.
     for (const path of [out, reportPath]) {
       const problem = path === undefined ? undefined : await destinationProblem(path);
-      if (problem !== undefined) return usageError(problem);
+      if (problem !== undefined) return fail(problem);
     }
     const recordProblem = recordDir === undefined ? undefined : await folderProblem(recordDir);
-    if (recordProblem !== undefined) return usageError(recordProblem);
+    if (recordProblem !== undefined) return fail(recordProblem);
 
     let signer: Address;
     try {
       signer = privateKeyToAccount(key).address;
     } catch {
-      return usageError(`${KEY_ENV} is not a private key (it is outside the secp256k1 range)`);
+      return fail(`${KEY_ENV} is not a private key (it is outside the secp256k1 range)`);
     }
     let previous: { snapshot: Snapshot; sequence: number } | undefined;
     if (previousPath !== undefined) {
-      let text: string;
-      try {
-        text = await readFile(previousPath, 'utf8');
-      } catch (error) {
-        return usageError(`cannot read ${previousPath}: ${fileProblem(error)}`);
-      }
-      const read = await readPrevious(text, [signer, ...FEED_SIGNERS]);
+      const text = await readFeed(previousPath, io.stdin);
+      if (!text.ok) return fail(text.problem);
+      const read = await readPrevious(inputText(text.bytes), [signer, ...FEED_SIGNERS]);
       if (!read.ok) {
-        io.stderr.write(`radar feed: refused: ${previousPath} is not a feed we published: ${read.reason}\n`);
+        io.stderr.write(`radar feed: refused: ${text.source} is not a feed we published: ${read.reason}\n`);
         return 1;
       }
       previous = read;
@@ -137,7 +134,7 @@ export const command: RadarCommand = {
     try {
       signed = await signFeed({ snapshot: built.snapshot, name: FEED_NAME, sequence: nextSequence(previous?.sequence, moment), issued, expires, privateKey: key });
     } catch (error) {
-      if (error instanceof FeedSigningError && error.shortMessage.includes('key')) return usageError(`${KEY_ENV}: ${error.shortMessage} (${error.details})`);
+      if (error instanceof FeedSigningError && error.shortMessage.includes('key')) return fail(`${KEY_ENV}: ${error.shortMessage} (${error.details})`);
       io.stderr.write(`radar feed: refused: ${error instanceof FeedSigningError ? `${error.shortMessage}: ${error.details}` : String(error)}\n`);
       return 1;
     }
@@ -147,7 +144,7 @@ export const command: RadarCommand = {
     try {
       await writeAll(files);
     } catch (error) {
-      if (error instanceof OutputError) return usageError(error.message);
+      if (error instanceof OutputError) return fail(error.message);
       throw error;
     }
     if (out === undefined) io.stdout.write(text);
@@ -167,6 +164,12 @@ export function buildFeed(inputs: FeedInputs, previous: Snapshot | undefined, no
     ...(previous === undefined ? {} : { previous }),
     now,
   });
+}
+
+/** A feed is read no further than the most a reader takes. */
+function readFeed(file: string, stdin: Readable) {
+  const tooLarge = feedFailureText({ code: 'too-large', maxKib: FEED_LIMITS.maxBytes / 1024 }, english.t, english.locale);
+  return readInput({ file, stdin, maxBytes: FEED_LIMITS.maxBytes, tooLarge });
 }
 
 /**
@@ -211,7 +214,7 @@ interface FeedArgs {
 /** The subcommand's options, each one it knows and with its value, or why not in one line. */
 function parseFeedArgs(subcommand: string | undefined, args: readonly string[]): FeedArgs | string {
   if (subcommand !== 'build' && subcommand !== 'verify' && subcommand !== 'keygen') {
-    return `${subcommand === undefined ? 'expected' : `unknown subcommand "${subcommand}"; expected`} build, verify or keygen (see --help)`;
+    return `${subcommand === undefined ? 'expected' : `unknown subcommand "${subcommand}"; expected`} build, verify or keygen`;
   }
   const known = FEED_OPTIONS[subcommand];
   const options = new Map<string, string>();
@@ -226,10 +229,10 @@ function parseFeedArgs(subcommand: string | undefined, args: readonly string[]):
       if (options.has(arg)) return `${arg} is given twice`;
       options.set(arg, value);
       index += 1;
-    } else if (arg.startsWith('-') && arg !== '-') return `unknown option ${arg} for ${subcommand} (see --help)`;
+    } else if (arg.startsWith('-') && arg !== '-') return `unknown option ${arg} for ${subcommand}`;
     else files.push(arg);
   }
-  if (files.length > known.files) return known.files === 0 ? `${subcommand} takes no file, got "${files[0]}" (see --help)` : `${subcommand} takes one file, got ${files.length}`;
+  if (files.length > known.files) return known.files === 0 ? `${subcommand} takes no file, got "${files[0]}"` : `${subcommand} takes one file, got ${files.length}`;
   if (offline && options.has('--record')) return '--record keeps the answers of a live build; --offline reads recorded ones';
   const out = options.get('--out');
   if (out !== undefined && resolve(out) === resolve(options.get('--report') ?? '')) return '--out and --report name the same file';

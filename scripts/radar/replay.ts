@@ -1,4 +1,4 @@
-import type { RadarCommand } from './command';
+import { refuse, refuseUsage, type RadarCommand } from './command';
 import { backtestTable, replayEpisode, RUN_EPISODES, summarizeBacktest } from '../../lib/risk/run-episodes';
 import { renderRun } from './words/run';
 
@@ -32,13 +32,11 @@ export const command: RadarCommand = {
     const unknownFlag = [...flags].find((flag) => flag !== '--table' && flag !== '--json');
     const names = args.filter((arg) => !arg.startsWith('--'));
     if (unknownFlag !== undefined || names.length > 1 || (flags.has('--table') && flags.has('--json'))) {
-      io.stderr.write(`radar replay: ${unknownFlag !== undefined ? `unknown option ${unknownFlag}` : names.length > 1 ? 'name one episode at most' : 'choose --table or --json'}. Usage: ${usage}\n`);
-      return 2;
+      return refuseUsage(io.stderr, 'replay', unknownFlag !== undefined ? `unknown option ${unknownFlag}` : names.length > 1 ? 'name one episode at most' : 'choose --table or --json');
     }
     const episodes = names.length === 0 ? RUN_EPISODES : RUN_EPISODES.filter((episode) => episode.id === names[0]);
     if (episodes.length === 0) {
-      io.stderr.write(`radar replay: no episode "${names[0]}"; the episodes are ${RUN_EPISODES.map((episode) => episode.id).join(', ')}.\n`);
-      return 2;
+      return refuse(io.stderr, 'replay', `no episode "${names[0]}"; the episodes are ${RUN_EPISODES.map((episode) => episode.id).join(', ')}`);
     }
     if (flags.has('--table')) {
       io.stdout.write(backtestTable(episodes) + '\n');

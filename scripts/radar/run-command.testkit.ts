@@ -1,22 +1,28 @@
-import { PassThrough } from 'node:stream';
+import { PassThrough, type Readable } from 'node:stream';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
 import { KEY_ENV, type RadarCommand } from './command';
+import { loadCommand } from './shared/commands';
 
-/** Runs a `radar` subcommand in-process with captured output; `stdinText` undefined leaves stdin open and empty. */
-export async function runCommand(command: RadarCommand, args: string[], stdinText?: string): Promise<{ code: number; out: string; err: string }> {
-  const stdin = new PassThrough();
+/** Runs a `radar` subcommand in-process with captured output; `input` undefined leaves stdin open and empty, a stream is stdin itself. */
+export async function runCommand(command: RadarCommand, args: string[], input?: string | Readable): Promise<{ code: number; out: string; err: string }> {
+  const stdin = typeof input === 'object' ? input : new PassThrough();
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   let out = '';
   let err = '';
   stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
   stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  if (stdinText !== undefined) stdin.end(stdinText);
+  if (typeof input === 'string') (stdin as PassThrough).end(input);
   const code = await command.run(args, { stdin, stdout, stderr });
   return { code, out, err };
+}
+
+/** `runCommand` for the command of that name, as `radar <name>` finds it. */
+export async function runNamed(name: string, args: string[], input?: string | Readable): Promise<{ code: number; out: string; err: string }> {
+  return runCommand(await loadCommand(name), args, input);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
@@ -8,6 +8,7 @@ import { getExchange } from '../../lib/exchanges/registry';
 import { bundledSnapshot } from '../../lib/reserves/snapshot';
 import { gradeExchange } from '../../lib/risk/grade';
 import { command } from './status';
+import { runCommand } from './run-command.testkit';
 
 async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
@@ -160,6 +161,19 @@ describe('radar status', () => {
     };
     expect(later.run.level).toBe('calm');
     expect(later.run.reasons.map((reason) => reason.effect)).toEqual(['unknown', 'unknown', 'unknown']);
+  });
+
+  test('--cexs - reads the answer from standard input, dated by --cexs-date, which it then needs', async () => {
+    const recorded = join(import.meta.dirname, '../../tests/fixtures/defillama/recorded/cexs-rows-trading-system-2026-08-10.json');
+    const at = '2026-08-10T06:20:12Z';
+    const fromFile = await runCommand(command, ['bybit', '--json', '--cexs', recorded, '--cexs-date', at, '--now', at]);
+    const fromStdin = await runCommand(command, ['bybit', '--json', '--cexs', '-', '--cexs-date', at, '--now', at], readFileSync(recorded, 'utf8'));
+    expect(fromStdin).toEqual(fromFile);
+    expect(fromFile.code).toBe(0);
+    const undated = await runCommand(command, ['bybit', '--cexs', '-', '--now', at], readFileSync(recorded, 'utf8'));
+    expect(undated.code).toBe(2);
+    expect(undated.out).toBe('');
+    expect(undated.err).toMatch(/^radar status: --cexs - reads standard input, which has no date; say when it was fetched with --cexs-date\./);
   });
 
   test('a run in a /cexs answer reads as an alert, with the reasons a replay can check', async () => {

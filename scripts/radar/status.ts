@@ -1,5 +1,5 @@
-import { readFileSync, statSync } from 'node:fs';
-import type { RadarCommand, RadarIo } from './command';
+import { stat } from 'node:fs/promises';
+import { refuse, refuseUsage, type RadarCommand, type RadarIo } from './command';
 import { classify, classifyUrl } from '../../lib/exchanges/classify';
 import { exchanges, getExchange } from '../../lib/exchanges/registry';
 import type { ExchangeDefinition } from '../../lib/exchanges/types';
@@ -15,7 +15,12 @@ import { cexsEntryProblemText } from '../../lib/words/cexs-entry-problem';
 import { english } from './words/english';
 import { renderRun } from './words/run';
 import { fileProblem, jsonProblem } from './shared/files';
+import { inputText, readInput } from './shared/read-input';
+import { DEFAULT_MAX_BYTES } from '../../lib/reserves/fetch-source';
 import { MOMENT_FORMS, parseMoment } from './shared/moment';
+
+/** The most the extension takes from DefiLlama's /cexs (lib/reserves/refresh.ts), and so the most a saved answer may be. */
+const CEXS_MAX_BYTES = DEFAULT_MAX_BYTES;
 
 const usage = 'status <exchange id or domain> [--json] [--cexs FILE]';
 
@@ -31,17 +36,19 @@ const help = [
   '',
   'Options:',
   '  --json              print one JSON object { exchange, level, grade, incomplete, reasons, metrics, asOf, sources, run }',
-  '  --cexs FILE         replace the on-chain and flow figures with a saved DefiLlama /cexs response',
+  '  --cexs FILE         replace the on-chain and flow figures with a saved DefiLlama /cexs response (at most',
+  `                      ${CEXS_MAX_BYTES / 1024 / 1024} MiB, as the extension takes; - reads standard input, and then needs --cexs-date)`,
   "  --cexs-date DATE    when that response was fetched (YYYY-MM-DD or an ISO moment; default: the file's modification day)",
   '  --now DATE          grade as of this day (YYYY-MM-DD or an ISO moment; default: now), for reproducible output;',
   '                      flows count for the run watch only while at most 6 hours old at that moment',
   '',
   'Exit code: 0 verdict printed, 1 the --cexs file is JSON but not a DefiLlama /cexs response,',
-  '2 unknown exchange, a --cexs file that is missing, unreadable or not JSON, or bad usage.',
+  '2 unknown exchange, a --cexs file that is missing, unreadable, too large or not JSON, or bad usage.',
 ].join('\n');
 
-class UsageError extends Error {
-  override name = 'UsageError';
+/** What stops the verdict, on one line of stderr: an unknown exchange, a --cexs file that cannot be read (exit 2). */
+class Refusal extends Error {
+  override name = 'Refusal';
   readonly shortMessage: string;
   constructor(shortMessage: string) {
     super(shortMessage);
@@ -49,8 +56,13 @@ class UsageError extends Error {
   }
 }
 
+/** The command line itself is wrong (exit 2, and the pointer to the help). */
+class UsageError extends Refusal {
+  override name = 'UsageError';
+}
+
 /** The --cexs file is JSON but not what it should be: exit 1, as for every command that reads a file. */
-class ContentError extends UsageError {
+class ContentError extends Refusal {
   override name = 'ContentError';
 }
 
@@ -89,6 +101,8 @@ function parseArgs(args: readonly string[]): Options {
   if (target === undefined) throw new UsageError('name an exchange (an id such as binance, or a domain such as binance.com).');
   // Ignored, it would leave the user believing the figures were dated as they asked.
   if (cexsDate !== undefined && cexsFile === undefined) throw new UsageError('--cexs-date says when the --cexs file was fetched; give --cexs FILE too.');
+  // Standard input has no modification day to stand in for it.
+  if (cexsFile === '-' && cexsDate === undefined) throw new UsageError('--cexs - reads standard input, which has no date; say when it was fetched with --cexs-date.');
   return { target, json, now: now ?? new Date(), ...(cexsFile === undefined ? {} : { cexsFile }), ...(cexsDate === undefined ? {} : { cexsDate }) };
 }
 
@@ -106,40 +120,42 @@ function resolveExchange(target: string): ExchangeDefinition {
   const result = target.includes('/') ? classifyUrl(target) : classify(target);
   if (result.verdict === 'exchange' && result.exchange !== undefined) return result.exchange;
   if (result.verdict === 'lookalike' && result.exchange !== undefined) {
-    throw new UsageError(`"${target}" is not ${result.exchange.name}: ${result.reason}. Check the address before using it.`);
+    throw new Refusal(`"${target}" is not ${result.exchange.name}: ${result.reason}. Check the address before using it.`);
   }
-  throw new UsageError(`no exchange in the registry matches "${target}" (${result.reason}).`);
+  throw new Refusal(`no exchange in the registry matches "${target}" (${result.reason}).`);
 }
 
 /** On-chain and flow figures from a saved /cexs response; undefined fields mean the file had none for this exchange. */
-function reservesFromCexs(file: string, date: string | undefined, exchange: ExchangeDefinition, io: RadarIo): Pick<RiskReserves, 'onchain' | 'flows'> {
-  let text: string;
+async function reservesFromCexs(file: string, date: string | undefined, exchange: ExchangeDefinition, io: RadarIo): Promise<Pick<RiskReserves, 'onchain' | 'flows'>> {
+  const tooLarge = `The file is larger than ${CEXS_MAX_BYTES / 1024 / 1024} MiB, the most the extension takes from DefiLlama's /cexs.`;
+  const read = await readInput({ file, stdin: io.stdin, maxBytes: CEXS_MAX_BYTES, tooLarge });
+  if (!read.ok) throw new Refusal(read.problem);
+  const text = inputText(read.bytes);
   let asOf: string;
   try {
-    text = readFileSync(file, 'utf8');
-    asOf = date ?? statSync(file).mtime.toISOString().slice(0, 10);
+    asOf = date ?? (await stat(file)).mtime.toISOString().slice(0, 10);
   } catch (error) {
-    throw new UsageError(`cannot read ${file}: ${fileProblem(error)}.`);
+    throw new Refusal(`cannot read ${file}: ${fileProblem(error)}.`);
   }
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch (error) {
-    throw new UsageError(`${file} is not JSON: ${jsonProblem(error)}.`);
+    throw new Refusal(`${read.source} is not JSON: ${jsonProblem(error)}.`);
   }
   let result: ReturnType<typeof cexsToReserves>;
   try {
     result = cexsToReserves({ body, asOf, exchanges });
   } catch (error) {
     if (error instanceof DataSourceError)
-      throw new ContentError(`${file} is not a DefiLlama /cexs response: ${answerFailureText({ answer: 'wrong-shape' }, english.t, english.locale, english.moment)} (${error.details}).`);
+      throw new ContentError(`${read.source} is not a DefiLlama /cexs response: ${answerFailureText({ answer: 'wrong-shape' }, english.t, english.locale, english.moment)} (${error.details}).`);
     throw error;
   }
   const rejected = result.rejected.filter(({ name }) => name?.toLowerCase() === exchange.name.toLowerCase());
-  for (const entry of rejected) io.stderr.write(`radar status: the entry "${entry.name}" in ${file} was refused: ${cexsEntryProblemText(entry.problem, english.t)}\n`);
+  for (const entry of rejected) io.stderr.write(`radar status: the entry "${entry.name}" in ${read.source} was refused: ${cexsEntryProblemText(entry.problem, english.t)}\n`);
   const reserves = result.reserves[exchange.id];
   if (reserves === undefined || (reserves.onchain === undefined && reserves.flows === undefined)) {
-    io.stderr.write(`radar status: ${file} has no on-chain figures for ${exchange.name}; they count as missing.\n`);
+    io.stderr.write(`radar status: ${read.source} has no on-chain figures for ${exchange.name}; they count as missing.\n`);
     return {};
   }
   return { ...(reserves.onchain === undefined ? {} : { onchain: reserves.onchain }), ...(reserves.flows === undefined ? {} : { flows: reserves.flows }) };
@@ -178,7 +194,7 @@ export const command: RadarCommand = {
       if (problem !== undefined) io.stderr.write(`radar status: the bundled snapshot was refused (${problem}); every figure counts as missing.\n`);
       const bundled: RiskReserves = bundledSnapshot().exchanges[exchange.id] ?? {};
       const reserves: RiskReserves =
-        options.cexsFile === undefined ? bundled : { ...(bundled.por === undefined ? {} : { por: bundled.por }), ...reservesFromCexs(options.cexsFile, options.cexsDate, exchange, io) };
+        options.cexsFile === undefined ? bundled : { ...(bundled.por === undefined ? {} : { por: bundled.por }), ...(await reservesFromCexs(options.cexsFile, options.cexsDate, exchange, io)) };
       const verdict = gradeExchange({ exchange, reserves, now: options.now });
       const run = evaluateRun({ exchange, reserves, now: options.now });
       if (options.json) {
@@ -189,10 +205,12 @@ export const command: RadarCommand = {
       }
       return 0;
     } catch (error) {
-      if (error instanceof UsageError) {
+      if (error instanceof UsageError) return refuseUsage(io.stderr, 'status', error.shortMessage);
+      if (error instanceof ContentError) {
         io.stderr.write(`radar status: ${error.shortMessage}\n`);
-        return error instanceof ContentError ? 1 : 2;
+        return 1;
       }
+      if (error instanceof Refusal) return refuse(io.stderr, 'status', error.shortMessage);
       throw error;
     }
   },

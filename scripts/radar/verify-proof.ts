@@ -1,11 +1,10 @@
-import { readFile } from 'node:fs/promises';
-import type { Readable } from 'node:stream';
-import { seeHelp, type RadarCommand } from './command';
+import { refuse, refuseUsage, type RadarCommand } from './command';
 import { verifyInclusionProof } from '../../lib/proofs/verify-inclusion-proof';
 import { isProofFormat, proofFormats, type InclusionProofChecked, type InclusionProofFailed, type InclusionProofResult, type ProofFailure } from '../../lib/proofs/types';
 import { proofFailureText } from '../../lib/words/proof-failure';
 import { english } from './words/english';
-import { fileProblem } from './shared/files';
+import { readInput } from './shared/read-input';
+import { PROOF_MAX_CHARS } from '../../lib/proofs/input';
 
 const usage = 'verify-proof <file> [--root <hex>]';
 
@@ -55,12 +54,6 @@ function parseArgs(args: string[]): Options | string {
   if (format !== undefined && !isProofFormat(format)) return `unknown format "${format}" (known: ${proofFormats.join(', ')}).`;
   if (root !== undefined && !/^(0x)?[0-9a-fA-F]+$/.test(root.trim())) return '--root must be a hex hash.';
   return { file, json, ...(root === undefined ? {} : { root }), ...(format === undefined ? {} : { format }) };
-}
-
-async function readAll(stream: Readable): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
-  return new Uint8Array(Buffer.concat(chunks));
 }
 
 function isZero(amount: string): boolean {
@@ -130,27 +123,26 @@ export const command: RadarCommand = {
       return 0;
     }
     // What keeps a result from being printed goes to stderr on one line; stdout carries results only.
-    const fail = (message: string): number => {
-      io.stderr.write(`radar verify-proof: ${message}\n`);
-      return 2;
-    };
+    const fail = (problem: string): number => refuse(io.stderr, 'verify-proof', problem);
+    const misused = (problem: string): number => refuseUsage(io.stderr, 'verify-proof', problem);
     const options = parseArgs(args);
-    if (typeof options === 'string') return fail(`${options} ${seeHelp('verify-proof')}`);
-    const source = options.file === '-' ? 'standard input' : options.file;
-    let bytes: Uint8Array;
-    try {
-      bytes = options.file === '-' ? await readAll(io.stdin) : new Uint8Array(await readFile(options.file));
-    } catch (error) {
-      return fail(`cannot read ${source}: ${fileProblem(error)}.`);
-    }
+    if (typeof options === 'string') return misused(options);
+    const read = await readInput({
+      file: options.file,
+      stdin: io.stdin,
+      maxBytes: PROOF_MAX_CHARS,
+      tooLarge: proofFailureText({ failure: { code: 'too-large', megabytes: PROOF_MAX_CHARS / 1_000_000 } }, english.t),
+    });
+    if (!read.ok) return fail(read.problem);
+    const { source } = read;
     const result = await verifyInclusionProof({
-      file: bytes,
+      file: read.bytes,
       ...(options.root === undefined ? {} : { expectedRoot: options.root }),
       ...(options.format === undefined ? {} : { format: options.format as InclusionProofChecked['format'] }),
     });
     if (!result.ok && isUnreadable(result)) return fail(`${source}: ${proofFailureText(result, english.t)}`);
     // Only the file's format says how long its root is; a root of another length is a mistyped --root, and no proof was checked.
-    if (!result.ok && result.failure.code === 'root-length') return fail(`--root ${options.root}: ${proofFailureText(result, english.t)} ${seeHelp('verify-proof')}`);
+    if (!result.ok && result.failure.code === 'root-length') return misused(`--root ${options.root}: ${proofFailureText(result, english.t)}`);
     if (options.json) {
       // The failure's code and figures for programs, and its English words for people.
       io.stdout.write(JSON.stringify(result.ok ? result : { ...result, reason: proofFailureText(result, english.t) }, null, 2) + '\n');

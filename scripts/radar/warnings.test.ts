@@ -48,6 +48,7 @@ describe('radar warnings sign', () => {
     expect(await run(['sign', join(folder(), 'absent.json')])).toMatchObject({ code: 2, err: expect.stringMatching(/cannot read .*ENOENT/) });
     writeFileSync(join(folder(), 'broken.json'), '{ "name": ');
     expect(await run(['sign', join(folder(), 'broken.json')])).toMatchObject({ code: 2, err: expect.stringMatching(/is not JSON/) });
+    expect(await run(['sign', '-'], '{ "name": ')).toMatchObject({ code: 2, err: expect.stringMatching(/^radar warnings: standard input is not JSON \(/) });
     const list = JSON.parse(readFileSync(`${FIXTURES}/sample.list.json`, 'utf8')) as { entries: { severity: string }[] };
     list.entries[1]!.severity = 'severe';
     writeFileSync(join(folder(), 'bad.json'), JSON.stringify(list));

@@ -1,14 +1,15 @@
-import { readFile } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { isAddress, type Address } from 'viem';
-import { KEY_ENV, seeHelp, signerKeyFromEnv, type RadarCommand } from './command';
+import { KEY_ENV, refuse, refuseUsage, signerKeyFromEnv, type RadarCommand } from './command';
 import { signWarningList } from '../../lib/community/sign-warning-list';
 import { verifyWarningList } from '../../lib/community/verify-warning-list';
-import { WarningListError } from '../../lib/community/warning-list';
 import { getExchange } from '../../lib/exchanges/registry';
-import { warningListFailureWithDetail } from '../../lib/words/warning-list-words';
+import { warningListFailureText, warningListFailureWithDetail } from '../../lib/words/warning-list-words';
+import { WARNING_LIST_LIMITS, WarningListError } from '../../lib/community/warning-list';
 import { english } from './words/english';
-import { fileProblem, jsonProblem } from './shared/files';
+import { formatCount } from '../../lib/words/format';
+import { jsonProblem } from './shared/files';
+import { inputText, readInput } from './shared/read-input';
 import { MOMENT_FORMS, parseMoment } from './shared/moment';
 
 const usage = 'warnings sign <file> | verify <file> --signer <address>';
@@ -21,10 +22,11 @@ const help = [
   `        the signed envelope JSON on stdout. The private key is read from ${KEY_ENV}, never from a flag,`,
   '        so it stays out of shell history and process lists.',
   '        Exit code: 0 signed, 1 the list is malformed (the reason is printed), 2 missing or bad key,',
-  '        unreadable file, not JSON, or bad usage.',
+  `        unreadable file, larger than a list may be (${formatCount(WARNING_LIST_LIMITS.maxBytes / 1024, english.locale)} KiB), not JSON, or bad usage.`,
   'verify  Checks a signed list against the maintainer address; prints one line in plain words.',
   '        --now checks as of another moment (default: the current time).',
-  '        Exit code: 0 valid, 1 invalid (the reason is printed), 2 unreadable file, not JSON, or bad usage.',
+  '        Exit code: 0 valid, 1 invalid (the reason is printed), 2 unreadable file, larger than a list may be,',
+  '        not JSON, or bad usage.',
   '',
   'Format: docs/warning-lists.md. Use "-" as <file> to read standard input.',
 ].join('\n');
@@ -38,14 +40,12 @@ export const command: RadarCommand = {
       return 0;
     }
     const [subcommand, ...rest] = args;
-    const fail = (message: string): number => {
-      io.stderr.write(`radar warnings: ${message}\n`);
-      return 2;
-    };
+    const fail = (problem: string): number => refuse(io.stderr, 'warnings', problem);
+    const misused = (problem: string): number => refuseUsage(io.stderr, 'warnings', problem);
 
     if (subcommand === 'sign') {
       const [file, ...extra] = rest;
-      if (file === undefined || extra.length > 0) return fail(`sign takes exactly one file. ${seeHelp('warnings')}`);
+      if (file === undefined || extra.length > 0) return misused('sign takes exactly one file');
       const key = signerKeyFromEnv(`set ${KEY_ENV} to the maintainer's private key (0x followed by 64 hex digits).`);
       if ('problem' in key) return fail(key.problem);
       const document = await readJson(file, io.stdin);
@@ -73,7 +73,7 @@ export const command: RadarCommand = {
 
     if (subcommand === 'verify') {
       const options = parseVerifyArgs(rest);
-      if (typeof options === 'string') return fail(`${options} ${seeHelp('warnings')}`);
+      if (typeof options === 'string') return misused(options);
       const document = await readJson(options.file, io.stdin);
       if (!document.ok) return fail(document.message);
       const result = await verifyWarningList({ body: document.text, expectedSigner: options.signer, now: options.now });
@@ -88,7 +88,7 @@ export const command: RadarCommand = {
       return 1;
     }
 
-    return fail(`${subcommand === undefined ? 'expected "sign" or "verify".' : `unknown subcommand "${subcommand}"; expected "sign" or "verify".`} ${seeHelp('warnings')}`);
+    return misused(subcommand === undefined ? 'expected "sign" or "verify"' : `unknown subcommand "${subcommand}"; expected "sign" or "verify"`);
   },
 };
 
@@ -100,7 +100,7 @@ function parseVerifyArgs(args: string[]): { file: string; signer: Address; now: 
     const arg = args[index]!;
     if (arg === '--signer' || arg === '--now') {
       const value = args[index + 1];
-      if (value === undefined) return `${arg} needs a value.`;
+      if (value === undefined || value.startsWith('--')) return `${arg} needs a value.`;
       index += 1;
       if (arg === '--signer') signer = value;
       else {
@@ -124,27 +124,16 @@ function parseVerifyArgs(args: string[]): { file: string; signer: Address; now: 
 
 type Read<T> = { ok: true; value: T; text: string } | { ok: false; message: string };
 
-async function readText(file: string, stdin: Readable): Promise<Read<string>> {
-  try {
-    if (file === '-') {
-      let text = '';
-      for await (const chunk of stdin) text += typeof chunk === 'string' ? chunk : (chunk as Buffer).toString('utf8');
-      return { ok: true, value: text, text };
-    }
-    const text = await readFile(file, 'utf8');
-    return { ok: true, value: text, text };
-  } catch (error) {
-    return { ok: false, message: `cannot read ${file}: ${fileProblem(error)}.` };
-  }
-}
-
+/** A list is read no further than the most a reader takes: a larger one could not be signed or verified anyway. */
 async function readJson(file: string, stdin: Readable): Promise<Read<unknown>> {
-  const text = await readText(file, stdin);
-  if (!text.ok) return text;
+  const tooLarge = warningListFailureText({ code: 'too-large', maxKib: WARNING_LIST_LIMITS.maxBytes / 1024 }, english.t, english.locale);
+  const read = await readInput({ file, stdin, maxBytes: WARNING_LIST_LIMITS.maxBytes, tooLarge });
+  if (!read.ok) return { ok: false, message: read.problem };
+  const text = inputText(read.bytes);
   try {
-    return { ok: true, value: JSON.parse(text.text) as unknown, text: text.text };
+    return { ok: true, value: JSON.parse(text) as unknown, text };
   } catch (error) {
-    return { ok: false, message: `${file} is not JSON (${jsonProblem(error)}).` };
+    return { ok: false, message: `${read.source} is not JSON (${jsonProblem(error)}).` };
   }
 }
 

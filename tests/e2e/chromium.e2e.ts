@@ -120,10 +120,6 @@ describe('Chromium with the built extension', () => {
   });
 });
 
-/**
- * The background refuses the named requests, as it does when it is gone (an update while the page
- * is open) or broken; `refused` in the page can be emptied to let them through again.
- */
 /** The page's questions to the background: refused by type, or held (by type) until the test lets them go. */
 interface Asking {
   refused: Set<string>;
@@ -131,6 +127,10 @@ interface Asking {
   waiting: (() => void)[];
 }
 
+/**
+ * The background refuses the named requests, as it does when it is gone (an update while the page
+ * is open) or broken; `refused` in the page can be emptied to let them through again.
+ */
 async function refusing(page: Page, types: string[]): Promise<void> {
   await page.addInitScript((names) => {
     const scope = globalThis as unknown as Asking & { chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } } };
@@ -148,6 +148,32 @@ async function refusing(page: Page, types: string[]): Promise<void> {
   }, types);
 }
 
+/**
+ * A Binance tab and the popup over it, which finds no copy of an earlier answer for the tab: the
+ * background writes one when the tab loads and again when its page reports, at times a test cannot
+ * wait for, so the popup's own read of it comes back empty. Everything the popup draws then comes
+ * from the background's answers: `refused` ones fail at once, `held` ones wait for the test.
+ */
+async function popupWithNoHeldCopy(browser: ChromiumExtension, refused: string[], held: string[] = []): Promise<{ page: Page; popup: Page }> {
+  const page = await browser.context.newPage();
+  await page.goto('https://www.binance.com/en');
+  const tabId = await activeTabId(browser.worker);
+  const popup = await browser.context.newPage();
+  await refusing(popup, refused);
+  await popup.addInitScript((types) => {
+    type Found = Record<string, unknown>;
+    const scope = globalThis as unknown as Asking & { noHeldCopy: boolean; chrome: { storage: { session: { get(keys: unknown): Promise<Found> } } } };
+    for (const type of types) scope.held.add(type);
+    const { session } = scope.chrome.storage;
+    const get = session.get.bind(session);
+    session.get = (keys: unknown) => get(keys).then((found) => Object.fromEntries(Object.entries(found).filter(([key]) => !key.startsWith('tabState:'))));
+    scope.noHeldCopy = session.get !== get;
+  }, held);
+  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+  expect(await popup.evaluate(() => (globalThis as unknown as { noHeldCopy: boolean }).noHeldCopy)).toBe(true);
+  return { page, popup };
+}
+
 describe('extension pages when the background does not answer, in Chromium', () => {
   let browser: ChromiumExtension;
 
@@ -160,18 +186,7 @@ describe('extension pages when the background does not answer, in Chromium', () 
   });
 
   test('the popup on an exchange claims no verdict: it says it could not check the tab, and Try again asks anew', async () => {
-    const page = await browser.context.newPage();
-    await page.goto('https://www.binance.com/en');
-    const tabId = await activeTabId(browser.worker);
-    // No copy of an earlier answer either: the background drew nothing for this tab that the popup could show.
-    await page.waitForTimeout(1000);
-    await browser.worker.evaluate(
-      (id) => (globalThis as unknown as { chrome: { storage: { session: { remove(key: string): Promise<void> } } } }).chrome.storage.session.remove(`tabState:${id}`),
-      tabId,
-    );
-    const popup = await browser.context.newPage();
-    await refusing(popup, ['tab-state', 'all-exchanges']);
-    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+    const { page, popup } = await popupWithNoHeldCopy(browser, ['tab-state', 'all-exchanges']);
     const failed = popup.getByTestId('popup-check-failed');
     await failed.waitFor();
     expect(await failed.getAttribute('role')).toBe('alert');
@@ -199,6 +214,30 @@ describe('extension pages when the background does not answer, in Chromium', () 
     expect(await popup.getByTestId('popup-check-failed').count()).toBe(0);
     await expect.poll(() => popup.evaluate(() => [document.activeElement?.tagName, document.activeElement?.id])).toEqual(['H1', 'card-title']);
     expect(await popup.locator('#card-title').textContent()).toContain('Binance');
+    await popup.close();
+    await page.close();
+  });
+
+  test('the popup and a background that never answers: after the deadline, the failed state with Try again and the Options link, not Loading for ever; the late answer then replaces it', async () => {
+    const { page, popup } = await popupWithNoHeldCopy(browser, [], ['tab-state']);
+    await popup.getByRole('status').filter({ hasText: 'Loading' }).first().waitFor();
+    // The deadline is 8 s (utils/answer-deadline.ts): waited for, not measured.
+    await popup.getByTestId('popup-check-failed').waitFor({ timeout: 15_000 });
+    expect(await popup.getByTestId('popup-retry').isVisible()).toBe(true);
+    expect(await popup.getByTestId('open-options').isVisible()).toBe(true);
+    expect(await popup.locator('body').textContent()).not.toContain('Loading');
+    // The answer that was held back comes after all: the tab's own card replaces the failure, and a
+    // keyboard user on Try again is taken to its heading, which is read out, rather than to the page.
+    await popup.getByTestId('popup-retry').focus();
+    await popup.evaluate(() => {
+      const asking = globalThis as unknown as Asking;
+      asking.held.clear();
+      for (const release of asking.waiting.splice(0)) release();
+    });
+    await popup.getByTestId('card-verdict').waitFor();
+    expect(await popup.getByTestId('popup-check-failed').count()).toBe(0);
+    expect(await popup.locator('#card-title').textContent()).toContain('Binance');
+    await expect.poll(() => popup.evaluate(() => [document.activeElement?.tagName, document.activeElement?.id])).toEqual(['H1', 'card-title']);
     await popup.close();
     await page.close();
   });

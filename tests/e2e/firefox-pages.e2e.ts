@@ -192,6 +192,16 @@ describe('Firefox: the extension pages', () => {
     await page.waitForSelector(testId('proof-verdict'));
     expect(await page.$eval(testId('proof-verdict'), (verdict) => verdict.getAttribute('data-verdict'))).toBe('verified');
     expect(await text(page, testId('proof-computed-root'))).toBe(BYBIT_ROOT);
+    // The reserve check's way to the options opens them in a new tab: this page keeps the proof and its verdict.
+    const optionsUrl = `${firefoxOrigin}/options.html`;
+    const optionsTabs = async () =>
+      ((await firefox.connection.send('browsingContext.getTree', { maxDepth: 0 })).result.contexts as { context: string; url: string }[]).filter((tab) => tab.url === optionsUrl);
+    const before = (await optionsTabs()).length;
+    await page.click(testId('reserves-options-link'));
+    expect(await until(async () => (await optionsTabs()).length, before + 1)).toBe(before + 1);
+    expect(await page.evaluate(() => location.href)).toBe(`${firefoxOrigin}/verify.html`);
+    expect(await page.$eval(testId('proof-verdict'), (verdict) => verdict.getAttribute('data-verdict'))).toBe('verified');
+    for (const tab of await optionsTabs()) await firefox.connection.send('browsingContext.close', { context: tab.context });
     await page.close();
   });
 

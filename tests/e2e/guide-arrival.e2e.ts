@@ -37,6 +37,9 @@ describe('the arrival step in Chromium', () => {
     await page.getByTestId('test-sent').click();
     await page.getByTestId('goto-arrival').click();
     await page.getByTestId('test-arrived-manual').waitFor();
+    // The move puts focus on the step's heading in an effect after the draw; a test that focused a button
+    // before it would have that focus taken away.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('step-title');
     return page;
   }
 

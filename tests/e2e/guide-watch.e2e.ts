@@ -139,6 +139,28 @@ describe('the guide watching a balance in Chromium', () => {
     await page.close();
   });
 
+  test('the question has the focus when another endpoint is set in the options: the focus goes to the line that says why it went, not to the page', async () => {
+    down = false;
+    await chain().setBalance({ address: WALLET, value: 0n });
+    await useEndpoint(mainnet.url);
+    const page = await atTestStep('ETH');
+    const before = page.getByTestId('balance-before');
+    await expect.poll(() => before.textContent(), { timeout: ROUNDS }).toBe('Balance before the test: 0 ETH.');
+    await chain().setBalance({ address: WALLET, value: parseEther('0.01') });
+    await expect.poll(() => before.textContent(), { timeout: ROUNDS }).toBe('Balance before the test: 0.01 ETH.');
+    await page.getByTestId('test-sent').click();
+    await expect.poll(() => focusedTestId(page)).toBe('test-rise');
+    await page.keyboard.press('Tab');
+    expect(await focusedTestId(page)).toBe('test-rise-yes');
+    // The same node by another address: the guide reads the balance anew, and the rise seen before no longer holds.
+    await useEndpoint(`${mainnet.url}/`);
+    await page.getByTestId('test-rise-withdrawn').waitFor();
+    expect(await page.getByTestId('test-rise-question').count()).toBe(0);
+    await expect.poll(() => focusedTestId(page)).toBe('test-sent-status');
+    expect(await page.getByTestId('test-sent-status').textContent()).toBe(en.testRiseWithdrawn.message.replace('$1', en.testSentButton.message));
+    await page.close();
+  });
+
   test('a token whose decimals could not be read says why and tries again, then sees the test arrive', async () => {
     down = true;
     await useEndpoint(mainnet.url);

@@ -73,6 +73,25 @@ describe('Chromium: lookalike protection, the sites opened anyway, and reset', (
     await Promise.all([options.close(), warning.close()]);
   });
 
+  test('a removal that failed is said in the danger colour on the options page, as in the guide', async () => {
+    for (const path of ['options.html', 'guide.html']) {
+      const page = await browser.context.newPage();
+      await page.goto(url(path));
+      await page.locator('#app > *').first().waitFor();
+      // The class RemovalStatus gives a failure, beside a probe coloured with the page's own danger colour.
+      const [said, danger] = await page.evaluate(() => {
+        const style = (element: HTMLElement) => [getComputedStyle(element).color, getComputedStyle(element).fontWeight];
+        const failure = document.body.appendChild(Object.assign(document.createElement('p'), { className: 'removal-failed' }));
+        const probe = document.body.appendChild(document.createElement('p'));
+        probe.style.color = 'var(--danger)';
+        probe.style.fontWeight = '600';
+        return [style(failure), style(probe)];
+      });
+      expect(said, path).toEqual(danger);
+      await page.close();
+    }
+  });
+
   test('reset forgets the sites opened anyway, and its words say so', async () => {
     const warning = await browser.context.newPage();
     await warning.goto(url(`warning.html?url=${encodeURIComponent(PHISH)}`));

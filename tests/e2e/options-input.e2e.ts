@@ -325,7 +325,7 @@ describe('options page input and focus in Chromium', () => {
       await autoExpand.click();
       await expect.poll(() => autoExpand.isChecked()).toBe(true);
       await options.getByTestId('language-de').click();
-      await expect.poll(() => options.getByTestId('language-notice').textContent()).toBe(word(en, 'languageNotSaved'));
+      await expect.poll(() => options.getByTestId('language-notice').textContent()).toBe(word(en, 'languageSettingNotSaved'));
       expect(await options.getByTestId('language-de').isChecked()).toBe(false);
       expect(await options.getByTestId('language-auto').isChecked()).toBe(true);
       expect(await options.evaluate(() => document.documentElement.lang)).toMatch(/^en/);

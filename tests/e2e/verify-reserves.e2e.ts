@@ -291,7 +291,8 @@ describe('verify page in Chromium', () => {
       expect(await result.getAttribute('data-error')).toBe('cancelled');
       expect(await page.getByTestId('reserves-status').textContent()).toContain('Cancelled');
       expect(await page.getByTestId('reserves-run').isEnabled()).toBe(true);
-      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('reserves-run');
+      // The focus moves in an effect after the draw: waited for, not read once.
+      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('reserves-run');
     });
 
     test('speaks Swedish when the user chose it', async () => {

@@ -154,6 +154,32 @@ describe('verify page in Chromium', () => {
     await page.locator('[data-testid="proof-verdict"][data-verdict="failed"]').waitFor();
     expect(await page.getByTestId('proof-source').textContent()).toContain('flipped.json');
   });
+
+  test('the reserve check opens the options in a new tab: the proof and its verdict stay, and the endpoint set there shows here', async () => {
+    await page.goto(verifyUrl);
+    expect(await verifyProof(page, fixture('bybit-40.json'), BYBIT_ROOT)).toBe('verified');
+    const openLink = page.getByTestId('reserves-options-link');
+    expect(await openLink.getAttribute('target')).toBe('_blank');
+    expect(await page.getByRole('link', { name: 'Open options (opens in a new tab)' }).count()).toBe(1);
+    const [options] = await Promise.all([browser.context.waitForEvent('page'), openLink.click()]);
+    await options.waitForURL(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.getByTestId('rpc-url').fill('http://127.0.0.1:9/');
+    await options.getByTestId('rpc-url').press('Tab');
+    // This page stayed as it was, and follows the setting.
+    expect(page.url()).toBe(verifyUrl);
+    expect(await page.getByTestId('proof-verdict').getAttribute('data-verdict')).toBe('verified');
+    expect(await page.getByTestId('proof-root').inputValue()).toBe(BYBIT_ROOT);
+    await expect.poll(() => page.getByTestId('reserves-rpc').locator('code').textContent()).toBe('http://127.0.0.1:9/');
+    expect(await page.getByRole('link', { name: 'Change (opens in a new tab)' }).count()).toBe(1);
+    const [again] = await Promise.all([browser.context.waitForEvent('page'), page.getByTestId('reserves-change-rpc').click()]);
+    await again.waitForURL(`chrome-extension://${browser.extensionId}/options.html`);
+    expect(page.url()).toBe(verifyUrl);
+    expect(await page.getByTestId('proof-verdict').getAttribute('data-verdict')).toBe('verified');
+    await options.getByTestId('rpc-url').fill('');
+    await options.getByTestId('rpc-url').press('Tab');
+    await page.getByTestId('reserves-no-rpc').waitFor();
+    await Promise.all([options.close(), again.close()]);
+  });
 });
 
 describe('verify page in dark mode', () => {

@@ -91,11 +91,13 @@ describe('community warning lists in Chromium', () => {
     await pill.waitFor('pill-warnings');
     expect(await pill.text('pill-warnings')).toContain('1');
     // The button's name replaces its content, so the count the pill shows is in the name too.
-    expect(await pill.attribute('pill-toggle', 'aria-label')).toBe('Reserve Radar: Kraken, no grade, Unknown. 1 community warning');
+    expect(await pill.attribute('pill-toggle', 'aria-label')).toBe('Reserve Radar: Kraken, no grade, Unknown. 1 community warning rated danger or caution');
     await pill.click('pill-toggle');
     await pill.waitFor('card-warnings');
     expect(await pill.text('card-warnings')).toContain('Withdrawals slow, test warning');
-    expect(await pill.text('card-warnings')).toContain('from E2E test list');
+    // Its severity in words, and the list's chosen name beside the host it was subscribed at.
+    expect(await pill.text('card-warnings')).toContain('Caution: Withdrawals slow, test warning');
+    expect(await pill.text('card-warnings')).toContain(`from “E2E test list” at ${new URL(LIST_URL).host}`);
     await page.close();
   });
 
