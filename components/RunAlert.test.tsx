@@ -158,6 +158,19 @@ describe('RunAlert', () => {
     expect(text).toContain('some figures cannot be read');
   });
 
+  test('a list alert while the lists cannot be checked says so in plain words: not calmed, not a flow figure', () => {
+    const evaluation = evaluateRun({ exchange: { ownTokens: [] }, reserves: undefined, warnings: 'unread', now });
+    const view = runAlertView({ exchange: { id: 'kraken', name: 'Kraken' }, evaluation, state: { phase: 'alert', startedAt: now.toISOString(), raisedBy: ['warning-list'] }, now });
+    if (view === undefined) throw new Error('no view');
+    const root = draw(view);
+    expect(root.querySelector('h2')?.textContent).toBe('A warning list flags Kraken');
+    expect(root.textContent).toContain('The alert stays on until your warning lists can be checked again.');
+    const line = root.querySelector('[data-signal="warning-list"]')?.textContent;
+    expect(line).toMatch(/^Your warning lists could not be checked just now/);
+    expect(line).not.toMatch(/flow/);
+    expect(root.textContent).not.toMatch(/calmed/);
+  });
+
   test('in Swedish', () => {
     const root = draw(alert(), {}, 'sv');
     expect(root.querySelector('h2')?.textContent).toBe('Pengar lämnar Binance snabbt');

@@ -18,6 +18,8 @@ export interface RunAlertProps {
   headingLevel?: 1 | 2 | 3;
 }
 
+const SETTLING_KEYS = { 'flows-calm': 'runAlertSettling', unread: 'runAlertSettlingUnread', 'lists-unread': 'runAlertSettlingListsUnread' } as const;
+
 /**
  * What happened, with the figures, where each comes from and how old it is, and the one step to
  * take. Drawn in the popup and, on the exchange's own page, at the top of the pill's card.
@@ -46,7 +48,7 @@ export function RunAlert({ alert, onWithdraw, onSnooze, headingLevel = 2 }: RunA
         {t(alert.cause === 'warning-list' ? 'runAlertTitleList' : alert.phase === 'alert' ? 'runAlertTitle' : 'runWatchTitle', alert.name)}
       </Heading>
       {alert.startedAt !== undefined && <p class="muted">{t('runAlertSince', formatAge(alert.startedAt, now, locale))}</p>}
-      {alert.settling !== undefined && <p>{t(alert.settling === 'flows-calm' ? 'runAlertSettling' : 'runAlertSettlingUnread')}</p>}
+      {alert.settling !== undefined && <p>{t(SETTLING_KEYS[alert.settling])}</p>}
       {/* Present before the snooze, so that the line appearing in it is read out. */}
       <div role="status" class="run-alert__status">
         {alert.snoozedUntil !== undefined && (

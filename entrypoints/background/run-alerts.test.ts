@@ -161,6 +161,33 @@ describe('run alerts in the background', () => {
     expect((await runAlertViews(new Date(NOW.getTime() + 3_600_000))).map((view) => view.exchangeId)).not.toContain('kraken');
   });
 
+  test('an hour in which the warning lists cannot be checked keeps a list alert as it is: no end, no second notification, the same "since"', async () => {
+    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true as never);
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const created = vi.spyOn(fakeBrowser.notifications, 'create');
+    await listWarningKraken();
+    await fakeBrowser.storage.local.set({ settings: { runAlertNotifications: true }, holdings: holdingOn('kraken') });
+    await updateRunAlerts(NOW);
+    expect(created).toHaveBeenCalledTimes(1);
+    const hour = (n: number) => new Date(NOW.getTime() + n * 3_600_000);
+    // The hourly check wrote the subscriptions again (a new lastCheck), so their signatures are checked
+    // again; in Chrome the offscreen document that does it fails this hour.
+    const unreadable = vi.spyOn(inProcessChainWork, 'parseStoredSubscriptions').mockRejectedValue(new Error('no offscreen document'));
+    const { warningSubscriptions } = (await fakeBrowser.storage.local.get('warningSubscriptions')) as { warningSubscriptions: { lastCheck: string }[] };
+    await fakeBrowser.storage.local.set({ warningSubscriptions: warningSubscriptions.map((state) => ({ ...state, lastCheck: hour(1).toISOString() })) });
+    await updateRunAlerts(hour(1));
+    const stored = async () => ((await fakeBrowser.storage.local.get('runAlerts')) as { runAlerts?: Record<string, { phase: string; startedAt?: string }> }).runAlerts?.kraken;
+    expect(await stored()).toMatchObject({ phase: 'alert', startedAt: NOW.toISOString() });
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('!');
+    const kraken = (await runAlertViews(hour(1))).find((view) => view.exchangeId === 'kraken');
+    expect(kraken).toMatchObject({ active: true, cause: 'warning-list', settling: 'lists-unread', startedAt: NOW.toISOString() });
+    // The next hour the lists read again, the entry still there: the same episode, told once.
+    unreadable.mockRestore();
+    await updateRunAlerts(hour(2));
+    expect(await stored()).toMatchObject({ phase: 'alert', startedAt: NOW.toISOString() });
+    expect(created).toHaveBeenCalledTimes(1);
+  });
+
   test('notifications turned on while an episode settles: nothing goes out until a reason is at alert again, then with its figures', async () => {
     vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true as never);
     const created = vi.spyOn(fakeBrowser.notifications, 'create');

@@ -67,6 +67,18 @@ describe('run episodes', () => {
     expect(steps[2]).toMatchObject({ ended: true, state: { phase: 'calm', endedAt: at(6).toISOString(), raisedBy: [] } });
   });
 
+  test('an hour in which the lists cannot be checked neither ends a list alert nor starts it again: the same episode, told once', () => {
+    const warned = evaluation(reason('warning-list', 'alert'), reason('outflow-24h', 'calm'));
+    const steps = replay(undefined, [
+      [0, warned],
+      [1, evaluation(reason('warning-list', 'unknown'), reason('outflow-24h', 'calm'))],
+      [2, warned],
+    ]);
+    expect(steps.map((step) => step.state.phase)).toEqual(['alert', 'alert', 'alert']);
+    expect(steps.map((step) => step.started || step.ended)).toEqual([true, false, false]);
+    expect(steps[2]?.state.startedAt).toBe(at(0).toISOString());
+  });
+
   test('an alert a warning list raised while the flows stirred too keeps the settle window once the entry goes', () => {
     const steps = replay(undefined, [
       [0, evaluation(reason('warning-list', 'alert'), reason('outflow-24h', 'caution'))],

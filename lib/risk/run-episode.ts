@@ -88,7 +88,8 @@ export interface ListEpisodeOverParameters {
  * An episode that only warning-list entries raised is over as soon as no entry remains (the list
  * dropped it, it expired, the user unsubscribed) and nothing else stirs: the settle window keeps
  * noisy flows from alerting again, and an entry has no noise to wait out. No flow was read to
- * have calmed, so none is said to have.
+ * have calmed, so none is said to have. Lists that could not be checked are no sign the entry is
+ * gone: the episode then goes on as it is (the settle path, which waits for them to be read).
  */
 export function listEpisodeOver({ held, evaluation }: ListEpisodeOverParameters): boolean {
   const raisedBy = held?.raisedBy ?? [];
@@ -96,7 +97,7 @@ export function listEpisodeOver({ held, evaluation }: ListEpisodeOverParameters)
     held?.phase === 'alert' &&
     raisedBy.length > 0 &&
     raisedBy.every((signal) => signal === 'warning-list') &&
-    !evaluation.reasons.some((reason) => reason.effect === 'caution' || reason.effect === 'alert')
+    !evaluation.reasons.some((reason) => reason.effect === 'caution' || reason.effect === 'alert' || (reason.signal === 'warning-list' && reason.effect === 'unknown'))
   );
 }
 

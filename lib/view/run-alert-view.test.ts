@@ -40,4 +40,8 @@ describe('runAlertView', () => {
     expect(view(flowEpisode, {})).toMatchObject({ phase: 'alert', level: 'calm', settling: 'unread' });
     expect(view(flowEpisode, { reserves: flows(-20e9) })?.settling).toBeUndefined();
   });
+  test('lists that could not be checked leave a list alert on, saying so: not over, not "the flows have calmed"', () => {
+    const unread = runAlertView({ exchange: kraken, evaluation: evaluateRun({ exchange: { ownTokens: [] }, reserves: flows(-1e9), warnings: 'unread', now }), state: listEpisode, now });
+    expect(unread).toMatchObject({ phase: 'alert', active: true, cause: 'warning-list', settling: 'lists-unread', startedAt: listEpisode.startedAt });
+  });
 });

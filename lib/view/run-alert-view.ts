@@ -22,9 +22,10 @@ export interface RunAlertView {
   /**
    * While an episode is on and nothing stirs this hour: `flows-calm` when the flows and every
    * signal that raised the episode were read calm, `unread` when some could not be read (calm is
-   * then not seen, only nothing stirring).
+   * then not seen, only nothing stirring), `lists-unread` when a warning list raised it and the
+   * lists could not be checked (the alert stays until they can be).
    */
-  settling?: 'flows-calm' | 'unread';
+  settling?: 'flows-calm' | 'unread' | 'lists-unread';
   /** On and not snoozed: turns the badge red, leads the pill, may notify. */
   active: boolean;
   snoozedUntil?: string;
@@ -76,6 +77,7 @@ function runCause(reasons: readonly RunReason[], raisedBy: readonly RunSignal[])
 }
 
 function settlingOf(reasons: readonly RunReason[], raisedBy: readonly RunSignal[]): NonNullable<RunAlertView['settling']> {
+  if (raisedBy.includes('warning-list') && reasons.some((reason) => reason.signal === 'warning-list' && reason.effect === 'unknown')) return 'lists-unread';
   const calm = (signal: RunSignal) => reasons.some((reason) => reason.signal === signal && reason.effect === 'calm');
   const read = [...new Set<RunSignal>(['outflow-24h', 'outflow-7d', ...raisedBy])].filter((signal) => signal !== 'combined' && signal !== 'warning-list');
   return read.every(calm) ? 'flows-calm' : 'unread';

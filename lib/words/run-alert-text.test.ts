@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { RunReason } from '../risk/run-signals';
-import { runNotificationMessage, runNotificationText } from './run-alert-text';
+import { runNotificationMessage, runNotificationText, runReasonText } from './run-alert-text';
 import { translateFrom, type Messages } from './translate-from';
 
 const words = (locale: string) => translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales', locale, 'messages.json'), 'utf8')) as Messages);
@@ -114,5 +114,18 @@ describe('runNotificationMessage', () => {
     expect(runNotificationMessage([flowCaution, tokenCaution], words('en'), 'en')).toBeUndefined();
     expect(runNotificationMessage([{ ...outflow, effect: 'calm' }], words('en'), 'en')).toBeUndefined();
     expect(runNotificationMessage([], words('en'), 'en')).toBeUndefined();
+  });
+});
+
+describe('runReasonText', () => {
+  test('lists that could not be checked say so in plain words, in every language: no list named, no flow figure', () => {
+    const unread: RunReason = { signal: 'warning-list', effect: 'unknown' };
+    for (const locale of ['en', 'de', 'es', 'fr', 'pt_BR', 'sv', 'tr', 'zh_CN']) {
+      const t = words(locale);
+      const text = runReasonText(unread, t, locale);
+      expect(text, locale).toBe(t('warningListsUnread'));
+      expect(text, locale).not.toBe(t('runUnreadFlows7d'));
+    }
+    expect(runReasonText(unread, words('en'), 'en')).toMatch(/warning lists could not be checked/);
   });
 });

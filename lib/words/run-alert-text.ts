@@ -13,7 +13,7 @@ function lineWords(reason: RunReason, t: Translate, locale: string): string {
 
 /** One sentence per signal, in the reader's language, with the figures; a signal that could not be read says so. */
 export function runReasonText(reason: RunReason, t: Translate, locale: string): string {
-  if (reason.effect === 'unknown' && reason.signal !== 'warning-list' && reason.signal !== 'combined') return runUnreadText(reason, t);
+  if (reason.effect === 'unknown' && reason.signal !== 'combined') return runUnreadText(reason, t);
   const share = reason.value === undefined ? '' : formatPercent(reason.value, locale);
   switch (reason.signal) {
     case 'outflow-24h':
@@ -64,8 +64,9 @@ export function runNotificationMessage(reasons: readonly RunReason[], t: Transla
   return t('runNotificationCombined', [sentence, runNotificationText(flows, t, locale), runNotificationText(token, t, locale)]);
 }
 
-/** A signal that could not be read: its figure is missing or too old. */
+/** A signal that could not be read: its figure is missing or too old, or the warning lists could not be checked. */
 export function runUnreadText(reason: RunReason, t: Translate): string {
+  if (reason.signal === 'warning-list') return t('warningListsUnread');
   if (reason.signal === 'own-token-fall') return t('runUnreadOwnToken', reason.symbol ?? t('reason_tokensNone'));
   return t(reason.signal === 'outflow-24h' ? 'runUnreadFlows24h' : 'runUnreadFlows7d');
 }
