@@ -137,6 +137,22 @@ describe('run alerts in the background', () => {
     expect(await notifications()).toEqual([`${RUN_NOTIFICATION_PREFIX}binance`]);
   });
 
+  test('a notification that keeps failing is tried a few times per episode and logged once, not every hour for days', async () => {
+    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true as never);
+    const warned = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const created = vi.spyOn(fakeBrowser.notifications, 'create').mockRejectedValue(new Error('Unable to download all specified images.'));
+    await fakeBrowser.storage.local.set({ settings: { runAlertNotifications: true }, holdings: holdingOn('binance') });
+    for (let hour = 0; hour < 5; hour++) await updateRunAlerts(new Date(NOW.getTime() + hour * 3_600_000));
+    // A change of holdings or settings asks again: no more tries either.
+    await recheckRunNotifications(new Date(NOW.getTime() + 5 * 3_600_000));
+    expect(created).toHaveBeenCalledTimes(3);
+    expect(warned.mock.calls.filter(([text]) => String(text).includes('run notification'))).toHaveLength(1);
+    const { runAlerts } = (await fakeBrowser.storage.local.get('runAlerts')) as { runAlerts?: Record<string, { phase: string; startedAt?: string; notifiedAt?: string }> };
+    expect(runAlerts?.binance).toMatchObject({ phase: 'alert', startedAt: NOW.toISOString() });
+    expect(runAlerts?.binance?.notifiedAt).toBeUndefined();
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('!');
+  });
+
   test('an alert a warning list raised is worded by the list, with its source and date, and ends as soon as the entry is gone', async () => {
     vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true as never);
     const created = vi.spyOn(fakeBrowser.notifications, 'create');

@@ -161,7 +161,7 @@ async function notifyAndBadge(states: RunStates, now: Date, tellTabs = true): Pr
     const exchange: ExchangeDefinition | undefined = getExchange(id);
     if (exchange === undefined || !shouldNotify({ state, now, holdsHere: held.has(id), mayNotify: permitted })) continue;
     // A notification that fails (the permission taken back meanwhile, the system refusing it) is
-    // tried again next hour; the episode is saved and the badge turns red all the same.
+    // tried again next hour, a few times per episode; the episode is saved and the badge turns red all the same.
     try {
       const view = (await lookup())(id);
       if (view === undefined || !view.active) continue;
@@ -177,7 +177,10 @@ async function notifyAndBadge(states: RunStates, now: Date, tellTabs = true): Pr
         message: t('runNotificationBody', message),
       });
     } catch (error) {
-      console.warn(`[reserve-radar] run notification for ${id} not shown:`, error);
+      // Counted per episode (shouldNotify stops after NOTIFY_TRIES) and logged at the first only.
+      const failures = (state.notifyFailures ?? 0) + 1;
+      if (failures === 1) console.warn(`[reserve-radar] run notification for ${id} not shown:`, error);
+      next[id] = { ...state, notifyFailures: failures };
       continue;
     }
     next[id] = { ...state, notifiedAt: now.toISOString() };

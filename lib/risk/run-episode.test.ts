@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { calmState, isActive, nextRunState, parseRunStates, shouldNotify, snoozeRun, type RunState } from './run-episode';
+import { NOTIFY_TRIES, calmState, isActive, nextRunState, parseRunStates, shouldNotify, snoozeRun, type RunState } from './run-episode';
 import type { RunEvaluation, RunReason } from './run-signals';
 
 const T0 = Date.parse('2026-12-05T00:00:00Z');
@@ -109,6 +109,24 @@ describe('run episodes', () => {
     expect(shouldNotify({ state: { ...state, notifiedAt: at(0).toISOString() }, now: at(1), holdsHere: true, mayNotify: true })).toBe(false);
     expect(shouldNotify({ state: snoozeRun(state, at(0)), now: at(1), holdsHere: true, mayNotify: true })).toBe(false);
     expect(shouldNotify({ state: calmState, now: at(0), holdsHere: true, mayNotify: true })).toBe(false);
+  });
+
+  test('a notification that keeps failing is tried a few times per episode; the next episode tries afresh', () => {
+    const [first] = replay(undefined, [[0, runFlows]]);
+    const state = first!.state;
+    expect(NOTIFY_TRIES).toBeGreaterThan(1);
+    expect(shouldNotify({ state: { ...state, notifyFailures: NOTIFY_TRIES - 1 }, now: at(1), holdsHere: true, mayNotify: true })).toBe(true);
+    expect(shouldNotify({ state: { ...state, notifyFailures: NOTIFY_TRIES }, now: at(1), holdsHere: true, mayNotify: true })).toBe(false);
+    // The count is the episode's: kept while it lasts, gone when it ends, so a new run is told.
+    const steps = replay({ ...state, notifyFailures: NOTIFY_TRIES }, [
+      [1, runFlows],
+      [30, calmFlows],
+      [31, runFlows],
+    ]);
+    expect(steps.map((step) => step.state.notifyFailures)).toEqual([NOTIFY_TRIES, undefined, undefined]);
+    expect(shouldNotify({ state: steps[2]!.state, now: at(31), holdsHere: true, mayNotify: true })).toBe(true);
+    expect(parseRunStates({ binance: { ...state, notifyFailures: 2 } }).binance?.notifyFailures).toBe(2);
+    expect(parseRunStates({ binance: { ...state, notifyFailures: -1 } })).toEqual({});
   });
 
   test('stored states are validated on read; anything damaged is no state at all', () => {

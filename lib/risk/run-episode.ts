@@ -26,6 +26,8 @@ export const RunStateSchema = v.object({
   endedAt: v.optional(IsoMoment),
   /** When this episode's notification went out; cleared when the episode ends. */
   notifiedAt: v.optional(IsoMoment),
+  /** How many times this episode's notification failed to show; cleared when the episode ends. */
+  notifyFailures: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
   /** The user silenced this exchange's alerts until then. */
   snoozedUntil: v.optional(IsoMoment),
 });
@@ -124,9 +126,16 @@ export interface ShouldNotifyParameters {
   mayNotify: boolean;
 }
 
+/**
+ * How many times an episode's notification is tried when showing it fails: a refusal that lasts
+ * (a platform without notifications, an icon the system cannot load) is not retried, nor logged,
+ * every hour of an episode that may last days.
+ */
+export const NOTIFY_TRIES = 3;
+
 /** At most one notification per episode, and only to someone with money there who asked for it. */
 export function shouldNotify({ state, now, holdsHere, mayNotify }: ShouldNotifyParameters): boolean {
-  return holdsHere && mayNotify && isActive(state, now) && state?.notifiedAt === undefined;
+  return holdsHere && mayNotify && isActive(state, now) && state?.notifiedAt === undefined && (state?.notifyFailures ?? 0) < NOTIFY_TRIES;
 }
 
 function unique(signals: readonly RunSignal[]): RunSignal[] {
