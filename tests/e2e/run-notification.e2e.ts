@@ -123,8 +123,9 @@ describe('a run alert a warning list raised, in Chromium', () => {
     await expect.poll(async () => (await notes()).length, { timeout: 30_000 }).toBe(1);
     await expect.poll(async () => (await stored())?.kraken?.phase, { timeout: 10_000 }).toBe('alert');
     expect((await stored())?.kraken?.notifiedAt).toBeUndefined();
-    expect(await browser.worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('!');
-    expect(await browser.worker.evaluate(() => chrome.action.getTitle({}))).toBe('Reserve Radar: Alert: a warning list flags Kraken');
+    // The badge and its tooltip are drawn after the states are stored (the tooltip in its own turn): waited for, not read once.
+    await expect.poll(() => browser.worker.evaluate(() => chrome.action.getBadgeText({})), { timeout: 10_000 }).toBe('!');
+    await expect.poll(() => browser.worker.evaluate(() => chrome.action.getTitle({})), { timeout: 10_000 }).toBe('Reserve Radar: Alert: a warning list flags Kraken');
 
     // The next refresh tries again, and this time it goes out.
     await options.getByTestId('refresh-now').click();
