@@ -33,9 +33,7 @@ describe('pillName: the pill button’s accessible name says what the pill shows
   });
 
   test('a run alert a warning list raised is named by the list, not as money leaving', () => {
-    expect(pillName({ ...kraken, run: 'warning-list' }, t('en'))).toBe(
-      'Reserve Radar: Kraken, no grade, Unknown. Alert: a warning list flags Kraken. 1 community warning rated danger or caution',
-    );
+    expect(pillName({ ...kraken, run: 'warning-list' }, t('en'))).toBe('Reserve Radar: Kraken, no grade, Unknown. Alert: a warning list flags Kraken. 1 community warning rated danger or caution');
     for (const locale of LOCALES) expect(pillName({ ...kraken, run: 'warning-list' }, t(locale)), locale).not.toBe(pillName({ ...kraken, run: 'outflow' }, t(locale)));
   });
 
