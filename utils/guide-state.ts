@@ -36,20 +36,17 @@ export async function loadSavedGuides(): Promise<Map<string, GuideState>> {
 
 /**
  * Saves `state` as the guide last worked on and, when it has an exchange, as that exchange's own.
- * In the guides' turn (utils/in-turn.ts), so guide tabs of two exchanges saving at once both keep
- * theirs, and a page's quick saves land in the order made.
+ * Written at once, not in the guides' turn: a guide page closed or sent to another exchange right
+ * after a choice must still have dispatched its write, and waiting for a turn first lost it.
  */
-export function saveGuideState(state: GuideState): Promise<void> {
-  const { exchangeId } = state;
-  return inTurn(guidesItem.key, async () => {
-    if (exchangeId === null) return guideStateItem.setValue(state);
-    const stored = await guidesItem.getValue();
-    const byExchange = typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {};
-    await storage.setItems([
-      { item: guideStateItem, value: state },
-      { item: guidesItem, value: { ...byExchange, [exchangeId]: state } },
-    ]);
-  });
+export async function saveGuideState(state: GuideState): Promise<void> {
+  if (state.exchangeId === null) return guideStateItem.setValue(state);
+  const stored = await guidesItem.getValue();
+  const byExchange = typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {};
+  await storage.setItems([
+    { item: guideStateItem, value: state },
+    { item: guidesItem, value: { ...byExchange, [state.exchangeId]: state } },
+  ]);
 }
 
 export async function loadAddressBook(): Promise<AddressBookEntry[]> {

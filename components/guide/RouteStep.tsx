@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { getNetwork, networks, type NetworkId } from '../../lib/custody/networks';
 import { validateStep, type GuideAction, type GuideState } from '../../lib/custody/steps';
 import { formatList } from '../../lib/words/format';
@@ -21,8 +21,12 @@ export function RouteStep({ state, exchanges, prefillExchangeId, onAction }: Rou
   const [exchangeId, setExchangeId] = useState(state.exchangeId ?? prefillExchangeId ?? '');
   const [network, setNetwork] = useState<string>(state.network ?? '');
   const [asset, setAsset] = useState(state.asset ?? '');
-  // Choosing another exchange brings up that exchange's own guide: the form shows its answers.
+  // Choosing another exchange brings up that exchange's own guide: the form shows its answers. Only on a change:
+  // at the first draw the form already holds them, and a choice made before this effect runs must stay.
+  const shownExchange = useRef(state.exchangeId);
   useEffect(() => {
+    if (state.exchangeId === shownExchange.current) return;
+    shownExchange.current = state.exchangeId;
     if (state.exchangeId === null) return;
     setExchangeId(state.exchangeId);
     setNetwork(state.network ?? '');

@@ -14,16 +14,7 @@ import { recheckRunNotifications, runAlertLookup, runAlertViews, snoozeRunAlert,
 import { readBalances, recordHistory, refreshPrices, REMINDER_ALARM, summaryForPopup } from './holdings';
 
 /** Every stored value changed by read-merge-write, each in its turn named by its key (utils/in-turn.ts); shared-keys.test.ts finds each turn in the sources and checks this list against them. */
-export const SHARED_LOCAL_KEYS = [
-  'local:settings',
-  'local:nudgeSeen',
-  'local:holdings',
-  'local:addressBook',
-  'local:guides',
-  'local:allowedLookalikes',
-  'local:warningSubscriptions',
-  'local:runAlerts',
-];
+export const SHARED_LOCAL_KEYS = ['local:settings', 'local:nudgeSeen', 'local:holdings', 'local:addressBook', 'local:allowedLookalikes', 'local:warningSubscriptions', 'local:runAlerts'];
 
 /** What only our own pages may ask: other tabs' state, fetches to URLs the user gives, holdings, deleting data. */
 export function createExtensionHandlers(context: BackgroundContext): ExtensionHandlers<Browser.runtime.MessageSender> {

@@ -56,16 +56,6 @@ describe('guide state in storage', () => {
     expect([...(await loadSavedGuides()).keys()].sort()).toEqual(['coinbase', 'okx']);
   });
 
-  test('guides of two exchanges saved at the same moment (two guide tabs) both stay', async () => {
-    const okx = guideWithAddress('okx', 'USDT');
-    const coinbase = guideWithAddress('coinbase', 'ETH');
-    await Promise.all([saveGuideState(okx), saveGuideState(coinbase)]);
-    expect((await loadGuideState('okx')).state).toEqual(okx);
-    expect((await loadGuideState('coinbase')).state).toEqual(coinbase);
-    // The guide last worked on is the one saved last.
-    expect((await loadGuideState()).state).toEqual(coinbase);
-  });
-
   test('a damaged saved guide of one exchange starts that exchange over and says why, and leaves the others', async () => {
     await saveGuideState(guideWithAddress('okx', 'USDT'));
     const { guides } = (await fakeBrowser.storage.local.get('guides')) as { guides: Record<string, unknown> };

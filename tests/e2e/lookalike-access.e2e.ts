@@ -34,17 +34,17 @@ describe('Chromium: lookalike protection, the sites opened anyway, and reset', (
     });
     await options.reload();
     await options.getByTestId('lookalike-protection').waitFor();
-    expect(await options.getByTestId('lookalike-protection').isChecked()).toBe(false);
+    await expect.poll(() => options.getByTestId('lookalike-protection').isChecked()).toBe(false);
     const welcome = await browser.context.newPage();
     await welcome.goto(url('welcome.html'));
-    expect(await welcome.getByTestId('welcome-protection').getAttribute('data-state')).toBe('off');
+    await expect.poll(() => welcome.getByTestId('welcome-protection').getAttribute('data-state')).toBe('off');
     await Promise.all([options.close(), welcome.close()]);
   });
 
   test('"continue anyway" says beside the button that only this warning page is skipped for the site, and where to undo it; options lists it, and Remove undoes it', async () => {
     const options = await browser.context.newPage();
     await options.goto(url('options.html'));
-    expect(await options.getByTestId('allowed-empty').textContent()).toBe('No site is exempt from the warning page.');
+    await expect.poll(() => options.getByTestId('allowed-empty').textContent()).toBe('No site is exempt from the warning page.');
 
     const warning = await browser.context.newPage();
     await warning.goto(url(`warning.html?url=${encodeURIComponent(PHISH)}`));
@@ -54,7 +54,7 @@ describe('Chromium: lookalike protection, the sites opened anyway, and reset', (
     expect(await note.textContent()).toBe(
       "If you continue, Reserve Radar will no longer show this warning page before binance-login.com; its toolbar icon and popup still warn about the site. You can undo this in Reserve Radar's options, under Lookalike protection.",
     );
-    expect(await cont.getAttribute('aria-describedby')).toBe(await note.getAttribute('id'));
+    await expect.poll(() => cont.getAttribute('aria-describedby')).toBe(await note.getAttribute('id'));
     expect(await axeProblems(warning)).toEqual([]);
     await cont.click();
     await warning.waitForURL(PHISH);
@@ -62,7 +62,7 @@ describe('Chromium: lookalike protection, the sites opened anyway, and reset', (
     // The options page open meanwhile shows it without a reload.
     const remove = options.getByRole('button', { name: 'Remove binance-login.com: show the warning page for it again' });
     await remove.waitFor();
-    expect(await options.getByTestId('allowed-hosts').textContent()).toContain('binance-login.com');
+    await expect.poll(() => options.getByTestId('allowed-hosts').textContent()).toContain('binance-login.com');
     expect(await axeProblems(options, 'section[aria-labelledby="lookalike-title"]')).toEqual([]);
     await remove.focus();
     await options.keyboard.press('Enter');
@@ -101,8 +101,8 @@ describe('Chromium: lookalike protection, the sites opened anyway, and reset', (
     await options.goto(url('options.html'));
     await options.getByTestId('allowed-hosts').waitFor();
     const resetSection = options.locator('section[aria-labelledby="reset-title"]');
-    expect(await resetSection.textContent()).toContain('the sites you chose to open anyway');
-    expect(await resetSection.textContent()).toContain("withdraws Reserve Radar's access to all sites");
+    await expect.poll(() => resetSection.textContent()).toContain('the sites you chose to open anyway');
+    await expect.poll(() => resetSection.textContent()).toContain("withdraws Reserve Radar's access to all sites");
     await options.getByTestId('reset').click();
     await options.getByTestId('reset-confirm').click();
     await expect.poll(() => options.getByTestId('options-notice').textContent()).toBe('Reset done.');

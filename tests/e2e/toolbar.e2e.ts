@@ -41,7 +41,7 @@ describe('the toolbar button in Chromium, without any broad permission', () => {
     const popup = await browser.context.newPage();
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
     await popup.getByTestId('popup-not-exchange').waitFor();
-    expect(await popup.getByTestId('popup-lookalike').count()).toBe(0);
+    await expect.poll(() => popup.getByTestId('popup-lookalike').count()).toBe(0);
     await Promise.all([popup.close(), site.close()]);
   });
 
