@@ -15,6 +15,7 @@ import { balanceNudgeText } from '@/lib/words/balance-nudge-text';
 import { balanceTranslate, i18nFor } from './words';
 import { NOTIFICATIONS } from '@/utils/permissions';
 import { chainWork } from './chain-work';
+import { fetchNoticingAccess } from './required-hosts';
 import {
   getAddressReadings,
   getHoldings,
@@ -40,7 +41,7 @@ export const REMINDER_ALARM = 'holdings-reminder';
 const PRICE_MAX_BYTES = 256 * 1024;
 const TIMEOUT_MS = 20_000;
 
-const defaultFetch: FetchLike = (input, init) => globalThis.fetch(input, init);
+const defaultFetch: FetchLike = fetchNoticingAccess();
 
 /**
  * The price request names every asset we can price, whatever the user holds, and the rate file
