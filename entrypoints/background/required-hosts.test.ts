@@ -4,6 +4,7 @@ import { fakePermissions } from '@/tests/fake-permissions';
 import background from './index';
 import { refreshDue, sourceViews } from './data';
 import { refreshPrices } from './holdings';
+import { refreshWhenHostsReturn } from './required-hosts';
 
 /**
  * Chromium withholds the hosts the manifest requires when the access to all sites is given back. A request to a
@@ -91,5 +92,27 @@ describe('a required host given back', () => {
     await fakePermissions.grantInBrowser({ origins: ['https://example.com/*'] });
     // The listeners have run (grantInBrowser waits for them).
     expect(fetch).not.toHaveBeenCalled();
+  });
+});
+
+describe('required hosts given back one at a time (the browser\'s site settings give one site at a time)', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    useManifest();
+  });
+
+  test('a host given while the sources are being asked again is followed by one more round, so its own source is asked with the access', async () => {
+    let finish: () => void = () => undefined;
+    const refresh = vi.fn(() => new Promise<void>((resolve) => (finish = resolve)));
+    refreshWhenHostsReturn(refresh);
+    const grants = [fakePermissions.grantInBrowser({ origins: [FEED] })];
+    expect(refresh).toHaveBeenCalledTimes(1);
+    grants.push(fakePermissions.grantInBrowser({ origins: ['https://api.llama.fi/*'] }), fakePermissions.grantInBrowser({ origins: ['https://coins.llama.fi/*'] }));
+    expect(refresh).toHaveBeenCalledTimes(1);
+    finish();
+    await vi.waitFor(() => expect(refresh).toHaveBeenCalledTimes(2));
+    finish();
+    await Promise.all(grants);
+    expect(refresh).toHaveBeenCalledTimes(2);
   });
 });

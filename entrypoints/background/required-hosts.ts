@@ -39,13 +39,33 @@ function coversRequired(origin: string, required: readonly string[]): boolean {
 
 /**
  * Asks the sources again (`refresh`) as soon as the browser gives back a required host: through our options page's
- * button or the browser's own site-access menu alike.
+ * button or the browser's own site-access menu alike. A host given while a round is under way gets one more round
+ * after it (however many came meanwhile): the round under way may have asked that host's source before it was given,
+ * and "Refresh now" joins a round under way rather than starting another.
  */
 export function refreshWhenHostsReturn(refresh: () => Promise<unknown>): void {
+  let running: Promise<unknown> | undefined;
+  let next: Promise<unknown> | undefined;
+  const round = (): Promise<unknown> => {
+    if (running !== undefined) {
+      next ??= running.then(() => {
+        next = undefined;
+        return round();
+      });
+      return next;
+    }
+    const current = refresh()
+      .catch((error: unknown) => console.warn('[reserve-radar] sources not asked again after the access came back:', error))
+      .finally(() => {
+        if (running === current) running = undefined;
+      });
+    running = current;
+    return current;
+  };
   browser.permissions.onAdded.addListener((added) => {
     const required = browser.runtime.getManifest().host_permissions ?? [];
     if (!(added.origins ?? []).some((origin) => coversRequired(origin, required))) return undefined;
     // Returned for tests (the browser ignores it).
-    return refresh().catch((error: unknown) => console.warn('[reserve-radar] sources not asked again after the access came back:', error));
+    return round();
   });
 }
