@@ -229,6 +229,11 @@ export async function onBrowserStart(): Promise<void> {
   await sourcesItem.setValue(states);
 }
 
+/** Whether a source's last failure was our missing access to its host (./required-hosts.ts). */
+export async function sourcesFailedForAccess(): Promise<boolean> {
+  return Object.values(await sourcesItem.getValue()).some((state) => readFetchFailure(state.lastFetchFailure)?.reason === 'no-access');
+}
+
 export async function sourceViews(): Promise<SourceView[]> {
   const states = await sourcesItem.getValue();
   const now = Date.now();

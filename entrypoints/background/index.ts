@@ -2,8 +2,8 @@ import { browser } from 'wxt/browser';
 import { getSettings } from '@/utils/settings';
 import { forgetAllTabStates, forgetTabState, writeTabState } from '@/utils/tab-states';
 import { checkSubscriptions, startWarnings } from './warnings';
-import { onBrowserStart, refreshDue, REFRESH_ALARM, scheduleRefresh } from './data';
-import { refreshPrices, scheduleHoldings, scheduleReminder, startHoldings } from './holdings';
+import { onBrowserStart, refreshDue, REFRESH_ALARM, scheduleRefresh, sourcesFailedForAccess } from './data';
+import { pricesFailedForAccess, refreshPrices, scheduleHoldings, scheduleReminder, startHoldings } from './holdings';
 import { afterFirstAnswer } from './after-first-answer';
 import { createBackgroundContext } from './context';
 import { allowedLookalikes } from '@/utils/allowed-lookalikes';
@@ -77,7 +77,10 @@ export default defineBackground(() => {
 
   protectionFollowsAccess();
   // The prices and rates too: their hosts (coins.llama.fi, the ECB) are withheld with the others.
-  refreshWhenHostsReturn(() => Promise.all([refreshNow(), refreshPrices()]));
+  refreshWhenHostsReturn({
+    failedForAccess: async () => (await sourcesFailedForAccess()) || pricesFailedForAccess(),
+    refresh: () => Promise.all([refreshNow(), refreshPrices()]),
+  });
 
   browser.tabs.onRemoved.addListener((tabId) => {
     void context.rememberUrl(tabId, undefined);

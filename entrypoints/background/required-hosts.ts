@@ -37,13 +37,19 @@ function coversRequired(origin: string, required: readonly string[]): boolean {
   return required.includes(origin) || origin === '<all_urls>' || /^[^:]+:\/\/\*\//.test(origin);
 }
 
+export interface RefreshWhenHostsReturnParameters {
+  /** Whether a source's last failure was our missing access (`no-access`): without one there is nothing to recover. */
+  failedForAccess: () => Promise<boolean>;
+  refresh: () => Promise<unknown>;
+}
+
 /**
- * Asks the sources again (`refresh`) as soon as the browser gives back a required host: through our options page's
- * button or the browser's own site-access menu alike. A host given while a round is under way gets one more round
- * after it (however many came meanwhile): the round under way may have asked that host's source before it was given,
- * and "Refresh now" joins a round under way rather than starting another.
+ * Asks the sources again (`refresh`) as soon as the browser gives back a required host, when one failed for our access:
+ * through our options page's button or the browser's own site-access menu alike. A host given while a round is under
+ * way gets one more round after it (however many came meanwhile): the round under way may have asked that host's
+ * source before it was given, and "Refresh now" joins a round under way rather than starting another.
  */
-export function refreshWhenHostsReturn(refresh: () => Promise<unknown>): void {
+export function refreshWhenHostsReturn({ failedForAccess, refresh }: RefreshWhenHostsReturnParameters): void {
   let running: Promise<unknown> | undefined;
   let next: Promise<unknown> | undefined;
   const round = (): Promise<unknown> => {
@@ -54,18 +60,19 @@ export function refreshWhenHostsReturn(refresh: () => Promise<unknown>): void {
       });
       return next;
     }
-    const current = refresh()
-      .catch((error: unknown) => console.warn('[reserve-radar] sources not asked again after the access came back:', error))
-      .finally(() => {
-        if (running === current) running = undefined;
-      });
+    const current = refresh().finally(() => {
+      if (running === current) running = undefined;
+    });
     running = current;
     return current;
   };
-  browser.permissions.onAdded.addListener((added) => {
+  const onAdded = async (origins: readonly string[]): Promise<void> => {
+    if (origins.length === 0 || !(await failedForAccess())) return;
     const required = browser.runtime.getManifest().host_permissions ?? [];
-    if (!(added.origins ?? []).some((origin) => coversRequired(origin, required))) return undefined;
+    if (origins.some((origin) => coversRequired(origin, required))) await round();
+  };
+  browser.permissions.onAdded.addListener(
     // Returned for tests (the browser ignores it).
-    return round();
-  });
+    (added) => onAdded(added.origins ?? []).catch((error: unknown) => console.warn('[reserve-radar] sources not asked again after the access came back:', error)),
+  );
 }
