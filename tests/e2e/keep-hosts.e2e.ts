@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { chromeBuild, launchChromium, root, selfSignedCertificate, type ChromiumExtension } from './harness';
+import { axeProblems, chromeBuild, launchChromium, root, selfSignedCertificate, type ChromiumExtension } from './harness';
 
 /**
  * The hosts the manifest requires (the feed, DefiLlama, the ECB) outlive a reset and "Delete everything".
@@ -117,6 +117,10 @@ describe('Chromium: the required hosts stay held', () => {
     await expect.poll(() => notice.locator('p').first().textContent()).toBe(NOTICE);
     await expect.poll(() => notice.getByRole('button', { name: 'Allow access again' }).isVisible()).toBe(true);
     await expect.poll(() => options.getByTestId('hosts-status').getAttribute('role')).toBe('status');
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await options.emulateMedia({ colorScheme });
+      expect(await axeProblems(options, '[data-testid="hosts-status"]'), colorScheme).toEqual([]);
+    }
     // A fresh load draws it at once, with no alert read over the page's title.
     const reloaded = await browser.context.newPage();
     expect(await firstDraw(reloaded)).toEqual({ notice: true, alert: false });
