@@ -11,7 +11,7 @@ import type { SourceStatus } from '../lib/reserves/schedule';
 import { groupSources } from '../lib/view/source-groups';
 import { formatDateTime } from '../lib/words/format';
 import { useLocale, useT, type MessageKey } from '../utils/i18n';
-import { HostsWithheld } from './options/HostsWithheld';
+import { HostsWithheld, HostsWithheldAfter } from './options/HostsWithheld';
 import { LookalikeProtection } from './options/LookalikeProtection';
 import { RpcSetting } from './options/RpcSetting';
 import { SourceItem } from './options/SourceItem';
@@ -142,6 +142,7 @@ export function Options(props: OptionsProps) {
       </p>
       <p class="muted" role="status" data-testid="options-notice">
         {notice === undefined ? undefined : t(notice)}
+        {(notice === 'resetDone' || notice === 'resetDonePermissionsKept') && <HostsWithheldAfter held={hostsHeld} />}
       </p>
 
       <fieldset data-testid="nudge-policy">

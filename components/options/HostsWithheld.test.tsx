@@ -132,4 +132,32 @@ describe('options: the required hosts withheld', () => {
     await settle();
     expect($('hosts-regrant-notice')?.textContent ?? '').toBe('');
   });
+
+  test('a reset that left the hosts withheld (Chromium, the access to all sites given up): "Reset done" says so, with a link to the notice', async () => {
+    const glue = draw({
+      hostsHeld: true,
+      onReset: async () => {
+        glue.setHeld(false);
+        return true;
+      },
+    });
+    await settle();
+    glue.press('reset');
+    await settle();
+    glue.press('reset-confirm');
+    await settle();
+    const notice = glue.$('options-notice');
+    expect(notice?.textContent).toBe(`${t('resetDone')} ${t('hostAccessWithheldSee')}`);
+    expect(notice?.querySelector('a')?.getAttribute('href')).toBe('#sources-title');
+  });
+
+  test('a reset with the hosts still held says only "Reset done"', async () => {
+    const { $, press } = draw({ hostsHeld: true });
+    await settle();
+    press('reset');
+    await settle();
+    press('reset-confirm');
+    await settle();
+    expect($('options-notice')?.textContent).toBe(t('resetDone'));
+  });
 });

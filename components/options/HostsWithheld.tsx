@@ -56,3 +56,20 @@ export function HostsWithheld({ held, onRegrant }: HostsWithheldProps) {
     </div>
   );
 }
+
+/**
+ * Said after "Reset done." and "Everything was deleted." when the hosts are withheld then: in Chromium, giving up the
+ * access to all sites withholds them, and the notice that says so sits up under Data sources, out of sight.
+ */
+export function HostsWithheldAfter({ held }: { held: boolean }) {
+  const t = useT();
+  if (held) return null;
+  return (
+    <>
+      {' '}
+      <a href="#sources-title" data-testid="hosts-withheld-link">
+        {t('hostAccessWithheldSee')}
+      </a>
+    </>
+  );
+}

@@ -43,6 +43,7 @@ function App({ initial, initialI18n, initialBroadAccess, requiredHosts }: { init
   const broadAccess = useBroadAccess(initialBroadAccess);
   const allowedHosts = useAllowedLookalikes();
   const [hostsHeld, setHostsHeld] = usePermission(requiredHosts.asked, requiredHosts.held);
+  const allHostsHeld = requiredHosts.asked.origins.length === 0 || hostsHeld;
   // The page speaks the stored language, whoever changed it.
   useEffect(() => showLanguage(settings.language), [settings.language, showLanguage]);
   const [sources, setSources] = useState<SourceRow[] | undefined>(undefined);
@@ -93,7 +94,7 @@ function App({ initial, initialI18n, initialBroadAccess, requiredHosts }: { init
           await change({ lookalikeProtection: enabled });
           return true;
         }}
-        hostsHeld={requiredHosts.asked.origins.length === 0 || hostsHeld}
+        hostsHeld={allHostsHeld}
         onRegrantHosts={async () => {
           const granted = await browser.permissions.request(requiredHosts.asked);
           setHostsHeld(granted);
@@ -116,6 +117,7 @@ function App({ initial, initialI18n, initialBroadAccess, requiredHosts }: { init
           <HoldingsGlue
             settings={settings}
             exchangeNames={exchangeNames}
+            hostsHeld={allHostsHeld}
             onSettingsReplaced={async () => {
               setSettings(await getSettings());
             }}
