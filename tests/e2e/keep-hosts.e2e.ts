@@ -104,7 +104,7 @@ describe('Chromium: the required hosts stay held', () => {
     await options.close();
   });
 
-  test('the hosts withheld: the options page says so, in its first draw and without an alert, and the notice goes when the access comes back', async () => {
+  test('the hosts withheld: the options page says so, in its first draw and without an alert, the done messages point to it, and it goes when the access comes back', async () => {
     expect(await held()).toBe(true);
     const options = await browser.context.newPage();
     await options.goto(url('options.html'));
@@ -121,6 +121,15 @@ describe('Chromium: the required hosts stay held', () => {
       await options.emulateMedia({ colorScheme });
       expect(await axeProblems(options, '[data-testid="hosts-status"]'), colorScheme).toEqual([]);
     }
+    // "Reset done" and "Everything was deleted", far below the notice, point to it.
+    const see = "Your browser now withholds Reserve Radar's access to its data sites: see Data sources.";
+    await options.getByTestId('reset').click();
+    await options.getByTestId('reset-confirm').click();
+    await expect.poll(() => options.getByTestId('options-notice').textContent()).toBe(`Reset done. ${see}`);
+    await expect.poll(() => options.getByTestId('hosts-withheld-link').first().getAttribute('href')).toBe('#sources-title');
+    await options.getByTestId('delete-everything').click();
+    await options.getByTestId('delete-confirm').click();
+    await expect.poll(() => options.getByTestId('delete-done').textContent()).toBe(`Everything was deleted. ${see}`);
     // A fresh load draws it at once, with no alert read over the page's title.
     const reloaded = await browser.context.newPage();
     expect(await firstDraw(reloaded)).toEqual({ notice: true, alert: false });
