@@ -50,7 +50,7 @@ export function HostsWithheld({ held, onRegrant }: HostsWithheldProps) {
           <button type="button" aria-disabled={asking} data-testid="hosts-regrant" onClick={regrant}>
             {t('hostAccessRegrant')}
           </button>
-          <p data-testid="hosts-regrant-notice">{said === undefined ? null : t(said)}</p>
+          {said !== undefined && <p data-testid="hosts-regrant-notice">{t(said)}</p>}
         </div>
       )}
     </div>
