@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { fakePermissions } from '@/tests/fake-permissions';
-import { BROAD_ACCESS, NOTIFICATIONS, removeOptionalPermissions } from './permissions';
+import { BROAD_ACCESS, giveBackBroadAccess, NOTIFICATIONS, removeOptionalPermissions } from './permissions';
 
 // The permission parts of the manifests the builds make (wxt.config.ts; `.output/*/manifest.json`).
 const CHROME_RELEASE = { manifest_version: 3, permissions: ['storage', 'alarms', 'activeTab', 'offscreen'], optional_permissions: ['notifications'], optional_host_permissions: ['*://*/*'] };
@@ -33,11 +33,38 @@ describe('removeOptionalPermissions (a reset)', () => {
     expect(await fakeBrowser.permissions.contains(NOTIFICATIONS)).toBe(true);
   });
 
+  test('asks the browser to remove only what it holds: Chromium withholds the required hosts on any removal of the access to all sites', async () => {
+    useManifest(CHROME_NOTIFICATIONS_GRANTED);
+    const remove = vi.spyOn(fakeBrowser.permissions, 'remove');
+    expect(await removeOptionalPermissions()).toBe(true);
+    expect(remove).not.toHaveBeenCalled();
+    useManifest(CHROME_RELEASE);
+    expect(await removeOptionalPermissions()).toBe(true);
+    expect(remove).toHaveBeenCalledWith({ permissions: ['notifications'] });
+  });
+
   test('a browser that refuses answers false and logs why, instead of throwing into the reset', async () => {
     useManifest(CHROME_RELEASE);
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    await fakePermissions.grantInBrowser(BROAD_ACCESS);
     vi.spyOn(fakeBrowser.permissions, 'remove').mockRejectedValue(new Error('refused'));
     expect(await removeOptionalPermissions()).toBe(false);
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('permissions'), expect.any(Error));
+  });
+});
+
+describe('giveBackBroadAccess (lookalike protection turned off)', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  test('gives back the access to all sites when held', async () => {
+    await fakePermissions.grantInBrowser(BROAD_ACCESS);
+    await giveBackBroadAccess();
+    expect(await fakeBrowser.permissions.contains(BROAD_ACCESS)).toBe(false);
+  });
+
+  test('asks nothing of the browser when the access is not held', async () => {
+    const remove = vi.spyOn(fakeBrowser.permissions, 'remove');
+    await giveBackBroadAccess();
+    expect(remove).not.toHaveBeenCalled();
   });
 });

@@ -7,6 +7,16 @@ export const BROAD_ACCESS = { origins: ['*://*/*'] };
 export const NOTIFICATIONS = { permissions: ['notifications'] } as { permissions: ['notifications'] };
 
 /**
+ * Gives back the access to all sites, if the browser holds it. Chromium answers any removal of that
+ * pattern, even one never granted, by withholding every host the manifest requires that it covers (the
+ * feed, DefiLlama, the ECB), and asking for them again opens a prompt; so nothing is removed unless held.
+ * A removal of a granted access still withholds them: Chromium gives no way to keep them.
+ */
+export async function giveBackBroadAccess(): Promise<void> {
+  if (await browser.permissions.contains(BROAD_ACCESS)) await browser.permissions.remove(BROAD_ACCESS);
+}
+
+/**
  * Gives back every optional permission the user granted (a reset): the access to all sites, and
  * `notifications` where the build asks for it at a click. A build may also require `notifications`
  * from install (the notifications-granted test build lists it as required and as optional), and the
@@ -19,7 +29,10 @@ export async function removeOptionalPermissions(): Promise<boolean> {
   const manifest = browser.runtime.getManifest();
   const removable = (manifest.optional_permissions ?? []).includes('notifications') && !(manifest.permissions ?? []).includes('notifications');
   try {
-    await browser.permissions.remove({ ...BROAD_ACCESS, ...(removable ? NOTIFICATIONS : {}) });
+    // Only what the browser holds: see giveBackBroadAccess for what Chromium does with the rest.
+    const broad = await browser.permissions.contains(BROAD_ACCESS);
+    if (!broad && !removable) return true;
+    await browser.permissions.remove({ ...(broad ? BROAD_ACCESS : {}), ...(removable ? NOTIFICATIONS : {}) });
     return true;
   } catch (error) {
     console.warn('[reserve-radar] optional permissions not given back:', error);

@@ -11,13 +11,13 @@ import { usePageWords } from '@/utils/page-words';
 import { runPage } from '@/utils/run-page';
 import { getSettings } from '@/utils/settings';
 import { useStoredSettings } from '@/utils/stored-settings';
-import { BROAD_ACCESS } from '@/utils/permissions';
+import { BROAD_ACCESS, giveBackBroadAccess } from '@/utils/permissions';
 import { keepHashTargetInView } from '@/utils/scroll-to-hash';
 import { HoldingsGlue } from './holdings';
 import { useAllowedLookalikes } from './lookalike';
 import { resetSettingsThenPermissions } from './reset';
 import { useSettingsChange } from './settings-change';
-import { useBroadAccess } from '@/utils/broad-access';
+import { useBroadAccess, usePermission } from '@/utils/broad-access';
 import '@/components/holdings.css';
 import '@/components/card.css';
 import '@/components/language-picker.css';
@@ -25,13 +25,25 @@ import './style.css';
 
 const exchangeNames = Object.fromEntries(exchanges.map((exchange) => [exchange.id, exchange.name]));
 
-function App({ initial, initialI18n, initialBroadAccess }: { initial: Settings; initialI18n: I18n; initialBroadAccess: boolean }) {
+/**
+ * The hosts the manifest requires (Chrome's `host_permissions`; Firefox's MV2 manifest has none apart), read once, and
+ * whether the browser gives them. Chromium withholds them when an extension gives up the access to all sites, and
+ * gives them again only through its prompt.
+ */
+interface RequiredHosts {
+  asked: { origins: string[] };
+  held: boolean;
+}
+
+function App({ initial, initialI18n, initialBroadAccess, requiredHosts }: { initial: Settings; initialI18n: I18n; initialBroadAccess: boolean; requiredHosts: RequiredHosts }) {
   // Follows storage: an import or another page's change shows here, and an edit builds on it.
   const [settings, setSettings] = useStoredSettings(initial);
   const [i18n, showLanguage] = usePageWords({ language: initial.language, i18n: initialI18n, title: 'optionsTitle' });
   // Protection is on only with the setting and the access both: without the access no lookalike is stopped.
   const broadAccess = useBroadAccess(initialBroadAccess);
   const allowedHosts = useAllowedLookalikes();
+  const [hostsHeld, setHostsHeld] = usePermission(requiredHosts.asked, requiredHosts.held);
+  const allHostsHeld = requiredHosts.asked.origins.length === 0 || hostsHeld;
   // The page speaks the stored language, whoever changed it.
   useEffect(() => showLanguage(settings.language), [settings.language, showLanguage]);
   const [sources, setSources] = useState<SourceRow[] | undefined>(undefined);
@@ -77,10 +89,16 @@ function App({ initial, initialI18n, initialBroadAccess }: { initial: Settings; 
             const granted = await browser.permissions.request(BROAD_ACCESS);
             if (!granted) return false;
           } else {
-            await browser.permissions.remove(BROAD_ACCESS);
+            await giveBackBroadAccess();
           }
           await change({ lookalikeProtection: enabled });
           return true;
+        }}
+        hostsHeld={allHostsHeld}
+        onRegrantHosts={async () => {
+          const granted = await browser.permissions.request(requiredHosts.asked);
+          setHostsHeld(granted);
+          return granted;
         }}
         onRefresh={async () => {
           setSources(await send({ type: 'refresh-now' }));
@@ -99,6 +117,7 @@ function App({ initial, initialI18n, initialBroadAccess }: { initial: Settings; 
           <HoldingsGlue
             settings={settings}
             exchangeNames={exchangeNames}
+            hostsHeld={allHostsHeld}
             onSettingsReplaced={async () => {
               setSettings(await getSettings());
             }}
@@ -120,8 +139,10 @@ function App({ initial, initialI18n, initialBroadAccess }: { initial: Settings; 
 async function main() {
   const root = document.getElementById('app');
   if (root === null) return;
-  const [settings, broadAccess] = await Promise.all([getSettings(), browser.permissions.contains(BROAD_ACCESS)]);
-  render(<App initial={settings} initialI18n={await loadI18n(settings.language)} initialBroadAccess={broadAccess} />, root);
+  const asked = { origins: browser.runtime.getManifest().host_permissions ?? [] };
+  // Read before the first draw: a notice that came a moment later would shift the page and be announced as news.
+  const [settings, broadAccess, held] = await Promise.all([getSettings(), browser.permissions.contains(BROAD_ACCESS), asked.origins.length === 0 || browser.permissions.contains(asked)]);
+  render(<App initial={settings} initialI18n={await loadI18n(settings.language)} initialBroadAccess={broadAccess} requiredHosts={{ asked, held }} />, root);
   keepHashTargetInView();
 }
 
