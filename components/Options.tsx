@@ -11,6 +11,7 @@ import type { SourceStatus } from '../lib/reserves/schedule';
 import { groupSources } from '../lib/view/source-groups';
 import { formatDateTime } from '../lib/words/format';
 import { useLocale, useT, type MessageKey } from '../utils/i18n';
+import { HostsWithheld, HostsWithheldAfter } from './options/HostsWithheld';
 import { LookalikeProtection } from './options/LookalikeProtection';
 import { RpcSetting } from './options/RpcSetting';
 import { SourceItem } from './options/SourceItem';
@@ -61,10 +62,10 @@ export interface OptionsProps {
   allowedHosts: string[] | undefined;
   onAllowedHostRemove: (host: string) => Promise<unknown> | undefined;
   onRefresh: () => Promise<void>;
-  /** False when the browser withholds hosts the manifest requires (Chromium does after the access to all sites is given back). */
-  hostsHeld?: boolean;
-  /** Asks the browser for those hosts again, at the user's click. */
-  onRegrantHosts?: () => Promise<unknown>;
+  /** False when the browser withholds hosts the manifest requires (Chromium does after an extension gives up the access to all sites). */
+  hostsHeld: boolean;
+  /** Asks the browser for those hosts again, in the user's click; resolves false when declined, rejects when the browser refuses to ask. */
+  onRegrantHosts: () => Promise<boolean>;
   subscriptions: SubscriptionRow[] | undefined;
   /** The subscriptions could not be read; `subscriptions` keeps what was shown before, if anything. */
   subscriptionsFailed?: boolean;
@@ -141,6 +142,7 @@ export function Options(props: OptionsProps) {
       </p>
       <p class="muted" role="status" data-testid="options-notice">
         {notice === undefined ? undefined : t(notice)}
+        {(notice === 'resetDone' || notice === 'resetDonePermissionsKept') && <HostsWithheldAfter held={hostsHeld} />}
       </p>
 
       <fieldset data-testid="nudge-policy">
@@ -191,14 +193,7 @@ export function Options(props: OptionsProps) {
       <section aria-labelledby="sources-title">
         <h2 id="sources-title">{t('sourcesTitle')}</h2>
         <p class="muted">{t('sourcesBody')}</p>
-        {hostsHeld === false && (
-          <div class="card__alert" role="alert" data-testid="hosts-withheld">
-            <p>{t('hostAccessWithheld')}</p>
-            <button type="button" data-testid="hosts-regrant" onClick={() => void onRegrantHosts?.().catch((error: unknown) => console.error('[reserve-radar] hosts not asked for again:', error))}>
-              {t('hostAccessRegrant')}
-            </button>
-          </div>
-        )}
+        <HostsWithheld held={hostsHeld} onRegrant={onRegrantHosts} />
         {sources === undefined ? (
           sourcesFailed ? (
             <p class="card__alert" role="alert" data-testid="sources-failed">

@@ -2,8 +2,8 @@ import { browser } from 'wxt/browser';
 import { getSettings } from '@/utils/settings';
 import { forgetAllTabStates, forgetTabState, writeTabState } from '@/utils/tab-states';
 import { checkSubscriptions, startWarnings } from './warnings';
-import { onBrowserStart, refreshDue, REFRESH_ALARM, scheduleRefresh } from './data';
-import { scheduleHoldings, scheduleReminder, startHoldings } from './holdings';
+import { onBrowserStart, refreshDue, REFRESH_ALARM, scheduleRefresh, sourcesFailedForAccess } from './data';
+import { pricesFailedForAccess, refreshPrices, scheduleHoldings, scheduleReminder, startHoldings } from './holdings';
 import { afterFirstAnswer } from './after-first-answer';
 import { createBackgroundContext } from './context';
 import { allowedLookalikes } from '@/utils/allowed-lookalikes';
@@ -20,6 +20,8 @@ import { dropEarlyReads, readEarly } from '@/utils/early-reads';
 import { FIRST_ANSWER_READS } from './first-answer-reads';
 import { readSessionWordsEarly } from './words';
 import { protectionFollowsAccess } from './broad-access';
+import { refreshWhenHostsReturn } from './required-hosts';
+import { refreshNow } from './refresh-now';
 
 export default defineBackground(() => {
   readEarly(FIRST_ANSWER_READS);
@@ -75,6 +77,11 @@ export default defineBackground(() => {
   }
 
   protectionFollowsAccess();
+  // The prices and rates too: their hosts (coins.llama.fi, the ECB) are withheld with the others.
+  refreshWhenHostsReturn({
+    failedForAccess: async () => (await sourcesFailedForAccess()) || pricesFailedForAccess(),
+    refresh: () => Promise.all([refreshNow(), refreshPrices()]),
+  });
 
   browser.tabs.onRemoved.addListener((tabId) => {
     void context.rememberUrl(tabId, undefined);

@@ -59,10 +59,12 @@ export interface HoldingsGlueProps {
   exchangeNames: Record<string, string>;
   /** After an import or a delete changed settings behind the page's back. */
   onSettingsReplaced: () => Promise<void>;
+  /** Whether the browser gives the hosts the manifest requires: a delete that gave up the access to all sites may withhold them. */
+  hostsHeld: boolean;
 }
 
 /** The options page's holdings: storage in, the components' callbacks out. */
-export function HoldingsGlue({ settings, exchangeNames, onSettingsReplaced }: HoldingsGlueProps) {
+export function HoldingsGlue({ settings, exchangeNames, onSettingsReplaced, hostsHeld }: HoldingsGlueProps) {
   const t = useT();
   const locale = useLocale();
   const [loaded, setLoaded] = useState<Loaded | undefined>(undefined);
@@ -173,6 +175,7 @@ export function HoldingsGlue({ settings, exchangeNames, onSettingsReplaced }: Ho
       <HoldingsData
         reminders={settings.reminders}
         notificationsGranted={granted}
+        hostsHeld={hostsHeld}
         onReminders={async (next: Reminders) => {
           const held = await changeReminders(next, granted);
           if (held && wantsAnyReminder(next)) setGranted(true);
