@@ -7,6 +7,8 @@ import { describe, expect, test } from 'vitest';
  * what is asked, reading the addresses of open tabs, in every language; none says "access to all sites" any more.
  */
 const PERMISSION_KEYS = ['lookalikeProtectionBody', 'welcomeProtectionAsk', 'resetBody', 'resetDonePermissionsKept', 'deleteBody', 'deleteDonePermissionsKept'];
+/** Says why Chrome withholds the data sites: one cause is giving back an access to all sites granted to an earlier release. */
+const ABOUT_EARLIER_GRANTS = ['hostAccessWithheld'];
 
 /** Per locale: the words for "the addresses of your open tabs", and the old words for "all sites". */
 const WORDS: Record<string, { tabs: string; allSites: RegExp }> = {
@@ -28,7 +30,7 @@ describe.each(Object.entries(WORDS))('%s: the lookalike permission in words', (l
   });
 
   test('no message says the extension has or asks for access to all sites', () => {
-    const said = Object.entries(messages(locale)).filter(([, { message }]) => words.allSites.test(message));
+    const said = Object.entries(messages(locale)).filter(([key, { message }]) => !ABOUT_EARLIER_GRANTS.includes(key) && words.allSites.test(message));
     expect(said.map(([key]) => key)).toEqual([]);
   });
 });
