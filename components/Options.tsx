@@ -54,7 +54,7 @@ export interface OptionsProps {
   now: Date;
   /** Stores a change; rejects when it was not stored, and the control goes back to `settings` and says so. */
   onChange: ChangeSettings;
-  /** Lookalike protection as it stands: the setting and the browser's access to all sites, both. */
+  /** Lookalike protection as it stands: the setting and the browser's access to tab addresses, both. */
   protectionOn: boolean;
   /** Asks for the broad permission first; resolves false when the user declines, rejects when the browser or storage fails. */
   onLookalikeProtection: (enabled: boolean) => Promise<boolean>;

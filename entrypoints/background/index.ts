@@ -40,9 +40,9 @@ export default defineBackground(() => {
 
   browser.tabs.onUpdated.addListener((tabId, changeInfo, tab) => {
     if (changeInfo.status !== 'loading' && changeInfo.url === undefined) return;
-    // Without a host permission for the new page, tab.url is hidden: the tab has left the
-    // exchanges we cover, so its stale state goes. The content script reports it again on
-    // exchange pages.
+    // Without `tabs` (lookalike protection) or a host permission for the new page, tab.url is
+    // hidden: the tab has left the exchanges we cover, so its stale state goes. The content
+    // script reports it again on exchange pages.
     const since = Date.now();
     const stillOurs = () => tab.url === undefined && context.reportedSince(tabId, since);
     void context
@@ -65,9 +65,10 @@ export default defineBackground(() => {
   });
 
   /**
-   * With lookalike protection on, the browser shows us every tab's address (the optional
-   * permission); a lookalike is swapped for our warning page before the user types anything.
-   * The check runs here, on the device; no address leaves it.
+   * With lookalike protection on, the browser shows us every tab's address (the optional `tabs`
+   * permission; moving the tab to our own page needs no more); a lookalike is swapped for our
+   * warning page before the user types anything. The check runs here, on the device; no address
+   * leaves it.
    */
   async function guardLookalike(tabId: number, host: string, url: string): Promise<void> {
     const [settings, allowed] = await Promise.all([getSettings(), allowedLookalikes.getValue()]);

@@ -193,7 +193,7 @@ export function HoldingsGlue({ settings, exchangeNames, onSettingsReplaced, host
         onImport={onImport}
         onDeleteEverything={async () => {
           await send({ type: 'delete-all-data' });
-          // Least privilege: the settings that asked for the access to all sites and for notifications are gone, so are those.
+          // Least privilege: the settings that asked for the access to tab addresses and for notifications are gone, so are those.
           // After the delete, so that the background, seeing the access go, finds protection already off and writes nothing back.
           const givenBack = await removeOptionalPermissions();
           await onSettingsReplaced();

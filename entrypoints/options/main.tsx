@@ -11,7 +11,7 @@ import { usePageWords } from '@/utils/page-words';
 import { runPage } from '@/utils/run-page';
 import { getSettings } from '@/utils/settings';
 import { useStoredSettings } from '@/utils/stored-settings';
-import { BROAD_ACCESS, giveBackBroadAccess } from '@/utils/permissions';
+import { giveBackBroadAccess, holdsBroadAccess, TAB_ADDRESSES } from '@/utils/permissions';
 import { keepHashTargetInView } from '@/utils/scroll-to-hash';
 import { HoldingsGlue } from './holdings';
 import { useAllowedLookalikes } from './lookalike';
@@ -85,8 +85,8 @@ function App({ initial, initialI18n, initialBroadAccess, requiredHosts }: { init
         onAllowedHostRemove={(host) => send({ type: 'disallow-host', host })}
         onLookalikeProtection={async (enabled) => {
           if (enabled) {
-            // Asked only here, at the user's click: without it the extension sees exchange sites only.
-            const granted = await browser.permissions.request(BROAD_ACCESS);
+            // Asked only here, at the user's click: without it the extension sees the addresses of exchange sites only.
+            const granted = await browser.permissions.request(TAB_ADDRESSES);
             if (!granted) return false;
           } else {
             await giveBackBroadAccess();
@@ -141,7 +141,7 @@ async function main() {
   if (root === null) return;
   const asked = { origins: browser.runtime.getManifest().host_permissions ?? [] };
   // Read before the first draw: a notice that came a moment later would shift the page and be announced as news.
-  const [settings, broadAccess, held] = await Promise.all([getSettings(), browser.permissions.contains(BROAD_ACCESS), asked.origins.length === 0 || browser.permissions.contains(asked)]);
+  const [settings, broadAccess, held] = await Promise.all([getSettings(), holdsBroadAccess(), asked.origins.length === 0 || browser.permissions.contains(asked)]);
   render(<App initial={settings} initialI18n={await loadI18n(settings.language)} initialBroadAccess={broadAccess} requiredHosts={{ asked, held }} />, root);
   keepHashTargetInView();
 }

@@ -238,15 +238,18 @@ describe('Firefox: lookalike protection turned on from the welcome page', () => 
 
   test('one click: granted, the page says so, and a lookalike then gets the warning page before it shows', async () => {
     const welcome = firefox.welcome;
+    const tabAddresses = () => firefox.inExtension<boolean>("browser.permissions.contains({ permissions: ['tabs'] })");
     const allSites = () => firefox.inExtension<boolean>("browser.permissions.contains({ origins: ['*://*/*'] })");
-    expect(await allSites()).toBe(false);
+    expect(await tabAddresses()).toBe(false);
     await welcome.click(testId('welcome-protection-on'));
     await expect.poll(() => until(() => welcome.$eval(testId('welcome-protection'), (section) => section.getAttribute('data-state')), 'on')).toBe('on');
     expect(await text(welcome, testId('welcome-protection-result'))).toBe('Lookalike protection is on. A site that imitates an exchange now gets a warning page before it opens.');
     // The button is gone; the focus is on the sentence that replaced it.
     expect(await welcome.$(testId('welcome-protection-on'))).toBeNull();
     await expect.poll(() => welcome.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('welcome-protection-result');
-    expect(await allSites()).toBe(true);
+    // `tabs` is all it asked for and got: no access to any site beyond the data hosts.
+    await expect.poll(tabAddresses).toBe(true);
+    expect(await allSites()).toBe(false);
     expect(await firefox.inExtension<{ settings?: { lookalikeProtection?: boolean } }>("browser.storage.local.get('settings')")).toMatchObject({ settings: { lookalikeProtection: true } });
 
     const page = await firefox.browser.newPage();

@@ -8,7 +8,7 @@ import { axeFailures, chromeBuild, launchChromium, layoutProblems, root, screens
 
 /** The slice of the extension API these tests call inside the service worker. */
 declare const chrome: {
-  permissions: { contains(permissions: { origins: string[] }): Promise<boolean> };
+  permissions: { contains(permissions: { permissions: string[] }): Promise<boolean> };
   runtime: { getManifest(): { version: string } };
   storage: { local: { get(key: string): Promise<Record<string, unknown>>; remove(key: string): Promise<void> } };
 };
@@ -195,7 +195,8 @@ describe('the welcome page in Chromium', () => {
   test('one click asks the browser for the permission, with the why already on the page; nothing is granted without the answer', async () => {
     const protection = welcome.getByTestId('welcome-protection');
     // The why sits beside the button before the click, and the button names it.
-    await expect.poll(() => protection.textContent()).toContain('your browser will ask you to give Reserve Radar access to all websites');
+    await expect.poll(() => protection.textContent()).toContain('your browser will ask you to let Reserve Radar read the addresses of your open tabs');
+    await expect.poll(() => protection.textContent()).not.toContain('all websites');
     await expect.poll(() => protection.textContent()).toContain('checks it on this device and sends it nowhere');
     await expect.poll(() => welcome.getByTestId('welcome-protection-on').getAttribute('aria-describedby')).toBe('protection-ask');
     await expect.poll(() => welcome.getByTestId('welcome-protection-result').textContent()).toBe('');
@@ -207,7 +208,7 @@ describe('the welcome page in Chromium', () => {
     await expect.poll(() => welcome.getByTestId('welcome-protection-result').textContent()).toBe("Waiting for your answer in the browser's dialog…");
     // Headless Chromium shows the browser's permission prompt where no test can answer it: the
     // request stays open. Granted and declined are tested in Firefox and in components/Welcome.test.tsx.
-    expect(await browser.worker.evaluate(() => chrome.permissions.contains({ origins: ['*://*/*'] }))).toBe(false);
+    expect(await browser.worker.evaluate(() => chrome.permissions.contains({ permissions: ['tabs'] }))).toBe(false);
     expect((await browser.worker.evaluate(() => chrome.storage.local.get('settings'))).settings).not.toMatchObject({ lookalikeProtection: true });
   });
 });
