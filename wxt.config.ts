@@ -30,6 +30,10 @@ const locales = bundledLocales({ localesDir: join(import.meta.dirname, 'public/_
  * makes it beside the others). A release never sets it: there the permission stays optional.
  */
 const grantNotifications = process.env.RADAR_GRANT_NOTIFICATIONS === '1';
+/** The same for `tabs` (RADAR_GRANT_TABS=1): the lookalike browser test sees a lookalike tab swapped for the warning page in Chromium. */
+const grantTabs = process.env.RADAR_GRANT_TABS === '1';
+/** What lookalike protection asked for before `tabs`: the access to all sites. */
+const LEGACY_ALL_SITES = '*://*/*';
 
 // Build steps of our own are WXT modules in modules/ (loaded by name order): the exchange-page
 // matches, the early-question script, the popup's single file, the store zip's bill of materials,
@@ -48,17 +52,26 @@ export default defineConfig({
     default_locale: 'en',
     // Chrome: `offscreen`, for the document that checks signatures and reads balances in a worker,
     // so the service worker carries no viem (entrypoints/background/offscreen-client.ts).
-    permissions: [...(browser === 'firefox' ? ['storage', 'alarms', 'activeTab'] : ['storage', 'alarms', 'activeTab', 'offscreen']), ...(grantNotifications ? ['notifications'] : [])],
+    permissions: [
+      ...(browser === 'firefox' ? ['storage', 'alarms', 'activeTab'] : ['storage', 'alarms', 'activeTab', 'offscreen']),
+      ...(grantNotifications ? ['notifications'] : []),
+      ...(grantTabs ? ['tabs'] : []),
+    ],
     // The data hosts the background calls on a schedule: the signed PoR feed's host
     // (lib/feed/trust.ts), DefiLlama (lib/reserves/defillama.ts) and, for the run watch, the
     // own-token prices from DefiLlama's coins API (lib/reserves/own-token-prices.ts).
     // Holdings (entrypoints/background/holdings.ts), hourly and only while the user records any:
     // coin prices from DefiLlama's coins API and the ECB's daily euro reference rates.
     host_permissions: [`${new URL(feed.url).origin}/*`, 'https://api.llama.fi/*', 'https://coins.llama.fi/*', 'https://www.ecb.europa.eu/*'],
-    // Lookalike protection reads every tab's address (locally); asked for only when the user
-    // turns it on in the options page.
+    // Lookalike protection reads every tab's address (`tabs`: no page's content, no host access;
+    // checked on the device); asked for only when the user turns it on (welcome or options page).
     // Reminders (holdings) show a notification: asked for when the user turns a reminder on.
-    ...(browser === 'firefox' ? { optional_permissions: ['*://*/*', 'notifications'] } : { optional_host_permissions: ['*://*/*'], optional_permissions: ['notifications'] }),
+    optional_permissions: ['tabs', 'notifications', ...(browser === 'firefox' ? [LEGACY_ALL_SITES] : [])],
+    // The access to all sites, never asked for as such: it is what lets a warning list's own host be asked for at
+    // subscribe (docs/warning-lists.md; a browser asks only for what the manifest lists), and it keeps a grant a
+    // user gave an earlier release for lookalike protection over the update (Chromium drops a grant the manifest
+    // no longer lists), until protection is turned off, which gives it back (utils/permissions.ts).
+    ...(browser === 'firefox' ? {} : { optional_host_permissions: [LEGACY_ALL_SITES] }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -149,3 +149,15 @@ describe('the pill counts the warnings that warn: danger and caution, not notes'
     }
   });
 });
+
+describe('warning lists that could not be checked', () => {
+  test('the card says so in plain words, in every language: no section is no claim that nothing is listed', () => {
+    const unread = buildExchangeView({ exchange: getExchange('kraken')!, reserves: undefined, now, warnings: 'unread' });
+    for (const locale of LOCALES) {
+      const { root, messages } = drawCard(unread, locale);
+      expect(root.querySelector('[data-testid="card-warnings"]')?.textContent, locale).toContain(say(messages, 'warningListsUnread'));
+    }
+    // Lists read, nothing listed: no section, as before.
+    expect(drawCard(kraken([])).root.querySelector('[data-testid="card-warnings"]')).toBeNull();
+  });
+});

@@ -200,6 +200,11 @@ export function ExchangeCard({ view, onWithdraw, headingLevel = 1, idPrefix = 'c
             </Section>
           )}
 
+          {view.warningListsUnread === true && (
+            <Section title={t('cardWarnings')} testId="card-warnings">
+              <p class="muted">{t('warningListsUnread')}</p>
+            </Section>
+          )}
           {view.warnings.length > 0 && (
             <Section title={t('cardWarnings')} testId="card-warnings">
               <ul class="warnings">

@@ -13,9 +13,11 @@ const t = translateFrom(messages);
 function drawData({
   onImport = () => Promise.resolve({ ok: true, holdings: 0, addresses: 0, history: 0 }),
   onDeleteEverything = () => Promise.resolve(true),
+  hostsHeld = true,
 }: {
   onImport?: (file: File) => Promise<ImportResult>;
   onDeleteEverything?: () => Promise<boolean>;
+  hostsHeld?: boolean;
 }) {
   const dom = page();
   render(
@@ -27,6 +29,7 @@ function drawData({
         onExport={() => undefined}
         onImport={onImport}
         onDeleteEverything={onDeleteEverything}
+        hostsHeld={hostsHeld}
       />
     </I18nContext.Provider>,
     dom.root,
@@ -127,6 +130,18 @@ describe('HoldingsData delete confirmation', () => {
     await settle();
     expect($('delete-done')?.textContent).toBe(t('deleteDonePermissionsKept'));
     expect($('delete-error')).toBeNull();
+    render(null, root);
+  });
+
+  test('a delete that left the hosts withheld (Chromium, the access to all sites given up) says so, with a link to the notice under Data sources', async () => {
+    const { root, $, press } = drawData({ hostsHeld: false });
+    await settle();
+    press('delete-everything');
+    await settle();
+    press('delete-confirm');
+    await settle();
+    expect($('delete-done')?.textContent).toBe(`${t('deleteDone')} ${t('hostAccessWithheldSee')}`);
+    expect($('delete-done')?.querySelector('a')?.getAttribute('href')).toBe('#sources-title');
     render(null, root);
   });
 

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Settings } from '../lib/settings';
+import { HostsWithheldAfter } from './options/HostsWithheld';
 import { useT } from '../utils/i18n';
 import { FileButton } from './FileButton';
 import { InlineConfirm, useInlineConfirm } from './InlineConfirm';
@@ -23,12 +24,14 @@ export interface HoldingsDataProps {
   onImport: (file: File) => Promise<ImportResult>;
   /** Resolves false when the browser kept the optional permissions; the data is deleted all the same. */
   onDeleteEverything: () => Promise<boolean>;
+  /** False when the browser withholds the hosts the manifest requires (Chromium does after the access to all sites is given up). */
+  hostsHeld?: boolean;
 }
 
 const DAYS = Array.from({ length: 31 }, (_, i) => i + 1);
 
 /** Reminders, and the user's data as a file: export, import (all or nothing), delete everything. */
-export function HoldingsData({ reminders, notificationsGranted, onReminders, onExport, onImport, onDeleteEverything }: HoldingsDataProps) {
+export function HoldingsData({ reminders, notificationsGranted, onReminders, onExport, onImport, onDeleteEverything, hostsHeld = true }: HoldingsDataProps) {
   const t = useT();
   const [declined, setDeclined] = useState(false);
   const [chosenName, setChosenName] = useState<string | undefined>(undefined);
@@ -201,6 +204,7 @@ export function HoldingsData({ reminders, notificationsGranted, onReminders, onE
         {deleted !== undefined && (
           <p class="holdings__ok" role="status" data-testid="delete-done">
             {t(deleted === 'done' ? 'deleteDone' : 'deleteDonePermissionsKept')}
+            <HostsWithheldAfter held={hostsHeld} />
           </p>
         )}
       </section>

@@ -12,6 +12,7 @@ import { groupSources } from '../lib/view/source-groups';
 import { formatDateTime } from '../lib/words/format';
 import { useLocale, useT, type MessageKey } from '../utils/i18n';
 import type { AccessAnswer } from '../utils/permissions';
+import { HostsWithheld, HostsWithheldAfter } from './options/HostsWithheld';
 import { LookalikeProtection } from './options/LookalikeProtection';
 import { RpcSetting } from './options/RpcSetting';
 import { SourceItem } from './options/SourceItem';
@@ -56,7 +57,7 @@ export interface OptionsProps {
   now: Date;
   /** Stores a change; rejects when it was not stored, and the control goes back to `settings` and says so. */
   onChange: ChangeSettings;
-  /** Lookalike protection as it stands: the setting and the browser's access to all sites, both. */
+  /** Lookalike protection as it stands: the setting and the browser's access to tab addresses, both. */
   protectionOn: boolean;
   /** Asks for the broad permission first; resolves false when the user declines, rejects when the browser or storage fails. */
   onLookalikeProtection: (enabled: boolean) => Promise<boolean>;
@@ -64,10 +65,10 @@ export interface OptionsProps {
   allowedHosts: string[] | undefined;
   onAllowedHostRemove: (host: string) => Promise<unknown> | undefined;
   onRefresh: () => Promise<void>;
-  /** False when the browser withholds hosts the manifest requires (Chromium does after the access to all sites is given back). */
-  hostsHeld?: boolean;
-  /** Asks the browser for those hosts again, at the user's click. */
-  onRegrantHosts?: () => Promise<unknown>;
+  /** False when the browser withholds hosts the manifest requires (Chromium does after an extension gives up the access to all sites). */
+  hostsHeld: boolean;
+  /** Asks the browser for those hosts again, in the user's click; resolves false when declined, rejects when the browser refuses to ask. */
+  onRegrantHosts: () => Promise<boolean>;
   subscriptions: SubscriptionRow[] | undefined;
   /** The subscriptions could not be read; `subscriptions` keeps what was shown before, if anything. */
   subscriptionsFailed?: boolean;
@@ -147,6 +148,7 @@ export function Options(props: OptionsProps) {
       </p>
       <p class="muted" role="status" data-testid="options-notice">
         {notice === undefined ? undefined : t(notice)}
+        {(notice === 'resetDone' || notice === 'resetDonePermissionsKept') && <HostsWithheldAfter held={hostsHeld} />}
       </p>
 
       <fieldset data-testid="nudge-policy">
@@ -197,14 +199,7 @@ export function Options(props: OptionsProps) {
       <section aria-labelledby="sources-title">
         <h2 id="sources-title">{t('sourcesTitle')}</h2>
         <p class="muted">{t('sourcesBody')}</p>
-        {hostsHeld === false && (
-          <div class="card__alert" role="alert" data-testid="hosts-withheld">
-            <p>{t('hostAccessWithheld')}</p>
-            <button type="button" data-testid="hosts-regrant" onClick={() => void onRegrantHosts?.().catch((error: unknown) => console.error('[reserve-radar] hosts not asked for again:', error))}>
-              {t('hostAccessRegrant')}
-            </button>
-          </div>
-        )}
+        <HostsWithheld held={hostsHeld} onRegrant={onRegrantHosts} />
         {sources === undefined ? (
           sourcesFailed ? (
             <p class="card__alert" role="alert" data-testid="sources-failed">

@@ -6,7 +6,7 @@ import { ExchangeCard } from './ExchangeCard';
 import { useT } from '../utils/i18n';
 import { levelWords } from '../lib/words/level-words';
 import type { PageBalanceNudge } from '../lib/view/exchange-view';
-import { pillName, pillWarningsText } from '../lib/words/pill-words';
+import { pillName, pillWarningsText, runLeadKey } from '../lib/words/pill-words';
 import { pillFace } from '../lib/view/first-paint-view';
 
 export type Corner = Settings['corner'];
@@ -160,7 +160,7 @@ export function Pill({ view, corner, initiallyExpanded, openedByUser = false, on
       {/* A run alert leads: before the user's own limits and before the reserves. */}
       {view.runAlert?.active === true && (
         <p class="nudge__run" role="alert" data-testid="pill-run">
-          {t('runPillLead', view.name)}
+          {t(runLeadKey(view.runAlert.cause), view.name)}
         </p>
       )}
       {balanceNudge !== undefined && (

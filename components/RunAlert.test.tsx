@@ -134,6 +134,43 @@ describe('RunAlert', () => {
     expect(focused).toEqual([]);
   });
 
+  test('an alert a warning list raised says so, not that money is leaving: no flow was measured', () => {
+    const evaluation = evaluateRun({
+      exchange: { ownTokens: [] },
+      reserves: undefined,
+      warnings: [{ severity: 'danger', title: 'Withdrawals halted', listName: 'Example watch', sources: ['https://status.example.com/1'], published: '2026-12-01T00:00:00Z' }],
+      now,
+    });
+    const view = runAlertView({ exchange: { id: 'kraken', name: 'Kraken' }, evaluation, state: { phase: 'alert', startedAt: now.toISOString(), raisedBy: ['warning-list'] }, now });
+    if (view === undefined) throw new Error('no view');
+    const root = draw(view);
+    expect(root.querySelector('h2')?.textContent).toBe('A warning list flags Kraken');
+    expect(root.textContent).not.toMatch(/leaving|calmed/);
+    expect(draw(view, {}, 'de').querySelector('h2')?.textContent).toBe('Eine Warnliste warnt vor Kraken');
+  });
+
+  test('an alert whose flows can no longer be read does not say they calmed', () => {
+    const calm = { ...alert(), level: 'calm' as const, settling: 'flows-calm' as const };
+    expect(draw(calm).textContent).toContain('The flows have calmed');
+    const unread = { ...alert(), level: 'calm' as const, settling: 'unread' as const };
+    const text = draw(unread).textContent ?? '';
+    expect(text).not.toContain('calmed');
+    expect(text).toContain('some figures cannot be read');
+  });
+
+  test('a list alert while the lists cannot be checked says so in plain words: not calmed, not a flow figure', () => {
+    const evaluation = evaluateRun({ exchange: { ownTokens: [] }, reserves: undefined, warnings: 'unread', now });
+    const view = runAlertView({ exchange: { id: 'kraken', name: 'Kraken' }, evaluation, state: { phase: 'alert', startedAt: now.toISOString(), raisedBy: ['warning-list'] }, now });
+    if (view === undefined) throw new Error('no view');
+    const root = draw(view);
+    expect(root.querySelector('h2')?.textContent).toBe('A warning list flags Kraken');
+    expect(root.textContent).toContain('The alert stays on until your warning lists can be checked again.');
+    const line = root.querySelector('[data-signal="warning-list"]')?.textContent;
+    expect(line).toMatch(/^Your warning lists could not be checked just now/);
+    expect(line).not.toMatch(/flow/);
+    expect(root.textContent).not.toMatch(/calmed/);
+  });
+
   test('in Swedish', () => {
     const root = draw(alert(), {}, 'sv');
     expect(root.querySelector('h2')?.textContent).toBe('Pengar lämnar Binance snabbt');

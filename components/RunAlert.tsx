@@ -18,6 +18,8 @@ export interface RunAlertProps {
   headingLevel?: 1 | 2 | 3;
 }
 
+const SETTLING_KEYS = { 'flows-calm': 'runAlertSettling', unread: 'runAlertSettlingUnread', 'lists-unread': 'runAlertSettlingListsUnread' } as const;
+
 /**
  * What happened, with the figures, where each comes from and how old it is, and the one step to
  * take. Drawn in the popup and, on the exchange's own page, at the top of the pill's card.
@@ -29,7 +31,6 @@ export function RunAlert({ alert, onWithdraw, onSnooze, headingLevel = 2 }: RunA
   const Heading = headingLevel === 1 ? 'h1' : headingLevel === 2 ? 'h2' : 'h3';
   const known = alert.reasons.filter((reason) => reason.effect !== 'unknown');
   const unread = alert.reasons.filter((reason) => reason.effect === 'unknown');
-  const settling = alert.phase === 'alert' && alert.level === 'calm';
   // The snooze button goes away once the snooze is in: the focus moves to the line that says so,
   // so it stays in the alert rather than dropping to the page's start. An ask that failed or took
   // no snooze is dropped when its answer comes, so a snooze made later elsewhere takes no focus.
@@ -44,10 +45,10 @@ export function RunAlert({ alert, onWithdraw, onSnooze, headingLevel = 2 }: RunA
     <section class="run-alert" data-testid="run-alert" data-exchange={alert.exchangeId} data-active={String(alert.active)} aria-labelledby={`run-alert-${alert.exchangeId}`}>
       {/* The popup's first heading when it leads: focus goes to it once a retried answer is drawn. */}
       <Heading class="run-alert__title" id={`run-alert-${alert.exchangeId}`} {...(headingLevel === 1 ? { tabindex: -1 } : {})}>
-        {t(alert.phase === 'alert' ? 'runAlertTitle' : 'runWatchTitle', alert.name)}
+        {t(alert.cause === 'warning-list' ? 'runAlertTitleList' : alert.phase === 'alert' ? 'runAlertTitle' : 'runWatchTitle', alert.name)}
       </Heading>
       {alert.startedAt !== undefined && <p class="muted">{t('runAlertSince', formatAge(alert.startedAt, now, locale))}</p>}
-      {settling && <p>{t('runAlertSettling')}</p>}
+      {alert.settling !== undefined && <p>{t(SETTLING_KEYS[alert.settling])}</p>}
       {/* Present before the snooze, so that the line appearing in it is read out. */}
       <div role="status" class="run-alert__status">
         {alert.snoozedUntil !== undefined && (

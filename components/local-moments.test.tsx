@@ -66,6 +66,7 @@ describe("moments the user made, in the user's time zone", () => {
           exchangeId: 'binance',
           name: 'Binance',
           phase: 'alert',
+          cause: 'outflow',
           level: 'alert',
           active: false,
           reasons: [],

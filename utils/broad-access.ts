@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { BROAD_ACCESS } from './permissions';
+import { holdsBroadAccess } from './permissions';
 
 type Asked = Parameters<typeof browser.permissions.contains>[0];
 
@@ -10,9 +10,17 @@ type Asked = Parameters<typeof browser.permissions.contains>[0];
  * The setter is for the page's own request, whose answer it knows before the browser's event comes.
  */
 export function usePermission(asked: Asked, initial: boolean): [boolean, (granted: boolean) => void] {
+  return useHeld(
+    useCallback(() => browser.permissions.contains(asked), [asked]),
+    initial,
+  );
+}
+
+/** What `read` (stable) answers of the browser's permissions, read again at every change of them. */
+function useHeld(read: () => Promise<boolean>, initial: boolean): [boolean, (granted: boolean) => void] {
   const [granted, setGranted] = useState(initial);
   useEffect(() => {
-    const reread = () => void browser.permissions.contains(asked).then(setGranted, () => setGranted(false));
+    const reread = () => void read().then(setGranted, () => setGranted(false));
     browser.permissions.onAdded.addListener(reread);
     browser.permissions.onRemoved.addListener(reread);
     // A change between the first read and these listeners is not missed.
@@ -21,11 +29,11 @@ export function usePermission(asked: Asked, initial: boolean): [boolean, (grante
       browser.permissions.onAdded.removeListener(reread);
       browser.permissions.onRemoved.removeListener(reread);
     };
-  }, [asked]);
+  }, [read]);
   return [granted, setGranted];
 }
 
-/** The access to all sites lookalike protection needs, followed live. */
+/** The access to tab addresses lookalike protection needs (`tabs`, or the access to all sites granted before), followed live. */
 export function useBroadAccess(initial: boolean): boolean {
-  return usePermission(BROAD_ACCESS, initial)[0];
+  return useHeld(holdsBroadAccess, initial)[0];
 }

@@ -1,15 +1,44 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { fakePermissions } from '@/tests/fake-permissions';
-import { askAccess, BROAD_ACCESS, giveBackBroadAccess, giveBackListHosts, NOTIFICATIONS, removeOptionalPermissions } from './permissions';
+import { askAccess, giveBackBroadAccess, giveBackListHosts, holdsBroadAccess, LEGACY_ALL_SITES, NOTIFICATIONS, removeOptionalPermissions, TAB_ADDRESSES } from './permissions';
 
 // The permission parts of the manifests the builds make (wxt.config.ts; `.output/*/manifest.json`).
-const CHROME_RELEASE = { manifest_version: 3, permissions: ['storage', 'alarms', 'activeTab', 'offscreen'], optional_permissions: ['notifications'], optional_host_permissions: ['*://*/*'] };
-const FIREFOX_RELEASE = { manifest_version: 2, permissions: ['storage', 'alarms', 'activeTab'], optional_permissions: ['*://*/*', 'notifications'] };
-// RADAR_GRANT_NOTIFICATIONS=1 (the notifications-granted test build): required and still optional.
+const CHROME_RELEASE = { manifest_version: 3, permissions: ['storage', 'alarms', 'activeTab', 'offscreen'], optional_permissions: ['tabs', 'notifications'] };
+const FIREFOX_RELEASE = { manifest_version: 2, permissions: ['storage', 'alarms', 'activeTab'], optional_permissions: ['tabs', 'notifications'] };
+// RADAR_GRANT_NOTIFICATIONS=1 / RADAR_GRANT_TABS=1 (the test builds that grant at install): required and still optional.
 const CHROME_NOTIFICATIONS_GRANTED = { ...CHROME_RELEASE, permissions: [...CHROME_RELEASE.permissions, 'notifications'] };
+const CHROME_TABS_GRANTED = { ...CHROME_RELEASE, permissions: [...CHROME_RELEASE.permissions, 'tabs'] };
 
 const useManifest = (shape: object) => vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ name: 'x', version: '1', ...shape } as never);
+const holds = (asked: object) => fakeBrowser.permissions.contains(asked);
+
+describe('what lookalike protection asks for', () => {
+  test('reading the addresses of open tabs (`tabs`), not the access to all sites', () => {
+    expect(TAB_ADDRESSES).toEqual({ permissions: ['tabs'] });
+    expect(LEGACY_ALL_SITES).toEqual({ origins: ['*://*/*'] });
+  });
+});
+
+describe('holdsBroadAccess: the access lookalike protection needs', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  test('held with `tabs`', async () => {
+    await fakePermissions.grantInBrowser(TAB_ADDRESSES);
+    expect(await holdsBroadAccess()).toBe(true);
+  });
+
+  test('held with the access to all sites a user granted before protection asked for `tabs`', async () => {
+    await fakePermissions.grantInBrowser(LEGACY_ALL_SITES);
+    expect(await holdsBroadAccess()).toBe(true);
+  });
+
+  test('not held with neither, nor with another permission', async () => {
+    expect(await holdsBroadAccess()).toBe(false);
+    await fakePermissions.grantInBrowser(NOTIFICATIONS);
+    expect(await holdsBroadAccess()).toBe(false);
+  });
+});
 
 describe('removeOptionalPermissions (a reset)', () => {
   beforeEach(() => fakeBrowser.reset());
@@ -17,36 +46,41 @@ describe('removeOptionalPermissions (a reset)', () => {
   test.each([
     ['Chrome', CHROME_RELEASE],
     ['Firefox', FIREFOX_RELEASE],
-  ])('%s: gives back the access to all sites and the notifications the user granted', async (_, shape) => {
+  ])('%s: gives back `tabs`, the access to all sites granted before, and the notifications the user granted', async (_, shape) => {
     useManifest(shape);
-    await fakePermissions.grantInBrowser({ ...BROAD_ACCESS, ...NOTIFICATIONS });
+    await fakePermissions.grantInBrowser({ ...TAB_ADDRESSES, ...LEGACY_ALL_SITES });
+    await fakePermissions.grantInBrowser(NOTIFICATIONS);
     expect(await removeOptionalPermissions()).toBe(true);
-    expect(await fakeBrowser.permissions.contains(BROAD_ACCESS)).toBe(false);
-    expect(await fakeBrowser.permissions.contains(NOTIFICATIONS)).toBe(false);
+    expect(await holds(TAB_ADDRESSES)).toBe(false);
+    expect(await holds(LEGACY_ALL_SITES)).toBe(false);
+    expect(await holds(NOTIFICATIONS)).toBe(false);
   });
 
-  test('leaves notifications alone where the manifest requires them, though it also lists them as optional (the browser refuses to remove those)', async () => {
-    useManifest(CHROME_NOTIFICATIONS_GRANTED);
-    await fakePermissions.grantInBrowser({ ...BROAD_ACCESS, ...NOTIFICATIONS });
+  test.each([
+    ['notifications', CHROME_NOTIFICATIONS_GRANTED, NOTIFICATIONS, TAB_ADDRESSES],
+    ['tabs', CHROME_TABS_GRANTED, TAB_ADDRESSES, NOTIFICATIONS],
+  ])('leaves %s alone where the manifest requires it, though it also lists it as optional (the browser refuses to remove those)', async (_, shape, required, optional) => {
+    useManifest(shape);
+    await fakePermissions.grantInBrowser({ ...TAB_ADDRESSES, ...LEGACY_ALL_SITES });
+    await fakePermissions.grantInBrowser(NOTIFICATIONS);
     expect(await removeOptionalPermissions()).toBe(true);
-    expect(await fakeBrowser.permissions.contains(BROAD_ACCESS)).toBe(false);
-    expect(await fakeBrowser.permissions.contains(NOTIFICATIONS)).toBe(true);
+    expect(await holds(LEGACY_ALL_SITES)).toBe(false);
+    expect(await holds(optional)).toBe(false);
+    expect(await holds(required)).toBe(true);
   });
 
-  test('asks the browser to remove only what it holds: Chromium withholds the required hosts on any removal of the access to all sites', async () => {
-    useManifest(CHROME_NOTIFICATIONS_GRANTED);
+  test('never asks the browser to remove the access to all sites it does not hold: Chromium withholds the required hosts on any removal of it', async () => {
+    useManifest(CHROME_RELEASE);
     const remove = vi.spyOn(fakeBrowser.permissions, 'remove');
     expect(await removeOptionalPermissions()).toBe(true);
-    expect(remove).not.toHaveBeenCalled();
-    useManifest(CHROME_RELEASE);
-    expect(await removeOptionalPermissions()).toBe(true);
-    expect(remove).toHaveBeenCalledWith({ permissions: ['notifications'] });
+    expect(remove).toHaveBeenCalledWith({ permissions: ['tabs', 'notifications'] });
+    expect(remove.mock.calls.some(([asked]) => asked.origins !== undefined)).toBe(false);
   });
 
   test('a browser that refuses answers false and logs why, instead of throwing into the reset', async () => {
     useManifest(CHROME_RELEASE);
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    await fakePermissions.grantInBrowser(BROAD_ACCESS);
+    await fakePermissions.grantInBrowser(TAB_ADDRESSES);
     vi.spyOn(fakeBrowser.permissions, 'remove').mockRejectedValue(new Error('refused'));
     expect(await removeOptionalPermissions()).toBe(false);
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('permissions'), expect.any(Error));
@@ -122,16 +156,29 @@ describe("giveBackListHosts: the warning lists' hosts, with the subscriptions cl
 describe('giveBackBroadAccess (lookalike protection turned off)', () => {
   beforeEach(() => fakeBrowser.reset());
 
-  test('gives back the access to all sites when held', async () => {
-    await fakePermissions.grantInBrowser(BROAD_ACCESS);
+  test('gives back `tabs` and, when held, the access to all sites granted before', async () => {
+    useManifest(CHROME_RELEASE);
+    await fakePermissions.grantInBrowser({ ...TAB_ADDRESSES, ...LEGACY_ALL_SITES, ...NOTIFICATIONS });
     await giveBackBroadAccess();
-    expect(await fakeBrowser.permissions.contains(BROAD_ACCESS)).toBe(false);
+    expect(await holds(TAB_ADDRESSES)).toBe(false);
+    expect(await holds(LEGACY_ALL_SITES)).toBe(false);
+    expect(await holdsBroadAccess()).toBe(false);
+    // What another setting asked for stays.
+    expect(await holds(NOTIFICATIONS)).toBe(true);
   });
 
-  test('asks nothing of the browser when the access is not held', async () => {
+  test('asks nothing of the browser when neither is held', async () => {
+    useManifest(CHROME_RELEASE);
     const remove = vi.spyOn(fakeBrowser.permissions, 'remove');
     await giveBackBroadAccess();
     expect(remove).not.toHaveBeenCalled();
+  });
+
+  test('leaves `tabs` alone where the manifest requires it (the tabs-granted test build)', async () => {
+    useManifest(CHROME_TABS_GRANTED);
+    await fakePermissions.grantInBrowser(TAB_ADDRESSES);
+    await giveBackBroadAccess();
+    expect(await holds(TAB_ADDRESSES)).toBe(true);
   });
 });
 

@@ -1,8 +1,20 @@
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { patternReachesHost } from './match-pattern';
 
-/** The optional access lookalike protection needs: every site's address, to check it locally. */
-export const BROAD_ACCESS = { origins: ['*://*/*'] };
+/**
+ * The optional permission lookalike protection asks for: reading the addresses of open tabs (`tabs`), to check
+ * them on the device. Moving a tab to our warning page needs no more. Chrome words it "Read your browsing
+ * history", Firefox "Access browser tabs".
+ */
+export const TAB_ADDRESSES = { permissions: ['tabs'] } as { permissions: ['tabs'] };
+
+/**
+ * What lookalike protection asked for before it asked for `tabs`: the access to all sites. Never asked for as such
+ * any more (the manifests list it as optional so a warning list's own host can be asked for, see listAccess), and
+ * a user who granted it then keeps it over the update. It shows tab addresses as well, so such a user keeps
+ * protection, and gives it back when protection goes.
+ */
+export const LEGACY_ALL_SITES = { origins: ['*://*/*'] };
 
 /**
  * The access a warning list needs: its own host, asked for when the user subscribes. With it the
@@ -51,33 +63,53 @@ export function askAccess(permissions: { origins: string[] }): Promise<AccessAns
 /** The optional permission holdings reminders need; asked for when the user turns one on. */
 export const NOTIFICATIONS = { permissions: ['notifications'] } as { permissions: ['notifications'] };
 
-/**
- * Gives back the access to all sites, if the browser holds it. Chromium answers any removal of that
- * pattern, even one never granted, by withholding every host the manifest requires that it covers (the
- * feed, DefiLlama, the ECB), and asking for them again opens a prompt; so nothing is removed unless held.
- * A removal of a granted access still withholds them: Chromium gives no way to keep them.
- */
-export async function giveBackBroadAccess(): Promise<void> {
-  if (await browser.permissions.contains(BROAD_ACCESS)) await browser.permissions.remove(BROAD_ACCESS);
+/** Whether the browser shows us tab addresses, as lookalike protection needs: `tabs`, or the access to all sites granted before. */
+export async function holdsBroadAccess(): Promise<boolean> {
+  const [tabs, allSites] = await Promise.all([browser.permissions.contains(TAB_ADDRESSES), browser.permissions.contains(LEGACY_ALL_SITES)]);
+  return tabs || allSites;
 }
 
 /**
- * Gives back every optional permission the user granted (a reset, Delete everything): the access to
- * all sites, and `notifications` where the build asks for it at a click (the warning lists' hosts go
- * with the subscriptions, in their turn: giveBackListHosts). A build may also require `notifications` from install (the
- * notifications-granted test build lists it as required and as optional), and the browser refuses
- * the whole removal when it names a required permission, so that one stays.
+ * The optional permissions in `names` the manifest lets us give back: a build may also require one from install
+ * (the test builds that grant `notifications` or `tabs` list it as required and as optional), and the browser
+ * refuses the whole removal when it names a required permission, so that one stays.
+ */
+function removable(names: readonly Browser.runtime.ManifestPermission[]): Browser.runtime.ManifestPermission[] {
+  const manifest = browser.runtime.getManifest();
+  return names.filter((name) => (manifest.optional_permissions ?? []).includes(name) && !(manifest.permissions ?? []).includes(name));
+}
+
+/**
+ * Gives back the access to all sites, if the browser holds it. Chromium answers any removal of that pattern, even
+ * one never granted, by withholding every host the manifest requires that it covers (the feed, DefiLlama, the
+ * ECB), and asking for them again opens a prompt; so nothing is removed unless held. A removal of a granted
+ * access still withholds them: Chromium gives no way to keep them. Apart from other removals, so that a browser
+ * refusing it keeps nothing else.
+ */
+async function giveBackLegacyAllSites(): Promise<void> {
+  if (await browser.permissions.contains(LEGACY_ALL_SITES)) await browser.permissions.remove(LEGACY_ALL_SITES);
+}
+
+/** Gives back what lookalike protection was granted: `tabs`, and the access to all sites if held. */
+export async function giveBackBroadAccess(): Promise<void> {
+  const tabs = removable(TAB_ADDRESSES.permissions);
+  if (tabs.length > 0 && (await browser.permissions.contains(TAB_ADDRESSES))) await browser.permissions.remove({ permissions: tabs });
+  await giveBackLegacyAllSites();
+}
+
+/**
+ * Gives back every optional permission the user granted (a reset): `tabs` and the access to all sites granted
+ * before (lookalike protection), and `notifications`, each where the build asks for it at a click. The warning
+ * lists' hosts go with the subscriptions, in their turn (giveBackListHosts).
  *
  * Never throws: the reset or delete it belongs to has done its work; answers whether the browser
  * took the permissions back, so the page can say so when it did not.
  */
 export async function removeOptionalPermissions(): Promise<boolean> {
-  const manifest = browser.runtime.getManifest();
-  const removable = (manifest.optional_permissions ?? []).includes('notifications') && !(manifest.permissions ?? []).includes('notifications');
   try {
-    // Only what the browser holds: see giveBackBroadAccess for what Chromium does with the rest.
-    const broad = await browser.permissions.contains(BROAD_ACCESS);
-    if (broad || removable) await browser.permissions.remove({ ...(broad ? BROAD_ACCESS : {}), ...(removable ? NOTIFICATIONS : {}) });
+    const permissions = removable([...TAB_ADDRESSES.permissions, ...NOTIFICATIONS.permissions]);
+    if (permissions.length > 0) await browser.permissions.remove({ permissions });
+    await giveBackLegacyAllSites();
     return true;
   } catch (error) {
     console.warn('[reserve-radar] optional permissions not given back:', error);

@@ -6,7 +6,7 @@ import { useT, type MessageKey } from '../../utils/i18n';
 import { NotSavedStatus } from './setting-change';
 
 export interface LookalikeProtectionProps {
-  /** The setting and the browser's access to all sites, both: what the user really has. */
+  /** The setting and the browser's access to tab addresses, both: what the user really has. */
   protectionOn: boolean;
   /** Asks for the access first; resolves false when the user declines, rejects when the browser or storage fails. */
   onLookalikeProtection: (enabled: boolean) => Promise<boolean>;

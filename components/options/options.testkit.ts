@@ -13,6 +13,8 @@ export const quietOptions: OptionsProps = {
   allowedHosts: [],
   onAllowedHostRemove: () => undefined,
   onRefresh: () => Promise.resolve(),
+  hostsHeld: true,
+  onRegrantHosts: () => Promise.resolve(true),
   subscriptions: [],
   onSubscribe: () => Promise.resolve({ ok: true }),
   onUnsubscribe: () => undefined,

@@ -2,6 +2,8 @@ import { browser } from 'wxt/browser';
 import type { BadgeMeaning } from '@/lib/view/badge';
 import type { Language } from '@/lib/settings';
 import { badgeTitleText } from '@/lib/words/badge-title';
+import { runLeadKey } from '@/lib/words/pill-words';
+import type { RunCause } from '@/lib/view/run-alert-view';
 import { defineLazyItem } from '@/utils/lazy-item';
 import { inTurn } from '@/utils/in-turn';
 import { i18nFor } from './words';
@@ -10,10 +12,16 @@ import { i18nFor } from './words';
  * The toolbar button's tooltips, explaining its badges in the user's language. Kept as data for
  * the session (the titles last no longer than the browser), so a change of language words them
  * all again: per tab what its badge means, `null` for a tab with no badge of its own (it shows
- * the global badge); and the exchanges the global red "!" is on for, by name.
+ * the global badge); and the exchanges the global red "!" is on for, by name and cause.
  */
 const badgeMeanings = defineLazyItem<Record<string, BadgeMeaning | null>>('session:badgeMeanings', { fallback: {}, version: 1 });
-const globalAlert = defineLazyItem<string[]>('session:globalAlertTitle', { fallback: [], version: 1 });
+const globalAlert = defineLazyItem<GlobalRunAlert[]>('session:globalRunAlerts', { fallback: [], version: 1 });
+
+/** An exchange the global red "!" is on for, and what raised its alert (the tooltip words it so). */
+export interface GlobalRunAlert {
+  name: string;
+  cause: RunCause;
+}
 
 type Words = Awaited<ReturnType<typeof i18nFor>>;
 
@@ -43,9 +51,16 @@ async function words(): Promise<Words> {
 }
 
 /** The global badge's tooltip: the run alert's sentence, or empty (the browser then shows the extension's name). */
-function globalText(names: string[], { t, locale }: Words): string {
-  if (names.length === 0) return '';
-  return t('actionTitle', t('runPillLead', new Intl.ListFormat(locale, { type: 'conjunction' }).format(names)));
+function globalText(alerts: GlobalRunAlert[], { t, locale }: Words): string {
+  const leads = (['outflow', 'warning-list'] as const).flatMap((cause) => {
+    const names = alerts.filter((alert) => alert.cause === cause).map((alert) => alert.name);
+    return names.length === 0 ? [] : [t(runLeadKey(cause), new Intl.ListFormat(locale, { type: 'conjunction' }).format(names))];
+  });
+  if (leads.length === 0) return '';
+  return t(
+    'actionTitle',
+    leads.reduce((before, next) => t('pillLabelAnd', [before, next])),
+  );
 }
 
 /**
@@ -53,18 +68,18 @@ function globalText(names: string[], { t, locale }: Words): string {
  * way to unset one tab's title (null is refused), so the global text is written to the tab and
  * written again whenever the run alert starts or ends.
  */
-function tabText(meaning: BadgeMeaning | null, names: string[], i18n: Words): string {
+function tabText(meaning: BadgeMeaning | null, alerts: GlobalRunAlert[], i18n: Words): string {
   if (meaning !== null) return badgeTitleText(meaning, i18n.t);
-  return globalText(names, i18n) || i18n.t('extName');
+  return globalText(alerts, i18n) || i18n.t('extName');
 }
 
 /** Sets each tab's title; a tab that closed meanwhile refuses it, and its meaning goes. */
-async function titleTabs(entries: [string, BadgeMeaning | null][], names: string[], i18n: Words): Promise<void> {
+async function titleTabs(entries: [string, BadgeMeaning | null][], alerts: GlobalRunAlert[], i18n: Words): Promise<void> {
   const gone: string[] = [];
   await Promise.all(
     entries.map(([tabId, meaning]) =>
       action()
-        .setTitle({ tabId: Number(tabId), title: tabText(meaning, names, i18n) })
+        .setTitle({ tabId: Number(tabId), title: tabText(meaning, alerts, i18n) })
         .catch(() => gone.push(tabId)),
     ),
   );
@@ -76,22 +91,22 @@ async function titleTabs(entries: [string, BadgeMeaning | null][], names: string
 /** The tooltip of a tab whose badge was just drawn (`undefined`: the tab has no badge of its own). */
 export function showTabTitle(tabId: number, meaning: BadgeMeaning | undefined): Promise<void> {
   return serially(async () => {
-    const [i18n, held, names] = await Promise.all([words(), badgeMeanings.getValue(), globalAlert.getValue()]);
+    const [i18n, held, alerts] = await Promise.all([words(), badgeMeanings.getValue(), globalAlert.getValue()]);
     const value = meaning ?? null;
-    await action().setTitle({ tabId, title: tabText(value, names, i18n) });
+    await action().setTitle({ tabId, title: tabText(value, alerts, i18n) });
     if (JSON.stringify(held[tabId]) !== JSON.stringify(value)) await badgeMeanings.setValue({ ...held, [tabId]: value });
   });
 }
 
-/** The global badge's tooltip while a run alert is on for `names` (none: the alert ended), and every tab that shows it. */
-export function showGlobalTitle(names: string[]): Promise<void> {
+/** The global badge's tooltip while a run alert is on for `alerts` (none: the alert ended), and every tab that shows it. */
+export function showGlobalTitle(alerts: GlobalRunAlert[]): Promise<void> {
   return serially(async () => {
     const [i18n, held] = await Promise.all([words(), badgeMeanings.getValue()]);
-    await globalAlert.setValue(names);
-    await action().setTitle({ title: globalText(names, i18n) });
+    await globalAlert.setValue(alerts);
+    await action().setTitle({ title: globalText(alerts, i18n) });
     await titleTabs(
       Object.entries(held).filter(([, meaning]) => meaning === null),
-      names,
+      alerts,
       i18n,
     );
   });
@@ -101,9 +116,9 @@ export function showGlobalTitle(names: string[]): Promise<void> {
 export function retitleAll(language: Language): Promise<void> {
   chosen = language;
   return serially(async () => {
-    const [i18n, held, names] = await Promise.all([i18nFor(language), badgeMeanings.getValue(), globalAlert.getValue()]);
-    await action().setTitle({ title: globalText(names, i18n) });
-    await titleTabs(Object.entries(held), names, i18n);
+    const [i18n, held, alerts] = await Promise.all([i18nFor(language), badgeMeanings.getValue(), globalAlert.getValue()]);
+    await action().setTitle({ title: globalText(alerts, i18n) });
+    await titleTabs(Object.entries(held), alerts, i18n);
   });
 }
 

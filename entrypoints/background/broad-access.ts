@@ -1,12 +1,12 @@
 import { browser } from 'wxt/browser';
-import { BROAD_ACCESS } from '@/utils/permissions';
+import { holdsBroadAccess } from '@/utils/permissions';
 import { updateSettings } from '@/utils/settings';
 
 /**
- * Lookalike protection needs the access to all sites: without it the browser hides tab addresses
- * and no lookalike is stopped. When the user takes that access away in the browser's own settings
- * (Chrome's site access, Firefox's add-on permissions), the setting turns off, so no page of ours
- * says protection is on while it is not.
+ * Lookalike protection needs to read tab addresses (`tabs`, or the access to all sites granted
+ * before): without it the browser hides them and no lookalike is stopped. When the user takes that
+ * access away in the browser's own settings (Chrome's extension details, Firefox's add-on
+ * permissions), the setting turns off, so no page of ours says protection is on while it is not.
  *
  * Access given back in the browser's settings does not turn it on again: protection is turned on
  * by the user's choice in our pages (welcome, options), which ask for the access and then set it.
@@ -16,7 +16,7 @@ export function protectionFollowsAccess(): void {
 }
 
 async function turnOffWithoutAccess(): Promise<void> {
-  if (await browser.permissions.contains(BROAD_ACCESS)) return;
+  if (await holdsBroadAccess()) return;
   // Read and written in the settings' turn: a reset or another change made meanwhile is not undone.
   await updateSettings((current) => (current.lookalikeProtection ? { lookalikeProtection: false } : undefined));
 }

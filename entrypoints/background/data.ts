@@ -14,6 +14,7 @@ import { FEED_SIGNERS, FEED_URL } from '@/lib/feed/trust';
 import { readFeedFailure, type FeedFailure, type HeldFeed } from '@/lib/feed/verify-feed';
 import { knownBadIndex, newerKnownBad, readKnownBad, type KnownBad, type KnownBadIndex, type Listing } from '@/lib/exchanges/known-bad';
 import { chainWork } from './chain-work';
+import { fetchNoticingAccess } from './required-hosts';
 import type { Address } from 'viem';
 import { ownTokenChartUrl, pricedOwnTokens } from '@/lib/reserves/own-token-prices';
 import { OWN_TOKEN_PRICES_POLICY, parseHeldOwnTokenPrices, refreshOwnTokenPrices, type HeldOwnTokenPrices } from '@/lib/reserves/refresh-own-token-prices';
@@ -178,7 +179,7 @@ export function refreshDue({ force = false }: { force?: boolean } = {}): Promise
 
 async function refreshSources(force: boolean): Promise<void> {
   const states = await sourcesItem.getValue();
-  const fetch = (input: string, init?: RequestInit) => globalThis.fetch(input, init);
+  const fetch = fetchNoticingAccess();
   // The signed feed first: it carries the exchanges' own reports, and DefiLlama's readings after it win only where they are newer.
   const feedState = states[FEED_SOURCE] ?? initialSourceState();
   if (force || isDue({ state: feedState, now: Date.now() })) {
@@ -226,6 +227,11 @@ export async function onBrowserStart(): Promise<void> {
   const now = Date.now();
   for (const [source, state] of Object.entries(states)) states[source] = onStartup({ state, policy: policyFor(source), now });
   await sourcesItem.setValue(states);
+}
+
+/** Whether a source's last failure was our missing access to its host (./required-hosts.ts). */
+export async function sourcesFailedForAccess(): Promise<boolean> {
+  return Object.values(await sourcesItem.getValue()).some((state) => readFetchFailure(state.lastFetchFailure)?.reason === 'no-access');
 }
 
 export async function sourceViews(): Promise<SourceView[]> {

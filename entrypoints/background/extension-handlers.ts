@@ -7,8 +7,9 @@ import type { BackgroundContext } from './context';
 import { allowLookalike, disallowLookalike, forgetAllowedLookalikes } from '@/utils/allowed-lookalikes';
 import { openGuide } from './guide';
 import { refreshExchangeTabs } from './open-tabs';
-import { checkSubscriptions, subscribe, subscriptionViews, unsubscribe, warningLookup } from './warnings';
-import { heldSnapshot, refreshDue, sourceViews } from './data';
+import { subscribe, subscriptionViews, unsubscribe, warningLookup } from './warnings';
+import { heldSnapshot, sourceViews } from './data';
+import { refreshNow } from './refresh-now';
 import { inTurns } from '@/utils/in-turn';
 import { recheckRunNotifications, runAlertLookup, runAlertViews, snoozeRunAlert, updateRunAlerts } from './run-alerts';
 import { readBalances, recordHistory, refreshPrices, REMINDER_ALARM, summaryForPopup } from './holdings';
@@ -72,12 +73,7 @@ export function createExtensionHandlers(context: BackgroundContext): ExtensionHa
       return undefined;
     },
     'sources-state': () => sourceViews(),
-    async 'refresh-now'() {
-      await Promise.all([refreshDue({ force: true }), checkSubscriptions({ force: true })]);
-      await updateRunAlerts();
-      await forgetAllTabStates();
-      return sourceViews();
-    },
+    'refresh-now': () => refreshNow(),
     async 'reset-data'() {
       await context.forgetHeldData();
       await forgetAllowedLookalikes();

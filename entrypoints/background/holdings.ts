@@ -8,13 +8,14 @@ import { exchangeBalanceNudge, historyShare, holdingsOverview, holdingsSummary, 
 import type { PageBalanceNudge } from '@/lib/view/exchange-view';
 import type { HoldingsState } from '@/lib/holdings/model';
 import type { RiskLevel } from '@/lib/risk/order';
-import { fetchSource, type FetchLike } from '@/lib/reserves/fetch-source';
+import { fetchSource, readFetchFailure, type FetchLike } from '@/lib/reserves/fetch-source';
 import { getSettings, watchSettings } from '@/utils/settings';
 import { hasAnyRpcUrl, rpcUrlForChain } from '@/lib/settings';
 import { balanceNudgeText } from '@/lib/words/balance-nudge-text';
 import { balanceTranslate, i18nFor } from './words';
 import { NOTIFICATIONS } from '@/utils/permissions';
 import { chainWork } from './chain-work';
+import { fetchNoticingAccess } from './required-hosts';
 import {
   getAddressReadings,
   getHoldings,
@@ -40,7 +41,7 @@ export const REMINDER_ALARM = 'holdings-reminder';
 const PRICE_MAX_BYTES = 256 * 1024;
 const TIMEOUT_MS = 20_000;
 
-const defaultFetch: FetchLike = (input, init) => globalThis.fetch(input, init);
+const defaultFetch: FetchLike = fetchNoticingAccess();
 
 /**
  * The price request names every asset we can price, whatever the user holds, and the rate file
@@ -58,6 +59,12 @@ export interface RefreshPricesReturnType {
   /** Whether any request went out. */
   fetched: boolean;
   status: PriceStatus;
+}
+
+/** Whether the last price or rate request failed for our missing access to its host (./required-hosts.ts). */
+export async function pricesFailedForAccess(): Promise<boolean> {
+  const status = await priceStatusItem.getValue();
+  return [status.lastFetchFailure, status.lastRatesFetchFailure].some((failure) => readFetchFailure(failure)?.reason === 'no-access');
 }
 
 let pricesRunning: Promise<RefreshPricesReturnType> | undefined;

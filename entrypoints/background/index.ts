@@ -2,8 +2,8 @@ import { browser } from 'wxt/browser';
 import { getSettings } from '@/utils/settings';
 import { forgetAllTabStates, forgetTabState, writeTabState } from '@/utils/tab-states';
 import { checkSubscriptions, startWarnings, subscriptionViews } from './warnings';
-import { onBrowserStart, refreshDue, REFRESH_ALARM, scheduleRefresh } from './data';
-import { scheduleHoldings, scheduleReminder, startHoldings } from './holdings';
+import { onBrowserStart, refreshDue, REFRESH_ALARM, scheduleRefresh, sourcesFailedForAccess } from './data';
+import { pricesFailedForAccess, refreshPrices, scheduleHoldings, scheduleReminder, startHoldings } from './holdings';
 import { afterFirstAnswer } from './after-first-answer';
 import { createBackgroundContext } from './context';
 import { allowedLookalikes } from '@/utils/allowed-lookalikes';
@@ -20,6 +20,8 @@ import { dropEarlyReads, readEarly } from '@/utils/early-reads';
 import { FIRST_ANSWER_READS } from './first-answer-reads';
 import { readSessionWordsEarly } from './words';
 import { protectionFollowsAccess } from './broad-access';
+import { refreshWhenHostsReturn } from './required-hosts';
+import { refreshNow } from './refresh-now';
 
 export default defineBackground(() => {
   readEarly(FIRST_ANSWER_READS);
@@ -44,9 +46,9 @@ export default defineBackground(() => {
 
   browser.tabs.onUpdated.addListener((tabId, changeInfo, tab) => {
     if (changeInfo.status !== 'loading' && changeInfo.url === undefined) return;
-    // Without a host permission for the new page, tab.url is hidden: the tab has left the
-    // exchanges we cover, so its stale state goes. The content script reports it again on
-    // exchange pages.
+    // Without `tabs` (lookalike protection) or a host permission for the new page, tab.url is
+    // hidden: the tab has left the exchanges we cover, so its stale state goes. The content
+    // script reports it again on exchange pages.
     const since = Date.now();
     const stillOurs = () => tab.url === undefined && context.reportedSince(tabId, since);
     void context
@@ -69,9 +71,10 @@ export default defineBackground(() => {
   });
 
   /**
-   * With lookalike protection on, the browser shows us every tab's address (the optional
-   * permission); a lookalike is swapped for our warning page before the user types anything.
-   * The check runs here, on the device; no address leaves it.
+   * With lookalike protection on, the browser shows us every tab's address (the optional `tabs`
+   * permission; moving the tab to our own page needs no more); a lookalike is swapped for our
+   * warning page before the user types anything. The check runs here, on the device; no address
+   * leaves it.
    */
   async function guardLookalike(tabId: number, host: string, url: string): Promise<void> {
     const [settings, allowed] = await Promise.all([getSettings(), allowedLookalikes.getValue()]);
@@ -80,6 +83,11 @@ export default defineBackground(() => {
   }
 
   protectionFollowsAccess();
+  // The prices and rates too: their hosts (coins.llama.fi, the ECB) are withheld with the others.
+  refreshWhenHostsReturn({
+    failedForAccess: async () => (await sourcesFailedForAccess()) || pricesFailedForAccess(),
+    refresh: () => Promise.all([refreshNow(), refreshPrices()]),
+  });
 
   browser.tabs.onRemoved.addListener((tabId) => {
     void context.rememberUrl(tabId, undefined);

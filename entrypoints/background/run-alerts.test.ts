@@ -3,6 +3,9 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from './index';
 import { resetData, runAlertsItem } from './data';
 import { RUN_NOTIFICATION_PREFIX, forgetRunStates, recheckRunNotifications, runAlertViews, snoozeRunAlert, startRunAlerts, updateRunAlerts } from './run-alerts';
+import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
+import { signWarningList } from '@/lib/community/sign-warning-list';
+import { inProcessChainWork } from '@/lib/chain-work/in-process';
 import { translateFrom } from '@/utils/i18n';
 import english from '@/public/_locales/en/messages.json';
 import { bundledSnapshot } from '@/lib/reserves/snapshot';
@@ -19,8 +22,8 @@ const READ_AT_WORDS = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', ti
 const self = () => ({ id: fakeBrowser.runtime.id, url: `chrome-extension://${fakeBrowser.runtime.id}/popup.html` });
 const send = async (message: unknown, sender: object) => (await fakeBrowser.runtime.onMessage.trigger(message, sender, () => undefined))[0] as unknown;
 
-/** A live /cexs reading for Binance in which a fifth of its assets left in a day. */
-async function runOnBinance(): Promise<void> {
+/** A live /cexs reading for Binance in which `net24hUsd` of the $100B it held a day ago left. */
+async function runOnBinance(net24hUsd = -20e9): Promise<void> {
   const base = bundledSnapshot();
   const observedAt = READ_AT.toISOString();
   const binance = base.exchanges.binance!;
@@ -30,12 +33,50 @@ async function runOnBinance(): Promise<void> {
       ...base.exchanges,
       binance: {
         ...binance,
-        onchain: { ...binance.onchain!, totalUsd: 80e9, cleanUsd: 70e9, asOf: observedAt.slice(0, 10), observedAt, source: CEXS },
-        flows: { net24hUsd: -20e9, net7dUsd: -20e9, net30dUsd: -20e9, asOf: observedAt.slice(0, 10), observedAt, source: CEXS },
+        onchain: { ...binance.onchain!, totalUsd: 100e9 + net24hUsd, cleanUsd: 70e9, asOf: observedAt.slice(0, 10), observedAt, source: CEXS },
+        flows: { net24hUsd, net7dUsd: net24hUsd, net30dUsd: net24hUsd, asOf: observedAt.slice(0, 10), observedAt, source: CEXS },
       },
     },
   };
   await fakeBrowser.storage.local.set({ heldSnapshot: snapshot });
+}
+
+/** A verified subscription whose list has a `danger` entry about Kraken, as a check stored it. */
+async function listWarningKraken(): Promise<void> {
+  const key = generatePrivateKey();
+  const created = await inProcessChainWork.createSubscription({ url: 'https://lists.example.org/warnings.json', expectedSigner: privateKeyToAccount(key).address });
+  if (!created.ok) throw new Error(created.code);
+  const day = 86_400_000;
+  // Warning lists write their moments to the second.
+  const moment = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const list = {
+    name: 'Example watch',
+    sequence: 1,
+    issued: moment(NOW.getTime() - 2 * day),
+    expires: moment(NOW.getTime() + 30 * day),
+    entries: [
+      {
+        exchange: 'kraken',
+        severity: 'danger' as const,
+        title: 'Withdrawals halted',
+        body: 'Body.',
+        sources: ['https://status.example.com/incident/1'],
+        published: '2026-01-05T00:00:00Z',
+        expires: moment(NOW.getTime() + 30 * day),
+      },
+    ],
+  };
+  const body = JSON.stringify((await signWarningList({ list, privateKey: key })).envelope);
+  const state = await inProcessChainWork.checkSubscription({ state: created.subscription, fetched: { ok: true, body }, now: NOW.getTime() });
+  await fakeBrowser.storage.local.set({ warningSubscriptions: [state] });
+}
+
+/** A new reading replaces the held one; the run states stay. */
+async function newReading(net24hUsd: number): Promise<void> {
+  const { runAlerts } = await fakeBrowser.storage.local.get('runAlerts');
+  await resetData();
+  await fakeBrowser.storage.local.set({ runAlerts });
+  await runOnBinance(net24hUsd);
 }
 
 const holdingOn = (custodian: string) => ({ holdings: [{ id: 'a', kind: 'asset', custodian, asset: 'ETH', amount: 2, updatedAt: NOW.getTime() }], addresses: [], history: [] });
@@ -94,6 +135,90 @@ describe('run alerts in the background', () => {
     await updateRunAlerts(new Date(NOW.getTime() + 3_600_000));
     expect(created).toHaveBeenCalledTimes(2);
     expect(await notifications()).toEqual([`${RUN_NOTIFICATION_PREFIX}binance`]);
+  });
+
+  test('a notification that keeps failing is tried a few times per episode and logged once, not every hour for days', async () => {
+    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true as never);
+    const warned = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const created = vi.spyOn(fakeBrowser.notifications, 'create').mockRejectedValue(new Error('Unable to download all specified images.'));
+    await fakeBrowser.storage.local.set({ settings: { runAlertNotifications: true }, holdings: holdingOn('binance') });
+    for (let hour = 0; hour < 5; hour++) await updateRunAlerts(new Date(NOW.getTime() + hour * 3_600_000));
+    // A change of holdings or settings asks again: no more tries either.
+    await recheckRunNotifications(new Date(NOW.getTime() + 5 * 3_600_000));
+    expect(created).toHaveBeenCalledTimes(3);
+    expect(warned.mock.calls.filter(([text]) => String(text).includes('run notification'))).toHaveLength(1);
+    const { runAlerts } = (await fakeBrowser.storage.local.get('runAlerts')) as { runAlerts?: Record<string, { phase: string; startedAt?: string; notifiedAt?: string }> };
+    expect(runAlerts?.binance).toMatchObject({ phase: 'alert', startedAt: NOW.toISOString() });
+    expect(runAlerts?.binance?.notifiedAt).toBeUndefined();
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('!');
+  });
+
+  test('an alert a warning list raised is worded by the list, with its source and date, and ends as soon as the entry is gone', async () => {
+    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true as never);
+    const created = vi.spyOn(fakeBrowser.notifications, 'create');
+    await listWarningKraken();
+    await fakeBrowser.storage.local.set({ settings: { runAlertNotifications: true }, holdings: holdingOn('kraken') });
+    await updateRunAlerts(NOW);
+    expect(created).toHaveBeenCalledWith(
+      `${RUN_NOTIFICATION_PREFIX}kraken`,
+      expect.objectContaining({
+        title: 'A warning list flags Kraken',
+        message: 'Warning list “Example watch”: Withdrawals halted (listed since Jan 5, 2026; source: status.example.com) Click to open the withdrawal guide.',
+      }),
+    );
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('!');
+    expect(await fakeBrowser.action.getTitle({})).toBe('Reserve Radar: Alert: a warning list flags Kraken');
+    // The list no longer has the entry: the alert ends at once, not a day later saying the flows calmed.
+    await fakeBrowser.storage.local.set({ warningSubscriptions: [] });
+    await updateRunAlerts(new Date(NOW.getTime() + 3_600_000));
+    const { runAlerts } = (await fakeBrowser.storage.local.get('runAlerts')) as { runAlerts?: Record<string, { phase: string }> };
+    expect(runAlerts?.kraken?.phase).toBe('calm');
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+    expect((await runAlertViews(new Date(NOW.getTime() + 3_600_000))).map((view) => view.exchangeId)).not.toContain('kraken');
+  });
+
+  test('an hour in which the warning lists cannot be checked keeps a list alert as it is: no end, no second notification, the same "since"', async () => {
+    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true as never);
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const created = vi.spyOn(fakeBrowser.notifications, 'create');
+    await listWarningKraken();
+    await fakeBrowser.storage.local.set({ settings: { runAlertNotifications: true }, holdings: holdingOn('kraken') });
+    await updateRunAlerts(NOW);
+    expect(created).toHaveBeenCalledTimes(1);
+    const hour = (n: number) => new Date(NOW.getTime() + n * 3_600_000);
+    // The hourly check wrote the subscriptions again (a new lastCheck), so their signatures are checked
+    // again; in Chrome the offscreen document that does it fails this hour.
+    const unreadable = vi.spyOn(inProcessChainWork, 'parseStoredSubscriptions').mockRejectedValue(new Error('no offscreen document'));
+    const { warningSubscriptions } = (await fakeBrowser.storage.local.get('warningSubscriptions')) as { warningSubscriptions: { lastCheck: string }[] };
+    await fakeBrowser.storage.local.set({ warningSubscriptions: warningSubscriptions.map((state) => ({ ...state, lastCheck: hour(1).toISOString() })) });
+    await updateRunAlerts(hour(1));
+    const stored = async () => ((await fakeBrowser.storage.local.get('runAlerts')) as { runAlerts?: Record<string, { phase: string; startedAt?: string }> }).runAlerts?.kraken;
+    expect(await stored()).toMatchObject({ phase: 'alert', startedAt: NOW.toISOString() });
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('!');
+    const kraken = (await runAlertViews(hour(1))).find((view) => view.exchangeId === 'kraken');
+    expect(kraken).toMatchObject({ active: true, cause: 'warning-list', settling: 'lists-unread', startedAt: NOW.toISOString() });
+    // The next hour the lists read again, the entry still there: the same episode, told once.
+    unreadable.mockRestore();
+    await updateRunAlerts(hour(2));
+    expect(await stored()).toMatchObject({ phase: 'alert', startedAt: NOW.toISOString() });
+    expect(created).toHaveBeenCalledTimes(1);
+  });
+
+  test('notifications turned on while an episode settles: nothing goes out until a reason is at alert again, then with its figures', async () => {
+    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true as never);
+    const created = vi.spyOn(fakeBrowser.notifications, 'create');
+    await fakeBrowser.storage.local.set({ holdings: holdingOn('binance') });
+    await updateRunAlerts(NOW);
+    await newReading(-0.5e9);
+    await updateRunAlerts(NOW);
+    await fakeBrowser.storage.local.set({ settings: { runAlertNotifications: true } });
+    await recheckRunNotifications(NOW);
+    expect(created).not.toHaveBeenCalled();
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('!');
+    await newReading(-20e9);
+    await updateRunAlerts(NOW);
+    expect(created).toHaveBeenCalledTimes(1);
+    expect(created.mock.calls[0]?.[1]).toMatchObject({ title: 'Money is leaving Binance fast', message: expect.stringContaining('Figures from api.llama.fi') });
   });
 
   test("no notification without holdings there, without the setting, or without the permission; the exchange's own tab still turns red", async () => {

@@ -12,9 +12,9 @@ import { heldSnapshot, ownTokenPricesItem, runAlertsItem } from './data';
 import { inTurn } from '@/utils/in-turn';
 import { parseHeldOwnTokenPrices } from '@/lib/reserves/refresh-own-token-prices';
 import { i18nFor } from './words';
-import { runNotificationText } from '@/lib/words/run-alert-text';
+import { runNotificationMessage } from '@/lib/words/run-alert-text';
 import { openGuide } from './guide';
-import { showGlobalTitle } from './action-titles';
+import { showGlobalTitle, type GlobalRunAlert } from './action-titles';
 import { warningLookup } from './warnings';
 
 /**
@@ -65,9 +65,9 @@ async function writeStates(next: RunStates): Promise<void> {
   await runAlertsItem.setValue(next);
 }
 
-/** Reads everything once and answers for any exchange: the run watch as views draw it. */
-export async function runAlertLookup(now: Date): Promise<(exchangeId: string) => RunAlertView | undefined> {
-  const [snapshot, prices, warningsFor, states] = await Promise.all([heldSnapshot(), heldOwnTokenPrices(), warningLookup(now), readStates()]);
+/** Reads everything once and answers for any exchange: the run watch as views draw it (with `states`: as they will, once those are stored). */
+export async function runAlertLookup(now: Date, given?: RunStates): Promise<(exchangeId: string) => RunAlertView | undefined> {
+  const [snapshot, prices, warningsFor, states] = await Promise.all([heldSnapshot(), heldOwnTokenPrices(), warningLookup(now), given ?? readStates()]);
   return (exchangeId) => {
     const exchange = getExchange(exchangeId);
     if (exchange === undefined) return undefined;
@@ -154,25 +154,33 @@ async function notifyAndBadge(states: RunStates, now: Date, tellTabs = true): Pr
   const [holdings, permitted] = await Promise.all([getHoldings(), mayNotify()]);
   const held = holdsMoneyOn(holdings);
   const next: RunStates = { ...states };
+  // The views are read only when an alert is on where the user keeps money: most hours none is.
+  let views: Promise<(exchangeId: string) => RunAlertView | undefined> | undefined;
+  const lookup = () => (views ??= runAlertLookup(now, states));
   for (const [id, state] of Object.entries(states)) {
     const exchange: ExchangeDefinition | undefined = getExchange(id);
     if (exchange === undefined || !shouldNotify({ state, now, holdsHere: held.has(id), mayNotify: permitted })) continue;
-    // The words are loaded only when a notification goes out: most hours none does.
-    const { t, locale } = await i18nFor((await getSettings()).language);
-    const lookup = await runAlertLookup(now);
-    const worst = lookup(id)?.reasons.find((reason) => reason.effect === 'alert');
-    wireClicks();
     // A notification that fails (the permission taken back meanwhile, the system refusing it) is
-    // tried again next hour; the episode is saved and the badge turns red all the same.
+    // tried again next hour, a few times per episode; the episode is saved and the badge turns red all the same.
     try {
+      const view = (await lookup())(id);
+      if (view === undefined || !view.active) continue;
+      const { t, locale } = await i18nFor((await getSettings()).language);
+      // Only a reason at alert now is announced: none while the episode settles or only cautions.
+      const message = runNotificationMessage(view.reasons, t, locale);
+      if (message === undefined) continue;
+      wireClicks();
       await browser.notifications.create(`${RUN_NOTIFICATION_PREFIX}${id}`, {
         type: 'basic',
         iconUrl: browser.runtime.getURL('/icon/128.png'),
-        title: t('runAlertTitle', exchange.name),
-        message: t('runNotificationBody', worst === undefined ? t('runPillLead', exchange.name) : runNotificationText(worst, t, locale)),
+        title: t(view.cause === 'warning-list' ? 'runAlertTitleList' : 'runAlertTitle', exchange.name),
+        message: t('runNotificationBody', message),
       });
     } catch (error) {
-      console.warn(`[reserve-radar] run notification for ${id} not shown:`, error);
+      // Counted per episode (shouldNotify stops after NOTIFY_TRIES) and logged at the first only.
+      const failures = (state.notifyFailures ?? 0) + 1;
+      if (failures === 1) console.warn(`[reserve-radar] run notification for ${id} not shown:`, error);
+      next[id] = { ...state, notifyFailures: failures };
       continue;
     }
     next[id] = { ...state, notifiedAt: now.toISOString() };
@@ -180,23 +188,33 @@ async function notifyAndBadge(states: RunStates, now: Date, tellTabs = true): Pr
   // Written only when something changed: the stored first paint is rebuilt on every change.
   const changed = JSON.stringify(next) !== JSON.stringify(await runAlertsItem.getValue());
   if (changed) await writeStates(next);
-  const alerted = exchanges.filter((exchange) => held.has(exchange.id) && Object.hasOwn(next, exchange.id) && isActive(next[exchange.id]!, now));
-  await showGlobalBadge(alerted.map((exchange) => exchange.name));
+  const alerted: GlobalRunAlert[] = [];
+  for (const exchange of exchanges) {
+    if (!held.has(exchange.id) || !Object.hasOwn(next, exchange.id) || !isActive(next[exchange.id]!, now)) continue;
+    // As the exchange's own tab has it: an episode whose list entry is gone is over there already.
+    // Data that cannot be read leaves the badge red, worded as the outflow it most often is.
+    const view = await lookup().then(
+      (read) => read(exchange.id) ?? null,
+      () => undefined,
+    );
+    if (view === undefined || view?.active === true) alerted.push({ name: exchange.name, cause: view?.cause ?? 'outflow' });
+  }
+  await showGlobalBadge(alerted);
   // An alert that started, ended or was snoozed reaches the exchange's open tabs (their badge and pill).
   if (changed && tellTabs) await statesChanged().catch((error: unknown) => console.warn('[reserve-radar] open tabs not told of the run alert:', error));
 }
 
 /**
  * The badge every tab without a badge of its own shows: red while an alert is on for an exchange
- * the user keeps money on (`names`, none: no alert). Exchange tabs set their own; other tabs clear
+ * the user keeps money on (`alerts`, none: no alert). Exchange tabs set their own; other tabs clear
  * theirs to show this one. Its tooltip says the alert's sentence, in the user's language.
  */
-async function showGlobalBadge(names: string[]): Promise<void> {
+async function showGlobalBadge(alerts: GlobalRunAlert[]): Promise<void> {
   const action = browser.action ?? browser.browserAction;
-  const on = names.length > 0;
+  const on = alerts.length > 0;
   await action.setBadgeText({ text: on ? RUN_ALERT_BADGE.text : '' });
   if (on) await action.setBadgeBackgroundColor({ color: RUN_ALERT_BADGE.color });
-  await showGlobalTitle(names).catch((error: unknown) => console.warn('[reserve-radar] no tooltip for the run alert:', error));
+  await showGlobalTitle(alerts).catch((error: unknown) => console.warn('[reserve-radar] no tooltip for the run alert:', error));
 }
 
 let clicksWired = false;

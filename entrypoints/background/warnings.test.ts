@@ -111,12 +111,13 @@ describe('the held warning lists across service-worker wake-ups', () => {
     expect((await warningLookup(now))('binance')).toEqual([]);
   });
 
-  test('lists that cannot be checked at all show no warning, and stay stored for the next read', async () => {
+  test('lists that cannot be checked at all are unread, not "no entry", for every exchange; they stay stored for the next read', async () => {
     const state = await storedSubscription();
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     const check = vi.spyOn(inProcessChainWork, 'parseStoredSubscriptions').mockRejectedValueOnce(new Error('no document'));
     startWarnings();
-    expect((await warningLookup(now))('binance')).toEqual([]);
+    const unread = await warningLookup(now);
+    expect([unread('binance'), unread('kraken')]).toEqual(['unread', 'unread']);
     expect((await fakeBrowser.storage.local.get('warningSubscriptions')).warningSubscriptions).toEqual([state]);
     // The next read checks again, and the list is back.
     expect((await warningLookup(now))('binance')).toHaveLength(1);

@@ -155,10 +155,16 @@ async function giveBackUnused(url: string, held: readonly WarningSubscription[])
   await browser.permissions.remove(access).catch((error: unknown) => console.warn('[reserve-radar] list access not given back:', error));
 }
 
-/** Reads the held lists once and answers for any exchange, for building views. */
-export async function warningLookup(now: Date): Promise<(exchangeId: string) => ActiveWarning[]> {
-  // Lists that cannot be checked show no warning (fail closed); they stay stored for the next read.
-  const lists = goodLists({ subscriptions: (await readOrWarn()) ?? [] });
+/**
+ * Reads the held lists once and answers for any exchange, for building views: its warnings, or
+ * `'unread'` when the held lists could not be checked at all (Chrome: the offscreen document
+ * failed). That is no "no entry": a list alert must not end on it, nor a card say nothing is
+ * listed. The lists stay stored for the next read.
+ */
+export async function warningLookup(now: Date): Promise<(exchangeId: string) => ActiveWarning[] | 'unread'> {
+  const subscriptions = await readOrWarn();
+  if (subscriptions === undefined) return () => 'unread';
+  const lists = goodLists({ subscriptions });
   return (exchangeId) => (lists.length === 0 ? [] : activeWarnings({ lists, exchangeId, now }));
 }
 

@@ -26,7 +26,7 @@ export function decisionFromStored({ entry, settings }: FirstPaint) {
     lastShownAt: entry.lastShownAt,
     now: Date.now(),
     overOwnLimit,
-    runAlert: entry.run === true,
+    runAlert: entry.run !== undefined,
   });
 }
 
@@ -56,7 +56,7 @@ export function faceKey({
     grade,
     incomplete,
     warnings,
-    run === true,
+    run ?? '',
     corner,
     balanceNudge?.kind ?? '',
     balanceNudge?.text ?? '',

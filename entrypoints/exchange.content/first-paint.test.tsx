@@ -41,7 +41,7 @@ function incomplete(base: ExchangeView, level: 'caution' | 'danger'): ExchangeVi
 }
 
 /** A run alert on, as the background sends it: the pill leads with it and turns the danger colour. */
-function running(base: ExchangeView): ExchangeView {
+function running(base: ExchangeView, cause: 'outflow' | 'warning-list' = 'outflow'): ExchangeView {
   return {
     ...base,
     runAlert: {
@@ -49,6 +49,7 @@ function running(base: ExchangeView): ExchangeView {
       name: base.name,
       phase: 'alert',
       level: 'alert',
+      cause,
       active: true,
       startedAt: now.toISOString(),
       reasons: [],
@@ -86,6 +87,7 @@ describe('drawCollapsedPill', () => {
     { name: 'caution with a required figure missing', props: { view: incomplete(view('binance'), 'caution'), corner: 'bottom-right' as const }, locale: 'en' },
     { name: 'danger with a required figure missing, Swedish', props: { view: incomplete(view('ftx'), 'danger'), corner: 'top-right' as const }, locale: 'sv' },
     { name: 'a run alert on, with a balance message, Swedish', props: { view: running(view('binance')), corner: 'bottom-right' as const, balanceNudge: balance }, locale: 'sv' },
+    { name: 'a run alert a warning list raised, German', props: { view: running(view('kraken', 1), 'warning-list'), corner: 'bottom-right' as const }, locale: 'de' },
   ];
 
   test.each(cases)('draws exactly what <Pill> renders collapsed: $name', ({ props, locale }) => {
@@ -94,6 +96,11 @@ describe('drawCollapsedPill', () => {
     // Not two empty drawings: the name, grade and status are there.
     expect(plain.querySelector('[data-testid="pill-name"]')?.textContent).toBe(props.view.name);
     expect(plain.querySelector('[data-testid="pill-status"]')?.textContent).toBe(levelWords(props.view.verdict, i18nFor(locale).t));
+  });
+
+  test('a run alert a warning list raised leads with the list, not with money leaving', () => {
+    const { plain } = both({ view: running(view('kraken', 1), 'warning-list'), corner: 'bottom-right' }, i18nFor('en'));
+    expect(plain.querySelector('[data-testid="pill-run"]')?.textContent).toBe('Alert: a warning list flags Kraken');
   });
 
   test('an incomplete verdict says so in the status and in the button’s name', () => {

@@ -1,7 +1,7 @@
 import type { I18n } from '@/utils/i18n';
 import type { PillProps } from '@/components/Pill';
 import { levelWords } from '@/lib/words/level-words';
-import { pillName, pillWarningsText } from '@/lib/words/pill-words';
+import { pillName, pillWarningsText, runLeadKey } from '@/lib/words/pill-words';
 import type { PillFace } from '@/lib/view/first-paint-view';
 
 export interface DrawCollapsedPillParameters extends Pick<PillProps, 'corner' | 'balanceNudge'> {
@@ -38,12 +38,12 @@ export function drawCollapsedPill(container: HTMLElement, { face, corner, balanc
     toggle.append(element('span', { class: 'pill__warnings', 'data-testid': 'pill-warnings', title: pillWarningsText(face.warnings, t) }, '⚠ ', count));
   }
   const nudge = element('div', { class: `rr-theme nudge nudge--${corner}`, 'data-testid': 'nudge', 'data-corner': corner });
-  if (face.run === true) nudge.append(element('p', { class: 'nudge__run', role: 'alert', 'data-testid': 'pill-run' }, t('runPillLead', name)));
+  if (face.run !== undefined) nudge.append(element('p', { class: 'nudge__run', role: 'alert', 'data-testid': 'pill-run' }, t(runLeadKey(face.run), name)));
   if (balanceNudge !== undefined) nudge.append(element('p', { class: 'nudge__balance', 'data-kind': balanceNudge.kind, 'data-testid': 'pill-balance' }, balanceNudge.text));
   nudge.append(
     element(
       'div',
-      { class: `pill pill--${face.run === true ? 'danger' : level}`, 'data-level': level },
+      { class: `pill pill--${face.run === undefined ? level : 'danger'}`, 'data-level': level },
       toggle,
       element('button', { type: 'button', class: 'pill__close', 'aria-label': t('close'), title: t('close'), 'data-testid': 'pill-close' }, '×'),
     ),

@@ -59,10 +59,12 @@ export interface HoldingsGlueProps {
   exchangeNames: Record<string, string>;
   /** After an import or a delete changed settings behind the page's back. */
   onSettingsReplaced: () => Promise<void>;
+  /** Whether the browser gives the hosts the manifest requires: a delete that gave up the access to all sites may withhold them. */
+  hostsHeld: boolean;
 }
 
 /** The options page's holdings: storage in, the components' callbacks out. */
-export function HoldingsGlue({ settings, exchangeNames, onSettingsReplaced }: HoldingsGlueProps) {
+export function HoldingsGlue({ settings, exchangeNames, onSettingsReplaced, hostsHeld }: HoldingsGlueProps) {
   const t = useT();
   const locale = useLocale();
   const [loaded, setLoaded] = useState<Loaded | undefined>(undefined);
@@ -173,6 +175,7 @@ export function HoldingsGlue({ settings, exchangeNames, onSettingsReplaced }: Ho
       <HoldingsData
         reminders={settings.reminders}
         notificationsGranted={granted}
+        hostsHeld={hostsHeld}
         onReminders={async (next: Reminders) => {
           const held = await changeReminders(next, granted);
           if (held && wantsAnyReminder(next)) setGranted(true);
@@ -190,7 +193,7 @@ export function HoldingsGlue({ settings, exchangeNames, onSettingsReplaced }: Ho
         onImport={onImport}
         onDeleteEverything={async () => {
           await send({ type: 'delete-all-data' });
-          // Least privilege: the settings that asked for the access to all sites and for notifications are gone, so are those.
+          // Least privilege: the settings that asked for the access to tab addresses and for notifications are gone, so are those.
           // After the delete, so that the background, seeing the access go, finds protection already off and writes nothing back.
           const givenBack = await removeOptionalPermissions();
           await onSettingsReplaced();

@@ -11,7 +11,7 @@ import { usePageWords } from '@/utils/page-words';
 import { runPage } from '@/utils/run-page';
 import { getSettings } from '@/utils/settings';
 import { useStoredSettings } from '@/utils/stored-settings';
-import { askAccess, BROAD_ACCESS, giveBackBroadAccess, listAccess } from '@/utils/permissions';
+import { askAccess, giveBackBroadAccess, holdsBroadAccess, listAccess, TAB_ADDRESSES } from '@/utils/permissions';
 import { keepHashTargetInView } from '@/utils/scroll-to-hash';
 import { HoldingsGlue } from './holdings';
 import { useAllowedLookalikes } from './lookalike';
@@ -32,22 +32,27 @@ function accessFor(url: string): ReturnType<typeof listAccess> | undefined {
   }
 }
 
-/**
- * The hosts the manifest requires (Chrome's `host_permissions`; Firefox's MV2 manifest has none apart). Chromium
- * withholds them when the access to all sites is given back, and gives them again only through its prompt.
- */
-const REQUIRED_HOSTS = { origins: browser.runtime.getManifest().host_permissions ?? [] };
-
 const exchangeNames = Object.fromEntries(exchanges.map((exchange) => [exchange.id, exchange.name]));
 
-function App({ initial, initialI18n, initialBroadAccess }: { initial: Settings; initialI18n: I18n; initialBroadAccess: boolean }) {
+/**
+ * The hosts the manifest requires (Chrome's `host_permissions`; Firefox's MV2 manifest has none apart), read once, and
+ * whether the browser gives them. Chromium withholds them when an extension gives up the access to all sites, and
+ * gives them again only through its prompt.
+ */
+interface RequiredHosts {
+  asked: { origins: string[] };
+  held: boolean;
+}
+
+function App({ initial, initialI18n, initialBroadAccess, requiredHosts }: { initial: Settings; initialI18n: I18n; initialBroadAccess: boolean; requiredHosts: RequiredHosts }) {
   // Follows storage: an import or another page's change shows here, and an edit builds on it.
   const [settings, setSettings] = useStoredSettings(initial);
   const [i18n, showLanguage] = usePageWords({ language: initial.language, i18n: initialI18n, title: 'optionsTitle' });
   // Protection is on only with the setting and the access both: without the access no lookalike is stopped.
   const broadAccess = useBroadAccess(initialBroadAccess);
   const allowedHosts = useAllowedLookalikes();
-  const [hostsHeld, setHostsHeld] = usePermission(REQUIRED_HOSTS, true);
+  const [hostsHeld, setHostsHeld] = usePermission(requiredHosts.asked, requiredHosts.held);
+  const allHostsHeld = requiredHosts.asked.origins.length === 0 || hostsHeld;
   // The page speaks the stored language, whoever changed it.
   useEffect(() => showLanguage(settings.language), [settings.language, showLanguage]);
   const [sources, setSources] = useState<SourceRow[] | undefined>(undefined);
@@ -89,8 +94,8 @@ function App({ initial, initialI18n, initialBroadAccess }: { initial: Settings; 
         onAllowedHostRemove={(host) => send({ type: 'disallow-host', host })}
         onLookalikeProtection={async (enabled) => {
           if (enabled) {
-            // Asked only here, at the user's click: without it the extension sees exchange sites only.
-            const granted = await browser.permissions.request(BROAD_ACCESS);
+            // Asked only here, at the user's click: without it the extension sees the addresses of exchange sites only.
+            const granted = await browser.permissions.request(TAB_ADDRESSES);
             if (!granted) return false;
           } else {
             await giveBackBroadAccess();
@@ -98,8 +103,12 @@ function App({ initial, initialI18n, initialBroadAccess }: { initial: Settings; 
           await change({ lookalikeProtection: enabled });
           return true;
         }}
-        hostsHeld={REQUIRED_HOSTS.origins.length === 0 || hostsHeld}
-        onRegrantHosts={async () => setHostsHeld(await browser.permissions.request(REQUIRED_HOSTS))}
+        hostsHeld={allHostsHeld}
+        onRegrantHosts={async () => {
+          const granted = await browser.permissions.request(requiredHosts.asked);
+          setHostsHeld(granted);
+          return granted;
+        }}
         onRefresh={async () => {
           setSources(await send({ type: 'refresh-now' }));
           await reloadSubscriptions();
@@ -134,6 +143,7 @@ function App({ initial, initialI18n, initialBroadAccess }: { initial: Settings; 
           <HoldingsGlue
             settings={settings}
             exchangeNames={exchangeNames}
+            hostsHeld={allHostsHeld}
             onSettingsReplaced={async () => {
               setSettings(await getSettings());
             }}
@@ -155,8 +165,10 @@ function App({ initial, initialI18n, initialBroadAccess }: { initial: Settings; 
 async function main() {
   const root = document.getElementById('app');
   if (root === null) return;
-  const [settings, broadAccess] = await Promise.all([getSettings(), browser.permissions.contains(BROAD_ACCESS)]);
-  render(<App initial={settings} initialI18n={await loadI18n(settings.language)} initialBroadAccess={broadAccess} />, root);
+  const asked = { origins: browser.runtime.getManifest().host_permissions ?? [] };
+  // Read before the first draw: a notice that came a moment later would shift the page and be announced as news.
+  const [settings, broadAccess, held] = await Promise.all([getSettings(), holdsBroadAccess(), asked.origins.length === 0 || browser.permissions.contains(asked)]);
+  render(<App initial={settings} initialI18n={await loadI18n(settings.language)} initialBroadAccess={broadAccess} requiredHosts={{ asked, held }} />, root);
   keepHashTargetInView();
 }
 

@@ -2,7 +2,7 @@ import { beforeEach, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background/index';
 import { fakePermissions } from '@/tests/fake-permissions';
-import { BROAD_ACCESS } from '@/utils/permissions';
+import { holdsBroadAccess, LEGACY_ALL_SITES, TAB_ADDRESSES } from '@/utils/permissions';
 import { updateSettings } from '@/utils/settings';
 import { resetSettingsThenPermissions } from './reset';
 
@@ -12,18 +12,17 @@ beforeEach(() => {
     manifest_version: 3,
     name: 'x',
     version: '1',
-    optional_permissions: ['notifications'],
-    optional_host_permissions: ['*://*/*'],
+    optional_permissions: ['tabs', 'notifications'],
   } as never);
   vi.spyOn(console, 'warn').mockImplementation(() => undefined);
   background.main();
 });
 
 test('a reset with protection on: the background, seeing the access go, finds the defaults and writes nothing over the reset', async () => {
-  await fakePermissions.grantInBrowser(BROAD_ACCESS);
+  await fakePermissions.grantInBrowser({ ...TAB_ADDRESSES, ...LEGACY_ALL_SITES });
   await updateSettings({ lookalikeProtection: true, nudgePolicy: 'off', language: 'de' });
   expect(await resetSettingsThenPermissions()).toBe(true);
-  expect(await fakeBrowser.permissions.contains(BROAD_ACCESS)).toBe(false);
+  expect(await holdsBroadAccess()).toBe(false);
   // The background's turn-off runs on its own, after `remove` has answered: give it time to finish.
   for (let i = 0; i < 20; i += 1) await new Promise((resolve) => setTimeout(resolve, 0));
   expect((await fakeBrowser.storage.local.get('settings')).settings).toBeUndefined();

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { I18nContext, type I18n } from '@/utils/i18n';
 import { Welcome } from '@/components/Welcome';
 import type { Language } from '@/lib/settings';
-import { BROAD_ACCESS } from '@/utils/permissions';
+import { holdsBroadAccess, TAB_ADDRESSES } from '@/utils/permissions';
 import { loadI18n } from '@/utils/translate';
 import { usePageWords } from '@/utils/page-words';
 import { runPage } from '@/utils/run-page';
@@ -18,7 +18,7 @@ import './style.css';
 
 function App({ initialSettings, initialI18n, initialBroadAccess }: { initialSettings: Settings; initialI18n: I18n; initialBroadAccess: boolean }) {
   const initialLanguage: Language = initialSettings.language;
-  // Protection as it stands, followed live: the setting and the browser's access to all sites, both.
+  // Protection as it stands, followed live: the setting and the browser's access to tab addresses, both.
   const [settings] = useStoredSettings(initialSettings);
   const broadAccess = useBroadAccess(initialBroadAccess);
   const protectionOn = settings.lookalikeProtection && broadAccess;
@@ -32,7 +32,7 @@ function App({ initialSettings, initialI18n, initialBroadAccess }: { initialSett
         protectionOn={protectionOn}
         onTurnOnProtection={async () => {
           // First, before any other await: the browser takes the request only during the click.
-          const granted = await browser.permissions.request(BROAD_ACCESS);
+          const granted = await browser.permissions.request(TAB_ADDRESSES);
           if (granted) await updateSettings({ lookalikeProtection: true });
           return granted;
         }}
@@ -45,7 +45,7 @@ function App({ initialSettings, initialI18n, initialBroadAccess }: { initialSett
 async function main() {
   const root = document.getElementById('app');
   if (root === null) return;
-  const [settings, granted] = await Promise.all([getSettings(), browser.permissions.contains(BROAD_ACCESS)]);
+  const [settings, granted] = await Promise.all([getSettings(), holdsBroadAccess()]);
   const i18n = await loadI18n(settings.language);
   render(<App initialSettings={settings} initialI18n={i18n} initialBroadAccess={granted} />, root);
 }

@@ -31,7 +31,15 @@ export type FetchSourceParameters = {
   body?: string;
 };
 
-export type FetchFailureReason = 'timeout' | 'http' | 'network' | 'too-large' | 'invalid-json' | 'not-modified' | 'aborted';
+export type FetchFailureReason = 'timeout' | 'http' | 'network' | 'too-large' | 'invalid-json' | 'not-modified' | 'aborted' | 'no-access';
+
+/**
+ * What a caller's `fetch` throws when the request failed and the browser does not give us the host: the failure is
+ * our missing access (`no-access`), not the host's. Only the caller can tell, with the browser's permissions API.
+ */
+export class HostAccessWithheldError extends Error {
+  override name = 'HostAccessWithheldError';
+}
 
 /**
  * Why a fetch gave no body, as a code and figures. `stage` tells a connection that failed from an
@@ -44,7 +52,7 @@ export type FetchFailure =
   | { reason: 'http'; host: string; status: number }
   | { reason: 'network'; host: string; stage: 'connect' | 'body'; detail?: string }
   | { reason: 'too-large'; host: string; maxBytes: number }
-  | { reason: 'invalid-json' | 'not-modified' | 'aborted'; host: string };
+  | { reason: 'invalid-json' | 'not-modified' | 'aborted' | 'no-access'; host: string };
 
 const Host = v.pipe(v.string(), v.maxLength(300));
 /** A failure as it comes back from storage or another context: read back only when its figures fit. */
@@ -53,7 +61,7 @@ export const FetchFailureSchema = v.variant('reason', [
   v.object({ reason: v.literal('http'), host: Host, status: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(999)) }),
   v.object({ reason: v.literal('network'), host: Host, stage: v.picklist(['connect', 'body']), detail: v.optional(v.pipe(v.string(), v.maxLength(DETAIL_MAX))) }),
   v.object({ reason: v.literal('too-large'), host: Host, maxBytes: v.pipe(v.number(), v.finite(), v.minValue(0)) }),
-  v.object({ reason: v.picklist(['invalid-json', 'not-modified', 'aborted']), host: Host }),
+  v.object({ reason: v.picklist(['invalid-json', 'not-modified', 'aborted', 'no-access']), host: Host }),
 ]);
 
 export function readFetchFailure(value: unknown): FetchFailure | undefined {
@@ -116,6 +124,7 @@ export async function fetchSource(params: FetchSourceParameters): Promise<FetchS
       });
     } catch (error) {
       if (controller.signal.aborted) return stopped();
+      if (error instanceof HostAccessWithheldError) return failed({ reason: 'no-access', host });
       return failed({ reason: 'network', host, stage: 'connect', ...errorDetail(error) });
     }
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { calmState, isActive, nextRunState, parseRunStates, shouldNotify, snoozeRun, type RunState } from './run-episode';
+import { NOTIFY_TRIES, calmState, isActive, nextRunState, parseRunStates, shouldNotify, snoozeRun, type RunState } from './run-episode';
 import type { RunEvaluation, RunReason } from './run-signals';
 
 const T0 = Date.parse('2026-12-05T00:00:00Z');
@@ -56,14 +56,37 @@ describe('run episodes', () => {
     expect(steps.map((step) => step.state.phase)).toEqual(['alert', 'alert', 'alert', 'calm']);
   });
 
-  test('an alert raised by a warning ends once the warning is gone and a day has passed', () => {
+  test('an alert raised by a warning list alone ends as soon as no entry remains: the settle window is for noisy flows, not for lists', () => {
     const warned = evaluation(reason('warning-list', 'alert'), reason('outflow-24h', 'unknown'));
     const steps = replay(undefined, [
       [0, warned],
-      [12, evaluation(reason('outflow-24h', 'unknown'))],
-      [25, evaluation(reason('outflow-24h', 'unknown'))],
+      [5, warned],
+      [6, evaluation(reason('outflow-24h', 'unknown'))],
     ]);
     expect(steps.map((step) => step.state.phase)).toEqual(['alert', 'alert', 'calm']);
+    expect(steps[2]).toMatchObject({ ended: true, state: { phase: 'calm', endedAt: at(6).toISOString(), raisedBy: [] } });
+  });
+
+  test('an hour in which the lists cannot be checked neither ends a list alert nor starts it again: the same episode, told once', () => {
+    const warned = evaluation(reason('warning-list', 'alert'), reason('outflow-24h', 'calm'));
+    const steps = replay(undefined, [
+      [0, warned],
+      [1, evaluation(reason('warning-list', 'unknown'), reason('outflow-24h', 'calm'))],
+      [2, warned],
+    ]);
+    expect(steps.map((step) => step.state.phase)).toEqual(['alert', 'alert', 'alert']);
+    expect(steps.map((step) => step.started || step.ended)).toEqual([true, false, false]);
+    expect(steps[2]?.state.startedAt).toBe(at(0).toISOString());
+  });
+
+  test('an alert a warning list raised while the flows stirred too keeps the settle window once the entry goes', () => {
+    const steps = replay(undefined, [
+      [0, evaluation(reason('warning-list', 'alert'), reason('outflow-24h', 'caution'))],
+      [1, calmFlows],
+      [23, calmFlows],
+      [24, calmFlows],
+    ]);
+    expect(steps.map((step) => step.state.phase)).toEqual(['alert', 'alert', 'alert', 'calm']);
   });
 
   test('a snooze lasts a week, survives the episode ending, and silences without erasing', () => {
@@ -86,6 +109,24 @@ describe('run episodes', () => {
     expect(shouldNotify({ state: { ...state, notifiedAt: at(0).toISOString() }, now: at(1), holdsHere: true, mayNotify: true })).toBe(false);
     expect(shouldNotify({ state: snoozeRun(state, at(0)), now: at(1), holdsHere: true, mayNotify: true })).toBe(false);
     expect(shouldNotify({ state: calmState, now: at(0), holdsHere: true, mayNotify: true })).toBe(false);
+  });
+
+  test('a notification that keeps failing is tried a few times per episode; the next episode tries afresh', () => {
+    const [first] = replay(undefined, [[0, runFlows]]);
+    const state = first!.state;
+    expect(NOTIFY_TRIES).toBeGreaterThan(1);
+    expect(shouldNotify({ state: { ...state, notifyFailures: NOTIFY_TRIES - 1 }, now: at(1), holdsHere: true, mayNotify: true })).toBe(true);
+    expect(shouldNotify({ state: { ...state, notifyFailures: NOTIFY_TRIES }, now: at(1), holdsHere: true, mayNotify: true })).toBe(false);
+    // The count is the episode's: kept while it lasts, gone when it ends, so a new run is told.
+    const steps = replay({ ...state, notifyFailures: NOTIFY_TRIES }, [
+      [1, runFlows],
+      [30, calmFlows],
+      [31, runFlows],
+    ]);
+    expect(steps.map((step) => step.state.notifyFailures)).toEqual([NOTIFY_TRIES, undefined, undefined]);
+    expect(shouldNotify({ state: steps[2]!.state, now: at(31), holdsHere: true, mayNotify: true })).toBe(true);
+    expect(parseRunStates({ binance: { ...state, notifyFailures: 2 } }).binance?.notifyFailures).toBe(2);
+    expect(parseRunStates({ binance: { ...state, notifyFailures: -1 } })).toEqual({});
   });
 
   test('stored states are validated on read; anything damaged is no state at all', () => {

@@ -26,6 +26,8 @@ export const RunStateSchema = v.object({
   endedAt: v.optional(IsoMoment),
   /** When this episode's notification went out; cleared when the episode ends. */
   notifiedAt: v.optional(IsoMoment),
+  /** How many times this episode's notification failed to show; cleared when the episode ends. */
+  notifyFailures: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
   /** The user silenced this exchange's alerts until then. */
   snoozedUntil: v.optional(IsoMoment),
 });
@@ -65,6 +67,8 @@ export function nextRunState({ held = calmState, evaluation, now }: NextRunState
   }
   const raisedBy = unique([...(held.raisedBy ?? []), ...stirred]);
   if (stirred.length > 0) return { state: { ...held, lastStirredAt: at, raisedBy }, started: false, ended: false };
+  const ended = { state: { ...(held.snoozedUntil === undefined ? {} : { snoozedUntil: held.snoozedUntil }), phase: 'calm' as const, endedAt: at, raisedBy: [] }, started: false, ended: true };
+  if (listEpisodeOver({ held, evaluation })) return ended;
   // Calm only counts as settled when the signals that raised the alert can be read again.
   const readable = raisedBy.every(
     (signal) =>
@@ -74,7 +78,29 @@ export function nextRunState({ held = calmState, evaluation, now }: NextRunState
   );
   const quietFor = now.getTime() - Date.parse(held.lastStirredAt ?? held.startedAt ?? at);
   if (!readable || quietFor < thresholdValue('run.settle-hours') * 3_600_000) return { state: { ...held, raisedBy }, started: false, ended: false };
-  return { state: { ...(held.snoozedUntil === undefined ? {} : { snoozedUntil: held.snoozedUntil }), phase: 'calm', endedAt: at, raisedBy: [] }, started: false, ended: true };
+  return ended;
+}
+
+export interface ListEpisodeOverParameters {
+  held: RunState | undefined;
+  evaluation: Pick<RunEvaluation, 'reasons'>;
+}
+
+/**
+ * An episode that only warning-list entries raised is over as soon as no entry remains (the list
+ * dropped it, it expired, the user unsubscribed) and nothing else stirs: the settle window keeps
+ * noisy flows from alerting again, and an entry has no noise to wait out. No flow was read to
+ * have calmed, so none is said to have. Lists that could not be checked are no sign the entry is
+ * gone: the episode then goes on as it is (the settle path, which waits for them to be read).
+ */
+export function listEpisodeOver({ held, evaluation }: ListEpisodeOverParameters): boolean {
+  const raisedBy = held?.raisedBy ?? [];
+  return (
+    held?.phase === 'alert' &&
+    raisedBy.length > 0 &&
+    raisedBy.every((signal) => signal === 'warning-list') &&
+    !evaluation.reasons.some((reason) => reason.effect === 'caution' || reason.effect === 'alert' || (reason.signal === 'warning-list' && reason.effect === 'unknown'))
+  );
 }
 
 export function isSnoozed(state: RunState | undefined, now: Date): boolean {
@@ -100,9 +126,16 @@ export interface ShouldNotifyParameters {
   mayNotify: boolean;
 }
 
+/**
+ * How many times an episode's notification is tried when showing it fails: a refusal that lasts
+ * (a platform without notifications, an icon the system cannot load) is not retried, nor logged,
+ * every hour of an episode that may last days.
+ */
+export const NOTIFY_TRIES = 3;
+
 /** At most one notification per episode, and only to someone with money there who asked for it. */
 export function shouldNotify({ state, now, holdsHere, mayNotify }: ShouldNotifyParameters): boolean {
-  return holdsHere && mayNotify && isActive(state, now) && state?.notifiedAt === undefined;
+  return holdsHere && mayNotify && isActive(state, now) && state?.notifiedAt === undefined && (state?.notifyFailures ?? 0) < NOTIFY_TRIES;
 }
 
 function unique(signals: readonly RunSignal[]): RunSignal[] {

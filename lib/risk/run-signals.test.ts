@@ -111,6 +111,12 @@ describe('evaluateRun', () => {
       { signal: 'warning-list', effect: 'alert', title: 'Withdrawals halted', listName: 'Example list', source: 'https://example.org/halt', observedAt: '2026-12-05T00:00:00Z' },
     ]);
   });
+
+  test('lists that could not be checked are an unread signal, not "no entry": never an alert, never a calm', () => {
+    const evaluation = evaluateRun({ exchange: { ownTokens: [] }, reserves: undefined, warnings: 'unread', now: NOW });
+    expect(evaluation.reasons.filter((reason) => reason.signal === 'warning-list')).toEqual([{ signal: 'warning-list', effect: 'unknown' }]);
+    expect(evaluation).toMatchObject({ level: 'calm', incomplete: true });
+  });
 });
 
 describe('ownTokenFall', () => {

@@ -14,7 +14,8 @@ import { thresholdValue, type ThresholdId } from './thresholds';
  *   window (what is there now plus what left: "a third of the money left", as it is said);
  * - the fall of the exchange's own token from its 7-day high (the worst of its own tokens);
  * - a `danger` entry about the exchange in a verified warning list the user subscribed to
- *   (docs/warning-lists.md reserves `danger` for halts and insolvencies).
+ *   (docs/warning-lists.md reserves `danger` for halts and insolvencies); lists that could not be
+ *   checked are `unknown`, not "no entry".
  * Flows at caution together with the own token at caution is an alert too: both at once is how
  * a run on a token-backed exchange looks. A figure that is missing or too old is `unknown`: it
  * raises nothing and lowers nothing.
@@ -66,8 +67,11 @@ export interface EvaluateRunParameters {
   reserves: { onchain?: Pick<OnchainAssets, 'totalUsd' | 'asOf' | 'observedAt' | 'source'> | undefined; flows?: Flows | undefined } | undefined;
   /** Own-token price series by symbol (lib/reserves/own-token-prices.ts). */
   prices?: Readonly<Record<string, OwnTokenSeries>> | undefined;
-  /** Community warnings in date now for this exchange (verified lists only). */
-  warnings?: readonly RunWarning[] | undefined;
+  /**
+   * Community warnings in date now for this exchange (verified lists only); `'unread'` when the
+   * lists the user subscribed to could not be checked at all: no entry is then known, present or gone.
+   */
+  warnings?: readonly RunWarning[] | 'unread' | undefined;
   now: Date;
 }
 
@@ -80,7 +84,8 @@ export function evaluateRun({ exchange, reserves, prices, warnings = [], now }: 
   const reasons: RunReason[] = [...flowReasons(reserves, now)];
   const fall = ownTokenFallReason(exchange.ownTokens, prices, now);
   if (fall !== undefined) reasons.push(fall);
-  for (const warning of warnings) {
+  if (warnings === 'unread') reasons.push({ signal: 'warning-list', effect: 'unknown' });
+  for (const warning of warnings === 'unread' ? [] : warnings) {
     if (warning.severity !== 'danger') continue;
     reasons.push({
       signal: 'warning-list',

@@ -22,7 +22,18 @@ const lookalike = {
   imitates: { id: 'binance', name: 'Binance', domain: 'binance.com', domains: ['binance.com'] },
 };
 
-const alert = { exchangeId: 'kraken', name: 'Kraken', phase: 'alert' as const, level: 'alert' as const, active: true, reasons: [], incomplete: false, sources: [], computedAt: now.toISOString() };
+const alert = {
+  exchangeId: 'kraken',
+  name: 'Kraken',
+  phase: 'alert' as const,
+  level: 'alert' as const,
+  cause: 'outflow' as const,
+  active: true,
+  reasons: [],
+  incomplete: false,
+  sources: [],
+  computedAt: now.toISOString(),
+};
 
 const kraken = exchangeState('kraken', undefined);
 function withVerdict(verdict: Partial<typeof kraken.view.verdict>) {
@@ -69,7 +80,8 @@ describe('badgeFor', () => {
     expect(badgeMeaning(withVerdict({ level: 'ok', grade: 'B', incomplete: false }))).toEqual({ kind: 'verdict', exchange: 'Kraken', level: 'ok', grade: 'B', incomplete: false });
     expect(badgeMeaning(withVerdict({ level: 'unknown', grade: '?', incomplete: true }))).toEqual({ kind: 'verdict', exchange: 'Kraken', level: 'unknown', incomplete: false });
     expect(badgeMeaning(withVerdict({ level: 'ok', grade: 'A', incomplete: true }))).toEqual({ kind: 'verdict', exchange: 'Kraken', level: 'unknown', incomplete: false });
-    expect(badgeMeaning({ ...kraken, view: { ...kraken.view, runAlert: alert } })).toEqual({ kind: 'run-alert', exchange: 'Kraken' });
+    expect(badgeMeaning({ ...kraken, view: { ...kraken.view, runAlert: alert } })).toEqual({ kind: 'run-alert', exchange: 'Kraken', cause: 'outflow' });
+    expect(badgeMeaning({ ...kraken, view: { ...kraken.view, runAlert: { ...alert, cause: 'warning-list' } } })).toEqual({ kind: 'run-alert', exchange: 'Kraken', cause: 'warning-list' });
   });
 
   test('an unknown verdict shows a grey "?" whatever grade it carries: the grade model gives unknown only "?", the badge does not rely on it', () => {

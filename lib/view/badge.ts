@@ -1,5 +1,6 @@
 import type { RiskGrade, RiskLevel } from '../risk/order';
 import type { TabState } from './exchange-view';
+import type { RunCause } from './run-alert-view';
 
 export interface Badge {
   text: string;
@@ -24,7 +25,7 @@ export const RUN_ALERT_BADGE: Badge = { text: '!', color: LEVEL_COLORS.danger };
  * is cleared. A verdict that can only be shown as "?" (unknown, or ok while incomplete) carries
  * no grade and no level but unknown, so neither the badge nor the tooltip can say A, B or ok.
  */
-export type BadgeMeaning = { kind: 'lookalike'; imitates: string } | { kind: 'run-alert'; exchange: string } | VerdictMeaning;
+export type BadgeMeaning = { kind: 'lookalike'; imitates: string } | { kind: 'run-alert'; exchange: string; cause: RunCause } | VerdictMeaning;
 
 type VerdictMeaning =
   | { kind: 'verdict'; exchange: string; level: 'unknown'; incomplete: false; grade?: undefined }
@@ -46,7 +47,7 @@ export function badgeMeaning(state: TabState): BadgeMeaning | undefined {
       return { kind: 'lookalike', imitates: state.imitates.name };
     case 'exchange': {
       const { name: exchange, runAlert, verdict } = state.view;
-      if (runAlert?.active === true) return { kind: 'run-alert', exchange };
+      if (runAlert?.active === true) return { kind: 'run-alert', exchange, cause: runAlert.cause };
       const { level, grade, incomplete } = verdict;
       if (level === 'unknown' || (level === 'ok' && incomplete)) return { kind: 'verdict', exchange, level: 'unknown', incomplete: false };
       if (level === 'ok') return { kind: 'verdict', exchange, level, incomplete: false, grade };

@@ -44,6 +44,8 @@ export interface ExchangeView {
   computedAt: string;
   /** Community warnings in date now, from lists the user subscribed to, worst first. */
   warnings: readonly ActiveWarning[];
+  /** The lists the user subscribed to could not be checked at all: `warnings` is then no answer, and the card says so. */
+  warningListsUnread?: true;
   /** The run watch (docs/risk-model.md, "Run alert"), when it has something to say. */
   runAlert?: RunAlertView;
 }
@@ -52,13 +54,14 @@ export interface BuildExchangeViewParameters {
   exchange: ExchangeDefinition;
   reserves: ExchangeReserves | undefined;
   now: Date;
-  warnings?: readonly ActiveWarning[];
+  /** `'unread'`: the lists could not be checked at all (see `warningListsUnread`). */
+  warnings?: readonly ActiveWarning[] | 'unread';
   runAlert?: RunAlertView | undefined;
 }
 
 export function buildExchangeView({ exchange, reserves, now, warnings = [], runAlert }: BuildExchangeViewParameters): ExchangeView {
   return {
-    warnings,
+    ...(warnings === 'unread' ? { warnings: [], warningListsUnread: true as const } : { warnings }),
     ...(runAlert === undefined ? {} : { runAlert }),
     verdict: gradeExchange({ exchange, reserves, now }),
     homeDomain: exchange.domains[0] ?? '',

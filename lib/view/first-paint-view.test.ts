@@ -59,10 +59,14 @@ describe('the stored first paint', () => {
       { snooze: { until: 'forever' } },
       { balanceNudge: { kind: 'over-cap' } },
       { until: 'later' },
+      { run: 'panic' },
+      { run: true },
     ]) {
       expect(read({ ...good, exchanges: { kraken: { ...entry, ...bad } } }), JSON.stringify(bad)).toBeUndefined();
     }
     expect(read({ ...good, hosts: { 'kraken.com': 'Not An Id' } })).toBeUndefined();
+    // A run alert on keeps what raised it, so the first paint words it as the background does.
+    for (const run of ['outflow', 'warning-list'] as const) expect(read({ ...good, exchanges: { kraken: { ...entry, run } } })?.entry.run).toBe(run);
   });
 
   test('an exchange whose face would change within the window is not stored as usable: the page waits for the background', () => {

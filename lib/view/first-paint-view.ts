@@ -3,6 +3,7 @@ import type { RiskLevel } from '../risk/order';
 import type { ExchangeView, PageBalanceNudge } from './exchange-view';
 import { dataFingerprint } from './nudge-policy';
 import { isExchangeId } from '../exchanges/is-exchange-id';
+import type { RunCause } from './run-alert-view';
 
 /**
  * The pill's first paint without the service worker (issue 16). Chrome stops an idle worker
@@ -34,8 +35,8 @@ export interface PillFace {
    * a note (`info`) is no reason to flag the exchange. The card lists every warning.
    */
   warnings: number;
-  /** A run alert is on for this exchange (not snoozed): the pill leads with it. No figure. */
-  run?: boolean;
+  /** A run alert is on for this exchange (not snoozed), and what raised it: the pill leads with it. No figure. */
+  run?: RunCause;
 }
 
 export interface FirstPaintEntry extends PillFace {
@@ -76,7 +77,7 @@ export function pillFace(view: Pick<ExchangeView, 'id' | 'name' | 'verdict' | 'w
     grade: view.verdict.grade,
     incomplete: view.verdict.incomplete,
     warnings: view.warnings.filter((warning) => warning.severity !== 'info').length,
-    ...(view.runAlert?.active === true ? { run: true } : {}),
+    ...(view.runAlert?.active === true ? { run: view.runAlert.cause } : {}),
   };
 }
 
@@ -144,7 +145,7 @@ function validEntry(entry: unknown, id: string): entry is FirstPaintEntry {
     typeof entry.incomplete === 'boolean' &&
     Number.isInteger(entry.warnings) &&
     (entry.warnings as number) >= 0 &&
-    (entry.run === undefined || entry.run === true) &&
+    (entry.run === undefined || entry.run === 'outflow' || entry.run === 'warning-list') &&
     isText(entry.fingerprint, 200) &&
     isTime(entry.until) &&
     (entry.snooze === undefined || validSnooze(entry.snooze)) &&

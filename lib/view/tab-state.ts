@@ -14,8 +14,8 @@ export interface TabStateForUrlParameters {
   url: string | undefined;
   snapshot: Snapshot;
   now: Date;
-  /** Community warnings for an exchange, from the lists the user subscribed to. */
-  warningsFor?: (exchangeId: string) => readonly ActiveWarning[];
+  /** Community warnings for an exchange, from the lists the user subscribed to; `'unread'` when they could not be checked. */
+  warningsFor?: (exchangeId: string) => readonly ActiveWarning[] | 'unread';
   /** The run watch for an exchange, as the background holds it. */
   runAlertFor?: (exchangeId: string) => RunAlertView | undefined;
   /** Whether a phishing list the feed brought names the host (lib/exchanges/known-bad.ts). */

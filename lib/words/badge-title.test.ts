@@ -11,7 +11,8 @@ const read = (locale: string) => JSON.parse(readFileSync(join(root, 'public/_loc
 
 const MEANINGS: BadgeMeaning[] = [
   { kind: 'lookalike', imitates: 'Binance' },
-  { kind: 'run-alert', exchange: 'Binance' },
+  { kind: 'run-alert', exchange: 'Binance', cause: 'outflow' },
+  { kind: 'run-alert', exchange: 'Binance', cause: 'warning-list' },
   { kind: 'verdict', exchange: 'Binance', level: 'caution', incomplete: true, grade: 'C' },
   { kind: 'verdict', exchange: 'Binance', level: 'caution', incomplete: false, grade: 'C' },
   { kind: 'verdict', exchange: 'Binance', level: 'danger', incomplete: false, grade: 'F' },
@@ -41,5 +42,7 @@ describe('the toolbar tooltip words', () => {
     const t = translateFrom(read('en'));
     expect(badgeTitleText({ kind: 'verdict', exchange: 'Binance', level: 'caution', incomplete: true, grade: 'C' }, t)).toBe('Reserve Radar: Binance, grade C, Caution · incomplete');
     expect(badgeTitleText({ kind: 'lookalike', imitates: 'Binance' }, t)).toBe('Reserve Radar: This site only looks like Binance');
+    expect(badgeTitleText({ kind: 'run-alert', exchange: 'Kraken', cause: 'warning-list' }, t)).toBe('Reserve Radar: Alert: a warning list flags Kraken');
+    expect(badgeTitleText({ kind: 'run-alert', exchange: 'Binance', cause: 'outflow' }, t)).toBe('Reserve Radar: Run alert: money is leaving Binance fast');
   });
 });

@@ -1,5 +1,6 @@
 import type { BadgeMeaning } from '../view/badge';
 import { levelWords } from './level-words';
+import { runLeadKey } from './pill-words';
 import type { Translate } from './translate-from';
 
 /**
@@ -11,7 +12,7 @@ export function badgeTitleText(meaning: BadgeMeaning, t: Translate): string {
     case 'lookalike':
       return t('actionTitle', t('lookalikeTitle', meaning.imitates));
     case 'run-alert':
-      return t('actionTitle', t('runPillLead', meaning.exchange));
+      return t('actionTitle', t(runLeadKey(meaning.cause), meaning.exchange));
     case 'verdict': {
       const level = levelWords(meaning, t);
       return meaning.grade === undefined ? t('actionTitleLevel', [meaning.exchange, level]) : t('actionTitleGraded', [meaning.exchange, meaning.grade, level]);

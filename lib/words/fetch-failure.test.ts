@@ -22,6 +22,7 @@ const FAILURES: FetchFailure[] = [
   { reason: 'invalid-json', host: 'api.llama.fi' },
   { reason: 'not-modified', host: 'api.llama.fi' },
   { reason: 'aborted', host: 'api.llama.fi' },
+  { reason: 'no-access', host: 'api.llama.fi' },
 ];
 
 describe('fetch failure words', () => {

@@ -11,6 +11,7 @@ export const FETCH_FAILURE_KEYS: Record<FetchFailureReason, MessageKey> = {
   'invalid-json': 'fetchFailNotJson',
   'not-modified': 'fetchFailNotModified',
   aborted: 'fetchFailAborted',
+  'no-access': 'fetchFailNoAccess',
 };
 
 const MIB = 1024 * 1024;
@@ -55,6 +56,8 @@ export function fetchFailureText(failure: FetchFailure, t: Translate, locale: st
       return t('fetchFailNotModified', failure.host);
     case 'aborted':
       return t('fetchFailAborted', failure.host);
+    case 'no-access':
+      return t('fetchFailNoAccess', failure.host);
   }
 }
 

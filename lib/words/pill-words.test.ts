@@ -26,15 +26,20 @@ describe('pillName: the pill button’s accessible name says what the pill shows
   });
 
   test('a run alert (the red pill) is in the name, before the warnings', () => {
-    expect(pillName({ ...binance, run: true, warnings: 2 }, t('en'))).toBe(
+    expect(pillName({ ...binance, run: 'outflow', warnings: 2 }, t('en'))).toBe(
       'Reserve Radar: Binance, grade D, Caution · incomplete. Run alert: money is leaving Binance fast. 2 community warnings rated danger or caution',
     );
-    expect(pillName({ ...binance, run: true }, t('zh_CN'))).toBe('Reserve Radar：Binance，评级 D，注意 · 不完整。挤兑警报：资金正在快速流出 Binance');
+    expect(pillName({ ...binance, run: 'outflow' }, t('zh_CN'))).toBe('Reserve Radar：Binance，评级 D，注意 · 不完整。挤兑警报：资金正在快速流出 Binance');
+  });
+
+  test('a run alert a warning list raised is named by the list, not as money leaving', () => {
+    expect(pillName({ ...kraken, run: 'warning-list' }, t('en'))).toBe('Reserve Radar: Kraken, no grade, Unknown. Alert: a warning list flags Kraken. 1 community warning rated danger or caution');
+    for (const locale of LOCALES) expect(pillName({ ...kraken, run: 'warning-list' }, t(locale)), locale).not.toBe(pillName({ ...kraken, run: 'outflow' }, t(locale)));
   });
 
   test('every locale names the same facts, in its own words', () => {
     for (const locale of LOCALES) {
-      const name = pillName({ ...binance, run: true, warnings: 3 }, t(locale));
+      const name = pillName({ ...binance, run: 'outflow', warnings: 3 }, t(locale));
       expect(name, locale).toContain('Binance');
       expect(name, locale).toContain('D');
       expect(name, locale).toContain('3');
@@ -43,6 +48,6 @@ describe('pillName: the pill button’s accessible name says what the pill shows
   });
 
   test('its words travel with the pill’s first answer', () => {
-    for (const key of ['pillLabel', 'pillLabelNoGrade', 'pillLabelAnd', 'pillWarnings', 'pillWarningsOne', 'runPillLead'] as const) expect(PILL_WORDS).toContain(key);
+    for (const key of ['pillLabel', 'pillLabelNoGrade', 'pillLabelAnd', 'pillWarnings', 'pillWarningsOne', 'runPillLead', 'runPillLeadList'] as const) expect(PILL_WORDS).toContain(key);
   });
 });

@@ -1,4 +1,5 @@
 import type { PillFace } from '../view/first-paint-view';
+import type { RunCause } from '../view/run-alert-view';
 import { levelWords } from './level-words';
 import type { MessageKey, Translate } from './translate-from';
 
@@ -21,7 +22,13 @@ export const PILL_WORDS: readonly MessageKey[] = [
   'level_unknown',
   'levelIncomplete',
   'runPillLead',
+  'runPillLeadList',
 ];
+
+/** The run alert's lead, by what raised it: measured outflow, or only a warning list. */
+export function runLeadKey(cause: RunCause): 'runPillLead' | 'runPillLeadList' {
+  return cause === 'warning-list' ? 'runPillLeadList' : 'runPillLead';
+}
 
 /**
  * The pill button's accessible name: every fact the pill shows, in words, because the name
@@ -34,7 +41,7 @@ export const PILL_WORDS: readonly MessageKey[] = [
 export function pillName(face: Pick<PillFace, 'name' | 'level' | 'grade' | 'incomplete' | 'warnings' | 'run'>, t: Translate): string {
   const status = levelWords(face, t);
   let name = face.grade === '?' ? t('pillLabelNoGrade', [face.name, status]) : t('pillLabel', [face.name, face.grade, status]);
-  if (face.run === true) name = t('pillLabelAnd', [name, t('runPillLead', face.name)]);
+  if (face.run !== undefined) name = t('pillLabelAnd', [name, t(runLeadKey(face.run), face.name)]);
   if (face.warnings > 0) name = t('pillLabelAnd', [name, pillWarningsText(face.warnings, t)]);
   return name;
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { RunReason } from '../risk/run-signals';
-import { runNotificationText } from './run-alert-text';
+import { runNotificationMessage, runNotificationText, runReasonText } from './run-alert-text';
 import { translateFrom, type Messages } from './translate-from';
 
 const words = (locale: string) => translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales', locale, 'messages.json'), 'utf8')) as Messages);
@@ -77,5 +77,55 @@ describe('runNotificationText', () => {
   test('a reason without a source or a moment says its sentence alone, never an empty source', () => {
     const { source: _source, observedAt: _observedAt, ...bare } = outflow;
     expect(runNotificationText(bare, words('en'), 'en')).toBe('$20.00B left in the last 24 hours: 20.0% of the $100.00B it held (an alert from 15%).');
+  });
+});
+
+describe('runNotificationMessage', () => {
+  const flowCaution: RunReason = { ...outflow, effect: 'caution', value: 0.06, outflowUsd: 6e9, threshold: 0.05 };
+  const tokenCaution: RunReason = {
+    signal: 'own-token-fall',
+    effect: 'caution',
+    value: 0.25,
+    symbol: 'FTT',
+    threshold: 0.2,
+    source: 'https://coins.llama.fi/chart',
+    observedAt: '2026-12-05T11:00:00.000Z',
+  };
+
+  test('"both at once" names the two readings behind it, each with its host and moment', () => {
+    const reasons: RunReason[] = [{ signal: 'combined', effect: 'alert' }, flowCaution, tokenCaution, { ...outflow, signal: 'outflow-7d', effect: 'calm', value: 0.01, outflowUsd: 1e9 }];
+    const message = runNotificationMessage(reasons, words('en'), 'en');
+    expect(message).toBe(
+      'Money is leaving while its own token falls: both at once count as an alert. The readings: ' +
+        `$6.00B left in the last 24 hours: 6.0% of the $100.00B it held (a warning sign from 5%). Figures from api.llama.fi, as of ${tokyo('en', '2026-12-05T11:40:00Z')}. ` +
+        `Its own token FTT is 25.0% below its 7-day high (a warning sign from 20%). Figures from coins.llama.fi, as of ${tokyo('en', '2026-12-05T11:00:00Z')}.`,
+    );
+    for (const locale of ['de', 'fr', 'sv', 'tr', 'es', 'pt_BR', 'zh_CN']) {
+      const text = runNotificationMessage(reasons, words(locale), locale.replace('_', '-')) ?? '';
+      expect(text, locale).toContain('api.llama.fi');
+      expect(text, locale).toContain('coins.llama.fi');
+      expect(text, locale).toContain('FTT');
+      expect(text, locale).not.toMatch(/\$[1-9](?![\d.,])/);
+    }
+  });
+
+  test('the worst reason at alert now, with its source; nothing to say when no reason is at alert now', () => {
+    expect(runNotificationMessage([outflow], words('en'), 'en')).toBe(runNotificationText(outflow, words('en'), 'en'));
+    expect(runNotificationMessage([flowCaution, tokenCaution], words('en'), 'en')).toBeUndefined();
+    expect(runNotificationMessage([{ ...outflow, effect: 'calm' }], words('en'), 'en')).toBeUndefined();
+    expect(runNotificationMessage([], words('en'), 'en')).toBeUndefined();
+  });
+});
+
+describe('runReasonText', () => {
+  test('lists that could not be checked say so in plain words, in every language: no list named, no flow figure', () => {
+    const unread: RunReason = { signal: 'warning-list', effect: 'unknown' };
+    for (const locale of ['en', 'de', 'es', 'fr', 'pt_BR', 'sv', 'tr', 'zh_CN']) {
+      const t = words(locale);
+      const text = runReasonText(unread, t, locale);
+      expect(text, locale).toBe(t('warningListsUnread'));
+      expect(text, locale).not.toBe(t('runUnreadFlows7d'));
+    }
+    expect(runReasonText(unread, words('en'), 'en')).toMatch(/warning lists could not be checked/);
   });
 });

@@ -13,7 +13,7 @@ function lineWords(reason: RunReason, t: Translate, locale: string): string {
 
 /** One sentence per signal, in the reader's language, with the figures; a signal that could not be read says so. */
 export function runReasonText(reason: RunReason, t: Translate, locale: string): string {
-  if (reason.effect === 'unknown' && reason.signal !== 'warning-list' && reason.signal !== 'combined') return runUnreadText(reason, t);
+  if (reason.effect === 'unknown' && reason.signal !== 'combined') return runUnreadText(reason, t);
   const share = reason.value === undefined ? '' : formatPercent(reason.value, locale);
   switch (reason.signal) {
     case 'outflow-24h':
@@ -47,8 +47,26 @@ export function runNotificationText(reason: RunReason, t: Translate, locale: str
   return t('runNotificationReason', [sentence, sourceSite(reason.source), formatMoment(reason.observedAt, locale)]);
 }
 
-/** A signal that could not be read: its figure is missing or too old. */
+/**
+ * What a run notification says: the worst reason at alert now, with its source and moment. "Both
+ * at once" has no figure of its own, so the two readings behind it follow, each with theirs.
+ * Undefined when no reason is at alert now (the episode settling, or only at caution): a
+ * notification then would announce a run the figures no longer show.
+ */
+export function runNotificationMessage(reasons: readonly RunReason[], t: Translate, locale: string): string | undefined {
+  const worst = reasons.find((reason) => reason.effect === 'alert');
+  if (worst === undefined) return undefined;
+  if (worst.signal !== 'combined') return runNotificationText(worst, t, locale);
+  const flows = reasons.find((reason) => (reason.signal === 'outflow-24h' || reason.signal === 'outflow-7d') && reason.effect === 'caution');
+  const token = reasons.find((reason) => reason.signal === 'own-token-fall' && reason.effect === 'caution');
+  const sentence = runReasonText(worst, t, locale);
+  if (flows === undefined || token === undefined) return sentence;
+  return t('runNotificationCombined', [sentence, runNotificationText(flows, t, locale), runNotificationText(token, t, locale)]);
+}
+
+/** A signal that could not be read: its figure is missing or too old, or the warning lists could not be checked. */
 export function runUnreadText(reason: RunReason, t: Translate): string {
+  if (reason.signal === 'warning-list') return t('warningListsUnread');
   if (reason.signal === 'own-token-fall') return t('runUnreadOwnToken', reason.symbol ?? t('reason_tokensNone'));
   return t(reason.signal === 'outflow-24h' ? 'runUnreadFlows24h' : 'runUnreadFlows7d');
 }

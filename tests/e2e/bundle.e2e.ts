@@ -109,7 +109,7 @@ describe('the built bundles', () => {
     scope.globalThis = scope;
     runInNewContext(code, scope);
     // runtime, storage, tabs and alarms carry the listeners a wake-up must register before its first
-    // answer; notifications, only when granted; permissions, for the access to all sites being taken
+    // answer; notifications, only when granted; permissions, for the access to tab addresses being taken
     // away (lookalike protection turns off). Nothing else (action, windows…) is read.
     expect([...read].sort()).toEqual(['alarms', 'notifications', 'permissions', 'runtime', 'storage', 'tabs']);
   });

@@ -96,7 +96,7 @@ describe('the open card on the exchange page, Chromium', () => {
       const what = `${viewport.width}×${viewport.height}: warning ${JSON.stringify(box)}`;
       expect(await pill.attribute('pill-toggle', 'aria-expanded'), what).toBe(String(cardStaysOpen));
       // The user's typing stays where it was.
-      expect(await page.evaluate(() => document.activeElement?.id)).toBe('withdraw-address');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('withdraw-address');
       for (const ours of ['.nudge', '.pill']) {
         const drawn = await pill.box(ours);
         expect(overlaps(box, drawn), `${what} over ${ours} ${JSON.stringify(drawn)}`).toBe(false);
@@ -139,7 +139,7 @@ describe('the open card on the exchange page, Chromium', () => {
     expect(overlaps(box, field)).toBe(false);
     expect(await pill.attribute('pill-toggle', 'aria-expanded')).toBe('false');
     expect(await pill.evaluate((shadow) => shadow.querySelector('.nudge')?.hasAttribute('data-same-pill') ?? false, undefined)).toBe(true);
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('withdraw-address');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('withdraw-address');
     await page.close();
   });
 

@@ -201,7 +201,7 @@ describe('the card and the keyboard', () => {
     // own controls; the page keeps no focus), and the next Tab starts the page again at its field.
     expect(await focusInPill(page), 'Tab after the last control').toBe(false);
     if ((await pageFocus(page)) !== 'amount') {
-      expect(await page.evaluate(() => document.activeElement === document.body || document.activeElement === null)).toBe(true);
+      await expect.poll(() => page.evaluate(() => document.activeElement === document.body || document.activeElement === null)).toBe(true);
       await page.keyboard.press('Tab');
       expect(await pageFocus(page), 'the Tab after').toBe('amount');
     }
@@ -243,7 +243,7 @@ describe('the card and the keyboard', () => {
     await pill.focus('pill-toggle');
     await page.keyboard.press('Enter');
     await pill.waitFor('nudge-panel');
-    expect(await pill.evaluate((root) => root.activeElement?.closest('[data-testid="nudge-panel"]') !== null && root.activeElement !== null, undefined)).toBe(true);
+    await expect.poll(() => pill.evaluate((root) => root.activeElement?.closest('[data-testid="nudge-panel"]') !== null && root.activeElement !== null, undefined)).toBe(true);
     // A disclosure: the open state is aria-expanded's to say; the name stays what the pill shows.
     expect(await pill.attribute('pill-toggle', 'aria-expanded')).toBe('true');
     expect(await pill.attribute('pill-toggle', 'aria-label')).toBe(closedName);

@@ -54,8 +54,8 @@ describe('Chromium with the built extension', () => {
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
     const card = popup.getByTestId('exchange-card');
     await card.waitFor();
-    expect(await card.getByRole('heading', { level: 1 }).textContent()).toBe('Binance');
-    expect(await popup.getByTestId('level-chip').textContent()).toContain(pill?.status);
+    await expect.poll(() => card.getByRole('heading', { level: 1 }).textContent()).toBe('Binance');
+    await expect.poll(() => popup.getByTestId('level-chip').textContent()).toContain(pill?.status);
     await popup.close();
     await page.close();
   });
@@ -74,14 +74,14 @@ describe('Chromium with the built extension', () => {
     await popup.setViewportSize({ width: 380, height: 480 });
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
     await popup.getByTestId('exchange-card').waitFor();
-    expect(await popup.getByTestId('level-chip').textContent()).toBe(`${view.verdict.grade}${level} · incomplete`);
+    await expect.poll(() => popup.getByTestId('level-chip').textContent()).toBe(`${view.verdict.grade}${level} · incomplete`);
     const por = view.por!;
     // The report's dates sit with the other figures, one click away.
     await popup.getByTestId('card-details-toggle').click();
-    expect(await popup.getByTestId('card-por-describes').textContent()).toBe(`Report describes ${formatDate(por.asOf, 'en')}`);
-    expect(await popup.getByTestId('card-por-checked').textContent()).toBe(`not checked since ${formatDate(freshness.checkedAt, 'en')}`);
+    await expect.poll(() => popup.getByTestId('card-por-describes').textContent()).toBe(`Report describes ${formatDate(por.asOf, 'en')}`);
+    await expect.poll(() => popup.getByTestId('card-por-checked').textContent()).toBe(`not checked since ${formatDate(freshness.checkedAt, 'en')}`);
     const source = popup.getByTestId('card-por-dates').getByRole('link', { name: /^Source: / });
-    expect(await source.textContent()).toBe(new URL(por.source).hostname.replace(/^www\./, ''));
+    await expect.poll(() => source.textContent()).toBe(new URL(por.source).hostname.replace(/^www\./, ''));
     await popup.close();
     await page.close();
   });
@@ -189,9 +189,9 @@ describe('extension pages when the background does not answer, in Chromium', () 
     const { page, popup } = await popupWithNoHeldCopy(browser, ['tab-state', 'all-exchanges']);
     const failed = popup.getByTestId('popup-check-failed');
     await failed.waitFor();
-    expect(await failed.getAttribute('role')).toBe('alert');
-    expect(await popup.getByRole('heading', { level: 1 }).textContent()).toBe('Reserve Radar could not check this tab');
-    expect(await popup.getByTestId('popup-not-exchange').count()).toBe(0);
+    await expect.poll(() => failed.getAttribute('role')).toBe('alert');
+    await expect.poll(() => popup.getByRole('heading', { level: 1 }).textContent()).toBe('Reserve Radar could not check this tab');
+    await expect.poll(() => popup.getByTestId('popup-not-exchange').count()).toBe(0);
     expect(await popup.locator('body').textContent()).not.toContain('Not an exchange');
     // The background answers again, slowly: Try again, pressed from the keyboard, keeps the focus while it asks...
     await popup.evaluate(() => {
@@ -203,7 +203,7 @@ describe('extension pages when the background does not answer, in Chromium', () 
     await retry.focus();
     await popup.keyboard.press('Enter');
     await expect.poll(() => retry.getAttribute('aria-disabled')).toBe('true');
-    expect(await popup.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('popup-retry');
+    await expect.poll(() => popup.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('popup-retry');
     // ...then shows the tab's own card, its heading taking the focus rather than the page.
     await popup.evaluate(() => {
       const asking = globalThis as unknown as Asking;
@@ -211,9 +211,9 @@ describe('extension pages when the background does not answer, in Chromium', () 
       for (const release of asking.waiting.splice(0)) release();
     });
     await popup.getByTestId('card-verdict').waitFor();
-    expect(await popup.getByTestId('popup-check-failed').count()).toBe(0);
+    await expect.poll(() => popup.getByTestId('popup-check-failed').count()).toBe(0);
     await expect.poll(() => popup.evaluate(() => [document.activeElement?.tagName, document.activeElement?.id])).toEqual(['H1', 'card-title']);
-    expect(await popup.locator('#card-title').textContent()).toContain('Binance');
+    await expect.poll(() => popup.locator('#card-title').textContent()).toContain('Binance');
     await popup.close();
     await page.close();
   });
@@ -223,8 +223,8 @@ describe('extension pages when the background does not answer, in Chromium', () 
     await popup.getByRole('status').filter({ hasText: 'Loading' }).first().waitFor();
     // The deadline is 8 s (utils/answer-deadline.ts): waited for, not measured.
     await popup.getByTestId('popup-check-failed').waitFor({ timeout: 15_000 });
-    expect(await popup.getByTestId('popup-retry').isVisible()).toBe(true);
-    expect(await popup.getByTestId('open-options').isVisible()).toBe(true);
+    await expect.poll(() => popup.getByTestId('popup-retry').isVisible()).toBe(true);
+    await expect.poll(() => popup.getByTestId('open-options').isVisible()).toBe(true);
     expect(await popup.locator('body').textContent()).not.toContain('Loading');
     // The answer that was held back comes after all: the tab's own card replaces the failure, and a
     // keyboard user on Try again is taken to its heading, which is read out, rather than to the page.
@@ -235,8 +235,8 @@ describe('extension pages when the background does not answer, in Chromium', () 
       for (const release of asking.waiting.splice(0)) release();
     });
     await popup.getByTestId('card-verdict').waitFor();
-    expect(await popup.getByTestId('popup-check-failed').count()).toBe(0);
-    expect(await popup.locator('#card-title').textContent()).toContain('Binance');
+    await expect.poll(() => popup.getByTestId('popup-check-failed').count()).toBe(0);
+    await expect.poll(() => popup.locator('#card-title').textContent()).toContain('Binance');
     await expect.poll(() => popup.evaluate(() => [document.activeElement?.tagName, document.activeElement?.id])).toEqual(['H1', 'card-title']);
     await popup.close();
     await page.close();
@@ -248,7 +248,7 @@ describe('extension pages when the background does not answer, in Chromium', () 
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
     const sources = options.locator('section[aria-labelledby="sources-title"]');
     await expect.poll(() => sources.getByTestId('sources-failed').textContent()).toBe('The state of the data sources could not be read just now. Try closing and opening this page again.');
-    expect(await sources.locator('[aria-busy="true"]').count()).toBe(0);
+    await expect.poll(() => sources.locator('[aria-busy="true"]').count()).toBe(0);
     expect(await options.getByTestId('warning-lists').getByTestId('lists-failed').textContent()).toBe(
       'Your warning lists could not be shown just now. They have not been removed. Try closing and opening this page again.',
     );

@@ -156,7 +156,7 @@ describe('<reserve-radar-card> on a plain page', () => {
           levels.add(expected.level);
           expect(await chip.getAttribute('data-level'), `${id} at ${now}`).toBe(expected.level);
           expect((await chip.locator('.chip__grade').textContent())?.trim(), `${id} at ${now}`).toBe(expected.grade);
-          expect(await host.locator('.card__title').textContent()).toBe(getExchange(id)?.name);
+          await expect.poll(() => host.locator('.card__title').textContent()).toBe(getExchange(id)?.name);
         }
       }
       // The comparison means something only if the data gives more than one level.
@@ -197,10 +197,10 @@ describe('<reserve-radar-card> on a plain page', () => {
     try {
       const problem = (id: string) => site.page.locator(`#${id}`).getByTestId('embed-problem');
       await expect.poll(() => problem('unknown').textContent()).toBe(en.embedUnknownExchange.message.replace('$1', 'notkraken.com'));
-      expect(await problem('missing').textContent()).toBe(en.embedNoExchange.message);
-      expect(await problem('bad-now').textContent()).toBe(en.embedBadNow.message.replace('$1', 'yesterday-ish'));
-      expect(await problem('unknown-sv').textContent()).toBe(sv.embedUnknownExchange.message.replace('$1', 'nope'));
-      expect(await site.page.locator('reserve-radar-card').getByTestId('exchange-card').count()).toBe(0);
+      await expect.poll(() => problem('missing').textContent()).toBe(en.embedNoExchange.message);
+      await expect.poll(() => problem('bad-now').textContent()).toBe(en.embedBadNow.message.replace('$1', 'yesterday-ish'));
+      await expect.poll(() => problem('unknown-sv').textContent()).toBe(sv.embedUnknownExchange.message.replace('$1', 'nope'));
+      await expect.poll(() => site.page.locator('reserve-radar-card').getByTestId('exchange-card').count()).toBe(0);
       expect(site.errors).toEqual([]);
 
       // Fixing the attribute redraws the card in place.
@@ -222,10 +222,10 @@ describe('<reserve-radar-card> on a plain page', () => {
     try {
       const heading = (id: string) => site.page.locator(`#${id} [data-testid="card-por-section"] .card__heading`);
       await expect.poll(() => heading('by-attribute').textContent()).toBe(sv.cardProofOfReserves.message);
-      expect(await heading('by-browser').textContent()).toBe(sv.cardProofOfReserves.message);
-      expect(await heading('english').textContent()).toBe(en.cardProofOfReserves.message);
+      await expect.poll(() => heading('by-browser').textContent()).toBe(sv.cardProofOfReserves.message);
+      await expect.poll(() => heading('english').textContent()).toBe(en.cardProofOfReserves.message);
       // A language we have no words for falls back to the browser's (Swedish here), never to keys.
-      expect(await heading('other').textContent()).toBe(sv.cardProofOfReserves.message);
+      await expect.poll(() => heading('other').textContent()).toBe(sv.cardProofOfReserves.message);
     } finally {
       await site.context.close();
     }

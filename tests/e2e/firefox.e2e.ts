@@ -156,7 +156,9 @@ describe('Firefox with the built extension', () => {
       if (await page.evaluate(() => document.querySelector('reserve-radar-pill') === null)) break;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    expect(await page.evaluate(() => ({ pill: document.querySelector('reserve-radar-pill') !== null, focus: document.activeElement?.id ?? null }))).toEqual({ pill: false, focus: 'amount' });
+    await expect
+      .poll(() => page.evaluate(() => ({ pill: document.querySelector('reserve-radar-pill') !== null, focus: document.activeElement?.id ?? null })))
+      .toEqual({ pill: false, focus: 'amount' });
     await page.close();
   });
 

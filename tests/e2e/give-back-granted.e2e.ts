@@ -33,7 +33,7 @@ describe('Chromium, notifications granted at install: reset and delete everythin
     await expect.poll(() => options.getByTestId('options-notice').textContent()).toBe('Reset done.');
     await options.getByTestId('allowed-empty').waitFor();
     expect(await browser.worker.evaluate(() => chrome.storage.local.get(['settings', 'allowedLookalikes']))).toEqual({});
-    expect(await options.locator('input[name="nudgePolicy"][value="off"]').isChecked()).toBe(false);
+    await expect.poll(() => options.locator('input[name="nudgePolicy"][value="off"]').isChecked()).toBe(false);
     expect(await browser.worker.evaluate(() => chrome.permissions.contains({ permissions: ['notifications'] }))).toBe(true);
     await options.close();
   });
@@ -51,10 +51,10 @@ describe('Chromium, notifications granted at install: reset and delete everythin
     await options.getByTestId('delete-everything').click();
     await options.getByTestId('delete-confirm').click();
     await expect.poll(() => options.getByTestId('delete-done').textContent()).toBe('Everything was deleted.');
-    expect(await options.getByTestId('delete-error').count()).toBe(0);
+    await expect.poll(() => options.getByTestId('delete-error').count()).toBe(0);
     await expect.poll(() => options.getByTestId('holding-row').count()).toBe(0);
     expect(await browser.worker.evaluate(() => chrome.storage.local.get(['holdings', 'settings']))).toEqual({});
-    expect(await options.locator('input[name="nudgePolicy"][value="off"]').isChecked()).toBe(false);
+    await expect.poll(() => options.locator('input[name="nudgePolicy"][value="off"]').isChecked()).toBe(false);
     await options.close();
   });
 });

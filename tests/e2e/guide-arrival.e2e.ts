@@ -48,13 +48,13 @@ describe('the arrival step in Chromium', () => {
       const page = await atArrival(width);
       await page.getByTestId('test-arrived-manual').dblclick();
       await page.getByTestId('test-arrived').waitFor();
-      expect(await page.getByTestId('rest-sent-status').count()).toBe(0);
+      await expect.poll(() => page.getByTestId('rest-sent-status').count()).toBe(0);
       await page.getByTestId('withdrawal-sent').dblclick();
       // A moment for a stray second answer to be drawn, were there one.
       await page.waitForTimeout(500);
-      expect(await page.getByTestId('guide-done').count()).toBe(0);
-      expect(await page.getByTestId('arrival-confirmed').count()).toBe(1);
-      expect(await page.getByTestId('rest-sent-status').count()).toBe(1);
+      await expect.poll(() => page.getByTestId('guide-done').count()).toBe(0);
+      await expect.poll(() => page.getByTestId('arrival-confirmed').count()).toBe(1);
+      await expect.poll(() => page.getByTestId('rest-sent-status').count()).toBe(1);
       await page.getByTestId('arrival-confirmed').dblclick();
       await page.getByTestId('guide-done').waitFor();
       await page.close();
@@ -68,19 +68,19 @@ describe('the arrival step in Chromium', () => {
     await expect.poll(() => focusedTestId(page)).toBe('test-arrived');
     await page.keyboard.press('Enter');
     await page.waitForTimeout(300);
-    expect(await page.getByTestId('rest-sent-status').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('rest-sent-status').count()).toBe(0);
 
     await page.getByTestId('withdrawal-sent').focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => focusedTestId(page)).toBe('rest-sent-status');
-    expect(await page.getByTestId('rest-sent-status').textContent()).toMatch(/^You marked the rest as withdrawn \(.+\)\.$/);
+    await expect.poll(() => page.getByTestId('rest-sent-status').textContent()).toMatch(/^You marked the rest as withdrawn \(.+\)\.$/);
     await page.keyboard.press('Enter');
     await page.waitForTimeout(300);
-    expect(await page.getByTestId('guide-done').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('guide-done').count()).toBe(0);
 
     // Tab goes on to the one claim left, which Enter then answers.
     await page.keyboard.press('Tab');
-    expect(await focusedTestId(page)).toBe('arrival-confirmed');
+    await expect.poll(() => focusedTestId(page)).toBe('arrival-confirmed');
     await page.keyboard.press('Enter');
     await expect.poll(() => focusedTestId(page)).toBe('guide-done');
     await page.close();

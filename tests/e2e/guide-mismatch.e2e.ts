@@ -51,7 +51,7 @@ describe("the guide's address on the exchange's withdrawal page, Chromium", () =
     // Half an address is not an address: nothing is said while the user is still typing.
     await field.fill(OTHER.slice(0, 20));
     await page.waitForTimeout(500);
-    expect(await page.locator('reserve-radar-mismatch').count()).toBe(0);
+    await expect.poll(() => page.locator('reserve-radar-mismatch').count()).toBe(0);
     await field.fill(OTHER);
     const warning = shadowUi(page, 'reserve-radar-mismatch');
     await warning.waitFor('mismatch-warning');
@@ -59,12 +59,12 @@ describe("the guide's address on the exchange's withdrawal page, Chromium", () =
     const text = (await warning.text('mismatch-warning')) ?? '';
     expect(text).toContain('This is not the address from your withdrawal guide');
     expect(text).toContain('0x 5aAe b605');
-    expect(await field.inputValue()).toBe(OTHER);
+    await expect.poll(() => field.inputValue()).toBe(OTHER);
 
     // The right address (in any letter case) makes the warning go, and the field stays the user's.
     await field.fill(WALLET.toLowerCase());
     await page.locator('reserve-radar-mismatch').waitFor({ state: 'detached', timeout: 10_000 });
-    expect(await field.inputValue()).toBe(WALLET.toLowerCase());
+    await expect.poll(() => field.inputValue()).toBe(WALLET.toLowerCase());
     await page.close();
   });
 

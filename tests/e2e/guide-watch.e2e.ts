@@ -79,12 +79,12 @@ describe('the guide watching a balance in Chromium', () => {
     const page = await atTestStep('ETH');
     const step = page.getByTestId('step-test-transaction');
     await expect.poll(() => step.textContent()).toContain(en.arrivalErrorUnreachable.message);
-    expect(await page.getByTestId('balance-before').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('balance-before').count()).toBe(0);
 
     down = false;
     const before = page.getByTestId('balance-before');
     await before.waitFor({ timeout: ROUNDS });
-    expect(await before.textContent()).toBe('Balance before the test: 0 ETH.');
+    await expect.poll(() => before.textContent()).toBe('Balance before the test: 0 ETH.');
     expect(await step.textContent()).not.toContain(en.arrivalErrorUnreachable.message);
 
     // Dust lands before the test: at the press the guide asks, and a "no" measures from the balance now.
@@ -97,17 +97,17 @@ describe('the guide watching a balance in Chromium', () => {
     await page.getByTestId('test-rise-no').click();
     await page.getByTestId('test-sent-at').waitFor();
     await expect.poll(() => focusedTestId(page)).toBe('test-sent-status');
-    expect(await question.count()).toBe(0);
+    await expect.poll(() => question.count()).toBe(0);
     await page.getByTestId('goto-arrival').click();
     const watch = page.getByTestId('arrival-watch');
     await expect.poll(() => watch.getAttribute('data-status'), { timeout: ROUNDS }).toBe('watching');
     await page.waitForTimeout(5_000);
-    expect(await page.getByTestId('test-arrived').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('test-arrived').count()).toBe(0);
 
     await chain().setBalance({ address: WALLET, value: parseEther('0.01') + 1n });
     const arrived = page.getByTestId('test-arrived');
     await arrived.waitFor({ timeout: ROUNDS });
-    expect(await arrived.textContent()).toMatch(/^The test arrived: \+0\.01 ETH, seen .+\.$/);
+    await expect.poll(() => arrived.textContent()).toMatch(/^The test arrived: \+0\.01 ETH, seen .+\.$/);
     await page.close();
   });
 
@@ -125,17 +125,17 @@ describe('the guide watching a balance in Chromium', () => {
     await page.keyboard.press('Enter');
     const question = page.getByTestId('test-rise');
     await expect.poll(() => question.textContent()).toMatch(/^Your balance rose by \+0\.01 ETH since .+\. Is this your test\?/);
-    expect(await page.getByTestId('test-sent').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('test-sent').count()).toBe(0);
     await expect.poll(() => focusedTestId(page)).toBe('test-rise');
     await page.keyboard.press('Tab');
-    expect(await focusedTestId(page)).toBe('test-rise-yes');
+    await expect.poll(() => focusedTestId(page)).toBe('test-rise-yes');
     await page.keyboard.press('Enter');
     await page.getByTestId('test-sent-at').waitFor();
     await expect.poll(() => focusedTestId(page)).toBe('test-sent-status');
     await page.getByTestId('goto-arrival').click();
     const arrived = page.getByTestId('test-arrived');
     await arrived.waitFor({ timeout: ROUNDS });
-    expect(await arrived.textContent()).toMatch(/^The test arrived: \+0\.01 ETH, seen .+\.$/);
+    await expect.poll(() => arrived.textContent()).toMatch(/^The test arrived: \+0\.01 ETH, seen .+\.$/);
     await page.close();
   });
 
@@ -151,13 +151,13 @@ describe('the guide watching a balance in Chromium', () => {
     await page.getByTestId('test-sent').click();
     await expect.poll(() => focusedTestId(page)).toBe('test-rise');
     await page.keyboard.press('Tab');
-    expect(await focusedTestId(page)).toBe('test-rise-yes');
+    await expect.poll(() => focusedTestId(page)).toBe('test-rise-yes');
     // The same node by another address: the guide reads the balance anew, and the rise seen before no longer holds.
     await useEndpoint(`${mainnet.url}/`);
     await page.getByTestId('test-rise-withdrawn').waitFor();
-    expect(await page.getByTestId('test-rise-question').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('test-rise-question').count()).toBe(0);
     await expect.poll(() => focusedTestId(page)).toBe('test-sent-status');
-    expect(await page.getByTestId('test-sent-status').textContent()).toBe(en.testRiseWithdrawn.message.replace('$1', en.testSentButton.message));
+    await expect.poll(() => page.getByTestId('test-sent-status').textContent()).toBe(en.testRiseWithdrawn.message.replace('$1', en.testSentButton.message));
     await page.close();
   });
 
@@ -171,13 +171,13 @@ describe('the guide watching a balance in Chromium', () => {
     down = false;
     const before = page.getByTestId('balance-before');
     await before.waitFor({ timeout: ROUNDS });
-    expect(await before.textContent()).toBe('Balance before the test: 0 USDC.');
+    await expect.poll(() => before.textContent()).toBe('Balance before the test: 0 USDC.');
     await page.getByTestId('test-sent').click();
     await page.getByTestId('goto-arrival').click();
     await setTestTokenBalance(mainnet.url, USDC, WALLET, 2_500_000n);
     const arrived = page.getByTestId('test-arrived');
     await arrived.waitFor({ timeout: ROUNDS });
-    expect(await arrived.textContent()).toMatch(/^The test arrived: \+2\.5 USDC, seen .+\.$/);
+    await expect.poll(() => arrived.textContent()).toMatch(/^The test arrived: \+2\.5 USDC, seen .+\.$/);
     await page.close();
   });
 
@@ -185,7 +185,7 @@ describe('the guide watching a balance in Chromium', () => {
     await useEndpoint(otherChain.url);
     const page = await atTestStep('ETH');
     await expect.poll(() => page.getByTestId('step-test-transaction').textContent()).toContain(en.arrivalErrorWrongChain.message);
-    expect(await page.getByTestId('balance-before').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('balance-before').count()).toBe(0);
     await page.close();
   });
 
@@ -224,10 +224,10 @@ describe('the guide watching a balance in Chromium', () => {
     await chain().setBalance({ address: WALLET, value: parseEther('0.01') });
     down = false;
     await page.getByTestId('goto-arrival').click();
-    expect(await page.getByTestId('arrival-no-baseline').textContent()).toBe(noBaseline);
+    await expect.poll(() => page.getByTestId('arrival-no-baseline').textContent()).toBe(noBaseline);
     await page.waitForTimeout(5_000);
-    expect(await page.getByTestId('arrival-watch').count()).toBe(0);
-    expect(await page.getByTestId('test-arrived').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('arrival-watch').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('test-arrived').count()).toBe(0);
     // What is left is the user's own check, by hand.
     await page.getByTestId('test-arrived-manual').click();
     await page.getByTestId('test-arrived').waitFor();

@@ -48,32 +48,32 @@ describe('the withdrawal guide in Chromium', () => {
     const page = await browser.context.newPage();
     await page.goto(guideUrl);
     await page.getByTestId('route-exchange').waitFor();
-    expect(await page.getByTestId('route-exchange').inputValue()).toBe('binance');
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Withdraw to a wallet you control');
-    expect(await page.getByTestId('never-moves-money').textContent()).toContain('never moves money');
+    await expect.poll(() => page.getByTestId('route-exchange').inputValue()).toBe('binance');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Withdraw to a wallet you control');
+    await expect.poll(() => page.getByTestId('never-moves-money').textContent()).toContain('never moves money');
 
     await page.getByLabel('Network', { exact: true }).selectOption('ethereum');
     await page.getByLabel('Coin or token (ticker)').fill('ETH');
     // Where to click on Binance: what its own pages confirm, with the source, and the rest said as unknown.
-    expect(await page.getByTestId('where-whitelist').getAttribute('data-code')).toBe('whitelist-offered');
-    expect(await page.getByTestId('where-new-address-lock').textContent()).toContain('We could not confirm whether Binance holds withdrawals');
+    await expect.poll(() => page.getByTestId('where-whitelist').getAttribute('data-code')).toBe('whitelist-offered');
+    await expect.poll(() => page.getByTestId('where-new-address-lock').textContent()).toContain('We could not confirm whether Binance holds withdrawals');
 
     await page.getByTestId('step-next').click();
     await page.getByTestId('step-wallet').waitFor();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('step-title');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('step-title');
     await page.getByTestId('wallet-hardware').check();
-    expect(await page.getByTestId('wallet-receive').textContent()).toContain("device's screen");
+    await expect.poll(() => page.getByTestId('wallet-receive').textContent()).toContain("device's screen");
     for (const item of await page.getByTestId('seed-checklist').getByRole('checkbox').all()) await item.check();
     await page.getByTestId('step-next').click();
 
     const address = page.getByTestId('address-input');
     await address.fill(TRON);
-    expect(await page.getByTestId('address-error').textContent()).toBe('This looks like an address for Tron, but you chose Ethereum. Sending on the wrong network can lose the funds.');
+    await expect.poll(() => page.getByTestId('address-error').textContent()).toBe('This looks like an address for Tron, but you chose Ethereum. Sending on the wrong network can lose the funds.');
     await address.fill(WALLET.toLowerCase());
-    expect(await page.locator('[data-testid="address-warning"][data-code="no-checksum"]').count()).toBe(1);
+    await expect.poll(() => page.locator('[data-testid="address-warning"][data-code="no-checksum"]').count()).toBe(1);
     await address.fill(WALLET);
-    expect(await page.getByTestId('address-groups').textContent()).toBe('0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed');
-    expect(await page.getByTestId('address-groups').locator('.address-groups__block').count()).toBe(10);
+    await expect.poll(() => page.getByTestId('address-groups').textContent()).toBe('0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed');
+    await expect.poll(() => page.getByTestId('address-groups').locator('.address-groups__block').count()).toBe(10);
     await page.getByTestId('verified-on-device').check();
 
     await page.getByTestId('step-next').click();
@@ -82,28 +82,28 @@ describe('the withdrawal guide in Chromium', () => {
     // From the keyboard: Save keeps the focus while saving and after the name is cleared.
     await page.getByTestId('book-save').press('Enter');
     await page.getByTestId('book-entry').waitFor();
-    expect(await page.getByTestId('book-status').textContent()).toBe('Saved to your address book.');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('book-save');
+    await expect.poll(() => page.getByTestId('book-status').textContent()).toBe('Saved to your address book.');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('book-save');
 
     // Back to the address: a poisoned look-alike of the saved address is stopped loudly.
     await page.getByTestId('goto-address').click();
     await address.fill(LOOKALIKE);
     const alert = page.getByRole('alert').filter({ hasText: 'look-alike' });
     await alert.waitFor();
-    expect(await alert.getAttribute('data-testid')).toBe('poisoning-alert');
-    expect(await alert.textContent()).toContain('“Hardware wallet”');
-    expect(await alert.textContent()).toContain('0x 5aAe b605');
+    await expect.poll(() => alert.getAttribute('data-testid')).toBe('poisoning-alert');
+    await expect.poll(() => alert.textContent()).toContain('“Hardware wallet”');
+    await expect.poll(() => alert.textContent()).toContain('0x 5aAe b605');
     // Not kept as the guide's address: the confirmation box cannot be ticked for it.
-    expect(await page.getByTestId('verified-on-device').isDisabled()).toBe(true);
+    await expect.poll(() => page.getByTestId('verified-on-device').isDisabled()).toBe(true);
 
     // An ENS name needs the user's own RPC endpoint to be looked up; without one the guide says where to set it.
     await address.fill('vitalik.eth');
     await page.getByTestId('ens-needs-rpc').waitFor();
-    expect(await page.locator('[data-testid="address-warning"][data-code="needs-resolution"]').count()).toBe(1);
+    await expect.poll(() => page.locator('[data-testid="address-warning"][data-code="needs-resolution"]').count()).toBe(1);
 
     await address.fill(WALLET);
     await page.getByTestId('known-address').waitFor();
-    expect(await page.getByTestId('poisoning-alert').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('poisoning-alert').count()).toBe(0);
     await page.getByTestId('verified-on-device').check();
     await page.getByTestId('goto-address-book').click();
     await page.getByLabel('Name for this address').fill('Hardware wallet');
@@ -113,16 +113,16 @@ describe('the withdrawal guide in Chromium', () => {
     // Closed and reopened: it resumes at the first unfinished step with every answer kept.
     await page.reload();
     await page.getByTestId('step-test-transaction').waitFor();
-    expect(await page.getByTestId('progress-text').textContent()).toBe('4 of 6 steps done');
+    await expect.poll(() => page.getByTestId('progress-text').textContent()).toBe('4 of 6 steps done');
     await page.getByTestId('goto-address').click();
-    expect(await page.getByTestId('address-input').inputValue()).toBe(WALLET);
-    expect(await page.getByTestId('verified-on-device').isChecked()).toBe(true);
+    await expect.poll(() => page.getByTestId('address-input').inputValue()).toBe(WALLET);
+    await expect.poll(() => page.getByTestId('verified-on-device').isChecked()).toBe(true);
     await page.getByTestId('goto-route').click();
-    expect(await page.getByTestId('route-exchange').inputValue()).toBe('binance');
-    expect(await page.getByTestId('route-network').inputValue()).toBe('ethereum');
-    expect(await page.getByTestId('route-asset').inputValue()).toBe('ETH');
+    await expect.poll(() => page.getByTestId('route-exchange').inputValue()).toBe('binance');
+    await expect.poll(() => page.getByTestId('route-network').inputValue()).toBe('ethereum');
+    await expect.poll(() => page.getByTestId('route-asset').inputValue()).toBe('ETH');
     await page.getByTestId('goto-test-transaction').click();
-    expect(await page.getByTestId('dust-warning').textContent()).toContain(en.testDustWarning.message);
+    await expect.poll(() => page.getByTestId('dust-warning').textContent()).toContain(en.testDustWarning.message);
     expect(await page.getByTestId('test-rules').locator('li').count()).toBeGreaterThan(0);
     await page.close();
   });
@@ -134,14 +134,14 @@ describe('the withdrawal guide in Chromium', () => {
     await page.getByTestId('route-exchange').selectOption('okx');
     const block = page.getByTestId('where-to-click');
     await block.waitFor();
-    expect(await block.getByRole('heading').textContent()).toBe('Where to click on OKX');
+    await expect.poll(() => block.getByRole('heading').textContent()).toBe('Where to click on OKX');
     const topics = ['withdrawal-page', 'whitelist', 'new-address-lock', 'network-fees'];
     const codes = async () => Promise.all(topics.map((topic) => page.getByTestId(`where-${topic}`).getAttribute('data-code')));
     expect(await codes()).toEqual(['page-menu-web', 'whitelist-offered', 'lock-opt-in', 'fees-withdrawal-form']);
-    expect(await page.getByTestId('where-withdrawal-page').getByTestId('where-menu').textContent()).toBe('Assets › Withdraw');
-    expect(await page.getByTestId('where-whitelist').textContent()).toContain('withdrawals can go only to addresses you saved beforehand');
-    expect(await page.getByTestId('where-new-address-lock').textContent()).toContain('for 24 hours');
-    expect(await page.getByTestId('where-network-fees').textContent()).toContain('shows the fee in its withdrawal form before you confirm');
+    await expect.poll(() => page.getByTestId('where-withdrawal-page').getByTestId('where-menu').textContent()).toBe('Assets › Withdraw');
+    await expect.poll(() => page.getByTestId('where-whitelist').textContent()).toContain('withdrawals can go only to addresses you saved beforehand');
+    await expect.poll(() => page.getByTestId('where-new-address-lock').textContent()).toContain('for 24 hours');
+    await expect.poll(() => page.getByTestId('where-network-fees').textContent()).toContain('shows the fee in its withdrawal form before you confirm');
     expect(await block.textContent()).not.toContain('could not confirm');
     // Every statement links the exchange's own page it rests on, with that page's date, in a new tab.
     for (const topic of topics) {
@@ -150,21 +150,21 @@ describe('the withdrawal guide in Chromium', () => {
       expect(await source.getAttribute('target'), topic).toBe('_blank');
       expect(await source.getAttribute('rel'), topic).toBe('noopener noreferrer');
     }
-    expect(await page.getByTestId('where-whitelist').getByTestId('where-source').textContent()).toMatch(/^\(source, dated .*2024\)$/);
-    expect(await page.getByTestId('where-network-fees').getByTestId('where-source').textContent()).toMatch(/^\(source, read .*2026\)$/);
+    await expect.poll(() => page.getByTestId('where-whitelist').getByTestId('where-source').textContent()).toMatch(/^\(source, dated .*2024\)$/);
+    await expect.poll(() => page.getByTestId('where-network-fees').getByTestId('where-source').textContent()).toMatch(/^\(source, read .*2026\)$/);
     // It only links and explains: nothing in it can fill in or submit anything.
-    expect(await block.locator('input, select, textarea, button, form').count()).toBe(0);
-    expect(await page.getByTestId('where-never-fills').textContent()).toBe("Links open OKX's own pages in a new tab. Reserve Radar never fills in or submits anything there.");
+    await expect.poll(() => block.locator('input, select, textarea, button, form').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('where-never-fills').textContent()).toBe("Links open OKX's own pages in a new tab. Reserve Radar never fills in or submits anything there.");
     expect(await axeProblems(page)).toEqual([]);
 
     // Upbit's own pages confirmed none of it: each line says so, with no source to point at.
     await page.getByTestId('route-exchange').selectOption('upbit');
     await block.getByRole('heading', { name: 'Where to click on Upbit' }).waitFor();
     expect(await codes()).toEqual(['page-unknown', 'whitelist-unknown', 'lock-unknown', 'fees-unknown']);
-    expect(await page.getByTestId('where-whitelist').textContent()).toBe('We could not confirm whether Upbit offers an address whitelist; look under Security in your account.');
+    await expect.poll(() => page.getByTestId('where-whitelist').textContent()).toBe('We could not confirm whether Upbit offers an address whitelist; look under Security in your account.');
     for (const topic of topics) expect(await page.getByTestId(`where-${topic}`).textContent(), topic).toMatch(/^We could not confirm/);
-    expect(await block.getByTestId('where-source').count()).toBe(0);
-    expect(await block.getByRole('link').count()).toBe(0);
+    await expect.poll(() => block.getByTestId('where-source').count()).toBe(0);
+    await expect.poll(() => block.getByRole('link').count()).toBe(0);
     expect(await axeProblems(page)).toEqual([]);
     await page.close();
   });
@@ -188,7 +188,7 @@ describe('the withdrawal guide in Chromium', () => {
     });
     await guideFor('okx');
     await page.getByTestId('step-route').waitFor();
-    expect(await page.getByTestId('progress-text').textContent()).toBe('0 of 6 steps done');
+    await expect.poll(() => page.getByTestId('progress-text').textContent()).toBe('0 of 6 steps done');
     await page.getByLabel('Network', { exact: true }).selectOption('ethereum');
     await page.getByLabel('Coin or token (ticker)').fill('USDT');
     await page.getByTestId('step-next').click();
@@ -197,26 +197,26 @@ describe('the withdrawal guide in Chromium', () => {
     // From Coinbase: Coinbase's guide, at the first step, with none of OKX's answers.
     await guideFor('coinbase');
     await page.getByTestId('step-route').waitFor();
-    expect(await page.getByTestId('progress-text').textContent()).toBe('0 of 6 steps done');
-    expect(await page.getByTestId('route-exchange').inputValue()).toBe('coinbase');
-    expect(await page.getByTestId('route-network').inputValue()).toBe('');
-    expect(await page.getByTestId('route-asset').inputValue()).toBe('');
+    await expect.poll(() => page.getByTestId('progress-text').textContent()).toBe('0 of 6 steps done');
+    await expect.poll(() => page.getByTestId('route-exchange').inputValue()).toBe('coinbase');
+    await expect.poll(() => page.getByTestId('route-network').inputValue()).toBe('');
+    await expect.poll(() => page.getByTestId('route-asset').inputValue()).toBe('');
     await page.getByLabel('Network', { exact: true }).selectOption('bitcoin');
     await page.getByLabel('Coin or token (ticker)').fill('BTC');
 
     // Back to OKX: where it was left, its own answers.
     await guideFor('okx');
     await page.getByTestId('step-wallet').waitFor();
-    expect(await page.getByTestId('wallet-hardware').isChecked()).toBe(true);
+    await expect.poll(() => page.getByTestId('wallet-hardware').isChecked()).toBe(true);
     await page.getByTestId('goto-route').click();
-    expect(await page.getByTestId('route-exchange').inputValue()).toBe('okx');
-    expect(await page.getByTestId('route-network').inputValue()).toBe('ethereum');
-    expect(await page.getByTestId('route-asset').inputValue()).toBe('USDT');
+    await expect.poll(() => page.getByTestId('route-exchange').inputValue()).toBe('okx');
+    await expect.poll(() => page.getByTestId('route-network').inputValue()).toBe('ethereum');
+    await expect.poll(() => page.getByTestId('route-asset').inputValue()).toBe('USDT');
     // Choosing Coinbase on OKX's guide brings up Coinbase's own answers, not OKX's.
     await page.getByTestId('route-exchange').selectOption('coinbase');
     await expect.poll(() => page.getByTestId('route-network').inputValue()).toBe('bitcoin');
-    expect(await page.getByTestId('route-asset').inputValue()).toBe('BTC');
-    expect(await page.getByTestId('progress-text').textContent()).toBe('1 of 6 steps done');
+    await expect.poll(() => page.getByTestId('route-asset').inputValue()).toBe('BTC');
+    await expect.poll(() => page.getByTestId('progress-text').textContent()).toBe('1 of 6 steps done');
     await page.close();
   });
 
@@ -233,27 +233,27 @@ describe('the withdrawal guide in Chromium', () => {
     await page.getByTestId('step-test-transaction').waitFor();
     const before = page.getByTestId('balance-before');
     await before.waitFor();
-    expect(await before.textContent()).toBe('Balance before the test: 0 ETH.');
+    await expect.poll(() => before.textContent()).toBe('Balance before the test: 0 ETH.');
     const headings = await new AxeBuilder({ page }).withRules(['heading-order']).analyze(); // neither violation nor incomplete
     expect([...headings.violations, ...headings.incomplete].map((rule) => rule.id)).toEqual([]);
     // From the keyboard: the button goes, focus lands (after the paint) on the live line saying the test was sent.
     await page.getByTestId('test-sent').press('Enter');
     await page.getByTestId('test-sent-at').waitFor();
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('test-sent-status');
-    expect(await page.getByTestId('test-sent-status').getAttribute('role')).toBe('status');
+    await expect.poll(() => page.getByTestId('test-sent-status').getAttribute('role')).toBe('status');
     const sentHeadings = await new AxeBuilder({ page }).withRules(['heading-order']).analyze();
     expect([...sentHeadings.violations, ...sentHeadings.incomplete].map((rule) => rule.id)).toEqual([]);
     await page.getByTestId('step-next').click();
     await page.getByTestId('arrival-watch').waitFor();
-    expect(await page.getByTestId('explorer-link').getAttribute('href')).toBe(`https://etherscan.io/address/${WALLET}`);
+    await expect.poll(() => page.getByTestId('explorer-link').getAttribute('href')).toBe(`https://etherscan.io/address/${WALLET}`);
 
     const testClient = createTestClient({ mode: 'anvil', transport: http(rpcUrl) });
     await testClient.setBalance({ address: WALLET, value: parseEther('1234.000000000000000001') });
     const arrived = page.getByTestId('test-arrived');
     await arrived.waitFor({ timeout: 20_000 });
     // Grouped as the reader writes it, every digit kept.
-    expect(await arrived.textContent()).toMatch(/^The test arrived: \+1,234\.000000000000000001 ETH, seen .+ \(block \d+\)\.$/);
-    expect(await page.getByTestId('progress-text').textContent()).toBe('5 of 6 steps done');
+    await expect.poll(() => arrived.textContent()).toMatch(/^The test arrived: \+1,234\.000000000000000001 ETH, seen .+ \(block \d+\)\.$/);
+    await expect.poll(() => page.getByTestId('progress-text').textContent()).toBe('5 of 6 steps done');
 
     expect(await axeProblems(page)).toEqual([]);
     await page.setViewportSize({ width: 1000, height: 1100 });
@@ -277,7 +277,7 @@ describe('the withdrawal guide in Chromium', () => {
     await page.getByTestId('goto-test-transaction').click();
     const before = page.getByTestId('balance-before');
     await before.waitFor();
-    expect(await before.textContent()).toBe('Balance before the test: 0 USDC.');
+    await expect.poll(() => before.textContent()).toBe('Balance before the test: 0 USDC.');
     await page.getByTestId('test-sent').click();
     await page.getByTestId('test-sent-at').waitFor();
     await page.getByTestId('goto-arrival').click();
@@ -285,7 +285,7 @@ describe('the withdrawal guide in Chromium', () => {
     await setTestTokenBalance(rpcUrl, usdc, WALLET, 2_500_000n);
     const arrived = page.getByTestId('test-arrived');
     await arrived.waitFor({ timeout: 20_000 });
-    expect(await arrived.textContent()).toMatch(/^The test arrived: \+2\.5 USDC, seen .+ \(block \d+\)\.$/);
+    await expect.poll(() => arrived.textContent()).toMatch(/^The test arrived: \+2\.5 USDC, seen .+ \(block \d+\)\.$/);
     await page.close();
   });
 
@@ -306,10 +306,10 @@ describe('the withdrawal guide in Chromium', () => {
     await page.getByTestId('ens-resolve').click();
     const resolved = page.getByTestId('ens-address');
     await resolved.waitFor({ timeout: 15_000 });
-    expect(await resolved.getAttribute('data-address')).toBe(WALLET);
-    expect(await resolved.textContent()).toBe(WALLET);
+    await expect.poll(() => resolved.getAttribute('data-address')).toBe(WALLET);
+    await expect.poll(() => resolved.textContent()).toBe(WALLET);
     await page.getByTestId('ens-use').click();
-    expect(await page.getByTestId('address-input').inputValue()).toBe(WALLET);
+    await expect.poll(() => page.getByTestId('address-input').inputValue()).toBe(WALLET);
     await page.getByTestId('known-address').waitFor();
     await page.close();
   });
@@ -334,7 +334,7 @@ describe('the withdrawal guide in Chromium', () => {
     await page.getByTestId('goto-address').click();
     await page.getByTestId('address-input').fill(LOOKALIKE);
     await page.getByTestId('address-groups').waitFor();
-    expect(await page.getByTestId('poisoning-alert').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('poisoning-alert').count()).toBe(0);
     await page.close();
 
     const dark = await launchChromium({ colorScheme: 'dark' });
@@ -357,9 +357,9 @@ describe('the withdrawal guide in Chromium', () => {
       await darkPage.reload();
       await darkPage.getByTestId('goto-route').click();
       await darkPage.getByTestId('route-exchange').waitFor();
-      expect(await darkPage.getByRole('heading', { level: 1 }).textContent()).toBe('Ta ut till en plånbok du själv kontrollerar');
-      expect(await darkPage.getByTestId('where-to-click').getByRole('heading').textContent()).toBe('Var du klickar hos Binance');
-      expect(await darkPage.getByTestId('where-new-address-lock').textContent()).toContain('Vi kunde inte bekräfta om Binance håller inne uttag');
+      await expect.poll(() => darkPage.getByRole('heading', { level: 1 }).textContent()).toBe('Ta ut till en plånbok du själv kontrollerar');
+      await expect.poll(() => darkPage.getByTestId('where-to-click').getByRole('heading').textContent()).toBe('Var du klickar hos Binance');
+      await expect.poll(() => darkPage.getByTestId('where-new-address-lock').textContent()).toContain('Vi kunde inte bekräfta om Binance håller inne uttag');
       expect(await darkPage.evaluate(() => document.documentElement.lang)).toBe('sv');
     } finally {
       await dark.close();
@@ -382,11 +382,11 @@ describe('the withdrawal guide in Chromium', () => {
     await page.keyboard.press('Enter');
     await expect.poll(focused).toBe('guide-reset-cancel');
     const question = page.getByRole('group', { name: en.guideStartOverConfirm.message });
-    expect(await question.getByTestId('guide-reset-confirm').textContent()).toBe(en.guideStartOverConfirmButton.message);
+    await expect.poll(() => question.getByTestId('guide-reset-confirm').textContent()).toBe(en.guideStartOverConfirmButton.message);
     expect(await axeProblems(page, '.guide__footer')).toEqual([]);
     await page.keyboard.press('Escape');
     await expect.poll(focused).toBe('guide-reset-button');
-    expect(await page.getByTestId('step-wallet').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('step-wallet').count()).toBe(1);
     await page.keyboard.press('Enter');
     await expect.poll(focused).toBe('guide-reset-cancel');
     await page.keyboard.press('Shift+Tab');

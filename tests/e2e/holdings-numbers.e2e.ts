@@ -61,14 +61,14 @@ describe('holdings numbers in Chromium', () => {
 
     await typeInto('limit-cap-default', '1000');
     await expect.poll(async () => (await stored())?.limits.default.cap).toBe(1000);
-    expect(await options.getByTestId('limit-cap-default').inputValue()).toBe('1.000');
+    await expect.poll(() => options.getByTestId('limit-cap-default').inputValue()).toBe('1.000');
     await typeInto('limit-cap-default', '2,5');
     await expect.poll(async () => (await stored())?.limits.default.cap).toBe(2.5);
     for (const text of ['1e400', '1.2.3', '1.5']) {
       await typeInto('limit-cap-default', text);
       await expect.poll(() => refusal('limit-cap-default')).toBe(word(de, 'holdingsUnreadableNumber', '1.234,5'));
       expect((await stored())?.limits.default.cap).toBe(2.5);
-      expect(await options.getByTestId('limit-cap-default').inputValue()).toBe(text);
+      await expect.poll(() => options.getByTestId('limit-cap-default').inputValue()).toBe(text);
     }
     await typeInto('limit-share-default', '150');
     await expect.poll(() => refusal('limit-share-default')).toBe(word(de, 'holdingsInvalidShare'));
@@ -142,8 +142,8 @@ describe('holdings numbers in Chromium', () => {
     await expect.poll(() => options.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName)).toBe('holdings-empty');
     // And the removal is said, in German, by a polite live region.
     const said = options.getByTestId('holdings-removed');
-    expect(await said.getAttribute('role')).toBe('status');
-    expect(await said.textContent()).toMatch(/^BTC \(.+\) entfernt\.$/);
+    await expect.poll(() => said.getAttribute('role')).toBe('status');
+    await expect.poll(() => said.textContent()).toMatch(/^BTC \(.+\) entfernt\.$/);
   });
 });
 

@@ -69,9 +69,9 @@ describe('holdings in Chromium', () => {
     await options.getByTestId('holdings-goal').press('Tab');
     await expect.poll(() => options.getByTestId('holdings-share').textContent()).toBe('You hold 33% yourself; your goal is 80%');
     const binanceRow = options.locator('[data-testid="holdings-share-row"][data-custodian="binance"]');
-    expect(await binanceRow.textContent()).toContain('67%');
-    expect(await binanceRow.textContent()).toContain(new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 }).format(2 * ETH_USD));
-    expect(await options.getByTestId('holdings-prices').textContent()).toContain('Prices: DefiLlama coins API, as of Oct 5, 2026');
+    await expect.poll(() => binanceRow.textContent()).toContain('67%');
+    await expect.poll(() => binanceRow.textContent()).toContain(new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 }).format(2 * ETH_USD));
+    await expect.poll(() => options.getByTestId('holdings-prices').textContent()).toContain('Prices: DefiLlama coins API, as of Oct 5, 2026');
 
     // The chart: a drawn line at one third of the height, and words with the same number and day.
     const today = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date());
@@ -112,7 +112,7 @@ describe('holdings in Chromium', () => {
     const popup = await browser.context.newPage();
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
     await expect.poll(() => popup.getByTestId('holdings-mini-share').textContent()).toBe('You hold 33% yourself; your goal is 80%');
-    expect(await popup.getByTestId('holdings-mini').getByTestId('sparkline-path').getAttribute('d')).toMatch(/^M0,/);
+    await expect.poll(() => popup.getByTestId('holdings-mini').getByTestId('sparkline-path').getAttribute('d')).toMatch(/^M0,/);
     await popup.close();
     await page.close();
 
@@ -148,13 +148,13 @@ describe('holdings in Chromium', () => {
       await options.getByTestId('data-import').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
       const message = options.getByTestId('data-import-message');
       await expect.poll(() => message.textContent()).toMatch(reason);
-      expect(await message.textContent()).toMatch(/^Nothing was changed\./);
-      expect(await message.getAttribute('role')).toBe('alert');
+      await expect.poll(() => message.textContent()).toMatch(/^Nothing was changed\./);
+      await expect.poll(() => message.getAttribute('role')).toBe('alert');
       expect(await stored()).toBe(before);
       // Nothing reached the page's object prototype either.
       expect(await options.evaluate(() => (({}) as Record<string, unknown>).polluted === undefined)).toBe(true);
     }
-    expect(await options.getByTestId('holding-row').count()).toBe(2);
+    await expect.poll(() => options.getByTestId('holding-row').count()).toBe(2);
   });
 
   test('export, then import the same file: a summary, and the same holdings', async () => {
@@ -182,8 +182,8 @@ describe('holdings in Chromium', () => {
     await options.getByTestId('address-input').focus();
     await options.keyboard.type('0x1234');
     await options.keyboard.press('Enter');
-    expect(await options.getByTestId('address-error').textContent()).toMatch(/not an EVM address/);
-    expect(await options.getByTestId('address-input').getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => options.getByTestId('address-error').textContent()).toMatch(/not an EVM address/);
+    await expect.poll(() => options.getByTestId('address-input').getAttribute('aria-invalid')).toBe('true');
   });
 
   test('a reminder chosen without the notifications permission: no alarm, and the page says so', async () => {
@@ -191,8 +191,8 @@ describe('holdings in Chromium', () => {
     await browser.worker.evaluate((next) => chrome.storage.local.set({ settings: next }), { ...settings, reminders: { monthlyDay: 3, proofOfKeysDay: true } });
     await options.reload();
     await options.getByTestId('reminders').waitFor();
-    expect(await options.getByTestId('reminder-pok').isChecked()).toBe(true);
-    expect(await options.getByTestId('reminders-no-permission').textContent()).toBe('Without the notifications permission there are no reminders.');
+    await expect.poll(() => options.getByTestId('reminder-pok').isChecked()).toBe(true);
+    await expect.poll(() => options.getByTestId('reminders-no-permission').textContent()).toBe('Without the notifications permission there are no reminders.');
     await options.waitForTimeout(300);
     const alarms = await browser.worker.evaluate(() => chrome.alarms.getAll().then((all) => all.map((alarm) => alarm.name)));
     expect(alarms).toContain('holdings-refresh');
@@ -208,7 +208,7 @@ describe('holdings in Chromium', () => {
     await options.getByTestId('delete-done').waitFor();
     expect(await browser.worker.evaluate(() => chrome.storage.local.get(['holdings', 'priceTable', 'settings', 'addressBook']))).toEqual({});
     await expect.poll(() => options.getByTestId('holding-row').count()).toBe(0);
-    expect(await options.getByTestId('holdings').textContent()).toContain('Nothing recorded yet.');
+    await expect.poll(() => options.getByTestId('holdings').textContent()).toContain('Nothing recorded yet.');
   });
 
   test('a save the browser refuses is said in plain words, and what was typed stays in the form', async () => {
@@ -228,8 +228,8 @@ describe('holdings in Chromium', () => {
     await refusing.getByTestId('holding-amount').fill('0.5');
     await refusing.getByTestId('holding-submit').click();
     await expect.poll(() => refusing.getByTestId('holdings-error').textContent()).toBe('Your holdings could not be saved. What you typed is still here: try again.');
-    expect(await refusing.getByTestId('holding-asset').inputValue()).toBe('BTC');
-    expect(await refusing.getByTestId('holding-amount').inputValue()).toBe('0.5');
+    await expect.poll(() => refusing.getByTestId('holding-asset').inputValue()).toBe('BTC');
+    await expect.poll(() => refusing.getByTestId('holding-amount').inputValue()).toBe('0.5');
     expect(JSON.parse(await stored()).holdings?.holdings ?? []).toHaveLength(0);
     // Once the browser takes the write again, the same press saves it and the words go.
     await refusing.evaluate(() => {
@@ -237,8 +237,8 @@ describe('holdings in Chromium', () => {
     });
     await refusing.getByTestId('holding-submit').click();
     await expect.poll(() => refusing.getByTestId('holding-row').count()).toBe(1);
-    expect(await refusing.getByTestId('holdings-error').count()).toBe(0);
-    expect(await refusing.getByTestId('holding-amount').inputValue()).toBe('');
+    await expect.poll(() => refusing.getByTestId('holdings-error').count()).toBe(0);
+    await expect.poll(() => refusing.getByTestId('holding-amount').inputValue()).toBe('');
     await refusing.close();
   });
 });
@@ -305,11 +305,11 @@ describe('watched addresses in Chromium, read from real anvil nodes', () => {
     await expect.poll(() => options.getByTestId('holdings-readings').textContent()).toMatch(/^Ethereum: read at block \d+ on .*Base: read at block \d+ on /);
     // Done when it says "Refresh balances" again instead of "Refreshing…".
     await expect.poll(() => options.getByTestId('holdings-refresh-balances').textContent()).toBe('Refresh balances');
-    expect(await options.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('holdings-refresh-balances');
+    await expect.poll(() => options.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('holdings-refresh-balances');
     // 3 ETH on Ethereum + 2 ETH on Base, against 1 ETH on Kraken.
     await expect.poll(() => options.getByTestId('holdings-share').textContent()).toBe('You hold 83% yourself');
-    expect(await options.getByTestId('holdings-incomplete').count()).toBe(0);
+    await expect.poll(() => options.getByTestId('holdings-incomplete').count()).toBe(0);
     const row = options.locator('[data-testid="holdings-share-row"][data-custodian="self"]');
-    expect(await row.textContent()).toContain(new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 }).format(5 * ETH_USD));
+    await expect.poll(() => row.textContent()).toContain(new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 }).format(5 * ETH_USD));
   });
 });

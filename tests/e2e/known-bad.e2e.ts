@@ -70,8 +70,8 @@ describe('a phishing-listed host in Chromium', () => {
   /** The calm page for a warning that no longer applies: nothing opens the site until the user presses "Go on". */
   const expectCalmPage = async (page: import('playwright-core').Page) => {
     await page.getByTestId('warning-no-longer').waitFor();
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('This warning no longer applies');
-    expect(await page.getByTestId('warning-host').textContent()).toBe(`login.${LISTED}`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('This warning no longer applies');
+    await expect.poll(() => page.getByTestId('warning-host').textContent()).toBe(`login.${LISTED}`);
     await page.waitForTimeout(500);
     expect(page.url()).toContain('/warning.html?url=');
     await page.getByRole('button', { name: `Go on to login.${LISTED}` }).click();
@@ -99,14 +99,14 @@ describe('a phishing-listed host in Chromium', () => {
     expect((await refreshSource(options, 'feed')).status).toBe('fresh');
     const page = await warningPage();
     await page.getByTestId('lookalike-warning').waitFor();
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('Kraken');
-    expect(await page.getByTestId('warning-host').textContent()).toBe(`login.${LISTED}`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Kraken');
+    await expect.poll(() => page.getByTestId('warning-host').textContent()).toBe(`login.${LISTED}`);
     const reason = (await page.getByTestId('warning-reason').textContent()) ?? '';
     expect(reason).toContain(`login.${LISTED} is on ${LISTED}, which ${LIST_NAME}, a public list of phishing sites, names as imitating Kraken.`);
     expect(reason).toMatch(/Our copy of the list was read on \w{3} \d{1,2}, \d{4}\./);
     const link = page.getByTestId('listed-source').getByRole('link', { name: `Source: ${LIST_NAME}` });
-    expect(await link.getAttribute('href')).toBe(LIST_URL);
-    expect(await page.getByTestId('go-real').getAttribute('href')).toBe('https://kraken.com/');
+    await expect.poll(() => link.getAttribute('href')).toBe(LIST_URL);
+    await expect.poll(() => page.getByTestId('go-real').getAttribute('href')).toBe('https://kraken.com/');
     for (const colorScheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme });
       expect(await axeProblems(page), colorScheme).toEqual([]);
@@ -166,7 +166,7 @@ describe('a phishing-listed host in Firefox, with lookalike protection on', () =
       reason = await page.$eval('[data-testid="warning-reason"]', (element) => element.textContent ?? '');
     }
     expect(reason).toContain(`which ${LIST_NAME}, a public list of phishing sites, names as imitating Kraken.`);
-    expect(await page.$eval('[data-testid="listed-source"] a', (link) => link.getAttribute('href'))).toBe(LIST_URL);
+    await expect.poll(() => page.$eval('[data-testid="listed-source"] a', (link) => link.getAttribute('href'))).toBe(LIST_URL);
     await page.close();
   });
 });

@@ -20,9 +20,9 @@ describe('lookalike warning and extension reload in Chromium', () => {
     await page.goto(`chrome-extension://${browser.extensionId}/warning.html?url=${encodeURIComponent(target)}`);
     const warning = page.getByTestId('lookalike-warning');
     await warning.waitFor();
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('Binance');
-    expect(await page.getByTestId('warning-host').textContent()).toBe('binance-login.com');
-    expect(await page.getByTestId('go-real').getAttribute('href')).toBe('https://binance.com/');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Binance');
+    await expect.poll(() => page.getByTestId('warning-host').textContent()).toBe('binance-login.com');
+    await expect.poll(() => page.getByTestId('go-real').getAttribute('href')).toBe('https://binance.com/');
     for (const colorScheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme });
       expect(await axeProblems(page), colorScheme).toEqual([]);
@@ -57,7 +57,7 @@ describe('lookalike warning and extension reload in Chromium', () => {
     await first.waitForURL(target);
     await second.reload();
     await second.getByTestId('lookalike-warning').waitFor();
-    expect(await second.getByRole('heading', { level: 1 }).textContent()).toContain('Binance');
+    await expect.poll(() => second.getByRole('heading', { level: 1 }).textContent()).toContain('Binance');
     await second.getByTestId('continue-anyway').click();
     await second.waitForURL(target);
     await Promise.all([first.close(), second.close()]);
@@ -70,10 +70,10 @@ describe('lookalike warning and extension reload in Chromium', () => {
     await page.goto(warning);
     const heading = page.getByRole('heading', { level: 1 });
     await heading.waitFor();
-    expect(await heading.textContent()).toBe('This warning no longer applies');
+    await expect.poll(() => heading.textContent()).toBe('This warning no longer applies');
     expect(await page.title()).toBe('This warning no longer applies');
-    expect(await page.getByTestId('warning-host').textContent()).toBe('www.example.org');
-    expect(await page.getByTestId('warning-no-longer').textContent()).toContain('Go on only if this is the site you meant to visit.');
+    await expect.poll(() => page.getByTestId('warning-host').textContent()).toBe('www.example.org');
+    await expect.poll(() => page.getByTestId('warning-no-longer').textContent()).toContain('Go on only if this is the site you meant to visit.');
     const goOn = page.getByRole('button', { name: 'Go on to www.example.org' });
     // Nothing opens the site by itself.
     await page.waitForTimeout(500);

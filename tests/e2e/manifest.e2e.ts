@@ -48,7 +48,18 @@ describe('the built manifests ask for exactly what docs/security.md lists', () =
   });
 
   test('the table has the rows the extension cannot do without', () => {
-    expect(Object.keys(documented().chrome)).toEqual(expect.arrayContaining(['storage', 'activeTab', '*://*/*']));
+    expect(Object.keys(documented().chrome)).toEqual(expect.arrayContaining(['storage', 'activeTab', 'tabs']));
+  });
+
+  test("lookalike protection asks for `tabs` at a click; the access to all sites is only optional (the warning lists' own hosts are asked for under it)", () => {
+    requireChromium();
+    requireFirefox();
+    for (const manifest of [read(chromeBuild), read(firefoxBuild)]) {
+      expect(asked(manifest).tabs).toBe('optional');
+      const everything = [...(manifest.permissions ?? []), ...(manifest.host_permissions ?? []), ...(manifest.optional_permissions ?? []), ...(manifest.optional_host_permissions ?? [])];
+      expect(everything.filter((permission) => /^(\*|https?):\/\/\*\/|^<all_urls>$/.test(permission))).toEqual(['*://*/*']);
+      expect(asked(manifest)['*://*/*']).toBe('optional');
+    }
   });
 });
 

@@ -242,7 +242,7 @@ describe('the nudge in Chromium', () => {
     const options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
     await options.getByTestId('snoozes').waitFor();
-    expect(await options.getByTestId('snoozes').textContent()).toContain('Kraken');
+    await expect.poll(() => options.getByTestId('snoozes').textContent()).toContain('Kraken');
     await options.getByRole('button', { name: /Kraken/ }).click();
     await options.getByText('No exchange is snoozed.').waitFor();
     await page.reload();
@@ -271,7 +271,7 @@ describe('the nudge in Chromium', () => {
     expect(summary).toMatch(/\d{4}-\d{2}-\d{2}/);
     expect(summary).not.toMatch(/utm_|fbclid|gclid/);
     await popup.getByTestId('share-download').waitFor();
-    expect(await popup.getByTestId('share-download').getAttribute('href')).toMatch(/^data:image\/png;base64,/);
+    await expect.poll(() => popup.getByTestId('share-download').getAttribute('href')).toMatch(/^data:image\/png;base64,/);
     expect(await axeProblems(popup)).toEqual([]);
 
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=999999`);
@@ -285,7 +285,7 @@ describe('the nudge in Chromium', () => {
     await popup.getByTestId('search').fill('');
     await popup.getByTestId('sort').selectOption('coverage');
     // The polite status is in the page before the search, and says the settled result once typing stops.
-    expect(await popup.getByTestId('search-status').getAttribute('role')).toBe('status');
+    await expect.poll(() => popup.getByTestId('search-status').getAttribute('role')).toBe('status');
     await popup.getByTestId('search').pressSequentially('zzzz-no-such');
     await popup
       .getByText(/No exchange matches/)
@@ -306,7 +306,7 @@ describe('the nudge in Chromium', () => {
     expect(await axeProblems(options)).toEqual([]);
     await options.getByRole('radio', { name: 'Once a day per exchange' }).focus();
     await options.keyboard.press('ArrowDown');
-    expect(await options.getByRole('radio', { name: /caution or worse/ }).isChecked()).toBe(true);
+    await expect.poll(() => options.getByRole('radio', { name: /caution or worse/ }).isChecked()).toBe(true);
     await options.getByRole('radio', { name: 'Every visit' }).check();
     await options.screenshot({ path: screenshotPath('options.png'), fullPage: true });
     await options.close();

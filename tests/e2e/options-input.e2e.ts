@@ -63,18 +63,18 @@ describe('options page input and focus in Chromium', () => {
     await rpc.fill('https://good.example.org');
     await rpc.press('Tab');
     await expect.poll(storedRpc).toBe('https://good.example.org');
-    expect(await rpc.getAttribute('aria-invalid')).toBe('false');
+    await expect.poll(() => rpc.getAttribute('aria-invalid')).toBe('false');
 
     for (const bad of ['rpc.example.org', 'nonsense', 'not a url', 'ftp://x.org', 'https://']) {
       await rpc.fill(bad);
       await rpc.press('Tab');
       const error = options.locator('#rpc-url-error');
       await expect.poll(() => rpc.getAttribute('aria-invalid')).toBe('true');
-      expect(await error.getAttribute('role')).toBe('alert');
-      expect(await error.textContent()).toBe(`${word(en, 'rpcInvalid')} ${word(en, 'rpcNotSaved', 'https://good.example.org')}`);
+      await expect.poll(() => error.getAttribute('role')).toBe('alert');
+      await expect.poll(() => error.textContent()).toBe(`${word(en, 'rpcInvalid')} ${word(en, 'rpcNotSaved', 'https://good.example.org')}`);
       expect((await rpc.getAttribute('aria-describedby'))?.split(' ')).toContain('rpc-url-error');
       // The typed text stays for the user to correct; the good address stays stored.
-      expect(await rpc.inputValue()).toBe(bad);
+      await expect.poll(() => rpc.inputValue()).toBe(bad);
       expect(await storedRpc()).toBe('https://good.example.org');
     }
     expect(await axeProblems(options, 'section[aria-labelledby="rpc-title"]')).toEqual([]);
@@ -85,15 +85,15 @@ describe('options page input and focus in Chromium', () => {
     // Leaving the page drops the typo: the field shows what is in use.
     await options.reload();
     await options.getByTestId('holdings').waitFor();
-    expect(await rpc.inputValue()).toBe('https://good.example.org');
-    expect(await rpc.getAttribute('aria-invalid')).toBe('false');
+    await expect.poll(() => rpc.inputValue()).toBe('https://good.example.org');
+    await expect.poll(() => rpc.getAttribute('aria-invalid')).toBe('false');
 
     // A field that looks empty is empty: it removes the address, with no error.
     await rpc.fill('   ');
     await rpc.press('Tab');
     await expect.poll(storedRpc).toBeUndefined();
-    expect(await rpc.getAttribute('aria-invalid')).toBe('false');
-    expect(await rpc.inputValue()).toBe('');
+    await expect.poll(() => rpc.getAttribute('aria-invalid')).toBe('false');
+    await expect.poll(() => rpc.inputValue()).toBe('');
     await rpc.fill('nonsense');
     await rpc.press('Tab');
     await expect.poll(() => options.locator('#rpc-url-error').textContent()).toBe(`${word(en, 'rpcInvalid')} ${word(en, 'rpcNotSavedNone')}`);
@@ -124,9 +124,9 @@ describe('options page input and focus in Chromium', () => {
     await options.getByTestId('data-import').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
     const message = options.getByTestId('data-import-message');
     await expect.poll(() => message.textContent()).toBe(word(en, 'dataImportFailed', word(en, 'dataFailInvalid', 'settings.rpcUrl')));
-    expect(await message.getAttribute('role')).toBe('alert');
+    await expect.poll(() => message.getAttribute('role')).toBe('alert');
     expect(JSON.stringify(await stored())).toBe(before);
-    expect(await options.getByTestId('holding-row').count()).toBe(1);
+    await expect.poll(() => options.getByTestId('holding-row').count()).toBe(1);
     expect(await options.evaluate(() => document.documentElement.lang)).toMatch(/^en/);
     expect(pageErrors).toEqual([]);
   });
@@ -135,7 +135,7 @@ describe('options page input and focus in Chromium', () => {
     await options.getByTestId('refresh-now').focus();
     await options.keyboard.press('Enter');
     await options.getByTestId('options-notice').filter({ hasText: /\S/ }).waitFor();
-    expect(await focusedTestId(options)).toBe('refresh-now');
+    await expect.poll(() => focusedTestId(options)).toBe('refresh-now');
 
     await options.getByTestId('delete-everything').focus();
     await options.keyboard.press('Enter');
@@ -143,18 +143,18 @@ describe('options page input and focus in Chromium', () => {
     await expect.poll(() => focusedTestId(options)).toBe('delete-cancel');
     await options.keyboard.press('Enter');
     await expect.poll(() => focusedTestId(options)).toBe('delete-everything');
-    expect(await options.getByTestId('delete-confirm').count()).toBe(0);
+    await expect.poll(() => options.getByTestId('delete-confirm').count()).toBe(0);
     // Escape answers Cancel.
     await options.keyboard.press('Enter');
     await expect.poll(() => focusedTestId(options)).toBe('delete-cancel');
     await options.keyboard.press('Escape');
     await expect.poll(() => focusedTestId(options)).toBe('delete-everything');
-    expect(await options.getByTestId('delete-confirm').count()).toBe(0);
+    await expect.poll(() => options.getByTestId('delete-confirm').count()).toBe(0);
     // Confirmed from the keyboard: done, and focus back where the user started.
     await options.keyboard.press('Enter');
     await expect.poll(() => focusedTestId(options)).toBe('delete-cancel');
     await options.keyboard.press('Shift+Tab');
-    expect(await focusedTestId(options)).toBe('delete-confirm');
+    await expect.poll(() => focusedTestId(options)).toBe('delete-confirm');
     await options.keyboard.press('Enter');
     await options.getByTestId('delete-done').waitFor();
     await expect.poll(() => focusedTestId(options)).toBe('delete-everything');
@@ -170,8 +170,8 @@ describe('options page input and focus in Chromium', () => {
     await options.keyboard.press('Enter');
     await expect.poll(() => focusedTestId(options)).toBe('reset-cancel');
     const question = options.getByRole('group', { name: word(en, 'resetConfirm') });
-    expect(await question.getByTestId('reset-confirm').textContent()).toBe(word(en, 'resetConfirmButton'));
-    expect(await question.getByTestId('reset-cancel').textContent()).toBe(word(en, 'holdingsCancel'));
+    await expect.poll(() => question.getByTestId('reset-confirm').textContent()).toBe(word(en, 'resetConfirmButton'));
+    await expect.poll(() => question.getByTestId('reset-cancel').textContent()).toBe(word(en, 'holdingsCancel'));
     expect(await axeProblems(options, 'section[aria-labelledby="reset-title"]')).toEqual([]);
     await options.emulateMedia({ colorScheme: 'dark' });
     expect(await axeProblems(options, 'section[aria-labelledby="reset-title"]')).toEqual([]);
@@ -181,10 +181,10 @@ describe('options page input and focus in Chromium', () => {
     await options.keyboard.press('Enter');
     await expect.poll(() => focusedTestId(options)).toBe('reset-cancel');
     await options.keyboard.press('Shift+Tab');
-    expect(await focusedTestId(options)).toBe('reset-confirm');
+    await expect.poll(() => focusedTestId(options)).toBe('reset-confirm');
     await options.keyboard.press('Enter');
     await expect.poll(() => options.getByTestId('options-notice').textContent()).toBe(word(en, 'resetDone'));
-    expect(await focusedTestId(options)).toBe('reset');
+    await expect.poll(() => focusedTestId(options)).toBe('reset');
     expect(dialogs).toEqual([]);
   });
 
@@ -194,8 +194,8 @@ describe('options page input and focus in Chromium', () => {
 
     // The browser's own file control ("Choose File / No file chosen") is not shown or reached.
     const choose = options.getByTestId('data-import-choose');
-    expect(await choose.textContent()).toBe(word(de, 'dataImport'));
-    expect(await options.getByTestId('data-import').getAttribute('tabindex')).toBe('-1');
+    await expect.poll(() => choose.textContent()).toBe(word(de, 'dataImport'));
+    await expect.poll(() => options.getByTestId('data-import').getAttribute('tabindex')).toBe('-1');
     expect(await options.getByTestId('data-import').evaluate((input) => input.getBoundingClientRect().width <= 1)).toBe(true);
     await choose.focus();
     await options.keyboard.press('Enter');
@@ -211,22 +211,22 @@ describe('options page input and focus in Chromium', () => {
     await options.getByTestId('holding-submit').focus();
     await options.keyboard.press('Enter');
     await expect.poll(() => options.locator('#holding-amount-error').textContent()).toBe(word(de, 'holdingsInvalidAmount'));
-    expect(await amount.getAttribute('aria-invalid')).toBe('true');
-    expect(await amount.getAttribute('aria-describedby')).toBe('holding-amount-error');
-    expect(await focusedTestId(options)).toBe('holding-amount');
+    await expect.poll(() => amount.getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => amount.getAttribute('aria-describedby')).toBe('holding-amount-error');
+    await expect.poll(() => focusedTestId(options)).toBe('holding-amount');
     await amount.fill('-5');
     await options.keyboard.press('Enter');
     await expect.poll(() => options.locator('#holding-amount-error').textContent()).toBe(word(de, 'holdingsInvalidAmount'));
-    expect(await options.getByTestId('holding-row').count()).toBe(rows);
+    await expect.poll(() => options.getByTestId('holding-row').count()).toBe(rows);
 
     // Two bad fields: both marked, focus on the first of them.
     await options.getByTestId('holding-asset').fill('');
     await options.getByTestId('holding-submit').focus();
     await options.keyboard.press('Enter');
     await expect.poll(() => focusedTestId(options)).toBe('holding-asset');
-    expect(await options.getByTestId('holding-asset').getAttribute('aria-describedby')).toBe('holding-asset-error');
-    expect(await options.locator('#holding-asset-error').textContent()).toBe(word(de, 'holdingsInvalidAsset'));
-    expect(await amount.getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => options.getByTestId('holding-asset').getAttribute('aria-describedby')).toBe('holding-asset-error');
+    await expect.poll(() => options.locator('#holding-asset-error').textContent()).toBe(word(de, 'holdingsInvalidAsset'));
+    await expect.poll(() => amount.getAttribute('aria-invalid')).toBe('true');
     // A refused field is marked to the eye too: the danger colour, a thicker edge, light and dark.
     const edge = () =>
       amount.evaluate((node) => {
@@ -253,8 +253,8 @@ describe('options page input and focus in Chromium', () => {
     await amount.fill('0,5');
     await options.keyboard.press('Enter');
     await expect.poll(() => options.getByTestId('holding-row').count()).toBe(rows + 1);
-    expect(await options.locator('#holding-amount-error').count()).toBe(0);
-    expect(await amount.getAttribute('aria-invalid')).toBe('false');
+    await expect.poll(() => options.locator('#holding-amount-error').count()).toBe(0);
+    await expect.poll(() => amount.getAttribute('aria-invalid')).toBe('false');
     expect(pageErrors).toEqual([]);
   });
 
@@ -283,13 +283,13 @@ describe('options page input and focus in Chromium', () => {
   test('a reset from German speaks the browser’s language again, “Reset done” included', async () => {
     await options.getByTestId('language-de').check();
     await options.waitForFunction(() => document.documentElement.lang.startsWith('de'));
-    expect(await options.getByTestId('reset').textContent()).toBe(word(de, 'resetButton'));
+    await expect.poll(() => options.getByTestId('reset').textContent()).toBe(word(de, 'resetButton'));
     await options.getByTestId('reset').click();
     await options.getByTestId('reset-confirm').click();
     // The reset stores the default language (the browser's, English here); the page follows it, the notice too.
     await options.waitForFunction(() => document.documentElement.lang.startsWith('en'));
     await expect.poll(() => options.getByTestId('options-notice').textContent()).toBe(word(en, 'resetDone'));
-    expect(await options.getByTestId('reset').textContent()).toBe(word(en, 'resetButton'));
+    await expect.poll(() => options.getByTestId('reset').textContent()).toBe(word(en, 'resetButton'));
     expect(pageErrors).toEqual([]);
   });
 
@@ -319,15 +319,15 @@ describe('options page input and focus in Chromium', () => {
       for (const _ of [1, 2]) {
         await policy('caution-or-worse').click();
         await expect.poll(() => options.getByTestId('nudge-notice').textContent()).toBe(word(en, 'settingNotSaved'));
-        expect(await policy('caution-or-worse').isChecked()).toBe(false);
-        expect(await policy('every-visit').isChecked()).toBe(true);
+        await expect.poll(() => policy('caution-or-worse').isChecked()).toBe(false);
+        await expect.poll(() => policy('every-visit').isChecked()).toBe(true);
       }
       await autoExpand.click();
       await expect.poll(() => autoExpand.isChecked()).toBe(true);
       await options.getByTestId('language-de').click();
       await expect.poll(() => options.getByTestId('language-notice').textContent()).toBe(word(en, 'languageSettingNotSaved'));
-      expect(await options.getByTestId('language-de').isChecked()).toBe(false);
-      expect(await options.getByTestId('language-auto').isChecked()).toBe(true);
+      await expect.poll(() => options.getByTestId('language-de').isChecked()).toBe(false);
+      await expect.poll(() => options.getByTestId('language-auto').isChecked()).toBe(true);
       expect(await options.evaluate(() => document.documentElement.lang)).toMatch(/^en/);
     } finally {
       await browser.worker.evaluate(() => chrome.storage.local.remove(['filler']));
@@ -335,8 +335,8 @@ describe('options page input and focus in Chromium', () => {
     // With room again, the next change is stored and the words go.
     await policy('caution-or-worse').click();
     await expect.poll(async () => ((await stored()).settings as { nudgePolicy?: string } | undefined)?.nudgePolicy).toBe('caution-or-worse');
-    expect(await options.getByTestId('nudge-notice').textContent()).toBe('');
-    expect(await policy('caution-or-worse').isChecked()).toBe(true);
+    await expect.poll(() => options.getByTestId('nudge-notice').textContent()).toBe('');
+    await expect.poll(() => policy('caution-or-worse').isChecked()).toBe(true);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -157,7 +157,7 @@ describe('the pill by keyboard, Chromium', () => {
     await pill.click('snooze-apply');
     const words = de.pillSnoozedStatus.message.replace('$1', 'OKX');
     await expect.poll(() => pill.text('pill-status-line')).toBe(words);
-    expect(await pill.evaluate((root) => root.querySelector('[data-testid="pill-status-line"]')?.closest('[lang]')?.getAttribute('lang'), undefined)).toBe('de');
+    await expect.poll(() => pill.evaluate((root) => root.querySelector('[data-testid="pill-status-line"]')?.closest('[lang]')?.getAttribute('lang'), undefined)).toBe('de');
     expect(await pill.attribute('pill-status-line', 'role')).toBe('status');
     // Nothing in it takes focus; focus is on the page, not held by the line.
     expect(await pill.evaluate((root) => root.querySelectorAll('button, a, select, input, [tabindex]').length, undefined)).toBe(0);

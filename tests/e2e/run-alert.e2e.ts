@@ -68,8 +68,9 @@ describe('run alert in Chromium', () => {
   test('the routed run turns the toolbar badge red everywhere and sends one notification', async () => {
     await expect.poll(() => cexsRequests.length, { timeout: 30_000 }).toBeGreaterThan(0);
     await expect.poll(() => browser.worker.evaluate(() => chrome.notifications.getAll().then(Object.keys)), { timeout: 30_000 }).toEqual(['run-alert:binance']);
-    expect(await browser.worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('!');
-    expect(await browser.worker.evaluate(() => chrome.action.getBadgeBackgroundColor({}))).toEqual([179, 38, 30, 255]);
+    // The badge is drawn after the notification and the stored states: waited for, not read once.
+    await expect.poll(() => browser.worker.evaluate(() => chrome.action.getBadgeText({})), { timeout: 10_000 }).toBe('!');
+    await expect.poll(() => browser.worker.evaluate(() => chrome.action.getBadgeBackgroundColor({})), { timeout: 10_000 }).toEqual([179, 38, 30, 255]);
     const stored = (await browser.worker.evaluate(() => chrome.storage.local.get('runAlerts'))).runAlerts as Record<string, { phase: string; notifiedAt?: string }>;
     expect(stored.binance).toMatchObject({ phase: 'alert' });
     expect(stored.binance?.notifiedAt).toBeDefined();
@@ -86,7 +87,8 @@ describe('run alert in Chromium', () => {
     // The red pill's reason is in its name, for whoever reaches it by Tab after the alert line was read.
     expect(await pill.attribute('pill-toggle', 'aria-label')).toMatch(/^Reserve Radar: Binance, .*\. Run alert: money is leaving Binance fast$/);
     const tabId = await activeTabId(browser.worker);
-    expect(await browser.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('!');
+    // The tab's badge is set beside the answer the pill was drawn from, not before it.
+    await expect.poll(() => browser.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId), { timeout: 10_000 }).toBe('!');
     await page.screenshot({ path: screenshotPath('run-alert-pill.png') });
     await pill.click('pill-toggle');
     // On the exchange's own page the card offers the guide (Withdraw), never the snooze: a page must

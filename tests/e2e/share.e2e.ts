@@ -147,11 +147,11 @@ describe('SharePanel on a plain page', () => {
       const inked = await inkedShare(page);
       expect(inked).toBeGreaterThan(0.01);
       expect(inked).toBeLessThan(0.5);
-      expect(await image.getAttribute('alt')).toBe(`Binance: ${en[`level_${view.verdict.level}` as 'level_ok'].message}, grade ${view.verdict.grade}, checked Nov 1, 2026`);
+      await expect.poll(() => image.getAttribute('alt')).toBe(`Binance: ${en[`level_${view.verdict.level}` as 'level_ok'].message}, grade ${view.verdict.grade}, checked Nov 1, 2026`);
 
       const download = page.getByTestId('share-download');
-      expect(await download.getAttribute('href')).toBe(src);
-      expect(await download.getAttribute('download')).toBe('reserve-radar-binance-2026-11-01.png');
+      await expect.poll(() => download.getAttribute('href')).toBe(src);
+      await expect.poll(() => download.getAttribute('download')).toBe('reserve-radar-binance-2026-11-01.png');
 
       await page.getByTestId('share-copy-image').click();
       await expect.poll(() => page.getByTestId('share-copy-image-status').textContent()).toBe(en.shareImageCopied.message);
@@ -174,8 +174,8 @@ describe('SharePanel on a plain page', () => {
     const { context, page } = await openPanel(viewOf('ftx'), 'sv', { failCopy: true, withImageCopy: false });
     try {
       expect(pngSize((await page.getByTestId('share-image').getAttribute('src')) ?? '').width).toBe(SHARE_IMAGE_WIDTH);
-      expect(await page.getByTestId('share-copy').textContent()).toBe(sv.shareCopy.message);
-      expect(await page.getByTestId('share-copy-image').count()).toBe(0);
+      await expect.poll(() => page.getByTestId('share-copy').textContent()).toBe(sv.shareCopy.message);
+      await expect.poll(() => page.getByTestId('share-copy-image').count()).toBe(0);
       await page.getByTestId('share-copy').click();
       await expect.poll(() => page.getByTestId('share-copy-status').textContent()).toBe(sv.shareCopyFailed.message);
       const text = await page.getByTestId('share-text').inputValue();

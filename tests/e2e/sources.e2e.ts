@@ -34,34 +34,34 @@ describe('Options → Data sources in Chromium', () => {
 
   test('one row per source, its details behind a disclosure', async () => {
     expect(protocolExchanges.length).toBeGreaterThan(20);
-    expect(await rows().count()).toBe(4);
-    expect(await rows().evaluateAll((found) => found.map((row) => row.getAttribute('data-source')))).toEqual(['feed', 'cexs', 'own-token-prices', 'protocol']);
+    await expect.poll(() => rows().count()).toBe(4);
+    await expect.poll(() => rows().evaluateAll((found) => found.map((row) => row.getAttribute('data-source')))).toEqual(['feed', 'cexs', 'own-token-prices', 'protocol']);
     const names = await options.getByTestId('source-name').allTextContents();
     expect(names).toEqual(['Reserve Radar’s signed feed', 'DefiLlama: exchange totals', "DefiLlama: prices of the exchanges' own tokens", 'DefiLlama: what each exchange holds']);
     // Each row is one disclosure, closed at first; the per-exchange lines are not on screen.
     for (const row of await rows().all()) expect(await row.locator('details').getAttribute('open')).toBeNull();
-    expect(await options.getByTestId('source-exchange').first().isVisible()).toBe(false);
-    expect(await options.getByText(/DefiLlama \/protocol\//).count()).toBe(0);
+    await expect.poll(() => options.getByTestId('source-exchange').first().isVisible()).toBe(false);
+    await expect.poll(() => options.getByText(/DefiLlama \/protocol\//).count()).toBe(0);
     // The grouped row counts the exchanges at its (worst) state.
-    expect(await options.getByTestId('source-count').textContent()).toMatch(new RegExp(`^\\d+ of ${protocolExchanges.length} exchanges$`));
+    await expect.poll(() => options.getByTestId('source-count').textContent()).toMatch(new RegExp(`^\\d+ of ${protocolExchanges.length} exchanges$`));
   });
 
   test('the disclosures open and close from the keyboard, and list every exchange with its own state', async () => {
     await options.getByTestId('refresh-now').click();
     await options.getByTestId('options-notice').filter({ hasText: /\S/ }).waitFor();
     const protocol = rows().nth(3);
-    expect(await protocol.getAttribute('data-status')).toBe('failing');
+    await expect.poll(() => protocol.getAttribute('data-status')).toBe('failing');
     const summary = protocol.locator('summary');
     await summary.focus();
-    expect(await summary.evaluate((element) => element === document.activeElement)).toBe(true);
+    await expect.poll(() => summary.evaluate((element) => element === document.activeElement)).toBe(true);
     await options.keyboard.press('Enter');
-    expect(await protocol.locator('details').getAttribute('open')).toBe('');
+    await expect.poll(() => protocol.locator('details').getAttribute('open')).toBe('');
     const lines = protocol.getByTestId('source-exchange');
-    expect(await lines.count()).toBe(protocolExchanges.length);
-    expect(await lines.first().isVisible()).toBe(true);
-    expect(await protocol.textContent()).toContain('Binance');
-    expect(await protocol.textContent()).toMatch(/500/);
-    expect(await protocol.textContent()).toContain('https://api.llama.fi/protocol/');
+    await expect.poll(() => lines.count()).toBe(protocolExchanges.length);
+    await expect.poll(() => lines.first().isVisible()).toBe(true);
+    await expect.poll(() => protocol.textContent()).toContain('Binance');
+    await expect.poll(() => protocol.textContent()).toMatch(/500/);
+    await expect.poll(() => protocol.textContent()).toContain('https://api.llama.fi/protocol/');
     await options.keyboard.press('Space');
     expect(await protocol.locator('details').getAttribute('open')).toBeNull();
     // A single source's row keeps its error in plain words on the row itself.
@@ -105,7 +105,7 @@ describe('Options → Data sources in Chromium', () => {
     // The browser's words, labelled as data kept in English and marked English.
     const detail = row.getByTestId('source-detail');
     expect(await detail.locator('[data-source-words] .source-words__label').textContent()).toBeTruthy();
-    expect(await detail.locator('[data-source-words] [lang="en"]').textContent()).toBe('Failed to fetch');
+    await expect.poll(() => detail.locator('[data-source-words] [lang="en"]').textContent()).toBe('Failed to fetch');
     // Wherever the English words appear on the page (other unreachable sources too), they are marked English.
     const marked = await options.evaluate(() =>
       [...document.querySelectorAll('body *')]

@@ -9,7 +9,7 @@ import { activeTabId, clickToolbarButton, fakeExchangeHtml, launchChromium, root
 
 /** The slice of the extension API these tests call inside the service worker. */
 declare const chrome: {
-  permissions: { contains(permissions: { origins: string[] }): Promise<boolean> };
+  permissions: { contains(permissions: { origins?: string[]; permissions?: string[] }): Promise<boolean> };
   action: { getBadgeText(details: { tabId: number }): Promise<string>; getTitle(details: { tabId: number }): Promise<string> };
   tabs: { query(query: object): Promise<{ id?: number; url?: string }[]> };
   storage: { session: { get(key: string): Promise<Record<string, unknown>> } };
@@ -33,6 +33,8 @@ describe('the toolbar button in Chromium, without any broad permission', () => {
   });
 
   test("before a click the extension cannot see the tab's address, so nothing is said about it", async () => {
+    // Neither the tab addresses lookalike protection asks for nor any access to all sites.
+    expect(await browser.worker.evaluate(() => chrome.permissions.contains({ permissions: ['tabs'] }))).toBe(false);
     expect(await browser.worker.evaluate(() => chrome.permissions.contains({ origins: ['*://*/*'] }))).toBe(false);
     const site = await browser.context.newPage();
     await site.goto('https://blnance.com/before-click');
@@ -41,7 +43,7 @@ describe('the toolbar button in Chromium, without any broad permission', () => {
     const popup = await browser.context.newPage();
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
     await popup.getByTestId('popup-not-exchange').waitFor();
-    expect(await popup.getByTestId('popup-lookalike').count()).toBe(0);
+    await expect.poll(() => popup.getByTestId('popup-lookalike').count()).toBe(0);
     await Promise.all([popup.close(), site.close()]);
   });
 
@@ -63,6 +65,7 @@ describe('the toolbar button in Chromium, without any broad permission', () => {
     const tabId = await browser.worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id ?? -1);
     await expect.poll(() => browser.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('!');
     // Still no broad permission: the click granted this one tab only.
+    expect(await browser.worker.evaluate(() => chrome.permissions.contains({ permissions: ['tabs'] }))).toBe(false);
     expect(await browser.worker.evaluate(() => chrome.permissions.contains({ origins: ['*://*/*'] }))).toBe(false);
     await page.close();
   });

@@ -100,7 +100,7 @@ describe('verify page in Chromium: advice that fits, and a phone-sized on-chain 
         await radio.check();
         expect(await layoutProblems(page, RESERVES), `${scheme} ${await radio.getAttribute('value')}`).toEqual([]);
       }
-      expect(await page.getByTestId('reserves-list-source').textContent()).toMatch(/\d+ cüzdan/);
+      await expect.poll(() => page.getByTestId('reserves-list-source').textContent()).toMatch(/\d+ cüzdan/);
     }
     expect(await layoutProblems(page), 'the whole page').toEqual([]);
     await page.emulateMedia({ colorScheme: 'light' });

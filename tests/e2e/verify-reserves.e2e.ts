@@ -145,31 +145,31 @@ describe('verify page in Chromium', () => {
     test('without an RPC endpoint it says so, links to the options and sends nothing', async () => {
       await page.goto(verifyUrl);
       await page.getByTestId('reserves-no-rpc').waitFor();
-      expect(await page.getByTestId('reserves-run').isDisabled()).toBe(true);
-      expect(await page.getByTestId('reserves-options-link').getAttribute('href')).toBe(`chrome-extension://${browser.extensionId}/options.html`);
+      await expect.poll(() => page.getByTestId('reserves-run').isDisabled()).toBe(true);
+      await expect.poll(() => page.getByTestId('reserves-options-link').getAttribute('href')).toBe(`chrome-extension://${browser.extensionId}/options.html`);
       expect(browser.requests.filter((url) => url.startsWith('http://127.0.0.1'))).toEqual([]);
     });
 
     test('reads OKX’s listed wallets on a local chain: totals per token, the block, the source', async () => {
       const result = await runCheck(chain.url, 'okx:1');
-      expect(await result.getAttribute('data-complete')).toBe('true');
+      await expect.poll(() => result.getAttribute('data-complete')).toBe('true');
       const block = await createPublicClient({ transport: http(chain.url) }).getBlockNumber();
-      expect(await page.getByTestId('reserves-block').textContent()).toContain(`block ${block} on Ethereum`);
+      await expect.poll(() => page.getByTestId('reserves-block').textContent()).toContain(`block ${block} on Ethereum`);
       const totals = Object.fromEntries(await page.getByTestId('reserves-total').evaluateAll((rows) => rows.map((row) => [row.getAttribute('data-symbol'), row.getAttribute('data-amount')] as const)));
       expect(totals).toEqual({ ETH: '3.5', USDT: '1244.56789', USDC: '5', OKB: '0' });
-      expect(await page.getByTestId('reserves-total').first().textContent()).toContain('3.5');
-      expect(await page.getByTestId('reserves-total-partial').count()).toBe(0);
-      expect(await page.getByTestId('reserves-list-source').locator('a').first().getAttribute('href')).toBe(okx.publishedAt);
+      await expect.poll(() => page.getByTestId('reserves-total').first().textContent()).toContain('3.5');
+      await expect.poll(() => page.getByTestId('reserves-total-partial').count()).toBe(0);
+      await expect.poll(() => page.getByTestId('reserves-list-source').locator('a').first().getAttribute('href')).toBe(okx.publishedAt);
       // OKX's currentTvl in the recorded /cexs answer, in dollars: set beside, never subtracted from coins.
-      expect(await page.getByTestId('reserves-defillama').textContent()).toContain('$59.53B');
+      await expect.poll(() => page.getByTestId('reserves-defillama').textContent()).toContain('$59.53B');
 
       // DefiLlama's coin amounts (protocol-okx.json, newest point 2026-08-10: ETH 3.25, USDT 1200.5,
       // OKB 7, no USDC) against 3.5 ETH, 1244.56789 USDT, 5 USDC, 0 OKB counted at this block.
       const llama = page.getByTestId('reserves-llama');
-      expect(await llama.getAttribute('data-status')).toBe('complete');
-      expect(await llama.locator('th').nth(1).textContent()).toBe(`On-chain (block ${block})`);
-      expect(await llama.locator('caption').textContent()).toBe(`OKX on Ethereum: on-chain at block ${block} against DefiLlama on Aug 10, 2026`);
-      expect(await page.getByTestId('reserves-llama-source').getAttribute('href')).toBe('https://api.llama.fi/protocol/okx');
+      await expect.poll(() => llama.getAttribute('data-status')).toBe('complete');
+      await expect.poll(() => llama.locator('th').nth(1).textContent()).toBe(`On-chain (block ${block})`);
+      await expect.poll(() => llama.locator('caption').textContent()).toBe(`OKX on Ethereum: on-chain at block ${block} against DefiLlama on Aug 10, 2026`);
+      await expect.poll(() => page.getByTestId('reserves-llama-source').getAttribute('href')).toBe('https://api.llama.fi/protocol/okx');
       const rows = await page
         .getByTestId('reserves-llama-row')
         .evaluateAll((elements) =>
@@ -181,7 +181,7 @@ describe('verify page in Chromium', () => {
         ['USDC', 'no-defillama', 'UnknownDefiLlama gives no amount for this coin here'],
         ['OKB', 'compared', '−7 (−100 %)'],
       ]);
-      expect(await page.locator('[data-testid="reserves-llama-row"][data-symbol="USDT"]').textContent()).toContain('1,200.5');
+      await expect.poll(() => page.locator('[data-testid="reserves-llama-row"][data-symbol="USDT"]').textContent()).toContain('1,200.5');
     });
 
     test('an endpoint set for Ethereum alone, among the per-network ones, is the one shown and read through', async () => {
@@ -201,12 +201,12 @@ describe('verify page in Chromium', () => {
       try {
         await page.goto(verifyUrl);
         await page.getByTestId('reserves-target-okx:1').check();
-        expect(await page.getByTestId('reserves-rpc').locator('code').textContent()).toBe(chain.url);
+        await expect.poll(() => page.getByTestId('reserves-rpc').locator('code').textContent()).toBe(chain.url);
         await page.getByTestId('reserves-run').click();
         const result = page.getByTestId('reserves-result');
         await result.waitFor();
-        expect(await result.getAttribute('data-complete')).toBe('true');
-        expect(await page.locator('[data-testid="reserves-total"][data-symbol="ETH"]').getAttribute('data-amount')).toBe('3.5');
+        await expect.poll(() => result.getAttribute('data-complete')).toBe('true');
+        await expect.poll(() => page.locator('[data-testid="reserves-total"][data-symbol="ETH"]').getAttribute('data-amount')).toBe('3.5');
       } finally {
         await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
         await page.getByTestId('rpc-chains').locator('summary').waitFor();
@@ -223,15 +223,15 @@ describe('verify page in Chromium', () => {
       await page.getByTestId('reserves-target-okx:1').check();
       await page.getByTestId('reserves-figures').locator('summary').click();
       await page.getByTestId('reserves-figure-ETH').fill('3,5x');
-      expect(await page.getByTestId('reserves-figure-error').textContent()).toContain('ETH');
-      expect(await page.getByTestId('reserves-run').isDisabled()).toBe(true);
+      await expect.poll(() => page.getByTestId('reserves-figure-error').textContent()).toContain('ETH');
+      await expect.poll(() => page.getByTestId('reserves-run').isDisabled()).toBe(true);
       await page.getByTestId('reserves-figure-ETH').fill('3');
       await page.getByTestId('reserves-figure-USDT').fill('1,244.56789');
       await page.getByTestId('reserves-run').click();
       await page.getByTestId('reserves-result').waitFor();
       const differences = await page.getByTestId('reserves-published-difference').allTextContents();
       expect(differences).toEqual(['difference 0.5 (16.66 %)', 'difference 0 (0 %)']);
-      expect(await page.locator('[data-testid="reserves-total"][data-symbol="USDC"]').textContent()).toContain('Unknown');
+      await expect.poll(() => page.locator('[data-testid="reserves-total"][data-symbol="USDC"]').textContent()).toContain('Unknown');
     });
 
     test('a token that does not answer makes the result partial: it gets no total, the rest do', async () => {
@@ -239,17 +239,19 @@ describe('verify page in Chromium', () => {
       await testClient.setCode({ address: okb, bytecode: '0x' });
       try {
         const result = await runCheck(chain.url, 'okx:1');
-        expect(await result.getAttribute('data-complete')).toBe('false');
-        expect(await page.getByTestId('reserves-status').textContent()).toContain('Partial result');
+        await expect.poll(() => result.getAttribute('data-complete')).toBe('false');
+        await expect.poll(() => page.getByTestId('reserves-status').textContent()).toContain('Partial result');
         const symbols = await page.getByTestId('reserves-total').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-symbol')));
         expect(symbols).toEqual(['ETH', 'USDT', 'USDC']);
-        expect(await page.getByTestId('reserves-unanswered').textContent()).toContain('OKB');
+        await expect.poll(() => page.getByTestId('reserves-unanswered').textContent()).toContain('OKB');
         // Beside DefiLlama the read is marked partial as a whole and per row, never as a full comparison.
-        expect(await page.getByTestId('reserves-llama').getAttribute('data-status')).toBe('partial');
-        expect(await page.getByTestId('reserves-llama-partial').count()).toBe(1);
+        await expect.poll(() => page.getByTestId('reserves-llama').getAttribute('data-status')).toBe('partial');
+        await expect.poll(() => page.getByTestId('reserves-llama-partial').count()).toBe(1);
         const statuses = await page.getByTestId('reserves-llama-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-status')));
         expect(statuses).toEqual(['partial', 'partial', 'no-defillama', 'no-onchain']);
-        expect(await page.locator('[data-testid="reserves-llama-row"][data-symbol="ETH"] [data-testid="reserves-llama-difference"]').textContent()).toBe('at least +0.25 (+7.69 %), partial read');
+        await expect
+          .poll(() => page.locator('[data-testid="reserves-llama-row"][data-symbol="ETH"] [data-testid="reserves-llama-difference"]').textContent())
+          .toBe('at least +0.25 (+7.69 %), partial read');
       } finally {
         await deployTestToken(chain.url, okb, 18);
       }
@@ -257,21 +259,21 @@ describe('verify page in Chromium', () => {
 
     test('an endpoint that fails the reads is named in plain words, and nothing is called a total', async () => {
       const result = await runCheck(`http://127.0.0.1:${failing.port}`);
-      expect(await result.getAttribute('data-complete')).toBe('false');
-      expect(await page.getByTestId('reserves-status').textContent()).toContain('The check failed');
-      expect(await page.getByTestId('reserves-error').textContent()).toMatch(/RPC endpoint/);
-      expect(await page.getByTestId('reserves-total').count()).toBe(0);
+      await expect.poll(() => result.getAttribute('data-complete')).toBe('false');
+      await expect.poll(() => page.getByTestId('reserves-status').textContent()).toContain('The check failed');
+      await expect.poll(() => page.getByTestId('reserves-error').textContent()).toMatch(/RPC endpoint/);
+      await expect.poll(() => page.getByTestId('reserves-total').count()).toBe(0);
     });
 
     test('an endpoint on another chain, or none at all, is named in plain words', async () => {
       await runCheck(otherChain.url);
-      expect(await page.getByTestId('reserves-result').getAttribute('data-error')).toBe('wrong-chain');
-      expect(await page.getByTestId('reserves-error').textContent()).toBe('The RPC endpoint serves chain 31337, not chain 1.');
+      await expect.poll(() => page.getByTestId('reserves-result').getAttribute('data-error')).toBe('wrong-chain');
+      await expect.poll(() => page.getByTestId('reserves-error').textContent()).toBe('The RPC endpoint serves chain 31337, not chain 1.');
 
       await runCheck(`http://127.0.0.1:${closedPort}`);
-      expect(await page.getByTestId('reserves-result').getAttribute('data-error')).toBe('rpc-unreachable');
-      expect(await page.getByTestId('reserves-error').textContent()).toBe('The RPC endpoint could not be reached.');
-      expect(await page.getByTestId('reserves-block').count()).toBe(0);
+      await expect.poll(() => page.getByTestId('reserves-result').getAttribute('data-error')).toBe('rpc-unreachable');
+      await expect.poll(() => page.getByTestId('reserves-error').textContent()).toBe('The RPC endpoint could not be reached.');
+      await expect.poll(() => page.getByTestId('reserves-block').count()).toBe(0);
     });
 
     test('a slow endpoint shows progress and can be cancelled', async () => {
@@ -288,9 +290,9 @@ describe('verify page in Chromium', () => {
       const result = page.getByTestId('reserves-result');
       await result.waitFor();
       expect(Date.now() - started).toBeLessThan(3000);
-      expect(await result.getAttribute('data-error')).toBe('cancelled');
-      expect(await page.getByTestId('reserves-status').textContent()).toContain('Cancelled');
-      expect(await page.getByTestId('reserves-run').isEnabled()).toBe(true);
+      await expect.poll(() => result.getAttribute('data-error')).toBe('cancelled');
+      await expect.poll(() => page.getByTestId('reserves-status').textContent()).toContain('Cancelled');
+      await expect.poll(() => page.getByTestId('reserves-run').isEnabled()).toBe(true);
       // The focus moves in an effect after the draw: waited for, not read once.
       await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('reserves-run');
     });
@@ -300,9 +302,9 @@ describe('verify page in Chromium', () => {
       await page.getByTestId('language-sv').check();
       await page.waitForFunction(() => document.documentElement.lang === 'sv');
       await page.goto(verifyUrl);
-      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Lita inte, verifiera');
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Lita inte, verifiera');
       expect(await verifyProof(page, fixture('bybit-40.json'), BYBIT_ROOT)).toBe('verified');
-      expect(await page.getByTestId('proof-verdict').textContent()).toContain('Verifierat');
+      await expect.poll(() => page.getByTestId('proof-verdict').textContent()).toContain('Verifierat');
       await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
       await page.getByTestId('language-en').check();
       // English words keep the browser's own tag (en-US here) for dates and numbers.

@@ -29,67 +29,67 @@ describe('verify page in Chromium', () => {
     await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
     await page.getByTestId('verify-link').click();
     await page.waitForURL(verifyUrl);
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe("Don't trust, verify");
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe("Don't trust, verify");
   });
 
   test('a published Bybit proof with its root is verified, showing leaf, path and root', async () => {
     await page.goto(verifyUrl);
     expect(await verifyProof(page, fixture('bybit-40.json'), BYBIT_ROOT)).toBe('verified');
-    expect(await page.getByTestId('proof-verdict').textContent()).toContain('Verified');
-    expect(await page.getByTestId('proof-computed-root').textContent()).toBe(BYBIT_ROOT);
-    expect(await page.getByTestId('proof-path').locator('tbody tr').count()).toBe(3);
-    expect(await page.getByTestId('proof-leaf').textContent()).toContain('7.16384740');
-    expect(await page.getByTestId('proof-root-match').textContent()).toContain('Matches');
+    await expect.poll(() => page.getByTestId('proof-verdict').textContent()).toContain('Verified');
+    await expect.poll(() => page.getByTestId('proof-computed-root').textContent()).toBe(BYBIT_ROOT);
+    await expect.poll(() => page.getByTestId('proof-path').locator('tbody tr').count()).toBe(3);
+    await expect.poll(() => page.getByTestId('proof-leaf').textContent()).toContain('7.16384740');
+    await expect.poll(() => page.getByTestId('proof-root-match').textContent()).toContain('Matches');
     // Another root typed in: the "Verified" was about the old one, so it goes before Verify is pressed again.
     await page.getByTestId('proof-root').fill(`9${BYBIT_ROOT.slice(1)}`);
-    expect(await page.getByTestId('proof-verdict').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('proof-verdict').count()).toBe(0);
   });
 
   test('OKX v1 with a 0x-prefixed root, format chosen by hand, is verified too', async () => {
     await page.goto(verifyUrl);
     await page.getByTestId('proof-format').selectOption('okx-v1');
     expect(await verifyProof(page, fixture('okx-v1-example.json'), `0x${OKX_ROOT.toUpperCase()}`)).toBe('verified');
-    expect(await page.getByTestId('proof-path').locator('tbody tr').count()).toBe(23);
+    await expect.poll(() => page.getByTestId('proof-path').locator('tbody tr').count()).toBe(23);
   });
 
   test('one flipped character fails with the reason, never "verified"', async () => {
     await page.goto(verifyUrl);
     const flipped = fixture('bybit-40.json').replace('"7.16384740"', '"7.16384741"');
     expect(await verifyProof(page, flipped, BYBIT_ROOT)).toBe('failed');
-    expect(await page.getByTestId('proof-reason').textContent()).toContain('does not match');
+    await expect.poll(() => page.getByTestId('proof-reason').textContent()).toContain('does not match');
     expect(await page.getByTestId('proof-verdict').textContent()).not.toMatch(/^Verified/);
-    expect(await page.getByTestId('proof-result').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('proof-result').count()).toBe(0);
   });
 
   test('a wrong root is a mismatch; no root is only "consistent"', async () => {
     await page.goto(verifyUrl);
     expect(await verifyProof(page, fixture('bybit-40.json'), `9${BYBIT_ROOT.slice(1)}`)).toBe('root-mismatch');
-    expect(await page.getByTestId('proof-root-match').textContent()).toContain('Differs');
+    await expect.poll(() => page.getByTestId('proof-root-match').textContent()).toContain('Differs');
     expect(await verifyProof(page, fixture('bybit-40.json'), '')).toBe('consistent-no-root');
   });
 
   test('bad input gets plain words: not JSON, not a proof, empty, an oversized file', async () => {
     await page.goto(verifyUrl);
     expect(await verifyProof(page, '{"self": ', '')).toBe('failed');
-    expect(await page.getByTestId('proof-reason').textContent()).toContain('not valid JSON');
+    await expect.poll(() => page.getByTestId('proof-reason').textContent()).toContain('not valid JSON');
     expect(await verifyProof(page, '{"hello": "world"}', '')).toBe('failed');
-    expect(await page.getByTestId('proof-reason').textContent()).toContain('does not look like');
+    await expect.poll(() => page.getByTestId('proof-reason').textContent()).toContain('does not look like');
 
     await page.getByTestId('proof-text').fill('');
     await page.getByTestId('proof-verify').click();
-    expect(await page.getByTestId('proof-error').textContent()).toContain('Paste a proof');
+    await expect.poll(() => page.getByTestId('proof-error').textContent()).toContain('Paste a proof');
 
     await page.getByTestId('proof-file').setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(2_500_000, 32) });
-    expect(await page.getByTestId('proof-error').textContent()).toContain('huge.json is larger than 2 MB');
+    await expect.poll(() => page.getByTestId('proof-error').textContent()).toContain('huge.json is larger than 2 MB');
 
     // A chosen file is checked as bytes: the real fixture passes, bytes that are not UTF-8 do not.
     await page.getByTestId('proof-root').fill(BYBIT_ROOT);
     await page.getByTestId('proof-file').setInputFiles({ name: 'bybit.json', mimeType: 'application/json', buffer: Buffer.from(fixture('bybit-40.json')) });
     await page.locator('[data-testid="proof-verdict"][data-verdict="verified"]').waitFor();
-    expect(await page.getByTestId('proof-source').textContent()).toContain('bybit.json');
+    await expect.poll(() => page.getByTestId('proof-source').textContent()).toContain('bybit.json');
     await page.getByTestId('proof-file').setInputFiles({ name: 'bin.json', mimeType: 'application/json', buffer: Buffer.from([0x7b, 0xff, 0xfe, 0x7d]) });
     await page.locator('[data-testid="proof-verdict"][data-verdict="failed"]').waitFor();
-    expect(await page.getByTestId('proof-reason').textContent()).toContain('not valid UTF-8');
+    await expect.poll(() => page.getByTestId('proof-reason').textContent()).toContain('not valid UTF-8');
   });
 
   test('"Verify proof" pressed by keyboard keeps the focus while it checks and after', async () => {
@@ -99,14 +99,14 @@ describe('verify page in Chromium', () => {
     await page.getByTestId('proof-verify').focus();
     await page.keyboard.press('Enter');
     await page.locator('[data-testid="proof-verdict"][data-verdict="verified"]').waitFor();
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('proof-verify');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('proof-verify');
     // A bad paste, the same way: the failure is shown and focus is still on the button.
     await page.getByTestId('proof-text').fill('not json at all');
     await page.getByTestId('proof-verify').focus();
     await page.keyboard.press('Enter');
     await page.locator('[data-testid="proof-verdict"][data-verdict="failed"]').waitFor();
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('proof-verify');
-    expect(await page.getByTestId('proof-verify').getAttribute('aria-disabled')).toBe('false');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('proof-verify');
+    await expect.poll(() => page.getByTestId('proof-verify').getAttribute('aria-disabled')).toBe('false');
   });
 
   test('a busy Verify button looks busy and its words stay readable, light and dark', async () => {
@@ -142,39 +142,39 @@ describe('verify page in Chromium', () => {
       zone.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: transfer }));
     }, fixture('bybit-40.json'));
     await page.locator('[data-testid="proof-verdict"][data-verdict="verified"]').waitFor();
-    expect(await page.getByTestId('proof-source').textContent()).toContain('dropped.json');
+    await expect.poll(() => page.getByTestId('proof-source').textContent()).toContain('dropped.json');
 
     // Keyboard: Tab reaches "Choose a file", Enter opens the chooser.
     await page.getByTestId('proof-text').focus();
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('proof-choose');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('proof-choose');
     await page.keyboard.press('Enter');
     const chooser = await chooserOpened;
     await chooser.setFiles({ name: 'flipped.json', mimeType: 'application/json', buffer: Buffer.from(fixture('bybit-40.json').replace('"7.16384740"', '"7.16384741"')) });
     await page.locator('[data-testid="proof-verdict"][data-verdict="failed"]').waitFor();
-    expect(await page.getByTestId('proof-source').textContent()).toContain('flipped.json');
+    await expect.poll(() => page.getByTestId('proof-source').textContent()).toContain('flipped.json');
   });
 
   test('the reserve check opens the options in a new tab: the proof and its verdict stay, and the endpoint set there shows here', async () => {
     await page.goto(verifyUrl);
     expect(await verifyProof(page, fixture('bybit-40.json'), BYBIT_ROOT)).toBe('verified');
     const openLink = page.getByTestId('reserves-options-link');
-    expect(await openLink.getAttribute('target')).toBe('_blank');
-    expect(await page.getByRole('link', { name: 'Open options (opens in a new tab)' }).count()).toBe(1);
+    await expect.poll(() => openLink.getAttribute('target')).toBe('_blank');
+    await expect.poll(() => page.getByRole('link', { name: 'Open options (opens in a new tab)' }).count()).toBe(1);
     const [options] = await Promise.all([browser.context.waitForEvent('page'), openLink.click()]);
     await options.waitForURL(`chrome-extension://${browser.extensionId}/options.html`);
     await options.getByTestId('rpc-url').fill('http://127.0.0.1:9/');
     await options.getByTestId('rpc-url').press('Tab');
     // This page stayed as it was, and follows the setting.
     expect(page.url()).toBe(verifyUrl);
-    expect(await page.getByTestId('proof-verdict').getAttribute('data-verdict')).toBe('verified');
-    expect(await page.getByTestId('proof-root').inputValue()).toBe(BYBIT_ROOT);
+    await expect.poll(() => page.getByTestId('proof-verdict').getAttribute('data-verdict')).toBe('verified');
+    await expect.poll(() => page.getByTestId('proof-root').inputValue()).toBe(BYBIT_ROOT);
     await expect.poll(() => page.getByTestId('reserves-rpc').locator('code').textContent()).toBe('http://127.0.0.1:9/');
-    expect(await page.getByRole('link', { name: 'Change (opens in a new tab)' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('link', { name: 'Change (opens in a new tab)' }).count()).toBe(1);
     const [again] = await Promise.all([browser.context.waitForEvent('page'), page.getByTestId('reserves-change-rpc').click()]);
     await again.waitForURL(`chrome-extension://${browser.extensionId}/options.html`);
     expect(page.url()).toBe(verifyUrl);
-    expect(await page.getByTestId('proof-verdict').getAttribute('data-verdict')).toBe('verified');
+    await expect.poll(() => page.getByTestId('proof-verdict').getAttribute('data-verdict')).toBe('verified');
     await options.getByTestId('rpc-url').fill('');
     await options.getByTestId('rpc-url').press('Tab');
     await page.getByTestId('reserves-no-rpc').waitFor();
@@ -242,8 +242,8 @@ describe('verify page in dark mode', () => {
       await page.getByTestId('reserves-target-okx:1').check();
       await page.getByTestId('reserves-run').click();
       await page.getByTestId('reserves-result').waitFor();
-      expect(await page.getByTestId('reserves-llama').getAttribute('data-status')).toBe('partial');
-      expect(await page.locator('[data-testid="reserves-llama-row"][data-symbol="ETH"]').getAttribute('data-difference')).toBe('0.75');
+      await expect.poll(() => page.getByTestId('reserves-llama').getAttribute('data-status')).toBe('partial');
+      await expect.poll(() => page.locator('[data-testid="reserves-llama-row"][data-symbol="ETH"]').getAttribute('data-difference')).toBe('0.75');
       expect(await axeProblems(page)).toEqual([]);
       await page.screenshot({ path: screenshotPath('verify-reserves-dark.png'), fullPage: true });
     } finally {

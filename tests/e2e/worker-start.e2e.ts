@@ -61,8 +61,8 @@ describe("Chrome's service worker, woken by an exchange page (issue 16)", () => 
     const target = 'https://binance-login.com/en/login';
     await page.goto(`chrome-extension://${browser.extensionId}/warning.html?url=${encodeURIComponent(target)}`);
     await page.getByTestId('lookalike-warning').waitFor();
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('This site only looks like Binance');
-    expect(await page.getByTestId('warning-host').textContent()).toBe('binance-login.com');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('This site only looks like Binance');
+    await expect.poll(() => page.getByTestId('warning-host').textContent()).toBe('binance-login.com');
     expect(await listLoads()).toEqual({ fileReads: 1, evaluated: 1 });
     await page.close();
   });

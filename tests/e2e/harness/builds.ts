@@ -11,6 +11,8 @@ export const firefoxBuild = join(outDir, 'firefox-mv2');
  * RADAR_GRANT_NOTIFICATIONS=1): headless Chromium cannot answer the optional permission's prompt.
  */
 export const grantedChromeBuild = join(outDir, 'notifications-granted', 'chrome-mv3');
+/** The Chrome build with `tabs` granted at install (`npm run build:test` makes it with RADAR_GRANT_TABS=1), for the same reason. */
+export const tabsGrantedChromeBuild = join(outDir, 'tabs-granted', 'chrome-mv3');
 export const screenshotsDir = join(root, 'docs/screenshots');
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

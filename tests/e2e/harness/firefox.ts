@@ -34,12 +34,13 @@ export function contextIdOf(page: FirefoxPage): string {
 }
 
 /**
- * Debian's Firefox ESR with the built add-on installed as a temporary add-on, under a fixed
- * extension address, with `hosts` resolved to this machine.
+ * Debian's Firefox ESR with the built add-on (or `build`, another folder of it) installed as a temporary
+ * add-on, under a fixed extension address, with `hosts` resolved to this machine.
  */
-export async function launchFirefox(options: { hosts?: readonly string[]; prefs?: Record<string, unknown> } = {}): Promise<FirefoxExtension> {
+export async function launchFirefox(options: { hosts?: readonly string[]; prefs?: Record<string, unknown>; build?: string } = {}): Promise<FirefoxExtension> {
   const executablePath = requireFirefox();
-  const manifest = JSON.parse(readFileSync(join(firefoxBuild, 'manifest.json'), 'utf8')) as { browser_specific_settings: { gecko: { id: string } } };
+  const build = options.build ?? firefoxBuild;
+  const manifest = JSON.parse(readFileSync(join(build, 'manifest.json'), 'utf8')) as { browser_specific_settings: { gecko: { id: string } } };
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath,
@@ -52,7 +53,7 @@ export async function launchFirefox(options: { hosts?: readonly string[]; prefs?
     },
   });
   try {
-    await browser.installExtension(firefoxBuild);
+    await browser.installExtension(build);
     const connection = (browser as unknown as { connection: BidiConnection }).connection;
     const contexts = async () => (await connection.send('browsingContext.getTree', { maxDepth: 0 })).result.contexts as { context: string; url: string }[];
     const pageFor = async (url: string, known: ReadonlySet<string>, what: string): Promise<FirefoxPage> => {
