@@ -18,6 +18,8 @@ declare const chrome: {
 };
 
 const SITE = 'https://www.binance.com/*';
+// Limiting the site access withholds the data hosts too, which the done messages rightly point to.
+const SEE = "Your browser now withholds Reserve Radar's access to its data sites: see Data sources.";
 
 describe("Chromium: a site the user allowed under a content script's match", () => {
   let browser: ChromiumExtension;
@@ -58,7 +60,7 @@ describe("Chromium: a site the user allowed under a content script's match", () 
     await options.goto(url('options.html'));
     await options.getByTestId('reset').click();
     await options.getByTestId('reset-confirm').click();
-    await expect.poll(() => options.getByTestId('options-notice').textContent()).toBe('Reset done.');
+    await expect.poll(() => options.getByTestId('options-notice').textContent()).toBe(`Reset done. ${SEE}`);
     expect(await askedToRemove()).not.toContain(SITE);
     expect(await heldOrigins()).toContain(SITE);
     await options.close();
@@ -69,7 +71,7 @@ describe("Chromium: a site the user allowed under a content script's match", () 
     await options.goto(url('options.html'));
     await options.getByTestId('delete-everything').click();
     await options.getByTestId('delete-confirm').click();
-    await expect.poll(() => options.getByTestId('delete-done').textContent()).toBe('Everything was deleted.');
+    await expect.poll(() => options.getByTestId('delete-done').textContent()).toBe(`Everything was deleted. ${SEE}`);
     expect(await askedToRemove()).not.toContain(SITE);
     expect(await heldOrigins()).toContain(SITE);
     await options.close();
