@@ -67,9 +67,10 @@ export default defineConfig({
     // checked on the device); asked for only when the user turns it on (welcome or options page).
     // Reminders (holdings) show a notification: asked for when the user turns a reminder on.
     optional_permissions: ['tabs', 'notifications', ...(browser === 'firefox' ? [LEGACY_ALL_SITES] : [])],
-    // Never asked for any more: listed only so a user who granted it to an earlier release for lookalike
-    // protection keeps protection over the update (Chromium drops a grant the manifest no longer lists), until
-    // protection is turned off, which gives it back (utils/permissions.ts).
+    // The access to all sites, never asked for as such: it is what lets a warning list's own host be asked for at
+    // subscribe (docs/warning-lists.md; a browser asks only for what the manifest lists), and it keeps a grant a
+    // user gave an earlier release for lookalike protection over the update (Chromium drops a grant the manifest
+    // no longer lists), until protection is turned off, which gives it back (utils/permissions.ts).
     ...(browser === 'firefox' ? {} : { optional_host_permissions: [LEGACY_ALL_SITES] }),
     ...(browser === 'firefox'
       ? {

@@ -11,6 +11,7 @@ import type { SourceStatus } from '../lib/reserves/schedule';
 import { groupSources } from '../lib/view/source-groups';
 import { formatDateTime } from '../lib/words/format';
 import { useLocale, useT, type MessageKey } from '../utils/i18n';
+import type { AccessAnswer } from '../utils/permissions';
 import { HostsWithheld, HostsWithheldAfter } from './options/HostsWithheld';
 import { LookalikeProtection } from './options/LookalikeProtection';
 import { RpcSetting } from './options/RpcSetting';
@@ -41,6 +42,8 @@ export interface SubscriptionRow {
   message: string;
   /** The name of the list in use, once one verified: the Unsubscribe button names it with its host. */
   listName?: string;
+  /** The list's host, when Reserve Radar may not read it: the row offers to allow it. */
+  needsAccess?: string;
   /** The latest check's refusal, when it read back: its technical text is shown apart from `message`. */
   lastFailure?: SubscriptionFailure;
 }
@@ -71,6 +74,8 @@ export interface OptionsProps {
   subscriptionsFailed?: boolean;
   /** Resolves with a plain-words reason when the list could not be added. */
   onSubscribe: (url: string, signer: string) => Promise<{ ok: true } | { ok: false; reason: string }>;
+  /** Asks the browser for a listed subscription's access (at the click); answers what came of it. */
+  onAllowListAccess: (url: string) => Promise<AccessAnswer>;
   /** Rejects when the subscription was not removed: the page says so beside it. */
   onUnsubscribe: (url: string) => Promise<unknown> | undefined;
   /** Resolves false when the browser kept the optional permissions; the reset is done all the same. */
@@ -105,6 +110,7 @@ export function Options(props: OptionsProps) {
     subscriptions,
     onSubscribe,
     onUnsubscribe,
+    onAllowListAccess,
     holdings,
   } = props;
   const t = useT();
@@ -220,7 +226,7 @@ export function Options(props: OptionsProps) {
 
       {holdings}
 
-      <WarningLists subscriptions={subscriptions} failed={props.subscriptionsFailed ?? false} onSubscribe={onSubscribe} onUnsubscribe={onUnsubscribe} />
+      <WarningLists subscriptions={subscriptions} failed={props.subscriptionsFailed ?? false} onSubscribe={onSubscribe} onUnsubscribe={onUnsubscribe} onAllowAccess={onAllowListAccess} />
 
       <section aria-labelledby="language-title">
         <h2 id="language-title">{t('languageTitle')}</h2>

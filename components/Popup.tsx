@@ -9,6 +9,7 @@ import { lookalikeReasonText } from '../lib/words/lookalike-reason';
 import type { HoldingsSummary } from '../lib/holdings/summary';
 import type { RunAlertView } from '../lib/view/run-alert-view';
 import { RunAlerts } from './RunAlerts';
+import { ListsNotChecked } from './ListsNotChecked';
 import { ListedSource } from './LookalikeWarning';
 import { formatCount } from '../lib/words/format';
 
@@ -35,6 +36,9 @@ export interface PopupProps {
   /** Every exchange with a run alert on, and the one-click snooze (docs/risk-model.md, "Run alert"). */
   loadRunAlerts?: () => Promise<RunAlertView[]>;
   onSnoozeRun?: (exchangeId: string) => Promise<RunAlertView[]>;
+  /** How many subscribed warning lists are not checked for want of access, and the way to allow them. */
+  loadListsNotChecked?: () => Promise<number>;
+  onOpenLists?: () => void;
 }
 
 // Loaded after the first paint, so the holdings line never delays the card.
@@ -43,7 +47,8 @@ const HoldingsMini = lazy(() => import('./HoldingsMini').then((module) => ({ def
 // Drawn only when asked for, so the popup's first paint does not wait for the share code.
 const SharePanel = lazy(() => import('./SharePanel').then((module) => ({ default: module.SharePanel })));
 
-export function Popup({ tab, failed = false, onRetry, loadAll, onWithdraw, onOpenOptions, onOpenVerify, onCopyText, onCopyImage, loadHoldings, loadRunAlerts, onSnoozeRun }: PopupProps) {
+export function Popup(props: PopupProps) {
+  const { tab, failed = false, onRetry, loadAll, onWithdraw, onOpenOptions, onOpenVerify, onCopyText, onCopyImage, loadHoldings, loadRunAlerts, onSnoozeRun, loadListsNotChecked, onOpenLists } = props;
   const [sharing, setSharing] = useState(false);
   const t = useT();
   const locale = useLocale();
@@ -83,6 +88,7 @@ export function Popup({ tab, failed = false, onRetry, loadAll, onWithdraw, onOpe
 
   const footer = (
     <>
+      {loadListsNotChecked !== undefined && onOpenLists !== undefined && afterFirstFrame && <ListsNotChecked load={loadListsNotChecked} onOpen={onOpenLists} />}
       {loadHoldings !== undefined && afterFirstFrame && (
         <Suspense fallback={null}>
           <HoldingsMini load={loadHoldings} />

@@ -123,5 +123,17 @@ describe('the permissions stand-in', () => {
       await expect(permissions.remove({ origins: ['*://*/*'], permissions: ['notifications'] })).rejects.toThrow('required');
       expect(await permissions.contains({ origins: ['*://*/*'], permissions: ['notifications'] })).toBe(true);
     });
+
+    test("a host a content script's match covers: refused, as Chrome refused it for a user's own site grant", async () => {
+      vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({
+        name: 'x',
+        version: '1',
+        manifest_version: 3,
+        content_scripts: [{ matches: ['https://*.binance.com/*'], js: ['c.js'] }],
+      } as never);
+      await fakePermissions.grantInBrowser({ origins: ['https://www.binance.com/*'] });
+      await expect(permissions.remove({ origins: ['https://www.binance.com/*'] })).rejects.toThrow('required');
+      expect(await permissions.contains({ origins: ['https://www.binance.com/*'] })).toBe(true);
+    });
   });
 });

@@ -9,8 +9,9 @@
  *   Chrome's `PermissionSet::Contains`, Firefox's `allowedOrigins.subsumes`);
  * - `request` answers true at once, changing nothing, when all is held already; else it grants (the
  *   browser's "Allow"); a test that needs a refusal makes its own callback reject;
- * - `remove` rejects a set that holds a permission or host the manifest requires, as Chrome does
- *   ("You cannot remove required permissions"), and removes nothing then; else it takes away the held
+ * - `remove` rejects a set that holds a permission or host the manifest requires, or a host that a required
+ *   pattern or a content script's match covers, as Chrome does ("You cannot remove required permissions"), and
+ *   removes nothing then; else it takes away the held
  *   patterns it covers, as Chrome does (the intersection with what is held; Firefox drops only a held string equal
  *   to one asked), so a narrower one leaves a broader grant in place. It answers true, as both browsers do
  *   whenever they do not refuse, even when what was asked is still granted: MDN's "true if the permissions are now
@@ -114,7 +115,12 @@ function asksForRequired(asked: Permissions): boolean {
   const required = manifest();
   const permissions = (required?.permissions ?? []) as string[];
   const hosts = (required?.host_permissions ?? []) as string[];
-  return (asked.permissions ?? []).some((name) => permissions.includes(name)) || (asked.origins ?? []).some((origin) => hosts.includes(origin) || permissions.includes(origin));
+  // Chrome also grants the content scripts' matches from install, and refuses a removal of any host they cover.
+  const patterns = [...hosts, ...permissions, ...(required?.content_scripts ?? []).flatMap((script) => script.matches ?? [])].filter((name) => name.includes('://') || name === '<all_urls>');
+  return (
+    (asked.permissions ?? []).some((name) => permissions.includes(name)) ||
+    (asked.origins ?? []).some((origin) => hosts.includes(origin) || permissions.includes(origin) || patterns.some((pattern) => covers(pattern, origin)))
+  );
 }
 
 export const fakePermissions = {

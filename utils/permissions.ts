@@ -1,4 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
+import { patternReachesHost } from './match-pattern';
 
 /**
  * The optional permission lookalike protection asks for: reading the addresses of open tabs (`tabs`), to check
@@ -8,12 +9,56 @@ import { browser, type Browser } from 'wxt/browser';
 export const TAB_ADDRESSES = { permissions: ['tabs'] } as { permissions: ['tabs'] };
 
 /**
- * What lookalike protection asked for before it asked for `tabs`: the access to all sites. Never asked for any
- * more; the manifests list it as optional only so a user who granted it then keeps it over the update (Chromium
- * drops a grant its manifest no longer lists). It shows tab addresses as well, so such a user keeps protection,
- * and gives it back when protection goes.
+ * What lookalike protection asked for before it asked for `tabs`: the access to all sites. Never asked for as such
+ * any more (the manifests list it as optional so a warning list's own host can be asked for, see listAccess), and
+ * a user who granted it then keeps it over the update. It shows tab addresses as well, so such a user keeps
+ * protection, and gives it back when protection goes.
  */
 export const LEGACY_ALL_SITES = { origins: ['*://*/*'] };
+
+/**
+ * The access a warning list needs: its own host, asked for when the user subscribes. With it the
+ * browser reads the list as the extension's own request: no Origin header (Firefox's would carry a
+ * per-install id) and no CORS headers needed from the host. Any port: Firefox's match patterns
+ * name none. Throws on a URL that does not parse.
+ */
+export function listAccess(url: string): { origins: [string] } {
+  const { protocol, hostname } = new URL(url);
+  return { origins: [`${protocol}//${hostname}/*`] };
+}
+
+/**
+ * What came of asking the user for an access. The browser may also fail to ask: now (`failed`: a lost click, where
+ * another click may do), or ever (`rejected`: it refuses the pattern itself, and asking again fails the same way).
+ */
+export type AccessAnswer = 'granted' | 'declined' | 'failed' | 'rejected';
+
+/**
+ * The browsers' words for a pattern they refuse: Chrome's "Invalid value for origin pattern …" and "Only permissions
+ * specified in the manifest may be requested.", Firefox's "… since it was not declared in the manifest" and its
+ * schema's "Type error for parameter …". Their words for a lost click ("user gesture", "user input handler") differ.
+ */
+const REJECTED_PATTERN = /origin pattern|in the manifest|type error for parameter/i;
+
+/**
+ * Asks the browser for `permissions`; a failure to ask is logged and answered apart from the user's
+ * refusal (see AccessAnswer). The request goes out before anything is awaited: browsers ask only during a click.
+ */
+export function askAccess(permissions: { origins: string[] }): Promise<AccessAnswer> {
+  let asked: Promise<boolean>;
+  try {
+    asked = browser.permissions.request(permissions);
+  } catch (error) {
+    asked = Promise.reject(error);
+  }
+  return asked.then(
+    (granted) => (granted ? 'granted' : 'declined'),
+    (error: unknown) => {
+      console.warn(`[reserve-radar] the browser could not ask for ${permissions.origins.join(', ')}:`, error);
+      return REJECTED_PATTERN.test(error instanceof Error ? error.message : String(error)) ? 'rejected' : 'failed';
+    },
+  );
+}
 
 /** The optional permission holdings reminders need; asked for when the user turns one on. */
 export const NOTIFICATIONS = { permissions: ['notifications'] } as { permissions: ['notifications'] };
@@ -54,7 +99,8 @@ export async function giveBackBroadAccess(): Promise<void> {
 
 /**
  * Gives back every optional permission the user granted (a reset): `tabs` and the access to all sites granted
- * before (lookalike protection), and `notifications`, each where the build asks for it at a click.
+ * before (lookalike protection), and `notifications`, each where the build asks for it at a click. The warning
+ * lists' hosts go with the subscriptions, in their turn (giveBackListHosts).
  *
  * Never throws: the reset or delete it belongs to has done its work; answers whether the browser
  * took the permissions back, so the page can say so when it did not.
@@ -67,6 +113,51 @@ export async function removeOptionalPermissions(): Promise<boolean> {
     return true;
   } catch (error) {
     console.warn('[reserve-radar] optional permissions not given back:', error);
+    return false;
+  }
+}
+
+/** One host, as `listAccess` asks for it. */
+const ONE_HOST = /^(https?):\/\/([^/*]+)\/\*$/;
+
+/**
+ * Whether an access the manifest requires meets `origin` (a pattern held): its hosts, its permissions, or its
+ * content scripts' matches, which Chromium grants from install too. Such an access is never asked to go: Chromium
+ * refuses the removal (a site the user allowed under a content script's match) or withholds the required host
+ * (see giveBackBroadAccess). Anything but one host (`scheme://host/*`) counts as required.
+ */
+export function meetsRequiredAccess(origin: string, manifest = browser.runtime.getManifest()): boolean {
+  const [, scheme, host] = ONE_HOST.exec(origin) ?? [];
+  if (scheme === undefined || host === undefined) return true;
+  const required = [...(manifest.host_permissions ?? []), ...((manifest.permissions ?? []) as string[]), ...(manifest.content_scripts ?? []).flatMap((script) => script.matches ?? [])];
+  return required.some((pattern) => patternReachesHost(pattern, scheme, host));
+}
+
+/**
+ * Every single-host access held that no required access meets (see meetsRequiredAccess): the warning lists'
+ * (Firefox keeps them when the access to all sites goes; Chromium takes them with it). Each on its own, so one
+ * refusal keeps none of the others. Called with the subscriptions cleared, in their turn. Never throws; answers
+ * whether all went (logged when not).
+ */
+export async function giveBackListHosts(): Promise<boolean> {
+  try {
+    const manifest = browser.runtime.getManifest();
+    const held = (await browser.permissions.getAll()).origins ?? [];
+    const lists = held.filter((origin) => !meetsRequiredAccess(origin, manifest));
+    const removed = await Promise.all(
+      lists.map((origin) =>
+        browser.permissions.remove({ origins: [origin] }).then(
+          () => true,
+          (error: unknown) => {
+            console.warn(`[reserve-radar] access to ${origin} not given back:`, error);
+            return false;
+          },
+        ),
+      ),
+    );
+    return removed.every(Boolean);
+  } catch (error) {
+    console.warn('[reserve-radar] list hosts not given back:', error);
     return false;
   }
 }

@@ -7,6 +7,7 @@ import type { SubscriptionFailure, WarningSubscription } from '../../lib/communi
 import { subscriptionLine, warningListFailureText } from '../../lib/words/warning-list-words';
 import { I18nContext, translateFrom, type Messages } from '../../utils/i18n';
 import { effectsOnNextTask, page, recordFocus, settle } from '../test-dom';
+import type { AccessAnswer } from '../../utils/permissions';
 import { WarningLists } from './WarningLists';
 
 const t = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/de/messages.json'), 'utf8')) as Messages);
@@ -19,7 +20,7 @@ function setup(onSubscribe: (url: string, signer: string) => Promise<{ ok: true 
   const focused = recordFocus(dom.window);
   render(
     <I18nContext.Provider value={{ t, locale: 'de' }}>
-      <WarningLists subscriptions={[]} onSubscribe={onSubscribe} onUnsubscribe={() => undefined} />
+      <WarningLists subscriptions={[]} onSubscribe={onSubscribe} onUnsubscribe={() => undefined} onAllowAccess={() => Promise.resolve('granted' as const)} />
     </I18nContext.Provider>,
     dom.root,
   );
@@ -104,7 +105,13 @@ describe('warning lists the background could not read', () => {
     const dom = page();
     render(
       <I18nContext.Provider value={{ t, locale: 'de' }}>
-        <WarningLists subscriptions={subscriptions} failed onSubscribe={() => Promise.resolve({ ok: true })} onUnsubscribe={() => undefined} />
+        <WarningLists
+          subscriptions={subscriptions}
+          failed
+          onSubscribe={() => Promise.resolve({ ok: true })}
+          onUnsubscribe={() => undefined}
+          onAllowAccess={() => Promise.resolve('granted' as const)}
+        />
       </I18nContext.Provider>,
       dom.root,
     );
@@ -150,7 +157,12 @@ describe('a subscription whose latest check failed', () => {
       const dom = page();
       render(
         <I18nContext.Provider value={{ t, locale: 'de' }}>
-          <WarningLists subscriptions={[failing(failure)]} onSubscribe={() => Promise.resolve({ ok: true })} onUnsubscribe={() => undefined} />
+          <WarningLists
+            subscriptions={[failing(failure)]}
+            onSubscribe={() => Promise.resolve({ ok: true })}
+            onUnsubscribe={() => undefined}
+            onAllowAccess={() => Promise.resolve('granted' as const)}
+          />
         </I18nContext.Provider>,
         dom.root,
       );
@@ -173,7 +185,12 @@ describe('a subscription whose latest check failed', () => {
     const dom = page();
     render(
       <I18nContext.Provider value={{ t, locale: 'de' }}>
-        <WarningLists subscriptions={[failing({ code: 'bad-signature' })]} onSubscribe={() => Promise.resolve({ ok: true })} onUnsubscribe={() => undefined} />
+        <WarningLists
+          subscriptions={[failing({ code: 'bad-signature' })]}
+          onSubscribe={() => Promise.resolve({ ok: true })}
+          onUnsubscribe={() => undefined}
+          onAllowAccess={() => Promise.resolve('granted' as const)}
+        />
       </I18nContext.Provider>,
       dom.root,
     );
@@ -201,6 +218,7 @@ describe('unsubscribing', () => {
           <WarningLists
             subscriptions={shown}
             onSubscribe={() => Promise.resolve({ ok: true })}
+            onAllowAccess={() => Promise.resolve('granted' as const)}
             onUnsubscribe={(url) => {
               setShown((before) => before.filter((row) => row.url !== url));
               return onUnsubscribe(url);
@@ -235,7 +253,12 @@ describe('unsubscribing', () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     render(
       <I18nContext.Provider value={{ t, locale: 'de' }}>
-        <WarningLists subscriptions={[rows[0]!]} onSubscribe={() => Promise.resolve({ ok: true })} onUnsubscribe={() => Promise.reject(new Error('no answer'))} />
+        <WarningLists
+          subscriptions={[rows[0]!]}
+          onSubscribe={() => Promise.resolve({ ok: true })}
+          onUnsubscribe={() => Promise.reject(new Error('no answer'))}
+          onAllowAccess={() => Promise.resolve('granted' as const)}
+        />
       </I18nContext.Provider>,
       dom.root,
     );
@@ -244,6 +267,86 @@ describe('unsubscribing', () => {
     await settle();
     expect(dom.$('lists-removed')?.textContent).toBe(t('listsRemoveFailed', 'Liste A (lists.example.org)'));
     expect(dom.$('subscription')).not.toBeNull();
+    render(null, dom.root);
+  });
+});
+
+describe('a subscription Reserve Radar may not read', () => {
+  test('offers to allow its host; a refusal is said beside it', async () => {
+    const dom = page();
+    const onAllowAccess = vi.fn((_url: string) => Promise.resolve('declined' as const));
+    const row = { url: 'https://lists.example.org/a.json', expectedSigner: SIGNER, health: 'failing' as const, message: 'Nicht geprüft.', needsAccess: 'lists.example.org' };
+    render(
+      <I18nContext.Provider value={{ t, locale: 'de' }}>
+        <WarningLists subscriptions={[row]} onSubscribe={() => Promise.resolve({ ok: true })} onUnsubscribe={() => undefined} onAllowAccess={onAllowAccess} />
+      </I18nContext.Provider>,
+      dom.root,
+    );
+    await settle();
+    const allow = dom.$('list-allow');
+    expect(allow?.textContent).toBe(t('listsAllowAccess', 'lists.example.org'));
+    allow?.dispatchEvent(new dom.window.Event('click', { bubbles: true }));
+    await settle();
+    expect(onAllowAccess).toHaveBeenCalledWith(row.url);
+    expect(dom.$('list-allow-declined')?.textContent).toBe(t('listsAllowDeclined', 'lists.example.org'));
+    expect(dom.$('list-allow-declined')?.getAttribute('role')).toBe('alert');
+    render(null, dom.root);
+  });
+});
+
+describe('subscriptions Reserve Radar may not read, at the top of the section', () => {
+  const row = (name: string, needsAccess?: string) => ({
+    url: `https://${name}/a.json`,
+    expectedSigner: SIGNER,
+    health: needsAccess === undefined ? ('ok' as const) : ('failing' as const),
+    message: '…',
+    ...(needsAccess === undefined ? {} : { needsAccess }),
+  });
+  const draw = (subscriptions: ReturnType<typeof row>[], onAllowAccess: (url: string) => Promise<AccessAnswer> = () => Promise.resolve('granted')) => {
+    const dom = page();
+    render(
+      <I18nContext.Provider value={{ t, locale: 'de' }}>
+        <WarningLists subscriptions={subscriptions} onSubscribe={() => Promise.resolve({ ok: true })} onUnsubscribe={() => undefined} onAllowAccess={onAllowAccess} />
+      </I18nContext.Provider>,
+      dom.root,
+    );
+    return dom;
+  };
+
+  test('how many are not checked is said once, above the lists; one in its own words; none, nothing', async () => {
+    let dom = draw([row('a.example', 'a.example'), row('b.example', 'b.example'), row('c.example')]);
+    await settle();
+    const notice = dom.$('lists-not-checked');
+    expect(notice?.textContent).toBe(t('listsNotChecked', '2'));
+    // Before the first list: where the reader of the section meets it first.
+    // 4: DOCUMENT_POSITION_FOLLOWING.
+    expect((notice?.compareDocumentPosition(dom.$('subscription') as Node) ?? 0) & 4).toBe(4);
+    render(null, dom.root);
+    dom = draw([row('a.example', 'a.example'), row('c.example')]);
+    await settle();
+    expect(dom.$('lists-not-checked')?.textContent).toBe(t('listsNotCheckedOne'));
+    render(null, dom.root);
+    dom = draw([row('c.example')]);
+    await settle();
+    expect(dom.$('lists-not-checked')).toBeNull();
+    render(null, dom.root);
+  });
+
+  test("the browser failing to ask is said apart from the user's refusal", async () => {
+    const dom = draw([row('a.example', 'a.example')], () => Promise.resolve('failed' as const));
+    await settle();
+    dom.$('list-allow')?.dispatchEvent(new dom.window.Event('click', { bubbles: true }));
+    await settle();
+    expect(dom.$('list-allow-declined')?.textContent).toBe(t('listsAllowAskFailed', 'a.example'));
+    render(null, dom.root);
+  });
+
+  test('a pattern the browser rejects is said without asking to try again, which would fail the same way', async () => {
+    const dom = draw([row('a.example', 'a.example')], () => Promise.resolve('rejected' as const));
+    await settle();
+    dom.$('list-allow')?.dispatchEvent(new dom.window.Event('click', { bubbles: true }));
+    await settle();
+    expect(dom.$('list-allow-declined')?.textContent).toBe(t('listsAllowAskRejected', 'a.example'));
     render(null, dom.root);
   });
 });

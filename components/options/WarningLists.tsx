@@ -2,13 +2,17 @@ import { useRef, useState } from 'preact/hooks';
 import { useFocusAfterRemove } from '../focus-after-remove';
 import { RemovalStatus } from '../RemovalStatus';
 import { createSubscription, type SubscribeFailureCode } from '../../lib/community/subscription';
-import { subscribeFailureText, warningListFailureDetail } from '../../lib/words/warning-list-words';
-import { useT } from '../../utils/i18n';
+import { listsNotCheckedText, subscribeFailureText, warningListFailureDetail } from '../../lib/words/warning-list-words';
+import { useLocale, useT } from '../../utils/i18n';
+import type { AccessAnswer } from '../../utils/permissions';
 import type { OptionsProps, SubscriptionRow } from '../Options';
 import { SourceWords } from '../SourceWords';
 
 type Field = 'url' | 'signer';
 const SIGNER_CODES: readonly SubscribeFailureCode[] = ['signer-not-address', 'signer-checksum'];
+
+/** What the page says beside a list when its Allow button did not bring the access: a retry helps only after `failed`. */
+const ALLOW_ANSWER_WORDS = { declined: 'listsAllowDeclined', failed: 'listsAllowAskFailed', rejected: 'listsAllowAskRejected' } as const;
 
 /** The community warning lists the user subscribed to, each with its health, and the form that adds one. */
 export function WarningLists({
@@ -16,12 +20,21 @@ export function WarningLists({
   failed = false,
   onSubscribe,
   onUnsubscribe,
-}: Pick<OptionsProps, 'subscriptions' | 'onSubscribe' | 'onUnsubscribe'> & { /** The lists could not be read: said, and any shown before stay. */ failed?: boolean }) {
+  onAllowAccess,
+}: Pick<OptionsProps, 'subscriptions' | 'onSubscribe' | 'onUnsubscribe'> & {
+  /** The lists could not be read: said, and any shown before stay. */
+  failed?: boolean;
+  onAllowAccess: OptionsProps['onAllowListAccess'];
+}) {
   const t = useT();
+  const locale = useLocale();
   const [url, setUrl] = useState('');
   const [signer, setSigner] = useState('');
   const [error, setError] = useState<string | undefined>(undefined);
   const [adding, setAdding] = useState(false);
+  // The subscription whose access was just refused, or could not be asked for, said beside it.
+  const [declined, setDeclined] = useState<{ url: string; answer: Exclude<AccessAnswer, 'granted'> } | undefined>(undefined);
+  const notChecked = (subscriptions ?? []).filter((subscription) => subscription.needsAccess !== undefined).length;
   // The browser's own checks are off (noValidate): their bubbles speak the browser's language, not the
   // user's, and mark no field. Each field gets its own sentence, tied to it by aria-describedby.
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<Field, string>>>({});
@@ -48,6 +61,11 @@ export function WarningLists({
         {t('listsTitle')}
       </h2>
       <p class="muted">{t('listsBody')}</p>
+      {notChecked > 0 && (
+        <p class="card__alert" data-testid="lists-not-checked">
+          {listsNotCheckedText(notChecked, t, locale)}
+        </p>
+      )}
       {failed && (
         <p class="card__alert" role="alert" data-testid="lists-failed">
           {t('listsLoadFailed')}
@@ -70,6 +88,27 @@ export function WarningLists({
                 <div class="muted">{t('listsSigner', subscription.expectedSigner)}</div>
                 <div class={`subscription__state subscription__state--${subscription.health}`}>{subscription.message}</div>
                 <TechnicalDetail subscription={subscription} />
+                {subscription.needsAccess !== undefined && (
+                  <>
+                    <button
+                      type="button"
+                      class="ghost"
+                      data-testid="list-allow"
+                      onClick={() => {
+                        setDeclined(undefined);
+                        // The browser asks the user only at a click: the request is the first thing the page does with it.
+                        void onAllowAccess(subscription.url).then((answer) => setDeclined(answer === 'granted' ? undefined : { url: subscription.url, answer }));
+                      }}
+                    >
+                      {t('listsAllowAccess', subscription.needsAccess)}
+                    </button>{' '}
+                    {declined?.url === subscription.url && (
+                      <p class="form-error" role="alert" data-testid="list-allow-declined">
+                        {t(ALLOW_ANSWER_WORDS[declined.answer], subscription.needsAccess)}
+                      </p>
+                    )}
+                  </>
+                )}
                 <button
                   type="button"
                   class="ghost"

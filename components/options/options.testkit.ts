@@ -18,5 +18,6 @@ export const quietOptions: OptionsProps = {
   subscriptions: [],
   onSubscribe: () => Promise.resolve({ ok: true }),
   onUnsubscribe: () => undefined,
+  onAllowListAccess: () => Promise.resolve('granted' as const),
   onReset: () => Promise.resolve(true),
 };

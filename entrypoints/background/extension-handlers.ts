@@ -15,7 +15,16 @@ import { recheckRunNotifications, runAlertLookup, runAlertViews, snoozeRunAlert,
 import { readBalances, recordHistory, refreshPrices, REMINDER_ALARM, summaryForPopup } from './holdings';
 
 /** Every stored value changed by read-merge-write, each in its turn named by its key (utils/in-turn.ts); shared-keys.test.ts finds each turn in the sources and checks this list against them. */
-export const SHARED_LOCAL_KEYS = ['local:settings', 'local:nudgeSeen', 'local:holdings', 'local:addressBook', 'local:allowedLookalikes', 'local:warningSubscriptions', 'local:runAlerts'];
+export const SHARED_LOCAL_KEYS = [
+  'local:settings',
+  'local:nudgeSeen',
+  'local:holdings',
+  'local:addressBook',
+  'local:allowedLookalikes',
+  'local:warningSubscriptions',
+  'local:runAlerts',
+  'local:listsAccessShown',
+];
 
 /** What only our own pages may ask: other tabs' state, fetches to URLs the user gives, holdings, deleting data. */
 export function createExtensionHandlers(context: BackgroundContext): ExtensionHandlers<Browser.runtime.MessageSender> {
@@ -25,9 +34,14 @@ export function createExtensionHandlers(context: BackgroundContext): ExtensionHa
    * a reload, as after the scheduled refresh.
    */
   async function listsChanged(): Promise<void> {
-    await updateRunAlerts(new Date(), { tellTabs: false });
-    await forgetAllTabStates();
-    await refreshExchangeTabs(context);
+    try {
+      await updateRunAlerts(new Date(), { tellTabs: false });
+      await forgetAllTabStates();
+      await refreshExchangeTabs(context);
+    } catch (error) {
+      // The (un)subscribe is done and answered as done; the next scheduled refresh catches the tabs up.
+      console.warn('[reserve-radar] warning lists changed, but the run alerts or open tabs were not updated:', error);
+    }
   }
   return {
     async 'tab-state'(request) {

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { getSettings } from '@/utils/settings';
 import { forgetAllTabStates, forgetTabState, writeTabState } from '@/utils/tab-states';
-import { checkSubscriptions, startWarnings } from './warnings';
+import { checkSubscriptions, startWarnings, subscriptionViews } from './warnings';
 import { onBrowserStart, refreshDue, REFRESH_ALARM, scheduleRefresh, sourcesFailedForAccess } from './data';
 import { pricesFailedForAccess, refreshPrices, scheduleHoldings, scheduleReminder, startHoldings } from './holdings';
 import { afterFirstAnswer } from './after-first-answer';
@@ -11,7 +11,7 @@ import { createPageHandlers } from './page-handlers';
 import { createExtensionHandlers } from './extension-handlers';
 import { routeMessages } from './router';
 import { keepFirstPaintCurrent, rebuildFirstPaint } from './first-paint';
-import { welcomeOnInstall } from './install';
+import { listsAccessOnUpdate, welcomeOnInstall } from './install';
 import { refreshExchangeTabs } from './open-tabs';
 import { recheckRunNotifications, startRunAlerts, updateRunAlerts } from './run-alerts';
 import { watchHoldings } from '@/utils/holdings';
@@ -37,6 +37,12 @@ export default defineBackground(() => {
     void rebuildFirstPaint(context);
     void welcomeOnInstall(details);
   });
+  // Its own listener, answering when done (the browser ignores the answer; tests await it).
+  browser.runtime.onInstalled.addListener((details) =>
+    listsAccessOnUpdate(details, async () => (await subscriptionViews()).filter((view) => view.needsAccess !== undefined).length).catch((error: unknown) =>
+      console.warn('[reserve-radar] warning lists not looked at after the update:', error),
+    ),
+  );
 
   browser.tabs.onUpdated.addListener((tabId, changeInfo, tab) => {
     if (changeInfo.status !== 'loading' && changeInfo.url === undefined) return;

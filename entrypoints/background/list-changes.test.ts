@@ -48,6 +48,8 @@ describe('subscribing and unsubscribing reach the run alert and the open exchang
     vi.stubGlobal('fetch', async (input: string) =>
       input === LIST_URL ? new Response(body, { status: 200, headers: { 'content-type': 'application/json' } }) : Promise.reject(new TypeError('no network in tests')),
     );
+    // The options page asked for the list host's access when the user subscribed: granted.
+    await fakeBrowser.permissions.request({ origins: ['https://lists.example.org/*'] });
     background.main();
   });
   afterEach(() => vi.unstubAllGlobals());
@@ -70,5 +72,93 @@ describe('subscribing and unsubscribing reach the run alert and the open exchang
     const after = await readTabState(BINANCE_TAB);
     expect(after?.kind === 'exchange' && after.view.warnings).toEqual([]);
     expect(told).toHaveBeenCalledWith(BINANCE_TAB, { type: 'view-changed' });
+  });
+});
+
+describe('a subscribe or an unsubscribe that is done', () => {
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    await resetData();
+    vi.restoreAllMocks();
+    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(getMessage as typeof fakeBrowser.i18n.getMessage);
+    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ version: '0.1.0', manifest_version: 3, name: 'Reserve Radar' });
+    const body = JSON.stringify((await signWarningList({ list, privateKey: KEY })).envelope);
+    vi.stubGlobal('fetch', async (input: string) =>
+      input === LIST_URL ? new Response(body, { status: 200, headers: { 'content-type': 'application/json' } }) : Promise.reject(new TypeError('no network in tests')),
+    );
+    await fakeBrowser.permissions.request({ origins: ['https://lists.example.org/*'] });
+    background.main();
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  test('is answered as done when telling the tabs about it fails afterwards (logged)', async () => {
+    // The open tabs' held states cannot be read: what follows the change fails, the change itself is made.
+    const read = fakeBrowser.storage.session.get.bind(fakeBrowser.storage.session);
+    vi.spyOn(fakeBrowser.storage.session, 'get').mockImplementation(((keys?: unknown) =>
+      keys == null ? Promise.reject(new Error('session storage broke')) : read(keys as Parameters<typeof read>[0])) as typeof read);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    expect(await send({ type: 'subscribe', url: LIST_URL, signer: privateKeyToAccount(KEY).address }, self())).toEqual({ ok: true });
+    expect(await send({ type: 'unsubscribe', url: LIST_URL }, self())).toEqual([]);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('warning lists changed'), expect.any(Error));
+  });
+});
+
+describe('an update that finds warning lists it may not read', () => {
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    await resetData();
+    vi.restoreAllMocks();
+    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(getMessage as typeof fakeBrowser.i18n.getMessage);
+    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ version: '0.1.0', manifest_version: 3, name: 'Reserve Radar' });
+    const body = JSON.stringify((await signWarningList({ list, privateKey: KEY })).envelope);
+    vi.stubGlobal('fetch', async (input: string) =>
+      input === LIST_URL ? new Response(body, { status: 200, headers: { 'content-type': 'application/json' } }) : Promise.reject(new TypeError('no network in tests')),
+    );
+    await fakeBrowser.permissions.request({ origins: ['https://lists.example.org/*'] });
+    background.main();
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  const listsTabs = () => fakeBrowser.tabs.query({ url: `chrome-extension://${fakeBrowser.runtime.id}/options.html#lists-title` });
+  const update = () => fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', previousVersion: '0.1.0' } as Parameters<typeof fakeBrowser.runtime.onInstalled.trigger>[0]);
+
+  test('opens the options at the lists once, in front: a page, not a prompt', async () => {
+    expect(await send({ type: 'subscribe', url: LIST_URL, signer: privateKeyToAccount(KEY).address }, self())).toEqual({ ok: true });
+    // A subscriber from before each list was read with its host's access.
+    await fakeBrowser.permissions.remove({ origins: ['https://lists.example.org/*'] });
+    await update();
+    expect(await listsTabs()).toHaveLength(1);
+    expect((await listsTabs())[0]?.active).toBe(true);
+    await update();
+    expect(await listsTabs()).toHaveLength(1);
+  });
+
+  test('a fresh install never opens it at a later update: it is for lists subscribed before this version', async () => {
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' } as Parameters<typeof fakeBrowser.runtime.onInstalled.trigger>[0]);
+    expect(await send({ type: 'subscribe', url: LIST_URL, signer: privateKeyToAccount(KEY).address }, self())).toEqual({ ok: true });
+    // Taken away later (Chrome: site access restricted, or lookalike protection turned off).
+    await fakeBrowser.permissions.remove({ origins: ['https://lists.example.org/*'] });
+    await update();
+    expect(await listsTabs()).toEqual([]);
+  });
+
+  test('a tab the browser could not open (no window yet) is opened at the next update', async () => {
+    expect(await send({ type: 'subscribe', url: LIST_URL, signer: privateKeyToAccount(KEY).address }, self())).toEqual({ ok: true });
+    await fakeBrowser.permissions.remove({ origins: ['https://lists.example.org/*'] });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    vi.spyOn(fakeBrowser.tabs, 'create').mockRejectedValueOnce(new Error('No current window'));
+    await update();
+    expect(await listsTabs()).toEqual([]);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('not looked at'), expect.any(Error));
+    await update();
+    expect(await listsTabs()).toHaveLength(1);
+  });
+
+  test('opens nothing when every list is read, and not at a later update either', async () => {
+    expect(await send({ type: 'subscribe', url: LIST_URL, signer: privateKeyToAccount(KEY).address }, self())).toEqual({ ok: true });
+    await update();
+    await fakeBrowser.permissions.remove({ origins: ['https://lists.example.org/*'] });
+    await update();
+    expect(await listsTabs()).toEqual([]);
   });
 });

@@ -35,10 +35,17 @@ async function storedSubscription(): Promise<WarningSubscription> {
   return state;
 }
 
+/** The access the options page asks for when the user subscribes, granted (the user's "Allow"); the manifest says what is required. */
+function allowed(...hosts: string[]) {
+  vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ version: '0.1.0', manifest_version: 3, name: 'Reserve Radar' });
+  return fakeBrowser.permissions.request({ origins: hosts.map((host) => `https://${host}/*`) });
+}
+
 describe('the held warning lists across service-worker wake-ups', () => {
-  beforeEach(() => {
+  beforeEach(async () => {
     fakeBrowser.reset();
     vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(getMessage as typeof fakeBrowser.i18n.getMessage);
+    await allowed('lists.example.org');
   });
 
   test('a worker that wakes up takes the lists checked before it slept, without checking their signatures again', async () => {
@@ -136,9 +143,10 @@ describe('a subscription added while a check is under way', () => {
   afterEach(() => {
     vi.unstubAllGlobals();
   });
-  beforeEach(() => {
+  beforeEach(async () => {
     fakeBrowser.reset();
     vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(getMessage as typeof fakeBrowser.i18n.getMessage);
+    await allowed('lists.example.org');
   });
 
   test('stays subscribed when the earlier check writes its results', async () => {
@@ -179,6 +187,7 @@ describe('a list check that overlaps a change of the subscriptions', () => {
   beforeEach(async () => {
     fakeBrowser.reset();
     vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(getMessage as typeof fakeBrowser.i18n.getMessage);
+    await allowed('slow.example.org', 'second.example.org');
     const body = JSON.stringify((await signWarningList({ list: current, privateKey: key })).envelope);
     slow = false;
     const held = new Promise<void>((resolve) => (release = resolve));

@@ -1,5 +1,7 @@
+import { browser } from 'wxt/browser';
 import { defineLazyItem } from '@/utils/lazy-item';
 import { inTurn } from '@/utils/in-turn';
+import { giveBackListHosts, listAccess, meetsRequiredAccess } from '@/utils/permissions';
 import { activeWarnings, type ActiveWarning } from '@/lib/community/active-warnings';
 import { goodLists, MAX_SUBSCRIPTIONS, subscriptionHealth, type SubscribeFailureCode, type SubscriptionFailure, type SubscriptionHealth, type WarningSubscription } from '@/lib/community/subscription';
 import { WARNING_LIST_LIMITS } from '@/lib/community/warning-list';
@@ -98,6 +100,8 @@ export interface SubscriptionView {
   message: string;
   /** The name of the list in use, once one verified. */
   listName?: string;
+  /** The list's host, when Reserve Radar may not read it (not granted, or taken away): the list is not fetched. */
+  needsAccess?: string;
   /** The latest check's refusal, when it read back, for its technical text (`warningListFailureDetail`). */
   lastFailure?: SubscriptionFailure;
 }
@@ -105,14 +109,50 @@ export interface SubscriptionView {
 /** Each subscription with the line under it, in the user's language. */
 export async function subscriptionViews(now = new Date()): Promise<SubscriptionView[]> {
   const [subscriptions, { t, locale }] = await Promise.all([readSubscriptions(), userWords()]);
-  return subscriptions.map((state) => ({
-    url: state.url,
-    expectedSigner: state.expectedSigner,
-    health: subscriptionHealth({ state, now }),
-    message: subscriptionLine({ state, now, locale }, t),
-    ...(state.lastGood === undefined ? {} : { listName: state.lastGood.list.name }),
-    ...(state.lastError?.failure === undefined ? {} : { lastFailure: state.lastError.failure }),
-  }));
+  const readable = await Promise.all(subscriptions.map((state) => mayRead(state.url)));
+  return subscriptions.map((state, index) => {
+    const line = subscriptionLine({ state, now, locale }, t);
+    const host = new URL(state.url).hostname;
+    return {
+      url: state.url,
+      expectedSigner: state.expectedSigner,
+      ...(readable[index] ? { health: subscriptionHealth({ state, now }), message: line } : { health: 'failing' as const, message: noAccessLine(state, host, line, t), needsAccess: host }),
+      ...(state.lastGood === undefined ? {} : { listName: state.lastGood.list.name }),
+      ...(state.lastError?.failure === undefined ? {} : { lastFailure: state.lastError.failure }),
+    };
+  });
+}
+
+/** Not read for want of access: the held copy stays in use, said only when there is one (its line follows). */
+function noAccessLine(state: WarningSubscription, host: string, line: string, t: Awaited<ReturnType<typeof userWords>>['t']): string {
+  return state.lastGood === undefined ? t('listsStateNoAccessNever', host) : `${t('listsStateNoAccess', host)} ${line}`;
+}
+
+/** Whether the browser lets us read the list's host as our own request (see `listAccess`). */
+async function mayRead(url: string): Promise<boolean> {
+  try {
+    return await browser.permissions.contains(listAccess(url));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Least privilege: the access asked for a list goes back once no subscription in `held` reads that
+ * host, unless a required access meets it (the feed's own host, say: Chromium would withhold it; a
+ * site under a content script's match: Chromium refuses).
+ * Narrower than a grant of all sites, it leaves that grant in place. Called in the subscriptions'
+ * turn, with `held` as stored: a subscription written meanwhile cannot lose its access.
+ */
+async function giveBackUnused(url: string, held: readonly WarningSubscription[]): Promise<void> {
+  let access: ReturnType<typeof listAccess>;
+  try {
+    access = listAccess(url);
+  } catch {
+    return;
+  }
+  if (meetsRequiredAccess(access.origins[0]) || held.some((state) => listAccess(state.url).origins[0] === access.origins[0])) return;
+  await browser.permissions.remove(access).catch((error: unknown) => console.warn('[reserve-radar] list access not given back:', error));
 }
 
 /**
@@ -131,36 +171,82 @@ export async function warningLookup(now: Date): Promise<(exchangeId: string) => 
 /**
  * The subscriptions as held, changed by `change` in their turn (utils/in-turn.ts): a subscribe, an
  * unsubscribe and the end of a check that overlap each keep their change. `undefined` writes nothing.
+ * `after` runs in the same turn, with what is then stored (the access given back).
  */
-function changeSubscriptions<T>(change: (current: WarningSubscription[]) => { next?: WarningSubscription[]; answer: T }): Promise<T> {
+function changeSubscriptions<T>(
+  change: (current: WarningSubscription[]) => Promise<{ next?: WarningSubscription[]; answer: T }> | { next?: WarningSubscription[]; answer: T },
+  after?: (stored: WarningSubscription[], answer: T) => Promise<void>,
+): Promise<T> {
   return inTurn(subscriptionsItem.key, async () => {
-    const { next, answer } = change(await readSubscriptions());
+    const current = await readSubscriptions();
+    const { next, answer } = await change(current);
     if (next !== undefined) await writeSubscriptions(next);
+    await after?.(next ?? current, answer);
     return answer;
   });
 }
 
-/** Adds a subscription and checks it at once. A plain-words reason when the input is wrong. */
+/** In the subscriptions' turn. When they cannot be read the access stays, as the lists that need it might. */
+function giveBackIfUnused(url: string): Promise<void> {
+  return inTurn(subscriptionsItem.key, async () => {
+    const held = await readOrWarn();
+    if (held !== undefined) await giveBackUnused(url, held);
+  });
+}
+
+type Refusal = SubscribeFailureCode | 'no-access';
+
+/**
+ * Adds a subscription and checks it at once. A plain-words reason when the input is wrong or the
+ * options page got no access to the list's host; a refusal gives back the access asked for it.
+ * The access is checked, and given back, in the turn that writes the subscription: an unsubscribe
+ * of another list on that host, at the same moment, cannot take it away from this one.
+ */
 export async function subscribe(url: string, expectedSigner: string): Promise<{ ok: true } | { ok: false; reason: string }> {
   const created = await chainWork().createSubscription({ url, expectedSigner });
-  if (!created.ok) return { ok: false, reason: subscribeFailureText(created.code, (await userWords()).t) };
-  const refused = await changeSubscriptions((current): { next?: WarningSubscription[]; answer: SubscribeFailureCode | undefined } => {
-    if (current.some((subscription) => subscription.url === created.subscription.url)) return { answer: 'already-subscribed' };
-    // More would be held until the next read from storage, which keeps the first MAX_SUBSCRIPTIONS only.
-    if (current.length >= MAX_SUBSCRIPTIONS) return { answer: 'too-many' };
-    return { next: [...current, created.subscription], answer: undefined };
-  });
-  if (refused !== undefined) return { ok: false, reason: subscribeFailureText(refused, (await userWords()).t) };
+  if (!created.ok) {
+    await giveBackIfUnused(url);
+    return { ok: false, reason: subscribeFailureText(created.code, (await userWords()).t) };
+  }
+  const added = created.subscription;
+  const refused = await changeSubscriptions(
+    async (current): Promise<{ next?: WarningSubscription[]; answer: Refusal | undefined }> => {
+      if (!(await mayRead(added.url))) return { answer: 'no-access' };
+      if (current.some((subscription) => subscription.url === added.url)) return { answer: 'already-subscribed' };
+      // More would be held until the next read from storage, which keeps the first MAX_SUBSCRIPTIONS only.
+      if (current.length >= MAX_SUBSCRIPTIONS) return { answer: 'too-many' };
+      return { next: [...current, added], answer: undefined };
+    },
+    async (stored, answer) => {
+      if (answer !== undefined) await giveBackUnused(added.url, stored);
+    },
+  );
+  if (refused !== undefined) {
+    const { t } = await userWords();
+    return { ok: false, reason: refused === 'no-access' ? t('listsAccessDeclined', new URL(added.url).hostname) : subscribeFailureText(refused, t) };
+  }
   await checkSubscriptions({ force: true });
   return { ok: true };
 }
 
 export async function unsubscribe(url: string): Promise<void> {
-  await changeSubscriptions((current) => ({ next: current.filter((subscription) => subscription.url !== url), answer: undefined }));
+  await changeSubscriptions(
+    (current) => ({ next: current.filter((subscription) => subscription.url !== url), answer: undefined }),
+    (stored) => giveBackUnused(url, stored),
+  );
 }
 
-export async function clearSubscriptions(): Promise<void> {
-  await changeSubscriptions(() => ({ next: [], answer: undefined }));
+/**
+ * Reset and Delete everything: no subscription, and then, in the same turn, no list host held (see
+ * giveBackListHosts; logged when the browser keeps one). A subscribe from another tab comes wholly
+ * before (cleared with its access) or after (kept with it). Nothing held is read first: lists that
+ * cannot be checked now (Chrome: no offscreen document) go all the same.
+ */
+export function clearSubscriptions(): Promise<void> {
+  return inTurn(subscriptionsItem.key, async () => {
+    await writeSubscriptions([]);
+    await giveBackListHosts();
+  });
 }
 
 async function fetchList(url: string): Promise<{ ok: true; body: string } | { ok: false; failure: FetchFailure }> {
@@ -177,7 +263,9 @@ export async function checkSubscriptions({ force = false }: { force?: boolean } 
   const checked: { before: WarningSubscription; after: WarningSubscription }[] = [];
   for (const state of states) {
     const due = force || state.lastCheck === null || Date.now() - Date.parse(state.lastCheck) >= CHECK_EVERY_MS;
-    if (due) checked.push({ before: state, after: await chainWork().checkSubscription({ state, fetched: await fetchList(state.url), now: Date.now() }) });
+    // Without the access the host would be asked with an Origin header (Firefox: a per-install id) and
+    // under CORS: not asked at all. The last good list stays; the options page says how to allow it.
+    if (due && (await mayRead(state.url))) checked.push({ before: state, after: await chainWork().checkSubscription({ state, fetched: await fetchList(state.url), now: Date.now() }) });
   }
   if (checked.length === 0) return;
   // The fetches took their time (up to TIMEOUT_MS each): the results go onto the subscriptions as

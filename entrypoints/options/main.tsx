@@ -11,7 +11,7 @@ import { usePageWords } from '@/utils/page-words';
 import { runPage } from '@/utils/run-page';
 import { getSettings } from '@/utils/settings';
 import { useStoredSettings } from '@/utils/stored-settings';
-import { giveBackBroadAccess, holdsBroadAccess, TAB_ADDRESSES } from '@/utils/permissions';
+import { askAccess, giveBackBroadAccess, holdsBroadAccess, listAccess, TAB_ADDRESSES } from '@/utils/permissions';
 import { keepHashTargetInView } from '@/utils/scroll-to-hash';
 import { HoldingsGlue } from './holdings';
 import { useAllowedLookalikes } from './lookalike';
@@ -22,6 +22,15 @@ import '@/components/holdings.css';
 import '@/components/card.css';
 import '@/components/language-picker.css';
 import './style.css';
+
+/** The access a list's URL needs, or undefined when it does not parse. */
+function accessFor(url: string): ReturnType<typeof listAccess> | undefined {
+  try {
+    return listAccess(url.trim());
+  } catch {
+    return undefined;
+  }
+}
 
 const exchangeNames = Object.fromEntries(exchanges.map((exchange) => [exchange.id, exchange.name]));
 
@@ -107,9 +116,26 @@ function App({ initial, initialI18n, initialBroadAccess, requiredHosts }: { init
         subscriptions={subscriptions}
         subscriptionsFailed={subscriptionsFailed}
         onSubscribe={async (url, signer) => {
+          // The list's host alone, asked first at the user's click (browsers ask only then): read with
+          // it, the list goes out as our own request, with no Origin header and no CORS. Refused:
+          // nothing is added. A URL that does not parse goes on to the background, which words why.
+          const access = accessFor(url);
+          const answer = access === undefined ? undefined : await askAccess(access);
+          if (access !== undefined && answer !== 'granted') {
+            const words = answer === 'failed' ? 'listsAccessAskFailed' : answer === 'rejected' ? 'listsAccessAskRejected' : 'listsAccessDeclined';
+            return { ok: false, reason: i18n.t(words, new URL(access.origins[0]).hostname) };
+          }
           const result = await send({ type: 'subscribe', url, signer });
           await reloadSubscriptions();
           return result;
+        }}
+        onAllowListAccess={async (url) => {
+          const access = accessFor(url);
+          const answer = access === undefined ? 'failed' : await askAccess(access);
+          // Checked at once, with everything else "Refresh now" checks.
+          if (answer === 'granted') setSources(await send({ type: 'refresh-now' }));
+          await reloadSubscriptions();
+          return answer;
         }}
         // A refusal leaves the list as shown; the section says the unsubscribe failed.
         onUnsubscribe={(url) => send({ type: 'unsubscribe', url }).then((rows) => showSubscriptions(Promise.resolve(rows)))}

@@ -32,6 +32,10 @@ async function loadAll(): Promise<ExchangeView[]> {
 const loadHoldings = () => send({ type: 'holdings-summary' });
 const loadRunAlerts = () => send({ type: 'run-alerts' });
 const snoozeRun = (exchangeId: string) => send({ type: 'run-snooze', exchangeId });
+const loadListsNotChecked = async () => (await send({ type: 'subscriptions-state' })).filter((subscription) => subscription.needsAccess !== undefined).length;
+const openLists = () => {
+  void browser.tabs.create({ url: browser.runtime.getURL('/options.html#lists-title' as '/options.html') }).then(() => window.close());
+};
 
 async function main() {
   const root = document.getElementById('app');
@@ -61,6 +65,8 @@ async function main() {
                 loadHoldings={loadHoldings}
                 loadRunAlerts={loadRunAlerts}
                 onSnoozeRun={snoozeRun}
+                loadListsNotChecked={loadListsNotChecked}
+                onOpenLists={openLists}
               />
             </ReasonWordsContext.Provider>
           </I18nContext.Provider>,

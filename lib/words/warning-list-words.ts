@@ -18,6 +18,11 @@ export const SUBSCRIBE_FAILURE_KEYS: Record<SubscribeFailureCode, MessageKey> = 
   'too-many': 'listsSubscribeTooMany',
 };
 
+/** How many subscribed lists Reserve Radar may not read, said where the user looks (popup, options). */
+export function listsNotCheckedText(count: number, t: Translate, locale: string): string {
+  return count === 1 ? t('listsNotCheckedOne') : t('listsNotChecked', formatCount(count, locale));
+}
+
 export function subscribeFailureText(code: SubscribeFailureCode, t: Translate): string {
   return code === 'too-many' ? t(SUBSCRIBE_FAILURE_KEYS[code], String(MAX_SUBSCRIPTIONS)) : t(SUBSCRIBE_FAILURE_KEYS[code]);
 }

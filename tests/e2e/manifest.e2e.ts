@@ -51,7 +51,7 @@ describe('the built manifests ask for exactly what docs/security.md lists', () =
     expect(Object.keys(documented().chrome)).toEqual(expect.arrayContaining(['storage', 'activeTab', 'tabs']));
   });
 
-  test('lookalike protection asks for `tabs` at a click; the access to all sites is only optional, kept for grants to earlier releases', () => {
+  test("lookalike protection asks for `tabs` at a click; the access to all sites is only optional (the warning lists' own hosts are asked for under it)", () => {
     requireChromium();
     requireFirefox();
     for (const manifest of [read(chromeBuild), read(firefoxBuild)]) {

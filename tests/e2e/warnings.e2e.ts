@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page, Route } from 'playwright-core';
 import { signWarningList } from '../../lib/community/sign-warning-list';
-import { fakeExchangeHtml, launchChromium, routeSite, shadowUi, type ChromiumExtension } from './harness';
+import { allowSiteInChromium, fakeExchangeHtml, launchChromium, routeSite, shadowUi, type ChromiumExtension } from './harness';
 
 /**
  * A community warning list, signed as a maintainer would (with anvil's well-known test key #0,
@@ -12,6 +12,9 @@ const TEST_SIGNER = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266';
 /** Anvil's well-known test key #1: a signer the subscription does not expect. */
 const ANVIL_KEY_1 = '0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d';
 const LIST_URL = 'https://lists.example.org/radar.json';
+const LIST_HOST_ACCESS = 'https://lists.example.org/*';
+
+declare const chrome: { permissions: { contains(permissions: { origins: string[] }): Promise<boolean> } };
 
 function list(sequence: number, title: string) {
   return {
@@ -41,8 +44,11 @@ describe('community warning lists in Chromium', () => {
   beforeAll(async () => {
     browser = await launchChromium();
     const first = JSON.stringify((await signWarningList({ list: list(2, 'Withdrawals slow, test warning'), privateKey: TEST_KEY })).envelope);
-    serve = (route) => route.fulfill({ status: 200, contentType: 'application/json', headers: { 'access-control-allow-origin': '*' }, body: first });
+    // As a plain file host answers: no CORS headers. Read with the access to its host, the list needs none.
+    serve = (route) => route.fulfill({ status: 200, contentType: 'application/json', body: first });
     await browser.context.route(LIST_URL, (route) => serve(route));
+    // The user's "Allow" to the access the subscribe click asks for (headless Chromium draws no prompt).
+    await allowSiteInChromium(browser, LIST_HOST_ACCESS);
     await routeSite(browser.context, 'https://www.kraken.com', fakeExchangeHtml('Kraken — stand-in'));
     options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
@@ -85,6 +91,8 @@ describe('community warning lists in Chromium', () => {
     expect(await row.textContent()).toMatch(/verified [A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2}/);
     expect(await row.textContent()).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
 
+    expect(await browser.worker.evaluate((origin) => chrome.permissions.contains({ origins: [origin] }), LIST_HOST_ACCESS)).toBe(true);
+
     const page = await browser.context.newPage();
     await page.goto('https://www.kraken.com/');
     const pill = shadowUi(page);
@@ -108,7 +116,7 @@ describe('community warning lists in Chromium', () => {
   ] as const) {
     test(`${name} is refused with a reason, and the last good list stays`, async () => {
       const text = await body();
-      serve = (route) => route.fulfill({ status: 200, contentType: 'application/json', headers: { 'access-control-allow-origin': '*' }, body: text });
+      serve = (route) => route.fulfill({ status: 200, contentType: 'application/json', body: text });
       await options.reload();
       await options.getByTestId('refresh-now').click();
       await options.locator('[data-testid="subscription"][data-health="failing"]').waitFor();
@@ -124,12 +132,23 @@ describe('community warning lists in Chromium', () => {
   }
 
   test('a list of the wrong shape says where, as a labelled detail under its line and not in it', async () => {
-    serve = (route) => route.fulfill({ status: 200, contentType: 'application/json', headers: { 'access-control-allow-origin': '*' }, body: '{}' });
+    serve = (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{}' });
     await options.reload();
     await options.getByTestId('refresh-now').click();
     await options.locator('[data-testid="subscription"][data-health="failing"]').waitFor();
     const where = 'Invalid key: Expected "list" but received undefined';
     expect(await options.getByTestId('subscription-detail').textContent()).toBe(where);
     expect(await options.locator('.subscription__state').textContent()).not.toContain(where);
+  });
+
+  test('Unsubscribe names the list; the focus goes to the sentence in its place, the removal is said, and the access to its host goes back', async () => {
+    await options.reload();
+    const remove = options.getByRole('button', { name: 'Unsubscribe from E2E test list (lists.example.org)' });
+    await remove.focus();
+    await options.keyboard.press('Enter');
+    await options.getByTestId('lists-empty').waitFor();
+    await expect.poll(() => options.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('lists-empty');
+    expect(await options.getByTestId('lists-removed').textContent()).toBe('Removed E2E test list (lists.example.org).');
+    await expect.poll(() => browser.worker.evaluate((origin) => chrome.permissions.contains({ origins: [origin] }), LIST_HOST_ACCESS)).toBe(false);
   });
 });

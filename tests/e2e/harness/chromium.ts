@@ -209,3 +209,22 @@ export async function offscreenDocuments(worker: Worker): Promise<number> {
     return (await api.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] })).length;
   });
 }
+
+/**
+ * Grants the extension one site, as the user does on chrome://extensions (the extension's "Site
+ * access", add a site), through that page's own API. Headless Chromium cannot answer the prompt of
+ * `permissions.request`; with the site granted beforehand the request answers true at once, as
+ * after the user's "Allow", and the extension holds it as an optional permission it may give back.
+ */
+export async function allowSiteInChromium(extension: ChromiumExtension, pattern: string): Promise<void> {
+  const page = await extension.context.newPage();
+  try {
+    await page.goto('chrome://extensions');
+    await page.evaluate(
+      ([id, site]) => (globalThis as unknown as { chrome: { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } } }).chrome.developerPrivate.addHostPermission(id, site),
+      [extension.extensionId, pattern] as const,
+    );
+  } finally {
+    await page.close();
+  }
+}
