@@ -92,7 +92,8 @@ describe('giveBackBroadAccess (lookalike protection turned off)', () => {
 
   test('gives back `tabs` and, when held, the access to all sites granted before', async () => {
     useManifest(CHROME_RELEASE);
-    await fakePermissions.grantInBrowser({ ...TAB_ADDRESSES, ...LEGACY_ALL_SITES, ...NOTIFICATIONS });
+    await fakePermissions.grantInBrowser({ permissions: [...TAB_ADDRESSES.permissions, ...NOTIFICATIONS.permissions], ...LEGACY_ALL_SITES });
+    expect(await holds(TAB_ADDRESSES)).toBe(true);
     await giveBackBroadAccess();
     expect(await holds(TAB_ADDRESSES)).toBe(false);
     expect(await holds(LEGACY_ALL_SITES)).toBe(false);
