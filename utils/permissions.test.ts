@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { fakePermissions } from '@/tests/fake-permissions';
+import english from '@/public/_locales/en/messages.json';
 import { askAccess, giveBackBroadAccess, giveBackListHosts, holdsBroadAccess, LEGACY_ALL_SITES, NOTIFICATIONS, removeOptionalPermissions, TAB_ADDRESSES } from './permissions';
 
 // The permission parts of the manifests the builds make (wxt.config.ts; `.output/*/manifest.json`).
@@ -85,6 +86,22 @@ describe('removeOptionalPermissions (a reset)', () => {
     expect(await removeOptionalPermissions()).toBe(false);
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('permissions'), expect.any(Error));
   });
+  test('a browser that refuses only the access to all sites granted before: `tabs` and notifications are given back, and the notice shown for the false claims neither was kept', async () => {
+    useManifest(CHROME_RELEASE);
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    await fakePermissions.grantInBrowser({ permissions: [...TAB_ADDRESSES.permissions, ...NOTIFICATIONS.permissions], ...LEGACY_ALL_SITES });
+    const remove = fakeBrowser.permissions.remove.bind(fakeBrowser.permissions);
+    vi.spyOn(fakeBrowser.permissions, 'remove').mockImplementation(async (asked) => (asked.origins === undefined ? remove(asked) : Promise.reject(new Error('refused'))));
+    expect(await removeOptionalPermissions()).toBe(false);
+    expect(await holds(TAB_ADDRESSES)).toBe(false);
+    expect(await holds(NOTIFICATIONS)).toBe(false);
+    expect(await holds(LEGACY_ALL_SITES)).toBe(true);
+    // The false does not say which permission stayed, so the words (every locale says the same) say what may remain.
+    for (const key of ['resetDonePermissionsKept', 'deleteDonePermissionsKept'] as const) {
+      expect(english[key].message).toContain('it may still be able to read the addresses of your open tabs or show notifications');
+      expect(english[key].message).not.toMatch(/did not take back Reserve Radar's permission to read/);
+    }
+  });
 });
 
 describe("giveBackListHosts: the warning lists' hosts, with the subscriptions cleared (a reset, Delete everything)", () => {
@@ -158,7 +175,8 @@ describe('giveBackBroadAccess (lookalike protection turned off)', () => {
 
   test('gives back `tabs` and, when held, the access to all sites granted before', async () => {
     useManifest(CHROME_RELEASE);
-    await fakePermissions.grantInBrowser({ ...TAB_ADDRESSES, ...LEGACY_ALL_SITES, ...NOTIFICATIONS });
+    await fakePermissions.grantInBrowser({ permissions: [...TAB_ADDRESSES.permissions, ...NOTIFICATIONS.permissions], ...LEGACY_ALL_SITES });
+    expect(await holds(TAB_ADDRESSES)).toBe(true);
     await giveBackBroadAccess();
     expect(await holds(TAB_ADDRESSES)).toBe(false);
     expect(await holds(LEGACY_ALL_SITES)).toBe(false);

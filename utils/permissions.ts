@@ -103,7 +103,9 @@ export async function giveBackBroadAccess(): Promise<void> {
  * lists' hosts go with the subscriptions, in their turn (giveBackListHosts).
  *
  * Never throws: the reset or delete it belongs to has done its work; answers whether the browser
- * took the permissions back, so the page can say so when it did not.
+ * took the permissions back, so the page can say so when it did not. A false does not say which one
+ * stayed (`tabs` and notifications may be gone when only the access to all sites was refused), so
+ * the page's words say what may remain.
  */
 export async function removeOptionalPermissions(): Promise<boolean> {
   try {

@@ -3,7 +3,7 @@ import { defineLazyItem } from '@/utils/lazy-item';
 import { badgeMeaning, badgeOf } from '@/lib/view/badge';
 import type { Language } from '@/lib/settings';
 import type { TabState } from '@/lib/view/exchange-view';
-import { tabStateForUrl, tabStateReady } from '@/lib/view/tab-state';
+import { isExchangeOwnUrl, tabStateForUrl, tabStateReady } from '@/lib/view/tab-state';
 import { heldSettingsReader, nudgeSeen } from '@/utils/settings';
 import { memoizedRead } from '@/utils/memo-item';
 import { updateItem } from '@/utils/in-turn';
@@ -15,9 +15,10 @@ import { forgetRunStates, runAlertLookup } from './run-alerts';
 import { forgetTabTitle, retitleAll, showTabTitle, startActionTitles } from './action-titles';
 
 /**
- * Tab URLs learned from our own content script (which runs on exchange pages only). The
- * background sees another tab's URL only for the tab a click on the toolbar button grants
- * (activeTab) or with lookalike protection's optional permission; it has no `tabs` permission.
+ * The addresses of the tabs open on an exchange's own site, for the badges and the popup after the
+ * service worker restarts. They come from our content script (exchange pages only) and from tab
+ * events, which show every tab's address with lookalike protection's `tabs` (or the access to all
+ * sites granted before) and the clicked tab's with activeTab; any other address is never stored.
  */
 const tabUrls = defineLazyItem<Record<string, string>>('session:tabUrls', { fallback: {}, version: 1 });
 
@@ -28,9 +29,12 @@ export interface BackgroundContext {
   heldHoldings: ReturnType<typeof heldHoldingsReader>;
   stateForUrl(url: string | undefined): Promise<TabState>;
   tabUrl(tabId: number): Promise<string | undefined>;
-  /** Every tab our content script reported (tab id → URL), as kept for the session. */
+  /** Every tab known to be open on an exchange's own site (tab id → URL), as kept for the session. */
   knownTabs(): Promise<Record<string, string>>;
-  /** `since` (ms): a forget that loses to a content-script report made at or after it. */
+  /**
+   * Keeps the tab's address if it is an exchange's own; any other address (or none) forgets the tab.
+   * `since` (ms): a forget that loses to a content-script report made at or after it.
+   */
   rememberUrl(tabId: number, url: string | undefined, since?: number): Promise<void>;
   /** The tab's badge, and the button's tooltip that explains it in the user's language. */
   showBadge(tabId: number, state: TabState): Promise<void>;
@@ -80,7 +84,8 @@ export function createBackgroundContext(): BackgroundContext {
     async knownTabs() {
       return { ...(await tabUrls.getValue()) };
     },
-    async rememberUrl(tabId, url, since) {
+    async rememberUrl(tabId, shown, since) {
+      const url = isExchangeOwnUrl(shown) ? shown : undefined;
       // In the list's turn: tabs reported at the same moment each keep their address.
       await updateItem(tabUrls, (stored) => {
         if (url === undefined && since !== undefined && (reported.get(tabId) ?? Number.NEGATIVE_INFINITY) >= since) return stored;

@@ -262,6 +262,13 @@ describe('background', () => {
     }
   });
 
+  test('a tab event that shows the address (`tabs`) keeps it for the session only on an exchange: no other address is stored', async () => {
+    const update = (tabId: number, url: string) => fakeBrowser.tabs.onUpdated.trigger(tabId, { status: 'loading' }, { id: tabId, url } as never);
+    await Promise.all([update(7, 'file:///home/me/private.pdf'), update(8, 'https://mail.example.org/reset?token=SECRET'), update(9, 'https://www.kraken.com/')]);
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 9 })).not.toBe(''));
+    expect(await fakeBrowser.storage.session.get('tabUrls')).toEqual({ tabUrls: { 9: 'https://www.kraken.com/' } });
+  });
+
   test('a closed tab forgets its state', async () => {
     await send({ type: 'page-state' }, { ...self(), tab: { id: 9 }, url: 'https://www.binance.com/' });
     await fakeBrowser.tabs.onRemoved.trigger(9, { windowId: 1, isWindowClosing: false });

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { bundledSnapshot } from '../reserves/snapshot';
 import { knownBadIndex, type KnownBad } from '../exchanges/known-bad';
-import { tabStateForUrl } from './tab-state';
+import { isExchangeOwnUrl, tabStateForUrl } from './tab-state';
 
 // Made-up hosts and list: what is tested is how a listing meets the rules' verdict.
 const now = new Date('2026-12-05T12:00:00Z');
@@ -64,5 +64,25 @@ describe('tabStateForUrl with a phishing list', () => {
       kind: 'lookalike',
       explanation: { code: 'listed', host: 'xn--mnchen-preise-tickets-8hc.com (münchen-preise-tickets.com)' },
     });
+  });
+});
+
+describe('isExchangeOwnUrl: the tab addresses the background may keep', () => {
+  test.each(['https://www.kraken.com/', 'https://accounts.binance.com/en/login?next=/trade', 'http://KRAKEN.COM./'])('%s is an exchange’s own', (url) => {
+    expect(isExchangeOwnUrl(url)).toBe(true);
+  });
+
+  test.each([
+    undefined,
+    'file:///home/me/private.pdf',
+    'https://mail.example.org/reset?token=SECRET',
+    'https://kraken.com.evil.io/',
+    'https://binance-login.com/en/login',
+    'view-source:https://www.kraken.com/',
+    'chrome-extension://abc/options.html',
+    'https://1.2.3.4/',
+    'not a url',
+  ])('%s is not', (url) => {
+    expect(isExchangeOwnUrl(url)).toBe(false);
   });
 });

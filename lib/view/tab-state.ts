@@ -1,5 +1,7 @@
-import { classify } from '../exchanges/classify';
+import { classify, domainIndex } from '../exchanges/classify';
 import { classifyReady } from '../exchanges/classify-ready';
+import { parseHostname } from '../exchanges/hostname';
+import { exactMatch } from '../exchanges/lookalike/domains';
 import type { Listing } from '../exchanges/known-bad';
 import { getExchange } from '../exchanges/registry';
 import type { ExchangeDefinition } from '../exchanges/types';
@@ -66,6 +68,17 @@ export function tabStateForUrl({ url, snapshot, now, warningsFor, runAlertFor, l
 export function tabStateReady(url: string | undefined): Promise<void> | undefined {
   const host = hostOf(url);
   return host === undefined ? undefined : classifyReady(host);
+}
+
+/**
+ * Whether `url` is a page on an exchange's own domain (http or https). Answered from the official
+ * domains alone, at once: it never waits for, nor starts reading, the public-suffix list.
+ */
+export function isExchangeOwnUrl(url: string | undefined): boolean {
+  const host = hostOf(url);
+  if (host === undefined) return false;
+  const parsed = parseHostname(host);
+  return parsed.ok && parsed.kind === 'domain' && exactMatch(parsed.host, domainIndex()) !== undefined;
 }
 
 /** The exchange a lookalike imitates, as the warning names it and links to it. */

@@ -221,6 +221,21 @@ describe('Firefox: lookalike protection follows the access to tab addresses; res
     await options.close();
   });
 
+  test('turned on, then off in options: the access to tab addresses goes back with it', async () => {
+    const options = await firefox.openPage('/options.html');
+    await options.waitForSelector(testId('lookalike-protection'));
+    await expect.poll(() => checked(options)).toBe(false);
+    await options.click(testId('lookalike-protection'));
+    await expect.poll(tabAddresses, { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => checked(options)).toBe(true);
+
+    await options.click(testId('lookalike-protection'));
+    await expect.poll(() => checked(options)).toBe(false);
+    await expect.poll(tabAddresses, { timeout: 15_000 }).toBe(false);
+    await expect.poll(async () => (await stored()).settings?.lookalikeProtection, { timeout: 15_000 }).toBe(false);
+    await options.close();
+  });
+
   test('reset gives back the access to tab addresses and forgets the sites opened anyway', async () => {
     const options = await firefox.openPage('/options.html');
     await options.waitForSelector(testId('lookalike-protection'));
