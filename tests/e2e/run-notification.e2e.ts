@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { signWarningList } from '../../lib/community/sign-warning-list';
-import { grantedChromeBuild, launchChromium, type ChromiumExtension } from './harness';
+import { allowSiteInChromium, grantedChromeBuild, launchChromium, type ChromiumExtension } from './harness';
 import { cexsWithRunOnBinance } from './run-cexs';
 
 /**
@@ -90,6 +90,8 @@ describe('a run alert a warning list raised, in Chromium', () => {
     };
     const body = JSON.stringify((await signWarningList({ list, privateKey: TEST_KEY })).envelope);
     await browser.context.route(LIST_URL, (route) => route.fulfill({ status: 200, contentType: 'application/json', headers: { 'access-control-allow-origin': '*' }, body }));
+    // The user's "Allow" to the access the subscribe click asks for (headless Chromium draws no prompt).
+    await allowSiteInChromium(browser, 'https://lists.example.org/*');
   });
   afterAll(async () => {
     await browser?.close();
