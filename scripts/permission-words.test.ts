@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 
 /**
  * Lookalike protection asks for `tabs` (utils/permissions.ts): what every sentence about that permission says is
- * what is asked, reading the addresses of open tabs, in every language; none says "access to all sites" any more.
+ * what is asked, reading the addresses of open tabs, in every language; none says "access to all sites".
  */
 const PERMISSION_KEYS = ['lookalikeProtectionBody', 'welcomeProtectionAsk', 'resetBody', 'resetDonePermissionsKept', 'deleteBody', 'deleteDonePermissionsKept'];
 /** Says why Chrome withholds the data sites: one cause is giving back an access to all sites granted to an earlier release. */

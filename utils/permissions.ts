@@ -10,7 +10,7 @@ export const TAB_ADDRESSES = { permissions: ['tabs'] } as { permissions: ['tabs'
 
 /**
  * What lookalike protection asked for before it asked for `tabs`: the access to all sites. Never asked for as such
- * any more (the manifests list it as optional so a warning list's own host can be asked for, see listAccess), and
+ * (the manifests list it as optional so a warning list's own host can be asked for, see listAccess), and
  * a user who granted it then keeps it over the update. It shows tab addresses as well, so such a user keeps
  * protection, and gives it back when protection goes.
  */
