@@ -2,12 +2,10 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { privateKeyToAccount } from 'viem/accounts';
 import background from './index';
-import { resetData } from './data';
+import { freshBackground } from './background.testkit';
 import { signWarningList } from '@/lib/community/sign-warning-list';
 import type { WarningList } from '@/lib/community/warning-list';
-import { translateFrom } from '@/utils/i18n';
 import { readTabState } from '@/utils/tab-states';
-import english from '@/public/_locales/en/messages.json';
 
 /**
  * A subscription added or removed in the options page reaches what the user sees at once: the
@@ -15,7 +13,6 @@ import english from '@/public/_locales/en/messages.json';
  * our script, told to ask again), as the scheduled refresh does.
  */
 
-const getMessage = (key: string, substitutions?: string | string[]) => translateFrom(english)(key as keyof typeof english, substitutions);
 const send = async (message: unknown, sender: object) => (await fakeBrowser.runtime.onMessage.trigger(message, sender, () => undefined))[0] as unknown;
 const self = () => ({ id: fakeBrowser.runtime.id, url: `chrome-extension://${fakeBrowser.runtime.id}/options.html` });
 const pageOf = (tabId: number, url: string) => ({ id: fakeBrowser.runtime.id, tab: { id: tabId, url }, url });
@@ -35,23 +32,19 @@ const list: WarningList = {
   ],
 };
 
+/** A fresh background with the list served at its host (every other host unreachable) and that host's access granted, as the options page asked for it when the user subscribed. */
+async function listServedAndBackgroundStarted(): Promise<void> {
+  await freshBackground();
+  const body = JSON.stringify((await signWarningList({ list, privateKey: KEY })).envelope);
+  vi.stubGlobal('fetch', async (input: string) =>
+    input === LIST_URL ? new Response(body, { status: 200, headers: { 'content-type': 'application/json' } }) : Promise.reject(new TypeError('no network in tests')),
+  );
+  await fakeBrowser.permissions.request({ origins: ['https://lists.example.org/*'] });
+  background.main();
+}
+
 describe('subscribing and unsubscribing reach the run alert and the open exchange tabs', () => {
-  beforeEach(async () => {
-    fakeBrowser.reset();
-    await resetData();
-    vi.restoreAllMocks();
-    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(getMessage as typeof fakeBrowser.i18n.getMessage);
-    vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en-US');
-    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ version: '0.1.0', manifest_version: 3, name: 'Reserve Radar' });
-    const body = JSON.stringify((await signWarningList({ list, privateKey: KEY })).envelope);
-    // The list host; every other host is unreachable.
-    vi.stubGlobal('fetch', async (input: string) =>
-      input === LIST_URL ? new Response(body, { status: 200, headers: { 'content-type': 'application/json' } }) : Promise.reject(new TypeError('no network in tests')),
-    );
-    // The options page asked for the list host's access when the user subscribed: granted.
-    await fakeBrowser.permissions.request({ origins: ['https://lists.example.org/*'] });
-    background.main();
-  });
+  beforeEach(listServedAndBackgroundStarted);
   afterEach(() => vi.unstubAllGlobals());
 
   test('a danger entry turns the open tab red and tells its script at once; unsubscribing calms it again', async () => {
@@ -76,19 +69,7 @@ describe('subscribing and unsubscribing reach the run alert and the open exchang
 });
 
 describe('a subscribe or an unsubscribe that is done', () => {
-  beforeEach(async () => {
-    fakeBrowser.reset();
-    await resetData();
-    vi.restoreAllMocks();
-    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(getMessage as typeof fakeBrowser.i18n.getMessage);
-    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ version: '0.1.0', manifest_version: 3, name: 'Reserve Radar' });
-    const body = JSON.stringify((await signWarningList({ list, privateKey: KEY })).envelope);
-    vi.stubGlobal('fetch', async (input: string) =>
-      input === LIST_URL ? new Response(body, { status: 200, headers: { 'content-type': 'application/json' } }) : Promise.reject(new TypeError('no network in tests')),
-    );
-    await fakeBrowser.permissions.request({ origins: ['https://lists.example.org/*'] });
-    background.main();
-  });
+  beforeEach(listServedAndBackgroundStarted);
   afterEach(() => vi.unstubAllGlobals());
 
   test('is answered as done when telling the tabs about it fails afterwards (logged)', async () => {
@@ -104,19 +85,7 @@ describe('a subscribe or an unsubscribe that is done', () => {
 });
 
 describe('an update that finds warning lists it may not read', () => {
-  beforeEach(async () => {
-    fakeBrowser.reset();
-    await resetData();
-    vi.restoreAllMocks();
-    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(getMessage as typeof fakeBrowser.i18n.getMessage);
-    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ version: '0.1.0', manifest_version: 3, name: 'Reserve Radar' });
-    const body = JSON.stringify((await signWarningList({ list, privateKey: KEY })).envelope);
-    vi.stubGlobal('fetch', async (input: string) =>
-      input === LIST_URL ? new Response(body, { status: 200, headers: { 'content-type': 'application/json' } }) : Promise.reject(new TypeError('no network in tests')),
-    );
-    await fakeBrowser.permissions.request({ origins: ['https://lists.example.org/*'] });
-    background.main();
-  });
+  beforeEach(listServedAndBackgroundStarted);
   afterEach(() => vi.unstubAllGlobals());
 
   const listsTabs = () => fakeBrowser.tabs.query({ url: `chrome-extension://${fakeBrowser.runtime.id}/options.html#lists-title` });

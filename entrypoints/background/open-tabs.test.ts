@@ -1,10 +1,9 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from './index';
-import { REFRESH_ALARM, resetData } from './data';
+import { freshBackground } from './background.testkit';
+import { REFRESH_ALARM } from './data';
 import { snoozeRunAlert, updateRunAlerts } from './run-alerts';
-import { translateFrom } from '@/utils/i18n';
-import english from '@/public/_locales/en/messages.json';
 import { bundledSnapshot } from '@/lib/reserves/snapshot';
 import { readTabState } from '@/utils/tab-states';
 
@@ -14,7 +13,6 @@ import { readTabState } from '@/utils/tab-states';
  * no `tabs` permission and across a restart of the worker (the tabs are kept in session storage).
  */
 
-const getMessage = (key: string, substitutions?: string | string[]) => translateFrom(english)(key as keyof typeof english, substitutions);
 const NOW = new Date();
 const CEXS = 'https://api.llama.fi/cexs';
 const send = async (message: unknown, sender: object) => (await fakeBrowser.runtime.onMessage.trigger(message, sender, () => undefined))[0] as unknown;
@@ -34,12 +32,7 @@ async function runOnBinance(): Promise<void> {
 
 describe('open exchange tabs follow the run alert', () => {
   beforeEach(async () => {
-    fakeBrowser.reset();
-    await resetData();
-    vi.restoreAllMocks();
-    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(getMessage as typeof fakeBrowser.i18n.getMessage);
-    vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en-US');
-    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ version: '0.1.0', manifest_version: 3, name: 'Reserve Radar' });
+    await freshBackground();
     background.main();
     // The reading is there before any tab asks; the alert's episode starts with the next update.
     await runOnBinance();

@@ -1,17 +1,15 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from './index';
+import { freshBackground } from './background.testkit';
 import { resetData, runAlertsItem } from './data';
 import { RUN_NOTIFICATION_PREFIX, forgetRunStates, recheckRunNotifications, runAlertViews, snoozeRunAlert, startRunAlerts, updateRunAlerts } from './run-alerts';
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import { signWarningList } from '@/lib/community/sign-warning-list';
 import { inProcessChainWork } from '@/lib/chain-work/in-process';
-import { translateFrom } from '@/utils/i18n';
-import english from '@/public/_locales/en/messages.json';
 import { bundledSnapshot } from '@/lib/reserves/snapshot';
 import type { TabState } from '@/lib/view/exchange-view';
 
-const getMessage = (key: string, substitutions?: string | string[]) => translateFrom(english)(key as keyof typeof english, substitutions);
 // The handlers read the clock themselves, so the reading is dated now: it is fresh for them too.
 const NOW = new Date();
 const CEXS = 'https://api.llama.fi/cexs';
@@ -84,12 +82,7 @@ const notifications = async () => Object.keys(await fakeBrowser.notifications.ge
 
 describe('run alerts in the background', () => {
   beforeEach(async () => {
-    fakeBrowser.reset();
-    await resetData();
-    vi.restoreAllMocks();
-    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(getMessage as typeof fakeBrowser.i18n.getMessage);
-    vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en-US');
-    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ version: '0.1.0', manifest_version: 3, name: 'Reserve Radar' });
+    await freshBackground();
     background.main();
     await runOnBinance();
   });
