@@ -1,16 +1,14 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from './index';
-import { translateFrom } from '@/utils/i18n';
-import english from '@/public/_locales/en/messages.json';
 import { FIRST_PAINT_KEY, firstPaintFor, type FirstPaint } from '@/lib/view/first-paint-view';
 import { updateSettings } from '@/utils/settings';
 import { defillamaPricesUrl } from '@/lib/holdings/prices';
 import { pricedSymbols } from './holdings';
+import { englishMessage as getMessage } from './background.testkit';
 
 const COINS_URL = defillamaPricesUrl({ symbols: pricedSymbols });
 
-const getMessage = (key: string, substitutions?: string | string[]) => translateFrom(english)(key as keyof typeof english, substitutions);
 const contentScript = (url = 'https://www.kraken.com/') => ({ id: fakeBrowser.runtime.id, tab: { id: 21, url }, url });
 const send = async (message: unknown, sender: object) => (await fakeBrowser.runtime.onMessage.trigger(message, sender, () => undefined))[0] as unknown;
 

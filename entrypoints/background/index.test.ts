@@ -5,11 +5,10 @@ import { FIRST_ANSWER_READS } from './first-answer-reads';
 import type { ExchangeView, TabState } from '@/lib/view/exchange-view';
 import type { PageState } from '@/lib/view/page-state';
 import { cardReasonKey } from '@/lib/view/card-reasons';
-import { translateFrom } from '@/utils/i18n';
 import english from '@/public/_locales/en/messages.json';
+import { englishMessage as getMessage } from './background.testkit';
 
 /** The browser's lookup over the English messages file, as Chrome answers it. */
-const getMessage = (key: string, substitutions?: string | string[]) => translateFrom(english)(key as keyof typeof english, substitutions);
 
 /** An extension page of ours (options, popup, guide…), the only sender of the extension-pages-only requests. */
 const self = () => ({ id: fakeBrowser.runtime.id, url: `chrome-extension://${fakeBrowser.runtime.id}/options.html` });

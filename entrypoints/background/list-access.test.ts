@@ -3,11 +3,11 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { privateKeyToAccount } from 'viem/accounts';
 import { signWarningList } from '@/lib/community/sign-warning-list';
 import type { WarningList } from '@/lib/community/warning-list';
-import { translateFrom } from '@/utils/i18n';
 import { fakePermissions } from '@/tests/fake-permissions';
 import english from '@/public/_locales/en/messages.json';
 import { inProcessChainWork } from '@/lib/chain-work/in-process';
 import { checkSubscriptions, clearSubscriptions, startWarnings, subscribe, subscriptionViews, unsubscribe } from './warnings';
+import { englishMessage as getMessage } from './background.testkit';
 
 /**
  * A warning list is read with the host permission for its own host, granted at the user's click
@@ -15,7 +15,6 @@ import { checkSubscriptions, clearSubscriptions, startWarnings, subscribe, subsc
  * needs no CORS headers. Without it a list is neither added nor fetched, and says why.
  */
 
-const getMessage = (key: string, substitutions?: string | string[]) => translateFrom(english)(key as keyof typeof english, substitutions);
 /** Anvil's well-known test key #0: anyone can sign as it, so it only ever signs test lists. */
 const KEY = '0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80';
 const SIGNER = privateKeyToAccount(KEY).address;

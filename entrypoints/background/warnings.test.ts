@@ -7,10 +7,8 @@ import type { WarningList } from '@/lib/community/warning-list';
 import { inProcessChainWork } from '@/lib/chain-work/in-process';
 import { checkSubscriptions, startWarnings, subscribe, subscriptionViews, unsubscribe, warningLookup } from './warnings';
 import { warningListFailureDetail } from '@/lib/words/warning-list-words';
-import { translateFrom } from '@/utils/i18n';
 import english from '@/public/_locales/en/messages.json';
-
-const getMessage = (key: string, substitutions?: string | string[]) => translateFrom(english)(key as keyof typeof english, substitutions);
+import { englishMessage as getMessage } from './background.testkit';
 
 const key = generatePrivateKey();
 const now = new Date('2026-11-25T10:00:00Z');
