@@ -67,8 +67,8 @@ export interface OptionsProps {
   onRefresh: () => Promise<void>;
   /** False when the browser withholds hosts the manifest requires (Chromium does after an extension gives up the access to all sites). */
   hostsHeld: boolean;
-  /** Asks the browser for those hosts again, in the user's click; resolves false when declined, rejects when the browser refuses to ask. */
-  onRegrantHosts: () => Promise<boolean>;
+  /** Asks the browser for those hosts again, in the user's click (askAccess), and answers what came of it. */
+  onRegrantHosts: () => Promise<AccessAnswer>;
   subscriptions: SubscriptionRow[] | undefined;
   /** The subscriptions could not be read; `subscriptions` keeps what was shown before, if anything. */
   subscriptionsFailed?: boolean;

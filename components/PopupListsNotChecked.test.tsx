@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { render } from 'preact';
-import { describe, expect, test, vi } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { I18nContext, translateFrom, type Messages } from '../utils/i18n';
 import { Popup } from './Popup';
 import { effectsOnNextTask, page, settle } from './test-dom';
@@ -14,10 +14,31 @@ import { effectsOnNextTask, page, settle } from './test-dom';
 
 const t = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../public/_locales/en/messages.json'), 'utf8')) as Messages);
 
-function draw(load: () => Promise<number>, onOpenLists = () => undefined) {
+let framesHeld = false;
+
+/** Frames that come only when the test lets them: `next()` draws every frame asked for so far. */
+function heldFrames() {
+  framesHeld = true;
+  let asked: (() => void)[] = [];
+  vi.stubGlobal('requestAnimationFrame', (callback: () => void) => asked.push(callback));
+  vi.stubGlobal('cancelAnimationFrame', (id: number) => {
+    asked[id - 1] = () => undefined;
+  });
+  return {
+    next: () => {
+      const now = asked;
+      asked = [];
+      for (const frame of now) frame();
+    },
+  };
+}
+
+function draw(load: () => Promise<number>, onOpenLists = () => undefined, loadHoldings?: () => Promise<null>) {
   const dom = page();
-  vi.stubGlobal('requestAnimationFrame', (callback: () => void) => setTimeout(callback, 0));
-  vi.stubGlobal('cancelAnimationFrame', (id: number) => clearTimeout(id));
+  if (!framesHeld) {
+    vi.stubGlobal('requestAnimationFrame', (callback: () => void) => setTimeout(callback, 0));
+    vi.stubGlobal('cancelAnimationFrame', (id: number) => clearTimeout(id));
+  }
   const none = () => Promise.resolve();
   render(
     <I18nContext.Provider value={{ t, locale: 'en' }}>
@@ -31,6 +52,7 @@ function draw(load: () => Promise<number>, onOpenLists = () => undefined) {
         onCopyImage={none}
         loadListsNotChecked={load}
         onOpenLists={onOpenLists}
+        {...(loadHoldings === undefined ? {} : { loadHoldings })}
       />
     </I18nContext.Provider>,
     dom.root,
@@ -40,6 +62,9 @@ function draw(load: () => Promise<number>, onOpenLists = () => undefined) {
 
 describe('the popup and warning lists that are not checked', () => {
   effectsOnNextTask();
+  afterEach(() => {
+    framesHeld = false;
+  });
 
   test('says how many, and its button opens the lists in the options', async () => {
     const onOpenLists = vi.fn();
@@ -58,6 +83,21 @@ describe('the popup and warning lists that are not checked', () => {
     await vi.waitFor(() => expect(load).toHaveBeenCalled());
     await settle();
     expect(dom.$('popup-lists-not-checked')).toBeNull();
+    render(null, dom.root);
+  });
+
+  test("the lists and the holdings are asked only after the card's first frame, so they never hold it up", async () => {
+    const frames = heldFrames();
+    const load = vi.fn(() => Promise.resolve(2));
+    const loadHoldings = vi.fn(() => Promise.resolve(null));
+    const dom = draw(load, undefined, loadHoldings);
+    await settle();
+    await settle();
+    expect(load).not.toHaveBeenCalled();
+    expect(loadHoldings).not.toHaveBeenCalled();
+    frames.next();
+    await vi.waitFor(() => expect(dom.$('popup-lists-not-checked')?.querySelector('p')?.textContent).toBe(t('listsNotChecked', '2')));
+    await vi.waitFor(() => expect(loadHoldings).toHaveBeenCalled());
     render(null, dom.root);
   });
 });

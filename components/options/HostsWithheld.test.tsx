@@ -4,6 +4,7 @@ import { render } from 'preact';
 import { useState } from 'preact/hooks';
 import { describe, expect, test, vi } from 'vitest';
 import { type I18n, I18nContext, translateFrom, type Messages } from '../../utils/i18n';
+import type { AccessAnswer } from '../../utils/permissions';
 import { Options, type OptionsProps } from '../Options';
 import { effectsOnNextTask, page, settle } from '../test-dom';
 import { quietOptions } from './options.testkit';
@@ -38,16 +39,16 @@ function within(element: Element | null, role: string): boolean {
 
 /** A request the test answers when it wants. */
 function pending() {
-  let answer: (granted: boolean) => void = () => undefined;
+  let answer: (answer: AccessAnswer) => void = () => undefined;
   let fail: (error: Error) => void = () => undefined;
   const onRegrantHosts = vi.fn(
     () =>
-      new Promise<boolean>((resolve, reject) => {
+      new Promise<AccessAnswer>((resolve, reject) => {
         answer = resolve;
         fail = reject;
       }),
   );
-  return { onRegrantHosts, answer: (granted: boolean) => answer(granted), fail: (error: Error) => fail(error) };
+  return { onRegrantHosts, answer: (said: AccessAnswer) => answer(said), fail: (error: Error) => fail(error) };
 }
 
 describe('options: the required hosts withheld', () => {
@@ -91,7 +92,7 @@ describe('options: the required hosts withheld', () => {
     // A second press while the browser's prompt is open asks nothing more.
     press('hosts-regrant');
     expect(request.onRegrantHosts).toHaveBeenCalledTimes(1);
-    request.answer(false);
+    request.answer('declined');
     await settle();
     expect($('hosts-regrant-notice')?.textContent).toBe(t('hostAccessDeclined'));
     expect(button()?.getAttribute('aria-disabled')).toBe('false');
@@ -102,19 +103,41 @@ describe('options: the required hosts withheld', () => {
     expect($('hosts-regrant-notice')?.textContent ?? '').toBe('');
   });
 
-  test('the request failing (no gesture, a policy): says so in plain words, logs why, and can be pressed again', async () => {
+  test.each(['failed', 'rejected'] as const)('the browser failing to ask (%s: no gesture, a policy): says so in plain words and can be pressed again', async (said) => {
+    const request = pending();
+    const { $, button, press } = draw({ hostsHeld: false, onRegrantHosts: request.onRegrantHosts });
+    await settle();
+    press('hosts-regrant');
+    request.answer(said);
+    await settle();
+    expect($('hosts-regrant-notice')?.textContent).toBe(t('hostAccessRequestFailed'));
+    expect(button()?.getAttribute('aria-disabled')).toBe('false');
+    press('hosts-regrant');
+    expect(request.onRegrantHosts).toHaveBeenCalledTimes(2);
+  });
+
+  test('a fault past the request (it throws): said as a request that failed, logged, and the button works again', async () => {
     const request = pending();
     const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const { $, button, press } = draw({ hostsHeld: false, onRegrantHosts: request.onRegrantHosts });
     await settle();
     press('hosts-regrant');
-    request.fail(new Error('This function must be called during a user gesture'));
+    request.fail(new Error('boom'));
     await settle();
     expect($('hosts-regrant-notice')?.textContent).toBe(t('hostAccessRequestFailed'));
     expect(error).toHaveBeenCalledWith(expect.stringContaining('access'), expect.any(Error));
     expect(button()?.getAttribute('aria-disabled')).toBe('false');
+  });
+
+  test('granted: no sentence, the button is free again', async () => {
+    const request = pending();
+    const { $, button, press } = draw({ hostsHeld: false, onRegrantHosts: request.onRegrantHosts });
+    await settle();
     press('hosts-regrant');
-    expect(request.onRegrantHosts).toHaveBeenCalledTimes(2);
+    request.answer('granted');
+    await settle();
+    expect($('hosts-regrant-notice')).toBeNull();
+    expect(button()?.getAttribute('aria-disabled')).toBe('false');
   });
 
   test('granted: the notice goes with the hosts, and no sentence is left for a later notice', async () => {
@@ -122,7 +145,7 @@ describe('options: the required hosts withheld', () => {
     const { $, press, setHeld } = draw({ hostsHeld: false, onRegrantHosts: request.onRegrantHosts });
     await settle();
     press('hosts-regrant');
-    request.answer(false);
+    request.answer('declined');
     await settle();
     expect($('hosts-regrant-notice')?.textContent).toBe(t('hostAccessDeclined'));
     setHeld(true);

@@ -1,11 +1,20 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useT, type MessageKey } from '../../utils/i18n';
+import type { AccessAnswer } from '../../utils/permissions';
+
+/** What the notice says after its button did not bring the hosts back. The browser's own words are logged by askAccess. */
+const ANSWER_WORDS: Record<Exclude<AccessAnswer, 'granted'>, MessageKey> = {
+  declined: 'hostAccessDeclined',
+  failed: 'hostAccessRequestFailed',
+  // The manifest requires these hosts, so a browser refusing the pattern itself is a failure to ask like any other.
+  rejected: 'hostAccessRequestFailed',
+};
 
 export interface HostsWithheldProps {
   /** False when the browser withholds hosts the manifest requires (Chromium does after an extension gives up the access to all sites). */
   held: boolean;
-  /** Asks the browser for those hosts again, in the click; resolves false when the user declines, rejects when the browser refuses to ask. */
-  onRegrant: () => Promise<boolean>;
+  /** Asks the browser for those hosts again, in the click (askAccess), and answers what came of it. */
+  onRegrant: () => Promise<AccessAnswer>;
 }
 
 /**
@@ -31,11 +40,11 @@ export function HostsWithheld({ held, onRegrant }: HostsWithheldProps) {
     // Called in the click itself: Chromium opens its prompt only during the user's gesture.
     void onRegrant()
       .then(
-        (granted) => {
-          if (!granted) setSaid('hostAccessDeclined');
+        (answer) => {
+          if (answer !== 'granted') setSaid(ANSWER_WORDS[answer]);
         },
+        // askAccess answers every outcome; anything thrown past it is a fault of ours, still a request that failed.
         (error: unknown) => {
-          // The browser's words are for the log; the page says it in the reader's language.
           console.error('[reserve-radar] the access to the data sites could not be asked for:', error);
           setSaid('hostAccessRequestFailed');
         },

@@ -14,7 +14,7 @@ export const quietOptions: OptionsProps = {
   onAllowedHostRemove: () => undefined,
   onRefresh: () => Promise.resolve(),
   hostsHeld: true,
-  onRegrantHosts: () => Promise.resolve(true),
+  onRegrantHosts: () => Promise.resolve('granted' as const),
   subscriptions: [],
   onSubscribe: () => Promise.resolve({ ok: true }),
   onUnsubscribe: () => undefined,

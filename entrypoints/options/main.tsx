@@ -105,9 +105,9 @@ function App({ initial, initialI18n, initialBroadAccess, requiredHosts }: { init
         }}
         hostsHeld={allHostsHeld}
         onRegrantHosts={async () => {
-          const granted = await browser.permissions.request(requiredHosts.asked);
-          setHostsHeld(granted);
-          return granted;
+          const answer = await askAccess(requiredHosts.asked);
+          if (answer === 'granted') setHostsHeld(true);
+          return answer;
         }}
         onRefresh={async () => {
           setSources(await send({ type: 'refresh-now' }));

@@ -72,6 +72,19 @@ describe('the guide watching a balance in Chromium', () => {
 
   const chain = () => createTestClient({ mode: 'anvil', transport: http(mainnet.url) });
 
+  /** A guide at the test step with the node up, whose balance before the test (0 ETH) then rises by 0.01 ETH before "I have sent" is pressed. */
+  async function testLandedBeforePress(): Promise<Page> {
+    down = false;
+    await chain().setBalance({ address: WALLET, value: 0n });
+    await useEndpoint(mainnet.url);
+    const page = await atTestStep('ETH');
+    const before = page.getByTestId('balance-before');
+    await expect.poll(() => before.textContent(), { timeout: ROUNDS }).toBe('Balance before the test: 0 ETH.');
+    await chain().setBalance({ address: WALLET, value: parseEther('0.01') });
+    await expect.poll(() => before.textContent(), { timeout: ROUNDS }).toBe('Balance before the test: 0.01 ETH.');
+    return page;
+  }
+
   test('an endpoint refused at first: the test step says so, reads again once it is up, and a deposit before the test is not taken for it', async () => {
     down = true;
     await chain().setBalance({ address: WALLET, value: 0n });
@@ -112,15 +125,8 @@ describe('the guide watching a balance in Chromium', () => {
   });
 
   test('a test that lands before "I have sent" is asked about at the press, and a "yes" shows it arrived', async () => {
-    down = false;
-    await chain().setBalance({ address: WALLET, value: 0n });
-    await useEndpoint(mainnet.url);
-    const page = await atTestStep('ETH');
-    const before = page.getByTestId('balance-before');
-    await expect.poll(() => before.textContent(), { timeout: ROUNDS }).toBe('Balance before the test: 0 ETH.');
     // The exchange already says "completed" when the user comes back to press.
-    await chain().setBalance({ address: WALLET, value: parseEther('0.01') });
-    await expect.poll(() => before.textContent(), { timeout: ROUNDS }).toBe('Balance before the test: 0.01 ETH.');
+    const page = await testLandedBeforePress();
     await page.getByTestId('test-sent').focus();
     await page.keyboard.press('Enter');
     const question = page.getByTestId('test-rise');
@@ -140,14 +146,7 @@ describe('the guide watching a balance in Chromium', () => {
   });
 
   test('the question has the focus when another endpoint is set in the options: the focus goes to the line that says why it went, not to the page', async () => {
-    down = false;
-    await chain().setBalance({ address: WALLET, value: 0n });
-    await useEndpoint(mainnet.url);
-    const page = await atTestStep('ETH');
-    const before = page.getByTestId('balance-before');
-    await expect.poll(() => before.textContent(), { timeout: ROUNDS }).toBe('Balance before the test: 0 ETH.');
-    await chain().setBalance({ address: WALLET, value: parseEther('0.01') });
-    await expect.poll(() => before.textContent(), { timeout: ROUNDS }).toBe('Balance before the test: 0.01 ETH.');
+    const page = await testLandedBeforePress();
     await page.getByTestId('test-sent').click();
     await expect.poll(() => focusedTestId(page)).toBe('test-rise');
     await page.keyboard.press('Tab');
