@@ -81,8 +81,9 @@ export default defineConfig({
               data_collection_permissions: { required: ['none'] },
               // The oldest Firefox that has everything the extension uses (MDN browser-compat-data,
               // which web-ext lint reads; checked in tests/e2e/manifest.e2e.ts): 140 knows
-              // data_collection_permissions (127 and older refuse the key); storage.session came
-              // in 115, String.isWellFormed (warning lists) in 119, ClipboardItem (copy image) in
+              // data_collection_permissions (127 and older refuse the key); event pages (the
+              // background's `persistent: false`, entrypoints/background/index.ts) came in 106,
+              // storage.session in 115, String.isWellFormed (warning lists) in 119, ClipboardItem (copy image) in
               // 127.
               strict_min_version: '140.0',
             },

@@ -23,114 +23,123 @@ import { protectionFollowsAccess } from './broad-access';
 import { refreshWhenHostsReturn } from './required-hosts';
 import { refreshNow } from './refresh-now';
 
-export default defineBackground(() => {
-  readEarly(FIRST_ANSWER_READS);
-  readSessionWordsEarly();
-  startWarnings();
-  const context = createBackgroundContext();
-  const start = afterFirstAnswer();
-  start.later(dropEarlyReads);
-  routeMessages({ page: createPageHandlers(context), extension: createExtensionHandlers(context), onAnswered: start.answered });
-  // The pill's first paint, stored for the exchange-page script to read without waking us.
-  keepFirstPaintCurrent(context);
-  browser.runtime.onInstalled.addListener((details) => {
-    void rebuildFirstPaint(context);
-    void welcomeOnInstall(details);
-  });
-  // Its own listener, answering when done (the browser ignores the answer; tests await it).
-  browser.runtime.onInstalled.addListener((details) =>
-    listsAccessOnUpdate(details, async () => (await subscriptionViews()).filter((view) => view.needsAccess !== undefined).length).catch((error: unknown) =>
-      console.warn('[reserve-radar] warning lists not looked at after the update:', error),
-    ),
-  );
-
-  browser.tabs.onUpdated.addListener((tabId, changeInfo, tab) => {
-    if (changeInfo.status !== 'loading' && changeInfo.url === undefined) return;
-    // Without `tabs` (lookalike protection) or a host permission for the new page, tab.url is
-    // hidden: the tab has left the exchanges we cover, so its stale state goes. The content
-    // script reports it again on exchange pages.
-    const since = Date.now();
-    const stillOurs = () => tab.url === undefined && context.reportedSince(tabId, since);
-    void context
-      .rememberUrl(tabId, tab.url, since)
-      .then(async () => {
-        const state = await context.stateForUrl(tab.url).catch((error: unknown) => {
-          console.warn('[reserve-radar] no state for the tab:', error);
-          return undefined;
-        });
-        // A hidden address is only a guess that the tab left our exchanges; when our content script
-        // reported the page meanwhile (Firefox hides exchange addresses too), its badge stands.
-        if (stillOurs()) return;
-        // No verdict for the new page (the public-suffix list could not be read): the state and
-        // badge of the page before are dropped, never shown for this one.
-        if (state === undefined) return Promise.all([context.showBadge(tabId, { kind: 'not-exchange' }), forgetTabState(tabId)]);
-        await Promise.all([context.showBadge(tabId, state), writeTabState(tabId, state)]);
-        if (state.kind === 'lookalike' && tab.url !== undefined) await guardLookalike(tabId, state.host, tab.url);
-      })
-      .catch((error: unknown) => console.warn('[reserve-radar] tab update not handled:', error));
-  });
-
-  /**
-   * With lookalike protection on, the browser shows us every tab's address (the optional `tabs`
-   * permission; moving the tab to our own page needs no more); a lookalike is swapped for our
-   * warning page before the user types anything. The check runs here, on the device; no address
-   * leaves it.
-   */
-  async function guardLookalike(tabId: number, host: string, url: string): Promise<void> {
-    const [settings, allowed] = await Promise.all([getSettings(), allowedLookalikes.getValue()]);
-    if (!settings.lookalikeProtection || allowed.includes(host)) return;
-    await browser.tabs.update(tabId, { url: browser.runtime.getURL(`/warning.html?url=${encodeURIComponent(url)}` as '/popup.html') });
-  }
-
-  protectionFollowsAccess();
-  // The prices and rates too: their hosts (coins.llama.fi, the ECB) are withheld with the others.
-  refreshWhenHostsReturn({
-    failedForAccess: async () => (await sourcesFailedForAccess()) || pricesFailedForAccess(),
-    refresh: () => Promise.all([refreshNow(), refreshPrices()]),
-  });
-
-  browser.tabs.onRemoved.addListener((tabId) => {
-    void context.rememberUrl(tabId, undefined);
-    void context.forgetTab(tabId);
-    void forgetTabState(tabId);
-  });
-
-  browser.alarms.onAlarm.addListener((alarm) => {
-    // Views built from the old data are dropped; the popup then asks the background afresh.
-    // The stored first paint is built again too: time alone can age its verdicts.
-    if (alarm.name !== REFRESH_ALARM) return undefined;
-    // Returned for tests (the browser ignores it).
-    return (
-      Promise.all([refreshDue(), checkSubscriptions()])
-        // The open tabs are told below, once, of the new data and any alert with it.
-        .then(() => updateRunAlerts(new Date(), { tellTabs: false }))
-        .then(forgetAllTabStates)
-        .finally(() => rebuildFirstPaint(context))
-        // Open exchange tabs show the new data without a reload.
-        .then(() => refreshExchangeTabs(context))
-        .catch((error: unknown) => console.warn('[reserve-radar] scheduled refresh:', error))
+/**
+ * Firefox runs the background as an event page (`persistent: false`), as Chrome runs its service worker:
+ * it sleeps when idle and every event wakes it, so the first visit meets the same sleeping background in
+ * both browsers. Every listener is therefore added synchronously in `main`, and nothing that has to last
+ * lives only in memory or in a timer (Chrome MV3 ignores the key; it has no other kind).
+ */
+export default defineBackground({
+  persistent: false,
+  main() {
+    readEarly(FIRST_ANSWER_READS);
+    readSessionWordsEarly();
+    startWarnings();
+    const context = createBackgroundContext();
+    const start = afterFirstAnswer();
+    start.later(dropEarlyReads);
+    routeMessages({ page: createPageHandlers(context), extension: createExtensionHandlers(context), onAnswered: start.answered });
+    // The pill's first paint, stored for the exchange-page script to read without waking us.
+    keepFirstPaintCurrent(context);
+    browser.runtime.onInstalled.addListener((details) => {
+      void rebuildFirstPaint(context);
+      void welcomeOnInstall(details);
+    });
+    // Its own listener, answering when done (the browser ignores the answer; tests await it).
+    browser.runtime.onInstalled.addListener((details) =>
+      listsAccessOnUpdate(details, async () => (await subscriptionViews()).filter((view) => view.needsAccess !== undefined).length).catch((error: unknown) =>
+        console.warn('[reserve-radar] warning lists not looked at after the update:', error),
+      ),
     );
-  });
-  browser.runtime.onStartup.addListener(() => {
-    void onBrowserStart()
-      .then(() => refreshDue())
-      .then(() => updateRunAlerts())
-      .then(forgetAllTabStates)
-      .finally(() => rebuildFirstPaint(context));
-  });
-  startHoldings();
-  // The alarms and the reminder are made sure of after the question that woke us is answered.
-  start.later(() => Promise.all([scheduleRefresh(), scheduleHoldings(), scheduleReminder()]));
-  // The run watch: notification clicks, and a second look whenever holdings or settings change
-  // (someone may just have recorded money where an alert is on, or turned notifications on).
-  startRunAlerts(() => refreshExchangeTabs(context));
-  watchHoldings(() => void recheckRunNotifications());
-  watchSettings(() => void recheckRunNotifications());
-  // The badges' tooltips follow a change of language; the badges themselves say no word.
-  let language: string | undefined;
-  watchSettings((settings) => {
-    if (language !== undefined && settings.language === language) return;
-    language = settings.language;
-    void context.retitleTabs(settings.language).catch((error: unknown) => console.warn('[reserve-radar] tooltips not worded again:', error));
-  });
+
+    browser.tabs.onUpdated.addListener((tabId, changeInfo, tab) => {
+      if (changeInfo.status !== 'loading' && changeInfo.url === undefined) return;
+      // Without `tabs` (lookalike protection) or a host permission for the new page, tab.url is
+      // hidden: the tab has left the exchanges we cover, so its stale state goes. The content
+      // script reports it again on exchange pages.
+      const since = Date.now();
+      const stillOurs = () => tab.url === undefined && context.reportedSince(tabId, since);
+      void context
+        .rememberUrl(tabId, tab.url, since)
+        .then(async () => {
+          const state = await context.stateForUrl(tab.url).catch((error: unknown) => {
+            console.warn('[reserve-radar] no state for the tab:', error);
+            return undefined;
+          });
+          // A hidden address is only a guess that the tab left our exchanges; when our content script
+          // reported the page meanwhile (Firefox hides exchange addresses too), its badge stands.
+          if (stillOurs()) return;
+          // No verdict for the new page (the public-suffix list could not be read): the state and
+          // badge of the page before are dropped, never shown for this one.
+          if (state === undefined) return Promise.all([context.showBadge(tabId, { kind: 'not-exchange' }), forgetTabState(tabId)]);
+          await Promise.all([context.showBadge(tabId, state), writeTabState(tabId, state)]);
+          if (state.kind === 'lookalike' && tab.url !== undefined) await guardLookalike(tabId, state.host, tab.url);
+        })
+        .catch((error: unknown) => console.warn('[reserve-radar] tab update not handled:', error));
+    });
+
+    /**
+     * With lookalike protection on, the browser shows us every tab's address (the optional `tabs`
+     * permission; moving the tab to our own page needs no more); a lookalike is swapped for our
+     * warning page before the user types anything. The check runs here, on the device; no address
+     * leaves it.
+     */
+    async function guardLookalike(tabId: number, host: string, url: string): Promise<void> {
+      const [settings, allowed] = await Promise.all([getSettings(), allowedLookalikes.getValue()]);
+      if (!settings.lookalikeProtection || allowed.includes(host)) return;
+      await browser.tabs.update(tabId, { url: browser.runtime.getURL(`/warning.html?url=${encodeURIComponent(url)}` as '/popup.html') });
+    }
+
+    protectionFollowsAccess();
+    // The prices and rates too: their hosts (coins.llama.fi, the ECB) are withheld with the others.
+    refreshWhenHostsReturn({
+      failedForAccess: async () => (await sourcesFailedForAccess()) || pricesFailedForAccess(),
+      refresh: () => Promise.all([refreshNow(), refreshPrices()]),
+    });
+
+    browser.tabs.onRemoved.addListener((tabId) => {
+      void context.rememberUrl(tabId, undefined);
+      void context.forgetTab(tabId);
+      void forgetTabState(tabId);
+    });
+
+    browser.alarms.onAlarm.addListener((alarm) => {
+      // Views built from the old data are dropped; the popup then asks the background afresh.
+      // The stored first paint is built again too: time alone can age its verdicts.
+      if (alarm.name !== REFRESH_ALARM) return undefined;
+      // Returned for tests (the browser ignores it).
+      return (
+        Promise.all([refreshDue(), checkSubscriptions()])
+          // The open tabs are told below, once, of the new data and any alert with it.
+          .then(() => updateRunAlerts(new Date(), { tellTabs: false }))
+          .then(forgetAllTabStates)
+          .finally(() => rebuildFirstPaint(context))
+          // Open exchange tabs show the new data without a reload.
+          .then(() => refreshExchangeTabs(context))
+          .catch((error: unknown) => console.warn('[reserve-radar] scheduled refresh:', error))
+      );
+    });
+    browser.runtime.onStartup.addListener(() => {
+      void onBrowserStart()
+        .then(() => refreshDue())
+        .then(() => updateRunAlerts())
+        .then(forgetAllTabStates)
+        .finally(() => rebuildFirstPaint(context));
+    });
+    startHoldings();
+    // The alarms and the reminder are made sure of after the question that woke us is answered.
+    start.later(() => Promise.all([scheduleRefresh(), scheduleHoldings(), scheduleReminder()]));
+    // The run watch: notification clicks, and a second look whenever holdings or settings change
+    // (someone may just have recorded money where an alert is on, or turned notifications on).
+    startRunAlerts(() => refreshExchangeTabs(context));
+    watchHoldings(() => void recheckRunNotifications());
+    watchSettings(() => void recheckRunNotifications());
+    // The badges' tooltips follow a change of language; the badges themselves say no word.
+    let language: string | undefined;
+    watchSettings((settings) => {
+      if (language !== undefined && settings.language === language) return;
+      language = settings.language;
+      void context.retitleTabs(settings.language).catch((error: unknown) => console.warn('[reserve-radar] tooltips not worded again:', error));
+    });
+  },
 });

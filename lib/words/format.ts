@@ -146,8 +146,8 @@ export function sourceSite(url: string): string {
 
 /**
  * The moment whose UTC reading is `date` on the reader's clock now. A formatter keeps the time zone it was built
- * in, and the reader's may change while the extension runs (a laptop taken abroad, the system setting changed; a
- * background page lives for days): the local getters read the zone at each call, at that moment (summer time and
+ * in, and the reader's may change while the extension runs (a laptop taken abroad, the system setting changed; an
+ * extension page stays open for days): the local getters read the zone at each call, at that moment (summer time and
  * offsets with seconds included, which `getTimezoneOffset` rounds away), so one UTC formatter per locale writes the
  * reader's wall-clock time, and no formatter is built again. Undefined where the wall clock falls off a Date's range.
  */
