@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { refreshDue, sourceViews } from './data';
+import { CEXS_SOURCE, FEED_SOURCE, onBrowserStart, refreshDue, resetData, sourceViews, type SourceView } from './data';
+import { initialSourceState } from '@/lib/reserves/schedule';
+import { freshBackground } from './background.testkit';
 
 const cexs = readFileSync(join(import.meta.dirname, '../../tests/fixtures/defillama/cexs.json'), 'utf8');
 
@@ -73,5 +75,91 @@ describe('sourceViews', () => {
     const prices = views.find((row) => row.id === 'own-token-prices');
     expect(prices?.status).toBe('failing');
     expect(JSON.stringify(prices)).not.toContain('no usable price');
+  });
+});
+
+/** Every source fails at once, except `/cexs`, which waits for `release` and then fails too. */
+function cexsHeld() {
+  const state = { cexsCalls: 0, release: () => {} };
+  const released = new Promise<void>((resolve) => (state.release = resolve));
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (input: string) => {
+      if (new URL(input).pathname === '/cexs') {
+        state.cexsCalls++;
+        await released;
+      }
+      throw new TypeError('Failed to fetch');
+    }),
+  );
+  return state;
+}
+
+const storedSources = async () => ((await fakeBrowser.storage.local.get('sources')) as { sources?: Record<string, unknown> }).sources;
+
+/** The Data sources rows of a store holding no source state: every source never asked, due at once. */
+function expectNeverAsked(views: SourceView[]): void {
+  const initial = initialSourceState();
+  expect(views.map(({ id, status, nextAttemptAt, lastSuccess, lastFetchFailure }) => ({ id, status, nextAttemptAt, lastSuccess, lastFetchFailure }))).toEqual(
+    views.map(({ id }) => ({ id, status: initial.status, nextAttemptAt: initial.nextAttemptAt, lastSuccess: undefined, lastFetchFailure: undefined })),
+  );
+}
+
+describe('refreshDue and the stored source states', () => {
+  beforeEach(async () => {
+    await freshBackground();
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  test('a Reset while a run waits on the network stays done: the run writes back no state from before it', async () => {
+    const net = cexsHeld();
+    const run = refreshDue({ force: true });
+    await vi.waitFor(() => expect(net.cexsCalls).toBe(1));
+    expect(Object.keys((await storedSources()) ?? {})).toEqual([FEED_SOURCE]);
+    await resetData();
+    net.release();
+    await run;
+    const after = (await storedSources()) ?? {};
+    expect(after).not.toHaveProperty(FEED_SOURCE);
+    expect(after).toHaveProperty(CEXS_SOURCE);
+  });
+
+  test('a run over an empty store leaves nothing behind for a read after "Delete everything"', async () => {
+    await fakeBrowser.storage.local.clear();
+    const net = cexsHeld();
+    net.release();
+    await refreshDue({ force: true });
+    expect(await storedSources()).toHaveProperty(CEXS_SOURCE);
+    await fakeBrowser.storage.local.clear();
+    expectNeverAsked(await sourceViews());
+  });
+
+  test('a Reset that lands while browser start reads the states stays done', async () => {
+    const failing = { status: 'failing', failures: 2, nextAttemptAt: '2026-12-05T12:00:00.000Z' };
+    await fakeBrowser.storage.local.set({ sources: { [CEXS_SOURCE]: failing } });
+    let open = () => {};
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const get = fakeBrowser.storage.local.get.bind(fakeBrowser.storage.local);
+    let heldReads = 0;
+    // Browser start's read of the states answers only once the Reset has had its chance to write.
+    vi.spyOn(fakeBrowser.storage.local, 'get').mockImplementation(async (keys) => {
+      const answer = await get(keys);
+      if (heldReads === 0 && JSON.stringify(keys).includes('sources')) {
+        heldReads++;
+        await gate;
+      }
+      return answer;
+    });
+    const remove = vi.spyOn(fakeBrowser.storage.local, 'remove');
+    const start = onBrowserStart();
+    await vi.waitFor(() => expect(heldReads).toBe(1));
+    const reset = resetData();
+    // The Reset's last step before the states: the own-token prices are gone.
+    await vi.waitFor(() => expect(remove).toHaveBeenCalledWith('ownTokenPrices'));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    open();
+    await Promise.all([start, reset]);
+    expect(await storedSources()).toEqual({});
   });
 });

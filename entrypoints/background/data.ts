@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineLazyItem } from '@/utils/lazy-item';
+import { inTurn, updateItem } from '@/utils/in-turn';
 import { exchanges } from '@/lib/exchanges/registry';
 import { refreshCexs, refreshProtocol, type RefreshReturnType } from '@/lib/reserves/refresh';
 import { DEFILLAMA_CEXS_URL, defillamaProtocolUrl } from '@/lib/reserves/defillama';
@@ -144,14 +145,27 @@ function policyFor(source: string): SourcePolicy {
 
 type Stored = Pick<RefreshReturnType, 'snapshot' | 'state'> & { outcome: { kind: string; error?: unknown; detail?: string } };
 
-async function store(result: Stored, source: string, states: Record<string, SourceState>): Promise<void> {
-  states[source] = result.state;
+/**
+ * One source's state as it is stored now, read afresh: a Reset or "Delete everything" since the
+ * run began counts. The value read is never changed in place (an empty store answers the item's
+ * shared fallback object).
+ */
+async function storedState(source: string): Promise<SourceState> {
+  return (await sourcesItem.getValue())[source] ?? initialSourceState();
+}
+
+/** Writes one source's state over the states as stored now, in their turn: what others wrote meanwhile stays. */
+async function storeState(source: string, state: SourceState): Promise<void> {
+  await updateItem(sourcesItem, (states) => ({ ...states, [source]: state }));
+}
+
+async function store(result: Stored, source: string): Promise<void> {
   if (result.snapshot !== held) {
     held = result.snapshot;
     reading = undefined;
     await heldItem.setValue(result.snapshot);
   }
-  await sourcesItem.setValue(states);
+  await storeState(source, result.state);
   if (result.outcome.kind === 'failed') console.warn(`[reserve-radar] ${source}:`, result.outcome.error, result.outcome.detail ?? '');
 }
 
@@ -177,11 +191,11 @@ export function refreshDue({ force = false }: { force?: boolean } = {}): Promise
   return run.done;
 }
 
+/** Each source's state is read just before it is asked and written just after, so one that waits on the network holds no turn. */
 async function refreshSources(force: boolean): Promise<void> {
-  const states = await sourcesItem.getValue();
   const fetch = fetchNoticingAccess();
   // The signed feed first: it carries the exchanges' own reports, and DefiLlama's readings after it win only where they are newer.
-  const feedState = states[FEED_SOURCE] ?? initialSourceState();
+  const feedState = await storedState(FEED_SOURCE);
   if (force || isDue({ state: feedState, now: Date.now() })) {
     const { url, signers } = feedConfig();
     // Chrome: checked in the offscreen document (./chain-work.ts); no answer there counts as a bad feed.
@@ -197,36 +211,33 @@ async function refreshSources(force: boolean): Promise<void> {
     });
     if (result.heldFeed !== undefined) await heldFeedItem.setValue(result.heldFeed);
     if (result.knownBad !== undefined) await storeKnownBad(result.knownBad);
-    await store(result, FEED_SOURCE, states);
+    await store(result, FEED_SOURCE);
   }
-  const cexsState = states[CEXS_SOURCE] ?? initialSourceState();
+  const cexsState = await storedState(CEXS_SOURCE);
   if (force || isDue({ state: cexsState, now: Date.now() })) {
-    await store(await refreshCexs({ fetch, held: await heldSnapshot(), state: cexsState, now: Date.now(), exchanges }), CEXS_SOURCE, states);
+    await store(await refreshCexs({ fetch, held: await heldSnapshot(), state: cexsState, now: Date.now(), exchanges }), CEXS_SOURCE);
   }
   // One request naming every priced own token, the same for everyone, on the /cexs schedule.
-  const pricesState = states[OWN_TOKEN_PRICES_SOURCE] ?? initialSourceState();
+  const pricesState = await storedState(OWN_TOKEN_PRICES_SOURCE);
   if (force || isDue({ state: pricesState, now: Date.now() })) {
     const held = await heldOwnTokenPrices();
     const result = await refreshOwnTokenPrices({ fetch, held, state: pricesState, symbols: pricedOwnTokens(exchanges), now: Date.now() });
     if (result.prices !== held) await ownTokenPricesItem.setValue(result.prices);
-    states[OWN_TOKEN_PRICES_SOURCE] = result.state;
-    await sourcesItem.setValue(states);
+    await storeState(OWN_TOKEN_PRICES_SOURCE, result.state);
     if (result.outcome.kind === 'failed') console.warn(`[reserve-radar] ${OWN_TOKEN_PRICES_SOURCE}:`, result.outcome.error, result.outcome.detail ?? '');
   }
   for (const { exchangeId, slug } of trackedProtocols()) {
     const source = protocolSource(slug);
-    const state = states[source] ?? initialSourceState();
+    const state = await storedState(source);
     if (!force && !isDue({ state, now: Date.now() })) continue;
-    await store(await refreshProtocol({ fetch, held: await heldSnapshot(), state, now: Date.now(), exchangeId, slug }), source, states);
+    await store(await refreshProtocol({ fetch, held: await heldSnapshot(), state, now: Date.now(), exchangeId, slug }), source);
   }
 }
 
 /** At browser start: a source whose last success is older than its interval is asked at once. */
 export async function onBrowserStart(): Promise<void> {
-  const states = await sourcesItem.getValue();
   const now = Date.now();
-  for (const [source, state] of Object.entries(states)) states[source] = onStartup({ state, policy: policyFor(source), now });
-  await sourcesItem.setValue(states);
+  await updateItem(sourcesItem, (states) => Object.fromEntries(Object.entries(states).map(([source, state]) => [source, onStartup({ state, policy: policyFor(source), now })])));
 }
 
 /** Whether a source's last failure was our missing access to its host (./required-hosts.ts). */
@@ -279,5 +290,5 @@ export async function resetData(): Promise<void> {
   // A look-up that began while the copy above was being removed may have cached it again.
   knownBad = undefined;
   await ownTokenPricesItem.removeValue();
-  await sourcesItem.setValue({});
+  await inTurn(sourcesItem.key, () => sourcesItem.setValue({}));
 }
