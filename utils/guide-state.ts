@@ -4,7 +4,7 @@ import { parseAddressBook, type AddressBookEntry } from '@/lib/custody/address-b
 import { guideForExchange, savedGuides } from '@/lib/custody/guides';
 import type { GuideResetReason, GuideState } from '@/lib/custody/steps';
 import { GUIDE_STATE_KEY, GUIDES_KEY } from './chosen-address';
-import { inTurn, updateItem } from './in-turn';
+import { updateItem } from './in-turn';
 
 /**
  * The withdrawal guide's memory, on this device only: the guide last worked on, and each
@@ -14,7 +14,8 @@ import { inTurn, updateItem } from './in-turn';
  */
 const guideStateItem = defineLazyItem<unknown>(`local:${GUIDE_STATE_KEY}`, { version: 1 });
 const guidesItem = defineLazyItem<unknown>(`local:${GUIDES_KEY}`, { version: 1 });
-const addressBookItem = defineLazyItem<unknown>('local:addressBook', { version: 1 });
+/** Exported for a write over several values in their turns at once (utils/import-write.ts); every other write goes through the functions below. */
+export const addressBookItem = defineLazyItem<unknown>('local:addressBook', { version: 1 });
 
 export interface LoadGuideStateReturnType {
   state: GuideState;
@@ -79,4 +80,9 @@ export function removeFromAddressBook(entry: Pick<AddressBookEntry, 'network' | 
 /** Replaces the whole book (an import); the caller has validated the entries with `parseAddressBook`. */
 export async function replaceAddressBook(entries: AddressBookEntry[]): Promise<void> {
   await changeAddressBook(() => entries);
+}
+
+/** As `replaceAddressBook`, for a caller that already holds the book's turn (it would wait for itself). */
+export async function replaceAddressBookInHeldTurn(entries: AddressBookEntry[]): Promise<void> {
+  await addressBookItem.setValue(entries);
 }

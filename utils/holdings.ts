@@ -14,7 +14,8 @@ import { inTurn, updateItem } from './in-turn';
  * addresses: on this device only, stored as `unknown` and validated on every read (an older
  * version or a hand edit falls back to empty, never to half-read figures).
  */
-const holdingsItem = defineLazyItem<unknown>('local:holdings', { version: 1 });
+// Exported for a write over several values in their turns at once (utils/import-write.ts); every other write goes through the functions below.
+export const holdingsItem = defineLazyItem<unknown>('local:holdings', { version: 1 });
 const pricesItem = defineLazyItem<unknown>('local:priceTable', { version: 1 });
 const readingsItem = defineLazyItem<unknown>('local:addressReadings', { version: 1 });
 
@@ -59,6 +60,13 @@ function validHoldings(state: HoldingsState): HoldingsState {
 export async function saveHoldings(state: HoldingsState): Promise<HoldingsState> {
   const parsed = validHoldings(state);
   await inTurn(holdingsItem.key, () => holdingsItem.setValue(parsed));
+  return parsed;
+}
+
+/** As `saveHoldings`, for a caller that already holds the holdings' turn (it would wait for itself). */
+export async function saveHoldingsInHeldTurn(state: HoldingsState): Promise<HoldingsState> {
+  const parsed = validHoldings(state);
+  await holdingsItem.setValue(parsed);
   return parsed;
 }
 

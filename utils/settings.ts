@@ -3,8 +3,12 @@ import { parseSettings, type Settings } from '@/lib/settings';
 import { memoizedRead } from './memo-item';
 import { inTurn, updateItem } from './in-turn';
 
-/** Declared once; every entrypoint reads settings through here so they are always validated. */
-const settingsItem = defineLazyItem<unknown>('local:settings', { version: 1 });
+/**
+ * Declared once; every entrypoint reads settings through here so they are always validated.
+ * Exported for a write over several values in their turns at once (utils/import-write.ts); every
+ * other write goes through the functions below.
+ */
+export const settingsItem = defineLazyItem<unknown>('local:settings', { version: 1 });
 
 export async function getSettings(): Promise<Settings> {
   return parseSettings(await settingsItem.getValue());
@@ -29,6 +33,13 @@ export async function updateSettings(patch: Partial<Settings> | ((current: Setti
 export async function replaceSettings(next: Settings): Promise<Settings> {
   const parsed = parseSettings(next);
   await inTurn(settingsItem.key, () => settingsItem.setValue(parsed));
+  return parsed;
+}
+
+/** As `replaceSettings`, for a caller that already holds the settings' turn (it would wait for itself). */
+export async function replaceSettingsInHeldTurn(next: Settings): Promise<Settings> {
+  const parsed = parseSettings(next);
+  await settingsItem.setValue(parsed);
   return parsed;
 }
 

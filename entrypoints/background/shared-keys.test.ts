@@ -11,7 +11,7 @@ const CONSTANTS: Readonly<Record<string, string>> = { GUIDES_KEY };
 
 /**
  * The stored values written in a turn (utils/in-turn.ts), found in the sources: each
- * `updateItem(item, …)` and `inTurn(item.key, …)` outside the helper itself, with the key the item
+ * `updateItem(item, …)`, `inTurn(item.key, …)` and `inTurns([item.key, …], …)` outside the helper itself, with the key the item
  * is defined with. A turn named any other way fails the test until it is taught here.
  */
 function turnKeys(): { keys: Set<string>; unresolved: string[] } {
@@ -29,10 +29,19 @@ function turnKeys(): { keys: Set<string>; unresolved: string[] } {
   const keys = new Set<string>();
   const unresolved: string[] = [];
   for (const { path, text } of sources) {
-    for (const [call, updated, literal, keyed] of text.matchAll(/\b(?:updateItem\((\w+)\s*,|inTurns?\(\s*(?:['`]([^'`]+)['`]|(\w+)\.key))/g)) {
-      const found = literal !== undefined ? [literal] : (defined.get((updated ?? keyed)!) ?? []);
+    const named = (call: string, literal: string | undefined, item: string | undefined) => {
+      const found = literal !== undefined ? [literal] : (defined.get(item!) ?? []);
       if (found.length !== 1 || found[0]!.includes('${')) unresolved.push(`${path}: ${call}`);
       else keys.add(found[0]!);
+    };
+    for (const [call, updated, literal, keyed] of text.matchAll(/\b(?:updateItem\((\w+)\s*,|inTurns?\(\s*(?:['`]([^'`]+)['`]|(\w+)\.key))/g)) named(call, literal, updated ?? keyed);
+    // `inTurns([a.key, 'local:b'], …)`: each name in the list.
+    for (const [call, list] of text.matchAll(/\binTurns\(\s*\[([^\]]*)\]/g)) {
+      for (const name of list!.split(',').map((part) => part.trim())) {
+        const [, literal, keyed] = /^(?:['`]([^'`]+)['`]|(\w+)\.key)$/.exec(name) ?? [];
+        if (literal === undefined && keyed === undefined) unresolved.push(`${path}: ${call}`);
+        else named(call, literal, keyed);
+      }
     }
   }
   return { keys, unresolved };
