@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { CEXS_SOURCE, FEED_SOURCE, onBrowserStart, refreshDue, resetData, sourceViews, type SourceView } from './data';
+import { CEXS_SOURCE, FEED_SOURCE, OWN_TOKEN_PRICES_SOURCE, heldSnapshot, onBrowserStart, refreshDue, resetData, sourceViews, type SourceView } from './data';
+import { bundledSnapshot } from '@/lib/reserves/snapshot';
 import { initialSourceState } from '@/lib/reserves/schedule';
 import { freshBackground } from './background.testkit';
 
@@ -122,7 +123,33 @@ describe('refreshDue and the stored source states', () => {
     await run;
     const after = (await storedSources()) ?? {};
     expect(after).not.toHaveProperty(FEED_SOURCE);
-    expect(after).toHaveProperty(CEXS_SOURCE);
+    // /cexs was out during the Reset: its answer is dropped, and the source stays due.
+    expect(after).not.toHaveProperty(CEXS_SOURCE);
+    expect(after).toHaveProperty(OWN_TOKEN_PRICES_SOURCE);
+  });
+
+  test('a Reset while a source is out is not undone by its answer: nothing learned before the Reset is stored again', async () => {
+    let protocolCalls = 0;
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: string) => {
+        const path = new URL(input).pathname;
+        if (path === '/cexs') return new Response(cexs, { status: 200, headers: { 'content-type': 'application/json' } });
+        if (path.startsWith('/protocol/') && protocolCalls++ === 0) await released;
+        throw new TypeError('Failed to fetch');
+      }),
+    );
+    const run = refreshDue({ force: true });
+    await vi.waitFor(() => expect(protocolCalls).toBe(1));
+    expect(await fakeBrowser.storage.local.get('heldSnapshot')).toHaveProperty('heldSnapshot');
+    await resetData();
+    release();
+    await run;
+    expect(await fakeBrowser.storage.local.get('heldSnapshot')).toEqual({});
+    expect(await heldSnapshot()).toEqual(bundledSnapshot());
+    expect((await sourceViews()).find((row) => row.id === CEXS_SOURCE)?.lastSuccess).toBeUndefined();
   });
 
   test('a run over an empty store leaves nothing behind for a read after "Delete everything"', async () => {

@@ -154,18 +154,26 @@ async function storedState(source: string): Promise<SourceState> {
   return (await sourcesItem.getValue())[source] ?? initialSourceState();
 }
 
+/**
+ * How many Resets this worker has made. An answer to a question asked before one is not stored:
+ * it was merged into the data the Reset forgot, and its state would call the source fresh while
+ * none of its figures are held. The source stays due and is asked again.
+ */
+let resets = 0;
+
 /** Writes one source's state over the states as stored now, in their turn: what others wrote meanwhile stays. */
-async function storeState(source: string, state: SourceState): Promise<void> {
-  await updateItem(sourcesItem, (states) => ({ ...states, [source]: state }));
+async function storeState(source: string, state: SourceState, asked: number): Promise<void> {
+  await updateItem(sourcesItem, (states) => (asked === resets ? { ...states, [source]: state } : states));
 }
 
-async function store(result: Stored, source: string): Promise<void> {
+async function store(result: Stored, source: string, asked: number): Promise<void> {
+  if (asked !== resets) return;
   if (result.snapshot !== held) {
     held = result.snapshot;
     reading = undefined;
     await heldItem.setValue(result.snapshot);
   }
-  await storeState(source, result.state);
+  await storeState(source, result.state, asked);
   if (result.outcome.kind === 'failed') console.warn(`[reserve-radar] ${source}:`, result.outcome.error, result.outcome.detail ?? '');
 }
 
@@ -195,6 +203,8 @@ export function refreshDue({ force = false }: { force?: boolean } = {}): Promise
 async function refreshSources(force: boolean): Promise<void> {
   const fetch = fetchNoticingAccess();
   // The signed feed first: it carries the exchanges' own reports, and DefiLlama's readings after it win only where they are newer.
+  // Each source's Reset count is taken before its state is read: both come from the same side of a Reset.
+  let asked = resets;
   const feedState = await storedState(FEED_SOURCE);
   if (force || isDue({ state: feedState, now: Date.now() })) {
     const { url, signers } = feedConfig();
@@ -209,28 +219,31 @@ async function refreshSources(force: boolean): Promise<void> {
       now: Date.now(),
       verify: (work) => chainWork().verifyFeed(work),
     });
-    if (result.heldFeed !== undefined) await heldFeedItem.setValue(result.heldFeed);
-    if (result.knownBad !== undefined) await storeKnownBad(result.knownBad);
-    await store(result, FEED_SOURCE);
+    if (asked === resets && result.heldFeed !== undefined) await heldFeedItem.setValue(result.heldFeed);
+    if (asked === resets && result.knownBad !== undefined) await storeKnownBad(result.knownBad);
+    await store(result, FEED_SOURCE, asked);
   }
+  asked = resets;
   const cexsState = await storedState(CEXS_SOURCE);
   if (force || isDue({ state: cexsState, now: Date.now() })) {
-    await store(await refreshCexs({ fetch, held: await heldSnapshot(), state: cexsState, now: Date.now(), exchanges }), CEXS_SOURCE);
+    await store(await refreshCexs({ fetch, held: await heldSnapshot(), state: cexsState, now: Date.now(), exchanges }), CEXS_SOURCE, asked);
   }
   // One request naming every priced own token, the same for everyone, on the /cexs schedule.
+  asked = resets;
   const pricesState = await storedState(OWN_TOKEN_PRICES_SOURCE);
   if (force || isDue({ state: pricesState, now: Date.now() })) {
     const held = await heldOwnTokenPrices();
     const result = await refreshOwnTokenPrices({ fetch, held, state: pricesState, symbols: pricedOwnTokens(exchanges), now: Date.now() });
-    if (result.prices !== held) await ownTokenPricesItem.setValue(result.prices);
-    await storeState(OWN_TOKEN_PRICES_SOURCE, result.state);
+    if (asked === resets && result.prices !== held) await ownTokenPricesItem.setValue(result.prices);
+    await storeState(OWN_TOKEN_PRICES_SOURCE, result.state, asked);
     if (result.outcome.kind === 'failed') console.warn(`[reserve-radar] ${OWN_TOKEN_PRICES_SOURCE}:`, result.outcome.error, result.outcome.detail ?? '');
   }
   for (const { exchangeId, slug } of trackedProtocols()) {
     const source = protocolSource(slug);
+    asked = resets;
     const state = await storedState(source);
     if (!force && !isDue({ state, now: Date.now() })) continue;
-    await store(await refreshProtocol({ fetch, held: await heldSnapshot(), state, now: Date.now(), exchangeId, slug }), source);
+    await store(await refreshProtocol({ fetch, held: await heldSnapshot(), state, now: Date.now(), exchangeId, slug }), source, asked);
   }
 }
 
@@ -281,6 +294,7 @@ export async function scheduleRefresh(): Promise<void> {
 
 /** Forget everything learned live; the bundled snapshot stays. The run states derived from it go with `forgetRunStates` (run-alerts.ts). */
 export async function resetData(): Promise<void> {
+  resets++;
   held = undefined;
   reading = undefined;
   knownBad = undefined;
