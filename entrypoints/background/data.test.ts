@@ -189,4 +189,35 @@ describe('refreshDue and the stored source states', () => {
     await Promise.all([start, reset]);
     expect(await storedSources()).toEqual({});
   });
+
+  test('a source whose state is read while a Reset is clearing carries nothing from the states it cleared', async () => {
+    const old = { status: 'fresh', failures: 0, lastSuccess: '2026-01-01T00:00:00.000Z', nextAttemptAt: '2026-01-01T01:00:00.000Z' };
+    await fakeBrowser.storage.local.set({ sources: { [OWN_TOKEN_PRICES_SOURCE]: old } });
+    let cexsCalls = 0;
+    let releaseCexs = () => {};
+    const cexsGate = new Promise<void>((resolve) => (releaseCexs = resolve));
+    let releaseChart = () => {};
+    const chartGate = new Promise<void>((resolve) => (releaseChart = resolve));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: string) => {
+        const path = new URL(input).pathname;
+        if (path === '/cexs') {
+          cexsCalls++;
+          await cexsGate;
+        }
+        if (path.startsWith('/chart/')) await chartGate;
+        throw new TypeError('Failed to fetch');
+      }),
+    );
+    const run = refreshDue({ force: true });
+    await vi.waitFor(() => expect(cexsCalls).toBe(1));
+    const reset = resetData();
+    releaseCexs();
+    await reset;
+    releaseChart();
+    await run;
+    expect((await storedSources())?.[OWN_TOKEN_PRICES_SOURCE]).toBeUndefined();
+    expect((await sourceViews()).find((row) => row.id === OWN_TOKEN_PRICES_SOURCE)?.lastSuccess).toBeUndefined();
+  });
 });

@@ -203,7 +203,8 @@ export function refreshDue({ force = false }: { force?: boolean } = {}): Promise
 async function refreshSources(force: boolean): Promise<void> {
   const fetch = fetchNoticingAccess();
   // The signed feed first: it carries the exchanges' own reports, and DefiLlama's readings after it win only where they are newer.
-  // Each source's Reset count is taken before its state is read: both come from the same side of a Reset.
+  // Each source's Reset count is taken before its state is read. A Reset counts when it begins and again once the states are
+  // cleared, in their turn: a state read in between is older than the count taken with it, and what is learned from it is dropped.
   let asked = resets;
   const feedState = await storedState(FEED_SOURCE);
   if (force || isDue({ state: feedState, now: Date.now() })) {
@@ -304,5 +305,9 @@ export async function resetData(): Promise<void> {
   // A look-up that began while the copy above was being removed may have cached it again.
   knownBad = undefined;
   await ownTokenPricesItem.removeValue();
-  await inTurn(sourcesItem.key, () => sourcesItem.setValue({}));
+  await inTurn(sourcesItem.key, async () => {
+    await sourcesItem.setValue({});
+    // A state read since the count above may be one just cleared: what a run learns from it is dropped too.
+    resets++;
+  });
 }
