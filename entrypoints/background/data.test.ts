@@ -220,4 +220,30 @@ describe('refreshDue and the stored source states', () => {
     expect((await storedSources())?.[OWN_TOKEN_PRICES_SOURCE]).toBeUndefined();
     expect((await sourceViews()).find((row) => row.id === OWN_TOKEN_PRICES_SOURCE)?.lastSuccess).toBeUndefined();
   });
+
+  test('own-token prices asked before a Reset and answered after it are not stored, nor their state', async () => {
+    let chartCalls = 0;
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const now = Math.floor(Date.now() / 1000);
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: string) => {
+        if (new URL(input).pathname.startsWith('/chart/')) {
+          chartCalls++;
+          await released;
+          const body = { coins: { 'coingecko:binancecoin': { symbol: 'BNB', confidence: 0.99, prices: [{ timestamp: now - 86400, price: 600 }, { timestamp: now - 3600, price: 610 }] } } };
+          return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+        }
+        throw new TypeError('Failed to fetch');
+      }),
+    );
+    const run = refreshDue({ force: true });
+    await vi.waitFor(() => expect(chartCalls).toBe(1));
+    await resetData();
+    release();
+    await run;
+    expect(await fakeBrowser.storage.local.get('ownTokenPrices')).toEqual({});
+    expect((await storedSources()) ?? {}).not.toHaveProperty(OWN_TOKEN_PRICES_SOURCE);
+  });
 });
