@@ -111,4 +111,19 @@ describe('writeImport: all or nothing in storage', () => {
     await historyPoint;
     expect(await stored()).toEqual({ holdings: { ...before.holdings, history: [{ day: '2026-11-25', selfShare: 0.5 }] }, settings: parseSettings(before.settings), addressBook: before.addressBook });
   });
+
+  test('a history point already in its turn as the import starts is read as "before": the putting back keeps it', async () => {
+    refuse('addressBook');
+    let open = () => {};
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const historyPoint = updateHoldings(async (state) => {
+      await gate;
+      return { ...state, history: [...state.history, { day: '2026-11-25', selfShare: 0.5 }] };
+    });
+    const importing = writeImport(imported);
+    open();
+    await historyPoint;
+    expect(await importing).toEqual({ ok: false, reason: 'dataFailNotSaved', halfway: false });
+    expect((await stored()).holdings).toEqual({ ...before.holdings, history: [{ day: '2026-11-25', selfShare: 0.5 }] });
+  });
 });
