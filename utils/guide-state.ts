@@ -4,7 +4,7 @@ import { parseAddressBook, type AddressBookEntry } from '@/lib/custody/address-b
 import { guideForExchange, savedGuides } from '@/lib/custody/guides';
 import type { GuideResetReason, GuideState } from '@/lib/custody/steps';
 import { GUIDE_STATE_KEY, GUIDES_KEY } from './chosen-address';
-import { updateItem } from './in-turn';
+import { inTurn, updateItem } from './in-turn';
 
 /**
  * The withdrawal guide's memory, on this device only: the guide last worked on, and each
@@ -77,9 +77,9 @@ export function removeFromAddressBook(entry: Pick<AddressBookEntry, 'network' | 
   return changeAddressBook((book) => book.filter((saved) => !(saved.network === entry.network && saved.address === entry.address)));
 }
 
-/** Replaces the whole book (an import); the caller has validated the entries with `parseAddressBook`. */
-export async function replaceAddressBook(entries: AddressBookEntry[]): Promise<void> {
-  await changeAddressBook(() => entries);
+/** Replaces the whole book, in its turn; the caller has validated the entries with `parseAddressBook`. */
+export function replaceAddressBook(entries: AddressBookEntry[]): Promise<void> {
+  return inTurn(addressBookItem.key, () => replaceAddressBookInHeldTurn(entries));
 }
 
 /** As `replaceAddressBook`, for a caller that already holds the book's turn (it would wait for itself). */

@@ -57,10 +57,8 @@ function validHoldings(state: HoldingsState): HoldingsState {
  * Validates before writing: a state the schema refuses is never stored, and the stored one stays.
  * Written in the holdings' turn (utils/in-turn.ts), like every change of them.
  */
-export async function saveHoldings(state: HoldingsState): Promise<HoldingsState> {
-  const parsed = validHoldings(state);
-  await inTurn(holdingsItem.key, () => holdingsItem.setValue(parsed));
-  return parsed;
+export function saveHoldings(state: HoldingsState): Promise<HoldingsState> {
+  return inTurn(holdingsItem.key, () => saveHoldingsInHeldTurn(state));
 }
 
 /** As `saveHoldings`, for a caller that already holds the holdings' turn (it would wait for itself). */

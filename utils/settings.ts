@@ -29,14 +29,12 @@ export async function updateSettings(patch: Partial<Settings> | ((current: Setti
   );
 }
 
-/** Replaces every setting in one write (an import), so no moment of storage holds none; watchers see one change. */
-export async function replaceSettings(next: Settings): Promise<Settings> {
-  const parsed = parseSettings(next);
-  await inTurn(settingsItem.key, () => settingsItem.setValue(parsed));
-  return parsed;
+/** Replaces every setting in one write, in the settings' turn, so no moment of storage holds none; watchers see one change. */
+export function replaceSettings(next: Settings): Promise<Settings> {
+  return inTurn(settingsItem.key, () => replaceSettingsInHeldTurn(next));
 }
 
-/** As `replaceSettings`, for a caller that already holds the settings' turn (it would wait for itself). */
+/** As `replaceSettings`, for a caller that already holds the settings' turn (an import, utils/import-write.ts; it would wait for itself). */
 export async function replaceSettingsInHeldTurn(next: Settings): Promise<Settings> {
   const parsed = parseSettings(next);
   await settingsItem.setValue(parsed);
