@@ -95,8 +95,10 @@ export async function knownBadLookup(now: Date): Promise<(host: string) => Listi
   return (host) => index.find(host, now);
 }
 
-async function storeKnownBad(incoming: KnownBad): Promise<void> {
+/** Keeps the newer of the held and the incoming section, unless a Reset came since the feed was asked (`asked`), up to the held one's read. */
+async function storeKnownBad(incoming: KnownBad, asked: number): Promise<void> {
   const { section } = await heldKnownBad();
+  if (asked !== resets) return;
   const next = newerKnownBad(section, incoming, new Date());
   if (next === section) return;
   knownBad = Promise.resolve({ section: next, index: knownBadIndex(next) });
@@ -221,7 +223,7 @@ async function refreshSources(force: boolean): Promise<void> {
       verify: (work) => chainWork().verifyFeed(work),
     });
     if (asked === resets && result.heldFeed !== undefined) await heldFeedItem.setValue(result.heldFeed);
-    if (asked === resets && result.knownBad !== undefined) await storeKnownBad(result.knownBad);
+    if (result.knownBad !== undefined) await storeKnownBad(result.knownBad, asked);
     await store(result, FEED_SOURCE, asked);
   }
   asked = resets;

@@ -95,4 +95,27 @@ describe('the background keeps the known-bad hosts the feed brings', () => {
     expect(await fakeBrowser.storage.local.get(['heldFeed', 'knownBad', 'heldSnapshot'])).toEqual({});
     expect((await knownBadLookup(new Date()))('quiet-harbor-rewards.com')).toBeUndefined();
   });
+
+  test('a Reset while the feed’s known-bad hosts are being compared with the held ones leaves none behind', async () => {
+    serve({ body: await feed(1, section(new Date(Date.now() - 3_600_000).toISOString(), 'quiet-harbor-rewards.com')) });
+    // The held hosts are read from storage only once the feed is taken: that read waits for the test.
+    let open = () => {};
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    let asked = false;
+    const get = fakeBrowser.storage.local.get.bind(fakeBrowser.storage.local);
+    vi.spyOn(fakeBrowser.storage.local, 'get').mockImplementation(async (keys?: string | string[] | Record<string, unknown> | null) => {
+      if (!asked && JSON.stringify(keys ?? null).includes('knownBad')) {
+        asked = true;
+        await gate;
+      }
+      return get(keys);
+    });
+    const run = refreshDue({ force: true });
+    await vi.waitFor(() => expect(asked).toBe(true));
+    await resetData();
+    open();
+    await run;
+    expect(await fakeBrowser.storage.local.get(['heldFeed', 'knownBad', 'heldSnapshot'])).toEqual({});
+    expect((await knownBadLookup(new Date()))('quiet-harbor-rewards.com')).toBeUndefined();
+  });
 });
