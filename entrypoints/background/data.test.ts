@@ -232,7 +232,18 @@ describe('refreshDue and the stored source states', () => {
         if (new URL(input).pathname.startsWith('/chart/')) {
           chartCalls++;
           await released;
-          const body = { coins: { 'coingecko:binancecoin': { symbol: 'BNB', confidence: 0.99, prices: [{ timestamp: now - 86400, price: 600 }, { timestamp: now - 3600, price: 610 }] } } };
+          const body = {
+            coins: {
+              'coingecko:binancecoin': {
+                symbol: 'BNB',
+                confidence: 0.99,
+                prices: [
+                  { timestamp: now - 86400, price: 600 },
+                  { timestamp: now - 3600, price: 610 },
+                ],
+              },
+            },
+          };
           return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
         }
         throw new TypeError('Failed to fetch');
