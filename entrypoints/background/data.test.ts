@@ -58,6 +58,19 @@ describe('refreshDue', () => {
     await Promise.all([refreshDue({ force: true }), refreshDue({ force: true }), refreshDue()]);
     expect(net.cexsCalls).toBe(1);
   });
+
+  test('"Refresh now" after a Reset does not join a forced run begun before it: every source is asked again', async () => {
+    const net = network();
+    const before = refreshDue({ force: true });
+    await vi.waitFor(() => expect(net.cexsCalls).toBe(1));
+    await resetData();
+    const after = refreshDue({ force: true });
+    net.online = true;
+    net.release();
+    await Promise.all([before, after]);
+    expect(net.cexsCalls).toBe(2);
+    expect((await sourceViews()).find((row) => row.id === 'cexs')?.lastSuccess).toBeDefined();
+  });
 });
 
 describe('sourceViews', () => {

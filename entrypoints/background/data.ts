@@ -179,17 +179,18 @@ async function store(result: Stored, source: string, asked: number): Promise<voi
   if (result.outcome.kind === 'failed') console.warn(`[reserve-radar] ${source}:`, result.outcome.error, result.outcome.detail ?? '');
 }
 
-let running: { done: Promise<void>; forced: boolean } | undefined;
+let running: { done: Promise<void>; forced: boolean; resets: number } | undefined;
 
 /**
  * Asks every source that is due (or all of them, when forced), one at a time. A question while
  * a run is under way joins it, except that a forced one ("Refresh now") does not settle for a
- * scheduled run that may have started before the network was back: it waits, then asks again.
+ * scheduled run that may have started before the network was back, nor for a run begun before a
+ * Reset (what it learned before the Reset is dropped): it waits, then asks again.
  */
 export function refreshDue({ force = false }: { force?: boolean } = {}): Promise<void> {
-  if (running !== undefined && (running.forced || !force)) return running.done;
+  if (running !== undefined && (!force || (running.forced && running.resets === resets))) return running.done;
   if (running !== undefined) return running.done.catch(() => undefined).then(() => refreshDue({ force }));
-  const run = { forced: force, done: Promise.resolve() };
+  const run = { forced: force, resets, done: Promise.resolve() };
   running = run;
   run.done = (async () => {
     try {
