@@ -270,4 +270,43 @@ describe('refreshDue and the stored source states', () => {
     expect(await fakeBrowser.storage.local.get('ownTokenPrices')).toEqual({});
     expect((await storedSources()) ?? {}).not.toHaveProperty(OWN_TOKEN_PRICES_SOURCE);
   });
+
+  test('an answer that comes while a Reset is removing the held data is not stored: the Reset counts before it removes anything', async () => {
+    let cexsCalls = 0;
+    let chartCalls = 0;
+    let releaseCexs = () => {};
+    const cexsGate = new Promise<void>((resolve) => (releaseCexs = resolve));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: string) => {
+        const path = new URL(input).pathname;
+        if (path === '/cexs') {
+          cexsCalls++;
+          await cexsGate;
+          return new Response(cexs, { status: 200, headers: { 'content-type': 'application/json' } });
+        }
+        if (path.startsWith('/chart/')) chartCalls++;
+        throw new TypeError('Failed to fetch');
+      }),
+    );
+    // The Reset's second removal waits until the run has handled the /cexs answer.
+    let openRemoval = () => {};
+    const removalGate = new Promise<void>((resolve) => (openRemoval = resolve));
+    const remove = fakeBrowser.storage.local.remove.bind(fakeBrowser.storage.local);
+    const removing = vi.spyOn(fakeBrowser.storage.local, 'remove').mockImplementation(async (keys: string | string[]) => {
+      if (keys === 'heldFeed' || (Array.isArray(keys) && keys.includes('heldFeed'))) await removalGate;
+      return remove(keys);
+    });
+    const run = refreshDue({ force: true });
+    await vi.waitFor(() => expect(cexsCalls).toBe(1));
+    const reset = resetData();
+    // The held snapshot is removed; the Reset waits at the held feed.
+    await vi.waitFor(() => expect(removing).toHaveBeenCalledWith('heldFeed'));
+    releaseCexs();
+    await vi.waitFor(() => expect(chartCalls).toBe(1));
+    openRemoval();
+    await Promise.all([reset, run]);
+    expect(await fakeBrowser.storage.local.get('heldSnapshot')).toEqual({});
+    expect((await storedSources()) ?? {}).not.toHaveProperty(CEXS_SOURCE);
+  });
 });
