@@ -103,12 +103,13 @@ describe('the background keeps the known-bad hosts the feed brings', () => {
     const gate = new Promise<void>((resolve) => (open = resolve));
     let asked = false;
     const get = fakeBrowser.storage.local.get.bind(fakeBrowser.storage.local);
-    vi.spyOn(fakeBrowser.storage.local, 'get').mockImplementation(async (keys?: string | string[] | Record<string, unknown> | null) => {
+    vi.spyOn(fakeBrowser.storage.local, 'get').mockImplementation(async (keys) => {
       if (!asked && JSON.stringify(keys ?? null).includes('knownBad')) {
         asked = true;
         await gate;
       }
-      return get(keys);
+      const answer = await get(keys);
+      return answer;
     });
     const run = refreshDue({ force: true });
     await vi.waitFor(() => expect(asked).toBe(true));
