@@ -14,7 +14,8 @@ import { inTurn, updateItem } from './in-turn';
  */
 const guideStateItem = defineLazyItem<unknown>(`local:${GUIDE_STATE_KEY}`, { version: 1 });
 const guidesItem = defineLazyItem<unknown>(`local:${GUIDES_KEY}`, { version: 1 });
-const addressBookItem = defineLazyItem<unknown>('local:addressBook', { version: 1 });
+/** Exported for a write over several values in their turns at once (utils/import-write.ts); every other write goes through the functions below. */
+export const addressBookItem = defineLazyItem<unknown>('local:addressBook', { version: 1 });
 
 export interface LoadGuideStateReturnType {
   state: GuideState;
@@ -76,7 +77,12 @@ export function removeFromAddressBook(entry: Pick<AddressBookEntry, 'network' | 
   return changeAddressBook((book) => book.filter((saved) => !(saved.network === entry.network && saved.address === entry.address)));
 }
 
-/** Replaces the whole book (an import); the caller has validated the entries with `parseAddressBook`. */
-export async function replaceAddressBook(entries: AddressBookEntry[]): Promise<void> {
-  await changeAddressBook(() => entries);
+/** Replaces the whole book, in its turn; the caller has validated the entries with `parseAddressBook`. */
+export function replaceAddressBook(entries: AddressBookEntry[]): Promise<void> {
+  return inTurn(addressBookItem.key, () => replaceAddressBookInHeldTurn(entries));
+}
+
+/** As `replaceAddressBook`, for a caller that already holds the book's turn (it would wait for itself). */
+export async function replaceAddressBookInHeldTurn(entries: AddressBookEntry[]): Promise<void> {
+  await addressBookItem.setValue(entries);
 }

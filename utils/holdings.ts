@@ -14,7 +14,8 @@ import { inTurn, updateItem } from './in-turn';
  * addresses: on this device only, stored as `unknown` and validated on every read (an older
  * version or a hand edit falls back to empty, never to half-read figures).
  */
-const holdingsItem = defineLazyItem<unknown>('local:holdings', { version: 1 });
+// Exported for a write over several values in their turns at once (utils/import-write.ts); every other write goes through the functions below.
+export const holdingsItem = defineLazyItem<unknown>('local:holdings', { version: 1 });
 const pricesItem = defineLazyItem<unknown>('local:priceTable', { version: 1 });
 const readingsItem = defineLazyItem<unknown>('local:addressReadings', { version: 1 });
 
@@ -56,9 +57,14 @@ function validHoldings(state: HoldingsState): HoldingsState {
  * Validates before writing: a state the schema refuses is never stored, and the stored one stays.
  * Written in the holdings' turn (utils/in-turn.ts), like every change of them.
  */
-export async function saveHoldings(state: HoldingsState): Promise<HoldingsState> {
+export function saveHoldings(state: HoldingsState): Promise<HoldingsState> {
+  return inTurn(holdingsItem.key, () => saveHoldingsInHeldTurn(state));
+}
+
+/** As `saveHoldings`, for a caller that already holds the holdings' turn (it would wait for itself). */
+export async function saveHoldingsInHeldTurn(state: HoldingsState): Promise<HoldingsState> {
   const parsed = validHoldings(state);
-  await inTurn(holdingsItem.key, () => holdingsItem.setValue(parsed));
+  await holdingsItem.setValue(parsed);
   return parsed;
 }
 

@@ -5,7 +5,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { parseHoldingsState } from '@/lib/holdings/model';
 import { parseSettings } from '@/lib/settings';
 import { translateFrom, type Messages } from '@/utils/i18n';
-import { saveHoldings } from './holdings';
+import { saveHoldings, updateHoldings } from './holdings';
 import { replaceAddressBook } from './guide-state';
 import { updateSettings, watchSettings } from './settings';
 import { writeImport, type ImportParts } from './import-write';
@@ -15,12 +15,12 @@ const NOW = Date.parse('2026-11-25T10:00:00Z');
 const t = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../public/_locales/en/messages.json'), 'utf8')) as Messages);
 
 const before = {
-  holdings: parseHoldingsState({ holdings: [{ id: 'h1', kind: 'asset', custodian: 'kraken', asset: 'BTC', amount: 0.4, updatedAt: NOW }] }),
+  holdings: parseHoldingsState({ holdings: [{ id: 'h1', kind: 'asset', custodian: 'kraken', asset: 'BTC', amount: 0.4, updatedAt: NOW }], addresses: [], history: [] }),
   settings: { lookalikeProtection: true, language: 'de', rpcUrl: 'https://rpc.before.example' },
   addressBook: [{ label: 'Old', network: 'ethereum' as const, address: '0x00000000000000000000000000000000000A11cE', addedAt: '2026-11-01T00:00:00.000Z' }],
 };
 const imported: ImportParts = {
-  holdings: parseHoldingsState({ holdings: [{ id: 'h9', kind: 'fiat', custodian: 'self', currency: 'EUR', value: 10, updatedAt: NOW }] }),
+  holdings: parseHoldingsState({ holdings: [{ id: 'h9', kind: 'fiat', custodian: 'self', currency: 'EUR', value: 10, updatedAt: NOW }], addresses: [], history: [] }),
   settings: parseSettings({ nudgePolicy: 'off', rpcUrl: 'https://rpc.imported.example' }),
   addressBook: [{ label: 'New', network: 'ethereum', address: '0x000000000000000000000000000000000000bEEF', addedAt: '2026-11-20T00:00:00.000Z' }],
 };
@@ -29,17 +29,26 @@ const stored = () => fakeBrowser.storage.local.get(KEYS);
 
 /** Writes the browser refuses: a write touching `key` fails from its `from`-th try on (1 = the first). */
 let refusals: { key: string; from: number; seen: number }[] = [];
+/** Called as a write touching its key is asked for, before it is made. */
+let onWrite: Record<string, (() => void) | undefined> = {};
 function refuse(key: string, from = 1): void {
   refusals.push({ key, from, seen: 0 });
 }
 
 describe('writeImport: all or nothing in storage', () => {
+  test('the holdings before and imported are real, different holdings (a state the schema refuses would read as empty)', () => {
+    expect(before.holdings.holdings.map((holding) => holding.id)).toEqual(['h1']);
+    expect(imported.holdings.holdings.map((holding) => holding.id)).toEqual(['h9']);
+  });
+
   beforeEach(async () => {
     vi.restoreAllMocks();
     fakeBrowser.reset();
     refusals = [];
+    onWrite = {};
     const set = fakeBrowser.storage.local.set.bind(fakeBrowser.storage.local);
     vi.spyOn(fakeBrowser.storage.local, 'set').mockImplementation(async (items: Record<string, unknown>) => {
+      for (const key of Object.keys(items)) onWrite[key]?.();
       for (const rule of refusals.filter((r) => Object.hasOwn(items, r.key))) {
         rule.seen += 1;
         if (rule.seen >= rule.from) throw new Error(`QUOTA_BYTES quota exceeded (${rule.key})`);
@@ -88,5 +97,33 @@ describe('writeImport: all or nothing in storage', () => {
     expect(result).toEqual({ ok: false, reason: 'dataFailHalfway', halfway: true });
     expect(t('dataFailHalfway')).toBe('The import stopped halfway and could not be undone: check your holdings and settings.');
     expect(console.error).toHaveBeenCalled();
+  });
+
+  test('a change another writer makes while an import fails stays; only the parts of the import are put back', async () => {
+    refuse('addressBook');
+    let historyPoint: Promise<unknown> | undefined;
+    // The background records a history point as the import's holdings are being written.
+    onWrite.holdings = () => {
+      onWrite.holdings = undefined;
+      historyPoint = updateHoldings((state) => ({ ...state, history: [...state.history, { day: '2026-11-25', selfShare: 0.5 }] }));
+    };
+    expect(await writeImport(imported)).toEqual({ ok: false, reason: 'dataFailNotSaved', halfway: false });
+    await historyPoint;
+    expect(await stored()).toEqual({ holdings: { ...before.holdings, history: [{ day: '2026-11-25', selfShare: 0.5 }] }, settings: parseSettings(before.settings), addressBook: before.addressBook });
+  });
+
+  test('a history point already in its turn as the import starts is read as "before": the putting back keeps it', async () => {
+    refuse('addressBook');
+    let open = () => {};
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const historyPoint = updateHoldings(async (state) => {
+      await gate;
+      return { ...state, history: [...state.history, { day: '2026-11-25', selfShare: 0.5 }] };
+    });
+    const importing = writeImport(imported);
+    open();
+    await historyPoint;
+    expect(await importing).toEqual({ ok: false, reason: 'dataFailNotSaved', halfway: false });
+    expect((await stored()).holdings).toEqual({ ...before.holdings, history: [{ day: '2026-11-25', selfShare: 0.5 }] });
   });
 });

@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { refreshDue, sourceViews } from './data';
+import { CEXS_SOURCE, FEED_SOURCE, OWN_TOKEN_PRICES_SOURCE, heldSnapshot, onBrowserStart, refreshDue, resetData, sourceViews, type SourceView } from './data';
+import { bundledSnapshot } from '@/lib/reserves/snapshot';
+import { initialSourceState } from '@/lib/reserves/schedule';
+import { freshBackground } from './background.testkit';
 
 const cexs = readFileSync(join(import.meta.dirname, '../../tests/fixtures/defillama/cexs.json'), 'utf8');
 
@@ -55,6 +58,19 @@ describe('refreshDue', () => {
     await Promise.all([refreshDue({ force: true }), refreshDue({ force: true }), refreshDue()]);
     expect(net.cexsCalls).toBe(1);
   });
+
+  test('"Refresh now" after a Reset does not join a forced run begun before it: every source is asked again', async () => {
+    const net = network();
+    const before = refreshDue({ force: true });
+    await vi.waitFor(() => expect(net.cexsCalls).toBe(1));
+    await resetData();
+    const after = refreshDue({ force: true });
+    net.online = true;
+    net.release();
+    await Promise.all([before, after]);
+    expect(net.cexsCalls).toBe(2);
+    expect((await sourceViews()).find((row) => row.id === 'cexs')?.lastSuccess).toBeDefined();
+  });
 });
 
 describe('sourceViews', () => {
@@ -73,5 +89,224 @@ describe('sourceViews', () => {
     const prices = views.find((row) => row.id === 'own-token-prices');
     expect(prices?.status).toBe('failing');
     expect(JSON.stringify(prices)).not.toContain('no usable price');
+  });
+});
+
+/** Every source fails at once, except `/cexs`, which waits for `release` and then fails too. */
+function cexsHeld() {
+  const state = { cexsCalls: 0, release: () => {} };
+  const released = new Promise<void>((resolve) => (state.release = resolve));
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (input: string) => {
+      if (new URL(input).pathname === '/cexs') {
+        state.cexsCalls++;
+        await released;
+      }
+      throw new TypeError('Failed to fetch');
+    }),
+  );
+  return state;
+}
+
+const storedSources = async () => ((await fakeBrowser.storage.local.get('sources')) as { sources?: Record<string, unknown> }).sources;
+
+/** The Data sources rows of a store holding no source state: every source never asked, due at once. */
+function expectNeverAsked(views: SourceView[]): void {
+  const initial = initialSourceState();
+  expect(views.map(({ id, status, nextAttemptAt, lastSuccess, lastFetchFailure }) => ({ id, status, nextAttemptAt, lastSuccess, lastFetchFailure }))).toEqual(
+    views.map(({ id }) => ({ id, status: initial.status, nextAttemptAt: initial.nextAttemptAt, lastSuccess: undefined, lastFetchFailure: undefined })),
+  );
+}
+
+describe('refreshDue and the stored source states', () => {
+  beforeEach(async () => {
+    await freshBackground();
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  test('a Reset while a run waits on the network stays done: the run writes back no state from before it', async () => {
+    const net = cexsHeld();
+    const run = refreshDue({ force: true });
+    await vi.waitFor(() => expect(net.cexsCalls).toBe(1));
+    expect(Object.keys((await storedSources()) ?? {})).toEqual([FEED_SOURCE]);
+    await resetData();
+    net.release();
+    await run;
+    const after = (await storedSources()) ?? {};
+    expect(after).not.toHaveProperty(FEED_SOURCE);
+    // /cexs was out during the Reset: its answer is dropped, and the source stays due.
+    expect(after).not.toHaveProperty(CEXS_SOURCE);
+    expect(after).toHaveProperty(OWN_TOKEN_PRICES_SOURCE);
+  });
+
+  test('a Reset while a source is out is not undone by its answer: nothing learned before the Reset is stored again', async () => {
+    let protocolCalls = 0;
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: string) => {
+        const path = new URL(input).pathname;
+        if (path === '/cexs') return new Response(cexs, { status: 200, headers: { 'content-type': 'application/json' } });
+        if (path.startsWith('/protocol/') && protocolCalls++ === 0) await released;
+        throw new TypeError('Failed to fetch');
+      }),
+    );
+    const run = refreshDue({ force: true });
+    await vi.waitFor(() => expect(protocolCalls).toBe(1));
+    expect(await fakeBrowser.storage.local.get('heldSnapshot')).toHaveProperty('heldSnapshot');
+    await resetData();
+    release();
+    await run;
+    expect(await fakeBrowser.storage.local.get('heldSnapshot')).toEqual({});
+    expect(await heldSnapshot()).toEqual(bundledSnapshot());
+    expect((await sourceViews()).find((row) => row.id === CEXS_SOURCE)?.lastSuccess).toBeUndefined();
+  });
+
+  test('a run over an empty store leaves nothing behind for a read after "Delete everything"', async () => {
+    await fakeBrowser.storage.local.clear();
+    const net = cexsHeld();
+    net.release();
+    await refreshDue({ force: true });
+    expect(await storedSources()).toHaveProperty(CEXS_SOURCE);
+    await fakeBrowser.storage.local.clear();
+    expectNeverAsked(await sourceViews());
+  });
+
+  test('a Reset that lands while browser start reads the states stays done', async () => {
+    const failing = { status: 'failing', failures: 2, nextAttemptAt: '2026-12-05T12:00:00.000Z' };
+    await fakeBrowser.storage.local.set({ sources: { [CEXS_SOURCE]: failing } });
+    let open = () => {};
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const get = fakeBrowser.storage.local.get.bind(fakeBrowser.storage.local);
+    let heldReads = 0;
+    // Browser start's read of the states answers only once the Reset has had its chance to write.
+    vi.spyOn(fakeBrowser.storage.local, 'get').mockImplementation(async (keys) => {
+      const answer = await get(keys);
+      if (heldReads === 0 && JSON.stringify(keys).includes('sources')) {
+        heldReads++;
+        await gate;
+      }
+      return answer;
+    });
+    const remove = vi.spyOn(fakeBrowser.storage.local, 'remove');
+    const start = onBrowserStart();
+    await vi.waitFor(() => expect(heldReads).toBe(1));
+    const reset = resetData();
+    // The Reset's last step before the states: the own-token prices are gone.
+    await vi.waitFor(() => expect(remove).toHaveBeenCalledWith('ownTokenPrices'));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    open();
+    await Promise.all([start, reset]);
+    expect(await storedSources()).toEqual({});
+  });
+
+  test('a source whose state is read while a Reset is clearing carries nothing from the states it cleared', async () => {
+    const old = { status: 'fresh', failures: 0, lastSuccess: '2026-01-01T00:00:00.000Z', nextAttemptAt: '2026-01-01T01:00:00.000Z' };
+    await fakeBrowser.storage.local.set({ sources: { [OWN_TOKEN_PRICES_SOURCE]: old } });
+    let cexsCalls = 0;
+    let releaseCexs = () => {};
+    const cexsGate = new Promise<void>((resolve) => (releaseCexs = resolve));
+    let releaseChart = () => {};
+    const chartGate = new Promise<void>((resolve) => (releaseChart = resolve));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: string) => {
+        const path = new URL(input).pathname;
+        if (path === '/cexs') {
+          cexsCalls++;
+          await cexsGate;
+        }
+        if (path.startsWith('/chart/')) await chartGate;
+        throw new TypeError('Failed to fetch');
+      }),
+    );
+    const run = refreshDue({ force: true });
+    await vi.waitFor(() => expect(cexsCalls).toBe(1));
+    const reset = resetData();
+    releaseCexs();
+    await reset;
+    releaseChart();
+    await run;
+    expect((await storedSources())?.[OWN_TOKEN_PRICES_SOURCE]).toBeUndefined();
+    expect((await sourceViews()).find((row) => row.id === OWN_TOKEN_PRICES_SOURCE)?.lastSuccess).toBeUndefined();
+  });
+
+  test('own-token prices asked before a Reset and answered after it are not stored, nor their state', async () => {
+    let chartCalls = 0;
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const now = Math.floor(Date.now() / 1000);
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: string) => {
+        if (new URL(input).pathname.startsWith('/chart/')) {
+          chartCalls++;
+          await released;
+          const body = {
+            coins: {
+              'coingecko:binancecoin': {
+                symbol: 'BNB',
+                confidence: 0.99,
+                prices: [
+                  { timestamp: now - 86400, price: 600 },
+                  { timestamp: now - 3600, price: 610 },
+                ],
+              },
+            },
+          };
+          return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+        }
+        throw new TypeError('Failed to fetch');
+      }),
+    );
+    const run = refreshDue({ force: true });
+    await vi.waitFor(() => expect(chartCalls).toBe(1));
+    await resetData();
+    release();
+    await run;
+    expect(await fakeBrowser.storage.local.get('ownTokenPrices')).toEqual({});
+    expect((await storedSources()) ?? {}).not.toHaveProperty(OWN_TOKEN_PRICES_SOURCE);
+  });
+
+  test('an answer that comes while a Reset is removing the held data is not stored: the Reset counts before it removes anything', async () => {
+    let cexsCalls = 0;
+    let chartCalls = 0;
+    let releaseCexs = () => {};
+    const cexsGate = new Promise<void>((resolve) => (releaseCexs = resolve));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: string) => {
+        const path = new URL(input).pathname;
+        if (path === '/cexs') {
+          cexsCalls++;
+          await cexsGate;
+          return new Response(cexs, { status: 200, headers: { 'content-type': 'application/json' } });
+        }
+        if (path.startsWith('/chart/')) chartCalls++;
+        throw new TypeError('Failed to fetch');
+      }),
+    );
+    // The Reset's second removal waits until the run has handled the /cexs answer.
+    let openRemoval = () => {};
+    const removalGate = new Promise<void>((resolve) => (openRemoval = resolve));
+    const remove = fakeBrowser.storage.local.remove.bind(fakeBrowser.storage.local);
+    const removing = vi.spyOn(fakeBrowser.storage.local, 'remove').mockImplementation(async (keys: string | string[]) => {
+      if (keys === 'heldFeed' || (Array.isArray(keys) && keys.includes('heldFeed'))) await removalGate;
+      return remove(keys);
+    });
+    const run = refreshDue({ force: true });
+    await vi.waitFor(() => expect(cexsCalls).toBe(1));
+    const reset = resetData();
+    // The held snapshot is removed; the Reset waits at the held feed.
+    await vi.waitFor(() => expect(removing).toHaveBeenCalledWith('heldFeed'));
+    releaseCexs();
+    await vi.waitFor(() => expect(chartCalls).toBe(1));
+    openRemoval();
+    await Promise.all([reset, run]);
+    expect(await fakeBrowser.storage.local.get('heldSnapshot')).toEqual({});
+    expect((await storedSources()) ?? {}).not.toHaveProperty(CEXS_SOURCE);
   });
 });

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineLazyItem } from '@/utils/lazy-item';
+import { inTurn, updateItem } from '@/utils/in-turn';
 import { exchanges } from '@/lib/exchanges/registry';
 import { refreshCexs, refreshProtocol, type RefreshReturnType } from '@/lib/reserves/refresh';
 import { DEFILLAMA_CEXS_URL, defillamaProtocolUrl } from '@/lib/reserves/defillama';
@@ -94,8 +95,10 @@ export async function knownBadLookup(now: Date): Promise<(host: string) => Listi
   return (host) => index.find(host, now);
 }
 
-async function storeKnownBad(incoming: KnownBad): Promise<void> {
+/** Keeps the newer of the held and the incoming section, unless a Reset came since the feed was asked (`asked`), up to the held one's read. */
+async function storeKnownBad(incoming: KnownBad, asked: number): Promise<void> {
   const { section } = await heldKnownBad();
+  if (asked !== resets) return;
   const next = newerKnownBad(section, incoming, new Date());
   if (next === section) return;
   knownBad = Promise.resolve({ section: next, index: knownBadIndex(next) });
@@ -144,28 +147,50 @@ function policyFor(source: string): SourcePolicy {
 
 type Stored = Pick<RefreshReturnType, 'snapshot' | 'state'> & { outcome: { kind: string; error?: unknown; detail?: string } };
 
-async function store(result: Stored, source: string, states: Record<string, SourceState>): Promise<void> {
-  states[source] = result.state;
+/**
+ * One source's state as it is stored now, read afresh: a Reset or "Delete everything" since the
+ * run began counts. The value read is never changed in place (an empty store answers the item's
+ * shared fallback object).
+ */
+async function storedState(source: string): Promise<SourceState> {
+  return (await sourcesItem.getValue())[source] ?? initialSourceState();
+}
+
+/**
+ * How many Resets this worker has made. An answer to a question asked before one is not stored:
+ * it was merged into the data the Reset forgot, and its state would call the source fresh while
+ * none of its figures are held. The source stays due and is asked again.
+ */
+let resets = 0;
+
+/** Writes one source's state over the states as stored now, in their turn: what others wrote meanwhile stays. */
+async function storeState(source: string, state: SourceState, asked: number): Promise<void> {
+  await updateItem(sourcesItem, (states) => (asked === resets ? { ...states, [source]: state } : states));
+}
+
+async function store(result: Stored, source: string, asked: number): Promise<void> {
+  if (asked !== resets) return;
   if (result.snapshot !== held) {
     held = result.snapshot;
     reading = undefined;
     await heldItem.setValue(result.snapshot);
   }
-  await sourcesItem.setValue(states);
+  await storeState(source, result.state, asked);
   if (result.outcome.kind === 'failed') console.warn(`[reserve-radar] ${source}:`, result.outcome.error, result.outcome.detail ?? '');
 }
 
-let running: { done: Promise<void>; forced: boolean } | undefined;
+let running: { done: Promise<void>; forced: boolean; resets: number } | undefined;
 
 /**
  * Asks every source that is due (or all of them, when forced), one at a time. A question while
  * a run is under way joins it, except that a forced one ("Refresh now") does not settle for a
- * scheduled run that may have started before the network was back: it waits, then asks again.
+ * scheduled run that may have started before the network was back, nor for a run begun before a
+ * Reset (what it learned before the Reset is dropped): it waits, then asks again.
  */
 export function refreshDue({ force = false }: { force?: boolean } = {}): Promise<void> {
-  if (running !== undefined && (running.forced || !force)) return running.done;
+  if (running !== undefined && (!force || (running.forced && running.resets === resets))) return running.done;
   if (running !== undefined) return running.done.catch(() => undefined).then(() => refreshDue({ force }));
-  const run = { forced: force, done: Promise.resolve() };
+  const run = { forced: force, resets, done: Promise.resolve() };
   running = run;
   run.done = (async () => {
     try {
@@ -177,11 +202,14 @@ export function refreshDue({ force = false }: { force?: boolean } = {}): Promise
   return run.done;
 }
 
+/** Each source's state is read just before it is asked and written just after, so one that waits on the network holds no turn. */
 async function refreshSources(force: boolean): Promise<void> {
-  const states = await sourcesItem.getValue();
   const fetch = fetchNoticingAccess();
   // The signed feed first: it carries the exchanges' own reports, and DefiLlama's readings after it win only where they are newer.
-  const feedState = states[FEED_SOURCE] ?? initialSourceState();
+  // Each source's Reset count is taken before its state is read. A Reset counts when it begins and again once the states are
+  // cleared, in their turn: a state read in between is older than the count taken with it, and what is learned from it is dropped.
+  let asked = resets;
+  const feedState = await storedState(FEED_SOURCE);
   if (force || isDue({ state: feedState, now: Date.now() })) {
     const { url, signers } = feedConfig();
     // Chrome: checked in the offscreen document (./chain-work.ts); no answer there counts as a bad feed.
@@ -195,38 +223,38 @@ async function refreshSources(force: boolean): Promise<void> {
       now: Date.now(),
       verify: (work) => chainWork().verifyFeed(work),
     });
-    if (result.heldFeed !== undefined) await heldFeedItem.setValue(result.heldFeed);
-    if (result.knownBad !== undefined) await storeKnownBad(result.knownBad);
-    await store(result, FEED_SOURCE, states);
+    if (asked === resets && result.heldFeed !== undefined) await heldFeedItem.setValue(result.heldFeed);
+    if (result.knownBad !== undefined) await storeKnownBad(result.knownBad, asked);
+    await store(result, FEED_SOURCE, asked);
   }
-  const cexsState = states[CEXS_SOURCE] ?? initialSourceState();
+  asked = resets;
+  const cexsState = await storedState(CEXS_SOURCE);
   if (force || isDue({ state: cexsState, now: Date.now() })) {
-    await store(await refreshCexs({ fetch, held: await heldSnapshot(), state: cexsState, now: Date.now(), exchanges }), CEXS_SOURCE, states);
+    await store(await refreshCexs({ fetch, held: await heldSnapshot(), state: cexsState, now: Date.now(), exchanges }), CEXS_SOURCE, asked);
   }
   // One request naming every priced own token, the same for everyone, on the /cexs schedule.
-  const pricesState = states[OWN_TOKEN_PRICES_SOURCE] ?? initialSourceState();
+  asked = resets;
+  const pricesState = await storedState(OWN_TOKEN_PRICES_SOURCE);
   if (force || isDue({ state: pricesState, now: Date.now() })) {
     const held = await heldOwnTokenPrices();
     const result = await refreshOwnTokenPrices({ fetch, held, state: pricesState, symbols: pricedOwnTokens(exchanges), now: Date.now() });
-    if (result.prices !== held) await ownTokenPricesItem.setValue(result.prices);
-    states[OWN_TOKEN_PRICES_SOURCE] = result.state;
-    await sourcesItem.setValue(states);
+    if (asked === resets && result.prices !== held) await ownTokenPricesItem.setValue(result.prices);
+    await storeState(OWN_TOKEN_PRICES_SOURCE, result.state, asked);
     if (result.outcome.kind === 'failed') console.warn(`[reserve-radar] ${OWN_TOKEN_PRICES_SOURCE}:`, result.outcome.error, result.outcome.detail ?? '');
   }
   for (const { exchangeId, slug } of trackedProtocols()) {
     const source = protocolSource(slug);
-    const state = states[source] ?? initialSourceState();
+    asked = resets;
+    const state = await storedState(source);
     if (!force && !isDue({ state, now: Date.now() })) continue;
-    await store(await refreshProtocol({ fetch, held: await heldSnapshot(), state, now: Date.now(), exchangeId, slug }), source, states);
+    await store(await refreshProtocol({ fetch, held: await heldSnapshot(), state, now: Date.now(), exchangeId, slug }), source, asked);
   }
 }
 
 /** At browser start: a source whose last success is older than its interval is asked at once. */
 export async function onBrowserStart(): Promise<void> {
-  const states = await sourcesItem.getValue();
   const now = Date.now();
-  for (const [source, state] of Object.entries(states)) states[source] = onStartup({ state, policy: policyFor(source), now });
-  await sourcesItem.setValue(states);
+  await updateItem(sourcesItem, (states) => Object.fromEntries(Object.entries(states).map(([source, state]) => [source, onStartup({ state, policy: policyFor(source), now })])));
 }
 
 /** Whether a source's last failure was our missing access to its host (./required-hosts.ts). */
@@ -270,6 +298,7 @@ export async function scheduleRefresh(): Promise<void> {
 
 /** Forget everything learned live; the bundled snapshot stays. The run states derived from it go with `forgetRunStates` (run-alerts.ts). */
 export async function resetData(): Promise<void> {
+  resets++;
   held = undefined;
   reading = undefined;
   knownBad = undefined;
@@ -279,5 +308,9 @@ export async function resetData(): Promise<void> {
   // A look-up that began while the copy above was being removed may have cached it again.
   knownBad = undefined;
   await ownTokenPricesItem.removeValue();
-  await sourcesItem.setValue({});
+  await inTurn(sourcesItem.key, async () => {
+    await sourcesItem.setValue({});
+    // A state read since the count above may be one just cleared: what a run learns from it is dropped too.
+    resets++;
+  });
 }

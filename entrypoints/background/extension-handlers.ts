@@ -24,6 +24,7 @@ export const SHARED_LOCAL_KEYS = [
   'local:warningSubscriptions',
   'local:runAlerts',
   'local:listsAccessShown',
+  'local:sources',
 ];
 
 /** What only our own pages may ask: other tabs' state, fetches to URLs the user gives, holdings, deleting data. */

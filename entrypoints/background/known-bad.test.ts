@@ -70,4 +70,53 @@ describe('the background keeps the known-bad hosts the feed brings', () => {
     await fakeBrowser.storage.local.set({ knownBad: section(fresh, 'quiet-harbor-rewards.com') });
     expect((await knownBadLookup(new Date()))('quiet-harbor-rewards.com')).toBeDefined();
   });
+
+  test('a feed asked before a Reset and answered after it leaves no floor, no known-bad hosts, no snapshot', async () => {
+    const body = await feed(1, section(new Date(Date.now() - 3_600_000).toISOString(), 'quiet-harbor-rewards.com'));
+    let calls = 0;
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: string) => {
+        if (input === FEED) {
+          calls++;
+          await released;
+          return new Response(body, { status: 200, headers: { 'content-type': 'application/json' } });
+        }
+        throw new TypeError('Failed to fetch');
+      }),
+    );
+    const run = refreshDue({ force: true });
+    await vi.waitFor(() => expect(calls).toBe(1));
+    await resetData();
+    release();
+    await run;
+    expect(await fakeBrowser.storage.local.get(['heldFeed', 'knownBad', 'heldSnapshot'])).toEqual({});
+    expect((await knownBadLookup(new Date()))('quiet-harbor-rewards.com')).toBeUndefined();
+  });
+
+  test('a Reset while the feed’s known-bad hosts are being compared with the held ones leaves none behind', async () => {
+    serve({ body: await feed(1, section(new Date(Date.now() - 3_600_000).toISOString(), 'quiet-harbor-rewards.com')) });
+    // The held hosts are read from storage only once the feed is taken: that read waits for the test.
+    let open = () => {};
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    let asked = false;
+    const get = fakeBrowser.storage.local.get.bind(fakeBrowser.storage.local);
+    vi.spyOn(fakeBrowser.storage.local, 'get').mockImplementation(async (keys) => {
+      if (!asked && JSON.stringify(keys ?? null).includes('knownBad')) {
+        asked = true;
+        await gate;
+      }
+      const answer = await get(keys);
+      return answer;
+    });
+    const run = refreshDue({ force: true });
+    await vi.waitFor(() => expect(asked).toBe(true));
+    await resetData();
+    open();
+    await run;
+    expect(await fakeBrowser.storage.local.get(['heldFeed', 'knownBad', 'heldSnapshot'])).toEqual({});
+    expect((await knownBadLookup(new Date()))('quiet-harbor-rewards.com')).toBeUndefined();
+  });
 });
