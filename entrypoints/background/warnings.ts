@@ -138,11 +138,38 @@ async function mayRead(url: string): Promise<boolean> {
 }
 
 /**
+ * The list hosts of the subscribes under way, each counted from the moment the background is asked
+ * until that subscribe's turn ends: its page asked the browser for the host at the click, so an
+ * unsubscribe or a clear whose turn comes in between must not give it back.
+ */
+const adding = new Map<string, number>();
+
+/** Counts `url`'s host as wanted by a subscribe under way; answers the release (once is enough, more do nothing). */
+function markAdding(url: string): () => void {
+  let origin: string;
+  try {
+    [origin] = listAccess(url).origins;
+  } catch {
+    return () => undefined;
+  }
+  adding.set(origin, (adding.get(origin) ?? 0) + 1);
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    const left = (adding.get(origin) ?? 1) - 1;
+    if (left > 0) adding.set(origin, left);
+    else adding.delete(origin);
+  };
+}
+
+/**
  * Least privilege: the access asked for a list goes back once no subscription in `held` reads that
  * host, unless a required access meets it (the feed's own host, say: Chromium would withhold it; a
  * site under a content script's match: Chromium refuses).
  * Narrower than a grant of all sites, it leaves that grant in place. Called in the subscriptions'
- * turn, with `held` as stored: a subscription written meanwhile cannot lose its access.
+ * turn, with `held` as stored: a subscription written meanwhile cannot lose its access, nor one
+ * being added (see `adding`).
  */
 async function giveBackUnused(url: string, held: readonly WarningSubscription[]): Promise<void> {
   let access: ReturnType<typeof listAccess>;
@@ -151,7 +178,8 @@ async function giveBackUnused(url: string, held: readonly WarningSubscription[])
   } catch {
     return;
   }
-  if (meetsRequiredAccess(access.origins[0]) || held.some((state) => listAccess(state.url).origins[0] === access.origins[0])) return;
+  const [origin] = access.origins;
+  if (meetsRequiredAccess(origin) || adding.has(origin) || held.some((state) => listAccess(state.url).origins[0] === origin)) return;
   await browser.permissions.remove(access).catch((error: unknown) => console.warn('[reserve-radar] list access not given back:', error));
 }
 
@@ -203,8 +231,20 @@ type Refusal = SubscribeFailureCode | 'no-access';
  * of another list on that host, at the same moment, cannot take it away from this one.
  */
 export async function subscribe(url: string, expectedSigner: string): Promise<{ ok: true } | { ok: false; reason: string }> {
+  // Before anything is awaited: a turn that gives hosts back may come before this one's.
+  const added = markAdding(url);
+  try {
+    return await subscribeMarked(url, expectedSigner, added);
+  } finally {
+    added();
+  }
+}
+
+/** `subscribe` once its host is marked as wanted; `release` unmarks it, in the turn that writes or refuses. */
+async function subscribeMarked(url: string, expectedSigner: string, release: () => void): Promise<{ ok: true } | { ok: false; reason: string }> {
   const created = await chainWork().createSubscription({ url, expectedSigner });
   if (!created.ok) {
+    release();
     await giveBackIfUnused(url);
     return { ok: false, reason: subscribeFailureText(created.code, (await userWords()).t) };
   }
@@ -218,6 +258,8 @@ export async function subscribe(url: string, expectedSigner: string): Promise<{ 
       return { next: [...current, added], answer: undefined };
     },
     async (stored, answer) => {
+      // Stored with it, or refused: from here the list itself holds the host, or nothing does.
+      release();
       if (answer !== undefined) await giveBackUnused(added.url, stored);
     },
   );
@@ -238,14 +280,14 @@ export async function unsubscribe(url: string): Promise<void> {
 
 /**
  * Reset and Delete everything: no subscription, and then, in the same turn, no list host held (see
- * giveBackListHosts; logged when the browser keeps one). A subscribe from another tab comes wholly
- * before (cleared with its access) or after (kept with it). Nothing held is read first: lists that
+ * giveBackListHosts; logged when the browser keeps one), but for the hosts of subscribes under way.
+ * A subscribe from another tab comes wholly before (cleared with its access) or after (kept with it). Nothing held is read first: lists that
  * cannot be checked now (Chrome: no offscreen document) go all the same.
  */
 export function clearSubscriptions(): Promise<void> {
   return inTurn(subscriptionsItem.key, async () => {
     await writeSubscriptions([]);
-    await giveBackListHosts();
+    await giveBackListHosts([...adding.keys()]);
   });
 }
 
