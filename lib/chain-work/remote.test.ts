@@ -5,7 +5,7 @@ import { stableStringify } from '../reserves/stable-json';
 import { TEST_FEED_KEY, TEST_FEED_SIGNER } from '../../tests/fixtures/feed/test-key';
 import { signFeed } from '../feed/sign-feed';
 import { signWarningList } from '../community/sign-warning-list';
-import { createSubscription, type WarningSubscription } from '../community/subscription';
+import { createSubscription, replaceSigner, type WarningSubscription } from '../community/subscription';
 import type { WarningList } from '../community/warning-list';
 import { parseChainWorkRequest, type ChainWorkRequest, type VerifyFeedWork } from './chain-work';
 import { inProcessChainWork, runChainWork } from './in-process';
@@ -138,6 +138,30 @@ describe('createRemoteChainWork: warning lists', () => {
       const next = await createRemoteChainWork(ask).checkSubscription(work);
       expect(next.lastGood).toEqual(state.lastGood);
       expect(next.lastError).toMatchObject({ code: 'unchecked', failure: { code: 'unchecked', why: expect.any(String) } });
+    }
+  });
+
+  it("carries a floor from the maintainer's old key through the channel, and takes no answer that moves or drops it", async () => {
+    const newKey = generatePrivateKey();
+    const moved = replaceSigner({ state: await subscribedWithList(), expectedSigner: privateKeyToAccount(newKey).address });
+    expect(moved.floor?.sequence).toBe(3);
+    expect(await createRemoteChainWork(faithful).parseStoredSubscriptions([moved])).toEqual([moved]);
+    for (const [sequence, floor] of [
+      [2, moved.floor],
+      [4, moved.floor],
+    ] as const) {
+      const work = { state: moved, fetched: { ok: true as const, body: await listBody(sequence, newKey) }, now: listNow };
+      const checked = await createRemoteChainWork(faithful).checkSubscription(work);
+      expect(checked).toEqual(await inProcessChainWork.checkSubscription(work));
+      expect(checked.floor).toEqual(floor);
+    }
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const work = { state: moved, fetched: { ok: true as const, body: await listBody(4, newKey) }, now: listNow };
+    for (const twist of [(good: WarningSubscription) => ({ ...good, floor: undefined }), (good: WarningSubscription) => ({ ...good, floor: { ...good.floor!, sequence: 1 } })]) {
+      const next = await createRemoteChainWork(twisted((good) => twist(good as WarningSubscription))).checkSubscription(work);
+      expect(next.lastGood).toBeUndefined();
+      expect(next.floor).toEqual(moved.floor);
+      expect(next.lastError?.code).toBe('unchecked');
     }
   });
 

@@ -5,6 +5,7 @@ import { FeedFailureSchema, type FeedFailure, type FeedRejection, type VerifyFee
 import { SnapshotSchema } from '../reserves/schema';
 import { WarningListSchema } from '../community/warning-list';
 import { MAX_SUBSCRIPTIONS, SUBSCRIBE_FAILURE_CODES, SubscriptionErrorSchema, type WarningSubscription } from '../community/subscription';
+import { HeldFloorSchema } from '../community/sequence-floors';
 import { ChainReadingSchema, NO_READER_ANSWER, type ChainReading } from '../holdings/address-readings';
 import type { ChainWork, ChainWorkOp, ChainWorkRequest, CheckSubscriptionWork, VerifyFeedWork } from './chain-work';
 
@@ -113,6 +114,7 @@ const SubscriptionAnswerSchema = v.object({
   lastGood: v.optional(HeldListSchema),
   lastCheck: v.nullable(IsoMoment),
   lastError: v.optional(SubscriptionErrorSchema),
+  floor: v.optional(HeldFloorSchema),
 });
 const StoredAnswerSchema = v.array(SubscriptionAnswerSchema);
 type SubscriptionAnswer = v.InferOutput<typeof SubscriptionAnswerSchema>;
@@ -135,6 +137,9 @@ function acceptCheckedSubscription(answer: unknown, state: WarningSubscription):
   if (next.url !== state.url || !same(next.expectedSigner, state.expectedSigner) || !heldFitsSigner(next)) return { ok: false, why: 'an answer about another subscription' };
   // A check keeps the last good list through every failure and never goes back from it.
   if (state.lastGood !== undefined && (next.lastGood === undefined || next.lastGood.sequence < state.lastGood.sequence)) return { ok: false, why: 'an answer that drops the last good list' };
+  // Nor does it move the floor carried from before, or take a list below it.
+  if (next.floor?.sequence !== state.floor?.sequence || !same(next.floor?.hash ?? '', state.floor?.hash ?? '')) return { ok: false, why: 'an answer that moves the floor' };
+  if (next.floor !== undefined && next.lastGood !== undefined && next.lastGood.sequence < next.floor.sequence) return { ok: false, why: 'an answer below the floor' };
   return { ok: true, subscription: next as WarningSubscription };
 }
 
