@@ -34,6 +34,19 @@ export interface SourceRow {
   nextAttemptAt?: string;
 }
 
+/**
+ * What came of a subscribe: added, refused in plain words, or a list held at that URL with another
+ * maintainer address (its key changed, or a typo), which replaces it only once the user confirms.
+ */
+export type SubscribeResult = { ok: true } | { ok: false; reason: string } | { ok: false; confirmSignerChange: SignerChange };
+
+/** A list held at `url` with the address `current`, asked to be held with `next` instead. */
+export interface SignerChange {
+  url: string;
+  current: string;
+  next: string;
+}
+
 /** One community warning-list subscription as the options page shows it. */
 export interface SubscriptionRow {
   url: string;
@@ -72,8 +85,11 @@ export interface OptionsProps {
   subscriptions: SubscriptionRow[] | undefined;
   /** The subscriptions could not be read; `subscriptions` keeps what was shown before, if anything. */
   subscriptionsFailed?: boolean;
-  /** Resolves with a plain-words reason when the list could not be added. */
-  onSubscribe: (url: string, signer: string) => Promise<{ ok: true } | { ok: false; reason: string }>;
+  /**
+   * Resolves with a plain-words reason when the list could not be added. `replaces`: the address the user
+   * confirmed replacing at that URL. Asks the browser for the list's host first: call it at the click.
+   */
+  onSubscribe: (url: string, signer: string, replaces?: string) => Promise<SubscribeResult>;
   /** Asks the browser for a listed subscription's access (at the click); answers what came of it. */
   onAllowListAccess: (url: string) => Promise<AccessAnswer>;
   /** Rejects when the subscription was not removed: the page says so beside it. */

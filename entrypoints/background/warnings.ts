@@ -3,7 +3,18 @@ import { defineLazyItem } from '@/utils/lazy-item';
 import { inTurn } from '@/utils/in-turn';
 import { giveBackListHosts, listAccess, meetsRequiredAccess } from '@/utils/permissions';
 import { activeWarnings, type ActiveWarning } from '@/lib/community/active-warnings';
-import { goodLists, MAX_SUBSCRIPTIONS, subscriptionHealth, type SubscribeFailureCode, type SubscriptionFailure, type SubscriptionHealth, type WarningSubscription } from '@/lib/community/subscription';
+import {
+  goodLists,
+  MAX_SUBSCRIPTIONS,
+  replaceSigner,
+  sequenceFloor,
+  subscriptionHealth,
+  type SubscribeFailureCode,
+  type SubscriptionFailure,
+  type SubscriptionHealth,
+  type WarningSubscription,
+} from '@/lib/community/subscription';
+import { keepFloor, keptFloor, parseKeptFloors, type KeptFloor } from '@/lib/community/sequence-floors';
 import { WARNING_LIST_LIMITS } from '@/lib/community/warning-list';
 import { fetchSource, type FetchFailure } from '@/lib/reserves/fetch-source';
 import { subscribeFailureText, subscriptionLine } from '@/lib/words/warning-list-words';
@@ -16,6 +27,19 @@ import { i18nFor } from './words';
  * of a page visit), verified against the maintainer's key, last good list kept through failures.
  */
 const subscriptionsItem = defineLazyItem<unknown>('local:warningSubscriptions', { fallback: [], version: 1 });
+
+/**
+ * Each list's newest accepted number, kept after its subscription goes (lib/community/sequence-floors.ts),
+ * so subscribing again does not take an older list back. Read and written in the subscriptions' turn only.
+ */
+const floorsItem = defineLazyItem<unknown>('local:warningListFloors', { fallback: [] });
+
+/** The kept floors; entries that do not read back are said in the log and left out (and out of storage at the next write). */
+async function readFloors(): Promise<{ floors: KeptFloor[]; dropped: number }> {
+  const read = parseKeptFloors(await floorsItem.getValue());
+  if (read.dropped > 0) console.warn(`[reserve-radar] warning lists: ${read.dropped} stored numbers of lists left before did not read back and were dropped; the others are kept`);
+  return read;
+}
 
 /**
  * The stored value parsed and its held lists verified again (see `parseStoredSubscriptions`),
@@ -196,18 +220,22 @@ export async function warningLookup(now: Date): Promise<(exchangeId: string) => 
   return (exchangeId) => (lists.length === 0 ? [] : activeWarnings({ lists, exchangeId, now }));
 }
 
+type SubscriptionsChange<T> = { next?: WarningSubscription[]; answer: T; floors?: KeptFloor[] };
+
 /**
  * The subscriptions as held, changed by `change` in their turn (utils/in-turn.ts): a subscribe, an
  * unsubscribe and the end of a check that overlap each keep their change. `undefined` writes nothing.
- * `after` runs in the same turn, with what is then stored (the access given back).
+ * `after` runs in the same turn, with what is then stored (the access given back). `floors`, when
+ * given, is written first: an unsubscribe keeps its list's floor before the list goes.
  */
 function changeSubscriptions<T>(
-  change: (current: WarningSubscription[]) => Promise<{ next?: WarningSubscription[]; answer: T }> | { next?: WarningSubscription[]; answer: T },
+  change: (current: WarningSubscription[]) => Promise<SubscriptionsChange<T>> | SubscriptionsChange<T>,
   after?: (stored: WarningSubscription[], answer: T) => Promise<void>,
 ): Promise<T> {
   return inTurn(subscriptionsItem.key, async () => {
     const current = await readSubscriptions();
-    const { next, answer } = await change(current);
+    const { next, answer, floors } = await change(current);
+    if (floors !== undefined) await floorsItem.setValue(floors);
     if (next !== undefined) await writeSubscriptions(next);
     await after?.(next ?? current, answer);
     return answer;
@@ -224,24 +252,44 @@ function giveBackIfUnused(url: string): Promise<void> {
 
 type Refusal = SubscribeFailureCode | 'no-access';
 
+/** A list held at the same URL with another maintainer address: the user confirms the new key before it replaces the old. */
+export interface SignerChange {
+  url: string;
+  /** The address the list is held with now. */
+  current: string;
+  /** The address typed, checksummed. */
+  next: string;
+}
+
+export type SubscribeAnswer = { ok: true } | { ok: false; reason: string } | { ok: false; confirmSignerChange: SignerChange };
+
+/** Both checksummed or not: addresses compared as the same 20 bytes. */
+const sameAddress = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
 /**
  * Adds a subscription and checks it at once. A plain-words reason when the input is wrong or the
  * options page got no access to the list's host; a refusal gives back the access asked for it.
  * The access is checked, and given back, in the turn that writes the subscription: an unsubscribe
  * of another list on that host, at the same moment, cannot take it away from this one.
  */
-export async function subscribe(url: string, expectedSigner: string): Promise<{ ok: true } | { ok: false; reason: string }> {
+export async function subscribe(url: string, expectedSigner: string, replaces?: string): Promise<SubscribeAnswer> {
   // Before anything is awaited: a turn that gives hosts back may come before this one's.
   const added = markAdding(url);
   try {
-    return await subscribeMarked(url, expectedSigner, added);
+    return await subscribeMarked({ url, expectedSigner, replaces }, added);
   } finally {
     added();
   }
 }
 
-/** `subscribe` once its host is marked as wanted; `release` unmarks it, in the turn that writes or refuses. */
-async function subscribeMarked(url: string, expectedSigner: string, release: () => void): Promise<{ ok: true } | { ok: false; reason: string }> {
+/** `replaces`: the address the user confirmed replacing (see `SignerChange`); without it, or another one held by now, the answer asks to confirm. */
+type SubscribeRequest = { url: string; expectedSigner: string; replaces: string | undefined };
+
+/**
+ * `subscribe` once its host is marked as wanted; `release` unmarks it, in the turn that writes or refuses.
+ * A new list starts from the floor kept for its URL; a confirmed new key keeps the list's own.
+ */
+async function subscribeMarked({ url, expectedSigner, replaces }: SubscribeRequest, release: () => void): Promise<SubscribeAnswer> {
   const created = await chainWork().createSubscription({ url, expectedSigner });
   if (!created.ok) {
     release();
@@ -249,20 +297,31 @@ async function subscribeMarked(url: string, expectedSigner: string, release: () 
     return { ok: false, reason: subscribeFailureText(created.code, (await userWords()).t) };
   }
   const added = created.subscription;
-  const refused = await changeSubscriptions(
-    async (current): Promise<{ next?: WarningSubscription[]; answer: Refusal | undefined }> => {
+  const outcome = await changeSubscriptions(
+    async (current): Promise<SubscriptionsChange<Refusal | SignerChange | undefined>> => {
       if (!(await mayRead(added.url))) return { answer: 'no-access' };
-      if (current.some((subscription) => subscription.url === added.url)) return { answer: 'already-subscribed' };
+      const held = current.find((subscription) => subscription.url === added.url);
+      if (held !== undefined) {
+        if (sameAddress(held.expectedSigner, added.expectedSigner)) return { answer: 'already-subscribed' };
+        if (replaces === undefined || !sameAddress(replaces, held.expectedSigner)) return { answer: { url: held.url, current: held.expectedSigner, next: added.expectedSigner } };
+        const moved = replaceSigner({ state: held, expectedSigner: added.expectedSigner });
+        return { next: current.map((subscription) => (subscription === held ? moved : subscription)), answer: undefined };
+      }
       // More would be held until the next read from storage, which keeps the first MAX_SUBSCRIPTIONS only.
       if (current.length >= MAX_SUBSCRIPTIONS) return { answer: 'too-many' };
-      return { next: [...current, added], answer: undefined };
+      const { floors, dropped } = await readFloors();
+      const floor = keptFloor(floors, added.url);
+      // The floor stays kept too: the subscription's own is never lower, and an unsubscribe keeps the higher.
+      return { next: [...current, floor === undefined ? added : { ...added, floor }], answer: undefined, ...(dropped > 0 ? { floors } : {}) };
     },
     async (stored, answer) => {
       // Stored with it, or refused: from here the list itself holds the host, or nothing does.
       release();
-      if (answer !== undefined) await giveBackUnused(added.url, stored);
+      if (typeof answer === 'string') await giveBackUnused(added.url, stored);
     },
   );
+  if (typeof outcome === 'object') return { ok: false, confirmSignerChange: outcome };
+  const refused = outcome;
   if (refused !== undefined) {
     const { t } = await userWords();
     return { ok: false, reason: refused === 'no-access' ? t('listsAccessDeclined', new URL(added.url).hostname) : subscribeFailureText(refused, t) };
@@ -271,15 +330,21 @@ async function subscribeMarked(url: string, expectedSigner: string, release: () 
   return { ok: true };
 }
 
+/** The list goes; the newest number accepted from its URL is kept (see `floorsItem`). */
 export async function unsubscribe(url: string): Promise<void> {
   await changeSubscriptions(
-    (current) => ({ next: current.filter((subscription) => subscription.url !== url), answer: undefined }),
+    async (current) => {
+      const leaving = current.find((subscription) => subscription.url === url);
+      const floor = leaving === undefined ? undefined : sequenceFloor(leaving);
+      const floors = floor === undefined ? undefined : keepFloor((await readFloors()).floors, url, floor);
+      return { next: current.filter((subscription) => subscription !== leaving), answer: undefined, ...(floors === undefined ? {} : { floors }) };
+    },
     (stored) => giveBackUnused(url, stored),
   );
 }
 
 /**
- * Reset and Delete everything: no subscription, and then, in the same turn, no list host held (see
+ * Reset and Delete everything: no subscription and no floor kept, and then, in the same turn, no list host held (see
  * giveBackListHosts; logged when the browser keeps one), but for the hosts of subscribes under way.
  * A subscribe from another tab comes wholly before (cleared with its access) or after (kept with it). Nothing held is read first: lists that
  * cannot be checked now (Chrome: no offscreen document) go all the same.
@@ -287,6 +352,7 @@ export async function unsubscribe(url: string): Promise<void> {
 export function clearSubscriptions(): Promise<void> {
   return inTurn(subscriptionsItem.key, async () => {
     await writeSubscriptions([]);
+    await floorsItem.removeValue();
     await giveBackListHosts([...adding.keys()]);
   });
 }
@@ -316,7 +382,10 @@ export async function checkSubscriptions({ force = false }: { force?: boolean } 
   // result from the older state must not roll its held list back.
   await changeSubscriptions((current) => {
     const next = current.map(
-      (state) => checked.find(({ before }) => before.url === state.url && before.lastCheck === state.lastCheck && before.expectedSigner === state.expectedSigner)?.after ?? state,
+      (state) =>
+        checked.find(
+          ({ before }) => before.url === state.url && before.lastCheck === state.lastCheck && before.expectedSigner === state.expectedSigner && before.floor?.sequence === state.floor?.sequence,
+        )?.after ?? state,
     );
     return next.some((state, index) => state !== current[index]) ? { next, answer: undefined } : { answer: undefined };
   }).catch((error: unknown) => console.warn(`[reserve-radar] warning lists: ${error instanceof Error ? error.message : String(error)}`));
