@@ -92,8 +92,11 @@ describe('the floor of a list left and subscribed to again', () => {
     expect(await titles()).toEqual([]);
   });
 
-  test('Reset and Delete everything forget it with the lists', async () => {
+  test('Reset forgets a floor kept by an unsubscribe, with the lists', async () => {
+    await unsubscribe(URL_A);
+    expect((await fakeBrowser.storage.local.get('warningListFloors')).warningListFloors).toHaveLength(1);
     await clearSubscriptions();
+    expect((await fakeBrowser.storage.local.get('warningListFloors')).warningListFloors).toBeUndefined();
     await serve(listNumbered(4, 'Old news'), OLD_KEY);
     await allowList();
     expect(await subscribe(URL_A, OLD)).toEqual({ ok: true });

@@ -6,6 +6,7 @@ import type { WarningList } from '@/lib/community/warning-list';
 import { fakePermissions } from '@/tests/fake-permissions';
 import english from '@/public/_locales/en/messages.json';
 import { inProcessChainWork } from '@/lib/chain-work/in-process';
+import { MAX_SUBSCRIPTIONS } from '@/lib/community/subscription';
 import { checkSubscriptions, clearSubscriptions, startWarnings, subscribe, subscriptionViews, unsubscribe } from './warnings';
 import { englishMessage as getMessage } from './background.testkit';
 
@@ -64,6 +65,16 @@ describe('the host permission of a warning list', () => {
     expect(await subscribe(A, SIGNER)).toEqual({ ok: true });
     expect((await subscribe(A, SIGNER)).ok).toBe(false);
     expect(await fakeBrowser.permissions.contains(ACCESS)).toBe(true);
+  });
+
+  test('a subscribe refused in its turn (too many lists) gives back the host its page was just given', async () => {
+    const held = Array.from({ length: MAX_SUBSCRIPTIONS }, (_, index) => ({ url: `https://lists.example.org/${index}.json`, expectedSigner: SIGNER, lastCheck: null }));
+    await fakeBrowser.storage.local.set({ warningSubscriptions: held });
+    const OTHER = { origins: ['https://other.example/*'] };
+    await fakeBrowser.permissions.request(OTHER);
+    expect(await subscribe('https://other.example/one-more.json', SIGNER)).toMatchObject({ ok: false });
+    expect(await subscriptionViews()).toHaveLength(MAX_SUBSCRIPTIONS);
+    expect(await fakeBrowser.permissions.contains(OTHER)).toBe(false);
   });
 
   test('a subscription whose access is gone (one from before, or taken away in the browser) is not fetched, and its line says why and how to allow it', async () => {
