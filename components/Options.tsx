@@ -4,7 +4,7 @@ import type { NudgePolicy, Settings } from '../lib/settings';
 import type { AnswerFailure } from '../lib/reserves/answer-failure';
 import type { FetchFailure } from '../lib/reserves/fetch-source';
 import type { FeedFailure } from '../lib/feed/verify-feed';
-import type { SubscriptionFailure } from '../lib/community/subscription';
+import type { SubscribeResult, SubscriptionFailure } from '../lib/community/subscription';
 import { InlineConfirm, useInlineConfirm } from './InlineConfirm';
 import { LanguagePicker } from './LanguagePicker';
 import type { SourceStatus } from '../lib/reserves/schedule';
@@ -34,18 +34,7 @@ export interface SourceRow {
   nextAttemptAt?: string;
 }
 
-/**
- * What came of a subscribe: added, refused in plain words, or a list held at that URL with another
- * maintainer address (its key changed, or a typo), which replaces it only once the user confirms.
- */
-export type SubscribeResult = { ok: true } | { ok: false; reason: string } | { ok: false; confirmSignerChange: SignerChange };
-
-/** A list held at `url` with the address `current`, asked to be held with `next` instead. */
-export interface SignerChange {
-  url: string;
-  current: string;
-  next: string;
-}
+export type { SignerChange, SubscribeResult } from '../lib/community/subscription';
 
 /** One community warning-list subscription as the options page shows it. */
 export interface SubscriptionRow {

@@ -1,35 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { render } from 'preact';
 import { describe, expect, test, vi } from 'vitest';
-import { I18nContext, translateFrom, type Messages } from '../../utils/i18n';
-import { effectsOnNextTask, page, recordFocus, settle } from '../test-dom';
-import type { SubscribeResult } from '../Options';
-import { WarningLists } from './WarningLists';
-
-const t = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/de/messages.json'), 'utf8')) as Messages);
-const SIGNER = '0x8ba1f109551bD432803012645Ac136ddd64DBA72';
+import type { SubscribeResult } from '../../lib/community/subscription';
+import { effectsOnNextTask, pressEscape, settle } from '../test-dom';
+import { SIGNER, setupLists as setup, t } from './warning-lists.testkit';
 
 effectsOnNextTask();
-
-/** The subscribe form with the lists section around it, in German, answering with `onSubscribe`. */
-function setup(onSubscribe: (url: string, signer: string, replaces?: string) => Promise<SubscribeResult>) {
-  const dom = page();
-  const focused = recordFocus(dom.window);
-  render(
-    <I18nContext.Provider value={{ t, locale: 'de' }}>
-      <WarningLists subscriptions={[]} onSubscribe={onSubscribe} onUnsubscribe={() => undefined} onAllowAccess={() => Promise.resolve('granted' as const)} />
-    </I18nContext.Provider>,
-    dom.root,
-  );
-  const type = (testId: string, value: string) => {
-    const input = dom.$(testId) as HTMLInputElement;
-    input.value = value;
-    input.dispatchEvent(new dom.window.Event('input', { bubbles: true }));
-  };
-  const submit = () => dom.root.querySelector('form')?.dispatchEvent(new dom.window.Event('submit', { bubbles: true, cancelable: true }));
-  return { ...dom, focused, type, submit };
-}
 
 describe("a list held at the URL with another maintainer address (the maintainer's key changed)", () => {
   const NEW = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266';
@@ -67,22 +42,28 @@ describe("a list held at the URL with another maintainer address (the maintainer
     await settle();
     expect($('list-signer-change')).toBeNull();
     expect(($('list-url') as HTMLInputElement).value).toBe('');
+    // The question is gone: the focus goes back to the button that asked it, as after any subscribe.
+    expect(focused.at(-1)).toBe('list-add');
     render(null, root);
   });
 
-  test('"Keep the current address" changes nothing and asks nothing', async () => {
-    const onSubscribe = vi.fn((): Promise<SubscribeResult> => Promise.resolve({ ok: false, confirmSignerChange: change }));
-    const { root, $, type, submit } = setup(onSubscribe);
-    type('list-url', URL);
-    type('list-signer', NEW);
-    await settle();
-    submit();
-    await settle();
-    ($('list-signer-change-cancel') as HTMLButtonElement).click();
-    await settle();
-    expect($('list-signer-change')).toBeNull();
-    expect(onSubscribe).toHaveBeenCalledTimes(1);
-    expect(($('list-signer') as HTMLInputElement).value).toBe(NEW);
-    render(null, root);
-  });
+  for (const how of ['click', 'Escape'] as const)
+    test(`"Keep the current address" (${how}) changes nothing, asks nothing, and puts the focus back on the subscribe button`, async () => {
+      const onSubscribe = vi.fn((): Promise<SubscribeResult> => Promise.resolve({ ok: false, confirmSignerChange: change }));
+      const { root, window, $, focused, type, submit } = setup(onSubscribe);
+      type('list-url', URL);
+      type('list-signer', NEW);
+      await settle();
+      submit();
+      await settle();
+      expect(focused.at(-1)).toBe('list-signer-change-cancel');
+      if (how === 'click') ($('list-signer-change-cancel') as HTMLButtonElement).click();
+      else pressEscape(window, root.querySelector('[role="group"]'));
+      await settle();
+      expect($('list-signer-change')).toBeNull();
+      expect(onSubscribe).toHaveBeenCalledTimes(1);
+      expect(($('list-signer') as HTMLInputElement).value).toBe(NEW);
+      expect(focused.at(-1)).toBe('list-add');
+      render(null, root);
+    });
 });

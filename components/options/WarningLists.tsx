@@ -1,4 +1,4 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useFocusAfterRemove } from '../focus-after-remove';
 import { InlineConfirm } from '../InlineConfirm';
 import { RemovalStatus } from '../RemovalStatus';
@@ -35,9 +35,18 @@ export function WarningLists({
   const [adding, setAdding] = useState(false);
   // A list held at the URL with another maintainer address: replaced only once the user confirms.
   const [change, setChange] = useState<SignerChange | undefined>(undefined);
-  const answered = (asked: Promise<SubscribeResult>) =>
+  // Answering the question (Cancel, Escape, or a confirm that is answered) gives the focus back to the subscribe button.
+  const addButton = useRef<HTMLButtonElement>(null);
+  const refocusAdd = useRef(false);
+  useEffect(() => {
+    const refocus = refocusAdd.current;
+    refocusAdd.current = false;
+    if (change === undefined && refocus) addButton.current?.focus();
+  }, [change]);
+  const answered = (asked: Promise<SubscribeResult>, fromQuestion = false) =>
     asked
       .then((result) => {
+        refocusAdd.current = fromQuestion;
         if (result.ok) {
           setUrl('');
           setSigner('');
@@ -211,7 +220,7 @@ export function WarningLists({
             {fieldErrors.signer}
           </p>
         )}
-        <button type="submit" class="ghost" aria-disabled={adding} data-testid="list-add">
+        <button type="submit" ref={addButton} class="ghost" aria-disabled={adding} data-testid="list-add">
           {adding ? t('refreshing') : t('listsAdd')}
         </button>
         {error !== undefined && (
@@ -228,9 +237,12 @@ export function WarningLists({
               const asked = onSubscribe(change.url, change.next, change.current);
               setAdding(true);
               setError(undefined);
-              void answered(asked);
+              void answered(asked, true);
             }}
-            onCancel={() => setChange(undefined)}
+            onCancel={() => {
+              refocusAdd.current = true;
+              setChange(undefined);
+            }}
           />
         )}
       </form>

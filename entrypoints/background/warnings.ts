@@ -9,7 +9,9 @@ import {
   replaceSigner,
   sequenceFloor,
   subscriptionHealth,
+  type SignerChange,
   type SubscribeFailureCode,
+  type SubscribeResult,
   type SubscriptionFailure,
   type SubscriptionHealth,
   type WarningSubscription,
@@ -252,17 +254,6 @@ function giveBackIfUnused(url: string): Promise<void> {
 
 type Refusal = SubscribeFailureCode | 'no-access';
 
-/** A list held at the same URL with another maintainer address: the user confirms the new key before it replaces the old. */
-export interface SignerChange {
-  url: string;
-  /** The address the list is held with now. */
-  current: string;
-  /** The address typed, checksummed. */
-  next: string;
-}
-
-export type SubscribeAnswer = { ok: true } | { ok: false; reason: string } | { ok: false; confirmSignerChange: SignerChange };
-
 /** Both checksummed or not: addresses compared as the same 20 bytes. */
 const sameAddress = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
@@ -272,7 +263,7 @@ const sameAddress = (a: string, b: string) => a.toLowerCase() === b.toLowerCase(
  * The access is checked, and given back, in the turn that writes the subscription: an unsubscribe
  * of another list on that host, at the same moment, cannot take it away from this one.
  */
-export async function subscribe(url: string, expectedSigner: string, replaces?: string): Promise<SubscribeAnswer> {
+export async function subscribe(url: string, expectedSigner: string, replaces?: string): Promise<SubscribeResult> {
   // Before anything is awaited: a turn that gives hosts back may come before this one's.
   const added = markAdding(url);
   try {
@@ -289,7 +280,7 @@ type SubscribeRequest = { url: string; expectedSigner: string; replaces: string 
  * `subscribe` once its host is marked as wanted; `release` unmarks it, in the turn that writes or refuses.
  * A new list starts from the floor kept for its URL; a confirmed new key keeps the list's own.
  */
-async function subscribeMarked({ url, expectedSigner, replaces }: SubscribeRequest, release: () => void): Promise<SubscribeAnswer> {
+async function subscribeMarked({ url, expectedSigner, replaces }: SubscribeRequest, release: () => void): Promise<SubscribeResult> {
   const created = await chainWork().createSubscription({ url, expectedSigner });
   if (!created.ok) {
     release();

@@ -202,8 +202,9 @@ describe('createRemoteChainWork: warning lists', () => {
     // The checker answers as if there were no floor, and hands the floor back unchanged.
     const lying: AskChainWork = async (request) => {
       const asked = (JSON.parse(JSON.stringify(request)) as { work: typeof work }).work;
-      const answer = await inProcessChainWork.checkSubscription({ ...asked, state: { ...asked.state, floor: undefined } });
-      return JSON.parse(JSON.stringify({ ...answer, floor: asked.state.floor })) as unknown;
+      const { floor, ...floorless } = asked.state;
+      const answer = await inProcessChainWork.checkSubscription({ ...asked, state: floorless });
+      return JSON.parse(JSON.stringify({ ...answer, floor })) as unknown;
     };
     const next = await createRemoteChainWork(lying).checkSubscription(work);
     expect(next.lastGood).toBeUndefined();

@@ -108,6 +108,21 @@ export function createSubscription({ url, expectedSigner }: CreateSubscriptionPa
   return { ok: true, subscription: { url: parsed.href, expectedSigner: getAddress(signer), lastCheck: null } };
 }
 
+/**
+ * A list held at `url` with the maintainer address `current`, asked to be held with `next` instead
+ * (its key changed, or a typo): the user confirms before the new key replaces the old.
+ */
+export interface SignerChange {
+  url: string;
+  /** The address the list is held with now. */
+  current: string;
+  /** The address typed, checksummed. */
+  next: string;
+}
+
+/** What came of a subscribe: added, refused in plain words, or a signer change for the user to confirm. */
+export type SubscribeResult = { ok: true } | { ok: false; reason: string } | { ok: false; confirmSignerChange: SignerChange };
+
 export interface ApplyFetchResultParameters {
   state: WarningSubscription;
   result: WarningListFetchResult;
