@@ -92,6 +92,15 @@ describe('the floor of a list left and subscribed to again', () => {
     expect(await titles()).toEqual([]);
   });
 
+  test('the same URL with a fragment is the same list: its floor holds', async () => {
+    await unsubscribe(URL_A);
+    await serve(listNumbered(4, 'Old news'), OLD_KEY);
+    await allowList();
+    expect(await subscribe(`${URL_A}#again`, OLD)).toEqual({ ok: true });
+    expect((await subscriptionViews()).map((view) => [view.url, view.lastFailure])).toEqual([[URL_A, { code: 'rollback', sequence: 4, held: 5 }]]);
+    expect(await titles()).toEqual([]);
+  });
+
   test('Reset forgets a floor kept by an unsubscribe, with the lists', async () => {
     await unsubscribe(URL_A);
     expect((await fakeBrowser.storage.local.get('warningListFloors')).warningListFloors).toHaveLength(1);

@@ -55,6 +55,11 @@ describe('createSubscription', () => {
     expect(fresh()).toEqual({ url: 'https://lists.example.org/warnings.json', expectedSigner: signer, lastCheck: null });
   });
 
+  it('drops a fragment: the browser never sends it, so the same list is not a new one', () => {
+    for (const url of ['https://lists.example.org/warnings.json#again', 'https://lists.example.org/warnings.json#'])
+      expect(createSubscription({ url, expectedSigner: signer })).toEqual({ ok: true, subscription: { url: 'https://lists.example.org/warnings.json', expectedSigner: signer, lastCheck: null } });
+  });
+
   it('refuses non-https URLs, credentials in the URL, long URLs, non-addresses and bad checksums, each with its code', () => {
     const cases: [string, string, string][] = [
       ['http://lists.example.org/w.json', signer, 'not-https'],

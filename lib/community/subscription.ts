@@ -105,6 +105,8 @@ export function createSubscription({ url, expectedSigner }: CreateSubscriptionPa
     // Mixed case is an EIP-55 checksum; a wrong one means a mistyped address.
     return { ok: false, code: 'signer-checksum' };
   }
+  // The browser never sends a fragment: with one the same list would escape its floor and the duplicate check.
+  parsed.hash = '';
   return { ok: true, subscription: { url: parsed.href, expectedSigner: getAddress(signer), lastCheck: null } };
 }
 
