@@ -24,7 +24,9 @@ describe("a list held at the URL with another maintainer address (the maintainer
     const asked = $('list-signer-change');
     expect(asked?.textContent).toContain(t('listsSignerChangeTitle'));
     const question = root.querySelector('#list-signer-change-question');
-    expect(question?.textContent).toBe(`${t('listsSignerChangeBody', ['lists.example.org', SIGNER, NEW])} ${t('listsSignerChangeWarning')}`);
+    // The whole URL: two lists of one host are told apart.
+    expect(question?.textContent).toBe(`${t('listsSignerChangeBody', [URL, SIGNER, NEW])} ${t('listsSignerChangeWarning')}`);
+    expect(question?.textContent).toContain(URL);
     expect(question?.parentElement?.getAttribute('role')).toBe('group');
     expect(question?.parentElement?.getAttribute('aria-labelledby')).toBe('list-signer-change-question');
     expect($('list-signer-change-confirm')?.textContent).toBe(t('listsSignerChangeConfirm'));

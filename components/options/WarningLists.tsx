@@ -251,9 +251,9 @@ export function WarningLists({
 }
 
 /**
- * The list is held at that address with another maintainer address: said in plain words (the new
- * key decides what the user is warned of from then on; an older list stays refused) before the
- * user replaces it. The focus goes to the safe answer, and Escape gives it (InlineConfirm).
+ * The list at that URL is held with another maintainer's address: said in plain words, naming the
+ * whole URL (the new key decides what the user is warned of from then on, the list warns of nothing
+ * until a list signed with it is checked, an older list stays refused) before the user replaces it. The focus goes to the safe answer, and Escape gives it (InlineConfirm).
  */
 function ConfirmSignerChange({ change, busy, onConfirm, onCancel }: { change: SignerChange; busy: boolean; onConfirm: () => void; onCancel: () => void }) {
   const t = useT();
@@ -264,7 +264,7 @@ function ConfirmSignerChange({ change, busy, onConfirm, onCancel }: { change: Si
       </p>
       <InlineConfirm
         id="list-signer-change-question"
-        question={`${t('listsSignerChangeBody', [new URL(change.url).host, change.current, change.next])} ${t('listsSignerChangeWarning')}`}
+        question={`${t('listsSignerChangeBody', [change.url, change.current, change.next])} ${t('listsSignerChangeWarning')}`}
         confirmLabel={t('listsSignerChangeConfirm')}
         cancelLabel={t('listsSignerChangeCancel')}
         busy={busy}
