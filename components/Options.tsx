@@ -4,7 +4,7 @@ import type { NudgePolicy, Settings } from '../lib/settings';
 import type { AnswerFailure } from '../lib/reserves/answer-failure';
 import type { FetchFailure } from '../lib/reserves/fetch-source';
 import type { FeedFailure } from '../lib/feed/verify-feed';
-import type { SubscriptionFailure } from '../lib/community/subscription';
+import type { SubscribeResult, SubscriptionFailure } from '../lib/community/subscription';
 import { InlineConfirm, useInlineConfirm } from './InlineConfirm';
 import { LanguagePicker } from './LanguagePicker';
 import type { SourceStatus } from '../lib/reserves/schedule';
@@ -33,6 +33,8 @@ export interface SourceRow {
   lastFeedFailure?: FeedFailure;
   nextAttemptAt?: string;
 }
+
+export type { SignerChange, SubscribeResult } from '../lib/community/subscription';
 
 /** One community warning-list subscription as the options page shows it. */
 export interface SubscriptionRow {
@@ -72,8 +74,11 @@ export interface OptionsProps {
   subscriptions: SubscriptionRow[] | undefined;
   /** The subscriptions could not be read; `subscriptions` keeps what was shown before, if anything. */
   subscriptionsFailed?: boolean;
-  /** Resolves with a plain-words reason when the list could not be added. */
-  onSubscribe: (url: string, signer: string) => Promise<{ ok: true } | { ok: false; reason: string }>;
+  /**
+   * Resolves with a plain-words reason when the list could not be added. `replaces`: the address the user
+   * confirmed replacing at that URL. Asks the browser for the list's host first: call it at the click.
+   */
+  onSubscribe: (url: string, signer: string, replaces?: string) => Promise<SubscribeResult>;
   /** Asks the browser for a listed subscription's access (at the click); answers what came of it. */
   onAllowListAccess: (url: string) => Promise<AccessAnswer>;
   /** Rejects when the subscription was not removed: the page says so beside it. */

@@ -53,7 +53,8 @@ export const ExtensionRequestSchema = v.variant('type', [
   v.object({ type: v.literal('reset-data') }),
   /** Community warning lists (options page). */
   v.object({ type: v.literal('subscriptions-state') }),
-  v.object({ type: v.literal('subscribe'), url: v.pipe(v.string(), v.maxLength(2048)), signer: v.pipe(v.string(), v.maxLength(64)) }),
+  /** `replaces`: the maintainer address the user confirmed replacing at the same URL (the list's key changed). */
+  v.object({ type: v.literal('subscribe'), url: v.pipe(v.string(), v.maxLength(2048)), signer: v.pipe(v.string(), v.maxLength(64)), replaces: v.optional(v.pipe(v.string(), v.maxLength(64))) }),
   v.object({ type: v.literal('unsubscribe'), url: v.pipe(v.string(), v.maxLength(2048)) }),
   /** Holdings (options page and popup): the popup's share line, a refresh now, and deleting every local datum. */
   v.object({ type: v.literal('holdings-summary') }),

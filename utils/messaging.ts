@@ -3,6 +3,7 @@ import type { ExchangeView, TabState } from '@/lib/view/exchange-view';
 import type { PageState, PageWords } from '@/lib/view/page-state';
 import type { HoldingsSummary } from '@/lib/holdings/summary';
 import type { SourceView } from '@/entrypoints/background/data';
+import type { SubscribeResult } from '@/lib/community/subscription';
 import type { SubscriptionView } from '@/entrypoints/background/warnings';
 import type { ReadBalancesReturnType, RefreshPricesReturnType } from '@/entrypoints/background/holdings';
 import type { RunAlertView } from '@/lib/view/run-alert-view';
@@ -29,7 +30,7 @@ export interface ResponseMap {
   'refresh-now': SourceView[];
   'reset-data': SourceView[];
   'subscriptions-state': SubscriptionView[];
-  subscribe: { ok: true } | { ok: false; reason: string };
+  subscribe: SubscribeResult;
   unsubscribe: SubscriptionView[];
   'holdings-summary': HoldingsSummary | null;
   'holdings-refresh': { balances: ReadBalancesReturnType | undefined; prices: RefreshPricesReturnType['status'] };

@@ -150,6 +150,14 @@ describe("giveBackListHosts: the warning lists' hosts, with the subscriptions cl
     expect(await fakeBrowser.permissions.contains({ origins: [LISTS[0]!] })).toBe(false);
   });
 
+  test('a host a subscribe under way was just given stays; the others go', async () => {
+    useManifest(CHROME_RELEASE);
+    await fakePermissions.grantInBrowser({ origins: LISTS });
+    expect(await giveBackListHosts([LISTS[1]!])).toBe(true);
+    expect(await fakeBrowser.permissions.contains({ origins: [LISTS[0]!] })).toBe(false);
+    expect(await fakeBrowser.permissions.contains({ origins: [LISTS[1]!] })).toBe(true);
+  });
+
   test('a required `*://` host keeps the same host held over https', async () => {
     useManifest({ ...CHROME_RELEASE, host_permissions: ['*://api.example.org/*'] });
     await fakePermissions.grantInBrowser({ origins: ['https://api.example.org/*', 'https://example.org/*'] });

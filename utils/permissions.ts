@@ -138,14 +138,15 @@ export function meetsRequiredAccess(origin: string, manifest = browser.runtime.g
 /**
  * Every single-host access held that no required access meets (see meetsRequiredAccess): the warning lists'
  * (Firefox keeps them when the access to all sites goes; Chromium takes them with it). Each on its own, so one
- * refusal keeps none of the others. Called with the subscriptions cleared, in their turn. Never throws; answers
- * whether all went (logged when not).
+ * refusal keeps none of the others. Called with the subscriptions cleared, in their turn; `keep` names the hosts
+ * (as `listAccess` asks for them) of subscribes under way, whose pages were just given them. Never throws;
+ * answers whether all went (logged when not).
  */
-export async function giveBackListHosts(): Promise<boolean> {
+export async function giveBackListHosts(keep: readonly string[] = []): Promise<boolean> {
   try {
     const manifest = browser.runtime.getManifest();
     const held = (await browser.permissions.getAll()).origins ?? [];
-    const lists = held.filter((origin) => !meetsRequiredAccess(origin, manifest));
+    const lists = held.filter((origin) => !meetsRequiredAccess(origin, manifest) && !keep.includes(origin));
     const removed = await Promise.all(
       lists.map((origin) =>
         browser.permissions.remove({ origins: [origin] }).then(

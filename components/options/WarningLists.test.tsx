@@ -1,37 +1,15 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { render } from 'preact';
 import { useState } from 'preact/hooks';
 import { describe, expect, test, vi } from 'vitest';
 import type { SubscriptionFailure, WarningSubscription } from '../../lib/community/subscription';
 import { subscriptionLine, warningListFailureText } from '../../lib/words/warning-list-words';
-import { I18nContext, translateFrom, type Messages } from '../../utils/i18n';
+import { I18nContext } from '../../utils/i18n';
 import { effectsOnNextTask, page, recordFocus, settle } from '../test-dom';
 import type { AccessAnswer } from '../../utils/permissions';
 import { WarningLists } from './WarningLists';
-
-const t = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/de/messages.json'), 'utf8')) as Messages);
-const SIGNER = '0x8ba1f109551bD432803012645Ac136ddd64DBA72';
+import { SIGNER, setupLists as setup, t } from './warning-lists.testkit';
 
 effectsOnNextTask();
-
-function setup(onSubscribe: (url: string, signer: string) => Promise<{ ok: true } | { ok: false; reason: string }>) {
-  const dom = page();
-  const focused = recordFocus(dom.window);
-  render(
-    <I18nContext.Provider value={{ t, locale: 'de' }}>
-      <WarningLists subscriptions={[]} onSubscribe={onSubscribe} onUnsubscribe={() => undefined} onAllowAccess={() => Promise.resolve('granted' as const)} />
-    </I18nContext.Provider>,
-    dom.root,
-  );
-  const type = (testId: string, value: string) => {
-    const input = dom.$(testId) as HTMLInputElement;
-    input.value = value;
-    input.dispatchEvent(new dom.window.Event('input', { bubbles: true }));
-  };
-  const submit = () => dom.root.querySelector('form')?.dispatchEvent(new dom.window.Event('submit', { bubbles: true, cancelable: true }));
-  return { ...dom, focused, type, submit };
-}
 
 describe('warning list form', () => {
   test('checks in the page language, not with browser bubbles: each field gets its sentence and is marked', async () => {

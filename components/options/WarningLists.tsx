@@ -1,11 +1,12 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useFocusAfterRemove } from '../focus-after-remove';
+import { InlineConfirm } from '../InlineConfirm';
 import { RemovalStatus } from '../RemovalStatus';
 import { createSubscription, type SubscribeFailureCode } from '../../lib/community/subscription';
 import { listsNotCheckedText, subscribeFailureText, warningListFailureDetail } from '../../lib/words/warning-list-words';
 import { useLocale, useT } from '../../utils/i18n';
 import type { AccessAnswer } from '../../utils/permissions';
-import type { OptionsProps, SubscriptionRow } from '../Options';
+import type { OptionsProps, SignerChange, SubscribeResult, SubscriptionRow } from '../Options';
 import { SourceWords } from '../SourceWords';
 
 type Field = 'url' | 'signer';
@@ -32,6 +33,31 @@ export function WarningLists({
   const [signer, setSigner] = useState('');
   const [error, setError] = useState<string | undefined>(undefined);
   const [adding, setAdding] = useState(false);
+  // A list held at the URL with another maintainer address: replaced only once the user confirms.
+  const [change, setChange] = useState<SignerChange | undefined>(undefined);
+  // Answering the question (Cancel, Escape, or a confirm that is answered) gives the focus back to the subscribe button.
+  const addButton = useRef<HTMLButtonElement>(null);
+  const refocusAdd = useRef(false);
+  useEffect(() => {
+    const refocus = refocusAdd.current;
+    refocusAdd.current = false;
+    if (change === undefined && refocus) addButton.current?.focus();
+  }, [change]);
+  const answered = (asked: Promise<SubscribeResult>, fromQuestion = false) =>
+    asked
+      .then((result) => {
+        refocusAdd.current = fromQuestion;
+        if (result.ok) {
+          setUrl('');
+          setSigner('');
+          setChange(undefined);
+        } else if ('confirmSignerChange' in result) setChange(result.confirmSignerChange);
+        else {
+          setChange(undefined);
+          setError(result.reason);
+        }
+      })
+      .finally(() => setAdding(false));
   // The subscription whose access was just refused, or could not be asked for, said beside it.
   const [declined, setDeclined] = useState<{ url: string; answer: Exclude<AccessAnswer, 'granted'> } | undefined>(undefined);
   const notChecked = (subscriptions ?? []).filter((subscription) => subscription.needsAccess !== undefined).length;
@@ -147,14 +173,8 @@ export function WarningLists({
           }
           setAdding(true);
           setError(undefined);
-          void onSubscribe(url, signer)
-            .then((result) => {
-              if (result.ok) {
-                setUrl('');
-                setSigner('');
-              } else setError(result.reason);
-            })
-            .finally(() => setAdding(false));
+          setChange(undefined);
+          void answered(onSubscribe(url, signer));
         }}
       >
         <label>
@@ -168,6 +188,7 @@ export function WarningLists({
             onInput={(event) => {
               setUrl((event.currentTarget as HTMLInputElement).value);
               edited('url');
+              setChange(undefined);
             }}
             data-testid="list-url"
           />
@@ -189,6 +210,7 @@ export function WarningLists({
             onInput={(event) => {
               setSigner((event.currentTarget as HTMLInputElement).value);
               edited('signer');
+              setChange(undefined);
             }}
             data-testid="list-signer"
           />
@@ -198,7 +220,7 @@ export function WarningLists({
             {fieldErrors.signer}
           </p>
         )}
-        <button type="submit" class="ghost" aria-disabled={adding} data-testid="list-add">
+        <button type="submit" ref={addButton} class="ghost" aria-disabled={adding} data-testid="list-add">
           {adding ? t('refreshing') : t('listsAdd')}
         </button>
         {error !== undefined && (
@@ -206,8 +228,52 @@ export function WarningLists({
             {error}
           </p>
         )}
+        {change !== undefined && (
+          <ConfirmSignerChange
+            change={change}
+            busy={adding}
+            onConfirm={() => {
+              // The browser asks for the list's host only at a click: the request is the first thing done with it.
+              const asked = onSubscribe(change.url, change.next, change.current);
+              setAdding(true);
+              setError(undefined);
+              void answered(asked, true);
+            }}
+            onCancel={() => {
+              refocusAdd.current = true;
+              setChange(undefined);
+            }}
+          />
+        )}
       </form>
     </section>
+  );
+}
+
+/**
+ * The list at that URL is held with another maintainer's address: said in plain words, naming the
+ * whole URL (the new key decides what the user is warned of from then on, the list warns of nothing
+ * until a list signed with it is checked, an older list stays refused) before the user replaces it. The focus goes to the safe answer, and Escape gives it (InlineConfirm).
+ */
+function ConfirmSignerChange({ change, busy, onConfirm, onCancel }: { change: SignerChange; busy: boolean; onConfirm: () => void; onCancel: () => void }) {
+  const t = useT();
+  return (
+    <div class="card__alert" data-testid="list-signer-change">
+      <p>
+        <strong>{t('listsSignerChangeTitle')}</strong>
+      </p>
+      <InlineConfirm
+        id="list-signer-change-question"
+        question={`${t('listsSignerChangeBody', [change.url, change.current, change.next])} ${t('listsSignerChangeWarning')}`}
+        confirmLabel={t('listsSignerChangeConfirm')}
+        cancelLabel={t('listsSignerChangeCancel')}
+        busy={busy}
+        onConfirm={onConfirm}
+        onCancel={onCancel}
+        confirmTestId="list-signer-change-confirm"
+        cancelTestId="list-signer-change-cancel"
+      />
+    </div>
   );
 }
 

@@ -83,7 +83,7 @@ export function createExtensionHandlers(context: BackgroundContext): ExtensionHa
     },
     'subscriptions-state': () => subscriptionViews(),
     async subscribe(request) {
-      const result = await subscribe(request.url, request.signer);
+      const result = await subscribe(request.url, request.signer, request.replaces);
       if (result.ok) await listsChanged();
       return result;
     },

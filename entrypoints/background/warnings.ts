@@ -3,7 +3,20 @@ import { defineLazyItem } from '@/utils/lazy-item';
 import { inTurn } from '@/utils/in-turn';
 import { giveBackListHosts, listAccess, meetsRequiredAccess } from '@/utils/permissions';
 import { activeWarnings, type ActiveWarning } from '@/lib/community/active-warnings';
-import { goodLists, MAX_SUBSCRIPTIONS, subscriptionHealth, type SubscribeFailureCode, type SubscriptionFailure, type SubscriptionHealth, type WarningSubscription } from '@/lib/community/subscription';
+import {
+  goodLists,
+  MAX_SUBSCRIPTIONS,
+  replaceSigner,
+  sequenceFloor,
+  subscriptionHealth,
+  type SignerChange,
+  type SubscribeFailureCode,
+  type SubscribeResult,
+  type SubscriptionFailure,
+  type SubscriptionHealth,
+  type WarningSubscription,
+} from '@/lib/community/subscription';
+import { keepFloor, keptFloor, parseKeptFloors, type KeptFloor } from '@/lib/community/sequence-floors';
 import { WARNING_LIST_LIMITS } from '@/lib/community/warning-list';
 import { fetchSource, type FetchFailure } from '@/lib/reserves/fetch-source';
 import { subscribeFailureText, subscriptionLine } from '@/lib/words/warning-list-words';
@@ -16,6 +29,19 @@ import { i18nFor } from './words';
  * of a page visit), verified against the maintainer's key, last good list kept through failures.
  */
 const subscriptionsItem = defineLazyItem<unknown>('local:warningSubscriptions', { fallback: [], version: 1 });
+
+/**
+ * Each list's newest accepted number, kept after its subscription goes (lib/community/sequence-floors.ts),
+ * so subscribing again does not take an older list back. Read and written in the subscriptions' turn only.
+ */
+const floorsItem = defineLazyItem<unknown>('local:warningListFloors', { fallback: [] });
+
+/** The kept floors; entries that do not read back are said in the log and left out (and out of storage at the next write). */
+async function readFloors(): Promise<{ floors: KeptFloor[]; dropped: number }> {
+  const read = parseKeptFloors(await floorsItem.getValue());
+  if (read.dropped > 0) console.warn(`[reserve-radar] warning lists: ${read.dropped} stored numbers of lists left before did not read back and were dropped; the others are kept`);
+  return read;
+}
 
 /**
  * The stored value parsed and its held lists verified again (see `parseStoredSubscriptions`),
@@ -138,11 +164,38 @@ async function mayRead(url: string): Promise<boolean> {
 }
 
 /**
+ * The list hosts of the subscribes under way, each counted from the moment the background is asked
+ * until that subscribe's turn ends: its page asked the browser for the host at the click, so an
+ * unsubscribe or a clear whose turn comes in between must not give it back.
+ */
+const adding = new Map<string, number>();
+
+/** Counts `url`'s host as wanted by a subscribe under way; answers the release (once is enough, more do nothing). */
+function markAdding(url: string): () => void {
+  let origin: string;
+  try {
+    [origin] = listAccess(url).origins;
+  } catch {
+    return () => undefined;
+  }
+  adding.set(origin, (adding.get(origin) ?? 0) + 1);
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    const left = (adding.get(origin) ?? 1) - 1;
+    if (left > 0) adding.set(origin, left);
+    else adding.delete(origin);
+  };
+}
+
+/**
  * Least privilege: the access asked for a list goes back once no subscription in `held` reads that
  * host, unless a required access meets it (the feed's own host, say: Chromium would withhold it; a
  * site under a content script's match: Chromium refuses).
  * Narrower than a grant of all sites, it leaves that grant in place. Called in the subscriptions'
- * turn, with `held` as stored: a subscription written meanwhile cannot lose its access.
+ * turn, with `held` as stored: a subscription written meanwhile cannot lose its access, nor one
+ * being added (see `adding`).
  */
 async function giveBackUnused(url: string, held: readonly WarningSubscription[]): Promise<void> {
   let access: ReturnType<typeof listAccess>;
@@ -151,7 +204,8 @@ async function giveBackUnused(url: string, held: readonly WarningSubscription[])
   } catch {
     return;
   }
-  if (meetsRequiredAccess(access.origins[0]) || held.some((state) => listAccess(state.url).origins[0] === access.origins[0])) return;
+  const [origin] = access.origins;
+  if (meetsRequiredAccess(origin) || adding.has(origin) || held.some((state) => listAccess(state.url).origins[0] === origin)) return;
   await browser.permissions.remove(access).catch((error: unknown) => console.warn('[reserve-radar] list access not given back:', error));
 }
 
@@ -168,18 +222,22 @@ export async function warningLookup(now: Date): Promise<(exchangeId: string) => 
   return (exchangeId) => (lists.length === 0 ? [] : activeWarnings({ lists, exchangeId, now }));
 }
 
+type SubscriptionsChange<T> = { next?: WarningSubscription[]; answer: T; floors?: KeptFloor[] };
+
 /**
  * The subscriptions as held, changed by `change` in their turn (utils/in-turn.ts): a subscribe, an
  * unsubscribe and the end of a check that overlap each keep their change. `undefined` writes nothing.
- * `after` runs in the same turn, with what is then stored (the access given back).
+ * `after` runs in the same turn, with what is then stored (the access given back). `floors`, when
+ * given, is written first: an unsubscribe keeps its list's floor before the list goes.
  */
 function changeSubscriptions<T>(
-  change: (current: WarningSubscription[]) => Promise<{ next?: WarningSubscription[]; answer: T }> | { next?: WarningSubscription[]; answer: T },
+  change: (current: WarningSubscription[]) => Promise<SubscriptionsChange<T>> | SubscriptionsChange<T>,
   after?: (stored: WarningSubscription[], answer: T) => Promise<void>,
 ): Promise<T> {
   return inTurn(subscriptionsItem.key, async () => {
     const current = await readSubscriptions();
-    const { next, answer } = await change(current);
+    const { next, answer, floors } = await change(current);
+    if (floors !== undefined) await floorsItem.setValue(floors);
     if (next !== undefined) await writeSubscriptions(next);
     await after?.(next ?? current, answer);
     return answer;
@@ -196,31 +254,65 @@ function giveBackIfUnused(url: string): Promise<void> {
 
 type Refusal = SubscribeFailureCode | 'no-access';
 
+/** Both checksummed or not: addresses compared as the same 20 bytes. */
+const sameAddress = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
 /**
  * Adds a subscription and checks it at once. A plain-words reason when the input is wrong or the
  * options page got no access to the list's host; a refusal gives back the access asked for it.
  * The access is checked, and given back, in the turn that writes the subscription: an unsubscribe
  * of another list on that host, at the same moment, cannot take it away from this one.
  */
-export async function subscribe(url: string, expectedSigner: string): Promise<{ ok: true } | { ok: false; reason: string }> {
+export async function subscribe(url: string, expectedSigner: string, replaces?: string): Promise<SubscribeResult> {
+  // Before anything is awaited: a turn that gives hosts back may come before this one's.
+  const added = markAdding(url);
+  try {
+    return await subscribeMarked({ url, expectedSigner, replaces }, added);
+  } finally {
+    added();
+  }
+}
+
+/** `replaces`: the address the user confirmed replacing (see `SignerChange`); without it, or another one held by now, the answer asks to confirm. */
+type SubscribeRequest = { url: string; expectedSigner: string; replaces: string | undefined };
+
+/**
+ * `subscribe` once its host is marked as wanted; `release` unmarks it, in the turn that writes or refuses.
+ * A new list starts from the floor kept for its URL; a confirmed new key keeps the list's own.
+ */
+async function subscribeMarked({ url, expectedSigner, replaces }: SubscribeRequest, release: () => void): Promise<SubscribeResult> {
   const created = await chainWork().createSubscription({ url, expectedSigner });
   if (!created.ok) {
+    release();
     await giveBackIfUnused(url);
     return { ok: false, reason: subscribeFailureText(created.code, (await userWords()).t) };
   }
   const added = created.subscription;
-  const refused = await changeSubscriptions(
-    async (current): Promise<{ next?: WarningSubscription[]; answer: Refusal | undefined }> => {
+  const outcome = await changeSubscriptions(
+    async (current): Promise<SubscriptionsChange<Refusal | SignerChange | undefined>> => {
       if (!(await mayRead(added.url))) return { answer: 'no-access' };
-      if (current.some((subscription) => subscription.url === added.url)) return { answer: 'already-subscribed' };
+      const held = current.find((subscription) => subscription.url === added.url);
+      if (held !== undefined) {
+        if (sameAddress(held.expectedSigner, added.expectedSigner)) return { answer: 'already-subscribed' };
+        if (replaces === undefined || !sameAddress(replaces, held.expectedSigner)) return { answer: { url: held.url, current: held.expectedSigner, next: added.expectedSigner } };
+        const moved = replaceSigner({ state: held, expectedSigner: added.expectedSigner });
+        return { next: current.map((subscription) => (subscription === held ? moved : subscription)), answer: undefined };
+      }
       // More would be held until the next read from storage, which keeps the first MAX_SUBSCRIPTIONS only.
       if (current.length >= MAX_SUBSCRIPTIONS) return { answer: 'too-many' };
-      return { next: [...current, added], answer: undefined };
+      const { floors, dropped } = await readFloors();
+      const floor = keptFloor(floors, added.url);
+      // The floor stays kept too: the subscription's own is never lower, and an unsubscribe keeps the higher.
+      return { next: [...current, floor === undefined ? added : { ...added, floor }], answer: undefined, ...(dropped > 0 ? { floors } : {}) };
     },
     async (stored, answer) => {
-      if (answer !== undefined) await giveBackUnused(added.url, stored);
+      // Stored with it, or refused: from here the list itself holds the host, or nothing does.
+      release();
+      if (typeof answer === 'string') await giveBackUnused(added.url, stored);
     },
   );
+  if (typeof outcome === 'object') return { ok: false, confirmSignerChange: outcome };
+  const refused = outcome;
   if (refused !== undefined) {
     const { t } = await userWords();
     return { ok: false, reason: refused === 'no-access' ? t('listsAccessDeclined', new URL(added.url).hostname) : subscribeFailureText(refused, t) };
@@ -229,23 +321,30 @@ export async function subscribe(url: string, expectedSigner: string): Promise<{ 
   return { ok: true };
 }
 
+/** The list goes; the newest number accepted from its URL is kept (see `floorsItem`). */
 export async function unsubscribe(url: string): Promise<void> {
   await changeSubscriptions(
-    (current) => ({ next: current.filter((subscription) => subscription.url !== url), answer: undefined }),
+    async (current) => {
+      const leaving = current.find((subscription) => subscription.url === url);
+      const floor = leaving === undefined ? undefined : sequenceFloor(leaving);
+      const floors = floor === undefined ? undefined : keepFloor((await readFloors()).floors, url, floor);
+      return { next: current.filter((subscription) => subscription !== leaving), answer: undefined, ...(floors === undefined ? {} : { floors }) };
+    },
     (stored) => giveBackUnused(url, stored),
   );
 }
 
 /**
- * Reset and Delete everything: no subscription, and then, in the same turn, no list host held (see
- * giveBackListHosts; logged when the browser keeps one). A subscribe from another tab comes wholly
- * before (cleared with its access) or after (kept with it). Nothing held is read first: lists that
+ * Reset and Delete everything: no subscription and no floor kept, and then, in the same turn, no list host held (see
+ * giveBackListHosts; logged when the browser keeps one), but for the hosts of subscribes under way.
+ * A subscribe from another tab comes wholly before (cleared with its access) or after (kept with it). Nothing held is read first: lists that
  * cannot be checked now (Chrome: no offscreen document) go all the same.
  */
 export function clearSubscriptions(): Promise<void> {
   return inTurn(subscriptionsItem.key, async () => {
     await writeSubscriptions([]);
-    await giveBackListHosts();
+    await floorsItem.removeValue();
+    await giveBackListHosts([...adding.keys()]);
   });
 }
 
@@ -274,7 +373,10 @@ export async function checkSubscriptions({ force = false }: { force?: boolean } 
   // result from the older state must not roll its held list back.
   await changeSubscriptions((current) => {
     const next = current.map(
-      (state) => checked.find(({ before }) => before.url === state.url && before.lastCheck === state.lastCheck && before.expectedSigner === state.expectedSigner)?.after ?? state,
+      (state) =>
+        checked.find(
+          ({ before }) => before.url === state.url && before.lastCheck === state.lastCheck && before.expectedSigner === state.expectedSigner && before.floor?.sequence === state.floor?.sequence,
+        )?.after ?? state,
     );
     return next.some((state, index) => state !== current[index]) ? { next, answer: undefined } : { answer: undefined };
   }).catch((error: unknown) => console.warn(`[reserve-radar] warning lists: ${error instanceof Error ? error.message : String(error)}`));

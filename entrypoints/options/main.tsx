@@ -115,7 +115,7 @@ function App({ initial, initialI18n, initialBroadAccess, requiredHosts }: { init
         }}
         subscriptions={subscriptions}
         subscriptionsFailed={subscriptionsFailed}
-        onSubscribe={async (url, signer) => {
+        onSubscribe={async (url, signer, replaces) => {
           // The list's host alone, asked first at the user's click (browsers ask only then): read with
           // it, the list goes out as our own request, with no Origin header and no CORS. Refused:
           // nothing is added. A URL that does not parse goes on to the background, which words why.
@@ -125,7 +125,7 @@ function App({ initial, initialI18n, initialBroadAccess, requiredHosts }: { init
             const words = answer === 'failed' ? 'listsAccessAskFailed' : answer === 'rejected' ? 'listsAccessAskRejected' : 'listsAccessDeclined';
             return { ok: false, reason: i18n.t(words, new URL(access.origins[0]).hostname) };
           }
-          const result = await send({ type: 'subscribe', url, signer });
+          const result = await send({ type: 'subscribe', url, signer, ...(replaces === undefined ? {} : { replaces }) });
           await reloadSubscriptions();
           return result;
         }}

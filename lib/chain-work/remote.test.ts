@@ -5,7 +5,7 @@ import { stableStringify } from '../reserves/stable-json';
 import { TEST_FEED_KEY, TEST_FEED_SIGNER } from '../../tests/fixtures/feed/test-key';
 import { signFeed } from '../feed/sign-feed';
 import { signWarningList } from '../community/sign-warning-list';
-import { createSubscription, type WarningSubscription } from '../community/subscription';
+import { createSubscription, replaceSigner, type WarningSubscription } from '../community/subscription';
 import type { WarningList } from '../community/warning-list';
 import { parseChainWorkRequest, type ChainWorkRequest, type VerifyFeedWork } from './chain-work';
 import { inProcessChainWork, runChainWork } from './in-process';
@@ -89,11 +89,11 @@ const key = generatePrivateKey();
 const signer = privateKeyToAccount(key).address;
 const listNow = Date.parse('2026-11-25T10:00:00Z');
 
-function sampleList(sequence: number): WarningList {
+function sampleList(sequence: number, title = 'Withdrawals paused'): WarningList {
   const entry = {
     exchange: 'binance',
     severity: 'caution' as const,
-    title: 'Withdrawals paused',
+    title,
     body: 'Body.',
     sources: ['https://example.org/'],
     published: '2026-11-20T00:00:00Z',
@@ -101,10 +101,10 @@ function sampleList(sequence: number): WarningList {
   };
   return { name: 'Test list', sequence, issued: '2026-11-20T00:00:00Z', expires: '2026-12-20T00:00:00Z', entries: [entry] };
 }
-const listBody = async (sequence: number, privateKey = key) => JSON.stringify((await signWarningList({ list: sampleList(sequence), privateKey })).envelope);
+const listBody = async (sequence: number, privateKey = key, title?: string) => JSON.stringify((await signWarningList({ list: sampleList(sequence, title), privateKey })).envelope);
 
-async function subscribedWithList(): Promise<WarningSubscription> {
-  const created = createSubscription({ url: 'https://lists.example.org/warnings.json', expectedSigner: signer });
+async function subscribedWithList(url = 'https://lists.example.org/warnings.json'): Promise<WarningSubscription> {
+  const created = createSubscription({ url, expectedSigner: signer });
   if (!created.ok) throw new Error(created.code);
   return inProcessChainWork.checkSubscription({ state: created.subscription, fetched: { ok: true, body: await listBody(3) }, now: listNow });
 }
@@ -139,6 +139,76 @@ describe('createRemoteChainWork: warning lists', () => {
       expect(next.lastGood).toEqual(state.lastGood);
       expect(next.lastError).toMatchObject({ code: 'unchecked', failure: { code: 'unchecked', why: expect.any(String) } });
     }
+  });
+
+  it("carries a floor from the maintainer's old key through the channel, and takes no answer that moves or drops it", async () => {
+    const newKey = generatePrivateKey();
+    const moved = replaceSigner({ state: await subscribedWithList(), expectedSigner: privateKeyToAccount(newKey).address });
+    expect(moved.floor?.sequence).toBe(3);
+    expect(await createRemoteChainWork(faithful).parseStoredSubscriptions([moved])).toEqual([moved]);
+    for (const [sequence, floor] of [
+      [2, moved.floor],
+      [4, moved.floor],
+    ] as const) {
+      const work = { state: moved, fetched: { ok: true as const, body: await listBody(sequence, newKey) }, now: listNow };
+      const checked = await createRemoteChainWork(faithful).checkSubscription(work);
+      expect(checked).toEqual(await inProcessChainWork.checkSubscription(work));
+      expect(checked.floor).toEqual(floor);
+    }
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const work = { state: moved, fetched: { ok: true as const, body: await listBody(4, newKey) }, now: listNow };
+    for (const twist of [(good: WarningSubscription) => ({ ...good, floor: undefined }), (good: WarningSubscription) => ({ ...good, floor: { ...good.floor!, sequence: 1 } })]) {
+      const next = await createRemoteChainWork(twisted((good) => twist(good as WarningSubscription))).checkSubscription(work);
+      expect(next.lastGood).toBeUndefined();
+      expect(next.floor).toEqual(moved.floor);
+      expect(next.lastError?.code).toBe('unchecked');
+    }
+  });
+
+  it('takes no stored-lists answer that drops or moves a floor, changes the signer, or holds a list below the floor', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const newKey = generatePrivateKey();
+    const moved = replaceSigner({ state: await subscribedWithList(), expectedSigner: privateKeyToAccount(newKey).address });
+    const other = await subscribedWithList('https://lists.example.org/other.json');
+    expect(await createRemoteChainWork(faithful).parseStoredSubscriptions([moved, other])).toEqual([moved, other]);
+    const sameNumberOtherList = { ...(other.lastGood as NonNullable<WarningSubscription['lastGood']>), hash: `0x${'ab'.repeat(32)}` };
+    const twists: ((good: WarningSubscription) => object)[] = [
+      ({ floor, ...rest }) => rest,
+      (good) => ({ ...good, floor: { ...good.floor!, sequence: 1 } }),
+      (good) => ({ ...good, floor: { ...good.floor!, hash: `0x${'cd'.repeat(32)}` } }),
+      (good) => ({ ...good, expectedSigner: privateKeyToAccount(generatePrivateKey()).address }),
+      (good) => ({ ...good, url: 'https://lists.example.org/elsewhere.json' }),
+      // A held list with the floor's number but other content, or below the floor.
+      (good) => ({ ...good, lastGood: { ...sameNumberOtherList, signer: good.expectedSigner } }),
+      (good) => ({ ...good, lastGood: { ...sameNumberOtherList, signer: good.expectedSigner, sequence: 2, list: { ...sameNumberOtherList.list, sequence: 2 } } }),
+    ];
+    for (const twist of twists) {
+      const ask = twisted((good) => (good as WarningSubscription[]).map((entry) => (entry.url === moved.url ? twist(entry) : entry)));
+      await expect(createRemoteChainWork(ask).parseStoredSubscriptions([moved, other])).rejects.toThrow(/could not be checked/);
+    }
+    const floorAdded = twisted((good) => (good as WarningSubscription[]).map((entry) => (entry.url === other.url ? { ...entry, floor: moved.floor } : entry)));
+    await expect(createRemoteChainWork(floorAdded).parseStoredSubscriptions([moved, other])).rejects.toThrow(/could not be checked/);
+    // One entry twice, each once as stored.
+    const doubled = twisted((good) => [...(good as WarningSubscription[]), (good as WarningSubscription[])[0]]);
+    await expect(createRemoteChainWork(doubled).parseStoredSubscriptions([moved, other, other])).rejects.toThrow(/could not be checked/);
+  });
+
+  it("takes no check answer that holds a list with the floor's number and other content", async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const newKey = generatePrivateKey();
+    const moved = replaceSigner({ state: await subscribedWithList(), expectedSigner: privateKeyToAccount(newKey).address });
+    const work = { state: moved, fetched: { ok: true as const, body: await listBody(3, newKey, 'Other content') }, now: listNow };
+    expect((await inProcessChainWork.checkSubscription(work)).lastError?.code).toBe('rollback');
+    // The checker answers as if there were no floor, and hands the floor back unchanged.
+    const lying: AskChainWork = async (request) => {
+      const asked = (JSON.parse(JSON.stringify(request)) as { work: typeof work }).work;
+      const { floor, ...floorless } = asked.state;
+      const answer = await inProcessChainWork.checkSubscription({ ...asked, state: floorless });
+      return JSON.parse(JSON.stringify({ ...answer, floor })) as unknown;
+    };
+    const next = await createRemoteChainWork(lying).checkSubscription(work);
+    expect(next.lastGood).toBeUndefined();
+    expect(next.lastError?.code).toBe('unchecked');
   });
 
   it('asks nothing for no stored lists, and refuses stored lists it cannot have checked', async () => {

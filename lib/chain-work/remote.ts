@@ -5,6 +5,7 @@ import { FeedFailureSchema, type FeedFailure, type FeedRejection, type VerifyFee
 import { SnapshotSchema } from '../reserves/schema';
 import { WarningListSchema } from '../community/warning-list';
 import { MAX_SUBSCRIPTIONS, SUBSCRIBE_FAILURE_CODES, SubscriptionErrorSchema, type WarningSubscription } from '../community/subscription';
+import { HeldFloorSchema } from '../community/sequence-floors';
 import { ChainReadingSchema, NO_READER_ANSWER, type ChainReading } from '../holdings/address-readings';
 import type { ChainWork, ChainWorkOp, ChainWorkRequest, CheckSubscriptionWork, VerifyFeedWork } from './chain-work';
 
@@ -51,7 +52,12 @@ export function createRemoteChainWork(ask: AskChainWork): ChainWork {
       if (!Array.isArray(value) || value.length === 0) return [];
       const asked = await request('parseStoredSubscriptions', value);
       const parsed = asked.ok ? v.safeParse(StoredAnswerSchema, asked.answer) : undefined;
-      if (parsed?.success === true && parsed.output.length <= Math.min(value.length, MAX_SUBSCRIPTIONS) && parsed.output.every(heldFitsSigner)) return parsed.output as WarningSubscription[];
+      if (
+        parsed?.success === true &&
+        parsed.output.length <= Math.min(value.length, MAX_SUBSCRIPTIONS) &&
+        parsed.output.every((entry, index) => heldFitsSigner(entry) && fitsStored(entry, index, parsed.output, value))
+      )
+        return parsed.output as WarningSubscription[];
       throw new Error(`The stored warning lists could not be checked (${asked.ok ? 'a malformed answer' : asked.why}).`);
     },
     async readChain(work) {
@@ -113,6 +119,7 @@ const SubscriptionAnswerSchema = v.object({
   lastGood: v.optional(HeldListSchema),
   lastCheck: v.nullable(IsoMoment),
   lastError: v.optional(SubscriptionErrorSchema),
+  floor: v.optional(HeldFloorSchema),
 });
 const StoredAnswerSchema = v.array(SubscriptionAnswerSchema);
 type SubscriptionAnswer = v.InferOutput<typeof SubscriptionAnswerSchema>;
@@ -134,8 +141,33 @@ function acceptCheckedSubscription(answer: unknown, state: WarningSubscription):
   const next = parsed.output;
   if (next.url !== state.url || !same(next.expectedSigner, state.expectedSigner) || !heldFitsSigner(next)) return { ok: false, why: 'an answer about another subscription' };
   // A check keeps the last good list through every failure and never goes back from it.
-  if (state.lastGood !== undefined && (next.lastGood === undefined || next.lastGood.sequence < state.lastGood.sequence)) return { ok: false, why: 'an answer that drops the last good list' };
+  if (state.lastGood !== undefined && (next.lastGood === undefined || stepsBack(next.lastGood, state.lastGood))) return { ok: false, why: 'an answer that drops the last good list' };
+  // Nor does it move the floor carried from before, or take a list below it.
+  if (!sameFloor(next.floor, state.floor)) return { ok: false, why: 'an answer that moves the floor' };
+  if (next.floor !== undefined && next.lastGood !== undefined && stepsBack(next.lastGood, next.floor)) return { ok: false, why: 'an answer below the floor' };
   return { ok: true, subscription: next as WarningSubscription };
+}
+
+type Floor = { sequence: number; hash: string };
+
+/** A lower number than `from`, or its number with other content. */
+const stepsBack = (held: Floor, from: Floor) => held.sequence < from.sequence || (held.sequence === from.sequence && !same(held.hash, from.hash));
+const sameFloor = (a: Floor | undefined, b: Floor | undefined) => a?.sequence === b?.sequence && same(a?.hash ?? '', b?.hash ?? '');
+
+/**
+ * A read-back entry is a stored entry with its URL, given once: with the same signer, the same
+ * floor (none when the stored one does not read back), and no held list below that floor.
+ */
+function fitsStored(entry: SubscriptionAnswer, index: number, answer: readonly SubscriptionAnswer[], stored: readonly unknown[]): boolean {
+  if (answer.findIndex((other) => other.url === entry.url) !== index) return false;
+  if (entry.floor !== undefined && entry.lastGood !== undefined && stepsBack(entry.lastGood, entry.floor)) return false;
+  return stored.some((item) => {
+    if (typeof item !== 'object' || item === null) return false;
+    const own = item as Record<string, unknown>;
+    if (own.url !== entry.url || typeof own.expectedSigner !== 'string' || !same(own.expectedSigner, entry.expectedSigner)) return false;
+    const floor = v.safeParse(HeldFloorSchema, own.floor);
+    return sameFloor(entry.floor, floor.success ? floor.output : undefined);
+  });
 }
 
 function uncheckedSubscription({ state, now }: CheckSubscriptionWork, why: string): WarningSubscription {

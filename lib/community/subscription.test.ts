@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import { signWarningList } from './sign-warning-list';
@@ -9,6 +9,7 @@ import {
   subscriptionHealth,
   goodLists,
   parseStoredSubscriptions,
+  replaceSigner,
   type WarningListFetchResult,
   type WarningSubscription,
 } from './subscription';
@@ -52,6 +53,11 @@ function fresh(): WarningSubscription {
 describe('createSubscription', () => {
   it('accepts an https URL and an address, and stores the checksummed address', () => {
     expect(fresh()).toEqual({ url: 'https://lists.example.org/warnings.json', expectedSigner: signer, lastCheck: null });
+  });
+
+  it('drops a fragment: the browser never sends it, so the same list is not a new one', () => {
+    for (const url of ['https://lists.example.org/warnings.json#again', 'https://lists.example.org/warnings.json#'])
+      expect(createSubscription({ url, expectedSigner: signer })).toEqual({ ok: true, subscription: { url: 'https://lists.example.org/warnings.json', expectedSigner: signer, lastCheck: null } });
   });
 
   it('refuses non-https URLs, credentials in the URL, long URLs, non-addresses and bad checksums, each with its code', () => {
@@ -137,6 +143,56 @@ describe('checkSubscription / applyFetchResult', () => {
 });
 
 type CheckFetched = Parameters<typeof checkSubscription>[0]['fetched'];
+
+describe("the maintainer's new key (replaceSigner)", () => {
+  const newKey = generatePrivateKey();
+  const newSigner = privateKeyToAccount(newKey).address;
+
+  it('keeps the newest number accepted as the floor: an older list signed by the new key is refused; the same list signed again, or a newer one, is taken', async () => {
+    const held = await checkSubscription({ state: fresh(), fetched: { ok: true, body: await body(sampleList(5)) }, now });
+    const moved = replaceSigner({ state: held, expectedSigner: newSigner });
+    expect(moved).toEqual({ url: held.url, expectedSigner: newSigner, lastCheck: null, floor: { sequence: 5, hash: held.lastGood?.hash } });
+
+    for (const [list, code] of [
+      [sampleList(4), 'rollback'],
+      [sampleList(5, 'Changed without a new number'), 'rollback'],
+    ] as const) {
+      const refused = await checkSubscription({ state: moved, fetched: { ok: true, body: await body(list, newKey) }, now: later });
+      expect(refused.lastGood).toBeUndefined();
+      expect(refused.lastError).toMatchObject({ code, failure: { held: 5 } });
+    }
+    // The old key no longer speaks for this URL.
+    expect((await checkSubscription({ state: moved, fetched: { ok: true, body: await body(sampleList(6)) }, now: later })).lastError?.code).toBe('wrong-signer');
+
+    const same = await checkSubscription({ state: moved, fetched: { ok: true, body: await body(sampleList(5), newKey) }, now: later });
+    expect(same.lastGood).toMatchObject({ sequence: 5, signer: newSigner });
+    const newer = await checkSubscription({ state: same, fetched: { ok: true, body: await body(sampleList(6, 'Resumed'), newKey) }, now: later });
+    expect(newer.lastGood).toMatchObject({ sequence: 6, signer: newSigner });
+    expect(newer.floor).toEqual(moved.floor);
+  });
+
+  it('a key changed twice keeps the highest floor; a result slipped in below it is refused too', async () => {
+    const held = await checkSubscription({ state: fresh(), fetched: { ok: true, body: await body(sampleList(7)) }, now });
+    const twice = replaceSigner({ state: replaceSigner({ state: held, expectedSigner: newSigner }), expectedSigner: signer });
+    expect(twice.floor?.sequence).toBe(7);
+    const { envelope, hash } = await signWarningList({ list: sampleList(3), privateKey: key });
+    const slipped = applyFetchResult({ state: twice, result: { ok: true, list: envelope.list, signer, hash, signature: envelope.signature, unchanged: false }, now });
+    expect(slipped.lastGood).toBeUndefined();
+    expect(slipped.lastError).toMatchObject({ code: 'rollback', failure: { sequence: 3, held: 7 } });
+  });
+
+  it('the floor reads back from storage; one that does not is dropped and said in the log, and the subscription stays', async () => {
+    const held = await checkSubscription({ state: fresh(), fetched: { ok: true, body: await body(sampleList(5)) }, now });
+    const moved = replaceSigner({ state: held, expectedSigner: newSigner });
+    expect(await parseStoredSubscriptions(JSON.parse(JSON.stringify([moved])))).toEqual([moved]);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    for (const floor of [{ sequence: -1, hash: moved.floor?.hash }, { sequence: 5, hash: 'nope' }, 'five']) {
+      expect(await parseStoredSubscriptions([{ ...moved, floor }])).toEqual([{ url: moved.url, expectedSigner: newSigner, lastCheck: null }]);
+    }
+    expect(warn).toHaveBeenCalledTimes(3);
+    warn.mockRestore();
+  });
+});
 
 describe('goodLists and subscriptionHealth', () => {
   it('collects last good lists and says how each subscription stands', async () => {

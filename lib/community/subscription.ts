@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { getAddress, isAddress, isAddressEqual, type Address, type Hex } from 'viem';
-import { signerOf, verifyWarningList, type VerifyWarningListReturnType, type WarningListFailure, type WarningListRejection } from './verify-warning-list';
+import { signerOf, verifyWarningList, type HeldWarningList, type VerifyWarningListReturnType, type WarningListFailure, type WarningListRejection } from './verify-warning-list';
+import { HeldFloorSchema, higherFloor } from './sequence-floors';
 import { hashWarningList, WARNING_LIST_LIMITS, WarningListSchema, type WarningList } from './warning-list';
 import type { SubscribedList } from './active-warnings';
 import type { FetchFailure } from '../reserves/fetch-source';
@@ -19,6 +20,11 @@ export interface WarningSubscription {
   lastCheck: string | null;
   /** The latest attempt's failure; absent when the latest attempt succeeded. */
   lastError?: SubscriptionError;
+  /**
+   * The newest list accepted from this URL before this signer or this subscription (the maintainer's
+   * key changed; the user left the list and came back): no list may go back from it.
+   */
+  floor?: HeldWarningList;
 }
 
 /** Also fits `verifyWarningList`'s `held` parameter. */
@@ -99,8 +105,25 @@ export function createSubscription({ url, expectedSigner }: CreateSubscriptionPa
     // Mixed case is an EIP-55 checksum; a wrong one means a mistyped address.
     return { ok: false, code: 'signer-checksum' };
   }
+  // The browser never sends a fragment: with one the same list would escape its floor and the duplicate check.
+  parsed.hash = '';
   return { ok: true, subscription: { url: parsed.href, expectedSigner: getAddress(signer), lastCheck: null } };
 }
+
+/**
+ * A list held at `url` with the maintainer address `current`, asked to be held with `next` instead
+ * (its key changed, or a typo): the user confirms before the new key replaces the old.
+ */
+export interface SignerChange {
+  url: string;
+  /** The address the list is held with now. */
+  current: string;
+  /** The address typed, checksummed. */
+  next: string;
+}
+
+/** What came of a subscribe: added, refused in plain words, or a signer change for the user to confirm. */
+export type SubscribeResult = { ok: true } | { ok: false; reason: string } | { ok: false; confirmSignerChange: SignerChange };
 
 export interface ApplyFetchResultParameters {
   state: WarningSubscription;
@@ -120,10 +143,11 @@ export function applyFetchResult({ state, result, now }: ApplyFetchResultParamet
       // A result verified against some other address must not slip in as this subscription's list.
       return failed(state, at, { code: 'wrong-signer', expected: state.expectedSigner, got: result.signer });
     }
-    if (state.lastGood !== undefined && result.list.sequence < state.lastGood.sequence) {
-      return failed(state, at, { code: 'rollback', sequence: result.list.sequence, held: state.lastGood.sequence });
+    const floor = sequenceFloor(state);
+    if (floor !== undefined && (result.list.sequence < floor.sequence || (result.list.sequence === floor.sequence && result.hash.toLowerCase() !== floor.hash.toLowerCase()))) {
+      return failed(state, at, { code: 'rollback', sequence: result.list.sequence, held: floor.sequence });
     }
-    if (result.unchanged && state.lastGood !== undefined) return { ...rest, lastCheck: at };
+    if (result.unchanged && state.lastGood !== undefined && state.lastGood.sequence === result.list.sequence) return { ...rest, lastCheck: at };
     return {
       ...rest,
       lastCheck: at,
@@ -131,6 +155,28 @@ export function applyFetchResult({ state, result, now }: ApplyFetchResultParamet
     };
   }
   return failed(state, at, result.failure);
+}
+
+/** The list no new one may go back from: the one held, or the floor carried from before when it is higher (or none is held). */
+export function sequenceFloor(state: Pick<WarningSubscription, 'lastGood' | 'floor'>): HeldWarningList | undefined {
+  const good = state.lastGood === undefined ? undefined : { sequence: state.lastGood.sequence, hash: state.lastGood.hash };
+  return higherFloor(good, state.floor);
+}
+
+export interface ReplaceSignerParameters {
+  state: WarningSubscription;
+  /** The maintainer address the user confirmed, checked and checksummed (see `createSubscription`). */
+  expectedSigner: Address;
+}
+
+/**
+ * The subscription at the same URL under the maintainer's new key, once the user confirmed it. The
+ * list held goes (it is the old key's, and would not verify again); its number stays as the floor,
+ * so a list older than it is refused whoever signed it. Checked afresh from here.
+ */
+export function replaceSigner({ state, expectedSigner }: ReplaceSignerParameters): WarningSubscription {
+  const floor = sequenceFloor(state);
+  return { url: state.url, expectedSigner, lastCheck: null, ...(floor === undefined ? {} : { floor }) };
 }
 
 function failed(state: WarningSubscription, at: string, failure: SubscriptionFailure): WarningSubscription {
@@ -147,7 +193,7 @@ export interface CheckSubscriptionParameters {
 /** Verify-then-apply in one step: what the background runs after each scheduled fetch. Never throws. */
 export async function checkSubscription({ state, fetched, now }: CheckSubscriptionParameters): Promise<WarningSubscription> {
   const result: WarningListFetchResult = fetched.ok
-    ? await verifyWarningList({ body: fetched.body, expectedSigner: state.expectedSigner, held: state.lastGood, now })
+    ? await verifyWarningList({ body: fetched.body, expectedSigner: state.expectedSigner, held: sequenceFloor(state), now })
     : { ok: false, code: 'unreachable', failure: { code: 'unreachable', ...fetched.failure } };
   return applyFetchResult({ state, result, now });
 }
@@ -214,6 +260,7 @@ const StoredSubscriptionSchema = v.object({
   lastGood: v.optional(v.unknown()),
   lastCheck: v.nullable(IsoMoment),
   lastError: v.optional(SubscriptionErrorSchema),
+  floor: v.optional(v.unknown()),
 });
 const StoredListSchema = v.object({
   list: WarningListSchema,
@@ -239,8 +286,14 @@ export async function parseStoredSubscriptions(value: unknown): Promise<WarningS
   for (const entry of value.slice(0, MAX_SUBSCRIPTIONS)) {
     const result = v.safeParse(StoredSubscriptionSchema, entry);
     if (!result.success || parsed.some((held) => held.url === result.output.url)) continue;
-    const { lastGood, lastError, ...rest } = result.output;
+    const { lastGood, lastError, floor, ...rest } = result.output;
     const subscription: WarningSubscription = { ...rest, ...(lastError === undefined ? {} : { lastError }) };
+    if (floor !== undefined) {
+      const readFloor = v.safeParse(HeldFloorSchema, floor);
+      // Without it an older list would be taken again: said in the log; the subscription and its list stay.
+      if (readFloor.success) subscription.floor = readFloor.output;
+      else console.warn(`[reserve-radar] warning list ${rest.url}: the stored number of the newest list accepted before did not read back and was dropped`);
+    }
     if (lastGood !== undefined) {
       const held = await reverifyHeld(lastGood, subscription.expectedSigner);
       if (held !== undefined) subscription.lastGood = held;
