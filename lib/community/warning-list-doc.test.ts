@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { WARNING_LIST_DOMAIN, WARNING_LIST_LIMITS, WARNING_LIST_TYPES } from './warning-list';
+import { WARNING_LIST_DOMAIN, WARNING_LIST_LIMITS, WARNING_LIST_TYPES, WARNING_LIST_TYPES_WITH_LANG } from './warning-list';
 
 const doc = readFileSync(new URL('../../docs/warning-lists.md', import.meta.url), 'utf8');
 
@@ -14,6 +14,8 @@ describe('docs/warning-lists.md matches the code', () => {
   it('states the EIP-712 domain and types the code signs with', () => {
     expect(jsonBlock('domain')).toEqual(WARNING_LIST_DOMAIN);
     expect(jsonBlock('types')).toEqual(WARNING_LIST_TYPES);
+    expect(jsonBlock('types-with-lang')).toEqual({ WarningList: WARNING_LIST_TYPES_WITH_LANG.WarningList });
+    expect(WARNING_LIST_TYPES_WITH_LANG.Warning).toEqual(WARNING_LIST_TYPES.Warning);
   });
 
   it('lists every limit with the value the code enforces', () => {
