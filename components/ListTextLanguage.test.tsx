@@ -11,6 +11,7 @@ import { reasonText } from '../lib/words/reason-text';
 import { I18nContext, ReasonWordsContext, translateFrom, type Messages } from '../utils/i18n';
 import { ExchangeCard } from './ExchangeCard';
 import { RunAlert } from './RunAlert';
+import { WarningLists } from './options/WarningLists';
 import { effectsOnNextTask, page } from './test-dom';
 
 effectsOnNextTask();
@@ -113,5 +114,39 @@ describe('warning-list text says its language', () => {
     expect(reason.textContent).toMatch(/^Warnliste „Exchange Watch“: Nicht übersetzt, auf Englisch: Withdrawals halted/);
     const unknown = drawAlert(undefined).root.querySelector('[data-signal="warning-list"]') as HTMLElement;
     expect(marked(unknown, 'Withdrawals halted')).toEqual({ lang: '', label: undefined });
+  });
+});
+
+describe('the options page marks a list’s name in its line', () => {
+  const tDe = translateFrom(de);
+  function drawRow(listLang: string | undefined) {
+    const dom = page();
+    const message = tDe('listsStateUsing', ['Exchange Watch', '3', tDe('listsStateOneWarning'), '4. Dez. 2026']);
+    const row = { url: 'https://lists.example.org/a.json', expectedSigner: '0x8ba1f109551bD432803012645Ac136ddd64DBA72', health: 'ok' as const, message, listName: 'Exchange Watch' };
+    render(
+      <I18nContext.Provider value={{ t: tDe, locale: 'de' }}>
+        <WarningLists
+          subscriptions={[listLang === undefined ? row : { ...row, listLang }]}
+          onSubscribe={() => Promise.resolve({ ok: true })}
+          onUnsubscribe={() => undefined}
+          onAllowAccess={() => Promise.resolve('granted' as const)}
+        />
+      </I18nContext.Provider>,
+      dom.root,
+    );
+    return { dom, message };
+  }
+
+  test('with the list’s language, or as unknown, the line’s words unchanged', () => {
+    for (const [lang, expected] of [
+      ['en', 'en'],
+      [undefined, ''],
+    ] as const) {
+      const { dom, message } = drawRow(lang);
+      const line = dom.root.querySelector('.subscription__state') as HTMLElement;
+      expect(line.textContent).toBe(message);
+      expect(marked(line, 'Exchange Watch').lang).toBe(expected);
+      render(null, dom.root);
+    }
   });
 });

@@ -6,13 +6,37 @@ import { listsNotCheckedText, subscribeFailureText, warningListFailureDetail } f
 import { useLocale, useT } from '../../utils/i18n';
 import type { AccessAnswer } from '../../utils/permissions';
 import type { OptionsProps, SubscriptionRow } from '../Options';
-import { SourceWords } from '../SourceWords';
+import { ListText, SourceWords } from '../SourceWords';
 
 type Field = 'url' | 'signer';
 const SIGNER_CODES: readonly SubscribeFailureCode[] = ['signer-not-address', 'signer-checksum'];
 
 /** What the page says beside a list when its Allow button did not bring the access: a retry helps only after `failed`. */
 const ALLOW_ANSWER_WORDS = { declined: 'listsAllowDeclined', failed: 'listsAllowAskFailed', rejected: 'listsAllowAskRejected' } as const;
+
+/**
+ * The background's line for a list (worded in the user's language), with the list's own name in it
+ * marked with the list's language. Every language quotes the name ("Using “…” number 12", « … »),
+ * so the name is found right after an opening quote; a line without it is shown unmarked.
+ */
+function LineWithName({ message, name, lang }: { message: string; name: string | undefined; lang: string | undefined }) {
+  const at = name === undefined || name === '' ? -1 : quotedAt(message, name);
+  if (name === undefined || at < 0) return <>{message}</>;
+  return (
+    <>
+      {message.slice(0, at)}
+      <ListText text={name} lang={lang} />
+      {message.slice(at + name.length)}
+    </>
+  );
+}
+
+function quotedAt(message: string, name: string): number {
+  for (let at = message.indexOf(name); at >= 0; at = message.indexOf(name, at + 1)) {
+    if (/["“„«]\s?$/.test(message.slice(Math.max(0, at - 2), at))) return at;
+  }
+  return -1;
+}
 
 /** The community warning lists the user subscribed to, each with its health, and the form that adds one. */
 export function WarningLists({
@@ -86,7 +110,9 @@ export function WarningLists({
               <li key={subscription.url} data-testid="subscription" data-health={subscription.health}>
                 <div class="subscription__url">{subscription.url}</div>
                 <div class="muted">{t('listsSigner', subscription.expectedSigner)}</div>
-                <div class={`subscription__state subscription__state--${subscription.health}`}>{subscription.message}</div>
+                <div class={`subscription__state subscription__state--${subscription.health}`}>
+                  <LineWithName message={subscription.message} name={subscription.listName} lang={subscription.listLang} />
+                </div>
                 <TechnicalDetail subscription={subscription} />
                 {subscription.needsAccess !== undefined && (
                   <>

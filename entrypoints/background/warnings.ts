@@ -100,6 +100,8 @@ export interface SubscriptionView {
   message: string;
   /** The name of the list in use, once one verified. */
   listName?: string;
+  /** The list's `lang`, when it says one. */
+  listLang?: string;
   /** The list's host, when Reserve Radar may not read it (not granted, or taken away): the list is not fetched. */
   needsAccess?: string;
   /** The latest check's refusal, when it read back, for its technical text (`warningListFailureDetail`). */
@@ -118,6 +120,7 @@ export async function subscriptionViews(now = new Date()): Promise<SubscriptionV
       expectedSigner: state.expectedSigner,
       ...(readable[index] ? { health: subscriptionHealth({ state, now }), message: line } : { health: 'failing' as const, message: noAccessLine(state, host, line, t), needsAccess: host }),
       ...(state.lastGood === undefined ? {} : { listName: state.lastGood.list.name }),
+      ...(state.lastGood?.list.lang === undefined ? {} : { listLang: state.lastGood.list.lang }),
       ...(state.lastError?.failure === undefined ? {} : { lastFailure: state.lastError.failure }),
     };
   });
