@@ -71,6 +71,15 @@ describe('a warning list says its language (lang)', () => {
     }
   });
 
+  it('refuses a well-formed tag longer than 35 characters by its length', async () => {
+    const long = 'en-US-x-aaaaaaaa-bbbbbbbb-cccccccc-d';
+    expect([long.length, Intl.getCanonicalLocales(long)]).toEqual([36, [long]]);
+    const { envelope } = await signWarningList({ list: list('de'), privateKey: key });
+    const result = await verifyWarningList({ body: { ...envelope, list: { ...envelope.list, lang: long } }, expectedSigner: signer, now });
+    expect(words(result)).toContain('lang: lang is longer than 35 characters');
+    await expect(signWarningList({ list: list('en-US-x-aaaaaaaa-bbbbbbbb-ccccccc-d'), privateKey: key })).resolves.toBeDefined();
+  });
+
   it('signs lang: a changed, removed or added tag no longer verifies as the maintainer', async () => {
     const withLang = (await signWarningList({ list: list('de'), privateKey: key })).envelope;
     const without = (await signWarningList({ list: list(), privateKey: key })).envelope;

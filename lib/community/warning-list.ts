@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { hashTypedData, type Hex } from 'viem';
 import { BaseError } from '../errors';
+import { isWellFormedTag } from '../locales';
 import { EXCHANGE_ID_MAX_LENGTH, ExchangeIdSchema } from '../exchanges/exchange-id';
 
 /**
@@ -103,16 +104,11 @@ function plainText(label: string, maxLength: number, allowNewlines: boolean) {
 }
 
 /**
- * Well-formed BCP 47 with an ISO 639 language first: BCP 47 also allows 5–8 letters there, so
- * `English` would pass as a tag that names no language.
+ * A well-formed Unicode locale identifier with an ISO 639 language first: the identifier also
+ * allows 5–8 letters there, so `English` would pass as a tag that names no language.
  */
 function isLanguageTag(value: string): boolean {
-  if (!/^[a-z]{2,3}(-|$)/i.test(value)) return false;
-  try {
-    return Intl.getCanonicalLocales(value).length === 1;
-  } catch {
-    return false;
-  }
+  return /^[a-z]{2,3}(-|$)/i.test(value) && isWellFormedTag(value);
 }
 
 /**

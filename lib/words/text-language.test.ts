@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import en from '../../public/_locales/en/messages.json';
 import de from '../../public/_locales/de/messages.json';
 import { translateFrom } from './translate-from';
-import { notTranslatedLabel, notTranslatedQuote, textLanguage } from './text-language';
+import { languageName, notTranslatedLabel, notTranslatedQuote, textLanguage } from './text-language';
 
 describe('textLanguage', () => {
   it('marks text of unknown language lang="" and says nothing about it', () => {
@@ -16,6 +16,12 @@ describe('textLanguage', () => {
     expect(textLanguage('fr', 'de')).toEqual({ lang: 'fr', foreign: true });
     expect(textLanguage('zh-Hant', 'zh-CN')).toEqual({ lang: 'zh-Hant', foreign: true });
   });
+
+  it('keeps codes that name no one language (mul, zxx, mis, qaa–qtz) as given, with no note naming one', () => {
+    for (const lang of ['mul', 'zxx', 'mis', 'qaa', 'qtz-Latn', 'QAB']) expect(textLanguage(lang, 'de')).toEqual({ lang, foreign: false });
+    expect(notTranslatedQuote('Börse zu', 'mul', translateFrom(de), 'de')).toBe('Börse zu');
+    expect(textLanguage('qua', 'de')).toEqual({ lang: 'qua', foreign: true });
+  });
 });
 
 describe('notTranslatedLabel / notTranslatedQuote', () => {
@@ -24,6 +30,14 @@ describe('notTranslatedLabel / notTranslatedQuote', () => {
     expect(notTranslatedLabel('en', tDe, 'de')).toBe(de.dataNotTranslated.message);
     expect(notTranslatedLabel('fr', tDe, 'de')).toBe('Nicht übersetzt, auf Französisch:');
     expect(notTranslatedLabel('fr', translateFrom(en), 'en')).toBe('Not translated, in French:');
+  });
+
+  it('names the language by its standard name, without the tag’s extensions, alike in every browser', () => {
+    // The dialect name would read "auf Modernes Hocharabisch"; Firefox throws on -x- and -u- tags.
+    expect(notTranslatedLabel('ar-001', tDe, 'de')).toBe('Nicht übersetzt, auf Arabisch (Welt):');
+    expect(notTranslatedLabel('fr-x-foo', tDe, 'de')).toBe('Nicht übersetzt, auf Französisch:');
+    expect(notTranslatedLabel('fr-CA-u-co-phonebk', tDe, 'de')).toBe('Nicht übersetzt, auf Französisch (Kanada):');
+    expect(languageName('not a tag', 'de')).toBe('not a tag');
   });
 
   it('quotes foreign text in plain text and leaves the rest alone', () => {

@@ -13,8 +13,17 @@ export interface TextLanguage {
 
 export function textLanguage(lang: string | undefined, locale: string): TextLanguage {
   if (lang === undefined || lang === '' || /^und(-|$)/i.test(lang)) return { lang: '', foreign: false };
-  return { lang, foreign: !sameLanguage(lang, locale) };
+  return { lang, foreign: !NAMES_NO_LANGUAGE.test(lang) && !sameLanguage(lang, locale) };
 }
+
+/**
+ * ISO 639 codes that name no one language: several (`mul`), none (`zxx`), one without a code
+ * (`mis`), and the reserved private-use `qaa`–`qtz`. The tag stays on the text, but no note names
+ * a language for it ("not translated, in Multiple languages" would say nothing true).
+ */
+const NAMES_NO_LANGUAGE = /^(mul|zxx|mis|q[a-t][a-z])(-|$)/i;
+
+const isEnglish = (lang: string) => /^en(-|$)/i.test(lang);
 
 /** Same language and script (`de-AT` reads as `de`; `zh-Hant` does not as `zh-CN`); a tag that does not parse counts as another language. */
 function sameLanguage(a: string, b: string): boolean {
@@ -26,10 +35,15 @@ function sameLanguage(a: string, b: string): boolean {
   }
 }
 
-/** The language's name in the reader's language ("Französisch"), else the tag itself. */
+/**
+ * The language's name in the reader's language ("Französisch", "Arabisch (Welt)"), else the tag
+ * itself. The standard name, a noun with the region after it, reads right after a preposition
+ * ("auf Arabisch (Welt)"; the dialect name "Modernes Hocharabisch" does not), and the tag's
+ * extensions and private use are left out: Firefox refuses to name a tag with them, Chrome does not.
+ */
 export function languageName(lang: string, locale: string): string {
   try {
-    return new Intl.DisplayNames([locale], { type: 'language' }).of(lang) ?? lang;
+    return new Intl.DisplayNames([locale], { type: 'language', languageDisplay: 'standard' }).of(new Intl.Locale(lang).baseName) ?? lang;
   } catch {
     return lang;
   }
@@ -40,12 +54,12 @@ export function languageName(lang: string, locale: string): string {
  * the language named for any other (a warning list's).
  */
 export function notTranslatedLabel(lang: string, t: Translate, locale: string): string {
-  return /^en(-|$)/i.test(lang) ? t('dataNotTranslated') : t('dataNotTranslatedIn', languageName(lang, locale));
+  return isEnglish(lang) ? t('dataNotTranslated') : t('dataNotTranslatedIn', languageName(lang, locale));
 }
 
 /** The same inside plain text (a notification): the words, then the text quoted. Unchanged when not foreign. */
 export function notTranslatedQuote(text: string, lang: string | undefined, t: Translate, locale: string): string {
   const marked = textLanguage(lang, locale);
   if (!marked.foreign) return text;
-  return /^en(-|$)/i.test(marked.lang) ? t('dataNotTranslatedQuote', text) : t('dataNotTranslatedQuoteIn', [languageName(marked.lang, locale), text]);
+  return isEnglish(marked.lang) ? t('dataNotTranslatedQuote', text) : t('dataNotTranslatedQuoteIn', [languageName(marked.lang, locale), text]);
 }
