@@ -94,6 +94,13 @@ describe('warning-list text says its language', () => {
     expect(marked(root, 'Withdrawals halted')).toEqual({ lang: 'fr', label: 'Nicht übersetzt, auf Französisch:' });
   });
 
+  test('in Chinese the host comes before the name, each in its own slot, and no space follows the full-width colon', () => {
+    const { root } = drawCard('en', 'zh_CN');
+    expect(root.textContent).toContain('(来自 lists.example.org 的“Exchange Watch”)');
+    expect(marked(root, 'Exchange Watch').lang).toBe('en');
+    expect(root.textContent).toContain('未翻译，英文原文：Withdrawals halted');
+  });
+
   test('a list in the reader’s language is marked with its own tag and says nothing more', () => {
     const { root } = drawCard('de-CH');
     expect(marked(root, 'Withdrawals halted')).toEqual({ lang: 'de-CH', label: undefined });

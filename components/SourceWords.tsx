@@ -27,9 +27,13 @@ export function SourceWords({ text, lang, strong = false }: SourceWordsProps) {
   // Our English in an English page needs no mark; a list's text always says its language, or that it is unknown.
   const words = lang === undefined && !marked.foreign ? <Tag>{text}</Tag> : <Tag lang={marked.lang}>{text}</Tag>;
   if (!marked.foreign) return <span data-source-words="">{words}</span>;
+  const label = notTranslatedLabel(marked.lang, t, locale);
+  // No space after a full-width colon: it carries its own (Chinese type).
   return (
     <span class="source-words" data-source-words="">
-      <span class="source-words__label">{notTranslatedLabel(marked.lang, t, locale)}</span> {words}
+      <span class="source-words__label">{label}</span>
+      {label.endsWith('：') ? '' : ' '}
+      {words}
     </span>
   );
 }

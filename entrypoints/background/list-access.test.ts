@@ -56,6 +56,17 @@ describe('the host permission of a warning list', () => {
     expect(await fakeBrowser.permissions.contains(ACCESS)).toBe(false);
   });
 
+  test('a subscription says its list’s lang to the options page, and nothing when the list says none', async () => {
+    await fakeBrowser.permissions.request(ACCESS);
+    expect(await subscribe(A, SIGNER)).toEqual({ ok: true });
+    const german = JSON.stringify((await signWarningList({ list: { ...list, name: 'Börsenwarnungen', lang: 'de' }, privateKey: KEY })).envelope);
+    vi.stubGlobal('fetch', async () => new Response(german, { status: 200, headers: { 'content-type': 'application/json' } }));
+    expect(await subscribe(A2, SIGNER)).toEqual({ ok: true });
+    const [plain, marked] = await subscriptionViews();
+    expect(plain).not.toHaveProperty('listLang');
+    expect([marked?.listName, marked?.listLang]).toEqual(['Börsenwarnungen', 'de']);
+  });
+
   test('a refused subscription gives back the access asked for it, unless another list of that host holds it', async () => {
     await fakeBrowser.permissions.request(ACCESS);
     expect((await subscribe('https://lists.example.org/a.json', '0x123')).ok).toBe(false);
