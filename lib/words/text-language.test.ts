@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import en from '../../public/_locales/en/messages.json';
 import de from '../../public/_locales/de/messages.json';
@@ -38,6 +39,15 @@ describe('notTranslatedLabel / notTranslatedQuote', () => {
     expect(notTranslatedLabel('fr-x-foo', tDe, 'de')).toBe('Nicht übersetzt, auf Französisch:');
     expect(notTranslatedLabel('fr-CA-u-co-phonebk', tDe, 'de')).toBe('Nicht übersetzt, auf Französisch (Kanada):');
     expect(languageName('not a tag', 'de')).toBe('not a tag');
+  });
+
+  it('keeps French colons and guillemets on their line: a no-break space before “:” and inside « », in all four notes', () => {
+    const fr = JSON.parse(readFileSync(new URL('../../public/_locales/fr/messages.json', import.meta.url), 'utf8')) as Record<string, { message: string }>;
+    for (const key of ['dataNotTranslated', 'dataNotTranslatedIn', 'dataNotTranslatedQuote', 'dataNotTranslatedQuoteIn']) {
+      const message = fr[key]?.message ?? '';
+      expect(message, key).toContain('\u00a0:');
+      expect(message, key).not.toMatch(/ :|« | »/);
+    }
   });
 
   it('quotes foreign text in plain text and leaves the rest alone', () => {
