@@ -1,8 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { render } from 'preact';
 import { describe, expect, test } from 'vitest';
 import type { ActiveWarning } from '../lib/community/active-warnings';
+import type { WarningSubscription } from '../lib/community/subscription';
+import { subscriptionLineMarked } from '../lib/words/warning-list-words';
 import { getExchange } from '../lib/exchanges/registry';
 import { evaluateRun } from '../lib/risk/run-signals';
 import { buildExchangeView } from '../lib/view/exchange-view';
@@ -125,13 +127,27 @@ describe('warning-list text says its language', () => {
 });
 
 describe('the options page marks a list’s name in its line', () => {
-  const tDe = translateFrom(de);
-  function drawRow(listLang: string | undefined) {
+  const state: WarningSubscription = {
+    url: 'https://lists.example.org/a.json',
+    expectedSigner: '0x8ba1f109551bD432803012645Ac136ddd64DBA72',
+    lastCheck: now.toISOString(),
+    lastGood: {
+      list: { name: 'Exchange Watch', sequence: 3, issued: '2026-12-01T00:00:00Z', expires: '2027-01-01T00:00:00Z', entries: [] },
+      sequence: 3,
+      verifiedAt: now.toISOString(),
+      signer: '0x8ba1f109551bD432803012645Ac136ddd64DBA72',
+      hash: '0x00',
+      signature: '0x00',
+    },
+  };
+  /** The line as the background words it, in `messages`, with the name's place; the row the page gets. */
+  function drawRow(listLang: string | undefined, messages: Messages, locale: string) {
     const dom = page();
-    const message = tDe('listsStateUsing', ['Exchange Watch', '3', tDe('listsStateOneWarning'), '4. Dez. 2026']);
-    const row = { url: 'https://lists.example.org/a.json', expectedSigner: '0x8ba1f109551bD432803012645Ac136ddd64DBA72', health: 'ok' as const, message, listName: 'Exchange Watch' };
+    const t = translateFrom(messages);
+    const { message, nameAt } = subscriptionLineMarked({ state, now, locale }, t);
+    const row = { url: state.url, expectedSigner: state.expectedSigner, health: 'ok' as const, message, listName: 'Exchange Watch', ...(nameAt === undefined ? {} : { nameAt }) };
     render(
-      <I18nContext.Provider value={{ t: tDe, locale: 'de' }}>
+      <I18nContext.Provider value={{ t, locale }}>
         <WarningLists
           subscriptions={[listLang === undefined ? row : { ...row, listLang }]}
           onSubscribe={() => Promise.resolve({ ok: true })}
@@ -144,16 +160,21 @@ describe('the options page marks a list’s name in its line', () => {
     return { dom, message };
   }
 
-  test('with the list’s language, or as unknown, the line’s words unchanged', () => {
-    for (const [lang, expected] of [
-      ['en', 'en'],
-      [undefined, ''],
-    ] as const) {
-      const { dom, message } = drawRow(lang);
-      const line = dom.root.querySelector('.subscription__state') as HTMLElement;
-      expect(line.textContent).toBe(message);
-      expect(marked(line, 'Exchange Watch').lang).toBe(expected);
-      render(null, dom.root);
-    }
-  });
+  const using = (text: string) => (messages: Messages) => ({ ...messages, listsStateUsing: { message: text } });
+  const locales = readdirSync(join(import.meta.dirname, '../public/_locales')).map((folder) => [folder, (messages: Messages) => messages] as const);
+  test.each([...locales, ['sv', using('Använder ”$1” nummer $2 ($3), verifierad $4.')], ['en', using('「$1」第$2号（$3）、$4に確認。')]] as const)(
+    'in %s, with the list’s language or as unknown, the line’s words unchanged (whatever quotes it uses)',
+    (folder, variant) => {
+      for (const [lang, expected] of [
+        ['en', 'en'],
+        [undefined, ''],
+      ] as const) {
+        const { dom, message } = drawRow(lang, variant(messagesOf(folder)), folder.replace('_', '-'));
+        const line = dom.root.querySelector('.subscription__state') as HTMLElement;
+        expect(line.textContent).toBe(message);
+        expect(marked(line, 'Exchange Watch').lang).toBe(expected);
+        render(null, dom.root);
+      }
+    },
+  );
 });

@@ -16,26 +16,18 @@ const ALLOW_ANSWER_WORDS = { declined: 'listsAllowDeclined', failed: 'listsAllow
 
 /**
  * The background's line for a list (worded in the user's language), with the list's own name in it
- * marked with the list's language. Every language quotes the name ("Using “…” number 12", « … »),
- * so the name is found right after an opening quote; a line without it is shown unmarked.
+ * marked with the list's language: the background says where the name starts (`nameAt`), so
+ * nothing here guesses at the translation's quotes. A line that does not hold the name there is shown unmarked.
  */
-function LineWithName({ message, name, lang }: { message: string; name: string | undefined; lang: string | undefined }) {
-  const at = name === undefined || name === '' ? -1 : quotedAt(message, name);
-  if (name === undefined || at < 0) return <>{message}</>;
+function LineWithName({ message, name, nameAt, lang }: { message: string; name: string | undefined; nameAt: number | undefined; lang: string | undefined }) {
+  if (name === undefined || name === '' || nameAt === undefined || message.slice(nameAt, nameAt + name.length) !== name) return <>{message}</>;
   return (
     <>
-      {message.slice(0, at)}
+      {message.slice(0, nameAt)}
       <ListText text={name} lang={lang} />
-      {message.slice(at + name.length)}
+      {message.slice(nameAt + name.length)}
     </>
   );
-}
-
-function quotedAt(message: string, name: string): number {
-  for (let at = message.indexOf(name); at >= 0; at = message.indexOf(name, at + 1)) {
-    if (/["“„«]\s?$/.test(message.slice(Math.max(0, at - 2), at))) return at;
-  }
-  return -1;
 }
 
 /** The community warning lists the user subscribed to, each with its health, and the form that adds one. */
@@ -111,7 +103,7 @@ export function WarningLists({
                 <div class="subscription__url">{subscription.url}</div>
                 <div class="muted">{t('listsSigner', subscription.expectedSigner)}</div>
                 <div class={`subscription__state subscription__state--${subscription.health}`}>
-                  <LineWithName message={subscription.message} name={subscription.listName} lang={subscription.listLang} />
+                  <LineWithName message={subscription.message} name={subscription.listName} nameAt={subscription.nameAt} lang={subscription.listLang} />
                 </div>
                 <TechnicalDetail subscription={subscription} />
                 {subscription.needsAccess !== undefined && (

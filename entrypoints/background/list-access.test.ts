@@ -65,6 +65,13 @@ describe('the host permission of a warning list', () => {
     const [plain, marked] = await subscriptionViews();
     expect(plain).not.toHaveProperty('listLang');
     expect([marked?.listName, marked?.listLang]).toEqual(['Börsenwarnungen', 'de']);
+    // Where the name stands in the line, so the page marks it without reading the words.
+    const nameIn = (view: typeof marked) => view?.message.slice(view.nameAt, (view.nameAt ?? 0) + (view.listName?.length ?? 0));
+    expect([nameIn(plain), nameIn(marked)]).toEqual(['Test list', 'Börsenwarnungen']);
+    await fakeBrowser.permissions.remove(ACCESS);
+    const withheld = (await subscriptionViews())[1];
+    expect(withheld?.needsAccess).toBe('lists.example.org');
+    expect(nameIn(withheld)).toBe('Börsenwarnungen');
   });
 
   test('a refused subscription gives back the access asked for it, unless another list of that host holds it', async () => {
