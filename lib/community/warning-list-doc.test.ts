@@ -18,6 +18,15 @@ describe('docs/warning-lists.md matches the code', () => {
     expect(WARNING_LIST_TYPES_WITH_LANG.Warning).toEqual(WARNING_LIST_TYPES.Warning);
   });
 
+  it('warns, where lang is documented, that earlier versions refuse a list with it, and its example does not add it', () => {
+    const row = doc.split('\n').find((line) => line.startsWith('| `lang` |')) ?? '';
+    expect(row).toMatch(/versions before .* refuse .* malformed/);
+    expect(row).toMatch(/last good list until it expires/);
+    expect(row).toMatch(/Unicode locale identifier/);
+    const example = doc.split('## The document')[1]!.split('```')[1]!;
+    expect(example).not.toContain('"lang"');
+  });
+
   it('lists every limit with the value the code enforces', () => {
     const section = doc.split('### Limits')[1]!.split('\n## ')[0]!;
     const rows = Object.fromEntries([...section.matchAll(/^\| (\w+) \| (\d+) \|$/gm)].map((match) => [match[1]!, Number(match[2])]));
