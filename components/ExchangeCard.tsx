@@ -3,12 +3,13 @@ import type { GradeExchangeReturnType } from '../lib/risk/grade';
 import type { ActiveWarning } from '../lib/community/active-warnings';
 import { formatAge, formatDate, formatPercent, formatSignedUsd, formatUsd } from '../lib/words/format';
 import { porLabel } from '../lib/words/por-label';
+import { textLanguage } from '../lib/words/text-language';
 import { assetRank } from '../lib/risk/assets';
 import { ReasonWordsContext, ReasonWordsWaitContext, useLocale, useT } from '../utils/i18n';
 import { useContext } from 'preact/hooks';
 import { cardReasonKey, cardReasons, type CardReason } from '../lib/view/card-reasons';
 import { largestListedAsset, listedShare } from '../lib/view/listed-shares';
-import { SourceWords } from './SourceWords';
+import { ListText, SourceWords, Worded } from './SourceWords';
 import { LevelChip, Provenance, Section, ShareBar, SourceLink } from './card/parts';
 import { PorClaimCheck, PorDates, PorTrend } from './card/por';
 
@@ -59,7 +60,10 @@ function WarningHead({ warning }: { warning: ActiveWarning }) {
     <>
       <span class="warning__severity">{severity}</span>
       {gap}
-      <strong>{warning.title}</strong> <span class="muted">({t('warningFrom', [warning.listName, warning.listHost])})</span>
+      <SourceWords text={warning.title} lang={warning.listLang ?? ''} strong />{' '}
+      <span class="muted">
+        (<Worded message={(slots) => t('warningFrom', slots)} parts={[<ListText key="name" text={warning.listName} lang={warning.listLang} />, warning.listHost]} />)
+      </span>
     </>
   );
 }
@@ -211,7 +215,7 @@ export function ExchangeCard({ view, onWithdraw, headingLevel = 1, idPrefix = 'c
                 {view.warnings.map((warning) => (
                   <li key={warningKey(warning)} class={`warning warning--${warning.severity}`} data-severity={warning.severity}>
                     <WarningHead warning={warning} />
-                    <p>{warning.body}</p>
+                    <p lang={textLanguage(warning.listLang, locale).lang}>{warning.body}</p>
                     <p class="provenance">
                       {warning.sources.map((source) => (
                         <SourceLink key={source} href={source} />

@@ -44,6 +44,10 @@ export interface SubscriptionRow {
   message: string;
   /** The name of the list in use, once one verified: the Unsubscribe button names it with its host. */
   listName?: string;
+  /** That list's `lang`, marking its name in `message`; absent when the list does not say. */
+  listLang?: string;
+  /** Where `listName` starts in `message`, when the line names the list. */
+  nameAt?: number;
   /** The list's host, when Reserve Radar may not read it: the row offers to allow it. */
   needsAccess?: string;
   /** The latest check's refusal, when it read back: its technical text is shown apart from `message`. */

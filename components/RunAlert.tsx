@@ -4,6 +4,7 @@ import type { RunAlertView } from '../lib/view/run-alert-view';
 import { formatAge, formatDateTime, sourceSite } from '../lib/words/format';
 import { runReasonText, runUnreadText } from '../lib/words/run-alert-text';
 import { useLocale, useT } from '../utils/i18n';
+import { ListText, SourceWords, Worded } from './SourceWords';
 
 export interface RunAlertProps {
   alert: RunAlertView;
@@ -60,7 +61,14 @@ export function RunAlert({ alert, onWithdraw, onSnooze, headingLevel = 2 }: RunA
       <ul class="run-alert__reasons">
         {known.map((reason) => (
           <li key={`${reason.signal}-${reason.symbol ?? reason.title ?? ''}`} class={`run-reason run-reason--${reason.effect}`} data-signal={reason.signal} data-effect={reason.effect}>
-            {runReasonText(reason, t, locale)}
+            {reason.signal === 'warning-list' && reason.title !== undefined ? (
+              <Worded
+                message={(slots) => t('runReasonWarning', slots)}
+                parts={[<ListText key="name" text={reason.listName ?? ''} lang={reason.listLang} />, <SourceWords key="title" text={reason.title} lang={reason.listLang ?? ''} />]}
+              />
+            ) : (
+              runReasonText(reason, t, locale)
+            )}
             {reason.source !== undefined && (
               <>
                 {' '}

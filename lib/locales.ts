@@ -100,7 +100,8 @@ function sameLocaleFamily(uiLanguage: string, id: string): boolean {
   );
 }
 
-function isWellFormedTag(tag: string): boolean {
+/** A well-formed Unicode BCP 47 locale identifier (what `Intl` accepts; UTS #35, not every BCP 47 tag). */
+export function isWellFormedTag(tag: string): boolean {
   try {
     return Intl.getCanonicalLocales(tag).length === 1;
   } catch {

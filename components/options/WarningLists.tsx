@@ -7,13 +7,29 @@ import { listsNotCheckedText, subscribeFailureText, warningListFailureDetail } f
 import { useLocale, useT } from '../../utils/i18n';
 import type { AccessAnswer } from '../../utils/permissions';
 import type { OptionsProps, SignerChange, SubscribeResult, SubscriptionRow } from '../Options';
-import { SourceWords } from '../SourceWords';
+import { ListText, SourceWords } from '../SourceWords';
 
 type Field = 'url' | 'signer';
 const SIGNER_CODES: readonly SubscribeFailureCode[] = ['signer-not-address', 'signer-checksum'];
 
 /** What the page says beside a list when its Allow button did not bring the access: a retry helps only after `failed`. */
 const ALLOW_ANSWER_WORDS = { declined: 'listsAllowDeclined', failed: 'listsAllowAskFailed', rejected: 'listsAllowAskRejected' } as const;
+
+/**
+ * The background's line for a list (worded in the user's language), with the list's own name in it
+ * marked with the list's language: the background says where the name starts (`nameAt`), so
+ * nothing here guesses at the translation's quotes. A line that does not hold the name there is shown unmarked.
+ */
+function LineWithName({ message, name, nameAt, lang }: { message: string; name: string | undefined; nameAt: number | undefined; lang: string | undefined }) {
+  if (name === undefined || name === '' || nameAt === undefined || message.slice(nameAt, nameAt + name.length) !== name) return <>{message}</>;
+  return (
+    <>
+      {message.slice(0, nameAt)}
+      <ListText text={name} lang={lang} />
+      {message.slice(nameAt + name.length)}
+    </>
+  );
+}
 
 /** The community warning lists the user subscribed to, each with its health, and the form that adds one. */
 export function WarningLists({
@@ -112,7 +128,9 @@ export function WarningLists({
               <li key={subscription.url} data-testid="subscription" data-health={subscription.health}>
                 <div class="subscription__url">{subscription.url}</div>
                 <div class="muted">{t('listsSigner', subscription.expectedSigner)}</div>
-                <div class={`subscription__state subscription__state--${subscription.health}`}>{subscription.message}</div>
+                <div class={`subscription__state subscription__state--${subscription.health}`}>
+                  <LineWithName message={subscription.message} name={subscription.listName} nameAt={subscription.nameAt} lang={subscription.listLang} />
+                </div>
                 <TechnicalDetail subscription={subscription} />
                 {subscription.needsAccess !== undefined && (
                   <>

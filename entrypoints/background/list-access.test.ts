@@ -57,6 +57,24 @@ describe('the host permission of a warning list', () => {
     expect(await fakeBrowser.permissions.contains(ACCESS)).toBe(false);
   });
 
+  test('a subscription says its list’s lang to the options page, and nothing when the list says none', async () => {
+    await fakeBrowser.permissions.request(ACCESS);
+    expect(await subscribe(A, SIGNER)).toEqual({ ok: true });
+    const german = JSON.stringify((await signWarningList({ list: { ...list, name: 'Börsenwarnungen', lang: 'de' }, privateKey: KEY })).envelope);
+    vi.stubGlobal('fetch', async () => new Response(german, { status: 200, headers: { 'content-type': 'application/json' } }));
+    expect(await subscribe(A2, SIGNER)).toEqual({ ok: true });
+    const [plain, marked] = await subscriptionViews();
+    expect(plain).not.toHaveProperty('listLang');
+    expect([marked?.listName, marked?.listLang]).toEqual(['Börsenwarnungen', 'de']);
+    // Where the name stands in the line, so the page marks it without reading the words.
+    const nameIn = (view: typeof marked) => view?.message.slice(view.nameAt, (view.nameAt ?? 0) + (view.listName?.length ?? 0));
+    expect([nameIn(plain), nameIn(marked)]).toEqual(['Test list', 'Börsenwarnungen']);
+    await fakeBrowser.permissions.remove(ACCESS);
+    const withheld = (await subscriptionViews())[1];
+    expect(withheld?.needsAccess).toBe('lists.example.org');
+    expect(nameIn(withheld)).toBe('Börsenwarnungen');
+  });
+
   test('a refused subscription gives back the access asked for it, unless another list of that host holds it', async () => {
     await fakeBrowser.permissions.request(ACCESS);
     expect((await subscribe('https://lists.example.org/a.json', '0x123')).ok).toBe(false);

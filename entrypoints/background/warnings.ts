@@ -19,7 +19,7 @@ import {
 import { keepFloor, keptFloor, parseKeptFloors, type KeptFloor } from '@/lib/community/sequence-floors';
 import { WARNING_LIST_LIMITS } from '@/lib/community/warning-list';
 import { fetchSource, type FetchFailure } from '@/lib/reserves/fetch-source';
-import { subscribeFailureText, subscriptionLine } from '@/lib/words/warning-list-words';
+import { subscribeFailureText, subscriptionLineMarked } from '@/lib/words/warning-list-words';
 import { getSettings } from '@/utils/settings';
 import { chainWork } from './chain-work';
 import { i18nFor } from './words';
@@ -126,6 +126,10 @@ export interface SubscriptionView {
   message: string;
   /** The name of the list in use, once one verified. */
   listName?: string;
+  /** The list's `lang`, when it says one. */
+  listLang?: string;
+  /** Where `listName` starts in `message`, when the line names the list. */
+  nameAt?: number;
   /** The list's host, when Reserve Radar may not read it (not granted, or taken away): the list is not fetched. */
   needsAccess?: string;
   /** The latest check's refusal, when it read back, for its technical text (`warningListFailureDetail`). */
@@ -137,13 +141,17 @@ export async function subscriptionViews(now = new Date()): Promise<SubscriptionV
   const [subscriptions, { t, locale }] = await Promise.all([readSubscriptions(), userWords()]);
   const readable = await Promise.all(subscriptions.map((state) => mayRead(state.url)));
   return subscriptions.map((state, index) => {
-    const line = subscriptionLine({ state, now, locale }, t);
+    const { message: line, nameAt } = subscriptionLineMarked({ state, now, locale }, t);
     const host = new URL(state.url).hostname;
+    const message = readable[index] ? line : noAccessLine(state, host, line, t);
     return {
       url: state.url,
       expectedSigner: state.expectedSigner,
-      ...(readable[index] ? { health: subscriptionHealth({ state, now }), message: line } : { health: 'failing' as const, message: noAccessLine(state, host, line, t), needsAccess: host }),
+      ...(readable[index] ? { health: subscriptionHealth({ state, now }), message } : { health: 'failing' as const, message, needsAccess: host }),
+      // The line may follow a sentence of its own (no access): the name moves with it.
+      ...(nameAt === undefined || !message.endsWith(line) ? {} : { nameAt: message.length - line.length + nameAt }),
       ...(state.lastGood === undefined ? {} : { listName: state.lastGood.list.name }),
+      ...(state.lastGood?.list.lang === undefined ? {} : { listLang: state.lastGood.list.lang }),
       ...(state.lastError?.failure === undefined ? {} : { lastFailure: state.lastError.failure }),
     };
   });

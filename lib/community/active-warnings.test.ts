@@ -45,6 +45,14 @@ describe('activeWarnings', () => {
     expect(result[1]).toMatchObject({ listName: 'List A', listHost: 'lists.example.org' });
   });
 
+  it('carries the list’s language with each warning, and none when the list says none', () => {
+    const german: SubscribedList = { ...list('Deutsch', [entry({ title: 'Auszahlungen gestoppt' })]), list: { ...list('Deutsch', [entry({ title: 'Auszahlungen gestoppt' })]).list, lang: 'de' } };
+    const [said] = activeWarnings({ lists: [german], exchangeId: 'binance', now });
+    expect(said?.listLang).toBe('de');
+    const [unsaid] = activeWarnings({ lists: [list('No tag', [entry({})])], exchangeId: 'binance', now });
+    expect(unsaid).not.toHaveProperty('listLang');
+  });
+
   it('shows nothing from a list that has expired, even if its entries have not', () => {
     const expired = list('Stale', [entry({ severity: 'danger' })], '2026-11-25T09:59:59Z');
     expect(activeWarnings({ lists: [expired], exchangeId: 'binance', now })).toEqual([]);

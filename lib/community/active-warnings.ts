@@ -7,6 +7,8 @@ export interface ActiveWarning extends WarningEntry {
   /** The host of the URL the user subscribed to the list at (see `goodLists`). */
   listHost: string;
   listSequence: number;
+  /** The list's `lang`: the language its name, titles and bodies are in; absent when the list does not say. */
+  listLang?: string;
 }
 
 /** A verified list and the host of the URL it was subscribed at. */
@@ -38,7 +40,7 @@ export function activeWarnings({ lists, exchangeId, now }: ActiveWarningsParamet
     for (const entry of list.entries) {
       if (entry.exchange !== exchangeId) continue;
       if (Date.parse(entry.published) > nowMs || Date.parse(entry.expires) <= nowMs) continue;
-      active.push({ ...entry, sources: [...entry.sources], listName: list.name, listHost: host, listSequence: list.sequence });
+      active.push({ ...entry, sources: [...entry.sources], listName: list.name, listHost: host, listSequence: list.sequence, ...(list.lang === undefined ? {} : { listLang: list.lang }) });
     }
   }
   return active.sort(

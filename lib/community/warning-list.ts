@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { hashTypedData, type Hex } from 'viem';
 import { BaseError } from '../errors';
+import { isWellFormedTag } from '../locales';
 import { EXCHANGE_ID_MAX_LENGTH, ExchangeIdSchema } from '../exchanges/exchange-id';
 
 /**
@@ -22,6 +23,8 @@ export const WARNING_LIST_LIMITS = {
   maxSourcesPerEntry: 5,
   maxUrlLength: 500,
   maxExchangeIdLength: EXCHANGE_ID_MAX_LENGTH,
+  /** BCP 47 asks implementations to handle tags of at least 35 characters; none needs more. */
+  maxLangLength: 35,
 } as const;
 
 export const WARNING_SEVERITIES = ['danger', 'caution', 'info'] as const;
@@ -52,6 +55,15 @@ export const WARNING_LIST_TYPES = {
     { name: 'published', type: 'string' },
     { name: 'expires', type: 'string' },
   ],
+} as const;
+
+/**
+ * The types of a list that says its language (`lang`). A separate type string, so the signature
+ * covers `lang` while lists signed before it existed keep their hash; one list cannot match both.
+ */
+export const WARNING_LIST_TYPES_WITH_LANG = {
+  ...WARNING_LIST_TYPES,
+  WarningList: [WARNING_LIST_TYPES.WarningList[0], { name: 'lang', type: 'string' }, ...WARNING_LIST_TYPES.WarningList.slice(1)],
 } as const;
 
 export const WARNING_LIST_PRIMARY_TYPE = 'WarningList';
@@ -91,6 +103,24 @@ function plainText(label: string, maxLength: number, allowNewlines: boolean) {
   );
 }
 
+/**
+ * A well-formed Unicode locale identifier with an ISO 639 language first: the identifier also
+ * allows 5–8 letters there, so `English` would pass as a tag that names no language.
+ */
+function isLanguageTag(value: string): boolean {
+  return /^[a-z]{2,3}(-|$)/i.test(value) && isWellFormedTag(value);
+}
+
+/**
+ * The language the list's text is written in, as a BCP 47 tag (`de`, `pt-BR`). Kept as signed:
+ * a tag is compared case-blind where it is used, so no rewriting is needed to read it.
+ */
+const LanguageTag = v.pipe(
+  v.string('lang must be text'),
+  v.maxLength(WARNING_LIST_LIMITS.maxLangLength, `lang is longer than ${WARNING_LIST_LIMITS.maxLangLength} characters`),
+  v.check(isLanguageTag, "lang must be a language tag such as 'de', 'en' or 'pt-BR'"),
+);
+
 const SourceUrl = v.pipe(
   v.string('a source must be text'),
   v.maxLength(WARNING_LIST_LIMITS.maxUrlLength, `a source URL is longer than ${WARNING_LIST_LIMITS.maxUrlLength} characters`),
@@ -120,6 +150,8 @@ export type WarningEntry = v.InferOutput<typeof WarningEntrySchema>;
 export const WarningListSchema = v.pipe(
   v.strictObject({
     name: plainText('name', WARNING_LIST_LIMITS.maxNameLength, false),
+    /** Absent: the list does not say, and its text is shown as of unknown language. */
+    lang: v.optional(LanguageTag),
     sequence: v.pipe(
       v.number('sequence must be a number'),
       v.integer('sequence must be a whole number'),
@@ -144,10 +176,11 @@ export type WarningListEnvelope = { list: WarningList; signature: Hex };
 export function warningListTypedData(list: WarningList) {
   return {
     domain: WARNING_LIST_DOMAIN,
-    types: WARNING_LIST_TYPES,
+    types: list.lang === undefined ? WARNING_LIST_TYPES : WARNING_LIST_TYPES_WITH_LANG,
     primaryType: WARNING_LIST_PRIMARY_TYPE,
     message: {
       name: list.name,
+      ...(list.lang === undefined ? {} : { lang: list.lang }),
       sequence: BigInt(list.sequence),
       issued: list.issued,
       expires: list.expires,

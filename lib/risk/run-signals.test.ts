@@ -102,13 +102,13 @@ describe('evaluateRun', () => {
 
   test('a danger entry in a verified list is an alert with its title and list; caution entries are not', () => {
     const warnings = [
-      { severity: 'danger' as const, title: 'Withdrawals halted', listName: 'Example list', sources: ['https://example.org/halt'], published: '2026-12-05T00:00:00Z' },
+      { severity: 'danger' as const, title: 'Withdrawals halted', listName: 'Example list', listLang: 'en-GB', sources: ['https://example.org/halt'], published: '2026-12-05T00:00:00Z' },
       { severity: 'caution' as const, title: 'Regulator order', listName: 'Example list', sources: ['https://example.org/order'], published: '2026-12-04T00:00:00Z' },
     ];
     const evaluation = evaluateRun({ exchange: { ownTokens: [] }, reserves: undefined, warnings, now: NOW });
     expect(evaluation.level).toBe('alert');
     expect(evaluation.reasons.filter((reason) => reason.signal === 'warning-list')).toEqual([
-      { signal: 'warning-list', effect: 'alert', title: 'Withdrawals halted', listName: 'Example list', source: 'https://example.org/halt', observedAt: '2026-12-05T00:00:00Z' },
+      { signal: 'warning-list', effect: 'alert', title: 'Withdrawals halted', listName: 'Example list', listLang: 'en-GB', source: 'https://example.org/halt', observedAt: '2026-12-05T00:00:00Z' },
     ]);
   });
 

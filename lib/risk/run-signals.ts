@@ -40,6 +40,8 @@ export interface RunReason {
   /** For `warning-list`: the entry's title and the list it came from, shown as text. */
   title?: string;
   listName?: string;
+  /** The list's language, for `title` and `listName`; absent when the list does not say. */
+  listLang?: string;
   source?: string;
   /** The moment the figure describes, ISO. */
   observedAt?: string;
@@ -58,6 +60,7 @@ export interface RunWarning {
   severity: 'danger' | 'caution' | 'info';
   title: string;
   listName: string;
+  listLang?: string | undefined;
   sources: readonly string[];
   published: string;
 }
@@ -92,6 +95,7 @@ export function evaluateRun({ exchange, reserves, prices, warnings = [], now }: 
       effect: 'alert',
       title: warning.title,
       listName: warning.listName,
+      ...(warning.listLang === undefined ? {} : { listLang: warning.listLang }),
       observedAt: warning.published,
       ...(warning.sources[0] === undefined ? {} : { source: warning.sources[0] }),
     });

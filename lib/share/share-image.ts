@@ -11,6 +11,7 @@ import { formatDate, formatList, formatPercent, formatSignedUsd, formatUsd } fro
 import { LEVEL_KEYS } from '../words/level-words';
 import { porLabel } from '../words/por-label';
 import { reasonText } from '../words/reason-text';
+import { notTranslatedQuote } from '../words/text-language';
 import { reasonsWorstFirst } from '../view/card-reasons';
 import { largestListedAsset } from '../view/listed-shares';
 import type { Translate } from '../words/translate-from';
@@ -80,7 +81,7 @@ export function shareImageContent({ view, now, t, locale }: ShareImageContentPar
 
   if (status.kind !== 'operating') {
     // The data's history is kept in English; in another language the picture says so.
-    const history = locale.toLowerCase().startsWith('en') ? status.history : t('dataNotTranslatedQuote', status.history);
+    const history = notTranslatedQuote(status.history, 'en', t, locale);
     sections.push({ lines: [{ text: `${t(status.kind === 'collapsed' ? 'statusCollapsed' : 'statusClosed')} (${date(status.date)}): ${history}`, style: 'alert' }] });
     urls.push(status.source);
   }

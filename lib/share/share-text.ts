@@ -5,6 +5,7 @@ import type { Cadence, PorMethod } from '../reserves/schema';
 import type { IncidentKind } from '../exchanges/types';
 import { cleanUrl } from './summary';
 import { reasonText } from '../words/reason-text';
+import { notTranslatedQuote } from '../words/text-language';
 import { reasonsWorstFirst } from '../view/card-reasons';
 import type { MessageKey, Translate } from '../words/translate-from';
 
@@ -78,8 +79,7 @@ export function shareText({ view, verdict: override, now, t, locale: asked = 'en
   const locale = usableLocale(asked);
   // Views built before the verdict moved into ExchangeView may lack it; the card then says nothing about a grade.
   const verdict: ShareTextParameters['verdict'] = override ?? (view.verdict as ExchangeView['verdict'] | undefined);
-  const english = locale.toLowerCase().startsWith('en');
-  const dataNote = (text: string) => (english ? text : t('dataNotTranslatedQuote', text));
+  const dataNote = (text: string) => notTranslatedQuote(text, 'en', t, locale);
   const numbers = numberFormats(locale);
   const links: string[] = [];
   const link = (url: string | undefined): string | undefined => {

@@ -3,6 +3,7 @@ import { cardReasonKey } from '../view/card-reasons';
 import type { ExchangeView } from '../view/exchange-view';
 import { formatAge, formatCount, formatDate, formatFixed, formatList, formatShare, formatUsd } from './format';
 import type { MessageKey, Translate } from './translate-from';
+import { notTranslatedQuote } from './text-language';
 
 /**
  * A verdict reason in the reader's language, English included: the model returns a code and
@@ -214,6 +215,6 @@ class ReasonWords {
   /** The registry's note, in English as its source wrote it; other languages say so. */
   private note(text: string | undefined): string {
     if (text === undefined) return '';
-    return this.locale.toLowerCase().startsWith('en') ? text : this.t('dataNotTranslatedQuote', text);
+    return notTranslatedQuote(text, 'en', this.t, this.locale);
   }
 }

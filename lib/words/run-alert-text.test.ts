@@ -74,6 +74,16 @@ describe('runNotificationText', () => {
     expect(runNotificationText(warning, words('fr'), 'fr')).not.toContain('Chiffres');
   });
 
+  test('a notification cannot mark a language: a list’s title in another language than the reader’s is said to be untranslated', () => {
+    const warning: RunReason = { signal: 'warning-list', effect: 'alert', listName: 'Example watch', listLang: 'en', title: 'Withdrawals halted' };
+    expect(runReasonText(warning, words('de'), 'de')).toBe('Warnliste „Example watch“: Nicht übersetzt, auf Englisch: „Withdrawals halted“');
+    expect(runReasonText({ ...warning, listLang: 'fr' }, words('de'), 'de')).toBe('Warnliste „Example watch“: Nicht übersetzt, auf Französisch: „Withdrawals halted“');
+    expect(runReasonText({ ...warning, listLang: 'de-AT' }, words('de'), 'de')).toBe('Warnliste „Example watch“: Withdrawals halted');
+    // No language given: nothing is claimed about it.
+    const { listLang: _lang, ...unsaid } = warning;
+    expect(runReasonText(unsaid, words('de'), 'de')).toBe('Warnliste „Example watch“: Withdrawals halted');
+  });
+
   test('a reason without a source or a moment says its sentence alone, never an empty source', () => {
     const { source: _source, observedAt: _observedAt, ...bare } = outflow;
     expect(runNotificationText(bare, words('en'), 'en')).toBe('$20.00B left in the last 24 hours: 20.0% of the $100.00B it held (an alert from 15%).');

@@ -1,5 +1,6 @@
 import type { RunReason } from '../risk/run-signals';
 import { formatDate, formatMoment, formatPercent, formatUsd, sourceSite } from './format';
+import { notTranslatedQuote } from './text-language';
 import type { Translate } from './translate-from';
 
 /**
@@ -27,7 +28,8 @@ export function runReasonText(reason: RunReason, t: Translate, locale: string): 
     case 'own-token-fall':
       return t('runReasonOwnToken', [reason.symbol ?? '', share, lineWords(reason, t, locale)]);
     case 'warning-list':
-      return t('runReasonWarning', [reason.listName ?? '', reason.title ?? '']);
+      // Plain text carries no `lang`: a title in another language than the reader's says so in words.
+      return t('runReasonWarning', [reason.listName ?? '', notTranslatedQuote(reason.title ?? '', reason.listLang, t, locale)]);
     case 'combined':
       return t('runReasonCombined');
   }

@@ -91,23 +91,38 @@ export interface SubscriptionLineParameters {
 }
 
 /** The line the options page shows under a subscription: how it stands, and the list in use. */
-export function subscriptionLine({ state, now, locale }: SubscriptionLineParameters, t: Translate): string {
+export function subscriptionLine(parameters: SubscriptionLineParameters, t: Translate): string {
+  return subscriptionLineMarked(parameters, t).message;
+}
+
+/**
+ * The line and where the list's own name starts in it, so the page can mark the name with the
+ * list's language: the translation is worded with a stand-in for the name, found again after,
+ * so its place is known in every language, whatever quotes or order the translation uses.
+ */
+export function subscriptionLineMarked({ state, now, locale }: SubscriptionLineParameters, t: Translate): { message: string; nameAt?: number } {
   const good = state.lastGood;
   const when = (iso: string) => formatDateTime(iso, locale);
   const count = good === undefined ? 0 : good.list.entries.length;
-  const held =
-    good === undefined
-      ? t('listsStateNoneVerified')
-      : t('listsStateUsing', [good.list.name, String(good.sequence), count === 1 ? t('listsStateOneWarning') : t('listsStateWarnings', formatCount(count, locale)), when(good.verifiedAt)]);
+  const held = (before: string, after = ''): { message: string; nameAt?: number } => {
+    if (good === undefined) return { message: `${before}${t('listsStateNoneVerified')}${after}` };
+    const worded = t('listsStateUsing', [NAME, String(good.sequence), count === 1 ? t('listsStateOneWarning') : t('listsStateWarnings', formatCount(count, locale)), when(good.verifiedAt)]);
+    const at = worded.indexOf(NAME);
+    const message = `${before}${worded.replace(NAME, () => good.list.name)}${after}`;
+    return at < 0 ? { message } : { message, nameAt: before.length + at };
+  };
   switch (subscriptionHealth({ state, now })) {
     case 'expired': {
       const expired = t('listsStateExpired', good === undefined ? '' : when(good.list.expires));
-      return state.lastError === undefined ? expired : `${expired} ${t('listsStateExpiredFailed', errorText(state.lastError, t, locale))}`;
+      return { message: state.lastError === undefined ? expired : `${expired} ${t('listsStateExpiredFailed', errorText(state.lastError, t, locale))}` };
     }
     case 'never-checked':
-      return t('listsStateNeverChecked');
+      return { message: t('listsStateNeverChecked') };
     default:
-      if (state.lastError !== undefined) return `${t('listsStateFailed', [when(state.lastError.at), errorText(state.lastError, t, locale)])} ${held}`;
-      return `${held} ${t('listsStateLastChecked', state.lastCheck == null ? '' : when(state.lastCheck))}`;
+      if (state.lastError !== undefined) return held(`${t('listsStateFailed', [when(state.lastError.at), errorText(state.lastError, t, locale)])} `);
+      return held('', ` ${t('listsStateLastChecked', state.lastCheck == null ? '' : when(state.lastCheck))}`);
   }
 }
+
+/** Stands in for the list's name while the line is worded (private use: in no message of ours). */
+const NAME = '\uE000';

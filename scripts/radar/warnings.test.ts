@@ -65,6 +65,16 @@ describe('radar warnings sign', () => {
     expect(code).toBe(0);
     expect(err).toMatch(/never shown: no-such-exchange/);
   });
+
+  it('notes, in one line, that a list with lang is refused by versions before lang; says nothing of it without', async () => {
+    process.env[KEY_ENV] = generatePrivateKey();
+    const list = JSON.parse(readFileSync(`${FIXTURES}/sample.list.json`, 'utf8')) as Record<string, unknown>;
+    const withLang = await run(['sign', '-'], JSON.stringify({ ...list, lang: 'en' }));
+    expect(withLang.code).toBe(0);
+    const notes = withLang.err.split('\n').filter((line) => line.includes('lang'));
+    expect(notes).toEqual(['radar warnings: note: "lang" is refused by Reserve Radar versions before it (they keep their last good list until it expires)']);
+    expect((await run(['sign', '-'], JSON.stringify(list))).err).not.toContain('lang');
+  });
 });
 
 describe('radar warnings verify', () => {

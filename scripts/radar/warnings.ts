@@ -58,6 +58,9 @@ export const command: RadarCommand = {
         if (unknown.length > 0) {
           io.stderr.write(`radar warnings: note: not in this version's registry, so never shown: ${unknown.join(', ')}\n`);
         }
+        if (envelope.list.lang !== undefined) {
+          io.stderr.write('radar warnings: note: "lang" is refused by Reserve Radar versions before it (they keep their last good list until it expires)\n');
+        }
         io.stdout.write(JSON.stringify(envelope, null, 2) + '\n');
         io.stderr.write(`radar warnings: signed "${envelope.list.name}" number ${envelope.list.sequence} as ${signer}\n`);
         return 0;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page, Route } from 'playwright-core';
 import { signWarningList } from '../../lib/community/sign-warning-list';
+import messages from '../../public/_locales/en/messages.json';
 import { allowSiteInChromium, fakeExchangeHtml, launchChromium, routeSite, shadowUi, type ChromiumExtension } from './harness';
 
 /**
@@ -16,9 +17,24 @@ const LIST_HOST_ACCESS = 'https://lists.example.org/*';
 
 declare const chrome: { permissions: { contains(permissions: { origins: string[] }): Promise<boolean> } };
 
+/** The card's line when the held lists could not be checked at all (messages.json `warningListsUnread`). */
+const UNREAD = messages.warningListsUnread.message;
+
+/** The worker's `chrome` as this file uses it: the offscreen document, and the stored subscriptions. */
+type WorkerChrome = {
+  offscreen: { closeDocument(): Promise<void>; createDocument: unknown; realCreate?: unknown };
+  storage: { local: { get(key: string): Promise<{ warningSubscriptions: { lastCheck: string }[] }>; set(items: object): Promise<void> } };
+};
+
+/** The card's warning-list text that carries a language, as [lang, text]. */
+function marked(pill: ReturnType<typeof shadowUi>) {
+  return pill.evaluate((root) => [...root.querySelectorAll('[data-testid="card-warnings"] [lang]')].map((element) => [element.getAttribute('lang'), element.textContent]), undefined);
+}
+
 function list(sequence: number, title: string) {
   return {
     name: 'E2E test list',
+    lang: 'en',
     sequence,
     issued: '2026-01-01T00:00:00Z',
     expires: '2099-01-01T00:00:00Z',
@@ -106,6 +122,13 @@ describe('community warning lists in Chromium', () => {
     // Its severity in words, and the list's chosen name beside the host it was subscribed at.
     expect(await pill.text('card-warnings')).toContain('Caution: Withdrawals slow, test warning');
     expect(await pill.text('card-warnings')).toContain(`from “E2E test list” at ${new URL(LIST_URL).host}`);
+    // The list's text carries the language the list states, for screen readers; in an English page an English list needs no note.
+    expect(await marked(pill)).toEqual([
+      ['en', 'Withdrawals slow, test warning'],
+      ['en', 'E2E test list'],
+      ['en', 'A test warning, shown only in this end-to-end run.'],
+    ]);
+    expect(await pill.text('card-warnings')).not.toContain('Not translated');
     await page.close();
   });
 
@@ -139,6 +162,48 @@ describe('community warning lists in Chromium', () => {
     const where = 'Invalid key: Expected "list" but received undefined';
     expect(await options.getByTestId('subscription-detail').textContent()).toBe(where);
     expect(await options.locator('.subscription__state').textContent()).not.toContain(where);
+  });
+
+  test('a failing list host leaves the held warning in place; held lists that cannot be checked at all make the card say so, never nothing', async () => {
+    // The host answers 500: the last good list stays, and the card shows its warning as before.
+    serve = (route) => route.fulfill({ status: 500, contentType: 'text/plain', body: 'Internal Server Error' });
+    await options.reload();
+    await options.getByTestId('refresh-now').click();
+    await expect.poll(() => options.getByTestId('subscription').textContent()).toMatch(/500/);
+    let page = await browser.context.newPage();
+    await page.goto('https://www.kraken.com/');
+    let pill = shadowUi(page);
+    await pill.click('pill-toggle');
+    await pill.waitFor('card-warnings');
+    expect(await pill.text('card-warnings')).toContain('Withdrawals slow, test warning');
+    expect(await pill.text('card-warnings')).not.toContain(UNREAD);
+    await page.close();
+
+    // Held lists are checked again whenever their stored value is one this browser session has not
+    // checked (after a restart, say); in Chrome that check runs in the offscreen document. When that
+    // document cannot be made, no held list can be vouched for: the card must say so, not show nothing.
+    await browser.worker.evaluate(async () => {
+      const api = (globalThis as unknown as { chrome: WorkerChrome }).chrome;
+      await api.offscreen.closeDocument().catch(() => undefined);
+      api.offscreen.realCreate = api.offscreen.createDocument;
+      api.offscreen.createDocument = () => Promise.reject(new Error('refused for the test'));
+      const { warningSubscriptions } = await api.storage.local.get('warningSubscriptions');
+      await api.storage.local.set({ warningSubscriptions: warningSubscriptions.map((state) => ({ ...state, lastCheck: new Date().toISOString() })) });
+    });
+    try {
+      page = await browser.context.newPage();
+      await page.goto('https://www.kraken.com/');
+      pill = shadowUi(page);
+      await pill.click('pill-toggle');
+      await expect.poll(() => pill.text('card-warnings'), { timeout: 15_000 }).toContain(UNREAD);
+      expect(await pill.text('card-warnings')).not.toContain('Withdrawals slow, test warning');
+      await page.close();
+    } finally {
+      await browser.worker.evaluate(() => {
+        const api = (globalThis as unknown as { chrome: WorkerChrome }).chrome;
+        api.offscreen.createDocument = api.offscreen.realCreate;
+      });
+    }
   });
 
   test('Unsubscribe names the list; the focus goes to the sentence in its place, the removal is said, and the access to its host goes back', async () => {
