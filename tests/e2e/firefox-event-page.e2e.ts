@@ -10,32 +10,14 @@ import { createServer, type Server } from 'node:https';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { fakeExchangeHtml, firefoxBuild, inFirefoxPillRoot, launchFirefox, selfSignedCertificate, type FirefoxExtension } from './harness';
-import { signFeed } from '../../lib/feed/sign-feed';
-import { FEED_NAME, FEED_URL } from '../../lib/feed/trust';
-import { bundledSnapshot } from '../../lib/reserves/snapshot';
-import { stableStringify } from '../../lib/reserves/stable-json';
-import { TEST_FEED_KEY } from '../fixtures/feed/test-key';
+import { fakeExchangeHtml, firefoxBuild, inFirefoxPillRoot, launchFirefox, selfSignedCertificate, type FirefoxExtension, krakenFeed } from './harness';
+import { FEED_URL } from '../../lib/feed/trust';
 
 const feedUrl = new URL(FEED_URL);
 const HOSTS = ['www.kraken.com', feedUrl.host];
 const IDLE_MS = 3000;
 /** entrypoints/background/data.ts */
 const REFRESH_ALARM = 'refresh-data';
-
-const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-
-/** A feed signed with the test key (the test build pins it) with a fresh Kraken report whose BTC ratio is given: 50 % is danger. */
-async function signedFeed(sequence: number, btcRatio: number): Promise<string> {
-  const base = bundledSnapshot();
-  const kraken = base.exchanges.kraken!;
-  const asOf = new Date(Date.now() - 5 * 86_400_000).toISOString().slice(0, 10);
-  const por = { ...kraken.por!, reserveRatios: { BTC: btcRatio }, asOf, snapshotDate: asOf, checkedAt: new Date().toISOString().slice(0, 10) };
-  delete por.publishedDate;
-  const snapshot = { ...base, exchanges: { ...base.exchanges, kraken: { ...kraken, por } } };
-  const { envelope } = await signFeed({ snapshot, name: FEED_NAME, sequence, issued: iso(Date.now() - 3_600_000), expires: iso(Date.now() + 86_400_000), privateKey: TEST_FEED_KEY });
-  return stableStringify(envelope);
-}
 
 describe('Firefox: the background is an event page that sleeps and wakes', () => {
   let firefox: FirefoxExtension;
@@ -51,7 +33,7 @@ describe('Firefox: the background is an event page that sleeps and wakes', () =>
   const pillText = (page: Page, testId: string) => inFirefoxPillRoot(firefox, page, '(root, id) => root.querySelector(`[data-testid="${id}"]`)?.textContent ?? null', testId);
 
   beforeAll(async () => {
-    feedBody = await signedFeed(1, 1.0731);
+    feedBody = await krakenFeed(1, 1.0731);
     site = createServer(selfSignedCertificate(HOSTS), (request, response) => {
       if (request.headers.host === feedUrl.host) {
         const isFeed = request.url === feedUrl.pathname;
@@ -110,7 +92,7 @@ describe('Firefox: the background is an event page that sleeps and wakes', () =>
     await page.close();
 
     // A newer feed, and the feed made due as an hour's wait makes it (the write wakes the background once more).
-    feedBody = await signedFeed(2, 0.5);
+    feedBody = await krakenFeed(2, 0.5);
     await firefox.inExtension(
       `browser.storage.local.get('sources').then(({ sources }) => browser.storage.local.set({ sources: { ...sources, feed: { ...sources.feed, nextAttemptAt: new Date(Date.now() - 1000).toISOString() } } }))`,
     );

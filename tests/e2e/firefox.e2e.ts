@@ -1,33 +1,12 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createServer, type Server } from 'node:https';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { fakeExchangeHtml, firefoxBuild, launchFirefox, requireFirefox, selfSignedCertificate, type FirefoxExtension } from './harness';
-import { signFeed } from '../../lib/feed/sign-feed';
-import { FEED_NAME, FEED_URL } from '../../lib/feed/trust';
-import { bundledSnapshot } from '../../lib/reserves/snapshot';
-import { stableStringify } from '../../lib/reserves/stable-json';
-import { TEST_FEED_KEY } from '../fixtures/feed/test-key';
+import { fakeExchangeHtml, firefoxBuild, launchFirefox, requireFirefox, selfSignedCertificate, type FirefoxExtension, krakenFeed } from './harness';
+import { FEED_URL } from '../../lib/feed/trust';
 import { cexsWithRunOnBinance } from './run-cexs';
 
 const feedUrl = new URL(FEED_URL);
 const HOSTS = ['www.binance.com', 'www.kraken.com', 'www.example.org', feedUrl.host];
-
-const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-
-/**
- * A feed signed with the test key (the test build pins it) with a fresh Kraken report whose BTC
- * ratio is given: at 50 % the pill on kraken.com must say danger, which the bundled data never does.
- */
-async function signedFeed(sequence: number, btcRatio: number): Promise<string> {
-  const base = bundledSnapshot();
-  const kraken = base.exchanges.kraken!;
-  const asOf = new Date(Date.now() - 5 * 86_400_000).toISOString().slice(0, 10);
-  const por = { ...kraken.por!, reserveRatios: { BTC: btcRatio }, asOf, snapshotDate: asOf, checkedAt: new Date().toISOString().slice(0, 10) };
-  delete por.publishedDate;
-  const snapshot = { ...base, exchanges: { ...base.exchanges, kraken: { ...kraken, por } } };
-  const { envelope } = await signFeed({ snapshot, name: FEED_NAME, sequence, issued: iso(Date.now() - 3_600_000), expires: iso(Date.now() + 86_400_000), privateKey: TEST_FEED_KEY });
-  return stableStringify(envelope);
-}
 
 interface BidiConnection {
   send(method: string, params: object): Promise<{ result: { result: { type: string; value?: unknown; sharedId?: string } } }>;
@@ -95,7 +74,7 @@ describe('Firefox with the built extension', () => {
 
   beforeAll(async () => {
     // Served from the start: the background's first scheduled refresh, shortly after install, reads it.
-    feedBody = await signedFeed(1, 0.5);
+    feedBody = await krakenFeed(1, 0.5);
     site = createServer(selfSignedCertificate(HOSTS), (request, response) => {
       const host = request.headers.host ?? '';
       if (host === feedUrl.host) {
@@ -203,7 +182,7 @@ describe('Firefox with a feed changed after signing', () => {
   let requests = 0;
 
   beforeAll(async () => {
-    const body = (await signedFeed(1, 1.0731)).replace('1.0731', '0.5');
+    const body = (await krakenFeed(1, 1.0731)).replace('1.0731', '0.5');
     site = createServer(selfSignedCertificate(HOSTS), (request, response) => {
       if (request.headers.host === feedUrl.host) {
         requests += 1;

@@ -1,7 +1,19 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page, Route } from 'playwright-core';
-import { signWarningList } from '../../lib/community/sign-warning-list';
-import { allowSiteInChromium, axeFailures, fakeExchangeHtml, launchChromium, routeSite, shadowUi, type ChromiumExtension } from './harness';
+import {
+  ANVIL_KEY_0,
+  ANVIL_KEY_1,
+  ANVIL_SIGNER_0,
+  ANVIL_SIGNER_1,
+  allowSiteInChromium,
+  axeFailures,
+  fakeExchangeHtml,
+  krakenWarningList,
+  launchChromium,
+  routeSite,
+  shadowUi,
+  type ChromiumExtension,
+} from './harness';
 
 /**
  * A list's maintainer moves to a new key. The user gives the same list URL with the new address,
@@ -9,32 +21,10 @@ import { allowSiteInChromium, axeFailures, fakeExchangeHtml, launchChromium, rou
  * older than the newest already accepted stays refused, across the key change and across an
  * unsubscribe. Keys: anvil's well-known test keys #0 (old) and #1 (new), never a real maintainer's.
  */
-const OLD_KEY = '0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80';
-const OLD_SIGNER = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266';
-const NEW_KEY = '0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d';
-const NEW_SIGNER = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
+const [OLD_KEY, OLD_SIGNER, NEW_KEY, NEW_SIGNER] = [ANVIL_KEY_0, ANVIL_SIGNER_0, ANVIL_KEY_1, ANVIL_SIGNER_1];
 const LIST_URL = 'https://lists.example.org/key-change.json';
 
-async function signed(sequence: number, title: string, privateKey: `0x${string}`): Promise<string> {
-  const list = {
-    name: 'Key change list',
-    sequence,
-    issued: '2026-01-01T00:00:00Z',
-    expires: '2099-01-01T00:00:00Z',
-    entries: [
-      {
-        exchange: 'kraken',
-        severity: 'caution',
-        title,
-        body: 'A test warning, shown only in this end-to-end run.',
-        sources: ['https://www.example.org/warning-source'],
-        published: '2026-01-01T00:00:00Z',
-        expires: '2099-01-01T00:00:00Z',
-      },
-    ],
-  };
-  return JSON.stringify((await signWarningList({ list, privateKey })).envelope);
-}
+const signed = (sequence: number, title: string, privateKey: `0x${string}`) => krakenWarningList({ name: 'Key change list', sequence, title, privateKey });
 
 describe("following a warning list's new key in Chromium", () => {
   let browser: ChromiumExtension;

@@ -1,17 +1,12 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page, Route } from 'playwright-core';
-import { signWarningList } from '../../lib/community/sign-warning-list';
 import messages from '../../public/_locales/en/messages.json';
-import { allowSiteInChromium, fakeExchangeHtml, launchChromium, routeSite, shadowUi, type ChromiumExtension } from './harness';
+import { ANVIL_KEY_0, ANVIL_KEY_1, ANVIL_SIGNER_0, allowSiteInChromium, fakeExchangeHtml, krakenWarningList, launchChromium, routeSite, shadowUi, type ChromiumExtension } from './harness';
 
 /**
  * A community warning list, signed as a maintainer would (with anvil's well-known test key #0,
  * never a real maintainer's), served from a routed host, subscribed to in the options page.
  */
-const TEST_KEY = '0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80';
-const TEST_SIGNER = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266';
-/** Anvil's well-known test key #1: a signer the subscription does not expect. */
-const ANVIL_KEY_1 = '0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d';
 const LIST_URL = 'https://lists.example.org/radar.json';
 const LIST_HOST_ACCESS = 'https://lists.example.org/*';
 
@@ -31,26 +26,8 @@ function marked(pill: ReturnType<typeof shadowUi>) {
   return pill.evaluate((root) => [...root.querySelectorAll('[data-testid="card-warnings"] [lang]')].map((element) => [element.getAttribute('lang'), element.textContent]), undefined);
 }
 
-function list(sequence: number, title: string) {
-  return {
-    name: 'E2E test list',
-    lang: 'en',
-    sequence,
-    issued: '2026-01-01T00:00:00Z',
-    expires: '2099-01-01T00:00:00Z',
-    entries: [
-      {
-        exchange: 'kraken',
-        severity: 'caution',
-        title,
-        body: 'A test warning, shown only in this end-to-end run.',
-        sources: ['https://www.example.org/warning-source'],
-        published: '2026-01-01T00:00:00Z',
-        expires: '2099-01-01T00:00:00Z',
-      },
-    ],
-  };
-}
+/** The test list, in English, signed with `privateKey` (the subscription expects key #0; key #1 is someone else). */
+const list = (sequence: number, title: string, privateKey: `0x${string}` = ANVIL_KEY_0) => krakenWarningList({ name: 'E2E test list', lang: 'en', sequence, title, privateKey });
 
 describe('community warning lists in Chromium', () => {
   let browser: ChromiumExtension;
@@ -59,7 +36,7 @@ describe('community warning lists in Chromium', () => {
 
   beforeAll(async () => {
     browser = await launchChromium();
-    const first = JSON.stringify((await signWarningList({ list: list(2, 'Withdrawals slow, test warning'), privateKey: TEST_KEY })).envelope);
+    const first = await list(2, 'Withdrawals slow, test warning');
     // As a plain file host answers: no CORS headers. Read with the access to its host, the list needs none.
     serve = (route) => route.fulfill({ status: 200, contentType: 'application/json', body: first });
     await browser.context.route(LIST_URL, (route) => serve(route));
@@ -88,7 +65,7 @@ describe('community warning lists in Chromium', () => {
     expect(await options.locator('form.subscribe [required]').count()).toBe(0);
 
     await options.getByTestId('list-url').fill('http://lists.example.org/radar.json');
-    await options.getByTestId('list-signer').fill(TEST_SIGNER);
+    await options.getByTestId('list-signer').fill(ANVIL_SIGNER_0);
     await options.getByTestId('list-add').click();
     expect(await options.getByTestId('list-url-error').textContent()).toMatch(/https/);
     expect(await options.getByTestId('list-signer').getAttribute('aria-invalid')).toBe('false');
@@ -96,7 +73,7 @@ describe('community warning lists in Chromium', () => {
 
   test('a verified list shows its warning on the exchange, attributed to the list', async () => {
     await options.getByTestId('list-url').fill(LIST_URL);
-    await options.getByTestId('list-signer').fill(TEST_SIGNER);
+    await options.getByTestId('list-signer').fill(ANVIL_SIGNER_0);
     // From the keyboard: the busy button keeps the focus while the list is fetched.
     await options.getByTestId('list-add').press('Enter');
     const row = options.getByTestId('subscription');
@@ -133,8 +110,8 @@ describe('community warning lists in Chromium', () => {
   });
 
   for (const [name, body] of [
-    ['a rolled-back list (lower sequence)', async () => JSON.stringify((await signWarningList({ list: list(1, 'Old warning'), privateKey: TEST_KEY })).envelope)],
-    ['a list signed by someone else', async () => JSON.stringify((await signWarningList({ list: list(3, 'Forged warning'), privateKey: ANVIL_KEY_1 })).envelope)],
+    ['a rolled-back list (lower sequence)', () => list(1, 'Old warning')],
+    ['a list signed by someone else', () => list(3, 'Forged warning', ANVIL_KEY_1)],
     ['garbage', async () => '{"list": 1'],
   ] as const) {
     test(`${name} is refused with a reason, and the last good list stays`, async () => {

@@ -11,3 +11,4 @@ export * from './firefox';
 export * from './pages';
 export * from './servers';
 export * from './shadow';
+export * from './signed';
