@@ -19,3 +19,12 @@ export async function freshBackground(): Promise<void> {
   vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en-US');
   vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ version: '0.1.0', manifest_version: 3, name: 'Reserve Radar' });
 }
+
+/** A promise the test opens when it wants: work that awaits `shut` waits until `open()`. */
+export function gate(): { shut: Promise<void>; open: () => void } {
+  let open = () => {};
+  const shut = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  return { shut, open };
+}

@@ -5,7 +5,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CEXS_SOURCE, FEED_SOURCE, OWN_TOKEN_PRICES_SOURCE, heldSnapshot, onBrowserStart, refreshDue, resetData, sourceViews, type SourceView } from './data';
 import { bundledSnapshot } from '@/lib/reserves/snapshot';
 import { initialSourceState } from '@/lib/reserves/schedule';
-import { freshBackground } from './background.testkit';
+import { freshBackground, gate } from './background.testkit';
 
 const cexs = readFileSync(join(import.meta.dirname, '../../tests/fixtures/defillama/cexs.json'), 'utf8');
 
@@ -143,8 +143,7 @@ describe('refreshDue and the stored source states', () => {
 
   test('a Reset while a source is out is not undone by its answer: nothing learned before the Reset is stored again', async () => {
     let protocolCalls = 0;
-    let release = () => {};
-    const released = new Promise<void>((resolve) => (release = resolve));
+    const { shut: released, open: release } = gate();
     vi.stubGlobal(
       'fetch',
       vi.fn(async (input: string) => {
@@ -178,8 +177,7 @@ describe('refreshDue and the stored source states', () => {
   test('a Reset that lands while browser start reads the states stays done', async () => {
     const failing = { status: 'failing', failures: 2, nextAttemptAt: '2026-12-05T12:00:00.000Z' };
     await fakeBrowser.storage.local.set({ sources: { [CEXS_SOURCE]: failing } });
-    let open = () => {};
-    const gate = new Promise<void>((resolve) => (open = resolve));
+    const { shut: gated, open } = gate();
     const get = fakeBrowser.storage.local.get.bind(fakeBrowser.storage.local);
     let heldReads = 0;
     // Browser start's read of the states answers only once the Reset has had its chance to write.
@@ -187,7 +185,7 @@ describe('refreshDue and the stored source states', () => {
       const answer = await get(keys);
       if (heldReads === 0 && JSON.stringify(keys).includes('sources')) {
         heldReads++;
-        await gate;
+        await gated;
       }
       return answer;
     });
@@ -207,10 +205,8 @@ describe('refreshDue and the stored source states', () => {
     const old = { status: 'fresh', failures: 0, lastSuccess: '2026-01-01T00:00:00.000Z', nextAttemptAt: '2026-01-01T01:00:00.000Z' };
     await fakeBrowser.storage.local.set({ sources: { [OWN_TOKEN_PRICES_SOURCE]: old } });
     let cexsCalls = 0;
-    let releaseCexs = () => {};
-    const cexsGate = new Promise<void>((resolve) => (releaseCexs = resolve));
-    let releaseChart = () => {};
-    const chartGate = new Promise<void>((resolve) => (releaseChart = resolve));
+    const { shut: cexsGate, open: releaseCexs } = gate();
+    const { shut: chartGate, open: releaseChart } = gate();
     vi.stubGlobal(
       'fetch',
       vi.fn(async (input: string) => {
@@ -236,8 +232,7 @@ describe('refreshDue and the stored source states', () => {
 
   test('own-token prices asked before a Reset and answered after it are not stored, nor their state', async () => {
     let chartCalls = 0;
-    let release = () => {};
-    const released = new Promise<void>((resolve) => (release = resolve));
+    const { shut: released, open: release } = gate();
     const now = Math.floor(Date.now() / 1000);
     vi.stubGlobal(
       'fetch',
@@ -274,8 +269,7 @@ describe('refreshDue and the stored source states', () => {
   test('an answer that comes while a Reset is removing the held data is not stored: the Reset counts before it removes anything', async () => {
     let cexsCalls = 0;
     let chartCalls = 0;
-    let releaseCexs = () => {};
-    const cexsGate = new Promise<void>((resolve) => (releaseCexs = resolve));
+    const { shut: cexsGate, open: releaseCexs } = gate();
     vi.stubGlobal(
       'fetch',
       vi.fn(async (input: string) => {
@@ -290,8 +284,7 @@ describe('refreshDue and the stored source states', () => {
       }),
     );
     // The Reset's second removal waits until the run has handled the /cexs answer.
-    let openRemoval = () => {};
-    const removalGate = new Promise<void>((resolve) => (openRemoval = resolve));
+    const { shut: removalGate, open: openRemoval } = gate();
     const remove = fakeBrowser.storage.local.remove.bind(fakeBrowser.storage.local);
     const removing = vi.spyOn(fakeBrowser.storage.local, 'remove').mockImplementation(async (keys: string | string[]) => {
       if (keys === 'heldFeed' || (Array.isArray(keys) && keys.includes('heldFeed'))) await removalGate;

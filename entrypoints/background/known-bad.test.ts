@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { gate } from './background.testkit';
 import { signFeed } from '@/lib/feed/sign-feed';
 import { bundledSnapshot } from '@/lib/reserves/snapshot';
 import { stableStringify } from '@/lib/reserves/stable-json';
@@ -74,8 +75,7 @@ describe('the background keeps the known-bad hosts the feed brings', () => {
   test('a feed asked before a Reset and answered after it leaves no floor, no known-bad hosts, no snapshot', async () => {
     const body = await feed(1, section(new Date(Date.now() - 3_600_000).toISOString(), 'quiet-harbor-rewards.com'));
     let calls = 0;
-    let release = () => {};
-    const released = new Promise<void>((resolve) => (release = resolve));
+    const { shut: released, open: release } = gate();
     vi.stubGlobal(
       'fetch',
       vi.fn(async (input: string) => {
@@ -99,14 +99,13 @@ describe('the background keeps the known-bad hosts the feed brings', () => {
   test('a Reset while the feed’s known-bad hosts are being compared with the held ones leaves none behind', async () => {
     serve({ body: await feed(1, section(new Date(Date.now() - 3_600_000).toISOString(), 'quiet-harbor-rewards.com')) });
     // The held hosts are read from storage only once the feed is taken: that read waits for the test.
-    let open = () => {};
-    const gate = new Promise<void>((resolve) => (open = resolve));
+    const { shut: gated, open } = gate();
     let asked = false;
     const get = fakeBrowser.storage.local.get.bind(fakeBrowser.storage.local);
     vi.spyOn(fakeBrowser.storage.local, 'get').mockImplementation(async (keys) => {
       if (!asked && JSON.stringify(keys ?? null).includes('knownBad')) {
         asked = true;
-        await gate;
+        await gated;
       }
       const answer = await get(keys);
       return answer;
