@@ -50,4 +50,24 @@ describe('a storage item made on first use (issue 16)', () => {
     expect(lazy.key).toBe('local:list');
     expect(lazy.fallback).toEqual([]);
   });
+
+  test('every read of an empty item gets its own copy of the fallback: a reader that changes it changes nothing for the next', async () => {
+    const plain = defineLazyItem<Record<string, number>>('local:states', { fallback: {}, version: 1 });
+    const migrated = defineLazyItem<string[]>('local:migrated', { fallback: [], version: 2, migrations: { 2: (value: string[]) => value } });
+    (await plain.getValue()).feed = 1;
+    (await migrated.getValue()).push('changed');
+    plain.fallback.cexs = 2;
+    expect(await plain.getValue()).toEqual({});
+    expect(await migrated.getValue()).toEqual([]);
+    expect(plain.fallback).toEqual({});
+    const seen: Record<string, number>[] = [];
+    plain.watch((value) => {
+      value.changed = 1;
+      seen.push(value);
+    });
+    await plain.setValue({ feed: 1 });
+    await plain.removeValue();
+    await vi.waitFor(() => expect(seen).toHaveLength(2));
+    expect(await plain.getValue()).toEqual({});
+  });
 });

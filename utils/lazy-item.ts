@@ -13,7 +13,8 @@ export function defineLazyItem<T>(key: StorageItemKey, options: WxtStorageItemOp
 export function defineLazyItem<T>(key: StorageItemKey, options: WxtStorageItemOptions<T>): WxtStorageItem<T | null, {}> {
   let made: WxtStorageItem<T | null, {}> | undefined;
   const item = () => (made ??= storage.defineItem<T>(key, options));
-  const fallback = (): T | null => options.fallback ?? null;
+  // A copy for each reader: one that changes what it read (a `{}` filled in place) must not change the item's empty value.
+  const fallback = (): T | null => (options.fallback === undefined ? null : structuredClone(options.fallback));
   // Without migrations or `init`, WXT's item reads, writes and removes the key as `storage` itself
   // does, but once made it reads the key one more time for `init`: a storage question more for
   // each item a wake-up's first answer reads. Those go to `storage` directly.
@@ -27,7 +28,11 @@ export function defineLazyItem<T>(key: StorageItemKey, options: WxtStorageItemOp
       return fallback();
     },
     getValue: () => {
-      if (!plain) return item().getValue();
+      // WXT's item answers an empty key with the very fallback object it was given.
+      if (!plain)
+        return item()
+          .getValue()
+          .then((value) => (value === options.fallback ? fallback() : value));
       const read = () => storage.getItem<T>(key, { fallback: fallback() as T });
       // A wake-up's first reads were asked for in one question as it started (utils/early-reads.ts).
       const taken = takeEarly(key);
