@@ -148,20 +148,22 @@ function policyFor(source: string): SourcePolicy {
 type Stored = Pick<RefreshReturnType, 'snapshot' | 'state'> & { outcome: { kind: string; error?: unknown; detail?: string } };
 
 /**
- * One source's state as it is stored now, read afresh: a Reset or "Delete everything" since the
- * run began counts. The value read is never changed in place (an empty store answers the item's
- * shared fallback object).
- */
-async function storedState(source: string): Promise<SourceState> {
-  return (await sourcesItem.getValue())[source] ?? initialSourceState();
-}
-
-/**
  * How many Resets this worker has made. An answer to a question asked before one is not stored:
  * it was merged into the data the Reset forgot, and its state would call the source fresh while
  * none of its figures are held. The source stays due and is asked again.
  */
 let resets = 0;
+
+/**
+ * One source's state as it is stored now, read afresh (a Reset or "Delete everything" since the run began counts),
+ * with the Reset count taken before the read: what is learned from the state is stored only while that count holds.
+ * A Reset counts when it begins and again once the states are cleared, in their turn: a state read in between is
+ * older than the count taken with it.
+ */
+async function storedState(source: string): Promise<{ state: SourceState; asked: number }> {
+  const asked = resets;
+  return { state: (await sourcesItem.getValue())[source] ?? initialSourceState(), asked };
+}
 
 /** Writes one source's state over the states as stored now, in their turn: what others wrote meanwhile stays. */
 async function storeState(source: string, state: SourceState, asked: number): Promise<void> {
@@ -206,10 +208,7 @@ export function refreshDue({ force = false }: { force?: boolean } = {}): Promise
 async function refreshSources(force: boolean): Promise<void> {
   const fetch = fetchNoticingAccess();
   // The signed feed first: it carries the exchanges' own reports, and DefiLlama's readings after it win only where they are newer.
-  // Each source's Reset count is taken before its state is read. A Reset counts when it begins and again once the states are
-  // cleared, in their turn: a state read in between is older than the count taken with it, and what is learned from it is dropped.
-  let asked = resets;
-  const feedState = await storedState(FEED_SOURCE);
+  const { state: feedState, asked: feedAsked } = await storedState(FEED_SOURCE);
   if (force || isDue({ state: feedState, now: Date.now() })) {
     const { url, signers } = feedConfig();
     // Chrome: checked in the offscreen document (./chain-work.ts); no answer there counts as a bad feed.
@@ -223,29 +222,26 @@ async function refreshSources(force: boolean): Promise<void> {
       now: Date.now(),
       verify: (work) => chainWork().verifyFeed(work),
     });
-    if (asked === resets && result.heldFeed !== undefined) await heldFeedItem.setValue(result.heldFeed);
-    if (result.knownBad !== undefined) await storeKnownBad(result.knownBad, asked);
-    await store(result, FEED_SOURCE, asked);
+    if (feedAsked === resets && result.heldFeed !== undefined) await heldFeedItem.setValue(result.heldFeed);
+    if (result.knownBad !== undefined) await storeKnownBad(result.knownBad, feedAsked);
+    await store(result, FEED_SOURCE, feedAsked);
   }
-  asked = resets;
-  const cexsState = await storedState(CEXS_SOURCE);
+  const { state: cexsState, asked: cexsAsked } = await storedState(CEXS_SOURCE);
   if (force || isDue({ state: cexsState, now: Date.now() })) {
-    await store(await refreshCexs({ fetch, held: await heldSnapshot(), state: cexsState, now: Date.now(), exchanges }), CEXS_SOURCE, asked);
+    await store(await refreshCexs({ fetch, held: await heldSnapshot(), state: cexsState, now: Date.now(), exchanges }), CEXS_SOURCE, cexsAsked);
   }
   // One request naming every priced own token, the same for everyone, on the /cexs schedule.
-  asked = resets;
-  const pricesState = await storedState(OWN_TOKEN_PRICES_SOURCE);
+  const { state: pricesState, asked: pricesAsked } = await storedState(OWN_TOKEN_PRICES_SOURCE);
   if (force || isDue({ state: pricesState, now: Date.now() })) {
     const held = await heldOwnTokenPrices();
     const result = await refreshOwnTokenPrices({ fetch, held, state: pricesState, symbols: pricedOwnTokens(exchanges), now: Date.now() });
-    if (asked === resets && result.prices !== held) await ownTokenPricesItem.setValue(result.prices);
-    await storeState(OWN_TOKEN_PRICES_SOURCE, result.state, asked);
+    if (pricesAsked === resets && result.prices !== held) await ownTokenPricesItem.setValue(result.prices);
+    await storeState(OWN_TOKEN_PRICES_SOURCE, result.state, pricesAsked);
     if (result.outcome.kind === 'failed') console.warn(`[reserve-radar] ${OWN_TOKEN_PRICES_SOURCE}:`, result.outcome.error, result.outcome.detail ?? '');
   }
   for (const { exchangeId, slug } of trackedProtocols()) {
     const source = protocolSource(slug);
-    asked = resets;
-    const state = await storedState(source);
+    const { state, asked } = await storedState(source);
     if (!force && !isDue({ state, now: Date.now() })) continue;
     await store(await refreshProtocol({ fetch, held: await heldSnapshot(), state, now: Date.now(), exchangeId, slug }), source, asked);
   }
