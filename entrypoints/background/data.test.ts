@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CEXS_SOURCE, FEED_SOURCE, OWN_TOKEN_PRICES_SOURCE, heldSnapshot, onBrowserStart, refreshDue, resetData, sourceViews, type SourceView } from './data';
 import { bundledSnapshot } from '@/lib/reserves/snapshot';
+import * as turnsModule from '@/utils/in-turn';
 import { initialSourceState } from '@/lib/reserves/schedule';
 import { freshBackground, gate } from './background.testkit';
 
@@ -189,13 +190,14 @@ describe('refreshDue and the stored source states', () => {
       }
       return answer;
     });
-    const remove = vi.spyOn(fakeBrowser.storage.local, 'remove');
+    const turns = vi.spyOn(turnsModule, 'inTurn');
+    const writes = vi.spyOn(fakeBrowser.storage.local, 'set');
     const start = onBrowserStart();
     await vi.waitFor(() => expect(heldReads).toBe(1));
     const reset = resetData();
-    // The Reset's last step before the states: the own-token prices are gone.
-    await vi.waitFor(() => expect(remove).toHaveBeenCalledWith('ownTokenPrices'));
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    // The Reset has reached its write of the states: it waits for their turn, or (written out of turn) it has written them.
+    const resetReachedStates = () => turns.mock.calls.some(([name]) => name === 'local:sources') || writes.mock.calls.some(([items]) => 'sources' in (items as object));
+    await vi.waitFor(() => expect(resetReachedStates()).toBe(true));
     open();
     await Promise.all([start, reset]);
     expect(await storedSources()).toEqual({});

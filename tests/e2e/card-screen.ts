@@ -1,14 +1,14 @@
 /**
  * What the tests of the card read from the pill's closed shadow root: the open card's first
  * screen and whether it reads at a glance, how many lines a label takes, the contrast of every
- * drawn text, axe over an open copy of the root; and the exchanges and sizes they are checked at.
+ * drawn text; and the exchanges and sizes they are checked at.
  */
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { getExchange } from '../../lib/exchanges/registry';
 import { bundledSnapshot } from '../../lib/reserves/snapshot';
 import { buildExchangeView, type ExchangeView } from '../../lib/view/exchange-view';
-import { axeFailures, inShadow, openCopyForAxe, removeOpenCopy, shadowUi } from './harness';
+import { inShadow, shadowUi } from './harness';
 
 export const VIEWPORTS = [
   { width: 360, height: 640 },
@@ -177,24 +177,6 @@ export async function lowContrast(page: Page): Promise<string[]> {
     return problems;
   });
   return found ?? ['no pill on the page'];
-}
-
-/**
- * axe over the pill: a copy of its closed root in an open one (`openCopyForAxe`), with what the
- * closed root draws hidden meanwhile, so axe sees the copy alone and not two stacked. Every
- * violation, and contrast axe could not decide, counts.
- */
-export async function pillAxeFailures(page: Page): Promise<string[]> {
-  const setHidden = (hidden: boolean) =>
-    inShadow(page, 'reserve-radar-pill', (root, hide) => root.querySelector<HTMLElement>(':scope > div')?.style[hide ? 'setProperty' : 'removeProperty']('visibility', 'hidden'), hidden);
-  const copy = await openCopyForAxe(page, 'reserve-radar-pill');
-  await setHidden(true);
-  try {
-    return await axeFailures(page, copy);
-  } finally {
-    await setHidden(false);
-    await removeOpenCopy(page);
-  }
 }
 
 export async function openCard(page: Page, origin: string, viewport: { width: number; height: number }): Promise<void> {

@@ -15,8 +15,8 @@ import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import en from '../../public/_locales/en/messages.json';
 import sv from '../../public/_locales/sv/messages.json';
-import { EXCHANGES, expectReadsAtAGlance, firstScreen, lineCount, lowContrast, openCard, pillAxeFailures, VIEWPORTS, viewOf } from './card-screen';
-import { fakeExchangeHtml, inShadow, launchChromium, requireFile, root, routeSite, screenshotPath, shadowUi, type ChromiumExtension } from './harness';
+import { EXCHANGES, expectReadsAtAGlance, firstScreen, lineCount, lowContrast, openCard, VIEWPORTS, viewOf } from './card-screen';
+import { fakeExchangeHtml, inShadow, launchChromium, pillAxeProblems, requireFile, root, routeSite, screenshotPath, shadowUi, type ChromiumExtension } from './harness';
 
 describe('the card on the exchange page, Chromium with the built extension', () => {
   let browser: ChromiumExtension;
@@ -61,7 +61,7 @@ describe('the card on the exchange page, Chromium with the built extension', () 
       }, section);
       expect(((sourced?.sources ?? 0) > 0 && sourced?.dated === true) || sourced?.unknown === true, `${section}: ${JSON.stringify(sourced)}`).toBe(true);
     }
-    expect(await pillAxeFailures(page)).toEqual([]);
+    expect(await pillAxeProblems(page)).toEqual([]);
     expect(await lowContrast(page)).toEqual([]);
     await page.screenshot({ path: screenshotPath('card-details.png') });
     await page.keyboard.press('Enter');
@@ -90,7 +90,7 @@ describe('the card on the exchange page, Chromium with the built extension', () 
   test('axe finds nothing, contrast included, on the open card; screenshot', async () => {
     const page = await browser.context.newPage();
     await openCard(page, 'https://www.binance.com', { width: 1280, height: 720 });
-    expect(await pillAxeFailures(page)).toEqual([]);
+    expect(await pillAxeProblems(page)).toEqual([]);
     expect(await lowContrast(page)).toEqual([]);
     await page.screenshot({ path: screenshotPath('card-light.png') });
     await page.close();
@@ -106,11 +106,11 @@ describe('the card in dark mode', () => {
       await page.emulateMedia({ colorScheme: 'dark' });
       await openCard(page, 'https://www.binance.com', { width: 1280, height: 720 });
       expectReadsAtAGlance(await firstScreen(page), viewOf('binance'), 'dark');
-      expect(await pillAxeFailures(page)).toEqual([]);
+      expect(await pillAxeProblems(page)).toEqual([]);
       expect(await lowContrast(page)).toEqual([]);
       await page.screenshot({ path: screenshotPath('card-dark.png') });
       await shadowUi(page).click('card-details-toggle');
-      expect(await pillAxeFailures(page)).toEqual([]);
+      expect(await pillAxeProblems(page)).toEqual([]);
       expect(await lowContrast(page)).toEqual([]);
     } finally {
       await browser.close();
@@ -357,7 +357,7 @@ describe('the card in Swedish and English, drawn by the same components and styl
   test('Swedish passes axe and the contrast check, light and dark; screenshots', async () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       const { context, page } = await drawn('sv', { width: 1280, height: 720 }, colorScheme);
-      expect(await pillAxeFailures(page), colorScheme).toEqual([]);
+      expect(await pillAxeProblems(page), colorScheme).toEqual([]);
       expect(await lowContrast(page), colorScheme).toEqual([]);
       await page.screenshot({ path: screenshotPath(colorScheme === 'light' ? 'card-sv.png' : 'card-sv-dark.png') });
       await context.close();

@@ -6,7 +6,7 @@ import {
   ANVIL_SIGNER_0,
   ANVIL_SIGNER_1,
   allowSiteInChromium,
-  axeFailures,
+  axeProblems,
   fakeExchangeHtml,
   krakenWarningList,
   launchChromium,
@@ -79,7 +79,7 @@ describe("following a warning list's new key in Chromium", () => {
     await expect.poll(focused).toBe('list-signer-change-cancel');
     for (const scheme of ['light', 'dark'] as const) {
       await options.emulateMedia({ colorScheme: scheme });
-      expect(await axeFailures(options, '[data-testid="list-signer-change"]'), scheme).toEqual([]);
+      expect(await axeProblems(options, '[data-testid="list-signer-change"]'), scheme).toEqual([]);
     }
     await options.keyboard.press('Escape');
     await expect.poll(() => question.count()).toBe(0);

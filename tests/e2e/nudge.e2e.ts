@@ -1,29 +1,17 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
 import {
   activeTabId,
   axeProblems,
   builtContentScripts,
   fakeExchangeHtml,
   launchChromium,
-  openCopyForAxe,
+  pillAxeProblems,
   pillPlaceThenServe,
-  removeOpenCopy,
   routeSite,
   screenshotPath,
   shadowUi,
   type ChromiumExtension,
 } from './harness';
-
-/** axe reads open shadow roots only: it checks a copy of the pill's closed root, same nodes and styles. */
-async function pillViolations(page: Page): Promise<string[]> {
-  const copy = await openCopyForAxe(page, 'reserve-radar-pill');
-  try {
-    return await axeProblems(page, copy);
-  } finally {
-    await removeOpenCopy(page);
-  }
-}
 
 /** A page that rebuilds itself constantly, as exchange front ends do, and even sweeps foreign nodes. */
 const churningPage = fakeExchangeHtml(
@@ -94,7 +82,7 @@ describe('the nudge in Chromium', () => {
       );
       expect((named ?? 0) > 0 || /Unknown|Nothing published/.test((await pill.text(section)) ?? ''), section).toBe(true);
     }
-    expect(await pillViolations(page)).toEqual([]);
+    expect(await pillAxeProblems(page)).toEqual([]);
 
     await page.keyboard.press('Escape');
     await pill.waitFor('nudge-panel', { state: 'detached' });
@@ -325,7 +313,7 @@ describe('the nudge in dark mode', () => {
       await pill.click('pill-toggle');
       await pill.waitFor('nudge-panel');
       expect((await pill.style('.panel', ['background-color']))?.['background-color']).toBe('rgb(27, 27, 31)');
-      expect(await pillViolations(page)).toEqual([]);
+      expect(await pillAxeProblems(page)).toEqual([]);
     } finally {
       await browser.close();
     }

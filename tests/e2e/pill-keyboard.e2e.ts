@@ -7,22 +7,12 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import de from '../../public/_locales/de/messages.json';
 import en from '../../public/_locales/en/messages.json';
-import { axeProblems, fakeExchangeHtml, launchChromium, openCopyForAxe, removeOpenCopy, routeSite, shadowUi, type ChromiumExtension } from './harness';
+import { fakeExchangeHtml, launchChromium, pillAxeProblems, routeSite, shadowUi, type ChromiumExtension } from './harness';
 
 declare const chrome: { storage: { local: { get(keys: string): Promise<Record<string, unknown>> } } };
 
 /** A page with a field of its own, where the user was before reaching for the pill. */
 const pageWithField = (name: string) => fakeExchangeHtml(`${name} — stand-in`, '<label>Amount <input id="amount" type="text"></label> <label>Note <input id="note" type="text"></label>');
-
-/** axe reads open shadow roots only: it checks a copy of the pill's closed root, same nodes and styles. */
-async function pillViolations(page: Page): Promise<string[]> {
-  const copy = await openCopyForAxe(page, 'reserve-radar-pill');
-  try {
-    return await axeProblems(page, copy);
-  } finally {
-    await removeOpenCopy(page);
-  }
-}
 
 /** What the page has focused, by id ("" for <body>). */
 const pageFocus = (page: Page) => page.evaluate(() => (document.activeElement === document.body ? '' : (document.activeElement?.id ?? null)));
@@ -59,7 +49,7 @@ describe('the pill by keyboard, Chromium', () => {
 
   test('arrow keys on the snooze choices snooze nothing; the Snooze button applies the choice, and focus goes back to the page’s field', async () => {
     const { page, pill } = await openCardFromField('https://www.binance.com');
-    expect(await pillViolations(page)).toEqual([]);
+    expect(await pillAxeProblems(page)).toEqual([]);
     await pill.focus('snooze');
     for (const key of ['ArrowDown', 'ArrowDown', 'ArrowUp']) await page.keyboard.press(key);
     await page.waitForTimeout(500);
@@ -127,9 +117,9 @@ describe('the pill by keyboard, Chromium', () => {
     expect(await pill.attribute('pill-status-line', 'role')).toBe('status');
     await expect.poll(() => pill.text('pill-status-line')).toBe(en.pillClosedStatus.message);
     expect(await pill.has('pill-toggle')).toBe(false);
-    expect(await pillViolations(page)).toEqual([]);
+    expect(await pillAxeProblems(page)).toEqual([]);
     await page.emulateMedia({ colorScheme: 'dark' });
-    expect(await pillViolations(page)).toEqual([]);
+    expect(await pillAxeProblems(page)).toEqual([]);
     await page.waitForFunction(() => document.querySelector('reserve-radar-pill') === null, undefined, { timeout: 10_000 });
     await page.close();
   });

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
-import { activeTabId, fakeExchangeHtml, grantedChromeBuild, launchChromium, openCopyForAxe, removeOpenCopy, routeSite, screenshotPath, shadowUi, type ChromiumExtension } from './harness';
+import { lowContrast } from './card-screen';
+import { activeTabId, axeProblems, fakeExchangeHtml, grantedChromeBuild, launchChromium, pillAxeProblems, routeSite, screenshotPath, shadowUi, type ChromiumExtension } from './harness';
 import { cexsWithRunOnBinance } from './run-cexs';
 
 /**
@@ -17,27 +16,6 @@ declare const chrome: {
   notifications: { getAll(): Promise<Record<string, boolean>> };
   action: { getBadgeText(details: { tabId?: number }): Promise<string>; getBadgeBackgroundColor(details: { tabId?: number }): Promise<number[]> };
 };
-
-/**
- * axe on `include`: serious and critical violations count (as in nudge.e2e.ts: the card's own
- * headings skip a level, a moderate finding that belongs to the card), and on our own pages any
- * colour contrast axe could not decide counts too. The pill is checked through an open copy of its closed root laid over the page,
- * where axe cannot tell any background apart (the pill's older elements included), so there only
- * violations count, as in nudge.e2e.ts.
- */
-async function axeProblems(page: Page, include?: string): Promise<string[]> {
-  const builder = new AxeBuilder({ page });
-  if (include !== undefined) builder.include(include);
-  const results = await builder.analyze();
-  const violations = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
-  if (include !== undefined) return violations;
-  return [
-    ...violations,
-    ...results.incomplete
-      .filter((v) => v.id === 'color-contrast')
-      .flatMap((v) => v.nodes.map((node) => `unsure: ${v.id} ${node.target.join(' ')} ${node.any.map((check) => check.message).join('; ')}`)),
-  ];
-}
 
 describe('run alert in Chromium', () => {
   let browser: ChromiumExtension;
@@ -96,11 +74,11 @@ describe('run alert in Chromium', () => {
     // leaves out to stay within its size budget.
     await pill.waitFor('withdraw');
     expect(await pill.has('run-snooze')).toBe(false);
-    const copy = await openCopyForAxe(page, 'reserve-radar-pill');
-    try {
-      expect(await axeProblems(page, copy)).toEqual([]);
-    } finally {
-      await removeOpenCopy(page);
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      expect(await pillAxeProblems(page), colorScheme).toEqual([]);
+      // The red pill and its card, measured from the computed colours as well: the alert must be readable.
+      expect(await lowContrast(page), colorScheme).toEqual([]);
     }
     await page.close();
   });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { bundledLocales, PSEUDO_LOCALE } from '../../scripts/locales';
-import { axeFailures, chromeBuild, launchChromium, layoutProblems, root, screenshotPath, welcomePage, type ChromiumExtension } from './harness';
+import { axeProblems, chromeBuild, launchChromium, layoutProblems, root, screenshotPath, welcomePage, type ChromiumExtension } from './harness';
 
 /** The slice of the extension API these tests call inside the service worker. */
 declare const chrome: {
@@ -70,14 +70,14 @@ describe('the welcome page in Chromium', () => {
   });
 
   test('axe finds nothing, incomplete contrast included; at 360 px nothing scrolls sideways, at 320 px with 200 % text nothing is cut; the keyboard reaches every control', async () => {
-    expect(await axeFailures(welcome)).toEqual([]);
+    expect(await axeProblems(welcome)).toEqual([]);
     // One stop for the language group, at its chosen radio; the arrow keys move within it.
     expect(await tabStops(welcome)).toEqual(['welcome-language-auto', 'welcome-protection-on', 'welcome-holdings']);
     const wide = welcome.viewportSize();
     await welcome.setViewportSize({ width: 360, height: 740 });
     try {
       expect(await overflowsSideways(welcome)).toBe(false);
-      expect(await axeFailures(welcome)).toEqual([]);
+      expect(await axeProblems(welcome)).toEqual([]);
       // The button keeps its words on one or two lines and stays inside the window.
       const button = await welcome.getByTestId('welcome-protection-on').boundingBox();
       expect(button !== null && button.x >= 0 && button.x + button.width <= 360).toBe(true);
@@ -93,7 +93,7 @@ describe('the welcome page in Chromium', () => {
       expect(after.label / before.label).toBeGreaterThan(1.9);
       expect(after.radio).toBeGreaterThanOrEqual(after.label * 0.9);
       expect(await layoutProblems(welcome)).toEqual([]);
-      expect(await axeFailures(welcome, '[data-testid="welcome-language"]')).toEqual([]);
+      expect(await axeProblems(welcome, '[data-testid="welcome-language"]')).toEqual([]);
     } finally {
       await welcome.evaluate(() => {
         document.documentElement.style.fontSize = '';
@@ -122,7 +122,7 @@ describe('the welcome page in Chromium', () => {
     await welcome.reload();
     await expect.poll(() => welcome.getByRole('heading', { level: 1 }).textContent()).toBe('Välkommen till Reserve Radar');
     await expect.poll(() => welcome.getByTestId('welcome-language-sv').isChecked()).toBe(true);
-    expect(await axeFailures(welcome)).toEqual([]);
+    expect(await axeProblems(welcome)).toEqual([]);
     await welcome.screenshot({ path: screenshotPath('welcome-sv.png'), fullPage: true });
     const options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
@@ -302,7 +302,7 @@ describe('the welcome page in dark mode', () => {
     const welcome = await welcomePage(browser.context, browser.extensionId);
     await welcome.getByTestId('welcome').waitFor();
     expect(await welcome.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe('rgb(27, 27, 31)');
-    expect(await axeFailures(welcome)).toEqual([]);
+    expect(await axeProblems(welcome)).toEqual([]);
     await welcome.screenshot({ path: screenshotPath('welcome-dark.png'), fullPage: true });
   });
 });

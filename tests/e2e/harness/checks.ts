@@ -3,23 +3,20 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from 'playwright-core';
 
 /**
- * What axe finds on `page` (only inside `include`, when given): every serious or critical
- * violation, and every colour-contrast check axe could not finish. axe reports contrast as
- * "incomplete" when it cannot decide (text and background of one colour, a pseudo-element, an
- * overlap, a gradient), and a 1:1 button is one of those: the project counts them as failures.
- * Each line names the rule, why, and the nodes.
+ * What axe finds wrong on `page` (only inside `include`, when given), one line per rule: every
+ * violation, whatever its impact, and every contrast check axe could not settle. axe reports
+ * contrast as "incomplete" when it cannot decide (text and background of one colour, a
+ * pseudo-element, an overlap, a gradient), and a 1:1 button is one of those: text nobody checked
+ * is not text that passed. Each line names the rule, why, and the nodes.
  */
 export async function axeProblems(page: Page, include: string | string[] = []): Promise<string[]> {
   const builder = new AxeBuilder({ page });
   for (const selector of typeof include === 'string' ? [include] : include) builder.include(selector);
   const results = await builder.analyze();
-  const targets = (nodes: { target: unknown[] }[]) => nodes.map((node) => node.target.join(' ')).join(', ');
-  return [
-    ...results.violations.filter((rule) => rule.impact === 'serious' || rule.impact === 'critical').map((rule) => `${rule.id}: ${rule.help} (${targets(rule.nodes)})`),
-    ...results.incomplete
-      .filter((rule) => rule.id === 'color-contrast')
-      .flatMap((rule) => rule.nodes.map((node) => `${rule.id} (incomplete): ${node.any[0]?.message ?? rule.help} (${node.target.join(' ')})`)),
-  ];
+  const describe = (kind: string) => (rule: (typeof results.violations)[number]) =>
+    `${kind} ${rule.id}: ${rule.help} (${rule.nodes.map((node) => `${node.target.join(' ')}${node.any[0]?.message === undefined ? '' : ` — ${node.any[0].message}`}`).join('; ')})`;
+  const unsettledContrast = results.incomplete.filter((rule) => rule.id === 'color-contrast' || rule.id === 'color-contrast-enhanced');
+  return [...results.violations.map(describe('violation')), ...unsettledContrast.map(describe('incomplete'))];
 }
 
 /**
@@ -95,18 +92,4 @@ export async function layoutProblems(page: Page, within?: string): Promise<strin
     }
     return problems;
   }, within);
-}
-
-/**
- * What axe finds wrong on `page` (only inside `include`, when given): every violation, and every
- * contrast check axe could not settle ("incomplete"), which counts as a failure too: text over a
- * colour axe cannot measure is text nobody checked.
- */
-export async function axeFailures(page: Page, include?: string): Promise<string[]> {
-  const builder = new AxeBuilder({ page });
-  if (include !== undefined) builder.include(include);
-  const results = await builder.analyze();
-  const describe = (kind: string) => (rule: (typeof results.violations)[number]) =>
-    `${kind} ${rule.id}: ${rule.help} (${rule.nodes.map((node) => `${node.target.join(' ')}${node.any[0]?.message === undefined ? '' : ` — ${node.any[0].message}`}`).join('; ')})`;
-  return [...results.violations.map(describe('violation')), ...results.incomplete.filter((rule) => rule.id === 'color-contrast' || rule.id === 'color-contrast-enhanced').map(describe('incomplete'))];
 }

@@ -1,5 +1,6 @@
 /** The extension's UI inside closed shadow roots, reached over the DevTools protocol and driven with trusted input. */
 import type { Page } from 'playwright-core';
+import { axeProblems } from './checks';
 
 interface CdpNode {
   localName?: string;
@@ -159,4 +160,22 @@ export async function openCopyForAxe(page: Page, hostTag: string): Promise<strin
 
 export async function removeOpenCopy(page: Page): Promise<void> {
   await page.evaluate(() => document.querySelector('axe-open-copy')?.remove());
+}
+
+/**
+ * `axeProblems` over the pill: a copy of its closed root in an open one (`openCopyForAxe`), with
+ * what the closed root draws hidden meanwhile, so axe sees the copy alone, not two stacked, and
+ * can tell the backgrounds behind its text.
+ */
+export async function pillAxeProblems(page: Page): Promise<string[]> {
+  const setHidden = (hidden: boolean) =>
+    inShadow(page, 'reserve-radar-pill', (root, hide) => root.querySelector<HTMLElement>(':scope > div')?.style[hide ? 'setProperty' : 'removeProperty']('visibility', 'hidden'), hidden);
+  const copy = await openCopyForAxe(page, 'reserve-radar-pill');
+  await setHidden(true);
+  try {
+    return await axeProblems(page, copy);
+  } finally {
+    await setHidden(false);
+    await removeOpenCopy(page);
+  }
 }
