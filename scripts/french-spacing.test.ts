@@ -17,6 +17,8 @@ describe('the French spacing check', () => {
     'Est-ce votre test\u202f? Quoi\u202f!',
     'Quoi\u202f?!',
     'la marque «\u202fkraken\u202f», puis «\u202fEst-ce vrai\u202f?\u202f»',
+    '\u00a0: ',
+    'de «\u202f',
   ])('takes %j', (text) => {
     expect(frenchSpacingProblems(text)).toEqual([]);
   });

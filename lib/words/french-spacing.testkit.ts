@@ -8,7 +8,8 @@
  *
  * Either way no line breaks between a word and its mark. Not punctuation, so not checked: a colon
  * between two digits (10:30, 1:2, 2025-11-01T00:00:00Z), the `:` and `?` of a URL, and `!` or `?`
- * right after another (`?!`).
+ * right after another (`?!`). A piece of text (a text node, what code puts between two others) may
+ * start with the no-break space and its mark, or end with `«` and its space: the word is beside it.
  */
 export const FRENCH_SPACE_BEFORE: Readonly<Record<string, string>> = { ':': '\u00a0', ';': '\u202f', '!': '\u202f', '?': '\u202f', '»': '\u202f' };
 export const FRENCH_SPACE_AFTER_OPENING_GUILLEMET = '\u202f';
@@ -32,14 +33,14 @@ export function frenchSpacingProblems(text: string): string[] {
     const before = plain[at - 1] ?? '';
     if (mark === '«') {
       const after = plain[at + 1] ?? '';
-      if (after !== FRENCH_SPACE_AFTER_OPENING_GUILLEMET || SPACE.test(plain[at + 2] ?? ' ')) report(at);
+      if (after !== FRENCH_SPACE_AFTER_OPENING_GUILLEMET || SPACE.test(plain[at + 2] ?? '')) report(at);
       continue;
     }
     const wanted = FRENCH_SPACE_BEFORE[mark];
     if (wanted === undefined) continue;
     if (mark === ':' && /\d/.test(before) && /\d/.test(plain[at + 1] ?? '')) continue;
     if ((mark === '!' || mark === '?') && (before === '!' || before === '?')) continue;
-    if (before !== wanted || SPACE.test(plain[at - 2] ?? ' ')) report(at);
+    if (before !== wanted || SPACE.test(plain[at - 2] ?? '')) report(at);
   }
   return problems;
 }
