@@ -3,6 +3,7 @@ import type { GradeExchangeReturnType } from '../lib/risk/grade';
 import type { ActiveWarning } from '../lib/community/active-warnings';
 import { formatAge, formatDate, formatPercent, formatSignedUsd, formatUsd } from '../lib/words/format';
 import { porLabel } from '../lib/words/por-label';
+import { joiners } from '../lib/words/punctuation';
 import { textLanguage } from '../lib/words/text-language';
 import { assetRank } from '../lib/risk/assets';
 import { ReasonWordsContext, ReasonWordsWaitContext, useLocale, useT } from '../utils/i18n';
@@ -107,7 +108,7 @@ function ReasonItem({ item, now, words }: { item: CardReason; now: Date; words: 
       {/* A share of a total from another answer: that total's date and source too, both dates shown because either may be the stale one. */}
       {reason.totalAsOf !== undefined && (
         <>
-          {'; '}
+          {joiners(locale).semicolon}
           <time dateTime={reason.totalAsOf} data-testid="reason-total-as-of">
             {t('totalAsOf', formatDate(reason.totalAsOf, locale))}
           </time>
@@ -165,8 +166,8 @@ export function ExchangeCard({ view, onWithdraw, headingLevel = 1, idPrefix = 'c
 
       {status.kind !== 'operating' && (
         <p class="card__alert" role="alert">
-          <strong>{t(status.kind === 'collapsed' ? 'statusCollapsed' : 'statusClosed')}</strong> ({formatDate(status.date, locale)}): <SourceWords text={status.history} />{' '}
-          <SourceLink href={status.source} />
+          <strong>{t(status.kind === 'collapsed' ? 'statusCollapsed' : 'statusClosed')}</strong> ({formatDate(status.date, locale)}){joiners(locale).colon}
+          <SourceWords text={status.history} /> <SourceLink href={status.source} />
         </p>
       )}
 
@@ -319,7 +320,9 @@ export function ExchangeCard({ view, onWithdraw, headingLevel = 1, idPrefix = 'c
                   .slice(0, 4)
                   .map((incident) => (
                     <li key={incident.date + incident.summary}>
-                      <time dateTime={incident.date}>{formatDate(incident.date, locale)}</time>: <SourceWords text={incident.summary} /> <SourceLink href={incident.source} />
+                      <time dateTime={incident.date}>{formatDate(incident.date, locale)}</time>
+                      {joiners(locale).colon}
+                      <SourceWords text={incident.summary} /> <SourceLink href={incident.source} />
                     </li>
                   ))}
               </ul>

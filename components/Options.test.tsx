@@ -7,6 +7,7 @@ import { type I18n, I18nContext, translateFrom, type Messages } from '../utils/i
 import { Options } from './Options';
 import { effectsOnNextTask, page, recordFocus, settle } from './test-dom';
 import { quietOptions } from './options/options.testkit';
+import { frenchSpacingProblems } from '../lib/words/french-spacing.testkit';
 
 const words = (locale: string): I18n => ({
   t: translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, `../public/_locales/${locale}/messages.json`), 'utf8')) as Messages),
@@ -86,6 +87,24 @@ describe('Options reset', () => {
     press('reset-confirm');
     await settle();
     expect($('options-notice')?.textContent).toBe(t('resetDonePermissionsKept'));
+    render(null, root);
+  });
+});
+
+describe('Options snoozes', () => {
+  test('in French, the exchange and its snooze are joined by a colon after a no-break space, as the French messages have it', async () => {
+    const { root, $ } = page();
+    const settings = { ...quietOptions.settings, snoozes: { kraken: { until: 'data-change' as const, fingerprint: 'f' } } };
+    render(
+      <I18nContext.Provider value={words('fr')}>
+        <Options {...quietOptions} settings={settings} exchangeNames={{ kraken: 'Kraken' }} />
+      </I18nContext.Provider>,
+      root,
+    );
+    await settle();
+    const line = $('snoozes')?.querySelector('li span')?.textContent;
+    expect(line).toBe(`Kraken\u00a0: ${words('fr').t('snoozedUntilChange')}`);
+    expect(frenchSpacingProblems(line ?? '')).toEqual([]);
     render(null, root);
   });
 });

@@ -10,6 +10,7 @@ import { LanguagePicker } from './LanguagePicker';
 import type { SourceStatus } from '../lib/reserves/schedule';
 import { groupSources } from '../lib/view/source-groups';
 import { formatDateTime } from '../lib/words/format';
+import { joiners } from '../lib/words/punctuation';
 import { useLocale, useT, type MessageKey } from '../utils/i18n';
 import type { AccessAnswer } from '../utils/permissions';
 import { HostsWithheld, HostsWithheldAfter } from './options/HostsWithheld';
@@ -184,7 +185,9 @@ export function Options(props: OptionsProps) {
             {snoozes.map(([id, snooze]) => (
               <li key={id}>
                 <span>
-                  {exchangeNames[id] ?? id}: {snooze.until === 'time' ? t('snoozedUntil', formatDateTime(new Date(snooze.endsAt).toISOString(), locale)) : t('snoozedUntilChange')}
+                  {exchangeNames[id] ?? id}
+                  {joiners(locale).colon}
+                  {snooze.until === 'time' ? t('snoozedUntil', formatDateTime(new Date(snooze.endsAt).toISOString(), locale)) : t('snoozedUntilChange')}
                 </span>{' '}
                 <button
                   type="button"

@@ -3,6 +3,7 @@ import type { ComponentChildren } from 'preact';
 import type { GradeExchangeReturnType } from '../../lib/risk/grade';
 import { formatAge, formatDate, formatPercent, sourceSite } from '../../lib/words/format';
 import { levelWords } from '../../lib/words/level-words';
+import { joiners } from '../../lib/words/punctuation';
 import { useLocale, useT } from '../../utils/i18n';
 
 /** The level and grade; "Caution · incomplete" when a required figure is missing. */
@@ -58,7 +59,7 @@ export function ShareBar({ label, share, floor = false, testId }: { label: strin
         <span>{percent}</span>
       </div>
       {share !== undefined && (
-        <div class="bar__track" role="img" aria-label={`${label}: ${percent}`}>
+        <div class="bar__track" role="img" aria-label={`${label}${joiners(locale).colon}${percent}`}>
           <div class="bar__fill" style={{ width: `${Math.min(100, Math.max(0, share * 100)).toFixed(1)}%` }} />
         </div>
       )}

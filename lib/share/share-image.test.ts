@@ -8,6 +8,8 @@ import en from '../../public/_locales/en/messages.json';
 import sv from '../../public/_locales/sv/messages.json';
 import de from '../../public/_locales/de/messages.json';
 import zhCN from '../../public/_locales/zh_CN/messages.json';
+import fr from '../../public/_locales/fr/messages.json';
+import { frenchSpacingProblems } from '../words/french-spacing.testkit';
 import { reasonText } from '../words/reason-text';
 
 const now = new Date('2025-11-01T00:00:00Z');
@@ -154,6 +156,19 @@ describe('shareImageContent', () => {
     expect(content.checked).toBe(`Kontrollerat ${new Intl.DateTimeFormat('sv', { dateStyle: 'medium', timeZone: 'UTC' }).format(now)} med Reserve Radar`);
     expect(lines.some((line) => line.startsWith('Reservkvoter: BTC 114,90'))).toBe(true);
   });
+
+  test('French: the labels and values the picture joins keep their mark on the line, as the French messages do', () => {
+    const french = translateFrom(fr as Messages);
+    for (const id of ['ftx', 'kraken', 'binance']) {
+      const view = viewOf(id);
+      const content = shareImageContent({ view, now, t: french, locale: 'fr' });
+      const texts = [content.checked, content.sources, content.footnote, ...content.sections.flatMap((section) => [section.heading ?? '', ...section.lines.map((line) => line.text)])];
+      // The collapse's history is data kept in English (and said so): its own colons are English.
+      const ours = texts.map((text) => (view.status.kind === 'operating' ? text : text.replace(view.status.history, 'x')));
+      expect(ours.filter((text) => /\u00a0: |\u202f/.test(text)).length, id).toBeGreaterThan(1);
+      for (const text of ours) expect(frenchSpacingProblems(text), `${id}: ${text}`).toEqual([]);
+    }
+  });
 });
 
 describe('layoutShareImage and paintShareImage', () => {
@@ -187,5 +202,10 @@ describe('wrap', () => {
     expect(wrap('aa bb cc dd', 5, measure)).toEqual(['aa bb', 'cc dd']);
     expect(wrap('abcdefghij kl', 4, measure)).toEqual(['abcd', 'efgh', 'ij', 'kl']);
     expect(wrap('  ', 10, measure)).toEqual([]);
+  });
+
+  test('never breaks at a no-break space, and keeps it: French punctuation stays on the line of its word', () => {
+    expect(wrap('un mot\u00a0:', 6, measure)).toEqual(['un', 'mot\u00a0:']);
+    expect(wrap('un mot\u00a0: la valeur\u202f!', 8, measure)).toEqual(['un mot\u00a0:', 'la', 'valeur\u202f!']);
   });
 });

@@ -12,6 +12,7 @@ import { LEVEL_KEYS } from '../words/level-words';
 import { porLabel } from '../words/por-label';
 import { reasonText } from '../words/reason-text';
 import { notTranslatedQuote } from '../words/text-language';
+import { joiners } from '../words/punctuation';
 import { reasonsWorstFirst } from '../view/card-reasons';
 import { largestListedAsset } from '../view/listed-shares';
 import type { Translate } from '../words/translate-from';
@@ -76,13 +77,14 @@ export function shareImageContent({ view, now, t, locale }: ShareImageContentPar
   const { por, onchain, flows, status, verdict } = view;
   const date = (iso: string) => formatDate(iso, locale);
   const dated = (text: string, asOf: string) => t('shareImageFigure', [text, date(asOf)]);
+  const { colon } = joiners(locale);
   const sections: ShareImageSection[] = [];
   const urls: (string | undefined)[] = [];
 
   if (status.kind !== 'operating') {
     // The data's history is kept in English; in another language the picture says so.
     const history = notTranslatedQuote(status.history, 'en', t, locale);
-    sections.push({ lines: [{ text: `${t(status.kind === 'collapsed' ? 'statusCollapsed' : 'statusClosed')} (${date(status.date)}): ${history}`, style: 'alert' }] });
+    sections.push({ lines: [{ text: `${t(status.kind === 'collapsed' ? 'statusCollapsed' : 'statusClosed')} (${date(status.date)})${colon}${history}`, style: 'alert' }] });
     urls.push(status.source);
   }
 
@@ -94,7 +96,7 @@ export function shareImageContent({ view, now, t, locale }: ShareImageContentPar
     const ratios = Object.entries(por.reserveRatios ?? {})
       .sort(([a], [b]) => assetRank(a) - assetRank(b))
       .map(([asset, ratio]) => `${asset} ${formatPercent(ratio, locale, 2)}`);
-    if (ratios.length > 0) porLines.push({ text: `${t('reserveRatios')}: ${formatList(ratios, locale, { style: 'narrow' })}`, style: 'body' });
+    if (ratios.length > 0) porLines.push({ text: `${t('reserveRatios')}${colon}${formatList(ratios, locale, { style: 'narrow' })}`, style: 'body' });
     porLines.push({ text: t('asOf', date(por.asOf)), style: 'muted' });
     urls.push(por.source);
   }
@@ -106,12 +108,12 @@ export function shareImageContent({ view, now, t, locale }: ShareImageContentPar
   } else {
     onchainLines.push({ text: dated(t('onchainTotal', formatUsd(onchain.totalUsd, locale)), onchain.asOf), style: 'body' });
     const concentration = verdict.metrics.concentration;
-    if (concentration?.ownTokenShare !== undefined) onchainLines.push({ text: `${t('shareOwnToken')}: ${formatPercent(concentration.ownTokenShare, locale)}`, style: 'body' });
+    if (concentration?.ownTokenShare !== undefined) onchainLines.push({ text: `${t('shareOwnToken')}${colon}${formatPercent(concentration.ownTokenShare, locale)}`, style: 'body' });
     // As the card shows it (listed-shares.ts), from the breakdown and dated by it.
     const largest = largestListedAsset(concentration);
     const label = largest.symbol === undefined ? t('shareTopAssetUnnamed') : t('shareTopAsset', largest.symbol);
     const share = largest.share === undefined ? undefined : formatPercent(largest.share, locale);
-    const text = `${label}: ${share === undefined ? t('unknownFigure') : largest.floor ? t('shareAtLeast', share) : share}`;
+    const text = `${label}${colon}${share === undefined ? t('unknownFigure') : largest.floor ? t('shareAtLeast', share) : share}`;
     onchainLines.push({ text: onchain.topTokens === undefined ? text : dated(text, onchain.breakdownAsOf ?? onchain.asOf), style: 'body' });
     urls.push(onchain.source);
   }
@@ -124,7 +126,7 @@ export function shareImageContent({ view, now, t, locale }: ShareImageContentPar
         ['flows7d', flows.net7dUsd],
         ['flows30d', flows.net30dUsd],
       ] as const
-    ).map(([key, value]) => `${t(key)}: ${value === undefined ? t('unknownFigure') : formatSignedUsd(value, locale)}`);
+    ).map(([key, value]) => `${t(key)}${colon}${value === undefined ? t('unknownFigure') : formatSignedUsd(value, locale)}`);
     sections.push({ heading: t('cardFlows'), lines: [{ text: dated(windows.join(' · '), flows.asOf), style: 'body' }] });
     urls.push(flows.source);
   }
@@ -249,11 +251,14 @@ export function layoutShareImage({ context, content, width = SHARE_IMAGE_WIDTH }
   return { width, height, operations: [{ kind: 'rect', x: 0, y: 0, width, height, color: COLORS.bg }, ...operations] };
 }
 
-/** Splits text into lines no wider than `maxWidth`; a word wider than a line is cut by characters. */
+/**
+ * Splits text into lines no wider than `maxWidth`; a word wider than a line is cut by characters.
+ * A no-break space (French "mot\u00a0:", "12,5\u00a0%", "1\u202f000") joins, it does not split.
+ */
 export function wrap(text: string, maxWidth: number, measure: (text: string) => number): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(/\s+/).filter((part) => part !== '')) {
+  for (const word of text.split(/[^\S\u00a0\u2007\u202f]+/).filter((part) => part !== '')) {
     const candidate = line === '' ? word : `${line} ${word}`;
     if (measure(candidate) <= maxWidth) {
       line = candidate;

@@ -4,6 +4,8 @@ import * as v from 'valibot';
 import english from '../../public/_locales/en/messages.json';
 import swedish from '../../public/_locales/sv/messages.json';
 import german from '../../public/_locales/de/messages.json';
+import french from '../../public/_locales/fr/messages.json';
+import { frenchSpacingProblems } from '../words/french-spacing.testkit';
 import { cleanUrl } from './summary';
 import { getExchange } from '../exchanges/registry';
 import { gradeExchange } from '../risk/grade';
@@ -78,6 +80,21 @@ describe('shareText', () => {
     expect(text).toContain('https://time.com/6232772/ftx-goes-bankrupt/');
     expect(text).toMatch(/Incidents:\n- 2022-11-11 insolvency: FTX Group/);
     expect(headline).toMatch(/^FTX · grade F \(danger · incomplete\) · collapsed 2022-11-11 · checked 2026-11-25 https:\/\/time\.com\//);
+  });
+
+  it('French: every label and value it joins keeps the mark on the line of its word, as the French messages do', () => {
+    const fr = translateFrom(french);
+    for (const id of ['ftx', 'binance', 'kraken']) {
+      const { view, verdict } = realCase(id);
+      const { text, headline } = shareText({ view, verdict, now, t: fr, locale: 'fr' });
+      // The data's English (a history, an incident's summary, a note) is quoted as English, its colons English too.
+      const english = [view.status.kind === 'operating' ? '' : view.status.history, view.por?.note ?? '', ...view.incidents.map((incident) => incident.summary)].filter((part) => part !== '');
+      const quoted = english.reduce((rest, part) => rest.split(part.replace(/\s+/g, ' ').trim()).join('x'), `${text}\n${headline}`);
+      // The grade "?" (not graded) is a symbol in a letter's place, not a question mark.
+      const ours = verdict.grade === '?' ? quoted.replace(/ \?(?=\s|$)/g, ' X') : quoted;
+      for (const line of ours.split('\n')) expect(frenchSpacingProblems(line), `${id}: ${line}`).toEqual([]);
+    }
+    expect(shareText({ ...realCase('ftx'), now, t: fr, locale: 'fr' }).text).toMatch(/\n- 2022-11-11 insolvabilité\u00a0: Non traduit/);
   });
 
   it('strips tracking parameters from every link it shares', () => {

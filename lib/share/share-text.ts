@@ -6,6 +6,7 @@ import type { IncidentKind } from '../exchanges/types';
 import { cleanUrl } from './summary';
 import { reasonText } from '../words/reason-text';
 import { notTranslatedQuote } from '../words/text-language';
+import { joiners } from '../words/punctuation';
 import { reasonsWorstFirst } from '../view/card-reasons';
 import type { MessageKey, Translate } from '../words/translate-from';
 
@@ -160,7 +161,7 @@ export function shareText({ view, verdict: override, now, t, locale: asked = 'en
     lines.push(t('shareText_incidents'));
     const newestFirst = [...view.incidents].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
     for (const incident of newestFirst.slice(0, MAX_INCIDENTS)) {
-      lines.push(`- ${incident.date} ${t(INCIDENT_KEYS[incident.kind])}: ${dataNote(oneLine(incident.summary))}${cite(incident.source, undefined)}`);
+      lines.push(`- ${incident.date} ${t(INCIDENT_KEYS[incident.kind])}${joiners(locale).colon}${dataNote(oneLine(incident.summary))}${cite(incident.source, undefined)}`);
     }
     if (newestFirst.length > MAX_INCIDENTS) lines.push(`- ${t('shareText_moreIncidents', String(newestFirst.length - MAX_INCIDENTS))}`);
   }

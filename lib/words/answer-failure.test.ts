@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { readAnswerFailure, type AnswerFailure } from '../reserves/answer-failure';
 import { ANSWER_FAILURE_KEYS, answerFailureText, SKIPPED_PRICE_KEYS } from './answer-failure';
 import { formatMoment } from './format';
+import { frenchSpacingProblems } from './french-spacing.testkit';
 import { translateFrom, type Messages } from './translate-from';
 import { utcMoment } from '../../scripts/radar/shared/moment';
 
@@ -55,6 +56,12 @@ describe('answer failure words', () => {
       expect(noPrice).toContain(t('answerSkipMissing', 'OKB'));
       expect(noPrice).toContain(t('answerSkipRefused', 'BNB'));
     }
+  });
+
+  test('French: the skipped prices are clauses joined with the semicolon the French messages use, its no-break space before it', () => {
+    const noPrice = answerFailureText(FAILURES[4]!, translateFrom(read('fr')), 'fr', formatMoment);
+    expect(noPrice).toBe('aucun prix utilisable dans la réponse (BNB\u00a0: refusé\u202f; OKB\u00a0: absent de la réponse)');
+    expect(frenchSpacingProblems(noPrice)).toEqual([]);
   });
 
   test('writes its moments the way its caller asks: the command line in UTC, whatever the clock of the machine', () => {

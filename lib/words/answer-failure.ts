@@ -1,5 +1,6 @@
 import type { AnswerFailure, SkippedPriceProblem } from '../reserves/answer-failure';
 import type { MomentFormat } from './format';
+import { joiners } from './punctuation';
 import type { MessageKey, Translate } from './translate-from';
 
 export const ANSWER_FAILURE_KEYS: Record<AnswerFailure['answer'], MessageKey> = {
@@ -30,6 +31,6 @@ export function answerFailureText(failure: AnswerFailure, t: Translate, locale: 
     case 'older':
       return t('answerFailOlder', [moment(failure.answerAt, locale), moment(failure.heldAt, locale)]);
     case 'no-price':
-      return t('answerFailNoPrice', failure.skipped.map(({ symbol, problem }) => t(SKIPPED_PRICE_KEYS[problem], symbol)).join('; '));
+      return t('answerFailNoPrice', failure.skipped.map(({ symbol, problem }) => t(SKIPPED_PRICE_KEYS[problem], symbol)).join(joiners(locale).semicolon));
   }
 }

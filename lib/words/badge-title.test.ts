@@ -28,7 +28,7 @@ describe('the toolbar tooltip words', () => {
       const texts = new Set<string>();
       for (const meaning of MEANINGS) {
         const text = badgeTitleText(meaning, t);
-        expect(text, `${locale}:${JSON.stringify(meaning)}`).toMatch(/^Reserve Radar ?[:：] ?\S/);
+        expect(text, `${locale}:${JSON.stringify(meaning)}`).toMatch(/^Reserve Radar(?: |\u00a0)?[:：] ?\S/);
         expect(text, `${locale}:${JSON.stringify(meaning)}`).not.toMatch(/\$\d/);
         expect(text, `${locale}:${JSON.stringify(meaning)}`).toContain('Binance');
         if (meaning.kind === 'verdict' && meaning.grade !== undefined) expect(text, locale).toContain(` ${meaning.grade}`);

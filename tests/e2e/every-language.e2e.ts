@@ -9,6 +9,7 @@ import { guideStepIds } from '../../lib/custody/steps';
 import { PSEUDO_CLOSE, PSEUDO_LOCALE, PSEUDO_OPEN } from '../../scripts/locales';
 import { activeTabId, chromeBuild, fakeExchangeHtml, inShadow, launchChromium, refreshSource, root, routeSite, shadowUi, type ChromiumExtension } from './harness';
 import { FEED_URL } from '../../lib/feed/trust';
+import { frenchSpacingProblems } from '../../lib/words/french-spacing.testkit';
 
 /**
  * Every surface in a language other than English, failing on English left over (issue 17).
@@ -23,6 +24,9 @@ import { FEED_URL } from '../../lib/feed/trust';
  *
  * Swedish is the second check: no text may be an English message whose Swedish differs, and no
  * English message's sentence (three words or more) may appear in it.
+ *
+ * French is the third: the no-break spaces before its high punctuation are in the messages, and
+ * every place where code joins a label and a value must keep them too.
  *
  * A new surface is one line in SURFACES.
  */
@@ -230,6 +234,7 @@ function englishLeftOver(text: string): string[] {
 // The Swedish check: English messages (whole, or a sentence of three words or more) that Swedish words differently.
 
 type MessageFile = Record<string, { message: string }>;
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const readMessages = (locale: string) => JSON.parse(readFileSync(join(root, 'public/_locales', locale, 'messages.json'), 'utf8')) as MessageFile;
 
 function englishMessagesIn(texts: readonly string[], english: MessageFile, swedish: MessageFile): string[] {
@@ -331,6 +336,20 @@ describe('every surface in another language, in Chromium', () => {
     const problems: string[] = [];
     for (const [surface, { texts }] of collected) {
       for (const found of englishMessagesIn(texts, english, swedish)) problems.push(`${surface}: ${found}`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  test('French: on every surface the high punctuation keeps a no-break space to the word before it (lib/words/french-spacing.testkit.ts)', async () => {
+    const collected = await collectAll('fr');
+    // Plain text (the share text) quotes the data's English as the French message says, its own colons English.
+    const [open = '', close = ''] = (readMessages('fr').dataNotTranslatedQuote?.message ?? '').split('$1');
+    const quoted = new RegExp(`${escapeRegExp(open)}[^]*?${escapeRegExp(close)}`, 'g');
+    const problems: string[] = [];
+    for (const [surface, { texts }] of collected) {
+      // A lone "?" is the grade of an exchange not graded: a symbol in a letter's place, not a question mark.
+      const ours = texts.filter((each) => each.trim() !== '?').map((each) => each.replace(quoted, `${open}x${close}`));
+      for (const text of ours) for (const found of frenchSpacingProblems(text)) problems.push(`${surface}: ${found}   ← “${text.trim().slice(0, 160)}”`);
     }
     expect(problems).toEqual([]);
   });
