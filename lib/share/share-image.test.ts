@@ -146,7 +146,7 @@ describe('shareImageContent', () => {
     expect(sourced.sources).toContain(sourced.sourceDomains.join('、'));
     const content = shareImageContent({ view: viewOf('kraken'), now, t: translateFrom(zhCN as Messages), locale: 'zh-CN' });
     const lines = content.sections.flatMap((section) => section.lines.map((line) => line.text));
-    const ratios = lines.find((line) => line.startsWith(`${translateFrom(zhCN as Messages)('reserveRatios')}: `));
+    const ratios = lines.find((line) => line.startsWith(`${translateFrom(zhCN as Messages)('reserveRatios')}：`));
     expect(ratios).toMatch(/BTC [^,]+、/);
   });
 

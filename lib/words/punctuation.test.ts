@@ -10,7 +10,11 @@ describe('the joiners code puts between pieces of text', () => {
     expect(frenchSpacingProblems(`Ratios de réserve${colon}BTC 101 %${semicolon}au 1 avril`)).toEqual([]);
   });
 
-  test.each(['en', 'en-US', 'de', 'sv', 'pt-BR', 'tr', 'es', 'zh-CN', 'fur'])('%s: the plain ": " and "; "', (locale) => {
+  test.each(['zh-CN', 'zh_CN', 'zh'])('%s: the full-width "：" and "；", with no space after, as the Chinese messages have them', (locale) => {
+    expect(joiners(locale)).toEqual({ colon: '\uff1a', semicolon: '\uff1b' });
+  });
+
+  test.each(['en', 'en-US', 'de', 'sv', 'pt-BR', 'tr', 'es', 'fur'])('%s: the plain ": " and "; "', (locale) => {
     expect(joiners(locale)).toEqual({ colon: ': ', semicolon: '; ' });
   });
 });
