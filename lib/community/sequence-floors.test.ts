@@ -38,3 +38,18 @@ describe('the floors kept after an unsubscribe', () => {
     expect(parseKeptFloors([good[0], { ...good[0], sequence: 9 }, { ...good[0], sequence: 2 }]).floors).toEqual([{ ...good[0], sequence: 9 }]);
   });
 });
+
+describe('floors kept by a version that kept the fragment', () => {
+  it('read back under the URL without it; two that become one keep the higher', () => {
+    expect(parseKeptFloors([{ url: `${URL_A}#a`, sequence: 5, hash: HASH_A }])).toEqual({ floors: [{ url: URL_A, sequence: 5, hash: HASH_A }], dropped: 0 });
+    const [higher, lower] = [
+      { url: `${URL_A}#a`, sequence: 9, hash: HASH_A },
+      { url: URL_A, sequence: 4, hash: HASH_B },
+    ];
+    for (const stored of [
+      [higher, lower],
+      [lower, higher],
+    ])
+      expect(keptFloor(parseKeptFloors(stored).floors, URL_A)).toEqual({ sequence: 9, hash: HASH_A });
+  });
+});

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { getAddress, isAddress, isAddressEqual, type Address, type Hex } from 'viem';
 import { signerOf, verifyWarningList, type HeldWarningList, type VerifyWarningListReturnType, type WarningListFailure, type WarningListRejection } from './verify-warning-list';
 import { HeldFloorSchema, higherFloor } from './sequence-floors';
+import { listUrl } from './list-url';
 import { hashWarningList, WARNING_LIST_LIMITS, WarningListSchema, type WarningList } from './warning-list';
 import type { SubscribedList } from './active-warnings';
 import type { FetchFailure } from '../reserves/fetch-source';
@@ -106,8 +107,7 @@ export function createSubscription({ url, expectedSigner }: CreateSubscriptionPa
     return { ok: false, code: 'signer-checksum' };
   }
   // The browser never sends a fragment: with one the same list would escape its floor and the duplicate check.
-  parsed.hash = '';
-  return { ok: true, subscription: { url: parsed.href, expectedSigner: getAddress(signer), lastCheck: null } };
+  return { ok: true, subscription: { url: listUrl(parsed), expectedSigner: getAddress(signer), lastCheck: null } };
 }
 
 /**
