@@ -103,6 +103,18 @@ describe('a subscription stored with a fragment', () => {
     expect(await titles()).toEqual([['Withdrawals paused', 5]]);
   });
 
+  test("the session's record of a check made by a version before, URLs as stored, is read one per list too, without checking again", async () => {
+    const value = [await storedBefore(URL_A, 4), await storedBefore(`${URL_A}#a`, 5)];
+    await fakeBrowser.storage.local.set({ warningSubscriptions: value });
+    const bytes = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify(value))));
+    const digest = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+    await fakeBrowser.storage.session.set({ checkedSubscriptions: { digest, subscriptions: value } });
+    const check = vi.spyOn(inProcessChainWork, 'parseStoredSubscriptions');
+    expect((await subscriptionViews()).map((view) => view.url)).toEqual([URL_A]);
+    expect(await titles()).toEqual([['Withdrawals paused', 5]]);
+    expect(check).not.toHaveBeenCalled();
+  });
+
   test('is written back without the fragment in a turn of the subscriptions only: reading it writes nothing', async () => {
     const before = [await storedBefore(URL_A, 4), await storedBefore(`${URL_A}#a`, 5)];
     await fakeBrowser.storage.local.set({ warningSubscriptions: before });
