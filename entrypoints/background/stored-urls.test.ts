@@ -103,6 +103,25 @@ describe('a subscription stored with a fragment', () => {
     expect(await titles()).toEqual([['Withdrawals paused', 5]]);
   });
 
+  test('a key change the user confirmed on one of two keeps holding: the old address, refusing the re-signed list, is not put back', async () => {
+    const old7 = await storedBefore(URL_A, 7);
+    const new7 = await signed(listNumbered(7), NEW_KEY);
+    await fakeBrowser.storage.local.set({ warningSubscriptions: [old7, { ...old7, url: `${URL_A}#a` }] });
+    served = new7;
+    // The same list re-signed with the new key (same number), confirmed on the one stored first: it verifies there.
+    expect(await subscribe(URL_A, NEW, OLD)).toEqual({ ok: true });
+    const [moved] = await stored();
+    expect([moved?.expectedSigner, moved?.lastGood?.signer, moved?.lastError]).toEqual([NEW, NEW, undefined]);
+    // As the other copy's own check left it: the same number, refused as from another signer.
+    const refused = await inProcessChainWork.checkSubscription({ state: old7, fetched: { ok: true, body: new7 }, now: now.getTime() });
+    await fakeBrowser.storage.local.set({ warningSubscriptions: [moved, JSON.parse(JSON.stringify({ ...refused, url: `${URL_A}#a` }))] });
+    expect((await subscriptionViews()).map((view) => [view.url, view.expectedSigner, view.lastFailure])).toEqual([[URL_A, NEW, undefined]]);
+    served = await signed(listNumbered(8, 'Next'), NEW_KEY);
+    await checkSubscriptions({ force: true });
+    expect(await titles()).toEqual([['Next', 8]]);
+    expect(await subscribe(URL_A, NEW)).toEqual({ ok: false, reason: english.listsSubscribeAlready.message });
+  });
+
   test("the session's record of a check made by a version before, URLs as stored, is read one per list too, without checking again", async () => {
     const value = [await storedBefore(URL_A, 4), await storedBefore(`${URL_A}#a`, 5)];
     await fakeBrowser.storage.local.set({ warningSubscriptions: value });

@@ -73,6 +73,28 @@ describe('onePerList: stored subscriptions read back one per list', () => {
     expect(onePerList([oldKey, neverNew])).toEqual([oldKey]);
   });
 
+  it('on a tie, a key change the user confirmed is kept over the other address: a check that passed, then a floor at that number, then the later', async () => {
+    // The maintainer re-signed list 7 with the new key (same content, same number), and the user confirmed it on `…`.
+    const old7 = await storedAt(URL_A, 7, OLD_KEY);
+    const new7 = JSON.stringify((await signWarningList({ list: numbered(7), privateKey: NEW_KEY })).envelope);
+    const moved = await checkSubscription({ state: replaceSigner({ state: old7, expectedSigner: NEW }), fetched: { ok: true, body: new7 }, now });
+    expect([moved.lastGood?.signer, moved.lastError]).toEqual([NEW, undefined]);
+    // `…#a`, stored after it under the old address, refused that list as from another signer.
+    const refused = { ...(await checkSubscription({ state: old7, fetched: { ok: true, body: new7 }, now })), url: `${URL_A}#a` };
+    expect(refused.lastError?.code).toBe('wrong-signer');
+    expect(onePerList([moved, refused])).toEqual([moved]);
+    expect(onePerList([refused, moved])).toEqual([moved]);
+    // Confirmed, not verified yet: only the floor says so, against the old address's list 7 that no check refused.
+    const confirmed = replaceSigner({ state: old7, expectedSigner: NEW });
+    const unrefused = { ...old7, url: `${URL_A}#a` };
+    expect(onePerList([confirmed, unrefused])).toEqual([confirmed]);
+    expect(onePerList([unrefused, confirmed])).toEqual([confirmed]);
+    // Both checks passed and neither carries a floor at that number: the later.
+    const again = { ...(await storedAt(URL_A, 7, NEW_KEY)), url: `${URL_A}#b` };
+    expect(onePerList([old7, again])).toEqual([{ ...again, url: URL_A }]);
+    expect(onePerList([again, old7])).toEqual([old7]);
+  });
+
   it('keeps a stored URL that does not parse as it is, beside the others', async () => {
     const odd = { ...(await storedAt(URL_A, undefined)), url: 'https://exa mple.org/x.json#a' };
     const held = await storedAt(`${URL_A}#a`, 5);

@@ -8,12 +8,15 @@ import { sequenceFloor, type WarningSubscription } from './subscription';
  *
  * - the one with the higher number held (its list, or the floor carried from a key change or a
  *   subscription before) is kept, so no list below the higher of the two is taken;
- * - with two maintainer addresses, that is also the address the user confirmed for the newer list
- *   (lists only count up, and a confirmed key change keeps the number), so it is the one in use
- *   now; the other address's lists are refused as from another signer, and the page offers the
- *   key change should the user want it back;
- * - on a tie (neither ever verified, say), the one stored later: the one the user subscribed to
- *   last, so the address typed most recently.
+ * - with two maintainer addresses the number decides too. That is mostly the address the user
+ *   confirmed last (lists only count up, and a confirmed key change keeps the number), but an old
+ *   key that signed a higher number than the new one holds is kept over it. The other address's
+ *   lists are then refused as from another signer, and the page offers the key change;
+ * - on a tie (the same number held, or neither ever verified), the one whose latest check did not
+ *   fail (a confirmed key change whose new list verified, against the old address that refused
+ *   that list as from another signer); then the one carrying a floor at that number (a key change
+ *   confirmed, not verified yet); then the one stored later. Storage order alone does not say which
+ *   address the user chose last: a key change is made in place, where the list was first stored.
  *
  * The kept one stands where the first of the two stood. Plain data in, plain data out; never throws.
  */
@@ -29,10 +32,13 @@ export function onePerList(subscriptions: readonly WarningSubscription[]): Warni
   return kept;
 }
 
-/** `later` unless `earlier` holds the higher number (see `onePerList`). */
+/** The one holding the higher number; on a tie the one not failing, then the one with a floor at it, then `later` (see `onePerList`). */
 function stricter(earlier: WarningSubscription, later: WarningSubscription): WarningSubscription {
   const number = (state: WarningSubscription) => sequenceFloor(state)?.sequence ?? -1;
-  return number(earlier) > number(later) ? earlier : later;
+  if (number(earlier) !== number(later)) return number(earlier) > number(later) ? earlier : later;
+  const tied = number(later);
+  const rank = (state: WarningSubscription) => (state.lastError === undefined ? 2 : 0) + (state.floor?.sequence === tied ? 1 : 0);
+  return rank(earlier) > rank(later) ? earlier : later;
 }
 
 /**
