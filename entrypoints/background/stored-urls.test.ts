@@ -13,7 +13,8 @@ import { freshBackground } from './background.testkit';
  * A version before this one kept a list's URL with its fragment (`…#a`). The browser never sends it,
  * so that is the same list as the URL without it: read back, a subscription or a floor stored so is
  * the list's own, the page shows the URL as the add path keeps it, and storage is written so in a
- * turn of the subscriptions, never by a read.
+ * turn of the subscriptions, never by a read. A stored URL that does not parse (storage edited by
+ * hand, say) is dropped as it is read: the others keep working.
  */
 
 const OLD_KEY = generatePrivateKey();
@@ -143,6 +144,27 @@ describe('a subscription stored with a fragment', () => {
     // A subscribe refused in its turn changes no subscription, and still writes them as read.
     expect((await subscribe(URL_A, OLD)).ok).toBe(false);
     expect(await stored()).toEqual([{ ...before[1], url: URL_A }]);
+  });
+});
+
+describe('a stored URL that does not parse', () => {
+  test('is dropped as it is read: the page shows the others, leaving one works, and a refused subscribe says why', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const odd = { ...(await storedBefore(URL_B, 3)), url: 'https://exa mple.org/x.json' };
+    await fakeBrowser.storage.local.set({ warningSubscriptions: [odd, await storedBefore(URL_A, 5), await storedBefore(URL_B, 2)] });
+    expect((await subscriptionViews()).map((view) => [view.url, view.health])).toEqual([
+      [URL_A, 'ok'],
+      [URL_B, 'ok'],
+    ]);
+    expect(await titles()).toEqual([
+      ['Withdrawals paused', 5],
+      ['Withdrawals paused', 2],
+    ]);
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/^\[reserve-radar\] warning lists: 1 stored subscriptions did not read back/));
+    await unsubscribe(URL_B);
+    expect((await stored()).map((state) => state.url)).toEqual([URL_A]);
+    expect(await subscribe('https://other.example.net/l.json', 'nonsense')).toEqual({ ok: false, reason: english.listsSubscribeSignerNotAddress.message });
+    expect(await subscribe('https://other.example.net/l.json', OLD)).toEqual({ ok: false, reason: english.listsAccessDeclined.message.replace('$1', 'other.example.net') });
   });
 });
 

@@ -202,6 +202,16 @@ describe('createRemoteChainWork: warning lists', () => {
     expect(onePerList(answer)).toEqual([plain]);
   });
 
+  it('takes no answer with a URL that does not parse, though the stored value held it: the lists are not taken, nor the subscription added', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const plain = await subscribedWithList();
+    const odd = { ...plain, url: 'https://exa mple.org/x.json' };
+    await expect(createRemoteChainWork(async () => JSON.parse(JSON.stringify([odd, plain]))).parseStoredSubscriptions([odd, plain])).rejects.toThrow(/could not be checked/);
+    expect(await createRemoteChainWork(faithful).parseStoredSubscriptions([odd, plain])).toEqual([plain]);
+    const created = { ok: true, subscription: { url: odd.url, expectedSigner: signer, lastCheck: null } };
+    expect(await createRemoteChainWork(async () => created).createSubscription({ url: odd.url, expectedSigner: signer })).toEqual({ ok: false, code: 'signer-unchecked' });
+  });
+
   it("takes no check answer that holds a list with the floor's number and other content", async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     const newKey = generatePrivateKey();

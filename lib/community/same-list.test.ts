@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import { signWarningList } from './sign-warning-list';
-import { listUrl } from './list-url';
+import { isListUrl, listUrl } from './list-url';
 import { keepsOtherUrls, onePerList } from './same-list';
 import { checkSubscription, createSubscription, replaceSigner, sequenceFloor, type WarningSubscription } from './subscription';
 import type { WarningList } from './warning-list';
@@ -33,6 +33,13 @@ describe('listUrl', () => {
 
   it('answers a URL that does not parse as given: what reads it says why, as before', () => {
     expect(listUrl('https://exa mple.org/x.json#a')).toBe('https://exa mple.org/x.json#a');
+  });
+});
+
+describe('isListUrl', () => {
+  it('is true for an https address that parses, whatever its fragment', () => {
+    for (const url of [URL_A, `${URL_A}#a`, 'https://xn--rserve-radar-ggb.example:8443/list.json']) expect(isListUrl(url)).toBe(true);
+    for (const url of ['https://exa mple.org/x.json', 'https://', 'https://a.example:99999/', 'http://lists.example.org/x.json', 'lists.example.org/x.json', '']) expect(isListUrl(url)).toBe(false);
   });
 });
 

@@ -32,6 +32,7 @@ describe('the floors kept after an unsubscribe', () => {
     expect(parseKeptFloors(JSON.parse(JSON.stringify(good)))).toEqual({ floors: good, dropped: 0 });
     const stored = [good[0], null, { url: 'http://plain.example/list.json', sequence: 1, hash: HASH_A }, { url: URL_B, sequence: 1.5, hash: HASH_B }, { url: URL_B, sequence: 2, hash: 'x' }, good[1]];
     expect(parseKeptFloors(stored)).toEqual({ floors: good, dropped: 4 });
+    expect(parseKeptFloors([good[0], { url: 'https://exa mple.org/x.json', sequence: 1, hash: HASH_A }, good[1]])).toEqual({ floors: good, dropped: 1 });
     expect(parseKeptFloors(undefined)).toEqual({ floors: [], dropped: 0 });
     expect(parseKeptFloors({ not: 'a list' })).toEqual({ floors: [], dropped: 1 });
     // One URL twice: the higher floor.

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import type { Hex } from 'viem';
 import type { HeldWarningList } from './verify-warning-list';
 import { WARNING_LIST_LIMITS } from './warning-list';
-import { listUrl } from './list-url';
+import { isListUrl, listUrl } from './list-url';
 
 /**
  * The newest list accepted from a URL, kept after its subscription goes: subscribing to that URL
@@ -28,7 +28,7 @@ export const HeldFloorSchema = v.object({
   ),
 });
 
-const KeptFloorSchema = v.object({ url: v.pipe(v.string(), v.maxLength(WARNING_LIST_LIMITS.maxUrlLength), v.startsWith('https://')), ...HeldFloorSchema.entries });
+const KeptFloorSchema = v.object({ url: v.pipe(v.string(), v.maxLength(WARNING_LIST_LIMITS.maxUrlLength), v.startsWith('https://'), v.check(isListUrl)), ...HeldFloorSchema.entries });
 
 /** The higher of two floors by number; the first when they tie. */
 export function higherFloor(a: HeldWarningList | undefined, b: HeldWarningList | undefined): HeldWarningList | undefined {
