@@ -179,6 +179,18 @@ describe('a floor kept with a fragment', () => {
     expect(await titles()).toEqual([]);
   });
 
+  test('is written back without it by any turn of the subscriptions, not only one that keeps a floor: a subscribe refused, a check', async () => {
+    const hash = await floorOf(7);
+    await fakeBrowser.storage.local.set({ warningSubscriptions: [await storedBefore(URL_B, 2)], warningListFloors: [{ url: `${URL_A}#a`, sequence: 7, hash }] });
+    await subscriptionViews();
+    expect(await storedFloors()).toEqual([{ url: `${URL_A}#a`, sequence: 7, hash }]);
+    expect((await subscribe(URL_B, OLD)).ok).toBe(false);
+    expect(await storedFloors()).toEqual([{ url: URL_A, sequence: 7, hash }]);
+    await fakeBrowser.storage.local.set({ warningListFloors: [{ url: `${URL_A}#b`, sequence: 7, hash }] });
+    await checkSubscriptions({ force: true });
+    expect(await storedFloors()).toEqual([{ url: URL_A, sequence: 7, hash }]);
+  });
+
   test('two floors of one list keep the higher, written back in the subscribe turn under the URL without the fragment', async () => {
     const hash = await floorOf(7);
     await fakeBrowser.storage.local.set({

@@ -41,7 +41,7 @@ const floorsItem = defineLazyItem<unknown>('local:warningListFloors', { fallback
 /**
  * The kept floors; entries that do not read back are said in the log and left out. `stale` when the
  * stored value is not what was read (such entries, or a URL kept with its fragment by a version
- * before): the turn that read them writes them.
+ * before): every turn of the subscriptions writes them so (`changeSubscriptions`).
  */
 async function readFloors(): Promise<{ floors: KeptFloor[]; stale: boolean }> {
   const value = await floorsItem.getValue();
@@ -218,18 +218,22 @@ type SubscriptionsChange<T> = { next?: WarningSubscription[]; answer: T; floors?
  * The subscriptions as held, changed by `change` in their turn (utils/in-turn.ts): a subscribe, an
  * unsubscribe and the end of a check that overlap each keep their change. `undefined` writes nothing,
  * unless the stored value keeps a URL as a version before did (a fragment): then what was read
- * (one per list, see `onePerList`) is written, here, so no read outside the turn has to.
+ * (one per list, see `onePerList`) is written, here, so no read outside the turn has to; the kept
+ * floors likewise (see `readFloors`). `change` reads the floors through `kept`, once per turn.
  * `after` runs in the same turn, with what is then stored (the access given back). `floors`, when
  * given, is written first: an unsubscribe keeps its list's floor before the list goes.
  */
 function changeSubscriptions<T>(
-  change: (current: WarningSubscription[]) => Promise<SubscriptionsChange<T>> | SubscriptionsChange<T>,
+  change: (current: WarningSubscription[], kept: () => ReturnType<typeof readFloors>) => Promise<SubscriptionsChange<T>> | SubscriptionsChange<T>,
   after?: (stored: WarningSubscription[], answer: T) => Promise<void>,
 ): Promise<T> {
   return inTurn(subscriptionsItem.key, async () => {
     const current = await readSubscriptions();
-    const { next, answer, floors } = await change(current);
-    if (floors !== undefined) await floorsItem.setValue(floors);
+    let reading: ReturnType<typeof readFloors> | undefined;
+    const kept = () => (reading ??= readFloors());
+    const { next, answer, floors } = await change(current, kept);
+    const floorsNext = floors ?? (await kept().then((read) => (read.stale ? read.floors : undefined)));
+    if (floorsNext !== undefined) await floorsItem.setValue(floorsNext);
     if (next !== undefined) await writeSubscriptions(next);
     else if (keepsOtherUrls(await subscriptionsItem.getValue())) await writeSubscriptions(current);
     await after?.(next ?? current, answer);
@@ -282,7 +286,7 @@ async function subscribeMarked({ url, expectedSigner, replaces }: SubscribeReque
   }
   const added = created.subscription;
   const outcome = await changeSubscriptions(
-    async (current): Promise<SubscriptionsChange<Refusal | SignerChange | undefined>> => {
+    async (current, kept): Promise<SubscriptionsChange<Refusal | SignerChange | undefined>> => {
       if (!(await mayRead(added.url))) return { answer: 'no-access' };
       const held = current.find((subscription) => subscription.url === added.url);
       if (held !== undefined) {
@@ -293,10 +297,9 @@ async function subscribeMarked({ url, expectedSigner, replaces }: SubscribeReque
       }
       // More would be held until the next read from storage, which keeps the first MAX_SUBSCRIPTIONS only.
       if (current.length >= MAX_SUBSCRIPTIONS) return { answer: 'too-many' };
-      const { floors, stale } = await readFloors();
-      const floor = keptFloor(floors, added.url);
+      const floor = keptFloor((await kept()).floors, added.url);
       // The floor stays kept too: the subscription's own is never lower, and an unsubscribe keeps the higher.
-      return { next: [...current, floor === undefined ? added : { ...added, floor }], answer: undefined, ...(stale ? { floors } : {}) };
+      return { next: [...current, floor === undefined ? added : { ...added, floor }], answer: undefined };
     },
     async (stored, answer) => {
       // Stored with it, or refused: from here the list itself holds the host, or nothing does.
@@ -317,10 +320,10 @@ async function subscribeMarked({ url, expectedSigner, replaces }: SubscribeReque
 /** The list goes; the newest number accepted from its URL is kept (see `floorsItem`). */
 export async function unsubscribe(url: string): Promise<void> {
   await changeSubscriptions(
-    async (current) => {
+    async (current, kept) => {
       const leaving = current.find((subscription) => subscription.url === url);
       const floor = leaving === undefined ? undefined : sequenceFloor(leaving);
-      const floors = floor === undefined ? undefined : keepFloor((await readFloors()).floors, url, floor);
+      const floors = floor === undefined ? undefined : keepFloor((await kept()).floors, url, floor);
       return { next: current.filter((subscription) => subscription !== leaving), answer: undefined, ...(floors === undefined ? {} : { floors }) };
     },
     (stored) => giveBackUnused(url, stored),
