@@ -92,6 +92,14 @@ describe('a subscription stored with a fragment', () => {
     expect((await subscriptionViews())[0]?.lastFailure).toEqual({ code: 'rollback', sequence: 4, held: 5 });
   });
 
+  test('leaving it asked with the URL as stored (a page open from before) leaves the list, its floor kept without the fragment', async () => {
+    const state = await storedBefore(`${URL_A}#a`, 5);
+    await fakeBrowser.storage.local.set({ warningSubscriptions: [state] });
+    await unsubscribe(`${URL_A}#a`);
+    expect(await stored()).toEqual([]);
+    expect(await storedFloors()).toEqual([{ url: URL_A, sequence: 5, hash: state.lastGood!.hash }]);
+  });
+
   test('two stored subscriptions of one list are read as one, the higher number kept: one warning, not two', async () => {
     const higher = await storedBefore(`${URL_A}#a`, 5);
     await fakeBrowser.storage.local.set({ warningSubscriptions: [await storedBefore(URL_A, 4), higher] });

@@ -18,6 +18,7 @@ import {
 } from '@/lib/community/subscription';
 import { keepFloor, keptFloor, parseKeptFloors, type KeptFloor } from '@/lib/community/sequence-floors';
 import { keepsOtherUrls } from '@/lib/community/same-list';
+import { listUrl } from '@/lib/community/list-url';
 import { WARNING_LIST_LIMITS } from '@/lib/community/warning-list';
 import { fetchSource, type FetchFailure } from '@/lib/reserves/fetch-source';
 import { subscribeFailureText, subscriptionLineMarked } from '@/lib/words/warning-list-words';
@@ -317,8 +318,9 @@ async function subscribeMarked({ url, expectedSigner, replaces }: SubscribeReque
   return { ok: true };
 }
 
-/** The list goes; the newest number accepted from its URL is kept (see `floorsItem`). */
-export async function unsubscribe(url: string): Promise<void> {
+/** The list goes; the newest number accepted from its URL is kept (see `floorsItem`). `asked`: its URL, fragment or not. */
+export async function unsubscribe(asked: string): Promise<void> {
+  const url = listUrl(asked);
   await changeSubscriptions(
     async (current, kept) => {
       const leaving = current.find((subscription) => subscription.url === url);
