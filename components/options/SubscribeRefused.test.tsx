@@ -10,9 +10,11 @@ effectsOnNextTask();
  * A subscribe whose list host went between the page's Allow and the background's turn (a Reset or
  * Delete everything in another tab gives back every list host no subscribe under way holds) is
  * refused by the background in the words below (entrypoints/background/list-access.test.ts). The
- * page says them and keeps what was typed: one more press asks the browser again and adds the list.
+ * page says them and keeps what was typed, and one more press subscribes again: here, `onSubscribe`
+ * is called a second time and the form clears once it succeeds. Asking the browser for the host in
+ * that click is the options page's (entrypoints/options/main.tsx), not this component's.
  */
-test('a subscribe refused for want of access says how to fix it, keeps what was typed, and the next press asks again', async () => {
+test('a subscribe refused for want of access says how to fix it, keeps what was typed, and the next press subscribes again', async () => {
   const url = 'https://warnings.example.net/b.json';
   const refused = t('listsAccessDeclined', 'warnings.example.net');
   const onSubscribe = vi.fn<(url: string, signer: string) => Promise<SubscribeResult>>().mockResolvedValueOnce({ ok: false, reason: refused }).mockResolvedValueOnce({ ok: true });
