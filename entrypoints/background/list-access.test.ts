@@ -208,6 +208,27 @@ describe('clearing the subscriptions (Reset, Delete everything) gives their host
     expect(await fakeBrowser.permissions.contains(ACCESS)).toBe(false);
   });
 
+  test("a clear between that tab's Allow and its subscribe takes the host back: the subscribe is refused in words that say to add it again and allow, and doing so adds it", async () => {
+    // That tab's request was answered at the click; the clear's turn came before its subscribe reached the background, so no subscribe under way held the host.
+    await fakeBrowser.permissions.request(B_ACCESS);
+    await clearSubscriptions();
+    expect(await fakeBrowser.permissions.contains(B_ACCESS)).toBe(false);
+    const asked: string[] = [];
+    const body = JSON.stringify((await signWarningList({ list, privateKey: KEY })).envelope);
+    vi.stubGlobal('fetch', async (input: string) => {
+      asked.push(input);
+      return new Response(body, { status: 200, headers: { 'content-type': 'application/json' } });
+    });
+    expect(await subscribe(B, SIGNER)).toEqual({ ok: false, reason: english.listsAccessDeclined.message.replace('$1', 'warnings.example.net') });
+    // Not added without its access (never a list that is silently not checked), nothing fetched.
+    expect(await subscriptionViews()).toEqual([]);
+    expect(asked).toEqual([]);
+    // What the words say: add it again (the page asks for the host at that click) and allow.
+    await fakeBrowser.permissions.request(B_ACCESS);
+    expect(await subscribe(B, SIGNER)).toEqual({ ok: true });
+    expect((await subscriptionViews()).map((view) => [view.url, view.health])).toEqual([[B, 'ok']]);
+  });
+
   test('lists that cannot be checked now (Chrome: no offscreen document) are cleared all the same, with their hosts', async () => {
     // Read afresh from storage, as a woken worker does, and the check fails.
     startWarnings();

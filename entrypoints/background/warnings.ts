@@ -17,11 +17,14 @@ import {
   type WarningSubscription,
 } from '@/lib/community/subscription';
 import { keepFloor, keptFloor, parseKeptFloors, type KeptFloor } from '@/lib/community/sequence-floors';
+import { keepsOtherUrls } from '@/lib/community/same-list';
+import { listUrl } from '@/lib/community/list-url';
 import { WARNING_LIST_LIMITS } from '@/lib/community/warning-list';
 import { fetchSource, type FetchFailure } from '@/lib/reserves/fetch-source';
 import { subscribeFailureText, subscriptionLineMarked } from '@/lib/words/warning-list-words';
 import { getSettings } from '@/utils/settings';
 import { chainWork } from './chain-work';
+import { checkStored, rememberChecked } from './checked-subscriptions';
 import { i18nFor } from './words';
 
 /**
@@ -36,15 +39,20 @@ const subscriptionsItem = defineLazyItem<unknown>('local:warningSubscriptions', 
  */
 const floorsItem = defineLazyItem<unknown>('local:warningListFloors', { fallback: [] });
 
-/** The kept floors; entries that do not read back are said in the log and left out (and out of storage at the next write). */
-async function readFloors(): Promise<{ floors: KeptFloor[]; dropped: number }> {
-  const read = parseKeptFloors(await floorsItem.getValue());
-  if (read.dropped > 0) console.warn(`[reserve-radar] warning lists: ${read.dropped} stored numbers of lists left before did not read back and were dropped; the others are kept`);
-  return read;
+/**
+ * The kept floors; entries that do not read back are said in the log and left out. `stale` when the
+ * stored value is not what was read (such entries, or a URL kept with its fragment by a version
+ * before): every turn of the subscriptions writes them so (`changeSubscriptions`).
+ */
+async function readFloors(): Promise<{ floors: KeptFloor[]; stale: boolean }> {
+  const value = await floorsItem.getValue();
+  const { floors, dropped } = parseKeptFloors(value);
+  if (dropped > 0) console.warn(`[reserve-radar] warning lists: ${dropped} stored numbers of lists left before did not read back and were dropped; the others are kept`);
+  return { floors, stale: dropped > 0 || keepsOtherUrls(value) };
 }
 
 /**
- * The stored value parsed and its held lists verified again (see `parseStoredSubscriptions`),
+ * The stored value parsed, its held lists verified again and one kept per list (see `checkStored`),
  * once per stored value: page-state answers read it on every exchange page, and the signature
  * check is the slow part. Dropped when storage changes, by us or by anything else.
  */
@@ -56,31 +64,6 @@ export function startWarnings(): void {
   subscriptionsItem.watch(() => {
     held = undefined;
   });
-}
-
-/**
- * The subscriptions as last checked, beside the SHA-256 of the stored value they were read from:
- * a service worker that wakes up takes them as they are while that value is unchanged, instead of
- * checking every signature again (in Chrome that would make the offscreen document at each
- * wake-up). Any other value, whoever wrote it, is checked in full. Session storage is open to our
- * own pages and worker only (content scripts, which can write `storage.local` in Chrome, cannot
- * reach it) and is gone when the browser closes.
- */
-const checkedItem = defineLazyItem<{ digest: string; subscriptions: WarningSubscription[] } | null>('session:checkedSubscriptions', { fallback: null });
-
-async function digestOf(value: unknown): Promise<string> {
-  const bytes = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify(value) ?? ''));
-  return Array.from(new Uint8Array(bytes), (byte) => byte.toString(16).padStart(2, '0')).join('');
-}
-
-async function checkStored(value: unknown): Promise<WarningSubscription[]> {
-  // Nothing subscribed (most users): nothing to check or remember.
-  if (!Array.isArray(value) || value.length === 0) return [];
-  const [digest, checked] = await Promise.all([digestOf(value), checkedItem.getValue()]);
-  if (checked !== null && checked.digest === digest) return checked.subscriptions;
-  const subscriptions = await chainWork().parseStoredSubscriptions(value);
-  await checkedItem.setValue({ digest, subscriptions });
-  return subscriptions;
 }
 
 /**
@@ -108,7 +91,7 @@ function readOrWarn(): Promise<WarningSubscription[] | undefined> {
 /** `next` is checked already (each list by `checkSubscription`, or carried over from a checked read). */
 async function writeSubscriptions(next: WarningSubscription[]): Promise<void> {
   held = Promise.resolve(next);
-  await checkedItem.setValue({ digest: await digestOf(next), subscriptions: next });
+  await rememberChecked(next);
   await subscriptionsItem.setValue(next);
 }
 
@@ -234,19 +217,26 @@ type SubscriptionsChange<T> = { next?: WarningSubscription[]; answer: T; floors?
 
 /**
  * The subscriptions as held, changed by `change` in their turn (utils/in-turn.ts): a subscribe, an
- * unsubscribe and the end of a check that overlap each keep their change. `undefined` writes nothing.
+ * unsubscribe and the end of a check that overlap each keep their change. `undefined` writes nothing,
+ * unless the stored value keeps a URL as a version before did (a fragment): then what was read
+ * (one per list, see `onePerList`) is written, here, so no read outside the turn has to; the kept
+ * floors likewise (see `readFloors`). `change` reads the floors through `kept`, once per turn.
  * `after` runs in the same turn, with what is then stored (the access given back). `floors`, when
  * given, is written first: an unsubscribe keeps its list's floor before the list goes.
  */
 function changeSubscriptions<T>(
-  change: (current: WarningSubscription[]) => Promise<SubscriptionsChange<T>> | SubscriptionsChange<T>,
+  change: (current: WarningSubscription[], kept: () => ReturnType<typeof readFloors>) => Promise<SubscriptionsChange<T>> | SubscriptionsChange<T>,
   after?: (stored: WarningSubscription[], answer: T) => Promise<void>,
 ): Promise<T> {
   return inTurn(subscriptionsItem.key, async () => {
     const current = await readSubscriptions();
-    const { next, answer, floors } = await change(current);
-    if (floors !== undefined) await floorsItem.setValue(floors);
+    let reading: ReturnType<typeof readFloors> | undefined;
+    const kept = () => (reading ??= readFloors());
+    const { next, answer, floors } = await change(current, kept);
+    const floorsNext = floors ?? (await kept().then((read) => (read.stale ? read.floors : undefined)));
+    if (floorsNext !== undefined) await floorsItem.setValue(floorsNext);
     if (next !== undefined) await writeSubscriptions(next);
+    else if (keepsOtherUrls(await subscriptionsItem.getValue())) await writeSubscriptions(current);
     await after?.(next ?? current, answer);
     return answer;
   });
@@ -297,7 +287,7 @@ async function subscribeMarked({ url, expectedSigner, replaces }: SubscribeReque
   }
   const added = created.subscription;
   const outcome = await changeSubscriptions(
-    async (current): Promise<SubscriptionsChange<Refusal | SignerChange | undefined>> => {
+    async (current, kept): Promise<SubscriptionsChange<Refusal | SignerChange | undefined>> => {
       if (!(await mayRead(added.url))) return { answer: 'no-access' };
       const held = current.find((subscription) => subscription.url === added.url);
       if (held !== undefined) {
@@ -308,10 +298,9 @@ async function subscribeMarked({ url, expectedSigner, replaces }: SubscribeReque
       }
       // More would be held until the next read from storage, which keeps the first MAX_SUBSCRIPTIONS only.
       if (current.length >= MAX_SUBSCRIPTIONS) return { answer: 'too-many' };
-      const { floors, dropped } = await readFloors();
-      const floor = keptFloor(floors, added.url);
+      const floor = keptFloor((await kept()).floors, added.url);
       // The floor stays kept too: the subscription's own is never lower, and an unsubscribe keeps the higher.
-      return { next: [...current, floor === undefined ? added : { ...added, floor }], answer: undefined, ...(dropped > 0 ? { floors } : {}) };
+      return { next: [...current, floor === undefined ? added : { ...added, floor }], answer: undefined };
     },
     async (stored, answer) => {
       // Stored with it, or refused: from here the list itself holds the host, or nothing does.
@@ -329,13 +318,14 @@ async function subscribeMarked({ url, expectedSigner, replaces }: SubscribeReque
   return { ok: true };
 }
 
-/** The list goes; the newest number accepted from its URL is kept (see `floorsItem`). */
-export async function unsubscribe(url: string): Promise<void> {
+/** The list goes; the newest number accepted from its URL is kept (see `floorsItem`). `asked`: its URL, fragment or not. */
+export async function unsubscribe(asked: string): Promise<void> {
+  const url = listUrl(asked);
   await changeSubscriptions(
-    async (current) => {
+    async (current, kept) => {
       const leaving = current.find((subscription) => subscription.url === url);
       const floor = leaving === undefined ? undefined : sequenceFloor(leaving);
-      const floors = floor === undefined ? undefined : keepFloor((await readFloors()).floors, url, floor);
+      const floors = floor === undefined ? undefined : keepFloor((await kept()).floors, url, floor);
       return { next: current.filter((subscription) => subscription !== leaving), answer: undefined, ...(floors === undefined ? {} : { floors }) };
     },
     (stored) => giveBackUnused(url, stored),

@@ -7,6 +7,7 @@ import { signFeed } from '../feed/sign-feed';
 import { signWarningList } from '../community/sign-warning-list';
 import { createSubscription, replaceSigner, type WarningSubscription } from '../community/subscription';
 import type { WarningList } from '../community/warning-list';
+import { onePerList } from '../community/same-list';
 import { parseChainWorkRequest, type ChainWorkRequest, type VerifyFeedWork } from './chain-work';
 import { inProcessChainWork, runChainWork } from './in-process';
 import { createRemoteChainWork, type AskChainWork } from './remote';
@@ -191,6 +192,24 @@ describe('createRemoteChainWork: warning lists', () => {
     // One entry twice, each once as stored.
     const doubled = twisted((good) => [...(good as WarningSubscription[]), (good as WarningSubscription[])[0]]);
     await expect(createRemoteChainWork(doubled).parseStoredSubscriptions([moved, other, other])).rejects.toThrow(/could not be checked/);
+  });
+
+  it('answers entries a version before stored with a fragment under their URL as stored, so each matches its own; the background makes them one after', async () => {
+    const plain = await subscribedWithList();
+    const marked = { ...plain, url: `${plain.url}#a` };
+    const answer = await createRemoteChainWork(faithful).parseStoredSubscriptions([marked, plain]);
+    expect(answer).toEqual([marked, plain]);
+    expect(onePerList(answer)).toEqual([plain]);
+  });
+
+  it('takes no answer with a URL that does not parse, though the stored value held it: the lists are not taken, nor the subscription added', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const plain = await subscribedWithList();
+    const odd = { ...plain, url: 'https://exa mple.org/x.json' };
+    await expect(createRemoteChainWork(async () => JSON.parse(JSON.stringify([odd, plain]))).parseStoredSubscriptions([odd, plain])).rejects.toThrow(/could not be checked/);
+    expect(await createRemoteChainWork(faithful).parseStoredSubscriptions([odd, plain])).toEqual([plain]);
+    const created = { ok: true, subscription: { url: odd.url, expectedSigner: signer, lastCheck: null } };
+    expect(await createRemoteChainWork(async () => created).createSubscription({ url: odd.url, expectedSigner: signer })).toEqual({ ok: false, code: 'signer-unchecked' });
   });
 
   it("takes no check answer that holds a list with the floor's number and other content", async () => {

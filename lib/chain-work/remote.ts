@@ -6,6 +6,7 @@ import { SnapshotSchema } from '../reserves/schema';
 import { WarningListSchema } from '../community/warning-list';
 import { MAX_SUBSCRIPTIONS, SUBSCRIBE_FAILURE_CODES, SubscriptionErrorSchema, type WarningSubscription } from '../community/subscription';
 import { HeldFloorSchema } from '../community/sequence-floors';
+import { isListUrl } from '../community/list-url';
 import { ChainReadingSchema, NO_READER_ANSWER, type ChainReading } from '../holdings/address-readings';
 import type { ChainWork, ChainWorkOp, ChainWorkRequest, CheckSubscriptionWork, VerifyFeedWork } from './chain-work';
 
@@ -79,6 +80,8 @@ const Hex64 = v.pipe(v.string(), v.regex(/^0x[0-9a-fA-F]{64}$/));
 const Signature = v.pipe(v.string(), v.regex(/^0x[0-9a-fA-F]{130}$/));
 const AddressText = v.pipe(v.string(), v.regex(/^0x[0-9a-fA-F]{40}$/));
 const IsoMoment = v.pipe(v.string(), v.maxLength(40), v.isoTimestamp());
+/** As stored (lib/community/subscription.ts): an answer is matched to its entry by this text exactly. */
+const ListUrlText = v.pipe(v.string(), v.maxLength(2048), v.startsWith('https://'), v.check(isListUrl));
 
 const FEED_REJECTIONS = ['unreadable', 'too-large', 'malformed', 'tampered', 'bad-signature', 'wrong-signer', 'not-yet-valid', 'expired', 'rollback'] as const satisfies readonly FeedRejection[];
 
@@ -114,7 +117,7 @@ function acceptFeedAnswer(answer: unknown, work: VerifyFeedWork): { ok: true; re
 
 const HeldListSchema = v.object({ list: WarningListSchema, hash: Hex64, sequence: v.number(), signer: AddressText, signature: Signature, verifiedAt: IsoMoment });
 const SubscriptionAnswerSchema = v.object({
-  url: v.pipe(v.string(), v.maxLength(2048), v.startsWith('https://')),
+  url: ListUrlText,
   expectedSigner: AddressText,
   lastGood: v.optional(HeldListSchema),
   lastCheck: v.nullable(IsoMoment),
@@ -125,7 +128,7 @@ const StoredAnswerSchema = v.array(SubscriptionAnswerSchema);
 type SubscriptionAnswer = v.InferOutput<typeof SubscriptionAnswerSchema>;
 
 const CreateAnswerSchema = v.variant('ok', [
-  v.object({ ok: v.literal(true), subscription: v.object({ url: v.pipe(v.string(), v.maxLength(2048), v.startsWith('https://')), expectedSigner: AddressText, lastCheck: v.null() }) }),
+  v.object({ ok: v.literal(true), subscription: v.object({ url: ListUrlText, expectedSigner: AddressText, lastCheck: v.null() }) }),
   v.object({ ok: v.literal(false), code: v.picklist(SUBSCRIBE_FAILURE_CODES) }),
 ]);
 

@@ -32,9 +32,25 @@ describe('the floors kept after an unsubscribe', () => {
     expect(parseKeptFloors(JSON.parse(JSON.stringify(good)))).toEqual({ floors: good, dropped: 0 });
     const stored = [good[0], null, { url: 'http://plain.example/list.json', sequence: 1, hash: HASH_A }, { url: URL_B, sequence: 1.5, hash: HASH_B }, { url: URL_B, sequence: 2, hash: 'x' }, good[1]];
     expect(parseKeptFloors(stored)).toEqual({ floors: good, dropped: 4 });
+    expect(parseKeptFloors([good[0], { url: 'https://exa mple.org/x.json', sequence: 1, hash: HASH_A }, good[1]])).toEqual({ floors: good, dropped: 1 });
     expect(parseKeptFloors(undefined)).toEqual({ floors: [], dropped: 0 });
     expect(parseKeptFloors({ not: 'a list' })).toEqual({ floors: [], dropped: 1 });
     // One URL twice: the higher floor.
     expect(parseKeptFloors([good[0], { ...good[0], sequence: 9 }, { ...good[0], sequence: 2 }]).floors).toEqual([{ ...good[0], sequence: 9 }]);
+  });
+});
+
+describe('floors kept by a version that kept the fragment', () => {
+  it('read back under the URL without it; two that become one keep the higher', () => {
+    expect(parseKeptFloors([{ url: `${URL_A}#a`, sequence: 5, hash: HASH_A }])).toEqual({ floors: [{ url: URL_A, sequence: 5, hash: HASH_A }], dropped: 0 });
+    const [higher, lower] = [
+      { url: `${URL_A}#a`, sequence: 9, hash: HASH_A },
+      { url: URL_A, sequence: 4, hash: HASH_B },
+    ];
+    for (const stored of [
+      [higher, lower],
+      [lower, higher],
+    ])
+      expect(keptFloor(parseKeptFloors(stored).floors, URL_A)).toEqual({ sequence: 9, hash: HASH_A });
   });
 });

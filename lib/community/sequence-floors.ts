@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import type { Hex } from 'viem';
 import type { HeldWarningList } from './verify-warning-list';
 import { WARNING_LIST_LIMITS } from './warning-list';
+import { isListUrl, listUrl } from './list-url';
 
 /**
  * The newest list accepted from a URL, kept after its subscription goes: subscribing to that URL
@@ -27,7 +28,7 @@ export const HeldFloorSchema = v.object({
   ),
 });
 
-const KeptFloorSchema = v.object({ url: v.pipe(v.string(), v.maxLength(WARNING_LIST_LIMITS.maxUrlLength), v.startsWith('https://')), ...HeldFloorSchema.entries });
+const KeptFloorSchema = v.object({ url: v.pipe(v.string(), v.maxLength(WARNING_LIST_LIMITS.maxUrlLength), v.startsWith('https://'), v.check(isListUrl)), ...HeldFloorSchema.entries });
 
 /** The higher of two floors by number; the first when they tie. */
 export function higherFloor(a: HeldWarningList | undefined, b: HeldWarningList | undefined): HeldWarningList | undefined {
@@ -44,7 +45,8 @@ export interface ParseKeptFloorsReturnType {
 
 /**
  * The kept floors as read back from storage: an entry that is not one is dropped, the rest stay
- * (one URL twice: the higher floor). At most `MAX_KEPT_FLOORS`, the newest. Never throws.
+ * under their URL as the add path keeps it (`listUrl`: a version before kept the fragment), one URL
+ * twice keeping the higher floor. At most `MAX_KEPT_FLOORS`, the newest. Never throws.
  */
 export function parseKeptFloors(value: unknown): ParseKeptFloorsReturnType {
   if (!Array.isArray(value)) return { floors: [], dropped: value === undefined || value === null ? 0 : 1 };
@@ -53,7 +55,7 @@ export function parseKeptFloors(value: unknown): ParseKeptFloorsReturnType {
   for (const entry of value.slice(-MAX_KEPT_FLOORS)) {
     const read = v.safeParse(KeptFloorSchema, entry);
     if (!read.success) dropped += 1;
-    else floors = keepFloor(floors, read.output.url, read.output);
+    else floors = keepFloor(floors, listUrl(read.output.url), read.output);
   }
   return { floors, dropped: dropped + Math.max(0, value.length - MAX_KEPT_FLOORS) };
 }

@@ -239,6 +239,15 @@ describe('parseStoredSubscriptions', () => {
     }
   });
 
+  it('drops a stored URL that does not parse, says how many in the log, and keeps the others', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const state = await held();
+    const other = { ...state, url: 'https://lists.example.org/other.json' };
+    const stored = JSON.parse(JSON.stringify([{ ...state, url: 'https://exa mple.org/x.json' }, state, { ...state, url: 'https://a.example:99999/' }, other]));
+    expect(await parseStoredSubscriptions(stored)).toEqual([state, other]);
+    expect(warn).toHaveBeenCalledWith('[reserve-radar] warning lists: 2 stored subscriptions did not read back (a URL that is not an https address, say) and were dropped; the others are kept');
+  });
+
   it('verifies a held list again: changed content, a foreign hash, another signer or no signature drop it, with a reason', async () => {
     const state = await held();
     const good = state.lastGood;

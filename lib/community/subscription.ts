@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { getAddress, isAddress, isAddressEqual, type Address, type Hex } from 'viem';
 import { signerOf, verifyWarningList, type HeldWarningList, type VerifyWarningListReturnType, type WarningListFailure, type WarningListRejection } from './verify-warning-list';
 import { HeldFloorSchema, higherFloor } from './sequence-floors';
+import { isListUrl, listUrl } from './list-url';
 import { hashWarningList, WARNING_LIST_LIMITS, WarningListSchema, type WarningList } from './warning-list';
 import type { SubscribedList } from './active-warnings';
 import type { FetchFailure } from '../reserves/fetch-source';
@@ -106,8 +107,7 @@ export function createSubscription({ url, expectedSigner }: CreateSubscriptionPa
     return { ok: false, code: 'signer-checksum' };
   }
   // The browser never sends a fragment: with one the same list would escape its floor and the duplicate check.
-  parsed.hash = '';
-  return { ok: true, subscription: { url: parsed.href, expectedSigner: getAddress(signer), lastCheck: null } };
+  return { ok: true, subscription: { url: listUrl(parsed), expectedSigner: getAddress(signer), lastCheck: null } };
 }
 
 /**
@@ -251,7 +251,7 @@ function readError({ code, failure, at }: { code: string; failure?: unknown; at:
 export const SubscriptionErrorSchema = v.pipe(v.object({ code: v.pipe(v.string(), v.maxLength(40)), failure: v.optional(v.unknown()), at: IsoMoment }), v.transform(readError));
 
 const StoredSubscriptionSchema = v.object({
-  url: v.pipe(v.string(), v.maxLength(WARNING_LIST_LIMITS.maxUrlLength), v.startsWith('https://')),
+  url: v.pipe(v.string(), v.maxLength(WARNING_LIST_LIMITS.maxUrlLength), v.startsWith('https://'), v.check(isListUrl)),
   expectedSigner: v.pipe(
     v.string(),
     v.check((text) => isAddress(text, { strict: false })),
@@ -283,8 +283,10 @@ export const MAX_SUBSCRIPTIONS = 50;
 export async function parseStoredSubscriptions(value: unknown): Promise<WarningSubscription[]> {
   if (!Array.isArray(value)) return [];
   const parsed: WarningSubscription[] = [];
+  let dropped = 0;
   for (const entry of value.slice(0, MAX_SUBSCRIPTIONS)) {
     const result = v.safeParse(StoredSubscriptionSchema, entry);
+    if (!result.success) dropped += 1;
     if (!result.success || parsed.some((held) => held.url === result.output.url)) continue;
     const { lastGood, lastError, floor, ...rest } = result.output;
     const subscription: WarningSubscription = { ...rest, ...(lastError === undefined ? {} : { lastError }) };
@@ -301,6 +303,7 @@ export async function parseStoredSubscriptions(value: unknown): Promise<WarningS
     }
     parsed.push(subscription);
   }
+  if (dropped > 0) console.warn(`[reserve-radar] warning lists: ${dropped} stored subscriptions did not read back (a URL that is not an https address, say) and were dropped; the others are kept`);
   return parsed;
 }
 

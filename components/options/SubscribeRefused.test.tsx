@@ -1,0 +1,39 @@
+import { render } from 'preact';
+import { expect, test, vi } from 'vitest';
+import { effectsOnNextTask, settle } from '../test-dom';
+import type { SubscribeResult } from '../Options';
+import { SIGNER, setupLists, t } from './warning-lists.testkit';
+
+effectsOnNextTask();
+
+/**
+ * A subscribe whose list host went between the page's Allow and the background's turn (a Reset or
+ * Delete everything in another tab gives back every list host no subscribe under way holds) is
+ * refused by the background in the words below (entrypoints/background/list-access.test.ts). The
+ * page says them and keeps what was typed, and one more press subscribes again: here, `onSubscribe`
+ * is called a second time and the form clears once it succeeds. Asking the browser for the host in
+ * that click is the options page's (entrypoints/options/main.tsx), not this component's.
+ */
+test('a subscribe refused for want of access says how to fix it, keeps what was typed, and the next press subscribes again', async () => {
+  const url = 'https://warnings.example.net/b.json';
+  const refused = t('listsAccessDeclined', 'warnings.example.net');
+  const onSubscribe = vi.fn<(url: string, signer: string) => Promise<SubscribeResult>>().mockResolvedValueOnce({ ok: false, reason: refused }).mockResolvedValueOnce({ ok: true });
+  const { root, $, type, submit } = setupLists(onSubscribe);
+  type('list-url', url);
+  type('list-signer', SIGNER);
+  await settle();
+  submit();
+  await settle();
+  expect($('list-error')?.getAttribute('role')).toBe('alert');
+  expect($('list-error')?.textContent).toBe(refused);
+  expect([($('list-url') as HTMLInputElement).value, ($('list-signer') as HTMLInputElement).value]).toEqual([url, SIGNER]);
+  submit();
+  await settle();
+  expect(onSubscribe.mock.calls).toEqual([
+    [url, SIGNER],
+    [url, SIGNER],
+  ]);
+  expect($('list-error')).toBeNull();
+  expect(($('list-url') as HTMLInputElement).value).toBe('');
+  render(null, root);
+});
