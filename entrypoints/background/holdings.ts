@@ -16,6 +16,7 @@ import { balanceTranslate, i18nFor } from './words';
 import { NOTIFICATIONS } from '@/utils/permissions';
 import { chainWork } from './chain-work';
 import { fetchNoticingAccess } from './required-hosts';
+import { deletedSince, deleteMark } from './delete-everything';
 import {
   getAddressReadings,
   getHoldings,
@@ -73,6 +74,7 @@ let pricesRunning: Promise<RefreshPricesReturnType> | undefined;
 export function refreshPrices({ fetch = defaultFetch, now = Date.now }: { fetch?: FetchLike; now?: () => number } = {}): Promise<RefreshPricesReturnType> {
   pricesRunning ??= (async () => {
     try {
+      const asked = deleteMark();
       const [state, previous] = await Promise.all([getHoldings(), getPriceTable()]);
       const stored: PriceStatus = { ...(await priceStatusItem.getValue()) };
       if (!hasAnythingToValue(state)) return { fetched: false, status: stored };
@@ -96,8 +98,8 @@ export function refreshPrices({ fetch = defaultFetch, now = Date.now }: { fetch?
       else if (rates !== undefined && rates.ok) {
         next = { ...next, fiat: rates.fiat };
       }
-      if (next !== previous) await savePriceTable(next);
-      await priceStatusItem.setValue(status);
+      // Nothing after "Delete everything" (./delete-everything.ts); both writes are asked for in the step that checks.
+      if (!deletedSince(asked)) await Promise.all([next === previous ? undefined : savePriceTable(next), priceStatusItem.setValue(status)]);
       const priceProblem = status.lastFetchFailure ?? status.lastPriceProblem;
       const ratesProblem = status.lastRatesFetchFailure ?? status.lastRatesProblem;
       if (priceProblem !== undefined) console.warn('[reserve-radar] prices:', priceProblem);
@@ -140,6 +142,7 @@ export type ReadBalancesReturnType = { ok: true; chains: ChainReading[]; readAt:
 
 /** Every watched address on each of its chains through the user's RPC, a handful of Multicall3 requests per chain. */
 export async function readBalances({ now = Date.now, timeoutMs = TIMEOUT_MS }: { now?: () => number; timeoutMs?: number } = {}): Promise<ReadBalancesReturnType> {
+  const asked = deleteMark();
   const [settings, state] = await Promise.all([getSettings(), getHoldings()]);
   if (!hasAnyRpcUrl(settings)) return { ok: false, reason: 'no-rpc' };
   if (state.addresses.length === 0) return { ok: false, reason: 'no-addresses' };
@@ -152,7 +155,8 @@ export async function readBalances({ now = Date.now, timeoutMs = TIMEOUT_MS }: {
     else chains.push(await chainWork().readChain({ rpcUrl, chainId, addresses, timeoutMs }));
   }
   const readAt = now();
-  await saveAddressReadings({ readAt, chains });
+  // Balances read for addresses "Delete everything" removed meanwhile (./delete-everything.ts) are never stored.
+  if (!deletedSince(asked)) await saveAddressReadings({ readAt, chains });
   return { ok: true, chains, readAt };
 }
 
@@ -198,6 +202,7 @@ async function mayNotify(): Promise<boolean> {
 
 /** One alarm at the next reminder moment; none without the permission or without a reminder chosen. */
 export async function scheduleReminder(now = Date.now()): Promise<number | null> {
+  const asked = deleteMark();
   const { reminders } = await getSettings();
   const next = nextReminder({
     now,
@@ -209,6 +214,8 @@ export async function scheduleReminder(now = Date.now()): Promise<number | null>
     await browser.alarms.clear(REMINDER_ALARM);
     return null;
   }
+  // Planned from settings "Delete everything" cleared since (./delete-everything.ts): its change event plans again.
+  if (deletedSince(asked)) return null;
   await browser.alarms.create(REMINDER_ALARM, { when: next.at });
   return next.at;
 }

@@ -1,0 +1,93 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import background from './index';
+import { freshBackground, gate } from './background.testkit';
+import { pricedSymbols, readBalances, refreshPrices, REMINDER_ALARM, scheduleReminder } from './holdings';
+import { defillamaPricesUrl } from '@/lib/holdings/prices';
+
+/**
+ * "Delete everything" pressed while background work that read the user's data waits (on the
+ * network, the user's RPC, a permission check): nothing that work learned is written after it.
+ */
+
+const NOW = Date.parse('2026-11-25T10:00:00Z');
+const self = () => ({ id: fakeBrowser.runtime.id, url: `chrome-extension://${fakeBrowser.runtime.id}/options.html` });
+const send = async (message: unknown) => (await fakeBrowser.runtime.onMessage.trigger(message, self(), () => undefined))[0] as unknown;
+/** The stored values among `keys`: none, after the delete. */
+const left = async (keys: string[]) => Object.entries(await fakeBrowser.storage.local.get(keys)).filter(([, value]) => value !== undefined);
+const holdings = { holdings: [{ id: 'a', kind: 'asset', custodian: 'binance', asset: 'ETH', amount: 1, updatedAt: NOW }], addresses: [], history: [] };
+
+describe('"Delete everything" while background work is under way', () => {
+  beforeEach(async () => {
+    await freshBackground();
+    background.main();
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  test('a price refresh whose requests are out writes back neither the price table nor its status', async () => {
+    await fakeBrowser.storage.local.set({ holdings });
+    const { shut, open } = gate();
+    let asked = 0;
+    const coins = readFileSync(join(import.meta.dirname, '../../tests/fixtures/coins-llama/prices-current-ethereum-2026-10-05.json'), 'utf8');
+    const fetch = vi.fn(async (url: string) => {
+      asked++;
+      await shut;
+      // Good prices, and the rate file down: both the table and the status have something to write.
+      return url === defillamaPricesUrl({ symbols: pricedSymbols }) ? new Response(coins, { headers: { 'content-type': 'application/json' } }) : new Response('down', { status: 503 });
+    });
+    const refresh = refreshPrices({ fetch, now: () => NOW });
+    await vi.waitFor(() => expect(asked).toBe(2));
+    await send({ type: 'delete-all-data' });
+    open();
+    expect((await refresh).fetched).toBe(true);
+    expect(await left(['priceTable', 'priceStatus', 'holdings'])).toEqual([]);
+  });
+
+  test("a reading of the watched addresses through the user's RPC is not stored after it", async () => {
+    const address = '0x00000000000000000000000000000000005E1f01';
+    await fakeBrowser.storage.local.set({
+      settings: { rpcUrl: 'http://127.0.0.1:8545' },
+      holdings: { holdings: [], addresses: [{ id: 'w', address, chainIds: [1] }], history: [] },
+    });
+    const { shut, open } = gate();
+    let asked = 0;
+    // The RPC answers only after the delete, and then with nothing usable: the reading is stored all the same, incomplete.
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => {
+        asked++;
+        await shut;
+        throw new TypeError('Failed to fetch');
+      }),
+    );
+    const reading = readBalances({ now: () => NOW, timeoutMs: 60_000 });
+    await vi.waitFor(() => expect(asked).toBeGreaterThan(0));
+    await send({ type: 'delete-all-data' });
+    open();
+    expect(await reading).toMatchObject({ ok: true });
+    expect(await left(['addressReadings', 'holdings', 'settings'])).toEqual([]);
+  });
+
+  test('a reminder planned from the settings before it makes no alarm after it', async () => {
+    await fakeBrowser.storage.local.set({ settings: { reminders: { monthlyDay: 1, proofOfKeysDay: true } } });
+    const { shut, open } = gate();
+    let asked = 0;
+    vi.spyOn(fakeBrowser.permissions, 'contains').mockImplementation(async () => {
+      asked++;
+      await shut;
+      return true;
+    });
+    const planned = scheduleReminder();
+    // This plan and the one the settings' change event started.
+    await vi.waitFor(() => expect(asked).toBeGreaterThanOrEqual(2));
+    await send({ type: 'delete-all-data' });
+    // The settings' change event plans again, from the defaults (no reminder), before the permission check answers.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    open();
+    await planned;
+    expect(await fakeBrowser.alarms.get(REMINDER_ALARM)).toBeUndefined();
+  });
+});
