@@ -5,7 +5,11 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from './index';
 import { freshBackground, gate } from './background.testkit';
 import { pricedSymbols, readBalances, refreshPrices, REMINDER_ALARM, scheduleReminder } from './holdings';
+import { subscriptionViews } from './warnings';
 import { defillamaPricesUrl } from '@/lib/holdings/prices';
+import { inProcessChainWork } from '@/lib/chain-work/in-process';
+import { signWarningList } from '@/lib/community/sign-warning-list';
+import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 
 /**
  * "Delete everything" pressed while background work that read the user's data waits (on the
@@ -89,5 +93,33 @@ describe('"Delete everything" while background work is under way', () => {
     open();
     await planned;
     expect(await fakeBrowser.alarms.get(REMINDER_ALARM)).toBeUndefined();
+  });
+
+  test.each([
+    ['Delete everything', 'delete-all-data'],
+    ['Reset', 'reset-data'],
+  ])('%s while the stored warning lists are being verified leaves no checked copy of them in session storage', async (_name, type) => {
+    const key = generatePrivateKey();
+    const created = await inProcessChainWork.createSubscription({ url: 'https://lists.example.org/warnings.json', expectedSigner: privateKeyToAccount(key).address });
+    if (!created.ok) throw new Error(created.code);
+    const list = { name: 'Example watch', sequence: 1, issued: '2026-11-20T00:00:00Z', expires: '2027-11-20T00:00:00Z', entries: [] };
+    const body = JSON.stringify((await signWarningList({ list, privateKey: key })).envelope);
+    const subscription = await inProcessChainWork.checkSubscription({ state: created.subscription, fetched: { ok: true, body }, now: NOW });
+    await fakeBrowser.storage.local.set({ warningSubscriptions: [subscription] });
+    const { shut, open } = gate();
+    let asked = 0;
+    const parse = inProcessChainWork.parseStoredSubscriptions;
+    vi.spyOn(inProcessChainWork, 'parseStoredSubscriptions').mockImplementation(async (value) => {
+      asked++;
+      await shut;
+      return parse(value);
+    });
+    const views = subscriptionViews();
+    await vi.waitFor(() => expect(asked).toBe(1));
+    await send({ type });
+    open();
+    await views;
+    expect(JSON.stringify(await fakeBrowser.storage.session.get(null))).not.toContain('lists.example.org');
+    expect(await subscriptionViews()).toEqual([]);
   });
 });

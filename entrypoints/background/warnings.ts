@@ -73,13 +73,17 @@ async function digestOf(value: unknown): Promise<string> {
   return Array.from(new Uint8Array(bytes), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
-async function checkStored(value: unknown): Promise<WarningSubscription[]> {
+/** Clears of the subscriptions (Reset, "Delete everything"), counted in the step that asks for the clearing writes (`clearSubscriptions`). */
+let clears = 0;
+
+/** `cleared`: the count taken before `value` was read; a clear since means its checked copy is not kept. */
+async function checkStored(value: unknown, cleared: number): Promise<WarningSubscription[]> {
   // Nothing subscribed (most users): nothing to check or remember.
   if (!Array.isArray(value) || value.length === 0) return [];
   const [digest, checked] = await Promise.all([digestOf(value), checkedItem.getValue()]);
   if (checked !== null && checked.digest === digest) return checked.subscriptions;
   const subscriptions = await chainWork().parseStoredSubscriptions(value);
-  await checkedItem.setValue({ digest, subscriptions });
+  if (cleared === clears) await checkedItem.setValue({ digest, subscriptions });
   return subscriptions;
 }
 
@@ -89,7 +93,8 @@ async function checkStored(value: unknown): Promise<WarningSubscription[]> {
  */
 function readSubscriptions(): Promise<WarningSubscription[]> {
   if (held !== undefined) return held;
-  const reading = subscriptionsItem.getValue().then(checkStored);
+  const cleared = clears;
+  const reading = subscriptionsItem.getValue().then((value) => checkStored(value, cleared));
   held = reading;
   reading.catch(() => {
     if (held === reading) held = undefined;
@@ -343,14 +348,17 @@ export async function unsubscribe(url: string): Promise<void> {
 }
 
 /**
- * Reset and Delete everything: no subscription and no floor kept, and then, in the same turn, no list host held (see
+ * Reset and Delete everything: no subscription, checked copy or floor kept, and then, in the same turn, no list host held (see
  * giveBackListHosts; logged when the browser keeps one), but for the hosts of subscribes under way.
  * A subscribe from another tab comes wholly before (cleared with its access) or after (kept with it). Nothing held is read first: lists that
  * cannot be checked now (Chrome: no offscreen document) go all the same.
  */
 export function clearSubscriptions(): Promise<void> {
   return inTurn(subscriptionsItem.key, async () => {
-    await writeSubscriptions([]);
+    clears++;
+    held = Promise.resolve([]);
+    // Asked for in the step that counts: a checked copy written before is removed, and one read before is not written after.
+    await Promise.all([subscriptionsItem.setValue([]), checkedItem.removeValue()]);
     await floorsItem.removeValue();
     await giveBackListHosts([...adding.keys()]);
   });
