@@ -50,6 +50,27 @@ describe('"Delete everything" while background work is under way', () => {
     expect(await left(['priceTable', 'priceStatus', 'holdings'])).toEqual([]);
   });
 
+  test('a price refresh asked after it does not settle for the one from before it, whose answers are dropped', async () => {
+    await fakeBrowser.storage.local.set({ holdings });
+    const { shut, open } = gate();
+    let asked = 0;
+    const held = vi.fn(async () => {
+      asked++;
+      await shut;
+      return new Response('down', { status: 503 });
+    });
+    const before = refreshPrices({ fetch: held, now: () => NOW });
+    await vi.waitFor(() => expect(asked).toBe(2));
+    await send({ type: 'delete-all-data' });
+    // The user records a holding again at once and asks for prices.
+    await fakeBrowser.storage.local.set({ holdings });
+    const after = await refreshPrices({ fetch: async () => new Response('still down', { status: 502 }), now: () => NOW + 1 });
+    expect(after.status).toMatchObject({ lastAttemptAt: NOW + 1, lastFetchFailure: { status: 502 } });
+    open();
+    await before;
+    expect(await fakeBrowser.storage.local.get('priceStatus')).toEqual({ priceStatus: after.status });
+  });
+
   test("a reading of the watched addresses through the user's RPC is not stored after it", async () => {
     const address = '0x00000000000000000000000000000000005E1f01';
     await fakeBrowser.storage.local.set({
