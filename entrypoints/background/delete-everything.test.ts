@@ -4,7 +4,9 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from './index';
 import { freshBackground, gate } from './background.testkit';
-import { pricedSymbols, readBalances, refreshPrices, REMINDER_ALARM, scheduleReminder } from './holdings';
+import { pricedSymbols, readBalances, recordHistory, refreshPrices, REMINDER_ALARM, scheduleReminder } from './holdings';
+import { heldSnapshot, refreshDue } from './data';
+import { bundledSnapshot } from '@/lib/reserves/snapshot';
 import { subscriptionViews } from './warnings';
 import { defillamaPricesUrl } from '@/lib/holdings/prices';
 import { inProcessChainWork } from '@/lib/chain-work/in-process';
@@ -142,5 +144,50 @@ describe('"Delete everything" while background work is under way', () => {
     await views;
     expect(JSON.stringify(await fakeBrowser.storage.session.get(null))).not.toContain('lists.example.org');
     expect(await subscriptionViews()).toEqual([]);
+  });
+
+  // Guards for work that is safe today: these keep it so.
+  test('a data refresh with a source out writes back none of the reserve data learned before it', async () => {
+    const cexs = readFileSync(join(import.meta.dirname, '../../tests/fixtures/defillama/cexs.json'), 'utf8');
+    const { shut, open } = gate();
+    let held = 0;
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: string) => {
+        const path = new URL(input).pathname;
+        if (path === '/cexs') return new Response(cexs, { headers: { 'content-type': 'application/json' } });
+        if (path.startsWith('/protocol/') && held++ === 0) await shut;
+        throw new TypeError('Failed to fetch');
+      }),
+    );
+    const run = refreshDue({ force: true });
+    await vi.waitFor(() => expect(held).toBe(1));
+    expect(await left(['heldSnapshot'])).toHaveLength(1);
+    await send({ type: 'delete-all-data' });
+    open();
+    await run;
+    expect(await left(['heldSnapshot', 'heldFeed', 'knownBad', 'ownTokenPrices', 'runAlerts'])).toEqual([]);
+    expect(await heldSnapshot()).toEqual(bundledSnapshot());
+  });
+
+  test("the day's history point, whose price read answers late, is not written over it: it is made in the holdings' turn", async () => {
+    await fakeBrowser.storage.local.set({ holdings, priceTable: { fetchedAt: NOW, prices: { ETH: { usd: 2000, asOf: '2026-11-25T09:00:00.000Z', source: 'https://coins.llama.fi/' } } } });
+    const { shut, open } = gate();
+    const get = fakeBrowser.storage.local.get.bind(fakeBrowser.storage.local);
+    let held = 0;
+    vi.spyOn(fakeBrowser.storage.local, 'get').mockImplementation(async (keys) => {
+      const answer = await get(keys);
+      if (held === 0 && JSON.stringify(keys ?? null).includes('priceTable')) {
+        held++;
+        await shut;
+      }
+      return answer;
+    });
+    const recorded = recordHistory(NOW);
+    await vi.waitFor(() => expect(held).toBe(1));
+    const deleted = send({ type: 'delete-all-data' });
+    open();
+    await Promise.all([recorded, deleted]);
+    expect(await left(['holdings', 'priceTable'])).toEqual([]);
   });
 });
