@@ -109,6 +109,7 @@ export function createExtensionHandlers(context: BackgroundContext): ExtensionHa
     async 'delete-all-data'() {
       // Everything this extension keeps on the device: holdings, prices, history, settings, address book, data.
       // In the turn of every value changed by read-merge-write: a change that read one before the clear cannot write it back after.
+      // Counted (./delete-everything.ts): prices, balances or a reminder read before it and awaited meanwhile are not written after it either.
       await inTurns(SHARED_LOCAL_KEYS, clearEverything);
       await context.forgetHeldData();
       await browser.alarms.clear(REMINDER_ALARM);
