@@ -6,6 +6,8 @@ import background from './index';
 import { freshBackground, gate } from './background.testkit';
 import { pricedSymbols, readBalances, recordHistory, refreshPrices, REMINDER_ALARM, scheduleReminder } from './holdings';
 import { heldSnapshot, refreshDue } from './data';
+import { getAddressReadings, getHoldings, getPriceTable } from '@/utils/holdings';
+import { getSettings } from '@/utils/settings';
 import { bundledSnapshot } from '@/lib/reserves/snapshot';
 import { subscriptionViews } from './warnings';
 import { defillamaPricesUrl } from '@/lib/holdings/prices';
@@ -189,5 +191,30 @@ describe('"Delete everything" while background work is under way', () => {
     open();
     await Promise.all([recorded, deleted]);
     expect(await left(['holdings', 'priceTable'])).toEqual([]);
+  });
+});
+
+describe('"Delete everything" in a worker its own message woke', () => {
+  test("a read asked after the clear finds nothing, not the wake-up's early reads of the values it deleted", async () => {
+    await freshBackground();
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true);
+    const prices = { fetchedAt: NOW, prices: { ETH: { usd: 2000, asOf: '2026-11-25T09:00:00.000Z', source: 'https://coins.llama.fi/' } } };
+    await fakeBrowser.storage.local.set({ settings: { reminders: { monthlyDay: 1, proofOfKeysDay: true } }, holdings, priceTable: prices, addressReadings: { readAt: NOW, chains: [] } });
+    // Woken by the delete: the early question goes out as `main` starts, before the clear.
+    background.main();
+    const readNow = () => Promise.all([getSettings(), getHoldings(), getPriceTable(), getAddressReadings()]);
+    let afterClear: ReturnType<typeof readNow> | undefined;
+    const clear = fakeBrowser.storage.local.clear.bind(fakeBrowser.storage.local);
+    vi.spyOn(fakeBrowser.storage.local, 'clear').mockImplementation(() => {
+      const cleared = clear();
+      afterClear = readNow();
+      return cleared;
+    });
+    const created = vi.spyOn(fakeBrowser.alarms, 'create');
+    await send({ type: 'delete-all-data' });
+    expect(await afterClear).toEqual(await readNow());
+    // The settings' change event plans the reminder again: from the defaults, not from the deleted settings.
+    expect(created.mock.calls.filter(([name]) => name === REMINDER_ALARM)).toEqual([]);
   });
 });

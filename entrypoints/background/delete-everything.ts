@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { dropEarlyReads } from '@/utils/early-reads';
 
 /**
  * How many times this worker has asked storage to clear everything ("Delete everything"). Work that
@@ -19,8 +20,13 @@ export function deletedSince(mark: number): boolean {
   return mark !== deletes;
 }
 
-/** Clears all of `storage.local`, counted (see `deletes`). The caller holds the turns of the values changed by read-merge-write. */
+/**
+ * Clears all of `storage.local`, counted (see `deletes`). The caller holds the turns of the values changed by read-merge-write.
+ * What a wake-up read early (utils/early-reads.ts) is dropped in the same step: the clear writes no key through an item,
+ * so a read asked after it would otherwise be handed a deleted value.
+ */
 export function clearEverything(): Promise<void> {
   deletes++;
+  dropEarlyReads();
   return browser.storage.local.clear();
 }
