@@ -8,6 +8,7 @@ import { pricedSymbols, readBalances, recordHistory, refreshPrices, REMINDER_ALA
 import { heldSnapshot, refreshDue } from './data';
 import { getAddressReadings, getHoldings, getPriceTable } from '@/utils/holdings';
 import { getSettings } from '@/utils/settings';
+import { FIRST_PAINT_KEY, type FirstPaintView } from '@/lib/view/first-paint-view';
 import { bundledSnapshot } from '@/lib/reserves/snapshot';
 import { subscriptionViews } from './warnings';
 import { defillamaPricesUrl } from '@/lib/holdings/prices';
@@ -146,6 +147,44 @@ describe('"Delete everything" while background work is under way', () => {
     await views;
     expect(JSON.stringify(await fakeBrowser.storage.session.get(null))).not.toContain('lists.example.org');
     expect(await subscriptionViews()).toEqual([]);
+  });
+
+  test('a first paint built from the holdings read before it stores no balance line after it', async () => {
+    const over = { ...holdings, limits: { exchanges: { binance: { cap: 1000 } } } };
+    await fakeBrowser.storage.local.set({ holdings: over, priceTable: { fetchedAt: NOW, prices: { ETH: { usd: 2000, asOf: '2026-11-25T09:00:00.000Z', source: 'https://coins.llama.fi/' } } } });
+    const balanceLines = (view: unknown) => Object.values((view as FirstPaintView).exchanges).filter((entry) => entry.balanceNudge !== undefined).length;
+    await vi.waitFor(async () => expect(balanceLines((await fakeBrowser.storage.local.get(FIRST_PAINT_KEY))[FIRST_PAINT_KEY])).toBe(1));
+    const { shut, open } = gate();
+    const get = fakeBrowser.storage.local.get.bind(fakeBrowser.storage.local);
+    let held = 0;
+    vi.spyOn(fakeBrowser.storage.local, 'get').mockImplementation(async (keys) => {
+      const answer = await get(keys);
+      if (held === 0 && JSON.stringify(keys ?? null).includes('nudgeSeen')) {
+        held++;
+        await shut;
+      }
+      return answer;
+    });
+    let cleared = false;
+    const writtenAfter: unknown[] = [];
+    const set = fakeBrowser.storage.local.set.bind(fakeBrowser.storage.local);
+    vi.spyOn(fakeBrowser.storage.local, 'set').mockImplementation((items) => {
+      if (cleared && FIRST_PAINT_KEY in items) writtenAfter.push(items[FIRST_PAINT_KEY]);
+      return set(items);
+    });
+    const clear = fakeBrowser.storage.local.clear.bind(fakeBrowser.storage.local);
+    vi.spyOn(fakeBrowser.storage.local, 'clear').mockImplementation(() => {
+      cleared = true;
+      return clear();
+    });
+    // A rebuild (a pill's "shown" changes what the view is made from) reads the holdings, then waits.
+    await fakeBrowser.storage.local.set({ nudgeSeen: { kraken: NOW } });
+    await vi.waitFor(() => expect(held).toBe(1));
+    await send({ type: 'delete-all-data' });
+    open();
+    // Rebuilds never overlap: the one the clear started writes after the one under way has finished.
+    await vi.waitFor(() => expect(writtenAfter.length).toBeGreaterThan(0));
+    expect(writtenAfter.map(balanceLines)).toEqual(writtenAfter.map(() => 0));
   });
 
   // Guards for work that is safe today: these keep it so.
