@@ -28,6 +28,16 @@ const send = async (message: unknown) => (await fakeBrowser.runtime.onMessage.tr
 const left = async (keys: string[]) => Object.entries(await fakeBrowser.storage.local.get(keys)).filter(([, value]) => value !== undefined);
 const holdings = { holdings: [{ id: 'a', kind: 'asset', custodian: 'binance', asset: 'ETH', amount: 1, updatedAt: NOW }], addresses: [], history: [] };
 
+/** A subscription to a list at lists.example.org, checked, with its signed list held. */
+async function signedSubscription() {
+  const key = generatePrivateKey();
+  const created = await inProcessChainWork.createSubscription({ url: 'https://lists.example.org/warnings.json', expectedSigner: privateKeyToAccount(key).address });
+  if (!created.ok) throw new Error(created.code);
+  const list = { name: 'Example watch', sequence: 1, issued: '2026-11-20T00:00:00Z', expires: '2027-11-20T00:00:00Z', entries: [] };
+  const body = JSON.stringify((await signWarningList({ list, privateKey: key })).envelope);
+  return inProcessChainWork.checkSubscription({ state: created.subscription, fetched: { ok: true, body }, now: NOW });
+}
+
 describe('"Delete everything" while background work is under way', () => {
   beforeEach(async () => {
     await freshBackground();
@@ -128,13 +138,7 @@ describe('"Delete everything" while background work is under way', () => {
     ['Delete everything', 'delete-all-data'],
     ['Reset', 'reset-data'],
   ])('%s while the stored warning lists are being verified leaves no checked copy of them in session storage', async (_name, type) => {
-    const key = generatePrivateKey();
-    const created = await inProcessChainWork.createSubscription({ url: 'https://lists.example.org/warnings.json', expectedSigner: privateKeyToAccount(key).address });
-    if (!created.ok) throw new Error(created.code);
-    const list = { name: 'Example watch', sequence: 1, issued: '2026-11-20T00:00:00Z', expires: '2027-11-20T00:00:00Z', entries: [] };
-    const body = JSON.stringify((await signWarningList({ list, privateKey: key })).envelope);
-    const subscription = await inProcessChainWork.checkSubscription({ state: created.subscription, fetched: { ok: true, body }, now: NOW });
-    await fakeBrowser.storage.local.set({ warningSubscriptions: [subscription] });
+    await fakeBrowser.storage.local.set({ warningSubscriptions: [await signedSubscription()] });
     const { shut, open } = gate();
     let asked = 0;
     const parse = inProcessChainWork.parseStoredSubscriptions;
@@ -236,11 +240,14 @@ describe('"Delete everything" while background work is under way', () => {
   });
 });
 
-describe('"Delete everything" in a worker its own message woke', () => {
-  test("a read asked after the clear finds nothing, not the wake-up's early reads of the values it deleted", async () => {
+describe('"Delete everything" in a background started by the test', () => {
+  beforeEach(async () => {
     await freshBackground();
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true);
+  });
+
+  test("a read asked after the clear finds nothing, not the wake-up's early reads of the values it deleted", async () => {
+    vi.spyOn(fakeBrowser.permissions, 'contains').mockImplementation(async () => true);
     const prices = { fetchedAt: NOW, prices: { ETH: { usd: 2000, asOf: '2026-11-25T09:00:00.000Z', source: 'https://coins.llama.fi/' } } };
     await fakeBrowser.storage.local.set({ settings: { reminders: { monthlyDay: 1, proofOfKeysDay: true } }, holdings, priceTable: prices, addressReadings: { readAt: NOW, chains: [] } });
     // Woken by the delete: the early question goes out as `main` starts, before the clear.
@@ -258,5 +265,19 @@ describe('"Delete everything" in a worker its own message woke', () => {
     expect(await afterClear).toEqual(await readNow());
     // The settings' change event plans the reminder again: from the defaults, not from the deleted settings.
     expect(created.mock.calls.filter(([name]) => name === REMINDER_ALARM)).toEqual([]);
+  });
+
+  test('the warning lists held in memory are not handed out after it, before its change event arrives', async () => {
+    // As in the browser, the storage area's change events come after the write has answered: here, when the test lets them.
+    const { shut, open } = gate();
+    const events = fakeBrowser.storage.local.onChanged;
+    const listen = events.addListener.bind(events);
+    vi.spyOn(events, 'addListener').mockImplementation((listener) => listen((...args) => void shut.then(() => listener(...args))));
+    background.main();
+    await fakeBrowser.storage.local.set({ warningSubscriptions: [await signedSubscription()] });
+    expect(await subscriptionViews()).toHaveLength(1);
+    await send({ type: 'delete-all-data' });
+    expect(await subscriptionViews()).toEqual([]);
+    open();
   });
 });

@@ -7,6 +7,8 @@ import { dropEarlyReads } from '@/utils/early-reads';
  * what it learned, takes the count before it reads and writes only while `deletedSince` says no.
  * The count moves in the same step as the clear is asked for, and storage answers in the order it
  * is asked: a write asked before the clear is cleared by it, and a read asked after it finds nothing.
+ * The check and the write share one step only through plain items (utils/lazy-item.ts: no `migrations` or `init`);
+ * WXT's item with migrations awaits them before it writes, so an item written this way must not get one.
  */
 let deletes = 0;
 
