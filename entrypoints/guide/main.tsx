@@ -66,7 +66,7 @@ interface AppProps {
 }
 
 function App({ initialState, initialSaved, initialBook, initialSettings, initialI18n, resetReason, prefillExchangeId }: AppProps) {
-  const { state, current, dispatch } = useGuideMemory({ initialState, initialSaved });
+  const { state, current, dispatch, drops } = useGuideMemory({ initialState, initialSaved, exchangeId: prefillExchangeId });
   const [book, setBook] = useState(initialBook);
   const [settings, setSettings] = useState(initialSettings);
   const [i18n, showLanguage] = usePageWords({ language: initialSettings.language, i18n: initialI18n, title: 'guideTitle' });
@@ -120,6 +120,14 @@ function App({ initialState, initialSaved, initialBook, initialSettings, initial
           ? { ...watchOff, status: 'error', errorCode: tokenRead.error }
           : watch
       : watch;
+
+  // After "Delete everything", the address book shown and a name looked up go with the guide.
+  useEffect(() => {
+    if (drops === 0) return;
+    setEns(idleEns);
+    setBook([]);
+    void loadAddressBook().then(setBook, (error: unknown) => console.error('[reserve-radar] the address book could not be read', error));
+  }, [drops]);
 
   // The RPC endpoint or language may be set in the options page while the guide is open.
   useEffect(
