@@ -50,6 +50,16 @@ export async function saveGuideState(state: GuideState): Promise<void> {
   ]);
 }
 
+/**
+ * Calls back when the guide last worked on leaves storage: only "Delete everything" removes it (every save writes it).
+ * A guide page open then drops what it holds, as the options page follows its values, instead of writing it back at its next step.
+ */
+export function watchGuideCleared(callback: () => void): () => void {
+  return guideStateItem.watch((value) => {
+    if (value === null) callback();
+  });
+}
+
 export async function loadAddressBook(): Promise<AddressBookEntry[]> {
   return parseAddressBook((await addressBookItem.getValue()) ?? []).entries;
 }

@@ -18,20 +18,35 @@ async function digestOf(value: unknown): Promise<string> {
   return Array.from(new Uint8Array(bytes), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
+/** Clears of the subscriptions (Reset, "Delete everything"), counted in the step that asks to remove the record (`forgetChecked`). */
+let clears = 0;
+
+/** The count to hand `checkStored`, taken before the stored value is read. */
+export function checkedClears(): number {
+  return clears;
+}
+
+/** Counts a clear and asks, in the same step, to remove the record: one read before it is not written after. */
+export function forgetChecked(): Promise<void> {
+  clears++;
+  return checkedItem.removeValue();
+}
+
 /**
  * The stored value `value` as every reader takes it: each entry checked (`parseStoredSubscriptions`,
  * which answers each entry under its URL as stored, so the offscreen checker's answer can be matched
  * to it), then one per list under the URL the add path keeps (`onePerList`: a version before kept
- * fragments). Rejects when the held lists could not be checked at all. Writes the session record only.
+ * fragments). Rejects when the held lists could not be checked at all. Writes the session record only,
+ * and not when a clear came since `cleared` (`checkedClears`) was taken.
  */
-export async function checkStored(value: unknown): Promise<WarningSubscription[]> {
+export async function checkStored(value: unknown, cleared: number): Promise<WarningSubscription[]> {
   // Nothing subscribed (most users): nothing to check or remember.
   if (!Array.isArray(value) || value.length === 0) return [];
   const [digest, checked] = await Promise.all([digestOf(value), checkedItem.getValue()]);
   // Taken through `onePerList` too: a record kept by a version before holds the URLs as stored.
   if (checked !== null && checked.digest === digest) return onePerList(checked.subscriptions);
   const subscriptions = onePerList(await chainWork().parseStoredSubscriptions(value));
-  await checkedItem.setValue({ digest, subscriptions });
+  if (cleared === clears) await checkedItem.setValue({ digest, subscriptions });
   return subscriptions;
 }
 

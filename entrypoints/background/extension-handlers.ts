@@ -13,6 +13,7 @@ import { refreshNow } from './refresh-now';
 import { inTurns } from '@/utils/in-turn';
 import { recheckRunNotifications, runAlertLookup, runAlertViews, snoozeRunAlert, updateRunAlerts } from './run-alerts';
 import { readBalances, recordHistory, refreshPrices, REMINDER_ALARM, summaryForPopup } from './holdings';
+import { clearEverything } from './delete-everything';
 
 /** Every stored value changed by read-merge-write, each in its turn named by its key (utils/in-turn.ts); shared-keys.test.ts finds each turn in the sources and checks this list against them. */
 export const SHARED_LOCAL_KEYS = [
@@ -108,7 +109,8 @@ export function createExtensionHandlers(context: BackgroundContext): ExtensionHa
     async 'delete-all-data'() {
       // Everything this extension keeps on the device: holdings, prices, history, settings, address book, data.
       // In the turn of every value changed by read-merge-write: a change that read one before the clear cannot write it back after.
-      await inTurns(SHARED_LOCAL_KEYS, () => browser.storage.local.clear());
+      // Counted (./delete-everything.ts): prices, balances or a reminder read before it and awaited meanwhile are not written after it either.
+      await inTurns(SHARED_LOCAL_KEYS, clearEverything);
       await context.forgetHeldData();
       await browser.alarms.clear(REMINDER_ALARM);
       return sourceViews();

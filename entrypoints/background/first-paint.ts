@@ -13,6 +13,7 @@ import { buildFirstPaintCards, FIRST_PAINT_CARDS_KEY, type FirstPaintCards } fro
 import { warningLookup } from './warnings';
 import { runAlertLookup } from './run-alerts';
 import { getSettings, nudgeSeen } from '@/utils/settings';
+import { deletedSince, deleteMark } from './delete-everything';
 
 /**
  * Everything the stored first paint is made from, by storage key (`storage.local`). Whoever
@@ -30,7 +31,10 @@ let builtAt: number | undefined;
 export function rebuildFirstPaint(context: BackgroundContext): Promise<void> {
   chain = chain
     .then(async () => {
+      const asked = deleteMark();
       const { view, cards } = await buildView(context);
+      // Built from what "Delete everything" cleared since (./delete-everything.ts), a balance line included: its change event builds again.
+      if (deletedSince(asked)) return;
       // One write: the cards always belong to the first paint beside them (the same builtAt).
       await browser.storage.local.set({ [FIRST_PAINT_KEY]: view, [FIRST_PAINT_CARDS_KEY]: cards });
       builtAt = view.builtAt;

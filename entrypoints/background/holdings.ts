@@ -16,6 +16,7 @@ import { balanceTranslate, i18nFor } from './words';
 import { NOTIFICATIONS } from '@/utils/permissions';
 import { chainWork } from './chain-work';
 import { fetchNoticingAccess } from './required-hosts';
+import { deletedSince, deleteMark } from './delete-everything';
 import {
   getAddressReadings,
   getHoldings,
@@ -67,47 +68,57 @@ export async function pricesFailedForAccess(): Promise<boolean> {
   return [status.lastFetchFailure, status.lastRatesFetchFailure].some((failure) => readFetchFailure(failure)?.reason === 'no-access');
 }
 
-let pricesRunning: Promise<RefreshPricesReturnType> | undefined;
+/** The refresh under way, with the delete count it took (./delete-everything.ts). */
+let pricesRunning: { done: Promise<RefreshPricesReturnType>; asked: number } | undefined;
 
-/** The price request and the rate file, the same for everyone; the last good table is kept on any failure. */
+/**
+ * The price request and the rate file, the same for everyone; the last good table is kept on any failure. A question while
+ * a refresh is under way joins it, unless "Delete everything" came since it began: that one writes nothing, so this one asks afresh.
+ */
 export function refreshPrices({ fetch = defaultFetch, now = Date.now }: { fetch?: FetchLike; now?: () => number } = {}): Promise<RefreshPricesReturnType> {
-  pricesRunning ??= (async () => {
-    try {
-      const [state, previous] = await Promise.all([getHoldings(), getPriceTable()]);
-      const stored: PriceStatus = { ...(await priceStatusItem.getValue()) };
-      if (!hasAnythingToValue(state)) return { fetched: false, status: stored };
-      // Every field is set afresh by this attempt.
-      const status: PriceStatus = { lastAttemptAt: now() };
-      let next: PriceTable = previous;
-      const url = defillamaPricesUrl({ symbols: pricedSymbols });
-      const [priceAnswer, ratesAnswer] = await Promise.all([
-        fetchSource({ url, fetch, timeoutMs: TIMEOUT_MS, maxBytes: PRICE_MAX_BYTES }),
-        fetchSource({ url: ECB_DAILY_URL, fetch, timeoutMs: TIMEOUT_MS, maxBytes: ECB_MAX_BYTES, as: 'text' }),
-      ]);
-      const prices = priceAnswer.ok ? parseDefillamaPrices({ body: priceAnswer.body, url, fetchedAt: now() }) : undefined;
-      if (!priceAnswer.ok) status.lastFetchFailure = priceAnswer.failure;
-      else if (prices !== undefined && !prices.ok) status.lastPriceProblem = prices.reason.code;
-      else if (prices !== undefined && prices.ok) {
-        next = { ...next, fetchedAt: prices.table.fetchedAt, prices: { ...next.prices, ...prices.table.prices } };
-      }
-      const rates = ratesAnswer.ok ? parseEcbRates({ text: String(ratesAnswer.body), fetchedAt: now() }) : undefined;
-      if (!ratesAnswer.ok) status.lastRatesFetchFailure = ratesAnswer.failure;
-      else if (rates !== undefined && !rates.ok) status.lastRatesProblem = rates.reason.failure;
-      else if (rates !== undefined && rates.ok) {
-        next = { ...next, fiat: rates.fiat };
-      }
-      if (next !== previous) await savePriceTable(next);
-      await priceStatusItem.setValue(status);
-      const priceProblem = status.lastFetchFailure ?? status.lastPriceProblem;
-      const ratesProblem = status.lastRatesFetchFailure ?? status.lastRatesProblem;
-      if (priceProblem !== undefined) console.warn('[reserve-radar] prices:', priceProblem);
-      if (ratesProblem !== undefined) console.warn('[reserve-radar] exchange rates:', ratesProblem);
-      return { fetched: true, status };
-    } finally {
-      pricesRunning = undefined;
-    }
-  })();
-  return pricesRunning;
+  if (pricesRunning !== undefined && !deletedSince(pricesRunning.asked)) return pricesRunning.done;
+  const asked = deleteMark();
+  const run = { asked, done: fetchPrices({ fetch, now, asked }) };
+  pricesRunning = run;
+  const settled = () => {
+    if (pricesRunning === run) pricesRunning = undefined;
+  };
+  void run.done.then(settled, settled);
+  return run.done;
+}
+
+/** `asked`: the delete count taken before anything is read. */
+async function fetchPrices({ fetch, now, asked }: { fetch: FetchLike; now: () => number; asked: number }): Promise<RefreshPricesReturnType> {
+  const [state, previous] = await Promise.all([getHoldings(), getPriceTable()]);
+  const stored: PriceStatus = { ...(await priceStatusItem.getValue()) };
+  if (!hasAnythingToValue(state)) return { fetched: false, status: stored };
+  // Every field is set afresh by this attempt.
+  const status: PriceStatus = { lastAttemptAt: now() };
+  let next: PriceTable = previous;
+  const url = defillamaPricesUrl({ symbols: pricedSymbols });
+  const [priceAnswer, ratesAnswer] = await Promise.all([
+    fetchSource({ url, fetch, timeoutMs: TIMEOUT_MS, maxBytes: PRICE_MAX_BYTES }),
+    fetchSource({ url: ECB_DAILY_URL, fetch, timeoutMs: TIMEOUT_MS, maxBytes: ECB_MAX_BYTES, as: 'text' }),
+  ]);
+  const prices = priceAnswer.ok ? parseDefillamaPrices({ body: priceAnswer.body, url, fetchedAt: now() }) : undefined;
+  if (!priceAnswer.ok) status.lastFetchFailure = priceAnswer.failure;
+  else if (prices !== undefined && !prices.ok) status.lastPriceProblem = prices.reason.code;
+  else if (prices !== undefined && prices.ok) {
+    next = { ...next, fetchedAt: prices.table.fetchedAt, prices: { ...next.prices, ...prices.table.prices } };
+  }
+  const rates = ratesAnswer.ok ? parseEcbRates({ text: String(ratesAnswer.body), fetchedAt: now() }) : undefined;
+  if (!ratesAnswer.ok) status.lastRatesFetchFailure = ratesAnswer.failure;
+  else if (rates !== undefined && !rates.ok) status.lastRatesProblem = rates.reason.failure;
+  else if (rates !== undefined && rates.ok) {
+    next = { ...next, fiat: rates.fiat };
+  }
+  // Nothing after "Delete everything" (./delete-everything.ts); both writes are asked for in the step that checks.
+  if (!deletedSince(asked)) await Promise.all([next === previous ? undefined : savePriceTable(next), priceStatusItem.setValue(status)]);
+  const priceProblem = status.lastFetchFailure ?? status.lastPriceProblem;
+  const ratesProblem = status.lastRatesFetchFailure ?? status.lastRatesProblem;
+  if (priceProblem !== undefined) console.warn('[reserve-radar] prices:', priceProblem);
+  if (ratesProblem !== undefined) console.warn('[reserve-radar] exchange rates:', ratesProblem);
+  return { fetched: true, status };
 }
 
 /**
@@ -140,6 +151,7 @@ export type ReadBalancesReturnType = { ok: true; chains: ChainReading[]; readAt:
 
 /** Every watched address on each of its chains through the user's RPC, a handful of Multicall3 requests per chain. */
 export async function readBalances({ now = Date.now, timeoutMs = TIMEOUT_MS }: { now?: () => number; timeoutMs?: number } = {}): Promise<ReadBalancesReturnType> {
+  const asked = deleteMark();
   const [settings, state] = await Promise.all([getSettings(), getHoldings()]);
   if (!hasAnyRpcUrl(settings)) return { ok: false, reason: 'no-rpc' };
   if (state.addresses.length === 0) return { ok: false, reason: 'no-addresses' };
@@ -152,7 +164,8 @@ export async function readBalances({ now = Date.now, timeoutMs = TIMEOUT_MS }: {
     else chains.push(await chainWork().readChain({ rpcUrl, chainId, addresses, timeoutMs }));
   }
   const readAt = now();
-  await saveAddressReadings({ readAt, chains });
+  // Balances read for addresses "Delete everything" removed meanwhile (./delete-everything.ts) are never stored.
+  if (!deletedSince(asked)) await saveAddressReadings({ readAt, chains });
   return { ok: true, chains, readAt };
 }
 
@@ -198,6 +211,7 @@ async function mayNotify(): Promise<boolean> {
 
 /** One alarm at the next reminder moment; none without the permission or without a reminder chosen. */
 export async function scheduleReminder(now = Date.now()): Promise<number | null> {
+  const asked = deleteMark();
   const { reminders } = await getSettings();
   const next = nextReminder({
     now,
@@ -209,6 +223,8 @@ export async function scheduleReminder(now = Date.now()): Promise<number | null>
     await browser.alarms.clear(REMINDER_ALARM);
     return null;
   }
+  // Planned from settings "Delete everything" cleared since (./delete-everything.ts): its change event plans again.
+  if (deletedSince(asked)) return null;
   await browser.alarms.create(REMINDER_ALARM, { when: next.at });
   return next.at;
 }

@@ -24,7 +24,7 @@ import { fetchSource, type FetchFailure } from '@/lib/reserves/fetch-source';
 import { subscribeFailureText, subscriptionLineMarked } from '@/lib/words/warning-list-words';
 import { getSettings } from '@/utils/settings';
 import { chainWork } from './chain-work';
-import { checkStored, rememberChecked } from './checked-subscriptions';
+import { checkedClears, checkStored, forgetChecked, rememberChecked } from './checked-subscriptions';
 import { i18nFor } from './words';
 
 /**
@@ -72,7 +72,8 @@ export function startWarnings(): void {
  */
 function readSubscriptions(): Promise<WarningSubscription[]> {
   if (held !== undefined) return held;
-  const reading = subscriptionsItem.getValue().then(checkStored);
+  const cleared = checkedClears();
+  const reading = subscriptionsItem.getValue().then((value) => checkStored(value, cleared));
   held = reading;
   reading.catch(() => {
     if (held === reading) held = undefined;
@@ -333,14 +334,16 @@ export async function unsubscribe(asked: string): Promise<void> {
 }
 
 /**
- * Reset and Delete everything: no subscription and no floor kept, and then, in the same turn, no list host held (see
+ * Reset and Delete everything: no subscription, checked copy or floor kept, and then, in the same turn, no list host held (see
  * giveBackListHosts; logged when the browser keeps one), but for the hosts of subscribes under way.
  * A subscribe from another tab comes wholly before (cleared with its access) or after (kept with it). Nothing held is read first: lists that
  * cannot be checked now (Chrome: no offscreen document) go all the same.
  */
 export function clearSubscriptions(): Promise<void> {
   return inTurn(subscriptionsItem.key, async () => {
-    await writeSubscriptions([]);
+    held = Promise.resolve([]);
+    // Asked for in the step that counts the clear: a checked copy written before is removed, and one read before is not written after.
+    await Promise.all([subscriptionsItem.setValue([]), forgetChecked()]);
     await floorsItem.removeValue();
     await giveBackListHosts([...adding.keys()]);
   });

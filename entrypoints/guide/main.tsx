@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { formatUnits, type Address } from 'viem';
 import { I18nContext, type I18n } from '@/utils/i18n';
@@ -12,11 +12,11 @@ import type { AddressBookEntry } from '@/lib/custody/address-book';
 import { resolveEnsName } from '@/lib/custody/ens';
 import { baselineAtPress, type BalanceRead } from '@/lib/custody/test-baseline';
 import { getNetwork } from '@/lib/custody/networks';
-import { applyGuideActionFor } from '@/lib/custody/guides';
-import type { GuideAction, GuideResetReason, GuideState } from '@/lib/custody/steps';
+import type { GuideResetReason, GuideState } from '@/lib/custody/steps';
 import { exchanges } from '@/lib/exchanges/registry';
 import { guideRpcUrls, type Settings } from '@/lib/settings';
-import { loadAddressBook, loadGuideState, loadSavedGuides, removeFromAddressBook, saveGuideState, saveToAddressBook } from '@/utils/guide-state';
+import { loadAddressBook, loadGuideState, loadSavedGuides, removeFromAddressBook, saveToAddressBook } from '@/utils/guide-state';
+import { useGuideMemory } from './memory';
 import { getSettings, watchSettings } from '@/utils/settings';
 import { loadI18n } from '@/utils/translate';
 import { usePageWords } from '@/utils/page-words';
@@ -66,14 +66,12 @@ interface AppProps {
 }
 
 function App({ initialState, initialSaved, initialBook, initialSettings, initialI18n, resetReason, prefillExchangeId }: AppProps) {
-  const [state, setState] = useState(initialState);
+  const { state, current, dispatch, drops } = useGuideMemory({ initialState, initialSaved, exchangeId: prefillExchangeId });
   const [book, setBook] = useState(initialBook);
   const [settings, setSettings] = useState(initialSettings);
   const [i18n, showLanguage] = usePageWords({ language: initialSettings.language, i18n: initialI18n, title: 'guideTitle' });
   const [ens, setEns] = useState(idleEns);
   const [watch, setWatch] = useState(watchOff);
-  const current = useRef(state);
-  const saved = useRef(initialSaved);
   // Before the test: the latest good read, and the lowest since the watch started, so a rise before the press is never absorbed unseen.
   const latestRead = useRef<BalanceRead | null>(null);
   const lowestRead = useRef<BalanceRead | null>(null);
@@ -123,14 +121,13 @@ function App({ initialState, initialSaved, initialBook, initialSettings, initial
           : watch
       : watch;
 
-  const dispatch = useCallback((action: GuideAction) => {
-    const next = applyGuideActionFor({ state: current.current, action, savedGuideOf: (exchangeId) => saved.current.get(exchangeId) });
-    if (next === current.current) return;
-    current.current = next;
-    if (next.exchangeId !== null) saved.current.set(next.exchangeId, next);
-    setState(next);
-    void saveGuideState(next);
-  }, []);
+  // After "Delete everything", the address book shown and a name looked up go with the guide.
+  useEffect(() => {
+    if (drops === 0) return;
+    setEns(idleEns);
+    setBook([]);
+    void loadAddressBook().then(setBook, (error: unknown) => console.error('[reserve-radar] the address book could not be read', error));
+  }, [drops]);
 
   // The RPC endpoint or language may be set in the options page while the guide is open.
   useEffect(

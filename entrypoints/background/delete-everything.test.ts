@@ -1,0 +1,283 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import background from './index';
+import { freshBackground, gate } from './background.testkit';
+import { pricedSymbols, readBalances, recordHistory, refreshPrices, REMINDER_ALARM, scheduleReminder } from './holdings';
+import { heldSnapshot, refreshDue } from './data';
+import { getAddressReadings, getHoldings, getPriceTable } from '@/utils/holdings';
+import { getSettings } from '@/utils/settings';
+import { FIRST_PAINT_KEY, type FirstPaintView } from '@/lib/view/first-paint-view';
+import { bundledSnapshot } from '@/lib/reserves/snapshot';
+import { subscriptionViews } from './warnings';
+import { defillamaPricesUrl } from '@/lib/holdings/prices';
+import { inProcessChainWork } from '@/lib/chain-work/in-process';
+import { signWarningList } from '@/lib/community/sign-warning-list';
+import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
+
+/**
+ * "Delete everything" pressed while background work that read the user's data waits (on the
+ * network, the user's RPC, a permission check): nothing that work learned is written after it.
+ */
+
+const NOW = Date.parse('2026-11-25T10:00:00Z');
+const self = () => ({ id: fakeBrowser.runtime.id, url: `chrome-extension://${fakeBrowser.runtime.id}/options.html` });
+const send = async (message: unknown) => (await fakeBrowser.runtime.onMessage.trigger(message, self(), () => undefined))[0] as unknown;
+/** The stored values among `keys`: none, after the delete. */
+const left = async (keys: string[]) => Object.entries(await fakeBrowser.storage.local.get(keys)).filter(([, value]) => value !== undefined);
+const holdings = { holdings: [{ id: 'a', kind: 'asset', custodian: 'binance', asset: 'ETH', amount: 1, updatedAt: NOW }], addresses: [], history: [] };
+
+/** A subscription to a list at lists.example.org, checked, with its signed list held. */
+async function signedSubscription() {
+  const key = generatePrivateKey();
+  const created = await inProcessChainWork.createSubscription({ url: 'https://lists.example.org/warnings.json', expectedSigner: privateKeyToAccount(key).address });
+  if (!created.ok) throw new Error(created.code);
+  const list = { name: 'Example watch', sequence: 1, issued: '2026-11-20T00:00:00Z', expires: '2027-11-20T00:00:00Z', entries: [] };
+  const body = JSON.stringify((await signWarningList({ list, privateKey: key })).envelope);
+  return inProcessChainWork.checkSubscription({ state: created.subscription, fetched: { ok: true, body }, now: NOW });
+}
+
+describe('"Delete everything" while background work is under way', () => {
+  beforeEach(async () => {
+    await freshBackground();
+    background.main();
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  test('a price refresh whose requests are out writes back neither the price table nor its status', async () => {
+    await fakeBrowser.storage.local.set({ holdings });
+    const { shut, open } = gate();
+    let asked = 0;
+    const coins = readFileSync(join(import.meta.dirname, '../../tests/fixtures/coins-llama/prices-current-ethereum-2026-10-05.json'), 'utf8');
+    const fetch = vi.fn(async (url: string) => {
+      asked++;
+      await shut;
+      // Good prices, and the rate file down: both the table and the status have something to write.
+      return url === defillamaPricesUrl({ symbols: pricedSymbols }) ? new Response(coins, { headers: { 'content-type': 'application/json' } }) : new Response('down', { status: 503 });
+    });
+    const refresh = refreshPrices({ fetch, now: () => NOW });
+    await vi.waitFor(() => expect(asked).toBe(2));
+    await send({ type: 'delete-all-data' });
+    open();
+    expect((await refresh).fetched).toBe(true);
+    expect(await left(['priceTable', 'priceStatus', 'holdings'])).toEqual([]);
+  });
+
+  test('a price refresh asked after it does not settle for the one from before it, whose answers are dropped', async () => {
+    await fakeBrowser.storage.local.set({ holdings });
+    const { shut, open } = gate();
+    let asked = 0;
+    const held = vi.fn(async () => {
+      asked++;
+      await shut;
+      return new Response('down', { status: 503 });
+    });
+    const before = refreshPrices({ fetch: held, now: () => NOW });
+    await vi.waitFor(() => expect(asked).toBe(2));
+    await send({ type: 'delete-all-data' });
+    // The user records a holding again at once and asks for prices.
+    await fakeBrowser.storage.local.set({ holdings });
+    const after = refreshPrices({ fetch: async () => new Response('still down', { status: 502 }), now: () => NOW + 1 });
+    // Joined, it would wait for the held requests and bring back nothing stored.
+    expect(after, 'a run of its own, not the one from before the delete').not.toBe(before);
+    const { status } = await after;
+    expect(status).toMatchObject({ lastAttemptAt: NOW + 1, lastFetchFailure: { status: 502 } });
+    open();
+    await before;
+    expect(await fakeBrowser.storage.local.get('priceStatus')).toEqual({ priceStatus: status });
+  });
+
+  test("a reading of the watched addresses through the user's RPC is not stored after it", async () => {
+    const address = '0x00000000000000000000000000000000005E1f01';
+    await fakeBrowser.storage.local.set({
+      settings: { rpcUrl: 'http://127.0.0.1:8545' },
+      holdings: { holdings: [], addresses: [{ id: 'w', address, chainIds: [1] }], history: [] },
+    });
+    const { shut, open } = gate();
+    let asked = 0;
+    // The RPC answers only after the delete, and then with nothing usable: the reading is stored all the same, incomplete.
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => {
+        asked++;
+        await shut;
+        throw new TypeError('Failed to fetch');
+      }),
+    );
+    const reading = readBalances({ now: () => NOW, timeoutMs: 60_000 });
+    await vi.waitFor(() => expect(asked).toBeGreaterThan(0));
+    await send({ type: 'delete-all-data' });
+    open();
+    expect(await reading).toMatchObject({ ok: true });
+    expect(await left(['addressReadings', 'holdings', 'settings'])).toEqual([]);
+  });
+
+  test('a reminder planned from the settings before it makes no alarm after it', async () => {
+    await fakeBrowser.storage.local.set({ settings: { reminders: { monthlyDay: 1, proofOfKeysDay: true } } });
+    const { shut, open } = gate();
+    let asked = 0;
+    vi.spyOn(fakeBrowser.permissions, 'contains').mockImplementation(async () => {
+      asked++;
+      await shut;
+      return true;
+    });
+    const planned = scheduleReminder();
+    // This plan and the one the settings' change event started.
+    await vi.waitFor(() => expect(asked).toBeGreaterThanOrEqual(2));
+    await send({ type: 'delete-all-data' });
+    // The settings' change event plans again, from the defaults (no reminder), before the permission check answers.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    open();
+    await planned;
+    expect(await fakeBrowser.alarms.get(REMINDER_ALARM)).toBeUndefined();
+  });
+
+  test.each([
+    ['Delete everything', 'delete-all-data'],
+    ['Reset', 'reset-data'],
+  ])('%s while the stored warning lists are being verified leaves no checked copy of them in session storage', async (_name, type) => {
+    await fakeBrowser.storage.local.set({ warningSubscriptions: [await signedSubscription()] });
+    const { shut, open } = gate();
+    let asked = 0;
+    const parse = inProcessChainWork.parseStoredSubscriptions;
+    vi.spyOn(inProcessChainWork, 'parseStoredSubscriptions').mockImplementation(async (value) => {
+      asked++;
+      await shut;
+      return parse(value);
+    });
+    const views = subscriptionViews();
+    await vi.waitFor(() => expect(asked).toBe(1));
+    await send({ type });
+    open();
+    await views;
+    expect(JSON.stringify(await fakeBrowser.storage.session.get(null))).not.toContain('lists.example.org');
+    expect(await subscriptionViews()).toEqual([]);
+  });
+
+  test('a first paint built from the holdings read before it stores no balance line after it', async () => {
+    const over = { ...holdings, limits: { exchanges: { binance: { cap: 1000 } } } };
+    await fakeBrowser.storage.local.set({ holdings: over, priceTable: { fetchedAt: NOW, prices: { ETH: { usd: 2000, asOf: '2026-11-25T09:00:00.000Z', source: 'https://coins.llama.fi/' } } } });
+    const balanceLines = (view: unknown) => Object.values((view as FirstPaintView).exchanges).filter((entry) => entry.balanceNudge !== undefined).length;
+    await vi.waitFor(async () => expect(balanceLines((await fakeBrowser.storage.local.get(FIRST_PAINT_KEY))[FIRST_PAINT_KEY])).toBe(1));
+    const { shut, open } = gate();
+    const get = fakeBrowser.storage.local.get.bind(fakeBrowser.storage.local);
+    let held = 0;
+    vi.spyOn(fakeBrowser.storage.local, 'get').mockImplementation(async (keys) => {
+      const answer = await get(keys);
+      if (held === 0 && JSON.stringify(keys ?? null).includes('nudgeSeen')) {
+        held++;
+        await shut;
+      }
+      return answer;
+    });
+    let cleared = false;
+    const writtenAfter: unknown[] = [];
+    const set = fakeBrowser.storage.local.set.bind(fakeBrowser.storage.local);
+    vi.spyOn(fakeBrowser.storage.local, 'set').mockImplementation((items) => {
+      if (cleared && FIRST_PAINT_KEY in items) writtenAfter.push(items[FIRST_PAINT_KEY]);
+      return set(items);
+    });
+    const clear = fakeBrowser.storage.local.clear.bind(fakeBrowser.storage.local);
+    vi.spyOn(fakeBrowser.storage.local, 'clear').mockImplementation(() => {
+      cleared = true;
+      return clear();
+    });
+    // A rebuild (a pill's "shown" changes what the view is made from) reads the holdings, then waits.
+    await fakeBrowser.storage.local.set({ nudgeSeen: { kraken: NOW } });
+    await vi.waitFor(() => expect(held).toBe(1));
+    await send({ type: 'delete-all-data' });
+    open();
+    // Rebuilds never overlap: the one the clear started writes after the one under way has finished.
+    await vi.waitFor(() => expect(writtenAfter.length).toBeGreaterThan(0));
+    expect(writtenAfter.map(balanceLines)).toEqual(writtenAfter.map(() => 0));
+  });
+
+  // Guards for work that is safe today: these keep it so.
+  test('a data refresh with a source out writes back none of the reserve data learned before it', async () => {
+    const cexs = readFileSync(join(import.meta.dirname, '../../tests/fixtures/defillama/cexs.json'), 'utf8');
+    const { shut, open } = gate();
+    let held = 0;
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: string) => {
+        const path = new URL(input).pathname;
+        if (path === '/cexs') return new Response(cexs, { headers: { 'content-type': 'application/json' } });
+        if (path.startsWith('/protocol/') && held++ === 0) await shut;
+        throw new TypeError('Failed to fetch');
+      }),
+    );
+    const run = refreshDue({ force: true });
+    await vi.waitFor(() => expect(held).toBe(1));
+    expect(await left(['heldSnapshot'])).toHaveLength(1);
+    await send({ type: 'delete-all-data' });
+    open();
+    await run;
+    expect(await left(['heldSnapshot', 'heldFeed', 'knownBad', 'ownTokenPrices', 'runAlerts'])).toEqual([]);
+    expect(await heldSnapshot()).toEqual(bundledSnapshot());
+  });
+
+  test("the day's history point, whose price read answers late, is not written over it: it is made in the holdings' turn", async () => {
+    await fakeBrowser.storage.local.set({ holdings, priceTable: { fetchedAt: NOW, prices: { ETH: { usd: 2000, asOf: '2026-11-25T09:00:00.000Z', source: 'https://coins.llama.fi/' } } } });
+    const { shut, open } = gate();
+    const get = fakeBrowser.storage.local.get.bind(fakeBrowser.storage.local);
+    let held = 0;
+    vi.spyOn(fakeBrowser.storage.local, 'get').mockImplementation(async (keys) => {
+      const answer = await get(keys);
+      if (held === 0 && JSON.stringify(keys ?? null).includes('priceTable')) {
+        held++;
+        await shut;
+      }
+      return answer;
+    });
+    const recorded = recordHistory(NOW);
+    await vi.waitFor(() => expect(held).toBe(1));
+    const deleted = send({ type: 'delete-all-data' });
+    open();
+    await Promise.all([recorded, deleted]);
+    expect(await left(['holdings', 'priceTable'])).toEqual([]);
+  });
+});
+
+describe('"Delete everything" in a background started by the test', () => {
+  beforeEach(async () => {
+    await freshBackground();
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+  });
+
+  test("a read asked after the clear finds nothing, not the wake-up's early reads of the values it deleted", async () => {
+    vi.spyOn(fakeBrowser.permissions, 'contains').mockImplementation(async () => true);
+    const prices = { fetchedAt: NOW, prices: { ETH: { usd: 2000, asOf: '2026-11-25T09:00:00.000Z', source: 'https://coins.llama.fi/' } } };
+    await fakeBrowser.storage.local.set({ settings: { reminders: { monthlyDay: 1, proofOfKeysDay: true } }, holdings, priceTable: prices, addressReadings: { readAt: NOW, chains: [] } });
+    // Woken by the delete: the early question goes out as `main` starts, before the clear.
+    background.main();
+    const readNow = () => Promise.all([getSettings(), getHoldings(), getPriceTable(), getAddressReadings()]);
+    let afterClear: ReturnType<typeof readNow> | undefined;
+    const clear = fakeBrowser.storage.local.clear.bind(fakeBrowser.storage.local);
+    vi.spyOn(fakeBrowser.storage.local, 'clear').mockImplementation(() => {
+      const cleared = clear();
+      afterClear = readNow();
+      return cleared;
+    });
+    const created = vi.spyOn(fakeBrowser.alarms, 'create');
+    await send({ type: 'delete-all-data' });
+    expect(await afterClear).toEqual(await readNow());
+    // The settings' change event plans the reminder again: from the defaults, not from the deleted settings.
+    expect(created.mock.calls.filter(([name]) => name === REMINDER_ALARM)).toEqual([]);
+  });
+
+  test('the warning lists held in memory are not handed out after it, before its change event arrives', async () => {
+    // As in the browser, the storage area's change events come after the write has answered: here, when the test lets them.
+    const { shut, open } = gate();
+    const events = fakeBrowser.storage.local.onChanged;
+    const listen = events.addListener.bind(events);
+    vi.spyOn(events, 'addListener').mockImplementation((listener) => listen((...args) => void shut.then(() => listener(...args))));
+    background.main();
+    await fakeBrowser.storage.local.set({ warningSubscriptions: [await signedSubscription()] });
+    expect(await subscriptionViews()).toHaveLength(1);
+    await send({ type: 'delete-all-data' });
+    expect(await subscriptionViews()).toEqual([]);
+    open();
+  });
+});

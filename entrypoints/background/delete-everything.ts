@@ -1,0 +1,34 @@
+import { browser } from 'wxt/browser';
+import { dropEarlyReads } from '@/utils/early-reads';
+
+/**
+ * How many times this worker has asked storage to clear everything ("Delete everything"). Work that
+ * reads what the user keeps, waits (the network, the user's RPC, a permission check) and then writes
+ * what it learned, takes the count before it reads and writes only while `deletedSince` says no.
+ * The count moves in the same step as the clear is asked for, and storage answers in the order it
+ * is asked: a write asked before the clear is cleared by it, and a read asked after it finds nothing.
+ * The check and the write share one step only through plain items (utils/lazy-item.ts: no `migrations` or `init`);
+ * WXT's item with migrations awaits them before it writes, so an item written this way must not get one.
+ */
+let deletes = 0;
+
+/** The count to take before reading; see `deletes`. */
+export function deleteMark(): number {
+  return deletes;
+}
+
+/** Whether everything was cleared since `mark` was taken: then nothing read before may be written back. */
+export function deletedSince(mark: number): boolean {
+  return mark !== deletes;
+}
+
+/**
+ * Clears all of `storage.local`, counted (see `deletes`). The caller holds the turns of the values changed by read-merge-write.
+ * What a wake-up read early (utils/early-reads.ts) is dropped in the same step: the clear writes no key through an item,
+ * so a read asked after it would otherwise be handed a deleted value.
+ */
+export function clearEverything(): Promise<void> {
+  deletes++;
+  dropEarlyReads();
+  return browser.storage.local.clear();
+}
