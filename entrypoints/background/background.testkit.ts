@@ -28,3 +28,22 @@ export function gate(): { shut: Promise<void>; open: () => void } {
   });
   return { shut, open };
 }
+
+/**
+ * Holds the first `storage.local` read that asks for `key`: it has its answer, and hands it over
+ * only at `open()`. `reached()` says whether that read has come.
+ */
+export function holdRead(key: string): { reached: () => boolean; open: () => void } {
+  const { shut, open } = gate();
+  const get = fakeBrowser.storage.local.get.bind(fakeBrowser.storage.local);
+  let held = false;
+  vi.spyOn(fakeBrowser.storage.local, 'get').mockImplementation(async (keys) => {
+    const answer = await get(keys);
+    if (!held && JSON.stringify(keys ?? null).includes(key)) {
+      held = true;
+      await shut;
+    }
+    return answer;
+  });
+  return { reached: () => held, open };
+}

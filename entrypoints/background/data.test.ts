@@ -6,7 +6,7 @@ import { CEXS_SOURCE, FEED_SOURCE, OWN_TOKEN_PRICES_SOURCE, heldSnapshot, onBrow
 import { bundledSnapshot } from '@/lib/reserves/snapshot';
 import * as turnsModule from '@/utils/in-turn';
 import { initialSourceState } from '@/lib/reserves/schedule';
-import { freshBackground, gate } from './background.testkit';
+import { freshBackground, gate, holdRead } from './background.testkit';
 
 const cexs = readFileSync(join(import.meta.dirname, '../../tests/fixtures/defillama/cexs.json'), 'utf8');
 
@@ -178,22 +178,12 @@ describe('refreshDue and the stored source states', () => {
   test('a Reset that lands while browser start reads the states stays done', async () => {
     const failing = { status: 'failing', failures: 2, nextAttemptAt: '2026-12-05T12:00:00.000Z' };
     await fakeBrowser.storage.local.set({ sources: { [CEXS_SOURCE]: failing } });
-    const { shut: gated, open } = gate();
-    const get = fakeBrowser.storage.local.get.bind(fakeBrowser.storage.local);
-    let heldReads = 0;
     // Browser start's read of the states answers only once the Reset has had its chance to write.
-    vi.spyOn(fakeBrowser.storage.local, 'get').mockImplementation(async (keys) => {
-      const answer = await get(keys);
-      if (heldReads === 0 && JSON.stringify(keys).includes('sources')) {
-        heldReads++;
-        await gated;
-      }
-      return answer;
-    });
+    const { reached, open } = holdRead('sources');
     const turns = vi.spyOn(turnsModule, 'inTurn');
     const writes = vi.spyOn(fakeBrowser.storage.local, 'set');
     const start = onBrowserStart();
-    await vi.waitFor(() => expect(heldReads).toBe(1));
+    await vi.waitFor(() => expect(reached()).toBe(true));
     const reset = resetData();
     // The Reset has reached its write of the states: it waits for their turn, or (written out of turn) it has written them.
     const resetReachedStates = () => turns.mock.calls.some(([name]) => name === 'local:sources') || writes.mock.calls.some(([items]) => 'sources' in (items as object));

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from './index';
-import { freshBackground, gate } from './background.testkit';
+import { freshBackground, gate, holdRead } from './background.testkit';
 import { pricedSymbols, readBalances, recordHistory, refreshPrices, REMINDER_ALARM, scheduleReminder } from './holdings';
 import { heldSnapshot, refreshDue } from './data';
 import { getAddressReadings, getHoldings, getPriceTable } from '@/utils/holdings';
@@ -161,17 +161,7 @@ describe('"Delete everything" while background work is under way', () => {
     await fakeBrowser.storage.local.set({ holdings: over, priceTable: { fetchedAt: NOW, prices: { ETH: { usd: 2000, asOf: '2026-11-25T09:00:00.000Z', source: 'https://coins.llama.fi/' } } } });
     const balanceLines = (view: unknown) => Object.values((view as FirstPaintView).exchanges).filter((entry) => entry.balanceNudge !== undefined).length;
     await vi.waitFor(async () => expect(balanceLines((await fakeBrowser.storage.local.get(FIRST_PAINT_KEY))[FIRST_PAINT_KEY])).toBe(1));
-    const { shut, open } = gate();
-    const get = fakeBrowser.storage.local.get.bind(fakeBrowser.storage.local);
-    let held = 0;
-    vi.spyOn(fakeBrowser.storage.local, 'get').mockImplementation(async (keys) => {
-      const answer = await get(keys);
-      if (held === 0 && JSON.stringify(keys ?? null).includes('nudgeSeen')) {
-        held++;
-        await shut;
-      }
-      return answer;
-    });
+    const { reached, open } = holdRead('nudgeSeen');
     let cleared = false;
     const writtenAfter: unknown[] = [];
     const set = fakeBrowser.storage.local.set.bind(fakeBrowser.storage.local);
@@ -186,7 +176,7 @@ describe('"Delete everything" while background work is under way', () => {
     });
     // A rebuild (a pill's "shown" changes what the view is made from) reads the holdings, then waits.
     await fakeBrowser.storage.local.set({ nudgeSeen: { kraken: NOW } });
-    await vi.waitFor(() => expect(held).toBe(1));
+    await vi.waitFor(() => expect(reached()).toBe(true));
     await send({ type: 'delete-all-data' });
     open();
     // Rebuilds never overlap: the one the clear started writes after the one under way has finished.
@@ -220,19 +210,9 @@ describe('"Delete everything" while background work is under way', () => {
 
   test("the day's history point, whose price read answers late, is not written over it: it is made in the holdings' turn", async () => {
     await fakeBrowser.storage.local.set({ holdings, priceTable: { fetchedAt: NOW, prices: { ETH: { usd: 2000, asOf: '2026-11-25T09:00:00.000Z', source: 'https://coins.llama.fi/' } } } });
-    const { shut, open } = gate();
-    const get = fakeBrowser.storage.local.get.bind(fakeBrowser.storage.local);
-    let held = 0;
-    vi.spyOn(fakeBrowser.storage.local, 'get').mockImplementation(async (keys) => {
-      const answer = await get(keys);
-      if (held === 0 && JSON.stringify(keys ?? null).includes('priceTable')) {
-        held++;
-        await shut;
-      }
-      return answer;
-    });
+    const { reached, open } = holdRead('priceTable');
     const recorded = recordHistory(NOW);
-    await vi.waitFor(() => expect(held).toBe(1));
+    await vi.waitFor(() => expect(reached()).toBe(true));
     const deleted = send({ type: 'delete-all-data' });
     open();
     await Promise.all([recorded, deleted]);
