@@ -12,6 +12,13 @@ interface BidiConnection {
   send(method: string, params: object): Promise<{ result: Record<string, unknown> }>;
 }
 
+/** A top-level context as `browsingContext.getTree` describes it (the fields `browsingContext.contextCreated` carries). */
+interface ContextInfo {
+  context: string;
+  url: string;
+  parent?: string | null;
+}
+
 export interface FirefoxExtension {
   browser: FirefoxBrowser;
   connection: BidiConnection;
@@ -54,12 +61,26 @@ export async function launchFirefox(options: { hosts?: readonly string[]; prefs?
   });
   try {
     await browser.installExtension(build);
-    const connection = (browser as unknown as { connection: BidiConnection }).connection;
-    const contexts = async () => (await connection.send('browsingContext.getTree', { maxDepth: 0 })).result.contexts as { context: string; url: string }[];
+    // `emit` hands puppeteer an event as if Firefox had sent it.
+    const connection = (browser as unknown as { connection: BidiConnection & { emit(method: string, params: object): boolean } }).connection;
+    const contexts = async () => (await connection.send('browsingContext.getTree', { maxDepth: 0 })).result.contexts as ContextInfo[];
+    const puppeteerPage = async (context: string) => (await browser.pages()).find((candidate) => contextIdOf(candidate) === context);
+    /**
+     * The puppeteer page of the tab not in `known` that shows `url`. Puppeteer makes a page only when
+     * Firefox sends `browsingContext.contextCreated`, and Firefox ESR's WebDriver BiDi leaves that event
+     * out for some tabs: one already in the extension process when it is attached (bug 1755014), and
+     * one whose first document has not attached within 100 ms (`waitForTopBrowsingContextToBeReady`).
+     * `browsingContext.getTree` lists such a tab all the same, so a tab the tree shows at `url` that
+     * puppeteer has no page for is announced to puppeteer from the tree, as puppeteer itself announces
+     * the tabs already open when it connects. A tab the tree shows at `url` has its document, so Firefox
+     * has by then sent the event or given it up; were it still to come, puppeteer would only make a
+     * second page object for the same tab, which is never handed out.
+     */
     const pageFor = async (url: string, known: ReadonlySet<string>, what: string): Promise<FirefoxPage> => {
       for (const deadline = Date.now() + 15_000; ; ) {
-        const context = (await contexts()).find((candidate) => !known.has(candidate.context) && candidate.url === url)?.context;
-        const page = context === undefined ? undefined : (await browser.pages()).find((candidate) => contextIdOf(candidate) === context);
+        const info = (await contexts()).find((candidate) => !known.has(candidate.context) && candidate.url === url && !candidate.parent);
+        if (info !== undefined && (await puppeteerPage(info.context)) === undefined) connection.emit('browsingContext.contextCreated', info);
+        const page = info === undefined ? undefined : await puppeteerPage(info.context);
         if (page !== undefined) {
           await page.waitForFunction(() => document.readyState === 'complete');
           return page;
