@@ -181,6 +181,7 @@ function App({ initialState, initialSaved, initialBook, initialSettings, initial
         exchanges={guideExchanges(state.exchangeId)}
         rpcUrl={rpcUrl}
         ensRpcUrl={ensRpcUrl}
+        drops={drops}
         {...(prefillExchangeId === undefined ? {} : { prefillExchangeId })}
         resetReason={resetReason}
         ens={ens}
