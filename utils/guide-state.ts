@@ -36,28 +36,54 @@ export async function loadSavedGuides(): Promise<Map<string, GuideState>> {
 }
 
 /**
+ * What a guide page hears of "Delete everything" removing the guide last worked on (only it removes it: every save writes it).
+ * The page follows it from before its first read, so a delete while it loads is counted too.
+ */
+export interface GuideClears {
+  /** How many deletes the page has heard of. */
+  readonly count: number;
+  /** Calls back at each delete heard from now on; returns the way to stop. */
+  watch: (callback: () => void) => () => void;
+}
+
+/** Starts following the deletes, for as long as the page is open. */
+export function followGuideClears(): GuideClears {
+  const callbacks = new Set<() => void>();
+  let count = 0;
+  guideStateItem.watch((value) => {
+    if (value !== null) return;
+    count += 1;
+    for (const callback of callbacks) callback();
+  });
+  return {
+    get count() {
+      return count;
+    },
+    watch: (callback) => {
+      callbacks.add(callback);
+      return () => callbacks.delete(callback);
+    },
+  };
+}
+
+/**
  * Saves `state` as the guide last worked on and, when it has an exchange, as that exchange's own.
  * Written at once, not in the guides' turn: a guide page closed or sent to another exchange right
  * after a choice must still have dispatched its write, and waiting for a turn first lost it.
+ * With `clears`, nothing is written when a delete was heard after the saved guides were read: the write would put them back.
  */
-export async function saveGuideState(state: GuideState): Promise<void> {
+export async function saveGuideState(state: GuideState, clears?: GuideClears): Promise<void> {
   if (state.exchangeId === null) return guideStateItem.setValue(state);
+  const clearsBefore = clears?.count;
   const stored = await guidesItem.getValue();
+  // Checked in the same step as the write goes out, so no delete heard can come between them. A delete not heard yet (its change
+  // event still on the way to this page) is not seen: that window stays.
+  if (clears !== undefined && clears.count !== clearsBefore) return;
   const byExchange = typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {};
   await storage.setItems([
     { item: guideStateItem, value: state },
     { item: guidesItem, value: { ...byExchange, [state.exchangeId]: state } },
   ]);
-}
-
-/**
- * Calls back when the guide last worked on leaves storage: only "Delete everything" removes it (every save writes it).
- * A guide page open then drops what it holds, as the options page follows its values, instead of writing it back at its next step.
- */
-export function watchGuideCleared(callback: () => void): () => void {
-  return guideStateItem.watch((value) => {
-    if (value === null) callback();
-  });
 }
 
 export async function loadAddressBook(): Promise<AddressBookEntry[]> {

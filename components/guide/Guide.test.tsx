@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { render } from 'preact';
 import { describe, expect, test, vi } from 'vitest';
-import { createGuideState } from '../../lib/custody/steps';
+import { createGuideState, type GuideState } from '../../lib/custody/steps';
 import { I18nContext, translateFrom, type Messages } from '../../utils/i18n';
 import { effectsOnNextTask, page, recordFocus, settle } from '../test-dom';
 import { Guide } from './Guide';
@@ -27,6 +27,7 @@ describe('Guide start over', () => {
           exchanges={[]}
           rpcUrl={undefined}
           ensRpcUrl={undefined}
+          drops={0}
           resetReason={null}
           ens={{ status: 'idle', name: '', address: null, errorCode: null }}
           watch={{ status: 'off', balance: null, increase: null, blockNumber: null, checkedAt: null, errorCode: null }}
@@ -64,6 +65,56 @@ describe('Guide start over', () => {
     expect($('step-route')).not.toBeNull();
     expect(focused).toEqual(['guide-reset-cancel', 'guide-reset-button', 'guide-reset-cancel', 'step-title']);
     expect(confirm).not.toHaveBeenCalled();
+    render(null, root);
+  });
+});
+
+const idle = {
+  ens: { status: 'idle', name: '', address: null, errorCode: null },
+  watch: { status: 'off', balance: null, increase: null, blockNumber: null, checkedAt: null, errorCode: null },
+} as const;
+
+function guideAt(state: GuideState, drops: number) {
+  return (
+    <I18nContext.Provider value={{ t, locale: 'de' }}>
+      <Guide
+        state={state}
+        book={[]}
+        exchanges={[{ id: 'binance', name: 'Binance' }]}
+        rpcUrl={undefined}
+        ensRpcUrl={undefined}
+        drops={drops}
+        resetReason={null}
+        ens={idle.ens}
+        watch={idle.watch}
+        onAction={() => undefined}
+        onSaveAddress={() => Promise.resolve()}
+        onRemoveAddress={() => Promise.resolve()}
+        onResolveEns={() => undefined}
+        rise={null}
+        onTestSent={() => undefined}
+        onTestRise={() => undefined}
+        onOpenOptions={() => undefined}
+      />
+    </I18nContext.Provider>
+  );
+}
+
+describe('Guide after the page drops its memory ("Delete everything")', () => {
+  test('the step forms lose what was typed, as at start over, and the guide is back at its first step', async () => {
+    const { window, root, $ } = page();
+    const started: GuideState = { ...createGuideState(new Date('2026-12-06T12:00:00Z')), exchangeId: 'binance' };
+    render(guideAt(started, 0), root);
+    await settle();
+    const asset = $('route-asset') as HTMLInputElement;
+    asset.value = 'ETH';
+    asset.dispatchEvent(new window.Event('input', { bubbles: true }));
+    await settle();
+    expect(($('route-asset') as HTMLInputElement).value).toBe('ETH');
+    render(guideAt(started, 1), root);
+    await settle();
+    expect($('step-route')).not.toBeNull();
+    expect(($('route-asset') as HTMLInputElement).value).toBe('');
     render(null, root);
   });
 });

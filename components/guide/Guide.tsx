@@ -50,6 +50,8 @@ export interface GuideProps {
   ensRpcUrl: string | undefined;
   /** The exchange the page was opened for (`?exchange=`), until the route step is answered. */
   prefillExchangeId?: string;
+  /** How many times the page dropped its memory of the guide ("Delete everything"): each drop starts the guide over, step forms and all. */
+  drops: number;
   /** Why a stored guide could not be resumed, when it could not. */
   resetReason: GuideResetReason | null;
   ens: EnsLookup;
@@ -66,6 +68,11 @@ export interface GuideProps {
 }
 
 export function Guide(props: GuideProps) {
+  // Drawn anew at each drop, as when the page is opened again: no step, draft or open question from before stays.
+  return <GuideView key={props.drops} {...props} />;
+}
+
+function GuideView(props: GuideProps) {
   const t = useT();
   const { state, book } = props;
   const [step, setStep] = useState<GuideStepId>(() => nextStep({ state, book }) ?? 'arrival');

@@ -15,7 +15,7 @@ import { getNetwork } from '@/lib/custody/networks';
 import type { GuideResetReason, GuideState } from '@/lib/custody/steps';
 import { exchanges } from '@/lib/exchanges/registry';
 import { guideRpcUrls, type Settings } from '@/lib/settings';
-import { loadAddressBook, loadGuideState, loadSavedGuides, removeFromAddressBook, saveToAddressBook } from '@/utils/guide-state';
+import { followGuideClears, type GuideClears, loadAddressBook, loadGuideState, loadSavedGuides, removeFromAddressBook, saveToAddressBook } from '@/utils/guide-state';
 import { useGuideMemory } from './memory';
 import { getSettings, watchSettings } from '@/utils/settings';
 import { loadI18n } from '@/utils/translate';
@@ -63,10 +63,12 @@ interface AppProps {
   initialI18n: I18n;
   resetReason: GuideResetReason | null;
   prefillExchangeId: string | undefined;
+  clears: GuideClears;
+  clearsAtLoad: number;
 }
 
-function App({ initialState, initialSaved, initialBook, initialSettings, initialI18n, resetReason, prefillExchangeId }: AppProps) {
-  const { state, current, dispatch, drops } = useGuideMemory({ initialState, initialSaved, exchangeId: prefillExchangeId });
+function App({ initialState, initialSaved, initialBook, initialSettings, initialI18n, resetReason, prefillExchangeId, clears, clearsAtLoad }: AppProps) {
+  const { state, current, dispatch, drops, askedNow } = useGuideMemory({ initialState, initialSaved, exchangeId: prefillExchangeId, clears, clearsAtLoad });
   const [book, setBook] = useState(initialBook);
   const [settings, setSettings] = useState(initialSettings);
   const [i18n, showLanguage] = usePageWords({ language: initialSettings.language, i18n: initialI18n, title: 'guideTitle' });
@@ -181,6 +183,7 @@ function App({ initialState, initialSaved, initialBook, initialSettings, initial
         exchanges={guideExchanges(state.exchangeId)}
         rpcUrl={rpcUrl}
         ensRpcUrl={ensRpcUrl}
+        drops={drops}
         {...(prefillExchangeId === undefined ? {} : { prefillExchangeId })}
         resetReason={resetReason}
         ens={ens}
@@ -189,14 +192,26 @@ function App({ initialState, initialSaved, initialBook, initialSettings, initial
         onSaveAddress={async (label) => {
           const { address, network: chosen } = current.current;
           if (address === null || chosen === null) throw new Error('No address to save.');
-          setBook(await saveToAddressBook({ label, network: chosen, address }));
+          // An answer from before a delete is for a guide and a book the page no longer holds.
+          const fresh = askedNow();
+          const saved = await saveToAddressBook({ label, network: chosen, address });
+          if (!fresh()) return;
+          setBook(saved);
           dispatch({ type: 'address-book', outcome: 'saved' });
         }}
-        onRemoveAddress={(entry) => removeFromAddressBook(entry).then(setBook)}
+        onRemoveAddress={(entry) => {
+          const fresh = askedNow();
+          return removeFromAddressBook(entry).then((left) => {
+            if (fresh()) setBook(left);
+          });
+        }}
         onResolveEns={(name) => {
           if (ensRpcUrl === undefined) return;
           setEns({ status: 'loading', name, address: null, errorCode: null });
-          void resolveEnsName({ name, rpcUrl: ensRpcUrl }).then((result) => setEns({ status: 'done', name, address: result.address, errorCode: result.error?.code ?? null }));
+          const fresh = askedNow();
+          void resolveEnsName({ name, rpcUrl: ensRpcUrl }).then((result) => {
+            if (fresh()) setEns({ status: 'done', name, address: result.address, errorCode: result.error?.code ?? null });
+          });
         }}
         rise={rise === null ? null : { increase: rise.increase, since: rise.since }}
         // The freshest balance read before the press: none when no read has succeeded or the last is old, which the guide then says;
@@ -224,6 +239,9 @@ async function main() {
   // Opened from an exchange page: that exchange's own guide, unless it is not one the guide knows.
   const requested = new URLSearchParams(location.search).get('exchange') ?? undefined;
   const prefill = requested !== undefined && exchanges.some((exchange) => exchange.id === requested && exchange.status.kind === 'operating') ? requested : undefined;
+  // Followed before the first read: a delete while the page loads must not leave it holding what it read.
+  const clears = followGuideClears();
+  const clearsAtLoad = clears.count;
   const [settings, loaded, book, saved] = await Promise.all([getSettings(), loadGuideState(prefill), loadAddressBook(), loadSavedGuides()]);
   // The static "loading" placeholder goes; Preact would otherwise render beside it.
   root.replaceChildren();
@@ -236,6 +254,8 @@ async function main() {
       initialI18n={await loadI18n(settings.language)}
       resetReason={loaded.resetReason}
       prefillExchangeId={prefill}
+      clears={clears}
+      clearsAtLoad={clearsAtLoad}
     />,
     root,
   );

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { applyGuideAction, createGuideState } from '@/lib/custody/steps';
 import { effectsOnNextTask, page, settle } from '@/components/test-dom';
-import { loadGuideState, loadSavedGuides, saveGuideState } from '@/utils/guide-state';
+import { followGuideClears, loadGuideState, loadSavedGuides, saveGuideState } from '@/utils/guide-state';
 import { type GuideMemory, useGuideMemory } from './memory';
 
 // The guide page's memory of the guide (./memory.ts), drawn into linkedom against WXT's in-memory browser.
@@ -17,12 +17,15 @@ function guideWithAddress(exchangeId: string, asset: string, address: string) {
   return applyGuideAction(state, { type: 'set-address', address: address.toLowerCase() });
 }
 
-/** The guide page opened on `exchangeId`, holding what it loads from storage. */
-async function openGuidePage(exchangeId: string): Promise<{ memory: () => GuideMemory }> {
+/** The guide page opened on `exchangeId`, holding what it loads from storage; `whileLoading` runs after its reads, before it draws. */
+async function openGuidePage(exchangeId: string, whileLoading?: () => Promise<void>): Promise<{ memory: () => GuideMemory }> {
+  const clears = followGuideClears();
+  const clearsAtLoad = clears.count;
   const [{ state }, saved] = await Promise.all([loadGuideState(exchangeId), loadSavedGuides()]);
+  await whileLoading?.();
   let memory: GuideMemory | undefined;
   function Page() {
-    memory = useGuideMemory({ initialState: state, initialSaved: saved, exchangeId });
+    memory = useGuideMemory({ initialState: state, initialSaved: saved, exchangeId, clears, clearsAtLoad });
     return null;
   }
   render(<Page />, page().root);
@@ -50,5 +53,40 @@ describe('the guide page after "Delete everything" in another tab', () => {
     expect(stored).not.toContain(WALLET.toLowerCase());
     expect(stored).not.toContain(OTHER.toLowerCase());
     expect(memory().state).toMatchObject({ exchangeId: 'okx', asset: 'USDT', address: null });
+  });
+
+  test('a delete while the page loads, before it draws, is dropped too: its first step writes nothing deleted back', async () => {
+    await saveGuideState(guideWithAddress('okx', 'USDT', OTHER));
+    await saveGuideState(guideWithAddress('binance', 'ETH', WALLET));
+    const { memory } = await openGuidePage('binance', () => fakeBrowser.storage.local.clear());
+    expect(memory().state).toMatchObject({ exchangeId: 'binance', address: null });
+    expect(memory().drops).toBe(1);
+    memory().dispatch({ type: 'address-book', outcome: 'skipped' });
+    await settle();
+    const stored = JSON.stringify(await fakeBrowser.storage.local.get(null)).toLowerCase();
+    expect(stored).not.toContain(WALLET.toLowerCase());
+    expect(stored).not.toContain(OTHER.toLowerCase());
+  });
+
+  test('an answer asked for before a delete is known to be from before it; one asked for after is not', async () => {
+    await saveGuideState(guideWithAddress('binance', 'ETH', WALLET));
+    const { memory } = await openGuidePage('binance');
+    const askedBeforeDelete = memory().askedNow();
+    expect(askedBeforeDelete()).toBe(true);
+    await fakeBrowser.storage.local.clear();
+    await settle();
+    expect(askedBeforeDelete()).toBe(false);
+    expect(memory().askedNow()()).toBe(true);
+  });
+
+  test('a step saved as the delete lands writes no deleted guide back', async () => {
+    await saveGuideState(guideWithAddress('okx', 'USDT', OTHER));
+    const clears = followGuideClears();
+    const saving = saveGuideState(guideWithAddress('binance', 'ETH', WALLET), clears);
+    await fakeBrowser.storage.local.clear();
+    await saving;
+    const stored = JSON.stringify(await fakeBrowser.storage.local.get(null)).toLowerCase();
+    expect(stored).not.toContain(OTHER.toLowerCase());
+    expect(stored).not.toContain(WALLET.toLowerCase());
   });
 });

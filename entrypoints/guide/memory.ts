@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { applyGuideActionFor, freshGuideFor } from '@/lib/custody/guides';
 import type { GuideAction, GuideState } from '@/lib/custody/steps';
-import { saveGuideState, watchGuideCleared } from '@/utils/guide-state';
+import { type GuideClears, saveGuideState } from '@/utils/guide-state';
 
 export interface GuideMemory {
   state: GuideState;
@@ -11,6 +11,11 @@ export interface GuideMemory {
   dispatch: (action: GuideAction) => void;
   /** How many times "Delete everything" made the page drop what it held; the page drops the rest of its memory with it. */
   drops: number;
+  /**
+   * Taken when the page asks something whose answer it will show (an ENS name, an address book change): the answer is
+   * still for what the page holds while the returned check says true, and from before a delete once it says false.
+   */
+  askedNow: () => () => boolean;
 }
 
 export interface UseGuideMemoryParameters {
@@ -19,35 +24,52 @@ export interface UseGuideMemoryParameters {
   initialSaved: Map<string, GuideState>;
   /** The exchange the page was opened for (its address), if any: after a delete, its fresh guide, as when the page is opened again. */
   exchangeId: string | undefined;
+  /** The deletes the page hears of, followed from before it read what it holds. */
+  clears: GuideClears;
+  /** `clears.count` when the page started reading: a delete heard after it came while the page loaded, and it drops that too. */
+  clearsAtLoad: number;
 }
 
 /**
  * What the guide page holds of the guide: the guide worked on, and each exchange's saved guide. After "Delete everything"
  * (in any tab) it holds a fresh guide and no saved one, dropped in the step that hears of it: the next step saves nothing deleted.
  */
-export function useGuideMemory({ initialState, initialSaved, exchangeId }: UseGuideMemoryParameters): GuideMemory {
+export function useGuideMemory({ initialState, initialSaved, exchangeId, clears, clearsAtLoad }: UseGuideMemoryParameters): GuideMemory {
   const [state, setState] = useState(initialState);
   const [drops, setDrops] = useState(0);
   const current = useRef(state);
   const saved = useRef(initialSaved);
-  const dispatch = useCallback((action: GuideAction) => {
-    const next = applyGuideActionFor({ state: current.current, action, savedGuideOf: (exchangeId) => saved.current.get(exchangeId) });
-    if (next === current.current) return;
-    current.current = next;
-    if (next.exchangeId !== null) saved.current.set(next.exchangeId, next);
-    setState(next);
-    void saveGuideState(next);
-  }, []);
-  useEffect(
-    () =>
-      watchGuideCleared(() => {
-        const fresh = freshGuideFor(exchangeId ?? null);
-        current.current = fresh;
-        saved.current = new Map();
-        setState(fresh);
-        setDrops((count) => count + 1);
-      }),
-    [exchangeId],
+  // The deletes already dropped for.
+  const dropped = useRef(clearsAtLoad);
+  const dispatch = useCallback(
+    (action: GuideAction) => {
+      const next = applyGuideActionFor({ state: current.current, action, savedGuideOf: (exchangeId) => saved.current.get(exchangeId) });
+      if (next === current.current) return;
+      current.current = next;
+      if (next.exchangeId !== null) saved.current.set(next.exchangeId, next);
+      setState(next);
+      void saveGuideState(next, clears);
+    },
+    [clears],
   );
-  return { state, current, dispatch, drops };
+  useEffect(() => {
+    const drop = () => {
+      if (clears.count === dropped.current) return;
+      dropped.current = clears.count;
+      const fresh = freshGuideFor(exchangeId ?? null);
+      current.current = fresh;
+      saved.current = new Map();
+      setState(fresh);
+      setDrops((count) => count + 1);
+    };
+    const stop = clears.watch(drop);
+    // A delete between the page's first read and now.
+    drop();
+    return stop;
+  }, [clears, exchangeId]);
+  const askedNow = useCallback(() => {
+    const asked = clears.count;
+    return () => clears.count === asked;
+  }, [clears]);
+  return { state, current, dispatch, drops, askedNow };
 }
