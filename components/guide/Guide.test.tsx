@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { render } from 'preact';
+import { render, type ComponentProps } from 'preact';
 import { describe, expect, test, vi } from 'vitest';
 import { createGuideState, type GuideState } from '../../lib/custody/steps';
 import { I18nContext, translateFrom, type Messages } from '../../utils/i18n';
@@ -11,6 +11,40 @@ const t = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../..
 
 effectsOnNextTask();
 
+const BINANCE = [{ id: 'binance', name: 'Binance' }];
+
+const idle = {
+  ens: { status: 'idle', name: '', address: null, errorCode: null },
+  watch: { status: 'off', balance: null, increase: null, blockNumber: null, checkedAt: null, errorCode: null },
+} as const;
+
+/** The guide at `state`, with no network, no address book and nothing under way. */
+function guideWith({ state, drops = 0, exchanges = [], onAction = () => undefined }: { state: GuideState } & Partial<Pick<ComponentProps<typeof Guide>, 'drops' | 'exchanges' | 'onAction'>>) {
+  return (
+    <I18nContext.Provider value={{ t, locale: 'de' }}>
+      <Guide
+        state={state}
+        book={[]}
+        exchanges={exchanges}
+        rpcUrl={undefined}
+        ensRpcUrl={undefined}
+        drops={drops}
+        resetReason={null}
+        ens={idle.ens}
+        watch={idle.watch}
+        onAction={onAction}
+        onSaveAddress={() => Promise.resolve()}
+        onRemoveAddress={() => Promise.resolve()}
+        onResolveEns={() => undefined}
+        rise={null}
+        onTestSent={() => undefined}
+        onTestRise={() => undefined}
+        onOpenOptions={() => undefined}
+      />
+    </I18nContext.Provider>
+  );
+}
+
 describe('Guide start over', () => {
   test("asks in the page, in the reader's language, never through window.confirm; starting over puts focus on the first step", async () => {
     const { window, root, $, press } = page();
@@ -19,30 +53,7 @@ describe('Guide start over', () => {
     vi.stubGlobal('window', Object.assign(window, { confirm }));
     const focused = recordFocus(window);
     const onAction = vi.fn();
-    render(
-      <I18nContext.Provider value={{ t, locale: 'de' }}>
-        <Guide
-          state={createGuideState(new Date('2026-08-10T12:00:00Z'))}
-          book={[]}
-          exchanges={[]}
-          rpcUrl={undefined}
-          ensRpcUrl={undefined}
-          drops={0}
-          resetReason={null}
-          ens={{ status: 'idle', name: '', address: null, errorCode: null }}
-          watch={{ status: 'off', balance: null, increase: null, blockNumber: null, checkedAt: null, errorCode: null }}
-          onAction={onAction}
-          onSaveAddress={() => Promise.resolve()}
-          onRemoveAddress={() => Promise.resolve()}
-          onResolveEns={() => undefined}
-          rise={null}
-          onTestSent={() => undefined}
-          onTestRise={() => undefined}
-          onOpenOptions={() => undefined}
-        />
-      </I18nContext.Provider>,
-      root,
-    );
+    render(guideWith({ state: createGuideState(new Date('2026-08-10T12:00:00Z')), onAction }), root);
     await settle();
 
     press('guide-reset-button');
@@ -69,49 +80,18 @@ describe('Guide start over', () => {
   });
 });
 
-const idle = {
-  ens: { status: 'idle', name: '', address: null, errorCode: null },
-  watch: { status: 'off', balance: null, increase: null, blockNumber: null, checkedAt: null, errorCode: null },
-} as const;
-
-function guideAt(state: GuideState, drops: number) {
-  return (
-    <I18nContext.Provider value={{ t, locale: 'de' }}>
-      <Guide
-        state={state}
-        book={[]}
-        exchanges={[{ id: 'binance', name: 'Binance' }]}
-        rpcUrl={undefined}
-        ensRpcUrl={undefined}
-        drops={drops}
-        resetReason={null}
-        ens={idle.ens}
-        watch={idle.watch}
-        onAction={() => undefined}
-        onSaveAddress={() => Promise.resolve()}
-        onRemoveAddress={() => Promise.resolve()}
-        onResolveEns={() => undefined}
-        rise={null}
-        onTestSent={() => undefined}
-        onTestRise={() => undefined}
-        onOpenOptions={() => undefined}
-      />
-    </I18nContext.Provider>
-  );
-}
-
 describe('Guide after the page drops its memory ("Delete everything")', () => {
   test('the step forms lose what was typed, as at start over, and the guide is back at its first step', async () => {
     const { window, root, $ } = page();
     const started: GuideState = { ...createGuideState(new Date('2026-12-06T12:00:00Z')), exchangeId: 'binance' };
-    render(guideAt(started, 0), root);
+    render(guideWith({ state: started, exchanges: BINANCE }), root);
     await settle();
     const asset = $('route-asset') as HTMLInputElement;
     asset.value = 'ETH';
     asset.dispatchEvent(new window.Event('input', { bubbles: true }));
     await settle();
     expect(($('route-asset') as HTMLInputElement).value).toBe('ETH');
-    render(guideAt(started, 1), root);
+    render(guideWith({ state: started, exchanges: BINANCE, drops: 1 }), root);
     await settle();
     expect($('step-route')).not.toBeNull();
     expect(($('route-asset') as HTMLInputElement).value).toBe('');
