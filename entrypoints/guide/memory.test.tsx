@@ -81,8 +81,7 @@ describe('the guide page after "Delete everything" in another tab', () => {
 
   test('a step saved as the delete lands writes no deleted guide back', async () => {
     await saveGuideState(guideWithAddress('okx', 'USDT', OTHER));
-    const clears = followGuideClears();
-    const saving = saveGuideState(guideWithAddress('binance', 'ETH', WALLET), clears);
+    const saving = saveGuideState(guideWithAddress('binance', 'ETH', WALLET));
     await fakeBrowser.storage.local.clear();
     await saving;
     const stored = JSON.stringify(await fakeBrowser.storage.local.get(null)).toLowerCase();
