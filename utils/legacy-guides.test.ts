@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { settle } from '@/components/test-dom';
 import { applyGuideAction, createGuideState } from '@/lib/custody/steps';
 import { clearEverything } from '@/entrypoints/background/delete-everything';
 import { SHARED_LOCAL_KEYS } from '@/entrypoints/background/extension-handlers';
@@ -58,9 +59,23 @@ describe('guides saved in the one map of an older version', () => {
     expect(Object.keys(await stored())).toEqual(['guide:kraken']);
   });
 
-  test('"Delete everything" while they are being moved leaves nothing behind', async () => {
+  test('"Delete everything" asked for while they are being moved waits for the move, so nothing comes back', async () => {
     await fakeBrowser.storage.local.set({ guides: { okx: guideWithAddress('okx', 'USDT', OTHER) } });
-    await Promise.all([moveLegacyGuides(), inTurns(SHARED_LOCAL_KEYS, clearEverything)]);
+    const get = fakeBrowser.storage.local.get.bind(fakeBrowser.storage.local);
+    let reads = 0;
+    let deleted: Promise<void> | undefined;
+    // The move's second read looks at the exchanges' own keys: the delete is asked for between that read and the move's write.
+    vi.spyOn(fakeBrowser.storage.local, 'get').mockImplementation(async (keys) => {
+      reads += 1;
+      if (reads === 2) {
+        deleted = inTurns(SHARED_LOCAL_KEYS, clearEverything);
+        await settle();
+      }
+      return get(keys);
+    });
+    await moveLegacyGuides();
+    expect(deleted).toBeDefined();
+    await deleted;
     expect(await stored()).toEqual({});
   });
 });
