@@ -5,9 +5,8 @@ import { inTurn } from './in-turn';
 import { defineLazyItem } from './lazy-item';
 
 /**
- * Every exchange's own guide as versions before each had its own key kept them: one map by exchange id, which each save read and
- * wrote whole. Two saves at once lost one exchange's guide, and a save across "Delete everything" wrote every other one back.
- * Nothing writes it now; this moves what it holds to the exchanges' own keys (`guideKey`) and removes it.
+ * Every exchange's own guide as older versions kept them: one map by exchange id. Nothing writes it now; this moves what it
+ * holds to the exchanges' own keys (`guideKey`) and removes it.
  */
 const legacyGuidesItem = defineLazyItem<unknown>('local:guides', {});
 
