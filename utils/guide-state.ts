@@ -26,9 +26,15 @@ export interface LoadGuideStateReturnType {
   resetReason: GuideResetReason | null;
 }
 
+/**
+ * Moves an older version's guides first (utils/legacy-guides.ts). A move that fails is logged and the page reads anyway: the guides
+ * already under their own keys still open, and the map stays for the next try.
+ */
+const moveLegacyGuidesFirst = () => moveLegacyGuides().catch((error: unknown) => console.warn('[reserve-radar] saved guides not moved to their own keys:', error));
+
 /** The guide for `exchangeId` (its own, or a fresh one); without an exchange, the guide last worked on. */
 export async function loadGuideState(exchangeId?: string): Promise<LoadGuideStateReturnType> {
-  await moveLegacyGuides();
+  await moveLegacyGuidesFirst();
   const keyed = exchangeId !== undefined && isExchangeId(exchangeId);
   const [current, own] = await storage.getItems([guideStateItem, ...(keyed ? [storageKeyOf(exchangeId)] : [])]);
   const parsed = guideForExchange({ current: current?.value, own: own?.value ?? undefined, exchangeId });
@@ -37,7 +43,7 @@ export async function loadGuideState(exchangeId?: string): Promise<LoadGuideStat
 
 /** Every registry exchange's saved guide that still reads, in one read, for a page that lets the user switch exchange. */
 export async function loadSavedGuides(): Promise<Map<string, GuideState>> {
-  await moveLegacyGuides();
+  await moveLegacyGuidesFirst();
   const ids = exchanges.map((exchange) => exchange.id).filter(isExchangeId);
   const stored = await storage.getItems(ids.map(storageKeyOf));
   return savedGuides(ids.map((exchangeId, index) => [exchangeId, stored[index]?.value] as const));

@@ -59,6 +59,22 @@ describe('guides saved in the one map of an older version', () => {
     expect(Object.keys(await stored())).toEqual(['guide:kraken']);
   });
 
+  test('a move that fails leaves the map for the next try, and the guide page still opens with the guides under their own keys', async () => {
+    const okx = guideWithAddress('okx', 'USDT', OTHER);
+    const binance = guideWithAddress('binance', 'ETH', WALLET);
+    await fakeBrowser.storage.local.set({ guides: { okx }, 'guide:binance': binance, guideState: binance });
+    const set = fakeBrowser.storage.local.set.bind(fakeBrowser.storage.local);
+    vi.spyOn(fakeBrowser.storage.local, 'set').mockImplementation(async (items) => {
+      if (Object.keys(items).some((key) => key.startsWith('guide:'))) throw new Error('QUOTA_BYTES quota exceeded');
+      return set(items);
+    });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    expect((await loadGuideState('binance')).state).toEqual(binance);
+    expect([...(await loadSavedGuides()).keys()]).toEqual(['binance']);
+    expect(warn).toHaveBeenCalled();
+    expect(Object.keys(await stored()).sort()).toEqual(['guide:binance', 'guideState', 'guides']);
+  });
+
   test('"Delete everything" asked for while they are being moved waits for the move, so nothing comes back', async () => {
     await fakeBrowser.storage.local.set({ guides: { okx: guideWithAddress('okx', 'USDT', OTHER) } });
     const get = fakeBrowser.storage.local.get.bind(fakeBrowser.storage.local);
