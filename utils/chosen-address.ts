@@ -40,15 +40,16 @@ export function chosenAddressFrom(value: unknown): ChosenAddress | null {
 }
 
 /**
- * The address to compare with on `exchangeId`'s pages: that exchange's own guide's. A guide
- * tied to no exchange yet counts for every exchange; another exchange's guide counts for none.
+ * The address to compare with on `exchangeId`'s pages: that exchange's own guide's, if it is that exchange's (the guide page
+ * shows no address for one that is not). Without one, the guide last worked on: a guide tied to no exchange yet counts for
+ * every exchange; another exchange's guide counts for none.
  */
 export function chosenAddressFor(stored: StoredGuides, exchangeId: string | undefined): ChosenAddress | null {
   if (exchangeId === undefined || stored.exchangeId !== exchangeId) return null;
   const { own, current } = stored;
-  if (own !== undefined) return chosenAddressFrom(own);
-  const owner = typeof current === 'object' && current !== null ? (current as { exchangeId?: unknown }).exchangeId : undefined;
-  return owner === undefined || owner === null || owner === exchangeId ? chosenAddressFrom(current) : null;
+  const guide = own === undefined ? current : own;
+  const owner = typeof guide === 'object' && guide !== null ? (guide as { exchangeId?: unknown }).exchangeId : undefined;
+  return owner === exchangeId || (own === undefined && (owner === undefined || owner === null)) ? chosenAddressFrom(guide) : null;
 }
 
 /** Read with the browser's own storage call: the shape check above is all the validation needed here. */

@@ -123,6 +123,17 @@ describe('guide state in storage', () => {
     expect(chosenAddressFor(await readStoredGuides('okx'), 'binance')).toBeNull();
   });
 
+  test("an exchange's own key holding a guide that is not that exchange's gives no address on its page, as the guide page shows none", async () => {
+    const binance = guideWithAddress('binance', 'ETH');
+    // Moved as it was filed in the old map, or edited by hand.
+    await fakeBrowser.storage.local.set({ 'guide:okx': binance, guideState: binance });
+    expect(await readChosenAddress('okx')).toBeNull();
+    expect((await loadGuideState('okx')).state.address).toBeNull();
+    await fakeBrowser.storage.local.set({ 'guide:okx': { network: 'ethereum', address: WALLET } });
+    expect(await readChosenAddress('okx')).toBeNull();
+    expect((await loadGuideState('okx')).state.address).toBeNull();
+  });
+
   test("a watcher on an exchange's page hears of a new address in that exchange's guide, and not of another exchange's", async () => {
     const heard: unknown[] = [];
     const stop = watchChosenAddress(
