@@ -64,7 +64,11 @@ export async function watchWithdrawalFields({ ctx, exchangeId, words, ours }: Wa
     }
     lastField = field;
     const id = exchangeId();
-    if (guides.exchangeId !== id) guides = await read(id);
+    if (guides.exchangeId !== id) {
+      guides = await read(id);
+      // Cleared or retyped during the read: the evaluate that edit set off speaks for the field.
+      if (field.value.trim() !== typed) return;
+    }
     const chosen = chosenAddressFor(guides, id);
     if (chosen === null || sameAddress(typed, chosen.address)) return hide();
     if ((typed === shownFor && field === shownIn) || typed === dismissedFor) return;
