@@ -6,7 +6,8 @@ import { englishMessage } from '@/entrypoints/background/background.testkit';
 import { applyGuideAction, createGuideState } from '@/lib/custody/steps';
 import { startGuidePage } from './app';
 
-// The guide page as its script draws it (./main.tsx), into linkedom against WXT's in-memory browser.
+// The guide page as `startGuidePage` draws it, into linkedom against WXT's in-memory browser. What ./main.tsx adds (the root
+// element, reading `location.search`) only the e2e tests meet.
 effectsOnNextTask();
 
 const WALLET = '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed';
