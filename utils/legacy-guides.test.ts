@@ -77,7 +77,7 @@ describe('guides saved in the one map of an older version', () => {
 
   test('"Delete everything" asked for while they are being moved waits for the move, so nothing comes back', async () => {
     await fakeBrowser.storage.local.set({ guides: { okx: guideWithAddress('okx', 'USDT', OTHER) } });
-    const get = fakeBrowser.storage.local.get.bind(fakeBrowser.storage.local);
+    const get = fakeBrowser.storage.local.get.bind(fakeBrowser.storage.local) as (keys: unknown) => Promise<Record<string, unknown>>;
     let reads = 0;
     let deleted: Promise<void> | undefined;
     // The move's second read looks at the exchanges' own keys: the delete is asked for between that read and the move's write.
