@@ -12,13 +12,24 @@ export interface ChosenAddress {
 
 /** The storage key of the guide last worked on (`local:guideState` in `utils/guide-state.ts`). */
 export const GUIDE_STATE_KEY = 'guideState';
-/** The storage key of each exchange's own guide, by exchange id (`local:guides`). */
-export const GUIDES_KEY = 'guides';
 
-/** The two stored guide values as they are, unchecked. */
+/**
+ * The storage key of one exchange's own guide (`local:guide:<exchange id>`). One key per exchange, so a save writes only its
+ * own exchange's guide (utils/guide-state.ts). Registry ids are lowercase letters, digits and dashes (`isExchangeId`): no
+ * separator of their own, so no id can name another's key.
+ */
+export function guideKey(exchangeId: string): `guide:${string}` {
+  return `guide:${exchangeId}`;
+}
+
+/** The stored guide values an exchange's page compares with, as they are, unchecked. */
 export interface StoredGuides {
+  /** The exchange they were read for. */
+  exchangeId: string | undefined;
+  /** The guide last worked on. */
   current: unknown;
-  byExchange: unknown;
+  /** That exchange's own guide; undefined when it has none. */
+  own: unknown;
 }
 
 export function chosenAddressFrom(value: unknown): ChosenAddress | null {
@@ -29,31 +40,35 @@ export function chosenAddressFrom(value: unknown): ChosenAddress | null {
 }
 
 /**
- * The address to compare with on `exchangeId`'s pages: that exchange's own guide's. A guide
- * tied to no exchange yet counts for every exchange; another exchange's guide counts for none.
+ * The address to compare with on `exchangeId`'s pages: that exchange's own guide's, if it is that exchange's (the guide page
+ * shows no address for one that is not). Without one, the guide last worked on: a guide tied to no exchange yet counts for
+ * every exchange; another exchange's guide counts for none.
  */
 export function chosenAddressFor(stored: StoredGuides, exchangeId: string | undefined): ChosenAddress | null {
-  if (exchangeId === undefined) return null;
-  const { byExchange, current } = stored;
-  if (typeof byExchange === 'object' && byExchange !== null && Object.hasOwn(byExchange, exchangeId)) return chosenAddressFrom((byExchange as Record<string, unknown>)[exchangeId]);
-  const owner = typeof current === 'object' && current !== null ? (current as { exchangeId?: unknown }).exchangeId : undefined;
-  return owner === undefined || owner === null || owner === exchangeId ? chosenAddressFrom(current) : null;
+  if (exchangeId === undefined || stored.exchangeId !== exchangeId) return null;
+  const { own, current } = stored;
+  const guide = own === undefined ? current : own;
+  const owner = typeof guide === 'object' && guide !== null ? (guide as { exchangeId?: unknown }).exchangeId : undefined;
+  return owner === exchangeId || (own === undefined && (owner === undefined || owner === null)) ? chosenAddressFrom(guide) : null;
 }
 
 /** Read with the browser's own storage call: the shape check above is all the validation needed here. */
-export async function readStoredGuides(): Promise<StoredGuides> {
-  const stored = await browser.storage.local.get([GUIDE_STATE_KEY, GUIDES_KEY]);
-  return { current: stored[GUIDE_STATE_KEY], byExchange: stored[GUIDES_KEY] };
+export async function readStoredGuides(exchangeId: string | undefined): Promise<StoredGuides> {
+  if (exchangeId === undefined) return { exchangeId, current: undefined, own: undefined };
+  const key = guideKey(exchangeId);
+  const stored = await browser.storage.local.get([GUIDE_STATE_KEY, key]);
+  return { exchangeId, current: stored[GUIDE_STATE_KEY], own: stored[key] };
 }
 
 export async function readChosenAddress(exchangeId: string | undefined): Promise<ChosenAddress | null> {
-  return chosenAddressFor(await readStoredGuides(), exchangeId);
+  return chosenAddressFor(await readStoredGuides(exchangeId), exchangeId);
 }
 
-/** Calls back with both stored guide values whenever either changes. */
-export function watchChosenAddress(callback: (stored: StoredGuides) => void): () => void {
+/** Calls back with the stored guide values for `exchangeId()` whenever the guide last worked on or that exchange's own changes. */
+export function watchChosenAddress(exchangeId: () => string | undefined, callback: (stored: StoredGuides) => void): () => void {
   const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area === 'local' && (Object.hasOwn(changes, GUIDE_STATE_KEY) || Object.hasOwn(changes, GUIDES_KEY))) void readStoredGuides().then(callback, () => undefined);
+    const id = exchangeId();
+    if (area === 'local' && (Object.hasOwn(changes, GUIDE_STATE_KEY) || (id !== undefined && Object.hasOwn(changes, guideKey(id))))) void readStoredGuides(id).then(callback, () => undefined);
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);

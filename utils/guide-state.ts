@@ -3,19 +3,22 @@ import { defineLazyItem } from '@/utils/lazy-item';
 import { parseAddressBook, type AddressBookEntry } from '@/lib/custody/address-book';
 import { guideForExchange, savedGuides } from '@/lib/custody/guides';
 import type { GuideResetReason, GuideState } from '@/lib/custody/steps';
-import { GUIDE_STATE_KEY, GUIDES_KEY } from './chosen-address';
+import { exchanges } from '@/lib/exchanges/registry';
+import { isExchangeId } from '@/lib/exchanges/is-exchange-id';
+import { GUIDE_STATE_KEY, guideKey } from './chosen-address';
 import { inTurn, updateItem } from './in-turn';
+import { moveLegacyGuides } from './legacy-guides';
 
 /**
- * The withdrawal guide's memory, on this device only: the guide last worked on, and each
- * exchange's own guide by exchange id (lib/custody/guides.ts). Stored as `unknown` and validated
- * on every read: storage can hold anything (an older version, a hand edit), and a guide that
- * resumes from damaged state must start over rather than show a stale "verified".
+ * The withdrawal guide's memory, on this device only: the guide last worked on, and each exchange's own guide under a key of its
+ * own (`guideKey`, lib/custody/guides.ts). Stored as `unknown` and validated on every read: storage can hold anything (an older
+ * version, a hand edit), and a guide that resumes from damaged state must start over rather than show a stale "verified".
  */
 const guideStateItem = defineLazyItem<unknown>(`local:${GUIDE_STATE_KEY}`, { version: 1 });
-const guidesItem = defineLazyItem<unknown>(`local:${GUIDES_KEY}`, { version: 1 });
 /** Exported for a write over several values in their turns at once (utils/import-write.ts); every other write goes through the functions below. */
 export const addressBookItem = defineLazyItem<unknown>('local:addressBook', { version: 1 });
+
+const storageKeyOf = (exchangeId: string) => `local:${guideKey(exchangeId)}` as const;
 
 export interface LoadGuideStateReturnType {
   state: GuideState;
@@ -23,21 +26,33 @@ export interface LoadGuideStateReturnType {
   resetReason: GuideResetReason | null;
 }
 
+/**
+ * Moves an older version's guides first (utils/legacy-guides.ts). A move that fails is logged and the page reads anyway: the guides
+ * already under their own keys still open, and the map stays for the next try.
+ */
+const moveLegacyGuidesFirst = () => moveLegacyGuides().catch((error: unknown) => console.warn('[reserve-radar] saved guides not moved to their own keys:', error));
+
 /** The guide for `exchangeId` (its own, or a fresh one); without an exchange, the guide last worked on. */
 export async function loadGuideState(exchangeId?: string): Promise<LoadGuideStateReturnType> {
-  const [current, byExchange] = await Promise.all([guideStateItem.getValue(), guidesItem.getValue()]);
-  const parsed = guideForExchange({ current, byExchange, exchangeId });
+  await moveLegacyGuidesFirst();
+  const keyed = exchangeId !== undefined && isExchangeId(exchangeId);
+  const [current, own] = await storage.getItems([guideStateItem, ...(keyed ? [storageKeyOf(exchangeId)] : [])]);
+  const parsed = guideForExchange({ current: current?.value, own: own?.value ?? undefined, exchangeId });
   return { state: parsed.state, resetReason: parsed.reset ? parsed.reason : null };
 }
 
-/** Every exchange's saved guide that still reads, for a page that lets the user switch exchange. */
+/** Every registry exchange's saved guide that still reads, in one read, for a page that lets the user switch exchange. */
 export async function loadSavedGuides(): Promise<Map<string, GuideState>> {
-  return savedGuides(await guidesItem.getValue());
+  await moveLegacyGuidesFirst();
+  const ids = exchanges.map((exchange) => exchange.id).filter(isExchangeId);
+  const stored = await storage.getItems(ids.map(storageKeyOf));
+  return savedGuides(ids.map((exchangeId, index) => [exchangeId, stored[index]?.value] as const));
 }
 
 /**
  * What a guide page hears of "Delete everything" removing the guide last worked on (only it removes it: every save writes it).
- * The page follows it from before its first read, so a delete while it loads is counted too.
+ * The page follows it from before its first read, so a delete while it loads is counted too, and drops what it holds at each
+ * (entrypoints/guide/memory.ts).
  */
 export interface GuideClears {
   /** How many deletes the page has heard of. */
@@ -67,22 +82,22 @@ export function followGuideClears(): GuideClears {
 }
 
 /**
- * Saves `state` as the guide last worked on and, when it has an exchange, as that exchange's own.
- * Written at once, not in the guides' turn: a guide page closed or sent to another exchange right
- * after a choice must still have dispatched its write, and waiting for a turn first lost it.
- * With `clears`, nothing is written when a delete was heard after the saved guides were read: the write would put them back.
+ * Saves `state` as the guide last worked on and, when it has an exchange, as that exchange's own, in one write and with no read
+ * before it: two saves at once (two guide tabs, two quick steps) each keep their exchange's guide, and a save never writes
+ * another exchange's guide back. Written at once, not in a turn: a guide page closed or sent to another exchange right after a
+ * choice must still have dispatched its write, and waiting for a turn first lost it.
+ *
+ * A save asked for after "Delete everything" has cleared storage, but before the page has heard of it (the change event still on
+ * its way), still writes: the guide on screen comes back, as the guide last worked on and as its exchange's own. Nothing else can.
+ * The page drops what it holds as it hears of the delete (entrypoints/guide/memory.ts), but that one guide stays stored until
+ * its exchange's guide is saved again or everything is deleted again. No check here could close that window: the page cannot
+ * know of a delete it has not heard of.
  */
-export async function saveGuideState(state: GuideState, clears?: GuideClears): Promise<void> {
-  if (state.exchangeId === null) return guideStateItem.setValue(state);
-  const clearsBefore = clears?.count;
-  const stored = await guidesItem.getValue();
-  // Checked in the same step as the write goes out, so no delete heard can come between them. A delete not heard yet (its change
-  // event still on the way to this page) is not seen: that window stays.
-  if (clears !== undefined && clears.count !== clearsBefore) return;
-  const byExchange = typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {};
+export async function saveGuideState(state: GuideState): Promise<void> {
+  if (state.exchangeId === null || !isExchangeId(state.exchangeId)) return guideStateItem.setValue(state);
   await storage.setItems([
     { item: guideStateItem, value: state },
-    { item: guidesItem, value: { ...byExchange, [state.exchangeId]: state } },
+    { key: storageKeyOf(state.exchangeId), value: state },
   ]);
 }
 

@@ -21,6 +21,7 @@ export const SHARED_LOCAL_KEYS = [
   'local:nudgeSeen',
   'local:holdings',
   'local:addressBook',
+  'local:guides',
   'local:allowedLookalikes',
   'local:warningSubscriptions',
   'local:runAlerts',

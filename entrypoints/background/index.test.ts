@@ -343,6 +343,13 @@ describe('install', () => {
     await new Promise((resolve) => setTimeout(resolve, 30));
     expect(await welcomeTabs()).toEqual([]);
   });
+
+  test("an update moves the guides an older version kept in one map to each exchange's own key, where the exchange pages read them", async () => {
+    const okx = { version: 1, exchangeId: 'okx', network: 'ethereum', address: '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed' };
+    await fakeBrowser.storage.local.set({ guides: { okx } });
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', previousVersion: '0.1.0' } as Parameters<typeof fakeBrowser.runtime.onInstalled.trigger>[0]);
+    expect(await fakeBrowser.storage.local.get(['guides', 'guide:okx'])).toEqual({ 'guide:okx': okx });
+  });
 });
 
 describe('the toolbar popup on a tab the content script never saw', () => {

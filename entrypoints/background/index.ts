@@ -22,6 +22,7 @@ import { readSessionWordsEarly } from './words';
 import { protectionFollowsAccess } from './broad-access';
 import { refreshWhenHostsReturn } from './required-hosts';
 import { refreshNow } from './refresh-now';
+import { moveLegacyGuides } from '@/utils/legacy-guides';
 
 /**
  * Firefox runs the background as an event page (`persistent: false`), as Chrome runs its service worker:
@@ -50,6 +51,11 @@ export default defineBackground({
       listsAccessOnUpdate(details, async () => (await subscriptionViews()).filter((view) => view.needsAccess !== undefined).length).catch((error: unknown) =>
         console.warn('[reserve-radar] warning lists not looked at after the update:', error),
       ),
+    );
+    // Guides an older version kept in one map go to each exchange's own key, for the exchange pages' scripts, which read only those
+    // (the guide page moves them too, before it reads). Answered when done, as above.
+    browser.runtime.onInstalled.addListener((details) =>
+      details.reason === 'update' ? moveLegacyGuides().catch((error: unknown) => console.warn('[reserve-radar] saved guides not moved to their own keys after the update:', error)) : undefined,
     );
 
     browser.tabs.onUpdated.addListener((tabId, changeInfo, tab) => {

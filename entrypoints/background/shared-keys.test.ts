@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { sourceFileLines } from '@/scripts/source-size';
-import { GUIDES_KEY } from '@/utils/chosen-address';
+import { GUIDE_STATE_KEY } from '@/utils/chosen-address';
 import { SHARED_LOCAL_KEYS } from './extension-handlers';
 
 const root = join(import.meta.dirname, '../..');
 /** Key names built from a constant, as the sources write them. */
-const CONSTANTS: Readonly<Record<string, string>> = { GUIDES_KEY };
+const CONSTANTS: Readonly<Record<string, string>> = { GUIDE_STATE_KEY };
 
 /**
  * The stored values written in a turn (utils/in-turn.ts), found in the sources: each

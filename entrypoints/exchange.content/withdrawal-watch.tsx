@@ -35,7 +35,9 @@ export interface WatchWithdrawalFieldsParameters {
  */
 export async function watchWithdrawalFields({ ctx, exchangeId, words, ours }: WatchWithdrawalFieldsParameters): Promise<void> {
   for (const stale of document.querySelectorAll(HOST_TAG)) stale.remove();
-  let guides: StoredGuides = await readStoredGuides().catch(() => ({ current: undefined, byExchange: undefined }));
+  // The guide values for the exchange this page was last known as (the background may say which after this starts).
+  const read = (id: string | undefined): Promise<StoredGuides> => readStoredGuides(id).catch(() => ({ exchangeId: id, current: undefined, own: undefined }));
+  let guides = await read(exchangeId());
   let ui: ShadowHost | undefined;
   let shownFor: string | undefined;
   let shownIn: Element | undefined;
@@ -61,7 +63,13 @@ export async function watchWithdrawalFields({ ctx, exchangeId, words, ours }: Wa
       return;
     }
     lastField = field;
-    const chosen = chosenAddressFor(guides, exchangeId());
+    const id = exchangeId();
+    if (guides.exchangeId !== id) {
+      guides = await read(id);
+      // Cleared or retyped during the read: the evaluate that edit set off speaks for the field.
+      if (field.value.trim() !== typed) return;
+    }
+    const chosen = chosenAddressFor(guides, id);
     if (chosen === null || sameAddress(typed, chosen.address)) return hide();
     if ((typed === shownFor && field === shownIn) || typed === dismissedFor) return;
     hide();
@@ -114,7 +122,7 @@ export async function watchWithdrawalFields({ ctx, exchangeId, words, ours }: Wa
   ctx.addEventListener(document, 'input', onEdit, { capture: true, passive: true });
 
   ctx.onInvalidated(
-    watchChosenAddress((next) => {
+    watchChosenAddress(exchangeId, (next) => {
       guides = next;
       dismissedFor = undefined;
       hide();

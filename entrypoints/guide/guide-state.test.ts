@@ -6,6 +6,7 @@ import { chosenAddressFor, readChosenAddress, readStoredGuides, watchChosenAddre
 
 // The guide page's storage (utils/guide-state.ts), against WXT's in-memory browser.
 const WALLET = '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed';
+const OTHER = '0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359';
 
 function guideWithAddress(exchangeId = 'binance', asset = 'ETH') {
   let state = createGuideState(new Date('2026-11-25T10:00:00Z'));
@@ -56,14 +57,42 @@ describe('guide state in storage', () => {
     expect([...(await loadSavedGuides()).keys()].sort()).toEqual(['coinbase', 'okx']);
   });
 
-  test('a damaged saved guide of one exchange starts that exchange over and says why, and leaves the others', async () => {
+  test('a damaged or misfiled saved guide of one exchange starts that exchange over and says why, and leaves the others', async () => {
     await saveGuideState(guideWithAddress('okx', 'USDT'));
-    const { guides } = (await fakeBrowser.storage.local.get('guides')) as { guides: Record<string, unknown> };
-    await fakeBrowser.storage.local.set({ guides: { ...guides, kraken: { version: 1, exchangeId: 'kraken', address: 42 } } });
+    await fakeBrowser.storage.local.set({ 'guide:kraken': { version: 1, exchangeId: 'kraken', address: 42 }, 'guide:bybit': guideWithAddress('okx', 'USDT') });
     const kraken = await loadGuideState('kraken');
     expect(kraken.state).toMatchObject({ exchangeId: 'kraken', address: null });
     expect(kraken.resetReason).toBe('unreadable');
+    const bybit = await loadGuideState('bybit');
+    expect(bybit.state).toMatchObject({ exchangeId: 'bybit', address: null });
+    expect(bybit.resetReason).toBe('other-exchange');
     expect([...(await loadSavedGuides()).keys()]).toEqual(['okx']);
+  });
+
+  test("each exchange's guide is stored under its own key, written without a read: two saves at once both keep their guide", async () => {
+    const okx = guideWithAddress('okx', 'USDT');
+    const binance = guideWithAddress('binance', 'ETH');
+    const reads = vi.spyOn(fakeBrowser.storage.local, 'get');
+    // Two guide tabs saving at the same moment.
+    await Promise.all([saveGuideState(okx), saveGuideState(binance)]);
+    expect(reads).not.toHaveBeenCalled();
+    reads.mockRestore();
+    const saved = await loadSavedGuides();
+    expect([...saved.keys()].sort()).toEqual(['binance', 'okx']);
+    expect(saved.get('okx')).toEqual(okx);
+    expect(await fakeBrowser.storage.local.get(['guide:okx', 'guide:binance'])).toEqual({ 'guide:okx': okx, 'guide:binance': binance });
+  });
+
+  test('a save that lands just after "Delete everything" brings back no other exchange\'s guide', async () => {
+    await saveGuideState(guideWithAddress('okx', 'USDT'));
+    const binance = { ...guideWithAddress('binance', 'ETH'), address: OTHER };
+    const saving = saveGuideState(binance);
+    // What "Delete everything" does to storage, before the page has heard of it.
+    await fakeBrowser.storage.local.clear();
+    await saving;
+    const stored = JSON.stringify(await fakeBrowser.storage.local.get(null)).toLowerCase();
+    expect(stored).not.toContain(WALLET.toLowerCase());
+    expect(Object.keys(await fakeBrowser.storage.local.get(null)).filter((key) => key.includes('okx') || key === 'guides')).toEqual([]);
   });
 
   test("the exchange-page script reads the chosen network and address of that exchange's guide, and nothing when unset", async () => {
@@ -74,20 +103,51 @@ describe('guide state in storage', () => {
     expect(await readChosenAddress('okx')).toBeNull();
     await saveGuideState(createGuideState());
     // A guide tied to no exchange yet applies on every exchange's page.
-    await fakeBrowser.storage.local.remove('guides');
+    await fakeBrowser.storage.local.remove('guide:binance');
     await fakeBrowser.storage.local.set({ guideState: { network: 'ethereum', address: WALLET } });
     expect(await readChosenAddress('okx')).toEqual({ network: 'ethereum', address: WALLET });
     await fakeBrowser.storage.local.set({ guideState: { address: 'x'.repeat(200), network: 'ethereum' } });
     expect(await readChosenAddress('okx')).toBeNull();
-    expect(chosenAddressFor(await readStoredGuides(), undefined)).toBeNull();
+    expect(chosenAddressFor(await readStoredGuides('okx'), undefined)).toBeNull();
   });
 
-  test('a watcher hears about a new chosen address', async () => {
+  test("on each exchange's page, that exchange's own guide's address, whichever guide was worked on last", async () => {
+    await saveGuideState({ ...guideWithAddress('okx', 'USDT'), address: OTHER });
+    await saveGuideState(guideWithAddress('binance', 'ETH'));
+    const reads = vi.spyOn(fakeBrowser.storage.local, 'get');
+    expect(await readChosenAddress('okx')).toEqual({ network: 'ethereum', address: OTHER });
+    expect(await readChosenAddress('binance')).toEqual({ network: 'ethereum', address: WALLET });
+    // The page's script reads the guide last worked on and its own exchange's, nothing else.
+    expect(reads.mock.calls).toEqual([[['guideState', 'guide:okx']], [['guideState', 'guide:binance']]]);
+    // Values read for another exchange's page are not taken for this one's.
+    expect(chosenAddressFor(await readStoredGuides('okx'), 'binance')).toBeNull();
+  });
+
+  test("an exchange's own key holding a guide that is not that exchange's gives no address on its page, as the guide page shows none", async () => {
+    const binance = guideWithAddress('binance', 'ETH');
+    // Moved as it was filed in the old map, or edited by hand.
+    await fakeBrowser.storage.local.set({ 'guide:okx': binance, guideState: binance });
+    expect(await readChosenAddress('okx')).toBeNull();
+    expect((await loadGuideState('okx')).state.address).toBeNull();
+    await fakeBrowser.storage.local.set({ 'guide:okx': { network: 'ethereum', address: WALLET } });
+    expect(await readChosenAddress('okx')).toBeNull();
+    expect((await loadGuideState('okx')).state.address).toBeNull();
+  });
+
+  test("a watcher on an exchange's page hears of a new address in that exchange's guide, and not of another exchange's", async () => {
     const heard: unknown[] = [];
-    const stop = watchChosenAddress((stored) => heard.push(chosenAddressFor(stored, 'binance')));
-    await saveGuideState(guideWithAddress());
+    const stop = watchChosenAddress(
+      () => 'okx',
+      (stored) => heard.push(chosenAddressFor(stored, 'okx')),
+    );
+    await saveGuideState({ ...guideWithAddress('okx', 'USDT'), address: OTHER });
+    await vi.waitFor(() => expect(heard.at(-1)).toEqual({ network: 'ethereum', address: OTHER }));
+    const before = heard.length;
+    // Binance's guide alone changes (the guide last worked on is left as it is): nothing to read again on OKX's page.
+    await fakeBrowser.storage.local.set({ 'guide:binance': guideWithAddress('binance', 'ETH') });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(heard).toHaveLength(before);
     stop();
-    expect(heard.at(-1)).toEqual({ network: 'ethereum', address: WALLET });
   });
 });
 

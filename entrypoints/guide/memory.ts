@@ -41,17 +41,14 @@ export function useGuideMemory({ initialState, initialSaved, exchangeId, clears,
   const saved = useRef(initialSaved);
   // The deletes already dropped for.
   const dropped = useRef(clearsAtLoad);
-  const dispatch = useCallback(
-    (action: GuideAction) => {
-      const next = applyGuideActionFor({ state: current.current, action, savedGuideOf: (exchangeId) => saved.current.get(exchangeId) });
-      if (next === current.current) return;
-      current.current = next;
-      if (next.exchangeId !== null) saved.current.set(next.exchangeId, next);
-      setState(next);
-      void saveGuideState(next, clears);
-    },
-    [clears],
-  );
+  const dispatch = useCallback((action: GuideAction) => {
+    const next = applyGuideActionFor({ state: current.current, action, savedGuideOf: (exchangeId) => saved.current.get(exchangeId) });
+    if (next === current.current) return;
+    current.current = next;
+    if (next.exchangeId !== null) saved.current.set(next.exchangeId, next);
+    setState(next);
+    void saveGuideState(next);
+  }, []);
   useEffect(() => {
     const drop = () => {
       if (clears.count === dropped.current) return;

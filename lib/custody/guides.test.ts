@@ -18,7 +18,7 @@ const none = () => undefined;
 
 describe('guideForExchange', () => {
   it("opened for Coinbase after OKX's guide: a fresh guide for Coinbase, from the first step", () => {
-    const { state, reset } = guideForExchange({ current: okx, byExchange: { okx }, exchangeId: 'coinbase', now: t0 });
+    const { state, reset } = guideForExchange({ current: okx, own: undefined, exchangeId: 'coinbase', now: t0 });
     expect(state).toEqual({ ...createGuideState(t0), exchangeId: 'coinbase' });
     expect(nextStep({ state })).toBe('route');
     expect(reset).toBe(false);
@@ -26,20 +26,20 @@ describe('guideForExchange', () => {
 
   it('opened for an exchange with a saved guide: that guide, as it was left', () => {
     const coinbase = guide('coinbase', [{ type: 'set-route', exchangeId: 'coinbase', asset: 'BTC', network: 'bitcoin' }]);
-    expect(guideForExchange({ current: coinbase, byExchange: { okx, coinbase }, exchangeId: 'okx', now: t0 }).state).toEqual(okx);
-    expect(guideForExchange({ current: coinbase, byExchange: { okx, coinbase }, exchangeId: 'coinbase', now: t0 }).state).toEqual(coinbase);
+    expect(guideForExchange({ current: coinbase, own: okx, exchangeId: 'okx', now: t0 }).state).toEqual(okx);
+    expect(guideForExchange({ current: coinbase, own: coinbase, exchangeId: 'coinbase', now: t0 }).state).toEqual(coinbase);
   });
 
   it('opened with no exchange: the guide last worked on', () => {
-    expect(guideForExchange({ current: okx, byExchange: {}, exchangeId: undefined, now: t0 }).state).toEqual(okx);
-    expect(guideForExchange({ current: undefined, byExchange: undefined, exchangeId: undefined, now: t0 })).toEqual({ state: createGuideState(t0), reset: false, reason: null });
+    expect(guideForExchange({ current: okx, own: undefined, exchangeId: undefined, now: t0 }).state).toEqual(okx);
+    expect(guideForExchange({ current: undefined, own: undefined, exchangeId: undefined, now: t0 })).toEqual({ state: createGuideState(t0), reset: false, reason: null });
   });
 
   it("a damaged or misfiled saved guide starts that exchange's guide over and says why", () => {
-    const damaged = guideForExchange({ current: undefined, byExchange: { kraken: { version: 1, address: 42 } }, exchangeId: 'kraken', now: t0 });
+    const damaged = guideForExchange({ current: undefined, own: { version: 1, address: 42 }, exchangeId: 'kraken', now: t0 });
     expect(damaged.state).toEqual(freshGuideFor('kraken', t0));
     expect(damaged.reason).toBe('unreadable');
-    const misfiled = guideForExchange({ current: undefined, byExchange: { kraken: okx }, exchangeId: 'kraken', now: t0 });
+    const misfiled = guideForExchange({ current: undefined, own: okx, exchangeId: 'kraken', now: t0 });
     expect(misfiled.state).toEqual(freshGuideFor('kraken', t0));
     expect(misfiled.reason).toBe('other-exchange');
   });
@@ -47,9 +47,9 @@ describe('guideForExchange', () => {
 
 describe('savedGuides', () => {
   it('keeps the guides that read and sit under their own exchange', () => {
-    const saved = savedGuides({ okx, kraken: { nope: true }, bybit: okx }, t0);
+    const saved = savedGuides(Object.entries({ okx, kraken: { nope: true }, bybit: okx, coinbase: undefined, upbit: null }), t0);
     expect([...saved.keys()]).toEqual(['okx']);
-    expect(savedGuides('not a record', t0).size).toBe(0);
+    expect(savedGuides([], t0).size).toBe(0);
   });
 });
 

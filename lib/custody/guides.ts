@@ -5,7 +5,7 @@ import { applyGuideAction, createGuideState, parseGuideState, type GuideAction, 
  * One withdrawal guide per exchange: the coin, network, address and test of a withdrawal from
  * OKX say nothing about a withdrawal from Coinbase. These pure functions pick the guide a page
  * shows and keep a change of exchange from carrying one exchange's answers into another's guide.
- * The page stores the guide last worked on and each exchange's own (utils/guide-state.ts).
+ * The page stores the guide last worked on and each exchange's own, under a key of its own (utils/guide-state.ts).
  */
 
 /** A new guide for `exchangeId` (or for no exchange yet, when it is null or not a registry id). */
@@ -16,8 +16,8 @@ export function freshGuideFor(exchangeId: string | null, now: Date = new Date())
 export interface GuideForExchangeParameters {
   /** The guide last worked on, as stored (unchecked). */
   current: unknown;
-  /** Each exchange's own guide by exchange id, as stored (unchecked). */
-  byExchange: unknown;
+  /** The own guide of the exchange the page was opened for, as stored (unchecked); undefined when it has none. */
+  own: unknown;
   /** The exchange the page was opened for; undefined resumes the guide last worked on. */
   exchangeId: string | undefined;
   now?: Date;
@@ -25,31 +25,25 @@ export interface GuideForExchangeParameters {
 export type GuideForExchangeReturnType = ParseGuideStateReturnType;
 
 /** The guide a page opened for `exchangeId` shows: that exchange's own, else a fresh one for it. */
-export function guideForExchange({ current, byExchange, exchangeId, now = new Date() }: GuideForExchangeParameters): GuideForExchangeReturnType {
+export function guideForExchange({ current, own, exchangeId, now = new Date() }: GuideForExchangeParameters): GuideForExchangeReturnType {
   const last = parseGuideState(current, now);
   if (exchangeId === undefined || last.state.exchangeId === exchangeId) return last;
-  const own = savedGuideIn(byExchange, exchangeId);
-  if (own === undefined) return { state: freshGuideFor(exchangeId, now), reset: false, reason: null };
+  if (own === undefined || own === null) return { state: freshGuideFor(exchangeId, now), reset: false, reason: null };
   const parsed = parseGuideState(own, now);
   if (parsed.reset && parsed.state.exchangeId === null) return { ...parsed, state: freshGuideFor(exchangeId, now) };
   if (parsed.state.exchangeId !== exchangeId) return { state: freshGuideFor(exchangeId, now), reset: true, reason: 'other-exchange' };
   return parsed;
 }
 
-/** Each exchange's saved guide that still reads, by exchange id; damaged ones are left out. */
-export function savedGuides(byExchange: unknown, now: Date = new Date()): Map<string, GuideState> {
+/** Each exchange's saved guide that still reads, by exchange id, from the stored values by exchange id; damaged and misfiled ones are left out. */
+export function savedGuides(byExchange: Iterable<readonly [exchangeId: string, stored: unknown]>, now: Date = new Date()): Map<string, GuideState> {
   const guides = new Map<string, GuideState>();
-  if (typeof byExchange !== 'object' || byExchange === null) return guides;
-  for (const [exchangeId, stored] of Object.entries(byExchange)) {
+  for (const [exchangeId, stored] of byExchange) {
+    if (stored === undefined || stored === null) continue;
     const parsed = parseGuideState(stored, now);
     if (!parsed.reset && parsed.state.exchangeId === exchangeId) guides.set(exchangeId, parsed.state);
   }
   return guides;
-}
-
-function savedGuideIn(byExchange: unknown, exchangeId: string): unknown {
-  if (typeof byExchange !== 'object' || byExchange === null || !Object.hasOwn(byExchange, exchangeId)) return undefined;
-  return (byExchange as Record<string, unknown>)[exchangeId];
 }
 
 export interface ApplyGuideActionForParameters {

@@ -64,7 +64,7 @@ describe('lib/custody speaks in codes', () => {
       networkIds.map((network) => [walletOptions({ network }), testTransactionAdvice({ network })]),
       parseGuideState({ version: 1, damaged: true }),
       parseGuideState({ ...state, address: 'TJRabPrwbZy45sbavfcjinPJC18kjpRTv8' }),
-      guideForExchange({ current: undefined, byExchange: { kraken: { ...state, exchangeId: 'okx' } }, exchangeId: 'kraken' }),
+      guideForExchange({ current: undefined, own: { ...state, exchangeId: 'okx' }, exchangeId: 'kraken' }),
       exchangeWithdrawalHints({ withdrawal: undefined }),
       parseAddressBook([{ label: '', network: 'moon', address: 'x', addedAt: 'never' }, { label: 'Burn', network: 'xrp', address: samples[12], addedAt: '2026-11-25T10:00:00Z' }, 'junk']),
       parseAddressBook('not a list'),

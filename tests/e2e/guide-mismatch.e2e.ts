@@ -7,6 +7,10 @@ import { getAddress } from 'viem';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { fakeExchangeHtml, launchChromium, routeSite, shadowUi, type ChromiumExtension } from './harness';
 
+declare const chrome: {
+  storage: { local: { get(keys: string | string[]): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void>; remove(keys: string[]): Promise<void> } };
+};
+
 // EIP-55's own example address: the wallet address the user "pastes" into the guide.
 const WALLET = '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed';
 const OTHER = getAddress(`0x${'ab'.repeat(20)}`);
@@ -122,5 +126,34 @@ describe("the guide's address on the exchange's withdrawal page, Chromium", () =
       }
     }
     await page.close();
+  });
+
+  test("an address an older version kept in its one map of guides is the one compared, once the guide page has moved it to Binance's own key", async () => {
+    // What a version before each exchange's own key stored: Binance's guide, here holding OTHER, in the one map of guides.
+    const guide = await browser.context.newPage();
+    await guide.goto(`chrome-extension://${browser.extensionId}/guide.html`);
+    await guide.getByTestId('progress-text').waitFor();
+    await guide.evaluate(async (address) => {
+      const { 'guide:binance': binance } = (await chrome.storage.local.get('guide:binance')) as { 'guide:binance': object };
+      await chrome.storage.local.remove(['guide:binance', 'guideState']);
+      await chrome.storage.local.set({ guides: { binance: { ...binance, address } } });
+    }, OTHER);
+    await browser.context.unroute('https://www.binance.com/**');
+    await routeSite(browser.context, 'https://www.binance.com', fakeExchangeHtml('Binance — withdraw', '<label>Address <input id="withdraw-address" type="text"></label>'));
+    const page = await browser.context.newPage();
+    await page.goto('https://www.binance.com/en/my/wallet/account/main/withdrawal/crypto/USDT');
+    await page.waitForFunction(() => document.readyState === 'complete');
+    await page.waitForTimeout(500);
+    // The exchange page's script reads Binance's own key alone: the map is nothing to it.
+    await page.locator('#withdraw-address').fill(WALLET);
+    await page.waitForTimeout(500);
+    await expect.poll(() => page.locator('reserve-radar-mismatch').count()).toBe(0);
+    // The guide page opened for Binance moves the map's guide to Binance's key as it reads, where the exchange page hears of it.
+    await guide.goto(`chrome-extension://${browser.extensionId}/guide.html?exchange=binance`);
+    await shadowUi(page, 'reserve-radar-mismatch').waitFor('mismatch-warning');
+    expect(await guide.evaluate(() => chrome.storage.local.get('guides'))).toEqual({});
+    expect(await guide.evaluate(async () => ((await chrome.storage.local.get('guide:binance'))['guide:binance'] as { address: string }).address)).toBe(OTHER);
+    await page.close();
+    await guide.close();
   });
 });

@@ -176,14 +176,8 @@ describe('the withdrawal guide in Chromium', () => {
     // The test before chose OKX on Binance's guide, which gave OKX a guide of its own holding that
     // route (lib/custody/guides.ts). This test starts with OKX unused; Binance's guide stays for the tests after.
     await page.evaluate(async () => {
-      const { guides, guideState } = (await chrome.storage.local.get(['guides', 'guideState'])) as {
-        guides?: Record<string, unknown>;
-        guideState?: { exchangeId?: unknown };
-      };
-      if (guides !== undefined && Object.hasOwn(guides, 'okx')) {
-        delete guides.okx;
-        await chrome.storage.local.set({ guides });
-      }
+      await chrome.storage.local.remove('guide:okx');
+      const { guideState } = (await chrome.storage.local.get(['guideState'])) as { guideState?: { exchangeId?: unknown } };
       if (guideState?.exchangeId === 'okx') await chrome.storage.local.remove('guideState');
     });
     await guideFor('okx');
