@@ -3,7 +3,7 @@ import { getExchange } from '../exchanges/registry';
 import { bundledSnapshot } from '../reserves/snapshot';
 import { buildExchangeView } from '../view/exchange-view';
 import { translateFrom, type Messages } from '../words/translate-from';
-import { layoutShareImage, paintShareImage, shareImageContent, wrap, SHARE_IMAGE_WIDTH, type ShareImageContext } from './share-image';
+import { layoutShareImage, paintShareImage, shareImageContent, SHARE_IMAGE_WIDTH, type ShareImageContext } from './share-image';
 import en from '../../public/_locales/en/messages.json';
 import sv from '../../public/_locales/sv/messages.json';
 import de from '../../public/_locales/de/messages.json';
@@ -193,19 +193,5 @@ describe('layoutShareImage and paintShareImage', () => {
 
     const shorter = layoutShareImage({ context, content: { ...content, sections: content.sections.slice(0, 1) } });
     expect(shorter.height).toBeLessThan(layout.height);
-  });
-});
-
-describe('wrap', () => {
-  const measure = (text: string) => text.length;
-  test('breaks on spaces, keeps every word, cuts a word longer than a line', () => {
-    expect(wrap('aa bb cc dd', 5, measure)).toEqual(['aa bb', 'cc dd']);
-    expect(wrap('abcdefghij kl', 4, measure)).toEqual(['abcd', 'efgh', 'ij', 'kl']);
-    expect(wrap('  ', 10, measure)).toEqual([]);
-  });
-
-  test('never breaks at a no-break space, and keeps it: French punctuation stays on the line of its word', () => {
-    expect(wrap('un mot\u00a0:', 6, measure)).toEqual(['un', 'mot\u00a0:']);
-    expect(wrap('un mot\u00a0: la valeur\u202f!', 8, measure)).toEqual(['un mot\u00a0:', 'la', 'valeur\u202f!']);
   });
 });
