@@ -4,6 +4,7 @@ import { bundledSnapshot } from '../reserves/snapshot';
 import { buildExchangeView } from '../view/exchange-view';
 import { translateFrom, type Messages } from '../words/translate-from';
 import { layoutShareImage, paintShareImage, shareImageContent, SHARE_IMAGE_WIDTH, type ShareImageContext } from './share-image';
+import { wrap } from './wrap-lines';
 import en from '../../public/_locales/en/messages.json';
 import sv from '../../public/_locales/sv/messages.json';
 import de from '../../public/_locales/de/messages.json';
@@ -193,5 +194,26 @@ describe('layoutShareImage and paintShareImage', () => {
 
     const shorter = layoutShareImage({ context, content: { ...content, sections: content.sections.slice(0, 1) } });
     expect(shorter.height).toBeLessThan(layout.height);
+  });
+});
+
+describe('Chinese in the picture', () => {
+  test('lines are filled, as Chinese breaks between characters, and no line starts with a closing mark', () => {
+    const later = new Date('2026-11-25T10:00:00Z');
+    const chinese = translateFrom(zhCN as Messages);
+    // A 26 px body font: a Chinese character or full-width mark is one em, anything else about half.
+    const measure = (text: string) => [...text].reduce((width, character) => width + (/[\u2e80-\u9fff\uff00-\uffef]/.test(character) ? 26 : 14), 0);
+    const width = SHARE_IMAGE_WIDTH - 2 * 56 - 36;
+    let wrapped = 0;
+    for (const id of ['ftx', 'binance', 'kraken']) {
+      const content = shareImageContent({ view: viewOf(id, later), now: later, t: chinese, locale: 'zh-CN' });
+      for (const { text } of content.sections.flatMap((section) => section.lines)) {
+        const lines = wrap(text, width, measure);
+        if (lines.length > 1) wrapped++;
+        for (const line of lines) expect(line).not.toMatch(/^[\uff0c\u3002\uff1a\uff1b\uff09\u3001\uff01\uff1f]/);
+        for (const line of lines.slice(0, -1)) expect(measure(line), `${line} | ${text}`).toBeGreaterThan(0.9 * width);
+      }
+    }
+    expect(wrapped).toBeGreaterThan(2);
   });
 });
