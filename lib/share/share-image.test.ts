@@ -11,6 +11,7 @@ import de from '../../public/_locales/de/messages.json';
 import zhCN from '../../public/_locales/zh_CN/messages.json';
 import fr from '../../public/_locales/fr/messages.json';
 import { frenchSpacingProblems } from '../words/french-spacing.testkit';
+import { chineseBracketProblems } from '../words/chinese-brackets.testkit';
 import { reasonText } from '../words/reason-text';
 
 const now = new Date('2025-11-01T00:00:00Z');
@@ -198,6 +199,18 @@ describe('layoutShareImage and paintShareImage', () => {
 });
 
 describe('Chinese in the picture', () => {
+  test("a collapse's date and a figure's date are in full-width parentheses, with no space before", () => {
+    const later = new Date('2026-11-25T10:00:00Z');
+    for (const id of ['ftx', 'binance']) {
+      const view = viewOf(id, later);
+      const content = shareImageContent({ view, now: later, t: translateFrom(zhCN as Messages), locale: 'zh-CN' });
+      const texts = content.sections.flatMap((section) => section.lines.map((line) => line.text));
+      const ours = texts.map((text) => (view.status.kind === 'operating' ? text : text.replace(view.status.history, 'x')));
+      expect(ours.filter((text) => text.includes('\uff08')).length, id).toBeGreaterThan(0);
+      for (const text of ours) expect(chineseBracketProblems(text), `${id}: ${text}`).toEqual([]);
+    }
+  });
+
   test('lines are filled, as Chinese breaks between characters, and no line starts with a closing mark', () => {
     const later = new Date('2026-11-25T10:00:00Z');
     const chinese = translateFrom(zhCN as Messages);

@@ -78,14 +78,14 @@ export function shareImageContent({ view, now, t, locale }: ShareImageContentPar
   const { por, onchain, flows, status, verdict } = view;
   const date = (iso: string) => formatDate(iso, locale);
   const dated = (text: string, asOf: string) => t('shareImageFigure', [text, date(asOf)]);
-  const { colon } = joiners(locale);
+  const { colon, open, close } = joiners(locale);
   const sections: ShareImageSection[] = [];
   const urls: (string | undefined)[] = [];
 
   if (status.kind !== 'operating') {
     // The data's history is kept in English; in another language the picture says so.
     const history = notTranslatedQuote(status.history, 'en', t, locale);
-    sections.push({ lines: [{ text: `${t(status.kind === 'collapsed' ? 'statusCollapsed' : 'statusClosed')} (${date(status.date)})${colon}${history}`, style: 'alert' }] });
+    sections.push({ lines: [{ text: `${t(status.kind === 'collapsed' ? 'statusCollapsed' : 'statusClosed')}${open}${date(status.date)}${close}${colon}${history}`, style: 'alert' }] });
     urls.push(status.source);
   }
 
