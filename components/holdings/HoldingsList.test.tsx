@@ -97,6 +97,14 @@ describe('HoldingsList', () => {
     expect(root.querySelector('[data-testid="holdings-empty"]')?.getAttribute('tabindex')).toBe('-1');
   });
 
+  test('in Chinese a removed entry is said with its custodian in full-width parentheses, with no space before', async () => {
+    const { root, remove } = list('zh_CN', three);
+    await settle();
+    remove(1);
+    await settle();
+    expect(root.querySelector('[data-testid="holdings-removed"]')?.textContent).toBe(translateFrom(messagesOf('zh_CN'))('listRemoved', 'ETH\uff08self\uff09'));
+  });
+
   test('each removal is said in a polite live region, in the reader’s language; one that does not take says nothing', async () => {
     const { root, remove } = list('de', three);
     const t = translateFrom(messagesOf('de'));
