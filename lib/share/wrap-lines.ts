@@ -63,10 +63,10 @@ export function wrap(text: string, maxWidth: number, measure: (text: string) => 
     .split(BREAKING_SPACE)
     .filter((part) => part !== '')
     .join(' ');
-  const graphemes = graphemesOf(joined);
-  // Most of the picture's paragraphs fit on one line: one measure says so.
   if (joined === '') return [];
+  // Most of the picture's paragraphs fit on one line: one measure says so.
   if (measure(joined) <= maxWidth) return [joined];
+  const graphemes = graphemesOf(joined);
   const offsets = [0];
   for (const grapheme of graphemes) offsets.push((offsets.at(-1) ?? 0) + grapheme.length);
   const count = graphemes.length;
