@@ -111,7 +111,29 @@ describe('shareText', () => {
       // Parts it joins are joined by the full-width comma.
       expect(ours).not.toContain(', ');
     }
-    expect(shareText({ ...realCase('binance'), now, t: zh, locale: 'zh-CN' }).text).toMatch(/\uff08[^\uff08\uff09]+\uff0chttps:\/\/[^\s\uff09]+\uff09/);
+    expect(shareText({ ...realCase('binance'), now, t: zh, locale: 'zh-CN' }).text).toMatch(/\uff08[^\uff08\uff09]+\uff09 https:\/\/\S+\n/);
+  });
+
+  it('Chinese: links are the links in the text, and no link touches a full-width mark another app would take into it', () => {
+    const zh = translateFrom(chinese);
+    for (const id of ['ftx', 'binance', 'kraken']) {
+      const { view, verdict } = realCase(id);
+      const { text, links } = shareText({ view, verdict, now, t: zh, locale: 'zh-CN' });
+      expect(links.length).toBeGreaterThan(0);
+      for (const url of text.match(URL_IN_TEXT) ?? []) expect(links).toContain(url);
+      for (const url of links) expect(cleanUrl(url)).toBe(url);
+      // A link ends at a space or a line's end, as linkers that run to the next space need.
+      expect(text).not.toMatch(/https?:\/\/\S*[\u3000-\u303f\uff00-\uffef]/);
+    }
+  });
+
+  it('a link in free text ends at a full-width mark', () => {
+    const { view, verdict } = realCase('binance');
+    if (view.por === undefined) throw new Error('binance has a proof of reserves');
+    const noted: ExchangeView = { ...view, por: { ...view.por, note: '见 https://example.com/page）。又见（https://example.org/a，https://example.net/b、完' } };
+    const { links } = shareText({ view: noted, verdict, now, t: translateFrom(chinese), locale: 'zh-CN' });
+    expect(links).toEqual(expect.arrayContaining(['https://example.com/page', 'https://example.org/a', 'https://example.net/b']));
+    for (const url of links) expect(url).not.toMatch(/[\u3000-\u303f\uff00-\uffef]/);
   });
 
   it('strips tracking parameters from every link it shares', () => {

@@ -90,8 +90,14 @@ export function shareText({ view, verdict: override, now, t, locale: asked = 'en
     return clean;
   };
   const { open, close, comma } = joiners(locale);
+  // Linkers that run a link up to the next space would take a full-width mark glued to it (Chinese
+  // "，https://…）") into the link: there the link follows the aside, after a space.
+  const linkOutside = FULL_WIDTH.test(close);
   const cite = (source: string | undefined, asOf: string | undefined): string => {
-    const parts = [asOf === undefined ? undefined : t('shareText_asOf', asOf), link(source)].filter((part) => part !== undefined);
+    const date = asOf === undefined ? undefined : t('shareText_asOf', asOf);
+    const url = link(source);
+    if (linkOutside) return `${date === undefined ? '' : `${open}${date}${close}`}${url === undefined ? '' : ` ${url}`}`;
+    const parts = [date, url].filter((part) => part !== undefined);
     return parts.length === 0 ? '' : `${open}${parts.join(comma)}${close}`;
   };
   const levelWords = (of: Verdict) => (of.incomplete === true && of.level !== 'unknown' ? t('shareText_incomplete', t(LEVEL_KEYS[of.level])) : t(LEVEL_KEYS[of.level]));
@@ -175,7 +181,9 @@ export function shareText({ view, verdict: override, now, t, locale: asked = 'en
   return { title, headline: cleanLinksIn(headline({ view, verdict, checked, link, t }), links), text, links };
 }
 
-const LINK_IN_TEXT = /\bhttps?:\/\/[^\s<>"'()[\]{}“”]+/gi;
+/** CJK Symbols and Punctuation and the full-width forms: a link ends at them. */
+const FULL_WIDTH = /[\u3000-\u303f\uff00-\uffef]/;
+const LINK_IN_TEXT = /\bhttps?:\/\/[^\s<>"'()[\]{}“”\u3000-\u303f\uff00-\uffef]+/gi;
 
 /** Cleans every http(s) link in `text` and records it in `links`; a trailing full stop or comma stays text. */
 function cleanLinksIn(text: string, links: string[]): string {
