@@ -79,9 +79,33 @@ describe('wrap', () => {
       const { measure: counting, calls } = counted();
       const lines = wrap(run, 50, counting);
       expect(lines.join('')).toBe(run);
-      const graphemes = [...run].length;
-      // The cut is searched for (doubling, then halving) over at most a line and a half of graphemes.
-      expect(calls(), `${lines.length} lines`).toBeLessThanOrEqual(lines.length * 2 * (Math.ceil(Math.log2(graphemes)) + 1));
+      // Each line's end is searched for by doubling (which may probe up to twice the line) then
+      // halving: about 2·log2 of the line's graphemes, where a scan would take one per grapheme.
+      const bound = lines.reduce((sum, line) => sum + 2 * (Math.ceil(Math.log2([...line].length + 1)) + 1), 1);
+      expect(calls(), `${lines.length} lines`).toBeLessThanOrEqual(bound);
+    }
+  });
+
+  test('measures every line it gives, also one shorter than the longest prefix that fits', () => {
+    // Contrived: a line ending in "a" is wider, as contextual shaping can make a shorter line wider.
+    const shaped = (text: string) => text.length + (text.endsWith('a') ? 3 : 0);
+    for (const text of ['aa bb', 'x aa bb cc', 'aa bb aa bb']) {
+      const lines = wrap(text, 4, shaped);
+      cutsOf(lines, text);
+      for (const line of lines) if ([...line].length > 1) expect(shaped(line), line).toBeLessThanOrEqual(4);
+    }
+  });
+
+  test('a no-break space is never a line of its own, even below the width of two graphemes', () => {
+    for (const text of ['a\u00a0b', 'mot\u00a0: fin', '12,5\u00a0%', 'a\u00a0\u00a0b', 'a\u00a0 b', 'a\u00a0\u00a0 b', 'ab\u00a0']) {
+      for (let width = 0; width <= 3; width++) {
+        const lines = wrap(text, width, measure);
+        cutsOf(lines, text);
+        expect(
+          lines.filter((line) => /^[\u00a0\u202f\u2007\u2060]+$/.test(line)),
+          `width ${width}`,
+        ).toEqual([]);
+      }
     }
   });
 
@@ -104,8 +128,8 @@ describe('wrap', () => {
       for (let width = 0; width <= 24; width++) {
         const lines = wrap(text, width, measure);
         for (const cut of cutsOf(lines, text)) expect(boundaries.has(cut), `width ${width}: a cut at ${cut} inside a grapheme`).toBe(true);
-        // Only a line of one grapheme may be wider than the width.
-        for (const line of lines) if (measure(line) > width) expect(graphemes, `width ${width}`).toContain(line);
+        // Only a line of one grapheme, with a no-break space next to it, may be wider than the width.
+        for (const line of lines) if (measure(line) > width) expect(graphemes, `width ${width}`).toContain(line.replace(/^\u00a0|\u00a0$/, ''));
       }
     }
   });

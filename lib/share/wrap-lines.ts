@@ -8,6 +8,11 @@
  * never ends one; and a number keeps the character after it (2026年, 4月). A run wider than a
  * line with no break in it (a long address, a row of emoji) is cut between graphemes, so no cut
  * splits a surrogate pair, a flag, a ZWJ sequence or a letter from its accent.
+ *
+ * The kinsoku rules are Chinese only: Japanese small kana (っ, ャ) may start a line, Korean
+ * breaks at its spaces, and Thai, Lao and Khmer, which have no break points here, are cut by
+ * grapheme. None is one of the extension's languages; they reach the picture only in data
+ * (an exchange's name, a list's title).
  */
 
 /** Whitespace a line may break at: all but the no-break spaces. */
@@ -51,12 +56,13 @@ function nextToGlue(graphemes: readonly string[], at: number): boolean {
 
 /**
  * Splits text into lines no wider than `maxWidth` (only a single grapheme wider than a line is
- * drawn wider); runs of breaking whitespace become one space, and a space at a break is dropped.
+ * drawn wider, or a no-break space with the grapheme after it); runs of breaking whitespace become
+ * one space, and a space at a break is dropped.
  *
  * Each line is found by searching, doubling then halving, for the longest prefix that fits, so a
  * line costs a few `measure` calls however long the text: O(lines · log n) in all. The search
- * takes the width of a prefix to grow with its length. Drawn text does, for practical purposes:
- * kerning can narrow a pair by a fraction of a glyph, never by a whole one.
+ * takes the width of a prefix to grow with its length, as drawn text does for practical purposes;
+ * the line it gives, which may end before that prefix, is measured too.
  */
 export function wrap(text: string, maxWidth: number, measure: (text: string) => number): string[] {
   const joined = text
@@ -94,15 +100,24 @@ export function wrap(text: string, maxWidth: number, measure: (text: string) => 
       lines.push(joined.slice(offsets[start]));
       break;
     }
-    // The last place within the fitting prefix where the line may break.
+    // Only the fitting prefix was measured; a shorter line can be wider (contextual shaping,
+    // ligatures), so a line that ends before it is measured too.
+    const fitsUpTo = (end: number) => end === fitting || fits(end);
+    // The last place within the fitting prefix where the line may break and still fits.
     let end = fitting;
-    while (end > start && !breaksAt(graphemes, end)) end--;
+    while (end > start && !(breaksAt(graphemes, end) && fitsUpTo(end))) end--;
     if (end === start) {
       // No break fits: cut between graphemes, away from a no-break space if the line allows it.
       const cut = Math.max(fitting, start + 1);
       end = cut;
-      while (end > start + 1 && nextToGlue(graphemes, end)) end--;
-      if (nextToGlue(graphemes, end)) end = cut;
+      while (end > start + 1 && (nextToGlue(graphemes, end) || !fitsUpTo(end))) end--;
+      if (nextToGlue(graphemes, end) || !fitsUpTo(end)) end = cut;
+      // A no-break space is never a line of its own: it goes with the grapheme after it, or with
+      // the one before it when a space or the end of the text follows it.
+      if (end === start + 1) while (end < count && graphemes[end] !== ' ' && GLUE.test(graphemes[end - 1] ?? '')) end++;
+      let after = end;
+      while (after < count && GLUE.test(graphemes[after] ?? '')) after++;
+      if (after > end && (after === count || graphemes[after] === ' ')) end = after;
     }
     lines.push(joined.slice(offsets[start], offsets[end]));
     start = graphemes[end] === ' ' ? end + 1 : end;
