@@ -30,7 +30,7 @@ const TOTAL = 'https://api.llama.fi/cexs';
 const BREAKDOWN = 'https://api.llama.fi/protocol/okx';
 const COINS = 'https://api.llama.fi/protocol/okx#tokens';
 
-function draw(onchain: NonNullable<ExchangeReserves['onchain']>, words = t, locale = 'en') {
+function draw(onchain: NonNullable<ExchangeReserves['onchain']>, words = t, locale = 'en', read = result) {
   const exchange = getExchange('okx');
   if (exchange === undefined) throw new Error('no okx in the registry');
   const reserves: ExchangeReserves = {
@@ -41,7 +41,7 @@ function draw(onchain: NonNullable<ExchangeReserves['onchain']>, words = t, loca
   const { root, $ } = page();
   render(
     <I18nContext.Provider value={{ t: words, locale }}>
-      <ReserveResult target={target} result={result} view={view} heldLoaded={true} />
+      <ReserveResult target={target} result={read} view={view} heldLoaded={true} />
     </I18nContext.Provider>,
     root,
   );
@@ -58,6 +58,17 @@ test('in Chinese the chain id is an aside in full-width parentheses, with no spa
   const { $ } = draw(onchain, chinese, 'zh-CN');
   expect($('reserves-block')?.textContent).toMatch(/\uff08[^\uff09]*1\uff09$/);
   expect(chineseBracketProblems($('reserves-block')?.textContent ?? '')).toEqual([]);
+});
+
+test('names the assets no read answered as a list in the reader\'s language', () => {
+  const unanswered: CheckReservesReturnType = {
+    ...result,
+    complete: false,
+    balances: [...result.balances, { address: target.addresses[0]!, symbol: 'USDT' }, { address: target.addresses[0]!, symbol: 'USDC' }],
+  } as CheckReservesReturnType;
+  const chinese = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/zh_CN/messages.json'), 'utf8')) as Messages);
+  expect(draw(onchain, chinese, 'zh-CN', unanswered).$('reserves-unanswered')?.textContent).toContain('USDT\u3001USDC');
+  expect(draw(onchain, t, 'en', unanswered).$('reserves-unanswered')?.textContent).toContain('USDT, USDC');
 });
 
 describe('ReserveResult: sources open beside the result, never in its place', () => {

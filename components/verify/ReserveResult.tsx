@@ -1,6 +1,6 @@
 import type { CheckReservesReturnType, ReserveComparison } from '../../lib/chain/reserves-check';
 import type { ExchangeView } from '../../lib/view/exchange-view';
-import { formatCount, formatDate, formatDecimal, formatUsd } from '../../lib/words/format';
+import { formatCount, formatDate, formatDecimal, formatList, formatUsd } from '../../lib/words/format';
 import { joiners } from '../../lib/words/punctuation';
 import { useLocale, useT } from '../../utils/i18n';
 import { reserveCheckFailureText } from '../../lib/words/reserve-check-failure';
@@ -73,7 +73,7 @@ export function ReserveResult({ target, result, view, heldLoaded }: { target: Re
               </tbody>
             </table>
           </div>
-          {unanswered.length > 0 && <p data-testid="reserves-unanswered">{t('verifyReservesUnanswered', unanswered.join(', '))}</p>}
+          {unanswered.length > 0 && <p data-testid="reserves-unanswered">{t('verifyReservesUnanswered', formatList(unanswered, locale, { style: 'narrow' }))}</p>}
           <p class="muted">{t('verifyReservesRequests', [formatCount(result.rpcRequests, locale), formatCount(result.naiveRequests, locale)])}</p>
         </>
       )}
