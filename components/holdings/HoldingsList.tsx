@@ -60,9 +60,9 @@ export function HoldingsList({
               const label = t('holdingsAmountOf', [what, nameOf(holding.custodian)]);
               return (
                 <tr key={holding.id} data-testid="holding-row">
-                  <td data-label={t('holdingsWhere')}>{nameOf(holding.custodian)}</td>
-                  <td data-label={t('holdingsWhat')}>{what}</td>
-                  <td data-label={t('holdingsAmount')}>
+                  <td data-label={`${t('holdingsWhere')}${join.colon}`}>{nameOf(holding.custodian)}</td>
+                  <td data-label={`${t('holdingsWhat')}${join.colon}`}>{what}</td>
+                  <td data-label={`${t('holdingsAmount')}${join.colon}`}>
                     <NumberField
                       aria-label={label}
                       data-testid="holding-row-amount"
@@ -78,7 +78,7 @@ export function HoldingsList({
                       }}
                     />
                   </td>
-                  <td data-label={t('holdingsValueColumn', state.limits.currency)}>{money(value)}</td>
+                  <td data-label={`${t('holdingsValueColumn', state.limits.currency)}${join.colon}`}>{money(value)}</td>
                   <td>
                     <button
                       type="button"

@@ -248,10 +248,9 @@ describe('unsubscribing', () => {
       );
     }
     render(<Glue />, dom.root);
-    await settle();
+    await vi.waitFor(() => expect(dom.root.querySelector('[data-testid="subscription"] button')).not.toBeNull());
     dom.root.querySelector('[data-testid="subscription"] button')?.dispatchEvent(new dom.window.Event('click', { bubbles: true }));
-    await settle();
-    expect(dom.$('lists-removed')?.textContent).toBe(chinese('listRemoved', 'Liste A\uff08lists.example.org\uff09'));
+    await vi.waitFor(() => expect(dom.$('lists-removed')?.textContent).toBe(chinese('listRemoved', 'Liste A\uff08lists.example.org\uff09')));
     render(null, dom.root);
   });
 
