@@ -60,7 +60,7 @@ test('in Chinese the chain id is an aside in full-width parentheses, with no spa
   expect(chineseBracketProblems($('reserves-block')?.textContent ?? '')).toEqual([]);
 });
 
-test('names the assets no read answered as a list in the reader\'s language', () => {
+test("names the assets no read answered as a list in the reader's language", () => {
   const unanswered: CheckReservesReturnType = {
     ...result,
     complete: false,
