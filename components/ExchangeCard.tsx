@@ -57,13 +57,16 @@ function WarningHead({ warning }: { warning: ActiveWarning }) {
   const severity = t(SEVERITY_KEYS[warning.severity]);
   // A full-width colon (zh_CN "危险：") carries its own spacing; a space after it is wrong in Chinese type.
   const gap = severity.endsWith('：') ? '' : ' ';
+  const { open, close } = joiners(useLocale());
   return (
     <>
       <span class="warning__severity">{severity}</span>
       {gap}
-      <SourceWords text={warning.title} lang={warning.listLang ?? ''} strong />{' '}
+      <SourceWords text={warning.title} lang={warning.listLang ?? ''} strong />
       <span class="muted">
-        (<Worded message={(slots) => t('warningFrom', slots)} parts={[<ListText key="name" text={warning.listName} lang={warning.listLang} />, warning.listHost]} />)
+        {open}
+        <Worded message={(slots) => t('warningFrom', slots)} parts={[<ListText key="name" text={warning.listName} lang={warning.listLang} />, warning.listHost]} />
+        {close}
       </span>
     </>
   );
@@ -132,6 +135,7 @@ function ReasonItem({ item, now, words }: { item: CardReason; now: Date; words: 
 export function ExchangeCard({ view, onWithdraw, headingLevel = 1, idPrefix = 'card' }: ExchangeCardProps) {
   const t = useT();
   const locale = useLocale();
+  const join = joiners(locale);
   const now = new Date(view.computedAt);
   const { por, status, verdict, onchain, flows } = view;
   const Heading = headingLevel === 1 ? 'h1' : 'h2';
@@ -166,7 +170,11 @@ export function ExchangeCard({ view, onWithdraw, headingLevel = 1, idPrefix = 'c
 
       {status.kind !== 'operating' && (
         <p class="card__alert" role="alert">
-          <strong>{t(status.kind === 'collapsed' ? 'statusCollapsed' : 'statusClosed')}</strong> ({formatDate(status.date, locale)}){joiners(locale).colon}
+          <strong>{t(status.kind === 'collapsed' ? 'statusCollapsed' : 'statusClosed')}</strong>
+          {join.open}
+          {formatDate(status.date, locale)}
+          {join.close}
+          {join.colon}
           <SourceWords text={status.history} /> <SourceLink href={status.source} />
         </p>
       )}
@@ -321,7 +329,7 @@ export function ExchangeCard({ view, onWithdraw, headingLevel = 1, idPrefix = 'c
                   .map((incident) => (
                     <li key={incident.date + incident.summary}>
                       <time dateTime={incident.date}>{formatDate(incident.date, locale)}</time>
-                      {joiners(locale).colon}
+                      {join.colon}
                       <SourceWords text={incident.summary} /> <SourceLink href={incident.source} />
                     </li>
                   ))}

@@ -9,6 +9,7 @@ import { fetchFailureText } from '../lib/words/fetch-failure';
 import { priceProblemText, ratesProblemText } from '../lib/words/holdings-source-failure';
 import { formatAge, formatDate, formatMoney, formatPercent } from '../lib/words/format';
 import { useLocale, useT } from '../utils/i18n';
+import { joiners } from '../lib/words/punctuation';
 import { shareSentence } from './HoldingsMini';
 import { Sparkline } from './Sparkline';
 import { AddHolding } from './holdings/AddHolding';
@@ -41,6 +42,7 @@ export interface HoldingsSectionProps {
 export function HoldingsSection({ state, prices, readings, priceStatus, exchangeNames, rpcUrlSet, now, onSave, onRefreshPrices, onRefreshBalances }: HoldingsSectionProps) {
   const t = useT();
   const locale = useLocale();
+  const { colon } = joiners(locale);
   const [error, setError] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState<'prices' | 'balances' | undefined>(undefined);
   const overview = holdingsOverview({ state, prices, readings });
@@ -105,8 +107,8 @@ export function HoldingsSection({ state, prices, readings, priceStatus, exchange
               {[overview.self, ...overview.exchanges].map((row) => (
                 <tr key={row.custodian} data-testid="holdings-share-row" data-custodian={row.custodian}>
                   <th scope="row">{nameOf(row.custodian)}</th>
-                  <td data-label={t('holdingsShareColumn')}>{row.share === null ? t('holdingsUnknownValue') : formatPercent(row.share, locale, 0)}</td>
-                  <td data-label={t('holdingsValueColumn', currency)}>{row.unknownPositions > 0 && row.value !== null ? t('holdingsAtLeast', money(row.value)) : money(row.value)}</td>
+                  <td data-label={`${t('holdingsShareColumn')}${colon}`}>{row.share === null ? t('holdingsUnknownValue') : formatPercent(row.share, locale, 0)}</td>
+                  <td data-label={`${t('holdingsValueColumn', currency)}${colon}`}>{row.unknownPositions > 0 && row.value !== null ? t('holdingsAtLeast', money(row.value)) : money(row.value)}</td>
                 </tr>
               ))}
             </tbody>

@@ -96,9 +96,10 @@ describe('warning-list text says its language', () => {
     expect(marked(root, 'Withdrawals halted')).toEqual({ lang: 'fr', label: 'Nicht übersetzt, auf Französisch:' });
   });
 
-  test('in Chinese the host comes before the name, each in its own slot, and no space follows the full-width colon', () => {
+  test('in Chinese the host comes before the name, each in its own slot, in full-width parentheses, and no space follows the full-width colon', () => {
     const { root } = drawCard('en', 'zh_CN');
-    expect(root.textContent).toContain('(来自 lists.example.org 的“Exchange Watch”)');
+    // The list's line is an aside in full-width parentheses, with no space before.
+    expect(root.textContent).toContain('Withdrawals halted（来自 lists.example.org 的“Exchange Watch”）');
     expect(marked(root, 'Exchange Watch').lang).toBe('en');
     expect(root.textContent).toContain('未翻译，英文原文：Withdrawals halted');
   });

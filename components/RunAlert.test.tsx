@@ -10,6 +10,7 @@ import { RunAlert } from './RunAlert';
 import { RunAlerts } from './RunAlerts';
 import { formatDateTime } from '../lib/words/format';
 import { effectsOnNextTask, page, recordFocus, settle } from './test-dom';
+import { chineseBracketProblems } from '../lib/words/chinese-brackets.testkit';
 
 const now = new Date('2026-12-05T12:00:00Z');
 const CEXS = 'https://api.llama.fi/cexs';
@@ -33,7 +34,7 @@ function draw(view: RunAlertView, props: { onSnooze?: () => Promise<boolean>; on
   const root = document.getElementById('root') as unknown as HTMLElement;
   const t = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../public/_locales', locale, 'messages.json'), 'utf8')) as Messages);
   render(
-    <I18nContext.Provider value={{ t, locale }}>
+    <I18nContext.Provider value={{ t, locale: locale.replace('_', '-') }}>
       <RunAlert alert={view} onWithdraw={props.onWithdraw ?? (() => undefined)} {...(props.onSnooze === undefined ? {} : { onSnooze: props.onSnooze })} />
     </I18nContext.Provider>,
     root,
@@ -54,6 +55,12 @@ describe('RunAlert', () => {
     // Calm figures are shown too, without a line; what could not be read says so.
     expect(root.querySelector('[data-signal="outflow-7d"]')?.textContent).toMatch(/^\$3.00B left in the last 7 days: 3\.8% of the \$78.00B it held\. /);
     expect(root.querySelector('[data-signal="own-token-fall"]')?.textContent).toBe('No fresh price for its own token (BNB).');
+  });
+
+  test("in Chinese a figure's source and age are an aside in full-width parentheses, joined by a full-width comma", () => {
+    const day = draw(alert(), {}, 'zh_CN').querySelector('[data-signal="outflow-24h"]')?.textContent ?? '';
+    expect(day).toMatch(/\uff08api\.llama\.fi\uff0c[^\uff09]+\uff09$/);
+    expect(chineseBracketProblems(day)).toEqual([]);
   });
 
   test("the guide in one click; the snooze only where it is offered (never on the exchange's own page)", () => {

@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { RunAlertView } from '../lib/view/run-alert-view';
 import { formatAge, formatDateTime, sourceSite } from '../lib/words/format';
 import { runReasonText, runUnreadText } from '../lib/words/run-alert-text';
+import { joiners } from '../lib/words/punctuation';
 import { useLocale, useT } from '../utils/i18n';
 import { ListText, SourceWords, Worded } from './SourceWords';
 
@@ -28,6 +29,7 @@ const SETTLING_KEYS = { 'flows-calm': 'runAlertSettling', unread: 'runAlertSettl
 export function RunAlert({ alert, onWithdraw, onSnooze, headingLevel = 2 }: RunAlertProps) {
   const t = useT();
   const locale = useLocale();
+  const join = joiners(locale);
   const now = new Date(alert.computedAt);
   const Heading = headingLevel === 1 ? 'h1' : headingLevel === 2 ? 'h2' : 'h3';
   const known = alert.reasons.filter((reason) => reason.effect !== 'unknown');
@@ -70,16 +72,14 @@ export function RunAlert({ alert, onWithdraw, onSnooze, headingLevel = 2 }: RunA
               runReasonText(reason, t, locale)
             )}
             {reason.source !== undefined && (
-              <>
-                {' '}
-                <span class="muted">
-                  (
-                  <a href={reason.source} target="_blank" rel="noreferrer noopener">
-                    {sourceSite(reason.source)}
-                  </a>
-                  {reason.observedAt !== undefined && <>, {formatAge(reason.observedAt, now, locale)}</>})
-                </span>
-              </>
+              <span class="muted">
+                {join.open}
+                <a href={reason.source} target="_blank" rel="noreferrer noopener">
+                  {sourceSite(reason.source)}
+                </a>
+                {reason.observedAt !== undefined && join.comma + formatAge(reason.observedAt, now, locale)}
+                {join.close}
+              </span>
             )}
           </li>
         ))}

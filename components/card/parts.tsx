@@ -35,11 +35,15 @@ export function SourceLink({ href }: { href: string }) {
 export function Provenance({ source, asOf, now }: { source: string; asOf: string; now: Date }) {
   const t = useT();
   const locale = useLocale();
+  const { open, close } = joiners(locale);
   return (
     <p class="provenance">
       <SourceLink href={source} />
       {' · '}
-      <time dateTime={asOf}>{t('asOf', formatDate(asOf, locale))}</time> ({formatAge(asOf, now, locale)})
+      <time dateTime={asOf}>{t('asOf', formatDate(asOf, locale))}</time>
+      {open}
+      {formatAge(asOf, now, locale)}
+      {close}
     </p>
   );
 }

@@ -2,6 +2,7 @@ import type { PorAttestation, PorCheck, PorReport } from '../../lib/reserves/sch
 import type { GradeExchangeReturnType } from '../../lib/risk/grade';
 import { ALL_ASSETS, porCheckRows, porTrendSeries, type TrendPoint } from '../../lib/view/por-trend';
 import { formatAge, formatAmount, formatDate, formatPercent, formatSignedAmount, formatSignedPercent, formatUsd } from '../../lib/words/format';
+import { joiners } from '../../lib/words/punctuation';
 import { useLocale, useT } from '../../utils/i18n';
 import { SourceLink } from './parts';
 
@@ -15,14 +16,17 @@ export function PorDates({ por, freshness, now }: { por: PorAttestation; freshne
   const locale = useLocale();
   const checkedAt = freshness?.checkedAt ?? por.checkedAt;
   const ours = freshness?.late === 'us';
+  const { open, close } = joiners(locale);
   return (
     <p class="provenance" data-testid="card-por-dates">
       <SourceLink href={por.source} />
       {' · '}
       <time dateTime={por.asOf} data-testid="card-por-describes">
         {t('porReportDescribes', formatDate(por.asOf, locale))}
-      </time>{' '}
-      ({formatAge(por.asOf, now, locale)})
+      </time>
+      {open}
+      {formatAge(por.asOf, now, locale)}
+      {close}
       {checkedAt !== undefined && (
         <>
           {' · '}

@@ -13,6 +13,20 @@ const exchanges = [{ id: 'binance', name: 'Binance' }];
 effectsOnNextTask();
 
 describe('route step', () => {
+  test("in Chinese the exchanges' names for a network are an aside in full-width parentheses, with no space before", () => {
+    const { root, $ } = page();
+    const chinese = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/zh_CN/messages.json'), 'utf8')) as Messages);
+    const state: GuideState = { ...createGuideState(new Date('2026-12-05T12:00:00Z')), exchangeId: 'binance', network: 'ethereum' };
+    render(
+      <I18nContext.Provider value={{ t: chinese, locale: 'zh-CN' }}>
+        <RouteStep state={state} exchanges={exchanges} onAction={() => undefined} />
+      </I18nContext.Provider>,
+      root,
+    );
+    expect($('route-network-names')?.textContent).toMatch(/^Ethereum\uff08[^\uff09]+\uff09$/);
+    render(null, root);
+  });
+
   test('a network chosen before the step has finished drawing is kept, and the route is saved once the coin is typed', async () => {
     const { window, root, $ } = page();
     const actions: GuideAction[] = [];

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { getNetwork, networks, type NetworkId } from '../../lib/custody/networks';
 import { validateStep, type GuideAction, type GuideState } from '../../lib/custody/steps';
 import { formatList } from '../../lib/words/format';
+import { joiners } from '../../lib/words/punctuation';
 import { useLocale, useT } from '../../utils/i18n';
 import type { GuideExchange } from './Guide';
 import { WhereToClick } from './WhereToClick';
@@ -18,6 +19,7 @@ export interface RouteStepProps {
 export function RouteStep({ state, exchanges, prefillExchangeId, onAction }: RouteStepProps) {
   const t = useT();
   const locale = useLocale();
+  const join = joiners(locale);
   const [exchangeId, setExchangeId] = useState(state.exchangeId ?? prefillExchangeId ?? '');
   const [network, setNetwork] = useState<string>(state.network ?? '');
   const [asset, setAsset] = useState(state.asset ?? '');
@@ -98,7 +100,10 @@ export function RouteStep({ state, exchanges, prefillExchangeId, onAction }: Rou
         {/* The exchanges' names for it go here, where they can wrap: in the list they made the chosen line too long for a phone. */}
         {definition !== undefined && (
           <p id="route-network-names" class="field__help" data-testid="route-network-names">
-            {definition.name} ({formatList(definition.exchangeLabels, locale, { style: 'narrow' })})
+            {definition.name}
+            {join.open}
+            {formatList(definition.exchangeLabels, locale, { style: 'narrow' })}
+            {join.close}
           </p>
         )}
       </div>

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { getNetwork } from '../../lib/custody/networks';
 import { testTransactionAdvice, type GuideState } from '../../lib/custody/steps';
+import { joiners } from '../../lib/words/punctuation';
 import { useLocale, useT } from '../../utils/i18n';
 import { formatDate, formatDecimal } from '../../lib/words/format';
 import type { BalanceWatch } from './Guide';
@@ -26,6 +27,7 @@ export interface TestStepProps {
 export function TestStep({ state, rpcUrl, watch, rise, onTestSent, onTestRise }: TestStepProps) {
   const t = useT();
   const locale = useLocale();
+  const join = joiners(locale);
   const sentStatus = useRef<HTMLParagraphElement>(null);
   const riseQuestion = useRef<HTMLParagraphElement>(null);
   const pressed = useRef(false);
@@ -84,10 +86,12 @@ export function TestStep({ state, rpcUrl, watch, rise, onTestSent, onTestRise }:
         <ul class="guide-rules" data-testid="test-rules">
           {advice.requirements.map((requirement) => (
             <li key={requirement.code} data-code={requirement.code}>
-              {t(REQUIREMENT[requirement.code], [definition.nativeAsset, requirement.amount ?? ''])}{' '}
+              {t(REQUIREMENT[requirement.code], [definition.nativeAsset, requirement.amount ?? ''])}
               <span class="provenance">
-                (<ExternalLink href={requirement.source}>{t('source')}</ExternalLink>
-                {requirement.asOf !== undefined && <>, {t('asOf', formatDate(requirement.asOf, locale))}</>})
+                {join.open}
+                <ExternalLink href={requirement.source}>{t('source')}</ExternalLink>
+                {requirement.asOf !== undefined && join.comma + t('asOf', formatDate(requirement.asOf, locale))}
+                {join.close}
               </span>
             </li>
           ))}

@@ -8,6 +8,7 @@ import type { WithdrawalFacts } from '../../lib/exchanges/types';
 import { I18nContext, translateFrom, type Messages } from '../../utils/i18n';
 import type { GuideExchange } from './Guide';
 import { WhereToClick } from './WhereToClick';
+import { chineseBracketProblems } from '../../lib/words/chinese-brackets.testkit';
 
 function draw(exchange: GuideExchange, asset: string | null, locale = 'en'): HTMLElement {
   const { document } = parseHTML('<!doctype html><html><body><div id="root"></div></body></html>');
@@ -15,7 +16,7 @@ function draw(exchange: GuideExchange, asset: string | null, locale = 'en'): HTM
   const root = document.getElementById('root') as unknown as HTMLElement;
   const t = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales', locale, 'messages.json'), 'utf8')) as Messages);
   render(
-    <I18nContext.Provider value={{ t, locale }}>
+    <I18nContext.Provider value={{ t, locale: locale.replace('_', '-') }}>
       <WhereToClick exchange={exchange} asset={asset} />
     </I18nContext.Provider>,
     root,
@@ -71,6 +72,13 @@ describe('Where to click', () => {
     expect(menu?.textContent).toBe('Accounts › Crypto Wallet › Transfer › Withdraw › External Wallet');
     expect(line(root, 'network-fees')).toContain('Titta under Inte översatt, på engelska: Settings › Fees & Limits.');
     expect(line(root, 'whitelist')).toMatch(/^Godkända adresser \(whitelist\): Crypto.com kräver alltid/);
+  });
+
+  test('in Chinese each source is an aside in full-width parentheses, with no space before', () => {
+    const root = draw(fromRegistry('kraken'), 'BTC', 'zh_CN');
+    const sources = [...root.querySelectorAll('li')].map((item) => item.textContent ?? '').filter((text) => text.includes('\uff08'));
+    expect(sources.length).toBeGreaterThan(0);
+    for (const item of root.querySelectorAll('li')) expect(chineseBracketProblems(item.textContent ?? ''), item.textContent ?? '').toEqual([]);
   });
 
   test('an exchange with no entry gets four plain unknowns and nothing to click', () => {

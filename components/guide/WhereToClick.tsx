@@ -1,4 +1,5 @@
 import { exchangeWithdrawalHints, type ExchangeWithdrawalHint, type WithdrawalHintCode, type WithdrawalHintSource } from '../../lib/custody/steps';
+import { joiners } from '../../lib/words/punctuation';
 import { useLocale, useT, type MessageKey } from '../../utils/i18n';
 import type { GuideExchange } from './Guide';
 import { ExternalLink } from './shared';
@@ -50,10 +51,14 @@ function formatDay(iso: string, locale: string): string {
 
 function Provenance({ source }: { source: WithdrawalHintSource }) {
   const t = useT();
-  const day = formatDay(source.asOf, useLocale());
+  const locale = useLocale();
+  const { open, close } = joiners(locale);
+  const day = formatDay(source.asOf, locale);
   return (
     <span class="provenance" data-testid="where-source">
-      (<ExternalLink href={source.url}>{t(source.dated === 'stated' ? 'whereSourceStated' : 'whereSourceSeen', day)}</ExternalLink>)
+      {open}
+      <ExternalLink href={source.url}>{t(source.dated === 'stated' ? 'whereSourceStated' : 'whereSourceSeen', day)}</ExternalLink>
+      {close}
     </span>
   );
 }
@@ -92,12 +97,7 @@ function HintLine({ hint, name }: { hint: ExchangeWithdrawalHint; name: string }
           </ExternalLink>
         </>
       )}
-      {hint.source !== undefined && (
-        <>
-          {' '}
-          <Provenance source={hint.source} />
-        </>
-      )}
+      {hint.source !== undefined && <Provenance source={hint.source} />}
     </li>
   );
 }

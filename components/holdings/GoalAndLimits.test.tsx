@@ -105,6 +105,20 @@ describe('GoalAndLimits', () => {
     expect(onSave.mock.calls[0]![0].limits.default.cap).toBe(2.5);
   });
 
+  test("on a narrow screen each cell's column name is followed by the colon of the reader's language", () => {
+    for (const [locale, colon] of [
+      ['en', ': '],
+      ['fr', '\u00a0: '],
+      ['zh_CN', '\uff1a'],
+    ] as const) {
+      const { draw, root } = page(locale);
+      draw({ ...emptyHoldingsState, holdings: [{ id: 'a', kind: 'asset', custodian: 'binance', asset: 'BTC', amount: 1, updatedAt: 0 }] });
+      const labels = [...root.querySelectorAll('td[data-label]')].map((cell) => cell.getAttribute('data-label') ?? '');
+      expect(labels.length).toBeGreaterThan(0);
+      for (const label of labels) expect(label, locale).toMatch(new RegExp(`[^\\s\u00a0]${colon}$`));
+    }
+  });
+
   for (const [locale, texts] of [
     ['en', ['2,5', '1e400', '1.2.3', 'Infinity']],
     ['de', ['2.5', '1e400', '1,2,3', 'NaN']],

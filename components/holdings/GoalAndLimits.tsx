@@ -1,6 +1,7 @@
 import type { ExchangeLimit, HoldingsState } from '../../lib/holdings/model';
 import { useId } from 'preact/hooks';
 import { useLocale, useT } from '../../utils/i18n';
+import { joiners } from '../../lib/words/punctuation';
 import { CURRENCIES } from './form';
 import { NumberField, type NumberRefusal } from './NumberField';
 import { readNumber, showNumber } from '../../lib/words/typed-number';
@@ -8,6 +9,7 @@ import { readNumber, showNumber } from '../../lib/words/typed-number';
 export function GoalAndLimits({ state, nameOf, onSave }: { state: HoldingsState; nameOf: (c: string) => string; onSave: (s: HoldingsState) => Promise<unknown> }) {
   const t = useT();
   const locale = useLocale();
+  const { colon } = joiners(locale);
   const goalId = useId();
   const shown = (n: number | undefined) => (n === undefined ? '' : showNumber(n, locale));
   const percent = (share: number | undefined) => shown(share === undefined ? undefined : Math.round(share * 1000) / 10);
@@ -112,14 +114,14 @@ export function GoalAndLimits({ state, nameOf, onSave }: { state: HoldingsState;
         <tbody>
           <tr>
             <th scope="row">{t('holdingsEveryExchange')}</th>
-            <td data-label={t('holdingsCapColumn', currency)}>{capField(undefined, t('holdingsEveryExchange'))}</td>
-            <td data-label={t('holdingsMaxShareColumn')}>{shareField(undefined, t('holdingsEveryExchange'))}</td>
+            <td data-label={`${t('holdingsCapColumn', currency)}${colon}`}>{capField(undefined, t('holdingsEveryExchange'))}</td>
+            <td data-label={`${t('holdingsMaxShareColumn')}${colon}`}>{shareField(undefined, t('holdingsEveryExchange'))}</td>
           </tr>
           {custodians.map((id) => (
             <tr key={id}>
               <th scope="row">{nameOf(id)}</th>
-              <td data-label={t('holdingsCapColumn', currency)}>{capField(id, nameOf(id))}</td>
-              <td data-label={t('holdingsMaxShareColumn')}>{shareField(id, nameOf(id))}</td>
+              <td data-label={`${t('holdingsCapColumn', currency)}${colon}`}>{capField(id, nameOf(id))}</td>
+              <td data-label={`${t('holdingsMaxShareColumn')}${colon}`}>{shareField(id, nameOf(id))}</td>
             </tr>
           ))}
         </tbody>

@@ -97,6 +97,27 @@ describe('HoldingsList', () => {
     expect(root.querySelector('[data-testid="holdings-empty"]')?.getAttribute('tabindex')).toBe('-1');
   });
 
+  test("on a narrow screen each cell's column name is followed by the colon of the reader's language", () => {
+    for (const [locale, colon] of [
+      ['en', ': '],
+      ['fr', '\u00a0: '],
+      ['zh_CN', '\uff1a'],
+    ] as const) {
+      const { root } = list(locale, three);
+      const labels = [...root.querySelectorAll('td[data-label]')].map((cell) => cell.getAttribute('data-label') ?? '');
+      expect(labels.length).toBeGreaterThan(0);
+      for (const label of labels) expect(label, locale).toMatch(new RegExp(`[^\\s\u00a0]${colon}$`));
+    }
+    // The style shows the label as it is, adding no colon of its own.
+    expect(readFileSync(join(import.meta.dirname, '../holdings.css'), 'utf8')).toMatch(/content: attr\(data-label\);/);
+  });
+
+  test('in Chinese a removed entry is said with its custodian in full-width parentheses, with no space before', async () => {
+    const { root, remove } = list('zh_CN', three);
+    remove(1);
+    await vi.waitFor(() => expect(root.querySelector('[data-testid="holdings-removed"]')?.textContent).toBe(translateFrom(messagesOf('zh_CN'))('listRemoved', 'ETH\uff08self\uff09')));
+  });
+
   test('each removal is said in a polite live region, in the reader’s language; one that does not take says nothing', async () => {
     const { root, remove } = list('de', three);
     const t = translateFrom(messagesOf('de'));

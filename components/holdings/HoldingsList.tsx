@@ -3,6 +3,7 @@ import { RemovalStatus } from '../RemovalStatus';
 import type { Holding, HoldingsState } from '../../lib/holdings/model';
 import type { PriceTable } from '../../lib/holdings/prices';
 import { valuePosition, convertUsd } from '../../lib/holdings/valuation';
+import { joiners } from '../../lib/words/punctuation';
 import { useLocale, useT } from '../../utils/i18n';
 import { NumberField } from './NumberField';
 import { readNumber, showNumber } from '../../lib/words/typed-number';
@@ -23,6 +24,7 @@ export function HoldingsList({
 }) {
   const t = useT();
   const locale = useLocale();
+  const join = joiners(locale);
   const { container, removing, kept, said } = useFocusAfterRemove<HTMLDivElement>(
     state.holdings.map((h) => h.id),
     (list) => list?.querySelector<HTMLElement>('[data-testid="holdings-empty"]'),
@@ -58,9 +60,9 @@ export function HoldingsList({
               const label = t('holdingsAmountOf', [what, nameOf(holding.custodian)]);
               return (
                 <tr key={holding.id} data-testid="holding-row">
-                  <td data-label={t('holdingsWhere')}>{nameOf(holding.custodian)}</td>
-                  <td data-label={t('holdingsWhat')}>{what}</td>
-                  <td data-label={t('holdingsAmount')}>
+                  <td data-label={`${t('holdingsWhere')}${join.colon}`}>{nameOf(holding.custodian)}</td>
+                  <td data-label={`${t('holdingsWhat')}${join.colon}`}>{what}</td>
+                  <td data-label={`${t('holdingsAmount')}${join.colon}`}>
                     <NumberField
                       aria-label={label}
                       data-testid="holding-row-amount"
@@ -76,7 +78,7 @@ export function HoldingsList({
                       }}
                     />
                   </td>
-                  <td data-label={t('holdingsValueColumn', state.limits.currency)}>{money(value)}</td>
+                  <td data-label={`${t('holdingsValueColumn', state.limits.currency)}${join.colon}`}>{money(value)}</td>
                   <td>
                     <button
                       type="button"
@@ -84,7 +86,7 @@ export function HoldingsList({
                       data-remove=""
                       data-testid={`holding-remove-${holding.id}`}
                       onClick={() => {
-                        removing(holding.id, index, `${what} (${nameOf(holding.custodian)})`);
+                        removing(holding.id, index, `${what}${join.open}${nameOf(holding.custodian)}${join.close}`);
                         void replace(holding.id, undefined).then((saved) => {
                           if (!saved) kept(holding.id);
                         });

@@ -10,6 +10,18 @@ import { WatchedAddresses } from './WatchedAddresses';
 const messages = JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/de/messages.json'), 'utf8')) as Messages;
 
 describe('WatchedAddresses', () => {
+  test('in Chinese a label is an aside in full-width parentheses, with no space before', () => {
+    const { root } = page();
+    const state: HoldingsState = { ...emptyHoldingsState, addresses: [{ id: 'c', address: `0x${'3'.repeat(40)}`, chainIds: [1], label: 'Cold' }] };
+    render(
+      <I18nContext.Provider value={{ t: translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/zh_CN/messages.json'), 'utf8')) as Messages), locale: 'zh-CN' }}>
+        <WatchedAddresses state={state} readings={null} onSave={() => Promise.resolve(true)} />
+      </I18nContext.Provider>,
+      root,
+    );
+    expect(root.querySelector('[data-testid="watched-addresses"] li')?.textContent).toContain(`0x${'3'.repeat(40)}\uff08Cold\uff09`);
+  });
+
   effectsOnNextTask();
 
   test('removing an address moves the focus to the next Remove, then the previous one, then the empty list, and says what went', async () => {

@@ -7,12 +7,14 @@ import { readingErrorText } from '../../lib/words/reserve-check-failure';
 import { EvmAddressSchema, type HoldingsState } from '../../lib/holdings/model';
 import { holdingChainIds, holdingChainNames } from '../../lib/holdings/holding-tokens';
 import { formatList, formatLocalDate } from '../../lib/words/format';
+import { joiners } from '../../lib/words/punctuation';
 import { useLocale, useT, type MessageKey } from '../../utils/i18n';
 import { newId } from './form';
 
 export function WatchedAddresses({ state, readings, onSave }: { state: HoldingsState; readings: AddressReadings | null; onSave: (s: HoldingsState) => Promise<boolean> }) {
   const t = useT();
   const locale = useLocale();
+  const join = joiners(locale);
   const [address, setAddress] = useState('');
   const [label, setLabel] = useState('');
   const [chains, setChains] = useState<number[]>([1]);
@@ -38,7 +40,8 @@ export function WatchedAddresses({ state, readings, onSave }: { state: HoldingsS
           <ul data-testid="watched-addresses">
             {state.addresses.map((watched, index) => (
               <li key={watched.id}>
-                <code>{watched.address}</code> {watched.label !== undefined && `(${watched.label})`} —{' '}
+                <code>{watched.address}</code>
+                {watched.label !== undefined && join.open + watched.label + join.close} —{' '}
                 {formatList(
                   (watched.chainIds.length === 0 ? holdingChainIds : watched.chainIds).map((id) => holdingChainNames[id] ?? String(id)),
                   locale,

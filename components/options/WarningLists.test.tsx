@@ -3,7 +3,9 @@ import { useState } from 'preact/hooks';
 import { describe, expect, test, vi } from 'vitest';
 import type { SubscriptionFailure, WarningSubscription } from '../../lib/community/subscription';
 import { subscriptionLine, warningListFailureText } from '../../lib/words/warning-list-words';
-import { I18nContext } from '../../utils/i18n';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { I18nContext, translateFrom, type Messages } from '../../utils/i18n';
 import { effectsOnNextTask, page, recordFocus, settle } from '../test-dom';
 import type { AccessAnswer } from '../../utils/permissions';
 import { WarningLists } from './WarningLists';
@@ -223,6 +225,32 @@ describe('unsubscribing', () => {
     await settle();
     expect(dom.$('lists-removed')?.textContent).toBe(t('listRemoved', 'other.example.net'));
     expect(focused.at(-1)).toBe('lists-empty');
+    render(null, dom.root);
+  });
+
+  test('in Chinese a removed list is said with its host in full-width parentheses, with no space before', async () => {
+    const dom = page();
+    const chinese = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/zh_CN/messages.json'), 'utf8')) as Messages);
+    function Glue() {
+      const [shown, setShown] = useState(rows);
+      return (
+        <I18nContext.Provider value={{ t: chinese, locale: 'zh-CN' }}>
+          <WarningLists
+            subscriptions={shown}
+            onSubscribe={() => Promise.resolve({ ok: true })}
+            onAllowAccess={() => Promise.resolve('granted' as const)}
+            onUnsubscribe={(url) => {
+              setShown((before) => before.filter((row) => row.url !== url));
+              return Promise.resolve();
+            }}
+          />
+        </I18nContext.Provider>
+      );
+    }
+    render(<Glue />, dom.root);
+    await vi.waitFor(() => expect(dom.root.querySelector('[data-testid="subscription"] button')).not.toBeNull());
+    dom.root.querySelector('[data-testid="subscription"] button')?.dispatchEvent(new dom.window.Event('click', { bubbles: true }));
+    await vi.waitFor(() => expect(dom.$('lists-removed')?.textContent).toBe(chinese('listRemoved', 'Liste A\uff08lists.example.org\uff09')));
     render(null, dom.root);
   });
 

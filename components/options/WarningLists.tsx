@@ -4,6 +4,7 @@ import { InlineConfirm } from '../InlineConfirm';
 import { RemovalStatus } from '../RemovalStatus';
 import { createSubscription, type SubscribeFailureCode } from '../../lib/community/subscription';
 import { listsNotCheckedText, subscribeFailureText, warningListFailureDetail } from '../../lib/words/warning-list-words';
+import { joiners } from '../../lib/words/punctuation';
 import { useLocale, useT } from '../../utils/i18n';
 import type { AccessAnswer } from '../../utils/permissions';
 import type { OptionsProps, SignerChange, SubscribeResult, SubscriptionRow } from '../Options';
@@ -45,6 +46,7 @@ export function WarningLists({
 }) {
   const t = useT();
   const locale = useLocale();
+  const join = joiners(locale);
   const [url, setUrl] = useState('');
   const [signer, setSigner] = useState('');
   const [error, setError] = useState<string | undefined>(undefined);
@@ -123,7 +125,7 @@ export function WarningLists({
           {(subscriptions ?? []).map((subscription, index) => {
             const host = new URL(subscription.url).host;
             // The list as the user knows it: its own name once one verified, and always where it comes from.
-            const named = subscription.listName === undefined ? host : `${subscription.listName} (${host})`;
+            const named = subscription.listName === undefined ? host : `${subscription.listName}${join.open}${host}${join.close}`;
             return (
               <li key={subscription.url} data-testid="subscription" data-health={subscription.health}>
                 <div class="subscription__url">{subscription.url}</div>

@@ -10,6 +10,7 @@ import { I18nContext, translateFrom, type Messages } from '../../utils/i18n';
 import { page } from '../test-dom';
 import { okxEthereumTarget as target } from './verify.testkit';
 import { ReserveResult } from './ReserveResult';
+import { chineseBracketProblems } from '../../lib/words/chinese-brackets.testkit';
 
 const t = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/en/messages.json'), 'utf8')) as Messages);
 
@@ -29,7 +30,7 @@ const TOTAL = 'https://api.llama.fi/cexs';
 const BREAKDOWN = 'https://api.llama.fi/protocol/okx';
 const COINS = 'https://api.llama.fi/protocol/okx#tokens';
 
-function draw(onchain: NonNullable<ExchangeReserves['onchain']>) {
+function draw(onchain: NonNullable<ExchangeReserves['onchain']>, words = t, locale = 'en', read = result) {
   const exchange = getExchange('okx');
   if (exchange === undefined) throw new Error('no okx in the registry');
   const reserves: ExchangeReserves = {
@@ -39,8 +40,8 @@ function draw(onchain: NonNullable<ExchangeReserves['onchain']>) {
   const view = buildExchangeView({ exchange, reserves, now: new Date('2026-08-12T00:00:00Z') });
   const { root, $ } = page();
   render(
-    <I18nContext.Provider value={{ t, locale: 'en' }}>
-      <ReserveResult target={target} result={result} view={view} heldLoaded={true} />
+    <I18nContext.Provider value={{ t: words, locale }}>
+      <ReserveResult target={target} result={read} view={view} heldLoaded={true} />
     </I18nContext.Provider>,
     root,
   );
@@ -51,6 +52,24 @@ function draw(onchain: NonNullable<ExchangeReserves['onchain']>) {
 const onchain = { totalUsd: 20_000_000_000, cleanUsd: 19_000_000_000, source: TOTAL, asOf: '2026-08-10' };
 
 afterEach(() => vi.unstubAllGlobals());
+
+test('in Chinese the chain id is an aside in full-width parentheses, with no space before', () => {
+  const chinese = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/zh_CN/messages.json'), 'utf8')) as Messages);
+  const { $ } = draw(onchain, chinese, 'zh-CN');
+  expect($('reserves-block')?.textContent).toMatch(/\uff08[^\uff09]*1\uff09$/);
+  expect(chineseBracketProblems($('reserves-block')?.textContent ?? '')).toEqual([]);
+});
+
+test("names the assets no read answered as a list in the reader's language", () => {
+  const unanswered: CheckReservesReturnType = {
+    ...result,
+    complete: false,
+    balances: [...result.balances, { address: target.addresses[0]!, symbol: 'USDT' }, { address: target.addresses[0]!, symbol: 'USDC' }],
+  } as CheckReservesReturnType;
+  const chinese = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/zh_CN/messages.json'), 'utf8')) as Messages);
+  expect(draw(onchain, chinese, 'zh-CN', unanswered).$('reserves-unanswered')?.textContent).toContain('USDT\u3001USDC');
+  expect(draw(onchain, t, 'en', unanswered).$('reserves-unanswered')?.textContent).toContain('USDT, USDC');
+});
 
 describe('ReserveResult: sources open beside the result, never in its place', () => {
   test('every source link of the comparison opens a new tab and tells the source nothing about this page', () => {

@@ -1,6 +1,7 @@
 import type { CheckReservesReturnType, ReserveComparison } from '../../lib/chain/reserves-check';
 import type { ExchangeView } from '../../lib/view/exchange-view';
-import { formatCount, formatDate, formatDecimal, formatUsd } from '../../lib/words/format';
+import { formatCount, formatDate, formatDecimal, formatList, formatUsd } from '../../lib/words/format';
+import { joiners } from '../../lib/words/punctuation';
 import { useLocale, useT } from '../../utils/i18n';
 import { reserveCheckFailureText } from '../../lib/words/reserve-check-failure';
 import { SourceLink } from '../card/parts';
@@ -12,6 +13,7 @@ import type { ReserveCheckTarget } from './ReserveCheck';
 export function ReserveResult({ target, result, view, heldLoaded }: { target: ReserveCheckTarget; result: CheckReservesReturnType; view: ExchangeView | undefined; heldLoaded: boolean }) {
   const t = useT();
   const locale = useLocale();
+  const join = joiners(locale);
   const cancelled = result.error?.code === 'cancelled';
   const read = result.blockNumber !== undefined && Object.keys(result.totals).length > 0;
   // Unknown stays unknown: an asset none of whose reads answered has no total, and is named.
@@ -41,7 +43,7 @@ export function ReserveResult({ target, result, view, heldLoaded }: { target: Re
       {result.blockNumber !== undefined && (
         <p data-testid="reserves-block">
           {t('verifyReservesBlock', [formatDecimal(result.blockNumber, locale), target.chainName])}
-          {result.chainId !== undefined && ` (${t('verifyReservesChainId', String(result.chainId))})`}
+          {result.chainId !== undefined && join.open + t('verifyReservesChainId', String(result.chainId)) + join.close}
         </p>
       )}
 
@@ -71,7 +73,7 @@ export function ReserveResult({ target, result, view, heldLoaded }: { target: Re
               </tbody>
             </table>
           </div>
-          {unanswered.length > 0 && <p data-testid="reserves-unanswered">{t('verifyReservesUnanswered', unanswered.join(', '))}</p>}
+          {unanswered.length > 0 && <p data-testid="reserves-unanswered">{t('verifyReservesUnanswered', formatList(unanswered, locale, { style: 'narrow' }))}</p>}
           <p class="muted">{t('verifyReservesRequests', [formatCount(result.rpcRequests, locale), formatCount(result.naiveRequests, locale)])}</p>
         </>
       )}

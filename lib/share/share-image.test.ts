@@ -3,13 +3,15 @@ import { getExchange } from '../exchanges/registry';
 import { bundledSnapshot } from '../reserves/snapshot';
 import { buildExchangeView } from '../view/exchange-view';
 import { translateFrom, type Messages } from '../words/translate-from';
-import { layoutShareImage, paintShareImage, shareImageContent, wrap, SHARE_IMAGE_WIDTH, type ShareImageContext } from './share-image';
+import { layoutShareImage, paintShareImage, shareImageContent, SHARE_IMAGE_WIDTH, type ShareImageContext } from './share-image';
+import { wrap } from './wrap-lines';
 import en from '../../public/_locales/en/messages.json';
 import sv from '../../public/_locales/sv/messages.json';
 import de from '../../public/_locales/de/messages.json';
 import zhCN from '../../public/_locales/zh_CN/messages.json';
 import fr from '../../public/_locales/fr/messages.json';
 import { frenchSpacingProblems } from '../words/french-spacing.testkit';
+import { chineseBracketProblems } from '../words/chinese-brackets.testkit';
 import { reasonText } from '../words/reason-text';
 
 const now = new Date('2025-11-01T00:00:00Z');
@@ -196,16 +198,35 @@ describe('layoutShareImage and paintShareImage', () => {
   });
 });
 
-describe('wrap', () => {
-  const measure = (text: string) => text.length;
-  test('breaks on spaces, keeps every word, cuts a word longer than a line', () => {
-    expect(wrap('aa bb cc dd', 5, measure)).toEqual(['aa bb', 'cc dd']);
-    expect(wrap('abcdefghij kl', 4, measure)).toEqual(['abcd', 'efgh', 'ij', 'kl']);
-    expect(wrap('  ', 10, measure)).toEqual([]);
+describe('Chinese in the picture', () => {
+  test("a collapse's date and a figure's date are in full-width parentheses, with no space before", () => {
+    const later = new Date('2026-11-25T10:00:00Z');
+    for (const id of ['ftx', 'binance']) {
+      const view = viewOf(id, later);
+      const content = shareImageContent({ view, now: later, t: translateFrom(zhCN as Messages), locale: 'zh-CN' });
+      const texts = content.sections.flatMap((section) => section.lines.map((line) => line.text));
+      const ours = texts.map((text) => (view.status.kind === 'operating' ? text : text.replace(view.status.history, 'x')));
+      expect(ours.filter((text) => text.includes('\uff08')).length, id).toBeGreaterThan(0);
+      for (const text of ours) expect(chineseBracketProblems(text), `${id}: ${text}`).toEqual([]);
+    }
   });
 
-  test('never breaks at a no-break space, and keeps it: French punctuation stays on the line of its word', () => {
-    expect(wrap('un mot\u00a0:', 6, measure)).toEqual(['un', 'mot\u00a0:']);
-    expect(wrap('un mot\u00a0: la valeur\u202f!', 8, measure)).toEqual(['un mot\u00a0:', 'la', 'valeur\u202f!']);
+  test('lines are filled, as Chinese breaks between characters, and no line starts with a closing mark', () => {
+    const later = new Date('2026-11-25T10:00:00Z');
+    const chinese = translateFrom(zhCN as Messages);
+    // A 26 px body font: a Chinese character or full-width mark is one em, anything else about half.
+    const measure = (text: string) => [...text].reduce((width, character) => width + (/[\u2e80-\u9fff\uff00-\uffef]/.test(character) ? 26 : 14), 0);
+    const width = SHARE_IMAGE_WIDTH - 2 * 56 - 36;
+    let wrapped = 0;
+    for (const id of ['ftx', 'binance', 'kraken']) {
+      const content = shareImageContent({ view: viewOf(id, later), now: later, t: chinese, locale: 'zh-CN' });
+      for (const { text } of content.sections.flatMap((section) => section.lines)) {
+        const lines = wrap(text, width, measure);
+        if (lines.length > 1) wrapped++;
+        for (const line of lines) expect(line).not.toMatch(/^[\uff0c\u3002\uff1a\uff1b\uff09\u3001\uff01\uff1f]/);
+        for (const line of lines.slice(0, -1)) expect(measure(line), `${line} | ${text}`).toBeGreaterThan(0.9 * width);
+      }
+    }
+    expect(wrapped).toBeGreaterThan(2);
   });
 });

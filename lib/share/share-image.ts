@@ -13,6 +13,7 @@ import { porLabel } from '../words/por-label';
 import { reasonText } from '../words/reason-text';
 import { notTranslatedQuote } from '../words/text-language';
 import { joiners } from '../words/punctuation';
+import { wrap } from './wrap-lines';
 import { reasonsWorstFirst } from '../view/card-reasons';
 import { largestListedAsset } from '../view/listed-shares';
 import type { Translate } from '../words/translate-from';
@@ -77,14 +78,14 @@ export function shareImageContent({ view, now, t, locale }: ShareImageContentPar
   const { por, onchain, flows, status, verdict } = view;
   const date = (iso: string) => formatDate(iso, locale);
   const dated = (text: string, asOf: string) => t('shareImageFigure', [text, date(asOf)]);
-  const { colon } = joiners(locale);
+  const { colon, open, close } = joiners(locale);
   const sections: ShareImageSection[] = [];
   const urls: (string | undefined)[] = [];
 
   if (status.kind !== 'operating') {
     // The data's history is kept in English; in another language the picture says so.
     const history = notTranslatedQuote(status.history, 'en', t, locale);
-    sections.push({ lines: [{ text: `${t(status.kind === 'collapsed' ? 'statusCollapsed' : 'statusClosed')} (${date(status.date)})${colon}${history}`, style: 'alert' }] });
+    sections.push({ lines: [{ text: `${t(status.kind === 'collapsed' ? 'statusCollapsed' : 'statusClosed')}${open}${date(status.date)}${close}${colon}${history}`, style: 'alert' }] });
     urls.push(status.source);
   }
 
@@ -249,34 +250,6 @@ export function layoutShareImage({ context, content, width = SHARE_IMAGE_WIDTH }
   paragraph(content.footnote, 'small', COLORS.muted);
   const height = Math.ceil(y + PADDING - 12);
   return { width, height, operations: [{ kind: 'rect', x: 0, y: 0, width, height, color: COLORS.bg }, ...operations] };
-}
-
-/**
- * Splits text into lines no wider than `maxWidth`; a word wider than a line is cut by characters.
- * A no-break space (French "mot\u00a0:", "12,5\u00a0%", "1\u202f000") joins, it does not split.
- */
-export function wrap(text: string, maxWidth: number, measure: (text: string) => number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/[^\S\u00a0\u2007\u202f]+/).filter((part) => part !== '')) {
-    const candidate = line === '' ? word : `${line} ${word}`;
-    if (measure(candidate) <= maxWidth) {
-      line = candidate;
-      continue;
-    }
-    if (line !== '') lines.push(line);
-    line = '';
-    let rest = word;
-    while (measure(rest) > maxWidth && rest.length > 1) {
-      let cut = rest.length - 1;
-      while (cut > 1 && measure(rest.slice(0, cut)) > maxWidth) cut--;
-      lines.push(rest.slice(0, cut));
-      rest = rest.slice(cut);
-    }
-    line = rest;
-  }
-  if (line !== '') lines.push(line);
-  return lines;
 }
 
 /** Paints laid-out operations; the canvas must already have the layout's size. */

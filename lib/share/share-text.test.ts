@@ -5,7 +5,9 @@ import english from '../../public/_locales/en/messages.json';
 import swedish from '../../public/_locales/sv/messages.json';
 import german from '../../public/_locales/de/messages.json';
 import french from '../../public/_locales/fr/messages.json';
+import chinese from '../../public/_locales/zh_CN/messages.json';
 import { frenchSpacingProblems } from '../words/french-spacing.testkit';
+import { chineseBracketProblems } from '../words/chinese-brackets.testkit';
 import { cleanUrl } from './summary';
 import { getExchange } from '../exchanges/registry';
 import { gradeExchange } from '../risk/grade';
@@ -95,6 +97,43 @@ describe('shareText', () => {
       for (const line of ours.split('\n')) expect(frenchSpacingProblems(line), `${id}: ${line}`).toEqual([]);
     }
     expect(shareText({ ...realCase('ftx'), now, t: fr, locale: 'fr' }).text).toMatch(/\n- 2022-11-11 insolvabilité\u00a0: Non traduit/);
+  });
+
+  it("Chinese: a figure's date and source in full-width parentheses, every part joined by a full-width comma", () => {
+    const zh = translateFrom(chinese);
+    for (const id of ['ftx', 'binance', 'kraken']) {
+      const { view, verdict } = realCase(id);
+      const { text } = shareText({ view, verdict, now, t: zh, locale: 'zh-CN' });
+      // The data's English (a history, an incident's summary, a note) is quoted as English, its parentheses English too.
+      const english = [view.status.kind === 'operating' ? '' : view.status.history, view.por?.note ?? '', ...view.incidents.map((incident) => incident.summary)].filter((part) => part !== '');
+      const ours = english.reduce((rest, part) => rest.split(part.replace(/\s+/g, ' ').trim()).join('x'), text);
+      for (const line of ours.split('\n')) expect(chineseBracketProblems(line), `${id}: ${line}`).toEqual([]);
+      // Parts it joins are joined by the full-width comma.
+      expect(ours).not.toContain(', ');
+    }
+    expect(shareText({ ...realCase('binance'), now, t: zh, locale: 'zh-CN' }).text).toMatch(/\uff08[^\uff08\uff09]+\uff09 https:\/\/\S+\n/);
+  });
+
+  it('Chinese: links are the links in the text, and no link touches a full-width mark another app would take into it', () => {
+    const zh = translateFrom(chinese);
+    for (const id of ['ftx', 'binance', 'kraken']) {
+      const { view, verdict } = realCase(id);
+      const { text, links } = shareText({ view, verdict, now, t: zh, locale: 'zh-CN' });
+      expect(links.length).toBeGreaterThan(0);
+      for (const url of text.match(URL_IN_TEXT) ?? []) expect(links).toContain(url);
+      for (const url of links) expect(cleanUrl(url)).toBe(url);
+      // A link ends at a space or a line's end, as linkers that run to the next space need.
+      expect(text).not.toMatch(/https?:\/\/\S*[\u3000-\u303f\uff00-\uffef]/);
+    }
+  });
+
+  it('a link in free text ends at a full-width mark', () => {
+    const { view, verdict } = realCase('binance');
+    if (view.por === undefined) throw new Error('binance has a proof of reserves');
+    const noted: ExchangeView = { ...view, por: { ...view.por, note: '见 https://example.com/page）。又见（https://example.org/a，https://example.net/b、完' } };
+    const { links } = shareText({ view: noted, verdict, now, t: translateFrom(chinese), locale: 'zh-CN' });
+    expect(links).toEqual(expect.arrayContaining(['https://example.com/page', 'https://example.org/a', 'https://example.net/b']));
+    for (const url of links) expect(url).not.toMatch(/[\u3000-\u303f\uff00-\uffef]/);
   });
 
   it('strips tracking parameters from every link it shares', () => {

@@ -89,9 +89,16 @@ export function shareText({ view, verdict: override, now, t, locale: asked = 'en
     if (clean !== undefined && !links.includes(clean)) links.push(clean);
     return clean;
   };
+  const { open, close, comma } = joiners(locale);
+  // Linkers that run a link up to the next space would take a full-width mark glued to it (Chinese
+  // "，https://…）") into the link: there the link follows the aside, after a space.
+  const linkOutside = FULL_WIDTH.test(close);
   const cite = (source: string | undefined, asOf: string | undefined): string => {
-    const parts = [asOf === undefined ? undefined : t('shareText_asOf', asOf), link(source)].filter((part) => part !== undefined);
-    return parts.length === 0 ? '' : ` (${parts.join(', ')})`;
+    const date = asOf === undefined ? undefined : t('shareText_asOf', asOf);
+    const url = link(source);
+    if (linkOutside) return `${date === undefined ? '' : `${open}${date}${close}`}${url === undefined ? '' : ` ${url}`}`;
+    const parts = [date, url].filter((part) => part !== undefined);
+    return parts.length === 0 ? '' : `${open}${parts.join(comma)}${close}`;
   };
   const levelWords = (of: Verdict) => (of.incomplete === true && of.level !== 'unknown' ? t('shareText_incomplete', t(LEVEL_KEYS[of.level])) : t(LEVEL_KEYS[of.level]));
 
@@ -121,11 +128,11 @@ export function shareText({ view, verdict: override, now, t, locale: asked = 'en
     if (por.snapshotDate !== undefined) details.push(t('shareText_balancesTaken', por.snapshotDate));
     if (por.publishedDate !== undefined) details.push(t('shareText_reportPublished', por.publishedDate));
     if (por.attestor !== undefined) details.push(t('shareText_attestor', por.attestor));
-    lines.push(`${t('shareText_por', details.join(', '))}${cite(por.source, por.asOf)}`);
+    lines.push(`${t('shareText_por', details.join(comma))}${cite(por.source, por.asOf)}`);
     const figures: string[] = [];
     if (por.totalReserveRatio !== undefined) figures.push(t('shareText_allCovered', numbers.percent(por.totalReserveRatio)));
     for (const [symbol, ratio] of Object.entries(por.reserveRatios ?? {})) figures.push(`${symbol} ${numbers.percent(ratio)}`);
-    if (figures.length > 0) lines.push(`  ${t('shareText_reserveRatios', figures.join(', '))}`);
+    if (figures.length > 0) lines.push(`  ${t('shareText_reserveRatios', figures.join(comma))}`);
     if (por.liabilitiesUsd !== undefined) lines.push(`  ${t('shareText_customerBalances', numbers.usd(por.liabilitiesUsd))}`);
     if (por.note !== undefined) lines.push(`  ${t('shareText_note', dataNote(oneLine(por.note)))}`);
     const verifier = link(por.verifier);
@@ -138,10 +145,10 @@ export function shareText({ view, verdict: override, now, t, locale: asked = 'en
   if (onchain !== undefined) {
     const parts = [t('shareText_onchainTotal', numbers.usd(onchain.totalUsd)), t('shareText_onchainClean', numbers.usd(onchain.cleanUsd))];
     if (onchain.ownTokenUsd !== undefined) parts.push(t('shareText_onchainOwn', numbers.usd(onchain.ownTokenUsd)));
-    lines.push(`${t('shareText_onchain', parts.join(', '))}${cite(onchain.source, onchain.asOf)}`);
+    lines.push(`${t('shareText_onchain', parts.join(comma))}${cite(onchain.source, onchain.asOf)}`);
     if (onchain.topTokens !== undefined && onchain.topTokens.length > 0) {
       const top = onchain.topTokens.slice(0, MAX_TOP_TOKENS).map((token) => `${token.symbol} ${numbers.usd(token.usd)}`);
-      lines.push(`  ${t('shareText_largest', top.join(', '))}${cite(onchain.breakdownSource ?? onchain.source, onchain.breakdownAsOf ?? onchain.asOf)}`);
+      lines.push(`  ${t('shareText_largest', top.join(comma))}${cite(onchain.breakdownSource ?? onchain.source, onchain.breakdownAsOf ?? onchain.asOf)}`);
     }
   }
 
@@ -154,7 +161,7 @@ export function shareText({ view, verdict: override, now, t, locale: asked = 'en
         ['shareText_flow30d', flows.net30dUsd],
       ] as const
     ).flatMap(([key, value]) => (value === undefined ? [] : [t(key, numbers.signedUsd(value))]));
-    if (windows.length > 0) lines.push(`${t('shareText_flows', windows.join(', '))}${cite(flows.source, flows.asOf)}`);
+    if (windows.length > 0) lines.push(`${t('shareText_flows', windows.join(comma))}${cite(flows.source, flows.asOf)}`);
   }
 
   if (view.incidents.length > 0) {
@@ -174,7 +181,9 @@ export function shareText({ view, verdict: override, now, t, locale: asked = 'en
   return { title, headline: cleanLinksIn(headline({ view, verdict, checked, link, t }), links), text, links };
 }
 
-const LINK_IN_TEXT = /\bhttps?:\/\/[^\s<>"'()[\]{}“”]+/gi;
+/** CJK Symbols and Punctuation and the full-width forms: a link ends at them. */
+const FULL_WIDTH = /[\u3000-\u303f\uff00-\uffef]/;
+const LINK_IN_TEXT = /\bhttps?:\/\/[^\s<>"'()[\]{}“”\u3000-\u303f\uff00-\uffef]+/gi;
 
 /** Cleans every http(s) link in `text` and records it in `links`; a trailing full stop or comma stays text. */
 function cleanLinksIn(text: string, links: string[]): string {

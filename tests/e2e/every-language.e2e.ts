@@ -10,6 +10,7 @@ import { PSEUDO_CLOSE, PSEUDO_LOCALE, PSEUDO_OPEN } from '../../scripts/locales'
 import { activeTabId, chromeBuild, fakeExchangeHtml, inShadow, launchChromium, refreshSource, root, routeSite, shadowUi, type ChromiumExtension } from './harness';
 import { FEED_URL } from '../../lib/feed/trust';
 import { frenchSpacingProblems } from '../../lib/words/french-spacing.testkit';
+import { chineseBracketProblems } from '../../lib/words/chinese-brackets.testkit';
 
 /**
  * Every surface in a language other than English, failing on English left over (issue 17).
@@ -27,6 +28,9 @@ import { frenchSpacingProblems } from '../../lib/words/french-spacing.testkit';
  *
  * French is the third: the no-break spaces before its high punctuation are in the messages, and
  * every place where code joins a label and a value must keep them too.
+ *
+ * Chinese is the fourth: an aside code puts in parentheses (a date, an age, a source) takes the
+ * full-width （…） its messages have, with no space before.
  *
  * A new surface is one line in SURFACES.
  */
@@ -288,7 +292,7 @@ describe('every surface in another language, in Chromium', () => {
 
   async function collectAll(language: string): Promise<Map<string, Collected>> {
     await options.getByTestId(`language-${language}`).check();
-    await options.waitForFunction((expected) => document.documentElement.lang === expected, language === PSEUDO_LOCALE.id ? PSEUDO_LOCALE.tag : language);
+    await options.waitForFunction((expected) => document.documentElement.lang === expected, language === PSEUDO_LOCALE.id ? PSEUDO_LOCALE.tag : language.replace('_', '-'));
     const exchangePage = await browser.context.newPage();
     let exchangeTab: number | undefined;
     const env: Env = {
@@ -350,6 +354,15 @@ describe('every surface in another language, in Chromium', () => {
       // A lone "?" is the grade of an exchange not graded: a symbol in a letter's place, not a question mark.
       const ours = texts.filter((each) => each.trim() !== '?').map((each) => each.replace(quoted, `${open}x${close}`));
       for (const text of ours) for (const found of frenchSpacingProblems(text)) problems.push(`${surface}: ${found}   ← “${text.trim().slice(0, 160)}”`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  test('Chinese: on every surface an aside is in full-width parentheses, with no space before (lib/words/chinese-brackets.testkit.ts)', async () => {
+    const collected = await collectAll('zh_CN');
+    const problems: string[] = [];
+    for (const [surface, { texts }] of collected) {
+      for (const text of texts) for (const found of chineseBracketProblems(text)) problems.push(`${surface}: ${found}   ← “${text.trim().slice(0, 160)}”`);
     }
     expect(problems).toEqual([]);
   });

@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { render } from 'preact';
+import { expect, test } from 'vitest';
+import type { ActiveWarning } from '../lib/community/active-warnings';
+import { getExchange } from '../lib/exchanges/registry';
+import { bundledSnapshot } from '../lib/reserves/snapshot';
+import { buildExchangeView, type ExchangeView } from '../lib/view/exchange-view';
+import { chineseBracketProblems } from '../lib/words/chinese-brackets.testkit';
+import { reasonText } from '../lib/words/reason-text';
+import { I18nContext, ReasonWordsContext, translateFrom, type Messages } from '../utils/i18n';
+import { ExchangeCard } from './ExchangeCard';
+import { effectsOnNextTask, page } from './test-dom';
+
+// The card wraps dates, ages and a warning's list in parentheses in code: in Chinese those are the
+// full-width （…）, with no space before, as the Chinese messages have them
+// (lib/words/chinese-brackets.testkit.ts).
+
+effectsOnNextTask();
+
+const now = new Date('2026-12-04T12:00:00Z');
+const chinese = JSON.parse(readFileSync(join(import.meta.dirname, '../public/_locales/zh_CN/messages.json'), 'utf8')) as Messages;
+
+const WARNING: ActiveWarning = {
+  exchange: 'binance',
+  severity: 'caution',
+  title: '\u63d0\u73b0\u7f13\u6162',
+  body: '\u7528\u6237\u62a5\u544a\u3002',
+  sources: ['https://example.org/report'],
+  published: '2026-12-01T00:00:00Z',
+  expires: '2027-01-01T00:00:00Z',
+  listName: 'Reserve Radar Official',
+  listHost: 'lists.example.org',
+  listLang: 'zh-CN',
+  listSequence: 1,
+};
+
+function viewOf(id: string, warnings: readonly ActiveWarning[] = []): ExchangeView {
+  const exchange = getExchange(id);
+  if (exchange === undefined) throw new Error(`no ${id} in the registry`);
+  return buildExchangeView({ exchange, reserves: bundledSnapshot().exchanges[id], now, warnings });
+}
+
+/** The card's own Chinese: every block's text and every accessible name, the data it quotes in English left out. */
+function chineseWords(view: ExchangeView): string[] {
+  const { root } = page();
+  render(
+    <I18nContext.Provider value={{ t: translateFrom(chinese), locale: 'zh-CN' }}>
+      <ReasonWordsContext.Provider value={reasonText}>
+        <ExchangeCard view={view} />
+      </ReasonWordsContext.Provider>
+    </I18nContext.Provider>,
+    root,
+  );
+  for (const english of root.querySelectorAll('[data-source-words] [lang="en"]')) english.textContent = 'x';
+  const blocks = [...root.querySelectorAll('p, li, summary, h2, h3, h4, dt, dd, th, td')].map((block) => block.textContent ?? '');
+  const names = [...root.querySelectorAll('[aria-label], [title]')].flatMap((element) => [element.getAttribute('aria-label') ?? '', element.getAttribute('title') ?? '']);
+  return [...blocks, ...names].filter((text) => text.trim() !== '');
+}
+
+test.each([
+  ['ftx, its collapse dated', viewOf('ftx')],
+  ['binance, its figures aged, with a community warning', viewOf('binance', [WARNING])],
+])('Chinese card for %s: asides in full-width parentheses, with no space before', (_, view) => {
+  const words = chineseWords(view);
+  expect(words.filter((text) => text.includes('\uff08')).length).toBeGreaterThan(0);
+  for (const text of words) expect(chineseBracketProblems(text), text).toEqual([]);
+});
