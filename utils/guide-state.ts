@@ -4,7 +4,7 @@ import { parseAddressBook, type AddressBookEntry } from '@/lib/custody/address-b
 import { guideForExchange, savedGuides } from '@/lib/custody/guides';
 import type { GuideResetReason, GuideState } from '@/lib/custody/steps';
 import { GUIDE_STATE_KEY, GUIDES_KEY } from './chosen-address';
-import { inTurn, updateItem } from './in-turn';
+import { replaceInTurns, replacement, updateItem, type Replacement } from './in-turn';
 
 /**
  * The withdrawal guide's memory, on this device only: the guide last worked on, and each
@@ -14,8 +14,7 @@ import { inTurn, updateItem } from './in-turn';
  */
 const guideStateItem = defineLazyItem<unknown>(`local:${GUIDE_STATE_KEY}`, { version: 1 });
 const guidesItem = defineLazyItem<unknown>(`local:${GUIDES_KEY}`, { version: 1 });
-/** Exported for a write over several values in their turns at once (utils/import-write.ts); every other write goes through the functions below. */
-export const addressBookItem = defineLazyItem<unknown>('local:addressBook', { version: 1 });
+const addressBookItem = defineLazyItem<unknown>('local:addressBook', { version: 1 });
 
 export interface LoadGuideStateReturnType {
   state: GuideState;
@@ -115,10 +114,10 @@ export function removeFromAddressBook(entry: Pick<AddressBookEntry, 'network' | 
 
 /** Replaces the whole book, in its turn; the caller has validated the entries with `parseAddressBook`. */
 export function replaceAddressBook(entries: AddressBookEntry[]): Promise<void> {
-  return inTurn(addressBookItem.key, () => replaceAddressBookInHeldTurn(entries));
+  return replaceInTurns([addressBookReplacement(entries)]);
 }
 
-/** As `replaceAddressBook`, for a caller that already holds the book's turn (it would wait for itself). */
-export async function replaceAddressBookInHeldTurn(entries: AddressBookEntry[]): Promise<void> {
-  await addressBookItem.setValue(entries);
+/** The book replaced by `entries` (validated by the caller with `parseAddressBook`), for a write with other values (utils/import-write.ts). */
+export function addressBookReplacement(entries: AddressBookEntry[]): Replacement<AddressBookEntry[]> {
+  return replacement(addressBookItem, entries);
 }

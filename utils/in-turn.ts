@@ -1,4 +1,4 @@
-import type { WxtStorageItem } from '#imports';
+import { storage, type StorageItemKey, type WxtStorageItem } from '#imports';
 import { forgetEarly } from './early-reads';
 
 /**
@@ -51,4 +51,37 @@ export function updateItem<T>(item: WxtStorageItem<T, Record<string, unknown>>, 
     if (!Object.is(next, current)) await item.setValue(next);
     return next;
   });
+}
+
+const replacing = Symbol('replacement');
+
+/**
+ * A whole new value for a stored item, to be written by `replaceInTurns`. Made with `replacement`,
+ * which needs the item itself: the module that owns an item keeps it to itself and hands out
+ * replacements it has checked, so other modules write its value only through the owner's
+ * functions, each in the value's turn.
+ */
+export interface Replacement<T> {
+  readonly key: StorageItemKey;
+  readonly value: T;
+  readonly [replacing]: true;
+}
+
+export function replacement<T, V extends T>(item: WxtStorageItem<T, Record<string, unknown>>, value: V): Replacement<V> {
+  return { key: item.key, value, [replacing]: true };
+}
+
+/**
+ * Writes every replacement in one storage write, in all their turns at once: the browser stores
+ * all of them or none (one `storage.local.set`), and the storage area reports them as one change.
+ * For items without migrations (utils/lazy-item.ts), which `setValue` writes the same way.
+ */
+export function replaceInTurns(replacements: readonly Replacement<unknown>[]): Promise<void> {
+  return inTurns(
+    replacements.map(({ key }) => key),
+    async () => {
+      for (const { key } of replacements) forgetEarly(key);
+      await storage.setItems(replacements.map(({ key, value }) => ({ key, value })));
+    },
+  );
 }
