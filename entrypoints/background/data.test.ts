@@ -5,8 +5,11 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CEXS_SOURCE, FEED_SOURCE, OWN_TOKEN_PRICES_SOURCE, heldSnapshot, onBrowserStart, refreshDue, resetData, sourceViews, type SourceView } from './data';
 import { bundledSnapshot } from '@/lib/reserves/snapshot';
 import * as turnsModule from '@/utils/in-turn';
+import { inTurns } from '@/utils/in-turn';
 import { initialSourceState } from '@/lib/reserves/schedule';
 import { freshBackground, gate, holdRead } from './background.testkit';
+import { clearEverything } from './delete-everything';
+import { SHARED_LOCAL_KEYS } from './extension-handlers';
 
 const cexs = readFileSync(join(import.meta.dirname, '../../tests/fixtures/defillama/cexs.json'), 'utf8');
 
@@ -127,6 +130,20 @@ describe('refreshDue and the stored source states', () => {
   });
   afterEach(() => vi.unstubAllGlobals());
 
+  test('an alarm with nothing due reads the source states once, not once per source', async () => {
+    const later = new Date(Date.now() + 3_600_000).toISOString();
+    const ids = (await sourceViews()).map((row) => row.id);
+    expect(ids.length).toBeGreaterThan(3);
+    const fresh = { status: 'fresh', failures: 0, lastSuccess: new Date().toISOString(), nextAttemptAt: later };
+    await fakeBrowser.storage.local.set({ sources: Object.fromEntries(ids.map((id) => [id, fresh])) });
+    const fetching = vi.fn(async () => new Response('not found', { status: 404 }));
+    vi.stubGlobal('fetch', fetching);
+    const reads = vi.spyOn(fakeBrowser.storage.local, 'get');
+    await refreshDue();
+    expect(fetching).not.toHaveBeenCalled();
+    expect(reads.mock.calls.filter(([keys]) => JSON.stringify(keys ?? null).includes('"sources"'))).toHaveLength(1);
+  });
+
   test('a Reset while a run waits on the network stays done: the run writes back no state from before it', async () => {
     const net = cexsHeld();
     const run = refreshDue({ force: true });
@@ -219,6 +236,19 @@ describe('refreshDue and the stored source states', () => {
     releaseChart();
     await run;
     expect((await storedSources())?.[OWN_TOKEN_PRICES_SOURCE]).toBeUndefined();
+    expect((await sourceViews()).find((row) => row.id === OWN_TOKEN_PRICES_SOURCE)?.lastSuccess).toBeUndefined();
+  });
+
+  test('a source whose state is read after "Delete everything" during a run carries nothing from the states it cleared', async () => {
+    const old = { status: 'fresh', failures: 0, lastSuccess: '2026-01-01T00:00:00.000Z', nextAttemptAt: '2026-01-01T01:00:00.000Z' };
+    await fakeBrowser.storage.local.set({ sources: { [OWN_TOKEN_PRICES_SOURCE]: old } });
+    const net = cexsHeld();
+    const run = refreshDue({ force: true });
+    await vi.waitFor(() => expect(net.cexsCalls).toBe(1));
+    await inTurns(SHARED_LOCAL_KEYS, clearEverything);
+    net.release();
+    await run;
+    expect((await storedSources())?.[OWN_TOKEN_PRICES_SOURCE]).toHaveProperty('failures', 1);
     expect((await sourceViews()).find((row) => row.id === OWN_TOKEN_PRICES_SOURCE)?.lastSuccess).toBeUndefined();
   });
 
