@@ -21,7 +21,9 @@ describe('useStoredSettings', () => {
     vi.stubGlobal('document', document);
     const root = document.getElementById('root') as unknown as HTMLElement;
     act(() => render(<Shown />, root));
-    await act(() => replaceSettings(parseSettings({ chainRpcUrls: { '8453': 'https://imported.base.example' } })));
+    await act(async () => {
+      await replaceSettings(parseSettings({ chainRpcUrls: { '8453': 'https://imported.base.example' } }));
+    });
     await vi.waitFor(() => expect(root.querySelector('[data-testid="rpc"]')?.textContent).toBe('{"8453":"https://imported.base.example"}'));
     render(null, root);
   });
