@@ -6,7 +6,7 @@ import type { ExchangeView, TabState } from '@/lib/view/exchange-view';
 import type { PageState } from '@/lib/view/page-state';
 import { cardReasonKey } from '@/lib/view/card-reasons';
 import english from '@/public/_locales/en/messages.json';
-import { englishMessage as getMessage } from './background.testkit';
+import { englishMessage as getMessage, gate } from './background.testkit';
 
 /** The browser's lookup over the English messages file, as Chrome answers it. */
 
@@ -101,22 +101,20 @@ describe('background', () => {
   });
 
   test('a tab event that cannot see the address (Firefox hides exchange addresses) does not undo what the content script reported', async () => {
-    // The navigation's "loading" event arrives first, and its work is slow to read storage; the
-    // page's script asks meanwhile and is answered first.
-    const read = fakeBrowser.storage.session.get.bind(fakeBrowser.storage.session);
-    let first = true;
-    vi.spyOn(fakeBrowser.storage.session, 'get').mockImplementation(async (keys?: unknown) => {
-      if (first) {
-        first = false;
-        await new Promise((resolve) => setTimeout(resolve, 30));
-      }
-      return read(keys as never);
+    // The navigation's "loading" event arrives first, and its work is slow: the page's script asks meanwhile and is
+    // answered first. A badge the event's work would clear waits until the script's report is shown, so it would land last.
+    const setBadgeText = fakeBrowser.action.setBadgeText.bind(fakeBrowser.action);
+    const { shut: reportShown, open: showReport } = gate();
+    vi.spyOn(fakeBrowser.action, 'setBadgeText').mockImplementation(async (details) => {
+      if (details.tabId === 9 && !details.text) await reportShown;
+      await setBadgeText(details);
+      if (details.tabId === 9 && details.text) showReport();
     });
     const event = fakeBrowser.tabs.onUpdated.trigger(9, { status: 'loading' }, { id: 9 } as never);
     await send({ type: 'page-state' }, { ...contentScript('https://www.binance.com/en'), tab: { id: 9, url: 'https://www.binance.com/en' } });
+    // The listener answers its work, done; the script's report follows its answer.
     await event;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(await fakeBrowser.action.getBadgeText({ tabId: 9 })).not.toBe('');
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 9 })).not.toBe(''));
     expect((await send({ type: 'tab-state', tabId: 9 }, self()))?.kind).toBe('exchange');
   });
 

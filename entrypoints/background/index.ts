@@ -59,7 +59,8 @@ export default defineBackground({
       // script reports it again on exchange pages.
       const since = Date.now();
       const stillOurs = () => tab.url === undefined && context.reportedSince(tabId, since);
-      void context
+      // Returned for tests (the browser ignores it).
+      return context
         .rememberUrl(tabId, tab.url, since)
         .then(async () => {
           const state = await context.stateForUrl(tab.url).catch((error: unknown) => {
