@@ -285,8 +285,8 @@ describe('lookalike protection', () => {
 
   async function visit(url: string): Promise<string | undefined> {
     const tab = await fakeBrowser.tabs.create({ url: 'about:blank' });
+    // The tab event's listener answers its work (the guard's own move of the tab included), and the fake browser awaits it.
     await fakeBrowser.tabs.update(tab.id ?? 0, { url });
-    await new Promise((resolve) => setTimeout(resolve, 30));
     return (await fakeBrowser.tabs.get(tab.id ?? 0)).url;
   }
 
