@@ -7,7 +7,7 @@ import { parseAddressReadings, type AddressReadings } from '@/lib/holdings/addre
 import { BaseError } from '@/lib/errors';
 import type { FetchFailure } from '@/lib/reserves/fetch-source';
 import { memoizedRead } from './memo-item';
-import { replaceInTurns, replacement, updateItem, type Replacement } from './in-turn';
+import { replaceInTurn, replacement, updateItem, type Replacement } from './in-turn';
 
 /**
  * The user's holdings, the scheduled price table and the last reading of their watched
@@ -57,9 +57,7 @@ function validHoldings(state: HoldingsState): HoldingsState {
  * Written in the holdings' turn (utils/in-turn.ts), like every change of them.
  */
 export async function saveHoldings(state: HoldingsState): Promise<HoldingsState> {
-  const holdings = holdingsReplacement(state);
-  await replaceInTurns([holdings]);
-  return holdings.value;
+  return replaceInTurn(holdingsReplacement(state));
 }
 
 /** The holdings replaced by `state`, validated (a refused state throws `HoldingsSaveError`), for a write with other values (utils/import-write.ts). */

@@ -25,7 +25,11 @@ export type ImportWriteResult = { ok: true } | { ok: false; reason: Extract<Mess
 export async function writeImport(next: ImportParts): Promise<ImportWriteResult> {
   const { settings, addressBook } = next;
   try {
-    await replaceInTurns([holdingsReplacement(next.holdings), ...(settings === undefined ? [] : [settingsReplacement(settings)]), ...(addressBook === undefined ? [] : [addressBookReplacement(addressBook)])]);
+    await replaceInTurns([
+      holdingsReplacement(next.holdings),
+      ...(settings === undefined ? [] : [settingsReplacement(settings)]),
+      ...(addressBook === undefined ? [] : [addressBookReplacement(addressBook)]),
+    ]);
     return { ok: true };
   } catch (error) {
     console.error('Import not stored', error);

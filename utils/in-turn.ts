@@ -85,3 +85,9 @@ export function replaceInTurns(replacements: readonly Replacement<unknown>[]): P
     },
   );
 }
+
+/** One replacement, written as `replaceInTurns` writes several; answers the value written. */
+export async function replaceInTurn<T>(replacement: Replacement<T>): Promise<T> {
+  await replaceInTurns([replacement]);
+  return replacement.value;
+}

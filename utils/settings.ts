@@ -1,7 +1,7 @@
 import { defineLazyItem } from '@/utils/lazy-item';
 import { parseSettings, type Settings } from '@/lib/settings';
 import { memoizedRead } from './memo-item';
-import { inTurn, replaceInTurns, replacement, updateItem, type Replacement } from './in-turn';
+import { inTurn, replaceInTurn, replacement, updateItem, type Replacement } from './in-turn';
 
 /** Declared once; every entrypoint reads and writes settings through here so they are always validated. */
 const settingsItem = defineLazyItem<unknown>('local:settings', { version: 1 });
@@ -27,9 +27,7 @@ export async function updateSettings(patch: Partial<Settings> | ((current: Setti
 
 /** Replaces every setting in one write, in the settings' turn, so no moment of storage holds none; watchers see one change. */
 export async function replaceSettings(next: Settings): Promise<Settings> {
-  const settings = settingsReplacement(next);
-  await replaceInTurns([settings]);
-  return settings.value;
+  return replaceInTurn(settingsReplacement(next));
 }
 
 /** The settings replaced by `next`, validated, for a write with other values (utils/import-write.ts). */
