@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeEach, describe, expect, test, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { parseHoldingsState } from '@/lib/holdings/model';
 import { parseSettings } from '@/lib/settings';
@@ -9,6 +9,8 @@ import { saveHoldings, updateHoldings } from './holdings';
 import { replaceAddressBook } from './guide-state';
 import { updateSettings, watchSettings } from './settings';
 import { writeImport, type ImportParts } from './import-write';
+import { stubLocks } from './in-turn.testkit';
+import { holdRead } from '@/entrypoints/background/background.testkit';
 
 const KEYS = ['holdings', 'settings', 'addressBook'];
 const NOW = Date.parse('2026-11-25T10:00:00Z');
@@ -57,6 +59,10 @@ describe('writeImport: all or nothing in storage', () => {
     await updateSettings(before.settings);
     await replaceAddressBook(before.addressBook);
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
+  });
+
+  afterEach(() => {
+    vi.unstubAllGlobals();
   });
 
   test('every part written when the browser takes them all', async () => {
@@ -118,7 +124,7 @@ describe('writeImport: all or nothing in storage', () => {
     expect(await stored()).toEqual(was);
   });
 
-  test('a change another writer makes while an import fails waits for it and stays', async () => {
+  test('a history point asked for as a refused import writes the holdings stays', async () => {
     refuse('addressBook');
     let historyPoint: Promise<unknown> | undefined;
     // The background records a history point as the import's holdings are being written.
@@ -144,5 +150,24 @@ describe('writeImport: all or nothing in storage', () => {
     await historyPoint;
     expect(await importing).toEqual({ ok: false, reason: 'dataFailNotSaved' });
     expect((await stored()).holdings).toEqual({ ...before.holdings, history: [{ day: '2026-11-25', selfShare: 0.5 }] });
+  });
+
+  test('an import that succeeds while a history point is between its read and its write: the imported holdings stay', async () => {
+    const asked = stubLocks();
+    // The background's read of the holdings answers only at open(): it has read the holdings before the import.
+    const { reached, open } = holdRead('holdings');
+    const historyPoint = updateHoldings((state) => ({ ...state, history: [...state.history, { day: '2026-11-25', selfShare: 0.5 }] }));
+    await vi.waitFor(() => expect(reached()).toBe(true));
+    let importAnswered = false;
+    const importing = writeImport(imported).then((result) => {
+      importAnswered = true;
+      return result;
+    });
+    // The import waits for the holdings' turn the history point holds (or, were it to take none, has written).
+    await vi.waitFor(() => expect(asked.filter((name) => name === 'reserve-radar:local:holdings').length === 2 || importAnswered).toBe(true));
+    open();
+    expect(await importing).toEqual({ ok: true });
+    await historyPoint;
+    expect(await stored()).toEqual({ holdings: imported.holdings, settings: imported.settings, addressBook: imported.addressBook });
   });
 });
