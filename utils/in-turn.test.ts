@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { inTurn, inTurns } from './in-turn';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { inTurn, inTurns, replaceInTurns, replacement } from './in-turn';
+import { defineLazyItem } from './lazy-item';
 import { stubLocks } from './in-turn.testkit';
 
 afterEach(() => {
@@ -32,5 +34,27 @@ describe('inTurn', () => {
     await both;
     expect(order).toEqual(['first', 'both']);
     expect(asked.slice(2)).toEqual(['reserve-radar:local:a', 'reserve-radar:local:b']);
+  });
+});
+
+/** Answers `'still waiting'` once Node has run every promise step already due: work that needs no timer has settled by then. */
+const stillWaiting = () => new Promise<string>((resolve) => setImmediate(() => resolve('still waiting')));
+
+describe('one name asked for twice', () => {
+  test('inTurns takes a name listed twice once, and runs `work`, with Web Locks and without', async () => {
+    expect(await Promise.race([inTurns(['local:a', 'local:b', 'local:a'], async () => 'ran'), stillWaiting()])).toBe('ran');
+    stubLocks();
+    expect(await Promise.race([inTurns(['local:a', 'local:b', 'local:a'], async () => 'ran'), stillWaiting()])).toBe('ran');
+  });
+
+  test('replaceInTurns refuses two replacements of one item, writing neither', async () => {
+    fakeBrowser.reset();
+    const item = defineLazyItem<number>('local:twice', { fallback: 0, version: 1 });
+    const answer = replaceInTurns([replacement(item, 1), replacement(item, 2)]).then(
+      () => 'written',
+      (error: unknown) => (error instanceof Error ? error.message : String(error)),
+    );
+    expect(await Promise.race([answer, stillWaiting()])).toBe('replaceInTurns: local:twice is replaced twice in one write');
+    expect(await fakeBrowser.storage.local.get('twice')).toEqual({});
   });
 });

@@ -29,10 +29,11 @@ export function inTurn<T>(name: string, work: () => Promise<T>): Promise<T> {
 
 /**
  * `work` in the turns of all `names` at once (a write over several values, such as clearing them).
- * Asked for in one order, sorted, so two such calls never each hold a turn the other waits for.
+ * Asked for in one order, sorted, so two such calls never each hold a turn the other waits for;
+ * a name listed twice is asked for once (a turn asked for again while held would wait for itself).
  */
 export function inTurns<T>(names: readonly string[], work: () => Promise<T>): Promise<T> {
-  return [...names].sort().reduceRight<() => Promise<T>>((inner, name) => () => inTurn(name, inner), work)();
+  return [...new Set(names)].sort().reduceRight<() => Promise<T>>((inner, name) => () => inTurn(name, inner), work)();
 }
 
 const queues = new Map<string, Promise<void>>();
@@ -75,10 +76,15 @@ export function replacement<T, V extends T>(item: WxtStorageItem<T, Record<strin
  * Writes every replacement in one storage write, in all their turns at once: the browser stores
  * all of them or none (one `storage.local.set`), and the storage area reports them as one change.
  * For items without migrations (utils/lazy-item.ts), which `setValue` writes the same way.
+ * Refuses (rejects, writing nothing) two replacements of one item.
  */
-export function replaceInTurns(replacements: readonly Replacement<unknown>[]): Promise<void> {
+export async function replaceInTurns(replacements: readonly Replacement<unknown>[]): Promise<void> {
+  // Two values for one key in one write: which one the browser keeps is not the caller's to guess.
+  const keys = replacements.map(({ key }) => key);
+  const twice = keys.find((key, index) => keys.indexOf(key) !== index);
+  if (twice !== undefined) throw new Error(`replaceInTurns: ${twice} is replaced twice in one write`);
   return inTurns(
-    replacements.map(({ key }) => key),
+    keys,
     async () => {
       for (const { key } of replacements) forgetEarly(key);
       await storage.setItems(replacements.map(({ key, value }) => ({ key, value })));
