@@ -83,13 +83,10 @@ export async function replaceInTurns(replacements: readonly Replacement<unknown>
   const keys = replacements.map(({ key }) => key);
   const twice = keys.find((key, index) => keys.indexOf(key) !== index);
   if (twice !== undefined) throw new Error(`replaceInTurns: ${twice} is replaced twice in one write`);
-  return inTurns(
-    keys,
-    async () => {
-      for (const { key } of replacements) forgetEarly(key);
-      await storage.setItems(replacements.map(({ key, value }) => ({ key, value })));
-    },
-  );
+  return inTurns(keys, async () => {
+    for (const { key } of replacements) forgetEarly(key);
+    await storage.setItems(replacements.map(({ key, value }) => ({ key, value })));
+  });
 }
 
 /** One replacement, written as `replaceInTurns` writes several; answers the value written. */
