@@ -58,3 +58,15 @@ describe('one name asked for twice', () => {
     expect(await fakeBrowser.storage.local.get('twice')).toEqual({});
   });
 });
+
+describe('replacement: plain local items only', () => {
+  test('an item with migrations, or kept outside storage.local, is refused by type and as the program runs', () => {
+    const migrated = defineLazyItem<number>('local:migrated', { fallback: 0, version: 2, migrations: { 2: (value: number) => value } });
+    const session = defineLazyItem<number>('session:count', { fallback: 0, version: 1 });
+    // @ts-expect-error A write that skips the item's migrations would be migrated again on the next read.
+    expect(() => replacement(migrated, 1)).toThrow('replacement: local:migrated is not a plain storage.local item');
+    // @ts-expect-error A session value beside local ones would be a second write, not all or none with them.
+    expect(() => replacement(session, 1)).toThrow('replacement: session:count is not a plain storage.local item');
+    expect(replacement(defineLazyItem<number>('local:plain', { fallback: 0, version: 1 }), 1).value).toBe(1);
+  });
+});

@@ -1,5 +1,6 @@
 import { storage, type StorageItemKey, type WxtStorageItem } from '#imports';
 import { forgetEarly } from './early-reads';
+import { isPlainLocal, type PlainLocalItem } from './lazy-item';
 
 /**
  * Runs `work` once every earlier `work` asked for under the same `name` has settled, in every
@@ -68,15 +69,20 @@ export interface Replacement<T> {
   readonly [replacing]: true;
 }
 
-export function replacement<T, V extends T>(item: WxtStorageItem<T, Record<string, unknown>>, value: V): Replacement<V> {
-  return { key: item.key, value, [replacing]: true };
+export function replacement<T, V extends T>(item: PlainLocalItem<T>, value: V): Replacement<V> {
+  const { key } = item;
+  // The type asks for it; this holds it for a caller that cast the type away.
+  if (!isPlainLocal(item)) throw new Error(`replacement: ${key} is not a plain storage.local item`);
+  return { key, value, [replacing]: true };
 }
 
 /**
- * Writes every replacement in one storage write, in all their turns at once: the browser stores
- * all of them or none (one `storage.local.set`), and the storage area reports them as one change.
- * For items without migrations (utils/lazy-item.ts), which `setValue` writes the same way.
- * Refuses (rejects, writing nothing) two replacements of one item.
+ * Writes every replacement in one storage write, in all their turns at once. `storage.setItems`
+ * makes one `set` for each storage area, and `replacement` takes only plain `storage.local` items
+ * (utils/lazy-item.ts `PlainLocalItem`: no `$` meta key, no migration to wait for, written as their
+ * `setValue` writes them), so this is one `storage.local.set`: the browser stores all of them or
+ * none, and the area reports them as one change. Refuses (rejects, writing nothing) two
+ * replacements of one item.
  */
 export async function replaceInTurns(replacements: readonly Replacement<unknown>[]): Promise<void> {
   // Two values for one key in one write: which one the browser keeps is not the caller's to guess.
