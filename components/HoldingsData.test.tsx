@@ -55,10 +55,6 @@ describe('HoldingsData import', () => {
     expect(await importWith(() => Promise.resolve({ ok: false, reason: t('dataFailNotJson') }))).toEqual({ message: t('dataImportFailed', t('dataFailNotJson')), role: 'alert' });
   });
 
-  test('an import that stopped halfway says so, not "Nothing was changed"', async () => {
-    expect(await importWith(() => Promise.resolve({ ok: false, reason: t('dataFailHalfway'), halfway: true }))).toEqual({ message: t('dataFailHalfway'), role: 'alert' });
-  });
-
   test('while an import runs its button is aria-disabled and a second file waits its turn', async () => {
     let finish: (result: ImportResult) => void = () => undefined;
     const onImport = vi.fn(() => new Promise<ImportResult>((resolve) => (finish = resolve)));

@@ -8,8 +8,7 @@ import { NotSavedStatus } from './options/setting-change';
 
 export type Reminders = Settings['reminders'];
 
-/** `halfway`: a part was written and could not be put back, so the reason is shown without "Nothing was changed". */
-export type ImportResult = { ok: true; holdings: number; addresses: number; history: number } | { ok: false; reason: string; halfway?: boolean };
+export type ImportResult = { ok: true; holdings: number; addresses: number; history: number } | { ok: false; reason: string };
 
 export interface HoldingsDataProps {
   reminders: Reminders;
@@ -132,7 +131,7 @@ export function HoldingsData({ reminders, notificationsGranted, onReminders, onE
                     setImportMessage(
                       result.ok
                         ? { ok: true, text: t('dataImported', [String(result.holdings), String(result.addresses), String(result.history)]) }
-                        : { ok: false, text: result.halfway === true ? result.reason : t('dataImportFailed', result.reason) },
+                        : { ok: false, text: t('dataImportFailed', result.reason) },
                     ),
                   // onImport answers every refusal itself; this is for a failure it did not foresee.
                   () => setImportMessage({ ok: false, text: t('dataImportFailed', t('dataFailUnexpected')) }),

@@ -6,7 +6,7 @@ import type { GuideResetReason, GuideState } from '@/lib/custody/steps';
 import { exchanges } from '@/lib/exchanges/registry';
 import { isExchangeId } from '@/lib/exchanges/is-exchange-id';
 import { GUIDE_STATE_KEY, guideKey } from './chosen-address';
-import { inTurn, updateItem } from './in-turn';
+import { replaceInTurns, replacement, updateItem, type Replacement } from './in-turn';
 import { moveLegacyGuides } from './legacy-guides';
 
 /**
@@ -15,8 +15,7 @@ import { moveLegacyGuides } from './legacy-guides';
  * version, a hand edit), and a guide that resumes from damaged state must start over rather than show a stale "verified".
  */
 const guideStateItem = defineLazyItem<unknown>(`local:${GUIDE_STATE_KEY}`, { version: 1 });
-/** Exported for a write over several values in their turns at once (utils/import-write.ts); every other write goes through the functions below. */
-export const addressBookItem = defineLazyItem<unknown>('local:addressBook', { version: 1 });
+const addressBookItem = defineLazyItem<unknown>('local:addressBook', { version: 1 });
 
 const storageKeyOf = (exchangeId: string) => `local:${guideKey(exchangeId)}` as const;
 
@@ -130,10 +129,10 @@ export function removeFromAddressBook(entry: Pick<AddressBookEntry, 'network' | 
 
 /** Replaces the whole book, in its turn; the caller has validated the entries with `parseAddressBook`. */
 export function replaceAddressBook(entries: AddressBookEntry[]): Promise<void> {
-  return inTurn(addressBookItem.key, () => replaceAddressBookInHeldTurn(entries));
+  return replaceInTurns([addressBookReplacement(entries)]);
 }
 
-/** As `replaceAddressBook`, for a caller that already holds the book's turn (it would wait for itself). */
-export async function replaceAddressBookInHeldTurn(entries: AddressBookEntry[]): Promise<void> {
-  await addressBookItem.setValue(entries);
+/** The book replaced by `entries` (validated by the caller with `parseAddressBook`), for a write with other values (utils/import-write.ts). */
+export function addressBookReplacement(entries: AddressBookEntry[]): Replacement<AddressBookEntry[]> {
+  return replacement(addressBookItem, entries);
 }

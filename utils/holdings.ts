@@ -7,15 +7,14 @@ import { parseAddressReadings, type AddressReadings } from '@/lib/holdings/addre
 import { BaseError } from '@/lib/errors';
 import type { FetchFailure } from '@/lib/reserves/fetch-source';
 import { memoizedRead } from './memo-item';
-import { inTurn, updateItem } from './in-turn';
+import { replaceInTurn, replacement, updateItem, type Replacement } from './in-turn';
 
 /**
  * The user's holdings, the scheduled price table and the last reading of their watched
  * addresses: on this device only, stored as `unknown` and validated on every read (an older
  * version or a hand edit falls back to empty, never to half-read figures).
  */
-// Exported for a write over several values in their turns at once (utils/import-write.ts); every other write goes through the functions below.
-export const holdingsItem = defineLazyItem<unknown>('local:holdings', { version: 1 });
+const holdingsItem = defineLazyItem<unknown>('local:holdings', { version: 1 });
 const pricesItem = defineLazyItem<unknown>('local:priceTable', { version: 1 });
 const readingsItem = defineLazyItem<unknown>('local:addressReadings', { version: 1 });
 
@@ -57,15 +56,13 @@ function validHoldings(state: HoldingsState): HoldingsState {
  * Validates before writing: a state the schema refuses is never stored, and the stored one stays.
  * Written in the holdings' turn (utils/in-turn.ts), like every change of them.
  */
-export function saveHoldings(state: HoldingsState): Promise<HoldingsState> {
-  return inTurn(holdingsItem.key, () => saveHoldingsInHeldTurn(state));
+export async function saveHoldings(state: HoldingsState): Promise<HoldingsState> {
+  return replaceInTurn(holdingsReplacement(state));
 }
 
-/** As `saveHoldings`, for a caller that already holds the holdings' turn (it would wait for itself). */
-export async function saveHoldingsInHeldTurn(state: HoldingsState): Promise<HoldingsState> {
-  const parsed = validHoldings(state);
-  await holdingsItem.setValue(parsed);
-  return parsed;
+/** The holdings replaced by `state`, validated (a refused state throws `HoldingsSaveError`), for a write with other values (utils/import-write.ts). */
+export function holdingsReplacement(state: HoldingsState): Replacement<HoldingsState> {
+  return replacement(holdingsItem, validHoldings(state));
 }
 
 /**

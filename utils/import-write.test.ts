@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeEach, describe, expect, test, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { parseHoldingsState } from '@/lib/holdings/model';
 import { parseSettings } from '@/lib/settings';
@@ -9,6 +9,8 @@ import { saveHoldings, updateHoldings } from './holdings';
 import { replaceAddressBook } from './guide-state';
 import { updateSettings, watchSettings } from './settings';
 import { writeImport, type ImportParts } from './import-write';
+import { stubLocks } from './in-turn.testkit';
+import { holdRead } from '@/entrypoints/background/background.testkit';
 
 const KEYS = ['holdings', 'settings', 'addressBook'];
 const NOW = Date.parse('2026-11-25T10:00:00Z');
@@ -27,12 +29,12 @@ const imported: ImportParts = {
 
 const stored = () => fakeBrowser.storage.local.get(KEYS);
 
-/** Writes the browser refuses: a write touching `key` fails from its `from`-th try on (1 = the first). */
-let refusals: { key: string; from: number; seen: number }[] = [];
-/** Called as a write touching its key is asked for, before it is made. */
-let onWrite: Record<string, (() => void) | undefined> = {};
-function refuse(key: string, from = 1): void {
-  refusals.push({ key, from, seen: 0 });
+/** Writes the browser refuses: a write touching one of these keys fails, writing nothing. */
+let refusals: string[] = [];
+/** Called as a write touching its key is asked for, before it is made; the write waits for what it answers. */
+let onWrite: Record<string, (() => unknown) | undefined> = {};
+function refuse(key: string): void {
+  refusals.push(key);
 }
 
 describe('writeImport: all or nothing in storage', () => {
@@ -48,17 +50,19 @@ describe('writeImport: all or nothing in storage', () => {
     onWrite = {};
     const set = fakeBrowser.storage.local.set.bind(fakeBrowser.storage.local);
     vi.spyOn(fakeBrowser.storage.local, 'set').mockImplementation(async (items: Record<string, unknown>) => {
-      for (const key of Object.keys(items)) onWrite[key]?.();
-      for (const rule of refusals.filter((r) => Object.hasOwn(items, r.key))) {
-        rule.seen += 1;
-        if (rule.seen >= rule.from) throw new Error(`QUOTA_BYTES quota exceeded (${rule.key})`);
-      }
+      for (const key of Object.keys(items)) await onWrite[key]?.();
+      const refused = refusals.find((key) => Object.hasOwn(items, key));
+      if (refused !== undefined) throw new Error(`QUOTA_BYTES quota exceeded (${refused})`);
       return set(items);
     });
     await saveHoldings(before.holdings);
     await updateSettings(before.settings);
     await replaceAddressBook(before.addressBook);
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
+  });
+
+  afterEach(() => {
+    vi.unstubAllGlobals();
   });
 
   test('every part written when the browser takes them all', async () => {
@@ -74,32 +78,53 @@ describe('writeImport: all or nothing in storage', () => {
     expect(seen).toEqual([imported.settings]);
   });
 
-  test('settings refused: holdings put back, settings untouched, "Nothing was changed" is true', async () => {
+  test('storage hears the import as one change of all its parts: no moment holds imported holdings beside the settings before', async () => {
+    const changes: string[][] = [];
+    const heard = (change: Record<string, unknown>) => changes.push(Object.keys(change).sort());
+    fakeBrowser.storage.local.onChanged.addListener(heard);
+    await writeImport(imported);
+    fakeBrowser.storage.local.onChanged.removeListener(heard);
+    expect(changes).toEqual([['addressBook', 'holdings', 'settings']]);
+  });
+
+  test('a page closed while the import is written leaves storage as it was, never part imported', async () => {
+    const was = await stored();
+    let settingsReached = false;
+    // The options page goes away as the settings are being written: that write, and anything after it, does not come while the page is gone.
+    let back = () => {};
+    const gone = new Promise<void>((resolve) => (back = resolve));
+    onWrite.settings = () => {
+      settingsReached = true;
+      return gone;
+    };
+    const importing = writeImport(imported);
+    try {
+      await vi.waitFor(() => expect(settingsReached).toBe(true));
+      expect(await stored()).toEqual(was);
+    } finally {
+      // Only so the import gives back its turns for the next test.
+      back();
+      await importing;
+    }
+  });
+
+  test('settings refused: nothing written, holdings included, and "Nothing was changed" is true', async () => {
     const was = await stored();
     refuse('settings');
     const result = await writeImport(imported);
     expect(await stored()).toEqual(was);
-    expect(result).toEqual({ ok: false, reason: 'dataFailNotSaved', halfway: false });
+    expect(result).toEqual({ ok: false, reason: 'dataFailNotSaved' });
     expect(t('dataImportFailed', t(result.ok ? 'dataFailUnexpected' : result.reason))).toBe('Nothing was changed. The browser could not store the imported data.');
   });
 
-  test('address book refused: holdings and settings put back', async () => {
+  test('address book refused: holdings and settings not written either', async () => {
     const was = await stored();
     refuse('addressBook');
-    expect(await writeImport(imported)).toEqual({ ok: false, reason: 'dataFailNotSaved', halfway: false });
+    expect(await writeImport(imported)).toEqual({ ok: false, reason: 'dataFailNotSaved' });
     expect(await stored()).toEqual(was);
   });
 
-  test('the putting back refused too: the halfway message, never "Nothing was changed"', async () => {
-    refuse('addressBook');
-    refuse('holdings', 2);
-    const result = await writeImport(imported);
-    expect(result).toEqual({ ok: false, reason: 'dataFailHalfway', halfway: true });
-    expect(t('dataFailHalfway')).toBe('The import stopped halfway and could not be undone: check your holdings and settings.');
-    expect(console.error).toHaveBeenCalled();
-  });
-
-  test('a change another writer makes while an import fails stays; only the parts of the import are put back', async () => {
+  test('a history point asked for as a refused import writes the holdings stays', async () => {
     refuse('addressBook');
     let historyPoint: Promise<unknown> | undefined;
     // The background records a history point as the import's holdings are being written.
@@ -107,12 +132,12 @@ describe('writeImport: all or nothing in storage', () => {
       onWrite.holdings = undefined;
       historyPoint = updateHoldings((state) => ({ ...state, history: [...state.history, { day: '2026-11-25', selfShare: 0.5 }] }));
     };
-    expect(await writeImport(imported)).toEqual({ ok: false, reason: 'dataFailNotSaved', halfway: false });
+    expect(await writeImport(imported)).toEqual({ ok: false, reason: 'dataFailNotSaved' });
     await historyPoint;
     expect(await stored()).toEqual({ holdings: { ...before.holdings, history: [{ day: '2026-11-25', selfShare: 0.5 }] }, settings: parseSettings(before.settings), addressBook: before.addressBook });
   });
 
-  test('a history point already in its turn as the import starts is read as "before": the putting back keeps it', async () => {
+  test('a history point already in its turn as the import starts stays when the import is refused', async () => {
     refuse('addressBook');
     let open = () => {};
     const gate = new Promise<void>((resolve) => (open = resolve));
@@ -123,7 +148,26 @@ describe('writeImport: all or nothing in storage', () => {
     const importing = writeImport(imported);
     open();
     await historyPoint;
-    expect(await importing).toEqual({ ok: false, reason: 'dataFailNotSaved', halfway: false });
+    expect(await importing).toEqual({ ok: false, reason: 'dataFailNotSaved' });
     expect((await stored()).holdings).toEqual({ ...before.holdings, history: [{ day: '2026-11-25', selfShare: 0.5 }] });
+  });
+
+  test('an import that succeeds while a history point is between its read and its write: the imported holdings stay', async () => {
+    const asked = stubLocks();
+    // The background's read of the holdings answers only at open(): it has read the holdings before the import.
+    const { reached, open } = holdRead('holdings');
+    const historyPoint = updateHoldings((state) => ({ ...state, history: [...state.history, { day: '2026-11-25', selfShare: 0.5 }] }));
+    await vi.waitFor(() => expect(reached()).toBe(true));
+    let importAnswered = false;
+    const importing = writeImport(imported).then((result) => {
+      importAnswered = true;
+      return result;
+    });
+    // The import waits for the holdings' turn the history point holds (or, were it to take none, has written).
+    await vi.waitFor(() => expect(asked.filter((name) => name === 'reserve-radar:local:holdings').length === 2 || importAnswered).toBe(true));
+    open();
+    expect(await importing).toEqual({ ok: true });
+    await historyPoint;
+    expect(await stored()).toEqual({ holdings: imported.holdings, settings: imported.settings, addressBook: imported.addressBook });
   });
 });

@@ -1,5 +1,6 @@
-import type { WxtStorageItem } from '#imports';
+import { storage, type StorageItemKey, type WxtStorageItem } from '#imports';
 import { forgetEarly } from './early-reads';
+import { isPlainLocal, type PlainLocalItem } from './lazy-item';
 
 /**
  * Runs `work` once every earlier `work` asked for under the same `name` has settled, in every
@@ -29,10 +30,11 @@ export function inTurn<T>(name: string, work: () => Promise<T>): Promise<T> {
 
 /**
  * `work` in the turns of all `names` at once (a write over several values, such as clearing them).
- * Asked for in one order, sorted, so two such calls never each hold a turn the other waits for.
+ * Asked for in one order, sorted, so two such calls never each hold a turn the other waits for;
+ * a name listed twice is asked for once (a turn asked for again while held would wait for itself).
  */
 export function inTurns<T>(names: readonly string[], work: () => Promise<T>): Promise<T> {
-  return [...names].sort().reduceRight<() => Promise<T>>((inner, name) => () => inTurn(name, inner), work)();
+  return [...new Set(names)].sort().reduceRight<() => Promise<T>>((inner, name) => () => inTurn(name, inner), work)();
 }
 
 const queues = new Map<string, Promise<void>>();
@@ -51,4 +53,50 @@ export function updateItem<T>(item: WxtStorageItem<T, Record<string, unknown>>, 
     if (!Object.is(next, current)) await item.setValue(next);
     return next;
   });
+}
+
+const replacing = Symbol('replacement');
+
+/**
+ * A whole new value for a stored item, to be written by `replaceInTurns`. Made with `replacement`,
+ * which needs the item itself: the module that owns an item keeps it to itself and hands out
+ * replacements it has checked, so other modules write its value only through the owner's
+ * functions, each in the value's turn.
+ */
+export interface Replacement<T> {
+  readonly key: StorageItemKey;
+  readonly value: T;
+  readonly [replacing]: true;
+}
+
+export function replacement<T, V extends T>(item: PlainLocalItem<T>, value: V): Replacement<V> {
+  const { key } = item;
+  // The type asks for it; this holds it for a caller that cast the type away.
+  if (!isPlainLocal(item)) throw new Error(`replacement: ${key} is not a plain storage.local item`);
+  return { key, value, [replacing]: true };
+}
+
+/**
+ * Writes every replacement in one storage write, in all their turns at once. `storage.setItems`
+ * makes one `set` for each storage area, and `replacement` takes only plain `storage.local` items
+ * (utils/lazy-item.ts `PlainLocalItem`: no `$` meta key, no migration to wait for, written as their
+ * `setValue` writes them), so this is one `storage.local.set`: the browser stores all of them or
+ * none, and the area reports them as one change. Refuses (rejects, writing nothing) two
+ * replacements of one item.
+ */
+export async function replaceInTurns(replacements: readonly Replacement<unknown>[]): Promise<void> {
+  // Two values for one key in one write: which one the browser keeps is not the caller's to guess.
+  const keys = replacements.map(({ key }) => key);
+  const twice = keys.find((key, index) => keys.indexOf(key) !== index);
+  if (twice !== undefined) throw new Error(`replaceInTurns: ${twice} is replaced twice in one write`);
+  return inTurns(keys, async () => {
+    for (const { key } of replacements) forgetEarly(key);
+    await storage.setItems(replacements.map(({ key, value }) => ({ key, value })));
+  });
+}
+
+/** One replacement, written as `replaceInTurns` writes several; answers the value written. */
+export async function replaceInTurn<T>(replacement: Replacement<T>): Promise<T> {
+  await replaceInTurns([replacement]);
+  return replacement.value;
 }

@@ -2,12 +2,28 @@ import { storage, type StorageItemKey, type WxtStorageItem } from '#imports';
 import type { WxtStorageItemOptions } from 'wxt/utils/storage';
 import { forgetEarly, takeEarly } from '@/utils/early-reads';
 
+const plainLocal = Symbol('plain local item');
+type PlainOptions<T> = WxtStorageItemOptions<T> & { migrations?: undefined; init?: undefined };
+
+/**
+ * An item in `storage.local` without `migrations` or `init`: its value is the key's value alone, with
+ * no `$` meta key and no migration to wait for, so `storage.setItems` may write it beside others.
+ */
+export type PlainLocalItem<T> = WxtStorageItem<T, Record<never, never>> & { readonly [plainLocal]: true };
+
+/** Whether `item` is a `PlainLocalItem`, as the program runs. */
+export function isPlainLocal<T>(item: WxtStorageItem<T, Record<string, unknown>>): item is PlainLocalItem<T> {
+  return (item as Partial<Record<typeof plainLocal, true>>)[plainLocal] === true;
+}
+
 /**
  * `storage.defineItem`, made on first use. WXT's item reads its key from storage as soon as it is
  * defined (for its `init` option, which no item here uses), so defining the background's items at
  * module level asked storage a dozen times at every wake-up of the service worker, in front of the
  * question that woke it (issue 16). This one asks nothing until it is used; `watch` only listens.
  */
+export function defineLazyItem<T>(key: `local:${string}`, options: PlainOptions<T> & { fallback: T }): PlainLocalItem<T>;
+export function defineLazyItem<T>(key: `local:${string}`, options: PlainOptions<T>): PlainLocalItem<T | null>;
 export function defineLazyItem<T>(key: StorageItemKey, options: WxtStorageItemOptions<T> & { fallback: T }): WxtStorageItem<T, {}>;
 export function defineLazyItem<T>(key: StorageItemKey, options: WxtStorageItemOptions<T>): WxtStorageItem<T | null, {}>;
 export function defineLazyItem<T>(key: StorageItemKey, options: WxtStorageItemOptions<T>): WxtStorageItem<T | null, {}> {
@@ -20,6 +36,7 @@ export function defineLazyItem<T>(key: StorageItemKey, options: WxtStorageItemOp
   // each item a wake-up's first answer reads. Those go to `storage` directly.
   const plain = options.migrations === undefined && options.init === undefined;
   return {
+    ...(plain && key.startsWith('local:') ? { [plainLocal]: true } : {}),
     key,
     get fallback() {
       return fallback();

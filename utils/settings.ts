@@ -1,14 +1,10 @@
 import { defineLazyItem } from '@/utils/lazy-item';
 import { parseSettings, type Settings } from '@/lib/settings';
 import { memoizedRead } from './memo-item';
-import { inTurn, updateItem } from './in-turn';
+import { inTurn, replaceInTurn, replacement, updateItem, type Replacement } from './in-turn';
 
-/**
- * Declared once; every entrypoint reads settings through here so they are always validated.
- * Exported for a write over several values in their turns at once (utils/import-write.ts); every
- * other write goes through the functions below.
- */
-export const settingsItem = defineLazyItem<unknown>('local:settings', { version: 1 });
+/** Declared once; every entrypoint reads and writes settings through here so they are always validated. */
+const settingsItem = defineLazyItem<unknown>('local:settings', { version: 1 });
 
 export async function getSettings(): Promise<Settings> {
   return parseSettings(await settingsItem.getValue());
@@ -30,15 +26,13 @@ export async function updateSettings(patch: Partial<Settings> | ((current: Setti
 }
 
 /** Replaces every setting in one write, in the settings' turn, so no moment of storage holds none; watchers see one change. */
-export function replaceSettings(next: Settings): Promise<Settings> {
-  return inTurn(settingsItem.key, () => replaceSettingsInHeldTurn(next));
+export async function replaceSettings(next: Settings): Promise<Settings> {
+  return replaceInTurn(settingsReplacement(next));
 }
 
-/** As `replaceSettings`, for a caller that already holds the settings' turn (an import, utils/import-write.ts; it would wait for itself). */
-export async function replaceSettingsInHeldTurn(next: Settings): Promise<Settings> {
-  const parsed = parseSettings(next);
-  await settingsItem.setValue(parsed);
-  return parsed;
+/** The settings replaced by `next`, validated, for a write with other values (utils/import-write.ts). */
+export function settingsReplacement(next: Settings): Replacement<Settings> {
+  return replacement(settingsItem, parseSettings(next));
 }
 
 export async function resetSettings(): Promise<void> {

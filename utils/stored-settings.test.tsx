@@ -7,10 +7,6 @@ import { parseSettings } from '@/lib/settings';
 import { replaceSettings } from './settings';
 import { useStoredSettings } from './stored-settings';
 
-const settle = async () => {
-  for (let i = 0; i < 5; i += 1) await new Promise((resolve) => setTimeout(resolve, 0));
-};
-
 function Shown() {
   const [settings] = useStoredSettings(parseSettings({ chainRpcUrls: { '10': 'https://old.optimism.example' } }));
   return <p data-testid="rpc">{JSON.stringify(settings.chainRpcUrls)}</p>;
@@ -27,9 +23,8 @@ describe('useStoredSettings', () => {
     act(() => render(<Shown />, root));
     await act(async () => {
       await replaceSettings(parseSettings({ chainRpcUrls: { '8453': 'https://imported.base.example' } }));
-      await settle();
     });
-    expect(root.querySelector('[data-testid="rpc"]')?.textContent).toBe('{"8453":"https://imported.base.example"}');
+    await vi.waitFor(() => expect(root.querySelector('[data-testid="rpc"]')?.textContent).toBe('{"8453":"https://imported.base.example"}'));
     render(null, root);
   });
 });

@@ -110,16 +110,15 @@ describe('the toolbar tooltip beside the global red "!" and across a change of l
     // when the tab's new badge is drawn.
     let letThrough: () => void = () => undefined;
     held.set('fr', new Promise<void>((resolve) => (letThrough = resolve)));
+    const titles = vi.spyOn(fakeBrowser.action, 'setTitle');
     const retitled = context.retitleTabs('fr');
     await context.showBadge(51, lookalike);
     await vi.waitFor(() => expect(vi.mocked(fetch).mock.calls.some(([input]) => String(input).includes('/_locales/fr/'))).toBe(true));
-    await new Promise((resolve) => setTimeout(resolve, 20));
     letThrough();
     await retitled;
-    const french = translateFrom(messages('fr'));
-    await vi.waitFor(async () => expect(await title(51)).toBe(badgeTitleText(lookalikeMeaning, french)));
+    // Both have set the tab's tooltip: the change of language and the new badge.
+    await vi.waitFor(() => expect(titles.mock.calls.filter(([details]) => details.tabId === 51)).toHaveLength(2));
     // Whatever finished last, the tooltip is the tab's latest badge's.
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(await title(51)).toBe(badgeTitleText(lookalikeMeaning, french));
+    expect(await title(51)).toBe(badgeTitleText(lookalikeMeaning, translateFrom(messages('fr'))));
   });
 });

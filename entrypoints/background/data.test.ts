@@ -5,8 +5,11 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CEXS_SOURCE, FEED_SOURCE, OWN_TOKEN_PRICES_SOURCE, heldSnapshot, onBrowserStart, refreshDue, resetData, sourceViews, type SourceView } from './data';
 import { bundledSnapshot } from '@/lib/reserves/snapshot';
 import * as turnsModule from '@/utils/in-turn';
+import { inTurns } from '@/utils/in-turn';
 import { initialSourceState } from '@/lib/reserves/schedule';
 import { freshBackground, gate, holdRead } from './background.testkit';
+import { clearEverything } from './delete-everything';
+import { SHARED_LOCAL_KEYS } from './extension-handlers';
 
 const cexs = readFileSync(join(import.meta.dirname, '../../tests/fixtures/defillama/cexs.json'), 'utf8');
 
@@ -93,16 +96,25 @@ describe('sourceViews', () => {
   });
 });
 
-/** Every source fails at once, except `/cexs`, which waits for `release` and then fails too. */
-function cexsHeld() {
-  const state = { cexsCalls: 0, release: () => {} };
+/**
+ * Every source fails at once, except `/cexs`, which waits for `release` and then fails too, or gives the recorded
+ * answer with `answers`; with `chart`, the own-token price request waits for it before failing.
+ */
+function cexsHeld({ answers = false, chart }: { answers?: boolean; chart?: Promise<void> } = {}) {
+  const state = { cexsCalls: 0, chartCalls: 0, release: () => {} };
   const released = new Promise<void>((resolve) => (state.release = resolve));
   vi.stubGlobal(
     'fetch',
     vi.fn(async (input: string) => {
-      if (new URL(input).pathname === '/cexs') {
+      const path = new URL(input).pathname;
+      if (path === '/cexs') {
         state.cexsCalls++;
         await released;
+        if (answers) return new Response(cexs, { status: 200, headers: { 'content-type': 'application/json' } });
+      }
+      if (path.startsWith('/chart/')) {
+        state.chartCalls++;
+        await chart;
       }
       throw new TypeError('Failed to fetch');
     }),
@@ -126,6 +138,20 @@ describe('refreshDue and the stored source states', () => {
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
   });
   afterEach(() => vi.unstubAllGlobals());
+
+  test('an alarm with nothing due reads the source states once, not once per source', async () => {
+    const later = new Date(Date.now() + 3_600_000).toISOString();
+    const ids = (await sourceViews()).map((row) => row.id);
+    expect(ids.length).toBeGreaterThan(3);
+    const fresh = { status: 'fresh', failures: 0, lastSuccess: new Date().toISOString(), nextAttemptAt: later };
+    await fakeBrowser.storage.local.set({ sources: Object.fromEntries(ids.map((id) => [id, fresh])) });
+    const fetching = vi.fn(async () => new Response('not found', { status: 404 }));
+    vi.stubGlobal('fetch', fetching);
+    const reads = vi.spyOn(fakeBrowser.storage.local, 'get');
+    await refreshDue();
+    expect(fetching).not.toHaveBeenCalled();
+    expect(reads.mock.calls.filter(([keys]) => JSON.stringify(keys ?? null).includes('"sources"'))).toHaveLength(1);
+  });
 
   test('a Reset while a run waits on the network stays done: the run writes back no state from before it', async () => {
     const net = cexsHeld();
@@ -196,29 +222,29 @@ describe('refreshDue and the stored source states', () => {
   test('a source whose state is read while a Reset is clearing carries nothing from the states it cleared', async () => {
     const old = { status: 'fresh', failures: 0, lastSuccess: '2026-01-01T00:00:00.000Z', nextAttemptAt: '2026-01-01T01:00:00.000Z' };
     await fakeBrowser.storage.local.set({ sources: { [OWN_TOKEN_PRICES_SOURCE]: old } });
-    let cexsCalls = 0;
-    const { shut: cexsGate, open: releaseCexs } = gate();
     const { shut: chartGate, open: releaseChart } = gate();
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async (input: string) => {
-        const path = new URL(input).pathname;
-        if (path === '/cexs') {
-          cexsCalls++;
-          await cexsGate;
-        }
-        if (path.startsWith('/chart/')) await chartGate;
-        throw new TypeError('Failed to fetch');
-      }),
-    );
+    const net = cexsHeld({ chart: chartGate });
     const run = refreshDue({ force: true });
-    await vi.waitFor(() => expect(cexsCalls).toBe(1));
+    await vi.waitFor(() => expect(net.cexsCalls).toBe(1));
     const reset = resetData();
-    releaseCexs();
+    net.release();
     await reset;
     releaseChart();
     await run;
     expect((await storedSources())?.[OWN_TOKEN_PRICES_SOURCE]).toBeUndefined();
+    expect((await sourceViews()).find((row) => row.id === OWN_TOKEN_PRICES_SOURCE)?.lastSuccess).toBeUndefined();
+  });
+
+  test('a source whose state is read after "Delete everything" during a run carries nothing from the states it cleared', async () => {
+    const old = { status: 'fresh', failures: 0, lastSuccess: '2026-01-01T00:00:00.000Z', nextAttemptAt: '2026-01-01T01:00:00.000Z' };
+    await fakeBrowser.storage.local.set({ sources: { [OWN_TOKEN_PRICES_SOURCE]: old } });
+    const net = cexsHeld();
+    const run = refreshDue({ force: true });
+    await vi.waitFor(() => expect(net.cexsCalls).toBe(1));
+    await inTurns(SHARED_LOCAL_KEYS, clearEverything);
+    net.release();
+    await run;
+    expect((await storedSources())?.[OWN_TOKEN_PRICES_SOURCE]).toHaveProperty('failures', 1);
     expect((await sourceViews()).find((row) => row.id === OWN_TOKEN_PRICES_SOURCE)?.lastSuccess).toBeUndefined();
   });
 
@@ -259,22 +285,7 @@ describe('refreshDue and the stored source states', () => {
   });
 
   test('an answer that comes while a Reset is removing the held data is not stored: the Reset counts before it removes anything', async () => {
-    let cexsCalls = 0;
-    let chartCalls = 0;
-    const { shut: cexsGate, open: releaseCexs } = gate();
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async (input: string) => {
-        const path = new URL(input).pathname;
-        if (path === '/cexs') {
-          cexsCalls++;
-          await cexsGate;
-          return new Response(cexs, { status: 200, headers: { 'content-type': 'application/json' } });
-        }
-        if (path.startsWith('/chart/')) chartCalls++;
-        throw new TypeError('Failed to fetch');
-      }),
-    );
+    const net = cexsHeld({ answers: true });
     // The Reset's second removal waits until the run has handled the /cexs answer.
     const { shut: removalGate, open: openRemoval } = gate();
     const remove = fakeBrowser.storage.local.remove.bind(fakeBrowser.storage.local);
@@ -283,12 +294,12 @@ describe('refreshDue and the stored source states', () => {
       return remove(keys);
     });
     const run = refreshDue({ force: true });
-    await vi.waitFor(() => expect(cexsCalls).toBe(1));
+    await vi.waitFor(() => expect(net.cexsCalls).toBe(1));
     const reset = resetData();
     // The held snapshot is removed; the Reset waits at the held feed.
     await vi.waitFor(() => expect(removing).toHaveBeenCalledWith('heldFeed'));
-    releaseCexs();
-    await vi.waitFor(() => expect(chartCalls).toBe(1));
+    net.release();
+    await vi.waitFor(() => expect(net.chartCalls).toBe(1));
     openRemoval();
     await Promise.all([reset, run]);
     expect(await fakeBrowser.storage.local.get('heldSnapshot')).toEqual({});

@@ -15,6 +15,7 @@ import { FEED_SIGNERS, FEED_URL } from '@/lib/feed/trust';
 import { readFeedFailure, type FeedFailure, type HeldFeed } from '@/lib/feed/verify-feed';
 import { knownBadIndex, newerKnownBad, readKnownBad, type KnownBad, type KnownBadIndex, type Listing } from '@/lib/exchanges/known-bad';
 import { chainWork } from './chain-work';
+import { deleteMark, deletedSince } from './delete-everything';
 import { fetchNoticingAccess } from './required-hosts';
 import type { Address } from 'viem';
 import { ownTokenChartUrl, pricedOwnTokens } from '@/lib/reserves/own-token-prices';
@@ -155,14 +156,19 @@ type Stored = Pick<RefreshReturnType, 'snapshot' | 'state'> & { outcome: { kind:
 let resets = 0;
 
 /**
- * One source's state as it is stored now, read afresh (a Reset or "Delete everything" since the run began counts),
- * with the Reset count taken before the read: what is learned from the state is stored only while that count holds.
- * A Reset counts when it begins and again once the states are cleared, in their turn: a state read in between is
- * older than the count taken with it.
+ * The reader of each source's state for a run, with the Reset count taken before the read: what is learned from a state
+ * is stored only while that count holds. The states are read once per run for every source's due check (a run checks
+ * some thirty), and afresh after a Reset or "Delete everything" since: a state read before either is not the stored one.
+ * A Reset counts when it begins and again once the states are cleared, in their turn: a state read in between is older
+ * than the count taken with it. What is learned is written over the states as stored then (`storeState`).
  */
-async function storedState(source: string): Promise<{ state: SourceState; asked: number }> {
-  const asked = resets;
-  return { state: (await sourcesItem.getValue())[source] ?? initialSourceState(), asked };
+function sourceStates(): (source: string) => Promise<{ state: SourceState; asked: number }> {
+  let read: { states: Promise<Record<string, SourceState>>; asked: number; deletes: number } | undefined;
+  return async (source) => {
+    if (read === undefined || read.asked !== resets || deletedSince(read.deletes)) read = { asked: resets, deletes: deleteMark(), states: sourcesItem.getValue() };
+    const { states, asked } = read;
+    return { state: (await states)[source] ?? initialSourceState(), asked };
+  };
 }
 
 /** Writes one source's state over the states as stored now, in their turn: what others wrote meanwhile stays. */
@@ -204,9 +210,10 @@ export function refreshDue({ force = false }: { force?: boolean } = {}): Promise
   return run.done;
 }
 
-/** Each source's state is read just before it is asked and written just after, so one that waits on the network holds no turn. */
+/** Each source's state is written just after it is asked, so one that waits on the network holds no turn. */
 async function refreshSources(force: boolean): Promise<void> {
   const fetch = fetchNoticingAccess();
+  const storedState = sourceStates();
   // The signed feed first: it carries the exchanges' own reports, and DefiLlama's readings after it win only where they are newer.
   const { state: feedState, asked: feedAsked } = await storedState(FEED_SOURCE);
   if (force || isDue({ state: feedState, now: Date.now() })) {

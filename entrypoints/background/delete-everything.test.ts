@@ -126,9 +126,11 @@ describe('"Delete everything" while background work is under way', () => {
     const planned = scheduleReminder();
     // This plan and the one the settings' change event started.
     await vi.waitFor(() => expect(asked).toBeGreaterThanOrEqual(2));
+    const clears = vi.spyOn(fakeBrowser.alarms, 'clear');
     await send({ type: 'delete-all-data' });
-    // The settings' change event plans again, from the defaults (no reminder), before the permission check answers.
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    // The settings' change event plans again, from the defaults (no reminder), before the permission check answers:
+    // it clears the reminder alarm, as the delete itself did.
+    await vi.waitFor(() => expect(clears.mock.calls.filter(([name]) => name === REMINDER_ALARM)).toHaveLength(2));
     open();
     await planned;
     expect(await fakeBrowser.alarms.get(REMINDER_ALARM)).toBeUndefined();

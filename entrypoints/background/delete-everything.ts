@@ -4,7 +4,13 @@ import { dropEarlyReads } from '@/utils/early-reads';
 /**
  * How many times this worker has asked storage to clear everything ("Delete everything"). Work that
  * reads what the user keeps, waits (the network, the user's RPC, a permission check) and then writes
- * what it learned, takes the count before it reads and writes only while `deletedSince` says no.
+ * what it learned, takes the count before it reads and writes only while `deletedSince` says no:
+ * the price table and status, the address readings and the reminder alarm (holdings.ts), and the first
+ * paint (first-paint.ts). The public data a run fetches (data.ts: reserve snapshots, source states,
+ * the feed) does not check it as it writes: an answer asked for before a clear and heard after it is
+ * still stored, merged into the snapshot held before the clear, with its source's state learned
+ * from the state read before it. That is public data, nothing the user keeps. data.ts reads the
+ * source states afresh after a clear, so the other sources' due checks use no state from before it.
  * The count moves in the same step as the clear is asked for, and storage answers in the order it
  * is asked: a write asked before the clear is cleared by it, and a read asked after it finds nothing.
  * The check and the write share one step only through plain items (utils/lazy-item.ts: no `migrations` or `init`);

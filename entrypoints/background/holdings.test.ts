@@ -13,6 +13,8 @@ import { markNudgeShown, updateSettings } from '@/utils/settings';
 import { deployMulticall3, startAnvil, type LocalChain } from '@/lib/chain/test-anvil';
 import type { TabState } from '@/lib/view/exchange-view';
 import { translateFrom } from '@/utils/i18n';
+import * as turns from '@/utils/in-turn';
+import { holdRead } from './background.testkit';
 
 const root = join(import.meta.dirname, '../..');
 const coins = readFileSync(join(root, 'tests/fixtures/coins-llama/prices-current-ethereum-2026-10-05.json'), 'utf8');
@@ -107,18 +109,14 @@ describe('holdings in the background', () => {
       priceTable: { fetchedAt: NOW, prices: { ETH: { usd: 2000, asOf: '2026-11-25T09:00:00.000Z', source: COINS_URL } } },
     });
     // The page's read of the holdings answers late (a busy browser): the background records meanwhile.
-    const get = fakeBrowser.storage.local.get.bind(fakeBrowser.storage.local);
-    let first = true;
-    vi.spyOn(fakeBrowser.storage.local, 'get').mockImplementation(async (keys) => {
-      const answer = await get(keys);
-      if (first && JSON.stringify(keys ?? null).includes('holdings')) {
-        first = false;
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-      return answer;
-    });
+    const { reached, open } = holdRead('holdings');
+    const updates = vi.spyOn(turns, 'updateItem');
     const edited = parseHoldingsState({ holdings: [holding('a', 'binance', 5), holding('b', 'self', 1)], addresses: [], history: [] });
-    await Promise.all([saveHoldingsEdit(edited), recordHistory(NOW)]);
+    const both = Promise.all([saveHoldingsEdit(edited), recordHistory(NOW)]);
+    // The page's read is held, and the background has asked to change the holdings too.
+    await vi.waitFor(() => expect([reached(), updates.mock.calls.filter(([item]) => item.key === 'local:holdings').length]).toEqual([true, 2]));
+    open();
+    await both;
     const stored = await getHoldings();
     expect(stored.holdings.map((each) => each.kind === 'asset' && each.amount)).toEqual([5, 1]);
     expect(stored.history).toEqual([{ day: '2026-11-25', selfShare: 1 / 6 }]);
@@ -187,18 +185,13 @@ describe('messages', () => {
 
   test('a change asked just before delete everything does not bring the old values back after it', async () => {
     await fakeBrowser.storage.local.set({ settings: { nudgePolicy: 'daily', rpcUrl: 'https://rpc.example.org' }, nudgeSeen: { binance: 1 } });
-    // The snooze's read of the settings answers late (a busy browser), after the delete was asked.
-    const get = fakeBrowser.storage.local.get.bind(fakeBrowser.storage.local);
-    let first = true;
-    vi.spyOn(fakeBrowser.storage.local, 'get').mockImplementation(async (keys) => {
-      const answer = await get(keys);
-      if (first && JSON.stringify(keys ?? null).includes('settings')) {
-        first = false;
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-      return answer;
-    });
-    await Promise.all([updateSettings({ corner: 'top-left' }), markNudgeShown('kraken', 2), send({ type: 'delete-all-data' })]);
+    // The change's read of the settings answers late (a busy browser), after the delete was asked.
+    const { reached, open } = holdRead('settings');
+    // The delete is asked here, at once, as the message arrives.
+    const all = Promise.all([updateSettings({ corner: 'top-left' }), markNudgeShown('kraken', 2), send({ type: 'delete-all-data' })]);
+    await vi.waitFor(() => expect(reached()).toBe(true));
+    open();
+    await all;
     const left = await fakeBrowser.storage.local.get(null);
     expect([left.settings, left.nudgeSeen]).toEqual([undefined, undefined]);
   });

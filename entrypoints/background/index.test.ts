@@ -6,7 +6,7 @@ import type { ExchangeView, TabState } from '@/lib/view/exchange-view';
 import type { PageState } from '@/lib/view/page-state';
 import { cardReasonKey } from '@/lib/view/card-reasons';
 import english from '@/public/_locales/en/messages.json';
-import { englishMessage as getMessage } from './background.testkit';
+import { englishMessage as getMessage, gate } from './background.testkit';
 
 /** The browser's lookup over the English messages file, as Chrome answers it. */
 
@@ -32,12 +32,13 @@ describe('background', () => {
     const alarms = vi.spyOn(fakeBrowser.alarms, 'get');
     const reads = vi.spyOn(fakeBrowser.storage.local, 'get');
     background.main();
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(alarms).not.toHaveBeenCalled();
     expect(reads.mock.calls).toEqual([[FIRST_ANSWER_READS.map((key) => key.slice('local:'.length))]]);
-    expect((await send({ type: 'page-state' }, contentScript()))?.kind).toBe('exchange');
+    const answer = await send({ type: 'page-state' }, contentScript());
+    // Checked as the answer arrives, before the task the alarms wait for: from the wake-up to the answer, nothing else was asked.
+    expect(alarms).not.toHaveBeenCalled();
     // The answer found every value it read in that one question.
     expect(reads).toHaveBeenCalledTimes(1);
+    expect(answer?.kind).toBe('exchange');
     await vi.waitFor(async () => expect(await fakeBrowser.alarms.get('refresh-data')).toBeDefined());
   });
 
@@ -62,9 +63,10 @@ describe('background', () => {
     });
     try {
       background.main();
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      const answer = await send({ type: 'page-state' }, contentScript());
+      // Checked as the answer arrives: from the wake-up to the answer, the button's API was not touched.
       expect(reads).toBe(0);
-      expect((await send({ type: 'page-state' }, contentScript()))?.kind).toBe('exchange');
+      expect(answer?.kind).toBe('exchange');
       await vi.waitFor(async () => expect(await action.getBadgeText({ tabId: 21 })).not.toBe(''));
       expect(reads).toBeGreaterThan(0);
     } finally {
@@ -99,22 +101,20 @@ describe('background', () => {
   });
 
   test('a tab event that cannot see the address (Firefox hides exchange addresses) does not undo what the content script reported', async () => {
-    // The navigation's "loading" event arrives first, and its work is slow to read storage; the
-    // page's script asks meanwhile and is answered first.
-    const read = fakeBrowser.storage.session.get.bind(fakeBrowser.storage.session);
-    let first = true;
-    vi.spyOn(fakeBrowser.storage.session, 'get').mockImplementation(async (keys?: unknown) => {
-      if (first) {
-        first = false;
-        await new Promise((resolve) => setTimeout(resolve, 30));
-      }
-      return read(keys as never);
+    // The navigation's "loading" event arrives first, and its work is slow: the page's script asks meanwhile and is
+    // answered first. A badge the event's work would clear waits until the script's report is shown, so it would land last.
+    const setBadgeText = fakeBrowser.action.setBadgeText.bind(fakeBrowser.action);
+    const { shut: reportShown, open: showReport } = gate();
+    vi.spyOn(fakeBrowser.action, 'setBadgeText').mockImplementation(async (details) => {
+      if (details.tabId === 9 && !details.text) await reportShown;
+      await setBadgeText(details);
+      if (details.tabId === 9 && details.text) showReport();
     });
     const event = fakeBrowser.tabs.onUpdated.trigger(9, { status: 'loading' }, { id: 9 } as never);
     await send({ type: 'page-state' }, { ...contentScript('https://www.binance.com/en'), tab: { id: 9, url: 'https://www.binance.com/en' } });
+    // The listener answers its work, done; the script's report follows its answer.
     await event;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(await fakeBrowser.action.getBadgeText({ tabId: 9 })).not.toBe('');
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 9 })).not.toBe(''));
     expect((await send({ type: 'tab-state', tabId: 9 }, self()))?.kind).toBe('exchange');
   });
 
@@ -285,8 +285,8 @@ describe('lookalike protection', () => {
 
   async function visit(url: string): Promise<string | undefined> {
     const tab = await fakeBrowser.tabs.create({ url: 'about:blank' });
+    // The tab event's listener answers its work (the guard's own move of the tab included), and the fake browser awaits it.
     await fakeBrowser.tabs.update(tab.id ?? 0, { url });
-    await new Promise((resolve) => setTimeout(resolve, 30));
     return (await fakeBrowser.tabs.get(tab.id ?? 0)).url;
   }
 
@@ -339,8 +339,7 @@ describe('install', () => {
     for (const reason of ['update', 'chrome_update', 'browser_update', 'shared_module_update']) {
       await fakeBrowser.runtime.onInstalled.trigger({ reason, previousVersion: '0.1.0' } as Parameters<typeof fakeBrowser.runtime.onInstalled.trigger>[0]);
     }
-    // The install listener's first paint rebuild settles; no welcome tab came of any of them.
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    // Each install listener answers its work, done: no welcome tab came of any of them.
     expect(await welcomeTabs()).toEqual([]);
   });
 

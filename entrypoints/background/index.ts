@@ -42,10 +42,10 @@ export default defineBackground({
     routeMessages({ page: createPageHandlers(context), extension: createExtensionHandlers(context), onAnswered: start.answered });
     // The pill's first paint, stored for the exchange-page script to read without waking us.
     keepFirstPaintCurrent(context);
-    browser.runtime.onInstalled.addListener((details) => {
-      void rebuildFirstPaint(context);
-      void welcomeOnInstall(details);
-    });
+    // Answering when done (the browser ignores the answer; tests await it).
+    browser.runtime.onInstalled.addListener((details) =>
+      Promise.all([rebuildFirstPaint(context), welcomeOnInstall(details).catch((error: unknown) => console.warn('[reserve-radar] welcome page not opened:', error))]),
+    );
     // Its own listener, answering when done (the browser ignores the answer; tests await it).
     browser.runtime.onInstalled.addListener((details) =>
       listsAccessOnUpdate(details, async () => (await subscriptionViews()).filter((view) => view.needsAccess !== undefined).length).catch((error: unknown) =>
@@ -65,7 +65,8 @@ export default defineBackground({
       // script reports it again on exchange pages.
       const since = Date.now();
       const stillOurs = () => tab.url === undefined && context.reportedSince(tabId, since);
-      void context
+      // Returned for tests (the browser ignores it).
+      return context
         .rememberUrl(tabId, tab.url, since)
         .then(async () => {
           const state = await context.stateForUrl(tab.url).catch((error: unknown) => {

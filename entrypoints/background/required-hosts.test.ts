@@ -127,9 +127,10 @@ describe("required hosts given back one at a time (the browser's site settings g
     refreshWhenHostsReturn({ failedForAccess: () => Promise.resolve(true), refresh });
     const grants = [fakePermissions.grantInBrowser({ origins: [FEED] })];
     await vi.waitFor(() => expect(refresh).toHaveBeenCalledTimes(1));
+    const manifestReads = vi.mocked(fakeBrowser.runtime.getManifest).mock.calls.length;
     grants.push(fakePermissions.grantInBrowser({ origins: ['https://api.llama.fi/*'] }), fakePermissions.grantInBrowser({ origins: ['https://coins.llama.fi/*'] }));
-    // Their listeners have run up to the round under way, and wait behind it.
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    // Both listeners have read the required hosts, and so asked for their round in the same step: they wait behind the one under way.
+    await vi.waitFor(() => expect(vi.mocked(fakeBrowser.runtime.getManifest).mock.calls.length).toBe(manifestReads + 2));
     expect(refresh).toHaveBeenCalledTimes(1);
     finish();
     await vi.waitFor(() => expect(refresh).toHaveBeenCalledTimes(2));

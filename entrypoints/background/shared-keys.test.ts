@@ -11,7 +11,7 @@ const CONSTANTS: Readonly<Record<string, string>> = { GUIDE_STATE_KEY };
 
 /**
  * The stored values written in a turn (utils/in-turn.ts), found in the sources: each
- * `updateItem(item, …)`, `inTurn(item.key, …)` and `inTurns([item.key, …], …)` outside the helper itself, with the key the item
+ * `updateItem(item, …)`, `replacement(item, …)`, `inTurn(item.key, …)` and `inTurns([item.key, …], …)` outside the helper itself, with the key the item
  * is defined with. A turn named any other way (an `inTurns` list held in a variable, say) fails the test until it is taught here;
  * "Delete everything" taking `SHARED_LOCAL_KEYS` is the one `inTurns` without a written list.
  */
@@ -31,7 +31,7 @@ function turnKeys(sources: readonly { path: string; text: string }[]): { keys: S
       if (found.length !== 1 || found[0]!.includes('${')) unresolved.push(`${path}: ${call}`);
       else keys.add(found[0]!);
     };
-    for (const [call, updated, literal, keyed] of text.matchAll(/\b(?:updateItem\((\w+)\s*,|inTurns?\(\s*(?:['`]([^'`]+)['`]|(\w+)\.key))/g)) named(call, literal, updated ?? keyed);
+    for (const [call, updated, literal, keyed] of text.matchAll(/\b(?:(?:updateItem|replacement)\((\w+)\s*,|inTurns?\(\s*(?:['`]([^'`]+)['`]|(\w+)\.key))/g)) named(call, literal, updated ?? keyed);
     // `inTurns([a.key, 'local:b'], …)`: each name in the list.
     for (const [call, list] of text.matchAll(/\binTurns\(\s*\[([^\]]*)\]/g)) {
       // A list the formatter breaks over lines ends in a comma: the empty part after it names nothing.
@@ -64,6 +64,11 @@ describe('Delete everything clears storage in the turn of every value written in
 
   test('a list of turns broken over lines, with a trailing comma, is read name by name', () => {
     const found = turnKeys([{ path: 'utils/x.ts', text: `${items}await inTurns(\n  [\n    aItem.key,\n    bItem.key,\n  ],\n  work,\n);\n` }]);
+    expect(found).toEqual({ keys: new Set(['local:a', 'local:b']), unresolved: [] });
+  });
+
+  test('a replacement names the turn of its item, like an update', () => {
+    const found = turnKeys([{ path: 'utils/x.ts', text: `${items}return replacement(aItem, value);\nawait updateItem(bItem, change);\n` }]);
     expect(found).toEqual({ keys: new Set(['local:a', 'local:b']), unresolved: [] });
   });
 

@@ -128,9 +128,9 @@ export function HoldingsGlue({ settings, exchangeNames, onSettingsReplaced, host
     const book = data.addressBook === undefined ? undefined : parseAddressBook(data.addressBook);
     if (book !== undefined && book.rejected.length > 0) return { ok: false, reason: t('dataBadAddressBook', addressBookProblemText(t, book.rejected[0]!.problem, locale)) };
     const state = parseHoldingsState({ holdings: data.holdings, addresses: data.addresses, ...(data.goal === undefined ? {} : { goal: data.goal }), limits: data.limits, history: data.history });
-    // All or nothing: a write the browser refuses puts back the parts already written.
+    // All or nothing: one write, which the browser stores whole or refuses whole.
     const written = await writeImport({ holdings: state, settings: data.settings, addressBook: book?.entries });
-    if (!written.ok) return { ok: false, reason: t(written.reason), halfway: written.halfway };
+    if (!written.ok) return { ok: false, reason: t(written.reason) };
     try {
       if (data.settings !== undefined) await onSettingsReplaced();
       await reload();

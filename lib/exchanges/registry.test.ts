@@ -66,6 +66,11 @@ describe('the registry', () => {
     const ids = exchanges.map((exchange) => exchange.id);
     expect(new Set(ids).size).toBe(ids.length);
   });
+
+  it('has unique DefiLlama slugs: one background run checks each slug once, from the states it read as it started', () => {
+    const slugs = exchanges.flatMap((exchange) => (exchange.defillamaSlug === undefined ? [] : [exchange.defillamaSlug]));
+    expect(slugs.filter((slug, index) => slugs.indexOf(slug) !== index)).toEqual([]);
+  });
 });
 
 describe.each(modules)('%s', (file, definition) => {
