@@ -1,0 +1,152 @@
+import { beforeEach, describe, expect, test, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import background from './index';
+import { freshBackground, gate, holdRead } from './background.testkit';
+import type { TabState } from '@/lib/view/exchange-view';
+import type { PageState } from '@/lib/view/page-state';
+
+/**
+ * "Delete everything" and what the background keeps for the browser session: the addresses of the open
+ * exchange tabs, each tab's state and badge meaning, the user's settings and holdings held in memory.
+ * None is left after it, none computed before it is written after it, and an exchange tab that was open
+ * through it is still answered as its exchange's, never as "not an exchange".
+ */
+
+const NOW = Date.now();
+const TAB = 5;
+const BINANCE = 'https://www.binance.com/en/my/wallet/account/main';
+const self = () => ({ id: fakeBrowser.runtime.id, url: `chrome-extension://${fakeBrowser.runtime.id}/popup.html` });
+const pageOf = (tabId: number, url: string) => ({ id: fakeBrowser.runtime.id, tab: { id: tabId, url }, url });
+const trigger = async (message: unknown, sender: object) => (await fakeBrowser.runtime.onMessage.trigger(message, sender, () => undefined))[0] as unknown;
+const send = (message: unknown) => trigger(message, self());
+const askTab = (tabId: number) => send({ type: 'tab-state', tabId }) as Promise<TabState>;
+/** What session storage holds about tabs: their addresses, states and badge meanings. */
+async function tabsHeld(): Promise<Record<string, unknown>> {
+  const held = await fakeBrowser.storage.session.get(null);
+  return Object.fromEntries(
+    Object.entries(held).filter(([key, value]) => key.startsWith('tabState:') || (['tabUrls', 'badgeMeanings', 'globalRunAlerts'].includes(key) && JSON.stringify(value).length > 2)),
+  );
+}
+/** Settles every pending storage and message step, and the timers of the answer's follow-ups. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+describe('"Delete everything" and the open tabs', () => {
+  beforeEach(async () => {
+    await freshBackground();
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+  });
+
+  test('leaves no tab address, tab state or badge meaning in session storage', async () => {
+    background.main();
+    await trigger({ type: 'page-state' }, pageOf(TAB, BINANCE));
+    await vi.waitFor(async () => expect(Object.keys(await tabsHeld()).sort()).toEqual(['badgeMeanings', `tabState:${TAB}`, 'tabUrls']));
+    await send({ type: 'delete-all-data' });
+    await settle();
+    expect(await tabsHeld()).toEqual({});
+    expect(JSON.stringify(await fakeBrowser.storage.session.get(null))).not.toContain('binance.com');
+  });
+
+  test("a popup's question answered across it writes neither the tab's state nor its badge meaning after it", async () => {
+    background.main();
+    const { shut, open } = gate();
+    let asked = false;
+    vi.spyOn(fakeBrowser.tabs, 'get').mockImplementation(async () => {
+      asked = true;
+      await shut;
+      return { id: TAB, url: BINANCE } as unknown as Awaited<ReturnType<typeof fakeBrowser.tabs.get>>;
+    });
+    const answer = askTab(TAB);
+    await vi.waitFor(() => expect(asked).toBe(true));
+    await send({ type: 'delete-all-data' });
+    open();
+    expect((await answer).kind).toBe('exchange');
+    await settle();
+    expect(await tabsHeld()).toEqual({});
+  });
+
+  test("a pill's question answered across it keeps neither the tab's address nor its state after it; the pill gets its answer", async () => {
+    // Every first read waits for the wake-up's early question, held until the delete is done.
+    const { reached, open } = holdRead('heldSnapshot');
+    background.main();
+    const answer = trigger({ type: 'page-state' }, pageOf(TAB, BINANCE)) as Promise<PageState>;
+    await vi.waitFor(() => expect(reached()).toBe(true));
+    await send({ type: 'delete-all-data' });
+    open();
+    expect((await answer).kind).toBe('exchange');
+    await settle();
+    expect(await tabsHeld()).toEqual({});
+  });
+
+  test('a tab event handled across it writes neither the state nor the badge meaning it computed before it', async () => {
+    const { reached, open } = holdRead('heldSnapshot');
+    background.main();
+    await fakeBrowser.tabs.onUpdated.trigger(TAB, { status: 'loading' }, { id: TAB, url: BINANCE } as Parameters<typeof fakeBrowser.tabs.onUpdated.trigger>[2]);
+    await vi.waitFor(() => expect(reached()).toBe(true));
+    await send({ type: 'delete-all-data' });
+    open();
+    await settle();
+    expect(await tabsHeld()).toEqual({});
+  });
+
+  test("an exchange tab open through it still gets its exchange's card in the popup: its script is asked to report again", async () => {
+    background.main();
+    await trigger({ type: 'page-state' }, pageOf(TAB, BINANCE));
+    await send({ type: 'delete-all-data' });
+    await settle();
+    expect(await tabsHeld()).toEqual({});
+    // As our script in the tab answers: it reports its page, whose address the browser gives.
+    const asked = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation((async (tabId: number, message: { type?: string }) => {
+      if (tabId === TAB && message.type === 'report-page') await trigger({ type: 'page-here' }, pageOf(TAB, BINANCE));
+      return undefined;
+    }) as unknown as typeof fakeBrowser.tabs.sendMessage);
+    const state = await askTab(TAB);
+    expect(state.kind === 'exchange' && state.view.id).toBe('binance');
+    expect(asked).toHaveBeenCalledWith(TAB, { type: 'report-page' });
+    // A tab with no script of ours (no exchange page) is what it was: not an exchange.
+    asked.mockRejectedValue(new Error('Could not establish connection. Receiving end does not exist.'));
+    expect((await askTab(6)).kind).toBe('not-exchange');
+  });
+
+  test('a page cannot make the background remember another address: the report takes the one the browser gives, an exchange’s own only', async () => {
+    background.main();
+    await trigger({ type: 'page-here' }, pageOf(TAB, 'https://mail.example.org/reset?token=SECRET'));
+    await trigger({ type: 'page-here', url: 'https://www.binance.com/' }, pageOf(7, 'https://www.kraken.com/'));
+    await settle();
+    expect((await fakeBrowser.storage.session.get('tabUrls')).tabUrls).toEqual({ 7: 'https://www.kraken.com/' });
+  });
+});
+
+describe('"Delete everything" and what the background holds in memory', () => {
+  beforeEach(async () => {
+    await freshBackground();
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+  });
+
+  test('the settings and holdings held for the pill are not handed out after it, before its change events arrive', async () => {
+    // As in the browser, the storage area's change events come after the write has answered: here, when the test lets them.
+    const { shut, open } = gate();
+    const events = fakeBrowser.storage.local.onChanged;
+    const listen = events.addListener.bind(events);
+    vi.spyOn(events, 'addListener').mockImplementation((listener) => listen((...args) => void shut.then(() => listener(...args))));
+    await fakeBrowser.storage.local.set({
+      settings: { language: 'de', corner: 'top-left', cornerChosen: true },
+      holdings: {
+        holdings: [{ id: 'a', kind: 'asset', custodian: 'binance', asset: 'ETH', amount: 1, updatedAt: NOW }],
+        addresses: [],
+        history: [],
+        limits: { exchanges: { binance: { cap: 1000 } } },
+      },
+      priceTable: { fetchedAt: NOW, prices: { ETH: { usd: 2000, asOf: new Date(NOW).toISOString(), source: 'https://coins.llama.fi/' } } },
+    });
+    background.main();
+    const before = (await trigger({ type: 'page-state' }, pageOf(TAB, BINANCE))) as PageState;
+    expect(JSON.stringify(before)).toContain('top-left');
+    expect(JSON.stringify(before)).toContain('balanceNudge');
+    await send({ type: 'delete-all-data' });
+    const after = (await trigger({ type: 'page-state' }, pageOf(TAB, BINANCE))) as PageState;
+    expect(after.kind).toBe('exchange');
+    expect(JSON.stringify(after)).not.toContain('top-left');
+    expect(JSON.stringify(after)).not.toContain('balanceNudge');
+    open();
+  });
+});
