@@ -36,5 +36,7 @@ export function clearEverything(): Promise<void> {
   deletes++;
   dropEarlyReads();
   dropMemoizedReads();
-  return Promise.all([browser.storage.local.clear(), browser.storage.session.clear()]).then(() => undefined);
+  // Every browser the manifests allow has the session area; a missing one (words.ts) must not stop the local clear.
+  const session = (browser.storage as Partial<typeof browser.storage>).session;
+  return Promise.all([browser.storage.local.clear(), session?.clear()]).then(() => undefined);
 }

@@ -1,9 +1,11 @@
-import { beforeEach, describe, expect, test, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from './index';
 import { freshBackground, gate, holdRead } from './background.testkit';
 import type { TabState } from '@/lib/view/exchange-view';
 import type { PageState } from '@/lib/view/page-state';
+import german from '@/public/_locales/de/messages.json';
+import { chosenWords } from './words';
 
 /**
  * "Delete everything" and what the background keeps for the browser session: the addresses of the open
@@ -121,6 +123,7 @@ describe('"Delete everything" and what the background holds in memory', () => {
     await freshBackground();
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
   });
+  afterEach(() => vi.unstubAllGlobals());
 
   test('the settings and holdings held for the pill are not handed out after it, before its change events arrive', async () => {
     // As in the browser, the storage area's change events come after the write has answered: here, when the test lets them.
@@ -148,5 +151,26 @@ describe('"Delete everything" and what the background holds in memory', () => {
     expect(JSON.stringify(after)).not.toContain('top-left');
     expect(JSON.stringify(after)).not.toContain('balanceNudge');
     open();
+  });
+
+  test('the pill words worded for the chosen language across it are not kept for the session after it: they name the setting', async () => {
+    background.main();
+    const { shut, open } = gate();
+    let asked = false;
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => {
+        asked = true;
+        await shut;
+        return new Response(JSON.stringify(german), { headers: { 'content-type': 'application/json' } });
+      }),
+    );
+    const worded = chosenWords('de');
+    await vi.waitFor(() => expect(asked).toBe(true));
+    await send({ type: 'delete-all-data' });
+    open();
+    await worded;
+    await settle();
+    expect(await fakeBrowser.storage.session.get('pillWords')).toEqual({});
   });
 });
