@@ -6,6 +6,8 @@ import type { TabState } from '@/lib/view/exchange-view';
 import type { PageState } from '@/lib/view/page-state';
 import german from '@/public/_locales/de/messages.json';
 import { chosenWords } from './words';
+import { updateRunAlerts } from './run-alerts';
+import { bundledSnapshot } from '@/lib/reserves/snapshot';
 
 /**
  * "Delete everything" and what the background keeps for the browser session: the addresses of the open
@@ -172,5 +174,47 @@ describe('"Delete everything" and what the background holds in memory', () => {
     await worded;
     await settle();
     expect(await fakeBrowser.storage.session.get('pillWords')).toEqual({});
+  });
+});
+
+describe('"Delete everything" and the pushes to a tab still open', () => {
+  const runStarts = async () => {
+    const base = bundledSnapshot();
+    const observedAt = new Date().toISOString();
+    const binance = base.exchanges.binance!;
+    const source = 'https://api.llama.fi/cexs';
+    const flows = { net24hUsd: -20e9, net7dUsd: -20e9, net30dUsd: -20e9, asOf: observedAt.slice(0, 10), observedAt, source };
+    const onchain = { ...binance.onchain!, totalUsd: 80e9, cleanUsd: 70e9, asOf: observedAt.slice(0, 10), observedAt, source };
+    await fakeBrowser.storage.local.set({ heldSnapshot: { ...base, exchanges: { ...base.exchanges, binance: { ...binance, onchain, flows } } } });
+  };
+  beforeEach(async () => {
+    await freshBackground();
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    background.main();
+    await trigger({ type: 'page-state' }, pageOf(TAB, BINANCE));
+    await vi.waitFor(async () => expect((await fakeBrowser.storage.session.get('tabUrls')).tabUrls).toEqual({ [TAB]: BINANCE }));
+    await send({ type: 'delete-all-data' });
+    await runStarts();
+  });
+
+  test("the popup opened on it by the toolbar button (its address shown) keeps the tab's address again", async () => {
+    vi.spyOn(fakeBrowser.tabs, 'get').mockResolvedValue({ id: TAB, url: BINANCE } as never);
+    expect((await askTab(TAB)).kind).toBe('exchange');
+    await vi.waitFor(async () => expect((await fakeBrowser.storage.session.get('tabUrls')).tabUrls).toEqual({ [TAB]: BINANCE }));
+  });
+
+  test('a run alert that starts after it reaches the tab: its script is asked to report and is then told', async () => {
+    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: TAB }, { id: 6 }] as never);
+    const told = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation((async (tabId: number, message: { type?: string }) => {
+      // Tab 6 has no script of ours.
+      if (tabId !== TAB) throw new Error('Could not establish connection. Receiving end does not exist.');
+      if (message.type === 'report-page') await trigger({ type: 'page-here' }, pageOf(TAB, BINANCE));
+      return undefined;
+    }) as unknown as typeof fakeBrowser.tabs.sendMessage);
+    await updateRunAlerts(new Date());
+    expect(JSON.stringify(await fakeBrowser.storage.local.get('runAlerts'))).toContain('binance');
+    await vi.waitFor(() => expect(told).toHaveBeenCalledWith(TAB, { type: 'view-changed' }));
+    expect(told).not.toHaveBeenCalledWith(6, { type: 'view-changed' });
+    expect((await fakeBrowser.storage.session.get('tabUrls')).tabUrls).toEqual({ [TAB]: BINANCE });
   });
 });

@@ -1,6 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { exchanges } from '@/lib/exchanges/registry';
 import { buildExchangeView } from '@/lib/view/exchange-view';
+import { isExchangeOwnUrl } from '@/lib/view/tab-state';
 import { forgetAllTabStates, writeTabState } from '@/utils/tab-states';
 import type { ExtensionHandlers } from '@/utils/messaging';
 import type { BackgroundContext } from './context';
@@ -68,6 +69,10 @@ export function createExtensionHandlers(context: BackgroundContext): ExtensionHa
       // The check and the write in one step (delete-everything.ts).
       if (!deletedSince(asked)) void writeTabState(request.tabId, state);
       if (shown !== undefined) void context.showBadge(request.tabId, state, asked);
+      // Kept as a report from the tab's script would keep it (its state, just kept, names the exchange already): the open
+      // tab gets the pushes of `refreshExchangeTabs` again after "Delete everything". Any other shown address is not kept.
+      if (shown !== undefined && isExchangeOwnUrl(shown))
+        void context.rememberUrl(request.tabId, shown, undefined, asked).catch((error: unknown) => console.warn('[reserve-radar] tab address not kept:', error));
       return state;
     },
     async 'all-exchanges'() {
