@@ -218,3 +218,21 @@ describe('"Delete everything" and the pushes to a tab still open', () => {
     expect((await fakeBrowser.storage.session.get('tabUrls')).tabUrls).toEqual({ [TAB]: BINANCE });
   });
 });
+
+describe('"Delete everything" answered', () => {
+  beforeEach(async () => {
+    await freshBackground();
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+  });
+
+  test('as done once everything is deleted, even when the global badge cannot be worked out again after it', async () => {
+    background.main();
+    await fakeBrowser.storage.local.set({ settings: { language: 'de' } });
+    const action = fakeBrowser.action;
+    const draw = action.setBadgeText.bind(action);
+    vi.spyOn(action, 'setBadgeText').mockImplementation((details) => ('tabId' in details && details.tabId !== undefined ? draw(details) : Promise.reject(new Error('badge refused'))));
+    const answer = await send({ type: 'delete-all-data' });
+    expect(answer).toEqual(await send({ type: 'sources-state' }));
+    expect(await fakeBrowser.storage.local.get('settings')).toEqual({});
+  });
+});
