@@ -6,6 +6,7 @@ import type { TabState } from '@/lib/view/exchange-view';
 import type { PageState } from '@/lib/view/page-state';
 import german from '@/public/_locales/de/messages.json';
 import { chosenWords } from './words';
+import { inTurn } from '@/utils/in-turn';
 import { updateRunAlerts } from './run-alerts';
 import { bundledSnapshot } from '@/lib/reserves/snapshot';
 
@@ -117,6 +118,18 @@ describe('"Delete everything" and the open tabs', () => {
     await trigger({ type: 'page-here', url: 'https://www.binance.com/' }, pageOf(7, 'https://www.kraken.com/'));
     await settle();
     expect((await fakeBrowser.storage.session.get('tabUrls')).tabUrls).toEqual({ 7: 'https://www.kraken.com/' });
+  });
+
+  test("a frame's report is not its tab's: only the top page's address is kept", async () => {
+    background.main();
+    const inFrame = (tabId: number) => ({ ...pageOf(tabId, 'https://www.binance.com/widget'), frameId: 3, tab: { id: tabId, url: 'https://binance-login.example/' } });
+    await trigger({ type: 'page-here' }, inFrame(9));
+    await trigger({ type: 'page-state' }, inFrame(10));
+    await trigger({ type: 'page-here' }, { ...pageOf(7, 'https://www.kraken.com/'), frameId: 0 });
+    await vi.waitFor(async () => expect((await fakeBrowser.storage.session.get('tabUrls')).tabUrls).toEqual({ 7: 'https://www.kraken.com/' }));
+    await inTurn('session:tabUrls', async () => undefined);
+    expect((await fakeBrowser.storage.session.get('tabUrls')).tabUrls).toEqual({ 7: 'https://www.kraken.com/' });
+    expect(Object.keys(await fakeBrowser.storage.session.get(null)).filter((key) => key.startsWith('tabState:'))).toEqual([]);
   });
 });
 

@@ -24,7 +24,8 @@ export function createPageHandlers(context: BackgroundContext): PageHandlers<Bro
     async 'page-state'(_request, sender) {
       // The URL comes from the browser, not from the page, so a page cannot claim to be another site.
       const url = sender.url ?? sender.tab?.url;
-      const tabId = sender.tab?.id;
+      // A frame's page is not its tab's: only the top page's report is kept for the tab.
+      const tabId = tabOfTopPage(sender);
       // Taken before anything is read: after a "Delete everything" since, the tab's address and state are not kept.
       const asked = deleteMark();
       if (tabId !== undefined) context.markReported(tabId);
@@ -77,7 +78,7 @@ export function createPageHandlers(context: BackgroundContext): PageHandlers<Bro
     },
     async 'page-here'(_request, sender) {
       // Asked by the background (`askTabUrl`): the tab's address, as the browser gives it, kept if it is an exchange's own.
-      const tabId = sender.tab?.id;
+      const tabId = tabOfTopPage(sender);
       if (tabId === undefined) return undefined;
       const asked = deleteMark();
       context.markReported(tabId);
@@ -90,6 +91,11 @@ export function createPageHandlers(context: BackgroundContext): PageHandlers<Bro
       return state.kind === 'exchange' ? wordedView(state.view, language) : undefined;
     },
   };
+}
+
+/** The sender's tab when it is the tab's top page (frame 0, or a browser that gives no frame); a frame's gives none. */
+function tabOfTopPage(sender: Browser.runtime.MessageSender): number | undefined {
+  return sender.frameId === undefined || sender.frameId === 0 ? sender.tab?.id : undefined;
 }
 
 /** The card opens by itself with the answer (lib/view/nudge-policy.ts): it needs its words at once. */
