@@ -106,11 +106,10 @@ export function showTabTitle(tabId: number, meaning: BadgeMeaning | undefined, a
 
 /**
  * The global badge's tooltip while a run alert is on for `alerts` (none: the alert ended), and every tab that shows it.
- * `alerts` name exchanges the user keeps money on: found before a delete since `asked` (`deleteMark`), they are not kept.
+ * Called in the run alerts' turn, which "Delete everything" takes too: `alerts` were found after any delete.
  */
-export function showGlobalTitle(alerts: GlobalRunAlert[], asked?: number): Promise<void> {
+export function showGlobalTitle(alerts: GlobalRunAlert[]): Promise<void> {
   return serially(async () => {
-    if (asked !== undefined && deletedSince(asked)) return;
     const [i18n, held] = await Promise.all([words(), badgeMeanings.getValue()]);
     await globalAlert.setValue(alerts);
     await action().setTitle({ title: globalText(alerts, i18n) });

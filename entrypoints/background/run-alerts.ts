@@ -15,7 +15,6 @@ import { i18nFor } from './words';
 import { runNotificationMessage } from '@/lib/words/run-alert-text';
 import { openGuide } from './guide';
 import { showGlobalTitle, type GlobalRunAlert } from './action-titles';
-import { deletedSince, deleteMark } from './delete-everything';
 import { warningLookup } from './warnings';
 
 /**
@@ -151,9 +150,11 @@ async function mayNotify(): Promise<boolean> {
   }
 }
 
+/**
+ * Run in the run alerts' turn only (`serially`), which "Delete everything" takes too: no delete comes between reading
+ * the holdings here and showing the global badge for the exchanges the user keeps money on.
+ */
 async function notifyAndBadge(states: RunStates, now: Date, tellTabs = true): Promise<void> {
-  // Taken before the holdings are read: the exchanges the user keeps money on, found before a "Delete everything" since, are not shown after it.
-  const asked = deleteMark();
   const [holdings, permitted] = await Promise.all([getHoldings(), mayNotify()]);
   const held = holdsMoneyOn(holdings);
   const next: RunStates = { ...states };
@@ -202,7 +203,7 @@ async function notifyAndBadge(states: RunStates, now: Date, tellTabs = true): Pr
     );
     if (view === undefined || view?.active === true) alerted.push({ name: exchange.name, cause: view?.cause ?? 'outflow' });
   }
-  await showGlobalBadge(alerted, asked);
+  await showGlobalBadge(alerted);
   // An alert that started, ended or was snoozed reaches the exchange's open tabs (their badge and pill).
   if (changed && tellTabs) await statesChanged().catch((error: unknown) => console.warn('[reserve-radar] open tabs not told of the run alert:', error));
 }
@@ -212,14 +213,12 @@ async function notifyAndBadge(states: RunStates, now: Date, tellTabs = true): Pr
  * the user keeps money on (`alerts`, none: no alert). Exchange tabs set their own; other tabs clear
  * theirs to show this one. Its tooltip says the alert's sentence, in the user's language.
  */
-async function showGlobalBadge(alerts: GlobalRunAlert[], asked: number): Promise<void> {
-  // The delete works the badge out again itself (extension-handlers.ts).
-  if (deletedSince(asked)) return;
+async function showGlobalBadge(alerts: GlobalRunAlert[]): Promise<void> {
   const action = browser.action ?? browser.browserAction;
   const on = alerts.length > 0;
   await action.setBadgeText({ text: on ? RUN_ALERT_BADGE.text : '' });
   if (on) await action.setBadgeBackgroundColor({ color: RUN_ALERT_BADGE.color });
-  await showGlobalTitle(alerts, asked).catch((error: unknown) => console.warn('[reserve-radar] no tooltip for the run alert:', error));
+  await showGlobalTitle(alerts).catch((error: unknown) => console.warn('[reserve-radar] no tooltip for the run alert:', error));
 }
 
 let clicksWired = false;
