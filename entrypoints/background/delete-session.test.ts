@@ -168,6 +168,15 @@ describe('"Delete everything" and what the background holds in memory', () => {
     open();
   });
 
+  test("the pill's next answer after it was shown reads no setting or reminder time from storage: the write handed them over", async () => {
+    background.main();
+    await trigger({ type: 'page-state' }, pageOf(TAB, BINANCE));
+    await trigger({ type: 'nudge-shown', exchangeId: 'binance' }, pageOf(TAB, BINANCE));
+    const gets = vi.spyOn(fakeBrowser.storage.local, 'get');
+    expect(((await trigger({ type: 'page-state' }, pageOf(TAB, BINANCE))) as PageState).kind).toBe('exchange');
+    expect(gets.mock.calls.filter((call) => /nudgeSeen|settings/.test(JSON.stringify(call)))).toEqual([]);
+  });
+
   test('the pill words worded for the chosen language across it are not kept for the session after it: they name the setting', async () => {
     background.main();
     const { shut, open } = gate();
