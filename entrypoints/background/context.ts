@@ -21,8 +21,9 @@ import { REPORT_PAGE } from '@/lib/view/tab-push';
  * service worker restarts. They come from our content script (exchange pages only) and from tab
  * events, which show every tab's address with lookalike protection's `tabs` (or the access to all
  * sites granted before) and the clicked tab's with activeTab; any other address is never stored.
- * "Delete everything" forgets them all (delete-everything.ts); a tab still open is learned again
- * when its script next reports, or when the popup asks about it (`askTabUrl`).
+ * "Delete everything" forgets them all (delete-everything.ts); a tab still open is learned again when its page next
+ * loads, when the popup is opened on it with its address shown, or when its script is asked to report (`askTabUrl`,
+ * and `refreshExchangeTabs` for every open tab it does not know).
  */
 const tabUrls = defineLazyItem<Record<string, string>>('session:tabUrls', { fallback: {}, version: 1 });
 
