@@ -33,6 +33,8 @@ export const PageRequestSchema = v.variant('type', [
    * which leaves the words out unless the card opens at once. The URL comes from the browser.
    */
   v.object({ type: v.literal('page-card') }),
+  /** This page is open in its tab (asked by the background: `report-page`, lib/view/tab-push.ts). The URL comes from the browser. */
+  v.object({ type: v.literal('page-here') }),
 ]);
 
 /** What only our own pages (popup, options, guide, verify, warning) may ask. */

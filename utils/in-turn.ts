@@ -1,6 +1,7 @@
 import { storage, type StorageItemKey, type WxtStorageItem } from '#imports';
 import { forgetEarly } from './early-reads';
 import { isPlainLocal, type PlainLocalItem } from './lazy-item';
+import { handOverWrite, memoMark } from './memo-item';
 
 /**
  * Runs `work` once every earlier `work` asked for under the same `name` has settled, in every
@@ -48,9 +49,14 @@ export function updateItem<T>(item: WxtStorageItem<T, Record<string, unknown>>, 
   return inTurn(item.key, async () => {
     // A value read as the worker woke may predate the write that ended the last turn.
     forgetEarly(item.key);
+    const mark = memoMark();
     const current = await item.getValue();
     const next = await change(current);
-    if (!Object.is(next, current)) await item.setValue(next);
+    if (!Object.is(next, current)) {
+      await item.setValue(next);
+      // Still in the turn: the values held for the pill take what was stored, with no read (utils/memo-item.ts).
+      handOverWrite(item.key, next, mark);
+    }
     return next;
   });
 }

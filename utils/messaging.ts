@@ -21,6 +21,7 @@ export interface ResponseMap {
   'page-words': PageWords;
   /** `undefined` when the sender's page is not an exchange's. */
   'page-card': ExchangeView | undefined;
+  'page-here': undefined;
   'tab-state': TabState;
   'all-exchanges': ExchangeView[];
   'check-url': TabState;

@@ -7,6 +7,7 @@ import type { RunCause } from '@/lib/view/run-alert-view';
 import { defineLazyItem } from '@/utils/lazy-item';
 import { inTurn } from '@/utils/in-turn';
 import { i18nFor } from './words';
+import { deletedSince } from './delete-everything';
 
 /**
  * The toolbar button's tooltips, explaining its badges in the user's language. Kept as data for
@@ -88,9 +89,14 @@ async function titleTabs(entries: [string, BadgeMeaning | null][], alerts: Globa
   await badgeMeanings.setValue(Object.fromEntries(Object.entries(held).filter(([tabId]) => !gone.includes(tabId))));
 }
 
-/** The tooltip of a tab whose badge was just drawn (`undefined`: the tab has no badge of its own). */
-export function showTabTitle(tabId: number, meaning: BadgeMeaning | undefined): Promise<void> {
+/**
+ * The tooltip of a tab whose badge was just drawn (`undefined`: the tab has no badge of its own). `asked`
+ * (delete-everything.ts's `deleteMark`, taken before the badge's state was computed): after a delete since,
+ * the meaning is not kept. "Delete everything" clears the meanings in their turn, so the check in it holds.
+ */
+export function showTabTitle(tabId: number, meaning: BadgeMeaning | undefined, asked?: number): Promise<void> {
   return serially(async () => {
+    if (asked !== undefined && deletedSince(asked)) return;
     const [i18n, held, alerts] = await Promise.all([words(), badgeMeanings.getValue(), globalAlert.getValue()]);
     const value = meaning ?? null;
     await action().setTitle({ tabId, title: tabText(value, alerts, i18n) });
@@ -98,7 +104,10 @@ export function showTabTitle(tabId: number, meaning: BadgeMeaning | undefined): 
   });
 }
 
-/** The global badge's tooltip while a run alert is on for `alerts` (none: the alert ended), and every tab that shows it. */
+/**
+ * The global badge's tooltip while a run alert is on for `alerts` (none: the alert ended), and every tab that shows it.
+ * Called in the run alerts' turn, which "Delete everything" takes too: `alerts` were found after any delete.
+ */
 export function showGlobalTitle(alerts: GlobalRunAlert[]): Promise<void> {
   return serially(async () => {
     const [i18n, held] = await Promise.all([words(), badgeMeanings.getValue()]);

@@ -13,12 +13,17 @@ import { clearSubscriptions, warningLookup } from './warnings';
 import { heldSnapshot, knownBadLookup, resetData } from './data';
 import { forgetRunStates, runAlertLookup } from './run-alerts';
 import { forgetTabTitle, retitleAll, showTabTitle, startActionTitles } from './action-titles';
+import { deletedSince } from './delete-everything';
+import { REPORT_PAGE } from '@/lib/view/tab-push';
 
 /**
  * The addresses of the tabs open on an exchange's own site, for the badges and the popup after the
  * service worker restarts. They come from our content script (exchange pages only) and from tab
  * events, which show every tab's address with lookalike protection's `tabs` (or the access to all
  * sites granted before) and the clicked tab's with activeTab; any other address is never stored.
+ * "Delete everything" forgets them all (delete-everything.ts); a tab still open is learned again when its page next
+ * loads, when the popup is opened on it with its address shown, or when its script is asked to report (`askTabUrl`,
+ * and `refreshExchangeTabs` for every open tab it does not know).
  */
 const tabUrls = defineLazyItem<Record<string, string>>('session:tabUrls', { fallback: {}, version: 1 });
 
@@ -29,15 +34,25 @@ export interface BackgroundContext {
   heldHoldings: ReturnType<typeof heldHoldingsReader>;
   stateForUrl(url: string | undefined): Promise<TabState>;
   tabUrl(tabId: number): Promise<string | undefined>;
+  /**
+   * The tab's address, asked of our script in it when none is kept (forgotten by "Delete everything"):
+   * it reports its page, whose address the browser gives. Undefined where no script of ours answers
+   * (no exchange page) or none answers within `REPORT_WAIT_MS`.
+   */
+  askTabUrl(tabId: number): Promise<string | undefined>;
   /** Every tab known to be open on an exchange's own site (tab id → URL), as kept for the session. */
   knownTabs(): Promise<Record<string, string>>;
   /**
    * Keeps the tab's address if it is an exchange's own; any other address (or none) forgets the tab.
    * `since` (ms): a forget that loses to a content-script report made at or after it.
+   * `asked` (delete-everything.ts's `deleteMark`, taken before the address was learned): nothing is kept after a delete since.
    */
-  rememberUrl(tabId: number, url: string | undefined, since?: number): Promise<void>;
-  /** The tab's badge, and the button's tooltip that explains it in the user's language. */
-  showBadge(tabId: number, state: TabState): Promise<void>;
+  rememberUrl(tabId: number, url: string | undefined, since?: number, asked?: number): Promise<void>;
+  /**
+   * The tab's badge, and the button's tooltip that explains it in the user's language. `asked` (`deleteMark`, taken
+   * before the state was computed): a state computed before a delete since is neither shown nor kept.
+   */
+  showBadge(tabId: number, state: TabState, asked?: number): Promise<void>;
   /** Words every badge's tooltip again, in `language` (a setting changed). */
   retitleTabs(language: Language): Promise<void>;
   /** A closed tab's tooltip is forgotten with it. */
@@ -50,12 +65,19 @@ export interface BackgroundContext {
   forgetHeldData(): Promise<void>;
 }
 
+/** How long the popup waits for an open tab's script to report its page (`askTabUrl`). */
+const REPORT_WAIT_MS = 1500;
+
 export function createBackgroundContext(): BackgroundContext {
   // Read when a badge is shown, not at every wake-up: the browser builds an API namespace the
   // first time it is read (about 1 ms of the service worker's start for this one, in Chromium).
   const action = () => browser.action ?? browser.browserAction;
   const reported = new Map<number, number>();
   const heldSettings = heldSettingsReader();
+  const tabUrl = async (tabId: number) => {
+    const urls = await tabUrls.getValue();
+    return Object.hasOwn(urls, tabId) ? urls[tabId] : undefined;
+  };
   startActionTitles(async () => (await heldSettings()).language);
   return {
     markReported(tabId) {
@@ -77,17 +99,24 @@ export function createBackgroundContext(): BackgroundContext {
       const [snapshot, warningsFor, runAlertFor, listingFor] = await Promise.all([heldSnapshot(), warningLookup(now), runAlertLookup(now), lists, ready]);
       return tabStateForUrl({ url, snapshot, now, warningsFor, runAlertFor, listingFor });
     },
-    async tabUrl(tabId) {
-      const urls = await tabUrls.getValue();
-      return Object.hasOwn(urls, tabId) ? urls[tabId] : undefined;
+    tabUrl,
+    async askTabUrl(tabId) {
+      // Not waited for beyond a moment: a frozen tab must not hold up the popup. A tab without our script refuses at once.
+      const reportedPage = Promise.resolve()
+        .then(() => browser.tabs.sendMessage(tabId, REPORT_PAGE))
+        .catch(() => undefined);
+      await Promise.race([reportedPage, new Promise((resolve) => setTimeout(resolve, REPORT_WAIT_MS))]);
+      return tabUrl(tabId);
     },
     async knownTabs() {
       return { ...(await tabUrls.getValue()) };
     },
-    async rememberUrl(tabId, shown, since) {
+    async rememberUrl(tabId, shown, since, asked) {
       const url = isExchangeOwnUrl(shown) ? shown : undefined;
-      // In the list's turn: tabs reported at the same moment each keep their address.
+      // In the list's turn: tabs reported at the same moment each keep their address. "Delete everything" clears the
+      // list in its turn too, so the check below and the write that follows it see the same list.
       await updateItem(tabUrls, (stored) => {
+        if (asked !== undefined && deletedSince(asked)) return stored;
         if (url === undefined && since !== undefined && (reported.get(tabId) ?? Number.NEGATIVE_INFINITY) >= since) return stored;
         // A copy: while nothing is stored, the item hands out its shared fallback object.
         const urls = { ...stored };
@@ -96,7 +125,8 @@ export function createBackgroundContext(): BackgroundContext {
         return urls;
       });
     },
-    async showBadge(tabId, state) {
+    async showBadge(tabId, state, asked) {
+      if (asked !== undefined && deletedSince(asked)) return;
       // One meaning for the badge and its tooltip: the tooltip explains exactly what the badge shows.
       const meaning = badgeMeaning(state);
       const badge = badgeOf(meaning);
@@ -106,7 +136,7 @@ export function createBackgroundContext(): BackgroundContext {
       await action().setBadgeText({ tabId, text: state.kind === 'not-exchange' ? (null as unknown as string) : badge.text });
       if (badge.text !== '') await action().setBadgeBackgroundColor({ tabId, color: badge.color });
       // The tooltip follows on its own: neither the badge nor the lookalike guard after it waits for words to load.
-      void showTabTitle(tabId, meaning).catch((error: unknown) => console.warn('[reserve-radar] no tooltip for the badge:', error));
+      void showTabTitle(tabId, meaning, asked).catch((error: unknown) => console.warn('[reserve-radar] no tooltip for the badge:', error));
     },
     retitleTabs(language) {
       return retitleAll(language);

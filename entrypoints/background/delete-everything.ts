@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { dropEarlyReads } from '@/utils/early-reads';
+import { dropMemoizedReads } from '@/utils/memo-item';
 
 /**
  * How many times this worker has asked storage to clear everything ("Delete everything"). Work that
@@ -29,12 +30,19 @@ export function deletedSince(mark: number): boolean {
 }
 
 /**
- * Clears all of `storage.local`, counted (see `deletes`). The caller holds the turns of the values changed by read-merge-write.
- * What a wake-up read early (utils/early-reads.ts) is dropped in the same step: the clear writes no key through an item,
- * so a read asked after it would otherwise be handed a deleted value.
+ * Clears all of `storage.local` and `storage.session`, counted (see `deletes`). The caller holds the turns of the values changed
+ * by read-merge-write. Session storage goes too: it holds the addresses of the open exchange tabs, each tab's state and badge
+ * meaning (which tab is on which exchange, the balance line from the holdings) and the exchanges a run alert is on for where
+ * the user keeps money; the rest of it (words, checked lists) is made again on use. What a wake-up read early
+ * (utils/early-reads.ts) and the settings and holdings held in memory for the pill (utils/memo-item.ts) are dropped in the
+ * same step: the clear writes no key through an item and its change events come later, so a read asked after it would
+ * otherwise be handed a deleted value.
  */
 export function clearEverything(): Promise<void> {
   deletes++;
   dropEarlyReads();
-  return browser.storage.local.clear();
+  dropMemoizedReads();
+  // Every browser the manifests allow has the session area; a missing one (words.ts) must not stop the local clear.
+  const session = (browser.storage as Partial<typeof browser.storage>).session;
+  return Promise.all([browser.storage.local.clear(), session?.clear()]).then(() => undefined);
 }

@@ -1,6 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { exchanges } from '@/lib/exchanges/registry';
 import { buildExchangeView } from '@/lib/view/exchange-view';
+import { isExchangeOwnUrl } from '@/lib/view/tab-state';
 import { forgetAllTabStates, writeTabState } from '@/utils/tab-states';
 import type { ExtensionHandlers } from '@/utils/messaging';
 import type { BackgroundContext } from './context';
@@ -13,7 +14,7 @@ import { refreshNow } from './refresh-now';
 import { inTurns } from '@/utils/in-turn';
 import { recheckRunNotifications, runAlertLookup, runAlertViews, snoozeRunAlert, updateRunAlerts } from './run-alerts';
 import { readBalances, recordHistory, refreshPrices, REMINDER_ALARM, summaryForPopup } from './holdings';
-import { clearEverything } from './delete-everything';
+import { clearEverything, deletedSince, deleteMark } from './delete-everything';
 
 /** Every stored value changed by read-merge-write, each in its turn named by its key (utils/in-turn.ts); shared-keys.test.ts finds each turn in the sources and checks this list against them. */
 export const SHARED_LOCAL_KEYS = [
@@ -28,6 +29,12 @@ export const SHARED_LOCAL_KEYS = [
   'local:listsAccessShown',
   'local:sources',
 ];
+
+/**
+ * The same for session storage (shared-keys.test.ts checks it too): "Delete everything" clears it in these turns as well, so a
+ * tab's address or badge meaning merged in before the clear is not written back after it.
+ */
+export const SHARED_SESSION_KEYS = ['session:badgeMeanings', 'session:tabUrls'];
 
 /** What only our own pages may ask: other tabs' state, fetches to URLs the user gives, holdings, deleting data. */
 export function createExtensionHandlers(context: BackgroundContext): ExtensionHandlers<Browser.runtime.MessageSender> {
@@ -48,16 +55,25 @@ export function createExtensionHandlers(context: BackgroundContext): ExtensionHa
   }
   return {
     async 'tab-state'(request) {
+      // Taken before anything is read: a state computed before a "Delete everything" since is not kept after it.
+      const asked = deleteMark();
       // The tab's own address when the browser shows it to us: after a click on the toolbar
       // button (activeTab) or with lookalike protection's broad permission. Else the address our
-      // content script reported, which covers exchange sites only. Checked here, on the device.
+      // content script reported, which covers exchange sites only; forgotten by "Delete everything",
+      // it is asked of our script in the tab again. Checked here, on the device.
       const shown = await browser.tabs.get(request.tabId).then(
         (tab) => tab?.url,
         () => undefined,
       );
-      const state = await context.stateForUrl(shown ?? (await context.tabUrl(request.tabId)));
-      void writeTabState(request.tabId, state);
-      if (shown !== undefined) void context.showBadge(request.tabId, state);
+      const url = shown ?? (await context.tabUrl(request.tabId)) ?? (await context.askTabUrl(request.tabId));
+      const state = await context.stateForUrl(url);
+      // The check and the write in one step (delete-everything.ts).
+      if (!deletedSince(asked)) void writeTabState(request.tabId, state);
+      if (shown !== undefined) void context.showBadge(request.tabId, state, asked);
+      // Kept as a report from the tab's script would keep it (its state, just kept, names the exchange already): the open
+      // tab gets the pushes of `refreshExchangeTabs` again after "Delete everything". Any other shown address is not kept.
+      if (shown !== undefined && isExchangeOwnUrl(shown))
+        void context.rememberUrl(request.tabId, shown, undefined, asked).catch((error: unknown) => console.warn('[reserve-radar] tab address not kept:', error));
       return state;
     },
     async 'all-exchanges'() {
@@ -108,12 +124,16 @@ export function createExtensionHandlers(context: BackgroundContext): ExtensionHa
       return runAlertViews();
     },
     async 'delete-all-data'() {
-      // Everything this extension keeps on the device: holdings, prices, history, settings, address book, data.
+      // Everything this extension keeps on the device: holdings, prices, history, settings, address book, data; and, for the
+      // session, the open exchange tabs' addresses, states and badge meanings.
       // In the turn of every value changed by read-merge-write: a change that read one before the clear cannot write it back after.
-      // Counted (./delete-everything.ts): prices, balances or a reminder read before it and awaited meanwhile are not written after it either.
-      await inTurns(SHARED_LOCAL_KEYS, clearEverything);
+      // Counted (./delete-everything.ts): prices, balances, a reminder or a tab's state read before it and awaited meanwhile are not written after it either.
+      await inTurns(SHARED_LOCAL_KEYS, () => inTurns(SHARED_SESSION_KEYS, clearEverything));
       await context.forgetHeldData();
       await browser.alarms.clear(REMINDER_ALARM);
+      // The global badge and its tooltip named exchanges the user kept money on: worked out again, from nothing held. Everything
+      // is deleted by now, so a failure here is logged, not answered as a failed delete.
+      await recheckRunNotifications().catch((error: unknown) => console.warn('[reserve-radar] global badge not worked out again after the delete:', error));
       return sourceViews();
     },
   };

@@ -23,6 +23,7 @@ import { protectionFollowsAccess } from './broad-access';
 import { refreshWhenHostsReturn } from './required-hosts';
 import { refreshNow } from './refresh-now';
 import { moveLegacyGuides } from '@/utils/legacy-guides';
+import { deletedSince, deleteMark } from './delete-everything';
 
 /**
  * Firefox runs the background as an event page (`persistent: false`), as Chrome runs its service worker:
@@ -64,10 +65,12 @@ export default defineBackground({
       // hidden: the tab has left the exchanges we cover, so its stale state goes. The content
       // script reports it again on exchange pages.
       const since = Date.now();
+      // Taken before anything is read: after a "Delete everything" since, nothing learned here is kept.
+      const asked = deleteMark();
       const stillOurs = () => tab.url === undefined && context.reportedSince(tabId, since);
       // Returned for tests (the browser ignores it).
       return context
-        .rememberUrl(tabId, tab.url, since)
+        .rememberUrl(tabId, tab.url, since, asked)
         .then(async () => {
           const state = await context.stateForUrl(tab.url).catch((error: unknown) => {
             console.warn('[reserve-radar] no state for the tab:', error);
@@ -78,8 +81,9 @@ export default defineBackground({
           if (stillOurs()) return;
           // No verdict for the new page (the public-suffix list could not be read): the state and
           // badge of the page before are dropped, never shown for this one.
-          if (state === undefined) return Promise.all([context.showBadge(tabId, { kind: 'not-exchange' }), forgetTabState(tabId)]);
-          await Promise.all([context.showBadge(tabId, state), writeTabState(tabId, state)]);
+          if (state === undefined) return Promise.all([context.showBadge(tabId, { kind: 'not-exchange' }, asked), forgetTabState(tabId)]);
+          // The check and the write in one step (delete-everything.ts).
+          if (!deletedSince(asked)) await Promise.all([context.showBadge(tabId, state, asked), writeTabState(tabId, state)]);
           if (state.kind === 'lookalike' && tab.url !== undefined) await guardLookalike(tabId, state.host, tab.url);
         })
         .catch((error: unknown) => console.warn('[reserve-radar] tab update not handled:', error));

@@ -1,8 +1,9 @@
 import { browser } from 'wxt/browser';
-import { VIEW_CHANGED } from '@/lib/view/tab-push';
+import { REPORT_PAGE, VIEW_CHANGED } from '@/lib/view/tab-push';
 import { tabStateReady } from '@/lib/view/tab-state';
 import { writeTabState } from '@/utils/tab-states';
 import type { BackgroundContext } from './context';
+import { deletedSince, deleteMark } from './delete-everything';
 
 /**
  * The view of an exchange changed while its pages are open (a run alert started, ended or was
@@ -10,20 +11,37 @@ import type { BackgroundContext } from './context';
  * told to ask for its state again. The tabs are the ones our content script reported (kept in
  * session storage, so a restarted worker still knows them); no `tabs` permission is needed to
  * badge them or to message our own script in them.
+ *
+ * Every other open tab (ids only: they need no `tabs` permission) is asked to report its page
+ * (`report-page`): after "Delete everything" forgot the addresses, an exchange tab still open is
+ * learned again here, where the push needs it, instead of at its next full load. A tab without our
+ * script refuses at once; ours answers with `page-here`, whose address the browser sets, and is then
+ * refreshed as a known one. Asked every time, not only after a delete: no flag to keep across worker
+ * restarts, and in the usual case every exchange tab is known and only tabs without our script refuse.
  */
-export async function refreshExchangeTabs(context: Pick<BackgroundContext, 'knownTabs' | 'stateForUrl' | 'showBadge'>): Promise<void> {
-  const tabs = await context.knownTabs();
-  await Promise.all(
+export async function refreshExchangeTabs(context: Pick<BackgroundContext, 'knownTabs' | 'tabUrl' | 'stateForUrl' | 'showBadge'>): Promise<void> {
+  // Taken before the tabs are read: after a "Delete everything" since, their states are neither kept nor shown.
+  const asked = deleteMark();
+  const [tabs, open] = await Promise.all([context.knownTabs(), browser.tabs.query({}).catch(() => [])]);
+  const refresh = async (tabId: number, url: string) => {
     // An exchange's own address needs no public-suffix list (`tabStateReady`): the other tabs are passed by.
-    Object.entries(tabs).map(async ([id, url]) => {
-      if (tabStateReady(url) !== undefined) return;
-      const tabId = Number(id);
-      const state = await context.stateForUrl(url).catch(() => undefined);
-      if (state?.kind !== 'exchange') return;
-      await Promise.all([context.showBadge(tabId, state), writeTabState(tabId, state)]).catch((error: unknown) => console.warn('[reserve-radar] tab badge not redrawn:', error));
-      // Not waited for: a frozen tab must not hold up what follows (the popup's snooze). A tab that
-      // closed or left the exchange meanwhile has no script of ours to answer.
-      void browser.tabs.sendMessage(tabId, VIEW_CHANGED).catch(() => undefined);
-    }),
-  );
+    if (tabStateReady(url) !== undefined) return;
+    const state = await context.stateForUrl(url).catch(() => undefined);
+    if (state?.kind !== 'exchange' || deletedSince(asked)) return;
+    // The check and the write in one step (delete-everything.ts).
+    await Promise.all([context.showBadge(tabId, state, asked), writeTabState(tabId, state)]).catch((error: unknown) => console.warn('[reserve-radar] tab badge not redrawn:', error));
+    // Not waited for: a frozen tab must not hold up what follows (the popup's snooze). A tab that
+    // closed or left the exchange meanwhile has no script of ours to answer.
+    void browser.tabs.sendMessage(tabId, VIEW_CHANGED).catch(() => undefined);
+  };
+  for (const { id } of open) {
+    if (id === undefined || Object.hasOwn(tabs, id)) continue;
+    // Not waited for either, for the same reason.
+    void browser.tabs
+      .sendMessage(id, REPORT_PAGE)
+      .then(() => context.tabUrl(id))
+      .then((url) => (url === undefined ? undefined : refresh(id, url)))
+      .catch(() => undefined);
+  }
+  await Promise.all(Object.entries(tabs).map(([id, url]) => refresh(Number(id), url)));
 }

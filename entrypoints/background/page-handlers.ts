@@ -12,6 +12,7 @@ import { ensureFirstPaint, rebuildFirstPaint } from './first-paint';
 import { chosenWords, i18nFor, pageWordsFor } from './words';
 import { withReasonWords } from '@/lib/words/reason-text';
 import { openGuide } from './guide';
+import { deletedSince, deleteMark } from './delete-everything';
 
 /**
  * What the exchange-page scripts may ask. They run beside a page we do not trust, so each
@@ -23,15 +24,19 @@ export function createPageHandlers(context: BackgroundContext): PageHandlers<Bro
     async 'page-state'(_request, sender) {
       // The URL comes from the browser, not from the page, so a page cannot claim to be another site.
       const url = sender.url ?? sender.tab?.url;
-      const tabId = sender.tab?.id;
+      // A frame's page is not its tab's: only the top page's report is kept for the tab.
+      const tabId = tabOfTopPage(sender);
+      // Taken before anything is read: after a "Delete everything" since, the tab's address and state are not kept.
+      const asked = deleteMark();
       if (tabId !== undefined) context.markReported(tabId);
       // Settings are read here, beside the state, so the page's script makes one round trip.
       const [state, settings, seen, nudgeFor] = await Promise.all([context.stateForUrl(url), context.heldSettings(), context.heldNudgeSeen(), loadBalanceNudge(context.heldHoldings)]);
       // The page is waiting to draw its pill; the badge and the bookkeeping can follow.
       if (tabId !== undefined) {
         void context
-          .rememberUrl(tabId, url)
-          .then(() => Promise.all([context.showBadge(tabId, state), writeTabState(tabId, state)]))
+          .rememberUrl(tabId, url, undefined, asked)
+          // The check and the write in one step (delete-everything.ts).
+          .then(() => (deletedSince(asked) ? undefined : Promise.all([context.showBadge(tabId, state, asked), writeTabState(tabId, state)])))
           .catch((error: unknown) => console.warn('[reserve-radar] tab bookkeeping after an answer:', error));
       }
       const balanceNudge = state.kind === 'exchange' ? await nudgeFor(state.view.id, state.view.verdict.level) : undefined;
@@ -71,12 +76,26 @@ export function createPageHandlers(context: BackgroundContext): PageHandlers<Bro
     async 'page-words'() {
       return pageWordsFor((await context.heldSettings()).language);
     },
+    async 'page-here'(_request, sender) {
+      // Asked by the background (`askTabUrl`): the tab's address, as the browser gives it, kept if it is an exchange's own.
+      const tabId = tabOfTopPage(sender);
+      if (tabId === undefined) return undefined;
+      const asked = deleteMark();
+      context.markReported(tabId);
+      await context.rememberUrl(tabId, sender.url ?? sender.tab?.url, undefined, asked);
+      return undefined;
+    },
     async 'page-card'(_request, sender) {
       // The sender's own page again, its URL from the browser: the view page-state gives, worded.
       const [state, { language }] = await Promise.all([context.stateForUrl(sender.url ?? sender.tab?.url), context.heldSettings()]);
       return state.kind === 'exchange' ? wordedView(state.view, language) : undefined;
     },
   };
+}
+
+/** The sender's tab when it is the tab's top page (frame 0, or a browser that gives no frame); a frame's gives none. */
+function tabOfTopPage(sender: Browser.runtime.MessageSender): number | undefined {
+  return sender.frameId === undefined || sender.frameId === 0 ? sender.tab?.id : undefined;
 }
 
 /** The card opens by itself with the answer (lib/view/nudge-policy.ts): it needs its words at once. */

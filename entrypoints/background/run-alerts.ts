@@ -150,6 +150,10 @@ async function mayNotify(): Promise<boolean> {
   }
 }
 
+/**
+ * Run in the run alerts' turn only (`serially`), which "Delete everything" takes too: no delete comes between reading
+ * the holdings here and showing the global badge for the exchanges the user keeps money on.
+ */
 async function notifyAndBadge(states: RunStates, now: Date, tellTabs = true): Promise<void> {
   const [holdings, permitted] = await Promise.all([getHoldings(), mayNotify()]);
   const held = holdsMoneyOn(holdings);

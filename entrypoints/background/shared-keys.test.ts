@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { sourceFileLines } from '@/scripts/source-size';
 import { GUIDE_STATE_KEY } from '@/utils/chosen-address';
-import { SHARED_LOCAL_KEYS } from './extension-handlers';
+import { SHARED_LOCAL_KEYS, SHARED_SESSION_KEYS } from './extension-handlers';
 
 const root = join(import.meta.dirname, '../..');
 /** Key names built from a constant, as the sources write them. */
@@ -13,7 +13,7 @@ const CONSTANTS: Readonly<Record<string, string>> = { GUIDE_STATE_KEY };
  * The stored values written in a turn (utils/in-turn.ts), found in the sources: each
  * `updateItem(item, …)`, `replacement(item, …)`, `inTurn(item.key, …)` and `inTurns([item.key, …], …)` outside the helper itself, with the key the item
  * is defined with. A turn named any other way (an `inTurns` list held in a variable, say) fails the test until it is taught here;
- * "Delete everything" taking `SHARED_LOCAL_KEYS` is the one `inTurns` without a written list.
+ * "Delete everything" taking `SHARED_LOCAL_KEYS` and `SHARED_SESSION_KEYS` is the one `inTurns` without a written list.
  */
 function turnKeys(sources: readonly { path: string; text: string }[]): { keys: Set<string>; unresolved: string[] } {
   const defined = new Map<string, string[]>();
@@ -46,7 +46,7 @@ function turnKeys(sources: readonly { path: string; text: string }[]): { keys: S
     }
     // `inTurns(names, …)`: which turns it takes is not written here. Only "Delete everything" takes them all this way.
     for (const [call] of text.matchAll(/\binTurns\((?!\s*\[)\s*[\w.]*/g)) {
-      if (!(path === 'entrypoints/background/extension-handlers.ts' && call === 'inTurns(SHARED_LOCAL_KEYS')) unresolved.push(`${path}: ${call}`);
+      if (!(path === 'entrypoints/background/extension-handlers.ts' && ['inTurns(SHARED_LOCAL_KEYS', 'inTurns(SHARED_SESSION_KEYS'].includes(call))) unresolved.push(`${path}: ${call}`);
     }
   }
   return { keys, unresolved };
@@ -72,9 +72,9 @@ describe('Delete everything clears storage in the turn of every value written in
     expect(found).toEqual({ keys: new Set(['local:a', 'local:b']), unresolved: [] });
   });
 
-  test('turns named through a variable are flagged, except "Delete everything" taking SHARED_LOCAL_KEYS', () => {
-    const text = `${items}const names = [aItem.key];\nawait inTurns(names, work);\nawait inTurns(SHARED_LOCAL_KEYS, clear);\n`;
-    expect(turnKeys([{ path: 'utils/x.ts', text }]).unresolved).toEqual(['utils/x.ts: inTurns(names', 'utils/x.ts: inTurns(SHARED_LOCAL_KEYS']);
+  test('turns named through a variable are flagged, except "Delete everything" taking SHARED_LOCAL_KEYS and SHARED_SESSION_KEYS', () => {
+    const text = `${items}const names = [aItem.key];\nawait inTurns(names, work);\nawait inTurns(SHARED_LOCAL_KEYS, () => inTurns(SHARED_SESSION_KEYS, clear));\n`;
+    expect(turnKeys([{ path: 'utils/x.ts', text }]).unresolved).toEqual(['utils/x.ts: inTurns(names', 'utils/x.ts: inTurns(SHARED_LOCAL_KEYS', 'utils/x.ts: inTurns(SHARED_SESSION_KEYS']);
     expect(turnKeys([{ path: 'entrypoints/background/extension-handlers.ts', text }]).unresolved).toEqual(['entrypoints/background/extension-handlers.ts: inTurns(names']);
   });
 
@@ -85,5 +85,13 @@ describe('Delete everything clears storage in the turn of every value written in
     // The test must have found the turns at all.
     expect(local).toContain('local:settings');
     expect([...SHARED_LOCAL_KEYS].sort()).toEqual(local);
+  });
+
+  test('SHARED_SESSION_KEYS names every session value some turn writes, and nothing else', () => {
+    const { keys } = turnKeys(sources());
+    const session = [...keys].filter((key) => key.startsWith('session:')).sort();
+    expect(session).toContain('session:tabUrls');
+    expect([...SHARED_SESSION_KEYS].sort()).toEqual(session);
+    expect([...keys].every((key) => key.startsWith('local:') || key.startsWith('session:'))).toBe(true);
   });
 });

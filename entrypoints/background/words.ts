@@ -4,6 +4,7 @@ import { PILL_WORDS } from '@/lib/words/pill-words';
 import type { Language } from '@/lib/settings';
 import type { PageWords } from '@/lib/view/page-state';
 import { browserTranslate, fetchMessages, i18nFromMessages, wordsSource } from '@/utils/translate';
+import { deletedSince, deleteMark } from './delete-everything';
 
 /**
  * The user's words in the background: for its own sentences (the pill's balance line, the
@@ -78,6 +79,8 @@ export async function balanceTranslate(language: Language): Promise<Translate> {
 const KEPT_WORDS: readonly MessageKey[] = [...PILL_WORDS, 'balanceOverCap', 'balanceOverShare', 'balanceRisky_caution', 'balanceRisky_danger'];
 
 async function keptWords(language: Language): Promise<Record<string, string>> {
+  // The entry names the language setting: worded across a "Delete everything", it is not kept for the session after it.
+  const asked = deleteMark();
   const source = wordsSource(language);
   const { tag } = source;
   const held = heldWords.get(language);
@@ -96,9 +99,11 @@ async function keptWords(language: Language): Promise<Record<string, string>> {
   ) {
     heldWords.set(language, { tag, words });
     const entry: SessionWords = { language, tag, words };
-    void sessionStorage()
-      ?.set({ [SESSION_WORDS_KEY]: entry })
-      .catch(() => undefined);
+    // The check and the write in one step (delete-everything.ts).
+    if (!deletedSince(asked))
+      void sessionStorage()
+        ?.set({ [SESSION_WORDS_KEY]: entry })
+        .catch(() => undefined);
   }
   return words;
 }

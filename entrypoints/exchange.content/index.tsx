@@ -23,7 +23,7 @@ import { firstPaintFor, pillFace, type PillFace } from '@/lib/view/first-paint-v
 import { browser } from 'wxt/browser';
 import type { Language } from '@/lib/settings';
 import { decisionFor, decisionFromStored, faceKey, type TabBalanceNudge } from './decide';
-import { askCardWords, onScreen, onViewChanged, redrawPlain } from './view-updates';
+import { askCardWords, onScreen, onViewChanged, redrawPlain, reportWhenAsked } from './view-updates';
 import { cardWords } from './card-words';
 
 const HOST_TAG = 'reserve-radar-pill';
@@ -46,6 +46,7 @@ export default defineContentScript({
     // A copy left by a previous version of the extension (reloaded or updated) goes first.
     for (const stale of document.querySelectorAll(HOST_TAG)) stale.remove();
     const viewChanges = onViewChanged(ctx);
+    reportWhenAsked(ctx);
     let shown: string | undefined;
     let ui: MountedNudge | undefined;
     let language: Language = 'auto';

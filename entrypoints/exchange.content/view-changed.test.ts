@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ContentScriptContext } from '#imports';
-import { VIEW_CHANGED } from '@/lib/view/tab-push';
-import { onViewChanged } from './view-updates';
+import { REPORT_PAGE, VIEW_CHANGED } from '@/lib/view/tab-push';
+import { onViewChanged, reportWhenAsked } from './view-updates';
 
 const ctx = { isValid: true, onInvalidated: () => undefined } as unknown as ContentScriptContext;
 const notice = () => fakeBrowser.runtime.onMessage.trigger(VIEW_CHANGED, { id: fakeBrowser.runtime.id }, () => undefined);
@@ -27,5 +27,28 @@ describe('onViewChanged: a notice that comes while the pill is still being drawn
     const changed = vi.fn();
     changes.ready(changed);
     expect(changed).not.toHaveBeenCalled();
+  });
+});
+
+describe('reportWhenAsked: the background asks where the tab is', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  test('our background asks: the page is reported through `page-here`, and the answer comes once that is done', async () => {
+    const reported: unknown[] = [];
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: unknown) => {
+      reported.push(message);
+    }) as unknown as typeof fakeBrowser.runtime.sendMessage);
+    reportWhenAsked(ctx);
+    const answered = new Promise((resolve) => void fakeBrowser.runtime.onMessage.trigger(REPORT_PAGE, { id: fakeBrowser.runtime.id }, resolve));
+    expect(await answered).toBe(true);
+    expect(reported).toEqual([{ type: 'page-here' }]);
+  });
+
+  test('another extension, or another notice, gets nothing reported', async () => {
+    const sent = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue(undefined);
+    reportWhenAsked(ctx);
+    await fakeBrowser.runtime.onMessage.trigger(REPORT_PAGE, { id: 'another-extension' }, () => undefined);
+    await fakeBrowser.runtime.onMessage.trigger(VIEW_CHANGED, { id: fakeBrowser.runtime.id }, () => undefined);
+    expect(sent).not.toHaveBeenCalled();
   });
 });

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from '#imports';
 import type { ExchangeView } from '@/lib/view/exchange-view';
-import { isViewChanged } from '@/lib/view/tab-push';
+import { isReportAsk, isViewChanged } from '@/lib/view/tab-push';
 import { send } from './page-requests';
 import { drawCollapsedPill, type DrawCollapsedPillParameters } from './first-paint';
 import { cardReasonKey, cardReasons } from '@/lib/view/card-reasons';
@@ -33,6 +33,22 @@ export function onViewChanged(ctx: ContentScriptContext): { ready(changed: () =>
       missed = false;
     },
   };
+}
+
+/**
+ * The background asks where this tab is (it forgot the open tabs' addresses with "Delete everything"): the
+ * script reports its page through `page-here`, whose address the browser sets, and answers once that is
+ * done (`sendResponse`, which the browser's own API object takes in Chromium and Firefox alike). The page
+ * learns nothing and can ask nothing: only our background reaches this listener.
+ */
+export function reportWhenAsked(ctx: ContentScriptContext): void {
+  const listener = (message: unknown, sender: { id?: string }, sendResponse: (answer?: unknown) => void) => {
+    if (!ctx.isValid || !isReportAsk(message, sender.id, browser.runtime.id)) return undefined;
+    void send({ type: 'page-here' }).then(() => sendResponse(true));
+    return true;
+  };
+  browser.runtime.onMessage.addListener(listener);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
 }
 
 /**

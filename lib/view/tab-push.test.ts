@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { isViewChanged, VIEW_CHANGED } from './tab-push';
+import { isReportAsk, isViewChanged, REPORT_PAGE, VIEW_CHANGED } from './tab-push';
 
 describe("the background's notice to our exchange-page script", () => {
   test('counts only from our own extension, and only in its one shape', () => {
@@ -8,5 +8,15 @@ describe("the background's notice to our exchange-page script", () => {
     expect(isViewChanged(VIEW_CHANGED, 'another-extension', 'ours')).toBe(false);
     expect(isViewChanged(VIEW_CHANGED, undefined, 'ours')).toBe(false);
     for (const message of [null, undefined, 'view-changed', 1, {}, { type: 'page-state' }]) expect(isViewChanged(message, 'ours', 'ours')).toBe(false);
+  });
+});
+
+describe("the background's ask to report the page", () => {
+  test('counts only from our own extension, and is no view-changed notice (nor that one an ask)', () => {
+    expect(isReportAsk(REPORT_PAGE, 'ours', 'ours')).toBe(true);
+    expect(isReportAsk(REPORT_PAGE, 'another-extension', 'ours')).toBe(false);
+    expect(isReportAsk(VIEW_CHANGED, 'ours', 'ours')).toBe(false);
+    expect(isViewChanged(REPORT_PAGE, 'ours', 'ours')).toBe(false);
+    for (const message of [null, 'report-page', {}]) expect(isReportAsk(message, 'ours', 'ours')).toBe(false);
   });
 });

@@ -96,6 +96,17 @@ describe('Firefox: the extension pages', () => {
     expect(await popup.$(testId('level-chip'))).not.toBeNull();
     await popup.close();
 
+    // "Delete everything" forgets the tab's address with the rest of session storage; the tab, still open on
+    // Binance, is asked where it is, and the popup gets its card again.
+    const session = () => firefox.inExtension<string>('browser.storage.session.get(null).then((held) => JSON.stringify(held))');
+    expect(await session()).toContain('www.binance.com');
+    await firefox.inExtension('browser.runtime.sendMessage({ type: "delete-all-data" })');
+    expect(await session()).not.toContain('binance');
+    const again = await firefox.openPage(`/popup.html?tab=${tabId}`);
+    await again.waitForSelector(testId('exchange-card'));
+    expect(await text(again, `${testId('exchange-card')} h1`)).toBe('Binance');
+    await again.close();
+
     // Opened as a page of its own, the popup's tab is itself: not an exchange, so the list.
     const list = await firefox.openPage('/popup.html');
     await list.waitForSelector(testId('popup-not-exchange'));

@@ -20,7 +20,10 @@ const ETH_USD = 2701.406622981317;
 const PRICE_PATH = `/prices/current/${Object.values(defillamaCoinIds).sort().join(',')}`;
 
 declare const chrome: {
-  storage: { local: { get(keys: string | string[] | null): Promise<Record<string, unknown>>; set(items: object): Promise<void> } };
+  storage: {
+    local: { get(keys: string | string[] | null): Promise<Record<string, unknown>>; set(items: object): Promise<void> };
+    session: { get(keys: string | string[] | null): Promise<Record<string, unknown>> };
+  };
   alarms: { getAll(): Promise<{ name: string }[]> };
 };
 
@@ -199,7 +202,13 @@ describe('holdings in Chromium', () => {
     expect(alarms).not.toContain('holdings-reminder');
   });
 
-  test('delete everything asks first, then empties local storage', async () => {
+  test('delete everything asks first, then empties local storage and the open tabs kept for the session; an open exchange tab keeps its card', async () => {
+    const exchange = await browser.context.newPage();
+    await exchange.goto('https://www.binance.com/en/my/wallet/account/main');
+    await shadowUi(exchange).waitFor('pill-toggle');
+    const tabId = await activeTabId(browser.worker);
+    const session = async () => JSON.stringify(await browser.worker.evaluate(() => chrome.storage.session.get(null)));
+    await expect.poll(session).toContain('www.binance.com/en/my/wallet');
     await options.getByTestId('delete-everything').click();
     await options.getByTestId('delete-cancel').click();
     expect(JSON.parse(await stored()).holdings?.holdings).toHaveLength(2);
@@ -209,6 +218,14 @@ describe('holdings in Chromium', () => {
     expect(await browser.worker.evaluate(() => chrome.storage.local.get(['holdings', 'priceTable', 'settings', 'addressBook']))).toEqual({});
     await expect.poll(() => options.getByTestId('holding-row').count()).toBe(0);
     await expect.poll(() => options.getByTestId('holdings').textContent()).toContain('Nothing recorded yet.');
+    // The tab's address, its state and its badge's meaning are gone with the rest.
+    expect(await session()).not.toContain('binance');
+    // The tab is still open on Binance: the popup asks our script there where it is, and shows Binance's card.
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+    await expect.poll(() => popup.getByTestId('exchange-card').getByRole('heading', { level: 1 }).textContent()).toBe('Binance');
+    await popup.close();
+    await exchange.close();
   });
 
   test('a save the browser refuses is said in plain words, and what was typed stays in the form', async () => {
