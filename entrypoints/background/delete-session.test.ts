@@ -96,10 +96,12 @@ describe('"Delete everything" and the open tabs', () => {
   test('a tab event handled across it writes neither the state nor the badge meaning it computed before it', async () => {
     const { reached, open } = holdRead('heldSnapshot');
     background.main();
-    await fakeBrowser.tabs.onUpdated.trigger(TAB, { status: 'loading' }, { id: TAB, url: BINANCE } as Parameters<typeof fakeBrowser.tabs.onUpdated.trigger>[2]);
+    // The listener returns its work, and the fake browser's trigger awaits it: held here until the delete has answered.
+    const handled = fakeBrowser.tabs.onUpdated.trigger(TAB, { status: 'loading' }, { id: TAB, url: BINANCE } as Parameters<typeof fakeBrowser.tabs.onUpdated.trigger>[2]);
     await vi.waitFor(() => expect(reached()).toBe(true));
     await send({ type: 'delete-all-data' });
     open();
+    await handled;
     await settle();
     expect(await tabsHeld()).toEqual({});
   });
