@@ -6,6 +6,7 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import { emptyHoldingsState, type HoldingsState } from '../../lib/holdings/model';
 import { I18nContext, translateFrom, type Messages } from '../../utils/i18n';
 import { GoalAndLimits } from './GoalAndLimits';
+import { expectLabelsEndWith, NARROW_COLONS } from './narrow-labels.testkit';
 
 const messagesOf = (locale: string) => JSON.parse(readFileSync(join(import.meta.dirname, `../../public/_locales/${locale}/messages.json`), 'utf8')) as Messages;
 const messages = messagesOf('en');
@@ -106,16 +107,10 @@ describe('GoalAndLimits', () => {
   });
 
   test("on a narrow screen each cell's column name is followed by the colon of the reader's language", () => {
-    for (const [locale, colon] of [
-      ['en', ': '],
-      ['fr', '\u00a0: '],
-      ['zh_CN', '\uff1a'],
-    ] as const) {
+    for (const [locale, colon] of NARROW_COLONS) {
       const { draw, root } = page(locale);
       draw({ ...emptyHoldingsState, holdings: [{ id: 'a', kind: 'asset', custodian: 'binance', asset: 'BTC', amount: 1, updatedAt: 0 }] });
-      const labels = [...root.querySelectorAll('td[data-label]')].map((cell) => cell.getAttribute('data-label') ?? '');
-      expect(labels.length).toBeGreaterThan(0);
-      for (const label of labels) expect(label, locale).toMatch(new RegExp(`[^\\s\u00a0]${colon}$`));
+      expectLabelsEndWith(root, locale, colon);
     }
   });
 

@@ -6,6 +6,7 @@ import { emptyHoldingsState, type HoldingsState } from '../../lib/holdings/model
 import { I18nContext, translateFrom, type Messages } from '../../utils/i18n';
 import { effectsOnNextTask, page, recordFocus, settle } from '../test-dom';
 import { HoldingsList } from './HoldingsList';
+import { expectLabelsEndWith, NARROW_COLONS } from './narrow-labels.testkit';
 
 const messagesOf = (locale: string) => JSON.parse(readFileSync(join(import.meta.dirname, `../../public/_locales/${locale}/messages.json`), 'utf8')) as Messages;
 const prices = { fetchedAt: 0, prices: {}, fiat: {} };
@@ -98,15 +99,9 @@ describe('HoldingsList', () => {
   });
 
   test("on a narrow screen each cell's column name is followed by the colon of the reader's language", () => {
-    for (const [locale, colon] of [
-      ['en', ': '],
-      ['fr', '\u00a0: '],
-      ['zh_CN', '\uff1a'],
-    ] as const) {
+    for (const [locale, colon] of NARROW_COLONS) {
       const { root } = list(locale, three);
-      const labels = [...root.querySelectorAll('td[data-label]')].map((cell) => cell.getAttribute('data-label') ?? '');
-      expect(labels.length).toBeGreaterThan(0);
-      for (const label of labels) expect(label, locale).toMatch(new RegExp(`[^\\s\u00a0]${colon}$`));
+      expectLabelsEndWith(root, locale, colon);
     }
     // The style shows the label as it is, adding no colon of its own.
     expect(readFileSync(join(import.meta.dirname, '../holdings.css'), 'utf8')).toMatch(/content: attr\(data-label\);/);

@@ -187,27 +187,29 @@ describe('unsubscribing', () => {
     { url: 'https://other.example.net/b.json', expectedSigner: SIGNER, health: 'never-checked' as const, message: 'Noch nicht geprüft.' },
   ];
 
+  /** The lists drawn as the options page does: a removed list leaves the rows once `onUnsubscribe` is asked. */
+  function Removable({ t: words, locale, onUnsubscribe }: { t: typeof t; locale: string; onUnsubscribe: (url: string) => Promise<void> }) {
+    const [shown, setShown] = useState(rows);
+    return (
+      <I18nContext.Provider value={{ t: words, locale }}>
+        <WarningLists
+          subscriptions={shown}
+          onSubscribe={() => Promise.resolve({ ok: true })}
+          onAllowAccess={() => Promise.resolve('granted' as const)}
+          onUnsubscribe={(url) => {
+            setShown((before) => before.filter((row) => row.url !== url));
+            return onUnsubscribe(url);
+          }}
+        />
+      </I18nContext.Provider>
+    );
+  }
+
   test('each button names its list; after a removal the focus stays on a button, then the sentence in the list’s place, and the removal is said', async () => {
     const dom = page();
     const focused = recordFocus(dom.window);
     const onUnsubscribe = vi.fn((_url: string) => Promise.resolve());
-    function Glue() {
-      const [shown, setShown] = useState(rows);
-      return (
-        <I18nContext.Provider value={{ t, locale: 'de' }}>
-          <WarningLists
-            subscriptions={shown}
-            onSubscribe={() => Promise.resolve({ ok: true })}
-            onAllowAccess={() => Promise.resolve('granted' as const)}
-            onUnsubscribe={(url) => {
-              setShown((before) => before.filter((row) => row.url !== url));
-              return onUnsubscribe(url);
-            }}
-          />
-        </I18nContext.Provider>
-      );
-    }
-    render(<Glue />, dom.root);
+    render(<Removable t={t} locale="de" onUnsubscribe={onUnsubscribe} />, dom.root);
     await settle();
     const buttons = () => [...dom.root.querySelectorAll('[data-testid="subscription"] button')] as HTMLButtonElement[];
     expect(buttons().map((button) => [button.textContent, button.getAttribute('aria-label')])).toEqual([
@@ -231,23 +233,7 @@ describe('unsubscribing', () => {
   test('in Chinese a removed list is said with its host in full-width parentheses, with no space before', async () => {
     const dom = page();
     const chinese = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/zh_CN/messages.json'), 'utf8')) as Messages);
-    function Glue() {
-      const [shown, setShown] = useState(rows);
-      return (
-        <I18nContext.Provider value={{ t: chinese, locale: 'zh-CN' }}>
-          <WarningLists
-            subscriptions={shown}
-            onSubscribe={() => Promise.resolve({ ok: true })}
-            onAllowAccess={() => Promise.resolve('granted' as const)}
-            onUnsubscribe={(url) => {
-              setShown((before) => before.filter((row) => row.url !== url));
-              return Promise.resolve();
-            }}
-          />
-        </I18nContext.Provider>
-      );
-    }
-    render(<Glue />, dom.root);
+    render(<Removable t={chinese} locale="zh-CN" onUnsubscribe={() => Promise.resolve()} />, dom.root);
     await vi.waitFor(() => expect(dom.root.querySelector('[data-testid="subscription"] button')).not.toBeNull());
     dom.root.querySelector('[data-testid="subscription"] button')?.dispatchEvent(new dom.window.Event('click', { bubbles: true }));
     await vi.waitFor(() => expect(dom.$('lists-removed')?.textContent).toBe(chinese('listRemoved', 'Liste A\uff08lists.example.org\uff09')));
