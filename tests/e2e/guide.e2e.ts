@@ -150,8 +150,9 @@ describe('the withdrawal guide in Chromium', () => {
       expect(await source.getAttribute('target'), topic).toBe('_blank');
       expect(await source.getAttribute('rel'), topic).toBe('noopener noreferrer');
     }
-    await expect.poll(() => page.getByTestId('where-whitelist').getByTestId('where-source').textContent()).toMatch(/^\(source, dated .*2024\)$/);
-    await expect.poll(() => page.getByTestId('where-network-fees').getByTestId('where-source').textContent()).toMatch(/^\(source, read .*2026\)$/);
+    // The space before the aside is drawn with it (lib/words/punctuation.ts): Chinese puts none before its （.
+    await expect.poll(() => page.getByTestId('where-whitelist').getByTestId('where-source').textContent()).toMatch(/^ \(source, dated .*2024\)$/);
+    await expect.poll(() => page.getByTestId('where-network-fees').getByTestId('where-source').textContent()).toMatch(/^ \(source, read .*2026\)$/);
     // It only links and explains: nothing in it can fill in or submit anything.
     await expect.poll(() => block.locator('input, select, textarea, button, form').count()).toBe(0);
     await expect.poll(() => page.getByTestId('where-never-fills').textContent()).toBe("Links open OKX's own pages in a new tab. Reserve Radar never fills in or submits anything there.");
