@@ -19,8 +19,8 @@ const legacyGuidesItem = defineLazyItem<unknown>('local:guides', {});
  * Nor can a save land between this read and this write: it runs in the map's turn (utils/in-turn.ts: every context of the
  * extension), saves come only from a guide page that has read, and a page reads only after taking this turn, by which time the
  * map is gone. "Delete everything" takes the same turn (SHARED_LOCAL_KEYS), so it cannot clear between them either and have the
- * move write the guides back. An entry is moved as it is, damaged or not: the page then starts that exchange over and says why,
- * as it did. An entry under no exchange id could never be read, and a map that is no map held nothing readable: both are dropped.
+ * move write the guides back. An entry is moved as it is, damaged or not: the page then starts that exchange over and says why.
+ * An entry under no exchange id could never be read, and a map that is no map held nothing readable: both are dropped.
  */
 export function moveLegacyGuides(): Promise<void> {
   return inTurn(legacyGuidesItem.key, async () => {
