@@ -1,16 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { render } from 'preact';
 import { expect, test } from 'vitest';
 import type { ActiveWarning } from '../lib/community/active-warnings';
 import { getExchange } from '../lib/exchanges/registry';
 import { bundledSnapshot } from '../lib/reserves/snapshot';
 import { buildExchangeView, type ExchangeView } from '../lib/view/exchange-view';
 import { chineseBracketProblems } from '../lib/words/chinese-brackets.testkit';
-import { reasonText } from '../lib/words/reason-text';
-import { I18nContext, ReasonWordsContext, translateFrom, type Messages } from '../utils/i18n';
-import { ExchangeCard } from './ExchangeCard';
-import { effectsOnNextTask, page } from './test-dom';
+import type { Messages } from '../utils/i18n';
+import { cardWords } from './card-words.testkit';
+import { effectsOnNextTask } from './test-dom';
 
 // The card wraps dates, ages and a warning's list in parentheses in code: in Chinese those are the
 // full-width （…）, with no space before, as the Chinese messages have them
@@ -41,22 +39,8 @@ function viewOf(id: string, warnings: readonly ActiveWarning[] = []): ExchangeVi
   return buildExchangeView({ exchange, reserves: bundledSnapshot().exchanges[id], now, warnings });
 }
 
-/** The card's own Chinese: every block's text and every accessible name, the data it quotes in English left out. */
-function chineseWords(view: ExchangeView): string[] {
-  const { root } = page();
-  render(
-    <I18nContext.Provider value={{ t: translateFrom(chinese), locale: 'zh-CN' }}>
-      <ReasonWordsContext.Provider value={reasonText}>
-        <ExchangeCard view={view} />
-      </ReasonWordsContext.Provider>
-    </I18nContext.Provider>,
-    root,
-  );
-  for (const english of root.querySelectorAll('[data-source-words] [lang="en"]')) english.textContent = 'x';
-  const blocks = [...root.querySelectorAll('p, li, summary, h2, h3, h4, dt, dd, th, td')].map((block) => block.textContent ?? '');
-  const names = [...root.querySelectorAll('[aria-label], [title]')].flatMap((element) => [element.getAttribute('aria-label') ?? '', element.getAttribute('title') ?? '']);
-  return [...blocks, ...names].filter((text) => text.trim() !== '');
-}
+/** The card's own Chinese, the data it quotes in English left out. */
+const chineseWords = (view: ExchangeView) => cardWords(view, { messages: chinese, locale: 'zh-CN', quoted: '[lang="en"]' });
 
 test.each([
   ['ftx, its collapse dated', viewOf('ftx')],

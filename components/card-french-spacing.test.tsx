@@ -1,16 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseHTML } from 'linkedom';
-import { render } from 'preact';
 import { afterEach, expect, test, vi } from 'vitest';
 import { getExchange } from '../lib/exchanges/registry';
 import type { ExchangeReserves } from '../lib/reserves/schema';
 import { bundledSnapshot } from '../lib/reserves/snapshot';
 import { buildExchangeView, type ExchangeView } from '../lib/view/exchange-view';
 import { frenchSpacingProblems } from '../lib/words/french-spacing.testkit';
-import { reasonText } from '../lib/words/reason-text';
-import { ExchangeCard } from './ExchangeCard';
-import { I18nContext, ReasonWordsContext, translateFrom, type Messages } from '../utils/i18n';
+import { cardWords } from './card-words.testkit';
+import type { Messages } from '../utils/i18n';
 
 // The card joins labels, dates and values in code (a collapse's date and history, an incident's date
 // and summary, a share bar's name, two dates of one reason): in French those joins follow the rule
@@ -29,24 +26,8 @@ function viewOf(id: string, reserves: ExchangeReserves | undefined = bundledSnap
   return buildExchangeView({ exchange, reserves, now });
 }
 
-/** The card's own French: every block's text and every accessible name, the data it quotes in English left out. */
-function frenchWords(view: ExchangeView): string[] {
-  const { document } = parseHTML('<!doctype html><html><body><div id="root"></div></body></html>');
-  vi.stubGlobal('document', document);
-  const root = document.getElementById('root') as unknown as HTMLElement;
-  render(
-    <I18nContext.Provider value={{ t: translateFrom(french), locale: 'fr' }}>
-      <ReasonWordsContext.Provider value={reasonText}>
-        <ExchangeCard view={view} />
-      </ReasonWordsContext.Provider>
-    </I18nContext.Provider>,
-    root,
-  );
-  for (const english of root.querySelectorAll('[data-source-words] [lang]')) english.textContent = 'x';
-  const blocks = [...root.querySelectorAll('p, li, summary, h2, h3, h4, dt, dd, th, td')].map((block) => block.textContent ?? '');
-  const names = [...root.querySelectorAll('[aria-label], [title]')].flatMap((element) => [element.getAttribute('aria-label') ?? '', element.getAttribute('title') ?? '']);
-  return [...blocks, ...names].filter((text) => text.trim() !== '');
-}
+/** The card's own French, the data it quotes left out. */
+const frenchWords = (view: ExchangeView) => cardWords(view, { messages: french, locale: 'fr', quoted: '[lang]' });
 
 /** HTX with its lead share from two DefiLlama answers: the reason gives both dates, joined. */
 const HTX_SPLIT: ExchangeReserves = {
