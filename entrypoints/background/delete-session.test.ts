@@ -9,6 +9,10 @@ import { chosenWords } from './words';
 import { inTurn } from '@/utils/in-turn';
 import { updateRunAlerts } from './run-alerts';
 import { bundledSnapshot } from '@/lib/reserves/snapshot';
+import { pricedSymbols, readBalances, refreshPrices } from './holdings';
+import { defillamaPricesUrl } from '@/lib/holdings/prices';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 /**
  * "Delete everything" and what the background keeps for the browser session: the addresses of the open
@@ -18,6 +22,7 @@ import { bundledSnapshot } from '@/lib/reserves/snapshot';
  */
 
 const NOW = Date.now();
+const coins = readFileSync(join(import.meta.dirname, '../../tests/fixtures/coins-llama/prices-current-ethereum-2026-10-05.json'), 'utf8');
 const TAB = 5;
 const BINANCE = 'https://www.binance.com/en/my/wallet/account/main';
 const self = () => ({ id: fakeBrowser.runtime.id, url: `chrome-extension://${fakeBrowser.runtime.id}/popup.html` });
@@ -188,6 +193,37 @@ describe('"Delete everything" and what the background holds in memory', () => {
     const gets = vi.spyOn(fakeBrowser.storage.local, 'get');
     expect(((await trigger({ type: 'page-state' }, pageOf(TAB, BINANCE))) as PageState).kind).toBe('exchange');
     expect(gets.mock.calls.filter((call) => /nudgeSeen|settings/.test(JSON.stringify(call)))).toEqual([]);
+  });
+
+  test("the pill's next answer after a balance reading and a price refresh reads neither prices nor readings from storage: the writes handed them over", async () => {
+    const address = '0x00000000000000000000000000000000005E1f01';
+    await fakeBrowser.storage.local.set({
+      settings: { rpcUrl: 'http://127.0.0.1:8545' },
+      holdings: {
+        holdings: [{ id: 'a', kind: 'asset', custodian: 'binance', asset: 'ETH', amount: 1, updatedAt: NOW }],
+        addresses: [{ id: 'w', address, chainIds: [1] }],
+        history: [],
+        limits: { exchanges: { binance: { cap: 1000 } } },
+      },
+    });
+    // The RPC is down: the reading is stored all the same, incomplete.
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => {
+        throw new TypeError('Failed to fetch');
+      }),
+    );
+    background.main();
+    const balanceLine = async () => ((await trigger({ type: 'page-state' }, pageOf(TAB, BINANCE))) as { balanceNudge?: { kind: string } }).balanceNudge?.kind;
+    // Nothing priced yet, so no value to hold over the cap; every value the pill reads is held from here on.
+    expect(await balanceLine()).toBe('risky-exchange');
+    expect(await readBalances({ timeoutMs: 60_000 })).toMatchObject({ ok: true });
+    const prices = async (url: string) =>
+      url === defillamaPricesUrl({ symbols: pricedSymbols }) ? new Response(coins, { headers: { 'content-type': 'application/json' } }) : new Response('down', { status: 503 });
+    expect((await refreshPrices({ fetch: prices })).fetched).toBe(true);
+    const gets = vi.spyOn(fakeBrowser.storage.local, 'get');
+    expect(await balanceLine(), 'the line the new prices make').toBe('over-cap');
+    expect(gets.mock.calls.filter((call) => /priceTable|addressReadings/.test(JSON.stringify(call)))).toEqual([]);
   });
 
   test('the pill words worded for the chosen language across it are not kept for the session after it: they name the setting', async () => {

@@ -17,18 +17,7 @@ import { NOTIFICATIONS } from '@/utils/permissions';
 import { chainWork } from './chain-work';
 import { fetchNoticingAccess } from './required-hosts';
 import { deletedSince, deleteMark } from './delete-everything';
-import {
-  getAddressReadings,
-  getHoldings,
-  watchHoldings,
-  getPriceTable,
-  priceStatusItem,
-  saveAddressReadings,
-  updateHoldings,
-  savePriceTable,
-  type HeldHoldings,
-  type PriceStatus,
-} from '@/utils/holdings';
+import { getAddressReadings, getHoldings, watchHoldings, getPriceTable, priceStatusItem, saveAddressReadings, updateHoldings, savePrices, type HeldHoldings, type PriceStatus } from '@/utils/holdings';
 
 /**
  * The background's part of the holdings feature: prices and exchange rates on a schedule (never
@@ -112,8 +101,8 @@ async function fetchPrices({ fetch, now, asked }: { fetch: FetchLike; now: () =>
   else if (rates !== undefined && rates.ok) {
     next = { ...next, fiat: rates.fiat };
   }
-  // Nothing after "Delete everything" (./delete-everything.ts); both writes are asked for in the step that checks.
-  if (!deletedSince(asked)) await Promise.all([next === previous ? undefined : savePriceTable(next), priceStatusItem.setValue(status)]);
+  // Nothing after "Delete everything" (./delete-everything.ts): checked in the turns the delete takes too, so it cannot come between.
+  await savePrices({ ...(next === previous ? {} : { table: next }), status }, () => deletedSince(asked));
   const priceProblem = status.lastFetchFailure ?? status.lastPriceProblem;
   const ratesProblem = status.lastRatesFetchFailure ?? status.lastRatesProblem;
   if (priceProblem !== undefined) console.warn('[reserve-radar] prices:', priceProblem);
@@ -164,8 +153,8 @@ export async function readBalances({ now = Date.now, timeoutMs = TIMEOUT_MS }: {
     else chains.push(await chainWork().readChain({ rpcUrl, chainId, addresses, timeoutMs }));
   }
   const readAt = now();
-  // Balances read for addresses "Delete everything" removed meanwhile (./delete-everything.ts) are never stored.
-  if (!deletedSince(asked)) await saveAddressReadings({ readAt, chains });
+  // Balances read for addresses "Delete everything" removed meanwhile (./delete-everything.ts) are never stored: checked as `savePrices` checks.
+  await saveAddressReadings({ readAt, chains }, () => deletedSince(asked));
   return { ok: true, chains, readAt };
 }
 
