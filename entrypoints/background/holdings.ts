@@ -10,7 +10,7 @@ import type { HoldingsState } from '@/lib/holdings/model';
 import type { RiskLevel } from '@/lib/risk/order';
 import { fetchSource, readFetchFailure, type FetchLike } from '@/lib/reserves/fetch-source';
 import { getSettings, watchSettings } from '@/utils/settings';
-import { hasAnyRpcUrl, rpcUrlForChain } from '@/lib/settings';
+import { hasAnyRpcUrl, rpcUrlForChain, type Language } from '@/lib/settings';
 import { balanceNudgeText } from '@/lib/words/balance-nudge-text';
 import { balanceTranslate, i18nFor } from './words';
 import { NOTIFICATIONS } from '@/utils/permissions';
@@ -173,15 +173,16 @@ export async function scheduleHoldings(): Promise<void> {
 
 /**
  * Reads what the pill's balance message needs, so the caller can do it while it works out the
- * page's exchange; the returned function gives the message for that exchange, or undefined.
+ * page's exchange; the returned function gives the message for that exchange, or undefined, in
+ * `language`, the setting the caller read with the delete count `asked` taken before (words.ts `balanceTranslate`).
  */
-export async function loadBalanceNudge(read: () => Promise<HeldHoldings>): Promise<(exchangeId: string, level: RiskLevel) => Promise<PageBalanceNudge | undefined>> {
+export async function loadBalanceNudge(read: () => Promise<HeldHoldings>): Promise<(exchangeId: string, level: RiskLevel, language: Language, asked: number) => Promise<PageBalanceNudge | undefined>> {
   const { state, prices, readings } = await read();
-  return async (exchangeId, level) => {
+  return async (exchangeId, level, language, asked) => {
     const reason = exchangeBalanceNudge({ state, prices, readings, exchangeId, level });
     if (reason === undefined) return undefined;
     // From the words kept for the session: a woken worker's first answer makes no word lookup (words.ts).
-    return { kind: reason.kind, text: balanceNudgeText(reason, await balanceTranslate((await getSettings()).language)) };
+    return { kind: reason.kind, text: balanceNudgeText(reason, await balanceTranslate(language, asked)) };
   };
 }
 

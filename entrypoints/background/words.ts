@@ -4,7 +4,7 @@ import { PILL_WORDS } from '@/lib/words/pill-words';
 import type { Language } from '@/lib/settings';
 import type { PageWords } from '@/lib/view/page-state';
 import { browserTranslate, fetchMessages, i18nFromMessages, wordsSource } from '@/utils/translate';
-import { deletedSince, deleteMark } from './delete-everything';
+import { deletedSince } from './delete-everything';
 
 /**
  * The user's words in the background: for its own sentences (the pill's balance line, the
@@ -60,27 +60,34 @@ export async function pageWordsFor(language: Language): Promise<PageWords> {
   return source.kind === 'browser' ? { locale: source.tag } : { locale: source.tag, messages: await messagesFor(source.id) };
 }
 
-/** The pill's words in the user's language, placeholders left as `$1`… as the browser's lookup leaves them. */
-export async function chosenWords(language: Language): Promise<Record<string, string>> {
-  const words = await keptWords(language);
+/**
+ * The pill's words in the user's language, placeholders left as `$1`… as the browser's lookup leaves them. `asked`: the
+ * delete count (./delete-everything.ts `deleteMark`) taken before `language` was read from the settings; words for a
+ * setting "Delete everything" cleared since are handed out but not kept for the session.
+ */
+export async function chosenWords(language: Language, asked: number): Promise<Record<string, string>> {
+  const words = await keptWords(language, asked);
   return Object.fromEntries(PILL_WORDS.map((key) => [key, words[key] as string]));
 }
 
 /**
  * The balance line's sentences (lib/words/balance-nudge-text.ts), from the same kept words: each is
- * a fixed sentence without placeholders, and every key it asks for is kept (holdings.test.ts).
+ * a fixed sentence without placeholders, and every key it asks for is kept (holdings.test.ts). `asked` as for `chosenWords`.
  */
-export async function balanceTranslate(language: Language): Promise<Translate> {
-  const words = await keptWords(language);
+export async function balanceTranslate(language: Language, asked: number): Promise<Translate> {
+  const words = await keptWords(language, asked);
   return (key, substitutions) => (substitutions === undefined && Object.hasOwn(words, key) ? (words[key] as string) : browserTranslate(key, substitutions));
 }
 
 /** Every word the first answer may need: the pill's, and the balance line's fixed sentences. */
 const KEPT_WORDS: readonly MessageKey[] = [...PILL_WORDS, 'balanceOverCap', 'balanceOverShare', 'balanceRisky_caution', 'balanceRisky_danger'];
 
-async function keptWords(language: Language): Promise<Record<string, string>> {
-  // The entry names the language setting: worded across a "Delete everything", it is not kept for the session after it.
-  const asked = deleteMark();
+/**
+ * The session's entry names the language setting: worded from a setting read before a "Delete everything" (`asked`, taken before
+ * the caller's read, which may be long before the words are looked up: a held copy, or a read beside the page's other questions),
+ * it is not kept for the session after it.
+ */
+async function keptWords(language: Language, asked: number): Promise<Record<string, string>> {
   const source = wordsSource(language);
   const { tag } = source;
   const held = heldWords.get(language);
