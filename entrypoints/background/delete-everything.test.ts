@@ -210,6 +210,57 @@ describe('"Delete everything" while background work is under way', () => {
     expect(await heldSnapshot()).toEqual(bundledSnapshot());
   });
 
+  test.each([
+    ['after it has answered', 'answered'],
+    ['while it clears', 'clearing'],
+  ] as const)("a data refresh whose answer comes %s writes neither the reserve figures nor the source's last check after the clear", async (_when, when) => {
+    const cexs = readFileSync(join(import.meta.dirname, '../../tests/fixtures/defillama/cexs.json'), 'utf8');
+    const { shut, open } = gate();
+    let held = false;
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: string) => {
+        if (new URL(input).pathname !== '/cexs') throw new TypeError('Failed to fetch');
+        held = true;
+        await shut;
+        return new Response(cexs, { headers: { 'content-type': 'application/json' } });
+      }),
+    );
+    const run = refreshDue({ force: true });
+    await vi.waitFor(() => expect(held).toBe(true));
+    // What is written after the clear: the sources asked after it (all failed here) store their attempt, nothing else may come.
+    let cleared = false;
+    const writtenAfter: string[] = [];
+    const set = fakeBrowser.storage.local.set.bind(fakeBrowser.storage.local);
+    vi.spyOn(fakeBrowser.storage.local, 'set').mockImplementation((items) => {
+      if (cleared) writtenAfter.push(...Object.entries(items as Record<string, unknown>).flatMap(([key, value]) => (key !== 'sources' || JSON.stringify(value).includes('lastSuccess') ? [key] : [])));
+      return set(items);
+    });
+    const clear = fakeBrowser.storage.local.clear.bind(fakeBrowser.storage.local);
+    vi.spyOn(fakeBrowser.storage.local, 'clear').mockImplementation(() => {
+      cleared = true;
+      const clearing = clear();
+      // The answer is heard as storage clears, before the delete has forgotten what the background holds in memory.
+      if (when === 'clearing') open();
+      return clearing;
+    });
+    await send({ type: 'delete-all-data' });
+    open();
+    await run;
+    expect(writtenAfter.filter((key) => ['heldSnapshot', 'heldFeed', 'knownBad', 'ownTokenPrices', 'sources'].includes(key))).toEqual([]);
+    expect(await left(['heldSnapshot'])).toEqual([]);
+    expect(await heldSnapshot()).toEqual(bundledSnapshot());
+    const checked = async () => {
+      const { sources } = (await fakeBrowser.storage.local.get('sources')) as { sources?: Record<string, { lastSuccess?: string }> };
+      return Object.entries(sources ?? {}).flatMap(([source, state]) => (state.lastSuccess === undefined ? [] : [source]));
+    };
+    expect(await checked()).toEqual([]);
+    // Nothing was left half-written: the next refresh stores its answer as any other.
+    await refreshDue({ force: true });
+    expect(await left(['heldSnapshot'])).toHaveLength(1);
+    expect(await checked()).toEqual(['cexs']);
+  });
+
   test("the day's history point, whose price read answers late, is not written over it: it is made in the holdings' turn", async () => {
     await fakeBrowser.storage.local.set({ holdings, priceTable: { fetchedAt: NOW, prices: { ETH: { usd: 2000, asOf: '2026-11-25T09:00:00.000Z', source: 'https://coins.llama.fi/' } } } });
     const { reached, open } = holdRead('priceTable');
