@@ -13,6 +13,7 @@ import { updateRunAlerts } from './run-alerts';
 import { bundledSnapshot } from '@/lib/reserves/snapshot';
 import { pricedSymbols, readBalances, refreshPrices } from './holdings';
 import { defillamaPricesUrl } from '@/lib/holdings/prices';
+import { FIRST_PAINT_KEY } from '@/lib/view/first-paint-view';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -223,9 +224,13 @@ describe('"Delete everything" and what the background holds in memory', () => {
     const prices = async (url: string) =>
       url === defillamaPricesUrl({ symbols: pricedSymbols }) ? new Response(coins, { headers: { 'content-type': 'application/json' } }) : new Response('down', { status: 503 });
     expect((await refreshPrices({ fetch: prices })).fetched).toBe(true);
-    // The first paint's rebuild, which the writes' change events start after a zero timer, reads settings from storage: it goes first.
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    // The first paint's rebuild, which the writes' change events start, reads the settings from storage (it is built from
+    // storage), but neither the prices nor the readings: the held copies it reads them from took what the writes stored.
     const gets = vi.spyOn(fakeBrowser.storage.local, 'get');
+    const sets = vi.spyOn(fakeBrowser.storage.local, 'set');
+    await vi.waitFor(() => expect(sets.mock.calls.some(([items]) => FIRST_PAINT_KEY in (items as object))).toBe(true));
+    expect(gets.mock.calls.filter((call) => /priceTable|addressReadings/.test(JSON.stringify(call)))).toEqual([]);
+    gets.mockClear();
     expect(await balanceLine(), 'the line the new prices make').toBe('over-cap');
     // Nor, for the balance line's words, the language setting: the pill's held settings give it.
     expect(gets.mock.calls).toEqual([]);
