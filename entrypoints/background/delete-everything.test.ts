@@ -15,6 +15,8 @@ import { defillamaPricesUrl } from '@/lib/holdings/prices';
 import { inProcessChainWork } from '@/lib/chain-work/in-process';
 import { signWarningList } from '@/lib/community/sign-warning-list';
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
+import { inTurn } from '@/utils/in-turn';
+import { deletedSince, deleteMark } from './delete-everything';
 
 /**
  * "Delete everything" pressed while background work that read the user's data waits (on the
@@ -63,6 +65,46 @@ describe('"Delete everything" while background work is under way', () => {
     open();
     expect((await refresh).fetched).toBe(true);
     expect(await left(['priceTable', 'priceStatus', 'holdings'])).toEqual([]);
+  });
+
+  test('a price answer heard while it holds the price turns and waits for a later one is not written after the clear: it is checked with the turns held', async () => {
+    await fakeBrowser.storage.local.set({ holdings });
+    const coins = readFileSync(join(import.meta.dirname, '../../tests/fixtures/coins-llama/prices-current-ethereum-2026-10-05.json'), 'utf8');
+    const { shut: answer, open: letAnswer } = gate();
+    let asked = 0;
+    let dated = 0;
+    const fetch = async (url: string) => {
+      asked++;
+      await answer;
+      return url === defillamaPricesUrl({ symbols: pricedSymbols }) ? new Response(coins, { headers: { 'content-type': 'application/json' } }) : new Response('down', { status: 503 });
+    };
+    // Some work holds the run alerts' turn, which the delete takes after the price turns (they are taken sorted).
+    const { shut, open } = gate();
+    let holding = false;
+    const held = inTurn('local:runAlerts', async () => {
+      holding = true;
+      await shut;
+    });
+    await vi.waitFor(() => expect(holding).toBe(true));
+    const now = () => {
+      dated++;
+      return NOW;
+    };
+    const refresh = refreshPrices({ fetch, now });
+    await vi.waitFor(() => expect(asked).toBe(2));
+    const before = deleteMark();
+    const deleted = send({ type: 'delete-all-data' });
+    // Its steps up to the run alerts' turn answer in promises, never on a timer: they have all run by the next macrotask.
+    await new Promise((resolve) => setImmediate(resolve));
+    // A turn asked for now comes after the delete's clear only if the delete was already waiting for it (checked below).
+    const afterTheDelete = inTurn('local:runAlerts', async () => deletedSince(before));
+    letAnswer();
+    // The answer is read once the new prices are dated (the attempt was, first): the refresh asks for the price turns in that same step.
+    await vi.waitFor(() => expect(dated).toBe(2));
+    open();
+    await Promise.all([held, deleted, refresh]);
+    expect(await afterTheDelete, "the delete held the price turns and waited for the run alerts' turn as the answer came").toBe(true);
+    expect(await left(['priceTable', 'priceStatus'])).toEqual([]);
   });
 
   test('a price refresh asked after it does not settle for the one from before it, whose answers are dropped', async () => {
