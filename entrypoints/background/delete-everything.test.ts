@@ -5,7 +5,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from './index';
 import { freshBackground, gate, holdRead } from './background.testkit';
 import { pricedSymbols, readBalances, recordHistory, refreshPrices, REMINDER_ALARM, scheduleReminder } from './holdings';
-import { heldSnapshot, refreshDue } from './data';
+import * as data from './data';
+import { CEXS_SOURCE, FEED_SOURCE, heldSnapshot, OWN_TOKEN_PRICES_SOURCE, refreshDue } from './data';
 import { getAddressReadings, getHoldings, getPriceTable } from '@/utils/holdings';
 import { getSettings } from '@/utils/settings';
 import { FIRST_PAINT_KEY, type FirstPaintView } from '@/lib/view/first-paint-view';
@@ -17,6 +18,8 @@ import { signWarningList } from '@/lib/community/sign-warning-list';
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import { inTurn } from '@/utils/in-turn';
 import { deletedSince, deleteMark } from './delete-everything';
+import { knownBadSection, ownTokenChart, signedFeed } from './source-answers.testkit';
+import { TEST_FEED_SIGNER } from '@/tests/fixtures/feed/test-key';
 
 /**
  * "Delete everything" pressed while background work that read the user's data waits (on the
@@ -24,6 +27,7 @@ import { deletedSince, deleteMark } from './delete-everything';
  */
 
 const NOW = Date.parse('2026-11-25T10:00:00Z');
+const FEED = 'https://feed.test/feed.json';
 const self = () => ({ id: fakeBrowser.runtime.id, url: `chrome-extension://${fakeBrowser.runtime.id}/options.html` });
 const send = async (message: unknown) => (await fakeBrowser.runtime.onMessage.trigger(message, self(), () => undefined))[0] as unknown;
 /** The stored values among `keys`: none, after the delete. */
@@ -253,19 +257,31 @@ describe('"Delete everything" while background work is under way', () => {
   });
 
   test.each([
-    ['after it has answered', 'answered'],
-    ['while it clears', 'clearing'],
-  ] as const)("a data refresh whose answer comes %s writes neither the reserve figures nor the source's last check after the clear", async (_when, when) => {
-    const cexs = readFileSync(join(import.meta.dirname, '../../tests/fixtures/defillama/cexs.json'), 'utf8');
+    ['after it has answered', CEXS_SOURCE, 'answered'],
+    ['while it clears', CEXS_SOURCE, 'clearing'],
+    ['after it has answered', FEED_SOURCE, 'answered'],
+    ['while it clears', FEED_SOURCE, 'clearing'],
+    ['after it has answered', OWN_TOKEN_PRICES_SOURCE, 'answered'],
+    ['while it clears', OWN_TOKEN_PRICES_SOURCE, 'clearing'],
+  ] as const)("a data refresh whose answer comes %s writes nothing it learned from the %s source after the clear, nor that source's last check", async (_when, source, when) => {
+    // The feed brings known-bad hosts and a floor for later feeds; /cexs reserve figures; /chart own-token prices.
+    vi.stubGlobal('__RADAR_FEED__', { url: FEED, signers: [TEST_FEED_SIGNER] });
+    const bodies: Record<typeof source, string> = {
+      [CEXS_SOURCE]: readFileSync(join(import.meta.dirname, '../../tests/fixtures/defillama/cexs.json'), 'utf8'),
+      [FEED_SOURCE]: await signedFeed(1, knownBadSection(new Date(Date.now() - 3_600_000).toISOString(), 'quiet-harbor-rewards.com')),
+      [OWN_TOKEN_PRICES_SOURCE]: ownTokenChart(),
+    };
+    const sourceOf = (url: URL) => (url.href === FEED ? FEED_SOURCE : url.pathname === '/cexs' ? CEXS_SOURCE : url.pathname.startsWith('/chart/') ? OWN_TOKEN_PRICES_SOURCE : undefined);
     const { shut, open } = gate();
     let held = false;
     vi.stubGlobal(
       'fetch',
       vi.fn(async (input: string) => {
-        if (new URL(input).pathname !== '/cexs') throw new TypeError('Failed to fetch');
+        // Only the source under test answers, once the test lets it: every other source fails, so it alone has something to write.
+        if (sourceOf(new URL(input)) !== source) throw new TypeError('Failed to fetch');
         held = true;
         await shut;
-        return new Response(cexs, { headers: { 'content-type': 'application/json' } });
+        return new Response(bodies[source], { headers: { 'content-type': 'application/json' } });
       }),
     );
     const run = refreshDue({ force: true });
@@ -286,21 +302,32 @@ describe('"Delete everything" while background work is under way', () => {
       if (when === 'clearing') open();
       return clearing;
     });
+    if (when === 'clearing') {
+      // The delete's Reset, which would refuse the answer by its own count, comes only once the run is done with it.
+      const reset = data.resetData;
+      vi.spyOn(data, 'resetData').mockImplementation(async () => {
+        await run;
+        await reset();
+      });
+    }
     await send({ type: 'delete-all-data' });
     open();
     await run;
-    expect(writtenAfter.filter((key) => ['heldSnapshot', 'heldFeed', 'knownBad', 'ownTokenPrices', 'sources'].includes(key))).toEqual([]);
-    expect(await left(['heldSnapshot'])).toEqual([]);
+    const learned = ['heldSnapshot', 'heldFeed', 'knownBad', 'ownTokenPrices'];
+    expect(writtenAfter.filter((key) => [...learned, 'sources'].includes(key))).toEqual([]);
+    expect(await left(learned)).toEqual([]);
     expect(await heldSnapshot()).toEqual(bundledSnapshot());
     const checked = async () => {
       const { sources } = (await fakeBrowser.storage.local.get('sources')) as { sources?: Record<string, { lastSuccess?: string }> };
-      return Object.entries(sources ?? {}).flatMap(([source, state]) => (state.lastSuccess === undefined ? [] : [source]));
+      return Object.entries(sources ?? {}).flatMap(([id, state]) => (state.lastSuccess === undefined ? [] : [id]));
     };
     expect(await checked()).toEqual([]);
     // Nothing was left half-written: the next refresh stores its answer as any other.
     await refreshDue({ force: true });
-    expect(await left(['heldSnapshot'])).toHaveLength(1);
-    expect(await checked()).toEqual(['cexs']);
+    expect((await left(learned)).map(([key]) => key)).toEqual(
+      { [CEXS_SOURCE]: ['heldSnapshot'], [FEED_SOURCE]: ['heldSnapshot', 'heldFeed', 'knownBad'], [OWN_TOKEN_PRICES_SOURCE]: ['ownTokenPrices'] }[source],
+    );
+    expect(await checked()).toEqual([source]);
   });
 
   test("the day's history point, whose price read answers late, is not written over it: it is made in the holdings' turn", async () => {
