@@ -6,9 +6,12 @@ import type { TabState } from '@/lib/view/exchange-view';
 import type { PageState } from '@/lib/view/page-state';
 import german from '@/public/_locales/de/messages.json';
 import french from '@/public/_locales/fr/messages.json';
+import spanish from '@/public/_locales/es/messages.json';
+import swedish from '@/public/_locales/sv/messages.json';
 import { chosenWords } from './words';
-import { deleteMark } from './delete-everything';
-import { inTurn } from '@/utils/in-turn';
+import { clearEverything, deleteMark } from './delete-everything';
+import { inTurn, inTurns } from '@/utils/in-turn';
+import { SHARED_LOCAL_KEYS, SHARED_SESSION_KEYS } from './extension-handlers';
 import { updateRunAlerts } from './run-alerts';
 import { bundledSnapshot } from '@/lib/reserves/snapshot';
 import { pricedSymbols, readBalances, refreshPrices } from './holdings';
@@ -53,6 +56,12 @@ async function settle(): Promise<void> {
     await inTurn('session:badgeMeanings', async () => undefined);
   }
 }
+
+/** The delete's clear, in the turns it takes, without a background started: nothing rebuilt after it writes words of its own. */
+const clearAll = () => inTurns(SHARED_LOCAL_KEYS, () => inTurns(SHARED_SESSION_KEYS, clearEverything));
+
+/** The language the pill words kept for the session were worded for, if any are kept. */
+const keptLanguage = async () => ((await fakeBrowser.storage.session.get('pillWords')).pillWords as { language?: string } | undefined)?.language;
 
 describe('"Delete everything" and the open tabs', () => {
   beforeEach(async () => {
@@ -258,7 +267,7 @@ describe('"Delete everything" and what the background holds in memory', () => {
   });
 
   test("the pill words for the language a pill's question read before it are not kept for the session after it", async () => {
-    // A language no other test here words: the worker holds each language's words once worded, and would store none again.
+    // A language no other test here words: words the worker already held for it would be handed out with no session write to check.
     await fakeBrowser.storage.local.set({ settings: { language: 'fr' } });
     vi.stubGlobal(
       'fetch',
@@ -275,6 +284,32 @@ describe('"Delete everything" and what the background holds in memory', () => {
     expect(JSON.stringify(await answer)).toContain(french.close.message);
     const kept = (await fakeBrowser.storage.session.get('pillWords')).pillWords as { language?: string } | undefined;
     expect(kept?.language).not.toBe('fr');
+  });
+
+  test('pill words not kept for the session, worded from a language read before it, are kept the next time they are worded', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(JSON.stringify(swedish), { headers: { 'content-type': 'application/json' } })),
+    );
+    const asked = deleteMark();
+    await clearAll();
+    await chosenWords('sv', asked);
+    expect(await keptLanguage()).toBeUndefined();
+    await chosenWords('sv', deleteMark());
+    await vi.waitFor(async () => expect(await keptLanguage()).toBe('sv'));
+  });
+
+  test('the pill words kept for the session before it are kept again the next time they are worded after it', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(JSON.stringify(spanish), { headers: { 'content-type': 'application/json' } })),
+    );
+    await chosenWords('es', deleteMark());
+    await vi.waitFor(async () => expect(await keptLanguage()).toBe('es'));
+    await clearAll();
+    expect(await keptLanguage()).toBeUndefined();
+    await chosenWords('es', deleteMark());
+    await vi.waitFor(async () => expect(await keptLanguage()).toBe('es'));
   });
 });
 

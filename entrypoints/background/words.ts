@@ -4,7 +4,7 @@ import { PILL_WORDS } from '@/lib/words/pill-words';
 import type { Language } from '@/lib/settings';
 import type { PageWords } from '@/lib/view/page-state';
 import { browserTranslate, fetchMessages, i18nFromMessages, wordsSource } from '@/utils/translate';
-import { deletedSince } from './delete-everything';
+import { deletedSince, deleteMark } from './delete-everything';
 
 /**
  * The user's words in the background: for its own sentences (the pill's balance line, the
@@ -91,7 +91,7 @@ async function keptWords(language: Language, asked: number): Promise<Record<stri
   const source = wordsSource(language);
   const { tag } = source;
   const held = heldWords.get(language);
-  if (held?.tag === tag) return held.words;
+  if (held?.tag === tag && !deletedSince(held.asked)) return held.words;
   const kept = await sessionWords(language, tag);
   if (kept !== undefined) return kept;
   const { t } = await i18nFor(language);
@@ -104,13 +104,14 @@ async function keptWords(language: Language, asked: number): Promise<Record<stri
       () => false,
     ))
   ) {
-    heldWords.set(language, { tag, words });
     const entry: SessionWords = { language, tag, words };
-    // The check and the write in one step (delete-everything.ts).
-    if (!deletedSince(asked))
+    // The check and the write in one step (delete-everything.ts); held only when written, or they would never be written.
+    if (!deletedSince(asked)) {
+      heldWords.set(language, { tag, words, asked });
       void sessionStorage()
         ?.set({ [SESSION_WORDS_KEY]: entry })
         .catch(() => undefined);
+    }
   }
   return words;
 }
@@ -129,8 +130,12 @@ interface SessionWords {
   tag: string;
   words: Record<string, string>;
 }
-const heldWords = new Map<Language, { tag: string; words: Record<string, string> }>();
-let earlySessionRead: Promise<Record<string, unknown>> | undefined;
+/**
+ * The session's words held in memory, so that only the first answer reads them, with the delete count taken before they
+ * were written or read there: a "Delete everything" since emptied the session too, and the next answer words and writes them again.
+ */
+const heldWords = new Map<Language, { tag: string; words: Record<string, string>; asked: number }>();
+let earlySessionRead: { read: Promise<Record<string, unknown>>; asked: number } | undefined;
 
 /**
  * `storage.session`, or undefined where the browser has none: the words are then worded afresh, and
@@ -143,18 +148,19 @@ function sessionStorage(): typeof browser.storage.session | undefined {
 
 /** Asked for as the worker starts, beside the first answer's other reads. */
 export function readSessionWordsEarly(): void {
-  earlySessionRead = sessionStorage()?.get(SESSION_WORDS_KEY);
-  earlySessionRead?.catch(() => undefined);
+  const read = sessionStorage()?.get(SESSION_WORDS_KEY);
+  read?.catch(() => undefined);
+  earlySessionRead = read === undefined ? undefined : { read, asked: deleteMark() };
 }
 
 async function sessionWords(language: Language, tag: string): Promise<Record<string, string> | undefined> {
-  const read = earlySessionRead ?? sessionStorage()?.get(SESSION_WORDS_KEY) ?? Promise.resolve<Record<string, unknown>>({});
+  const { read, asked } = earlySessionRead ?? { asked: deleteMark(), read: sessionStorage()?.get(SESSION_WORDS_KEY) ?? Promise.resolve<Record<string, unknown>>({}) };
   earlySessionRead = undefined;
   const entry = (await read.catch((): Record<string, unknown> => ({})))[SESSION_WORDS_KEY] as Partial<SessionWords> | undefined;
   const words = entry?.words;
   if (entry?.language !== language || entry.tag !== tag || typeof words !== 'object' || words === null) return undefined;
   if (!KEPT_WORDS.every((key) => typeof words[key] === 'string')) return undefined;
   const kept = Object.fromEntries(KEPT_WORDS.map((key) => [key, words[key] as string]));
-  heldWords.set(language, { tag, words: kept });
+  heldWords.set(language, { tag, words: kept, asked });
   return kept;
 }
