@@ -145,6 +145,40 @@ describe('ProofVerifier: the hint and the marked field fit what failed', () => {
   });
 });
 
+describe('ProofVerifier: the source line speaks of an input only once there is one', () => {
+  test('an empty or blank text box says nothing about pasted text; typed text is named', async () => {
+    const { document, window } = parseHTML('<!doctype html><html><body><div id="root"></div></body></html>');
+    vi.stubGlobal('document', document);
+    const root = document.getElementById('root') as unknown as HTMLElement;
+    render(
+      <I18nContext.Provider value={{ t, locale: 'en' }}>
+        <ProofVerifier onVerify={() => new Promise<InclusionProofResult>(() => undefined)} />
+      </I18nContext.Provider>,
+      root,
+    );
+    const $ = (testId: string) => root.querySelector(`[data-testid="${testId}"]`) as HTMLTextAreaElement | null;
+    const describedBy = () => ($('proof-text')?.getAttribute('aria-describedby') ?? '').split(' ').filter((id) => id !== '');
+    const type = async (value: string) => {
+      ($('proof-text') as HTMLTextAreaElement).value = value;
+      $('proof-text')?.dispatchEvent(new window.Event('input', { bubbles: true }));
+      await settle();
+    };
+    expect(root.textContent).not.toContain(t('verifyProofFromText'));
+    expect($('proof-source')).toBeNull();
+    // The text box is described only by what is on the page.
+    for (const id of describedBy()) expect(root.querySelector(`#${id}`), id).not.toBeNull();
+    await type('  \n ');
+    expect(root.textContent).not.toContain(t('verifyProofFromText'));
+    for (const id of describedBy()) expect(root.querySelector(`#${id}`), id).not.toBeNull();
+    await type('{"a":1}');
+    expect($('proof-source')?.textContent).toBe(t('verifyProofFromText'));
+    expect(describedBy()).toEqual(['proof-source']);
+    await type('');
+    expect($('proof-source')).toBeNull();
+    render(null, root);
+  });
+});
+
 describe('ProofVerifier: sizes are written as the language writes numbers', () => {
   test('a chosen file says its bytes with the thousands grouped, a long paste its megabytes with the decimal comma', async () => {
     const { document, window } = parseHTML('<!doctype html><html><body><div id="root"></div></body></html>');

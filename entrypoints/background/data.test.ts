@@ -95,6 +95,12 @@ describe('sourceViews', () => {
     expect(prices?.status).toBe('failing');
     expect(JSON.stringify(prices)).not.toContain('no usable price');
   });
+
+  test('every row carries the date of the bundled data, which the cards show until a fetch succeeds', async () => {
+    const views = await sourceViews();
+    expect(views.length).toBeGreaterThan(3);
+    for (const row of views) expect(row.bundledAt, row.id).toBe(bundledSnapshot().generatedAt);
+  });
 });
 
 /**

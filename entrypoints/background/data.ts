@@ -7,7 +7,7 @@ import { DEFILLAMA_CEXS_URL, defillamaProtocolUrl } from '@/lib/reserves/defilla
 import { readAnswerFailure, type AnswerFailure } from '@/lib/reserves/answer-failure';
 import { readFetchFailure, type FetchFailure } from '@/lib/reserves/fetch-source';
 import { CEXS_POLICY, PROTOCOL_POLICY, initialSourceState, isDue, onStartup, statusAt, type SourcePolicy, type SourceState } from '@/lib/reserves/schedule';
-import { bundledSnapshot, parseSnapshot } from '@/lib/reserves/snapshot';
+import { bundledSnapshot, bundledSnapshotProblem, parseSnapshot } from '@/lib/reserves/snapshot';
 import { mergeSnapshots } from '@/lib/reserves/merge';
 import type { Snapshot } from '@/lib/reserves/schema';
 import { FEED_POLICY, refreshFeed } from '@/lib/feed/refresh-feed';
@@ -74,6 +74,8 @@ export interface SourceView {
   lastFetchFailure?: FetchFailure;
   lastFeedFailure?: FeedFailure;
   nextAttemptAt: string;
+  /** When the data that came with the extension was compiled: what the cards show from this source until a fetch succeeds. Absent when that file was refused. */
+  bundledAt?: string;
 }
 
 let held: Snapshot | undefined;
@@ -290,6 +292,7 @@ export async function sourceViews(): Promise<SourceView[]> {
     { id: OWN_TOKEN_PRICES_SOURCE, label: 'DefiLlama coins /chart', group: 'own-token-prices', url: ownTokenChartUrl(pricedOwnTokens(exchanges)) },
     ...trackedProtocols().map(({ exchangeId, slug }) => ({ id: protocolSource(slug), label: `DefiLlama /protocol/${slug}`, group: 'protocol' as const, url: defillamaProtocolUrl(slug), exchangeId })),
   ];
+  const bundled = bundledSnapshotProblem() === undefined ? { bundledAt: bundledSnapshot().generatedAt } : {};
   return rows.map((row) => {
     const state = states[row.id] ?? initialSourceState();
     const fetchFailure = readFetchFailure(state.lastFetchFailure);
@@ -303,6 +306,7 @@ export async function sourceViews(): Promise<SourceView[]> {
       ...(fetchFailure === undefined ? {} : { lastFetchFailure: fetchFailure }),
       ...(feedFailure === undefined ? {} : { lastFeedFailure: feedFailure }),
       nextAttemptAt: state.nextAttemptAt,
+      ...bundled,
     };
   });
 }
