@@ -18,8 +18,16 @@ const churningPage = fakeExchangeHtml(
   'Churning exchange',
   `<script>
     let n = 0;
-    setInterval(() => { document.body.innerHTML = '<header>Tick ' + (++n) + '</header><p>re-rendered</p>'; }, 30);
-    setTimeout(() => { for (const el of document.querySelectorAll('reserve-radar-pill')) el.remove(); }, 600);
+    const start = performance.now();
+    setInterval(() => {
+      document.body.innerHTML = '<header>Tick ' + (++n) + '</header><p>re-rendered</p>';
+      // Once, 600 ms in and with the pill there: the page takes it away, and says so (to the test, through its own page).
+      const pill = document.querySelector('reserve-radar-pill');
+      if (window.tookPillAt === undefined && performance.now() - start >= 600 && pill !== null) {
+        pill.remove();
+        window.tookPillAt = n;
+      }
+    }, 30);
   </script>`,
 );
 
@@ -197,7 +205,10 @@ describe('the nudge in Chromium', () => {
     const page = await browser.context.newPage();
     await page.goto('https://www.okx.com/');
     await shadowUi(page).waitFor('pill-toggle');
-    await page.waitForTimeout(1500);
+    // Looked at once the page has taken the pill away: our watch puts it back in the same task (a mutation
+    // observer's callback runs before the page's next timer), so by the next tick it is there again, once.
+    const tookAt = await page.waitForFunction(() => (window as unknown as { tookPillAt?: number }).tookPillAt);
+    await page.waitForFunction((tick) => document.querySelector('header')?.textContent === `Tick ${Number(tick) + 2}`, await tookAt.jsonValue());
     expect(await page.evaluate(() => document.querySelectorAll('reserve-radar-pill').length)).toBe(1);
     expect(await shadowUi(page).text('pill-name')).toBe('OKX');
     await page.close();
