@@ -49,6 +49,10 @@ describe('a run alert after "Delete everything", Chromium', () => {
     const session = async () => JSON.stringify(await browser.worker.evaluate(() => chrome.storage.session.get(null)));
     await expect.poll(session).toContain('www.binance.com/en/trade');
     expect(await pill.has('pill-run')).toBe(false);
+    // A mark in the stand-in page's own world: a reload (which keeps the address) would lose it.
+    await page.evaluate(() => {
+      (window as unknown as { keptOpen?: boolean }).keptOpen = true;
+    });
 
     const options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
@@ -72,6 +76,7 @@ describe('a run alert after "Delete everything", Chromium', () => {
     await expect.poll(() => browser.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('!');
     expect(await session()).toContain('www.binance.com/en/trade');
     expect(page.url()).toBe('https://www.binance.com/en/trade/BTC_USDT');
+    expect(await page.evaluate(() => (window as unknown as { keptOpen?: boolean }).keptOpen)).toBe(true);
     await options.close();
     await page.close();
   });
