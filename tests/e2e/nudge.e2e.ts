@@ -118,6 +118,11 @@ describe('the nudge in Chromium', () => {
     const questions = () => browser.worker.evaluate(() => (globalThis as unknown as { pageQuestions: string[] }).pageQuestions);
     await expect.poll(questions).toContain('page-card');
     expect((await questions()).filter((type) => type === 'page-state')).toEqual(['page-state']);
+    // And after the draw: two frames on, still the one question.
+    await page.evaluate(async () => {
+      for (let frame = 0; frame < 2; frame++) await new Promise((resolve) => requestAnimationFrame(resolve));
+    });
+    expect((await questions()).filter((type) => type === 'page-state')).toEqual(['page-state']);
     await page.close();
   });
 
