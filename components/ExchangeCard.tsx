@@ -268,7 +268,7 @@ export function ExchangeCard({ view, onWithdraw, headingLevel = 1, idPrefix = 'c
                     <SourceWords text={por.note} />
                   </p>
                 )}
-                <PorDates por={por} freshness={verdict.metrics.porFreshness} now={now} />
+                <PorDates por={por} verdict={verdict} now={now} />
                 {view.porHistory !== undefined && view.porHistory.length >= 2 && <PorTrend history={view.porHistory} />}
                 {view.porCheck !== undefined && <PorClaimCheck check={view.porCheck} />}
               </>

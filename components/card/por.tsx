@@ -9,13 +9,16 @@ import { SourceLink } from './parts';
 /**
  * The report's two dates, kept apart: the day the report describes (the exchange's) and the day
  * we last confirmed it was the newest (ours). When our copy is the old one, it says "not checked
- * since", so our delay is never shown as the exchange's.
+ * since", so our delay is never shown as the exchange's. Whether it is old is the verdict's
+ * decision (its `por.checked` reason, for a report and for "publishes none" alike), so the details
+ * never disagree with the reasons above them.
  */
-export function PorDates({ por, freshness, now }: { por: PorAttestation; freshness: GradeExchangeReturnType['metrics']['porFreshness']; now: Date }) {
+export function PorDates({ por, verdict, now }: { por: PorAttestation; verdict: GradeExchangeReturnType; now: Date }) {
   const t = useT();
   const locale = useLocale();
-  const checkedAt = freshness?.checkedAt ?? por.checkedAt;
-  const ours = freshness?.late === 'us';
+  const unchecked = verdict.reasons.find((reason) => reason.metric === 'por.checked');
+  const checkedAt = verdict.metrics.porFreshness?.checkedAt ?? (typeof unchecked?.value === 'string' ? unchecked.value : por.checkedAt);
+  const ours = unchecked !== undefined;
   const { open, close } = joiners(locale);
   return (
     <p class="provenance" data-testid="card-por-dates">
