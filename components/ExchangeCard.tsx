@@ -245,7 +245,7 @@ export function ExchangeCard({ view, onWithdraw, headingLevel = 1, idPrefix = 'c
               <p class="muted">{t('cardNoData')}</p>
             ) : (
               <>
-                {por.snapshotDate !== undefined && (
+                {por.snapshotDate !== undefined && por.method !== 'none' && (
                   <p class="muted" data-testid="card-por-age">
                     {t('porSnapshotAge', [formatDate(por.snapshotDate, locale), formatAge(por.snapshotDate, now, locale)])}
                   </p>

@@ -64,3 +64,31 @@ describe('the card’s PoR dates and its reasons make one staleness decision', (
     }
   });
 });
+
+describe('an exchange that publishes no proof of reserves', () => {
+  test('Coinbase: "No proof of reserves published", with the source and the day we looked; no snapshot and no balances taken', () => {
+    const view = viewOf('coinbase');
+    expect(view.por).toMatchObject({ method: 'none', asOf: '2025-12-31', checkedAt: '2026-02-12' });
+    const { root, $ } = draw(view);
+    expect($('card-por')?.textContent).toBe('No proof of reserves published');
+    expect($('card-por-age')).toBeNull();
+    expect($('card-por-describes')).toBeNull();
+    expect($('card-por-dates')?.textContent).toBe('sec.gov · checked Feb 12, 2026');
+    const section = $('card-por-section')?.textContent ?? '';
+    expect(section).not.toMatch(/snapshot|Balances taken|Report describes|Dec 31, 2025/);
+    expect(root.textContent).not.toContain('snapshot');
+  });
+
+  test('Gemini, looked at over a year ago: the day we looked, said as ours', () => {
+    expect(draw(viewOf('gemini')).$('card-por-dates')?.textContent).toBe('sec.gov · not checked since Sep 30, 2025');
+  });
+
+  test.each([
+    ['fr', 'Aucune preuve de réserves publiée', 'sec.gov · vérifié le 12 févr. 2026'],
+    ['zh_CN', '未发布储备金证明', 'sec.gov · 检查于 2026年2月12日'],
+  ])('%s: the same, in the language', (locale, label, dates) => {
+    const { $ } = draw(viewOf('coinbase'), locale);
+    expect($('card-por')?.textContent).toBe(label);
+    expect($('card-por-dates')?.textContent).toBe(dates);
+  });
+});

@@ -1,5 +1,6 @@
 import type { PorAttestation, PorCheck, PorReport } from '../../lib/reserves/schema';
 import type { GradeExchangeReturnType } from '../../lib/risk/grade';
+import { porChecked } from '../../lib/view/por-checked';
 import { ALL_ASSETS, porCheckRows, porTrendReports, porTrendSeries, type TrendPoint } from '../../lib/view/por-trend';
 import { formatAge, formatAmount, formatDate, formatPercent, formatSignedAmount, formatSignedPercent, formatUsd } from '../../lib/words/format';
 import { joiners } from '../../lib/words/punctuation';
@@ -10,31 +11,33 @@ import { SourceLink } from './parts';
  * The report's two dates, kept apart: the day the report describes (the exchange's) and the day
  * we last confirmed it was the newest (ours). When our copy is the old one, it says "not checked
  * since", so our delay is never shown as the exchange's. Whether it is old is the verdict's
- * decision (its `por.checked` reason, for a report and for "publishes none" alike), so the details
- * never disagree with the reasons above them.
+ * decision (`porChecked`), so the details never disagree with the reasons above them. An exchange
+ * that publishes none has no report to date: only the day we looked is shown, with the source.
  */
 export function PorDates({ por, verdict, now }: { por: PorAttestation; verdict: GradeExchangeReturnType; now: Date }) {
   const t = useT();
   const locale = useLocale();
-  const unchecked = verdict.reasons.find((reason) => reason.metric === 'por.checked');
-  const checkedAt = verdict.metrics.porFreshness?.checkedAt ?? (typeof unchecked?.value === 'string' ? unchecked.value : por.checkedAt);
-  const ours = unchecked !== undefined;
+  const { day, late } = porChecked({ por, reasons: verdict.reasons, freshness: verdict.metrics.porFreshness });
   const { open, close } = joiners(locale);
   return (
     <p class="provenance" data-testid="card-por-dates">
       <SourceLink href={por.source} />
-      {' · '}
-      <time dateTime={por.asOf} data-testid="card-por-describes">
-        {t('porReportDescribes', formatDate(por.asOf, locale))}
-      </time>
-      {open}
-      {formatAge(por.asOf, now, locale)}
-      {close}
-      {checkedAt !== undefined && (
+      {por.method !== 'none' && (
         <>
           {' · '}
-          <time dateTime={checkedAt} class={ours ? 'por-late' : undefined} data-testid="card-por-checked" data-late={ours ? 'us' : undefined}>
-            {t(ours ? 'porNotCheckedSince' : 'porCheckedOn', formatDate(checkedAt, locale))}
+          <time dateTime={por.asOf} data-testid="card-por-describes">
+            {t('porReportDescribes', formatDate(por.asOf, locale))}
+          </time>
+          {open}
+          {formatAge(por.asOf, now, locale)}
+          {close}
+        </>
+      )}
+      {day !== undefined && (
+        <>
+          {' · '}
+          <time dateTime={day} class={late ? 'por-late' : undefined} data-testid="card-por-checked" data-late={late ? 'us' : undefined}>
+            {t(late ? 'porNotCheckedSince' : 'porCheckedOn', formatDate(day, locale))}
           </time>
         </>
       )}
