@@ -9,6 +9,7 @@ import { proofFailureText } from '../../lib/words/proof-failure';
 import { I18nContext, translateFrom, type Messages } from '../../utils/i18n';
 import { type ProofInput, ProofVerifier } from './ProofVerifier';
 import { settle } from '../test-dom';
+import { chineseSentenceProblems } from '../../lib/words/chinese-sentences.testkit';
 
 const t = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/en/messages.json'), 'utf8')) as Messages);
 
@@ -273,6 +274,25 @@ describe('ProofVerifier: a verdict never outlives the input it is about', () => 
     await settle();
     expect($('proof-verdict')).toBeNull();
     expect($('proof-verify')?.getAttribute('aria-disabled')).toBe('false');
+    render(null, root);
+  });
+});
+
+describe('ProofVerifier: Chinese sentences', () => {
+  test('the drop zone’s sentence is followed by the file button with no space after "。"', () => {
+    const { document } = parseHTML('<!doctype html><html><body><div id="root"></div></body></html>');
+    vi.stubGlobal('document', document);
+    const root = document.getElementById('root') as unknown as HTMLElement;
+    const chinese = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/zh_CN/messages.json'), 'utf8')) as Messages);
+    render(
+      <I18nContext.Provider value={{ t: chinese, locale: 'zh-CN' }}>
+        <ProofVerifier onVerify={async () => ({ ok: false, failure: { code: 'not-json' } })} />
+      </I18nContext.Provider>,
+      root,
+    );
+    const zone = root.querySelector('[data-testid="proof-dropzone"]')?.textContent ?? '';
+    expect(zone).toContain(`${chinese('verifyProofDrop')}${chinese('verifyProofChoose')}`);
+    expect(chineseSentenceProblems(zone)).toEqual([]);
     render(null, root);
   });
 });

@@ -2,6 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import { PROOF_MAX_CHARS } from '../../lib/proofs/input';
 import { proofFormats, type InclusionProofResult, type ProofFormat } from '../../lib/proofs/types';
 import { formatCount } from '../../lib/words/format';
+import { joiners } from '../../lib/words/punctuation';
 import { useLocale, useT } from '../../utils/i18n';
 import { FileButton } from '../FileButton';
 import { FORMAT_KEYS, ProofResult, proofFailureFault } from './ProofResult';
@@ -170,7 +171,8 @@ export function ProofVerifier({ onVerify }: ProofVerifierProps) {
             void takeFile(event.dataTransfer?.files[0]);
           }}
         >
-          <span>{t('verifyProofDrop')}</span>{' '}
+          <span>{t('verifyProofDrop')}</span>
+          {joiners(locale).sentence}
           <FileButton label={t('verifyProofChoose')} accept=".json,application/json,text/plain" buttonTestId="proof-choose" inputTestId="proof-file" onFile={(chosen) => void takeFile(chosen)} />
         </div>
         {sourceLine !== undefined && (

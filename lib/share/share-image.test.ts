@@ -230,3 +230,10 @@ describe('Chinese in the picture', () => {
     expect(wrapped).toBeGreaterThan(2);
   });
 });
+
+test('an exchange that publishes no proof of reserves: "No proof of reserves published" and the day we looked, no snapshot', () => {
+  const at = new Date('2026-12-04T12:00:00Z');
+  const content = shareImageContent({ view: viewOf('coinbase', at), now: at, t, locale: 'en' });
+  const por = content.sections.find((section) => section.heading === t('cardProofOfReserves'));
+  expect(por?.lines.map((line) => line.text)).toEqual(['No proof of reserves published', 'checked Feb 12, 2026']);
+});

@@ -10,6 +10,7 @@ import { assetRank } from '../risk/assets';
 import { formatDate, formatList, formatPercent, formatSignedUsd, formatUsd } from '../words/format';
 import { LEVEL_KEYS } from '../words/level-words';
 import { porLabel } from '../words/por-label';
+import { porChecked } from '../view/por-checked';
 import { reasonText } from '../words/reason-text';
 import { notTranslatedQuote } from '../words/text-language';
 import { joiners } from '../words/punctuation';
@@ -98,7 +99,10 @@ export function shareImageContent({ view, now, t, locale }: ShareImageContentPar
       .sort(([a], [b]) => assetRank(a) - assetRank(b))
       .map(([asset, ratio]) => `${asset} ${formatPercent(ratio, locale, 2)}`);
     if (ratios.length > 0) porLines.push({ text: `${t('reserveRatios')}${colon}${formatList(ratios, locale, { style: 'narrow' })}`, style: 'body' });
-    porLines.push({ text: t('asOf', date(por.asOf)), style: 'muted' });
+    // A "none" record's date is the period we looked at, not a report's: the day we looked instead, as the card says it.
+    const checked = porChecked({ por, reasons: verdict.reasons, freshness: verdict.metrics.porFreshness });
+    if (por.method !== 'none') porLines.push({ text: t('asOf', date(por.asOf)), style: 'muted' });
+    else if (checked.day !== undefined) porLines.push({ text: t(checked.late ? 'porNotCheckedSince' : 'porCheckedOn', date(checked.day)), style: 'muted' });
     urls.push(por.source);
   }
   sections.push({ heading: t('cardProofOfReserves'), lines: porLines });

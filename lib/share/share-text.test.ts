@@ -54,6 +54,19 @@ describe('shareText', () => {
     for (const url of links) expect(cleanUrl(url)).toBe(url);
   });
 
+  it('an exchange that publishes no proof of reserves: "none published", with the day we looked and the source; no balances taken', () => {
+    const coinbase = realCase('coinbase');
+    const { text, headline } = shareSummary({ ...coinbase, now });
+    expect(text).toContain('Proof of reserves: none published (checked 2026-02-12, https://www.sec.gov/Archives/edgar/data/1679788/000167978826000015/R94.htm)');
+    expect(text).not.toMatch(/balances taken|no proof of reserves, published quarterly/);
+    expect(headline).toMatch(/ · PoR: none published · checked 2026-11-25 /);
+    // Looked at over a year ago: the day is ours, said as ours, as the card and the reasons say it.
+    const gemini = realCase('gemini');
+    expect(shareSummary({ ...gemini, now }).text).toContain('Proof of reserves: none published (not checked since 2025-09-30, https://www.sec.gov/');
+    const zh = shareText({ ...coinbase, now, t: translateFrom(chinese), locale: 'zh-CN' }).text;
+    expect(zh).toContain('储备金证明：未发布（检查于 2026-02-12） https://www.sec.gov/');
+  });
+
   it("lists the cause of the verdict first, in the card's order: danger and caution before what is unknown", () => {
     const { view, verdict } = realCase('binance');
     const de = translateFrom(german);
