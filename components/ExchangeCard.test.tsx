@@ -137,6 +137,38 @@ describe('ExchangeCard: the proof-of-reserves section', () => {
     expect([...(trend?.querySelectorAll('details') ?? [])].map((details) => details.getAttribute('data-asset'))).toEqual(['BTC', 'USDT']);
   });
 
+  test('a measure with no figure at either end is left out of its row, and the range is the reports the rows show (Bitget)', () => {
+    const porHistory = [
+      { asOf: '2026-09-29', source: POR_PAGE, customerLiabilities: { BTC: 20_531 }, totalReserveRatio: 1.31 },
+      { asOf: '2026-08-20', source: POR_PAGE, customerLiabilities: { BTC: 26_811 }, totalReserveRatio: 1.22 },
+      { asOf: '2022-11-25', source: POR_PAGE },
+    ];
+    const trend = draw(binance('2026-11-01', '2026-12-03', { porHistory })).querySelector('[data-testid="card-por-trend"]');
+    expect(trend?.querySelector('.por-subheading')?.textContent).toBe('Trend over 2 reports, Aug 20, 2026 to Sep 29, 2026');
+    expect([...(trend?.querySelectorAll('summary') ?? [])].map((summary) => summary.textContent)).toEqual([
+      'BTC, Aug 20, 2026 → Sep 29, 2026: customer liabilities 26,811 → 20,531',
+      'All assets (USD), Aug 20, 2026 → Sep 29, 2026: reserve ratio 122.00% → 131.00%',
+    ]);
+    expect(trend?.textContent).not.toContain('—');
+    expect(trend?.querySelector('[data-testid="card-por-trend-no-ratio"]')).toBeNull();
+  });
+
+  test('kept reports with no ratio to compare say so in words', () => {
+    const porHistory = [
+      { asOf: '2026-09-29', source: POR_PAGE, customerLiabilities: { BTC: 20_531 } },
+      { asOf: '2026-08-20', source: POR_PAGE, customerLiabilities: { BTC: 26_811 } },
+    ];
+    const trend = draw(binance('2026-11-01', '2026-12-03', { porHistory })).querySelector('[data-testid="card-por-trend"]');
+    expect(text(trend as HTMLElement, 'card-por-trend-no-ratio')).toBe('The reports we hold give no reserve ratio to compare.');
+    const figureless = [
+      { asOf: '2026-09-29', source: POR_PAGE },
+      { asOf: '2022-11-25', source: POR_PAGE },
+    ];
+    const bare = draw(binance('2026-11-01', '2026-12-03', { porHistory: figureless }));
+    expect(bare.querySelectorAll('[data-testid="card-por-trend"] summary')).toHaveLength(0);
+    expect(text(bare, 'card-por-trend-no-ratio')).toBe('The reports we hold give no reserve ratio to compare.');
+  });
+
   test('one kept report is no trend', () => {
     const root = draw(binance('2026-11-01', '2026-12-03', { porHistory: [{ asOf: '2026-11-01', source: POR_PAGE, reserveRatios: { BTC: 1 } }] }));
     expect(root.querySelector('[data-testid="card-por-trend"]')).toBeNull();

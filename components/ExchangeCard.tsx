@@ -3,7 +3,7 @@ import type { GradeExchangeReturnType } from '../lib/risk/grade';
 import type { ActiveWarning } from '../lib/community/active-warnings';
 import { formatAge, formatDate, formatPercent, formatSignedUsd, formatUsd } from '../lib/words/format';
 import { porLabel } from '../lib/words/por-label';
-import { joiners } from '../lib/words/punctuation';
+import { gapAfter, joiners } from '../lib/words/punctuation';
 import { textLanguage } from '../lib/words/text-language';
 import { assetRank } from '../lib/risk/assets';
 import { ReasonWordsContext, ReasonWordsWaitContext, useLocale, useT } from '../utils/i18n';
@@ -31,11 +31,12 @@ export interface ExchangeCardProps {
 /** The verdict in a sentence: the level in words, then whether the picture is whole. Unknown is never put as safe. */
 function Verdict({ verdict }: { verdict: GradeExchangeReturnType }) {
   const t = useT();
+  const { sentence } = joiners(useLocale());
   const incomplete = verdict.incomplete === true && (verdict.level === 'caution' || verdict.level === 'danger');
   return (
     <p class="card__verdict" data-testid="card-verdict">
       <strong>{t(VERDICT_KEYS[verdict.level])}</strong>
-      {incomplete && ` ${t('verdictIncomplete')}`}
+      {incomplete && `${sentence}${t('verdictIncomplete')}`}
     </p>
   );
 }
@@ -86,12 +87,13 @@ function ReasonItem({ item, now, words }: { item: CardReason; now: Date; words: 
     );
   }
   const { reason } = item;
+  const text = words?.[cardReasonKey(reason)] ?? say?.(reason, t, locale, now) ?? '';
   return (
     <li class={`reason reason--${reason.effect}`} data-effect={reason.effect} data-metric={reason.metric}>
-      {words?.[cardReasonKey(reason)] ?? say?.(reason, t, locale, now) ?? ''}
+      {text}
       {reason.source !== undefined && (
         <>
-          {' '}
+          {gapAfter(text, locale)}
           <SourceLink href={reason.source} />
         </>
       )}
@@ -243,7 +245,7 @@ export function ExchangeCard({ view, onWithdraw, headingLevel = 1, idPrefix = 'c
               <p class="muted">{t('cardNoData')}</p>
             ) : (
               <>
-                {por.snapshotDate !== undefined && (
+                {por.snapshotDate !== undefined && por.method !== 'none' && (
                   <p class="muted" data-testid="card-por-age">
                     {t('porSnapshotAge', [formatDate(por.snapshotDate, locale), formatAge(por.snapshotDate, now, locale)])}
                   </p>
@@ -266,7 +268,7 @@ export function ExchangeCard({ view, onWithdraw, headingLevel = 1, idPrefix = 'c
                     <SourceWords text={por.note} />
                   </p>
                 )}
-                <PorDates por={por} freshness={verdict.metrics.porFreshness} now={now} />
+                <PorDates por={por} verdict={verdict} now={now} />
                 {view.porHistory !== undefined && view.porHistory.length >= 2 && <PorTrend history={view.porHistory} />}
                 {view.porCheck !== undefined && <PorClaimCheck check={view.porCheck} />}
               </>

@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
-import { render } from 'preact';
+import { render, type ComponentProps } from 'preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { emptyHoldingsState } from '../lib/holdings/model';
 import { emptyPriceTable } from '../lib/holdings/prices';
+import { fetchFailureText } from '../lib/words/fetch-failure';
+import { formatMoney } from '../lib/words/format';
 import { I18nContext, translateFrom, type Messages } from '../utils/i18n';
 import { HoldingsSection } from './HoldingsSection';
 import { settle } from './test-dom';
@@ -61,6 +63,60 @@ describe('HoldingsSection refresh buttons', () => {
     press(balances());
     await settle();
     expect(onRefreshBalances).toHaveBeenCalledTimes(1);
+    render(null, root);
+  });
+});
+
+describe('HoldingsSection before any price arrived', () => {
+  const unreachable = (host: string) => ({ reason: 'network', host, stage: 'connect' });
+  const btc = { id: 'h1', kind: 'asset' as const, custodian: 'binance', asset: 'BTC', amount: 0.5, updatedAt: Date.parse('2026-12-06T10:00:00Z') };
+  const draw = (prices: ComponentProps<typeof HoldingsSection>['prices'], holdings = [btc]) => {
+    const { document } = parseHTML('<!doctype html><html><body><div id="root"></div></body></html>');
+    vi.stubGlobal('document', document);
+    const root = document.getElementById('root') as unknown as HTMLElement;
+    render(
+      <I18nContext.Provider value={{ t, locale: 'de' }}>
+        <HoldingsSection
+          state={{ ...emptyHoldingsState, holdings }}
+          prices={prices}
+          readings={null}
+          priceStatus={{ lastFetchFailure: unreachable('coins.llama.fi'), lastRatesFetchFailure: unreachable('www.ecb.europa.eu') }}
+          exchangeNames={{ binance: 'Binance' }}
+          rpcUrlSet={false}
+          now={new Date('2026-12-06T12:00:00Z')}
+          onSave={() => Promise.resolve({ ok: true })}
+          onRefreshPrices={() => Promise.resolve()}
+          onRefreshBalances={() => Promise.resolve()}
+        />
+      </I18nContext.Provider>,
+      root,
+    );
+    const value = (custodian: string) => root.querySelector(`[data-testid="holdings-share-row"][data-custodian="${custodian}"] td:last-child`)?.textContent;
+    return { root, value };
+  };
+  const failed = (host: string) => fetchFailureText({ reason: 'network', host, stage: 'connect' }, t, 'de');
+
+  test('a row with nothing valued is "Unknown", not "at least 0"; no kept prices or rates are promised; no empty chart is drawn', () => {
+    const { root, value } = draw(emptyPriceTable);
+    expect(value('binance')).toBe(t('holdingsUnknownValue'));
+    const text = root.textContent ?? '';
+    expect(text).not.toContain(t('holdingsPriceError', failed('coins.llama.fi')));
+    expect(text).not.toContain(t('holdingsRatesError', failed('www.ecb.europa.eu')));
+    expect(t('holdingsPriceErrorNone', failed('coins.llama.fi'))).not.toBe('');
+    expect(text).toContain(t('holdingsPriceErrorNone', failed('coins.llama.fi')));
+    expect(text).toContain(t('holdingsRatesErrorNone', failed('www.ecb.europa.eu')));
+    // The history says in words that there is none yet, with no empty axis drawn above it.
+    expect(root.querySelector('[data-testid="sparkline"] svg')).toBeNull();
+    expect(root.querySelector('[data-testid="sparkline-text"]')?.textContent).toBe(t('sparklineEmpty'));
+    render(null, root);
+  });
+
+  test('with prices held, a failed update keeps them and says so, and a partly valued row is "at least" its known value', () => {
+    const prices = { fetchedAt: Date.parse('2026-12-06T09:00:00Z'), prices: { BTC: { usd: 90_000, asOf: '2026-12-06T09:00:00Z', source: 'https://coins.llama.fi/prices' } }, fiat: {} };
+    const unpriced = { ...btc, id: 'h2', asset: 'XYZ' };
+    const { root, value } = draw(prices, [btc, unpriced]);
+    expect(value('binance')).toBe(t('holdingsAtLeast', formatMoney(45_000, 'USD', 'de')));
+    expect(root.textContent).toContain(t('holdingsPriceError', failed('coins.llama.fi')));
     render(null, root);
   });
 });

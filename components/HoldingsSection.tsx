@@ -49,6 +49,9 @@ export function HoldingsSection({ state, prices, readings, priceStatus, exchange
   const currency = state.limits.currency;
   const nameOf = (custodian: string) => (custodian === 'self' ? t('holdingsSelf') : (exchangeNames[custodian] ?? custodian));
   const money = (value: number | null) => (value === null ? t('holdingsUnknownValue') : formatMoney(value, currency, locale));
+  // A row with unvalued positions is "at least" its known value, unless nothing in it was valued: "at least 0" says nothing.
+  const rowValue = (row: { value: number | null; unknownPositions: number }) =>
+    row.unknownPositions === 0 ? money(row.value) : row.value === null || row.value === 0 ? t('holdingsUnknownValue') : t('holdingsAtLeast', money(row.value));
   const fetchError = (failure: unknown) => {
     const read = readFetchFailure(failure);
     return read === undefined ? undefined : fetchFailureText(read, t, locale);
@@ -108,7 +111,7 @@ export function HoldingsSection({ state, prices, readings, priceStatus, exchange
                 <tr key={row.custodian} data-testid="holdings-share-row" data-custodian={row.custodian}>
                   <th scope="row">{nameOf(row.custodian)}</th>
                   <td data-label={`${t('holdingsShareColumn')}${colon}`}>{row.share === null ? t('holdingsUnknownValue') : formatPercent(row.share, locale, 0)}</td>
-                  <td data-label={`${t('holdingsValueColumn', currency)}${colon}`}>{row.unknownPositions > 0 && row.value !== null ? t('holdingsAtLeast', money(row.value)) : money(row.value)}</td>
+                  <td data-label={`${t('holdingsValueColumn', currency)}${colon}`}>{rowValue(row)}</td>
                 </tr>
               ))}
             </tbody>
@@ -122,8 +125,9 @@ export function HoldingsSection({ state, prices, readings, priceStatus, exchange
         {priceDates.length === 0 ? t('holdingsNoPrices') : t('holdingsPricesFrom', [formatDate(priceDates[0]!, locale), formatAge(new Date(prices.fetchedAt).toISOString(), now, locale)])}{' '}
         {rateDay !== undefined && t('holdingsRatesFrom', formatDate(rateDay, locale))}
       </p>
-      {priceError !== undefined && <p class="source__error">{t('holdingsPriceError', priceError)}</p>}
-      {ratesError !== undefined && <p class="source__error">{t('holdingsRatesError', ratesError)}</p>}
+      {/* "The previous ones are kept" only where there are previous ones. */}
+      {priceError !== undefined && <p class="source__error">{t(priceDates.length === 0 ? 'holdingsPriceErrorNone' : 'holdingsPriceError', priceError)}</p>}
+      {ratesError !== undefined && <p class="source__error">{t(rateDay === undefined ? 'holdingsRatesErrorNone' : 'holdingsRatesError', ratesError)}</p>}
       {currency !== 'USD' && convertUsd({ usd: 1, currency, prices }) === null && <p class="muted">{t('holdingsNoRate', currency)}</p>}
       <button type="button" class="ghost" aria-disabled={busy !== undefined} onClick={() => void run('prices', onRefreshPrices)} data-testid="holdings-refresh-prices">
         {busy === 'prices' ? t('refreshing') : t('holdingsRefreshPrices')}

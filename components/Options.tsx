@@ -33,6 +33,8 @@ export interface SourceRow {
   lastFetchFailure?: FetchFailure;
   lastFeedFailure?: FeedFailure;
   nextAttemptAt?: string;
+  /** When the data that came with the extension was compiled: in use from this source until a fetch succeeds. */
+  bundledAt?: string;
 }
 
 export type { SignerChange, SubscribeResult } from '../lib/community/subscription';

@@ -40,10 +40,13 @@ export function Sparkline({ history, width = 120, height = 24, id }: SparklinePr
   );
   return (
     <figure class="sparkline" data-testid="sparkline">
-      <svg width={width} height={height + 4} viewBox={`0 -2 ${width} ${height + 4}`} aria-hidden="true" focusable="false">
-        <line x1="0" y1={height} x2={width} y2={height} class="sparkline__axis" />
-        {d !== '' && <path d={d} class="sparkline__line" data-testid="sparkline-path" />}
-      </svg>
+      {/* With no point yet, the sentence alone: an empty axis would look like a chart that failed to draw. */}
+      {known.length > 0 && (
+        <svg width={width} height={height + 4} viewBox={`0 -2 ${width} ${height + 4}`} aria-hidden="true" focusable="false">
+          <line x1="0" y1={height} x2={width} y2={height} class="sparkline__axis" />
+          {d !== '' && <path d={d} class="sparkline__line" data-testid="sparkline-path" />}
+        </svg>
+      )}
       <figcaption id={id} class="sparkline__text" data-testid="sparkline-text">
         {text}
       </figcaption>

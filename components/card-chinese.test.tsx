@@ -6,6 +6,7 @@ import { getExchange } from '../lib/exchanges/registry';
 import { bundledSnapshot } from '../lib/reserves/snapshot';
 import { buildExchangeView, type ExchangeView } from '../lib/view/exchange-view';
 import { chineseBracketProblems } from '../lib/words/chinese-brackets.testkit';
+import { chineseSentenceProblems } from '../lib/words/chinese-sentences.testkit';
 import type { Messages } from '../utils/i18n';
 import { cardWords } from './card-words.testkit';
 import { effectsOnNextTask } from './test-dom';
@@ -49,4 +50,14 @@ test.each([
   const words = chineseWords(view);
   expect(words.filter((text) => text.includes('\uff08')).length).toBeGreaterThan(0);
   for (const text of words) expect(chineseBracketProblems(text), text).toEqual([]);
+});
+
+test.each([
+  ['binance, caution with figures missing', viewOf('binance')],
+  ['gemini, no proof of reserves', viewOf('gemini')],
+  ['ftx, collapsed', viewOf('ftx')],
+])('Chinese card for %s: the next sentence follows "。", "！" or "？" with no space', (_, view) => {
+  const words = chineseWords(view);
+  expect(words.filter((text) => /[\u3002\uff01\uff1f]./u.test(text)).length).toBeGreaterThan(0);
+  for (const text of words) expect(chineseSentenceProblems(text), text).toEqual([]);
 });

@@ -128,8 +128,8 @@ export function removeFromAddressBook(entry: Pick<AddressBookEntry, 'network' | 
 }
 
 /** Replaces the whole book, in its turn; the caller has validated the entries with `parseAddressBook`. */
-export function replaceAddressBook(entries: AddressBookEntry[]): Promise<void> {
-  return replaceInTurns([addressBookReplacement(entries)]);
+export async function replaceAddressBook(entries: AddressBookEntry[]): Promise<void> {
+  await replaceInTurns([addressBookReplacement(entries)]);
 }
 
 /** The book replaced by `entries` (validated by the caller with `parseAddressBook`), for a write with other values (utils/import-write.ts). */

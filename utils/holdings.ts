@@ -7,7 +7,7 @@ import { parseAddressReadings, type AddressReadings } from '@/lib/holdings/addre
 import { BaseError } from '@/lib/errors';
 import type { FetchFailure } from '@/lib/reserves/fetch-source';
 import { memoizedRead } from './memo-item';
-import { replaceInTurn, replacement, updateItem, type Replacement } from './in-turn';
+import { replaceInTurn, replaceInTurns, replacement, updateItem, type Replacement } from './in-turn';
 
 /**
  * The user's holdings, the scheduled price table and the last reading of their watched
@@ -92,8 +92,13 @@ export async function getPriceTable(): Promise<PriceTable> {
   return parsePriceTable(await pricesItem.getValue());
 }
 
-export async function savePriceTable(table: PriceTable): Promise<void> {
-  await pricesItem.setValue(table);
+/**
+ * The price table (when `table` is given) and the status of the attempt that made it, in one write in their turns, handed to
+ * the pill's held copy (utils/in-turn.ts `replaceInTurns`); nothing when `unless()` says so with the turns held. Answers whether it wrote.
+ */
+export function savePrices({ table, status }: { table?: PriceTable; status: PriceStatus }, unless?: () => boolean): Promise<boolean> {
+  const statusReplacement = replacement(priceStatusItem, status);
+  return replaceInTurns(table === undefined ? [statusReplacement] : [replacement(pricesItem, table), statusReplacement], unless === undefined ? {} : { unless });
 }
 
 export function watchPriceTable(callback: (table: PriceTable) => void): () => void {
@@ -104,9 +109,9 @@ export async function getAddressReadings(): Promise<AddressReadings | null> {
   return parseAddressReadings(await readingsItem.getValue());
 }
 
-export async function saveAddressReadings(readings: AddressReadings | null): Promise<void> {
-  if (readings === null) await readingsItem.removeValue();
-  else await readingsItem.setValue(readings);
+/** The watched addresses' reading, written as `savePrices` writes. Answers whether it wrote. */
+export function saveAddressReadings(readings: AddressReadings, unless?: () => boolean): Promise<boolean> {
+  return replaceInTurns([replacement(readingsItem, readings)], unless === undefined ? {} : { unless });
 }
 
 export function watchAddressReadings(callback: (readings: AddressReadings | null) => void): () => void {

@@ -87,17 +87,24 @@ export function replacement<T, V extends T>(item: PlainLocalItem<T>, value: V): 
  * makes one `set` for each storage area, and `replacement` takes only plain `storage.local` items
  * (utils/lazy-item.ts `PlainLocalItem`: no `$` meta key, no migration to wait for, written as their
  * `setValue` writes them), so this is one `storage.local.set`: the browser stores all of them or
- * none, and the area reports them as one change. Refuses (rejects, writing nothing) two
- * replacements of one item.
+ * none, and the area reports them as one change. Still in the turns, the values held for the pill
+ * take what was stored, with no read (utils/memo-item.ts). Refuses (rejects, writing nothing) two
+ * replacements of one item. `unless`, asked once all the turns are held, stops the write: a writer
+ * that must not store after some event (a "Delete everything" since its reads) checks it there,
+ * where no other turn-taker can come between the check and the write. Answers whether it wrote.
  */
-export async function replaceInTurns(replacements: readonly Replacement<unknown>[]): Promise<void> {
+export async function replaceInTurns(replacements: readonly Replacement<unknown>[], { unless }: { unless?: () => boolean } = {}): Promise<boolean> {
   // Two values for one key in one write: which one the browser keeps is not the caller's to guess.
   const keys = replacements.map(({ key }) => key);
   const twice = keys.find((key, index) => keys.indexOf(key) !== index);
   if (twice !== undefined) throw new Error(`replaceInTurns: ${twice} is replaced twice in one write`);
   return inTurns(keys, async () => {
+    if (unless?.() === true) return false;
     for (const { key } of replacements) forgetEarly(key);
+    const mark = memoMark();
     await storage.setItems(replacements.map(({ key, value }) => ({ key, value })));
+    for (const { key, value } of replacements) handOverWrite(key, value, mark);
+    return true;
   });
 }
 

@@ -2,8 +2,9 @@ import type { WxtStorageItem } from '#imports';
 
 /**
  * A storage item's value held in memory, for reads on the exchange page's critical path (the
- * pill waits for the background's answer). Our own writes through `updateItem` hand their value
- * over in their turn (`handOverWrite`). A change event that brings another value drops the held
+ * pill waits for the background's answer). Our own writes through `updateItem` and `replaceInTurns`
+ * (utils/in-turn.ts) hand over what they stored, still in its turn (`handOverWrite`), so the next read
+ * needs no storage round trip. A change event that brings another value drops the held
  * copy, and the next read asks storage; it is never adopted, because it can arrive after a clear
  * that followed its write ("Delete everything"), and its value must not be held after the clear.
  */

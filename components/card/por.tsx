@@ -1,6 +1,7 @@
 import type { PorAttestation, PorCheck, PorReport } from '../../lib/reserves/schema';
 import type { GradeExchangeReturnType } from '../../lib/risk/grade';
-import { ALL_ASSETS, porCheckRows, porTrendSeries, type TrendPoint } from '../../lib/view/por-trend';
+import { porChecked } from '../../lib/view/por-checked';
+import { ALL_ASSETS, porCheckRows, porTrendReports, porTrendSeries, type TrendPoint } from '../../lib/view/por-trend';
 import { formatAge, formatAmount, formatDate, formatPercent, formatSignedAmount, formatSignedPercent, formatUsd } from '../../lib/words/format';
 import { joiners } from '../../lib/words/punctuation';
 import { useLocale, useT } from '../../utils/i18n';
@@ -9,29 +10,34 @@ import { SourceLink } from './parts';
 /**
  * The report's two dates, kept apart: the day the report describes (the exchange's) and the day
  * we last confirmed it was the newest (ours). When our copy is the old one, it says "not checked
- * since", so our delay is never shown as the exchange's.
+ * since", so our delay is never shown as the exchange's. Whether it is old is the verdict's
+ * decision (`porChecked`), so the details never disagree with the reasons above them. An exchange
+ * that publishes none has no report to date: only the day we looked is shown, with the source.
  */
-export function PorDates({ por, freshness, now }: { por: PorAttestation; freshness: GradeExchangeReturnType['metrics']['porFreshness']; now: Date }) {
+export function PorDates({ por, verdict, now }: { por: PorAttestation; verdict: GradeExchangeReturnType; now: Date }) {
   const t = useT();
   const locale = useLocale();
-  const checkedAt = freshness?.checkedAt ?? por.checkedAt;
-  const ours = freshness?.late === 'us';
+  const { day, late } = porChecked({ por, reasons: verdict.reasons, freshness: verdict.metrics.porFreshness });
   const { open, close } = joiners(locale);
   return (
     <p class="provenance" data-testid="card-por-dates">
       <SourceLink href={por.source} />
-      {' · '}
-      <time dateTime={por.asOf} data-testid="card-por-describes">
-        {t('porReportDescribes', formatDate(por.asOf, locale))}
-      </time>
-      {open}
-      {formatAge(por.asOf, now, locale)}
-      {close}
-      {checkedAt !== undefined && (
+      {por.method !== 'none' && (
         <>
           {' · '}
-          <time dateTime={checkedAt} class={ours ? 'por-late' : undefined} data-testid="card-por-checked" data-late={ours ? 'us' : undefined}>
-            {t(ours ? 'porNotCheckedSince' : 'porCheckedOn', formatDate(checkedAt, locale))}
+          <time dateTime={por.asOf} data-testid="card-por-describes">
+            {t('porReportDescribes', formatDate(por.asOf, locale))}
+          </time>
+          {open}
+          {formatAge(por.asOf, now, locale)}
+          {close}
+        </>
+      )}
+      {day !== undefined && (
+        <>
+          {' · '}
+          <time dateTime={day} class={late ? 'por-late' : undefined} data-testid="card-por-checked" data-late={late ? 'us' : undefined}>
+            {t(late ? 'porNotCheckedSince' : 'porCheckedOn', formatDate(day, locale))}
           </time>
         </>
       )}
@@ -39,44 +45,46 @@ export function PorDates({ por, freshness, now }: { por: PorAttestation; freshne
   );
 }
 
-/** Each major asset's ratio and customer liabilities over the kept reports, in words and, opened, as a table. */
+/**
+ * Each major asset's ratio and customer liabilities over the kept reports, in words and, opened, as
+ * a table. A measure with no figure at either end is left out of its row; when no row compares a
+ * ratio, the card says so in words.
+ */
 export function PorTrend({ history }: { history: readonly PorReport[] }) {
   const t = useT();
   const locale = useLocale();
   const series = porTrendSeries(history);
-  const newest = history[0];
-  const oldest = history.at(-1);
-  if (series.length === 0 || newest === undefined || oldest === undefined) return null;
+  const reports = porTrendReports(history, series);
   const name = (asset: string) => (asset === ALL_ASSETS ? t('porTrendAll') : asset);
   const ratio = (point: TrendPoint | undefined) => (point?.ratio === undefined ? '—' : formatPercent(point.ratio, locale, 2));
   const liabilities = (asset: string, point: TrendPoint | undefined) =>
     point?.liabilities === undefined ? '—' : asset === ALL_ASSETS ? formatUsd(point.liabilities, locale) : formatAmount(point.liabilities, locale);
   return (
     <div class="por-trend" data-testid="card-por-trend">
-      <p class="por-subheading">{t('porTrendTitle', [String(history.length), formatDate(oldest.asOf, locale), formatDate(newest.asOf, locale)])}</p>
-      {series.map(({ asset, points }) => {
+      <p class="por-subheading">{t('porTrendTitle', [String(reports.count), formatDate(reports.from, locale), formatDate(reports.to, locale)])}</p>
+      {series.map(({ asset, points, compares }) => {
         const first = points[0];
         const last = points.at(-1);
+        const span = [name(asset), formatDate(first?.asOf ?? '', locale), formatDate(last?.asOf ?? '', locale)];
+        const ratios = [ratio(first), ratio(last)];
+        const owed = [liabilities(asset, first), liabilities(asset, last)];
+        const columns = { ratio: points.some((point) => point.ratio !== undefined), liabilities: points.some((point) => point.liabilities !== undefined) };
         return (
           <details key={asset} class="por-trend__asset" data-asset={asset}>
             <summary>
-              {t('porTrendLine', [
-                name(asset),
-                formatDate(first?.asOf ?? '', locale),
-                formatDate(last?.asOf ?? '', locale),
-                ratio(first),
-                ratio(last),
-                liabilities(asset, first),
-                liabilities(asset, last),
-              ])}
+              {compares.ratio && compares.liabilities
+                ? t('porTrendLine', [...span, ...ratios, ...owed])
+                : compares.ratio
+                  ? t('porTrendLineRatio', [...span, ...ratios])
+                  : t('porTrendLineLiabilities', [...span, ...owed])}
             </summary>
             <table class="ratios">
               <caption class="visually-hidden">{t('porTrendCaption', name(asset))}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t('porTrendDate')}</th>
-                  <th scope="col">{t('porTrendRatio')}</th>
-                  <th scope="col">{t('porTrendLiabilities')}</th>
+                  {columns.ratio && <th scope="col">{t('porTrendRatio')}</th>}
+                  {columns.liabilities && <th scope="col">{t('porTrendLiabilities')}</th>}
                 </tr>
               </thead>
               <tbody>
@@ -85,8 +93,8 @@ export function PorTrend({ history }: { history: readonly PorReport[] }) {
                     <th scope="row">
                       <time dateTime={point.asOf}>{formatDate(point.asOf, locale)}</time>
                     </th>
-                    <td>{ratio(point)}</td>
-                    <td>{liabilities(asset, point)}</td>
+                    {columns.ratio && <td>{ratio(point)}</td>}
+                    {columns.liabilities && <td>{liabilities(asset, point)}</td>}
                   </tr>
                 ))}
               </tbody>
@@ -94,6 +102,11 @@ export function PorTrend({ history }: { history: readonly PorReport[] }) {
           </details>
         );
       })}
+      {!reports.ratios && (
+        <p class="muted" data-testid="card-por-trend-no-ratio">
+          {t('porTrendNoRatio')}
+        </p>
+      )}
     </div>
   );
 }

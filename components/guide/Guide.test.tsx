@@ -7,7 +7,8 @@ import { I18nContext, translateFrom, type Messages } from '../../utils/i18n';
 import { effectsOnNextTask, page, recordFocus, settle } from '../test-dom';
 import { Guide } from './Guide';
 
-const t = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/de/messages.json'), 'utf8')) as Messages);
+const words = (id: string) => translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales', id, 'messages.json'), 'utf8')) as Messages);
+const t = words('de');
 
 effectsOnNextTask();
 
@@ -19,9 +20,15 @@ const idle = {
 } as const;
 
 /** The guide at `state`, with no network, no address book and nothing under way. */
-function guideWith({ state, drops = 0, exchanges = [], onAction = () => undefined }: { state: GuideState } & Partial<Pick<ComponentProps<typeof Guide>, 'drops' | 'exchanges' | 'onAction'>>) {
+function guideWith({
+  state,
+  drops = 0,
+  exchanges = [],
+  onAction = () => undefined,
+  i18n = { t, locale: 'de' },
+}: { state: GuideState; i18n?: { t: typeof t; locale: string } } & Partial<Pick<ComponentProps<typeof Guide>, 'drops' | 'exchanges' | 'onAction'>>) {
   return (
-    <I18nContext.Provider value={{ t, locale: 'de' }}>
+    <I18nContext.Provider value={i18n}>
       <Guide
         state={state}
         book={[]}
@@ -95,6 +102,16 @@ describe('Guide after the page drops its memory ("Delete everything")', () => {
     await settle();
     expect($('step-route')).not.toBeNull();
     expect(($('route-asset') as HTMLInputElement).value).toBe('');
+    render(null, root);
+  });
+});
+
+describe('Guide progress', () => {
+  test('counts the steps done in the plural form the language takes for that number: French "0 étape", not "0 étapes"', async () => {
+    const { root, $ } = page();
+    render(guideWith({ state: createGuideState(new Date('2026-12-06T12:00:00Z')), i18n: { t: words('fr'), locale: 'fr' } }), root);
+    await settle();
+    expect($('progress-text')?.textContent).toBe('0 étape sur 6 terminée');
     render(null, root);
   });
 });

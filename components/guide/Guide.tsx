@@ -4,9 +4,10 @@ import type { ResolveEnsNameErrorCode } from '../../lib/custody/ens';
 import type { ArrivalErrorCode } from '../../lib/chain/arrival';
 import { guideStepIds, nextStep, validateStep, type GuideAction, type GuideResetReason, type GuideState, type GuideStepId } from '../../lib/custody/steps';
 import type { WithdrawalFacts } from '../../lib/exchanges/types';
-import { useT } from '../../utils/i18n';
+import { useLocale, useT } from '../../utils/i18n';
 import { InlineConfirm, useInlineConfirm } from '../InlineConfirm';
 import { PROBLEM, STEP_INTRO, STEP_TITLE } from '../../lib/words/guide-text';
+import { pluralText } from '../../lib/words/plural';
 import { RouteStep } from './RouteStep';
 import { WalletStep } from './WalletStep';
 import { AddressStep } from './AddressStep';
@@ -74,6 +75,7 @@ export function Guide(props: GuideProps) {
 
 function GuideView(props: GuideProps) {
   const t = useT();
+  const locale = useLocale();
   const { state, book } = props;
   const [step, setStep] = useState<GuideStepId>(() => nextStep({ state, book }) ?? 'arrival');
   const heading = useRef<HTMLHeadingElement>(null);
@@ -113,7 +115,7 @@ function GuideView(props: GuideProps) {
 
       <nav aria-label={t('guideProgressLabel')} class="guide__progress">
         <p class="guide__progress-text" data-testid="progress-text">
-          {t('guideProgress', [String(done), String(guideStepIds.length)])}
+          {pluralText(done, { one: 'guideProgressOne', other: 'guideProgress' }, t, locale, [String(done), String(guideStepIds.length)])}
         </p>
         <progress max={guideStepIds.length} value={done} aria-hidden="true" />
         <ol>

@@ -1,5 +1,5 @@
 import { exchangeWithdrawalHints, type ExchangeWithdrawalHint, type WithdrawalHintCode, type WithdrawalHintSource } from '../../lib/custody/steps';
-import { joiners } from '../../lib/words/punctuation';
+import { gapAfter, joiners } from '../../lib/words/punctuation';
 import { useLocale, useT, type MessageKey } from '../../utils/i18n';
 import type { GuideExchange } from './Guide';
 import { ExternalLink } from './shared';
@@ -76,12 +76,14 @@ function statement(t: ReturnType<typeof useT>, hint: ExchangeWithdrawalHint, nam
 
 function HintLine({ hint, name }: { hint: ExchangeWithdrawalHint; name: string }) {
   const t = useT();
+  const locale = useLocale();
+  const said = statement(t, hint, name);
   return (
     <li data-testid={`where-${hint.topic}`} data-code={hint.code}>
-      {statement(t, hint, name)}
+      {said}
       {hint.menuPath !== undefined && (
         <>
-          {' '}
+          {gapAfter(said, locale)}
           {t(MENU_LEAD[hint.topic])} {/* The exchange's own menu labels, as its English help pages name them: kept in English, and said so. */}
           <strong class="menu-path" data-testid="where-menu">
             <SourceWords text={hint.menuPath.join(' › ')} />

@@ -81,7 +81,7 @@ export function WatchedAddresses({ state, readings, onSave }: { state: HoldingsS
         </div>
       )}
       <form
-        class="holdings__form"
+        class="holdings__form holdings__form--stacked"
         data-testid="address-add"
         onSubmit={(event) => {
           event.preventDefault();

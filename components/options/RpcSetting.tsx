@@ -96,20 +96,22 @@ function RpcField({
   };
   return (
     <>
-      <label for={id}>{label}</label>{' '}
-      <input
-        id={id}
-        type="url"
-        inputMode="url"
-        spellcheck={false}
-        placeholder="https://"
-        value={draft}
-        aria-describedby={invalid ? `${describedBy} ${id}-error` : describedBy}
-        aria-invalid={invalid}
-        data-testid={id}
-        onInput={(event) => setDraft((event.currentTarget as HTMLInputElement).value)}
-        onChange={(event) => save((event.currentTarget as HTMLInputElement).value)}
-      />
+      <div class="rpc-field">
+        <label for={id}>{label}</label>
+        <input
+          id={id}
+          type="url"
+          inputMode="url"
+          spellcheck={false}
+          placeholder="https://"
+          value={draft}
+          aria-describedby={invalid ? `${describedBy} ${id}-error` : describedBy}
+          aria-invalid={invalid}
+          data-testid={id}
+          onInput={(event) => setDraft((event.currentTarget as HTMLInputElement).value)}
+          onChange={(event) => save((event.currentTarget as HTMLInputElement).value)}
+        />
+      </div>
       {invalid && (
         <p id={`${id}-error`} class="card__alert" role="alert">
           {t('rpcInvalid')} {value === undefined ? t('rpcNotSavedNone') : t('rpcNotSaved', value)}

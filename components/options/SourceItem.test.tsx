@@ -4,6 +4,7 @@ import { parseHTML } from 'linkedom';
 import { render } from 'preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { groupSources } from '../../lib/view/source-groups';
+import { formatAge, formatDate } from '../../lib/words/format';
 import { I18nContext, translateFrom, type Messages } from '../../utils/i18n';
 import type { SourceRow } from '../Options';
 import { SourceItem } from './SourceItem';
@@ -11,11 +12,11 @@ import { SourceItem } from './SourceItem';
 const now = new Date('2026-12-05T12:00:00Z');
 const messages = (locale: string) => JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales', locale, 'messages.json'), 'utf8')) as Messages;
 
-function draw(row: SourceRow, locale: string): HTMLElement {
+function draw(row: SourceRow | SourceRow[], locale: string): HTMLElement {
   const { document } = parseHTML('<!doctype html><html><body><ul id="root"></ul></body></html>');
   vi.stubGlobal('document', document);
   const root = document.getElementById('root') as unknown as HTMLElement;
-  const [group] = groupSources([row]);
+  const [group] = groupSources(Array.isArray(row) ? row : [row]);
   render(
     <I18nContext.Provider value={{ t: translateFrom(messages(locale)), locale }}>
       <SourceItem group={group!} exchangeNames={{}} now={now} />
@@ -71,5 +72,34 @@ describe('SourceItem', () => {
     const root = draw({ ...base }, 'de');
     expect(root.querySelector('[data-testid="source-row"]')?.getAttribute('data-status')).toBe('failing');
     expect(root.querySelector('.source__error')).toBeNull();
+  });
+
+  test('before any fetch succeeded, the row says the data that came with Reserve Radar is in use, with its date, not "Last success: Never"', () => {
+    const t = translateFrom(messages('de'));
+    for (const status of ['never', 'failing'] as const) {
+      const summary = draw({ ...base, status, bundledAt: '2026-10-05T00:00:00.000Z' }, 'de').querySelector('summary')?.textContent ?? '';
+      expect(summary, status).toContain(t('sourceBundledInUse', formatDate('2026-10-05T00:00:00.000Z', 'de')));
+      expect(summary, status).toContain('05.10.2026');
+      expect(summary, status).not.toContain(t('sourceLastSuccessAt', t('never')));
+    }
+    // Once a fetch succeeded, its age is what counts.
+    const fetched = draw({ ...base, status: 'fresh', lastSuccess: '2026-12-05T10:00:00.000Z', bundledAt: '2026-10-05T00:00:00.000Z' }, 'de').querySelector('summary')?.textContent ?? '';
+    expect(fetched).toContain(t('sourceLastSuccessAt', formatAge('2026-12-05T10:00:00.000Z', now, 'de')));
+    expect(fetched).not.toContain(t('sourceBundledInUse', formatDate('2026-10-05T00:00:00.000Z', 'de')));
+  });
+
+  test('the per-exchange row says "all" when every exchange is at its state, and counts one in the language\'s singular', () => {
+    const member = (n: number, status: SourceRow['status']): SourceRow => ({
+      id: `protocol:x${n}`,
+      group: 'protocol',
+      url: `https://api.llama.fi/protocol/x${n}`,
+      exchangeId: `x${n}`,
+      status,
+      bundledAt: '2026-10-05T00:00:00.000Z',
+    });
+    const count = (rows: SourceRow[], locale: string) => draw(rows, locale).querySelector('[data-testid="source-count"]')?.textContent;
+    expect(count([member(1, 'never'), member(2, 'never'), member(3, 'never')], 'en')).toBe('all 3 exchanges');
+    expect(count([member(1, 'failing'), member(2, 'fresh'), member(3, 'fresh')], 'fr')).toBe('1 plateforme sur 3');
+    expect(count([member(1, 'failing'), member(2, 'failing'), member(3, 'fresh')], 'fr')).toBe('2 plateformes sur 3');
   });
 });

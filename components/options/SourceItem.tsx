@@ -1,6 +1,7 @@
 import type { SourceStatus } from '../../lib/reserves/schedule';
 import type { SourceGroup } from '../../lib/view/source-groups';
-import { formatAge, formatMoment } from '../../lib/words/format';
+import { formatAge, formatCount, formatDate, formatMoment } from '../../lib/words/format';
+import { pluralText } from '../../lib/words/plural';
 import { answerFailureText } from '../../lib/words/answer-failure';
 import { fetchFailureDetail, fetchFailureText } from '../../lib/words/fetch-failure';
 import { feedFailureDetail, feedFailureText } from '../../lib/words/feed-failure';
@@ -28,6 +29,7 @@ export function SourceItem({ group, exchangeNames, now }: { group: SourceGroup<S
   const locale = useLocale();
   const age = (iso: string | undefined) => (iso === undefined ? t('never') : formatAge(iso, now, locale));
   const perExchange = group.id === 'protocol';
+  const bundledAt = group.members[0]?.bundledAt;
   const only = perExchange ? undefined : group.members[0];
   const errorOf = (row: SourceRow | undefined) => {
     if (row?.lastFetchFailure !== undefined) return fetchFailureText(row.lastFetchFailure, t, locale);
@@ -48,11 +50,18 @@ export function SourceItem({ group, exchangeNames, now }: { group: SourceGroup<S
             {perExchange && (
               <>
                 {' · '}
-                <span data-testid="source-count">{t('sourceGroupCount', [String(group.count), String(group.members.length)])}</span>
+                <span data-testid="source-count">
+                  {group.count === group.members.length && group.count > 1
+                    ? t('sourceGroupCountAll', formatCount(group.count, locale))
+                    : pluralText(group.count, { one: 'sourceGroupCountOne', other: 'sourceGroupCount' }, t, locale, [formatCount(group.count, locale), formatCount(group.members.length, locale)])}
+                </span>
               </>
             )}
           </span>{' '}
-          <span class="source__age">{t('sourceLastSuccessAt', age(group.oldestSuccess))}</span>
+          <span class="source__age">
+            {/* Never fetched: the cards show the data that came with the extension, and this says so, with its date. */}
+            {group.oldestSuccess === undefined && bundledAt !== undefined ? t('sourceBundledInUse', formatDate(bundledAt, locale)) : t('sourceLastSuccessAt', age(group.oldestSuccess))}
+          </span>
           {errorOf(only) !== undefined && <span class="source__error">{errorOf(only)}</span>}
         </summary>
         <div class="source__details">

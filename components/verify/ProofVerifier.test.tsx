@@ -9,6 +9,7 @@ import { proofFailureText } from '../../lib/words/proof-failure';
 import { I18nContext, translateFrom, type Messages } from '../../utils/i18n';
 import { type ProofInput, ProofVerifier } from './ProofVerifier';
 import { settle } from '../test-dom';
+import { chineseSentenceProblems } from '../../lib/words/chinese-sentences.testkit';
 
 const t = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/en/messages.json'), 'utf8')) as Messages);
 
@@ -145,6 +146,40 @@ describe('ProofVerifier: the hint and the marked field fit what failed', () => {
   });
 });
 
+describe('ProofVerifier: the source line speaks of an input only once there is one', () => {
+  test('an empty or blank text box says nothing about pasted text; typed text is named', async () => {
+    const { document, window } = parseHTML('<!doctype html><html><body><div id="root"></div></body></html>');
+    vi.stubGlobal('document', document);
+    const root = document.getElementById('root') as unknown as HTMLElement;
+    render(
+      <I18nContext.Provider value={{ t, locale: 'en' }}>
+        <ProofVerifier onVerify={() => new Promise<InclusionProofResult>(() => undefined)} />
+      </I18nContext.Provider>,
+      root,
+    );
+    const $ = (testId: string) => root.querySelector(`[data-testid="${testId}"]`) as HTMLTextAreaElement | null;
+    const describedBy = () => ($('proof-text')?.getAttribute('aria-describedby') ?? '').split(' ').filter((id) => id !== '');
+    const type = async (value: string) => {
+      ($('proof-text') as HTMLTextAreaElement).value = value;
+      $('proof-text')?.dispatchEvent(new window.Event('input', { bubbles: true }));
+      await settle();
+    };
+    expect(root.textContent).not.toContain(t('verifyProofFromText'));
+    expect($('proof-source')).toBeNull();
+    // The text box is described only by what is on the page.
+    for (const id of describedBy()) expect(root.querySelector(`#${id}`), id).not.toBeNull();
+    await type('  \n ');
+    expect(root.textContent).not.toContain(t('verifyProofFromText'));
+    for (const id of describedBy()) expect(root.querySelector(`#${id}`), id).not.toBeNull();
+    await type('{"a":1}');
+    expect($('proof-source')?.textContent).toBe(t('verifyProofFromText'));
+    expect(describedBy()).toEqual(['proof-source']);
+    await type('');
+    expect($('proof-source')).toBeNull();
+    render(null, root);
+  });
+});
+
 describe('ProofVerifier: sizes are written as the language writes numbers', () => {
   test('a chosen file says its bytes with the thousands grouped, a long paste its megabytes with the decimal comma', async () => {
     const { document, window } = parseHTML('<!doctype html><html><body><div id="root"></div></body></html>');
@@ -239,6 +274,25 @@ describe('ProofVerifier: a verdict never outlives the input it is about', () => 
     await settle();
     expect($('proof-verdict')).toBeNull();
     expect($('proof-verify')?.getAttribute('aria-disabled')).toBe('false');
+    render(null, root);
+  });
+});
+
+describe('ProofVerifier: Chinese sentences', () => {
+  test('the drop zone’s sentence is followed by the file button with no space after "。"', () => {
+    const { document } = parseHTML('<!doctype html><html><body><div id="root"></div></body></html>');
+    vi.stubGlobal('document', document);
+    const root = document.getElementById('root') as unknown as HTMLElement;
+    const chinese = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/zh_CN/messages.json'), 'utf8')) as Messages);
+    render(
+      <I18nContext.Provider value={{ t: chinese, locale: 'zh-CN' }}>
+        <ProofVerifier onVerify={async () => ({ ok: false, failure: { code: 'not-json' } })} />
+      </I18nContext.Provider>,
+      root,
+    );
+    const zone = root.querySelector('[data-testid="proof-dropzone"]')?.textContent ?? '';
+    expect(zone).toContain(`${chinese('verifyProofDrop')}${chinese('verifyProofChoose')}`);
+    expect(chineseSentenceProblems(zone)).toEqual([]);
     render(null, root);
   });
 });

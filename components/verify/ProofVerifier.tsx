@@ -2,6 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import { PROOF_MAX_CHARS } from '../../lib/proofs/input';
 import { proofFormats, type InclusionProofResult, type ProofFormat } from '../../lib/proofs/types';
 import { formatCount } from '../../lib/words/format';
+import { joiners } from '../../lib/words/punctuation';
 import { useLocale, useT } from '../../utils/i18n';
 import { FileButton } from '../FileButton';
 import { FORMAT_KEYS, ProofResult, proofFailureFault } from './ProofResult';
@@ -77,6 +78,16 @@ export function ProofVerifier({ onVerify }: ProofVerifierProps) {
   // The field a failed check is about is marked invalid and points at the reason shown below (until any edit).
   const fault = state.kind === 'done' && !state.result.ok ? proofFailureFault(state.result.failure) : undefined;
   const proofAtFault = fault === 'proof' && source.kind === 'text';
+  // Which input a check would read; none yet while the text box is empty and no file was given.
+  const sourceLine =
+    source.kind === 'file'
+      ? t('verifyProofFromFile', [source.name, formatCount(source.bytes.byteLength, locale)])
+      : source.kind === 'pasted'
+        ? t('verifyProofFromPaste', formatCount(Math.round(source.text.length / 100_000) / 10, locale))
+        : text.trim() === ''
+          ? undefined
+          : t('verifyProofFromText');
+  const proofDescribedBy = [proofAtFault ? 'proof-reason' : '', sourceLine === undefined ? '' : 'proof-source'].filter((id) => id !== '').join(' ');
 
   const takeFile = async (file: File | undefined) => {
     if (file === undefined) return;
@@ -124,7 +135,7 @@ export function ProofVerifier({ onVerify }: ProofVerifierProps) {
           spellcheck={false}
           value={text}
           data-testid="proof-text"
-          aria-describedby={proofAtFault ? 'proof-reason proof-source' : 'proof-source'}
+          aria-describedby={proofDescribedBy === '' ? undefined : proofDescribedBy}
           aria-invalid={proofAtFault ? true : undefined}
           onInput={(event) => {
             setText((event.currentTarget as HTMLTextAreaElement).value);
@@ -160,16 +171,15 @@ export function ProofVerifier({ onVerify }: ProofVerifierProps) {
             void takeFile(event.dataTransfer?.files[0]);
           }}
         >
-          <span>{t('verifyProofDrop')}</span>{' '}
+          <span>{t('verifyProofDrop')}</span>
+          {joiners(locale).sentence}
           <FileButton label={t('verifyProofChoose')} accept=".json,application/json,text/plain" buttonTestId="proof-choose" inputTestId="proof-file" onFile={(chosen) => void takeFile(chosen)} />
         </div>
-        <p id="proof-source" class="muted" data-testid="proof-source">
-          {source.kind === 'file'
-            ? t('verifyProofFromFile', [source.name, formatCount(source.bytes.byteLength, locale)])
-            : source.kind === 'pasted'
-              ? t('verifyProofFromPaste', formatCount(Math.round(source.text.length / 100_000) / 10, locale))
-              : t('verifyProofFromText')}
-        </p>
+        {sourceLine !== undefined && (
+          <p id="proof-source" class="muted" data-testid="proof-source">
+            {sourceLine}
+          </p>
+        )}
 
         <div class="verify-row">
           <label>

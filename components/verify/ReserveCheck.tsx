@@ -4,6 +4,7 @@ import type { CheckReservesReturnType, ReserveCheckProgress, ReserveCheckToken }
 import { rpcUrlForChain, type Settings } from '../../lib/settings';
 import type { ExchangeView } from '../../lib/view/exchange-view';
 import { formatCount, formatDate, formatList } from '../../lib/words/format';
+import { joiners } from '../../lib/words/punctuation';
 import { numberExample, readDecimalText } from '../../lib/words/typed-number';
 import { useLocale, useT } from '../../utils/i18n';
 import { SourceWords } from '../SourceWords';
@@ -108,7 +109,8 @@ export function ReserveCheck({ targets, endpoints, optionsUrl, views, onRun }: R
 
       {rpcUrl === undefined ? (
         <p class="verify-notice" data-testid="reserves-no-rpc">
-          {t('verifyReservesNoRpc')}{' '}
+          {t('verifyReservesNoRpc')}
+          {joiners(locale).sentence}
           <OptionsLink href={optionsUrl} testId="reserves-options-link">
             {t('verifyReservesOpenOptions')}
           </OptionsLink>

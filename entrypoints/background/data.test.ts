@@ -10,6 +10,7 @@ import { initialSourceState } from '@/lib/reserves/schedule';
 import { freshBackground, gate, holdRead } from './background.testkit';
 import { clearEverything } from './delete-everything';
 import { SHARED_LOCAL_KEYS } from './extension-handlers';
+import { ownTokenChart } from './source-answers.testkit';
 
 const cexs = readFileSync(join(import.meta.dirname, '../../tests/fixtures/defillama/cexs.json'), 'utf8');
 
@@ -93,6 +94,12 @@ describe('sourceViews', () => {
     const prices = views.find((row) => row.id === 'own-token-prices');
     expect(prices?.status).toBe('failing');
     expect(JSON.stringify(prices)).not.toContain('no usable price');
+  });
+
+  test('every row carries the date of the bundled data, which the cards show until a fetch succeeds', async () => {
+    const views = await sourceViews();
+    expect(views.length).toBeGreaterThan(3);
+    for (const row of views) expect(row.bundledAt, row.id).toBe(bundledSnapshot().generatedAt);
   });
 });
 
@@ -251,26 +258,14 @@ describe('refreshDue and the stored source states', () => {
   test('own-token prices asked before a Reset and answered after it are not stored, nor their state', async () => {
     let chartCalls = 0;
     const { shut: released, open: release } = gate();
-    const now = Math.floor(Date.now() / 1000);
+    const body = ownTokenChart();
     vi.stubGlobal(
       'fetch',
       vi.fn(async (input: string) => {
         if (new URL(input).pathname.startsWith('/chart/')) {
           chartCalls++;
           await released;
-          const body = {
-            coins: {
-              'coingecko:binancecoin': {
-                symbol: 'BNB',
-                confidence: 0.99,
-                prices: [
-                  { timestamp: now - 86400, price: 600 },
-                  { timestamp: now - 3600, price: 610 },
-                ],
-              },
-            },
-          };
-          return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+          return new Response(body, { status: 200, headers: { 'content-type': 'application/json' } });
         }
         throw new TypeError('Failed to fetch');
       }),

@@ -7,7 +7,7 @@ import { DEFILLAMA_CEXS_URL, defillamaProtocolUrl } from '@/lib/reserves/defilla
 import { readAnswerFailure, type AnswerFailure } from '@/lib/reserves/answer-failure';
 import { readFetchFailure, type FetchFailure } from '@/lib/reserves/fetch-source';
 import { CEXS_POLICY, PROTOCOL_POLICY, initialSourceState, isDue, onStartup, statusAt, type SourcePolicy, type SourceState } from '@/lib/reserves/schedule';
-import { bundledSnapshot, parseSnapshot } from '@/lib/reserves/snapshot';
+import { bundledSnapshot, bundledSnapshotProblem, parseSnapshot } from '@/lib/reserves/snapshot';
 import { mergeSnapshots } from '@/lib/reserves/merge';
 import type { Snapshot } from '@/lib/reserves/schema';
 import { FEED_POLICY, refreshFeed } from '@/lib/feed/refresh-feed';
@@ -74,6 +74,8 @@ export interface SourceView {
   lastFetchFailure?: FetchFailure;
   lastFeedFailure?: FeedFailure;
   nextAttemptAt: string;
+  /** When the data that came with the extension was compiled: what the cards show from this source until a fetch succeeds. Absent when that file was refused. */
+  bundledAt?: string;
 }
 
 let held: Snapshot | undefined;
@@ -96,10 +98,10 @@ export async function knownBadLookup(now: Date): Promise<(host: string) => Listi
   return (host) => index.find(host, now);
 }
 
-/** Keeps the newer of the held and the incoming section, unless a Reset came since the feed was asked (`asked`), up to the held one's read. */
-async function storeKnownBad(incoming: KnownBad, asked: number): Promise<void> {
+/** Keeps the newer of the held and the incoming section, unless a Reset or a delete came since the feed was asked (`asked`), up to the held one's read. */
+async function storeKnownBad(incoming: KnownBad, asked: Asked): Promise<void> {
   const { section } = await heldKnownBad();
-  if (asked !== resets) return;
+  if (!stillAsked(asked)) return;
   const next = newerKnownBad(section, incoming, new Date());
   if (next === section) return;
   knownBad = Promise.resolve({ section: next, index: knownBadIndex(next) });
@@ -156,28 +158,44 @@ type Stored = Pick<RefreshReturnType, 'snapshot' | 'state'> & { outcome: { kind:
 let resets = 0;
 
 /**
- * The reader of each source's state for a run, with the Reset count taken before the read: what is learned from a state
- * is stored only while that count holds. The states are read once per run for every source's due check (a run checks
- * some thirty), and afresh after a Reset or "Delete everything" since: a state read before either is not the stored one.
+ * The Reset count and the "Delete everything" count (./delete-everything.ts) taken before a source's state was read. A delete
+ * forgets the data as a Reset does, but its clear comes first, in the step that moves its count: an answer heard between the
+ * clear and the Reset that follows it is not written either, not even for the moment until that Reset removes it.
+ */
+interface Asked {
+  resets: number;
+  deletes: number;
+}
+
+/** Whether nothing came since `asked` that forgot what the answer was merged into: checked in the step that writes. */
+function stillAsked(asked: Asked): boolean {
+  return asked.resets === resets && !deletedSince(asked.deletes);
+}
+
+/**
+ * The reader of each source's state for a run, with the Reset and delete counts taken before the read: what is learned
+ * from a state is stored only while they hold (`stillAsked`). The states are read once per run for every source's due
+ * check (a run checks some thirty), and afresh after a Reset or "Delete everything" since: a state read before either is
+ * not the stored one.
  * A Reset counts when it begins and again once the states are cleared, in their turn: a state read in between is older
  * than the count taken with it. What is learned is written over the states as stored then (`storeState`).
  */
-function sourceStates(): (source: string) => Promise<{ state: SourceState; asked: number }> {
-  let read: { states: Promise<Record<string, SourceState>>; asked: number; deletes: number } | undefined;
+function sourceStates(): (source: string) => Promise<{ state: SourceState; asked: Asked }> {
+  let read: { states: Promise<Record<string, SourceState>>; asked: Asked } | undefined;
   return async (source) => {
-    if (read === undefined || read.asked !== resets || deletedSince(read.deletes)) read = { asked: resets, deletes: deleteMark(), states: sourcesItem.getValue() };
+    if (read === undefined || !stillAsked(read.asked)) read = { asked: { resets, deletes: deleteMark() }, states: sourcesItem.getValue() };
     const { states, asked } = read;
     return { state: (await states)[source] ?? initialSourceState(), asked };
   };
 }
 
 /** Writes one source's state over the states as stored now, in their turn: what others wrote meanwhile stays. */
-async function storeState(source: string, state: SourceState, asked: number): Promise<void> {
-  await updateItem(sourcesItem, (states) => (asked === resets ? { ...states, [source]: state } : states));
+async function storeState(source: string, state: SourceState, asked: Asked): Promise<void> {
+  await updateItem(sourcesItem, (states) => (stillAsked(asked) ? { ...states, [source]: state } : states));
 }
 
-async function store(result: Stored, source: string, asked: number): Promise<void> {
-  if (asked !== resets) return;
+async function store(result: Stored, source: string, asked: Asked): Promise<void> {
+  if (!stillAsked(asked)) return;
   if (result.snapshot !== held) {
     held = result.snapshot;
     reading = undefined;
@@ -229,7 +247,7 @@ async function refreshSources(force: boolean): Promise<void> {
       now: Date.now(),
       verify: (work) => chainWork().verifyFeed(work),
     });
-    if (feedAsked === resets && result.heldFeed !== undefined) await heldFeedItem.setValue(result.heldFeed);
+    if (stillAsked(feedAsked) && result.heldFeed !== undefined) await heldFeedItem.setValue(result.heldFeed);
     if (result.knownBad !== undefined) await storeKnownBad(result.knownBad, feedAsked);
     await store(result, FEED_SOURCE, feedAsked);
   }
@@ -242,7 +260,7 @@ async function refreshSources(force: boolean): Promise<void> {
   if (force || isDue({ state: pricesState, now: Date.now() })) {
     const held = await heldOwnTokenPrices();
     const result = await refreshOwnTokenPrices({ fetch, held, state: pricesState, symbols: pricedOwnTokens(exchanges), now: Date.now() });
-    if (pricesAsked === resets && result.prices !== held) await ownTokenPricesItem.setValue(result.prices);
+    if (stillAsked(pricesAsked) && result.prices !== held) await ownTokenPricesItem.setValue(result.prices);
     await storeState(OWN_TOKEN_PRICES_SOURCE, result.state, pricesAsked);
     if (result.outcome.kind === 'failed') console.warn(`[reserve-radar] ${OWN_TOKEN_PRICES_SOURCE}:`, result.outcome.error, result.outcome.detail ?? '');
   }
@@ -274,6 +292,7 @@ export async function sourceViews(): Promise<SourceView[]> {
     { id: OWN_TOKEN_PRICES_SOURCE, label: 'DefiLlama coins /chart', group: 'own-token-prices', url: ownTokenChartUrl(pricedOwnTokens(exchanges)) },
     ...trackedProtocols().map(({ exchangeId, slug }) => ({ id: protocolSource(slug), label: `DefiLlama /protocol/${slug}`, group: 'protocol' as const, url: defillamaProtocolUrl(slug), exchangeId })),
   ];
+  const bundled = bundledSnapshotProblem() === undefined ? { bundledAt: bundledSnapshot().generatedAt } : {};
   return rows.map((row) => {
     const state = states[row.id] ?? initialSourceState();
     const fetchFailure = readFetchFailure(state.lastFetchFailure);
@@ -287,6 +306,7 @@ export async function sourceViews(): Promise<SourceView[]> {
       ...(fetchFailure === undefined ? {} : { lastFetchFailure: fetchFailure }),
       ...(feedFailure === undefined ? {} : { lastFeedFailure: feedFailure }),
       nextAttemptAt: state.nextAttemptAt,
+      ...bundled,
     };
   });
 }

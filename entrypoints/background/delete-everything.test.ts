@@ -5,7 +5,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from './index';
 import { freshBackground, gate, holdRead } from './background.testkit';
 import { pricedSymbols, readBalances, recordHistory, refreshPrices, REMINDER_ALARM, scheduleReminder } from './holdings';
-import { heldSnapshot, refreshDue } from './data';
+import * as data from './data';
+import { CEXS_SOURCE, FEED_SOURCE, heldSnapshot, OWN_TOKEN_PRICES_SOURCE, refreshDue } from './data';
 import { getAddressReadings, getHoldings, getPriceTable } from '@/utils/holdings';
 import { getSettings } from '@/utils/settings';
 import { FIRST_PAINT_KEY, type FirstPaintView } from '@/lib/view/first-paint-view';
@@ -15,6 +16,10 @@ import { defillamaPricesUrl } from '@/lib/holdings/prices';
 import { inProcessChainWork } from '@/lib/chain-work/in-process';
 import { signWarningList } from '@/lib/community/sign-warning-list';
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
+import { inTurn } from '@/utils/in-turn';
+import { deletedSince, deleteMark } from './delete-everything';
+import { knownBadSection, ownTokenChart, signedFeed } from './source-answers.testkit';
+import { TEST_FEED_SIGNER } from '@/tests/fixtures/feed/test-key';
 
 /**
  * "Delete everything" pressed while background work that read the user's data waits (on the
@@ -22,6 +27,7 @@ import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
  */
 
 const NOW = Date.parse('2026-11-25T10:00:00Z');
+const FEED = 'https://feed.test/feed.json';
 const self = () => ({ id: fakeBrowser.runtime.id, url: `chrome-extension://${fakeBrowser.runtime.id}/options.html` });
 const send = async (message: unknown) => (await fakeBrowser.runtime.onMessage.trigger(message, self(), () => undefined))[0] as unknown;
 /** The stored values among `keys`: none, after the delete. */
@@ -63,6 +69,46 @@ describe('"Delete everything" while background work is under way', () => {
     open();
     expect((await refresh).fetched).toBe(true);
     expect(await left(['priceTable', 'priceStatus', 'holdings'])).toEqual([]);
+  });
+
+  test('a price answer heard while it holds the price turns and waits for a later one is not written after the clear: it is checked with the turns held', async () => {
+    await fakeBrowser.storage.local.set({ holdings });
+    const coins = readFileSync(join(import.meta.dirname, '../../tests/fixtures/coins-llama/prices-current-ethereum-2026-10-05.json'), 'utf8');
+    const { shut: answer, open: letAnswer } = gate();
+    let asked = 0;
+    let dated = 0;
+    const fetch = async (url: string) => {
+      asked++;
+      await answer;
+      return url === defillamaPricesUrl({ symbols: pricedSymbols }) ? new Response(coins, { headers: { 'content-type': 'application/json' } }) : new Response('down', { status: 503 });
+    };
+    // Some work holds the run alerts' turn, which the delete takes after the price turns (they are taken sorted).
+    const { shut, open } = gate();
+    let holding = false;
+    const held = inTurn('local:runAlerts', async () => {
+      holding = true;
+      await shut;
+    });
+    await vi.waitFor(() => expect(holding).toBe(true));
+    const now = () => {
+      dated++;
+      return NOW;
+    };
+    const refresh = refreshPrices({ fetch, now });
+    await vi.waitFor(() => expect(asked).toBe(2));
+    const before = deleteMark();
+    const deleted = send({ type: 'delete-all-data' });
+    // Its steps up to the run alerts' turn answer in promises, never on a timer: they have all run by the next macrotask.
+    await new Promise((resolve) => setImmediate(resolve));
+    // A turn asked for now comes after the delete's clear only if the delete was already waiting for it (checked below).
+    const afterTheDelete = inTurn('local:runAlerts', async () => deletedSince(before));
+    letAnswer();
+    // The answer is read once the new prices are dated (the attempt was, first): the refresh asks for the price turns in that same step.
+    await vi.waitFor(() => expect(dated).toBe(2));
+    open();
+    await Promise.all([held, deleted, refresh]);
+    expect(await afterTheDelete, "the delete held the price turns and waited for the run alerts' turn as the answer came").toBe(true);
+    expect(await left(['priceTable', 'priceStatus'])).toEqual([]);
   });
 
   test('a price refresh asked after it does not settle for the one from before it, whose answers are dropped', async () => {
@@ -208,6 +254,80 @@ describe('"Delete everything" while background work is under way', () => {
     await run;
     expect(await left(['heldSnapshot', 'heldFeed', 'knownBad', 'ownTokenPrices', 'runAlerts'])).toEqual([]);
     expect(await heldSnapshot()).toEqual(bundledSnapshot());
+  });
+
+  test.each([
+    ['after it has answered', CEXS_SOURCE, 'answered'],
+    ['while it clears', CEXS_SOURCE, 'clearing'],
+    ['after it has answered', FEED_SOURCE, 'answered'],
+    ['while it clears', FEED_SOURCE, 'clearing'],
+    ['after it has answered', OWN_TOKEN_PRICES_SOURCE, 'answered'],
+    ['while it clears', OWN_TOKEN_PRICES_SOURCE, 'clearing'],
+  ] as const)("a data refresh whose answer comes %s writes nothing it learned from the %s source after the clear, nor that source's last check", async (_when, source, when) => {
+    // The feed brings known-bad hosts and a floor for later feeds; /cexs reserve figures; /chart own-token prices.
+    vi.stubGlobal('__RADAR_FEED__', { url: FEED, signers: [TEST_FEED_SIGNER] });
+    const bodies: Record<typeof source, string> = {
+      [CEXS_SOURCE]: readFileSync(join(import.meta.dirname, '../../tests/fixtures/defillama/cexs.json'), 'utf8'),
+      [FEED_SOURCE]: await signedFeed(1, knownBadSection(new Date(Date.now() - 3_600_000).toISOString(), 'quiet-harbor-rewards.com')),
+      [OWN_TOKEN_PRICES_SOURCE]: ownTokenChart(),
+    };
+    const sourceOf = (url: URL) => (url.href === FEED ? FEED_SOURCE : url.pathname === '/cexs' ? CEXS_SOURCE : url.pathname.startsWith('/chart/') ? OWN_TOKEN_PRICES_SOURCE : undefined);
+    const { shut, open } = gate();
+    let held = false;
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: string) => {
+        // Only the source under test answers, once the test lets it: every other source fails, so it alone has something to write.
+        if (sourceOf(new URL(input)) !== source) throw new TypeError('Failed to fetch');
+        held = true;
+        await shut;
+        return new Response(bodies[source], { headers: { 'content-type': 'application/json' } });
+      }),
+    );
+    const run = refreshDue({ force: true });
+    await vi.waitFor(() => expect(held).toBe(true));
+    // What is written after the clear: the sources asked after it (all failed here) store their attempt, nothing else may come.
+    let cleared = false;
+    const writtenAfter: string[] = [];
+    const set = fakeBrowser.storage.local.set.bind(fakeBrowser.storage.local);
+    vi.spyOn(fakeBrowser.storage.local, 'set').mockImplementation((items) => {
+      if (cleared) writtenAfter.push(...Object.entries(items as Record<string, unknown>).flatMap(([key, value]) => (key !== 'sources' || JSON.stringify(value).includes('lastSuccess') ? [key] : [])));
+      return set(items);
+    });
+    const clear = fakeBrowser.storage.local.clear.bind(fakeBrowser.storage.local);
+    vi.spyOn(fakeBrowser.storage.local, 'clear').mockImplementation(() => {
+      cleared = true;
+      const clearing = clear();
+      // The answer is heard as storage clears, before the delete has forgotten what the background holds in memory.
+      if (when === 'clearing') open();
+      return clearing;
+    });
+    if (when === 'clearing') {
+      // The delete's Reset, which would refuse the answer by its own count, comes only once the run is done with it.
+      const reset = data.resetData;
+      vi.spyOn(data, 'resetData').mockImplementation(async () => {
+        await run;
+        await reset();
+      });
+    }
+    await send({ type: 'delete-all-data' });
+    open();
+    await run;
+    const learned = ['heldSnapshot', 'heldFeed', 'knownBad', 'ownTokenPrices'];
+    expect(writtenAfter.filter((key) => [...learned, 'sources'].includes(key))).toEqual([]);
+    expect(await left(learned)).toEqual([]);
+    expect(await heldSnapshot()).toEqual(bundledSnapshot());
+    const checked = async () => {
+      const { sources } = (await fakeBrowser.storage.local.get('sources')) as { sources?: Record<string, { lastSuccess?: string }> };
+      return Object.entries(sources ?? {}).flatMap(([id, state]) => (state.lastSuccess === undefined ? [] : [id]));
+    };
+    expect(await checked()).toEqual([]);
+    // Nothing was left half-written: the next refresh stores its answer as any other.
+    await refreshDue({ force: true });
+    expect((await left(learned)).map(([key]) => key)).toEqual(
+      { [CEXS_SOURCE]: ['heldSnapshot'], [FEED_SOURCE]: ['heldSnapshot', 'heldFeed', 'knownBad'], [OWN_TOKEN_PRICES_SOURCE]: ['ownTokenPrices'] }[source],
+    );
+    expect(await checked()).toEqual([source]);
   });
 
   test("the day's history point, whose price read answers late, is not written over it: it is made in the holdings' turn", async () => {

@@ -6,12 +6,13 @@ import { dropMemoizedReads } from '@/utils/memo-item';
  * How many times this worker has asked storage to clear everything ("Delete everything"). Work that
  * reads what the user keeps, waits (the network, the user's RPC, a permission check) and then writes
  * what it learned, takes the count before it reads and writes only while `deletedSince` says no:
- * the price table and status, the address readings and the reminder alarm (holdings.ts), and the first
- * paint (first-paint.ts). The public data a run fetches (data.ts: reserve snapshots, source states,
- * the feed) does not check it as it writes: an answer asked for before a clear and heard after it is
- * still stored, merged into the snapshot held before the clear, with its source's state learned
- * from the state read before it. That is public data, nothing the user keeps. data.ts reads the
- * source states afresh after a clear, so the other sources' due checks use no state from before it.
+ * the price table and status and the address readings (holdings.ts, checked in their turns, which the
+ * delete takes too), the reminder alarm (holdings.ts), the first paint (first-paint.ts) and the pill's
+ * words kept for the session (words.ts, with the count its caller took before reading the language).
+ * The public data a run fetches (data.ts: reserve snapshots, source states with their last check, the
+ * feed, the known-bad hosts, the own-token prices) checks it too, beside the Reset count: an answer
+ * asked for before a clear and heard after it is not stored, not even in the moment between the clear
+ * and the Reset the delete does next. The source stays due and the next run stores it as any answer.
  * The count moves in the same step as the clear is asked for, and storage answers in the order it
  * is asked: a write asked before the clear is cleared by it, and a read asked after it finds nothing.
  * The check and the write share one step only through plain items (utils/lazy-item.ts: no `migrations` or `init`);

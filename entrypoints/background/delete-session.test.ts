@@ -5,10 +5,20 @@ import { freshBackground, gate, holdRead } from './background.testkit';
 import type { TabState } from '@/lib/view/exchange-view';
 import type { PageState } from '@/lib/view/page-state';
 import german from '@/public/_locales/de/messages.json';
+import french from '@/public/_locales/fr/messages.json';
+import spanish from '@/public/_locales/es/messages.json';
+import swedish from '@/public/_locales/sv/messages.json';
 import { chosenWords } from './words';
-import { inTurn } from '@/utils/in-turn';
+import { clearEverything, deleteMark } from './delete-everything';
+import { inTurn, inTurns } from '@/utils/in-turn';
+import { SHARED_LOCAL_KEYS, SHARED_SESSION_KEYS } from './extension-handlers';
 import { updateRunAlerts } from './run-alerts';
 import { bundledSnapshot } from '@/lib/reserves/snapshot';
+import { pricedSymbols, readBalances, refreshPrices } from './holdings';
+import { defillamaPricesUrl } from '@/lib/holdings/prices';
+import { FIRST_PAINT_KEY } from '@/lib/view/first-paint-view';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 /**
  * "Delete everything" and what the background keeps for the browser session: the addresses of the open
@@ -18,6 +28,7 @@ import { bundledSnapshot } from '@/lib/reserves/snapshot';
  */
 
 const NOW = Date.now();
+const coins = readFileSync(join(import.meta.dirname, '../../tests/fixtures/coins-llama/prices-current-ethereum-2026-10-05.json'), 'utf8');
 const TAB = 5;
 const BINANCE = 'https://www.binance.com/en/my/wallet/account/main';
 const self = () => ({ id: fakeBrowser.runtime.id, url: `chrome-extension://${fakeBrowser.runtime.id}/popup.html` });
@@ -45,6 +56,12 @@ async function settle(): Promise<void> {
     await inTurn('session:badgeMeanings', async () => undefined);
   }
 }
+
+/** The delete's clear, in the turns it takes, without a background started: nothing rebuilt after it writes words of its own. */
+const clearAll = () => inTurns(SHARED_LOCAL_KEYS, () => inTurns(SHARED_SESSION_KEYS, clearEverything));
+
+/** The language the pill words kept for the session were worded for, if any are kept. */
+const keptLanguage = async () => ((await fakeBrowser.storage.session.get('pillWords')).pillWords as { language?: string } | undefined)?.language;
 
 describe('"Delete everything" and the open tabs', () => {
   beforeEach(async () => {
@@ -190,6 +207,44 @@ describe('"Delete everything" and what the background holds in memory', () => {
     expect(gets.mock.calls.filter((call) => /nudgeSeen|settings/.test(JSON.stringify(call)))).toEqual([]);
   });
 
+  test("the pill's next answer after a balance reading and a price refresh reads neither prices nor readings from storage: the writes handed them over", async () => {
+    const address = '0x00000000000000000000000000000000005E1f01';
+    await fakeBrowser.storage.local.set({
+      settings: { rpcUrl: 'http://127.0.0.1:8545' },
+      holdings: {
+        holdings: [{ id: 'a', kind: 'asset', custodian: 'binance', asset: 'ETH', amount: 1, updatedAt: NOW }],
+        addresses: [{ id: 'w', address, chainIds: [1] }],
+        history: [],
+        limits: { exchanges: { binance: { cap: 1000 } } },
+      },
+    });
+    // The RPC is down: the reading is stored all the same, incomplete.
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => {
+        throw new TypeError('Failed to fetch');
+      }),
+    );
+    background.main();
+    const balanceLine = async () => ((await trigger({ type: 'page-state' }, pageOf(TAB, BINANCE))) as { balanceNudge?: { kind: string } }).balanceNudge?.kind;
+    // Nothing priced yet, so no value to hold over the cap; every value the pill reads is held from here on.
+    expect(await balanceLine()).toBe('risky-exchange');
+    expect(await readBalances({ timeoutMs: 60_000 })).toMatchObject({ ok: true });
+    const prices = async (url: string) =>
+      url === defillamaPricesUrl({ symbols: pricedSymbols }) ? new Response(coins, { headers: { 'content-type': 'application/json' } }) : new Response('down', { status: 503 });
+    expect((await refreshPrices({ fetch: prices })).fetched).toBe(true);
+    // The first paint's rebuild, which the writes' change events start, reads the settings from storage (it is built from
+    // storage), but neither the prices nor the readings: the held copies it reads them from took what the writes stored.
+    const gets = vi.spyOn(fakeBrowser.storage.local, 'get');
+    const sets = vi.spyOn(fakeBrowser.storage.local, 'set');
+    await vi.waitFor(() => expect(sets.mock.calls.some(([items]) => FIRST_PAINT_KEY in (items as object))).toBe(true));
+    expect(gets.mock.calls.filter((call) => /priceTable|addressReadings/.test(JSON.stringify(call)))).toEqual([]);
+    gets.mockClear();
+    expect(await balanceLine(), 'the line the new prices make').toBe('over-cap');
+    // Nor, for the balance line's words, the language setting: the pill's held settings give it.
+    expect(gets.mock.calls).toEqual([]);
+  });
+
   test('the pill words worded for the chosen language across it are not kept for the session after it: they name the setting', async () => {
     background.main();
     const { shut, open } = gate();
@@ -202,13 +257,59 @@ describe('"Delete everything" and what the background holds in memory', () => {
         return new Response(JSON.stringify(german), { headers: { 'content-type': 'application/json' } });
       }),
     );
-    const worded = chosenWords('de');
+    const worded = chosenWords('de', deleteMark());
     await vi.waitFor(() => expect(asked).toBe(true));
     await send({ type: 'delete-all-data' });
     open();
     // The words are kept, or not, in the same step as they are handed out.
     await worded;
     expect(await fakeBrowser.storage.session.get('pillWords')).toEqual({});
+  });
+
+  test("the pill words for the language a pill's question read before it are not kept for the session after it", async () => {
+    // A language no other test here words: words the worker already held for it would be handed out with no session write to check.
+    await fakeBrowser.storage.local.set({ settings: { language: 'fr' } });
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(JSON.stringify(french), { headers: { 'content-type': 'application/json' } })),
+    );
+    // The settings come in the wake-up's early question, held here with the snapshot's read until the delete is done.
+    const { reached, open } = holdRead('heldSnapshot');
+    background.main();
+    const answer = trigger({ type: 'page-state' }, pageOf(TAB, BINANCE)) as Promise<PageState>;
+    await vi.waitFor(() => expect(reached()).toBe(true));
+    await send({ type: 'delete-all-data' });
+    open();
+    // The pill gets the words of the language it read; they are kept, or not, before the answer goes.
+    expect(JSON.stringify(await answer)).toContain(french.close.message);
+    const kept = (await fakeBrowser.storage.session.get('pillWords')).pillWords as { language?: string } | undefined;
+    expect(kept?.language).not.toBe('fr');
+  });
+
+  test('pill words not kept for the session, worded from a language read before it, are kept the next time they are worded', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(JSON.stringify(swedish), { headers: { 'content-type': 'application/json' } })),
+    );
+    const asked = deleteMark();
+    await clearAll();
+    await chosenWords('sv', asked);
+    expect(await keptLanguage()).toBeUndefined();
+    await chosenWords('sv', deleteMark());
+    await vi.waitFor(async () => expect(await keptLanguage()).toBe('sv'));
+  });
+
+  test('the pill words kept for the session before it are kept again the next time they are worded after it', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(JSON.stringify(spanish), { headers: { 'content-type': 'application/json' } })),
+    );
+    await chosenWords('es', deleteMark());
+    await vi.waitFor(async () => expect(await keptLanguage()).toBe('es'));
+    await clearAll();
+    expect(await keptLanguage()).toBeUndefined();
+    await chosenWords('es', deleteMark());
+    await vi.waitFor(async () => expect(await keptLanguage()).toBe('es'));
   });
 });
 

@@ -28,6 +28,9 @@ export const SHARED_LOCAL_KEYS = [
   'local:runAlerts',
   'local:listsAccessShown',
   'local:sources',
+  'local:priceTable',
+  'local:priceStatus',
+  'local:addressReadings',
 ];
 
 /**

@@ -32,7 +32,7 @@ export function rebuildFirstPaint(context: BackgroundContext): Promise<void> {
   chain = chain
     .then(async () => {
       const asked = deleteMark();
-      const { view, cards } = await buildView(context);
+      const { view, cards } = await buildView(context, asked);
       // Built from what "Delete everything" cleared since (./delete-everything.ts), a balance line included: its change event builds again.
       if (deletedSince(asked)) return;
       // One write: the cards always belong to the first paint beside them (the same builtAt).
@@ -67,7 +67,8 @@ export function keepFirstPaintCurrent(context: BackgroundContext): void {
   });
 }
 
-async function buildView(context: BackgroundContext): Promise<{ view: FirstPaintView; cards: FirstPaintCards }> {
+/** `asked`: the delete count taken before anything is read (./delete-everything.ts), for the words of the language read here. */
+async function buildView(context: BackgroundContext, asked: number): Promise<{ view: FirstPaintView; cards: FirstPaintCards }> {
   const now = Date.now();
   const later = new Date(now + FIRST_PAINT_VALID_MS);
   const [snapshot, warningsNow, warningsLater, runNow, runLater, settings, seen, nudgeFor] = await Promise.all([
@@ -82,12 +83,12 @@ async function buildView(context: BackgroundContext): Promise<{ view: FirstPaint
     nudgeSeen.getValue(),
     loadBalanceNudge(context.heldHoldings),
   ]);
-  const words = await chosenWords(settings.language);
+  const words = await chosenWords(settings.language, asked);
   const built = await Promise.all(
     exchanges.map(async (exchange) => {
       const reserves = snapshot.exchanges[exchange.id];
       const view = buildExchangeView({ exchange, reserves, now: new Date(now), warnings: warningsNow(exchange.id), runAlert: runNow(exchange.id) });
-      const balanceNudge = await nudgeFor(exchange.id, view.verdict.level);
+      const balanceNudge = await nudgeFor(exchange.id, view.verdict.level, settings.language, asked);
       return {
         view,
         later: buildExchangeView({ exchange, reserves, now: later, warnings: warningsLater(exchange.id), runAlert: runLater(exchange.id) }),

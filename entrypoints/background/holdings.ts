@@ -10,25 +10,14 @@ import type { HoldingsState } from '@/lib/holdings/model';
 import type { RiskLevel } from '@/lib/risk/order';
 import { fetchSource, readFetchFailure, type FetchLike } from '@/lib/reserves/fetch-source';
 import { getSettings, watchSettings } from '@/utils/settings';
-import { hasAnyRpcUrl, rpcUrlForChain } from '@/lib/settings';
+import { hasAnyRpcUrl, rpcUrlForChain, type Language } from '@/lib/settings';
 import { balanceNudgeText } from '@/lib/words/balance-nudge-text';
 import { balanceTranslate, i18nFor } from './words';
 import { NOTIFICATIONS } from '@/utils/permissions';
 import { chainWork } from './chain-work';
 import { fetchNoticingAccess } from './required-hosts';
 import { deletedSince, deleteMark } from './delete-everything';
-import {
-  getAddressReadings,
-  getHoldings,
-  watchHoldings,
-  getPriceTable,
-  priceStatusItem,
-  saveAddressReadings,
-  updateHoldings,
-  savePriceTable,
-  type HeldHoldings,
-  type PriceStatus,
-} from '@/utils/holdings';
+import { getAddressReadings, getHoldings, watchHoldings, getPriceTable, priceStatusItem, saveAddressReadings, updateHoldings, savePrices, type HeldHoldings, type PriceStatus } from '@/utils/holdings';
 
 /**
  * The background's part of the holdings feature: prices and exchange rates on a schedule (never
@@ -112,8 +101,8 @@ async function fetchPrices({ fetch, now, asked }: { fetch: FetchLike; now: () =>
   else if (rates !== undefined && rates.ok) {
     next = { ...next, fiat: rates.fiat };
   }
-  // Nothing after "Delete everything" (./delete-everything.ts); both writes are asked for in the step that checks.
-  if (!deletedSince(asked)) await Promise.all([next === previous ? undefined : savePriceTable(next), priceStatusItem.setValue(status)]);
+  // Nothing after "Delete everything" (./delete-everything.ts): checked in the turns the delete takes too, so it cannot come between.
+  await savePrices({ ...(next === previous ? {} : { table: next }), status }, () => deletedSince(asked));
   const priceProblem = status.lastFetchFailure ?? status.lastPriceProblem;
   const ratesProblem = status.lastRatesFetchFailure ?? status.lastRatesProblem;
   if (priceProblem !== undefined) console.warn('[reserve-radar] prices:', priceProblem);
@@ -164,8 +153,8 @@ export async function readBalances({ now = Date.now, timeoutMs = TIMEOUT_MS }: {
     else chains.push(await chainWork().readChain({ rpcUrl, chainId, addresses, timeoutMs }));
   }
   const readAt = now();
-  // Balances read for addresses "Delete everything" removed meanwhile (./delete-everything.ts) are never stored.
-  if (!deletedSince(asked)) await saveAddressReadings({ readAt, chains });
+  // Balances read for addresses "Delete everything" removed meanwhile (./delete-everything.ts) are never stored: checked as `savePrices` checks.
+  await saveAddressReadings({ readAt, chains }, () => deletedSince(asked));
   return { ok: true, chains, readAt };
 }
 
@@ -184,15 +173,16 @@ export async function scheduleHoldings(): Promise<void> {
 
 /**
  * Reads what the pill's balance message needs, so the caller can do it while it works out the
- * page's exchange; the returned function gives the message for that exchange, or undefined.
+ * page's exchange; the returned function gives the message for that exchange, or undefined, in
+ * `language`, the setting the caller read with the delete count `asked` taken before (words.ts `balanceTranslate`).
  */
-export async function loadBalanceNudge(read: () => Promise<HeldHoldings>): Promise<(exchangeId: string, level: RiskLevel) => Promise<PageBalanceNudge | undefined>> {
+export async function loadBalanceNudge(read: () => Promise<HeldHoldings>): Promise<(exchangeId: string, level: RiskLevel, language: Language, asked: number) => Promise<PageBalanceNudge | undefined>> {
   const { state, prices, readings } = await read();
-  return async (exchangeId, level) => {
+  return async (exchangeId, level, language, asked) => {
     const reason = exchangeBalanceNudge({ state, prices, readings, exchangeId, level });
     if (reason === undefined) return undefined;
     // From the words kept for the session: a woken worker's first answer makes no word lookup (words.ts).
-    return { kind: reason.kind, text: balanceNudgeText(reason, await balanceTranslate((await getSettings()).language)) };
+    return { kind: reason.kind, text: balanceNudgeText(reason, await balanceTranslate(language, asked)) };
   };
 }
 

@@ -1,26 +1,11 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { gate } from './background.testkit';
-import { signFeed } from '@/lib/feed/sign-feed';
-import { bundledSnapshot } from '@/lib/reserves/snapshot';
-import { stableStringify } from '@/lib/reserves/stable-json';
-import type { KnownBad } from '@/lib/exchanges/known-bad';
-import { TEST_FEED_KEY, TEST_FEED_SIGNER } from '@/tests/fixtures/feed/test-key';
+import { TEST_FEED_SIGNER } from '@/tests/fixtures/feed/test-key';
 import { knownBadLookup, refreshDue, resetData } from './data';
+import { knownBadSection as section, signedFeed as feed } from './source-answers.testkit';
 
 const FEED = 'https://feed.test/feed.json';
-const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-
-// A made-up host and list: what is tested is how the background keeps what a feed brings.
-function section(fetchedAt: string, host: string): KnownBad {
-  return { lists: [{ id: 'one', name: 'Example phishing list', url: 'https://lists.example/one.json', fetchedAt, sha256: 'd'.repeat(64), hosts: [[host, 'kraken']] }] };
-}
-
-async function feed(sequence: number, knownBad: KnownBad): Promise<string> {
-  const snapshot = { ...bundledSnapshot(), generatedAt: new Date().toISOString(), knownBad };
-  const { envelope } = await signFeed({ snapshot, name: 'Reserve Radar PoR feed', sequence, issued: iso(Date.now() - 3_600_000), expires: iso(Date.now() + 86_400_000), privateKey: TEST_FEED_KEY });
-  return stableStringify(envelope);
-}
 
 /** The feed at its address, answered with `body`; every other source is offline. */
 function serve(state: { body: string }) {

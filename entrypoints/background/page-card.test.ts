@@ -10,6 +10,7 @@ import { PILL_WORDS } from '@/lib/words/pill-words';
 import { balanceNudgeText } from '@/lib/words/balance-nudge-text';
 import type { BalanceNudgeReason } from '@/lib/holdings/balance-nudge';
 import { balanceTranslate } from './words';
+import { deleteMark } from './delete-everything';
 import english from '@/public/_locales/en/messages.json';
 import swedish from '@/public/_locales/sv/messages.json';
 
@@ -152,14 +153,14 @@ describe('the card’s words after the first answer (issue 16)', () => {
       { kind: 'risky-exchange', exchangeId: 'binance', level: 'caution', value: 1, currency: 'USD' },
       { kind: 'risky-exchange', exchangeId: 'binance', level: 'danger', value: 1, currency: 'USD' },
     ];
-    const kept = await balanceTranslate('auto');
+    const kept = await balanceTranslate('auto', deleteMark());
     for (const reason of reasons) expect(balanceNudgeText(reason, kept), reason.kind).toBe(balanceNudgeText(reason, getMessage));
     vi.stubGlobal(
       'fetch',
       vi.fn(async () => new Response(JSON.stringify(swedish))),
     );
     const { t } = i18nFromMessages(swedish as Messages, 'sv');
-    const keptSwedish = await balanceTranslate('sv');
+    const keptSwedish = await balanceTranslate('sv', deleteMark());
     for (const reason of reasons) expect(balanceNudgeText(reason, keptSwedish), reason.kind).toBe(balanceNudgeText(reason, t));
     expect(balanceNudgeText(reasons[0] as BalanceNudgeReason, keptSwedish)).toBe(swedish.balanceOverCap.message);
   });

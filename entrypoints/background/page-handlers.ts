@@ -39,7 +39,7 @@ export function createPageHandlers(context: BackgroundContext): PageHandlers<Bro
           .then(() => (deletedSince(asked) ? undefined : Promise.all([context.showBadge(tabId, state, asked), writeTabState(tabId, state)])))
           .catch((error: unknown) => console.warn('[reserve-radar] tab bookkeeping after an answer:', error));
       }
-      const balanceNudge = state.kind === 'exchange' ? await nudgeFor(state.view.id, state.view.verdict.level) : undefined;
+      const balanceNudge = state.kind === 'exchange' ? await nudgeFor(state.view.id, state.view.verdict.level, settings.language, asked) : undefined;
       // The page's script carries no wording code, so the card's reasons come worded by the
       // background. Only where the card opens at once with this answer (danger, the setting on) do
       // they come with it; otherwise the page asks for them right after (`page-card`), and the pill
@@ -50,7 +50,7 @@ export function createPageHandlers(context: BackgroundContext): PageHandlers<Bro
       if (state.kind === 'exchange') setTimeout(() => void ensureFirstPaint(context), 0);
       // The words travel with the answer in the chosen language too, so the page never redraws the
       // stored first paint in another language than the one the user picked.
-      const words = state.kind !== 'exchange' ? undefined : await chosenWords(settings.language).catch(() => undefined);
+      const words = state.kind !== 'exchange' ? undefined : await chosenWords(settings.language, asked).catch(() => undefined);
       return pageStateFor({ state: withBalance, settings, seen, words });
     },
     async 'nudge-shown'(request) {

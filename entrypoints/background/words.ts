@@ -60,31 +60,38 @@ export async function pageWordsFor(language: Language): Promise<PageWords> {
   return source.kind === 'browser' ? { locale: source.tag } : { locale: source.tag, messages: await messagesFor(source.id) };
 }
 
-/** The pill's words in the user's language, placeholders left as `$1`… as the browser's lookup leaves them. */
-export async function chosenWords(language: Language): Promise<Record<string, string>> {
-  const words = await keptWords(language);
+/**
+ * The pill's words in the user's language, placeholders left as `$1`… as the browser's lookup leaves them. `asked`: the
+ * delete count (./delete-everything.ts `deleteMark`) taken before `language` was read from the settings; words for a
+ * setting "Delete everything" cleared since are handed out but not kept for the session.
+ */
+export async function chosenWords(language: Language, asked: number): Promise<Record<string, string>> {
+  const words = await keptWords(language, asked);
   return Object.fromEntries(PILL_WORDS.map((key) => [key, words[key] as string]));
 }
 
 /**
  * The balance line's sentences (lib/words/balance-nudge-text.ts), from the same kept words: each is
- * a fixed sentence without placeholders, and every key it asks for is kept (holdings.test.ts).
+ * a fixed sentence without placeholders, and every key it asks for is kept (holdings.test.ts). `asked` as for `chosenWords`.
  */
-export async function balanceTranslate(language: Language): Promise<Translate> {
-  const words = await keptWords(language);
+export async function balanceTranslate(language: Language, asked: number): Promise<Translate> {
+  const words = await keptWords(language, asked);
   return (key, substitutions) => (substitutions === undefined && Object.hasOwn(words, key) ? (words[key] as string) : browserTranslate(key, substitutions));
 }
 
 /** Every word the first answer may need: the pill's, and the balance line's fixed sentences. */
 const KEPT_WORDS: readonly MessageKey[] = [...PILL_WORDS, 'balanceOverCap', 'balanceOverShare', 'balanceRisky_caution', 'balanceRisky_danger'];
 
-async function keptWords(language: Language): Promise<Record<string, string>> {
-  // The entry names the language setting: worded across a "Delete everything", it is not kept for the session after it.
-  const asked = deleteMark();
+/**
+ * The session's entry names the language setting: worded from a setting read before a "Delete everything" (`asked`, taken before
+ * the caller's read, which may be long before the words are looked up: a held copy, or a read beside the page's other questions),
+ * it is not kept for the session after it.
+ */
+async function keptWords(language: Language, asked: number): Promise<Record<string, string>> {
   const source = wordsSource(language);
   const { tag } = source;
   const held = heldWords.get(language);
-  if (held?.tag === tag) return held.words;
+  if (held?.tag === tag && !deletedSince(held.asked)) return held.words;
   const kept = await sessionWords(language, tag);
   if (kept !== undefined) return kept;
   const { t } = await i18nFor(language);
@@ -97,13 +104,14 @@ async function keptWords(language: Language): Promise<Record<string, string>> {
       () => false,
     ))
   ) {
-    heldWords.set(language, { tag, words });
     const entry: SessionWords = { language, tag, words };
-    // The check and the write in one step (delete-everything.ts).
-    if (!deletedSince(asked))
+    // The check and the write in one step (delete-everything.ts); held only when written, or they would never be written.
+    if (!deletedSince(asked)) {
+      heldWords.set(language, { tag, words, asked });
       void sessionStorage()
         ?.set({ [SESSION_WORDS_KEY]: entry })
         .catch(() => undefined);
+    }
   }
   return words;
 }
@@ -122,8 +130,12 @@ interface SessionWords {
   tag: string;
   words: Record<string, string>;
 }
-const heldWords = new Map<Language, { tag: string; words: Record<string, string> }>();
-let earlySessionRead: Promise<Record<string, unknown>> | undefined;
+/**
+ * The session's words held in memory, so that only the first answer reads them, with the delete count taken before they
+ * were written or read there: a "Delete everything" since emptied the session too, and the next answer words and writes them again.
+ */
+const heldWords = new Map<Language, { tag: string; words: Record<string, string>; asked: number }>();
+let earlySessionRead: { read: Promise<Record<string, unknown>>; asked: number } | undefined;
 
 /**
  * `storage.session`, or undefined where the browser has none: the words are then worded afresh, and
@@ -136,18 +148,19 @@ function sessionStorage(): typeof browser.storage.session | undefined {
 
 /** Asked for as the worker starts, beside the first answer's other reads. */
 export function readSessionWordsEarly(): void {
-  earlySessionRead = sessionStorage()?.get(SESSION_WORDS_KEY);
-  earlySessionRead?.catch(() => undefined);
+  const read = sessionStorage()?.get(SESSION_WORDS_KEY);
+  read?.catch(() => undefined);
+  earlySessionRead = read === undefined ? undefined : { read, asked: deleteMark() };
 }
 
 async function sessionWords(language: Language, tag: string): Promise<Record<string, string> | undefined> {
-  const read = earlySessionRead ?? sessionStorage()?.get(SESSION_WORDS_KEY) ?? Promise.resolve<Record<string, unknown>>({});
+  const { read, asked } = earlySessionRead ?? { asked: deleteMark(), read: sessionStorage()?.get(SESSION_WORDS_KEY) ?? Promise.resolve<Record<string, unknown>>({}) };
   earlySessionRead = undefined;
   const entry = (await read.catch((): Record<string, unknown> => ({})))[SESSION_WORDS_KEY] as Partial<SessionWords> | undefined;
   const words = entry?.words;
   if (entry?.language !== language || entry.tag !== tag || typeof words !== 'object' || words === null) return undefined;
   if (!KEPT_WORDS.every((key) => typeof words[key] === 'string')) return undefined;
   const kept = Object.fromEntries(KEPT_WORDS.map((key) => [key, words[key] as string]));
-  heldWords.set(language, { tag, words: kept });
+  heldWords.set(language, { tag, words: kept, asked });
   return kept;
 }

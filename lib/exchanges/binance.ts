@@ -4,8 +4,9 @@ export default defineExchange({
   id: 'binance',
   name: 'Binance',
   // binance.vision hosts Binance's public market-data archive (data.binance.vision), as Binance's own
-  // binance-public-data repository documents.
-  domains: ['binance.com', 'binance.me', 'binance.info', 'binance.vision'],
+  // binance-public-data repository documents. binance.org is Binance Chain's: its documentation
+  // (binance-chain/docs-site, docs/get-started.md, 2021-04-19) says Binance provides a web wallet there.
+  domains: ['binance.com', 'binance.me', 'binance.info', 'binance.vision', 'binance.org'],
   brandTokens: ['binance'],
   ownTokens: ['BNB'],
   defillamaSlug: 'binance-cex',
@@ -42,9 +43,14 @@ export default defineExchange({
     networkFees: { status: 'unknown' },
   },
 
-  sources: ['https://www.binance.com/en/proof-of-reserves', 'https://github.com/DefiLlama/defillama-server/blob/master/defi/src/protocols/cex.ts', 'https://github.com/binance/binance-public-data'],
+  sources: [
+    'https://www.binance.com/en/proof-of-reserves',
+    'https://github.com/DefiLlama/defillama-server/blob/master/defi/src/protocols/cex.ts',
+    'https://github.com/binance/binance-public-data',
+    'https://github.com/binance-chain/docs-site/blob/7608249f5d54c7f82db90bedb586febf4164f123/docs/get-started.md',
+  ],
   testUrls: {
-    match: ['https://www.binance.com/en/trade/BTC_USDT', 'https://accounts.binance.com/en/login', 'https://binance.me/'],
-    noMatch: ['https://binance-login.com/', 'https://www.binance.us/', 'https://finance.yahoo.com/'],
+    match: ['https://www.binance.com/en/trade/BTC_USDT', 'https://accounts.binance.com/en/login', 'https://binance.me/', 'https://www.binance.org/'],
+    noMatch: ['https://binance-login.com/', 'https://www.binance.us/', 'https://www.binance.th/', 'https://finance.yahoo.com/'],
   },
 });

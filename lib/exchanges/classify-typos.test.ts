@@ -103,7 +103,7 @@ describe('a common-word brand as the whole name under .io, .org or .net', () => 
 
   // Coined brands stay lookalikes on those endings; common words still do under a country code or a newer ending.
   it.each([
-    ['binance.org', 'binance'],
+    ['bitfinex.org', 'bitfinex'],
     ['coinbase.net', 'coinbase'],
     ['kucoin.io', 'kucoin'],
     ['kraken.fr', 'kraken'],

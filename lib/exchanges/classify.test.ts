@@ -25,6 +25,17 @@ describe('classify: official domains', () => {
     ['www.htx.com', 'htx'],
     ['www.mexc.com', 'mexc'],
     ['ｂｉｎａｎｃｅ.com', 'binance'],
+    // a group's regional sites and other own domains, each sourced in its registry file
+    ['www.bybit.eu', 'bybit'],
+    ['api.bybit.nl', 'bybit'],
+    ['www.bybit.tr', 'bybit'],
+    ['www.bybit.kz', 'bybit'],
+    ['www.bybit.ae', 'bybit'],
+    ['www.bybit.id', 'bybit'],
+    ['api.bybitgeorgia.ge', 'bybit'],
+    ['www.binance.th', 'binance-th'],
+    ['www.binance.org', 'binance'],
+    ['revolut.me', 'revolut'],
   ])('%s is %s', (host, id) => {
     const result = classify(host);
     expect(result.verdict).toBe('exchange');
@@ -363,7 +374,7 @@ describe('classify: patterns that generalize (issue 21)', () => {
     const result = classify('binance-login.pages.dev');
     expect(result.evidence).toBe('hosted');
     expect(result.reason).toBe(
-      'binance-login.pages.dev puts the brand “binance” and the bait word “login” on pages.dev, a free hosting service anyone can publish on, but is not a Binance domain (Binance uses binance.com, binance.me, binance.info, binance.vision)',
+      'binance-login.pages.dev puts the brand “binance” and the bait word “login” on pages.dev, a free hosting service anyone can publish on, but is not a Binance domain (Binance uses binance.com, binance.me, binance.info, binance.vision, binance.org)',
     );
     expect(classify('kraken-ix.com').evidence).toBe('padded');
     expect(classify('kraken-ix.com').reason).toContain('pads the brand “kraken”');

@@ -1,5 +1,6 @@
 import type { ExchangeDefinition } from './types';
 import binance from './binance';
+import binanceTh from './binance-th';
 import binanceUs from './binance-us';
 import bingx from './bingx';
 import bitfinex from './bitfinex';
@@ -64,6 +65,7 @@ import xtCom from './xt-com';
  */
 export const exchanges: readonly ExchangeDefinition[] = [
   binance,
+  binanceTh,
   binanceUs,
   bingx,
   bitfinex,

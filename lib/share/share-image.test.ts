@@ -82,7 +82,8 @@ describe('shareImageContent', () => {
     expect(content.grade).toBe(view.verdict.grade);
     // As the card's chip says it: FTX's figures are gone with it, so its danger is incomplete.
     expect(content.levelLabel).toBe('Danger · incomplete');
-    expect(content.shared).toBe('Shared Nov 1, 2025 with Reserve Radar · figures dated Nov 11, 2022');
+    // FTX published no report: the day we looked is no figure's date, so no figure dates the header.
+    expect(content.shared).toBe('Shared Nov 1, 2025 with Reserve Radar');
     const alert = content.sections[0]?.lines[0];
     expect(alert?.style).toBe('alert');
     expect(alert?.text).toContain('Nov 11, 2022');
@@ -209,8 +210,10 @@ describe('what the picture claims: the grade as complete as it is, the dates its
   });
 
   test('one date when every figure shown has it; no date when none is shown', () => {
-    // FTX: the collapsed exchange's last report alone.
-    expect(shareImageContent({ view: viewOf('ftx', day), now: day, t, locale: 'en-US' }).shared).toBe('Shared Dec 6, 2026 with Reserve Radar · figures dated Nov 11, 2022');
+    // Kraken: its report's figures alone, all of one day.
+    expect(shareImageContent({ view: viewOf('kraken', day), now: day, t, locale: 'en-US' }).shared).toBe('Shared Dec 6, 2026 with Reserve Radar · figures dated Mar 31, 2025');
+    // FTX publishes no report and has no on-chain figures or flows: nothing shown is a figure.
+    expect(shareImageContent({ view: viewOf('ftx', day), now: day, t, locale: 'en-US' }).shared).toBe('Shared Dec 6, 2026 with Reserve Radar');
     const exchange = getExchange('binance');
     if (exchange === undefined) throw new Error('no binance');
     const bare = buildExchangeView({ exchange, reserves: undefined, now: day });
@@ -293,4 +296,24 @@ describe('Chinese in the picture', () => {
     }
     expect(wrapped).toBeGreaterThan(2);
   });
+});
+
+test('an exchange that publishes no proof of reserves: "No proof of reserves published" and the day we looked, no snapshot', () => {
+  const at = new Date('2026-12-04T12:00:00Z');
+  const content = shareImageContent({ view: viewOf('coinbase', at), now: at, t, locale: 'en' });
+  const por = content.sections.find((section) => section.heading === t('cardProofOfReserves'));
+  expect(por?.lines.map((line) => line.text)).toEqual(['No proof of reserves published', 'checked Feb 12, 2026']);
+});
+
+test('"none published" beside figures: the day we looked is said on its own line, and the header dates only the figures', () => {
+  const at = new Date('2026-12-04T12:00:00Z');
+  const exchange = getExchange('binance');
+  const snapshot = bundledSnapshot().exchanges;
+  if (exchange === undefined || snapshot.binance === undefined || snapshot.coinbase?.por === undefined) throw new Error('no binance or coinbase');
+  // Binance's on-chain figures and flows (Aug 10, 2026) under Coinbase's "none" record (period Dec 31, 2025, looked Feb 12, 2026).
+  const view = buildExchangeView({ exchange, reserves: { ...snapshot.binance, por: snapshot.coinbase.por }, now: at });
+  const content = shareImageContent({ view, now: at, t, locale: 'en-US' });
+  expect(content.shared).toBe('Shared Dec 4, 2026 with Reserve Radar · figures dated Aug 10, 2026');
+  const por = content.sections.find((section) => section.heading === t('cardProofOfReserves'));
+  expect(por?.lines.map((line) => line.text)).toEqual(['No proof of reserves published', 'checked Feb 12, 2026']);
 });

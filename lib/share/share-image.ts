@@ -11,6 +11,7 @@ import { formatDate, formatList, formatPercent, formatSignedUsd, formatUsd } fro
 import { levelWords } from '../words/level-words';
 import { withFigureDates } from './figure-dates';
 import { porLabel } from '../words/por-label';
+import { porChecked } from '../view/por-checked';
 import { reasonText } from '../words/reason-text';
 import { notTranslatedQuote } from '../words/text-language';
 import { joiners } from '../words/punctuation';
@@ -102,8 +103,15 @@ export function shareImageContent({ view, now, t, locale }: ShareImageContentPar
       .sort(([a], [b]) => assetRank(a) - assetRank(b))
       .map(([asset, ratio]) => `${asset} ${formatPercent(ratio, locale, 2)}`);
     if (ratios.length > 0) porLines.push({ text: `${t('reserveRatios')}${colon}${formatList(ratios, locale, { style: 'narrow' })}`, style: 'body' });
-    porLines.push({ text: t('asOf', date(por.asOf)), style: 'muted' });
-    figureDates.push(por.asOf);
+    // A "none" record's date is the period we looked at, not a report's: the day we looked instead, as the card says it.
+    // That day is ours, not a figure's, so it stays out of the header's "figures dated" span.
+    const checked = porChecked({ por, reasons: verdict.reasons, freshness: verdict.metrics.porFreshness });
+    if (por.method !== 'none') {
+      porLines.push({ text: t('asOf', date(por.asOf)), style: 'muted' });
+      figureDates.push(por.asOf);
+    } else if (checked.day !== undefined) {
+      porLines.push({ text: t(checked.late ? 'porNotCheckedSince' : 'porCheckedOn', date(checked.day)), style: 'muted' });
+    }
     urls.push(por.source);
   }
   sections.push({ heading: t('cardProofOfReserves'), lines: porLines });

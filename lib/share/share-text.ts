@@ -8,6 +8,7 @@ import { reasonText } from '../words/reason-text';
 import { notTranslatedQuote } from '../words/text-language';
 import { joiners } from '../words/punctuation';
 import { reasonsWorstFirst } from '../view/card-reasons';
+import { porChecked } from '../view/por-checked';
 import { formatDate, formatPercent, formatSignedUsd, formatUsd } from '../words/format';
 import { withFigureDates } from './figure-dates';
 import type { MessageKey, Translate } from '../words/translate-from';
@@ -99,8 +100,9 @@ export function shareText({ view, verdict: override, now, t, locale: asked = 'en
   // Linkers that run a link up to the next space would take a full-width mark glued to it (Chinese
   // "，https://…）") into the link: there the link follows the aside, after a space.
   const linkOutside = FULL_WIDTH.test(close);
-  const cite = (source: string | undefined, asOf: string | undefined): string => {
-    const dated = asOf === undefined ? undefined : t('shareText_asOf', date(asOf));
+  const cite = (source: string | undefined, asOf: string | undefined): string => aside(source, asOf === undefined ? undefined : t('shareText_asOf', date(asOf)));
+  /** `dated` (words with a date) and the source's link, in brackets, in the language's way. */
+  const aside = (source: string | undefined, dated: string | undefined): string => {
     const url = link(source);
     if (linkOutside) return `${dated === undefined ? '' : `${open}${dated}${close}`}${url === undefined ? '' : ` ${url}`}`;
     const parts = [dated, url].filter((part) => part !== undefined);
@@ -130,6 +132,12 @@ export function shareText({ view, verdict: override, now, t, locale: asked = 'en
   const { por } = view;
   if (por === undefined) {
     lines.push(t('shareText_porUnknown'));
+  } else if (por.method === 'none') {
+    // No report, so no snapshot and no schedule: the day we looked (the card's staleness decision) and where.
+    const { day, late } = porChecked({ por, reasons: verdict?.reasons ?? [] });
+    // The day we looked is ours, not a figure's: it stays out of the heading's "figures dated" span.
+    lines.push(`${t('shareText_porNone')}${aside(por.source, day === undefined ? undefined : t(late ? 'shareText_notCheckedSince' : 'shareText_checkedOn', date(day)))}`);
+    if (por.note !== undefined) lines.push(`  ${t('shareText_note', dataNote(oneLine(por.note)))}`);
   } else {
     const details = [t(METHOD_KEYS[por.method]), t(CADENCE_KEYS[por.cadence])];
     if (por.snapshotDate !== undefined) details.push(t('shareText_balancesTaken', date(por.snapshotDate)));
@@ -233,6 +241,7 @@ function headline({
     parts.push(t('shareText_headGrade', [verdict.grade, short]));
   }
   if (view.status.kind !== 'operating') parts.push(t(view.status.kind === 'collapsed' ? 'shareText_headCollapsed' : 'shareText_headClosed', date(view.status.date)));
+  else if (view.por?.method === 'none') parts.push(t('shareText_headPorNone'));
   else if (view.por !== undefined) parts.push(t('shareText_headPor', [t(METHOD_KEYS[view.por.method]), date(view.por.asOf)]));
   else parts.push(t('shareText_headPorUnknown'));
   const first = `${parts.join(' · ')} · ${t('shareText_headShared', shared)}`;

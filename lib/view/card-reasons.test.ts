@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { ActiveWarning } from '../community/active-warnings';
 import { getExchange } from '../exchanges/registry';
 import type { ExchangeReserves } from '../reserves/schema';
-import { cardReasons } from './card-reasons';
+import { cardReasons, reasonsWorstFirst } from './card-reasons';
 import { buildExchangeView } from './exchange-view';
 
 const now = new Date('2026-12-04T12:00:00Z');
@@ -83,5 +83,20 @@ describe('cardReasons', () => {
     const { lead } = cardReasons({ view });
     expect(lead.length).toBeGreaterThan(0);
     expect(lead.every((item) => item.kind === 'reason' && item.reason.effect === 'unknown')).toBe(true);
+  });
+
+  test('a report with no per-asset ratio at all: "no ratio for BTC, ETH, USDT or USDC" says it, and "no per-asset ratios" does not push the next finding out of the lead', () => {
+    // Bitget's shape: a Merkle report with one ratio over all assets, none per asset, and no on-chain figures.
+    const view = viewOf('bitget', { por: { ...binanceReserves.por!, reserveRatios: undefined, totalReserveRatio: 1.5, source: 'https://www.bitget.com/proof-of-reserves' } });
+    const codes = view.verdict.reasons.map((reason) => reason.code);
+    // The premise: the model finds both missing, one after the other, before the missing on-chain figures.
+    expect(codes).toEqual(expect.arrayContaining(['ratio-major.missing', 'ratio-any.missing', 'onchain.missing']));
+    const { lead, rest } = cardReasons({ view });
+    const shown = [...lead, ...rest].map((item) => (item.kind === 'reason' ? item.reason.code : ''));
+    expect(shown).toContain('ratio-major.missing');
+    expect(shown).not.toContain('ratio-any.missing');
+    expect(lead.map((item) => (item.kind === 'reason' ? item.reason.code : ''))).toEqual(['ratio-major.missing', 'onchain.missing', 'flow-7d.missing']);
+    // The shared text and picture list the same findings.
+    expect(reasonsWorstFirst(view.verdict.reasons).map((reason) => reason.code)).toEqual(shown);
   });
 });

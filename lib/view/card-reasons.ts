@@ -40,17 +40,27 @@ const RANK: Record<string, number> = {
   'reason:info': 6,
 };
 
+/**
+ * The reasons a reader is told: those that find something (not `ok`), less one that repeats
+ * another. "No per-asset ratios" comes only with "no ratio for BTC, ETH, USDT or USDC" (no ratio at
+ * all means none for the majors), and the latter says what it leaves unconfirmed; both in the list
+ * would take two of the card's three lead lines for one gap. The verdict keeps both.
+ */
+function findings(reasons: readonly RiskReason[]): RiskReason[] {
+  const majorMissing = reasons.some((reason) => reason.code === 'ratio-major.missing');
+  return reasons.filter((reason) => reason.effect !== 'ok' && !(majorMissing && reason.code === 'ratio-any.missing'));
+}
+
 const rankOf = (item: CardReason) => RANK[item.kind === 'reason' ? `reason:${item.reason.effect}` : `warning:${item.warning.severity}`] ?? 99;
 
 /**
  * The verdict's reasons in the card's order, worst first (danger, caution, unknown, information),
- * without those that find nothing wrong: what a shared text or picture lists, so a cut keeps the
+ * the findings only (`findings`): what a shared text or picture lists, so a cut keeps the
  * cause of the verdict.
  */
 export function reasonsWorstFirst(reasons: readonly RiskReason[]): RiskReason[] {
   // Array.prototype.sort is stable: equal ranks keep the model's own order.
-  return reasons
-    .filter((reason) => reason.effect !== 'ok')
+  return findings(reasons)
     .map((reason) => ({ kind: 'reason' as const, reason }))
     .sort((a, b) => rankOf(a) - rankOf(b))
     .map((item) => item.reason);
@@ -58,12 +68,15 @@ export function reasonsWorstFirst(reasons: readonly RiskReason[]): RiskReason[] 
 
 /**
  * The card's findings, ranked worst first and split into the few that lead and the rest. Reasons
- * that find nothing wrong (`ok`) are not findings. A closed or collapsed exchange's status reason
- * is left out: the card states it above everything, with its date and source.
+ * that find nothing wrong (`ok`) are not findings, nor is one that repeats another (`findings`). A
+ * closed or collapsed exchange's status reason is left out: the card states it above everything,
+ * with its date and source.
  */
 export function cardReasons({ view, lead = CARD_LEAD_REASONS }: CardReasonsParameters): CardReasonsReturnType {
   const items: CardReason[] = [
-    ...view.verdict.reasons.filter((reason) => reason.effect !== 'ok' && !(reason.metric === 'status' && view.status.kind !== 'operating')).map((reason) => ({ kind: 'reason' as const, reason })),
+    ...findings(view.verdict.reasons)
+      .filter((reason) => !(reason.metric === 'status' && view.status.kind !== 'operating'))
+      .map((reason) => ({ kind: 'reason' as const, reason })),
     ...view.warnings.map((warning) => ({ kind: 'warning' as const, warning })),
   ];
   // Array.prototype.sort is stable: equal ranks keep the model's and the lists' own order.

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { PorCheck, PorReport } from '../reserves/schema';
-import { ALL_ASSETS, porCheckRows, porTrendSeries } from './por-trend';
+import { ALL_ASSETS, porCheckRows, porTrendReports, porTrendSeries } from './por-trend';
 
 const report = (asOf: string, patch: Partial<PorReport> = {}): PorReport => ({ asOf, source: `https://www.binance.com/por/${asOf}`, ...patch });
 
@@ -28,6 +28,40 @@ describe('porTrendSeries', () => {
     expect(porTrendSeries([report('2026-11-01', { reserveRatios: { USDT: 1 } }), report('2026-10-01', { reserveRatios: { BTC: 1 } })])).toEqual([]);
     const odd = JSON.parse('{"constructor": 1}') as Record<string, number>;
     expect(porTrendSeries([report('2026-11-01', { reserveRatios: odd }), report('2026-10-01', { reserveRatios: odd })])).toEqual([]);
+  });
+});
+
+describe('what a trend row compares', () => {
+  // Bitget's shape: customer liabilities per asset and one ratio over all assets, and an old report with no figure.
+  const bitget = [
+    report('2026-09-29', { customerLiabilities: { BTC: 20_531, ETH: 166_080 }, totalReserveRatio: 1.31 }),
+    report('2026-09-15', { customerLiabilities: { BTC: 27_656, ETH: 121_426 }, totalReserveRatio: 1.35 }),
+    report('2026-08-20', { customerLiabilities: { BTC: 26_811, ETH: 123_688 }, totalReserveRatio: 1.22 }),
+    report('2022-11-25'),
+  ];
+
+  test('a measure with no figure at either end is not compared: BTC and ETH compare liabilities, all assets the ratio', () => {
+    expect(porTrendSeries(bitget).map(({ asset, compares }) => [asset, compares])).toEqual([
+      ['BTC', { ratio: false, liabilities: true }],
+      ['ETH', { ratio: false, liabilities: true }],
+      [ALL_ASSETS, { ratio: true, liabilities: false }],
+    ]);
+  });
+
+  test('a measure found at one end only is compared, its missing end shown as missing', () => {
+    const [btc] = porTrendSeries([report('2026-11-01', { reserveRatios: { BTC: 1.02 } }), report('2026-10-01', { customerLiabilities: { BTC: 5 } })]);
+    expect(btc?.compares).toEqual({ ratio: true, liabilities: true });
+  });
+
+  test('the range is the reports the rows draw from: a report with no figure is not counted', () => {
+    expect(porTrendReports(bitget, porTrendSeries(bitget))).toEqual({ count: 3, from: '2026-08-20', to: '2026-09-29', ratios: true });
+  });
+
+  test('no row with a ratio, or no row at all: said, with the whole range kept', () => {
+    const liabilitiesOnly = bitget.map(({ totalReserveRatio: _, ...rest }) => rest);
+    expect(porTrendReports(liabilitiesOnly, porTrendSeries(liabilitiesOnly)).ratios).toBe(false);
+    const none = [report('2026-09-29'), report('2022-11-25')];
+    expect(porTrendReports(none, porTrendSeries(none))).toEqual({ count: 2, from: '2022-11-25', to: '2026-09-29', ratios: false });
   });
 });
 

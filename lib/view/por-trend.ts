@@ -17,6 +17,8 @@ export interface TrendSeries {
   asset: string;
   /** Oldest first. */
   points: TrendPoint[];
+  /** The measures the row compares: those with a figure at one end at least ("— → —" says nothing). */
+  compares: { ratio: boolean; liabilities: boolean };
 }
 
 /**
@@ -35,7 +37,31 @@ export function porTrendSeries(history: readonly PorReport[]): TrendSeries[] {
       return [{ asOf: report.asOf, source: report.source, ...(ratio === undefined ? {} : { ratio }), ...(liabilities === undefined ? {} : { liabilities }) }];
     }),
   }));
-  return series.filter((entry) => entry.points.length >= 2);
+  return series
+    .filter((entry) => entry.points.length >= 2)
+    .map((entry) => {
+      const ends = [entry.points[0], entry.points.at(-1)];
+      return { ...entry, compares: { ratio: ends.some((point) => point?.ratio !== undefined), liabilities: ends.some((point) => point?.liabilities !== undefined) } };
+    });
+}
+
+export interface TrendReports {
+  /** How many reports the rows draw from, and the first and last day they describe. */
+  count: number;
+  from: string;
+  to: string;
+  /** Whether a row compares a reserve ratio; when none does, the card says the reports give none. */
+  ratios: boolean;
+}
+
+/**
+ * The trend's heading: the reports behind its rows, so the range matches what is drawn (a report
+ * with no figure for any row is not counted); with no row, every kept report.
+ */
+export function porTrendReports(history: readonly PorReport[], series: readonly TrendSeries[]): TrendReports {
+  const drawn = series.flatMap((entry) => entry.points.map((point) => point.asOf));
+  const days = [...new Set(drawn.length > 0 ? drawn : history.map((report) => report.asOf))].sort();
+  return { count: days.length, from: days[0] ?? '', to: days.at(-1) ?? '', ratios: series.some((entry) => entry.compares.ratio) };
 }
 
 export interface CheckRow {

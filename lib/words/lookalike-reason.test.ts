@@ -116,12 +116,12 @@ describe('lookalike reasons in the reader’s language', () => {
     const state = lookalikeState('blnance.com');
     expect(state.imitates.domains.slice(0, 2)).toEqual(['binance.com', 'binance.me']);
     const official = (messages: (typeof allMessages)[keyof typeof allMessages], locale: string) => lookalikeReasonText(state, translateFrom(messages), locale).official;
-    const [first, second, third, last] = state.imitates.domains;
-    expect(state.imitates.domains).toHaveLength(4);
-    expect(official(chinese, 'zh-CN')).toBe(`Binance 的官方域名：${first}、${second}、${third}、${last}。`);
-    expect(official(german, 'de')).toBe(`Offizielle Domains von Binance: ${first}, ${second}, ${third} und ${last}.`);
-    expect(official(turkish, 'tr')).toBe(`Binance borsasının resmî alan adları: ${first}, ${second}, ${third}, ${last}.`);
-    expect(official(english, 'en')).toBe(`Official Binance domains: ${first}, ${second}, ${third}, ${last}.`);
+    const [first, second, third, fourth, last] = state.imitates.domains;
+    expect(state.imitates.domains).toHaveLength(5);
+    expect(official(chinese, 'zh-CN')).toBe(`Binance 的官方域名：${first}、${second}、${third}、${fourth}、${last}。`);
+    expect(official(german, 'de')).toBe(`Offizielle Domains von Binance: ${first}, ${second}, ${third}, ${fourth} und ${last}.`);
+    expect(official(turkish, 'tr')).toBe(`Binance borsasının resmî alan adları: ${first}, ${second}, ${third}, ${fourth}, ${last}.`);
+    expect(official(english, 'en')).toBe(`Official Binance domains: ${first}, ${second}, ${third}, ${fourth}, ${last}.`);
   });
 
   test('a host a phishing list names: the list, the exchange and the day our copy was read, in each language', () => {

@@ -24,4 +24,10 @@ describe('porLabel', () => {
     expect(porLabel({ method: 'zk-proof' } as PorAttestation, de, 'de')).toBe('zk-Beweis mit Verbindlichkeiten');
     expect(porLabel(undefined, de, 'de')).toBe(de('porUnknown'));
   });
+
+  test('an exchange that publishes none: "no proof of reserves published", never a snapshot of the period we looked at', () => {
+    const none = { method: 'none', snapshotDate: '2025-12-31', asOf: '2025-12-31' } as PorAttestation;
+    expect(porLabel(none, translateFrom(english), 'en')).toBe('No proof of reserves published');
+    expect(porLabel(none, translateFrom(chinese), 'zh-CN')).toBe('未发布储备金证明');
+  });
 });

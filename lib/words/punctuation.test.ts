@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { joiners } from './punctuation';
+import { gapAfter, joiners } from './punctuation';
 import { frenchSpacingProblems } from './french-spacing.testkit';
 import { chineseBracketProblems } from './chinese-brackets.testkit';
+import { chineseSentenceProblems } from './chinese-sentences.testkit';
 
 describe('the joiners code puts between pieces of text', () => {
   test.each(['fr', 'fr-FR', 'fr-CA', 'FR'])('%s: a no-break space before the mark, as the French messages have it', (locale) => {
@@ -19,6 +20,24 @@ describe('the joiners code puts between pieces of text', () => {
     const { open, close, comma } = joiners(locale);
     expect([open, close, comma]).toEqual(['\uff08', '\uff09', '\uff0c']);
     expect(chineseBracketProblems(`\u622a\u81f3 2026\u5e744\u67081\u65e5${open}3 \u5929\u524d${comma}binance.com${close}`)).toEqual([]);
+  });
+
+  test.each(['zh-CN', 'zh_CN', 'zh'])('%s: the next sentence follows "。" with no space; after data quoted in English, a space', (locale) => {
+    const first = '\u5df2\u77e5\u6570\u636e\u663e\u793a\u51fa\u98ce\u9669\u8ff9\u8c61\u3002';
+    expect(chineseSentenceProblems(`${first}${joiners(locale).sentence}\u90e8\u5206\u6570\u636e\u7f3a\u5931\u3002`)).toEqual([]);
+    expect(gapAfter(first, locale)).toBe('');
+    expect(gapAfter('Reported by the exchange.', locale)).toBe(' ');
+  });
+
+  test.each(['en', 'fr', 'de', 'sv'])('%s: a space between sentences', (locale) => {
+    expect(joiners(locale).sentence).toBe(' ');
+    expect(gapAfter('The known figures show warning signs.', locale)).toBe(' ');
+  });
+
+  test('the Chinese sentence check itself: a space after "。", "！" or "？" before more text is a problem', () => {
+    expect(chineseSentenceProblems('\u98ce\u9669\u3002 \u90e8\u5206')).toHaveLength(1);
+    expect(chineseSentenceProblems('\u98ce\u9669\uff01 \u90e8\u5206\uff1f binance.com')).toHaveLength(2);
+    expect(chineseSentenceProblems('\u98ce\u9669\u3002')).toEqual([]);
   });
 
   test.each(['en', 'fr', 'de', 'sv'])('%s: an aside in " (…)", its list joined by ", "', (locale) => {

@@ -7,6 +7,8 @@
  * semicolon, as its messages do (lib/words/french-spacing.testkit.ts). Chinese uses its
  * full-width marks, which carry their own space, as the Chinese messages do
  * (lib/words/chinese-brackets.testkit.ts); the other languages put no space before the mark.
+ * `sentence` goes between two sentences: a space, except after Chinese "。", "！" or "？", which
+ * the next sentence follows directly (lib/words/chinese-sentences.testkit.ts).
  */
 export interface Joiners {
   colon: string;
@@ -14,13 +16,22 @@ export interface Joiners {
   open: string;
   close: string;
   comma: string;
+  sentence: string;
 }
 
-const FRENCH: Joiners = { colon: '\u00a0: ', semicolon: '\u202f; ', open: ' (', close: ')', comma: ', ' };
-const CHINESE: Joiners = { colon: '\uff1a', semicolon: '\uff1b', open: '\uff08', close: '\uff09', comma: '\uff0c' };
-const PLAIN: Joiners = { colon: ': ', semicolon: '; ', open: ' (', close: ')', comma: ', ' };
+const FRENCH: Joiners = { colon: '\u00a0: ', semicolon: '\u202f; ', open: ' (', close: ')', comma: ', ', sentence: ' ' };
+const CHINESE: Joiners = { colon: '\uff1a', semicolon: '\uff1b', open: '\uff08', close: '\uff09', comma: '\uff0c', sentence: '' };
+const PLAIN: Joiners = { colon: ': ', semicolon: '; ', open: ' (', close: ')', comma: ', ', sentence: ' ' };
 
 export function joiners(locale: string): Joiners {
   const language = locale.split(/[-_]/)[0]?.toLowerCase();
   return language === 'fr' ? FRENCH : language === 'zh' ? CHINESE : PLAIN;
+}
+
+/** Ends with a full-width sentence mark, which carries its own space: Chinese text, not data quoted in English. */
+const FULL_WIDTH_END = /[\u3002\uff01\uff1f]$/u;
+
+/** What goes after `text` before what follows it: the sentence joiner after a full-width mark, else a space. */
+export function gapAfter(text: string, locale: string): string {
+  return FULL_WIDTH_END.test(text) ? joiners(locale).sentence : ' ';
 }

@@ -11,6 +11,7 @@ import { activeTabId, chromeBuild, fakeExchangeHtml, inShadow, launchChromium, r
 import { FEED_URL } from '../../lib/feed/trust';
 import { frenchSpacingProblems } from '../../lib/words/french-spacing.testkit';
 import { chineseBracketProblems } from '../../lib/words/chinese-brackets.testkit';
+import { chineseSentenceProblems } from '../../lib/words/chinese-sentences.testkit';
 
 /**
  * Every surface in a language other than English, failing on English left over (issue 17).
@@ -30,7 +31,8 @@ import { chineseBracketProblems } from '../../lib/words/chinese-brackets.testkit
  * every place where code joins a label and a value must keep them too.
  *
  * Chinese is the fourth: an aside code puts in parentheses (a date, an age, a source) takes the
- * full-width （…） its messages have, with no space before.
+ * full-width （…） its messages have, with no space before, and a sentence code puts after another
+ * follows its "。" with no space.
  *
  * A new surface is one line in SURFACES.
  */
@@ -43,7 +45,8 @@ interface Env {
 }
 
 /** Text a surface shows (text nodes and user-facing attributes), from one page or closed shadow root. */
-type Collected = { texts: string[]; markedEnglish: { label: string; lang: string }[] };
+/** `texts`, one per text node or attribute; `blocks`, each block's whole text, as code joins it from several pieces. */
+type Collected = { texts: string[]; blocks: string[]; markedEnglish: { label: string; lang: string }[] };
 
 interface Surface {
   name: string;
@@ -176,7 +179,10 @@ function collectIn(start: Document | ShadowRoot): Collected {
   };
   start.childNodes.forEach(visit);
   if (start instanceof Document && start.title.trim()) texts.push(start.title);
-  return { texts, markedEnglish };
+  const blocks = [...start.querySelectorAll('p, li, summary, h1, h2, h3, h4, dt, dd, th, td, label, legend, caption, div:not(:has(div, p, ul, ol, section, table, details, form, fieldset))')]
+    .map((element) => element.textContent ?? '')
+    .filter((text) => text.trim() !== '');
+  return { texts, blocks, markedEnglish };
 }
 
 async function collectPage(page: Page): Promise<Collected> {
@@ -191,7 +197,7 @@ async function collectShadow(page: Page, hostTag: string): Promise<Collected> {
 }
 
 function merge(all: Collected[]): Collected {
-  return { texts: all.flatMap((c) => c.texts), markedEnglish: all.flatMap((c) => c.markedEnglish) };
+  return { texts: all.flatMap((c) => c.texts), blocks: all.flatMap((c) => c.blocks), markedEnglish: all.flatMap((c) => c.markedEnglish) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -358,13 +364,15 @@ describe('every surface in another language, in Chromium', () => {
     expect(problems).toEqual([]);
   });
 
-  test('Chinese: on every surface an aside is in full-width parentheses, with no space before (lib/words/chinese-brackets.testkit.ts)', async () => {
+  test('Chinese: on every surface an aside is in full-width parentheses, with no space before (lib/words/chinese-brackets.testkit.ts), and a sentence follows "。" with no space (lib/words/chinese-sentences.testkit.ts)', async () => {
     const collected = await collectAll('zh_CN');
     const problems: string[] = [];
-    for (const [surface, { texts }] of collected) {
+    for (const [surface, { texts, blocks }] of collected) {
       for (const text of texts) for (const found of chineseBracketProblems(text)) problems.push(`${surface}: ${found}   ← “${text.trim().slice(0, 160)}”`);
+      // Two sentences are often two pieces of text: read whole, block by block.
+      for (const text of blocks) for (const found of chineseSentenceProblems(text)) problems.push(`${surface}: ${found}   ← “${text.trim().slice(0, 160)}”`);
     }
-    expect(problems).toEqual([]);
+    expect([...new Set(problems)]).toEqual([]);
   });
 
   test('the scan itself: it finds English outside the markers and lets names, tickers, hosts and dates through', () => {

@@ -5,6 +5,7 @@
  */
 import { getAddress } from 'viem';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import { fakeExchangeHtml, launchChromium, routeSite, shadowUi, type ChromiumExtension } from './harness';
 
 declare const chrome: {
@@ -14,6 +15,38 @@ declare const chrome: {
 // EIP-55's own example address: the wallet address the user "pastes" into the guide.
 const WALLET = '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed';
 const OTHER = getAddress(`0x${'ab'.repeat(20)}`);
+const WARNING_HOST = 'reserve-radar-mismatch';
+
+/**
+ * Types `address` into `field` until the exchange page's script warns about it. The script starts
+ * listening only once its pill is drawn and the guide is read, which nothing outside it can see (and
+ * the page must not): the field is filled again until the warning shows that the script looked. A
+ * refill of the same address leaves a warning already on its way alone, so no try cancels another.
+ */
+async function typedUntilWarned(field: Locator, address: string): Promise<void> {
+  const warnings = field.page().locator(WARNING_HOST);
+  await expect
+    .poll(
+      async () => {
+        if ((await warnings.count()) === 0) await field.fill(address);
+        return warnings.count();
+      },
+      { timeout: 15_000 },
+    )
+    .toBe(1);
+}
+
+/**
+ * After the warning was seen gone: two frames pass in the page, and still no warning. A wrong warning
+ * is drawn in the same task as the old one is taken away; the frames keep the check meaningful should
+ * drawing it ever wait for a frame.
+ */
+async function stillNoWarning(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    for (let frame = 0; frame < 2; frame++) await new Promise((resolve) => requestAnimationFrame(resolve));
+  });
+  expect(await page.locator(WARNING_HOST).count()).toBe(0);
+}
 
 describe("the guide's address on the exchange's withdrawal page, Chromium", () => {
   let browser: ChromiumExtension;
@@ -48,16 +81,16 @@ describe("the guide's address on the exchange's withdrawal page, Chromium", () =
     );
     const page = await browser.context.newPage();
     await page.goto('https://www.binance.com/en/my/wallet/account/main/withdrawal/crypto/USDT');
-    // The script runs at document_idle; give it the moment it needs to attach its listeners.
-    await page.waitForFunction(() => document.readyState === 'complete');
-    await page.waitForTimeout(500);
     const field = page.locator('#withdraw-address');
-    // Half an address is not an address: nothing is said while the user is still typing.
+    const warning = shadowUi(page, WARNING_HOST);
+    await typedUntilWarned(field, OTHER);
+    // Half an address is not an address: nothing is said while the user is still typing. The warning
+    // already shown goes once the script has read the half, and none comes back for it: a warning for
+    // the half would be drawn in the same task as the old one is taken away (its words are at hand).
     await field.fill(OTHER.slice(0, 20));
-    await page.waitForTimeout(500);
-    await expect.poll(() => page.locator('reserve-radar-mismatch').count()).toBe(0);
+    await page.locator(WARNING_HOST).waitFor({ state: 'detached', timeout: 10_000 });
+    await stillNoWarning(page);
     await field.fill(OTHER);
-    const warning = shadowUi(page, 'reserve-radar-mismatch');
     await warning.waitFor('mismatch-warning');
     expect(await warning.attribute('mismatch-warning', 'role')).toBe('alert');
     const text = (await warning.text('mismatch-warning')) ?? '';
@@ -67,7 +100,7 @@ describe("the guide's address on the exchange's withdrawal page, Chromium", () =
 
     // The right address (in any letter case) makes the warning go, and the field stays the user's.
     await field.fill(WALLET.toLowerCase());
-    await page.locator('reserve-radar-mismatch').waitFor({ state: 'detached', timeout: 10_000 });
+    await page.locator(WARNING_HOST).waitFor({ state: 'detached', timeout: 10_000 });
     await expect.poll(() => field.inputValue()).toBe(WALLET.toLowerCase());
     await page.close();
   });
@@ -82,7 +115,7 @@ describe("the guide's address on the exchange's withdrawal page, Chromium", () =
        <body style="margin:0;font:16px system-ui">${field('top')}<div style="height:900px"></div>${field('middle')}<div style="height:900px"></div>${field('bottom')}</body></html>`,
     );
     const page = await browser.context.newPage();
-    const warning = shadowUi(page, 'reserve-radar-mismatch');
+    const warning = shadowUi(page, WARNING_HOST);
     const clear = async (what: string) => {
       // The scroll comes to rest, then a frame for the warning to follow the page.
       await page.evaluate(async () => {
@@ -103,8 +136,6 @@ describe("the guide's address on the exchange's withdrawal page, Chromium", () =
     ]) {
       await page.setViewportSize(viewport);
       await page.goto('https://www.binance.com/en/my/wallet/account/main/withdrawal/crypto/USDT');
-      await page.waitForFunction(() => document.readyState === 'complete');
-      await page.waitForTimeout(500);
       for (const [id, block] of [
         ['top', 'start'],
         ['middle', 'center'],
@@ -113,7 +144,7 @@ describe("the guide's address on the exchange's withdrawal page, Chromium", () =
         const what = `${viewport.width}px, ${id} field scrolled to the ${block}`;
         const input = page.locator(`#${id}`);
         await input.evaluate((element, where) => element.scrollIntoView({ block: where }), block);
-        await input.fill(OTHER);
+        await typedUntilWarned(input, OTHER);
         await warning.waitFor('mismatch-warning');
         await clear(what);
         // The page scrolls under the warning: it moves out of the field's way.
@@ -122,7 +153,7 @@ describe("the guide's address on the exchange's withdrawal page, Chromium", () =
           await clear(`${what}, then scrolled by ${delta}px`);
         }
         await input.fill(WALLET);
-        await page.locator('reserve-radar-mismatch').waitFor({ state: 'detached', timeout: 10_000 });
+        await page.locator(WARNING_HOST).waitFor({ state: 'detached', timeout: 10_000 });
       }
     }
     await page.close();
@@ -130,27 +161,30 @@ describe("the guide's address on the exchange's withdrawal page, Chromium", () =
 
   test("an address an older version kept in its one map of guides is the one compared, once the guide page has moved it to Binance's own key", async () => {
     // What a version before each exchange's own key stored: Binance's guide, here holding OTHER, in the one map of guides.
+    // Binance's own key holds OTHER too for now, so that the page's script can be seen to look (it warns about WALLET).
     const guide = await browser.context.newPage();
     await guide.goto(`chrome-extension://${browser.extensionId}/guide.html`);
     await guide.getByTestId('progress-text').waitFor();
     await guide.evaluate(async (address) => {
       const { 'guide:binance': binance } = (await chrome.storage.local.get('guide:binance')) as { 'guide:binance': object };
-      await chrome.storage.local.remove(['guide:binance', 'guideState']);
-      await chrome.storage.local.set({ guides: { binance: { ...binance, address } } });
+      await chrome.storage.local.remove(['guideState']);
+      await chrome.storage.local.set({ guides: { binance: { ...binance, address } }, 'guide:binance': { ...binance, address } });
     }, OTHER);
     await browser.context.unroute('https://www.binance.com/**');
     await routeSite(browser.context, 'https://www.binance.com', fakeExchangeHtml('Binance — withdraw', '<label>Address <input id="withdraw-address" type="text"></label>'));
     const page = await browser.context.newPage();
     await page.goto('https://www.binance.com/en/my/wallet/account/main/withdrawal/crypto/USDT');
-    await page.waitForFunction(() => document.readyState === 'complete');
-    await page.waitForTimeout(500);
-    // The exchange page's script reads Binance's own key alone: the map is nothing to it.
-    await page.locator('#withdraw-address').fill(WALLET);
-    await page.waitForTimeout(500);
-    await expect.poll(() => page.locator('reserve-radar-mismatch').count()).toBe(0);
+    await typedUntilWarned(page.locator('#withdraw-address'), WALLET);
+    // Then the storage is the older version's: the map alone. The exchange page's script reads Binance's own key alone,
+    // so the map is nothing to it and the warning goes. It reads again on the change and looks at the field again; a
+    // warning from the map would be drawn in the same task as the old one is taken away (its words are at hand), so the
+    // warning is never seen gone unless the script decided, with the map there, that there is nothing to say.
+    await guide.evaluate(() => chrome.storage.local.remove(['guide:binance']));
+    await page.locator(WARNING_HOST).waitFor({ state: 'detached', timeout: 10_000 });
+    await stillNoWarning(page);
     // The guide page opened for Binance moves the map's guide to Binance's key as it reads, where the exchange page hears of it.
     await guide.goto(`chrome-extension://${browser.extensionId}/guide.html?exchange=binance`);
-    await shadowUi(page, 'reserve-radar-mismatch').waitFor('mismatch-warning');
+    await shadowUi(page, WARNING_HOST).waitFor('mismatch-warning');
     expect(await guide.evaluate(() => chrome.storage.local.get('guides'))).toEqual({});
     expect(await guide.evaluate(async () => ((await chrome.storage.local.get('guide:binance'))['guide:binance'] as { address: string }).address)).toBe(OTHER);
     await page.close();

@@ -24,12 +24,18 @@ describe('the guide watching a balance in Chromium', () => {
   let down = true;
   /** Requests from the browser to the node of the other network. */
   let otherRequests = 0;
+  /** Balance reads the browser sent to the mainnet node (eth_getBalance, alone or in a batch). */
+  let mainnetBalanceReads = 0;
 
   beforeAll(async () => {
     // Chain id 1, as the guide expects of an endpoint for Ethereum; the other node keeps anvil's 31337.
     [mainnet, otherChain] = await Promise.all([startAnvil({ chainId: 1 }), startAnvil()]);
     browser = await launchChromium();
-    const mainnetRoute = (route: Route) => (down ? route.abort('connectionrefused') : route.continue());
+    const mainnetRoute = (route: Route) => {
+      if (down) return route.abort('connectionrefused');
+      if (route.request().postData()?.includes('"eth_getBalance"') === true) mainnetBalanceReads += 1;
+      return route.continue();
+    };
     await browser.context.route(`${mainnet.url}/**`, mainnetRoute);
     await browser.context.route(mainnet.url, mainnetRoute);
     const otherRoute = (route: Route) => {
@@ -114,8 +120,12 @@ describe('the guide watching a balance in Chromium', () => {
     await page.getByTestId('goto-arrival').click();
     const watch = page.getByTestId('arrival-watch');
     await expect.poll(() => watch.getAttribute('data-status'), { timeout: ROUNDS }).toBe('watching');
-    await page.waitForTimeout(5_000);
-    await expect.poll(() => page.getByTestId('test-arrived').count()).toBe(0);
+    // 'watching' is drawn from a read that found no arrival. The watch reads again only after a read found none
+    // (lib/chain/arrival.ts): two more reads begun mean the first of them, a poll later, was judged too.
+    const reads = mainnetBalanceReads;
+    await expect.poll(() => mainnetBalanceReads, { timeout: 2 * ROUNDS }).toBeGreaterThanOrEqual(reads + 2);
+    expect(await page.getByTestId('test-arrived').count()).toBe(0);
+    expect(await watch.getAttribute('data-status')).toBe('watching');
 
     await chain().setBalance({ address: WALLET, value: parseEther('0.01') + 1n });
     const arrived = page.getByTestId('test-arrived');

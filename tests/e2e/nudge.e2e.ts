@@ -18,8 +18,16 @@ const churningPage = fakeExchangeHtml(
   'Churning exchange',
   `<script>
     let n = 0;
-    setInterval(() => { document.body.innerHTML = '<header>Tick ' + (++n) + '</header><p>re-rendered</p>'; }, 30);
-    setTimeout(() => { for (const el of document.querySelectorAll('reserve-radar-pill')) el.remove(); }, 600);
+    const start = performance.now();
+    setInterval(() => {
+      document.body.innerHTML = '<header>Tick ' + (++n) + '</header><p>re-rendered</p>';
+      // Once, 600 ms in and with the pill there: the page takes it away, and says so (to the test, through its own page).
+      const pill = document.querySelector('reserve-radar-pill');
+      if (window.tookPillAt === undefined && performance.now() - start >= 600 && pill !== null) {
+        pill.remove();
+        window.tookPillAt = n;
+      }
+    }, 30);
   </script>`,
 );
 
@@ -93,21 +101,28 @@ describe('the nudge in Chromium', () => {
   test('asks the background once per page load, from the small script listed first', async () => {
     // The question leaves from exchange-ask.js, before the larger page script is evaluated.
     expect(builtContentScripts().map((entry) => [entry.run_at, entry.js])).toEqual([['document_start', ['exchange-ask.js', 'content-scripts/exchange.js']]]);
-    // A second listener in the background counts the questions; it answers none of them.
+    // A second listener in the background notes the questions in order; it answers none of them.
     await browser.worker.evaluate(() => {
-      const scope = globalThis as unknown as { pageStateQuestions: number; chrome: { runtime: { onMessage: { addListener(listener: (message: unknown) => undefined): void } } } };
-      scope.pageStateQuestions = 0;
+      const scope = globalThis as unknown as { pageQuestions: string[]; chrome: { runtime: { onMessage: { addListener(listener: (message: unknown) => undefined): void } } } };
+      scope.pageQuestions = [];
       scope.chrome.runtime.onMessage.addListener((message) => {
-        if ((message as { type?: string } | null)?.type === 'page-state') scope.pageStateQuestions++;
+        scope.pageQuestions.push(String((message as { type?: unknown } | null)?.type));
         return undefined;
       });
     });
     const page = await browser.context.newPage();
     await page.goto('https://www.kraken.com/');
     await shadowUi(page).waitFor('pill-name');
-    // The page script took the early answer instead of asking again.
-    await page.waitForTimeout(300);
-    expect(await browser.worker.evaluate(() => (globalThis as unknown as { pageStateQuestions: number }).pageStateQuestions)).toBe(1);
+    // The page script took the early answer instead of asking again. Looked at once it has asked for the card's words,
+    // which it does when it draws from the answer: a question of its own for its state would have come before.
+    const questions = () => browser.worker.evaluate(() => (globalThis as unknown as { pageQuestions: string[] }).pageQuestions);
+    await expect.poll(questions).toContain('page-card');
+    expect((await questions()).filter((type) => type === 'page-state')).toEqual(['page-state']);
+    // And after the draw: two frames on, still the one question.
+    await page.evaluate(async () => {
+      for (let frame = 0; frame < 2; frame++) await new Promise((resolve) => requestAnimationFrame(resolve));
+    });
+    expect((await questions()).filter((type) => type === 'page-state')).toEqual(['page-state']);
     await page.close();
   });
 
@@ -197,7 +212,11 @@ describe('the nudge in Chromium', () => {
     const page = await browser.context.newPage();
     await page.goto('https://www.okx.com/');
     await shadowUi(page).waitFor('pill-toggle');
-    await page.waitForTimeout(1500);
+    // Looked at once the page has taken the pill away: our watch puts it back in the same task (a mutation
+    // observer's callback runs before the page's next timer), so from the next tick on it is there again, once.
+    // The tick is compared as a minimum: the header moves on every 30 ms, and the test may first look several ticks later.
+    const tookAt = await page.waitForFunction(() => (window as unknown as { tookPillAt?: number }).tookPillAt);
+    await page.waitForFunction((tick) => Number(document.querySelector('header')?.textContent?.replace('Tick ', '')) >= Number(tick) + 2, await tookAt.jsonValue());
     expect(await page.evaluate(() => document.querySelectorAll('reserve-radar-pill').length)).toBe(1);
     expect(await shadowUi(page).text('pill-name')).toBe('OKX');
     await page.close();

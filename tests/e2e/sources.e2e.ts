@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { exchanges } from '../../lib/exchanges/registry';
 import { FEED_URL } from '../../lib/feed/trust';
+import { bundledSnapshot } from '../../lib/reserves/snapshot';
 import { axeProblems, launchChromium, layoutProblems, refreshSource, type ChromiumExtension } from './harness';
 
 /**
@@ -42,8 +43,14 @@ describe('Options → Data sources in Chromium', () => {
     for (const row of await rows().all()) expect(await row.locator('details').getAttribute('open')).toBeNull();
     await expect.poll(() => options.getByTestId('source-exchange').first().isVisible()).toBe(false);
     await expect.poll(() => options.getByText(/DefiLlama \/protocol\//).count()).toBe(0);
-    // The grouped row counts the exchanges at its (worst) state.
-    await expect.poll(() => options.getByTestId('source-count').textContent()).toMatch(new RegExp(`^\\d+ of ${protocolExchanges.length} exchanges$`));
+    // The grouped row counts the exchanges at its (worst) state: "all" of them when none is at another.
+    await expect.poll(() => options.getByTestId('source-count').textContent()).toMatch(new RegExp(`^(\\d+ of ${protocolExchanges.length}|all ${protocolExchanges.length}) exchanges$`));
+    // Before any fetch succeeded, each row says the data that came with the extension is in use, with its date, not "Last success: Never".
+    const bundledOn = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(bundledSnapshot().generatedAt));
+    for (const row of await rows().all()) {
+      if ((await row.getAttribute('data-status')) === 'fresh') continue;
+      await expect.poll(() => row.locator('.source__age').textContent()).toBe(`Using the data that came with Reserve Radar, compiled ${bundledOn}`);
+    }
   });
 
   test('the disclosures open and close from the keyboard, and list every exchange with its own state', async () => {

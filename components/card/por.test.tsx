@@ -1,0 +1,94 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { render } from 'preact';
+import { describe, expect, test } from 'vitest';
+import { exchanges, getExchange } from '../../lib/exchanges/registry';
+import { bundledSnapshot } from '../../lib/reserves/snapshot';
+import { buildExchangeView, type ExchangeView } from '../../lib/view/exchange-view';
+import { reasonText } from '../../lib/words/reason-text';
+import { I18nContext, ReasonWordsContext, translateFrom, type Messages } from '../../utils/i18n';
+import { ExchangeCard } from '../ExchangeCard';
+import { effectsOnNextTask, page } from '../test-dom';
+
+effectsOnNextTask();
+
+const now = new Date('2026-12-04T12:00:00Z');
+
+function messages(locale: string): Messages {
+  return JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales', locale, 'messages.json'), 'utf8')) as Messages;
+}
+
+/** The exchange's view from the bundled snapshot, as the card is drawn on the day of `now`. */
+function viewOf(id: string): ExchangeView {
+  const exchange = getExchange(id);
+  if (exchange === undefined) throw new Error(`no ${id} in the registry`);
+  return buildExchangeView({ exchange, reserves: bundledSnapshot().exchanges[id], now });
+}
+
+function draw(view: ExchangeView, locale = 'en') {
+  const { root, $ } = page();
+  render(
+    <I18nContext.Provider value={{ t: translateFrom(messages(locale)), locale: locale.replace('_', '-') }}>
+      <ReasonWordsContext.Provider value={reasonText}>
+        <ExchangeCard view={view} />
+      </ReasonWordsContext.Provider>
+    </I18nContext.Provider>,
+    root,
+  );
+  return { root, $ };
+}
+
+describe('the card’s PoR dates and its reasons make one staleness decision', () => {
+  test('Gemini, "no proof of reserves" found over a year ago: the reason and the details both say "not checked since"', () => {
+    const view = viewOf('gemini');
+    expect(view.verdict.reasons.find((reason) => reason.metric === 'por.checked')).toMatchObject({ code: 'por.none-unchecked', value: '2025-09-30' });
+    const checked = draw(view).$('card-por-checked');
+    expect(checked?.textContent).toBe('not checked since Sep 30, 2025');
+    expect(checked?.getAttribute('data-late')).toBe('us');
+  });
+
+  test('Coinbase, "no proof of reserves" found this year: a plain "checked", and no reason says otherwise', () => {
+    const view = viewOf('coinbase');
+    expect(view.verdict.reasons.some((reason) => reason.metric === 'por.checked')).toBe(false);
+    const checked = draw(view).$('card-por-checked');
+    expect(checked?.textContent).toBe('checked Feb 12, 2026');
+    expect(checked?.getAttribute('data-late')).toBeNull();
+  });
+
+  test('every bundled exchange: the details say "not checked since" exactly when a reason does', () => {
+    const views = exchanges.map((exchange) => viewOf(exchange.id)).filter((view) => view.por !== undefined);
+    expect(views.some((view) => view.por?.method === 'none')).toBe(true);
+    for (const view of views) {
+      const late = view.verdict.reasons.some((reason) => reason.metric === 'por.checked');
+      expect(draw(view).$('card-por-checked')?.getAttribute('data-late') === 'us', view.name).toBe(late);
+    }
+  });
+});
+
+describe('an exchange that publishes no proof of reserves', () => {
+  test('Coinbase: "No proof of reserves published", with the source and the day we looked; no snapshot and no balances taken', () => {
+    const view = viewOf('coinbase');
+    expect(view.por).toMatchObject({ method: 'none', asOf: '2025-12-31', checkedAt: '2026-02-12' });
+    const { root, $ } = draw(view);
+    expect($('card-por')?.textContent).toBe('No proof of reserves published');
+    expect($('card-por-age')).toBeNull();
+    expect($('card-por-describes')).toBeNull();
+    expect($('card-por-dates')?.textContent).toBe('sec.gov · checked Feb 12, 2026');
+    const section = $('card-por-section')?.textContent ?? '';
+    expect(section).not.toMatch(/snapshot|Balances taken|Report describes|Dec 31, 2025/);
+    expect(root.textContent).not.toContain('snapshot');
+  });
+
+  test('Gemini, looked at over a year ago: the day we looked, said as ours', () => {
+    expect(draw(viewOf('gemini')).$('card-por-dates')?.textContent).toBe('sec.gov · not checked since Sep 30, 2025');
+  });
+
+  test.each([
+    ['fr', 'Aucune preuve de réserves publiée', 'sec.gov · vérifié le 12 févr. 2026'],
+    ['zh_CN', '未发布储备金证明', 'sec.gov · 检查于 2026年2月12日'],
+  ])('%s: the same, in the language', (locale, label, dates) => {
+    const { $ } = draw(viewOf('coinbase'), locale);
+    expect($('card-por')?.textContent).toBe(label);
+    expect($('card-por-dates')?.textContent).toBe(dates);
+  });
+});

@@ -1,0 +1,29 @@
+import type { PorAttestation } from '../reserves/schema';
+import type { PorFreshnessReturnType } from '../risk/por-freshness';
+import type { RiskReason } from '../risk/reason';
+
+export interface PorCheckedParameters {
+  por: PorAttestation;
+  /** The verdict's reasons: its `por.checked` reason is its decision that our copy is old. */
+  reasons: readonly RiskReason[];
+  /** The verdict's freshness of a report (none for "publishes none"). */
+  freshness?: PorFreshnessReturnType | undefined;
+}
+export interface PorCheckedReturnType {
+  /** The day we last confirmed the record; for "publishes none", the day we looked and found none. */
+  day: string | undefined;
+  /** Our copy is too old to stand for today: said "not checked since", never as the exchange's delay. */
+  late: boolean;
+}
+
+/**
+ * When we last looked at the exchange's proof of reserves, and whether the verdict calls that too
+ * long ago, so the details, the shared text and the reasons make one staleness decision. A "none"
+ * record without a day of its own stands on its date, as the verdict reads it (`lastReadDay`).
+ */
+export function porChecked({ por, reasons, freshness }: PorCheckedParameters): PorCheckedReturnType {
+  const unchecked = reasons.find((reason) => reason.metric === 'por.checked');
+  const reasonDay = typeof unchecked?.value === 'string' ? unchecked.value : undefined;
+  const day = freshness?.checkedAt ?? reasonDay ?? por.checkedAt ?? (por.method === 'none' ? por.asOf : undefined);
+  return { day, late: unchecked !== undefined };
+}

@@ -1,0 +1,32 @@
+import type { MessageKey, Translate } from './translate-from';
+
+/**
+ * The messages of one phrase that changes with a count, one per CLDR plural category the phrase
+ * meets in our languages. Every locale file holds every key (the browser's messages have no
+ * plural forms), each in its own language's words for that category: French takes "one" for 0
+ * and 1 ("0 étape"), English for 1 alone. A category without its own message (French "many",
+ * for a million and more) is said with `other`.
+ */
+export type PluralMessages = Partial<Record<Intl.LDMLPluralRule, MessageKey>> & { other: MessageKey };
+
+const rules = new Map<string, Intl.PluralRules>();
+
+/** The CLDR plural category of `count` in `locale` (a BCP 47 tag); "other" where the tag is none Intl knows. */
+export function pluralCategory(count: number, locale: string): Intl.LDMLPluralRule {
+  let held = rules.get(locale);
+  if (held === undefined) {
+    try {
+      held = new Intl.PluralRules(locale);
+    } catch {
+      // An empty or malformed tag: the words still come out, in their "other" form.
+      return 'other';
+    }
+    rules.set(locale, held);
+  }
+  return held.select(count);
+}
+
+/** The message for `count`, by the plural rules of the reader's language. */
+export function pluralText(count: number, messages: PluralMessages, t: Translate, locale: string, substitutions?: string | string[]): string {
+  return t(messages[pluralCategory(count, locale)] ?? messages.other, substitutions);
+}
