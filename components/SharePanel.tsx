@@ -2,13 +2,11 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ExchangeView } from '../lib/view/exchange-view';
 import { shareText } from '../lib/share/share-text';
 import { drawShareImage } from '../lib/share/share-image';
-import { formatDate } from '../lib/words/format';
-import { LEVEL_KEYS } from '../lib/words/level-words';
 import { useLocale, useT } from '../utils/i18n';
 
 export interface SharePanelProps {
   view: ExchangeView;
-  /** The moment of sharing: printed as the day the card was checked. */
+  /** The moment of sharing: printed as the day the card was shared, beside the days its figures describe. */
   now: Date;
   /** BCP 47 tag for numbers and dates; defaults to the I18nContext locale. */
   locale?: string;
@@ -26,6 +24,8 @@ type CopyState = 'idle' | 'copied' | 'failed';
 
 interface Picture {
   dataUrl: string;
+  /** What the picture says, as its text alternative: the same level words and dates it draws. */
+  alt: string;
   width: number;
   height: number;
   canvas: HTMLCanvasElement;
@@ -63,7 +63,9 @@ export function SharePanel({ view, now, locale: localeProp, onCopy, onCopyImage,
       return;
     }
     try {
-      setPicture({ dataUrl: canvas.toDataURL('image/png'), width: drawn.width, height: drawn.height, canvas });
+      const { content } = drawn;
+      const alt = t('shareImageAlt', [content.name, content.levelLabel, content.grade, content.shared]);
+      setPicture({ dataUrl: canvas.toDataURL('image/png'), alt, width: drawn.width, height: drawn.height, canvas });
     } catch {
       setPicture('failed');
     }
@@ -104,9 +106,7 @@ export function SharePanel({ view, now, locale: localeProp, onCopy, onCopyImage,
     }, 'image/png');
   };
 
-  const checked = now.toISOString().slice(0, 10);
-  const fileName = `reserve-radar-${view.id}-${checked}.png`;
-  const alt = t('shareImageAlt', [view.name, t(LEVEL_KEYS[view.verdict.level]), view.verdict.grade, formatDate(checked, locale)]);
+  const fileName = `reserve-radar-${view.id}-${now.toISOString().slice(0, 10)}.png`;
 
   return (
     <section class="share" aria-labelledby={`${idPrefix}-heading`} data-testid="share-panel">
@@ -134,7 +134,7 @@ export function SharePanel({ view, now, locale: localeProp, onCopy, onCopyImage,
         </p>
       ) : picture === undefined ? null : (
         <>
-          <img class="share__image" src={picture.dataUrl} width={picture.width} height={picture.height} alt={alt} data-testid="share-image" style={{ width: '100%', height: 'auto' }} />
+          <img class="share__image" src={picture.dataUrl} width={picture.width} height={picture.height} alt={picture.alt} data-testid="share-image" style={{ width: '100%', height: 'auto' }} />
           <p class="share__actions">
             <a class="share__download" href={picture.dataUrl} download={fileName} data-testid="share-download">
               {t('shareDownloadPng')}

@@ -98,7 +98,7 @@ describe('run alerts in the background', () => {
       expect.objectContaining({
         title: 'Money is leaving Binance fast',
         // The figures name their source and the moment they describe: the notification has no link, and stays.
-        message: `$20.00B left in the last 24 hours: 20.0% of the $100.00B it held (an alert from 15%). Figures from api.llama.fi, as of ${READ_AT_WORDS}. Click to open the withdrawal guide.`,
+        message: `$20B left in the last 24 hours: 20.0% of the $100B it held (an alert from 15%). Figures from api.llama.fi, as of ${READ_AT_WORDS}. Click to open the withdrawal guide.`,
       }),
     );
     expect(await fakeBrowser.action.getBadgeText({})).toBe('!');

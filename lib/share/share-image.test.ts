@@ -1,3 +1,5 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { getExchange } from '../exchanges/registry';
 import { bundledSnapshot } from '../reserves/snapshot';
@@ -13,6 +15,9 @@ import fr from '../../public/_locales/fr/messages.json';
 import { frenchSpacingProblems } from '../words/french-spacing.testkit';
 import { chineseBracketProblems } from '../words/chinese-brackets.testkit';
 import { reasonText } from '../words/reason-text';
+import { formatDate } from '../words/format';
+import { levelWords } from '../words/level-words';
+import { localeTag } from '../locales';
 
 const now = new Date('2025-11-01T00:00:00Z');
 const t = translateFrom(en as Messages);
@@ -75,8 +80,10 @@ describe('shareImageContent', () => {
     expect(content.name).toBe('FTX');
     expect(content.level).toBe(view.verdict.level);
     expect(content.grade).toBe(view.verdict.grade);
-    expect(content.levelLabel).toBe(en[`level_${view.verdict.level}` as 'level_ok'].message);
-    expect(content.checked).toBe('Checked Nov 1, 2025 with Reserve Radar');
+    // As the card's chip says it: FTX's figures are gone with it, so its danger is incomplete.
+    expect(content.levelLabel).toBe('Danger · incomplete');
+    // FTX published no report: the day we looked is no figure's date, so no figure dates the header.
+    expect(content.shared).toBe('Shared Nov 1, 2025 with Reserve Radar');
     const alert = content.sections[0]?.lines[0];
     expect(alert?.style).toBe('alert');
     expect(alert?.text).toContain('Nov 11, 2022');
@@ -92,7 +99,7 @@ describe('shareImageContent', () => {
     expect(lines).toContain('Reserve ratios: BTC 100.03%');
     expect(lines).toContain('as of Apr 1, 2026');
     expect(lines.some((line) => line.startsWith('Total on-chain assets: $139.68B (as of Aug 10, 2026)'))).toBe(true);
-    expect(lines.some((line) => line.includes('24 hours: +$4.40M') && line.endsWith('(as of Aug 10, 2026)'))).toBe(true);
+    expect(lines.some((line) => line.includes('24 hours: +$4.4M') && line.endsWith('(as of Aug 10, 2026)'))).toBe(true);
   });
 
   test('the largest asset: dated by the breakdown it comes from; from a thin list a floor with no name; from an empty list, or a floor of nothing, unknown', () => {
@@ -155,7 +162,7 @@ describe('shareImageContent', () => {
   test('Swedish words and numbers', () => {
     const content = shareImageContent({ view: viewOf('kraken'), now, t: translateFrom(sv as Messages), locale: 'sv' });
     const lines = content.sections.flatMap((section) => section.lines.map((line) => line.text));
-    expect(content.checked).toBe(`Kontrollerat ${new Intl.DateTimeFormat('sv', { dateStyle: 'medium', timeZone: 'UTC' }).format(now)} med Reserve Radar`);
+    expect(content.shared).toBe(`Delat ${new Intl.DateTimeFormat('sv', { dateStyle: 'medium', timeZone: 'UTC' }).format(now)} med Reserve Radar · uppgifter daterade 31 mars 2025`);
     expect(lines.some((line) => line.startsWith('Reservkvoter: BTC 114,90'))).toBe(true);
   });
 
@@ -164,11 +171,71 @@ describe('shareImageContent', () => {
     for (const id of ['ftx', 'kraken', 'binance']) {
       const view = viewOf(id);
       const content = shareImageContent({ view, now, t: french, locale: 'fr' });
-      const texts = [content.checked, content.sources, content.footnote, ...content.sections.flatMap((section) => [section.heading ?? '', ...section.lines.map((line) => line.text)])];
+      const texts = [content.shared, content.sources, content.footnote, ...content.sections.flatMap((section) => [section.heading ?? '', ...section.lines.map((line) => line.text)])];
       // The collapse's history is data kept in English (and said so): its own colons are English.
       const ours = texts.map((text) => (view.status.kind === 'operating' ? text : text.replace(view.status.history, 'x')));
       expect(ours.filter((text) => /\u00a0: |\u202f/.test(text)).length, id).toBeGreaterThan(1);
       for (const text of ours) expect(frenchSpacingProblems(text), `${id}: ${text}`).toEqual([]);
+    }
+  });
+});
+
+/** The texts a painted picture shows, in the order drawn. */
+function drawnTexts(content: ReturnType<typeof shareImageContent>): string[] {
+  const { context, calls } = fakeContext();
+  paintShareImage(context, layoutShareImage({ context, content }).operations);
+  return calls.filter((call) => call.op === 'fillText').map((call) => call.args[0] as string);
+}
+
+describe('what the picture claims: the grade as complete as it is, the dates its figures describe', () => {
+  // The walk-through's day: Binance's report describes Apr 1, its on-chain figures and flows Aug 10.
+  const day = new Date('2026-12-06T12:00:00Z');
+
+  test('the chip says "incomplete" as the card\'s chip does, and the picture draws it so', () => {
+    const view = viewOf('binance', day);
+    expect(view.verdict).toMatchObject({ level: 'caution', incomplete: true });
+    const content = shareImageContent({ view, now: day, t, locale: 'en-US' });
+    expect(content.levelLabel).toBe('Caution · incomplete');
+    expect(content.levelLabel).toBe(levelWords(view.verdict, t));
+    expect(drawnTexts(content)).toContain('Caution · incomplete');
+  });
+
+  test("the header says the day it was shared and the span of its figures' dates, never that it was checked that day", () => {
+    const content = shareImageContent({ view: viewOf('binance', day), now: day, t, locale: 'en-US' });
+    expect(content.shared).toBe('Shared Dec 6, 2026 with Reserve Radar · figures dated Apr 1, 2026 to Aug 10, 2026');
+    const drawn = drawnTexts(content);
+    expect(drawn).toContain(content.shared);
+    // "Not checked since …" in a reason is our own copy's age, said as such; nothing says the figures were checked that day.
+    expect(drawn.filter((line) => /checked/i.test(line) && line.includes('Dec 6, 2026'))).toEqual([]);
+  });
+
+  test('one date when every figure shown has it; no date when none is shown', () => {
+    // Kraken: its report's figures alone, all of one day.
+    expect(shareImageContent({ view: viewOf('kraken', day), now: day, t, locale: 'en-US' }).shared).toBe('Shared Dec 6, 2026 with Reserve Radar · figures dated Mar 31, 2025');
+    // FTX publishes no report and has no on-chain figures or flows: nothing shown is a figure.
+    expect(shareImageContent({ view: viewOf('ftx', day), now: day, t, locale: 'en-US' }).shared).toBe('Shared Dec 6, 2026 with Reserve Radar');
+    const exchange = getExchange('binance');
+    if (exchange === undefined) throw new Error('no binance');
+    const bare = buildExchangeView({ exchange, reserves: undefined, now: day });
+    expect(shareImageContent({ view: bare, now: day, t, locale: 'en-US' }).shared).toBe('Shared Dec 6, 2026 with Reserve Radar');
+    // A complete verdict has no qualifier to carry.
+    expect(shareImageContent({ view: { ...bare, verdict: { ...bare.verdict, level: 'ok', grade: 'A', incomplete: false } }, now: day, t, locale: 'en-US' }).levelLabel).toBe(t('level_ok'));
+  });
+
+  test('in every language: the qualifier of the card, both dates as the reader writes dates, and its punctuation', () => {
+    const root = join(import.meta.dirname, '../..');
+    const folders = readdirSync(join(root, 'public/_locales'));
+    expect(folders).toHaveLength(8);
+    const view = viewOf('binance', day);
+    for (const folder of folders) {
+      const words = translateFrom(JSON.parse(readFileSync(join(root, 'public/_locales', folder, 'messages.json'), 'utf8')) as Messages);
+      const locale = localeTag(folder);
+      const content = shareImageContent({ view, now: day, t: words, locale });
+      expect(content.levelLabel, folder).toBe(words('levelIncomplete', words('level_caution')));
+      for (const date of ['2026-12-06', '2026-04-01', '2026-08-10']) expect(content.shared, folder).toContain(formatDate(date, locale));
+      expect(content.shared, folder).not.toMatch(/\$\d/);
+      if (folder === 'fr') expect(frenchSpacingProblems(content.shared)).toEqual([]);
+      if (folder === 'zh_CN') expect(chineseBracketProblems(content.shared)).toEqual([]);
     }
   });
 });
@@ -234,6 +301,19 @@ describe('Chinese in the picture', () => {
 test('an exchange that publishes no proof of reserves: "No proof of reserves published" and the day we looked, no snapshot', () => {
   const at = new Date('2026-12-04T12:00:00Z');
   const content = shareImageContent({ view: viewOf('coinbase', at), now: at, t, locale: 'en' });
+  const por = content.sections.find((section) => section.heading === t('cardProofOfReserves'));
+  expect(por?.lines.map((line) => line.text)).toEqual(['No proof of reserves published', 'checked Feb 12, 2026']);
+});
+
+test('"none published" beside figures: the day we looked is said on its own line, and the header dates only the figures', () => {
+  const at = new Date('2026-12-04T12:00:00Z');
+  const exchange = getExchange('binance');
+  const snapshot = bundledSnapshot().exchanges;
+  if (exchange === undefined || snapshot.binance === undefined || snapshot.coinbase?.por === undefined) throw new Error('no binance or coinbase');
+  // Binance's on-chain figures and flows (Aug 10, 2026) under Coinbase's "none" record (period Dec 31, 2025, looked Feb 12, 2026).
+  const view = buildExchangeView({ exchange, reserves: { ...snapshot.binance, por: snapshot.coinbase.por }, now: at });
+  const content = shareImageContent({ view, now: at, t, locale: 'en-US' });
+  expect(content.shared).toBe('Shared Dec 4, 2026 with Reserve Radar · figures dated Aug 10, 2026');
   const por = content.sections.find((section) => section.heading === t('cardProofOfReserves'));
   expect(por?.lines.map((line) => line.text)).toEqual(['No proof of reserves published', 'checked Feb 12, 2026']);
 });

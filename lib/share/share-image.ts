@@ -8,7 +8,8 @@ import type { RiskLevel } from '../risk/order';
 import { cleanUrl } from './summary';
 import { assetRank } from '../risk/assets';
 import { formatDate, formatList, formatPercent, formatSignedUsd, formatUsd } from '../words/format';
-import { LEVEL_KEYS } from '../words/level-words';
+import { levelWords } from '../words/level-words';
+import { withFigureDates } from './figure-dates';
 import { porLabel } from '../words/por-label';
 import { porChecked } from '../view/por-checked';
 import { reasonText } from '../words/reason-text';
@@ -58,8 +59,10 @@ export interface ShareImageContent {
   name: string;
   level: RiskLevel;
   grade: string;
+  /** The level in the card's words, qualified as the card qualifies it ("Caution · incomplete"). */
   levelLabel: string;
-  checked: string;
+  /** The day it was shared and the days its figures describe. */
+  shared: string;
   sections: ShareImageSection[];
   /** Hostnames of every source, cleaned, without repeats. */
   sourceDomains: string[];
@@ -82,6 +85,7 @@ export function shareImageContent({ view, now, t, locale }: ShareImageContentPar
   const { colon, open, close } = joiners(locale);
   const sections: ShareImageSection[] = [];
   const urls: (string | undefined)[] = [];
+  const figureDates: string[] = [];
 
   if (status.kind !== 'operating') {
     // The data's history is kept in English; in another language the picture says so.
@@ -100,9 +104,14 @@ export function shareImageContent({ view, now, t, locale }: ShareImageContentPar
       .map(([asset, ratio]) => `${asset} ${formatPercent(ratio, locale, 2)}`);
     if (ratios.length > 0) porLines.push({ text: `${t('reserveRatios')}${colon}${formatList(ratios, locale, { style: 'narrow' })}`, style: 'body' });
     // A "none" record's date is the period we looked at, not a report's: the day we looked instead, as the card says it.
+    // That day is ours, not a figure's, so it stays out of the header's "figures dated" span.
     const checked = porChecked({ por, reasons: verdict.reasons, freshness: verdict.metrics.porFreshness });
-    if (por.method !== 'none') porLines.push({ text: t('asOf', date(por.asOf)), style: 'muted' });
-    else if (checked.day !== undefined) porLines.push({ text: t(checked.late ? 'porNotCheckedSince' : 'porCheckedOn', date(checked.day)), style: 'muted' });
+    if (por.method !== 'none') {
+      porLines.push({ text: t('asOf', date(por.asOf)), style: 'muted' });
+      figureDates.push(por.asOf);
+    } else if (checked.day !== undefined) {
+      porLines.push({ text: t(checked.late ? 'porNotCheckedSince' : 'porCheckedOn', date(checked.day)), style: 'muted' });
+    }
     urls.push(por.source);
   }
   sections.push({ heading: t('cardProofOfReserves'), lines: porLines });
@@ -112,6 +121,7 @@ export function shareImageContent({ view, now, t, locale }: ShareImageContentPar
     onchainLines.push({ text: t('unknownFigure'), style: 'muted' });
   } else {
     onchainLines.push({ text: dated(t('onchainTotal', formatUsd(onchain.totalUsd, locale)), onchain.asOf), style: 'body' });
+    figureDates.push(onchain.asOf);
     const concentration = verdict.metrics.concentration;
     if (concentration?.ownTokenShare !== undefined) onchainLines.push({ text: `${t('shareOwnToken')}${colon}${formatPercent(concentration.ownTokenShare, locale)}`, style: 'body' });
     // As the card shows it (listed-shares.ts), from the breakdown and dated by it.
@@ -119,7 +129,12 @@ export function shareImageContent({ view, now, t, locale }: ShareImageContentPar
     const label = largest.symbol === undefined ? t('shareTopAssetUnnamed') : t('shareTopAsset', largest.symbol);
     const share = largest.share === undefined ? undefined : formatPercent(largest.share, locale);
     const text = `${label}${colon}${share === undefined ? t('unknownFigure') : largest.floor ? t('shareAtLeast', share) : share}`;
-    onchainLines.push({ text: onchain.topTokens === undefined ? text : dated(text, onchain.breakdownAsOf ?? onchain.asOf), style: 'body' });
+    if (onchain.topTokens === undefined) {
+      onchainLines.push({ text, style: 'body' });
+    } else {
+      onchainLines.push({ text: dated(text, onchain.breakdownAsOf ?? onchain.asOf), style: 'body' });
+      figureDates.push(onchain.breakdownAsOf ?? onchain.asOf);
+    }
     urls.push(onchain.source);
   }
   sections.push({ heading: t('cardConcentration'), lines: onchainLines });
@@ -133,6 +148,7 @@ export function shareImageContent({ view, now, t, locale }: ShareImageContentPar
       ] as const
     ).map(([key, value]) => `${t(key)}${colon}${value === undefined ? t('unknownFigure') : formatSignedUsd(value, locale)}`);
     sections.push({ heading: t('cardFlows'), lines: [{ text: dated(windows.join(' · '), flows.asOf), style: 'body' }] });
+    figureDates.push(flows.asOf);
     urls.push(flows.source);
   }
 
@@ -154,8 +170,8 @@ export function shareImageContent({ view, now, t, locale }: ShareImageContentPar
     name: view.name,
     level: verdict.level,
     grade: verdict.grade,
-    levelLabel: t(LEVEL_KEYS[verdict.level]),
-    checked: t('shareImageChecked', date(now.toISOString())),
+    levelLabel: levelWords(verdict, t),
+    shared: withFigureDates({ shared: t('shareImageShared', date(now.toISOString())), dates: figureDates, t, locale }),
     sections,
     sourceDomains,
     sources: t('shareImageSources', formatList(sourceDomains, locale, { style: 'narrow' })),
@@ -223,7 +239,7 @@ export function layoutShareImage({ context, content, width = SHARE_IMAGE_WIDTH }
   operations.push({ kind: 'text', text: content.levelLabel, x: chipX + chipHeight + 14, y: chipMiddle, font: FONTS.chip.font, color: level.fg, baseline: 'middle' });
   paragraph(content.name, 'title', COLORS.fg, PADDING, inner - chipWidth - 24);
   y = Math.max(y, PADDING + chipHeight + 12);
-  paragraph(content.checked, 'small', COLORS.muted);
+  paragraph(content.shared, 'small', COLORS.muted);
 
   for (const section of content.sections) {
     y += 14;

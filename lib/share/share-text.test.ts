@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import * as v from 'valibot';
 import english from '../../public/_locales/en/messages.json';
 import swedish from '../../public/_locales/sv/messages.json';
@@ -16,6 +16,8 @@ import { buildExchangeView, type ExchangeView } from '../view/exchange-view';
 import { reasonText } from '../words/reason-text';
 import { translateFrom } from '../words/translate-from';
 import { shareText, type ShareTextParameters } from './share-text';
+import { formatDate, formatPercent, formatSignedUsd, formatUsd } from '../words/format';
+import { localeTag } from '../locales';
 
 const snapshot = v.parse(SnapshotSchema, JSON.parse(readFileSync(new URL('../../data/snapshot.json', import.meta.url), 'utf8')));
 const now = new Date('2026-11-25T10:00:00Z');
@@ -39,16 +41,16 @@ describe('shareText', () => {
     const { view, verdict } = realCase('binance');
     const { text, title, headline, links } = shareSummary({ view, verdict, now });
     expect(title).toBe('Binance on Reserve Radar');
-    expect(text).toContain('Binance: proof-of-reserves and risk card, checked 2026-11-25 with Reserve Radar');
+    expect(text.split('\n')[0]).toBe('Binance: proof-of-reserves and risk card, shared Nov 25, 2026 with Reserve Radar · figures dated Apr 1, 2026 to Aug 10, 2026');
     expect(text).toContain(`Verdict: `);
     expect(text).toContain(`grade ${verdict.grade}`);
-    expect(text).toMatch(/Proof of reserves: zk proof with liabilities, published monthly, balances taken 2026-04-01 \(as of 2026-04-01, https:\/\/www\.binance\.com\/en\/proof-of-reserves\)/);
+    expect(text).toMatch(/Proof of reserves: zk proof with liabilities, published monthly, balances taken Apr 1, 2026 \(as of Apr 1, 2026, https:\/\/www\.binance\.com\/en\/proof-of-reserves\)/);
     expect(text).toContain('Reserve ratios: BTC 100.03%');
-    expect(text).toContain("On-chain assets: $139.7B total, $118.7B without the exchange's own tokens (as of 2026-08-10, https://api.llama.fi/cexs");
-    expect(text).toContain('Net flows (positive = onto the exchange): 24 h +$4.403M, 7 days +$475.6M, 30 days +$175.8M (as of 2026-08-10');
+    expect(text).toContain("On-chain assets: $139.68B total, $118.72B without the exchange's own tokens (as of Aug 10, 2026, https://api.llama.fi/cexs");
+    expect(text).toContain('Net flows (positive = onto the exchange): 24 h +$4.4M, 7 days +$475.61M, 30 days +$175.78M (as of Aug 10, 2026');
     expect(text).toContain('Check your own balance: https://github.com/binance/zkmerkle-proof-of-solvency');
     expect(headline.length).toBeLessThanOrEqual(280);
-    expect(headline).toMatch(/^Binance · grade . \(.+\) · PoR: zk proof with liabilities, as of 2026-04-01 · checked 2026-11-25 https:\/\//);
+    expect(headline).toMatch(/^Binance · grade . \(.+\) · PoR: zk proof with liabilities, as of Apr 1, 2026 · shared Nov 25, 2026 https:\/\//);
     // Every link in the text is listed, and every listed link is clean.
     for (const url of text.match(URL_IN_TEXT) ?? []) expect(links).toContain(url);
     for (const url of links) expect(cleanUrl(url)).toBe(url);
@@ -57,14 +59,27 @@ describe('shareText', () => {
   it('an exchange that publishes no proof of reserves: "none published", with the day we looked and the source; no balances taken', () => {
     const coinbase = realCase('coinbase');
     const { text, headline } = shareSummary({ ...coinbase, now });
-    expect(text).toContain('Proof of reserves: none published (checked 2026-02-12, https://www.sec.gov/Archives/edgar/data/1679788/000167978826000015/R94.htm)');
+    expect(text).toContain('Proof of reserves: none published (checked Feb 12, 2026, https://www.sec.gov/Archives/edgar/data/1679788/000167978826000015/R94.htm)');
     expect(text).not.toMatch(/balances taken|no proof of reserves, published quarterly/);
-    expect(headline).toMatch(/ · PoR: none published · checked 2026-11-25 /);
+    expect(headline).toMatch(/ · PoR: none published · shared Nov 25, 2026 /);
+    // The day we looked is no figure's date: with no figure shown, the heading names no figure dates.
+    expect(text.split('\n')[0]).toBe('Coinbase: proof-of-reserves and risk card, shared Nov 25, 2026 with Reserve Radar');
     // Looked at over a year ago: the day is ours, said as ours, as the card and the reasons say it.
     const gemini = realCase('gemini');
-    expect(shareSummary({ ...gemini, now }).text).toContain('Proof of reserves: none published (not checked since 2025-09-30, https://www.sec.gov/');
+    expect(shareSummary({ ...gemini, now }).text).toContain('Proof of reserves: none published (not checked since Sep 30, 2025, https://www.sec.gov/');
     const zh = shareText({ ...coinbase, now, t: translateFrom(chinese), locale: 'zh-CN' }).text;
-    expect(zh).toContain('储备金证明：未发布（检查于 2026-02-12） https://www.sec.gov/');
+    expect(zh).toContain(`储备金证明：未发布（检查于 ${formatDate('2026-02-12', 'zh-CN')}） https://www.sec.gov/`);
+  });
+
+  it('"none published" beside figures: the heading dates the figures, not the day we looked', () => {
+    const exchange = getExchange('binance');
+    const { binance, coinbase } = snapshot.exchanges;
+    if (exchange === undefined || binance === undefined || coinbase?.por === undefined) throw new Error('no binance or coinbase');
+    // Binance's on-chain figures and flows (Aug 10, 2026) under Coinbase's "none" record (period Dec 31, 2025, looked Feb 12, 2026).
+    const reserves = { ...binance, por: coinbase.por };
+    const { text } = shareSummary({ view: buildExchangeView({ exchange, reserves, now }), verdict: gradeExchange({ exchange, reserves, now }), now });
+    expect(text.split('\n')[0]).toBe('Binance: proof-of-reserves and risk card, shared Nov 25, 2026 with Reserve Radar · figures dated Aug 10, 2026');
+    expect(text).toContain('Proof of reserves: none published (checked Feb 12, 2026, https://www.sec.gov/');
   });
 
   it("lists the cause of the verdict first, in the card's order: danger and caution before what is unknown", () => {
@@ -91,10 +106,10 @@ describe('shareText', () => {
     // FTX's figures are gone with it: the status alone is danger, and the verdict says it is incomplete.
     expect(verdict).toMatchObject({ level: 'danger', incomplete: true });
     expect(text).toContain('Verdict: danger, incomplete (some figures missing or out of date), grade F');
-    expect(text).toContain('Status: collapsed on 2022-11-11. After a run on deposits');
+    expect(text).toContain('Status: collapsed on Nov 11, 2022. After a run on deposits');
     expect(text).toContain('https://time.com/6232772/ftx-goes-bankrupt/');
-    expect(text).toMatch(/Incidents:\n- 2022-11-11 insolvency: FTX Group/);
-    expect(headline).toMatch(/^FTX · grade F \(danger · incomplete\) · collapsed 2022-11-11 · checked 2026-11-25 https:\/\/time\.com\//);
+    expect(text).toMatch(/Incidents:\n- Nov 11, 2022 insolvency: FTX Group/);
+    expect(headline).toMatch(/^FTX · grade F \(danger · incomplete\) · collapsed Nov 11, 2022 · shared Nov 25, 2026 https:\/\/time\.com\//);
   });
 
   it('French: every label and value it joins keeps the mark on the line of its word, as the French messages do', () => {
@@ -109,7 +124,7 @@ describe('shareText', () => {
       const ours = verdict.grade === '?' ? quoted.replace(/ \?(?=\s|$)/g, ' X') : quoted;
       for (const line of ours.split('\n')) expect(frenchSpacingProblems(line), `${id}: ${line}`).toEqual([]);
     }
-    expect(shareText({ ...realCase('ftx'), now, t: fr, locale: 'fr' }).text).toMatch(/\n- 2022-11-11 insolvabilité\u00a0: Non traduit/);
+    expect(shareText({ ...realCase('ftx'), now, t: fr, locale: 'fr' }).text).toMatch(/\n- 11 nov\. 2022 insolvabilité\u00a0: Non traduit/);
   });
 
   it("Chinese: a figure's date and source in full-width parentheses, every part joined by a full-width comma", () => {
@@ -186,7 +201,7 @@ describe('shareText', () => {
     expect(text).toContain('Verdict: unknown (figures missing or out of date), grade ?');
     expect(text).not.toContain('javascript');
     expect(text).not.toMatch(/On-chain assets|Net flows/);
-    expect(headline).toBe('Binance · grade ? (unknown) · PoR: unknown · checked 2026-11-25');
+    expect(headline).toBe('Binance · grade ? (unknown) · PoR: unknown · shared Nov 25, 2026');
     expect(links.every((url) => url.startsWith('https://'))).toBe(true);
   });
 
@@ -208,6 +223,37 @@ describe('shareText', () => {
     const unknown = say({ level: 'unknown', grade: '?', incomplete: true, reasons });
     expect(unknown.text).toContain('Verdict: unknown (figures missing or out of date), grade ?');
     expect(unknown.headline).toContain('grade ? (unknown)');
+  });
+
+  it('writes every figure as the card does and every date as the reader writes dates, in every language', () => {
+    const folders = readdirSync(new URL('../../public/_locales/', import.meta.url));
+    expect(folders).toHaveLength(8);
+    for (const folder of folders) {
+      const t = translateFrom(JSON.parse(readFileSync(new URL(`../../public/_locales/${folder}/messages.json`, import.meta.url), 'utf8')));
+      const locale = localeTag(folder);
+      const { view, verdict } = realCase('binance');
+      const { text } = shareText({ view, verdict, now, t, locale });
+      const { por, onchain, flows } = view;
+      if (por === undefined || onchain === undefined || flows?.net24hUsd === undefined) throw new Error('binance has a report, on-chain figures and flows');
+      // The card's formatters (components/ExchangeCard.tsx): the same figure reads the same in the card, its text and its picture.
+      for (const figure of [formatUsd(onchain.totalUsd, locale), formatSignedUsd(flows.net24hUsd, locale), formatPercent(por.reserveRatios?.BTC ?? 0, locale, 2)])
+        expect(text, folder).toContain(figure);
+      expect(text, folder).toContain(t('shareText_asOf', formatDate(por.asOf, locale)));
+      // The header: the day it is shared, then the dates its figures describe, oldest first.
+      const header = text.split('\n')[0] ?? '';
+      const dates = [now.toISOString(), por.asOf, onchain.asOf].map((date) => header.indexOf(formatDate(date, locale)));
+      expect(dates.every((at) => at >= 0) && dates[0]! < dates[1]! && dates[1]! < dates[2]!, `${folder}: ${header}`).toBe(true);
+      for (const id of Object.keys(snapshot.exchanges)) {
+        if (getExchange(id) === undefined) continue;
+        const other = realCase(id);
+        const shared = shareText({ ...other, now, t, locale });
+        // No ISO day in the reader's sentences; a link keeps what it has, and the data's English notes are quoted as written.
+        const notes = [other.view.status.kind === 'operating' ? '' : other.view.status.history, other.view.por?.note ?? '', ...other.view.incidents.map((incident) => incident.summary)];
+        const ours = notes.filter((note) => note !== '').reduce((rest, note) => rest.split(note.replace(/\s+/g, ' ').trim()).join('x'), `${shared.text}\n${shared.headline}`);
+        const prose = ours.replace(/https?:\/\/\S+/g, '');
+        expect(prose, `${folder} ${id}`).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+      }
+    }
   });
 
   it('formats numbers in the given locale and falls back on a bad tag', () => {
@@ -234,14 +280,16 @@ describe('shareText', () => {
     const { view, verdict } = realCase('ftx');
     const { text, title, headline } = shareText({ view, verdict, now, t: sv, locale: 'sv' });
     expect(title).toBe('FTX på Reserve Radar');
-    expect(text).toContain('FTX: reservbevis och riskkort, kontrollerat 2026-11-25 med Reserve Radar');
+    // FTX published no report and has no figure shown, so the heading names no figure dates.
+    expect(text.split('\n')[0]).toBe('FTX: reservbevis och riskkort, delat 25 nov. 2026 med Reserve Radar');
+    expect(text).toContain('Reservbevis: inget publicerat (kontrollerat 11 nov. 2022, https://time.com/6232772/ftx-goes-bankrupt/)');
     expect(text).toContain('Bedömning: fara, ofullständig (vissa uppgifter saknas eller är inaktuella), betyg F');
     const history = view.status.kind === 'operating' ? '' : view.status.history;
-    expect(text).toContain(`Status: kollapsade 2022-11-11. Inte översatt, på engelska: ”${history}” (https://time.com/6232772/ftx-goes-bankrupt/)`);
-    expect(text).toMatch(/Händelser:\n- 2022-11-11 insolvens: Inte översatt, på engelska: ”FTX Group/);
+    expect(text).toContain(`Status: kollapsade 11 nov. 2022. Inte översatt, på engelska: ”${history}” (https://time.com/6232772/ftx-goes-bankrupt/)`);
+    expect(text).toMatch(/Händelser:\n- 11 nov\. 2022 insolvens: Inte översatt, på engelska: ”FTX Group/);
     // No reason is in English: each is worded from the Swedish messages.
     for (const reason of verdict.reasons) if (reason.effect !== 'ok') expect(text).not.toContain(reasonText(reason, en, 'en', now));
-    expect(headline).toMatch(/^FTX · betyg F \(fara · ofullständig\) · kollapsade 2022-11-11 · kontrollerat 2026-11-25 https:\/\/time\.com\//);
+    expect(headline).toMatch(/^FTX · betyg F \(fara · ofullständig\) · kollapsade 11 nov\. 2022 · delat 25 nov\. 2026 https:\/\/time\.com\//);
     expect(text).toContain('Uppgifterna är som de publicerats av de länkade källorna');
   });
 });

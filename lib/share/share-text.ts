@@ -9,16 +9,18 @@ import { notTranslatedQuote } from '../words/text-language';
 import { joiners } from '../words/punctuation';
 import { reasonsWorstFirst } from '../view/card-reasons';
 import { porChecked } from '../view/por-checked';
+import { formatDate, formatPercent, formatSignedUsd, formatUsd } from '../words/format';
+import { withFigureDates } from './figure-dates';
 import type { MessageKey, Translate } from '../words/translate-from';
 
 export interface ShareTextParameters {
   view: ExchangeView;
   /** Overrides `view.verdict` (e.g. a verdict graded for another moment); defaults to it. */
   verdict?: (Pick<GradeExchangeReturnType, 'level' | 'grade' | 'reasons'> & Partial<Pick<GradeExchangeReturnType, 'incomplete'>>) | undefined;
-  /** The moment the card is shared; printed as the date it was checked. */
+  /** The moment the card is shared; printed as the day it was shared, beside the days its figures describe. */
   now: Date;
   t: Translate;
-  /** BCP 47 tag for numbers and the reasons' words (`en-US`, `de-DE`); dates stay ISO so any reader can read them. */
+  /** BCP 47 tag for numbers, dates and the reasons' words (`en-US`, `de-DE`), written as the card writes them. */
   locale?: string | undefined;
 }
 
@@ -74,15 +76,19 @@ const MAX_INCIDENTS = 5;
 /**
  * The shareable risk card as plain text, in the reader's language. Pure: the same view,
  * verdict, moment and words always give the same text. Every figure carries its date and its
- * source link; every link is passed through `cleanUrl`, and a link that is not http(s) is left
- * out rather than shared. Notes from the data stay in English, said so in other languages.
+ * source link, written with the card's formatters (`lib/words/format.ts`), so the same figure
+ * reads the same in the card, its text and its picture; every link is passed through `cleanUrl`,
+ * and a link that is not http(s) is left out rather than shared. Notes from the data stay in
+ * English, said so in other languages.
  */
 export function shareText({ view, verdict: override, now, t, locale: asked = 'en-US' }: ShareTextParameters): ShareTextReturnType {
   const locale = usableLocale(asked);
   // Views built before the verdict moved into ExchangeView may lack it; the card then says nothing about a grade.
   const verdict: ShareTextParameters['verdict'] = override ?? (view.verdict as ExchangeView['verdict'] | undefined);
   const dataNote = (text: string) => notTranslatedQuote(text, 'en', t, locale);
-  const numbers = numberFormats(locale);
+  const usd = (value: number) => formatUsd(value, locale);
+  const date = (iso: string) => formatDate(iso, locale);
+  const figureDates: string[] = [];
   const links: string[] = [];
   const link = (url: string | undefined): string | undefined => {
     if (url === undefined) return undefined;
@@ -94,18 +100,19 @@ export function shareText({ view, verdict: override, now, t, locale: asked = 'en
   // Linkers that run a link up to the next space would take a full-width mark glued to it (Chinese
   // "，https://…）") into the link: there the link follows the aside, after a space.
   const linkOutside = FULL_WIDTH.test(close);
-  const cite = (source: string | undefined, asOf: string | undefined): string => aside(source, asOf === undefined ? undefined : t('shareText_asOf', asOf));
-  /** `date` (words with a date) and the source's link, in brackets, in the language's way. */
-  const aside = (source: string | undefined, date: string | undefined): string => {
+  const cite = (source: string | undefined, asOf: string | undefined): string => aside(source, asOf === undefined ? undefined : t('shareText_asOf', date(asOf)));
+  /** `dated` (words with a date) and the source's link, in brackets, in the language's way. */
+  const aside = (source: string | undefined, dated: string | undefined): string => {
     const url = link(source);
-    if (linkOutside) return `${date === undefined ? '' : `${open}${date}${close}`}${url === undefined ? '' : ` ${url}`}`;
-    const parts = [date, url].filter((part) => part !== undefined);
+    if (linkOutside) return `${dated === undefined ? '' : `${open}${dated}${close}`}${url === undefined ? '' : ` ${url}`}`;
+    const parts = [dated, url].filter((part) => part !== undefined);
     return parts.length === 0 ? '' : `${open}${parts.join(comma)}${close}`;
   };
   const levelWords = (of: Verdict) => (of.incomplete === true && of.level !== 'unknown' ? t('shareText_incomplete', t(LEVEL_KEYS[of.level])) : t(LEVEL_KEYS[of.level]));
 
-  const checked = now.toISOString().slice(0, 10);
-  const lines: string[] = [t('shareText_heading', [view.name, checked])];
+  const shared = date(now.toISOString());
+  // The heading names the days of the figures below it, so it is written once they are.
+  const lines: string[] = [''];
 
   if (verdict !== undefined) {
     lines.push('', t('shareText_verdict', [levelWords(verdict), verdict.grade]));
@@ -120,7 +127,7 @@ export function shareText({ view, verdict: override, now, t, locale: asked = 'en
   lines.push('');
   const { status } = view;
   if (status.kind === 'operating') lines.push(t('shareText_statusOperating'));
-  else lines.push(`${t(status.kind === 'collapsed' ? 'shareText_statusCollapsed' : 'shareText_statusClosed', status.date)} ${dataNote(status.history)}${cite(status.source, undefined)}`);
+  else lines.push(`${t(status.kind === 'collapsed' ? 'shareText_statusCollapsed' : 'shareText_statusClosed', date(status.date))} ${dataNote(status.history)}${cite(status.source, undefined)}`);
 
   const { por } = view;
   if (por === undefined) {
@@ -128,19 +135,21 @@ export function shareText({ view, verdict: override, now, t, locale: asked = 'en
   } else if (por.method === 'none') {
     // No report, so no snapshot and no schedule: the day we looked (the card's staleness decision) and where.
     const { day, late } = porChecked({ por, reasons: verdict?.reasons ?? [] });
-    lines.push(`${t('shareText_porNone')}${aside(por.source, day === undefined ? undefined : t(late ? 'shareText_notCheckedSince' : 'shareText_checkedOn', day))}`);
+    // The day we looked is ours, not a figure's: it stays out of the heading's "figures dated" span.
+    lines.push(`${t('shareText_porNone')}${aside(por.source, day === undefined ? undefined : t(late ? 'shareText_notCheckedSince' : 'shareText_checkedOn', date(day)))}`);
     if (por.note !== undefined) lines.push(`  ${t('shareText_note', dataNote(oneLine(por.note)))}`);
   } else {
     const details = [t(METHOD_KEYS[por.method]), t(CADENCE_KEYS[por.cadence])];
-    if (por.snapshotDate !== undefined) details.push(t('shareText_balancesTaken', por.snapshotDate));
-    if (por.publishedDate !== undefined) details.push(t('shareText_reportPublished', por.publishedDate));
+    if (por.snapshotDate !== undefined) details.push(t('shareText_balancesTaken', date(por.snapshotDate)));
+    if (por.publishedDate !== undefined) details.push(t('shareText_reportPublished', date(por.publishedDate)));
     if (por.attestor !== undefined) details.push(t('shareText_attestor', por.attestor));
     lines.push(`${t('shareText_por', details.join(comma))}${cite(por.source, por.asOf)}`);
+    figureDates.push(por.asOf);
     const figures: string[] = [];
-    if (por.totalReserveRatio !== undefined) figures.push(t('shareText_allCovered', numbers.percent(por.totalReserveRatio)));
-    for (const [symbol, ratio] of Object.entries(por.reserveRatios ?? {})) figures.push(`${symbol} ${numbers.percent(ratio)}`);
+    if (por.totalReserveRatio !== undefined) figures.push(t('shareText_allCovered', formatPercent(por.totalReserveRatio, locale, 2)));
+    for (const [symbol, ratio] of Object.entries(por.reserveRatios ?? {})) figures.push(`${symbol} ${formatPercent(ratio, locale, 2)}`);
     if (figures.length > 0) lines.push(`  ${t('shareText_reserveRatios', figures.join(comma))}`);
-    if (por.liabilitiesUsd !== undefined) lines.push(`  ${t('shareText_customerBalances', numbers.usd(por.liabilitiesUsd))}`);
+    if (por.liabilitiesUsd !== undefined) lines.push(`  ${t('shareText_customerBalances', usd(por.liabilitiesUsd))}`);
     if (por.note !== undefined) lines.push(`  ${t('shareText_note', dataNote(oneLine(por.note)))}`);
     const verifier = link(por.verifier);
     if (verifier !== undefined) lines.push(`  ${t('shareText_verifier', verifier)}`);
@@ -150,12 +159,15 @@ export function shareText({ view, verdict: override, now, t, locale: asked = 'en
 
   const { onchain } = view;
   if (onchain !== undefined) {
-    const parts = [t('shareText_onchainTotal', numbers.usd(onchain.totalUsd)), t('shareText_onchainClean', numbers.usd(onchain.cleanUsd))];
-    if (onchain.ownTokenUsd !== undefined) parts.push(t('shareText_onchainOwn', numbers.usd(onchain.ownTokenUsd)));
+    const parts = [t('shareText_onchainTotal', usd(onchain.totalUsd)), t('shareText_onchainClean', usd(onchain.cleanUsd))];
+    if (onchain.ownTokenUsd !== undefined) parts.push(t('shareText_onchainOwn', usd(onchain.ownTokenUsd)));
     lines.push(`${t('shareText_onchain', parts.join(comma))}${cite(onchain.source, onchain.asOf)}`);
+    figureDates.push(onchain.asOf);
     if (onchain.topTokens !== undefined && onchain.topTokens.length > 0) {
-      const top = onchain.topTokens.slice(0, MAX_TOP_TOKENS).map((token) => `${token.symbol} ${numbers.usd(token.usd)}`);
-      lines.push(`  ${t('shareText_largest', top.join(comma))}${cite(onchain.breakdownSource ?? onchain.source, onchain.breakdownAsOf ?? onchain.asOf)}`);
+      const top = onchain.topTokens.slice(0, MAX_TOP_TOKENS).map((token) => `${token.symbol} ${usd(token.usd)}`);
+      const breakdownAsOf = onchain.breakdownAsOf ?? onchain.asOf;
+      lines.push(`  ${t('shareText_largest', top.join(comma))}${cite(onchain.breakdownSource ?? onchain.source, breakdownAsOf)}`);
+      figureDates.push(breakdownAsOf);
     }
   }
 
@@ -167,25 +179,29 @@ export function shareText({ view, verdict: override, now, t, locale: asked = 'en
         ['shareText_flow7d', flows.net7dUsd],
         ['shareText_flow30d', flows.net30dUsd],
       ] as const
-    ).flatMap(([key, value]) => (value === undefined ? [] : [t(key, numbers.signedUsd(value))]));
-    if (windows.length > 0) lines.push(`${t('shareText_flows', windows.join(comma))}${cite(flows.source, flows.asOf)}`);
+    ).flatMap(([key, value]) => (value === undefined ? [] : [t(key, formatSignedUsd(value, locale))]));
+    if (windows.length > 0) {
+      lines.push(`${t('shareText_flows', windows.join(comma))}${cite(flows.source, flows.asOf)}`);
+      figureDates.push(flows.asOf);
+    }
   }
 
   if (view.incidents.length > 0) {
     lines.push(t('shareText_incidents'));
     const newestFirst = [...view.incidents].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
     for (const incident of newestFirst.slice(0, MAX_INCIDENTS)) {
-      lines.push(`- ${incident.date} ${t(INCIDENT_KEYS[incident.kind])}${joiners(locale).colon}${dataNote(oneLine(incident.summary))}${cite(incident.source, undefined)}`);
+      lines.push(`- ${date(incident.date)} ${t(INCIDENT_KEYS[incident.kind])}${joiners(locale).colon}${dataNote(oneLine(incident.summary))}${cite(incident.source, undefined)}`);
     }
     if (newestFirst.length > MAX_INCIDENTS) lines.push(`- ${t('shareText_moreIncidents', String(newestFirst.length - MAX_INCIDENTS))}`);
   }
 
   lines.push('', t('shareText_footer'));
+  lines[0] = withFigureDates({ shared: t('shareText_heading', [view.name, shared]), dates: figureDates, t, locale });
 
   const title = t('shareText_title', view.name);
   // Free text (notes, histories, reason messages) can carry links of its own; they are cleaned too.
   const text = cleanLinksIn(lines.join('\n'), links);
-  return { title, headline: cleanLinksIn(headline({ view, verdict, checked, link, t }), links), text, links };
+  return { title, headline: cleanLinksIn(headline({ view, verdict, shared, date, link, t }), links), text, links };
 }
 
 /** CJK Symbols and Punctuation and the full-width forms: a link ends at them. */
@@ -206,13 +222,15 @@ function cleanLinksIn(text: string, links: string[]): string {
 function headline({
   view,
   verdict,
-  checked,
+  shared,
+  date,
   link,
   t,
 }: {
   view: ExchangeView;
   verdict: ShareTextParameters['verdict'];
-  checked: string;
+  shared: string;
+  date: (iso: string) => string;
   link: (url: string | undefined) => string | undefined;
   t: Translate;
 }): string {
@@ -222,11 +240,11 @@ function headline({
       verdict.level === 'unknown' ? t('shareText_short_unknown') : verdict.incomplete === true ? t('shareText_shortIncomplete', t(LEVEL_KEYS[verdict.level])) : t(LEVEL_KEYS[verdict.level]);
     parts.push(t('shareText_headGrade', [verdict.grade, short]));
   }
-  if (view.status.kind !== 'operating') parts.push(t(view.status.kind === 'collapsed' ? 'shareText_headCollapsed' : 'shareText_headClosed', view.status.date));
+  if (view.status.kind !== 'operating') parts.push(t(view.status.kind === 'collapsed' ? 'shareText_headCollapsed' : 'shareText_headClosed', date(view.status.date)));
   else if (view.por?.method === 'none') parts.push(t('shareText_headPorNone'));
-  else if (view.por !== undefined) parts.push(t('shareText_headPor', [t(METHOD_KEYS[view.por.method]), view.por.asOf]));
+  else if (view.por !== undefined) parts.push(t('shareText_headPor', [t(METHOD_KEYS[view.por.method]), date(view.por.asOf)]));
   else parts.push(t('shareText_headPorUnknown'));
-  const first = `${parts.join(' · ')} · ${t('shareText_headChecked', checked)}`;
+  const first = `${parts.join(' · ')} · ${t('shareText_headShared', shared)}`;
   const source = link(view.status.kind === 'operating' ? (view.por?.source ?? view.porUrl) : view.status.source);
   const line = source === undefined ? first : `${first} ${source}`;
   // A link cut in half is worse than none, so an over-long line loses its link whole.
@@ -244,17 +262,4 @@ function usableLocale(locale: string): string {
   } catch {
     return 'en-US';
   }
-}
-
-function numberFormats(tag: string) {
-  const usd = new Intl.NumberFormat(tag, { style: 'currency', currency: 'USD', notation: 'compact', maximumSignificantDigits: 4 });
-  const signedUsd = new Intl.NumberFormat(tag, {
-    style: 'currency',
-    currency: 'USD',
-    notation: 'compact',
-    maximumSignificantDigits: 4,
-    signDisplay: 'exceptZero',
-  });
-  const percent = new Intl.NumberFormat(tag, { style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2 });
-  return { usd: (value: number) => usd.format(value), signedUsd: (value: number) => signedUsd.format(value), percent: (value: number) => percent.format(value) };
 }

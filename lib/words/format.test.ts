@@ -21,6 +21,15 @@ describe('format', () => {
     expect(formatDate('2025-04-01', 'en')).toBe('Apr 1, 2025');
   });
 
+  test('money keeps up to two decimals and no trailing zero, in every engine, as the card shows it in the browser', () => {
+    // Older engines (Node 20) default compact currency to two fixed decimals ("$4.40M"); browsers write "$4.4M".
+    expect(formatSignedUsd(4_403_471.6, 'en')).toBe('+$4.4M');
+    expect(formatUsd(100_000_000_000, 'en')).toBe('$100B');
+    expect(formatUsd(12, 'en')).toBe('$12');
+    expect(formatUsd(139_684_360_969, 'en')).toBe('$139.68B');
+    expect(formatSignedUsd(4_403_471.6, 'de')).toBe('+4,4\u00a0Mio.\u00a0$');
+  });
+
   test('coin amounts keep fewer decimals the larger they are, and changes carry their sign', () => {
     expect(formatAmount(593_112.456, 'en')).toBe('593,112');
     expect(formatAmount(12.3456, 'en')).toBe('12.35');

@@ -32,14 +32,15 @@ export function formatShare(fraction: number, locale: string, digits = 1): strin
   return formatter(`share${digits}`, locale, () => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: digits })).format(fraction);
 }
 
+// The minimum is stated: engines disagree on its default for compact currency (Node 20 pads to "$4.40M", browsers write "$4.4M").
+const COMPACT_USD = { style: 'currency', currency: 'USD', notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 2 } as const;
+
 export function formatUsd(value: number, locale: string): string {
-  return formatter('usd', locale, () => new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD', notation: 'compact', maximumFractionDigits: 2, signDisplay: 'auto' })).format(value);
+  return formatter('usd', locale, () => new Intl.NumberFormat(locale, { ...COMPACT_USD, signDisplay: 'auto' })).format(value);
 }
 
 export function formatSignedUsd(value: number, locale: string): string {
-  return formatter('signed-usd', locale, () => new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD', notation: 'compact', maximumFractionDigits: 2, signDisplay: 'exceptZero' })).format(
-    value,
-  );
+  return formatter('signed-usd', locale, () => new Intl.NumberFormat(locale, { ...COMPACT_USD, signDisplay: 'exceptZero' })).format(value);
 }
 
 export function formatDate(isoDate: string, locale: string): string {

@@ -12,7 +12,7 @@ describe('radar replay', () => {
     const { code, out } = await runCommand(command, ['ftx-2022-11']);
     expect(code).toBe(0);
     expect(out).toContain('2022-11-07T06:00:00Z · ALERT BEGINS');
-    expect(out).toContain('[alert] $5.00B left in the last 24 hours: 59.5% of the $8.40B it held (an alert from 15%).');
+    expect(out).toContain('[alert] $5B left in the last 24 hours: 59.5% of the $8.4B it held (an alert from 15%).');
     expect(out).toContain('First alert 2022-11-07T06:00:00Z, 29.6 hours before withdrawals stopped; 1 alert episode.');
     expect(out.match(/ALERT BEGINS/g)).toHaveLength(1);
   });

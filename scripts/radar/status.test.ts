@@ -151,7 +151,7 @@ describe('radar status', () => {
     const { code, stdout } = await run(['bybit', '--cexs', recorded, '--cexs-date', at, '--now', at]);
     expect(code).toBe(0);
     expect(stdout).toContain('Run watch: CALM · INCOMPLETE');
-    expect(stdout).toContain('[calm] $27.32M left in the last 24 hours: 0.2% of the $13.10B it held.');
+    expect(stdout).toContain('[calm] $27.32M left in the last 24 hours: 0.2% of the $13.1B it held.');
     expect(stdout).toContain('[calm] $75.11M left in the last 7 days: 0.6% of the $13.15B it held.');
     expect(stdout).toContain('[unknown] No fresh price for its own token (BIT, MNT).');
     expect(stdout).toContain('https://api.llama.fi/cexs, as of 2026-08-10T06:20:12.000Z');
@@ -192,7 +192,7 @@ describe('radar status', () => {
     ]);
     const text = (await run(['binance', '--cexs', running, '--cexs-date', at, '--now', at])).stdout;
     expect(text).toContain('Run watch: ALERT');
-    expect(text).toContain('[alert] $25.00B left in the last 24 hours: 25.0% of the $100.00B it held (an alert from 15%).');
+    expect(text).toContain('[alert] $25B left in the last 24 hours: 25.0% of the $100B it held (an alert from 15%).');
   });
 
   test('an unreadable --cexs file is a clear message and exit 2; JSON that is not /cexs exits 1', async () => {

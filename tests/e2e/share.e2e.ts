@@ -16,6 +16,7 @@ import { shareText } from '../../lib/share/share-text';
 import { translateFrom } from '../../lib/words/translate-from';
 import { buildExchangeView, type ExchangeView } from '../../lib/view/exchange-view';
 import { SHARE_IMAGE_WIDTH } from '../../lib/share/share-image';
+import { formatDate } from '../../lib/words/format';
 import en from '../../public/_locales/en/messages.json';
 import sv from '../../public/_locales/sv/messages.json';
 import { axeProblems, requireFile, root, screenshotPath } from './harness';
@@ -118,8 +119,10 @@ describe('SharePanel on a plain page', () => {
     try {
       const text = await page.getByTestId('share-text').inputValue();
       expect(text).toBe(expected.text);
-      expect(text).toContain('as of 2026-04-01');
-      expect(text).toContain('as of 2026-08-10');
+      // Dates as the card writes them, and a header that dates the figures rather than claiming a check today.
+      expect(text).toContain('as of Apr 1, 2026');
+      expect(text).toContain('as of Aug 10, 2026');
+      expect(text.split('\n')[0]).toBe('Binance: proof-of-reserves and risk card, shared Nov 1, 2026 with Reserve Radar · figures dated Apr 1, 2026 to Aug 10, 2026');
       expect(text).not.toMatch(/[?&](utm_|ref=|fbclid)/);
       await page.getByTestId('share-copy').click();
       await expect.poll(() => page.getByTestId('share-copy-status').textContent()).toBe(en.shareCopied.message);
@@ -147,7 +150,11 @@ describe('SharePanel on a plain page', () => {
       const inked = await inkedShare(page);
       expect(inked).toBeGreaterThan(0.01);
       expect(inked).toBeLessThan(0.5);
-      await expect.poll(() => image.getAttribute('alt')).toBe(`Binance: ${en[`level_${view.verdict.level}` as 'level_ok'].message}, grade ${view.verdict.grade}, checked Nov 1, 2026`);
+      // The text alternative says what the picture draws: the grade qualified as the card qualifies it, and the figures' dates.
+      expect(view.verdict).toMatchObject({ level: 'caution', incomplete: true });
+      await expect
+        .poll(() => image.getAttribute('alt'))
+        .toBe(`Binance: Caution · incomplete, grade ${view.verdict.grade}. Shared Nov 1, 2026 with Reserve Radar · figures dated Apr 1, 2026 to Aug 10, 2026`);
 
       const download = page.getByTestId('share-download');
       await expect.poll(() => download.getAttribute('href')).toBe(src);
@@ -181,7 +188,7 @@ describe('SharePanel on a plain page', () => {
       await expect.poll(() => page.getByTestId('share-copy-status').textContent()).toBe(sv.shareCopyFailed.message);
       const text = await page.getByTestId('share-text').inputValue();
       // In Swedish throughout; the data's English history says that it is English.
-      expect(text).toContain(sv.shareText_statusCollapsed.message.replace('$1', '2022-11-11'));
+      expect(text).toContain(sv.shareText_statusCollapsed.message.replace('$1', formatDate('2022-11-11', 'sv')));
       expect(text).toContain(sv.dataNotTranslatedQuote.message.replace(/[”“]?\$1[”“]?/, ''));
       expect(text).not.toContain('Status: collapsed');
       const src = (await page.getByTestId('share-image').getAttribute('src')) ?? '';
