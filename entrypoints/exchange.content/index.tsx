@@ -12,8 +12,8 @@ import { pageWordsLoader } from './words';
 import cardCss from '@/components/card.css?inline';
 import nudgeCss from './style.css?inline';
 import { watchWithdrawalFields } from './withdrawal-watch';
-import { documentProbe, freeCorner } from './corner-fit';
-import { drawCollapsedPill } from './first-paint';
+import { CORNER_LOOKS_MS, documentProbe, freeCorner } from './corner-fit';
+import { drawCollapsedPill, TAKE_OVER_EVENTS } from './first-paint';
 import { readStored, takeEarlyAnswer, takeStoredView } from './first-state';
 import { storedCard } from './stored-card';
 import { drawStatusLine, STATUS_SHOWN_MS } from './status-line';
@@ -76,8 +76,14 @@ export default defineContentScript({
       const state = await asked;
       if (state?.kind === 'exchange') pageExchange = state.view.id;
       if (state?.kind !== 'exchange' || state.nudge === undefined) return remove();
-      // Same exchange after an in-app navigation: the pill stays as it is; after a change of its view (`changed`) it is drawn over with the new one.
-      if (shown === state.view.id) return changed && ui !== undefined ? ui.refresh(state.view) : undefined;
+      // Same exchange after an in-app navigation: the pill stays as it is; after a change of its view (`changed`) it is drawn
+      // over with the new one, and after a change of language (told as one) all of it in the latest language's words.
+      if (shown === state.view.id) {
+        const mounted = ui;
+        const next = state.nudge.settings.language;
+        const all = next === language ? undefined : await pageWords((language = next));
+        return (changed || all) && mounted === ui && next === language ? mounted?.refresh(state.view, state.balanceNudge, all) : undefined;
+      }
       ui?.host.remove();
       ui = undefined;
       const { settings, words } = state.nudge;
@@ -195,8 +201,8 @@ interface MountedNudge {
   host: ShadowHost;
   /** The full view and words arrived: Preact may take the drawn nodes over. */
   complete(view: ExchangeView, i18n: I18n): void;
-  /** The same exchange's view changed (a run alert started or ended): drawn over in place, an open card and its focus kept. */
-  refresh(view: ExchangeView): void;
+  /** The same exchange's view changed (a run alert started or ended), or its words (`i18n`, a change of language): drawn over in place, an open card and its focus kept. */
+  refresh(view: ExchangeView, balanceNudge: TabBalanceNudge | undefined, i18n?: I18n): void;
   /** The view with its reasons worded (`page-card`); `undefined` when the question failed. */
   reasons(asked: Promise<ExchangeView | undefined>): void;
   /** What is on screen of ours (the pill with its card and lines), for the mismatch warning to keep clear of. */
@@ -214,6 +220,12 @@ function mountNudge(
   let settled = cornerChosen;
   let view = initialView;
   let i18n = initialI18n;
+  // Words a change of language brought (`refresh`), which a later `complete` with the first answer's words must not undo.
+  let reworded: I18n | undefined;
+  const setWords = (all: I18n) => {
+    i18n = all;
+    if (container !== undefined) container.lang = all.locale;
+  };
   // The page-card answers: the same exchange's view, newer than the one above, its reasons worded.
   const words = cardWords(face.id, () => {
     if (owner === 'preact') draw();
@@ -365,29 +377,24 @@ function mountNudge(
       collapses++;
       draw();
     },
-    refresh(full) {
-      // The same view on screen (a data refresh that changed nothing for this exchange): nothing is drawn or asked again.
-      if (onScreen(full) === onScreen(fresh ?? view)) return;
-      // Newer than any view still on its way to `complete`; its reasons are worded again, the words on screen kept meanwhile when they fit.
+    refresh(full, balance, all) {
+      // The same view on screen in the same words (a data refresh that changed nothing for this exchange): nothing is drawn or asked again.
+      if (!all && onScreen(full) === onScreen(fresh ?? view)) return;
+      // Newer than any view still on its way to `complete`; its reasons are worded again, the words on screen kept meanwhile when they fit (in the language shown).
       view = fresh = full;
-      words.changed(full);
+      balanceNudge = balance;
+      if (all) setWords((reworded = all));
+      words.changed(full, !!all);
       if (owner === 'preact') draw();
       else if (owner === 'drawn' && container !== undefined) redrawPlain(container, { face: pillFace(full), corner, balanceNudge, t: i18n.t });
       askCardWords(this, full);
     },
     complete(full, all) {
       view = fresh ?? full;
-      i18n = all;
-      if (container !== undefined) container.lang = all.locale;
+      setWords(reworded ?? all);
       // An open card drawn from storage shows the background's view from now on.
       if ((wanted && owner === 'drawn') || owner === 'preact') draw();
     },
     reasons: (asked) => words.asked(asked),
   };
 }
-
-/** When to look again for the page's own corner widgets: support chats load a little after the page. */
-const CORNER_LOOKS_MS = [1000, 3000, 8000] as const;
-
-/** Caught on the way down (capture), before the pill's own handlers, which must exist by then. */
-const TAKE_OVER_EVENTS = ['pointerdown', 'focusin', 'keydown', 'click'] as const;
