@@ -1,6 +1,6 @@
 import { hydrate, render } from 'preact';
 import type { ContentScriptContext } from '#imports';
-import { createShadowHost, type ShadowHost } from './shadow-host';
+import { createShadowHost } from './shadow-host';
 import type { ExchangeView } from '@/lib/view/exchange-view';
 import { requestState, send } from './page-requests';
 import { snoozeFor } from '@/lib/view/nudge-policy';
@@ -21,10 +21,11 @@ import { focusReturn } from './focus-return';
 import { cardMayGiveWay, type PillOwner } from './give-way';
 import { firstPaintFor, pillFace, type PillFace } from '@/lib/view/first-paint-view';
 import { browser } from 'wxt/browser';
-import type { Language } from '@/lib/settings';
 import { decisionFor, decisionFromStored, faceKey, type TabBalanceNudge } from './decide';
 import { askCardWords, onScreen, onViewChanged, redrawPlain, reportWhenAsked } from './view-updates';
 import { cardWords } from './card-words';
+import { pageQuestions } from './page-questions';
+import type { MountedNudge } from './mounted-nudge';
 
 const HOST_TAG = 'reserve-radar-pill';
 
@@ -49,7 +50,6 @@ export default defineContentScript({
     reportWhenAsked(ctx);
     let shown: string | undefined;
     let ui: MountedNudge | undefined;
-    let language: Language = 'auto';
     // Which exchange the background says this page is: the withdrawal-field check compares with that exchange's guide.
     let pageExchange: string | undefined;
     void firstState.then((state) => {
@@ -57,6 +57,7 @@ export default defineContentScript({
     });
     // The card's and the warnings' words, in the language the pill was drawn in.
     const pageWords = pageWordsLoader();
+    const page = pageQuestions(pageWords);
     // Closed by the user: gone for this page, and neither the watcher below nor a fresher answer may bring it back.
     let dismissed = false;
     const dismiss = (lingerMs = 0) => {
@@ -72,32 +73,34 @@ export default defineContentScript({
       shown = undefined;
     };
 
-    const update = async (asked = requestState(), alreadyCounted = false, changed = false) => {
+    const update = async (asked = requestState(), alreadyCounted = false): Promise<void> => {
+      const question = page.ask();
       const state = await asked;
+      // Asked again meanwhile: the newer question's answer counts, never an older one that came back later.
+      if (!page.latest(question)) return;
       if (state?.kind === 'exchange') pageExchange = state.view.id;
       if (state?.kind !== 'exchange' || state.nudge === undefined) return remove();
-      // Same exchange after an in-app navigation: the pill stays as it is; after a change of its view (`changed`) it is drawn
-      // over with the new one, and after a change of language (told as one) all of it in the latest language's words.
-      if (shown === state.view.id) {
-        const mounted = ui;
-        const next = state.nudge.settings.language;
-        const all = next === language ? undefined : await pageWords((language = next));
-        return (changed || all) && mounted === ui && next === language ? mounted?.refresh(state.view, state.balanceNudge, all) : undefined;
-      }
+      // Same exchange (an in-app navigation, a change of its view or of the language): drawn over in place.
+      if (shown === state.view.id) return page.again(question, state, state.nudge, () => ui);
       ui?.host.remove();
       ui = undefined;
       const { settings, words } = state.nudge;
-      language = settings.language;
+      page.language = settings.language;
       const decision = decisionFor(state);
       if (!decision.show || !ctx.isValid) return;
       shown = state.view.id;
       const full = pageWords(settings.language);
       if (decision.expanded || words === undefined) {
-        // The card shows at once: it waits for every word.
+        // The card shows at once: it waits for every word. Asked again meanwhile (a change told while it waited): asked anew.
+        const i18n = await full;
+        if (!page.latest(question)) {
+          if (shown === state.view.id) shown = undefined;
+          return update(requestState(), alreadyCounted);
+        }
         ui = mountNudge(ctx, {
           face: pillFace(state.view),
           view: state.view,
-          i18n: await full,
+          i18n,
           corner: settings.corner,
           cornerChosen: settings.cornerChosen,
           expanded: decision.expanded,
@@ -129,8 +132,9 @@ export default defineContentScript({
     const card = stored !== undefined && storedDecision?.expanded === true ? await storedCard(stored) : undefined;
     if (stored !== undefined && storedDecision !== undefined && (!storedDecision.expanded || card !== undefined) && ctx.isValid) {
       const { entry, settings, words } = stored;
-      language = settings.language;
-      const drawnKey = faceKey({ decision: storedDecision, face: entry, corner: settings.corner, balanceNudge: entry.balanceNudge, language, words });
+      page.language = settings.language;
+      const first = page.ask();
+      const drawnKey = faceKey({ decision: storedDecision, face: entry, corner: settings.corner, balanceNudge: entry.balanceNudge, language: settings.language, words });
       if (storedDecision.show) {
         shown = entry.id;
         const expanded = storedDecision.expanded;
@@ -138,7 +142,7 @@ export default defineContentScript({
         void send({ type: 'nudge-shown', exchangeId: entry.id });
       }
       // The background's answer still counts: the same pill gets its full view (for the card), a
-      // different one is drawn again.
+      // different one is drawn again (asked anew when a question was asked after it, `first`, whose answer may be newer).
       void firstState.then(async (state) => {
         if (dismissed || !ctx.isValid) return;
         if (state?.kind === 'exchange' && state.nudge !== undefined) {
@@ -154,7 +158,7 @@ export default defineContentScript({
           }
         }
         remove();
-        await update(Promise.resolve(state), storedDecision.show && state?.kind === 'exchange' && state.view.id === entry.id);
+        await update(page.latest(first) ? Promise.resolve(state) : requestState(), storedDecision.show && state?.kind === 'exchange' && state.view.id === entry.id);
       });
     } else {
       await update(firstState);
@@ -162,12 +166,14 @@ export default defineContentScript({
     // After the pill, never before it, and in a task of its own so the page's parser goes first:
     // the withdrawal-field check (a guide address is rarely set).
     ctx.setTimeout(
-      () => void watchWithdrawalFields({ ctx, exchangeId: () => pageExchange, words: () => pageWords(language), ours: { elements: () => ui?.drawn() ?? [], makeRoom: () => ui?.collapse() } }),
+      () => void watchWithdrawalFields({ ctx, exchangeId: () => pageExchange, words: () => pageWords(page.language), ours: { elements: () => ui?.drawn() ?? [], makeRoom: () => ui?.collapse() } }),
       0,
     );
     // Exchanges are single-page apps: each in-app navigation is checked again.
-    ctx.addEventListener(window, 'wxt:locationchange', () => void (dismissed ? undefined : update()));
-    viewChanges.ready(() => void (dismissed ? undefined : update(requestState(), false, true)));
+    // The background's notice of a changed view or language is answered the same way.
+    const again = () => void (dismissed ? undefined : update());
+    ctx.addEventListener(window, 'wxt:locationchange', again);
+    viewChanges.ready(again);
     // Pages that rebuild their DOM can drop our element; put it back, once, never twice. It
     // hangs directly off <html>, so watching <html>'s own children is enough (and cheap).
     const observer = new MutationObserver(() => {
@@ -195,20 +201,6 @@ interface MountNudgeParameters {
   /** Gone for this page: at once, or after `lingerMs` (a status line is still being read). */
   dismiss: (lingerMs?: number) => void;
   balanceNudge?: TabBalanceNudge;
-}
-
-interface MountedNudge {
-  host: ShadowHost;
-  /** The full view and words arrived: Preact may take the drawn nodes over. */
-  complete(view: ExchangeView, i18n: I18n): void;
-  /** The same exchange's view changed (a run alert started or ended), or its words (`i18n`, a change of language): drawn over in place, an open card and its focus kept. */
-  refresh(view: ExchangeView, balanceNudge: TabBalanceNudge | undefined, i18n?: I18n): void;
-  /** The view with its reasons worded (`page-card`); `undefined` when the question failed. */
-  reasons(asked: Promise<ExchangeView | undefined>): void;
-  /** What is on screen of ours (the pill with its card and lines), for the mismatch warning to keep clear of. */
-  drawn(): readonly Element[];
-  /** The address-mismatch warning, just set off by the user's typing, has no room to be read beside the open card: the card closes to the pill. */
-  collapse(): void;
 }
 
 function mountNudge(
@@ -383,8 +375,9 @@ function mountNudge(
       // Newer than any view still on its way to `complete`; its reasons are worded again, the words on screen kept meanwhile when they fit (in the language shown).
       view = fresh = full;
       balanceNudge = balance;
+      // Reasons worded in another locale go; a setting that resolves to the locale shown (`auto` → `en`) keeps them.
+      words.changed(full, !!all && all.locale !== i18n.locale);
       if (all) setWords((reworded = all));
-      words.changed(full, !!all);
       if (owner === 'preact') draw();
       else if (owner === 'drawn' && container !== undefined) redrawPlain(container, { face: pillFace(full), corner, balanceNudge, t: i18n.t });
       askCardWords(this, full);
