@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { CornerSchema, SnoozeSchema } from './settings';
+import { CornerSchema, LanguageSchema, SnoozeSchema } from './settings';
 import { ExchangeIdSchema } from './exchanges/exchange-id';
 
 /**
@@ -26,8 +26,11 @@ export const PageRequestSchema = v.variant('type', [
   v.object({ type: v.literal('nudge-snooze'), exchangeId: ExchangeIdSchema, snooze: SnoozeSchema }),
   /** Open the withdrawal guide for this exchange (also from the popup). */
   OpenGuide,
-  /** Every word in the user's language, for the card and the in-page warnings (the page's script cannot read the extension's files). */
-  v.object({ type: v.literal('page-words') }),
+  /**
+   * Every word in a language setting's language, for the card and the in-page warnings (the page's script cannot read the
+   * extension's files): the setting the page's pill was drawn in, which is the user's, or was until a moment ago.
+   */
+  v.object({ type: v.literal('page-words'), language: LanguageSchema }),
   /**
    * The card's view of the page it runs on, its reasons worded: asked right after page-state,
    * which leaves the words out unless the card opens at once. The URL comes from the browser.

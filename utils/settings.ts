@@ -39,8 +39,8 @@ export async function resetSettings(): Promise<void> {
   await inTurn(settingsItem.key, () => settingsItem.removeValue());
 }
 
-export function watchSettings(callback: (settings: Settings) => void): () => void {
-  return settingsItem.watch((value) => callback(parseSettings(value)));
+export function watchSettings(callback: (settings: Settings, before: Settings) => void): () => void {
+  return settingsItem.watch((value, old) => callback(parseSettings(value), parseSettings(old)));
 }
 
 /**

@@ -5,6 +5,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from './index';
 import { createBackgroundContext } from './context';
 import { resetData } from './data';
+import { i18nFor } from './words';
 import { recheckRunNotifications, updateRunAlerts } from './run-alerts';
 import { bundledSnapshot } from '@/lib/reserves/snapshot';
 import { badgeMeaning } from '@/lib/view/badge';
@@ -120,5 +121,28 @@ describe('the toolbar tooltip beside the global red "!" and across a change of l
     await vi.waitFor(() => expect(titles.mock.calls.filter(([details]) => details.tabId === 51)).toHaveLength(2));
     // Whatever finished last, the tooltip is the tab's latest badge's.
     expect(await title(51)).toBe(badgeTitleText(lookalikeMeaning, translateFrom(messages('fr'))));
+  });
+
+  test('two changes of language in a row leave the tooltip in the later language, even when the earlier one gets its words last', async () => {
+    const context = createBackgroundContext();
+    const kraken = await context.stateForUrl('https://www.kraken.com/');
+    const meaning = badgeMeaning(kraken);
+    if (meaning === undefined) throw new Error('an exchange page has a badge');
+    await context.showBadge(61, kraken);
+    await vi.waitFor(async () => expect(await title(61)).toBe(badgeTitleText(meaning, translateFrom(messages('en')))));
+
+    // German words are at hand; Turkish words arrive only when let through, once the German change,
+    // asked for next, has had every step it could take without them.
+    await i18nFor('de');
+    let letThrough: () => void = () => undefined;
+    held.set('tr', new Promise<void>((resolve) => (letThrough = resolve)));
+    const turkish = context.retitleTabs('tr');
+    await vi.waitFor(() => expect(vi.mocked(fetch).mock.calls.some(([input]) => String(input).includes('/_locales/tr/'))).toBe(true));
+    const german = context.retitleTabs('de');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    letThrough();
+    await Promise.all([turkish, german]);
+    expect(badgeTitleText(meaning, translateFrom(messages('de')))).not.toBe(badgeTitleText(meaning, translateFrom(messages('tr'))));
+    expect(await title(61)).toBe(badgeTitleText(meaning, translateFrom(messages('de'))));
   });
 });

@@ -224,7 +224,9 @@ describe('background', () => {
     );
     vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en-US');
     await fakeBrowser.storage.local.set({ settings: { language: 'sv' } });
-    const words = (await send({ type: 'page-words' }, contentScript())) as unknown as { locale: string; messages: Record<string, { message: string; description?: string }> } | undefined;
+    const words = (await send({ type: 'page-words', language: 'sv' }, contentScript())) as unknown as
+      | { locale: string; messages: Record<string, { message: string; description?: string }> }
+      | undefined;
     expect(words?.locale).toBe('sv');
     expect(words?.messages.withdrawAction?.message).toBe(swedish.withdrawAction?.message);
     expect(Object.keys(words?.messages ?? {}).sort()).toEqual(Object.keys(swedish).sort());
@@ -234,14 +236,36 @@ describe('background', () => {
     // Loaded once while the worker lives; the pill's words in the page-state answer are Swedish too.
     const state = (await send({ type: 'page-state' }, contentScript())) as PageState | undefined;
     expect(state?.nudge?.words?.close).toBe(swedish.close?.message);
-    await send({ type: 'page-words' }, contentScript());
+    await send({ type: 'page-words', language: 'sv' }, contentScript());
     expect(fetched).toHaveLength(1);
     // Strangers get nothing.
-    expect(await send({ type: 'page-words' }, { id: 'another-extension', tab: { id: 6 }, url: 'https://www.binance.com/' })).toBeUndefined();
+    expect(await send({ type: 'page-words', language: 'sv' }, { id: 'another-extension', tab: { id: 6 }, url: 'https://www.binance.com/' })).toBeUndefined();
     // Following an English browser, the page's script has the same words at hand: none are sent.
     await fakeBrowser.storage.local.set({ settings: { language: 'auto' } });
-    await vi.waitFor(async () => expect(await send({ type: 'page-words' }, contentScript())).toEqual({ locale: 'en-US' }));
+    await vi.waitFor(async () => expect(await send({ type: 'page-words', language: 'auto' }, contentScript())).toEqual({ locale: 'en-US' }));
     expect(fetched).toHaveLength(1);
+    vi.unstubAllGlobals();
+  });
+
+  test('page-words answers in the language the page asks for, which the setting may have left since: a page that re-words after a change never gets words of another language under it', async () => {
+    const fetched: string[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) => {
+        fetched.push(String(url));
+        const locale = /\/_locales\/([^/]+)\/messages\.json$/.exec(String(url))?.[1] ?? '';
+        return new Response(JSON.stringify(await import(`@/public/_locales/${locale}/messages.json`)));
+      }),
+    );
+    vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en-US');
+    await fakeBrowser.storage.local.set({ settings: { language: 'sv' } });
+    const german = (await send({ type: 'page-words', language: 'de' }, contentScript())) as unknown as { locale: string; messages?: Record<string, { message: string }> };
+    expect(german.locale).toBe('de');
+    expect(german.messages?.withdrawAction?.message).toBe((await import('@/public/_locales/de/messages.json')).withdrawAction.message);
+    expect(await send({ type: 'page-words', language: 'auto' }, contentScript())).toEqual({ locale: 'en-US' });
+    // A language that is no locale id is no request.
+    expect(await send({ type: 'page-words', language: '../../manifest' }, contentScript())).toBeUndefined();
+    expect(fetched).toEqual([`chrome-extension://${fakeBrowser.runtime.id}/_locales/de/messages.json`]);
     vi.unstubAllGlobals();
   });
 

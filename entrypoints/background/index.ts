@@ -145,12 +145,12 @@ export default defineBackground({
     startRunAlerts(() => refreshExchangeTabs(context));
     watchHoldings(() => void recheckRunNotifications());
     watchSettings(() => void recheckRunNotifications());
-    // The badges' tooltips follow a change of language; the badges themselves say no word.
-    let language: string | undefined;
-    watchSettings((settings) => {
-      if (language !== undefined && settings.language === language) return;
-      language = settings.language;
+    // A change of language words the badges' tooltips again (the badges themselves say no word), and the open exchange
+    // pages: told their view changed, each asks for its state again and finds it in the new language (open-tabs.ts).
+    watchSettings((settings, before) => {
+      if (settings.language === before.language) return;
       void context.retitleTabs(settings.language).catch((error: unknown) => console.warn('[reserve-radar] tooltips not worded again:', error));
+      void refreshExchangeTabs(context).catch((error: unknown) => console.warn('[reserve-radar] open exchange pages not worded again:', error));
     });
   },
 });

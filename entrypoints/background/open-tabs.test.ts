@@ -99,6 +99,24 @@ describe('open exchange tabs follow the run alert', () => {
     vi.unstubAllGlobals();
   });
 
+  test('a change of language tells each open exchange tab, whose script then asks for its words again; a change of another setting tells none', async () => {
+    const told = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
+    const notices = () => told.mock.calls.filter(([, message]) => (message as { type?: string }).type === 'view-changed');
+    await send({ type: 'page-state' }, pageOf(BINANCE_TAB, BINANCE));
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: BINANCE_TAB })).toMatch(/^[A-F]\??$/));
+    told.mockClear();
+    await fakeBrowser.storage.local.set({ settings: { corner: 'top-left' } });
+    await fakeBrowser.storage.local.set({ settings: { corner: 'top-left', language: 'de' } });
+    await vi.waitFor(() => expect(notices()).toEqual([[BINANCE_TAB, { type: 'view-changed' }]]));
+    await fakeBrowser.storage.local.set({ settings: { corner: 'top-right', language: 'de' } });
+    await fakeBrowser.storage.local.set({ settings: { corner: 'top-right', language: 'auto' } });
+    await vi.waitFor(() => expect(notices()).toHaveLength(2));
+    expect(notices()).toEqual([
+      [BINANCE_TAB, { type: 'view-changed' }],
+      [BINANCE_TAB, { type: 'view-changed' }],
+    ]);
+  });
+
   test("a page cannot send the notice to the background: it is no request the page's script may make", async () => {
     const told = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
     expect(await send({ type: 'view-changed' }, pageOf(BINANCE_TAB, BINANCE))).toBeUndefined();

@@ -7,8 +7,9 @@ import { deletedSince, deleteMark } from './delete-everything';
 
 /**
  * The view of an exchange changed while its pages are open (a run alert started, ended or was
- * snoozed; new data): each open exchange tab gets its badge and tooltip again, and its pill is
- * told to ask for its state again. The tabs are the ones our content script reported (kept in
+ * snoozed; new data), or the language setting did: each open exchange tab gets its badge and
+ * tooltip again, and its pill is told to ask for its state again (in the new language, it words
+ * itself again). The tabs are the ones our content script reported (kept in
  * session storage, so a restarted worker still knows them); no `tabs` permission is needed to
  * badge them or to message our own script in them.
  *

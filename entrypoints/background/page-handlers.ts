@@ -73,9 +73,9 @@ export function createPageHandlers(context: BackgroundContext): PageHandlers<Bro
       return undefined;
     },
     'open-guide': openGuide,
-    async 'page-words'() {
-      return pageWordsFor((await context.heldSettings()).language);
-    },
+    // In the language the page asks for, not the setting read now: a page wording itself after a change of the setting
+    // (or before it heard of one) gets one language's words, never another's under its pill's.
+    'page-words': (request) => pageWordsFor(request.language),
     async 'page-here'(_request, sender) {
       // Asked by the background (`askTabUrl`): the tab's address, as the browser gives it, kept if it is an exchange's own.
       const tabId = tabOfTopPage(sender);

@@ -109,4 +109,18 @@ describe('cardWords: the card shows the words of the latest question, whatever o
     both.changed(newer);
     expect(both.worded()).toEqual({ ...newer, reasonWords: everyWord.reasonWords });
   });
+
+  test('a change of language drops the words on screen even where they word every reason: the card waits for the new language’s', async () => {
+    const words = cardWords('binance', () => undefined);
+    const first = question();
+    words.asked(first.asked);
+    await first.answer(worded(older, 'old'));
+    words.changed(older, true);
+    expect(words.worded()).toBeUndefined();
+    expect(words.wait()).toBe('loading');
+    const second = question();
+    words.asked(second.asked);
+    await second.answer(worded(older, 'ny'));
+    expect(words.worded()).toEqual(worded(older, 'ny'));
+  });
 });

@@ -7,8 +7,8 @@ export interface CardWords {
   worded(): ExchangeView | undefined;
   /** What the card says while there are no words: still asking, or the question failed. */
   wait(): ReasonWordsWait;
-  /** The view changed: the words on screen stay when they word all its reasons, else the card waits for new ones. */
-  changed(view: ExchangeView): void;
+  /** The view changed: the words on screen stay when they word all its reasons (and are in the language now shown, not `reworded`), else the card waits for new ones. */
+  changed(view: ExchangeView, reworded?: boolean): void;
   /** A `page-card` question; `answered` runs when its answer has been taken in. */
   asked(answer: Promise<ExchangeView | undefined>): void;
 }
@@ -27,9 +27,9 @@ export function cardWords(exchangeId: string, answered: () => void): CardWords {
   return {
     worded: () => worded,
     wait: () => wait,
-    changed(view) {
+    changed(view, reworded) {
       latest++;
-      const kept = keptWords(worded?.reasonWords, view);
+      const kept = reworded ? undefined : keptWords(worded?.reasonWords, view);
       worded = kept === undefined ? undefined : { ...view, reasonWords: kept };
       if (kept === undefined) wait = 'loading';
     },

@@ -36,6 +36,9 @@ export interface CornerProbe<E = Element> {
 /** The pill's distance from the viewport's edges (style.css: `right: 16px; bottom: 16px`…). */
 export const CORNER_MARGIN = 16;
 
+/** When to look again for the page's own corner widgets: support chats load a little after the page. */
+export const CORNER_LOOKS_MS = [1000, 3000, 8000] as const;
+
 /** The bounds of one check. */
 export const LIMITS = {
   /** Sample points across the pill's box: at most this many columns, 3 rows. */

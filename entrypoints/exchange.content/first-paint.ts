@@ -4,6 +4,9 @@ import { levelWords } from '@/lib/words/level-words';
 import { pillName, pillWarningsText, runLeadKey } from '@/lib/words/pill-words';
 import type { PillFace } from '@/lib/view/first-paint-view';
 
+/** What makes Preact take the drawn nodes over at once: caught on the way down (capture), before the pill's own handlers, which must exist by then. */
+export const TAKE_OVER_EVENTS = ['pointerdown', 'focusin', 'keydown', 'click'] as const;
+
 export interface DrawCollapsedPillParameters extends Pick<PillProps, 'corner' | 'balanceNudge'> {
   /** What the collapsed pill shows of the exchange (`pillFace(view)`, or the stored first paint). */
   face: PillFace;

@@ -1,6 +1,6 @@
 import { hydrate, render } from 'preact';
 import type { ContentScriptContext } from '#imports';
-import { createShadowHost, type ShadowHost } from './shadow-host';
+import { createShadowHost } from './shadow-host';
 import type { ExchangeView } from '@/lib/view/exchange-view';
 import { requestState, send } from './page-requests';
 import { snoozeFor } from '@/lib/view/nudge-policy';
@@ -12,8 +12,8 @@ import { pageWordsLoader } from './words';
 import cardCss from '@/components/card.css?inline';
 import nudgeCss from './style.css?inline';
 import { watchWithdrawalFields } from './withdrawal-watch';
-import { documentProbe, freeCorner } from './corner-fit';
-import { drawCollapsedPill } from './first-paint';
+import { CORNER_LOOKS_MS, documentProbe, freeCorner } from './corner-fit';
+import { drawCollapsedPill, TAKE_OVER_EVENTS } from './first-paint';
 import { readStored, takeEarlyAnswer, takeStoredView } from './first-state';
 import { storedCard } from './stored-card';
 import { drawStatusLine, STATUS_SHOWN_MS } from './status-line';
@@ -21,10 +21,11 @@ import { focusReturn } from './focus-return';
 import { cardMayGiveWay, type PillOwner } from './give-way';
 import { firstPaintFor, pillFace, type PillFace } from '@/lib/view/first-paint-view';
 import { browser } from 'wxt/browser';
-import type { Language } from '@/lib/settings';
 import { decisionFor, decisionFromStored, faceKey, type TabBalanceNudge } from './decide';
 import { askCardWords, onScreen, onViewChanged, redrawPlain, reportWhenAsked } from './view-updates';
 import { cardWords } from './card-words';
+import { pageQuestions } from './page-questions';
+import type { MountedNudge } from './mounted-nudge';
 
 const HOST_TAG = 'reserve-radar-pill';
 
@@ -49,7 +50,6 @@ export default defineContentScript({
     reportWhenAsked(ctx);
     let shown: string | undefined;
     let ui: MountedNudge | undefined;
-    let language: Language = 'auto';
     // Which exchange the background says this page is: the withdrawal-field check compares with that exchange's guide.
     let pageExchange: string | undefined;
     void firstState.then((state) => {
@@ -57,6 +57,7 @@ export default defineContentScript({
     });
     // The card's and the warnings' words, in the language the pill was drawn in.
     const pageWords = pageWordsLoader();
+    const page = pageQuestions(pageWords);
     // Closed by the user: gone for this page, and neither the watcher below nor a fresher answer may bring it back.
     let dismissed = false;
     const dismiss = (lingerMs = 0) => {
@@ -72,26 +73,34 @@ export default defineContentScript({
       shown = undefined;
     };
 
-    const update = async (asked = requestState(), alreadyCounted = false, changed = false) => {
+    const update = async (asked = requestState(), alreadyCounted = false): Promise<void> => {
+      const question = page.ask();
       const state = await asked;
+      // Asked again meanwhile: the newer question's answer counts, never an older one that came back later.
+      if (!page.latest(question)) return;
       if (state?.kind === 'exchange') pageExchange = state.view.id;
       if (state?.kind !== 'exchange' || state.nudge === undefined) return remove();
-      // Same exchange after an in-app navigation: the pill stays as it is; after a change of its view (`changed`) it is drawn over with the new one.
-      if (shown === state.view.id) return changed && ui !== undefined ? ui.refresh(state.view) : undefined;
+      // Same exchange (an in-app navigation, a change of its view or of the language): drawn over in place.
+      if (shown === state.view.id) return page.again(question, state, state.nudge, () => ui);
       ui?.host.remove();
       ui = undefined;
       const { settings, words } = state.nudge;
-      language = settings.language;
+      page.language = settings.language;
       const decision = decisionFor(state);
       if (!decision.show || !ctx.isValid) return;
       shown = state.view.id;
       const full = pageWords(settings.language);
       if (decision.expanded || words === undefined) {
-        // The card shows at once: it waits for every word.
+        // The card shows at once: it waits for every word. Asked again meanwhile (a change told while it waited): asked anew.
+        const i18n = await full;
+        if (!page.latest(question)) {
+          if (shown === state.view.id) shown = undefined;
+          return update(requestState(), alreadyCounted);
+        }
         ui = mountNudge(ctx, {
           face: pillFace(state.view),
           view: state.view,
-          i18n: await full,
+          i18n,
           corner: settings.corner,
           cornerChosen: settings.cornerChosen,
           expanded: decision.expanded,
@@ -123,8 +132,9 @@ export default defineContentScript({
     const card = stored !== undefined && storedDecision?.expanded === true ? await storedCard(stored) : undefined;
     if (stored !== undefined && storedDecision !== undefined && (!storedDecision.expanded || card !== undefined) && ctx.isValid) {
       const { entry, settings, words } = stored;
-      language = settings.language;
-      const drawnKey = faceKey({ decision: storedDecision, face: entry, corner: settings.corner, balanceNudge: entry.balanceNudge, language, words });
+      page.language = settings.language;
+      const first = page.ask();
+      const drawnKey = faceKey({ decision: storedDecision, face: entry, corner: settings.corner, balanceNudge: entry.balanceNudge, language: settings.language, words });
       if (storedDecision.show) {
         shown = entry.id;
         const expanded = storedDecision.expanded;
@@ -132,7 +142,7 @@ export default defineContentScript({
         void send({ type: 'nudge-shown', exchangeId: entry.id });
       }
       // The background's answer still counts: the same pill gets its full view (for the card), a
-      // different one is drawn again.
+      // different one is drawn again (asked anew when a question was asked after it, `first`, whose answer may be newer).
       void firstState.then(async (state) => {
         if (dismissed || !ctx.isValid) return;
         if (state?.kind === 'exchange' && state.nudge !== undefined) {
@@ -148,7 +158,7 @@ export default defineContentScript({
           }
         }
         remove();
-        await update(Promise.resolve(state), storedDecision.show && state?.kind === 'exchange' && state.view.id === entry.id);
+        await update(page.latest(first) ? Promise.resolve(state) : requestState(), storedDecision.show && state?.kind === 'exchange' && state.view.id === entry.id);
       });
     } else {
       await update(firstState);
@@ -156,12 +166,14 @@ export default defineContentScript({
     // After the pill, never before it, and in a task of its own so the page's parser goes first:
     // the withdrawal-field check (a guide address is rarely set).
     ctx.setTimeout(
-      () => void watchWithdrawalFields({ ctx, exchangeId: () => pageExchange, words: () => pageWords(language), ours: { elements: () => ui?.drawn() ?? [], makeRoom: () => ui?.collapse() } }),
+      () => void watchWithdrawalFields({ ctx, exchangeId: () => pageExchange, words: () => pageWords(page.language), ours: { elements: () => ui?.drawn() ?? [], makeRoom: () => ui?.collapse() } }),
       0,
     );
     // Exchanges are single-page apps: each in-app navigation is checked again.
-    ctx.addEventListener(window, 'wxt:locationchange', () => void (dismissed ? undefined : update()));
-    viewChanges.ready(() => void (dismissed ? undefined : update(requestState(), false, true)));
+    // The background's notice of a changed view or language is answered the same way.
+    const again = () => void (dismissed ? undefined : update());
+    ctx.addEventListener(window, 'wxt:locationchange', again);
+    viewChanges.ready(again);
     // Pages that rebuild their DOM can drop our element; put it back, once, never twice. It
     // hangs directly off <html>, so watching <html>'s own children is enough (and cheap).
     const observer = new MutationObserver(() => {
@@ -191,20 +203,6 @@ interface MountNudgeParameters {
   balanceNudge?: TabBalanceNudge;
 }
 
-interface MountedNudge {
-  host: ShadowHost;
-  /** The full view and words arrived: Preact may take the drawn nodes over. */
-  complete(view: ExchangeView, i18n: I18n): void;
-  /** The same exchange's view changed (a run alert started or ended): drawn over in place, an open card and its focus kept. */
-  refresh(view: ExchangeView): void;
-  /** The view with its reasons worded (`page-card`); `undefined` when the question failed. */
-  reasons(asked: Promise<ExchangeView | undefined>): void;
-  /** What is on screen of ours (the pill with its card and lines), for the mismatch warning to keep clear of. */
-  drawn(): readonly Element[];
-  /** The address-mismatch warning, just set off by the user's typing, has no room to be read beside the open card: the card closes to the pill. */
-  collapse(): void;
-}
-
 function mountNudge(
   ctx: ContentScriptContext,
   { face, view: initialView, i18n: initialI18n, corner: initialCorner, cornerChosen, expanded, dismiss, balanceNudge }: MountNudgeParameters,
@@ -214,6 +212,12 @@ function mountNudge(
   let settled = cornerChosen;
   let view = initialView;
   let i18n = initialI18n;
+  // Words a change of language brought (`refresh`), which a later `complete` with the first answer's words must not undo.
+  let reworded: I18n | undefined;
+  const setWords = (all: I18n) => {
+    i18n = all;
+    if (container !== undefined) container.lang = all.locale;
+  };
   // The page-card answers: the same exchange's view, newer than the one above, its reasons worded.
   const words = cardWords(face.id, () => {
     if (owner === 'preact') draw();
@@ -365,29 +369,25 @@ function mountNudge(
       collapses++;
       draw();
     },
-    refresh(full) {
-      // The same view on screen (a data refresh that changed nothing for this exchange): nothing is drawn or asked again.
-      if (onScreen(full) === onScreen(fresh ?? view)) return;
-      // Newer than any view still on its way to `complete`; its reasons are worded again, the words on screen kept meanwhile when they fit.
+    refresh(full, balance, all) {
+      // The same view on screen in the same words (a data refresh that changed nothing for this exchange): nothing is drawn or asked again.
+      if (!all && onScreen(full) === onScreen(fresh ?? view)) return;
+      // Newer than any view still on its way to `complete`; its reasons are worded again, the words on screen kept meanwhile when they fit (in the language shown).
       view = fresh = full;
-      words.changed(full);
+      balanceNudge = balance;
+      // Reasons worded in another locale go; a setting that resolves to the locale shown (`auto` → `en`) keeps them.
+      words.changed(full, !!all && all.locale !== i18n.locale);
+      if (all) setWords((reworded = all));
       if (owner === 'preact') draw();
       else if (owner === 'drawn' && container !== undefined) redrawPlain(container, { face: pillFace(full), corner, balanceNudge, t: i18n.t });
       askCardWords(this, full);
     },
     complete(full, all) {
       view = fresh ?? full;
-      i18n = all;
-      if (container !== undefined) container.lang = all.locale;
+      setWords(reworded ?? all);
       // An open card drawn from storage shows the background's view from now on.
       if ((wanted && owner === 'drawn') || owner === 'preact') draw();
     },
     reasons: (asked) => words.asked(asked),
   };
 }
-
-/** When to look again for the page's own corner widgets: support chats load a little after the page. */
-const CORNER_LOOKS_MS = [1000, 3000, 8000] as const;
-
-/** Caught on the way down (capture), before the pill's own handlers, which must exist by then. */
-const TAKE_OVER_EVENTS = ['pointerdown', 'focusin', 'keydown', 'click'] as const;

@@ -12,17 +12,17 @@ afterEach(() => {
 describe('send, from the exchange-page script', () => {
   test('gives the answer the background sent', async () => {
     answer({ locale: 'de', messages: {} });
-    expect(await send({ type: 'page-words' })).toEqual({ locale: 'de', messages: {} });
+    expect(await send({ type: 'page-words', language: 'de' })).toEqual({ locale: 'de', messages: {} });
   });
 
   // What the background's polyfill sends for a handler that failed, as the browser's own API object hands it over.
   test("reads the polyfill's wrapper of a failed handler as no answer, not as the answer", async () => {
     answer({ __mozWebExtensionPolyfillReject__: true, message: 'no such exchange' });
-    expect(await send({ type: 'page-words' })).toBeUndefined();
+    expect(await send({ type: 'page-words', language: 'de' })).toBeUndefined();
   });
 
   test('stays silent when the background cannot be reached', async () => {
     vi.spyOn(browser.runtime, 'sendMessage').mockRejectedValue(new Error('Extension context invalidated.'));
-    expect(await send({ type: 'page-words' })).toBeUndefined();
+    expect(await send({ type: 'page-words', language: 'de' })).toBeUndefined();
   });
 });

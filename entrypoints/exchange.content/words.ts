@@ -6,17 +6,19 @@ import { browserTranslate, i18nFromMessages } from '@/utils/translate';
 import type { PageWords } from '@/lib/view/page-state';
 
 /**
- * The words for the card and the in-page warnings, loaded once per language setting for this page. This
+ * The words for the card and the in-page warnings, loaded once per language setting for this page, in that setting's
+ * language (the setting may change while the page is open). This
  * script may not read the extension's files (that needs web_accessible_resources, which lets any
  * page detect the extension), so a chosen language's words come from the background over the
- * extension's own message channel, which the page cannot see.
+ * extension's own message channel, which the page cannot see. A load that failed is not kept: the next
+ * question for that language asks again.
  */
 export function pageWordsLoader(): (language: Language) => Promise<I18n> {
   const held = new Map<Language, Promise<I18n>>();
   return (language) => {
     let words = held.get(language);
     if (words === undefined) {
-      words = load();
+      words = load(language, () => held.delete(language));
       held.set(language, words);
     }
     return words;
@@ -28,11 +30,12 @@ export function pageWordsLoader(): (language: Language) => Promise<I18n> {
  * script carries no language rules: it gets the words, or word that the browser's own lookup
  * reads the same file.
  */
-async function load(): Promise<I18n> {
+async function load(language: Language, failed: () => void): Promise<I18n> {
   try {
-    return i18nFromPageWords(await send({ type: 'page-words' }));
+    return i18nFromPageWords(await send({ type: 'page-words', language }));
   } catch {
-    // The extension was reloaded under this page: the browser's own words rather than none.
+    failed();
+    // No answer (the worker stopped while answering, or the extension was reloaded under this page): the browser's own words rather than none.
     return { t: browserTranslate, locale: browser.i18n.getUILanguage() };
   }
 }

@@ -1,99 +1,12 @@
-import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
-import { I18nContext, type I18n } from '@/utils/i18n';
-import { ProofVerifier } from '@/components/verify/ProofVerifier';
-import { ReserveCheck, type ReserveCheckTarget } from '@/components/verify/ReserveCheck';
-import { checkReserves } from '@/lib/chain/reserves-check';
-import { reserveAddressLists, reserveTokens } from '@/lib/chain/reserve-addresses';
-import { reserveChains } from '@/lib/chain/reserve-chains';
-import { exchanges } from '@/lib/exchanges/registry';
-import type { Settings } from '@/lib/settings';
-import type { ExchangeView } from '@/lib/view/exchange-view';
-import { loadI18n } from '@/utils/translate';
 import { runPage } from '@/utils/run-page';
-import { getSettings, watchSettings } from '@/utils/settings';
-import { send } from '@/utils/send';
-import { verifyOffThread } from '@/utils/verify-off-thread';
+import { startVerifyPage } from './app';
 import '@/components/card.css';
 import './style.css';
-
-function reserveTargets(): ReserveCheckTarget[] {
-  const names = new Map(exchanges.map((exchange) => [exchange.id, exchange.name]));
-  return reserveAddressLists
-    .filter((list) => reserveChains[list.chainId] !== undefined)
-    .map((list) => {
-      const chain = reserveChains[list.chainId]!;
-      return {
-        key: `${list.exchangeId}:${list.chainId}`,
-        exchangeId: list.exchangeId,
-        exchangeName: names.get(list.exchangeId) ?? list.exchangeId,
-        chainId: list.chainId,
-        chainName: chain.name,
-        defillamaChain: chain.defillama,
-        nativeSymbol: chain.native,
-        addresses: list.addresses,
-        tokens: reserveTokens.filter((token) => token.chainId === list.chainId).map((token) => ({ symbol: token.symbol, address: token.address })),
-        publishedAt: list.publishedAt,
-        readFrom: list.readFrom,
-        asOf: list.asOf,
-        ...(list.note === undefined ? {} : { note: list.note }),
-      };
-    });
-}
-
-function App({ initialSettings, i18n }: { initialSettings: Settings; i18n: I18n }) {
-  const [settings, setSettings] = useState(initialSettings);
-  const [views, setViews] = useState<Record<string, ExchangeView> | undefined>(undefined);
-  useEffect(() => watchSettings(setSettings), []);
-  useEffect(() => {
-    send({ type: 'all-exchanges' }).then(
-      (answer) => setViews(Object.fromEntries((answer ?? []).map((view) => [view.id, view]))),
-      // Without the held figures the check still runs; the comparison then says "unknown".
-      () => setViews({}),
-    );
-  }, []);
-
-  return (
-    <I18nContext.Provider value={i18n}>
-      <div class="verify">
-        <h1>{i18n.t('verifyTitle')}</h1>
-        <p>{i18n.t('verifyIntro')}</p>
-        <ProofVerifier onVerify={verifyOffThread} />
-        <ReserveCheck
-          targets={reserveTargets()}
-          endpoints={settings}
-          optionsUrl={browser.runtime.getURL('/options.html')}
-          views={views}
-          onRun={(target, { rpcUrl, onProgress, signal, published }) =>
-            checkReserves({
-              rpcUrl,
-              chainId: target.chainId,
-              addresses: target.addresses,
-              tokens: target.tokens,
-              nativeSymbol: target.nativeSymbol,
-              ...(published === undefined
-                ? {}
-                : // The figure is the user's own copy from the exchange's report; the page names it so.
-                  { published: { amounts: published, source: 'entered by the user', date: new Date().toISOString().slice(0, 10) } }),
-              onProgress,
-              signal,
-            })
-          }
-        />
-      </div>
-    </I18nContext.Provider>
-  );
-}
 
 async function main() {
   const root = document.getElementById('app');
   if (root === null) return;
-  const settings = await getSettings();
-  const i18n = await loadI18n(settings.language);
-  document.documentElement.lang = i18n.locale;
-  document.title = i18n.t('verifyTitle');
-  render(<App initialSettings={settings} i18n={i18n} />, root);
+  await startVerifyPage(root);
 }
 
 void runPage(main);

@@ -9,7 +9,7 @@ import chinese from '../../public/_locales/zh_CN/messages.json';
 import { frenchSpacingProblems } from '../words/french-spacing.testkit';
 import { chineseBracketProblems } from '../words/chinese-brackets.testkit';
 import { cleanUrl } from './summary';
-import { getExchange } from '../exchanges/registry';
+import { exchanges, getExchange } from '../exchanges/registry';
 import { gradeExchange } from '../risk/grade';
 import { SnapshotSchema } from '../reserves/schema';
 import { buildExchangeView, type ExchangeView } from '../view/exchange-view';
@@ -152,6 +152,17 @@ describe('shareText', () => {
       for (const url of links) expect(cleanUrl(url)).toBe(url);
       // A link ends at a space or a line's end, as linkers that run to the next space need.
       expect(text).not.toMatch(/https?:\/\/\S*[\u3000-\u303f\uff00-\uffef]/);
+    }
+  });
+
+  it('Chinese: every link starts after a space or at the start of its line, for apps that link only a link set apart', () => {
+    const zh = translateFrom(chinese);
+    for (const { id } of exchanges) {
+      if (snapshot.exchanges[id] === undefined) continue;
+      const { view, verdict } = realCase(id);
+      const { text, headline } = shareText({ view, verdict, now, t: zh, locale: 'zh-CN' });
+      const glued = [...`${text}\n${headline}`.matchAll(/(?<!\s|^)https?:\/\//gm)].map(({ index, input }) => input.slice(Math.max(0, index - 12), index + 12));
+      expect(glued, id).toEqual([]);
     }
   });
 

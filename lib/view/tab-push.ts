@@ -1,8 +1,9 @@
 /**
  * One of the two notices the background sends to our exchange-page script (`tabs.sendMessage`): the
- * view of the tab's exchange changed (a run alert started, ended or was snoozed; new data). It
- * carries nothing: the script asks for its own page's state again through `page-state`, whose
- * answer the background builds from the URL the browser gives (docs/security.md).
+ * view of the tab's exchange changed (a run alert started, ended or was snoozed; new data), or the
+ * language it is worded in. It carries nothing: the script asks for its own page's state again
+ * through `page-state`, whose answer the background builds from the URL the browser gives
+ * (docs/security.md) and words in the language set now.
  */
 export const VIEW_CHANGED = { type: 'view-changed' } as const;
 

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { chromeBuild, fakeExchangeHtml, firefoxBuild, launchChromium, root, routeSite, shadowUi, type ChromiumExtension } from './harness';
+import { chromeBuild, fakeExchangeHtml, firefoxBuild, inShadow, launchChromium, root, routeSite, shadowUi, type ChromiumExtension } from './harness';
+import { PSEUDO_CLOSE, PSEUDO_LOCALE, PSEUDO_OPEN } from '../../scripts/locales';
 
 /**
  * The chosen language on the exchange page (issue 17): the pill, the card and the in-page
@@ -80,6 +81,44 @@ describe('the chosen language on the exchange page, in Chromium', () => {
     await options.close();
   });
 
+  test('the language changed while exchange pages are open: the open card and the collapsed pill follow, with no word left in the one before', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    // The pseudo-locale first (npm run build:test): each of its words is wrapped in ⟦…⟧, so any word left from it shows.
+    await options.getByTestId(`language-${PSEUDO_LOCALE.id}`).check();
+    await options.waitForFunction((tag) => document.documentElement.lang === tag, PSEUDO_LOCALE.tag);
+    const [card, collapsed] = [await browser.context.newPage(), await browser.context.newPage()];
+    for (const page of [card, collapsed]) {
+      await page.goto('https://www.binance.com/en/trade/BTC_USDT');
+      await shadowUi(page).waitFor('pill-toggle');
+    }
+    await card.bringToFront();
+    await shadowUi(card).click('pill-toggle');
+    await shadowUi(card).waitFor('exchange-card');
+    await shadowUi(card).waitFor('card-reasons-wait', { state: 'detached' });
+    for (const page of [card, collapsed]) expect((await pillWords(page)).join(' ')).toContain(PSEUDO_OPEN);
+    const hosts = () => Promise.all([card, collapsed].map((page) => page.evaluate(() => document.querySelector('reserve-radar-pill')?.outerHTML)));
+    const hostsBefore = await hosts();
+
+    await options.bringToFront();
+    await options.getByTestId('language-sv').check();
+    await options.waitForFunction(() => document.documentElement.lang.startsWith('sv'));
+    for (const page of [card, collapsed]) {
+      await expect.poll(async () => (await pillWords(page)).filter((text) => text.includes(PSEUDO_OPEN) || text.includes(PSEUDO_CLOSE))).toEqual([]);
+      expect(await shadowUi(page).attribute('pill-close', 'aria-label')).toBe(sv('close'));
+      expect(await inShadow(page, 'reserve-radar-pill', (root) => (root.querySelector('style + div') as HTMLElement | null)?.lang)).toBe('sv');
+    }
+    // The card stayed open, its reasons worded again in Swedish.
+    await shadowUi(card).waitFor('card-reasons-wait', { state: 'detached' });
+    const cardText = (await pillWords(card)).join(' ');
+    expect(cardText).toContain(sv('cardProofOfReserves'));
+    expect(cardText).toContain(sv('cardConcentration'));
+    // The page sees only the empty element it saw before: no attribute or text tells it the language.
+    expect(await hosts()).toEqual(hostsBefore);
+    expect(hostsBefore).toEqual(['<reserve-radar-pill></reserve-radar-pill>', '<reserve-radar-pill></reserve-radar-pill>']);
+    for (const page of [card, collapsed, options]) await page.close();
+  });
+
   test('nothing in either build is web-accessible, so no page can probe for the extension', () => {
     for (const build of [chromeBuild, firefoxBuild]) {
       const manifest = JSON.parse(readFileSync(join(build, 'manifest.json'), 'utf8')) as Record<string, unknown>;
@@ -87,3 +126,25 @@ describe('the chosen language on the exchange page, in Chromium', () => {
     }
   });
 });
+
+/** Every text node and user-facing attribute in the pill's closed shadow root (styles left out). */
+async function pillWords(page: Page): Promise<string[]> {
+  const words = await inShadow(page, 'reserve-radar-pill', (root) => {
+    const found: string[] = [];
+    const walk = (node: Node) => {
+      if (node.nodeType === Node.TEXT_NODE && node.textContent?.trim()) found.push(node.textContent);
+      if (node instanceof Element) {
+        if (node.tagName === 'STYLE') return;
+        for (const name of ['aria-label', 'title', 'aria-description']) {
+          const value = node.getAttribute(name);
+          if (value?.trim()) found.push(value);
+        }
+      }
+      node.childNodes.forEach(walk);
+    };
+    walk(root);
+    return found;
+  });
+  if (words === null) throw new Error('no pill on the page');
+  return words;
+}
