@@ -88,6 +88,22 @@ describe('SourceItem', () => {
     expect(fetched).not.toContain(t('sourceBundledInUse', formatDate('2026-10-05T00:00:00.000Z', 'de')));
   });
 
+  test('the per-exchange row claims the bundled data only when every exchange in it has bundled figures', () => {
+    const t = translateFrom(messages('en'));
+    const member = (n: number, bundled: boolean): SourceRow => ({
+      id: `protocol:x${n}`,
+      group: 'protocol',
+      url: `https://api.llama.fi/protocol/x${n}`,
+      exchangeId: `x${n}`,
+      status: 'never',
+      ...(bundled ? { bundledAt: '2026-10-05T00:00:00.000Z' } : {}),
+    });
+    const age = (rows: SourceRow[]) => draw(rows, 'en').querySelector('.source__age')?.textContent;
+    expect(age([member(1, true), member(2, true)])).toBe(t('sourceBundledInUse', formatDate('2026-10-05T00:00:00.000Z', 'en')));
+    expect(age([member(1, true), member(2, false)])).toBe(t('sourceLastSuccessAt', t('never')));
+    expect(age([member(1, false), member(2, true)])).toBe(t('sourceLastSuccessAt', t('never')));
+  });
+
   test('the per-exchange row says "all" when every exchange is at its state, and counts one in the language\'s singular', () => {
     const member = (n: number, status: SourceRow['status']): SourceRow => ({
       id: `protocol:x${n}`,

@@ -29,7 +29,8 @@ export function SourceItem({ group, exchangeNames, now }: { group: SourceGroup<S
   const locale = useLocale();
   const age = (iso: string | undefined) => (iso === undefined ? t('never') : formatAge(iso, now, locale));
   const perExchange = group.id === 'protocol';
-  const bundledAt = group.members[0]?.bundledAt;
+  // A grouped row claims the bundled data only when it holds figures for every exchange in the group.
+  const bundledAt = group.members.every((member) => member.bundledAt !== undefined) ? group.members[0]?.bundledAt : undefined;
   const only = perExchange ? undefined : group.members[0];
   const errorOf = (row: SourceRow | undefined) => {
     if (row?.lastFetchFailure !== undefined) return fetchFailureText(row.lastFetchFailure, t, locale);

@@ -96,10 +96,15 @@ describe('sourceViews', () => {
     expect(JSON.stringify(prices)).not.toContain('no usable price');
   });
 
-  test('every row carries the date of the bundled data, which the cards show until a fetch succeeds', async () => {
+  test('only rows whose figures came in the bundled data carry its date; the others stay "never fetched"', async () => {
     const views = await sourceViews();
     expect(views.length).toBeGreaterThan(3);
-    for (const row of views) expect(row.bundledAt, row.id).toBe(bundledSnapshot().generatedAt);
+    const dated = views.filter((row) => row.bundledAt !== undefined);
+    for (const row of dated) expect(row.bundledAt, row.id).toBe(bundledSnapshot().generatedAt);
+    // The shipped file holds PoR reports and /cexs totals, but no own-token price and no per-exchange breakdown.
+    expect(dated.map((row) => row.id)).toEqual([FEED_SOURCE, CEXS_SOURCE]);
+    expect(views.find((row) => row.id === OWN_TOKEN_PRICES_SOURCE)?.bundledAt).toBeUndefined();
+    expect(views.filter((row) => row.group === 'protocol').length).toBeGreaterThan(0);
   });
 });
 

@@ -8,6 +8,7 @@ import { readAnswerFailure, type AnswerFailure } from '@/lib/reserves/answer-fai
 import { readFetchFailure, type FetchFailure } from '@/lib/reserves/fetch-source';
 import { CEXS_POLICY, PROTOCOL_POLICY, initialSourceState, isDue, onStartup, statusAt, type SourcePolicy, type SourceState } from '@/lib/reserves/schedule';
 import { bundledSnapshot, bundledSnapshotProblem, parseSnapshot } from '@/lib/reserves/snapshot';
+import { bundledHolds } from '@/lib/reserves/bundled-holds';
 import { mergeSnapshots } from '@/lib/reserves/merge';
 import type { Snapshot } from '@/lib/reserves/schema';
 import { FEED_POLICY, refreshFeed } from '@/lib/feed/refresh-feed';
@@ -74,7 +75,7 @@ export interface SourceView {
   lastFetchFailure?: FetchFailure;
   lastFeedFailure?: FeedFailure;
   nextAttemptAt: string;
-  /** When the data that came with the extension was compiled: what the cards show from this source until a fetch succeeds. Absent when that file was refused. */
+  /** When the data that came with the extension was compiled, on rows whose kind of figure that data holds (lib/reserves/bundled-holds.ts): what the cards show from this source until a fetch succeeds. Absent otherwise, and when that file was refused. */
   bundledAt?: string;
 }
 
@@ -292,8 +293,9 @@ export async function sourceViews(): Promise<SourceView[]> {
     { id: OWN_TOKEN_PRICES_SOURCE, label: 'DefiLlama coins /chart', group: 'own-token-prices', url: ownTokenChartUrl(pricedOwnTokens(exchanges)) },
     ...trackedProtocols().map(({ exchangeId, slug }) => ({ id: protocolSource(slug), label: `DefiLlama /protocol/${slug}`, group: 'protocol' as const, url: defillamaProtocolUrl(slug), exchangeId })),
   ];
-  const bundled = bundledSnapshotProblem() === undefined ? { bundledAt: bundledSnapshot().generatedAt } : {};
+  const shipped = bundledSnapshotProblem() === undefined ? bundledSnapshot() : undefined;
   return rows.map((row) => {
+    const bundled = shipped !== undefined && bundledHolds(shipped, row) ? { bundledAt: shipped.generatedAt } : {};
     const state = states[row.id] ?? initialSourceState();
     const fetchFailure = readFetchFailure(state.lastFetchFailure);
     const feedFailure = readFeedFailure(state.lastFeedFailure);

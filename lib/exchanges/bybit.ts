@@ -3,12 +3,9 @@ import { defineExchange } from './types';
 export default defineExchange({
   id: 'bybit',
   name: 'Bybit',
-  // Bybit's regional sites, each named by Bybit's own API guide (bybit-exchange/docs, docs/v5/guide.mdx at
-  // 072c197, 2026-07-24) as the mainnet API host for that region's users: api.bybit.eu (EEA), api.bybit.nl,
-  // api.bybit.tr, api.bybit.kz, api.bybitgeorgia.ge, api.bybit.ae, api.bybit.id. bybit.eu is Bybit EU GmbH,
-  // supervised by Austria's FMA (its General Terms, version of 2025-09-12). The card on them shows the group's
-  // proof of reserves: no page read says whether it covers the regional firms' users.
-  domains: ['bybit.com', 'bybit.eu', 'bybit.nl', 'bybit.tr', 'bybit.kz', 'bybitgeorgia.ge', 'bybit.ae', 'bybit.id'],
+  // Bybit's regional sites (bybit.eu, .nl, .tr, .kz, .ae, .id, bybitgeorgia.ge) have their own entries
+  // (bybit-eu.ts and beside it): this proof of reserves is not known to cover their customers.
+  domains: ['bybit.com'],
   brandTokens: ['bybit'],
   // BIT (BitDAO) and its successor MNT (Mantle) are both counted by DefiLlama as Bybit's own tokens.
   ownTokens: ['BIT', 'MNT'],
@@ -45,14 +42,9 @@ export default defineExchange({
     networkFees: { status: 'unknown' },
   },
 
-  sources: [
-    'https://www.bybit.com/app/user/proof-of-reserve',
-    'https://github.com/DefiLlama/defillama-server/blob/master/defi/src/protocols/cex.ts',
-    'https://github.com/bybit-exchange/docs/blob/072c197d0c11b4d9a88d1dd0c7b9d7ca8ea3a996/docs/v5/guide.mdx',
-    'https://www.bybit.eu/de-EU/help-center/article/General-Terms',
-  ],
+  sources: ['https://www.bybit.com/app/user/proof-of-reserve', 'https://github.com/DefiLlama/defillama-server/blob/master/defi/src/protocols/cex.ts'],
   testUrls: {
-    match: ['https://www.bybit.com/en/trade/spot/BTC/USDT', 'https://www.bybit.com/app/user/proof-of-reserve', 'https://www.bybit.eu/en-EU/help-center/article/General-Terms', 'https://api.bybit.nl/'],
-    noMatch: ['https://bybit-airdrop-claim.com/', 'https://www.bitget.com/', 'https://www.byte.com/'],
+    match: ['https://www.bybit.com/en/trade/spot/BTC/USDT', 'https://www.bybit.com/app/user/proof-of-reserve'],
+    noMatch: ['https://bybit-airdrop-claim.com/', 'https://www.bitget.com/', 'https://www.byte.com/', 'https://www.bybit.eu/', 'https://api.bybit.nl/'],
   },
 });

@@ -20,6 +20,13 @@ import blockfi from './blockfi';
 import btcturk from './btcturk';
 import btcx from './btcx';
 import bybit from './bybit';
+import bybitEu from './bybit-eu';
+import bybitNl from './bybit-nl';
+import bybitTr from './bybit-tr';
+import bybitKz from './bybit-kz';
+import bybitGeorgia from './bybit-georgia';
+import bybitAe from './bybit-ae';
+import bybitId from './bybit-id';
 import celsius from './celsius';
 import coinbase from './coinbase';
 import coincheck from './coincheck';
@@ -85,6 +92,13 @@ export const exchanges: readonly ExchangeDefinition[] = [
   btcturk,
   btcx,
   bybit,
+  bybitAe,
+  bybitEu,
+  bybitGeorgia,
+  bybitId,
+  bybitKz,
+  bybitNl,
+  bybitTr,
   celsius,
   coinbase,
   coincheck,

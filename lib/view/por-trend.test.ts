@@ -63,6 +63,17 @@ describe('what a trend row compares', () => {
     const none = [report('2026-09-29'), report('2022-11-25')];
     expect(porTrendReports(none, porTrendSeries(none))).toEqual({ count: 2, from: '2022-11-25', to: '2026-09-29', ratios: false });
   });
+
+  test('a ratio only in a middle report is a ratio the table shows, so the card does not say there is none', () => {
+    const middleOnly = [
+      report('2026-11-01', { customerLiabilities: { BTC: 600_000 } }),
+      report('2026-10-01', { reserveRatios: { BTC: 1.03 } }),
+      report('2026-09-01', { customerLiabilities: { BTC: 590_000 } }),
+    ];
+    const series = porTrendSeries(middleOnly);
+    expect(series[0]?.compares.ratio).toBe(false);
+    expect(porTrendReports(middleOnly, series).ratios).toBe(true);
+  });
 });
 
 describe('porCheckRows', () => {

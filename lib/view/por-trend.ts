@@ -50,7 +50,7 @@ export interface TrendReports {
   count: number;
   from: string;
   to: string;
-  /** Whether a row compares a reserve ratio; when none does, the card says the reports give none. */
+  /** Whether any drawn point has a reserve ratio (the table's column); when none does, the card says the reports give none. */
   ratios: boolean;
 }
 
@@ -61,7 +61,7 @@ export interface TrendReports {
 export function porTrendReports(history: readonly PorReport[], series: readonly TrendSeries[]): TrendReports {
   const drawn = series.flatMap((entry) => entry.points.map((point) => point.asOf));
   const days = [...new Set(drawn.length > 0 ? drawn : history.map((report) => report.asOf))].sort();
-  return { count: days.length, from: days[0] ?? '', to: days.at(-1) ?? '', ratios: series.some((entry) => entry.compares.ratio) };
+  return { count: days.length, from: days[0] ?? '', to: days.at(-1) ?? '', ratios: series.some((entry) => entry.points.some((point) => point.ratio !== undefined)) };
 }
 
 export interface CheckRow {

@@ -45,11 +45,19 @@ describe('Options → Data sources in Chromium', () => {
     await expect.poll(() => options.getByText(/DefiLlama \/protocol\//).count()).toBe(0);
     // The grouped row counts the exchanges at its (worst) state: "all" of them when none is at another.
     await expect.poll(() => options.getByTestId('source-count').textContent()).toMatch(new RegExp(`^(\\d+ of ${protocolExchanges.length}|all ${protocolExchanges.length}) exchanges$`));
-    // Before any fetch succeeded, each row says the data that came with the extension is in use, with its date, not "Last success: Never".
+    // Before any fetch succeeded, a row whose figures came with the extension (PoR reports, /cexs totals) says that data is in use,
+    // with its date; the bundled file holds no own-token price and no per-exchange breakdown, so those rows say "Last success: Never".
     const bundledOn = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(bundledSnapshot().generatedAt));
+    const expected: Record<string, string> = {
+      feed: `Using the data that came with Reserve Radar, compiled ${bundledOn}`,
+      cexs: `Using the data that came with Reserve Radar, compiled ${bundledOn}`,
+      'own-token-prices': 'Last success: Never',
+      protocol: 'Last success: Never',
+    };
     for (const row of await rows().all()) {
       if ((await row.getAttribute('data-status')) === 'fresh') continue;
-      await expect.poll(() => row.locator('.source__age').textContent()).toBe(`Using the data that came with Reserve Radar, compiled ${bundledOn}`);
+      const source = (await row.getAttribute('data-source')) ?? '';
+      await expect.poll(() => row.locator('.source__age').textContent(), { message: source }).toBe(expected[source]);
     }
   });
 

@@ -1,0 +1,28 @@
+import type { Snapshot } from './schema';
+
+export interface BundledHoldsParameters {
+  group: 'feed' | 'cexs' | 'own-token-prices' | 'protocol';
+  /** The exchange a per-exchange source (`/protocol/<slug>`) is about. */
+  exchangeId?: string;
+}
+
+/**
+ * Whether the bundled data holds the kind of figure a source supplies, so that "using the data that
+ * came with Reserve Radar" is true for that source before its first fetch. Fails closed: a kind the
+ * file lacks (own-token prices are never in it; a breakdown only where one was compiled) is no claim.
+ */
+export function bundledHolds(snapshot: Snapshot, { group, exchangeId }: BundledHoldsParameters): boolean {
+  const entries = Object.values(snapshot.exchanges);
+  switch (group) {
+    case 'feed':
+      return entries.some((entry) => entry.por !== undefined || (entry.porHistory?.length ?? 0) > 0);
+    case 'cexs':
+      return entries.some((entry) => entry.onchain !== undefined || entry.flows !== undefined);
+    case 'protocol': {
+      const onchain = exchangeId === undefined || !Object.hasOwn(snapshot.exchanges, exchangeId) ? undefined : snapshot.exchanges[exchangeId]?.onchain;
+      return onchain !== undefined && (onchain.topTokens !== undefined || onchain.byChain !== undefined || onchain.tokenAmounts !== undefined);
+    }
+    case 'own-token-prices':
+      return false;
+  }
+}
