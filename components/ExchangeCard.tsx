@@ -268,9 +268,9 @@ export function ExchangeCard({ view, onWithdraw, headingLevel = 1, idPrefix = 'c
                     <SourceWords text={por.note} />
                   </p>
                 )}
-                <PorDates por={por} verdict={verdict} now={now} />
-                {view.porHistory !== undefined && view.porHistory.length >= 2 && <PorTrend history={view.porHistory} />}
-                {view.porCheck !== undefined && <PorClaimCheck check={view.porCheck} />}
+                <PorDates por={por} checked={view.porChecked} now={now} />
+                {view.porTrend !== undefined && <PorTrend trend={view.porTrend} />}
+                {view.porCheck !== undefined && view.porCheckRows !== undefined && <PorClaimCheck check={view.porCheck} rows={view.porCheckRows} />}
               </>
             )}
             {view.porUrl !== undefined && (
