@@ -40,9 +40,10 @@ function binance(asOf: string, checkedAt: string, extra: Pick<ExchangeView, 'por
   if (exchange === undefined) throw new Error('no binance in the registry');
   const reserves: ExchangeReserves = {
     por: { method: 'merkle-liabilities', cadence: 'monthly', liabilitiesIncluded: true, reserveRatios: { BTC: 1.02, USDT: 1.01 }, asOf, checkedAt, source: POR_PAGE },
+    ...extra,
     ...more,
   };
-  return { ...buildExchangeView({ exchange, reserves, now }), ...extra };
+  return buildExchangeView({ exchange, reserves, now });
 }
 
 /**

@@ -35,18 +35,14 @@ function Verdict({ verdict }: { verdict: GradeExchangeReturnType }) {
   const incomplete = verdict.incomplete === true && (verdict.level === 'caution' || verdict.level === 'danger');
   return (
     <p class="card__verdict" data-testid="card-verdict">
-      <strong>{t(VERDICT_KEYS[verdict.level])}</strong>
+      <strong>{t(`verdict_${verdict.level}`)}</strong>
       {incomplete && `${sentence}${t('verdictIncomplete')}`}
     </p>
   );
 }
 
-const VERDICT_KEYS = { ok: 'verdict_ok', caution: 'verdict_caution', danger: 'verdict_danger', unknown: 'verdict_unknown' } as const;
-
 const warningKey = (warning: ActiveWarning) => `${warning.listHost}-${warning.listName}-${warning.title}`;
 const reasonKey = (item: CardReason) => (item.kind === 'reason' ? cardReasonKey(item.reason) : warningKey(item.warning));
-
-const SEVERITY_KEYS = { danger: 'warningSeverity_danger', caution: 'warningSeverity_caution', info: 'warningSeverity_info' } as const;
 
 /**
  * A community warning's first line: its severity in words (the colour beside it is not the only
@@ -55,7 +51,7 @@ const SEVERITY_KEYS = { danger: 'warningSeverity_danger', caution: 'warningSever
  */
 function WarningHead({ warning }: { warning: ActiveWarning }) {
   const t = useT();
-  const severity = t(SEVERITY_KEYS[warning.severity]);
+  const severity = t(`warningSeverity_${warning.severity}`);
   // A full-width colon (zh_CN "危险：") carries its own spacing; a space after it is wrong in Chinese type.
   const gap = severity.endsWith('：') ? '' : ' ';
   const { open, close } = joiners(useLocale());
@@ -268,9 +264,9 @@ export function ExchangeCard({ view, onWithdraw, headingLevel = 1, idPrefix = 'c
                     <SourceWords text={por.note} />
                   </p>
                 )}
-                <PorDates por={por} verdict={verdict} now={now} />
-                {view.porHistory !== undefined && view.porHistory.length >= 2 && <PorTrend history={view.porHistory} />}
-                {view.porCheck !== undefined && <PorClaimCheck check={view.porCheck} />}
+                <PorDates por={por} checked={view.porChecked} now={now} />
+                {view.porTrend !== undefined && <PorTrend trend={view.porTrend} />}
+                {view.porCheck !== undefined && view.porCheckRows !== undefined && <PorClaimCheck check={view.porCheck} rows={view.porCheckRows} />}
               </>
             )}
             {view.porUrl !== undefined && (

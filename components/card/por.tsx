@@ -1,7 +1,6 @@
-import type { PorAttestation, PorCheck, PorReport } from '../../lib/reserves/schema';
-import type { GradeExchangeReturnType } from '../../lib/risk/grade';
-import { porChecked } from '../../lib/view/por-checked';
-import { ALL_ASSETS, porCheckRows, porTrendReports, porTrendSeries, type TrendPoint } from '../../lib/view/por-trend';
+import type { PorAttestation, PorCheck } from '../../lib/reserves/schema';
+import type { PorCheckedReturnType } from '../../lib/view/por-checked';
+import { ALL_ASSETS, type CheckRow, type TrendPoint, type TrendReports, type TrendSeries } from '../../lib/view/por-trend';
 import { formatAge, formatAmount, formatDate, formatPercent, formatSignedAmount, formatSignedPercent, formatUsd } from '../../lib/words/format';
 import { joiners } from '../../lib/words/punctuation';
 import { useLocale, useT } from '../../utils/i18n';
@@ -11,13 +10,13 @@ import { SourceLink } from './parts';
  * The report's two dates, kept apart: the day the report describes (the exchange's) and the day
  * we last confirmed it was the newest (ours). When our copy is the old one, it says "not checked
  * since", so our delay is never shown as the exchange's. Whether it is old is the verdict's
- * decision (`porChecked`), so the details never disagree with the reasons above them. An exchange
+ * decision (`porChecked`, made with the view), so the details never disagree with the reasons above them. An exchange
  * that publishes none has no report to date: only the day we looked is shown, with the source.
  */
-export function PorDates({ por, verdict, now }: { por: PorAttestation; verdict: GradeExchangeReturnType; now: Date }) {
+export function PorDates({ por, checked, now }: { por: PorAttestation; checked: PorCheckedReturnType | undefined; now: Date }) {
   const t = useT();
   const locale = useLocale();
-  const { day, late } = porChecked({ por, reasons: verdict.reasons, freshness: verdict.metrics.porFreshness });
+  const { day, late } = checked ?? { day: undefined, late: false };
   const { open, close } = joiners(locale);
   return (
     <p class="provenance" data-testid="card-por-dates">
@@ -50,11 +49,9 @@ export function PorDates({ por, verdict, now }: { por: PorAttestation; verdict: 
  * a table. A measure with no figure at either end is left out of its row; when no row compares a
  * ratio, the card says so in words.
  */
-export function PorTrend({ history }: { history: readonly PorReport[] }) {
+export function PorTrend({ trend: { series, reports } }: { trend: { series: readonly TrendSeries[]; reports: TrendReports } }) {
   const t = useT();
   const locale = useLocale();
-  const series = porTrendSeries(history);
-  const reports = porTrendReports(history, series);
   const name = (asset: string) => (asset === ALL_ASSETS ? t('porTrendAll') : asset);
   const ratio = (point: TrendPoint | undefined) => (point?.ratio === undefined ? '—' : formatPercent(point.ratio, locale, 2));
   const liabilities = (asset: string, point: TrendPoint | undefined) =>
@@ -111,8 +108,11 @@ export function PorTrend({ history }: { history: readonly PorReport[] }) {
   );
 }
 
-/** The report's claimed reserves beside the coins counted in the exchange's published wallets, each side with its date and source. */
-export function PorClaimCheck({ check }: { check: PorCheck }) {
+/**
+ * The report's claimed reserves beside the coins counted in the exchange's published wallets, each
+ * side with its date and source; `rows` are the check's in the card's order (`porCheckRows`).
+ */
+export function PorClaimCheck({ check, rows }: { check: PorCheck; rows: readonly CheckRow[] }) {
   const t = useT();
   const locale = useLocale();
   const claimDate = formatDate(check.claimAsOf, locale);
@@ -121,7 +121,7 @@ export function PorClaimCheck({ check }: { check: PorCheck }) {
     <div class="por-check" data-testid="card-por-check">
       <p class="por-subheading">{t('porCheckTitle')}</p>
       <ul class="por-check__list">
-        {porCheckRows(check).map((row) => (
+        {rows.map((row) => (
           <li key={row.asset} data-asset={row.asset} class={row.difference < 0 ? 'negative' : undefined}>
             {t('porCheckLine', [
               row.asset,

@@ -52,7 +52,7 @@ describe('exchange id', () => {
 describe('one copy', () => {
   it.each([
     ['function rank', /function (asset)?[rR]ank\(/, ['lib/risk/assets.ts']],
-    ['level keys', /level_ok'/, ['lib/words/level-words.ts', 'lib/words/pill-words.ts']],
+    ['level keys', /level_ok'|`level_\$\{/, ['lib/words/level-words.ts', 'lib/words/pill-words.ts']],
     ['the notifications permission', /permissions: \['notifications'\]/, ['utils/permissions.ts']],
   ])('%s is defined in one place', (_, pattern, allowed) => {
     const found = ['lib', 'components', 'entrypoints', 'utils'].flatMap(sources).filter((path) => pattern.test(readFileSync(path, 'utf8')));

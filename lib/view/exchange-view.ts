@@ -5,6 +5,8 @@ import type { ActiveWarning } from '../community/active-warnings';
 import type { BalanceNudgeReason } from '../holdings/balance-nudge';
 import type { LookalikeExplanation } from '../exchanges/classify';
 import type { RunAlertView } from './run-alert-view';
+import { porChecked, type PorCheckedReturnType } from './por-checked';
+import { porCheckRows, porTrendReports, porTrendSeries, type CheckRow, type TrendReports, type TrendSeries } from './por-trend';
 
 /** The balance line as the exchange page's pill gets it: the reason's kind and a sentence without figures. */
 export interface PageBalanceNudge {
@@ -29,10 +31,19 @@ export interface ExchangeView {
    */
   reasonWords?: Record<string, string>;
   por?: PorAttestation;
+  /** When we last confirmed `por` and whether the verdict calls that too long ago (`porChecked`), made here for the page's size budget. */
+  porChecked?: PorCheckedReturnType;
   /** The kept past reports, newest first, for the card's trend. */
   porHistory?: PorReport[];
+  /**
+   * The card's trend from `porHistory` (two reports or more): its rows and its heading's range,
+   * made here so the exchange page's script carries no trend code (its size budget).
+   */
+  porTrend?: { series: TrendSeries[]; reports: TrendReports };
   /** The feed's check of the report's claim against the chain. */
   porCheck?: PorCheck;
+  /** `porCheck`'s rows in the card's order, made here for the same reason as `porTrend`. */
+  porCheckRows?: CheckRow[];
   onchain?: OnchainAssets;
   flows?: Flows;
   verdict: GradeExchangeReturnType;
@@ -60,10 +71,11 @@ export interface BuildExchangeViewParameters {
 }
 
 export function buildExchangeView({ exchange, reserves, now, warnings = [], runAlert }: BuildExchangeViewParameters): ExchangeView {
+  const verdict = gradeExchange({ exchange, reserves, now });
   return {
     ...(warnings === 'unread' ? { warnings: [], warningListsUnread: true as const } : { warnings }),
     ...(runAlert === undefined ? {} : { runAlert }),
-    verdict: gradeExchange({ exchange, reserves, now }),
+    verdict,
     homeDomain: exchange.domains[0] ?? '',
     computedAt: now.toISOString(),
     ...(exchange.withdrawal?.page.status === 'deep-link' ? { withdrawalUrl: exchange.withdrawal.page.url } : {}),
@@ -72,12 +84,18 @@ export function buildExchangeView({ exchange, reserves, now, warnings = [], runA
     status: exchange.status,
     incidents: exchange.incidents ?? [],
     ...(exchange.porUrl === undefined ? {} : { porUrl: exchange.porUrl }),
-    ...(reserves?.por === undefined ? {} : { por: reserves.por }),
+    ...(reserves?.por === undefined ? {} : { por: reserves.por, porChecked: porChecked({ por: reserves.por, reasons: verdict.reasons, freshness: verdict.metrics.porFreshness }) }),
     ...(reserves?.porHistory === undefined ? {} : { porHistory: reserves.porHistory }),
-    ...(reserves?.porCheck === undefined ? {} : { porCheck: reserves.porCheck }),
+    ...(reserves?.porHistory !== undefined && reserves.porHistory.length >= 2 ? { porTrend: trendOf(reserves.porHistory) } : {}),
+    ...(reserves?.porCheck === undefined ? {} : { porCheck: reserves.porCheck, porCheckRows: porCheckRows(reserves.porCheck) }),
     ...(reserves?.onchain === undefined ? {} : { onchain: reserves.onchain }),
     ...(reserves?.flows === undefined ? {} : { flows: reserves.flows }),
   };
+}
+
+function trendOf(history: readonly PorReport[]): { series: TrendSeries[]; reports: TrendReports } {
+  const series = porTrendSeries(history);
+  return { series, reports: porTrendReports(history, series) };
 }
 
 /** What the popup and the pill know about a tab. */

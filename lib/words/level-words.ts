@@ -2,7 +2,8 @@ import type { GradeExchangeReturnType } from '../risk/grade';
 import type { RiskLevel } from '../risk/order';
 import type { MessageKey, Translate } from './translate-from';
 
-export const LEVEL_KEYS: Record<RiskLevel, MessageKey> = { ok: 'level_ok', caution: 'level_caution', danger: 'level_danger', unknown: 'level_unknown' };
+/** The level's own message: `level_ok`, `level_caution`, `level_danger`, `level_unknown`. */
+export const levelKey = (level: RiskLevel): MessageKey => `level_${level}`;
 
 /**
  * The level in words, as the pill and the level chip say it. A caution or danger verdict with a
@@ -10,6 +11,6 @@ export const LEVEL_KEYS: Record<RiskLevel, MessageKey> = { ok: 'level_ok', cauti
  * level is only the worst the known figures support. "Unknown" needs no such word.
  */
 export function levelWords({ level, incomplete }: Pick<GradeExchangeReturnType, 'level' | 'incomplete'>, t: Translate): string {
-  const word = t(LEVEL_KEYS[level]);
+  const word = t(levelKey(level));
   return incomplete === true && (level === 'caution' || level === 'danger') ? t('levelIncomplete', word) : word;
 }

@@ -3,7 +3,7 @@ import english from '../../public/_locales/en/messages.json';
 import german from '../../public/_locales/de/messages.json';
 import turkish from '../../public/_locales/tr/messages.json';
 import chinese from '../../public/_locales/zh_CN/messages.json';
-import type { PorAttestation } from '../reserves/schema';
+import { PorMethodSchema, type PorAttestation } from '../reserves/schema';
 import { translateFrom } from './translate-from';
 import { porLabel } from './por-label';
 
@@ -29,5 +29,10 @@ describe('porLabel', () => {
     const none = { method: 'none', snapshotDate: '2025-12-31', asOf: '2025-12-31' } as PorAttestation;
     expect(porLabel(none, translateFrom(english), 'en')).toBe('No proof of reserves published');
     expect(porLabel(none, translateFrom(chinese), 'zh-CN')).toBe('未发布储备金证明');
+  });
+
+  test.each(PorMethodSchema.options.filter((method) => method !== 'none'))('%s: worded by its own message', (method) => {
+    const key = `porMethod_${method.replaceAll('-', '_')}` as keyof typeof english;
+    expect(porLabel({ method } as PorAttestation, translateFrom(english), 'en')).toBe(english[key].message);
   });
 });

@@ -2,13 +2,9 @@ import type { PorAttestation, PorMethod } from '../reserves/schema';
 import { formatDate } from './format';
 import type { MessageKey, Translate } from './translate-from';
 
-const methodKeys: Record<PorMethod, MessageKey> = {
-  'zk-proof': 'porMethod_zk_proof',
-  'merkle-liabilities': 'porMethod_merkle_liabilities',
-  'auditor-attestation': 'porMethod_auditor_attestation',
-  'wallet-list': 'porMethod_wallet_list',
-  none: 'porMethod_none',
-};
+type Underscored<S extends string> = S extends `${infer A}-${infer B}` ? `${A}_${Underscored<B>}` : S;
+/** A method's message: `porMethod_` and the method with `_` for `-` (`porMethod_zk_proof`). */
+const methodKey = (method: PorMethod): MessageKey => `porMethod_${method.replaceAll('-', '_') as Underscored<PorMethod>}`;
 
 /**
  * "Merkle tree with liabilities, snapshot Oct 1, 2025", "No proof of reserves published" or "Proof
@@ -18,6 +14,6 @@ const methodKeys: Record<PorMethod, MessageKey> = {
 export function porLabel(por: PorAttestation | undefined, t: Translate, locale: string): string {
   if (por === undefined) return t('porUnknown');
   if (por.method === 'none') return t('porNonePublished');
-  const method = t(methodKeys[por.method]);
+  const method = t(methodKey(por.method));
   return por.snapshotDate === undefined ? method : t('porSnapshot', [method, formatDate(por.snapshotDate, locale)]);
 }
