@@ -1,7 +1,8 @@
-import { useCallback, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { I18n, MessageKey } from '@/lib/words/translate-from';
-import type { Language } from '@/lib/settings';
+import type { Language, Settings } from '@/lib/settings';
 import { loadI18n } from './translate';
+import { watchSettings } from './settings';
 
 export interface PageWordsParameters {
   language: Language;
@@ -40,4 +41,22 @@ export function usePageWords({ language, i18n: initial, title, load = loadI18n }
     document.title = i18n.t(title);
   }, [i18n, title]);
   return [i18n, show];
+}
+
+/**
+ * An extension page's settings and words, both following a change made in the options page while the
+ * page is open: the settings as stored, the words in the language they name.
+ */
+export function useWatchedSettings({ settings: initial, i18n, title }: { settings: Settings; i18n: I18n; title: MessageKey }): [Settings, I18n] {
+  const [settings, setSettings] = useState(initial);
+  const [words, showLanguage] = usePageWords({ language: initial.language, i18n, title });
+  useEffect(
+    () =>
+      watchSettings((next) => {
+        setSettings(next);
+        showLanguage(next.language);
+      }),
+    [showLanguage],
+  );
+  return [settings, words];
 }

@@ -17,9 +17,9 @@ import { exchanges } from '@/lib/exchanges/registry';
 import { guideRpcUrls, type Settings } from '@/lib/settings';
 import { followGuideClears, type GuideClears, loadAddressBook, loadGuideState, loadSavedGuides, removeFromAddressBook, saveToAddressBook } from '@/utils/guide-state';
 import { useGuideMemory } from './memory';
-import { getSettings, watchSettings } from '@/utils/settings';
+import { getSettings } from '@/utils/settings';
 import { loadI18n } from '@/utils/translate';
-import { usePageWords } from '@/utils/page-words';
+import { useWatchedSettings } from '@/utils/page-words';
 
 /** Often enough to notice a test within seconds, rare enough to be polite to the user's endpoint. */
 const POLL_MS = 4_000;
@@ -67,8 +67,8 @@ export interface AppProps {
 export function App({ initialState, initialSaved, initialBook, initialSettings, initialI18n, resetReason, prefillExchangeId, clears, clearsAtLoad }: AppProps) {
   const { state, current, dispatch, drops, askedNow } = useGuideMemory({ initialState, initialSaved, exchangeId: prefillExchangeId, clears, clearsAtLoad });
   const [book, setBook] = useState(initialBook);
-  const [settings, setSettings] = useState(initialSettings);
-  const [i18n, showLanguage] = usePageWords({ language: initialSettings.language, i18n: initialI18n, title: 'guideTitle' });
+  // The RPC endpoints or the language may be set in the options page while this page is open.
+  const [settings, i18n] = useWatchedSettings({ settings: initialSettings, i18n: initialI18n, title: 'guideTitle' });
   const [ens, setEns] = useState(idleEns);
   const [watch, setWatch] = useState(watchOff);
   // Before the test: the latest good read, and the lowest since the watch started, so a rise before the press is never absorbed unseen.
@@ -127,16 +127,6 @@ export function App({ initialState, initialSaved, initialBook, initialSettings, 
     setBook([]);
     void loadAddressBook().then(setBook, (error: unknown) => console.error('[reserve-radar] the address book could not be read', error));
   }, [drops]);
-
-  // The RPC endpoint or language may be set in the options page while the guide is open.
-  useEffect(
-    () =>
-      watchSettings((next) => {
-        setSettings(next);
-        showLanguage(next.language);
-      }),
-    [showLanguage],
-  );
 
   // Before the test is sent, the balance it must rise above, read again and again so it is fresh when the test is sent;
   // after, the watch for the rise. With no balance from before the test there is nothing to watch against (watchPhase).

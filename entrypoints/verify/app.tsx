@@ -11,9 +11,9 @@ import { exchanges } from '@/lib/exchanges/registry';
 import type { Settings } from '@/lib/settings';
 import type { ExchangeView } from '@/lib/view/exchange-view';
 import { loadI18n } from '@/utils/translate';
-import { getSettings, watchSettings } from '@/utils/settings';
+import { getSettings } from '@/utils/settings';
 import { send } from '@/utils/send';
-import { usePageWords } from '@/utils/page-words';
+import { useWatchedSettings } from '@/utils/page-words';
 import { verifyOffThread } from '@/utils/verify-off-thread';
 
 function reserveTargets(): ReserveCheckTarget[] {
@@ -41,18 +41,9 @@ function reserveTargets(): ReserveCheckTarget[] {
 }
 
 function App({ initialSettings, initialI18n }: { initialSettings: Settings; initialI18n: I18n }) {
-  const [settings, setSettings] = useState(initialSettings);
-  const [i18n, showLanguage] = usePageWords({ language: initialSettings.language, i18n: initialI18n, title: 'verifyTitle' });
-  const [views, setViews] = useState<Record<string, ExchangeView> | undefined>(undefined);
   // The RPC endpoints or the language may be set in the options page while this page is open.
-  useEffect(
-    () =>
-      watchSettings((next) => {
-        setSettings(next);
-        showLanguage(next.language);
-      }),
-    [showLanguage],
-  );
+  const [settings, i18n] = useWatchedSettings({ settings: initialSettings, i18n: initialI18n, title: 'verifyTitle' });
+  const [views, setViews] = useState<Record<string, ExchangeView> | undefined>(undefined);
   useEffect(() => {
     send({ type: 'all-exchanges' }).then(
       (answer) => setViews(Object.fromEntries((answer ?? []).map((view) => [view.id, view]))),
