@@ -275,7 +275,8 @@ describe('the nudge in Chromium', () => {
     await popup.getByTestId('share-panel').waitFor();
     const summary = await popup.getByTestId('share-text').inputValue();
     expect(summary).toContain('Kraken');
-    expect(summary).toMatch(/\d{4}-\d{2}-\d{2}/);
+    // Dates written as the card writes them in the reader's language ("Mar 31, 2025"), not ISO.
+    expect(summary).toMatch(/\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{1,2}, \d{4}\b/);
     expect(summary).not.toMatch(/utm_|fbclid|gclid/);
     await popup.getByTestId('share-download').waitFor();
     await expect.poll(() => popup.getByTestId('share-download').getAttribute('href')).toMatch(/^data:image\/png;base64,/);
