@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { localeMessages, stubLocaleFetch } from '@/utils/locale-files.testkit';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from './index';
 import { createBackgroundContext } from './context';
@@ -10,10 +9,9 @@ import { recheckRunNotifications, updateRunAlerts } from './run-alerts';
 import { bundledSnapshot } from '@/lib/reserves/snapshot';
 import { badgeMeaning } from '@/lib/view/badge';
 import { badgeTitleText } from '@/lib/words/badge-title';
-import { translateFrom, type Messages, type Translate } from '@/utils/i18n';
+import { translateFrom, type Translate } from '@/utils/i18n';
 
-const root = join(import.meta.dirname, '../..');
-const messages = (locale: string) => JSON.parse(readFileSync(join(root, 'public/_locales', locale, 'messages.json'), 'utf8')) as Messages;
+const messages = localeMessages;
 const NOW = new Date();
 
 /** Languages whose file is held back until the test lets it through. */
@@ -49,16 +47,7 @@ describe('the toolbar tooltip beside the global red "!" and across a change of l
     await resetData();
     vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(translateFrom(messages('en')) as typeof fakeBrowser.i18n.getMessage);
     vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en-US');
-    // The background reads a chosen language's file from the extension's own files; nothing else is fetched.
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async (input: string | URL | Request) => {
-        const locale = /\/_locales\/([^/]+)\/messages\.json$/.exec(String(input))?.[1];
-        if (locale === undefined) throw new TypeError(`unexpected fetch in a unit test: ${String(input)}`);
-        await held.get(locale);
-        return new Response(JSON.stringify(messages(locale)));
-      }),
-    );
+    stubLocaleFetch((locale) => held.get(locale));
     vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ version: '0.1.0', manifest_version: 3, name: 'Reserve Radar' });
     background.main();
     await runOnBinance();

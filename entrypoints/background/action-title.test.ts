@@ -1,14 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { localeMessages, stubLocaleFetch } from '@/utils/locale-files.testkit';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from './index';
 import type { TabState } from '@/lib/view/exchange-view';
 import { levelWords } from '@/lib/words/level-words';
-import { translateFrom, type Messages, type Translate } from '@/utils/i18n';
+import { translateFrom, type Translate } from '@/utils/i18n';
 
-const root = join(import.meta.dirname, '../..');
-const messages = (locale: string) => JSON.parse(readFileSync(join(root, 'public/_locales', locale, 'messages.json'), 'utf8')) as Messages;
+const messages = localeMessages;
 const english = translateFrom(messages('en'));
 const contentScript = (tabId: number, url: string) => ({ id: fakeBrowser.runtime.id, tab: { id: tabId, url }, url });
 
@@ -43,16 +41,7 @@ describe("the toolbar button's tooltip", () => {
     fakeBrowser.reset();
     vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(english as typeof fakeBrowser.i18n.getMessage);
     vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en-US');
-    // The background reads a chosen language's file from the extension's own files; nothing else
-    // is fetched here (no network in unit tests).
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async (input: string | URL | Request) => {
-        const locale = /\/_locales\/([^/]+)\/messages\.json$/.exec(String(input))?.[1];
-        if (locale === undefined) throw new TypeError(`unexpected fetch in a unit test: ${String(input)}`);
-        return new Response(JSON.stringify(messages(locale)));
-      }),
-    );
+    stubLocaleFetch();
     background.main();
   });
   afterEach(() => vi.unstubAllGlobals());

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { render } from 'preact';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
+import { localeMessages, stubLocaleFetch } from '@/utils/locale-files.testkit';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { effectsOnNextTask, page, settle } from '@/components/test-dom';
 import { englishMessage } from '@/entrypoints/background/background.testkit';
@@ -11,7 +10,7 @@ import { startVerifyPage } from './app';
 // read from public/_locales, as the extension's own files.
 effectsOnNextTask();
 
-const messages = (locale: string) => JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales', locale, 'messages.json'), 'utf8')) as Record<string, { message: string }>;
+const messages = localeMessages;
 const word = (locale: string, key: string) => messages(locale)[key]?.message;
 
 describe('the verify page', () => {
@@ -19,14 +18,7 @@ describe('the verify page', () => {
     fakeBrowser.reset();
     vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(englishMessage as typeof fakeBrowser.i18n.getMessage);
     vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en-US');
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async (input: string | URL | Request) => {
-        const locale = /\/_locales\/([^/]+)\/messages\.json$/.exec(String(input))?.[1];
-        if (locale === undefined) throw new TypeError(`unexpected fetch in a unit test: ${String(input)}`);
-        return new Response(JSON.stringify(messages(locale)));
-      }),
-    );
+    stubLocaleFetch();
   });
 
   test('follows a change of language made while it is open: its words, its lang and its title', async () => {
