@@ -19,6 +19,8 @@ const send = async (message: unknown, sender: object) => (await fakeBrowser.runt
 const pageOf = (tabId: number, url: string) => ({ id: fakeBrowser.runtime.id, tab: { id: tabId, url }, url });
 const BINANCE_TAB = 21;
 const BINANCE = 'https://www.binance.com/en/trade/BTC_USDT';
+/** Lets the work a refresh leaves running (the tabs' answers, not waited for) finish. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 /** A live /cexs reading for Binance in which a fifth of its assets left in a day (as in run-alerts.test.ts). */
 async function runOnBinance(): Promise<void> {
@@ -96,6 +98,35 @@ describe('open exchange tabs follow the run alert', () => {
     await Promise.all(await fakeBrowser.alarms.onAlarm.trigger({ name: REFRESH_ALARM, scheduledTime: Date.now(), persistAcrossSessions: false }));
     expect(await fakeBrowser.action.getBadgeText({ tabId: BINANCE_TAB })).toBe('!');
     expect(told.mock.calls.filter(([, message]) => (message as { type?: string }).type === 'view-changed')).toEqual([[BINANCE_TAB, { type: 'view-changed' }]]);
+    vi.unstubAllGlobals();
+  });
+
+  test('a tab without our script is asked to report once, not at every refresh, nor after the worker restarts; asked again once its page changed', async () => {
+    vi.stubGlobal('fetch', () => Promise.reject(new TypeError('no network in tests')));
+    const other = (await fakeBrowser.tabs.query({})).find(({ id }) => id !== BINANCE_TAB)!;
+    const told = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(async (tabId) => {
+      if (tabId !== BINANCE_TAB) throw new Error('Could not establish connection. Receiving end does not exist.');
+    });
+    const asked = () => told.mock.calls.filter(([, message]) => (message as { type?: string }).type === 'report-page').map(([tabId]) => tabId);
+    const refresh = async () => Promise.all(await fakeBrowser.alarms.onAlarm.trigger({ name: REFRESH_ALARM, scheduledTime: Date.now(), persistAcrossSessions: false }));
+    await send({ type: 'page-state' }, pageOf(BINANCE_TAB, BINANCE));
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: BINANCE_TAB })).toMatch(/^[A-F]\??$/));
+
+    await refresh();
+    await settle();
+    expect(asked()).toEqual([other.id]);
+    told.mockClear();
+    await settle();
+    await refresh();
+    // The worker stops and starts again: what it learned is kept for the session.
+    background.main();
+    await refresh();
+    expect(asked()).toEqual([]);
+
+    // The tab loads another page: it may be one of ours now.
+    await fakeBrowser.tabs.onUpdated.trigger(other.id!, { status: 'loading' }, { ...other, url: undefined } as never);
+    await refresh();
+    await vi.waitFor(() => expect(asked()).toEqual([other.id]));
     vi.unstubAllGlobals();
   });
 
