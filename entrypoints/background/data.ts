@@ -206,18 +206,23 @@ async function store(result: Stored, source: string, asked: Asked): Promise<void
   if (result.outcome.kind === 'failed') console.warn(`[reserve-radar] ${source}:`, result.outcome.error, result.outcome.detail ?? '');
 }
 
-let running: { done: Promise<void>; forced: boolean; resets: number } | undefined;
+let running: { done: Promise<void>; forced: boolean; resets: number; rescheduled: number } | undefined;
+
+/** How many times browser start has rewritten the schedule (`onBrowserStart`), counted once its write is done. */
+let rescheduled = 0;
 
 /**
  * Asks every source that is due (or all of them, when forced), one at a time. A question while
  * a run is under way joins it, except that a forced one ("Refresh now") does not settle for a
  * scheduled run that may have started before the network was back, nor for a run begun before a
- * Reset (what it learned before the Reset is dropped): it waits, then asks again.
+ * Reset (what it learned before the Reset is dropped): it waits, then asks again. Nor does any
+ * question settle for a run begun before browser start rewrote the schedule: that run judged what
+ * was due by the states before it.
  */
 export function refreshDue({ force = false }: { force?: boolean } = {}): Promise<void> {
-  if (running !== undefined && (!force || (running.forced && running.resets === resets))) return running.done;
+  if (running !== undefined && (!force || (running.forced && running.resets === resets)) && running.rescheduled === rescheduled) return running.done;
   if (running !== undefined) return running.done.catch(() => undefined).then(() => refreshDue({ force }));
-  const run = { forced: force, resets, done: Promise.resolve() };
+  const run = { forced: force, resets, rescheduled, done: Promise.resolve() };
   running = run;
   run.done = (async () => {
     try {
@@ -273,10 +278,14 @@ async function refreshSources(force: boolean): Promise<void> {
   }
 }
 
-/** At browser start: a source whose last success is older than its interval is asked at once. */
+/**
+ * At browser start: a source whose last success is older than its interval is asked at once. Rewritten in the states' turn, so
+ * a run's write of one source's state meanwhile is kept; a run begun before it is not joined by the next question (`refreshDue`).
+ */
 export async function onBrowserStart(): Promise<void> {
   const now = Date.now();
   await updateItem(sourcesItem, (states) => Object.fromEntries(Object.entries(states).map(([source, state]) => [source, onStartup({ state, policy: policyFor(source), now })])));
+  rescheduled++;
 }
 
 /** Whether a source's last failure was our missing access to its host (./required-hosts.ts). */
