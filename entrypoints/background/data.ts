@@ -195,13 +195,18 @@ async function storeState(source: string, state: SourceState, asked: Asked): Pro
   await updateItem(sourcesItem, (states) => (stillAsked(asked) ? { ...states, [source]: state } : states));
 }
 
-async function store(result: Stored, source: string, asked: Asked): Promise<void> {
+/**
+ * The snapshot, then `beforeState` (the feed's floor), then the source's state: a run cut off between them (a suspended event
+ * page, a stopped worker) leaves the source due, and the next wake asks it again and merges what it brings again.
+ */
+async function store(result: Stored, source: string, asked: Asked, beforeState?: () => Promise<void>): Promise<void> {
   if (!stillAsked(asked)) return;
   if (result.snapshot !== held) {
     held = result.snapshot;
     reading = undefined;
     await heldItem.setValue(result.snapshot);
   }
+  await beforeState?.();
   await storeState(source, result.state, asked);
   if (result.outcome.kind === 'failed') console.warn(`[reserve-radar] ${source}:`, result.outcome.error, result.outcome.detail ?? '');
 }
@@ -253,9 +258,12 @@ async function refreshSources(force: boolean): Promise<void> {
       now: Date.now(),
       verify: (work) => chainWork().verifyFeed(work),
     });
-    if (stillAsked(feedAsked) && result.heldFeed !== undefined) await heldFeedItem.setValue(result.heldFeed);
     if (result.knownBad !== undefined) await storeKnownBad(result.knownBad, feedAsked);
-    await store(result, FEED_SOURCE, feedAsked);
+    // The floor only after what the feed brought is kept: the same feed asked again is "unchanged" and brings nothing more.
+    const { heldFeed } = result;
+    await store(result, FEED_SOURCE, feedAsked, async () => {
+      if (stillAsked(feedAsked) && heldFeed !== undefined) await heldFeedItem.setValue(heldFeed);
+    });
   }
   const { state: cexsState, asked: cexsAsked } = await storedState(CEXS_SOURCE);
   if (force || isDue({ state: cexsState, now: Date.now() })) {
