@@ -1,13 +1,14 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { TEST_FEED_SIGNER } from '@/tests/fixtures/feed/test-key';
+import { bundledSnapshot } from '@/lib/reserves/snapshot';
 import { knownBadSection, signedFeed } from './source-answers.testkit';
 
 /**
  * Firefox suspends an idle event page, and Chrome stops its service worker, even while a refresh is under way: the writes a
  * run had not made yet never land, and the next wake starts with no memory of the run. Whatever write the cut comes after,
- * what a verified feed brought (here its known-bad hosts) is held after the next wake's scheduled run: the run's writes
- * never leave a state that says the feed was taken while what it brought was not kept.
+ * what a verified feed brought (its known-bad hosts and its snapshot) is held after the next wake's scheduled run: the run's
+ * writes never leave a state that says the feed was taken while what it brought was not kept.
  */
 
 const FEED = 'https://feed.test/feed.json';
@@ -34,7 +35,7 @@ describe('a refresh cut off between its writes', () => {
     );
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const set = fakeBrowser.storage.local.set.bind(fakeBrowser.storage.local);
-    // Every write the feed's step makes, one cut after each: the feed's floor, its known-bad hosts, the snapshot, its state.
+    // Every write the feed's step makes (its known-bad hosts, the snapshot, the feed's floor, its state), cut before each.
     for (let landed = 0; landed < 4; landed++) {
       fakeBrowser.reset();
       let writes = 0;
@@ -54,7 +55,9 @@ describe('a refresh cut off between its writes', () => {
 
       const data = await wake();
       await data.refreshDue();
-      expect({ landed, listed: (await data.knownBadLookup(new Date()))(HOST)?.listed }).toEqual({ landed, listed: HOST });
+      // The feed's snapshot is newer than the bundled one: held, it is the one the feed brought.
+      const fromFeed = (await data.heldSnapshot()).generatedAt !== bundledSnapshot().generatedAt;
+      expect({ landed, listed: (await data.knownBadLookup(new Date()))(HOST)?.listed, fromFeed }).toEqual({ landed, listed: HOST, fromFeed: true });
     }
   });
 });
