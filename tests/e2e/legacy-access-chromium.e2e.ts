@@ -12,8 +12,10 @@ import { chromeBuild, fakeExchangeHtml, launchChromium, routeSite, type Chromium
  * does. Turning protection off gives it back. (legacy-access.e2e.ts is the same in Firefox.)
  *
  * Headless Chromium cannot answer the permission prompt the old switch showed, so the earlier release here holds the access
- * from its install (its manifest requires it): what Chromium keeps for the update is the same grant either way. The update is
- * the one welcome.e2e.ts makes: the same folder loaded again with the new files (`Extensions.loadUnpacked`).
+ * from its install (its manifest requires it), and the update is the one welcome.e2e.ts makes: the same folder loaded again
+ * with the new files (`Extensions.loadUnpacked`). A user's case differs on both counts: the old switch granted an optional
+ * permission at runtime, and the store updates a packed extension. Chromium keeps a runtime grant apart from an install-time
+ * one (its runtime-granted permissions), so that such a grant survives the update the same way is assumed here, not shown.
  */
 
 declare const chrome: {
