@@ -24,8 +24,12 @@ import { REPORT_PAGE } from '@/lib/view/tab-push';
  * "Delete everything" forgets them all (delete-everything.ts); a tab still open is learned again when its page next
  * loads, when the popup is opened on it with its address shown, or when its script is asked to report (`askTabUrl`,
  * and `refreshExchangeTabs` for every open tab it does not know).
+ * A tab asked that way whose page holds no script of ours is kept too, under `NO_SCRIPT`, so it is not asked again until its
+ * page changes (a tab event forgets it) or the session's tabs are forgotten.
  */
 const tabUrls = defineLazyItem<Record<string, string>>('session:tabUrls', { fallback: {}, version: 1 });
+/** The mark of a tab known to hold no script of ours: no address. */
+const NO_SCRIPT = '';
 
 /** What the message handlers and the background's listeners share; made once, inside `defineBackground`. */
 export interface BackgroundContext {
@@ -42,6 +46,13 @@ export interface BackgroundContext {
   askTabUrl(tabId: number): Promise<string | undefined>;
   /** Every tab known to be open on an exchange's own site (tab id → URL), as kept for the session. */
   knownTabs(): Promise<Record<string, string>>;
+  /** The tabs known to hold no script of ours (`markNoScript`), until their page changes. */
+  noScriptTabs(): Promise<Set<number>>;
+  /**
+   * The tab was asked to report its page and none came: it is not asked again until a tab event or a report forgets the
+   * mark. A tab whose address is kept meanwhile keeps it. `asked` (`deleteMark`, taken before the question): nothing is kept after a delete since.
+   */
+  markNoScript(tabId: number, asked: number): Promise<void>;
   /**
    * Keeps the tab's address if it is an exchange's own; any other address (or none) forgets the tab.
    * `since` (ms): a forget that loses to a content-script report made at or after it.
@@ -76,7 +87,7 @@ export function createBackgroundContext(): BackgroundContext {
   const heldSettings = heldSettingsReader();
   const tabUrl = async (tabId: number) => {
     const urls = await tabUrls.getValue();
-    return Object.hasOwn(urls, tabId) ? urls[tabId] : undefined;
+    return Object.hasOwn(urls, tabId) && urls[tabId] !== NO_SCRIPT ? urls[tabId] : undefined;
   };
   startActionTitles(async () => (await heldSettings()).language);
   return {
@@ -109,7 +120,13 @@ export function createBackgroundContext(): BackgroundContext {
       return tabUrl(tabId);
     },
     async knownTabs() {
-      return { ...(await tabUrls.getValue()) };
+      return Object.fromEntries(Object.entries(await tabUrls.getValue()).filter(([, url]) => url !== NO_SCRIPT));
+    },
+    async noScriptTabs() {
+      return new Set(Object.entries(await tabUrls.getValue()).flatMap(([id, url]) => (url === NO_SCRIPT ? [Number(id)] : [])));
+    },
+    async markNoScript(tabId, asked) {
+      await updateItem(tabUrls, (stored) => (deletedSince(asked) || Object.hasOwn(stored, tabId) ? stored : { ...stored, [tabId]: NO_SCRIPT }));
     },
     async rememberUrl(tabId, shown, since, asked) {
       const url = isExchangeOwnUrl(shown) ? shown : undefined;

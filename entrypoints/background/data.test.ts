@@ -213,6 +213,33 @@ describe('refreshDue and the stored source states', () => {
     expectNeverAsked(await sourceViews());
   });
 
+  test('browser start during a run: what its new schedule makes due is asked, not left for the next alarm', async () => {
+    const now = Date.now();
+    // /cexs was last read just over an hour ago; its jitter put the next attempt minutes away. Browser start asks it at once.
+    const waiting = { status: 'fresh', failures: 0, lastSuccess: new Date(now - 61 * 60_000).toISOString(), nextAttemptAt: new Date(now + 9 * 60_000).toISOString() };
+    await fakeBrowser.storage.local.set({ sources: { [CEXS_SOURCE]: waiting } });
+    const calls: string[] = [];
+    const { shut: released, open: release } = gate();
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: string) => {
+        const path = new URL(input).pathname;
+        calls.push(path);
+        // The run the alarm began waits on its first source (the feed, never asked) while the browser start rewrites the schedule.
+        if (calls.length === 1) await released;
+        throw new TypeError('Failed to fetch');
+      }),
+    );
+    const alarm = refreshDue();
+    await vi.waitFor(() => expect(calls).toHaveLength(1));
+    // As index.ts does on the browser's start; the run holds no turn while it waits on the network.
+    await onBrowserStart();
+    const start = refreshDue();
+    release();
+    await Promise.all([alarm, start]);
+    expect(calls).toContain('/cexs');
+  });
+
   test('a Reset that lands while browser start reads the states stays done', async () => {
     const failing = { status: 'failing', failures: 2, nextAttemptAt: '2026-12-05T12:00:00.000Z' };
     await fakeBrowser.storage.local.set({ sources: { [CEXS_SOURCE]: failing } });

@@ -195,29 +195,39 @@ async function storeState(source: string, state: SourceState, asked: Asked): Pro
   await updateItem(sourcesItem, (states) => (stillAsked(asked) ? { ...states, [source]: state } : states));
 }
 
-async function store(result: Stored, source: string, asked: Asked): Promise<void> {
+/**
+ * The snapshot, then `beforeState` (the feed's floor), then the source's state: a run cut off between them (a suspended event
+ * page, a stopped worker) leaves the source due, and the next wake asks it again and merges what it brings again.
+ */
+async function store(result: Stored, source: string, asked: Asked, beforeState?: () => Promise<void>): Promise<void> {
   if (!stillAsked(asked)) return;
   if (result.snapshot !== held) {
     held = result.snapshot;
     reading = undefined;
     await heldItem.setValue(result.snapshot);
   }
+  await beforeState?.();
   await storeState(source, result.state, asked);
   if (result.outcome.kind === 'failed') console.warn(`[reserve-radar] ${source}:`, result.outcome.error, result.outcome.detail ?? '');
 }
 
-let running: { done: Promise<void>; forced: boolean; resets: number } | undefined;
+let running: { done: Promise<void>; forced: boolean; resets: number; rescheduled: number } | undefined;
+
+/** How many times browser start has rewritten the schedule (`onBrowserStart`), counted once its write is done. */
+let rescheduled = 0;
 
 /**
  * Asks every source that is due (or all of them, when forced), one at a time. A question while
  * a run is under way joins it, except that a forced one ("Refresh now") does not settle for a
  * scheduled run that may have started before the network was back, nor for a run begun before a
- * Reset (what it learned before the Reset is dropped): it waits, then asks again.
+ * Reset (what it learned before the Reset is dropped): it waits, then asks again. Nor does any
+ * question settle for a run begun before browser start rewrote the schedule: that run judged what
+ * was due by the states before it.
  */
 export function refreshDue({ force = false }: { force?: boolean } = {}): Promise<void> {
-  if (running !== undefined && (!force || (running.forced && running.resets === resets))) return running.done;
+  if (running !== undefined && (!force || (running.forced && running.resets === resets)) && running.rescheduled === rescheduled) return running.done;
   if (running !== undefined) return running.done.catch(() => undefined).then(() => refreshDue({ force }));
-  const run = { forced: force, resets, done: Promise.resolve() };
+  const run = { forced: force, resets, rescheduled, done: Promise.resolve() };
   running = run;
   run.done = (async () => {
     try {
@@ -248,9 +258,12 @@ async function refreshSources(force: boolean): Promise<void> {
       now: Date.now(),
       verify: (work) => chainWork().verifyFeed(work),
     });
-    if (stillAsked(feedAsked) && result.heldFeed !== undefined) await heldFeedItem.setValue(result.heldFeed);
     if (result.knownBad !== undefined) await storeKnownBad(result.knownBad, feedAsked);
-    await store(result, FEED_SOURCE, feedAsked);
+    // The floor only after what the feed brought is kept: the same feed asked again is "unchanged" and brings nothing more.
+    const { heldFeed } = result;
+    await store(result, FEED_SOURCE, feedAsked, async () => {
+      if (stillAsked(feedAsked) && heldFeed !== undefined) await heldFeedItem.setValue(heldFeed);
+    });
   }
   const { state: cexsState, asked: cexsAsked } = await storedState(CEXS_SOURCE);
   if (force || isDue({ state: cexsState, now: Date.now() })) {
@@ -273,10 +286,14 @@ async function refreshSources(force: boolean): Promise<void> {
   }
 }
 
-/** At browser start: a source whose last success is older than its interval is asked at once. */
+/**
+ * At browser start: a source whose last success is older than its interval is asked at once. Rewritten in the states' turn, so
+ * a run's write of one source's state meanwhile is kept; a run begun before it is not joined by the next question (`refreshDue`).
+ */
 export async function onBrowserStart(): Promise<void> {
   const now = Date.now();
   await updateItem(sourcesItem, (states) => Object.fromEntries(Object.entries(states).map(([source, state]) => [source, onStartup({ state, policy: policyFor(source), now })])));
+  rescheduled++;
 }
 
 /** Whether a source's last failure was our missing access to its host (./required-hosts.ts). */

@@ -1,11 +1,12 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from './index';
-import { freshBackground } from './background.testkit';
+import { freshBackground, gate } from './background.testkit';
 import { REFRESH_ALARM } from './data';
 import { snoozeRunAlert, updateRunAlerts } from './run-alerts';
 import { bundledSnapshot } from '@/lib/reserves/snapshot';
 import { readTabState } from '@/utils/tab-states';
+import { inTurn } from '@/utils/in-turn';
 
 /**
  * The run alert reaches exchange tabs that are already open: their badge, tooltip and stored
@@ -17,8 +18,26 @@ const NOW = new Date();
 const CEXS = 'https://api.llama.fi/cexs';
 const send = async (message: unknown, sender: object) => (await fakeBrowser.runtime.onMessage.trigger(message, sender, () => undefined))[0] as unknown;
 const pageOf = (tabId: number, url: string) => ({ id: fakeBrowser.runtime.id, tab: { id: tabId, url }, url });
+/** The popup, an extension page of ours. */
+const popup = () => ({ id: fakeBrowser.runtime.id, url: `chrome-extension://${fakeBrowser.runtime.id}/popup.html` });
 const BINANCE_TAB = 21;
 const BINANCE = 'https://www.binance.com/en/trade/BTC_USDT';
+const REFUSED = 'Could not establish connection. Receiving end does not exist.';
+const refresh = async () => Promise.all(await fakeBrowser.alarms.onAlarm.trigger({ name: REFRESH_ALARM, scheduledTime: Date.now(), persistAcrossSessions: false }));
+const heldUrls = async () => ((await fakeBrowser.storage.session.get('tabUrls')).tabUrls ?? {}) as Record<string, string>;
+/** The open tab that is not the Binance one (the fake browser's own). */
+const otherTab = async () => (await fakeBrowser.tabs.query({})).find(({ id }) => id !== BINANCE_TAB)!.id!;
+/**
+ * Lets the work a refresh leaves running (the tabs' answers, not waited for) finish: storage here answers in promises,
+ * never on a timer, so every step already queued runs before the next macrotask, and each write to the tab list takes
+ * its turn. No timer: a slow machine waits as long as the steps take.
+ */
+async function settle(): Promise<void> {
+  for (let round = 0; round < 3; round++) {
+    await new Promise((resolve) => setImmediate(resolve));
+    await inTurn('session:tabUrls', async () => undefined);
+  }
+}
 
 /** A live /cexs reading for Binance in which a fifth of its assets left in a day (as in run-alerts.test.ts). */
 async function runOnBinance(): Promise<void> {
@@ -96,6 +115,100 @@ describe('open exchange tabs follow the run alert', () => {
     await Promise.all(await fakeBrowser.alarms.onAlarm.trigger({ name: REFRESH_ALARM, scheduledTime: Date.now(), persistAcrossSessions: false }));
     expect(await fakeBrowser.action.getBadgeText({ tabId: BINANCE_TAB })).toBe('!');
     expect(told.mock.calls.filter(([, message]) => (message as { type?: string }).type === 'view-changed')).toEqual([[BINANCE_TAB, { type: 'view-changed' }]]);
+    vi.unstubAllGlobals();
+  });
+
+  test('a tab without our script is asked to report once, not at every refresh, nor after the worker restarts; asked again once its page changed', async () => {
+    vi.stubGlobal('fetch', () => Promise.reject(new TypeError('no network in tests')));
+    const other = (await fakeBrowser.tabs.query({})).find(({ id }) => id !== BINANCE_TAB)!;
+    const told = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(async (tabId) => {
+      if (tabId !== BINANCE_TAB) throw new Error(REFUSED);
+    });
+    const asked = () => told.mock.calls.filter(([, message]) => (message as { type?: string }).type === 'report-page').map(([tabId]) => tabId);
+    await send({ type: 'page-state' }, pageOf(BINANCE_TAB, BINANCE));
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: BINANCE_TAB })).toMatch(/^[A-F]\??$/));
+
+    await refresh();
+    expect(asked()).toEqual([other.id]);
+    // The refusal is kept for the session once the tab list's turn comes to it.
+    await vi.waitFor(async () => expect((await heldUrls())[other.id!]).toBe(''));
+    told.mockClear();
+    await refresh();
+    // The worker stops and starts again: what it learned is kept for the session.
+    background.main();
+    await refresh();
+    expect(asked()).toEqual([]);
+
+    // The tab loads another page: it may be one of ours now.
+    await fakeBrowser.tabs.onUpdated.trigger(other.id!, { status: 'loading' }, { ...other, url: undefined } as never);
+    await refresh();
+    await vi.waitFor(() => expect(asked()).toEqual([other.id]));
+    vi.unstubAllGlobals();
+  });
+
+  test('a tab whose page reports itself while its refusal is on its way keeps its address and is told at the next refresh', async () => {
+    vi.stubGlobal('fetch', () => Promise.reject(new TypeError('no network in tests')));
+    const other = await otherTab();
+    // The tab list's turn is held, so the page's report is kept only after the refusal was heard and the tab's address read.
+    const { shut, open } = gate();
+    let refused = false;
+    const told = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation((async (tabId: number, message: { type?: string }) => {
+      if (tabId !== other || message.type !== 'report-page' || refused) return undefined;
+      // An exchange page still loading: its early script has no listener yet, but reports its page at once.
+      void inTurn('session:tabUrls', () => shut);
+      await send({ type: 'page-state' }, pageOf(other, BINANCE));
+      refused = true;
+      throw new Error(REFUSED);
+    }) as unknown as typeof fakeBrowser.tabs.sendMessage);
+    await send({ type: 'page-state' }, pageOf(BINANCE_TAB, BINANCE));
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: BINANCE_TAB })).toMatch(/^[A-F]\??$/));
+
+    await refresh();
+    await vi.waitFor(() => expect(refused).toBe(true));
+    // The refusal's work (the tab's address read, no address yet) queues behind the page's report before the turn opens.
+    await new Promise((resolve) => setImmediate(resolve));
+    open();
+    await settle();
+    expect(await heldUrls()).toEqual({ [BINANCE_TAB]: BINANCE, [other]: BINANCE });
+    told.mockClear();
+    await refresh();
+    expect(told).toHaveBeenCalledWith(other, { type: 'view-changed' });
+    vi.unstubAllGlobals();
+  });
+
+  test('a tab asked before "Delete everything" that refuses after it is not marked after it', async () => {
+    vi.stubGlobal('fetch', () => Promise.reject(new TypeError('no network in tests')));
+    const other = await otherTab();
+    let deleted = false;
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation((async (tabId: number, message: { type?: string }) => {
+      if (tabId !== other || message.type !== 'report-page') return undefined;
+      await send({ type: 'delete-all-data' }, popup());
+      deleted = true;
+      throw new Error(REFUSED);
+    }) as unknown as typeof fakeBrowser.tabs.sendMessage);
+    await send({ type: 'page-state' }, pageOf(BINANCE_TAB, BINANCE));
+    await vi.waitFor(async () => expect(await heldUrls()).toEqual({ [BINANCE_TAB]: BINANCE }));
+
+    await refresh();
+    await vi.waitFor(() => expect(deleted).toBe(true));
+    await settle();
+    expect(await heldUrls()).toEqual({});
+    vi.unstubAllGlobals();
+  });
+
+  test('the popup on a tab known to hold no script of ours, with no address shown, asks the tab to report again', async () => {
+    vi.stubGlobal('fetch', () => Promise.reject(new TypeError('no network in tests')));
+    const other = await otherTab();
+    const told = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockRejectedValue(new Error(REFUSED));
+    await refresh();
+    await vi.waitFor(async () => expect(await heldUrls()).toEqual({ [other]: '' }));
+    told.mockClear();
+    // No activeTab grant and no `tabs` permission: the browser shows no address.
+    vi.spyOn(fakeBrowser.tabs, 'get').mockResolvedValue({ id: other } as never);
+
+    const state = (await send({ type: 'tab-state', tabId: other }, popup())) as { kind: string };
+    expect(state.kind).toBe('not-exchange');
+    expect(told).toHaveBeenCalledWith(other, { type: 'report-page' });
     vi.unstubAllGlobals();
   });
 

@@ -13,17 +13,17 @@ import { deletedSince, deleteMark } from './delete-everything';
  * session storage, so a restarted worker still knows them); no `tabs` permission is needed to
  * badge them or to message our own script in them.
  *
- * Every other open tab (ids only: they need no `tabs` permission) is asked to report its page
- * (`report-page`): after "Delete everything" forgot the addresses, an exchange tab still open is
- * learned again here, where the push needs it, instead of at its next full load. A tab without our
- * script refuses at once; ours answers with `page-here`, whose address the browser sets, and is then
- * refreshed as a known one. Asked every time, not only after a delete: no flag to keep across worker
- * restarts, and in the usual case every exchange tab is known and only tabs without our script refuse.
+ * Every other open tab the background does not know (ids only: they need no `tabs` permission) is asked
+ * to report its page (`report-page`): after "Delete everything" forgot the addresses, an exchange tab
+ * still open is learned again here, where the push needs it, instead of at its next full load. Ours
+ * answers with `page-here`, whose address the browser sets, and is then refreshed as a known one. A tab
+ * without our script refuses at once and is marked so for the session (context.ts `markNoScript`): it is
+ * asked again only once its page changed or the session's tabs were forgotten, not at every refresh.
  */
-export async function refreshExchangeTabs(context: Pick<BackgroundContext, 'knownTabs' | 'tabUrl' | 'stateForUrl' | 'showBadge'>): Promise<void> {
+export async function refreshExchangeTabs(context: Pick<BackgroundContext, 'knownTabs' | 'noScriptTabs' | 'markNoScript' | 'tabUrl' | 'stateForUrl' | 'showBadge'>): Promise<void> {
   // Taken before the tabs are read: after a "Delete everything" since, their states are neither kept nor shown.
   const asked = deleteMark();
-  const [tabs, open] = await Promise.all([context.knownTabs(), browser.tabs.query({}).catch(() => [])]);
+  const [tabs, noScript, open] = await Promise.all([context.knownTabs(), context.noScriptTabs(), browser.tabs.query({}).catch(() => [])]);
   const refresh = async (tabId: number, url: string) => {
     // An exchange's own address needs no public-suffix list (`tabStateReady`): the other tabs are passed by.
     if (tabStateReady(url) !== undefined) return;
@@ -36,12 +36,13 @@ export async function refreshExchangeTabs(context: Pick<BackgroundContext, 'know
     void browser.tabs.sendMessage(tabId, VIEW_CHANGED).catch(() => undefined);
   };
   for (const { id } of open) {
-    if (id === undefined || Object.hasOwn(tabs, id)) continue;
+    if (id === undefined || Object.hasOwn(tabs, id) || noScript.has(id)) continue;
     // Not waited for either, for the same reason.
     void browser.tabs
       .sendMessage(id, REPORT_PAGE)
+      .catch(() => undefined)
       .then(() => context.tabUrl(id))
-      .then((url) => (url === undefined ? undefined : refresh(id, url)))
+      .then((url) => (url === undefined ? context.markNoScript(id, asked) : refresh(id, url)))
       .catch(() => undefined);
   }
   await Promise.all(Object.entries(tabs).map(([id, url]) => refresh(Number(id), url)));
