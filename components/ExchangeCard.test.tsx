@@ -128,11 +128,11 @@ describe('ExchangeCard: the proof-of-reserves section', () => {
     const trend = root.querySelector('[data-testid="card-por-trend"]');
     expect(trend?.querySelector('.por-subheading')?.textContent).toBe('Trend over 2 reports, Oct 1, 2026 to Nov 1, 2026');
     const btc = trend?.querySelector('[data-asset="BTC"]');
-    expect(btc?.querySelector('summary')?.textContent).toBe('BTC, Oct 1, 2026 → Nov 1, 2026: reserve ratio 102.00% → 99.50%; customer liabilities 593,112 → 600,000');
+    expect(btc?.querySelector('summary')?.textContent).toBe('BTC, Oct 1, 2026 → Nov 1, 2026: reserve ratio 102% → 99.5%; customer liabilities 593,112 → 600,000');
     const rows = [...(btc?.querySelectorAll('tbody tr') ?? [])].map((row) => [...row.children].map((cell) => cell.textContent));
     expect(rows).toEqual([
-      ['Nov 1, 2026', '99.50%', '600,000'],
-      ['Oct 1, 2026', '102.00%', '593,112'],
+      ['Nov 1, 2026', '99.5%', '600,000'],
+      ['Oct 1, 2026', '102%', '593,112'],
     ]);
     expect(btc?.querySelector('tbody tr')?.getAttribute('class')).toBe('ratio--short');
     expect([...(trend?.querySelectorAll('details') ?? [])].map((details) => details.getAttribute('data-asset'))).toEqual(['BTC', 'USDT']);
@@ -148,7 +148,7 @@ describe('ExchangeCard: the proof-of-reserves section', () => {
     expect(trend?.querySelector('.por-subheading')?.textContent).toBe('Trend over 2 reports, Aug 20, 2026 to Sep 29, 2026');
     expect([...(trend?.querySelectorAll('summary') ?? [])].map((summary) => summary.textContent)).toEqual([
       'BTC, Aug 20, 2026 → Sep 29, 2026: customer liabilities 26,811 → 20,531',
-      'All assets (USD), Aug 20, 2026 → Sep 29, 2026: reserve ratio 122.00% → 131.00%',
+      'All assets (USD), Aug 20, 2026 → Sep 29, 2026: reserve ratio 122% → 131%',
     ]);
     expect(trend?.textContent).not.toContain('—');
     expect(trend?.querySelector('[data-testid="card-por-trend-no-ratio"]')).toBeNull();

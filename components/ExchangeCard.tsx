@@ -1,7 +1,7 @@
 import type { ExchangeView } from '../lib/view/exchange-view';
 import type { GradeExchangeReturnType } from '../lib/risk/grade';
 import type { ActiveWarning } from '../lib/community/active-warnings';
-import { formatAge, formatDate, formatPercent, formatSignedUsd, formatUsd } from '../lib/words/format';
+import { formatAge, formatDate, formatRatio, formatSignedUsd, formatUsd } from '../lib/words/format';
 import { porLabel } from '../lib/words/por-label';
 import { gapAfter, joiners } from '../lib/words/punctuation';
 import { textLanguage } from '../lib/words/text-language';
@@ -253,7 +253,7 @@ export function ExchangeCard({ view, onWithdraw, headingLevel = 1, idPrefix = 'c
                       {majorRatios.map(([asset, ratio]) => (
                         <tr key={asset} class={ratio < 1 ? 'ratio--short' : ''}>
                           <th scope="row">{asset}</th>
-                          <td>{formatPercent(ratio, locale, 2)}</td>
+                          <td>{formatRatio(ratio, locale)}</td>
                         </tr>
                       ))}
                     </tbody>

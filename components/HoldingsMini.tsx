@@ -20,7 +20,7 @@ export function HoldingsMini({ load }: { load: () => Promise<HoldingsSummary | n
         {t('holdingsTitle')}
       </h2>
       <p data-testid="holdings-mini-share">{shareSentence(summary.selfShare, summary.target, t, locale)}</p>
-      {!summary.complete && <p class="muted">{t('holdingsIncomplete')}</p>}
+      {!summary.complete && summary.selfShare !== null && <p class="muted">{t('holdingsIncomplete')}</p>}
       <Sparkline history={summary.history} id="holdings-mini-chart" />
     </section>
   );

@@ -92,7 +92,8 @@ export function HoldingsSection({ state, prices, readings, priceStatus, exchange
             {shareSentence(overview.self.share, state.goal?.selfShareTarget, t, locale)}
           </p>
           {overview.total !== null && overview.shares.knownUsd > 0 && <p class="muted">{t('holdingsTotal', money(overview.total))}</p>}
-          {(!overview.shares.complete || !overview.readingsComplete) && (
+          {/* With the own share unknown, the sentence above already says why, and no share is shown to qualify. */}
+          {(!overview.shares.complete || !overview.readingsComplete) && overview.self.share !== null && (
             <p class="muted" data-testid="holdings-incomplete">
               {t('holdingsIncomplete')}
             </p>

@@ -1,7 +1,7 @@
 import type { PorAttestation, PorCheck } from '../../lib/reserves/schema';
 import type { PorCheckedReturnType } from '../../lib/view/por-checked';
 import { ALL_ASSETS, type CheckRow, type TrendPoint, type TrendReports, type TrendSeries } from '../../lib/view/por-trend';
-import { formatAge, formatAmount, formatDate, formatPercent, formatSignedAmount, formatSignedPercent, formatUsd } from '../../lib/words/format';
+import { formatAge, formatAmount, formatDate, formatRatio, formatSignedAmount, formatSignedPercent, formatUsd } from '../../lib/words/format';
 import { joiners } from '../../lib/words/punctuation';
 import { useLocale, useT } from '../../utils/i18n';
 import { SourceLink } from './parts';
@@ -53,9 +53,10 @@ export function PorTrend({ trend: { series, reports } }: { trend: { series: read
   const t = useT();
   const locale = useLocale();
   const name = (asset: string) => (asset === ALL_ASSETS ? t('porTrendAll') : asset);
-  const ratio = (point: TrendPoint | undefined) => (point?.ratio === undefined ? '—' : formatPercent(point.ratio, locale, 2));
+  const unknown = t('unknownFigure');
+  const ratio = (point: TrendPoint | undefined) => (point?.ratio === undefined ? unknown : formatRatio(point.ratio, locale));
   const liabilities = (asset: string, point: TrendPoint | undefined) =>
-    point?.liabilities === undefined ? '—' : asset === ALL_ASSETS ? formatUsd(point.liabilities, locale) : formatAmount(point.liabilities, locale);
+    point?.liabilities === undefined ? unknown : asset === ALL_ASSETS ? formatUsd(point.liabilities, locale) : formatAmount(point.liabilities, locale);
   return (
     <div class="por-trend" data-testid="card-por-trend">
       <p class="por-subheading">{t('porTrendTitle', [String(reports.count), formatDate(reports.from, locale), formatDate(reports.to, locale)])}</p>
@@ -130,7 +131,7 @@ export function PorClaimCheck({ check, rows }: { check: PorCheck; rows: readonly
               formatAmount(row.onchain, locale),
               chainDate,
               formatSignedAmount(row.difference, locale),
-              row.share === undefined ? '—' : formatSignedPercent(row.share, locale),
+              row.share === undefined ? t('unknownFigure') : formatSignedPercent(row.share, locale),
             ])}
           </li>
         ))}

@@ -25,9 +25,11 @@ export interface HoldingsOverviewParameters extends HoldingsPositionsParameters 
 
 export interface CustodianOverview {
   custodian: string;
+  /** Null when it cannot be known: nothing valued, nothing here valued, or self custody unknown. */
   share: number | null;
   /** In `currency`; null when there is no rate for it. */
   value: number | null;
+  /** Positions that could not be valued; for self custody an unread watched-address reading counts as one. */
   unknownPositions: number;
 }
 
@@ -49,20 +51,25 @@ export function holdingsOverview({ state, prices, readings }: HoldingsOverviewPa
   const shares = custodyShares({ positions, prices, ...(state.goal === undefined ? {} : { goal: state.goal }) });
   const currency = state.limits.currency;
   const inCurrency = (usd: number) => convertUsd({ usd, currency, prices });
-  const view = (entry: CustodySharesReturnType['self']): CustodianOverview => ({
+  const readingsComplete = state.addresses.length === 0 || (readings !== null && readings.chains.length > 0 && readings.chains.every((chain) => chain.complete));
+  // An unread address is an unknown of its own, never a balance of 0: with nothing valued beside it, self custody is unknown.
+  const selfUnknowns = shares.self.unknownPositions + (readingsComplete ? 0 : 1);
+  const selfUnknown = shares.self.usd === 0 && selfUnknowns > 0;
+  const view = (entry: CustodySharesReturnType['self'], unknownPositions = entry.unknownPositions): CustodianOverview => ({
     custodian: entry.custodian,
-    share: entry.share,
+    // A row with nothing valued has no share, and when self custody is unknown the whole is, so no row has one.
+    share: selfUnknown || (entry.usd === 0 && unknownPositions > 0) ? null : entry.share,
     value: inCurrency(entry.usd),
-    unknownPositions: entry.unknownPositions,
+    unknownPositions,
   });
   return {
     any: state.holdings.length > 0 || state.addresses.length > 0,
     currency,
     shares,
     total: inCurrency(shares.knownUsd),
-    self: view(shares.self),
-    exchanges: shares.exchanges.map(view),
-    readingsComplete: state.addresses.length === 0 || (readings !== null && readings.chains.length > 0 && readings.chains.every((chain) => chain.complete)),
+    self: view(shares.self, selfUnknowns),
+    exchanges: shares.exchanges.map((entry) => view(entry)),
+    readingsComplete,
   };
 }
 
@@ -93,7 +100,7 @@ export interface HoldingsSummary {
 export function holdingsSummary(overview: HoldingsOverviewReturnType, history: readonly HistoryPoint[]): HoldingsSummary | null {
   if (!overview.any) return null;
   return {
-    selfShare: overview.shares.self.share,
+    selfShare: overview.self.share,
     ...(overview.shares.goal === undefined ? {} : { target: overview.shares.goal.target }),
     complete: overview.shares.complete && overview.readingsComplete,
     history: history.slice(-90),

@@ -7,7 +7,7 @@ import type { ExchangeView } from '../view/exchange-view';
 import type { RiskLevel } from '../risk/order';
 import { cleanUrl } from './summary';
 import { assetRank } from '../risk/assets';
-import { formatDate, formatList, formatPercent, formatSignedUsd, formatUsd } from '../words/format';
+import { formatDate, formatList, formatPercent, formatRatio, formatSignedUsd, formatUsd } from '../words/format';
 import { levelWords } from '../words/level-words';
 import { withFigureDates } from './figure-dates';
 import { porLabel } from '../words/por-label';
@@ -101,7 +101,7 @@ export function shareImageContent({ view, now, t, locale }: ShareImageContentPar
     porLines.push({ text: porLabel(por, t, locale), style: 'body' });
     const ratios = Object.entries(por.reserveRatios ?? {})
       .sort(([a], [b]) => assetRank(a) - assetRank(b))
-      .map(([asset, ratio]) => `${asset} ${formatPercent(ratio, locale, 2)}`);
+      .map(([asset, ratio]) => `${asset} ${formatRatio(ratio, locale)}`);
     if (ratios.length > 0) porLines.push({ text: `${t('reserveRatios')}${colon}${formatList(ratios, locale, { style: 'narrow' })}`, style: 'body' });
     // A "none" record's date is the period we looked at, not a report's: the day we looked instead, as the card says it.
     // That day is ours, not a figure's, so it stays out of the header's "figures dated" span.

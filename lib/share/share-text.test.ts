@@ -46,6 +46,8 @@ describe('shareText', () => {
     expect(text).toContain(`grade ${verdict.grade}`);
     expect(text).toMatch(/Proof of reserves: zk proof with liabilities, published monthly, balances taken Apr 1, 2026 \(as of Apr 1, 2026, https:\/\/www\.binance\.com\/en\/proof-of-reserves\)/);
     expect(text).toContain('Reserve ratios: BTC 100.03%');
+    // OKX publishes whole percents: the text writes them whole, never "109.00%".
+    expect(shareSummary({ ...realCase('okx'), now }).text).toContain('Reserve ratios: BTC 109%, DOGE 101%, ETH 101%, OKB 100%');
     expect(text).toContain("On-chain assets: $139.68B total, $118.72B without the exchange's own tokens (as of Aug 10, 2026, https://api.llama.fi/cexs");
     expect(text).toContain('Net flows (positive = onto the exchange): 24 h +$4.4M, 7 days +$475.61M, 30 days +$175.78M (as of Aug 10, 2026');
     expect(text).toContain('Check your own balance: https://github.com/binance/zkmerkle-proof-of-solvency');

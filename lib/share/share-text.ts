@@ -9,7 +9,7 @@ import { notTranslatedQuote } from '../words/text-language';
 import { joiners } from '../words/punctuation';
 import { reasonsWorstFirst } from '../view/card-reasons';
 import { porChecked } from '../view/por-checked';
-import { formatDate, formatPercent, formatSignedUsd, formatUsd } from '../words/format';
+import { formatDate, formatRatio, formatSignedUsd, formatUsd } from '../words/format';
 import { withFigureDates } from './figure-dates';
 import type { MessageKey, Translate } from '../words/translate-from';
 
@@ -146,8 +146,8 @@ export function shareText({ view, verdict: override, now, t, locale: asked = 'en
     lines.push(`${t('shareText_por', details.join(comma))}${cite(por.source, por.asOf)}`);
     figureDates.push(por.asOf);
     const figures: string[] = [];
-    if (por.totalReserveRatio !== undefined) figures.push(t('shareText_allCovered', formatPercent(por.totalReserveRatio, locale, 2)));
-    for (const [symbol, ratio] of Object.entries(por.reserveRatios ?? {})) figures.push(`${symbol} ${formatPercent(ratio, locale, 2)}`);
+    if (por.totalReserveRatio !== undefined) figures.push(t('shareText_allCovered', formatRatio(por.totalReserveRatio, locale)));
+    for (const [symbol, ratio] of Object.entries(por.reserveRatios ?? {})) figures.push(`${symbol} ${formatRatio(ratio, locale)}`);
     if (figures.length > 0) lines.push(`  ${t('shareText_reserveRatios', figures.join(comma))}`);
     if (por.liabilitiesUsd !== undefined) lines.push(`  ${t('shareText_customerBalances', usd(por.liabilitiesUsd))}`);
     if (por.note !== undefined) lines.push(`  ${t('shareText_note', dataNote(oneLine(por.note)))}`);

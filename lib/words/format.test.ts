@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatAge, formatAmount, formatDate, formatPercent, formatSignedAmount, formatSignedPercent, formatSignedUsd, formatUsd, sourceSite } from './format';
+import { formatAge, formatAmount, formatDate, formatPercent, formatRatio, formatSignedAmount, formatSignedPercent, formatSignedUsd, formatUsd, sourceSite } from './format';
 
 const now = new Date('2026-11-25T12:00:00Z');
 
@@ -42,6 +42,17 @@ describe('format', () => {
     expect(formatSignedAmount(0, 'en')).toBe('0');
     expect(formatSignedPercent(-0.016667, 'en')).toBe('-1.67%');
     expect(formatSignedPercent(0.0125, 'sv')).toBe('+1,25\u00a0%');
+  });
+
+  test('a reserve ratio carries the precision its source has, to hundredths at most; one short of 100 % never reads as 100 %', () => {
+    expect(formatRatio(1.09, 'en')).toBe('109%');
+    expect(formatRatio(1.000299, 'en')).toBe('100.03%');
+    expect(formatRatio(1.004, 'en')).toBe('100.4%');
+    expect(formatRatio(0.996, 'en')).toBe('99.6%');
+    expect(formatRatio(0.99996, 'en')).toBe('99.99%');
+    expect(formatRatio(0.99999999, 'fr')).toMatch(/^99,99\s%$/);
+    expect(formatRatio(1, 'en')).toBe('100%');
+    expect(formatRatio(1.13, 'sv')).toMatch(/^113\s%$/);
   });
 
   test('a source is named by its site: the hostname without a leading www.', () => {

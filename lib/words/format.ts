@@ -32,6 +32,14 @@ export function formatShare(fraction: number, locale: string, digits = 1): strin
   return formatter(`share${digits}`, locale, () => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: digits })).format(fraction);
 }
 
+/**
+ * A reserve ratio as precise as its source, to hundredths at most: a report's whole 109 % reads "109%",
+ * never "109.00%". One short of 100 % never rounds up to 100 %, so a shortfall is never hidden.
+ */
+export function formatRatio(ratio: number, locale: string): string {
+  return formatter('ratio', locale, () => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 })).format(Math.min(ratio, ratio < 1 ? 0.9999 : ratio));
+}
+
 // The minimum is stated: engines disagree on its default for compact currency (Node 20 pads to "$4.40M", browsers write "$4.4M").
 const COMPACT_USD = { style: 'currency', currency: 'USD', notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 2 } as const;
 

@@ -137,6 +137,16 @@ describe('verdict reasons in words', () => {
     expect(say('leverage')).toContain('Open interest is 1.70× clean assets (shown, not graded; 1× or more is flagged).');
   });
 
+  test('a reserve ratio is written to at most hundredths, and one short of 100 % never reads as 100 %', () => {
+    const t = translateFrom(messages('en'));
+    const ratio = reasons.find((reason) => reason.code === 'ratio-major');
+    if (ratio === undefined) throw new Error('no ratio-major reason in the fixture');
+    const say = (value: number) => reasonText({ ...ratio, value }, t, 'en', now);
+    expect(say(0.99996)).toContain('ETH at 99.99% (');
+    expect(say(1.0045)).toContain('ETH at 100.45% (');
+    expect(say(1.09)).toContain('ETH at 109% (');
+  });
+
   test('other languages: figures in the locale, the registry’s notes quoted as untranslated English', () => {
     const t = translateFrom(messages('sv'));
     const share: RiskReason = { metric: 'own-token.share', code: 'own-token.share', value: 0.399, threshold: 0.25, effect: 'danger', params: { tokens: ['FTT'] } };

@@ -1,7 +1,7 @@
 import type { ReasonCode, RiskReason } from '../risk/reason';
 import { cardReasonKey } from '../view/card-reasons';
 import type { ExchangeView } from '../view/exchange-view';
-import { formatAge, formatCount, formatDate, formatFixed, formatList, formatShare, formatUsd } from './format';
+import { formatAge, formatCount, formatDate, formatFixed, formatList, formatRatio, formatShare, formatUsd } from './format';
 import type { MessageKey, Translate } from './translate-from';
 import { notTranslatedQuote } from './text-language';
 
@@ -121,9 +121,9 @@ class ReasonWords {
       case 'por.fresh':
         return [key, [this.date(p.describes), this.age(p.describes), this.cadence(), this.count(p.allowedDays), this.date(p.checkedAt)]];
       case 'ratio-major':
-        return [key, [p.asset ?? '', this.share(reason.value, 2), this.share(p.caution), this.share(p.danger)]];
+        return [key, [p.asset ?? '', this.ratio(reason.value), this.share(p.caution), this.share(p.danger)]];
       case 'ratio-any':
-        return [key, [p.asset ?? '', this.share(reason.value, 2), this.share(p.caution)]];
+        return [key, [p.asset ?? '', this.ratio(reason.value), this.share(p.caution)]];
       case 'onchain.old':
       case 'flows.old':
         return [key, [this.date(reason.asOf), this.age(reason.asOf), this.count(reason.threshold)]];
@@ -194,9 +194,14 @@ class ReasonWords {
     return typeof value === 'number' ? formatFixed(value, this.locale) : '';
   }
 
-  /** Shares read well to a tenth of a percent; reserve ratios need hundredths (100.99 % is not 101 %). */
-  private share(value: number | string | undefined, digits = 1): string {
-    return typeof value === 'number' ? formatShare(value, this.locale, digits) : '';
+  /** Shares read well to a tenth of a percent. */
+  private share(value: number | string | undefined): string {
+    return typeof value === 'number' ? formatShare(value, this.locale) : '';
+  }
+
+  /** Reserve ratios as precise as the report, to hundredths (100.99 % is not 101 %). */
+  private ratio(value: number | string | undefined): string {
+    return typeof value === 'number' ? formatRatio(value, this.locale) : '';
   }
 
   private itemised(): string {

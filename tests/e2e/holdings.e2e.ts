@@ -330,3 +330,32 @@ describe('watched addresses in Chromium, read from real anvil nodes', () => {
     await expect.poll(() => row.textContent()).toContain(new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 }).format(5 * ETH_USD));
   });
 });
+
+describe('a watched address nobody has read, in Chromium', () => {
+  let browser: ChromiumExtension;
+  beforeAll(async () => {
+    browser = await launchChromium();
+    await browser.context.route('https://coins.llama.fi/**', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: coins }));
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  test('with no endpoint and no reading, self custody is "Unknown", never "$0.00", and the page and the popup say once why', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.getByTestId('address-input').fill('0xFA61bf1379e97EC4fE60A79Eccc991159a74fdf0');
+    await options.getByTestId('address-submit').click();
+    const self = options.locator('[data-testid="holdings-share-row"][data-custodian="self"] td');
+    await expect.poll(() => self.allTextContents()).toEqual(['Unknown', 'Unknown']);
+    const unknown = 'Your own share is not known yet: some holdings could not be valued (no price, no exchange rate or an unread address).';
+    expect(await options.getByTestId('holdings-share').textContent()).toBe(unknown);
+    expect(await options.getByTestId('holdings-incomplete').count()).toBe(0);
+    expect(await options.getByTestId('holdings-overview').textContent()).not.toContain('$0');
+
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    await expect.poll(() => popup.getByTestId('holdings-mini-share').textContent()).toBe(unknown);
+    expect(await popup.getByTestId('holdings-mini').textContent()).not.toContain('shares are of what could be valued');
+  });
+});

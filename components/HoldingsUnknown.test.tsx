@@ -1,0 +1,87 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { render, type ComponentChild } from 'preact';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { parseHoldingsState, type HoldingsState } from '../lib/holdings/model';
+import type { PriceTable } from '../lib/holdings/prices';
+import { I18nContext, translateFrom, type Messages } from '../utils/i18n';
+import { HoldingsMini } from './HoldingsMini';
+import { HoldingsSection } from './HoldingsSection';
+import { settle } from './test-dom';
+
+/** What the pages say while a watched address is unread: unknown, never "$0.00", and one account of why. */
+
+const t = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../public/_locales/en/messages.json'), 'utf8')) as Messages);
+const asOf = '2026-12-06T09:00:00Z';
+const prices: PriceTable = { fetchedAt: Date.parse(asOf), prices: { ETH: { usd: 2000, asOf, source: 'https://coins.llama.fi/prices' } }, fiat: {} };
+const watched = [{ id: 'w', address: '0x000000000000000000000000000000000000dEaD', chainIds: [1] }];
+const binanceEth = { id: 'a', kind: 'asset', custodian: 'binance', asset: 'ETH', amount: 1, updatedAt: 0 };
+
+afterEach(() => vi.unstubAllGlobals());
+
+function mount(node: ComponentChild) {
+  const { document } = parseHTML('<!doctype html><html><body><div id="root"></div></body></html>');
+  vi.stubGlobal('document', document);
+  const root = document.getElementById('root') as unknown as HTMLElement;
+  render(<I18nContext.Provider value={{ t, locale: 'en' }}>{node}</I18nContext.Provider>, root);
+  return root;
+}
+
+function section(holdings: unknown[]) {
+  const state = parseHoldingsState({ holdings, addresses: watched, history: [] }) as HoldingsState;
+  if (state.addresses.length !== 1) throw new Error('the fixture does not parse');
+  const root = mount(
+    <HoldingsSection
+      state={state}
+      prices={prices}
+      readings={null}
+      priceStatus={{}}
+      exchangeNames={{ binance: 'Binance' }}
+      rpcUrlSet={false}
+      now={new Date('2026-12-06T12:00:00Z')}
+      onSave={() => Promise.resolve({ ok: true })}
+      onRefreshPrices={() => Promise.resolve()}
+      onRefreshBalances={() => Promise.resolve()}
+    />,
+  );
+  const row = (custodian: string) => [...root.querySelectorAll(`[data-testid="holdings-share-row"][data-custodian="${custodian}"] td`)].map((cell) => cell.textContent);
+  return { root, row, text: (id: string) => root.querySelector(`[data-testid="${id}"]`)?.textContent ?? null };
+}
+
+describe('a watched address nobody has read yet', () => {
+  test('alone: the self row is "Unknown", share and value; the page says once why, without "shares are of what could be valued"', () => {
+    const { root, row, text } = section([]);
+    expect(row('self')).toEqual(['Unknown', 'Unknown']);
+    expect(text('holdings-share')).toBe('Your own share is not known yet: some holdings could not be valued (no price, no exchange rate or an unread address).');
+    expect(text('holdings-incomplete')).toBeNull();
+    expect(root.textContent).not.toContain('$0.00');
+    render(null, root);
+  });
+
+  test('beside a valued exchange holding: the exchange keeps its value, but no share is made up, self custody’s 0 % least of all', () => {
+    const { root, row, text } = section([binanceEth]);
+    expect(row('self')).toEqual(['Unknown', 'Unknown']);
+    expect(row('binance')).toEqual(['Unknown', '$2,000']);
+    expect(text('holdings-share')).toBe(t('holdingsShareUnknown'));
+    expect(text('holdings-incomplete')).toBeNull();
+    expect(root.textContent).not.toMatch(/\b0%|100%|\$0\.00/);
+    render(null, root);
+  });
+
+  test('beside a valued self holding: self custody is "at least" that value, its share of what could be valued, and the page says so', () => {
+    const { root, row, text } = section([{ ...binanceEth, id: 'b', custodian: 'self' }, binanceEth]);
+    expect(row('self')).toEqual(['50%', 'at least $2,000']);
+    expect(text('holdings-share')).toBe('You hold 50% yourself');
+    expect(text('holdings-incomplete')).toBe(t('holdingsIncomplete'));
+    render(null, root);
+  });
+
+  test('the popup: an unknown own share is said once, without "shares are of what could be valued"', async () => {
+    const root = mount(<HoldingsMini load={() => Promise.resolve({ selfShare: null, complete: false, history: [] })} />);
+    await settle();
+    expect(root.querySelector('[data-testid="holdings-mini-share"]')?.textContent).toBe(t('holdingsShareUnknown'));
+    expect(root.textContent).not.toContain(t('holdingsIncomplete'));
+    render(null, root);
+  });
+});
