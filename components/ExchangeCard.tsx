@@ -2,6 +2,7 @@ import type { ExchangeView } from '../lib/view/exchange-view';
 import type { GradeExchangeReturnType } from '../lib/risk/grade';
 import type { ActiveWarning } from '../lib/community/active-warnings';
 import { formatAge, formatDate, formatPercent, formatSignedUsd, formatUsd } from '../lib/words/format';
+import { saysIncomplete } from '../lib/words/level-words';
 import { porLabel } from '../lib/words/por-label';
 import { gapAfter, joiners } from '../lib/words/punctuation';
 import { textLanguage } from '../lib/words/text-language';
@@ -30,11 +31,10 @@ export interface ExchangeCardProps {
 function Verdict({ verdict }: { verdict: GradeExchangeReturnType }) {
   const t = useT();
   const { sentence } = joiners(useLocale());
-  const incomplete = verdict.incomplete === true && (verdict.level === 'caution' || verdict.level === 'danger');
   return (
     <p class="card__verdict" data-testid="card-verdict">
       <strong>{t(`verdict_${verdict.level}`)}</strong>
-      {incomplete && `${sentence}${t('verdictIncomplete')}`}
+      {saysIncomplete(verdict) && `${sentence}${t('verdictIncomplete')}`}
     </p>
   );
 }

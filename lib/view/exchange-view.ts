@@ -7,6 +7,7 @@ import type { LookalikeExplanation } from '../exchanges/classify';
 import type { RunAlertView } from './run-alert-view';
 import { assetRank } from '../risk/assets';
 import { cardOrder } from './card-reasons';
+import { dataFingerprint } from './nudge-policy';
 import { largestListedAsset, listedShare, type ListedShare } from './listed-shares';
 import { porChecked, type PorCheckedReturnType } from './por-checked';
 import { porCheckRows, porTrendReports, porTrendSeries, type CheckRow, type TrendReports, type TrendSeries } from './por-trend';
@@ -55,6 +56,8 @@ export interface ExchangeView {
   shares: { stablecoins: ListedShare; largest: ListedShare & { symbol?: string } };
   flows?: Flows;
   verdict: GradeExchangeReturnType;
+  /** `dataFingerprint` of the verdict (snoozed until the data changes), made here for the page's size budget. */
+  fingerprint: string;
   /** Official domain to send a user to (the first in the registry). */
   homeDomain: string;
   /** The withdrawal page's address where the exchange's own pages give one (`{asset}` left in). */
@@ -93,6 +96,7 @@ export function buildExchangeView({ exchange, reserves, now, warnings = [], runA
     shares: sharesOf(verdict),
     ...(runAlert === undefined ? {} : { runAlert }),
     verdict,
+    fingerprint: dataFingerprint({ verdict }),
     homeDomain: exchange.domains[0] ?? '',
     computedAt: now.toISOString(),
     ...(exchange.withdrawal?.page.status === 'deep-link' ? { withdrawalUrl: exchange.withdrawal.page.url } : {}),

@@ -2,7 +2,6 @@ import type { Settings } from '../settings';
 import type { ExchangeView } from './exchange-view';
 import type { PageWords } from './page-state';
 import { isRecord, pillFace, type FirstPaintEntry } from './first-paint-view';
-import { dataFingerprint } from './nudge-policy';
 
 /**
  * The card that opens by itself (a danger verdict with "open the card on danger" on) without the
@@ -83,7 +82,7 @@ export function firstPaintCardFor({ stored, entry, builtAt, now }: FirstPaintCar
     if (!Object.hasOwn(cards, entry.id) || typeof words?.locale !== 'string' || Object.values(words.messages ?? {}).some((word) => typeof word.message !== 'string')) return undefined;
     // The pill's own face and data: the card is of the exchange, verdict and warnings the pill was decided from.
     const face = pillFace(card) as unknown as Record<string, unknown>;
-    if ([...Object.keys(face), 'run'].some((key) => face[key] !== entry[key as keyof FirstPaintEntry]) || dataFingerprint(card) !== entry.fingerprint) return undefined;
+    if ([...Object.keys(face), 'run'].some((key) => face[key] !== entry[key as keyof FirstPaintEntry]) || card.fingerprint !== entry.fingerprint) return undefined;
     const at = new Date(now).toISOString();
     return { view: { ...card, computedAt: at, ...(card.runAlert && { runAlert: { ...card.runAlert, computedAt: at } }) }, words };
   } catch {

@@ -4,7 +4,7 @@ import type { RiskLevel } from '../risk/order';
 import { dataFingerprint, nudgeDecision, snoozeFor } from './nudge-policy';
 
 const now = Date.parse('2026-11-25T12:00:00Z');
-const view = (level: RiskLevel, asOf = '2026-11-01', incomplete = level === 'unknown') => ({
+const view = (level: RiskLevel, asOf = '2026-11-01', incomplete = level === 'unknown') => withFingerprint({
   id: 'binance',
   verdict: {
     level,
@@ -16,6 +16,10 @@ const view = (level: RiskLevel, asOf = '2026-11-01', incomplete = level === 'unk
     asOf,
   },
 });
+/** The fingerprint a view is built with (`ExchangeView.fingerprint`). */
+function withFingerprint<T extends Parameters<typeof dataFingerprint>[0]>(shape: T): T & { fingerprint: string } {
+  return { ...shape, fingerprint: dataFingerprint(shape) };
+}
 const settings = (patch: Partial<Settings> = {}): Settings => ({ ...defaultSettings, ...patch });
 
 describe('nudgeDecision', () => {
