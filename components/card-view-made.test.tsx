@@ -7,7 +7,7 @@ import type { ActiveWarning } from '../lib/community/active-warnings';
 import { getExchange } from '../lib/exchanges/registry';
 import type { ExchangeReserves } from '../lib/reserves/schema';
 import { assetRank } from '../lib/risk/assets';
-import { cardItems } from '../lib/view/card-order';
+import { cardItems, type CardReason } from '../lib/view/card-order';
 import { cardReasons } from '../lib/view/card-reasons';
 import { buildExchangeView, type ExchangeView } from '../lib/view/exchange-view';
 import { largestListedAsset, listedShare } from '../lib/view/listed-shares';
@@ -87,10 +87,20 @@ const drawnOrder = (root: HTMLElement) =>
   [...root.querySelectorAll('ul.reasons > li')].map((item) => (item.getAttribute('data-kind') === 'warning' ? `warning:${item.getAttribute('data-effect')}` : item.getAttribute('data-metric')));
 
 describe('the view carries what the card would otherwise compute', () => {
-  test('the reason order: the ranking cardReasons gives, as indexes into the view’s own reasons and warnings, plain data', () => {
-    for (const view of [viewOf('binance', binanceReserves), viewOf('ftx', undefined, [warning('info', 'note'), warning('caution', 'slow'), warning('danger', 'halted')]), viewOf('kraken')]) {
+  test('the reason order: worst first, warnings by severity among the reasons, as indexes into the view’s own reasons and warnings, plain data', () => {
+    const line = (item: CardReason) => (item.kind === 'warning' ? `warning:${item.warning.severity}` : item.reason.code);
+    const lines = (view: ExchangeView) => [...cardItems(view).lead, ...cardItems(view).rest].map(line);
+    const binance = viewOf('binance', binanceReserves);
+    expect(binance.cardOrder).toEqual([2, 3, 0, 1, 4]);
+    expect(lines(binance)).toEqual(['ratio-any', 'own-token.share', 'flow-7d.missing', 'flow-30d.missing', 'stablecoin.share']);
+    const ftx = viewOf('ftx', undefined, [warning('info', 'note'), warning('caution', 'slow'), warning('danger', 'halted')]);
+    expect(ftx.cardOrder).toEqual([~2, ~1, 1, 2, 3, 4, ~0]);
+    expect(lines(ftx)).toEqual(['warning:danger', 'warning:caution', 'por.missing', 'onchain.missing', 'flow-7d.missing', 'flow-30d.missing', 'warning:info']);
+    const kraken = viewOf('kraken');
+    expect(lines(kraken)).toEqual(['por.missing', 'onchain.missing', 'flow-7d.missing', 'flow-30d.missing']);
+    for (const view of [binance, ftx, kraken]) {
+      // The card's split is the ranking's: three lead, the rest in the details.
       expect(cardItems(view)).toEqual(cardReasons({ view }));
-      expect(view.cardOrder.some((at) => at < 0)).toBe(view.warnings.length > 0);
       // It crosses the message channel and storage unchanged.
       expect(JSON.parse(JSON.stringify(view)).cardOrder).toEqual(view.cardOrder);
     }
@@ -130,5 +140,31 @@ describe('the card draws them from the view, computing none of them', () => {
     const dates = (root: HTMLElement) => [...root.querySelectorAll('[data-testid="card-incidents"] time')].map((time) => time.getAttribute('datetime'));
     expect(dates(draw(view))).toEqual(['2023-11-21', '2019-05-07']);
     expect(dates(draw({ ...view, incidents: [...view.incidents].reverse() }))).toEqual(['2019-05-07', '2023-11-21']);
+  });
+
+  test('its trend table has the columns the view gives: liabilities only in a middle report still get theirs', () => {
+    const source = 'https://www.binance.com/en/proof-of-reserves';
+    const porHistory = [
+      { asOf: '2026-11-01', source, reserveRatios: { BTC: 1.02 } },
+      { asOf: '2026-10-01', source, reserveRatios: { BTC: 1.03 }, customerLiabilities: { BTC: 590_000 } },
+      { asOf: '2026-09-01', source, reserveRatios: { BTC: 1.04 } },
+    ];
+    const view = viewOf('binance', { ...binanceReserves, porHistory });
+    const table = (root: HTMLElement) => [...root.querySelectorAll('[data-testid="card-por-trend"] [data-asset="BTC"] tr')].map((row) => [...row.children].map((cell) => cell.textContent));
+    expect(table(draw(view))).toEqual([
+      ['Report', 'Reserve ratio', 'Customer liabilities'],
+      ['Nov 1, 2026', '102.00%', '—'],
+      ['Oct 1, 2026', '103.00%', '590,000'],
+      ['Sep 1, 2026', '104.00%', '—'],
+    ]);
+    const trend = view.porTrend;
+    if (trend === undefined) throw new Error('no trend in the view');
+    const ratioOnly = { ...trend, series: trend.series.map((series) => ({ ...series, columns: { ratio: true, liabilities: false } })) };
+    expect(table(draw({ ...view, porTrend: ratioOnly }))).toEqual([
+      ['Report', 'Reserve ratio'],
+      ['Nov 1, 2026', '102.00%'],
+      ['Oct 1, 2026', '103.00%'],
+      ['Sep 1, 2026', '104.00%'],
+    ]);
   });
 });

@@ -76,8 +76,9 @@ export function onScreen(view: ExchangeView | undefined): string {
  */
 export function keptWords(words: Record<string, string> | undefined, next: ExchangeView): Record<string, string> | undefined {
   if (words === undefined) return undefined;
-  // The card's lines (`cardOrder`): a negative entry is a warning, which needs no words.
-  return next.cardOrder.every((at) => at < 0 || Object.hasOwn(words, cardReasonKey(next.verdict.reasons[at]!))) ? words : undefined;
+  // The card's lines (`cardOrder`): a negative entry is a warning, which needs no words; one that is no reason of the view keeps nothing.
+  const { reasons } = next.verdict;
+  return next.cardOrder.every((at) => at < 0 || (reasons[at] !== undefined && Object.hasOwn(words, cardReasonKey(reasons[at])))) ? words : undefined;
 }
 
 /**
