@@ -2,14 +2,13 @@ import type { ExchangeView } from '../lib/view/exchange-view';
 import type { GradeExchangeReturnType } from '../lib/risk/grade';
 import type { ActiveWarning } from '../lib/community/active-warnings';
 import { formatAge, formatDate, formatRatio, formatSignedUsd, formatUsd } from '../lib/words/format';
+import { saysIncomplete } from '../lib/words/level-words';
 import { porLabel } from '../lib/words/por-label';
 import { gapAfter, joiners } from '../lib/words/punctuation';
 import { textLanguage } from '../lib/words/text-language';
-import { assetRank } from '../lib/risk/assets';
 import { ReasonWordsContext, ReasonWordsWaitContext, useLocale, useT } from '../utils/i18n';
 import { useContext } from 'preact/hooks';
-import { cardReasonKey, cardReasons, type CardReason } from '../lib/view/card-reasons';
-import { largestListedAsset, listedShare } from '../lib/view/listed-shares';
+import { cardItems, cardReasonKey, type CardReason } from '../lib/view/card-order';
 import { ListText, SourceWords, Worded } from './SourceWords';
 import { LevelChip, Provenance, Section, ShareBar, SourceLink } from './card/parts';
 import { PorClaimCheck, PorDates, PorTrend } from './card/por';
@@ -32,11 +31,10 @@ export interface ExchangeCardProps {
 function Verdict({ verdict }: { verdict: GradeExchangeReturnType }) {
   const t = useT();
   const { sentence } = joiners(useLocale());
-  const incomplete = verdict.incomplete === true && (verdict.level === 'caution' || verdict.level === 'danger');
   return (
     <p class="card__verdict" data-testid="card-verdict">
       <strong>{t(`verdict_${verdict.level}`)}</strong>
-      {incomplete && `${sentence}${t('verdictIncomplete')}`}
+      {saysIncomplete(verdict) && `${sentence}${t('verdictIncomplete')}`}
     </p>
   );
 }
@@ -138,10 +136,9 @@ export function ExchangeCard({ view, onWithdraw, headingLevel = 1, idPrefix = 'c
   const { por, status, verdict, onchain, flows } = view;
   const Heading = headingLevel === 1 ? 'h1' : 'h2';
   const concentration = verdict.metrics.concentration;
-  const stablecoins = listedShare(concentration, concentration?.stablecoinShare);
-  const largest = largestListedAsset(concentration);
-  const majorRatios = por?.reserveRatios === undefined ? [] : Object.entries(por.reserveRatios).sort(([a], [b]) => assetRank(a) - assetRank(b));
-  const all = cardReasons({ view });
+  const { stablecoins, largest } = view.shares;
+  const majorRatios = view.porRatios ?? [];
+  const all = cardItems(view);
   // The exchange page's card opened before the background's words for its reasons came: one line
   // in their place (loading, or that they could not be had), never an empty or half-worded list.
   const say = useContext(ReasonWordsContext);
@@ -321,16 +318,13 @@ export function ExchangeCard({ view, onWithdraw, headingLevel = 1, idPrefix = 'c
           {view.incidents.length > 0 && (
             <Section title={t('cardIncidents')} testId="card-incidents">
               <ul class="incidents">
-                {[...view.incidents]
-                  .sort((a, b) => b.date.localeCompare(a.date))
-                  .slice(0, 4)
-                  .map((incident) => (
-                    <li key={incident.date + incident.summary}>
-                      <time dateTime={incident.date}>{formatDate(incident.date, locale)}</time>
-                      {join.colon}
-                      <SourceWords text={incident.summary} /> <SourceLink href={incident.source} />
-                    </li>
-                  ))}
+                {view.incidents.slice(0, 4).map((incident) => (
+                  <li key={incident.date + incident.summary}>
+                    <time dateTime={incident.date}>{formatDate(incident.date, locale)}</time>
+                    {join.colon}
+                    <SourceWords text={incident.summary} /> <SourceLink href={incident.source} />
+                  </li>
+                ))}
               </ul>
             </Section>
           )}

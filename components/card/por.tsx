@@ -60,13 +60,12 @@ export function PorTrend({ trend: { series, reports } }: { trend: { series: read
   return (
     <div class="por-trend" data-testid="card-por-trend">
       <p class="por-subheading">{t('porTrendTitle', [String(reports.count), formatDate(reports.from, locale), formatDate(reports.to, locale)])}</p>
-      {series.map(({ asset, points, compares }) => {
+      {series.map(({ asset, points, compares, columns }) => {
         const first = points[0];
         const last = points.at(-1);
         const span = [name(asset), formatDate(first?.asOf ?? '', locale), formatDate(last?.asOf ?? '', locale)];
         const ratios = [ratio(first), ratio(last)];
         const owed = [liabilities(asset, first), liabilities(asset, last)];
-        const columns = { ratio: points.some((point) => point.ratio !== undefined), liabilities: points.some((point) => point.liabilities !== undefined) };
         return (
           <details key={asset} class="por-trend__asset" data-asset={asset}>
             <summary>

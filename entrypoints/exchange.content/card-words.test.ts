@@ -110,6 +110,17 @@ describe('cardWords: the card shows the words of the latest question, whatever o
     expect(both.worded()).toEqual({ ...newer, reasonWords: everyWord.reasonWords });
   });
 
+  test('a changed view whose order points past its reasons does not throw: the card waits for words', async () => {
+    const words = cardWords('binance', () => undefined);
+    const first = question();
+    words.asked(first.asked);
+    await first.answer(worded(newer, 'w'));
+    const outOfStep = { ...newer, cardOrder: [...newer.cardOrder, newer.verdict.reasons.length] };
+    expect(() => words.changed(outOfStep)).not.toThrow();
+    expect(words.worded()).toBeUndefined();
+    expect(words.wait()).toBe('loading');
+  });
+
   test('a change of language drops the words on screen even where they word every reason: the card waits for the new language’s', async () => {
     const words = cardWords('binance', () => undefined);
     const first = question();

@@ -1,7 +1,6 @@
 import type { PageState } from '@/lib/view/page-state';
 import { nudgeDecision } from '@/lib/view/nudge-policy';
 import type { FirstPaint, PillFace } from '@/lib/view/first-paint-view';
-import { PILL_WORDS } from '@/lib/words/pill-words';
 import type { Language } from '@/lib/settings';
 import type { Corner } from '@/components/Pill';
 
@@ -61,6 +60,9 @@ export function faceKey({
     balanceNudge?.kind ?? '',
     balanceNudge?.text ?? '',
     language,
-    PILL_WORDS.map((key) => words[key] ?? ''),
+    // The pill's words as the background sends them (lib/words/pill-words.ts `PILL_WORDS`, no other key), in one order.
+    Object.keys(words)
+      .sort()
+      .map((key) => [key, words[key]]),
   ]);
 }

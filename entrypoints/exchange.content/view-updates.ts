@@ -4,7 +4,7 @@ import type { ExchangeView } from '@/lib/view/exchange-view';
 import { isReportAsk, isViewChanged } from '@/lib/view/tab-push';
 import { send } from './page-requests';
 import { drawCollapsedPill, type DrawCollapsedPillParameters } from './first-paint';
-import { cardReasonKey, cardReasons } from '@/lib/view/card-reasons';
+import { cardReasonKey } from '@/lib/view/card-order';
 
 /**
  * The background says this exchange's view changed (a run alert started, ended or was snoozed;
@@ -76,8 +76,9 @@ export function onScreen(view: ExchangeView | undefined): string {
  */
 export function keptWords(words: Record<string, string> | undefined, next: ExchangeView): Record<string, string> | undefined {
   if (words === undefined) return undefined;
-  const { lead, rest } = cardReasons({ view: next });
-  return [...lead, ...rest].every((item) => item.kind !== 'reason' || Object.hasOwn(words, cardReasonKey(item.reason))) ? words : undefined;
+  // The card's lines (`cardOrder`): a negative entry is a warning, which needs no words; one that is no reason of the view keeps nothing.
+  const { reasons } = next.verdict;
+  return next.cardOrder.every((at) => at < 0 || (reasons[at] !== undefined && Object.hasOwn(words, cardReasonKey(reasons[at])))) ? words : undefined;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { runPage } from '@/utils/run-page';
 import { startGuidePage } from './app';
 import '@/components/card.css';
+import '@/components/controls.css';
 import './style.css';
 
 async function main() {

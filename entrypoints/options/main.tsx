@@ -20,6 +20,7 @@ import { useSettingsChange } from './settings-change';
 import { useBroadAccess, usePermission } from '@/utils/broad-access';
 import '@/components/holdings.css';
 import '@/components/card.css';
+import '@/components/controls.css';
 import '@/components/language-picker.css';
 import './style.css';
 

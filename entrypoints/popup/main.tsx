@@ -11,6 +11,7 @@ import { readTabState } from '@/utils/tab-states';
 import { send } from '@/utils/send';
 import { followAnswers, type PopupFrame } from './answers';
 import '@/components/card.css';
+import '@/components/controls.css';
 import '@/components/share-panel.css';
 import './style.css';
 

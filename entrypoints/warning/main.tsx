@@ -6,6 +6,7 @@ import { runPage } from '@/utils/run-page';
 import { getSettings } from '@/utils/settings';
 import { send } from '@/utils/send';
 import '@/components/card.css';
+import '@/components/controls.css';
 import './style.css';
 
 async function main() {

@@ -13,6 +13,7 @@ import { useBroadAccess } from '@/utils/broad-access';
 import { useLanguageChoice } from './language-choice';
 import type { Settings } from '@/lib/settings';
 import '@/components/card.css';
+import '@/components/controls.css';
 import '@/components/language-picker.css';
 import './style.css';
 

@@ -1,28 +1,13 @@
-import type { ActiveWarning } from '../community/active-warnings';
 import type { RiskReason } from '../risk/grade';
+import { cardItems, type CardReason, type CardReasonsReturnType } from './card-order';
 import type { ExchangeView } from './exchange-view';
 
-/** One line of the card's "why": a verdict reason, or a community warning from a list the user subscribed to. */
-export type CardReason = { kind: 'reason'; reason: RiskReason } | { kind: 'warning'; warning: ActiveWarning };
+export { CARD_LEAD_REASONS, cardReasonKey, type CardReason, type CardReasonsReturnType } from './card-order';
 
 export interface CardReasonsParameters {
   view: Pick<ExchangeView, 'verdict' | 'warnings' | 'status'>;
   /** How many lead the card; the rest go into its details. */
   lead?: number;
-}
-export interface CardReasonsReturnType {
-  /** The worst few, worst first: what the card says before anything else. */
-  lead: CardReason[];
-  /** Every other finding, in the same order. */
-  rest: CardReason[];
-}
-
-/** The card leads with three reasons at most: read in a few seconds, the rest one click away. */
-export const CARD_LEAD_REASONS = 3;
-
-/** A reason's key in a card's list and in `ExchangeView.reasonWords`. */
-export function cardReasonKey(reason: RiskReason): string {
-  return `${reason.metric}-${reason.code}-${reason.asOf ?? ''}`;
 }
 
 /**
@@ -46,10 +31,11 @@ const RANK: Record<string, number> = {
  * all means none for the majors), and the latter says what it leaves unconfirmed; both in the list
  * would take two of the card's three lead lines for one gap. The verdict keeps both.
  */
-function findings(reasons: readonly RiskReason[]): RiskReason[] {
+function isFinding(reasons: readonly RiskReason[]): (reason: RiskReason) => boolean {
   const majorMissing = reasons.some((reason) => reason.code === 'ratio-major.missing');
-  return reasons.filter((reason) => reason.effect !== 'ok' && !(majorMissing && reason.code === 'ratio-any.missing'));
+  return (reason) => reason.effect !== 'ok' && !(majorMissing && reason.code === 'ratio-any.missing');
 }
+const findings = (reasons: readonly RiskReason[]): RiskReason[] => reasons.filter(isFinding(reasons));
 
 const rankOf = (item: CardReason) => RANK[item.kind === 'reason' ? `reason:${item.reason.effect}` : `warning:${item.warning.severity}`] ?? 99;
 
@@ -67,19 +53,24 @@ export function reasonsWorstFirst(reasons: readonly RiskReason[]): RiskReason[] 
 }
 
 /**
- * The card's findings, ranked worst first and split into the few that lead and the rest. Reasons
- * that find nothing wrong (`ok`) are not findings, nor is one that repeats another (`findings`). A
- * closed or collapsed exchange's status reason is left out: the card states it above everything,
- * with its date and source.
+ * The card's findings, ranked worst first, as `ExchangeView.cardOrder` holds them (`cardItems`
+ * reads it): reasons that find nothing wrong (`ok`) are not findings, nor is one that repeats
+ * another (`findings`). A closed or collapsed exchange's status reason is left out: the card states
+ * it above everything, with its date and source. Made once, by whoever builds the view.
  */
-export function cardReasons({ view, lead = CARD_LEAD_REASONS }: CardReasonsParameters): CardReasonsReturnType {
-  const items: CardReason[] = [
-    ...findings(view.verdict.reasons)
-      .filter((reason) => !(reason.metric === 'status' && view.status.kind !== 'operating'))
-      .map((reason) => ({ kind: 'reason' as const, reason })),
-    ...view.warnings.map((warning) => ({ kind: 'warning' as const, warning })),
+export function cardOrder(view: CardReasonsParameters['view']): number[] {
+  const finding = isFinding(view.verdict.reasons);
+  const order = [
+    ...view.verdict.reasons.flatMap((reason, index) => (finding(reason) && !(reason.metric === 'status' && view.status.kind !== 'operating') ? [index] : [])),
+    ...view.warnings.map((_, index) => ~index),
   ];
+  const items = cardItems({ ...view, cardOrder: order }, order.length).lead;
+  const rank = new Map(order.map((at, index) => [at, rankOf(items[index]!)]));
   // Array.prototype.sort is stable: equal ranks keep the model's and the lists' own order.
-  const ranked = items.sort((a, b) => rankOf(a) - rankOf(b));
-  return { lead: ranked.slice(0, lead), rest: ranked.slice(lead) };
+  return order.sort((a, b) => rank.get(a)! - rank.get(b)!);
+}
+
+/** The card's findings, ranked worst first and split into the few that lead and the rest (`cardOrder`, `cardItems`). */
+export function cardReasons({ view, lead }: CardReasonsParameters): CardReasonsReturnType {
+  return cardItems({ ...view, cardOrder: cardOrder(view) }, lead);
 }

@@ -5,6 +5,10 @@ import type { ActiveWarning } from '../community/active-warnings';
 import type { BalanceNudgeReason } from '../holdings/balance-nudge';
 import type { LookalikeExplanation } from '../exchanges/classify';
 import type { RunAlertView } from './run-alert-view';
+import { assetRank } from '../risk/assets';
+import { cardOrder } from './card-reasons';
+import { dataFingerprint } from './nudge-policy';
+import { largestListedAsset, listedShare, type ListedShare } from './listed-shares';
 import { porChecked, type PorCheckedReturnType } from './por-checked';
 import { porCheckRows, porTrendReports, porTrendSeries, type CheckRow, type TrendReports, type TrendSeries } from './por-trend';
 
@@ -22,6 +26,7 @@ export interface ExchangeView {
   id: string;
   name: string;
   status: ExchangeStatus;
+  /** Newest first (the card lists the latest few), sorted here for the page's size budget. */
   incidents: readonly Incident[];
   porUrl?: string;
   /**
@@ -31,6 +36,8 @@ export interface ExchangeView {
    */
   reasonWords?: Record<string, string>;
   por?: PorAttestation;
+  /** `por.reserveRatios` in the card's order (majors first, `assetRank`), made here for the page's size budget. */
+  porRatios?: [asset: string, ratio: number][];
   /** When we last confirmed `por` and whether the verdict calls that too long ago (`porChecked`), made here for the page's size budget. */
   porChecked?: PorCheckedReturnType;
   /** The kept past reports, newest first, for the card's trend. */
@@ -45,8 +52,12 @@ export interface ExchangeView {
   /** `porCheck`'s rows in the card's order, made here for the same reason as `porTrend`. */
   porCheckRows?: CheckRow[];
   onchain?: OnchainAssets;
+  /** The verdict's stablecoin and largest-asset shares as the card shows them (`listedShare`, `largestListedAsset`), made here for the page's size budget. */
+  shares: { stablecoins: ListedShare; largest: ListedShare & { symbol?: string } };
   flows?: Flows;
   verdict: GradeExchangeReturnType;
+  /** `dataFingerprint` of the verdict (snoozed until the data changes), made here for the page's size budget. */
+  fingerprint: string;
   /** Official domain to send a user to (the first in the registry). */
   homeDomain: string;
   /** The withdrawal page's address where the exchange's own pages give one (`{asset}` left in). */
@@ -55,6 +66,12 @@ export interface ExchangeView {
   computedAt: string;
   /** Community warnings in date now, from lists the user subscribed to, worst first. */
   warnings: readonly ActiveWarning[];
+  /**
+   * The card's findings (verdict reasons and `warnings`), ranked worst first (`cardOrder`): an
+   * index into `verdict.reasons`, or `~index` into `warnings`. Made here so the exchange page's
+   * script carries no ranking code (its size budget); every card reads it (`cardItems`).
+   */
+  cardOrder: number[];
   /** The lists the user subscribed to could not be checked at all: `warnings` is then no answer, and the card says so. */
   warningListsUnread?: true;
   /** The run watch (docs/risk-model.md, "Run alert"), when it has something to say. */
@@ -72,25 +89,34 @@ export interface BuildExchangeViewParameters {
 
 export function buildExchangeView({ exchange, reserves, now, warnings = [], runAlert }: BuildExchangeViewParameters): ExchangeView {
   const verdict = gradeExchange({ exchange, reserves, now });
+  const shown = warnings === 'unread' ? [] : warnings;
   return {
-    ...(warnings === 'unread' ? { warnings: [], warningListsUnread: true as const } : { warnings }),
+    ...(warnings === 'unread' ? { warnings: shown, warningListsUnread: true as const } : { warnings }),
+    cardOrder: cardOrder({ verdict, warnings: shown, status: exchange.status }),
+    shares: sharesOf(verdict),
     ...(runAlert === undefined ? {} : { runAlert }),
     verdict,
+    fingerprint: dataFingerprint({ verdict }),
     homeDomain: exchange.domains[0] ?? '',
     computedAt: now.toISOString(),
     ...(exchange.withdrawal?.page.status === 'deep-link' ? { withdrawalUrl: exchange.withdrawal.page.url } : {}),
     id: exchange.id,
     name: exchange.name,
     status: exchange.status,
-    incidents: exchange.incidents ?? [],
+    incidents: [...(exchange.incidents ?? [])].sort((a, b) => b.date.localeCompare(a.date)),
     ...(exchange.porUrl === undefined ? {} : { porUrl: exchange.porUrl }),
     ...(reserves?.por === undefined ? {} : { por: reserves.por, porChecked: porChecked({ por: reserves.por, reasons: verdict.reasons, freshness: verdict.metrics.porFreshness }) }),
+    ...(reserves?.por?.reserveRatios === undefined ? {} : { porRatios: Object.entries(reserves.por.reserveRatios).sort(([a], [b]) => assetRank(a) - assetRank(b)) }),
     ...(reserves?.porHistory === undefined ? {} : { porHistory: reserves.porHistory }),
     ...(reserves?.porHistory !== undefined && reserves.porHistory.length >= 2 ? { porTrend: trendOf(reserves.porHistory) } : {}),
     ...(reserves?.porCheck === undefined ? {} : { porCheck: reserves.porCheck, porCheckRows: porCheckRows(reserves.porCheck) }),
     ...(reserves?.onchain === undefined ? {} : { onchain: reserves.onchain }),
     ...(reserves?.flows === undefined ? {} : { flows: reserves.flows }),
   };
+}
+
+function sharesOf({ metrics: { concentration } }: GradeExchangeReturnType): ExchangeView['shares'] {
+  return { stablecoins: listedShare(concentration, concentration?.stablecoinShare), largest: largestListedAsset(concentration) };
 }
 
 function trendOf(history: readonly PorReport[]): { series: TrendSeries[]; reports: TrendReports } {

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { getExchange } from '../exchanges/registry';
 import { parseSettings } from '../settings';
 import { bundledSnapshot } from '../reserves/snapshot';
-import { buildExchangeView } from './exchange-view';
+import { buildExchangeView, type ExchangeView } from './exchange-view';
 import { buildFirstPaintView, FIRST_PAINT_VALID_MS, firstPaintFor } from './first-paint-view';
 import { buildFirstPaintCards, firstPaintCardFor } from './first-paint-view-card';
 
@@ -65,6 +65,32 @@ describe('the stored card that opens by itself (issue 16)', () => {
     expect(cardFor('ftx.com', { ...both, cards: { ...cards, cards: { ftx: { ...ftx, id: 'kraken' } } } })).toBeUndefined();
     expect(cardFor('ftx.com', { ...both, cards: { ...cards, words: { locale: 7 } } })).toBeUndefined();
     for (const damaged of [null, 'x', [], { ...cards, v: 2 }, { ...cards, cards: [] }]) expect(cardFor('ftx.com', { ...both, cards: damaged })).toBeUndefined();
+    // The card's own fields, made by the background with the view: a damaged copy is not drawn.
+    const view = ftx as unknown as ExchangeView;
+    const { cardOrder: _order, ...noOrder } = view;
+    const { shares: _shares, ...noShares } = view;
+    // A trend as another exchange's view carries it (the bundled FTX has no reports to trend).
+    const trend = views('binance').view.porTrend;
+    if (trend === undefined) throw new Error('no binance trend');
+    const laterReasons = view.verdict.reasons.map((reason) => ({ ...reason, asOf: '2027-01-01' }));
+    for (const card of [
+      { ...view, cardOrder: [99] },
+      { ...view, cardOrder: [-99] },
+      { ...view, cardOrder: [0.5] },
+      { ...view, cardOrder: '0' },
+      noOrder,
+      noShares,
+      { ...view, shares: 'x' },
+      { ...view, shares: { stablecoins: null, largest: {} } },
+      { ...view, porTrend: { ...trend, series: trend.series.map(({ columns: _columns, ...series }) => series) } },
+      // The same fingerprint field over other report dates: the fingerprint is the verdict's own.
+      { ...view, verdict: { ...view.verdict, reasons: laterReasons } },
+    ]) {
+      expect(cardFor('ftx.com', { ...both, cards: { ...cards, cards: { ftx: card } } })).toBeUndefined();
+    }
+    // The undamaged copy, through the same spread, is still drawn, and so is one with a whole trend.
+    expect(cardFor('ftx.com', { ...both, cards: { ...cards, cards: { ftx: { ...view } } } })?.view.id).toBe('ftx');
+    expect(cardFor('ftx.com', { ...both, cards: { ...cards, cards: { ftx: { ...view, porTrend: trend } } } })?.view.porTrend).toEqual(trend);
   });
 
   test('left out when the card would change within the validity window (here: a report turning stale)', () => {

@@ -58,6 +58,26 @@ export function buildFirstPaintCards({ ext, now, settings, words, exchanges }: B
   return { v: FIRST_PAINT_CARDS_VERSION, ext, builtAt: now, ...(Object.keys(cards).length === 0 || words === undefined ? {} : { words }), cards };
 }
 
+/**
+ * The fields the background makes with the view for the card to read as they are: each is checked
+ * against the verdict it came with, so a damaged copy sends the page to the background's answer
+ * instead of drawing an empty or wrong card. The fingerprint is made again from the verdict's
+ * own reasons, as snoozes read it, and must be the pill's.
+ */
+function madeWithVerdict(card: ExchangeView, fingerprint: string): boolean {
+  const { cardOrder, shares, porTrend, verdict, warnings } = card;
+  return (
+    Array.isArray(cardOrder) &&
+    cardOrder.every((at) => Number.isInteger(at) && (at < 0 ? ~at < warnings.length : at < verdict.reasons.length)) &&
+    isRecord(shares) &&
+    isRecord(shares.stablecoins) &&
+    isRecord(shares.largest) &&
+    (porTrend === undefined || porTrend.series.every((series) => isRecord(series.columns))) &&
+    card.fingerprint === fingerprint &&
+    dataFingerprint(card) === fingerprint
+  );
+}
+
 /** Whether the card needs its stored copy read at all: the stored first paint says it opens by itself. */
 export interface FirstPaintCardForParameters {
   /** What `storage.local` holds under `FIRST_PAINT_CARDS_KEY`: anything, checked here. */
@@ -83,7 +103,7 @@ export function firstPaintCardFor({ stored, entry, builtAt, now }: FirstPaintCar
     if (!Object.hasOwn(cards, entry.id) || typeof words?.locale !== 'string' || Object.values(words.messages ?? {}).some((word) => typeof word.message !== 'string')) return undefined;
     // The pill's own face and data: the card is of the exchange, verdict and warnings the pill was decided from.
     const face = pillFace(card) as unknown as Record<string, unknown>;
-    if ([...Object.keys(face), 'run'].some((key) => face[key] !== entry[key as keyof FirstPaintEntry]) || dataFingerprint(card) !== entry.fingerprint) return undefined;
+    if ([...Object.keys(face), 'run'].some((key) => face[key] !== entry[key as keyof FirstPaintEntry]) || !madeWithVerdict(card, entry.fingerprint)) return undefined;
     const at = new Date(now).toISOString();
     return { view: { ...card, computedAt: at, ...(card.runAlert && { runAlert: { ...card.runAlert, computedAt: at } }) }, words };
   } catch {

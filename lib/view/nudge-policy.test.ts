@@ -4,18 +4,23 @@ import type { RiskLevel } from '../risk/order';
 import { dataFingerprint, nudgeDecision, snoozeFor } from './nudge-policy';
 
 const now = Date.parse('2026-11-25T12:00:00Z');
-const view = (level: RiskLevel, asOf = '2026-11-01', incomplete = level === 'unknown') => ({
-  id: 'binance',
-  verdict: {
-    level,
-    grade: level === 'danger' ? ('F' as const) : level === 'unknown' ? ('?' as const) : level === 'caution' ? ('D' as const) : ('B' as const),
-    incomplete,
-    reasons: [{ metric: 'por.method', code: 'por.method' as const, effect: 'ok' as const, asOf }],
-    metrics: { status: 'operating' as const, recentIncidents: 0 },
-    sources: [],
-    asOf,
-  },
-});
+const view = (level: RiskLevel, asOf = '2026-11-01', incomplete = level === 'unknown') =>
+  withFingerprint({
+    id: 'binance',
+    verdict: {
+      level,
+      grade: level === 'danger' ? ('F' as const) : level === 'unknown' ? ('?' as const) : level === 'caution' ? ('D' as const) : ('B' as const),
+      incomplete,
+      reasons: [{ metric: 'por.method', code: 'por.method' as const, effect: 'ok' as const, asOf }],
+      metrics: { status: 'operating' as const, recentIncidents: 0 },
+      sources: [],
+      asOf,
+    },
+  });
+/** The fingerprint a view is built with (`ExchangeView.fingerprint`). */
+function withFingerprint<T extends Parameters<typeof dataFingerprint>[0]>(shape: T): T & { fingerprint: string } {
+  return { ...shape, fingerprint: dataFingerprint(shape) };
+}
 const settings = (patch: Partial<Settings> = {}): Settings => ({ ...defaultSettings, ...patch });
 
 describe('nudgeDecision', () => {

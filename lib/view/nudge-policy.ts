@@ -5,7 +5,7 @@ import type { ExchangeView } from './exchange-view';
 export interface NudgeDecisionParameters {
   settings: Pick<Settings, 'nudgePolicy' | 'autoExpandOnDanger' | 'snoozes'>;
   /** The exchange's view, or (for the stored first paint) its id, level and data fingerprint. */
-  view: Pick<ExchangeView, 'id' | 'verdict'> | { id: string; verdict: { level: RiskLevel }; fingerprint: string };
+  view: { id: string; verdict: { level: RiskLevel }; fingerprint: string };
   /** A run alert is on for this exchange: the pill shows under "caution or worse" and "daily" too. */
   runAlert?: boolean;
   /** When the pill was last shown for this exchange (ms since epoch), if ever. */
@@ -34,7 +34,7 @@ const CAUTION_OR_WORSE: ReadonlySet<RiskLevel> = new Set(['caution', 'danger']);
 export function nudgeDecision({ settings, view, lastShownAt, now, overOwnLimit = false, runAlert = false }: NudgeDecisionParameters): NudgeDecisionReturnType {
   const hidden = { show: false, expanded: false };
   const snooze = settings.snoozes[view.id];
-  if (snooze !== undefined && snoozeActive(snooze, 'fingerprint' in view ? view.fingerprint : dataFingerprint(view), now)) return hidden;
+  if (snooze !== undefined && snoozeActive(snooze, view.fingerprint, now)) return hidden;
   switch (settings.nudgePolicy) {
     case 'off':
       return hidden;
@@ -70,7 +70,8 @@ export function dataFingerprint(view: Pick<ExchangeView, 'verdict'>): string {
 
 export type SnoozeChoice = '1d' | '7d' | 'data-change';
 
-export function snoozeFor(choice: SnoozeChoice, view: Pick<ExchangeView, 'verdict'>, now: number): Snooze {
-  if (choice === 'data-change') return { until: 'data-change', fingerprint: dataFingerprint(view) };
+/** `view.fingerprint` is `dataFingerprint`'s, made with the view (`ExchangeView.fingerprint`). */
+export function snoozeFor(choice: SnoozeChoice, view: { fingerprint: string }, now: number): Snooze {
+  if (choice === 'data-change') return { until: 'data-change', fingerprint: view.fingerprint };
   return { until: 'time', endsAt: now + (choice === '1d' ? 1 : 7) * DAY_MS };
 }

@@ -76,6 +76,22 @@ describe('what a trend row compares', () => {
   });
 });
 
+describe('the columns of a trend’s table', () => {
+  test('liabilities only in a middle report: the table has their column, though the row compares none', () => {
+    const middleOnly = [
+      report('2026-11-01', { reserveRatios: { BTC: 1.02 } }),
+      report('2026-10-01', { reserveRatios: { BTC: 1.03 }, customerLiabilities: { BTC: 590_000 } }),
+      report('2026-09-01', { reserveRatios: { BTC: 1.04 } }),
+    ];
+    const [btc] = porTrendSeries(middleOnly);
+    expect(btc?.compares).toEqual({ ratio: true, liabilities: false });
+    expect(btc?.columns).toEqual({ ratio: true, liabilities: true });
+    // No figure in any report: no column.
+    const [ratiosOnly] = porTrendSeries(middleOnly.map(({ customerLiabilities: _, ...rest }) => rest));
+    expect(ratiosOnly?.columns).toEqual({ ratio: true, liabilities: false });
+  });
+});
+
 describe('porCheckRows', () => {
   const check = (assets: PorCheck['assets']): PorCheck => ({
     claimAsOf: '2026-11-01',

@@ -19,6 +19,8 @@ export interface TrendSeries {
   points: TrendPoint[];
   /** The measures the row compares: those with a figure at one end at least ("— → —" says nothing). */
   compares: { ratio: boolean; liabilities: boolean };
+  /** The measures its table has a column for: those with a figure in any report. */
+  columns: { ratio: boolean; liabilities: boolean };
 }
 
 /**
@@ -41,7 +43,11 @@ export function porTrendSeries(history: readonly PorReport[]): TrendSeries[] {
     .filter((entry) => entry.points.length >= 2)
     .map((entry) => {
       const ends = [entry.points[0], entry.points.at(-1)];
-      return { ...entry, compares: { ratio: ends.some((point) => point?.ratio !== undefined), liabilities: ends.some((point) => point?.liabilities !== undefined) } };
+      return {
+        ...entry,
+        compares: { ratio: ends.some((point) => point?.ratio !== undefined), liabilities: ends.some((point) => point?.liabilities !== undefined) },
+        columns: { ratio: entry.points.some((point) => point.ratio !== undefined), liabilities: entry.points.some((point) => point.liabilities !== undefined) },
+      };
     });
 }
 

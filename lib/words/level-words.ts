@@ -10,7 +10,12 @@ export const levelKey = (level: RiskLevel): MessageKey => `level_${level}`;
  * required figure missing (or our copy too old) says so: "Caution · incomplete", because the
  * level is only the worst the known figures support. "Unknown" needs no such word.
  */
-export function levelWords({ level, incomplete }: Pick<GradeExchangeReturnType, 'level' | 'incomplete'>, t: Translate): string {
-  const word = t(levelKey(level));
-  return incomplete === true && (level === 'caution' || level === 'danger') ? t('levelIncomplete', word) : word;
+export function levelWords(verdict: Pick<GradeExchangeReturnType, 'level' | 'incomplete'>, t: Translate): string {
+  const word = t(levelKey(verdict.level));
+  return saysIncomplete(verdict) ? t('levelIncomplete', word) : word;
+}
+
+/** Whether the verdict is said to be incomplete (`levelWords`, the card's verdict sentence): a caution or danger with a required figure missing. */
+export function saysIncomplete({ level, incomplete }: Pick<GradeExchangeReturnType, 'level' | 'incomplete'>): boolean {
+  return incomplete === true && (level === 'caution' || level === 'danger');
 }

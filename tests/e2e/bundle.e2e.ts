@@ -62,6 +62,24 @@ describe('the built bundles', () => {
     expect(gzipped).toBeLessThanOrEqual(25 * 1024);
   });
 
+  test("the card's reason ranking is made in the background, and the exchange page's scripts carry neither it nor the pages' form-control styles", () => {
+    // The ranking's own keys (lib/view/card-reasons.ts, `RANK`), and the one reason it drops for repeating another.
+    const ranking = ['reason:danger', 'warning:caution', 'ratio-any.missing'];
+    // listed-shares.ts reads this flag off the verdict; only the background's view builder does now.
+    const sharesMarker = 'breakdownTooThin';
+    // components/controls.css, which the pages import beside card.css and the page's pill and card never need.
+    const controls = ['aria-invalid', 'button.danger'];
+    const page = builtContentScripts()
+      .flatMap((entry) => entry.js ?? [])
+      .map((file) => chromeFile(file))
+      .join('\n');
+    expect([...ranking, sharesMarker, ...controls].filter((marker) => page.includes(marker))).toEqual([]);
+    // The worker builds the view (`cardOrder` in buildExchangeView), once, for every page that draws the card.
+    const worker = chromeFile('background.js');
+    expect(ranking.filter((marker) => worker.includes(marker))).toEqual(ranking);
+    expect(worker.includes(sharesMarker)).toBe(true);
+  });
+
   test("the public-suffix list is a file of the extension, not part of either background's script", () => {
     // A run of labels only tldts' list holds (the city rules of *.jp), and its file (modules/public-suffix-on-first-use.ts).
     const marker = 'kawasakinagoyasendai';

@@ -101,6 +101,49 @@ describe('options page input and focus in Chromium', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  test('the form controls look as components/controls.css says: a refused field’s thick edge, a disabled button’s dashed one, a danger answer’s dark red', async () => {
+    // The values are read from the stylesheet the extension pages import, so the check follows it.
+    const css = readFileSync(join(root, 'components/controls.css'), 'utf8');
+    const rule = (selector: string) => css.slice(css.indexOf(selector)).split('}')[0] ?? '';
+    const invalidWidth = /border-width:\s*(\d+px)/.exec(rule("input[aria-invalid='true']"))?.[1];
+    const disabledStyle = /border:\s*\S+\s+(dashed|dotted|solid)/.exec(rule('button:disabled'))?.[1];
+    const hex = /background:\s*#([0-9a-f]{6})/i.exec(rule('button.danger'))?.[1] ?? '';
+    const dangerBackground = `rgb(${[0, 2, 4].map((at) => Number.parseInt(hex.slice(at, at + 2), 16)).join(', ')})`;
+    expect([invalidWidth, disabledStyle, dangerBackground]).toEqual(['2px', 'dashed', 'rgb(179, 38, 30)']);
+
+    const rpc = options.getByTestId('rpc-url');
+    await rpc.fill('nonsense');
+    await rpc.press('Tab');
+    await expect.poll(() => rpc.getAttribute('aria-invalid')).toBe('true');
+    expect(await rpc.evaluate((node) => getComputedStyle(node).borderTopWidth)).toBe(invalidWidth);
+
+    // Disabled, and busy (aria-disabled, which keeps the focus): the dashed edge tells them apart without colour.
+    const refresh = options.getByTestId('refresh-now');
+    for (const state of ['disabled', 'aria-disabled'] as const) {
+      const { before, after } = await refresh.evaluate((node, name) => {
+        const was = node.getAttribute(name);
+        const before = getComputedStyle(node).borderTopStyle;
+        node.setAttribute(name, name === 'disabled' ? '' : 'true');
+        const after = getComputedStyle(node).borderTopStyle;
+        if (was === null) node.removeAttribute(name);
+        else node.setAttribute(name, was);
+        return { before, after };
+      }, state);
+      expect(before).not.toBe(disabledStyle);
+      expect(after).toBe(disabledStyle);
+    }
+
+    // The question's answer that cannot be taken back (InlineConfirm's `.danger`).
+    await options.getByTestId('delete-everything').click();
+    const confirm = options.getByTestId('delete-confirm');
+    expect(await confirm.evaluate((node) => getComputedStyle(node).backgroundColor)).toBe(dangerBackground);
+    await options.getByTestId('delete-cancel').click();
+    await expect.poll(() => options.getByTestId('delete-confirm').count()).toBe(0);
+    await rpc.fill('https://good.example.org');
+    await rpc.press('Tab');
+    await expect.poll(() => rpc.getAttribute('aria-invalid')).toBe('false');
+  });
+
   test('a backup with one bad setting changes nothing: holdings, settings and address book stay, in plain words', async () => {
     const now = Date.parse('2026-12-01T00:00:00Z');
     await browser.worker.evaluate((items) => chrome.storage.local.set(items), {

@@ -7,6 +7,7 @@ import { SharePanel } from '../../components/SharePanel';
 import { I18nContext, translateFrom, type Messages } from '../../utils/i18n';
 import type { ExchangeView } from '../../lib/view/exchange-view';
 import cardCss from '../../components/card.css?inline';
+import controlsCss from '../../components/controls.css?inline';
 import shareCss from '../../components/share-panel.css?inline';
 import en from '../../public/_locales/en/messages.json';
 import sv from '../../public/_locales/sv/messages.json';
@@ -22,7 +23,7 @@ const harness: ShareHarness = {
   copiedImages: [],
   mount(view, now, language, options = {}) {
     const style = document.createElement('style');
-    style.textContent = `${cardCss}\n${shareCss}`;
+    style.textContent = `${cardCss}\n${controlsCss}\n${shareCss}`;
     document.head.append(style);
     const root = document.createElement('div');
     root.className = 'rr-theme';
