@@ -8,6 +8,7 @@ import type { Language } from '@/lib/settings';
 import { I18nContext, translateFrom, type I18n, type Messages } from '@/utils/i18n';
 import { usePageWords } from '@/utils/page-words';
 import { useLanguageChoice } from './language-choice';
+import { useRef } from 'preact/hooks';
 
 const words = (language: Language): I18n => {
   const id = language === 'auto' ? 'en' : language;
@@ -18,7 +19,18 @@ const english = words('en');
 /** The welcome page as main.tsx wires it, with the stored setting's write given by the test. */
 function WelcomePage({ save }: { save: (language: Language) => Promise<unknown> }) {
   const [i18n, showLanguage] = usePageWords({ language: 'auto', i18n: english, title: 'welcomeTitle', load: (language) => Promise.resolve(words(language)) });
-  const [language, choose] = useLanguageChoice({ initial: 'auto', show: showLanguage, save });
+  // What the test's write keeps, read back as storage would be.
+  const kept = useRef<Language>('auto');
+  const [language, choose] = useLanguageChoice({
+    initial: 'auto',
+    stored: 'auto',
+    read: () => Promise.resolve(kept.current),
+    show: showLanguage,
+    save: async (next) => {
+      await save(next);
+      kept.current = next;
+    },
+  });
   return (
     <I18nContext.Provider value={i18n}>
       <Welcome language={language} onLanguage={choose} protectionOn={false} holdingsHref="x" onTurnOnProtection={() => Promise.resolve(true)} />
