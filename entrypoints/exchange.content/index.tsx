@@ -167,7 +167,7 @@ export default defineContentScript({
     }
     // After the pill, never before it, and in a task of its own so the page's parser goes first:
     // the withdrawal-field check (a guide address is rarely set).
-    let reword = async () => {};
+    let reword: () => unknown = () => 0;
     ctx.setTimeout(
       () =>
         void watchWithdrawalFields({ ctx, exchangeId: () => pageExchange, words: () => pageWords(page.language), ours: { elements: () => ui?.drawn() ?? [], makeRoom: () => ui?.collapse() } }).then(

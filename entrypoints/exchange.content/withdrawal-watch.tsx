@@ -36,7 +36,7 @@ export interface WatchWithdrawalFieldsParameters {
  * Resolves to what words the warning on screen again, in place, in the words `words` gives now (a
  * change of language): its element, its place and the focus in it stay.
  */
-export async function watchWithdrawalFields({ ctx, exchangeId, words, ours }: WatchWithdrawalFieldsParameters): Promise<() => Promise<void>> {
+export async function watchWithdrawalFields({ ctx, exchangeId, words, ours }: WatchWithdrawalFieldsParameters): Promise<() => Promise<unknown>> {
   for (const stale of document.querySelectorAll(HOST_TAG)) stale.remove();
   // The guide values for the exchange this page was last known as (the background may say which after this starts).
   const read = (id: string | undefined): Promise<StoredGuides> => readStoredGuides(id).catch(() => ({ exchangeId: id, current: undefined, own: undefined }));
@@ -143,8 +143,5 @@ export async function watchWithdrawalFields({ ctx, exchangeId, words, ours }: Wa
     lastField = undefined;
     hide();
   });
-  return async () => {
-    const i18n = await words();
-    if (ui) draw?.(i18n);
-  };
+  return () => words().then((i18n) => ui && draw?.(i18n));
 }
