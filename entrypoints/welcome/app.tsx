@@ -6,7 +6,7 @@ import type { Language } from '@/lib/settings';
 import { holdsBroadAccess, TAB_ADDRESSES } from '@/utils/permissions';
 import { loadI18n } from '@/utils/translate';
 import { usePageWords } from '@/utils/page-words';
-import { getSettings, updateSettings } from '@/utils/settings';
+import { getSettings, updateSettings, watchSettings } from '@/utils/settings';
 import { useStoredSettings } from '@/utils/stored-settings';
 import { useBroadAccess } from '@/utils/broad-access';
 import { useLanguageChoice } from './language-choice';
@@ -21,7 +21,7 @@ function App({ initialSettings, initialI18n, initialBroadAccess }: { initialSett
   const [i18n, showLanguage] = usePageWords({ language: initialLanguage, i18n: initialI18n, title: 'welcomeTitle' });
   const [language, chooseLanguage] = useLanguageChoice({
     initial: initialLanguage,
-    stored: settings.language,
+    watch: (report) => watchSettings(() => report()),
     read: async () => (await getSettings()).language,
     show: showLanguage,
     save: (next) => updateSettings({ language: next }),

@@ -4,8 +4,11 @@ import type { Language } from '@/lib/settings';
 export interface LanguageChoiceParameters {
   /** The stored setting the page opened with. */
   initial: Language;
-  /** The stored setting now, followed while the page is open: another page (the options) may change it. */
-  stored: Language;
+  /**
+   * Calls `report` each time storage reports a change of the settings (another page, the options, may change the
+   * language); returns the way to stop. What a report says is not taken: it may be late, or an earlier pick's.
+   */
+  watch: (report: () => void) => () => void;
   /** Reads the stored setting. */
   read: () => Promise<Language>;
   /** Puts the page in a language's words (`usePageWords`). */
@@ -20,25 +23,40 @@ export interface LanguageChoiceParameters {
  * one, and the choice resolves false for the page to say so. A failure of a pick the user has
  * since changed leaves the newer pick alone.
  *
- * A change stored elsewhere is shown too, picker and words. While a pick of the page's own is
- * being stored, what storage reports may be the page's own earlier picks coming back, so the
- * page waits, and once its picks are stored reads the setting and shows it if it is not the last pick.
+ * A change stored elsewhere is shown too, picker and words. The browser may report a write after
+ * the write's promise resolves, so a report of the page's own earlier pick can come at any time:
+ * a report is never taken at its word. While no pick of the page's own is being stored, each report
+ * (and the start of watching, for a change made while the page was loading) has the setting read
+ * and shown; once its picks are stored the page reads it too. Only the latest read counts: one that
+ * a newer report or pick overtook is dropped.
  */
-export function useLanguageChoice({ initial, stored, read, show, save }: LanguageChoiceParameters): [Language, (language: Language) => Promise<boolean>] {
+export function useLanguageChoice({ initial, watch, read, show, save }: LanguageChoiceParameters): [Language, (language: Language) => Promise<boolean>] {
   const [language, setLanguage] = useState(initial);
   const kept = useRef(initial);
   const latest = useRef(initial);
   const saving = useRef(0);
+  const turn = useRef(0);
   const showStored = (next: Language) => {
     kept.current = latest.current = next;
     setLanguage(next);
     show(next);
   };
+  const readAndShow = async () => {
+    const mine = ++turn.current;
+    const now = await read().catch(() => undefined);
+    if (now !== undefined && mine === turn.current && saving.current === 0 && now !== latest.current) showStored(now);
+  };
   useEffect(() => {
-    if (saving.current === 0 && stored !== latest.current) showStored(stored);
-  }, [stored]);
+    const stop = watch(() => {
+      if (saving.current === 0) void readAndShow();
+      else turn.current++;
+    });
+    void readAndShow();
+    return stop;
+  }, []);
   const choose = async (next: Language) => {
     latest.current = next;
+    turn.current++;
     setLanguage(next);
     show(next);
     saving.current++;
@@ -51,10 +69,7 @@ export function useLanguageChoice({ initial, stored, read, show, save }: Languag
       if (latest.current === next) showStored(kept.current);
       return false;
     } finally {
-      if (--saving.current === 0) {
-        const now = await read().catch(() => latest.current);
-        if (saving.current === 0 && now !== latest.current) showStored(now);
-      }
+      if (--saving.current === 0) await readAndShow();
     }
   };
   return [language, choose];
