@@ -70,4 +70,25 @@ describe('the warning page', () => {
     expect(document.title).toBe(words('de')('warningNoLongerTitle'));
     render(null, root);
   });
+
+  test('a change of language stored while the page is still loading is not lost', async () => {
+    // The background's answer is held until the test gives it.
+    let answer: () => void = () => undefined;
+    fakeBrowser.runtime.onMessage.addListener((message: unknown, _sender: unknown, sendResponse: (answer: unknown) => void) => {
+      if ((message as { type: string }).type !== 'check-url') return undefined;
+      answer = () => sendResponse(lookalike);
+      return true;
+    });
+    const { document, root } = page();
+    const started = startWarningPage(root, 'https://kraken-login.com/');
+    await settle();
+    // Read in English; the options page stores Swedish before the page is drawn.
+    await updateSettings({ language: 'sv' });
+    await settle();
+    answer();
+    await started;
+    await vi.waitFor(() => expect(root.querySelector('h1')?.textContent).toBe(words('sv')('lookalikeTitle', 'Kraken')));
+    expect(document.documentElement.lang).toBe('sv');
+    render(null, root);
+  });
 });

@@ -78,4 +78,29 @@ describe('the welcome page', () => {
     await vi.waitFor(() => expect(root.querySelector('h1')?.textContent).toBe(word('fr', 'welcomeTitle')));
     render(null, root);
   });
+
+  test('a change of language stored while the page is still loading is not lost', async () => {
+    // The browser's answer about the page's access is held until the test gives it; the settings are read by then.
+    let answer: () => void = () => undefined;
+    vi.spyOn(fakeBrowser.permissions, 'contains').mockImplementation(
+      () =>
+        new Promise((resolve) => {
+          const before = answer;
+          answer = () => {
+            before();
+            resolve(false);
+          };
+        }),
+    );
+    const { root, pickerShows } = open();
+    const started = startWelcomePage(root);
+    await settle();
+    await updateSettings({ language: 'sv' });
+    await settle();
+    answer();
+    await started;
+    await vi.waitFor(() => expect(root.querySelector('h1')?.textContent).toBe(word('sv', 'welcomeTitle')));
+    expect(pickerShows()).toBe('sv');
+    render(null, root);
+  });
 });
