@@ -34,9 +34,10 @@ export interface WatchWithdrawalFieldsParameters {
  * addresses until the warning stays away, and so learn the guide's address.
  *
  * Resolves to what words the warning on screen again, in place, in the words `words` gives now (a
- * change of language): its element, its place and the focus in it stay.
+ * change of language): its element, its place and the focus in it stay. With no warning on screen
+ * it asks for no words.
  */
-export async function watchWithdrawalFields({ ctx, exchangeId, words, ours }: WatchWithdrawalFieldsParameters): Promise<() => Promise<unknown>> {
+export async function watchWithdrawalFields({ ctx, exchangeId, words, ours }: WatchWithdrawalFieldsParameters): Promise<() => unknown> {
   for (const stale of document.querySelectorAll(HOST_TAG)) stale.remove();
   // The guide values for the exchange this page was last known as (the background may say which after this starts).
   const read = (id: string | undefined): Promise<StoredGuides> => readStoredGuides(id).catch(() => ({ exchangeId: id, current: undefined, own: undefined }));
@@ -143,5 +144,5 @@ export async function watchWithdrawalFields({ ctx, exchangeId, words, ours }: Wa
     lastField = undefined;
     hide();
   });
-  return () => words().then((i18n) => ui && draw?.(i18n));
+  return () => ui && words().then((i18n) => ui && draw?.(i18n));
 }
