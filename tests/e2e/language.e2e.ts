@@ -141,6 +141,23 @@ describe('the chosen language on the exchange page, in Chromium', () => {
     }
     const warningHosts = () => Promise.all([beside, alone].map((page) => page.evaluate(() => document.querySelector('reserve-radar-mismatch')?.outerHTML)));
     const before = await warningHosts();
+    // The user is on the warning's button; where the focus is and where the box stands must not change.
+    const focused = (page: Page) => inShadow(page, 'reserve-radar-mismatch', (root) => root.activeElement?.getAttribute('data-testid') ?? null);
+    const clearOfField = async (page: Page) => {
+      const field = await page.locator('#withdraw-address').boundingBox();
+      const box = await inShadow(page, 'reserve-radar-mismatch', (root) => {
+        const { left, top, right, bottom } = (root.querySelector('.mismatch') as HTMLElement).getBoundingClientRect();
+        return { left, top, right, bottom };
+      });
+      if (field === null || box === null) return false;
+      return box.bottom <= field.y || box.top >= field.y + field.height || box.right <= field.x || box.left >= field.x + field.width;
+    };
+    for (const page of [beside, alone]) {
+      await page.bringToFront();
+      await inShadow(page, 'reserve-radar-mismatch', (root) => (root.querySelector('[data-testid="mismatch-dismiss"]') as HTMLElement).focus());
+      await expect.poll(() => focused(page)).toBe('mismatch-dismiss');
+      expect(await clearOfField(page)).toBe(true);
+    }
 
     await options.bringToFront();
     await options.getByTestId('language-sv').check();
@@ -152,8 +169,13 @@ describe('the chosen language on the exchange page, in Chromium', () => {
       expect(await warning.text('mismatch-dismiss')).toBe(sv('mismatchDismiss'));
       expect(await inShadow(page, 'reserve-radar-mismatch', (root) => (root.querySelector('style + div') as HTMLElement | null)?.lang)).toBe('sv');
     }
-    // Worded again in place: the same element, empty to the page, as before.
+    // Worded again in place: the same element, empty to the page, as before, the focus still on its button and the box
+    // still clear of the field.
     expect(await warningHosts()).toEqual(before);
+    for (const page of [beside, alone]) {
+      expect(await focused(page)).toBe('mismatch-dismiss');
+      expect(await clearOfField(page)).toBe(true);
+    }
     // A warning drawn after the change speaks it too, the pill closed or not.
     for (const page of [beside, alone]) {
       await page.bringToFront();
