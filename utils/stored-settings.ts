@@ -1,13 +1,26 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Settings } from '@/lib/settings';
-import { watchSettings } from './settings';
+import { getSettings, watchSettings } from './settings';
 
 /**
  * Settings as stored, followed while the page is open: an import, a reset or another page's
- * change shows here, and a later edit builds on what is stored, never on an older copy.
+ * change shows here, and a later edit builds on what is stored, never on an older copy. The settings
+ * are read once more as the watch starts, for a change stored while the page was loading, which is
+ * never reported to it; a report that comes first is newer, and that read is then dropped.
  */
 export function useStoredSettings(initial: Settings): [Settings, (next: Settings) => void] {
   const [settings, setSettings] = useState(initial);
-  useEffect(() => watchSettings(setSettings), []);
+  useEffect(() => {
+    let reported = false;
+    const stop = watchSettings((next) => {
+      reported = true;
+      setSettings(next);
+    });
+    getSettings().then(
+      (next) => reported || setSettings(next),
+      () => undefined,
+    );
+    return stop;
+  }, []);
   return [settings, setSettings];
 }

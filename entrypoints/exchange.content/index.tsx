@@ -79,6 +79,8 @@ export default defineContentScript({
       // Asked again meanwhile: the newer question's answer counts, never an older one that came back later.
       if (!page.latest(question)) return;
       if (state?.kind === 'exchange') pageExchange = state.view.id;
+      // Closed by the user: only the language is followed, for the address-mismatch warning's words.
+      if (dismissed) return void (page.language = state?.nudge?.settings.language ?? page.language);
       if (state?.kind !== 'exchange' || state.nudge === undefined) return remove();
       // Same exchange (an in-app navigation, a change of its view or of the language): drawn over in place.
       if (shown === state.view.id) return page.again(question, state, state.nudge, () => ui);
@@ -165,13 +167,17 @@ export default defineContentScript({
     }
     // After the pill, never before it, and in a task of its own so the page's parser goes first:
     // the withdrawal-field check (a guide address is rarely set).
+    let reword: () => unknown = () => 0;
     ctx.setTimeout(
-      () => void watchWithdrawalFields({ ctx, exchangeId: () => pageExchange, words: () => pageWords(page.language), ours: { elements: () => ui?.drawn() ?? [], makeRoom: () => ui?.collapse() } }),
+      () =>
+        void watchWithdrawalFields({ ctx, exchangeId: () => pageExchange, words: () => pageWords(page.language), ours: { elements: () => ui?.drawn() ?? [], makeRoom: () => ui?.collapse() } }).then(
+          (drawAgain) => (reword = drawAgain),
+        ),
       0,
     );
     // Exchanges are single-page apps: each in-app navigation is checked again.
-    // The background's notice of a changed view or language is answered the same way.
-    const again = () => void (dismissed ? undefined : update());
+    // The background's notice of a changed view or language is answered the same way; the warning follows the language.
+    const again = () => void update().then(() => reword());
     ctx.addEventListener(window, 'wxt:locationchange', again);
     viewChanges.ready(again);
     // Pages that rebuild their DOM can drop our element; put it back, once, never twice. It

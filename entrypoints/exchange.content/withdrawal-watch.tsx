@@ -32,8 +32,12 @@ export interface WatchWithdrawalFieldsParameters {
  * puts into a field by script (or announces with a synthetic event) is never checked, because
  * whether our warning appears is visible to the page: checking page-set values would let it try
  * addresses until the warning stays away, and so learn the guide's address.
+ *
+ * Resolves to what words the warning on screen again, in place, in the words `words` gives now (a
+ * change of language): its element, its place and the focus in it stay. With no warning on screen
+ * it asks for no words.
  */
-export async function watchWithdrawalFields({ ctx, exchangeId, words, ours }: WatchWithdrawalFieldsParameters): Promise<void> {
+export async function watchWithdrawalFields({ ctx, exchangeId, words, ours }: WatchWithdrawalFieldsParameters): Promise<() => unknown> {
   for (const stale of document.querySelectorAll(HOST_TAG)) stale.remove();
   // The guide values for the exchange this page was last known as (the background may say which after this starts).
   const read = (id: string | undefined): Promise<StoredGuides> => readStoredGuides(id).catch(() => ({ exchangeId: id, current: undefined, own: undefined }));
@@ -43,6 +47,8 @@ export async function watchWithdrawalFields({ ctx, exchangeId, words, ours }: Wa
   let shownIn: Element | undefined;
   let dismissedFor: string | undefined;
   let lastField: HTMLInputElement | HTMLTextAreaElement | undefined;
+  // Draws the warning on screen in the words given.
+  let draw: ((i18n: I18n) => void) | undefined;
   // Mounting waits for the words; a newer edit makes an older, still-mounting warning stale.
   let generation = 0;
 
@@ -86,22 +92,25 @@ export async function watchWithdrawalFields({ ctx, exchangeId, words, ours }: Wa
       css: `${cardCss}\n${mismatchCss}`,
       onMount(container) {
         container.classList.add('rr-theme');
-        container.lang = i18n.locale;
-        render(
-          <I18nContext.Provider value={i18n}>
-            <MismatchWarning
-              typed={typed}
-              chosen={chosen.address}
-              onDismiss={() => {
-                // The dismissal stores nothing and opens nothing; the root's guard already
-                // stops synthetic clicks before they reach this button.
-                dismissedFor = typed;
-                hide();
-              }}
-            />
-          </I18nContext.Provider>,
-          container,
-        );
+        draw = (words) => {
+          container.lang = words.locale;
+          render(
+            <I18nContext.Provider value={words}>
+              <MismatchWarning
+                typed={typed}
+                chosen={chosen.address}
+                onDismiss={() => {
+                  // The dismissal stores nothing and opens nothing; the root's guard already
+                  // stops synthetic clicks before they reach this button.
+                  dismissedFor = typed;
+                  hide();
+                }}
+              />
+            </I18nContext.Provider>,
+            container,
+          );
+        };
+        draw(i18n);
         const box = container.querySelector<HTMLElement>('.mismatch');
         if (box !== null) keepClearOf(field, box, following.signal, ours, { afterInput });
       },
@@ -135,4 +144,5 @@ export async function watchWithdrawalFields({ ctx, exchangeId, words, ours }: Wa
     lastField = undefined;
     hide();
   });
+  return () => ui && words().then((i18n) => ui && draw?.(i18n));
 }

@@ -18,6 +18,7 @@ type MessageFile = Record<string, { message: string }>;
 const read = (locale: string) => JSON.parse(readFileSync(join(root, 'public/_locales', locale, 'messages.json'), 'utf8')) as MessageFile;
 const swedish = read('sv');
 const english = read('en');
+const german = read('de');
 
 interface BidiConnection {
   send(method: string, params: object): Promise<{ result: Record<string, unknown> }>;
@@ -62,6 +63,30 @@ describe('the chosen language on the exchange page, in Firefox', () => {
     await page.mouse.click(box!.x + box!.width / 2, box!.y + box!.height / 2);
   }
 
+  /** The card's Withdraw opens the guide, an extension page, where the extension's API is: the language is set from there. */
+  async function setLanguageFromGuide(page: Page, language: string): Promise<void> {
+    const before = new Set(((await connection.send('browsingContext.getTree', { maxDepth: 0 })).result.contexts as { context: string }[]).map((tab) => tab.context));
+    await clickInPill(page, 'withdraw');
+    const guide = await until(
+      async () =>
+        ((await connection.send('browsingContext.getTree', { maxDepth: 0 })).result.contexts as { context: string; url: string }[]).find(
+          (tab) => !before.has(tab.context) && tab.url.includes('/guide.html'),
+        ),
+      (tab) => tab !== undefined,
+      'the guide tab',
+    );
+    const set = `browser.storage.local.get('settings').then(({ settings }) => browser.storage.local.set({ settings: { ...settings, language: ${JSON.stringify(language)} } })).then(() => 'ok')`;
+    await until(
+      async () => {
+        const answer = await connection.send('script.evaluate', { expression: set, target: { context: guide!.context }, awaitPromise: true }).catch(() => undefined);
+        return (answer?.result as { result?: { value?: unknown } } | undefined)?.result?.value;
+      },
+      (value) => value === 'ok',
+      `the language set to ${language} from the guide page`,
+    );
+    await connection.send('browsingContext.close', { context: guide!.context });
+  }
+
   const headings = (page: Page) => inPill<string[]>(page, '(root) => [...root.querySelectorAll(".card__heading")].map((node) => node.textContent)');
 
   beforeAll(async () => {
@@ -96,26 +121,7 @@ describe('the chosen language on the exchange page, in Firefox', () => {
       ),
     ).toContain(english.cardProofOfReserves?.message);
 
-    // The card's Withdraw opens the guide: an extension page, where the extension's API is.
-    const before = new Set(((await connection.send('browsingContext.getTree', { maxDepth: 0 })).result.contexts as { context: string }[]).map((tab) => tab.context));
-    await clickInPill(page, 'withdraw');
-    const guide = await until(
-      async () =>
-        ((await connection.send('browsingContext.getTree', { maxDepth: 0 })).result.contexts as { context: string; url: string }[]).find(
-          (tab) => !before.has(tab.context) && tab.url.includes('/guide.html'),
-        ),
-      (tab) => tab !== undefined,
-      'the guide tab',
-    );
-    const setSwedish = `browser.storage.local.get('settings').then(({ settings }) => browser.storage.local.set({ settings: { ...settings, language: 'sv' } })).then(() => 'ok')`;
-    await until(
-      async () => {
-        const answer = await connection.send('script.evaluate', { expression: setSwedish, target: { context: guide!.context }, awaitPromise: true }).catch(() => undefined);
-        return (answer?.result as { result?: { value?: unknown } } | undefined)?.result?.value;
-      },
-      (value) => value === 'ok',
-      'the language set from the guide page',
-    );
+    await setLanguageFromGuide(page, 'sv');
 
     await page.bringToFront();
     await page.reload();
@@ -129,6 +135,33 @@ describe('the chosen language on the exchange page, in Firefox', () => {
     expect(await inPill<string>(page, '(root) => root.querySelector("[data-testid=\\"withdraw\\"]")?.textContent')).toBe(swedish.withdrawAction?.message);
     // The stand-in exchange's server saw its own pages only.
     expect(requested.every((url) => url.startsWith('www.binance.com/'))).toBe(true);
+    await page.close();
+  });
+
+  test('the language changed while the card is open on binance.com: the open card and its pill word themselves again in place, with no reload', async () => {
+    const page = await browser.newPage();
+    await page.goto('https://www.binance.com/en/trade/BTC_USDT');
+    await clickInPill(page, 'pill-toggle');
+    await until(
+      () => headings(page),
+      (found) => (found?.length ?? 0) > 0,
+      'the card',
+    );
+    const loadedAt = await page.evaluate(() => performance.timeOrigin);
+
+    await setLanguageFromGuide(page, 'de');
+    await page.bringToFront();
+    const germanHeadings = await until(
+      () => headings(page),
+      (found) => found?.includes(german.cardProofOfReserves?.message ?? '-') === true,
+      'the open card in German',
+    );
+    for (const other of [english, swedish]) expect(germanHeadings).not.toContain(other.cardProofOfReserves?.message);
+    expect(await inPill<string>(page, '(root) => root.querySelector("[data-testid=\\"withdraw\\"]")?.textContent')).toBe(german.withdrawAction?.message);
+    expect(await inPill<string>(page, '(root) => root.querySelector("[data-testid=\\"pill-close\\"]")?.getAttribute("aria-label")')).toBe(german.close?.message);
+    expect(await inPill<string>(page, '(root) => root.querySelector("style + div")?.lang')).toBe('de');
+    // The same page, never loaded again.
+    expect(await page.evaluate(() => performance.timeOrigin)).toBe(loadedAt);
     await page.close();
   });
 });

@@ -119,6 +119,94 @@ describe('the chosen language on the exchange page, in Chromium', () => {
     for (const page of [card, collapsed, options]) await page.close();
   });
 
+  test('the language changed while the address-mismatch warning is on screen: it follows in place, beside the pill or with the pill closed, and so does the next one', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.getByTestId(`language-${PSEUDO_LOCALE.id}`).check();
+    await options.waitForFunction((tag) => document.documentElement.lang === tag, PSEUDO_LOCALE.tag);
+    await storeGuideAddress(options, GUIDE_ADDRESS);
+    const [beside, alone] = [await browser.context.newPage(), await browser.context.newPage()];
+    for (const page of [beside, alone]) {
+      await page.bringToFront();
+      await page.goto('https://www.binance.com/en/my/wallet/account/main/withdrawal/crypto/USDT');
+      await shadowUi(page).waitFor('pill-toggle');
+      // The pill closed by the user: gone for this page, the warning stays.
+      if (page === alone) {
+        await shadowUi(page).click('pill-close');
+        await page.waitForFunction(() => document.querySelector('reserve-radar-pill') === null);
+      }
+      await page.locator('#withdraw-address').fill(OTHER_ADDRESS);
+      await shadowUi(page, 'reserve-radar-mismatch').waitFor('mismatch-warning');
+      expect(await shadowUi(page, 'reserve-radar-mismatch').text('mismatch-warning')).toContain(PSEUDO_OPEN);
+    }
+    const warningHosts = () => Promise.all([beside, alone].map((page) => page.evaluate(() => document.querySelector('reserve-radar-mismatch')?.outerHTML)));
+    const before = await warningHosts();
+    // The user is on the warning's button; where the focus is and where the box stands must not change.
+    const focused = (page: Page) => inShadow(page, 'reserve-radar-mismatch', (root) => root.activeElement?.getAttribute('data-testid') ?? null);
+    const clearOfField = async (page: Page) => {
+      const field = await page.locator('#withdraw-address').boundingBox();
+      const box = await inShadow(page, 'reserve-radar-mismatch', (root) => {
+        const { left, top, right, bottom } = (root.querySelector('.mismatch') as HTMLElement).getBoundingClientRect();
+        return { left, top, right, bottom };
+      });
+      if (field === null || box === null) return false;
+      return box.bottom <= field.y || box.top >= field.y + field.height || box.right <= field.x || box.left >= field.x + field.width;
+    };
+    for (const page of [beside, alone]) {
+      await page.bringToFront();
+      await inShadow(page, 'reserve-radar-mismatch', (root) => (root.querySelector('[data-testid="mismatch-dismiss"]') as HTMLElement).focus());
+      await expect.poll(() => focused(page)).toBe('mismatch-dismiss');
+      expect(await clearOfField(page)).toBe(true);
+    }
+
+    await options.bringToFront();
+    await options.getByTestId('language-sv').check();
+    await options.waitForFunction(() => document.documentElement.lang.startsWith('sv'));
+    for (const page of [beside, alone]) {
+      const warning = shadowUi(page, 'reserve-radar-mismatch');
+      await expect.poll(() => warning.text('mismatch-warning'), { timeout: 10_000 }).toContain(sv('mismatchTitle'));
+      expect(await warning.text('mismatch-warning')).not.toContain(PSEUDO_OPEN);
+      expect(await warning.text('mismatch-dismiss')).toBe(sv('mismatchDismiss'));
+      expect(await inShadow(page, 'reserve-radar-mismatch', (root) => (root.querySelector('style + div') as HTMLElement | null)?.lang)).toBe('sv');
+    }
+    // Worded again in place: the same element, empty to the page, as before, the focus still on its button and the box
+    // still clear of the field.
+    expect(await warningHosts()).toEqual(before);
+    for (const page of [beside, alone]) {
+      expect(await focused(page)).toBe('mismatch-dismiss');
+      expect(await clearOfField(page)).toBe(true);
+    }
+    // A warning drawn after the change speaks it too, the pill closed or not.
+    for (const page of [beside, alone]) {
+      await page.bringToFront();
+      await page.locator('#withdraw-address').fill('');
+      await shadowUi(page, 'reserve-radar-mismatch').waitFor('mismatch-warning', { state: 'detached' });
+      await page.locator('#withdraw-address').fill(OTHER_ADDRESS);
+      await shadowUi(page, 'reserve-radar-mismatch').waitFor('mismatch-warning');
+      expect(await shadowUi(page, 'reserve-radar-mismatch').text('mismatch-warning')).toContain(sv('mismatchTitle'));
+    }
+    for (const page of [beside, alone, options]) await page.close();
+  });
+
+  test('the language changed while the lookalike warning page is open: the page follows', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.getByTestId(`language-${PSEUDO_LOCALE.id}`).check();
+    await options.waitForFunction((tag) => document.documentElement.lang === tag, PSEUDO_LOCALE.tag);
+    const warning = await browser.context.newPage();
+    await warning.goto(`chrome-extension://${browser.extensionId}/warning.html?url=${encodeURIComponent('https://binance-login.com/')}`);
+    await warning.getByTestId('continue-anyway').waitFor();
+    expect(await warning.locator('h1').textContent()).toContain(PSEUDO_OPEN);
+
+    await options.bringToFront();
+    await options.getByTestId('language-sv').check();
+    await expect.poll(() => warning.locator('h1').textContent()).toBe(sv('lookalikeTitle').replace('$1', 'Binance'));
+    expect(await warning.locator('body').textContent()).not.toContain(PSEUDO_OPEN);
+    expect(await warning.evaluate(() => document.documentElement.lang)).toBe('sv');
+    expect(await warning.title()).toBe(sv('warningPageTitle'));
+    for (const page of [warning, options]) await page.close();
+  });
+
   test('nothing in either build is web-accessible, so no page can probe for the extension', () => {
     for (const build of [chromeBuild, firefoxBuild]) {
       const manifest = JSON.parse(readFileSync(join(build, 'manifest.json'), 'utf8')) as Record<string, unknown>;

@@ -176,6 +176,24 @@ describe('the welcome page in Chromium', () => {
     await expect.poll(() => welcome.getByRole('heading', { level: 1 }).textContent()).toBe('Welcome to Reserve Radar');
   });
 
+  test('a language chosen in the options page while it is open: its words and its picker follow', async () => {
+    const shown = () =>
+      welcome.evaluate(() => ({
+        lang: document.documentElement.lang,
+        picker: (document.querySelector('[data-testid="welcome-language"] input:checked') as HTMLInputElement | null)?.value,
+        heading: document.querySelector('h1')?.textContent,
+      }));
+    await expect.poll(shown).toEqual({ lang: expect.stringMatching(/^en/), picker: 'auto', heading: 'Welcome to Reserve Radar' });
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.getByTestId('language-sv').check();
+    await expect.poll(shown).toEqual({ lang: 'sv', picker: 'sv', heading: 'Välkommen till Reserve Radar' });
+    expect(await welcome.title()).toBe('Välkommen till Reserve Radar');
+    await options.getByTestId('language-auto').check();
+    await expect.poll(shown).toEqual({ lang: expect.stringMatching(/^en/), picker: 'auto', heading: 'Welcome to Reserve Radar' });
+    await options.close();
+  });
+
   test('the holdings link opens the options page at the holdings section', async () => {
     const page = await browser.context.newPage();
     await page.goto(`chrome-extension://${browser.extensionId}/welcome.html`);
