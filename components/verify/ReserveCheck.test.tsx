@@ -202,6 +202,10 @@ describe('ReserveCheck target choice', () => {
       expect(line(locale, 1), locale).toContain(one);
       expect(line(locale, 2), locale).toContain(two);
     }
+    // By each language's plural rules: French and Brazilian Portuguese say 0 in the singular, English in the plural.
+    expect(line('fr', 0)).toContain('Liste de 0 portefeuille au');
+    expect(line('pt-BR', 0)).toContain('Lista de 0 carteira em');
+    expect(line('en', 0)).toMatch(/^List of 0 wallets as of/);
   });
 });
 

@@ -4,6 +4,7 @@ import type { CheckReservesReturnType, ReserveCheckProgress, ReserveCheckToken }
 import { rpcUrlForChain, type Settings } from '../../lib/settings';
 import type { ExchangeView } from '../../lib/view/exchange-view';
 import { formatCount, formatDate, formatList } from '../../lib/words/format';
+import { pluralText } from '../../lib/words/plural';
 import { joiners } from '../../lib/words/punctuation';
 import { numberExample, readDecimalText } from '../../lib/words/typed-number';
 import { useLocale, useT } from '../../utils/i18n';
@@ -136,7 +137,10 @@ export function ReserveCheck({ targets, endpoints, optionsUrl, views, onRun }: R
       </fieldset>
       {target !== undefined && (
         <p class="provenance" data-testid="reserves-list-source">
-          {t(target.addresses.length === 1 ? 'verifyReservesListSourceOne' : 'verifyReservesListSource', [formatDate(target.asOf, locale), formatCount(target.addresses.length, locale)])}{' '}
+          {pluralText(target.addresses.length, { one: 'verifyReservesListSourceOne', other: 'verifyReservesListSource' }, t, locale, [
+            formatDate(target.asOf, locale),
+            formatCount(target.addresses.length, locale),
+          ])}{' '}
           {/* In a new tab: a check's result below would be lost with this page. */}
           <a href={target.publishedAt} target="_blank" rel="noopener noreferrer">
             {t('verifyReservesPublishedBy', target.exchangeName)}

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { LOCALES, localeTag } from '../locales';
@@ -36,5 +36,28 @@ describe('pluralText', () => {
     for (const { id } of LOCALES) {
       for (let count = 0; count <= 6; count += 1) expect(['one', 'other'], `${id} ${count}`).toContain(pluralCategory(count, localeTag(id)));
     }
+  });
+});
+
+describe('no message is chosen by `count === 1`', () => {
+  const root = join(import.meta.dirname, '../..');
+  const english = JSON.parse(readFileSync(join(root, 'public/_locales/en/messages.json'), 'utf8')) as Messages;
+  /** Two messages for the numbers 1 and 2 said in words ("one letter", "two letters"), not a count's plural forms. */
+  const NOT_PLURALS = new Set(['lookalikeReasonTypo1', 'lookalikeReasonHostedTypo1']);
+  const sources = ['components', 'lib', 'entrypoints', 'utils'].flatMap((folder) =>
+    (readdirSync(join(root, folder), { recursive: true }) as string[]).filter((file) => /\.tsx?$/.test(file) && !/\.(test|testkit)\.tsx?$/.test(file)).map((file) => join(folder, file)),
+  );
+
+  test('a message picked by a comparison with 1 is a plural form, which pluralText picks by the language’s rules', () => {
+    expect(sources.length).toBeGreaterThan(100);
+    const found: string[] = [];
+    for (const file of sources) {
+      const text = readFileSync(join(root, file), 'utf8');
+      for (const match of text.matchAll(/[!=]==\s*1\s*\?[^;\n]{0,120}?'(\w+)'/g)) {
+        const key = match[1]!;
+        if (Object.hasOwn(english, key) && !NOT_PLURALS.has(key)) found.push(`${file}: ${key}`);
+      }
+    }
+    expect(found).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import { MAX_SUBSCRIPTIONS, subscriptionHealth } from '../community/subscription
 import { readFetchFailure } from '../reserves/fetch-source';
 import { fetchFailureText } from './fetch-failure';
 import { formatCount, formatDateTime, formatMoment, type MomentFormat } from './format';
+import { pluralText } from './plural';
 import type { MessageKey, Translate } from './translate-from';
 
 /** Why a subscription was not added, for the form on the options page. */
@@ -20,7 +21,7 @@ export const SUBSCRIBE_FAILURE_KEYS: Record<SubscribeFailureCode, MessageKey> = 
 
 /** How many subscribed lists Reserve Radar may not read, said where the user looks (popup, options). */
 export function listsNotCheckedText(count: number, t: Translate, locale: string): string {
-  return count === 1 ? t('listsNotCheckedOne') : t('listsNotChecked', formatCount(count, locale));
+  return pluralText(count, { one: 'listsNotCheckedOne', other: 'listsNotChecked' }, t, locale, formatCount(count, locale));
 }
 
 export function subscribeFailureText(code: SubscribeFailureCode, t: Translate): string {
@@ -106,7 +107,12 @@ export function subscriptionLineMarked({ state, now, locale }: SubscriptionLineP
   const count = good === undefined ? 0 : good.list.entries.length;
   const held = (before: string, after = ''): { message: string; nameAt?: number } => {
     if (good === undefined) return { message: `${before}${t('listsStateNoneVerified')}${after}` };
-    const worded = t('listsStateUsing', [NAME, String(good.sequence), count === 1 ? t('listsStateOneWarning') : t('listsStateWarnings', formatCount(count, locale)), when(good.verifiedAt)]);
+    const worded = t('listsStateUsing', [
+      NAME,
+      String(good.sequence),
+      pluralText(count, { one: 'listsStateOneWarning', other: 'listsStateWarnings' }, t, locale, formatCount(count, locale)),
+      when(good.verifiedAt),
+    ]);
     const at = worded.indexOf(NAME);
     const message = `${before}${worded.replace(NAME, () => good.list.name)}${after}`;
     return at < 0 ? { message } : { message, nameAt: before.length + at };
