@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { gapAfter, joiners } from './punctuation';
+import { fullStop, gapAfter, joiners } from './punctuation';
 import { frenchSpacingProblems } from './french-spacing.testkit';
 import { chineseBracketProblems } from './chinese-brackets.testkit';
 import { chineseSentenceProblems } from './chinese-sentences.testkit';
@@ -38,6 +38,23 @@ describe('the joiners code puts between pieces of text', () => {
     expect(chineseSentenceProblems('\u98ce\u9669\u3002 \u90e8\u5206')).toHaveLength(1);
     expect(chineseSentenceProblems('\u98ce\u9669\uff01 \u90e8\u5206\uff1f binance.com')).toHaveLength(2);
     expect(chineseSentenceProblems('\u98ce\u9669\u3002')).toEqual([]);
+  });
+
+  test('the Chinese sentence check itself: a space after "，", "：" or "；", and a Latin "." after Chinese, are problems', () => {
+    expect(chineseSentenceProblems('\u98ce\u9669\uff0c \u90e8\u5206\uff1a Binance\uff1b \u90e8\u5206')).toHaveLength(3);
+    expect(chineseSentenceProblems('\u98ce\u9669.')).toHaveLength(1);
+    expect(chineseSentenceProblems('\uff08\u98ce\u9669\uff09.')).toHaveLength(1);
+    // Latin text and figures inside Chinese keep their own dots.
+    expect(chineseSentenceProblems('\u8bbf\u95ee binance.com\uff0c\u6bd4\u4f8b 1.5\u3002')).toEqual([]);
+  });
+
+  test.each([
+    ['zh-CN', '\u3002'],
+    ['zh', '\u3002'],
+    ['en', '.'],
+    ['fr', '.'],
+  ])('%s: a sentence code ends after a piece it adds ends with "%s"', (locale, stop) => {
+    expect(fullStop(locale)).toBe(stop);
   });
 
   test.each(['en', 'fr', 'de', 'sv'])('%s: an aside in " (…)", its list joined by ", "', (locale) => {

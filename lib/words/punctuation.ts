@@ -35,3 +35,8 @@ const FULL_WIDTH_END = /[\u3002\uff01\uff1f]$/u;
 export function gapAfter(text: string, locale: string): string {
   return FULL_WIDTH_END.test(text) ? joiners(locale).sentence : ' ';
 }
+
+/** The mark that ends a sentence code finishes after a piece it adds (a menu path, a name): Chinese "。", else ".". */
+export function fullStop(locale: string): string {
+  return joiners(locale) === CHINESE ? '\u3002' : '.';
+}
