@@ -7,6 +7,7 @@ import { SUBSCRIBE_FAILURE_CODES, checkSubscription, createSubscription, parseSt
 import type { WarningList } from '../community/warning-list';
 import { formatDateTime } from './format';
 import { translateFrom, type Messages } from './translate-from';
+import { chineseSentenceProblems } from './chinese-sentences.testkit';
 import { SUBSCRIBE_FAILURE_KEYS, listsNotCheckedText, subscribeFailureText, subscriptionLine, warningListFailureText } from './warning-list-words';
 
 const root = join(import.meta.dirname, '../..');
@@ -124,6 +125,22 @@ describe('warning list words', () => {
     const empty = await checkSubscription({ state: fresh(), fetched: { ok: true, body: await body(list(5, 0)) }, now });
     expect(subscriptionLine({ state: empty, now, locale: 'fr' }, french)).toContain('(0 avertissement)');
     expect(subscriptionLine({ state: empty, now, locale: 'en' }, english)).toContain('(0 warnings)');
+  });
+
+  test('in Chinese the line’s sentences join with no space after a full-width mark', async () => {
+    const chinese = translateFrom(read('zh_CN'));
+    const good = await checkSubscription({ state: fresh(), fetched: { ok: true, body: await body(list(5)) }, now });
+    const failing = await checkSubscription({ state: good, fetched: { ok: false, failure: timedOut }, now: later });
+    const neverGood = await checkSubscription({ state: fresh(), fetched: { ok: true, body: '{}' }, now });
+    for (const [state, at] of [
+      [good, now],
+      [failing, later],
+      [failing, new Date('2026-12-21T00:00:00Z')],
+      [neverGood, now],
+    ] as const) {
+      const line = subscriptionLine({ state, now: at, locale: 'zh-CN' }, chinese);
+      expect(chineseSentenceProblems(line), line).toEqual([]);
+    }
   });
 
   test('check times are worded in the chosen language, never as stored ISO text', async () => {
