@@ -27,6 +27,9 @@ describe('the joiners code puts between pieces of text', () => {
     expect(chineseSentenceProblems(`${first}${joiners(locale).sentence}\u90e8\u5206\u6570\u636e\u7f3a\u5931\u3002`)).toEqual([]);
     expect(gapAfter(first, locale)).toBe('');
     expect(gapAfter('Reported by the exchange.', locale)).toBe(' ');
+    // A label's full-width colon or a clause's comma carries its space too.
+    expect(gapAfter('RPC \u8282\u70b9\uff1a', locale)).toBe('');
+    expect(gapAfter('\u98ce\u9669\uff0c', locale)).toBe('');
   });
 
   test.each(['en', 'fr', 'de', 'sv'])('%s: a space between sentences', (locale) => {
