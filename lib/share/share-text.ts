@@ -6,7 +6,7 @@ import type { IncidentKind } from '../exchanges/types';
 import { cleanUrl } from './summary';
 import { reasonText } from '../words/reason-text';
 import { notTranslatedQuote } from '../words/text-language';
-import { joiners } from '../words/punctuation';
+import { gapAfter, joiners } from '../words/punctuation';
 import { pluralText } from '../words/plural';
 import { reasonsWorstFirst } from '../view/card-reasons';
 import { porChecked } from '../view/por-checked';
@@ -128,7 +128,10 @@ export function shareText({ view, verdict: override, now, t, locale: asked = 'en
   lines.push('');
   const { status } = view;
   if (status.kind === 'operating') lines.push(t('shareText_statusOperating'));
-  else lines.push(`${t(status.kind === 'collapsed' ? 'shareText_statusCollapsed' : 'shareText_statusClosed', date(status.date))} ${dataNote(status.history)}${cite(status.source, undefined)}`);
+  else {
+    const said = t(status.kind === 'collapsed' ? 'shareText_statusCollapsed' : 'shareText_statusClosed', date(status.date));
+    lines.push(`${said}${gapAfter(said, locale)}${dataNote(status.history)}${cite(status.source, undefined)}`);
+  }
 
   const { por } = view;
   if (por === undefined) {

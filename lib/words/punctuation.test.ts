@@ -46,6 +46,10 @@ describe('the joiners code puts between pieces of text', () => {
   test('the Chinese sentence check itself: a space after "，", "：" or "；", and a Latin "." after Chinese, are problems', () => {
     expect(chineseSentenceProblems('\u98ce\u9669\uff0c \u90e8\u5206\uff1a Binance\uff1b \u90e8\u5206')).toHaveLength(3);
     expect(chineseSentenceProblems('\u98ce\u9669.')).toHaveLength(1);
+    // A link after the gap keeps its space, so apps do not take the full-width mark into the address.
+    expect(chineseSentenceProblems('页面： https://x.org')).toEqual([]);
+    expect(chineseSentenceProblems('风险。 http://x.org/a')).toEqual([]);
+    expect(chineseSentenceProblems('页面： x.org')).toHaveLength(1);
     expect(chineseSentenceProblems('\uff08\u98ce\u9669\uff09.')).toHaveLength(1);
     // Latin text and figures inside Chinese keep their own dots.
     expect(chineseSentenceProblems('\u8bbf\u95ee binance.com\uff0c\u6bd4\u4f8b 1.5\u3002')).toEqual([]);
