@@ -10,6 +10,7 @@ import { formatMoney } from '../lib/words/format';
 import { I18nContext, translateFrom, type Messages } from '../utils/i18n';
 import { HoldingsSection } from './HoldingsSection';
 import { settle } from './test-dom';
+import { chineseSentenceProblems } from '../lib/words/chinese-sentences.testkit';
 
 const t = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../public/_locales/de/messages.json'), 'utf8')) as Messages);
 
@@ -117,6 +118,42 @@ describe('HoldingsSection before any price arrived', () => {
     const { root, value } = draw(prices, [btc, unpriced]);
     expect(value('binance')).toBe(t('holdingsAtLeast', formatMoney(45_000, 'USD', 'de')));
     expect(root.textContent).toContain(t('holdingsPriceError', failed('coins.llama.fi')));
+    render(null, root);
+  });
+});
+
+describe('HoldingsSection in Chinese', () => {
+  test('the prices line joins its sentences with no space after "。", as every Chinese line does', () => {
+    const { document } = parseHTML('<!doctype html><html><body><div id="root"></div></body></html>');
+    vi.stubGlobal('document', document);
+    const root = document.getElementById('root') as unknown as HTMLElement;
+    const chinese = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../public/_locales/zh_CN/messages.json'), 'utf8')) as Messages);
+    const prices = {
+      fetchedAt: Date.parse('2026-12-06T09:00:00Z'),
+      prices: { BTC: { usd: 90_000, asOf: '2026-12-06T09:00:00Z', source: 'https://coins.llama.fi/prices' } },
+      fiat: { EUR: { usd: 1.1, asOf: '2026-12-05', source: 'https://www.ecb.europa.eu/' } },
+    };
+    const btc = { id: 'h1', kind: 'asset' as const, custodian: 'binance', asset: 'BTC', amount: 0.5, updatedAt: Date.parse('2026-12-06T10:00:00Z') };
+    render(
+      <I18nContext.Provider value={{ t: chinese, locale: 'zh-CN' }}>
+        <HoldingsSection
+          state={{ ...emptyHoldingsState, holdings: [btc] }}
+          prices={prices}
+          readings={null}
+          priceStatus={{}}
+          exchangeNames={{ binance: 'Binance' }}
+          rpcUrlSet={false}
+          now={new Date('2026-12-06T12:00:00Z')}
+          onSave={() => Promise.resolve({ ok: true })}
+          onRefreshPrices={() => Promise.resolve()}
+          onRefreshBalances={() => Promise.resolve()}
+        />
+      </I18nContext.Provider>,
+      root,
+    );
+    const line = root.querySelector('[data-testid="holdings-prices"]')?.textContent ?? '';
+    expect(line).toContain(chinese('holdingsRatesFrom', '2026年12月5日'));
+    for (const block of root.querySelectorAll('p, li, td, th, h3')) expect(chineseSentenceProblems(block.textContent ?? ''), block.textContent ?? '').toEqual([]);
     render(null, root);
   });
 });

@@ -9,7 +9,7 @@ import { fetchFailureText } from '../lib/words/fetch-failure';
 import { priceProblemText, ratesProblemText } from '../lib/words/holdings-source-failure';
 import { formatAge, formatDate, formatMoney, formatPercent } from '../lib/words/format';
 import { useLocale, useT } from '../utils/i18n';
-import { joiners } from '../lib/words/punctuation';
+import { gapAfter, joiners } from '../lib/words/punctuation';
 import { shareSentence } from './HoldingsMini';
 import { Sparkline } from './Sparkline';
 import { AddHolding } from './holdings/AddHolding';
@@ -80,6 +80,7 @@ export function HoldingsSection({ state, prices, readings, priceStatus, exchange
     .map((entry) => entry.asOf)
     .sort();
   const rateDay = Object.values(prices.fiat)[0]?.asOf;
+  const pricesFrom = priceDates.length === 0 ? t('holdingsNoPrices') : t('holdingsPricesFrom', [formatDate(priceDates[0]!, locale), formatAge(new Date(prices.fetchedAt).toISOString(), now, locale)]);
 
   return (
     <section aria-labelledby="holdings-title" class="holdings" data-testid="holdings">
@@ -123,8 +124,8 @@ export function HoldingsSection({ state, prices, readings, priceStatus, exchange
       )}
 
       <p class="provenance" data-testid="holdings-prices">
-        {priceDates.length === 0 ? t('holdingsNoPrices') : t('holdingsPricesFrom', [formatDate(priceDates[0]!, locale), formatAge(new Date(prices.fetchedAt).toISOString(), now, locale)])}{' '}
-        {rateDay !== undefined && t('holdingsRatesFrom', formatDate(rateDay, locale))}
+        {pricesFrom}
+        {rateDay !== undefined && `${gapAfter(pricesFrom, locale)}${t('holdingsRatesFrom', formatDate(rateDay, locale))}`}
       </p>
       {/* "The previous ones are kept" only where there are previous ones. */}
       {priceError !== undefined && <p class="source__error">{t(priceDates.length === 0 ? 'holdingsPriceErrorNone' : 'holdingsPriceError', priceError)}</p>}

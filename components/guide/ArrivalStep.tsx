@@ -7,6 +7,7 @@ import type { BalanceWatch } from './Guide';
 import { canWatchBalance, ExternalLink, formatDateTime, watchPhase } from './shared';
 import { ARRIVAL_ERROR } from '../../lib/words/guide-text';
 import { formatDecimal } from '../../lib/words/format';
+import { gapAfter } from '../../lib/words/punctuation';
 
 export interface ArrivalStepProps {
   state: GuideState;
@@ -59,6 +60,7 @@ export function ArrivalStep({ state, rpcUrl, watch, onAction, onOpenOptions }: A
   }
   const explorer = explorerAddressUrl({ network: definition.id, address: state.address });
   const watching = canWatchBalance(state, rpcUrl);
+  const byHand = definition.family !== 'evm' ? t('arrivalExplorerOnly') : rpcUrl === undefined ? t('arrivalNeedsRpc') : t('arrivalNativeOnly', definition.nativeAsset);
   return (
     <div class="guide-form">
       <p>
@@ -70,11 +72,14 @@ export function ArrivalStep({ state, rpcUrl, watch, onAction, onOpenOptions }: A
       </p>
       {!watching && (
         <p class="muted" data-testid="arrival-manual">
-          {definition.family !== 'evm' ? t('arrivalExplorerOnly') : rpcUrl === undefined ? t('arrivalNeedsRpc') : t('arrivalNativeOnly', definition.nativeAsset)}{' '}
+          {byHand}
           {definition.family === 'evm' && rpcUrl === undefined && (
-            <button type="button" class="ghost" onClick={onOpenOptions}>
-              {t('openOptions')}
-            </button>
+            <>
+              {gapAfter(byHand, locale)}
+              <button type="button" class="ghost" onClick={onOpenOptions}>
+                {t('openOptions')}
+              </button>
+            </>
           )}
         </p>
       )}

@@ -3,12 +3,13 @@ import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { render } from 'preact';
 import { describe, expect, test, vi } from 'vitest';
-import { getExchange } from '../../lib/exchanges/registry';
+import { exchanges, getExchange } from '../../lib/exchanges/registry';
 import type { WithdrawalFacts } from '../../lib/exchanges/types';
 import { I18nContext, translateFrom, type Messages } from '../../utils/i18n';
 import type { GuideExchange } from './Guide';
 import { WhereToClick } from './WhereToClick';
 import { chineseBracketProblems } from '../../lib/words/chinese-brackets.testkit';
+import { chineseSentenceProblems } from '../../lib/words/chinese-sentences.testkit';
 
 function draw(exchange: GuideExchange, asset: string | null, locale = 'en'): HTMLElement {
   const { document } = parseHTML('<!doctype html><html><body><div id="root"></div></body></html>');
@@ -79,6 +80,15 @@ describe('Where to click', () => {
     const sources = [...root.querySelectorAll('li')].map((item) => item.textContent ?? '').filter((text) => text.includes('\uff08'));
     expect(sources.length).toBeGreaterThan(0);
     for (const item of root.querySelectorAll('li')) expect(chineseBracketProblems(item.textContent ?? ''), item.textContent ?? '').toEqual([]);
+  });
+
+  test('in Chinese a menu path ends its sentence with "。", and what follows a full-width mark comes with no space', () => {
+    const menus = draw(fromRegistry('crypto-com'), 'BTC', 'zh_CN');
+    expect(line(menus, 'withdrawal-page')).toMatch(/External Wallet\u3002/);
+    for (const exchange of exchanges.filter((entry) => entry.withdrawal !== undefined)) {
+      const root = draw(fromRegistry(exchange.id), 'BTC', 'zh_CN');
+      for (const item of root.querySelectorAll('li')) expect(chineseSentenceProblems(item.textContent ?? ''), `${exchange.id}: ${item.textContent}`).toEqual([]);
+    }
   });
 
   test('an exchange with no entry gets four plain unknowns and nothing to click', () => {

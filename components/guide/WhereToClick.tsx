@@ -1,5 +1,5 @@
 import { exchangeWithdrawalHints, type ExchangeWithdrawalHint, type WithdrawalHintCode, type WithdrawalHintSource } from '../../lib/custody/steps';
-import { gapAfter, joiners } from '../../lib/words/punctuation';
+import { fullStop, gapAfter, joiners } from '../../lib/words/punctuation';
 import { useLocale, useT, type MessageKey } from '../../utils/i18n';
 import type { GuideExchange } from './Guide';
 import { ExternalLink } from './shared';
@@ -78,6 +78,9 @@ function HintLine({ hint, name }: { hint: ExchangeWithdrawalHint; name: string }
   const t = useT();
   const locale = useLocale();
   const said = statement(t, hint, name);
+  const stop = fullStop(locale);
+  // After the menu path's own full stop: nothing in Chinese, whose "。" carries its space.
+  const sentence = gapAfter(stop, locale);
   return (
     <li data-testid={`where-${hint.topic}`} data-code={hint.code}>
       {said}
@@ -88,12 +91,12 @@ function HintLine({ hint, name }: { hint: ExchangeWithdrawalHint; name: string }
           <strong class="menu-path" data-testid="where-menu">
             <SourceWords text={hint.menuPath.join(' › ')} />
           </strong>
-          .
+          {stop}
         </>
       )}
       {hint.url !== undefined && (
         <>
-          {' '}
+          {hint.menuPath === undefined ? gapAfter(said, locale) : sentence}
           <ExternalLink href={hint.url} testId={`where-${hint.topic}-link`}>
             {t(ACTION[hint.topic], name)}
           </ExternalLink>

@@ -2,6 +2,10 @@ import { render } from 'preact';
 import { describe, expect, test, vi } from 'vitest';
 import type { SubscribeResult } from '../../lib/community/subscription';
 import { effectsOnNextTask, pressEscape, settle } from '../test-dom';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chineseSentenceProblems } from '../../lib/words/chinese-sentences.testkit';
+import { translateFrom, type Messages } from '../../utils/i18n';
 import { SIGNER, setupLists as setup, t } from './warning-lists.testkit';
 
 effectsOnNextTask();
@@ -68,4 +72,19 @@ describe("a list held at the URL with another maintainer address (the maintainer
       expect(focused.at(-1)).toBe('list-add');
       render(null, root);
     });
+
+  test('in Chinese the question’s two sentences join with no space after "。"', async () => {
+    const chinese = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/zh_CN/messages.json'), 'utf8')) as Messages);
+    const onSubscribe = vi.fn((): Promise<SubscribeResult> => Promise.resolve({ ok: false, confirmSignerChange: change }));
+    const { root, type, submit } = setup(onSubscribe, { t: chinese, locale: 'zh-CN' });
+    type('list-url', URL);
+    type('list-signer', NEW);
+    await settle();
+    submit();
+    await settle();
+    const question = root.querySelector('#list-signer-change-question')?.textContent ?? '';
+    expect(question).toContain(chinese('listsSignerChangeWarning'));
+    expect(chineseSentenceProblems(question)).toEqual([]);
+    render(null, root);
+  });
 });

@@ -316,7 +316,7 @@ describe('subscriptions Reserve Radar may not read, at the top of the section', 
     render(null, dom.root);
     dom = draw([row('a.example', 'a.example'), row('c.example')]);
     await settle();
-    expect(dom.$('lists-not-checked')?.textContent).toBe(t('listsNotCheckedOne'));
+    expect(dom.$('lists-not-checked')?.textContent).toBe(t('listsNotCheckedOne', '1'));
     render(null, dom.root);
     dom = draw([row('c.example')]);
     await settle();

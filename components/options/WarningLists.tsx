@@ -4,7 +4,7 @@ import { InlineConfirm } from '../InlineConfirm';
 import { RemovalStatus } from '../RemovalStatus';
 import { createSubscription, type SubscribeFailureCode } from '../../lib/community/subscription';
 import { listsNotCheckedText, subscribeFailureText, warningListFailureDetail } from '../../lib/words/warning-list-words';
-import { joiners } from '../../lib/words/punctuation';
+import { gapAfter, joiners } from '../../lib/words/punctuation';
 import { useLocale, useT } from '../../utils/i18n';
 import type { AccessAnswer } from '../../utils/permissions';
 import type { OptionsProps, SignerChange, SubscribeResult, SubscriptionRow } from '../Options';
@@ -277,6 +277,8 @@ export function WarningLists({
  */
 function ConfirmSignerChange({ change, busy, onConfirm, onCancel }: { change: SignerChange; busy: boolean; onConfirm: () => void; onCancel: () => void }) {
   const t = useT();
+  const locale = useLocale();
+  const body = t('listsSignerChangeBody', [change.url, change.current, change.next]);
   return (
     <div class="card__alert" data-testid="list-signer-change">
       <p>
@@ -284,7 +286,7 @@ function ConfirmSignerChange({ change, busy, onConfirm, onCancel }: { change: Si
       </p>
       <InlineConfirm
         id="list-signer-change-question"
-        question={`${t('listsSignerChangeBody', [change.url, change.current, change.next])} ${t('listsSignerChangeWarning')}`}
+        question={`${body}${gapAfter(body, locale)}${t('listsSignerChangeWarning')}`}
         confirmLabel={t('listsSignerChangeConfirm')}
         cancelLabel={t('listsSignerChangeCancel')}
         busy={busy}

@@ -10,12 +10,12 @@ import { WarningLists } from './WarningLists';
 export const t = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/de/messages.json'), 'utf8')) as Messages);
 export const SIGNER = '0x8ba1f109551bD432803012645Ac136ddd64DBA72';
 
-/** The subscribe form with the lists section around it, in German, answering with `onSubscribe`; the focus is recorded. */
-export function setupLists(onSubscribe: OptionsProps['onSubscribe']) {
+/** The subscribe form with the lists section around it, in German (or `words`), answering with `onSubscribe`; the focus is recorded. */
+export function setupLists(onSubscribe: OptionsProps['onSubscribe'], words: { t: typeof t; locale: string } = { t, locale: 'de' }) {
   const dom = page();
   const focused = recordFocus(dom.window);
   render(
-    <I18nContext.Provider value={{ t, locale: 'de' }}>
+    <I18nContext.Provider value={words}>
       <WarningLists subscriptions={[]} onSubscribe={onSubscribe} onUnsubscribe={() => undefined} onAllowAccess={() => Promise.resolve('granted' as const)} />
     </I18nContext.Provider>,
     dom.root,

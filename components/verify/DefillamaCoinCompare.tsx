@@ -2,6 +2,7 @@ import { compareWithDefillama, type DefillamaComparisonRow } from '../../lib/cha
 import type { CheckReservesReturnType } from '../../lib/chain/reserves-check';
 import type { TokenAmounts } from '../../lib/reserves/schema';
 import { formatDate, formatDecimal } from '../../lib/words/format';
+import { gapAfter } from '../../lib/words/punctuation';
 import { useLocale, useT } from '../../utils/i18n';
 
 export interface DefillamaCoinCompareProps {
@@ -23,6 +24,7 @@ export function DefillamaCoinCompare({ exchangeName, chainName, defillamaChain, 
   const locale = useLocale();
   const comparison = compareWithDefillama({ result, symbols, nativeSymbol, chain: defillamaChain, amounts });
   const point = comparison.at !== undefined && comparison.source !== undefined ? { at: comparison.at, source: comparison.source } : null;
+  const intro = point === null ? '' : t('verifyLlamaCoinsIntro', [exchangeName, chainName, formatDate(point.at, locale)]);
 
   return (
     <div data-testid="reserves-llama" data-status={comparison.status}>
@@ -34,7 +36,8 @@ export function DefillamaCoinCompare({ exchangeName, chainName, defillamaChain, 
       ) : (
         <>
           <p class="provenance">
-            {t('verifyLlamaCoinsIntro', [exchangeName, chainName, formatDate(point.at, locale)])}{' '}
+            {intro}
+            {gapAfter(intro, locale)}
             <a href={point.source} target="_blank" rel="noopener noreferrer" data-testid="reserves-llama-source">
               {t('verifyLlamaCoinsSource')}
             </a>

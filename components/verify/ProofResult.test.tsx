@@ -7,6 +7,7 @@ import { verifyInclusionProof } from '../../lib/proofs/verify-inclusion-proof';
 import { I18nContext, translateFrom, type Messages } from '../../utils/i18n';
 import { page } from '../test-dom';
 import { ProofResult } from './ProofResult';
+import { chineseSentenceProblems } from '../../lib/words/chinese-sentences.testkit';
 
 const words = (locale: string) => translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, `../../public/_locales/${locale}/messages.json`), 'utf8')) as Messages);
 const checked = async (name: string) => {
@@ -18,7 +19,7 @@ const checked = async (name: string) => {
 function draw(result: InclusionProofChecked, locale: string) {
   const { root, $ } = page();
   render(
-    <I18nContext.Provider value={{ t: words(locale), locale }}>
+    <I18nContext.Provider value={{ t: words(locale.replace('-', '_')), locale }}>
       <ProofResult result={result} />
     </I18nContext.Provider>,
     root,
@@ -67,4 +68,15 @@ describe("ProofResult: the proof's amounts are written as the reader writes numb
     expect(sums()[0]?.textContent).toBe('BTC 0.00000015');
     render(null, root);
   });
+});
+
+test('in Chinese no line puts a space after a full-width mark: the audit follows the format’s "。", the hash its "：", directly', async () => {
+  for (const name of ['okx-v1-example.json', 'bybit-40.json', 'bitget-2025.json']) {
+    const result = await checked(name);
+    const { root } = draw(result, 'zh-CN');
+    const lines = [...root.querySelectorAll('p, li')].map((line) => line.textContent ?? '');
+    if (result.snapshotId !== undefined) expect(lines.join('\n'), name).toContain('文件中标注的审计');
+    expect(lines.flatMap(chineseSentenceProblems), name).toEqual([]);
+    render(null, root);
+  }
 });

@@ -3,6 +3,7 @@ import type { InclusionProofResult, ProofBalances, ProofFailure, ProofFormat } f
 import { formatFixed, parseJavaDecimal } from '../../lib/proofs/decimal';
 import { formatCount, formatDecimal, formatList } from '../../lib/words/format';
 import { proofFailureText } from '../../lib/words/proof-failure';
+import { gapAfter } from '../../lib/words/punctuation';
 import { useLocale, useT, type MessageKey } from '../../utils/i18n';
 
 /**
@@ -126,21 +127,23 @@ export function ProofResult({ result }: { result: InclusionProofResult }) {
   const level = result.verdict === 'verified' ? 'ok' : result.verdict === 'root-mismatch' ? 'danger' : 'caution';
   const title: MessageKey = result.verdict === 'verified' ? 'verifyProofVerified' : result.verdict === 'root-mismatch' ? 'verifyProofMismatch' : 'verifyProofNoRoot';
   const body: MessageKey = result.verdict === 'verified' ? 'verifyProofVerifiedBody' : result.verdict === 'root-mismatch' ? 'verifyProofMismatchBody' : 'verifyProofNoRootBody';
+  const detected = t('verifyProofDetected', [t(FORMAT_KEYS[result.format]), result.variant]);
   return (
     <div class="verify-result" data-testid="proof-result">
       <div class={`verdict verdict--${level}`} role="status" data-testid="proof-verdict" data-verdict={result.verdict}>
         <p class="verdict__title">{t(title)}</p>
         <p>{t(body)}</p>
         <p class="muted">
-          {t('verifyProofDetected', [t(FORMAT_KEYS[result.format]), result.variant])}
-          {result.snapshotId !== undefined && ` ${t('verifyProofSnapshot', result.snapshotId)}`}
+          {detected}
+          {result.snapshotId !== undefined && `${gapAfter(detected, locale)}${t('verifyProofSnapshot', result.snapshotId)}`}
         </p>
       </div>
 
       <h3>{t('verifyLeafTitle')}</h3>
       <p class="muted">{t('verifyLeafBody')}</p>
       <p>
-        {t('verifyHash')}{' '}
+        {t('verifyHash')}
+        {gapAfter(t('verifyHash'), locale)}
         <code class="hash" data-testid="proof-leaf-hash">
           {result.leaf.hash}
         </code>

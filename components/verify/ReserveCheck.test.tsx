@@ -7,6 +7,7 @@ import { I18nContext, translateFrom, type Messages } from '../../utils/i18n';
 import { effectsOnNextTask, page, recordFocus, settle } from '../test-dom';
 import { ReserveCheck, type ReserveCheckProps, type ReserveCheckTarget, type RunReserveCheckOptions } from './ReserveCheck';
 import { okxEthereumTarget as target } from './verify.testkit';
+import { chineseSentenceProblems } from '../../lib/words/chinese-sentences.testkit';
 
 const words = (locale: string) => translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, `../../public/_locales/${locale}/messages.json`), 'utf8')) as Messages);
 const t = words('tr');
@@ -202,6 +203,31 @@ describe('ReserveCheck target choice', () => {
       expect(line(locale, 1), locale).toContain(one);
       expect(line(locale, 2), locale).toContain(two);
     }
+    // By each language's plural rules: French and Brazilian Portuguese say 0 in the singular, English in the plural.
+    expect(line('fr', 0)).toContain('Liste de 0 portefeuille au');
+    expect(line('pt-BR', 0)).toContain('Lista de 0 carteira em');
+    expect(line('en', 0)).toMatch(/^List of 0 wallets as of/);
+  });
+});
+
+describe('ReserveCheck in Chinese', () => {
+  test('nothing follows a full-width "：" or "。" but the next words: the endpoint, the list’s links', () => {
+    const { root, $ } = page();
+    render(
+      <I18nContext.Provider value={{ t: words('zh_CN'), locale: 'zh-CN' }}>
+        <ReserveCheck
+          targets={[{ ...target, readFrom: 'https://example.org/read-from' }]}
+          endpoints={endpoints('http://127.0.0.1:8545')}
+          optionsUrl="chrome-extension://x/options.html"
+          views={undefined}
+          onRun={vi.fn()}
+        />
+      </I18nContext.Provider>,
+      root,
+    );
+    expect($('reserves-rpc')?.textContent).toContain('\uff1ahttp://127.0.0.1:8545');
+    for (const block of root.querySelectorAll('p, li, label, legend')) expect(chineseSentenceProblems(block.textContent ?? ''), block.textContent ?? '').toEqual([]);
+    render(null, root);
   });
 });
 

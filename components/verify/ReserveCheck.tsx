@@ -4,7 +4,8 @@ import type { CheckReservesReturnType, ReserveCheckProgress, ReserveCheckToken }
 import { rpcUrlForChain, type Settings } from '../../lib/settings';
 import type { ExchangeView } from '../../lib/view/exchange-view';
 import { formatCount, formatDate, formatList } from '../../lib/words/format';
-import { joiners } from '../../lib/words/punctuation';
+import { pluralText } from '../../lib/words/plural';
+import { gapAfter, joiners } from '../../lib/words/punctuation';
 import { numberExample, readDecimalText } from '../../lib/words/typed-number';
 import { useLocale, useT } from '../../utils/i18n';
 import { SourceWords } from '../SourceWords';
@@ -68,6 +69,13 @@ export function ReserveCheck({ targets, endpoints, optionsUrl, views, onRun }: R
     runButton.current?.focus();
   }, [state.kind]);
   const target = targets.find((item) => item.key === selected);
+  const listSource =
+    target === undefined
+      ? ''
+      : pluralText(target.addresses.length, { one: 'verifyReservesListSourceOne', other: 'verifyReservesListSource' }, t, locale, [
+          formatDate(target.asOf, locale),
+          formatCount(target.addresses.length, locale),
+        ]);
   const rpcUrl = target === undefined ? undefined : rpcUrlForChain({ settings: endpoints, chainId: target.chainId });
   const assets = target === undefined ? [] : [target.nativeSymbol, ...new Set(target.tokens.map((token) => token.symbol))];
   const figures = assets.flatMap((symbol) => {
@@ -117,7 +125,9 @@ export function ReserveCheck({ targets, endpoints, optionsUrl, views, onRun }: R
         </p>
       ) : (
         <p class="muted" data-testid="reserves-rpc">
-          {t('verifyReservesRpc')} <code>{rpcUrl}</code>{' '}
+          {t('verifyReservesRpc')}
+          {gapAfter(t('verifyReservesRpc'), locale)}
+          <code>{rpcUrl}</code>{' '}
           <OptionsLink href={optionsUrl} testId="reserves-change-rpc">
             {t('verifyReservesChangeRpc')}
           </OptionsLink>
@@ -136,7 +146,8 @@ export function ReserveCheck({ targets, endpoints, optionsUrl, views, onRun }: R
       </fieldset>
       {target !== undefined && (
         <p class="provenance" data-testid="reserves-list-source">
-          {t(target.addresses.length === 1 ? 'verifyReservesListSourceOne' : 'verifyReservesListSource', [formatDate(target.asOf, locale), formatCount(target.addresses.length, locale)])}{' '}
+          {listSource}
+          {gapAfter(listSource, locale)}
           {/* In a new tab: a check's result below would be lost with this page. */}
           <a href={target.publishedAt} target="_blank" rel="noopener noreferrer">
             {t('verifyReservesPublishedBy', target.exchangeName)}

@@ -11,6 +11,7 @@ import { page } from '../test-dom';
 import { okxEthereumTarget as target } from './verify.testkit';
 import { ReserveResult } from './ReserveResult';
 import { chineseBracketProblems } from '../../lib/words/chinese-brackets.testkit';
+import { chineseSentenceProblems } from '../../lib/words/chinese-sentences.testkit';
 
 const t = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/en/messages.json'), 'utf8')) as Messages);
 
@@ -108,4 +109,23 @@ describe('ReserveResult: sources open beside the result, never in its place', ()
     expect(noChain.links('reserves-defillama').map((link) => link.getAttribute('href'))).toEqual([TOTAL]);
     render(null, noChain.root);
   });
+});
+
+test('in Chinese no line of the comparison puts a space after a full-width mark (a link or the next sentence follows it directly)', () => {
+  const chinese = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/zh_CN/messages.json'), 'utf8')) as Messages);
+  const full = {
+    ...onchain,
+    byChain: { Ethereum: 5_000_000_000 },
+    breakdownSource: BREAKDOWN,
+    breakdownAsOf: '2026-08-09',
+    tokenAmounts: { source: COINS, asOf: '2026-08-09', chains: { Ethereum: { at: '2026-08-09T00:00:00.000Z', amounts: { ETH: 12 } } } },
+  };
+  // Its own source for the per-chain figure (a link between the two sentences), and one source for both.
+  for (const figures of [full, { ...full, breakdownSource: TOTAL }]) {
+    const { root } = draw(figures, chinese, 'zh-CN');
+    const lines = [...root.querySelectorAll('p, li')].map((line) => line.textContent ?? '');
+    expect(lines.join('\n')).toContain('Ethereum 上');
+    expect(lines.flatMap(chineseSentenceProblems)).toEqual([]);
+    render(null, root);
+  }
 });

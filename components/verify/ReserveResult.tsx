@@ -1,7 +1,7 @@
 import type { CheckReservesReturnType, ReserveComparison } from '../../lib/chain/reserves-check';
 import type { ExchangeView } from '../../lib/view/exchange-view';
 import { formatCount, formatDate, formatDecimal, formatList, formatUsd } from '../../lib/words/format';
-import { joiners } from '../../lib/words/punctuation';
+import { gapAfter, joiners } from '../../lib/words/punctuation';
 import { useLocale, useT } from '../../utils/i18n';
 import { reserveCheckFailureText } from '../../lib/words/reserve-check-failure';
 import { SourceLink } from '../card/parts';
@@ -25,6 +25,11 @@ export function ReserveResult({ target, result, view, heldLoaded }: { target: Re
   const chainShown = llamaChain !== undefined && breakdownAsOf !== undefined;
   // The per-chain figure comes from a slower answer than the total; when it is another one, each figure links its own.
   const chainSource = chainShown && onchain?.breakdownSource !== undefined && onchain.breakdownSource !== onchain.source ? onchain.breakdownSource : undefined;
+  // Each sentence below is followed by what comes next with gapAfter: a space, none after Chinese "：" or "。".
+  const por = view?.por;
+  const published = por === undefined ? '' : t('verifyReservesPublishedSummary', [target.exchangeName, formatDate(por.snapshotDate ?? por.asOf, locale)]);
+  const llamaTotal = onchain === undefined ? '' : t('verifyReservesDefillamaSummary', [formatUsd(onchain.totalUsd, locale), formatDate(onchain.asOf, locale)]);
+  const llamaChainLine = chainShown ? t('verifyReservesDefillamaChain', [target.chainName, formatUsd(llamaChain, locale), formatDate(breakdownAsOf, locale)]) : undefined;
 
   return (
     <div class="verify-result" data-testid="reserves-result" data-complete={String(result.complete)} data-error={result.error?.code ?? ''}>
@@ -83,10 +88,16 @@ export function ReserveResult({ target, result, view, heldLoaded }: { target: Re
         <p class="muted" role="status" aria-busy="true">
           {t('loading')}
         </p>
-      ) : view?.por !== undefined ? (
+      ) : por !== undefined ? (
         <p data-testid="reserves-published">
-          {t('verifyReservesPublishedSummary', [target.exchangeName, formatDate(view.por.snapshotDate ?? view.por.asOf, locale)])} {view.por.note !== undefined && <SourceWords text={view.por.note} />}{' '}
-          <SourceLink href={view.por.source} />
+          {published}
+          {gapAfter(published, locale)}
+          {por.note !== undefined && (
+            <>
+              <SourceWords text={por.note} />{' '}
+            </>
+          )}
+          <SourceLink href={por.source} />
         </p>
       ) : (
         <p class="muted" data-testid="reserves-published">
@@ -96,14 +107,15 @@ export function ReserveResult({ target, result, view, heldLoaded }: { target: Re
       {heldLoaded && onchain?.tokenAmounts?.chains[target.defillamaChain] === undefined && <p class="muted">{t('verifyReservesNoUnits')}</p>}
       {!heldLoaded ? null : onchain !== undefined ? (
         <p data-testid="reserves-defillama">
-          {t('verifyReservesDefillamaSummary', [formatUsd(onchain.totalUsd, locale), formatDate(onchain.asOf, locale)])}
+          {llamaTotal}
           {chainSource !== undefined && (
             <>
-              {' '}
+              {gapAfter(llamaTotal, locale)}
               <SourceLink href={onchain.source} />
             </>
           )}
-          {chainShown && ` ${t('verifyReservesDefillamaChain', [target.chainName, formatUsd(llamaChain, locale), formatDate(breakdownAsOf, locale)])}`}{' '}
+          {llamaChainLine !== undefined && `${chainSource !== undefined ? ' ' : gapAfter(llamaTotal, locale)}${llamaChainLine}`}
+          {gapAfter(llamaChainLine ?? llamaTotal, locale)}
           <SourceLink href={chainSource ?? onchain.source} />
         </p>
       ) : (

@@ -9,6 +9,8 @@ import { inProcessChainWork } from '@/lib/chain-work/in-process';
 import { MAX_SUBSCRIPTIONS } from '@/lib/community/subscription';
 import { checkSubscriptions, clearSubscriptions, startWarnings, subscribe, subscriptionViews, unsubscribe } from './warnings';
 import { englishMessage as getMessage } from './background.testkit';
+import { localeMessages, stubLocaleFetch } from '@/utils/locale-files.testkit';
+import { chineseSentenceProblems } from '@/lib/words/chinese-sentences.testkit';
 
 /**
  * A warning list is read with the host permission for its own host, granted at the user's click
@@ -106,6 +108,18 @@ describe('the host permission of a warning list', () => {
     expect(view?.health).toBe('failing');
     expect(view?.needsAccess).toBe('lists.example.org');
     expect(view?.message.startsWith(english.listsStateNoAccess.message.replace('$1', 'lists.example.org'))).toBe(true);
+  });
+
+  test('in Chinese the line under a list without access follows its "。" with the held copy’s line directly', async () => {
+    await fakeBrowser.permissions.request(ACCESS);
+    expect(await subscribe(A, SIGNER)).toEqual({ ok: true });
+    await fakeBrowser.permissions.remove(ACCESS);
+    await fakeBrowser.storage.local.set({ settings: { language: 'zh_CN' } });
+    stubLocaleFetch();
+    const [view] = await subscriptionViews();
+    expect(view?.message).toContain('Test list');
+    expect(view?.message.startsWith(localeMessages('zh_CN').listsStateNoAccess?.message.replace('$1', 'lists.example.org') ?? '-')).toBe(true);
+    expect(chineseSentenceProblems(view?.message ?? '')).toEqual([]);
   });
 });
 

@@ -22,6 +22,7 @@ import { listUrl } from '@/lib/community/list-url';
 import { WARNING_LIST_LIMITS } from '@/lib/community/warning-list';
 import { fetchSource, type FetchFailure } from '@/lib/reserves/fetch-source';
 import { subscribeFailureText, subscriptionLineMarked } from '@/lib/words/warning-list-words';
+import { gapAfter } from '@/lib/words/punctuation';
 import { getSettings } from '@/utils/settings';
 import { chainWork } from './chain-work';
 import { checkedClears, checkStored, forgetChecked, rememberChecked } from './checked-subscriptions';
@@ -127,7 +128,7 @@ export async function subscriptionViews(now = new Date()): Promise<SubscriptionV
   return subscriptions.map((state, index) => {
     const { message: line, nameAt } = subscriptionLineMarked({ state, now, locale }, t);
     const host = new URL(state.url).hostname;
-    const message = readable[index] ? line : noAccessLine(state, host, line, t);
+    const message = readable[index] ? line : noAccessLine(state, host, line, { t, locale });
     return {
       url: state.url,
       expectedSigner: state.expectedSigner,
@@ -142,8 +143,10 @@ export async function subscriptionViews(now = new Date()): Promise<SubscriptionV
 }
 
 /** Not read for want of access: the held copy stays in use, said only when there is one (its line follows). */
-function noAccessLine(state: WarningSubscription, host: string, line: string, t: Awaited<ReturnType<typeof userWords>>['t']): string {
-  return state.lastGood === undefined ? t('listsStateNoAccessNever', host) : `${t('listsStateNoAccess', host)} ${line}`;
+function noAccessLine(state: WarningSubscription, host: string, line: string, { t, locale }: Awaited<ReturnType<typeof userWords>>): string {
+  if (state.lastGood === undefined) return t('listsStateNoAccessNever', host);
+  const said = t('listsStateNoAccess', host);
+  return `${said}${gapAfter(said, locale)}${line}`;
 }
 
 /** Whether the browser lets us read the list's host as our own request (see `listAccess`). */

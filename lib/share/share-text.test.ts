@@ -8,6 +8,7 @@ import french from '../../public/_locales/fr/messages.json';
 import chinese from '../../public/_locales/zh_CN/messages.json';
 import { frenchSpacingProblems } from '../words/french-spacing.testkit';
 import { chineseBracketProblems } from '../words/chinese-brackets.testkit';
+import { chineseSentenceProblems } from '../words/chinese-sentences.testkit';
 import { cleanUrl } from './summary';
 import { exchanges, getExchange } from '../exchanges/registry';
 import { gradeExchange } from '../risk/grade';
@@ -142,6 +143,15 @@ describe('shareText', () => {
       expect(ours).not.toContain(', ');
     }
     expect(shareText({ ...realCase('binance'), now, t: zh, locale: 'zh-CN' }).text).toMatch(/\uff08[^\uff08\uff09]+\uff09 https:\/\/\S+\n/);
+  });
+
+  it('Chinese: no line puts a space after a full-width mark, save before a link; the status is followed directly by its history', () => {
+    const zh = translateFrom(chinese);
+    for (const id of ['ftx', 'mt-gox', 'celsius', 'binance', 'okx', 'bybit', 'kraken']) {
+      const { text } = shareText({ ...realCase(id), now, t: zh, locale: 'zh-CN' });
+      for (const line of text.split('\n')) expect(chineseSentenceProblems(line), `${id}: ${line}`).toEqual([]);
+    }
+    expect(shareText({ ...realCase('ftx'), now, t: zh, locale: 'zh-CN' }).text).toMatch(/\n状态：于 [^\n]+崩盘。未翻译/);
   });
 
   it('Chinese: links are the links in the text, and no link touches a full-width mark another app would take into it', () => {

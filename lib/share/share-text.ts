@@ -6,7 +6,8 @@ import type { IncidentKind } from '../exchanges/types';
 import { cleanUrl } from './summary';
 import { reasonText } from '../words/reason-text';
 import { notTranslatedQuote } from '../words/text-language';
-import { joiners } from '../words/punctuation';
+import { gapAfter, joiners } from '../words/punctuation';
+import { pluralText } from '../words/plural';
 import { reasonsWorstFirst } from '../view/card-reasons';
 import { porChecked } from '../view/por-checked';
 import { formatDate, formatRatio, formatSignedUsd, formatUsd } from '../words/format';
@@ -121,13 +122,16 @@ export function shareText({ view, verdict: override, now, t, locale: asked = 'en
     const shown = findings.slice(0, MAX_REASONS);
     for (const reason of shown) lines.push(`- ${reasonText(reason, t, locale, now)}${cite(reason.source, reason.asOf)}`);
     const hidden = findings.length - shown.length;
-    if (hidden > 0) lines.push(`- ${hidden === 1 ? t('shareText_moreReasonsOne') : t('shareText_moreReasons', String(hidden))}`);
+    if (hidden > 0) lines.push(`- ${pluralText(hidden, { one: 'shareText_moreReasonsOne', other: 'shareText_moreReasons' }, t, locale, String(hidden))}`);
   }
 
   lines.push('');
   const { status } = view;
   if (status.kind === 'operating') lines.push(t('shareText_statusOperating'));
-  else lines.push(`${t(status.kind === 'collapsed' ? 'shareText_statusCollapsed' : 'shareText_statusClosed', date(status.date))} ${dataNote(status.history)}${cite(status.source, undefined)}`);
+  else {
+    const said = t(status.kind === 'collapsed' ? 'shareText_statusCollapsed' : 'shareText_statusClosed', date(status.date));
+    lines.push(`${said}${gapAfter(said, locale)}${dataNote(status.history)}${cite(status.source, undefined)}`);
+  }
 
   const { por } = view;
   if (por === undefined) {

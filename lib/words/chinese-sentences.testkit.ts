@@ -1,8 +1,15 @@
 /**
- * Sentences in Chinese, as tests check them: the full-width "。", "！" and "？" carry their own
- * spacing, so the next sentence follows with no space, as the Chinese messages write it; code that
- * joins two sentences puts `joiners(locale).sentence` between them (lib/words/punctuation.ts).
+ * Sentences in Chinese, as tests check them: the full-width "。", "，", "：", "；", "！" and "？"
+ * carry their own spacing, so what follows comes with no space, as the Chinese messages write it;
+ * code that joins two sentences puts `joiners(locale).sentence` between them (lib/words/punctuation.ts).
+ * A Chinese sentence ends with "。", never with a Latin "." after Chinese text: code that ends a
+ * sentence after a piece it adds takes `fullStop(locale)`. A web address may follow the mark after
+ * a space: the share text keeps its links apart so apps do not take the mark into the address.
  */
 export function chineseSentenceProblems(text: string): string[] {
-  return [...text.matchAll(/[\u3002\uff01\uff1f]\s+\S/gu)].map((found) => text.slice(Math.max(0, (found.index ?? 0) - 8), (found.index ?? 0) + found[0].length + 4));
+  const around = (index: number, length: number) => text.slice(Math.max(0, index - 8), index + length + 4);
+  return [
+    ...[...text.matchAll(/[\u3002\uff0c\uff1a\uff1b\uff01\uff1f]\s+(?!https?:\/\/)\S/gu)].map((found) => around(found.index ?? 0, found[0].length)),
+    ...[...text.matchAll(/[\p{Script=Han}\u3001-\u303f\uff01-\uff0f\uff1a-\uff20]\.(?!\d)/gu)].map((found) => around(found.index ?? 0, found[0].length)),
+  ];
 }

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { translateFrom, type Messages } from './translate-from';
-import { PILL_WORDS, pillName } from './pill-words';
+import { localeTag } from '../locales';
+import { PILL_WORDS, pillName, pillWarningsText } from './pill-words';
 
 const LOCALES = ['en', 'sv', 'es', 'pt_BR', 'fr', 'de', 'tr', 'zh_CN'];
 const t = (locale: string) => translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales', locale, 'messages.json'), 'utf8')) as Messages);
@@ -48,6 +49,34 @@ describe('pillName: the pill button’s accessible name says what the pill shows
   });
 
   test('its words travel with the pill’s first answer', () => {
-    for (const key of ['pillLabel', 'pillLabelNoGrade', 'pillLabelAnd', 'pillWarnings', 'pillWarningsOne', 'runPillLead', 'runPillLeadList'] as const) expect(PILL_WORDS).toContain(key);
+    for (const key of ['pillLabel', 'pillLabelNoGrade', 'pillLabelAnd', 'pillWarnings', 'pillWarningsOne', 'pluralRulesTag', 'runPillLead', 'runPillLeadList'] as const)
+      expect(PILL_WORDS).toContain(key);
+  });
+});
+
+describe('pillWarningsText: the count’s form follows the plural rules of the words’ own language', () => {
+  /** Only the pill's words, as the page's first paint has them: no locale beside them. */
+  const pillOnly = (locale: string) => {
+    const all = t(locale);
+    const words = Object.fromEntries(PILL_WORDS.map((key) => [key, { message: all(key, ['$1', '$2', '$3']) }]));
+    return translateFrom(words);
+  };
+
+  test('French takes the singular for 0 and 1, English for 1 alone, from the pill’s words alone', () => {
+    expect(pillWarningsText(0, pillOnly('fr'))).toBe('0 alerte de la communauté de niveau danger ou prudence');
+    expect(pillWarningsText(1, pillOnly('fr'))).toBe('1 alerte de la communauté de niveau danger ou prudence');
+    expect(pillWarningsText(2, pillOnly('fr'))).toBe('2 alertes de la communauté de niveau danger ou prudence');
+    expect(pillWarningsText(1, pillOnly('en'))).toBe('1 community warning rated danger or caution');
+    expect(pillWarningsText(2, pillOnly('en'))).toBe('2 community warnings rated danger or caution');
+  });
+
+  test('a language whose "one" is not 1 alone (Russian: 21) gets its own form', () => {
+    const words = translateFrom({ pillWarningsOne: { message: '$1 one' }, pillWarnings: { message: '$1 other' }, pluralRulesTag: { message: 'ru' } });
+    expect(pillWarningsText(21, words)).toBe('21 one');
+    expect(pillWarningsText(11, words)).toBe('11 other');
+  });
+
+  test('every messages file names its own language’s tag', () => {
+    for (const locale of LOCALES) expect(t(locale)('pluralRulesTag'), locale).toBe(localeTag(locale));
   });
 });

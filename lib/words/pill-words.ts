@@ -1,6 +1,7 @@
 import type { PillFace } from '../view/first-paint-view';
 import type { RunCause } from '../view/run-alert-view';
 import { levelWords } from './level-words';
+import { pluralText } from './plural';
 import type { MessageKey, Translate } from './translate-from';
 
 /**
@@ -15,6 +16,7 @@ export const PILL_WORDS: readonly MessageKey[] = [
   'pillHint',
   'pillWarnings',
   'pillWarningsOne',
+  'pluralRulesTag',
   'close',
   'level_ok',
   'level_caution',
@@ -46,7 +48,11 @@ export function pillName(face: Pick<PillFace, 'name' | 'level' | 'grade' | 'inco
   return name;
 }
 
-/** "1 community warning rated danger or caution": the pill's warning count in words (its title and its accessible name), naming what it counts, as notes are not counted. */
+/**
+ * "1 community warning rated danger or caution": the pill's warning count in words (its title and its accessible name), naming
+ * what it counts, as notes are not counted. The form follows the plural rules of the language the words are in, whose tag comes
+ * with them (`pluralRulesTag`): the pill's first paint has only its own words, not the reader's locale.
+ */
 export function pillWarningsText(count: number, t: Translate): string {
-  return count === 1 ? t('pillWarningsOne', String(count)) : t('pillWarnings', String(count));
+  return pluralText(count, { one: 'pillWarningsOne', other: 'pillWarnings' }, t, t('pluralRulesTag'), String(count));
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { LOCALES, localeTag } from '../locales';
@@ -32,9 +32,79 @@ describe('pluralText', () => {
     expect(pluralCategory(1, 'not a tag!')).toBe('other');
   });
 
+  test('a well-formed tag of no language Intl has (a name translated into a word) gives "other", not the runtime’s own language', () => {
+    expect(pluralCategory(1, 'Deutsch')).toBe('other');
+    expect(pluralCategory(1, 'xx')).toBe('other');
+    expect(pluralCategory(1, 'de')).toBe('one');
+    expect(pluralCategory(1, 'zh-CN')).toBe('other');
+  });
+
   test('one and other are every category our languages give a step count (0 to 6), so no language lacks its form', () => {
     for (const { id } of LOCALES) {
       for (let count = 0; count <= 6; count += 1) expect(['one', 'other'], `${id} ${count}`).toContain(pluralCategory(count, localeTag(id)));
     }
+  });
+});
+
+const root = join(import.meta.dirname, '../..');
+const english = JSON.parse(readFileSync(join(root, 'public/_locales/en/messages.json'), 'utf8')) as Messages;
+const sources = ['components', 'lib', 'entrypoints', 'utils', 'embed'].flatMap((folder) =>
+  (readdirSync(join(root, folder), { recursive: true }) as string[]).filter((file) => /\.tsx?$/.test(file) && !/\.(test|testkit)\.tsx?$/.test(file)).map((file) => join(folder, file)),
+);
+
+describe('a language that says 1 with its "other" form reads right for 1', () => {
+  /** Every pair of messages the sources hand to pluralText. */
+  const pairs = [...new Set(sources.flatMap((file) => [...readFileSync(join(root, file), 'utf8').matchAll(/\{\s*one:\s*'(\w+)',\s*other:\s*'(\w+)'\s*\}/g)].map((m) => `${m[1]} ${m[2]}`)))].map(
+    (pair) => pair.split(' ') as [string, string],
+  );
+
+  test('where Intl gives "other" for 1, the plural message is the one message, so nothing in it says "them" of one thing', () => {
+    expect(pairs.length).toBeGreaterThanOrEqual(7);
+    for (const { id } of LOCALES) {
+      if (pluralCategory(1, localeTag(id)) !== 'other') continue;
+      const messages = JSON.parse(readFileSync(join(root, 'public/_locales', id, 'messages.json'), 'utf8')) as Record<string, { message: string }>;
+      for (const [one, other] of pairs) expect(messages[other]?.message, `${id} ${other}`).toBe(messages[one]?.message);
+    }
+  });
+});
+
+/** The keys in `text` picked by a comparison of a count with 1 (or by < 2, > 1), as code wrote them before pluralText. */
+function keysChosenByOne(text: string): string[] {
+  const comparison = String.raw`(?:[\w.]+\s*(?:[!=]==?\s*1|[<>]=?\s*[12])|\b1\s*[!=]==?\s*[\w.]+)\b`;
+  const shapes = [
+    new RegExp(String.raw`${comparison}\s*\)?\s*\?[^;\n]{0,120}?['"](\w+)['"]`, 'g'),
+    new RegExp(String.raw`if\s*\([^)]*${comparison}[^)]*\)\s*\{?\s*return[^;\n]{0,120}?['"](\w+)['"]`, 'g'),
+  ];
+  return shapes.flatMap((shape) => [...text.matchAll(shape)].map((match) => match[1]!));
+}
+
+describe('no message is chosen by `count === 1`', () => {
+  /**
+   * Not a count's plural forms: the numbers 1 and 2 said in words ("one letter", "two letters"), and
+   * "all $1 exchanges", said only when every one of two or more is at a state.
+   */
+  const NOT_PLURALS = new Set(['lookalikeReasonTypo1', 'lookalikeReasonHostedTypo1', 'sourceGroupCountAll']);
+
+  test('the matcher finds a key however the comparison with 1 is written', () => {
+    expect(keysChosenByOne("count === 1 ? t('aOne') : t('a')")).toEqual(['aOne']);
+    expect(keysChosenByOne("1 === n ? t('bOne') : t('b')")).toEqual(['bOne']);
+    expect(keysChosenByOne("n > 1 ? t('c') : t('cOne')")).toEqual(['c']);
+    expect(keysChosenByOne("n < 2 ? t('dOne') : t('d')")).toEqual(['dOne']);
+    expect(keysChosenByOne("if (n === 1) return t('eOne');")).toEqual(['eOne']);
+    expect(keysChosenByOne('n !== 1 ? t("f") : t("fOne")')).toEqual(['f']);
+    expect(keysChosenByOne("pluralText(n, { one: 'gOne', other: 'g' }, t, locale)")).toEqual([]);
+    expect(keysChosenByOne("n === 10 ? t('h') : ''")).toEqual([]);
+  });
+
+  test('a message picked by a comparison with 1 is a plural form, which pluralText picks by the language’s rules', () => {
+    expect(sources.length).toBeGreaterThan(100);
+    expect(sources.some((file) => file.startsWith('embed'))).toBe(true);
+    const found: string[] = [];
+    for (const file of sources) {
+      for (const key of keysChosenByOne(readFileSync(join(root, file), 'utf8'))) {
+        if (Object.hasOwn(english, key) && !NOT_PLURALS.has(key)) found.push(`${file}: ${key}`);
+      }
+    }
+    expect(found).toEqual([]);
   });
 });

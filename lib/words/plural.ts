@@ -9,21 +9,18 @@ import type { MessageKey, Translate } from './translate-from';
  */
 export type PluralMessages = Partial<Record<Intl.LDMLPluralRule, MessageKey>> & { other: MessageKey };
 
-const rules = new Map<string, Intl.PluralRules>();
-
-/** The CLDR plural category of `count` in `locale` (a BCP 47 tag); "other" where the tag is none Intl knows. */
+/**
+ * The CLDR plural category of `count` in `locale` (a BCP 47 tag); "other" where the tag is none Intl
+ * has rules for. A well-formed tag of no known language ("Deutsch", "xx") would otherwise take the
+ * runtime's default language, so it is looked up first.
+ */
 export function pluralCategory(count: number, locale: string): Intl.LDMLPluralRule {
-  let held = rules.get(locale);
-  if (held === undefined) {
-    try {
-      held = new Intl.PluralRules(locale);
-    } catch {
-      // An empty or malformed tag: the words still come out, in their "other" form.
-      return 'other';
-    }
-    rules.set(locale, held);
+  try {
+    return Intl.PluralRules.supportedLocalesOf(locale).length > 0 ? new Intl.PluralRules(locale).select(count) : 'other';
+  } catch {
+    // An empty or malformed tag: the words still come out, in their "other" form.
+    return 'other';
   }
-  return held.select(count);
 }
 
 /** The message for `count`, by the plural rules of the reader's language. */

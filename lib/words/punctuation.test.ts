@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { gapAfter, joiners } from './punctuation';
+import { fullStop, gapAfter, joiners } from './punctuation';
 import { frenchSpacingProblems } from './french-spacing.testkit';
 import { chineseBracketProblems } from './chinese-brackets.testkit';
 import { chineseSentenceProblems } from './chinese-sentences.testkit';
@@ -27,6 +27,9 @@ describe('the joiners code puts between pieces of text', () => {
     expect(chineseSentenceProblems(`${first}${joiners(locale).sentence}\u90e8\u5206\u6570\u636e\u7f3a\u5931\u3002`)).toEqual([]);
     expect(gapAfter(first, locale)).toBe('');
     expect(gapAfter('Reported by the exchange.', locale)).toBe(' ');
+    // A label's full-width colon or a clause's comma carries its space too.
+    expect(gapAfter('RPC \u8282\u70b9\uff1a', locale)).toBe('');
+    expect(gapAfter('\u98ce\u9669\uff0c', locale)).toBe('');
   });
 
   test.each(['en', 'fr', 'de', 'sv'])('%s: a space between sentences', (locale) => {
@@ -38,6 +41,27 @@ describe('the joiners code puts between pieces of text', () => {
     expect(chineseSentenceProblems('\u98ce\u9669\u3002 \u90e8\u5206')).toHaveLength(1);
     expect(chineseSentenceProblems('\u98ce\u9669\uff01 \u90e8\u5206\uff1f binance.com')).toHaveLength(2);
     expect(chineseSentenceProblems('\u98ce\u9669\u3002')).toEqual([]);
+  });
+
+  test('the Chinese sentence check itself: a space after "，", "：" or "；", and a Latin "." after Chinese, are problems', () => {
+    expect(chineseSentenceProblems('\u98ce\u9669\uff0c \u90e8\u5206\uff1a Binance\uff1b \u90e8\u5206')).toHaveLength(3);
+    expect(chineseSentenceProblems('\u98ce\u9669.')).toHaveLength(1);
+    // A link after the gap keeps its space, so apps do not take the full-width mark into the address.
+    expect(chineseSentenceProblems('页面： https://x.org')).toEqual([]);
+    expect(chineseSentenceProblems('风险。 http://x.org/a')).toEqual([]);
+    expect(chineseSentenceProblems('页面： x.org')).toHaveLength(1);
+    expect(chineseSentenceProblems('\uff08\u98ce\u9669\uff09.')).toHaveLength(1);
+    // Latin text and figures inside Chinese keep their own dots.
+    expect(chineseSentenceProblems('\u8bbf\u95ee binance.com\uff0c\u6bd4\u4f8b 1.5\u3002')).toEqual([]);
+  });
+
+  test.each([
+    ['zh-CN', '\u3002'],
+    ['zh', '\u3002'],
+    ['en', '.'],
+    ['fr', '.'],
+  ])('%s: a sentence code ends after a piece it adds ends with "%s"', (locale, stop) => {
+    expect(fullStop(locale)).toBe(stop);
   });
 
   test.each(['en', 'fr', 'de', 'sv'])('%s: an aside in " (…)", its list joined by ", "', (locale) => {

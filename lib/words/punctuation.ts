@@ -28,10 +28,15 @@ export function joiners(locale: string): Joiners {
   return language === 'fr' ? FRENCH : language === 'zh' ? CHINESE : PLAIN;
 }
 
-/** Ends with a full-width sentence mark, which carries its own space: Chinese text, not data quoted in English. */
-const FULL_WIDTH_END = /[\u3002\uff01\uff1f]$/u;
+/** Ends with a full-width mark (。！？，：；), which carries its own space: Chinese text, not data quoted in English. */
+const FULL_WIDTH_END = /[\u3002\uff01\uff1f\uff0c\uff1a\uff1b]$/u;
 
-/** What goes after `text` before what follows it: the sentence joiner after a full-width mark, else a space. */
+/** What goes after `text` before what follows it (a sentence, a link, a value after a label): nothing after a full-width mark, else a space. */
 export function gapAfter(text: string, locale: string): string {
   return FULL_WIDTH_END.test(text) ? joiners(locale).sentence : ' ';
+}
+
+/** The mark that ends a sentence code finishes after a piece it adds (a menu path, a name): Chinese "。", else ".". */
+export function fullStop(locale: string): string {
+  return joiners(locale) === CHINESE ? '\u3002' : '.';
 }

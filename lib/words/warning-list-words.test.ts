@@ -7,7 +7,8 @@ import { SUBSCRIBE_FAILURE_CODES, checkSubscription, createSubscription, parseSt
 import type { WarningList } from '../community/warning-list';
 import { formatDateTime } from './format';
 import { translateFrom, type Messages } from './translate-from';
-import { SUBSCRIBE_FAILURE_KEYS, subscribeFailureText, subscriptionLine, warningListFailureText } from './warning-list-words';
+import { chineseSentenceProblems } from './chinese-sentences.testkit';
+import { SUBSCRIBE_FAILURE_KEYS, listsNotCheckedText, subscribeFailureText, subscriptionLine, warningListFailureText } from './warning-list-words';
 
 const root = join(import.meta.dirname, '../..');
 const locales = readdirSync(join(root, 'public/_locales'));
@@ -112,6 +113,34 @@ describe('warning list words', () => {
     );
     const neverGood = await checkSubscription({ state: fresh(), fetched: { ok: true, body: '{}' }, now });
     expect(subscriptionLine({ state: neverGood, now, locale: 'en' }, english)).toMatch(/^Latest check .* failed: The list is malformed\. No list has verified yet\.$/);
+  });
+
+  test('counts take the form of the reader’s plural rules: French says 0 and 1 in the singular, English 1 alone', async () => {
+    const french = translateFrom(read('fr'));
+    expect(listsNotCheckedText(0, french, 'fr')).toMatch(/^0 liste d'alertes n'est pas vérifiée/);
+    expect(listsNotCheckedText(1, french, 'fr')).toMatch(/^1 liste d'alertes n'est pas vérifiée/);
+    expect(listsNotCheckedText(2, french, 'fr')).toMatch(/^2 listes d'alertes ne sont pas vérifiées/);
+    expect(listsNotCheckedText(1, english, 'en')).toMatch(/^1 warning list is not being checked/);
+    expect(listsNotCheckedText(1234, english, 'en')).toMatch(/^1,234 warning lists are not being checked/);
+    const empty = await checkSubscription({ state: fresh(), fetched: { ok: true, body: await body(list(5, 0)) }, now });
+    expect(subscriptionLine({ state: empty, now, locale: 'fr' }, french)).toContain('(0 avertissement)');
+    expect(subscriptionLine({ state: empty, now, locale: 'en' }, english)).toContain('(0 warnings)');
+  });
+
+  test('in Chinese the line’s sentences join with no space after a full-width mark', async () => {
+    const chinese = translateFrom(read('zh_CN'));
+    const good = await checkSubscription({ state: fresh(), fetched: { ok: true, body: await body(list(5)) }, now });
+    const failing = await checkSubscription({ state: good, fetched: { ok: false, failure: timedOut }, now: later });
+    const neverGood = await checkSubscription({ state: fresh(), fetched: { ok: true, body: '{}' }, now });
+    for (const [state, at] of [
+      [good, now],
+      [failing, later],
+      [failing, new Date('2026-12-21T00:00:00Z')],
+      [neverGood, now],
+    ] as const) {
+      const line = subscriptionLine({ state, now: at, locale: 'zh-CN' }, chinese);
+      expect(chineseSentenceProblems(line), line).toEqual([]);
+    }
   });
 
   test('check times are worded in the chosen language, never as stored ISO text', async () => {

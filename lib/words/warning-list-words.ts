@@ -3,6 +3,8 @@ import { MAX_SUBSCRIPTIONS, subscriptionHealth } from '../community/subscription
 import { readFetchFailure } from '../reserves/fetch-source';
 import { fetchFailureText } from './fetch-failure';
 import { formatCount, formatDateTime, formatMoment, type MomentFormat } from './format';
+import { pluralText } from './plural';
+import { gapAfter } from './punctuation';
 import type { MessageKey, Translate } from './translate-from';
 
 /** Why a subscription was not added, for the form on the options page. */
@@ -20,7 +22,7 @@ export const SUBSCRIBE_FAILURE_KEYS: Record<SubscribeFailureCode, MessageKey> = 
 
 /** How many subscribed lists Reserve Radar may not read, said where the user looks (popup, options). */
 export function listsNotCheckedText(count: number, t: Translate, locale: string): string {
-  return count === 1 ? t('listsNotCheckedOne') : t('listsNotChecked', formatCount(count, locale));
+  return pluralText(count, { one: 'listsNotCheckedOne', other: 'listsNotChecked' }, t, locale, formatCount(count, locale));
 }
 
 export function subscribeFailureText(code: SubscribeFailureCode, t: Translate): string {
@@ -104,23 +106,33 @@ export function subscriptionLineMarked({ state, now, locale }: SubscriptionLineP
   const good = state.lastGood;
   const when = (iso: string) => formatDateTime(iso, locale);
   const count = good === undefined ? 0 : good.list.entries.length;
+  // Sentences join as the language joins them: no space after a Chinese "。" (gapAfter).
   const held = (before: string, after = ''): { message: string; nameAt?: number } => {
-    if (good === undefined) return { message: `${before}${t('listsStateNoneVerified')}${after}` };
-    const worded = t('listsStateUsing', [NAME, String(good.sequence), count === 1 ? t('listsStateOneWarning') : t('listsStateWarnings', formatCount(count, locale)), when(good.verifiedAt)]);
+    const lead = before === '' ? '' : `${before}${gapAfter(before, locale)}`;
+    const worded =
+      good === undefined
+        ? t('listsStateNoneVerified')
+        : t('listsStateUsing', [
+            NAME,
+            String(good.sequence),
+            pluralText(count, { one: 'listsStateOneWarning', other: 'listsStateWarnings' }, t, locale, formatCount(count, locale)),
+            when(good.verifiedAt),
+          ]);
     const at = worded.indexOf(NAME);
-    const message = `${before}${worded.replace(NAME, () => good.list.name)}${after}`;
-    return at < 0 ? { message } : { message, nameAt: before.length + at };
+    const shown = good === undefined ? worded : worded.replace(NAME, () => good.list.name);
+    const message = `${lead}${shown}${after === '' ? '' : `${gapAfter(shown, locale)}${after}`}`;
+    return at < 0 ? { message } : { message, nameAt: lead.length + at };
   };
   switch (subscriptionHealth({ state, now })) {
     case 'expired': {
       const expired = t('listsStateExpired', good === undefined ? '' : when(good.list.expires));
-      return { message: state.lastError === undefined ? expired : `${expired} ${t('listsStateExpiredFailed', errorText(state.lastError, t, locale))}` };
+      return { message: state.lastError === undefined ? expired : `${expired}${gapAfter(expired, locale)}${t('listsStateExpiredFailed', errorText(state.lastError, t, locale))}` };
     }
     case 'never-checked':
       return { message: t('listsStateNeverChecked') };
     default:
-      if (state.lastError !== undefined) return held(`${t('listsStateFailed', [when(state.lastError.at), errorText(state.lastError, t, locale)])} `);
-      return held('', ` ${t('listsStateLastChecked', state.lastCheck == null ? '' : when(state.lastCheck))}`);
+      if (state.lastError !== undefined) return held(t('listsStateFailed', [when(state.lastError.at), errorText(state.lastError, t, locale)]));
+      return held('', t('listsStateLastChecked', state.lastCheck == null ? '' : when(state.lastCheck)));
   }
 }
 
