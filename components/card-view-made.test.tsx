@@ -153,18 +153,18 @@ describe('the card draws them from the view, computing none of them', () => {
     const table = (root: HTMLElement) => [...root.querySelectorAll('[data-testid="card-por-trend"] [data-asset="BTC"] tr')].map((row) => [...row.children].map((cell) => cell.textContent));
     expect(table(draw(view))).toEqual([
       ['Report', 'Reserve ratio', 'Customer liabilities'],
-      ['Nov 1, 2026', '102.00%', '—'],
-      ['Oct 1, 2026', '103.00%', '590,000'],
-      ['Sep 1, 2026', '104.00%', '—'],
+      ['Nov 1, 2026', '102%', 'Unknown'],
+      ['Oct 1, 2026', '103%', '590,000'],
+      ['Sep 1, 2026', '104%', 'Unknown'],
     ]);
     const trend = view.porTrend;
     if (trend === undefined) throw new Error('no trend in the view');
     const ratioOnly = { ...trend, series: trend.series.map((series) => ({ ...series, columns: { ratio: true, liabilities: false } })) };
     expect(table(draw({ ...view, porTrend: ratioOnly }))).toEqual([
       ['Report', 'Reserve ratio'],
-      ['Nov 1, 2026', '102.00%'],
-      ['Oct 1, 2026', '103.00%'],
-      ['Sep 1, 2026', '104.00%'],
+      ['Nov 1, 2026', '102%'],
+      ['Oct 1, 2026', '103%'],
+      ['Sep 1, 2026', '104%'],
     ]);
   });
 });
