@@ -7,7 +7,7 @@ import type { ExchangeView } from '../view/exchange-view';
 import type { RiskLevel } from '../risk/order';
 import { cleanUrl } from './summary';
 import { assetRank } from '../risk/assets';
-import { formatDate, formatList, formatPercent, formatSignedUsd, formatUsd } from '../words/format';
+import { formatDate, formatList, formatLocalDate, formatPercent, formatSignedUsd, formatUsd } from '../words/format';
 import { levelWords } from '../words/level-words';
 import { withFigureDates } from './figure-dates';
 import { porLabel } from '../words/por-label';
@@ -171,7 +171,7 @@ export function shareImageContent({ view, now, t, locale }: ShareImageContentPar
     level: verdict.level,
     grade: verdict.grade,
     levelLabel: levelWords(verdict, t),
-    shared: withFigureDates({ shared: t('shareImageShared', date(now.toISOString())), dates: figureDates, t, locale }),
+    shared: withFigureDates({ shared: t('shareImageShared', formatLocalDate(now.toISOString(), locale)), dates: figureDates, t, locale }),
     sections,
     sourceDomains,
     sources: t('shareImageSources', formatList(sourceDomains, locale, { style: 'narrow' })),

@@ -9,7 +9,7 @@ import { notTranslatedQuote } from '../words/text-language';
 import { joiners } from '../words/punctuation';
 import { reasonsWorstFirst } from '../view/card-reasons';
 import { porChecked } from '../view/por-checked';
-import { formatDate, formatPercent, formatSignedUsd, formatUsd } from '../words/format';
+import { formatDate, formatLocalDate, formatPercent, formatSignedUsd, formatUsd } from '../words/format';
 import { withFigureDates } from './figure-dates';
 import type { MessageKey, Translate } from '../words/translate-from';
 
@@ -110,7 +110,8 @@ export function shareText({ view, verdict: override, now, t, locale: asked = 'en
   };
   const levelWords = (of: Verdict) => (of.incomplete === true && of.level !== 'unknown' ? t('shareText_incomplete', t(LEVEL_KEYS[of.level])) : t(LEVEL_KEYS[of.level]));
 
-  const shared = date(now.toISOString());
+  // The day it is shared is the user's own, as the card writes moments the user made; figures keep their UTC days.
+  const shared = formatLocalDate(now.toISOString(), locale);
   // The heading names the days of the figures below it, so it is written once they are.
   const lines: string[] = [''];
 
