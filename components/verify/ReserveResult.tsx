@@ -83,10 +83,15 @@ export function ReserveResult({ target, result, view, heldLoaded }: { target: Re
         <p class="muted" role="status" aria-busy="true">
           {t('loading')}
         </p>
-      ) : view?.por !== undefined ? (
+      ) : view?.por !== undefined && view.por.method !== 'none' ? (
         <p data-testid="reserves-published">
           {t('verifyReservesPublishedSummary', [target.exchangeName, formatDate(view.por.snapshotDate ?? view.por.asOf, locale)])} {view.por.note !== undefined && <SourceWords text={view.por.note} />}{' '}
           <SourceLink href={view.por.source} />
+        </p>
+      ) : view?.por !== undefined ? (
+        // A record saying none is published has no report and so no snapshot day, whatever an older feed wrote.
+        <p class="muted" data-testid="reserves-published">
+          {t('verifyReservesNoPublished', target.exchangeName)} {view.por.note !== undefined && <SourceWords text={view.por.note} />} <SourceLink href={view.por.source} />
         </p>
       ) : (
         <p class="muted" data-testid="reserves-published">

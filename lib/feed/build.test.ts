@@ -129,6 +129,8 @@ describe('buildFeedSnapshot', () => {
     const { snapshot } = build({ reviewed: [file] });
     expect(snapshot.exchanges.coinbase!.por).toMatchObject({ method: 'none', liabilitiesIncluded: false, note: 'Audited financial statements; no proof of reserves.' });
     expect(snapshot.exchanges.coinbase!.porHistory).toBeUndefined();
+    // No report, so no balances were taken: the date is only the period we looked at.
+    expect(snapshot.exchanges.coinbase!.por).not.toHaveProperty('snapshotDate');
   });
 
   it('sets the claimed reserves beside the coins DefiLlama counts in the published wallets', () => {
