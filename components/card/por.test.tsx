@@ -42,7 +42,10 @@ describe('the card’s PoR dates and its reasons make one staleness decision', (
   test('Gemini, "no proof of reserves" found over a year ago: the reason and the details both say "not checked since"', () => {
     const view = viewOf('gemini');
     expect(view.verdict.reasons.find((reason) => reason.metric === 'por.checked')).toMatchObject({ code: 'por.none-unchecked', value: '2025-09-30' });
-    const checked = draw(view).$('card-por-checked');
+    const { $ } = draw(view);
+    const checked = $('card-por-checked');
+    // What we found is said as of the day we looked, not as a present fact about the exchange.
+    expect($('card-por')?.textContent).toBe('No proof of reserves published as of Sep 30, 2025');
     expect(checked?.textContent).toBe('not checked since Sep 30, 2025');
     expect(checked?.getAttribute('data-late')).toBe('us');
   });
@@ -70,7 +73,7 @@ describe('an exchange that publishes no proof of reserves', () => {
     const view = viewOf('coinbase');
     expect(view.por).toMatchObject({ method: 'none', asOf: '2025-12-31', checkedAt: '2026-02-12' });
     const { root, $ } = draw(view);
-    expect($('card-por')?.textContent).toBe('No proof of reserves published');
+    expect($('card-por')?.textContent).toBe('No proof of reserves published as of Feb 12, 2026');
     expect($('card-por-age')).toBeNull();
     expect($('card-por-describes')).toBeNull();
     expect($('card-por-dates')?.textContent).toBe('sec.gov · checked Feb 12, 2026');
@@ -84,8 +87,8 @@ describe('an exchange that publishes no proof of reserves', () => {
   });
 
   test.each([
-    ['fr', 'Aucune preuve de réserves publiée', 'sec.gov · vérifié le 12 févr. 2026'],
-    ['zh_CN', '未发布储备金证明', 'sec.gov · 检查于 2026年2月12日'],
+    ['fr', 'Aucune preuve de réserves publiée au 12 févr. 2026', 'sec.gov · vérifié le 12 févr. 2026'],
+    ['zh_CN', '截至 2026年2月12日 未发布储备金证明', 'sec.gov · 检查于 2026年2月12日'],
   ])('%s: the same, in the language', (locale, label, dates) => {
     const { $ } = draw(viewOf('coinbase'), locale);
     expect($('card-por')?.textContent).toBe(label);

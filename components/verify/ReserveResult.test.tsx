@@ -110,7 +110,15 @@ describe('ReserveResult: sources open beside the result, never in its place', ()
 });
 
 test('a record saying no proof of reserves is published shows no report and no snapshot day, even one an older feed wrote', () => {
-  const none: NonNullable<ExchangeReserves['por']> = { method: 'none', cadence: 'unknown', liabilitiesIncluded: false, asOf: '2026-07-15', snapshotDate: '2026-07-15', checkedAt: '2026-08-10', source: POR };
+  const none: NonNullable<ExchangeReserves['por']> = {
+    method: 'none',
+    cadence: 'unknown',
+    liabilitiesIncluded: false,
+    asOf: '2026-07-15',
+    snapshotDate: '2026-07-15',
+    checkedAt: '2026-08-10',
+    source: POR,
+  };
   const text = draw(onchain, t, 'en', result, none).$('reserves-published')?.textContent ?? '';
   expect(text).toContain(t('verifyReservesNoPublished', target.exchangeName));
   expect(text).not.toContain(t('verifyReservesPublishedSummary', [target.exchangeName, 'Jul 15, 2026']));

@@ -302,10 +302,13 @@ test('an exchange that publishes no proof of reserves: "No proof of reserves pub
   const at = new Date('2026-12-04T12:00:00Z');
   const content = shareImageContent({ view: viewOf('coinbase', at), now: at, t, locale: 'en' });
   const por = content.sections.find((section) => section.heading === t('cardProofOfReserves'));
-  expect(por?.lines.map((line) => line.text)).toEqual(['No proof of reserves published', 'checked Feb 12, 2026']);
+  expect(por?.lines.map((line) => line.text)).toEqual(['No proof of reserves published as of Feb 12, 2026']);
+  // Looked at too long ago: said as of that day, and that our copy is old, as the card says it.
+  const gemini = shareImageContent({ view: viewOf('gemini', at), now: at, t, locale: 'en' }).sections.find((section) => section.heading === t('cardProofOfReserves'));
+  expect(gemini?.lines.map((line) => line.text)).toEqual(['No proof of reserves published as of Sep 30, 2025', 'not checked since Sep 30, 2025']);
 });
 
-test('"none published" beside figures: the day we looked is said on its own line, and the header dates only the figures', () => {
+test('"none published" beside figures: the day we looked is said in its line, and the header dates only the figures', () => {
   const at = new Date('2026-12-04T12:00:00Z');
   const exchange = getExchange('binance');
   const snapshot = bundledSnapshot().exchanges;
@@ -315,5 +318,5 @@ test('"none published" beside figures: the day we looked is said on its own line
   const content = shareImageContent({ view, now: at, t, locale: 'en-US' });
   expect(content.shared).toBe('Shared Dec 4, 2026 with Reserve Radar · figures dated Aug 10, 2026');
   const por = content.sections.find((section) => section.heading === t('cardProofOfReserves'));
-  expect(por?.lines.map((line) => line.text)).toEqual(['No proof of reserves published', 'checked Feb 12, 2026']);
+  expect(por?.lines.map((line) => line.text)).toEqual(['No proof of reserves published as of Feb 12, 2026']);
 });

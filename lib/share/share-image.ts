@@ -98,19 +98,20 @@ export function shareImageContent({ view, now, t, locale }: ShareImageContentPar
   if (por === undefined) {
     porLines.push({ text: t('porUnknown'), style: 'body' });
   } else {
-    porLines.push({ text: porLabel(por, t, locale), style: 'body' });
+    const checked = porChecked({ por, reasons: verdict.reasons, freshness: verdict.metrics.porFreshness });
+    porLines.push({ text: porLabel(por, t, locale, checked.day), style: 'body' });
     const ratios = Object.entries(por.reserveRatios ?? {})
       .sort(([a], [b]) => assetRank(a) - assetRank(b))
       .map(([asset, ratio]) => `${asset} ${formatPercent(ratio, locale, 2)}`);
     if (ratios.length > 0) porLines.push({ text: `${t('reserveRatios')}${colon}${formatList(ratios, locale, { style: 'narrow' })}`, style: 'body' });
     // A "none" record's date is the period we looked at, not a report's: the day we looked instead, as the card says it.
     // That day is ours, not a figure's, so it stays out of the header's "figures dated" span.
-    const checked = porChecked({ por, reasons: verdict.reasons, freshness: verdict.metrics.porFreshness });
     if (por.method !== 'none') {
       porLines.push({ text: t('asOf', date(por.asOf)), style: 'muted' });
       figureDates.push(por.asOf);
-    } else if (checked.day !== undefined) {
-      porLines.push({ text: t(checked.late ? 'porNotCheckedSince' : 'porCheckedOn', date(checked.day)), style: 'muted' });
+    } else if (checked.day !== undefined && checked.late) {
+      // The label says the day; a line of its own only when that day is too old to stand for today.
+      porLines.push({ text: t('porNotCheckedSince', date(checked.day)), style: 'muted' });
     }
     urls.push(por.source);
   }

@@ -59,16 +59,16 @@ describe('shareText', () => {
   it('an exchange that publishes no proof of reserves: "none published", with the day we looked and the source; no balances taken', () => {
     const coinbase = realCase('coinbase');
     const { text, headline } = shareSummary({ ...coinbase, now });
-    expect(text).toContain('Proof of reserves: none published (checked Feb 12, 2026, https://www.sec.gov/Archives/edgar/data/1679788/000167978826000015/R94.htm)');
+    expect(text).toContain('Proof of reserves: none published as of Feb 12, 2026 (https://www.sec.gov/Archives/edgar/data/1679788/000167978826000015/R94.htm)');
     expect(text).not.toMatch(/balances taken|no proof of reserves, published quarterly/);
-    expect(headline).toMatch(/ · PoR: none published · shared Nov 25, 2026 /);
+    expect(headline).toMatch(/ · PoR: none published as of Feb 12, 2026 · shared Nov 25, 2026 /);
     // The day we looked is no figure's date: with no figure shown, the heading names no figure dates.
     expect(text.split('\n')[0]).toBe('Coinbase: proof-of-reserves and risk card, shared Nov 25, 2026 with Reserve Radar');
     // Looked at over a year ago: the day is ours, said as ours, as the card and the reasons say it.
     const gemini = realCase('gemini');
-    expect(shareSummary({ ...gemini, now }).text).toContain('Proof of reserves: none published (not checked since Sep 30, 2025, https://www.sec.gov/');
+    expect(shareSummary({ ...gemini, now }).text).toContain('Proof of reserves: none published as of Sep 30, 2025 (not checked since Sep 30, 2025, https://www.sec.gov/');
     const zh = shareText({ ...coinbase, now, t: translateFrom(chinese), locale: 'zh-CN' }).text;
-    expect(zh).toContain(`储备金证明：未发布（检查于 ${formatDate('2026-02-12', 'zh-CN')}） https://www.sec.gov/`);
+    expect(zh).toContain(`储备金证明：截至 ${formatDate('2026-02-12', 'zh-CN')} 未发布 https://www.sec.gov/`);
   });
 
   it('"none published" beside figures: the heading dates the figures, not the day we looked', () => {
@@ -79,7 +79,7 @@ describe('shareText', () => {
     const reserves = { ...binance, por: coinbase.por };
     const { text } = shareSummary({ view: buildExchangeView({ exchange, reserves, now }), verdict: gradeExchange({ exchange, reserves, now }), now });
     expect(text.split('\n')[0]).toBe('Binance: proof-of-reserves and risk card, shared Nov 25, 2026 with Reserve Radar · figures dated Aug 10, 2026');
-    expect(text).toContain('Proof of reserves: none published (checked Feb 12, 2026, https://www.sec.gov/');
+    expect(text).toContain('Proof of reserves: none published as of Feb 12, 2026 (https://www.sec.gov/');
   });
 
   it("lists the cause of the verdict first, in the card's order: danger and caution before what is unknown", () => {
@@ -293,7 +293,7 @@ describe('shareText', () => {
     expect(title).toBe('FTX på Reserve Radar');
     // FTX published no report and has no figure shown, so the heading names no figure dates.
     expect(text.split('\n')[0]).toBe('FTX: reservbevis och riskkort, delat 25 nov. 2026 med Reserve Radar');
-    expect(text).toContain('Reservbevis: inget publicerat (kontrollerat 11 nov. 2022, https://time.com/6232772/ftx-goes-bankrupt/)');
+    expect(text).toContain('Reservbevis: inget publicerat per 11 nov. 2022 (https://time.com/6232772/ftx-goes-bankrupt/)');
     expect(text).toContain('Bedömning: fara, ofullständig (vissa uppgifter saknas eller är inaktuella), betyg F');
     const history = view.status.kind === 'operating' ? '' : view.status.history;
     expect(text).toContain(`Status: kollapsade 11 nov. 2022. Inte översatt, på engelska: ”${history}” (https://time.com/6232772/ftx-goes-bankrupt/)`);

@@ -9,11 +9,13 @@ const methodKey = (method: PorMethod): MessageKey => `porMethod_${method.replace
 /**
  * "Merkle tree with liabilities, snapshot Oct 1, 2025", "No proof of reserves published" or "Proof
  * of reserves: unknown": the date as the reader writes dates, and the joining in the message, as
- * each language joins them. A "none" record has no snapshot: its date is the period we looked at.
+ * each language joins them. A "none" record has no snapshot: its date is the period we looked at, so
+ * "none published" is said as of `checkedDay`, the day we looked (`porChecked`), never as a present
+ * fact about the exchange.
  */
-export function porLabel(por: PorAttestation | undefined, t: Translate, locale: string): string {
+export function porLabel(por: PorAttestation | undefined, t: Translate, locale: string, checkedDay?: string): string {
   if (por === undefined) return t('porUnknown');
-  if (por.method === 'none') return t('porNonePublished');
+  if (por.method === 'none') return checkedDay === undefined ? t('porNonePublished') : t('porNonePublishedAsOf', formatDate(checkedDay, locale));
   const method = t(methodKey(por.method));
   return por.snapshotDate === undefined ? method : t('porSnapshot', [method, formatDate(por.snapshotDate, locale)]);
 }
