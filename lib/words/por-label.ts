@@ -7,15 +7,15 @@ type Underscored<S extends string> = S extends `${infer A}-${infer B}` ? `${A}_$
 const methodKey = (method: PorMethod): MessageKey => `porMethod_${method.replaceAll('-', '_') as Underscored<PorMethod>}`;
 
 /**
- * "Merkle tree with liabilities, snapshot Oct 1, 2025", "No proof of reserves published" or "Proof
+ * "Merkle tree with liabilities, snapshot Oct 1, 2025", "No proof of reserves published as of Feb 12, 2026" or "Proof
  * of reserves: unknown": the date as the reader writes dates, and the joining in the message, as
  * each language joins them. A "none" record has no snapshot: its date is the period we looked at, so
  * "none published" is said as of `checkedDay`, the day we looked (`porChecked`), never as a present
- * fact about the exchange.
+ * fact about the exchange (without it, as of the record's own date, the period we looked at).
  */
 export function porLabel(por: PorAttestation | undefined, t: Translate, locale: string, checkedDay?: string): string {
   if (por === undefined) return t('porUnknown');
-  if (por.method === 'none') return checkedDay === undefined ? t('porNonePublished') : t('porNonePublishedAsOf', formatDate(checkedDay, locale));
+  if (por.method === 'none') return t('porNonePublishedAsOf', formatDate(checkedDay ?? por.asOf, locale));
   const method = t(methodKey(por.method));
   return por.snapshotDate === undefined ? method : t('porSnapshot', [method, formatDate(por.snapshotDate, locale)]);
 }
