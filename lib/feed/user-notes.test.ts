@@ -1,0 +1,66 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { reserveAddressLists } from '../chain/reserve-addresses';
+import { bundledSnapshot } from '../reserves/snapshot';
+import { parseReviewedFile } from './reviewed';
+
+/**
+ * A PoR `note` is shown to users (the card, the verify page, the shared text): plain words on what
+ * the report covers, who attested, what is missing. How we found it (API method names, repositories,
+ * commits, file names, what our stored copies hold) is for maintainers and goes in `provenance`,
+ * which the feed does not carry.
+ */
+const MAINTAINER_MARKERS: readonly [string, RegExp][] = [
+  ['a method or field name (camelCase)', /\b[a-z]+[A-Z][a-z]+[A-Za-z]*\b/],
+  ['a repository', /repositor(y|ies)|\bgithub\b/i],
+  ['a commit', /\bcommits?\b|\b(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{7,40}\b/],
+  ['a file name', /\.(zip|json|py|mdx?|csv|pdf|ya?ml)\b/i],
+  ['our stored copies', /\bour (stored|copy|copies|sources)\b|\bstored (copy|copies|text|page|sources)\b|\bthe copy we read\b/i],
+  ['what we did not read', /\bwe did not read\b|\bnot read\b/i],
+  ['reposts', /\breposts?\b|\breposted\b/i],
+  ['source tiers', /\btier-?[12]\b/i],
+  ['a recording', /\brecorded (on|in)\b|\bendpoints?\b/i],
+  ['an audit id', /\baudit id\b|\bAu\d{6,}\b/i],
+  ['an ISO day', /\b\d{4}-\d{2}-\d{2}\b/],
+];
+
+function markersIn(text: string): string[] {
+  return MAINTAINER_MARKERS.filter(([, pattern]) => pattern.test(text)).map(([name]) => name);
+}
+
+const dir = join(import.meta.dirname, '../../data/por');
+const files = readdirSync(dir)
+  .filter((name) => name.endsWith('.json'))
+  .map((name) => {
+    const parsed = parseReviewedFile(JSON.parse(readFileSync(join(dir, name), 'utf8')), name);
+    if (!parsed.ok) throw new Error(parsed.reason);
+    return parsed.file;
+  });
+
+describe('notes shown to users carry no maintainer provenance', () => {
+  test('the markers catch what they are for', () => {
+    expect(markersIn('as served by the public endpoints (queryTotalReserveAmount) and recorded on 5 Oct 2026 in the public repository ronfi/cex-reserves')).toEqual(
+      expect.arrayContaining(['a method or field name (camelCase)', 'a repository', 'a recording']),
+    );
+    expect(markersIn('We did not read the PDF; por_csv_2026090800_V1.zip, commit e4fac9f')).toEqual(expect.arrayContaining(['what we did not read', 'a file name', 'a commit']));
+    expect(markersIn('not found in our stored copies; seen only on reposts')).toEqual(expect.arrayContaining(['our stored copies', 'reposts']));
+    expect(markersIn('Total reserve ratio 131%; BTC, ETH and USDT (including stETH and BTC-TRC20) as of 29 Sep 2026.')).toEqual([]);
+  });
+
+  test.each(files.map((file) => [file.exchange, file] as const))('%s: every report note', (_, file) => {
+    for (const report of file.reports) if (report.note !== undefined) expect(markersIn(report.note), `${file.exchange} ${report.asOf}: ${report.note}`).toEqual([]);
+  });
+
+  test('the bundled snapshot and the reserve address lists', () => {
+    for (const [id, reserves] of Object.entries(bundledSnapshot().exchanges)) {
+      const note = reserves.por?.note;
+      if (note !== undefined) expect(markersIn(note), `${id}: ${note}`).toEqual([]);
+    }
+    for (const list of reserveAddressLists) if (list.note !== undefined) expect(markersIn(list.note), `${list.exchangeId}: ${list.note}`).toEqual([]);
+  });
+
+  test('a note is short: a sentence or three, not the review', () => {
+    for (const file of files) for (const report of file.reports) expect(report.note?.length ?? 0, `${file.exchange} ${report.asOf}`).toBeLessThanOrEqual(450);
+  });
+});
