@@ -33,11 +33,11 @@ describe('porLabel', () => {
 
   test('with the day we looked, "none published" is said as of that day, never as a present fact about the exchange', () => {
     const none = { method: 'none', asOf: '2025-12-31', checkedAt: '2026-02-12' } as PorAttestation;
-    expect(porLabel(none, translateFrom(english), 'en', '2026-02-12')).toBe('No proof of reserves published as of Feb 12, 2026');
-    expect(porLabel(none, translateFrom(german), 'de', '2026-02-12')).toBe('Kein Reservenachweis veröffentlicht, Stand 12.02.2026');
-    expect(porLabel(none, translateFrom(chinese), 'zh-CN', '2026-02-12')).toBe('截至 2026年2月12日 未发布储备金证明');
+    expect(porLabel(none, translateFrom(english), 'en')).toBe('No proof of reserves published as of Feb 12, 2026');
+    expect(porLabel(none, translateFrom(german), 'de')).toBe('Kein Reservenachweis veröffentlicht, Stand 12.02.2026');
+    expect(porLabel(none, translateFrom(chinese), 'zh-CN')).toBe('截至 2026年2月12日 未发布储备金证明');
     // A report's label is its own snapshot's, whatever day we looked.
-    expect(porLabel(por, translateFrom(english), 'en', '2026-05-01')).toBe('zk proof with liabilities, snapshot Apr 1, 2026');
+    expect(porLabel({ ...por, checkedAt: '2026-05-01' }, translateFrom(english), 'en')).toBe('zk proof with liabilities, snapshot Apr 1, 2026');
   });
 
   test.each(PorMethodSchema.options.filter((method) => method !== 'none'))('%s: worded by its own message', (method) => {

@@ -9,13 +9,13 @@ const methodKey = (method: PorMethod): MessageKey => `porMethod_${method.replace
 /**
  * "Merkle tree with liabilities, snapshot Oct 1, 2025", "No proof of reserves published as of Feb 12, 2026" or "Proof
  * of reserves: unknown": the date as the reader writes dates, and the joining in the message, as
- * each language joins them. A "none" record has no snapshot: its date is the period we looked at, so
- * "none published" is said as of `checkedDay`, the day we looked (`porChecked`), never as a present
- * fact about the exchange (without it, as of the record's own date, the period we looked at).
+ * each language joins them. A "none" record has no snapshot: "none published" is said as of the day
+ * we looked (`checkedAt`, as the card's dates say it; else the record's date, the period we looked
+ * at), never as a present fact about the exchange.
  */
-export function porLabel(por: PorAttestation | undefined, t: Translate, locale: string, checkedDay?: string): string {
+export function porLabel(por: PorAttestation | undefined, t: Translate, locale: string): string {
   if (por === undefined) return t('porUnknown');
-  if (por.method === 'none') return t('porNonePublishedAsOf', formatDate(checkedDay ?? por.asOf, locale));
+  if (por.method === 'none') return t('porNoneAsOf', formatDate(por.checkedAt ?? por.asOf, locale));
   const method = t(methodKey(por.method));
   return por.snapshotDate === undefined ? method : t('porSnapshot', [method, formatDate(por.snapshotDate, locale)]);
 }
