@@ -115,6 +115,7 @@ describe('sourceViews', () => {
     expect(withTotals.length).toBeLessThan(tracked.length);
     expect(views.find((row) => row.id === CEXS_SOURCE)?.bundledExchanges).toEqual({ count: withTotals.length, of: tracked.length });
     expect(views.find((row) => row.id === OWN_TOKEN_PRICES_SOURCE)?.bundledExchanges).toBeUndefined();
+    expect(views.find((row) => row.id === FEED_SOURCE)?.bundledExchanges).toBeUndefined();
   });
 });
 

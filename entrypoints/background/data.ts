@@ -77,7 +77,7 @@ export interface SourceView {
   nextAttemptAt: string;
   /** When the data that came with the extension was compiled, on rows whose kind of figure that data holds (lib/reserves/bundled-holds.ts): what the cards show from this source until a fetch succeeds. Absent otherwise, and when that file was refused. */
   bundledAt?: string;
-  /** With `bundledAt`, on the feed and /cexs rows: for how many of the exchanges this source covers the bundled data has its figures. */
+  /** With `bundledAt`, on the /cexs row: for how many of the exchanges this source covers the bundled data has its figures. */
   bundledExchanges?: { count: number; of: number };
 }
 
@@ -145,10 +145,14 @@ function trackedProtocols(): { exchangeId: string; slug: string }[] {
   return exchanges.flatMap((exchange) => (exchange.defillamaSlug === undefined || exchange.status.kind !== 'operating' ? [] : [{ exchangeId: exchange.id, slug: exchange.defillamaSlug }]));
 }
 
-/** The feed covers every exchange in the registry, /cexs the operating ones DefiLlama tracks. */
+/**
+ * /cexs reads the operating exchanges DefiLlama tracks, and the bundled data has its totals for a
+ * few of them. The feed carries what the bundled data carries (both are built from data/por), so
+ * its row makes no such count.
+ */
 function bundledCoverage(shipped: Snapshot, group: SourceView['group']): { bundledExchanges?: { count: number; of: number } } {
-  if (group !== 'feed' && group !== 'cexs') return {};
-  const ids = group === 'feed' ? exchanges.map((exchange) => exchange.id) : trackedProtocols().map((tracked) => tracked.exchangeId);
+  if (group !== 'cexs') return {};
+  const ids = trackedProtocols().map((tracked) => tracked.exchangeId);
   return { bundledExchanges: { count: bundledExchangeCount(shipped, group, ids), of: ids.length } };
 }
 
