@@ -25,10 +25,11 @@ describe('porLabel', () => {
     expect(porLabel(undefined, de, 'de')).toBe(de('porUnknown'));
   });
 
-  test('an exchange that publishes none: "no proof of reserves published", never a snapshot of the period we looked at', () => {
+  test('an exchange that publishes none, without a day we looked: undated, never "as of" a source\'s date or the period we looked at', () => {
     const none = { method: 'none', snapshotDate: '2025-12-31', asOf: '2025-12-31' } as PorAttestation;
-    expect(porLabel(none, translateFrom(english), 'en')).toBe('No proof of reserves published as of Dec 31, 2025');
-    expect(porLabel(none, translateFrom(chinese), 'zh-CN')).toBe('截至 2025年12月31日 未发布储备金证明');
+    expect(porLabel(none, translateFrom(english), 'en')).toBe('No proof of reserves');
+    expect(porLabel({ ...none, checkedAt: '2025-12-31' }, translateFrom(english), 'en')).toBe('No proof of reserves');
+    expect(porLabel(none, translateFrom(chinese), 'zh-CN')).not.toContain('2025');
   });
 
   test('with the day we looked, "none published" is said as of that day, never as a present fact about the exchange', () => {
