@@ -16,8 +16,9 @@ const MAINTAINER_MARKERS: readonly [string, RegExp][] = [
   ['a repository', /repositor(y|ies)|\bgithub\b/i],
   ['a commit', /\bcommits?\b|\b(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{7,40}\b/],
   ['a file name', /\.(zip|json|py|mdx?|csv|pdf|ya?ml)\b/i],
-  ['our stored copies', /\bour (stored|copy|copies|sources)\b|\bstored (copy|copies|text|page|sources)\b|\bthe copy we read\b/i],
-  ['what we did not read', /\bwe did not read\b|\bnot read\b/i],
+  ['our stored copies', /\bour (stored|copies|sources)\b|\bour copy\b(?! of the file)|\bstored (copy|copies|text|page|sources)\b|\bthe copy we read\b/i],
+  // "we have not read its figures" is the user's caveat on a report dated by its file name alone.
+  ['what we did not read', /\bwe did not read\b|\bnot read\b(?! its figures)/i],
   ['reposts', /\breposts?\b|\breposted\b/i],
   ['source tiers', /\btier-?[12]\b/i],
   ['a recording', /\brecorded (on|in)\b|\bendpoints?\b/i],
@@ -62,5 +63,31 @@ describe('notes shown to users carry no maintainer provenance', () => {
 
   test('a note is short: a sentence or three, not the review', () => {
     for (const file of files) for (const report of file.reports) expect(report.note?.length ?? 0, `${file.exchange} ${report.asOf}`).toBeLessThanOrEqual(450);
+  });
+
+  test('a note keeps the caveats its provenance has: a file-name date and unread figures are said so; no claim rests on an unnamed review', () => {
+    for (const file of files) {
+      for (const report of file.reports) {
+        const note = report.note ?? '';
+        if (/we did not read the pdf/i.test(report.provenance ?? '')) expect(note, `${file.exchange} ${report.asOf}`).toContain('we have not read its figures');
+        if (/file name's day is taken|named for/i.test(report.provenance ?? '')) expect(note, `${file.exchange} ${report.asOf}`).toContain('dated by its file name');
+        expect(note, `${file.exchange} ${report.asOf}`).not.toMatch(/\ba public review\b/i);
+      }
+    }
+  });
+
+  test('a note claims no more than its source: a help article without figures is said as such', () => {
+    const poloniex = files.find((file) => file.exchange === 'poloniex');
+    expect(poloniex?.reports[0]?.note).toContain('The help article gives no figures');
+    expect(poloniex?.reports[0]?.note).not.toContain('No figures are published');
+  });
+
+  test("notes say whose word and which copy: the wallet list is our copy, Gate's per-coin ratios are left out here, not hidden, the month is named", () => {
+    const note = (id: string, asOf: string) => files.find((file) => file.exchange === id)?.reports.find((report) => report.asOf === asOf)?.note ?? '';
+    expect(note('bitfinex', '2022-12-12')).toContain('in our copy of the file, last changed 12 Dec 2022');
+    for (const report of files.find((file) => file.exchange === 'gate')?.reports ?? []) expect(report.note ?? '').not.toMatch(/are not shown/);
+    expect(note('binance', '2022-11-22')).toMatch(/^Decrypt reports/);
+    expect(note('mexc', '2025-11-26')).not.toContain('this month');
+    expect(note('mexc', '2025-11-26')).toContain('November 2025');
   });
 });
