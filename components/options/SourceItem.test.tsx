@@ -99,13 +99,13 @@ describe('SourceItem', () => {
     ] as const) {
       const t = translateFrom(messages(folder));
       const day = formatDate('2026-10-05T00:00:00.000Z', locale);
-      expect(age({ ...cexs, bundledExchanges: { count: 2, of: 31 } }, locale), locale).toBe(t('sourceBundledInUsePart', [day, '2', '31']));
-      expect(age({ ...cexs, bundledExchanges: { count: 31, of: 31 } }, locale), locale).toBe(t('sourceBundledInUse', day));
+      expect(age({ ...cexs, bundledExchanges: { count: 2, of: 28 } }, locale), locale).toBe(t('sourceBundledInUsePart', [day, '2', '28']));
+      expect(age({ ...cexs, bundledExchanges: { count: 28, of: 28 } }, locale), locale).toBe(t('sourceBundledInUse', day));
     }
-    expect(age({ ...cexs, bundledExchanges: { count: 2, of: 31 } }, 'en')).toBe(
-      'Using the data that came with Reserve Radar, compiled Oct 5, 2026, which has these figures for only 2 of 31 exchanges',
+    expect(age({ ...cexs, bundledExchanges: { count: 2, of: 28 } }, 'en')).toBe(
+      'Using the data that came with Reserve Radar, compiled Oct 5, 2026, which has these figures for only 2 of 28 exchanges',
     );
-    expect(age({ ...cexs, bundledExchanges: { count: 1, of: 31 } }, 'fr')).toContain('1 plateforme sur 31');
+    expect(age({ ...cexs, bundledExchanges: { count: 1, of: 28 } }, 'fr')).toContain('1 plateforme sur 28');
   });
 
   test('the per-exchange row claims the bundled data only when every exchange in it has bundled figures', () => {
