@@ -90,4 +90,8 @@ describe('notes shown to users carry no maintainer provenance', () => {
     expect(note('mexc', '2025-11-26')).not.toContain('this month');
     expect(note('mexc', '2025-11-26')).toContain('November 2025');
   });
+
+  test('the reserve address lists carry no provenance: it is a comment in the source, never compiled into the bundle', () => {
+    for (const list of reserveAddressLists) expect(Object.keys(list), list.exchangeId).not.toContain('provenance');
+  });
 });
