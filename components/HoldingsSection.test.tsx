@@ -71,14 +71,14 @@ describe('HoldingsSection refresh buttons', () => {
 describe('HoldingsSection before any price arrived', () => {
   const unreachable = (host: string) => ({ reason: 'network', host, stage: 'connect' });
   const btc = { id: 'h1', kind: 'asset' as const, custodian: 'binance', asset: 'BTC', amount: 0.5, updatedAt: Date.parse('2026-12-06T10:00:00Z') };
-  const draw = (prices: ComponentProps<typeof HoldingsSection>['prices'], holdings = [btc]) => {
+  const draw = (prices: ComponentProps<typeof HoldingsSection>['prices'], holdings = [btc], currency = 'EUR') => {
     const { document } = parseHTML('<!doctype html><html><body><div id="root"></div></body></html>');
     vi.stubGlobal('document', document);
     const root = document.getElementById('root') as unknown as HTMLElement;
     render(
       <I18nContext.Provider value={{ t, locale: 'de' }}>
         <HoldingsSection
-          state={{ ...emptyHoldingsState, holdings }}
+          state={{ ...emptyHoldingsState, holdings, limits: { ...emptyHoldingsState.limits, currency } }}
           prices={prices}
           readings={null}
           priceStatus={{ lastFetchFailure: unreachable('coins.llama.fi'), lastRatesFetchFailure: unreachable('www.ecb.europa.eu') }}
@@ -112,10 +112,20 @@ describe('HoldingsSection before any price arrived', () => {
     render(null, root);
   });
 
+  test('in dollars no exchange rate is needed, so a failed rates update is not shown; the price failure still is', () => {
+    const { root } = draw(emptyPriceTable, [btc], 'USD');
+    const text = root.textContent ?? '';
+    expect(text).not.toContain(t('holdingsRatesErrorNone', failed('www.ecb.europa.eu')));
+    expect(text).not.toContain(t('holdingsRatesError', failed('www.ecb.europa.eu')));
+    expect(text).not.toContain('www.ecb.europa.eu');
+    expect(text).toContain(t('holdingsPriceErrorNone', failed('coins.llama.fi')));
+    render(null, root);
+  });
+
   test('with prices held, a failed update keeps them and says so, and a partly valued row is "at least" its known value', () => {
     const prices = { fetchedAt: Date.parse('2026-12-06T09:00:00Z'), prices: { BTC: { usd: 90_000, asOf: '2026-12-06T09:00:00Z', source: 'https://coins.llama.fi/prices' } }, fiat: {} };
     const unpriced = { ...btc, id: 'h2', asset: 'XYZ' };
-    const { root, value } = draw(prices, [btc, unpriced]);
+    const { root, value } = draw(prices, [btc, unpriced], 'USD');
     expect(value('binance')).toBe(t('holdingsAtLeast', formatMoney(45_000, 'USD', 'de')));
     expect(root.textContent).toContain(t('holdingsPriceError', failed('coins.llama.fi')));
     render(null, root);

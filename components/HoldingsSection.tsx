@@ -57,7 +57,8 @@ export function HoldingsSection({ state, prices, readings, priceStatus, exchange
     return read === undefined ? undefined : fetchFailureText(read, t, locale);
   };
   const priceError = fetchError(priceStatus.lastFetchFailure) ?? priceProblemText(priceStatus.lastPriceProblem, t);
-  const ratesError = fetchError(priceStatus.lastRatesFetchFailure) ?? ratesProblemText(priceStatus.lastRatesProblem, t, locale);
+  // Dollar values need no exchange rate: a failed rates update is no problem of this section then.
+  const ratesError = currency === 'USD' ? undefined : (fetchError(priceStatus.lastRatesFetchFailure) ?? ratesProblemText(priceStatus.lastRatesProblem, t, locale));
 
   /** Resolves whether it was saved: a form keeps what was typed when it was not. */
   const save = async (next: HoldingsState): Promise<boolean> => {

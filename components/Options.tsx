@@ -35,6 +35,8 @@ export interface SourceRow {
   nextAttemptAt?: string;
   /** When the data that came with the extension was compiled: in use from this source until a fetch succeeds. */
   bundledAt?: string;
+  /** For how many of the exchanges this source covers the bundled data has figures. */
+  bundledExchanges?: { count: number; of: number };
 }
 
 export type { SignerChange, SubscribeResult } from '../lib/community/subscription';

@@ -25,6 +25,14 @@ function viewOf(id: string): ExchangeView {
   return buildExchangeView({ exchange, reserves: bundledSnapshot().exchanges[id], now });
 }
 
+/** Gemini's bundled record as if we had last looked on 20 Oct 2025, over a year before `now`. */
+function staleGemini(): ExchangeView {
+  const exchange = getExchange('gemini');
+  const reserves = bundledSnapshot().exchanges.gemini;
+  if (exchange === undefined || reserves?.por === undefined) throw new Error('no gemini record');
+  return buildExchangeView({ exchange, reserves: { ...reserves, por: { ...reserves.por, checkedAt: '2025-10-20' } }, now });
+}
+
 function draw(view: ExchangeView, locale = 'en') {
   const { root, $ } = page();
   render(
@@ -40,10 +48,13 @@ function draw(view: ExchangeView, locale = 'en') {
 
 describe('the card’s PoR dates and its reasons make one staleness decision', () => {
   test('Gemini, "no proof of reserves" found over a year ago: the reason and the details both say "not checked since"', () => {
-    const view = viewOf('gemini');
-    expect(view.verdict.reasons.find((reason) => reason.metric === 'por.checked')).toMatchObject({ code: 'por.none-unchecked', value: '2025-09-30' });
-    const checked = draw(view).$('card-por-checked');
-    expect(checked?.textContent).toBe('not checked since Sep 30, 2025');
+    const view = staleGemini();
+    expect(view.verdict.reasons.find((reason) => reason.metric === 'por.checked')).toMatchObject({ code: 'por.none-unchecked', value: '2025-10-20' });
+    const { $ } = draw(view);
+    const checked = $('card-por-checked');
+    // What we found is said as of the day we looked, not as a present fact about the exchange.
+    expect($('card-por')?.textContent).toBe('No proof of reserves published as of Oct 20, 2025');
+    expect(checked?.textContent).toBe('not checked since Oct 20, 2025');
     expect(checked?.getAttribute('data-late')).toBe('us');
   });
 
@@ -51,7 +62,7 @@ describe('the card’s PoR dates and its reasons make one staleness decision', (
     const view = viewOf('coinbase');
     expect(view.verdict.reasons.some((reason) => reason.metric === 'por.checked')).toBe(false);
     const checked = draw(view).$('card-por-checked');
-    expect(checked?.textContent).toBe('checked Feb 12, 2026');
+    expect(checked?.textContent).toBe('checked Dec 4, 2026');
     expect(checked?.getAttribute('data-late')).toBeNull();
   });
 
@@ -68,24 +79,24 @@ describe('the card’s PoR dates and its reasons make one staleness decision', (
 describe('an exchange that publishes no proof of reserves', () => {
   test('Coinbase: "No proof of reserves published", with the source and the day we looked; no snapshot and no balances taken', () => {
     const view = viewOf('coinbase');
-    expect(view.por).toMatchObject({ method: 'none', asOf: '2025-12-31', checkedAt: '2026-02-12' });
+    expect(view.por).toMatchObject({ method: 'none', asOf: '2025-12-31', checkedAt: '2026-12-04' });
     const { root, $ } = draw(view);
-    expect($('card-por')?.textContent).toBe('No proof of reserves published');
+    expect($('card-por')?.textContent).toBe('No proof of reserves published as of Dec 4, 2026');
     expect($('card-por-age')).toBeNull();
     expect($('card-por-describes')).toBeNull();
-    expect($('card-por-dates')?.textContent).toBe('sec.gov · checked Feb 12, 2026');
+    expect($('card-por-dates')?.textContent).toBe('sec.gov · checked Dec 4, 2026');
     const section = $('card-por-section')?.textContent ?? '';
     expect(section).not.toMatch(/snapshot|Balances taken|Report describes|Dec 31, 2025/);
     expect(root.textContent).not.toContain('snapshot');
   });
 
   test('Gemini, looked at over a year ago: the day we looked, said as ours', () => {
-    expect(draw(viewOf('gemini')).$('card-por-dates')?.textContent).toBe('sec.gov · not checked since Sep 30, 2025');
+    expect(draw(staleGemini()).$('card-por-dates')?.textContent).toBe('sec.gov · not checked since Oct 20, 2025');
   });
 
   test.each([
-    ['fr', 'Aucune preuve de réserves publiée', 'sec.gov · vérifié le 12 févr. 2026'],
-    ['zh_CN', '未发布储备金证明', 'sec.gov · 检查于 2026年2月12日'],
+    ['fr', 'Aucune preuve de réserves publiée au 4 déc. 2026', 'sec.gov · vérifié le 4 déc. 2026'],
+    ['zh_CN', '截至 2026年12月4日 未发布储备金证明', 'sec.gov · 检查于 2026年12月4日'],
   ])('%s: the same, in the language', (locale, label, dates) => {
     const { $ } = draw(viewOf('coinbase'), locale);
     expect($('card-por')?.textContent).toBe(label);

@@ -18,7 +18,7 @@ function draw(row: SourceRow | SourceRow[], locale: string): HTMLElement {
   const root = document.getElementById('root') as unknown as HTMLElement;
   const [group] = groupSources(Array.isArray(row) ? row : [row]);
   render(
-    <I18nContext.Provider value={{ t: translateFrom(messages(locale)), locale }}>
+    <I18nContext.Provider value={{ t: translateFrom(messages(locale.replace('-', '_'))), locale }}>
       <SourceItem group={group!} exchangeNames={{}} now={now} />
     </I18nContext.Provider>,
     root,
@@ -86,6 +86,26 @@ describe('SourceItem', () => {
     const fetched = draw({ ...base, status: 'fresh', lastSuccess: '2026-12-05T10:00:00.000Z', bundledAt: '2026-10-05T00:00:00.000Z' }, 'de').querySelector('summary')?.textContent ?? '';
     expect(fetched).toContain(t('sourceLastSuccessAt', formatAge('2026-12-05T10:00:00.000Z', now, 'de')));
     expect(fetched).not.toContain(t('sourceBundledInUse', formatDate('2026-10-05T00:00:00.000Z', 'de')));
+  });
+
+  test("a row whose bundled figures cover only some exchanges says how many, in the language's plural; all covered, the plain sentence", () => {
+    const cexs: SourceRow = { id: 'cexs', group: 'cexs', url: 'https://api.llama.fi/cexs', status: 'never', bundledAt: '2026-10-05T00:00:00.000Z' };
+    const age = (row: SourceRow, locale: string) => draw(row, locale).querySelector('.source__age')?.textContent;
+    for (const [folder, locale] of [
+      ['en', 'en'],
+      ['de', 'de'],
+      ['fr', 'fr'],
+      ['zh_CN', 'zh-CN'],
+    ] as const) {
+      const t = translateFrom(messages(folder));
+      const day = formatDate('2026-10-05T00:00:00.000Z', locale);
+      expect(age({ ...cexs, bundledExchanges: { count: 2, of: 28 } }, locale), locale).toBe(t('sourceBundledInUsePart', [day, '2', '28']));
+      expect(age({ ...cexs, bundledExchanges: { count: 28, of: 28 } }, locale), locale).toBe(t('sourceBundledInUse', day));
+    }
+    expect(age({ ...cexs, bundledExchanges: { count: 2, of: 28 } }, 'en')).toBe(
+      'Using the data that came with Reserve Radar, compiled Oct 5, 2026, which has these figures for only 2 of 28 exchanges',
+    );
+    expect(age({ ...cexs, bundledExchanges: { count: 1, of: 28 } }, 'fr')).toContain('1 plateforme sur 28');
   });
 
   test('the per-exchange row claims the bundled data only when every exchange in it has bundled figures', () => {

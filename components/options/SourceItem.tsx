@@ -38,6 +38,15 @@ export function SourceItem({ group, exchangeNames, now }: { group: SourceGroup<S
     if (row?.lastAnswerFailure !== undefined) return answerFailureText(row.lastAnswerFailure, t, locale, formatMoment);
     return undefined;
   };
+  // Bundled figures for only some of the exchanges the source covers: says for how many, never that all are covered.
+  const bundledWords = (at: string, coverage: SourceRow['bundledExchanges']) =>
+    coverage === undefined || coverage.count >= coverage.of
+      ? t('sourceBundledInUse', formatDate(at, locale))
+      : pluralText(coverage.count, { one: 'sourceBundledInUsePartOne', other: 'sourceBundledInUsePart' }, t, locale, [
+          formatDate(at, locale),
+          formatCount(coverage.count, locale),
+          formatCount(coverage.of, locale),
+        ]);
   const detail = only?.lastFetchFailure !== undefined ? fetchFailureDetail(only.lastFetchFailure) : only?.lastFeedFailure !== undefined ? feedFailureDetail(only.lastFeedFailure) : undefined;
   return (
     <li class="source" data-testid="source-row" data-source={group.id} data-status={group.status}>
@@ -61,7 +70,7 @@ export function SourceItem({ group, exchangeNames, now }: { group: SourceGroup<S
           </span>{' '}
           <span class="source__age">
             {/* Never fetched: the cards show the data that came with the extension, and this says so, with its date. */}
-            {group.oldestSuccess === undefined && bundledAt !== undefined ? t('sourceBundledInUse', formatDate(bundledAt, locale)) : t('sourceLastSuccessAt', age(group.oldestSuccess))}
+            {group.oldestSuccess === undefined && bundledAt !== undefined ? bundledWords(bundledAt, only?.bundledExchanges) : t('sourceLastSuccessAt', age(group.oldestSuccess))}
           </span>
           {errorOf(only) !== undefined && <span class="source__error">{errorOf(only)}</span>}
         </summary>

@@ -31,13 +31,12 @@ const TOTAL = 'https://api.llama.fi/cexs';
 const BREAKDOWN = 'https://api.llama.fi/protocol/okx';
 const COINS = 'https://api.llama.fi/protocol/okx#tokens';
 
-function draw(onchain: NonNullable<ExchangeReserves['onchain']>, words = t, locale = 'en', read = result) {
+const REPORT: NonNullable<ExchangeReserves['por']> = { method: 'merkle-liabilities', cadence: 'monthly', liabilitiesIncluded: true, asOf: '2026-08-01', checkedAt: '2026-08-10', source: POR };
+
+function draw(onchain: NonNullable<ExchangeReserves['onchain']>, words = t, locale = 'en', read = result, por = REPORT) {
   const exchange = getExchange('okx');
   if (exchange === undefined) throw new Error('no okx in the registry');
-  const reserves: ExchangeReserves = {
-    por: { method: 'merkle-liabilities', cadence: 'monthly', liabilitiesIncluded: true, asOf: '2026-08-01', checkedAt: '2026-08-10', source: POR },
-    onchain,
-  };
+  const reserves: ExchangeReserves = { por, onchain };
   const view = buildExchangeView({ exchange, reserves, now: new Date('2026-08-12T00:00:00Z') });
   const { root, $ } = page();
   render(
@@ -128,4 +127,20 @@ test('in Chinese no line of the comparison puts a space after a full-width mark 
     expect(lines.flatMap(chineseSentenceProblems)).toEqual([]);
     render(null, root);
   }
+});
+
+test('a record saying no proof of reserves is published shows no report and no snapshot day, even one an older feed wrote', () => {
+  const none: NonNullable<ExchangeReserves['por']> = {
+    method: 'none',
+    cadence: 'unknown',
+    liabilitiesIncluded: false,
+    asOf: '2026-07-15',
+    snapshotDate: '2026-07-15',
+    checkedAt: '2026-08-10',
+    source: POR,
+  };
+  const text = draw(onchain, t, 'en', result, none).$('reserves-published')?.textContent ?? '';
+  expect(text).toContain(t('verifyReservesNoPublished', target.exchangeName));
+  expect(text).not.toContain(t('verifyReservesPublishedSummary', [target.exchangeName, 'Jul 15, 2026']));
+  expect(text).not.toContain('Jul 15, 2026');
 });

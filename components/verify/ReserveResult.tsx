@@ -28,6 +28,7 @@ export function ReserveResult({ target, result, view, heldLoaded }: { target: Re
   // Each sentence below is followed by what comes next with gapAfter: a space, none after Chinese "：" or "。".
   const por = view?.por;
   const published = por === undefined ? '' : t('verifyReservesPublishedSummary', [target.exchangeName, formatDate(por.snapshotDate ?? por.asOf, locale)]);
+  const nonePublished = t('verifyReservesNoPublished', target.exchangeName);
   const llamaTotal = onchain === undefined ? '' : t('verifyReservesDefillamaSummary', [formatUsd(onchain.totalUsd, locale), formatDate(onchain.asOf, locale)]);
   const llamaChainLine = chainShown ? t('verifyReservesDefillamaChain', [target.chainName, formatUsd(llamaChain, locale), formatDate(breakdownAsOf, locale)]) : undefined;
 
@@ -88,10 +89,22 @@ export function ReserveResult({ target, result, view, heldLoaded }: { target: Re
         <p class="muted" role="status" aria-busy="true">
           {t('loading')}
         </p>
-      ) : por !== undefined ? (
+      ) : por !== undefined && por.method !== 'none' ? (
         <p data-testid="reserves-published">
           {published}
           {gapAfter(published, locale)}
+          {por.note !== undefined && (
+            <>
+              <SourceWords text={por.note} />{' '}
+            </>
+          )}
+          <SourceLink href={por.source} />
+        </p>
+      ) : por !== undefined ? (
+        // A record saying none is published has no report and so no snapshot day, whatever an older feed wrote.
+        <p class="muted" data-testid="reserves-published">
+          {nonePublished}
+          {gapAfter(nonePublished, locale)}
           {por.note !== undefined && (
             <>
               <SourceWords text={por.note} />{' '}

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CEXS_SOURCE, FEED_SOURCE, OWN_TOKEN_PRICES_SOURCE, heldSnapshot, onBrowserStart, refreshDue, resetData, sourceViews, type SourceView } from './data';
 import { bundledSnapshot } from '@/lib/reserves/snapshot';
+import { exchanges } from '@/lib/exchanges/registry';
 import * as turnsModule from '@/utils/in-turn';
 import { inTurns } from '@/utils/in-turn';
 import { initialSourceState } from '@/lib/reserves/schedule';
@@ -105,6 +106,16 @@ describe('sourceViews', () => {
     expect(dated.map((row) => row.id)).toEqual([FEED_SOURCE, CEXS_SOURCE]);
     expect(views.find((row) => row.id === OWN_TOKEN_PRICES_SOURCE)?.bundledAt).toBeUndefined();
     expect(views.filter((row) => row.group === 'protocol').length).toBeGreaterThan(0);
+  });
+
+  test('the /cexs row says for how many of the exchanges it reads the bundled data has its figures', async () => {
+    const views = await sourceViews();
+    const tracked = exchanges.filter((exchange) => exchange.defillamaSlug !== undefined && exchange.status.kind === 'operating').map((exchange) => exchange.id);
+    const withTotals = tracked.filter((id) => bundledSnapshot().exchanges[id]?.onchain !== undefined || bundledSnapshot().exchanges[id]?.flows !== undefined);
+    expect(withTotals.length).toBeLessThan(tracked.length);
+    expect(views.find((row) => row.id === CEXS_SOURCE)?.bundledExchanges).toEqual({ count: withTotals.length, of: tracked.length });
+    expect(views.find((row) => row.id === OWN_TOKEN_PRICES_SOURCE)?.bundledExchanges).toBeUndefined();
+    expect(views.find((row) => row.id === FEED_SOURCE)?.bundledExchanges).toBeUndefined();
   });
 });
 

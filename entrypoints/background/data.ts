@@ -8,7 +8,7 @@ import { readAnswerFailure, type AnswerFailure } from '@/lib/reserves/answer-fai
 import { readFetchFailure, type FetchFailure } from '@/lib/reserves/fetch-source';
 import { CEXS_POLICY, PROTOCOL_POLICY, initialSourceState, isDue, onStartup, statusAt, type SourcePolicy, type SourceState } from '@/lib/reserves/schedule';
 import { bundledSnapshot, bundledSnapshotProblem, parseSnapshot } from '@/lib/reserves/snapshot';
-import { bundledHolds } from '@/lib/reserves/bundled-holds';
+import { bundledExchangeCount, bundledHolds } from '@/lib/reserves/bundled-holds';
 import { mergeSnapshots } from '@/lib/reserves/merge';
 import type { Snapshot } from '@/lib/reserves/schema';
 import { FEED_POLICY, refreshFeed } from '@/lib/feed/refresh-feed';
@@ -77,6 +77,8 @@ export interface SourceView {
   nextAttemptAt: string;
   /** When the data that came with the extension was compiled, on rows whose kind of figure that data holds (lib/reserves/bundled-holds.ts): what the cards show from this source until a fetch succeeds. Absent otherwise, and when that file was refused. */
   bundledAt?: string;
+  /** With `bundledAt`, on the /cexs row: for how many of the exchanges this source covers the bundled data has its figures. */
+  bundledExchanges?: { count: number; of: number };
 }
 
 let held: Snapshot | undefined;
@@ -141,6 +143,17 @@ async function readHeldSnapshot(): Promise<Snapshot> {
 
 function trackedProtocols(): { exchangeId: string; slug: string }[] {
   return exchanges.flatMap((exchange) => (exchange.defillamaSlug === undefined || exchange.status.kind !== 'operating' ? [] : [{ exchangeId: exchange.id, slug: exchange.defillamaSlug }]));
+}
+
+/**
+ * /cexs reads the operating exchanges DefiLlama tracks, and the bundled data has its totals for a
+ * few of them. The feed carries what the bundled data carries (both are built from data/por), so
+ * its row makes no such count.
+ */
+function bundledCoverage(shipped: Snapshot, group: SourceView['group']): { bundledExchanges?: { count: number; of: number } } {
+  if (group !== 'cexs') return {};
+  const ids = trackedProtocols().map((tracked) => tracked.exchangeId);
+  return { bundledExchanges: { count: bundledExchangeCount(shipped, group, ids), of: ids.length } };
 }
 
 function policyFor(source: string): SourcePolicy {
@@ -312,7 +325,7 @@ export async function sourceViews(): Promise<SourceView[]> {
   ];
   const shipped = bundledSnapshotProblem() === undefined ? bundledSnapshot() : undefined;
   return rows.map((row) => {
-    const bundled = shipped !== undefined && bundledHolds(shipped, row) ? { bundledAt: shipped.generatedAt } : {};
+    const bundled = shipped !== undefined && bundledHolds(shipped, row) ? { bundledAt: shipped.generatedAt, ...bundledCoverage(shipped, row.group) } : {};
     const state = states[row.id] ?? initialSourceState();
     const fetchFailure = readFetchFailure(state.lastFetchFailure);
     const feedFailure = readFeedFailure(state.lastFeedFailure);

@@ -124,11 +124,22 @@ describe('buildFeedSnapshot', () => {
       method: 'none',
       cadence: 'quarterly',
       checked: '2026-02-12',
-      reports: [{ asOf: '2025-12-31', source: 'https://www.sec.gov/example-10-k', note: 'Audited financial statements; no proof of reserves.' }],
+      reports: [
+        {
+          asOf: '2025-12-31',
+          source: 'https://www.sec.gov/example-10-k',
+          note: 'Audited financial statements; no proof of reserves.',
+          provenance: 'Read in the stored copy of the 10-K, accession 0000000000-00-000000.',
+        },
+      ],
     };
     const { snapshot } = build({ reviewed: [file] });
+    // How the report was found is for maintainers: it never reaches the feed (or a user).
+    expect(JSON.stringify(snapshot)).not.toContain('accession');
     expect(snapshot.exchanges.coinbase!.por).toMatchObject({ method: 'none', liabilitiesIncluded: false, note: 'Audited financial statements; no proof of reserves.' });
     expect(snapshot.exchanges.coinbase!.porHistory).toBeUndefined();
+    // No report, so no balances were taken: the date is only the period we looked at.
+    expect(snapshot.exchanges.coinbase!.por).not.toHaveProperty('snapshotDate');
   });
 
   it('sets the claimed reserves beside the coins DefiLlama counts in the published wallets', () => {

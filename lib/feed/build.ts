@@ -149,7 +149,8 @@ export function buildFeedSnapshot({ exchanges, reviewed, adapters = {}, onchain 
       ...optional('assetsCovered', latestReviewed?.assetsCovered),
       ...optional('publishedDate', latestAdapter?.publishedDate ?? latestReviewed?.published),
       ...optional('note', latestReviewed?.note),
-      snapshotDate: latest.asOf,
+      // A "none" record is no report: its date is the period we looked at, and no balances were taken.
+      ...(file.method === 'none' ? {} : { snapshotDate: latest.asOf }),
       checkedAt,
       ...optional('fetchedAt', latest.fetchedAt),
       ...optional('sha256', latest.sha256),

@@ -26,7 +26,10 @@ export const ReviewedReportSchema = v.pipe(
     liabilitiesUsd: v.optional(Dollars),
     reservesUsd: v.optional(Dollars),
     assetsCovered: v.optional(v.union([v.array(TickerSchema), v.pipe(v.number(), v.integer(), v.minValue(0))])),
+    /** Plain words for users (the card, the verify page, the shared text): what the report covers, who attested, what is missing. */
     note: v.optional(v.pipe(v.string(), v.maxLength(500))),
+    /** For maintainers, never shown and never in the feed: how the report was found and read (addresses of copies, file names, commits, method names). */
+    provenance: v.optional(v.pipe(v.string(), v.maxLength(1000))),
   }),
   v.check((report) => report.published === undefined || report.asOf <= report.published, 'a report cannot be published before its snapshot was taken'),
 );

@@ -26,3 +26,15 @@ export function bundledHolds(snapshot: Snapshot, { group, exchangeId }: BundledH
       return false;
   }
 }
+
+/**
+ * How many of `exchangeIds` the bundled data has a source's figures for (PoR records for the feed,
+ * totals or flows for /cexs), so a row covering only some of them can say so rather than claim all.
+ */
+export function bundledExchangeCount(snapshot: Snapshot, group: 'feed' | 'cexs', exchangeIds: readonly string[]): number {
+  return exchangeIds.filter((id) => {
+    const entry = Object.hasOwn(snapshot.exchanges, id) ? snapshot.exchanges[id] : undefined;
+    if (entry === undefined) return false;
+    return group === 'feed' ? entry.por !== undefined : entry.onchain !== undefined || entry.flows !== undefined;
+  }).length;
+}

@@ -304,18 +304,22 @@ test('an exchange that publishes no proof of reserves: "No proof of reserves pub
   const at = new Date('2026-12-04T12:00:00Z');
   const content = shareImageContent({ view: viewOf('coinbase', at), now: at, t, locale: 'en' });
   const por = content.sections.find((section) => section.heading === t('cardProofOfReserves'));
-  expect(por?.lines.map((line) => line.text)).toEqual(['No proof of reserves published', 'checked Feb 12, 2026']);
+  expect(por?.lines.map((line) => line.text)).toEqual(['No proof of reserves published as of Dec 4, 2026']);
+  // Looked at too long ago: said as of that day, and that our copy is old, as the card says it.
+  const later = new Date('2027-12-10T12:00:00Z');
+  const gemini = shareImageContent({ view: viewOf('gemini', later), now: later, t, locale: 'en' }).sections.find((section) => section.heading === t('cardProofOfReserves'));
+  expect(gemini?.lines.map((line) => line.text)).toEqual(['No proof of reserves published as of Dec 4, 2026', 'not checked since Dec 4, 2026']);
 });
 
-test('"none published" beside figures: the day we looked is said on its own line, and the header dates only the figures', () => {
+test('"none published" beside figures: the day we looked is said in its line, and the header dates only the figures', () => {
   const at = new Date('2026-12-04T12:00:00Z');
   const exchange = getExchange('binance');
   const snapshot = bundledSnapshot().exchanges;
   if (exchange === undefined || snapshot.binance === undefined || snapshot.coinbase?.por === undefined) throw new Error('no binance or coinbase');
-  // Binance's on-chain figures and flows (Aug 10, 2026) under Coinbase's "none" record (period Dec 31, 2025, looked Feb 12, 2026).
+  // Binance's on-chain figures and flows (Aug 10, 2026) under Coinbase's "none" record (period Dec 31, 2025, looked Dec 4, 2026).
   const view = buildExchangeView({ exchange, reserves: { ...snapshot.binance, por: snapshot.coinbase.por }, now: at });
   const content = shareImageContent({ view, now: at, t, locale: 'en-US' });
   expect(content.shared).toBe('Shared Dec 4, 2026 with Reserve Radar · figures dated Aug 10, 2026');
   const por = content.sections.find((section) => section.heading === t('cardProofOfReserves'));
-  expect(por?.lines.map((line) => line.text)).toEqual(['No proof of reserves published', 'checked Feb 12, 2026']);
+  expect(por?.lines.map((line) => line.text)).toEqual(['No proof of reserves published as of Dec 4, 2026']);
 });

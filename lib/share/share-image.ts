@@ -7,7 +7,7 @@ import type { ExchangeView } from '../view/exchange-view';
 import type { RiskLevel } from '../risk/order';
 import { cleanUrl } from './summary';
 import { assetRank } from '../risk/assets';
-import { formatDate, formatList, formatPercent, formatRatio, formatSignedUsd, formatUsd } from '../words/format';
+import { formatDate, formatList, formatLocalDate, formatPercent, formatRatio, formatSignedUsd, formatUsd } from '../words/format';
 import { levelWords } from '../words/level-words';
 import { withFigureDates } from './figure-dates';
 import { porLabel } from '../words/por-label';
@@ -98,6 +98,7 @@ export function shareImageContent({ view, now, t, locale }: ShareImageContentPar
   if (por === undefined) {
     porLines.push({ text: t('porUnknown'), style: 'body' });
   } else {
+    const checked = porChecked({ por, reasons: verdict.reasons, freshness: verdict.metrics.porFreshness });
     porLines.push({ text: porLabel(por, t, locale), style: 'body' });
     const ratios = Object.entries(por.reserveRatios ?? {})
       .sort(([a], [b]) => assetRank(a) - assetRank(b))
@@ -105,12 +106,12 @@ export function shareImageContent({ view, now, t, locale }: ShareImageContentPar
     if (ratios.length > 0) porLines.push({ text: `${t('reserveRatios')}${colon}${formatList(ratios, locale, { style: 'narrow' })}`, style: 'body' });
     // A "none" record's date is the period we looked at, not a report's: the day we looked instead, as the card says it.
     // That day is ours, not a figure's, so it stays out of the header's "figures dated" span.
-    const checked = porChecked({ por, reasons: verdict.reasons, freshness: verdict.metrics.porFreshness });
     if (por.method !== 'none') {
       porLines.push({ text: t('asOf', date(por.asOf)), style: 'muted' });
       figureDates.push(por.asOf);
-    } else if (checked.day !== undefined) {
-      porLines.push({ text: t(checked.late ? 'porNotCheckedSince' : 'porCheckedOn', date(checked.day)), style: 'muted' });
+    } else if (checked.day !== undefined && checked.late) {
+      // The label says the day; a line of its own only when that day is too old to stand for today.
+      porLines.push({ text: t('porNotCheckedSince', date(checked.day)), style: 'muted' });
     }
     urls.push(por.source);
   }
@@ -171,7 +172,7 @@ export function shareImageContent({ view, now, t, locale }: ShareImageContentPar
     level: verdict.level,
     grade: verdict.grade,
     levelLabel: levelWords(verdict, t),
-    shared: withFigureDates({ shared: t('shareImageShared', date(now.toISOString())), dates: figureDates, t, locale }),
+    shared: withFigureDates({ shared: t('shareImageShared', formatLocalDate(now.toISOString(), locale)), dates: figureDates, t, locale }),
     sections,
     sourceDomains,
     sources: t('shareImageSources', formatList(sourceDomains, locale, { style: 'narrow' })),

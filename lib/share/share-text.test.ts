@@ -28,11 +28,14 @@ const sv = translateFrom(swedish);
 /** The English card, as the tests before the move read it. */
 const shareSummary = (parameters: Omit<ShareTextParameters, 't'>) => shareText({ t: en, ...parameters });
 
-function realCase(id: string) {
+/** The day after our review of the "none" records (their `checked`), for what is said as of that day. */
+const afterReview = new Date('2026-12-05T10:00:00Z');
+
+function realCase(id: string, at = now) {
   const exchange = getExchange(id);
   if (exchange === undefined) throw new Error(`no registry entry ${id}`);
   const reserves = snapshot.exchanges[id];
-  return { view: buildExchangeView({ exchange, reserves, now }), verdict: gradeExchange({ exchange, reserves, now }) };
+  return { view: buildExchangeView({ exchange, reserves, now: at }), verdict: gradeExchange({ exchange, reserves, now: at }) };
 }
 
 const URL_IN_TEXT = /https?:\/\/[^\s,()“”]+[^\s,().“”]/g;
@@ -60,29 +63,31 @@ describe('shareText', () => {
   });
 
   it('an exchange that publishes no proof of reserves: "none published", with the day we looked and the source; no balances taken', () => {
-    const coinbase = realCase('coinbase');
-    const { text, headline } = shareSummary({ ...coinbase, now });
-    expect(text).toContain('Proof of reserves: none published (checked Feb 12, 2026, https://www.sec.gov/Archives/edgar/data/1679788/000167978826000015/R94.htm)');
+    const coinbase = realCase('coinbase', afterReview);
+    const { text, headline } = shareSummary({ ...coinbase, now: afterReview });
+    expect(text).toContain('Proof of reserves: none published as of Dec 4, 2026 (https://www.sec.gov/Archives/edgar/data/1679788/000167978826000015/R94.htm)');
     expect(text).not.toMatch(/balances taken|no proof of reserves, published quarterly/);
-    expect(headline).toMatch(/ · PoR: none published · shared Nov 25, 2026 /);
+    expect(headline).toMatch(/ · PoR: none published as of Dec 4, 2026 · shared Dec 5, 2026 /);
     // The day we looked is no figure's date: with no figure shown, the heading names no figure dates.
-    expect(text.split('\n')[0]).toBe('Coinbase: proof-of-reserves and risk card, shared Nov 25, 2026 with Reserve Radar');
+    expect(text.split('\n')[0]).toBe('Coinbase: proof-of-reserves and risk card, shared Dec 5, 2026 with Reserve Radar');
     // Looked at over a year ago: the day is ours, said as ours, as the card and the reasons say it.
-    const gemini = realCase('gemini');
-    expect(shareSummary({ ...gemini, now }).text).toContain('Proof of reserves: none published (not checked since Sep 30, 2025, https://www.sec.gov/');
-    const zh = shareText({ ...coinbase, now, t: translateFrom(chinese), locale: 'zh-CN' }).text;
-    expect(zh).toContain(`储备金证明：未发布（检查于 ${formatDate('2026-02-12', 'zh-CN')}） https://www.sec.gov/`);
+    const gemini = realCase('gemini', new Date('2027-12-10T10:00:00Z'));
+    expect(shareSummary({ ...gemini, now: new Date('2027-12-10T10:00:00Z') }).text).toContain(
+      'Proof of reserves: none published as of Dec 4, 2026 (not checked since Dec 4, 2026, https://www.sec.gov/',
+    );
+    const zh = shareText({ ...coinbase, now: afterReview, t: translateFrom(chinese), locale: 'zh-CN' }).text;
+    expect(zh).toContain(`储备金证明：截至 ${formatDate('2026-12-04', 'zh-CN')} 未发布 https://www.sec.gov/`);
   });
 
   it('"none published" beside figures: the heading dates the figures, not the day we looked', () => {
     const exchange = getExchange('binance');
     const { binance, coinbase } = snapshot.exchanges;
     if (exchange === undefined || binance === undefined || coinbase?.por === undefined) throw new Error('no binance or coinbase');
-    // Binance's on-chain figures and flows (Aug 10, 2026) under Coinbase's "none" record (period Dec 31, 2025, looked Feb 12, 2026).
+    // Binance's on-chain figures and flows (Aug 10, 2026) under Coinbase's "none" record (period Dec 31, 2025, looked Dec 4, 2026).
     const reserves = { ...binance, por: coinbase.por };
-    const { text } = shareSummary({ view: buildExchangeView({ exchange, reserves, now }), verdict: gradeExchange({ exchange, reserves, now }), now });
-    expect(text.split('\n')[0]).toBe('Binance: proof-of-reserves and risk card, shared Nov 25, 2026 with Reserve Radar · figures dated Aug 10, 2026');
-    expect(text).toContain('Proof of reserves: none published (checked Feb 12, 2026, https://www.sec.gov/');
+    const { text } = shareSummary({ view: buildExchangeView({ exchange, reserves, now: afterReview }), verdict: gradeExchange({ exchange, reserves, now: afterReview }), now: afterReview });
+    expect(text.split('\n')[0]).toBe('Binance: proof-of-reserves and risk card, shared Dec 5, 2026 with Reserve Radar · figures dated Aug 10, 2026');
+    expect(text).toContain('Proof of reserves: none published as of Dec 4, 2026 (https://www.sec.gov/');
   });
 
   it("lists the cause of the verdict first, in the card's order: danger and caution before what is unknown", () => {
@@ -300,19 +305,19 @@ describe('shareText', () => {
   });
 
   it("speaks Swedish, keeps the data's English notes quoted and said to be untranslated, and words the reasons from their facts", () => {
-    const { view, verdict } = realCase('ftx');
-    const { text, title, headline } = shareText({ view, verdict, now, t: sv, locale: 'sv' });
+    const { view, verdict } = realCase('ftx', afterReview);
+    const { text, title, headline } = shareText({ view, verdict, now: afterReview, t: sv, locale: 'sv' });
     expect(title).toBe('FTX på Reserve Radar');
     // FTX published no report and has no figure shown, so the heading names no figure dates.
-    expect(text.split('\n')[0]).toBe('FTX: reservbevis och riskkort, delat 25 nov. 2026 med Reserve Radar');
-    expect(text).toContain('Reservbevis: inget publicerat (kontrollerat 11 nov. 2022, https://time.com/6232772/ftx-goes-bankrupt/)');
+    expect(text.split('\n')[0]).toBe('FTX: reservbevis och riskkort, delat 5 dec. 2026 med Reserve Radar');
+    expect(text).toContain('Reservbevis: inget publicerat per 4 dec. 2026 (https://time.com/6232772/ftx-goes-bankrupt/)');
     expect(text).toContain('Bedömning: fara, ofullständig (vissa uppgifter saknas eller är inaktuella), betyg F');
     const history = view.status.kind === 'operating' ? '' : view.status.history;
     expect(text).toContain(`Status: kollapsade 11 nov. 2022. Inte översatt, på engelska: ”${history}” (https://time.com/6232772/ftx-goes-bankrupt/)`);
     expect(text).toMatch(/Händelser:\n- 11 nov\. 2022 insolvens: Inte översatt, på engelska: ”FTX Group/);
     // No reason is in English: each is worded from the Swedish messages.
     for (const reason of verdict.reasons) if (reason.effect !== 'ok') expect(text).not.toContain(reasonText(reason, en, 'en', now));
-    expect(headline).toMatch(/^FTX · betyg F \(fara · ofullständig\) · kollapsade 11 nov\. 2022 · delat 25 nov\. 2026 https:\/\/time\.com\//);
+    expect(headline).toMatch(/^FTX · betyg F \(fara · ofullständig\) · kollapsade 11 nov\. 2022 · delat 5 dec\. 2026 https:\/\/time\.com\//);
     expect(text).toContain('Uppgifterna är som de publicerats av de länkade källorna');
   });
 });

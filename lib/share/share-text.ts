@@ -10,7 +10,7 @@ import { gapAfter, joiners } from '../words/punctuation';
 import { pluralText } from '../words/plural';
 import { reasonsWorstFirst } from '../view/card-reasons';
 import { porChecked } from '../view/por-checked';
-import { formatDate, formatRatio, formatSignedUsd, formatUsd } from '../words/format';
+import { formatDate, formatLocalDate, formatRatio, formatSignedUsd, formatUsd } from '../words/format';
 import { withFigureDates } from './figure-dates';
 import type { MessageKey, Translate } from '../words/translate-from';
 
@@ -111,7 +111,8 @@ export function shareText({ view, verdict: override, now, t, locale: asked = 'en
   };
   const levelWords = (of: Verdict) => (of.incomplete === true && of.level !== 'unknown' ? t('shareText_incomplete', t(LEVEL_KEYS[of.level])) : t(LEVEL_KEYS[of.level]));
 
-  const shared = date(now.toISOString());
+  // The day it is shared is the user's own, as the card writes moments the user made; figures keep their UTC days.
+  const shared = formatLocalDate(now.toISOString(), locale);
   // The heading names the days of the figures below it, so it is written once they are.
   const lines: string[] = [''];
 
@@ -140,7 +141,9 @@ export function shareText({ view, verdict: override, now, t, locale: asked = 'en
     // No report, so no snapshot and no schedule: the day we looked (the card's staleness decision) and where.
     const { day, late } = porChecked({ por, reasons: verdict?.reasons ?? [] });
     // The day we looked is ours, not a figure's: it stays out of the heading's "figures dated" span.
-    lines.push(`${t('shareText_porNone')}${aside(por.source, day === undefined ? undefined : t(late ? 'shareText_notCheckedSince' : 'shareText_checkedOn', date(day)))}`);
+    // "None published" is said as of that day, never as a present fact; a day too old to stand for today is said so.
+    const none = day === undefined ? t('shareText_porNone') : t('shareText_porNoneAsOf', date(day));
+    lines.push(`${none}${aside(por.source, day !== undefined && late ? t('shareText_notCheckedSince', date(day)) : undefined)}`);
     if (por.note !== undefined) lines.push(`  ${t('shareText_note', dataNote(oneLine(por.note)))}`);
   } else {
     const details = [t(METHOD_KEYS[por.method]), t(CADENCE_KEYS[por.cadence])];
@@ -245,8 +248,10 @@ function headline({
     parts.push(t('shareText_headGrade', [verdict.grade, short]));
   }
   if (view.status.kind !== 'operating') parts.push(t(view.status.kind === 'collapsed' ? 'shareText_headCollapsed' : 'shareText_headClosed', date(view.status.date)));
-  else if (view.por?.method === 'none') parts.push(t('shareText_headPorNone'));
-  else if (view.por !== undefined) parts.push(t('shareText_headPor', [t(METHOD_KEYS[view.por.method]), date(view.por.asOf)]));
+  else if (view.por?.method === 'none') {
+    const { day } = porChecked({ por: view.por, reasons: verdict?.reasons ?? [] });
+    parts.push(day === undefined ? t('shareText_headPorNone') : t('shareText_headPorNoneAsOf', date(day)));
+  } else if (view.por !== undefined) parts.push(t('shareText_headPor', [t(METHOD_KEYS[view.por.method]), date(view.por.asOf)]));
   else parts.push(t('shareText_headPorUnknown'));
   const first = `${parts.join(' · ')} · ${t('shareText_headShared', shared)}`;
   const source = link(view.status.kind === 'operating' ? (view.por?.source ?? view.porUrl) : view.status.source);

@@ -12,11 +12,13 @@ describe('porChecked: the day we looked, and whether the verdict calls it too lo
   });
 
   test('the verdict’s por.checked reason decides it is late, with the day it names', () => {
-    expect(porChecked({ por: none, reasons: [unchecked] })).toEqual({ day: '2025-09-30', late: true });
+    expect(porChecked({ por: { ...none, checkedAt: '2026-02-12' }, reasons: [{ ...unchecked, value: '2026-02-12' }] })).toEqual({ day: '2026-02-12', late: true });
   });
 
-  test('a "none" record without a day of its own stands on its date, as the verdict reads it; a report without one has none', () => {
-    expect(porChecked({ por: none, reasons: [] }).day).toBe('2025-09-30');
+  test('a "none" record without a day we looked after its date has no day: its date is a source\'s, never "none as of" it', () => {
+    expect(porChecked({ por: none, reasons: [] }).day).toBeUndefined();
+    expect(porChecked({ por: none, reasons: [unchecked] })).toEqual({ day: undefined, late: true });
+    expect(porChecked({ por: { ...none, checkedAt: '2025-09-30' }, reasons: [] }).day).toBeUndefined();
     expect(porChecked({ por: { ...none, method: 'merkle-liabilities' }, reasons: [] }).day).toBeUndefined();
   });
 });

@@ -19,11 +19,13 @@ export interface PorCheckedReturnType {
 /**
  * When we last looked at the exchange's proof of reserves, and whether the verdict calls that too
  * long ago, so the details, the shared text and the reasons make one staleness decision. A "none"
- * record without a day of its own stands on its date, as the verdict reads it (`lastReadDay`).
+ * record without a day we looked after its date has no day: "none as of" a source's date is false.
  */
 export function porChecked({ por, reasons, freshness }: PorCheckedParameters): PorCheckedReturnType {
   const unchecked = reasons.find((reason) => reason.metric === 'por.checked');
   const reasonDay = typeof unchecked?.value === 'string' ? unchecked.value : undefined;
-  const day = freshness?.checkedAt ?? reasonDay ?? por.checkedAt ?? (por.method === 'none' ? por.asOf : undefined);
+  const looked = por.checkedAt !== undefined && por.checkedAt > por.asOf ? por.checkedAt : undefined;
+  // For "none", only a day we looked after the record's date: its date and `lastReadDay`'s are a source's.
+  const day = por.method === 'none' ? looked : (freshness?.checkedAt ?? reasonDay ?? por.checkedAt);
   return { day, late: unchecked !== undefined };
 }

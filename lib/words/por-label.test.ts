@@ -25,10 +25,20 @@ describe('porLabel', () => {
     expect(porLabel(undefined, de, 'de')).toBe(de('porUnknown'));
   });
 
-  test('an exchange that publishes none: "no proof of reserves published", never a snapshot of the period we looked at', () => {
+  test('an exchange that publishes none, without a day we looked: undated, never "as of" a source\'s date or the period we looked at', () => {
     const none = { method: 'none', snapshotDate: '2025-12-31', asOf: '2025-12-31' } as PorAttestation;
-    expect(porLabel(none, translateFrom(english), 'en')).toBe('No proof of reserves published');
-    expect(porLabel(none, translateFrom(chinese), 'zh-CN')).toBe('未发布储备金证明');
+    expect(porLabel(none, translateFrom(english), 'en')).toBe('No proof of reserves');
+    expect(porLabel({ ...none, checkedAt: '2025-12-31' }, translateFrom(english), 'en')).toBe('No proof of reserves');
+    expect(porLabel(none, translateFrom(chinese), 'zh-CN')).not.toContain('2025');
+  });
+
+  test('with the day we looked, "none published" is said as of that day, never as a present fact about the exchange', () => {
+    const none = { method: 'none', asOf: '2025-12-31', checkedAt: '2026-02-12' } as PorAttestation;
+    expect(porLabel(none, translateFrom(english), 'en')).toBe('No proof of reserves published as of Feb 12, 2026');
+    expect(porLabel(none, translateFrom(german), 'de')).toBe('Kein Reservenachweis veröffentlicht, Stand 12.02.2026');
+    expect(porLabel(none, translateFrom(chinese), 'zh-CN')).toBe('截至 2026年2月12日 未发布储备金证明');
+    // A report's label is its own snapshot's, whatever day we looked.
+    expect(porLabel({ ...por, checkedAt: '2026-05-01' }, translateFrom(english), 'en')).toBe('zk proof with liabilities, snapshot Apr 1, 2026');
   });
 
   test.each(PorMethodSchema.options.filter((method) => method !== 'none'))('%s: worded by its own message', (method) => {
