@@ -44,7 +44,7 @@ describe('a "none" record is checked on the day we looked', () => {
     expect(file.reports.length).toBeGreaterThan(0);
     for (const report of file.reports) {
       const texts = [report.note ?? '', report.provenance ?? '', report.source, report.published ?? ''];
-      const latest = texts.flatMap(mentionedDays).reduce((a, b) => (a > b ? a : b), report.asOf);
+      const latest = [report.asOf, ...texts.flatMap(mentionedDays)].sort().at(-1) ?? report.asOf;
       expect(file.checked >= latest, `checked ${file.checked} is before ${latest}, a day the report of ${report.asOf} mentions`).toBe(true);
       expect(file.checked > report.asOf, `checked ${file.checked} is not after the period the report of ${report.asOf} covers`).toBe(true);
     }
