@@ -27,8 +27,11 @@ export function ReserveResult({ target, result, view, heldLoaded }: { target: Re
   const chainSource = chainShown && onchain?.breakdownSource !== undefined && onchain.breakdownSource !== onchain.source ? onchain.breakdownSource : undefined;
   // Each sentence below is followed by what comes next with gapAfter: a space, none after Chinese "：" or "。".
   const por = view?.por;
-  const published = por === undefined ? '' : t('verifyReservesPublishedSummary', [target.exchangeName, formatDate(por.snapshotDate ?? por.asOf, locale)]);
-  const nonePublished = t('verifyReservesNoPublished', target.exchangeName);
+  // A record saying none is published has no report and so no snapshot day, whatever an older feed wrote.
+  const published =
+    por === undefined || por.method === 'none'
+      ? t('verifyReservesNoPublished', target.exchangeName)
+      : t('verifyReservesPublishedSummary', [target.exchangeName, formatDate(por.snapshotDate ?? por.asOf, locale)]);
   const llamaTotal = onchain === undefined ? '' : t('verifyReservesDefillamaSummary', [formatUsd(onchain.totalUsd, locale), formatDate(onchain.asOf, locale)]);
   const llamaChainLine = chainShown ? t('verifyReservesDefillamaChain', [target.chainName, formatUsd(llamaChain, locale), formatDate(breakdownAsOf, locale)]) : undefined;
 
@@ -89,22 +92,10 @@ export function ReserveResult({ target, result, view, heldLoaded }: { target: Re
         <p class="muted" role="status" aria-busy="true">
           {t('loading')}
         </p>
-      ) : por !== undefined && por.method !== 'none' ? (
-        <p data-testid="reserves-published">
+      ) : por !== undefined ? (
+        <p class={por.method === 'none' ? 'muted' : undefined} data-testid="reserves-published">
           {published}
           {gapAfter(published, locale)}
-          {por.note !== undefined && (
-            <>
-              <SourceWords text={por.note} />{' '}
-            </>
-          )}
-          <SourceLink href={por.source} />
-        </p>
-      ) : por !== undefined ? (
-        // A record saying none is published has no report and so no snapshot day, whatever an older feed wrote.
-        <p class="muted" data-testid="reserves-published">
-          {nonePublished}
-          {gapAfter(nonePublished, locale)}
           {por.note !== undefined && (
             <>
               <SourceWords text={por.note} />{' '}
