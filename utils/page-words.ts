@@ -2,7 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preac
 import type { I18n, MessageKey } from '@/lib/words/translate-from';
 import type { Language, Settings } from '@/lib/settings';
 import { loadI18n } from './translate';
-import { getSettings, watchSettings } from './settings';
+import { followStoredSettings } from './stored-settings';
 
 export interface PageWordsParameters {
   language: Language;
@@ -45,28 +45,18 @@ export function usePageWords({ language, i18n: initial, title, load = loadI18n }
 
 /**
  * An extension page's settings and words, both following a change made in the options page while the
- * page is open: the settings as stored, the words in the language they name. The settings are read
- * once more as the watch starts, since a change stored while the page was loading is never reported to it;
- * a report that comes first is newer, and that read is then dropped.
+ * page is open: the settings as stored, the words in the language they name (`followStoredSettings`).
  */
 export function useWatchedSettings({ settings: initial, i18n, title }: { settings: Settings; i18n: I18n; title: MessageKey }): [Settings, I18n] {
   const [settings, setSettings] = useState(initial);
   const [words, showLanguage] = usePageWords({ language: initial.language, i18n, title });
-  useEffect(() => {
-    let reported = false;
-    const follow = (next: Settings) => {
-      setSettings(next);
-      showLanguage(next.language);
-    };
-    const stop = watchSettings((next) => {
-      reported = true;
-      follow(next);
-    });
-    getSettings().then(
-      (next) => reported || follow(next),
-      () => undefined,
-    );
-    return stop;
-  }, [showLanguage]);
+  useEffect(
+    () =>
+      followStoredSettings((next) => {
+        setSettings(next);
+        showLanguage(next.language);
+      }),
+    [showLanguage],
+  );
   return [settings, words];
 }
