@@ -29,6 +29,7 @@ const helperFiles = new Set([
   'public-suffix-data.ts',
   'brand-target.ts',
   'known-bad.ts',
+  'bybit-region.ts',
 ]);
 
 const folder = dirname(fileURLToPath(import.meta.url));
