@@ -8,7 +8,6 @@ import type { PriceTable } from '../lib/holdings/prices';
 import { I18nContext, translateFrom, type Messages } from '../utils/i18n';
 import { HoldingsMini } from './HoldingsMini';
 import { HoldingsSection } from './HoldingsSection';
-import { settle } from './test-dom';
 
 /** What the pages say while a watched address is unread: unknown, never "$0.00", and one account of why. */
 
@@ -79,8 +78,8 @@ describe('a watched address nobody has read yet', () => {
 
   test('the popup: an unknown own share is said once, without "shares are of what could be valued"', async () => {
     const root = mount(<HoldingsMini load={() => Promise.resolve({ selfShare: null, complete: false, history: [] })} />);
-    await settle();
-    expect(root.querySelector('[data-testid="holdings-mini-share"]')?.textContent).toBe(t('holdingsShareUnknown'));
+    // The load runs in an effect, which Preact runs after a paint (35 ms here): wait for the line, not for a few turns.
+    await vi.waitFor(() => expect(root.querySelector('[data-testid="holdings-mini-share"]')?.textContent).toBe(t('holdingsShareUnknown')));
     expect(root.textContent).not.toContain(t('holdingsIncomplete'));
     render(null, root);
   });
