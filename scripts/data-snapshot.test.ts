@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exchanges } from '../lib/exchanges/registry';
 import { closedPortUrl, json, raw, startLocalServer, type LocalServer } from '../lib/reserves/local-server.testkit';
@@ -79,6 +80,29 @@ describe('the bundled snapshot and the reviewed files', () => {
       .filter(({ newest, bundled }) => bundled === undefined || bundled < newest)
       .map(({ id, newest, bundled }) => `${id}: data/por says ${newest}, data/snapshot.json says ${bundled ?? 'nothing'} (run npm run data:snapshot -- --offline)`);
     expect(behind).toEqual([]);
+  });
+
+  it("carries each reviewed report's figures as the file states them, older reports too", () => {
+    const snapshot = bundledSnapshot();
+    const keys = ['reserveRatios', 'totalReserveRatio', 'customerLiabilities', 'liabilitiesUsd', 'reserves', 'reservesUsd'] as const;
+    const stale: string[] = [];
+    for (const file of readReviewed()) {
+      const bundled = snapshot.exchanges[file.exchange];
+      const history = bundled?.porHistory ?? (bundled?.por === undefined ? [] : [bundled.por]);
+      for (const report of file.reports) {
+        // An adapter's answer for the same day takes that day's place; it is checked by its own tests.
+        const held = history.find((entry) => entry.asOf === report.asOf && entry.source === report.source);
+        if (held === undefined) {
+          // Where the snapshot keeps a history, every reviewed day is in it (an adapter's answer may stand for it).
+          if (bundled?.porHistory !== undefined && !history.some((entry) => entry.asOf === report.asOf)) stale.push(`${file.exchange} ${report.asOf} not held`);
+          continue;
+        }
+        for (const key of keys) {
+          if (!isDeepStrictEqual(held[key], report[key])) stale.push(`${file.exchange} ${report.asOf} ${key} (run npm run data:snapshot -- --offline)`);
+        }
+      }
+    }
+    expect(stale).toEqual([]);
   });
 });
 
