@@ -91,40 +91,6 @@ describe('notes shown to users carry no maintainer provenance', () => {
     expect(note('mexc', '2025-11-26')).toContain('November 2025');
   });
 
-  test('a day known only from reposts is never shown as fact: not a report\'s date, not the checked day, not in the note', () => {
-    const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-    const days = (text: string) => [
-      ...[...text.matchAll(/\b(\d{4})-(\d{2})-(\d{2})\b/g)].map((m) => `${m[1]}-${m[2]}-${m[3]}`),
-      ...[...text.matchAll(/\b(\d{1,2}) (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? (\d{4})\b/gi)].map(
-        (m) => `${m[3]}-${String(MONTHS.indexOf((m[2] as string).toLowerCase()) + 1).padStart(2, '0')}-${(m[1] as string).padStart(2, '0')}`,
-      ),
-    ];
-    const written = (day: string) => {
-      const [year, month, date] = day.split('-');
-      return new RegExp(`\\b${Number(date)} ${MONTHS[Number(month) - 1]}[a-z]*\\.? ${year}\\b`, 'i');
-    };
-    for (const file of files) {
-      for (const report of file.reports) {
-        // Sentences where reposts are the only carrier (not "reposts and the exchange's blog").
-        const reposted = (report.provenance ?? '').split(/(?<=\.)\s+/).filter((sentence) => /\bonly (?:on|by|from|in) (?:press )?reposts\b(?! and)|\bcarried by (?:press )?reposts\b/i.test(sentence));
-        // "The date is … as carried by reposts": the shown day rests on a repost.
-        for (const sentence of reposted) expect(sentence, `${file.exchange} ${report.asOf}`).not.toMatch(/\bthe date is\b/i);
-        for (const day of reposted.flatMap(days)) {
-          expect([report.asOf, report.published, file.checked], `${file.exchange}: ${day} is known only from reposts`).not.toContain(day);
-          expect(report.note ?? '', `${file.exchange}: ${day} is known only from reposts`).not.toMatch(written(day));
-        }
-      }
-    }
-  });
-
-  test('Deribit: the note hides no date behind "the launch announcement"; the record is dated by a primary source', () => {
-    const deribit = files.find((file) => file.exchange === 'deribit');
-    const [report] = deribit?.reports ?? [];
-    expect(report?.asOf).not.toBe('2022-12-13');
-    expect(report?.note).not.toMatch(/launch announcement/i);
-    expect(report?.provenance).toMatch(/13 Dec 2022/);
-  });
-
   test('the reserve address lists carry no provenance: it is a comment in the source, never compiled into the bundle', () => {
     for (const list of reserveAddressLists) expect(Object.keys(list), list.exchangeId).not.toContain('provenance');
   });
