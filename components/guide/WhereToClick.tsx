@@ -1,4 +1,5 @@
 import { exchangeWithdrawalHints, type ExchangeWithdrawalHint, type WithdrawalHintCode, type WithdrawalHintSource } from '../../lib/custody/steps';
+import { formatDate } from '../../lib/words/format';
 import { fullStop, gapAfter, joiners } from '../../lib/words/punctuation';
 import { useLocale, useT, type MessageKey } from '../../utils/i18n';
 import type { GuideExchange } from './Guide';
@@ -44,16 +45,11 @@ const MENU_LEAD: Record<ExchangeWithdrawalHint['topic'], MessageKey> = {
   'network-fees': 'whereMenuListed',
 };
 
-function formatDay(iso: string, locale: string): string {
-  const date = new Date(`${iso}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) ? iso : new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
-}
-
 function Provenance({ source }: { source: WithdrawalHintSource }) {
   const t = useT();
   const locale = useLocale();
   const { open, close } = joiners(locale);
-  const day = formatDay(source.asOf, locale);
+  const day = formatDate(source.asOf, locale);
   return (
     <span class="provenance" data-testid="where-source">
       {open}

@@ -177,6 +177,28 @@ describe('ReserveCheck target choice', () => {
     render(null, root);
   });
 
+  test('the two source links are apart, as each language sets an aside: "published by OKX (where we read it)", never one run-on phrase', () => {
+    const readFrom = 'https://static.okx.com/reserves/wallets.json';
+    const line = (locale: string) => {
+      const { root, $ } = page();
+      render(
+        <I18nContext.Provider value={{ t: words(locale.replace('-', '_')), locale }}>
+          <ReserveCheck targets={[{ ...target, readFrom }]} endpoints={endpoints(undefined)} optionsUrl="chrome-extension://x/options.html" views={undefined} onRun={vi.fn()} />
+        </I18nContext.Provider>,
+        root,
+      );
+      const text = $('reserves-list-source')?.textContent ?? '';
+      render(null, root);
+      return text;
+    };
+    expect(line('en')).toMatch(/: published by OKX \(where we read it\)$/);
+    expect(line('fr')).toMatch(/\u00a0: publiée par OKX \(où nous l'avons lue\)$/);
+    expect(line('tr')).toMatch(/yayımlayan: OKX \(okuduğumuz yer\)$/);
+    const chinese = line('zh-CN');
+    expect(chinese).toMatch(/：由 OKX 公布（我们的读取来源）$/);
+    expect(chineseSentenceProblems(chinese)).toEqual([]);
+  });
+
   test('the list line says one wallet in the singular and more in the plural (Turkish and Chinese say both alike)', () => {
     const line = (locale: string, count: number) => {
       const { root, $ } = page();

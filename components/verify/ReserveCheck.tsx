@@ -151,11 +151,16 @@ export function ReserveCheck({ targets, endpoints, optionsUrl, views, onRun }: R
           {/* In a new tab: a check's result below would be lost with this page. */}
           <a href={target.publishedAt} target="_blank" rel="noopener noreferrer">
             {t('verifyReservesPublishedBy', target.exchangeName)}
-          </a>{' '}
+          </a>
+          {/* Where we read the list is an aside to who published it, set apart as the language sets one. */}
           {target.readFrom !== target.publishedAt && (
-            <a href={target.readFrom} target="_blank" rel="noopener noreferrer">
-              {t('verifyReservesReadFrom')}
-            </a>
+            <>
+              {joiners(locale).open}
+              <a href={target.readFrom} target="_blank" rel="noopener noreferrer">
+                {t('verifyReservesReadFrom')}
+              </a>
+              {joiners(locale).close}
+            </>
           )}
         </p>
       )}

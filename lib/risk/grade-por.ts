@@ -12,7 +12,9 @@ export function porReasons(por: PorAttestation | undefined, operating: boolean, 
     reasons.push({ metric: 'por', code: 'por.missing', effect: 'unknown' });
     return undefined;
   }
-  const provenance = { source: por.source, asOf: por.asOf };
+  // A "none" record's own date is a source's (a filing, a news story): without a day we looked after it, nothing is dated by it.
+  const undatedNone = por.method === 'none' && lastReadDay(por.asOf, por.checkedAt, now) === por.asOf;
+  const provenance = undatedNone ? { source: por.source } : { source: por.source, asOf: por.asOf };
   const strength = porMethodStrength(por.method);
   metrics.porMethod = { method: por.method, strength };
   const minimum = thresholdValue('por.method.caution');
@@ -24,7 +26,8 @@ export function porReasons(por: PorAttestation | undefined, operating: boolean, 
       reasons.push({
         metric: 'por.checked',
         code: 'por.none-unchecked',
-        value: checkedAt,
+        // Only a day we looked is named: "not checked since" a source's date would be false.
+        ...(undatedNone ? {} : { value: checkedAt }),
         threshold: limit,
         thresholdId: 'por.none.recheck-days',
         effect: 'unknown',

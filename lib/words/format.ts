@@ -51,10 +51,13 @@ export function formatSignedUsd(value: number, locale: string): string {
   return formatter('signed-usd', locale, () => new Intl.NumberFormat(locale, { ...COMPACT_USD, signDisplay: 'exceptZero' })).format(value);
 }
 
+/** French writes the first of a month as "1er" ("1er avr. 2026"), which Intl does not; its dates lead with the day. */
+const firstDay = (text: string, locale: string): string => (/^fr\b/i.test(locale) ? text.replace(/^1 /, '1er ') : text);
+
 export function formatDate(isoDate: string, locale: string): string {
   const date = new Date(isoDate.length === 10 ? `${isoDate}T00:00:00Z` : isoDate);
   if (Number.isNaN(date.getTime())) return isoDate;
-  return formatter('date', locale, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' })).format(date);
+  return firstDay(formatter('date', locale, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' })).format(date), locale);
 }
 
 /** How a caller writes a moment: the extension's pages use `formatMoment`, the command line UTC (scripts/radar/words/english.ts). */
@@ -171,8 +174,8 @@ function onReadersClock(date: Date): Date | undefined {
 /** `date` in `options` on the reader's clock; at the very edge of a Date's range, through a formatter built for this call. */
 function formatOnReadersClock(date: Date, key: string, locale: string, options: Intl.DateTimeFormatOptions): string {
   const wall = onReadersClock(date);
-  if (wall === undefined) return new Intl.DateTimeFormat(locale, options).format(date);
-  return formatter(key, locale, () => new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' })).format(wall);
+  if (wall === undefined) return firstDay(new Intl.DateTimeFormat(locale, options).format(date), locale);
+  return firstDay(formatter(key, locale, () => new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' })).format(wall), locale);
 }
 
 /** A date and time in the reader's locale and time zone ("05.12.2026, 22:31"); text that is not a date is shown as it is. */

@@ -105,7 +105,7 @@ describe('verdict reasons in words', () => {
   });
 
   test('every code has its sentence in every locale, and every sentence the code can add', () => {
-    const extra = ['reason_hhiRange', 'reason_unlisted', 'reason_lineBelow', 'reason_lineCaution', 'reason_lineDanger', 'reason_tokensNone'];
+    const extra = ['reason_hhiRange', 'reason_unlisted', 'reason_lineBelow', 'reason_lineCaution', 'reason_lineDanger', 'reason_tokensNone', 'reason_porNoneUncheckedUndated'];
     for (const locale of locales) {
       const words = messages(locale);
       for (const key of [...Object.values(REASON_KEYS), ...extra]) expect(words[key]?.message.trim(), `${locale}:${key}`).toBeTruthy();
@@ -117,7 +117,12 @@ describe('verdict reasons in words', () => {
     const t = translateFrom(words);
     for (const reason of reasons) {
       const text = reasonText(reason, t, locale.replace('_', '-'), now);
-      const key = reason.code === 'hhi' && reason.params?.hhiLow !== undefined ? 'reason_hhiRange' : REASON_KEYS[reason.code];
+      const key =
+        reason.code === 'hhi' && reason.params?.hhiLow !== undefined
+          ? 'reason_hhiRange'
+          : reason.code === 'por.none-unchecked' && reason.value === undefined
+            ? 'reason_porNoneUncheckedUndated'
+            : REASON_KEYS[reason.code];
       expect(text, `${locale}:${reason.code}`).toMatch(template(words[key]?.message ?? '∅'));
       expect(text, `${locale}:${reason.code}`).not.toMatch(/undefined|NaN|porMethod_|shareText_|\(\)|（）|^\s|\s$/);
     }

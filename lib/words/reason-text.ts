@@ -111,7 +111,7 @@ class ReasonWords {
       case 'incident.insolvency':
         return [key, [this.date(p.date), this.age(p.date), this.count(p.windowDays), this.note(p.note)]];
       case 'por.none-unchecked':
-        return [key, [this.date(String(reason.value ?? ''))]];
+        return typeof reason.value === 'string' ? [key, [this.date(reason.value)]] : ['reason_porNoneUncheckedUndated', []];
       case 'por.method':
         return [key, [this.t(`porMethod_${String(reason.value).replace(/-/g, '_')}` as MessageKey), this.count(p.strength), this.count(reason.threshold)]];
       case 'por.overdue':

@@ -22,7 +22,12 @@ afterAll(() => {
 
 const LOCALES = ['en', 'de', 'fr', 'sv', 'tr', 'es', 'pt-BR', 'zh-CN'];
 /** How the pages write a moment (formatDateTime), in a zone named outright. */
-const dateTimeIn = (zone: string, locale: string, iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: zone }).format(new Date(iso));
+/** Intl told the zone outright, with French's "1er" for the first of a month (format.ts), which Intl does not write. */
+const told = (zone: string, locale: string, iso: string, options: Intl.DateTimeFormatOptions) => {
+  const text = new Intl.DateTimeFormat(locale, { ...options, timeZone: zone }).format(new Date(iso));
+  return locale === 'fr' ? text.replace(/^1 /, '1er ') : text;
+};
+const dateTimeIn = (zone: string, locale: string, iso: string) => told(zone, locale, iso, { dateStyle: 'medium', timeStyle: 'short' });
 const words = (locale: string) => translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales', locale.replace('-', '_'), 'messages.json'), 'utf8')) as Messages);
 
 /** A fifth of Binance's assets gone in a day, as DefiLlama's /cexs answered at 11:40 UTC. */
@@ -112,7 +117,7 @@ describe('times on the reader’s clock after the time zone changes', () => {
         for (const moment of moments) {
           expect(formatDateTime(moment, locale), `${zone} ${locale} ${moment}`).toBe(dateTimeIn(zone, locale, moment));
           expect(formatMoment(moment, locale), `${zone} ${locale} ${moment}`).toBe(dateTimeIn(zone, locale, moment));
-          expect(formatLocalDate(moment, locale), `${zone} ${locale} ${moment}`).toBe(new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: zone }).format(new Date(moment)));
+          expect(formatLocalDate(moment, locale), `${zone} ${locale} ${moment}`).toBe(told(zone, locale, moment, { dateStyle: 'medium' }));
         }
       }
     }
