@@ -1,47 +1,29 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseHTML } from 'linkedom';
-import { render, type ComponentProps } from 'preact';
+import { render } from 'preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { emptyHoldingsState } from '../lib/holdings/model';
 import { emptyPriceTable } from '../lib/holdings/prices';
 import { fetchFailureText } from '../lib/words/fetch-failure';
 import { formatMoney } from '../lib/words/format';
-import { I18nContext, translateFrom, type Messages } from '../utils/i18n';
-import { HoldingsSection } from './HoldingsSection';
+import { translateFrom, type Messages } from '../utils/i18n';
+import type { HoldingsSectionProps } from './HoldingsSection';
+import { drawHoldingsSection } from './holdings-section.testkit';
 import { settle } from './test-dom';
 import { chineseSentenceProblems } from '../lib/words/chinese-sentences.testkit';
 
 const t = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../public/_locales/de/messages.json'), 'utf8')) as Messages);
+const words = { t, locale: 'de' };
 
 afterEach(() => vi.unstubAllGlobals());
 
 describe('HoldingsSection refresh buttons', () => {
   test('while prices refresh both buttons are aria-disabled, not disabled: the keyboard focus stays, a press does nothing', async () => {
-    const { document, window } = parseHTML('<!doctype html><html><body><div id="root"></div></body></html>');
-    vi.stubGlobal('document', document);
-    const root = document.getElementById('root') as unknown as HTMLElement;
     let finish: () => void = () => undefined;
     const onRefreshPrices = vi.fn(() => new Promise<void>((resolve) => (finish = resolve)));
     const onRefreshBalances = vi.fn(() => Promise.resolve());
     const state = { ...emptyHoldingsState, addresses: [{ id: 'a1', address: `0x${'ab'.repeat(20)}`, chainIds: [1] }] };
-    render(
-      <I18nContext.Provider value={{ t, locale: 'de' }}>
-        <HoldingsSection
-          state={state}
-          prices={emptyPriceTable}
-          readings={null}
-          priceStatus={{}}
-          exchangeNames={{}}
-          rpcUrlSet={true}
-          now={new Date('2026-08-10T12:00:00Z')}
-          onSave={() => Promise.resolve({ ok: true })}
-          onRefreshPrices={onRefreshPrices}
-          onRefreshBalances={onRefreshBalances}
-        />
-      </I18nContext.Provider>,
-      root,
-    );
+    const { root, window } = drawHoldingsSection(words, { state, rpcUrlSet: true, now: new Date('2026-08-10T12:00:00Z'), onRefreshPrices, onRefreshBalances });
     const prices = () => root.querySelector('[data-testid="holdings-refresh-prices"]') as HTMLButtonElement;
     const balances = () => root.querySelector('[data-testid="holdings-refresh-balances"]') as HTMLButtonElement;
     const press = (button: HTMLButtonElement) => button.dispatchEvent(new window.Event('click', { bubbles: true }));
@@ -71,27 +53,13 @@ describe('HoldingsSection refresh buttons', () => {
 describe('HoldingsSection before any price arrived', () => {
   const unreachable = (host: string) => ({ reason: 'network', host, stage: 'connect' });
   const btc = { id: 'h1', kind: 'asset' as const, custodian: 'binance', asset: 'BTC', amount: 0.5, updatedAt: Date.parse('2026-12-06T10:00:00Z') };
-  const draw = (prices: ComponentProps<typeof HoldingsSection>['prices'], holdings = [btc], currency = 'EUR') => {
-    const { document } = parseHTML('<!doctype html><html><body><div id="root"></div></body></html>');
-    vi.stubGlobal('document', document);
-    const root = document.getElementById('root') as unknown as HTMLElement;
-    render(
-      <I18nContext.Provider value={{ t, locale: 'de' }}>
-        <HoldingsSection
-          state={{ ...emptyHoldingsState, holdings, limits: { ...emptyHoldingsState.limits, currency } }}
-          prices={prices}
-          readings={null}
-          priceStatus={{ lastFetchFailure: unreachable('coins.llama.fi'), lastRatesFetchFailure: unreachable('www.ecb.europa.eu') }}
-          exchangeNames={{ binance: 'Binance' }}
-          rpcUrlSet={false}
-          now={new Date('2026-12-06T12:00:00Z')}
-          onSave={() => Promise.resolve({ ok: true })}
-          onRefreshPrices={() => Promise.resolve()}
-          onRefreshBalances={() => Promise.resolve()}
-        />
-      </I18nContext.Provider>,
-      root,
-    );
+  const draw = (prices: HoldingsSectionProps['prices'], holdings = [btc], currency = 'EUR') => {
+    const { root } = drawHoldingsSection(words, {
+      state: { ...emptyHoldingsState, holdings, limits: { ...emptyHoldingsState.limits, currency } },
+      prices,
+      priceStatus: { lastFetchFailure: unreachable('coins.llama.fi'), lastRatesFetchFailure: unreachable('www.ecb.europa.eu') },
+      exchangeNames: { binance: 'Binance' },
+    });
     const value = (custodian: string) => root.querySelector(`[data-testid="holdings-share-row"][data-custodian="${custodian}"] td:last-child`)?.textContent;
     return { root, value };
   };
@@ -134,9 +102,6 @@ describe('HoldingsSection before any price arrived', () => {
 
 describe('HoldingsSection in Chinese', () => {
   test('the prices line joins its sentences with no space after "。", as every Chinese line does', () => {
-    const { document } = parseHTML('<!doctype html><html><body><div id="root"></div></body></html>');
-    vi.stubGlobal('document', document);
-    const root = document.getElementById('root') as unknown as HTMLElement;
     const chinese = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../public/_locales/zh_CN/messages.json'), 'utf8')) as Messages);
     const prices = {
       fetchedAt: Date.parse('2026-12-06T09:00:00Z'),
@@ -144,23 +109,7 @@ describe('HoldingsSection in Chinese', () => {
       fiat: { EUR: { usd: 1.1, asOf: '2026-12-05', source: 'https://www.ecb.europa.eu/' } },
     };
     const btc = { id: 'h1', kind: 'asset' as const, custodian: 'binance', asset: 'BTC', amount: 0.5, updatedAt: Date.parse('2026-12-06T10:00:00Z') };
-    render(
-      <I18nContext.Provider value={{ t: chinese, locale: 'zh-CN' }}>
-        <HoldingsSection
-          state={{ ...emptyHoldingsState, holdings: [btc] }}
-          prices={prices}
-          readings={null}
-          priceStatus={{}}
-          exchangeNames={{ binance: 'Binance' }}
-          rpcUrlSet={false}
-          now={new Date('2026-12-06T12:00:00Z')}
-          onSave={() => Promise.resolve({ ok: true })}
-          onRefreshPrices={() => Promise.resolve()}
-          onRefreshBalances={() => Promise.resolve()}
-        />
-      </I18nContext.Provider>,
-      root,
-    );
+    const { root } = drawHoldingsSection({ t: chinese, locale: 'zh-CN' }, { state: { ...emptyHoldingsState, holdings: [btc] }, prices, exchangeNames: { binance: 'Binance' } });
     const line = root.querySelector('[data-testid="holdings-prices"]')?.textContent ?? '';
     expect(line).toContain(chinese('holdingsRatesFrom', '2026年12月5日'));
     for (const block of root.querySelectorAll('p, li, td, th, h3')) expect(chineseSentenceProblems(block.textContent ?? ''), block.textContent ?? '').toEqual([]);

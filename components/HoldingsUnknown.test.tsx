@@ -1,13 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseHTML } from 'linkedom';
 import { render, type ComponentChild } from 'preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { parseHoldingsState, type HoldingsState } from '../lib/holdings/model';
 import type { PriceTable } from '../lib/holdings/prices';
-import { I18nContext, translateFrom, type Messages } from '../utils/i18n';
+import { translateFrom, type Messages } from '../utils/i18n';
 import { HoldingsMini } from './HoldingsMini';
-import { HoldingsSection } from './HoldingsSection';
+import { drawHoldingsSection, mountInWords } from './holdings-section.testkit';
 
 /** What the pages say while a watched address is unread: unknown, never "$0.00", and one account of why. */
 
@@ -19,31 +18,12 @@ const binanceEth = { id: 'a', kind: 'asset', custodian: 'binance', asset: 'ETH',
 
 afterEach(() => vi.unstubAllGlobals());
 
-function mount(node: ComponentChild) {
-  const { document } = parseHTML('<!doctype html><html><body><div id="root"></div></body></html>');
-  vi.stubGlobal('document', document);
-  const root = document.getElementById('root') as unknown as HTMLElement;
-  render(<I18nContext.Provider value={{ t, locale: 'en' }}>{node}</I18nContext.Provider>, root);
-  return root;
-}
+const mount = (node: ComponentChild) => mountInWords(node, { t, locale: 'en' }).root;
 
 function section(holdings: unknown[]) {
   const state = parseHoldingsState({ holdings, addresses: watched, history: [] }) as HoldingsState;
   if (state.addresses.length !== 1) throw new Error('the fixture does not parse');
-  const root = mount(
-    <HoldingsSection
-      state={state}
-      prices={prices}
-      readings={null}
-      priceStatus={{}}
-      exchangeNames={{ binance: 'Binance' }}
-      rpcUrlSet={false}
-      now={new Date('2026-12-06T12:00:00Z')}
-      onSave={() => Promise.resolve({ ok: true })}
-      onRefreshPrices={() => Promise.resolve()}
-      onRefreshBalances={() => Promise.resolve()}
-    />,
-  );
+  const { root } = drawHoldingsSection({ t, locale: 'en' }, { state, prices, exchangeNames: { binance: 'Binance' } });
   const row = (custodian: string) => [...root.querySelectorAll(`[data-testid="holdings-share-row"][data-custodian="${custodian}"] td`)].map((cell) => cell.textContent);
   return { root, row, text: (id: string) => root.querySelector(`[data-testid="${id}"]`)?.textContent ?? null };
 }

@@ -3,7 +3,13 @@ import { parseHTML } from 'linkedom';
 import { options } from 'preact';
 import { afterEach, beforeEach, vi } from 'vitest';
 
-/** Lets queued promises, timers and effects run: a few turns of the task queue. */
+/**
+ * Lets queued promises and zero-delay timers run: a few turns of the task queue. It does NOT reach Preact's effects
+ * (useEffect) on its own: without requestAnimationFrame Preact runs them 35 ms after render, unless an earlier test
+ * left a flush queued, so a test that waits with settle() for something an effect draws passes in its file and
+ * fails alone. Either call effectsOnNextTask() for the file (effects then run on the next task, inside these turns)
+ * or wait for what the user sees with vi.waitFor / expect.poll.
+ */
 export const settle = async () => {
   for (let i = 0; i < 5; i += 1) await new Promise((resolve) => setTimeout(resolve, 0));
 };

@@ -3,7 +3,7 @@ import type { Page, Route } from 'playwright-core';
 import { createTestClient, http, parseEther } from 'viem';
 import en from '../../public/_locales/en/messages.json';
 import { deployTestToken, setTestTokenBalance, startAnvil, type LocalChain } from '../../lib/chain/test-anvil';
-import { focusedTestId, launchChromium, type ChromiumExtension } from './harness';
+import { focusedTestId, launchChromium, untilSettingStored, type ChromiumExtension } from './harness';
 
 /**
  * The guide's watch over the receiving address on a real local anvil node (loopback only),
@@ -57,7 +57,7 @@ describe('the guide watching a balance in Chromium', () => {
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
     await options.getByTestId('rpc-url').fill(url);
     await options.getByTestId('rpc-url').press('Tab');
-    await options.waitForTimeout(500);
+    await untilSettingStored(options, 'rpcUrl', url);
     await options.close();
   }
 

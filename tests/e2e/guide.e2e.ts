@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestClient, getAddress, http, parseEther } from 'viem';
 import en from '../../public/_locales/en/messages.json';
 import { deployTestToken, setTestTokenBalance, startAnvil, type LocalChain } from '../../lib/chain/test-anvil';
-import { axeProblems, launchChromium, screenshotPath, type ChromiumExtension } from './harness';
+import { axeProblems, launchChromium, screenshotPath, untilSettingStored, type ChromiumExtension } from './harness';
 
 /**
  * The withdrawal guide end to end in Chromium with the built extension: every step, the
@@ -220,7 +220,7 @@ describe('the withdrawal guide in Chromium', () => {
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
     await options.getByTestId('rpc-url').fill(rpcUrl);
     await options.getByTestId('rpc-url').press('Tab');
-    await options.waitForTimeout(300);
+    await untilSettingStored(options, 'rpcUrl', rpcUrl);
     await options.close();
 
     const page = await browser.context.newPage();
@@ -347,7 +347,7 @@ describe('the withdrawal guide in Chromium', () => {
       const options = await dark.context.newPage();
       await options.goto(`chrome-extension://${dark.extensionId}/options.html`);
       await options.getByTestId('language-sv').check();
-      await options.waitForTimeout(300);
+      await untilSettingStored(options, 'language', 'sv');
       await options.close();
       await darkPage.reload();
       await darkPage.getByTestId('goto-route').click();

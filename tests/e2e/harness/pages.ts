@@ -1,4 +1,5 @@
 /** Set-ups several tests share: an exchange tab beside the options page, a source refreshed, the pill's place on a page. */
+import { expect } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { activeTabId, type ChromiumExtension } from './chromium';
 import { fakeExchangeHtml, routeSite } from './servers';
@@ -64,3 +65,18 @@ export async function exchangeTabAndSources(browser: ChromiumExtension, { origin
 
 /** What has the focus on a page: its test id, else its tag name (BODY when the focus fell out of the page's controls). */
 export const focusedTestId = (page: Page): Promise<string | null> => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName ?? null);
+
+/**
+ * Waits until the stored settings hold `value` under `name`, read from an extension page: a setting typed in the
+ * options page is saved a moment later, and the page that reads it next must not open before it is.
+ */
+export async function untilSettingStored(extensionPage: Page, name: string, value: unknown): Promise<void> {
+  await expect
+    .poll(() =>
+      extensionPage.evaluate(async (key) => {
+        const { chrome } = globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<{ settings?: Record<string, unknown> }> } } } };
+        return (await chrome.storage.local.get('settings')).settings?.[key];
+      }, name),
+    )
+    .toEqual(value);
+}
