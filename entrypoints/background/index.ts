@@ -13,6 +13,7 @@ import { routeMessages } from './router';
 import { keepFirstPaintCurrent, rebuildFirstPaint } from './first-paint';
 import { listsAccessOnUpdate, welcomeOnInstall } from './install';
 import { refreshExchangeTabs } from './open-tabs';
+import { forgetTold } from './told-views';
 import { recheckRunNotifications, startRunAlerts, updateRunAlerts } from './run-alerts';
 import { watchHoldings } from '@/utils/holdings';
 import { watchSettings } from '@/utils/settings';
@@ -112,6 +113,7 @@ export default defineBackground({
       void context.rememberUrl(tabId, undefined);
       void context.forgetTab(tabId);
       void forgetTabState(tabId);
+      void forgetTold(tabId).catch(() => undefined);
     });
 
     browser.alarms.onAlarm.addListener((alarm) => {

@@ -118,6 +118,35 @@ describe('open exchange tabs follow the run alert', () => {
     vi.unstubAllGlobals();
   });
 
+  test('a scheduled refresh that changed nothing in the view tells no tab, across a restart of the worker too; "Delete everything" forgets what each tab was told', async () => {
+    vi.stubGlobal('fetch', () => Promise.reject(new TypeError('no network in tests')));
+    const told = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
+    const notices = () => told.mock.calls.filter(([, message]) => (message as { type?: string }).type === 'view-changed').map(([tabId]) => tabId);
+    await send({ type: 'page-state' }, pageOf(BINANCE_TAB, BINANCE));
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: BINANCE_TAB })).toMatch(/^[A-F]\??$/));
+    // The first refresh starts the run alert: the tab's view changed.
+    await refresh();
+    expect(notices()).toEqual([BINANCE_TAB]);
+    told.mockClear();
+    // Nothing new: the sources fail, the alert goes on as it was.
+    await refresh();
+    await refresh();
+    // The worker sleeps and wakes: what each tab was told is kept for the session, not in the worker's memory.
+    background.main();
+    await refresh();
+    expect(notices()).toEqual([]);
+    // A tab that asks for its state gets the view of now; a refresh after it tells it nothing more.
+    await send({ type: 'page-state' }, pageOf(BINANCE_TAB, BINANCE));
+    await settle();
+    await refresh();
+    expect(notices()).toEqual([]);
+
+    expect(Object.keys((await fakeBrowser.storage.session.get('toldViews')).toldViews as object)).toEqual([String(BINANCE_TAB)]);
+    await send({ type: 'delete-all-data' }, popup());
+    expect(await fakeBrowser.storage.session.get('toldViews')).toEqual({});
+    vi.unstubAllGlobals();
+  });
+
   test('a tab without our script is asked to report once, not at every refresh, nor after the worker restarts; asked again once its page changed', async () => {
     vi.stubGlobal('fetch', () => Promise.reject(new TypeError('no network in tests')));
     const other = (await fakeBrowser.tabs.query({})).find(({ id }) => id !== BINANCE_TAB)!;
@@ -146,7 +175,7 @@ describe('open exchange tabs follow the run alert', () => {
     vi.unstubAllGlobals();
   });
 
-  test('a tab whose page reports itself while its refusal is on its way keeps its address and is told at the next refresh', async () => {
+  test('a tab whose page reports itself while its refusal is on its way keeps its address and is told when its view next changes', async () => {
     vi.stubGlobal('fetch', () => Promise.reject(new TypeError('no network in tests')));
     const other = await otherTab();
     // The tab list's turn is held, so the page's report is kept only after the refusal was heard and the tab's address read.
@@ -171,8 +200,10 @@ describe('open exchange tabs follow the run alert', () => {
     await settle();
     expect(await heldUrls()).toEqual({ [BINANCE_TAB]: BINANCE, [other]: BINANCE });
     told.mockClear();
-    await refresh();
+    // The run alert is snoozed: Binance's view changed, and both its tabs are told.
+    await snoozeRunAlert('binance', NOW);
     expect(told).toHaveBeenCalledWith(other, { type: 'view-changed' });
+    expect(told).toHaveBeenCalledWith(BINANCE_TAB, { type: 'view-changed' });
     vi.unstubAllGlobals();
   });
 

@@ -1,0 +1,50 @@
+import type { Language } from '@/lib/settings';
+import type { PageBalanceNudge, TabState } from '@/lib/view/exchange-view';
+import { defineLazyItem } from '@/utils/lazy-item';
+import { updateItem } from '@/utils/in-turn';
+import { deletedSince } from './delete-everything';
+
+/**
+ * What each open exchange tab last got of its view (tab id → `viewMark`), so a refresh that changed nothing in a tab's view
+ * does not wake its script for nothing (open-tabs.ts). Kept for the session, not in the worker's memory: the worker sleeps
+ * between refreshes. "Delete everything" clears it with the rest of the session.
+ */
+const toldViews = defineLazyItem<Record<string, string>>('session:toldViews', { fallback: {}, version: 1 });
+
+/**
+ * A short mark of what the tab's script draws from its state: the view without the moment it was computed for (which moves at
+ * every build), the language it is worded in and the balance line. The same view gives the same mark.
+ */
+export function viewMark(state: Extract<TabState, { kind: 'exchange' }>, language: Language, balance: PageBalanceNudge | undefined): string {
+  const text = JSON.stringify([state, language, balance ?? null], (key, value: unknown) => (key === 'computedAt' ? undefined : value));
+  // cyrb53: 53 bits is plenty to tell one tab's views apart, and keeps the session entry short.
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    h1 = Math.imul(h1 ^ code, 2654435761);
+    h2 = Math.imul(h2 ^ code, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+
+export async function toldMarks(): Promise<Record<string, string>> {
+  return toldViews.getValue();
+}
+
+/** The tab got the view `mark` stands for. `asked` (`deleteMark`, taken before the view was built): nothing is kept after a delete since. */
+export async function rememberTold(tabId: number, mark: string, asked: number): Promise<void> {
+  await updateItem(toldViews, (stored) => (deletedSince(asked) || stored[tabId] === mark ? stored : { ...stored, [tabId]: mark }));
+}
+
+/** A closed tab's mark goes with it. */
+export async function forgetTold(tabId: number): Promise<void> {
+  await updateItem(toldViews, (stored) => {
+    if (!Object.hasOwn(stored, tabId)) return stored;
+    const rest = { ...stored };
+    delete rest[tabId];
+    return rest;
+  });
+}
