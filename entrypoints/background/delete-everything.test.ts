@@ -32,8 +32,7 @@ const self = () => ({ id: fakeBrowser.runtime.id, url: `chrome-extension://${fak
 const send = async (message: unknown) => (await fakeBrowser.runtime.onMessage.trigger(message, self(), () => undefined))[0] as unknown;
 /** The stored values among `keys`: none, after the delete. */
 const left = async (keys: string[]) => Object.entries(await fakeBrowser.storage.local.get(keys)).filter(([, value]) => value !== undefined);
-// Counted in euros: the price request and the rate file both go out (holdings.ts `needsRates`).
-const holdings = { holdings: [{ id: 'a', kind: 'asset', custodian: 'binance', asset: 'ETH', amount: 1, updatedAt: NOW }], addresses: [], history: [], limits: { currency: 'EUR' } };
+const holdings = { holdings: [{ id: 'a', kind: 'asset', custodian: 'binance', asset: 'ETH', amount: 1, updatedAt: NOW }], addresses: [], history: [] };
 
 /** A subscription to a list at lists.example.org, checked, with its signed list held. */
 async function signedSubscription() {

@@ -54,41 +54,14 @@ describe('holdings in the background', () => {
     expect(fetch).not.toHaveBeenCalled();
   });
 
-  test('US dollars need no rate: the rate file is asked for only while a holding or the limits are in another currency', async () => {
-    const answers = { [COINS_URL]: () => new Response(coins), [ECB_URL]: () => new Response(ecb, { headers: { 'content-type': 'text/xml' } }) };
-    await fakeBrowser.storage.local.set({ holdings: { holdings: [holding('a', 'binance', 1)], addresses: [], history: [] } });
-    const inDollars = fakeFetch(answers);
-    await refreshPrices({ fetch: inDollars.fetch, now: () => NOW });
-    expect(inDollars.calls).toEqual([COINS_URL]);
-    expect((await priceStatusItem.getValue()).lastRatesFetchFailure).toBeUndefined();
-
-    // A value kept in euros, the limits still in dollars: the rate file is needed.
-    const euros = { id: 'e', kind: 'fiat', custodian: 'kraken', currency: 'EUR', value: 2000, updatedAt: NOW };
-    await fakeBrowser.storage.local.set({ holdings: { holdings: [holding('a', 'binance', 1), euros], addresses: [], history: [] } });
-    const withEuros = fakeFetch(answers);
-    await refreshPrices({ fetch: withEuros.fetch, now: () => NOW });
-    expect(withEuros.calls).toEqual([COINS_URL, ECB_URL]);
-
-    // The user switches the display currency to crowns: the options page asks at once (`holdings-refresh`), and the rates come.
-    await fakeBrowser.storage.local.set({ holdings: { holdings: [holding('a', 'binance', 1)], addresses: [], history: [], limits: { currency: 'USD' } }, priceTable: { fetchedAt: NOW, prices: {} } });
-    const switched = fakeFetch(answers);
-    vi.stubGlobal('fetch', switched.fetch);
-    background.main();
-    await saveHoldingsEdit({ ...(await getHoldings()), limits: { ...(await getHoldings()).limits, currency: 'SEK' } });
-    await send({ type: 'holdings-refresh' });
-    vi.unstubAllGlobals();
-    expect(switched.calls).toEqual([COINS_URL, ECB_URL]);
-    expect((await getPriceTable()).fiat.SEK?.usd).toBeCloseTo(1.1289 / 10.6968, 12);
-  });
-
-  test('the same price request whatever is held, the rate file whatever the other currency; a failure keeps the last good table', async () => {
+  test('the same two requests whatever is held or the currency; a failure keeps the last good table', async () => {
     expect(COINS_URL).toContain('coingecko:bitcoin,coingecko:cardano,');
     expect(COINS_URL.split(',')).toHaveLength(18);
     await fakeBrowser.storage.local.set({ holdings: { holdings: [holding('a', 'binance', 1)], addresses: [], history: [] } });
     const good = fakeFetch({ [COINS_URL]: () => new Response(coins, { headers: { 'content-type': 'application/json' } }) });
     await refreshPrices({ fetch: good.fetch, now: () => NOW });
-    // Only ETH held: still the full price list.
-    expect(good.calls).toEqual([COINS_URL]);
+    // US dollars and only ETH held: still the full price list and the rate file.
+    expect(good.calls).toEqual([COINS_URL, ECB_URL]);
     const table = await getPriceTable();
     expect(table.prices.ETH).toEqual({ usd: 2701.406622981317, asOf: '2026-10-05T05:42:40.000Z', source: COINS_URL, confidence: 0.99 });
 

@@ -34,22 +34,15 @@ const TIMEOUT_MS = 20_000;
 const defaultFetch: FetchLike = fetchNoticingAccess();
 
 /**
- * The price request names every asset we can price, whatever the user holds: the same request for everyone who uses the
- * feature, so it says nothing about what the user holds (privacy by construction).
+ * The price request names every asset we can price, whatever the user holds, and the rate file
+ * is fetched whatever the display currency: the same two requests for everyone who uses the
+ * feature, so neither says what the user holds or counts in (privacy by construction).
  */
 export const pricedSymbols: readonly string[] = Object.keys(defillamaCoinIds).sort();
 
 /** Nothing recorded and nothing watched: no request at all. */
 export function hasAnythingToValue(state: HoldingsState): boolean {
   return state.holdings.length > 0 || state.addresses.length > 0;
-}
-
-/**
- * Whether anything is counted in a currency other than US dollars (the limits' currency, a value kept in a currency): only
- * then is the rate file asked for. Values are dollars inside, so dollars need no rate, and a request not needed is not made.
- */
-export function needsRates(state: HoldingsState): boolean {
-  return state.limits.currency !== 'USD' || state.holdings.some((holding) => holding.kind === 'fiat' && holding.currency !== 'USD');
 }
 
 export interface RefreshPricesReturnType {
@@ -68,8 +61,7 @@ export async function pricesFailedForAccess(): Promise<boolean> {
 let pricesRunning: { done: Promise<RefreshPricesReturnType>; asked: number } | undefined;
 
 /**
- * The price request, the same for everyone, and the rate file where a currency needs it (`needsRates`); the last good table
- * is kept on any failure. A question while
+ * The price request and the rate file, the same for everyone; the last good table is kept on any failure. A question while
  * a refresh is under way joins it, unless "Delete everything" came since it began: that one writes nothing, so this one asks afresh.
  */
 export function refreshPrices({ fetch = defaultFetch, now = Date.now }: { fetch?: FetchLike; now?: () => number } = {}): Promise<RefreshPricesReturnType> {
@@ -95,7 +87,7 @@ async function fetchPrices({ fetch, now, asked }: { fetch: FetchLike; now: () =>
   const url = defillamaPricesUrl({ symbols: pricedSymbols });
   const [priceAnswer, ratesAnswer] = await Promise.all([
     fetchSource({ url, fetch, timeoutMs: TIMEOUT_MS, maxBytes: PRICE_MAX_BYTES }),
-    needsRates(state) ? fetchSource({ url: ECB_DAILY_URL, fetch, timeoutMs: TIMEOUT_MS, maxBytes: ECB_MAX_BYTES, as: 'text' }) : undefined,
+    fetchSource({ url: ECB_DAILY_URL, fetch, timeoutMs: TIMEOUT_MS, maxBytes: ECB_MAX_BYTES, as: 'text' }),
   ]);
   const prices = priceAnswer.ok ? parseDefillamaPrices({ body: priceAnswer.body, url, fetchedAt: now() }) : undefined;
   if (!priceAnswer.ok) status.lastFetchFailure = priceAnswer.failure;
@@ -103,9 +95,8 @@ async function fetchPrices({ fetch, now, asked }: { fetch: FetchLike; now: () =>
   else if (prices !== undefined && prices.ok) {
     next = { ...next, fetchedAt: prices.table.fetchedAt, prices: { ...next.prices, ...prices.table.prices } };
   }
-  // Not asked for (dollars only): the rates held stay as they are, and no rate problem is recorded.
-  const rates = ratesAnswer?.ok === true ? parseEcbRates({ text: String(ratesAnswer.body), fetchedAt: now() }) : undefined;
-  if (ratesAnswer !== undefined && !ratesAnswer.ok) status.lastRatesFetchFailure = ratesAnswer.failure;
+  const rates = ratesAnswer.ok ? parseEcbRates({ text: String(ratesAnswer.body), fetchedAt: now() }) : undefined;
+  if (!ratesAnswer.ok) status.lastRatesFetchFailure = ratesAnswer.failure;
   else if (rates !== undefined && !rates.ok) status.lastRatesProblem = rates.reason.failure;
   else if (rates !== undefined && rates.ok) {
     next = { ...next, fiat: rates.fiat };

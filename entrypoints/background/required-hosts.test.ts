@@ -52,9 +52,7 @@ describe('a request that fails while the browser withholds its host', () => {
   test('the holdings rate line says we have no access to the ECB, not that it could not be reached', async () => {
     blockedNetwork();
     await fakePermissions.grantInBrowser({ origins: REQUIRED.filter((origin) => !origin.includes('ecb')) });
-    await fakeBrowser.storage.local.set({
-      holdings: { holdings: [{ id: 'a', kind: 'asset', custodian: 'binance', asset: 'ETH', amount: 1, updatedAt: NOW }], addresses: [], history: [], limits: { currency: 'EUR' } },
-    });
+    await fakeBrowser.storage.local.set({ holdings: { holdings: [{ id: 'a', kind: 'asset', custodian: 'binance', asset: 'ETH', amount: 1, updatedAt: NOW }], addresses: [], history: [] } });
     const { status } = await refreshPrices({ now: () => NOW });
     expect(status.lastRatesFetchFailure).toEqual({ reason: 'no-access', host: 'www.ecb.europa.eu' });
     expect(status.lastFetchFailure).toEqual({ reason: 'network', host: 'coins.llama.fi', stage: 'connect', detail: 'Failed to fetch' });
@@ -99,9 +97,7 @@ describe('a required host given back', () => {
   test('the prices failed for our access: they and the sources are asked again', async () => {
     await fakePermissions.grantInBrowser({ origins: REQUIRED.filter((origin) => !origin.includes('ecb')) });
     const fetch = blockedNetwork();
-    await fakeBrowser.storage.local.set({
-      holdings: { holdings: [{ id: 'a', kind: 'asset', custodian: 'binance', asset: 'ETH', amount: 1, updatedAt: NOW }], addresses: [], history: [], limits: { currency: 'EUR' } },
-    });
+    await fakeBrowser.storage.local.set({ holdings: { holdings: [{ id: 'a', kind: 'asset', custodian: 'binance', asset: 'ETH', amount: 1, updatedAt: NOW }], addresses: [], history: [] } });
     await refreshPrices({ now: () => NOW });
     fetch.mockClear();
     await fakePermissions.grantInBrowser({ origins: ['https://www.ecb.europa.eu/*'] });
