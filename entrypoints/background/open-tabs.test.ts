@@ -7,6 +7,7 @@ import { snoozeRunAlert, updateRunAlerts } from './run-alerts';
 import { bundledSnapshot } from '@/lib/reserves/snapshot';
 import { readTabState } from '@/utils/tab-states';
 import { inTurn } from '@/utils/in-turn';
+import { toldMarks } from './told-views';
 
 /**
  * The run alert reaches exchange tabs that are already open: their badge, tooltip and stored
@@ -259,6 +260,25 @@ describe('open exchange tabs follow the run alert', () => {
       [BINANCE_TAB, { type: 'view-changed' }],
       [BINANCE_TAB, { type: 'view-changed' }],
     ]);
+  });
+
+  test('a run alert whose notice could not be delivered is told again at the next refresh', async () => {
+    vi.stubGlobal('fetch', () => Promise.reject(new TypeError('no network in tests')));
+    const told = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
+    const notices = () => told.mock.calls.filter(([, message]) => (message as { type?: string }).type === 'view-changed').map(([id]) => id);
+    await send({ type: 'page-state' }, pageOf(BINANCE_TAB, BINANCE));
+    await vi.waitFor(async () => expect(Object.keys(await toldMarks())).toEqual([String(BINANCE_TAB)]));
+    // The page is away (in the back-forward cache, or navigating): nothing receives the notice when the alert starts.
+    told.mockRejectedValue(new Error(REFUSED));
+    await updateRunAlerts(NOW);
+    expect(notices()).toEqual([BINANCE_TAB]);
+    await settle();
+    told.mockReset();
+    told.mockResolvedValue(undefined);
+    // The page is back, still drawing the view from before the alert: the next scheduled refresh tells it, though it brought nothing new.
+    await refresh();
+    expect(notices()).toEqual([BINANCE_TAB]);
+    vi.unstubAllGlobals();
   });
 
   test("a page cannot send the notice to the background: it is no request the page's script may make", async () => {

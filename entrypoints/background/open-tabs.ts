@@ -46,10 +46,13 @@ export async function refreshExchangeTabs(context: Pick<BackgroundContext, 'know
     const balance = await nudgeFor(state.view.id, state.view.verdict.level, language, asked).catch(() => undefined);
     const mark = viewMark(state, language, balance);
     if (marks[tabId] === mark) return;
-    await rememberTold(tabId, mark, asked).catch((error: unknown) => console.warn('[reserve-radar] what the tab was told not kept:', error));
     // Not waited for: a frozen tab must not hold up what follows (the popup's snooze). A tab that
-    // closed or left the exchange meanwhile has no script of ours to answer.
-    void browser.tabs.sendMessage(tabId, VIEW_CHANGED).catch(() => undefined);
+    // closed or left the exchange meanwhile has no script of ours to answer. The mark is kept only once the notice
+    // was delivered: a tab that missed it (in the back-forward cache, discarded, a worker stopped meanwhile) is told again at the next refresh.
+    void browser.tabs.sendMessage(tabId, VIEW_CHANGED).then(
+      () => rememberTold(tabId, mark, asked).catch((error: unknown) => console.warn('[reserve-radar] what the tab was told not kept:', error)),
+      () => undefined,
+    );
   };
   for (const { id } of open) {
     if (id === undefined || Object.hasOwn(tabs, id) || noScript.has(id)) continue;
