@@ -62,6 +62,10 @@ export default defineBackground({
 
     browser.tabs.onUpdated.addListener((tabId, changeInfo, tab) => {
       if (changeInfo.status !== 'loading' && changeInfo.url === undefined) return;
+      // A new page in the tab got none of what the page before it was told (and one the back-forward cache brings back
+      // later still draws what it drew then): the next refresh tells the tab again. Racing the new page's own question
+      // costs one notice more, never one less.
+      void forgetTold(tabId).catch(() => undefined);
       // Without `tabs` (lookalike protection) or a host permission for the new page, tab.url is
       // hidden: the tab has left the exchanges we cover, so its stale state goes. The content
       // script reports it again on exchange pages.

@@ -281,6 +281,20 @@ describe('open exchange tabs follow the run alert', () => {
     vi.unstubAllGlobals();
   });
 
+  test('a new page in the tab is told at the next refresh: what the page before it got is forgotten when the tab starts loading', async () => {
+    vi.stubGlobal('fetch', () => Promise.reject(new TypeError('no network in tests')));
+    const told = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
+    const notices = () => told.mock.calls.filter(([, message]) => (message as { type?: string }).type === 'view-changed').map(([id]) => id);
+    await send({ type: 'page-state' }, pageOf(BINANCE_TAB, BINANCE));
+    await vi.waitFor(async () => expect(Object.keys(await toldMarks())).toEqual([String(BINANCE_TAB)]));
+    // Another page of the exchange in the same tab (one the back-forward cache may bring back later, drawing what it drew then).
+    await Promise.all(await fakeBrowser.tabs.onUpdated.trigger(BINANCE_TAB, { status: 'loading' }, { id: BINANCE_TAB, url: 'https://www.binance.com/en/markets' } as never));
+    await vi.waitFor(async () => expect(await toldMarks()).toEqual({}));
+    await refresh();
+    expect(notices()).toEqual([BINANCE_TAB]);
+    vi.unstubAllGlobals();
+  });
+
   test("a page cannot send the notice to the background: it is no request the page's script may make", async () => {
     const told = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
     expect(await send({ type: 'view-changed' }, pageOf(BINANCE_TAB, BINANCE))).toBeUndefined();
