@@ -295,6 +295,30 @@ describe('open exchange tabs follow the run alert', () => {
     vi.unstubAllGlobals();
   });
 
+  test('a timed snooze that ends while the page is open: the next refresh tells the tab, whose pill then shows again', async () => {
+    vi.stubGlobal('fetch', () => Promise.reject(new TypeError('no network in tests')));
+    const told = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
+    const notices = () => told.mock.calls.filter(([, message]) => (message as { type?: string }).type === 'view-changed').map(([id]) => id);
+    const endsAt = Date.now() + 60_000;
+    await fakeBrowser.storage.local.set({ settings: { nudgePolicy: 'every-visit', snoozes: { binance: { until: 'time', endsAt } } } });
+    await send({ type: 'page-state' }, pageOf(BINANCE_TAB, BINANCE));
+    await vi.waitFor(async () => expect(Object.keys(await toldMarks())).toEqual([String(BINANCE_TAB)]));
+    // The first refresh starts the run alert (the view changed); the snooze still hides the pill, and a refresh after it tells nothing.
+    await refresh();
+    await settle();
+    told.mockClear();
+    await refresh();
+    expect(notices()).toEqual([]);
+    vi.useFakeTimers({ toFake: ['Date'], now: endsAt + 60_000 });
+    try {
+      await refresh();
+      expect(notices()).toEqual([BINANCE_TAB]);
+    } finally {
+      vi.useRealTimers();
+      vi.unstubAllGlobals();
+    }
+  });
+
   test("a page cannot send the notice to the background: it is no request the page's script may make", async () => {
     const told = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
     expect(await send({ type: 'view-changed' }, pageOf(BINANCE_TAB, BINANCE))).toBeUndefined();

@@ -3,10 +3,10 @@ import { REPORT_PAGE, VIEW_CHANGED } from '@/lib/view/tab-push';
 import { tabStateReady } from '@/lib/view/tab-state';
 import { writeTabState } from '@/utils/tab-states';
 import type { BackgroundContext } from './context';
-import { getSettings } from '@/utils/settings';
+import { getSettings, nudgeSeen } from '@/utils/settings';
 import { deletedSince, deleteMark } from './delete-everything';
 import { loadBalanceNudge } from './holdings';
-import { rememberTold, toldMarks, viewMark } from './told-views';
+import { pillDecision, rememberTold, toldMarks, viewMark } from './told-views';
 
 /**
  * The view of an exchange changed while its pages are open (a run alert started, ended or was
@@ -27,15 +27,17 @@ import { rememberTold, toldMarks, viewMark } from './told-views';
 export async function refreshExchangeTabs(context: Pick<BackgroundContext, 'knownTabs' | 'noScriptTabs' | 'markNoScript' | 'tabUrl' | 'stateForUrl' | 'showBadge' | 'heldHoldings'>): Promise<void> {
   // Taken before the tabs are read: after a "Delete everything" since, their states are neither kept nor shown.
   const asked = deleteMark();
-  // The language from storage, not a copy held in memory: a change of it is what called this.
-  const [tabs, noScript, open, marks, { language }, nudgeFor] = await Promise.all([
+  // The settings from storage, not a copy held in memory: a change of the language is what called this.
+  const [tabs, noScript, open, marks, settings, seen, nudgeFor] = await Promise.all([
     context.knownTabs(),
     context.noScriptTabs(),
     browser.tabs.query({}).catch(() => []),
     toldMarks(),
     getSettings(),
+    nudgeSeen.getValue(),
     loadBalanceNudge(context.heldHoldings),
   ]);
+  const { language } = settings;
   const refresh = async (tabId: number, url: string) => {
     // An exchange's own address needs no public-suffix list (`tabStateReady`): the other tabs are passed by.
     if (tabStateReady(url) !== undefined) return;
@@ -44,7 +46,7 @@ export async function refreshExchangeTabs(context: Pick<BackgroundContext, 'know
     // The check and the write in one step (delete-everything.ts).
     await Promise.all([context.showBadge(tabId, state, asked), writeTabState(tabId, state)]).catch((error: unknown) => console.warn('[reserve-radar] tab badge not redrawn:', error));
     const balance = await nudgeFor(state.view.id, state.view.verdict.level, language, asked).catch(() => undefined);
-    const mark = viewMark(state, language, balance);
+    const mark = viewMark(state, language, balance, pillDecision(state, settings, seen, balance, Date.now()));
     if (marks[tabId] === mark) return;
     // Not waited for: a frozen tab must not hold up what follows (the popup's snooze). A tab that
     // closed or left the exchange meanwhile has no script of ours to answer. The mark is kept only once the notice

@@ -13,7 +13,7 @@ import { chosenWords, i18nFor, pageWordsFor } from './words';
 import { withReasonWords } from '@/lib/words/reason-text';
 import { openGuide } from './guide';
 import { deletedSince, deleteMark } from './delete-everything';
-import { rememberTold, viewMark } from './told-views';
+import { pillDecision, rememberTold, viewMark } from './told-views';
 
 /**
  * What the exchange-page scripts may ask. They run beside a page we do not trust, so each
@@ -49,11 +49,16 @@ export function createPageHandlers(context: BackgroundContext): PageHandlers<Bro
       const withBalance = balanceNudge === undefined || worded.kind !== 'exchange' ? worded : { ...worded, balanceNudge };
       // After the answer: the stored first paint for the next page, if it is missing or old, and what the tab got (open-tabs.ts
       // tells it again only when that changes).
+      // The moment the page decides its pill for (it does so as the answer comes).
+      const now = Date.now();
       if (state.kind === 'exchange') {
         setTimeout(() => void ensureFirstPaint(context), 0);
         if (tabId !== undefined)
           setTimeout(
-            () => void rememberTold(tabId, viewMark(state, settings.language, balanceNudge), asked).catch((error: unknown) => console.warn('[reserve-radar] what the tab got not kept:', error)),
+            () =>
+              void rememberTold(tabId, viewMark(state, settings.language, balanceNudge, pillDecision(state, settings, seen, balanceNudge, now)), asked).catch((error: unknown) =>
+                console.warn('[reserve-radar] what the tab got not kept:', error),
+              ),
             0,
           );
       }

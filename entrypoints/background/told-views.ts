@@ -1,4 +1,5 @@
-import type { Language } from '@/lib/settings';
+import type { Language, Settings } from '@/lib/settings';
+import { nudgeDecision, type NudgeDecisionReturnType } from '@/lib/view/nudge-policy';
 import type { PageBalanceNudge, TabState } from '@/lib/view/exchange-view';
 import { defineLazyItem } from '@/utils/lazy-item';
 import { updateItem } from '@/utils/in-turn';
@@ -12,11 +13,29 @@ import { deletedSince } from './delete-everything';
 const toldViews = defineLazyItem<Record<string, string>>('session:toldViews', { fallback: {}, version: 1 });
 
 /**
- * A short mark of what the tab's script draws from its state: the view without the moment it was computed for (which moves at
- * every build), the language it is worded in and the balance line. The same view gives the same mark.
+ * Whether the tab's pill shows, and opened, were it asked now: the same decision as the page's script makes from its answer
+ * (exchange.content/decide.ts `decisionFor`), with the clock of now, so a timed snooze or the daily policy's day that ended
+ * while the page stayed open changes the mark.
  */
-export function viewMark(state: Extract<TabState, { kind: 'exchange' }>, language: Language, balance: PageBalanceNudge | undefined): string {
-  const text = JSON.stringify([state, language, balance ?? null], (key, value: unknown) => (key === 'computedAt' ? undefined : value));
+export function pillDecision(
+  state: Extract<TabState, { kind: 'exchange' }>,
+  settings: Pick<Settings, 'nudgePolicy' | 'autoExpandOnDanger' | 'snoozes'>,
+  seen: Record<string, number>,
+  balance: PageBalanceNudge | undefined,
+  now: number,
+): NudgeDecisionReturnType {
+  const id = state.view.id;
+  const lastShownAt = Object.hasOwn(seen, id) ? seen[id] : undefined;
+  const overOwnLimit = balance !== undefined && balance.kind !== 'risky-exchange';
+  return nudgeDecision({ settings, view: state.view, lastShownAt, now, overOwnLimit, runAlert: state.view.runAlert?.active === true });
+}
+
+/**
+ * A short mark of what the tab's script draws from its state: the view without the moment it was computed for (which moves at
+ * every build), the language it is worded in, the balance line and whether the pill shows (`pillDecision`). The same view gives the same mark.
+ */
+export function viewMark(state: Extract<TabState, { kind: 'exchange' }>, language: Language, balance: PageBalanceNudge | undefined, decision: NudgeDecisionReturnType): string {
+  const text = JSON.stringify([state, language, balance ?? null, decision.show, decision.expanded], (key, value: unknown) => (key === 'computedAt' ? undefined : value));
   // cyrb53: 53 bits is plenty to tell one tab's views apart, and keeps the session entry short.
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
