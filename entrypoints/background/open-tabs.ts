@@ -46,7 +46,7 @@ export async function refreshExchangeTabs(context: Pick<BackgroundContext, 'know
     // The check and the write in one step (delete-everything.ts).
     await Promise.all([context.showBadge(tabId, state, asked), writeTabState(tabId, state)]).catch((error: unknown) => console.warn('[reserve-radar] tab badge not redrawn:', error));
     const balance = await nudgeFor(state.view.id, state.view.verdict.level, language, asked).catch(() => undefined);
-    const mark = viewMark(state, language, balance, pillDecision(state, settings, seen, balance, Date.now()));
+    const mark = await viewMark(state, language, balance, pillDecision(state, settings, seen, balance, Date.now()));
     if (marks[tabId] === mark) return;
     // Not waited for: a frozen tab must not hold up what follows (the popup's snooze). A tab that
     // closed or left the exchange meanwhile has no script of ours to answer. The mark is kept only once the notice

@@ -56,9 +56,9 @@ export function createPageHandlers(context: BackgroundContext): PageHandlers<Bro
         if (tabId !== undefined)
           setTimeout(
             () =>
-              void rememberTold(tabId, viewMark(state, settings.language, balanceNudge, pillDecision(state, settings, seen, balanceNudge, now)), asked).catch((error: unknown) =>
-                console.warn('[reserve-radar] what the tab got not kept:', error),
-              ),
+              void viewMark(state, settings.language, balanceNudge, pillDecision(state, settings, seen, balanceNudge, now))
+                .then((mark) => rememberTold(tabId, mark, asked))
+                .catch((error: unknown) => console.warn('[reserve-radar] what the tab got not kept:', error)),
             0,
           );
       }

@@ -1,6 +1,7 @@
 import type { Language, Settings } from '@/lib/settings';
 import { nudgeDecision, type NudgeDecisionReturnType } from '@/lib/view/nudge-policy';
 import type { PageBalanceNudge, TabState } from '@/lib/view/exchange-view';
+import { sha256Hex } from '@/lib/proofs/sha256';
 import { defineLazyItem } from '@/utils/lazy-item';
 import { updateItem } from '@/utils/in-turn';
 import { deletedSince } from './delete-everything';
@@ -34,19 +35,17 @@ export function pillDecision(
  * A short mark of what the tab's script draws from its state: the view without the moment it was computed for (which moves at
  * every build), the language it is worded in, the balance line and whether the pill shows (`pillDecision`). The same view gives the same mark.
  */
-export function viewMark(state: Extract<TabState, { kind: 'exchange' }>, language: Language, balance: PageBalanceNudge | undefined, decision: NudgeDecisionReturnType): string {
-  const text = JSON.stringify([state, language, balance ?? null, decision.show, decision.expanded], (key, value: unknown) => (key === 'computedAt' ? undefined : value));
-  // cyrb53: 53 bits is plenty to tell one tab's views apart, and keeps the session entry short.
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    h1 = Math.imul(h1 ^ code, 2654435761);
-    h2 = Math.imul(h2 ^ code, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+export async function viewMark(state: Extract<TabState, { kind: 'exchange' }>, language: Language, balance: PageBalanceNudge | undefined, decision: NudgeDecisionReturnType): Promise<string> {
+  const text = JSON.stringify([state, language, balance ?? null, decision.show, decision.expanded], canonical);
+  // 64 bits of a SHA-256 tell one tab's views apart and keep the session entry short.
+  return (await sha256Hex(text)).slice(0, 16);
+}
+
+/** Keys in one order, whatever order the view was built or read back from storage in, and without `computedAt`. */
+function canonical(key: string, value: unknown): unknown {
+  if (key === 'computedAt') return undefined;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  return Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 export async function toldMarks(): Promise<Record<string, string>> {
