@@ -37,7 +37,7 @@ export const SHARED_LOCAL_KEYS = [
  * The same for session storage (shared-keys.test.ts checks it too): "Delete everything" clears it in these turns as well, so a
  * tab's address or badge meaning merged in before the clear is not written back after it.
  */
-export const SHARED_SESSION_KEYS = ['session:badgeMeanings', 'session:tabUrls'];
+export const SHARED_SESSION_KEYS = ['session:badgeMeanings', 'session:tabUrls', 'session:toldViews'];
 
 /** What only our own pages may ask: other tabs' state, fetches to URLs the user gives, holdings, deleting data. */
 export function createExtensionHandlers(context: BackgroundContext): ExtensionHandlers<Browser.runtime.MessageSender> {

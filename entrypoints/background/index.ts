@@ -13,6 +13,7 @@ import { routeMessages } from './router';
 import { keepFirstPaintCurrent, rebuildFirstPaint } from './first-paint';
 import { listsAccessOnUpdate, welcomeOnInstall } from './install';
 import { refreshExchangeTabs } from './open-tabs';
+import { forgetTold } from './told-views';
 import { recheckRunNotifications, startRunAlerts, updateRunAlerts } from './run-alerts';
 import { watchHoldings } from '@/utils/holdings';
 import { watchSettings } from '@/utils/settings';
@@ -61,6 +62,10 @@ export default defineBackground({
 
     browser.tabs.onUpdated.addListener((tabId, changeInfo, tab) => {
       if (changeInfo.status !== 'loading' && changeInfo.url === undefined) return;
+      // A new page in the tab got none of what the page before it was told (and one the back-forward cache brings back
+      // later still draws what it drew then): the next refresh tells the tab again. Racing the new page's own question
+      // costs one notice more, never one less.
+      void forgetTold(tabId).catch(() => undefined);
       // Without `tabs` (lookalike protection) or a host permission for the new page, tab.url is
       // hidden: the tab has left the exchanges we cover, so its stale state goes. The content
       // script reports it again on exchange pages.
@@ -112,6 +117,7 @@ export default defineBackground({
       void context.rememberUrl(tabId, undefined);
       void context.forgetTab(tabId);
       void forgetTabState(tabId);
+      void forgetTold(tabId).catch(() => undefined);
     });
 
     browser.alarms.onAlarm.addListener((alarm) => {

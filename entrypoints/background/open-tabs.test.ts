@@ -7,6 +7,7 @@ import { snoozeRunAlert, updateRunAlerts } from './run-alerts';
 import { bundledSnapshot } from '@/lib/reserves/snapshot';
 import { readTabState } from '@/utils/tab-states';
 import { inTurn } from '@/utils/in-turn';
+import { toldMarks } from './told-views';
 
 /**
  * The run alert reaches exchange tabs that are already open: their badge, tooltip and stored
@@ -118,6 +119,35 @@ describe('open exchange tabs follow the run alert', () => {
     vi.unstubAllGlobals();
   });
 
+  test('a scheduled refresh that changed nothing in the view tells no tab, across a restart of the worker too; "Delete everything" forgets what each tab was told', async () => {
+    vi.stubGlobal('fetch', () => Promise.reject(new TypeError('no network in tests')));
+    const told = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
+    const notices = () => told.mock.calls.filter(([, message]) => (message as { type?: string }).type === 'view-changed').map(([tabId]) => tabId);
+    await send({ type: 'page-state' }, pageOf(BINANCE_TAB, BINANCE));
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: BINANCE_TAB })).toMatch(/^[A-F]\??$/));
+    // The first refresh starts the run alert: the tab's view changed.
+    await refresh();
+    expect(notices()).toEqual([BINANCE_TAB]);
+    told.mockClear();
+    // Nothing new: the sources fail, the alert goes on as it was.
+    await refresh();
+    await refresh();
+    // The worker sleeps and wakes: what each tab was told is kept for the session, not in the worker's memory.
+    background.main();
+    await refresh();
+    expect(notices()).toEqual([]);
+    // A tab that asks for its state gets the view of now; a refresh after it tells it nothing more.
+    await send({ type: 'page-state' }, pageOf(BINANCE_TAB, BINANCE));
+    await settle();
+    await refresh();
+    expect(notices()).toEqual([]);
+
+    expect(Object.keys((await fakeBrowser.storage.session.get('toldViews')).toldViews as object)).toEqual([String(BINANCE_TAB)]);
+    await send({ type: 'delete-all-data' }, popup());
+    expect(await fakeBrowser.storage.session.get('toldViews')).toEqual({});
+    vi.unstubAllGlobals();
+  });
+
   test('a tab without our script is asked to report once, not at every refresh, nor after the worker restarts; asked again once its page changed', async () => {
     vi.stubGlobal('fetch', () => Promise.reject(new TypeError('no network in tests')));
     const other = (await fakeBrowser.tabs.query({})).find(({ id }) => id !== BINANCE_TAB)!;
@@ -146,7 +176,7 @@ describe('open exchange tabs follow the run alert', () => {
     vi.unstubAllGlobals();
   });
 
-  test('a tab whose page reports itself while its refusal is on its way keeps its address and is told at the next refresh', async () => {
+  test('a tab whose page reports itself while its refusal is on its way keeps its address and is told when its view next changes', async () => {
     vi.stubGlobal('fetch', () => Promise.reject(new TypeError('no network in tests')));
     const other = await otherTab();
     // The tab list's turn is held, so the page's report is kept only after the refusal was heard and the tab's address read.
@@ -171,8 +201,10 @@ describe('open exchange tabs follow the run alert', () => {
     await settle();
     expect(await heldUrls()).toEqual({ [BINANCE_TAB]: BINANCE, [other]: BINANCE });
     told.mockClear();
-    await refresh();
+    // The run alert is snoozed: Binance's view changed, and both its tabs are told.
+    await snoozeRunAlert('binance', NOW);
     expect(told).toHaveBeenCalledWith(other, { type: 'view-changed' });
+    expect(told).toHaveBeenCalledWith(BINANCE_TAB, { type: 'view-changed' });
     vi.unstubAllGlobals();
   });
 
@@ -228,6 +260,63 @@ describe('open exchange tabs follow the run alert', () => {
       [BINANCE_TAB, { type: 'view-changed' }],
       [BINANCE_TAB, { type: 'view-changed' }],
     ]);
+  });
+
+  test('a run alert whose notice could not be delivered is told again at the next refresh', async () => {
+    vi.stubGlobal('fetch', () => Promise.reject(new TypeError('no network in tests')));
+    const told = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
+    const notices = () => told.mock.calls.filter(([, message]) => (message as { type?: string }).type === 'view-changed').map(([id]) => id);
+    await send({ type: 'page-state' }, pageOf(BINANCE_TAB, BINANCE));
+    await vi.waitFor(async () => expect(Object.keys(await toldMarks())).toEqual([String(BINANCE_TAB)]));
+    // The page is away (in the back-forward cache, or navigating): nothing receives the notice when the alert starts.
+    told.mockRejectedValue(new Error(REFUSED));
+    await updateRunAlerts(NOW);
+    expect(notices()).toEqual([BINANCE_TAB]);
+    await settle();
+    told.mockReset();
+    told.mockResolvedValue(undefined);
+    // The page is back, still drawing the view from before the alert: the next scheduled refresh tells it, though it brought nothing new.
+    await refresh();
+    expect(notices()).toEqual([BINANCE_TAB]);
+    vi.unstubAllGlobals();
+  });
+
+  test('a new page in the tab is told at the next refresh: what the page before it got is forgotten when the tab starts loading', async () => {
+    vi.stubGlobal('fetch', () => Promise.reject(new TypeError('no network in tests')));
+    const told = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
+    const notices = () => told.mock.calls.filter(([, message]) => (message as { type?: string }).type === 'view-changed').map(([id]) => id);
+    await send({ type: 'page-state' }, pageOf(BINANCE_TAB, BINANCE));
+    await vi.waitFor(async () => expect(Object.keys(await toldMarks())).toEqual([String(BINANCE_TAB)]));
+    // Another page of the exchange in the same tab (one the back-forward cache may bring back later, drawing what it drew then).
+    await Promise.all(await fakeBrowser.tabs.onUpdated.trigger(BINANCE_TAB, { status: 'loading' }, { id: BINANCE_TAB, url: 'https://www.binance.com/en/markets' } as never));
+    await vi.waitFor(async () => expect(await toldMarks()).toEqual({}));
+    await refresh();
+    expect(notices()).toEqual([BINANCE_TAB]);
+    vi.unstubAllGlobals();
+  });
+
+  test('a timed snooze that ends while the page is open: the next refresh tells the tab, whose pill then shows again', async () => {
+    vi.stubGlobal('fetch', () => Promise.reject(new TypeError('no network in tests')));
+    const told = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
+    const notices = () => told.mock.calls.filter(([, message]) => (message as { type?: string }).type === 'view-changed').map(([id]) => id);
+    const endsAt = Date.now() + 60_000;
+    await fakeBrowser.storage.local.set({ settings: { nudgePolicy: 'every-visit', snoozes: { binance: { until: 'time', endsAt } } } });
+    await send({ type: 'page-state' }, pageOf(BINANCE_TAB, BINANCE));
+    await vi.waitFor(async () => expect(Object.keys(await toldMarks())).toEqual([String(BINANCE_TAB)]));
+    // The first refresh starts the run alert (the view changed); the snooze still hides the pill, and a refresh after it tells nothing.
+    await refresh();
+    await settle();
+    told.mockClear();
+    await refresh();
+    expect(notices()).toEqual([]);
+    vi.useFakeTimers({ toFake: ['Date'], now: endsAt + 60_000 });
+    try {
+      await refresh();
+      expect(notices()).toEqual([BINANCE_TAB]);
+    } finally {
+      vi.useRealTimers();
+      vi.unstubAllGlobals();
+    }
   });
 
   test("a page cannot send the notice to the background: it is no request the page's script may make", async () => {

@@ -13,6 +13,7 @@ import { chosenWords, i18nFor, pageWordsFor } from './words';
 import { withReasonWords } from '@/lib/words/reason-text';
 import { openGuide } from './guide';
 import { deletedSince, deleteMark } from './delete-everything';
+import { pillDecision, rememberTold, viewMark } from './told-views';
 
 /**
  * What the exchange-page scripts may ask. They run beside a page we do not trust, so each
@@ -46,8 +47,21 @@ export function createPageHandlers(context: BackgroundContext): PageHandlers<Bro
       // waits for none of it: wording them costs a new process its first Intl use.
       const worded = state.kind === 'exchange' && opensByItself(state.view, settings) ? { ...state, view: await wordedView(state.view, settings.language) } : state;
       const withBalance = balanceNudge === undefined || worded.kind !== 'exchange' ? worded : { ...worded, balanceNudge };
-      // After the answer: the stored first paint for the next page, if it is missing or old.
-      if (state.kind === 'exchange') setTimeout(() => void ensureFirstPaint(context), 0);
+      // After the answer: the stored first paint for the next page, if it is missing or old, and what the tab got (open-tabs.ts
+      // tells it again only when that changes).
+      // The moment the page decides its pill for (it does so as the answer comes).
+      const now = Date.now();
+      if (state.kind === 'exchange') {
+        setTimeout(() => void ensureFirstPaint(context), 0);
+        if (tabId !== undefined)
+          setTimeout(
+            () =>
+              void viewMark(state, settings.language, balanceNudge, pillDecision(state, settings, seen, balanceNudge, now))
+                .then((mark) => rememberTold(tabId, mark, asked))
+                .catch((error: unknown) => console.warn('[reserve-radar] what the tab got not kept:', error)),
+            0,
+          );
+      }
       // The words travel with the answer in the chosen language too, so the page never redraws the
       // stored first paint in another language than the one the user picked.
       const words = state.kind !== 'exchange' ? undefined : await chosenWords(settings.language, asked).catch(() => undefined);
