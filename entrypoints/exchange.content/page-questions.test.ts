@@ -81,6 +81,23 @@ describe('pageQuestions: a same-exchange answer after a change of language', () 
     expect([i18n?.t('pillLabel'), i18n?.t('close'), i18n?.locale]).toEqual(['Reserver', 'sv:close', 'sv']);
   });
 
+  test('words that did not come keep the words on screen and their language; the next answer asks for them again', async () => {
+    let come = false;
+    const words = vi.fn((language: Language) => Promise.resolve(come ? wordsOf(language) : undefined));
+    const page = pageQuestions(words);
+    page.language = 'en';
+    const drawn = pill();
+    await page.again(page.ask(), ...answer('sv', { pillLabel: 'Reserver' }), () => drawn);
+    // The view is drawn over in the words shown, with no pill word of the other language laid over them.
+    expect(drawn.refreshes).toEqual([undefined]);
+    expect(page.language).toBe('en');
+    come = true;
+    await page.again(page.ask(), ...answer('sv', { pillLabel: 'Reserver' }), () => drawn);
+    expect(drawn.refreshes).toEqual([undefined, 'Reserver']);
+    expect(words).toHaveBeenCalledTimes(2);
+    expect(page.language).toBe('sv');
+  });
+
   test('the same language answered again draws the view over with the words on screen', async () => {
     const words = vi.fn((language: Language) => Promise.resolve(wordsOf(language)));
     const page = pageQuestions(words);
