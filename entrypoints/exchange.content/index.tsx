@@ -16,7 +16,7 @@ import { CORNER_LOOKS_MS, documentProbe, freeCorner } from './corner-fit';
 import { drawCollapsedPill, TAKE_OVER_EVENTS } from './first-paint';
 import { readStored, takeEarlyAnswer, takeStoredView } from './first-state';
 import { storedCard } from './stored-card';
-import { drawStatusLine, STATUS_SHOWN_MS } from './status-line';
+import { drawStatusLine, STATUS_SHOWN_MS, type StatusKey } from './status-line';
 import { focusReturn } from './focus-return';
 import { cardMayGiveWay, type PillOwner } from './give-way';
 import { firstPaintFor, pillFace, type PillFace } from '@/lib/view/first-paint-view';
@@ -56,14 +56,16 @@ export default defineContentScript({
       if (state?.kind === 'exchange') pageExchange = state.view.id;
     });
     // The card's and the warnings' words, in the language the pill was drawn in.
-    const pageWords = pageWordsLoader();
-    const page = pageQuestions(pageWords);
+    const [pageWords, loadWords] = pageWordsLoader();
+    const page = pageQuestions(loadWords);
     // Closed by the user: gone for this page, and neither the watcher below nor a fresher answer may bring it back.
     let dismissed = false;
-    const dismiss = (lingerMs = 0) => {
+    let restate: () => unknown = () => 0;
+    const dismiss = (lingerMs = 0, wordsAgain?: (all: I18n) => unknown) => {
       dismissed = true;
       const leaving = ui;
       ui = undefined;
+      restate = () => wordsAgain && pageWords(page.language).then(wordsAgain);
       if (lingerMs > 0) ctx.setTimeout(() => leaving?.host.remove(), lingerMs);
       else leaving?.host.remove();
     };
@@ -165,8 +167,7 @@ export default defineContentScript({
     } else {
       await update(firstState);
     }
-    // After the pill, never before it, and in a task of its own so the page's parser goes first:
-    // the withdrawal-field check (a guide address is rarely set).
+    // After the pill, in a task of its own so the page's parser goes first: the withdrawal-field check (a guide address is rarely set).
     let reword: () => unknown = () => 0;
     ctx.setTimeout(
       () =>
@@ -175,20 +176,20 @@ export default defineContentScript({
         ),
       0,
     );
-    // Exchanges are single-page apps: each in-app navigation is checked again.
-    // The background's notice of a changed view or language is answered the same way; the warning follows the language.
-    const again = () => void update().then(() => reword());
+    // Each in-app navigation (exchanges are single-page apps) and each notice of a changed view or language: asked again, the warning and a lingering status line worded in the page's language.
+    const again = () =>
+      void update()
+        .then(() => reword())
+        .then(() => restate());
     ctx.addEventListener(window, 'wxt:locationchange', again);
     viewChanges.ready(again);
-    // Pages that rebuild their DOM can drop our element; put it back, once, never twice. It
-    // hangs directly off <html>, so watching <html>'s own children is enough (and cheap).
+    // Pages that rebuild their DOM can drop our element: put back, once, never twice; it hangs off <html>, so <html>'s own children are watched.
     const observer = new MutationObserver(() => {
       if (ui !== undefined && !ui.host.shadowHost.isConnected) ui.host.mount();
     });
     observer.observe(document.documentElement, { childList: true });
     ctx.onInvalidated(() => observer.disconnect());
-    // When the extension is reloaded or removed, Chrome leaves this script orphaned and tells it
-    // nothing; reading the context's validity notices (runtime.id is gone) and removes the pill.
+    // Chrome leaves this script orphaned when the extension is reloaded or removed; reading the context's validity notices it.
     const orphanCheck = setInterval(() => {
       if (ctx.isInvalid) clearInterval(orphanCheck);
     }, 1000);
@@ -204,8 +205,8 @@ interface MountNudgeParameters {
   /** The user put the pill in `corner`: it stays there, whatever the page has in that corner. */
   cornerChosen: boolean;
   expanded: boolean;
-  /** Gone for this page: at once, or after `lingerMs` (a status line is still being read). */
-  dismiss: (lingerMs?: number) => void;
+  /** Gone for this page: at once, or after `lingerMs` (a status line is still being read; `wordsAgain` words it anew on a change of language, as the mismatch warning is). */
+  dismiss: (lingerMs?: number, wordsAgain?: (all: I18n) => unknown) => void;
   balanceNudge?: TabBalanceNudge;
 }
 
@@ -247,13 +248,12 @@ function mountNudge(
    * there was nowhere (nothing focused, or that element can no longer take focus), a short status
    * line in the pill's corner says what happened, read out by screen readers, then goes too.
    */
-  const leave = (said: string) => {
+  const leave = (key: StatusKey) => {
     gone = true;
-    if (focusBack.giveBack() || container === undefined || i18n.locale === '' || said === '') return dismiss();
+    if (focusBack.giveBack() || container === undefined || i18n.locale === '' || i18n.t(key) === '') return dismiss();
     if (owner === 'drawn') container.replaceChildren();
     owner = 'preact';
-    drawStatusLine(ctx, container, { corner, text: said });
-    dismiss(STATUS_SHOWN_MS);
+    dismiss(STATUS_SHOWN_MS, drawStatusLine(ctx, container, { corner, i18n, key, name: face.name }));
   };
   const pill = (full: ExchangeView) => (
     <I18nContext.Provider value={i18n}>
@@ -265,7 +265,7 @@ function mountNudge(
           key={collapses}
           initiallyExpanded={collapses === 0 && (expanded || openWhenReady)}
           openedByUser={openWhenReady}
-          onClose={() => leave(i18n.t('pillClosedStatus'))}
+          onClose={() => leave('pillClosedStatus')}
           onCornerChange={(next) => {
             corner = next;
             settled = true;
@@ -274,7 +274,7 @@ function mountNudge(
           }}
           onSnooze={(choice) => {
             void send({ type: 'nudge-snooze', exchangeId: full.id, snooze: snoozeFor(choice, full, Date.now()) });
-            leave(i18n.t('pillSnoozedStatus', full.name));
+            leave('pillSnoozedStatus');
           }}
           onWithdraw={() => void send({ type: 'open-guide', exchangeId: full.id })}
           balanceNudge={balanceNudge}
@@ -287,7 +287,7 @@ function mountNudge(
   // trusted ones count, as on the pill itself.
   const early = (event: Event) => {
     if (!event.isTrusted || !(event.target instanceof Element)) return;
-    if (event.target.closest('[data-testid="pill-close"]') !== null) leave(i18n.t('pillClosedStatus'));
+    if (event.target.closest('[data-testid="pill-close"]') !== null) leave('pillClosedStatus');
     else if (event.target.closest('[data-testid="pill-toggle"]') !== null) openWhenReady = true;
   };
   const draw = () => {
