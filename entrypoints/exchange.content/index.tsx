@@ -250,7 +250,8 @@ function mountNudge(
    */
   const leave = (key: StatusKey) => {
     gone = true;
-    if (focusBack.giveBack() || container === undefined || i18n.locale === '' || i18n.t(key) === '') return dismiss();
+    // Said only with every word there (`locale`); every language's file has every key (lib/words/messages.test.ts).
+    if (focusBack.giveBack() || container === undefined || i18n.locale === '') return dismiss();
     if (owner === 'drawn') container.replaceChildren();
     owner = 'preact';
     dismiss(STATUS_SHOWN_MS, drawStatusLine(ctx, container, { corner, i18n, key, name: face.name }));

@@ -23,11 +23,13 @@ export function drawStatusLine(ctx: ContentScriptContext, container: HTMLElement
       </p>
     </div>
   );
-  let said = i18n.t(key, name);
+  let words = i18n;
+  const say = () => render(line(words.t(key, name)), container);
   render(line(''), container);
-  ctx.setTimeout(() => render(line(said), container), ANNOUNCE_AFTER_MS);
+  ctx.setTimeout(say, ANNOUNCE_AFTER_MS);
   return (all) => {
     container.lang = all.locale;
-    render(line((said = all.t(key, name))), container);
+    words = all;
+    say();
   };
 }
