@@ -5,7 +5,7 @@ import type { ExchangeView } from '@/lib/view/exchange-view';
 import { requestState, send } from './page-requests';
 import { snoozeFor } from '@/lib/view/nudge-policy';
 import { I18nContext, ReasonWordsWaitContext, type I18n } from '@/utils/i18n';
-import { Pill, type Corner } from '@/components/Pill';
+import { Pill } from '@/components/Pill';
 import { i18nWithWords } from '@/utils/translate';
 import { pageWordsLoader } from './words';
 // Inlined at build time: the shadow root gets its styles without a fetch on every page load.
@@ -16,16 +16,16 @@ import { CORNER_LOOKS_MS, documentProbe, freeCorner } from './corner-fit';
 import { drawCollapsedPill, TAKE_OVER_EVENTS } from './first-paint';
 import { readStored, takeEarlyAnswer, takeStoredView } from './first-state';
 import { storedCard } from './stored-card';
-import { drawStatusLine, STATUS_SHOWN_MS, type StatusKey } from './status-line';
+import { drawStatusLine, STATUS_SHOWN_MS, type StatusKey, type StatusReword } from './status-line';
 import { focusReturn } from './focus-return';
 import { cardMayGiveWay, type PillOwner } from './give-way';
-import { firstPaintFor, pillFace, type PillFace } from '@/lib/view/first-paint-view';
+import { firstPaintFor, pillFace } from '@/lib/view/first-paint-view';
 import { browser } from 'wxt/browser';
-import { decisionFor, decisionFromStored, faceKey, type TabBalanceNudge } from './decide';
+import { decisionFor, decisionFromStored, faceKey } from './decide';
 import { askCardWords, onScreen, onViewChanged, redrawPlain, reportWhenAsked } from './view-updates';
 import { cardWords } from './card-words';
 import { pageQuestions } from './page-questions';
-import type { MountedNudge } from './mounted-nudge';
+import type { MountedNudge, MountNudgeParameters } from './mounted-nudge';
 
 const HOST_TAG = 'reserve-radar-pill';
 
@@ -56,16 +56,17 @@ export default defineContentScript({
       if (state?.kind === 'exchange') pageExchange = state.view.id;
     });
     // The card's and the warnings' words, in the language the pill was drawn in.
-    const [pageWords, loadWords] = pageWordsLoader();
-    const page = pageQuestions(loadWords);
+    const loader = pageWordsLoader();
+    const [pageWords] = loader;
+    const page = pageQuestions(loader);
     // Closed by the user: gone for this page, and neither the watcher below nor a fresher answer may bring it back.
     let dismissed = false;
     let restate: () => unknown = () => 0;
-    const dismiss = (lingerMs = 0, wordsAgain?: (all: I18n) => unknown) => {
+    const dismiss = (lingerMs = 0, wordsAgain?: StatusReword) => {
       dismissed = true;
       const leaving = ui;
       ui = undefined;
-      restate = () => wordsAgain && pageWords(page.language).then(wordsAgain);
+      restate = () => wordsAgain?.(() => pageWords(page.language));
       if (lingerMs > 0) ctx.setTimeout(() => leaving?.host.remove(), lingerMs);
       else leaving?.host.remove();
     };
@@ -81,19 +82,18 @@ export default defineContentScript({
       // Asked again meanwhile: the newer question's answer counts, never an older one that came back later.
       if (!page.latest(question)) return;
       if (state?.kind === 'exchange') pageExchange = state.view.id;
-      // Closed by the user: only the language is followed, for the address-mismatch warning's words.
-      if (dismissed) return void (page.language = state?.nudge?.settings.language ?? page.language);
+      // Closed by the user: only the language is followed (reached when its words come), for the warning's and status line's words.
+      if (dismissed) return void (state?.nudge && (await page.reach(question, state.nudge.settings.language)));
       if (state?.kind !== 'exchange' || state.nudge === undefined) return remove();
       // Same exchange (an in-app navigation, a change of its view or of the language): drawn over in place.
       if (shown === state.view.id) return page.again(question, state, state.nudge, () => ui);
       ui?.host.remove();
       ui = undefined;
       const { settings, words } = state.nudge;
-      page.language = settings.language;
       const decision = decisionFor(state);
       if (!decision.show || !ctx.isValid) return;
       shown = state.view.id;
-      const full = pageWords(settings.language);
+      const full = page.reach(question, settings.language);
       if (decision.expanded || words === undefined) {
         // The card shows at once: it waits for every word. Asked again meanwhile (a change told while it waited): asked anew.
         const i18n = await full;
@@ -195,20 +195,6 @@ export default defineContentScript({
     }, 1000);
   },
 });
-
-interface MountNudgeParameters {
-  face: PillFace;
-  /** The full view, for the card; from the stored first paint it comes later, with the background's answer. */
-  view?: ExchangeView;
-  i18n: I18n;
-  corner: Corner;
-  /** The user put the pill in `corner`: it stays there, whatever the page has in that corner. */
-  cornerChosen: boolean;
-  expanded: boolean;
-  /** Gone for this page: at once, or after `lingerMs` (a status line is still being read; `wordsAgain` words it anew on a change of language, as the mismatch warning is). */
-  dismiss: (lingerMs?: number, wordsAgain?: (all: I18n) => unknown) => void;
-  balanceNudge?: TabBalanceNudge;
-}
 
 function mountNudge(
   ctx: ContentScriptContext,

@@ -17,7 +17,7 @@ import type { PageWords } from '@/lib/view/page-state';
  * (no answer: the worker stopped while answering, or the extension was reloaded under this page); the second answers
  * it with undefined, for a page that keeps the words it shows until the new ones come.
  */
-export function pageWordsLoader(): [(language: Language) => Promise<I18n>, (language: Language) => Promise<I18n | undefined>] {
+export function pageWordsLoader(): PageWordsLoader {
   const held = new Map<Language, Promise<I18n | undefined>>();
   const load = (language: Language) => {
     let words = held.get(language);
@@ -31,8 +31,14 @@ export function pageWordsLoader(): [(language: Language) => Promise<I18n>, (lang
     }
     return words;
   };
-  return [async (language) => (await load(language)) ?? { t: browserTranslate, locale: browser.i18n.getUILanguage() }, load];
+  return [async (language) => (await load(language)) ?? browserWords(), load];
 }
+
+/** Both loaders, handed on together so a part that keeps its words picks the one answering `undefined` itself. */
+export type PageWordsLoader = readonly [(language: Language) => Promise<I18n>, (language: Language) => Promise<I18n | undefined>];
+
+/** The browser's own words, for words that did not come. */
+export const browserWords = (): I18n => ({ t: browserTranslate, locale: browser.i18n.getUILanguage() });
 
 /** The words of a page-words answer (or its stored copy, first-paint-view-card.ts) as the card reads them. */
 export function i18nFromPageWords({ locale, messages }: PageWords): I18n {
