@@ -5,7 +5,7 @@ import type { ExchangeView } from '@/lib/view/exchange-view';
 import { requestState, send } from './page-requests';
 import { snoozeFor } from '@/lib/view/nudge-policy';
 import { I18nContext, ReasonWordsWaitContext, type I18n } from '@/utils/i18n';
-import { Pill, type Corner } from '@/components/Pill';
+import { Pill } from '@/components/Pill';
 import { i18nWithWords } from '@/utils/translate';
 import { pageWordsLoader } from './words';
 // Inlined at build time: the shadow root gets its styles without a fetch on every page load.
@@ -16,16 +16,16 @@ import { CORNER_LOOKS_MS, documentProbe, freeCorner } from './corner-fit';
 import { drawCollapsedPill, TAKE_OVER_EVENTS } from './first-paint';
 import { readStored, takeEarlyAnswer, takeStoredView } from './first-state';
 import { storedCard } from './stored-card';
-import { drawStatusLine, STATUS_SHOWN_MS } from './status-line';
+import { drawStatusLine, STATUS_SHOWN_MS, type StatusKey, type StatusReword } from './status-line';
 import { focusReturn } from './focus-return';
 import { cardMayGiveWay, type PillOwner } from './give-way';
-import { firstPaintFor, pillFace, type PillFace } from '@/lib/view/first-paint-view';
+import { firstPaintFor, pillFace } from '@/lib/view/first-paint-view';
 import { browser } from 'wxt/browser';
-import { decisionFor, decisionFromStored, faceKey, type TabBalanceNudge } from './decide';
+import { decisionFor, decisionFromStored, faceKey } from './decide';
 import { askCardWords, onScreen, onViewChanged, redrawPlain, reportWhenAsked } from './view-updates';
 import { cardWords } from './card-words';
 import { pageQuestions } from './page-questions';
-import type { MountedNudge } from './mounted-nudge';
+import type { MountedNudge, MountNudgeParameters } from './mounted-nudge';
 
 const HOST_TAG = 'reserve-radar-pill';
 
@@ -56,14 +56,17 @@ export default defineContentScript({
       if (state?.kind === 'exchange') pageExchange = state.view.id;
     });
     // The card's and the warnings' words, in the language the pill was drawn in.
-    const pageWords = pageWordsLoader();
-    const page = pageQuestions(pageWords);
+    const loader = pageWordsLoader();
+    const [pageWords] = loader;
+    const page = pageQuestions(loader);
     // Closed by the user: gone for this page, and neither the watcher below nor a fresher answer may bring it back.
     let dismissed = false;
-    const dismiss = (lingerMs = 0) => {
+    let restate: () => unknown = () => 0;
+    const dismiss = (lingerMs = 0, wordsAgain?: StatusReword) => {
       dismissed = true;
       const leaving = ui;
       ui = undefined;
+      restate = () => wordsAgain?.(() => pageWords(page.language));
       if (lingerMs > 0) ctx.setTimeout(() => leaving?.host.remove(), lingerMs);
       else leaving?.host.remove();
     };
@@ -79,19 +82,18 @@ export default defineContentScript({
       // Asked again meanwhile: the newer question's answer counts, never an older one that came back later.
       if (!page.latest(question)) return;
       if (state?.kind === 'exchange') pageExchange = state.view.id;
-      // Closed by the user: only the language is followed, for the address-mismatch warning's words.
-      if (dismissed) return void (page.language = state?.nudge?.settings.language ?? page.language);
+      // Closed by the user: only the language is followed (reached when its words come), for the warning's and status line's words.
+      if (dismissed) return void (state?.nudge && (await page.reach(question, state.nudge.settings.language)));
       if (state?.kind !== 'exchange' || state.nudge === undefined) return remove();
       // Same exchange (an in-app navigation, a change of its view or of the language): drawn over in place.
       if (shown === state.view.id) return page.again(question, state, state.nudge, () => ui);
       ui?.host.remove();
       ui = undefined;
       const { settings, words } = state.nudge;
-      page.language = settings.language;
       const decision = decisionFor(state);
       if (!decision.show || !ctx.isValid) return;
       shown = state.view.id;
-      const full = pageWords(settings.language);
+      const full = page.reach(question, settings.language);
       if (decision.expanded || words === undefined) {
         // The card shows at once: it waits for every word. Asked again meanwhile (a change told while it waited): asked anew.
         const i18n = await full;
@@ -165,8 +167,7 @@ export default defineContentScript({
     } else {
       await update(firstState);
     }
-    // After the pill, never before it, and in a task of its own so the page's parser goes first:
-    // the withdrawal-field check (a guide address is rarely set).
+    // After the pill, in a task of its own so the page's parser goes first: the withdrawal-field check (a guide address is rarely set).
     let reword: () => unknown = () => 0;
     ctx.setTimeout(
       () =>
@@ -175,39 +176,25 @@ export default defineContentScript({
         ),
       0,
     );
-    // Exchanges are single-page apps: each in-app navigation is checked again.
-    // The background's notice of a changed view or language is answered the same way; the warning follows the language.
-    const again = () => void update().then(() => reword());
+    // Each in-app navigation (exchanges are single-page apps) and each notice of a changed view or language: asked again, the warning and a lingering status line worded in the page's language.
+    const again = () =>
+      void update()
+        .then(() => reword())
+        .then(() => restate());
     ctx.addEventListener(window, 'wxt:locationchange', again);
     viewChanges.ready(again);
-    // Pages that rebuild their DOM can drop our element; put it back, once, never twice. It
-    // hangs directly off <html>, so watching <html>'s own children is enough (and cheap).
+    // Pages that rebuild their DOM can drop our element: put back, once, never twice; it hangs off <html>, so <html>'s own children are watched.
     const observer = new MutationObserver(() => {
       if (ui !== undefined && !ui.host.shadowHost.isConnected) ui.host.mount();
     });
     observer.observe(document.documentElement, { childList: true });
     ctx.onInvalidated(() => observer.disconnect());
-    // When the extension is reloaded or removed, Chrome leaves this script orphaned and tells it
-    // nothing; reading the context's validity notices (runtime.id is gone) and removes the pill.
+    // Chrome leaves this script orphaned when the extension is reloaded or removed; reading the context's validity notices it.
     const orphanCheck = setInterval(() => {
       if (ctx.isInvalid) clearInterval(orphanCheck);
     }, 1000);
   },
 });
-
-interface MountNudgeParameters {
-  face: PillFace;
-  /** The full view, for the card; from the stored first paint it comes later, with the background's answer. */
-  view?: ExchangeView;
-  i18n: I18n;
-  corner: Corner;
-  /** The user put the pill in `corner`: it stays there, whatever the page has in that corner. */
-  cornerChosen: boolean;
-  expanded: boolean;
-  /** Gone for this page: at once, or after `lingerMs` (a status line is still being read). */
-  dismiss: (lingerMs?: number) => void;
-  balanceNudge?: TabBalanceNudge;
-}
 
 function mountNudge(
   ctx: ContentScriptContext,
@@ -247,13 +234,13 @@ function mountNudge(
    * there was nowhere (nothing focused, or that element can no longer take focus), a short status
    * line in the pill's corner says what happened, read out by screen readers, then goes too.
    */
-  const leave = (said: string) => {
+  const leave = (key: StatusKey) => {
     gone = true;
-    if (focusBack.giveBack() || container === undefined || i18n.locale === '' || said === '') return dismiss();
+    // Said only with every word there (`locale`); every language's file has every key (lib/words/messages.test.ts).
+    if (focusBack.giveBack() || container === undefined || i18n.locale === '') return dismiss();
     if (owner === 'drawn') container.replaceChildren();
     owner = 'preact';
-    drawStatusLine(ctx, container, { corner, text: said });
-    dismiss(STATUS_SHOWN_MS);
+    dismiss(STATUS_SHOWN_MS, drawStatusLine(ctx, container, { corner, i18n, key, name: face.name }));
   };
   const pill = (full: ExchangeView) => (
     <I18nContext.Provider value={i18n}>
@@ -265,7 +252,7 @@ function mountNudge(
           key={collapses}
           initiallyExpanded={collapses === 0 && (expanded || openWhenReady)}
           openedByUser={openWhenReady}
-          onClose={() => leave(i18n.t('pillClosedStatus'))}
+          onClose={() => leave('pillClosedStatus')}
           onCornerChange={(next) => {
             corner = next;
             settled = true;
@@ -274,7 +261,7 @@ function mountNudge(
           }}
           onSnooze={(choice) => {
             void send({ type: 'nudge-snooze', exchangeId: full.id, snooze: snoozeFor(choice, full, Date.now()) });
-            leave(i18n.t('pillSnoozedStatus', full.name));
+            leave('pillSnoozedStatus');
           }}
           onWithdraw={() => void send({ type: 'open-guide', exchangeId: full.id })}
           balanceNudge={balanceNudge}
@@ -287,7 +274,7 @@ function mountNudge(
   // trusted ones count, as on the pill itself.
   const early = (event: Event) => {
     if (!event.isTrusted || !(event.target instanceof Element)) return;
-    if (event.target.closest('[data-testid="pill-close"]') !== null) leave(i18n.t('pillClosedStatus'));
+    if (event.target.closest('[data-testid="pill-close"]') !== null) leave('pillClosedStatus');
     else if (event.target.closest('[data-testid="pill-toggle"]') !== null) openWhenReady = true;
   };
   const draw = () => {

@@ -12,33 +12,33 @@ import type { PageWords } from '@/lib/view/page-state';
  * page detect the extension), so a chosen language's words come from the background over the
  * extension's own message channel, which the page cannot see. A load that failed is not kept: the next
  * question for that language asks again.
+ *
+ * Two loaders over the same words: the first answers a failed load with the browser's own words rather than none
+ * (no answer: the worker stopped while answering, or the extension was reloaded under this page); the second answers
+ * it with undefined, for a page that keeps the words it shows until the new ones come.
  */
-export function pageWordsLoader(): (language: Language) => Promise<I18n> {
-  const held = new Map<Language, Promise<I18n>>();
-  return (language) => {
+export function pageWordsLoader(): PageWordsLoader {
+  const held = new Map<Language, Promise<I18n | undefined>>();
+  const load = (language: Language) => {
     let words = held.get(language);
     if (words === undefined) {
-      words = load(language, () => held.delete(language));
+      // The background decides where the words come from (lib/locales.ts `resolveLocale`), so this script carries no
+      // language rules: it gets the words, or word that the browser's own lookup reads the same file.
+      words = send({ type: 'page-words', language })
+        .then(i18nFromPageWords)
+        .catch(() => void held.delete(language));
       held.set(language, words);
     }
     return words;
   };
+  return [async (language) => (await load(language)) ?? browserWords(), load];
 }
 
-/**
- * The background decides where the words come from (lib/locales.ts `resolveLocale`), so this
- * script carries no language rules: it gets the words, or word that the browser's own lookup
- * reads the same file.
- */
-async function load(language: Language, failed: () => void): Promise<I18n> {
-  try {
-    return i18nFromPageWords(await send({ type: 'page-words', language }));
-  } catch {
-    failed();
-    // No answer (the worker stopped while answering, or the extension was reloaded under this page): the browser's own words rather than none.
-    return { t: browserTranslate, locale: browser.i18n.getUILanguage() };
-  }
-}
+/** Both loaders, handed on together so a part that keeps its words picks the one answering `undefined` itself. */
+export type PageWordsLoader = readonly [(language: Language) => Promise<I18n>, (language: Language) => Promise<I18n | undefined>];
+
+/** The browser's own words, for words that did not come. */
+export const browserWords = (): I18n => ({ t: browserTranslate, locale: browser.i18n.getUILanguage() });
 
 /** The words of a page-words answer (or its stored copy, first-paint-view-card.ts) as the card reads them. */
 export function i18nFromPageWords({ locale, messages }: PageWords): I18n {

@@ -1,15 +1,12 @@
-import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { I18nContext, ReasonWordsContext } from '@/utils/i18n';
-import { reasonText } from '@/lib/words/reason-text';
-import { Popup } from '@/components/Popup';
 import type { ExchangeView, TabState } from '@/lib/view/exchange-view';
 import { loadI18n } from '@/utils/translate';
 import { runPage } from '@/utils/run-page';
 import { getSettings } from '@/utils/settings';
 import { readTabState } from '@/utils/tab-states';
 import { send } from '@/utils/send';
-import { followAnswers, type PopupFrame } from './answers';
+import { followAnswers } from './answers';
+import { popupDrawer } from './draw';
 import '@/components/card.css';
 import '@/components/controls.css';
 import '@/components/share-panel.css';
@@ -45,35 +42,25 @@ async function main() {
   // background left in session storage (one storage read, usually first), and the language.
   const tabId = tabIdToShow();
   const held = tabId.then((id) => (id === undefined ? undefined : readTabState(id).catch(() => undefined)));
-  const drawer = getSettings()
-    .then((settings) => loadI18n(settings.language))
-    .then((i18n) => {
-      document.documentElement.lang = i18n.locale;
-      return ({ tab, failed, loadAll }: PopupFrame) =>
-        render(
-          <I18nContext.Provider value={i18n}>
-            <ReasonWordsContext.Provider value={reasonText}>
-              <Popup
-                tab={tab}
-                failed={failed}
-                onRetry={answers.retry}
-                loadAll={loadAll}
-                onWithdraw={(exchangeId) => void send({ type: 'open-guide', exchangeId })}
-                onOpenOptions={() => void browser.runtime.openOptionsPage()}
-                onOpenVerify={() => void browser.tabs.create({ url: browser.runtime.getURL('/verify.html') })}
-                onCopyText={(text) => navigator.clipboard.writeText(text)}
-                onCopyImage={(blob) => navigator.clipboard.write([new ClipboardItem({ [blob.type]: blob })])}
-                loadHoldings={loadHoldings}
-                loadRunAlerts={loadRunAlerts}
-                onSnoozeRun={snoozeRun}
-                loadListsNotChecked={loadListsNotChecked}
-                onOpenLists={openLists}
-              />
-            </ReasonWordsContext.Provider>
-          </I18nContext.Provider>,
-          root,
-        );
-    });
+  const drawer = getSettings().then(async (settings) =>
+    popupDrawer(root, {
+      settings,
+      i18n: await loadI18n(settings.language),
+      actions: {
+        onRetry: () => answers.retry(),
+        onWithdraw: (exchangeId) => void send({ type: 'open-guide', exchangeId }),
+        onOpenOptions: () => void browser.runtime.openOptionsPage(),
+        onOpenVerify: () => void browser.tabs.create({ url: browser.runtime.getURL('/verify.html') }),
+        onCopyText: (text) => navigator.clipboard.writeText(text),
+        onCopyImage: (blob) => navigator.clipboard.write([new ClipboardItem({ [blob.type]: blob })]),
+        loadHoldings,
+        loadRunAlerts,
+        onSnoozeRun: snoozeRun,
+        loadListsNotChecked,
+        onOpenLists: openLists,
+      },
+    }),
+  );
   const answers = followAnswers({ askTab: () => tabId.then(askBackground), askAll: loadAll, held, drawer });
   // Settings or words that cannot be had: runPage says so.
   await drawer;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { chromeBuild, fakeExchangeHtml, firefoxBuild, inShadow, launchChromium, root, routeSite, shadowUi, type ChromiumExtension } from './harness';
+import { activeTabId, chromeBuild, fakeExchangeHtml, firefoxBuild, inShadow, launchChromium, root, routeSite, shadowUi, type ChromiumExtension } from './harness';
 import { PSEUDO_CLOSE, PSEUDO_LOCALE, PSEUDO_OPEN } from '../../scripts/locales';
 
 /**
@@ -205,6 +205,48 @@ describe('the chosen language on the exchange page, in Chromium', () => {
     expect(await warning.evaluate(() => document.documentElement.lang)).toBe('sv');
     expect(await warning.title()).toBe(sv('warningPageTitle'));
     for (const page of [warning, options]) await page.close();
+  });
+
+  test('the language changed while the popup is open in a tab: it follows, words, lang and all', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.getByTestId(`language-${PSEUDO_LOCALE.id}`).check();
+    await options.waitForFunction((tag) => document.documentElement.lang === tag, PSEUDO_LOCALE.tag);
+    const page = await browser.context.newPage();
+    await page.goto('https://www.binance.com/en');
+    await shadowUi(page).waitFor('pill-toggle');
+    const tabId = await activeTabId(browser.worker);
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+    await popup.getByTestId('exchange-card').waitFor();
+    expect(await popup.locator('body').textContent()).toContain(PSEUDO_OPEN);
+
+    await options.bringToFront();
+    await options.getByTestId('language-sv').check();
+    await expect.poll(() => popup.evaluate(() => document.documentElement.lang)).toBe('sv');
+    await expect.poll(() => popup.locator('body').textContent()).not.toContain(PSEUDO_OPEN);
+    expect(await popup.getByTestId('withdraw').textContent()).toBe(sv('withdrawAction'));
+    for (const open of [popup, page, options]) await open.close();
+  });
+
+  test('the language changed while a closed pill’s status line shows: the line follows in place', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.getByTestId(`language-${PSEUDO_LOCALE.id}`).check();
+    await options.waitForFunction((tag) => document.documentElement.lang === tag, PSEUDO_LOCALE.tag);
+    const page = await browser.context.newPage();
+    await page.goto('https://www.binance.com/en');
+    const pill = shadowUi(page);
+    await pill.waitFor('pill-toggle');
+    // Nothing on the page had focus: the close leaves the status line for 5 s.
+    await pill.click('pill-close');
+    await expect.poll(() => pill.text('pill-status-line')).toContain(PSEUDO_OPEN);
+
+    await options.getByTestId('language-sv').check();
+    await expect.poll(() => pill.text('pill-status-line'), { timeout: 4000 }).toBe(sv('pillClosedStatus'));
+    expect(await pill.evaluate((root) => root.querySelector('[data-testid="pill-status-line"]')?.closest('[lang]')?.getAttribute('lang'), undefined)).toBe('sv');
+    await page.waitForFunction(() => document.querySelector('reserve-radar-pill') === null, undefined, { timeout: 10_000 });
+    for (const open of [page, options]) await open.close();
   });
 
   test('nothing in either build is web-accessible, so no page can probe for the extension', () => {
