@@ -48,7 +48,9 @@ describe('shareText', () => {
     expect(text.split('\n')[0]).toBe('Binance: proof-of-reserves and risk card, shared Nov 25, 2026 with Reserve Radar · figures dated Apr 1, 2026 to Aug 10, 2026');
     expect(text).toContain(`Verdict: `);
     expect(text).toContain(`grade ${verdict.grade}`);
-    expect(text).toMatch(/Proof of reserves: cryptographic proof covering customer balances \(zk proof\), published monthly, balances taken Apr 1, 2026 \(as of Apr 1, 2026, https:\/\/www\.binance\.com\/en\/proof-of-reserves\)/);
+    expect(text).toMatch(
+      /Proof of reserves: cryptographic proof covering customer balances \(zk proof\), published monthly, balances taken Apr 1, 2026 \(as of Apr 1, 2026, https:\/\/www\.binance\.com\/en\/proof-of-reserves\)/,
+    );
     expect(text).toContain('Reserve ratios: BTC 100.03%');
     // OKX publishes whole percents: the text writes them whole, never "109.00%".
     expect(shareSummary({ ...realCase('okx'), now }).text).toContain('Reserve ratios: BTC 109%, DOGE 101%, ETH 101%, OKB 100%');

@@ -49,7 +49,7 @@ describe('porLabel', () => {
 
   // The card opens its proof-of-reserves paragraph with the label, so it starts as a sentence does.
   const locales = ['en', 'sv', 'es', 'pt_BR', 'tr', 'de', 'fr', 'zh_CN'];
-  test.each(locales)('%s: every method\'s label, as the card opens a paragraph with it, begins with a capital', (dir) => {
+  test.each(locales)("%s: every method's label, as the card opens a paragraph with it, begins with a capital", (dir) => {
     const locale = dir.replace('_', '-');
     const t = translateFrom(localeMessages(dir));
     for (const method of PorMethodSchema.options) {
