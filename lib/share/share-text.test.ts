@@ -323,3 +323,11 @@ describe('shareText', () => {
     expect(text).toContain('Uppgifterna är som de publicerats av de länkade källorna');
   });
 });
+
+describe('an operating exchange', () => {
+  test('the status line claims only what our list records, never that the exchange operates today', () => {
+    const text = shareSummary({ ...realCase('binance'), now }).text;
+    expect(text).not.toContain('Status: operating');
+    expect(text).toContain('Status: no closure or collapse on record in Reserve Radar’s list');
+  });
+});
