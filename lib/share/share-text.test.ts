@@ -325,7 +325,7 @@ describe('shareText', () => {
 });
 
 describe('an operating exchange', () => {
-  test('the status line claims only what our list records, never that the exchange operates today', () => {
+  it('the status line claims only what our list records, never that the exchange operates today', () => {
     const text = shareSummary({ ...realCase('binance'), now }).text;
     expect(text).not.toContain('Status: operating');
     expect(text).toContain('Status: no closure or collapse on record in Reserve Radar’s list');
