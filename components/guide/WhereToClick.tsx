@@ -1,4 +1,5 @@
 import { exchangeWithdrawalHints, type ExchangeWithdrawalHint, type WithdrawalHintCode, type WithdrawalHintSource } from '../../lib/custody/steps';
+import { pluralText } from '../../lib/words/plural';
 import { fullStop, gapAfter, joiners } from '../../lib/words/punctuation';
 import { useLocale, useT, type MessageKey } from '../../utils/i18n';
 import type { GuideExchange } from './Guide';
@@ -64,20 +65,20 @@ function Provenance({ source }: { source: WithdrawalHintSource }) {
 }
 
 /** Whole days read better than 168 hours; a day or less, or a part day, stays in hours. */
-function duration(t: ReturnType<typeof useT>, hours: number): string {
-  return hours >= 48 && hours % 24 === 0 ? t('whereDurationDays', String(hours / 24)) : t('whereDurationHours', String(hours));
+function duration(t: ReturnType<typeof useT>, hours: number, locale: string): string {
+  return hours >= 48 && hours % 24 === 0 ? t('whereDurationDays', String(hours / 24)) : pluralText(hours, { one: 'whereDurationHoursOne', other: 'whereDurationHours' }, t, locale, String(hours));
 }
 
-function statement(t: ReturnType<typeof useT>, hint: ExchangeWithdrawalHint, name: string): string {
+function statement(t: ReturnType<typeof useT>, hint: ExchangeWithdrawalHint, name: string, locale: string): string {
   // A hold the exchange documents without a length gets its own words, whatever its kind.
   if (hint.hours === null) return t('whereLockNoHours', name);
-  return t(STATEMENT[hint.code], [name, hint.hours === undefined ? '' : duration(t, hint.hours)]);
+  return t(STATEMENT[hint.code], [name, hint.hours === undefined ? '' : duration(t, hint.hours, locale)]);
 }
 
 function HintLine({ hint, name }: { hint: ExchangeWithdrawalHint; name: string }) {
   const t = useT();
   const locale = useLocale();
-  const said = statement(t, hint, name);
+  const said = statement(t, hint, name, locale);
   const stop = fullStop(locale);
   // After the menu path's own full stop: nothing in Chinese, whose "。" carries its space.
   const sentence = gapAfter(stop, locale);
