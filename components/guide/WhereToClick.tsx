@@ -4,7 +4,6 @@ import { fullStop, gapAfter, joiners } from '../../lib/words/punctuation';
 import { useLocale, useT, type MessageKey } from '../../utils/i18n';
 import type { GuideExchange } from './Guide';
 import { ExternalLink } from './shared';
-import { SourceWords } from '../SourceWords';
 
 /** Words for each hint code; `$1` is the exchange's name, `$2` the hold's length where there is one. */
 const STATEMENT: Record<WithdrawalHintCode, MessageKey> = {
@@ -88,9 +87,9 @@ function HintLine({ hint, name }: { hint: ExchangeWithdrawalHint; name: string }
       {hint.menuPath !== undefined && (
         <>
           {gapAfter(said, locale)}
-          {t(MENU_LEAD[hint.topic])} {/* The exchange's own menu labels, as its English help pages name them: kept in English, and said so. */}
-          <strong class="menu-path" data-testid="where-menu">
-            <SourceWords text={hint.menuPath.join(' › ')} />
+          {t(MENU_LEAD[hint.topic])} {/* The exchange's own menu labels, as its English site shows them: the words to look for, marked English, with no "not translated" label mid-sentence. */}
+          <strong class="menu-path" data-testid="where-menu" lang="en">
+            {hint.menuPath.join(' › ')}
           </strong>
           {stop}
         </>
