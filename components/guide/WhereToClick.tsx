@@ -87,10 +87,12 @@ function HintLine({ hint, name }: { hint: ExchangeWithdrawalHint; name: string }
       {hint.menuPath !== undefined && (
         <>
           {gapAfter(said, locale)}
-          {t(MENU_LEAD[hint.topic])} {/* The exchange's own menu labels, as its English site shows them: the words to look for, marked English, with no "not translated" label mid-sentence. */}
-          <strong class="menu-path" data-testid="where-menu" lang="en">
-            {hint.menuPath.join(' › ')}
-          </strong>
+          {t(MENU_LEAD[hint.topic])} {/* The exchange's own menu labels, as its English site shows them: the words to look for, marked English and as a source's words (data-source-words), with no "not translated" label mid-sentence. */}
+          <span data-source-words="">
+            <strong class="menu-path" data-testid="where-menu" lang="en">
+              {hint.menuPath.join(' › ')}
+            </strong>
+          </span>
           {stop}
         </>
       )}
