@@ -128,7 +128,7 @@ describe('ExchangeCard: the proof-of-reserves section', () => {
     const trend = root.querySelector('[data-testid="card-por-trend"]');
     expect(trend?.querySelector('.por-subheading')?.textContent).toBe('Trend over 2 reports, Oct 1, 2026 to Nov 1, 2026');
     const btc = trend?.querySelector('[data-asset="BTC"]');
-    expect(btc?.querySelector('summary')?.textContent).toBe('BTC, Oct 1, 2026 → Nov 1, 2026: reserve ratio 102% → 99.5%; customer liabilities 593,112 → 600,000');
+    expect(btc?.querySelector('summary')?.textContent).toBe('BTC, Oct 1, 2026 → Nov 1, 2026: reserve ratio 102% → 99.5%; customer liabilities 593,112 BTC → 600,000 BTC');
     const rows = [...(btc?.querySelectorAll('tbody tr') ?? [])].map((row) => [...row.children].map((cell) => cell.textContent));
     expect(rows).toEqual([
       ['Nov 1, 2026', '99.5%', '600,000'],
@@ -147,7 +147,7 @@ describe('ExchangeCard: the proof-of-reserves section', () => {
     const trend = draw(binance('2026-11-01', '2026-12-03', { porHistory })).querySelector('[data-testid="card-por-trend"]');
     expect(trend?.querySelector('.por-subheading')?.textContent).toBe('Trend over 2 reports, Aug 20, 2026 to Sep 29, 2026');
     expect([...(trend?.querySelectorAll('summary') ?? [])].map((summary) => summary.textContent)).toEqual([
-      'BTC, Aug 20, 2026 → Sep 29, 2026: customer liabilities 26,811 → 20,531',
+      'BTC, Aug 20, 2026 → Sep 29, 2026: customer liabilities 26,811 BTC → 20,531 BTC',
       'All assets (USD), Aug 20, 2026 → Sep 29, 2026: reserve ratio 122% → 131%',
     ]);
     expect(trend?.textContent).not.toContain('—');

@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { Settings } from '../lib/settings';
 import { HostsWithheldAfter } from './options/HostsWithheld';
-import { useT } from '../utils/i18n';
+import { pluralText } from '../lib/words/plural';
+import { useLocale, useT } from '../utils/i18n';
 import { FileButton } from './FileButton';
 import { InlineConfirm, useInlineConfirm } from './InlineConfirm';
 import { NotSavedStatus } from './options/setting-change';
@@ -32,10 +33,18 @@ const DAYS = Array.from({ length: 31 }, (_, i) => i + 1);
 /** Reminders, and the user's data as a file: export, import (all or nothing), delete everything. */
 export function HoldingsData({ reminders, notificationsGranted, onReminders, onExport, onImport, onDeleteEverything, hostsHeld = true }: HoldingsDataProps) {
   const t = useT();
+  const locale = useLocale();
   const [declined, setDeclined] = useState(false);
   const [chosenName, setChosenName] = useState<string | undefined>(undefined);
   const [importMessage, setImportMessage] = useState<{ ok: boolean; text: string } | undefined>(undefined);
   const [importing, setImporting] = useState(false);
+  // Each count takes the plural form its language gives it ("1 holding", "2 holdings").
+  const importedText = (done: { holdings: number; addresses: number; history: number }) => {
+    const holdings = pluralText(done.holdings, { one: 'dataImportedHoldingsOne', other: 'dataImportedHoldings' }, t, locale, String(done.holdings));
+    const addresses = pluralText(done.addresses, { one: 'dataImportedAddressesOne', other: 'dataImportedAddresses' }, t, locale, String(done.addresses));
+    const days = pluralText(done.history, { one: 'dataImportedDaysOne', other: 'dataImportedDays' }, t, locale, String(done.history));
+    return t('dataImported', [holdings, addresses, days]);
+  };
   // Focus follows the question: into it on its safe answer, back to "Delete everything…" after.
   const confirm = useInlineConfirm();
   const [deleted, setDeleted] = useState<'done' | 'permissionsKept' | undefined>(undefined);
@@ -127,12 +136,7 @@ export function HoldingsData({ reminders, notificationsGranted, onReminders, onE
               setImportMessage(undefined);
               void onImport(chosen)
                 .then(
-                  (result) =>
-                    setImportMessage(
-                      result.ok
-                        ? { ok: true, text: t('dataImported', [String(result.holdings), String(result.addresses), String(result.history)]) }
-                        : { ok: false, text: t('dataImportFailed', result.reason) },
-                    ),
+                  (result) => setImportMessage(result.ok ? { ok: true, text: importedText(result) } : { ok: false, text: t('dataImportFailed', result.reason) }),
                   // onImport answers every refusal itself; this is for a failure it did not foresee.
                   () => setImportMessage({ ok: false, text: t('dataImportFailed', t('dataFailUnexpected')) }),
                 )

@@ -55,10 +55,12 @@ export function PorTrend({ trend: { series, reports } }: { trend: { series: read
   const t = useT();
   const locale = useLocale();
   const name = (asset: string) => (asset === ALL_ASSETS ? t('porTrendAll') : asset);
-  const unknown = t('unknownFigure');
-  const ratio = (point: TrendPoint | undefined) => (point?.ratio === undefined ? unknown : formatRatio(point.ratio, locale));
-  const liabilities = (asset: string, point: TrendPoint | undefined) =>
-    point?.liabilities === undefined ? unknown : asset === ALL_ASSETS ? formatUsd(point.liabilities, locale) : formatAmount(point.liabilities, locale);
+  const alone = t('unknownFigure');
+  const ratio = (point: TrendPoint | undefined, unknown = alone) => (point?.ratio === undefined ? unknown : formatRatio(point.ratio, locale));
+  const liabilities = (asset: string, point: TrendPoint | undefined, unknown = alone, unit = '') =>
+    point?.liabilities === undefined ? unknown : asset === ALL_ASSETS ? formatUsd(point.liabilities, locale) : formatAmount(point.liabilities, locale) + unit;
+  // The summary is a sentence: a missing figure there takes its mid-sentence form, and an amount names its asset.
+  const inSentence = t('unknownFigureInSentence');
   return (
     <div class="por-trend" data-testid="card-por-trend">
       <p class="por-subheading">{t('porTrendTitle', [String(reports.count), formatDate(reports.from, locale), formatDate(reports.to, locale)])}</p>
@@ -66,8 +68,8 @@ export function PorTrend({ trend: { series, reports } }: { trend: { series: read
         const first = points[0];
         const last = points.at(-1);
         const span = [name(asset), formatDate(first?.asOf ?? '', locale), formatDate(last?.asOf ?? '', locale)];
-        const ratios = [ratio(first), ratio(last)];
-        const owed = [liabilities(asset, first), liabilities(asset, last)];
+        const ratios = [ratio(first, inSentence), ratio(last, inSentence)];
+        const owed = [liabilities(asset, first, inSentence, ` ${asset}`), liabilities(asset, last, inSentence, ` ${asset}`)];
         return (
           <details key={asset} class="por-trend__asset" data-asset={asset}>
             <summary>

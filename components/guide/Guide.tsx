@@ -152,7 +152,11 @@ function GuideView(props: GuideProps) {
             <h3>{t('guideTodoTitle')}</h3>
             <ul>
               {blocking.map((problem) => (
-                <li key={problem.code}>{problem.code === 'seed-checklist' ? t('problemSeedChecklist', String(problem.left ?? 0)) : t(PROBLEM[problem.code])}</li>
+                <li key={problem.code}>
+                  {problem.code === 'seed-checklist'
+                    ? pluralText(problem.left ?? 0, { one: 'problemSeedChecklistOne', other: 'problemSeedChecklist' }, t, locale, String(problem.left ?? 0))
+                    : t(PROBLEM[problem.code])}
+                </li>
               ))}
             </ul>
           </div>

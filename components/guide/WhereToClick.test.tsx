@@ -35,6 +35,16 @@ const seen = { source: 'https://help.example.test/withdraw', asOf: '2026-12-05',
 const example = (withdrawal: WithdrawalFacts): GuideExchange => ({ id: 'example', name: 'Example', withdrawal });
 
 describe('Where to click', () => {
+  test.each(['fr', 'zh_CN'])('in %s, the exchange’s English menu path is its own words, marked English, with no "not translated" label mid-sentence', (locale) => {
+    const root = draw(fromRegistry('binance'), 'BTC', locale);
+    const menus = [...root.querySelectorAll('[data-testid="where-menu"]')];
+    expect(menus.map((menu) => menu.textContent)).toContain('Security › Address Management');
+    for (const menu of menus) expect(menu.getAttribute('lang')).toBe('en');
+    // Marked as a source's words, so the every-language check takes its English as data, not as an untranslated message.
+    for (const menu of menus) expect(menu.closest('[data-source-words]')).not.toBeNull();
+    expect(root.textContent).not.toMatch(/traduit|翻译/);
+  });
+
   test('puts the coin into a per-coin withdrawal link, and asks for the coin first', () => {
     const exchange = example({
       page: { status: 'deep-link', url: 'https://www.example.test/withdraw/{asset}', ...seen },
@@ -65,13 +75,11 @@ describe('Where to click', () => {
   test("names the exchange's menus in its own (English) words, in the reader's language around them", () => {
     const root = draw(fromRegistry('crypto-com'), 'BTC', 'sv');
     expect(root.querySelector('h3')?.textContent).toBe('Var du klickar hos Crypto.com');
-    expect(line(root, 'withdrawal-page')).toMatch(
-      /^Uttagssidan: öppna appen från Crypto.com själv\. Gå sedan till Inte översatt, på engelska: Accounts › Crypto Wallet › Transfer › Withdraw › External Wallet\./,
-    );
-    const menu = root.querySelector('[data-testid="where-withdrawal-page"] .menu-path [lang]');
+    expect(line(root, 'withdrawal-page')).toMatch(/^Uttagssidan: öppna appen från Crypto.com själv\. Gå sedan till Accounts › Crypto Wallet › Transfer › Withdraw › External Wallet\./);
+    const menu = root.querySelector('[data-testid="where-withdrawal-page"] .menu-path');
     expect(menu?.getAttribute('lang')).toBe('en');
     expect(menu?.textContent).toBe('Accounts › Crypto Wallet › Transfer › Withdraw › External Wallet');
-    expect(line(root, 'network-fees')).toContain('Titta under Inte översatt, på engelska: Settings › Fees & Limits.');
+    expect(line(root, 'network-fees')).toContain('Titta under Settings › Fees & Limits.');
     expect(line(root, 'whitelist')).toMatch(/^Godkända adresser \(whitelist\): Crypto.com kräver alltid/);
   });
 

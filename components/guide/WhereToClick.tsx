@@ -1,10 +1,10 @@
 import { exchangeWithdrawalHints, type ExchangeWithdrawalHint, type WithdrawalHintCode, type WithdrawalHintSource } from '../../lib/custody/steps';
 import { formatDate } from '../../lib/words/format';
+import { pluralText } from '../../lib/words/plural';
 import { fullStop, gapAfter, joiners } from '../../lib/words/punctuation';
 import { useLocale, useT, type MessageKey } from '../../utils/i18n';
 import type { GuideExchange } from './Guide';
 import { ExternalLink } from './shared';
-import { SourceWords } from '../SourceWords';
 
 /** Words for each hint code; `$1` is the exchange's name, `$2` the hold's length where there is one. */
 const STATEMENT: Record<WithdrawalHintCode, MessageKey> = {
@@ -60,20 +60,20 @@ function Provenance({ source }: { source: WithdrawalHintSource }) {
 }
 
 /** Whole days read better than 168 hours; a day or less, or a part day, stays in hours. */
-function duration(t: ReturnType<typeof useT>, hours: number): string {
-  return hours >= 48 && hours % 24 === 0 ? t('whereDurationDays', String(hours / 24)) : t('whereDurationHours', String(hours));
+function duration(t: ReturnType<typeof useT>, hours: number, locale: string): string {
+  return hours >= 48 && hours % 24 === 0 ? t('whereDurationDays', String(hours / 24)) : pluralText(hours, { one: 'whereDurationHoursOne', other: 'whereDurationHours' }, t, locale, String(hours));
 }
 
-function statement(t: ReturnType<typeof useT>, hint: ExchangeWithdrawalHint, name: string): string {
+function statement(t: ReturnType<typeof useT>, hint: ExchangeWithdrawalHint, name: string, locale: string): string {
   // A hold the exchange documents without a length gets its own words, whatever its kind.
   if (hint.hours === null) return t('whereLockNoHours', name);
-  return t(STATEMENT[hint.code], [name, hint.hours === undefined ? '' : duration(t, hint.hours)]);
+  return t(STATEMENT[hint.code], [name, hint.hours === undefined ? '' : duration(t, hint.hours, locale)]);
 }
 
 function HintLine({ hint, name }: { hint: ExchangeWithdrawalHint; name: string }) {
   const t = useT();
   const locale = useLocale();
-  const said = statement(t, hint, name);
+  const said = statement(t, hint, name, locale);
   const stop = fullStop(locale);
   // After the menu path's own full stop: nothing in Chinese, whose "。" carries its space.
   const sentence = gapAfter(stop, locale);
@@ -83,10 +83,12 @@ function HintLine({ hint, name }: { hint: ExchangeWithdrawalHint; name: string }
       {hint.menuPath !== undefined && (
         <>
           {gapAfter(said, locale)}
-          {t(MENU_LEAD[hint.topic])} {/* The exchange's own menu labels, as its English help pages name them: kept in English, and said so. */}
-          <strong class="menu-path" data-testid="where-menu">
-            <SourceWords text={hint.menuPath.join(' › ')} />
-          </strong>
+          {t(MENU_LEAD[hint.topic])} {/* The exchange's own menu labels, as its English site shows them: the words to look for, marked English and as a source's words (data-source-words), with no "not translated" label mid-sentence. */}
+          <span data-source-words="">
+            <strong class="menu-path" data-testid="where-menu" lang="en">
+              {hint.menuPath.join(' › ')}
+            </strong>
+          </span>
           {stop}
         </>
       )}

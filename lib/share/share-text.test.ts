@@ -48,7 +48,9 @@ describe('shareText', () => {
     expect(text.split('\n')[0]).toBe('Binance: proof-of-reserves and risk card, shared Nov 25, 2026 with Reserve Radar · figures dated Apr 1, 2026 to Aug 10, 2026');
     expect(text).toContain(`Verdict: `);
     expect(text).toContain(`grade ${verdict.grade}`);
-    expect(text).toMatch(/Proof of reserves: zk proof with liabilities, published monthly, balances taken Apr 1, 2026 \(as of Apr 1, 2026, https:\/\/www\.binance\.com\/en\/proof-of-reserves\)/);
+    expect(text).toMatch(
+      /Proof of reserves: cryptographic proof covering customer balances \(zk proof\), published monthly, balances taken Apr 1, 2026 \(as of Apr 1, 2026, https:\/\/www\.binance\.com\/en\/proof-of-reserves\)/,
+    );
     expect(text).toContain('Reserve ratios: BTC 100.03%');
     // OKX publishes whole percents: the text writes them whole, never "109.00%".
     expect(shareSummary({ ...realCase('okx'), now }).text).toContain('Reserve ratios: BTC 109%, DOGE 101%, ETH 101%, OKB 100%');
@@ -56,7 +58,7 @@ describe('shareText', () => {
     expect(text).toContain('Net flows (positive = onto the exchange): 24 h +$4.4M, 7 days +$475.61M, 30 days +$175.78M (as of Aug 10, 2026');
     expect(text).toContain('Check your own balance: https://github.com/binance/zkmerkle-proof-of-solvency');
     expect(headline.length).toBeLessThanOrEqual(280);
-    expect(headline).toMatch(/^Binance · grade . \(.+\) · PoR: zk proof with liabilities, as of Apr 1, 2026 · shared Nov 25, 2026 https:\/\//);
+    expect(headline).toMatch(/^Binance · grade . \(.+\) · PoR: cryptographic proof covering customer balances \(zk proof\), as of Apr 1, 2026 · shared Nov 25, 2026 https:\/\//);
     // Every link in the text is listed, and every listed link is clean.
     for (const url of text.match(URL_IN_TEXT) ?? []) expect(links).toContain(url);
     for (const url of links) expect(cleanUrl(url)).toBe(url);
@@ -319,5 +321,13 @@ describe('shareText', () => {
     for (const reason of verdict.reasons) if (reason.effect !== 'ok') expect(text).not.toContain(reasonText(reason, en, 'en', now));
     expect(headline).toMatch(/^FTX · betyg F \(fara · ofullständig\) · kollapsade 11 nov\. 2022 · delat 5 dec\. 2026 https:\/\/time\.com\//);
     expect(text).toContain('Uppgifterna är som de publicerats av de länkade källorna');
+  });
+});
+
+describe('an operating exchange', () => {
+  it('the status line claims only what our list records, never that the exchange operates today', () => {
+    const text = shareSummary({ ...realCase('binance'), now }).text;
+    expect(text).not.toContain('Status: operating');
+    expect(text).toContain('Status: no closure or collapse on record in Reserve Radar’s list');
   });
 });

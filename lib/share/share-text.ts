@@ -199,7 +199,8 @@ export function shareText({ view, verdict: override, now, t, locale: asked = 'en
     for (const incident of newestFirst.slice(0, MAX_INCIDENTS)) {
       lines.push(`- ${date(incident.date)} ${t(INCIDENT_KEYS[incident.kind])}${joiners(locale).colon}${dataNote(oneLine(incident.summary))}${cite(incident.source, undefined)}`);
     }
-    if (newestFirst.length > MAX_INCIDENTS) lines.push(`- ${t('shareText_moreIncidents', String(newestFirst.length - MAX_INCIDENTS))}`);
+    if (newestFirst.length > MAX_INCIDENTS)
+      lines.push(`- ${pluralText(newestFirst.length - MAX_INCIDENTS, { one: 'shareText_moreIncidentsOne', other: 'shareText_moreIncidents' }, t, locale, String(newestFirst.length - MAX_INCIDENTS))}`);
   }
 
   lines.push('', t('shareText_footer'));

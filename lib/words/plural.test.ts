@@ -108,3 +108,50 @@ describe('no message is chosen by `count === 1`', () => {
     expect(found).toEqual([]);
   });
 });
+
+/** The keys in `text` handed a number as text (`t('key', String(n))`, or inside the substitutions' array). */
+function keysGivenANumber(text: string): string[] {
+  return [...text.matchAll(/\bt\(\s*'(\w+)',\s*(?:\[[^\]]*?)?String\(/g)].map((match) => match[1]!);
+}
+
+describe('a count said in a message goes through pluralText', () => {
+  /** Numbers that are not a count of things, or counts that never meet 1, or a count set apart in brackets. */
+  const NOT_COUNTS = new Set([
+    'guideStepHeading', // "step 2 of 6": an ordinal and the total, six steps
+    'verifyReservesChainId', // ids
+    'verifyReservesFailWrongChain',
+    'listsStateUsing', // a document's sequence number
+    'listsFailSameNumber', // a document's sequence number
+    'listsFailRollback',
+    'feedFailSameNumber',
+    'feedFailRollback',
+    'cexsEntryCleanAboveTotal', // figures, not counts
+    'cexsEntryBelowMin',
+    'cexsEntryAboveMax',
+    'cexsEntryAt', // an index
+    'holdingsSaveTooManyHoldings', // limits fixed in code, far above 1
+    'holdingsSaveTooManyAddresses',
+    'verifyReservesFailTooMany',
+    'dataTooLarge', // kB, a unit symbol
+    'cardMoreReasons', // "More reasons (1)": the count stands apart in brackets
+    'porTrendTitle', // a trend takes two reports or more
+    'sparklineRange', // a range takes two days or more
+    'whereDurationDays', // whole days from 48 hours up
+  ]);
+
+  test('the matcher finds a number handed over as text, alone or in the substitutions', () => {
+    expect(keysGivenANumber("t('aLeft', String(problem.left ?? 0))")).toEqual(['aLeft']);
+    expect(keysGivenANumber("t('b', [name, String(n)])")).toEqual(['b']);
+    expect(keysGivenANumber("pluralText(n, { one: 'cOne', other: 'c' }, t, locale, String(n))")).toEqual([]);
+  });
+
+  test('every message handed a count as text is one whose words fit every count it meets', () => {
+    const found: string[] = [];
+    for (const file of sources) {
+      for (const key of keysGivenANumber(readFileSync(join(root, file), 'utf8'))) {
+        if (!NOT_COUNTS.has(key)) found.push(`${file}: ${key}`);
+      }
+    }
+    expect(found).toEqual([]);
+  });
+});

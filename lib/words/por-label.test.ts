@@ -4,6 +4,7 @@ import german from '../../public/_locales/de/messages.json';
 import turkish from '../../public/_locales/tr/messages.json';
 import chinese from '../../public/_locales/zh_CN/messages.json';
 import { PorMethodSchema, type PorAttestation } from '../reserves/schema';
+import { localeMessages } from '@/utils/locale-files.testkit';
 import { translateFrom } from './translate-from';
 import { porLabel } from './por-label';
 
@@ -11,17 +12,17 @@ const por = { method: 'zk-proof', snapshotDate: '2026-04-01' } as PorAttestation
 
 describe('porLabel', () => {
   test.each([
-    ['en', english, 'zk proof with liabilities, snapshot Apr 1, 2026'],
-    ['de', german, 'zk-Beweis mit Verbindlichkeiten, Snapshot 01.04.2026'],
-    ['tr', turkish, 'Yükümlülükleri içeren zk kanıtı, anlık görüntü 1 Nis 2026'],
-    ['zh-CN', chinese, '含负债的 zk 证明，快照 2026年4月1日'],
+    ['en', english, 'Cryptographic proof covering customer balances (zk proof), snapshot Apr 1, 2026'],
+    ['de', german, 'Kryptografischer Nachweis, der die Kundenguthaben abdeckt (zk-Beweis), Snapshot 01.04.2026'],
+    ['tr', turkish, 'Müşteri bakiyelerini kapsayan kriptografik kanıt (zk kanıtı), anlık görüntü 1 Nis 2026'],
+    ['zh-CN', chinese, '涵盖客户余额的密码学证明（zk 证明），快照 2026年4月1日'],
   ])('%s: the method and the snapshot date as the reader writes dates, joined in the language', (locale, messages, expected) => {
     expect(porLabel(por, translateFrom(messages), locale)).toBe(expected);
   });
 
   test('without a snapshot date, the method alone; without a report, unknown', () => {
     const de = translateFrom(german);
-    expect(porLabel({ method: 'zk-proof' } as PorAttestation, de, 'de')).toBe('zk-Beweis mit Verbindlichkeiten');
+    expect(porLabel({ method: 'zk-proof' } as PorAttestation, de, 'de')).toBe('Kryptografischer Nachweis, der die Kundenguthaben abdeckt (zk-Beweis)');
     expect(porLabel(undefined, de, 'de')).toBe(de('porUnknown'));
   });
 
@@ -38,11 +39,24 @@ describe('porLabel', () => {
     expect(porLabel(none, translateFrom(german), 'de')).toBe('Kein Reservenachweis veröffentlicht, Stand 12.02.2026');
     expect(porLabel(none, translateFrom(chinese), 'zh-CN')).toBe('截至 2026年2月12日 未发布储备金证明');
     // A report's label is its own snapshot's, whatever day we looked.
-    expect(porLabel({ ...por, checkedAt: '2026-05-01' }, translateFrom(english), 'en')).toBe('zk proof with liabilities, snapshot Apr 1, 2026');
+    expect(porLabel({ ...por, checkedAt: '2026-05-01' }, translateFrom(english), 'en')).toBe('Cryptographic proof covering customer balances (zk proof), snapshot Apr 1, 2026');
   });
 
   test.each(PorMethodSchema.options.filter((method) => method !== 'none'))('%s: worded by its own message', (method) => {
     const key = `porMethod_${method.replaceAll('-', '_')}` as keyof typeof english;
     expect(porLabel({ method } as PorAttestation, translateFrom(english), 'en')).toBe(english[key].message);
+  });
+
+  // The card opens its proof-of-reserves paragraph with the label, so it starts as a sentence does.
+  const locales = ['en', 'sv', 'es', 'pt_BR', 'tr', 'de', 'fr', 'zh_CN'];
+  test.each(locales)("%s: every method's label, as the card opens a paragraph with it, begins with a capital", (dir) => {
+    const locale = dir.replace('_', '-');
+    const t = translateFrom(localeMessages(dir));
+    for (const method of PorMethodSchema.options) {
+      for (const label of [porLabel({ method } as PorAttestation, t, locale), porLabel({ method, snapshotDate: '2026-04-01' } as PorAttestation, t, locale)]) {
+        const first = label.charAt(0);
+        expect(first, label).toBe(first.toLocaleUpperCase(locale));
+      }
+    }
   });
 });

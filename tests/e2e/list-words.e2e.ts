@@ -54,12 +54,12 @@ describe('dates and lists in the chosen language, in Chromium', () => {
   test('Chinese: the official domains joined with 、, the snapshot date written the Chinese way', async () => {
     await choose('zh_CN');
     expect(await officialDomains()).toMatch(/^Binance 的官方域名：binance\.com、binance\.me、[^,]+。$/);
-    expect(await porLine()).toBe('含负债的 zk 证明，快照 2026年4月1日');
+    expect(await porLine()).toBe('涵盖客户余额的密码学证明（zk 证明），快照 2026年4月1日');
   });
 
   test('German: the snapshot date as Germans write it, and the list with its "und"', async () => {
     await choose('de');
-    expect(await porLine()).toBe('zk-Beweis mit Verbindlichkeiten, Snapshot 01.04.2026');
+    expect(await porLine()).toBe('Kryptografischer Nachweis, der die Kundenguthaben abdeckt (zk-Beweis), Snapshot 01.04.2026');
     expect(await officialDomains()).toMatch(/^Offizielle Domains von Binance: binance\.com, binance\.me, .+ und [a-z.]+\.$/);
   });
 });
