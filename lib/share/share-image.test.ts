@@ -146,7 +146,7 @@ describe('shareImageContent', () => {
   test('the proof-of-reserves line gives its snapshot date as the reader writes dates', () => {
     const lines = (messages: Messages, locale: string) =>
       shareImageContent({ view: viewOf('binance'), now, t: translateFrom(messages), locale }).sections.flatMap((section) => section.lines.map((line) => line.text));
-    expect(lines(de as Messages, 'de')).toContain('Kryptografischer Nachweis, der die Kundenguthaben abdeckt (zk-Beweis), Snapshot 01.04.2026');
+    expect(lines(de as Messages, 'de')).toContain('Kryptografischer Nachweis aller Kundenguthaben (zk-Beweis), Snapshot 01.04.2026');
     expect(lines(zhCN as Messages, 'zh-CN')).toContain('涵盖客户余额的密码学证明（zk 证明），快照 2026年4月1日');
   });
 

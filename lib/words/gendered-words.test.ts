@@ -13,6 +13,17 @@ describe('words that serve many nouns or sit mid-sentence', () => {
     expect(word(locale, 'sourceNever')).not.toMatch(participle);
   });
 
+  // The trend's "unknown" inside a sentence stands for a ratio (singular) and for customer liabilities (plural, and of
+  // another gender in French): an agreeing adjective fits one of them only.
+  test.each([
+    ['fr', /\binconnue?s?$/u],
+    ['es', /\bdesconocid[oa]s?$/u],
+    ['pt_BR', /\bdesconhecid[oa]s?$/u],
+    ['sv', /\bokän(?:d|t|da)$/u],
+  ])('%s: the mid-sentence "unknown" agrees with no one noun', (locale, adjective) => {
+    expect(word(locale, 'unknownFigureInSentence')).not.toMatch(adjective);
+  });
+
   // "Last success: never": the word follows a colon, where these languages go on in lower case.
   test.each(['fr', 'es', 'pt_BR'])('%s: "never" is its mid-sentence form', (locale) => {
     const never = word(locale, 'never');

@@ -12,8 +12,8 @@ const por = { method: 'zk-proof', snapshotDate: '2026-04-01' } as PorAttestation
 
 describe('porLabel', () => {
   test.each([
-    ['en', english, 'Cryptographic proof covering customer balances (zk proof), snapshot Apr 1, 2026'],
-    ['de', german, 'Kryptografischer Nachweis, der die Kundenguthaben abdeckt (zk-Beweis), Snapshot 01.04.2026'],
+    ['en', english, 'Cryptographic proof of all customer balances (zk proof), snapshot Apr 1, 2026'],
+    ['de', german, 'Kryptografischer Nachweis aller Kundenguthaben (zk-Beweis), Snapshot 01.04.2026'],
     ['tr', turkish, 'Müşteri bakiyelerini kapsayan kriptografik kanıt (zk kanıtı), anlık görüntü 1 Nis 2026'],
     ['zh-CN', chinese, '涵盖客户余额的密码学证明（zk 证明），快照 2026年4月1日'],
   ])('%s: the method and the snapshot date as the reader writes dates, joined in the language', (locale, messages, expected) => {
@@ -22,7 +22,7 @@ describe('porLabel', () => {
 
   test('without a snapshot date, the method alone; without a report, unknown', () => {
     const de = translateFrom(german);
-    expect(porLabel({ method: 'zk-proof' } as PorAttestation, de, 'de')).toBe('Kryptografischer Nachweis, der die Kundenguthaben abdeckt (zk-Beweis)');
+    expect(porLabel({ method: 'zk-proof' } as PorAttestation, de, 'de')).toBe('Kryptografischer Nachweis aller Kundenguthaben (zk-Beweis)');
     expect(porLabel(undefined, de, 'de')).toBe(de('porUnknown'));
   });
 
@@ -39,7 +39,7 @@ describe('porLabel', () => {
     expect(porLabel(none, translateFrom(german), 'de')).toBe('Kein Reservenachweis veröffentlicht, Stand 12.02.2026');
     expect(porLabel(none, translateFrom(chinese), 'zh-CN')).toBe('截至 2026年2月12日 未发布储备金证明');
     // A report's label is its own snapshot's, whatever day we looked.
-    expect(porLabel({ ...por, checkedAt: '2026-05-01' }, translateFrom(english), 'en')).toBe('Cryptographic proof covering customer balances (zk proof), snapshot Apr 1, 2026');
+    expect(porLabel({ ...por, checkedAt: '2026-05-01' }, translateFrom(english), 'en')).toBe('Cryptographic proof of all customer balances (zk proof), snapshot Apr 1, 2026');
   });
 
   test.each(PorMethodSchema.options.filter((method) => method !== 'none'))('%s: worded by its own message', (method) => {

@@ -59,7 +59,7 @@ describe('dates and lists in the chosen language, in Chromium', () => {
 
   test('German: the snapshot date as Germans write it, and the list with its "und"', async () => {
     await choose('de');
-    expect(await porLine()).toBe('Kryptografischer Nachweis, der die Kundenguthaben abdeckt (zk-Beweis), Snapshot 01.04.2026');
+    expect(await porLine()).toBe('Kryptografischer Nachweis aller Kundenguthaben (zk-Beweis), Snapshot 01.04.2026');
     expect(await officialDomains()).toMatch(/^Offizielle Domains von Binance: binance\.com, binance\.me, .+ und [a-z.]+\.$/);
   });
 });
