@@ -182,6 +182,9 @@ export function HoldingsData({ reminders, notificationsGranted, onReminders, onE
                 .then(
                   (givenBack) => {
                     confirm.close();
+                    // The import's file and answer were about data that is gone.
+                    setChosenName(undefined);
+                    setImportMessage(undefined);
                     setDeleted(givenBack ? 'done' : 'permissionsKept');
                   },
                   // The question stays open: the user can try again or cancel.

@@ -96,6 +96,8 @@ export interface OptionsProps {
   onReset: () => Promise<boolean>;
   /** The holdings sections (components/HoldingsSection.tsx, HoldingsData.tsx), drawn by the entrypoint. */
   holdings?: ComponentChildren;
+  /** Changes when storage was emptied ("Delete everything"): the fields drop what was typed, and their errors, with it. */
+  draftsKey?: number;
 }
 
 const POLICIES: [NudgePolicy, MessageKey][] = [
@@ -126,6 +128,7 @@ export function Options(props: OptionsProps) {
     onUnsubscribe,
     onAllowListAccess,
     holdings,
+    draftsKey = 0,
   } = props;
   const t = useT();
   const locale = useLocale();
@@ -238,11 +241,18 @@ export function Options(props: OptionsProps) {
         </button>
       </section>
 
-      <RpcSetting settings={settings} onChange={onChange} />
+      <RpcSetting key={draftsKey} settings={settings} onChange={onChange} />
 
       {holdings}
 
-      <WarningLists subscriptions={subscriptions} failed={props.subscriptionsFailed ?? false} onSubscribe={onSubscribe} onUnsubscribe={onUnsubscribe} onAllowAccess={onAllowListAccess} />
+      <WarningLists
+        key={draftsKey}
+        subscriptions={subscriptions}
+        failed={props.subscriptionsFailed ?? false}
+        onSubscribe={onSubscribe}
+        onUnsubscribe={onUnsubscribe}
+        onAllowAccess={onAllowListAccess}
+      />
 
       <section aria-labelledby="language-title">
         <h2 id="language-title">{t('languageTitle')}</h2>

@@ -80,6 +80,8 @@ function App({ initial, initialI18n, initialBroadAccess, requiredHosts }: { init
   }, [reloadSubscriptions]);
 
   const change = useSettingsChange(setSettings);
+  // Counts the deletes of everything: each one draws the fields afresh, so nothing typed before stays beside the emptied storage.
+  const [deletes, setDeletes] = useState(0);
 
   return (
     <I18nContext.Provider value={i18n}>
@@ -140,9 +142,17 @@ function App({ initial, initialI18n, initialBroadAccess, requiredHosts }: { init
         }}
         // A refusal leaves the list as shown; the section says the unsubscribe failed.
         onUnsubscribe={(url) => send({ type: 'unsubscribe', url }).then((rows) => showSubscriptions(Promise.resolve(rows)))}
+        draftsKey={deletes}
         holdings={
           <HoldingsGlue
             settings={settings}
+            draftsKey={deletes}
+            onDeleted={async () => {
+              setDeletes((count) => count + 1);
+              // The lists and the sources' state went with the rest.
+              await reloadSubscriptions();
+              setSources(await send({ type: 'sources-state' }));
+            }}
             exchangeNames={exchangeNames}
             hostsHeld={allHostsHeld}
             onSettingsReplaced={async () => {
