@@ -126,6 +126,10 @@ describe('plain http only for a node on this computer', () => {
     expect(hasAnyRpcUrl(parseSettings({ rpcUrl: 'http://example.com' }))).toBe(false);
   });
 
+  test('a refused per-network endpoint alone is no endpoint for holdings', () => {
+    expect(hasAnyRpcUrl(parseSettings({ chainRpcUrls: { '8453': 'http://x.example' } }))).toBe(false);
+  });
+
   test("a chain's refused endpoint does not fall back to the main one either: the user set that chain's own", () => {
     const settings = parseSettings({ rpcUrl: 'https://eth.example.org', chainRpcUrls: { '8453': 'http://base.example.com' } });
     expect(rpcUrlForChain({ settings, chainId: 8453 })).toBeUndefined();
