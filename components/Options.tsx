@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import type { NudgePolicy, Settings } from '../lib/settings';
 import type { AnswerFailure } from '../lib/reserves/answer-failure';
@@ -135,6 +135,8 @@ export function Options(props: OptionsProps) {
   const [busy, setBusy] = useState<'refresh' | 'reset' | undefined>(undefined);
   // A key, worded when drawn: a reset may change the page's language after the notice is set.
   const [notice, setNotice] = useState<MessageKey | undefined>(undefined);
+  // After "Delete everything" the last refresh's or reset's answer is about data that is gone.
+  useEffect(() => setNotice(undefined), [draftsKey]);
   const snoozes = Object.entries(settings.snoozes);
   const resetConfirm = useInlineConfirm();
   // Each group says its own failures, next to the control that failed.
@@ -213,7 +215,7 @@ export function Options(props: OptionsProps) {
         <NotSavedStatus notSaved={snoozeNotSaved} testId="snoozes-notice" />
       </section>
 
-      <LookalikeProtection protectionOn={protectionOn} onLookalikeProtection={onLookalikeProtection} allowedHosts={allowedHosts} onAllowedHostRemove={onAllowedHostRemove} />
+      <LookalikeProtection key={draftsKey} protectionOn={protectionOn} onLookalikeProtection={onLookalikeProtection} allowedHosts={allowedHosts} onAllowedHostRemove={onAllowedHostRemove} />
 
       <section aria-labelledby="sources-title">
         <h2 id="sources-title">{t('sourcesTitle')}</h2>

@@ -67,7 +67,8 @@ describe('options page against what storage holds, in Chromium', () => {
   test('after "Delete everything" no draft or error of before stays beside "Everything was deleted."', async () => {
     await options.reload();
     await options.getByTestId('holdings').waitFor();
-    // What a clean page shows: every field's text, and the alerts and notes that say something.
+    // What a clean page shows: every field's text, and the alerts, notes and status lines that say something
+    // (but "Everything was deleted.", which is meant to stay, and what is still loading).
     const look = () =>
       options.evaluate(() => ({
         fields: [...document.querySelectorAll<HTMLInputElement>('input[data-testid]:not([type="file"]):not([type="radio"]):not([type="checkbox"])')].map(
@@ -75,6 +76,7 @@ describe('options page against what storage holds, in Chromium', () => {
         ),
         invalid: [...document.querySelectorAll('[aria-invalid="true"]')].map((node) => node.getAttribute('data-testid')),
         alerts: [...document.querySelectorAll('[role="alert"], .form-error, [data-testid="data-import-file"]')].map((node) => node.textContent ?? '').filter((text) => text.trim() !== ''),
+        statuses: [...document.querySelectorAll('[role="status"]:not([data-testid="delete-done"]):not([aria-busy="true"])')].map((node) => node.textContent ?? '').filter((text) => text.trim() !== ''),
       }));
     const clean = await look();
     expect(clean.invalid).toEqual([]);
