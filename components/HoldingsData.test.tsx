@@ -13,10 +13,12 @@ const t = translateFrom(messages);
 function drawData({
   onImport = () => Promise.resolve({ ok: true, holdings: 0, addresses: 0, history: 0 }),
   onDeleteEverything = () => Promise.resolve(true),
+  onReminders = () => Promise.resolve(true),
   hostsHeld = true,
 }: {
   onImport?: (file: File) => Promise<ImportResult>;
   onDeleteEverything?: () => Promise<boolean>;
+  onReminders?: () => Promise<boolean>;
   hostsHeld?: boolean;
 }) {
   const dom = page();
@@ -25,7 +27,7 @@ function drawData({
       <HoldingsData
         reminders={{ proofOfKeysDay: false }}
         notificationsGranted={false}
-        onReminders={() => Promise.resolve(true)}
+        onReminders={onReminders}
         onExport={() => undefined}
         onImport={onImport}
         onDeleteEverything={onDeleteEverything}
@@ -114,6 +116,26 @@ describe('HoldingsData delete confirmation', () => {
     expect(root.querySelector('[role="group"]')).toBeNull();
     expect($('delete-done')?.textContent).toBe(t('deleteDone'));
     expect(focused).toEqual(['delete-cancel', 'delete-everything']);
+    render(null, root);
+  });
+
+  test.each([
+    ['declined', () => Promise.resolve(false), 'reminders-no-permission', 'remindersNoPermission'],
+    ['not saved', () => Promise.reject(new Error('quota')), 'reminders-notice', 'settingNotSaved'],
+  ] as const)('a reminder answer from before (%s) is gone once everything is deleted', async (_name, onReminders, testId, key) => {
+    const { root, window, $, press } = drawData({ onReminders });
+    await settle();
+    const box = $('reminder-pok') as HTMLInputElement;
+    box.checked = true;
+    box.dispatchEvent(new window.Event('change', { bubbles: true }));
+    await settle();
+    expect($(testId)?.textContent).toBe(t(key));
+    press('delete-everything');
+    await settle();
+    press('delete-confirm');
+    await settle();
+    expect($('delete-done')?.textContent).toBe(t('deleteDone'));
+    expect($(testId)?.textContent ?? '').toBe('');
     render(null, root);
   });
 

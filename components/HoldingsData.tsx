@@ -186,6 +186,11 @@ export function HoldingsData({ reminders, notificationsGranted, onReminders, onE
                 .then(
                   (givenBack) => {
                     confirm.close();
+                    // The import's file and answer, and the reminders' last answer, were about data that is gone.
+                    setChosenName(undefined);
+                    setImportMessage(undefined);
+                    setDeclined(false);
+                    setNotSaved(false);
                     setDeleted(givenBack ? 'done' : 'permissionsKept');
                   },
                   // The question stays open: the user can try again or cancel.

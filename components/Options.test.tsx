@@ -54,6 +54,34 @@ describe('Options reset', () => {
     render(null, root);
   });
 
+  test('after "Delete everything" (a new draftsKey) the page\'s and the lookalike switch\'s answers from before are gone', async () => {
+    const { window, root, $, press } = page();
+    const draw = (draftsKey: number) =>
+      render(
+        <I18nContext.Provider value={tr}>
+          <Options {...quietOptions} draftsKey={draftsKey} />
+        </I18nContext.Provider>,
+        root,
+      );
+    draw(0);
+    await settle();
+    press('reset');
+    await settle();
+    press('reset-confirm');
+    await settle();
+    const box = $('lookalike-protection') as HTMLInputElement;
+    box.checked = true;
+    box.dispatchEvent(new window.Event('change', { bubbles: true }));
+    await settle();
+    expect($('options-notice')?.textContent).toBe(t('resetDone'));
+    expect($('lookalike-notice')?.textContent).toBe(t('permissionDeclined'));
+    draw(1);
+    await settle();
+    expect($('options-notice')?.textContent).toBe('');
+    expect($('lookalike-notice')?.textContent).toBe('');
+    render(null, root);
+  });
+
   test('a reset that changes the language says "Reset done" in the new language', async () => {
     const { root, $, press } = page();
     const en = words('en');

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import type { NudgePolicy, Settings } from '../lib/settings';
 import type { AnswerFailure } from '../lib/reserves/answer-failure';
@@ -96,6 +96,8 @@ export interface OptionsProps {
   onReset: () => Promise<boolean>;
   /** The holdings sections (components/HoldingsSection.tsx, HoldingsData.tsx), drawn by the entrypoint. */
   holdings?: ComponentChildren;
+  /** Changes when storage was emptied ("Delete everything"): the fields drop what was typed, and their errors, with it. */
+  draftsKey?: number;
 }
 
 const POLICIES: [NudgePolicy, MessageKey][] = [
@@ -126,12 +128,15 @@ export function Options(props: OptionsProps) {
     onUnsubscribe,
     onAllowListAccess,
     holdings,
+    draftsKey = 0,
   } = props;
   const t = useT();
   const locale = useLocale();
   const [busy, setBusy] = useState<'refresh' | 'reset' | undefined>(undefined);
   // A key, worded when drawn: a reset may change the page's language after the notice is set.
   const [notice, setNotice] = useState<MessageKey | undefined>(undefined);
+  // After "Delete everything" the last refresh's or reset's answer is about data that is gone.
+  useEffect(() => setNotice(undefined), [draftsKey]);
   const snoozes = Object.entries(settings.snoozes);
   const resetConfirm = useInlineConfirm();
   // Each group says its own failures, next to the control that failed.
@@ -210,7 +215,7 @@ export function Options(props: OptionsProps) {
         <NotSavedStatus notSaved={snoozeNotSaved} testId="snoozes-notice" />
       </section>
 
-      <LookalikeProtection protectionOn={protectionOn} onLookalikeProtection={onLookalikeProtection} allowedHosts={allowedHosts} onAllowedHostRemove={onAllowedHostRemove} />
+      <LookalikeProtection key={draftsKey} protectionOn={protectionOn} onLookalikeProtection={onLookalikeProtection} allowedHosts={allowedHosts} onAllowedHostRemove={onAllowedHostRemove} />
 
       <section aria-labelledby="sources-title">
         <h2 id="sources-title">{t('sourcesTitle')}</h2>
@@ -238,11 +243,18 @@ export function Options(props: OptionsProps) {
         </button>
       </section>
 
-      <RpcSetting settings={settings} onChange={onChange} />
+      <RpcSetting key={draftsKey} settings={settings} onChange={onChange} />
 
       {holdings}
 
-      <WarningLists subscriptions={subscriptions} failed={props.subscriptionsFailed ?? false} onSubscribe={onSubscribe} onUnsubscribe={onUnsubscribe} onAllowAccess={onAllowListAccess} />
+      <WarningLists
+        key={draftsKey}
+        subscriptions={subscriptions}
+        failed={props.subscriptionsFailed ?? false}
+        onSubscribe={onSubscribe}
+        onUnsubscribe={onUnsubscribe}
+        onAllowAccess={onAllowListAccess}
+      />
 
       <section aria-labelledby="language-title">
         <h2 id="language-title">{t('languageTitle')}</h2>

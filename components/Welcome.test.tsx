@@ -87,7 +87,15 @@ describe('Welcome', () => {
     await settle();
     expect(onTurnOnProtection).toHaveBeenCalledTimes(1);
     expect($('welcome-protection-result')?.textContent).toBe(t('welcomeProtectionAsking'));
-    expect(($('welcome-protection-on') as HTMLButtonElement | null)?.disabled).toBe(true);
+    // Busy, not disabled: a disabled button drops the keyboard focus to the page's body.
+    const button = $('welcome-protection-on') as HTMLButtonElement | null;
+    expect(button?.disabled).toBe(false);
+    expect(button?.getAttribute('aria-disabled')).toBe('true');
+    expect(button?.getAttribute('aria-busy')).toBe('true');
+    // While the browser asks, another press asks nothing more.
+    click('welcome-protection-on');
+    await settle();
+    expect(onTurnOnProtection).toHaveBeenCalledTimes(1);
     answer(true);
     await settle();
     await settle();
@@ -104,6 +112,8 @@ describe('Welcome', () => {
     expect($('welcome-protection')?.getAttribute('data-state')).toBe('declined');
     expect($('welcome-protection-result')?.textContent).toBe(t('welcomeProtectionDeclined'));
     expect(($('welcome-protection-on') as HTMLButtonElement | null)?.disabled).toBe(false);
+    expect($('welcome-protection-on')?.getAttribute('aria-disabled')).toBeNull();
+    expect($('welcome-protection-on')?.getAttribute('aria-busy')).toBeNull();
   });
 
   test('a browser that throws instead of asking gets its own plain words, not a silent "off"', async () => {

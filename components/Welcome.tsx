@@ -52,7 +52,10 @@ export function Welcome({ language, onLanguage, protectionOn, onTurnOnProtection
     setMoveFocus(false);
   }, [moveFocus]);
 
+  // Busy while the browser asks, not disabled: a disabled button would drop the keyboard focus to
+  // the page's body. The focus stays on it and is there again when the browser's dialog closes.
   const turnOn = () => {
+    if (protection === 'asking') return;
     setProtection('asking');
     onTurnOnProtection().then(
       (granted) => {
@@ -100,7 +103,15 @@ export function Welcome({ language, onLanguage, protectionOn, onTurnOnProtection
         {protection !== 'on' && (
           <>
             <p id="protection-ask">{t('welcomeProtectionAsk')}</p>
-            <button type="button" class="primary" aria-describedby="protection-ask" disabled={protection === 'asking'} onClick={turnOn} data-testid="welcome-protection-on">
+            <button
+              type="button"
+              class="primary"
+              aria-describedby="protection-ask"
+              aria-disabled={protection === 'asking' ? 'true' : undefined}
+              aria-busy={protection === 'asking' ? 'true' : undefined}
+              onClick={turnOn}
+              data-testid="welcome-protection-on"
+            >
               {t('welcomeProtectionButton')}
             </button>
           </>

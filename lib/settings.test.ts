@@ -101,3 +101,37 @@ describe('reading stored settings', () => {
     expect(parseSettings({ rpcUrl: 'rpc.example.org', language: 'de' })).toEqual(defaultSettings);
   });
 });
+
+describe('plain http only for a node on this computer', () => {
+  test.each(['http://example.com', 'http://127.0.0.1.example.com', 'http://localhost.evil.com', 'http://localhost@evil.com', 'http://node.localhost:8545'])('the field refuses %s', (input) => {
+    expect(v.safeParse(RpcUrlSchema, input).success).toBe(false);
+  });
+
+  test.each(['http://localhost:8545', 'HTTP://LOCALHOST:8545', 'http://127.0.0.1:8545', 'http://[::1]:8545', 'https://example.com'])('the field takes %s', (input) => {
+    expect(v.safeParse(RpcUrlSchema, input).success).toBe(true);
+  });
+
+  test('a remote http endpoint stored by an older version is used for nothing, and every other setting stays', () => {
+    const stored = { rpcUrl: 'http://example.com', chainRpcUrls: { '8453': 'http://base.example.com', '42161': 'https://arb.example.org' }, corner: 'top-left', language: 'de' };
+    const settings = parseSettings(stored);
+    expect(settings).toMatchObject({ corner: 'top-left', language: 'de' });
+    // Kept as stored, so the options page can say why it is not in use.
+    expect(settings.rpcUrl).toBe('http://example.com');
+    expect(settings.chainRpcUrls['8453']).toBe('http://base.example.com');
+    expect(rpcUrlForChain({ settings, chainId: 1 })).toBeUndefined();
+    expect(rpcUrlForChain({ settings, chainId: 8453 })).toBeUndefined();
+    expect(rpcUrlForChain({ settings, chainId: 42161 })).toBe('https://arb.example.org');
+    expect(guideRpcUrls({ settings, chainId: 8453 })).toEqual({ ens: undefined, arrival: undefined });
+    expect(hasAnyRpcUrl(settings)).toBe(true);
+    expect(hasAnyRpcUrl(parseSettings({ rpcUrl: 'http://example.com' }))).toBe(false);
+  });
+
+  test('a refused per-network endpoint alone is no endpoint for holdings', () => {
+    expect(hasAnyRpcUrl(parseSettings({ chainRpcUrls: { '8453': 'http://x.example' } }))).toBe(false);
+  });
+
+  test("a chain's refused endpoint does not fall back to the main one either: the user set that chain's own", () => {
+    const settings = parseSettings({ rpcUrl: 'https://eth.example.org', chainRpcUrls: { '8453': 'http://base.example.com' } });
+    expect(rpcUrlForChain({ settings, chainId: 8453 })).toBeUndefined();
+  });
+});

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { ExchangeIdSchema } from './exchanges/exchange-id';
+import { rpcUrlProblem } from './chain/rpc-url';
 import { LOCALE_ID_PATTERN } from './locales';
 
 /**
@@ -27,20 +28,36 @@ export type Snooze = v.InferOutput<typeof SnoozeSchema>;
 export const CornerSchema = v.picklist(['bottom-right', 'bottom-left', 'top-right', 'top-left']);
 
 /**
- * A full http(s) address. The pipe stops at its first failed step (`abortPipeEarly`), so the
- * protocol check only ever sees a string `v.url` accepted, and a bad address is a failed parse,
- * never a thrown `new URL` error.
+ * A full http(s) address, as an older version may have stored it. The pipe stops at its first
+ * failed step (`abortPipeEarly`), so the protocol check only ever sees a string `v.url` accepted,
+ * and a bad address is a failed parse, never a thrown `new URL` error. Plain http to another
+ * computer still parses, so such a stored endpoint costs no other setting: it is used for nothing
+ * (`usableRpcUrl`) and the options page says why.
  */
-export const RpcUrlSchema = v.config(
+const StoredRpcUrlSchema = v.config(
   v.pipe(
     v.string(),
     v.trim(),
     v.maxLength(2048, 'The RPC address is too long.'),
     v.url('Enter a full address, such as https://rpc.example.org.'),
-    v.check((value) => /^https?:$/.test(new URL(value).protocol), 'The RPC address must start with https:// or http://.'),
+    v.check((value) => rpcUrlProblem(value) !== 'scheme', 'The RPC address must start with https:// or http://.'),
   ),
   { abortPipeEarly: true },
 );
+
+/** An address the user may save: https://, or http:// for a node on this computer only (lib/chain/rpc-url.ts). */
+export const RpcUrlSchema = v.config(
+  v.pipe(
+    StoredRpcUrlSchema,
+    v.check((value) => rpcUrlProblem(value) === undefined, 'The RPC address must start with https:// (or http:// for a node on this computer).'),
+  ),
+  { abortPipeEarly: true },
+);
+
+/** The endpoint as stored, if the extension may send to it. */
+export function usableRpcUrl(url: string | undefined): string | undefined {
+  return url !== undefined && rpcUrlProblem(url) === undefined ? url : undefined;
+}
 
 export const SettingsSchema = v.object({
   nudgePolicy: v.optional(NudgePolicySchema, 'every-visit'),
@@ -60,13 +77,13 @@ export const SettingsSchema = v.object({
    * The user's own JSON-RPC endpoint, for ENS lookups and arrival checks in the withdrawal
    * guide. Unset by default: without it the guide sends nothing anywhere and links the explorer.
    */
-  rpcUrl: v.optional(RpcUrlSchema),
+  rpcUrl: v.optional(StoredRpcUrlSchema),
   /**
    * Endpoints by chain id, for reads on networks other than the one `rpcUrl` serves (the guide's
    * arrival watch, the reserve check, watched addresses): an endpoint speaks for one chain only.
    * A chain without its own falls back to `rpcUrl`.
    */
-  chainRpcUrls: v.optional(v.record(v.pipe(v.string(), v.regex(/^[1-9]\d{0,9}$/)), RpcUrlSchema), {}),
+  chainRpcUrls: v.optional(v.record(v.pipe(v.string(), v.regex(/^[1-9]\d{0,9}$/)), StoredRpcUrlSchema), {}),
   /**
    * Reminders to check where the user's crypto sits (lib/holdings/reminders.ts). Off by default;
    * they also need the optional notifications permission.
@@ -100,14 +117,17 @@ export interface RpcUrlForChainParameters {
   chainId: number;
 }
 
-/** The endpoint to ask about `chainId`: the user's one for that chain, else their main one, else none. */
+/**
+ * The endpoint to ask about `chainId`: the user's one for that chain, else their main one, else
+ * none. A chain whose own endpoint is refused gets none: the user meant that chain to use its own.
+ */
 export function rpcUrlForChain({ settings, chainId }: RpcUrlForChainParameters): string | undefined {
-  return Object.hasOwn(settings.chainRpcUrls, String(chainId)) ? settings.chainRpcUrls[String(chainId)] : settings.rpcUrl;
+  return usableRpcUrl(Object.hasOwn(settings.chainRpcUrls, String(chainId)) ? settings.chainRpcUrls[String(chainId)] : settings.rpcUrl);
 }
 
-/** Whether any endpoint at all is set, main or per chain. */
+/** Whether any usable endpoint is set, main or per chain. */
 export function hasAnyRpcUrl(settings: Pick<Settings, 'rpcUrl' | 'chainRpcUrls'>): boolean {
-  return settings.rpcUrl !== undefined || Object.keys(settings.chainRpcUrls).length > 0;
+  return usableRpcUrl(settings.rpcUrl) !== undefined || Object.values(settings.chainRpcUrls).some((url) => usableRpcUrl(url) !== undefined);
 }
 
 export interface GuideRpcUrlsParameters {
@@ -125,5 +145,6 @@ export interface GuideRpcUrlsReturnType {
 
 /** The withdrawal guide's endpoints: one for ENS lookups, one for watching the test arrive. */
 export function guideRpcUrls({ settings, chainId }: GuideRpcUrlsParameters): GuideRpcUrlsReturnType {
-  return { ens: settings.rpcUrl, arrival: chainId === undefined ? settings.rpcUrl : rpcUrlForChain({ settings, chainId }) };
+  const main = usableRpcUrl(settings.rpcUrl);
+  return { ens: main, arrival: chainId === undefined ? main : rpcUrlForChain({ settings, chainId }) };
 }

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import * as v from 'valibot';
 import { rpcChains } from '../../lib/chain/rpc-chains';
-import { RpcUrlSchema, type Settings } from '../../lib/settings';
+import { RpcUrlSchema, usableRpcUrl, type Settings } from '../../lib/settings';
 import { useT } from '../../utils/i18n';
 import { NotSavedStatus, useSettingChange, type ChangeSettings } from './setting-change';
 
@@ -48,6 +48,8 @@ export function RpcSetting({ settings, onChange }: { settings: Settings; onChang
  * address stays in the field for the user to correct, marked invalid, with what is still in use;
  * a field of only spaces counts as empty. A new value from elsewhere (an import, a reset) replaces
  * the field's text. An address storage did not take goes back to the one in use, and the field says so.
+ * A stored address the extension will not send to (plain http to another computer, saved by an
+ * older version) stays stored and shown, with the reason beside it, until the user replaces it.
  */
 function RpcField({
   id,
@@ -70,6 +72,8 @@ function RpcField({
   const [notSaved, change] = useSettingChange(onChange, 'RPC address');
   const stored = useRef(value);
   stored.current = value;
+  const refused = value !== undefined && usableRpcUrl(value) === undefined;
+  const describedByIds = [describedBy, ...(refused ? [`${id}-refused`] : []), ...(invalid ? [`${id}-error`] : [])].join(' ');
   const store = (rpcUrl: string | undefined) => {
     void change(patch(rpcUrl)).then((saved) => {
       // Text typed since is the user's next try, and stays.
@@ -105,16 +109,21 @@ function RpcField({
           spellcheck={false}
           placeholder="https://"
           value={draft}
-          aria-describedby={invalid ? `${describedBy} ${id}-error` : describedBy}
+          aria-describedby={describedByIds}
           aria-invalid={invalid}
           data-testid={id}
           onInput={(event) => setDraft((event.currentTarget as HTMLInputElement).value)}
           onChange={(event) => save((event.currentTarget as HTMLInputElement).value)}
         />
       </div>
+      {refused && (
+        <p id={`${id}-refused`} class="card__alert" data-testid={`${id}-refused`}>
+          {t('rpcRefusedStored', value)}
+        </p>
+      )}
       {invalid && (
         <p id={`${id}-error`} class="card__alert" role="alert">
-          {t('rpcInvalid')} {value === undefined ? t('rpcNotSavedNone') : t('rpcNotSaved', value)}
+          {t('rpcInvalid')} {value === undefined || refused ? t('rpcNotSavedNone') : t('rpcNotSaved', value)}
         </p>
       )}
       <NotSavedStatus notSaved={notSaved} testId={`${id}-notice`} />

@@ -39,7 +39,7 @@ describe('SourceItem', () => {
     expect(error?.textContent).toContain('BNB');
   });
 
-  test("an unreachable host is said in the reader's words; the browser's English error text only in the details, marked as English", () => {
+  test("an unreachable host is said in the reader's words only: the browser's English error text is nowhere on the page", () => {
     const row: SourceRow = {
       ...base,
       id: 'feed',
@@ -49,23 +49,26 @@ describe('SourceItem', () => {
     };
     const root = draw(row, 'de');
     expect(root.querySelector('.source__error')?.textContent).toBe('reserve-radar.github.io war nicht erreichbar');
-    expect(root.querySelector('summary')?.textContent).not.toContain('Failed to fetch');
-    const detail = root.querySelector('[data-testid="source-detail"]');
-    expect(detail?.previousElementSibling?.textContent).toBe(translateFrom(messages('de'))('sourceTechnicalDetail'));
-    expect(detail?.querySelector('[lang="en"]')?.textContent).toBe('Failed to fetch');
-    // Data kept in English says so in the reader's words, as every such text does (SourceWords).
-    expect(detail?.querySelector('[data-source-words] .source-words__label')?.textContent).toBe(translateFrom(messages('de'))('dataNotTranslated'));
+    expect(root.textContent).not.toContain('Failed to fetch');
+    expect(root.querySelector('[data-testid="source-detail"]')).toBeNull();
+    expect(root.querySelector('[data-source-words]')).toBeNull();
   });
 
-  test("a feed that could not be checked is said in the reader's words; the English reason only in the details, marked as English", () => {
+  test("a feed that could not be checked is said in the reader's words only: the English reason is nowhere on the page", () => {
     const why = 'Could not establish connection. Receiving end does not exist.';
     const row: SourceRow = { ...base, id: 'feed', group: 'feed', url: 'https://reserve-radar.github.io/feed.json', lastFeedFailure: { code: 'unchecked', why } };
     const root = draw(row, 'de');
     expect(root.querySelector('.source__error')?.textContent).toBe(translateFrom(messages('de'))('feedFailUnchecked'));
-    expect(root.querySelector('summary')?.textContent).not.toContain(why);
-    const detail = root.querySelector('[data-testid="source-detail"]');
-    expect(detail?.previousElementSibling?.textContent).toBe(translateFrom(messages('de'))('sourceTechnicalDetail'));
-    expect(detail?.querySelector('[lang="en"]')?.textContent).toBe(why);
+    expect(root.textContent).not.toContain(why);
+    expect(root.querySelector('[data-testid="source-detail"]')).toBeNull();
+  });
+
+  test('a feed with a malformed figure is said in words; the field path stays out of the page', () => {
+    const where = 'exchanges.binance.por.ratios.BTC';
+    const row: SourceRow = { ...base, id: 'feed', group: 'feed', url: 'https://reserve-radar.github.io/feed.json', lastFeedFailure: { code: 'malformed', part: 'figures', where } };
+    const root = draw(row, 'fr');
+    expect(root.querySelector('.source__error')?.textContent).toBe(translateFrom(messages('fr'))('feedFailFigures'));
+    expect(root.textContent).not.toContain(where);
   });
 
   test('a row without a failure code shows no sentence', () => {

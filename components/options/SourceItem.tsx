@@ -3,11 +3,10 @@ import type { SourceGroup } from '../../lib/view/source-groups';
 import { formatAge, formatCount, formatDate, formatMoment } from '../../lib/words/format';
 import { pluralText } from '../../lib/words/plural';
 import { answerFailureText } from '../../lib/words/answer-failure';
-import { fetchFailureDetail, fetchFailureText } from '../../lib/words/fetch-failure';
-import { feedFailureDetail, feedFailureText } from '../../lib/words/feed-failure';
+import { fetchFailureText } from '../../lib/words/fetch-failure';
+import { feedFailureText } from '../../lib/words/feed-failure';
 import { useLocale, useT, type MessageKey } from '../../utils/i18n';
 import type { SourceRow } from '../Options';
-import { SourceWords } from '../SourceWords';
 
 const SOURCE_NAMES: Record<string, MessageKey> = {
   feed: 'sourceFeedName',
@@ -23,7 +22,11 @@ const STATUS_KEYS: Record<SourceStatus, MessageKey> = {
   never: 'sourceNever',
 };
 
-/** One source: its name, state and age on one line that opens onto its details. */
+/**
+ * One source: its name, state and age on one line that opens onto its details. A failure is said
+ * in the reader's words only: the platform's own error text ("Failed to fetch", a field path) is
+ * English in every browser and tells a reader nothing the sentence does not, so it stays off the page.
+ */
 export function SourceItem({ group, exchangeNames, now }: { group: SourceGroup<SourceRow>; exchangeNames: Record<string, string>; now: Date }) {
   const t = useT();
   const locale = useLocale();
@@ -47,7 +50,6 @@ export function SourceItem({ group, exchangeNames, now }: { group: SourceGroup<S
           formatCount(coverage.count, locale),
           formatCount(coverage.of, locale),
         ]);
-  const detail = only?.lastFetchFailure !== undefined ? fetchFailureDetail(only.lastFetchFailure) : only?.lastFeedFailure !== undefined ? feedFailureDetail(only.lastFeedFailure) : undefined;
   return (
     <li class="source" data-testid="source-row" data-source={group.id} data-status={group.status}>
       <details>
@@ -82,15 +84,6 @@ export function SourceItem({ group, exchangeNames, now }: { group: SourceGroup<S
               <>
                 <dt>{t('sourceNextAttempt')}</dt>
                 <dd>{formatAge(only.nextAttemptAt, now, locale)}</dd>
-              </>
-            )}
-            {detail !== undefined && (
-              <>
-                <dt>{t('sourceTechnicalDetail')}</dt>
-                {/* The platform's own words or a field path, English in every browser: labelled and marked as data kept in English is. */}
-                <dd class="source__detail" data-testid="source-detail">
-                  <SourceWords text={detail} />
-                </dd>
               </>
             )}
           </dl>

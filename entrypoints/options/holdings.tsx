@@ -61,10 +61,14 @@ export interface HoldingsGlueProps {
   onSettingsReplaced: () => Promise<void>;
   /** Whether the browser gives the hosts the manifest requires: a delete that gave up the access to all sites may withhold them. */
   hostsHeld: boolean;
+  /** Changes after "Delete everything": the holdings fields are drawn afresh, dropping what was typed. */
+  draftsKey: number;
+  /** After "Delete everything" emptied storage, for the rest of the page to follow. */
+  onDeleted: () => Promise<void>;
 }
 
 /** The options page's holdings: storage in, the components' callbacks out. */
-export function HoldingsGlue({ settings, exchangeNames, onSettingsReplaced, hostsHeld }: HoldingsGlueProps) {
+export function HoldingsGlue({ settings, exchangeNames, onSettingsReplaced, hostsHeld, draftsKey, onDeleted }: HoldingsGlueProps) {
   const t = useT();
   const locale = useLocale();
   const [loaded, setLoaded] = useState<Loaded | undefined>(undefined);
@@ -145,6 +149,7 @@ export function HoldingsGlue({ settings, exchangeNames, onSettingsReplaced, host
   return (
     <>
       <HoldingsSection
+        key={draftsKey}
         state={loaded.state}
         prices={loaded.prices}
         readings={loaded.readings}
@@ -160,6 +165,7 @@ export function HoldingsGlue({ settings, exchangeNames, onSettingsReplaced, host
         }}
       />
       <RunNotifications
+        key={draftsKey}
         enabled={settings.runAlertNotifications}
         holdsOnExchange={loaded.state.holdings.some((holding) => holding.custodian !== 'self')}
         notificationsGranted={granted}
@@ -198,6 +204,8 @@ export function HoldingsGlue({ settings, exchangeNames, onSettingsReplaced, host
           const givenBack = await removeOptionalPermissions();
           await onSettingsReplaced();
           await reload();
+          // Deleted all the same when the page's redraw fails: the confirmation is still due.
+          await onDeleted().catch((error: unknown) => console.error('[reserve-radar] deleted, but the page could not read the emptied storage again', error));
           return givenBack;
         }}
       />

@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { I18nContext, type I18n } from '@/utils/i18n';
-import { Options, type SourceRow, type SubscriptionRow } from '@/components/Options';
+import { Options, type SubscriptionRow } from '@/components/Options';
 import { send } from '@/utils/send';
 import { exchanges } from '@/lib/exchanges/registry';
 import type { Settings } from '@/lib/settings';
@@ -17,6 +17,7 @@ import { HoldingsGlue } from './holdings';
 import { useAllowedLookalikes } from './lookalike';
 import { resetSettingsThenPermissions } from './reset';
 import { useSettingsChange } from './settings-change';
+import { useSourcesState } from './sources-state';
 import { useBroadAccess, usePermission } from '@/utils/broad-access';
 import '@/components/holdings.css';
 import '@/components/card.css';
@@ -45,6 +46,8 @@ interface RequiredHosts {
   held: boolean;
 }
 
+const readSourcesState = () => send({ type: 'sources-state' });
+
 function App({ initial, initialI18n, initialBroadAccess, requiredHosts }: { initial: Settings; initialI18n: I18n; initialBroadAccess: boolean; requiredHosts: RequiredHosts }) {
   // Follows storage: an import or another page's change shows here, and an edit builds on it.
   const [settings, setSettings] = useStoredSettings(initial);
@@ -56,8 +59,7 @@ function App({ initial, initialI18n, initialBroadAccess, requiredHosts }: { init
   const allHostsHeld = requiredHosts.asked.origins.length === 0 || hostsHeld;
   // The page speaks the stored language, whoever changed it.
   useEffect(() => showLanguage(settings.language), [settings.language, showLanguage]);
-  const [sources, setSources] = useState<SourceRow[] | undefined>(undefined);
-  const [sourcesFailed, setSourcesFailed] = useState(false);
+  const { sources, setSources, sourcesFailed, readSources } = useSourcesState(readSourcesState);
   const [subscriptions, setSubscriptions] = useState<SubscriptionRow[] | undefined>(undefined);
   const [subscriptionsFailed, setSubscriptionsFailed] = useState(false);
   // A refusal keeps the lists shown before and says so in their section (never rejects).
@@ -72,14 +74,13 @@ function App({ initial, initialI18n, initialBroadAccess, requiredHosts }: { init
   }, []);
   const reloadSubscriptions = useCallback(() => showSubscriptions(send({ type: 'subscriptions-state' })), [showSubscriptions]);
   useEffect(() => {
-    send({ type: 'sources-state' }).then(setSources, (error: unknown) => {
-      console.error('[reserve-radar] the state of the sources could not be read', error);
-      setSourcesFailed(true);
-    });
+    void readSources();
     void reloadSubscriptions();
-  }, [reloadSubscriptions]);
+  }, [readSources, reloadSubscriptions]);
 
   const change = useSettingsChange(setSettings);
+  // Counts the deletes of everything: each one draws the fields afresh, so nothing typed before stays beside the emptied storage.
+  const [deletes, setDeletes] = useState(0);
 
   return (
     <I18nContext.Provider value={i18n}>
@@ -140,9 +141,17 @@ function App({ initial, initialI18n, initialBroadAccess, requiredHosts }: { init
         }}
         // A refusal leaves the list as shown; the section says the unsubscribe failed.
         onUnsubscribe={(url) => send({ type: 'unsubscribe', url }).then((rows) => showSubscriptions(Promise.resolve(rows)))}
+        draftsKey={deletes}
         holdings={
           <HoldingsGlue
             settings={settings}
+            draftsKey={deletes}
+            onDeleted={async () => {
+              setDeletes((count) => count + 1);
+              // The lists and the sources' state went with the rest.
+              await reloadSubscriptions();
+              await readSources();
+            }}
             exchangeNames={exchangeNames}
             hostsHeld={allHostsHeld}
             onSettingsReplaced={async () => {

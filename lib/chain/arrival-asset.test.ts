@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { arrivalAsset, readTokenDecimals, waitForTokenDecimals } from './arrival-asset';
 import type { ArrivalErrorCode } from './arrival';
 import { deployTestToken, freePort, startAnvil, type LocalChain } from './test-anvil';
@@ -30,6 +30,16 @@ describe('readTokenDecimals on a local anvil', () => {
     expect(await readTokenDecimals({ rpcUrl: chain.url, address: '0x000000000000000000000000000000000000dEaD' })).toEqual({ decimals: null, error: 'bad-token' });
     expect(await readTokenDecimals({ rpcUrl: chain.url, chainId: 1, address: USDC_ETHEREUM })).toEqual({ decimals: null, error: 'wrong-chain' });
     expect(await readTokenDecimals({ rpcUrl: `http://127.0.0.1:${await freePort()}`, address: USDC_ETHEREUM, timeoutMs: 2000 })).toEqual({ decimals: null, error: 'rpc-unreachable' });
+  });
+
+  it('sends nothing to a plain http endpoint on another computer', async () => {
+    const fetchSpy = vi.spyOn(globalThis, 'fetch').mockRejectedValue(new TypeError('Failed to fetch'));
+    try {
+      expect(await readTokenDecimals({ rpcUrl: 'http://example.com', chainId: 1, address: USDC_ETHEREUM })).toEqual({ decimals: null, error: 'bad-rpc-url' });
+      expect(fetchSpy).not.toHaveBeenCalled();
+    } finally {
+      fetchSpy.mockRestore();
+    }
   });
 
   it('tries again until the endpoint is up and the contract answers', async () => {

@@ -1,6 +1,7 @@
 import { createPublicClient, erc20Abi, http, type Address } from 'viem';
 import { holdingTokensFor } from '../holdings/holding-tokens';
 import { pause, type ArrivalErrorCode } from './arrival';
+import { rpcUrlProblem } from './rpc-url';
 
 export interface ArrivalAssetParameters {
   chainId: number;
@@ -33,6 +34,7 @@ export type ReadTokenDecimalsReturnType = { decimals: number; error: null } | { 
 
 /** The token's own `decimals()`, read rather than typed in; a failure comes back as the code the guide words. Never throws. */
 export async function readTokenDecimals({ rpcUrl, chainId, address, timeoutMs = 10_000 }: ReadTokenDecimalsParameters): Promise<ReadTokenDecimalsReturnType> {
+  if (rpcUrlProblem(rpcUrl) !== undefined) return { decimals: null, error: 'bad-rpc-url' };
   const client = createPublicClient({ transport: http(rpcUrl, { retryCount: 0, timeout: timeoutMs }) });
   let served: number;
   try {

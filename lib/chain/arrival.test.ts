@@ -91,6 +91,9 @@ describe('errors come back as values', () => {
     // Mixed case with a wrong checksum is a typo.
     expect((await checkArrival({ rpcUrl, address: '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeD', baseline: '0' })).error!.code).toBe('bad-address');
     expect((await checkArrival({ rpcUrl: 'ftp://x', address: watched, baseline: '0' })).error!.code).toBe('bad-rpc-url');
+    // Plain http only to this computer: the watched address would otherwise travel unencrypted.
+    expect((await checkArrival({ rpcUrl: 'http://example.com', address: watched, baseline: '0' })).error!.code).toBe('bad-rpc-url');
+    expect((await checkArrival({ rpcUrl: 'http://127.0.0.1.example.com:8545', address: watched, baseline: '0' })).error!.code).toBe('bad-rpc-url');
     expect((await checkArrival({ rpcUrl, address: watched, baseline: '-5' })).error!.code).toBe('bad-baseline');
     const closed = `http://127.0.0.1:${await freePort()}`;
     expect((await checkArrival({ rpcUrl: closed, address: watched, baseline: '0', timeoutMs: 2_000 })).error!.code).toBe('rpc-unreachable');

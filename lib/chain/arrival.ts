@@ -1,5 +1,6 @@
 import { createPublicClient, erc20Abi, formatUnits, getAddress, http, isAddress, type PublicClient } from 'viem';
 import { BaseError } from '../errors';
+import { rpcUrlProblem } from './rpc-url';
 
 /**
  * "Did my withdrawal arrive?" for EVM networks: read the receiving address's balance (native
@@ -72,15 +73,6 @@ function parseBaseUnits(value: string): bigint | undefined {
   return /^\d{1,78}$/.test(value) ? BigInt(value) : undefined;
 }
 
-function validRpcUrl(rpcUrl: string): boolean {
-  try {
-    const url = new URL(rpcUrl);
-    return url.protocol === 'https:' || url.protocol === 'http:';
-  } catch {
-    return false;
-  }
-}
-
 function describe(error: unknown): string {
   if (error instanceof Error) return (error as Error & { shortMessage?: string }).shortMessage ?? error.message;
   return String(error);
@@ -106,7 +98,7 @@ export async function readBalance({ rpcUrl, chainId, address, token, timeoutMs =
   if (token !== undefined && (!isAddress(token.address) || !Number.isInteger(token.decimals) || token.decimals < 0 || token.decimals > 255)) {
     throw new ArrivalError('bad-token');
   }
-  if (!validRpcUrl(rpcUrl)) throw new ArrivalError('bad-rpc-url');
+  if (rpcUrlProblem(rpcUrl) !== undefined) throw new ArrivalError('bad-rpc-url');
   const owner = getAddress(address);
   const client = clientFor(rpcUrl, timeoutMs);
   let blockNumber: bigint;

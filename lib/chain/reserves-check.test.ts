@@ -196,7 +196,10 @@ describe('checkReserves errors, in plain words', () => {
   it('bad input sends nothing', async () => {
     for (const [parameters, code, message] of [
       [{ rpcUrl: 'not a url', addresses: holders }, 'bad-rpc-url', 'The RPC address is not a URL.'],
-      [{ rpcUrl: 'ftp://127.0.0.1/', addresses: holders }, 'bad-rpc-url', 'The RPC address must start with https:// or http://.'],
+      [{ rpcUrl: 'ftp://127.0.0.1/', addresses: holders }, 'bad-rpc-url', 'The RPC address must start with https:// (or http:// for a node on this computer).'],
+      // Plain http to another computer would carry the wallet list unencrypted.
+      [{ rpcUrl: 'http://example.com/', addresses: holders }, 'bad-rpc-url', 'The RPC address must start with https:// (or http:// for a node on this computer).'],
+      [{ rpcUrl: 'http://localhost@example.com/', addresses: holders }, 'bad-rpc-url', 'The RPC address must start with https:// (or http:// for a node on this computer).'],
       [{ rpcUrl: chain.url, addresses: ['0x1234'] }, 'bad-input', '"0x1234" is not an EVM address.'],
       [{ rpcUrl: chain.url, addresses: [] }, 'bad-input', 'No addresses to check.'],
       [{ rpcUrl: chain.url, addresses: Array.from({ length: 20_001 }, () => holders[0]!) }, 'bad-input', 'That is more than 20000 balances; check fewer addresses or tokens at a time.'],

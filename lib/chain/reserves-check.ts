@@ -1,6 +1,7 @@
 import { createPublicClient, erc20Abi, formatUnits, getAddress, http, isAddress, multicall3Abi, parseUnits, type Address, type ContractFunctionParameters, type PublicClient } from 'viem';
 import { MULTICALL3_ADDRESS } from './reserve-addresses';
 import { BaseError } from '../errors';
+import { rpcUrlProblem } from './rpc-url';
 
 /**
  * "Don't trust, verify" for reserves: read what published exchange wallets hold right now on an
@@ -233,13 +234,9 @@ export async function checkReserves(parameters: CheckReservesParameters): Promis
   });
 
   // Input first: nothing is sent for a list with a typo in it.
-  let url: URL;
-  try {
-    url = new URL(parameters.rpcUrl);
-  } catch {
-    return fail(new ReserveCheckError({ code: 'bad-rpc-url', problem: 'not-a-url' }));
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return fail(new ReserveCheckError({ code: 'bad-rpc-url', problem: 'scheme' }));
+  const urlProblem = rpcUrlProblem(parameters.rpcUrl);
+  if (urlProblem !== undefined) return fail(new ReserveCheckError({ code: 'bad-rpc-url', problem: urlProblem === 'not-a-url' ? 'not-a-url' : 'scheme' }));
+  const url = new URL(parameters.rpcUrl);
   const badAddress = parameters.addresses.find((address) => !isAddress(address, { strict: false }));
   if (badAddress !== undefined) return fail(new ReserveCheckError({ code: 'bad-input', problem: 'address', address: badAddress }));
   const badToken = tokens.find((token) => !isAddress(token.address, { strict: false }));

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { concat, createTestClient, encodeAbiParameters, encodeErrorResult, http, numberToHex, parseAbi, size, type Hex } from 'viem';
@@ -100,6 +100,17 @@ describe('resolveEnsName', () => {
   it('rejects names that cannot be normalised or are not .eth, without a request', async () => {
     expect((await resolveEnsName({ name: 'bad name.eth', rpcUrl: 'http://127.0.0.1:1' })).error!.code).toBe('bad-name');
     expect((await resolveEnsName({ name: 'example.com', rpcUrl: 'http://127.0.0.1:1' })).error!.code).toBe('bad-name');
+  });
+
+  it('sends nothing to a plain http endpoint on another computer', async () => {
+    const fetchSpy = vi.spyOn(globalThis, 'fetch').mockRejectedValue(new TypeError('Failed to fetch'));
+    try {
+      const result = await resolveEnsName({ name: 'nick.eth', rpcUrl: 'http://example.com' });
+      expect(result).toEqual({ name: 'nick.eth', address: null, error: { code: 'resolve-failed' } });
+      expect(fetchSpy).not.toHaveBeenCalled();
+    } finally {
+      fetchSpy.mockRestore();
+    }
   });
 
   it('reports an unreachable endpoint as a value', async () => {

@@ -1,6 +1,7 @@
 import { createPublicClient, http } from 'viem';
 import { mainnet } from 'viem/chains';
 import { getEnsAddress, normalize } from 'viem/ens';
+import { rpcUrlProblem } from '../chain/rpc-url';
 
 /**
  * ENS names live on Ethereum mainnet, whatever network the withdrawal uses. Resolving one
@@ -40,6 +41,8 @@ export async function resolveEnsName({ name, rpcUrl, timeoutMs = 10_000 }: Resol
     return { name, address: null, error: { code: 'bad-name' } };
   }
   if (!normalized.endsWith('.eth')) return { name: normalized, address: null, error: { code: 'bad-name' } };
+  // Callers pass only usable endpoints; checked here too, so a name never travels unencrypted to another computer.
+  if (rpcUrlProblem(rpcUrl) !== undefined) return { name: normalized, address: null, error: { code: 'resolve-failed' } };
   try {
     const client = createPublicClient({ chain: mainnet, transport: http(rpcUrl, { timeout: timeoutMs, retryCount: 0 }), ccipRead: false });
     const chainId = await client.getChainId();

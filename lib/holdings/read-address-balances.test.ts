@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestClient, getAddress, http, isAddress, type Address } from 'viem';
 import { deployMulticall3, deployTestToken, setTestTokenBalance, startAnvil, type LocalChain, startCountingProxy, type CountingProxy } from '../chain/test-anvil';
 import { holdingChainIds, holdingTokens } from './holding-tokens';
@@ -97,6 +97,18 @@ describe('readAddressBalances against a local anvil chain', () => {
     expect(result.error?.failure).toEqual({ code: 'wrong-chain', served: 31337, wanted: 1 });
     expect(result.balances).toHaveLength(0);
     expect(proxy!.requests).toBe(1);
+  });
+
+  it('sends nothing to a plain http endpoint on another computer', async () => {
+    const fetchSpy = vi.spyOn(globalThis, 'fetch').mockRejectedValue(new TypeError('Failed to fetch'));
+    try {
+      const result = await readAddressBalances({ rpcUrl: 'http://example.com', chainId: 1, addresses: ['0x000000000000000000000000000000000000dEaD'] });
+      expect(result.error?.code).toBe('bad-rpc-url');
+      expect(result.rpcRequests).toBe(0);
+      expect(fetchSpy).not.toHaveBeenCalled();
+    } finally {
+      fetchSpy.mockRestore();
+    }
   });
 
   it('sends nothing for a list with a bad address', async () => {

@@ -115,8 +115,8 @@ const SURFACES: Surface[] = [
   }),
   extensionPage('popup on another tab', 'popup.html', 'exchange-list'),
   extensionPage('options', 'options.html', 'sources', async (page) => {
-    // The feed failed before the page is read (beforeAll): its row's technical detail is read too.
-    await page.getByTestId('source-detail').first().waitFor({ state: 'attached' });
+    // The feed failed before the page is read (beforeAll): its row's failure sentence is read too.
+    await page.locator('[data-testid="source-row"][data-source="feed"] .source__error').waitFor({ state: 'attached' });
     return [];
   }),
   extensionPage('guide', 'guide.html?exchange=binance', 'step-route', async (page) => {

@@ -65,7 +65,8 @@ describe('options page input and focus in Chromium', () => {
     await expect.poll(storedRpc).toBe('https://good.example.org');
     await expect.poll(() => rpc.getAttribute('aria-invalid')).toBe('false');
 
-    for (const bad of ['rpc.example.org', 'nonsense', 'not a url', 'ftp://x.org', 'https://']) {
+    // Plain http goes to this computer only: to any other host it would carry names and addresses unencrypted.
+    for (const bad of ['rpc.example.org', 'nonsense', 'not a url', 'ftp://x.org', 'https://', 'http://example.com', 'http://localhost@evil.com', 'http://127.0.0.1.example.com']) {
       await rpc.fill(bad);
       await rpc.press('Tab');
       const error = options.locator('#rpc-url-error');
@@ -98,6 +99,10 @@ describe('options page input and focus in Chromium', () => {
     await rpc.press('Tab');
     await expect.poll(() => options.locator('#rpc-url-error').textContent()).toBe(`${word(en, 'rpcInvalid')} ${word(en, 'rpcNotSavedNone')}`);
     expect(await storedRpc()).toBeUndefined();
+    // A node on this computer may speak plain http.
+    await rpc.fill('http://127.0.0.1:8545');
+    await rpc.press('Tab');
+    await expect.poll(storedRpc).toBe('http://127.0.0.1:8545');
     expect(pageErrors).toEqual([]);
   });
 

@@ -106,7 +106,7 @@ describe('Options → Data sources in Chromium', () => {
     await options.emulateMedia({ colorScheme: 'light' });
   });
 
-  test("in German, an unreachable feed host is said in German; Chromium's English error text stays in the details, marked English", async () => {
+  test("in German, an unreachable feed host is said in German only: Chromium's English error text is nowhere on the page", async () => {
     const feed = new URL(FEED_URL);
     // The feed's host refuses the connection, as a closed port on this machine does.
     await browser.context.route(`${feed.origin}/**`, (route) => route.abort('connectionrefused'));
@@ -118,20 +118,11 @@ describe('Options → Data sources in Chromium', () => {
     const row = options.locator('[data-testid="source-row"][data-source="feed"]');
     const summary = (await row.locator('summary').textContent()) ?? '';
     expect(summary).toContain(`${feed.host} war nicht erreichbar`);
-    expect(summary).not.toMatch(/Failed to fetch|NetworkError/);
     await row.locator('summary').click();
-    // The browser's words, labelled as data kept in English and marked English.
-    const detail = row.getByTestId('source-detail');
-    expect(await detail.locator('[data-source-words] .source-words__label').textContent()).toBeTruthy();
-    await expect.poll(() => detail.locator('[data-source-words] [lang="en"]').textContent()).toBe('Failed to fetch');
-    // Wherever the English words appear on the page (other unreachable sources too), they are marked English.
-    const marked = await options.evaluate(() =>
-      [...document.querySelectorAll('body *')]
-        .filter((element) => [...element.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && node.textContent?.includes('Failed to fetch')))
-        .map((element) => element.closest('[lang]')?.getAttribute('lang')),
-    );
-    expect(marked.length).toBeGreaterThan(0);
-    expect(new Set(marked)).toEqual(new Set(['en']));
+    await expect.poll(() => row.locator('.source__details').isVisible()).toBe(true);
+    // No technical line: the browser's words say nothing the sentence above does not, and only in English.
+    expect(await row.getByTestId('source-detail').count()).toBe(0);
+    expect(await options.evaluate(() => document.body.textContent ?? '')).not.toMatch(/Failed to fetch|NetworkError|net::ERR/);
     for (const colorScheme of ['light', 'dark'] as const) {
       await options.emulateMedia({ colorScheme });
       expect(await axeProblems(options, '[data-testid="sources"]'), colorScheme).toEqual([]);

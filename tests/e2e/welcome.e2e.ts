@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { bundledLocales, PSEUDO_LOCALE } from '../../scripts/locales';
-import { axeProblems, chromeBuild, launchChromium, layoutProblems, root, screenshotPath, welcomePage, type ChromiumExtension } from './harness';
+import { axeProblems, chromeBuild, focusedTestId, launchChromium, layoutProblems, root, screenshotPath, welcomePage, type ChromiumExtension } from './harness';
 
 /** The slice of the extension API these tests call inside the service worker. */
 declare const chrome: {
@@ -224,6 +224,12 @@ describe('the welcome page in Chromium', () => {
     await welcome.keyboard.press('Enter');
     await expect.poll(() => protection.getAttribute('data-state')).toBe('asking');
     await expect.poll(() => welcome.getByTestId('welcome-protection-result').textContent()).toBe("Waiting for your answer in the browser's dialog…");
+    // The keyboard focus stays on the button, marked busy, instead of falling to the page's body.
+    expect(await focusedTestId(welcome)).toBe('welcome-protection-on');
+    expect(await welcome.getByTestId('welcome-protection-on').getAttribute('aria-busy')).toBe('true');
+    // Another press while the browser asks asks nothing more, and still keeps the focus.
+    await welcome.keyboard.press('Enter');
+    expect(await focusedTestId(welcome)).toBe('welcome-protection-on');
     // Headless Chromium shows the browser's permission prompt where no test can answer it: the
     // request stays open. Granted and declined are tested in Firefox and in components/Welcome.test.tsx.
     expect(await browser.worker.evaluate(() => chrome.permissions.contains({ permissions: ['tabs'] }))).toBe(false);
