@@ -83,7 +83,8 @@ function HintLine({ hint, name }: { hint: ExchangeWithdrawalHint; name: string }
       {hint.menuPath !== undefined && (
         <>
           {gapAfter(said, locale)}
-          {t(MENU_LEAD[hint.topic])} {/* The exchange's own menu labels, as its English site shows them: the words to look for, marked English and as a source's words (data-source-words), with no "not translated" label mid-sentence. */}
+          {/* The exchange's own menu labels, as its English site shows them: the words to look for, marked English and as a source's words (data-source-words), with no "not translated" label mid-sentence. */}
+          {t(MENU_LEAD[hint.topic])}{' '}
           <span data-source-words="">
             <strong class="menu-path" data-testid="where-menu" lang="en">
               {hint.menuPath.join(' › ')}
