@@ -40,8 +40,8 @@ describe('Where to click', () => {
     const menus = [...root.querySelectorAll('[data-testid="where-menu"]')];
     expect(menus.map((menu) => menu.textContent)).toContain('Security › Address Management');
     for (const menu of menus) expect(menu.getAttribute('lang')).toBe('en');
-    // Marked as a source's words, so the every-language check takes its English as data, not as an untranslated message.
-    for (const menu of menus) expect(menu.closest('[data-source-words]')).not.toBeNull();
+    // Marked as the site's own words, so the every-language check takes its English as words to look for, not as an untranslated message.
+    for (const menu of menus) expect(menu.hasAttribute('data-site-words')).toBe(true);
     expect(root.textContent).not.toMatch(/traduit|翻译/);
   });
 

@@ -83,13 +83,11 @@ function HintLine({ hint, name }: { hint: ExchangeWithdrawalHint; name: string }
       {hint.menuPath !== undefined && (
         <>
           {gapAfter(said, locale)}
-          {/* The exchange's own menu labels, as its English site shows them: the words to look for, marked English and as a source's words (data-source-words), with no "not translated" label mid-sentence. */}
+          {/* The exchange's own menu labels, as its English site shows them: the words to look for, marked English (and as site words, data-site-words), with no "not translated" label mid-sentence. */}
           {t(MENU_LEAD[hint.topic])}{' '}
-          <span data-source-words="">
-            <strong class="menu-path" data-testid="where-menu" lang="en">
-              {hint.menuPath.join(' › ')}
-            </strong>
-          </span>
+          <strong class="menu-path" data-testid="where-menu" data-site-words="" lang="en">
+            {hint.menuPath.join(' › ')}
+          </strong>
           {stop}
         </>
       )}

@@ -155,6 +155,12 @@ function collectIn(start: Document | ShadowRoot): Collected {
       return;
     }
     if (['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE'].includes(node.tagName)) return;
+    // An exchange's own menu labels (the guide's "where to click"): English on purpose, the words to look for on its site,
+    // marked lang="en" and given no "not translated" label. Unmarked, they count as English left over.
+    if (node.hasAttribute('data-site-words')) {
+      if (node.getAttribute('lang') !== 'en' && node.textContent?.trim()) texts.push(node.textContent);
+      return;
+    }
     if (node.hasAttribute('data-source-words')) {
       const english = node.querySelector('[lang]');
       const label = [...node.childNodes]

@@ -171,7 +171,7 @@ describe('holdings in Chromium', () => {
     expect(parsed.holdings).toHaveLength(2);
     const before = JSON.parse(await stored()).holdings;
     await options.getByTestId('data-import').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(text) });
-    await expect.poll(() => options.getByTestId('data-import-message').textContent()).toBe('Imported 2 holdings, 0 watched addresses and 1 days of history.');
+    await expect.poll(() => options.getByTestId('data-import-message').textContent()).toBe('Imported 2 holdings, 0 watched addresses and 1 day of history.');
     expect(JSON.parse(await stored()).holdings).toEqual(before);
   });
 
