@@ -3,6 +3,7 @@ import type { ActiveWarning } from '../community/active-warnings';
 import { getExchange } from '../exchanges/registry';
 import type { ExchangeReserves } from '../reserves/schema';
 import { cardReasons, reasonsWorstFirst } from './card-reasons';
+import { bundledSnapshot } from '../reserves/snapshot';
 import { buildExchangeView } from './exchange-view';
 
 const now = new Date('2026-12-04T12:00:00Z');
@@ -53,8 +54,9 @@ describe('cardReasons', () => {
     expect(lead).toHaveLength(3);
     expect(label(lead[0]!)).toBe('caution:own-token.share');
     expect(lead.slice(1).every((item) => item.kind === 'reason' && item.reason.effect === 'unknown')).toBe(true);
-    // Nothing is dropped: every finding is in one list or the other, ok reasons in neither.
-    const findings = view.verdict.reasons.filter((reason) => reason.effect !== 'ok');
+    // Nothing is dropped: every finding is in one list or the other, ok reasons in neither; the largest holding's
+    // missing breakdown says the minor holdings' and the concentration's too.
+    const findings = view.verdict.reasons.filter((reason) => reason.effect !== 'ok' && !['breakdown-missing.minor', 'breakdown-missing.hhi'].includes(reason.code));
     expect(lead.length + rest.length).toBe(findings.length);
     expect([...lead, ...rest].some((item) => item.kind === 'reason' && item.reason.effect === 'ok')).toBe(false);
   });
@@ -97,6 +99,17 @@ describe('cardReasons', () => {
     expect(shown).not.toContain('ratio-any.missing');
     expect(lead.map((item) => (item.kind === 'reason' ? item.reason.code : ''))).toEqual(['ratio-major.missing', 'onchain.missing', 'flow-7d.missing']);
     // The shared text and picture list the same findings.
+    expect(reasonsWorstFirst(view.verdict.reasons).map((reason) => reason.code)).toEqual(shown);
+  });
+
+  test('totals without a per-token breakdown (Bybit’s figures): the breakdown’s absence is one finding, not three', () => {
+    const view = viewOf('bybit', bundledSnapshot().exchanges.bybit);
+    const codes = view.verdict.reasons.map((reason) => reason.code);
+    // The premise: the model keeps the three figures the missing breakdown leaves unknown.
+    expect(codes).toEqual(expect.arrayContaining(['breakdown-missing.top', 'breakdown-missing.minor', 'breakdown-missing.hhi']));
+    const { lead, rest } = cardReasons({ view });
+    const shown = [...lead, ...rest].map((item) => (item.kind === 'reason' ? item.reason.code : ''));
+    expect(shown.filter((code) => code.startsWith('breakdown-missing'))).toEqual(['breakdown-missing.top']);
     expect(reasonsWorstFirst(view.verdict.reasons).map((reason) => reason.code)).toEqual(shown);
   });
 });
