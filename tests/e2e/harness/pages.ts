@@ -1,5 +1,5 @@
 /** Set-ups several tests share: an exchange tab beside the options page, a source refreshed, the pill's place on a page. */
-import { expect } from 'vitest';
+import { expect, vi } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { activeTabId, type ChromiumExtension } from './chromium';
 import { fakeExchangeHtml, routeSite } from './servers';
@@ -79,4 +79,31 @@ export async function untilSettingStored(extensionPage: Page, name: string, valu
       }, name),
     )
     .toEqual(value);
+}
+
+/**
+ * Waits until the worker has run its start-up after install and stored the first paint (the pill's words and cards
+ * for a page met while it sleeps), asking whichever worker is the newest: right after install it restarts once.
+ */
+export async function untilFirstPaintStored(context: BrowserContext, timeout = 20_000): Promise<void> {
+  const stored = async (): Promise<boolean> => {
+    const worker = context.serviceWorkers().at(-1);
+    if (worker === undefined) return false;
+    try {
+      return await worker.evaluate(async () => {
+        const { chrome } = globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } } };
+        return (await chrome.storage.local.get('firstPaint')).firstPaint !== undefined;
+      });
+    } catch (error) {
+      if (/Service worker restarted|has been closed|Target closed|context was destroyed/i.test(String(error))) return false;
+      throw error;
+    }
+  };
+  // vi.waitFor, not expect.poll: this is also called from a beforeAll.
+  await vi.waitFor(
+    async () => {
+      if (!(await stored())) throw new Error('no first paint stored yet');
+    },
+    { timeout, interval: 100 },
+  );
 }
