@@ -28,8 +28,7 @@ describe('the danger card with the worker asleep or busy, in Chromium (issue 16)
   beforeAll(async () => {
     browser = await launchChromium();
     await routeSite(browser.context, 'https://ftx.com', fakeExchangeHtml('FTX — stand-in'));
-    // Right after install the worker restarts once on its own and stores the first paint.
-    await untilFirstPaintStored(browser.context);
+    await untilFirstPaintStored(browser);
   });
   afterAll(async () => {
     await browser?.close();

@@ -38,8 +38,7 @@ describe('the first visit in Chromium, with the service worker asleep (issue 16)
   beforeAll(async () => {
     browser = await launchChromium();
     await routeSite(browser.context, 'https://www.kraken.com', fakeExchangeHtml('Kraken — stand-in'));
-    // Right after install the worker restarts once on its own and stores the first paint.
-    await untilFirstPaintStored(browser.context);
+    await untilFirstPaintStored(browser);
   });
   afterAll(async () => {
     await browser?.close();
