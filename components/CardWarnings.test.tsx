@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { render } from 'preact';
 import { describe, expect, test } from 'vitest';
 import type { ActiveWarning } from '../lib/community/active-warnings';
+import { listWarning } from '../lib/community/active-warning.testkit';
 import { getExchange } from '../lib/exchanges/registry';
 import { buildExchangeView, type ExchangeView } from '../lib/view/exchange-view';
 import { pillFace } from '../lib/view/first-paint-view';
@@ -19,18 +20,7 @@ const now = new Date('2026-12-04T12:00:00Z');
 const messagesOf = (locale: string) => JSON.parse(readFileSync(join(import.meta.dirname, '../public/_locales', locale, 'messages.json'), 'utf8')) as Messages;
 
 function warning(severity: ActiveWarning['severity'], title: string): ActiveWarning {
-  return {
-    exchange: 'kraken',
-    severity,
-    title,
-    body: 'Reported by users.',
-    sources: ['https://example.org/report'],
-    published: '2026-12-01T00:00:00Z',
-    expires: '2027-01-01T00:00:00Z',
-    listName: 'Reserve Radar Official',
-    listHost: 'lists.example.org',
-    listSequence: 1,
-  };
+  return listWarning({ exchange: 'kraken', severity, title, sources: ['https://example.org/report'], published: '2026-12-01T00:00:00Z', listName: 'Reserve Radar Official' });
 }
 
 /** Kraken with no figures (its reasons are unknowns) and one warning of each severity, each with the same shape of text. */

@@ -1,36 +1,15 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { render } from 'preact';
 import { describe, expect, test, vi } from 'vitest';
 import { getExchange } from '../lib/exchanges/registry';
 import { buildExchangeView } from '../lib/view/exchange-view';
-import { I18nContext, translateFrom, type Messages } from '../utils/i18n';
-import { Popup } from './Popup';
-import { effectsOnNextTask, page, settle } from './test-dom';
+import { popupPage, wordsIn } from './popup.testkit';
+import { effectsOnNextTask, settle } from './test-dom';
 
 const now = new Date('2026-12-05T12:00:00Z');
 const views = ['binance', 'kraken', 'bitfinex'].map((id) => buildExchangeView({ exchange: getExchange(id)!, reserves: undefined, now }));
 
 function draw(locale = 'en') {
-  const dom = page();
-  vi.stubGlobal('requestAnimationFrame', (callback: () => void) => setTimeout(callback, 0));
-  vi.stubGlobal('cancelAnimationFrame', (id: number) => clearTimeout(id));
-  const t = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../public/_locales', locale, 'messages.json'), 'utf8')) as Messages);
-  const none = () => Promise.resolve();
-  render(
-    <I18nContext.Provider value={{ t, locale }}>
-      <Popup
-        tab={{ kind: 'not-exchange' }}
-        loadAll={() => Promise.resolve(views)}
-        onWithdraw={() => undefined}
-        onOpenOptions={() => undefined}
-        onOpenVerify={() => undefined}
-        onCopyText={none}
-        onCopyImage={none}
-      />
-    </I18nContext.Provider>,
-    dom.root,
-  );
+  const dom = popupPage(wordsIn(locale));
+  dom.draw({ loadAll: () => Promise.resolve(views) });
   const search = (text: string) => {
     const input = dom.$('search') as HTMLInputElement;
     input.value = text;

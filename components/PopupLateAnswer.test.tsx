@@ -1,14 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { render } from 'preact';
-import { describe, expect, test, vi } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { getExchange } from '../lib/exchanges/registry';
 import { buildExchangeView, type ExchangeView, type TabState } from '../lib/view/exchange-view';
-import { I18nContext, translateFrom, type Messages } from '../utils/i18n';
-import { Popup } from './Popup';
-import { effectsOnNextTask, page, recordFocus, settle } from './test-dom';
+import { popupPage, wordsIn } from './popup.testkit';
+import { effectsOnNextTask, recordFocus, settle } from './test-dom';
 
-const t = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../public/_locales/en/messages.json'), 'utf8')) as Messages);
+const words = wordsIn('en');
+const { t } = words;
 const NOW = new Date('2026-12-05T12:00:00Z');
 const [binance, kraken] = ['binance', 'kraken'].map((id) => buildExchangeView({ exchange: getExchange(id)!, reserves: undefined, now: NOW })) as [ExchangeView, ExchangeView];
 
@@ -17,30 +14,11 @@ const [binance, kraken] = ['binance', 'kraken'].map((id) => buildExchangeView({ 
  * (its list failed too), then the late answer drawn over it in the same page, no button pressed.
  */
 function popup() {
-  const dom = page();
+  const dom = popupPage(words);
   const focused = recordFocus(dom.window);
-  vi.stubGlobal('requestAnimationFrame', (callback: () => void) => setTimeout(callback, 0));
-  vi.stubGlobal('cancelAnimationFrame', (id: number) => clearTimeout(id));
   const none = () => Promise.resolve();
-  const draw = (tab: TabState | undefined, failed: boolean, loadAll: () => Promise<ExchangeView[]>) =>
-    render(
-      <I18nContext.Provider value={{ t, locale: 'en' }}>
-        <Popup
-          tab={tab}
-          failed={failed}
-          onRetry={none}
-          loadAll={loadAll}
-          onWithdraw={() => undefined}
-          onOpenOptions={() => undefined}
-          onOpenVerify={() => undefined}
-          onCopyText={none}
-          onCopyImage={none}
-        />
-      </I18nContext.Provider>,
-      dom.root,
-    );
-  const rows = () => [...dom.root.querySelectorAll('[data-testid="exchange-row"]')].map((row) => row.getAttribute('data-id'));
-  return { ...dom, focused, draw, rows };
+  const draw = (tab: TabState | undefined, failed: boolean, loadAll: () => Promise<ExchangeView[]>) => dom.draw({ tab, failed, onRetry: none, loadAll });
+  return { ...dom, focused, draw };
 }
 
 describe('Popup: a late answer replaces the failed state', () => {

@@ -1,10 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { render } from 'preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { I18nContext, translateFrom, type Messages } from '../utils/i18n';
-import { Popup } from './Popup';
-import { effectsOnNextTask, page, settle } from './test-dom';
+import { popupPage, wordsIn } from './popup.testkit';
+import { effectsOnNextTask, settle } from './test-dom';
 
 /**
  * Warning lists Reserve Radar may not read (subscribed before it read each list with its host's
@@ -12,7 +9,8 @@ import { effectsOnNextTask, page, settle } from './test-dom';
  * many and opens the options page at the lists, where each can be allowed.
  */
 
-const t = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../public/_locales/en/messages.json'), 'utf8')) as Messages);
+const words = wordsIn('en');
+const { t } = words;
 
 let framesHeld = false;
 
@@ -34,29 +32,8 @@ function heldFrames() {
 }
 
 function draw(load: () => Promise<number>, onOpenLists = () => undefined, loadHoldings?: () => Promise<null>) {
-  const dom = page();
-  if (!framesHeld) {
-    vi.stubGlobal('requestAnimationFrame', (callback: () => void) => setTimeout(callback, 0));
-    vi.stubGlobal('cancelAnimationFrame', (id: number) => clearTimeout(id));
-  }
-  const none = () => Promise.resolve();
-  render(
-    <I18nContext.Provider value={{ t, locale: 'en' }}>
-      <Popup
-        tab={{ kind: 'not-exchange' }}
-        loadAll={() => Promise.resolve([])}
-        onWithdraw={() => undefined}
-        onOpenOptions={() => undefined}
-        onOpenVerify={() => undefined}
-        onCopyText={none}
-        onCopyImage={none}
-        loadListsNotChecked={load}
-        onOpenLists={onOpenLists}
-        {...(loadHoldings === undefined ? {} : { loadHoldings })}
-      />
-    </I18nContext.Provider>,
-    dom.root,
-  );
+  const dom = popupPage(words, { ownFrames: framesHeld });
+  dom.draw({ loadListsNotChecked: load, onOpenLists, ...(loadHoldings === undefined ? {} : { loadHoldings }) });
   return dom;
 }
 

@@ -1,16 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { render } from 'preact';
 import { describe, expect, test, vi } from 'vitest';
 import { getExchange } from '../lib/exchanges/registry';
 import { evaluateRun } from '../lib/risk/run-signals';
 import { buildExchangeView, type TabState } from '../lib/view/exchange-view';
 import { runAlertView } from '../lib/view/run-alert-view';
-import { I18nContext, translateFrom, type Messages } from '../utils/i18n';
-import { Popup } from './Popup';
-import { effectsOnNextTask, page, recordFocus, settle } from './test-dom';
+import { popupPage, wordsIn } from './popup.testkit';
+import { effectsOnNextTask, recordFocus, settle } from './test-dom';
 
-const t = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../public/_locales/en/messages.json'), 'utf8')) as Messages);
+const words = wordsIn('en');
+const { t } = words;
 const NOW = new Date('2026-12-05T12:00:00Z');
 const binance = buildExchangeView({ exchange: getExchange('binance')!, reserves: undefined, now: NOW });
 
@@ -33,10 +30,8 @@ function binanceInARun() {
  * draws what it said (the answer is handed out by the test).
  */
 function popup() {
-  const dom = page();
+  const dom = popupPage(words);
   const focused = recordFocus(dom.window);
-  vi.stubGlobal('requestAnimationFrame', (callback: () => void) => setTimeout(callback, 0));
-  vi.stubGlobal('cancelAnimationFrame', (id: number) => clearTimeout(id));
   let answer: (state: TabState | 'failed') => void = () => undefined;
   const onRetry = vi.fn(
     () =>
@@ -47,25 +42,7 @@ function popup() {
         };
       }),
   );
-  const none = () => Promise.resolve();
-  const draw = (tab: TabState | undefined, failed: boolean) =>
-    render(
-      <I18nContext.Provider value={{ t, locale: 'en' }}>
-        <Popup
-          tab={tab}
-          failed={failed}
-          onRetry={onRetry}
-          loadAll={() => Promise.resolve([])}
-          onWithdraw={() => undefined}
-          onOpenOptions={() => undefined}
-          onOpenVerify={() => undefined}
-          onCopyText={none}
-          onCopyImage={none}
-          onSnoozeRun={() => Promise.resolve([])}
-        />
-      </I18nContext.Provider>,
-      dom.root,
-    );
+  const draw = (tab: TabState | undefined, failed: boolean) => dom.draw({ tab, failed, onRetry, onSnoozeRun: () => Promise.resolve([]) });
   draw(undefined, true);
   const retry = () => {
     const button = dom.$('popup-retry');

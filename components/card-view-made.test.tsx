@@ -4,6 +4,7 @@ import { parseHTML } from 'linkedom';
 import { render } from 'preact';
 import { describe, expect, test, vi } from 'vitest';
 import type { ActiveWarning } from '../lib/community/active-warnings';
+import { listWarning } from '../lib/community/active-warning.testkit';
 import { getExchange } from '../lib/exchanges/registry';
 import type { ExchangeReserves } from '../lib/reserves/schema';
 import { assetRank } from '../lib/risk/assets';
@@ -24,18 +25,7 @@ import { ExchangeCard } from './ExchangeCard';
 
 const now = new Date('2026-12-04T12:00:00Z');
 
-const warning = (severity: ActiveWarning['severity'], title: string): ActiveWarning => ({
-  exchange: 'ftx',
-  severity,
-  title,
-  body: 'Reported by users.',
-  sources: ['https://example.org/'],
-  published: '2026-11-01T00:00:00Z',
-  expires: '2027-01-01T00:00:00Z',
-  listName: 'A list',
-  listHost: 'lists.example.org',
-  listSequence: 1,
-});
+const warning = (severity: ActiveWarning['severity'], title: string) => listWarning({ exchange: 'ftx', severity, title });
 
 const binanceReserves: ExchangeReserves = {
   por: {

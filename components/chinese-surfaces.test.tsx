@@ -15,7 +15,7 @@ import { ExchangeCard } from './ExchangeCard';
 import { Guide } from './guide/Guide';
 import { Options } from './Options';
 import { quietOptions } from './options/options.testkit';
-import { Popup } from './Popup';
+import { framesOnNextTask, popupWith } from './popup.testkit';
 import { effectsOnNextTask, page, settle } from './test-dom';
 import { ReserveCheck } from './verify/ReserveCheck';
 import { okxEthereumTarget } from './verify/verify.testkit';
@@ -40,8 +40,7 @@ function viewOf(id: string): ExchangeView {
 /** The text of each block drawn, English quotes left out; `hidden` picks what a closed element keeps out of sight. */
 async function drawnBlocks(node: ComponentChildren, hidden?: string): Promise<string[]> {
   const { root } = page();
-  vi.stubGlobal('requestAnimationFrame', (callback: () => void) => setTimeout(callback, 0));
-  vi.stubGlobal('cancelAnimationFrame', (id: number) => clearTimeout(id));
+  framesOnNextTask();
   render(
     <I18nContext.Provider value={{ t, locale }}>
       <ReasonWordsContext.Provider value={reasonText}>{node}</ReasonWordsContext.Provider>
@@ -75,17 +74,7 @@ describe('every surface in Chinese: full-width marks with no space after, no Lat
 
   test('the popup, on an exchange and with its list', async () => {
     const [binance] = views;
-    const blocks = await drawnBlocks(
-      <Popup
-        tab={{ kind: 'exchange', host: 'www.binance.com', view: binance! }}
-        loadAll={() => Promise.resolve(views)}
-        onWithdraw={() => undefined}
-        onOpenOptions={() => undefined}
-        onOpenVerify={() => undefined}
-        onCopyText={none}
-        onCopyImage={none}
-      />,
-    );
+    const blocks = await drawnBlocks(popupWith({ tab: { kind: 'exchange', host: 'www.binance.com', view: binance! }, loadAll: () => Promise.resolve(views) }));
     expect(blocks.length).toBeGreaterThan(5);
     expect(sayProblems(blocks)).toEqual([]);
   });

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { render } from 'preact';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { createGuideState } from '../lib/custody/steps';
 import { emptyHoldingsState } from '../lib/holdings/model';
 import { defaultSettings } from '../lib/settings';
@@ -14,20 +14,13 @@ import { Options } from './Options';
 import { RunAlert } from './RunAlert';
 import { effectsOnNextTask, page, settle } from './test-dom';
 import { quietOptions } from './options/options.testkit';
+import { inTimeZone } from '../lib/words/time-zone.testkit';
 
 const t = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../public/_locales/en/messages.json'), 'utf8')) as Messages);
 /** 8 pm on Monday Dec 7, 2026 in New York; already Dec 8 in UTC. */
 const EVENING = Date.parse('2026-12-07T20:00:00-05:00');
 
-let zone: string | undefined;
-beforeAll(() => {
-  zone = process.env.TZ;
-  process.env.TZ = 'America/New_York';
-});
-afterAll(() => {
-  if (zone === undefined) delete process.env.TZ;
-  else process.env.TZ = zone;
-});
+inTimeZone('America/New_York');
 
 effectsOnNextTask();
 

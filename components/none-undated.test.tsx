@@ -8,10 +8,10 @@ import { shareImageContent } from '../lib/share/share-image';
 import { shareText } from '../lib/share/share-text';
 import { buildExchangeView, type ExchangeView } from '../lib/view/exchange-view';
 import { reasonText, withReasonWords } from '../lib/words/reason-text';
-import { I18nContext, translateFrom, type Messages } from '../utils/i18n';
+import { translateFrom, type Messages } from '../utils/i18n';
 import { cardWords } from './card-words.testkit';
-import { Popup } from './Popup';
-import { effectsOnNextTask, page, settle } from './test-dom';
+import { popupPage, wordsIn } from './popup.testkit';
+import { effectsOnNextTask, settle } from './test-dom';
 
 // A "none" record without a day we looked after its date carries only a source's date (an old
 // filing, a news story). "No proof of reserves as of" that date, or "not checked since" it, would be
@@ -55,26 +55,11 @@ describe('a "none" record without a day we looked: undated everywhere', () => {
   });
 
   test('the popup, with the card open and its reasons worded', async () => {
-    const dom = page();
-    vi.stubGlobal('requestAnimationFrame', (callback: () => void) => setTimeout(callback, 0));
-    vi.stubGlobal('cancelAnimationFrame', (id: number) => clearTimeout(id));
-    const t = translateFrom(messages('en'));
+    const words = wordsIn('en');
+    const { t } = words;
     const view = withReasonWords(undatedNone(), t, 'en', now);
-    const none = () => Promise.resolve();
-    render(
-      <I18nContext.Provider value={{ t, locale: 'en' }}>
-        <Popup
-          tab={{ kind: 'exchange', host: 'www.coinbase.com', view }}
-          loadAll={() => Promise.resolve([view])}
-          onWithdraw={() => undefined}
-          onOpenOptions={() => undefined}
-          onOpenVerify={() => undefined}
-          onCopyText={none}
-          onCopyImage={none}
-        />
-      </I18nContext.Provider>,
-      dom.root,
-    );
+    const dom = popupPage(words);
+    dom.draw({ tab: { kind: 'exchange', host: 'www.coinbase.com', view }, loadAll: () => Promise.resolve([view]) });
     await settle();
     for (const details of dom.root.querySelectorAll('details')) details.setAttribute('open', '');
     const text = dom.root.textContent ?? '';

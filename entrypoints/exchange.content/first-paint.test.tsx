@@ -5,6 +5,7 @@ import { hydrate, render } from 'preact';
 import { describe, expect, test, vi } from 'vitest';
 import { I18nContext, translateFrom, type I18n, type Messages } from '@/utils/i18n';
 import { Pill, type Corner } from '@/components/Pill';
+import { listWarning } from '@/lib/community/active-warning.testkit';
 import { getExchange } from '@/lib/exchanges/registry';
 import { buildExchangeView, type ExchangeView } from '@/lib/view/exchange-view';
 import { levelWords } from '@/lib/words/level-words';
@@ -20,18 +21,7 @@ const i18nFor = (locale: string): I18n => ({
 function view(id: string, warnings = 0): ExchangeView {
   const exchange = getExchange(id);
   if (exchange === undefined) throw new Error(`no ${id} in the registry`);
-  const warning = {
-    exchange: id,
-    severity: 'caution' as const,
-    title: 'Withdrawals slow',
-    body: 'Reported by users.',
-    sources: ['https://example.org/'],
-    published: '2026-11-01T00:00:00Z',
-    expires: '2027-01-01T00:00:00Z',
-    listName: 'A list',
-    listHost: 'lists.example.org',
-    listSequence: 1,
-  };
+  const warning = listWarning({ exchange: id });
   return buildExchangeView({ exchange, reserves: undefined, now, warnings: Array.from({ length: warnings }, () => warning) });
 }
 

@@ -1,6 +1,6 @@
 // The day a card is shared is the user's own day, as the card writes the moments the user made:
 // at 8 pm in New York it is already the next day in UTC.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { getExchange } from '../exchanges/registry';
 import { bundledSnapshot } from '../reserves/snapshot';
 import { gradeExchange } from '../risk/grade';
@@ -8,21 +8,14 @@ import { buildExchangeView } from '../view/exchange-view';
 import { translateFrom, type Messages } from '../words/translate-from';
 import { shareImageContent } from './share-image';
 import { shareText } from './share-text';
+import { inTimeZone } from '../words/time-zone.testkit';
 import en from '../../public/_locales/en/messages.json';
 
 const t = translateFrom(en as Messages);
 /** 8 pm on Monday Dec 7, 2026 in New York; already Dec 8 in UTC. */
 const EVENING = new Date('2026-12-07T20:00:00-05:00');
 
-let zone: string | undefined;
-beforeAll(() => {
-  zone = process.env.TZ;
-  process.env.TZ = 'America/New_York';
-});
-afterAll(() => {
-  if (zone === undefined) delete process.env.TZ;
-  else process.env.TZ = zone;
-});
+inTimeZone('America/New_York');
 
 function caseOf(id: string) {
   const exchange = getExchange(id);

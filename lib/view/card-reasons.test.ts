@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { ActiveWarning } from '../community/active-warnings';
+import { listWarning } from '../community/active-warning.testkit';
 import { getExchange } from '../exchanges/registry';
 import type { ExchangeReserves } from '../reserves/schema';
 import { cardReasons, reasonsWorstFirst } from './card-reasons';
@@ -14,18 +15,7 @@ function viewOf(id: string, reserves?: ExchangeReserves, warnings: ActiveWarning
   return buildExchangeView({ exchange, reserves, now, warnings });
 }
 
-const warning = (severity: ActiveWarning['severity'], title: string): ActiveWarning => ({
-  exchange: 'binance',
-  severity,
-  title,
-  body: 'Reported by users.',
-  sources: ['https://example.org/'],
-  published: '2026-11-01T00:00:00Z',
-  expires: '2027-01-01T00:00:00Z',
-  listName: 'A list',
-  listHost: 'lists.example.org',
-  listSequence: 1,
-});
+const warning = (severity: ActiveWarning['severity'], title: string) => listWarning({ severity, title });
 
 /** A fresh report and fresh on-chain figures with BNB at 15 % (a caution), but no breakdown and no flows (unknowns listed before it by the model). */
 const binanceReserves: ExchangeReserves = {

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { RunReason } from '../risk/run-signals';
 import { runNotificationMessage, runNotificationText, runReasonText } from './run-alert-text';
 import { translateFrom, type Messages } from './translate-from';
 import { formatUsd } from './format';
+import { inTimeZone } from './time-zone.testkit';
 
 const words = (locale: string) => translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales', locale, 'messages.json'), 'utf8')) as Messages);
 
@@ -21,14 +22,7 @@ const outflow: RunReason = {
 };
 
 // The reader is in Tokyo (UTC+9, no daylight saving time): 11:40 UTC is 20:40 on their clock.
-const heldZone = process.env.TZ;
-beforeAll(() => {
-  process.env.TZ = 'Asia/Tokyo';
-});
-afterAll(() => {
-  if (heldZone === undefined) delete process.env.TZ;
-  else process.env.TZ = heldZone;
-});
+inTimeZone('Asia/Tokyo');
 /** How the extension's pages write a moment (formatDateTime: the reader's locale, date and time, no zone), in Tokyo. */
 const tokyo = (locale: string, iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Tokyo' }).format(new Date(iso));
 

@@ -1,24 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { RunReason } from '../risk/run-signals';
 import { formatDateTime, formatLocalDate, formatMoment } from './format';
 import { runNotificationText } from './run-alert-text';
 import { translateFrom, type Messages } from './translate-from';
+import { movableTimeZone } from './time-zone.testkit';
 
 /*
  * The reader's time zone changes while the extension runs (a laptop taken from Tokyo to New York, the system
  * setting changed): a background page lives for days, a worker for as long as it is busy, and the formatters are
  * built once. Node follows an assignment to process.env.TZ at once, as a browser follows the system's zone.
  */
-const heldZone = process.env.TZ;
-const inZone = (zone: string) => {
-  process.env.TZ = zone;
-};
-afterAll(() => {
-  if (heldZone === undefined) delete process.env.TZ;
-  else process.env.TZ = heldZone;
-});
+const inZone = movableTimeZone();
 
 const LOCALES = ['en', 'de', 'fr', 'sv', 'tr', 'es', 'pt-BR', 'zh-CN'];
 /** How the pages write a moment (formatDateTime), in a zone named outright. */

@@ -23,6 +23,7 @@ import {
   shadowUi,
   startHttpsSite,
   stopServiceWorker,
+  untilFirstPaintStored,
   type ChromiumExtension,
   type FirefoxExtension,
 } from './harness';
@@ -56,8 +57,7 @@ describe('the card’s words after the first answer, Chromium (issue 16)', () =>
     browser = await launchChromium();
     await routeSite(browser.context, 'https://www.binance.com', fakeExchangeHtml('binance — stand-in'));
     await routeSite(browser.context, 'https://www.bybit.com', fakeExchangeHtml('bybit — stand-in'));
-    // Right after install the worker restarts once on its own and stores the first paint; let it settle.
-    await new Promise((resolve) => setTimeout(resolve, 3000));
+    await untilFirstPaintStored(browser);
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,6 +1,18 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page as FirefoxPage } from 'puppeteer-core';
-import { fakeExchangeHtml, inFirefoxPillRoot, launchChromium, launchFirefox, routeSite, shadowUi, startHttpsSite, stopServiceWorker, type ChromiumExtension, type FirefoxExtension } from './harness';
+import {
+  fakeExchangeHtml,
+  inFirefoxPillRoot,
+  launchChromium,
+  launchFirefox,
+  routeSite,
+  shadowUi,
+  startHttpsSite,
+  stopServiceWorker,
+  untilFirstPaintStored,
+  type ChromiumExtension,
+  type FirefoxExtension,
+} from './harness';
 
 /**
  * The card that opens by itself (FTX: collapsed, danger; "open the card on danger" is on by
@@ -16,8 +28,7 @@ describe('the danger card with the worker asleep or busy, in Chromium (issue 16)
   beforeAll(async () => {
     browser = await launchChromium();
     await routeSite(browser.context, 'https://ftx.com', fakeExchangeHtml('FTX — stand-in'));
-    // Right after install the worker restarts once on its own and stores the first paint; let it settle.
-    await new Promise((resolve) => setTimeout(resolve, 3000));
+    await untilFirstPaintStored(browser);
   });
   afterAll(async () => {
     await browser?.close();

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { fakeExchangeHtml, isolatedWorld, launchChromium, pillPlaceThenServe, pillText, root, routeSite, shadowUi, stopServiceWorker, type ChromiumExtension } from './harness';
+import { fakeExchangeHtml, isolatedWorld, launchChromium, pillPlaceThenServe, pillText, root, routeSite, shadowUi, stopServiceWorker, untilFirstPaintStored, type ChromiumExtension } from './harness';
 
 declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
 
@@ -38,8 +38,7 @@ describe('the first visit in Chromium, with the service worker asleep (issue 16)
   beforeAll(async () => {
     browser = await launchChromium();
     await routeSite(browser.context, 'https://www.kraken.com', fakeExchangeHtml('Kraken — stand-in'));
-    // Right after install the worker restarts once on its own; let it settle.
-    await new Promise((resolve) => setTimeout(resolve, 3000));
+    await untilFirstPaintStored(browser);
   });
   afterAll(async () => {
     await browser?.close();

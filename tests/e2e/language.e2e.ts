@@ -28,6 +28,18 @@ async function storeGuideAddress(extensionPage: Page, address: string): Promise<
   await extensionPage.evaluate((value) => chrome.storage.local.set({ guideState: { network: 'ethereum', address: value } }), address);
 }
 
+/**
+ * The options page, open, with the pseudo-locale chosen and drawn (npm run build:test): each of its words is wrapped
+ * in ⟦…⟧, so any word left from it after the next change of language shows.
+ */
+async function optionsInPseudoLocale(browser: ChromiumExtension): Promise<Page> {
+  const options = await browser.context.newPage();
+  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await options.getByTestId(`language-${PSEUDO_LOCALE.id}`).check();
+  await options.waitForFunction((tag) => document.documentElement.lang === tag, PSEUDO_LOCALE.tag);
+  return options;
+}
+
 describe('the chosen language on the exchange page, in Chromium', () => {
   let browser: ChromiumExtension;
 
@@ -82,11 +94,7 @@ describe('the chosen language on the exchange page, in Chromium', () => {
   });
 
   test('the language changed while exchange pages are open: the open card and the collapsed pill follow, with no word left in the one before', async () => {
-    const options = await browser.context.newPage();
-    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
-    // The pseudo-locale first (npm run build:test): each of its words is wrapped in ⟦…⟧, so any word left from it shows.
-    await options.getByTestId(`language-${PSEUDO_LOCALE.id}`).check();
-    await options.waitForFunction((tag) => document.documentElement.lang === tag, PSEUDO_LOCALE.tag);
+    const options = await optionsInPseudoLocale(browser);
     const [card, collapsed] = [await browser.context.newPage(), await browser.context.newPage()];
     for (const page of [card, collapsed]) {
       await page.goto('https://www.binance.com/en/trade/BTC_USDT');
@@ -120,10 +128,7 @@ describe('the chosen language on the exchange page, in Chromium', () => {
   });
 
   test('the language changed while the address-mismatch warning is on screen: it follows in place, beside the pill or with the pill closed, and so does the next one', async () => {
-    const options = await browser.context.newPage();
-    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
-    await options.getByTestId(`language-${PSEUDO_LOCALE.id}`).check();
-    await options.waitForFunction((tag) => document.documentElement.lang === tag, PSEUDO_LOCALE.tag);
+    const options = await optionsInPseudoLocale(browser);
     await storeGuideAddress(options, GUIDE_ADDRESS);
     const [beside, alone] = [await browser.context.newPage(), await browser.context.newPage()];
     for (const page of [beside, alone]) {
@@ -189,10 +194,7 @@ describe('the chosen language on the exchange page, in Chromium', () => {
   });
 
   test('the language changed while the lookalike warning page is open: the page follows', async () => {
-    const options = await browser.context.newPage();
-    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
-    await options.getByTestId(`language-${PSEUDO_LOCALE.id}`).check();
-    await options.waitForFunction((tag) => document.documentElement.lang === tag, PSEUDO_LOCALE.tag);
+    const options = await optionsInPseudoLocale(browser);
     const warning = await browser.context.newPage();
     await warning.goto(`chrome-extension://${browser.extensionId}/warning.html?url=${encodeURIComponent('https://binance-login.com/')}`);
     await warning.getByTestId('continue-anyway').waitFor();
@@ -208,10 +210,7 @@ describe('the chosen language on the exchange page, in Chromium', () => {
   });
 
   test('the language changed while the popup is open in a tab: it follows, words, lang and all', async () => {
-    const options = await browser.context.newPage();
-    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
-    await options.getByTestId(`language-${PSEUDO_LOCALE.id}`).check();
-    await options.waitForFunction((tag) => document.documentElement.lang === tag, PSEUDO_LOCALE.tag);
+    const options = await optionsInPseudoLocale(browser);
     const page = await browser.context.newPage();
     await page.goto('https://www.binance.com/en');
     await shadowUi(page).waitFor('pill-toggle');
@@ -230,10 +229,7 @@ describe('the chosen language on the exchange page, in Chromium', () => {
   });
 
   test('the language changed while a closed pill’s status line shows: the line follows in place', async () => {
-    const options = await browser.context.newPage();
-    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
-    await options.getByTestId(`language-${PSEUDO_LOCALE.id}`).check();
-    await options.waitForFunction((tag) => document.documentElement.lang === tag, PSEUDO_LOCALE.tag);
+    const options = await optionsInPseudoLocale(browser);
     const page = await browser.context.newPage();
     await page.goto('https://www.binance.com/en');
     const pill = shadowUi(page);

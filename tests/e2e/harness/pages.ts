@@ -1,5 +1,5 @@
 /** Set-ups several tests share: an exchange tab beside the options page, a source refreshed, the pill's place on a page. */
-import { expect } from 'vitest';
+import { expect, vi } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { activeTabId, type ChromiumExtension } from './chromium';
 import { fakeExchangeHtml, routeSite } from './servers';
@@ -79,4 +79,30 @@ export async function untilSettingStored(extensionPage: Page, name: string, valu
       }, name),
     )
     .toEqual(value);
+}
+
+/**
+ * Waits until the install has stored the first paint (the pill's words and cards for a page met while the worker
+ * sleeps), asking the extension's newest worker. What was checked (DevTools ServiceWorker status, 5 launches of this
+ * build): one worker version, running, and no stop or restart of it in the 6 to 12 s after the first paint was
+ * stored; so no restart is pending when a test then calls stopServiceWorker, which waits for the status "stopped".
+ */
+export async function untilFirstPaintStored(browser: ChromiumExtension, timeout = 20_000): Promise<void> {
+  // vi.waitFor, not expect.poll: this is also called from a beforeAll. It retries on every error, so a worker
+  // that closes under the question is asked again; any other error shows only when the wait times out.
+  await vi.waitFor(
+    async () => {
+      const worker = browser.context
+        .serviceWorkers()
+        .filter((candidate) => new URL(candidate.url()).host === browser.extensionId)
+        .at(-1);
+      if (worker === undefined) throw new Error('no worker of the extension');
+      const stored = await worker.evaluate(async () => {
+        const { chrome } = globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } } };
+        return (await chrome.storage.local.get('firstPaint')).firstPaint !== undefined;
+      });
+      if (!stored) throw new Error('no first paint stored yet');
+    },
+    { timeout, interval: 100 },
+  );
 }
