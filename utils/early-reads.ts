@@ -16,13 +16,17 @@ interface Early {
 
 let early: Early | undefined;
 
-function changed(changes: Record<string, unknown>, area: string): void {
-  for (const key of Object.keys(changes)) forgetEarly(`${area}:${key}` as StorageItemKey);
+/**
+ * Heard on the local area's own event, as the items' watchers (`storage.watch`) hear it, and added before them: a read
+ * that a watcher makes on a change (a held copy read again) never takes the value asked for before that change.
+ */
+function changed(changes: Record<string, unknown>): void {
+  for (const key of Object.keys(changes)) forgetEarly(`local:${key}`);
 }
 
 export function readEarly(keys: readonly StorageItemKey[]): void {
-  browser.storage.onChanged.removeListener(changed);
-  browser.storage.onChanged.addListener(changed);
+  browser.storage.local.onChanged.removeListener(changed);
+  browser.storage.local.onChanged.addListener(changed);
   const local = keys.filter((key) => key.startsWith('local:'));
   // A failed question leaves each read to ask for itself.
   const values = browser.storage.local.get(local.map((key) => key.slice('local:'.length))).catch(() => undefined);
@@ -44,5 +48,5 @@ export function forgetEarly(key: StorageItemKey): void {
 /** After the first answer: values nobody took are dropped, so no later read gets an old one. */
 export function dropEarlyReads(): void {
   early = undefined;
-  browser.storage.onChanged.removeListener(changed);
+  browser.storage.local.onChanged.removeListener(changed);
 }

@@ -8,6 +8,8 @@ import { bundledSnapshot } from '@/lib/reserves/snapshot';
 import { readTabState } from '@/utils/tab-states';
 import { inTurn } from '@/utils/in-turn';
 import { toldMarks } from './told-views';
+import { pricedSymbols } from './holdings';
+import { defillamaPricesUrl } from '@/lib/holdings/prices';
 
 /**
  * The run alert reaches exchange tabs that are already open: their badge, tooltip and stored
@@ -317,6 +319,25 @@ describe('open exchange tabs follow the run alert', () => {
       vi.useRealTimers();
       vi.unstubAllGlobals();
     }
+  });
+
+  test('a change of holdings that alters only the balance line tells the open exchange tab', async () => {
+    const told = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
+    const notices = () => told.mock.calls.filter(([, message]) => (message as { type?: string }).type === 'view-changed').map(([id]) => id);
+    await send({ type: 'page-state' }, pageOf(BINANCE_TAB, BINANCE));
+    await vi.waitFor(async () => expect(Object.keys(await toldMarks())).toEqual([String(BINANCE_TAB)]));
+    told.mockClear();
+    // Two ether on Binance at 2,100 each, over the user's own cap of 2,000 there: the pill's balance line, nothing else.
+    const eth = { id: 'a', kind: 'asset', custodian: 'binance', asset: 'ETH', amount: 2, updatedAt: NOW.getTime() };
+    await fakeBrowser.storage.local.set({
+      priceTable: { fetchedAt: NOW.getTime(), prices: { ETH: { usd: 2100, asOf: NOW.toISOString(), source: defillamaPricesUrl({ symbols: pricedSymbols }) } } },
+      holdings: { holdings: [eth], addresses: [], history: [], limits: { exchanges: { binance: { cap: 2000 } } } },
+    });
+    // Told (the history point the change records writes the holdings once more, which may tell it a second time meanwhile).
+    await vi.waitFor(() => expect(notices()).toContain(BINANCE_TAB));
+    expect(new Set(notices())).toEqual(new Set([BINANCE_TAB]));
+    const state = (await send({ type: 'page-state' }, pageOf(BINANCE_TAB, BINANCE))) as { balanceNudge?: { kind: string } };
+    expect(state.balanceNudge?.kind).toBe('over-cap');
   });
 
   test("a page cannot send the notice to the background: it is no request the page's script may make", async () => {

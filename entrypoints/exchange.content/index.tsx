@@ -363,8 +363,8 @@ function mountNudge(
       draw();
     },
     refresh(full, balance, all) {
-      // The same view on screen in the same words (a data refresh that changed nothing for this exchange): nothing is drawn or asked again.
-      if (!all && onScreen(full) === onScreen(fresh ?? view)) return;
+      // The same view and balance line on screen in the same words (a data refresh that changed nothing for this exchange): nothing is drawn or asked again.
+      if (!all && onScreen(full, balance) === onScreen(fresh ?? view, balanceNudge)) return;
       // Newer than any view still on its way to `complete`; its reasons are worded again, the words on screen kept meanwhile when they fit (in the language shown).
       view = fresh = full;
       balanceNudge = balance;

@@ -5,6 +5,7 @@ import { isReportAsk, isViewChanged } from '@/lib/view/tab-push';
 import { send } from './page-requests';
 import { drawCollapsedPill, type DrawCollapsedPillParameters } from './first-paint';
 import { cardReasonKey } from '@/lib/view/card-order';
+import type { TabBalanceNudge } from './decide';
 
 /**
  * The background says this exchange's view changed (a run alert started, ended or was snoozed;
@@ -61,12 +62,12 @@ export function askCardWords(mounted: { reasons(asked: Promise<ExchangeView | un
 }
 
 /**
- * What a view puts on screen, to tell a changed view from the same one answered again: every
- * answer is computed afresh, so the moments it was computed at (`computedAt`, the view's and its
- * run alert's) are left out.
+ * What a view and the balance line above it put on screen, to tell a changed answer from the same one answered again
+ * (a change of the user's holdings alters the line alone): every answer is computed afresh, so the moments it was
+ * computed at (`computedAt`, the view's and its run alert's) are left out.
  */
-export function onScreen(view: ExchangeView | undefined): string {
-  return JSON.stringify(view, (key, value: unknown) => (key === 'computedAt' ? undefined : value));
+export function onScreen(view: ExchangeView | undefined, balance?: TabBalanceNudge): string {
+  return JSON.stringify([view, balance], (key, value: unknown) => (key === 'computedAt' ? undefined : value));
 }
 
 /**
