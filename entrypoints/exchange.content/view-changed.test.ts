@@ -4,11 +4,20 @@ import type { ContentScriptContext } from '#imports';
 import { REPORT_PAGE, VIEW_CHANGED } from '@/lib/view/tab-push';
 import { onViewChanged, reportWhenAsked } from './view-updates';
 
-const ctx = { isValid: true, onInvalidated: () => undefined } as unknown as ContentScriptContext;
+const ctx = {
+  isValid: true,
+  onInvalidated: () => undefined,
+  addEventListener: (target: EventTarget, type: string, handler: (event: Event) => void) => target.addEventListener(type, handler),
+} as unknown as ContentScriptContext;
 const notice = () => fakeBrowser.runtime.onMessage.trigger(VIEW_CHANGED, { id: fakeBrowser.runtime.id }, () => undefined);
 
 describe('onViewChanged: a notice that comes while the pill is still being drawn is not lost', () => {
-  beforeEach(() => fakeBrowser.reset());
+  beforeEach(() => {
+    fakeBrowser.reset();
+    // The page's window, which `ready` listens on for a return from the back-forward cache.
+    vi.stubGlobal('window', new EventTarget());
+    return () => vi.unstubAllGlobals();
+  });
 
   test('heard from the start, acted on once the pill is ready (once for several)', async () => {
     const changes = onViewChanged(ctx);
@@ -50,5 +59,22 @@ describe('reportWhenAsked: the background asks where the tab is', () => {
     await fakeBrowser.runtime.onMessage.trigger(REPORT_PAGE, { id: 'another-extension' }, () => undefined);
     await fakeBrowser.runtime.onMessage.trigger(VIEW_CHANGED, { id: fakeBrowser.runtime.id }, () => undefined);
     expect(sent).not.toHaveBeenCalled();
+  });
+});
+
+describe('onViewChanged: a page back from the back-forward cache asks again', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  test('a restored page (`pageshow`, persisted) is acted on as a notice; a first show is not', () => {
+    const page = new EventTarget();
+    vi.stubGlobal('window', page);
+    const show = (persisted: boolean) => page.dispatchEvent(Object.assign(new Event('pageshow'), { persisted }));
+    const changed = vi.fn();
+    onViewChanged(ctx).ready(changed);
+    show(false);
+    expect(changed).not.toHaveBeenCalled();
+    show(true);
+    expect(changed).toHaveBeenCalledTimes(1);
+    vi.unstubAllGlobals();
   });
 });
