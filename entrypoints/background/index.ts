@@ -151,7 +151,13 @@ export default defineBackground({
     startRunAlerts(() => refreshExchangeTabs(context));
     watchHoldings(() => void recheckRunNotifications());
     // The open exchange pages' balance line follows the user's holdings (a cap set or crossed): told only when what a tab draws changed (open-tabs.ts).
-    watchHoldings(() => void refreshExchangeTabs(context).catch((error: unknown) => console.warn('[reserve-radar] open exchange pages not told of the holdings:', error)));
+    // Not the change "Delete everything" made (one since the last change): that would ask every open tab where it is, and learn again the addresses it forgot.
+    let holdingsMark = deleteMark();
+    watchHoldings(() => {
+      const deleted = deletedSince(holdingsMark);
+      holdingsMark = deleteMark();
+      if (!deleted) void refreshExchangeTabs(context).catch((error: unknown) => console.warn('[reserve-radar] open exchange pages not told of the holdings:', error));
+    });
     watchSettings(() => void recheckRunNotifications());
     // A change of language words the badges' tooltips again (the badges themselves say no word), and the open exchange
     // pages: told their view changed, each asks for its state again and finds it in the new language (open-tabs.ts).
