@@ -148,7 +148,8 @@ export default defineContentScript({
       // The background's answer still counts: the same pill gets its full view (for the card), a
       // different one is drawn again (asked anew when a question was asked after it, `first`, whose answer may be newer).
       void firstState.then(async (state) => {
-        if (dismissed || !ctx.isValid || (await tookStoredAnswer(page, first, state, drawnKey, words, () => ui))) return;
+        const closed = () => dismissed;
+        if (!ctx.isValid || (await tookStoredAnswer(page, first, state, drawnKey, words, () => ui, closed))) return;
         remove();
         await update(page.latest(first) ? Promise.resolve(state) : requestState(), storedDecision.show && state?.kind === 'exchange' && state.view.id === entry.id);
       });
@@ -164,7 +165,7 @@ export default defineContentScript({
         ),
       0,
     );
-    // Each in-app navigation (exchanges are single-page apps), each notice of a changed view or language and each return from the back-forward cache: asked again, the warning and a lingering status line worded in the page's language.
+    // Each in-app navigation (exchanges are single-page apps), each notice of a changed view or language: asked again, the warning and a lingering status line worded in the page's language.
     const again = () =>
       void update()
         .then(() => reword())

@@ -42,7 +42,17 @@ describe('tookStoredAnswer: the first answer to a page drawn from storage', () =
     words.gate.come = true;
     const page = pageQuestions(words.pair);
     const pill = drawn();
-    expect(await tookStoredAnswer(page, page.ask(), state, drawnKey, pillWords, () => pill.ui)).toBe(true);
+    expect(
+      await tookStoredAnswer(
+        page,
+        page.ask(),
+        state,
+        drawnKey,
+        pillWords,
+        () => pill.ui,
+        () => false,
+      ),
+    ).toBe(true);
     expect(page.language).toBe('sv');
     expect(pill.complete.mock.calls[0]?.[1].locale).toBe('sv');
   });
@@ -52,7 +62,17 @@ describe('tookStoredAnswer: the first answer to a page drawn from storage', () =
     const words = loader();
     const page = pageQuestions(words.pair);
     const pill = drawn();
-    expect(await tookStoredAnswer(page, page.ask(), state, drawnKey, pillWords, () => pill.ui)).toBe(true);
+    expect(
+      await tookStoredAnswer(
+        page,
+        page.ask(),
+        state,
+        drawnKey,
+        pillWords,
+        () => pill.ui,
+        () => false,
+      ),
+    ).toBe(true);
     expect(page.language).not.toBe('sv');
     words.gate.come = true;
     await page.again(page.ask(), state, state.nudge!, () => pill.ui);
@@ -65,13 +85,59 @@ describe('tookStoredAnswer: the first answer to a page drawn from storage', () =
     const words = loader();
     words.gate.come = true;
     const page = pageQuestions(words.pair);
-    expect(await tookStoredAnswer(page, page.ask(), state, 'another pill', pillWords, () => undefined)).toBe(false);
-    expect(await tookStoredAnswer(page, page.ask(), { kind: 'not-exchange' }, drawnKey, pillWords, () => undefined)).toBe(false);
+    expect(
+      await tookStoredAnswer(
+        page,
+        page.ask(),
+        state,
+        'another pill',
+        pillWords,
+        () => undefined,
+        () => false,
+      ),
+    ).toBe(false);
+    expect(
+      await tookStoredAnswer(
+        page,
+        page.ask(),
+        { kind: 'not-exchange' },
+        drawnKey,
+        pillWords,
+        () => undefined,
+        () => false,
+      ),
+    ).toBe(false);
     let pill: ReturnType<typeof drawn> | undefined = drawn();
     const shown = pill;
-    const taken = tookStoredAnswer(page, page.ask(), state, drawnKey, pillWords, () => pill?.ui);
+    const taken = tookStoredAnswer(
+      page,
+      page.ask(),
+      state,
+      drawnKey,
+      pillWords,
+      () => pill?.ui,
+      () => false,
+    );
     pill = undefined;
     expect(await taken).toBe(true);
     expect(shown.complete).not.toHaveBeenCalled();
+  });
+
+  test('a pill closed before the answer: nothing is drawn again, and the answer’s language is reached for the warnings and status line', async () => {
+    const words = loader();
+    words.gate.come = true;
+    const page = pageQuestions(words.pair);
+    expect(
+      await tookStoredAnswer(
+        page,
+        page.ask(),
+        state,
+        'another pill',
+        pillWords,
+        () => undefined,
+        () => true,
+      ),
+    ).toBe(true);
+    expect(page.language).toBe('sv');
   });
 });

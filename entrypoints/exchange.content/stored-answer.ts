@@ -10,7 +10,8 @@ import { askCardWords } from './view-updates';
  * The background's first answer to a page drawn from the stored first paint (`drawnKey`, in the stored pill words
  * `words`): when it draws the same pill, the pill gets its full view and the card's words, and their language is the
  * page's only once they came (`page.reach` for the page's first question, `first`), so a load that failed leaves the
- * next answer to ask for them again. `false`: another pill, which the page draws anew.
+ * next answer to ask for them again. `false`: another pill, which the page draws anew. A pill the user closed before the
+ * answer (`closed`) is not drawn again: only the answer's language is followed, as `update` does for a closed one.
  */
 export async function tookStoredAnswer(
   page: ReturnType<typeof pageQuestions>,
@@ -19,7 +20,12 @@ export async function tookStoredAnswer(
   drawnKey: string,
   words: Record<string, string>,
   mounted: () => MountedNudge | undefined,
+  closed: () => boolean,
 ): Promise<boolean> {
+  if (closed()) {
+    if (state?.nudge) await page.reach(first, state.nudge.settings.language);
+    return true;
+  }
   if (state?.kind !== 'exchange' || state.nudge === undefined) return false;
   const { settings, words: fresh = words } = state.nudge;
   if (faceKey({ decision: decisionFor(state), face: pillFace(state.view), corner: settings.corner, balanceNudge: state.balanceNudge, language: settings.language, words: fresh }) !== drawnKey)

@@ -12,8 +12,9 @@ import type { TabBalanceNudge } from './decide';
  * new data). Only our own extension's background can reach this listener (`tabs.sendMessage`;
  * a web page cannot), and the notice carries nothing: the handler given to `ready` asks for the
  * page's state again through `page-state`, as on load. Listened to from the script's start; a
- * notice that comes before the pill is drawn is kept (one for several) and acted on at `ready`. A page brought back
- * from the back-forward cache is acted on the same way, from `ready` on.
+ * notice that comes before the pill is drawn is kept (one for several) and acted on at `ready`. A page back from the
+ * back-forward cache needs no listener of its own: its tab is told again by the background (tests/e2e/back-forward.e2e.ts),
+ * and a `pageshow` the page itself can fake is no notice.
  */
 export function onViewChanged(ctx: ContentScriptContext): { ready(changed: () => void): void } {
   let handler: (() => void) | undefined;
@@ -31,9 +32,6 @@ export function onViewChanged(ctx: ContentScriptContext): { ready(changed: () =>
   return {
     ready(changed) {
       handler = changed;
-      // Back from the back-forward cache: what the pill drew was frozen with the page, and a notice sent meanwhile may
-      // have reached no script of ours; acted on as a notice.
-      ctx.addEventListener(window, 'pageshow', (event) => event.persisted && changed());
       if (missed) changed();
       missed = false;
     },

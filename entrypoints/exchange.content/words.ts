@@ -5,6 +5,9 @@ import { browser } from 'wxt/browser';
 import { browserTranslate, i18nFromMessages } from '@/utils/translate';
 import type { PageWords } from '@/lib/view/page-state';
 
+/** The wait before words that got no answer are asked for once more. */
+const WORDS_RETRY_MS = 500;
+
 /**
  * The words for the card and the in-page warnings, loaded once per language setting for this page, in that setting's
  * language (the setting may change while the page is open). This
@@ -17,9 +20,6 @@ import type { PageWords } from '@/lib/view/page-state';
  * (no answer: the worker stopped while answering, or the extension was reloaded under this page); the second answers
  * it with undefined, for a page that keeps the words it shows until the new ones come.
  */
-/** The wait before the one second ask for words that got no answer. */
-const WORDS_RETRY_MS = 500;
-
 export function pageWordsLoader(): PageWordsLoader {
   const held = new Map<Language, Promise<I18n | undefined>>();
   const load = (language: Language) => {

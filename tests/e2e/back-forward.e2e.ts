@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { fakeExchangeHtml, launchChromium, root, routeSite, shadowUi, type ChromiumExtension } from './harness';
+import { fakeExchangeHtml, launchChromium, root, routeSite, shadowUi, stopServiceWorker, type ChromiumExtension } from './harness';
 
 /**
  * Back to an exchange's page from the back-forward cache, in Chromium with the built extension: the page comes back as
  * it was frozen, pill and all, in the words it was drawn in. A change made while it was away (here, the language) is
- * shown soon after the return: the script asks its state again on a restored `pageshow` (view-updates.ts), besides
- * whatever the background tells the tab.
+ * shown soon after the return, with the worker stopped while the page was away: the background tells the restored tab
+ * again (a view-changed notice), so the script needs no `pageshow` listener of its own, which the page could fake. A
+ * regression test for that path, not the proof of a listener.
  */
 
 const swedish = JSON.parse(readFileSync(join(root, 'public/_locales/sv/messages.json'), 'utf8')) as Record<string, { message: string }>;
@@ -26,7 +27,7 @@ describe('an exchange page back from the back-forward cache, in Chromium', () =>
     await browser?.close();
   });
 
-  test('the language changed while the page was in the cache: the restored pill asks again and speaks it', async () => {
+  test('the language changed while the page was in the cache: the restored pill is told, asks again and speaks it', async () => {
     const page = await browser.context.newPage();
     await page.addInitScript(() => {
       addEventListener('pageshow', (event) => {
@@ -44,6 +45,8 @@ describe('an exchange page back from the back-forward cache, in Chromium', () =>
     await options.getByTestId('language-sv').check();
     await options.waitForFunction(() => document.documentElement.lang.startsWith('sv'));
     await options.close();
+    // The worker stops while the page is in the cache: what it held in memory is gone by the return.
+    await stopServiceWorker(page);
 
     await page.bringToFront();
     await page.goBack({ waitUntil: 'commit' });
