@@ -16,13 +16,22 @@ interface Early {
 
 let early: Early | undefined;
 
-function changed(changes: Record<string, unknown>, area: string): void {
-  for (const key of Object.keys(changes)) forgetEarly(`${area}:${key}` as StorageItemKey);
+/**
+ * Heard on the storage's event and on the local area's own, whichever comes first: the area's is the one the items'
+ * watchers (`storage.watch`) hear, and this is added before them, so a read a watcher makes on a change (a held copy
+ * read again) never takes the value asked for before that change.
+ */
+function changed(changes: Record<string, unknown>, area = 'local'): void {
+  if (area === 'local') for (const key of Object.keys(changes)) forgetEarly(`local:${key}`);
 }
 
+const changeEvents = () => [browser.storage.onChanged, browser.storage.local.onChanged];
+
 export function readEarly(keys: readonly StorageItemKey[]): void {
-  browser.storage.onChanged.removeListener(changed);
-  browser.storage.onChanged.addListener(changed);
+  for (const event of changeEvents()) {
+    event.removeListener(changed);
+    event.addListener(changed);
+  }
   const local = keys.filter((key) => key.startsWith('local:'));
   // A failed question leaves each read to ask for itself.
   const values = browser.storage.local.get(local.map((key) => key.slice('local:'.length))).catch(() => undefined);
@@ -44,5 +53,5 @@ export function forgetEarly(key: StorageItemKey): void {
 /** After the first answer: values nobody took are dropped, so no later read gets an old one. */
 export function dropEarlyReads(): void {
   early = undefined;
-  browser.storage.onChanged.removeListener(changed);
+  for (const event of changeEvents()) event.removeListener(changed);
 }

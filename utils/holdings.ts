@@ -84,8 +84,9 @@ export function saveHoldingsEdit(next: HoldingsState): Promise<HoldingsState> {
   return updateHoldings((current) => ({ ...next, history: current.history }));
 }
 
-export function watchHoldings(callback: (state: HoldingsState) => void): () => void {
-  return holdingsItem.watch((value) => callback(parseHoldingsState(value)));
+/** Calls `callback` with the holdings after each change, and those before it. */
+export function watchHoldings(callback: (state: HoldingsState, before: HoldingsState) => void): () => void {
+  return holdingsItem.watch((value, old) => callback(parseHoldingsState(value), parseHoldingsState(old)));
 }
 
 export async function getPriceTable(): Promise<PriceTable> {

@@ -16,6 +16,7 @@ import { refreshExchangeTabs } from './open-tabs';
 import { forgetTold } from './told-views';
 import { recheckRunNotifications, startRunAlerts, updateRunAlerts } from './run-alerts';
 import { watchHoldings } from '@/utils/holdings';
+import { emptyHoldingsState, type HoldingsState } from '@/lib/holdings/model';
 import { watchSettings } from '@/utils/settings';
 import { dropEarlyReads, readEarly } from '@/utils/early-reads';
 import { FIRST_ANSWER_READS } from './first-answer-reads';
@@ -150,6 +151,18 @@ export default defineBackground({
     // (someone may just have recorded money where an alert is on, or turned notifications on).
     startRunAlerts(() => refreshExchangeTabs(context));
     watchHoldings(() => void recheckRunNotifications());
+    // The open exchange pages' balance line follows the user's holdings (a cap set or crossed): told only when what a tab draws changed (open-tabs.ts).
+    // Not the change "Delete everything" made (a delete since the last change, leaving no holdings): that would ask every open tab
+    // where it is, and learn again the addresses it forgot. Nor a change of the history alone (the point each edit records), which no
+    // pill draws: each edit is pushed once.
+    let holdingsMark = deleteMark();
+    watchHoldings((holdings, before) => {
+      const deleted = deletedSince(holdingsMark);
+      holdingsMark = deleteMark();
+      const drawn = (state: HoldingsState) => JSON.stringify({ ...state, history: [] });
+      if ((deleted && drawn(holdings) === drawn(emptyHoldingsState)) || drawn(holdings) === drawn(before)) return;
+      void refreshExchangeTabs(context).catch((error: unknown) => console.warn('[reserve-radar] open exchange pages not told of the holdings:', error));
+    });
     watchSettings(() => void recheckRunNotifications());
     // A change of language words the badges' tooltips again (the badges themselves say no word), and the open exchange
     // pages: told their view changed, each asks for its state again and finds it in the new language (open-tabs.ts).

@@ -8,6 +8,10 @@ import { bundledSnapshot } from '@/lib/reserves/snapshot';
 import { readTabState } from '@/utils/tab-states';
 import { inTurn } from '@/utils/in-turn';
 import { toldMarks } from './told-views';
+import { pricedSymbols } from './holdings';
+import { defillamaPricesUrl } from '@/lib/holdings/prices';
+import { clearEverything } from './delete-everything';
+import { getHoldings } from '@/utils/holdings';
 
 /**
  * The run alert reaches exchange tabs that are already open: their badge, tooltip and stored
@@ -317,6 +321,61 @@ describe('open exchange tabs follow the run alert', () => {
       vi.useRealTimers();
       vi.unstubAllGlobals();
     }
+  });
+
+  test('a change of holdings that alters only the balance line tells the open exchange tab', async () => {
+    const told = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
+    const notices = () => told.mock.calls.filter(([, message]) => (message as { type?: string }).type === 'view-changed').map(([id]) => id);
+    await send({ type: 'page-state' }, pageOf(BINANCE_TAB, BINANCE));
+    await vi.waitFor(async () => expect(Object.keys(await toldMarks())).toEqual([String(BINANCE_TAB)]));
+    told.mockClear();
+    // Two ether on Binance at 2,100 each, over the user's own cap of 2,000 there: the pill's balance line, nothing else.
+    const eth = { id: 'a', kind: 'asset', custodian: 'binance', asset: 'ETH', amount: 2, updatedAt: NOW.getTime() };
+    await fakeBrowser.storage.local.set({
+      priceTable: { fetchedAt: NOW.getTime(), prices: { ETH: { usd: 2100, asOf: NOW.toISOString(), source: defillamaPricesUrl({ symbols: pricedSymbols }) } } },
+      holdings: { holdings: [eth], addresses: [], history: [], limits: { exchanges: { binance: { cap: 2000 } } } },
+    });
+    // Told, once (the history point the change records writes the holdings again, and is not pushed).
+    await vi.waitFor(() => expect(notices()).toEqual([BINANCE_TAB]));
+    await settle();
+    expect(notices()).toEqual([BINANCE_TAB]);
+    const state = (await send({ type: 'page-state' }, pageOf(BINANCE_TAB, BINANCE))) as { balanceNudge?: { kind: string } };
+    expect(state.balanceNudge?.kind).toBe('over-cap');
+  });
+
+  test('"Delete everything" with no holdings stored does not swallow the next edit, one that records no history point', async () => {
+    const told = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
+    const notices = () => told.mock.calls.filter(([, message]) => (message as { type?: string }).type === 'view-changed').map(([id]) => id);
+    // Nothing stored under the holdings: the delete changes no holdings, and no holdings event follows it.
+    await clearEverything();
+    await send({ type: 'page-state' }, pageOf(BINANCE_TAB, BINANCE));
+    await vi.waitFor(async () => expect(Object.keys(await toldMarks())).toEqual([String(BINANCE_TAB)]));
+    told.mockClear();
+    // Today's point is already there with the share this edit gives (all on an exchange): the edit is the only write.
+    const eth = { id: 'a', kind: 'asset', custodian: 'binance', asset: 'ETH', amount: 2, updatedAt: NOW.getTime() };
+    await fakeBrowser.storage.local.set({
+      priceTable: { fetchedAt: NOW.getTime(), prices: { ETH: { usd: 2100, asOf: NOW.toISOString(), source: defillamaPricesUrl({ symbols: pricedSymbols }) } } },
+      holdings: { holdings: [eth], addresses: [], history: [{ day: NOW.toISOString().slice(0, 10), selfShare: 0 }], limits: { exchanges: { binance: { cap: 2000 } } } },
+    });
+    await vi.waitFor(() => expect(notices()).toEqual([BINANCE_TAB]));
+  });
+
+  test('an edit is pushed to the open tabs once: the history point it records writes the holdings again, which draws nothing new', async () => {
+    const query = vi.spyOn(fakeBrowser.tabs, 'query');
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
+    await send({ type: 'page-state' }, pageOf(BINANCE_TAB, BINANCE));
+    await vi.waitFor(async () => expect(Object.keys(await toldMarks())).toEqual([String(BINANCE_TAB)]));
+    await settle();
+    query.mockClear();
+    const eth = { id: 'a', kind: 'asset', custodian: 'binance', asset: 'ETH', amount: 2, updatedAt: NOW.getTime() };
+    await fakeBrowser.storage.local.set({
+      priceTable: { fetchedAt: NOW.getTime(), prices: { ETH: { usd: 2100, asOf: NOW.toISOString(), source: defillamaPricesUrl({ symbols: pricedSymbols }) } } },
+      holdings: { holdings: [eth], addresses: [], history: [], limits: { exchanges: { binance: { cap: 2000 } } } },
+    });
+    await vi.waitFor(async () => expect((await getHoldings()).history).toHaveLength(1));
+    await settle();
+    // `refreshExchangeTabs` lists the open tabs once per push.
+    expect(query).toHaveBeenCalledTimes(1);
   });
 
   test("a page cannot send the notice to the background: it is no request the page's script may make", async () => {

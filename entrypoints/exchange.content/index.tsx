@@ -22,6 +22,7 @@ import { cardMayGiveWay, type PillOwner } from './give-way';
 import { firstPaintFor, pillFace } from '@/lib/view/first-paint-view';
 import { browser } from 'wxt/browser';
 import { decisionFor, decisionFromStored, faceKey } from './decide';
+import { tookStoredAnswer } from './stored-answer';
 import { askCardWords, onScreen, onViewChanged, redrawPlain, reportWhenAsked } from './view-updates';
 import { cardWords } from './card-words';
 import { pageQuestions } from './page-questions';
@@ -136,7 +137,6 @@ export default defineContentScript({
     const card = stored !== undefined && storedDecision?.expanded === true ? await storedCard(stored) : undefined;
     if (stored !== undefined && storedDecision !== undefined && (!storedDecision.expanded || card !== undefined) && ctx.isValid) {
       const { entry, settings, words } = stored;
-      page.language = settings.language;
       const first = page.ask();
       const drawnKey = faceKey({ decision: storedDecision, face: entry, corner: settings.corner, balanceNudge: entry.balanceNudge, language: settings.language, words });
       if (storedDecision.show) {
@@ -148,19 +148,8 @@ export default defineContentScript({
       // The background's answer still counts: the same pill gets its full view (for the card), a
       // different one is drawn again (asked anew when a question was asked after it, `first`, whose answer may be newer).
       void firstState.then(async (state) => {
-        if (dismissed || !ctx.isValid) return;
-        if (state?.kind === 'exchange' && state.nudge !== undefined) {
-          const decision = decisionFor(state);
-          const { settings: fresh, words: freshWords } = state.nudge;
-          const freshKey = faceKey({ decision, face: pillFace(state.view), corner: fresh.corner, balanceNudge: state.balanceNudge, language: fresh.language, words: freshWords ?? words });
-          if (freshKey === drawnKey) {
-            const all = pageWords(fresh.language);
-            if (ui !== undefined) askCardWords(ui, state.view);
-            const i18n = await all;
-            if (ui !== undefined && !dismissed) ui.complete(state.view, i18nWithWords(freshWords ?? words, i18n));
-            return;
-          }
-        }
+        const closed = () => dismissed;
+        if (!ctx.isValid || (await tookStoredAnswer(page, first, state, drawnKey, words, () => ui, closed))) return;
         remove();
         await update(page.latest(first) ? Promise.resolve(state) : requestState(), storedDecision.show && state?.kind === 'exchange' && state.view.id === entry.id);
       });
@@ -176,7 +165,7 @@ export default defineContentScript({
         ),
       0,
     );
-    // Each in-app navigation (exchanges are single-page apps) and each notice of a changed view or language: asked again, the warning and a lingering status line worded in the page's language.
+    // Each in-app navigation (exchanges are single-page apps), each notice of a changed view or language: asked again, the warning and a lingering status line worded in the page's language.
     const again = () =>
       void update()
         .then(() => reword())
@@ -363,8 +352,8 @@ function mountNudge(
       draw();
     },
     refresh(full, balance, all) {
-      // The same view on screen in the same words (a data refresh that changed nothing for this exchange): nothing is drawn or asked again.
-      if (!all && onScreen(full) === onScreen(fresh ?? view)) return;
+      // The same view and balance line on screen in the same words (a data refresh that changed nothing for this exchange): nothing is drawn or asked again.
+      if (!all && onScreen(full, balance) === onScreen(fresh ?? view, balanceNudge)) return;
       // Newer than any view still on its way to `complete`; its reasons are worded again, the words on screen kept meanwhile when they fit (in the language shown).
       view = fresh = full;
       balanceNudge = balance;

@@ -4,7 +4,11 @@ import type { ContentScriptContext } from '#imports';
 import { REPORT_PAGE, VIEW_CHANGED } from '@/lib/view/tab-push';
 import { onViewChanged, reportWhenAsked } from './view-updates';
 
-const ctx = { isValid: true, onInvalidated: () => undefined } as unknown as ContentScriptContext;
+const ctx = {
+  isValid: true,
+  onInvalidated: () => undefined,
+  addEventListener: (target: EventTarget, type: string, handler: (event: Event) => void) => target.addEventListener(type, handler),
+} as unknown as ContentScriptContext;
 const notice = () => fakeBrowser.runtime.onMessage.trigger(VIEW_CHANGED, { id: fakeBrowser.runtime.id }, () => undefined);
 
 describe('onViewChanged: a notice that comes while the pill is still being drawn is not lost', () => {
@@ -50,5 +54,19 @@ describe('reportWhenAsked: the background asks where the tab is', () => {
     await fakeBrowser.runtime.onMessage.trigger(REPORT_PAGE, { id: 'another-extension' }, () => undefined);
     await fakeBrowser.runtime.onMessage.trigger(VIEW_CHANGED, { id: fakeBrowser.runtime.id }, () => undefined);
     expect(sent).not.toHaveBeenCalled();
+  });
+});
+
+describe('onViewChanged: a `pageshow` is no notice', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  test("a page's own persisted `pageshow` (made by its script) does not ask again: the background tells a restored tab itself", () => {
+    const page = new EventTarget();
+    vi.stubGlobal('window', page);
+    const changed = vi.fn();
+    onViewChanged(ctx).ready(changed);
+    for (let count = 0; count < 50; count++) page.dispatchEvent(Object.assign(new Event('pageshow'), { persisted: true }));
+    expect(changed).not.toHaveBeenCalled();
+    vi.unstubAllGlobals();
   });
 });

@@ -58,6 +58,15 @@ describe('onScreen: the hourly answer that changed nothing is not drawn again', 
   });
 });
 
+describe('onScreen: a change of the balance line alone is drawn', () => {
+  test('the same view with another balance line (the user changed their holdings) is not the same on screen', () => {
+    const over = { kind: 'over-cap', text: 'You keep more here than your own limit' } as const;
+    expect(onScreen(before, over)).not.toBe(onScreen(before, undefined));
+    expect(onScreen(before, over)).not.toBe(onScreen(before, { ...over, text: 'Du har mer här än din egen gräns' }));
+    expect(onScreen(before, over)).toBe(onScreen(before, { ...over }));
+  });
+});
+
 describe('keptWords: a changed view keeps the reasons on screen until their new words come', () => {
   test('the words on screen stay when they word every reason of the new view (no "loading" line, focus on a link kept)', () => {
     const words = { ...wordsFor(before), ...wordsFor(after) };

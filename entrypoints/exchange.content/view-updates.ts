@@ -5,13 +5,16 @@ import { isReportAsk, isViewChanged } from '@/lib/view/tab-push';
 import { send } from './page-requests';
 import { drawCollapsedPill, type DrawCollapsedPillParameters } from './first-paint';
 import { cardReasonKey } from '@/lib/view/card-order';
+import type { TabBalanceNudge } from './decide';
 
 /**
  * The background says this exchange's view changed (a run alert started, ended or was snoozed;
  * new data). Only our own extension's background can reach this listener (`tabs.sendMessage`;
  * a web page cannot), and the notice carries nothing: the handler given to `ready` asks for the
  * page's state again through `page-state`, as on load. Listened to from the script's start; a
- * notice that comes before the pill is drawn is kept (one for several) and acted on at `ready`.
+ * notice that comes before the pill is drawn is kept (one for several) and acted on at `ready`. A page back from the
+ * back-forward cache needs no listener of its own: its tab is told again by the background (tests/e2e/back-forward.e2e.ts),
+ * and a `pageshow` the page itself can fake is no notice.
  */
 export function onViewChanged(ctx: ContentScriptContext): { ready(changed: () => void): void } {
   let handler: (() => void) | undefined;
@@ -61,12 +64,12 @@ export function askCardWords(mounted: { reasons(asked: Promise<ExchangeView | un
 }
 
 /**
- * What a view puts on screen, to tell a changed view from the same one answered again: every
- * answer is computed afresh, so the moments it was computed at (`computedAt`, the view's and its
- * run alert's) are left out.
+ * What a view and the balance line above it put on screen, to tell a changed answer from the same one answered again
+ * (a change of the user's holdings alters the line alone): every answer is computed afresh, so the moments it was
+ * computed at (`computedAt`, the view's and its run alert's) are left out.
  */
-export function onScreen(view: ExchangeView | undefined): string {
-  return JSON.stringify(view, (key, value: unknown) => (key === 'computedAt' ? undefined : value));
+export function onScreen(view: ExchangeView | undefined, balance?: TabBalanceNudge): string {
+  return JSON.stringify([view, balance], (key, value: unknown) => (key === 'computedAt' ? undefined : value));
 }
 
 /**

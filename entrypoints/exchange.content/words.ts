@@ -5,13 +5,16 @@ import { browser } from 'wxt/browser';
 import { browserTranslate, i18nFromMessages } from '@/utils/translate';
 import type { PageWords } from '@/lib/view/page-state';
 
+/** The wait before words that got no answer are asked for once more. */
+const WORDS_RETRY_MS = 500;
+
 /**
  * The words for the card and the in-page warnings, loaded once per language setting for this page, in that setting's
  * language (the setting may change while the page is open). This
  * script may not read the extension's files (that needs web_accessible_resources, which lets any
  * page detect the extension), so a chosen language's words come from the background over the
- * extension's own message channel, which the page cannot see. A load that failed is not kept: the next
- * question for that language asks again.
+ * extension's own message channel, which the page cannot see. A load that got no answer is asked once more after
+ * `WORDS_RETRY_MS`; one that failed twice is not kept: the next question for that language asks again.
  *
  * Two loaders over the same words: the first answers a failed load with the browser's own words rather than none
  * (no answer: the worker stopped while answering, or the extension was reloaded under this page); the second answers
@@ -24,7 +27,11 @@ export function pageWordsLoader(): PageWordsLoader {
     if (words === undefined) {
       // The background decides where the words come from (lib/locales.ts `resolveLocale`), so this script carries no
       // language rules: it gets the words, or word that the browser's own lookup reads the same file.
-      words = send({ type: 'page-words', language })
+      const ask = () => send({ type: 'page-words', language });
+      words = ask()
+        // Asked once more, a moment later (a worker stopped while answering, or was starting): the card is not left in the
+        // browser's words beside the pill's own until the background next answers. Twice at most, never a loop.
+        .catch(() => new Promise((retry) => setTimeout(retry, WORDS_RETRY_MS)).then(ask))
         .then(i18nFromPageWords)
         .catch(() => void held.delete(language));
       held.set(language, words);

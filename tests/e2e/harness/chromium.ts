@@ -27,6 +27,8 @@ export interface LaunchChromiumOptions {
   build?: string;
   /** More command-line switches. */
   args?: string[];
+  /** Playwright's own switches to leave out (it turns the back-forward cache off by default, `--disable-back-forward-cache`). */
+  ignoreDefaultArgs?: string[];
   /** Profile preferences, as Chromium keeps them in `Default/Preferences` (e.g. `{ webkit: { webprefs: { minimum_font_size: 24 } } }`, the "Minimum font size" setting). */
   prefs?: Record<string, unknown>;
 }
@@ -42,6 +44,7 @@ export async function launchChromium(options: LaunchChromiumOptions = {}): Promi
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
     headless: true,
+    ...(options.ignoreDefaultArgs === undefined ? {} : { ignoreDefaultArgs: options.ignoreDefaultArgs }),
     colorScheme: options.colorScheme ?? 'light',
     args: [
       '--headless=new',
