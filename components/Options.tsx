@@ -140,9 +140,9 @@ export function Options(props: OptionsProps) {
   const snoozes = Object.entries(settings.snoozes);
   const resetConfirm = useInlineConfirm();
   // Each group says its own failures, next to the control that failed.
-  const [nudgeNotSaved, changeNudge] = useSettingChange(onChange, 'nudge setting');
-  const [snoozeNotSaved, changeSnoozes] = useSettingChange(onChange, 'snooze removal');
-  const [languageNotSaved, changeLanguage] = useSettingChange(onChange, 'language');
+  const [nudgeNotSaved, changeNudge] = useSettingChange(onChange, 'nudge setting', draftsKey);
+  const [snoozeNotSaved, changeSnoozes] = useSettingChange(onChange, 'snooze removal', draftsKey);
+  const [languageNotSaved, changeLanguage] = useSettingChange(onChange, 'language', draftsKey);
 
   // Busy buttons are aria-disabled, not disabled: a disabled button drops the keyboard focus to the page.
   const run = async (what: 'refresh' | 'reset', action: () => Promise<MessageKey>) => {

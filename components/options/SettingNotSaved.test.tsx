@@ -139,4 +139,30 @@ describe('options: a change that cannot be saved', () => {
     expect($('rpc-url-notice')?.textContent).toBe(t('settingNotSaved'));
     render(null, root);
   });
+
+  test('after "Delete everything" (a new draftsKey) the pill, snooze and language notices from before are gone', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const { asked, onChange } = answers();
+    const settings: Settings = { ...defaultSettings, language: 'de', snoozes: { kraken: { until: 'data-change', fingerprint: 'f' } } };
+    const { root, $, window, tick } = draw(settings, onChange);
+    await settle();
+    tick(root.querySelector('input[name="nudgePolicy"][value="off"]'), true);
+    root.querySelector('[data-testid="snoozes"] button')?.dispatchEvent(new window.Event('click', { bubbles: true }));
+    tick($('language-sv'), true);
+    await settle();
+    for (const change of asked) change.refuse();
+    await settle();
+    const notices = () => ['nudge-notice', 'snoozes-notice', 'language-notice'].map((id) => $(id)?.textContent);
+    expect(notices()).toEqual([t('settingNotSaved'), t('snoozeRemoveFailed', 'Kraken'), t('languageSettingNotSaved')]);
+    // The page as the entrypoint draws it after a delete: the same component, a new draftsKey, default settings.
+    render(
+      <I18nContext.Provider value={de}>
+        <Options {...quietOptions} settings={defaultSettings} exchangeNames={{ kraken: 'Kraken' }} onChange={onChange} draftsKey={1} />
+      </I18nContext.Provider>,
+      root,
+    );
+    await settle();
+    expect(notices()).toEqual(['', '', '']);
+    render(null, root);
+  });
 });

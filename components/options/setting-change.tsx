@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { Settings } from '../../lib/settings';
 import { useT, type MessageKey } from '../../utils/i18n';
 
@@ -15,10 +15,12 @@ export interface NotSaved {
  * The change handler of a group of controls whose values are settings as stored. A change that fails is logged and
  * said by the group; its control goes back to the stored value as the group draws again (Preact sets `checked` and
  * `value` anew on every draw, and saying it is one). The words go at the next change, so the same words said again
- * are new text, read out again.
+ * are new text, read out again. A new `freshAt` (the page's draftsKey after "Delete everything") drops the words:
+ * they were about settings that are gone.
  */
-export function useSettingChange(onChange: ChangeSettings, name: string): [NotSaved | undefined, (patch: Partial<Settings>, failed?: NotSaved) => Promise<boolean>] {
+export function useSettingChange(onChange: ChangeSettings, name: string, freshAt?: number): [NotSaved | undefined, (patch: Partial<Settings>, failed?: NotSaved) => Promise<boolean>] {
   const [notSaved, setNotSaved] = useState<NotSaved | undefined>(undefined);
+  useEffect(() => setNotSaved(undefined), [freshAt]);
   const change = async (patch: Partial<Settings>, failed: NotSaved = { key: 'settingNotSaved' }) => {
     setNotSaved(undefined);
     try {
