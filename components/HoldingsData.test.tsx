@@ -82,6 +82,18 @@ describe('HoldingsData import', () => {
     expect(click).toHaveBeenCalledTimes(1);
   });
 
+  test('an import that brought an RPC address the extension will not send to says so after the counts, in plain words', async () => {
+    const counts = t('dataImported', [t('dataImportedHoldingsOne', '1'), t('dataImportedAddresses', '0'), t('dataImportedDays', '0')]);
+    expect(await importWith(() => Promise.resolve({ ok: true, holdings: 1, addresses: 0, history: 0, unusedRpcUrls: ['http://rpc.example.org'] }))).toEqual({
+      message: `${counts} ${t('dataImportedRpcUnusedOne', 'http://rpc.example.org')}`,
+      role: 'status',
+    });
+    const two = await importWith(() => Promise.resolve({ ok: true, holdings: 1, addresses: 0, history: 0, unusedRpcUrls: ['http://a.example', 'http://b.example'] }));
+    expect(two.message).toBe(`${counts} ${t('dataImportedRpcUnused', 'http://a.example und http://b.example')}`);
+    // None refused: the counts alone.
+    expect((await importWith(() => Promise.resolve({ ok: true, holdings: 1, addresses: 0, history: 0, unusedRpcUrls: [] }))).message).toBe(counts);
+  });
+
   test('an import that fails in a way nobody foresaw still gets a plain-words message, not silence', async () => {
     expect(await importWith(() => Promise.reject(new TypeError('Invalid URL')))).toEqual({ message: t('dataImportFailed', t('dataFailUnexpected')), role: 'alert' });
   });

@@ -2,6 +2,8 @@ import { useState } from 'preact/hooks';
 import type { Settings } from '../lib/settings';
 import { HostsWithheldAfter } from './options/HostsWithheld';
 import { pluralText } from '../lib/words/plural';
+import { formatList } from '../lib/words/format';
+import { gapAfter } from '../lib/words/punctuation';
 import { useLocale, useT } from '../utils/i18n';
 import { FileButton } from './FileButton';
 import { InlineConfirm, useInlineConfirm } from './InlineConfirm';
@@ -9,7 +11,8 @@ import { NotSavedStatus } from './options/setting-change';
 
 export type Reminders = Settings['reminders'];
 
-export type ImportResult = { ok: true; holdings: number; addresses: number; history: number } | { ok: false; reason: string };
+/** An import's answer; `unusedRpcUrls` are the file's RPC addresses stored but used for nothing (plain http to another computer). */
+export type ImportResult = { ok: true; holdings: number; addresses: number; history: number; unusedRpcUrls?: readonly string[] } | { ok: false; reason: string };
 
 export interface HoldingsDataProps {
   reminders: Reminders;
@@ -39,11 +42,16 @@ export function HoldingsData({ reminders, notificationsGranted, onReminders, onE
   const [importMessage, setImportMessage] = useState<{ ok: boolean; text: string } | undefined>(undefined);
   const [importing, setImporting] = useState(false);
   // Each count takes the plural form its language gives it ("1 holding", "2 holdings").
-  const importedText = (done: { holdings: number; addresses: number; history: number }) => {
+  // A file's RPC address the extension will not send to is said after the counts, with why and what to do.
+  const importedText = (done: { holdings: number; addresses: number; history: number; unusedRpcUrls?: readonly string[] }) => {
     const holdings = pluralText(done.holdings, { one: 'dataImportedHoldingsOne', other: 'dataImportedHoldings' }, t, locale, String(done.holdings));
     const addresses = pluralText(done.addresses, { one: 'dataImportedAddressesOne', other: 'dataImportedAddresses' }, t, locale, String(done.addresses));
     const days = pluralText(done.history, { one: 'dataImportedDaysOne', other: 'dataImportedDays' }, t, locale, String(done.history));
-    return t('dataImported', [holdings, addresses, days]);
+    const counts = t('dataImported', [holdings, addresses, days]);
+    const unused = done.unusedRpcUrls ?? [];
+    if (unused.length === 0) return counts;
+    const refused = pluralText(unused.length, { one: 'dataImportedRpcUnusedOne', other: 'dataImportedRpcUnused' }, t, locale, formatList(unused, locale));
+    return `${counts}${gapAfter(counts, locale)}${refused}`;
   };
   // Focus follows the question: into it on its safe answer, back to "Delete everything…" after.
   const confirm = useInlineConfirm();

@@ -9,7 +9,7 @@ import { holdingsSaveFailureText } from '@/lib/words/holdings-save-failure';
 import { parseHoldingsState, type HoldingsState } from '@/lib/holdings/model';
 import { parseAddressBook } from '@/lib/custody/address-book';
 import { addressBookProblemText } from '@/lib/words/address-text';
-import { hasAnyRpcUrl, type Settings } from '@/lib/settings';
+import { hasAnyRpcUrl, unusedRpcUrls, type Settings } from '@/lib/settings';
 import type { PriceTable } from '@/lib/holdings/prices';
 import type { AddressReadings } from '@/lib/holdings/address-readings';
 import {
@@ -143,7 +143,14 @@ export function HoldingsGlue({ settings, exchangeNames, onSettingsReplaced, host
       console.error('Imported, but the first re-read failed', error);
     }
     void refreshPrices();
-    return { ok: true, holdings: state.holdings.length, addresses: state.addresses.length, history: state.history.length };
+    return {
+      ok: true,
+      holdings: state.holdings.length,
+      addresses: state.addresses.length,
+      history: state.history.length,
+      // Imported as the file has them, like any setting, but sent nothing: the answer says so.
+      unusedRpcUrls: data.settings === undefined ? [] : unusedRpcUrls(data.settings),
+    };
   };
 
   return (
