@@ -55,7 +55,7 @@ export interface SubscriptionRow {
   nameAt?: number;
   /** The list's host, when Reserve Radar may not read it: the row offers to allow it. */
   needsAccess?: string;
-  /** The latest check's refusal, when it read back: its technical text is shown apart from `message`. */
+  /** The latest check's refusal, when it read back; the page says it through `message` only, never its English technical text. */
   lastFailure?: SubscriptionFailure;
 }
 
