@@ -80,6 +80,12 @@ export function WarningLists({
           setError(result.reason);
         }
       })
+      .catch((failure: unknown) => {
+        // No answer at all (the background not there): the browser's words are for the log; what was typed stays.
+        console.error('[reserve-radar] warning list not subscribed:', failure);
+        setChange(undefined);
+        setError(t('listsSubscribeFailed'));
+      })
       .finally(() => setAdding(false));
   // The subscription whose access was just refused, or could not be asked for, said beside it.
   const [declined, setDeclined] = useState<{ url: string; answer: Exclude<AccessAnswer, 'granted'> } | undefined>(undefined);

@@ -179,28 +179,6 @@ describe('options page input and focus in Chromium', () => {
     expect(pageErrors).toEqual([]);
   });
 
-  test('a backup with a plain-http RPC address on another computer imports, and the answer says the address is kept but not used, and why', async () => {
-    const backup = {
-      format: 'reserve-radar-export',
-      version: 1,
-      exportedAt: '2026-12-01T00:00:00.000Z',
-      holdings: [{ id: 'h9', kind: 'asset', custodian: 'self', asset: 'BTC', amount: 2, updatedAt: Date.parse('2026-12-01T00:00:00Z') }],
-      addresses: [],
-      limits: {},
-      history: [],
-      settings: { rpcUrl: 'http://rpc.example.org' },
-    };
-    await options.getByTestId('data-import').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
-    const counts = word(en, 'dataImported', word(en, 'dataImportedHoldingsOne', '1'), word(en, 'dataImportedAddresses', '0'), word(en, 'dataImportedDays', '0'));
-    const message = options.getByTestId('data-import-message');
-    await expect.poll(() => message.textContent()).toBe(`${counts} ${word(en, 'dataImportedRpcUnusedOne', 'http://rpc.example.org')}`);
-    expect(await message.getAttribute('role')).toBe('status');
-    // Kept as the file has it, and the RPC field says the same.
-    await expect.poll(storedRpc).toBe('http://rpc.example.org');
-    await expect.poll(() => options.locator('#rpc-url-refused').textContent()).toBe(word(en, 'rpcRefusedStored', 'http://rpc.example.org'));
-    expect(pageErrors).toEqual([]);
-  });
-
   test('keyboard focus stays with the control that acted: Refresh now, Delete everything…, Cancel, Escape, Delete, Reset', async () => {
     await options.getByTestId('refresh-now').focus();
     await options.keyboard.press('Enter');

@@ -1,7 +1,7 @@
 /**
  * The options page shows what storage holds, in Chromium with the built extension: a plain-http
  * endpoint to another computer that an older version stored is used for nothing and says why,
- * costing no other setting; and after "Delete everything" the page is as clean as the emptied
+ * costing no other setting, and an import that brings one says so; and after "Delete everything" the page is as clean as the emptied
  * storage, with no draft or error of before left beside "Everything was deleted."
  */
 import { readFileSync } from 'node:fs';
@@ -60,6 +60,29 @@ describe('options page against what storage holds, in Chromium', () => {
     await expect.poll(async () => (await storedSettings())?.rpcUrl).toBe('https://good.example.org');
     await expect.poll(() => options.locator('#rpc-url-refused').count()).toBe(0);
     expect(await storedSettings()).toMatchObject({ corner: 'top-left', nudgePolicy: 'daily' });
+    await browser.worker.evaluate(() => chrome.storage.local.clear());
+    expect(pageErrors).toEqual([]);
+  });
+
+  test('a backup with a plain-http RPC address on another computer imports, and the answer says the address is kept but not used, and why', async () => {
+    const backup = {
+      format: 'reserve-radar-export',
+      version: 1,
+      exportedAt: '2026-12-01T00:00:00.000Z',
+      holdings: [{ id: 'h9', kind: 'asset', custodian: 'self', asset: 'BTC', amount: 2, updatedAt: Date.parse('2026-12-01T00:00:00Z') }],
+      addresses: [],
+      limits: {},
+      history: [],
+      settings: { rpcUrl: 'http://rpc.example.org' },
+    };
+    await options.getByTestId('data-import').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
+    const counts = word('dataImported', word('dataImportedHoldingsOne', '1'), word('dataImportedAddresses', '0'), word('dataImportedDays', '0'));
+    const message = options.getByTestId('data-import-message');
+    await expect.poll(() => message.textContent()).toBe(`${counts} ${word('dataImportedRpcUnusedOne', 'http://rpc.example.org')}`);
+    expect(await message.getAttribute('role')).toBe('status');
+    // Kept as the file has it, and the RPC field says the same.
+    await expect.poll(async () => (await storedSettings())?.rpcUrl).toBe('http://rpc.example.org');
+    await expect.poll(() => options.locator('#rpc-url-refused').textContent()).toBe(word('rpcRefusedStored', 'http://rpc.example.org'));
     await browser.worker.evaluate(() => chrome.storage.local.clear());
     expect(pageErrors).toEqual([]);
   });
