@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import * as v from 'valibot';
-import { defaultSettings, guideRpcUrls, hasAnyRpcUrl, parseSettings, RpcUrlSchema, rpcUrlForChain, unusedRpcUrls } from './settings';
+import { defaultSettings, guideRpcUrls, hasAnyRpcUrl, parseSettings, RpcUrlSchema, rpcUrlForChain } from './settings';
 
 describe('endpoints per chain', () => {
   const settings = parseSettings({ rpcUrl: 'https://eth.example.org', chainRpcUrls: { '8453': 'https://base.example.org' } });
@@ -133,15 +133,5 @@ describe('plain http only for a node on this computer', () => {
   test("a chain's refused endpoint does not fall back to the main one either: the user set that chain's own", () => {
     const settings = parseSettings({ rpcUrl: 'https://eth.example.org', chainRpcUrls: { '8453': 'http://base.example.com' } });
     expect(rpcUrlForChain({ settings, chainId: 8453 })).toBeUndefined();
-  });
-
-  test('the endpoints kept but used for nothing are listed once each, the main one first, for the import answer to name', () => {
-    const settings = parseSettings({
-      rpcUrl: 'http://example.com',
-      chainRpcUrls: { '8453': 'http://base.example.com', '10': 'http://example.com', '42161': 'https://arb.example.org', '137': 'http://127.0.0.1:8545' },
-    });
-    expect(unusedRpcUrls(settings)).toEqual(['http://example.com', 'http://base.example.com']);
-    expect(unusedRpcUrls(parseSettings({ rpcUrl: 'https://eth.example.org' }))).toEqual([]);
-    expect(unusedRpcUrls(defaultSettings)).toEqual([]);
   });
 });

@@ -59,15 +59,6 @@ export function usableRpcUrl(url: string | undefined): string | undefined {
   return url !== undefined && rpcUrlProblem(url) === undefined ? url : undefined;
 }
 
-/**
- * The endpoints stored but used for nothing (plain http to another computer), each once, the main
- * one first: an import keeps them as the file has them, and says they are not in use.
- */
-export function unusedRpcUrls(settings: Pick<Settings, 'rpcUrl' | 'chainRpcUrls'>): string[] {
-  const stored = [settings.rpcUrl, ...Object.values(settings.chainRpcUrls)].filter((url): url is string => url !== undefined && usableRpcUrl(url) === undefined);
-  return [...new Set(stored)];
-}
-
 export const SettingsSchema = v.object({
   nudgePolicy: v.optional(NudgePolicySchema, 'every-visit'),
   /** Expand the card on its own only when the level is danger (the respectful default). */

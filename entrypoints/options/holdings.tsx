@@ -9,7 +9,8 @@ import { holdingsSaveFailureText } from '@/lib/words/holdings-save-failure';
 import { parseHoldingsState, type HoldingsState } from '@/lib/holdings/model';
 import { parseAddressBook } from '@/lib/custody/address-book';
 import { addressBookProblemText } from '@/lib/words/address-text';
-import { hasAnyRpcUrl, unusedRpcUrls, type Settings } from '@/lib/settings';
+import { hasAnyRpcUrl, type Settings } from '@/lib/settings';
+import { unusedRpcUrls } from '@/lib/chain/rpc-chains';
 import type { PriceTable } from '@/lib/holdings/prices';
 import type { AddressReadings } from '@/lib/holdings/address-readings';
 import {
@@ -189,6 +190,7 @@ export function HoldingsGlue({ settings, exchangeNames, onSettingsReplaced, host
         reminders={settings.reminders}
         notificationsGranted={granted}
         hostsHeld={hostsHeld}
+        unusedRpcUrls={unusedRpcUrls(settings)}
         onReminders={async (next: Reminders) => {
           const held = await changeReminders(next, granted);
           if (held && wantsAnyReminder(next)) setGranted(true);
