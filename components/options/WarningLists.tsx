@@ -83,6 +83,7 @@ export function WarningLists({
       .catch((failure: unknown) => {
         // No answer at all (the background not there): the browser's words are for the log; what was typed stays.
         console.error('[reserve-radar] warning list not subscribed:', failure);
+        refocusAdd.current = fromQuestion;
         setChange(undefined);
         setError(t('listsSubscribeFailed'));
       })
