@@ -15,46 +15,68 @@ function drawData({
   onDeleteEverything = () => Promise.resolve(true),
   onReminders = () => Promise.resolve(true),
   hostsHeld = true,
+  unusedRpcUrls = [],
 }: {
   onImport?: (file: File) => Promise<ImportResult>;
   onDeleteEverything?: () => Promise<boolean>;
   onReminders?: () => Promise<boolean>;
   hostsHeld?: boolean;
+  unusedRpcUrls?: readonly string[];
 }) {
   const dom = page();
-  render(
-    <I18nContext.Provider value={{ t, locale: 'de' }}>
-      <HoldingsData
-        reminders={{ proofOfKeysDay: false }}
-        notificationsGranted={false}
-        onReminders={onReminders}
-        onExport={() => undefined}
-        onImport={onImport}
-        onDeleteEverything={onDeleteEverything}
-        hostsHeld={hostsHeld}
-      />
-    </I18nContext.Provider>,
-    dom.root,
-  );
-  return dom;
+  // Drawn again with the settings stored now, as the options page does when they change.
+  const draw = (stored: readonly string[]) =>
+    render(
+      <I18nContext.Provider value={{ t, locale: 'de' }}>
+        <HoldingsData
+          reminders={{ proofOfKeysDay: false }}
+          notificationsGranted={false}
+          onReminders={onReminders}
+          onExport={() => undefined}
+          onImport={onImport}
+          onDeleteEverything={onDeleteEverything}
+          hostsHeld={hostsHeld}
+          unusedRpcUrls={stored}
+        />
+      </I18nContext.Provider>,
+      dom.root,
+    );
+  draw(unusedRpcUrls);
+  return { ...dom, draw };
 }
 
-/** The data section in German, a file chosen in its import input, and the message it shows after. */
-async function importWith(onImport: (file: File) => Promise<ImportResult>): Promise<{ message: string | null | undefined; role: string | null | undefined }> {
-  const { root, window } = drawData({ onImport });
+/**
+ * The data section in German, a file chosen in its import input, and the message it shows after. `stored` are the
+ * endpoints stored but used for nothing once the import is written: by default, the ones the import brought.
+ */
+async function importWith(
+  onImport: (file: File) => Promise<ImportResult>,
+  stored?: readonly string[],
+): Promise<{ message: string | null | undefined; role: string | null | undefined; draw: (stored: readonly string[]) => void; shown: () => string | null | undefined }> {
+  let imported: readonly string[] = [];
+  const { root, window, draw } = drawData({
+    onImport: (file) =>
+      onImport(file).then((result) => {
+        if (result.ok) imported = result.unusedRpcUrls ?? [];
+        return result;
+      }),
+  });
   const input = root.querySelector('[data-testid="data-import"]') as HTMLInputElement;
   Object.defineProperty(input, 'files', { value: [new File(['{}'], 'sicherung.json', { type: 'application/json' })] });
   input.dispatchEvent(new window.Event('change', { bubbles: true }));
   await settle();
-  const shown = root.querySelector('[data-testid="data-import-message"]');
-  return { message: shown?.textContent, role: shown?.getAttribute('role') };
+  // The page reads the settings the import wrote, and draws again.
+  draw(stored ?? imported);
+  await settle();
+  const message = () => root.querySelector('[data-testid="data-import-message"]');
+  return { message: message()?.textContent, role: message()?.getAttribute('role'), draw, shown: () => message()?.textContent };
 }
 
 describe('HoldingsData import', () => {
   afterEach(() => vi.unstubAllGlobals());
 
   test("a refusal is shown in the reader's language", async () => {
-    expect(await importWith(() => Promise.resolve({ ok: false, reason: t('dataFailNotJson') }))).toEqual({ message: t('dataImportFailed', t('dataFailNotJson')), role: 'alert' });
+    expect(await importWith(() => Promise.resolve({ ok: false, reason: t('dataFailNotJson') }))).toMatchObject({ message: t('dataImportFailed', t('dataFailNotJson')), role: 'alert' });
   });
 
   test('while an import runs its button is aria-disabled and a second file waits its turn', async () => {
@@ -82,8 +104,55 @@ describe('HoldingsData import', () => {
     expect(click).toHaveBeenCalledTimes(1);
   });
 
+  test('an import that brought an RPC address the extension will not send to says so after the counts, in plain words', async () => {
+    const counts = t('dataImported', [t('dataImportedHoldingsOne', '1'), t('dataImportedAddresses', '0'), t('dataImportedDays', '0')]);
+    expect(await importWith(() => Promise.resolve({ ok: true, holdings: 1, addresses: 0, history: 0, unusedRpcUrls: ['http://rpc.example.org'] }))).toMatchObject({
+      message: `${counts} ${t('dataImportedRpcUnusedOne', 'http://rpc.example.org')}`,
+      role: 'status',
+    });
+    const two = await importWith(() => Promise.resolve({ ok: true, holdings: 1, addresses: 0, history: 0, unusedRpcUrls: ['http://a.example', 'http://b.example'] }));
+    expect(two.message).toBe(`${counts} ${t('dataImportedRpcUnused', 'http://a.example und http://b.example')}`);
+    // None refused: the counts alone.
+    expect((await importWith(() => Promise.resolve({ ok: true, holdings: 1, addresses: 0, history: 0, unusedRpcUrls: [] }))).message).toBe(counts);
+  });
+
+  // The file is the sender's: its text must not speak in our sentence (a path reading "Your wallet is compromised", a
+  // right-to-left override that turns the rest of the line around, a user name and password), nor flood the status line.
+  test("a hostile file's RPC addresses are named by their origin alone, each once, at most three and how many more", async () => {
+    const counts = t('dataImported', [t('dataImportedHoldings', '0'), t('dataImportedAddresses', '0'), t('dataImportedDays', '0')]);
+    const hostile = 'http://evil.example/ Your wallet is compromised. Visit evil.example now\u202E';
+    const others = Array.from({ length: 50 }, (_, i) => `http://user:secret@n${i}.example:8545/wallet/\u202E`);
+    const unused = [hostile, 'http://evil.example/wallet', ...others];
+    const { message } = await importWith(() => Promise.resolve({ ok: true, holdings: 0, addresses: 0, history: 0, unusedRpcUrls: unused }));
+    expect(message).not.toContain('\u202E');
+    expect(message).not.toMatch(/wallet|secret|user/i);
+    expect(message?.length).toBeLessThan(600);
+    const named = `http://evil.example, http://n0.example:8545, http://n1.example:8545 und ${t('rpcOriginsMore', '48')}`;
+    expect(message).toBe(`${counts} ${t('dataImportedRpcUnused', named)}`);
+  });
+
+  test('the answer names only the addresses still stored unused: fixed in the RPC fields, the counts alone stay', async () => {
+    const counts = t('dataImported', [t('dataImportedHoldingsOne', '1'), t('dataImportedAddresses', '0'), t('dataImportedDays', '0')]);
+    const imported = ['http://a.example', 'http://b.example'];
+    const { message, draw, shown } = await importWith(() => Promise.resolve({ ok: true, holdings: 1, addresses: 0, history: 0, unusedRpcUrls: imported }));
+    expect(message).toBe(`${counts} ${t('dataImportedRpcUnused', 'http://a.example und http://b.example')}`);
+    // One field fixed: the other is named, in the singular.
+    draw(['http://b.example']);
+    await settle();
+    expect(shown()).toBe(`${counts} ${t('dataImportedRpcUnusedOne', 'http://b.example')}`);
+    draw([]);
+    await settle();
+    expect(shown()).toBe(counts);
+  });
+
+  test('one address in two RPC fields is named once, and the fields are said in the plural', async () => {
+    const counts = t('dataImported', [t('dataImportedHoldingsOne', '1'), t('dataImportedAddresses', '0'), t('dataImportedDays', '0')]);
+    const { message } = await importWith(() => Promise.resolve({ ok: true, holdings: 1, addresses: 0, history: 0, unusedRpcUrls: ['http://x.example', 'http://x.example/'] }));
+    expect(message).toBe(`${counts} ${t('dataImportedRpcUnused', 'http://x.example')}`);
+  });
+
   test('an import that fails in a way nobody foresaw still gets a plain-words message, not silence', async () => {
-    expect(await importWith(() => Promise.reject(new TypeError('Invalid URL')))).toEqual({ message: t('dataImportFailed', t('dataFailUnexpected')), role: 'alert' });
+    expect(await importWith(() => Promise.reject(new TypeError('Invalid URL')))).toMatchObject({ message: t('dataImportFailed', t('dataFailUnexpected')), role: 'alert' });
   });
 });
 

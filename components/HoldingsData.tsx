@@ -2,6 +2,8 @@ import { useState } from 'preact/hooks';
 import type { Settings } from '../lib/settings';
 import { HostsWithheldAfter } from './options/HostsWithheld';
 import { pluralText } from '../lib/words/plural';
+import { rpcOriginsText } from '../lib/words/rpc-origins';
+import { gapAfter } from '../lib/words/punctuation';
 import { useLocale, useT } from '../utils/i18n';
 import { FileButton } from './FileButton';
 import { InlineConfirm, useInlineConfirm } from './InlineConfirm';
@@ -9,7 +11,12 @@ import { NotSavedStatus } from './options/setting-change';
 
 export type Reminders = Settings['reminders'];
 
-export type ImportResult = { ok: true; holdings: number; addresses: number; history: number } | { ok: false; reason: string };
+/**
+ * An import's answer; `unusedRpcUrls` are the file's RPC addresses stored but used for nothing (plain http to another
+ * computer), one for each options field that holds one.
+ */
+export type ImportResult = { ok: true; holdings: number; addresses: number; history: number; unusedRpcUrls?: readonly string[] } | { ok: false; reason: string };
+type Imported = Extract<ImportResult, { ok: true }>;
 
 export interface HoldingsDataProps {
   reminders: Reminders;
@@ -26,24 +33,35 @@ export interface HoldingsDataProps {
   onDeleteEverything: () => Promise<boolean>;
   /** False when the browser withholds the hosts the manifest requires (Chromium does after the access to all sites is given up). */
   hostsHeld?: boolean;
+  /** The RPC addresses stored now but used for nothing, one for each field that holds one (`unusedRpcUrls` of the settings). */
+  unusedRpcUrls: readonly string[];
 }
 
 const DAYS = Array.from({ length: 31 }, (_, i) => i + 1);
 
 /** Reminders, and the user's data as a file: export, import (all or nothing), delete everything. */
-export function HoldingsData({ reminders, notificationsGranted, onReminders, onExport, onImport, onDeleteEverything, hostsHeld = true }: HoldingsDataProps) {
+export function HoldingsData({ reminders, notificationsGranted, onReminders, onExport, onImport, onDeleteEverything, hostsHeld = true, unusedRpcUrls }: HoldingsDataProps) {
   const t = useT();
   const locale = useLocale();
   const [declined, setDeclined] = useState(false);
   const [chosenName, setChosenName] = useState<string | undefined>(undefined);
-  const [importMessage, setImportMessage] = useState<{ ok: boolean; text: string } | undefined>(undefined);
+  const [importMessage, setImportMessage] = useState<{ ok: true; imported: Imported } | { ok: false; text: string } | undefined>(undefined);
   const [importing, setImporting] = useState(false);
   // Each count takes the plural form its language gives it ("1 holding", "2 holdings").
-  const importedText = (done: { holdings: number; addresses: number; history: number }) => {
+  // A file's RPC address the extension will not send to is said after the counts, with why and what to do; worded as
+  // the page draws, so an address the user has since replaced in its field is no longer named. The file wrote those
+  // addresses: only the computer each goes to is named, each once, and a few at most. The fields are counted for the
+  // plural ("the RPC fields"), as each one the import filled needs a new address.
+  const importedText = (done: Imported) => {
     const holdings = pluralText(done.holdings, { one: 'dataImportedHoldingsOne', other: 'dataImportedHoldings' }, t, locale, String(done.holdings));
     const addresses = pluralText(done.addresses, { one: 'dataImportedAddressesOne', other: 'dataImportedAddresses' }, t, locale, String(done.addresses));
     const days = pluralText(done.history, { one: 'dataImportedDaysOne', other: 'dataImportedDays' }, t, locale, String(done.history));
-    return t('dataImported', [holdings, addresses, days]);
+    const counts = t('dataImported', [holdings, addresses, days]);
+    const fromFile = done.unusedRpcUrls ?? [];
+    const unused = unusedRpcUrls.filter((url) => fromFile.includes(url));
+    if (unused.length === 0) return counts;
+    const refused = pluralText(unused.length, { one: 'dataImportedRpcUnusedOne', other: 'dataImportedRpcUnused' }, t, locale, rpcOriginsText(unused, t, locale));
+    return `${counts}${gapAfter(counts, locale)}${refused}`;
   };
   // Focus follows the question: into it on its safe answer, back to "Delete everything…" after.
   const confirm = useInlineConfirm();
@@ -136,7 +154,7 @@ export function HoldingsData({ reminders, notificationsGranted, onReminders, onE
               setImportMessage(undefined);
               void onImport(chosen)
                 .then(
-                  (result) => setImportMessage(result.ok ? { ok: true, text: importedText(result) } : { ok: false, text: t('dataImportFailed', result.reason) }),
+                  (result) => setImportMessage(result.ok ? { ok: true, imported: result } : { ok: false, text: t('dataImportFailed', result.reason) }),
                   // onImport answers every refusal itself; this is for a failure it did not foresee.
                   () => setImportMessage({ ok: false, text: t('dataImportFailed', t('dataFailUnexpected')) }),
                 )
@@ -151,7 +169,7 @@ export function HoldingsData({ reminders, notificationsGranted, onReminders, onE
         </div>
         {importMessage !== undefined && (
           <p class={importMessage.ok ? 'holdings__ok' : 'form-error'} role={importMessage.ok ? 'status' : 'alert'} data-testid="data-import-message">
-            {importMessage.text}
+            {importMessage.ok ? importedText(importMessage.imported) : importMessage.text}
           </p>
         )}
         <h3 class="card__heading">{t('deleteTitle')}</h3>

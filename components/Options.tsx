@@ -55,7 +55,7 @@ export interface SubscriptionRow {
   nameAt?: number;
   /** The list's host, when Reserve Radar may not read it: the row offers to allow it. */
   needsAccess?: string;
-  /** The latest check's refusal, when it read back: its technical text is shown apart from `message`. */
+  /** The latest check's refusal, when it read back; the page says it through `message` only, never its English technical text. */
   lastFailure?: SubscriptionFailure;
 }
 
@@ -139,10 +139,14 @@ export function Options(props: OptionsProps) {
   useEffect(() => setNotice(undefined), [draftsKey]);
   const snoozes = Object.entries(settings.snoozes);
   const resetConfirm = useInlineConfirm();
-  // Each group says its own failures, next to the control that failed.
-  const [nudgeNotSaved, changeNudge] = useSettingChange(onChange, 'nudge setting');
-  const [snoozeNotSaved, changeSnoozes] = useSettingChange(onChange, 'snooze removal');
-  const [languageNotSaved, changeLanguage] = useSettingChange(onChange, 'language');
+  // Each group says its own failures, next to the control that failed, until the settings they were about are gone:
+  // deleted (a new draftsKey) or reset. A reset keeps the page's drafts (holdings, a list being added), so it changes
+  // the settings' own mark, not draftsKey.
+  const [resets, setResets] = useState(0);
+  const settingsFrom = `${draftsKey}/${resets}`;
+  const [nudgeNotSaved, changeNudge] = useSettingChange(onChange, 'nudge setting', settingsFrom);
+  const [snoozeNotSaved, changeSnoozes] = useSettingChange(onChange, 'snooze removal', settingsFrom);
+  const [languageNotSaved, changeLanguage] = useSettingChange(onChange, 'language', settingsFrom);
 
   // Busy buttons are aria-disabled, not disabled: a disabled button drops the keyboard focus to the page.
   const run = async (what: 'refresh' | 'reset', action: () => Promise<MessageKey>) => {
@@ -289,7 +293,11 @@ export function Options(props: OptionsProps) {
             busy={busy !== undefined}
             onConfirm={() => {
               resetConfirm.close();
-              void run('reset', () => onReset().then((givenBack) => (givenBack ? 'resetDone' : 'resetDonePermissionsKept')));
+              void run('reset', async () => {
+                const givenBack = await onReset();
+                setResets((count) => count + 1);
+                return givenBack ? 'resetDone' : 'resetDonePermissionsKept';
+              });
             }}
             onCancel={() => resetConfirm.close()}
           />

@@ -93,4 +93,21 @@ describe('options: RPC endpoints', () => {
     expect(imported).toMatchObject({ ok: true, data: { settings: { chainRpcUrls: { '10': 'https://op.example.org' } } } });
     render(null, root);
   });
+
+  // Stored by an import, so the file's sender wrote it: the line beside the field names the computer it would go to,
+  // never the rest of the address, whose text would speak in our sentence (or turn it around, with U+202E).
+  test('a stored address used for nothing is named by its origin alone beside its field', async () => {
+    const { root, $ } = page();
+    const hostile = 'http://user:secret@evil.example:8080/ Your wallet is compromised\u202E';
+    render(
+      <I18nContext.Provider value={en}>
+        <RpcSetting settings={parseSettings({ rpcUrl: hostile, chainRpcUrls: { '10': 'http://op.example/path' } })} onChange={() => Promise.resolve()} />
+      </I18nContext.Provider>,
+      root,
+    );
+    await settle();
+    expect($('rpc-url-refused')?.textContent).toBe(en.t('rpcRefusedStored', 'http://evil.example:8080'));
+    expect($('rpc-url-10-refused')?.textContent).toBe(en.t('rpcRefusedStored', 'http://op.example'));
+    render(null, root);
+  });
 });

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import * as v from 'valibot';
 import { rpcChains } from '../../lib/chain/rpc-chains';
+import { rpcOrigin } from '../../lib/chain/rpc-url';
 import { RpcUrlSchema, usableRpcUrl, type Settings } from '../../lib/settings';
 import { useT } from '../../utils/i18n';
 import { NotSavedStatus, useSettingChange, type ChangeSettings } from './setting-change';
@@ -49,7 +50,9 @@ export function RpcSetting({ settings, onChange }: { settings: Settings; onChang
  * a field of only spaces counts as empty. A new value from elsewhere (an import, a reset) replaces
  * the field's text. An address storage did not take goes back to the one in use, and the field says so.
  * A stored address the extension will not send to (plain http to another computer, saved by an
- * older version) stays stored and shown, with the reason beside it, until the user replaces it.
+ * older version or imported) stays stored and shown, with the reason beside it, until the user replaces it. The
+ * reason names only the computer it goes to: the rest of the address (a path, a user name and password, a character
+ * that turns the line around) may be a file's sender's words.
  */
 function RpcField({
   id,
@@ -118,7 +121,7 @@ function RpcField({
       </div>
       {refused && (
         <p id={`${id}-refused`} class="card__alert" data-testid={`${id}-refused`}>
-          {t('rpcRefusedStored', value)}
+          {t('rpcRefusedStored', rpcOrigin(value) ?? '')}
         </p>
       )}
       {invalid && (

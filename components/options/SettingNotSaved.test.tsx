@@ -139,4 +139,77 @@ describe('options: a change that cannot be saved', () => {
     expect($('rpc-url-notice')?.textContent).toBe(t('settingNotSaved'));
     render(null, root);
   });
+
+  test('after "Delete everything" (a new draftsKey) the pill, snooze and language notices from before are gone', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const { asked, onChange } = answers();
+    const settings: Settings = { ...defaultSettings, language: 'de', snoozes: { kraken: { until: 'data-change', fingerprint: 'f' } } };
+    const { root, $, window, tick } = draw(settings, onChange);
+    await settle();
+    tick(root.querySelector('input[name="nudgePolicy"][value="off"]'), true);
+    root.querySelector('[data-testid="snoozes"] button')?.dispatchEvent(new window.Event('click', { bubbles: true }));
+    tick($('language-sv'), true);
+    await settle();
+    for (const change of asked) change.refuse();
+    await settle();
+    const notices = () => ['nudge-notice', 'snoozes-notice', 'language-notice'].map((id) => $(id)?.textContent);
+    expect(notices()).toEqual([t('settingNotSaved'), t('snoozeRemoveFailed', 'Kraken'), t('languageSettingNotSaved')]);
+    // The page as the entrypoint draws it after a delete: the same component, a new draftsKey, default settings.
+    render(
+      <I18nContext.Provider value={de}>
+        <Options {...quietOptions} settings={defaultSettings} exchangeNames={{ kraken: 'Kraken' }} onChange={onChange} draftsKey={1} />
+      </I18nContext.Provider>,
+      root,
+    );
+    await settle();
+    expect(notices()).toEqual(['', '', '']);
+    render(null, root);
+  });
+
+  test('a change still waiting when everything is deleted and refused after: its notice does not come back beside the emptied settings', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const { asked, onChange } = answers();
+    const settings: Settings = { ...defaultSettings, language: 'de', snoozes: { kraken: { until: 'data-change', fingerprint: 'f' } } };
+    const { root, $, window, tick } = draw(settings, onChange);
+    await settle();
+    tick(root.querySelector('input[name="nudgePolicy"][value="off"]'), true);
+    root.querySelector('[data-testid="snoozes"] button')?.dispatchEvent(new window.Event('click', { bubbles: true }));
+    tick($('language-sv'), true);
+    await settle();
+    expect(asked.length).toBe(3);
+    render(
+      <I18nContext.Provider value={de}>
+        <Options {...quietOptions} settings={defaultSettings} exchangeNames={{ kraken: 'Kraken' }} onChange={onChange} draftsKey={1} />
+      </I18nContext.Provider>,
+      root,
+    );
+    await settle();
+    for (const change of asked) change.refuse();
+    await settle();
+    expect(['nudge-notice', 'snoozes-notice', 'language-notice'].map((id) => $(id)?.textContent)).toEqual(['', '', '']);
+    render(null, root);
+  });
+
+  test('after "Reset settings" the pill, snooze and language notices from before are gone, and the reset says it is done', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const { asked, onChange } = answers();
+    const settings: Settings = { ...defaultSettings, language: 'de', snoozes: { kraken: { until: 'data-change', fingerprint: 'f' } } };
+    const { root, $, window, tick, press } = draw(settings, onChange);
+    await settle();
+    tick(root.querySelector('input[name="nudgePolicy"][value="off"]'), true);
+    root.querySelector('[data-testid="snoozes"] button')?.dispatchEvent(new window.Event('click', { bubbles: true }));
+    tick($('language-sv'), true);
+    await settle();
+    for (const change of asked) change.refuse();
+    await settle();
+    const notices = () => ['nudge-notice', 'snoozes-notice', 'language-notice'].map((id) => $(id)?.textContent);
+    expect(notices()).toEqual([t('settingNotSaved'), t('snoozeRemoveFailed', 'Kraken'), t('languageSettingNotSaved')]);
+    press('reset');
+    await settle();
+    press('reset-confirm');
+    await settle();
+    expect($('options-notice')?.textContent).toBe(t('resetDone'));
+    expect(notices()).toEqual(['', '', '']);
+    render(null, root);
+  });
 });

@@ -53,6 +53,29 @@ describe("a list held at the URL with another maintainer address (the maintainer
     render(null, root);
   });
 
+  test('a confirm the background does not answer says so, keeps what was typed, and puts the focus back on the subscribe button', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const onSubscribe = vi.fn(
+      (_url: string, _signer: string, replaces?: string): Promise<SubscribeResult> =>
+        replaces === undefined ? Promise.resolve({ ok: false, confirmSignerChange: change }) : Promise.reject(new Error('Could not establish connection. Receiving end does not exist.')),
+    );
+    const { root, $, focused, type, submit } = setup(onSubscribe);
+    type('list-url', URL);
+    type('list-signer', NEW);
+    await settle();
+    submit();
+    await settle();
+    expect(focused.at(-1)).toBe('list-signer-change-cancel');
+    ($('list-signer-change-confirm') as HTMLButtonElement).click();
+    await settle();
+    expect($('list-signer-change')).toBeNull();
+    expect($('list-error')?.textContent).toBe(t('listsSubscribeFailed'));
+    expect(($('list-url') as HTMLInputElement).value).toBe(URL);
+    // The question's buttons are gone: without this the focus would fall to the page, and a keyboard user's place with it.
+    expect(focused.at(-1)).toBe('list-add');
+    render(null, root);
+  });
+
   for (const how of ['click', 'Escape'] as const)
     test(`"Keep the current address" (${how}) changes nothing, asks nothing, and puts the focus back on the subscribe button`, async () => {
       const onSubscribe = vi.fn((): Promise<SubscribeResult> => Promise.resolve({ ok: false, confirmSignerChange: change }));

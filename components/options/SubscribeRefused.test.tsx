@@ -37,3 +37,20 @@ test('a subscribe refused for want of access says how to fix it, keeps what was 
   expect(($('list-url') as HTMLInputElement).value).toBe('');
   render(null, root);
 });
+
+test('a subscribe that gets no answer at all (the background not there) says so in plain words and keeps what was typed', async () => {
+  vi.spyOn(console, 'error').mockImplementation(() => undefined);
+  const url = 'https://warnings.example.net/b.json';
+  const onSubscribe = vi.fn<(url: string, signer: string) => Promise<SubscribeResult>>().mockRejectedValueOnce(new Error('Could not establish connection. Receiving end does not exist.'));
+  const { root, $, type, submit } = setupLists(onSubscribe);
+  type('list-url', url);
+  type('list-signer', SIGNER);
+  await settle();
+  submit();
+  await settle();
+  expect($('list-error')?.getAttribute('role')).toBe('alert');
+  expect($('list-error')?.textContent).toBe(t('listsSubscribeFailed'));
+  expect($('list-add')?.getAttribute('aria-disabled')).toBe('false');
+  expect([($('list-url') as HTMLInputElement).value, ($('list-signer') as HTMLInputElement).value]).toEqual([url, SIGNER]);
+  render(null, root);
+});

@@ -3,12 +3,12 @@ import { useFocusAfterRemove } from '../focus-after-remove';
 import { InlineConfirm } from '../InlineConfirm';
 import { RemovalStatus } from '../RemovalStatus';
 import { createSubscription, type SubscribeFailureCode } from '../../lib/community/subscription';
-import { listsNotCheckedText, subscribeFailureText, warningListFailureDetail } from '../../lib/words/warning-list-words';
+import { listsNotCheckedText, subscribeFailureText } from '../../lib/words/warning-list-words';
 import { gapAfter, joiners } from '../../lib/words/punctuation';
 import { useLocale, useT } from '../../utils/i18n';
 import type { AccessAnswer } from '../../utils/permissions';
-import type { OptionsProps, SignerChange, SubscribeResult, SubscriptionRow } from '../Options';
-import { ListText, SourceWords } from '../SourceWords';
+import type { OptionsProps, SignerChange, SubscribeResult } from '../Options';
+import { ListText } from '../SourceWords';
 
 type Field = 'url' | 'signer';
 const SIGNER_CODES: readonly SubscribeFailureCode[] = ['signer-not-address', 'signer-checksum'];
@@ -32,7 +32,12 @@ function LineWithName({ message, name, nameAt, lang }: { message: string; name: 
   );
 }
 
-/** The community warning lists the user subscribed to, each with its health, and the form that adds one. */
+/**
+ * The community warning lists the user subscribed to, each with its health, and the form that adds one.
+ * A refused list is said in the reader's words only: where it is malformed (a field path, the schema
+ * library's English) or the browser's own error is for the list's maintainer, who gets it from the
+ * command line (`warningListFailureWithDetail`), and tells a reader nothing the sentence does not.
+ */
 export function WarningLists({
   subscriptions,
   failed = false,
@@ -74,6 +79,13 @@ export function WarningLists({
           setChange(undefined);
           setError(result.reason);
         }
+      })
+      .catch((failure: unknown) => {
+        // No answer at all (the background not there): the browser's words are for the log; what was typed stays.
+        console.error('[reserve-radar] warning list not subscribed:', failure);
+        refocusAdd.current = fromQuestion;
+        setChange(undefined);
+        setError(t('listsSubscribeFailed'));
       })
       .finally(() => setAdding(false));
   // The subscription whose access was just refused, or could not be asked for, said beside it.
@@ -133,7 +145,6 @@ export function WarningLists({
                 <div class={`subscription__state subscription__state--${subscription.health}`}>
                   <LineWithName message={subscription.message} name={subscription.listName} nameAt={subscription.nameAt} lang={subscription.listLang} />
                 </div>
-                <TechnicalDetail subscription={subscription} />
                 {subscription.needsAccess !== undefined && (
                   <>
                     <button
@@ -296,20 +307,5 @@ function ConfirmSignerChange({ change, busy, onConfirm, onCancel }: { change: Si
         cancelTestId="list-signer-change-cancel"
       />
     </div>
-  );
-}
-
-/** Where a refused list is malformed, or why it could not be checked: English text, labelled and kept out of the sentence above it. */
-function TechnicalDetail({ subscription }: { subscription: SubscriptionRow }) {
-  const t = useT();
-  const detail = subscription.lastFailure === undefined ? undefined : warningListFailureDetail(subscription.lastFailure);
-  if (detail === undefined) return null;
-  return (
-    <dl class="subscription__facts">
-      <dt>{t('sourceTechnicalDetail')}</dt>
-      <dd data-testid="subscription-detail">
-        <SourceWords text={detail} />
-      </dd>
-    </dl>
   );
 }

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Settings } from '../../lib/settings';
 import { useT, type MessageKey } from '../../utils/i18n';
 
@@ -15,11 +15,17 @@ export interface NotSaved {
  * The change handler of a group of controls whose values are settings as stored. A change that fails is logged and
  * said by the group; its control goes back to the stored value as the group draws again (Preact sets `checked` and
  * `value` anew on every draw, and saying it is one). The words go at the next change, so the same words said again
- * are new text, read out again.
+ * are new text, read out again. A new `freshAt` (a new value after "Delete everything" or "Reset settings") drops
+ * the words: they were about settings that are gone. A change still under way then is not said when it fails: it was
+ * one to the settings that are gone too.
  */
-export function useSettingChange(onChange: ChangeSettings, name: string): [NotSaved | undefined, (patch: Partial<Settings>, failed?: NotSaved) => Promise<boolean>] {
+export function useSettingChange(onChange: ChangeSettings, name: string, freshAt?: unknown): [NotSaved | undefined, (patch: Partial<Settings>, failed?: NotSaved) => Promise<boolean>] {
   const [notSaved, setNotSaved] = useState<NotSaved | undefined>(undefined);
+  const fresh = useRef(freshAt);
+  fresh.current = freshAt;
+  useEffect(() => setNotSaved(undefined), [freshAt]);
   const change = async (patch: Partial<Settings>, failed: NotSaved = { key: 'settingNotSaved' }) => {
+    const startedAt = fresh.current;
     setNotSaved(undefined);
     try {
       await onChange(patch);
@@ -27,7 +33,7 @@ export function useSettingChange(onChange: ChangeSettings, name: string): [NotSa
     } catch (error) {
       // The browser's words are for the log; the page says it in the reader's language.
       console.error(`[reserve-radar] ${name} not saved:`, error);
-      setNotSaved(failed);
+      if (fresh.current === startedAt) setNotSaved(failed);
       return false;
     }
   };

@@ -117,7 +117,7 @@ export interface SubscriptionView {
   nameAt?: number;
   /** The list's host, when Reserve Radar may not read it (not granted, or taken away): the list is not fetched. */
   needsAccess?: string;
-  /** The latest check's refusal, when it read back, for its technical text (`warningListFailureDetail`). */
+  /** The latest check's refusal, when it read back, as figures and codes (the page words it in `message`). */
   lastFailure?: SubscriptionFailure;
 }
 

@@ -10,6 +10,7 @@ import { parseHoldingsState, type HoldingsState } from '@/lib/holdings/model';
 import { parseAddressBook } from '@/lib/custody/address-book';
 import { addressBookProblemText } from '@/lib/words/address-text';
 import { hasAnyRpcUrl, type Settings } from '@/lib/settings';
+import { unusedRpcUrls } from '@/lib/chain/rpc-chains';
 import type { PriceTable } from '@/lib/holdings/prices';
 import type { AddressReadings } from '@/lib/holdings/address-readings';
 import {
@@ -143,7 +144,14 @@ export function HoldingsGlue({ settings, exchangeNames, onSettingsReplaced, host
       console.error('Imported, but the first re-read failed', error);
     }
     void refreshPrices();
-    return { ok: true, holdings: state.holdings.length, addresses: state.addresses.length, history: state.history.length };
+    return {
+      ok: true,
+      holdings: state.holdings.length,
+      addresses: state.addresses.length,
+      history: state.history.length,
+      // Imported as the file has them, like any setting, but sent nothing: the answer says so.
+      unusedRpcUrls: data.settings === undefined ? [] : unusedRpcUrls(data.settings),
+    };
   };
 
   return (
@@ -182,6 +190,7 @@ export function HoldingsGlue({ settings, exchangeNames, onSettingsReplaced, host
         reminders={settings.reminders}
         notificationsGranted={granted}
         hostsHeld={hostsHeld}
+        unusedRpcUrls={unusedRpcUrls(settings)}
         onReminders={async (next: Reminders) => {
           const held = await changeReminders(next, granted);
           if (held && wantsAnyReminder(next)) setGranted(true);

@@ -66,6 +66,7 @@ describe('the reminders with this glue', () => {
           onExport={() => undefined}
           onImport={() => Promise.resolve({ ok: true, holdings: 0, addresses: 0, history: 0 })}
           onDeleteEverything={() => Promise.resolve(true)}
+          unusedRpcUrls={[]}
         />
       </I18nContext.Provider>,
       root,

@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { networks } from '../custody/networks';
 import { holdingChainIds } from '../holdings/holding-tokens';
-import { parseSettings, rpcUrlForChain } from '../settings';
+import { defaultSettings, parseSettings, rpcUrlForChain } from '../settings';
 import { reserveAddressLists } from './reserve-addresses';
 import { reserveChains } from './reserve-chains';
-import { rpcChains } from './rpc-chains';
+import { rpcChains, unusedRpcUrls } from './rpc-chains';
 
 describe('rpcChains', () => {
   test("covers the guide's EVM networks by their names, the reserve lists' chains and the watched-address chains, each once", () => {
@@ -22,5 +22,23 @@ describe('rpcChains', () => {
     const settings = parseSettings({ rpcUrl: 'https://main.example.org', chainRpcUrls });
     expect(settings.chainRpcUrls).toEqual(chainRpcUrls);
     for (const { chainId } of rpcChains) expect(rpcUrlForChain({ settings, chainId })).toBe(`https://rpc-${chainId}.example.org`);
+  });
+});
+
+describe('unusedRpcUrls', () => {
+  test('the endpoints kept but used for nothing are listed one for each field that holds one, the main one first, for the import answer to name', () => {
+    const settings = parseSettings({
+      rpcUrl: 'http://example.com',
+      chainRpcUrls: { '8453': 'http://base.example.com', '10': 'http://example.com', '42161': 'https://arb.example.org', '137': 'http://127.0.0.1:8545' },
+    });
+    // In the order of the page's fields: the main one, then Arbitrum, OP Mainnet, Base, Polygon…
+    expect(unusedRpcUrls(settings)).toEqual(['http://example.com', 'http://example.com', 'http://base.example.com']);
+    expect(unusedRpcUrls(parseSettings({ rpcUrl: 'https://eth.example.org' }))).toEqual([]);
+    expect(unusedRpcUrls(defaultSettings)).toEqual([]);
+  });
+
+  // A chain the page has no field for is read by nothing: the user could not fix it there, so it is not named.
+  test('an endpoint for a chain the options page has no field for is not listed', () => {
+    expect(unusedRpcUrls(parseSettings({ chainRpcUrls: { '999999': 'http://x.example' } }))).toEqual([]);
   });
 });

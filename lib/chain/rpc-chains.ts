@@ -1,4 +1,5 @@
 import { networks } from '../custody/networks';
+import { usableRpcUrl, type Settings } from '../settings';
 import { holdingChainIds, holdingChainNames } from '../holdings/holding-tokens';
 import { reserveAddressLists } from './reserve-addresses';
 import { reserveChains } from './reserve-chains';
@@ -30,3 +31,13 @@ function collectRpcChains(): RpcChain[] {
  * chains of the reserve check's wallet lists, and the chains watched addresses cover.
  */
 export const rpcChains: readonly RpcChain[] = collectRpcChains();
+
+/**
+ * The endpoints stored but used for nothing (plain http to another computer), one for each options field that holds
+ * one, in the fields' order (the main one first): an import keeps them as the file has them, and says they are not in
+ * use. A chain the page has no field for is left out: nothing reads it, and the user could not replace it there.
+ */
+export function unusedRpcUrls(settings: Pick<Settings, 'rpcUrl' | 'chainRpcUrls'>): string[] {
+  const stored = [settings.rpcUrl, ...rpcChains.map(({ chainId }) => settings.chainRpcUrls[String(chainId)])];
+  return stored.filter((url): url is string => url !== undefined && usableRpcUrl(url) === undefined);
+}

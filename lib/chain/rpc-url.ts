@@ -27,3 +27,17 @@ export function rpcUrlProblem(text: string): RpcUrlProblem | undefined {
 function isThisComputer(hostname: string): boolean {
   return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
 }
+
+/**
+ * The computer an RPC address goes to (`http://host:port`), for the page to name it: the path, a user name and
+ * password, and any control or direction character a stored address may carry are left out, so an address that came
+ * in a file cannot put its own words in our sentence. Undefined for text that is no http(s) address.
+ */
+export function rpcOrigin(text: string): string | undefined {
+  try {
+    const { origin } = new URL(text);
+    return origin === 'null' ? undefined : origin;
+  } catch {
+    return undefined;
+  }
+}

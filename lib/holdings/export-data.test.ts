@@ -53,6 +53,8 @@ describe('exportData / importData', () => {
 
   it.each([
     ['not JSON', '{"format": ', 'not-json', /not valid JSON/],
+    ['an empty file', '', 'empty', /^The file is empty\.$/],
+    ['a file of only spaces and line breaks', ' \n\t\n', 'empty', /^The file is empty\.$/],
     ['an array', '[]', 'wrong-format', /not a Reserve Radar export/],
     ['another format', JSON.stringify({ format: 'something-else', version: 1 }), 'wrong-format', /not a Reserve Radar export/],
     ['a newer version', file({ version: 2 }), 'newer-version', /newer version/],

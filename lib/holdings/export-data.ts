@@ -41,6 +41,7 @@ export type ExportFile = v.InferOutput<typeof ExportFileSchema>;
 export type ImportFailure =
   | { code: 'not-text' }
   | { code: 'too-large'; limitKb: number }
+  | { code: 'empty' }
   | { code: 'not-json' }
   | { code: 'wrong-format' }
   | { code: 'too-deep'; depth: number }
@@ -115,6 +116,8 @@ export function importData(text: string): ImportDataReturnType {
   if (text.length > MAX_IMPORT_BYTES || new TextEncoder().encode(text).length > MAX_IMPORT_BYTES) {
     return fail({ code: 'too-large', limitKb });
   }
+  // An empty file is said as such, not as a parse error.
+  if (text.trim() === '') return fail({ code: 'empty' });
   let raw: unknown;
   try {
     raw = JSON.parse(text);

@@ -35,7 +35,7 @@ function httpKey(status: number): MessageKey {
  * Words only: the platform's own error text (`detail`) stays out. A browser's fetch says nothing a
  * user could act on ("Failed to fetch", "NetworkError when attempting to fetch resource.", the same
  * for every kind of network failure) and says it in English whatever the user's language.
- * `fetchFailureDetail` hands it over apart, for a technical details line.
+ * `fetchFailureDetail` hands it over apart, for the command line's log.
  */
 export function fetchFailureText(failure: FetchFailure, t: Translate, locale: string): string {
   switch (failure.reason) {

@@ -12,6 +12,7 @@ const read = (locale: string) => JSON.parse(readFileSync(join(root, 'public/_loc
 const FAILURES: ImportFailure[] = [
   { code: 'not-text' },
   { code: 'too-large', limitKb: 2000 },
+  { code: 'empty' },
   { code: 'not-json' },
   { code: 'wrong-format' },
   { code: 'too-deep', depth: 32 },

@@ -5,6 +5,7 @@ import type { MessageKey, Translate } from './translate-from';
 export const IMPORT_FAILURE_KEYS: Record<ImportFailureCode, MessageKey> = {
   'not-text': 'dataFailNotText',
   'too-large': 'dataTooLarge',
+  empty: 'dataFailEmpty',
   'not-json': 'dataFailNotJson',
   'wrong-format': 'dataFailWrongFormat',
   'too-deep': 'dataFailTooDeep',

@@ -293,8 +293,7 @@ describe('every surface in another language, in Chromium', () => {
     options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
     await options.evaluate((address) => chrome.storage.local.set({ guideState: { network: 'ethereum', address } }), GUIDE_ADDRESS);
-    // The feed's host refuses the connection: its row then shows the browser's English error text
-    // as a technical detail, which every language must label as kept in English.
+    // The feed's host refuses the connection: its row then says so, in each language's own words.
     await browser.context.route(FEED_URL, (route) => route.abort('connectionrefused'));
     expect((await refreshSource(options, 'feed')).status).toBe('failing');
   });

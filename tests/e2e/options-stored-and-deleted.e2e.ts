@@ -1,8 +1,9 @@
 /**
  * The options page shows what storage holds, in Chromium with the built extension: a plain-http
  * endpoint to another computer that an older version stored is used for nothing and says why,
- * costing no other setting; and after "Delete everything" the page is as clean as the emptied
- * storage, with no draft or error of before left beside "Everything was deleted."
+ * costing no other setting, and an import that brings one says so, naming only the computer it goes to; and
+ * after "Delete everything" the page is as clean as the emptied storage, with no draft or error of before left
+ * beside "Everything was deleted."
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -60,6 +61,43 @@ describe('options page against what storage holds, in Chromium', () => {
     await expect.poll(async () => (await storedSettings())?.rpcUrl).toBe('https://good.example.org');
     await expect.poll(() => options.locator('#rpc-url-refused').count()).toBe(0);
     expect(await storedSettings()).toMatchObject({ corner: 'top-left', nudgePolicy: 'daily' });
+    await browser.worker.evaluate(() => chrome.storage.local.clear());
+    expect(pageErrors).toEqual([]);
+  });
+
+  test('a backup with plain-http RPC addresses on another computer imports; the answer names their computer alone, says they are kept but not used and why, and forgets each once replaced', async () => {
+    // The file's sender wrote these: a path that would speak in our sentence, with U+202E to turn the rest around, a
+    // user name and password, and a chain the page has no field for.
+    const hostile = 'http://user:secret@rpc.example.org/ Your wallet is compromised\u202E';
+    const backup = {
+      format: 'reserve-radar-export',
+      version: 1,
+      exportedAt: '2026-12-01T00:00:00.000Z',
+      // No holdings: the price refresh an import starts then writes no holding back after this test's clear.
+      holdings: [],
+      addresses: [],
+      limits: {},
+      history: [],
+      settings: { rpcUrl: hostile, chainRpcUrls: { '10': 'http://rpc.example.org/op', '999999': 'http://x.example' } },
+    };
+    await options.getByTestId('data-import').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
+    const counts = word('dataImported', word('dataImportedHoldings', '0'), word('dataImportedAddresses', '0'), word('dataImportedDays', '0'));
+    const message = options.getByTestId('data-import-message');
+    // Two fields hold one: the plural, and the one computer named once.
+    await expect.poll(() => message.textContent()).toBe(`${counts} ${word('dataImportedRpcUnused', 'http://rpc.example.org')}`);
+    expect(await message.getAttribute('role')).toBe('status');
+    // Kept as the file has it, and the RPC field says the same, naming the computer alone.
+    await expect.poll(async () => (await storedSettings())?.rpcUrl).toBe(hostile);
+    await expect.poll(() => options.locator('#rpc-url-refused').textContent()).toBe(word('rpcRefusedStored', 'http://rpc.example.org'));
+    // Replaced one by one in the fields: the answer names what is still not used, then only the counts stay.
+    const main = options.getByTestId('rpc-url');
+    await main.fill('https://eth.example.org');
+    await main.press('Tab');
+    await expect.poll(() => message.textContent()).toBe(`${counts} ${word('dataImportedRpcUnusedOne', 'http://rpc.example.org')}`);
+    const op = options.getByTestId('rpc-url-10');
+    await op.fill('https://op.example.org');
+    await op.press('Tab');
+    await expect.poll(() => message.textContent()).toBe(counts);
     await browser.worker.evaluate(() => chrome.storage.local.clear());
     expect(pageErrors).toEqual([]);
   });
