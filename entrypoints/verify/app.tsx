@@ -63,6 +63,7 @@ function App({ initialSettings, initialI18n }: { initialSettings: Settings; init
           endpoints={settings}
           optionsUrl={browser.runtime.getURL('/options.html')}
           views={views}
+          now={new Date()}
           onRun={(target, { rpcUrl, onProgress, signal, published }) =>
             checkReserves({
               rpcUrl,
