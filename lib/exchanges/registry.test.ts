@@ -25,6 +25,7 @@ const helperFiles = new Set([
   'hostname.ts',
   'edit-distance.ts',
   'classify-ready.ts',
+  'status-review.ts',
   'public-suffix.ts',
   'public-suffix-data.ts',
   'brand-target.ts',

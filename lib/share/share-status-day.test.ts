@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import * as v from 'valibot';
+import { describe, expect, it } from 'vitest';
+import { getExchange } from '../exchanges/registry';
+import { statusReviewedOn } from '../exchanges/status-review';
+import { SnapshotSchema } from '../reserves/schema';
+import { buildExchangeView } from '../view/exchange-view';
+import { chineseSentenceProblems } from '../words/chinese-sentences.testkit';
+import { formatDate } from '../words/format';
+import { frenchSpacingProblems } from '../words/french-spacing.testkit';
+import { translateFrom, type Messages } from '../words/translate-from';
+import { shareImageContent } from './share-image';
+import { shareText } from './share-text';
+
+const snapshot = v.parse(SnapshotSchema, JSON.parse(readFileSync(new URL('../../data/snapshot.json', import.meta.url), 'utf8')));
+const LOCALES = [
+  ['en', 'en'],
+  ['de', 'de'],
+  ['es', 'es'],
+  ['fr', 'fr'],
+  ['pt_BR', 'pt-BR'],
+  ['sv', 'sv'],
+  ['tr', 'tr'],
+  ['zh_CN', 'zh-CN'],
+] as const;
+const words = (folder: string) => translateFrom(JSON.parse(readFileSync(new URL(`../../public/_locales/${folder}/messages.json`, import.meta.url), 'utf8')) as Messages);
+// Shared months after the review: the line must carry the review's day, not the day it is shared.
+const now = new Date('2027-03-15T10:00:00Z');
+const exchange = getExchange('binance')!;
+const view = buildExchangeView({ exchange, reserves: snapshot.exchanges.binance, now });
+const statusLine = (text: string, label: string) => text.split('\n').find((line) => line.startsWith(label)) ?? '';
+
+describe('the shared status line of an operating exchange', () => {
+  it.each(LOCALES)('%s: says the day our list was last checked, not the day it is shared', (folder, locale) => {
+    const t = words(folder);
+    const label = t('shareText_statusOperating', '').split(/[:：]/)[0]!;
+    const line = statusLine(shareText({ view, now, t, locale }).text, label);
+    expect(line).not.toBe('');
+    expect(line).toContain(formatDate(statusReviewedOn, locale));
+    expect(line).not.toContain(formatDate(now.toISOString().slice(0, 10), locale));
+    if (folder === 'fr') expect(frenchSpacingProblems(line)).toEqual([]);
+    if (folder === 'zh_CN') expect(chineseSentenceProblems(line)).toEqual([]);
+  });
+
+  it('English words', () => {
+    const line = statusLine(shareText({ view, now, t: words('en'), locale: 'en' }).text, 'Status');
+    expect(line).toBe('Status: Reserve Radar’s list, last checked on Dec 4, 2026, records no closure or collapse');
+  });
+
+  it('the share picture carries no status line for an operating exchange, so no undated one', () => {
+    const t = words('en');
+    const picture = shareImageContent({ view, now, t, locale: 'en' });
+    const lines = picture.sections.flatMap((section) => section.lines.map((line) => line.text));
+    expect(lines.some((line) => line.includes('closure'))).toBe(false);
+  });
+});
