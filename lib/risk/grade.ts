@@ -1,4 +1,5 @@
 import type { ExchangeDefinition } from '../exchanges/types';
+import { statusReviewedOn } from '../exchanges/status-review';
 import { daysSince } from './dates';
 import { flowReasons } from './grade-flows';
 import { onchainReasons } from './grade-onchain';
@@ -112,7 +113,8 @@ function gradeOf(level: RiskLevel, reasons: readonly RiskReason[], porStrength: 
 function standingReasons(exchange: GradeExchangeParameters['exchange'], incidents: ReturnType<typeof recentIncidents>, reasons: RiskReason[]): void {
   const { status } = exchange;
   if (status.kind === 'operating') {
-    reasons.push({ metric: 'status', code: 'status.operating', value: 'operating', effect: 'ok', params: { exchange: exchange.name } });
+    // No closure on our list as of the day the list was reviewed: the reason carries that day, never the day it is read.
+    reasons.push({ metric: 'status', code: 'status.operating', value: 'operating', effect: 'ok', asOf: statusReviewedOn, params: { exchange: exchange.name } });
   } else {
     reasons.push({
       metric: 'status',
