@@ -25,7 +25,6 @@ const helperFiles = new Set([
   'hostname.ts',
   'edit-distance.ts',
   'classify-ready.ts',
-  'status-review.ts',
   'public-suffix.ts',
   'public-suffix-data.ts',
   'brand-target.ts',
@@ -99,6 +98,18 @@ describe.each(modules)('%s', (file, definition) => {
       expect(() => new URL(source), source).not.toThrow();
       expect(new URL(source).protocol, source).toBe('https:');
     }
+  });
+
+  it('gives the day its status was last checked: a real calendar day, not after today, not before its own closure or incidents', () => {
+    const checkedOn: unknown = definition!.status.checkedOn;
+    expect(typeof checkedOn, `${file} has no status.checkedOn`).toBe('string');
+    const day = checkedOn as string;
+    expect(day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // Date.parse rolls 2026-02-31 over to March; the round trip does not.
+    expect(new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10), `${day} is not a calendar day`).toBe(day);
+    expect(day <= new Date().toISOString().slice(0, 10), `${day} is after today`).toBe(true);
+    const events = [...(definition!.status.kind === 'operating' ? [] : [definition!.status.date]), ...(definition!.incidents ?? []).map((incident) => incident.date)];
+    for (const date of events) expect(date <= day, `${date} is after the status was checked (${day})`).toBe(true);
   });
 
   it('has test URLs that must and must not match', () => {

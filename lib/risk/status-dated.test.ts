@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest';
 import { getExchange } from '../exchanges/registry';
-import { statusReviewedOn } from '../exchanges/status-review';
 import { bundledSnapshot } from '../reserves/snapshot';
 import { buildExchangeView } from '../view/exchange-view';
 
@@ -9,15 +8,18 @@ import { buildExchangeView } from '../view/exchange-view';
 
 const now = new Date('2027-03-15T10:00:00Z');
 
-function operating() {
-  const exchange = getExchange('binance');
+function operating(id = 'binance') {
+  const exchange = getExchange(id);
   if (exchange === undefined) throw new Error('no binance entry');
-  return buildExchangeView({ exchange, reserves: bundledSnapshot().exchanges.binance, now });
+  return buildExchangeView({ exchange, reserves: bundledSnapshot().exchanges[id], now });
 }
 
 describe('an operating exchange’s status reason', () => {
-  test('carries the day our list’s statuses were reviewed', () => {
-    const reason = operating().verdict.reasons.find((item) => item.code === 'status.operating');
-    expect(reason?.asOf).toBe(statusReviewedOn);
+  test.each([
+    ['binance', '2026-12-04'],
+    ['bybit-eu', '2026-12-06'],
+  ])('%s: carries the day its own status was last checked (%s)', (id, day) => {
+    const reason = operating(id).verdict.reasons.find((item) => item.code === 'status.operating');
+    expect(reason?.asOf).toBe(day);
   });
 });

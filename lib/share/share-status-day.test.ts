@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { getExchange } from '../exchanges/registry';
-import { statusReviewedOn } from '../exchanges/status-review';
 import { SnapshotSchema } from '../reserves/schema';
 import { buildExchangeView } from '../view/exchange-view';
 import { chineseSentenceProblems } from '../words/chinese-sentences.testkit';
@@ -24,7 +23,7 @@ const LOCALES = [
   ['zh_CN', 'zh-CN'],
 ] as const;
 const words = (folder: string) => translateFrom(JSON.parse(readFileSync(new URL(`../../public/_locales/${folder}/messages.json`, import.meta.url), 'utf8')) as Messages);
-// Shared months after the review: the line must carry the review's day, not the day it is shared.
+// Shared months after the review: the line must carry the day the entry's status was checked, not the day it is shared.
 const now = new Date('2027-03-15T10:00:00Z');
 const exchange = getExchange('binance')!;
 const view = buildExchangeView({ exchange, reserves: snapshot.exchanges.binance, now });
@@ -36,7 +35,7 @@ describe('the shared status line of an operating exchange', () => {
     const label = t('shareText_statusOperating', '').split(/[:：]/)[0]!;
     const line = statusLine(shareText({ view, now, t, locale }).text, label);
     expect(line).not.toBe('');
-    expect(line).toContain(formatDate(statusReviewedOn, locale));
+    expect(line).toContain(formatDate(exchange.status.checkedOn, locale));
     expect(line).not.toContain(formatDate(now.toISOString().slice(0, 10), locale));
     if (folder === 'fr') expect(frenchSpacingProblems(line)).toEqual([]);
     if (folder === 'zh_CN') expect(chineseSentenceProblems(line)).toEqual([]);
@@ -44,7 +43,14 @@ describe('the shared status line of an operating exchange', () => {
 
   it('English words', () => {
     const line = statusLine(shareText({ view, now, t: words('en'), locale: 'en' }).text, 'Status');
-    expect(line).toBe('Status: Reserve Radar’s list, last checked on Dec 4, 2026, records no closure or collapse');
+    expect(line).toBe('Status: Reserve Radar’s list, last reviewed on Dec 4, 2026, records no closure or collapse');
+  });
+
+  it('bybit-eu’s share status line says its own day', () => {
+    const bybitEu = getExchange('bybit-eu')!;
+    const euView = buildExchangeView({ exchange: bybitEu, reserves: snapshot.exchanges['bybit-eu'], now });
+    const line = statusLine(shareText({ view: euView, now, t: words('en'), locale: 'en' }).text, 'Status');
+    expect(line).toBe('Status: Reserve Radar’s list, last reviewed on Dec 6, 2026, records no closure or collapse');
   });
 
   it('the share picture carries no status line for an operating exchange, so no undated one', () => {

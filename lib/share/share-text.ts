@@ -3,7 +3,6 @@ import type { RiskLevel } from '../risk/order';
 import type { ExchangeView } from '../view/exchange-view';
 import type { Cadence, PorMethod } from '../reserves/schema';
 import type { IncidentKind } from '../exchanges/types';
-import { statusReviewedOn } from '../exchanges/status-review';
 import { cleanUrl } from './summary';
 import { reasonText } from '../words/reason-text';
 import { notTranslatedQuote } from '../words/text-language';
@@ -129,8 +128,8 @@ export function shareText({ view, verdict: override, now, t, locale: asked = 'en
 
   lines.push('');
   const { status } = view;
-  // The day our list was reviewed, not the day it is shared: "no closure on record" is true of the list as of then.
-  if (status.kind === 'operating') lines.push(t('shareText_statusOperating', date(statusReviewedOn)));
+  // The day this entry's status was checked, not the day it is shared: "no closure on record" is true of our list as of then.
+  if (status.kind === 'operating') lines.push(t('shareText_statusOperating', date(status.checkedOn)));
   else {
     const said = t(status.kind === 'collapsed' ? 'shareText_statusCollapsed' : 'shareText_statusClosed', date(status.date));
     lines.push(`${said}${gapAfter(said, locale)}${dataNote(status.history)}${cite(status.source, undefined)}`);
