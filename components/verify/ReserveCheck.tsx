@@ -27,6 +27,8 @@ export interface ReserveCheckTarget {
   readFrom: string;
   asOf: string;
   note?: string;
+  /** Our list holds only some of the wallets the exchange published (ReserveAddressList.partial). */
+  partial?: true;
 }
 
 export interface RunReserveCheckOptions {
@@ -77,8 +79,9 @@ export function ReserveCheck({ targets, endpoints, optionsUrl, views, onRun, now
     target === undefined
       ? ''
       : pluralText(target.addresses.length, { one: 'verifyReservesListSourceOne', other: 'verifyReservesListSource' }, t, locale, [
-          `${formatDate(target.asOf, locale)}${open}${formatAge(target.asOf, now, locale)}${close}`,
+          formatDate(target.asOf, locale),
           formatCount(target.addresses.length, locale),
+          formatAge(target.asOf, now, locale),
         ]);
   const rpcUrl = target === undefined ? undefined : rpcUrlForChain({ settings: endpoints, chainId: target.chainId });
   const assets = target === undefined ? [] : [target.nativeSymbol, ...new Set(target.tokens.map((token) => token.symbol))];
@@ -170,7 +173,7 @@ export function ReserveCheck({ targets, endpoints, optionsUrl, views, onRun, now
       )}
       {target !== undefined && (
         <p class="provenance" data-testid="reserves-list-age">
-          {t('verifyReservesListMayLack', [target.exchangeName, formatDate(target.asOf, locale)])}
+          {t(target.partial === true ? 'verifyReservesListPartial' : 'verifyReservesListMayLack', [target.exchangeName, formatDate(target.asOf, locale)])}
         </p>
       )}
       {target?.note !== undefined && (

@@ -36,6 +36,7 @@ function reserveTargets(): ReserveCheckTarget[] {
         readFrom: list.readFrom,
         asOf: list.asOf,
         ...(list.note === undefined ? {} : { note: list.note }),
+        ...(list.partial === true ? { partial: true as const } : {}),
       };
     });
 }
