@@ -87,6 +87,7 @@ describe('every surface in Chinese: full-width marks with no space after, no Lat
         optionsUrl="chrome-extension://x/options.html"
         views={undefined}
         onRun={vi.fn()}
+        now={now}
       />,
     );
     expect(sayProblems(blocks)).toEqual([]);

@@ -76,7 +76,14 @@ describe('French dates: the first of the month is "1er"', () => {
 
   test('the verify page, the options and the guide', () => {
     const verify = drawn(
-      <ReserveCheck targets={[{ ...okxEthereumTarget, asOf: '2026-12-01' }]} endpoints={{ chainRpcUrls: {} }} optionsUrl="chrome-extension://x/options.html" views={undefined} onRun={vi.fn()} />,
+      <ReserveCheck
+        targets={[{ ...okxEthereumTarget, asOf: '2026-12-01' }]}
+        endpoints={{ chainRpcUrls: {} }}
+        optionsUrl="chrome-extension://x/options.html"
+        views={undefined}
+        onRun={vi.fn()}
+        now={now}
+      />,
     );
     expect(verify).toContain('au 1er déc. 2026');
     const [group] = groupSources([{ id: 'cexs', group: 'cexs', url: 'https://api.llama.fi/cexs', status: 'never', bundledAt: '2026-12-01T00:00:00.000Z' }]);

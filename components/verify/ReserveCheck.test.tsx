@@ -11,6 +11,8 @@ import { chineseSentenceProblems } from '../../lib/words/chinese-sentences.testk
 
 const words = (locale: string) => translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, `../../public/_locales/${locale}/messages.json`), 'utf8')) as Messages);
 const t = words('tr');
+/** The page is read some months after the list's day (Aug 10, 2026). */
+const NOW = new Date('2026-12-07T06:00:00Z');
 
 /** The endpoints as the options keep them: `rpcUrl` the main one, none per network unless given. */
 const endpoints = (rpcUrl: string | undefined, chainRpcUrls: Record<string, string> = {}): ReserveCheckProps['endpoints'] => (rpcUrl === undefined ? { chainRpcUrls } : { rpcUrl, chainRpcUrls });
@@ -25,7 +27,7 @@ function draw(
   const focused = recordFocus(window);
   render(
     <I18nContext.Provider value={{ t: locale === 'tr' ? t : words(locale), locale }}>
-      <ReserveCheck targets={targets} endpoints={endpoints(rpcUrl, chainRpcUrls)} optionsUrl="chrome-extension://x/options.html" views={undefined} onRun={onRun} />
+      <ReserveCheck targets={targets} endpoints={endpoints(rpcUrl, chainRpcUrls)} optionsUrl="chrome-extension://x/options.html" views={undefined} onRun={onRun} now={NOW} />
     </I18nContext.Provider>,
     root,
   );
@@ -164,7 +166,7 @@ describe('ReserveCheck target choice', () => {
     const { root, $ } = page();
     render(
       <I18nContext.Provider value={{ t, locale: 'tr' }}>
-        <ReserveCheck targets={[{ ...target, readFrom }]} endpoints={endpoints(undefined)} optionsUrl="chrome-extension://x/options.html" views={undefined} onRun={vi.fn()} />
+        <ReserveCheck targets={[{ ...target, readFrom }]} endpoints={endpoints(undefined)} optionsUrl="chrome-extension://x/options.html" views={undefined} onRun={vi.fn()} now={NOW} />
       </I18nContext.Provider>,
       root,
     );
@@ -183,7 +185,7 @@ describe('ReserveCheck target choice', () => {
       const { root, $ } = page();
       render(
         <I18nContext.Provider value={{ t: words(locale.replace('-', '_')), locale }}>
-          <ReserveCheck targets={[{ ...target, readFrom }]} endpoints={endpoints(undefined)} optionsUrl="chrome-extension://x/options.html" views={undefined} onRun={vi.fn()} />
+          <ReserveCheck targets={[{ ...target, readFrom }]} endpoints={endpoints(undefined)} optionsUrl="chrome-extension://x/options.html" views={undefined} onRun={vi.fn()} now={NOW} />
         </I18nContext.Provider>,
         root,
       );
@@ -205,7 +207,7 @@ describe('ReserveCheck target choice', () => {
       const addresses = Array.from({ length: count }, (_, i) => `0x${String(i + 1).repeat(40)}`);
       render(
         <I18nContext.Provider value={{ t: words(locale.replace('-', '_')), locale }}>
-          <ReserveCheck targets={[{ ...target, addresses }]} endpoints={endpoints(undefined)} optionsUrl="chrome-extension://x/options.html" views={undefined} onRun={vi.fn()} />
+          <ReserveCheck targets={[{ ...target, addresses }]} endpoints={endpoints(undefined)} optionsUrl="chrome-extension://x/options.html" views={undefined} onRun={vi.fn()} now={NOW} />
         </I18nContext.Provider>,
         root,
       );
@@ -213,8 +215,8 @@ describe('ReserveCheck target choice', () => {
       render(null, root);
       return text;
     };
-    expect(line('en', 1)).toMatch(/^List of 1 wallet as of Aug 10, 2026: /);
-    expect(line('en', 2)).toMatch(/^List of 2 wallets as of Aug 10, 2026: /);
+    expect(line('en', 1)).toMatch(/^List of 1 wallet as of Aug 10, 2026 \(3 months ago\): /);
+    expect(line('en', 2)).toMatch(/^List of 2 wallets as of Aug 10, 2026 \(3 months ago\): /);
     for (const [locale, one, two] of [
       ['de', 'Liste mit 1 Wallet,', 'Liste mit 2 Wallets,'],
       ['es', 'Lista de 1 billetera al', 'Lista de 2 billeteras al'],
@@ -243,6 +245,7 @@ describe('ReserveCheck in Chinese', () => {
           optionsUrl="chrome-extension://x/options.html"
           views={undefined}
           onRun={vi.fn()}
+          now={NOW}
         />
       </I18nContext.Provider>,
       root,

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CheckReservesReturnType, ReserveCheckProgress, ReserveCheckToken } from '../../lib/chain/reserves-check';
 import { rpcUrlForChain, type Settings } from '../../lib/settings';
 import type { ExchangeView } from '../../lib/view/exchange-view';
-import { formatCount, formatDate, formatList } from '../../lib/words/format';
+import { formatAge, formatCount, formatDate, formatList } from '../../lib/words/format';
 import { pluralText } from '../../lib/words/plural';
 import { gapAfter, joiners } from '../../lib/words/punctuation';
 import { numberExample, readDecimalText } from '../../lib/words/typed-number';
@@ -27,6 +27,8 @@ export interface ReserveCheckTarget {
   readFrom: string;
   asOf: string;
   note?: string;
+  /** Our list holds only some of the wallets the exchange published (ReserveAddressList.partial). */
+  partial?: true;
 }
 
 export interface RunReserveCheckOptions {
@@ -47,11 +49,13 @@ export interface ReserveCheckProps {
   views: Readonly<Record<string, ExchangeView>> | undefined;
   /** Runs `checkReserves` for the target; must never reject. */
   onRun: (target: ReserveCheckTarget, options: RunReserveCheckOptions) => Promise<CheckReservesReturnType>;
+  /** The moment the page is read, for the age of the wallet list beside its date. */
+  now: Date;
 }
 
 type State = { kind: 'idle' } | { kind: 'running'; progress?: ReserveCheckProgress } | { kind: 'done'; target: ReserveCheckTarget; result: CheckReservesReturnType };
 
-export function ReserveCheck({ targets, endpoints, optionsUrl, views, onRun }: ReserveCheckProps) {
+export function ReserveCheck({ targets, endpoints, optionsUrl, views, onRun, now }: ReserveCheckProps) {
   const t = useT();
   const locale = useLocale();
   const [selected, setSelected] = useState(targets[0]?.key ?? '');
@@ -69,12 +73,15 @@ export function ReserveCheck({ targets, endpoints, optionsUrl, views, onRun }: R
     runButton.current?.focus();
   }, [state.kind]);
   const target = targets.find((item) => item.key === selected);
+  const { open, close } = joiners(locale);
+  // The day the list describes with its age, as the card dates its figures: balances read now from an old list say so.
   const listSource =
     target === undefined
       ? ''
       : pluralText(target.addresses.length, { one: 'verifyReservesListSourceOne', other: 'verifyReservesListSource' }, t, locale, [
           formatDate(target.asOf, locale),
           formatCount(target.addresses.length, locale),
+          formatAge(target.asOf, now, locale),
         ]);
   const rpcUrl = target === undefined ? undefined : rpcUrlForChain({ settings: endpoints, chainId: target.chainId });
   const assets = target === undefined ? [] : [target.nativeSymbol, ...new Set(target.tokens.map((token) => token.symbol))];
@@ -155,13 +162,18 @@ export function ReserveCheck({ targets, endpoints, optionsUrl, views, onRun }: R
           {/* Where we read the list is an aside to who published it, set apart as the language sets one. */}
           {target.readFrom !== target.publishedAt && (
             <>
-              {joiners(locale).open}
+              {open}
               <a href={target.readFrom} target="_blank" rel="noopener noreferrer">
                 {t('verifyReservesReadFrom')}
               </a>
-              {joiners(locale).close}
+              {close}
             </>
           )}
+        </p>
+      )}
+      {target !== undefined && (
+        <p class="provenance" data-testid="reserves-list-age">
+          {t(target.partial === true ? 'verifyReservesListPartial' : 'verifyReservesListMayLack', [target.exchangeName, formatDate(target.asOf, locale)])}
         </p>
       )}
       {target?.note !== undefined && (

@@ -36,6 +36,7 @@ function reserveTargets(): ReserveCheckTarget[] {
         readFrom: list.readFrom,
         asOf: list.asOf,
         ...(list.note === undefined ? {} : { note: list.note }),
+        ...(list.partial === true ? { partial: true as const } : {}),
       };
     });
 }
@@ -63,6 +64,7 @@ function App({ initialSettings, initialI18n }: { initialSettings: Settings; init
           endpoints={settings}
           optionsUrl={browser.runtime.getURL('/options.html')}
           views={views}
+          now={new Date()}
           onRun={(target, { rpcUrl, onProgress, signal, published }) =>
             checkReserves({
               rpcUrl,

@@ -18,6 +18,8 @@ export interface ReserveAddressList {
   asOf: string;
   /** Plain words shown beside the check (components/verify/ReserveCheck.tsx). */
   note?: string;
+  /** The exchange published more wallets than this list holds: the page then says our list is only part of theirs. */
+  partial?: true;
 }
 
 export const reserveAddressLists: readonly ReserveAddressList[] = [
@@ -55,6 +57,7 @@ export const reserveAddressLists: readonly ReserveAddressList[] = [
     publishedAt: 'https://github.com/okx/proof-of-reserves/blob/2962a895166bacd56c1ad7ec21fd5aef85617d48/example/okx_por_example.csv',
     readFrom: 'https://github.com/okx/proof-of-reserves/blob/2962a895166bacd56c1ad7ec21fd5aef85617d48/example/okx_por_example.csv',
     asOf: '2024-11-08',
+    partial: true,
     note: 'Rows of OKX\'s example reserve file (added 8 Nov 2024), each with a signed "I am an OKX address" message, at Ethereum snapshot height 20914735; OKX\'s full list is at https://www.okx.com/proof-of-reserves/download. The third is a 2-of-2 contract wallet owned by the first two.',
     // Provenance (for maintainers, kept out of the bundle): Rows of OKX's example reserve file (added 2024-11-08, commit f4c901d), each with a signed "I am an OKX address" message, at Ethereum snapshot height 20914735; OKX's full list is the CSV at https://www.okx.com/proof-of-reserves/download. The third is a 2-of-2 contract wallet owned by the first two.
   },

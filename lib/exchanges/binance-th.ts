@@ -13,7 +13,7 @@ export default defineExchange({
   // also how lures that pair Binance with ETH read (binanceeth, binancethereum), which imitate Binance.
   brandTokens: [],
   ownTokens: [],
-  status: { kind: 'operating' },
+  status: { kind: 'operating', checkedOn: '2026-12-06' },
   sources: ['https://www.binance.th/en/terms/notices/9d286bfa3dc64efb8b41e1d8cf977b1a'],
   testUrls: {
     match: ['https://www.binance.th/en', 'https://api.binance.th/api/v1/ticker/price'],

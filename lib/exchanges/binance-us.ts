@@ -11,7 +11,7 @@ export default defineExchange({
   // Only the joined form: a bare "binance" in a lookalike host points at Binance itself.
   brandTokens: ['binanceus'],
   ownTokens: [],
-  status: { kind: 'operating' },
+  status: { kind: 'operating', checkedOn: '2026-11-25' },
   sources: ['https://www.binance.us/'],
   testUrls: {
     match: ['https://www.binance.us/', 'https://accounts.binance.us/en/login'],

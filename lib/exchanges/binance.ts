@@ -10,7 +10,7 @@ export default defineExchange({
   brandTokens: ['binance'],
   ownTokens: ['BNB'],
   defillamaSlug: 'binance-cex',
-  status: { kind: 'operating' },
+  status: { kind: 'operating', checkedOn: '2026-12-04' },
   incidents: [
     {
       kind: 'hack',

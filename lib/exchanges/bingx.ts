@@ -7,7 +7,7 @@ export default defineExchange({
   brandTokens: ['bingx'],
   ownTokens: [],
   defillamaSlug: 'bingx',
-  status: { kind: 'operating' },
+  status: { kind: 'operating', checkedOn: '2026-12-04' },
   incidents: [
     {
       kind: 'hack',

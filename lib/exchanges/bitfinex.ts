@@ -10,7 +10,7 @@ export default defineExchange({
   // settlement, Feb 2021; Bloomberg Law), so USDT counts with Bitfinex's own token.
   affiliatedTokens: ['USDT'],
   defillamaSlug: 'bitfinex',
-  status: { kind: 'operating' },
+  status: { kind: 'operating', checkedOn: '2026-12-04' },
   incidents: [
     {
       kind: 'hack',

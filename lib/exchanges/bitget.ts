@@ -7,7 +7,7 @@ export default defineExchange({
   brandTokens: ['bitget'],
   ownTokens: ['BGB'],
   defillamaSlug: 'bitget',
-  status: { kind: 'operating' },
+  status: { kind: 'operating', checkedOn: '2026-11-25' },
   porUrl: 'https://www.bitget.com/proof-of-reserves',
   withdrawal: {
     page: { status: 'unknown' },

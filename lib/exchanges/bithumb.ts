@@ -6,7 +6,7 @@ export default defineExchange({
   domains: ['bithumb.com'],
   brandTokens: ['bithumb'],
   ownTokens: [],
-  status: { kind: 'operating' },
+  status: { kind: 'operating', checkedOn: '2026-12-04' },
   incidents: [
     {
       kind: 'hack',

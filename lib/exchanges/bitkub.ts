@@ -7,7 +7,7 @@ export default defineExchange({
   brandTokens: ['bitkub'],
   ownTokens: ['KUB'],
   defillamaSlug: 'bitkub',
-  status: { kind: 'operating' },
+  status: { kind: 'operating', checkedOn: '2026-11-25' },
   sources: ['https://www.bitkub.com/', 'https://github.com/DefiLlama/defillama-server/blob/master/defi/src/protocols/cex.ts'],
   testUrls: {
     match: ['https://www.bitkub.com/', 'https://www.bitkub.com/market/BTC'],

@@ -8,7 +8,7 @@ export default defineExchange({
   // DefiLlama counts no own token for BitMEX (its BMEX token is not tracked there).
   ownTokens: [],
   defillamaSlug: 'bitmex',
-  status: { kind: 'operating' },
+  status: { kind: 'operating', checkedOn: '2026-12-04' },
   incidents: [
     {
       kind: 'regulatory',

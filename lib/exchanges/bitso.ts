@@ -6,7 +6,7 @@ export default defineExchange({
   domains: ['bitso.com'],
   brandTokens: ['bitso'],
   ownTokens: [],
-  status: { kind: 'operating' },
+  status: { kind: 'operating', checkedOn: '2026-11-25' },
   sources: ['https://bitso.com/', 'https://github.com/DefiLlama/defillama-server/blob/master/defi/src/protocols/cex.ts'],
   testUrls: {
     match: ['https://bitso.com/', 'https://bitso.com/alpha/btc/mxn'],

@@ -8,6 +8,7 @@ export default defineExchange({
   ownTokens: [],
   status: {
     kind: 'closed',
+    checkedOn: '2026-12-04',
     date: '2023-12-04',
     history: 'Bittrex wound down its US exchange in April 2023 and filed for Chapter 11 in May; Bittrex Global disabled all trading on 4 December 2023, leaving withdrawals only.',
     source: 'https://www.theblock.co/post/263875/bittrex-global-to-wind-down-operations-urges-customers-to-withdraw-funds',

@@ -6,7 +6,7 @@ export default defineExchange({
   domains: ['bitvavo.com'],
   brandTokens: ['bitvavo'],
   ownTokens: [],
-  status: { kind: 'operating' },
+  status: { kind: 'operating', checkedOn: '2026-11-25' },
   sources: ['https://bitvavo.com/', 'https://github.com/DefiLlama/defillama-server/blob/master/defi/src/protocols/cex.ts'],
   testUrls: {
     match: ['https://bitvavo.com/en', 'https://account.bitvavo.com/'],

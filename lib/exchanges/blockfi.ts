@@ -8,6 +8,7 @@ export default defineExchange({
   ownTokens: [],
   status: {
     kind: 'collapsed',
+    checkedOn: '2026-12-04',
     date: '2022-11-10',
     history: 'The crypto lender paused withdrawals after FTX collapsed, citing significant exposure to it, and filed for Chapter 11 in New Jersey on 28 November 2022.',
     source: 'https://ofi.la.gov/blockfi-inc-files-chapter-11-bankruptcy/',

@@ -6,7 +6,7 @@ export default defineExchange({
   domains: ['btcturk.com'],
   brandTokens: ['btcturk'],
   ownTokens: [],
-  status: { kind: 'operating' },
+  status: { kind: 'operating', checkedOn: '2026-12-04' },
   sources: ['https://www.btcturk.com/'],
   testUrls: {
     match: ['https://www.btcturk.com/', 'https://pro.btcturk.com/pro/al-sat/BTC_TRY'],

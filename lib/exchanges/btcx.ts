@@ -10,7 +10,7 @@ export default defineExchange({
   domains: ['bt.cx'],
   brandTokens: ['btcx'],
   ownTokens: [],
-  status: { kind: 'operating' },
+  status: { kind: 'operating', checkedOn: '2026-11-25' },
   sources: ['https://bt.cx/en/terms', 'https://payments.bt.cx/en/news'],
   testUrls: {
     match: ['https://bt.cx/en/', 'https://payments.bt.cx/en/news'],

@@ -8,6 +8,7 @@ export default bybitRegion({
   id: 'bybit-eu',
   name: 'Bybit EU',
   domain: 'bybit.eu',
+  statusCheckedOn: '2026-12-06',
   sources: ['https://www.bybit.eu/de-EU/help-center/article/General-Terms'],
   pages: ['https://www.bybit.eu/en-EU/help-center/article/General-Terms'],
 });

@@ -1,4 +1,4 @@
-import { defineExchange } from './types';
+import { defineExchange, type IsoDate } from './types';
 
 /** Bybit's own API guide, which names `api.<domain>` as the mainnet host for each region's users. */
 const BYBIT_API_GUIDE = 'https://github.com/bybit-exchange/docs/blob/072c197d0c11b4d9a88d1dd0c7b9d7ca8ea3a996/docs/v5/guide.mdx';
@@ -14,12 +14,15 @@ export function bybitRegion<const Id extends string>({
   id,
   name,
   domain,
+  statusCheckedOn,
   sources = [],
   pages = [`https://www.${domain}/`],
 }: {
   id: Id;
   name: string;
   domain: string;
+  /** The day this site's status (operating, no incidents on record) was last checked against its sources. */
+  statusCheckedOn: IsoDate;
   sources?: readonly string[];
   pages?: readonly string[];
 }) {
@@ -29,7 +32,7 @@ export function bybitRegion<const Id extends string>({
     domains: [domain],
     brandTokens: [],
     ownTokens: [],
-    status: { kind: 'operating' },
+    status: { kind: 'operating', checkedOn: statusCheckedOn },
     sources: [BYBIT_API_GUIDE, ...sources],
     testUrls: {
       match: [...pages, `https://api.${domain}/`],

@@ -10,7 +10,7 @@ export default defineExchange({
   // BIT (BitDAO) and its successor MNT (Mantle) are both counted by DefiLlama as Bybit's own tokens.
   ownTokens: ['BIT', 'MNT'],
   defillamaSlug: 'bybit',
-  status: { kind: 'operating' },
+  status: { kind: 'operating', checkedOn: '2026-12-04' },
   incidents: [
     {
       kind: 'hack',

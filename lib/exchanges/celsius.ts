@@ -9,6 +9,7 @@ export default defineExchange({
   ownTokens: ['CEL'],
   status: {
     kind: 'collapsed',
+    checkedOn: '2026-12-04',
     date: '2022-06-12',
     history: 'The crypto lender paused all withdrawals, swaps and transfers on 12 June 2022 and filed for Chapter 11 bankruptcy on 13 July 2022.',
     source: 'https://blog.celsius.network/a-memo-to-the-celsius-community-59532a06ecc6',

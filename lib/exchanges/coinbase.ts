@@ -7,7 +7,7 @@ export default defineExchange({
   brandTokens: ['coinbase'],
   ownTokens: [],
   // Not tracked on-chain by DefiLlama; Coinbase publishes audited public-company financials instead of a PoR.
-  status: { kind: 'operating' },
+  status: { kind: 'operating', checkedOn: '2026-11-25' },
   withdrawal: {
     page: { status: 'unknown' },
     whitelist: {

@@ -7,7 +7,7 @@ export default defineExchange({
   brandTokens: ['coindcx'],
   ownTokens: [],
   defillamaSlug: 'coindcx',
-  status: { kind: 'operating' },
+  status: { kind: 'operating', checkedOn: '2026-11-25' },
   incidents: [
     {
       kind: 'hack',

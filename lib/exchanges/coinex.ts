@@ -7,7 +7,7 @@ export default defineExchange({
   brandTokens: ['coinex'],
   ownTokens: ['CET'],
   defillamaSlug: 'coinex',
-  status: { kind: 'operating' },
+  status: { kind: 'operating', checkedOn: '2026-12-04' },
   incidents: [
     {
       kind: 'hack',

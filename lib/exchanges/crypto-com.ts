@@ -8,7 +8,7 @@ export default defineExchange({
   brandTokens: ['cryptocom'],
   ownTokens: ['CRO'],
   defillamaSlug: 'crypto-com',
-  status: { kind: 'operating' },
+  status: { kind: 'operating', checkedOn: '2026-12-04' },
   porUrl: 'https://crypto.com/proof-of-reserves',
   withdrawal: {
     // Crypto.com App: "Crypto Withdrawals - General Information".

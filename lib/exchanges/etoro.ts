@@ -6,7 +6,7 @@ export default defineExchange({
   domains: ['etoro.com'],
   brandTokens: ['etoro'],
   ownTokens: [],
-  status: { kind: 'operating' },
+  status: { kind: 'operating', checkedOn: '2026-11-25' },
   sources: ['https://www.etoro.com/'],
   testUrls: {
     match: ['https://www.etoro.com/', 'https://www.etoro.com/markets/btc'],

@@ -8,6 +8,7 @@ export default defineExchange({
   ownTokens: ['FTT'],
   status: {
     kind: 'collapsed',
+    checkedOn: '2026-11-25',
     date: '2022-11-11',
     history: 'After a run on deposits and the collapse of its FTT token, FTX, FTX US and Alameda Research filed for Chapter 11 bankruptcy.',
     source: 'https://time.com/6232772/ftx-goes-bankrupt/',

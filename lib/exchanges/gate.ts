@@ -10,7 +10,7 @@ export default defineExchange({
   brandTokens: ['gateio', 'gate'],
   ownTokens: ['GT'],
   defillamaSlug: 'gate',
-  status: { kind: 'operating' },
+  status: { kind: 'operating', checkedOn: '2026-11-25' },
   porUrl: 'https://www.gate.io/proof-of-reserves',
   withdrawal: {
     page: { status: 'unknown' },

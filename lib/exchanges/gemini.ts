@@ -8,7 +8,7 @@ export default defineExchange({
   brandTokens: ['gemini'],
   ownTokens: [],
   defillamaSlug: 'gemini',
-  status: { kind: 'operating' },
+  status: { kind: 'operating', checkedOn: '2026-12-04' },
   withdrawal: {
     page: { status: 'unknown' },
     // "Approved addresses allow you to ban all cryptocurrency withdrawals, or restrict withdrawals to a list of known addresses only."

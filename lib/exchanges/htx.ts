@@ -14,7 +14,7 @@ export default defineExchange({
   // were removed, so the ownership claim still needs a tier-1/2 source.
   affiliatedTokens: ['TRX', 'BTT'],
   defillamaSlug: 'htx',
-  status: { kind: 'operating' },
+  status: { kind: 'operating', checkedOn: '2026-12-04' },
   withdrawal: {
     page: { status: 'unknown' },
     whitelist: { status: 'unknown' },

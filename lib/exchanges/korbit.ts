@@ -7,7 +7,7 @@ export default defineExchange({
   brandTokens: ['korbit'],
   ownTokens: [],
   defillamaSlug: 'korbit',
-  status: { kind: 'operating' },
+  status: { kind: 'operating', checkedOn: '2026-11-25' },
   porUrl: 'https://korbit.co.kr/reserve',
   sources: ['https://korbit.co.kr/reserve', 'https://github.com/DefiLlama/defillama-server/blob/master/defi/src/protocols/cex.ts'],
   testUrls: {

@@ -8,7 +8,7 @@ export default defineExchange({
   brandTokens: ['kraken'],
   ownTokens: [],
   defillamaSlug: 'kraken',
-  status: { kind: 'operating' },
+  status: { kind: 'operating', checkedOn: '2026-11-25' },
   porUrl: 'https://www.kraken.com/proof-of-reserves',
   withdrawal: {
     page: {

@@ -7,7 +7,7 @@ export default defineExchange({
   brandTokens: ['lbank'],
   ownTokens: [],
   defillamaSlug: 'lbank',
-  status: { kind: 'operating' },
+  status: { kind: 'operating', checkedOn: '2026-11-25' },
   sources: ['https://www.lbank.com/', 'https://github.com/DefiLlama/defillama-server/blob/master/defi/src/protocols/cex.ts'],
   testUrls: {
     match: ['https://www.lbank.com/en-US/trade/btc_usdt/', 'https://futures.lbank.com/trade/btcusdt'],

@@ -6,7 +6,7 @@ export default defineExchange({
   domains: ['mercadobitcoin.com.br'],
   brandTokens: ['mercadobitcoin'],
   ownTokens: [],
-  status: { kind: 'operating' },
+  status: { kind: 'operating', checkedOn: '2026-11-25' },
   sources: ['https://www.mercadobitcoin.com.br/'],
   testUrls: {
     match: ['https://www.mercadobitcoin.com.br/', 'https://www.mercadobitcoin.com.br/plataforma'],

@@ -7,7 +7,7 @@ export default defineExchange({
   brandTokens: ['mexc'],
   ownTokens: ['MX'],
   defillamaSlug: 'mexc',
-  status: { kind: 'operating' },
+  status: { kind: 'operating', checkedOn: '2026-11-25' },
   withdrawal: {
     page: { status: 'unknown' },
     whitelist: { status: 'unknown' },

@@ -8,6 +8,7 @@ export default defineExchange({
   ownTokens: [],
   status: {
     kind: 'collapsed',
+    checkedOn: '2026-12-04',
     date: '2014-02-28',
     history: 'Once the largest bitcoin exchange; halted withdrawals, suspended trading and filed for bankruptcy in Tokyo after about 850,000 BTC went missing.',
     source: 'https://www.mtgox.com/img/pdf/20140228-announcement_eng.pdf',

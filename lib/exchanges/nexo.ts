@@ -7,7 +7,7 @@ export default defineExchange({
   // "nexo" is a short word (Spanish/Portuguese for "link"): weak evidence on its own.
   brandTokens: ['nexo'],
   ownTokens: ['NEXO'],
-  status: { kind: 'operating' },
+  status: { kind: 'operating', checkedOn: '2026-12-04' },
   incidents: [
     {
       kind: 'regulatory',

@@ -8,7 +8,7 @@ export default defineExchange({
   brandTokens: ['okx', 'okex'],
   ownTokens: ['OKB'],
   defillamaSlug: 'okx',
-  status: { kind: 'operating' },
+  status: { kind: 'operating', checkedOn: '2026-12-04' },
   porUrl: 'https://www.okx.com/proof-of-reserves',
   withdrawal: {
     // OKX's "How do I enable allowlist? (web)", published 14 Aug 2023, updated 23 Jul 2024; read

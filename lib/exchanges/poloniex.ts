@@ -9,7 +9,7 @@ export default defineExchange({
   // Justin Sun, founder of Tron, is Poloniex's majority owner (Hashlock, Nov 2023; CoinDesk), so TRX counts
   // with the exchange in concentration.
   affiliatedTokens: ['TRX'],
-  status: { kind: 'operating' },
+  status: { kind: 'operating', checkedOn: '2026-12-04' },
   incidents: [
     {
       kind: 'hack',

@@ -8,6 +8,7 @@ export default defineExchange({
   ownTokens: [],
   status: {
     kind: 'collapsed',
+    checkedOn: '2026-12-04',
     date: '2019-01-28',
     history: "Canada's largest exchange went offline after its founder's death; about C$250 million owed to 115,000 customers could not be accessed, and it entered bankruptcy in April 2019.",
     source: 'https://www.cbc.ca/news/canada/nova-scotia/quadrigacx-cryptocurrency-exchange-bankruptcy-1.5089539',

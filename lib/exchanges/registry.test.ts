@@ -100,6 +100,18 @@ describe.each(modules)('%s', (file, definition) => {
     }
   });
 
+  it('gives the day its status was last checked: a real calendar day, not after today, not before its own closure or incidents', () => {
+    const checkedOn: unknown = definition!.status.checkedOn;
+    expect(typeof checkedOn, `${file} has no status.checkedOn`).toBe('string');
+    const day = checkedOn as string;
+    expect(day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // Date.parse rolls 2026-02-31 over to March; the round trip does not.
+    expect(new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10), `${day} is not a calendar day`).toBe(day);
+    expect(day <= new Date().toISOString().slice(0, 10), `${day} is after today`).toBe(true);
+    const events = [...(definition!.status.kind === 'operating' ? [] : [definition!.status.date]), ...(definition!.incidents ?? []).map((incident) => incident.date)];
+    for (const date of events) expect(date <= day, `${date} is after the status was checked (${day})`).toBe(true);
+  });
+
   it('has test URLs that must and must not match', () => {
     expect(definition!.testUrls.match.length).toBeGreaterThan(0);
     expect(definition!.testUrls.noMatch.length).toBeGreaterThan(0);

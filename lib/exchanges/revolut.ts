@@ -8,7 +8,7 @@ export default defineExchange({
   domains: ['revolut.com', 'revolut.me'],
   brandTokens: ['revolut'],
   ownTokens: [],
-  status: { kind: 'operating' },
+  status: { kind: 'operating', checkedOn: '2026-11-25' },
   sources: ['https://www.revolut.com/', 'https://www.revolut.com/en-IS/legal/payment-terms-revme/'],
   testUrls: {
     match: ['https://www.revolut.com/crypto/', 'https://app.revolut.com/', 'https://revolut.me/'],

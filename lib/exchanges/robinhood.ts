@@ -8,7 +8,7 @@ export default defineExchange({
   brandTokens: ['robinhood'],
   ownTokens: [],
   defillamaSlug: 'robinhood',
-  status: { kind: 'operating' },
+  status: { kind: 'operating', checkedOn: '2026-11-25' },
   sources: ['https://robinhood.com/', 'https://github.com/DefiLlama/defillama-server/blob/master/defi/src/protocols/cex.ts'],
   testUrls: {
     match: ['https://robinhood.com/us/en/', 'https://robinhood.com/crypto/BTC'],

@@ -8,7 +8,7 @@ export default defineExchange({
   // CHSB was migrated 1:1 to BORG from 17 October 2023; the old ticker still circulates in external wallets.
   ownTokens: ['BORG', 'CHSB'],
   defillamaSlug: 'swissborg',
-  status: { kind: 'operating' },
+  status: { kind: 'operating', checkedOn: '2026-12-04' },
   sources: [
     'https://help.swissborg.com/hc/en-gb/articles/19044272587537--BORG-Migration',
     'https://github.com/swissborg/pub',

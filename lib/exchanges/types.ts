@@ -7,7 +7,7 @@ export interface SourcedFact {
   asOf: IsoDate;
 }
 
-export type ExchangeStatus =
+export type ExchangeStatus = (
   | { kind: 'operating' }
   | ({
       kind: 'closed' | 'collapsed';
@@ -15,7 +15,15 @@ export type ExchangeStatus =
       date: IsoDate;
       /** One line a user can read in five seconds. */
       history: string;
-    } & Pick<SourcedFact, 'source'>);
+    } & Pick<SourcedFact, 'source'>)
+) & {
+  /**
+   * The day a person last checked this status and the entry's incidents against their sources.
+   * "No closure or collapse on record" is true of our list as of this day, not of the day it is
+   * read or shared. Move it only when the entry is checked again, never with a release alone.
+   */
+  checkedOn: IsoDate;
+};
 
 export type IncidentKind = 'hack' | 'withdrawal-halt' | 'insolvency' | 'regulatory';
 

@@ -6,7 +6,7 @@ export default defineExchange({
   domains: ['upbit.com'],
   brandTokens: ['upbit'],
   ownTokens: [],
-  status: { kind: 'operating' },
+  status: { kind: 'operating', checkedOn: '2026-12-04' },
   withdrawal: {
     page: { status: 'unknown' },
     whitelist: { status: 'unknown' },

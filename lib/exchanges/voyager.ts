@@ -10,6 +10,7 @@ export default defineExchange({
   defillamaSlug: 'voyager',
   status: {
     kind: 'collapsed',
+    checkedOn: '2026-12-04',
     date: '2022-07-01',
     history: 'The crypto broker suspended trading, deposits and withdrawals on 1 July 2022 after Three Arrows Capital defaulted on a loan, and filed for Chapter 11 on 5 July 2022.',
     source: 'https://cases.stretto.com/voyager',

@@ -8,7 +8,7 @@ export default defineExchange({
   ownTokens: ['WRX'],
   // Withdrawals froze after the July 2024 hack; a restructuring scheme approved by the Singapore High Court
   // in 2025 let it start returning funds and reinstating operations.
-  status: { kind: 'operating' },
+  status: { kind: 'operating', checkedOn: '2026-12-04' },
   incidents: [
     {
       kind: 'hack',

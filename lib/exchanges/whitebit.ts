@@ -7,7 +7,7 @@ export default defineExchange({
   brandTokens: ['whitebit'],
   // WBT (WhiteBIT Token / WhiteBIT Coin) is the exchange's own token, launched in August 2022.
   ownTokens: ['WBT'],
-  status: { kind: 'operating' },
+  status: { kind: 'operating', checkedOn: '2026-11-25' },
   sources: ['https://blog.whitebit.com/en/whitebit-token-all-you-need-to-know/'],
   testUrls: {
     match: ['https://whitebit.com/', 'https://whitebit.com/trade/BTC-USDT'],

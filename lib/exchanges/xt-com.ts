@@ -8,7 +8,7 @@ export default defineExchange({
   brandTokens: ['xtcom'],
   // XT is the exchange's native token (reported during the Nov 2024 incident).
   ownTokens: ['XT'],
-  status: { kind: 'operating' },
+  status: { kind: 'operating', checkedOn: '2026-12-04' },
   sources: ['https://www.xt.com/'],
   testUrls: {
     match: ['https://www.xt.com/en', 'https://www.xt.com/en/trade/btc_usdt'],

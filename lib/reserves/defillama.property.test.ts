@@ -14,7 +14,7 @@ const registry: ExchangeDefinition[] = ['Binance', 'Bybit', 'Kraken'].map((name)
   brandTokens: [name.toLowerCase()],
   ownTokens: [],
   defillamaSlug: name.toLowerCase(),
-  status: { kind: 'operating' },
+  status: { kind: 'operating', checkedOn: '2026-12-04' },
   sources: [`https://${name.toLowerCase()}.com/`],
   testUrls: { match: [], noMatch: [] },
 }));

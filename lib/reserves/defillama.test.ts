@@ -18,7 +18,7 @@ function exchange(id: string, name: string, defillamaSlug?: string): ExchangeDef
     brandTokens: [id],
     ownTokens: [],
     ...(defillamaSlug === undefined ? {} : { defillamaSlug }),
-    status: { kind: 'operating' },
+    status: { kind: 'operating', checkedOn: '2026-12-04' },
     sources: [`https://${id}.com/`],
     testUrls: { match: [], noMatch: [] },
   };

@@ -15,7 +15,17 @@ const fixtureText = (name: string): string => readFileSync(new URL(`../../tests/
 const cexsBody = JSON.parse(fixtureText('cexs.json')) as { cexs: Record<string, unknown>[] };
 
 function exchange(id: string, name: string, defillamaSlug: string): ExchangeDefinition {
-  return { id, name, domains: [`${id}.com`], brandTokens: [id], ownTokens: [], defillamaSlug, status: { kind: 'operating' }, sources: [`https://${id}.com/`], testUrls: { match: [], noMatch: [] } };
+  return {
+    id,
+    name,
+    domains: [`${id}.com`],
+    brandTokens: [id],
+    ownTokens: [],
+    defillamaSlug,
+    status: { kind: 'operating', checkedOn: '2026-12-04' },
+    sources: [`https://${id}.com/`],
+    testUrls: { match: [], noMatch: [] },
+  };
 }
 const registry = [exchange('binance', 'Binance', 'binance-cex'), exchange('bybit', 'Bybit', 'bybit')];
 

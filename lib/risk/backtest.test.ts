@@ -25,9 +25,9 @@ const at = (iso: string): Date => new Date(`${iso}T12:00:00Z`);
 const grade = (exchange: GradeExchangeParameters['exchange'], reserves: RiskReserves, now: string) => gradeExchange({ exchange, reserves, now: at(now) });
 
 // The exchanges as they stood at the time: operating, their own tokens as documented then.
-const ftxThen: GradeExchangeParameters['exchange'] = { id: 'ftx', name: 'FTX', ownTokens: ['FTT'], status: { kind: 'operating' } };
-const cryptoComThen: GradeExchangeParameters['exchange'] = { id: 'crypto-com', name: 'Crypto.com', ownTokens: ['CRO'], status: { kind: 'operating' } };
-const huobiThen: GradeExchangeParameters['exchange'] = { id: 'htx', name: 'Huobi', ownTokens: ['HT'], affiliatedTokens: ['TRX'], status: { kind: 'operating' } };
+const ftxThen: GradeExchangeParameters['exchange'] = { id: 'ftx', name: 'FTX', ownTokens: ['FTT'], status: { kind: 'operating', checkedOn: '2026-12-04' } };
+const cryptoComThen: GradeExchangeParameters['exchange'] = { id: 'crypto-com', name: 'Crypto.com', ownTokens: ['CRO'], status: { kind: 'operating', checkedOn: '2026-12-04' } };
+const huobiThen: GradeExchangeParameters['exchange'] = { id: 'htx', name: 'Huobi', ownTokens: ['HT'], affiliatedTokens: ['TRX'], status: { kind: 'operating', checkedOn: '2026-12-04' } };
 
 /**
  * Alameda's balance sheet at 30 June 2022 as CoinDesk reported it on 2 November 2022: $14.6B of
@@ -178,7 +178,7 @@ describe('backtest: Binance, December 2022', () => {
    * net outflow (ETH and ERC-20 only). Binance's first Merkle PoR, snapshot 22 November 2022:
    * BTC only, reserve ratio 101 %.
    */
-  const binanceThen: GradeExchangeParameters['exchange'] = { id: 'binance', name: 'Binance', ownTokens: ['BNB'], status: { kind: 'operating' } };
+  const binanceThen: GradeExchangeParameters['exchange'] = { id: 'binance', name: 'Binance', ownTokens: ['BNB'], status: { kind: 'operating', checkedOn: '2026-12-04' } };
   const december: RiskReserves = {
     por: {
       method: 'merkle-liabilities',

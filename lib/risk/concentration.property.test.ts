@@ -16,7 +16,7 @@ const LIMIT = thresholdValue('breakdown.unlisted.caution');
 const symbols = ['BTC', 'ETH', 'USDT', 'USDC', 'SOL', 'XRP', 'SHIB', 'DOGE', 'TRX', 'AF', 'XT', 'LINK'] as const;
 const CONCENTRATION_METRICS = ['top-asset.share', 'minor-asset.share', 'hhi'];
 
-const exchange: GradeExchangeParameters['exchange'] = { id: 'x', name: 'X', ownTokens: ['XT'], status: { kind: 'operating' } };
+const exchange: GradeExchangeParameters['exchange'] = { id: 'x', name: 'X', ownTokens: ['XT'], status: { kind: 'operating', checkedOn: '2026-12-04' } };
 const healthyPor = {
   method: 'merkle-liabilities' as const,
   cadence: 'monthly' as const,

@@ -46,7 +46,7 @@ describe('on-chain reasons: the date of the figure each states', () => {
 });
 
 /** HTX's tokens as the registry lists them: own HT/HTX, affiliated TRX/BTT (lib/exchanges/htx.ts). */
-const htx: GradeExchangeParameters['exchange'] = { id: 'htx', name: 'HTX', ownTokens: ['HT', 'HTX'], affiliatedTokens: ['TRX', 'BTT'], status: { kind: 'operating' } };
+const htx: GradeExchangeParameters['exchange'] = { id: 'htx', name: 'HTX', ownTokens: ['HT', 'HTX'], affiliatedTokens: ['TRX', 'BTT'], status: { kind: 'operating', checkedOn: '2026-12-04' } };
 const htxOnchain: RiskOnchainAssets = {
   totalUsd: 1000,
   cleanUsd: 950,

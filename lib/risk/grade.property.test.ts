@@ -113,8 +113,8 @@ const exchangeArb: fc.Arbitrary<GradeExchangeParameters['exchange']> = fc.record
     ownTokens: fc.constant(['XT']),
     affiliatedTokens: fc.constant(['AF']),
     status: fc.oneof(
-      { weight: 19, arbitrary: fc.constant({ kind: 'operating' as const }) },
-      { weight: 1, arbitrary: fc.constant({ kind: 'collapsed' as const, date: '2024-01-01', history: 'Gone.', source: 'https://x.example/gone' }) },
+      { weight: 19, arbitrary: fc.constant({ kind: 'operating' as const, checkedOn: '2026-12-04' }) },
+      { weight: 1, arbitrary: fc.constant({ kind: 'collapsed' as const, checkedOn: '2026-12-04', date: '2024-01-01', history: 'Gone.', source: 'https://x.example/gone' }) },
     ),
     incidents: fc.oneof({ weight: 3, arbitrary: fc.constant([]) }, { weight: 1, arbitrary: fc.array(incidentArb, { maxLength: 2 }) }),
   },

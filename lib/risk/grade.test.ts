@@ -157,7 +157,7 @@ describe('gradeExchange', () => {
   });
 
   test('collapsed exchanges are danger whatever their figures; recent incidents warn', () => {
-    const collapsed = grade(healthy, { status: { kind: 'collapsed', date: '2024-01-01', history: 'Gone.', source: 'https://news.example/gone' } });
+    const collapsed = grade(healthy, { status: { kind: 'collapsed', checkedOn: '2026-12-04', date: '2024-01-01', history: 'Gone.', source: 'https://news.example/gone' } });
     expect(collapsed).toMatchObject({ level: 'danger', grade: 'F' });
     expect(collapsed.reasons[0]).toMatchObject({ metric: 'status', source: 'https://news.example/gone', asOf: '2024-01-01' });
     const hacked = grade(healthy, { incidents: [{ kind: 'hack', date: '2025-02-01', summary: 'Hot wallet drained.', source: 'https://news.example/hack' }] });
@@ -261,7 +261,7 @@ describe('gradeExchange: the worst level the known figures support, marked incom
   test('danger + a missing figure → danger (F), incomplete', () => {
     const verdict = grade({ ...healthy, por: { ...por, reserveRatios: { BTC: 0.9 } }, onchain: { ...onchain, cleanUsd: undefined } });
     expect(verdict).toMatchObject({ level: 'danger', grade: 'F', incomplete: true });
-    const collapsed = grade(undefined, { status: { kind: 'collapsed', date: '2024-01-01', history: 'Gone.', source: 'https://news.example/gone' } });
+    const collapsed = grade(undefined, { status: { kind: 'collapsed', checkedOn: '2026-12-04', date: '2024-01-01', history: 'Gone.', source: 'https://news.example/gone' } });
     expect(collapsed).toMatchObject({ level: 'danger', grade: 'F', incomplete: true });
   });
 
@@ -363,7 +363,10 @@ describe('gradeExchange: "publishes none" is a finding only while our check is r
   });
 
   test('a collapsed exchange keeps its "none" however old', () => {
-    const verdict = grade({ por: none('2022-11-11') }, { status: { kind: 'collapsed', date: '2022-11-11', history: 'Stopped withdrawals.', source: 'https://x.example/news' } });
+    const verdict = grade(
+      { por: none('2022-11-11') },
+      { status: { kind: 'collapsed', checkedOn: '2026-12-04', date: '2022-11-11', history: 'Stopped withdrawals.', source: 'https://x.example/news' } },
+    );
     expect(verdict.reasons.find((reason) => reason.metric === 'por.method')).toMatchObject({ effect: 'caution' });
     expect(verdict.level).toBe('danger');
   });

@@ -9,7 +9,7 @@ import { gradeExchange, type GradeExchangeParameters, type RiskReserves } from '
 
 export const now = new Date('2025-03-01T00:00:00Z');
 
-export const exchange: GradeExchangeParameters['exchange'] = { id: 'x', name: 'X', ownTokens: ['XT'], status: { kind: 'operating' } };
+export const exchange: GradeExchangeParameters['exchange'] = { id: 'x', name: 'X', ownTokens: ['XT'], status: { kind: 'operating', checkedOn: '2026-12-04' } };
 
 export const por: PorAttestation = {
   method: 'merkle-liabilities',

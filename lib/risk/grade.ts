@@ -112,7 +112,8 @@ function gradeOf(level: RiskLevel, reasons: readonly RiskReason[], porStrength: 
 function standingReasons(exchange: GradeExchangeParameters['exchange'], incidents: ReturnType<typeof recentIncidents>, reasons: RiskReason[]): void {
   const { status } = exchange;
   if (status.kind === 'operating') {
-    reasons.push({ metric: 'status', code: 'status.operating', value: 'operating', effect: 'ok', params: { exchange: exchange.name } });
+    // No closure on our list as of the day this entry's status was checked: the reason carries that day, never the day it is read.
+    reasons.push({ metric: 'status', code: 'status.operating', value: 'operating', effect: 'ok', asOf: status.checkedOn, params: { exchange: exchange.name } });
   } else {
     reasons.push({
       metric: 'status',

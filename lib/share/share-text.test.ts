@@ -328,6 +328,6 @@ describe('an operating exchange', () => {
   it('the status line claims only what our list records, never that the exchange operates today', () => {
     const text = shareSummary({ ...realCase('binance'), now }).text;
     expect(text).not.toContain('Status: operating');
-    expect(text).toContain('Status: Reserve Radar’s list records no closure or collapse');
+    expect(text).toContain('Status: Reserve Radar’s list, last reviewed on Dec 4, 2026, records no closure or collapse');
   });
 });

@@ -128,7 +128,8 @@ export function shareText({ view, verdict: override, now, t, locale: asked = 'en
 
   lines.push('');
   const { status } = view;
-  if (status.kind === 'operating') lines.push(t('shareText_statusOperating'));
+  // The day this entry's status was checked, not the day it is shared: "no closure on record" is true of our list as of then.
+  if (status.kind === 'operating') lines.push(t('shareText_statusOperating', date(status.checkedOn)));
   else {
     const said = t(status.kind === 'collapsed' ? 'shareText_statusCollapsed' : 'shareText_statusClosed', date(status.date));
     lines.push(`${said}${gapAfter(said, locale)}${dataNote(status.history)}${cite(status.source, undefined)}`);

@@ -88,4 +88,32 @@ describe('nudgeDecision', () => {
     expect(dataFingerprint(view('caution'))).toBe(dataFingerprint({ verdict: verdictWithoutFlag as ReturnType<typeof view>['verdict'] }));
     expect(dataFingerprint(view('caution'))).toBe('caution|D|2026-11-01|2026-11-01');
   });
+
+  // An operating exchange's status reason carries the day its entry was last checked; moving that day is no new data.
+  const operating = (checkedOn: string | undefined) =>
+    withFingerprint({
+      id: 'binance',
+      verdict: {
+        ...view('ok').verdict,
+        reasons: [
+          { metric: 'por.method', code: 'por.method' as const, effect: 'ok' as const, asOf: '2026-11-01' },
+          { metric: 'status', code: 'status.operating' as const, effect: 'ok' as const, ...(checkedOn === undefined ? {} : { asOf: checkedOn }) },
+        ],
+      },
+    });
+
+  test('two views that differ only in the day the status was checked have the same fingerprint', () => {
+    expect(dataFingerprint(operating('2026-12-04'))).toBe(dataFingerprint(operating('2026-12-06')));
+    const untilChange = settings({ snoozes: { binance: snoozeFor('data-change', operating('2026-12-04'), now) } });
+    expect(nudgeDecision({ settings: untilChange, view: operating('2026-12-06'), lastShownAt: undefined, now }).show).toBe(false);
+  });
+
+  test('a snooze stored before the status reason carried a day still holds', () => {
+    // The fingerprint the code before that change stored for this verdict (its status reason had no day).
+    const stored = 'ok|B|2026-11-01|,2026-11-01';
+    expect(dataFingerprint(operating(undefined))).toBe(stored);
+    expect(dataFingerprint(operating('2026-12-04'))).toBe(stored);
+    const untilChange = settings({ snoozes: { binance: { until: 'data-change', fingerprint: stored } } });
+    expect(nudgeDecision({ settings: untilChange, view: operating('2026-12-04'), lastShownAt: undefined, now }).show).toBe(false);
+  });
 });

@@ -61,8 +61,10 @@ function snoozeActive(snooze: Snooze, fingerprint: string, now: number): boolean
  */
 export function dataFingerprint(view: Pick<ExchangeView, 'verdict'>): string {
   const { level, grade, asOf, reasons, incomplete } = view.verdict;
+  // The status reason's day is when our entry was last checked, not data about the exchange: moving it
+  // wakes no snooze. It counts as '' (no day), so fingerprints stored before it had a day still match.
   const dates = reasons
-    .map((reason) => reason.asOf ?? '')
+    .map((reason) => (reason.code === 'status.operating' ? '' : (reason.asOf ?? '')))
     .sort()
     .join(',');
   return `${level}${incomplete === true ? '+incomplete' : ''}|${grade}|${asOf ?? ''}|${dates}`.slice(0, 200);

@@ -51,6 +51,11 @@ describe('the joiners code puts between pieces of text', () => {
     expect(chineseSentenceProblems('风险。 http://x.org/a')).toEqual([]);
     expect(chineseSentenceProblems('页面： x.org')).toHaveLength(1);
     expect(chineseSentenceProblems('\uff08\u98ce\u9669\uff09.')).toHaveLength(1);
+    // A closing full-width bracket carries its space too: "（2年前） 的" has a stray one.
+    expect(chineseSentenceProblems('截至 2024年6月26日（2年前） 的钱包列表')).toHaveLength(1);
+    expect(chineseSentenceProblems('「风险」 部分『风险』 部分【风险】 部分')).toHaveLength(3);
+    expect(chineseSentenceProblems('截至 2024年6月26日（2年前）的钱包列表')).toEqual([]);
+    expect(chineseSentenceProblems('评级 C（注意 · 不完整） · 储备金')).toEqual([]);
     // Latin text and figures inside Chinese keep their own dots.
     expect(chineseSentenceProblems('\u8bbf\u95ee binance.com\uff0c\u6bd4\u4f8b 1.5\u3002')).toEqual([]);
   });

@@ -16,7 +16,7 @@ const messages = (locale: string) => JSON.parse(readFileSync(join(root, 'public/
 const now = new Date('2025-03-01T00:00:00Z');
 
 // Made-up figures that between them reach every reason code the model has.
-const operating: GradeExchangeParameters['exchange'] = { id: 'x', name: 'Example Exchange', ownTokens: ['XT'], status: { kind: 'operating' } };
+const operating: GradeExchangeParameters['exchange'] = { id: 'x', name: 'Example Exchange', ownTokens: ['XT'], status: { kind: 'operating', checkedOn: '2026-12-04' } };
 const por: PorAttestation = {
   method: 'merkle-liabilities',
   cadence: 'monthly',
@@ -60,7 +60,7 @@ const cases: GradeExchangeParameters[] = [
   {
     exchange: {
       ...operating,
-      status: { kind: 'collapsed', date: '2025-01-10', history: 'It stopped paying out and filed for bankruptcy.', source: 'https://x.example/news' },
+      status: { kind: 'collapsed', checkedOn: '2026-12-04', date: '2025-01-10', history: 'It stopped paying out and filed for bankruptcy.', source: 'https://x.example/news' },
       incidents: [
         { kind: 'hack', date: '2025-01-01', summary: 'Hot wallets drained.', source: 'https://x.example/hack' },
         { kind: 'withdrawal-halt', date: '2025-01-05', summary: 'Withdrawals paused.', source: 'https://x.example/halt' },
@@ -70,7 +70,7 @@ const cases: GradeExchangeParameters[] = [
     reserves: {},
     now,
   },
-  { exchange: { ...operating, status: { kind: 'closed', date: '2024-12-01', history: 'Wound down its business.', source: 'https://x.example/closed' } }, reserves: {}, now },
+  { exchange: { ...operating, status: { kind: 'closed', checkedOn: '2026-12-04', date: '2024-12-01', history: 'Wound down its business.', source: 'https://x.example/closed' } }, reserves: {}, now },
 ];
 const reserves = bundledSnapshot().exchanges as Record<string, RiskReserves | undefined>;
 const reasons: RiskReason[] = [
