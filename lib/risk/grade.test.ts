@@ -362,6 +362,13 @@ describe('gradeExchange: "publishes none" is a finding only while our check is r
     expect(verdict).toMatchObject({ level: 'unknown', incomplete: true });
   });
 
+  test('"none" is dated by the day we looked, never by its source\'s own date (an old filing or news story)', () => {
+    const recent = grade({ ...healthy, por: none('2024-09-01') }).reasons.find((reason) => reason.metric === 'por.method');
+    expect(recent).toMatchObject({ source: 'https://x.example/transparency', asOf: '2024-09-01' });
+    const old = grade({ ...healthy, por: none('2024-01-15') }).reasons.find((reason) => reason.metric === 'por.checked');
+    expect(old).toMatchObject({ source: 'https://x.example/transparency', asOf: '2024-01-15' });
+  });
+
   test('a collapsed exchange keeps its "none" however old', () => {
     const verdict = grade({ por: none('2022-11-11') }, { status: { kind: 'collapsed', date: '2022-11-11', history: 'Stopped withdrawals.', source: 'https://x.example/news' } });
     expect(verdict.reasons.find((reason) => reason.metric === 'por.method')).toMatchObject({ effect: 'caution' });
