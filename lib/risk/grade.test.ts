@@ -65,7 +65,7 @@ describe('gradeExchange', () => {
     expect(grade({ ...healthy, flows: { ...flows, asOf: '2025-01-01' } }).level).toBe('unknown');
   });
 
-  test('missing secondary figures are unknown, not caution, one unknown reason per figure', () => {
+  test('missing secondary figures are unknown, not caution, one unknown reason per missing block', () => {
     const noFlows = grade({ por, onchain });
     expect(noFlows).toMatchObject({ level: 'unknown', grade: '?', incomplete: true });
     expect(noFlows.reasons.filter((reason) => reason.effect === 'unknown').map((reason) => reason.metric)).toEqual(['outflow-7d.share', 'outflow-30d.share']);
@@ -77,7 +77,7 @@ describe('gradeExchange', () => {
         .filter((reason) => reason.effect === 'unknown')
         .map((reason) => reason.metric)
         .sort(),
-    ).toEqual(['hhi', 'minor-asset.share', 'top-asset.share']);
+    ).toEqual(['breakdown']);
   });
 
   test('own-token share: caution from 10 %, danger from 25 %', () => {
