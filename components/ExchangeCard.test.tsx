@@ -154,6 +154,20 @@ describe('ExchangeCard: the proof-of-reserves section', () => {
     expect(trend?.querySelector('[data-testid="card-por-trend-no-ratio"]')).toBeNull();
   });
 
+  test('the all-assets row with customer liabilities says them in dollars, with no asset after them', () => {
+    const porHistory = [
+      { asOf: '2026-09-29', source: POR_PAGE, totalReserveRatio: 1.31, liabilitiesUsd: 4.5e9 },
+      { asOf: '2026-08-20', source: POR_PAGE, totalReserveRatio: 1.22, liabilitiesUsd: 4.2e9 },
+    ];
+    const all = draw(binance('2026-11-01', '2026-12-03', { porHistory })).querySelector('[data-testid="card-por-trend"] [data-asset="*"]');
+    expect(all?.querySelector('summary')?.textContent).toBe('All assets (USD), Aug 20, 2026 → Sep 29, 2026: reserve ratio 122% → 131%; customer liabilities $4.2B → $4.5B');
+    expect([...(all?.querySelectorAll('tbody tr') ?? [])].map((row) => [...row.children].map((cell) => cell.textContent))).toEqual([
+      ['Sep 29, 2026', '131%', '$4.5B'],
+      ['Aug 20, 2026', '122%', '$4.2B'],
+    ]);
+    expect(all?.textContent).not.toContain('*');
+  });
+
   test('kept reports with no ratio to compare say so in words', () => {
     const porHistory = [
       { asOf: '2026-09-29', source: POR_PAGE, customerLiabilities: { BTC: 20_531 } },

@@ -71,7 +71,7 @@ describe('the card’s PoR dates and its reasons make one staleness decision', (
     const { root, $ } = draw(viewOf('bitstamp'));
     expect($('card-por-dates')?.textContent).toBe('coindesk.com · checked Dec 4, 2026');
     const method = root.querySelector('[data-metric="por.method"]');
-    expect(method?.textContent).toMatch(/^Proof-of-reserves method: No proof of reserves .*coindesk\.com · as of Dec 4, 2026$/);
+    expect(method?.textContent).toMatch(/^Proof-of-reserves method: no proof of reserves .*coindesk\.com · as of Dec 4, 2026$/);
     // The data note may tell the 2014 story in its own words; no date of ours names that day.
     expect(root.textContent).not.toContain('May 24, 2014');
   });

@@ -68,6 +68,21 @@ describe("ProofResult: the proof's amounts are written as the reader writes numb
     expect(sums()[0]?.textContent).toBe('BTC 0.00000015');
     render(null, root);
   });
+
+  test('the hidden zeros are counted in the plural form their number takes: one asset, two assets', async () => {
+    const okx = await checked('okx-v1-example.json');
+    const zerosLine = (balances: Record<string, string>, locale: string) => {
+      const { root } = draw({ ...okx, leaf: { ...okx.leaf, balances } }, locale);
+      const line = [...root.querySelectorAll('[data-testid="proof-leaf"] p.muted')].map((p) => p.textContent).join('');
+      render(null, root);
+      return line;
+    };
+    expect(zerosLine({ BTC: '1', ETH: '0' }, 'en')).toBe('1 asset at zero not shown.');
+    expect(zerosLine({ BTC: '1', ETH: '0', USDT: '0.00' }, 'en')).toBe('2 assets at zero not shown.');
+    expect(zerosLine({ BTC: '1', ETH: '0' }, 'es')).toBe('No se muestra 1 activo en cero.');
+    expect(zerosLine({ BTC: '1', ETH: '0' }, 'fr')).toBe('1 actif à zéro masqué.');
+    expect(zerosLine({ BTC: '1', ETH: '0', USDT: '0' }, 'de')).toBe('2 Vermögenswerte mit Saldo null ausgeblendet.');
+  });
 });
 
 test('in Chinese no line puts a space after a full-width mark: the audit follows the format’s "。", the hash its "：", directly', async () => {

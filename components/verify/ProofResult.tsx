@@ -2,6 +2,7 @@
 import type { InclusionProofResult, ProofBalances, ProofFailure, ProofFormat } from '../../lib/proofs/types';
 import { formatFixed, parseJavaDecimal } from '../../lib/proofs/decimal';
 import { formatCount, formatDecimal, formatList } from '../../lib/words/format';
+import { pluralText } from '../../lib/words/plural';
 import { proofFailureText } from '../../lib/words/proof-failure';
 import { gapAfter } from '../../lib/words/punctuation';
 import { useLocale, useT, type MessageKey } from '../../utils/i18n';
@@ -81,7 +82,7 @@ function Balances({ balances, testId }: { balances: ProofBalances; testId: strin
           </tbody>
         </table>
       )}
-      {zeros > 0 && <p class="muted">{t('verifyZerosHidden', formatCount(zeros, locale))}</p>}
+      {zeros > 0 && <p class="muted">{pluralText(zeros, { one: 'verifyZerosHiddenOne', other: 'verifyZerosHidden' }, t, locale, formatCount(zeros, locale))}</p>}
     </div>
   );
 }

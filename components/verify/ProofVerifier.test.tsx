@@ -204,6 +204,25 @@ describe('ProofVerifier: sizes are written as the language writes numbers', () =
     expect(root.querySelector('[data-testid="proof-source"]')?.textContent).toBe(de('verifyProofFromPaste', '1,2'));
     render(null, root);
   });
+
+  test('a file of one byte says "byte", in the singular', async () => {
+    const { document, window } = parseHTML('<!doctype html><html><body><div id="root"></div></body></html>');
+    vi.stubGlobal('document', document);
+    const root = document.getElementById('root') as unknown as HTMLElement;
+    const en = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/en/messages.json'), 'utf8')) as Messages);
+    render(
+      <I18nContext.Provider value={{ t: en, locale: 'en' }}>
+        <ProofVerifier onVerify={() => new Promise<InclusionProofResult>(() => undefined)} />
+      </I18nContext.Provider>,
+      root,
+    );
+    const input = root.querySelector('[data-testid="proof-file"]') as HTMLInputElement;
+    Object.defineProperty(input, 'files', { value: [new File(['x'], 'proof.json', { type: 'application/json' })], configurable: true });
+    input.dispatchEvent(new window.Event('change', { bubbles: true }));
+    await settle();
+    expect(root.querySelector('[data-testid="proof-source"]')?.textContent).toBe('Using the file proof.json (1 byte).');
+    render(null, root);
+  });
 });
 
 describe('ProofVerifier: a verdict never outlives the input it is about', () => {

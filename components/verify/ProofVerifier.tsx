@@ -2,6 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import { PROOF_MAX_CHARS } from '../../lib/proofs/input';
 import { proofFormats, type InclusionProofResult, type ProofFormat } from '../../lib/proofs/types';
 import { formatCount } from '../../lib/words/format';
+import { pluralText } from '../../lib/words/plural';
 import { joiners } from '../../lib/words/punctuation';
 import { useLocale, useT } from '../../utils/i18n';
 import { FileButton } from '../FileButton';
@@ -81,7 +82,7 @@ export function ProofVerifier({ onVerify }: ProofVerifierProps) {
   // Which input a check would read; none yet while the text box is empty and no file was given.
   const sourceLine =
     source.kind === 'file'
-      ? t('verifyProofFromFile', [source.name, formatCount(source.bytes.byteLength, locale)])
+      ? pluralText(source.bytes.byteLength, { one: 'verifyProofFromFileOne', other: 'verifyProofFromFile' }, t, locale, [source.name, formatCount(source.bytes.byteLength, locale)])
       : source.kind === 'pasted'
         ? t('verifyProofFromPaste', formatCount(Math.round(source.text.length / 100_000) / 10, locale))
         : text.trim() === ''

@@ -144,3 +144,30 @@ test('a record saying no proof of reserves is published shows no report and no s
   expect(text).not.toContain(t('verifyReservesPublishedSummary', [target.exchangeName, 'Jul 15, 2026']));
   expect(text).not.toContain('Jul 15, 2026');
 });
+
+test('one request, one wallet and one missing read are each said in the singular; more in the plural', () => {
+  const french = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/fr/messages.json'), 'utf8')) as Messages);
+  const exchange = getExchange('okx');
+  if (exchange === undefined) throw new Error('no okx in the registry');
+  const view = buildExchangeView({ exchange, reserves: { por: REPORT, onchain }, now: new Date('2026-08-12T00:00:00Z') });
+  const lines = (words: typeof t, locale: string, count: number) => {
+    const read = { ...result, complete: false, rpcRequests: count, naiveRequests: 4, comparisons: [{ symbol: 'ETH', onChain: '12.5', missingReads: count }] } as CheckReservesReturnType;
+    const { root, $ } = page();
+    render(
+      <I18nContext.Provider value={{ t: words, locale }}>
+        <ReserveResult target={{ ...target, addresses: Array.from({ length: count }, () => target.addresses[0]!) }} result={read} view={view} heldLoaded={true} />
+      </I18nContext.Provider>,
+      root,
+    );
+    const said = [
+      $('reserves-total-partial')?.textContent,
+      root.querySelector('details summary')?.textContent,
+      [...root.querySelectorAll('p.muted')].map((p) => p.textContent).find((text) => text?.includes('(') && !text.includes('%')),
+    ];
+    render(null, root);
+    return said;
+  };
+  expect(lines(t, 'en', 1)).toEqual(['at least (1 read missing)', 'Balances in 1 wallet', '1 request to your endpoint (one per balance would take 4).']);
+  expect(lines(t, 'en', 2)).toEqual(['at least (2 reads missing)', 'Balances of each of the 2 wallets', '2 requests to your endpoint (one per balance would take 4).']);
+  expect(lines(french, 'fr', 1)).toEqual(['au moins (1 lecture manquante)', 'Soldes de 1 portefeuille', "1 requête à votre point d'accès (une par solde en demanderait 4)."]);
+});

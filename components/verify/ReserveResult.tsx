@@ -1,6 +1,7 @@
 import type { CheckReservesReturnType, ReserveComparison } from '../../lib/chain/reserves-check';
 import type { ExchangeView } from '../../lib/view/exchange-view';
 import { formatCount, formatDate, formatDecimal, formatList, formatUsd } from '../../lib/words/format';
+import { pluralText } from '../../lib/words/plural';
 import { gapAfter, joiners } from '../../lib/words/punctuation';
 import { useLocale, useT } from '../../utils/i18n';
 import { reserveCheckFailureText } from '../../lib/words/reserve-check-failure';
@@ -83,7 +84,12 @@ export function ReserveResult({ target, result, view, heldLoaded }: { target: Re
             </table>
           </div>
           {unanswered.length > 0 && <p data-testid="reserves-unanswered">{t('verifyReservesUnanswered', formatList(unanswered, locale, { style: 'narrow' }))}</p>}
-          <p class="muted">{t('verifyReservesRequests', [formatCount(result.rpcRequests, locale), formatCount(result.naiveRequests, locale)])}</p>
+          <p class="muted">
+            {pluralText(result.rpcRequests, { one: 'verifyReservesRequestsOne', other: 'verifyReservesRequests' }, t, locale, [
+              formatCount(result.rpcRequests, locale),
+              formatCount(result.naiveRequests, locale),
+            ])}
+          </p>
         </>
       )}
 
@@ -142,7 +148,7 @@ export function ReserveResult({ target, result, view, heldLoaded }: { target: Re
 
       {result.balances.length > 0 && (
         <details>
-          <summary>{t('verifyReservesPerAddress', formatCount(target.addresses.length, locale))}</summary>
+          <summary>{pluralText(target.addresses.length, { one: 'verifyReservesPerAddressOne', other: 'verifyReservesPerAddress' }, t, locale, formatCount(target.addresses.length, locale))}</summary>
           <div class="table-scroll">
             <table class="path" data-testid="reserves-balances">
               <thead>
@@ -184,7 +190,7 @@ function TotalRow({ row, partial, llamaUsd }: { row: ReserveComparison; partial:
         {formatDecimal(row.onChain, locale)}
         {lowerBound && (
           <div class="muted" data-testid="reserves-total-partial">
-            {t('verifyReservesAtLeast', formatCount(row.missingReads, locale))}
+            {pluralText(row.missingReads, { one: 'verifyReservesAtLeastOne', other: 'verifyReservesAtLeast' }, t, locale, formatCount(row.missingReads, locale))}
           </div>
         )}
       </td>

@@ -70,7 +70,7 @@ describe('shareText', () => {
     expect(text).toContain('Proof of reserves: none published as of Dec 4, 2026 (https://www.sec.gov/Archives/edgar/data/1679788/000167978826000015/R94.htm)');
     expect(text).not.toMatch(/balances taken|no proof of reserves, published quarterly/);
     // The reason for "none" is dated by the day we looked, not by the filing that is its source (Dec 31, 2025).
-    expect(text).toMatch(/- Proof-of-reserves method: No proof of reserves .*\(as of Dec 4, 2026, https:\/\/www\.sec\.gov\//);
+    expect(text).toMatch(/- Proof-of-reserves method: no proof of reserves .*\(as of Dec 4, 2026, https:\/\/www\.sec\.gov\//);
     expect(text).not.toContain('Dec 31, 2025');
     expect(headline).toMatch(/ · PoR: none published as of Dec 4, 2026 · shared Dec 5, 2026 /);
     // The day we looked is no figure's date: with no figure shown, the heading names no figure dates.

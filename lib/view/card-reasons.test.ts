@@ -3,6 +3,7 @@ import type { ActiveWarning } from '../community/active-warnings';
 import { getExchange } from '../exchanges/registry';
 import type { ExchangeReserves } from '../reserves/schema';
 import { cardReasons, reasonsWorstFirst } from './card-reasons';
+import { bundledSnapshot } from '../reserves/snapshot';
 import { buildExchangeView } from './exchange-view';
 
 const now = new Date('2026-12-04T12:00:00Z');
@@ -97,6 +98,16 @@ describe('cardReasons', () => {
     expect(shown).not.toContain('ratio-any.missing');
     expect(lead.map((item) => (item.kind === 'reason' ? item.reason.code : ''))).toEqual(['ratio-major.missing', 'onchain.missing', 'flow-7d.missing']);
     // The shared text and picture list the same findings.
+    expect(reasonsWorstFirst(view.verdict.reasons).map((reason) => reason.code)).toEqual(shown);
+  });
+
+  test('totals without a per-token breakdown (Bybit’s figures): the breakdown’s absence is one finding, not three', () => {
+    const view = viewOf('bybit', bundledSnapshot().exchanges.bybit);
+    const codes = view.verdict.reasons.map((reason) => reason.code);
+    expect(codes.filter((code) => code.startsWith('breakdown-missing'))).toEqual(['breakdown-missing']);
+    const { lead, rest } = cardReasons({ view });
+    const shown = [...lead, ...rest].map((item) => (item.kind === 'reason' ? item.reason.code : ''));
+    expect(shown.filter((code) => code.startsWith('breakdown-missing'))).toEqual(['breakdown-missing']);
     expect(reasonsWorstFirst(view.verdict.reasons).map((reason) => reason.code)).toEqual(shown);
   });
 });

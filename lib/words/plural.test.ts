@@ -109,9 +109,12 @@ describe('no message is chosen by `count === 1`', () => {
   });
 });
 
-/** The keys in `text` handed a number as text (`t('key', String(n))`, or inside the substitutions' array). */
+/**
+ * The keys in `text` handed a number as text, alone or inside the substitutions' array: by `String(n)` or
+ * by one of the number formatters of ./format.ts that write a count (`formatCount(n, locale)`).
+ */
 function keysGivenANumber(text: string): string[] {
-  return [...text.matchAll(/\bt\(\s*'(\w+)',\s*(?:\[[^\]]*?)?String\(/g)].map((match) => match[1]!);
+  return [...text.matchAll(/\bt\(\s*'(\w+)',\s*(?:\[[^\]]*?)?\b(?:String|formatCount|formatFixed)\(/g)].map((match) => match[1]!);
 }
 
 describe('a count said in a message goes through pluralText', () => {
@@ -133,16 +136,34 @@ describe('a count said in a message goes through pluralText', () => {
     'holdingsSaveTooManyAddresses',
     'verifyReservesFailTooMany',
     'dataTooLarge', // kB, a unit symbol
+    'refreshDoneAllFailed', // "all $1 sources": the options page always has two or more source rows
     'cardMoreReasons', // "More reasons (1)": the count stands apart in brackets
     'porTrendTitle', // a trend takes two reports or more
     'sparklineRange', // a range takes two days or more
     'whereDurationDays', // whole days from 48 hours up
+    'sourceGroupCountAll', // "all $1 exchanges", said only of two or more
+    'searchShown', // a label: "Exchanges shown: 1."
+    'verifyReservesProgress', // a label: "Balances read: 1 of 2"
+    'verifyProofFailedStep', // "at step 3": an ordinal
+    'verifyProofFromPaste', // MB, kB, KiB: unit symbols
+    'verifyProofTooLarge',
+    'verifyProofPasteTooLarge',
+    'fetchFailTooLarge',
+    'fetchFailTooLargeMb',
+    'listsFailTooLarge',
+    'feedFailTooLarge',
+    'fetchFailTimeout', // timeouts fixed in code, 10 seconds and more
   ]);
 
   test('the matcher finds a number handed over as text, alone or in the substitutions', () => {
     expect(keysGivenANumber("t('aLeft', String(problem.left ?? 0))")).toEqual(['aLeft']);
     expect(keysGivenANumber("t('b', [name, String(n)])")).toEqual(['b']);
     expect(keysGivenANumber("pluralText(n, { one: 'cOne', other: 'c' }, t, locale, String(n))")).toEqual([]);
+    expect(keysGivenANumber("t('dHidden', formatCount(zeros, locale))")).toEqual(['dHidden']);
+    expect(keysGivenANumber("t('e', [\n  formatCount(done, locale),\n  formatCount(total, locale),\n])")).toEqual(['e']);
+    expect(keysGivenANumber("t('f', [name, formatFixed(n, locale)])")).toEqual(['f']);
+    expect(keysGivenANumber("t('g', formatDate(at, locale))")).toEqual([]);
+    expect(keysGivenANumber("pluralText(n, { one: 'hOne', other: 'h' }, t, locale, formatCount(n, locale))")).toEqual([]);
   });
 
   test('every message handed a count as text is one whose words fit every count it meets', () => {

@@ -111,7 +111,8 @@ class ReasonWords {
       case 'por.none-unchecked':
         return typeof reason.value === 'string' ? [key, [this.date(reason.value)]] : ['reason_porNoneUncheckedUndated', []];
       case 'por.method':
-        return [key, [this.t(`porMethod_${String(reason.value).replace(/-/g, '_')}` as MessageKey), this.count(p.strength), this.count(reason.threshold)]];
+        // The method's name as it reads after the sentence's colon: lower case where the language writes so, unlike the card's label.
+        return [key, [this.t(`reason_porMethodName_${String(reason.value).replace(/-/g, '_')}` as MessageKey), this.count(p.strength), this.count(reason.threshold)]];
       case 'por.overdue':
         return [key, [this.date(p.checkedAt), this.date(p.describes), this.count(reason.value), this.cadence(), this.count(p.allowedDays)]];
       case 'por.unchecked':
