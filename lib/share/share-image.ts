@@ -98,8 +98,8 @@ export function shareImageContent({ view, now, t, locale }: ShareImageContentPar
   if (por === undefined) {
     porLines.push({ text: t('porUnknown'), style: 'body' });
   } else {
-    const checked = porChecked({ por, reasons: verdict.reasons, freshness: verdict.metrics.porFreshness });
-    porLines.push({ text: porLabel(por, t, locale), style: 'body' });
+    const checked = porChecked({ por, reasons: verdict.reasons, freshness: verdict.metrics.porFreshness, now });
+    porLines.push({ text: porLabel(por, t, locale, now), style: 'body' });
     const ratios = Object.entries(por.reserveRatios ?? {})
       .sort(([a], [b]) => assetRank(a) - assetRank(b))
       .map(([asset, ratio]) => `${asset} ${formatRatio(ratio, locale)}`);
