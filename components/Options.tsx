@@ -19,6 +19,7 @@ import { RpcSetting } from './options/RpcSetting';
 import { SourceItem } from './options/SourceItem';
 import { WarningLists } from './options/WarningLists';
 import { NotSavedStatus, useSettingChange, type ChangeSettings } from './options/setting-change';
+import { type RefreshFailed, refreshFailedText, refreshOutcome } from './options/refresh-notice';
 
 /** One request the background makes on a schedule, as the options page shows it. */
 export interface SourceRow {
@@ -75,7 +76,8 @@ export interface OptionsProps {
   /** Hosts the user chose to open despite the lookalike warning; undefined while they load. */
   allowedHosts: string[] | undefined;
   onAllowedHostRemove: (host: string) => Promise<unknown> | undefined;
-  onRefresh: () => Promise<void>;
+  /** Fetches every source now; resolves with the rows as they then stand, which the page's answer counts failures in. */
+  onRefresh: () => Promise<SourceRow[] | undefined>;
   /** False when the browser withholds hosts the manifest requires (Chromium does after an extension gives up the access to all sites). */
   hostsHeld: boolean;
   /** Asks the browser for those hosts again, in the user's click (askAccess), and answers what came of it. */
@@ -134,7 +136,7 @@ export function Options(props: OptionsProps) {
   const locale = useLocale();
   const [busy, setBusy] = useState<'refresh' | 'reset' | undefined>(undefined);
   // A key, worded when drawn: a reset may change the page's language after the notice is set.
-  const [notice, setNotice] = useState<MessageKey | undefined>(undefined);
+  const [notice, setNotice] = useState<MessageKey | RefreshFailed | undefined>(undefined);
   // After "Delete everything" the last refresh's or reset's answer is about data that is gone.
   useEffect(() => setNotice(undefined), [draftsKey]);
   const snoozes = Object.entries(settings.snoozes);
@@ -149,7 +151,7 @@ export function Options(props: OptionsProps) {
   const [languageNotSaved, changeLanguage] = useSettingChange(onChange, 'language', settingsFrom);
 
   // Busy buttons are aria-disabled, not disabled: a disabled button drops the keyboard focus to the page.
-  const run = async (what: 'refresh' | 'reset', action: () => Promise<MessageKey>) => {
+  const run = async (what: 'refresh' | 'reset', action: () => Promise<MessageKey | RefreshFailed>) => {
     if (busy !== undefined) return;
     setBusy(what);
     try {
@@ -170,7 +172,7 @@ export function Options(props: OptionsProps) {
         </a>
       </p>
       <p class="muted" role="status" data-testid="options-notice">
-        {notice === undefined ? undefined : t(notice)}
+        {notice === undefined ? undefined : typeof notice === 'string' ? t(notice) : refreshFailedText(notice, t, locale)}
         {(notice === 'resetDone' || notice === 'resetDonePermissionsKept') && <HostsWithheldAfter held={hostsHeld} />}
       </p>
 
@@ -242,7 +244,7 @@ export function Options(props: OptionsProps) {
             ))}
           </ul>
         )}
-        <button type="button" class="ghost" aria-disabled={busy !== undefined} onClick={() => void run('refresh', () => onRefresh().then(() => 'refreshDone'))} data-testid="refresh-now">
+        <button type="button" class="ghost" aria-disabled={busy !== undefined} onClick={() => void run('refresh', () => onRefresh().then(refreshOutcome))} data-testid="refresh-now">
           {busy === 'refresh' ? t('refreshing') : t('refreshNow')}
         </button>
       </section>

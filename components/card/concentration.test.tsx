@@ -68,10 +68,10 @@ describe('ExchangeCard: the concentration section', () => {
     });
     expect(view.verdict.metrics.concentration?.breakdownTooThin).toBe(true);
     expect(row('bar-stablecoins')?.getAttribute('data-share')).toBe('floor');
-    expect(row('bar-stablecoins')?.textContent).toBe('Stablecoinsat least 10.0%');
+    expect(row('bar-stablecoins')?.textContent).toBe('Stablecoinsat least 10%');
     expect(row('bar-top-asset')?.getAttribute('data-share')).toBe('floor');
-    expect(row('bar-top-asset')?.textContent).toBe('Largest assetat least 20.0%');
-    expect(row('bar-top-asset')?.querySelector('[role="img"]')?.getAttribute('aria-label')).toBe('Largest asset: at least 20.0%');
+    expect(row('bar-top-asset')?.textContent).toBe('Largest assetat least 20%');
+    expect(row('bar-top-asset')?.querySelector('[role="img"]')?.getAttribute('aria-label')).toBe('Largest asset: at least 20%');
   });
 
   test('a list that covers the total: measured shares, the largest asset named', () => {
@@ -83,8 +83,8 @@ describe('ExchangeCard: the concentration section', () => {
       ],
     });
     expect(row('bar-stablecoins')?.getAttribute('data-share')).toBe('share');
-    expect(row('bar-stablecoins')?.textContent).toBe('Stablecoins30.0%');
-    expect(row('bar-top-asset')?.textContent).toBe('Largest asset (BTC)60.0%');
+    expect(row('bar-stablecoins')?.textContent).toBe('Stablecoins30%');
+    expect(row('bar-top-asset')?.textContent).toBe('Largest asset (BTC)60%');
   });
 
   test('the bars from the breakdown carry its own source and date, apart from the totals’', () => {

@@ -1,7 +1,7 @@
 /** The small pieces the exchange card is made of, shared by its sections and the popup. */
 import type { ComponentChildren } from 'preact';
 import type { GradeExchangeReturnType } from '../../lib/risk/grade';
-import { formatAge, formatDate, formatPercent, sourceSite } from '../../lib/words/format';
+import { formatAge, formatDate, formatShare, sourceSite } from '../../lib/words/format';
 import { levelWords } from '../../lib/words/level-words';
 import { joiners } from '../../lib/words/punctuation';
 import { useLocale, useT } from '../../utils/i18n';
@@ -55,7 +55,7 @@ export function Provenance({ source, asOf, now }: { source: string; asOf: string
 export function ShareBar({ label, share, floor = false, testId }: { label: string; share: number | undefined; floor?: boolean; testId: string }) {
   const t = useT();
   const locale = useLocale();
-  const percent = share === undefined ? t('unknownFigure') : floor ? t('shareAtLeast', formatPercent(share, locale)) : formatPercent(share, locale);
+  const percent = share === undefined ? t('unknownFigure') : floor ? t('shareAtLeast', formatShare(share, locale)) : formatShare(share, locale);
   return (
     <div class="bar" data-testid={testId} data-share={share === undefined ? 'unknown' : floor ? 'floor' : 'share'}>
       <div class="bar__label">

@@ -58,13 +58,22 @@ describe('the card’s PoR dates and its reasons make one staleness decision', (
     expect(checked?.getAttribute('data-late')).toBe('us');
   });
 
-  test('Coinbase, "no proof of reserves" found this year: the label says the day once, no "checked" line repeats it, and no reason says otherwise', () => {
+  test('Coinbase, "no proof of reserves" found this year: the source line is dated by the day we looked, not late, and no reason says otherwise', () => {
     const view = viewOf('coinbase');
     expect(view.verdict.reasons.some((reason) => reason.metric === 'por.checked')).toBe(false);
     const { $ } = draw(view);
     expect($('card-por')?.textContent).toBe('No proof of reserves published as of Dec 4, 2026');
-    expect($('card-por-checked')).toBeNull();
-    expect($('card-por-section')?.textContent?.split('Dec 4, 2026').length).toBe(2);
+    expect($('card-por-checked')?.textContent).toBe('checked Dec 4, 2026');
+    expect($('card-por-checked')?.getAttribute('data-late')).toBeNull();
+  });
+
+  test('Bitstamp, whose "none" source is a 2014 news story: every date in the card is the day we looked', () => {
+    const { root, $ } = draw(viewOf('bitstamp'));
+    expect($('card-por-dates')?.textContent).toBe('coindesk.com · checked Dec 4, 2026');
+    const method = root.querySelector('[data-metric="por.method"]');
+    expect(method?.textContent).toMatch(/^Proof-of-reserves method: no proof of reserves .*coindesk\.com · as of Dec 4, 2026$/);
+    // The data note may tell the 2014 story in its own words; no date of ours names that day.
+    expect(root.textContent).not.toContain('May 24, 2014');
   });
 
   test('every bundled exchange: the details say "not checked since" exactly when a reason does', () => {
@@ -85,7 +94,7 @@ describe('an exchange that publishes no proof of reserves', () => {
     expect($('card-por')?.textContent).toBe('No proof of reserves published as of Dec 4, 2026');
     expect($('card-por-age')).toBeNull();
     expect($('card-por-describes')).toBeNull();
-    expect($('card-por-dates')?.textContent).toBe('sec.gov');
+    expect($('card-por-dates')?.textContent).toBe('sec.gov · checked Dec 4, 2026');
     const section = $('card-por-section')?.textContent ?? '';
     expect(section).not.toMatch(/snapshot|Balances taken|Report describes|Dec 31, 2025/);
     expect(root.textContent).not.toContain('snapshot');
@@ -96,8 +105,8 @@ describe('an exchange that publishes no proof of reserves', () => {
   });
 
   test.each([
-    ['fr', 'Aucune preuve de réserves publiée au 4 déc. 2026', 'sec.gov'],
-    ['zh_CN', '截至 2026年12月4日 未发布储备金证明', 'sec.gov'],
+    ['fr', 'Aucune preuve de réserves publiée au 4 déc. 2026', 'sec.gov · vérifié le 4 déc. 2026'],
+    ['zh_CN', '截至 2026年12月4日 未发布储备金证明', 'sec.gov · 检查于 2026年12月4日'],
   ])('%s: the same, in the language', (locale, label, dates) => {
     const { $ } = draw(viewOf('coinbase'), locale);
     expect($('card-por')?.textContent).toBe(label);

@@ -11,8 +11,8 @@ import { SourceLink } from './parts';
  * we last confirmed it was the newest (ours). When our copy is the old one, it says "not checked
  * since", so our delay is never shown as the exchange's. Whether it is old is the verdict's
  * decision (`porChecked`, made with the view), so the details never disagree with the reasons above them. An exchange
- * that publishes none has no report to date: its label says the day we looked, so the details give the source, and
- * that day again only when it is too old ("not checked since").
+ * that publishes none has no report to date: its source is dated by the day we looked (said "not checked since" when
+ * that day is too old), or "date unknown" without one, never by the source's own date.
  */
 export function PorDates({ por, checked, now }: { por: PorAttestation; checked: PorCheckedReturnType | undefined; now: Date }) {
   const t = useT();
@@ -33,13 +33,19 @@ export function PorDates({ por, checked, now }: { por: PorAttestation; checked: 
           {close}
         </>
       )}
-      {/* A "none" label already says the day we looked: a line of its own only when that day is too old to stand for today. */}
-      {day !== undefined && (late || por.method !== 'none') && (
+      {/* A "none" source is dated by the day we looked, never by its own date (an old filing or news story). */}
+      {day !== undefined && (
         <>
           {' · '}
           <time dateTime={day} class={late ? 'por-late' : undefined} data-testid="card-por-checked" data-late={late ? 'us' : undefined}>
             {t(late ? 'porNotCheckedSince' : 'porCheckedOn', formatDate(day, locale))}
           </time>
+        </>
+      )}
+      {day === undefined && por.method === 'none' && (
+        <>
+          {' · '}
+          <span data-testid="card-por-checked">{t('reasonDateUnknown')}</span>
         </>
       )}
     </p>

@@ -12,7 +12,7 @@ export const quietOptions: OptionsProps = {
   onLookalikeProtection: () => Promise.resolve(false),
   allowedHosts: [],
   onAllowedHostRemove: () => undefined,
-  onRefresh: () => Promise.resolve(),
+  onRefresh: () => Promise.resolve([]),
   hostsHeld: true,
   onRegrantHosts: () => Promise.resolve('granted' as const),
   subscriptions: [],

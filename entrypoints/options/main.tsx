@@ -112,8 +112,10 @@ function App({ initial, initialI18n, initialBroadAccess, requiredHosts }: { init
           return answer;
         }}
         onRefresh={async () => {
-          setSources(await send({ type: 'refresh-now' }));
+          const rows = await send({ type: 'refresh-now' });
+          setSources(rows);
           await reloadSubscriptions();
+          return rows;
         }}
         subscriptions={subscriptions}
         subscriptionsFailed={subscriptionsFailed}

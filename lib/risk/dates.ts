@@ -17,3 +17,12 @@ export function lastReadDay(asOf: string, checkedAt: string | undefined, now: Da
   if (checkedAt === undefined || checkedAt <= asOf || daysSince(checkedAt, now) < 0) return asOf;
   return checkedAt;
 }
+
+/**
+ * The day a "none" record was true: a day we looked after its date and not after today (`lastReadDay`);
+ * else undefined, as the record's own date is a source's. The reasons, the card and the share text all use it.
+ */
+export function noneLookedDay(por: { asOf: string; checkedAt?: string | undefined }, now: Date): string | undefined {
+  const day = lastReadDay(por.asOf, por.checkedAt, now);
+  return day === por.asOf ? undefined : day;
+}

@@ -94,10 +94,9 @@ export function onchainReasons(
 
   const { topAsset, topMinorAsset, hhi, stablecoinShare, unlistedShare } = concentration;
   if (hhi === undefined) {
-    // A missing figure is unknown, not a finding about the exchange: it marks the verdict incomplete.
-    reasons.push({ metric: 'top-asset.share', code: 'breakdown-missing.top', effect: 'unknown', ...provenance });
-    reasons.push({ metric: 'minor-asset.share', code: 'breakdown-missing.minor', effect: 'unknown', ...provenance });
-    reasons.push({ metric: 'hhi', code: 'breakdown-missing.hhi', effect: 'unknown', ...provenance });
+    // The gap is ours (no breakdown came, or its fetch failed), not a finding about the exchange: one unknown reason,
+    // citing no answer, since the totals' answer never gave a breakdown. It marks the verdict incomplete.
+    reasons.push({ metric: 'breakdown', code: 'breakdown-missing', effect: 'unknown' });
   } else if (thin || topAsset === undefined) {
     // A list that names nothing itemises nothing: too thin, and the largest listed asset is not there to cite.
     const cited = { threshold: thinLimit, thresholdId: 'breakdown.unlisted.caution' as const, effect: 'caution' as const, ...listed };

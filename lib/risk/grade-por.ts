@@ -1,5 +1,5 @@
 import type { PorAttestation } from '../reserves/schema';
-import { daysSince, lastReadDay } from './dates';
+import { daysSince, lastReadDay, noneLookedDay } from './dates';
 import { porFreshness } from './por-freshness';
 import { porMethodStrength } from './por-method';
 import type { RiskMetrics, RiskReason } from './reason';
@@ -12,22 +12,23 @@ export function porReasons(por: PorAttestation | undefined, operating: boolean, 
     reasons.push({ metric: 'por', code: 'por.missing', effect: 'unknown' });
     return undefined;
   }
-  // A "none" record's own date is a source's (a filing, a news story): without a day we looked after it, nothing is dated by it.
-  const undatedNone = por.method === 'none' && lastReadDay(por.asOf, por.checkedAt, now) === por.asOf;
-  const provenance = undatedNone ? { source: por.source } : { source: por.source, asOf: por.asOf };
+  // A "none" record's own date is a source's (a filing, a news story), not the day "none" was true: its reasons are
+  // dated by the day we looked, and without such a day they are undated.
+  const lookedAt = lastReadDay(por.asOf, por.checkedAt, now);
+  const undatedNone = por.method === 'none' && noneLookedDay(por, now) === undefined;
+  const provenance = por.method !== 'none' ? { source: por.source, asOf: por.asOf } : undatedNone ? { source: por.source } : { source: por.source, asOf: lookedAt };
   const strength = porMethodStrength(por.method);
   metrics.porMethod = { method: por.method, strength };
   const minimum = thresholdValue('por.method.caution');
   if (por.method === 'none' && operating) {
     // "Publishes none" was true on the day we checked; long after, the gap is ours.
-    const checkedAt = lastReadDay(por.asOf, por.checkedAt, now);
     const limit = thresholdValue('por.none.recheck-days');
-    if (!(daysSince(checkedAt, now) <= limit)) {
+    if (!(daysSince(lookedAt, now) <= limit)) {
       reasons.push({
         metric: 'por.checked',
         code: 'por.none-unchecked',
         // Only a day we looked is named: "not checked since" a source's date would be false.
-        ...(undatedNone ? {} : { value: checkedAt }),
+        ...(undatedNone ? {} : { value: lookedAt }),
         threshold: limit,
         thresholdId: 'por.none.recheck-days',
         effect: 'unknown',

@@ -65,7 +65,7 @@ describe('gradeExchange', () => {
     expect(grade({ ...healthy, flows: { ...flows, asOf: '2025-01-01' } }).level).toBe('unknown');
   });
 
-  test('missing secondary figures are unknown, not caution, one unknown reason per figure', () => {
+  test('missing secondary figures are unknown, not caution, one unknown reason per missing block', () => {
     const noFlows = grade({ por, onchain });
     expect(noFlows).toMatchObject({ level: 'unknown', grade: '?', incomplete: true });
     expect(noFlows.reasons.filter((reason) => reason.effect === 'unknown').map((reason) => reason.metric)).toEqual(['outflow-7d.share', 'outflow-30d.share']);
@@ -77,7 +77,7 @@ describe('gradeExchange', () => {
         .filter((reason) => reason.effect === 'unknown')
         .map((reason) => reason.metric)
         .sort(),
-    ).toEqual(['hhi', 'minor-asset.share', 'top-asset.share']);
+    ).toEqual(['breakdown']);
   });
 
   test('own-token share: caution from 10 %, danger from 25 %', () => {
@@ -360,6 +360,13 @@ describe('gradeExchange: "publishes none" is a finding only while our check is r
     expect(verdict.reasons.find((reason) => reason.metric === 'por.checked')).toMatchObject({ effect: 'unknown', value: '2024-01-15', thresholdId: 'por.none.recheck-days' });
     expect(verdict.reasons.some((reason) => reason.metric === 'por.method')).toBe(false);
     expect(verdict).toMatchObject({ level: 'unknown', incomplete: true });
+  });
+
+  test('"none" is dated by the day we looked, never by its source\'s own date (an old filing or news story)', () => {
+    const recent = grade({ ...healthy, por: none('2024-09-01') }).reasons.find((reason) => reason.metric === 'por.method');
+    expect(recent).toMatchObject({ source: 'https://x.example/transparency', asOf: '2024-09-01' });
+    const old = grade({ ...healthy, por: none('2024-01-15') }).reasons.find((reason) => reason.metric === 'por.checked');
+    expect(old).toMatchObject({ source: 'https://x.example/transparency', asOf: '2024-01-15' });
   });
 
   test('a collapsed exchange keeps its "none" however old', () => {

@@ -62,7 +62,8 @@ export function gradeExchange({ exchange, reserves, now }: GradeExchangeParamete
   const level = levelOf(reasons);
   const grade = gradeOf(level, reasons, strength);
   const incomplete = reasons.some((reason) => reason.effect === 'unknown');
-  const dates = [por?.asOf, onchain?.asOf, flows?.asOf].filter((date): date is string => date !== undefined).sort();
+  // A "none" record is no figure: its date is a source's (a filing, a news story), never the oldest figure used.
+  const dates = [por?.method === 'none' ? undefined : por?.asOf, onchain?.asOf, flows?.asOf].filter((date): date is string => date !== undefined).sort();
   const sources = [...new Set(reasons.flatMap((reason) => (reason.source === undefined ? [] : [reason.source])))];
   const asOf = dates[0];
   return { level, grade, incomplete, reasons, metrics, ...(asOf === undefined ? {} : { asOf }), sources };

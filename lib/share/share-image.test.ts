@@ -114,8 +114,8 @@ describe('shareImageContent', () => {
         .sections.flatMap((section) => section.lines.map((line) => line.text))
         .filter((line) => line.startsWith('Largest asset'));
     };
-    expect(largest([{ symbol: 'BTC', usd: 60 }])).toEqual(['Largest asset (BTC): 60.0% (as of Oct 20, 2025)']);
-    expect(largest([{ symbol: 'BTC', usd: 20 }])).toEqual(['Largest asset: at least 20.0% (as of Oct 20, 2025)']);
+    expect(largest([{ symbol: 'BTC', usd: 60 }])).toEqual(['Largest asset (BTC): 60% (as of Oct 20, 2025)']);
+    expect(largest([{ symbol: 'BTC', usd: 20 }])).toEqual(['Largest asset: at least 20% (as of Oct 20, 2025)']);
     // Nothing named, or a floor of nothing: unknown, as on the card, never left out nor 0 %.
     expect(largest([])).toEqual(['Largest asset: Unknown (as of Oct 20, 2025)']);
     expect(largest([{ symbol: 'BTC', usd: 0 }])).toEqual(['Largest asset: Unknown (as of Oct 20, 2025)']);

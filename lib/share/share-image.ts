@@ -7,7 +7,7 @@ import type { ExchangeView } from '../view/exchange-view';
 import type { RiskLevel } from '../risk/order';
 import { cleanUrl } from './summary';
 import { assetRank } from '../risk/assets';
-import { formatDate, formatList, formatLocalDate, formatPercent, formatRatio, formatSignedUsd, formatUsd } from '../words/format';
+import { formatDate, formatList, formatLocalDate, formatRatio, formatShare, formatSignedUsd, formatUsd } from '../words/format';
 import { levelWords } from '../words/level-words';
 import { withFigureDates } from './figure-dates';
 import { porLabel } from '../words/por-label';
@@ -98,8 +98,8 @@ export function shareImageContent({ view, now, t, locale }: ShareImageContentPar
   if (por === undefined) {
     porLines.push({ text: t('porUnknown'), style: 'body' });
   } else {
-    const checked = porChecked({ por, reasons: verdict.reasons, freshness: verdict.metrics.porFreshness });
-    porLines.push({ text: porLabel(por, t, locale), style: 'body' });
+    const checked = porChecked({ por, reasons: verdict.reasons, freshness: verdict.metrics.porFreshness, now });
+    porLines.push({ text: porLabel(por, t, locale, now), style: 'body' });
     const ratios = Object.entries(por.reserveRatios ?? {})
       .sort(([a], [b]) => assetRank(a) - assetRank(b))
       .map(([asset, ratio]) => `${asset} ${formatRatio(ratio, locale)}`);
@@ -124,11 +124,11 @@ export function shareImageContent({ view, now, t, locale }: ShareImageContentPar
     onchainLines.push({ text: dated(t('onchainTotal', formatUsd(onchain.totalUsd, locale)), onchain.asOf), style: 'body' });
     figureDates.push(onchain.asOf);
     const concentration = verdict.metrics.concentration;
-    if (concentration?.ownTokenShare !== undefined) onchainLines.push({ text: `${t('shareOwnToken')}${colon}${formatPercent(concentration.ownTokenShare, locale)}`, style: 'body' });
+    if (concentration?.ownTokenShare !== undefined) onchainLines.push({ text: `${t('shareOwnToken')}${colon}${formatShare(concentration.ownTokenShare, locale)}`, style: 'body' });
     // As the card shows it (listed-shares.ts), from the breakdown and dated by it.
     const largest = largestListedAsset(concentration);
     const label = largest.symbol === undefined ? t('shareTopAssetUnnamed') : t('shareTopAsset', largest.symbol);
-    const share = largest.share === undefined ? undefined : formatPercent(largest.share, locale);
+    const share = largest.share === undefined ? undefined : formatShare(largest.share, locale);
     const text = `${label}${colon}${share === undefined ? t('unknownFigure') : largest.floor ? t('shareAtLeast', share) : share}`;
     if (onchain.topTokens === undefined) {
       onchainLines.push({ text, style: 'body' });

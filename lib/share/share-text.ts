@@ -140,7 +140,7 @@ export function shareText({ view, verdict: override, now, t, locale: asked = 'en
     lines.push(t('shareText_porUnknown'));
   } else if (por.method === 'none') {
     // No report, so no snapshot and no schedule: the day we looked (the card's staleness decision) and where.
-    const { day, late } = porChecked({ por, reasons: verdict?.reasons ?? [] });
+    const { day, late } = porChecked({ por, reasons: verdict?.reasons ?? [], now });
     // The day we looked is ours, not a figure's: it stays out of the heading's "figures dated" span.
     // "None published" is said as of that day, never as a present fact; a day too old to stand for today is said so.
     const none = day === undefined ? t('shareText_porNone') : t('shareText_porNoneAsOf', date(day));
@@ -210,7 +210,7 @@ export function shareText({ view, verdict: override, now, t, locale: asked = 'en
   const title = t('shareText_title', view.name);
   // Free text (notes, histories, reason messages) can carry links of its own; they are cleaned too.
   const text = cleanLinksIn(lines.join('\n'), links);
-  return { title, headline: cleanLinksIn(headline({ view, verdict, shared, date, link, t }), links), text, links };
+  return { title, headline: cleanLinksIn(headline({ view, verdict, shared, date, link, t, now }), links), text, links };
 }
 
 /** CJK Symbols and Punctuation and the full-width forms: a link ends at them. */
@@ -235,8 +235,10 @@ function headline({
   date,
   link,
   t,
+  now,
 }: {
   view: ExchangeView;
+  now: Date;
   verdict: ShareTextParameters['verdict'];
   shared: string;
   date: (iso: string) => string;
@@ -251,7 +253,7 @@ function headline({
   }
   if (view.status.kind !== 'operating') parts.push(t(view.status.kind === 'collapsed' ? 'shareText_headCollapsed' : 'shareText_headClosed', date(view.status.date)));
   else if (view.por?.method === 'none') {
-    const { day } = porChecked({ por: view.por, reasons: verdict?.reasons ?? [] });
+    const { day } = porChecked({ por: view.por, reasons: verdict?.reasons ?? [], now });
     parts.push(day === undefined ? t('shareText_headPorNone') : t('shareText_headPorNoneAsOf', date(day)));
   } else if (view.por !== undefined) parts.push(t('shareText_headPor', [t(METHOD_KEYS[view.por.method]), date(view.por.asOf)]));
   else parts.push(t('shareText_headPorUnknown'));

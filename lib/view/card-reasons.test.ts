@@ -44,9 +44,8 @@ describe('cardReasons', () => {
     expect(lead).toHaveLength(3);
     expect(label(lead[0]!)).toBe('caution:own-token.share');
     expect(lead.slice(1).every((item) => item.kind === 'reason' && item.reason.effect === 'unknown')).toBe(true);
-    // Nothing is dropped: every finding is in one list or the other, ok reasons in neither; the largest holding's
-    // missing breakdown says the minor holdings' and the concentration's too.
-    const findings = view.verdict.reasons.filter((reason) => reason.effect !== 'ok' && !['breakdown-missing.minor', 'breakdown-missing.hhi'].includes(reason.code));
+    // Nothing is dropped: every finding is in one list or the other, ok reasons in neither.
+    const findings = view.verdict.reasons.filter((reason) => reason.effect !== 'ok');
     expect(lead.length + rest.length).toBe(findings.length);
     expect([...lead, ...rest].some((item) => item.kind === 'reason' && item.reason.effect === 'ok')).toBe(false);
   });
@@ -95,11 +94,10 @@ describe('cardReasons', () => {
   test('totals without a per-token breakdown (Bybit’s figures): the breakdown’s absence is one finding, not three', () => {
     const view = viewOf('bybit', bundledSnapshot().exchanges.bybit);
     const codes = view.verdict.reasons.map((reason) => reason.code);
-    // The premise: the model keeps the three figures the missing breakdown leaves unknown.
-    expect(codes).toEqual(expect.arrayContaining(['breakdown-missing.top', 'breakdown-missing.minor', 'breakdown-missing.hhi']));
+    expect(codes.filter((code) => code.startsWith('breakdown-missing'))).toEqual(['breakdown-missing']);
     const { lead, rest } = cardReasons({ view });
     const shown = [...lead, ...rest].map((item) => (item.kind === 'reason' ? item.reason.code : ''));
-    expect(shown.filter((code) => code.startsWith('breakdown-missing'))).toEqual(['breakdown-missing.top']);
+    expect(shown.filter((code) => code.startsWith('breakdown-missing'))).toEqual(['breakdown-missing']);
     expect(reasonsWorstFirst(view.verdict.reasons).map((reason) => reason.code)).toEqual(shown);
   });
 });

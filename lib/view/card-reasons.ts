@@ -28,13 +28,10 @@ const RANK: Record<string, number> = {
 /**
  * The reason that says what another one says too, by the other's code. "No per-asset ratios" comes
  * only with "no ratio for BTC, ETH, USDT or USDC" (no ratio at all means none for the majors), which
- * says what it leaves unconfirmed. No per-token breakdown leaves three figures unknown, and the
- * largest holding's reason names all three.
+ * says what it leaves unconfirmed.
  */
 const SAID_BY: Readonly<Record<string, string>> = {
   'ratio-any.missing': 'ratio-major.missing',
-  'breakdown-missing.minor': 'breakdown-missing.top',
-  'breakdown-missing.hhi': 'breakdown-missing.top',
 };
 
 /**

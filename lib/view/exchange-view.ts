@@ -105,7 +105,7 @@ export function buildExchangeView({ exchange, reserves, now, warnings = [], runA
     status: exchange.status,
     incidents: [...(exchange.incidents ?? [])].sort((a, b) => b.date.localeCompare(a.date)),
     ...(exchange.porUrl === undefined ? {} : { porUrl: exchange.porUrl }),
-    ...(reserves?.por === undefined ? {} : { por: reserves.por, porChecked: porChecked({ por: reserves.por, reasons: verdict.reasons, freshness: verdict.metrics.porFreshness }) }),
+    ...(reserves?.por === undefined ? {} : { por: reserves.por, porChecked: porChecked({ por: reserves.por, reasons: verdict.reasons, freshness: verdict.metrics.porFreshness, now }) }),
     ...(reserves?.por?.reserveRatios === undefined ? {} : { porRatios: Object.entries(reserves.por.reserveRatios).sort(([a], [b]) => assetRank(a) - assetRank(b)) }),
     ...(reserves?.porHistory === undefined ? {} : { porHistory: reserves.porHistory }),
     ...(reserves?.porHistory !== undefined && reserves.porHistory.length >= 2 ? { porTrend: trendOf(reserves.porHistory) } : {}),

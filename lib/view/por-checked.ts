@@ -1,5 +1,6 @@
 import type { PorAttestation } from '../reserves/schema';
 import type { PorFreshnessReturnType } from '../risk/por-freshness';
+import { noneLookedDay } from '../risk/dates';
 import type { RiskReason } from '../risk/reason';
 
 export interface PorCheckedParameters {
@@ -8,6 +9,8 @@ export interface PorCheckedParameters {
   reasons: readonly RiskReason[];
   /** The verdict's freshness of a report (none for "publishes none"). */
   freshness?: PorFreshnessReturnType | undefined;
+  /** Today: a check day after it is not a day we looked. */
+  now: Date;
 }
 export interface PorCheckedReturnType {
   /** The day we last confirmed the record; for "publishes none", the day we looked and found none. */
@@ -21,11 +24,10 @@ export interface PorCheckedReturnType {
  * long ago, so the details, the shared text and the reasons make one staleness decision. A "none"
  * record without a day we looked after its date has no day: "none as of" a source's date is false.
  */
-export function porChecked({ por, reasons, freshness }: PorCheckedParameters): PorCheckedReturnType {
+export function porChecked({ por, reasons, freshness, now }: PorCheckedParameters): PorCheckedReturnType {
   const unchecked = reasons.find((reason) => reason.metric === 'por.checked');
   const reasonDay = typeof unchecked?.value === 'string' ? unchecked.value : undefined;
-  const looked = por.checkedAt !== undefined && por.checkedAt > por.asOf ? por.checkedAt : undefined;
   // For "none", only a day we looked after the record's date: its date and `lastReadDay`'s are a source's.
-  const day = por.method === 'none' ? looked : (freshness?.checkedAt ?? reasonDay ?? por.checkedAt);
+  const day = por.method === 'none' ? noneLookedDay(por, now) : (freshness?.checkedAt ?? reasonDay ?? por.checkedAt);
   return { day, late: unchecked !== undefined };
 }

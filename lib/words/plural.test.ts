@@ -136,6 +136,7 @@ describe('a count said in a message goes through pluralText', () => {
     'holdingsSaveTooManyAddresses',
     'verifyReservesFailTooMany',
     'dataTooLarge', // kB, a unit symbol
+    'refreshDoneAllFailed', // "all $1 sources": the options page always has two or more source rows
     'cardMoreReasons', // "More reasons (1)": the count stands apart in brackets
     'porTrendTitle', // a trend takes two reports or more
     'sparklineRange', // a range takes two days or more

@@ -1,4 +1,5 @@
 import type { PorAttestation, PorMethod } from '../reserves/schema';
+import { noneLookedDay } from '../risk/dates';
 import { formatDate } from './format';
 import type { MessageKey, Translate } from './translate-from';
 
@@ -12,10 +13,13 @@ const methodKey = (method: PorMethod): MessageKey => `porMethod_${method.replace
  * each language joins them. A "none" record has no snapshot: "none published" is said as of the day
  * we looked (`checkedAt`), never as of a source's date; without that day, the undated method.
  */
-export function porLabel(por: PorAttestation | undefined, t: Translate, locale: string): string {
+export function porLabel(por: PorAttestation | undefined, t: Translate, locale: string, now: Date): string {
   if (por === undefined) return t('porUnknown');
   const method = t(methodKey(por.method));
   // A day we looked is after the record's date; else the date is a source's, and "none" goes undated.
-  if (por.method === 'none') return por.checkedAt !== undefined && por.checkedAt > por.asOf ? t('porNoneAsOf', formatDate(por.checkedAt, locale)) : method;
+  if (por.method === 'none') {
+    const day = noneLookedDay(por, now);
+    return day === undefined ? method : t('porNoneAsOf', formatDate(day, locale));
+  }
   return por.snapshotDate === undefined ? method : t('porSnapshot', [method, formatDate(por.snapshotDate, locale)]);
 }

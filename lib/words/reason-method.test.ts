@@ -27,7 +27,7 @@ describe('the proof-of-reserves method named after the colon of its reason', () 
       }
     }
     expect(said('fr', 'zk-proof')).toBe(
-      "Méthode de preuve de réserves\u00a0: preuve cryptographique (zk) de l'ensemble des soldes clients (solidité 2 sur 4\u202f; en dessous de 3, c'est un signal d'alerte).",
+      "Méthode de preuve de réserves\u00a0: preuve cryptographique (zk) de l'ensemble des soldes clients (force probante 2 sur 4\u202f; en dessous de 3, c'est un signal d'alerte).",
     );
     expect(said('en', 'merkle-liabilities')).toContain(': Merkle tree with liabilities (');
     expect(said('tr', 'auditor-attestation')).toContain(': denetçi onayı (');

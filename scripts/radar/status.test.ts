@@ -51,6 +51,20 @@ describe('radar status', () => {
     expect(printed.sources).toEqual(expected.sources);
   });
 
+  test('a "no proof of reserves" record is not a figure: its source\'s old date is never the oldest figure used', async () => {
+    const bitstamp = bundledSnapshot().exchanges.bitstamp;
+    expect(bitstamp?.por?.method).toBe('none');
+    expect(bitstamp?.por?.asOf).toBe('2014-05-24');
+    const { code, stdout } = await run(['bitstamp', '--now', NOW]);
+    expect(code).toBe(0);
+    expect(stdout).not.toContain('2014-05-24');
+    const json = JSON.parse((await run(['bitstamp', '--json', '--now', NOW])).stdout) as { asOf: string | null };
+    expect(json.asOf === null || json.asOf > '2014-05-24').toBe(true);
+    // Only the "none" record on file: no figure at all.
+    const noneOnly = gradeExchange({ exchange: getExchange('bitstamp')!, reserves: { por: bitstamp!.por! }, now: new Date(`${NOW}T00:00:00Z`) });
+    expect(noneOnly.asOf).toBeUndefined();
+  });
+
   test('finds the exchange by id, domain or URL, and refuses lookalikes and strangers with exit 2', async () => {
     const ids = await Promise.all(
       ['binance', 'BINANCE', 'binance.com', 'https://www.binance.com/en/trade/BTC_USDT', 'accounts.binance.com'].map(async (target) => {
