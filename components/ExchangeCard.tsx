@@ -233,7 +233,7 @@ export function ExchangeCard({ view, onWithdraw, headingLevel = 1, idPrefix = 'c
           )}
 
           <Section title={t('cardProofOfReserves')} testId="card-por-section">
-            <p data-testid="card-por">{porLabel(por, t, locale, now)}</p>
+            <p data-testid="card-por">{porLabel(por, t, locale, view.porChecked)}</p>
             {por === undefined ? (
               <p class="muted">{t('cardNoData')}</p>
             ) : (

@@ -33,19 +33,13 @@ export function PorDates({ por, checked, now }: { por: PorAttestation; checked: 
           {close}
         </>
       )}
-      {/* A "none" source is dated by the day we looked, never by its own date (an old filing or news story). */}
-      {day !== undefined && (
+      {/* A "none" source is dated by the day we looked, never by its own date (an old filing or news story), or "date unknown". */}
+      {(day !== undefined || por.method === 'none') && (
         <>
           {' · '}
           <time dateTime={day} class={late ? 'por-late' : undefined} data-testid="card-por-checked" data-late={late ? 'us' : undefined}>
-            {t(late ? 'porNotCheckedSince' : 'porCheckedOn', formatDate(day, locale))}
+            {day === undefined ? t('reasonDateUnknown') : t(late ? 'porNotCheckedSince' : 'porCheckedOn', formatDate(day, locale))}
           </time>
-        </>
-      )}
-      {day === undefined && por.method === 'none' && (
-        <>
-          {' · '}
-          <span data-testid="card-por-checked">{t('reasonDateUnknown')}</span>
         </>
       )}
     </p>

@@ -99,7 +99,7 @@ export function shareImageContent({ view, now, t, locale }: ShareImageContentPar
     porLines.push({ text: t('porUnknown'), style: 'body' });
   } else {
     const checked = porChecked({ por, reasons: verdict.reasons, freshness: verdict.metrics.porFreshness, now });
-    porLines.push({ text: porLabel(por, t, locale, now), style: 'body' });
+    porLines.push({ text: porLabel(por, t, locale, checked), style: 'body' });
     const ratios = Object.entries(por.reserveRatios ?? {})
       .sort(([a], [b]) => assetRank(a) - assetRank(b))
       .map(([asset, ratio]) => `${asset} ${formatRatio(ratio, locale)}`);

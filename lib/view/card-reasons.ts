@@ -26,21 +26,14 @@ const RANK: Record<string, number> = {
 };
 
 /**
- * The reason that says what another one says too, by the other's code. "No per-asset ratios" comes
- * only with "no ratio for BTC, ETH, USDT or USDC" (no ratio at all means none for the majors), which
- * says what it leaves unconfirmed.
- */
-const SAID_BY: Readonly<Record<string, string>> = {
-  'ratio-any.missing': 'ratio-major.missing',
-};
-
-/**
  * The reasons a reader is told: those that find something (not `ok`), less one that repeats
- * another (`SAID_BY`): both in the list would take two of the card's three lead lines for one gap.
- * The verdict keeps both.
+ * another. "No per-asset ratios" comes only with "no ratio for BTC, ETH, USDT or USDC" (no ratio at
+ * all means none for the majors), and the latter says what it leaves unconfirmed; both in the list
+ * would take two of the card's three lead lines for one gap. The verdict keeps both.
  */
 function isFinding(reasons: readonly RiskReason[]): (reason: RiskReason) => boolean {
-  return (reason) => reason.effect !== 'ok' && !reasons.some((other) => other.code === SAID_BY[reason.code]);
+  const majorMissing = reasons.some((reason) => reason.code === 'ratio-major.missing');
+  return (reason) => reason.effect !== 'ok' && !(majorMissing && reason.code === 'ratio-any.missing');
 }
 const findings = (reasons: readonly RiskReason[]): RiskReason[] => reasons.filter(isFinding(reasons));
 

@@ -1,5 +1,4 @@
 import type { PorAttestation, PorMethod } from '../reserves/schema';
-import { noneLookedDay } from '../risk/dates';
 import { formatDate } from './format';
 import type { MessageKey, Translate } from './translate-from';
 
@@ -11,15 +10,14 @@ const methodKey = (method: PorMethod): MessageKey => `porMethod_${method.replace
  * "Merkle tree with liabilities, snapshot Oct 1, 2025", "No proof of reserves published as of Feb 12, 2026" or "Proof
  * of reserves: unknown": the date as the reader writes dates, and the joining in the message, as
  * each language joins them. A "none" record has no snapshot: "none published" is said as of the day
- * we looked (`checkedAt`), never as of a source's date; without that day, the undated method.
+ * we looked (`checked.day`, from `porChecked`, made with the view), never as of a source's date; without that day,
+ * the undated method. The day comes in made, so the exchange page's script carries no date rules.
  */
-export function porLabel(por: PorAttestation | undefined, t: Translate, locale: string, now: Date): string {
+export function porLabel(por: PorAttestation | undefined, t: Translate, locale: string, checked: { day?: string | undefined } | undefined): string {
   if (por === undefined) return t('porUnknown');
   const method = t(methodKey(por.method));
-  // A day we looked is after the record's date; else the date is a source's, and "none" goes undated.
-  if (por.method === 'none') {
-    const day = noneLookedDay(por, now);
-    return day === undefined ? method : t('porNoneAsOf', formatDate(day, locale));
-  }
+  // For "none", `porChecked` gives only a day we looked (after the record's date, not after today): else undated.
+  const day = checked?.day;
+  if (por.method === 'none') return day === undefined ? method : t('porNoneAsOf', formatDate(day, locale));
   return por.snapshotDate === undefined ? method : t('porSnapshot', [method, formatDate(por.snapshotDate, locale)]);
 }
