@@ -1,5 +1,5 @@
 import type { PorAttestation } from '../reserves/schema';
-import { daysSince, lastReadDay, noneLookedDay } from './dates';
+import { daysSince, lastReadDay } from './dates';
 import { porFreshness } from './por-freshness';
 import { porMethodStrength } from './por-method';
 import type { RiskMetrics, RiskReason } from './reason';
@@ -15,7 +15,8 @@ export function porReasons(por: PorAttestation | undefined, operating: boolean, 
   // A "none" record's own date is a source's (a filing, a news story), not the day "none" was true: its reasons are
   // dated by the day we looked, and without such a day they are undated.
   const lookedAt = lastReadDay(por.asOf, por.checkedAt, now);
-  const undatedNone = por.method === 'none' && noneLookedDay(por, now) === undefined;
+  // No day we looked after the record's date (`noneLookedDay`'s rule): `lastReadDay` fell back on the source's.
+  const undatedNone = por.method === 'none' && lookedAt === por.asOf;
   const provenance = por.method !== 'none' ? { source: por.source, asOf: por.asOf } : undatedNone ? { source: por.source } : { source: por.source, asOf: lookedAt };
   const strength = porMethodStrength(por.method);
   metrics.porMethod = { method: por.method, strength };
