@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 
 /**
  * What the exchange-page script uses of a content script's context: WXT's `ContentScriptContext`
- * cut to these few members (modules/page-script-context.ts hands this one to the script in place of
+ * cut to these few members (modules/page-script-entries.ts hands this one to the script in place of
  * WXT's, which weighs about 1 KB gzipped). Everything tied to it stops when the context dies: the
  * extension was reloaded, updated or removed (`browser.runtime.id` is gone, as Chrome leaves an
  * orphaned script), or a newer copy of this script started in the same page.

@@ -63,9 +63,10 @@ describe('the built bundles', () => {
   });
 
   test("the exchange page's script runs with a context of its own, which tells the page nothing", () => {
-    // WXT's ContentScriptContext (swapped out by modules/page-script-context.ts): its debug text, and the
-    // `postMessage` by which it announced each start to every listener of the page's window, the extension's id included.
-    const markers = ['context invalidated', 'postMessage'];
+    // WXT's ContentScriptContext and entries (swapped out by modules/page-script-entries.ts): their debug and error
+    // texts, and the `postMessage` by which the context announced each start to every listener of the page's window,
+    // the extension's id included.
+    const markers = ['context invalidated', 'crashed on startup', 'postMessage'];
     const page = builtContentScripts()
       .flatMap((entry) => entry.js ?? [])
       .map((file) => chromeFile(file))
