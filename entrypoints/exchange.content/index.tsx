@@ -1,5 +1,5 @@
 import { hydrate, render } from 'preact';
-import type { ContentScriptContext } from '#imports';
+import type { PageContext } from './page-context';
 import { createShadowHost } from './shadow-host';
 import type { ExchangeView } from '@/lib/view/exchange-view';
 import { requestState, send } from './page-requests';
@@ -38,7 +38,7 @@ export default defineContentScript({
   // pill hangs off <html>, which exists from the start.
   runAt: 'document_start',
   cssInjectionMode: 'manual',
-  async main(ctx) {
+  async main(ctx: PageContext) {
     // The pill waits for one answer (state and settings in one reply, no storage or schema code
     // here). exchange-ask.ts has usually asked already, before this script was evaluated; if
     // that got no answer (the background was starting), ask once more.
@@ -185,10 +185,7 @@ export default defineContentScript({
   },
 });
 
-function mountNudge(
-  ctx: ContentScriptContext,
-  { face, view: initialView, i18n: initialI18n, corner: initialCorner, cornerChosen, expanded, dismiss, balanceNudge }: MountNudgeParameters,
-): MountedNudge {
+function mountNudge(ctx: PageContext, { face, view: initialView, i18n: initialI18n, corner: initialCorner, cornerChosen, expanded, dismiss, balanceNudge }: MountNudgeParameters): MountedNudge {
   let corner = initialCorner;
   // Moved off the page's own widget once, or placed by the user: the pill stays put from then on.
   let settled = cornerChosen;

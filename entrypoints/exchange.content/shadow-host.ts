@@ -1,4 +1,4 @@
-import type { ContentScriptContext } from '#imports';
+import type { PageContext } from './page-context';
 
 export interface ShadowHost {
   /** The element hung off <html>; its closed shadow root holds the styles and the container. */
@@ -8,7 +8,7 @@ export interface ShadowHost {
 }
 
 export interface CreateShadowHostParameters {
-  ctx: ContentScriptContext;
+  ctx: PageContext;
   /** A custom-element name (two words, kebab case), so the page has no rules for it. */
   name: string;
   css: string;

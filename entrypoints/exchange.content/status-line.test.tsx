@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, test, vi } from 'vitest';
-import type { ContentScriptContext } from '#imports';
+import type { PageContext } from './page-context';
 import type { I18n } from '@/utils/i18n';
 import { drawStatusLine } from './status-line';
 
@@ -12,7 +12,7 @@ function line() {
   const { document } = parseHTML('<!doctype html><html><body><div id="line"></div></body></html>');
   vi.stubGlobal('document', document);
   const container = document.getElementById('line') as unknown as HTMLElement;
-  const ctx = { setTimeout: (run: () => void) => void run() } as unknown as ContentScriptContext;
+  const ctx = { setTimeout: (run: () => void) => void run() } as unknown as PageContext;
   const reword = drawStatusLine(ctx, container, { corner: 'bottom-right', i18n: wordsOf('en'), key: 'pillClosedStatus', name: 'Binance' });
   const said = () => [container.querySelector('[data-testid="pill-status-line"]')?.textContent, container.lang];
   return { container, reword, said };

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import type { ContentScriptContext } from '#imports';
+import type { PageContext } from './page-context';
 import type { Corner } from '@/components/Pill';
 import type { I18n } from '@/utils/i18n';
 
@@ -19,7 +19,7 @@ export type StatusReword = (load: () => Promise<I18n>) => void;
  * in place, its `lang` with them: only while it is on the page (nothing loaded once it is gone), and only in the
  * words of the latest load (an older one that comes back later is dropped).
  */
-export function drawStatusLine(ctx: ContentScriptContext, container: HTMLElement, { corner, i18n, key, name }: { corner: Corner; i18n: I18n; key: StatusKey; name: string }): StatusReword {
+export function drawStatusLine(ctx: PageContext, container: HTMLElement, { corner, i18n, key, name }: { corner: Corner; i18n: I18n; key: StatusKey; name: string }): StatusReword {
   const line = (words: string) => (
     <div class={`rr-theme nudge nudge--${corner}`}>
       <p class="nudge__status" role="status" data-testid="pill-status-line">

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { ContentScriptContext } from '#imports';
+import type { PageContext } from './page-context';
 import { REPORT_PAGE, VIEW_CHANGED } from '@/lib/view/tab-push';
 import { onViewChanged, reportWhenAsked } from './view-updates';
 
@@ -8,7 +8,7 @@ const ctx = {
   isValid: true,
   onInvalidated: () => undefined,
   addEventListener: (target: EventTarget, type: string, handler: (event: Event) => void) => target.addEventListener(type, handler),
-} as unknown as ContentScriptContext;
+} as unknown as PageContext;
 const notice = () => fakeBrowser.runtime.onMessage.trigger(VIEW_CHANGED, { id: fakeBrowser.runtime.id }, () => undefined);
 
 describe('onViewChanged: a notice that comes while the pill is still being drawn is not lost', () => {

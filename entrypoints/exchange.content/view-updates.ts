@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from '#imports';
+import type { PageContext } from './page-context';
 import type { ExchangeView } from '@/lib/view/exchange-view';
 import { isReportAsk, isViewChanged } from '@/lib/view/tab-push';
 import { send } from './page-requests';
@@ -16,7 +16,7 @@ import type { TabBalanceNudge } from './decide';
  * back-forward cache needs no listener of its own: its tab is told again by the background (tests/e2e/back-forward.e2e.ts),
  * and a `pageshow` the page itself can fake is no notice.
  */
-export function onViewChanged(ctx: ContentScriptContext): { ready(changed: () => void): void } {
+export function onViewChanged(ctx: PageContext): { ready(changed: () => void): void } {
   let handler: (() => void) | undefined;
   let missed = false;
   const listener = (message: unknown, sender: { id?: string }) => {
@@ -44,7 +44,7 @@ export function onViewChanged(ctx: ContentScriptContext): { ready(changed: () =>
  * done (`sendResponse`, which the browser's own API object takes in Chromium and Firefox alike). The page
  * learns nothing and can ask nothing: only our background reaches this listener.
  */
-export function reportWhenAsked(ctx: ContentScriptContext): void {
+export function reportWhenAsked(ctx: PageContext): void {
   const listener = (message: unknown, sender: { id?: string }, sendResponse: (answer?: unknown) => void) => {
     if (!ctx.isValid || !isReportAsk(message, sender.id, browser.runtime.id)) return undefined;
     void send({ type: 'page-here' }).then(() => sendResponse(true));

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { ContentScriptContext } from '#imports';
+import type { PageContext } from './page-context';
 import { effectsOnNextTask, page } from '@/components/test-dom';
 import type { I18n } from '@/utils/i18n';
 import { watchWithdrawalFields } from './withdrawal-watch';
@@ -9,7 +9,7 @@ import { watchWithdrawalFields } from './withdrawal-watch';
 // needed here.
 effectsOnNextTask();
 
-const ctx = { isValid: true, onInvalidated: () => undefined, addEventListener: () => undefined } as unknown as ContentScriptContext;
+const ctx = { isValid: true, onInvalidated: () => undefined, addEventListener: () => undefined } as unknown as PageContext;
 
 describe('the address-mismatch warning after a change of language', () => {
   beforeEach(() => {

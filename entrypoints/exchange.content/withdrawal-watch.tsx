@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import type { ContentScriptContext } from '#imports';
+import type { PageContext } from './page-context';
 import { I18nContext } from '@/utils/i18n';
 import { MismatchWarning } from '@/components/guide/MismatchWarning';
 import type { I18n } from '@/utils/i18n';
@@ -13,7 +13,7 @@ import mismatchCss from './mismatch.css?inline';
 const HOST_TAG = 'reserve-radar-mismatch';
 
 export interface WatchWithdrawalFieldsParameters {
-  ctx: ContentScriptContext;
+  ctx: PageContext;
   /** The exchange this page belongs to, once the background has said: its guide's address is the one compared. */
   exchangeId: () => string | undefined;
   /** The words in the user's language, as the pill was drawn in (the background sends them). */

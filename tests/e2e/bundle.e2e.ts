@@ -62,6 +62,20 @@ describe('the built bundles', () => {
     expect(gzipped).toBeLessThanOrEqual(25 * 1024);
   });
 
+  test("the exchange page's script runs with a context of its own, which tells the page nothing", () => {
+    // WXT's ContentScriptContext and entries (swapped out by modules/page-script-entries.ts): their debug and error
+    // texts, and the `postMessage` by which the context announced each start to every listener of the page's window,
+    // the extension's id included.
+    const markers = ['context invalidated', 'crashed on startup', 'postMessage'];
+    const page = builtContentScripts()
+      .flatMap((entry) => entry.js ?? [])
+      .map((file) => chromeFile(file))
+      .join('\n');
+    expect(markers.filter((marker) => page.includes(marker))).toEqual([]);
+    // The other half of the swap is the page script's own: the notice a newer copy of the script gives an older one.
+    expect(page.includes('wxt:content-script-started')).toBe(true);
+  });
+
   test("the card's reason ranking is made in the background, and the exchange page's scripts carry neither it nor the pages' form-control styles", () => {
     // The ranking's own keys (lib/view/card-reasons.ts, `RANK`), and the one reason it drops for repeating another.
     const ranking = ['reason:danger', 'warning:caution', 'ratio-any.missing'];

@@ -4,7 +4,7 @@
  * measured in Chromium in Swedish as well as English. Built by card.e2e.ts.
  */
 import { render } from 'preact';
-import type { ContentScriptContext } from '#imports';
+import type { PageContext } from '../../entrypoints/exchange.content/page-context';
 import { Pill, type Corner } from '../../components/Pill';
 import { I18nContext, translateFrom, type Messages } from '../../utils/i18n';
 import { withReasonWords } from '../../lib/words/reason-text';
@@ -26,7 +26,7 @@ const harness: PillHarness = {
     // Worded as the background words it for the exchange page, whose script carries no wording code.
     const t = translateFrom((language === 'sv' ? sv : en) as Messages);
     const worded = withReasonWords(view, t, language, new Date());
-    const ctx = { onInvalidated: () => () => undefined } as unknown as ContentScriptContext;
+    const ctx = { onInvalidated: () => () => undefined } as unknown as PageContext;
     const draw = (container: HTMLElement) =>
       render(
         <I18nContext.Provider value={{ t, locale: language }}>
