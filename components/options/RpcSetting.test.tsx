@@ -110,4 +110,27 @@ describe('options: RPC endpoints', () => {
     expect($('rpc-url-10-refused')?.textContent).toBe(en.t('rpcRefusedStored', 'http://op.example'));
     render(null, root);
   });
+
+  // The address in use may carry its provider's key in its path or query: a line that ends up in a screenshot names its computer alone.
+  test('a typed address refused while another is in use names the one in use by its origin alone', async () => {
+    const { root, window, $ } = page();
+    const kept = 'https://eth.provider.example/v3/0123456789abcdef?apikey=secret';
+    render(
+      <I18nContext.Provider value={en}>
+        <RpcSetting settings={{ ...defaultSettings, rpcUrl: kept }} onChange={() => Promise.resolve()} />
+      </I18nContext.Provider>,
+      root,
+    );
+    await settle();
+    const field = $('rpc-url') as HTMLInputElement;
+    field.value = 'not an address';
+    field.dispatchEvent(new window.Event('input', { bubbles: true }));
+    field.dispatchEvent(new window.Event('change', { bubbles: true }));
+    await settle();
+    const error = root.querySelector('#rpc-url-error')?.textContent ?? '';
+    expect(error).toBe(`${en.t('rpcInvalid')} ${en.t('rpcNotSaved', 'https://eth.provider.example')}`);
+    expect(error).not.toContain('secret');
+    expect(error).not.toContain('0123456789abcdef');
+    render(null, root);
+  });
 });

@@ -101,6 +101,8 @@ function RpcField({
     setDraft(parsed.output);
     if (parsed.output !== value) store(parsed.output);
   };
+  // The address in use may carry its provider's key in its path or query: the line names its computer alone.
+  const inUse = value === undefined || refused ? undefined : rpcOrigin(value);
   return (
     <>
       <div class="rpc-field">
@@ -126,7 +128,7 @@ function RpcField({
       )}
       {invalid && (
         <p id={`${id}-error`} class="card__alert" role="alert">
-          {t('rpcInvalid')} {value === undefined || refused ? t('rpcNotSavedNone') : t('rpcNotSaved', value)}
+          {t('rpcInvalid')} {inUse === undefined ? t('rpcNotSavedNone') : t('rpcNotSaved', inUse)}
         </p>
       )}
       <NotSavedStatus notSaved={notSaved} testId={`${id}-notice`} />

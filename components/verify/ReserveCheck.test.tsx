@@ -133,6 +133,19 @@ describe('ReserveCheck endpoint per network', () => {
     render(null, root);
   });
 
+  // The address may carry its provider's key in its path or query, and this page is one users screenshot: its computer alone is named.
+  test('the endpoint in use is named by its origin alone; the run is handed the whole address', async () => {
+    const keyed = 'https://eth.provider.example/v3/0123456789abcdef?apikey=secret';
+    const onRun = vi.fn((_target: ReserveCheckTarget, _options: RunReserveCheckOptions) => new Promise<CheckReservesReturnType>(() => undefined));
+    const { root, $, press } = draw(keyed, onRun, 'en', { targets: [target] });
+    expect($('reserves-rpc')?.querySelector('code')?.textContent).toBe('https://eth.provider.example');
+    expect($('reserves-rpc')?.textContent).not.toContain('secret');
+    press();
+    await settle();
+    expect(onRun.mock.calls[0]?.[1].rpcUrl).toBe(keyed);
+    render(null, root);
+  });
+
   test('with only an Arbitrum endpoint, Ethereum has none to read with (the run disabled, the options offered), Arbitrum runs', async () => {
     const onRun = vi.fn((_target: ReserveCheckTarget, _options: RunReserveCheckOptions) => new Promise<CheckReservesReturnType>(() => undefined));
     const { window, root, $, button, press } = draw(undefined, onRun, 'en', { targets: [target, arbitrum], chainRpcUrls: { '42161': ARB } });

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CheckReservesReturnType, ReserveCheckProgress, ReserveCheckToken } from '../../lib/chain/reserves-check';
+import { rpcOrigin } from '../../lib/chain/rpc-url';
 import { rpcUrlForChain, type Settings } from '../../lib/settings';
 import type { ExchangeView } from '../../lib/view/exchange-view';
 import { formatAge, formatCount, formatDate, formatList } from '../../lib/words/format';
@@ -134,7 +135,8 @@ export function ReserveCheck({ targets, endpoints, optionsUrl, views, onRun, now
         <p class="muted" data-testid="reserves-rpc">
           {t('verifyReservesRpc')}
           {gapAfter(t('verifyReservesRpc'), locale)}
-          <code>{rpcUrl}</code>{' '}
+          {/* The address may carry its provider's key in its path or query: its computer alone is named. */}
+          <code>{rpcOrigin(rpcUrl)}</code>{' '}
           <OptionsLink href={optionsUrl} testId="reserves-change-rpc">
             {t('verifyReservesChangeRpc')}
           </OptionsLink>

@@ -62,14 +62,14 @@ describe('exportData / importData', () => {
       'a negative amount',
       file({ holdings: [{ id: 'h1', kind: 'asset', custodian: 'kraken', asset: 'BTC', amount: -1, updatedAt: NOW }] }),
       'invalid',
-      /^The field holdings\[0\]\.amount is not valid\.$/,
+      /^The file has a value that is not valid: "Amount" in holding 1\.$/,
     ],
-    ['a string amount', file({ holdings: [{ id: 'h1', kind: 'asset', custodian: 'kraken', asset: 'BTC', amount: '1', updatedAt: NOW }] }), 'invalid', /holdings\[0\]\.amount/],
-    ['holdings that are not a list', file({ holdings: { a: 1 } }), 'invalid', /holdings/],
-    ['a bad address', file({ addresses: [{ id: 'a', address: '0x123', chainIds: [] }] }), 'invalid', /addresses\[0\]\.address/],
-    ['a share above 100 %', file({ goal: { selfShareTarget: 1.5 } }), 'invalid', /goal\.selfShareTarget/],
-    ['a bad history day', file({ history: [{ day: 'yesterday', selfShare: 0.1 }] }), 'invalid', /history\[0\]\.day/],
-    ['a missing list', JSON.stringify({ format: EXPORT_FORMAT, version: 1, exportedAt: '2026-11-25T10:00:00.000Z' }), 'invalid', /holdings/],
+    ['a string amount', file({ holdings: [{ id: 'h1', kind: 'asset', custodian: 'kraken', asset: 'BTC', amount: '1', updatedAt: NOW }] }), 'invalid', /: "Amount" in holding 1\.$/],
+    ['holdings that are not a list', file({ holdings: { a: 1 } }), 'invalid', /: "Your holdings"\.$/],
+    ['a bad address', file({ addresses: [{ id: 'a', address: '0x123', chainIds: [] }] }), 'invalid', /: "Address" in watched address 1\.$/],
+    ['a share above 100 %', file({ goal: { selfShareTarget: 1.5 } }), 'invalid', /: "Goal: share you hold yourself \(%\)"\.$/],
+    ['a bad history day', file({ history: [{ day: 'yesterday', selfShare: 0.1 }] }), 'invalid', /: "Your self-custody share over time"\.$/],
+    ['a missing list', JSON.stringify({ format: EXPORT_FORMAT, version: 1, exportedAt: '2026-11-25T10:00:00.000Z' }), 'invalid', /: "Your holdings"\.$/],
   ])('refuses %s with a plain-words error', (_name, text, code, message) => {
     const result = importData(text);
     expect(result.ok).toBe(false);
@@ -80,14 +80,14 @@ describe('exportData / importData', () => {
   });
 
   it.each([
-    ['an RPC address without a scheme', { language: 'de', rpcUrl: 'rpc.example.org' }, 'settings.rpcUrl'],
-    ['an ftp endpoint for a chain', { chainRpcUrls: { '8453': 'ftp://x.org' } }, 'settings.chainRpcUrls.8453'],
-    ['an unknown corner', { corner: 'middle' }, 'settings.corner'],
-    ['settings that are not an object', 'daily', 'settings'],
-  ])('refuses the whole file for one bad setting (%s), so nothing is written', (_name, settings, where) => {
+    ['an RPC address without a scheme', { language: 'de', rpcUrl: 'rpc.example.org' }, ['settings', 'rpcUrl'], '"JSON-RPC address" in your settings'],
+    ['an ftp endpoint for a chain', { chainRpcUrls: { '8453': 'ftp://x.org' } }, ['settings', 'chainRpcUrls', '8453'], '"Base endpoint" in your settings'],
+    ['an unknown corner', { corner: 'middle' }, ['settings', 'corner'], 'your settings'],
+    ['settings that are not an object', 'daily', ['settings'], 'your settings'],
+  ])('refuses the whole file for one bad setting (%s), so nothing is written', (_name, settings, path, place) => {
     const result = importData(file({ settings }));
-    expect(result).toMatchObject({ ok: false, failure: { code: 'invalid', where } });
-    expect(words(result)).toBe(`The field ${where} is not valid.`);
+    expect(result).toMatchObject({ ok: false, failure: { code: 'invalid', path } });
+    expect(words(result)).toBe(`The file has a value that is not valid: ${place}.`);
   });
 
   it('gives good settings back checked, with the defaults for what the file leaves out', () => {
@@ -97,9 +97,9 @@ describe('exportData / importData', () => {
     expect(result.data.settings).toEqual({ ...parseSettings({}), nudgePolicy: 'daily', rpcUrl: 'https://rpc.example.org' });
   });
 
-  it("gives the user the field, and keeps the schema's own account for logs", () => {
+  it("gives the user the field's place, and keeps the path and the schema's own account for logs", () => {
     const result = importData(file({ holdings: [{ id: 'h1', kind: 'asset', custodian: 'kraken', asset: 'BTC', amount: -1, updatedAt: NOW }] }));
-    expect(result).toMatchObject({ ok: false, failure: { code: 'invalid', where: 'holdings[0].amount' }, details: expect.stringMatching(/bad-amount/) });
+    expect(result).toMatchObject({ ok: false, failure: { code: 'invalid', path: ['holdings', 0, 'amount'] }, details: expect.stringMatching(/^holdings\[0\]\.amount: .*bad-amount/) });
     expect(importData('[1, ')).toMatchObject({ ok: false, failure: { code: 'not-json' }, details: expect.any(String) });
   });
 
@@ -143,6 +143,7 @@ describe('hostile files', () => {
     if (!result.ok) {
       expect(result.failure.code).toBe('hostile-key');
       expect(words(result)).toMatch(/"(__proto__|constructor|prototype)"/);
+      expect(words(result)).not.toMatch(/\w\[\d+\]|\w\.\w/);
     }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect((Object.prototype as Record<string, unknown>).polluted).toBeUndefined();

@@ -34,9 +34,12 @@ export const ExportFileSchema = v.object({
 });
 export type ExportFile = v.InferOutput<typeof ExportFileSchema>;
 
+/** Where a value sits in the file: keys and list positions (from 0), as the file spells them. */
+export type ImportPath = readonly (string | number)[];
+
 /**
  * Why a file was not imported, as a code and figures; lib/words/import-failure.ts words it for
- * the options page. `where` names the field the way the file spells it (`holdings[0].amount`).
+ * the options page, and says `path` in the reader's words (lib/words/import-place.ts).
  */
 export type ImportFailure =
   | { code: 'not-text' }
@@ -45,9 +48,9 @@ export type ImportFailure =
   | { code: 'not-json' }
   | { code: 'wrong-format' }
   | { code: 'too-deep'; depth: number }
-  | { code: 'hostile-key'; key: string; where: string }
+  | { code: 'hostile-key'; key: string; path: ImportPath }
   | { code: 'newer-version'; version: number }
-  | { code: 'invalid'; where: string };
+  | { code: 'invalid'; path: ImportPath };
 export type ImportFailureCode = ImportFailure['code'];
 
 export interface ExportDataParameters {
@@ -77,29 +80,34 @@ export function exportData({ state, settings, addressBook, now }: ExportDataPara
 /** `details` is for logs: the parser's or the schema's own account. */
 export type ImportDataReturnType = { ok: true; data: ExportFile } | { ok: false; failure: ImportFailure; details?: string };
 
-function pathText(path: readonly { key: unknown }[] | undefined): string {
-  if (path === undefined || path.length === 0) return '';
-  return path.map((item, i) => (typeof item.key === 'number' ? `[${item.key}]` : `${i === 0 ? '' : '.'}${String(item.key)}`)).join('');
+/** The schema's path as keys and positions. */
+function importPath(path: readonly { key: unknown }[] | undefined): (string | number)[] {
+  return (path ?? []).map(({ key }) => (typeof key === 'number' ? key : String(key)));
+}
+
+/** For logs: the path as the file spells it (`holdings[0].amount`). */
+function pathText(path: ImportPath): string {
+  return path.map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i === 0 ? '' : '.'}${key}`)).join('');
 }
 
 /**
  * Finds a key that could reach an object's prototype when a caller later merges or spreads the
  * data, anywhere in the tree. Iterative, so a deeply nested file cannot exhaust the stack.
  */
-function findHostileKey(root: unknown): { key: string; path: string } | { tooDeep: true } | undefined {
-  const stack: { value: unknown; path: string; depth: number }[] = [{ value: root, path: '', depth: 0 }];
+function findHostileKey(root: unknown): { key: string; path: ImportPath } | { tooDeep: true } | undefined {
+  const stack: { value: unknown; path: ImportPath; depth: number }[] = [{ value: root, path: [], depth: 0 }];
   while (stack.length > 0) {
     const { value, path, depth } = stack.pop()!;
     if (value === null || typeof value !== 'object') continue;
     if (depth > MAX_DEPTH) return { tooDeep: true };
     if (Array.isArray(value)) {
       value.forEach((item, i) => {
-        stack.push({ value: item, path: `${path}[${i}]`, depth: depth + 1 });
+        stack.push({ value: item, path: [...path, i], depth: depth + 1 });
       });
       continue;
     }
     for (const key of Object.keys(value)) {
-      const childPath = path === '' ? key : `${path}.${key}`;
+      const childPath = [...path, key];
       if (HOSTILE_KEYS.has(key)) return { key, path: childPath };
       stack.push({ value: (value as Record<string, unknown>)[key], path: childPath, depth: depth + 1 });
     }
@@ -128,7 +136,7 @@ export function importData(text: string): ImportDataReturnType {
   const hostile = findHostileKey(raw);
   if (hostile !== undefined) {
     if ('tooDeep' in hostile) return fail({ code: 'too-deep', depth: MAX_DEPTH });
-    return fail({ code: 'hostile-key', key: hostile.key, where: hostile.path });
+    return fail({ code: 'hostile-key', key: hostile.key, path: hostile.path }, pathText(hostile.path));
   }
   const head = raw as Record<string, unknown>;
   if (head.format !== EXPORT_FORMAT) return fail({ code: 'wrong-format' });
@@ -138,8 +146,8 @@ export function importData(text: string): ImportDataReturnType {
   const parsed = v.safeParse(ExportFileSchema, raw);
   if (!parsed.success) {
     const issue = parsed.issues[0];
-    const where = pathText(issue?.path as { key: unknown }[] | undefined);
-    return fail({ code: 'invalid', where }, parsed.issues.map((i) => `${pathText(i.path as { key: unknown }[] | undefined) || '(file)'}: ${i.message}`).join('; '));
+    const path = importPath(issue?.path as { key: unknown }[] | undefined);
+    return fail({ code: 'invalid', path }, parsed.issues.map((i) => `${pathText(importPath(i.path as { key: unknown }[] | undefined)) || '(file)'}: ${i.message}`).join('; '));
   }
   return { ok: true, data: parsed.output };
 }

@@ -16,10 +16,10 @@ const FAILURES: ImportFailure[] = [
   { code: 'not-json' },
   { code: 'wrong-format' },
   { code: 'too-deep', depth: 32 },
-  { code: 'hostile-key', key: '__proto__', where: 'settings.theme.__proto__' },
+  { code: 'hostile-key', key: '__proto__', path: ['settings', 'theme', '__proto__'] },
   { code: 'newer-version', version: 2 },
-  { code: 'invalid', where: 'holdings[0].amount' },
-  { code: 'invalid', where: '' },
+  { code: 'invalid', path: ['holdings', 0, 'amount'] },
+  { code: 'invalid', path: [] },
 ];
 
 describe('import failure words', () => {
@@ -32,8 +32,65 @@ describe('import failure words', () => {
       expect(new Set(texts).size, locale).toBe(FAILURES.length);
       for (const [i, failure] of FAILURES.entries()) {
         expect(texts[i], `${locale}:${failure.code}`).not.toMatch(/^$|\$\d/);
-        for (const [name, figure] of Object.entries(failure)) if (name !== 'code' && figure !== '') expect(texts[i], `${locale}:${failure.code}`).toContain(String(figure));
+        for (const [name, figure] of Object.entries(failure)) if (name !== 'code' && name !== 'path') expect(texts[i], `${locale}:${failure.code}`).toContain(String(figure));
       }
+    }
+  });
+
+  // The reader meets the place as the options page names it, in their language: no JSON path, no key the code spells.
+  const PLACES: [readonly (string | number)[], string][] = [
+    [['holdings', 3, 'amount'], '"Amount" in holding 4'],
+    [['holdings', 0, 'updatedAt'], 'holding 1'],
+    [['holdings'], '"Your holdings"'],
+    [['addresses', 1, 'address'], '"Address" in watched address 2'],
+    [['goal', 'selfShareTarget'], '"Goal: share you hold yourself (%)"'],
+    [['history', 12, 'day'], '"Your self-custody share over time"'],
+    [['limits', 'exchanges', 'kraken', 'cap'], '"Kraken" in "Your limits per exchange"'],
+    [['limits', 'default', 'maxShare'], '"Every exchange" in "Your limits per exchange"'],
+    [['limits', 'currency'], '"Your currency"'],
+    [['settings', 'rpcUrl'], '"JSON-RPC address" in your settings'],
+    [['settings', 'chainRpcUrls', '8453'], '"Base endpoint" in your settings'],
+    [['settings', 'corner'], 'your settings'],
+    [['exportedAt'], 'the date of the export'],
+  ];
+  const CODE = /\w\[\d+\]|[a-z]\.[a-z]|[a-z][A-Z]|\b(selfShareTarget|exportedAt|kraken|updatedAt|chainRpcUrls|rpcUrl|maxShare)\b/;
+
+  test.each(PLACES)('an invalid value at %j is placed in words: %s', (path, place) => {
+    const en = translateFrom(read('en'));
+    expect(importFailureText({ code: 'invalid', path }, en)).toBe(`The file has a value that is not valid: ${place}.`);
+  });
+
+  test('every locale places a refused value in its own words, with the position counted from 1, never as code', () => {
+    for (const locale of locales) {
+      const t = translateFrom(read(locale));
+      for (const [path] of PLACES) {
+        const text = importFailureText({ code: 'invalid', path }, t);
+        expect(text, `${locale} ${path.join('/')}`).not.toMatch(CODE);
+        expect(text, `${locale} ${path.join('/')}`).not.toMatch(/\$\d/);
+      }
+      expect(importFailureText({ code: 'invalid', path: ['holdings', 3, 'amount'] }, t), locale).toContain('4');
+      expect(importFailureText({ code: 'invalid', path: ['holdings', 3, 'amount'] }, t), locale).toContain(t('holdingsAmount'));
+    }
+    expect(importFailureText({ code: 'invalid', path: ['holdings', 3, 'amount'] }, translateFrom(read('fr')))).toBe(
+      "Le fichier contient une valeur non valide\u00a0: «\u202fQuantité\u202f» dans l'avoir 4.",
+    );
+    expect(importFailureText({ code: 'invalid', path: ['settings', 'rpcUrl'] }, translateFrom(read('zh_CN')))).toBe('文件中有一个无效的值：您的设置中的“JSON-RPC 地址”。');
+  });
+
+  test('a forbidden name is said as the file spells it, its place in words; at the top of the file, without a place', () => {
+    const en = translateFrom(read('en'));
+    expect(importFailureText({ code: 'hostile-key', key: '__proto__', path: ['settings', 'theme', '__proto__'] }, en)).toBe(
+      'The file contains an entry named "__proto__" in your settings, which is not allowed.',
+    );
+    expect(importFailureText({ code: 'hostile-key', key: 'constructor', path: ['holdings', 2, 'constructor'] }, en)).toBe(
+      'The file contains an entry named "constructor" in holding 3, which is not allowed.',
+    );
+    expect(importFailureText({ code: 'hostile-key', key: '__proto__', path: ['__proto__'] }, en)).toBe('The file contains an entry named "__proto__", which is not allowed.');
+    for (const locale of locales) {
+      const t = translateFrom(read(locale));
+      const inside = importFailureText({ code: 'hostile-key', key: 'prototype', path: ['addressBook', 0, 'prototype'] }, t);
+      expect(inside, locale).toContain('prototype');
+      expect(inside.replace('prototype', ''), locale).not.toMatch(CODE);
     }
   });
 

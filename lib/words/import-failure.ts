@@ -1,4 +1,5 @@
 import type { ImportFailure, ImportFailureCode } from '../holdings/export-data';
+import { importPlaceText } from './import-place';
 import type { MessageKey, Translate } from './translate-from';
 
 /** One sentence per reason an export file was refused. */
@@ -21,12 +22,17 @@ export function importFailureText(failure: ImportFailure, t: Translate): string 
       return t(IMPORT_FAILURE_KEYS[failure.code], String(failure.limitKb));
     case 'too-deep':
       return t(IMPORT_FAILURE_KEYS[failure.code], String(failure.depth));
-    case 'hostile-key':
-      return t(IMPORT_FAILURE_KEYS[failure.code], [failure.key, failure.where]);
+    case 'hostile-key': {
+      // The name as the file spells it (one of three we refuse), so the reader can find it; its place in words.
+      const place = importPlaceText(failure.path.slice(0, -1), t);
+      return place === '' ? t('dataFailHostileKeyTop', failure.key) : t(IMPORT_FAILURE_KEYS[failure.code], [failure.key, place]);
+    }
     case 'newer-version':
       return t(IMPORT_FAILURE_KEYS[failure.code], String(failure.version));
-    case 'invalid':
-      return failure.where === '' ? t('dataFailInvalidFile') : t(IMPORT_FAILURE_KEYS[failure.code], failure.where);
+    case 'invalid': {
+      const place = importPlaceText(failure.path, t);
+      return place === '' ? t('dataFailInvalidFile') : t(IMPORT_FAILURE_KEYS[failure.code], place);
+    }
     default:
       return t(IMPORT_FAILURE_KEYS[failure.code]);
   }

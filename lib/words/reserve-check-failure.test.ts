@@ -41,6 +41,20 @@ describe('reserve check words', () => {
     }
   });
 
+  // A reading's error is stored, so it may be a code this page has no figures for, or text a version before kept:
+  // an exception's message can carry the endpoint's address, key and all. None of it is shown.
+  test('a stored reading error that is no worded code is said in plain words, never shown as it is', () => {
+    const leaked = 'HTTP request failed. URL: https://eth.provider.example/v3/0123456789abcdef Details: 401';
+    for (const locale of locales) {
+      const t = translateFrom(read(locale));
+      for (const stored of ['bad-rpc-url', 'bad-input', leaked, 'something-new']) {
+        const text = readingErrorText(stored, t);
+        expect(text, `${locale} ${stored}`).not.toMatch(/^$|\$\d|bad-rpc-url|bad-input|something-new|https?:|0123456789abcdef/);
+      }
+      expect(readingErrorText('bad-rpc-url', t), locale).toBe(t('verifyReservesFailNotUrl'));
+    }
+  });
+
   test('lib/chain/reserves-check.ts words nothing a page shows: stops are codes and figures', () => {
     const source = readFileSync(join(root, 'lib/chain/reserves-check.ts'), 'utf8');
     expect(source).not.toMatch(/new ReserveCheckError\(\s*'/);

@@ -36,7 +36,7 @@ export function reserveCheckFailureText(failure: ReserveCheckFailure, t: Transla
 
 /**
  * A failed balance read as stored with a watched address's reading (its code only), worded; a
- * text that is no reserve-check code is returned as it is.
+ * code stored without the figures its sentence needs, or any other text, is said as a read that failed.
  */
 export function readingErrorText(error: string, t: Translate): string {
   if (error === NO_READER_ANSWER) return t('holdingsReadingUnchecked');
@@ -51,7 +51,10 @@ export function readingErrorText(error: string, t: Translate): string {
       return reserveCheckFailureText({ code, contract: MULTICALL3_ADDRESS }, t);
     case 'wrong-chain':
       return t('verifyReservesFailWrongChainAny');
+    case 'bad-rpc-url':
+      return t('verifyReservesFailNotUrl');
     default:
-      return error;
+      // Stored without its figures, or text a version before kept (an exception's message may name the endpoint, key and all).
+      return t('holdingsReadingOther');
   }
 }

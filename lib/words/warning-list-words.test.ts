@@ -156,14 +156,24 @@ describe('warning list words', () => {
     expect(expired).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
   });
 
-  test('a stored failure reads back with its figures; one without figures is worded by its code', async () => {
+  test('a stored failure reads back with its figures; one without figures is worded by its code, never showing it', async () => {
     const good = await checkSubscription({ state: fresh(), fetched: { ok: true, body: await body(list(5)) }, now });
     const failing = await checkSubscription({ state: good, fetched: { ok: false, failure: timedOut }, now: later });
     const [back] = await parseStoredSubscriptions(JSON.parse(JSON.stringify([failing])));
     expect(back?.lastError).toEqual(failing.lastError);
     const [bare] = await parseStoredSubscriptions([{ ...failing, lastError: { code: 'unreachable', reason: 'could not reach lists.example.org', at: later.toISOString() } }]);
     expect(bare?.lastError).toEqual({ code: 'unreachable', at: later.toISOString() });
-    expect(subscriptionLine({ state: bare!, now: later, locale: 'en' }, english)).toMatch(/failed: The check failed \(unreachable\)\. Using/);
+    expect(subscriptionLine({ state: bare!, now: later, locale: 'en' }, english)).toMatch(/failed: The check failed\. Using/);
+    // A code whose sentence needs no figure takes that sentence; the others the plain one. The code itself is no word.
+    const [unsigned] = await parseStoredSubscriptions([{ ...failing, lastError: { code: 'bad-signature', at: later.toISOString() } }]);
+    expect(subscriptionLine({ state: unsigned!, now: later, locale: 'en' }, english)).toContain(`failed: ${english('listsFailBadSignature')}`);
+    for (const locale of locales) {
+      const t = translateFrom(read(locale));
+      for (const code of ['unreachable', 'rollback', 'wrong-signer', 'too-large', 'expired', 'not-yet-valid', 'malformed', 'bad-signature', 'unchecked', 'made-up-code']) {
+        const [stored] = await parseStoredSubscriptions([{ ...failing, lastError: { code, at: later.toISOString() } }]);
+        expect(subscriptionLine({ state: stored!, now: later, locale: locale.replace('_', '-') }, t), `${locale} ${code}`).not.toMatch(new RegExp(`\\b${code}\\b|\\$\\d`));
+      }
+    }
     const [forged] = await parseStoredSubscriptions([{ ...failing, lastError: { code: 'unreachable', failure: { code: 'expired', expires: 'x' }, at: later.toISOString() } }]);
     expect(forged?.lastError).toEqual({ code: 'unreachable', at: later.toISOString() });
   });

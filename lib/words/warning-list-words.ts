@@ -59,7 +59,7 @@ export function warningListFailureText(failure: SubscriptionFailure, t: Translat
       // Read back from storage: the fetch's figures are worded only when they fit.
       const { code: _code, ...fetched } = failure;
       const read = readFetchFailure(fetched);
-      return read === undefined ? t('listsFailCode', failure.code) : t('listsFailUnreachable', fetchFailureText(read, t, locale));
+      return read === undefined ? t('listsFailCode') : t('listsFailUnreachable', fetchFailureText(read, t, locale));
     }
     case 'unchecked':
       return t('listsFailUnchecked');
@@ -80,9 +80,20 @@ export function warningListFailureWithDetail(failure: SubscriptionFailure, t: Tr
   return detail === undefined ? text : `${text} (${detail})`;
 }
 
-/** A failure as stored: its figures when they read back, else its code alone. */
+/** Failures whose sentence needs no figure: said so when stored without them. */
+const FIGURELESS_KEYS: Readonly<Record<string, MessageKey>> = {
+  'bad-signature': 'listsFailBadSignature',
+  malformed: 'listsFailUnreadable',
+  unchecked: 'listsFailUnchecked',
+};
+
+/**
+ * A failure as stored: its figures when they read back, else the sentence its code needs no figure
+ * for, else that the check failed. The code itself is the program's word, not the reader's.
+ */
 function errorText(error: SubscriptionError, t: Translate, locale: string): string {
-  return error.failure === undefined ? t('listsFailCode', error.code) : warningListFailureText(error.failure, t, locale);
+  if (error.failure !== undefined) return warningListFailureText(error.failure, t, locale);
+  return t(Object.hasOwn(FIGURELESS_KEYS, error.code) ? FIGURELESS_KEYS[error.code]! : 'listsFailCode');
 }
 
 export interface SubscriptionLineParameters {

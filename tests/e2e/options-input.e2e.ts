@@ -171,7 +171,12 @@ describe('options page input and focus in Chromium', () => {
     };
     await options.getByTestId('data-import').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
     const message = options.getByTestId('data-import-message');
-    await expect.poll(() => message.textContent()).toBe(word(en, 'dataImportFailed', word(en, 'dataFailInvalid', 'settings.rpcUrl')));
+    await expect
+      .poll(() => message.textContent())
+      .toBe(
+        // The refused setting by the label it has on this page, not by its key in the file.
+        word(en, 'dataImportFailed', word(en, 'dataFailInvalid', word(en, 'importFieldIn', word(en, 'importQuoted', word(en, 'rpcLabel')), word(en, 'importPlaceSettings')))),
+      );
     await expect.poll(() => message.getAttribute('role')).toBe('alert');
     expect(JSON.stringify(await stored())).toBe(before);
     await expect.poll(() => options.getByTestId('holding-row').count()).toBe(1);

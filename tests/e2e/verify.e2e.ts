@@ -169,7 +169,7 @@ describe('verify page in Chromium', () => {
     expect(page.url()).toBe(verifyUrl);
     await expect.poll(() => page.getByTestId('proof-verdict').getAttribute('data-verdict')).toBe('verified');
     await expect.poll(() => page.getByTestId('proof-root').inputValue()).toBe(BYBIT_ROOT);
-    await expect.poll(() => page.getByTestId('reserves-rpc').locator('code').textContent()).toBe('http://127.0.0.1:9/');
+    await expect.poll(() => page.getByTestId('reserves-rpc').locator('code').textContent()).toBe('http://127.0.0.1:9');
     await expect.poll(() => page.getByRole('link', { name: 'Change (opens in a new tab)' }).count()).toBe(1);
     const [again] = await Promise.all([browser.context.waitForEvent('page'), page.getByTestId('reserves-change-rpc').click()]);
     await again.waitForURL(`chrome-extension://${browser.extensionId}/options.html`);
