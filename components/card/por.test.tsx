@@ -19,10 +19,10 @@ function messages(locale: string): Messages {
 }
 
 /** The exchange's view from the bundled snapshot, as the card is drawn on the day of `now`. */
-function viewOf(id: string): ExchangeView {
+function viewOf(id: string, on = now): ExchangeView {
   const exchange = getExchange(id);
   if (exchange === undefined) throw new Error(`no ${id} in the registry`);
-  return buildExchangeView({ exchange, reserves: bundledSnapshot().exchanges[id], now });
+  return buildExchangeView({ exchange, reserves: bundledSnapshot().exchanges[id], now: on });
 }
 
 /** Gemini's bundled record as if we had last looked on 20 Oct 2025, over a year before `now`. */
@@ -111,5 +111,36 @@ describe('an exchange that publishes no proof of reserves', () => {
     const { $ } = draw(viewOf('coinbase'), locale);
     expect($('card-por')?.textContent).toBe(label);
     expect($('card-por-dates')?.textContent).toBe(dates);
+  });
+});
+
+describe("our check is judged by our re-check policy, whatever the exchange's cadence (the bundled data on 7 Dec 2026)", () => {
+  const reviewDay = new Date('2026-12-07T12:00:00Z');
+  // Bybit (irregular cadence) last checked 27 May 2026, OKX (monthly) last checked 5 Oct 2026: both say so as ours.
+  test.each([
+    ['bybit', 'en', 'not checked since May 27, 2026', 'Not checked since May 27, 2026'],
+    ['bybit', 'fr', 'non vérifié depuis le 27 mai 2026', 'Non vérifié depuis le 27 mai 2026'],
+    ['bybit', 'de', 'seit 27.05.2026 nicht geprüft', '27.05.2026'],
+    ['bybit', 'zh_CN', '自 2026年5月27日 起未再检查', '2026年5月27日'],
+    ['okx', 'en', 'not checked since Oct 5, 2026', 'Not checked since Oct 5, 2026'],
+    ['okx', 'fr', 'non vérifié depuis le 5 oct. 2026', 'Non vérifié depuis le 5 oct. 2026'],
+    ['okx', 'tr', '5 Eki 2026 tarihinden beri kontrol edilmedi', '5 Eki 2026'],
+    ['okx', 'zh_CN', '自 2026年10月5日 起未再检查', '2026年10月5日'],
+  ])('%s in %s: the details and a reason both say we have not checked since our last check', (id, locale, details, reasonPart) => {
+    const view = viewOf(id, reviewDay);
+    const reasons = view.verdict.reasons;
+    expect(reasons.find((reason) => reason.metric === 'por.checked')).toMatchObject({ code: 'por.unchecked' });
+    // Our gap is never told as the exchange's delay.
+    expect(reasons.some((reason) => reason.code === 'por.overdue')).toBe(false);
+    const { root, $ } = draw(view, locale);
+    expect($('card-por-checked')?.textContent).toBe(details);
+    expect($('card-por-checked')?.getAttribute('data-late')).toBe('us');
+    expect(root.querySelector('[data-metric="por.checked"]')?.textContent).toContain(reasonPart);
+  });
+
+  test('Gate (irregular), checked 63 days ago: within our policy, so "checked", with no reason about our copy', () => {
+    const view = viewOf('gate', reviewDay);
+    expect(view.verdict.reasons.some((reason) => reason.metric === 'por.checked')).toBe(false);
+    expect(draw(view).$('card-por-checked')?.textContent).toBe('checked Oct 5, 2026');
   });
 });

@@ -65,13 +65,16 @@ export function porReasons(por: PorAttestation | undefined, operating: boolean, 
       params: dates,
     });
   } else if (freshness.late === 'us') {
-    // Our copy is old, not necessarily the exchange's report: said as ours, and it counts as missing.
+    // Our copy is old, not necessarily the exchange's report: said as ours, and it counts as missing. The rule
+    // cited is the one that made it ours: the cadence when it alone does, else our re-check policy.
+    const { stale, ageAtCheckDays, checkAgeDays, allowedDays } = freshness;
+    const ourPolicy = !(stale && !(ageAtCheckDays > allowedDays && checkAgeDays <= allowedDays));
     reasons.push({
       metric: 'por.checked',
       code: 'por.unchecked',
       value: freshness.checkedAt,
-      threshold: freshness.allowedDays,
-      thresholdId: 'por.stale.cadences',
+      threshold: ourPolicy ? freshness.recheckDays : freshness.allowedDays,
+      thresholdId: ourPolicy ? 'por.recheck-days' : 'por.stale.cadences',
       effect: 'unknown',
       ...provenance,
       params: dates,

@@ -2,10 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import type { Cadence } from '../reserves/schema';
 import { porFreshness } from './por-freshness';
+import { thresholdValue } from './thresholds';
 
 const now = new Date('2025-03-01T12:00:00Z');
 const DAY = 86_400_000;
 const iso = (date: Date): string => date.toISOString().slice(0, 10);
+const RECHECK_DAYS = thresholdValue('por.recheck-days');
 
 describe('porFreshness: whose delay a stale report is', () => {
   // Monthly cadence: fresh up to 62 days. 2024-11-01 is 120 days before `now`.
@@ -50,11 +52,13 @@ describe('porFreshness: whose delay a stale report is', () => {
     fc.assert(
       fc.property(caseArb, (input) => {
         const freshness = freshnessOf(input, now);
-        expect(freshness.late === 'none').toBe(!freshness.stale);
+        const checkAge = Math.floor((now.getTime() - Date.parse(`${freshness.checkedAt}T00:00:00Z`)) / DAY);
+        // "Fresh" needs both a report within its cadence and a check of ours within our re-check policy.
+        expect(freshness.late === 'none').toBe(!freshness.stale && checkAge <= RECHECK_DAYS);
         if (freshness.late === 'exchange') {
           expect(freshness.ageAtCheckDays).toBeGreaterThan(freshness.allowedDays);
-          // A finding from a check older than the window is not the exchange's any more.
-          expect(Math.floor((now.getTime() - Date.parse(`${freshness.checkedAt}T00:00:00Z`)) / DAY)).toBeLessThanOrEqual(freshness.allowedDays);
+          // A finding from a check older than the window, or than our re-check policy, is not the exchange's any more.
+          expect(checkAge).toBeLessThanOrEqual(Math.min(freshness.allowedDays, RECHECK_DAYS));
         }
         // Without a check of our own on record, an old report is never blamed on the exchange.
         if (input.checkedAfter === undefined) expect(freshness.late).not.toBe('exchange');
@@ -71,7 +75,33 @@ describe('porFreshness: whose delay a stale report is', () => {
         // Left unchecked for longer than the window, any stale report is our gap.
         const unchecked = Math.floor((now.getTime() + input.laterDays * DAY - Date.parse(`${later.checkedAt}T00:00:00Z`)) / DAY);
         if (later.stale && unchecked > later.allowedDays) expect(later.late).toBe('us');
+        // Left unchecked for longer than our re-check policy, whatever the cadence, the gap is ours.
+        if (unchecked > RECHECK_DAYS) expect(later.late).toBe('us');
       }),
     );
+  });
+});
+
+describe("porFreshness: our own check is judged by our re-check policy, not by the exchange's cadence", () => {
+  const reviewDay = new Date('2026-12-07T12:00:00Z');
+  test('the re-check policy is a quarter: the longest cadence any exchange states', () => {
+    expect(RECHECK_DAYS).toBe(92);
+  });
+
+  test.each([
+    // Bybit as bundled: an irregular cadence allows a year, but our last check is 194 days old.
+    ['irregular report we last checked 194 days ago (Bybit): ours', 'irregular', '2026-05-27', '2026-05-27', { late: 'us', stale: false, checkedAt: '2026-05-27' }],
+    ['unknown cadence, same: ours', 'unknown', '2026-05-27', '2026-05-27', { late: 'us', stale: false }],
+    // OKX as bundled: monthly, fresh when we checked 63 days ago, stale now.
+    ['monthly report fresh when we checked 63 days ago (OKX): ours', 'monthly', '2026-09-08', '2026-10-05', { late: 'us', stale: true, checkedAt: '2026-10-05', ageAtCheckDays: 27 }],
+    ['irregular report checked 63 days ago (Gate): fresh', 'irregular', '2026-09-13', '2026-10-05', { late: 'none', stale: false }],
+    ['irregular report checked on the last day of the policy: fresh', 'irregular', '2026-08-01', '2026-09-06', { late: 'none', stale: false }],
+    ['irregular report checked one day past the policy: ours', 'irregular', '2026-08-01', '2026-09-05', { late: 'us', stale: false }],
+    ['quarterly report checked 93 days ago, due again any day: ours', 'quarterly', '2026-08-01', '2026-09-05', { late: 'us', stale: false }],
+    // WhiteBIT as bundled: 20 months old when we checked, but that check is 126 days old: it says nothing about today.
+    ['overdue when we checked 126 days ago (WhiteBIT): ours', 'unknown', '2024-11-30', '2026-08-03', { late: 'us', stale: true }],
+    ["overdue when we checked 60 days ago: the exchange's", 'unknown', '2024-11-30', '2026-10-08', { late: 'exchange', stale: true }],
+  ] as const)('%s', (_name, cadence, asOf, checkedAt, expected) => {
+    expect(porFreshness({ por: { cadence, asOf, checkedAt }, now: reviewDay })).toMatchObject(expected);
   });
 });

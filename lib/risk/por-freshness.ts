@@ -19,11 +19,17 @@ export interface PorFreshnessReturnType {
   checkedAt: string;
   /** Age of the report on the day we checked. */
   ageAtCheckDays: number;
+  /** Days from our last check (`checkedAt`) to `now`. */
+  checkAgeDays: number;
+  /** The oldest check of ours still counted, by our re-check policy (`por.recheck-days`), whatever the cadence. */
+  recheckDays: number;
   /**
-   * Whose delay a stale report is: `exchange` when it was already overdue on the day we checked
-   * and that check is itself within the allowed days; `us` when it was not overdue then, or when
-   * our check is older than the allowed days (an overdue report found that long ago says nothing
-   * about today: the exchange may have published since, and the gap is ours); `none` while it is fresh.
+   * Whose delay an old report or an old check is: `exchange` when the report was already overdue on
+   * the day we checked and that check is within both the allowed days and our re-check policy; `us`
+   * when a stale report was not overdue then, or when our check is older than either (what we found
+   * that long ago says nothing about today: the exchange may have published since, and the gap is
+   * ours), and also for a report still within its cadence once our check is older than our re-check
+   * policy (an irregular cadence allows a year; our copy does not stay good that long); `none` otherwise.
    */
   late: 'exchange' | 'us' | 'none';
 }
@@ -38,9 +44,12 @@ export function porFreshness({ por, now }: PorFreshnessParameters): PorFreshness
   const stale = !(cadences <= limit);
   const checkedAt = lastReadDay(por.asOf, por.checkedAt, now);
   const ageAtCheckDays = daysSince(por.asOf, new Date(`${checkedAt}T00:00:00Z`));
-  const recentCheck = daysSince(checkedAt, now) <= allowedDays;
-  const late = !stale ? 'none' : ageAtCheckDays > allowedDays && recentCheck ? 'exchange' : 'us';
-  return { cadence: por.cadence, ageDays, cadences, allowedDays, stale, checkedAt, ageAtCheckDays, late };
+  const checkAgeDays = daysSince(checkedAt, now);
+  const recheckDays = thresholdValue('por.recheck-days');
+  const oldCheck = !(checkAgeDays <= recheckDays);
+  const exchangeLate = stale && ageAtCheckDays > allowedDays && checkAgeDays <= allowedDays && !oldCheck;
+  const late = exchangeLate ? 'exchange' : stale || oldCheck ? 'us' : 'none';
+  return { cadence: por.cadence, ageDays, cadences, allowedDays, stale, checkedAt, ageAtCheckDays, checkAgeDays, recheckDays, late };
 }
 
 function cadenceLengthDays(cadence: Cadence): number {

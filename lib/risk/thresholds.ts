@@ -89,6 +89,15 @@ export const THRESHOLDS = [
     rationale: 'That an operating exchange publishes no proof of reserves is a fact about the day we checked; a year later it may have started, so an older "none" is our gap, not a finding.',
     reference: NIC_CARTER_POR,
   },
+  {
+    id: 'por.recheck-days',
+    effect: 'unknown',
+    when: 'above',
+    value: 92,
+    rationale:
+      "Our own check of a published report counts for a quarter, the longest cadence any exchange states, whatever the exchange's cadence: older, a newer report may exist that we have not seen, so the gap is ours.",
+    reference: NIC_CARTER_POR,
+  },
   { id: 'por.cadence-days.daily', effect: 'parameter', when: 'within', value: 1, rationale: 'Length of one daily cadence.', reference: NIC_CARTER_POR },
   { id: 'por.cadence-days.weekly', effect: 'parameter', when: 'within', value: 7, rationale: 'Length of one weekly cadence.', reference: NIC_CARTER_POR },
   { id: 'por.cadence-days.monthly', effect: 'parameter', when: 'within', value: 31, rationale: 'Length of one monthly cadence (the longest month).', reference: NIC_CARTER_POR },
