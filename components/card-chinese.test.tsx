@@ -1,14 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import type { ActiveWarning } from '../lib/community/active-warnings';
-import { getExchange } from '../lib/exchanges/registry';
-import { bundledSnapshot } from '../lib/reserves/snapshot';
-import { buildExchangeView, type ExchangeView } from '../lib/view/exchange-view';
+import type { ExchangeView } from '../lib/view/exchange-view';
 import { chineseBracketProblems } from '../lib/words/chinese-brackets.testkit';
 import { chineseSentenceProblems } from '../lib/words/chinese-sentences.testkit';
-import type { Messages } from '../utils/i18n';
 import { cardWords } from './card-words.testkit';
+import { localeSurfaces } from './locale-surfaces.testkit';
 import { effectsOnNextTask } from './test-dom';
 
 // The card wraps dates, ages and a warning's list in parentheses in code: in Chinese those are the
@@ -17,8 +13,7 @@ import { effectsOnNextTask } from './test-dom';
 
 effectsOnNextTask();
 
-const now = new Date('2026-12-04T12:00:00Z');
-const chinese = JSON.parse(readFileSync(join(import.meta.dirname, '../public/_locales/zh_CN/messages.json'), 'utf8')) as Messages;
+const zh = localeSurfaces('zh_CN');
 
 const WARNING: ActiveWarning = {
   exchange: 'binance',
@@ -34,14 +29,10 @@ const WARNING: ActiveWarning = {
   listSequence: 1,
 };
 
-function viewOf(id: string, warnings: readonly ActiveWarning[] = []): ExchangeView {
-  const exchange = getExchange(id);
-  if (exchange === undefined) throw new Error(`no ${id} in the registry`);
-  return buildExchangeView({ exchange, reserves: bundledSnapshot().exchanges[id], now, warnings });
-}
+const viewOf = (id: string, warnings: readonly ActiveWarning[] = []) => zh.viewOf(id, { warnings });
 
 /** The card's own Chinese, the data it quotes in English left out. */
-const chineseWords = (view: ExchangeView) => cardWords(view, { messages: chinese, locale: 'zh-CN', quoted: '[lang="en"]' });
+const chineseWords = (view: ExchangeView) => cardWords(view, { messages: zh.messages, locale: zh.locale, quoted: '[lang="en"]' });
 
 test.each([
   ['ftx, its collapse dated', viewOf('ftx')],

@@ -1,33 +1,24 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, expect, test, vi } from 'vitest';
-import { getExchange } from '../lib/exchanges/registry';
 import type { ExchangeReserves } from '../lib/reserves/schema';
-import { bundledSnapshot } from '../lib/reserves/snapshot';
-import { buildExchangeView, type ExchangeView } from '../lib/view/exchange-view';
+import type { ExchangeView } from '../lib/view/exchange-view';
 import { frenchSpacingProblems } from '../lib/words/french-spacing.testkit';
 import { cardWords } from './card-words.testkit';
-import type { Messages } from '../utils/i18n';
+import { localeSurfaces } from './locale-surfaces.testkit';
 
 // The card joins labels, dates and values in code (a collapse's date and history, an incident's date
 // and summary, a share bar's name, two dates of one reason): in French those joins follow the rule
 // of the French messages (lib/words/french-spacing.testkit.ts).
 
-const now = new Date('2026-12-04T12:00:00Z');
-const french = JSON.parse(readFileSync(join(import.meta.dirname, '../public/_locales/fr/messages.json'), 'utf8')) as Messages;
+const fr = localeSurfaces('fr');
 
 afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-function viewOf(id: string, reserves: ExchangeReserves | undefined = bundledSnapshot().exchanges[id]): ExchangeView {
-  const exchange = getExchange(id);
-  if (exchange === undefined) throw new Error(`no ${id} in the registry`);
-  return buildExchangeView({ exchange, reserves, now });
-}
+const viewOf = (id: string, reserves?: ExchangeReserves) => fr.viewOf(id, { reserves });
 
 /** The card's own French, the data it quotes left out. */
-const frenchWords = (view: ExchangeView) => cardWords(view, { messages: french, locale: 'fr', quoted: '[lang]' });
+const frenchWords = (view: ExchangeView) => cardWords(view, { messages: fr.messages, locale: fr.locale, quoted: '[lang]' });
 
 /** HTX with its lead share from two DefiLlama answers: the reason gives both dates, joined. */
 const HTX_SPLIT: ExchangeReserves = {

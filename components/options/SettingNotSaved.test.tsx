@@ -23,15 +23,25 @@ function answers() {
   return { asked, onChange };
 }
 
-/** The options page with settings that stay as stored: every change is refused. */
-function draw(settings: Settings, onChange: (patch: Partial<Settings>) => Promise<unknown>) {
+/** A language, a nudge policy and a Kraken snooze: each has a change a test can ask for, and a notice. */
+const snoozedInGerman: Settings = { ...defaultSettings, language: 'de', snoozes: { kraken: { until: 'data-change', fingerprint: 'f' } } };
+
+/**
+ * The options page, in German, each change it asks for left in `asked` to refuse or accept (console.error, where a refused change is logged,
+ * silenced and recorded as `logged`). `redraw` draws it again as the entrypoint does after a delete.
+ */
+function draw(settings: Settings) {
+  const { asked, onChange } = answers();
+  const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
   const dom = page();
-  render(
-    <I18nContext.Provider value={de}>
-      <Options {...quietOptions} settings={settings} exchangeNames={{ kraken: 'Kraken' }} onChange={onChange} />
-    </I18nContext.Provider>,
-    dom.root,
-  );
+  const redraw = (shown: Settings, draftsKey?: number) =>
+    render(
+      <I18nContext.Provider value={de}>
+        <Options {...quietOptions} settings={shown} exchangeNames={{ kraken: 'Kraken' }} onChange={onChange} {...(draftsKey === undefined ? {} : { draftsKey })} />
+      </I18nContext.Provider>,
+      dom.root,
+    );
+  redraw(settings);
   // What a click does to a box or a radio before its change event: linkedom keeps the user's tick as the property.
   const tick = (input: Element | null, checked: boolean) => {
     (input as HTMLInputElement).checked = checked;
@@ -39,14 +49,22 @@ function draw(settings: Settings, onChange: (patch: Partial<Settings>) => Promis
   };
   // A box drawn ticked is the attribute in linkedom until something sets the property.
   const ticked = (input: Element | null) => (input as HTMLInputElement).checked ?? input?.hasAttribute('checked');
-  return { ...dom, tick, ticked };
+  const removeSnooze = () => dom.root.querySelector('[data-testid="snoozes"] button')?.dispatchEvent(new dom.window.Event('click', { bubbles: true }));
+  /** Asks for three changes at once: the pill off, Kraken's snooze removed, the language Swedish. */
+  const changeThree = async () => {
+    tick(dom.root.querySelector('input[name="nudgePolicy"][value="off"]'), true);
+    removeSnooze();
+    tick(dom.$('language-sv'), true);
+    await settle();
+  };
+  /** What the pill's, the snoozes' and the language's notices say. */
+  const notices = () => ['nudge-notice', 'snoozes-notice', 'language-notice'].map((id) => dom.$(id)?.textContent);
+  return { ...dom, asked, logged, redraw, tick, ticked, removeSnooze, changeThree, notices };
 }
 
 describe('options: a change that cannot be saved', () => {
   test('a nudge policy: the radio goes back to the stored one and the fieldset says so, cleared at the next change and said again', async () => {
-    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    const { asked, onChange } = answers();
-    const { root, $, tick, ticked } = draw(defaultSettings, onChange);
+    const { asked, root, $, logged, tick, ticked } = draw(defaultSettings);
     await settle();
     const radio = (value: string) => root.querySelector(`input[name="nudgePolicy"][value="${value}"]`);
     const stored = defaultSettings.nudgePolicy;
@@ -71,9 +89,7 @@ describe('options: a change that cannot be saved', () => {
   });
 
   test('the auto-expand box goes back and the fieldset says so', async () => {
-    vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    const { asked, onChange } = answers();
-    const { root, $, tick, ticked } = draw({ ...defaultSettings, autoExpandOnDanger: true }, onChange);
+    const { asked, root, $, tick, ticked } = draw({ ...defaultSettings, autoExpandOnDanger: true });
     await settle();
     const box = root.querySelector('[data-testid="nudge-policy"] input[type="checkbox"]');
     tick(box, false);
@@ -87,9 +103,7 @@ describe('options: a change that cannot be saved', () => {
   });
 
   test('a language: the picker goes back to the stored language and says the choice was not saved', async () => {
-    vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    const { asked, onChange } = answers();
-    const { root, $, tick, ticked } = draw({ ...defaultSettings, language: 'de' }, onChange);
+    const { asked, root, $, tick, ticked } = draw({ ...defaultSettings, language: 'de' });
     await settle();
     expect($('language-notice')?.textContent).toBe('');
     tick($('language-sv'), true);
@@ -107,11 +121,9 @@ describe('options: a change that cannot be saved', () => {
   });
 
   test('a snooze removal: the snooze stays listed and the section names it', async () => {
-    vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    const { asked, onChange } = answers();
-    const { root, $, window } = draw({ ...defaultSettings, snoozes: { kraken: { until: 'data-change', fingerprint: 'f' } } }, onChange);
+    const { asked, root, $, removeSnooze } = draw({ ...defaultSettings, snoozes: { kraken: { until: 'data-change', fingerprint: 'f' } } });
     await settle();
-    root.querySelector('[data-testid="snoozes"] button')?.dispatchEvent(new window.Event('click', { bubbles: true }));
+    removeSnooze();
     await settle();
     expect(asked[0]?.patch).toEqual({ snoozes: {} });
     asked[0]?.refuse();
@@ -122,9 +134,7 @@ describe('options: a change that cannot be saved', () => {
   });
 
   test('an RPC address: the field shows the address still in use again and says the change was not saved', async () => {
-    vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    const { asked, onChange } = answers();
-    const { root, $, window } = draw({ ...defaultSettings, rpcUrl: 'https://eth.example.org' }, onChange);
+    const { asked, root, $, window } = draw({ ...defaultSettings, rpcUrl: 'https://eth.example.org' });
     await settle();
     const field = $('rpc-url') as HTMLInputElement;
     field.value = 'https://other.example.org';
@@ -141,68 +151,38 @@ describe('options: a change that cannot be saved', () => {
   });
 
   test('after "Delete everything" (a new draftsKey) the pill, snooze and language notices from before are gone', async () => {
-    vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    const { asked, onChange } = answers();
-    const settings: Settings = { ...defaultSettings, language: 'de', snoozes: { kraken: { until: 'data-change', fingerprint: 'f' } } };
-    const { root, $, window, tick } = draw(settings, onChange);
+    const { asked, root, redraw, changeThree, notices } = draw(snoozedInGerman);
     await settle();
-    tick(root.querySelector('input[name="nudgePolicy"][value="off"]'), true);
-    root.querySelector('[data-testid="snoozes"] button')?.dispatchEvent(new window.Event('click', { bubbles: true }));
-    tick($('language-sv'), true);
-    await settle();
+    await changeThree();
     for (const change of asked) change.refuse();
     await settle();
-    const notices = () => ['nudge-notice', 'snoozes-notice', 'language-notice'].map((id) => $(id)?.textContent);
     expect(notices()).toEqual([t('settingNotSaved'), t('snoozeRemoveFailed', 'Kraken'), t('languageSettingNotSaved')]);
     // The page as the entrypoint draws it after a delete: the same component, a new draftsKey, default settings.
-    render(
-      <I18nContext.Provider value={de}>
-        <Options {...quietOptions} settings={defaultSettings} exchangeNames={{ kraken: 'Kraken' }} onChange={onChange} draftsKey={1} />
-      </I18nContext.Provider>,
-      root,
-    );
+    redraw(defaultSettings, 1);
     await settle();
     expect(notices()).toEqual(['', '', '']);
     render(null, root);
   });
 
   test('a change still waiting when everything is deleted and refused after: its notice does not come back beside the emptied settings', async () => {
-    vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    const { asked, onChange } = answers();
-    const settings: Settings = { ...defaultSettings, language: 'de', snoozes: { kraken: { until: 'data-change', fingerprint: 'f' } } };
-    const { root, $, window, tick } = draw(settings, onChange);
+    const { asked, root, redraw, changeThree, notices } = draw(snoozedInGerman);
     await settle();
-    tick(root.querySelector('input[name="nudgePolicy"][value="off"]'), true);
-    root.querySelector('[data-testid="snoozes"] button')?.dispatchEvent(new window.Event('click', { bubbles: true }));
-    tick($('language-sv'), true);
-    await settle();
+    await changeThree();
     expect(asked.length).toBe(3);
-    render(
-      <I18nContext.Provider value={de}>
-        <Options {...quietOptions} settings={defaultSettings} exchangeNames={{ kraken: 'Kraken' }} onChange={onChange} draftsKey={1} />
-      </I18nContext.Provider>,
-      root,
-    );
+    redraw(defaultSettings, 1);
     await settle();
     for (const change of asked) change.refuse();
     await settle();
-    expect(['nudge-notice', 'snoozes-notice', 'language-notice'].map((id) => $(id)?.textContent)).toEqual(['', '', '']);
+    expect(notices()).toEqual(['', '', '']);
     render(null, root);
   });
 
   test('after "Reset settings" the pill, snooze and language notices from before are gone, and the reset says it is done', async () => {
-    vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    const { asked, onChange } = answers();
-    const settings: Settings = { ...defaultSettings, language: 'de', snoozes: { kraken: { until: 'data-change', fingerprint: 'f' } } };
-    const { root, $, window, tick, press } = draw(settings, onChange);
+    const { asked, root, $, press, changeThree, notices } = draw(snoozedInGerman);
     await settle();
-    tick(root.querySelector('input[name="nudgePolicy"][value="off"]'), true);
-    root.querySelector('[data-testid="snoozes"] button')?.dispatchEvent(new window.Event('click', { bubbles: true }));
-    tick($('language-sv'), true);
-    await settle();
+    await changeThree();
     for (const change of asked) change.refuse();
     await settle();
-    const notices = () => ['nudge-notice', 'snoozes-notice', 'language-notice'].map((id) => $(id)?.textContent);
     expect(notices()).toEqual([t('settingNotSaved'), t('snoozeRemoveFailed', 'Kraken'), t('languageSettingNotSaved')]);
     press('reset');
     await settle();

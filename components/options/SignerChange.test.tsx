@@ -2,10 +2,9 @@ import { render } from 'preact';
 import { describe, expect, test, vi } from 'vitest';
 import type { SubscribeResult } from '../../lib/community/subscription';
 import { effectsOnNextTask, pressEscape, settle } from '../test-dom';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { chineseSentenceProblems } from '../../lib/words/chinese-sentences.testkit';
-import { translateFrom, type Messages } from '../../utils/i18n';
+import { translateFrom } from '../../utils/i18n';
+import { localeMessages } from '../../utils/locale-files.testkit';
 import { SIGNER, setupLists as setup, t } from './warning-lists.testkit';
 
 effectsOnNextTask();
@@ -14,17 +13,15 @@ describe("a list held at the URL with another maintainer address (the maintainer
   const NEW = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266';
   const URL = 'https://lists.example.org/x.json';
   const change = { url: URL, current: SIGNER, next: NEW };
+  /** A background that answers every subscribe with the question whether to replace the maintainer. */
+  const onlyAsking = () => vi.fn((): Promise<SubscribeResult> => Promise.resolve({ ok: false, confirmSignerChange: change }));
 
   test('says in plain words what replacing it means, and replaces it only at the confirm click, which asks for nothing else first', async () => {
     const onSubscribe = vi.fn(
       (_url: string, _signer: string, replaces?: string): Promise<SubscribeResult> => Promise.resolve(replaces === undefined ? { ok: false, confirmSignerChange: change } : { ok: true }),
     );
-    const { root, $, focused, type, submit } = setup(onSubscribe);
-    type('list-url', URL);
-    type('list-signer', NEW);
-    await settle();
-    submit();
-    await settle();
+    const { root, $, focused, subscribe } = setup(onSubscribe);
+    await subscribe(URL, NEW);
     const asked = $('list-signer-change');
     expect(asked?.textContent).toContain(t('listsSignerChangeTitle'));
     const question = root.querySelector('#list-signer-change-question');
@@ -59,12 +56,8 @@ describe("a list held at the URL with another maintainer address (the maintainer
       (_url: string, _signer: string, replaces?: string): Promise<SubscribeResult> =>
         replaces === undefined ? Promise.resolve({ ok: false, confirmSignerChange: change }) : Promise.reject(new Error('Could not establish connection. Receiving end does not exist.')),
     );
-    const { root, $, focused, type, submit } = setup(onSubscribe);
-    type('list-url', URL);
-    type('list-signer', NEW);
-    await settle();
-    submit();
-    await settle();
+    const { root, $, focused, subscribe } = setup(onSubscribe);
+    await subscribe(URL, NEW);
     expect(focused.at(-1)).toBe('list-signer-change-cancel');
     ($('list-signer-change-confirm') as HTMLButtonElement).click();
     await settle();
@@ -78,13 +71,9 @@ describe("a list held at the URL with another maintainer address (the maintainer
 
   for (const how of ['click', 'Escape'] as const)
     test(`"Keep the current address" (${how}) changes nothing, asks nothing, and puts the focus back on the subscribe button`, async () => {
-      const onSubscribe = vi.fn((): Promise<SubscribeResult> => Promise.resolve({ ok: false, confirmSignerChange: change }));
-      const { root, window, $, focused, type, submit } = setup(onSubscribe);
-      type('list-url', URL);
-      type('list-signer', NEW);
-      await settle();
-      submit();
-      await settle();
+      const onSubscribe = onlyAsking();
+      const { root, window, $, focused, subscribe } = setup(onSubscribe);
+      await subscribe(URL, NEW);
       expect(focused.at(-1)).toBe('list-signer-change-cancel');
       if (how === 'click') ($('list-signer-change-cancel') as HTMLButtonElement).click();
       else pressEscape(window, root.querySelector('[role="group"]'));
@@ -97,14 +86,10 @@ describe("a list held at the URL with another maintainer address (the maintainer
     });
 
   test('in Chinese the question’s two sentences join with no space after "。"', async () => {
-    const chinese = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/zh_CN/messages.json'), 'utf8')) as Messages);
-    const onSubscribe = vi.fn((): Promise<SubscribeResult> => Promise.resolve({ ok: false, confirmSignerChange: change }));
-    const { root, type, submit } = setup(onSubscribe, { t: chinese, locale: 'zh-CN' });
-    type('list-url', URL);
-    type('list-signer', NEW);
-    await settle();
-    submit();
-    await settle();
+    const chinese = translateFrom(localeMessages('zh_CN'));
+    const onSubscribe = onlyAsking();
+    const { root, subscribe } = setup(onSubscribe, { t: chinese, locale: 'zh-CN' });
+    await subscribe(URL, NEW);
     const question = root.querySelector('#list-signer-change-question')?.textContent ?? '';
     expect(question).toContain(chinese('listsSignerChangeWarning'));
     expect(chineseSentenceProblems(question)).toEqual([]);

@@ -6,6 +6,8 @@ import { SIGNER, setupLists, t } from './warning-lists.testkit';
 
 effectsOnNextTask();
 
+const url = 'https://warnings.example.net/b.json';
+
 /**
  * A subscribe whose list host went between the page's Allow and the background's turn (a Reset or
  * Delete everything in another tab gives back every list host no subscribe under way holds) is
@@ -15,15 +17,10 @@ effectsOnNextTask();
  * that click is the options page's (entrypoints/options/main.tsx), not this component's.
  */
 test('a subscribe refused for want of access says how to fix it, keeps what was typed, and the next press subscribes again', async () => {
-  const url = 'https://warnings.example.net/b.json';
   const refused = t('listsAccessDeclined', 'warnings.example.net');
   const onSubscribe = vi.fn<(url: string, signer: string) => Promise<SubscribeResult>>().mockResolvedValueOnce({ ok: false, reason: refused }).mockResolvedValueOnce({ ok: true });
-  const { root, $, type, submit } = setupLists(onSubscribe);
-  type('list-url', url);
-  type('list-signer', SIGNER);
-  await settle();
-  submit();
-  await settle();
+  const { root, $, submit, subscribe } = setupLists(onSubscribe);
+  await subscribe(url, SIGNER);
   expect($('list-error')?.getAttribute('role')).toBe('alert');
   expect($('list-error')?.textContent).toBe(refused);
   expect([($('list-url') as HTMLInputElement).value, ($('list-signer') as HTMLInputElement).value]).toEqual([url, SIGNER]);
@@ -40,14 +37,9 @@ test('a subscribe refused for want of access says how to fix it, keeps what was 
 
 test('a subscribe that gets no answer at all (the background not there) says so in plain words and keeps what was typed', async () => {
   vi.spyOn(console, 'error').mockImplementation(() => undefined);
-  const url = 'https://warnings.example.net/b.json';
   const onSubscribe = vi.fn<(url: string, signer: string) => Promise<SubscribeResult>>().mockRejectedValueOnce(new Error('Could not establish connection. Receiving end does not exist.'));
-  const { root, $, type, submit } = setupLists(onSubscribe);
-  type('list-url', url);
-  type('list-signer', SIGNER);
-  await settle();
-  submit();
-  await settle();
+  const { root, $, subscribe } = setupLists(onSubscribe);
+  await subscribe(url, SIGNER);
   expect($('list-error')?.getAttribute('role')).toBe('alert');
   expect($('list-error')?.textContent).toBe(t('listsSubscribeFailed'));
   expect($('list-add')?.getAttribute('aria-disabled')).toBe('false');

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { render } from 'preact';
 import { I18nContext, translateFrom, type Messages } from '../../utils/i18n';
-import { page, recordFocus } from '../test-dom';
+import { page, recordFocus, settle } from '../test-dom';
 import type { OptionsProps } from '../Options';
 import { WarningLists } from './WarningLists';
 
@@ -26,5 +26,13 @@ export function setupLists(onSubscribe: OptionsProps['onSubscribe'], words: { t:
     input.dispatchEvent(new dom.window.Event('input', { bubbles: true }));
   };
   const submit = () => dom.root.querySelector('form')?.dispatchEvent(new dom.window.Event('submit', { bubbles: true, cancelable: true }));
-  return { ...dom, focused, type, submit };
+  /** Types a list's URL and maintainer address and subscribes, each step let run. */
+  const subscribe = async (url: string, signer: string) => {
+    type('list-url', url);
+    type('list-signer', signer);
+    await settle();
+    submit();
+    await settle();
+  };
+  return { ...dom, focused, type, submit, subscribe };
 }

@@ -47,3 +47,18 @@ export function holdRead(key: string): { reached: () => boolean; open: () => voi
   });
   return { reached: () => held, open };
 }
+
+/** No source answers: every fetch fails as it does offline. `vi.unstubAllGlobals()` puts fetch back. */
+export function noNetwork(): void {
+  vi.stubGlobal('fetch', () => Promise.reject(new TypeError('no network in tests')));
+}
+
+/**
+ * Records what the background sends to tabs, each send answered (or as `answer` does), and which tabs were told
+ * their view changed, in order.
+ */
+export function recordTabMessages(answer: (tabId: number, message: { type?: string }) => Promise<unknown> = async () => undefined) {
+  const told = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(answer as unknown as typeof fakeBrowser.tabs.sendMessage);
+  const sentOf = (type: string) => told.mock.calls.filter(([, message]) => (message as { type?: string }).type === type).map(([tabId]) => tabId);
+  return { told, viewChanged: () => sentOf('view-changed'), reportAsked: () => sentOf('report-page') };
+}

@@ -1,7 +1,7 @@
-import { beforeEach, describe, expect, test, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from './index';
-import { freshBackground, gate } from './background.testkit';
+import { freshBackground, gate, noNetwork, recordTabMessages } from './background.testkit';
 import { REFRESH_ALARM } from './data';
 import { snoozeRunAlert, updateRunAlerts } from './run-alerts';
 import { bundledSnapshot } from '@/lib/reserves/snapshot';
@@ -54,6 +54,27 @@ async function runOnBinance(): Promise<void> {
   await fakeBrowser.storage.local.set({ heldSnapshot: { ...base, exchanges: { ...base.exchanges, binance: { ...binance, onchain, flows } } } });
 }
 
+/** The Binance tab's script asks for its state; the tab then shows its grade on the badge. */
+async function binanceTabGraded(): Promise<void> {
+  await send({ type: 'page-state' }, pageOf(BINANCE_TAB, BINANCE));
+  await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: BINANCE_TAB })).toMatch(/^[A-F]\??$/));
+}
+
+/** The Binance tab's script asks for its state; the view it was told is then marked for the session. */
+async function binanceTabMarked(): Promise<void> {
+  await send({ type: 'page-state' }, pageOf(BINANCE_TAB, BINANCE));
+  await vi.waitFor(async () => expect(Object.keys(await toldMarks())).toEqual([String(BINANCE_TAB)]));
+}
+
+/** Two ether held on Binance at 2,100 each, over the user's own cap of 2,000 there, with `history` as the holdings' points. */
+async function twoEtherOverCap(history: readonly { day: string; selfShare: number }[]): Promise<void> {
+  const eth = { id: 'a', kind: 'asset', custodian: 'binance', asset: 'ETH', amount: 2, updatedAt: NOW.getTime() };
+  await fakeBrowser.storage.local.set({
+    priceTable: { fetchedAt: NOW.getTime(), prices: { ETH: { usd: 2100, asOf: NOW.toISOString(), source: defillamaPricesUrl({ symbols: pricedSymbols }) } } },
+    holdings: { holdings: [eth], addresses: [], history, limits: { exchanges: { binance: { cap: 2000 } } } },
+  });
+}
+
 describe('open exchange tabs follow the run alert', () => {
   beforeEach(async () => {
     await freshBackground();
@@ -61,11 +82,13 @@ describe('open exchange tabs follow the run alert', () => {
     // The reading is there before any tab asks; the alert's episode starts with the next update.
     await runOnBinance();
   });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
 
   test('the alert starts: the open tab turns "!" with its tooltip and its script is told; a snooze calms it again', async () => {
     const told = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
-    await send({ type: 'page-state' }, pageOf(BINANCE_TAB, BINANCE));
-    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: BINANCE_TAB })).toMatch(/^[A-F]\??$/));
+    await binanceTabGraded();
     // The worker stops and starts again: the open tabs are known from session storage.
     background.main();
 
@@ -83,7 +106,7 @@ describe('open exchange tabs follow the run alert', () => {
   });
 
   test('a closed tab is told nothing; a tab that cannot answer breaks nothing; no change, nothing told', async () => {
-    const told = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockRejectedValue(new Error('Could not establish connection. Receiving end does not exist.'));
+    const { told, viewChanged } = recordTabMessages(() => Promise.reject(new Error(REFUSED)));
     await send({ type: 'page-state' }, pageOf(BINANCE_TAB, BINANCE));
     await send({ type: 'page-state' }, pageOf(22, 'https://www.kraken.com/'));
     await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 22 })).not.toBe(''));
@@ -92,7 +115,7 @@ describe('open exchange tabs follow the run alert', () => {
 
     await updateRunAlerts(NOW);
     // Every other open tab (the fake browser's own tab 0 here) is only asked to report its page.
-    expect(told.mock.calls.filter(([, message]) => (message as { type?: string }).type === 'view-changed').map(([tabId]) => tabId)).toEqual([BINANCE_TAB]);
+    expect(viewChanged()).toEqual([BINANCE_TAB]);
     expect(await fakeBrowser.action.getBadgeText({ tabId: BINANCE_TAB })).toBe('!');
     told.mockClear();
     await updateRunAlerts(NOW);
@@ -101,8 +124,7 @@ describe('open exchange tabs follow the run alert', () => {
 
   test('a tab that never answers holds nothing up: the popup’s snooze that follows goes through', async () => {
     vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(() => new Promise<never>(() => undefined) as never);
-    await send({ type: 'page-state' }, pageOf(BINANCE_TAB, BINANCE));
-    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: BINANCE_TAB })).toMatch(/^[A-F]\??$/));
+    await binanceTabGraded();
     let updated = false;
     let snoozed = false;
     void updateRunAlerts(NOW).then(() => (updated = true));
@@ -112,23 +134,19 @@ describe('open exchange tabs follow the run alert', () => {
   });
 
   test('the scheduled refresh tells each open exchange tab once, its run alert included', async () => {
-    vi.stubGlobal('fetch', () => Promise.reject(new TypeError('no network in tests')));
+    noNetwork();
     const told = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
-    await send({ type: 'page-state' }, pageOf(BINANCE_TAB, BINANCE));
-    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: BINANCE_TAB })).toMatch(/^[A-F]\??$/));
+    await binanceTabGraded();
     told.mockClear();
     await Promise.all(await fakeBrowser.alarms.onAlarm.trigger({ name: REFRESH_ALARM, scheduledTime: Date.now(), persistAcrossSessions: false }));
     expect(await fakeBrowser.action.getBadgeText({ tabId: BINANCE_TAB })).toBe('!');
     expect(told.mock.calls.filter(([, message]) => (message as { type?: string }).type === 'view-changed')).toEqual([[BINANCE_TAB, { type: 'view-changed' }]]);
-    vi.unstubAllGlobals();
   });
 
   test('a scheduled refresh that changed nothing in the view tells no tab, across a restart of the worker too; "Delete everything" forgets what each tab was told', async () => {
-    vi.stubGlobal('fetch', () => Promise.reject(new TypeError('no network in tests')));
-    const told = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
-    const notices = () => told.mock.calls.filter(([, message]) => (message as { type?: string }).type === 'view-changed').map(([tabId]) => tabId);
-    await send({ type: 'page-state' }, pageOf(BINANCE_TAB, BINANCE));
-    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: BINANCE_TAB })).toMatch(/^[A-F]\??$/));
+    noNetwork();
+    const { told, viewChanged: notices } = recordTabMessages();
+    await binanceTabGraded();
     // The first refresh starts the run alert: the tab's view changed.
     await refresh();
     expect(notices()).toEqual([BINANCE_TAB]);
@@ -149,18 +167,15 @@ describe('open exchange tabs follow the run alert', () => {
     expect(Object.keys((await fakeBrowser.storage.session.get('toldViews')).toldViews as object)).toEqual([String(BINANCE_TAB)]);
     await send({ type: 'delete-all-data' }, popup());
     expect(await fakeBrowser.storage.session.get('toldViews')).toEqual({});
-    vi.unstubAllGlobals();
   });
 
   test('a tab without our script is asked to report once, not at every refresh, nor after the worker restarts; asked again once its page changed', async () => {
-    vi.stubGlobal('fetch', () => Promise.reject(new TypeError('no network in tests')));
+    noNetwork();
     const other = (await fakeBrowser.tabs.query({})).find(({ id }) => id !== BINANCE_TAB)!;
-    const told = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(async (tabId) => {
+    const { told, reportAsked: asked } = recordTabMessages(async (tabId) => {
       if (tabId !== BINANCE_TAB) throw new Error(REFUSED);
     });
-    const asked = () => told.mock.calls.filter(([, message]) => (message as { type?: string }).type === 'report-page').map(([tabId]) => tabId);
-    await send({ type: 'page-state' }, pageOf(BINANCE_TAB, BINANCE));
-    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: BINANCE_TAB })).toMatch(/^[A-F]\??$/));
+    await binanceTabGraded();
 
     await refresh();
     expect(asked()).toEqual([other.id]);
@@ -177,11 +192,10 @@ describe('open exchange tabs follow the run alert', () => {
     await fakeBrowser.tabs.onUpdated.trigger(other.id!, { status: 'loading' }, { ...other, url: undefined } as never);
     await refresh();
     await vi.waitFor(() => expect(asked()).toEqual([other.id]));
-    vi.unstubAllGlobals();
   });
 
   test('a tab whose page reports itself while its refusal is on its way keeps its address and is told when its view next changes', async () => {
-    vi.stubGlobal('fetch', () => Promise.reject(new TypeError('no network in tests')));
+    noNetwork();
     const other = await otherTab();
     // The tab list's turn is held, so the page's report is kept only after the refusal was heard and the tab's address read.
     const { shut, open } = gate();
@@ -194,8 +208,7 @@ describe('open exchange tabs follow the run alert', () => {
       refused = true;
       throw new Error(REFUSED);
     }) as unknown as typeof fakeBrowser.tabs.sendMessage);
-    await send({ type: 'page-state' }, pageOf(BINANCE_TAB, BINANCE));
-    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: BINANCE_TAB })).toMatch(/^[A-F]\??$/));
+    await binanceTabGraded();
 
     await refresh();
     await vi.waitFor(() => expect(refused).toBe(true));
@@ -209,11 +222,10 @@ describe('open exchange tabs follow the run alert', () => {
     await snoozeRunAlert('binance', NOW);
     expect(told).toHaveBeenCalledWith(other, { type: 'view-changed' });
     expect(told).toHaveBeenCalledWith(BINANCE_TAB, { type: 'view-changed' });
-    vi.unstubAllGlobals();
   });
 
   test('a tab asked before "Delete everything" that refuses after it is not marked after it', async () => {
-    vi.stubGlobal('fetch', () => Promise.reject(new TypeError('no network in tests')));
+    noNetwork();
     const other = await otherTab();
     let deleted = false;
     vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation((async (tabId: number, message: { type?: string }) => {
@@ -229,11 +241,10 @@ describe('open exchange tabs follow the run alert', () => {
     await vi.waitFor(() => expect(deleted).toBe(true));
     await settle();
     expect(await heldUrls()).toEqual({});
-    vi.unstubAllGlobals();
   });
 
   test('the popup on a tab known to hold no script of ours, with no address shown, asks the tab to report again', async () => {
-    vi.stubGlobal('fetch', () => Promise.reject(new TypeError('no network in tests')));
+    noNetwork();
     const other = await otherTab();
     const told = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockRejectedValue(new Error(REFUSED));
     await refresh();
@@ -245,14 +256,12 @@ describe('open exchange tabs follow the run alert', () => {
     const state = (await send({ type: 'tab-state', tabId: other }, popup())) as { kind: string };
     expect(state.kind).toBe('not-exchange');
     expect(told).toHaveBeenCalledWith(other, { type: 'report-page' });
-    vi.unstubAllGlobals();
   });
 
   test('a change of language tells each open exchange tab, whose script then asks for its words again; a change of another setting tells none', async () => {
     const told = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
     const notices = () => told.mock.calls.filter(([, message]) => (message as { type?: string }).type === 'view-changed');
-    await send({ type: 'page-state' }, pageOf(BINANCE_TAB, BINANCE));
-    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: BINANCE_TAB })).toMatch(/^[A-F]\??$/));
+    await binanceTabGraded();
     told.mockClear();
     await fakeBrowser.storage.local.set({ settings: { corner: 'top-left' } });
     await fakeBrowser.storage.local.set({ settings: { corner: 'top-left', language: 'de' } });
@@ -267,11 +276,9 @@ describe('open exchange tabs follow the run alert', () => {
   });
 
   test('a run alert whose notice could not be delivered is told again at the next refresh', async () => {
-    vi.stubGlobal('fetch', () => Promise.reject(new TypeError('no network in tests')));
-    const told = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
-    const notices = () => told.mock.calls.filter(([, message]) => (message as { type?: string }).type === 'view-changed').map(([id]) => id);
-    await send({ type: 'page-state' }, pageOf(BINANCE_TAB, BINANCE));
-    await vi.waitFor(async () => expect(Object.keys(await toldMarks())).toEqual([String(BINANCE_TAB)]));
+    noNetwork();
+    const { told, viewChanged: notices } = recordTabMessages();
+    await binanceTabMarked();
     // The page is away (in the back-forward cache, or navigating): nothing receives the notice when the alert starts.
     told.mockRejectedValue(new Error(REFUSED));
     await updateRunAlerts(NOW);
@@ -282,31 +289,25 @@ describe('open exchange tabs follow the run alert', () => {
     // The page is back, still drawing the view from before the alert: the next scheduled refresh tells it, though it brought nothing new.
     await refresh();
     expect(notices()).toEqual([BINANCE_TAB]);
-    vi.unstubAllGlobals();
   });
 
   test('a new page in the tab is told at the next refresh: what the page before it got is forgotten when the tab starts loading', async () => {
-    vi.stubGlobal('fetch', () => Promise.reject(new TypeError('no network in tests')));
-    const told = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
-    const notices = () => told.mock.calls.filter(([, message]) => (message as { type?: string }).type === 'view-changed').map(([id]) => id);
-    await send({ type: 'page-state' }, pageOf(BINANCE_TAB, BINANCE));
-    await vi.waitFor(async () => expect(Object.keys(await toldMarks())).toEqual([String(BINANCE_TAB)]));
+    noNetwork();
+    const { viewChanged: notices } = recordTabMessages();
+    await binanceTabMarked();
     // Another page of the exchange in the same tab (one the back-forward cache may bring back later, drawing what it drew then).
     await Promise.all(await fakeBrowser.tabs.onUpdated.trigger(BINANCE_TAB, { status: 'loading' }, { id: BINANCE_TAB, url: 'https://www.binance.com/en/markets' } as never));
     await vi.waitFor(async () => expect(await toldMarks()).toEqual({}));
     await refresh();
     expect(notices()).toEqual([BINANCE_TAB]);
-    vi.unstubAllGlobals();
   });
 
   test('a timed snooze that ends while the page is open: the next refresh tells the tab, whose pill then shows again', async () => {
-    vi.stubGlobal('fetch', () => Promise.reject(new TypeError('no network in tests')));
-    const told = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
-    const notices = () => told.mock.calls.filter(([, message]) => (message as { type?: string }).type === 'view-changed').map(([id]) => id);
+    noNetwork();
+    const { told, viewChanged: notices } = recordTabMessages();
     const endsAt = Date.now() + 60_000;
     await fakeBrowser.storage.local.set({ settings: { nudgePolicy: 'every-visit', snoozes: { binance: { until: 'time', endsAt } } } });
-    await send({ type: 'page-state' }, pageOf(BINANCE_TAB, BINANCE));
-    await vi.waitFor(async () => expect(Object.keys(await toldMarks())).toEqual([String(BINANCE_TAB)]));
+    await binanceTabMarked();
     // The first refresh starts the run alert (the view changed); the snooze still hides the pill, and a refresh after it tells nothing.
     await refresh();
     await settle();
@@ -319,22 +320,15 @@ describe('open exchange tabs follow the run alert', () => {
       expect(notices()).toEqual([BINANCE_TAB]);
     } finally {
       vi.useRealTimers();
-      vi.unstubAllGlobals();
     }
   });
 
   test('a change of holdings that alters only the balance line tells the open exchange tab', async () => {
-    const told = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
-    const notices = () => told.mock.calls.filter(([, message]) => (message as { type?: string }).type === 'view-changed').map(([id]) => id);
-    await send({ type: 'page-state' }, pageOf(BINANCE_TAB, BINANCE));
-    await vi.waitFor(async () => expect(Object.keys(await toldMarks())).toEqual([String(BINANCE_TAB)]));
+    const { told, viewChanged: notices } = recordTabMessages();
+    await binanceTabMarked();
     told.mockClear();
     // Two ether on Binance at 2,100 each, over the user's own cap of 2,000 there: the pill's balance line, nothing else.
-    const eth = { id: 'a', kind: 'asset', custodian: 'binance', asset: 'ETH', amount: 2, updatedAt: NOW.getTime() };
-    await fakeBrowser.storage.local.set({
-      priceTable: { fetchedAt: NOW.getTime(), prices: { ETH: { usd: 2100, asOf: NOW.toISOString(), source: defillamaPricesUrl({ symbols: pricedSymbols }) } } },
-      holdings: { holdings: [eth], addresses: [], history: [], limits: { exchanges: { binance: { cap: 2000 } } } },
-    });
+    await twoEtherOverCap([]);
     // Told, once (the history point the change records writes the holdings again, and is not pushed).
     await vi.waitFor(() => expect(notices()).toEqual([BINANCE_TAB]));
     await settle();
@@ -344,34 +338,23 @@ describe('open exchange tabs follow the run alert', () => {
   });
 
   test('"Delete everything" with no holdings stored does not swallow the next edit, one that records no history point', async () => {
-    const told = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
-    const notices = () => told.mock.calls.filter(([, message]) => (message as { type?: string }).type === 'view-changed').map(([id]) => id);
+    const { told, viewChanged: notices } = recordTabMessages();
     // Nothing stored under the holdings: the delete changes no holdings, and no holdings event follows it.
     await clearEverything();
-    await send({ type: 'page-state' }, pageOf(BINANCE_TAB, BINANCE));
-    await vi.waitFor(async () => expect(Object.keys(await toldMarks())).toEqual([String(BINANCE_TAB)]));
+    await binanceTabMarked();
     told.mockClear();
     // Today's point is already there with the share this edit gives (all on an exchange): the edit is the only write.
-    const eth = { id: 'a', kind: 'asset', custodian: 'binance', asset: 'ETH', amount: 2, updatedAt: NOW.getTime() };
-    await fakeBrowser.storage.local.set({
-      priceTable: { fetchedAt: NOW.getTime(), prices: { ETH: { usd: 2100, asOf: NOW.toISOString(), source: defillamaPricesUrl({ symbols: pricedSymbols }) } } },
-      holdings: { holdings: [eth], addresses: [], history: [{ day: NOW.toISOString().slice(0, 10), selfShare: 0 }], limits: { exchanges: { binance: { cap: 2000 } } } },
-    });
+    await twoEtherOverCap([{ day: NOW.toISOString().slice(0, 10), selfShare: 0 }]);
     await vi.waitFor(() => expect(notices()).toEqual([BINANCE_TAB]));
   });
 
   test('an edit is pushed to the open tabs once: the history point it records writes the holdings again, which draws nothing new', async () => {
     const query = vi.spyOn(fakeBrowser.tabs, 'query');
     vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
-    await send({ type: 'page-state' }, pageOf(BINANCE_TAB, BINANCE));
-    await vi.waitFor(async () => expect(Object.keys(await toldMarks())).toEqual([String(BINANCE_TAB)]));
+    await binanceTabMarked();
     await settle();
     query.mockClear();
-    const eth = { id: 'a', kind: 'asset', custodian: 'binance', asset: 'ETH', amount: 2, updatedAt: NOW.getTime() };
-    await fakeBrowser.storage.local.set({
-      priceTable: { fetchedAt: NOW.getTime(), prices: { ETH: { usd: 2100, asOf: NOW.toISOString(), source: defillamaPricesUrl({ symbols: pricedSymbols }) } } },
-      holdings: { holdings: [eth], addresses: [], history: [], limits: { exchanges: { binance: { cap: 2000 } } } },
-    });
+    await twoEtherOverCap([]);
     await vi.waitFor(async () => expect((await getHoldings()).history).toHaveLength(1));
     await settle();
     // `refreshExchangeTabs` lists the open tabs once per push.

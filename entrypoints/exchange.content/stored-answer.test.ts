@@ -35,6 +35,14 @@ function drawn() {
   const refresh = vi.fn();
   return { ui: { complete, refresh, reasons: vi.fn() } as unknown as MountedNudge, complete, refresh };
 }
+/** `tookStoredAnswer` for the page's next question: by default the Swedish answer, the pill drawn from storage, and no pill closed. */
+function take(
+  page: ReturnType<typeof pageQuestions>,
+  ui: () => MountedNudge | undefined,
+  { answer = state, key = drawnKey, closed = false }: { answer?: typeof state | { kind: 'not-exchange' }; key?: string; closed?: boolean } = {},
+) {
+  return tookStoredAnswer(page, page.ask(), answer, key, pillWords, ui, () => closed);
+}
 
 describe('tookStoredAnswer: the first answer to a page drawn from storage', () => {
   test('the same pill: completed in the words that came, whose language is the page’s from then on', async () => {
@@ -42,17 +50,7 @@ describe('tookStoredAnswer: the first answer to a page drawn from storage', () =
     words.gate.come = true;
     const page = pageQuestions(words.pair);
     const pill = drawn();
-    expect(
-      await tookStoredAnswer(
-        page,
-        page.ask(),
-        state,
-        drawnKey,
-        pillWords,
-        () => pill.ui,
-        () => false,
-      ),
-    ).toBe(true);
+    expect(await take(page, () => pill.ui)).toBe(true);
     expect(page.language).toBe('sv');
     expect(pill.complete.mock.calls[0]?.[1].locale).toBe('sv');
   });
@@ -62,17 +60,7 @@ describe('tookStoredAnswer: the first answer to a page drawn from storage', () =
     const words = loader();
     const page = pageQuestions(words.pair);
     const pill = drawn();
-    expect(
-      await tookStoredAnswer(
-        page,
-        page.ask(),
-        state,
-        drawnKey,
-        pillWords,
-        () => pill.ui,
-        () => false,
-      ),
-    ).toBe(true);
+    expect(await take(page, () => pill.ui)).toBe(true);
     expect(page.language).not.toBe('sv');
     words.gate.come = true;
     await page.again(page.ask(), state, state.nudge!, () => pill.ui);
@@ -85,39 +73,11 @@ describe('tookStoredAnswer: the first answer to a page drawn from storage', () =
     const words = loader();
     words.gate.come = true;
     const page = pageQuestions(words.pair);
-    expect(
-      await tookStoredAnswer(
-        page,
-        page.ask(),
-        state,
-        'another pill',
-        pillWords,
-        () => undefined,
-        () => false,
-      ),
-    ).toBe(false);
-    expect(
-      await tookStoredAnswer(
-        page,
-        page.ask(),
-        { kind: 'not-exchange' },
-        drawnKey,
-        pillWords,
-        () => undefined,
-        () => false,
-      ),
-    ).toBe(false);
+    expect(await take(page, () => undefined, { key: 'another pill' })).toBe(false);
+    expect(await take(page, () => undefined, { answer: { kind: 'not-exchange' } })).toBe(false);
     let pill: ReturnType<typeof drawn> | undefined = drawn();
     const shown = pill;
-    const taken = tookStoredAnswer(
-      page,
-      page.ask(),
-      state,
-      drawnKey,
-      pillWords,
-      () => pill?.ui,
-      () => false,
-    );
+    const taken = take(page, () => pill?.ui);
     pill = undefined;
     expect(await taken).toBe(true);
     expect(shown.complete).not.toHaveBeenCalled();
@@ -127,17 +87,7 @@ describe('tookStoredAnswer: the first answer to a page drawn from storage', () =
     const words = loader();
     words.gate.come = true;
     const page = pageQuestions(words.pair);
-    expect(
-      await tookStoredAnswer(
-        page,
-        page.ask(),
-        state,
-        'another pill',
-        pillWords,
-        () => undefined,
-        () => true,
-      ),
-    ).toBe(true);
+    expect(await take(page, () => undefined, { key: 'another pill', closed: true })).toBe(true);
     expect(page.language).toBe('sv');
   });
 });

@@ -5,28 +5,15 @@
  * model words it, and a card opened before they came says it is loading, in the user's language,
  * and then shows them.
  */
-import type { Page, Worker } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Page as FirefoxPage } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import en from '../../public/_locales/en/messages.json';
 import { cardReasons } from '../../lib/view/card-reasons';
 import { reasonText } from '../../lib/words/reason-text';
 import { translateFrom, type Messages } from '../../lib/words/translate-from';
 import { viewOf } from './card-screen';
-import {
-  fakeExchangeHtml,
-  inFirefoxPillRoot,
-  isolatedWorld,
-  launchChromium,
-  launchFirefox,
-  routeSite,
-  shadowUi,
-  startHttpsSite,
-  stopServiceWorker,
-  untilFirstPaintStored,
-  type ChromiumExtension,
-  type FirefoxExtension,
-} from './harness';
+import { chromiumOnExchanges, extensionWorker, firefoxOnExchanges, inFirefoxPillRoot, isolatedWorld, shadowUi, stopServiceWorker, type ChromiumExtension, type FirefoxExtension } from './harness';
 
 /** How long the worker is held before it answers `page-card`, in the loading test. */
 const HOLD_MS = 4000;
@@ -44,20 +31,11 @@ async function drawnReasons(page: Page): Promise<string[]> {
   return (await shadowUi(page).evaluate((root) => [...root.querySelectorAll('li[data-metric]')].map((item) => item.firstChild?.textContent ?? ''), undefined)) ?? [];
 }
 
-function extensionWorker(browser: ChromiumExtension): Worker {
-  const worker = browser.context.serviceWorkers().find((candidate) => candidate.url().startsWith(`chrome-extension://${browser.extensionId}/`));
-  if (worker === undefined) throw new Error('no service worker');
-  return worker;
-}
-
 describe('the card’s words after the first answer, Chromium (issue 16)', () => {
   let browser: ChromiumExtension;
 
   beforeAll(async () => {
-    browser = await launchChromium();
-    await routeSite(browser.context, 'https://www.binance.com', fakeExchangeHtml('binance — stand-in'));
-    await routeSite(browser.context, 'https://www.bybit.com', fakeExchangeHtml('bybit — stand-in'));
-    await untilFirstPaintStored(browser);
+    browser = await chromiumOnExchanges({ 'https://www.binance.com': 'binance — stand-in', 'https://www.bybit.com': 'bybit — stand-in' });
   });
   afterAll(async () => {
     await browser?.close();
@@ -146,18 +124,12 @@ const REASONS = `(root) => root.querySelector('[data-testid="card-reasons-wait"]
 
 describe('the card’s words after the first answer, Firefox (issue 16)', () => {
   let firefox: FirefoxExtension;
-  let site: { close(): Promise<void> };
 
   beforeAll(async () => {
-    site = await startHttpsSite(['www.binance.com'], (_request, response) => {
-      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      response.end(fakeExchangeHtml('binance — stand-in'));
-    });
-    firefox = await launchFirefox({ hosts: ['www.binance.com'] });
+    firefox = await firefoxOnExchanges({ 'www.binance.com': 'binance — stand-in' });
   });
   afterAll(async () => {
     await firefox?.close();
-    await site?.close();
   });
 
   test('the card opened from the pill shows every reason as the model words it', async () => {
@@ -165,20 +137,27 @@ describe('the card’s words after the first answer, Firefox (issue 16)', () => 
     await page.goto('https://www.binance.com/');
     /** Clicks `testId` with the real mouse once it is drawn. */
     const click = async (testId: string) => {
-      for (const deadline = Date.now() + 20_000; Date.now() < deadline; ) {
-        const center = (await inFirefoxRoot(firefox, page, CENTER, testId)) as { x: number; y: number } | null;
-        if (center !== null) return page.mouse.click(center.x, center.y);
-        await new Promise((resolve) => setTimeout(resolve, 200));
-      }
-      throw new Error(`no ${testId} in the pill`);
+      const center = await vi.waitFor(
+        async () => {
+          const drawn = (await inFirefoxRoot(firefox, page, CENTER, testId)) as { x: number; y: number } | null;
+          if (drawn === null) throw new Error(`no ${testId} in the pill`);
+          return drawn;
+        },
+        { timeout: 20_000, interval: 200 },
+      );
+      await page.mouse.click(center.x, center.y);
     };
     await click('pill-toggle');
     await click('card-details-toggle');
-    let reasons: unknown = null;
-    for (const deadline = Date.now() + 10_000; Date.now() < deadline && reasons === null; ) {
-      reasons = await inFirefoxRoot(firefox, page, REASONS);
-      if (reasons === null) await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+    // The reasons as first drawn (null while the card still waits for their words).
+    const reasons = await vi.waitFor(
+      async () => {
+        const drawn = await inFirefoxRoot(firefox, page, REASONS);
+        if (drawn === null) throw new Error('the card still waits for its reasons');
+        return drawn;
+      },
+      { timeout: 10_000, interval: 200 },
+    );
     expect(reasons).toEqual(expectedReasons('binance'));
     await page.close();
   });

@@ -1,18 +1,6 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page as FirefoxPage } from 'puppeteer-core';
-import {
-  fakeExchangeHtml,
-  inFirefoxPillRoot,
-  launchChromium,
-  launchFirefox,
-  routeSite,
-  shadowUi,
-  startHttpsSite,
-  stopServiceWorker,
-  untilFirstPaintStored,
-  type ChromiumExtension,
-  type FirefoxExtension,
-} from './harness';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import type { Page as FirefoxPage } from 'puppeteer-core';
+import { chromiumOnExchanges, extensionWorker, firefoxOnExchanges, inFirefoxPillRoot, shadowUi, stopServiceWorker, type ChromiumExtension, type FirefoxExtension } from './harness';
 
 /**
  * The card that opens by itself (FTX: collapsed, danger; "open the card on danger" is on by
@@ -26,9 +14,7 @@ describe('the danger card with the worker asleep or busy, in Chromium (issue 16)
   let browser: ChromiumExtension;
 
   beforeAll(async () => {
-    browser = await launchChromium();
-    await routeSite(browser.context, 'https://ftx.com', fakeExchangeHtml('FTX — stand-in'));
-    await untilFirstPaintStored(browser);
+    browser = await chromiumOnExchanges({ 'https://ftx.com': 'FTX — stand-in' });
   });
   afterAll(async () => {
     await browser?.close();
@@ -43,7 +29,9 @@ describe('the danger card with the worker asleep or busy, in Chromium (issue 16)
     expect(await pill.attribute('pill-toggle', 'aria-expanded')).toBe('true');
     expect(await pill.attribute('level-chip', 'data-level')).toBe('danger');
     expect(await pill.text('exchange-card')).toContain('Collapsed');
-    // The woken worker's answer is the same card: still open, still one pill.
+    // The woken worker's answer is the same card: still open, still one pill. What is waited for is that nothing
+    // changes, which no element announces (the stored card already has its reasons, and the same answer redraws
+    // nothing): a fixed wait, long enough for the woken worker's answer.
     await page.waitForTimeout(1500);
     expect(await pill.attribute('pill-toggle', 'aria-expanded')).toBe('true');
     expect(await pill.text('exchange-card')).toContain('Collapsed');
@@ -56,8 +44,7 @@ describe('the danger card with the worker asleep or busy, in Chromium (issue 16)
     const asker = await browser.context.newPage();
     await asker.goto(`chrome-extension://${browser.extensionId}/popup.html`);
     await asker.evaluate(() => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'all-exchanges' }));
-    const worker = browser.context.serviceWorkers().find((candidate) => candidate.url().startsWith(`chrome-extension://${browser.extensionId}/`));
-    if (worker === undefined) throw new Error('no service worker');
+    const worker = extensionWorker(browser);
     let released = false;
     const hold = worker
       .evaluate((ms) => {
@@ -89,34 +76,28 @@ async function closedRootText(firefox: FirefoxExtension, page: FirefoxPage, test
 
 describe('the danger card from storage, in Firefox (issue 16)', () => {
   let firefox: FirefoxExtension;
-  let browser: Browser;
-  let site: { close(): Promise<void> };
 
   beforeAll(async () => {
-    site = await startHttpsSite(['ftx.com'], (_request, response) => {
-      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      response.end(fakeExchangeHtml('FTX — stand-in'));
-    });
-    firefox = await launchFirefox({ hosts: ['ftx.com'] });
-    browser = firefox.browser;
+    firefox = await firefoxOnExchanges({ 'ftx.com': 'FTX — stand-in' });
   });
   afterAll(async () => {
     await firefox?.close();
-    await site?.close();
   });
 
   test('the stored card is FTX’s alone, and the card opens by itself with the collapse in it', async () => {
     // The background stores the first paint and the card after install.
-    let stored: { cards?: Record<string, { name: string }> } | null = null;
-    for (const deadline = Date.now() + 15_000; Date.now() < deadline; ) {
-      stored = await firefox.inExtension<{ cards?: Record<string, { name: string }> } | null>(`browser.storage.local.get('firstPaintCards').then((items) => items.firstPaintCards ?? null)`);
-      if (stored?.cards?.ftx !== undefined) break;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+    const stored = await vi.waitFor(
+      async () => {
+        const cards = await firefox.inExtension<{ cards?: Record<string, { name: string }> } | null>(`browser.storage.local.get('firstPaintCards').then((items) => items.firstPaintCards ?? null)`);
+        if (cards?.cards?.ftx === undefined) throw new Error('no FTX card stored yet');
+        return cards;
+      },
+      { timeout: 15_000, interval: 200 },
+    );
     // Only exchanges whose card opens by itself: the danger ones.
     expect(stored?.cards?.ftx?.name).toBe('FTX');
     expect(Object.keys(stored?.cards ?? {})).not.toContain('kraken');
-    const page = await browser.newPage();
+    const page = await firefox.browser.newPage();
     // The background page shares its thread with the extension's other pages: busy there, busy here.
     let released = false;
     const hold = firefox.connection
@@ -130,11 +111,14 @@ describe('the danger card from storage, in Firefox (issue 16)', () => {
         () => (released = true),
       );
     await page.goto('https://ftx.com/');
-    let card: string | null = null;
-    for (const deadline = Date.now() + HOLD_MS - 1000; Date.now() < deadline && !card; ) {
-      card = await closedRootText(firefox, page, 'exchange-card');
-      if (!card) await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    const card = await vi.waitFor(
+      async () => {
+        const text = await closedRootText(firefox, page, 'exchange-card');
+        if (!text) throw new Error('no card drawn yet');
+        return text;
+      },
+      { timeout: HOLD_MS - 1000, interval: 100 },
+    );
     expect(released).toBe(false);
     expect(card).toContain('Collapsed');
     await hold;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { fakeExchangeHtml, firefoxOrigin, launchFirefox, root, startHttpsSite, type FirefoxExtension } from './harness';
+import { fakeExchangeHtml, firefoxOrigin, launchFirefox, root, startHttpsSite, type FirefoxExtension, until } from './harness';
 
 /**
  * The extension's own pages in Firefox with the built add-on: each renders, says its key words,
@@ -30,16 +30,6 @@ async function fill(page: Page, selector: string, value: string): Promise<void> 
     },
     value,
   );
-}
-
-/** Polls `read` until it returns `expected` (15 s), then returns the last answer for the assertion. */
-async function until<T>(read: () => Promise<T>, expected: T): Promise<T> {
-  let last = await read().catch(() => undefined as T);
-  for (const deadline = Date.now() + 15_000; last !== expected && Date.now() < deadline; ) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    last = await read().catch(() => undefined as T);
-  }
-  return last;
 }
 
 async function serveStandIns() {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import type { Page } from 'playwright-core';
-import { fakeExchangeHtml, isolatedWorld, launchChromium, pillPlaceThenServe, pillText, root, routeSite, shadowUi, stopServiceWorker, untilFirstPaintStored, type ChromiumExtension } from './harness';
+import { chromiumOnExchanges, isolatedWorld, pillPlaceThenServe, pillText, root, shadowUi, stopServiceWorker, type ChromiumExtension } from './harness';
 
 declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
 
@@ -23,22 +23,20 @@ async function storedInContentWorld(page: Page, extensionId: string): Promise<un
 
 /** Waits until the stored first paint says what `check` wants, read from an extension page (the worker may be asleep). */
 async function storedView(page: Page, check: (view: { settings?: { language?: string } } | null) => boolean): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const view = (await page.evaluate(() => chrome.storage.local.get('firstPaint').then((items) => items.firstPaint ?? null))) as { settings?: { language?: string } } | null;
-    if (check(view)) return;
-    if (Date.now() > deadline) throw new Error(`stored first paint not as expected: ${JSON.stringify(view?.settings)}`);
-    await page.waitForTimeout(100);
-  }
+  await vi.waitFor(
+    async () => {
+      const view = (await page.evaluate(() => chrome.storage.local.get('firstPaint').then((items) => items.firstPaint ?? null))) as { settings?: { language?: string } } | null;
+      if (!check(view)) throw new Error(`stored first paint not as expected: ${JSON.stringify(view?.settings)}`);
+    },
+    { timeout: 10_000, interval: 100 },
+  );
 }
 
 describe('the first visit in Chromium, with the service worker asleep (issue 16)', () => {
   let browser: ChromiumExtension;
 
   beforeAll(async () => {
-    browser = await launchChromium();
-    await routeSite(browser.context, 'https://www.kraken.com', fakeExchangeHtml('Kraken — stand-in'));
-    await untilFirstPaintStored(browser);
+    browser = await chromiumOnExchanges({ 'https://www.kraken.com': 'Kraken — stand-in' });
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { signWarningList } from '../../lib/community/sign-warning-list';
-import { allowSiteInChromium, launchChromium, launchFirefox, startHttpsSite, type ChromiumExtension, type FirefoxExtension } from './harness';
+import { allowSiteInChromium, launchChromium, launchFirefox, startHttpsSite, type ChromiumExtension, type FirefoxExtension, until } from './harness';
 
 /**
  * A warning list is read with the access to its host that the subscribe click asked for: the list
@@ -19,16 +19,6 @@ const testId = (id: string) => `[data-testid="${id}"]`;
 async function signedList(): Promise<string> {
   const list = { name: 'Test list', sequence: 1, issued: '2026-01-01T00:00:00Z', expires: '2099-01-01T00:00:00Z', entries: [] };
   return JSON.stringify((await signWarningList({ list, privateKey: TEST_KEY })).envelope);
-}
-
-/** Polls `read` until it returns `expected` (20 s), then returns the last answer for the assertion. */
-async function until<T>(read: () => Promise<T>, expected: T): Promise<T> {
-  let last = await read().catch(() => undefined as T);
-  for (const deadline = Date.now() + 20_000; last !== expected && Date.now() < deadline; ) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    last = await read().catch(() => undefined as T);
-  }
-  return last;
 }
 
 describe('Chromium: a list host that sends no CORS headers', () => {
@@ -111,7 +101,7 @@ describe('Firefox: a warning list host learns nothing about the install', () => 
   test('subscribing in the options page asks for the list host alone; the host gets no Origin header; unsubscribing gives the access back', async () => {
     const options = await firefox.openPage('/options.html');
     await subscribeInOptions(options);
-    expect(await until(() => options.$eval(testId('subscription'), (row) => row.getAttribute('data-health')), 'ok')).toBe('ok');
+    expect(await until(() => options.$eval(testId('subscription'), (row) => row.getAttribute('data-health')), 'ok', 20_000)).toBe('ok');
     expect(origins.length).toBeGreaterThan(0);
     expect(origins).toEqual(origins.map(() => undefined));
     expect(await firefox.inExtension<boolean>(`browser.permissions.contains(${ACCESS})`)).toBe(true);
@@ -119,7 +109,7 @@ describe('Firefox: a warning list host learns nothing about the install', () => 
     expect(await firefox.inExtension<boolean>("browser.permissions.contains({ origins: ['*://*/*'] })")).toBe(false);
 
     await options.click('[data-testid="subscription"] button[data-remove]');
-    expect(await until(() => firefox.inExtension<boolean>(`browser.permissions.contains(${ACCESS})`), false)).toBe(false);
+    expect(await until(() => firefox.inExtension<boolean>(`browser.permissions.contains(${ACCESS})`), false, 20_000)).toBe(false);
     await options.close();
   });
 

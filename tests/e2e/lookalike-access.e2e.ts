@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page as FirefoxPage } from 'puppeteer-core';
-import { axeProblems, fakeExchangeHtml, launchChromium, launchFirefox, routeSite, startHttpsSite, tabsGrantedChromeBuild, type ChromiumExtension, type FirefoxExtension } from './harness';
+import { axeProblems, fakeExchangeHtml, launchChromium, launchFirefox, routeSite, startHttpsSite, tabsGrantedChromeBuild, type ChromiumExtension, type FirefoxExtension, until } from './harness';
 
 /**
  * Lookalike protection as it really stands: the setting and the browser's access to tab addresses
@@ -167,16 +167,6 @@ describe('Chromium: with `tabs` and no access to all sites, a lookalike tab gets
 
 const HOSTS = ['binance-login.com'];
 const testId = (id: string) => `[data-testid="${id}"]`;
-
-/** Polls `read` until it returns `expected` (15 s), then returns the last answer for the assertion. */
-async function until<T>(read: () => Promise<T>, expected: T): Promise<T> {
-  let last = await read().catch(() => undefined as T);
-  for (const deadline = Date.now() + 15_000; last !== expected && Date.now() < deadline; ) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    last = await read().catch(() => undefined as T);
-  }
-  return last;
-}
 
 /**
  * Firefox answers the permission request itself with prompts off (as the user's "Allow"), so here the

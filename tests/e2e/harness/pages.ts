@@ -1,8 +1,9 @@
 /** Set-ups several tests share: an exchange tab beside the options page, a source refreshed, the pill's place on a page. */
 import { expect, vi } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { activeTabId, type ChromiumExtension } from './chromium';
-import { fakeExchangeHtml, routeSite } from './servers';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
+import { activeTabId, launchChromium, type ChromiumExtension } from './chromium';
+import { launchFirefox, type FirefoxExtension } from './firefox';
+import { fakeExchangeHtml, routeSite, startHttpsSite } from './servers';
 import { shadowUi } from './shadow';
 
 /**
@@ -105,4 +106,54 @@ export async function untilFirstPaintStored(browser: ChromiumExtension, timeout 
     },
     { timeout, interval: 100 },
   );
+}
+
+/** The extension's service worker now running in `browser` (a stopped one is woken by an extension page's question first). */
+export function extensionWorker(browser: ChromiumExtension): Worker {
+  const worker = browser.context.serviceWorkers().find((candidate) => candidate.url().startsWith(`chrome-extension://${browser.extensionId}/`));
+  if (worker === undefined) throw new Error('no service worker');
+  return worker;
+}
+
+/**
+ * Chromium with the built extension, each origin of `sites` (origin → page title) serving a stand-in exchange page,
+ * once the install has stored the first paint: the start of the tests of what an exchange page draws.
+ */
+export async function chromiumOnExchanges(sites: Record<string, string>): Promise<ChromiumExtension> {
+  const browser = await launchChromium();
+  for (const [origin, title] of Object.entries(sites)) await routeSite(browser.context, origin, fakeExchangeHtml(title));
+  await untilFirstPaintStored(browser);
+  return browser;
+}
+
+/**
+ * Firefox with the built add-on, each host of `sites` (host → page title) resolved to this machine and serving a
+ * stand-in exchange page over HTTPS. `close()` closes both.
+ */
+export async function firefoxOnExchanges(sites: Record<string, string>): Promise<FirefoxExtension> {
+  const site = await startHttpsSite(Object.keys(sites), (request, response) => {
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    response.end(fakeExchangeHtml(sites[(request.headers.host ?? '').replace(/:\d+$/, '')] ?? 'stand-in'));
+  });
+  const firefox = await launchFirefox({ hosts: Object.keys(sites) });
+  return {
+    ...firefox,
+    close: async () => {
+      await firefox.close();
+      await site.close();
+    },
+  };
+}
+
+/**
+ * Asks `read` again every 100 ms until it answers `expected` (a read that throws counts as no answer), for at most
+ * `timeout` ms; returns the last answer, for the test's own assertion to show.
+ */
+export async function until<T>(read: () => Promise<T>, expected: T, timeout = 15_000): Promise<T> {
+  let last = await read().catch(() => undefined as T);
+  for (const deadline = Date.now() + timeout; last !== expected && Date.now() < deadline; ) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    last = await read().catch(() => undefined as T);
+  }
+  return last;
 }
