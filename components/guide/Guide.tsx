@@ -145,7 +145,17 @@ function GuideView(props: GuideProps) {
         )}
         {step === 'address-book' && <AddressBookStep state={state} book={book} onAction={props.onAction} onSaveAddress={props.onSaveAddress} onRemoveAddress={props.onRemoveAddress} />}
         {step === 'test-transaction' && <TestStep state={state} rpcUrl={props.rpcUrl} watch={props.watch} rise={props.rise} onTestSent={props.onTestSent} onTestRise={props.onTestRise} />}
-        {step === 'arrival' && <ArrivalStep state={state} rpcUrl={props.rpcUrl} watch={props.watch} onAction={props.onAction} onOpenOptions={props.onOpenOptions} />}
+        {step === 'arrival' && (
+          <ArrivalStep
+            state={state}
+            rpcUrl={props.rpcUrl}
+            watch={props.watch}
+            onAction={props.onAction}
+            onOpenOptions={props.onOpenOptions}
+            skipped={guideStepIds.filter((id, position) => id !== 'arrival' && !statuses[position])}
+            onGoToStep={go}
+          />
+        )}
 
         {blocking.length > 0 && (
           <div class="guide__todo" data-testid="step-todo">
