@@ -101,6 +101,7 @@ describe('every surface in Chinese: full-width marks with no space after, no Lat
         exchanges={[{ id: 'binance', name: 'Binance' }]}
         rpcUrl={undefined}
         ensRpcUrl={undefined}
+        alerts={[]}
         drops={0}
         resetReason={null}
         ens={{ status: 'idle', name: '', address: null, errorCode: null }}

@@ -38,6 +38,7 @@ function guideAt(state: GuideState) {
         exchanges={[]}
         rpcUrl={undefined}
         ensRpcUrl={undefined}
+        alerts={[]}
         drops={0}
         resetReason={null}
         ens={{ status: 'idle', name: '', address: null, errorCode: null }}
