@@ -9,8 +9,8 @@ import { ListText, SourceWords, Worded } from './SourceWords';
 
 export interface RunAlertProps {
   alert: RunAlertView;
-  /** Opens the withdrawal guide for this exchange. */
-  onWithdraw: () => void;
+  /** Opens the withdrawal guide for this exchange; absent inside the guide itself. */
+  onWithdraw?: () => void;
   /**
    * Snoozes this exchange's alerts for a week, answering whether the snooze took; absent where
    * snoozing is not offered (the exchange's own page).
@@ -90,9 +90,11 @@ export function RunAlert({ alert, onWithdraw, onSnooze, headingLevel = 2 }: RunA
         ))}
       </ul>
       <div class="run-alert__actions">
-        <button type="button" class="primary" onClick={onWithdraw} data-testid="run-open-guide">
-          {t('runOpenGuide')}
-        </button>
+        {onWithdraw && (
+          <button type="button" class="primary" onClick={onWithdraw} data-testid="run-open-guide">
+            {t('runOpenGuide')}
+          </button>
+        )}
         {onSnooze !== undefined && alert.phase === 'alert' && alert.snoozedUntil === undefined && (
           <button
             type="button"

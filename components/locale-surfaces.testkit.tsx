@@ -103,6 +103,7 @@ export function localeSurfaces(folder: string) {
         exchanges={[{ id: 'binance', name: 'Binance' }]}
         rpcUrl={undefined}
         ensRpcUrl={undefined}
+        alerts={[]}
         drops={0}
         resetReason={null}
         ens={{ status: 'idle', name: '', address: null, errorCode: null }}

@@ -1,11 +1,11 @@
 import type { RefObject } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { explorerAddressUrl, getNetwork } from '../../lib/custody/networks';
-import type { GuideAction, GuideState } from '../../lib/custody/steps';
+import type { GuideAction, GuideState, GuideStepId } from '../../lib/custody/steps';
 import { useLocale, useT } from '../../utils/i18n';
 import type { BalanceWatch } from './Guide';
 import { canWatchBalance, ExternalLink, formatDateTime, watchPhase } from './shared';
-import { ARRIVAL_ERROR } from '../../lib/words/guide-text';
+import { ARRIVAL_ERROR, STEP_TITLE } from '../../lib/words/guide-text';
 import { formatDecimal } from '../../lib/words/format';
 import { gapAfter } from '../../lib/words/punctuation';
 
@@ -15,12 +15,15 @@ export interface ArrivalStepProps {
   watch: BalanceWatch;
   onAction: (action: GuideAction) => void;
   onOpenOptions: () => void;
+  /** The steps before this one that are not done: the end of the guide names them instead of saying "Done". */
+  skipped: readonly GuideStepId[];
+  onGoToStep: (step: GuideStepId) => void;
 }
 
 /** The line that says what a press of a claim button did; it takes the focus, so no other claim button does. */
 type ClaimLine = 'test-arrived' | 'rest-sent' | 'done';
 
-export function ArrivalStep({ state, rpcUrl, watch, onAction, onOpenOptions }: ArrivalStepProps) {
+export function ArrivalStep({ state, rpcUrl, watch, onAction, onOpenOptions, skipped, onGoToStep }: ArrivalStepProps) {
   const t = useT();
   const locale = useLocale();
   const claimed = useRef<ClaimLine | null>(null);
@@ -130,7 +133,11 @@ export function ArrivalStep({ state, rpcUrl, watch, onAction, onOpenOptions }: A
       <h3>{t('arrivalRestTitle')}</h3>
       {/* Each state is its own keyed element, under an instruction that stays put: the line saying what a press did takes the pressed
           button's place and the focus, so a second click or Enter lands on it, never on the next claim. */}
-      {state.testArrivedAt === null ? <p class="muted">{t('problemTestNotArrived')}</p> : <p>{t('arrivalRestBody')}</p>}
+      {state.testArrivedAt === null ? (
+        <p class="muted">{t('problemTestNotArrived')}</p>
+      ) : (
+        <p data-testid="rest-body">{t(state.addressBook === 'saved' ? 'arrivalRestBody' : 'arrivalRestBodyUnsaved')}</p>
+      )}
       {state.testArrivedAt === null ? null : state.withdrawalSentAt === null ? (
         <button key="send" type="button" class="primary" onClick={() => claim({ type: 'withdrawal-sent' }, 'rest-sent')} data-testid="withdrawal-sent">
           {t('arrivalWithdrawalSentButton')}
@@ -145,10 +152,25 @@ export function ArrivalStep({ state, rpcUrl, watch, onAction, onOpenOptions }: A
             {t('arrivalConfirmButton')}
           </button>
         </div>
-      ) : (
+      ) : skipped.length === 0 ? (
         <p key="done" class="guide-note guide-note--ok" role="status" tabindex={-1} ref={lines.done} data-testid="guide-done">
           {t('arrivalDone', formatDateTime(state.arrivalConfirmedAt, locale))}
         </p>
+      ) : (
+        <div key="done-skipped" class="guide-alert guide-alert--caution">
+          <p role="status" tabindex={-1} ref={lines.done} data-testid="guide-done" data-skipped="true">
+            {t('arrivalDoneSkipped', formatDateTime(state.arrivalConfirmedAt, locale))}
+          </p>
+          <ul>
+            {skipped.map((id) => (
+              <li key={id}>
+                <button type="button" class="ghost" onClick={() => onGoToStep(id)} data-testid={`skipped-${id}`}>
+                  {t(STEP_TITLE[id])}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
     </div>
   );

@@ -35,6 +35,7 @@ function guideWith({
         exchanges={exchanges}
         rpcUrl={undefined}
         ensRpcUrl={undefined}
+        alerts={[]}
         drops={drops}
         resetReason={null}
         ens={idle.ens}

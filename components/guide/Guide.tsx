@@ -14,6 +14,8 @@ import { AddressStep } from './AddressStep';
 import { AddressBookStep } from './AddressBookStep';
 import { TestStep, type TestRise } from './TestStep';
 import { ArrivalStep } from './ArrivalStep';
+import { RunAlert } from '../RunAlert';
+import type { RunAlertView } from '../../lib/view/run-alert-view';
 
 /** An exchange as the guide needs it: registry facts only. */
 export interface GuideExchange {
@@ -53,6 +55,8 @@ export interface GuideProps {
   prefillExchangeId?: string;
   /** How many times the page dropped its memory of the guide ("Delete everything"): each drop starts the guide over, step forms and all. */
   drops: number;
+  /** The run and warning-list alerts the background holds: the one for the exchange withdrawn from leads the page. */
+  alerts: readonly RunAlertView[];
   /** Why a stored guide could not be resumed, when it could not. */
   resetReason: GuideResetReason | null;
   ens: EnsLookup;
@@ -97,6 +101,8 @@ function GuideView(props: GuideProps) {
     setStep(next);
   };
 
+  const exchangeId = state.exchangeId ?? props.prefillExchangeId;
+  const alert = exchangeId === undefined ? undefined : props.alerts.find((shown) => shown.exchangeId === exchangeId);
   const blocking = validateStep({ state, step, book }).problems.filter((problem) => problem.blocking && problem.code !== 'lookalike' && problem.code !== 'invalid-address');
 
   return (
@@ -106,6 +112,7 @@ function GuideView(props: GuideProps) {
         <p class="guide-note guide-note--info" data-testid="never-moves-money">
           {t('guideNeverMovesMoney')}
         </p>
+        {alert !== undefined && <RunAlert alert={alert} headingLevel={2} />}
         {props.resetReason !== null && (
           <p class="guide-alert guide-alert--caution" role="status" data-testid="guide-reset">
             {t('guideResumeFailed')}
@@ -145,7 +152,17 @@ function GuideView(props: GuideProps) {
         )}
         {step === 'address-book' && <AddressBookStep state={state} book={book} onAction={props.onAction} onSaveAddress={props.onSaveAddress} onRemoveAddress={props.onRemoveAddress} />}
         {step === 'test-transaction' && <TestStep state={state} rpcUrl={props.rpcUrl} watch={props.watch} rise={props.rise} onTestSent={props.onTestSent} onTestRise={props.onTestRise} />}
-        {step === 'arrival' && <ArrivalStep state={state} rpcUrl={props.rpcUrl} watch={props.watch} onAction={props.onAction} onOpenOptions={props.onOpenOptions} />}
+        {step === 'arrival' && (
+          <ArrivalStep
+            state={state}
+            rpcUrl={props.rpcUrl}
+            watch={props.watch}
+            onAction={props.onAction}
+            onOpenOptions={props.onOpenOptions}
+            skipped={guideStepIds.filter((id, position) => id !== 'arrival' && !statuses[position])}
+            onGoToStep={go}
+          />
+        )}
 
         {blocking.length > 0 && (
           <div class="guide__todo" data-testid="step-todo">

@@ -20,6 +20,8 @@ import { useGuideMemory } from './memory';
 import { getSettings } from '@/utils/settings';
 import { loadI18n } from '@/utils/translate';
 import { useWatchedSettings } from '@/utils/page-words';
+import { send } from '@/utils/send';
+import type { RunAlertView } from '@/lib/view/run-alert-view';
 
 /** Often enough to notice a test within seconds, rare enough to be polite to the user's endpoint. */
 const POLL_MS = 4_000;
@@ -70,6 +72,11 @@ export function App({ initialState, initialSaved, initialBook, initialSettings, 
   // The RPC endpoints or the language may be set in the options page while this page is open.
   const [settings, i18n] = useWatchedSettings({ settings: initialSettings, i18n: initialI18n, title: 'guideTitle' });
   const [ens, setEns] = useState(idleEns);
+  // The alerts the popup shows (runs, warning-list entries): the one for the exchange withdrawn from leads the guide.
+  const [alerts, setAlerts] = useState<readonly RunAlertView[]>([]);
+  useEffect(() => {
+    send({ type: 'run-alerts' }).then(setAlerts, (error: unknown) => console.error('[reserve-radar] the alerts could not be read', error));
+  }, []);
   const [watch, setWatch] = useState(watchOff);
   // Before the test: the latest good read, and the lowest since the watch started, so a rise before the press is never absorbed unseen.
   const latestRead = useRef<BalanceRead | null>(null);
@@ -170,6 +177,7 @@ export function App({ initialState, initialSaved, initialBook, initialSettings, 
         exchanges={guideExchanges(state.exchangeId)}
         rpcUrl={rpcUrl}
         ensRpcUrl={ensRpcUrl}
+        alerts={alerts}
         drops={drops}
         {...(prefillExchangeId === undefined ? {} : { prefillExchangeId })}
         resetReason={resetReason}

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
+import en from '../../public/_locales/en/messages.json';
 import { focusedTestId, launchChromium, type ChromiumExtension } from './harness';
 
 /**
@@ -85,6 +86,20 @@ describe('the arrival step in Chromium', () => {
     expect(await page.getByTestId('guide-done').count()).toBe(0);
     await page.keyboard.press('Enter');
     await expect.poll(() => focusedTestId(page)).toBe('guide-done');
+
+    // The wallet and address-book steps were skipped: the end names them instead of "Done", the rest was never
+    // called "saved", and each skipped step is a key press away.
+    expect(await page.getByTestId('rest-body').textContent()).toBe(en.arrivalRestBodyUnsaved.message);
+    expect(await page.getByTestId('guide-done').textContent()).toMatch(/^The full amount arrived \(.+\), but these safety steps are not done yet\./);
+    expect(await page.getByTestId('step-arrival').textContent()).not.toContain(en.arrivalDone.message.split(' (')[0]);
+    await page.keyboard.press('Tab');
+    await expect.poll(() => focusedTestId(page)).toBe('skipped-wallet');
+    expect(await page.getByTestId('skipped-wallet').textContent()).toBe(en.guideStepWallet.message);
+    await page.keyboard.press('Tab');
+    await expect.poll(() => focusedTestId(page)).toBe('skipped-address-book');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('step-address-book').waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('step-title');
     await page.close();
   });
 });

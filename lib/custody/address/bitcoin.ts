@@ -28,6 +28,12 @@ const bitcoinLikeParams: Partial<Record<NetworkId, BitcoinLikeParams>> = {
   dogecoin: { p2pkh: [0x1e], p2sh: [0x16], testnetVersions: [0x71, 0xc4], testnetPrefixes: [] },
 };
 
+/**
+ * A vanity address whose key nobody can have found (27 chosen base58 characters): coins sent there are burnt.
+ * https://bitcoin.stackexchange.com/questions/89554 and the burn list at https://burned.money.
+ */
+const BITCOIN_EATER = '1BitcoinEaterAddressDontSendf59kuE';
+
 export function decodeSegwit(address: string, params: BitcoinLikeParams): Decoded {
   const lower = address.toLowerCase();
   if (address !== lower && address !== address.toUpperCase()) {
@@ -87,6 +93,7 @@ export function decodeBitcoinLike(address: string, network: NetworkDefinition): 
   const version = payload[0] ?? -1;
   const warnings: AddressWarning[] = [];
   if (params.sharedVersions?.includes(version)) warnings.push({ code: 'shared-format' });
+  if (network.id === 'bitcoin' && address === BITCOIN_EATER) return fail('burn-address');
   if (params.p2pkh.includes(version)) return { ok: true, kind: 'p2pkh', normalized: address, warnings };
   if (params.p2sh.includes(version)) return { ok: true, kind: 'p2sh', normalized: address, warnings };
   if (params.testnetVersions.includes(version)) return fail('testnet');

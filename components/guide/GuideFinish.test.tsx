@@ -1,0 +1,114 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { render } from 'preact';
+import { describe, expect, test } from 'vitest';
+import { createGuideState, seedChecklistIds, type GuideState } from '../../lib/custody/steps';
+import { I18nContext, translateFrom, type Messages } from '../../utils/i18n';
+import { effectsOnNextTask, page, recordFocus, settle } from '../test-dom';
+import { Guide } from './Guide';
+
+// The end of the guide tells the truth about the steps before it: "Done" only when every safety step was done,
+// otherwise the skipped steps by name with a way back to each; "saved" only for an address the user saved.
+
+const messages = JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/en/messages.json'), 'utf8')) as Record<string, { message: string }>;
+const t = translateFrom(messages as unknown as Messages);
+const ADDRESS = '0x8ba1f109551bD432803012645Ac136ddd64DBA72';
+
+effectsOnNextTask();
+
+/** ETH on Ethereum to ADDRESS, checked on the device, test sent and arrived: the route, address and test steps done. */
+const atRest: GuideState = {
+  ...createGuideState(new Date('2026-12-05T12:00:00Z')),
+  network: 'ethereum',
+  asset: 'ETH',
+  address: ADDRESS,
+  addressVerifiedOnDevice: true,
+  testSentAt: '2026-12-05T12:02:00Z',
+  testArrivedAt: '2026-12-05T12:03:00Z',
+};
+const finished: GuideState = { ...atRest, withdrawalSentAt: '2026-12-05T12:04:00Z', arrivalConfirmedAt: '2026-12-05T12:05:00Z' };
+const walletDone: Partial<GuideState> = { walletKind: 'hardware', seedChecklist: [...seedChecklistIds] };
+
+function guideAt(state: GuideState) {
+  return (
+    <I18nContext.Provider value={{ t, locale: 'en' }}>
+      <Guide
+        state={state}
+        book={[]}
+        exchanges={[]}
+        rpcUrl={undefined}
+        ensRpcUrl={undefined}
+        alerts={[]}
+        drops={0}
+        resetReason={null}
+        ens={{ status: 'idle', name: '', address: null, errorCode: null }}
+        watch={{ status: 'off', balance: null, increase: null, blockNumber: null, checkedAt: null, errorCode: null }}
+        onAction={() => undefined}
+        onSaveAddress={() => Promise.resolve()}
+        onRemoveAddress={() => Promise.resolve()}
+        onResolveEns={() => undefined}
+        rise={null}
+        onTestSent={() => undefined}
+        onTestRise={() => undefined}
+        onOpenOptions={() => undefined}
+      />
+    </I18nContext.Provider>
+  );
+}
+
+const done = (date: string) => messages.arrivalDone!.message.replace('$1', date);
+
+describe('the end of the guide', () => {
+  test('with safety steps skipped it names them, leads back to each, and does not say "Done"', async () => {
+    const { window, root, $, press } = page();
+    const focused = recordFocus(window);
+    render(guideAt(finished), root);
+    await settle();
+    press('goto-arrival');
+    await settle();
+    expect($('progress-text')?.textContent).toBe('4 of 6 steps done');
+    const finish = $('guide-done')?.textContent ?? '';
+    expect(finish).not.toMatch(/^Done/);
+    expect(finish).not.toContain(messages.arrivalDone!.message.split(' (')[0]);
+    const skipped = [...root.querySelectorAll('[data-testid^="skipped-"]')];
+    expect(skipped.map((button) => [button.tagName, button.getAttribute('data-testid'), button.textContent])).toEqual([
+      ['BUTTON', 'skipped-wallet', messages.guideStepWallet!.message],
+      ['BUTTON', 'skipped-address-book', messages.guideStepAddressBook!.message],
+    ]);
+    press('skipped-address-book');
+    await settle();
+    expect($('step-address-book')).not.toBeNull();
+    expect(focused.at(-1)).toBe('step-title');
+    render(null, root);
+  });
+
+  test('with every step done it says "Done", and names nothing as skipped', async () => {
+    const { root, $, press } = page();
+    render(guideAt({ ...finished, ...walletDone, addressBook: 'saved' }), root);
+    await settle();
+    press('goto-arrival');
+    await settle();
+    expect($('progress-text')?.textContent).toBe('6 of 6 steps done');
+    expect($('guide-done')?.textContent).toMatch(new RegExp(`^${done('.+').replace(/[().]/g, (c) => (c === '.' ? '.' : `\\${c}`))}$`));
+    expect(root.querySelectorAll('[data-testid^="skipped-"]').length).toBe(0);
+    render(null, root);
+  });
+
+  test('an address the user chose not to save is not called "saved"; a saved one is', async () => {
+    const { root, $, press } = page();
+    for (const [addressBook, saved] of [
+      ['pending', false],
+      ['skipped', false],
+      ['saved', true],
+    ] as const) {
+      render(guideAt({ ...atRest, ...walletDone, addressBook }), root);
+      await settle();
+      press('goto-arrival');
+      await settle();
+      const body = $('rest-body')?.textContent ?? '';
+      expect(body, addressBook).toBe(saved ? messages.arrivalRestBody!.message : messages.arrivalRestBodyUnsaved?.message);
+      expect(/saved/.test(body), addressBook).toBe(saved);
+      render(null, root);
+    }
+  });
+});
