@@ -8,6 +8,7 @@ import type { SubscribeResult, SubscriptionFailure } from '../lib/community/subs
 import { InlineConfirm, useInlineConfirm } from './InlineConfirm';
 import { LanguagePicker } from './LanguagePicker';
 import type { SourceStatus } from '../lib/reserves/schedule';
+import type { BundledDays } from '../lib/reserves/bundled-holds';
 import { groupSources } from '../lib/view/source-groups';
 import { formatDateTime } from '../lib/words/format';
 import { joiners } from '../lib/words/punctuation';
@@ -38,6 +39,8 @@ export interface SourceRow {
   bundledAt?: string;
   /** For how many of the exchanges this source covers the bundled data has figures. */
   bundledExchanges?: { count: number; of: number };
+  /** The oldest and newest day those bundled figures describe: the row gives these and their age, never the compile date as their age. */
+  bundledDays?: BundledDays;
 }
 
 export type { SignerChange, SubscribeResult } from '../lib/community/subscription';

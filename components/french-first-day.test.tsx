@@ -86,7 +86,9 @@ describe('French dates: the first of the month is "1er"', () => {
       />,
     );
     expect(verify).toContain('au 1er déc. 2026');
-    const [group] = groupSources([{ id: 'cexs', group: 'cexs', url: 'https://api.llama.fi/cexs', status: 'never', bundledAt: '2026-12-01T00:00:00.000Z' }]);
+    const [group] = groupSources([
+      { id: 'cexs', group: 'cexs', url: 'https://api.llama.fi/cexs', status: 'never', bundledAt: '2026-12-04T00:00:00.000Z', bundledDays: { from: '2026-12-01', to: '2026-12-01' } },
+    ]);
     const options = drawn(<SourceItem group={group!} exchangeNames={{}} now={now} />);
     expect(options).toContain('1er déc. 2026');
     const guide = drawn(
