@@ -4,7 +4,7 @@ import type { NudgePolicy, Settings } from '../lib/settings';
 import type { AnswerFailure } from '../lib/reserves/answer-failure';
 import type { FetchFailure } from '../lib/reserves/fetch-source';
 import type { FeedFailure } from '../lib/feed/verify-feed';
-import type { SubscribeResult, SubscriptionFailure } from '../lib/community/subscription';
+import type { SubscribeResult } from '../lib/community/subscription';
 import { InlineConfirm, useInlineConfirm } from './InlineConfirm';
 import { LanguagePicker } from './LanguagePicker';
 import type { SourceStatus } from '../lib/reserves/schedule';
@@ -59,8 +59,6 @@ export interface SubscriptionRow {
   nameAt?: number;
   /** The list's host, when Reserve Radar may not read it: the row offers to allow it. */
   needsAccess?: string;
-  /** The latest check's refusal, when it read back; the page says it through `message` only, never its English technical text. */
-  lastFailure?: SubscriptionFailure;
 }
 
 export interface OptionsProps {
