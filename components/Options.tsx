@@ -4,10 +4,11 @@ import type { NudgePolicy, Settings } from '../lib/settings';
 import type { AnswerFailure } from '../lib/reserves/answer-failure';
 import type { FetchFailure } from '../lib/reserves/fetch-source';
 import type { FeedFailure } from '../lib/feed/verify-feed';
-import type { SubscribeResult, SubscriptionFailure } from '../lib/community/subscription';
+import type { SubscribeResult } from '../lib/community/subscription';
 import { InlineConfirm, useInlineConfirm } from './InlineConfirm';
 import { LanguagePicker } from './LanguagePicker';
 import type { SourceStatus } from '../lib/reserves/schedule';
+import type { BundledDays } from '../lib/reserves/bundled-holds';
 import { groupSources } from '../lib/view/source-groups';
 import { formatDateTime } from '../lib/words/format';
 import { joiners } from '../lib/words/punctuation';
@@ -38,6 +39,8 @@ export interface SourceRow {
   bundledAt?: string;
   /** For how many of the exchanges this source covers the bundled data has figures. */
   bundledExchanges?: { count: number; of: number };
+  /** The oldest and newest day those bundled figures describe: the row gives these and their age, never the compile date as their age. */
+  bundledDays?: BundledDays;
 }
 
 export type { SignerChange, SubscribeResult } from '../lib/community/subscription';
@@ -56,8 +59,6 @@ export interface SubscriptionRow {
   nameAt?: number;
   /** The list's host, when Reserve Radar may not read it: the row offers to allow it. */
   needsAccess?: string;
-  /** The latest check's refusal, when it read back; the page says it through `message` only, never its English technical text. */
-  lastFailure?: SubscriptionFailure;
 }
 
 export interface OptionsProps {

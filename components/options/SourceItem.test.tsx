@@ -77,52 +77,72 @@ describe('SourceItem', () => {
     expect(root.querySelector('.source__error')).toBeNull();
   });
 
-  test('before any fetch succeeded, the row says the data that came with Reserve Radar is in use, with its date, not "Last success: Never"', () => {
+  const BUNDLED_AT = '2026-12-04T00:00:00.000Z';
+  const AUG10 = { from: '2026-08-10', to: '2026-08-10' };
+
+  test('before any fetch succeeded, the row says the data that came with Reserve Radar is in use, with the day its figures describe and their age, not "Last success: Never"', () => {
     const t = translateFrom(messages('de'));
+    const dated = t('sourceBundledDay', [formatDate('2026-08-10', 'de'), formatAge('2026-08-10', now, 'de')]);
     for (const status of ['never', 'failing'] as const) {
-      const summary = draw({ ...base, status, bundledAt: '2026-10-05T00:00:00.000Z' }, 'de').querySelector('summary')?.textContent ?? '';
-      expect(summary, status).toContain(t('sourceBundledInUse', formatDate('2026-10-05T00:00:00.000Z', 'de')));
-      expect(summary, status).toContain('05.10.2026');
+      const summary = draw({ ...base, status, bundledAt: BUNDLED_AT, bundledDays: AUG10 }, 'de').querySelector('summary')?.textContent ?? '';
+      expect(summary, status).toContain(t('sourceBundledInUse', dated));
+      expect(summary, status).toContain('10.08.2026');
+      expect(summary, status).toContain('vor 3 Monaten');
+      // The compile date is no age of the figures: it is not on the row.
+      expect(summary, status).not.toContain('04.12.2026');
       expect(summary, status).not.toContain(t('sourceLastSuccessAt', t('never')));
     }
     // Once a fetch succeeded, its age is what counts.
-    const fetched = draw({ ...base, status: 'fresh', lastSuccess: '2026-12-05T10:00:00.000Z', bundledAt: '2026-10-05T00:00:00.000Z' }, 'de').querySelector('summary')?.textContent ?? '';
+    const fetched = draw({ ...base, status: 'fresh', lastSuccess: '2026-12-05T10:00:00.000Z', bundledAt: BUNDLED_AT, bundledDays: AUG10 }, 'de').querySelector('summary')?.textContent ?? '';
     expect(fetched).toContain(t('sourceLastSuccessAt', formatAge('2026-12-05T10:00:00.000Z', now, 'de')));
-    expect(fetched).not.toContain(t('sourceBundledInUse', formatDate('2026-10-05T00:00:00.000Z', 'de')));
+    expect(fetched).not.toContain(t('sourceBundledInUse', dated));
+  });
+
+  test('figures of different days are given as a range with both ages; figures without a date are said to be undated, never given the compile date', () => {
+    const t = translateFrom(messages('en'));
+    const age = (row: SourceRow) => draw(row, 'en').querySelector('.source__age')?.textContent;
+    const feed: SourceRow = { id: 'feed', group: 'feed', url: 'https://feed.example/feed.json', status: 'never', bundledAt: BUNDLED_AT };
+    expect(age({ ...feed, bundledDays: { from: '2019-04-01', to: '2026-09-30' } })).toBe(
+      `Using the data that came with Reserve Radar: figures from Apr 1, 2019 (${formatAge('2019-04-01', now, 'en')}) to Sep 30, 2026 (${formatAge('2026-09-30', now, 'en')})`,
+    );
+    expect(age(feed)).toBe(t('sourceBundledInUse', t('sourceBundledUndated')));
+    expect(age(feed)).not.toContain('2026');
   });
 
   test("a row whose bundled figures cover only some exchanges says how many, in the language's plural; all covered, the plain sentence", () => {
-    const cexs: SourceRow = { id: 'cexs', group: 'cexs', url: 'https://api.llama.fi/cexs', status: 'never', bundledAt: '2026-10-05T00:00:00.000Z' };
+    const cexs: SourceRow = { id: 'cexs', group: 'cexs', url: 'https://api.llama.fi/cexs', status: 'never', bundledAt: BUNDLED_AT, bundledDays: AUG10 };
     const age = (row: SourceRow, locale: string) => draw(row, locale).querySelector('.source__age')?.textContent;
     for (const [folder, locale] of [
       ['en', 'en'],
       ['de', 'de'],
       ['fr', 'fr'],
       ['zh_CN', 'zh-CN'],
+      ['tr', 'tr'],
     ] as const) {
       const t = translateFrom(messages(folder));
-      const day = formatDate('2026-10-05T00:00:00.000Z', locale);
-      expect(age({ ...cexs, bundledExchanges: { count: 2, of: 28 } }, locale), locale).toBe(t('sourceBundledInUsePart', [day, '2', '28']));
-      expect(age({ ...cexs, bundledExchanges: { count: 28, of: 28 } }, locale), locale).toBe(t('sourceBundledInUse', day));
+      const dated = t('sourceBundledDay', [formatDate('2026-08-10', locale), formatAge('2026-08-10', now, locale)]);
+      expect(age({ ...cexs, bundledExchanges: { count: 2, of: 28 } }, locale), locale).toBe(t('sourceBundledInUsePart', [dated, '2', '28']));
+      expect(age({ ...cexs, bundledExchanges: { count: 28, of: 28 } }, locale), locale).toBe(t('sourceBundledInUse', dated));
     }
-    expect(age({ ...cexs, bundledExchanges: { count: 2, of: 28 } }, 'en')).toBe(
-      'Using the data that came with Reserve Radar, compiled Oct 5, 2026, which has these figures for only 2 of 28 exchanges',
-    );
+    expect(age({ ...cexs, bundledExchanges: { count: 2, of: 28 } }, 'en')).toBe('Using the data that came with Reserve Radar: figures as of Aug 10, 2026 (3 months ago), for only 2 of 28 exchanges');
     expect(age({ ...cexs, bundledExchanges: { count: 1, of: 28 } }, 'fr')).toContain('1 plateforme sur 28');
   });
 
-  test('the per-exchange row claims the bundled data only when every exchange in it has bundled figures', () => {
+  test('the per-exchange row claims the bundled data only when every exchange in it has bundled figures, over all their days', () => {
     const t = translateFrom(messages('en'));
-    const member = (n: number, bundled: boolean): SourceRow => ({
+    const member = (n: number, bundled: boolean, day = '2026-08-10'): SourceRow => ({
       id: `protocol:x${n}`,
       group: 'protocol',
       url: `https://api.llama.fi/protocol/x${n}`,
       exchangeId: `x${n}`,
       status: 'never',
-      ...(bundled ? { bundledAt: '2026-10-05T00:00:00.000Z' } : {}),
+      ...(bundled ? { bundledAt: BUNDLED_AT, bundledDays: { from: day, to: day } } : {}),
     });
     const age = (rows: SourceRow[]) => draw(rows, 'en').querySelector('.source__age')?.textContent;
-    expect(age([member(1, true), member(2, true)])).toBe(t('sourceBundledInUse', formatDate('2026-10-05T00:00:00.000Z', 'en')));
+    const on = (day: string) => [formatDate(day, 'en'), formatAge(day, now, 'en')];
+    expect(age([member(1, true), member(2, true)])).toBe(t('sourceBundledInUse', t('sourceBundledDay', on('2026-08-10'))));
+    expect(age([member(1, true), member(2, true, '2026-07-01')])).toBe(t('sourceBundledInUse', t('sourceBundledDays', [...on('2026-07-01'), ...on('2026-08-10')])));
+    expect(age([member(1, true), { ...member(2, true), bundledDays: undefined } as unknown as SourceRow])).toBe(t('sourceBundledInUse', t('sourceBundledUndated')));
     expect(age([member(1, true), member(2, false)])).toBe(t('sourceLastSuccessAt', t('never')));
     expect(age([member(1, false), member(2, true)])).toBe(t('sourceLastSuccessAt', t('never')));
   });
@@ -134,7 +154,7 @@ describe('SourceItem', () => {
       url: `https://api.llama.fi/protocol/x${n}`,
       exchangeId: `x${n}`,
       status,
-      bundledAt: '2026-10-05T00:00:00.000Z',
+      bundledAt: BUNDLED_AT,
     });
     const count = (rows: SourceRow[], locale: string) => draw(rows, locale).querySelector('[data-testid="source-count"]')?.textContent;
     expect(count([member(1, 'never'), member(2, 'never'), member(3, 'never')], 'en')).toBe('all 3 exchanges');

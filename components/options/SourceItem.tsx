@@ -1,4 +1,5 @@
 import type { SourceStatus } from '../../lib/reserves/schedule';
+import type { BundledDays } from '../../lib/reserves/bundled-holds';
 import type { SourceGroup } from '../../lib/view/source-groups';
 import { formatAge, formatCount, formatDate, formatMoment } from '../../lib/words/format';
 import { pluralText } from '../../lib/words/plural';
@@ -33,7 +34,7 @@ export function SourceItem({ group, exchangeNames, now }: { group: SourceGroup<S
   const age = (iso: string | undefined) => (iso === undefined ? t('never') : formatAge(iso, now, locale));
   const perExchange = group.id === 'protocol';
   // A grouped row claims the bundled data only when it holds figures for every exchange in the group.
-  const bundledAt = group.members.every((member) => member.bundledAt !== undefined) ? group.members[0]?.bundledAt : undefined;
+  const bundled = group.members.every((member) => member.bundledAt !== undefined);
   const only = perExchange ? undefined : group.members[0];
   const errorOf = (row: SourceRow | undefined) => {
     if (row?.lastFetchFailure !== undefined) return fetchFailureText(row.lastFetchFailure, t, locale);
@@ -41,15 +42,20 @@ export function SourceItem({ group, exchangeNames, now }: { group: SourceGroup<S
     if (row?.lastAnswerFailure !== undefined) return answerFailureText(row.lastAnswerFailure, t, locale, formatMoment);
     return undefined;
   };
+  // The days the bundled figures describe and their age: the compile date is no age of theirs. One undated member leaves the oldest unknown.
+  const days = bundledDaysOf(group.members);
+  const dated =
+    days === undefined
+      ? t('sourceBundledUndated')
+      : days.from === days.to
+        ? t('sourceBundledDay', [formatDate(days.from, locale), formatAge(days.from, now, locale)])
+        : t('sourceBundledDays', [formatDate(days.from, locale), formatAge(days.from, now, locale), formatDate(days.to, locale), formatAge(days.to, now, locale)]);
   // Bundled figures for only some of the exchanges the source covers: says for how many, never that all are covered.
-  const bundledWords = (at: string, coverage: SourceRow['bundledExchanges']) =>
+  const coverage = only?.bundledExchanges;
+  const bundledWords = () =>
     coverage === undefined || coverage.count >= coverage.of
-      ? t('sourceBundledInUse', formatDate(at, locale))
-      : pluralText(coverage.count, { one: 'sourceBundledInUsePartOne', other: 'sourceBundledInUsePart' }, t, locale, [
-          formatDate(at, locale),
-          formatCount(coverage.count, locale),
-          formatCount(coverage.of, locale),
-        ]);
+      ? t('sourceBundledInUse', dated)
+      : pluralText(coverage.count, { one: 'sourceBundledInUsePartOne', other: 'sourceBundledInUsePart' }, t, locale, [dated, formatCount(coverage.count, locale), formatCount(coverage.of, locale)]);
   return (
     <li class="source" data-testid="source-row" data-source={group.id} data-status={group.status}>
       <details>
@@ -71,8 +77,8 @@ export function SourceItem({ group, exchangeNames, now }: { group: SourceGroup<S
             )}
           </span>{' '}
           <span class="source__age">
-            {/* Never fetched: the cards show the data that came with the extension, and this says so, with its date. */}
-            {group.oldestSuccess === undefined && bundledAt !== undefined ? bundledWords(bundledAt, only?.bundledExchanges) : t('sourceLastSuccessAt', age(group.oldestSuccess))}
+            {/* Never fetched: the cards show the data that came with the extension, and this says so, with the days its figures describe and their age. */}
+            {group.oldestSuccess === undefined && bundled ? bundledWords() : t('sourceLastSuccessAt', age(group.oldestSuccess))}
           </span>
           {errorOf(only) !== undefined && <span class="source__error">{errorOf(only)}</span>}
         </summary>
@@ -114,6 +120,20 @@ export function SourceItem({ group, exchangeNames, now }: { group: SourceGroup<S
       </details>
     </li>
   );
+}
+
+/** The oldest and newest day over every member's bundled figures; undefined when any member's are undated. */
+function bundledDaysOf(members: readonly SourceRow[]): BundledDays | undefined {
+  const all = members.map((member) => member.bundledDays);
+  if (all.length === 0 || all.some((days) => days === undefined)) return undefined;
+  const known = all as BundledDays[];
+  return {
+    from: known.map((days) => days.from).sort()[0]!,
+    to: known
+      .map((days) => days.to)
+      .sort()
+      .at(-1)!,
+  };
 }
 
 /** The start every address shares (`https://api.llama.fi/protocol/`). */

@@ -9,6 +9,7 @@ import { I18nContext, translateFrom, type Messages } from '../../utils/i18n';
 import { effectsOnNextTask, page, recordFocus, settle } from '../test-dom';
 import type { AccessAnswer } from '../../utils/permissions';
 import { WarningLists } from './WarningLists';
+import type { SubscriptionRow } from '../Options';
 import { SIGNER, setupLists as setup, t } from './warning-lists.testkit';
 
 effectsOnNextTask();
@@ -126,7 +127,7 @@ describe('a subscription whose latest check failed', () => {
       lastCheck: '2026-12-05T10:00:00Z',
       lastError: { code: failure.code, failure, at: '2026-12-05T10:00:00Z' },
     };
-    return { url: state.url, expectedSigner: SIGNER, health: 'failing' as const, message: subscriptionLine({ state, now: new Date('2026-12-05T12:00:00Z'), locale: 'de' }, t), lastFailure: failure };
+    return { url: state.url, expectedSigner: SIGNER, health: 'failing' as const, message: subscriptionLine({ state, now: new Date('2026-12-05T12:00:00Z'), locale: 'de' }, t) };
   };
 
   test("says a malformed or unchecked list in the reader's words only: the English field path or browser error stays off the page", async () => {
@@ -153,6 +154,24 @@ describe('a subscription whose latest check failed', () => {
       expect(item?.querySelector('[lang="en"]')).toBeNull();
       render(null, dom.root);
     }
+  });
+
+  test('the row says the refusal in its line, from the line alone: the options page takes no refusal field, which nothing would show', async () => {
+    const row: SubscriptionRow = {
+      ...failing({ code: 'bad-signature' }),
+      // @ts-expect-error the line already says the refusal in the reader's words; its codes and English detail stay in the background
+      lastFailure: { code: 'bad-signature' },
+    };
+    const dom = page();
+    render(
+      <I18nContext.Provider value={{ t, locale: 'de' }}>
+        <WarningLists subscriptions={[row]} onSubscribe={() => Promise.resolve({ ok: true })} onUnsubscribe={() => undefined} onAllowAccess={() => Promise.resolve('granted' as const)} />
+      </I18nContext.Provider>,
+      dom.root,
+    );
+    await settle();
+    expect(dom.$('subscription')?.querySelector('.subscription__state')?.textContent).toContain(t('listsFailBadSignature'));
+    render(null, dom.root);
   });
 
   test('a refusal that carries no technical text is said the same way', async () => {

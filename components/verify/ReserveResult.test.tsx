@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { render } from 'preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import type { CheckReservesReturnType } from '../../lib/chain/reserves-check';
+import { enteredFigure, type CheckReservesReturnType } from '../../lib/chain/reserves-check';
 import { getExchange } from '../../lib/exchanges/registry';
 import type { ExchangeReserves } from '../../lib/reserves/schema';
 import { buildExchangeView } from '../../lib/view/exchange-view';
@@ -170,4 +170,17 @@ test('one request, one wallet and one missing read are each said in the singular
   expect(lines(t, 'en', 1)).toEqual(['at least (1 read missing)', 'Balances in 1 wallet', '1 request to your endpoint (one per balance would take 4).']);
   expect(lines(t, 'en', 2)).toEqual(['at least (2 reads missing)', 'Balances of each of the 2 wallets', '2 requests to your endpoint (one per balance would take 4).']);
   expect(lines(french, 'fr', 1)).toEqual(['au moins (1 lecture manquante)', 'Soldes de 1 portefeuille', "1 requête à votre point d'accès (une par solde en demanderait 4)."]);
+});
+
+test('a figure the user typed is shown with "date unknown", never today; a figure that came with its date shows that date', () => {
+  const typed = { ...result, comparisons: [{ symbol: 'ETH', onChain: '12.5', missingReads: 0, published: '12', publishedDifference: '0.5', publishedDifferencePercent: '4.16' }] };
+  const undated = draw(onchain, t, 'en', { ...typed, published: enteredFigure({ ETH: '12' }) }).$('reserves-published-date')?.textContent;
+  expect(undated).toBe(t('reasonDateUnknown'));
+  const dated = draw(onchain, t, 'en', { ...typed, published: { source: POR, date: '2026-08-01' } }).$('reserves-published-date')?.textContent;
+  expect(dated).toBe(t('asOf', 'Aug 1, 2026'));
+});
+
+test('the figures the user typed carry no date: none came with them, and today is not the day they describe', () => {
+  expect(enteredFigure({ ETH: '12' })).toEqual({ amounts: { ETH: '12' }, source: 'entered by the user' });
+  expect(enteredFigure({ ETH: '12' })).not.toHaveProperty('date');
 });

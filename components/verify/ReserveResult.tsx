@@ -78,7 +78,7 @@ export function ReserveResult({ target, result, view, heldLoaded }: { target: Re
               </thead>
               <tbody>
                 {result.comparisons.map((row) => (
-                  <TotalRow key={row.symbol} row={row} partial={!result.complete} llamaUsd={llamaFor(row.symbol)} />
+                  <TotalRow key={row.symbol} row={row} partial={!result.complete} llamaUsd={llamaFor(row.symbol)} publishedDate={result.published?.date} />
                 ))}
               </tbody>
             </table>
@@ -179,7 +179,7 @@ export function ReserveResult({ target, result, view, heldLoaded }: { target: Re
   );
 }
 
-function TotalRow({ row, partial, llamaUsd }: { row: ReserveComparison; partial: boolean; llamaUsd: number | undefined }) {
+function TotalRow({ row, partial, llamaUsd, publishedDate }: { row: ReserveComparison; partial: boolean; llamaUsd: number | undefined; publishedDate: string | undefined }) {
   const t = useT();
   const locale = useLocale();
   const lowerBound = partial || row.missingReads > 0;
@@ -200,6 +200,10 @@ function TotalRow({ row, partial, llamaUsd }: { row: ReserveComparison; partial:
         ) : (
           <>
             {formatDecimal(row.published, locale)} <span class="muted">{t('verifyReservesEnteredByYou')}</span>
+            {/* The on-chain side is read now, at the block above; the typed figure describes its report's day, which it did not come with. */}
+            <div class="muted" data-testid="reserves-published-date">
+              {publishedDate === undefined ? t('reasonDateUnknown') : t('asOf', formatDate(publishedDate, locale))}
+            </div>
             <div class="muted" data-testid="reserves-published-difference">
               {t('verifyReservesDifference', [
                 formatDecimal(row.publishedDifference ?? '0', locale),

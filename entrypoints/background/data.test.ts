@@ -117,6 +117,22 @@ describe('sourceViews', () => {
     expect(views.find((row) => row.id === OWN_TOKEN_PRICES_SOURCE)?.bundledExchanges).toBeUndefined();
     expect(views.find((row) => row.id === FEED_SOURCE)?.bundledExchanges).toBeUndefined();
   });
+
+  test('the rows on the bundled data carry the days its figures describe, not the day the file was compiled', async () => {
+    const views = await sourceViews();
+    const shipped = bundledSnapshot();
+    const totalsDays = Object.values(shipped.exchanges)
+      .flatMap((entry) => [entry.onchain?.asOf, entry.flows?.asOf].filter((day) => day !== undefined))
+      .sort();
+    expect(totalsDays.length).toBeGreaterThan(0);
+    expect(views.find((row) => row.id === CEXS_SOURCE)?.bundledDays).toEqual({ from: totalsDays[0], to: totalsDays.at(-1) });
+    expect(totalsDays[0]).not.toBe(shipped.generatedAt.slice(0, 10));
+    const reportDays = Object.values(shipped.exchanges)
+      .flatMap((entry) => (entry.por === undefined || entry.por.method === 'none' ? [] : [entry.por.asOf]))
+      .sort();
+    expect(views.find((row) => row.id === FEED_SOURCE)?.bundledDays).toEqual({ from: reportDays[0], to: reportDays.at(-1) });
+    expect(views.find((row) => row.id === OWN_TOKEN_PRICES_SOURCE)?.bundledDays).toBeUndefined();
+  });
 });
 
 /**

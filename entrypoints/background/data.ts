@@ -8,7 +8,7 @@ import { readAnswerFailure, type AnswerFailure } from '@/lib/reserves/answer-fai
 import { readFetchFailure, type FetchFailure } from '@/lib/reserves/fetch-source';
 import { CEXS_POLICY, PROTOCOL_POLICY, initialSourceState, isDue, onStartup, statusAt, type SourcePolicy, type SourceState } from '@/lib/reserves/schedule';
 import { bundledSnapshot, bundledSnapshotProblem, parseSnapshot } from '@/lib/reserves/snapshot';
-import { bundledExchangeCount, bundledHolds } from '@/lib/reserves/bundled-holds';
+import { bundledDays, bundledExchangeCount, bundledHolds, type BundledDays } from '@/lib/reserves/bundled-holds';
 import { mergeSnapshots } from '@/lib/reserves/merge';
 import type { Snapshot } from '@/lib/reserves/schema';
 import { FEED_POLICY, refreshFeed } from '@/lib/feed/refresh-feed';
@@ -79,6 +79,8 @@ export interface SourceView {
   bundledAt?: string;
   /** With `bundledAt`, on the /cexs row: for how many of the exchanges this source covers the bundled data has its figures. */
   bundledExchanges?: { count: number; of: number };
+  /** With `bundledAt`: the oldest and newest day those figures describe, which is their age; absent when none is dated. */
+  bundledDays?: BundledDays;
 }
 
 let held: Snapshot | undefined;
@@ -150,10 +152,13 @@ function trackedProtocols(): { exchangeId: string; slug: string }[] {
  * few of them. The feed carries what the bundled data carries (both are built from data/por), so
  * its row makes no such count.
  */
-function bundledCoverage(shipped: Snapshot, group: SourceView['group']): { bundledExchanges?: { count: number; of: number } } {
-  if (group !== 'cexs') return {};
+function bundledCoverage(shipped: Snapshot, row: Pick<SourceView, 'group' | 'exchangeId'>): Pick<SourceView, 'bundledExchanges' | 'bundledDays'> {
   const ids = trackedProtocols().map((tracked) => tracked.exchangeId);
-  return { bundledExchanges: { count: bundledExchangeCount(shipped, group, ids), of: ids.length } };
+  const days = bundledDays(shipped, { ...row, exchangeIds: ids });
+  return {
+    ...(days === undefined ? {} : { bundledDays: days }),
+    ...(row.group === 'cexs' ? { bundledExchanges: { count: bundledExchangeCount(shipped, row.group, ids), of: ids.length } } : {}),
+  };
 }
 
 function policyFor(source: string): SourcePolicy {
@@ -325,7 +330,7 @@ export async function sourceViews(): Promise<SourceView[]> {
   ];
   const shipped = bundledSnapshotProblem() === undefined ? bundledSnapshot() : undefined;
   return rows.map((row) => {
-    const bundled = shipped !== undefined && bundledHolds(shipped, row) ? { bundledAt: shipped.generatedAt, ...bundledCoverage(shipped, row.group) } : {};
+    const bundled = shipped !== undefined && bundledHolds(shipped, row) ? { bundledAt: shipped.generatedAt, ...bundledCoverage(shipped, row) } : {};
     const state = states[row.id] ?? initialSourceState();
     const fetchFailure = readFetchFailure(state.lastFetchFailure);
     const feedFailure = readFeedFailure(state.lastFeedFailure);

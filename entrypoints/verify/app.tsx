@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import { I18nContext, type I18n } from '@/utils/i18n';
 import { ProofVerifier } from '@/components/verify/ProofVerifier';
 import { ReserveCheck, type ReserveCheckTarget } from '@/components/verify/ReserveCheck';
-import { checkReserves } from '@/lib/chain/reserves-check';
+import { checkReserves, enteredFigure } from '@/lib/chain/reserves-check';
 import { reserveAddressLists, reserveTokens } from '@/lib/chain/reserve-addresses';
 import { reserveChains } from '@/lib/chain/reserve-chains';
 import { exchanges } from '@/lib/exchanges/registry';
@@ -74,8 +74,8 @@ function App({ initialSettings, initialI18n }: { initialSettings: Settings; init
               nativeSymbol: target.nativeSymbol,
               ...(published === undefined
                 ? {}
-                : // The figure is the user's own copy from the exchange's report; the page names it so.
-                  { published: { amounts: published, source: 'entered by the user', date: new Date().toISOString().slice(0, 10) } }),
+                : // The user's own copy from the exchange's report, typed without its date: the page says the date is unknown.
+                  { published: enteredFigure(published) }),
               onProgress,
               signal,
             })

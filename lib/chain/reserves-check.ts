@@ -58,8 +58,13 @@ export interface ReserveCheckToken {
 export interface ReserveFigure {
   amounts: Record<string, string>;
   source: string;
-  /** The date the figure describes. */
-  date: string;
+  /** The date the figure describes; absent when nobody said (a figure the user typed): never today's date in its place. */
+  date?: string;
+}
+
+/** The figures the user typed from the exchange's report: they came with no date, so they carry none. */
+export function enteredFigure(amounts: Record<string, string>): ReserveFigure {
+  return { amounts, source: 'entered by the user' };
 }
 
 export interface ReserveCheckProgress {
@@ -129,8 +134,13 @@ export interface CheckReservesReturnType {
   /** Balances a one-request-per-balance reader would need (eth_getBalance / eth_call each). */
   naiveRequests: number;
   error?: ReserveCheckErrorData;
-  published?: { source: string; date: string };
-  defillama?: { source: string; date: string };
+  published?: Omit<ReserveFigure, 'amounts'>;
+  defillama?: Omit<ReserveFigure, 'amounts'>;
+}
+
+/** A figure's source and date without its amounts; an undated figure stays undated. */
+function figureLabel({ source, date }: ReserveFigure): Omit<ReserveFigure, 'amounts'> {
+  return date === undefined ? { source } : { source, date };
 }
 
 const DEFAULT_CALLS_PER_REQUEST = 400;
@@ -222,8 +232,8 @@ export async function checkReserves(parameters: CheckReservesParameters): Promis
     comparisons: [],
     rpcRequests: 0,
     naiveRequests: new Set(parameters.addresses.map((address) => address.toLowerCase())).size * (1 + new Set(tokens.map((token) => token.address.toLowerCase())).size),
-    ...(parameters.published === undefined ? {} : { published: { source: parameters.published.source, date: parameters.published.date } }),
-    ...(parameters.defillama === undefined ? {} : { defillama: { source: parameters.defillama.source, date: parameters.defillama.date } }),
+    ...(parameters.published === undefined ? {} : { published: figureLabel(parameters.published) }),
+    ...(parameters.defillama === undefined ? {} : { defillama: figureLabel(parameters.defillama) }),
   };
   const fail = (error: ReserveCheckError, partial: Partial<CheckReservesReturnType> = {}): CheckReservesReturnType => ({
     ...base,

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Snapshot } from './schema';
-import { bundledHolds } from './bundled-holds';
+import { bundledDays, bundledHolds } from './bundled-holds';
 import { bundledSnapshot } from './snapshot';
 
 const totals = { asOf: '2026-08-10', totalUsd: 10e9, cleanUsd: 9e9, source: 'https://api.llama.fi/cexs', observedAt: '2026-08-10T06:20:12.000Z' };
@@ -27,5 +27,35 @@ describe('bundledHolds: a source is said to be covered by the bundled data only 
     expect(bundledHolds(broken, { group: 'protocol', exchangeId: 'binance' })).toBe(true);
     expect(bundledHolds(broken, { group: 'protocol', exchangeId: 'okx' })).toBe(false);
     expect(bundledHolds(broken, { group: 'protocol' })).toBe(false);
+  });
+});
+
+describe('bundledDays: the days the bundled figures describe, not the day the file was compiled', () => {
+  test('the shipped file: /cexs totals as of their own day, PoR reports over their own range, none on or after the compile day', () => {
+    const shipped = bundledSnapshot();
+    const ids = Object.keys(shipped.exchanges);
+    const cexs = bundledDays(shipped, { group: 'cexs', exchangeIds: ids });
+    const dayOf = (id: string) => shipped.exchanges[id]?.onchain?.asOf;
+    expect(cexs?.from).toBe(dayOf('binance'));
+    expect(cexs?.from).not.toBe(shipped.generatedAt.slice(0, 10));
+    const feed = bundledDays(shipped, { group: 'feed' });
+    expect(feed?.from).toBeDefined();
+    expect(feed!.from < feed!.to).toBe(true);
+    expect(feed!.to <= shipped.generatedAt.slice(0, 10)).toBe(true);
+    expect(bundledDays(shipped, { group: 'own-token-prices' })).toBeUndefined();
+  });
+
+  test('the oldest and the newest day among the exchanges asked about; a "none" record and a missing figure give no day', () => {
+    const some = snapshot({
+      binance: { onchain: totals, flows: { asOf: '2026-07-01', source: 'https://api.llama.fi/cexs' }, por },
+      okx: { onchain: { ...totals, asOf: '2026-08-12' }, por: { ...por, method: 'none', asOf: '2014-01-01' } },
+    });
+    expect(bundledDays(some, { group: 'cexs', exchangeIds: ['binance', 'okx'] })).toEqual({ from: '2026-07-01', to: '2026-08-12' });
+    expect(bundledDays(some, { group: 'cexs', exchangeIds: ['okx'] })).toEqual({ from: '2026-08-12', to: '2026-08-12' });
+    expect(bundledDays(some, { group: 'cexs', exchangeIds: ['kraken'] })).toBeUndefined();
+    expect(bundledDays(some, { group: 'feed' })).toEqual({ from: '2026-09-01', to: '2026-09-01' });
+    expect(bundledDays(some, { group: 'protocol', exchangeId: 'binance' })).toBeUndefined();
+    const broken = snapshot({ binance: { onchain: { ...totals, breakdownAsOf: '2026-08-09', topTokens: [{ symbol: 'BTC', usd: 5e9 }] } } });
+    expect(bundledDays(broken, { group: 'protocol', exchangeId: 'binance' })).toEqual({ from: '2026-08-09', to: '2026-08-09' });
   });
 });

@@ -38,3 +38,40 @@ export function bundledExchangeCount(snapshot: Snapshot, group: 'feed' | 'cexs',
     return group === 'feed' ? entry.por !== undefined : entry.onchain !== undefined || entry.flows !== undefined;
   }).length;
 }
+
+/** The oldest and the newest day a source's bundled figures describe (their `asOf`). */
+export interface BundledDays {
+  from: string;
+  to: string;
+}
+
+/**
+ * The days the bundled figures a source supplies describe, not the day the file was compiled: the
+ * compile date says nothing about how old the figures are. PoR reports for the feed (a `none`
+ * record is a finding without figures, so it has no day to give), /cexs totals and flows for
+ * `exchangeIds`, a breakdown for `exchangeId`. Undefined when there is no such figure, never a
+ * made-up day.
+ */
+export function bundledDays(snapshot: Snapshot, { group, exchangeId, exchangeIds = [] }: BundledHoldsParameters & { exchangeIds?: readonly string[] }): BundledDays | undefined {
+  const entry = (id: string) => (Object.hasOwn(snapshot.exchanges, id) ? snapshot.exchanges[id] : undefined);
+  const days: (string | undefined)[] = [];
+  switch (group) {
+    case 'feed':
+      for (const reserves of Object.values(snapshot.exchanges)) if (reserves.por?.method !== 'none') days.push(reserves.por?.asOf);
+      break;
+    case 'cexs':
+      for (const id of exchangeIds) days.push(entry(id)?.onchain?.asOf, entry(id)?.flows?.asOf);
+      break;
+    case 'protocol': {
+      const onchain = exchangeId === undefined ? undefined : entry(exchangeId)?.onchain;
+      if (onchain?.topTokens !== undefined || onchain?.byChain !== undefined) days.push(onchain.breakdownAsOf ?? onchain.asOf);
+      days.push(onchain?.tokenAmounts?.asOf);
+      break;
+    }
+    case 'own-token-prices':
+      break;
+  }
+  const known = days.filter((day): day is string => day !== undefined).sort();
+  const [from] = known;
+  return from === undefined ? undefined : { from, to: known[known.length - 1]! };
+}

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { exchanges } from '../../lib/exchanges/registry';
 import { FEED_URL } from '../../lib/feed/trust';
 import { bundledSnapshot } from '../../lib/reserves/snapshot';
+import { formatAge, formatDate } from '../../lib/words/format';
 import { axeProblems, launchChromium, layoutProblems, refreshSource, type ChromiumExtension } from './harness';
 
 /**
@@ -46,14 +47,24 @@ describe('Options → Data sources in Chromium', () => {
     // The grouped row counts the exchanges at its (worst) state: "all" of them when none is at another.
     await expect.poll(() => options.getByTestId('source-count').textContent()).toMatch(new RegExp(`^(\\d+ of ${protocolExchanges.length}|all ${protocolExchanges.length}) exchanges$`));
     // Before any fetch succeeded, a row whose figures came with the extension (PoR reports, /cexs totals) says that data is in use,
-    // with its date; the bundled file holds no own-token price and no per-exchange breakdown, so those rows say "Last success: Never".
-    const bundledOn = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(bundledSnapshot().generatedAt));
-    const withTotals = protocolExchanges.filter((exchange) => bundledSnapshot().exchanges[exchange.id]?.onchain !== undefined || bundledSnapshot().exchanges[exchange.id]?.flows !== undefined).length;
+    // with the days those figures describe and their age (never the day the file was compiled); the bundled file holds no own-token
+    // price and no per-exchange breakdown, so those rows say "Last success: Never".
+    const shipped = bundledSnapshot();
+    const on = (day: string) => formatDate(day, 'en');
+    const ago = (day: string) => formatAge(day, new Date(), 'en');
+    const dated = (days: string[]) => {
+      const [from, to] = [days.toSorted()[0]!, days.toSorted().at(-1)!];
+      return from === to ? `figures as of ${on(from)} (${ago(from)})` : `figures from ${on(from)} (${ago(from)}) to ${on(to)} (${ago(to)})`;
+    };
+    const reportDays = Object.values(shipped.exchanges).flatMap((entry) => (entry.por === undefined || entry.por.method === 'none' ? [] : [entry.por.asOf]));
+    const totalsDays = protocolExchanges.flatMap((exchange) => [shipped.exchanges[exchange.id]?.onchain?.asOf, shipped.exchanges[exchange.id]?.flows?.asOf].filter((day) => day !== undefined));
+    const withTotals = protocolExchanges.filter((exchange) => shipped.exchanges[exchange.id]?.onchain !== undefined || shipped.exchanges[exchange.id]?.flows !== undefined).length;
     expect(withTotals).toBeLessThan(protocolExchanges.length);
+    expect(totalsDays).not.toContain(shipped.generatedAt.slice(0, 10));
     const expected: Record<string, string> = {
-      feed: `Using the data that came with Reserve Radar, compiled ${bundledOn}`,
+      feed: `Using the data that came with Reserve Radar: ${dated(reportDays)}`,
       // The bundled file has /cexs totals for a few exchanges only: the row says how many, not that they are all covered.
-      cexs: `Using the data that came with Reserve Radar, compiled ${bundledOn}, which has these figures for only ${withTotals} of ${protocolExchanges.length} exchanges`,
+      cexs: `Using the data that came with Reserve Radar: ${dated(totalsDays)}, for only ${withTotals} of ${protocolExchanges.length} exchanges`,
       'own-token-prices': 'Last success: Never',
       protocol: 'Last success: Never',
     };
