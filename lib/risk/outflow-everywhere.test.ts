@@ -22,7 +22,13 @@ const stored = snapshot.exchanges.binance;
 const now = new Date('2026-08-10T07:20:12Z');
 const totalUsd = stored?.onchain?.totalUsd ?? 0;
 const outflowUsd = totalUsd / 3;
-const reserves = stored === undefined ? undefined : { ...stored, flows: { ...stored.flows, asOf: '2026-08-10', observedAt: '2026-08-10T06:20:12.000Z', source: 'https://api.llama.fi/cexs', net24hUsd: 0, net7dUsd: -outflowUsd, net30dUsd: -outflowUsd } };
+const reserves =
+  stored === undefined
+    ? undefined
+    : {
+        ...stored,
+        flows: { ...stored.flows, asOf: '2026-08-10', observedAt: '2026-08-10T06:20:12.000Z', source: 'https://api.llama.fi/cexs', net24hUsd: 0, net7dUsd: -outflowUsd, net30dUsd: -outflowUsd },
+      };
 
 describe('one 7-day outflow, one percentage', () => {
   test('card, share text, popup alert and notification give the same share: of what the exchange held when the week began', () => {
@@ -41,7 +47,10 @@ describe('one 7-day outflow, one percentage', () => {
       const surfaces = {
         card: cardReason === undefined ? '' : reasonText(cardReason, t, locale, now),
         // The shared text's reason line for the week, the one naming the amount.
-        share: shareText({ view, now, t, locale }).text.split('\n').find((line) => line.startsWith('- ') && line.includes(formatUsd(outflowUsd, locale))) ?? '',
+        share:
+          shareText({ view, now, t, locale })
+            .text.split('\n')
+            .find((line) => line.startsWith('- ') && line.includes(formatUsd(outflowUsd, locale))) ?? '',
         popup: runReason === undefined ? '' : runReasonText(runReason, t, locale),
         notification: runNotificationMessage(run.reasons, t, locale) ?? '',
       };
