@@ -1,3 +1,5 @@
+import { RunSnoozes } from './options/RunSnoozes';
+import type { RunSnoozeView } from '../lib/view/run-alert-view';
 import { useEffect, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import type { NudgePolicy, Settings } from '../lib/settings';
@@ -99,6 +101,10 @@ export interface OptionsProps {
   onReset: () => Promise<boolean>;
   /** The holdings sections (components/HoldingsSection.tsx, HoldingsData.tsx), drawn by the entrypoint. */
   holdings?: ComponentChildren;
+  /** Run-alert snoozes in force (muted alerts, not hidden cards); undefined while they load. */
+  runSnoozes?: RunSnoozeView[] | undefined;
+  /** Lifts a run-alert snooze; rejects when it was not lifted. */
+  onRunUnsnooze?: (exchangeId: string) => Promise<unknown>;
   /** Changes when storage was emptied ("Delete everything"): the fields drop what was typed, and their errors, with it. */
   draftsKey?: number;
 }
@@ -131,6 +137,8 @@ export function Options(props: OptionsProps) {
     onUnsubscribe,
     onAllowListAccess,
     holdings,
+    runSnoozes,
+    onRunUnsnooze,
     draftsKey = 0,
   } = props;
   const t = useT();
@@ -220,6 +228,7 @@ export function Options(props: OptionsProps) {
           </ul>
         )}
         <NotSavedStatus notSaved={snoozeNotSaved} testId="snoozes-notice" />
+        {onRunUnsnooze !== undefined && <RunSnoozes snoozes={runSnoozes} onRemove={onRunUnsnooze} />}
       </section>
 
       <LookalikeProtection key={draftsKey} protectionOn={protectionOn} onLookalikeProtection={onLookalikeProtection} allowedHosts={allowedHosts} onAllowedHostRemove={onAllowedHostRemove} />

@@ -36,6 +36,8 @@ export interface PopupProps {
   /** Every exchange with a run alert on, and the one-click snooze (docs/risk-model.md, "Run alert"). */
   loadRunAlerts?: () => Promise<RunAlertView[]>;
   onSnoozeRun?: (exchangeId: string) => Promise<RunAlertView[]>;
+  /** Lifts a run-alert snooze (the undo beside "snoozed until …"). */
+  onUnsnoozeRun?: (exchangeId: string) => Promise<RunAlertView[]>;
   /** How many subscribed warning lists are not checked for want of access, and the way to allow them. */
   loadListsNotChecked?: () => Promise<number>;
   onOpenLists?: () => void;
@@ -48,7 +50,23 @@ const HoldingsMini = lazy(() => import('./HoldingsMini').then((module) => ({ def
 const SharePanel = lazy(() => import('./SharePanel').then((module) => ({ default: module.SharePanel })));
 
 export function Popup(props: PopupProps) {
-  const { tab, failed = false, onRetry, loadAll, onWithdraw, onOpenOptions, onOpenVerify, onCopyText, onCopyImage, loadHoldings, loadRunAlerts, onSnoozeRun, loadListsNotChecked, onOpenLists } = props;
+  const {
+    tab,
+    failed = false,
+    onRetry,
+    loadAll,
+    onWithdraw,
+    onOpenOptions,
+    onOpenVerify,
+    onCopyText,
+    onCopyImage,
+    loadHoldings,
+    loadRunAlerts,
+    onSnoozeRun,
+    onUnsnoozeRun,
+    loadListsNotChecked,
+    onOpenLists,
+  } = props;
   const [sharing, setSharing] = useState(false);
   const t = useT();
   const locale = useLocale();
@@ -129,7 +147,9 @@ export function Popup(props: PopupProps) {
       </p>
     );
   // Run alerts lead: the tab's exchange at once, every other one with an alert on once asked.
-  const runAlerts = onSnoozeRun !== undefined && <RunAlerts first={tab.kind === 'exchange' ? tab.view.runAlert : undefined} load={loadRunAlerts} onWithdraw={onWithdraw} onSnooze={onSnoozeRun} />;
+  const runAlerts = onSnoozeRun !== undefined && (
+    <RunAlerts first={tab.kind === 'exchange' ? tab.view.runAlert : undefined} load={loadRunAlerts} onWithdraw={onWithdraw} onSnooze={onSnoozeRun} onUnsnooze={onUnsnoozeRun} />
+  );
   if (tab.kind === 'exchange')
     return (
       <>
@@ -244,6 +264,7 @@ function ExchangeList({ load, onWithdraw }: { load: () => Promise<ExchangeView[]
             <button type="button" class="list__row" aria-expanded={open === view.id} onClick={() => setOpen(open === view.id ? undefined : view.id)}>
               <span class="list__name">{view.name}</span>
               <LevelChip verdict={view.verdict} />
+              <RowWarning warnings={view.warnings} />
             </button>
             {open === view.id && (
               <div class="list__card">
@@ -254,5 +275,21 @@ function ExchangeList({ load, onWithdraw }: { load: () => Promise<ExchangeView[]
         ))}
       </ul>
     </section>
+  );
+}
+
+/**
+ * A subscribed list's warning beside the verdict: the list's claim, marked as the community's, so
+ * that it neither replaces our proof-of-reserves verdict nor goes unseen in the list ("Unknown"
+ * alone would read as nothing known against the exchange).
+ */
+function RowWarning({ warnings }: { warnings: ExchangeView['warnings'] }) {
+  const t = useT();
+  const worst = warnings.find((warning) => warning.severity === 'danger' || warning.severity === 'caution')?.severity;
+  if (worst === undefined) return null;
+  return (
+    <span class={`list__warning list__warning--${worst}`} data-testid="row-warning" data-severity={worst}>
+      ⚠ {t(worst === 'danger' ? 'rowWarningDanger' : 'rowWarningCaution')}
+    </span>
   );
 }

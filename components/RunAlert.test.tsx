@@ -50,7 +50,7 @@ describe('RunAlert', () => {
     expect(root.querySelector('h2')?.textContent).toBe('Money is leaving Binance fast');
     const day = root.querySelector('[data-signal="outflow-24h"]');
     expect(day?.getAttribute('data-effect')).toBe('alert');
-    expect(day?.textContent).toBe('$25B left in the last 24 hours: 25.0% of the $100B it held (an alert from 15%). (api.llama.fi, 20 minutes ago)');
+    expect(day?.textContent).toBe('$25B left in the last 24 hours: 25% of the $100B it held (an alert from 15%). (api.llama.fi, 20 minutes ago)');
     expect(day?.querySelector('a')?.getAttribute('href')).toBe(CEXS);
     // Calm figures are shown too, without a line; what could not be read says so.
     expect(root.querySelector('[data-signal="outflow-7d"]')?.textContent).toMatch(/^\$3B left in the last 7 days: 3\.8% of the \$78B it held\. /);

@@ -1,4 +1,5 @@
 import './run-alert.css';
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { RunAlertView } from '../lib/view/run-alert-view';
 import { formatAge, formatDateTime, sourceSite } from '../lib/words/format';
@@ -16,6 +17,8 @@ export interface RunAlertProps {
    * snoozing is not offered (the exchange's own page).
    */
   onSnooze?: () => Promise<boolean>;
+  /** Drawn beside the snoozed line: the popup's way to lift the snooze. */
+  undo?: ComponentChildren;
   /** 1 where the alert leads a page (the popup), 2 inside the pill's card. */
   headingLevel?: 1 | 2 | 3;
 }
@@ -26,7 +29,7 @@ const SETTLING_KEYS = { 'flows-calm': 'runAlertSettling', unread: 'runAlertSettl
  * What happened, with the figures, where each comes from and how old it is, and the one step to
  * take. Drawn in the popup and, on the exchange's own page, at the top of the pill's card.
  */
-export function RunAlert({ alert, onWithdraw, onSnooze, headingLevel = 2 }: RunAlertProps) {
+export function RunAlert({ alert, onWithdraw, onSnooze, undo, headingLevel = 2 }: RunAlertProps) {
   const t = useT();
   const locale = useLocale();
   const join = joiners(locale);
@@ -60,6 +63,7 @@ export function RunAlert({ alert, onWithdraw, onSnooze, headingLevel = 2 }: RunA
           </p>
         )}
       </div>
+      {alert.snoozedUntil !== undefined && undo}
       <ul class="run-alert__reasons">
         {known.map((reason) => (
           <li key={`${reason.signal}-${reason.symbol ?? reason.title ?? ''}`} class={`run-reason run-reason--${reason.effect}`} data-signal={reason.signal} data-effect={reason.effect}>

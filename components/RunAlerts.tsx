@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { RunAlertView } from '../lib/view/run-alert-view';
+import { useT } from '../utils/i18n';
 import { RunAlert } from './RunAlert';
 
 export interface RunAlertsProps {
@@ -10,15 +11,25 @@ export interface RunAlertsProps {
   onWithdraw: (exchangeId: string) => void;
   /** "Snooze this exchange's alerts for a week"; answers with the alerts as they are after it. */
   onSnooze: (exchangeId: string) => Promise<RunAlertView[]>;
+  /** Lifts an exchange's snooze; answers with the alerts as they are after it. */
+  onUnsnooze?: ((exchangeId: string) => Promise<RunAlertView[]>) | undefined;
 }
 
 /** The popup's run alerts: the tab's exchange first, then every other exchange with one on. */
-export function RunAlerts({ first, load, onWithdraw, onSnooze }: RunAlertsProps) {
+export function RunAlerts({ first, load, onWithdraw, onSnooze, onUnsnooze }: RunAlertsProps) {
+  const t = useT();
   const [views, setViews] = useState<RunAlertView[] | undefined>(undefined);
+  // The exchange whose snooze was just lifted: its snooze button, back in place of the undo, takes the focus.
+  const [lifted, setLifted] = useState<string | undefined>(undefined);
   useEffect(() => {
     if (load === undefined) return;
     load().then(setViews, () => setViews(undefined));
   }, [load]);
+  useEffect(() => {
+    if (lifted === undefined) return;
+    setLifted(undefined);
+    document.querySelector<HTMLElement>(`[data-testid="run-alert"][data-exchange="${lifted}"] [data-testid="run-snooze"]`)?.focus();
+  }, [lifted]);
   const lead = first?.phase === 'alert' ? (views?.find((view) => view.exchangeId === first.exchangeId) ?? first) : undefined;
   const shown = [...(lead === undefined ? [] : [lead]), ...(views ?? []).filter((view) => view.exchangeId !== lead?.exchangeId)];
   if (shown.length === 0) return null;
@@ -28,10 +39,31 @@ export function RunAlerts({ first, load, onWithdraw, onSnooze }: RunAlertsProps)
       setViews(next);
       return next.some((view) => view.exchangeId === exchangeId && view.snoozedUntil !== undefined);
     });
+  const unsnoozeOne = (exchangeId: string, unsnooze: (exchangeId: string) => Promise<RunAlertView[]>) =>
+    unsnooze(exchangeId).then(
+      (next) => {
+        setViews(next);
+        if (!next.some((view) => view.exchangeId === exchangeId && view.snoozedUntil !== undefined)) setLifted(exchangeId);
+      },
+      (error: unknown) => console.error('[reserve-radar] the snooze could not be lifted', error),
+    );
   return (
     <div class="run-alerts" data-testid="run-alerts">
       {shown.map((view) => (
-        <RunAlert key={view.exchangeId} alert={view} headingLevel={1} onWithdraw={() => onWithdraw(view.exchangeId)} onSnooze={() => snoozeOne(view.exchangeId)} />
+        <RunAlert
+          key={view.exchangeId}
+          alert={view}
+          headingLevel={1}
+          onWithdraw={() => onWithdraw(view.exchangeId)}
+          onSnooze={() => snoozeOne(view.exchangeId)}
+          undo={
+            onUnsnooze !== undefined && (
+              <button type="button" class="ghost" data-testid="run-unsnooze" onClick={() => void unsnoozeOne(view.exchangeId, onUnsnooze)}>
+                {t('runUnsnooze')}
+              </button>
+            )
+          }
+        />
       ))}
     </div>
   );

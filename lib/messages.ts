@@ -66,11 +66,14 @@ export const ExtensionRequestSchema = v.variant('type', [
   v.object({ type: v.literal('holdings-refresh'), balances: v.optional(v.boolean(), false) }),
   v.object({ type: v.literal('delete-all-data') }),
   /**
-   * Run alerts (popup): every exchange with one on, and the one-click snooze. Never from the
-   * exchange's page: a page must not be able to silence its own alert.
+   * Run alerts (popup): every exchange with one on, and the one-click snooze; (popup, options) the
+   * snoozes in force and lifting one. Never from the exchange's page: a page must not be able to
+   * silence its own alert.
    */
   v.object({ type: v.literal('run-alerts') }),
   v.object({ type: v.literal('run-snooze'), exchangeId: ExchangeIdSchema }),
+  v.object({ type: v.literal('run-snoozes') }),
+  v.object({ type: v.literal('run-unsnooze'), exchangeId: ExchangeIdSchema }),
 ]);
 
 export type PageRequest = v.InferOutput<typeof PageRequestSchema>;

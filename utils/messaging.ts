@@ -6,7 +6,7 @@ import type { SourceView } from '@/entrypoints/background/data';
 import type { SubscribeResult } from '@/lib/community/subscription';
 import type { SubscriptionView } from '@/entrypoints/background/warnings';
 import type { ReadBalancesReturnType, RefreshPricesReturnType } from '@/entrypoints/background/holdings';
-import type { RunAlertView } from '@/lib/view/run-alert-view';
+import type { RunAlertView, RunSnoozeView } from '@/lib/view/run-alert-view';
 
 /**
  * The message protocol in one place: what each request answers. Types only, so the exchange
@@ -38,6 +38,8 @@ export interface ResponseMap {
   'delete-all-data': SourceView[];
   'run-alerts': RunAlertView[];
   'run-snooze': RunAlertView[];
+  'run-snoozes': RunSnoozeView[];
+  'run-unsnooze': RunAlertView[];
 }
 
 export type Response<T extends RequestType> = ResponseMap[T];

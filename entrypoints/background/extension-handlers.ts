@@ -12,7 +12,7 @@ import { subscribe, subscriptionViews, unsubscribe, warningLookup } from './warn
 import { heldSnapshot, sourceViews } from './data';
 import { refreshNow } from './refresh-now';
 import { inTurns } from '@/utils/in-turn';
-import { recheckRunNotifications, runAlertLookup, runAlertViews, snoozeRunAlert, updateRunAlerts } from './run-alerts';
+import { recheckRunNotifications, runAlertLookup, runAlertViews, runSnoozeViews, snoozeRunAlert, unsnoozeRunAlert, updateRunAlerts } from './run-alerts';
 import { readBalances, recordHistory, refreshPrices, REMINDER_ALARM, summaryForPopup } from './holdings';
 import { clearEverything, deletedSince, deleteMark } from './delete-everything';
 
@@ -123,6 +123,12 @@ export function createExtensionHandlers(context: BackgroundContext): ExtensionHa
     'run-alerts': () => runAlertViews(),
     async 'run-snooze'(request) {
       await snoozeRunAlert(request.exchangeId);
+      await forgetAllTabStates();
+      return runAlertViews();
+    },
+    'run-snoozes': () => runSnoozeViews(),
+    async 'run-unsnooze'(request) {
+      await unsnoozeRunAlert(request.exchangeId);
       await forgetAllTabStates();
       return runAlertViews();
     },

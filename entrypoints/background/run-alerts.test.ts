@@ -98,7 +98,7 @@ describe('run alerts in the background', () => {
       expect.objectContaining({
         title: 'Money is leaving Binance fast',
         // The figures name their source and the moment they describe: the notification has no link, and stays.
-        message: `$20B left in the last 24 hours: 20.0% of the $100B it held (an alert from 15%). Figures from api.llama.fi, as of ${READ_AT_WORDS}. Click to open the withdrawal guide.`,
+        message: `$20B left in the last 24 hours: 20% of the $100B it held (an alert from 15%). Figures from api.llama.fi, as of ${READ_AT_WORDS}. Click to open the withdrawal guide.`,
       }),
     );
     expect(await fakeBrowser.action.getBadgeText({})).toBe('!');
@@ -249,6 +249,26 @@ describe('run alerts in the background', () => {
     await updateRunAlerts(NOW);
     const views = (await send({ type: 'run-snooze', exchangeId: 'binance' }, self())) as { exchangeId: string; active: boolean }[];
     expect(views.find((view) => view.exchangeId === 'binance')?.active).toBe(false);
+  });
+
+  test('a run-alert snooze is listed for the options page and can be undone from there or the popup: the badge and the alert come back', async () => {
+    await fakeBrowser.storage.local.set({ holdings: holdingOn('binance') });
+    await updateRunAlerts(NOW);
+    await send({ type: 'run-snooze', exchangeId: 'binance' }, self());
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+    const until = new Date(Date.now() + 7 * 86_400_000).getTime();
+    const listed = (await send({ type: 'run-snoozes' }, self())) as { exchangeId: string; name: string; snoozedUntil: string }[];
+    expect(listed.map(({ exchangeId, name }) => ({ exchangeId, name }))).toEqual([{ exchangeId: 'binance', name: 'Binance' }]);
+    expect(Math.abs(Date.parse(listed[0]?.snoozedUntil ?? '') - until)).toBeLessThan(60_000);
+    // The exchange's own page can neither list nor lift the snooze.
+    const page = { id: fakeBrowser.runtime.id, tab: { id: 21, url: 'https://www.binance.com/' }, url: 'https://www.binance.com/' };
+    expect(await send({ type: 'run-unsnooze', exchangeId: 'binance' }, page)).toBeUndefined();
+    expect(await send({ type: 'run-snoozes' }, page)).toBeUndefined();
+    const views = (await send({ type: 'run-unsnooze', exchangeId: 'binance' }, self())) as { exchangeId: string; active: boolean; snoozedUntil?: string }[];
+    expect(views.find((view) => view.exchangeId === 'binance')).toMatchObject({ active: true });
+    expect(views.find((view) => view.exchangeId === 'binance')?.snoozedUntil).toBeUndefined();
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('!');
+    expect(await send({ type: 'run-snoozes' }, self())).toEqual([]);
   });
 
   describe('when the storage change event comes late', () => {

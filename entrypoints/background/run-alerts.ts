@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
 import { exchanges, getExchange } from '@/lib/exchanges/registry';
 import type { ExchangeDefinition } from '@/lib/exchanges/types';
-import { isActive, nextRunState, parseRunStates, shouldNotify, snoozeRun, type RunStates } from '@/lib/risk/run-episode';
+import { isActive, isSnoozed, nextRunState, parseRunStates, shouldNotify, snoozeRun, unsnoozeRun, type RunStates } from '@/lib/risk/run-episode';
 import { evaluateRun } from '@/lib/risk/run-signals';
 import { RUN_ALERT_BADGE } from '@/lib/view/badge';
-import { runAlertView, type RunAlertView } from '@/lib/view/run-alert-view';
+import { runAlertView, type RunAlertView, type RunSnoozeView } from '@/lib/view/run-alert-view';
 import { getHoldings } from '@/utils/holdings';
 import { NOTIFICATIONS } from '@/utils/permissions';
 import { getSettings } from '@/utils/settings';
@@ -116,6 +116,27 @@ export function snoozeRunAlert(exchangeId: string, now = new Date()): Promise<vo
     if (getExchange(exchangeId) === undefined) return;
     const states = await statesInTurn();
     await notifyAndBadge({ ...states, [exchangeId]: snoozeRun(Object.hasOwn(states, exchangeId) ? states[exchangeId] : undefined, now) }, now);
+  });
+}
+
+/** Every run-alert snooze still in force, soonest to end first, for the options page. */
+export async function runSnoozeViews(now = new Date()): Promise<RunSnoozeView[]> {
+  const states = await readStates();
+  return exchanges
+    .flatMap((exchange) => {
+      const state = Object.hasOwn(states, exchange.id) ? states[exchange.id] : undefined;
+      return state?.snoozedUntil !== undefined && isSnoozed(state, now) ? [{ exchangeId: exchange.id, name: exchange.name, snoozedUntil: state.snoozedUntil }] : [];
+    })
+    .sort((a, b) => a.snoozedUntil.localeCompare(b.snoozedUntil) || a.name.localeCompare(b.name));
+}
+
+/** Lifts the snooze (the popup's undo, the options list's remove): the badge, tooltip, pill and notification see the alert again. */
+export function unsnoozeRunAlert(exchangeId: string, now = new Date()): Promise<void> {
+  return serially(async () => {
+    const states = await statesInTurn();
+    const state = Object.hasOwn(states, exchangeId) ? states[exchangeId] : undefined;
+    if (state?.snoozedUntil === undefined) return;
+    await notifyAndBadge({ ...states, [exchangeId]: unsnoozeRun(state) }, now);
   });
 }
 

@@ -6,6 +6,7 @@ import { Options, type SubscriptionRow } from '@/components/Options';
 import { send } from '@/utils/send';
 import { exchanges } from '@/lib/exchanges/registry';
 import type { Settings } from '@/lib/settings';
+import type { RunSnoozeView } from '@/lib/view/run-alert-view';
 import { loadI18n } from '@/utils/translate';
 import { usePageWords } from '@/utils/page-words';
 import { runPage } from '@/utils/run-page';
@@ -73,10 +74,19 @@ function App({ initial, initialI18n, initialBroadAccess, requiredHosts }: { init
     }
   }, []);
   const reloadSubscriptions = useCallback(() => showSubscriptions(send({ type: 'subscriptions-state' })), [showSubscriptions]);
+  const [runSnoozes, setRunSnoozes] = useState<RunSnoozeView[] | undefined>(undefined);
+  const reloadRunSnoozes = useCallback(
+    () =>
+      send({ type: 'run-snoozes' }).then(setRunSnoozes, (error: unknown) => {
+        console.error('[reserve-radar] the run-alert snoozes could not be read', error);
+      }),
+    [],
+  );
   useEffect(() => {
     void readSources();
     void reloadSubscriptions();
-  }, [readSources, reloadSubscriptions]);
+    void reloadRunSnoozes();
+  }, [readSources, reloadSubscriptions, reloadRunSnoozes]);
 
   const change = useSettingsChange(setSettings);
   // Counts the deletes of everything: each one draws the fields afresh, so nothing typed before stays beside the emptied storage.
@@ -143,6 +153,11 @@ function App({ initial, initialI18n, initialBroadAccess, requiredHosts }: { init
         }}
         // A refusal leaves the list as shown; the section says the unsubscribe failed.
         onUnsubscribe={(url) => send({ type: 'unsubscribe', url }).then((rows) => showSubscriptions(Promise.resolve(rows)))}
+        runSnoozes={runSnoozes}
+        onRunUnsnooze={async (exchangeId) => {
+          await send({ type: 'run-unsnooze', exchangeId });
+          await reloadRunSnoozes();
+        }}
         draftsKey={deletes}
         holdings={
           <HoldingsGlue
@@ -153,6 +168,7 @@ function App({ initial, initialI18n, initialBroadAccess, requiredHosts }: { init
               // The lists and the sources' state went with the rest.
               await reloadSubscriptions();
               await readSources();
+              await reloadRunSnoozes();
             }}
             exchangeNames={exchangeNames}
             hostsHeld={allHostsHeld}
@@ -167,6 +183,7 @@ function App({ initial, initialI18n, initialBroadAccess, requiredHosts }: { init
           setSettings(await getSettings());
           setSources(await send({ type: 'reset-data' }));
           await reloadSubscriptions();
+          await reloadRunSnoozes();
           return givenBack;
         }}
       />

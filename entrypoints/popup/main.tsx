@@ -30,6 +30,7 @@ async function loadAll(): Promise<ExchangeView[]> {
 const loadHoldings = () => send({ type: 'holdings-summary' });
 const loadRunAlerts = () => send({ type: 'run-alerts' });
 const snoozeRun = (exchangeId: string) => send({ type: 'run-snooze', exchangeId });
+const unsnoozeRun = (exchangeId: string) => send({ type: 'run-unsnooze', exchangeId });
 const loadListsNotChecked = async () => (await send({ type: 'subscriptions-state' })).filter((subscription) => subscription.needsAccess !== undefined).length;
 const openLists = () => {
   void browser.tabs.create({ url: browser.runtime.getURL('/options.html#lists-title' as '/options.html') }).then(() => window.close());
@@ -56,6 +57,7 @@ async function main() {
         loadHoldings,
         loadRunAlerts,
         onSnoozeRun: snoozeRun,
+        onUnsnoozeRun: unsnoozeRun,
         loadListsNotChecked,
         onOpenLists: openLists,
       },

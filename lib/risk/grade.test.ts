@@ -123,7 +123,7 @@ describe('gradeExchange', () => {
   test('a large outflow looks like a run', () => {
     const run = grade({ ...healthy, flows: { ...flows, net7dUsd: -150 } });
     expect(run.level).toBe('caution');
-    expect(run.reasons[0]).toMatchObject({ metric: 'outflow-7d.share', value: 0.15, threshold: 0.1 });
+    expect(run.reasons[0]).toMatchObject({ metric: 'outflow-7d.share', value: 150 / 1150, threshold: 0.1 });
     expect(run.reasons[0]).toMatchObject({ code: 'flow-7d.out', params: { netUsd: -150 } });
   });
 

@@ -109,8 +109,8 @@ describe('assetConcentration', () => {
 });
 
 describe('netFlowShares', () => {
-  test('turns net outflows into a positive share of assets and inflows into 0', () => {
-    expect(netFlowShares({ flows: { net7dUsd: -25, net30dUsd: 40 }, totalUsd: 100 })).toEqual({ outflow7dShare: 0.25, outflow30dShare: 0 });
+  test('turns net outflows into a share of what was held when the window began (now plus what left), and inflows into 0', () => {
+    expect(netFlowShares({ flows: { net7dUsd: -25, net30dUsd: 40 }, totalUsd: 75 })).toEqual({ outflow7dShare: 0.25, outflow30dShare: 0 });
     expect(netFlowShares({ flows: {}, totalUsd: 100 })).toEqual({});
     expect(netFlowShares({ flows: { net7dUsd: -1 }, totalUsd: 0 })).toEqual({});
   });

@@ -5,20 +5,27 @@ export interface NetFlowSharesParameters {
   totalUsd: number;
 }
 export interface NetFlowSharesReturnType {
-  /** Net outflow over 7 days as a fraction of total assets; 0 when money flowed in. Absent when unknown. */
+  /** Net outflow over 7 days as a fraction of what the exchange held when the window began; 0 when money flowed in. Absent when unknown. */
   outflow7dShare?: number;
   outflow30dShare?: number;
 }
 
 /**
- * Net flows as a share of assets, signed so that bigger means worse: a run shows up as a large
- * outflow share. Shares are taken of today's total, which already excludes what left, so a run
- * reads larger than against the pre-run total; that errs toward warning.
+ * "x % left" in its usual sense: the net outflow as a share of what was held when the window
+ * began, which is today's total plus what left. The card's grade and the run alert both read
+ * shares from here, so one outflow reads as one percentage wherever it is shown.
  */
+export function outflowShare(netUsd: number, totalUsd: number): { share: number; outflowUsd: number; baseUsd: number } {
+  const outflowUsd = Math.max(0, -netUsd);
+  const baseUsd = totalUsd + outflowUsd;
+  return { share: baseUsd > 0 ? outflowUsd / baseUsd : 0, outflowUsd, baseUsd };
+}
+
+/** Net flows as a share of assets, signed so that bigger means worse: a run shows up as a large outflow share. */
 export function netFlowShares({ flows, totalUsd }: NetFlowSharesParameters): NetFlowSharesReturnType {
   const result: NetFlowSharesReturnType = {};
   if (!(totalUsd > 0)) return result;
-  const share = (net: number | undefined): number | undefined => (net === undefined || !Number.isFinite(net) ? undefined : Math.max(0, -net) / totalUsd);
+  const share = (net: number | undefined): number | undefined => (net === undefined || !Number.isFinite(net) ? undefined : outflowShare(net, totalUsd).share);
   const week = share(flows.net7dUsd);
   const month = share(flows.net30dUsd);
   if (week !== undefined) result.outflow7dShare = week;

@@ -117,6 +117,12 @@ export function snoozeRun(state: RunState | undefined, now: Date): RunState {
   return { ...(state ?? calmState), snoozedUntil: new Date(now.getTime() + thresholdValue('run.snooze-days') * 86_400_000).toISOString() };
 }
 
+/** The snooze lifted ("Turn alerts back on"): the episode goes on as it stands. */
+export function unsnoozeRun(state: RunState): RunState {
+  const { snoozedUntil: _lifted, ...rest } = state;
+  return rest;
+}
+
 export interface ShouldNotifyParameters {
   state: RunState | undefined;
   now: Date;

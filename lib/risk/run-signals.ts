@@ -1,6 +1,7 @@
 import type { ExchangeDefinition } from '../exchanges/types';
 import type { Flows, OnchainAssets } from '../reserves/schema';
 import type { OwnTokenSeries } from '../reserves/own-token-prices';
+import { outflowShare } from './net-flows';
 import { thresholdValue, type ThresholdId } from './thresholds';
 
 /**
@@ -133,9 +134,7 @@ function flowReasons(reserves: EvaluateRunParameters['reserves'], now: Date): Ru
     if (flows === undefined || net === undefined || !fresh(flows) || onchain === undefined || !fresh(onchain) || !(onchain.totalUsd >= 0)) {
       return { signal: span.signal, effect: 'unknown', ...(flows === undefined ? {} : { source: flows.source, observedAt: flows.observedAt ?? flows.asOf }) };
     }
-    const outflowUsd = Math.max(0, -net);
-    const baseUsd = onchain.totalUsd + outflowUsd;
-    const share = baseUsd > 0 ? outflowUsd / baseUsd : 0;
+    const { share, outflowUsd, baseUsd } = outflowShare(net, onchain.totalUsd);
     const effect = gradeShare(share, span.caution, span.alert);
     return {
       signal: span.signal,

@@ -183,6 +183,8 @@ export const THRESHOLDS = [
     rationale: "Open interest larger than clean assets is worth showing, but customers' positions are not the exchange's debts, so it does not move the level.",
     reference: DEFILLAMA_CEX,
   },
+  // Outflow shares are of what was held when the window began (now plus what left), the usual
+  // sense of "x % left" and the run watch's base: 0.1 is a tenth of the week's starting assets.
   {
     id: 'outflow-7d.share.caution',
     effect: 'caution',

@@ -133,7 +133,7 @@ describe('verdict reasons in words', () => {
     const say = (code: RiskReason['code']) => reasons.filter((reason) => reason.code === code).map((reason) => reasonText(reason, t, 'en', now));
     expect(say('status.operating')).toContain('Example Exchange is operating; no closure or collapse is on record.');
     expect(say('status.collapsed')).toContain('Example Exchange collapsed on Jan 10, 2025: It stopped paying out and filed for bankruptcy.');
-    expect(say('flow-7d.out')).toContain('Over 7 days $150 left net (15% of assets leaving; 10% or more looks like a run).');
+    expect(say('flow-7d.out')).toContain('Over 7 days $150 left net (13% of assets leaving; 10% or more looks like a run).');
     expect(say('own-token.share')).toContain("30% of reserves are in the exchange's own tokens (XT). At or above the 25% danger line.");
     expect(say('ratio-major')).toContain('Lowest reserve ratio among major assets: ETH at 97% (below 100% is a shortfall, below 95% is danger).');
     expect(say('por.overdue')).toContain(

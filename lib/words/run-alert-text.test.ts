@@ -30,7 +30,7 @@ describe('runNotificationText', () => {
   test('the figures with the host they came from and the moment they describe, to the minute on the reader’s clock (a notification has no link and stays)', () => {
     expect(new Date(outflow.observedAt ?? '').getHours(), 'the test runs in Tokyo time').toBe(20);
     expect(runNotificationText(outflow, words('en'), 'en')).toBe(
-      `$20B left in the last 24 hours: 20.0% of the $100B it held (an alert from 15%). Figures from api.llama.fi, as of ${tokyo('en', '2026-12-05T11:40:00Z')}.`,
+      `$20B left in the last 24 hours: 20% of the $100B it held (an alert from 15%). Figures from api.llama.fi, as of ${tokyo('en', '2026-12-05T11:40:00Z')}.`,
     );
     expect(tokyo('en', '2026-12-05T11:40:00Z')).toMatch(/^Dec 5, 2026, 8:40\sPM$/);
   });
@@ -52,7 +52,7 @@ describe('runNotificationText', () => {
 
   test('figures known only by their day (flows without a reading time) say the day, never a made-up midnight', () => {
     expect(runNotificationText({ ...outflow, observedAt: '2026-12-04' }, words('en'), 'en')).toBe(
-      '$20B left in the last 24 hours: 20.0% of the $100B it held (an alert from 15%). Figures from api.llama.fi, as of Dec 4, 2026.',
+      '$20B left in the last 24 hours: 20% of the $100B it held (an alert from 15%). Figures from api.llama.fi, as of Dec 4, 2026.',
     );
   });
 
@@ -81,7 +81,7 @@ describe('runNotificationText', () => {
 
   test('a reason without a source or a moment says its sentence alone, never an empty source', () => {
     const { source: _source, observedAt: _observedAt, ...bare } = outflow;
-    expect(runNotificationText(bare, words('en'), 'en')).toBe('$20B left in the last 24 hours: 20.0% of the $100B it held (an alert from 15%).');
+    expect(runNotificationText(bare, words('en'), 'en')).toBe('$20B left in the last 24 hours: 20% of the $100B it held (an alert from 15%).');
   });
 });
 
@@ -102,8 +102,8 @@ describe('runNotificationMessage', () => {
     const message = runNotificationMessage(reasons, words('en'), 'en');
     expect(message).toBe(
       'Money is leaving while its own token falls: both at once count as an alert. The readings: ' +
-        `$6B left in the last 24 hours: 6.0% of the $100B it held (a warning sign from 5%). Figures from api.llama.fi, as of ${tokyo('en', '2026-12-05T11:40:00Z')}. ` +
-        `Its own token FTT is 25.0% below its 7-day high (a warning sign from 20%). Figures from coins.llama.fi, as of ${tokyo('en', '2026-12-05T11:00:00Z')}.`,
+        `$6B left in the last 24 hours: 6% of the $100B it held (a warning sign from 5%). Figures from api.llama.fi, as of ${tokyo('en', '2026-12-05T11:40:00Z')}. ` +
+        `Its own token FTT is 25% below its 7-day high (a warning sign from 20%). Figures from coins.llama.fi, as of ${tokyo('en', '2026-12-05T11:00:00Z')}.`,
     );
     for (const locale of ['de', 'fr', 'sv', 'tr', 'es', 'pt_BR', 'zh_CN']) {
       const text = runNotificationMessage(reasons, words(locale), locale.replace('_', '-')) ?? '';

@@ -1,5 +1,5 @@
 import type { RunReason } from '../risk/run-signals';
-import { formatDate, formatMoment, formatPercent, formatUsd, sourceSite } from './format';
+import { formatDate, formatMoment, formatShare, formatUsd, sourceSite } from './format';
 import { notTranslatedQuote } from './text-language';
 import type { Translate } from './translate-from';
 
@@ -9,13 +9,14 @@ import type { Translate } from './translate-from';
  */
 function lineWords(reason: RunReason, t: Translate, locale: string): string {
   if (reason.threshold === undefined || reason.effect === 'calm') return '';
-  return t(reason.effect === 'alert' ? 'runLineAlert' : 'runLineCaution', formatPercent(reason.threshold, locale, 0));
+  return t(reason.effect === 'alert' ? 'runLineAlert' : 'runLineCaution', formatShare(reason.threshold, locale, 0));
 }
 
 /** One sentence per signal, in the reader's language, with the figures; a signal that could not be read says so. */
 export function runReasonText(reason: RunReason, t: Translate, locale: string): string {
   if (reason.effect === 'unknown' && reason.signal !== 'combined') return runUnreadText(reason, t);
-  const share = reason.value === undefined ? '' : formatPercent(reason.value, locale);
+  // Written as the card writes shares (formatShare), so one outflow reads alike on every surface.
+  const share = reason.value === undefined ? '' : formatShare(reason.value, locale);
   switch (reason.signal) {
     case 'outflow-24h':
     case 'outflow-7d':

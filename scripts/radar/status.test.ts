@@ -206,7 +206,7 @@ describe('radar status', () => {
     ]);
     const text = (await run(['binance', '--cexs', running, '--cexs-date', at, '--now', at])).stdout;
     expect(text).toContain('Run watch: ALERT');
-    expect(text).toContain('[alert] $25B left in the last 24 hours: 25.0% of the $100B it held (an alert from 15%).');
+    expect(text).toContain('[alert] $25B left in the last 24 hours: 25% of the $100B it held (an alert from 15%).');
   });
 
   test('an unreadable --cexs file is a clear message and exit 2; JSON that is not /cexs exits 1', async () => {

@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { render } from 'preact';
+import { describe, expect, test } from 'vitest';
+import { evaluateRun } from '../lib/risk/run-signals';
+import { runAlertView, type RunAlertView } from '../lib/view/run-alert-view';
+import { I18nContext, translateFrom, type Messages } from '../utils/i18n';
+import { RunAlerts } from './RunAlerts';
+import { effectsOnNextTask, page, recordFocus, settle } from './test-dom';
+
+const now = new Date('2026-12-05T12:00:00Z');
+const CEXS = 'https://api.llama.fi/cexs';
+const words = (locale: string) => translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../public/_locales', locale, 'messages.json'), 'utf8')) as Messages);
+
+/** A quarter of Binance's assets gone in a day, read 20 minutes ago. */
+function alert(): RunAlertView {
+  const observedAt = new Date(now.getTime() - 20 * 60_000).toISOString();
+  const evaluation = evaluateRun({
+    exchange: { ownTokens: ['BNB'] },
+    reserves: { onchain: { totalUsd: 75e9, source: CEXS, asOf: '2026-12-05', observedAt }, flows: { net24hUsd: -25e9, net7dUsd: -3e9, source: CEXS, asOf: '2026-12-05', observedAt } },
+    now,
+  });
+  const view = runAlertView({ exchange: { id: 'binance', name: 'Binance' }, evaluation, state: { phase: 'alert', startedAt: observedAt, raisedBy: ['outflow-24h'] }, now });
+  if (view === undefined) throw new Error('no view');
+  return view;
+}
+const snoozed = (): RunAlertView => ({ ...alert(), active: false, snoozedUntil: '2026-12-12T12:00:00.000Z' });
+
+describe('undoing a run-alert snooze in the popup', () => {
+  effectsOnNextTask();
+
+  test('the snoozed line is followed by a button that lifts the snooze; by keyboard, the focus lands on the snooze button that comes back', async () => {
+    const { window, root, $, press } = page();
+    const focused = recordFocus(window);
+    const asked: string[] = [];
+    render(
+      <I18nContext.Provider value={{ t: words('en'), locale: 'en' }}>
+        <RunAlerts
+          first={snoozed()}
+          onWithdraw={() => undefined}
+          onSnooze={() => Promise.resolve([snoozed()])}
+          onUnsnooze={(exchangeId) => {
+            asked.push(exchangeId);
+            return Promise.resolve([alert()]);
+          }}
+        />
+      </I18nContext.Provider>,
+      root,
+    );
+    await settle();
+    expect($('run-unsnooze')?.textContent).toBe("Turn this exchange's alerts back on");
+    expect($('run-unsnooze')?.tagName).toBe('BUTTON');
+    press('run-unsnooze');
+    await settle();
+    expect(asked).toEqual(['binance']);
+    expect($('run-snoozed')).toBeNull();
+    expect($('run-unsnooze')).toBeNull();
+    expect(focused).toEqual(['run-snooze']);
+    expect(window.document.activeElement).toBe($('run-snooze'));
+  });
+
+  test('in every language the button is worded', () => {
+    for (const locale of ['en', 'de', 'fr', 'es', 'pt_BR', 'sv', 'tr', 'zh_CN']) {
+      const { root, $ } = page();
+      render(
+        <I18nContext.Provider value={{ t: words(locale), locale: locale.replace('_', '-') }}>
+          <RunAlerts first={snoozed()} onWithdraw={() => undefined} onSnooze={() => Promise.resolve([])} onUnsnooze={() => Promise.resolve([])} />
+        </I18nContext.Provider>,
+        root,
+      );
+      expect($('run-unsnooze')?.textContent, locale).toBe(words(locale)('runUnsnooze'));
+    }
+  });
+});

@@ -1,0 +1,86 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { render } from 'preact';
+import { describe, expect, test } from 'vitest';
+import { type I18n, I18nContext, translateFrom, type Messages } from '../../utils/i18n';
+import { formatDateTime } from '../../lib/words/format';
+import { Options } from '../Options';
+import { effectsOnNextTask, page, recordFocus, settle } from '../test-dom';
+import { quietOptions } from './options.testkit';
+import { frenchSpacingProblems } from '../../lib/words/french-spacing.testkit';
+
+const words = (locale: string): I18n => ({
+  t: translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, `../../public/_locales/${locale}/messages.json`), 'utf8')) as Messages),
+  locale: locale.replace('_', '-'),
+});
+const UNTIL = '2026-12-14T09:53:00.000Z';
+
+effectsOnNextTask();
+
+describe('run-alert snoozes in the options', () => {
+  test('listed apart from the hidden cards, each with a button that lifts it; the focus then goes to the list', async () => {
+    const { window, root, $ } = page();
+    const focused = recordFocus(window);
+    const lifted: string[] = [];
+    const draw = (runSnoozes: { exchangeId: string; name: string; snoozedUntil: string }[]) =>
+      render(
+        <I18nContext.Provider value={words('en')}>
+          <Options
+            {...quietOptions}
+            runSnoozes={runSnoozes}
+            onRunUnsnooze={(exchangeId) => {
+              lifted.push(exchangeId);
+              draw([]);
+              return Promise.resolve();
+            }}
+          />
+        </I18nContext.Provider>,
+        root,
+      );
+    draw([{ exchangeId: 'binance', name: 'Binance', snoozedUntil: UNTIL }]);
+    await settle();
+    // The card's own snoozes are empty; the run alert's is listed under its own title.
+    expect(root.querySelector('#run-snoozes-title')?.textContent).toBe('Run alerts snoozed');
+    expect($('run-snoozes')?.querySelector('li span')?.textContent).toBe(`Binance: alerts snoozed until ${formatDateTime(UNTIL, 'en')}`);
+    const button = $('run-snoozes')?.querySelector('button');
+    expect(button?.textContent).toBe('Turn alerts for Binance back on');
+    button?.dispatchEvent(new window.Event('click', { bubbles: true }));
+    await settle();
+    expect(lifted).toEqual(['binance']);
+    expect($('run-snoozes')).toBeNull();
+    expect($('run-snoozes-empty')?.textContent).toBe("No exchange's run alerts are snoozed.");
+    expect(focused).toEqual(['run-snoozes-empty']);
+    render(null, root);
+  });
+
+  test('a lift that failed says so beside the list, and the snooze stays listed', async () => {
+    const { root, $ } = page();
+    render(
+      <I18nContext.Provider value={words('en')}>
+        <Options {...quietOptions} runSnoozes={[{ exchangeId: 'binance', name: 'Binance', snoozedUntil: UNTIL }]} onRunUnsnooze={() => Promise.reject(new Error('no answer'))} />
+      </I18nContext.Provider>,
+      root,
+    );
+    await settle();
+    $('run-snoozes')?.querySelector('button')?.click();
+    await settle();
+    expect($('run-snoozes')?.textContent).toContain('Binance');
+    expect($('run-snoozes-removed')?.textContent).toBe('Alerts for Binance could not be turned back on; they are still snoozed. Try again.');
+    render(null, root);
+  });
+
+  test('in French, the colon follows a no-break space', async () => {
+    const { root, $ } = page();
+    render(
+      <I18nContext.Provider value={words('fr')}>
+        <Options {...quietOptions} runSnoozes={[{ exchangeId: 'binance', name: 'Binance', snoozedUntil: UNTIL }]} onRunUnsnooze={() => Promise.resolve()} />
+      </I18nContext.Provider>,
+      root,
+    );
+    await settle();
+    const line = $('run-snoozes')?.querySelector('li span')?.textContent ?? '';
+    expect(line).toBe(`Binance\u00a0: alertes en pause jusqu'au ${formatDateTime(UNTIL, 'fr')}`);
+    expect(frenchSpacingProblems(line)).toEqual([]);
+    render(null, root);
+  });
+});
