@@ -149,6 +149,12 @@ describe('runNotificationMessage', () => {
   });
 });
 
+describe('the alert’s age beside a list entry’s age', () => {
+  test('says the alert is ours (Reserve Radar raised it), so a new alert over an old list entry reads as no contradiction', () => {
+    for (const locale of ['en', 'de', 'es', 'fr', 'pt_BR', 'sv', 'tr', 'zh_CN']) expect(words(locale)('runAlertSince', 'X'), locale).toContain('Reserve Radar');
+  });
+});
+
 describe('runReasonText', () => {
   test('lists that could not be checked say so in plain words, in every language: no list named, no flow figure', () => {
     const unread: RunReason = { signal: 'warning-list', effect: 'unknown' };
