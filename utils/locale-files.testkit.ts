@@ -26,3 +26,25 @@ export function stubLocaleFetch(before?: (locale: string) => Promise<unknown> | 
     }),
   );
 }
+
+/**
+ * The double quotes each language puts around quoted words (a list's name, an address, a key),
+ * opening then closing; a straight `"` belongs only to code quoted as written (`exchange="kraken"`).
+ */
+export const LOCALE_QUOTES: Readonly<Record<string, readonly [open: string, close: string]>> = {
+  en: ['“', '”'],
+  fr: ['«', '»'],
+  de: ['„', '“'],
+  es: ['“', '”'],
+  pt_BR: ['“', '”'],
+  sv: ['”', '”'],
+  tr: ['“', '”'],
+  zh_CN: ['“', '”'],
+};
+
+/** The quote marks of a message that are not its language's, in order, each with what follows it; code such as `exchange="kraken"` left out. */
+export function foreignQuotes(message: string, locale: string): string[] {
+  const [open, close] = LOCALE_QUOTES[locale] ?? ['“', '”'];
+  const prose = message.replace(/[\w-]+="[^"]*"/g, '');
+  return [...prose.matchAll(/["“”„«»]/g)].flatMap((found, index) => (found[0] === (index % 2 === 0 ? open : close) ? [] : [prose.slice(found.index, found.index + 6)]));
+}

@@ -156,7 +156,7 @@ describe('run alerts in the background', () => {
       `${RUN_NOTIFICATION_PREFIX}kraken`,
       expect.objectContaining({
         title: 'A warning list flags Kraken',
-        message: 'Warning list “Example watch”: Withdrawals halted (listed since Jan 5, 2026; source: status.example.com) Click to open the withdrawal guide.',
+        message: 'Warning list “Example watch”: Withdrawals halted (listed since Jan 5, 2026; source: status.example.com). Click to open the withdrawal guide.',
       }),
     );
     expect(await fakeBrowser.action.getBadgeText({})).toBe('!');

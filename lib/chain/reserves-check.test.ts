@@ -200,10 +200,10 @@ describe('checkReserves errors, in plain words', () => {
       // Plain http to another computer would carry the wallet list unencrypted.
       [{ rpcUrl: 'http://example.com/', addresses: holders }, 'bad-rpc-url', 'The RPC address must start with https:// (or http:// for a node on this computer).'],
       [{ rpcUrl: 'http://localhost@example.com/', addresses: holders }, 'bad-rpc-url', 'The RPC address must start with https:// (or http:// for a node on this computer).'],
-      [{ rpcUrl: chain.url, addresses: ['0x1234'] }, 'bad-input', '"0x1234" is not an EVM address.'],
+      [{ rpcUrl: chain.url, addresses: ['0x1234'] }, 'bad-input', '“0x1234” is not an EVM address.'],
       [{ rpcUrl: chain.url, addresses: [] }, 'bad-input', 'No addresses to check.'],
       [{ rpcUrl: chain.url, addresses: Array.from({ length: 20_001 }, () => holders[0]!) }, 'bad-input', 'That is more than 20000 balances; check fewer addresses or tokens at a time.'],
-      [{ rpcUrl: chain.url, addresses: holders, tokens: [{ symbol: 'X', address: 'nope' }] }, 'bad-input', 'The X contract "nope" is not an EVM address.'],
+      [{ rpcUrl: chain.url, addresses: holders, tokens: [{ symbol: 'X', address: 'nope' }] }, 'bad-input', 'The X contract “nope” is not an EVM address.'],
     ] as const) {
       const result: CheckReservesReturnType = await checkReserves(parameters);
       expect(result.error?.code).toBe(code);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { translateFrom, type Messages } from './translate-from';
 import { LOCALES } from '../locales';
+import { foreignQuotes, LOCALE_QUOTES } from '../../utils/locale-files.testkit';
 
 const root = join(import.meta.dirname, '../..');
 const locales = readdirSync(join(root, 'public/_locales'));
@@ -65,6 +66,16 @@ describe('locales', () => {
     };
     for (const locale of locales) {
       for (const [key, entry] of Object.entries(read(locale))) expect(undefinedNames(entry), `${locale}:${key}`).toEqual([]);
+    }
+  });
+
+  test("every locale quotes in its own marks, a placeholder's quotes too: no straight quote outside code, no other language's marks", () => {
+    expect(foreignQuotes('Using "$1" number $2', 'en')).toEqual(['"$1" n', '" numb']);
+    expect(foreignQuotes('Se usa «$1», por ejemplo exchange="kraken".', 'es')).toEqual(['«$1», ', '», por']);
+    expect(foreignQuotes('Verwendet wird „$1“, zum Beispiel exchange="kraken".', 'de')).toEqual([]);
+    for (const locale of locales) {
+      expect(LOCALE_QUOTES[locale], `${locale} has no quote marks in utils/locale-files.testkit.ts`).toBeDefined();
+      for (const [key, { message }] of Object.entries(read(locale))) expect(foreignQuotes(message, locale), `${locale}:${key}`).toEqual([]);
     }
   });
 

@@ -78,7 +78,7 @@ describe('proof failure words', () => {
     expect(proofFailureText({ failure: { code: 'schema', field: 'path', problem: 'path-long' }, format: 'bybit' }, t)).toBe(
       'Not a valid Bybit proof: path: The path is longer than 64 steps; no exchange tree is that deep.',
     );
-    expect(proofFailureText({ failure: SAMPLES['unknown-format'] }, t)).toBe('Unknown proof format "binance". Known: okx-v1, bybit, bitget.');
+    expect(proofFailureText({ failure: SAMPLES['unknown-format'] }, t)).toBe('Unknown proof format “binance”. Known: okx-v1, bybit, bitget.');
     expect(proofFailureText({ failure: SAMPLES['unknown-format'] }, translateFrom(read('zh_CN')), 'zh-CN')).toContain('okx-v1、bybit、bitget');
     expect(proofFailureText({ failure: SAMPLES['unknown-format'] }, translateFrom(read('de')), 'de')).toContain('okx-v1, bybit und bitget');
     // A bug's own message stays out of the user's sentence.

@@ -142,6 +142,18 @@ describe('verdict reasons in words', () => {
     expect(say('leverage')).toContain('Open interest is 1.70× clean assets (shown, not graded; 1× or more is flagged).');
   });
 
+  test.each(locales)('in %s money that came in net names no share of assets leaving (that share is 0 then), only the line a run crosses', (locale) => {
+    const t = translateFrom(messages(locale));
+    const tag = locale.replace('_', '-');
+    const inflow: RiskReason = { metric: 'outflow-7d.share', code: 'flow-7d.in', value: 0, threshold: 0.1, thresholdId: 'outflow-7d.share.caution', effect: 'ok', params: { netUsd: 2e9 } };
+    for (const reason of [inflow, { ...inflow, code: 'flow-30d.in' as const }]) {
+      const text = reasonText(reason, t, tag, now);
+      expect(text, `${locale}:${reason.code}`).not.toMatch(new RegExp(`(?<![\\d.,])${new Intl.NumberFormat(tag, { style: 'percent' }).format(0)}(?!\\d)`, 'u'));
+      expect(text, `${locale}:${reason.code}`).toContain(new Intl.NumberFormat(tag, { style: 'percent' }).format(0.1));
+    }
+    if (locale === 'en') expect(reasonText(inflow, t, 'en', now)).toBe('Over 7 days $2B came in net, so no assets left net (a run looks like 10% or more leaving).');
+  });
+
   test('a reserve ratio is written to at most hundredths, and one short of 100 % never reads as 100 %', () => {
     const t = translateFrom(messages('en'));
     const ratio = reasons.find((reason) => reason.code === 'ratio-major');

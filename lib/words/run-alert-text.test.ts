@@ -6,6 +6,7 @@ import { runNotificationMessage, runNotificationText, runReasonText } from './ru
 import { translateFrom, type Messages } from './translate-from';
 import { formatUsd } from './format';
 import { inTimeZone } from './time-zone.testkit';
+import { chineseSentenceProblems } from './chinese-sentences.testkit';
 
 const words = (locale: string) => translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales', locale, 'messages.json'), 'utf8')) as Messages);
 
@@ -65,7 +66,7 @@ describe('runNotificationText', () => {
       source: 'https://status.example.com/incident/1',
       observedAt: '2026-12-05T08:15:00.000Z',
     };
-    expect(runNotificationText(warning, words('en'), 'en')).toBe('Warning list “Example watch”: Withdrawals halted (listed since Dec 5, 2026; source: status.example.com)');
+    expect(runNotificationText(warning, words('en'), 'en')).toBe('Warning list “Example watch”: Withdrawals halted (listed since Dec 5, 2026; source: status.example.com).');
     expect(runNotificationText(warning, words('fr'), 'fr')).not.toContain('Chiffres');
   });
 
@@ -117,11 +118,40 @@ describe('runNotificationMessage', () => {
     }
   });
 
+  test('the body a notification shows ends each sentence with a full stop before the next, in every language (Chinese: no space after it)', () => {
+    const listed: RunReason = {
+      signal: 'warning-list',
+      effect: 'alert',
+      listName: 'Example watch',
+      title: 'Withdrawals halted',
+      source: 'https://status.example.com/incident/1',
+      observedAt: '2026-12-05T08:15:00.000Z',
+    };
+    const kinds: RunReason[][] = [[outflow], [listed], [{ signal: 'combined', effect: 'alert' }, flowCaution, tokenCaution]];
+    for (const locale of ['en', 'de', 'fr', 'sv', 'tr', 'es', 'pt_BR', 'zh_CN']) {
+      const t = words(locale);
+      const click = t('runNotificationBody', '').trim();
+      for (const reasons of kinds) {
+        const body = t('runNotificationBody', runNotificationMessage(reasons, t, locale.replace('_', '-')) ?? '');
+        const label = `${locale} ${reasons[0]?.signal}: ${body}`;
+        expect(body.endsWith(click), label).toBe(true);
+        expect(body.slice(0, -click.length).trimEnd(), label).toMatch(/[.!?。]$/u);
+        if (locale === 'zh_CN') expect(chineseSentenceProblems(body), label).toEqual([]);
+      }
+    }
+  });
+
   test('the worst reason at alert now, with its source; nothing to say when no reason is at alert now', () => {
     expect(runNotificationMessage([outflow], words('en'), 'en')).toBe(runNotificationText(outflow, words('en'), 'en'));
     expect(runNotificationMessage([flowCaution, tokenCaution], words('en'), 'en')).toBeUndefined();
     expect(runNotificationMessage([{ ...outflow, effect: 'calm' }], words('en'), 'en')).toBeUndefined();
     expect(runNotificationMessage([], words('en'), 'en')).toBeUndefined();
+  });
+});
+
+describe('the alert’s age beside a list entry’s age', () => {
+  test('says the alert is ours (Reserve Radar raised it), so a new alert over an old list entry reads as no contradiction', () => {
+    for (const locale of ['en', 'de', 'es', 'fr', 'pt_BR', 'sv', 'tr', 'zh_CN']) expect(words(locale)('runAlertSince', 'X'), locale).toContain('Reserve Radar');
   });
 });
 

@@ -101,12 +101,12 @@ describe('warning list words', () => {
   test('the English line under a subscription, as the options page shows it', async () => {
     expect(subscriptionLine({ state: fresh(), now, locale: 'en' }, english)).toBe('Not checked yet.');
     const good = await checkSubscription({ state: fresh(), fetched: { ok: true, body: await body(list(5)) }, now });
-    expect(subscriptionLine({ state: good, now, locale: 'en' }, english)).toBe(`Using "Test list" number 5 (1 warning), verified ${when(now)}. Last checked ${when(now)}.`);
+    expect(subscriptionLine({ state: good, now, locale: 'en' }, english)).toBe(`Using “Test list” number 5 (1 warning), verified ${when(now)}. Last checked ${when(now)}.`);
     const two = await checkSubscription({ state: fresh(), fetched: { ok: true, body: await body(list(6, 2)) }, now });
     expect(subscriptionLine({ state: two, now, locale: 'en' }, english)).toMatch(/number 6 \(2 warnings\)/);
     const failing = await checkSubscription({ state: good, fetched: { ok: false, failure: timedOut }, now: later });
     expect(subscriptionLine({ state: failing, now: later, locale: 'en' }, english)).toBe(
-      `Latest check (${when(later)}) failed: The list could not be fetched: lists.example.org did not answer within 15 seconds Using "Test list" number 5 (1 warning), verified ${when(now)}.`,
+      `Latest check (${when(later)}) failed: The list could not be fetched: lists.example.org did not answer within 15 seconds Using “Test list” number 5 (1 warning), verified ${when(now)}.`,
     );
     expect(subscriptionLine({ state: failing, now: new Date('2026-12-21T00:00:00Z'), locale: 'en' }, english)).toBe(
       `The list expired on ${when('2026-12-20T00:00:00Z')}, so its warnings are no longer shown. Latest check failed: The list could not be fetched: lists.example.org did not answer within 15 seconds`,

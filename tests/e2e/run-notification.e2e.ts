@@ -134,7 +134,7 @@ describe('a run alert a warning list raised, in Chromium', () => {
     await expect.poll(async () => (await notes()).length, { timeout: 30_000 }).toBe(2);
     const { title, message } = JSON.parse((await notes())[1]!) as { title: string; message: string };
     expect(title).toBe('A warning list flags Kraken');
-    expect(message).toBe('Warning list “E2E test list”: Withdrawals halted, test warning (listed since Jan 1, 2026; source: example.org) Click to open the withdrawal guide.');
+    expect(message).toBe('Warning list “E2E test list”: Withdrawals halted, test warning (listed since Jan 1, 2026; source: example.org). Click to open the withdrawal guide.');
     await expect.poll(async () => (await stored())?.kraken?.notifiedAt, { timeout: 10_000 }).toBeDefined();
   });
 });
