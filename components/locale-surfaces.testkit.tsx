@@ -135,7 +135,13 @@ export function localeSurfaces(folder: string) {
       />
     ),
     /** The options page, its one source never fetched and bundled on SURFACES_DAY. */
-    options: () => <Options {...quietOptions} sources={[{ id: 'cexs', group: 'cexs', url: 'https://api.llama.fi/cexs', status: 'never', bundledAt: '2026-12-04T00:00:00.000Z', bundledDays: { from: SURFACES_DAY, to: SURFACES_DAY } }]} now={now} />,
+    options: () => (
+      <Options
+        {...quietOptions}
+        sources={[{ id: 'cexs', group: 'cexs', url: 'https://api.llama.fi/cexs', status: 'never', bundledAt: '2026-12-04T00:00:00.000Z', bundledDays: { from: SURFACES_DAY, to: SURFACES_DAY } }]}
+        now={now}
+      />
+    ),
   };
 
   /** The shared text (title, headline, each line) and the shared picture's lines (headings included) of `view`. */

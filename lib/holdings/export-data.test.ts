@@ -62,14 +62,14 @@ describe('exportData / importData', () => {
       'a negative amount',
       file({ holdings: [{ id: 'h1', kind: 'asset', custodian: 'kraken', asset: 'BTC', amount: -1, updatedAt: NOW }] }),
       'invalid',
-      /^The file has a value that is not valid: "Amount" in holding 1\.$/,
+      /^The file has a value that is not valid: “Amount” in holding 1\.$/,
     ],
-    ['a string amount', file({ holdings: [{ id: 'h1', kind: 'asset', custodian: 'kraken', asset: 'BTC', amount: '1', updatedAt: NOW }] }), 'invalid', /: "Amount" in holding 1\.$/],
-    ['holdings that are not a list', file({ holdings: { a: 1 } }), 'invalid', /: "Your holdings"\.$/],
-    ['a bad address', file({ addresses: [{ id: 'a', address: '0x123', chainIds: [] }] }), 'invalid', /: "Address" in watched address 1\.$/],
-    ['a share above 100 %', file({ goal: { selfShareTarget: 1.5 } }), 'invalid', /: "Goal: share you hold yourself \(%\)"\.$/],
-    ['a bad history day', file({ history: [{ day: 'yesterday', selfShare: 0.1 }] }), 'invalid', /: "Your self-custody share over time"\.$/],
-    ['a missing list', JSON.stringify({ format: EXPORT_FORMAT, version: 1, exportedAt: '2026-11-25T10:00:00.000Z' }), 'invalid', /: "Your holdings"\.$/],
+    ['a string amount', file({ holdings: [{ id: 'h1', kind: 'asset', custodian: 'kraken', asset: 'BTC', amount: '1', updatedAt: NOW }] }), 'invalid', /: “Amount” in holding 1\.$/],
+    ['holdings that are not a list', file({ holdings: { a: 1 } }), 'invalid', /: “Your holdings”\.$/],
+    ['a bad address', file({ addresses: [{ id: 'a', address: '0x123', chainIds: [] }] }), 'invalid', /: “Address” in watched address 1\.$/],
+    ['a share above 100 %', file({ goal: { selfShareTarget: 1.5 } }), 'invalid', /: “Goal: share you hold yourself \(%\)”\.$/],
+    ['a bad history day', file({ history: [{ day: 'yesterday', selfShare: 0.1 }] }), 'invalid', /: “Your self-custody share over time”\.$/],
+    ['a missing list', JSON.stringify({ format: EXPORT_FORMAT, version: 1, exportedAt: '2026-11-25T10:00:00.000Z' }), 'invalid', /: “Your holdings”\.$/],
   ])('refuses %s with a plain-words error', (_name, text, code, message) => {
     const result = importData(text);
     expect(result.ok).toBe(false);
@@ -80,8 +80,8 @@ describe('exportData / importData', () => {
   });
 
   it.each([
-    ['an RPC address without a scheme', { language: 'de', rpcUrl: 'rpc.example.org' }, ['settings', 'rpcUrl'], '"JSON-RPC address" in your settings'],
-    ['an ftp endpoint for a chain', { chainRpcUrls: { '8453': 'ftp://x.org' } }, ['settings', 'chainRpcUrls', '8453'], '"Base endpoint" in your settings'],
+    ['an RPC address without a scheme', { language: 'de', rpcUrl: 'rpc.example.org' }, ['settings', 'rpcUrl'], '“JSON-RPC address” in your settings'],
+    ['an ftp endpoint for a chain', { chainRpcUrls: { '8453': 'ftp://x.org' } }, ['settings', 'chainRpcUrls', '8453'], '“Base endpoint” in your settings'],
     ['an unknown corner', { corner: 'middle' }, ['settings', 'corner'], 'your settings'],
     ['settings that are not an object', 'daily', ['settings'], 'your settings'],
   ])('refuses the whole file for one bad setting (%s), so nothing is written', (_name, settings, path, place) => {
@@ -142,7 +142,7 @@ describe('hostile files', () => {
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.failure.code).toBe('hostile-key');
-      expect(words(result)).toMatch(/"(__proto__|constructor|prototype)"/);
+      expect(words(result)).toMatch(/“(__proto__|constructor|prototype)”/);
       expect(words(result)).not.toMatch(/\w\[\d+\]|\w\.\w/);
     }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();

@@ -39,17 +39,17 @@ describe('import failure words', () => {
 
   // The reader meets the place as the options page names it, in their language: no JSON path, no key the code spells.
   const PLACES: [readonly (string | number)[], string][] = [
-    [['holdings', 3, 'amount'], '"Amount" in holding 4'],
+    [['holdings', 3, 'amount'], '“Amount” in holding 4'],
     [['holdings', 0, 'updatedAt'], 'holding 1'],
-    [['holdings'], '"Your holdings"'],
-    [['addresses', 1, 'address'], '"Address" in watched address 2'],
-    [['goal', 'selfShareTarget'], '"Goal: share you hold yourself (%)"'],
-    [['history', 12, 'day'], '"Your self-custody share over time"'],
-    [['limits', 'exchanges', 'kraken', 'cap'], '"Kraken" in "Your limits per exchange"'],
-    [['limits', 'default', 'maxShare'], '"Every exchange" in "Your limits per exchange"'],
-    [['limits', 'currency'], '"Your currency"'],
-    [['settings', 'rpcUrl'], '"JSON-RPC address" in your settings'],
-    [['settings', 'chainRpcUrls', '8453'], '"Base endpoint" in your settings'],
+    [['holdings'], '“Your holdings”'],
+    [['addresses', 1, 'address'], '“Address” in watched address 2'],
+    [['goal', 'selfShareTarget'], '“Goal: share you hold yourself (%)”'],
+    [['history', 12, 'day'], '“Your self-custody share over time”'],
+    [['limits', 'exchanges', 'kraken', 'cap'], '“Kraken” in “Your limits per exchange”'],
+    [['limits', 'default', 'maxShare'], '“Every exchange” in “Your limits per exchange”'],
+    [['limits', 'currency'], '“Your currency”'],
+    [['settings', 'rpcUrl'], '“JSON-RPC address” in your settings'],
+    [['settings', 'chainRpcUrls', '8453'], '“Base endpoint” in your settings'],
     [['settings', 'corner'], 'your settings'],
     [['exportedAt'], 'the date of the export'],
   ];
@@ -80,12 +80,12 @@ describe('import failure words', () => {
   test('a forbidden name is said as the file spells it, its place in words; at the top of the file, without a place', () => {
     const en = translateFrom(read('en'));
     expect(importFailureText({ code: 'hostile-key', key: '__proto__', path: ['settings', 'theme', '__proto__'] }, en)).toBe(
-      'The file contains an entry named "__proto__" in your settings, which is not allowed.',
+      'The file contains an entry named “__proto__” in your settings, which is not allowed.',
     );
     expect(importFailureText({ code: 'hostile-key', key: 'constructor', path: ['holdings', 2, 'constructor'] }, en)).toBe(
-      'The file contains an entry named "constructor" in holding 3, which is not allowed.',
+      'The file contains an entry named “constructor” in holding 3, which is not allowed.',
     );
-    expect(importFailureText({ code: 'hostile-key', key: '__proto__', path: ['__proto__'] }, en)).toBe('The file contains an entry named "__proto__", which is not allowed.');
+    expect(importFailureText({ code: 'hostile-key', key: '__proto__', path: ['__proto__'] }, en)).toBe('The file contains an entry named “__proto__”, which is not allowed.');
     for (const locale of locales) {
       const t = translateFrom(read(locale));
       const inside = importFailureText({ code: 'hostile-key', key: 'prototype', path: ['addressBook', 0, 'prototype'] }, t);

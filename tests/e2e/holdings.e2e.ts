@@ -133,7 +133,7 @@ describe('holdings in Chromium', () => {
   test('hostile, malformed and oversized files are refused in plain words, and nothing changes', async () => {
     const before = await stored();
     const files: [string, string, RegExp][] = [
-      ['hostile.json', '{"format":"reserve-radar-export","version":1,"__proto__":{"polluted":true},"holdings":[],"addresses":[],"history":[]}', /key "__proto__"/],
+      ['hostile.json', '{"format":"reserve-radar-export","version":1,"__proto__":{"polluted":true},"holdings":[],"addresses":[],"history":[]}', /entry named “__proto__”, which is not allowed/],
       [
         'constructor.json',
         '{"format":"reserve-radar-export","version":1,"exportedAt":"2026-11-25T00:00:00Z","holdings":[{"constructor":{"prototype":{"x":1}}}],"addresses":[],"history":[]}',
@@ -142,7 +142,7 @@ describe('holdings in Chromium', () => {
       [
         'wrong-types.json',
         '{"format":"reserve-radar-export","version":1,"exportedAt":"2026-11-25T00:00:00Z","holdings":[{"id":"x","kind":"asset","custodian":"binance","asset":"BTC","amount":"lots","updatedAt":0}],"addresses":[],"history":[]}',
-        /holdings\[0\]\.amount is not valid/,
+        /not valid: “Amount” in holding 1\./,
       ],
       ['not-json.json', '{"format": "reserve-radar-export", ', /not valid JSON/],
       ['huge.json', `{"format":"reserve-radar-export","pad":"${'x'.repeat(2_100_000)}"}`, /larger than 2000 kB/],
