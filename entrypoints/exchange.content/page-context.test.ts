@@ -77,27 +77,25 @@ describe('pageContext: what the exchange-page script ties to its life dies with 
     expect(heard).toHaveBeenCalledOnce();
   });
 
-  test('a newer copy of the script started in the page stops this one; its own start and other scripts do not', () => {
+  test("starting, it sends WXT's started notice, which stops an older copy made with WXT's class", () => {
     const { document } = page({ navigationApi: true });
-    const older = pageContext('exchange');
-    const teardown = vi.fn();
-    older.onInvalidated(teardown);
-    pageContext('another-script');
-    expect(older.isValid).toBe(true);
-    // What WXT's own class sends when it starts: an older version of the extension made that way stops as well.
-    document.dispatchEvent(new CustomEvent(`${fakeBrowser.runtime.id}:exchange:wxt:content-script-started`, { detail: { contentScriptName: 'exchange', messageId: 'newer' } }));
-    expect(teardown).toHaveBeenCalledOnce();
-    expect(older.isValid).toBe(false);
-    const newer = pageContext('exchange');
-    expect(newer.isValid).toBe(true);
+    const heard: unknown[] = [];
+    document.addEventListener(`${fakeBrowser.runtime.id}:exchange:wxt:content-script-started`, (event) => heard.push((event as CustomEvent).detail));
+    pageContext('exchange');
+    expect(heard).toEqual([{ contentScriptName: 'exchange', messageId: expect.any(String) }]);
   });
 
-  test('an event of that name without the started notice in it stops nothing', () => {
+  test('nothing sent on the document stops it: the page can forge the started notice, with any detail', () => {
     const { document } = page({ navigationApi: true });
     const ctx = pageContext('exchange');
-    document.dispatchEvent(new Event(`${fakeBrowser.runtime.id}:exchange:wxt:content-script-started`));
-    document.dispatchEvent(new CustomEvent(`${fakeBrowser.runtime.id}:exchange:wxt:content-script-started`));
+    const teardown = vi.fn();
+    ctx.onInvalidated(teardown);
+    const started = `${fakeBrowser.runtime.id}:exchange:wxt:content-script-started`;
+    for (const detail of [{ contentScriptName: 'exchange', messageId: 'forged' }, { contentScriptName: 'exchange' }, null]) document.dispatchEvent(new CustomEvent(started, { detail }));
+    document.dispatchEvent(new Event(started));
+    pageContext('exchange');
     expect(ctx.isValid).toBe(true);
+    expect(teardown).not.toHaveBeenCalled();
   });
 });
 
@@ -125,5 +123,17 @@ describe.each([true, false])('pageContext: in-app navigations (Navigation API: %
     vi.advanceTimersByTime(1000);
     expect(first).toHaveBeenCalledTimes(2);
     expect(second).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('pageContext: where the Navigation API is missing', () => {
+  test('the address is looked at on a timer, which stops when the context dies', () => {
+    const { window } = page({ navigationApi: false });
+    const ctx = pageContext('exchange');
+    ctx.addEventListener(window, 'wxt:locationchange', vi.fn());
+    expect(vi.getTimerCount()).toBe(1);
+    extensionGoes();
+    expect(ctx.isValid).toBe(false);
+    expect(vi.getTimerCount()).toBe(0);
   });
 });

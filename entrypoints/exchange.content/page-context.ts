@@ -5,7 +5,7 @@ import { browser } from 'wxt/browser';
  * cut to these few members (modules/page-script-entries.ts hands this one to the script in place of
  * WXT's, which weighs about 1 KB gzipped). Everything tied to it stops when the context dies: the
  * extension was reloaded, updated or removed (`browser.runtime.id` is gone, as Chrome leaves an
- * orphaned script), or a newer copy of this script started in the same page.
+ * orphaned script). Nothing the page sends stops it: see `startedEvent`.
  */
 export interface PageContext {
   /** Reading it notices an orphaned script (the extension went) and invalidates the context. */
@@ -21,7 +21,13 @@ export interface PageContext {
   addEventListener(target: Window, type: 'wxt:locationchange', run: () => void): void;
 }
 
-/** WXT's name for it, so a newer copy stops an older one whichever of the two versions made it. */
+/**
+ * WXT's notice that a newer copy of a content script started: sent, so that an older copy made with WXT's
+ * class stops, but never listened to. Its name is public and both browsers let an extension's script read a
+ * `detail` the page made, so a page could forge it and take the pill and the withdrawal-address watch off
+ * for good. An older copy of this context goes another way: Chrome's orphan check above (the runtime has no
+ * id), and in Firefox its sandbox dies with the old extension; the new copy removes what it left drawn.
+ */
 const startedEvent = (name: string) => `${browser.runtime.id}:${name}:wxt:content-script-started`;
 
 /** How often the address is looked at where the Navigation API is missing (WXT's interval). */
@@ -30,8 +36,6 @@ const LOOK_MS = 1000;
 export function pageContext(name: string): PageContext {
   const controller = new AbortController();
   const { signal } = controller;
-  const id = Math.random().toString(36).slice(2);
-  const started = startedEvent(name);
   const isValid = () => {
     if (browser.runtime?.id == null) controller.abort();
     return !signal.aborted;
@@ -55,16 +59,8 @@ export function pageContext(name: string): PageContext {
       onInvalidated(() => clearInterval(timer));
     }
   };
-  // A newer copy of this script (another version of the extension) takes the page over: this one stops.
-  document.dispatchEvent(new CustomEvent(started, { detail: { contentScriptName: name, messageId: id } }));
-  document.addEventListener(
-    started,
-    (event) => {
-      const detail = (event as CustomEvent<{ contentScriptName?: string; messageId?: string } | null>).detail;
-      if (event instanceof CustomEvent && detail?.contentScriptName === name && detail.messageId !== id) controller.abort();
-    },
-    { signal },
-  );
+  // WXT's class stops when the messageId is not its own, which it draws at random.
+  document.dispatchEvent(new CustomEvent(startedEvent(name), { detail: { contentScriptName: name, messageId: 'newer' } }));
   return {
     get isValid() {
       return isValid();

@@ -159,6 +159,21 @@ describe("the guide's address on the exchange's withdrawal page, Chromium", () =
     await page.close();
   });
 
+  test("another page of the single-page app (the page's own history.pushState) takes the warning about the old page's field away", async () => {
+    await browser.context.unroute('https://www.binance.com/**');
+    await routeSite(browser.context, 'https://www.binance.com', fakeExchangeHtml('Binance — withdraw', '<label>Address <input id="withdraw-address" type="text"></label>'));
+    const page = await browser.context.newPage();
+    await page.goto('https://www.binance.com/en/my/wallet/account/main/withdrawal/crypto/USDT');
+    await typedUntilWarned(page.locator('#withdraw-address'), OTHER);
+    // The app draws its next page in the same document; the old field stays, holding the address, but is no longer the withdrawal's.
+    await page.evaluate(() => history.pushState(null, '', '/en/markets'));
+    await page.locator(WARNING_HOST).waitFor({ state: 'detached', timeout: 10_000 });
+    await stillNoWarning(page);
+    expect(await page.locator('#withdraw-address').inputValue()).toBe(OTHER);
+    expect(await page.locator('reserve-radar-pill').count()).toBe(1);
+    await page.close();
+  });
+
   test("an address an older version kept in its one map of guides is the one compared, once the guide page has moved it to Binance's own key", async () => {
     // What a version before each exchange's own key stored: Binance's guide, here holding OTHER, in the one map of guides.
     // Binance's own key holds OTHER too for now, so that the page's script can be seen to look (it warns about WALLET).
