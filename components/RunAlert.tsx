@@ -19,6 +19,8 @@ export interface RunAlertProps {
   onSnooze?: () => Promise<boolean>;
   /** Drawn beside the snoozed line: the popup's way to lift the snooze. */
   undo?: ComponentChildren;
+  /** Said in the alert's status region after the snoozed line: the popup's word when lifting failed. */
+  status?: ComponentChildren;
   /** 1 where the alert leads a page (the popup), 2 inside the pill's card. */
   headingLevel?: 1 | 2 | 3;
 }
@@ -29,7 +31,7 @@ const SETTLING_KEYS = { 'flows-calm': 'runAlertSettling', unread: 'runAlertSettl
  * What happened, with the figures, where each comes from and how old it is, and the one step to
  * take. Drawn in the popup and, on the exchange's own page, at the top of the pill's card.
  */
-export function RunAlert({ alert, onWithdraw, onSnooze, undo, headingLevel = 2 }: RunAlertProps) {
+export function RunAlert({ alert, onWithdraw, onSnooze, undo, status, headingLevel = 2 }: RunAlertProps) {
   const t = useT();
   const locale = useLocale();
   const join = joiners(locale);
@@ -62,6 +64,7 @@ export function RunAlert({ alert, onWithdraw, onSnooze, undo, headingLevel = 2 }
             {t('runAlertSnoozedUntil', formatDateTime(alert.snoozedUntil, locale))}
           </p>
         )}
+        {status}
       </div>
       {alert.snoozedUntil !== undefined && undo}
       <ul class="run-alert__reasons">

@@ -21,6 +21,8 @@ export function RunAlerts({ first, load, onWithdraw, onSnooze, onUnsnooze }: Run
   const [views, setViews] = useState<RunAlertView[] | undefined>(undefined);
   // The exchange whose snooze was just lifted: its snooze button, back in place of the undo, takes the focus.
   const [lifted, setLifted] = useState<string | undefined>(undefined);
+  // The exchange whose undo was refused: its alert says so until a try succeeds.
+  const [failed, setFailed] = useState<string | undefined>(undefined);
   useEffect(() => {
     if (load === undefined) return;
     load().then(setViews, () => setViews(undefined));
@@ -28,7 +30,9 @@ export function RunAlerts({ first, load, onWithdraw, onSnooze, onUnsnooze }: Run
   useEffect(() => {
     if (lifted === undefined) return;
     setLifted(undefined);
-    document.querySelector<HTMLElement>(`[data-testid="run-alert"][data-exchange="${lifted}"] [data-testid="run-snooze"]`)?.focus();
+    // No snooze button back (the episode ended while snoozed, and the tab's view is still drawn): the block's heading, not the body.
+    const block = `[data-testid="run-alert"][data-exchange="${lifted}"]`;
+    (document.querySelector<HTMLElement>(`${block} [data-testid="run-snooze"]`) ?? document.querySelector<HTMLElement>(`${block} .run-alert__title`))?.focus();
   }, [lifted]);
   const lead = first?.phase === 'alert' ? (views?.find((view) => view.exchangeId === first.exchangeId) ?? first) : undefined;
   const shown = [...(lead === undefined ? [] : [lead]), ...(views ?? []).filter((view) => view.exchangeId !== lead?.exchangeId)];
@@ -42,10 +46,14 @@ export function RunAlerts({ first, load, onWithdraw, onSnooze, onUnsnooze }: Run
   const unsnoozeOne = (exchangeId: string, unsnooze: (exchangeId: string) => Promise<RunAlertView[]>) =>
     unsnooze(exchangeId).then(
       (next) => {
+        setFailed(undefined);
         setViews(next);
         if (!next.some((view) => view.exchangeId === exchangeId && view.snoozedUntil !== undefined)) setLifted(exchangeId);
       },
-      (error: unknown) => console.error('[reserve-radar] the snooze could not be lifted', error),
+      (error: unknown) => {
+        console.error('[reserve-radar] the snooze could not be lifted', error);
+        setFailed(exchangeId);
+      },
     );
   return (
     <div class="run-alerts" data-testid="run-alerts">
@@ -56,6 +64,7 @@ export function RunAlerts({ first, load, onWithdraw, onSnooze, onUnsnooze }: Run
           headingLevel={1}
           onWithdraw={() => onWithdraw(view.exchangeId)}
           onSnooze={() => snoozeOne(view.exchangeId)}
+          status={failed === view.exchangeId && <p data-testid="run-unsnooze-failed">{t('runUnsnoozeFailed', view.name)}</p>}
           undo={
             onUnsnooze !== undefined && (
               <button type="button" class="ghost" data-testid="run-unsnooze" onClick={() => void unsnoozeOne(view.exchangeId, onUnsnooze)}>

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { render } from 'preact';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { evaluateRun } from '../lib/risk/run-signals';
 import { runAlertView, type RunAlertView } from '../lib/view/run-alert-view';
 import { I18nContext, translateFrom, type Messages } from '../utils/i18n';
@@ -57,6 +57,79 @@ describe('undoing a run-alert snooze in the popup', () => {
     expect($('run-unsnooze')).toBeNull();
     expect(focused).toEqual(['run-snooze']);
     expect(window.document.activeElement).toBe($('run-snooze'));
+  });
+
+  test("a refused undo is said in the alert's status region, in every language, and the focus stays on the undo to try again", async () => {
+    for (const locale of ['en', 'de', 'fr', 'es', 'pt_BR', 'sv', 'tr', 'zh_CN']) {
+      const { window, root, $, press } = page();
+      const focused = recordFocus(window);
+      vi.spyOn(console, 'error').mockImplementation(() => undefined);
+      render(
+        <I18nContext.Provider value={{ t: words(locale), locale: locale.replace('_', '-') }}>
+          <RunAlerts first={snoozed()} onWithdraw={() => undefined} onSnooze={() => Promise.resolve([])} onUnsnooze={() => Promise.reject(new Error('no answer'))} />
+        </I18nContext.Provider>,
+        root,
+      );
+      await settle();
+      $('run-unsnooze')?.focus();
+      press('run-unsnooze');
+      await settle();
+      const status = root.querySelector('[data-testid="run-alert"] [role="status"]');
+      expect(status?.querySelector('[data-testid="run-unsnooze-failed"]')?.textContent, locale).toBe(words(locale)('runUnsnoozeFailed', 'Binance'));
+      expect($('run-snoozed'), locale).not.toBeNull();
+      expect(focused, locale).toEqual(['run-unsnooze']);
+      expect(window.document.activeElement, locale).toBe($('run-unsnooze'));
+    }
+  });
+
+  test('a second try that lifts the snooze clears the failure', async () => {
+    const { root, $, press } = page();
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    let answers = [Promise.reject(new Error('no answer')), Promise.resolve([alert()])];
+    answers[0]?.catch(() => undefined);
+    render(
+      <I18nContext.Provider value={{ t: words('en'), locale: 'en' }}>
+        <RunAlerts
+          first={snoozed()}
+          onWithdraw={() => undefined}
+          onSnooze={() => Promise.resolve([])}
+          onUnsnooze={() => {
+            const [answer, ...rest] = answers;
+            answers = rest;
+            return answer ?? Promise.resolve([]);
+          }}
+        />
+      </I18nContext.Provider>,
+      root,
+    );
+    await settle();
+    press('run-unsnooze');
+    await settle();
+    expect($('run-unsnooze-failed')).not.toBeNull();
+    press('run-unsnooze');
+    await settle();
+    expect($('run-unsnooze-failed')).toBeNull();
+    expect($('run-snooze')).not.toBeNull();
+  });
+
+  test('when the alert comes back with no snooze button, the focus goes to its heading, not the page', async () => {
+    const { window, root, $, press } = page();
+    const focused = recordFocus(window);
+    // The episode ended while snoozed: the answer lists no alert for it, and the tab's stale view stays drawn.
+    render(
+      <I18nContext.Provider value={{ t: words('en'), locale: 'en' }}>
+        <RunAlerts first={snoozed()} onWithdraw={() => undefined} onSnooze={() => Promise.resolve([])} onUnsnooze={() => Promise.resolve([])} />
+      </I18nContext.Provider>,
+      root,
+    );
+    await settle();
+    $('run-unsnooze')?.focus();
+    press('run-unsnooze');
+    await settle();
+    expect($('run-snooze')).toBeNull();
+    expect(focused).toEqual(['run-unsnooze', 'run-alert-binance']);
+    expect(window.document.activeElement?.tagName).toBe('H1');
+    expect(window.document.activeElement?.getAttribute('tabindex')).toBe('-1');
   });
 
   test('in every language the button is worded', () => {

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from './index';
 import { freshBackground } from './background.testkit';
 import { resetData, runAlertsItem } from './data';
-import { RUN_NOTIFICATION_PREFIX, forgetRunStates, recheckRunNotifications, runAlertViews, snoozeRunAlert, startRunAlerts, updateRunAlerts } from './run-alerts';
+import { RUN_NOTIFICATION_PREFIX, forgetRunStates, recheckRunNotifications, runAlertViews, runSnoozeViews, snoozeRunAlert, startRunAlerts, updateRunAlerts } from './run-alerts';
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import { signWarningList } from '@/lib/community/sign-warning-list';
 import { inProcessChainWork } from '@/lib/chain-work/in-process';
@@ -269,6 +269,16 @@ describe('run alerts in the background', () => {
     expect(views.find((view) => view.exchangeId === 'binance')?.snoozedUntil).toBeUndefined();
     expect(await fakeBrowser.action.getBadgeText({})).toBe('!');
     expect(await send({ type: 'run-snoozes' }, self())).toEqual([]);
+  });
+
+  test('a snooze that has run out is not listed: its end stays stored, but options shows only snoozes still in force', async () => {
+    await fakeBrowser.storage.local.set({ holdings: holdingOn('binance') });
+    await updateRunAlerts(NOW);
+    await snoozeRunAlert('binance', NOW);
+    const day = 86_400_000;
+    expect((await runSnoozeViews(new Date(NOW.getTime() + 6 * day))).map((view) => view.exchangeId)).toEqual(['binance']);
+    expect(await fakeBrowser.storage.local.get('runAlerts')).toMatchObject({ runAlerts: { binance: { snoozedUntil: new Date(NOW.getTime() + 7 * day).toISOString() } } });
+    expect(await runSnoozeViews(new Date(NOW.getTime() + 8 * day))).toEqual([]);
   });
 
   describe('when the storage change event comes late', () => {

@@ -4,7 +4,7 @@ import { copyAge } from './copy-age';
 import type { Provenance, ReasonCode, ReasonEffect, RiskMetrics, RiskReason } from './reason';
 import { thresholdValue, type ThresholdId } from './thresholds';
 
-/** The on-chain reasons: age, leverage, own and affiliated tokens, concentration. Returns the total used for shares, or undefined when there is no usable total. */
+/** The on-chain reasons: age, leverage, own and affiliated tokens, concentration. Returns the total used for flow shares (0 included), or undefined when there is no usable total. */
 export function onchainReasons(
   exchange: Pick<ExchangeDefinition, 'ownTokens' | 'affiliatedTokens'>,
   onchain: RiskOnchainAssets | undefined,
@@ -50,7 +50,8 @@ export function onchainReasons(
   }
   if (!(onchain.totalUsd > 0)) {
     reasons.push({ metric: 'onchain.total', code: 'onchain.zero', value: onchain.totalUsd, effect: 'unknown', ...provenance });
-    return undefined;
+    // A total of 0 grades no concentration, yet what left in a window is still a share of what was held (all of it).
+    return onchain.totalUsd === 0 ? 0 : undefined;
   }
 
   const concentration = assetConcentration({ onchain, ownTokens: exchange.ownTokens, affiliatedTokens: exchange.affiliatedTokens });

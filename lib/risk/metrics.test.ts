@@ -112,7 +112,9 @@ describe('netFlowShares', () => {
   test('turns net outflows into a share of what was held when the window began (now plus what left), and inflows into 0', () => {
     expect(netFlowShares({ flows: { net7dUsd: -25, net30dUsd: 40 }, totalUsd: 75 })).toEqual({ outflow7dShare: 0.25, outflow30dShare: 0 });
     expect(netFlowShares({ flows: {}, totalUsd: 100 })).toEqual({});
-    expect(netFlowShares({ flows: { net7dUsd: -1 }, totalUsd: 0 })).toEqual({});
+    // Drained to 0: what left is all of what was held; with nothing held and nothing leaving there is no share.
+    expect(netFlowShares({ flows: { net7dUsd: -1, net30dUsd: 5 }, totalUsd: 0 })).toEqual({ outflow7dShare: 1 });
+    expect(netFlowShares({ flows: { net7dUsd: -1 }, totalUsd: Number.NaN })).toEqual({});
   });
 });
 

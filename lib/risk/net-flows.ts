@@ -5,7 +5,7 @@ export interface NetFlowSharesParameters {
   totalUsd: number;
 }
 export interface NetFlowSharesReturnType {
-  /** Net outflow over 7 days as a fraction of what the exchange held when the window began; 0 when money flowed in. Absent when unknown. */
+  /** Net outflow over 7 days as a fraction of what the exchange held when the window began; 0 when money flowed in. Absent when unknown or when nothing was held and nothing left. */
   outflow7dShare?: number;
   outflow30dShare?: number;
 }
@@ -24,8 +24,13 @@ export function outflowShare(netUsd: number, totalUsd: number): { share: number;
 /** Net flows as a share of assets, signed so that bigger means worse: a run shows up as a large outflow share. */
 export function netFlowShares({ flows, totalUsd }: NetFlowSharesParameters): NetFlowSharesReturnType {
   const result: NetFlowSharesReturnType = {};
-  if (!(totalUsd > 0)) return result;
-  const share = (net: number | undefined): number | undefined => (net === undefined || !Number.isFinite(net) ? undefined : outflowShare(net, totalUsd).share);
+  // A total of 0 still has a base when money left: all of what was held went. Only a base of 0 has no share.
+  if (!(totalUsd >= 0)) return result;
+  const share = (net: number | undefined): number | undefined => {
+    if (net === undefined || !Number.isFinite(net)) return undefined;
+    const flow = outflowShare(net, totalUsd);
+    return flow.baseUsd > 0 ? flow.share : undefined;
+  };
   const week = share(flows.net7dUsd);
   const month = share(flows.net30dUsd);
   if (week !== undefined) result.outflow7dShare = week;

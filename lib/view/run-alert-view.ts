@@ -12,13 +12,6 @@ export type RunCause = 'outflow' | 'warning-list';
  * The run watch as views draw it (popup, pill, badge): plain data for the message channel. The
  * background builds it from the evaluation now and the stored episode state; views compute nothing.
  */
-/** A run-alert snooze still in force, as the options page lists it: whether or not an alert is on now, it mutes the next. */
-export interface RunSnoozeView {
-  exchangeId: string;
-  name: string;
-  snoozedUntil: string;
-}
-
 export interface RunAlertView {
   exchangeId: string;
   name: string;
@@ -42,6 +35,13 @@ export interface RunAlertView {
   incomplete: boolean;
   sources: string[];
   computedAt: string;
+}
+
+/** A run-alert snooze still in force, as the options page lists it: whether or not an alert is on now, it mutes the next. */
+export interface RunSnoozeView {
+  exchangeId: string;
+  name: string;
+  snoozedUntil: string;
 }
 
 export interface RunAlertViewParameters {

@@ -52,7 +52,8 @@ const cases: GradeExchangeParameters[] = [
   { exchange: operating, reserves: { por: { ...por, reserveRatios: undefined }, onchain: { ...onchain, asOf: '2025-01-01' }, flows: { ...flows, asOf: '2025-01-01' } }, now },
   // Old figures the source still served when we read them yesterday: the source's age, not our copy's.
   { exchange: operating, reserves: { por, onchain: { ...onchain, asOf: '2025-01-01', checkedAt: '2025-02-28' }, flows: { ...flows, asOf: '2025-01-01', checkedAt: '2025-02-28' } }, now },
-  { exchange: operating, reserves: { onchain: { ...onchain, totalUsd: 0 }, flows }, now },
+  // Nothing held and nothing left: no base for a share. (Money leaving a total of 0 is all of it: a share of 1.)
+  { exchange: operating, reserves: { onchain: { ...onchain, totalUsd: 0 }, flows: { ...flows, net7dUsd: 40 } }, now },
   { exchange: { ...operating, ownTokens: [] }, reserves: { onchain: { ...onchain, cleanUsd: undefined, topTokens: undefined }, flows: { ...flows, net7dUsd: undefined } }, now },
   { exchange: { ...operating, affiliatedTokens: ['AF'] }, reserves: { onchain }, now },
   { exchange: { ...operating, affiliatedTokens: ['AF'] }, reserves: { onchain: thin }, now },
