@@ -1,5 +1,6 @@
 import type { RefObject } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
+import { isInBook, type AddressBookEntry } from '../../lib/custody/address-book';
 import { explorerAddressUrl, getNetwork } from '../../lib/custody/networks';
 import type { GuideAction, GuideState, GuideStepId } from '../../lib/custody/steps';
 import { useLocale, useT } from '../../utils/i18n';
@@ -11,6 +12,8 @@ import { gapAfter } from '../../lib/words/punctuation';
 
 export interface ArrivalStepProps {
   state: GuideState;
+  /** The address book: the rest goes to a "saved" address only while the book still holds it. */
+  book: readonly AddressBookEntry[];
   rpcUrl: string | undefined;
   watch: BalanceWatch;
   onAction: (action: GuideAction) => void;
@@ -23,7 +26,7 @@ export interface ArrivalStepProps {
 /** The line that says what a press of a claim button did; it takes the focus, so no other claim button does. */
 type ClaimLine = 'test-arrived' | 'rest-sent' | 'done';
 
-export function ArrivalStep({ state, rpcUrl, watch, onAction, onOpenOptions, skipped, onGoToStep }: ArrivalStepProps) {
+export function ArrivalStep({ state, book, rpcUrl, watch, onAction, onOpenOptions, skipped, onGoToStep }: ArrivalStepProps) {
   const t = useT();
   const locale = useLocale();
   const claimed = useRef<ClaimLine | null>(null);
@@ -61,6 +64,7 @@ export function ArrivalStep({ state, rpcUrl, watch, onAction, onOpenOptions, ski
       </p>
     );
   }
+  const saved = state.addressBook === 'saved' && isInBook({ network: definition.id, address: state.address, book });
   const explorer = explorerAddressUrl({ network: definition.id, address: state.address });
   const watching = canWatchBalance(state, rpcUrl);
   const byHand = definition.family !== 'evm' ? t('arrivalExplorerOnly') : rpcUrl === undefined ? t('arrivalNeedsRpc') : t('arrivalNativeOnly', definition.nativeAsset);
@@ -133,11 +137,7 @@ export function ArrivalStep({ state, rpcUrl, watch, onAction, onOpenOptions, ski
       <h3>{t('arrivalRestTitle')}</h3>
       {/* Each state is its own keyed element, under an instruction that stays put: the line saying what a press did takes the pressed
           button's place and the focus, so a second click or Enter lands on it, never on the next claim. */}
-      {state.testArrivedAt === null ? (
-        <p class="muted">{t('problemTestNotArrived')}</p>
-      ) : (
-        <p data-testid="rest-body">{t(state.addressBook === 'saved' ? 'arrivalRestBody' : 'arrivalRestBodyUnsaved')}</p>
-      )}
+      {state.testArrivedAt === null ? <p class="muted">{t('problemTestNotArrived')}</p> : <p data-testid="rest-body">{t(saved ? 'arrivalRestBody' : 'arrivalRestBodyUnsaved')}</p>}
       {state.testArrivedAt === null ? null : state.withdrawalSentAt === null ? (
         <button key="send" type="button" class="primary" onClick={() => claim({ type: 'withdrawal-sent' }, 'rest-sent')} data-testid="withdrawal-sent">
           {t('arrivalWithdrawalSentButton')}

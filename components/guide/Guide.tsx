@@ -155,6 +155,7 @@ function GuideView(props: GuideProps) {
         {step === 'arrival' && (
           <ArrivalStep
             state={state}
+            book={book}
             rpcUrl={props.rpcUrl}
             watch={props.watch}
             onAction={props.onAction}

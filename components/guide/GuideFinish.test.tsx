@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { render } from 'preact';
+import { useState } from 'preact/hooks';
+import type { AddressBookEntry } from '../../lib/custody/address-book';
 import { describe, expect, test } from 'vitest';
 import { createGuideState, seedChecklistIds, type GuideState } from '../../lib/custody/steps';
 import { I18nContext, translateFrom, type Messages } from '../../utils/i18n';
@@ -28,13 +30,23 @@ const atRest: GuideState = {
 };
 const finished: GuideState = { ...atRest, withdrawalSentAt: '2026-12-05T12:04:00Z', arrivalConfirmedAt: '2026-12-05T12:05:00Z' };
 const walletDone: Partial<GuideState> = { walletKind: 'hardware', seedChecklist: [...seedChecklistIds] };
+const entry: AddressBookEntry = { label: 'Ledger', network: 'ethereum', address: ADDRESS, addedAt: '2026-12-05T12:01:00Z' };
 
-function guideAt(state: GuideState) {
+/** The guide with the book held as the guide page holds it: Remove takes the entry out of the book and nothing else. */
+function GuideWithBook({ state, initialBook }: { state: GuideState; initialBook: readonly AddressBookEntry[] }) {
+  const [book, setBook] = useState(initialBook);
+  return guideAt(state, book, (gone) => {
+    setBook((held) => held.filter((kept) => kept !== gone));
+    return Promise.resolve();
+  });
+}
+
+function guideAt(state: GuideState, book: readonly AddressBookEntry[] = [], onRemoveAddress = (_entry: AddressBookEntry) => Promise.resolve()) {
   return (
     <I18nContext.Provider value={{ t, locale: 'en' }}>
       <Guide
         state={state}
-        book={[]}
+        book={book}
         exchanges={[]}
         rpcUrl={undefined}
         ensRpcUrl={undefined}
@@ -45,7 +57,7 @@ function guideAt(state: GuideState) {
         watch={{ status: 'off', balance: null, increase: null, blockNumber: null, checkedAt: null, errorCode: null }}
         onAction={() => undefined}
         onSaveAddress={() => Promise.resolve()}
-        onRemoveAddress={() => Promise.resolve()}
+        onRemoveAddress={onRemoveAddress}
         onResolveEns={() => undefined}
         rise={null}
         onTestSent={() => undefined}
@@ -84,7 +96,7 @@ describe('the end of the guide', () => {
 
   test('with every step done it says "Done", and names nothing as skipped', async () => {
     const { root, $, press } = page();
-    render(guideAt({ ...finished, ...walletDone, addressBook: 'saved' }), root);
+    render(guideAt({ ...finished, ...walletDone, addressBook: 'saved' }, [entry]), root);
     await settle();
     press('goto-arrival');
     await settle();
@@ -101,7 +113,7 @@ describe('the end of the guide', () => {
       ['skipped', false],
       ['saved', true],
     ] as const) {
-      render(guideAt({ ...atRest, ...walletDone, addressBook }), root);
+      render(guideAt({ ...atRest, ...walletDone, addressBook }, [entry]), root);
       await settle();
       press('goto-arrival');
       await settle();
@@ -110,5 +122,37 @@ describe('the end of the guide', () => {
       expect(/saved/.test(body), addressBook).toBe(saved);
       render(null, root);
     }
+  });
+
+  test('an address book the user chose to skip counts as done: "Done", nothing named as skipped, the unsaved wording', async () => {
+    const { root, $, press } = page();
+    render(guideAt({ ...finished, ...walletDone, addressBook: 'skipped' }), root);
+    await settle();
+    press('goto-arrival');
+    await settle();
+    expect($('progress-text')?.textContent).toBe('6 of 6 steps done');
+    expect($('guide-done')?.textContent).toMatch(/^Done/);
+    expect($('guide-done')?.getAttribute('data-skipped')).toBeNull();
+    expect(root.querySelectorAll('[data-testid^="skipped-"]').length).toBe(0);
+    expect($('rest-body')?.textContent).toBe(messages.arrivalRestBodyUnsaved!.message);
+    render(null, root);
+  });
+
+  test('an address saved and then removed from the book is not called "saved" at the finish', async () => {
+    const { root, $, press } = page();
+    render(<GuideWithBook state={{ ...finished, ...walletDone, addressBook: 'saved' }} initialBook={[entry]} />, root);
+    await settle();
+    press('goto-arrival');
+    await settle();
+    expect($('rest-body')?.textContent).toBe(messages.arrivalRestBody!.message);
+    press('goto-address-book');
+    await settle();
+    press('book-remove');
+    await settle();
+    expect($('book-entry')).toBeNull();
+    press('goto-arrival');
+    await settle();
+    expect($('rest-body')?.textContent).toBe(messages.arrivalRestBodyUnsaved!.message);
+    render(null, root);
   });
 });

@@ -35,13 +35,17 @@ describe('guide steps', () => {
     expect($('balance-before')?.textContent).toBe('Guthaben vor dem Test: 1.234,000000000000000001 ETH.');
 
     const sent = { ...base, testSentAt: '2026-12-05T12:02:00Z', testBaseline: '0' };
-    draw(root, <ArrivalStep state={sent} rpcUrl="http://127.0.0.1:8545" watch={watching} onAction={() => undefined} onOpenOptions={() => undefined} skipped={[]} onGoToStep={() => undefined} />);
+    draw(
+      root,
+      <ArrivalStep book={[]} state={sent} rpcUrl="http://127.0.0.1:8545" watch={watching} onAction={() => undefined} onOpenOptions={() => undefined} skipped={[]} onGoToStep={() => undefined} />,
+    );
     await settle();
     expect($('arrival-watch')?.textContent).toMatch(/^Warten auf den Test\. Aktuelles Guthaben 1\.234,5 ETH/);
 
     draw(
       root,
       <ArrivalStep
+        book={[]}
         state={{ ...sent, testArrivedAt: '2026-12-05T12:03:00Z' }}
         rpcUrl="http://127.0.0.1:8545"
         watch={{ ...watching, status: 'arrived', increase: '1234.5' }}
@@ -89,7 +93,8 @@ describe('guide steps', () => {
       state = applyGuideAction(state, action);
       redraw();
     });
-    const redraw = () => draw(root, <ArrivalStep state={state} rpcUrl={undefined} watch={off} onAction={onAction} onOpenOptions={() => undefined} skipped={[]} onGoToStep={() => undefined} />);
+    const redraw = () =>
+      draw(root, <ArrivalStep book={[]} state={state} rpcUrl={undefined} watch={off} onAction={onAction} onOpenOptions={() => undefined} skipped={[]} onGoToStep={() => undefined} />);
     // Enter on whatever holds the focus, as a keyboard does: it activates a button and nothing else.
     const enter = () => {
       const target = window.document.activeElement as HTMLElement | null;
@@ -145,7 +150,7 @@ describe('guide steps', () => {
           <button type="button" data-testid="elsewhere">
             x
           </button>
-          <ArrivalStep state={state} rpcUrl="http://127.0.0.1:8545" watch={watch} onAction={() => undefined} onOpenOptions={() => undefined} skipped={[]} onGoToStep={() => undefined} />
+          <ArrivalStep book={[]} state={state} rpcUrl="http://127.0.0.1:8545" watch={watch} onAction={() => undefined} onOpenOptions={() => undefined} skipped={[]} onGoToStep={() => undefined} />
         </>,
       );
     drawAt(sent, watching);
@@ -195,7 +200,7 @@ describe('guide steps', () => {
     // The arrival step's button is not on the test step: the sentence there points to the next step instead of naming it.
     expect($('test-sent-status')?.textContent).toContain(t('testNoBaseline'));
     expect($('test-sent-status')?.textContent).not.toContain(t('arrivalTestArrivedButton'));
-    draw(root, <ArrivalStep state={sent} rpcUrl={rpcUrl} watch={watching} onAction={() => undefined} onOpenOptions={() => undefined} skipped={[]} onGoToStep={() => undefined} />);
+    draw(root, <ArrivalStep book={[]} state={sent} rpcUrl={rpcUrl} watch={watching} onAction={() => undefined} onOpenOptions={() => undefined} skipped={[]} onGoToStep={() => undefined} />);
     await settle();
     expect($('arrival-no-baseline')?.textContent).toBe(noBaseline);
     expect($('arrival-watch')).toBeNull();
@@ -203,7 +208,16 @@ describe('guide steps', () => {
     // With a balance from before the test it watches, and says nothing of the kind.
     draw(
       root,
-      <ArrivalStep state={{ ...sent, testBaseline: '0' }} rpcUrl={rpcUrl} watch={watching} onAction={() => undefined} onOpenOptions={() => undefined} skipped={[]} onGoToStep={() => undefined} />,
+      <ArrivalStep
+        book={[]}
+        state={{ ...sent, testBaseline: '0' }}
+        rpcUrl={rpcUrl}
+        watch={watching}
+        onAction={() => undefined}
+        onOpenOptions={() => undefined}
+        skipped={[]}
+        onGoToStep={() => undefined}
+      />,
     );
     await settle();
     expect($('arrival-no-baseline')).toBeNull();
@@ -234,7 +248,7 @@ describe('guide steps', () => {
     for (const network of ['ethereum', 'arbitrum', 'bsc'] as const) {
       render(
         <I18nContext.Provider value={{ t: english, locale: 'en' }}>
-          <ArrivalStep state={{ ...base, network }} rpcUrl={undefined} watch={off} onAction={() => undefined} onOpenOptions={() => undefined} skipped={[]} onGoToStep={() => undefined} />
+          <ArrivalStep book={[]} state={{ ...base, network }} rpcUrl={undefined} watch={off} onAction={() => undefined} onOpenOptions={() => undefined} skipped={[]} onGoToStep={() => undefined} />
         </I18nContext.Provider>,
         root,
       );

@@ -35,10 +35,11 @@ async function chineseBlocks(node: ComponentChildren): Promise<string[]> {
 
 describe('the guide’s steps in Chinese', () => {
   test.each<[string, ComponentChildren]>([
-    ['arrival, no RPC endpoint set', <ArrivalStep state={sent} rpcUrl={undefined} watch={off} onAction={none} onOpenOptions={none} skipped={[]} onGoToStep={none} />],
+    ['arrival, no RPC endpoint set', <ArrivalStep book={[]} state={sent} rpcUrl={undefined} watch={off} onAction={none} onOpenOptions={none} skipped={[]} onGoToStep={none} />],
     [
       'arrival, a network the guide cannot watch',
       <ArrivalStep
+        book={[]}
         state={{ ...sent, network: 'bitcoin', asset: 'BTC', address: 'bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq' }}
         rpcUrl={undefined}
         watch={off}
@@ -50,11 +51,12 @@ describe('the guide’s steps in Chinese', () => {
     ],
     [
       'arrival, a token the guide does not watch',
-      <ArrivalStep state={{ ...sent, asset: 'PEPE' }} rpcUrl="http://127.0.0.1:8545" watch={off} onAction={none} onOpenOptions={none} skipped={[]} onGoToStep={none} />,
+      <ArrivalStep book={[]} state={{ ...sent, asset: 'PEPE' }} rpcUrl="http://127.0.0.1:8545" watch={off} onAction={none} onOpenOptions={none} skipped={[]} onGoToStep={none} />,
     ],
     [
       'arrival, done with safety steps skipped',
       <ArrivalStep
+        book={[]}
         state={{ ...sent, testArrivedAt: '2026-12-05T12:03:00Z', withdrawalSentAt: '2026-12-05T12:04:00Z', arrivalConfirmedAt: '2026-12-05T12:05:00Z' }}
         rpcUrl={undefined}
         watch={off}
@@ -64,7 +66,7 @@ describe('the guide’s steps in Chinese', () => {
         onGoToStep={none}
       />,
     ],
-    ['arrival, watching', <ArrivalStep state={sent} rpcUrl="http://127.0.0.1:8545" watch={watching} onAction={none} onOpenOptions={none} skipped={[]} onGoToStep={none} />],
+    ['arrival, watching', <ArrivalStep book={[]} state={sent} rpcUrl="http://127.0.0.1:8545" watch={watching} onAction={none} onOpenOptions={none} skipped={[]} onGoToStep={none} />],
     ['test, watching', <TestStep state={base} rpcUrl="http://127.0.0.1:8545" watch={watching} rise={null} onTestSent={none} onTestRise={none} />],
     ['test, no RPC endpoint', <TestStep state={base} rpcUrl={undefined} watch={off} rise={null} onTestSent={none} onTestRise={none} />],
     [

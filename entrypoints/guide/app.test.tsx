@@ -64,4 +64,18 @@ describe('the guide page', () => {
     expect(await fakeBrowser.storage.local.get(null)).toEqual({ 'guide:okx': okx });
     render(null, root);
   });
+
+  test.each([
+    ['nothing', undefined],
+    ['an object', { error: 'not routed' }],
+  ])('the background answering %s for the alerts: the guide still opens, with no alert', async (_what, answer) => {
+    fakeBrowser.runtime.onMessage.addListener((message: { type?: string }) => (message.type === 'run-alerts' ? Promise.resolve(answer) : undefined));
+    const { root, $ } = page();
+    await startGuidePage(root, '?exchange=binance');
+    await settle();
+    await settle();
+    expect($('step-route')).not.toBeNull();
+    expect($('run-alert')).toBeNull();
+    render(null, root);
+  });
 });

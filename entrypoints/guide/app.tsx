@@ -75,7 +75,11 @@ export function App({ initialState, initialSaved, initialBook, initialSettings, 
   // The alerts the popup shows (runs, warning-list entries): the one for the exchange withdrawn from leads the guide.
   const [alerts, setAlerts] = useState<readonly RunAlertView[]>([]);
   useEffect(() => {
-    send({ type: 'run-alerts' }).then(setAlerts, (error: unknown) => console.error('[reserve-radar] the alerts could not be read', error));
+    // Only a list is kept: an answer of another shape (none, when the message is not routed) would take the whole guide down.
+    send({ type: 'run-alerts' }).then(
+      (views: unknown) => setAlerts(Array.isArray(views) ? (views as RunAlertView[]) : []),
+      (error: unknown) => console.error('[reserve-radar] the alerts could not be read', error),
+    );
   }, []);
   const [watch, setWatch] = useState(watchOff);
   // Before the test: the latest good read, and the lowest since the watch started, so a rise before the press is never absorbed unseen.

@@ -80,6 +80,12 @@ export function createAddressBookEntry({ label, network, address, now = new Date
 }
 
 /** Characters at each end a look-alike must copy before we call it one (the common poisoning pattern). */
+/** Whether the book holds this address on this network, compared in the validator's normalised form, as entries are stored. */
+export function isInBook({ network, address, book }: { network: NetworkId; address: string; book: readonly AddressBookEntry[] }): boolean {
+  const normalized = validateAddress({ network, address }).normalized ?? address;
+  return book.some((entry) => entry.network === network && entry.address === normalized);
+}
+
 export const POISONING_MATCH_LENGTH = 4;
 
 export interface LookalikeMatch {

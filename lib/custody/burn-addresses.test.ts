@@ -13,17 +13,23 @@ describe('well-known burn addresses', () => {
     '0x000000000000000000000000000000000000DEAD',
     '0x0000000000000000000000000000000000000001',
     '0x0000000000000000000000000000000000000009',
+    '0x000000000000000000000000000000000000000a',
+    '0x000000000000000000000000000000000000000A',
     '0xdeaddeaddeaddeaddeaddeaddeaddeaddeaddead',
   ])('refuses %s on every EVM network', (address) => {
     for (const network of EVM_NETWORKS) invalid(network, address, 'burn-address');
   });
 
-  it('refuses the Bitcoin eater address', () => {
+  it('refuses the Bitcoin eater address and the all-zero hash160', () => {
     invalid('bitcoin', '1BitcoinEaterAddressDontSendf59kuE', 'burn-address');
+    invalid('bitcoin', '1111111111111111111114oLvT2', 'burn-address');
   });
 
-  it('refuses the Tron black hole, written in base58 or in hex', () => {
+  it("refuses Tron's all-zero account and its genesis Blackhole account, written in base58 or in hex", () => {
     invalid('tron', 'T9yD14Nj9j7xAB4dbGeiX9h8unkKHxuWwb', 'burn-address');
     invalid('tron', '410000000000000000000000000000000000000000', 'burn-address');
+    invalid('tron', 'TLsV52sRDL79HXGGm9yzwKibb6BeruhUzy', 'burn-address');
+    invalid('tron', '4177944d19c052b73ee2286823aa83f8138cb7032f', 'burn-address');
+    invalid('tron', '4177944D19C052B73EE2286823AA83F8138CB7032F', 'burn-address');
   });
 });

@@ -1,7 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { lowContrast } from './card-screen';
 import { activeTabId, axeProblems, fakeExchangeHtml, grantedChromeBuild, launchChromium, pillAxeProblems, routeSite, screenshotPath, shadowUi, type ChromiumExtension } from './harness';
 import { cexsWithRunOnBinance } from './run-cexs';
+
+const english = JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/en/messages.json'), 'utf8')) as Record<string, { message: string }>;
+const RUN_HEADING = english.runAlertTitle!.message;
 
 /**
  * The run alert in real Chromium: a routed `/cexs` answer with a run on Binance, holdings
@@ -102,6 +107,12 @@ describe('run alert in Chromium', () => {
     const [guide] = await Promise.all([browser.context.waitForEvent('page'), block.getByTestId('run-open-guide').click()]);
     await guide.waitForLoadState();
     expect(guide.url()).toBe(`chrome-extension://${browser.extensionId}/guide.html?exchange=binance`);
+    // The guide asks the background for the same alert and leads with it, without the buttons that open the guide or snooze.
+    const inGuide = guide.locator('[data-testid="run-alert"][data-exchange="binance"]');
+    await inGuide.waitFor();
+    expect(await inGuide.getByRole('heading').first().textContent()).toBe(RUN_HEADING.replace('$1', 'Binance'));
+    expect(await inGuide.getByRole('button').count()).toBe(0);
+    expect(await axeProblems(guide)).toEqual([]);
     await guide.close();
 
     // By keyboard: the button goes away, the focus stays in the alert on the line that says so, and

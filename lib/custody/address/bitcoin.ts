@@ -29,10 +29,11 @@ const bitcoinLikeParams: Partial<Record<NetworkId, BitcoinLikeParams>> = {
 };
 
 /**
- * A vanity address whose key nobody can have found (27 chosen base58 characters): coins sent there are burnt.
- * https://bitcoin.stackexchange.com/questions/89554 and the burn list at https://burned.money.
+ * Addresses whose key nobody can have found, so coins sent there are burnt. The reason is in the address itself:
+ * "1BitcoinEaterAddressDontSend" is 27 chosen base58 characters (about 58^27 tries to hit by chance), and
+ * 1111111111111111111114oLvT2 is the hash160 of all zeros (160 fixed bits), the analogue of the EVM zero address.
  */
-const BITCOIN_EATER = '1BitcoinEaterAddressDontSendf59kuE';
+const BITCOIN_BURN_ADDRESSES: ReadonlySet<string> = new Set(['1BitcoinEaterAddressDontSendf59kuE', '1111111111111111111114oLvT2']);
 
 export function decodeSegwit(address: string, params: BitcoinLikeParams): Decoded {
   const lower = address.toLowerCase();
@@ -93,7 +94,7 @@ export function decodeBitcoinLike(address: string, network: NetworkDefinition): 
   const version = payload[0] ?? -1;
   const warnings: AddressWarning[] = [];
   if (params.sharedVersions?.includes(version)) warnings.push({ code: 'shared-format' });
-  if (network.id === 'bitcoin' && address === BITCOIN_EATER) return fail('burn-address');
+  if (network.id === 'bitcoin' && BITCOIN_BURN_ADDRESSES.has(address)) return fail('burn-address');
   if (params.p2pkh.includes(version)) return { ok: true, kind: 'p2pkh', normalized: address, warnings };
   if (params.p2sh.includes(version)) return { ok: true, kind: 'p2sh', normalized: address, warnings };
   if (params.testnetVersions.includes(version)) return fail('testnet');

@@ -5,15 +5,15 @@ import { fail, tryDecode, type AddressWarning, type Decoded } from './shared';
 const EVM_HEX = /^0x[0-9a-fA-F]{40}$/;
 const ENS_NAME = /^[^\s.]+(\.[^\s.]+)*\.eth$/i;
 /**
- * Well-known EVM addresses nobody holds a key for, lowercase. Sources: Santiment's "dead address" label
- * (https://academy.santiment.net/labels/dead-address) lists the zero address, 0x…01 to 0x…09, 0x…dead and
- * 0xdead…dead; 0x…01 to 0x…09 are the precompiled contracts of the Ethereum Yellow Paper (appendix E), code
- * without a key; 0x…dEaD is the usual burn target, e.g. Chainlink CCIP's BurnToAddressTokenPool docs
- * (https://docs.chain.link/ccip/tools/sdk/type-aliases/DeployBurnToAddressTokenPoolParams).
+ * Well-known EVM addresses nobody holds a key for, lowercase. The zero address, 0x…dEaD and 0xdead…dead carry their
+ * reason in themselves: 160 or 152 fixed bits, so finding a key that hashes to one is out of reach. 0x…01 to 0x…09 are
+ * the precompiled contracts, code without a key: the Ethereum Yellow Paper, appendix E (https://ethereum.github.io/yellowpaper/paper.pdf),
+ * with 0x09 from EIP-152 (https://eips.ethereum.org/EIPS/eip-152); 0x…0a is EIP-4844's point evaluation precompile
+ * (https://eips.ethereum.org/EIPS/eip-4844), live on Ethereum, and with 152 zero bits keyless on every network.
  */
 const EVM_BURN_ADDRESSES: ReadonlySet<string> = new Set([
   '0x0000000000000000000000000000000000000000',
-  ...Array.from({ length: 9 }, (_, index) => `0x${String(index + 1).padStart(40, '0')}`),
+  ...Array.from({ length: 10 }, (_, index) => `0x${(index + 1).toString(16).padStart(40, '0')}`),
   '0x000000000000000000000000000000000000dead',
   '0xdeaddeaddeaddeaddeaddeaddeaddeaddeaddead',
 ]);
