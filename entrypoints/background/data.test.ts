@@ -127,10 +127,13 @@ describe('sourceViews', () => {
     expect(totalsDays.length).toBeGreaterThan(0);
     expect(views.find((row) => row.id === CEXS_SOURCE)?.bundledDays).toEqual({ from: totalsDays[0], to: totalsDays.at(-1) });
     expect(totalsDays[0]).not.toBe(shipped.generatedAt.slice(0, 10));
-    const reportDays = Object.values(shipped.exchanges)
-      .flatMap((entry) => (entry.por === undefined || entry.por.method === 'none' ? [] : [entry.por.asOf]))
+    // The feed row's day is the day we last checked our copy, never one exchange's report day given as our copy's age.
+    const checkedDays = Object.values(shipped.exchanges)
+      .flatMap((entry) => (entry.por === undefined ? [] : [entry.por.checkedAt ?? entry.por.asOf]))
       .sort();
-    expect(views.find((row) => row.id === FEED_SOURCE)?.bundledDays).toEqual({ from: reportDays[0], to: reportDays.at(-1) });
+    const feed = views.find((row) => row.id === FEED_SOURCE);
+    expect(feed?.bundledChecked).toBe(checkedDays.at(-1));
+    expect(feed?.bundledDays).toBeUndefined();
     expect(views.find((row) => row.id === OWN_TOKEN_PRICES_SOURCE)?.bundledDays).toBeUndefined();
   });
 });
