@@ -136,6 +136,34 @@ describe('sourceViews', () => {
     expect(feed?.bundledDays).toBeUndefined();
     expect(views.find((row) => row.id === OWN_TOKEN_PRICES_SOURCE)?.bundledDays).toBeUndefined();
   });
+
+  test("once the feed has succeeded, the /cexs row's days are the held totals' (the feed brings them), over the exchanges /cexs reads only", async () => {
+    await freshBackground();
+    const shipped = bundledSnapshot();
+    const tracked = exchanges.filter((exchange) => exchange.defillamaSlug !== undefined && exchange.status.kind === 'operating').map((exchange) => exchange.id);
+    const untracked = exchanges.find((exchange) => !tracked.includes(exchange.id))!.id;
+    const newer = (id: string) => {
+      const { onchain, flows } = shipped.exchanges[id]!;
+      return {
+        ...shipped.exchanges[id],
+        ...(onchain === undefined ? {} : { onchain: { ...onchain, asOf: '2026-12-06', observedAt: '2026-12-06T06:00:00.000Z' } }),
+        ...(flows === undefined ? {} : { flows: { ...flows, asOf: '2026-12-06' } }),
+      };
+    };
+    const withTotals = tracked.filter((id) => shipped.exchanges[id]?.onchain !== undefined || shipped.exchanges[id]?.flows !== undefined);
+    const untrackedEntry = { onchain: { asOf: '2025-01-01', totalUsd: 1e9, cleanUsd: 1e9, source: 'https://api.llama.fi/cexs', observedAt: '2025-01-01T00:00:00.000Z' } };
+    await fakeBrowser.storage.local.set({
+      heldSnapshot: {
+        ...shipped,
+        generatedAt: '2026-12-06T07:00:00.000Z',
+        exchanges: { ...shipped.exchanges, ...Object.fromEntries(withTotals.map((id) => [id, newer(id)])), [untracked]: untrackedEntry },
+      },
+      sources: { [FEED_SOURCE]: { ...initialSourceState(), status: 'fresh', lastSuccess: '2026-12-06T07:00:00.000Z' } },
+    });
+    const cexsRow = (await sourceViews()).find((row) => row.id === CEXS_SOURCE);
+    expect(cexsRow?.bundledDays).toEqual({ from: '2026-12-06', to: '2026-12-06' });
+    expect(cexsRow?.bundledExchanges).toEqual({ count: withTotals.length, of: tracked.length });
+  });
 });
 
 /**

@@ -333,8 +333,11 @@ export async function sourceViews(): Promise<SourceView[]> {
     ...trackedProtocols().map(({ exchangeId, slug }) => ({ id: protocolSource(slug), label: `DefiLlama /protocol/${slug}`, group: 'protocol' as const, url: defillamaProtocolUrl(slug), exchangeId })),
   ];
   const shipped = bundledSnapshotProblem() === undefined ? bundledSnapshot() : undefined;
+  // A fetched feed brings /cexs totals too: until /cexs itself answers, its row gives the days of the totals held, not of the shipped file's.
+  const totals = shipped !== undefined && states[FEED_SOURCE]?.lastSuccess !== undefined ? await heldSnapshot() : shipped;
   return rows.map((row) => {
-    const bundled = shipped !== undefined && bundledHolds(shipped, row) ? { bundledAt: shipped.generatedAt, ...bundledCoverage(shipped, row) } : {};
+    const figures = row.group === 'cexs' ? totals : shipped;
+    const bundled = shipped !== undefined && figures !== undefined && bundledHolds(shipped, row) ? { bundledAt: shipped.generatedAt, ...bundledCoverage(figures, row) } : {};
     const state = states[row.id] ?? initialSourceState();
     const fetchFailure = readFetchFailure(state.lastFetchFailure);
     const feedFailure = readFeedFailure(state.lastFeedFailure);
