@@ -43,6 +43,8 @@ export interface SourceRow {
   bundledExchanges?: { count: number; of: number };
   /** The oldest and newest day those bundled figures describe: the row gives these and their age, never the compile date as their age. */
   bundledDays?: BundledDays;
+  /** On the feed row: the day we last checked the PoR records in the bundled copy, which is that copy's age. */
+  bundledChecked?: string;
 }
 
 export type { SignerChange, SubscribeResult } from '../lib/community/subscription';

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { render } from 'preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
+import { LOCALES } from '../../lib/locales';
 import { groupSources } from '../../lib/view/source-groups';
 import { formatAge, formatDate } from '../../lib/words/format';
 import { I18nContext, translateFrom, type Messages } from '../../utils/i18n';
@@ -98,13 +99,22 @@ describe('SourceItem', () => {
     expect(fetched).not.toContain(t('sourceBundledInUse', dated));
   });
 
-  test('figures of different days are given as a range with both ages; figures without a date are said to be undated, never given the compile date', () => {
+  test("the feed row gives the day we last checked our copy, with its age: an exchange's old report is never given as our copy's age", () => {
+    const age = (row: SourceRow, locale = 'en') => draw(row, locale).querySelector('.source__age')?.textContent;
+    const feed: SourceRow = { id: 'feed', group: 'feed', url: 'https://feed.example/feed.json', status: 'never', bundledAt: BUNDLED_AT, bundledChecked: '2026-12-04' };
+    expect(age(feed)).toBe(`Using the data that came with Reserve Radar: checked on Dec 4, 2026 (${formatAge('2026-12-04', now, 'en')})`);
+    expect(age({ ...feed, bundledDays: { from: '2019-04-01', to: '2026-09-30' } })).not.toContain('2019');
+    for (const { id, tag } of LOCALES.map((entry) => ({ id: entry.id, tag: entry.id.replace('_', '-') }))) {
+      const tl = translateFrom(messages(id));
+      expect(tl('sourceBundledChecked', ['x', 'y']), id).not.toBe('sourceBundledChecked');
+      expect(age(feed, tag), id).toBe(tl('sourceBundledInUse', tl('sourceBundledChecked', [formatDate('2026-12-04', tag), formatAge('2026-12-04', now, tag)])));
+    }
+  });
+
+  test('figures without a date are said to be undated, never given the compile date', () => {
     const t = translateFrom(messages('en'));
     const age = (row: SourceRow) => draw(row, 'en').querySelector('.source__age')?.textContent;
     const feed: SourceRow = { id: 'feed', group: 'feed', url: 'https://feed.example/feed.json', status: 'never', bundledAt: BUNDLED_AT };
-    expect(age({ ...feed, bundledDays: { from: '2019-04-01', to: '2026-09-30' } })).toBe(
-      `Using the data that came with Reserve Radar: figures from Apr 1, 2019 (${formatAge('2019-04-01', now, 'en')}) to Sep 30, 2026 (${formatAge('2026-09-30', now, 'en')})`,
-    );
     expect(age(feed)).toBe(t('sourceBundledInUse', t('sourceBundledUndated')));
     expect(age(feed)).not.toContain('2026');
   });

@@ -44,12 +44,16 @@ export function SourceItem({ group, exchangeNames, now }: { group: SourceGroup<S
   };
   // The days the bundled figures describe and their age: the compile date is no age of theirs. One undated member leaves the oldest unknown.
   const days = bundledDaysOf(group.members);
+  // The feed row gives the day we last checked our copy: an exchange's old report is its staleness, not our copy's age.
+  const checked = only?.bundledChecked;
   const dated =
-    days === undefined
-      ? t('sourceBundledUndated')
-      : days.from === days.to
-        ? t('sourceBundledDay', [formatDate(days.from, locale), formatAge(days.from, now, locale)])
-        : t('sourceBundledDays', [formatDate(days.from, locale), formatAge(days.from, now, locale), formatDate(days.to, locale), formatAge(days.to, now, locale)]);
+    checked !== undefined
+      ? t('sourceBundledChecked', [formatDate(checked, locale), formatAge(checked, now, locale)])
+      : days === undefined
+        ? t('sourceBundledUndated')
+        : days.from === days.to
+          ? t('sourceBundledDay', [formatDate(days.from, locale), formatAge(days.from, now, locale)])
+          : t('sourceBundledDays', [formatDate(days.from, locale), formatAge(days.from, now, locale), formatDate(days.to, locale), formatAge(days.to, now, locale)]);
   // Bundled figures for only some of the exchanges the source covers: says for how many, never that all are covered.
   const coverage = only?.bundledExchanges;
   const bundledWords = () =>

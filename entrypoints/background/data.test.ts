@@ -127,11 +127,42 @@ describe('sourceViews', () => {
     expect(totalsDays.length).toBeGreaterThan(0);
     expect(views.find((row) => row.id === CEXS_SOURCE)?.bundledDays).toEqual({ from: totalsDays[0], to: totalsDays.at(-1) });
     expect(totalsDays[0]).not.toBe(shipped.generatedAt.slice(0, 10));
-    const reportDays = Object.values(shipped.exchanges)
-      .flatMap((entry) => (entry.por === undefined || entry.por.method === 'none' ? [] : [entry.por.asOf]))
+    // The feed row's day is the day we last checked our copy, never one exchange's report day given as our copy's age.
+    const checkedDays = Object.values(shipped.exchanges)
+      .flatMap((entry) => (entry.por === undefined ? [] : [entry.por.checkedAt ?? entry.por.asOf]))
       .sort();
-    expect(views.find((row) => row.id === FEED_SOURCE)?.bundledDays).toEqual({ from: reportDays[0], to: reportDays.at(-1) });
+    const feed = views.find((row) => row.id === FEED_SOURCE);
+    expect(feed?.bundledChecked).toBe(checkedDays.at(-1));
+    expect(feed?.bundledDays).toBeUndefined();
     expect(views.find((row) => row.id === OWN_TOKEN_PRICES_SOURCE)?.bundledDays).toBeUndefined();
+  });
+
+  test("once the feed has succeeded, the /cexs row's days are the held totals' (the feed brings them), over the exchanges /cexs reads only", async () => {
+    await freshBackground();
+    const shipped = bundledSnapshot();
+    const tracked = exchanges.filter((exchange) => exchange.defillamaSlug !== undefined && exchange.status.kind === 'operating').map((exchange) => exchange.id);
+    const untracked = exchanges.find((exchange) => !tracked.includes(exchange.id))!.id;
+    const newer = (id: string) => {
+      const { onchain, flows } = shipped.exchanges[id]!;
+      return {
+        ...shipped.exchanges[id],
+        ...(onchain === undefined ? {} : { onchain: { ...onchain, asOf: '2026-12-06', observedAt: '2026-12-06T06:00:00.000Z' } }),
+        ...(flows === undefined ? {} : { flows: { ...flows, asOf: '2026-12-06' } }),
+      };
+    };
+    const withTotals = tracked.filter((id) => shipped.exchanges[id]?.onchain !== undefined || shipped.exchanges[id]?.flows !== undefined);
+    const untrackedEntry = { onchain: { asOf: '2025-01-01', totalUsd: 1e9, cleanUsd: 1e9, source: 'https://api.llama.fi/cexs', observedAt: '2025-01-01T00:00:00.000Z' } };
+    await fakeBrowser.storage.local.set({
+      heldSnapshot: {
+        ...shipped,
+        generatedAt: '2026-12-06T07:00:00.000Z',
+        exchanges: { ...shipped.exchanges, ...Object.fromEntries(withTotals.map((id) => [id, newer(id)])), [untracked]: untrackedEntry },
+      },
+      sources: { [FEED_SOURCE]: { ...initialSourceState(), status: 'fresh', lastSuccess: '2026-12-06T07:00:00.000Z' } },
+    });
+    const cexsRow = (await sourceViews()).find((row) => row.id === CEXS_SOURCE);
+    expect(cexsRow?.bundledDays).toEqual({ from: '2026-12-06', to: '2026-12-06' });
+    expect(cexsRow?.bundledExchanges).toEqual({ count: withTotals.length, of: tracked.length });
   });
 });
 

@@ -8,7 +8,7 @@ import { readAnswerFailure, type AnswerFailure } from '@/lib/reserves/answer-fai
 import { readFetchFailure, type FetchFailure } from '@/lib/reserves/fetch-source';
 import { CEXS_POLICY, PROTOCOL_POLICY, initialSourceState, isDue, onStartup, statusAt, type SourcePolicy, type SourceState } from '@/lib/reserves/schedule';
 import { bundledSnapshot, bundledSnapshotProblem, parseSnapshot } from '@/lib/reserves/snapshot';
-import { bundledDays, bundledExchangeCount, bundledHolds, type BundledDays } from '@/lib/reserves/bundled-holds';
+import { bundledCheckedOn, bundledDays, bundledExchangeCount, bundledHolds, type BundledDays } from '@/lib/reserves/bundled-holds';
 import { mergeSnapshots } from '@/lib/reserves/merge';
 import type { Snapshot } from '@/lib/reserves/schema';
 import { FEED_POLICY, refreshFeed } from '@/lib/feed/refresh-feed';
@@ -80,6 +80,8 @@ export interface SourceView {
   /** With `bundledAt`, on the /cexs row: for how many of the exchanges this source covers the bundled data has its figures. */
   bundledExchanges?: { count: number; of: number };
   /** With `bundledAt`: the oldest and newest day those figures describe, which is their age; absent when none is dated. */
+  /** With `bundledAt`, on the feed row: the day we last checked the PoR records in that copy, which is its age (an exchange's old report is not). */
+  bundledChecked?: string;
   bundledDays?: BundledDays;
 }
 
@@ -152,10 +154,12 @@ function trackedProtocols(): { exchangeId: string; slug: string }[] {
  * few of them. The feed carries what the bundled data carries (both are built from data/por), so
  * its row makes no such count.
  */
-function bundledCoverage(shipped: Snapshot, row: Pick<SourceView, 'group' | 'exchangeId'>): Pick<SourceView, 'bundledExchanges' | 'bundledDays'> {
+function bundledCoverage(shipped: Snapshot, row: Pick<SourceView, 'group' | 'exchangeId'>): Pick<SourceView, 'bundledExchanges' | 'bundledDays' | 'bundledChecked'> {
   const ids = trackedProtocols().map((tracked) => tracked.exchangeId);
   const days = bundledDays(shipped, { ...row, exchangeIds: ids });
+  const checked = row.group === 'feed' ? bundledCheckedOn(shipped) : undefined;
   return {
+    ...(checked === undefined ? {} : { bundledChecked: checked }),
     ...(days === undefined ? {} : { bundledDays: days }),
     ...(row.group === 'cexs' ? { bundledExchanges: { count: bundledExchangeCount(shipped, row.group, ids), of: ids.length } } : {}),
   };
@@ -329,8 +333,11 @@ export async function sourceViews(): Promise<SourceView[]> {
     ...trackedProtocols().map(({ exchangeId, slug }) => ({ id: protocolSource(slug), label: `DefiLlama /protocol/${slug}`, group: 'protocol' as const, url: defillamaProtocolUrl(slug), exchangeId })),
   ];
   const shipped = bundledSnapshotProblem() === undefined ? bundledSnapshot() : undefined;
+  // A fetched feed brings /cexs totals too: until /cexs itself answers, its row gives the days of the totals held, not of the shipped file's.
+  const totals = shipped !== undefined && states[FEED_SOURCE]?.lastSuccess !== undefined ? await heldSnapshot() : shipped;
   return rows.map((row) => {
-    const bundled = shipped !== undefined && bundledHolds(shipped, row) ? { bundledAt: shipped.generatedAt, ...bundledCoverage(shipped, row) } : {};
+    const figures = row.group === 'cexs' ? totals : shipped;
+    const bundled = shipped !== undefined && figures !== undefined && bundledHolds(shipped, row) ? { bundledAt: shipped.generatedAt, ...bundledCoverage(figures, row) } : {};
     const state = states[row.id] ?? initialSourceState();
     const fetchFailure = readFetchFailure(state.lastFetchFailure);
     const feedFailure = readFeedFailure(state.lastFeedFailure);

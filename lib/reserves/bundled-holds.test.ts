@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Snapshot } from './schema';
-import { bundledDays, bundledHolds } from './bundled-holds';
+import { bundledCheckedOn, bundledDays, bundledHolds } from './bundled-holds';
 import { bundledSnapshot } from './snapshot';
 
 const totals = { asOf: '2026-08-10', totalUsd: 10e9, cleanUsd: 9e9, source: 'https://api.llama.fi/cexs', observedAt: '2026-08-10T06:20:12.000Z' };
@@ -38,10 +38,10 @@ describe('bundledDays: the days the bundled figures describe, not the day the fi
     const dayOf = (id: string) => shipped.exchanges[id]?.onchain?.asOf;
     expect(cexs?.from).toBe(dayOf('binance'));
     expect(cexs?.from).not.toBe(shipped.generatedAt.slice(0, 10));
-    const feed = bundledDays(shipped, { group: 'feed' });
-    expect(feed?.from).toBeDefined();
-    expect(feed!.from < feed!.to).toBe(true);
-    expect(feed!.to <= shipped.generatedAt.slice(0, 10)).toBe(true);
+    const checked = bundledCheckedOn(shipped);
+    expect(checked).toBeDefined();
+    expect(checked! <= shipped.generatedAt.slice(0, 10)).toBe(true);
+    expect(bundledDays(shipped, { group: 'feed' })).toBeUndefined();
     expect(bundledDays(shipped, { group: 'own-token-prices' })).toBeUndefined();
   });
 
@@ -53,9 +53,23 @@ describe('bundledDays: the days the bundled figures describe, not the day the fi
     expect(bundledDays(some, { group: 'cexs', exchangeIds: ['binance', 'okx'] })).toEqual({ from: '2026-07-01', to: '2026-08-12' });
     expect(bundledDays(some, { group: 'cexs', exchangeIds: ['okx'] })).toEqual({ from: '2026-08-12', to: '2026-08-12' });
     expect(bundledDays(some, { group: 'cexs', exchangeIds: ['kraken'] })).toBeUndefined();
-    expect(bundledDays(some, { group: 'feed' })).toEqual({ from: '2026-09-01', to: '2026-09-01' });
+    expect(bundledDays(some, { group: 'feed' })).toBeUndefined();
     expect(bundledDays(some, { group: 'protocol', exchangeId: 'binance' })).toBeUndefined();
     const broken = snapshot({ binance: { onchain: { ...totals, breakdownAsOf: '2026-08-09', topTokens: [{ symbol: 'BTC', usd: 5e9 }] } } });
     expect(bundledDays(broken, { group: 'protocol', exchangeId: 'binance' })).toEqual({ from: '2026-08-09', to: '2026-08-09' });
+  });
+});
+
+describe('bundledCheckedOn: the day we last checked the PoR records in our copy, which is its age', () => {
+  test('the newest check over every record, a "none" finding included; a record without a check counts its own day; none at all, no day', () => {
+    const some = snapshot({
+      binance: { por: { ...por, checkedAt: '2026-11-02' } },
+      okx: { por: { ...por, method: 'none', asOf: '2014-01-01', checkedAt: '2026-12-04' } },
+      upbit: { por: { ...por, asOf: '2019-04-01' } },
+    });
+    expect(bundledCheckedOn(some)).toBe('2026-12-04');
+    expect(bundledCheckedOn(snapshot({ okx: { por: { ...por, method: 'none', asOf: '2014-01-01', checkedAt: '2026-10-05' } } }))).toBe('2026-10-05');
+    expect(bundledCheckedOn(snapshot({ upbit: { por: { ...por, asOf: '2019-04-01' } } }))).toBe('2019-04-01');
+    expect(bundledCheckedOn(snapshot({}))).toBeUndefined();
   });
 });

@@ -47,9 +47,8 @@ export interface BundledDays {
 
 /**
  * The days the bundled figures a source supplies describe, not the day the file was compiled: the
- * compile date says nothing about how old the figures are. PoR reports for the feed (a `none`
- * record is a finding without figures, so it has no day to give), /cexs totals and flows for
- * `exchangeIds`, a breakdown for `exchangeId`. Undefined when there is no such figure, never a
+ * compile date says nothing about how old the figures are: /cexs totals and flows for
+ * `exchangeIds`, a breakdown for `exchangeId`. None for the feed (see `bundledCheckedOn`). Undefined when there is no such figure, never a
  * made-up day.
  */
 export function bundledDays(snapshot: Snapshot, { group, exchangeId, exchangeIds = [] }: BundledHoldsParameters & { exchangeIds?: readonly string[] }): BundledDays | undefined {
@@ -57,7 +56,7 @@ export function bundledDays(snapshot: Snapshot, { group, exchangeId, exchangeIds
   const days: (string | undefined)[] = [];
   switch (group) {
     case 'feed':
-      for (const reserves of Object.values(snapshot.exchanges)) if (reserves.por?.method !== 'none') days.push(reserves.por?.asOf);
+      // Reports' days are the exchanges' staleness, not our copy's: the feed row gives `bundledCheckedOn`.
       break;
     case 'cexs':
       for (const id of exchangeIds) days.push(entry(id)?.onchain?.asOf, entry(id)?.flows?.asOf);
@@ -74,4 +73,15 @@ export function bundledDays(snapshot: Snapshot, { group, exchangeId, exchangeIds
   const known = days.filter((day): day is string => day !== undefined).sort();
   const [from] = known;
   return from === undefined ? undefined : { from, to: known[known.length - 1]! };
+}
+
+/**
+ * The day we last looked at the PoR records in our copy: the newest `checkedAt`, a `none` finding
+ * included (a record without one was read no earlier than the day it describes). This is our copy's
+ * age; an exchange's old report is the exchange's staleness and never given as ours. Undefined
+ * when the copy has no PoR record.
+ */
+export function bundledCheckedOn(snapshot: Snapshot): string | undefined {
+  const days = Object.values(snapshot.exchanges).flatMap((entry) => (entry.por === undefined ? [] : [entry.por.checkedAt ?? entry.por.asOf]));
+  return days.sort().at(-1);
 }

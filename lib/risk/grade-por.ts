@@ -66,7 +66,7 @@ export function porReasons(por: PorAttestation | undefined, operating: boolean, 
     });
   } else if (freshness.late === 'us') {
     // Our copy is old, not necessarily the exchange's report: said as ours, and it counts as missing. The rule
-    // cited is the one that made it ours: the cadence when it alone does, else our re-check policy.
+    // cited is the cadence rule whenever it makes the gap ours, else our re-check policy.
     const { stale, ageAtCheckDays, checkAgeDays, allowedDays } = freshness;
     const ourPolicy = !(stale && !(ageAtCheckDays > allowedDays && checkAgeDays <= allowedDays));
     reasons.push({

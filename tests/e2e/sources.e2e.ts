@@ -47,7 +47,7 @@ describe('Options → Data sources in Chromium', () => {
     // The grouped row counts the exchanges at its (worst) state: "all" of them when none is at another.
     await expect.poll(() => options.getByTestId('source-count').textContent()).toMatch(new RegExp(`^(\\d+ of ${protocolExchanges.length}|all ${protocolExchanges.length}) exchanges$`));
     // Before any fetch succeeded, a row whose figures came with the extension (PoR reports, /cexs totals) says that data is in use,
-    // with the days those figures describe and their age (never the day the file was compiled); the bundled file holds no own-token
+    // with its age: the day we last checked the PoR records for the feed, the day the /cexs totals describe (never the compile day); the bundled file holds no own-token
     // price and no per-exchange breakdown, so those rows say "Last success: Never".
     const shipped = bundledSnapshot();
     const on = (day: string) => formatDate(day, 'en');
@@ -56,13 +56,17 @@ describe('Options → Data sources in Chromium', () => {
       const [from, to] = [days.toSorted()[0]!, days.toSorted().at(-1)!];
       return from === to ? `figures as of ${on(from)} (${ago(from)})` : `figures from ${on(from)} (${ago(from)}) to ${on(to)} (${ago(to)})`;
     };
-    const reportDays = Object.values(shipped.exchanges).flatMap((entry) => (entry.por === undefined || entry.por.method === 'none' ? [] : [entry.por.asOf]));
+    // The feed row gives the day we last checked our copy's PoR records, never an exchange's old report as our copy's age.
+    const checked = Object.values(shipped.exchanges)
+      .flatMap((entry) => (entry.por === undefined ? [] : [entry.por.checkedAt ?? entry.por.asOf]))
+      .toSorted()
+      .at(-1)!;
     const totalsDays = protocolExchanges.flatMap((exchange) => [shipped.exchanges[exchange.id]?.onchain?.asOf, shipped.exchanges[exchange.id]?.flows?.asOf].filter((day) => day !== undefined));
     const withTotals = protocolExchanges.filter((exchange) => shipped.exchanges[exchange.id]?.onchain !== undefined || shipped.exchanges[exchange.id]?.flows !== undefined).length;
     expect(withTotals).toBeLessThan(protocolExchanges.length);
     expect(totalsDays).not.toContain(shipped.generatedAt.slice(0, 10));
     const expected: Record<string, string> = {
-      feed: `Using the data that came with Reserve Radar: ${dated(reportDays)}`,
+      feed: `Using the data that came with Reserve Radar: checked on ${on(checked)} (${ago(checked)})`,
       // The bundled file has /cexs totals for a few exchanges only: the row says how many, not that they are all covered.
       cexs: `Using the data that came with Reserve Radar: ${dated(totalsDays)}, for only ${withTotals} of ${protocolExchanges.length} exchanges`,
       'own-token-prices': 'Last success: Never',

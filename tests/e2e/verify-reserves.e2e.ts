@@ -231,6 +231,8 @@ describe('verify page in Chromium', () => {
       await page.getByTestId('reserves-result').waitFor();
       const differences = await page.getByTestId('reserves-published-difference').allTextContents();
       expect(differences).toEqual(['difference 0.5 (16.66 %)', 'difference 0 (0 %)']);
+      // A typed figure came with no date, and today is not the day it describes: each says its date is unknown.
+      expect(await page.getByTestId('reserves-published-date').allTextContents()).toEqual(['date unknown', 'date unknown']);
       await expect.poll(() => page.locator('[data-testid="reserves-total"][data-symbol="USDC"]').textContent()).toContain('Unknown');
     });
 
