@@ -3,7 +3,7 @@ import { useFocusAfterRemove } from '../focus-after-remove';
 import { RemovalStatus } from '../RemovalStatus';
 import * as v from 'valibot';
 import { NO_ENDPOINT, type AddressReadings } from '../../lib/holdings/address-readings';
-import { readingErrorText } from '../../lib/words/reserve-check-failure';
+import { readingFailedText } from '../../lib/words/reserve-check-failure';
 import { EvmAddressSchema, type HoldingsState } from '../../lib/holdings/model';
 import { holdingChainIds, holdingChainNames } from '../../lib/holdings/holding-tokens';
 import { formatList, formatLocalDate } from '../../lib/words/format';
@@ -75,7 +75,7 @@ export function WatchedAddresses({ state, readings, onSave }: { state: HoldingsS
                 ? t('holdingsReadingNoEndpoint', holdingChainNames[chain.chainId] ?? String(chain.chainId))
                 : chain.error === undefined
                   ? t('holdingsReading', [holdingChainNames[chain.chainId] ?? String(chain.chainId), chain.blockNumber ?? '?', formatLocalDate(new Date(readings.readAt).toISOString(), locale)])
-                  : t('holdingsReadingFailed', [holdingChainNames[chain.chainId] ?? String(chain.chainId), readingErrorText(chain.error, t)])}
+                  : readingFailedText(holdingChainNames[chain.chainId] ?? String(chain.chainId), chain.error, t)}
             </p>
           ))}
         </div>

@@ -60,6 +60,21 @@ describe('import failure words', () => {
     expect(importFailureText({ code: 'invalid', path }, en)).toBe(`The file has a value that is not valid: ${place}.`);
   });
 
+  // The two places looked up by a key the file spells: an exchange's limits and a chain's RPC address.
+  test('a key the file spells never reaches the sentence: an unknown exchange or chain is placed by its table alone', () => {
+    const exchange = 'Send your coins to bc1qevil';
+    const chain = 'call 555-0100';
+    for (const locale of locales) {
+      const t = translateFrom(read(locale));
+      const limits = importFailureText({ code: 'invalid', path: ['limits', 'exchanges', exchange] }, t);
+      const rpc = importFailureText({ code: 'invalid', path: ['settings', 'chainRpcUrls', chain] }, t);
+      expect(limits, locale).not.toMatch(/bc1qevil|Send your coins/);
+      expect(rpc, locale).not.toMatch(/555-0100|call/);
+      expect(limits, locale).toContain(t('holdingsLimitsCaption'));
+      expect(rpc, locale).toContain(t('importPlaceSettings'));
+    }
+  });
+
   test('every locale places a refused value in its own words, with the position counted from 1, never as code', () => {
     for (const locale of locales) {
       const t = translateFrom(read(locale));

@@ -47,6 +47,15 @@ describe('locales', () => {
     }
   });
 
+  test('a description names only the placeholders its message holds: a translator reads no $N that is never filled', () => {
+    for (const locale of locales) {
+      for (const [key, entry] of Object.entries(read(locale))) {
+        const held = new Set(entry.message.match(/\$\d/g) ?? []);
+        for (const named of (entry as { description?: string }).description?.match(/\$\d/g) ?? []) expect(held, `${locale}:${key} describes ${named}`).toContain(named);
+      }
+    }
+  });
+
   test('Chrome loads every locale: no message holds a $name$ it would read as an undefined placeholder (as "$3$4" does)', () => {
     // Chrome's own scan (extensions/common/message_bundle.cc, ReplaceVariables): from each "$" to
     // the next one, a valid name in between must be a defined placeholder, or the whole extension

@@ -80,3 +80,16 @@ describe('pillWarningsText: the count’s form follows the plural rules of the w
     for (const locale of LOCALES) expect(t(locale)('pluralRulesTag'), locale).toBe(localeTag(locale));
   });
 });
+
+describe('a run lead names several exchanges at once (the badge’s tooltip joins them with Intl.ListFormat)', () => {
+  const two = (locale: string) => new Intl.ListFormat(localeTag(locale), { type: 'conjunction' }).format(['Binance', 'OKX']);
+
+  test('no word after the list agrees with one exchange: pt_BR needs no gender or number, tr glues no suffix to the last name', () => {
+    for (const key of ['runPillLead', 'runPillLeadList'] as const) {
+      for (const locale of LOCALES) expect(t(locale)(key, two(locale)), `${locale}:${key}`).toContain(two(locale));
+      expect(t('tr')(key, two('tr')), key).not.toMatch(/OKX\s*borsas/);
+      expect(t('pt_BR')(key, two('pt_BR')), key).not.toMatch(/apontad[ao]\b/);
+    }
+    expect(t('pt_BR')('runPillLeadList', two('pt_BR'))).toBe('Alerta de uma lista de alertas: Binance e OKX');
+  });
+});

@@ -85,6 +85,18 @@ describe('proof failure words', () => {
     expect(proofFailureText({ failure: SAMPLES.unexpected }, t)).toBe('The proof could not be checked.');
   });
 
+  test('a sibling that lists one asset says so in the singular, in every locale (a balance list may hold one asset)', () => {
+    const one = { code: 'sibling-asset-count', step: 3, found: 1, expected: 2 } as const;
+    const plural = /\b1 (?:assets|Assets|actifs|activos|ativos|tillgångar)\b/;
+    for (const locale of locales) {
+      const text = proofFailureText({ failure: one, format: 'bitget' }, translateFrom(read(locale)), locale.replace('_', '-'));
+      expect(text, locale).not.toMatch(plural);
+      expect(text, locale).not.toMatch(/\$\d/);
+      expect(text, locale).toContain('3');
+    }
+    expect(proofFailureText({ failure: one }, translateFrom(read('en')))).toBe('Step 3: the sibling lists 1 asset where the path has 2.');
+  });
+
   test('a failed check returns a code and figures, never a sentence', async () => {
     const inputs: unknown[] = [
       '',

@@ -1,6 +1,7 @@
 import { MAX_ASSETS, MAX_PATH_LENGTH } from '../proofs/schema';
 import { proofFormats, type InclusionProofFailed, type ProofFailureCode, type ProofFormat, type ProofSchemaProblem } from '../proofs/types';
 import { formatList } from './format';
+import { pluralText } from './plural';
 import type { MessageKey, Translate } from './translate-from';
 
 /** The exchange each format belongs to, as a name (the same in every language). */
@@ -82,34 +83,42 @@ export function proofFailureText({ failure, format }: Pick<InclusionProofFailed,
     case 'unknown-format':
       // The known formats after a colon: an enumeration, without "and" where the language allows.
       return t(key, [failure.requested, formatList(proofFormats, locale, { style: 'narrow' })]);
+    // Each key handed a number is written out, so the plural guard (./plural.test.ts) sees which message gets it.
     case 'too-large':
-      return t(key, String(failure.megabytes));
+      return t('verifyProofFailTooLarge', String(failure.megabytes));
     case 'root-length':
-      return t(key, [format === undefined ? '' : EXCHANGE_NAME[format], String(failure.length)]);
+      return t('verifyProofFailRootLength', [format === undefined ? '' : EXCHANGE_NAME[format], String(failure.length)]);
     case 'schema': {
       const exchange = format === undefined ? '' : EXCHANGE_NAME[format];
       const problem = problemText(failure.problem, t);
       return failure.field === '' ? t('verifyProofFailSchema', [exchange, problem]) : t('verifyProofFailSchemaField', [exchange, failure.field, problem]);
     }
     case 'node-height':
+      return t('verifyProofFailNodeHeight', [String(failure.node), String(failure.found), String(failure.expected)]);
     case 'node-level':
-      return t(key, [String(failure.node), String(failure.found), String(failure.expected)]);
+      return t('verifyProofFailNodeLevel', [String(failure.node), String(failure.found), String(failure.expected)]);
     case 'node-not-decimal':
+      return t('verifyProofFailNodeNotDecimal', String(failure.node));
     case 'node-extra-assets':
-      return t(key, String(failure.node));
+      return t('verifyProofFailNodeExtraAssets', String(failure.node));
     case 'leaf-missing-balance':
       return t(key, failure.asset);
     case 'node-missing-balance':
-      return t(key, [String(failure.node), failure.asset]);
+      return t('verifyProofFailNodeMissingBalance', [String(failure.node), failure.asset]);
     case 'sibling-asset-count':
-      return t(key, [String(failure.step), String(failure.found), String(failure.expected)]);
+      // A balance list may hold a single asset: "lists 1 asset".
+      return pluralText(failure.found, { one: 'verifyProofFailSiblingAssetCountOne', other: 'verifyProofFailSiblingAssetCount' }, t, locale, [
+        String(failure.step),
+        String(failure.found),
+        String(failure.expected),
+      ]);
     case 'sibling-asset-order':
-      return t(key, [String(failure.step), failure.asset]);
+      return t('verifyProofFailSiblingAssetOrder', [String(failure.step), failure.asset]);
     case 'leaf-hash':
     case 'root-hash':
       return t(key, [failure.computed, failure.written]);
     case 'root-height':
-      return t(key, [String(failure.written), String(failure.computed)]);
+      return t('verifyProofFailRootHeight', [String(failure.written), String(failure.computed)]);
     default:
       return t(key);
   }

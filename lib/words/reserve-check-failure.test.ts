@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { ReserveCheckFailure } from '../chain/reserves-check';
-import { readingErrorText, reserveCheckFailureText } from './reserve-check-failure';
+import { readingFailedText, reserveCheckFailureText } from './reserve-check-failure';
 import { translateFrom, type Messages } from './translate-from';
 
 const root = join(import.meta.dirname, '../..');
@@ -35,9 +35,9 @@ describe('reserve check words', () => {
         expect(texts[i], `${locale}:${failure.code}`).not.toMatch(/^$|\$\d/);
         for (const [name, figure] of Object.entries(failure)) if (name !== 'code' && name !== 'problem') expect(texts[i], `${locale}:${failure.code}`).toContain(String(figure));
       }
-      expect(readingErrorText('wrong-chain', t), locale).not.toMatch(/^$|\$\d|wrong-chain/);
-      expect(readingErrorText('rpc-timeout', t), locale).toBe(texts[1]);
-      expect(readingErrorText('no-reader-answer', t), locale).not.toMatch(/^$|\$\d|no-reader-answer/);
+      expect(readingFailedText('Base', 'wrong-chain', t), locale).not.toMatch(/^$|\$\d|wrong-chain/);
+      expect(readingFailedText('Base', 'rpc-timeout', t), locale).toBe(t('holdingsReadingFailed', ['Base', texts[1]!]));
+      expect(readingFailedText('Base', 'no-reader-answer', t), locale).not.toMatch(/^$|\$\d|no-reader-answer/);
     }
   });
 
@@ -48,11 +48,34 @@ describe('reserve check words', () => {
     for (const locale of locales) {
       const t = translateFrom(read(locale));
       for (const stored of ['bad-rpc-url', 'bad-input', leaked, 'something-new']) {
-        const text = readingErrorText(stored, t);
+        const text = readingFailedText('Base', stored, t);
         expect(text, `${locale} ${stored}`).not.toMatch(/^$|\$\d|bad-rpc-url|bad-input|something-new|https?:|0123456789abcdef/);
       }
-      expect(readingErrorText('bad-rpc-url', t), locale).toBe(t('verifyReservesFailNotUrl'));
     }
+  });
+
+  // 'bad-rpc-url' is stored for an address that is no URL, a scheme other than https, and plain http to a remote host alike.
+  test('a stored bad-rpc-url is said in words true of every address it stands for, never "not a URL"', () => {
+    for (const locale of locales) {
+      const t = translateFrom(read(locale));
+      const text = readingFailedText('Base', 'bad-rpc-url', t);
+      expect(text, locale).not.toContain(t('verifyReservesFailNotUrl'));
+      expect(text, locale).not.toContain(t('verifyReservesFailScheme'));
+      expect(text, locale).toContain(t('verifyReservesFailRpcUnusable'));
+    }
+    expect(readingFailedText('Base', 'bad-rpc-url', translateFrom(read('en')))).toBe('Base: could not be read (The RPC address cannot be used.); its balances are unknown.');
+  });
+
+  test('a read that failed for no reason worth saying is said without an empty bracket', () => {
+    for (const locale of locales) {
+      const t = translateFrom(read(locale));
+      for (const stored of ['bad-input', 'something-new']) {
+        const text = readingFailedText('Base', stored, t);
+        expect(text, `${locale} ${stored}`).toBe(t('holdingsReadingFailedPlain', 'Base'));
+        expect(text, `${locale} ${stored}`).not.toMatch(/[()（）]/);
+      }
+    }
+    expect(readingFailedText('Base', 'something-new', translateFrom(read('en')))).toBe('Base: could not be read; its balances are unknown.');
   });
 
   test('lib/chain/reserves-check.ts words nothing a page shows: stops are codes and figures', () => {

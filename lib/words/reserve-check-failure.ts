@@ -35,10 +35,16 @@ export function reserveCheckFailureText(failure: ReserveCheckFailure, t: Transla
 }
 
 /**
- * A failed balance read as stored with a watched address's reading (its code only), worded; a
- * code stored without the figures its sentence needs, or any other text, is said as a read that failed.
+ * A failed balance read as stored with a watched address's reading (its code only), as the line the
+ * page shows for its chain; a code stored without the figures its sentence needs, or any other text,
+ * is said as a read that failed, with no reason in brackets.
  */
-export function readingErrorText(error: string, t: Translate): string {
+export function readingFailedText(chain: string, error: string, t: Translate): string {
+  const why = readingErrorText(error, t);
+  return why === undefined ? t('holdingsReadingFailedPlain', chain) : t('holdingsReadingFailed', [chain, why]);
+}
+
+function readingErrorText(error: string, t: Translate): string | undefined {
   if (error === NO_READER_ANSWER) return t('holdingsReadingUnchecked');
   const code = error as ReserveCheckErrorCode;
   switch (code) {
@@ -52,9 +58,10 @@ export function readingErrorText(error: string, t: Translate): string {
     case 'wrong-chain':
       return t('verifyReservesFailWrongChainAny');
     case 'bad-rpc-url':
-      return t('verifyReservesFailNotUrl');
+      // Stored for an address that is no URL, one of another scheme, and plain http to a remote host alike.
+      return t('verifyReservesFailRpcUnusable');
     default:
       // Stored without its figures, or text a version before kept (an exception's message may name the endpoint, key and all).
-      return t('holdingsReadingOther');
+      return undefined;
   }
 }

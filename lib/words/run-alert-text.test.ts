@@ -4,7 +4,8 @@ import { describe, expect, test } from 'vitest';
 import type { RunReason } from '../risk/run-signals';
 import { runNotificationMessage, runNotificationText, runReasonText } from './run-alert-text';
 import { translateFrom, type Messages } from './translate-from';
-import { formatUsd } from './format';
+import { formatAge, formatUsd } from './format';
+import { localeTag } from '../locales';
 import { inTimeZone } from './time-zone.testkit';
 import { chineseSentenceProblems } from './chinese-sentences.testkit';
 
@@ -152,6 +153,28 @@ describe('runNotificationMessage', () => {
 describe('the alert’s age beside a list entry’s age', () => {
   test('says the alert is ours (Reserve Radar raised it), so a new alert over an old list entry reads as no contradiction', () => {
     for (const locale of ['en', 'de', 'es', 'fr', 'pt_BR', 'sv', 'tr', 'zh_CN']) expect(words(locale)('runAlertSince', 'X'), locale).toContain('Reserve Radar');
+  });
+
+  /** "this alert this minute": a demonstrative before the noun and another in the age beside it. */
+  const DOUBLED: Record<string, RegExp> = {
+    en: /\bthis alert this\b/i,
+    de: /\bdiesen Alarm in dieser\b/i,
+    es: /\besta alerta este\b/i,
+    fr: /\bcette alerte cette\b/i,
+    pt_BR: /\beste alerta este\b/i,
+    sv: /\bdetta larm denna\b/i,
+    tr: /\bbu alarmı bu\b/i,
+    zh_CN: /此刻发出此/,
+  };
+
+  test('a just-raised alert says its age once: no doubled demonstrative beside "this minute", in every locale', () => {
+    const now = new Date('2026-12-05T11:40:00.000Z');
+    for (const locale of ['en', 'de', 'es', 'fr', 'pt_BR', 'sv', 'tr', 'zh_CN']) {
+      const line = words(locale)('runAlertSince', formatAge(now.toISOString(), now, localeTag(locale)));
+      expect(line, locale).not.toMatch(DOUBLED[locale]!);
+      expect(line, locale).not.toMatch(/\$\d/);
+    }
+    expect(words('en')('runAlertSince', formatAge(now.toISOString(), now, 'en'))).toBe('Reserve Radar raised the alert this minute.');
   });
 });
 

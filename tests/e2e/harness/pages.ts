@@ -135,7 +135,11 @@ export async function firefoxOnExchanges(sites: Record<string, string>): Promise
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     response.end(fakeExchangeHtml(sites[(request.headers.host ?? '').replace(/:\d+$/, '')] ?? 'stand-in'));
   });
-  const firefox = await launchFirefox({ hosts: Object.keys(sites) });
+  // A launch that throws leaves no one holding the site: close it here, or :443 stays taken for the rest of the file.
+  const firefox = await launchFirefox({ hosts: Object.keys(sites) }).catch(async (error: unknown) => {
+    await site.close();
+    throw error;
+  });
   return {
     ...firefox,
     close: async () => {
