@@ -15,6 +15,7 @@ import { I18nContext, ReasonWordsContext, translateFrom } from '../utils/i18n';
 import { localeMessages } from '../utils/locale-files.testkit';
 import { ExchangeCard } from './ExchangeCard';
 import { Guide } from './guide/Guide';
+import { quietGuide } from './guide/guide.testkit';
 import { WhereToClick } from './guide/WhereToClick';
 import { Options } from './Options';
 import { quietOptions } from './options/options.testkit';
@@ -29,7 +30,6 @@ export const SURFACES_NOW = new Date('2026-12-04T12:00:00Z');
 export const SURFACES_DAY = '2026-12-01';
 /** The block elements whose text a reader meets as one piece. */
 const BLOCKS = 'p, li, summary, legend, label, button, h1, h2, h3, h4, dt, dd, th, td, figcaption';
-const none = () => Promise.resolve();
 
 /** What a surface drew: each block's text (empty ones left out) and all of the text at once. */
 export interface Drawn {
@@ -96,28 +96,7 @@ export function localeSurfaces(folder: string) {
       />
     ),
     /** The guide's first step. */
-    guide: () => (
-      <Guide
-        state={createGuideState(now)}
-        book={[]}
-        exchanges={[{ id: 'binance', name: 'Binance' }]}
-        rpcUrl={undefined}
-        ensRpcUrl={undefined}
-        alerts={[]}
-        drops={0}
-        resetReason={null}
-        ens={{ status: 'idle', name: '', address: null, errorCode: null }}
-        watch={{ status: 'off', balance: null, increase: null, blockNumber: null, checkedAt: null, errorCode: null }}
-        onAction={() => undefined}
-        onSaveAddress={none}
-        onRemoveAddress={none}
-        onResolveEns={() => undefined}
-        rise={null}
-        onTestSent={() => undefined}
-        onTestRise={() => undefined}
-        onOpenOptions={() => undefined}
-      />
-    ),
+    guide: () => <Guide {...quietGuide(createGuideState(now))} exchanges={[{ id: 'binance', name: 'Binance' }]} />,
     /** The guide's "where to click" for an exchange whose withdrawal page was seen on SURFACES_DAY. */
     whereToClick: () => (
       <WhereToClick

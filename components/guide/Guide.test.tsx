@@ -6,6 +6,7 @@ import { createGuideState, type GuideState } from '../../lib/custody/steps';
 import { I18nContext, translateFrom, type Messages } from '../../utils/i18n';
 import { effectsOnNextTask, page, recordFocus, settle } from '../test-dom';
 import { Guide } from './Guide';
+import { quietGuide } from './guide.testkit';
 
 const words = (id: string) => translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales', id, 'messages.json'), 'utf8')) as Messages);
 const t = words('de');
@@ -13,11 +14,6 @@ const t = words('de');
 effectsOnNextTask();
 
 const BINANCE = [{ id: 'binance', name: 'Binance' }];
-
-const idle = {
-  ens: { status: 'idle', name: '', address: null, errorCode: null },
-  watch: { status: 'off', balance: null, increase: null, blockNumber: null, checkedAt: null, errorCode: null },
-} as const;
 
 /** The guide at `state`, with no network, no address book and nothing under way. */
 function guideWith({
@@ -29,26 +25,7 @@ function guideWith({
 }: { state: GuideState; i18n?: { t: typeof t; locale: string } } & Partial<Pick<ComponentProps<typeof Guide>, 'drops' | 'exchanges' | 'onAction'>>) {
   return (
     <I18nContext.Provider value={i18n}>
-      <Guide
-        state={state}
-        book={[]}
-        exchanges={exchanges}
-        rpcUrl={undefined}
-        ensRpcUrl={undefined}
-        alerts={[]}
-        drops={drops}
-        resetReason={null}
-        ens={idle.ens}
-        watch={idle.watch}
-        onAction={onAction}
-        onSaveAddress={() => Promise.resolve()}
-        onRemoveAddress={() => Promise.resolve()}
-        onResolveEns={() => undefined}
-        rise={null}
-        onTestSent={() => undefined}
-        onTestRise={() => undefined}
-        onOpenOptions={() => undefined}
-      />
+      <Guide {...quietGuide(state)} exchanges={exchanges} drops={drops} onAction={onAction} />
     </I18nContext.Provider>
   );
 }

@@ -9,6 +9,7 @@ import { runAlertView, type RunAlertView } from '../../lib/view/run-alert-view';
 import { I18nContext, translateFrom, type Messages } from '../../utils/i18n';
 import { effectsOnNextTask, page, settle } from '../test-dom';
 import { Guide } from './Guide';
+import { quietGuide } from './guide.testkit';
 
 // Opened from an alert (a run, or a warning list's entry), the guide says at its top what that alert says about the
 // exchange being withdrawn from, with its source and age: the same words as the popup, without the button that opens
@@ -45,28 +46,13 @@ function guideFor(state: GuideState, alerts: readonly RunAlertView[], prefill?: 
   return (
     <I18nContext.Provider value={{ t, locale: 'en' }}>
       <Guide
-        state={state}
-        book={[]}
+        {...quietGuide(state)}
         exchanges={[
           { id: 'binance', name: 'Binance' },
           { id: 'kraken', name: 'Kraken' },
         ]}
-        rpcUrl={undefined}
-        ensRpcUrl={undefined}
         {...(prefill === undefined ? {} : { prefillExchangeId: prefill })}
         alerts={alerts}
-        drops={0}
-        resetReason={null}
-        ens={{ status: 'idle', name: '', address: null, errorCode: null }}
-        watch={{ status: 'off', balance: null, increase: null, blockNumber: null, checkedAt: null, errorCode: null }}
-        onAction={() => undefined}
-        onSaveAddress={() => Promise.resolve()}
-        onRemoveAddress={() => Promise.resolve()}
-        onResolveEns={() => undefined}
-        rise={null}
-        onTestSent={() => undefined}
-        onTestRise={() => undefined}
-        onOpenOptions={() => undefined}
       />
     </I18nContext.Provider>
   );

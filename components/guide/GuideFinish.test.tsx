@@ -8,6 +8,7 @@ import { createGuideState, seedChecklistIds, type GuideState } from '../../lib/c
 import { I18nContext, translateFrom, type Messages } from '../../utils/i18n';
 import { effectsOnNextTask, page, recordFocus, settle } from '../test-dom';
 import { Guide } from './Guide';
+import { quietGuide } from './guide.testkit';
 
 // The end of the guide tells the truth about the steps before it: "Done" only when every safety step was done,
 // otherwise the skipped steps by name with a way back to each; "saved" only for an address the user saved.
@@ -44,26 +45,7 @@ function GuideWithBook({ state, initialBook }: { state: GuideState; initialBook:
 function guideAt(state: GuideState, book: readonly AddressBookEntry[] = [], onRemoveAddress = (_entry: AddressBookEntry) => Promise.resolve()) {
   return (
     <I18nContext.Provider value={{ t, locale: 'en' }}>
-      <Guide
-        state={state}
-        book={book}
-        exchanges={[]}
-        rpcUrl={undefined}
-        ensRpcUrl={undefined}
-        alerts={[]}
-        drops={0}
-        resetReason={null}
-        ens={{ status: 'idle', name: '', address: null, errorCode: null }}
-        watch={{ status: 'off', balance: null, increase: null, blockNumber: null, checkedAt: null, errorCode: null }}
-        onAction={() => undefined}
-        onSaveAddress={() => Promise.resolve()}
-        onRemoveAddress={onRemoveAddress}
-        onResolveEns={() => undefined}
-        rise={null}
-        onTestSent={() => undefined}
-        onTestRise={() => undefined}
-        onOpenOptions={() => undefined}
-      />
+      <Guide {...quietGuide(state)} book={book} onRemoveAddress={onRemoveAddress} />
     </I18nContext.Provider>
   );
 }
