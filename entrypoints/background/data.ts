@@ -79,9 +79,9 @@ export interface SourceView {
   bundledAt?: string;
   /** With `bundledAt`, on the /cexs row: for how many of the exchanges this source covers the bundled data has its figures. */
   bundledExchanges?: { count: number; of: number };
-  /** With `bundledAt`: the oldest and newest day those figures describe, which is their age; absent when none is dated. */
   /** With `bundledAt`, on the feed row: the day we last checked the PoR records in that copy, which is its age (an exchange's old report is not). */
   bundledChecked?: string;
+  /** With `bundledAt`, on the other rows: the oldest and newest day those figures describe, which is their age; absent when none is dated. */
   bundledDays?: BundledDays;
 }
 

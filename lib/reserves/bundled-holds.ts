@@ -46,10 +46,9 @@ export interface BundledDays {
 }
 
 /**
- * The days the bundled figures a source supplies describe, not the day the file was compiled: the
- * compile date says nothing about how old the figures are: /cexs totals and flows for
- * `exchangeIds`, a breakdown for `exchangeId`. None for the feed (see `bundledCheckedOn`). Undefined when there is no such figure, never a
- * made-up day.
+ * The days the bundled figures a source supplies describe (the compile date says nothing about
+ * their age): /cexs totals and flows for `exchangeIds`, a breakdown for `exchangeId`. None for
+ * the feed (see `bundledCheckedOn`). Undefined when there is no such figure, never a made-up day.
  */
 export function bundledDays(snapshot: Snapshot, { group, exchangeId, exchangeIds = [] }: BundledHoldsParameters & { exchangeIds?: readonly string[] }): BundledDays | undefined {
   const entry = (id: string) => (Object.hasOwn(snapshot.exchanges, id) ? snapshot.exchanges[id] : undefined);
