@@ -30,7 +30,7 @@ export function PorDates({ por, checked, now }: { por: PorAttestation; checked: 
             {t('porReportDescribes', formatDate(por.asOf, locale))}
           </time>
           {open}
-          {formatAge(por.asOf, now, locale)}
+          {formatAge(por.asOf, now, locale, t)}
           {close}
         </>
       )}
