@@ -240,7 +240,7 @@ export function ExchangeCard({ view, onWithdraw, headingLevel = 1, idPrefix = 'c
               <>
                 {por.snapshotDate !== undefined && por.method !== 'none' && (
                   <p class="muted" data-testid="card-por-age">
-                    {t('porSnapshotAge', [formatDate(por.snapshotDate, locale), formatAge(por.snapshotDate, now, locale)])}
+                    {t('porSnapshotAge', [formatDate(por.snapshotDate, locale), formatAge(por.snapshotDate, now, locale, t)])}
                   </p>
                 )}
                 {majorRatios.length > 0 && (

@@ -116,3 +116,30 @@ describe('HoldingsSection in Chinese', () => {
     render(null, root);
   });
 });
+
+describe('HoldingsSection: when the prices were fetched', () => {
+  // The slot holds an age ("5 minutes ago", "just now"), never a date: "consultados el hace 5 minutos" is not Spanish.
+  test.each([
+    ['en', 'en', '(fetched 5 minutes ago).', '(fetched just now).'],
+    ['es', 'es', '(consultados hace 5 minutos).', '(consultados hace un momento).'],
+    ['pt_BR', 'pt-BR', '(consultados há 5 minutos).', '(consultados agora mesmo).'],
+    ['fr', 'fr', '(récupérés il y a 5 minutes).', "(récupérés à l'instant)."],
+    ['de', 'de', '(abgerufen vor 5 Minuten).', '(abgerufen gerade eben).'],
+    ['tr', 'tr', '(5 dakika önce alındı).', '(az önce alındı).'],
+    ['sv', 'sv', '(hämtade för 5 minuter sedan).', '(hämtade nyss).'],
+    ['zh_CN', 'zh-CN', '（5分钟前获取）。', '（刚刚获取）。'],
+  ])('%s: the age reads in the sentence', (folder, locale, minutes, moment) => {
+    const tl = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../public/_locales', folder, 'messages.json'), 'utf8')) as Messages);
+    const now = new Date('2026-12-06T09:05:00Z');
+    const line = (fetchedAt: string) => {
+      const prices = { fetchedAt: Date.parse(fetchedAt), prices: { BTC: { usd: 90_000, asOf: '2026-12-06T09:00:00Z', source: 'https://coins.llama.fi/prices' } }, fiat: {} };
+      const btc = { id: 'h1', kind: 'asset' as const, custodian: 'binance', asset: 'BTC', amount: 0.5, updatedAt: Date.parse('2026-12-06T08:00:00Z') };
+      const { root } = drawHoldingsSection({ t: tl, locale }, { state: { ...emptyHoldingsState, holdings: [btc] }, prices, now, exchangeNames: { binance: 'Binance' } });
+      const text = root.querySelector('[data-testid="holdings-prices"]')?.textContent ?? '';
+      render(null, root);
+      return text;
+    };
+    expect(line('2026-12-06T09:00:00Z')).toContain(minutes);
+    expect(line('2026-12-06T09:04:40Z')).toContain(moment);
+  });
+});

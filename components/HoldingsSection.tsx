@@ -81,7 +81,8 @@ export function HoldingsSection({ state, prices, readings, priceStatus, exchange
     .map((entry) => entry.asOf)
     .sort();
   const rateDay = Object.values(prices.fiat)[0]?.asOf;
-  const pricesFrom = priceDates.length === 0 ? t('holdingsNoPrices') : t('holdingsPricesFrom', [formatDate(priceDates[0]!, locale), formatAge(new Date(prices.fetchedAt).toISOString(), now, locale)]);
+  const pricesFrom =
+    priceDates.length === 0 ? t('holdingsNoPrices') : t('holdingsPricesFrom', [formatDate(priceDates[0]!, locale), formatAge(new Date(prices.fetchedAt).toISOString(), now, locale, t)]);
 
   return (
     <section aria-labelledby="holdings-title" class="holdings" data-testid="holdings">

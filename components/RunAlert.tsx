@@ -55,7 +55,7 @@ export function RunAlert({ alert, onWithdraw, onSnooze, undo, status, headingLev
       <Heading class="run-alert__title" id={`run-alert-${alert.exchangeId}`} {...(headingLevel === 1 ? { tabindex: -1 } : {})}>
         {t(alert.cause === 'warning-list' ? 'runAlertTitleList' : alert.phase === 'alert' ? 'runAlertTitle' : 'runWatchTitle', alert.name)}
       </Heading>
-      {alert.startedAt !== undefined && <p class="muted">{t('runAlertSince', formatAge(alert.startedAt, now, locale))}</p>}
+      {alert.startedAt !== undefined && <p class="muted">{t('runAlertSince', formatAge(alert.startedAt, now, locale, t))}</p>}
       {alert.settling !== undefined && <p>{t(SETTLING_KEYS[alert.settling])}</p>}
       {/* Present before the snooze, so that the line appearing in it is read out. */}
       <div role="status" class="run-alert__status">
@@ -84,7 +84,7 @@ export function RunAlert({ alert, onWithdraw, onSnooze, undo, status, headingLev
                 <a href={reason.source} target="_blank" rel="noreferrer noopener">
                   {sourceSite(reason.source)}
                 </a>
-                {reason.observedAt !== undefined && join.comma + formatAge(reason.observedAt, now, locale)}
+                {reason.observedAt !== undefined && join.comma + formatAge(reason.observedAt, now, locale, t)}
                 {join.close}
               </span>
             )}

@@ -42,7 +42,7 @@ export function Provenance({ source, asOf, now }: { source: string; asOf: string
       {' · '}
       <time dateTime={asOf}>{t('asOf', formatDate(asOf, locale))}</time>
       {open}
-      {formatAge(asOf, now, locale)}
+      {formatAge(asOf, now, locale, t)}
       {close}
     </p>
   );

@@ -5,6 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { exchanges, getExchange } from '../../lib/exchanges/registry';
 import { bundledSnapshot } from '../../lib/reserves/snapshot';
 import { buildExchangeView, type ExchangeView } from '../../lib/view/exchange-view';
+import { formatDate } from '../../lib/words/format';
 import { reasonText } from '../../lib/words/reason-text';
 import { I18nContext, ReasonWordsContext, translateFrom, type Messages } from '../../utils/i18n';
 import { ExchangeCard } from '../ExchangeCard';
@@ -58,18 +59,18 @@ describe('the card’s PoR dates and its reasons make one staleness decision', (
     expect(checked?.getAttribute('data-late')).toBe('us');
   });
 
-  test('Coinbase, "no proof of reserves" found this year: the source line is dated by the day we looked, not late, and no reason says otherwise', () => {
+  test('Coinbase, "no proof of reserves" found this year: the label says the day we looked, the source line only the source, and no reason says it is late', () => {
     const view = viewOf('coinbase');
     expect(view.verdict.reasons.some((reason) => reason.metric === 'por.checked')).toBe(false);
     const { $ } = draw(view);
     expect($('card-por')?.textContent).toBe('No proof of reserves published as of Dec 4, 2026');
-    expect($('card-por-checked')?.textContent).toBe('checked Dec 4, 2026');
-    expect($('card-por-checked')?.getAttribute('data-late')).toBeNull();
+    expect($('card-por-checked')).toBeNull();
+    expect($('card-por-dates')?.textContent).toBe('sec.gov');
   });
 
   test('Bitstamp, whose "none" source is a 2014 news story: every date in the card is the day we looked', () => {
     const { root, $ } = draw(viewOf('bitstamp'));
-    expect($('card-por-dates')?.textContent).toBe('coindesk.com · checked Dec 4, 2026');
+    expect($('card-por-dates')?.textContent).toBe('coindesk.com');
     const method = root.querySelector('[data-metric="por.method"]');
     expect(method?.textContent).toMatch(/^Proof-of-reserves method: no proof of reserves .*coindesk\.com · as of Dec 4, 2026$/);
     // The data note may tell the 2014 story in its own words; no date of ours names that day.
@@ -94,7 +95,7 @@ describe('an exchange that publishes no proof of reserves', () => {
     expect($('card-por')?.textContent).toBe('No proof of reserves published as of Dec 4, 2026');
     expect($('card-por-age')).toBeNull();
     expect($('card-por-describes')).toBeNull();
-    expect($('card-por-dates')?.textContent).toBe('sec.gov · checked Dec 4, 2026');
+    expect($('card-por-dates')?.textContent).toBe('sec.gov');
     const section = $('card-por-section')?.textContent ?? '';
     expect(section).not.toMatch(/snapshot|Balances taken|Report describes|Dec 31, 2025/);
     expect(root.textContent).not.toContain('snapshot');
@@ -105,12 +106,47 @@ describe('an exchange that publishes no proof of reserves', () => {
   });
 
   test.each([
-    ['fr', 'Aucune preuve de réserves publiée au 4 déc. 2026', 'sec.gov · vérifié le 4 déc. 2026'],
-    ['zh_CN', '截至 2026年12月4日 未发布储备金证明', 'sec.gov · 检查于 2026年12月4日'],
+    ['fr', 'Aucune preuve de réserves publiée au 4 déc. 2026', 'sec.gov'],
+    ['zh_CN', '截至 2026年12月4日 未发布储备金证明', 'sec.gov'],
   ])('%s: the same, in the language', (locale, label, dates) => {
     const { $ } = draw(viewOf('coinbase'), locale);
     expect($('card-por')?.textContent).toBe(label);
     expect($('card-por-dates')?.textContent).toBe(dates);
+  });
+
+  const locales = ['en', 'fr', 'de', 'es', 'pt_BR', 'tr', 'sv', 'zh_CN'];
+  const sayDay = (iso: string, locale: string) => formatDate(iso, locale.replace('_', '-'));
+  const count = (text: string, part: string) => text.split(part).length - 1;
+
+  test.each(locales)('%s: checked in time, the details say the day we looked once, in the label; the reason keeps its source and date', (locale) => {
+    const t = translateFrom(messages(locale));
+    const day = sayDay('2026-12-04', locale);
+    const { root, $ } = draw(viewOf('coinbase'), locale);
+    expect($('card-por')?.textContent).toBe(t('porNoneAsOf', day));
+    expect($('card-por-dates')?.textContent).toBe('sec.gov');
+    expect(count($('card-por-section')?.textContent ?? '', day)).toBe(1);
+    expect(root.querySelector('[data-metric="por.method"]')?.textContent).toMatch(new RegExp(`sec\\.gov · ${t('asOf', day).replace(/[.()]/g, '\\$&')}$`));
+  });
+
+  test.each(locales)('%s: checked too long ago, the card says "not checked since" and never "checked", and every date it gives is that one day', (locale) => {
+    const t = translateFrom(messages(locale));
+    const day = sayDay('2025-10-20', locale);
+    const { root, $ } = draw(staleGemini(), locale);
+    expect($('card-por')?.textContent).toBe(t('porNoneAsOf', day));
+    expect($('card-por-dates')?.textContent).toBe(`sec.gov · ${t('porNotCheckedSince', day)}`);
+    expect(root.querySelector('[data-metric="por.checked"]')?.textContent).toContain(t('reason_porNoneUnchecked', day));
+    expect(root.textContent).not.toContain(t('porCheckedOn', day));
+    expect(new Set([...root.querySelectorAll('time')].map((time) => time.getAttribute('datetime')))).toEqual(new Set(['2025-10-20']));
+  });
+
+  test.each(locales)('%s: without a day we looked, the source line says "date unknown"', (locale) => {
+    const t = translateFrom(messages(locale));
+    const exchange = getExchange('coinbase');
+    const reserves = bundledSnapshot().exchanges.coinbase;
+    if (exchange === undefined || reserves?.por === undefined) throw new Error('no coinbase record');
+    const { checkedAt: _, ...por } = reserves.por;
+    const view = buildExchangeView({ exchange, reserves: { ...reserves, por: { ...por, asOf: '2014-05-24' } }, now });
+    expect(draw(view, locale).$('card-por-dates')?.textContent).toBe(`sec.gov · ${t('reasonDateUnknown')}`);
   });
 });
 

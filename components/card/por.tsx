@@ -11,8 +11,9 @@ import { SourceLink } from './parts';
  * we last confirmed it was the newest (ours). When our copy is the old one, it says "not checked
  * since", so our delay is never shown as the exchange's. Whether it is old is the verdict's
  * decision (`porChecked`, made with the view), so the details never disagree with the reasons above them. An exchange
- * that publishes none has no report to date: its source is dated by the day we looked (said "not checked since" when
- * that day is too old), or "date unknown" without one, never by the source's own date.
+ * that publishes none has no report to date: the label above says "none as of" the day we looked, so its source
+ * line names only the source, unless that day is too old ("not checked since", the late wording beside the
+ * label's same day) or we hold none ("date unknown"); never the source's own date.
  */
 export function PorDates({ por, checked, now }: { por: PorAttestation; checked: PorCheckedReturnType | undefined; now: Date }) {
   const t = useT();
@@ -29,15 +30,15 @@ export function PorDates({ por, checked, now }: { por: PorAttestation; checked: 
             {t('porReportDescribes', formatDate(por.asOf, locale))}
           </time>
           {open}
-          {formatAge(por.asOf, now, locale)}
+          {formatAge(por.asOf, now, locale, t)}
           {close}
         </>
       )}
-      {/* A "none" source is dated by the day we looked, never by its own date (an old filing or news story), or "date unknown". */}
-      {(day !== undefined || por.method === 'none') && (
+      {/* A "none" source is never dated by its own date (an old filing or news story): the label says the day we looked. */}
+      {(por.method === 'none' ? late || day === undefined : day !== undefined) && (
         <>
           {' · '}
-          <time dateTime={day} class={late ? 'por-late' : undefined} data-testid="card-por-checked" data-late={late ? 'us' : undefined}>
+          <time dateTime={day} data-testid="card-por-checked" data-late={late ? 'us' : undefined}>
             {day === undefined ? t('reasonDateUnknown') : t(late ? 'porNotCheckedSince' : 'porCheckedOn', formatDate(day, locale))}
           </time>
         </>

@@ -83,7 +83,7 @@ describe('SourceItem', () => {
 
   test('before any fetch succeeded, the row says the data that came with Reserve Radar is in use, with the day its figures describe and their age, not "Last success: Never"', () => {
     const t = translateFrom(messages('de'));
-    const dated = t('sourceBundledDay', [formatDate('2026-08-10', 'de'), formatAge('2026-08-10', now, 'de')]);
+    const dated = t('sourceBundledDay', [formatDate('2026-08-10', 'de'), formatAge('2026-08-10', now, 'de', t)]);
     for (const status of ['never', 'failing'] as const) {
       const summary = draw({ ...base, status, bundledAt: BUNDLED_AT, bundledDays: AUG10 }, 'de').querySelector('summary')?.textContent ?? '';
       expect(summary, status).toContain(t('sourceBundledInUse', dated));
@@ -95,19 +95,19 @@ describe('SourceItem', () => {
     }
     // Once a fetch succeeded, its age is what counts.
     const fetched = draw({ ...base, status: 'fresh', lastSuccess: '2026-12-05T10:00:00.000Z', bundledAt: BUNDLED_AT, bundledDays: AUG10 }, 'de').querySelector('summary')?.textContent ?? '';
-    expect(fetched).toContain(t('sourceLastSuccessAt', formatAge('2026-12-05T10:00:00.000Z', now, 'de')));
+    expect(fetched).toContain(t('sourceLastSuccessAt', formatAge('2026-12-05T10:00:00.000Z', now, 'de', t)));
     expect(fetched).not.toContain(t('sourceBundledInUse', dated));
   });
 
   test("the feed row gives the day we last checked our copy, with its age: an exchange's old report is never given as our copy's age", () => {
     const age = (row: SourceRow, locale = 'en') => draw(row, locale).querySelector('.source__age')?.textContent;
     const feed: SourceRow = { id: 'feed', group: 'feed', url: 'https://feed.example/feed.json', status: 'never', bundledAt: BUNDLED_AT, bundledChecked: '2026-12-04' };
-    expect(age(feed)).toBe(`Using the data that came with Reserve Radar: checked on Dec 4, 2026 (${formatAge('2026-12-04', now, 'en')})`);
+    expect(age(feed)).toBe(`Using the data that came with Reserve Radar: checked on Dec 4, 2026 (${formatAge('2026-12-04', now, 'en', translateFrom(messages('en')))})`);
     expect(age({ ...feed, bundledDays: { from: '2019-04-01', to: '2026-09-30' } })).not.toContain('2019');
     for (const { id, tag } of LOCALES.map((entry) => ({ id: entry.id, tag: entry.id.replace('_', '-') }))) {
       const tl = translateFrom(messages(id));
       expect(tl('sourceBundledChecked', ['x', 'y']), id).not.toBe('sourceBundledChecked');
-      expect(age(feed, tag), id).toBe(tl('sourceBundledInUse', tl('sourceBundledChecked', [formatDate('2026-12-04', tag), formatAge('2026-12-04', now, tag)])));
+      expect(age(feed, tag), id).toBe(tl('sourceBundledInUse', tl('sourceBundledChecked', [formatDate('2026-12-04', tag), formatAge('2026-12-04', now, tag, tl)])));
     }
   });
 
@@ -130,7 +130,7 @@ describe('SourceItem', () => {
       ['tr', 'tr'],
     ] as const) {
       const t = translateFrom(messages(folder));
-      const dated = t('sourceBundledDay', [formatDate('2026-08-10', locale), formatAge('2026-08-10', now, locale)]);
+      const dated = t('sourceBundledDay', [formatDate('2026-08-10', locale), formatAge('2026-08-10', now, locale, t)]);
       expect(age({ ...cexs, bundledExchanges: { count: 2, of: 28 } }, locale), locale).toBe(t('sourceBundledInUsePart', [dated, '2', '28']));
       expect(age({ ...cexs, bundledExchanges: { count: 28, of: 28 } }, locale), locale).toBe(t('sourceBundledInUse', dated));
     }
@@ -149,7 +149,7 @@ describe('SourceItem', () => {
       ...(bundled ? { bundledAt: BUNDLED_AT, bundledDays: { from: day, to: day } } : {}),
     });
     const age = (rows: SourceRow[]) => draw(rows, 'en').querySelector('.source__age')?.textContent;
-    const on = (day: string) => [formatDate(day, 'en'), formatAge(day, now, 'en')];
+    const on = (day: string) => [formatDate(day, 'en'), formatAge(day, now, 'en', t)];
     expect(age([member(1, true), member(2, true)])).toBe(t('sourceBundledInUse', t('sourceBundledDay', on('2026-08-10'))));
     expect(age([member(1, true), member(2, true, '2026-07-01')])).toBe(t('sourceBundledInUse', t('sourceBundledDays', [...on('2026-07-01'), ...on('2026-08-10')])));
     expect(age([member(1, true), { ...member(2, true), bundledDays: undefined } as unknown as SourceRow])).toBe(t('sourceBundledInUse', t('sourceBundledUndated')));

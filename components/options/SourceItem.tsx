@@ -31,7 +31,7 @@ const STATUS_KEYS: Record<SourceStatus, MessageKey> = {
 export function SourceItem({ group, exchangeNames, now }: { group: SourceGroup<SourceRow>; exchangeNames: Record<string, string>; now: Date }) {
   const t = useT();
   const locale = useLocale();
-  const age = (iso: string | undefined) => (iso === undefined ? t('never') : formatAge(iso, now, locale));
+  const age = (iso: string | undefined) => (iso === undefined ? t('never') : formatAge(iso, now, locale, t));
   const perExchange = group.id === 'protocol';
   // A grouped row claims the bundled data only when it holds figures for every exchange in the group.
   const bundled = group.members.every((member) => member.bundledAt !== undefined);
@@ -48,12 +48,12 @@ export function SourceItem({ group, exchangeNames, now }: { group: SourceGroup<S
   const checked = only?.bundledChecked;
   const dated =
     checked !== undefined
-      ? t('sourceBundledChecked', [formatDate(checked, locale), formatAge(checked, now, locale)])
+      ? t('sourceBundledChecked', [formatDate(checked, locale), formatAge(checked, now, locale, t)])
       : days === undefined
         ? t('sourceBundledUndated')
         : days.from === days.to
-          ? t('sourceBundledDay', [formatDate(days.from, locale), formatAge(days.from, now, locale)])
-          : t('sourceBundledDays', [formatDate(days.from, locale), formatAge(days.from, now, locale), formatDate(days.to, locale), formatAge(days.to, now, locale)]);
+          ? t('sourceBundledDay', [formatDate(days.from, locale), formatAge(days.from, now, locale, t)])
+          : t('sourceBundledDays', [formatDate(days.from, locale), formatAge(days.from, now, locale, t), formatDate(days.to, locale), formatAge(days.to, now, locale, t)]);
   // Bundled figures for only some of the exchanges the source covers: says for how many, never that all are covered.
   const coverage = only?.bundledExchanges;
   const bundledWords = () =>
@@ -93,7 +93,7 @@ export function SourceItem({ group, exchangeNames, now }: { group: SourceGroup<S
             {only?.nextAttemptAt !== undefined && (
               <>
                 <dt>{t('sourceNextAttempt')}</dt>
-                <dd>{formatAge(only.nextAttemptAt, now, locale)}</dd>
+                <dd>{formatAge(only.nextAttemptAt, now, locale, t)}</dd>
               </>
             )}
           </dl>

@@ -82,7 +82,7 @@ export function ReserveCheck({ targets, endpoints, optionsUrl, views, onRun, now
       : pluralText(target.addresses.length, { one: 'verifyReservesListSourceOne', other: 'verifyReservesListSource' }, t, locale, [
           formatDate(target.asOf, locale),
           formatCount(target.addresses.length, locale),
-          formatAge(target.asOf, now, locale),
+          formatAge(target.asOf, now, locale, t),
         ]);
   const rpcUrl = target === undefined ? undefined : rpcUrlForChain({ settings: endpoints, chainId: target.chainId });
   const assets = target === undefined ? [] : [target.nativeSymbol, ...new Set(target.tokens.map((token) => token.symbol))];

@@ -35,7 +35,7 @@ describe('the reserve check says how old its wallet list is', () => {
   test.each(LOCALES)('%s: the list line gives the age beside the date, as the card does', (locale) => {
     const { source } = draw(locale);
     expect(source).toContain(formatDate(old.asOf, locale));
-    expect(source).toContain(formatAge(old.asOf, now, locale));
+    expect(source).toContain(formatAge(old.asOf, now, locale, translateFrom(messages(locale))));
     if (locale === 'fr') expect(frenchSpacingProblems(source)).toEqual([]);
     if (locale === 'zh-CN') expect(chineseSentenceProblems(source)).toEqual([]);
   });

@@ -1,16 +1,44 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { formatAge, formatAmount, formatDate, formatPercent, formatRatio, formatSignedAmount, formatSignedPercent, formatSignedUsd, formatUsd, sourceSite } from './format';
+import { translateFrom, type Messages, type Translate } from './translate-from';
 
 const now = new Date('2026-11-25T12:00:00Z');
+const words = (folder: string): Translate => translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales', folder, 'messages.json'), 'utf8')) as Messages);
+const en = words('en');
 
 describe('format', () => {
   test('ages read as a person says them, in the reader’s language', () => {
-    expect(formatAge('2026-10-14', now, 'en')).toBe('42 days ago');
-    expect(formatAge('2026-10-14', now, 'sv')).toBe('för 42 dagar sedan');
-    expect(formatAge('2026-11-25T09:00:00Z', now, 'en')).toBe('3 hours ago');
-    expect(formatAge('2025-04-01', now, 'en')).toBe('20 months ago');
-    expect(formatAge('2022-11-11', now, 'en')).toBe('4 years ago');
-    expect(formatAge('not a date', now, 'en')).toBe('');
+    expect(formatAge('2026-10-14', now, 'en', en)).toBe('42 days ago');
+    expect(formatAge('2026-10-14', now, 'sv', words('sv'))).toBe('för 42 dagar sedan');
+    expect(formatAge('2026-11-25T09:00:00Z', now, 'en', en)).toBe('3 hours ago');
+    expect(formatAge('2025-04-01', now, 'en', en)).toBe('20 months ago');
+    expect(formatAge('2022-11-11', now, 'en', en)).toBe('4 years ago');
+    expect(formatAge('not a date', now, 'en', en)).toBe('');
+  });
+
+  // Intl's numeric 'auto' says an age under a minute as "this minute" ("este minuto", "cette minute-ci",
+  // "in dieser Minute"…), which reads oddly beside "raised the alert" or in brackets after a date.
+  test.each([
+    ['en', 'just now', 'in a moment', 'yesterday'],
+    ['es', 'hace un momento', 'en un momento', 'ayer'],
+    ['pt_BR', 'agora mesmo', 'em instantes', 'ontem'],
+    ['fr', "à l'instant", 'dans un instant', 'hier'],
+    ['de', 'gerade eben', 'gleich', 'gestern'],
+    ['tr', 'az önce', 'birazdan', 'dün'],
+    ['sv', 'nyss', 'strax', 'i går'],
+    ['zh_CN', '刚刚', '片刻后', '昨天'],
+  ])('%s: under a minute old is "just now", under a minute ahead "in a moment"; a minute on, counted', (folder, past, ahead, yesterday) => {
+    const t = words(folder);
+    const tag = folder.replace('_', '-');
+    const at = (seconds: number) => new Date(now.getTime() + seconds * 1000).toISOString();
+    for (const seconds of [0, -1, -59]) expect(formatAge(at(seconds), now, tag, t), `${seconds} s`).toBe(past);
+    for (const seconds of [1, 59]) expect(formatAge(at(seconds), now, tag, t), `+${seconds} s`).toBe(ahead);
+    expect(formatAge(at(-60), now, tag, t)).toBe(new Intl.RelativeTimeFormat(tag).format(-1, 'minute'));
+    expect(formatAge(at(90), now, tag, t)).toBe(new Intl.RelativeTimeFormat(tag).format(1, 'minute'));
+    // The day words Intl gives read right, and stay.
+    expect(formatAge(at(-30 * 3600), now, tag, t)).toBe(yesterday);
   });
 
   test('numbers and money follow the locale', () => {

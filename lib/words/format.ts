@@ -1,5 +1,7 @@
 /** Numbers, money and dates in the reader's locale, through Intl. Pure; the locale is passed in. */
 
+import type { Translate } from './translate-from';
+
 // Building an Intl formatter costs far more than using one (a card draws dozens of figures, and
 // the popup's first frame waits for them), so each kind is built once per locale.
 const formatters = new Map<string, unknown>();
@@ -83,18 +85,21 @@ export function formatList(items: readonly string[], locale: string, { style = '
   return formatter(`list-${type}-${style}`, locale, () => new Intl.ListFormat(locale, { type, style })).format(items);
 }
 
-/** "42 days ago", "in 3 hours": the age of a dated figure, as a reader says it. */
-export function formatAge(isoDate: string, now: Date, locale: string): string {
+/**
+ * "42 days ago", "in 3 hours", "just now": the age of a dated figure, as a reader says it. Under a
+ * minute, the language's own "just now" or "in a moment" (`t`): Intl's word for it is "this minute".
+ */
+export function formatAge(isoDate: string, now: Date, locale: string, t: Translate): string {
   const then = Date.parse(isoDate.length === 10 ? `${isoDate}T00:00:00Z` : isoDate);
   if (Number.isNaN(then)) return '';
   const seconds = Math.round((then - now.getTime()) / 1000);
+  if (seconds < 60 && seconds > -60) return t(seconds > 0 ? 'ageSoon' : 'ageJustNow');
   const format = formatter('age', locale, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
   const steps: [Intl.RelativeTimeFormatUnit, number][] = [
     ['year', 365 * 86400],
     ['month', 30 * 86400],
     ['day', 86400],
     ['hour', 3600],
-    ['minute', 60],
   ];
   const abs = Math.abs(seconds);
   for (const [unit, size] of steps) {
@@ -103,7 +108,7 @@ export function formatAge(isoDate: string, now: Date, locale: string): string {
     if (unit === 'year' && abs < 2 * 365 * 86400) continue;
     if (abs >= size) return format.format(Math.trunc(seconds / size), unit);
   }
-  return format.format(0, 'minute');
+  return format.format(Math.trunc(seconds / 60), 'minute');
 }
 
 /** An amount in any ISO currency ("$4,200", "4 200 kr"); whole units above 100, cents below. */

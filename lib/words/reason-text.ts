@@ -181,7 +181,7 @@ class ReasonWords {
   }
 
   private age(iso: string | undefined): string {
-    return iso === undefined ? '' : formatAge(iso, this.now, this.locale);
+    return iso === undefined ? '' : formatAge(iso, this.now, this.locale, this.t);
   }
 
   private count(value: number | string | undefined): string {

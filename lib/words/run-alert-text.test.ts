@@ -170,11 +170,25 @@ describe('the alert’s age beside a list entry’s age', () => {
   test('a just-raised alert says its age once: no doubled demonstrative beside "this minute", in every locale', () => {
     const now = new Date('2026-12-05T11:40:00.000Z');
     for (const locale of ['en', 'de', 'es', 'fr', 'pt_BR', 'sv', 'tr', 'zh_CN']) {
-      const line = words(locale)('runAlertSince', formatAge(now.toISOString(), now, localeTag(locale)));
+      const line = words(locale)('runAlertSince', formatAge(now.toISOString(), now, localeTag(locale), words(locale)));
       expect(line, locale).not.toMatch(DOUBLED[locale]!);
       expect(line, locale).not.toMatch(/\$\d/);
     }
-    expect(words('en')('runAlertSince', formatAge(now.toISOString(), now, 'en'))).toBe('Reserve Radar raised the alert this minute.');
+  });
+
+  test.each([
+    ['en', 'Reserve Radar raised the alert just now.'],
+    ['es', 'Reserve Radar dio la alerta hace un momento.'],
+    ['pt_BR', 'O Reserve Radar emitiu o alerta agora mesmo.'],
+    ['fr', "Reserve Radar a lancé l'alerte à l'instant."],
+    ['de', 'Reserve Radar hat den Alarm gerade eben ausgelöst.'],
+    ['tr', 'Reserve Radar alarmı az önce verdi.'],
+    ['sv', 'Reserve Radar slog larm nyss.'],
+    ['zh_CN', 'Reserve Radar 刚刚发出警报。'],
+  ])('%s: an alert raised seconds ago was raised "just now", not "this minute"', (locale, sentence) => {
+    const now = new Date('2026-12-05T11:40:00.000Z');
+    const t = words(locale);
+    expect(t('runAlertSince', formatAge('2026-12-05T11:39:35.000Z', now, localeTag(locale), t))).toBe(sentence);
   });
 });
 

@@ -99,7 +99,7 @@ describe('run alert in Chromium', () => {
     expect(await block.getByRole('heading').textContent()).toBe('Money is leaving Binance fast');
     const day = block.locator('[data-signal="outflow-24h"]');
     expect(await day.getAttribute('data-effect')).toBe('alert');
-    expect(await day.textContent()).toMatch(/^\$\d+(\.\d+)?B left in the last 24 hours: 25% of the \$\d+(\.\d+)?B it held \(an alert from 15%\)\. \(api\.llama\.fi, (this minute|\d+ minutes? ago)\)$/);
+    expect(await day.textContent()).toMatch(/^\$\d+(\.\d+)?B left in the last 24 hours: 25% of the \$\d+(\.\d+)?B it held \(an alert from 15%\)\. \(api\.llama\.fi, (just now|\d+ minutes? ago)\)$/);
     expect(await day.getByRole('link').getAttribute('href')).toBe('https://api.llama.fi/cexs');
     expect(await axeProblems(popup)).toEqual([]);
     await popup.screenshot({ path: screenshotPath('run-alert-popup.png'), fullPage: true });

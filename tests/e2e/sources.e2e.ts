@@ -3,7 +3,9 @@ import type { Page } from 'playwright-core';
 import { exchanges } from '../../lib/exchanges/registry';
 import { FEED_URL } from '../../lib/feed/trust';
 import { bundledSnapshot } from '../../lib/reserves/snapshot';
+import en from '../../public/_locales/en/messages.json';
 import { formatAge, formatDate } from '../../lib/words/format';
+import { translateFrom } from '../../lib/words/translate-from';
 import { axeProblems, launchChromium, layoutProblems, refreshSource, type ChromiumExtension } from './harness';
 
 /**
@@ -51,7 +53,7 @@ describe('Options → Data sources in Chromium', () => {
     // price and no per-exchange breakdown, so those rows say "Last success: Never".
     const shipped = bundledSnapshot();
     const on = (day: string) => formatDate(day, 'en');
-    const ago = (day: string) => formatAge(day, new Date(), 'en');
+    const ago = (day: string) => formatAge(day, new Date(), 'en', translateFrom(en));
     const dated = (days: string[]) => {
       const [from, to] = [days.toSorted()[0]!, days.toSorted().at(-1)!];
       return from === to ? `figures as of ${on(from)} (${ago(from)})` : `figures from ${on(from)} (${ago(from)}) to ${on(to)} (${ago(to)})`;
