@@ -29,6 +29,9 @@ function run(actions: GuideAction[], start: GuideState = createGuideState(t0)): 
   return actions.reduce((state, action, index) => applyGuideAction(state, action, new Date(t0.getTime() + (index + 1) * 1000)), start);
 }
 
+/** The book after the happy path's save: the address saved for the network withdrawn on. */
+const savedBook = [v.parse(AddressBookEntrySchema, { label: 'Ledger', network: 'arbitrum', address: mine, addedAt: t0.toISOString() })];
+
 const happyPath: GuideAction[] = [
   { type: 'set-route', exchangeId: 'binance', asset: 'usdc', network: 'arbitrum' },
   { type: 'choose-wallet', walletKind: 'hardware' },
@@ -46,14 +49,14 @@ describe('guide steps', () => {
   it('walks the happy path one step at a time', () => {
     const seen: (string | null)[] = [];
     let state = createGuideState(t0);
-    seen.push(nextStep({ state }));
+    seen.push(nextStep({ state, book: savedBook }));
     for (const [index, action] of happyPath.entries()) {
       state = applyGuideAction(state, action, new Date(t0.getTime() + index * 1000));
-      seen.push(nextStep({ state }));
+      seen.push(nextStep({ state, book: savedBook }));
     }
     expect([...new Set(seen)]).toEqual([...guideStepIds, null]);
     expect(state.address).toBe(mine);
-    expect(guideProgress({ state }).every((p) => p.status === 'done')).toBe(true);
+    expect(guideProgress({ state, book: savedBook }).every((p) => p.status === 'done')).toBe(true);
   });
 
   it('starts at the route step and explains what is missing', () => {
@@ -113,6 +116,24 @@ describe('guide steps', () => {
     expect(other).toMatchObject({ addressVerifiedOnDevice: false, testSentAt: null, withdrawalSentAt: null });
   });
 
+  it('counts the address book step done while the book holds the saved address, and not once it is removed', () => {
+    const state = run(happyPath.slice(0, 10));
+    const entry = savedBook[0]!;
+    expect(state.addressBook).toBe('saved');
+    expect(validateStep({ state, step: 'address-book', book: [entry] }).complete).toBe(true);
+    expect(nextStep({ state, book: [entry] })).toBe('test-transaction');
+    const removed = validateStep({ state, step: 'address-book', book: [] });
+    expect(removed.complete).toBe(false);
+    expect(removed.problems.map((p) => p.code)).toEqual(['address-book']);
+    expect(nextStep({ state, book: [] })).toBe('address-book');
+    expect(guideProgress({ state, book: [] }).find((p) => p.step === 'address-book')?.status).toBe('current');
+    // Another address in the book, or the same one saved for another network, is not this one saved.
+    const other = v.parse(AddressBookEntrySchema, { label: 'Other', network: 'arbitrum', address: '0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359', addedAt: t0.toISOString() });
+    expect(validateStep({ state, step: 'address-book', book: [other, { ...entry, network: 'base' }] }).complete).toBe(false);
+    // A skip is the user's choice and holds whatever the book holds.
+    expect(validateStep({ state: { ...state, addressBook: 'skipped' }, step: 'address-book', book: [] }).complete).toBe(true);
+  });
+
   it('ignores out-of-order actions', () => {
     const fresh = createGuideState(t0);
     for (const action of [
@@ -133,7 +154,7 @@ describe('persisted guide state', () => {
     const { state: resumed, reset } = parseGuideState(JSON.parse(JSON.stringify(state)));
     expect(reset).toBe(false);
     expect(resumed).toEqual(state);
-    expect(nextStep({ state: resumed })).toBe('test-transaction');
+    expect(nextStep({ state: resumed, book: savedBook })).toBe('test-transaction');
   });
 
   it('starts over on damaged input and says why', () => {
