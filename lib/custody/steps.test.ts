@@ -134,6 +134,26 @@ describe('guide steps', () => {
     expect(validateStep({ state: { ...state, addressBook: 'skipped' }, step: 'address-book', book: [] }).complete).toBe(true);
   });
 
+  it('starts the recovery phrase checklist over for another kind of wallet, which has a phrase of its own', () => {
+    const done = run(happyPath);
+    const other = applyGuideAction(done, { type: 'choose-wallet', walletKind: 'mobile' }, t0);
+    expect(other).toMatchObject({ walletKind: 'mobile', seedChecklist: [], addressVerifiedOnDevice: false });
+    expect(validateStep({ state: other, step: 'wallet' }).problems).toEqual([{ code: 'seed-checklist', blocking: true, left: seedChecklistIds.length }]);
+    expect(nextStep({ state: other, book: savedBook })).toBe('wallet');
+    // The same kind again changes nothing; a first choice keeps what was ticked before it.
+    expect(applyGuideAction(done, { type: 'choose-wallet', walletKind: 'hardware' }, t0)).toBe(done);
+    const ticked = run(seedChecklistIds.map((item) => ({ type: 'check-seed-item', item, checked: true }) as const));
+    expect(applyGuideAction(ticked, { type: 'choose-wallet', walletKind: 'desktop' }, t0).seedChecklist).toEqual(ticked.seedChecklist);
+  });
+
+  it('a new test transaction takes back the rest of the withdrawal and its arrival, which came after the old test', () => {
+    const done = run(happyPath);
+    const again = applyGuideAction(done, { type: 'test-sent', baseline: '5' }, t0);
+    expect(again).toMatchObject({ testArrivedAt: null, withdrawalSentAt: null, arrivalConfirmedAt: null });
+    expect(validateStep({ state: again, step: 'arrival' }).complete).toBe(false);
+    expect(nextStep({ state: again, book: savedBook })).toBe('test-transaction');
+  });
+
   it('ignores out-of-order actions', () => {
     const fresh = createGuideState(t0);
     for (const action of [
@@ -197,6 +217,9 @@ describe('persisted guide state', () => {
         if (state.address !== null) expect(state.network).not.toBeNull();
         if (state.arrivalConfirmedAt !== null) expect(state.withdrawalSentAt).not.toBeNull();
         if (state.testArrivedAt !== null) expect(state.testSentAt).not.toBeNull();
+        // Each step's mark stands on the one before it: nothing later is done while an earlier claim is undone.
+        if (state.withdrawalSentAt !== null) expect(state.testArrivedAt).not.toBeNull();
+        if (state.testSentAt !== null || state.addressBook !== 'pending' || state.addressVerifiedOnDevice) expect(state.address).not.toBeNull();
       }),
     );
   });
