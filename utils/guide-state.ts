@@ -104,6 +104,11 @@ export async function loadAddressBook(): Promise<AddressBookEntry[]> {
   return parseAddressBook((await addressBookItem.getValue()) ?? []).entries;
 }
 
+/** Calls back with the book as stored at each change, by any page (another guide tab, the options page's import, a delete); returns the way to stop. */
+export function watchAddressBook(callback: (book: AddressBookEntry[]) => void): () => void {
+  return addressBookItem.watch((stored) => callback(parseAddressBook(stored ?? []).entries));
+}
+
 /**
  * The book as stored, changed by `change` in the book's turn (utils/in-turn.ts): guide tabs and the
  * options page changing it at the same moment all keep their change.

@@ -137,4 +137,25 @@ describe('the end of the guide', () => {
     expect($('rest-body')?.textContent).toBe(messages.arrivalRestBodyUnsaved!.message);
     render(null, root);
   });
+
+  test('an address saved and then removed from the book leaves the address book step to do, in the progress and at the finish', async () => {
+    const { root, $, press } = page();
+    render(<GuideWithBook state={{ ...finished, ...walletDone, addressBook: 'saved' }} initialBook={[entry]} />, root);
+    await settle();
+    expect($('progress-text')?.textContent).toBe('6 of 6 steps done');
+    expect($('goto-address-book')?.textContent).toContain(messages.guideStepDone!.message);
+    press('goto-address-book');
+    await settle();
+    press('book-remove');
+    await settle();
+    expect($('progress-text')?.textContent).toBe('5 of 6 steps done');
+    expect($('goto-address-book')?.textContent).toContain(messages.guideStepTodo!.message);
+    expect($('goto-address-book')?.closest('li')?.classList.contains('is-done')).toBe(false);
+    expect($('step-todo')?.textContent).toContain(messages.problemAddressBook!.message);
+    press('goto-arrival');
+    await settle();
+    expect($('guide-done')?.getAttribute('data-skipped')).toBe('true');
+    expect([...root.querySelectorAll('[data-testid^="skipped-"]')].map((button) => button.getAttribute('data-testid'))).toEqual(['skipped-address-book']);
+    render(null, root);
+  });
 });

@@ -4,6 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { effectsOnNextTask, page, settle } from '@/components/test-dom';
 import { englishMessage } from '@/entrypoints/background/background.testkit';
 import { applyGuideAction, createGuideState } from '@/lib/custody/steps';
+import { removeFromAddressBook } from '@/utils/guide-state';
 import { startGuidePage } from './app';
 
 // The guide page as `startGuidePage` draws it, into linkedom against WXT's in-memory browser. What ./main.tsx adds (the root
@@ -62,6 +63,28 @@ describe('the guide page', () => {
     expect($('step-wallet')).not.toBeNull();
     expect($('progress-text')?.textContent).toBe('1 of 6 steps done');
     expect(await fakeBrowser.storage.local.get(null)).toEqual({ 'guide:okx': okx });
+    render(null, root);
+  });
+
+  test('the address book changed in another tab or the options page: the guide follows it, and the saved address removed there is no longer saved here', async () => {
+    const withAddress = guideWithAddress('binance', 'ETH');
+    const saved = applyGuideAction(applyGuideAction(withAddress, { type: 'verify-on-device', verified: true }), { type: 'address-book', outcome: 'saved' });
+    await fakeBrowser.storage.local.set({
+      guideState: saved,
+      'guide:binance': saved,
+      addressBook: [{ label: 'Ledger', network: 'ethereum', address: WALLET, addedAt: '2026-11-25T10:01:00Z' }],
+    });
+    const { root, $ } = page();
+    await startGuidePage(root, '?exchange=binance');
+    await settle();
+    // Route, address and address book done.
+    expect($('progress-text')?.textContent).toBe('3 of 6 steps done');
+    // Another page takes the entry out of the book.
+    await removeFromAddressBook({ network: 'ethereum', address: WALLET });
+    await settle();
+    await settle();
+    expect($('progress-text')?.textContent).toBe('2 of 6 steps done');
+    expect($('goto-address-book')?.textContent).toContain('not done');
     render(null, root);
   });
 

@@ -15,7 +15,7 @@ import { getNetwork } from '@/lib/custody/networks';
 import type { GuideResetReason, GuideState } from '@/lib/custody/steps';
 import { exchanges } from '@/lib/exchanges/registry';
 import { guideRpcUrls, type Settings } from '@/lib/settings';
-import { followGuideClears, type GuideClears, loadAddressBook, loadGuideState, loadSavedGuides, removeFromAddressBook, saveToAddressBook } from '@/utils/guide-state';
+import { followGuideClears, type GuideClears, loadAddressBook, loadGuideState, loadSavedGuides, removeFromAddressBook, saveToAddressBook, watchAddressBook } from '@/utils/guide-state';
 import { useGuideMemory } from './memory';
 import { getSettings } from '@/utils/settings';
 import { loadI18n } from '@/utils/translate';
@@ -69,6 +69,8 @@ export interface AppProps {
 export function App({ initialState, initialSaved, initialBook, initialSettings, initialI18n, resetReason, prefillExchangeId, clears, clearsAtLoad }: AppProps) {
   const { state, current, dispatch, drops, askedNow } = useGuideMemory({ initialState, initialSaved, exchangeId: prefillExchangeId, clears, clearsAtLoad });
   const [book, setBook] = useState(initialBook);
+  // The book as stored, changed here or elsewhere: the look-alike check and the address book step's mark go by it.
+  useEffect(() => watchAddressBook(setBook), []);
   // The RPC endpoints or the language may be set in the options page while this page is open.
   const [settings, i18n] = useWatchedSettings({ settings: initialSettings, i18n: initialI18n, title: 'guideTitle' });
   const [ens, setEns] = useState(idleEns);

@@ -20,6 +20,14 @@ describe('well-known burn addresses', () => {
     for (const network of EVM_NETWORKS) invalid(network, address, 'burn-address');
   });
 
+  // EIP-2537's seven BLS12-381 precompiles, 0x0b (BLS12_G1ADD) to 0x11 (BLS12_MAP_FP2_TO_G2), live on Ethereum since Pectra.
+  it.each(Array.from({ length: 7 }, (_, index) => `0x${(0x0b + index).toString(16).padStart(40, '0')}`))('refuses the BLS12-381 precompile %s on every EVM network', (address) => {
+    for (const network of EVM_NETWORKS) {
+      invalid(network, address, 'burn-address');
+      invalid(network, address.toUpperCase().replace('0X', '0x'), 'burn-address');
+    }
+  });
+
   it('refuses the Bitcoin eater address and the all-zero hash160', () => {
     invalid('bitcoin', '1BitcoinEaterAddressDontSendf59kuE', 'burn-address');
     invalid('bitcoin', '1111111111111111111114oLvT2', 'burn-address');

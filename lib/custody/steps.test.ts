@@ -29,6 +29,9 @@ function run(actions: GuideAction[], start: GuideState = createGuideState(t0)): 
   return actions.reduce((state, action, index) => applyGuideAction(state, action, new Date(t0.getTime() + (index + 1) * 1000)), start);
 }
 
+/** The book after the happy path's save: the address saved for the network withdrawn on. */
+const savedBook = [v.parse(AddressBookEntrySchema, { label: 'Ledger', network: 'arbitrum', address: mine, addedAt: t0.toISOString() })];
+
 const happyPath: GuideAction[] = [
   { type: 'set-route', exchangeId: 'binance', asset: 'usdc', network: 'arbitrum' },
   { type: 'choose-wallet', walletKind: 'hardware' },
@@ -46,14 +49,14 @@ describe('guide steps', () => {
   it('walks the happy path one step at a time', () => {
     const seen: (string | null)[] = [];
     let state = createGuideState(t0);
-    seen.push(nextStep({ state }));
+    seen.push(nextStep({ state, book: savedBook }));
     for (const [index, action] of happyPath.entries()) {
       state = applyGuideAction(state, action, new Date(t0.getTime() + index * 1000));
-      seen.push(nextStep({ state }));
+      seen.push(nextStep({ state, book: savedBook }));
     }
     expect([...new Set(seen)]).toEqual([...guideStepIds, null]);
     expect(state.address).toBe(mine);
-    expect(guideProgress({ state }).every((p) => p.status === 'done')).toBe(true);
+    expect(guideProgress({ state, book: savedBook }).every((p) => p.status === 'done')).toBe(true);
   });
 
   it('starts at the route step and explains what is missing', () => {
@@ -113,6 +116,44 @@ describe('guide steps', () => {
     expect(other).toMatchObject({ addressVerifiedOnDevice: false, testSentAt: null, withdrawalSentAt: null });
   });
 
+  it('counts the address book step done while the book holds the saved address, and not once it is removed', () => {
+    const state = run(happyPath.slice(0, 10));
+    const entry = savedBook[0]!;
+    expect(state.addressBook).toBe('saved');
+    expect(validateStep({ state, step: 'address-book', book: [entry] }).complete).toBe(true);
+    expect(nextStep({ state, book: [entry] })).toBe('test-transaction');
+    const removed = validateStep({ state, step: 'address-book', book: [] });
+    expect(removed.complete).toBe(false);
+    expect(removed.problems.map((p) => p.code)).toEqual(['address-book']);
+    expect(nextStep({ state, book: [] })).toBe('address-book');
+    expect(guideProgress({ state, book: [] }).find((p) => p.step === 'address-book')?.status).toBe('current');
+    // Another address in the book, or the same one saved for another network, is not this one saved.
+    const other = v.parse(AddressBookEntrySchema, { label: 'Other', network: 'arbitrum', address: '0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359', addedAt: t0.toISOString() });
+    expect(validateStep({ state, step: 'address-book', book: [other, { ...entry, network: 'base' }] }).complete).toBe(false);
+    // A skip is the user's choice and holds whatever the book holds.
+    expect(validateStep({ state: { ...state, addressBook: 'skipped' }, step: 'address-book', book: [] }).complete).toBe(true);
+  });
+
+  it('starts the recovery phrase checklist over for another kind of wallet, which has a phrase of its own', () => {
+    const done = run(happyPath);
+    const other = applyGuideAction(done, { type: 'choose-wallet', walletKind: 'mobile' }, t0);
+    expect(other).toMatchObject({ walletKind: 'mobile', seedChecklist: [], addressVerifiedOnDevice: false });
+    expect(validateStep({ state: other, step: 'wallet' }).problems).toEqual([{ code: 'seed-checklist', blocking: true, left: seedChecklistIds.length }]);
+    expect(nextStep({ state: other, book: savedBook })).toBe('wallet');
+    // The same kind again changes nothing; a first choice keeps what was ticked before it.
+    expect(applyGuideAction(done, { type: 'choose-wallet', walletKind: 'hardware' }, t0)).toBe(done);
+    const ticked = run(seedChecklistIds.map((item) => ({ type: 'check-seed-item', item, checked: true }) as const));
+    expect(applyGuideAction(ticked, { type: 'choose-wallet', walletKind: 'desktop' }, t0).seedChecklist).toEqual(ticked.seedChecklist);
+  });
+
+  it('a new test transaction takes back the rest of the withdrawal and its arrival, which came after the old test', () => {
+    const done = run(happyPath);
+    const again = applyGuideAction(done, { type: 'test-sent', baseline: '5' }, t0);
+    expect(again).toMatchObject({ testArrivedAt: null, withdrawalSentAt: null, arrivalConfirmedAt: null });
+    expect(validateStep({ state: again, step: 'arrival' }).complete).toBe(false);
+    expect(nextStep({ state: again, book: savedBook })).toBe('test-transaction');
+  });
+
   it('ignores out-of-order actions', () => {
     const fresh = createGuideState(t0);
     for (const action of [
@@ -133,7 +174,7 @@ describe('persisted guide state', () => {
     const { state: resumed, reset } = parseGuideState(JSON.parse(JSON.stringify(state)));
     expect(reset).toBe(false);
     expect(resumed).toEqual(state);
-    expect(nextStep({ state: resumed })).toBe('test-transaction');
+    expect(nextStep({ state: resumed, book: savedBook })).toBe('test-transaction');
   });
 
   it('starts over on damaged input and says why', () => {
@@ -176,6 +217,9 @@ describe('persisted guide state', () => {
         if (state.address !== null) expect(state.network).not.toBeNull();
         if (state.arrivalConfirmedAt !== null) expect(state.withdrawalSentAt).not.toBeNull();
         if (state.testArrivedAt !== null) expect(state.testSentAt).not.toBeNull();
+        // Each step's mark stands on the one before it: nothing later is done while an earlier claim is undone.
+        if (state.withdrawalSentAt !== null) expect(state.testArrivedAt).not.toBeNull();
+        if (state.testSentAt !== null || state.addressBook !== 'pending' || state.addressVerifiedOnDevice) expect(state.address).not.toBeNull();
       }),
     );
   });

@@ -29,8 +29,9 @@ export type GuideAction =
 
 /**
  * Pure reducer. Changing an earlier answer clears what depended on it (a new network
- * invalidates the address; a new address invalidates its check and the test), so the
- * guide can never show a stale "verified".
+ * invalidates the address; a new address invalidates its check and the test; another wallet
+ * its recovery-phrase checklist and the check on it; a new test the rest sent after the old one),
+ * so the guide can never show a stale "verified" or "done".
  */
 export function applyGuideAction(state: GuideState, action: GuideAction, now: Date = new Date()): GuideState {
   const stamp = now.toISOString();
@@ -45,7 +46,10 @@ export function applyGuideAction(state: GuideState, action: GuideAction, now: Da
         return { ...state, exchangeId, asset, network: action.network, ...(networkChanged || asset !== state.asset ? clearedFromAddress : {}) };
       }
       case 'choose-wallet':
-        return action.walletKind === state.walletKind ? state : { ...state, walletKind: action.walletKind, addressVerifiedOnDevice: false };
+        if (action.walletKind === state.walletKind) return state;
+        // Another wallet has a recovery phrase of its own: what was ticked for the one before says nothing of it. A first choice
+        // keeps what was ticked before it, which could only be for this wallet.
+        return { ...state, walletKind: action.walletKind, addressVerifiedOnDevice: false, ...(state.walletKind === null ? {} : { seedChecklist: [] }) };
       case 'check-seed-item': {
         const without = state.seedChecklist.filter((id) => id !== action.item);
         return { ...state, seedChecklist: action.checked ? [...without, action.item] : without };
@@ -63,7 +67,15 @@ export function applyGuideAction(state: GuideState, action: GuideAction, now: Da
         return state.address === null ? state : { ...state, addressBook: action.outcome };
       case 'test-sent':
         if (state.address === null) return state;
-        return { ...state, testSentAt: stamp, testArrivedAt: null, testBaseline: action.baseline !== undefined && /^\d{1,78}$/.test(action.baseline) ? action.baseline : null };
+        // A new test: the rest of the withdrawal and its arrival, claimed after the old one, are to do again after this one.
+        return {
+          ...state,
+          testSentAt: stamp,
+          testArrivedAt: null,
+          testBaseline: action.baseline !== undefined && /^\d{1,78}$/.test(action.baseline) ? action.baseline : null,
+          withdrawalSentAt: null,
+          arrivalConfirmedAt: null,
+        };
       case 'test-arrived':
         return state.testSentAt === null ? state : { ...state, testArrivedAt: stamp };
       case 'withdrawal-sent':

@@ -1,6 +1,6 @@
 import { getNetwork, type NetworkFamily, type NetworkRequirement } from './networks';
 import { validateAddress, type AddressWarning } from './validate-address';
-import { checkPoisoning, type AddressBookEntry } from './address-book';
+import { checkPoisoning, isInBook, type AddressBookEntry } from './address-book';
 import { guideStepIds, seedChecklistIds, walletKindIds, type GuideState, type GuideStepId, type WalletKindId } from './guide-state';
 
 /**
@@ -61,7 +61,7 @@ export interface GuideProblem {
 export interface ValidateStepParameters {
   state: GuideState;
   step: GuideStepId;
-  /** The user's address book, for the look-alike check on the address step. */
+  /** The user's address book: for the look-alike check on the address step, and whether a saved address is still saved. */
   book?: readonly AddressBookEntry[] | undefined;
 }
 
@@ -110,9 +110,12 @@ export function validateStep({ state, step, book = [] }: ValidateStepParameters)
       if (!state.addressVerifiedOnDevice) problems.push(problem('not-verified'));
       break;
     }
-    case 'address-book':
-      if (state.addressBook === 'pending') problems.push(problem('address-book'));
+    case 'address-book': {
+      // A save counts while the book holds the address: removed from the book, it is no longer saved. A skip is the user's choice.
+      const saved = state.addressBook === 'saved' && state.network !== null && state.address !== null && isInBook({ network: state.network, address: state.address, book });
+      if (state.addressBook !== 'skipped' && !saved) problems.push(problem('address-book'));
       break;
+    }
     case 'test-transaction':
       if (state.testSentAt === null) problems.push(problem('test-not-sent'));
       else if (state.testArrivedAt === null) problems.push(problem('test-not-arrived'));

@@ -109,6 +109,20 @@ describe('community warning lists in Chromium', () => {
     await page.close();
   });
 
+  test("the popup's exchange list marks the flagged exchange's row, beside a verdict that stays ours, and no other row", async () => {
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    const kraken = popup.locator('[data-testid="exchange-row"][data-id="kraken"]');
+    await kraken.getByTestId('row-warning').waitFor();
+    expect(await kraken.getByTestId('row-warning').textContent()).toBe(`⚠ ${messages.rowWarningCaution.message}`);
+    expect(await kraken.getByTestId('row-warning').getAttribute('data-severity')).toBe('caution');
+    // The list's word sits beside the grade, it does not replace it.
+    expect(await kraken.getByTestId('level-chip').count()).toBe(1);
+    expect(await popup.locator('[data-testid="exchange-row"]').count()).toBeGreaterThan(1);
+    expect(await popup.getByTestId('row-warning').count()).toBe(1);
+    await popup.close();
+  });
+
   for (const [name, body] of [
     ['a rolled-back list (lower sequence)', () => list(1, 'Old warning')],
     ['a list signed by someone else', () => list(3, 'Forged warning', ANVIL_KEY_1)],
@@ -192,5 +206,11 @@ describe('community warning lists in Chromium', () => {
     await expect.poll(() => options.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('lists-empty');
     expect(await options.getByTestId('lists-removed').textContent()).toBe('Removed E2E test list (lists.example.org).');
     await expect.poll(() => browser.worker.evaluate((origin) => chrome.permissions.contains({ origins: [origin] }), LIST_HOST_ACCESS)).toBe(false);
+    // With the list gone, its mark goes from the popup's row too.
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    await popup.locator('[data-testid="exchange-row"][data-id="kraken"]').waitFor();
+    expect(await popup.getByTestId('row-warning').count()).toBe(0);
+    await popup.close();
   });
 });
