@@ -93,6 +93,12 @@ describe('Firefox unloads the add-on under an open exchange page', () => {
     expect(await until(() => shown(firefox, page, PILL), 1)).toBe(1);
     // Only what the new copy drew stays in the page: the old copy's elements are taken out, not only hidden.
     expect(await until(() => page.evaluate((tags) => document.querySelectorAll(tags).length, `${PILL},${WARNING}`), 1)).toBe(1);
+    // The new copy watches the field; the old one hears nothing any more (Firefox killed it): one warning, not two.
+    await typedUntilWarned(OTHER);
+    await page.evaluate(async () => {
+      for (let frame = 0; frame < 2; frame++) await new Promise((resolve) => requestAnimationFrame(resolve));
+    });
+    expect(await page.evaluate((tag) => document.querySelectorAll(tag).length, WARNING)).toBe(1);
   });
 
   test("another page of the single-page app (the page's own history.pushState) takes the warning about the old page's field away", async () => {
