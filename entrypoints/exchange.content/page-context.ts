@@ -26,7 +26,8 @@ export interface PageContext {
  * class stops, but never listened to. Its name is public and both browsers let an extension's script read a
  * `detail` the page made, so a page could forge it and take the pill and the withdrawal-address watch off
  * for good. An older copy of this context goes another way: Chrome's orphan check above (the runtime has no
- * id), and in Firefox its sandbox dies with the old extension; the new copy removes what it left drawn.
+ * id), and in Firefox its sandbox dies with the old extension, whose sheet (shown.css) takes what it drew off
+ * the screen; the new copy removes those elements.
  */
 const startedEvent = (name: string) => `${browser.runtime.id}:${name}:wxt:content-script-started`;
 

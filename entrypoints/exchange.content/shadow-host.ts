@@ -40,7 +40,9 @@ export function createShadowHost({ ctx, name, css, onMount, onRemove }: CreateSh
   const shadow = shadowHost.attachShadow({ mode: 'closed' });
   for (const type of GUARDED_EVENTS) shadow.addEventListener(type, stopUntrusted, true);
   const style = document.createElement('style');
-  style.textContent = `:host{all:initial !important;}\n${css}`;
+  // Shown only while the manifest's sheet (shown.css) gives the host its custom property: Firefox takes that sheet
+  // away when it unloads the add-on, and kills this script before it can take its elements out.
+  style.textContent = `:host{all:initial !important;}\n${css}\n:host{display:var(--reserve-radar-shown,none) !important;}`;
   const container = document.createElement('div');
   shadow.append(style, container);
   const remove = () => {

@@ -38,7 +38,6 @@ export interface WatchWithdrawalFieldsParameters {
  * it asks for no words.
  */
 export async function watchWithdrawalFields({ ctx, exchangeId, words, ours }: WatchWithdrawalFieldsParameters): Promise<() => unknown> {
-  for (const stale of document.querySelectorAll(HOST_TAG)) stale.remove();
   // The guide values for the exchange this page was last known as (the background may say which after this starts).
   const read = (id: string | undefined): Promise<StoredGuides> => readStoredGuides(id).catch(() => ({ exchangeId: id, current: undefined, own: undefined }));
   let guides = await read(exchangeId());
