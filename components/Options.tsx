@@ -45,6 +45,8 @@ export interface SourceRow {
   bundledDays?: BundledDays;
   /** On the feed row: the day we last checked the PoR records in the bundled copy, which is that copy's age. */
   bundledChecked?: string;
+  /** On the /cexs row once the feed has answered: the figures in use came with the feed, not with the extension. */
+  heldFetched?: true;
 }
 
 export type { SignerChange, SubscribeResult } from '../lib/community/subscription';

@@ -119,6 +119,22 @@ describe('SourceItem', () => {
     expect(age(feed)).not.toContain('2026');
   });
 
+  test('a /cexs row whose figures the feed brought says they were fetched, never that they came with Reserve Radar', () => {
+    const cexs: SourceRow = { id: 'cexs', group: 'cexs', url: 'https://api.llama.fi/cexs', status: 'never', bundledAt: BUNDLED_AT, bundledDays: AUG10, heldFetched: true };
+    const age = (row: SourceRow, locale: string) => draw(row, locale).querySelector('.source__age')?.textContent;
+    for (const { id: folder, tag } of LOCALES.map((entry) => ({ id: entry.id, tag: entry.id.replace('_', '-') }))) {
+      const t = translateFrom(messages(folder));
+      const dated = t('sourceBundledDay', [formatDate('2026-08-10', tag), formatAge('2026-08-10', now, tag)]);
+      const part = age({ ...cexs, bundledExchanges: { count: 2, of: 28 } }, tag) ?? '';
+      expect(part, folder).toBe(t('sourceFetchedInUsePart', [dated, '2', '28']));
+      expect(part, folder).not.toContain(t('sourceBundledInUse', '').replace(/[\s:：]+$/u, ''));
+      expect(age({ ...cexs, bundledExchanges: { count: 28, of: 28 } }, tag), folder).toBe(t('sourceFetchedInUse', dated));
+    }
+    expect(age({ ...cexs, bundledExchanges: { count: 2, of: 28 } }, 'en')).toBe(
+      'Using the data Reserve Radar fetched from its other sources: figures as of Aug 10, 2026 (3 months ago), for only 2 of 28 exchanges',
+    );
+  });
+
   test("a row whose bundled figures cover only some exchanges says how many, in the language's plural; all covered, the plain sentence", () => {
     const cexs: SourceRow = { id: 'cexs', group: 'cexs', url: 'https://api.llama.fi/cexs', status: 'never', bundledAt: BUNDLED_AT, bundledDays: AUG10 };
     const age = (row: SourceRow, locale: string) => draw(row, locale).querySelector('.source__age')?.textContent;

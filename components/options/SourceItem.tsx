@@ -16,6 +16,10 @@ const SOURCE_NAMES: Record<string, MessageKey> = {
   protocol: 'sourceProtocolName',
 };
 
+/** The row's words while no fetch of its own succeeded: all exchanges covered, then the plural forms of "only some". */
+const BUNDLED_KEYS = ['sourceBundledInUse', 'sourceBundledInUsePartOne', 'sourceBundledInUsePart'] as const satisfies readonly MessageKey[];
+const FETCHED_KEYS = ['sourceFetchedInUse', 'sourceFetchedInUsePartOne', 'sourceFetchedInUsePart'] as const satisfies readonly MessageKey[];
+
 const STATUS_KEYS: Record<SourceStatus, MessageKey> = {
   fresh: 'sourceFresh',
   stale: 'sourceStale',
@@ -56,10 +60,12 @@ export function SourceItem({ group, exchangeNames, now }: { group: SourceGroup<S
           : t('sourceBundledDays', [formatDate(days.from, locale), formatAge(days.from, now, locale, t), formatDate(days.to, locale), formatAge(days.to, now, locale, t)]);
   // Bundled figures for only some of the exchanges the source covers: says for how many, never that all are covered.
   const coverage = only?.bundledExchanges;
+  // Figures the feed brought are said to be fetched: they did not come with the extension.
+  const [all, one, other] = only?.heldFetched === true ? FETCHED_KEYS : BUNDLED_KEYS;
   const bundledWords = () =>
     coverage === undefined || coverage.count >= coverage.of
-      ? t('sourceBundledInUse', dated)
-      : pluralText(coverage.count, { one: 'sourceBundledInUsePartOne', other: 'sourceBundledInUsePart' }, t, locale, [dated, formatCount(coverage.count, locale), formatCount(coverage.of, locale)]);
+      ? t(all, dated)
+      : pluralText(coverage.count, { one, other }, t, locale, [dated, formatCount(coverage.count, locale), formatCount(coverage.of, locale)]);
   return (
     <li class="source" data-testid="source-row" data-source={group.id} data-status={group.status}>
       <details>

@@ -126,6 +126,8 @@ describe('sourceViews', () => {
       .sort();
     expect(totalsDays.length).toBeGreaterThan(0);
     expect(views.find((row) => row.id === CEXS_SOURCE)?.bundledDays).toEqual({ from: totalsDays[0], to: totalsDays.at(-1) });
+    // Nothing fetched yet: these are the figures that came with the extension, and the row says so.
+    expect(views.find((row) => row.id === CEXS_SOURCE)?.heldFetched).toBeUndefined();
     expect(totalsDays[0]).not.toBe(shipped.generatedAt.slice(0, 10));
     // The feed row's day is the day we last checked our copy, never one exchange's report day given as our copy's age.
     const checkedDays = Object.values(shipped.exchanges)
@@ -163,6 +165,9 @@ describe('sourceViews', () => {
     const cexsRow = (await sourceViews()).find((row) => row.id === CEXS_SOURCE);
     expect(cexsRow?.bundledDays).toEqual({ from: '2026-12-06', to: '2026-12-06' });
     expect(cexsRow?.bundledExchanges).toEqual({ count: withTotals.length, of: tracked.length });
+    // Those figures came with the feed, not with the extension: the row is told, so it does not say "came with Reserve Radar".
+    expect(cexsRow?.heldFetched).toBe(true);
+    expect((await sourceViews()).filter((row) => row.id !== CEXS_SOURCE && row.heldFetched !== undefined)).toEqual([]);
   });
 });
 

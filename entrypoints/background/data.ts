@@ -83,6 +83,8 @@ export interface SourceView {
   bundledChecked?: string;
   /** With `bundledAt`, on the other rows: the oldest and newest day those figures describe, which is their age; absent when none is dated. */
   bundledDays?: BundledDays;
+  /** With `bundledAt`, on the /cexs row once the feed has answered: its days and count are of the totals the feed brought, not of the file that came with the extension. */
+  heldFetched?: true;
 }
 
 let held: Snapshot | undefined;
@@ -152,10 +154,9 @@ function trackedProtocols(): { exchangeId: string; slug: string }[] {
 /**
  * /cexs reads the operating exchanges DefiLlama tracks, and the bundled data has its totals for a
  * few of them. The feed carries what the bundled data carries (both are built from data/por), so
- * its row makes no such count.
+ * its row makes no such count. `ids`: the exchanges /cexs reads (trackedProtocols).
  */
-function bundledCoverage(shipped: Snapshot, row: Pick<SourceView, 'group' | 'exchangeId'>): Pick<SourceView, 'bundledExchanges' | 'bundledDays' | 'bundledChecked'> {
-  const ids = trackedProtocols().map((tracked) => tracked.exchangeId);
+function bundledCoverage(shipped: Snapshot, row: Pick<SourceView, 'group' | 'exchangeId'>, ids: readonly string[]): Pick<SourceView, 'bundledExchanges' | 'bundledDays' | 'bundledChecked'> {
   const days = bundledDays(shipped, { ...row, exchangeIds: ids });
   const checked = row.group === 'feed' ? bundledCheckedOn(shipped) : undefined;
   return {
@@ -326,18 +327,21 @@ export async function sourcesFailedForAccess(): Promise<boolean> {
 export async function sourceViews(): Promise<SourceView[]> {
   const states = await sourcesItem.getValue();
   const now = Date.now();
+  const tracked = trackedProtocols();
+  const trackedIds = tracked.map((entry) => entry.exchangeId);
   const rows: Omit<SourceView, 'status' | 'nextAttemptAt'>[] = [
     { id: FEED_SOURCE, label: `Reserve Radar (${new URL(feedConfig().url).host})`, group: 'feed', url: feedConfig().url },
     { id: CEXS_SOURCE, label: 'DefiLlama /cexs', group: 'cexs', url: DEFILLAMA_CEXS_URL },
     { id: OWN_TOKEN_PRICES_SOURCE, label: 'DefiLlama coins /chart', group: 'own-token-prices', url: ownTokenChartUrl(pricedOwnTokens(exchanges)) },
-    ...trackedProtocols().map(({ exchangeId, slug }) => ({ id: protocolSource(slug), label: `DefiLlama /protocol/${slug}`, group: 'protocol' as const, url: defillamaProtocolUrl(slug), exchangeId })),
+    ...tracked.map(({ exchangeId, slug }) => ({ id: protocolSource(slug), label: `DefiLlama /protocol/${slug}`, group: 'protocol' as const, url: defillamaProtocolUrl(slug), exchangeId })),
   ];
   const shipped = bundledSnapshotProblem() === undefined ? bundledSnapshot() : undefined;
   // A fetched feed brings /cexs totals too: until /cexs itself answers, its row gives the days of the totals held, not of the shipped file's.
   const totals = shipped !== undefined && states[FEED_SOURCE]?.lastSuccess !== undefined ? await heldSnapshot() : shipped;
   return rows.map((row) => {
     const figures = row.group === 'cexs' ? totals : shipped;
-    const bundled = shipped !== undefined && figures !== undefined && bundledHolds(shipped, row) ? { bundledAt: shipped.generatedAt, ...bundledCoverage(figures, row) } : {};
+    const fetched = figures !== shipped ? { heldFetched: true as const } : {};
+    const bundled = shipped !== undefined && figures !== undefined && bundledHolds(shipped, row) ? { bundledAt: shipped.generatedAt, ...bundledCoverage(figures, row, trackedIds), ...fetched } : {};
     const state = states[row.id] ?? initialSourceState();
     const fetchFailure = readFetchFailure(state.lastFetchFailure);
     const feedFailure = readFeedFailure(state.lastFeedFailure);

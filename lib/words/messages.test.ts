@@ -113,4 +113,8 @@ describe('locales', () => {
   test('a key that is only on Object.prototype is no message', () => {
     expect(translateFrom({})('constructor' as 'close')).toBe('');
   });
+
+  test('a rise the words already name carries no plus sign too ("rose by +0.01 ETH" says it twice)', () => {
+    for (const locale of locales) expect(read(locale).testRiseQuestion?.message, locale).not.toMatch(/\+\$1/);
+  });
 });

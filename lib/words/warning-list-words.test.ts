@@ -5,7 +5,8 @@ import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import { signWarningList } from '../community/sign-warning-list';
 import { SUBSCRIBE_FAILURE_CODES, checkSubscription, createSubscription, parseStoredSubscriptions, type SubscriptionFailure, type WarningSubscription } from '../community/subscription';
 import type { WarningList } from '../community/warning-list';
-import { formatDateTime } from './format';
+import { formatCount, formatDateTime } from './format';
+import { pluralText } from './plural';
 import { translateFrom, type Messages } from './translate-from';
 import { chineseSentenceProblems } from './chinese-sentences.testkit';
 import { SUBSCRIBE_FAILURE_KEYS, listsNotCheckedText, subscribeFailureText, subscriptionLine, warningListFailureText } from './warning-list-words';
@@ -106,13 +107,40 @@ describe('warning list words', () => {
     expect(subscriptionLine({ state: two, now, locale: 'en' }, english)).toMatch(/number 6 \(2 warnings\)/);
     const failing = await checkSubscription({ state: good, fetched: { ok: false, failure: timedOut }, now: later });
     expect(subscriptionLine({ state: failing, now: later, locale: 'en' }, english)).toBe(
-      `Latest check (${when(later)}) failed: The list could not be fetched: lists.example.org did not answer within 15 seconds Using “Test list” number 5 (1 warning), verified ${when(now)}.`,
+      `Latest check (${when(later)}) failed: The list could not be fetched: lists.example.org did not answer within 15 seconds. Using “Test list” number 5 (1 warning), verified ${when(now)}.`,
     );
     expect(subscriptionLine({ state: failing, now: new Date('2026-12-21T00:00:00Z'), locale: 'en' }, english)).toBe(
-      `The list expired on ${when('2026-12-20T00:00:00Z')}, so its warnings are no longer shown. Latest check failed: The list could not be fetched: lists.example.org did not answer within 15 seconds`,
+      `The list expired on ${when('2026-12-20T00:00:00Z')}, so its warnings are no longer shown. Latest check failed: The list could not be fetched: lists.example.org did not answer within 15 seconds.`,
     );
     const neverGood = await checkSubscription({ state: fresh(), fetched: { ok: true, body: '{}' }, now });
     expect(subscriptionLine({ state: neverGood, now, locale: 'en' }, english)).toMatch(/^Latest check .* failed: The list is malformed\. No list has verified yet\.$/);
+  });
+
+  test('after a failed check the line ends that sentence with a full stop before the list in use, and ends the expired line with one', async () => {
+    const good = await checkSubscription({ state: fresh(), fetched: { ok: true, body: await body(list(5)) }, now });
+    const ends = /[.!?\u3002\uff01\uff1f][”»"]?$/u;
+    for (const locale of locales) {
+      const t = translateFrom(read(locale));
+      const tag = locale.replace('_', '-');
+      const using = t('listsStateUsing', [
+        'Test list',
+        '5',
+        pluralText(1, { one: 'listsStateOneWarning', other: 'listsStateWarnings' }, t, tag, formatCount(1, tag)),
+        formatDateTime(now.toISOString(), tag),
+      ]);
+      for (const failure of FAILURES) {
+        const failing = await checkSubscription({ state: good, fetched: { ok: false, failure: timedOut }, now: later });
+        const state = { ...failing, lastError: { code: failure.code, failure, at: later.toISOString() } };
+        const line = subscriptionLine({ state, now: later, locale: tag }, t);
+        const at = line.indexOf(using);
+        expect(at, `${locale}:${failure.code} ${line}`).toBeGreaterThan(0);
+        expect(line.slice(0, at).trimEnd(), `${locale}:${failure.code}`).toMatch(ends);
+        const expired = subscriptionLine({ state, now: new Date('2026-12-21T00:00:00Z'), locale: tag }, t);
+        expect(expired, `${locale}:${failure.code}`).toMatch(ends);
+      }
+    }
+    const failing = await checkSubscription({ state: good, fetched: { ok: false, failure: timedOut }, now: later });
+    expect(subscriptionLine({ state: failing, now: later, locale: 'en' }, english)).toContain('within 15 seconds. Using “Test list”');
   });
 
   test('counts take the form of the reader’s plural rules: French says 0 and 1 in the singular, English 1 alone', async () => {

@@ -4,7 +4,7 @@ import { readFetchFailure } from '../reserves/fetch-source';
 import { fetchFailureText } from './fetch-failure';
 import { formatCount, formatDateTime, formatMoment, type MomentFormat } from './format';
 import { pluralText } from './plural';
-import { gapAfter } from './punctuation';
+import { fullStop, gapAfter } from './punctuation';
 import type { MessageKey, Translate } from './translate-from';
 
 /** Why a subscription was not added, for the form on the options page. */
@@ -89,9 +89,18 @@ const FIGURELESS_KEYS: Readonly<Record<string, MessageKey>> = {
 
 /**
  * A failure as stored: its figures when they read back, else the sentence its code needs no figure
- * for, else that the check failed. The code itself is the program's word, not the reader's.
+ * for, else that the check failed, ended as a sentence. The code itself is the program's word, not the reader's.
  */
 function errorText(error: SubscriptionError, t: Translate, locale: string): string {
+  return ended(failureClause(error, t, locale), locale);
+}
+
+/** A sentence ends with its mark before the next one follows: the fetch failures are clauses, worded without one. */
+function ended(text: string, locale: string): string {
+  return /[.!?\u3002\uff01\uff1f][”»"]?$/u.test(text) ? text : `${text}${fullStop(locale)}`;
+}
+
+function failureClause(error: SubscriptionError, t: Translate, locale: string): string {
   if (error.failure !== undefined) return warningListFailureText(error.failure, t, locale);
   return t(Object.hasOwn(FIGURELESS_KEYS, error.code) ? FIGURELESS_KEYS[error.code]! : 'listsFailCode');
 }

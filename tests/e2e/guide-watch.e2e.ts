@@ -111,7 +111,7 @@ describe('the guide watching a balance in Chromium', () => {
     await expect.poll(() => before.textContent(), { timeout: ROUNDS }).toBe('Balance before the test: 0.000000000000000001 ETH.');
     await page.getByTestId('test-sent').click();
     const question = page.getByTestId('test-rise');
-    await expect.poll(() => question.textContent()).toMatch(/^Your balance rose by \+0\.000000000000000001 ETH since .+\. Is this your test\?/);
+    await expect.poll(() => question.textContent()).toMatch(/^Your balance rose by 0\.000000000000000001 ETH since .+\. Is this your test\?/);
     await expect.poll(() => focusedTestId(page)).toBe('test-rise');
     await page.getByTestId('test-rise-no').click();
     await page.getByTestId('test-sent-at').waitFor();
@@ -140,7 +140,7 @@ describe('the guide watching a balance in Chromium', () => {
     await page.getByTestId('test-sent').focus();
     await page.keyboard.press('Enter');
     const question = page.getByTestId('test-rise');
-    await expect.poll(() => question.textContent()).toMatch(/^Your balance rose by \+0\.01 ETH since .+\. Is this your test\?/);
+    await expect.poll(() => question.textContent()).toMatch(/^Your balance rose by 0\.01 ETH since .+\. Is this your test\?/);
     await expect.poll(() => page.getByTestId('test-sent').count()).toBe(0);
     await expect.poll(() => focusedTestId(page)).toBe('test-rise');
     await page.keyboard.press('Tab');
