@@ -124,7 +124,7 @@ describe('SourceItem', () => {
     const age = (row: SourceRow, locale: string) => draw(row, locale).querySelector('.source__age')?.textContent;
     for (const { id: folder, tag } of LOCALES.map((entry) => ({ id: entry.id, tag: entry.id.replace('_', '-') }))) {
       const t = translateFrom(messages(folder));
-      const dated = t('sourceBundledDay', [formatDate('2026-08-10', tag), formatAge('2026-08-10', now, tag)]);
+      const dated = t('sourceBundledDay', [formatDate('2026-08-10', tag), formatAge('2026-08-10', now, tag, t)]);
       const part = age({ ...cexs, bundledExchanges: { count: 2, of: 28 } }, tag) ?? '';
       expect(part, folder).toBe(t('sourceFetchedInUsePart', [dated, '2', '28']));
       expect(part, folder).not.toContain(t('sourceBundledInUse', '').replace(/[\s:：]+$/u, ''));

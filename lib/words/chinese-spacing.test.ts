@@ -68,7 +68,7 @@ describe('Chinese spacing between Chinese characters and Latin words or figures'
 
   test('lines with a date or an age filled in keep the spacing', () => {
     const now = new Date('2026-12-07T12:00:00Z');
-    for (const age of [formatAge('2026-12-07T11:55:00Z', now, 'zh-CN'), formatAge('2026-12-07T12:00:00Z', now, 'zh-CN'), formatAge('2025-12-07T12:00:00Z', now, 'zh-CN')]) {
+    for (const age of [formatAge('2026-12-07T11:55:00Z', now, 'zh-CN', t), formatAge('2026-12-07T12:00:00Z', now, 'zh-CN', t), formatAge('2025-12-07T12:00:00Z', now, 'zh-CN', t)]) {
       expect(joinProblems('holdingsPricesFrom', [formatDate('2026-12-07', 'zh-CN'), age]), age).toEqual([]);
       expect(joinProblems('runAlertSince', [age]), age).toEqual([]);
     }
