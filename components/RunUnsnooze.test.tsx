@@ -112,13 +112,15 @@ describe('undoing a run-alert snooze in the popup', () => {
     expect($('run-snooze')).not.toBeNull();
   });
 
-  test('when the alert comes back with no snooze button, the focus goes to its heading, not the page', async () => {
+  test("when the lift's answer lists no alert for it (the episode ended while snoozed), its block goes and the focus goes to the popup's next heading, not the page", async () => {
     const { window, root, $, press } = page();
     const focused = recordFocus(window);
-    // The episode ended while snoozed: the answer lists no alert for it, and the tab's stale view stays drawn.
     render(
       <I18nContext.Provider value={{ t: words('en'), locale: 'en' }}>
         <RunAlerts first={snoozed()} onWithdraw={() => undefined} onSnooze={() => Promise.resolve([])} onUnsnooze={() => Promise.resolve([])} />
+        <h1 class="card__title" id="card-title" tabindex={-1}>
+          Binance
+        </h1>
       </I18nContext.Provider>,
       root,
     );
@@ -126,10 +128,9 @@ describe('undoing a run-alert snooze in the popup', () => {
     $('run-unsnooze')?.focus();
     press('run-unsnooze');
     await settle();
-    expect($('run-snooze')).toBeNull();
-    expect(focused).toEqual(['run-unsnooze', 'run-alert-binance']);
-    expect(window.document.activeElement?.tagName).toBe('H1');
-    expect(window.document.activeElement?.getAttribute('tabindex')).toBe('-1');
+    expect($('run-alert')).toBeNull();
+    expect(focused).toEqual(['run-unsnooze', 'card-title']);
+    expect(window.document.activeElement?.id).toBe('card-title');
   });
 
   test('in every language the button is worded', () => {
@@ -143,5 +144,49 @@ describe('undoing a run-alert snooze in the popup', () => {
       );
       expect($('run-unsnooze')?.textContent, locale).toBe(words(locale)('runUnsnooze'));
     }
+  });
+
+  test('a lift made elsewhere (the options page) while the popup is open redraws the alert unsnoozed, without a reload', async () => {
+    const { root, $ } = page();
+    let answer = [snoozed()];
+    let changed: () => void = () => undefined;
+    render(
+      <I18nContext.Provider value={{ t: words('en'), locale: 'en' }}>
+        <RunAlerts
+          first={snoozed()}
+          load={() => Promise.resolve(answer)}
+          follow={(then) => {
+            changed = then;
+            return () => undefined;
+          }}
+          onWithdraw={() => undefined}
+          onSnooze={() => Promise.resolve([])}
+          onUnsnooze={() => Promise.resolve([])}
+        />
+      </I18nContext.Provider>,
+      root,
+    );
+    await settle();
+    expect($('run-snoozed')).not.toBeNull();
+    // The options page lifts the snooze: the stored states change, and the background answers for the lift.
+    answer = [alert()];
+    changed();
+    await settle();
+    expect($('run-snoozed')).toBeNull();
+    expect($('run-unsnooze')).toBeNull();
+    expect($('run-snooze')).not.toBeNull();
+  });
+
+  test("once the list answers without the tab's exchange (its episode ended), the tab's older snoozed view is not drawn", async () => {
+    const { root, $ } = page();
+    render(
+      <I18nContext.Provider value={{ t: words('en'), locale: 'en' }}>
+        <RunAlerts first={snoozed()} load={() => Promise.resolve([])} onWithdraw={() => undefined} onSnooze={() => Promise.resolve([])} onUnsnooze={() => Promise.resolve([])} />
+      </I18nContext.Provider>,
+      root,
+    );
+    await settle();
+    expect($('run-alert')).toBeNull();
+    expect($('run-snoozed')).toBeNull();
   });
 });

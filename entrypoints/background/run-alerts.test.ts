@@ -9,6 +9,7 @@ import { signWarningList } from '@/lib/community/sign-warning-list';
 import { inProcessChainWork } from '@/lib/chain-work/in-process';
 import { bundledSnapshot } from '@/lib/reserves/snapshot';
 import type { TabState } from '@/lib/view/exchange-view';
+import { RUN_STATES_KEY } from '@/utils/run-states-watch';
 
 // The handlers read the clock themselves, so the reading is dated now: it is fresh for them too.
 const NOW = new Date();
@@ -269,6 +270,10 @@ describe('run alerts in the background', () => {
     expect(views.find((view) => view.exchangeId === 'binance')?.snoozedUntil).toBeUndefined();
     expect(await fakeBrowser.action.getBadgeText({})).toBe('!');
     expect(await send({ type: 'run-snoozes' }, self())).toEqual([]);
+  });
+
+  test('the popup and the options page follow the key the run watch writes: a snooze or a lift made elsewhere shows there', () => {
+    expect(runAlertsItem.key).toBe(RUN_STATES_KEY);
   });
 
   test('a snooze that has run out is not listed: its end stays stored, but options shows only snoozes still in force', async () => {

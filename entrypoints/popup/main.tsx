@@ -5,6 +5,7 @@ import { runPage } from '@/utils/run-page';
 import { getSettings } from '@/utils/settings';
 import { readTabState } from '@/utils/tab-states';
 import { send } from '@/utils/send';
+import { watchRunStates } from '@/utils/run-states-watch';
 import { followAnswers } from './answers';
 import { popupDrawer } from './draw';
 import '@/components/card.css';
@@ -56,6 +57,7 @@ async function main() {
         onCopyImage: (blob) => navigator.clipboard.write([new ClipboardItem({ [blob.type]: blob })]),
         loadHoldings,
         loadRunAlerts,
+        followRunAlerts: watchRunStates,
         onSnoozeRun: snoozeRun,
         onUnsnoozeRun: unsnoozeRun,
         loadListsNotChecked,
