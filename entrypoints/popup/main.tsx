@@ -31,7 +31,8 @@ async function loadAll(): Promise<ExchangeView[]> {
 const loadHoldings = () => send({ type: 'holdings-summary' });
 const loadRunAlerts = () => send({ type: 'run-alerts' });
 const snoozeRun = (exchangeId: string) => send({ type: 'run-snooze', exchangeId });
-const unsnoozeRun = (exchangeId: string) => send({ type: 'run-unsnooze', exchangeId });
+// Lifted beside the alert it draws: that episode is seen, and not notified after.
+const unsnoozeRun = (exchangeId: string) => send({ type: 'run-unsnooze', exchangeId, shown: true });
 const loadListsNotChecked = async () => (await send({ type: 'subscriptions-state' })).filter((subscription) => subscription.needsAccess !== undefined).length;
 const openLists = () => {
   void browser.tabs.create({ url: browser.runtime.getURL('/options.html#lists-title' as '/options.html') }).then(() => window.close());
