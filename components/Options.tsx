@@ -232,8 +232,9 @@ export function Options(props: OptionsProps) {
           </ul>
         )}
         <NotSavedStatus notSaved={snoozeNotSaved} testId="snoozes-notice" />
-        {onRunUnsnooze !== undefined && <RunSnoozes snoozes={runSnoozes} onRemove={onRunUnsnooze} />}
       </section>
+
+      {onRunUnsnooze !== undefined && <RunSnoozes snoozes={runSnoozes} onRemove={onRunUnsnooze} />}
 
       <LookalikeProtection key={draftsKey} protectionOn={protectionOn} onLookalikeProtection={onLookalikeProtection} allowedHosts={allowedHosts} onAllowedHostRemove={onAllowedHostRemove} />
 

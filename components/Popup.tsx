@@ -35,6 +35,8 @@ export interface PopupProps {
   loadHoldings?: () => Promise<HoldingsSummary | null>;
   /** Every exchange with a run alert on, and the one-click snooze (docs/risk-model.md, "Run alert"). */
   loadRunAlerts?: () => Promise<RunAlertView[]>;
+  /** Follows the stored run-alert states: a snooze lifted in the options page redraws here (returns its stop). */
+  followRunAlerts?: (changed: () => void) => () => void;
   onSnoozeRun?: (exchangeId: string) => Promise<RunAlertView[]>;
   /** Lifts a run-alert snooze (the undo beside "snoozed until …"). */
   onUnsnoozeRun?: (exchangeId: string) => Promise<RunAlertView[]>;
@@ -62,6 +64,7 @@ export function Popup(props: PopupProps) {
     onCopyImage,
     loadHoldings,
     loadRunAlerts,
+    followRunAlerts,
     onSnoozeRun,
     onUnsnoozeRun,
     loadListsNotChecked,
@@ -148,7 +151,14 @@ export function Popup(props: PopupProps) {
     );
   // Run alerts lead: the tab's exchange at once, every other one with an alert on once asked.
   const runAlerts = onSnoozeRun !== undefined && (
-    <RunAlerts first={tab.kind === 'exchange' ? tab.view.runAlert : undefined} load={loadRunAlerts} onWithdraw={onWithdraw} onSnooze={onSnoozeRun} onUnsnooze={onUnsnoozeRun} />
+    <RunAlerts
+      first={tab.kind === 'exchange' ? tab.view.runAlert : undefined}
+      load={loadRunAlerts}
+      follow={followRunAlerts}
+      onWithdraw={onWithdraw}
+      onSnooze={onSnoozeRun}
+      onUnsnooze={onUnsnoozeRun}
+    />
   );
   if (tab.kind === 'exchange')
     return (

@@ -1,40 +1,22 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { render } from 'preact';
 import { describe, expect, test, vi } from 'vitest';
 import { evaluateRun } from '../lib/risk/run-signals';
 import { runAlertView, type RunAlertView } from '../lib/view/run-alert-view';
-import { I18nContext, translateFrom, type Messages } from '../utils/i18n';
+import { I18nContext } from '../utils/i18n';
 import { RunAlert } from './RunAlert';
 import { RunAlerts } from './RunAlerts';
 import { formatDateTime } from '../lib/words/format';
 import { effectsOnNextTask, page, recordFocus, settle } from './test-dom';
 import { chineseBracketProblems } from '../lib/words/chinese-brackets.testkit';
-
-const now = new Date('2026-12-05T12:00:00Z');
-const CEXS = 'https://api.llama.fi/cexs';
-
-/** The view the background builds for a quarter of Binance's assets gone in a day, read 20 minutes ago. */
-function alert(): RunAlertView {
-  const observedAt = new Date(now.getTime() - 20 * 60_000).toISOString();
-  const evaluation = evaluateRun({
-    exchange: { ownTokens: ['BNB'] },
-    reserves: { onchain: { totalUsd: 75e9, source: CEXS, asOf: '2026-12-05', observedAt }, flows: { net24hUsd: -25e9, net7dUsd: -3e9, source: CEXS, asOf: '2026-12-05', observedAt } },
-    now,
-  });
-  const view = runAlertView({ exchange: { id: 'binance', name: 'Binance' }, evaluation, state: { phase: 'alert', startedAt: observedAt, raisedBy: ['outflow-24h'] }, now });
-  if (view === undefined) throw new Error('no view');
-  return view;
-}
+import { binanceRunAlert as alert, drawIn, RUN_CEXS as CEXS, RUN_NOW as now, runWords, SNOOZE_END, snoozedRunAlert } from './run-alert.testkit';
 
 function draw(view: RunAlertView, props: { onSnooze?: () => Promise<boolean>; onWithdraw?: () => void } = {}, locale = 'en'): HTMLElement {
   const { document } = parseHTML('<!doctype html><html><body><div id="root"></div></body></html>');
   vi.stubGlobal('document', document);
   const root = document.getElementById('root') as unknown as HTMLElement;
-  const t = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../public/_locales', locale, 'messages.json'), 'utf8')) as Messages);
   render(
-    <I18nContext.Provider value={{ t, locale: locale.replace('_', '-') }}>
+    <I18nContext.Provider value={runWords(locale)}>
       <RunAlert alert={view} onWithdraw={props.onWithdraw ?? (() => undefined)} {...(props.onSnooze === undefined ? {} : { onSnooze: props.onSnooze })} />
     </I18nContext.Provider>,
     root,
@@ -71,23 +53,17 @@ describe('RunAlert', () => {
     (withSnooze.querySelector('[data-testid="run-snooze"]') as HTMLButtonElement).click();
     expect([opened, snoozed]).toEqual([1, 1]);
     expect(draw(alert()).querySelector('[data-testid="run-snooze"]')).toBeNull();
-    const snoozedView = { ...alert(), active: false, snoozedUntil: '2026-12-12T12:00:00.000Z' };
+    const snoozedView = snoozedRunAlert();
     const quiet = draw(snoozedView, { onSnooze: () => Promise.resolve(true) });
     expect(quiet.querySelector('[data-testid="run-snooze"]')).toBeNull();
-    expect(quiet.querySelector('[data-testid="run-snoozed"]')?.textContent).toBe(`Alerts for this exchange are snoozed until ${formatDateTime('2026-12-12T12:00:00.000Z', 'en')}.`);
+    expect(quiet.querySelector('[data-testid="run-snoozed"]')?.textContent).toBe(`Alerts for this exchange are snoozed until ${formatDateTime(SNOOZE_END, 'en')}.`);
   });
 
   test('a snooze by keyboard keeps the focus in the alert, on the snoozed line, and says it in a status that was already there', async () => {
     const { window, root, $, press } = page();
     const focused = recordFocus(window);
-    const t = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../public/_locales/en/messages.json'), 'utf8')) as Messages);
-    const snoozedView = { ...alert(), active: false, snoozedUntil: '2026-12-12T12:00:00.000Z' };
-    render(
-      <I18nContext.Provider value={{ t, locale: 'en' }}>
-        <RunAlerts first={alert()} onWithdraw={() => undefined} onSnooze={() => Promise.resolve([snoozedView])} />
-      </I18nContext.Provider>,
-      root,
-    );
+    const snoozedView = snoozedRunAlert();
+    drawIn(root, <RunAlerts first={alert()} onWithdraw={() => undefined} onSnooze={() => Promise.resolve([snoozedView])} />);
     await settle();
     // The polite region exists, empty, before the snooze: one inserted with its text is often not read out.
     const status = root.querySelector('[data-testid="run-alert"] [role="status"]');
@@ -96,7 +72,7 @@ describe('RunAlert', () => {
     await settle();
     expect($('run-snooze')).toBeNull();
     expect(status?.isConnected).toBe(true);
-    expect(status?.textContent).toBe(`Alerts for this exchange are snoozed until ${formatDateTime('2026-12-12T12:00:00.000Z', 'en')}.`);
+    expect(status?.textContent).toBe(`Alerts for this exchange are snoozed until ${formatDateTime(SNOOZE_END, 'en')}.`);
     expect(focused).toEqual(['run-snoozed']);
     expect(window.document.activeElement).toBe($('run-snoozed'));
     expect($('run-snoozed')?.tabIndex).toBe(-1);
@@ -108,20 +84,13 @@ describe('RunAlert', () => {
   ] as const)('a snooze that %s leaves no ask behind: a snooze made later elsewhere takes no focus', async (_name, onSnooze) => {
     const { window, root, press } = page();
     const focused = recordFocus(window);
-    const t = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../public/_locales/en/messages.json'), 'utf8')) as Messages);
-    const drawn = (view: RunAlertView) =>
-      render(
-        <I18nContext.Provider value={{ t, locale: 'en' }}>
-          <RunAlert alert={view} onWithdraw={() => undefined} onSnooze={onSnooze} />
-        </I18nContext.Provider>,
-        root,
-      );
+    const drawn = (view: RunAlertView) => drawIn(root, <RunAlert alert={view} onWithdraw={() => undefined} onSnooze={onSnooze} />);
     drawn(alert());
     await settle();
     press('run-snooze');
     await settle();
     // The popup's other window, or the exchange's page, snoozes it later: the alert redraws snoozed.
-    drawn({ ...alert(), active: false, snoozedUntil: '2026-12-12T12:00:00.000Z' });
+    drawn(snoozedRunAlert());
     await settle();
     expect(root.querySelector('[data-testid="run-snoozed"]')).not.toBeNull();
     expect(focused).toEqual([]);
@@ -130,13 +99,7 @@ describe('RunAlert', () => {
   test('an alert drawn already snoozed takes no focus', async () => {
     const { window, root } = page();
     const focused = recordFocus(window);
-    const t = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../public/_locales/en/messages.json'), 'utf8')) as Messages);
-    render(
-      <I18nContext.Provider value={{ t, locale: 'en' }}>
-        <RunAlert alert={{ ...alert(), active: false, snoozedUntil: '2026-12-12T12:00:00.000Z' }} onWithdraw={() => undefined} onSnooze={() => Promise.resolve(true)} />
-      </I18nContext.Provider>,
-      root,
-    );
+    drawIn(root, <RunAlert alert={snoozedRunAlert()} onWithdraw={() => undefined} onSnooze={() => Promise.resolve(true)} />);
     await settle();
     expect(focused).toEqual([]);
   });

@@ -1,30 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { render } from 'preact';
 import { describe, expect, test, vi } from 'vitest';
-import { evaluateRun } from '../lib/risk/run-signals';
-import { runAlertView, type RunAlertView } from '../lib/view/run-alert-view';
-import { I18nContext, translateFrom, type Messages } from '../utils/i18n';
 import { RunAlerts } from './RunAlerts';
+import { binanceRunAlert as alert, drawIn, RUN_LOCALES, runWords, snoozedRunAlert as snoozed } from './run-alert.testkit';
 import { effectsOnNextTask, page, recordFocus, settle } from './test-dom';
 
-const now = new Date('2026-12-05T12:00:00Z');
-const CEXS = 'https://api.llama.fi/cexs';
-const words = (locale: string) => translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../public/_locales', locale, 'messages.json'), 'utf8')) as Messages);
-
-/** A quarter of Binance's assets gone in a day, read 20 minutes ago. */
-function alert(): RunAlertView {
-  const observedAt = new Date(now.getTime() - 20 * 60_000).toISOString();
-  const evaluation = evaluateRun({
-    exchange: { ownTokens: ['BNB'] },
-    reserves: { onchain: { totalUsd: 75e9, source: CEXS, asOf: '2026-12-05', observedAt }, flows: { net24hUsd: -25e9, net7dUsd: -3e9, source: CEXS, asOf: '2026-12-05', observedAt } },
-    now,
-  });
-  const view = runAlertView({ exchange: { id: 'binance', name: 'Binance' }, evaluation, state: { phase: 'alert', startedAt: observedAt, raisedBy: ['outflow-24h'] }, now });
-  if (view === undefined) throw new Error('no view');
-  return view;
-}
-const snoozed = (): RunAlertView => ({ ...alert(), active: false, snoozedUntil: '2026-12-12T12:00:00.000Z' });
+const words = (locale: string) => runWords(locale).t;
 
 describe('undoing a run-alert snooze in the popup', () => {
   effectsOnNextTask();
@@ -33,19 +12,17 @@ describe('undoing a run-alert snooze in the popup', () => {
     const { window, root, $, press } = page();
     const focused = recordFocus(window);
     const asked: string[] = [];
-    render(
-      <I18nContext.Provider value={{ t: words('en'), locale: 'en' }}>
-        <RunAlerts
-          first={snoozed()}
-          onWithdraw={() => undefined}
-          onSnooze={() => Promise.resolve([snoozed()])}
-          onUnsnooze={(exchangeId) => {
-            asked.push(exchangeId);
-            return Promise.resolve([alert()]);
-          }}
-        />
-      </I18nContext.Provider>,
+    drawIn(
       root,
+      <RunAlerts
+        first={snoozed()}
+        onWithdraw={() => undefined}
+        onSnooze={() => Promise.resolve([snoozed()])}
+        onUnsnooze={(exchangeId) => {
+          asked.push(exchangeId);
+          return Promise.resolve([alert()]);
+        }}
+      />,
     );
     await settle();
     expect($('run-unsnooze')?.textContent).toBe("Turn this exchange's alerts back on");
@@ -60,16 +37,11 @@ describe('undoing a run-alert snooze in the popup', () => {
   });
 
   test("a refused undo is said in the alert's status region, in every language, and the focus stays on the undo to try again", async () => {
-    for (const locale of ['en', 'de', 'fr', 'es', 'pt_BR', 'sv', 'tr', 'zh_CN']) {
+    for (const locale of RUN_LOCALES) {
       const { window, root, $, press } = page();
       const focused = recordFocus(window);
       vi.spyOn(console, 'error').mockImplementation(() => undefined);
-      render(
-        <I18nContext.Provider value={{ t: words(locale), locale: locale.replace('_', '-') }}>
-          <RunAlerts first={snoozed()} onWithdraw={() => undefined} onSnooze={() => Promise.resolve([])} onUnsnooze={() => Promise.reject(new Error('no answer'))} />
-        </I18nContext.Provider>,
-        root,
-      );
+      drawIn(root, <RunAlerts first={snoozed()} onWithdraw={() => undefined} onSnooze={() => Promise.resolve([])} onUnsnooze={() => Promise.reject(new Error('no answer'))} />, locale);
       await settle();
       $('run-unsnooze')?.focus();
       press('run-unsnooze');
@@ -87,20 +59,18 @@ describe('undoing a run-alert snooze in the popup', () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     let answers = [Promise.reject(new Error('no answer')), Promise.resolve([alert()])];
     answers[0]?.catch(() => undefined);
-    render(
-      <I18nContext.Provider value={{ t: words('en'), locale: 'en' }}>
-        <RunAlerts
-          first={snoozed()}
-          onWithdraw={() => undefined}
-          onSnooze={() => Promise.resolve([])}
-          onUnsnooze={() => {
-            const [answer, ...rest] = answers;
-            answers = rest;
-            return answer ?? Promise.resolve([]);
-          }}
-        />
-      </I18nContext.Provider>,
+    drawIn(
       root,
+      <RunAlerts
+        first={snoozed()}
+        onWithdraw={() => undefined}
+        onSnooze={() => Promise.resolve([])}
+        onUnsnooze={() => {
+          const [answer, ...rest] = answers;
+          answers = rest;
+          return answer ?? Promise.resolve([]);
+        }}
+      />,
     );
     await settle();
     press('run-unsnooze');
@@ -112,36 +82,69 @@ describe('undoing a run-alert snooze in the popup', () => {
     expect($('run-snooze')).not.toBeNull();
   });
 
-  test('when the alert comes back with no snooze button, the focus goes to its heading, not the page', async () => {
+  test("when the lift's answer lists no alert for it (the episode ended while snoozed), its block goes and the focus goes to the popup's next heading, not the page", async () => {
     const { window, root, $, press } = page();
     const focused = recordFocus(window);
-    // The episode ended while snoozed: the answer lists no alert for it, and the tab's stale view stays drawn.
-    render(
-      <I18nContext.Provider value={{ t: words('en'), locale: 'en' }}>
-        <RunAlerts first={snoozed()} onWithdraw={() => undefined} onSnooze={() => Promise.resolve([])} onUnsnooze={() => Promise.resolve([])} />
-      </I18nContext.Provider>,
+    drawIn(
       root,
+      <>
+        <RunAlerts first={snoozed()} onWithdraw={() => undefined} onSnooze={() => Promise.resolve([])} onUnsnooze={() => Promise.resolve([])} />
+        <h1 class="card__title" id="card-title" tabindex={-1}>
+          Binance
+        </h1>
+      </>,
     );
     await settle();
     $('run-unsnooze')?.focus();
     press('run-unsnooze');
     await settle();
-    expect($('run-snooze')).toBeNull();
-    expect(focused).toEqual(['run-unsnooze', 'run-alert-binance']);
-    expect(window.document.activeElement?.tagName).toBe('H1');
-    expect(window.document.activeElement?.getAttribute('tabindex')).toBe('-1');
+    expect($('run-alert')).toBeNull();
+    expect(focused).toEqual(['run-unsnooze', 'card-title']);
+    expect(window.document.activeElement?.id).toBe('card-title');
   });
 
   test('in every language the button is worded', () => {
-    for (const locale of ['en', 'de', 'fr', 'es', 'pt_BR', 'sv', 'tr', 'zh_CN']) {
+    for (const locale of RUN_LOCALES) {
       const { root, $ } = page();
-      render(
-        <I18nContext.Provider value={{ t: words(locale), locale: locale.replace('_', '-') }}>
-          <RunAlerts first={snoozed()} onWithdraw={() => undefined} onSnooze={() => Promise.resolve([])} onUnsnooze={() => Promise.resolve([])} />
-        </I18nContext.Provider>,
-        root,
-      );
+      drawIn(root, <RunAlerts first={snoozed()} onWithdraw={() => undefined} onSnooze={() => Promise.resolve([])} onUnsnooze={() => Promise.resolve([])} />, locale);
       expect($('run-unsnooze')?.textContent, locale).toBe(words(locale)('runUnsnooze'));
     }
+  });
+
+  test('a lift made elsewhere (the options page) while the popup is open redraws the alert unsnoozed, without a reload', async () => {
+    const { root, $ } = page();
+    let answer = [snoozed()];
+    let changed: () => void = () => undefined;
+    drawIn(
+      root,
+      <RunAlerts
+        first={snoozed()}
+        load={() => Promise.resolve(answer)}
+        follow={(then) => {
+          changed = then;
+          return () => undefined;
+        }}
+        onWithdraw={() => undefined}
+        onSnooze={() => Promise.resolve([])}
+        onUnsnooze={() => Promise.resolve([])}
+      />,
+    );
+    await settle();
+    expect($('run-snoozed')).not.toBeNull();
+    // The options page lifts the snooze: the stored states change, and the background answers for the lift.
+    answer = [alert()];
+    changed();
+    await settle();
+    expect($('run-snoozed')).toBeNull();
+    expect($('run-unsnooze')).toBeNull();
+    expect($('run-snooze')).not.toBeNull();
+  });
+
+  test("once the list answers without the tab's exchange (its episode ended), the tab's older snoozed view is not drawn", async () => {
+    const { root, $ } = page();
+    drawIn(root, <RunAlerts first={snoozed()} load={() => Promise.resolve([])} onWithdraw={() => undefined} onSnooze={() => Promise.resolve([])} onUnsnooze={() => Promise.resolve([])} />);
+    await settle();
+    expect($('run-alert')).toBeNull();
+    expect($('run-snoozed')).toBeNull();
   });
 });

@@ -73,7 +73,8 @@ export const ExtensionRequestSchema = v.variant('type', [
   v.object({ type: v.literal('run-alerts') }),
   v.object({ type: v.literal('run-snooze'), exchangeId: ExchangeIdSchema }),
   v.object({ type: v.literal('run-snoozes') }),
-  v.object({ type: v.literal('run-unsnooze'), exchangeId: ExchangeIdSchema }),
+  /** `shown`: lifted where the alert is drawn (the popup's undo), not from the options list. */
+  v.object({ type: v.literal('run-unsnooze'), exchangeId: ExchangeIdSchema, shown: v.optional(v.literal(true)) }),
 ]);
 
 export type PageRequest = v.InferOutput<typeof PageRequestSchema>;

@@ -83,4 +83,34 @@ describe('run-alert snoozes in the options', () => {
     expect(frenchSpacingProblems(line)).toEqual([]);
     render(null, root);
   });
+
+  test("the card's own list is titled for what it hides, cards on exchange pages, so it is told apart from the run alerts' list in every language", () => {
+    const titles: Record<string, [string, string]> = {
+      en: ['Cards hidden on exchange pages', 'No card is hidden on an exchange page.'],
+      de: ['Ausgeblendete Karten auf Börsenseiten', 'Auf keiner Börsenseite ist eine Karte ausgeblendet.'],
+      es: ['Tarjetas ocultas en las páginas de los exchanges', 'No hay ninguna tarjeta oculta en las páginas de los exchanges.'],
+      fr: ['Cartes masquées sur les pages des plateformes', "Aucune carte n'est masquée sur les pages des plateformes."],
+      pt_BR: ['Cartões ocultos nas páginas das corretoras', 'Nenhum cartão está oculto nas páginas das corretoras.'],
+      sv: ['Dolda kort på börsernas sidor', 'Inget kort är dolt på någon börssida.'],
+      tr: ['Borsa sayfalarında gizlenen kartlar', 'Borsa sayfalarında gizlenen kart yok.'],
+      zh_CN: ['在交易所页面上隐藏的卡片', '没有在交易所页面上隐藏的卡片。'],
+    };
+    for (const [locale, [title, empty]] of Object.entries(titles)) {
+      const { root } = page();
+      render(
+        <I18nContext.Provider value={words(locale)}>
+          <Options {...quietOptions} runSnoozes={[]} onRunUnsnooze={() => Promise.resolve()} />
+        </I18nContext.Provider>,
+        root,
+      );
+      expect(root.querySelector('#snoozes-title')?.textContent, locale).toBe(title);
+      expect(root.querySelector('#snoozes-title + p')?.textContent, locale).toBe(empty);
+      // Two sections, each under its own heading: the run alerts' list is not a part of the cards'.
+      expect(root.querySelector('#run-snoozes-title')?.textContent, locale).toBe(words(locale).t('runSnoozesTitle'));
+      expect(root.querySelector('#run-snoozes-title')?.tagName).toBe('H2');
+      expect(root.querySelector('section[aria-labelledby="snoozes-title"] #run-snoozes-title')).toBeNull();
+      expect(frenchSpacingProblems(`${title} ${empty}`)).toEqual([]);
+      render(null, root);
+    }
+  });
 });

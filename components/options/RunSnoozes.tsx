@@ -13,8 +13,8 @@ export interface RunSnoozesProps {
 }
 
 /**
- * The run alerts muted from the popup ("Snooze this exchange's alerts for a week"), apart from the
- * cards hidden on exchange pages: a muted alert stays out of the badge and notifications, so the
+ * The run alerts muted from the popup ("Snooze this exchange's alerts for a week"), a section of its
+ * own beside the cards hidden on exchange pages: a muted alert stays out of the badge and notifications, so the
  * user must be able to see it and turn it back on.
  */
 export function RunSnoozes({ snoozes, onRemove }: RunSnoozesProps) {
@@ -26,8 +26,8 @@ export function RunSnoozes({ snoozes, onRemove }: RunSnoozesProps) {
   );
   if (snoozes === undefined) return null;
   return (
-    <>
-      <h3 id="run-snoozes-title">{t('runSnoozesTitle')}</h3>
+    <section aria-labelledby="run-snoozes-title">
+      <h2 id="run-snoozes-title">{t('runSnoozesTitle')}</h2>
       <div ref={container}>
         {snoozes.length === 0 ? (
           <p class="muted" tabIndex={-1} data-testid="run-snoozes-empty">
@@ -62,6 +62,6 @@ export function RunSnoozes({ snoozes, onRemove }: RunSnoozesProps) {
         )}
       </div>
       <RemovalStatus said={said} testId="run-snoozes-removed" />
-    </>
+    </section>
   );
 }

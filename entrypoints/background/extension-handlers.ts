@@ -128,7 +128,7 @@ export function createExtensionHandlers(context: BackgroundContext): ExtensionHa
     },
     'run-snoozes': () => runSnoozeViews(),
     async 'run-unsnooze'(request) {
-      await unsnoozeRunAlert(request.exchangeId);
+      await unsnoozeRunAlert(request.exchangeId, new Date(), request.shown === true);
       await forgetAllTabStates();
       return runAlertViews();
     },

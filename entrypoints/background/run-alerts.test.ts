@@ -9,6 +9,7 @@ import { signWarningList } from '@/lib/community/sign-warning-list';
 import { inProcessChainWork } from '@/lib/chain-work/in-process';
 import { bundledSnapshot } from '@/lib/reserves/snapshot';
 import type { TabState } from '@/lib/view/exchange-view';
+import { RUN_STATES_KEY } from '@/utils/run-states-watch';
 
 // The handlers read the clock themselves, so the reading is dated now: it is fresh for them too.
 const NOW = new Date();
@@ -269,6 +270,57 @@ describe('run alerts in the background', () => {
     expect(views.find((view) => view.exchangeId === 'binance')?.snoozedUntil).toBeUndefined();
     expect(await fakeBrowser.action.getBadgeText({})).toBe('!');
     expect(await send({ type: 'run-snoozes' }, self())).toEqual([]);
+  });
+
+  describe('a snooze lifted before the episode notified', () => {
+    /** Binance's episode on, snoozed as `snooze` says, while notifications were off; then they are turned on. */
+    async function snoozedUnnotified(snooze: () => Promise<unknown>): Promise<void> {
+      vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true as never);
+      await fakeBrowser.storage.local.set({ holdings: holdingOn('binance') });
+      await snooze();
+      await fakeBrowser.storage.local.set({ settings: { runAlertNotifications: true } });
+      await recheckRunNotifications(NOW);
+      expect(await notifications()).toEqual([]);
+    }
+
+    test('an alert the user snoozed from the popup is not notified late when the snooze is lifted, from the options page or the popup, nor the hours after', async () => {
+      for (const from of [{}, { shown: true }]) {
+        await freshBackground();
+        background.main();
+        await runOnBinance();
+        await snoozedUnnotified(async () => {
+          await updateRunAlerts(NOW);
+          await send({ type: 'run-snooze', exchangeId: 'binance' }, self());
+        });
+        await send({ type: 'run-unsnooze', exchangeId: 'binance', ...from }, self());
+        expect(await fakeBrowser.action.getBadgeText({}), JSON.stringify(from)).toBe('!');
+        await updateRunAlerts(new Date(NOW.getTime() + 3_600_000));
+        expect(await notifications(), JSON.stringify(from)).toEqual([]);
+      }
+    });
+
+    test('an episode that began while snoozed is notified when the options page lifts the snooze (never seen), not when the popup, which shows it, does', async () => {
+      await snoozedUnnotified(async () => {
+        await snoozeRunAlert('binance', NOW);
+        await updateRunAlerts(NOW);
+      });
+      await send({ type: 'run-unsnooze', exchangeId: 'binance', shown: true }, self());
+      expect(await notifications()).toEqual([]);
+
+      await freshBackground();
+      background.main();
+      await runOnBinance();
+      await snoozedUnnotified(async () => {
+        await snoozeRunAlert('binance', NOW);
+        await updateRunAlerts(NOW);
+      });
+      await send({ type: 'run-unsnooze', exchangeId: 'binance' }, self());
+      expect(await notifications()).toEqual([`${RUN_NOTIFICATION_PREFIX}binance`]);
+    });
+  });
+
+  test('the popup and the options page follow the key the run watch writes: a snooze or a lift made elsewhere shows there', () => {
+    expect(runAlertsItem.key).toBe(RUN_STATES_KEY);
   });
 
   test('a snooze that has run out is not listed: its end stays stored, but options shows only snoozes still in force', async () => {

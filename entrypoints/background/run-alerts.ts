@@ -130,13 +130,16 @@ export async function runSnoozeViews(now = new Date()): Promise<RunSnoozeView[]>
     .sort((a, b) => a.snoozedUntil.localeCompare(b.snoozedUntil) || a.name.localeCompare(b.name));
 }
 
-/** Lifts the snooze (the popup's undo, the options list's remove): the badge, tooltip, pill and notification see the alert again. */
-export function unsnoozeRunAlert(exchangeId: string, now = new Date()): Promise<void> {
+/**
+ * Lifts the snooze (the popup's undo, the options list's remove): the badge, tooltip and pill show the alert again.
+ * `shown`: lifted in the popup, where the alert is drawn; an episode the user saw there is not notified after (`unsnoozeRun`).
+ */
+export function unsnoozeRunAlert(exchangeId: string, now = new Date(), shown = false): Promise<void> {
   return serially(async () => {
     const states = await statesInTurn();
     const state = Object.hasOwn(states, exchangeId) ? states[exchangeId] : undefined;
     if (state?.snoozedUntil === undefined) return;
-    await notifyAndBadge({ ...states, [exchangeId]: unsnoozeRun(state) }, now);
+    await notifyAndBadge({ ...states, [exchangeId]: unsnoozeRun(state, now, shown) }, now);
   });
 }
 

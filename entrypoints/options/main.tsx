@@ -6,7 +6,6 @@ import { Options, type SubscriptionRow } from '@/components/Options';
 import { send } from '@/utils/send';
 import { exchanges } from '@/lib/exchanges/registry';
 import type { Settings } from '@/lib/settings';
-import type { RunSnoozeView } from '@/lib/view/run-alert-view';
 import { loadI18n } from '@/utils/translate';
 import { usePageWords } from '@/utils/page-words';
 import { runPage } from '@/utils/run-page';
@@ -19,6 +18,7 @@ import { useAllowedLookalikes } from './lookalike';
 import { resetSettingsThenPermissions } from './reset';
 import { useSettingsChange } from './settings-change';
 import { useSourcesState } from './sources-state';
+import { useRunSnoozes } from './run-snoozes';
 import { useBroadAccess, usePermission } from '@/utils/broad-access';
 import '@/components/holdings.css';
 import '@/components/card.css';
@@ -48,6 +48,7 @@ interface RequiredHosts {
 }
 
 const readSourcesState = () => send({ type: 'sources-state' });
+const readRunSnoozes = () => send({ type: 'run-snoozes' });
 
 function App({ initial, initialI18n, initialBroadAccess, requiredHosts }: { initial: Settings; initialI18n: I18n; initialBroadAccess: boolean; requiredHosts: RequiredHosts }) {
   // Follows storage: an import or another page's change shows here, and an edit builds on it.
@@ -74,19 +75,11 @@ function App({ initial, initialI18n, initialBroadAccess, requiredHosts }: { init
     }
   }, []);
   const reloadSubscriptions = useCallback(() => showSubscriptions(send({ type: 'subscriptions-state' })), [showSubscriptions]);
-  const [runSnoozes, setRunSnoozes] = useState<RunSnoozeView[] | undefined>(undefined);
-  const reloadRunSnoozes = useCallback(
-    () =>
-      send({ type: 'run-snoozes' }).then(setRunSnoozes, (error: unknown) => {
-        console.error('[reserve-radar] the run-alert snoozes could not be read', error);
-      }),
-    [],
-  );
+  const [runSnoozes, reloadRunSnoozes] = useRunSnoozes(readRunSnoozes);
   useEffect(() => {
     void readSources();
     void reloadSubscriptions();
-    void reloadRunSnoozes();
-  }, [readSources, reloadSubscriptions, reloadRunSnoozes]);
+  }, [readSources, reloadSubscriptions]);
 
   const change = useSettingsChange(setSettings);
   // Counts the deletes of everything: each one draws the fields afresh, so nothing typed before stays beside the emptied storage.

@@ -5,6 +5,7 @@ import { runPage } from '@/utils/run-page';
 import { getSettings } from '@/utils/settings';
 import { readTabState } from '@/utils/tab-states';
 import { send } from '@/utils/send';
+import { watchRunStates } from '@/utils/run-states-watch';
 import { followAnswers } from './answers';
 import { popupDrawer } from './draw';
 import '@/components/card.css';
@@ -30,7 +31,8 @@ async function loadAll(): Promise<ExchangeView[]> {
 const loadHoldings = () => send({ type: 'holdings-summary' });
 const loadRunAlerts = () => send({ type: 'run-alerts' });
 const snoozeRun = (exchangeId: string) => send({ type: 'run-snooze', exchangeId });
-const unsnoozeRun = (exchangeId: string) => send({ type: 'run-unsnooze', exchangeId });
+// Lifted beside the alert it draws: that episode is seen, and not notified after.
+const unsnoozeRun = (exchangeId: string) => send({ type: 'run-unsnooze', exchangeId, shown: true });
 const loadListsNotChecked = async () => (await send({ type: 'subscriptions-state' })).filter((subscription) => subscription.needsAccess !== undefined).length;
 const openLists = () => {
   void browser.tabs.create({ url: browser.runtime.getURL('/options.html#lists-title' as '/options.html') }).then(() => window.close());
@@ -56,6 +58,7 @@ async function main() {
         onCopyImage: (blob) => navigator.clipboard.write([new ClipboardItem({ [blob.type]: blob })]),
         loadHoldings,
         loadRunAlerts,
+        followRunAlerts: watchRunStates,
         onSnoozeRun: snoozeRun,
         onUnsnoozeRun: unsnoozeRun,
         loadListsNotChecked,

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { NOTIFY_TRIES, calmState, isActive, nextRunState, parseRunStates, shouldNotify, snoozeRun, type RunState } from './run-episode';
+import { NOTIFY_TRIES, calmState, isActive, nextRunState, parseRunStates, shouldNotify, snoozeRun, unsnoozeRun, type RunState } from './run-episode';
 import type { RunEvaluation, RunReason } from './run-signals';
 
 const T0 = Date.parse('2026-12-05T00:00:00Z');
@@ -109,6 +109,23 @@ describe('run episodes', () => {
     expect(shouldNotify({ state: { ...state, notifiedAt: at(0).toISOString() }, now: at(1), holdsHere: true, mayNotify: true })).toBe(false);
     expect(shouldNotify({ state: snoozeRun(state, at(0)), now: at(1), holdsHere: true, mayNotify: true })).toBe(false);
     expect(shouldNotify({ state: calmState, now: at(0), holdsHere: true, mayNotify: true })).toBe(false);
+  });
+
+  test('an episode snoozed while on is seen: lifted, it is not notified late; the next episode is', () => {
+    const [first] = replay(undefined, [[0, runFlows]]);
+    const lifted = unsnoozeRun(snoozeRun(first!.state, at(1)), at(2));
+    expect(lifted.snoozedUntil).toBeUndefined();
+    expect(shouldNotify({ state: lifted, now: at(2), holdsHere: true, mayNotify: true })).toBe(false);
+    // Snoozed while calm, the episode that begins under the snooze is not seen, unless lifted where it is drawn.
+    const [under] = replay(snoozeRun(calmState, at(0)), [[1, runFlows]]);
+    expect(shouldNotify({ state: unsnoozeRun(under!.state, at(2)), now: at(2), holdsHere: true, mayNotify: true })).toBe(true);
+    expect(shouldNotify({ state: unsnoozeRun(under!.state, at(2), true), now: at(2), holdsHere: true, mayNotify: true })).toBe(false);
+    const steps = replay(lifted, [
+      [30, calmFlows],
+      [31, runFlows],
+    ]);
+    expect(steps.map((step) => step.state.seenAt)).toEqual([undefined, undefined]);
+    expect(shouldNotify({ state: steps[1]!.state, now: at(31), holdsHere: true, mayNotify: true })).toBe(true);
   });
 
   test('a notification that keeps failing is tried a few times per episode; the next episode tries afresh', () => {

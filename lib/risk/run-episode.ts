@@ -30,6 +30,11 @@ export const RunStateSchema = v.object({
   notifyFailures: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
   /** The user silenced this exchange's alerts until then. */
   snoozedUntil: v.optional(IsoMoment),
+  /**
+   * When the user met this episode's alert in the popup (snoozed it, or lifted its snooze there): its
+   * notification, not yet gone out, is not sent after, to someone who already knows. Cleared when the episode ends.
+   */
+  seenAt: v.optional(IsoMoment),
 });
 export type RunState = v.InferOutput<typeof RunStateSchema>;
 
@@ -112,15 +117,25 @@ export function isActive(state: RunState | undefined, now: Date): boolean {
   return state?.phase === 'alert' && !isSnoozed(state, now);
 }
 
-/** "Snooze this exchange's alerts for a week". */
+/** "Snooze this exchange's alerts for a week", from the alert in the popup: an episode on is seen. */
 export function snoozeRun(state: RunState | undefined, now: Date): RunState {
-  return { ...(state ?? calmState), snoozedUntil: new Date(now.getTime() + thresholdValue('run.snooze-days') * 86_400_000).toISOString() };
+  const held = state ?? calmState;
+  return { ...seen(held, now), snoozedUntil: new Date(now.getTime() + thresholdValue('run.snooze-days') * 86_400_000).toISOString() };
 }
 
-/** The snooze lifted ("Turn alerts back on"): the episode goes on as it stands. */
-export function unsnoozeRun(state: RunState): RunState {
+/**
+ * The snooze lifted ("Turn alerts back on"): the episode goes on as it stands. `shown`: lifted where
+ * the alert is drawn (the popup), so an episode that began while snoozed is seen too; lifted from the
+ * options list, which names only the exchange, it may still be notified.
+ */
+export function unsnoozeRun(state: RunState, now: Date, shown = false): RunState {
   const { snoozedUntil: _lifted, ...rest } = state;
-  return rest;
+  return shown ? seen(rest, now) : rest;
+}
+
+/** An alert episode marked seen by the user, once; a calm state has no episode to mark. */
+function seen(state: RunState, now: Date): RunState {
+  return state.phase === 'alert' && state.seenAt === undefined ? { ...state, seenAt: now.toISOString() } : state;
 }
 
 export interface ShouldNotifyParameters {
@@ -139,9 +154,9 @@ export interface ShouldNotifyParameters {
  */
 export const NOTIFY_TRIES = 3;
 
-/** At most one notification per episode, and only to someone with money there who asked for it. */
+/** At most one notification per episode, only to someone with money there who asked for it, and none for an alert they saw in the popup. */
 export function shouldNotify({ state, now, holdsHere, mayNotify }: ShouldNotifyParameters): boolean {
-  return holdsHere && mayNotify && isActive(state, now) && state?.notifiedAt === undefined && (state?.notifyFailures ?? 0) < NOTIFY_TRIES;
+  return holdsHere && mayNotify && isActive(state, now) && state?.notifiedAt === undefined && state?.seenAt === undefined && (state?.notifyFailures ?? 0) < NOTIFY_TRIES;
 }
 
 function unique(signals: readonly RunSignal[]): RunSignal[] {

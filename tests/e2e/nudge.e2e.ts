@@ -251,7 +251,7 @@ describe('the nudge in Chromium', () => {
     await options.getByTestId('snoozes').waitFor();
     await expect.poll(() => options.getByTestId('snoozes').textContent()).toContain('Kraken');
     await options.getByRole('button', { name: /Kraken/ }).click();
-    await options.getByText('No exchange is snoozed.').waitFor();
+    await options.getByText('No card is hidden on an exchange page.').waitFor();
     await page.reload();
     await shadowUi(page).waitFor('pill-toggle');
     await options.close();

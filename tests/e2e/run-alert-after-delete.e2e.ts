@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { activeTabId, fakeExchangeHtml, launchChromium, routeSite, shadowUi, type ChromiumExtension } from './harness';
-import { cexsWithRunOnBinance } from './run-cexs';
+import { activeTabId, launchChromium, shadowUi, type ChromiumExtension } from './harness';
+import { routeRunOnBinance } from './run-cexs';
 
 /**
  * "Delete everything" forgets the open exchange tabs the background kept for the session (their
@@ -27,14 +27,7 @@ describe('a run alert after "Delete everything", Chromium', () => {
 
   beforeAll(async () => {
     browser = await launchChromium();
-    const body = cexsWithRunOnBinance();
-    await browser.context.route('https://api.llama.fi/**', (route) => {
-      if (new URL(route.request().url()).pathname !== '/cexs') return route.fulfill({ status: 404, body: '' });
-      cexsRequests.push(runServed);
-      return runServed ? route.fulfill({ status: 200, contentType: 'application/json', body }) : route.fulfill({ status: 503, body: '' });
-    });
-    await browser.context.route('https://coins.llama.fi/**', (route) => route.fulfill({ status: 404, body: '' }));
-    await routeSite(browser.context, 'https://www.binance.com', fakeExchangeHtml('Binance — stand-in'));
+    await routeRunOnBinance(browser, () => cexsRequests.push(runServed) > 0 && runServed);
   });
   afterAll(async () => {
     await browser?.close();

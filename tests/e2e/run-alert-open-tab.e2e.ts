@@ -1,18 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  activeTabId,
-  fakeExchangeHtml,
-  grantedChromeBuild,
-  inFirefoxPillRoot,
-  launchChromium,
-  launchFirefox,
-  routeSite,
-  shadowUi,
-  startHttpsSite,
-  type ChromiumExtension,
-  type FirefoxExtension,
-} from './harness';
-import { cexsWithRunOnBinance } from './run-cexs';
+import { fakeExchangeHtml, grantedChromeBuild, inFirefoxPillRoot, launchChromium, launchFirefox, startHttpsSite, type ChromiumExtension, type FirefoxExtension } from './harness';
+import { cexsWithRunOnBinance, holdingsOnBinance, openBinanceTab, routeRunOnBinance } from './run-cexs';
 
 /**
  * A run alert that starts while the exchange's page is already open (real Chromium, built
@@ -22,10 +10,7 @@ import { cexsWithRunOnBinance } from './run-cexs';
  * user is reading keeps focus.
  */
 
-declare const chrome: {
-  storage: { local: { set(items: object): Promise<void> } };
-  action: { getBadgeText(details: { tabId?: number }): Promise<string>; getTitle(details: { tabId?: number }): Promise<string> };
-};
+declare const chrome: { storage: { local: { set(items: object): Promise<void> } } };
 
 describe('run alert reaching an open exchange tab in Chromium', () => {
   let browser: ChromiumExtension;
@@ -34,20 +19,8 @@ describe('run alert reaching an open exchange tab in Chromium', () => {
 
   beforeAll(async () => {
     browser = await launchChromium({ build: grantedChromeBuild });
-    const body = cexsWithRunOnBinance();
-    await browser.context.route('https://api.llama.fi/**', async (route) => {
-      if (new URL(route.request().url()).pathname !== '/cexs') return route.fulfill({ status: 404, body: '' });
-      await gate;
-      return route.fulfill({ status: 200, contentType: 'application/json', body });
-    });
-    await browser.context.route('https://coins.llama.fi/**', (route) => route.fulfill({ status: 404, body: '' }));
-    await routeSite(browser.context, 'https://www.binance.com', fakeExchangeHtml('Binance — stand-in'));
-    await browser.worker.evaluate(() =>
-      chrome.storage.local.set({
-        holdings: { holdings: [{ id: 'h1', kind: 'asset', custodian: 'binance', asset: 'ETH', amount: 2, updatedAt: Date.now() }], addresses: [], history: [] },
-        settings: { runAlertNotifications: true },
-      }),
-    );
+    await routeRunOnBinance(browser, () => gate.then(() => true));
+    await browser.worker.evaluate((holdings) => chrome.storage.local.set({ holdings, settings: { runAlertNotifications: true } }), holdingsOnBinance());
   });
   afterAll(async () => {
     release();
@@ -55,12 +28,7 @@ describe('run alert reaching an open exchange tab in Chromium', () => {
   });
 
   test('the pill, the tab badge and its tooltip show the alert without a reload; the open card keeps focus; a snooze calms them', async () => {
-    const page = await browser.context.newPage();
-    await page.goto('https://www.binance.com/en/trade/BTC_USDT');
-    const pill = shadowUi(page);
-    await pill.waitFor('pill-toggle');
-    const tabId = await activeTabId(browser.worker);
-    const badge = () => browser.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+    const { page, pill, tabId, badge, title } = await openBinanceTab(browser);
     await expect.poll(badge).toBe('C?');
     expect(await pill.has('pill-run')).toBe(false);
     await pill.click('pill-toggle');
@@ -71,7 +39,7 @@ describe('run alert reaching an open exchange tab in Chromium', () => {
     release();
     await expect.poll(badge, { timeout: 40_000 }).toBe('!');
     // The badge's text and its tooltip are set by two calls: the tooltip may follow a moment later.
-    await expect.poll(() => browser.worker.evaluate((id) => chrome.action.getTitle({ tabId: id }), tabId)).toBe('Reserve Radar: Run alert: money is leaving Binance fast');
+    await expect.poll(title).toBe('Reserve Radar: Run alert: money is leaving Binance fast');
     await pill.waitFor('pill-run');
     expect(await pill.text('pill-run')).toBe('Run alert: money is leaving Binance fast');
     expect(await pill.evaluate((root) => root.querySelector('.pill')?.className ?? null, undefined)).toContain('pill--danger');

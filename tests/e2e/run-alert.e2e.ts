@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { lowContrast } from './card-screen';
-import { activeTabId, axeProblems, fakeExchangeHtml, grantedChromeBuild, launchChromium, pillAxeProblems, routeSite, screenshotPath, shadowUi, type ChromiumExtension } from './harness';
-import { cexsWithRunOnBinance } from './run-cexs';
+import { activeTabId, axeProblems, grantedChromeBuild, launchChromium, pillAxeProblems, screenshotPath, shadowUi, type ChromiumExtension } from './harness';
+import { holdingsOnBinance, routeRunOnBinance } from './run-cexs';
 
 const english = JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/en/messages.json'), 'utf8')) as Record<string, { message: string }>;
 const RUN_HEADING = english.runAlertTitle!.message;
@@ -28,21 +28,9 @@ describe('run alert in Chromium', () => {
 
   beforeAll(async () => {
     browser = await launchChromium({ build: grantedChromeBuild });
-    const body = cexsWithRunOnBinance();
-    await browser.context.route('https://api.llama.fi/**', (route) => {
-      if (new URL(route.request().url()).pathname !== '/cexs') return route.fulfill({ status: 404, body: '' });
-      cexsRequests.push(route.request().url());
-      return route.fulfill({ status: 200, contentType: 'application/json', body });
-    });
-    await browser.context.route('https://coins.llama.fi/**', (route) => route.fulfill({ status: 404, body: '' }));
-    await routeSite(browser.context, 'https://www.binance.com', fakeExchangeHtml('Binance — stand-in'));
+    await routeRunOnBinance(browser, (url) => cexsRequests.push(url) > 0);
     // What the options page writes when the user records ETH on Binance and turns run notifications on.
-    await browser.worker.evaluate(() =>
-      chrome.storage.local.set({
-        holdings: { holdings: [{ id: 'h1', kind: 'asset', custodian: 'binance', asset: 'ETH', amount: 2, updatedAt: Date.now() }], addresses: [], history: [] },
-        settings: { runAlertNotifications: true },
-      }),
-    );
+    await browser.worker.evaluate((holdings) => chrome.storage.local.set({ holdings, settings: { runAlertNotifications: true } }), holdingsOnBinance());
   });
   afterAll(async () => {
     await browser?.close();

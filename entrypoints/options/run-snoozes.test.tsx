@@ -1,0 +1,69 @@
+import { render } from 'preact';
+import { expect, test, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { RunSnoozeView } from '@/lib/view/run-alert-view';
+import { effectsOnNextTask, page, settle } from '@/components/test-dom';
+import { useRunSnoozes } from './run-snoozes';
+
+effectsOnNextTask();
+
+const BINANCE: RunSnoozeView = { exchangeId: 'binance', name: 'Binance', snoozedUntil: '2026-12-14T09:53:00.000Z' };
+
+/** Draws the hook's list as the background would answer it, which `answer` changes. */
+async function drawn() {
+  fakeBrowser.reset();
+  let answer: RunSnoozeView[] = [];
+  const read = vi.fn(() => Promise.resolve(answer));
+  const { root } = page();
+  let shown: RunSnoozeView[] | undefined;
+  function Probe() {
+    [shown] = useRunSnoozes(read);
+    return null;
+  }
+  render(<Probe />, root);
+  await settle();
+  return { read, shown: () => shown, answer: (next: RunSnoozeView[]) => (answer = next), root };
+}
+
+test('a snooze made elsewhere (the popup) while the options page is open is listed without a reload', async () => {
+  const { shown, answer, root } = await drawn();
+  expect(shown()).toEqual([]);
+  // The background stores the snooze, then answers for it.
+  answer([BINANCE]);
+  await fakeBrowser.storage.local.set({ runAlerts: { binance: { phase: 'alert', raisedBy: ['outflow-24h'], snoozedUntil: BINANCE.snoozedUntil } } });
+  await vi.waitFor(() => expect(shown()).toEqual([BINANCE]));
+  render(null, root);
+});
+
+test("a snooze lifted elsewhere (the popup's undo) leaves the list without a reload", async () => {
+  const { shown, answer, read, root } = await drawn();
+  answer([BINANCE]);
+  await fakeBrowser.storage.local.set({ runAlerts: { binance: { phase: 'alert', raisedBy: ['outflow-24h'], snoozedUntil: BINANCE.snoozedUntil } } });
+  await vi.waitFor(() => expect(shown()).toEqual([BINANCE]));
+  answer([]);
+  await fakeBrowser.storage.local.set({ runAlerts: { binance: { phase: 'alert', raisedBy: ['outflow-24h'] } } });
+  await vi.waitFor(() => expect(shown()).toEqual([]));
+  expect(read).toHaveBeenCalledTimes(3);
+  render(null, root);
+});
+
+test('an older read that answers after a newer one does not put a lifted snooze back', async () => {
+  fakeBrowser.reset();
+  const answers: ((views: RunSnoozeView[]) => void)[] = [];
+  const read = () => new Promise<RunSnoozeView[]>((resolve) => answers.push(resolve));
+  const { root } = page();
+  let shown: RunSnoozeView[] | undefined;
+  let reload: () => Promise<void> = async () => undefined;
+  function Probe() {
+    [shown, reload] = useRunSnoozes(read);
+    return null;
+  }
+  render(<Probe />, root);
+  await settle();
+  void reload();
+  answers[1]?.([]);
+  answers[0]?.([BINANCE]);
+  await settle();
+  expect(shown).toEqual([]);
+  render(null, root);
+});
