@@ -179,6 +179,23 @@ export async function scriptWorlds(page: Page, extensionId: string): Promise<num
   return ids.length;
 }
 
+/**
+ * The snoozes in the worker's answer to this page, asked from the exchange-page script's own world as that script asks
+ * (a sleeping worker is woken by the question). The page's script asked first, at document start: once this answer is
+ * back, so is the one its pill is decided from, and a pill drawn from it is on the page.
+ */
+export async function pageSnoozes(page: Page, extensionId: string): Promise<unknown> {
+  const { cdp, contextId } = await isolatedWorld(page, extensionId);
+  const { result } = await cdp.send('Runtime.evaluate', {
+    contextId,
+    expression: `chrome.runtime.sendMessage({ type: 'page-state' }).then((state) => state?.nudge?.settings?.snoozes ?? null)`,
+    awaitPromise: true,
+    returnByValue: true,
+  });
+  await cdp.detach();
+  return result.value;
+}
+
 /** The slice of the extension API the tests call inside the service worker. */
 declare const chrome: { tabs: { query(query: { active: boolean; lastFocusedWindow: boolean }): Promise<{ id?: number }[]> } };
 
