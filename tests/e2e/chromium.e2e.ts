@@ -4,7 +4,7 @@ import { formatDate } from '../../lib/words/format';
 import { exchanges } from '../../lib/exchanges/registry';
 import { bundledSnapshot } from '../../lib/reserves/snapshot';
 import { buildExchangeView } from '../../lib/view/exchange-view';
-import { activeTabId, fakeExchangeHtml, launchChromium, pillText, routeSite, screenshotPath, shadowUi, type ChromiumExtension } from './harness';
+import { activeTabId, fakeExchangeHtml, launchChromium, pillText, routeSite, screenshotPath, scriptWorlds, shadowUi, type ChromiumExtension } from './harness';
 
 /**
  * An exchange the bundled data grades caution or danger with a required figure missing, and whose
@@ -99,7 +99,8 @@ describe('Chromium with the built extension', () => {
     await routeSite(browser.context, 'http://www.binance.com', fakeExchangeHtml('Binance over http'));
     const page = await browser.context.newPage();
     await page.goto('http://www.binance.com/en');
-    await page.waitForTimeout(1500);
+    // The page has loaded, and the extension's scripts run from document start: had they been injected, their world would be here.
+    expect(await scriptWorlds(page, browser.extensionId)).toBe(0);
     expect(await page.evaluate(() => document.querySelector('reserve-radar-pill'))).toBeNull();
     await page.close();
   });
@@ -107,8 +108,8 @@ describe('Chromium with the built extension', () => {
   test('injects nothing on a page that is not an exchange, and the popup says so', async () => {
     const page = await browser.context.newPage();
     await page.goto('https://www.example.org/');
-    // Give a content script every chance to run: the pill appears well within this on binance.com.
-    await page.waitForTimeout(1500);
+    // Loaded, and no world of the extension's scripts (they run from document start): nothing of ours runs here to draw a pill.
+    expect(await scriptWorlds(page, browser.extensionId)).toBe(0);
     expect(await page.evaluate(() => document.querySelector('reserve-radar-pill'))).toBeNull();
 
     const tabId = await activeTabId(browser.worker);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import type { Page } from 'playwright-core';
-import { chromiumOnExchanges, isolatedWorld, pillPlaceThenServe, pillText, root, shadowUi, stopServiceWorker, type ChromiumExtension } from './harness';
+import { chromiumOnExchanges, isolatedWorld, pageSnoozes, pillPlaceThenServe, pillText, root, shadowUi, stopServiceWorker, type ChromiumExtension } from './harness';
 
 declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
 
@@ -83,7 +83,9 @@ describe('the first visit in Chromium, with the service worker asleep (issue 16)
     await stopServiceWorker(page);
     await page.reload();
     await page.waitForLoadState('load');
-    await page.waitForTimeout(1500);
+    // The woken worker has answered this page, with the snooze: the page's script asked first (at document start),
+    // so the answer it decides from has come back too, and any pill it would draw from it is there.
+    expect(await pageSnoozes(page, browser.extensionId)).toHaveProperty('kraken');
     expect(await page.evaluate(() => document.querySelector('reserve-radar-pill'))).toBeNull();
 
     // The snooze lifted in the options page, the worker asleep: the pill is back.

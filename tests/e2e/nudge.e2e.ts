@@ -5,6 +5,7 @@ import {
   builtContentScripts,
   fakeExchangeHtml,
   launchChromium,
+  pageSnoozes,
   pillAxeProblems,
   pillPlaceThenServe,
   routeSite,
@@ -243,7 +244,8 @@ describe('the nudge in Chromium', () => {
     await pill.click('snooze-apply');
     await page.waitForFunction(() => document.querySelector('reserve-radar-pill') === null);
     await page.reload();
-    await page.waitForTimeout(1500);
+    // The worker has answered this page with the snooze, so the answer the pill is decided from is in too.
+    expect(await pageSnoozes(page, browser.extensionId)).toHaveProperty('kraken');
     expect(await page.evaluate(() => document.querySelector('reserve-radar-pill'))).toBeNull();
 
     const options = await browser.context.newPage();

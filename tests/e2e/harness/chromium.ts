@@ -151,15 +151,49 @@ export async function clickToolbarButton(extension: ChromiumExtension, page: Pag
   }
 }
 
-/** The extension's content-script world on `page` (Chromium's isolated world), for tests that act from inside it; detach `cdp` when done. */
-export async function isolatedWorld(page: Page, extensionId: string): Promise<{ cdp: CDPSession; contextId: number }> {
+/** The extension's content-script worlds on `page` (Chromium's isolated worlds, listed by DevTools as it is enabled), with the session that saw them. */
+async function extensionWorlds(page: Page, extensionId: string): Promise<{ cdp: CDPSession; ids: number[] }> {
   const cdp = await page.context().newCDPSession(page);
   const contexts: { id: number; origin: string; auxData?: { type?: string } }[] = [];
   cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context as (typeof contexts)[number]));
   await cdp.send('Runtime.enable');
-  const world = contexts.find((context) => context.auxData?.type === 'isolated' && context.origin === `chrome-extension://${extensionId}`);
-  if (world === undefined) throw new Error('no isolated world of the extension on this page');
-  return { cdp, contextId: world.id };
+  const ids = contexts.filter((context) => context.auxData?.type === 'isolated' && context.origin === `chrome-extension://${extensionId}`).map((context) => context.id);
+  return { cdp, ids };
+}
+
+/** The extension's content-script world on `page` (Chromium's isolated world), for tests that act from inside it; detach `cdp` when done. */
+export async function isolatedWorld(page: Page, extensionId: string): Promise<{ cdp: CDPSession; contextId: number }> {
+  const { cdp, ids } = await extensionWorlds(page, extensionId);
+  const [contextId] = ids;
+  if (contextId === undefined) throw new Error('no isolated world of the extension on this page');
+  return { cdp, contextId };
+}
+
+/**
+ * How many worlds of the extension's scripts `page` holds. Its scripts run from document start, so once the page has
+ * loaded this is final: 0 says nothing of ours was injected, a check that needs no wait for a pill that might come.
+ */
+export async function scriptWorlds(page: Page, extensionId: string): Promise<number> {
+  const { cdp, ids } = await extensionWorlds(page, extensionId);
+  await cdp.detach();
+  return ids.length;
+}
+
+/**
+ * The snoozes in the worker's answer to this page, asked from the exchange-page script's own world as that script asks
+ * (a sleeping worker is woken by the question). The page's script asked first, at document start: once this answer is
+ * back, so is the one its pill is decided from, and a pill drawn from it is on the page.
+ */
+export async function pageSnoozes(page: Page, extensionId: string): Promise<unknown> {
+  const { cdp, contextId } = await isolatedWorld(page, extensionId);
+  const { result } = await cdp.send('Runtime.evaluate', {
+    contextId,
+    expression: `chrome.runtime.sendMessage({ type: 'page-state' }).then((state) => state?.nudge?.settings?.snoozes ?? null)`,
+    awaitPromise: true,
+    returnByValue: true,
+  });
+  await cdp.detach();
+  return result.value;
 }
 
 /** The slice of the extension API the tests call inside the service worker. */
