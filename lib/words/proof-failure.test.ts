@@ -128,3 +128,20 @@ describe('proof failure words', () => {
     }
   });
 });
+
+describe('proof failure words fit a pasted proof and a chosen file alike', () => {
+  // A proof comes pasted or as a chosen file; the advice after a failure cannot assume either.
+  const PASTE: Record<string, RegExp> = { en: /\bpast/i, es: /\bpeg[ao]/i, pt_BR: /\bcol[ae]\b/i, fr: /\bcoll[ez]/i, de: /\bfügen\b.*\bein\b/i, sv: /\bklistra/i, tr: /yapıştır/i, zh_CN: /粘贴/ };
+  for (const locale of Object.keys(PASTE)) {
+    test(`${locale}: "download again" and "not JSON" say nothing of pasting`, () => {
+      const words = read(locale);
+      for (const key of ['verifyProofFailedHint', 'verifyProofFailNotJson'] as const) expect(words[key]?.message).not.toMatch(PASTE[locale]!);
+    });
+  }
+
+  test('no English sentence puts "a" or "an" before a name filled in later ("a OKX v1 root")', () => {
+    const english = read('en');
+    const wrong = Object.entries(english).filter(([, entry]) => /\b(a|an) \$\d/i.test(entry.message));
+    expect(wrong.map(([key]) => key)).toEqual([]);
+  });
+});
