@@ -136,3 +136,22 @@ describe('Options snoozes', () => {
     render(null, root);
   });
 });
+
+describe('Options order', () => {
+  test('Language is the first headed section, right under the nudge settings: a new reader finds it without scrolling; Reset stays last', async () => {
+    const { root } = page();
+    render(
+      <I18nContext.Provider value={words('en')}>
+        <Options {...quietOptions} />
+      </I18nContext.Provider>,
+      root,
+    );
+    await settle();
+    const headings = [...root.querySelectorAll('h2')].map((heading) => heading.id);
+    expect(headings[0]).toBe('language-title');
+    expect(headings.at(-1)).toBe('reset-title');
+    // The nudge settings have no heading and sit under the page's title; the language follows them directly.
+    expect(root.querySelector('[data-testid="nudge-policy"]')?.nextElementSibling?.getAttribute('aria-labelledby')).toBe('language-title');
+    render(null, root);
+  });
+});

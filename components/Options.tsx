@@ -204,6 +204,14 @@ export function Options(props: OptionsProps) {
         <NotSavedStatus notSaved={nudgeNotSaved} testId="nudge-notice" />
       </fieldset>
 
+      {/* The first headed section: a reader who cannot read this page's language looks for it before anything else. The nudge
+          settings above have no heading of their own and belong under the page's title, so they stay above it. */}
+      <section aria-labelledby="language-title">
+        <h2 id="language-title">{t('languageTitle')}</h2>
+        <LanguagePicker value={settings.language} onChange={(language) => void changeLanguage({ language }, { key: 'languageSettingNotSaved' })} legendHidden />
+        <NotSavedStatus notSaved={languageNotSaved} testId="language-notice" />
+      </section>
+
       <section aria-labelledby="snoozes-title">
         <h2 id="snoozes-title">{t('snoozesTitle')}</h2>
         {snoozes.length === 0 ? (
@@ -276,12 +284,6 @@ export function Options(props: OptionsProps) {
         onUnsubscribe={onUnsubscribe}
         onAllowAccess={onAllowListAccess}
       />
-
-      <section aria-labelledby="language-title">
-        <h2 id="language-title">{t('languageTitle')}</h2>
-        <LanguagePicker value={settings.language} onChange={(language) => void changeLanguage({ language }, { key: 'languageSettingNotSaved' })} legendHidden />
-        <NotSavedStatus notSaved={languageNotSaved} testId="language-notice" />
-      </section>
 
       <section aria-labelledby="reset-title">
         <h2 id="reset-title">{t('resetTitle')}</h2>

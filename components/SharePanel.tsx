@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ExchangeView } from '../lib/view/exchange-view';
 import { shareText } from '../lib/share/share-text';
-import { drawShareImage } from '../lib/share/share-image';
+import { drawShareImage, shareImageAlt } from '../lib/share/share-image';
 import { useLocale, useT } from '../utils/i18n';
 
 export interface SharePanelProps {
@@ -64,7 +64,7 @@ export function SharePanel({ view, now, locale: localeProp, onCopy, onCopyImage,
     }
     try {
       const { content } = drawn;
-      const alt = t('shareImageAlt', [content.name, content.levelLabel, content.grade, content.shared]);
+      const alt = shareImageAlt(content, t);
       setPicture({ dataUrl: canvas.toDataURL('image/png'), alt, width: drawn.width, height: drawn.height, canvas });
     } catch {
       setPicture('failed');

@@ -201,7 +201,7 @@ describe('ProofVerifier: sizes are written as the language writes numbers', () =
     Object.defineProperty(paste, 'clipboardData', { value: { getData: () => 'x'.repeat(1_234_567) } });
     root.querySelector('[data-testid="proof-text"]')?.dispatchEvent(paste);
     await settle();
-    expect(root.querySelector('[data-testid="proof-source"]')?.textContent).toBe(de('verifyProofFromPaste', '1,2'));
+    expect(root.querySelector('[data-testid="proof-source"]')?.textContent).toBe(de('verifyProofFromPaste', '1,2 MB'));
     render(null, root);
   });
 

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { PROOF_MAX_CHARS } from '../../lib/proofs/input';
 import { proofFormats, type InclusionProofResult, type ProofFormat } from '../../lib/proofs/types';
-import { formatCount } from '../../lib/words/format';
+import { formatByteSize, formatCount } from '../../lib/words/format';
 import { pluralText } from '../../lib/words/plural';
 import { joiners } from '../../lib/words/punctuation';
 import { useLocale, useT } from '../../utils/i18n';
@@ -84,7 +84,7 @@ export function ProofVerifier({ onVerify }: ProofVerifierProps) {
     source.kind === 'file'
       ? pluralText(source.bytes.byteLength, { one: 'verifyProofFromFileOne', other: 'verifyProofFromFile' }, t, locale, [source.name, formatCount(source.bytes.byteLength, locale)])
       : source.kind === 'pasted'
-        ? t('verifyProofFromPaste', formatCount(Math.round(source.text.length / 100_000) / 10, locale))
+        ? t('verifyProofFromPaste', formatByteSize(source.text.length, locale))
         : text.trim() === ''
           ? undefined
           : t('verifyProofFromText');
@@ -96,7 +96,7 @@ export function ProofVerifier({ onVerify }: ProofVerifierProps) {
     const mine = request.current;
     // Checked before reading, so a huge drop never reaches memory.
     if (file.size > PROOF_MAX_CHARS) {
-      setState({ kind: 'input-error', message: t('verifyProofTooLarge', [file.name, formatCount(PROOF_MAX_CHARS / 1_000_000, locale)]) });
+      setState({ kind: 'input-error', message: t('verifyProofTooLarge', [file.name, formatByteSize(PROOF_MAX_CHARS, locale)]) });
       return;
     }
     try {
@@ -149,7 +149,7 @@ export function ProofVerifier({ onVerify }: ProofVerifierProps) {
             event.preventDefault();
             newInput();
             if (pasted.length > PROOF_MAX_CHARS) {
-              setState({ kind: 'input-error', message: t('verifyProofPasteTooLarge', formatCount(PROOF_MAX_CHARS / 1_000_000, locale)) });
+              setState({ kind: 'input-error', message: t('verifyProofPasteTooLarge', formatByteSize(PROOF_MAX_CHARS, locale)) });
               return;
             }
             setText('');

@@ -292,6 +292,19 @@ describe('ReserveCheck published figures', () => {
     }
   });
 
+  test('a failed check keeps the typed figures in the form and says they were not compared', async () => {
+    const failed: CheckReservesReturnType = { ...cancelled, error: { code: 'rpc-unreachable', failure: { code: 'rpc-unreachable' } }, published: { source: 'entered by the user' } };
+    const onRun = vi.fn(() => Promise.resolve(failed));
+    const { window, root, $, press } = draw('http://127.0.0.1:8545', onRun, 'en');
+    type(window, $('reserves-figure-ETH') as HTMLInputElement, '1,234.5');
+    await settle();
+    press();
+    await settle();
+    expect(($('reserves-figure-ETH') as HTMLInputElement).value).toBe('1,234.5');
+    expect($('reserves-figures-not-compared')?.textContent).toBe(words('en')('verifyReservesFiguresNotCompared'));
+    render(null, root);
+  });
+
   test("text it would have to guess about is refused in plain words with the language's own example, and nothing runs", async () => {
     const onRun = vi.fn(() => new Promise<CheckReservesReturnType>(() => undefined));
     const { window, root, $, button } = draw('http://127.0.0.1:8545', onRun, 'en');

@@ -184,3 +184,56 @@ test('the figures the user typed carry no date: none came with them, and today i
   expect(enteredFigure({ ETH: '12' })).toEqual({ amounts: { ETH: '12' }, source: 'entered by the user' });
   expect(enteredFigure({ ETH: '12' })).not.toHaveProperty('date');
 });
+
+describe('ReserveResult: the figures the user typed', () => {
+  const noUnitsHint = "Enter the exchange's own figures above to see the difference.";
+  const compared = {
+    ...result,
+    published: enteredFigure({ ETH: '12' }),
+    comparisons: [{ symbol: 'ETH', onChain: '12.5', missingReads: 0, published: '12', publishedDifference: '0.5', publishedDifferencePercent: '4.16' }],
+  } as CheckReservesReturnType;
+  const failed = {
+    complete: false,
+    balances: [],
+    totals: {},
+    comparisons: [],
+    rpcRequests: 1,
+    naiveRequests: 2,
+    error: { code: 'rpc-unreachable', message: 'unreachable', failure: { code: 'rpc-unreachable' } },
+    published: enteredFigure({ ETH: '12' }),
+  } as unknown as CheckReservesReturnType;
+
+  test('with no figures typed, the page says where to type them', () => {
+    expect(draw(onchain).root.textContent).toContain(noUnitsHint);
+  });
+
+  test('once figures were typed and compared, the page no longer asks for them', () => {
+    const { root, $ } = draw(onchain, t, 'en', compared);
+    expect($('reserves-published-difference')?.textContent).toContain('0.5');
+    expect(root.textContent).not.toContain(noUnitsHint);
+    expect($('reserves-figures-not-compared')).toBeNull();
+  });
+
+  test('when the check fails, typed figures are said to be not compared, and nobody is asked to type them again', () => {
+    const { root, $ } = draw(onchain, t, 'en', failed);
+    expect(root.textContent).not.toContain(noUnitsHint);
+    expect($('reserves-figures-not-compared')?.textContent).toBe(t('verifyReservesFiguresNotCompared'));
+  });
+});
+
+test('in a partial result, a row whose every read answered is exact, not "at least (0 reads missing)"', () => {
+  const partial = {
+    ...result,
+    complete: false,
+    comparisons: [
+      { symbol: 'ETH', onChain: '12.5', missingReads: 0 },
+      { symbol: 'USDT', onChain: '3', missingReads: 2 },
+    ],
+  } as CheckReservesReturnType;
+  const { root } = draw(onchain, t, 'en', partial);
+  const cell = (symbol: string) => root.querySelector(`[data-testid="reserves-total"][data-symbol="${symbol}"] td`)?.textContent ?? '';
+  expect(cell('ETH')).not.toContain('at least');
+  expect(cell('ETH')).not.toContain('0 reads');
+  expect(cell('ETH')).toContain(t('verifyReservesAllRead'));
+  expect(cell('USDT')).toContain('at least (2 reads missing)');
+});

@@ -17,6 +17,7 @@ export function ReserveResult({ target, result, view, heldLoaded }: { target: Re
   const join = joiners(locale);
   const cancelled = result.error?.code === 'cancelled';
   const read = result.blockNumber !== undefined && Object.keys(result.totals).length > 0;
+  const typed = result.published !== undefined;
   // Unknown stays unknown: an asset none of whose reads answered has no total, and is named.
   const unanswered = [...new Set(result.balances.map((balance) => balance.symbol))].filter((symbol) => result.totals[symbol] === undefined);
   const onchain = view?.onchain;
@@ -114,7 +115,14 @@ export function ReserveResult({ target, result, view, heldLoaded }: { target: Re
           {t('verifyReservesNoPublished', target.exchangeName)}
         </p>
       )}
-      {heldLoaded && onchain?.tokenAmounts?.chains[target.defillamaChain] === undefined && <p class="muted">{t('verifyReservesNoUnits')}</p>}
+      {/* Typed figures travel with the result; nobody who typed them is asked to type them, and a failed run says they were not used. */}
+      {typed && !read && <p data-testid="reserves-figures-not-compared">{t('verifyReservesFiguresNotCompared')}</p>}
+      {heldLoaded && onchain?.tokenAmounts?.chains[target.defillamaChain] === undefined && (
+        <p class="muted">
+          {t('verifyReservesNoUnits')}
+          {!typed && gapAfter(t('verifyReservesNoUnits'), locale) + t('verifyReservesNoUnitsEnter')}
+        </p>
+      )}
       {!heldLoaded ? null : onchain !== undefined ? (
         <p data-testid="reserves-defillama">
           {llamaTotal}
@@ -182,16 +190,23 @@ export function ReserveResult({ target, result, view, heldLoaded }: { target: Re
 function TotalRow({ row, partial, llamaUsd, publishedDate }: { row: ReserveComparison; partial: boolean; llamaUsd: number | undefined; publishedDate: string | undefined }) {
   const t = useT();
   const locale = useLocale();
-  const lowerBound = partial || row.missingReads > 0;
+  // missingReads counts every read that did not answer, those never sent included: 0 means the row is exact.
+  const lowerBound = row.missingReads > 0;
   return (
     <tr data-testid="reserves-total" data-symbol={row.symbol} data-amount={row.onChain}>
       <th scope="row">{row.symbol}</th>
       <td class="num">
         {formatDecimal(row.onChain, locale)}
-        {lowerBound && (
+        {lowerBound ? (
           <div class="muted" data-testid="reserves-total-partial">
             {pluralText(row.missingReads, { one: 'verifyReservesAtLeastOne', other: 'verifyReservesAtLeast' }, t, locale, formatCount(row.missingReads, locale))}
           </div>
+        ) : (
+          partial && (
+            <div class="muted" data-testid="reserves-total-exact">
+              {t('verifyReservesAllRead')}
+            </div>
+          )
         )}
       </td>
       <td class="num">

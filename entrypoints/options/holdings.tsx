@@ -5,6 +5,7 @@ import { HoldingsData, type ImportResult, type Reminders } from '@/components/Ho
 import { useLocale, useT } from '@/utils/i18n';
 import { exportData, importData, MAX_IMPORT_BYTES } from '@/lib/holdings/export-data';
 import { importFailureText } from '@/lib/words/import-failure';
+import { formatByteSize } from '@/lib/words/format';
 import { holdingsSaveFailureText } from '@/lib/words/holdings-save-failure';
 import { parseHoldingsState, type HoldingsState } from '@/lib/holdings/model';
 import { parseAddressBook } from '@/lib/custody/address-book';
@@ -119,7 +120,7 @@ export function HoldingsGlue({ settings, exchangeNames, onSettingsReplaced, host
 
   const onImport = async (file: File): Promise<ImportResult> => {
     // Refused before reading: a huge file never reaches memory as text.
-    if (file.size > MAX_IMPORT_BYTES) return { ok: false, reason: t('dataTooLarge', String(Math.round(MAX_IMPORT_BYTES / 1000))) };
+    if (file.size > MAX_IMPORT_BYTES) return { ok: false, reason: t('dataTooLarge', formatByteSize(MAX_IMPORT_BYTES, locale)) };
     let text: string;
     try {
       text = await file.text();
@@ -128,7 +129,7 @@ export function HoldingsGlue({ settings, exchangeNames, onSettingsReplaced, host
     }
     // Holdings, settings and the address book are all checked here, before anything is written.
     const result = importData(text);
-    if (!result.ok) return { ok: false, reason: importFailureText(result.failure, t) };
+    if (!result.ok) return { ok: false, reason: importFailureText(result.failure, t, locale) };
     const { data } = result;
     const book = data.addressBook === undefined ? undefined : parseAddressBook(data.addressBook);
     if (book !== undefined && book.rejected.length > 0) return { ok: false, reason: t('dataBadAddressBook', addressBookProblemText(t, book.rejected[0]!.problem, locale)) };

@@ -58,6 +58,8 @@ describe('exportData / importData', () => {
     ['an array', '[]', 'wrong-format', /not a Reserve Radar export/],
     ['another format', JSON.stringify({ format: 'something-else', version: 1 }), 'wrong-format', /not a Reserve Radar export/],
     ['a newer version', file({ version: 2 }), 'newer-version', /newer version/],
+    ['no version', JSON.stringify({ ...JSON.parse(file()), version: undefined }), 'no-version', /^The file does not say which version of the Reserve Radar export format it uses\.$/],
+    ['a version that is not a number', file({ version: '1' }), 'no-version', /does not say which version/],
     [
       'a negative amount',
       file({ holdings: [{ id: 'h1', kind: 'asset', custodian: 'kraken', asset: 'BTC', amount: -1, updatedAt: NOW }] }),
@@ -108,6 +110,8 @@ describe('exportData / importData', () => {
     const result = importData(big);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.failure.code).toBe('too-large');
+    // The limit is said as the verify page says its own (2,000,000 bytes both): in megabytes, in the reader's language.
+    expect(words(result)).toBe('The file is larger than 2 MB; a Reserve Radar export is much smaller.');
     // Multi-byte characters count as bytes, not as UTF-16 units.
     const wide = file({ settings: { padding: '€'.repeat(Math.ceil(MAX_IMPORT_BYTES / 3) + 10) } });
     const wideResult = importData(wide);

@@ -43,7 +43,8 @@ export type ImportPath = readonly (string | number)[];
  */
 export type ImportFailure =
   | { code: 'not-text' }
-  | { code: 'too-large'; limitKb: number }
+  | { code: 'too-large'; limitBytes: number }
+  | { code: 'no-version' }
   | { code: 'empty' }
   | { code: 'not-json' }
   | { code: 'wrong-format' }
@@ -119,10 +120,9 @@ function findHostileKey(root: unknown): { key: string; path: ImportPath } | { to
 export function importData(text: string): ImportDataReturnType {
   const fail = (failure: ImportFailure, details?: string): ImportDataReturnType => ({ ok: false, failure, ...(details === undefined ? {} : { details }) });
   if (typeof text !== 'string') return fail({ code: 'not-text' });
-  const limitKb = Math.round(MAX_IMPORT_BYTES / 1000);
   // Length first: a UTF-16 unit is at least one byte, so this refuses huge input before encoding it.
   if (text.length > MAX_IMPORT_BYTES || new TextEncoder().encode(text).length > MAX_IMPORT_BYTES) {
-    return fail({ code: 'too-large', limitKb });
+    return fail({ code: 'too-large', limitBytes: MAX_IMPORT_BYTES });
   }
   // An empty file is said as such, not as a parse error.
   if (text.trim() === '') return fail({ code: 'empty' });
@@ -140,7 +140,9 @@ export function importData(text: string): ImportDataReturnType {
   }
   const head = raw as Record<string, unknown>;
   if (head.format !== EXPORT_FORMAT) return fail({ code: 'wrong-format' });
-  if (typeof head.version === 'number' && head.version > EXPORT_VERSION) {
+  // Without a format version there is no knowing how to read the rest: said as such, not as "not valid".
+  if (typeof head.version !== 'number' || !Number.isInteger(head.version) || head.version < 1) return fail({ code: 'no-version' });
+  if (head.version > EXPORT_VERSION) {
     return fail({ code: 'newer-version', version: head.version });
   }
   const parsed = v.safeParse(ExportFileSchema, raw);

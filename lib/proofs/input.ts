@@ -77,7 +77,7 @@ export function readProofInput(file: unknown): ReadProofInputReturnType {
 }
 
 function tooLarge(): ProofFailure {
-  return { code: 'too-large', megabytes: PROOF_MAX_CHARS / 1_000_000 };
+  return { code: 'too-large', maxBytes: PROOF_MAX_CHARS };
 }
 
 function checkShape(root: unknown): ReadProofInputReturnType {

@@ -84,7 +84,7 @@ export type ProofSchemaProblem = (typeof proofSchemaProblems)[number];
 export type ProofFailure =
   | { code: 'cancelled' }
   | { code: 'unknown-format'; requested: string }
-  | { code: 'too-large'; megabytes: number }
+  | { code: 'too-large'; maxBytes: number }
   | { code: 'not-text' }
   | { code: 'empty' }
   | { code: 'not-json' }

@@ -290,7 +290,7 @@ describe('verifyInclusionProof on bad input', () => {
   it('refuses a published root of the wrong length for the format', async () => {
     const result = await verifyInclusionProof({ file: fixture('bitget-2025.json'), expectedRoot: 'ac6b39d2a0aa8112bd1aadff5e7d4b5c2b91cd54d595262ba4367f5d2db4160d' });
     expect(result).toMatchObject({ ok: false, failure: { code: 'root-length', length: 16 } });
-    expect(words(result)).toBe('The published root you gave is not a Bitget root: it should be 16 hex characters.');
+    expect(words(result)).toBe('The published root you gave has the wrong length for Bitget: it should be 16 hex characters.');
   });
 
   it('never throws and never verifies on arbitrary input', async () => {

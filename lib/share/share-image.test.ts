@@ -5,7 +5,7 @@ import { getExchange } from '../exchanges/registry';
 import { bundledSnapshot } from '../reserves/snapshot';
 import { buildExchangeView } from '../view/exchange-view';
 import { translateFrom, type Messages } from '../words/translate-from';
-import { layoutShareImage, paintShareImage, shareImageContent, SHARE_IMAGE_WIDTH, type ShareImageContext } from './share-image';
+import { layoutShareImage, paintShareImage, shareImageAlt, shareImageContent, SHARE_IMAGE_WIDTH, type ShareImageContext } from './share-image';
 import { wrap } from './wrap-lines';
 import en from '../../public/_locales/en/messages.json';
 import sv from '../../public/_locales/sv/messages.json';
@@ -322,4 +322,10 @@ test('"none published" beside figures: the day we looked is said in its line, an
   expect(content.shared).toBe('Shared Dec 4, 2026 with Reserve Radar · figures dated Aug 10, 2026');
   const por = content.sections.find((section) => section.heading === t('cardProofOfReserves'));
   expect(por?.lines.map((line) => line.text)).toEqual(['No proof of reserves published as of Dec 4, 2026']);
+});
+
+test('the text alternative names the grade, and no grade when there is none (never "grade ?")', () => {
+  const content = { name: 'OKX', levelLabel: 'Unknown', shared: 'Shared Dec 7, 2026 with Reserve Radar' };
+  expect(shareImageAlt({ ...content, grade: '?' }, t)).toBe('OKX: Unknown. Shared Dec 7, 2026 with Reserve Radar');
+  expect(shareImageAlt({ ...content, levelLabel: 'Caution', grade: 'C' }, t)).toBe('OKX: Caution, grade C. Shared Dec 7, 2026 with Reserve Radar');
 });

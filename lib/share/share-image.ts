@@ -70,6 +70,11 @@ export interface ShareImageContent {
   footnote: string;
 }
 
+/** The picture's text alternative: name, level and grade as drawn, and the days; an ungraded verdict names no grade ("?" means nothing read aloud). */
+export function shareImageAlt(content: Pick<ShareImageContent, 'name' | 'levelLabel' | 'grade' | 'shared'>, t: Translate): string {
+  return content.grade === '?' ? t('shareImageAltNoGrade', [content.name, content.levelLabel, content.shared]) : t('shareImageAlt', [content.name, content.levelLabel, content.grade, content.shared]);
+}
+
 export interface ShareImageContentParameters {
   view: ExchangeView;
   now: Date;

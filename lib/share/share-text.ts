@@ -117,7 +117,8 @@ export function shareText({ view, verdict: override, now, t, locale: asked = 'en
   const lines: string[] = [''];
 
   if (verdict !== undefined) {
-    lines.push('', t('shareText_verdict', [levelWords(verdict), verdict.grade]));
+    // An ungraded verdict ("?" on the card) names no grade: away from the card a "?" says nothing.
+    lines.push('', verdict.grade === '?' ? t('shareText_verdictNoGrade', levelWords(verdict)) : t('shareText_verdict', [levelWords(verdict), verdict.grade]));
     // The card's order (danger, caution, unknown, information), so the cut keeps the cause of the verdict.
     const findings = reasonsWorstFirst(verdict.reasons);
     const shown = findings.slice(0, MAX_REASONS);
@@ -249,7 +250,7 @@ function headline({
   if (verdict !== undefined) {
     const short =
       verdict.level === 'unknown' ? t('shareText_short_unknown') : verdict.incomplete === true ? t('shareText_shortIncomplete', t(LEVEL_KEYS[verdict.level])) : t(LEVEL_KEYS[verdict.level]);
-    parts.push(t('shareText_headGrade', [verdict.grade, short]));
+    parts.push(verdict.grade === '?' ? short : t('shareText_headGrade', [verdict.grade, short]));
   }
   if (view.status.kind !== 'operating') parts.push(t(view.status.kind === 'collapsed' ? 'shareText_headCollapsed' : 'shareText_headClosed', date(view.status.date)));
   else if (view.por?.method === 'none') {

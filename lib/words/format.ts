@@ -19,6 +19,15 @@ export function formatPercent(fraction: number, locale: string, digits = 1): str
   return formatter(`percent${digits}`, locale, () => new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits })).format(fraction);
 }
 
+/**
+ * A size in bytes in the largest decimal unit it reaches ("2 MB", "1.5 kB", "512 byte"), with the
+ * language's own unit words ("2 Mo" in French): every size limit the extension names is said this way.
+ */
+export function formatByteSize(bytes: number, locale: string): string {
+  const [unit, size] = bytes >= 1_000_000 ? (['megabyte', bytes / 1_000_000] as const) : bytes >= 1000 ? (['kilobyte', bytes / 1000] as const) : (['byte', bytes] as const);
+  return formatter(`bytes-${unit}`, locale, () => new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 })).format(size);
+}
+
 /** A count or figure with up to two decimals ("90", "1.25"). */
 export function formatCount(value: number, locale: string): string {
   return formatter('count', locale, () => new Intl.NumberFormat(locale, { maximumFractionDigits: 2 })).format(value);

@@ -11,13 +11,14 @@ const read = (locale: string) => JSON.parse(readFileSync(join(root, 'public/_loc
 
 const FAILURES: ImportFailure[] = [
   { code: 'not-text' },
-  { code: 'too-large', limitKb: 2000 },
+  { code: 'too-large', limitBytes: 2_000_000 },
   { code: 'empty' },
   { code: 'not-json' },
   { code: 'wrong-format' },
   { code: 'too-deep', depth: 32 },
   { code: 'hostile-key', key: '__proto__', path: ['settings', 'theme', '__proto__'] },
   { code: 'newer-version', version: 2 },
+  { code: 'no-version' },
   { code: 'invalid', path: ['holdings', 0, 'amount'] },
   { code: 'invalid', path: [] },
 ];
@@ -28,11 +29,11 @@ describe('import failure words', () => {
     expect(new Set(FAILURES.map((failure) => failure.code))).toEqual(new Set(Object.keys(IMPORT_FAILURE_KEYS)));
     for (const locale of locales) {
       const t = translateFrom(read(locale));
-      const texts = FAILURES.map((failure) => importFailureText(failure, t));
+      const texts = FAILURES.map((failure) => importFailureText(failure, t, locale.replace('_', '-')));
       expect(new Set(texts).size, locale).toBe(FAILURES.length);
       for (const [i, failure] of FAILURES.entries()) {
         expect(texts[i], `${locale}:${failure.code}`).not.toMatch(/^$|\$\d/);
-        for (const [name, figure] of Object.entries(failure)) if (name !== 'code' && name !== 'path') expect(texts[i], `${locale}:${failure.code}`).toContain(String(figure));
+        for (const [name, figure] of Object.entries(failure)) if (name !== 'code' && name !== 'path' && name !== 'limitBytes') expect(texts[i], `${locale}:${failure.code}`).toContain(String(figure));
       }
     }
   });

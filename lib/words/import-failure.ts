@@ -1,4 +1,5 @@
 import type { ImportFailure, ImportFailureCode } from '../holdings/export-data';
+import { formatByteSize } from './format';
 import { importPlaceText } from './import-place';
 import type { MessageKey, Translate } from './translate-from';
 
@@ -12,14 +13,15 @@ export const IMPORT_FAILURE_KEYS: Record<ImportFailureCode, MessageKey> = {
   'too-deep': 'dataFailTooDeep',
   'hostile-key': 'dataFailHostileKey',
   'newer-version': 'dataFailNewerVersion',
+  'no-version': 'dataFailNoVersion',
   invalid: 'dataFailInvalid',
 };
 
 /** Why an export file was not imported, in the reader's language (the options page's data section). */
-export function importFailureText(failure: ImportFailure, t: Translate): string {
+export function importFailureText(failure: ImportFailure, t: Translate, locale = 'en'): string {
   switch (failure.code) {
     case 'too-large':
-      return t(IMPORT_FAILURE_KEYS[failure.code], String(failure.limitKb));
+      return t(IMPORT_FAILURE_KEYS[failure.code], formatByteSize(failure.limitBytes, locale));
     case 'too-deep':
       return t(IMPORT_FAILURE_KEYS[failure.code], String(failure.depth));
     case 'hostile-key': {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { proofSchemaProblems, type ProofFailure, type ProofFailureCode } from '../proofs/types';
 import { verifyInclusionProof } from '../proofs/verify-inclusion-proof';
+import { formatByteSize } from './format';
 import { PROOF_FAILURE_KEYS, PROOF_PROBLEM_KEYS, proofFailureText } from './proof-failure';
 import { translateFrom, type Messages } from './translate-from';
 
@@ -14,7 +15,7 @@ const read = (locale: string) => JSON.parse(readFileSync(join(root, 'public/_loc
 const SAMPLES: { [C in ProofFailureCode]: Extract<ProofFailure, { code: C }> } = {
   cancelled: { code: 'cancelled' },
   'unknown-format': { code: 'unknown-format', requested: 'binance' },
-  'too-large': { code: 'too-large', megabytes: 2 },
+  'too-large': { code: 'too-large', maxBytes: 2_000_000 },
   'not-text': { code: 'not-text' },
   empty: { code: 'empty' },
   'not-json': { code: 'not-json' },
@@ -55,11 +56,16 @@ describe('proof failure words', () => {
         expect(messages[key]?.message, `${locale}:${key}`).toBeTruthy();
       }
       for (const failure of Object.values(SAMPLES)) {
-        const text = proofFailureText({ failure, format: 'bitget' }, t);
+        const text = proofFailureText({ failure, format: 'bitget' }, t, locale.replace('_', '-'));
         expect(text, `${locale}:${failure.code}`).not.toBe('');
         expect(text, `${locale}:${failure.code}`).not.toMatch(/\$\d/);
         for (const figure of Object.entries(failure)) {
           if (figure[0] === 'code' || figure[0] === 'detail' || figure[0] === 'problem') continue;
+          // A size is said in its unit ("2 MB"), not in bytes.
+          if (figure[0] === 'maxBytes') {
+            expect(text, `${locale}:${failure.code}`).toContain(formatByteSize(Number(figure[1]), locale.replace('_', '-')));
+            continue;
+          }
           expect(text, `${locale}:${failure.code} shows its ${figure[0]}`).toContain(String(figure[1]));
         }
       }
@@ -126,5 +132,22 @@ describe('proof failure words', () => {
       // A schema's message is a problem code (`problem('hash-hex64')`), never English.
       expect(source, file).not.toMatch(/v\.(?:string|regex|picklist|check|array|minLength|maxLength|strictObject|union)\([^)]*'[A-Z][a-z]+ [^']*'/);
     }
+  });
+});
+
+describe('proof failure words fit a pasted proof and a chosen file alike', () => {
+  // A proof comes pasted or as a chosen file; the advice after a failure cannot assume either.
+  const PASTE: Record<string, RegExp> = { en: /\bpast/i, es: /\bpeg[ao]/i, pt_BR: /\bcol[ae]\b/i, fr: /\bcoll[ez]/i, de: /\bfügen\b.*\bein\b/i, sv: /\bklistra/i, tr: /yapıştır/i, zh_CN: /粘贴/ };
+  for (const locale of Object.keys(PASTE)) {
+    test(`${locale}: "download again" and "not JSON" say nothing of pasting`, () => {
+      const words = read(locale);
+      for (const key of ['verifyProofFailedHint', 'verifyProofFailNotJson'] as const) expect(words[key]?.message).not.toMatch(PASTE[locale]!);
+    });
+  }
+
+  test('no English sentence puts "a" or "an" before a name filled in later ("a OKX v1 root")', () => {
+    const english = read('en');
+    const wrong = Object.entries(english).filter(([, entry]) => /\b(a|an) \$\d/i.test(entry.message));
+    expect(wrong.map(([key]) => key)).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { MAX_ASSETS, MAX_PATH_LENGTH } from '../proofs/schema';
 import { proofFormats, type InclusionProofFailed, type ProofFailureCode, type ProofFormat, type ProofSchemaProblem } from '../proofs/types';
-import { formatList } from './format';
+import { formatByteSize, formatList } from './format';
 import { pluralText } from './plural';
 import type { MessageKey, Translate } from './translate-from';
 
@@ -85,7 +85,7 @@ export function proofFailureText({ failure, format }: Pick<InclusionProofFailed,
       return t(key, [failure.requested, formatList(proofFormats, locale, { style: 'narrow' })]);
     // Each key handed a number is written out, so the plural guard (./plural.test.ts) sees which message gets it.
     case 'too-large':
-      return t('verifyProofFailTooLarge', String(failure.megabytes));
+      return t('verifyProofFailTooLarge', formatByteSize(failure.maxBytes, locale));
     case 'root-length':
       return t('verifyProofFailRootLength', [format === undefined ? '' : EXCHANGE_NAME[format], String(failure.length)]);
     case 'schema': {

@@ -86,7 +86,7 @@ describe('radar verify-proof', () => {
       [[notJsonFile], undefined, `radar verify-proof: ${notJsonFile}: ${notJson}\n`],
       [[notJsonFile, '--json', '--root', okxRoot], undefined, `radar verify-proof: ${notJsonFile}: ${notJson}\n`],
       [['-'], '', `radar verify-proof: standard input: ${messages.verifyProofFailEmpty.message}\n`],
-      [['-'], ' '.repeat(2_000_001), `radar verify-proof: standard input: ${messages.verifyProofFailTooLarge.message.replace('$1', '2')}\n`],
+      [['-'], ' '.repeat(2_000_001), `radar verify-proof: standard input: ${messages.verifyProofFailTooLarge.message.replace('$1', '2 MB')}\n`],
     ];
     for (const [args, stdinText, err] of cases) {
       const result = await run(args, stdinText);

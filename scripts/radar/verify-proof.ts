@@ -131,7 +131,7 @@ export const command: RadarCommand = {
       file: options.file,
       stdin: io.stdin,
       maxBytes: PROOF_MAX_CHARS,
-      tooLarge: proofFailureText({ failure: { code: 'too-large', megabytes: PROOF_MAX_CHARS / 1_000_000 } }, english.t),
+      tooLarge: proofFailureText({ failure: { code: 'too-large', maxBytes: PROOF_MAX_CHARS } }, english.t),
     });
     if (!read.ok) return fail(read.problem);
     const { source } = read;

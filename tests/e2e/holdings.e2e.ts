@@ -145,7 +145,7 @@ describe('holdings in Chromium', () => {
         /not valid: “Amount” in holding 1\./,
       ],
       ['not-json.json', '{"format": "reserve-radar-export", ', /not valid JSON/],
-      ['huge.json', `{"format":"reserve-radar-export","pad":"${'x'.repeat(2_100_000)}"}`, /larger than 2000 kB/],
+      ['huge.json', `{"format":"reserve-radar-export","pad":"${'x'.repeat(2_100_000)}"}`, /larger than 2 MB/],
     ];
     for (const [name, text, reason] of files) {
       await options.getByTestId('data-import').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
