@@ -88,6 +88,25 @@ describe('the guide page', () => {
     render(null, root);
   });
 
+  test('the book changed elsewhere while the page was still loading: the guide holds the book as it is now, not as first read', async () => {
+    const withAddress = guideWithAddress('binance', 'ETH');
+    const saved = applyGuideAction(applyGuideAction(withAddress, { type: 'verify-on-device', verified: true }), { type: 'address-book', outcome: 'saved' });
+    await fakeBrowser.storage.local.set({
+      guideState: saved,
+      'guide:binance': saved,
+      addressBook: [{ label: 'Ledger', network: 'ethereum', address: WALLET, addedAt: '2026-11-25T10:01:00Z' }],
+    });
+    const { root, $ } = page();
+    await startGuidePage(root, '?exchange=binance');
+    // Drawn from the first read; the page's own effects have not run yet when another page takes the entry out.
+    await removeFromAddressBook({ network: 'ethereum', address: WALLET });
+    await settle();
+    await settle();
+    expect($('progress-text')?.textContent).toBe('2 of 6 steps done');
+    expect($('goto-address-book')?.textContent).toContain('not done');
+    render(null, root);
+  });
+
   test.each([
     ['nothing', undefined],
     ['an object', { error: 'not routed' }],
