@@ -107,6 +107,32 @@ describe('the guide page', () => {
     render(null, root);
   });
 
+  test('saved here, then taken out of the book elsewhere: the step no longer says it is saved', async () => {
+    const withAddress = applyGuideAction(guideWithAddress('binance', 'ETH'), { type: 'verify-on-device', verified: true });
+    await fakeBrowser.storage.local.set({ guideState: withAddress, 'guide:binance': withAddress });
+    const { window, root, $, press } = page();
+    await startGuidePage(root, '?exchange=binance');
+    await settle();
+    press('goto-address-book');
+    await settle();
+    const label = $('book-label') as HTMLInputElement;
+    label.value = 'Ledger';
+    label.dispatchEvent(new window.Event('input', { bubbles: true }));
+    await settle();
+    ($('book-save') as HTMLElement).closest('form')?.dispatchEvent(new window.Event('submit', { bubbles: true, cancelable: true }));
+    await settle();
+    await settle();
+    expect($('book-status')?.textContent).toBe('Saved to your address book.');
+    expect($('progress-text')?.textContent).toBe('3 of 6 steps done');
+    await removeFromAddressBook({ network: 'ethereum', address: WALLET });
+    await settle();
+    await settle();
+    expect($('progress-text')?.textContent).toBe('2 of 6 steps done');
+    expect($('book-empty')).not.toBeNull();
+    expect($('book-status')?.textContent).toBe('');
+    render(null, root);
+  });
+
   test.each([
     ['nothing', undefined],
     ['an object', { error: 'not routed' }],
