@@ -109,6 +109,35 @@ export function watchAddressBook(callback: (book: AddressBookEntry[]) => void): 
   return addressBookItem.watch((stored) => callback(parseAddressBook(stored ?? []).entries));
 }
 
+export interface BookFollow {
+  /** The book as stored at the last change heard; undefined while none has been. */
+  readonly latest: AddressBookEntry[] | undefined;
+  /** Calls back with the book at each change heard from now on; returns the way to stop. */
+  watch: (callback: (book: AddressBookEntry[]) => void) => () => void;
+}
+
+/**
+ * Starts following the book, for as long as the page is open. Begun before the book's first read, a change by another page
+ * while this one loads is held in `latest`: the events come in order, so the last one heard is the book as it is now.
+ */
+export function followAddressBook(): BookFollow {
+  const callbacks = new Set<(book: AddressBookEntry[]) => void>();
+  let latest: AddressBookEntry[] | undefined;
+  watchAddressBook((book) => {
+    latest = book;
+    for (const callback of callbacks) callback(book);
+  });
+  return {
+    get latest() {
+      return latest;
+    },
+    watch: (callback) => {
+      callbacks.add(callback);
+      return () => callbacks.delete(callback);
+    },
+  };
+}
+
 /**
  * The book as stored, changed by `change` in the book's turn (utils/in-turn.ts): guide tabs and the
  * options page changing it at the same moment all keep their change.

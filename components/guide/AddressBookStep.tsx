@@ -1,7 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { useFocusAfterRemove } from '../focus-after-remove';
 import { RemovalStatus } from '../RemovalStatus';
-import type { AddressBookEntry } from '../../lib/custody/address-book';
+import { isInBook, type AddressBookEntry } from '../../lib/custody/address-book';
 import { getNetwork } from '../../lib/custody/networks';
 import type { GuideAction, GuideState } from '../../lib/custody/steps';
 import { useLocale, useT } from '../../utils/i18n';
@@ -32,6 +32,8 @@ export function AddressBookStep({ state, book, onAction, onSaveAddress, onRemove
   const listTitle = useRef<HTMLHeadingElement>(null);
   const entryId = (entry: AddressBookEntry) => `${entry.network}:${entry.address}`;
   const { container: list, removing, kept, said } = useFocusAfterRemove<HTMLUListElement>(book.map(entryId), () => listTitle.current);
+  // "Saved" holds only while the book does: an entry taken out on another page or in the options no longer is.
+  const savedHere = status === 'saved' && state.address !== null && state.network !== null && isInBook({ network: state.network, address: state.address, book });
 
   const save = async (event: Event) => {
     event.preventDefault();
@@ -94,7 +96,7 @@ export function AddressBookStep({ state, book, onAction, onSaveAddress, onRemove
             </div>
           </form>
           <p role="status" data-testid="book-status">
-            {status === 'saved' ? t('bookSaved') : status === 'error' ? t('bookSaveFailed') : state.addressBook === 'skipped' ? t('bookSkipped') : ''}
+            {savedHere ? t('bookSaved') : status === 'error' ? t('bookSaveFailed') : state.addressBook === 'skipped' ? t('bookSkipped') : ''}
           </p>
         </>
       )}

@@ -88,6 +88,51 @@ describe('the guide page', () => {
     render(null, root);
   });
 
+  test('the book changed elsewhere while the page was still loading: the guide holds the book as it is now, not as first read', async () => {
+    const withAddress = guideWithAddress('binance', 'ETH');
+    const saved = applyGuideAction(applyGuideAction(withAddress, { type: 'verify-on-device', verified: true }), { type: 'address-book', outcome: 'saved' });
+    await fakeBrowser.storage.local.set({
+      guideState: saved,
+      'guide:binance': saved,
+      addressBook: [{ label: 'Ledger', network: 'ethereum', address: WALLET, addedAt: '2026-11-25T10:01:00Z' }],
+    });
+    const { root, $ } = page();
+    await startGuidePage(root, '?exchange=binance');
+    // Drawn from the first read; the page's own effects have not run yet when another page takes the entry out.
+    await removeFromAddressBook({ network: 'ethereum', address: WALLET });
+    await settle();
+    await settle();
+    expect($('progress-text')?.textContent).toBe('2 of 6 steps done');
+    expect($('goto-address-book')?.textContent).toContain('not done');
+    render(null, root);
+  });
+
+  test('saved here, then taken out of the book elsewhere: the step no longer says it is saved', async () => {
+    const withAddress = applyGuideAction(guideWithAddress('binance', 'ETH'), { type: 'verify-on-device', verified: true });
+    await fakeBrowser.storage.local.set({ guideState: withAddress, 'guide:binance': withAddress });
+    const { window, root, $, press } = page();
+    await startGuidePage(root, '?exchange=binance');
+    await settle();
+    press('goto-address-book');
+    await settle();
+    const label = $('book-label') as HTMLInputElement;
+    label.value = 'Ledger';
+    label.dispatchEvent(new window.Event('input', { bubbles: true }));
+    await settle();
+    ($('book-save') as HTMLElement).closest('form')?.dispatchEvent(new window.Event('submit', { bubbles: true, cancelable: true }));
+    await settle();
+    await settle();
+    expect($('book-status')?.textContent).toBe('Saved to your address book.');
+    expect($('progress-text')?.textContent).toBe('3 of 6 steps done');
+    await removeFromAddressBook({ network: 'ethereum', address: WALLET });
+    await settle();
+    await settle();
+    expect($('progress-text')?.textContent).toBe('2 of 6 steps done');
+    expect($('book-empty')).not.toBeNull();
+    expect($('book-status')?.textContent).toBe('');
+    render(null, root);
+  });
+
   test.each([
     ['nothing', undefined],
     ['an object', { error: 'not routed' }],

@@ -15,7 +15,17 @@ import { getNetwork } from '@/lib/custody/networks';
 import type { GuideResetReason, GuideState } from '@/lib/custody/steps';
 import { exchanges } from '@/lib/exchanges/registry';
 import { guideRpcUrls, type Settings } from '@/lib/settings';
-import { followGuideClears, type GuideClears, loadAddressBook, loadGuideState, loadSavedGuides, removeFromAddressBook, saveToAddressBook, watchAddressBook } from '@/utils/guide-state';
+import {
+  type BookFollow,
+  followAddressBook,
+  followGuideClears,
+  type GuideClears,
+  loadAddressBook,
+  loadGuideState,
+  loadSavedGuides,
+  removeFromAddressBook,
+  saveToAddressBook,
+} from '@/utils/guide-state';
 import { useGuideMemory } from './memory';
 import { getSettings } from '@/utils/settings';
 import { loadI18n } from '@/utils/translate';
@@ -58,6 +68,8 @@ export interface AppProps {
   /** Each exchange's saved guide, for switching exchange on the route step. */
   initialSaved: Map<string, GuideState>;
   initialBook: AddressBookEntry[];
+  /** The book followed since before its first read. */
+  books: BookFollow;
   initialSettings: Settings;
   initialI18n: I18n;
   resetReason: GuideResetReason | null;
@@ -66,11 +78,16 @@ export interface AppProps {
   clearsAtLoad: number;
 }
 
-export function App({ initialState, initialSaved, initialBook, initialSettings, initialI18n, resetReason, prefillExchangeId, clears, clearsAtLoad }: AppProps) {
+export function App({ initialState, initialSaved, initialBook, books, initialSettings, initialI18n, resetReason, prefillExchangeId, clears, clearsAtLoad }: AppProps) {
   const { state, current, dispatch, drops, askedNow } = useGuideMemory({ initialState, initialSaved, exchangeId: prefillExchangeId, clears, clearsAtLoad });
   const [book, setBook] = useState(initialBook);
   // The book as stored, changed here or elsewhere: the look-alike check and the address book step's mark go by it.
-  useEffect(() => watchAddressBook(setBook), []);
+  useEffect(() => {
+    const stop = books.watch(setBook);
+    // A change by another page between the first read and now.
+    if (books.latest !== undefined) setBook(books.latest);
+    return stop;
+  }, [books]);
   // The RPC endpoints or the language may be set in the options page while this page is open.
   const [settings, i18n] = useWatchedSettings({ settings: initialSettings, i18n: initialI18n, title: 'guideTitle' });
   const [ens, setEns] = useState(idleEns);
@@ -242,9 +259,10 @@ export async function startGuidePage(root: HTMLElement, search: string): Promise
   // Opened from an exchange page: that exchange's own guide, unless it is not one the guide knows.
   const requested = new URLSearchParams(search).get('exchange') ?? undefined;
   const prefill = requested !== undefined && exchanges.some((exchange) => exchange.id === requested && exchange.status.kind === 'operating') ? requested : undefined;
-  // Followed before the first read: a delete while the page loads must not leave it holding what it read.
+  // Followed before the first read: a delete, or the book changed, while the page loads must not leave it holding what it read.
   const clears = followGuideClears();
   const clearsAtLoad = clears.count;
+  const books = followAddressBook();
   const [settings, loaded, book, saved] = await Promise.all([getSettings(), loadGuideState(prefill), loadAddressBook(), loadSavedGuides()]);
   // The static "loading" placeholder goes; Preact would otherwise render beside it.
   root.replaceChildren();
@@ -253,6 +271,7 @@ export async function startGuidePage(root: HTMLElement, search: string): Promise
       initialState={loaded.state}
       initialSaved={saved}
       initialBook={book}
+      books={books}
       initialSettings={settings}
       initialI18n={await loadI18n(settings.language)}
       resetReason={loaded.resetReason}
