@@ -98,6 +98,13 @@ test('a source that never answered has no last good data: the data that came wit
   );
 });
 
+test('a failed /cexs row that shows the totals fetched with the feed keeps that data, not the bundled data', async () => {
+  const firstRun = failedNow(initialSourceState());
+  const held: SourceRow = { ...stateRow('cexs', firstRun), heldFetched: true };
+  expect(await refresh('en', [stateRow('feed', fetched), held, stateRow('protocol', fetched, 'p1')])).toBe('Refresh finished, but 1 of 3 sources failed; we keep its last good data.');
+  expect(await refresh('en', [stateRow('feed', failedNow(fetched)), held, stateRow('protocol', fetched, 'p1')])).toBe('Refresh finished, but 2 of 3 sources failed; we keep their last good data.');
+});
+
 test.each(['de', 'es', 'fr', 'pt_BR', 'sv', 'tr', 'zh_CN'])('%s: no last good data is said in the language', async (folder) => {
   const firstRun = failedNow(initialSourceState());
   const last = await refresh(folder, [stateRow('feed', failedNow(fetched)), stateRow('cexs', fetched)]);

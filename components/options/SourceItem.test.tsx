@@ -131,8 +131,23 @@ describe('SourceItem', () => {
       expect(age({ ...cexs, bundledExchanges: { count: 28, of: 28 } }, tag), folder).toBe(t('sourceFetchedInUse', dated));
     }
     expect(age({ ...cexs, bundledExchanges: { count: 2, of: 28 } }, 'en')).toBe(
-      'Using the data Reserve Radar fetched from its other sources: figures as of Aug 10, 2026 (3 months ago), for only 2 of 28 exchanges',
+      'Using the totals from Reserve Radar’s signed feed: figures as of Aug 10, 2026 (3 months ago), for only 2 of 28 exchanges',
     );
+  });
+
+  // The totals in use come only from the feed (the flag is set only once the feed has answered), so the row names it as the feed row does.
+  test.each([
+    ['en', 'signed feed'],
+    ['de', 'signierten Feed'],
+    ['es', 'feed firmado'],
+    ['fr', 'flux signé'],
+    ['pt_BR', 'feed assinado'],
+    ['sv', 'signerade flöde'],
+    ['tr', 'imzalı akış'],
+    ['zh_CN', '签名数据源'],
+  ])('%s: the fetched totals are said to come from the signed feed', (folder, feed) => {
+    const t = translateFrom(messages(folder));
+    for (const key of ['sourceFetchedInUse', 'sourceFetchedInUsePart', 'sourceFetchedInUsePartOne'] as const) expect(t(key, ['$1', '$2', '$3']), key).toContain(feed);
   });
 
   test("a row whose bundled figures cover only some exchanges says how many, in the language's plural; all covered, the plain sentence", () => {

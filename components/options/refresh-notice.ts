@@ -29,7 +29,8 @@ export function refreshOutcome(rows: readonly SourceRow[] | undefined): MessageK
   const failedRows = groups.flatMap((group) => group.members.filter(lastAttemptFailed));
   const failed = groups.filter((group) => group.members.some(lastAttemptFailed)).length;
   if (failed === 0) return 'refreshDone';
-  const withData = failedRows.filter((row) => row.lastSuccess !== undefined).length;
+  // A /cexs row that never answered itself may still show totals fetched with the feed: that is kept data too.
+  const withData = failedRows.filter((row) => row.lastSuccess !== undefined || row.heldFetched === true).length;
   const kept = withData === failedRows.length ? 'last' : withData === 0 ? 'bundled' : 'mixed';
   return { failed, of: groups.length, kept };
 }

@@ -32,6 +32,26 @@ function joinProblems(key: string, values: readonly string[]): string[] {
   return problems;
 }
 
+/**
+ * Placeholders that take Chinese words, not a name, figure or date, with what fills them: these may touch a
+ * Chinese character. Every other placeholder is filled with a Latin name, a figure and a date in turn.
+ */
+const CHINESE_FILLS: Readonly<Record<string, Readonly<Record<number, string>>>> = {
+  holdingsPricesFrom: { 2: '3 小时前' },
+  dataImported: { 1: '1 项持仓', 2: '2 个地址', 3: '3 天' },
+  dataFailHostileKey: { 2: '持仓' },
+  importFieldIn: { 1: '名称', 2: '持仓' },
+  dataNotTranslatedIn: { 1: '德语' },
+  dataNotTranslatedQuoteIn: { 1: '德语' },
+  runAlertSince: { 1: '5 分钟前' },
+  runReasonOutflow24h: { 4: '（部分）' },
+  runReasonOutflow7d: { 4: '（部分）' },
+  runReasonOwnToken: { 3: '（部分）' },
+  runNotificationBody: { 1: '资金正在流出。' },
+  runNotificationReason: { 1: '资金正在流出。' },
+  runNotificationCombined: { 1: '资金正在流出。' },
+};
+
 const chinese = localeMessages('zh_CN');
 const t = translateFrom(chinese);
 
@@ -42,6 +62,22 @@ describe('Chinese spacing between Chinese characters and Latin words or figures'
       // A placeholder is a gap here: what fills it is checked in the finished lines below.
       const problems = spacingProblems(message.replace(/\$(\d|[a-z_]+\$)/gi, '\u0000'));
       if (problems.length > 0 && HAN.test(message)) found.push(`${key}: ${problems.join(' ')}`);
+    }
+    expect(found).toEqual([]);
+  });
+
+  test('every placeholder filled with a name, a figure or a date keeps the spacing where it meets the message', () => {
+    const date = formatDate('2026-12-07', 'zh-CN');
+    const found: string[] = [];
+    for (const [key, { message }] of Object.entries(chinese)) {
+      if (!HAN.test(message)) continue;
+      const numbers = [...new Set([...message.matchAll(/\$(\d)/g)].map((found) => Number(found[1])))];
+      for (const sample of ['Binance', formatCount(1234, 'zh-CN'), date]) {
+        const values = Array.from({ length: 9 }, (_, index) => CHINESE_FILLS[key]?.[index + 1] ?? sample);
+        // A date starts with a figure and ends in 日: which slots take one is not told here, so only its start is judged.
+        const problems = joinProblems(key, values).filter((problem) => sample !== date || !problem.startsWith('日 '));
+        if (numbers.length > 0) found.push(...problems.map((problem) => `${key} (${sample}): ${problem}`));
+      }
     }
     expect(found).toEqual([]);
   });

@@ -8,6 +8,7 @@ import { localeMessages } from '../../utils/locale-files.testkit';
  */
 const EXCHANGE_SLOTS: Readonly<Record<string, readonly number[]>> = {
   whereTitle: [1],
+  lookalikeTitle: [1],
   whereOpenSetting: [1],
   whereOpenWithdrawalPage: [1],
   whereOpenFeePage: [1],
@@ -77,6 +78,16 @@ const NETWORK_SLOTS: Readonly<Record<string, readonly number[]>> = {
   verifyReservesDefillamaChain: [1],
   verifyLlamaCoinsIntro: [2],
   verifyLlamaCoinsNone: [2],
+  addressLabel: [1],
+  testRulesTitle: [1],
+  testNoRules: [1],
+  // $1 is where the address belongs, which may be a family ("uma rede EVM", "o XRP Ledger") or a list: it stands after "para".
+  addressWrongNetwork: [2],
+  addressErrorBadFormat: [1],
+  addressErrorBadLength: [1],
+  addressErrorTestnet: [1],
+  addressErrorNotAccount: [1],
+  arrivalExplorer: [1],
 };
 
 describe('names in a sentence', () => {
@@ -94,6 +105,19 @@ describe('names in a sentence', () => {
           if (at.length === 0 || at.some((index) => !message.slice(0, index).endsWith(`${noun} `))) missing.push(`${key} $${number}: ${message}`);
         }
     expect(missing).toEqual([]);
+  });
+
+  test('Brazilian Portuguese names an exchange at most twice in one message; after that it says “ela” or “a corretora”', () => {
+    const portuguese = localeMessages('pt_BR');
+    const repeated = Object.entries(EXCHANGE_SLOTS).flatMap(([key, numbers]) =>
+      numbers.filter((number) => (portuguese[key]?.message ?? '').split(`corretora $${number}`).length > 3).map(() => `${key}: ${portuguese[key]?.message}`),
+    );
+    expect(repeated).toEqual([]);
+  });
+
+  test('the where-to-click heading names no website: for some exchanges (Crypto.com) the steps under it are in the app', () => {
+    const site = /\b(site|sitio|sajt|sajten|website|webseite)\b|网站/iu;
+    for (const folder of ['en', 'de', 'es', 'fr', 'pt_BR', 'sv', 'tr', 'zh_CN']) expect(localeMessages(folder).whereTitle?.message, folder).not.toMatch(site);
   });
 
   test('Turkish puts no suffix on an exchange name: the suffix goes on “borsa” or the name stands alone', () => {
