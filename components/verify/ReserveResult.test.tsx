@@ -219,6 +219,14 @@ describe('ReserveResult: the figures the user typed', () => {
     expect(root.textContent).not.toContain(noUnitsHint);
     expect($('reserves-figures-not-compared')?.textContent).toBe(t('verifyReservesFiguresNotCompared'));
   });
+
+  test('when the check was cancelled before any read answered, typed figures are said to be not compared because of the cancel, not a failure', () => {
+    const cancelled = { ...failed, error: { code: 'cancelled', message: 'cancelled', failure: { code: 'cancelled' } } } as unknown as CheckReservesReturnType;
+    const { $ } = draw(onchain, t, 'en', cancelled);
+    expect($('reserves-status')?.textContent).toContain(t('verifyReservesCancelled'));
+    expect($('reserves-figures-not-compared')?.textContent).toBe('The figures you entered were not compared, because the check was cancelled. They are still in the form above.');
+    expect($('reserves-figures-not-compared')?.textContent).not.toContain('failed');
+  });
 });
 
 test('in a partial result, a row whose every read answered is exact, not "at least (0 reads missing)"', () => {

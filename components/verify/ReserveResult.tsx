@@ -116,7 +116,7 @@ export function ReserveResult({ target, result, view, heldLoaded }: { target: Re
         </p>
       )}
       {/* Typed figures travel with the result; nobody who typed them is asked to type them, and a failed run says they were not used. */}
-      {typed && !read && <p data-testid="reserves-figures-not-compared">{t('verifyReservesFiguresNotCompared')}</p>}
+      {typed && !read && <p data-testid="reserves-figures-not-compared">{t(cancelled ? 'verifyReservesFiguresNotComparedCancelled' : 'verifyReservesFiguresNotCompared')}</p>}
       {heldLoaded && onchain?.tokenAmounts?.chains[target.defillamaChain] === undefined && (
         <p class="muted">
           {t('verifyReservesNoUnits')}

@@ -59,7 +59,10 @@ describe('exportData / importData', () => {
     ['another format', JSON.stringify({ format: 'something-else', version: 1 }), 'wrong-format', /not a Reserve Radar export/],
     ['a newer version', file({ version: 2 }), 'newer-version', /newer version/],
     ['no version', JSON.stringify({ ...JSON.parse(file()), version: undefined }), 'no-version', /^The file does not say which version of the Reserve Radar export format it uses\.$/],
-    ['a version that is not a number', file({ version: '1' }), 'no-version', /does not say which version/],
+    ['a version written as text', file({ version: '1' }), 'unknown-version', /^The file names a version of the Reserve Radar export format that this version of Reserve Radar does not know\.$/],
+    ['a version of 0', file({ version: 0 }), 'unknown-version', /does not know/],
+    ['a version that is not whole', file({ version: 1.5 }), 'unknown-version', /does not know/],
+    ['a null version', file({ version: null }), 'no-version', /does not say which version/],
     [
       'a negative amount',
       file({ holdings: [{ id: 'h1', kind: 'asset', custodian: 'kraken', asset: 'BTC', amount: -1, updatedAt: NOW }] }),

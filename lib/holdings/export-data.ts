@@ -45,6 +45,7 @@ export type ImportFailure =
   | { code: 'not-text' }
   | { code: 'too-large'; limitBytes: number }
   | { code: 'no-version' }
+  | { code: 'unknown-version' }
   | { code: 'empty' }
   | { code: 'not-json' }
   | { code: 'wrong-format' }
@@ -141,7 +142,9 @@ export function importData(text: string): ImportDataReturnType {
   const head = raw as Record<string, unknown>;
   if (head.format !== EXPORT_FORMAT) return fail({ code: 'wrong-format' });
   // Without a format version there is no knowing how to read the rest: said as such, not as "not valid".
-  if (typeof head.version !== 'number' || !Number.isInteger(head.version) || head.version < 1) return fail({ code: 'no-version' });
+  if (head.version === undefined || head.version === null) return fail({ code: 'no-version' });
+  // A version given but not one we number ("1" as text, 0, 1.5) is named as given, not as missing.
+  if (typeof head.version !== 'number' || !Number.isInteger(head.version) || head.version < 1) return fail({ code: 'unknown-version' });
   if (head.version > EXPORT_VERSION) {
     return fail({ code: 'newer-version', version: head.version });
   }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { formatAge, formatAmount, formatDate, formatPercent, formatRatio, formatSignedAmount, formatSignedPercent, formatSignedUsd, formatUsd, sourceSite } from './format';
+import { formatAge, formatAmount, formatByteSize, formatDate, formatPercent, formatRatio, formatSignedAmount, formatSignedPercent, formatSignedUsd, formatUsd, sourceSite } from './format';
 import { translateFrom, type Messages, type Translate } from './translate-from';
 
 const now = new Date('2026-11-25T12:00:00Z');
@@ -92,5 +92,17 @@ describe('format', () => {
     expect(sourceSite('https://www2.example.org/')).toBe('www2.example.org');
     expect(sourceSite('https://api.llama.fi:443/cexs')).toBe('api.llama.fi');
     expect(sourceSite('not a url')).toBe('not a url');
+  });
+});
+
+describe('formatByteSize', () => {
+  test('rounds first, then picks the unit: a size that rounds to 1,000 kB is 1 MB', () => {
+    expect(formatByteSize(999, 'en')).toBe('999 byte');
+    expect(formatByteSize(1000, 'en')).toBe('1 kB');
+    expect(formatByteSize(999_949, 'en')).toBe('999.9 kB');
+    expect(formatByteSize(999_950, 'en')).toBe('1 MB');
+    expect(formatByteSize(999_999, 'en')).toBe('1 MB');
+    expect(formatByteSize(999_999, 'fr')).toBe('1\u202fMo');
+    expect(formatByteSize(2_000_000, 'en')).toBe('2 MB');
   });
 });

@@ -24,7 +24,9 @@ export function formatPercent(fraction: number, locale: string, digits = 1): str
  * language's own unit words ("2 Mo" in French): every size limit the extension names is said this way.
  */
 export function formatByteSize(bytes: number, locale: string): string {
-  const [unit, size] = bytes >= 1_000_000 ? (['megabyte', bytes / 1_000_000] as const) : bytes >= 1000 ? (['kilobyte', bytes / 1000] as const) : (['byte', bytes] as const);
+  // The unit is picked on the figure as shown (one decimal), so 999,950 bytes is "1 MB", never "1,000 kB".
+  const shown = (value: number) => Math.round(value * 10) / 10;
+  const [unit, size] = shown(bytes / 1000) >= 1000 ? (['megabyte', bytes / 1_000_000] as const) : shown(bytes) >= 1000 ? (['kilobyte', bytes / 1000] as const) : (['byte', bytes] as const);
   return formatter(`bytes-${unit}`, locale, () => new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 })).format(size);
 }
 

@@ -19,6 +19,7 @@ const FAILURES: ImportFailure[] = [
   { code: 'hostile-key', key: '__proto__', path: ['settings', 'theme', '__proto__'] },
   { code: 'newer-version', version: 2 },
   { code: 'no-version' },
+  { code: 'unknown-version' },
   { code: 'invalid', path: ['holdings', 0, 'amount'] },
   { code: 'invalid', path: [] },
 ];

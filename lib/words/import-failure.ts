@@ -14,6 +14,7 @@ export const IMPORT_FAILURE_KEYS: Record<ImportFailureCode, MessageKey> = {
   'hostile-key': 'dataFailHostileKey',
   'newer-version': 'dataFailNewerVersion',
   'no-version': 'dataFailNoVersion',
+  'unknown-version': 'dataFailUnknownVersion',
   invalid: 'dataFailInvalid',
 };
 

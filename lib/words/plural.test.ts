@@ -151,7 +151,6 @@ describe('a count said in a message goes through pluralText', () => {
     'holdingsSaveTooManyHoldings', // limits fixed in code, far above 1
     'holdingsSaveTooManyAddresses',
     'verifyReservesFailTooMany',
-    'dataTooLarge', // kB, a unit symbol
     'refreshDoneAllFailed', // "all $1 sources": the options page always has two or more source rows
     'cardMoreReasons', // "More reasons (1)": the count stands apart in brackets
     'porTrendTitle', // a trend takes two reports or more
@@ -161,17 +160,13 @@ describe('a count said in a message goes through pluralText', () => {
     'searchShown', // a label: "Exchanges shown: 1."
     'verifyReservesProgress', // a label: "Balances read: 1 of 2"
     'verifyProofFailedStep', // "at step 3": an ordinal
-    'verifyProofFromPaste', // MB, kB, KiB: unit symbols
-    'verifyProofTooLarge',
-    'verifyProofPasteTooLarge',
-    'fetchFailTooLarge',
+    'fetchFailTooLarge', // kB, MB: unit symbols, limits fixed in code
     'fetchFailTooLargeMb',
     'listsFailTooLarge',
     'feedFailTooLarge',
     'fetchFailTimeout', // timeouts fixed in code, 10 seconds and more
     'holdingsReading', // a chain's id, when it has no name
     'holdingsReadingFailed',
-    'verifyProofFailTooLarge', // MB, a unit symbol
     'verifyProofFailRootLength', // a root's hex length, fixed in code (64 or 16)
     'verifyProofFailNodeHeight', // a path node's number, heights and levels: labels, not counts
     'verifyProofFailNodeLevel',
@@ -201,7 +196,7 @@ describe('a count said in a message goes through pluralText', () => {
 
   /** Keys looked up in a table, read there: each number they are handed is no count of things, or never meets 1. */
   const NOT_COUNT_LOOKUPS = new Set([
-    // dataTooLarge (kB), dataFailTooDeep (a nesting limit fixed in code), dataFailNewerVersion (a format number)
+    // dataFailTooDeep (a nesting limit fixed in code), dataFailNewerVersion (a format number)
     'lib/words/import-failure.ts: IMPORT_FAILURE_KEYS[failure.code]',
     // listsSubscribeTooMany: MAX_SUBSCRIPTIONS, fixed in code at 50
     'lib/words/warning-list-words.ts: SUBSCRIBE_FAILURE_KEYS[code]',
