@@ -11,8 +11,6 @@ import { pageWordsLoader } from './words';
 // Inlined at build time: the shadow root gets its styles without a fetch on every page load.
 import cardCss from '@/components/card.css?inline';
 import nudgeCss from './style.css?inline';
-// The sheet the manifest injects: what this script draws shows only while the add-on is there (shown.css).
-import './shown.css';
 import { watchWithdrawalFields } from './withdrawal-watch';
 import { CORNER_LOOKS_MS, documentProbe, freeCorner } from './corner-fit';
 import { drawCollapsedPill, TAKE_OVER_EVENTS } from './first-paint';
@@ -39,7 +37,7 @@ export default defineContentScript({
   // Start at once, so the question to the background overlaps the page's own loading; the
   // pill hangs off <html>, which exists from the start.
   runAt: 'document_start',
-  cssInjectionMode: 'manifest',
+  cssInjectionMode: 'manual',
   async main(ctx: PageContext) {
     // The pill waits for one answer (state and settings in one reply, no storage or schema code
     // here). exchange-ask.ts has usually asked already, before this script was evaluated; if
@@ -48,7 +46,7 @@ export default defineContentScript({
     // The stored first paint (issue 16): drawn without waiting for a service worker that may be asleep.
     const storedView = takeStoredView() ?? readStored((key) => browser.storage.local.get(key));
     // What a copy of a previous version (reloaded or updated) drew goes first, its pill and its address warning: in
-    // Firefox that copy died without a word, and this copy's sheet (shown.css) would show its elements again.
+    // Firefox that copy died without a word, and the sheet that came back with this copy (shown.css) would show its elements again.
     for (const stale of document.querySelectorAll(`${HOST_TAG},reserve-radar-mismatch`)) stale.remove();
     const viewChanges = onViewChanged(ctx);
     reportWhenAsked(ctx);

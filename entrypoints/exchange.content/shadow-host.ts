@@ -23,6 +23,14 @@ export interface CreateShadowHostParameters {
  */
 const GUARDED_EVENTS = ['click', 'auxclick', 'dblclick', 'mousedown', 'mouseup', 'pointerdown', 'pointermove', 'pointerup', 'keydown', 'keyup', 'input', 'change', 'submit', 'focusin'] as const;
 
+/**
+ * How the host shows. Firefox: only while the manifest's user-origin sheet (shown.css) gives it the custom property,
+ * as Firefox takes that sheet away when it unloads the add-on, and kills this script before it can take its elements
+ * out. Chrome: always; its orphan check (index.tsx) takes a dead copy's elements out, and a page can set a custom
+ * property on the host that no sheet Chrome's manifest can inject would beat.
+ */
+const HOST_DISPLAY = import.meta.env.FIREFOX ? 'var(--reserve-radar-shown,none)' : 'block';
+
 function stopUntrusted(event: Event): void {
   if (!event.isTrusted) event.stopImmediatePropagation();
 }
@@ -30,19 +38,23 @@ function stopUntrusted(event: Event): void {
 /**
  * WXT's `createShadowRootUi` with position "inline", anchor <html>, append last, done in a few
  * lines: the pill's first paint waits on this, and the general version validates the element
- * name with a large Unicode pattern and splits the CSS on every page load. Page styles are reset
- * at the host, and it is removed when the script's context dies. The shadow root is closed: the
- * exchange's page sees an empty element, not the text, state or controls inside it (DevTools,
- * and the tests through its protocol, still see in).
+ * name with a large Unicode pattern and splits the CSS on every page load. It is removed when the
+ * script's context dies. The shadow root is closed: the exchange's page sees an empty element, not
+ * the text, state or controls inside it (DevTools, and the tests through its protocol, still see in).
+ *
+ * What the page's CSS can do: nothing inside the root, and nothing at the host either. Its
+ * `!important` rules on the host lose to the root's own `:host` ones (`all:initial` resets every
+ * property but custom ones; `display` is set last), and in Firefox the custom property `display`
+ * reads comes from a user-origin sheet whose `!important` beats the page's (HOST_DISPLAY). What it
+ * can still do: take the host out of the DOM (the pill's observer in index.tsx puts it back, the
+ * warning does not come back), or draw over it.
  */
 export function createShadowHost({ ctx, name, css, onMount, onRemove }: CreateShadowHostParameters): ShadowHost {
   const shadowHost = document.createElement(name);
   const shadow = shadowHost.attachShadow({ mode: 'closed' });
   for (const type of GUARDED_EVENTS) shadow.addEventListener(type, stopUntrusted, true);
   const style = document.createElement('style');
-  // Shown only while the manifest's sheet (shown.css) gives the host its custom property: Firefox takes that sheet
-  // away when it unloads the add-on, and kills this script before it can take its elements out.
-  style.textContent = `:host{all:initial !important;}\n${css}\n:host{display:var(--reserve-radar-shown,none) !important;}`;
+  style.textContent = `:host{all:initial !important;}\n${css}\n:host{display:${HOST_DISPLAY} !important;}`;
   const container = document.createElement('div');
   shadow.append(style, container);
   const remove = () => {

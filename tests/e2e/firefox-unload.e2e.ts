@@ -8,7 +8,7 @@
 import { getAddress } from 'viem';
 import type { Page } from 'puppeteer-core';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { contextIdOf, fakeExchangeHtml, firefoxBuild, launchFirefox, startHttpsSite, until, type FirefoxExtension } from './harness';
+import { fakeExchangeHtml, firefoxBuild, launchFirefox, shownInFirefox, startHttpsSite, until, type FirefoxExtension } from './harness';
 
 const GECKO_ID = 'reserve-radar@reserve-radar.app';
 const HOST = 'www.binance.com';
@@ -18,49 +18,22 @@ const OTHER = getAddress(`0x${'ab'.repeat(20)}`);
 const PILL = 'reserve-radar-pill';
 const WARNING = 'reserve-radar-mismatch';
 
-/**
- * How many of the hosts named `tag` show something on screen: a box of their closed shadow root's first drawn
- * element with a size (read over WebDriver BiDi, which hands tests closed roots). A host still in the DOM but
- * hidden, or its drawing gone, counts for nothing.
- */
-async function shown(firefox: FirefoxExtension, page: Page, tag: string): Promise<number> {
-  const connection = firefox.connection as unknown as { send(method: string, params: object): Promise<{ result: { result: { value?: unknown } } }> };
-  const context = contextIdOf(page);
-  const hosts = await connection.send('script.evaluate', {
-    expression: `[...document.querySelectorAll(${JSON.stringify(tag)})]`,
-    target: { context },
-    awaitPromise: false,
-    serializationOptions: { maxDomDepth: 1, includeShadowTree: 'all' },
-  });
-  let count = 0;
-  for (const host of (hosts.result.result.value as { value?: { shadowRoot?: { sharedId: string } | null } }[] | undefined) ?? []) {
-    const shadow = host.value?.shadowRoot;
-    if (shadow === undefined || shadow === null) continue;
-    const answer = await connection.send('script.callFunction', {
-      functionDeclaration: `(root) => [...root.querySelectorAll('div > *')].some((element) => { const box = element.getBoundingClientRect(); return box.width > 0 && box.height > 0; })`,
-      arguments: [{ sharedId: shadow.sharedId }],
-      target: { context },
-      awaitPromise: false,
-    });
-    if (answer.result.result.value === true) count++;
-  }
-  return count;
-}
-
 describe('Firefox unloads the add-on under an open exchange page', () => {
   let firefox: FirefoxExtension;
+  /** This test's browser until afterEach closes it: a later test whose launch throws must not close it again. */
+  let running: FirefoxExtension | undefined;
   let site: Awaited<ReturnType<typeof startHttpsSite>> | undefined;
   let page: Page;
 
   /** Types `address` into the page's field (trusted input) until the script's warning shows. */
   const typedUntilWarned = async (address: string) => {
     const typed = async () => {
-      if ((await shown(firefox, page, WARNING)) === 0) {
+      if ((await shownInFirefox(firefox, page, WARNING)) === 0) {
         await page.click('#withdraw-address', { count: 3 });
         await page.keyboard.press('Backspace');
         await page.keyboard.type(address);
       }
-      return shown(firefox, page, WARNING);
+      return shownInFirefox(firefox, page, WARNING);
     };
     expect(await until(typed, 1, 30_000)).toBe(1);
   };
@@ -71,26 +44,29 @@ describe('Firefox unloads the add-on under an open exchange page', () => {
       response.end(fakeExchangeHtml('Binance — withdraw', '<label>Address <input id="withdraw-address" type="text" autocomplete="off" style="width:90%"></label>'));
     });
     firefox = await launchFirefox({ hosts: [HOST] });
+    running = firefox;
     await firefox.inExtension(`browser.storage.local.set({ 'guide:binance': { exchangeId: 'binance', network: 'ethereum', address: ${JSON.stringify(WALLET)} } })`);
     page = await firefox.browser.newPage();
     await page.goto(`https://${HOST}/en/my/wallet/account/main/withdrawal/crypto/USDT`);
-    expect(await until(() => shown(firefox, page, PILL), 1)).toBe(1);
+    expect(await until(() => shownInFirefox(firefox, page, PILL), 1)).toBe(1);
     await typedUntilWarned(OTHER);
   });
   afterEach(async () => {
-    await firefox?.close();
+    await running?.close();
+    running = undefined;
     await site?.close();
+    site = undefined;
   });
 
   test('removed: the pill and the warning leave the screen', async () => {
     await firefox.browser.uninstallExtension(GECKO_ID);
-    expect(await until(async () => (await shown(firefox, page, PILL)) + (await shown(firefox, page, WARNING)), 0)).toBe(0);
+    expect(await until(async () => (await shownInFirefox(firefox, page, PILL)) + (await shownInFirefox(firefox, page, WARNING)), 0)).toBe(0);
   });
 
   test("updated: the old copy's warning leaves the screen and one pill stays, the new copy's", async () => {
     await firefox.browser.installExtension(firefoxBuild);
-    expect(await until(() => shown(firefox, page, WARNING), 0)).toBe(0);
-    expect(await until(() => shown(firefox, page, PILL), 1)).toBe(1);
+    expect(await until(() => shownInFirefox(firefox, page, WARNING), 0)).toBe(0);
+    expect(await until(() => shownInFirefox(firefox, page, PILL), 1)).toBe(1);
     // Only what the new copy drew stays in the page: the old copy's elements are taken out, not only hidden.
     expect(await until(() => page.evaluate((tags) => document.querySelectorAll(tags).length, `${PILL},${WARNING}`), 1)).toBe(1);
     // The new copy watches the field; the old one hears nothing any more (Firefox killed it): one warning, not two.
@@ -110,6 +86,6 @@ describe('Firefox unloads the add-on under an open exchange page', () => {
     });
     expect(await page.evaluate((tag) => document.querySelectorAll(tag).length, WARNING)).toBe(0);
     expect(await page.$eval('#withdraw-address', (field) => (field as HTMLInputElement).value)).toBe(OTHER);
-    expect(await shown(firefox, page, PILL)).toBe(1);
+    expect(await shownInFirefox(firefox, page, PILL)).toBe(1);
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { isolatedWorld, launchChromium, routeSite, shadowMode, shadowUi, type ChromiumExtension } from './harness';
+import { HIDING_RULES, isolatedWorld, launchChromium, routeSite, shadowMode, shadowUi, type ChromiumExtension } from './harness';
 
 const CHOSEN = '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed';
 const OTHER = `0x${'ab'.repeat(20)}`;
@@ -14,9 +14,10 @@ declare const chrome: {
  * attachShadow before any other script runs, reads and queries every node it can reach, hit-tests
  * the pill's corner, sends synthetic clicks, keys and pointer drags to whatever it finds, and puts
  * address-shaped values (the user's guide address among them) into its own fields with synthetic
- * input events. It writes what it learned to `window.findings`.
+ * input events. Its own stylesheet tries to hide what we draw (HIDING_RULES). It writes what it learned to
+ * `window.findings`.
  */
-const hostilePage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Exchange</title><script>
+const hostilePage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Exchange</title><style>${HIDING_RULES}</style><script>
   window.findings = { roots: [], texts: [], hits: [], mismatchSeen: false, hostShadow: [] };
   const realAttach = Element.prototype.attachShadow;
   Element.prototype.attachShadow = function (init) {
@@ -71,6 +72,16 @@ const hostilePage = `<!doctype html><html lang="en"><head><meta charset="utf-8">
   window.attack = attack;
 </script></body></html>`;
 
+/** Whether what `testId` names in the host's closed root has a box with a size and is visible (host and ancestors included). */
+async function onScreen(ui: ReturnType<typeof shadowUi>, testId: string): Promise<boolean | null> {
+  return ui.evaluate((root, id) => {
+    const element = root.querySelector(`[data-testid="${id}"]`);
+    if (element === null) return null;
+    const box = element.getBoundingClientRect();
+    return box.width > 0 && box.height > 0 && element.checkVisibility({ visibilityProperty: true, opacityProperty: true });
+  }, testId);
+}
+
 describe('a hostile exchange page in Chromium', () => {
   let browser: ChromiumExtension;
   const stored = () => browser.worker.evaluate(() => chrome.storage.local.get(['settings', 'nudgeSeen', 'holdings', 'guideState', 'warningSubscriptions', 'allowedLookalikes']));
@@ -109,6 +120,8 @@ describe('a hostile exchange page in Chromium', () => {
     expect(await pill.text('pill-name')).toBe('Binance');
     // The balance line says which limit, never the figures.
     expect(await pill.text('pill-balance')).toBe('You keep more here than your own limit');
+    // The page's stylesheet did not hide it.
+    expect(await onScreen(pill, 'pill-name')).toBe(true);
     const before = await stored();
     const pagesBefore = browser.context.pages().length;
 
@@ -142,6 +155,7 @@ describe('a hostile exchange page in Chromium', () => {
     await page.locator('#addr').press(OTHER.slice(-1));
     const warning = shadowUi(page, 'reserve-radar-mismatch');
     await warning.waitFor('mismatch-warning');
+    expect(await onScreen(warning, 'mismatch-warning')).toBe(true);
     expect(await shadowMode(page, 'reserve-radar-mismatch')).toBe('closed');
     expect(await page.evaluate(() => document.querySelector('reserve-radar-mismatch')?.shadowRoot ?? null)).toBeNull();
     await page.close();

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { chromeBuild, firefoxBuild, requireChromium, requireFirefox, root } from './harness';
@@ -125,5 +125,24 @@ describe("Chrome's manifest names the oldest version that has everything the ext
     expect(manifest.minimum_chrome_version).toBe('120');
     const minimum = Number.parseFloat(manifest.minimum_chrome_version ?? '0');
     for (const [name, feature] of Object.entries(used)) expect(minimum, name).toBeGreaterThanOrEqual(firstVersion(feature, 'chrome'));
+  });
+});
+
+describe("the sheet that shows the exchange page's pill and warning", () => {
+  type Scripts = { content_scripts?: { js?: string[]; css?: string[]; css_origin?: string }[] };
+  const entryOf = (dir: string) => (JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Scripts).content_scripts?.find((entry) => entry.js?.includes('content-scripts/exchange.js'));
+
+  test('Firefox injects it as a user-origin sheet whose !important a page cannot beat (modules/exchange-shown-sheet.ts)', () => {
+    requireFirefox();
+    const entry = entryOf(firefoxBuild);
+    expect(entry?.css).toEqual(['content-scripts/exchange-shown.css']);
+    expect(entry?.css_origin).toBe('user');
+    expect(readFileSync(join(firefoxBuild, 'content-scripts/exchange-shown.css'), 'utf8')).toContain('--reserve-radar-shown:block !important');
+  });
+
+  test('Chrome has none: the hosts show by their own rule', () => {
+    requireChromium();
+    expect(entryOf(chromeBuild)?.css).toBeUndefined();
+    expect(readdirSync(join(chromeBuild, 'content-scripts')).filter((file) => file.endsWith('.css'))).toEqual([]);
   });
 });

@@ -11,7 +11,6 @@ import { withReasonWords } from '../../lib/words/reason-text';
 import type { ExchangeView } from '../../lib/view/exchange-view';
 import cardCss from '../../components/card.css?inline';
 import nudgeCss from '../../entrypoints/exchange.content/style.css?inline';
-import shownCss from '../../entrypoints/exchange.content/shown.css?inline';
 import { createShadowHost } from '../../entrypoints/exchange.content/shadow-host';
 import en from '../../public/_locales/en/messages.json';
 import sv from '../../public/_locales/sv/messages.json';
@@ -46,10 +45,6 @@ const harness: PillHarness = {
         </I18nContext.Provider>,
         container,
       );
-    // The sheet the manifest injects beside the exchange-page script, without which the host stays hidden.
-    const shown = document.createElement('style');
-    shown.textContent = shownCss;
-    document.head.append(shown);
     createShadowHost({ ctx, name: 'reserve-radar-pill', css: `${cardCss}\n${nudgeCss}`, onMount: draw, onRemove: (container) => render(null, container) }).mount();
   },
 };

@@ -141,3 +141,32 @@ export async function inFirefoxPillRoot(firefox: Pick<FirefoxExtension, 'connect
   });
   return answer.result.result.value;
 }
+
+/**
+ * How many of the hosts named `tag` in `page` show something on screen: an element drawn in their closed shadow root
+ * (read over WebDriver BiDi) that has a box with a size and that the browser reports visible (`checkVisibility`, which
+ * also looks at the host and every ancestor). A host still in the DOM but hidden, or its drawing gone, counts for nothing.
+ */
+export async function shownInFirefox(firefox: Pick<FirefoxExtension, 'connection'>, page: FirefoxPage, tag: string): Promise<number> {
+  const connection = firefox.connection as unknown as { send(method: string, params: object): Promise<{ result: { result: { value?: unknown } } }> };
+  const context = contextIdOf(page);
+  const hosts = await connection.send('script.evaluate', {
+    expression: `[...document.querySelectorAll(${JSON.stringify(tag)})]`,
+    target: { context },
+    awaitPromise: false,
+    serializationOptions: { maxDomDepth: 1, includeShadowTree: 'all' },
+  });
+  let count = 0;
+  for (const host of (hosts.result.result.value as { value?: { shadowRoot?: { sharedId: string } | null } }[] | undefined) ?? []) {
+    const shadow = host.value?.shadowRoot;
+    if (shadow === undefined || shadow === null) continue;
+    const answer = await connection.send('script.callFunction', {
+      functionDeclaration: `(root) => [...root.querySelectorAll('div > *')].some((element) => { const box = element.getBoundingClientRect(); return box.width > 0 && box.height > 0 && element.checkVisibility({ visibilityProperty: true, opacityProperty: true }); })`,
+      arguments: [{ sharedId: shadow.sharedId }],
+      target: { context },
+      awaitPromise: false,
+    });
+    if (answer.result.result.value === true) count++;
+  }
+  return count;
+}

@@ -179,3 +179,14 @@ export async function pillAxeProblems(page: Page): Promise<string[]> {
     await removeOpenCopy(page);
   }
 }
+
+/**
+ * What a hostile exchange page's own stylesheet can say to hide our hosts: the custom property the manifest's sheet
+ * gives them (entrypoints/exchange.content/shown.css), on the hosts and on <html> for them to inherit, and `display`,
+ * with plain and more specific selectors, all `!important`.
+ */
+export const HIDING_RULES = [
+  'html{--reserve-radar-shown:none !important}',
+  'reserve-radar-pill,reserve-radar-mismatch{--reserve-radar-shown:none !important;display:none !important}',
+  'html>body~reserve-radar-pill,html>body~reserve-radar-mismatch{--reserve-radar-shown:none !important;display:none !important}',
+].join('\n');
