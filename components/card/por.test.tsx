@@ -174,6 +174,8 @@ describe("our check is judged by our re-check policy, whatever the exchange's ca
     ['okx', 'fr', 'non vérifié depuis le 5 oct. 2026', 'Non vérifié depuis le 5 oct. 2026'],
     ['okx', 'tr', '5 Eki 2026 tarihinden beri kontrol edilmedi', '5 Eki 2026'],
     ['okx', 'zh_CN', '自 2026年10月5日 起未再检查', '2026年10月5日'],
+    // Swedish says the unnamed subject in the neuter, the same in the details as in the reason.
+    ['okx', 'sv', 'inte kontrollerat sedan 5 okt. 2026', 'Inte kontrollerat sedan 5 okt. 2026'],
   ])('%s in %s: the details and a reason both say we have not checked since our last check', (id, locale, details, reasonPart) => {
     const view = viewOf(id, reviewDay);
     const reasons = view.verdict.reasons;
@@ -190,5 +192,6 @@ describe("our check is judged by our re-check policy, whatever the exchange's ca
     const view = viewOf('gate', reviewDay);
     expect(view.verdict.reasons.some((reason) => reason.metric === 'por.checked')).toBe(false);
     expect(draw(view).$('card-por-checked')?.textContent).toBe('checked Oct 5, 2026');
+    expect(draw(view, 'sv').$('card-por-checked')?.textContent).toBe('kontrollerat 5 okt. 2026');
   });
 });
