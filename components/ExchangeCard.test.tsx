@@ -102,7 +102,7 @@ describe('ExchangeCard: the proof-of-reserves section', () => {
   test('in Swedish', () => {
     const root = draw(binance('2026-04-01', '2026-04-03', {}, bnbHeavy), 'sv');
     expect(text(root, 'card-por-describes')).toMatch(/^Rapporten avser 1 apr\.? 2026$/);
-    expect(text(root, 'card-por-checked')).toMatch(/^inte kontrollerad sedan 3 apr\.? 2026$/);
+    expect(text(root, 'card-por-checked')).toMatch(/^ingen kontroll sedan 3 apr\.? 2026$/);
     expect(text(root, 'level-chip')).toContain('ofullständig');
   });
 

@@ -233,7 +233,9 @@ export function ExchangeCard({ view, onWithdraw, headingLevel = 1, idPrefix = 'c
           )}
 
           <Section title={t('cardProofOfReserves')} testId="card-por-section">
-            <p data-testid="card-por">{porLabel(por, t, locale, view.porChecked)}</p>
+            <p data-testid="card-por" data-late={por?.method === 'none' && view.porChecked?.late ? 'us' : undefined}>
+              {porLabel(por, t, locale, view.porChecked)}
+            </p>
             {por === undefined ? (
               <p class="muted">{t('cardNoData')}</p>
             ) : (

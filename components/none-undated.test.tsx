@@ -51,6 +51,8 @@ describe('a "none" record without a day we looked: undated everywhere', () => {
     expect(shared.headline).toContain(t('shareText_headPorNone'));
     const picture = shareImageContent({ view, now, t, locale });
     const pictureLines = picture.sections.flatMap((section) => section.lines.map((line) => line.text));
+    // As the card's source line says it: the picture says the day is unknown, not just "none".
+    expect(picture.sections.find((section) => section.heading === t('cardProofOfReserves'))?.lines.map((line) => line.text)).toEqual([t('porMethod_none'), t('reasonDateUnknown')]);
     for (const text of [...reasons, ...card, shared.text, shared.headline, ...pictureLines]) expect(text).not.toMatch(/2014/);
   });
 

@@ -12,8 +12,8 @@ import { SourceLink } from './parts';
  * since", so our delay is never shown as the exchange's. Whether it is old is the verdict's
  * decision (`porChecked`, made with the view), so the details never disagree with the reasons above them. An exchange
  * that publishes none has no report to date: the label above says "none as of" the day we looked, so its source
- * line names only the source, unless that day is too old ("not checked since", the late wording beside the
- * label's same day) or we hold none ("date unknown"); never the source's own date.
+ * line names only the source (a day too old to stand for today is said by the label's own late wording), unless we
+ * hold no day ("date unknown"); never the source's own date.
  */
 export function PorDates({ por, checked, now }: { por: PorAttestation; checked: PorCheckedReturnType | undefined; now: Date }) {
   const t = useT();
@@ -34,8 +34,8 @@ export function PorDates({ por, checked, now }: { por: PorAttestation; checked: 
           {close}
         </>
       )}
-      {/* A "none" source is never dated by its own date (an old filing or news story): the label says the day we looked. */}
-      {(por.method === 'none' ? late || day === undefined : day !== undefined) && (
+      {/* A "none" source is never dated by its own date (an old filing or news story): the label says the day we looked, late or not. */}
+      {(por.method === 'none' ? day === undefined : day !== undefined) && (
         <>
           {' · '}
           <time dateTime={day} data-testid="card-por-checked" data-late={late ? 'us' : undefined}>

@@ -32,6 +32,20 @@ const base = { id: 'own-token-prices', label: 'DefiLlama coins /chart', group: '
 describe('SourceItem', () => {
   afterEach(() => vi.unstubAllGlobals());
 
+  test.each([
+    ['overdue', -5 * 60],
+    ['due now', 0],
+    ['seconds away', 30],
+  ])('the next attempt %s reads "in a moment" in every language', (_, seconds) => {
+    const nextAttemptAt = new Date(now.getTime() + seconds * 1000).toISOString();
+    for (const { id: locale } of LOCALES) {
+      const t = translateFrom(messages(locale));
+      const facts = draw({ ...base, nextAttemptAt }, locale.replace('_', '-')).querySelector('.source__facts');
+      expect(facts?.textContent, locale).toContain(`${t('sourceNextAttempt')}${t('ageSoon')}`);
+      expect(facts?.textContent, locale).not.toContain(t('ageJustNow'));
+    }
+  });
+
   test("a refused answer is worded in the reader's language, with its figures", () => {
     const row: SourceRow = { ...base, lastAnswerFailure: { answer: 'no-price', skipped: [{ symbol: 'BNB', problem: 'missing' }] } };
     const t = translateFrom(messages('sv'));

@@ -1,7 +1,7 @@
 import type { SourceStatus } from '../../lib/reserves/schedule';
 import type { BundledDays } from '../../lib/reserves/bundled-holds';
 import type { SourceGroup } from '../../lib/view/source-groups';
-import { formatAge, formatCount, formatDate, formatMoment } from '../../lib/words/format';
+import { formatAge, formatCount, formatDate, formatMoment, formatUntil } from '../../lib/words/format';
 import { pluralText } from '../../lib/words/plural';
 import { answerFailureText } from '../../lib/words/answer-failure';
 import { fetchFailureText } from '../../lib/words/fetch-failure';
@@ -99,7 +99,7 @@ export function SourceItem({ group, exchangeNames, now }: { group: SourceGroup<S
             {only?.nextAttemptAt !== undefined && (
               <>
                 <dt>{t('sourceNextAttempt')}</dt>
-                <dd>{formatAge(only.nextAttemptAt, now, locale, t)}</dd>
+                <dd>{formatUntil(only.nextAttemptAt, now, locale, t)}</dd>
               </>
             )}
           </dl>

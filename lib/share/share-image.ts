@@ -114,9 +114,9 @@ export function shareImageContent({ view, now, t, locale }: ShareImageContentPar
     if (por.method !== 'none') {
       porLines.push({ text: t('asOf', date(por.asOf)), style: 'muted' });
       figureDates.push(por.asOf);
-    } else if (checked.day !== undefined && checked.late) {
-      // The label says the day; a line of its own only when that day is too old to stand for today.
-      porLines.push({ text: t('porNotCheckedSince', date(checked.day)), style: 'muted' });
+    } else if (checked.day === undefined) {
+      // The label says the day we looked, late or not; without one, that it is unknown, as the card's source line says.
+      porLines.push({ text: t('reasonDateUnknown'), style: 'muted' });
     }
     urls.push(por.source);
   }

@@ -143,9 +143,9 @@ export function shareText({ view, verdict: override, now, t, locale: asked = 'en
     // No report, so no snapshot and no schedule: the day we looked (the card's staleness decision) and where.
     const { day, late } = porChecked({ por, reasons: verdict?.reasons ?? [], now });
     // The day we looked is ours, not a figure's: it stays out of the heading's "figures dated" span.
-    // "None published" is said as of that day, never as a present fact; a day too old to stand for today is said so.
-    const none = day === undefined ? t('shareText_porNone') : t('shareText_porNoneAsOf', date(day));
-    lines.push(`${none}${aside(por.source, day !== undefined && late ? t('shareText_notCheckedSince', date(day)) : undefined)}`);
+    // "None published" is said as of that day, never as a present fact; a day too old to stand for today, as found then.
+    const none = day === undefined ? t('shareText_porNone') : t(late ? 'shareText_porNoneLate' : 'shareText_porNoneAsOf', date(day));
+    lines.push(`${none}${aside(por.source, undefined)}`);
     if (por.note !== undefined) lines.push(`  ${t('shareText_note', dataNote(oneLine(por.note)))}`);
   } else {
     const details = [t(METHOD_KEYS[por.method]), t(CADENCE_KEYS[por.cadence])];

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { formatAge, formatAmount, formatByteSize, formatDate, formatPercent, formatRatio, formatSignedAmount, formatSignedPercent, formatSignedUsd, formatUsd, sourceSite } from './format';
+import { formatAge, formatAmount, formatByteSize, formatDate, formatPercent, formatRatio, formatSignedAmount, formatSignedPercent, formatSignedUsd, formatUntil, formatUsd, sourceSite } from './format';
 import { translateFrom, type Messages, type Translate } from './translate-from';
 
 const now = new Date('2026-11-25T12:00:00Z');
@@ -29,12 +29,15 @@ describe('format', () => {
     ['tr', 'az önce', 'birazdan', 'dün'],
     ['sv', 'nyss', 'strax', 'i går'],
     ['zh_CN', '刚刚', '片刻后', '昨天'],
-  ])('%s: under a minute old is "just now", under a minute ahead "in a moment"; a minute on, counted', (folder, past, ahead, yesterday) => {
+  ])('%s: a past moment under a minute either side is "just now", a planned one under a minute ahead or overdue "in a moment"; a minute on, counted', (folder, past, ahead, yesterday) => {
     const t = words(folder);
     const tag = folder.replace('_', '-');
     const at = (seconds: number) => new Date(now.getTime() + seconds * 1000).toISOString();
-    for (const seconds of [0, -1, -59]) expect(formatAge(at(seconds), now, tag, t), `${seconds} s`).toBe(past);
-    for (const seconds of [1, 59]) expect(formatAge(at(seconds), now, tag, t), `+${seconds} s`).toBe(ahead);
+    // A reading a few seconds "ahead" is our clock behind the source's, never a future event.
+    for (const seconds of [0, -1, -59, 1, 59]) expect(formatAge(at(seconds), now, tag, t), `${seconds} s`).toBe(past);
+    // A planned attempt that is due, overdue or under a minute away happens in a moment.
+    for (const seconds of [-3600, -1, 0, 1, 59]) expect(formatUntil(at(seconds), now, tag, t), `until ${seconds} s`).toBe(ahead);
+    expect(formatUntil(at(90), now, tag, t)).toBe(new Intl.RelativeTimeFormat(tag).format(1, 'minute'));
     expect(formatAge(at(-60), now, tag, t)).toBe(new Intl.RelativeTimeFormat(tag).format(-1, 'minute'));
     expect(formatAge(at(90), now, tag, t)).toBe(new Intl.RelativeTimeFormat(tag).format(1, 'minute'));
     // The day words Intl gives read right, and stay.

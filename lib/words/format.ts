@@ -98,13 +98,14 @@ export function formatList(items: readonly string[], locale: string, { style = '
 
 /**
  * "42 days ago", "in 3 hours", "just now": the age of a dated figure, as a reader says it. Under a
- * minute, the language's own "just now" or "in a moment" (`t`): Intl's word for it is "this minute".
+ * minute either side, the language's own "just now" (`t`; Intl's word for it is "this minute"): a
+ * reading stamped a few seconds ahead is a clock out of step, never a future event.
  */
 export function formatAge(isoDate: string, now: Date, locale: string, t: Translate): string {
   const then = Date.parse(isoDate.length === 10 ? `${isoDate}T00:00:00Z` : isoDate);
   if (Number.isNaN(then)) return '';
   const seconds = Math.round((then - now.getTime()) / 1000);
-  if (seconds < 60 && seconds > -60) return t(seconds > 0 ? 'ageSoon' : 'ageJustNow');
+  if (seconds < 60 && seconds > -60) return t('ageJustNow');
   const format = formatter('age', locale, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
   const steps: [Intl.RelativeTimeFormatUnit, number][] = [
     ['year', 365 * 86400],
@@ -120,6 +121,11 @@ export function formatAge(isoDate: string, now: Date, locale: string, t: Transla
     if (abs >= size) return format.format(Math.trunc(seconds / size), unit);
   }
   return format.format(Math.trunc(seconds / 60), 'minute');
+}
+
+/** When a planned step happens ("in 3 hours"): due, overdue or under a minute away, "in a moment" (`t`). */
+export function formatUntil(iso: string, now: Date, locale: string, t: Translate): string {
+  return Date.parse(iso) - now.getTime() < 59_500 ? t('ageSoon') : formatAge(iso, now, locale, t);
 }
 
 /** An amount in any ISO currency ("$4,200", "4 200 kr"); whole units above 100, cents below. */
