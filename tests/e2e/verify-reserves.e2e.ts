@@ -251,9 +251,7 @@ describe('verify page in Chromium', () => {
         await expect.poll(() => page.getByTestId('reserves-llama-partial').count()).toBe(1);
         const statuses = await page.getByTestId('reserves-llama-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-status')));
         expect(statuses).toEqual(['compared', 'compared', 'no-defillama', 'no-onchain']);
-        await expect
-          .poll(() => page.locator('[data-testid="reserves-llama-row"][data-symbol="ETH"] [data-testid="reserves-llama-difference"]').textContent())
-          .toBe('+0.25 (+7.69 %)');
+        await expect.poll(() => page.locator('[data-testid="reserves-llama-row"][data-symbol="ETH"] [data-testid="reserves-llama-difference"]').textContent()).toBe('+0.25 (+7.69 %)');
       } finally {
         await deployTestToken(chain.url, okb, 18);
       }
