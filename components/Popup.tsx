@@ -10,6 +10,7 @@ import type { HoldingsSummary } from '../lib/holdings/summary';
 import type { RunAlertView } from '../lib/view/run-alert-view';
 import { RunAlerts } from './RunAlerts';
 import { ListsNotChecked } from './ListsNotChecked';
+import { FirstDataNotice } from './FirstDataPending';
 import { ListedSource } from './LookalikeWarning';
 import { formatCount } from '../lib/words/format';
 
@@ -43,6 +44,9 @@ export interface PopupProps {
   /** How many subscribed warning lists are not checked for want of access, and the way to allow them. */
   loadListsNotChecked?: () => Promise<number>;
   onOpenLists?: () => void;
+  /** Whether no data source has answered yet (most exchanges show Unknown), and the way to the data sources. */
+  loadFirstDataPending?: () => Promise<boolean>;
+  onOpenSources?: () => void;
 }
 
 // Loaded after the first paint, so the holdings line never delays the card.
@@ -69,6 +73,8 @@ export function Popup(props: PopupProps) {
     onUnsnoozeRun,
     loadListsNotChecked,
     onOpenLists,
+    loadFirstDataPending,
+    onOpenSources,
   } = props;
   const [sharing, setSharing] = useState(false);
   const t = useT();
@@ -107,6 +113,8 @@ export function Popup(props: PopupProps) {
     return () => cancelAnimationFrame(frame);
   }, [drawn, afterFirstFrame]);
 
+  // Above the list: why most of it shows Unknown on day one.
+  const firstData = loadFirstDataPending !== undefined && onOpenSources !== undefined && <FirstDataNotice load={loadFirstDataPending} onOpen={onOpenSources} />;
   const footer = (
     <>
       {loadListsNotChecked !== undefined && onOpenLists !== undefined && afterFirstFrame && <ListsNotChecked load={loadListsNotChecked} onOpen={onOpenLists} />}
@@ -139,6 +147,7 @@ export function Popup(props: PopupProps) {
             </button>
           )}
         </section>
+        {firstData}
         <ExchangeList load={loadAll} onWithdraw={onWithdraw} />
         {footer}
       </>
@@ -201,6 +210,7 @@ export function Popup(props: PopupProps) {
           <p class="muted">{t('notExchangeBody')}</p>
         </section>
       )}
+      {firstData}
       <ExchangeList load={loadAll} onWithdraw={onWithdraw} />
       {footer}
     </>

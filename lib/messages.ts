@@ -52,7 +52,7 @@ export const ExtensionRequestSchema = v.variant('type', [
   v.object({ type: v.literal('allow-host'), host: v.pipe(v.string(), v.maxLength(253)) }),
   /** From the options page: take a host off that list again (the background owns the list). */
   v.object({ type: v.literal('disallow-host'), host: v.pipe(v.string(), v.maxLength(253)) }),
-  /** From the options page: live sources. */
+  /** From the options page: live sources; from the popup: whether any has answered yet. */
   v.object({ type: v.literal('sources-state') }),
   v.object({ type: v.literal('refresh-now') }),
   v.object({ type: v.literal('reset-data') }),

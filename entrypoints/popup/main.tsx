@@ -8,6 +8,7 @@ import { send } from '@/utils/send';
 import { watchRunStates } from '@/utils/run-states-watch';
 import { followAnswers } from './answers';
 import { popupDrawer } from './draw';
+import { firstDataPending } from '@/components/FirstDataPending';
 import '@/components/card.css';
 import '@/components/controls.css';
 import '@/components/share-panel.css';
@@ -34,6 +35,11 @@ const snoozeRun = (exchangeId: string) => send({ type: 'run-snooze', exchangeId 
 // Lifted beside the alert it draws: that episode is seen, and not notified after.
 const unsnoozeRun = (exchangeId: string) => send({ type: 'run-unsnooze', exchangeId, shown: true });
 const loadListsNotChecked = async () => (await send({ type: 'subscriptions-state' })).filter((subscription) => subscription.needsAccess !== undefined).length;
+// Whether no data source has answered yet: only the data that came with the extension is in use.
+const loadFirstDataPending = async () => firstDataPending(await send({ type: 'sources-state' }));
+const openSources = () => {
+  void browser.tabs.create({ url: browser.runtime.getURL('/options.html#sources-title' as '/options.html') }).then(() => window.close());
+};
 const openLists = () => {
   void browser.tabs.create({ url: browser.runtime.getURL('/options.html#lists-title' as '/options.html') }).then(() => window.close());
 };
@@ -63,6 +69,8 @@ async function main() {
         onUnsnoozeRun: unsnoozeRun,
         loadListsNotChecked,
         onOpenLists: openLists,
+        loadFirstDataPending,
+        onOpenSources: openSources,
       },
     }),
   );

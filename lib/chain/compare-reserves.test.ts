@@ -73,13 +73,14 @@ describe('compareWithDefillama', () => {
     ]);
   });
 
-  it('a partial read is marked partial, row by row and as a whole, never as a full comparison', () => {
+  it('a partial read is marked partial as a whole, and each row whose own reads did not all answer', () => {
     const partial = { ...complete, complete: false, comparisons: [counted('ETH', '3.5', 1), counted('USDT', '1244.56789')] };
     const out = compareWithDefillama({ ...base, result: partial });
     expect(out.status).toBe('partial');
     expect(out.rows.map((row) => [row.symbol, row.status])).toEqual([
       ['ETH', 'partial'],
-      ['USDT', 'partial'],
+      // Every USDT read answered: its count is exact, a full comparison even in a partial check.
+      ['USDT', 'compared'],
       ['USDC', 'no-onchain'],
       ['OKB', 'no-onchain'],
     ]);
@@ -137,13 +138,14 @@ describe('compareWithDefillama', () => {
     );
   });
 
-  it('an incomplete result never yields a complete comparison (property)', () => {
+  it('an incomplete result never yields a complete comparison, nor a row with a read missing (property)', () => {
     fc.assert(
       fc.property(fc.array(fc.record({ symbol: fc.constantFrom('ETH', 'USDT', 'OKB'), missing: fc.nat(3) }), { maxLength: 3 }), (rows) => {
         const comparisons = rows.map((row) => counted(row.symbol, '1', row.missing));
         const out = compareWithDefillama({ ...base, result: { complete: false, blockNumber: '1', comparisons } });
         expect(out.status).not.toBe('complete');
-        expect(out.rows.some((row) => row.status === 'compared')).toBe(false);
+        expect(out.rows.some((row) => row.status === 'compared' && row.missingReads > 0)).toBe(false);
+        expect(out.rows.some((row) => row.status === 'partial' && row.missingReads === 0)).toBe(false);
       }),
     );
   });

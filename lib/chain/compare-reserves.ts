@@ -107,7 +107,7 @@ export type CompareWithDefillamaParameters = {
 export type CompareWithDefillamaReturnType = {
   /**
    * `complete`: every read answered, rows are full comparisons (a row may still lack a DefiLlama
-   * figure). `partial`: some reads failed; no row is a full comparison. `unknown`: there is
+   * figure). `partial`: some reads failed; a row is a full comparison only when all its own reads answered. `unknown`: there is
    * nothing to compare (no block read, or no DefiLlama point for this chain).
    */
   status: 'complete' | 'partial' | 'unknown';
@@ -144,7 +144,8 @@ export function compareWithDefillama(parameters: CompareWithDefillamaParameters)
     const difference = onChainScaled - llamaScaled;
     return {
       ...withLlama,
-      status: partialRead || missingReads > 0 ? 'partial' : 'compared',
+      // missingReads counts every read of the coin that did not answer, those never sent included: 0 means its count is exact.
+      status: missingReads > 0 ? 'partial' : 'compared',
       difference: formatUnits(difference, scale),
       ...(llamaScaled === 0n ? {} : { differencePercent: formatUnits((difference * 10_000n) / llamaScaled, 2) }),
     };
