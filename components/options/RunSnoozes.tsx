@@ -37,7 +37,9 @@ export function RunSnoozes({ snoozes, onRemove }: RunSnoozesProps) {
   if (snoozes === undefined) return null;
   return (
     <section aria-labelledby="run-snoozes-title">
-      <h2 id="run-snoozes-title" tabIndex={-1} ref={heading}>{t('runSnoozesTitle')}</h2>
+      <h2 id="run-snoozes-title" tabIndex={-1} ref={heading}>
+        {t('runSnoozesTitle')}
+      </h2>
       <div ref={container}>
         {snoozes.length === 0 ? (
           <p class="muted" tabIndex={-1} data-testid="run-snoozes-empty">
