@@ -1,4 +1,6 @@
+import { render } from 'preact';
 import { describe, expect, test, vi } from 'vitest';
+import type { RunAlertView } from '../lib/view/run-alert-view';
 import { RunAlerts } from './RunAlerts';
 import { binanceRunAlert as alert, drawIn, RUN_LOCALES, runWords, snoozedRunAlert as snoozed } from './run-alert.testkit';
 import { effectsOnNextTask, page, recordFocus, settle } from './test-dom';
@@ -146,5 +148,49 @@ describe('undoing a run-alert snooze in the popup', () => {
     await settle();
     expect($('run-alert')).toBeNull();
     expect($('run-snoozed')).toBeNull();
+  });
+
+  test('an older read that answers after newer ones (a lift made elsewhere) does not put the snoozed line back', async () => {
+    const { root, $ } = page();
+    const answers: ((views: RunAlertView[]) => void)[] = [];
+    let changed: () => void = () => undefined;
+    drawIn(
+      root,
+      <RunAlerts
+        load={() => new Promise<RunAlertView[]>((resolve) => answers.push(resolve))}
+        follow={(then) => {
+          changed = then;
+          return () => undefined;
+        }}
+        onWithdraw={() => undefined}
+        onSnooze={() => Promise.resolve([])}
+        onUnsnooze={() => Promise.resolve([])}
+      />,
+    );
+    await settle();
+    changed();
+    changed();
+    expect(answers).toHaveLength(3);
+    // The newest read (after the lift) answers first; the two older ones, still snoozed, answer after it.
+    answers[2]?.([alert()]);
+    await settle();
+    answers[1]?.([snoozed()]);
+    answers[0]?.([snoozed()]);
+    await settle();
+    expect($('run-snooze')).not.toBeNull();
+    expect($('run-snoozed')).toBeNull();
+    expect($('run-unsnooze')).toBeNull();
+  });
+
+  test('once the popup closes, its watch of the stored states is stopped', async () => {
+    const { root } = page();
+    const stop = vi.fn();
+    const load = vi.fn(() => Promise.resolve([snoozed()]));
+    drawIn(root, <RunAlerts load={load} follow={() => stop} onWithdraw={() => undefined} onSnooze={() => Promise.resolve([])} />);
+    await settle();
+    expect(stop).not.toHaveBeenCalled();
+    render(null, root);
+    await settle();
+    expect(stop).toHaveBeenCalledTimes(1);
   });
 });

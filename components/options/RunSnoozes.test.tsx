@@ -113,4 +113,26 @@ describe('run-alert snoozes in the options', () => {
       render(null, root);
     }
   });
+
+  test('when a snooze is lifted elsewhere while the focus is on its button, the focus goes to the section heading, not the page', async () => {
+    const { window, root, $ } = page();
+    const focused = recordFocus(window);
+    const draw = (runSnoozes: { exchangeId: string; name: string; snoozedUntil: string }[]) =>
+      render(
+        <I18nContext.Provider value={words('en')}>
+          <Options {...quietOptions} runSnoozes={runSnoozes} onRunUnsnooze={() => Promise.resolve()} />
+        </I18nContext.Provider>,
+        root,
+      );
+    draw([{ exchangeId: 'binance', name: 'Binance', snoozedUntil: UNTIL }]);
+    await settle();
+    $('run-snoozes')?.querySelector('button')?.focus();
+    // The popup's undo lifts it: the list is read again, without it.
+    draw([]);
+    await settle();
+    expect($('run-snoozes')).toBeNull();
+    expect(window.document.activeElement?.id).toBe('run-snoozes-title');
+    expect(focused.at(-1)).toBe('run-snoozes-title');
+    render(null, root);
+  });
 });

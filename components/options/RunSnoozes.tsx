@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'preact/hooks';
 import type { RunSnoozeView } from '../../lib/view/run-alert-view';
 import { formatDateTime } from '../../lib/words/format';
 import { joiners } from '../../lib/words/punctuation';
@@ -24,10 +25,21 @@ export function RunSnoozes({ snoozes, onRemove }: RunSnoozesProps) {
     (snoozes ?? []).map((snooze) => snooze.exchangeId),
     (list) => list?.querySelector<HTMLElement>('[data-testid="run-snoozes-empty"]'),
   );
+  // A snooze lifted elsewhere (the popup) takes its button away: if the focus was on it, it goes to the heading, not the page.
+  // Read while drawing, before the button leaves; the removal's own move (above) runs first and keeps the focus in the list.
+  const heading = useRef<HTMLHeadingElement>(null);
+  const hadFocus = useRef(false);
+  hadFocus.current = container.current?.contains(document.activeElement) ?? false;
+  useEffect(() => {
+    const active = document.activeElement;
+    if (hadFocus.current && (active === null || active === document.body || !active.isConnected)) heading.current?.focus();
+  });
   if (snoozes === undefined) return null;
   return (
     <section aria-labelledby="run-snoozes-title">
-      <h2 id="run-snoozes-title">{t('runSnoozesTitle')}</h2>
+      <h2 id="run-snoozes-title" tabIndex={-1} ref={heading}>
+        {t('runSnoozesTitle')}
+      </h2>
       <div ref={container}>
         {snoozes.length === 0 ? (
           <p class="muted" tabIndex={-1} data-testid="run-snoozes-empty">

@@ -67,3 +67,13 @@ test('an older read that answers after a newer one does not put a lifted snooze 
   expect(shown).toEqual([]);
   render(null, root);
 });
+
+test('once the options page closes, a later change of the stored states asks for no further read', async () => {
+  const { read, root } = await drawn();
+  expect(read).toHaveBeenCalledTimes(1);
+  render(null, root);
+  await settle();
+  await fakeBrowser.storage.local.set({ runAlerts: { binance: { phase: 'alert', raisedBy: ['outflow-24h'], snoozedUntil: BINANCE.snoozedUntil } } });
+  await settle();
+  expect(read).toHaveBeenCalledTimes(1);
+});
