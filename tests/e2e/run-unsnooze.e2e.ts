@@ -10,7 +10,7 @@ import { holdingsOnBinance, openBinanceTab, routeRunOnBinance } from './run-cexs
  * page and the popup, both open, follow a snooze or a lift made in the other.
  */
 
-declare const chrome: { storage: { local: { set(items: object): Promise<void> } }; notifications: { getAll(): Promise<Record<string, boolean>> } };
+declare const chrome: { storage: { local: { set(items: object): Promise<void> } } };
 
 describe('undoing a run-alert snooze in Chromium', () => {
   let browser: ChromiumExtension;
@@ -72,41 +72,6 @@ describe('undoing a run-alert snooze in Chromium', () => {
     expect(await block.getByTestId('run-unsnooze').count()).toBe(0);
     await popup.close();
     await options.close();
-    await page.close();
-  });
-});
-
-describe('an episode that began under a snooze, lifted in the popup, in Chromium', () => {
-  let browser: ChromiumExtension;
-
-  beforeAll(async () => {
-    browser = await launchChromium({ build: grantedChromeBuild });
-    await routeRunOnBinance(browser);
-    // Binance snoozed while calm, run notifications on: the run begins under the snooze.
-    const snoozedUntil = new Date(Date.now() + 7 * 86_400_000).toISOString();
-    await browser.worker.evaluate((items) => chrome.storage.local.set(items), {
-      ...holdingsOnBinance(),
-      settings: { runAlertNotifications: true },
-      runAlerts: { binance: { phase: 'calm', raisedBy: [], snoozedUntil } },
-    });
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  test('the undo beside the drawn alert marks it seen: no notification comes after the lift', async () => {
-    const { page, tabId, badge } = await openBinanceTab(browser);
-    const popup = await browser.context.newPage();
-    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
-    const block = popup.locator('[data-testid="run-alert"][data-exchange="binance"]');
-    await block.getByTestId('run-snoozed').waitFor({ timeout: 40_000 });
-    expect(await browser.worker.evaluate(() => chrome.notifications.getAll())).toEqual({});
-    await block.getByTestId('run-unsnooze').click();
-    await block.getByTestId('run-snooze').waitFor();
-    // The background notifies before it draws the badge: once the badge is back, a notification would be there.
-    await expect.poll(badge).toBe('!');
-    expect(await browser.worker.evaluate(() => chrome.notifications.getAll())).toEqual({});
-    await popup.close();
     await page.close();
   });
 });
