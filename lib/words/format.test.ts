@@ -1,7 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { formatAge, formatAmount, formatByteSize, formatDate, formatPercent, formatRatio, formatSignedAmount, formatSignedPercent, formatSignedUsd, formatUntil, formatUsd, sourceSite } from './format';
+import {
+  formatAge,
+  formatAmount,
+  formatByteSize,
+  formatDate,
+  formatPercent,
+  formatRatio,
+  formatSignedAmount,
+  formatSignedPercent,
+  formatSignedUsd,
+  formatUntil,
+  formatUsd,
+  sourceSite,
+} from './format';
 import { translateFrom, type Messages, type Translate } from './translate-from';
 
 const now = new Date('2026-11-25T12:00:00Z');
