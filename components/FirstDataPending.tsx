@@ -2,9 +2,14 @@ import { useEffect, useState } from 'preact/hooks';
 import { useT } from '../utils/i18n';
 import type { SourceRow } from './Options';
 
-/** No source has answered yet: only the data that came with the extension is in use. False with no source to wait for. */
-export function firstDataPending(rows: readonly Pick<SourceRow, 'lastSuccess'>[]): boolean {
-  return rows.length > 0 && rows.every((row) => row.lastSuccess === undefined);
+/**
+ * No source of reserve figures has answered yet: only the data that came with the extension is in use.
+ * Own-token prices are left out: they bring no reserve figure, so they move no exchange out of Unknown.
+ * False with no source to wait for.
+ */
+export function firstDataPending(rows: readonly Pick<SourceRow, 'group' | 'lastSuccess'>[]): boolean {
+  const reserves = rows.filter((row) => row.group !== 'own-token-prices');
+  return reserves.length > 0 && reserves.every((row) => row.lastSuccess === undefined);
 }
 
 /**

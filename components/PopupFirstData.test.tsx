@@ -22,6 +22,9 @@ describe('firstDataPending', () => {
   test('false once any source has succeeded', () => {
     expect(firstDataPending([row('feed'), row('cexs', '2026-12-07T10:00:00.000Z')])).toBe(false);
   });
+  test('still true when only the own-token prices have come: they move no exchange out of Unknown', () => {
+    expect(firstDataPending([row('feed'), row('cexs'), row('own-token-prices', '2026-12-07T10:00:00.000Z')])).toBe(true);
+  });
   test('false when there is no source at all to wait for', () => {
     expect(firstDataPending([])).toBe(false);
   });
