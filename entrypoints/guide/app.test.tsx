@@ -66,7 +66,8 @@ describe('the guide page', () => {
     render(null, root);
   });
 
-  test('the address book changed in another tab or the options page: the guide follows it, and the saved address removed there is no longer saved here', async () => {
+  /** A Binance guide whose address was checked and saved, with the book holding that address. */
+  async function storeSavedToBook() {
     const withAddress = guideWithAddress('binance', 'ETH');
     const saved = applyGuideAction(applyGuideAction(withAddress, { type: 'verify-on-device', verified: true }), { type: 'address-book', outcome: 'saved' });
     await fakeBrowser.storage.local.set({
@@ -74,6 +75,10 @@ describe('the guide page', () => {
       'guide:binance': saved,
       addressBook: [{ label: 'Ledger', network: 'ethereum', address: WALLET, addedAt: '2026-11-25T10:01:00Z' }],
     });
+  }
+
+  test('the address book changed in another tab or the options page: the guide follows it, and the saved address removed there is no longer saved here', async () => {
+    await storeSavedToBook();
     const { root, $ } = page();
     await startGuidePage(root, '?exchange=binance');
     await settle();
@@ -89,13 +94,7 @@ describe('the guide page', () => {
   });
 
   test('the book changed elsewhere while the page was still loading: the guide holds the book as it is now, not as first read', async () => {
-    const withAddress = guideWithAddress('binance', 'ETH');
-    const saved = applyGuideAction(applyGuideAction(withAddress, { type: 'verify-on-device', verified: true }), { type: 'address-book', outcome: 'saved' });
-    await fakeBrowser.storage.local.set({
-      guideState: saved,
-      'guide:binance': saved,
-      addressBook: [{ label: 'Ledger', network: 'ethereum', address: WALLET, addedAt: '2026-11-25T10:01:00Z' }],
-    });
+    await storeSavedToBook();
     const { root, $ } = page();
     await startGuidePage(root, '?exchange=binance');
     // Drawn from the first read; the page's own effects have not run yet when another page takes the entry out.
