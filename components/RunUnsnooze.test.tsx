@@ -7,6 +7,17 @@ import { effectsOnNextTask, page, recordFocus, settle } from './test-dom';
 
 const words = (locale: string) => runWords(locale).t;
 
+/** Draws the popup's run alerts with a watch of the stored states that the test fires by hand; returns that fire. */
+function drawFollowed(root: HTMLElement, props: { first?: RunAlertView; load: () => Promise<RunAlertView[]> }): () => void {
+  let changed: () => void = () => undefined;
+  const follow = (then: () => void) => {
+    changed = then;
+    return () => undefined;
+  };
+  drawIn(root, <RunAlerts {...props} follow={follow} onWithdraw={() => undefined} onSnooze={() => Promise.resolve([])} onUnsnooze={() => Promise.resolve([])} />);
+  return () => changed();
+}
+
 describe('undoing a run-alert snooze in the popup', () => {
   effectsOnNextTask();
 
@@ -116,21 +127,7 @@ describe('undoing a run-alert snooze in the popup', () => {
   test('a lift made elsewhere (the options page) while the popup is open redraws the alert unsnoozed, without a reload', async () => {
     const { root, $ } = page();
     let answer = [snoozed()];
-    let changed: () => void = () => undefined;
-    drawIn(
-      root,
-      <RunAlerts
-        first={snoozed()}
-        load={() => Promise.resolve(answer)}
-        follow={(then) => {
-          changed = then;
-          return () => undefined;
-        }}
-        onWithdraw={() => undefined}
-        onSnooze={() => Promise.resolve([])}
-        onUnsnooze={() => Promise.resolve([])}
-      />,
-    );
+    const changed = drawFollowed(root, { first: snoozed(), load: () => Promise.resolve(answer) });
     await settle();
     expect($('run-snoozed')).not.toBeNull();
     // The options page lifts the snooze: the stored states change, and the background answers for the lift.
@@ -153,20 +150,7 @@ describe('undoing a run-alert snooze in the popup', () => {
   test('an older read that answers after newer ones (a lift made elsewhere) does not put the snoozed line back', async () => {
     const { root, $ } = page();
     const answers: ((views: RunAlertView[]) => void)[] = [];
-    let changed: () => void = () => undefined;
-    drawIn(
-      root,
-      <RunAlerts
-        load={() => new Promise<RunAlertView[]>((resolve) => answers.push(resolve))}
-        follow={(then) => {
-          changed = then;
-          return () => undefined;
-        }}
-        onWithdraw={() => undefined}
-        onSnooze={() => Promise.resolve([])}
-        onUnsnooze={() => Promise.resolve([])}
-      />,
-    );
+    const changed = drawFollowed(root, { load: () => new Promise<RunAlertView[]>((resolve) => answers.push(resolve)) });
     await settle();
     changed();
     changed();
