@@ -84,12 +84,14 @@ export default defineConfig({
               // data_collection_permissions (127 and older refuse the key); event pages (the
               // background's `persistent: false`, entrypoints/background/index.ts) came in 106,
               // storage.session in 115, String.isWellFormed (warning lists) in 119, ClipboardItem (copy image) in
-              // 127.
-              strict_min_version: '140.0',
+              // 127. 144 honours content_scripts' `css_origin: "user"` (modules/exchange-shown-sheet.ts; BCD
+              // webextensions.manifest.content_scripts.css_origin, firefox 144, Mozilla bug 1679997); an older
+              // Firefox ignores the key and injects the sheet as an author sheet, which a page's rule can beat.
+              strict_min_version: '144.0',
             },
             // Firefox for Android too: the popup and the guide work on a phone's width (tests/e2e/narrow.e2e.ts).
-            // Android learnt data_collection_permissions in 142.
-            gecko_android: { strict_min_version: '142.0' },
+            // Android learnt data_collection_permissions in 142 and css_origin in 144 (the same BCD entry).
+            gecko_android: { strict_min_version: '144.0' },
           },
         }
       : {
