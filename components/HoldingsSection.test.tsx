@@ -2,14 +2,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { render } from 'preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { emptyHoldingsState } from '../lib/holdings/model';
+import { emptyHoldingsState, type HoldingsState } from '../lib/holdings/model';
 import { emptyPriceTable } from '../lib/holdings/prices';
 import { fetchFailureText } from '../lib/words/fetch-failure';
 import { formatMoney } from '../lib/words/format';
-import { translateFrom, type Messages } from '../utils/i18n';
+import { I18nContext, translateFrom, type Messages } from '../utils/i18n';
 import type { HoldingsSectionProps } from './HoldingsSection';
-import { drawHoldingsSection } from './holdings-section.testkit';
-import { settle } from './test-dom';
+import { drawHoldingsSection, quietSection } from './holdings-section.testkit';
+import { focusAfterRemovedElsewhere } from './focus-after-remove.testkit';
+import { HoldingsSection } from './HoldingsSection';
+import { effectsOnNextTask, page, recordFocus, settle } from './test-dom';
 import { chineseSentenceProblems } from '../lib/words/chinese-sentences.testkit';
 
 const t = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../public/_locales/de/messages.json'), 'utf8')) as Messages);
@@ -141,5 +143,49 @@ describe('HoldingsSection: when the prices were fetched', () => {
     };
     expect(line('2026-12-06T09:00:00Z')).toContain(minutes);
     expect(line('2026-12-06T09:04:40Z')).toContain(moment);
+  });
+});
+
+describe('HoldingsSection: an entry removed on another page while the focus is in it', () => {
+  effectsOnNextTask();
+  const held: HoldingsState = {
+    ...emptyHoldingsState,
+    holdings: ['BTC', 'ETH'].map((asset) => ({ id: asset, kind: 'asset' as const, custodian: 'self', asset, amount: 1, updatedAt: 0 })),
+    addresses: ['1', '2'].map((digit) => ({ id: digit, address: `0x${digit.repeat(40)}`, chainIds: [1] })),
+  };
+  /** The section drawn at `held`, and again at each state that storage brings (another page's change). */
+  function section() {
+    const drawn = page();
+    recordFocus(drawn.window);
+    const redraw = (state: HoldingsState) =>
+      render(
+        <I18nContext.Provider value={words}>
+          <HoldingsSection {...quietSection} state={state} />
+        </I18nContext.Provider>,
+        drawn.root,
+      );
+    redraw(held);
+    return { ...drawn, redraw };
+  }
+
+  test('a holding: the focus goes to the recorded holdings heading, not the page', async () => {
+    const { window, root, redraw } = section();
+    await settle();
+    // The row's amount field, not its Remove: the focus was inside the row all the same.
+    const amount = root.querySelectorAll('[data-testid="holding-row-amount"]')[1];
+    expect(await focusAfterRemovedElsewhere(window, amount, () => redraw({ ...held, holdings: held.holdings.slice(0, 1) }))).toBe('holdings-recorded-title');
+    const remove = root.querySelector('[data-testid="holdings-list"] [data-remove]');
+    expect(await focusAfterRemovedElsewhere(window, remove, () => redraw({ ...held, holdings: [] }))).toBe('holdings-recorded-title');
+    expect(window.document.activeElement?.textContent).toBe(t('holdingsRecorded'));
+    render(null, root);
+  });
+
+  test('a watched address: the focus goes to the watched addresses heading, not the page', async () => {
+    const { window, root, $, redraw } = section();
+    await settle();
+    expect(await focusAfterRemovedElsewhere(window, $('address-remove-1'), () => redraw({ ...held, addresses: held.addresses.slice(1) }))).toBe('holdings-addresses-title');
+    expect(await focusAfterRemovedElsewhere(window, $('address-remove-2'), () => redraw({ ...held, addresses: [] }))).toBe('holdings-addresses-title');
+    expect(window.document.activeElement?.textContent).toBe(t('holdingsAddresses'));
+    render(null, root);
   });
 });

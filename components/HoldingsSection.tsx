@@ -143,14 +143,18 @@ export function HoldingsSection({ state, prices, readings, priceStatus, exchange
         </p>
       )}
 
-      <h3 class="card__heading">{t('holdingsRecorded')}</h3>
+      <h3 class="card__heading" id="holdings-recorded-title" tabIndex={-1}>
+        {t('holdingsRecorded')}
+      </h3>
       <HoldingsList state={state} nameOf={nameOf} money={money} prices={prices} onSave={save} />
       <AddHolding exchangeNames={exchangeNames} onAdd={(holding) => save({ ...state, holdings: [...state.holdings, holding] })} />
 
       <h3 class="card__heading">{t('holdingsGoalAndLimits')}</h3>
       <GoalAndLimits state={state} nameOf={nameOf} onSave={save} />
 
-      <h3 class="card__heading">{t('holdingsAddresses')}</h3>
+      <h3 class="card__heading" id="holdings-addresses-title" tabIndex={-1}>
+        {t('holdingsAddresses')}
+      </h3>
       <WatchedAddresses state={state} readings={readings} onSave={save} />
       {state.addresses.length > 0 &&
         (rpcUrlSet ? (

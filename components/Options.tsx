@@ -1,3 +1,4 @@
+import { CardSnoozes } from './options/CardSnoozes';
 import { RunSnoozes } from './options/RunSnoozes';
 import type { RunSnoozeView } from '../lib/view/run-alert-view';
 import { useEffect, useState } from 'preact/hooks';
@@ -12,8 +13,6 @@ import { LanguagePicker } from './LanguagePicker';
 import type { SourceStatus } from '../lib/reserves/schedule';
 import type { BundledDays } from '../lib/reserves/bundled-holds';
 import { groupSources } from '../lib/view/source-groups';
-import { formatDateTime } from '../lib/words/format';
-import { joiners } from '../lib/words/punctuation';
 import { useLocale, useT, type MessageKey } from '../utils/i18n';
 import type { AccessAnswer } from '../utils/permissions';
 import { HostsWithheld, HostsWithheldAfter } from './options/HostsWithheld';
@@ -152,7 +151,6 @@ export function Options(props: OptionsProps) {
   const [notice, setNotice] = useState<MessageKey | RefreshFailed | undefined>(undefined);
   // After "Delete everything" the last refresh's or reset's answer is about data that is gone.
   useEffect(() => setNotice(undefined), [draftsKey]);
-  const snoozes = Object.entries(settings.snoozes);
   const resetConfirm = useInlineConfirm();
   // Each group says its own failures, next to the control that failed, until the settings they were about are gone:
   // deleted (a new draftsKey) or reset. A reset keeps the page's drafts (holdings, a list being added), so it changes
@@ -212,35 +210,7 @@ export function Options(props: OptionsProps) {
         <NotSavedStatus notSaved={languageNotSaved} testId="language-notice" />
       </section>
 
-      <section aria-labelledby="snoozes-title">
-        <h2 id="snoozes-title">{t('snoozesTitle')}</h2>
-        {snoozes.length === 0 ? (
-          <p class="muted">{t('snoozesEmpty')}</p>
-        ) : (
-          <ul class="snoozes" data-testid="snoozes">
-            {snoozes.map(([id, snooze]) => (
-              <li key={id}>
-                <span>
-                  {exchangeNames[id] ?? id}
-                  {joiners(locale).colon}
-                  {snooze.until === 'time' ? t('snoozedUntil', formatDateTime(new Date(snooze.endsAt).toISOString(), locale)) : t('snoozedUntilChange')}
-                </span>{' '}
-                <button
-                  type="button"
-                  class="ghost"
-                  onClick={() => {
-                    const { [id]: _removed, ...rest } = settings.snoozes;
-                    void changeSnoozes({ snoozes: rest }, { key: 'snoozeRemoveFailed', values: [exchangeNames[id] ?? id] });
-                  }}
-                >
-                  {t('snoozeRemove', exchangeNames[id] ?? id)}
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
-        <NotSavedStatus notSaved={snoozeNotSaved} testId="snoozes-notice" />
-      </section>
+      <CardSnoozes snoozes={settings.snoozes} exchangeNames={exchangeNames} onChange={(snoozes, failed) => changeSnoozes({ snoozes }, failed)} notSaved={snoozeNotSaved} />
 
       {onRunUnsnooze !== undefined && <RunSnoozes snoozes={runSnoozes} onRemove={onRunUnsnooze} />}
 

@@ -23,9 +23,22 @@ export interface RemovalSaid extends RemovalWords {
  * stays, and if it leaves later for another reason (another page, an import, a reset) that is not this press's doing,
  * so the focus stays where the user is and nothing is said. Given words, `kept` says them in the same region, shown,
  * until the entry leaves or another removal is said.
+ *
+ * An entry that leaves for another reason while the focus is on or inside it (removed on another page, or another
+ * options tab) would drop the focus to the page: it goes to `heading(container)`, the list's title (tabIndex -1). Not to a
+ * neighbour's Remove button: the user did not press anything here, and a press of Enter must not remove another entry.
  */
-export function useFocusAfterRemove<C extends HTMLElement>(ids: readonly string[], fallback: (container: C | null) => HTMLElement | null | undefined) {
+export function useFocusAfterRemove<C extends HTMLElement>(
+  ids: readonly string[],
+  fallback: (container: C | null) => HTMLElement | null | undefined,
+  heading: (container: C | null) => HTMLElement | null | undefined,
+) {
   const container = useRef<C>(null);
+  // Read while drawing, before a leaving entry takes the focused element (or the whole list) with it.
+  const focusedIn = useRef<Document | undefined>(undefined);
+  const doc = container.current?.ownerDocument;
+  const active = doc?.activeElement;
+  focusedIn.current = active !== null && active !== undefined && container.current?.contains(active) ? doc : undefined;
   const removing = useRef<{ id: string; index: number; name: string } | undefined>(undefined);
   const [said, setSaid] = useState<RemovalSaid | undefined>(undefined);
   // Counts every sentence said, kept apart from `said`: a failure cleared as its entry leaves must not restart it, or
@@ -39,11 +52,15 @@ export function useFocusAfterRemove<C extends HTMLElement>(ids: readonly string[
     // A failure said of an entry no longer listed no longer holds.
     if (said?.failedId !== undefined && !ids.includes(said.failedId)) setSaid(undefined);
     const removed = removing.current;
-    if (removed === undefined || ids.includes(removed.id)) return;
-    removing.current = undefined;
-    const buttons = [...(container.current?.querySelectorAll<HTMLElement>('[data-remove]') ?? [])];
-    (buttons[Math.min(removed.index, buttons.length - 1)] ?? fallback(container.current))?.focus();
-    say({ key: 'listRemoved', args: [removed.name] });
+    if (removed !== undefined && !ids.includes(removed.id)) {
+      removing.current = undefined;
+      const buttons = [...(container.current?.querySelectorAll<HTMLElement>('[data-remove]') ?? [])];
+      (buttons[Math.min(removed.index, buttons.length - 1)] ?? fallback(container.current))?.focus();
+      say({ key: 'listRemoved', args: [removed.name] });
+      return;
+    }
+    const now = focusedIn.current?.activeElement;
+    if (focusedIn.current !== undefined && (now === null || now === undefined || now === focusedIn.current.body || !now.isConnected)) heading(container.current)?.focus();
   });
   return {
     container,

@@ -5,7 +5,8 @@ import { describe, expect, test, vi } from 'vitest';
 import type { AddressBookEntry } from '../../lib/custody/address-book';
 import { createGuideState, type GuideState } from '../../lib/custody/steps';
 import { I18nContext, translateFrom, type Messages } from '../../utils/i18n';
-import { effectsOnNextTask, page, settle } from '../test-dom';
+import { focusAfterRemovedElsewhere } from '../focus-after-remove.testkit';
+import { effectsOnNextTask, page, recordFocus, settle } from '../test-dom';
 import { AddressBookStep } from './AddressBookStep';
 
 const de = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/de/messages.json'), 'utf8')) as Messages);
@@ -87,6 +88,29 @@ describe('the address book: what its live region says', () => {
     redraw();
     await settle();
     expect($('book-removed')?.textContent).toBe(de('listRemoved', 'Ledger'));
+    render(null, root);
+  });
+});
+
+describe('the address book: an entry removed on another page', () => {
+  test('while its Remove has the focus: the focus goes to the list heading, not the page', async () => {
+    const { window, root } = page();
+    recordFocus(window);
+    const draw = (book: AddressBookEntry[]) =>
+      render(
+        <I18nContext.Provider value={{ t: de, locale: 'de' }}>
+          <AddressBookStep state={base} book={book} onAction={() => undefined} onSaveAddress={() => Promise.resolve()} onRemoveAddress={() => Promise.resolve()} />
+        </I18nContext.Provider>,
+        root,
+      );
+    const trezor = entry('Trezor', '0x1111111111111111111111111111111111111111');
+    draw([entry('Ledger', ADDRESS), trezor]);
+    await settle();
+    const removes = () => root.querySelectorAll('[data-testid="book-remove"]');
+    const heading = `h3: ${de('bookListTitle')}`;
+    expect(await focusAfterRemovedElsewhere(window, removes()[0], () => draw([trezor]))).toBe(heading);
+    // The last one: the list itself leaves with it.
+    expect(await focusAfterRemovedElsewhere(window, removes()[0], () => draw([]))).toBe(heading);
     render(null, root);
   });
 });

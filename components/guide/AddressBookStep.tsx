@@ -31,7 +31,16 @@ export function AddressBookStep({ state, book, onAction, onSaveAddress, onRemove
   const labelField = useRef<HTMLInputElement>(null);
   const listTitle = useRef<HTMLHeadingElement>(null);
   const entryId = (entry: AddressBookEntry) => `${entry.network}:${entry.address}`;
-  const { container: list, removing, kept, said } = useFocusAfterRemove<HTMLUListElement>(book.map(entryId), () => listTitle.current);
+  const {
+    container: list,
+    removing,
+    kept,
+    said,
+  } = useFocusAfterRemove<HTMLUListElement>(
+    book.map(entryId),
+    () => listTitle.current,
+    () => listTitle.current,
+  );
   // "Saved" holds only while the book does: an entry taken out on another page or in the options no longer is.
   const savedHere = status === 'saved' && state.address !== null && state.network !== null && isInBook({ network: state.network, address: state.address, book });
 

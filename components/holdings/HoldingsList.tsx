@@ -28,6 +28,7 @@ export function HoldingsList({
   const { container, removing, kept, said } = useFocusAfterRemove<HTMLDivElement>(
     state.holdings.map((h) => h.id),
     (list) => list?.querySelector<HTMLElement>('[data-testid="holdings-empty"]'),
+    (list) => list?.ownerDocument.getElementById('holdings-recorded-title'),
   );
   const replace = (id: string, next: Holding | undefined) =>
     onSave({ ...state, holdings: next === undefined ? state.holdings.filter((h) => h.id !== id) : state.holdings.map((h) => (h.id === id ? next : h)) });

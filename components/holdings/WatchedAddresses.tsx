@@ -27,6 +27,7 @@ export function WatchedAddresses({ state, readings, onSave }: { state: HoldingsS
   } = useFocusAfterRemove<HTMLDivElement>(
     state.addresses.map((a) => a.id),
     (list) => list?.querySelector<HTMLElement>('[data-testid="addresses-empty"]'),
+    (list) => list?.ownerDocument.getElementById('holdings-addresses-title'),
   );
   return (
     <>

@@ -6,6 +6,7 @@ import { describe, expect, test, vi } from 'vitest';
 import { defaultSettings } from '../../lib/settings';
 import { type I18n, I18nContext, translateFrom, type Messages } from '../../utils/i18n';
 import { Options, type OptionsProps } from '../Options';
+import { focusAfterRemovedElsewhere } from '../focus-after-remove.testkit';
 import { effectsOnNextTask, page, recordFocus, settle } from '../test-dom';
 import { quietOptions } from './options.testkit';
 
@@ -254,5 +255,25 @@ describe('options: a site whose removal failed', () => {
     expect($('allowed-hosts')?.textContent).not.toContain('binance-login.com');
     expect(focused.length).toBe(before);
     expect($('allowed-removed')?.textContent).toBe('');
+  });
+});
+
+describe('options: a site removed on another page', () => {
+  test('while its Remove has the focus: the focus goes to the list heading, not the page', async () => {
+    const { window, root } = page();
+    recordFocus(window);
+    const draw = (hosts: string[]) =>
+      render(
+        <I18nContext.Provider value={sv}>
+          <Options {...quietOptions} protectionOn={true} onLookalikeProtection={() => Promise.resolve(true)} allowedHosts={hosts} />
+        </I18nContext.Provider>,
+        root,
+      );
+    draw(['binance-login.com', 'blnance.com']);
+    await settle();
+    const removes = () => root.querySelectorAll('[data-testid="allowed-hosts"] button');
+    expect(await focusAfterRemovedElsewhere(window, removes()[1], () => draw(['binance-login.com']))).toBe('allowed-title');
+    expect(await focusAfterRemovedElsewhere(window, removes()[0], () => draw([]))).toBe('allowed-title');
+    render(null, root);
   });
 });

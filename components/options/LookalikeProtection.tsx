@@ -31,7 +31,11 @@ export function LookalikeProtection({ protectionOn, onLookalikeProtection, allow
     say: setNotice,
     name: 'lookalike protection',
   });
-  const { container, removing, kept, said } = useFocusAfterRemove<HTMLDivElement>(allowedHosts ?? [], (list) => list?.querySelector<HTMLElement>('[data-testid="allowed-empty"]'));
+  const { container, removing, kept, said } = useFocusAfterRemove<HTMLDivElement>(
+    allowedHosts ?? [],
+    (list) => list?.querySelector<HTMLElement>('[data-testid="allowed-empty"]'),
+    (list) => list?.ownerDocument.getElementById('allowed-title'),
+  );
   return (
     <section aria-labelledby="lookalike-title">
       <h2 id="lookalike-title">{t('lookalikeProtectionTitle')}</h2>
@@ -42,7 +46,9 @@ export function LookalikeProtection({ protectionOn, onLookalikeProtection, allow
       </label>
       <NotSavedStatus notSaved={notice === undefined ? undefined : { key: notice }} testId="lookalike-notice" />
 
-      <h3 id="allowed-title">{t('lookalikeAllowedTitle')}</h3>
+      <h3 id="allowed-title" tabIndex={-1}>
+        {t('lookalikeAllowedTitle')}
+      </h3>
       <div ref={container}>
         {allowedHosts === undefined ? (
           <p class="muted" role="status" aria-busy="true">

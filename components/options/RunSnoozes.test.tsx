@@ -104,7 +104,7 @@ describe('run-alert snoozes in the options', () => {
         root,
       );
       expect(root.querySelector('#snoozes-title')?.textContent, locale).toBe(title);
-      expect(root.querySelector('#snoozes-title + p')?.textContent, locale).toBe(empty);
+      expect(root.querySelector('[data-testid="snoozes-empty"]')?.textContent, locale).toBe(empty);
       // Two sections, each under its own heading: the run alerts' list is not a part of the cards'.
       expect(root.querySelector('#run-snoozes-title')?.textContent, locale).toBe(words(locale).t('runSnoozesTitle'));
       expect(root.querySelector('#run-snoozes-title')?.tagName).toBe('H2');

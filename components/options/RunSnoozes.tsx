@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useRef } from 'preact/hooks';
 import type { RunSnoozeView } from '../../lib/view/run-alert-view';
 import { formatDateTime } from '../../lib/words/format';
 import { joiners } from '../../lib/words/punctuation';
@@ -21,19 +21,13 @@ export interface RunSnoozesProps {
 export function RunSnoozes({ snoozes, onRemove }: RunSnoozesProps) {
   const t = useT();
   const locale = useLocale();
+  // A snooze lifted elsewhere (the popup) or lapsed takes its button away: the focus then goes to the heading, not the page.
+  const heading = useRef<HTMLHeadingElement>(null);
   const { container, removing, kept, said } = useFocusAfterRemove<HTMLDivElement>(
     (snoozes ?? []).map((snooze) => snooze.exchangeId),
     (list) => list?.querySelector<HTMLElement>('[data-testid="run-snoozes-empty"]'),
+    () => heading.current,
   );
-  // A snooze lifted elsewhere (the popup) takes its button away: if the focus was on it, it goes to the heading, not the page.
-  // Read while drawing, before the button leaves; the removal's own move (above) runs first and keeps the focus in the list.
-  const heading = useRef<HTMLHeadingElement>(null);
-  const hadFocus = useRef(false);
-  hadFocus.current = container.current?.contains(document.activeElement) ?? false;
-  useEffect(() => {
-    const active = document.activeElement;
-    if (hadFocus.current && (active === null || active === document.body || !active.isConnected)) heading.current?.focus();
-  });
   if (snoozes === undefined) return null;
   return (
     <section aria-labelledby="run-snoozes-title">

@@ -6,6 +6,7 @@ import { subscriptionLine, warningListFailureText } from '../../lib/words/warnin
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { I18nContext, translateFrom, type Messages } from '../../utils/i18n';
+import { focusAfterRemovedElsewhere } from '../focus-after-remove.testkit';
 import { effectsOnNextTask, page, recordFocus, settle } from '../test-dom';
 import type { AccessAnswer } from '../../utils/permissions';
 import { WarningLists } from './WarningLists';
@@ -240,6 +241,26 @@ describe('unsubscribing', () => {
     await settle();
     expect(dom.$('lists-removed')?.textContent).toBe(t('listRemoved', 'other.example.net'));
     expect(focused.at(-1)).toBe('lists-empty');
+    render(null, dom.root);
+  });
+
+  test('a list unsubscribed on another options page while the focus is in its row: the focus goes to the section heading, not the page', async () => {
+    const dom = page();
+    recordFocus(dom.window);
+    const draw = (subscriptions: SubscriptionRow[]) =>
+      render(
+        <I18nContext.Provider value={{ t, locale: 'de' }}>
+          <WarningLists subscriptions={subscriptions} onSubscribe={() => Promise.resolve({ ok: true })} onAllowAccess={() => Promise.resolve('granted' as const)} onUnsubscribe={() => undefined} />
+        </I18nContext.Provider>,
+        dom.root,
+      );
+    const unchecked = { ...rows[1]!, needsAccess: 'other.example.net' };
+    draw([rows[0]!, unchecked]);
+    await settle();
+    // The row's other control, not its Remove: the focus was inside the row all the same.
+    expect(await focusAfterRemovedElsewhere(dom.window, dom.$('list-allow'), () => draw([rows[0]!]))).toBe('lists-title');
+    const remove = dom.root.querySelector('[data-testid="subscription"] [data-remove]');
+    expect(await focusAfterRemovedElsewhere(dom.window, remove, () => draw([]))).toBe('lists-title');
     render(null, dom.root);
   });
 

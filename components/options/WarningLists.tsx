@@ -98,6 +98,7 @@ export function WarningLists({
   const { container, removing, kept, said } = useFocusAfterRemove<HTMLDivElement>(
     (subscriptions ?? []).map((subscription) => subscription.url),
     (list) => list?.querySelector<HTMLElement>('[data-testid="lists-empty"]') ?? list?.ownerDocument.getElementById('lists-title'),
+    (list) => list?.ownerDocument.getElementById('lists-title'),
   );
   const invalid = (field: Field) => (fieldErrors[field] === undefined ? { 'aria-invalid': false } : { 'aria-invalid': true, 'aria-describedby': `list-${field}-error` });
   const edited = (field: Field) => setFieldErrors(({ [field]: _gone, ...rest }) => rest);

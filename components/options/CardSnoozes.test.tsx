@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { render } from 'preact';
+import { describe, expect, test } from 'vitest';
+import type { Settings } from '../../lib/settings';
+import { type I18n, I18nContext, translateFrom, type Messages } from '../../utils/i18n';
+import { focusAfterRemovedElsewhere } from '../focus-after-remove.testkit';
+import { Options } from '../Options';
+import { effectsOnNextTask, page, recordFocus, settle } from '../test-dom';
+import { quietOptions } from './options.testkit';
+
+const es: I18n = { t: translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/es/messages.json'), 'utf8')) as Messages), locale: 'es' };
+const NAMES = { binance: 'Binance', kraken: 'Kraken', okx: 'OKX' };
+const hidden = (...ids: string[]): Settings['snoozes'] => Object.fromEntries(ids.map((id) => [id, { until: 'data-change' as const, fingerprint: 'f' }]));
+
+effectsOnNextTask();
+
+/** The options page with these cards hidden; `onChange` stores (and draws) what a Remove leaves, unless told it fails. */
+function cardsHidden(snoozes: Settings['snoozes'], saves = true) {
+  const dom = page();
+  const focused = recordFocus(dom.window);
+  let current = snoozes;
+  const draw = () =>
+    render(
+      <I18nContext.Provider value={es}>
+        <Options
+          {...quietOptions}
+          settings={{ ...quietOptions.settings, snoozes: current }}
+          exchangeNames={NAMES}
+          onChange={(patch) => {
+            if (!saves) return Promise.reject(new Error('quota'));
+            current = patch.snoozes ?? current;
+            draw();
+            return Promise.resolve();
+          }}
+        />
+      </I18nContext.Provider>,
+      dom.root,
+    );
+  draw();
+  const removes = () => [...dom.root.querySelectorAll('[data-testid="snoozes"] button')] as HTMLElement[];
+  const elsewhere = (next: Settings['snoozes']) => {
+    current = next;
+    draw();
+  };
+  return { ...dom, focused, removes, elsewhere, current: () => current };
+}
+
+describe('cards hidden on exchange pages, in the options', () => {
+  test('a Remove moves the focus to the next Remove, then the previous one, then the empty line, and says what went', async () => {
+    const { window, root, $, focused, removes, current } = cardsHidden(hidden('binance', 'kraken', 'okx'));
+    await settle();
+    removes()[1]?.dispatchEvent(new window.Event('click', { bubbles: true }));
+    await settle();
+    expect(Object.keys(current())).toEqual(['binance', 'okx']);
+    expect(window.document.activeElement).toBe(removes()[1]);
+    expect(removes()[1]?.textContent).toBe(es.t('snoozeRemove', 'OKX'));
+    expect($('snoozes-removed')?.textContent).toBe(es.t('listRemoved', 'Kraken'));
+    removes()[1]?.dispatchEvent(new window.Event('click', { bubbles: true }));
+    await settle();
+    expect(window.document.activeElement).toBe(removes()[0]);
+    removes()[0]?.dispatchEvent(new window.Event('click', { bubbles: true }));
+    await settle();
+    expect(focused.at(-1)).toBe('snoozes-empty');
+    expect($('snoozes-empty')?.textContent).toBe(es.t('snoozesEmpty'));
+    render(null, root);
+  });
+
+  test('a Remove not saved keeps the entry and says so; the focus stays on its button', async () => {
+    const { window, root, $, focused, removes } = cardsHidden(hidden('binance'), false);
+    await settle();
+    removes()[0]?.focus();
+    removes()[0]?.dispatchEvent(new window.Event('click', { bubbles: true }));
+    await settle();
+    expect(removes()).toHaveLength(1);
+    expect($('snoozes-notice')?.textContent).toBe(es.t('snoozeRemoveFailed', 'Binance'));
+    expect(focused).toEqual(['']);
+    expect(window.document.activeElement).toBe(removes()[0]);
+    render(null, root);
+  });
+
+  test('a card shown again from another page while its Remove has the focus: the focus goes to the heading, not the page', async () => {
+    const { window, root, removes, elsewhere } = cardsHidden(hidden('binance', 'kraken'));
+    await settle();
+    expect(await focusAfterRemovedElsewhere(window, removes()[0], () => elsewhere(hidden('kraken')))).toBe('snoozes-title');
+    expect(await focusAfterRemovedElsewhere(window, removes()[0], () => elsewhere(hidden()))).toBe('snoozes-title');
+    render(null, root);
+  });
+});
