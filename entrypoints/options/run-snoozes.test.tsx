@@ -77,3 +77,35 @@ test('once the options page closes, a later change of the stored states asks for
   await settle();
   expect(read).toHaveBeenCalledTimes(1);
 });
+
+test('a snooze that lapses while the options page is open leaves the list at its end, the next at its own, with no read and no timer left', async () => {
+  vi.useFakeTimers({ now: new Date('2026-12-14T09:00:00.000Z') });
+  try {
+    fakeBrowser.reset();
+    const kraken: RunSnoozeView = { exchangeId: 'kraken', name: 'Kraken', snoozedUntil: '2026-12-14T11:00:00.000Z' };
+    const read = vi.fn(() => Promise.resolve([BINANCE, kraken]));
+    const { root } = page();
+    let shown: RunSnoozeView[] | undefined;
+    function Probe() {
+      [shown] = useRunSnoozes(read);
+      return null;
+    }
+    render(<Probe />, root);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(shown).toEqual([BINANCE, kraken]);
+    // Binance's snooze ends at 09:53, a minute short of which it is still in force.
+    await vi.advanceTimersByTimeAsync(52 * 60_000);
+    expect(shown).toEqual([BINANCE, kraken]);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(shown).toEqual([kraken]);
+    await vi.advanceTimersByTimeAsync(67 * 60_000);
+    expect(shown).toEqual([]);
+    // The page asked the background nothing more, and an hour on it keeps no clock running: nothing is snoozed.
+    await vi.advanceTimersByTimeAsync(60 * 60_000);
+    expect(read).toHaveBeenCalledTimes(1);
+    expect(vi.getTimerCount()).toBe(0);
+    render(null, root);
+  } finally {
+    vi.useRealTimers();
+  }
+});
