@@ -293,7 +293,11 @@ describe('ReserveCheck published figures', () => {
   });
 
   test('a failed check keeps the typed figures in the form and says they were not compared', async () => {
-    const failed: CheckReservesReturnType = { ...cancelled, error: { code: 'rpc-unreachable', failure: { code: 'rpc-unreachable' } }, published: { source: 'entered by the user' } };
+    const failed: CheckReservesReturnType = {
+      ...cancelled,
+      error: { code: 'rpc-unreachable', failure: { code: 'rpc-unreachable' } },
+      published: { amounts: { ETH: '1234.5' }, source: 'entered by the user' },
+    };
     const onRun = vi.fn(() => Promise.resolve(failed));
     const { window, root, $, press } = draw('http://127.0.0.1:8545', onRun, 'en');
     type(window, $('reserves-figure-ETH') as HTMLInputElement, '1,234.5');

@@ -20,6 +20,8 @@ export function ReserveResult({ target, result, view, heldLoaded }: { target: Re
   const typed = result.published !== undefined;
   // Unknown stays unknown: an asset none of whose reads answered has no total, and is named.
   const unanswered = [...new Set(result.balances.map((balance) => balance.symbol))].filter((symbol) => result.totals[symbol] === undefined);
+  // A figure the user typed for such an asset has nothing to be compared with: it is named, never left out unsaid.
+  const typedUnanswered = read ? unanswered.filter((symbol) => Object.hasOwn(result.published?.amounts ?? {}, symbol)) : [];
   const onchain = view?.onchain;
   const llamaFor = (symbol: string) => onchain?.topTokens?.find((token) => token.symbol.toUpperCase() === symbol.toUpperCase())?.usd;
   const llamaChain = onchain?.byChain?.[target.defillamaChain];
@@ -116,6 +118,19 @@ export function ReserveResult({ target, result, view, heldLoaded }: { target: Re
         </p>
       )}
       {/* Typed figures travel with the result; nobody who typed them is asked to type them, and a failed run says they were not used. */}
+      {typedUnanswered.length > 0 && (
+        <p data-testid="reserves-figures-unanswered">
+          {pluralText(
+            typedUnanswered.length,
+            cancelled
+              ? { one: 'verifyReservesFiguresUnansweredCancelledOne', other: 'verifyReservesFiguresUnansweredCancelled' }
+              : { one: 'verifyReservesFiguresUnansweredOne', other: 'verifyReservesFiguresUnanswered' },
+            t,
+            locale,
+            formatList(typedUnanswered, locale, { style: 'narrow' }),
+          )}
+        </p>
+      )}
       {typed && !read && <p data-testid="reserves-figures-not-compared">{t(cancelled ? 'verifyReservesFiguresNotComparedCancelled' : 'verifyReservesFiguresNotCompared')}</p>}
       {heldLoaded && onchain?.tokenAmounts?.chains[target.defillamaChain] === undefined && (
         <p class="muted">

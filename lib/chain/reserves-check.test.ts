@@ -86,6 +86,8 @@ describe('checkReserves against a local anvil chain', () => {
       { symbol: 'USDT', onChain: '78', missingReads: 0, published: '70', publishedDifference: '8', publishedDifferencePercent: '11.42' },
       { symbol: 'WBTC', onChain: '33', missingReads: 0, published: '33', publishedDifference: '0', publishedDifferencePercent: '0' },
     ]);
+    // The figures come back whole, so a page can name one given for an asset that got no total.
+    expect(result.published).toEqual({ amounts: { ETH: '78', USDT: '70', WBTC: '33' }, source: 'https://example.org/por', date: '2026-11-01' });
     expect(result.balances).toHaveLength(36);
     expect(result.balances[1]).toEqual({ address: getAddress(holders[0]!), symbol: 'USDT', token: USDT, raw: '1000000', amount: '1' });
     // eth_chainId, eth_blockNumber and one eth_call to Multicall3 (decimals included), counted on both sides.

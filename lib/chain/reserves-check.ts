@@ -134,13 +134,14 @@ export interface CheckReservesReturnType {
   /** Balances a one-request-per-balance reader would need (eth_getBalance / eth_call each). */
   naiveRequests: number;
   error?: ReserveCheckErrorData;
-  published?: Omit<ReserveFigure, 'amounts'>;
-  defillama?: Omit<ReserveFigure, 'amounts'>;
+  /** The figures compared with, amounts included: an asset given a figure but left without a total is named on the page. */
+  published?: ReserveFigure;
+  defillama?: ReserveFigure;
 }
 
-/** A figure's source and date without its amounts; an undated figure stays undated. */
-function figureLabel({ source, date }: ReserveFigure): Omit<ReserveFigure, 'amounts'> {
-  return date === undefined ? { source } : { source, date };
+/** A copy of a figure, for the result; an undated figure stays undated. */
+function figureCopy({ amounts, source, date }: ReserveFigure): ReserveFigure {
+  return date === undefined ? { amounts: { ...amounts }, source } : { amounts: { ...amounts }, source, date };
 }
 
 const DEFAULT_CALLS_PER_REQUEST = 400;
@@ -232,8 +233,8 @@ export async function checkReserves(parameters: CheckReservesParameters): Promis
     comparisons: [],
     rpcRequests: 0,
     naiveRequests: new Set(parameters.addresses.map((address) => address.toLowerCase())).size * (1 + new Set(tokens.map((token) => token.address.toLowerCase())).size),
-    ...(parameters.published === undefined ? {} : { published: figureLabel(parameters.published) }),
-    ...(parameters.defillama === undefined ? {} : { defillama: figureLabel(parameters.defillama) }),
+    ...(parameters.published === undefined ? {} : { published: figureCopy(parameters.published) }),
+    ...(parameters.defillama === undefined ? {} : { defillama: figureCopy(parameters.defillama) }),
   };
   const fail = (error: ReserveCheckError, partial: Partial<CheckReservesReturnType> = {}): CheckReservesReturnType => ({
     ...base,
