@@ -292,6 +292,33 @@ describe('ReserveCheck published figures', () => {
     }
   });
 
+  test("figures typed from one exchange's report stay with that exchange: another on the same chain starts empty and is run without them", async () => {
+    const deribit: ReserveCheckTarget = { ...target, key: 'deribit:1', exchangeId: 'deribit', exchangeName: 'Deribit' };
+    const onRun = vi.fn(() => new Promise<CheckReservesReturnType>(() => undefined));
+    const { window, root, $, press } = draw('http://127.0.0.1:8545', onRun, 'en', { targets: [target, deribit] });
+    const pick = (key: string) => ($(`reserves-target-${key}`) as HTMLInputElement).dispatchEvent(new window.Event('change', { bubbles: true }));
+    type(window, $('reserves-figure-ETH') as HTMLInputElement, '12');
+    await settle();
+    pick('deribit:1');
+    await settle();
+    expect(($('reserves-figure-ETH') as HTMLInputElement).value).toBe('');
+    press();
+    await settle();
+    expect(onRun).toHaveBeenCalledWith(deribit, expect.not.objectContaining({ published: expect.anything() }));
+    // Back at OKX, its own figure is still there.
+    render(null, root);
+    const again = draw('http://127.0.0.1:8545', vi.fn(() => new Promise<CheckReservesReturnType>(() => undefined)), 'en', { targets: [target, deribit] });
+    const pickAgain = (key: string) => (again.$(`reserves-target-${key}`) as HTMLInputElement).dispatchEvent(new again.window.Event('change', { bubbles: true }));
+    type(again.window, again.$('reserves-figure-ETH') as HTMLInputElement, '12');
+    await settle();
+    pickAgain('deribit:1');
+    await settle();
+    pickAgain('okx:1');
+    await settle();
+    expect((again.$('reserves-figure-ETH') as HTMLInputElement).value).toBe('12');
+    render(null, again.root);
+  });
+
   test('a failed check keeps the typed figures in the form and says they were not compared', async () => {
     const failed: CheckReservesReturnType = {
       ...cancelled,
