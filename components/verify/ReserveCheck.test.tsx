@@ -302,21 +302,16 @@ describe('ReserveCheck published figures', () => {
     pick('deribit:1');
     await settle();
     expect(($('reserves-figure-ETH') as HTMLInputElement).value).toBe('');
+    // Back at OKX, its own figure is still there.
+    pick('okx:1');
+    await settle();
+    expect(($('reserves-figure-ETH') as HTMLInputElement).value).toBe('12');
+    pick('deribit:1');
+    await settle();
     press();
     await settle();
     expect(onRun).toHaveBeenCalledWith(deribit, expect.not.objectContaining({ published: expect.anything() }));
-    // Back at OKX, its own figure is still there.
     render(null, root);
-    const again = draw('http://127.0.0.1:8545', vi.fn(() => new Promise<CheckReservesReturnType>(() => undefined)), 'en', { targets: [target, deribit] });
-    const pickAgain = (key: string) => (again.$(`reserves-target-${key}`) as HTMLInputElement).dispatchEvent(new again.window.Event('change', { bubbles: true }));
-    type(again.window, again.$('reserves-figure-ETH') as HTMLInputElement, '12');
-    await settle();
-    pickAgain('deribit:1');
-    await settle();
-    pickAgain('okx:1');
-    await settle();
-    expect((again.$('reserves-figure-ETH') as HTMLInputElement).value).toBe('12');
-    render(null, again.root);
   });
 
   test('a failed check keeps the typed figures in the form and says they were not compared', async () => {
