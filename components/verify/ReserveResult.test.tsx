@@ -293,3 +293,20 @@ describe('ReserveResult: a figure typed for an asset no read answered', () => {
     expect(draw(onchain, t, 'en', { ...partial({}), published: undefined } as unknown as CheckReservesReturnType).$('reserves-figures-unanswered')).toBeNull();
   });
 });
+
+test('why a balance has no figure is said in the reader’s language, not in the English of the log', () => {
+  const french = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/fr/messages.json'), 'utf8')) as Messages);
+  const wallet = target.addresses[0]!;
+  const read = {
+    ...result,
+    complete: false,
+    balances: [
+      { address: wallet, symbol: 'ETH', amount: '12.5' },
+      { address: wallet, symbol: 'USDT', error: 'The contract call failed: execution reverted', failure: 'call-failed' },
+      { address: wallet, symbol: 'OKB', error: 'Not read: the check stopped before this balance.', failure: 'not-read' },
+    ],
+  } as CheckReservesReturnType;
+  const { $ } = draw(onchain, french, 'fr', read);
+  const cells = [...($('reserves-balances')?.querySelectorAll('tbody tr td:last-child') ?? [])].map((cell) => cell.textContent);
+  expect(cells).toEqual(['12,5', "L'appel au contrat a échoué.", "Non lu\u00a0: la vérification s'est arrêtée avant ce solde."]);
+});

@@ -1,14 +1,24 @@
+import type { ReserveBalanceFailure } from '../../lib/chain/balance-failure';
 import type { CheckReservesReturnType, ReserveComparison } from '../../lib/chain/reserves-check';
 import type { ExchangeView } from '../../lib/view/exchange-view';
 import { formatCount, formatDate, formatDecimal, formatList, formatUsd } from '../../lib/words/format';
 import { pluralText } from '../../lib/words/plural';
 import { gapAfter, joiners } from '../../lib/words/punctuation';
+import type { MessageKey } from '../../lib/words/translate-from';
 import { useLocale, useT } from '../../utils/i18n';
 import { reserveCheckFailureText } from '../../lib/words/reserve-check-failure';
 import { SourceLink } from '../card/parts';
 import { SourceWords } from '../SourceWords';
 import { DefillamaCoinCompare } from './DefillamaCoinCompare';
 import type { ReserveCheckTarget } from './ReserveCheck';
+
+/** Why a balance has no figure, in the reader's language (the result's `error` is English, for logs). */
+const BALANCE_FAILURE_KEYS: Readonly<Record<ReserveBalanceFailure, MessageKey>> = {
+  'not-read': 'verifyBalanceNotRead',
+  'call-failed': 'verifyBalanceCallFailed',
+  'no-decimals': 'verifyBalanceNoDecimals',
+  'not-a-balance': 'verifyBalanceNotABalance',
+};
 
 /** What one run read: the totals beside the published and DefiLlama figures, then every address's balance. */
 export function ReserveResult({ target, result, view, heldLoaded }: { target: ReserveCheckTarget; result: CheckReservesReturnType; view: ExchangeView | undefined; heldLoaded: boolean }) {
@@ -190,7 +200,13 @@ export function ReserveResult({ target, result, view, heldLoaded }: { target: Re
                       <code class="hash">{balance.address}</code>
                     </td>
                     <td>{balance.symbol}</td>
-                    <td class="num">{balance.amount === undefined ? <span class="muted">{balance.error ?? t('unknownFigure')}</span> : formatDecimal(balance.amount, locale)}</td>
+                    <td class="num">
+                      {balance.amount === undefined ? (
+                        <span class="muted">{t(balance.failure === undefined ? 'unknownFigure' : BALANCE_FAILURE_KEYS[balance.failure])}</span>
+                      ) : (
+                        formatDecimal(balance.amount, locale)
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>

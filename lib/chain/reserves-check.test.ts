@@ -137,6 +137,8 @@ describe('checkReserves against a local anvil chain', () => {
     const gone = result.balances.filter((row) => row.symbol === 'GONE');
     expect(gone).toHaveLength(3);
     for (const row of gone) expect(row.error).toMatch(/^The contract call failed: /);
+    // The page words why by the code, in the reader's language; the text stays for logs.
+    for (const row of gone) expect(row.failure).toBe('call-failed');
   });
 
   it('counts a wallet or a token listed twice once', async () => {
@@ -177,6 +179,7 @@ describe('checkReserves against a local anvil chain', () => {
     expect(words(result.error)).toBe('The reserve check was cancelled.');
     expect(result.balances.filter((row) => row.raw !== undefined)).toHaveLength(18);
     expect(result.balances.filter((row) => row.error === 'Not read: the check stopped before this balance.')).toHaveLength(18);
+    expect(result.balances.filter((row) => row.failure === 'not-read')).toHaveLength(18);
   });
 
   it('names a missing Multicall3 in plain words (the chain before it was deployed)', async () => {

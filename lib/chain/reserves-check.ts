@@ -1,5 +1,6 @@
 import { createPublicClient, erc20Abi, formatUnits, getAddress, http, isAddress, multicall3Abi, parseUnits, type Address, type ContractFunctionParameters, type PublicClient } from 'viem';
 import { MULTICALL3_ADDRESS } from './reserve-addresses';
+import { balanceFailureLog, type ReserveBalanceFailure } from './balance-failure';
 import { BaseError } from '../errors';
 import { rpcUrlProblem } from './rpc-url';
 
@@ -102,6 +103,8 @@ export interface ReserveBalance {
   raw?: string;
   /** Whole units as a decimal string. */
   amount?: string;
+  /** Why `amount` is absent, for the page to word; `error` says it in English, for logs. */
+  failure?: ReserveBalanceFailure;
   error?: string;
 }
 
@@ -361,15 +364,8 @@ export async function checkReserves(parameters: CheckReservesParameters): Promis
       return { ...entry, raw: answer.result.toString(), amount: formatUnits(answer.result, decimals) };
     }
     missing.set(read.symbol, (missing.get(read.symbol) ?? 0) + 1);
-    const why =
-      answer === undefined
-        ? 'Not read: the check stopped before this balance.'
-        : answer.status === 'failure'
-          ? `The contract call failed: ${answer.error}`
-          : decimals === undefined
-            ? 'The token did not say how many decimals it has.'
-            : 'The contract answered something that is not a balance.';
-    return { ...entry, error: why };
+    const failure: ReserveBalanceFailure = answer === undefined ? 'not-read' : answer.status === 'failure' ? 'call-failed' : decimals === undefined ? 'no-decimals' : 'not-a-balance';
+    return { ...entry, failure, error: balanceFailureLog(failure, answer?.status === 'failure' ? answer.error : undefined) };
   });
 
   const symbols = [nativeSymbol, ...new Set(tokenList.map((token) => token.symbol))];
