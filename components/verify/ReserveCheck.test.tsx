@@ -292,8 +292,34 @@ describe('ReserveCheck published figures', () => {
     }
   });
 
+  test("figures typed from one exchange's report stay with that exchange: another on the same chain starts empty and is run without them", async () => {
+    const deribit: ReserveCheckTarget = { ...target, key: 'deribit:1', exchangeId: 'deribit', exchangeName: 'Deribit' };
+    const onRun = vi.fn(() => new Promise<CheckReservesReturnType>(() => undefined));
+    const { window, root, $, press } = draw('http://127.0.0.1:8545', onRun, 'en', { targets: [target, deribit] });
+    const pick = (key: string) => ($(`reserves-target-${key}`) as HTMLInputElement).dispatchEvent(new window.Event('change', { bubbles: true }));
+    type(window, $('reserves-figure-ETH') as HTMLInputElement, '12');
+    await settle();
+    pick('deribit:1');
+    await settle();
+    expect(($('reserves-figure-ETH') as HTMLInputElement).value).toBe('');
+    // Back at OKX, its own figure is still there.
+    pick('okx:1');
+    await settle();
+    expect(($('reserves-figure-ETH') as HTMLInputElement).value).toBe('12');
+    pick('deribit:1');
+    await settle();
+    press();
+    await settle();
+    expect(onRun).toHaveBeenCalledWith(deribit, expect.not.objectContaining({ published: expect.anything() }));
+    render(null, root);
+  });
+
   test('a failed check keeps the typed figures in the form and says they were not compared', async () => {
-    const failed: CheckReservesReturnType = { ...cancelled, error: { code: 'rpc-unreachable', failure: { code: 'rpc-unreachable' } }, published: { source: 'entered by the user' } };
+    const failed: CheckReservesReturnType = {
+      ...cancelled,
+      error: { code: 'rpc-unreachable', failure: { code: 'rpc-unreachable' } },
+      published: { amounts: { ETH: '1234.5' }, source: 'entered by the user' },
+    };
     const onRun = vi.fn(() => Promise.resolve(failed));
     const { window, root, $, press } = draw('http://127.0.0.1:8545', onRun, 'en');
     type(window, $('reserves-figure-ETH') as HTMLInputElement, '1,234.5');

@@ -61,7 +61,9 @@ export function ReserveCheck({ targets, endpoints, optionsUrl, views, onRun, now
   const locale = useLocale();
   const [selected, setSelected] = useState(targets[0]?.key ?? '');
   const [state, setState] = useState<State>({ kind: 'idle' });
-  const [typed, setTyped] = useState<Record<string, string>>({});
+  // Per target, then per asset: figures copied from one exchange's report are never run against another's wallets.
+  const [typedByTarget, setTypedByTarget] = useState<Record<string, Record<string, string>>>({});
+  const typed = typedByTarget[selected] ?? {};
   const controller = useRef<AbortController | undefined>(undefined);
   useEffect(() => () => controller.current?.abort(), []);
   // Cancel goes away when the check ends; if it had the keyboard focus, the check button (which stays) takes it.
@@ -200,7 +202,7 @@ export function ReserveCheck({ targets, endpoints, optionsUrl, views, onRun, now
                 data-testid={`reserves-figure-${symbol}`}
                 onInput={(event) => {
                   const value = (event.currentTarget as HTMLInputElement).value;
-                  setTyped((current) => ({ ...current, [symbol]: value }));
+                  setTypedByTarget((current) => ({ ...current, [selected]: { ...current[selected], [symbol]: value } }));
                 }}
               />
             </label>

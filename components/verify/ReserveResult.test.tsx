@@ -176,7 +176,7 @@ test('a figure the user typed is shown with "date unknown", never today; a figur
   const typed = { ...result, comparisons: [{ symbol: 'ETH', onChain: '12.5', missingReads: 0, published: '12', publishedDifference: '0.5', publishedDifferencePercent: '4.16' }] };
   const undated = draw(onchain, t, 'en', { ...typed, published: enteredFigure({ ETH: '12' }) }).$('reserves-published-date')?.textContent;
   expect(undated).toBe(t('reasonDateUnknown'));
-  const dated = draw(onchain, t, 'en', { ...typed, published: { source: POR, date: '2026-08-01' } }).$('reserves-published-date')?.textContent;
+  const dated = draw(onchain, t, 'en', { ...typed, published: { amounts: { ETH: '12' }, source: POR, date: '2026-08-01' } }).$('reserves-published-date')?.textContent;
   expect(dated).toBe(t('asOf', 'Aug 1, 2026'));
 });
 
@@ -244,4 +244,69 @@ test('in a partial result, a row whose every read answered is exact, not "at lea
   expect(cell('ETH')).not.toContain('0 reads');
   expect(cell('ETH')).toContain(t('verifyReservesAllRead'));
   expect(cell('USDT')).toContain('at least (2 reads missing)');
+});
+
+describe('ReserveResult: a figure typed for an asset no read answered', () => {
+  const french = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/fr/messages.json'), 'utf8')) as Messages);
+  const chinese = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/zh_CN/messages.json'), 'utf8')) as Messages);
+  const wallet = target.addresses[0]!;
+  /** ETH answered and compared; OKB (and USDT when asked) got no answer, so no total and no comparison. */
+  const partial = (typed: Record<string, string>, error?: 'cancelled') =>
+    ({
+      ...result,
+      complete: false,
+      balances: [
+        { address: wallet, symbol: 'ETH', amount: '12.5' },
+        { address: wallet, symbol: 'USDT', error: 'no answer' },
+        { address: wallet, symbol: 'OKB', error: 'no answer' },
+      ],
+      totals: { ETH: '12.5' },
+      comparisons: [{ symbol: 'ETH', onChain: '12.5', missingReads: 0, ...(typed.ETH === undefined ? {} : { published: typed.ETH, publishedDifference: '0.5', publishedDifferencePercent: '4.16' }) }],
+      published: enteredFigure(typed),
+      ...(error === undefined ? {} : { error: { code: error, failure: { code: error } } }),
+    }) as unknown as CheckReservesReturnType;
+
+  test('the user is told, by name, which of their figures could not be compared', () => {
+    const { $ } = draw(onchain, t, 'en', partial({ ETH: '12', OKB: '5' }));
+    expect($('reserves-figures-unanswered')?.textContent).toBe('Your figure for OKB was not compared: none of its reads answered.');
+    // ETH was compared, so it is not named; USDT was not typed, so it is not named either.
+    expect($('reserves-published-difference')?.textContent).toContain('0.5');
+  });
+
+  test('two such figures are named as a list, in the plural, in the reader’s language', () => {
+    const typed = { ETH: '12', OKB: '5', USDT: '7' };
+    expect(draw(onchain, t, 'en', partial(typed)).$('reserves-figures-unanswered')?.textContent).toBe('Your figures for USDT, OKB were not compared: none of their reads answered.');
+    const fr = draw(onchain, french, 'fr', partial(typed)).$('reserves-figures-unanswered')?.textContent ?? '';
+    expect(fr).toBe("Vos chiffres pour USDT, OKB n'ont pas été comparés\u00a0: aucune de leurs lectures n'a répondu.");
+    const zh = draw(onchain, chinese, 'zh-CN', partial(typed)).$('reserves-figures-unanswered')?.textContent ?? '';
+    expect(zh).toContain('USDT\u3001OKB');
+    expect(chineseSentenceProblems(zh)).toEqual([]);
+  });
+
+  test('on a cancelled check the figures are said to be left out because of the cancel, not because the chain gave no answer', () => {
+    const { $ } = draw(onchain, t, 'en', partial({ ETH: '12', OKB: '5' }, 'cancelled'));
+    expect($('reserves-figures-unanswered')?.textContent).toBe('Your figure for OKB was not compared: the check was cancelled before its reads answered.');
+  });
+
+  test('with every typed figure compared, or none typed, nothing is said', () => {
+    expect(draw(onchain, t, 'en', partial({ ETH: '12' })).$('reserves-figures-unanswered')).toBeNull();
+    expect(draw(onchain, t, 'en', { ...partial({}), published: undefined } as unknown as CheckReservesReturnType).$('reserves-figures-unanswered')).toBeNull();
+  });
+});
+
+test('why a balance has no figure is said in the reader’s language, not in the English of the log', () => {
+  const french = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/fr/messages.json'), 'utf8')) as Messages);
+  const wallet = target.addresses[0]!;
+  const read = {
+    ...result,
+    complete: false,
+    balances: [
+      { address: wallet, symbol: 'ETH', amount: '12.5' },
+      { address: wallet, symbol: 'USDT', error: 'The contract call failed: execution reverted', failure: 'call-failed' },
+      { address: wallet, symbol: 'OKB', error: 'Not read: the check stopped before this balance.', failure: 'not-read' },
+    ],
+  } as CheckReservesReturnType;
+  const { $ } = draw(onchain, french, 'fr', read);
+  const cells = [...($('reserves-balances')?.querySelectorAll('tbody tr td:last-child') ?? [])].map((cell) => cell.textContent);
+  expect(cells).toEqual(['12,5', "L'appel au contrat a échoué.", "Non lu\u00a0: la vérification s'est arrêtée avant ce solde."]);
 });

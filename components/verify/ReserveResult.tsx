@@ -1,14 +1,24 @@
+import type { ReserveBalanceFailure } from '../../lib/chain/balance-failure';
 import type { CheckReservesReturnType, ReserveComparison } from '../../lib/chain/reserves-check';
 import type { ExchangeView } from '../../lib/view/exchange-view';
 import { formatCount, formatDate, formatDecimal, formatList, formatUsd } from '../../lib/words/format';
 import { pluralText } from '../../lib/words/plural';
 import { gapAfter, joiners } from '../../lib/words/punctuation';
+import type { MessageKey } from '../../lib/words/translate-from';
 import { useLocale, useT } from '../../utils/i18n';
 import { reserveCheckFailureText } from '../../lib/words/reserve-check-failure';
 import { SourceLink } from '../card/parts';
 import { SourceWords } from '../SourceWords';
 import { DefillamaCoinCompare } from './DefillamaCoinCompare';
 import type { ReserveCheckTarget } from './ReserveCheck';
+
+/** Why a balance has no figure, in the reader's language (the result's `error` is English, for logs). */
+const BALANCE_FAILURE_KEYS: Readonly<Record<ReserveBalanceFailure, MessageKey>> = {
+  'not-read': 'verifyBalanceNotRead',
+  'call-failed': 'verifyBalanceCallFailed',
+  'no-decimals': 'verifyBalanceNoDecimals',
+  'not-a-balance': 'verifyBalanceNotABalance',
+};
 
 /** What one run read: the totals beside the published and DefiLlama figures, then every address's balance. */
 export function ReserveResult({ target, result, view, heldLoaded }: { target: ReserveCheckTarget; result: CheckReservesReturnType; view: ExchangeView | undefined; heldLoaded: boolean }) {
@@ -20,6 +30,8 @@ export function ReserveResult({ target, result, view, heldLoaded }: { target: Re
   const typed = result.published !== undefined;
   // Unknown stays unknown: an asset none of whose reads answered has no total, and is named.
   const unanswered = [...new Set(result.balances.map((balance) => balance.symbol))].filter((symbol) => result.totals[symbol] === undefined);
+  // A figure the user typed for such an asset has nothing to be compared with: it is named, never left out unsaid.
+  const typedUnanswered = read ? unanswered.filter((symbol) => Object.hasOwn(result.published?.amounts ?? {}, symbol)) : [];
   const onchain = view?.onchain;
   const llamaFor = (symbol: string) => onchain?.topTokens?.find((token) => token.symbol.toUpperCase() === symbol.toUpperCase())?.usd;
   const llamaChain = onchain?.byChain?.[target.defillamaChain];
@@ -116,6 +128,19 @@ export function ReserveResult({ target, result, view, heldLoaded }: { target: Re
         </p>
       )}
       {/* Typed figures travel with the result; nobody who typed them is asked to type them, and a failed run says they were not used. */}
+      {typedUnanswered.length > 0 && (
+        <p data-testid="reserves-figures-unanswered">
+          {pluralText(
+            typedUnanswered.length,
+            cancelled
+              ? { one: 'verifyReservesFiguresUnansweredCancelledOne', other: 'verifyReservesFiguresUnansweredCancelled' }
+              : { one: 'verifyReservesFiguresUnansweredOne', other: 'verifyReservesFiguresUnanswered' },
+            t,
+            locale,
+            formatList(typedUnanswered, locale, { style: 'narrow' }),
+          )}
+        </p>
+      )}
       {typed && !read && <p data-testid="reserves-figures-not-compared">{t(cancelled ? 'verifyReservesFiguresNotComparedCancelled' : 'verifyReservesFiguresNotCompared')}</p>}
       {heldLoaded && onchain?.tokenAmounts?.chains[target.defillamaChain] === undefined && (
         <p class="muted">
@@ -175,7 +200,13 @@ export function ReserveResult({ target, result, view, heldLoaded }: { target: Re
                       <code class="hash">{balance.address}</code>
                     </td>
                     <td>{balance.symbol}</td>
-                    <td class="num">{balance.amount === undefined ? <span class="muted">{balance.error ?? t('unknownFigure')}</span> : formatDecimal(balance.amount, locale)}</td>
+                    <td class="num">
+                      {balance.amount === undefined ? (
+                        <span class="muted">{t(balance.failure === undefined ? 'unknownFigure' : BALANCE_FAILURE_KEYS[balance.failure])}</span>
+                      ) : (
+                        formatDecimal(balance.amount, locale)
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>

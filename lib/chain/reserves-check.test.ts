@@ -86,6 +86,8 @@ describe('checkReserves against a local anvil chain', () => {
       { symbol: 'USDT', onChain: '78', missingReads: 0, published: '70', publishedDifference: '8', publishedDifferencePercent: '11.42' },
       { symbol: 'WBTC', onChain: '33', missingReads: 0, published: '33', publishedDifference: '0', publishedDifferencePercent: '0' },
     ]);
+    // The figures come back whole, so a page can name one given for an asset that got no total.
+    expect(result.published).toEqual({ amounts: { ETH: '78', USDT: '70', WBTC: '33' }, source: 'https://example.org/por', date: '2026-11-01' });
     expect(result.balances).toHaveLength(36);
     expect(result.balances[1]).toEqual({ address: getAddress(holders[0]!), symbol: 'USDT', token: USDT, raw: '1000000', amount: '1' });
     // eth_chainId, eth_blockNumber and one eth_call to Multicall3 (decimals included), counted on both sides.
@@ -135,6 +137,8 @@ describe('checkReserves against a local anvil chain', () => {
     const gone = result.balances.filter((row) => row.symbol === 'GONE');
     expect(gone).toHaveLength(3);
     for (const row of gone) expect(row.error).toMatch(/^The contract call failed: /);
+    // The page words why by the code, in the reader's language; the text stays for logs.
+    for (const row of gone) expect(row.failure).toBe('call-failed');
   });
 
   it('counts a wallet or a token listed twice once', async () => {
@@ -175,6 +179,7 @@ describe('checkReserves against a local anvil chain', () => {
     expect(words(result.error)).toBe('The reserve check was cancelled.');
     expect(result.balances.filter((row) => row.raw !== undefined)).toHaveLength(18);
     expect(result.balances.filter((row) => row.error === 'Not read: the check stopped before this balance.')).toHaveLength(18);
+    expect(result.balances.filter((row) => row.failure === 'not-read')).toHaveLength(18);
   });
 
   it('names a missing Multicall3 in plain words (the chain before it was deployed)', async () => {

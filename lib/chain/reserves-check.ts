@@ -1,5 +1,6 @@
 import { createPublicClient, erc20Abi, formatUnits, getAddress, http, isAddress, multicall3Abi, parseUnits, type Address, type ContractFunctionParameters, type PublicClient } from 'viem';
 import { MULTICALL3_ADDRESS } from './reserve-addresses';
+import { balanceFailureLog, type ReserveBalanceFailure } from './balance-failure';
 import { BaseError } from '../errors';
 import { rpcUrlProblem } from './rpc-url';
 
@@ -102,6 +103,8 @@ export interface ReserveBalance {
   raw?: string;
   /** Whole units as a decimal string. */
   amount?: string;
+  /** Why `amount` is absent, for the page to word; `error` says it in English, for logs. */
+  failure?: ReserveBalanceFailure;
   error?: string;
 }
 
@@ -134,13 +137,14 @@ export interface CheckReservesReturnType {
   /** Balances a one-request-per-balance reader would need (eth_getBalance / eth_call each). */
   naiveRequests: number;
   error?: ReserveCheckErrorData;
-  published?: Omit<ReserveFigure, 'amounts'>;
-  defillama?: Omit<ReserveFigure, 'amounts'>;
+  /** The figures compared with, amounts included: an asset given a figure but left without a total is named on the page. */
+  published?: ReserveFigure;
+  defillama?: ReserveFigure;
 }
 
-/** A figure's source and date without its amounts; an undated figure stays undated. */
-function figureLabel({ source, date }: ReserveFigure): Omit<ReserveFigure, 'amounts'> {
-  return date === undefined ? { source } : { source, date };
+/** A copy of a figure, for the result; an undated figure stays undated. */
+function figureCopy({ amounts, source, date }: ReserveFigure): ReserveFigure {
+  return date === undefined ? { amounts: { ...amounts }, source } : { amounts: { ...amounts }, source, date };
 }
 
 const DEFAULT_CALLS_PER_REQUEST = 400;
@@ -232,8 +236,8 @@ export async function checkReserves(parameters: CheckReservesParameters): Promis
     comparisons: [],
     rpcRequests: 0,
     naiveRequests: new Set(parameters.addresses.map((address) => address.toLowerCase())).size * (1 + new Set(tokens.map((token) => token.address.toLowerCase())).size),
-    ...(parameters.published === undefined ? {} : { published: figureLabel(parameters.published) }),
-    ...(parameters.defillama === undefined ? {} : { defillama: figureLabel(parameters.defillama) }),
+    ...(parameters.published === undefined ? {} : { published: figureCopy(parameters.published) }),
+    ...(parameters.defillama === undefined ? {} : { defillama: figureCopy(parameters.defillama) }),
   };
   const fail = (error: ReserveCheckError, partial: Partial<CheckReservesReturnType> = {}): CheckReservesReturnType => ({
     ...base,
@@ -360,15 +364,8 @@ export async function checkReserves(parameters: CheckReservesParameters): Promis
       return { ...entry, raw: answer.result.toString(), amount: formatUnits(answer.result, decimals) };
     }
     missing.set(read.symbol, (missing.get(read.symbol) ?? 0) + 1);
-    const why =
-      answer === undefined
-        ? 'Not read: the check stopped before this balance.'
-        : answer.status === 'failure'
-          ? `The contract call failed: ${answer.error}`
-          : decimals === undefined
-            ? 'The token did not say how many decimals it has.'
-            : 'The contract answered something that is not a balance.';
-    return { ...entry, error: why };
+    const failure: ReserveBalanceFailure = answer === undefined ? 'not-read' : answer.status === 'failure' ? 'call-failed' : decimals === undefined ? 'no-decimals' : 'not-a-balance';
+    return { ...entry, failure, error: balanceFailureLog(failure, answer?.status === 'failure' ? answer.error : undefined) };
   });
 
   const symbols = [nativeSymbol, ...new Set(tokenList.map((token) => token.symbol))];

@@ -131,11 +131,13 @@ describe('verify page in Chromium', () => {
       }, url);
     }
 
-    /** Sets `rpc` in the options, opens the verify page, picks `target` when given, runs the check and waits for its result. */
-    async function runCheck(rpc: string, target?: string): Promise<Locator> {
+    /** Sets `rpc` in the options, opens the verify page, picks `target` and types `figures` when given, runs the check and waits for its result. */
+    async function runCheck(rpc: string, target?: string, figures: Record<string, string> = {}): Promise<Locator> {
       await setRpc(rpc);
       await page.goto(verifyUrl);
       if (target !== undefined) await page.getByTestId(`reserves-target-${target}`).check();
+      if (Object.keys(figures).length > 0) await page.getByTestId('reserves-figures').locator('summary').click();
+      for (const [symbol, figure] of Object.entries(figures)) await page.getByTestId(`reserves-figure-${symbol}`).fill(figure);
       await page.getByTestId('reserves-run').click();
       const result = page.getByTestId('reserves-result');
       await result.waitFor();
@@ -240,12 +242,15 @@ describe('verify page in Chromium', () => {
       const testClient = createTestClient({ mode: 'anvil', transport: http(chain.url) });
       await testClient.setCode({ address: okb, bytecode: '0x' });
       try {
-        const result = await runCheck(chain.url, 'okx:1');
+        // The user copied OKX's ETH and OKB figures from its report: ETH is compared, OKB has nothing to be compared with.
+        const result = await runCheck(chain.url, 'okx:1', { ETH: '3', OKB: '7' });
         await expect.poll(() => result.getAttribute('data-complete')).toBe('false');
         await expect.poll(() => page.getByTestId('reserves-status').textContent()).toContain('Partial result');
         const symbols = await page.getByTestId('reserves-total').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-symbol')));
         expect(symbols).toEqual(['ETH', 'USDT', 'USDC']);
         await expect.poll(() => page.getByTestId('reserves-unanswered').textContent()).toContain('OKB');
+        expect(await page.getByTestId('reserves-published-difference').allTextContents()).toEqual(['difference 0.5 (16.66 %)']);
+        await expect.poll(() => page.getByTestId('reserves-figures-unanswered').textContent()).toBe('Your figure for OKB was not compared: none of its reads answered.');
         // Beside DefiLlama the read is marked partial as a whole; ETH and USDT, whose own reads all answered, are full comparisons.
         await expect.poll(() => page.getByTestId('reserves-llama').getAttribute('data-status')).toBe('partial');
         await expect.poll(() => page.getByTestId('reserves-llama-partial').count()).toBe(1);
