@@ -104,6 +104,11 @@ describe('HoldingsData import', () => {
     expect(click).toHaveBeenCalledTimes(1);
   });
 
+  test('the counts are grouped as the reader writes numbers (German: "1.234")', async () => {
+    const { message } = await importWith(() => Promise.resolve({ ok: true, holdings: 1234, addresses: 2, history: 3650 }));
+    expect(message).toBe(t('dataImported', [t('dataImportedHoldings', '1.234'), t('dataImportedAddresses', '2'), t('dataImportedDays', '3.650')]));
+  });
+
   test('an import that brought an RPC address the extension will not send to says so after the counts, in plain words', async () => {
     const counts = t('dataImported', [t('dataImportedHoldingsOne', '1'), t('dataImportedAddresses', '0'), t('dataImportedDays', '0')]);
     expect(await importWith(() => Promise.resolve({ ok: true, holdings: 1, addresses: 0, history: 0, unusedRpcUrls: ['http://rpc.example.org'] }))).toMatchObject({

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Settings } from '../lib/settings';
 import { HostsWithheldAfter } from './options/HostsWithheld';
 import { pluralText } from '../lib/words/plural';
+import { formatCount } from '../lib/words/format';
 import { rpcOriginsText } from '../lib/words/rpc-origins';
 import { gapAfter } from '../lib/words/punctuation';
 import { useLocale, useT } from '../utils/i18n';
@@ -47,15 +48,15 @@ export function HoldingsData({ reminders, notificationsGranted, onReminders, onE
   const [chosenName, setChosenName] = useState<string | undefined>(undefined);
   const [importMessage, setImportMessage] = useState<{ ok: true; imported: Imported } | { ok: false; text: string } | undefined>(undefined);
   const [importing, setImporting] = useState(false);
-  // Each count takes the plural form its language gives it ("1 holding", "2 holdings").
+  // Each count takes the plural form its language gives it ("1 holding", "2 holdings"), grouped as the reader writes numbers.
   // A file's RPC address the extension will not send to is said after the counts, with why and what to do; worded as
   // the page draws, so an address the user has since replaced in its field is no longer named. The file wrote those
   // addresses: only the computer each goes to is named, each once, and a few at most. The fields are counted for the
   // plural ("the RPC fields"), as each one the import filled needs a new address.
   const importedText = (done: Imported) => {
-    const holdings = pluralText(done.holdings, { one: 'dataImportedHoldingsOne', other: 'dataImportedHoldings' }, t, locale, String(done.holdings));
-    const addresses = pluralText(done.addresses, { one: 'dataImportedAddressesOne', other: 'dataImportedAddresses' }, t, locale, String(done.addresses));
-    const days = pluralText(done.history, { one: 'dataImportedDaysOne', other: 'dataImportedDays' }, t, locale, String(done.history));
+    const holdings = pluralText(done.holdings, { one: 'dataImportedHoldingsOne', other: 'dataImportedHoldings' }, t, locale, formatCount(done.holdings, locale));
+    const addresses = pluralText(done.addresses, { one: 'dataImportedAddressesOne', other: 'dataImportedAddresses' }, t, locale, formatCount(done.addresses, locale));
+    const days = pluralText(done.history, { one: 'dataImportedDaysOne', other: 'dataImportedDays' }, t, locale, formatCount(done.history, locale));
     const counts = t('dataImported', [holdings, addresses, days]);
     const fromFile = done.unusedRpcUrls ?? [];
     const unused = unusedRpcUrls.filter((url) => fromFile.includes(url));

@@ -85,9 +85,9 @@ describe('refreshFeed, against a real local server', () => {
     body = await feed(5);
     const good = await refresh(bundledSnapshot());
     const cases: [string, RegExp][] = [
-      [await feed(4, '2026-12-01'), /older than the one already held/],
+      [await feed(4, '2026-12-01'), /older than the one Reserve Radar already has/],
       [(await feed(6)).replace('"2026-11-30"', '"2026-12-02"'), /changed after signing/],
-      ['<html>maintenance</html>', /not JSON/],
+      ['<html>maintenance</html>', /not in a form Reserve Radar can read/],
     ];
     for (const [text, reason] of cases) {
       body = text;

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addressErrorCodes, addressWarningCodes, validateAddress } from '../custody/validate-address';
 import { parseAddressBook, type AddressBookProblem } from '../custody/address-book';
+import type { NetworkId } from '../custody/networks';
 import { addressBookProblemText, addressErrorText, addressWarningText } from './address-text';
 import { ADDRESS_ERROR, ADDRESS_WARNING } from './guide-text';
 import { translateFrom, type Messages } from './translate-from';
@@ -61,6 +62,13 @@ describe('words for address checks', () => {
     expect(addressErrorText(english, { code: 'wrong-network', belongsTo: ['tron', 'xrp'] }, 'ethereum')).toBe(
       'This looks like an address for Tron or XRP Ledger, but you chose Ethereum. Sending on the wrong network can lose the funds.',
     );
+  });
+
+  it('Brazilian Portuguese says “da rede” before one network, and a list of networks reads as a choice among them', () => {
+    const say = (belongsTo: NetworkId[]) => addressErrorText(translateFrom(messages('pt_BR')), { code: 'wrong-network', belongsTo }, 'ethereum', 'pt-BR');
+    expect(say(['tron'])).toBe('Parece um endereço da rede Tron, mas você escolheu a rede Ethereum. Enviar pela rede errada pode fazer você perder os fundos.');
+    expect(say(['bitcoin', 'litecoin'])).toContain('Parece um endereço de uma rede no estilo do Bitcoin, mas');
+    expect(say(['tron', 'xrp'])).toContain('Parece um endereço de uma destas redes: Tron ou XRP Ledger. Mas você escolheu a rede Ethereum.');
   });
 
   it("joins the networks a wrong-network address may belong to as alternatives, in the reader's language", () => {

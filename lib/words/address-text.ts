@@ -18,9 +18,9 @@ const networkName = (network: string) => getNetwork(network)?.name ?? network;
  */
 export function belongsToText(t: Translate, networks: readonly NetworkId[], locale = 'en'): string {
   const definitions = networks.flatMap((id) => getNetwork(id) ?? []);
-  const families = new Set(definitions.map((definition) => definition.family));
-  if (definitions.length === 1) return definitions[0]!.name;
-  if (families.size === 1) return t(FAMILY_NAME[definitions[0]!.family]);
+  const kind = belongsToKind(networks);
+  if (kind === 'one') return definitions[0]!.name;
+  if (kind === 'family') return t(FAMILY_NAME[definitions[0]!.family]);
   return formatList(
     definitions.map((definition) => definition.name),
     locale,
@@ -28,9 +28,21 @@ export function belongsToText(t: Translate, networks: readonly NetworkId[], loca
   );
 }
 
+/** Which of `belongsToText`'s three forms the networks take: a sentence words each its own way (Portuguese "da rede Tron", "de uma rede EVM"). */
+function belongsToKind(networks: readonly NetworkId[]): 'one' | 'family' | 'any' {
+  const definitions = networks.flatMap((id) => getNetwork(id) ?? []);
+  if (definitions.length === 1) return 'one';
+  return new Set(definitions.map((definition) => definition.family)).size === 1 ? 'family' : 'any';
+}
+
+const WRONG_NETWORK_KEYS = { one: 'addressWrongNetwork', family: 'addressWrongNetworkFamily', any: 'addressWrongNetworkAny' } as const;
+
 /** Why `network` refuses the address; `wrong-network` names where it belongs instead. */
 export function addressErrorText(t: Translate, error: AddressError, network: string, locale = 'en'): string {
-  if (error.code === 'wrong-network') return t('addressWrongNetwork', [belongsToText(t, error.belongsTo ?? [], locale), networkName(network)]);
+  if (error.code === 'wrong-network') {
+    const belongsTo = error.belongsTo ?? [];
+    return t(WRONG_NETWORK_KEYS[belongsToKind(belongsTo)], [belongsToText(t, belongsTo, locale), networkName(network)]);
+  }
   return t(ADDRESS_ERROR[error.code], networkName(network));
 }
 

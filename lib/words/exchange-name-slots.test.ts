@@ -81,8 +81,10 @@ const NETWORK_SLOTS: Readonly<Record<string, readonly number[]>> = {
   addressLabel: [1],
   testRulesTitle: [1],
   testNoRules: [1],
-  // $1 is where the address belongs, which may be a family ("uma rede EVM", "o XRP Ledger") or a list: it stands after "para".
-  addressWrongNetwork: [2],
+  // $1 one network's name; a family ("uma rede EVM") and a list of networks take the two messages after it.
+  addressWrongNetwork: [1, 2],
+  addressWrongNetworkFamily: [2],
+  addressWrongNetworkAny: [2],
   addressErrorBadFormat: [1],
   addressErrorBadLength: [1],
   addressErrorTestnet: [1],

@@ -36,10 +36,16 @@ export function feedFailureText(failure: FeedFailure, t: Translate, locale: stri
   }
 }
 
-/** The English technical text of a refusal (where the feed is malformed, why it could not be checked), for a labelled details line or a log. */
+/**
+ * The English technical text of a refusal (where the feed is malformed, why it could not be checked, what is wrong
+ * with its signature), for the command line or a log: the sentence says it in words a user knows.
+ */
 export function feedFailureDetail(failure: FeedFailure): string | undefined {
   if (failure.code === 'malformed' && failure.part !== 'read') return failure.where;
   if (failure.code === 'unchecked') return failure.why;
+  if (failure.code === 'unreadable') return 'not JSON';
+  if (failure.code === 'bad-signature')
+    return failure.problem === 'not-canonical' ? 'signature not canonical: high s, or a recovery byte other than 27 or 28 (EIP-2)' : 'the signature recovers no signer';
   return undefined;
 }
 

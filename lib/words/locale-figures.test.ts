@@ -92,9 +92,13 @@ describe('failure sentences carry figures as the reader writes them, and no Engl
     expect(feedFailureDetail({ code: 'unchecked', why: WHY })).toBe(WHY);
     expect(feedFailureDetail({ code: 'malformed', part: 'figures', where: FEED_WHERE })).toBe(FEED_WHERE);
     expect(feedFailureDetail({ code: 'expired', expires: '2026-12-01T00:00:00Z' })).toBeUndefined();
+    // The signature's internals stay in the maintainer's detail, out of the user's sentence.
+    expect(feedFailureDetail({ code: 'bad-signature', problem: 'not-canonical' })).toMatch(/high s.*27 or 28/);
     expect(warningListFailureDetail({ code: 'malformed', problem: 'shape', where: WHERE })).toBe(WHERE);
     expect(warningListFailureDetail({ code: 'unchecked', why: WHY })).toBe(WHY);
-    expect(warningListFailureDetail({ code: 'bad-signature' })).toBeUndefined();
+    expect(warningListFailureDetail({ code: 'bad-signature' })).toMatch(/EIP-2/);
+    expect(warningListFailureDetail({ code: 'bad-signature', stored: true })).toBeUndefined();
+    expect(warningListFailureDetail({ code: 'expired', expires: '2026-12-01T00:00:00Z' })).toBeUndefined();
   });
 
   test('an HTTP refusal says in plain words what kind it was, the number kept in parentheses', () => {

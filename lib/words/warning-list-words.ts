@@ -66,10 +66,16 @@ export function warningListFailureText(failure: SubscriptionFailure, t: Translat
   }
 }
 
-/** The English technical text of a refusal (where the list is malformed, why it could not be checked), for the command line or a log. */
+/**
+ * The English technical text of a refusal (where the list is malformed, why it could not be checked, what is wrong
+ * with its data or signature), for the command line or a log: the sentence says it in words a user knows.
+ */
 export function warningListFailureDetail(failure: SubscriptionFailure): string | undefined {
   if (failure.code === 'malformed' && failure.problem === 'shape') return failure.where;
   if (failure.code === 'unchecked') return failure.why;
+  if (failure.code === 'malformed' && failure.problem === 'not-json') return 'not JSON';
+  if (failure.code === 'malformed' && failure.problem === 'not-plain') return 'not plain JSON data';
+  if (failure.code === 'bad-signature' && failure.stored !== true) return 'the signature recovers no signer, or is the high-s twin of one (EIP-2)';
   return undefined;
 }
 
