@@ -1,10 +1,25 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { formatDate } from '../../lib/words/format';
 import { exchanges } from '../../lib/exchanges/registry';
 import { bundledSnapshot } from '../../lib/reserves/snapshot';
 import { buildExchangeView } from '../../lib/view/exchange-view';
-import { activeTabId, fakeExchangeHtml, launchChromium, pillText, routeSite, screenshotPath, scriptWorlds, shadowUi, type ChromiumExtension } from './harness';
+import {
+  activeTabId,
+  chromiumOnExchanges,
+  fakeExchangeHtml,
+  launchChromium,
+  pillText,
+  refreshSource,
+  root,
+  routeSite,
+  screenshotPath,
+  scriptWorlds,
+  shadowUi,
+  type ChromiumExtension,
+} from './harness';
 
 /**
  * An exchange the bundled data grades caution or danger with a required figure missing, and whose
@@ -270,5 +285,73 @@ describe('extension pages when the background does not answer, in Chromium', () 
     expect(await warning.title()).toBe(german);
     expect(await warning.evaluate(() => document.documentElement.lang)).toBe('de');
     await warning.close();
+  });
+});
+
+/** The popup's requests whose answers have arrived, by type, in the page: a sync point for what an answer draws, or does not. */
+async function recordAnswers(popup: Page): Promise<void> {
+  await popup.addInitScript(() => {
+    type Runtime = { sendMessage(message: unknown): Promise<unknown> };
+    const scope = globalThis as unknown as { answered: string[]; chrome?: { runtime?: Runtime }; browser?: { runtime?: Runtime } };
+    scope.answered = [];
+    // This Chromium has a `browser` namespace too, which the extension's pages use when it is there.
+    for (const runtime of new Set([scope.browser?.runtime, scope.chrome?.runtime])) {
+      if (runtime === undefined) continue;
+      const sendMessage = runtime.sendMessage.bind(runtime);
+      runtime.sendMessage = (message: unknown) =>
+        sendMessage(message).then((answer) => {
+          scope.answered.push((message as { type?: string }).type ?? '');
+          return answer;
+        });
+    }
+  });
+}
+
+/** The popup over a tab that is no exchange's (where it lists every exchange) once the data sources' state has answered and what that answer draws is on the page. */
+async function popupAfterSources(browser: ChromiumExtension, tabId: number): Promise<Page> {
+  const popup = await browser.context.newPage();
+  await recordAnswers(popup);
+  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+  await popup.getByTestId('popup-not-exchange').waitFor();
+  await popup.waitForFunction(() => (globalThis as unknown as { answered: string[] }).answered.includes('sources-state'));
+  // The answer's state change is drawn in Preact's next render: a frame and a task later it is on the page.
+  await popup.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+  return popup;
+}
+
+describe("the popup's first-data line in Chromium, on a new profile", () => {
+  let browser: ChromiumExtension;
+  let cexsServed = false;
+
+  beforeAll(async () => {
+    browser = await chromiumOnExchanges({ 'https://www.example.org': 'Example, not an exchange' });
+    // No data source answers (the feed and every other host stay unreachable) until the test serves /cexs.
+    const cexs = readFileSync(join(root, 'tests/fixtures/defillama/cexs.json'), 'utf8');
+    await browser.context.route('https://api.llama.fi/**', (route) =>
+      cexsServed && new URL(route.request().url()).pathname === '/cexs' ? route.fulfill({ status: 200, contentType: 'application/json', body: cexs }) : route.fulfill({ status: 503, body: '' }),
+    );
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  test('says why most exchanges show Unknown until the first data arrives, leads to the data sources, and is gone once a source has answered', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://www.example.org/');
+    const tabId = await activeTabId(browser.worker);
+
+    const before = await popupAfterSources(browser, tabId);
+    const line = before.getByTestId('popup-first-data');
+    expect(await line.count()).toBe(1);
+    expect(await line.locator('p').textContent()).toBe("Most exchanges show “Unknown” until Reserve Radar's first data update arrives.");
+    const [options] = await Promise.all([browser.context.waitForEvent('page'), line.getByTestId('popup-first-data-open').click()]);
+    await options.waitForURL(/\/options\.html#sources-title$/);
+    await options.getByTestId('sources').waitFor();
+
+    cexsServed = true;
+    expect((await refreshSource(options, 'cexs')).status).toBe('fresh');
+    const after = await popupAfterSources(browser, tabId);
+    expect(await after.getByTestId('popup-first-data').count()).toBe(0);
+    await Promise.all([after.close(), options.close(), page.close(), before.isClosed() ? undefined : before.close()]);
   });
 });

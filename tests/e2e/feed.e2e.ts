@@ -69,6 +69,23 @@ describe('the signed PoR feed in Chromium', () => {
     expect(card).not.toMatch(/not checked since/i);
   });
 
+  test("/cexs, never answered itself, gives the feed's totals: its row says they came with the signed feed, and Refresh now counts them as kept data", async () => {
+    // A newer feed is taken again, so the refresh's only failures are the DefiLlama rows (every other host is unreachable).
+    body = await feedText(2, 1.0731, asOf);
+    await options.getByTestId('refresh-now').click();
+    const notice = options.getByTestId('options-notice').filter({ hasText: /\S/ });
+    await notice.waitFor();
+    const cexs = options.locator('[data-testid="source-row"][data-source="cexs"]');
+    const seen = { status: await cexs.getAttribute('data-status'), row: await cexs.locator('.source__age').textContent(), notice: await notice.textContent() };
+    // Read, then reloaded for the next test's refresh, whatever they say.
+    await options.reload();
+    await options.getByTestId('sources').waitFor();
+    expect(seen.status).not.toBe('fresh');
+    expect.soft(seen.row).toMatch(/^Using the totals from Reserve Radar’s signed feed: /);
+    // /cexs keeps the feed's totals while the other failed rows have only the bundled data: some of each, not "bundled" for all.
+    expect.soft(seen.notice).toMatch(/sources failed; we keep their last good data, or the data that came with Reserve Radar where there is none\.$/);
+  });
+
   test('a feed with a figure changed after signing is refused, and the last good figures stay', async () => {
     body = (await feedText(2, 1.0731, asOf)).replace('1.0731', '1.9731');
     const result = await refresh();
