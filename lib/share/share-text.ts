@@ -254,8 +254,9 @@ function headline({
   }
   if (view.status.kind !== 'operating') parts.push(t(view.status.kind === 'collapsed' ? 'shareText_headCollapsed' : 'shareText_headClosed', date(view.status.date)));
   else if (view.por?.method === 'none') {
-    const { day } = porChecked({ por: view.por, reasons: verdict?.reasons ?? [], now });
-    parts.push(day === undefined ? t('shareText_headPorNone') : t('shareText_headPorNoneAsOf', date(day)));
+    // As the text below and the card say it: a day too old to stand for today is "found when we last checked", not "as of".
+    const { day, late } = porChecked({ por: view.por, reasons: verdict?.reasons ?? [], now });
+    parts.push(day === undefined ? t('shareText_headPorNone') : t(late ? 'shareText_headPorNoneLate' : 'shareText_headPorNoneAsOf', date(day)));
   } else if (view.por !== undefined) parts.push(t('shareText_headPor', [t(METHOD_KEYS[view.por.method]), date(view.por.asOf)]));
   else parts.push(t('shareText_headPorUnknown'));
   const first = `${parts.join(' · ')} · ${t('shareText_headShared', shared)}`;
