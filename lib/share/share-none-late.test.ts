@@ -5,6 +5,7 @@ import { LOCALES, localeTag } from '../locales';
 import { bundledSnapshot } from '../reserves/snapshot';
 import { buildExchangeView } from '../view/exchange-view';
 import { formatDate } from '../words/format';
+import { joiners } from '../words/punctuation';
 import { porLabel } from '../words/por-label';
 import { translateFrom, type Messages } from '../words/translate-from';
 import { shareImageContent } from './share-image';
@@ -63,5 +64,32 @@ describe('a late "none": the shared words say what the card says', () => {
     const shared = shareText({ view: fresh, now: inTime, t, locale });
     expect(shared.headline).toContain(t('shareText_headPorNoneAsOf', day));
     expect(shared.text).toContain(t('shareText_porNoneAsOf', day));
+  });
+});
+
+// A "none" with no day we looked after its date (only a source's date, here Bitstamp's 2014 news story, with
+// our check day still ahead of `now`): the card says "No proof of reserves" and, in its source line, "date
+// unknown" (components/card/por.tsx), and so does the picture. The shared text and its headline say so too,
+// rather than "none published" as a plain fact.
+describe('an undated "none": the shared words say the date is unknown, as the card does', () => {
+  test.each(LOCALES.map(({ id }) => [id]))('%s', (folder) => {
+    const t = words(folder);
+    const locale = localeTag(folder);
+    const { open, close } = joiners(locale);
+    const at = new Date('2026-11-25T10:00:00Z');
+    const exchange = getExchange('bitstamp');
+    const reserves = bundledSnapshot().exchanges.bitstamp;
+    if (exchange === undefined || reserves?.por?.method !== 'none') throw new Error('no bitstamp "none" record');
+    const view = buildExchangeView({ exchange, reserves, now: at });
+    expect(view.porChecked?.day, 'no day we looked').toBeUndefined();
+    expect(porLabel(view.por, t, locale, view.porChecked)).toBe(t('porMethod_none'));
+    const unknown = `${open}${t('reasonDateUnknown')}`;
+    const { text, headline } = shareText({ view, now: at, t, locale });
+    expect(text).toContain(`${t('shareText_porNone')}${unknown}`);
+    expect(headline).toContain(`${t('shareText_headPorNone')}${unknown}${close}`);
+    const picture = shareImageContent({ view, now: at, t, locale }).sections.find((section) => section.heading === t('cardProofOfReserves'));
+    expect(picture?.lines.map((line) => line.text)).toEqual([t('porMethod_none'), t('reasonDateUnknown')]);
+    // The source's 2014 date is no day we looked (the data's own note may still name it).
+    for (const said of [text.split('\n').find((line) => line.startsWith(t('shareText_porNone'))), headline]) expect(said).not.toMatch(/2014/);
   });
 });
