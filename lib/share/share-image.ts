@@ -147,7 +147,9 @@ export function shareImageContent({ view, now, t, locale }: ShareImageContentPar
   }
   sections.push({ heading: t('cardConcentration'), lines: onchainLines });
 
-  if (flows !== undefined) {
+  // As the card: a flows section, "Unknown" without figures.
+  if (flows === undefined) sections.push({ heading: t('cardFlows'), lines: [{ text: t('unknownFigure'), style: 'muted' }] });
+  else {
     const windows = (
       [
         ['flows24h', flows.net24hUsd],

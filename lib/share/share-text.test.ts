@@ -235,7 +235,8 @@ describe('shareText', () => {
     expect(text.split('\n')).toContain('Verdict: unknown (figures missing or out of date)');
     expect(text).not.toContain('grade');
     expect(text).not.toContain('javascript');
-    expect(text).not.toMatch(/On-chain assets|Net flows/);
+    // As the card's sections say "Unknown": said so, with no figure made up, rather than left out.
+    expect(text.split('\n')).toEqual(expect.arrayContaining(['On-chain assets: unknown', 'Net flows (positive = onto the exchange): unknown']));
     expect(headline).toBe('Binance · unknown · PoR: unknown · shared Nov 25, 2026');
     expect(links.every((url) => url.startsWith('https://'))).toBe(true);
   });

@@ -172,7 +172,10 @@ export function shareText({ view, verdict: override, now, t, locale: asked = 'en
   if (porPage !== undefined) lines.push(`  ${t('shareText_porPage', porPage)}`);
 
   const { onchain } = view;
-  if (onchain !== undefined) {
+  // A section the card shows as "Unknown" is said unknown here too, not left out.
+  const unknown = t('unknownFigureInSentence');
+  if (onchain === undefined) lines.push(t('shareText_onchain', unknown));
+  else {
     const parts = [t('shareText_onchainTotal', usd(onchain.totalUsd)), t('shareText_onchainClean', usd(onchain.cleanUsd))];
     if (onchain.ownTokenUsd !== undefined) parts.push(t('shareText_onchainOwn', usd(onchain.ownTokenUsd)));
     lines.push(`${t('shareText_onchain', parts.join(comma))}${cite(onchain.source, onchain.asOf)}`);
@@ -186,7 +189,8 @@ export function shareText({ view, verdict: override, now, t, locale: asked = 'en
   }
 
   const { flows } = view;
-  if (flows !== undefined) {
+  if (flows === undefined) lines.push(t('shareText_flows', unknown));
+  else {
     const windows = (
       [
         ['shareText_flow24h', flows.net24hUsd],
@@ -194,10 +198,8 @@ export function shareText({ view, verdict: override, now, t, locale: asked = 'en
         ['shareText_flow30d', flows.net30dUsd],
       ] as const
     ).flatMap(([key, value]) => (value === undefined ? [] : [t(key, formatSignedUsd(value, locale))]));
-    if (windows.length > 0) {
-      lines.push(`${t('shareText_flows', windows.join(comma))}${cite(flows.source, flows.asOf)}`);
-      figureDates.push(flows.asOf);
-    }
+    lines.push(`${t('shareText_flows', windows.length > 0 ? windows.join(comma) : unknown)}${cite(flows.source, flows.asOf)}`);
+    if (windows.length > 0) figureDates.push(flows.asOf);
   }
 
   if (view.incidents.length > 0) {
