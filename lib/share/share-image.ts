@@ -112,7 +112,9 @@ export function shareImageContent({ view, now, t, locale }: ShareImageContentPar
     // A "none" record's date is the period we looked at, not a report's: the day we looked instead, as the card says it.
     // That day is ours, not a figure's, so it stays out of the header's "figures dated" span.
     if (por.method !== 'none') {
-      porLines.push({ text: t('asOf', date(por.asOf)), style: 'muted' });
+      // As the card's details: "not checked since" beside the report's date when our copy is too old, never its date alone.
+      const unchecked = checked.late && checked.day !== undefined ? ` · ${t('porNotCheckedSince', date(checked.day))}` : '';
+      porLines.push({ text: `${t('asOf', date(por.asOf))}${unchecked}`, style: 'muted' });
       figureDates.push(por.asOf);
     } else if (checked.day === undefined) {
       // The label says the day we looked, late or not; without one, that it is unknown, as the card's source line says.
@@ -145,7 +147,9 @@ export function shareImageContent({ view, now, t, locale }: ShareImageContentPar
   }
   sections.push({ heading: t('cardConcentration'), lines: onchainLines });
 
-  if (flows !== undefined) {
+  // As the card: a flows section, "Unknown" without figures.
+  if (flows === undefined) sections.push({ heading: t('cardFlows'), lines: [{ text: t('unknownFigure'), style: 'muted' }] });
+  else {
     const windows = (
       [
         ['flows24h', flows.net24hUsd],

@@ -49,7 +49,7 @@ describe('shareText', () => {
     expect(text).toContain(`Verdict: `);
     expect(text).toContain(`grade ${verdict.grade}`);
     expect(text).toMatch(
-      /Proof of reserves: cryptographic proof of all customer balances \(zk proof\), published monthly, balances taken Apr 1, 2026 \(as of Apr 1, 2026, https:\/\/www\.binance\.com\/en\/proof-of-reserves\)/,
+      /Proof of reserves: cryptographic proof of all customer balances \(zk proof\), published monthly, balances taken Apr 1, 2026 \(as of Apr 1, 2026, not checked since May 5, 2026, https:\/\/www\.binance\.com\/en\/proof-of-reserves\)/,
     );
     expect(text).toContain('Reserve ratios: BTC 100.03%');
     // OKX publishes whole percents: the text writes them whole, never "109.00%".
@@ -58,7 +58,9 @@ describe('shareText', () => {
     expect(text).toContain('Net flows (positive = onto the exchange): 24 h +$4.4M, 7 days +$475.61M, 30 days +$175.78M (as of Aug 10, 2026');
     expect(text).toContain('Check your own balance: https://github.com/binance/zkmerkle-proof-of-solvency');
     expect(headline.length).toBeLessThanOrEqual(280);
-    expect(headline).toMatch(/^Binance · grade . \(.+\) · PoR: cryptographic proof of all customer balances \(zk proof\), as of Apr 1, 2026 · shared Nov 25, 2026 https:\/\//);
+    expect(headline).toMatch(
+      /^Binance · grade . \(.+\) · PoR: cryptographic proof of all customer balances \(zk proof\), as of Apr 1, 2026, not checked since May 5, 2026 · shared Nov 25, 2026 https:\/\//,
+    );
     // Every link in the text is listed, and every listed link is clean.
     for (const url of text.match(URL_IN_TEXT) ?? []) expect(links).toContain(url);
     for (const url of links) expect(cleanUrl(url)).toBe(url);
@@ -233,7 +235,8 @@ describe('shareText', () => {
     expect(text.split('\n')).toContain('Verdict: unknown (figures missing or out of date)');
     expect(text).not.toContain('grade');
     expect(text).not.toContain('javascript');
-    expect(text).not.toMatch(/On-chain assets|Net flows/);
+    // As the card's sections say "Unknown": said so, with no figure made up, rather than left out.
+    expect(text.split('\n')).toEqual(expect.arrayContaining(['On-chain assets: unknown', 'Net flows (positive = onto the exchange): unknown']));
     expect(headline).toBe('Binance · unknown · PoR: unknown · shared Nov 25, 2026');
     expect(links.every((url) => url.startsWith('https://'))).toBe(true);
   });

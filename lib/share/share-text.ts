@@ -9,7 +9,7 @@ import { notTranslatedQuote } from '../words/text-language';
 import { gapAfter, joiners } from '../words/punctuation';
 import { pluralText } from '../words/plural';
 import { reasonsWorstFirst } from '../view/card-reasons';
-import { porChecked } from '../view/por-checked';
+import { porChecked, type PorCheckedReturnType } from '../view/por-checked';
 import { formatDate, formatLocalDate, formatRatio, formatSignedUsd, formatUsd } from '../words/format';
 import { withFigureDates } from './figure-dates';
 import type { MessageKey, Translate } from '../words/translate-from';
@@ -137,22 +137,27 @@ export function shareText({ view, verdict: override, now, t, locale: asked = 'en
   }
 
   const { por } = view;
+  // The card's staleness decision (the verdict's), so the text says our delay where the card does.
+  const checked = por === undefined ? undefined : porChecked({ por, reasons: verdict?.reasons ?? [], now });
   if (por === undefined) {
     lines.push(t('shareText_porUnknown'));
   } else if (por.method === 'none') {
-    // No report, so no snapshot and no schedule: the day we looked (the card's staleness decision) and where.
-    const { day, late } = porChecked({ por, reasons: verdict?.reasons ?? [], now });
+    // No report, so no snapshot and no schedule: the day we looked and where.
+    const day = checked?.day;
     // The day we looked is ours, not a figure's: it stays out of the heading's "figures dated" span.
-    // "None published" is said as of that day, never as a present fact; a day too old to stand for today, as found then.
-    const none = day === undefined ? t('shareText_porNone') : t(late ? 'shareText_porNoneLate' : 'shareText_porNoneAsOf', date(day));
-    lines.push(`${none}${aside(por.source, undefined)}`);
+    // "None published" is said as of that day, never as a present fact; a day too old to stand for today, as found
+    // then; without a day, that it is unknown, as the card's source line says it.
+    const none = day === undefined ? t('shareText_porNone') : t(checked?.late ? 'shareText_porNoneLate' : 'shareText_porNoneAsOf', date(day));
+    lines.push(`${none}${aside(por.source, day === undefined ? t('reasonDateUnknown') : undefined)}`);
     if (por.note !== undefined) lines.push(`  ${t('shareText_note', dataNote(oneLine(por.note)))}`);
   } else {
     const details = [t(METHOD_KEYS[por.method]), t(CADENCE_KEYS[por.cadence])];
     if (por.snapshotDate !== undefined) details.push(t('shareText_balancesTaken', date(por.snapshotDate)));
     if (por.publishedDate !== undefined) details.push(t('shareText_reportPublished', date(por.publishedDate)));
     if (por.attestor !== undefined) details.push(t('shareText_attestor', por.attestor));
-    lines.push(`${t('shareText_por', details.join(comma))}${cite(por.source, por.asOf)}`);
+    // As the card's details: the day the report describes, and beside it "not checked since" when our copy is too old,
+    // so the report's age is not read as the exchange's delay.
+    lines.push(`${t('shareText_por', details.join(comma))}${aside(por.source, t('shareText_asOf', date(por.asOf)) + unchecked(checked, date, t, comma))}`);
     figureDates.push(por.asOf);
     const figures: string[] = [];
     if (por.totalReserveRatio !== undefined) figures.push(t('shareText_allCovered', formatRatio(por.totalReserveRatio, locale)));
@@ -167,7 +172,10 @@ export function shareText({ view, verdict: override, now, t, locale: asked = 'en
   if (porPage !== undefined) lines.push(`  ${t('shareText_porPage', porPage)}`);
 
   const { onchain } = view;
-  if (onchain !== undefined) {
+  // A section the card shows as "Unknown" is said unknown here too, not left out.
+  const unknown = t('unknownFigureInSentence');
+  if (onchain === undefined) lines.push(t('shareText_onchain', unknown));
+  else {
     const parts = [t('shareText_onchainTotal', usd(onchain.totalUsd)), t('shareText_onchainClean', usd(onchain.cleanUsd))];
     if (onchain.ownTokenUsd !== undefined) parts.push(t('shareText_onchainOwn', usd(onchain.ownTokenUsd)));
     lines.push(`${t('shareText_onchain', parts.join(comma))}${cite(onchain.source, onchain.asOf)}`);
@@ -181,7 +189,8 @@ export function shareText({ view, verdict: override, now, t, locale: asked = 'en
   }
 
   const { flows } = view;
-  if (flows !== undefined) {
+  if (flows === undefined) lines.push(t('shareText_flows', unknown));
+  else {
     const windows = (
       [
         ['shareText_flow24h', flows.net24hUsd],
@@ -189,10 +198,8 @@ export function shareText({ view, verdict: override, now, t, locale: asked = 'en
         ['shareText_flow30d', flows.net30dUsd],
       ] as const
     ).flatMap(([key, value]) => (value === undefined ? [] : [t(key, formatSignedUsd(value, locale))]));
-    if (windows.length > 0) {
-      lines.push(`${t('shareText_flows', windows.join(comma))}${cite(flows.source, flows.asOf)}`);
-      figureDates.push(flows.asOf);
-    }
+    lines.push(`${t('shareText_flows', windows.length > 0 ? windows.join(comma) : unknown)}${cite(flows.source, flows.asOf)}`);
+    if (windows.length > 0) figureDates.push(flows.asOf);
   }
 
   if (view.incidents.length > 0) {
@@ -211,7 +218,7 @@ export function shareText({ view, verdict: override, now, t, locale: asked = 'en
   const title = t('shareText_title', view.name);
   // Free text (notes, histories, reason messages) can carry links of its own; they are cleaned too.
   const text = cleanLinksIn(lines.join('\n'), links);
-  return { title, headline: cleanLinksIn(headline({ view, verdict, shared, date, link, t, now }), links), text, links };
+  return { title, headline: cleanLinksIn(headline({ view, verdict, checked, shared, date, link, t, locale }), links), text, links };
 }
 
 /** CJK Symbols and Punctuation and the full-width forms: a link ends at them. */
@@ -229,18 +236,25 @@ function cleanLinksIn(text: string, links: string[]): string {
   });
 }
 
+/** ", not checked since C" when `checked` says our copy of a report is too old to stand for today (the card's words), else nothing. */
+function unchecked(checked: PorCheckedReturnType | undefined, date: (iso: string) => string, t: Translate, comma: string): string {
+  return checked?.late === true && checked.day !== undefined ? `${comma}${t('porNotCheckedSince', date(checked.day))}` : '';
+}
+
 function headline({
   view,
   verdict,
+  checked,
   shared,
   date,
   link,
   t,
-  now,
+  locale,
 }: {
   view: ExchangeView;
-  now: Date;
   verdict: ShareTextParameters['verdict'];
+  checked: PorCheckedReturnType | undefined;
+  locale: string;
   shared: string;
   date: (iso: string) => string;
   link: (url: string | undefined) => string | undefined;
@@ -254,9 +268,11 @@ function headline({
   }
   if (view.status.kind !== 'operating') parts.push(t(view.status.kind === 'collapsed' ? 'shareText_headCollapsed' : 'shareText_headClosed', date(view.status.date)));
   else if (view.por?.method === 'none') {
-    const { day } = porChecked({ por: view.por, reasons: verdict?.reasons ?? [], now });
-    parts.push(day === undefined ? t('shareText_headPorNone') : t('shareText_headPorNoneAsOf', date(day)));
-  } else if (view.por !== undefined) parts.push(t('shareText_headPor', [t(METHOD_KEYS[view.por.method]), date(view.por.asOf)]));
+    // As the text below and the card say it: a day too old to stand for today is "found when we last checked", not "as of"; no day, "date unknown".
+    const day = checked?.day;
+    const { open, close } = joiners(locale);
+    parts.push(day === undefined ? `${t('shareText_headPorNone')}${open}${t('reasonDateUnknown')}${close}` : t(checked?.late ? 'shareText_headPorNoneLate' : 'shareText_headPorNoneAsOf', date(day)));
+  } else if (view.por !== undefined) parts.push(t('shareText_headPor', [t(METHOD_KEYS[view.por.method]), date(view.por.asOf)]) + unchecked(checked, date, t, joiners(locale).comma));
   else parts.push(t('shareText_headPorUnknown'));
   const first = `${parts.join(' · ')} · ${t('shareText_headShared', shared)}`;
   const source = link(view.status.kind === 'operating' ? (view.por?.source ?? view.porUrl) : view.status.source);
