@@ -131,6 +131,19 @@ describe('the address book step for an address the book already holds', () => {
     render(null, root);
   });
 
+  test('saved for this network, with a look-alike of it in the book too: the loud alert stays, beside the note', async () => {
+    const { root, $, press } = page();
+    // The same first and last four characters of the body, another middle.
+    const lookalike = `0x8ba1${'7'.repeat(32)}ba72`;
+    drawGuide(root, [entry('Ledger', ADDRESS), entry('Copy', lookalike)]);
+    await settle();
+    press('goto-address-book');
+    await settle();
+    expect($('poisoning-alert')?.textContent).toBe(en('poisoningKnownWithLookalike', ['Ledger', 'Copy']));
+    expect($('book-known')?.textContent).toBe(en('bookAlreadySaved', 'Ledger'));
+    render(null, root);
+  });
+
   test('saved for another network only: it says where it is saved, does not call it saved here, and keeps the choice', async () => {
     const { root, $, press } = page();
     drawGuide(root, [entry('Ledger', ADDRESS)], { ...base, network: 'arbitrum' });
