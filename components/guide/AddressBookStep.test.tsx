@@ -8,6 +8,8 @@ import { I18nContext, translateFrom, type Messages } from '../../utils/i18n';
 import { focusAfterRemovedElsewhere } from '../focus-after-remove.testkit';
 import { effectsOnNextTask, page, recordFocus, settle } from '../test-dom';
 import { AddressBookStep } from './AddressBookStep';
+import { Guide } from './Guide';
+import { quietGuide } from './guide.testkit';
 
 const de = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/de/messages.json'), 'utf8')) as Messages);
 const en = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/en/messages.json'), 'utf8')) as Messages);
@@ -111,6 +113,73 @@ describe('the address book: an entry removed on another page', () => {
     expect(await focusAfterRemovedElsewhere(window, removes()[0], () => draw([trezor]))).toBe(heading);
     // The last one: the list itself leaves with it.
     expect(await focusAfterRemovedElsewhere(window, removes()[0], () => draw([]))).toBe(heading);
+    render(null, root);
+  });
+});
+
+describe('the address book step for an address the book already holds', () => {
+  const drawGuide = (root: HTMLElement, book: readonly AddressBookEntry[], state: GuideState = base) =>
+    render(
+      <I18nContext.Provider value={{ t: en, locale: 'en' }}>
+        <Guide {...quietGuide(state)} book={book} />
+      </I18nContext.Provider>,
+      root,
+    );
+
+  test('saved for this network: it says so with the saved name, asks nothing, and the step is done', async () => {
+    const { root, $, press } = page();
+    drawGuide(root, [entry('Ledger', ADDRESS)]);
+    await settle();
+    press('goto-address-book');
+    await settle();
+    expect($('book-known')?.textContent).toBe(en('bookAlreadySaved', 'Ledger'));
+    expect($('book-save')).toBeNull();
+    expect($('book-skip')).toBeNull();
+    expect($('book-label')).toBeNull();
+    // Not said twice: the address step's "your saved address" line is this note here.
+    expect($('known-address')).toBeNull();
+    expect($('step-todo')).toBeNull();
+    expect($('goto-address-book')?.textContent).toContain(en('guideStepDone'));
+    // Skipped in this guide, then saved on another page: not called "not saved" beside the note that it is.
+    drawGuide(root, [entry('Ledger', ADDRESS)], { ...base, addressBook: 'skipped' });
+    await settle();
+    expect($('book-known')?.textContent).toBe(en('bookAlreadySaved', 'Ledger'));
+    expect($('book-status')?.textContent).toBe('');
+    // Taken out of the book (here or on another page): the choice is back, and the step is to do.
+    drawGuide(root, []);
+    await settle();
+    expect($('book-known')).toBeNull();
+    expect($('book-save')).not.toBeNull();
+    expect($('book-skip')).not.toBeNull();
+    expect($('goto-address-book')?.textContent).toContain(en('guideStepTodo'));
+    render(null, root);
+  });
+
+  test('saved for this network, with a look-alike of it in the book too: the loud alert stays, beside the note', async () => {
+    const { root, $, press } = page();
+    // The same first and last four characters of the body, another middle.
+    const lookalike = `0x8ba1${'7'.repeat(32)}ba72`;
+    drawGuide(root, [entry('Ledger', ADDRESS), entry('Copy', lookalike)]);
+    await settle();
+    press('goto-address-book');
+    await settle();
+    expect($('poisoning-alert')?.textContent).toBe(en('poisoningKnownWithLookalike', ['Ledger', 'Copy']));
+    expect($('book-known')?.textContent).toBe(en('bookAlreadySaved', 'Ledger'));
+    render(null, root);
+  });
+
+  test('saved for another network only: it says where it is saved, does not call it saved here, and keeps the choice', async () => {
+    const { root, $, press } = page();
+    drawGuide(root, [entry('Ledger', ADDRESS)], { ...base, network: 'arbitrum' });
+    await settle();
+    press('goto-address-book');
+    await settle();
+    expect($('book-known')).toBeNull();
+    expect($('known-address')).toBeNull();
+    expect($('book-elsewhere')?.textContent).toBe(en('bookSavedOtherNetwork', ['Ledger', 'Ethereum', 'Arbitrum One']));
+    expect($('book-save')).not.toBeNull();
+    expect($('book-skip')).not.toBeNull();
+    expect($('goto-address-book')?.textContent).toContain(en('guideStepTodo'));
     render(null, root);
   });
 });

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { useFocusAfterRemove } from '../focus-after-remove';
 import { RemovalStatus } from '../RemovalStatus';
-import { isInBook, type AddressBookEntry } from '../../lib/custody/address-book';
+import { checkPoisoning, isInBook, type AddressBookEntry } from '../../lib/custody/address-book';
 import { getNetwork } from '../../lib/custody/networks';
 import type { GuideAction, GuideState } from '../../lib/custody/steps';
 import { useLocale, useT } from '../../utils/i18n';
@@ -41,8 +41,17 @@ export function AddressBookStep({ state, book, onAction, onSaveAddress, onRemove
     () => listTitle.current,
     () => listTitle.current,
   );
+  const here = state.address === null || state.network === null ? null : { network: state.network, address: state.address };
+  // The entry holding this address for this network, read as the step's "done" reads the book (validateStep).
+  const savedEntry = here === null ? undefined : book.find((entry) => isInBook({ ...here, book: [entry] }));
+  const poisoning = here === null ? null : checkPoisoning({ candidate: here, book });
+  const lookalike = poisoning !== null && poisoning.lookalikes.length > 0;
+  // The same account saved for another network of its family: said so, and saving it for this one is still the user's choice.
+  const elsewhere = savedEntry === undefined && poisoning?.known != null && poisoning.known.network !== here?.network ? poisoning.known : null;
   // "Saved" holds only while the book does: an entry taken out on another page or in the options no longer is.
-  const savedHere = status === 'saved' && state.address !== null && state.network !== null && isInBook({ network: state.network, address: state.address, book });
+  const savedHere = status === 'saved' && savedEntry !== undefined;
+  // Nothing to choose, except while a save here is under way or done: the form stays under the user's focus, and says "Saved" itself.
+  const alreadySaved = savedEntry !== undefined && status !== 'saving' && status !== 'saved' ? savedEntry : null;
 
   const save = async (event: Event) => {
     event.preventDefault();
@@ -72,40 +81,53 @@ export function AddressBookStep({ state, book, onAction, onSaveAddress, onRemove
         </p>
       ) : (
         <>
-          <PoisoningNotice network={state.network} address={state.address} book={book} />
+          {/* A look-alike is the loud alert; the address found as it is gets this step's own words, below. */}
+          {lookalike && <PoisoningNotice network={state.network} address={state.address} book={book} />}
           <AddressGroups address={state.address} />
-          <form class="book-form" onSubmit={(event) => void save(event)}>
-            <div class="field">
-              <label for="book-label">{t('bookLabel')}</label>
-              <input
-                ref={labelField}
-                id="book-label"
-                type="text"
-                maxLength={80}
-                value={label}
-                aria-invalid={labelInvalid}
-                aria-describedby="book-label-help"
-                data-testid="book-label"
-                onInput={(event) => {
-                  setLabel((event.currentTarget as HTMLInputElement).value);
-                  setLabelMissing(false);
-                }}
-              />
-              <p id="book-label-help" class={labelInvalid ? 'field__error' : 'field__help'}>
-                {labelTooLong ? t('bookLabelTooLong') : labelMissing ? t('bookLabelMissing') : t('bookLabelHelp')}
-              </p>
-            </div>
-            <div class="guide__actions">
-              <button type="submit" class="primary" aria-disabled={status === 'saving'} data-testid="book-save">
-                {t('bookSave')}
-              </button>
-              <button type="button" class="ghost" onClick={() => onAction({ type: 'address-book', outcome: 'skipped' })} data-testid="book-skip">
-                {t('bookSkip')}
-              </button>
-            </div>
-          </form>
+          {elsewhere !== null && (
+            <p class="guide-note guide-note--info" data-testid="book-elsewhere">
+              {t('bookSavedOtherNetwork', [elsewhere.label, networkName(elsewhere.network), networkName(state.network)])}
+            </p>
+          )}
+          {alreadySaved !== null ? (
+            <p class="guide-note guide-note--ok" data-testid="book-known">
+              {t('bookAlreadySaved', alreadySaved.label)}
+            </p>
+          ) : (
+            <form class="book-form" onSubmit={(event) => void save(event)}>
+              <div class="field">
+                <label for="book-label">{t('bookLabel')}</label>
+                <input
+                  ref={labelField}
+                  id="book-label"
+                  type="text"
+                  maxLength={80}
+                  value={label}
+                  aria-invalid={labelInvalid}
+                  aria-describedby="book-label-help"
+                  data-testid="book-label"
+                  onInput={(event) => {
+                    setLabel((event.currentTarget as HTMLInputElement).value);
+                    setLabelMissing(false);
+                  }}
+                />
+                <p id="book-label-help" class={labelInvalid ? 'field__error' : 'field__help'}>
+                  {labelTooLong ? t('bookLabelTooLong') : labelMissing ? t('bookLabelMissing') : t('bookLabelHelp')}
+                </p>
+              </div>
+              <div class="guide__actions">
+                <button type="submit" class="primary" aria-disabled={status === 'saving'} data-testid="book-save">
+                  {t('bookSave')}
+                </button>
+                <button type="button" class="ghost" onClick={() => onAction({ type: 'address-book', outcome: 'skipped' })} data-testid="book-skip">
+                  {t('bookSkip')}
+                </button>
+              </div>
+            </form>
+          )}
           <p role="status" data-testid="book-status">
-            {savedHere ? t('bookSaved') : status === 'error' ? t('bookSaveFailed') : state.addressBook === 'skipped' ? t('bookSkipped') : ''}
+            {/* "Not saved" after a skip holds only while the book does not hold the address for this network. */}
+            {savedHere ? t('bookSaved') : status === 'error' ? t('bookSaveFailed') : state.addressBook === 'skipped' && savedEntry === undefined ? t('bookSkipped') : ''}
           </p>
         </>
       )}
@@ -121,8 +143,7 @@ export function AddressBookStep({ state, book, onAction, onSaveAddress, onRemove
         <ul class="book-list" ref={list} data-testid="book-list">
           {book.map((entry, index) => (
             <li key={entryId(entry)} data-testid="book-entry">
-              <strong>{entry.label}</strong> <span class="muted">{getNetwork(entry.network)?.name ?? entry.network}</span>{' '}
-              <span class="muted">{t('bookAdded', formatLocalDate(entry.addedAt, locale))}</span>
+              <strong>{entry.label}</strong> <span class="muted">{networkName(entry.network)}</span> <span class="muted">{t('bookAdded', formatLocalDate(entry.addedAt, locale))}</span>
               <AddressGroups address={entry.address} />
               <button
                 type="button"
@@ -149,4 +170,8 @@ export function AddressBookStep({ state, book, onAction, onSaveAddress, onRemove
       <p class="muted">{t('bookPrivacy')}</p>
     </div>
   );
+}
+
+function networkName(id: string): string {
+  return getNetwork(id)?.name ?? id;
 }

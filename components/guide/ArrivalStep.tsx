@@ -64,7 +64,7 @@ export function ArrivalStep({ state, book, rpcUrl, watch, onAction, onOpenOption
       </p>
     );
   }
-  const saved = state.addressBook === 'saved' && isInBook({ network: definition.id, address: state.address, book });
+  const saved = isInBook({ network: definition.id, address: state.address, book });
   const explorer = explorerAddressUrl({ network: definition.id, address: state.address });
   const watching = canWatchBalance(state, rpcUrl);
   const byHand = definition.family !== 'evm' ? t('arrivalExplorerOnly') : rpcUrl === undefined ? t('arrivalNeedsRpc') : t('arrivalNativeOnly', definition.nativeAsset);

@@ -88,21 +88,24 @@ describe('the end of the guide', () => {
     render(null, root);
   });
 
-  test('an address the user chose not to save is not called "saved"; a saved one is', async () => {
+  test('the address is called "saved" while the book holds it for this network, saved in this guide or before; otherwise not', async () => {
     const { root, $, press } = page();
-    for (const [addressBook, saved] of [
-      ['pending', false],
-      ['skipped', false],
-      ['saved', true],
-    ] as const) {
-      render(guideAt({ ...atRest, ...walletDone, addressBook }, [entry]), root);
-      await settle();
-      press('goto-arrival');
-      await settle();
-      const body = $('rest-body')?.textContent ?? '';
-      expect(body, addressBook).toBe(saved ? messages.arrivalRestBody!.message : messages.arrivalRestBodyUnsaved?.message);
-      expect(/saved/.test(body), addressBook).toBe(saved);
-      render(null, root);
+    for (const addressBook of ['pending', 'skipped', 'saved'] as const) {
+      for (const [book, saved] of [
+        [[entry], true],
+        [[], false],
+        [[{ ...entry, network: 'base' as const }], false],
+      ] as const) {
+        const named = `${addressBook}, ${book.map((held) => held.network).join() || 'empty book'}`;
+        render(guideAt({ ...atRest, ...walletDone, addressBook }, book), root);
+        await settle();
+        press('goto-arrival');
+        await settle();
+        const body = $('rest-body')?.textContent ?? '';
+        expect(body, named).toBe(saved ? messages.arrivalRestBody!.message : messages.arrivalRestBodyUnsaved?.message);
+        expect(/saved/.test(body), named).toBe(saved);
+        render(null, root);
+      }
     }
   });
 

@@ -111,8 +111,9 @@ export function validateStep({ state, step, book = [] }: ValidateStepParameters)
       break;
     }
     case 'address-book': {
-      // A save counts while the book holds the address: removed from the book, it is no longer saved. A skip is the user's choice.
-      const saved = state.addressBook === 'saved' && state.network !== null && state.address !== null && isInBook({ network: state.network, address: state.address, book });
+      // Done while the book holds the address for this network, saved in this guide or before it: removed from the book, it is no
+      // longer saved. A skip is the user's choice.
+      const saved = state.network !== null && state.address !== null && isInBook({ network: state.network, address: state.address, book });
       if (state.addressBook !== 'skipped' && !saved) problems.push(problem('address-book'));
       break;
     }

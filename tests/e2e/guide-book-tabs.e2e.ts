@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import en from '../../public/_locales/en/messages.json';
+import { launchChromium, type ChromiumExtension } from './harness';
+
+/**
+ * The guide's address book step while the book changes in other tabs, in Chromium with the built
+ * extension: the options page imports a book that holds the guide's address (for its network, then
+ * for another), a second guide tab removes it, and the first tab, left open at the step, follows
+ * the stored book each time. The step's own words, in one tab: components/guide/AddressBookStep.test.tsx.
+ */
+
+// EIP-55's own example address: the wallet address the user "pastes".
+const WALLET = '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed';
+const LABEL = 'Cold wallet';
+
+const fill = (message: string, ...args: string[]) => args.reduce((text, arg, index) => text.replaceAll(`$${index + 1}`, arg), message);
+
+describe('the address book step follows the book changed in other tabs, in Chromium', () => {
+  let browser: ChromiumExtension;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  /** Imports, in the options page, a backup file whose address book is `book`: the way a user replaces the book there. */
+  async function importBook(options: Page, name: string, book: { label: string; network: string; address: string }[]) {
+    const file = {
+      format: 'reserve-radar-export',
+      version: 1,
+      exportedAt: '2026-12-05T12:00:00.000Z',
+      holdings: [],
+      addresses: [],
+      history: [],
+      addressBook: book.map((entry) => ({ ...entry, addedAt: '2026-12-05T12:00:00.000Z' })),
+    };
+    await options.bringToFront();
+    await options.getByTestId('data-import').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+    await expect.poll(() => options.getByTestId('data-import-message').textContent()).toMatch(/^Imported 0 holdings/);
+  }
+
+  test('added in the options page, removed in another guide tab, saved there for another network, emptied: the open step says what the book holds', async () => {
+    const guide = await browser.context.newPage();
+    await guide.goto(`chrome-extension://${browser.extensionId}/guide.html?exchange=binance`);
+    await guide.getByLabel('Network', { exact: true }).selectOption('ethereum');
+    await guide.getByLabel('Coin or token (ticker)').fill('ETH');
+    await guide.getByTestId('goto-address').click();
+    await guide.getByTestId('address-input').fill(WALLET);
+    await guide.getByTestId('goto-address-book').click();
+    await guide.getByTestId('book-empty').waitFor();
+    await guide.getByTestId('book-save').waitFor();
+    const bookMark = () => guide.getByTestId('goto-address-book').textContent();
+    expect(await bookMark()).toContain(en.guideStepTodo.message);
+
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+
+    // The options page brings a book that holds this address for Ethereum: nothing left to choose in the guide's tab.
+    await importBook(options, 'with-wallet.json', [{ label: LABEL, network: 'ethereum', address: WALLET }]);
+    await expect.poll(() => guide.getByTestId('book-known').textContent()).toBe(fill(en.bookAlreadySaved.message, LABEL));
+    expect(await guide.getByTestId('book-save').count()).toBe(0);
+    expect(await guide.getByTestId('book-skip').count()).toBe(0);
+    expect(await guide.getByTestId('book-entry').count()).toBe(1);
+    expect(await bookMark()).toContain(en.guideStepDone.message);
+
+    // Another guide tab, its address book list: Remove there gives the first tab its choice back.
+    const second = await browser.context.newPage();
+    await second.goto(`chrome-extension://${browser.extensionId}/guide.html?exchange=binance`);
+    await second.getByTestId('goto-address-book').click();
+    await second.getByTestId('book-remove').click();
+    await second.getByTestId('book-empty').waitFor();
+    await guide.bringToFront();
+    await guide.getByTestId('book-save').waitFor();
+    await guide.getByTestId('book-empty').waitFor();
+    expect(await guide.getByTestId('book-known').count()).toBe(0);
+    expect(await bookMark()).toContain(en.guideStepTodo.message);
+
+    // Saved for Arbitrum only: said so, not called saved for Ethereum, and the choice stays.
+    await importBook(options, 'arbitrum.json', [{ label: LABEL, network: 'arbitrum', address: WALLET }]);
+    await expect.poll(() => guide.getByTestId('book-elsewhere').textContent()).toBe(fill(en.bookSavedOtherNetwork.message, LABEL, 'Arbitrum One', 'Ethereum'));
+    expect(await guide.getByTestId('book-known').count()).toBe(0);
+    expect(await guide.getByTestId('known-address').count()).toBe(0);
+    await guide.getByTestId('book-save').waitFor();
+    expect(await bookMark()).toContain(en.guideStepTodo.message);
+
+    // Back for Ethereum, then the book emptied by an import: the step follows each.
+    await importBook(options, 'ethereum-again.json', [{ label: LABEL, network: 'ethereum', address: WALLET }]);
+    await expect.poll(() => guide.getByTestId('book-known').count()).toBe(1);
+    expect(await guide.getByTestId('book-elsewhere').count()).toBe(0);
+    await importBook(options, 'empty.json', []);
+    await guide.getByTestId('book-empty').waitFor();
+    await guide.getByTestId('book-save').waitFor();
+    expect(await guide.getByTestId('book-known').count()).toBe(0);
+    expect(await bookMark()).toContain(en.guideStepTodo.message);
+
+    await Promise.all([guide.close(), second.close(), options.close()]);
+  });
+});
