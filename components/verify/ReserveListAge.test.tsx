@@ -89,7 +89,14 @@ describe('the wallet list block: one date, one format, and the aside set apart b
     const { root, $ } = page();
     render(
       <I18nContext.Provider value={{ t: translateFrom(messages('en')), locale: 'en' }}>
-        <ReserveCheck targets={[{ ...old, readFrom: 'https://github.com/example/list.js' }]} endpoints={{ chainRpcUrls: {} }} optionsUrl="chrome-extension://x/options.html" views={undefined} onRun={vi.fn()} now={now} />
+        <ReserveCheck
+          targets={[{ ...old, readFrom: 'https://github.com/example/list.js' }]}
+          endpoints={{ chainRpcUrls: {} }}
+          optionsUrl="chrome-extension://x/options.html"
+          views={undefined}
+          onRun={vi.fn()}
+          now={now}
+        />
       </I18nContext.Provider>,
       root,
     );

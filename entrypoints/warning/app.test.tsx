@@ -63,7 +63,8 @@ describe('the warning page', () => {
       return undefined;
     });
     // The fake browser's tabs.getCurrent answers for no tab; a page in tab 7 here.
-    vi.spyOn(fakeBrowser.tabs, 'getCurrent').mockImplementation((() => Promise.resolve({ id: 7, index: 0, highlighted: true, active: true, pinned: false, incognito: false })) as typeof fakeBrowser.tabs.getCurrent);
+    vi.spyOn(fakeBrowser.tabs, 'getCurrent').mockImplementation((() =>
+      Promise.resolve({ id: 7, index: 0, highlighted: true, active: true, pinned: false, incognito: false })) as typeof fakeBrowser.tabs.getCurrent);
     const removed = vi.spyOn(fakeBrowser.tabs, 'remove').mockResolvedValue(undefined);
     const { root, $ } = page();
     await startWarningPage(root, 'https://kraken-login.com/');
