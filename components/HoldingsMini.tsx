@@ -19,15 +19,17 @@ export function HoldingsMini({ load }: { load: () => Promise<HoldingsSummary | n
       <h2 id="holdings-mini-title" class="card__heading">
         {t('holdingsTitle')}
       </h2>
-      <p data-testid="holdings-mini-share">{shareSentence(summary.selfShare, summary.target, t, locale)}</p>
+      <p data-testid="holdings-mini-share">{shareSentence(summary.selfShare, summary.target, summary.complete, t, locale)}</p>
       {!summary.complete && summary.selfShare !== null && <p class="muted">{t('holdingsIncomplete')}</p>}
       <Sparkline history={summary.history} id="holdings-mini-chart" />
     </section>
   );
 }
 
-export function shareSentence(selfShare: number | null, target: number | undefined, t: ReturnType<typeof useT>, locale: string): string {
+/** The own-share headline; `complete` false: some holdings could not be valued, and the share, of the rest, says so itself. */
+export function shareSentence(selfShare: number | null, target: number | undefined, complete: boolean, t: ReturnType<typeof useT>, locale: string): string {
   if (selfShare === null) return t('holdingsShareUnknown');
   const share = formatPercent(selfShare, locale, 0);
-  return target === undefined ? t('holdingsShare', share) : t('holdingsShareGoal', [share, formatPercent(target, locale, 0)]);
+  if (target === undefined) return t(complete ? 'holdingsShare' : 'holdingsSharePartial', share);
+  return t(complete ? 'holdingsShareGoal' : 'holdingsShareGoalPartial', [share, formatPercent(target, locale, 0)]);
 }

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { AddressReadings } from '../lib/holdings/address-readings';
 import type { HoldingsState } from '../lib/holdings/model';
 import type { PriceTable } from '../lib/holdings/prices';
-import { holdingsOverview } from '../lib/holdings/summary';
+import { holdingsOverview, type CustodianOverview } from '../lib/holdings/summary';
 import { convertUsd } from '../lib/holdings/valuation';
 import { readFetchFailure } from '../lib/reserves/fetch-source';
 import { fetchFailureText } from '../lib/words/fetch-failure';
@@ -52,6 +52,9 @@ export function HoldingsSection({ state, prices, readings, priceStatus, exchange
   // A row with unvalued positions is "at least" its known value, unless nothing in it was valued: "at least 0" says nothing.
   const rowValue = (row: { value: number | null; unknownPositions: number }) =>
     row.unknownPositions === 0 ? money(row.value) : row.value === null || row.value === 0 ? t('holdingsUnknownValue') : t('holdingsAtLeast', money(row.value));
+  // Self custody always has its row: with nothing recorded there (no holding, no watched address) there is no value to give, not "$0.00".
+  const selfRecorded = state.holdings.some((holding) => holding.custodian === 'self') || state.addresses.length > 0;
+  const valueCell = (row: CustodianOverview) => (row.custodian === 'self' && !selfRecorded ? t('holdingsNothingRecorded') : rowValue(row));
   const fetchError = (failure: unknown) => {
     const read = readFetchFailure(failure);
     return read === undefined ? undefined : fetchFailureText(read, t, locale);
@@ -92,7 +95,7 @@ export function HoldingsSection({ state, prices, readings, priceStatus, exchange
       {overview.any && (
         <div data-testid="holdings-overview">
           <p class="holdings__share" data-testid="holdings-share">
-            {shareSentence(overview.self.share, state.goal?.selfShareTarget, t, locale)}
+            {shareSentence(overview.self.share, state.goal?.selfShareTarget, overview.shares.complete && overview.readingsComplete, t, locale)}
           </p>
           {overview.total !== null && overview.shares.knownUsd > 0 && <p class="muted">{t('holdingsTotal', money(overview.total))}</p>}
           {/* With the own share unknown, the sentence above already says why, and no share is shown to qualify. */}
@@ -115,7 +118,7 @@ export function HoldingsSection({ state, prices, readings, priceStatus, exchange
                 <tr key={row.custodian} data-testid="holdings-share-row" data-custodian={row.custodian}>
                   <th scope="row">{nameOf(row.custodian)}</th>
                   <td data-label={`${t('holdingsShareColumn')}${colon}`}>{row.share === null ? t('holdingsUnknownValue') : formatPercent(row.share, locale, 0)}</td>
-                  <td data-label={`${t('holdingsValueColumn', currency)}${colon}`}>{rowValue(row)}</td>
+                  <td data-label={`${t('holdingsValueColumn', currency)}${colon}`}>{valueCell(row)}</td>
                 </tr>
               ))}
             </tbody>

@@ -51,8 +51,21 @@ describe('a watched address nobody has read yet', () => {
   test('beside a valued self holding: self custody is "at least" that value, its share of what could be valued, and the page says so', () => {
     const { root, row, text } = section([{ ...binanceEth, id: 'b', custodian: 'self' }, binanceEth]);
     expect(row('self')).toEqual(['50%', 'at least $2,000']);
-    expect(text('holdings-share')).toBe('You hold 50% yourself');
+    // The headline itself says the share leaves the unvalued out: read alone, it must not pass for the whole.
+    expect(text('holdings-share')).toBe('Of what could be valued, you hold 50% yourself');
     expect(text('holdings-incomplete')).toBe(t('holdingsIncomplete'));
+    render(null, root);
+  });
+
+  test('the popup: a share of what could be valued says so in its own line, goal and all', async () => {
+    const root = mount(<HoldingsMini load={() => Promise.resolve({ selfShare: 0.25, target: 0.8, complete: false, history: [] })} />);
+    await vi.waitFor(() => expect(root.querySelector('[data-testid="holdings-mini-share"]')?.textContent).toBe('Of what could be valued, you hold 25% yourself; your goal is 80%'));
+    render(null, root);
+  });
+
+  test('the popup: a share of everything is said plainly', async () => {
+    const root = mount(<HoldingsMini load={() => Promise.resolve({ selfShare: 0.25, target: 0.8, complete: true, history: [] })} />);
+    await vi.waitFor(() => expect(root.querySelector('[data-testid="holdings-mini-share"]')?.textContent).toBe('You hold 25% yourself; your goal is 80%'));
     render(null, root);
   });
 
@@ -61,6 +74,26 @@ describe('a watched address nobody has read yet', () => {
     // The load runs in an effect, which Preact runs after a paint (35 ms here): wait for the line, not for a few turns.
     await vi.waitFor(() => expect(root.querySelector('[data-testid="holdings-mini-share"]')?.textContent).toBe(t('holdingsShareUnknown')));
     expect(root.textContent).not.toContain(t('holdingsIncomplete'));
+    render(null, root);
+  });
+});
+
+describe('self custody with nothing recorded', () => {
+  test('its row says nothing is recorded, not a value of $0.00 beside an unknown share', () => {
+    const state = parseHoldingsState({ holdings: [{ ...binanceEth, asset: 'DOGEX' }], addresses: [], history: [] }) as HoldingsState;
+    const { root } = drawHoldingsSection({ t, locale: 'en' }, { state, prices, exchangeNames: { binance: 'Binance' } });
+    const row = (custodian: string) => [...root.querySelectorAll(`[data-testid="holdings-share-row"][data-custodian="${custodian}"] td`)].map((cell) => cell.textContent);
+    expect(row('self')).toEqual(['Unknown', 'Nothing recorded']);
+    expect(row('binance')).toEqual(['Unknown', 'Unknown']);
+    expect(root.textContent).not.toContain('$0.00');
+    render(null, root);
+  });
+
+  test('beside valued holdings its share is 0 %, and its row still says nothing is recorded', () => {
+    const state = parseHoldingsState({ holdings: [binanceEth], addresses: [], history: [] }) as HoldingsState;
+    const { root } = drawHoldingsSection({ t, locale: 'en' }, { state, prices, exchangeNames: { binance: 'Binance' } });
+    const cells = [...root.querySelectorAll('[data-testid="holdings-share-row"][data-custodian="self"] td')].map((cell) => cell.textContent);
+    expect(cells).toEqual(['0%', 'Nothing recorded']);
     render(null, root);
   });
 });

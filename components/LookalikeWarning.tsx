@@ -5,10 +5,12 @@ import { lookalikeReasonText } from '../lib/words/lookalike-reason';
 export interface LookalikeWarningProps {
   state: Extract<TabState, { kind: 'lookalike' }>;
   onContinue: () => void;
+  /** Closes the page's own tab: a way out that opens nothing, for a user who never meant to visit the exchange. */
+  onClose: () => void;
 }
 
 /** The full-page stop before a site that imitates an exchange. */
-export function LookalikeWarning({ state, onContinue }: LookalikeWarningProps) {
+export function LookalikeWarning({ state, onContinue, onClose }: LookalikeWarningProps) {
   const t = useT();
   const real = `https://${state.imitates.domain}/`;
   const { reason, official } = lookalikeReasonText(state, t, useLocale());
@@ -26,6 +28,12 @@ export function LookalikeWarning({ state, onContinue }: LookalikeWarningProps) {
         <a class="lookalike-page__go" href={real} data-testid="go-real">
           {t('lookalikeGoReal', state.imitates.domain)}
         </a>
+      </p>
+      {/* Both safe ways come before the one on to the site, in the keyboard's order too. */}
+      <p>
+        <button type="button" class="ghost" onClick={onClose} data-testid="close-tab">
+          {t('lookalikeCloseTab')}
+        </button>
       </p>
       <p>
         <button type="button" class="ghost" onClick={onContinue} aria-describedby="continue-note" data-testid="continue-anyway">

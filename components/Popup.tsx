@@ -253,6 +253,10 @@ function ExchangeList({ load, onWithdraw }: { load: () => Promise<ExchangeView[]
       <h2 id="list-title" class="card__heading">
         {t('allExchanges')}
       </h2>
+      {/* A row per exchange: the keyboard's first stop here passes them all, to what follows the list. */}
+      <button type="button" class="ghost skip-link" data-testid="skip-list" onClick={(event) => event.currentTarget.ownerDocument.getElementById('list-end')?.focus()}>
+        {t('popupSkipList')}
+      </button>
       <div class="list__controls">
         <label class="list__search">
           <span class="visually-hidden">{t('searchLabel')}</span>
@@ -294,6 +298,7 @@ function ExchangeList({ load, onWithdraw }: { load: () => Promise<ExchangeView[]
           </li>
         ))}
       </ul>
+      <span id="list-end" tabIndex={-1} data-testid="list-end" />
     </section>
   );
 }

@@ -69,6 +69,8 @@ describe('warning list form', () => {
     submit();
     await settle();
     const button = $('list-add');
+    // Its own word: the list is fetched and its signature checked, nothing else is refreshed.
+    expect(button?.textContent).toBe(t('listsChecking'));
     expect(button?.hasAttribute('disabled')).toBe(false);
     expect(button?.getAttribute('aria-disabled')).toBe('true');
     submit();
@@ -76,6 +78,7 @@ describe('warning list form', () => {
     finish({ ok: false, reason: 'Die Liste konnte nicht abgerufen werden.' });
     await settle();
     expect(button?.getAttribute('aria-disabled')).toBe('false');
+    expect(button?.textContent).toBe(t('listsAdd'));
     expect($('list-error')?.textContent).toBe('Die Liste konnte nicht abgerufen werden.');
     render(null, root);
   });

@@ -253,7 +253,7 @@ export function WarningLists({
           </p>
         )}
         <button type="submit" ref={addButton} class="ghost" aria-disabled={adding} data-testid="list-add">
-          {adding ? t('refreshing') : t('listsAdd')}
+          {adding ? t('listsChecking') : t('listsAdd')}
         </button>
         {error !== undefined && (
           <p class="form-error" role="alert" data-testid="list-error">

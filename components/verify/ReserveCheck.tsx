@@ -164,14 +164,15 @@ export function ReserveCheck({ targets, endpoints, optionsUrl, views, onRun, now
             {t('verifyReservesPublishedBy', target.exchangeName)}
           </a>
           {/* Where we read the list is an aside to who published it, set apart as the language sets one. */}
+          {/* In a span: a link right after a link is spaced apart (card.css), which would open a gap after the bracket. */}
           {target.readFrom !== target.publishedAt && (
-            <>
+            <span>
               {open}
               <a href={target.readFrom} target="_blank" rel="noopener noreferrer">
                 {t('verifyReservesReadFrom')}
               </a>
               {close}
-            </>
+            </span>
           )}
         </p>
       )}

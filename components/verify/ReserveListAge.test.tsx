@@ -9,6 +9,7 @@ import { I18nContext, translateFrom, type Messages } from '../../utils/i18n';
 import { page } from '../test-dom';
 import { ReserveCheck, type ReserveCheckTarget } from './ReserveCheck';
 import { okxEthereumTarget } from './verify.testkit';
+import { reserveAddressLists } from '../../lib/chain/reserve-addresses';
 
 const LOCALES = ['en', 'de', 'es', 'fr', 'pt-BR', 'sv', 'tr', 'zh-CN'] as const;
 const messages = (locale: string) => JSON.parse(readFileSync(join(import.meta.dirname, `../../public/_locales/${locale.replace('-', '_')}/messages.json`), 'utf8')) as Messages;
@@ -80,5 +81,34 @@ describe('the reserve check says how old its wallet list is', () => {
   test('each language has its own words, not the English ones', () => {
     const english = draw('en').age;
     for (const locale of LOCALES.filter((item) => item !== 'en')) expect(draw(locale).age, locale).not.toBe(english);
+  });
+});
+
+describe('the wallet list block: one date, one format, and the aside set apart by its bracket alone', () => {
+  test('where we read the list follows "(" with no gap: it is no link right after a link, which the card spaces apart', () => {
+    const { root, $ } = page();
+    render(
+      <I18nContext.Provider value={{ t: translateFrom(messages('en')), locale: 'en' }}>
+        <ReserveCheck
+          targets={[{ ...old, readFrom: 'https://github.com/example/list.js' }]}
+          endpoints={{ chainRpcUrls: {} }}
+          optionsUrl="chrome-extension://x/options.html"
+          views={undefined}
+          onRun={vi.fn()}
+          now={now}
+        />
+      </I18nContext.Provider>,
+      root,
+    );
+    expect($('reserves-list-source')?.textContent).toMatch(/published by OKX \(where we read it\)$/);
+    // card.css: `.provenance a + a { margin-left: 6px }` puts a gap between "(" and the link when it is one.
+    expect(root.querySelector('[data-testid="reserves-list-source"] a + a')).toBeNull();
+    render(null, root);
+  });
+
+  test('the notes beside the lists name no date of their own: the list’s date is said once above, in the reader’s format', () => {
+    const months = 'Jan(uary)?|Feb(ruary)?|Mar(ch)?|Apr(il)?|May|June?|July?|Aug(ust)?|Sep(tember)?|Oct(ober)?|Nov(ember)?|Dec(ember)?';
+    const dated = new RegExp(`\\b\\d{1,2} (${months})\\b|\\b(${months}) \\d{1,2}\\b|\\d{4}-\\d{2}-\\d{2}`);
+    for (const list of reserveAddressLists) expect(list.note ?? '', list.exchangeId).not.toMatch(dated);
   });
 });

@@ -5,7 +5,9 @@ import { giveBackListHosts, listAccess, meetsRequiredAccess } from '@/utils/perm
 import { activeWarnings, type ActiveWarning } from '@/lib/community/active-warnings';
 import {
   goodLists,
+  LIST_CHECK_EVERY_HOURS,
   MAX_SUBSCRIPTIONS,
+  needsCheckAgain,
   replaceSigner,
   sequenceFloor,
   subscriptionHealth,
@@ -101,7 +103,7 @@ async function userWords() {
   return i18nFor((await getSettings()).language);
 }
 
-const CHECK_EVERY_MS = 6 * 60 * 60_000;
+const CHECK_EVERY_MS = LIST_CHECK_EVERY_HOURS * 60 * 60_000;
 const TIMEOUT_MS = 20_000;
 
 export interface SubscriptionView {
@@ -254,7 +256,8 @@ function giveBackIfUnused(url: string): Promise<void> {
   });
 }
 
-type Refusal = SubscribeFailureCode | 'no-access';
+/** `check-again`: held already, and due a check at the user's asking (see `needsCheckAgain`). */
+type Refusal = SubscribeFailureCode | 'no-access' | 'check-again';
 
 /** Both checksummed or not: addresses compared as the same 20 bytes. */
 const sameAddress = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
@@ -295,7 +298,7 @@ async function subscribeMarked({ url, expectedSigner, replaces }: SubscribeReque
       if (!(await mayRead(added.url))) return { answer: 'no-access' };
       const held = current.find((subscription) => subscription.url === added.url);
       if (held !== undefined) {
-        if (sameAddress(held.expectedSigner, added.expectedSigner)) return { answer: 'already-subscribed' };
+        if (sameAddress(held.expectedSigner, added.expectedSigner)) return { answer: needsCheckAgain(held) ? 'check-again' : 'already-subscribed' };
         if (replaces === undefined || !sameAddress(replaces, held.expectedSigner)) return { answer: { url: held.url, current: held.expectedSigner, next: added.expectedSigner } };
         const moved = replaceSigner({ state: held, expectedSigner: added.expectedSigner });
         return { next: current.map((subscription) => (subscription === held ? moved : subscription)), answer: undefined };
@@ -313,6 +316,11 @@ async function subscribeMarked({ url, expectedSigner, replaces }: SubscribeReque
     },
   );
   if (typeof outcome === 'object') return { ok: false, confirmSignerChange: outcome };
+  if (outcome === 'check-again') {
+    // Answered as a subscribe is: done, and the row under it says how the check went.
+    await checkSubscriptions({ force: true, only: added.url });
+    return { ok: true };
+  }
   const refused = outcome;
   if (refused !== undefined) {
     const { t } = await userWords();
@@ -358,13 +366,14 @@ async function fetchList(url: string): Promise<{ ok: true; body: string } | { ok
   return fetched.ok ? { ok: true, body: JSON.stringify(fetched.body) } : { ok: false, failure: fetched.failure };
 }
 
-/** Checks every subscription that is due (all of them when forced), one at a time. */
-export async function checkSubscriptions({ force = false }: { force?: boolean } = {}): Promise<void> {
+/** Checks every subscription that is due (all of them when forced; `only` that list), one at a time. */
+export async function checkSubscriptions({ force = false, only }: { force?: boolean; only?: string } = {}): Promise<void> {
   // Held lists that cannot be checked now are left as stored, for the next run.
   const states = await readOrWarn();
   if (states === undefined) return;
   const checked: { before: WarningSubscription; after: WarningSubscription }[] = [];
   for (const state of states) {
+    if (only !== undefined && state.url !== only) continue;
     const due = force || state.lastCheck === null || Date.now() - Date.parse(state.lastCheck) >= CHECK_EVERY_MS;
     // Without the access the host would be asked with an Origin header (Firefox: a per-install id) and
     // under CORS: not asked at all. The last good list stays; the options page says how to allow it.

@@ -55,6 +55,31 @@ describe('the warning page', () => {
     render(null, root);
   });
 
+  test('a safe way out before "continue anyway": "Close this tab" closes the page\'s own tab, and nothing is allowed or opened', async () => {
+    answerCheck(lookalike);
+    const sent: string[] = [];
+    fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
+      sent.push((message as { type: string }).type);
+      return undefined;
+    });
+    // The fake browser's tabs.getCurrent answers for no tab; a page in tab 7 here.
+    vi.spyOn(fakeBrowser.tabs, 'getCurrent').mockImplementation((() =>
+      Promise.resolve({ id: 7, index: 0, highlighted: true, active: true, pinned: false, incognito: false })) as typeof fakeBrowser.tabs.getCurrent);
+    const removed = vi.spyOn(fakeBrowser.tabs, 'remove').mockResolvedValue(undefined);
+    const { root, $ } = page();
+    await startWarningPage(root, 'https://kraken-login.com/');
+    await settle();
+    const close = $('close-tab');
+    expect(close?.textContent).toBe(words('en')('lookalikeCloseTab'));
+    // Keyboard order: both safe actions come before the one that goes on to the site.
+    const order = [...root.querySelectorAll('a, button')].map((element) => element.getAttribute('data-testid'));
+    expect(order).toEqual(['go-real', 'close-tab', 'continue-anyway']);
+    close?.dispatchEvent(new (root.ownerDocument.defaultView as Window & typeof globalThis).Event('click', { bubbles: true }));
+    await vi.waitFor(() => expect(removed).toHaveBeenCalledWith(7));
+    expect(sent).toEqual(['check-url']);
+    render(null, root);
+  });
+
   test('the calm page for a site no longer warned about follows it too', async () => {
     answerCheck({ kind: 'not-exchange' });
     const { document, root, $ } = page();

@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
 import { I18nContext, useT, type I18n } from '@/utils/i18n';
 import { LookalikeWarning } from '@/components/LookalikeWarning';
 import type { TabState } from '@/lib/view/exchange-view';
@@ -41,6 +42,7 @@ function WarningPage({ initialSettings, initialI18n, state, url }: { initialSett
           onContinue={() => {
             void send({ type: 'allow-host', host: state.host }).then(() => location.replace(url));
           }}
+          onClose={() => void closeOwnTab()}
         />
       ) : site !== undefined ? (
         <NoLongerWarned site={site} />
@@ -78,6 +80,16 @@ function NoSite() {
       <p>{t('warningNoSiteBody')}</p>
     </section>
   );
+}
+
+/**
+ * Closes the tab this page is in. The tabs API closes an extension page's own tab with no permission
+ * asked; `window.close` alone is refused for a tab the user navigated (its history holds the link they followed).
+ */
+async function closeOwnTab(): Promise<void> {
+  const tab = await browser.tabs.getCurrent().catch(() => undefined);
+  if (tab?.id === undefined) window.close();
+  else await browser.tabs.remove(tab.id).catch(() => window.close());
 }
 
 /** The address to send the user on to: a web page's only (never javascript:, data:, file:…). */

@@ -16,7 +16,7 @@ export interface ReserveAddressList {
   readFrom: string;
   /** The date the list describes (ISO date). */
   asOf: string;
-  /** Plain words shown beside the check (components/verify/ReserveCheck.tsx). */
+  /** Plain words shown beside the check (components/verify/ReserveCheck.tsx); English, and with no date: the list's own (`asOf`) is said above it, in the reader's format. */
   note?: string;
   /** The exchange published more wallets than this list holds: the page then says our list is only part of theirs. */
   partial?: true;
@@ -47,7 +47,7 @@ export const reserveAddressLists: readonly ReserveAddressList[] = [
     publishedAt: 'https://insights.deribit.com/exchange-updates/deribit-wallet-holdings/',
     readFrom: 'https://github.com/DefiLlama/DefiLlama-Adapters/blob/20572fc493e9086fcd6323e0688c3b51fca6e8e6/projects/deribit/index.js',
     asOf: '2024-06-26',
-    note: "The last six were added to the list on 26 June 2024; the first ten come from Deribit's proof-of-reserves post (https://insights.deribit.com/exchange-updates/proof-of-reserves-deribit/).",
+    note: "The last six were added on the day the list describes; the first ten come from Deribit's proof-of-reserves post (https://insights.deribit.com/exchange-updates/proof-of-reserves-deribit/).",
     // Provenance (for maintainers, kept out of the bundle): The last six were added to the list on 2024-06-26; the first ten come from Deribit's proof-of-reserves post (https://insights.deribit.com/exchange-updates/proof-of-reserves-deribit/).
   },
   {
@@ -58,7 +58,7 @@ export const reserveAddressLists: readonly ReserveAddressList[] = [
     readFrom: 'https://github.com/okx/proof-of-reserves/blob/2962a895166bacd56c1ad7ec21fd5aef85617d48/example/okx_por_example.csv',
     asOf: '2024-11-08',
     partial: true,
-    note: 'Rows of OKX\'s example reserve file (added 8 Nov 2024), each with a signed "I am an OKX address" message, at Ethereum snapshot height 20914735; OKX\'s full list is at https://www.okx.com/proof-of-reserves/download. The third is a 2-of-2 contract wallet owned by the first two.',
+    note: 'Rows of OKX\'s example reserve file (added on the day the list describes), each with a signed "I am an OKX address" message, at Ethereum snapshot height 20914735; OKX\'s full list is at https://www.okx.com/proof-of-reserves/download. The third is a 2-of-2 contract wallet owned by the first two.',
     // Provenance (for maintainers, kept out of the bundle): Rows of OKX's example reserve file (added 2024-11-08, commit f4c901d), each with a signed "I am an OKX address" message, at Ethereum snapshot height 20914735; OKX's full list is the CSV at https://www.okx.com/proof-of-reserves/download. The third is a 2-of-2 contract wallet owned by the first two.
   },
 ];

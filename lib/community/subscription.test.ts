@@ -8,6 +8,7 @@ import {
   createSubscription,
   subscriptionHealth,
   goodLists,
+  needsCheckAgain,
   parseStoredSubscriptions,
   replaceSigner,
   type WarningListFetchResult,
@@ -216,6 +217,15 @@ describe('goodLists and subscriptionHealth', () => {
       [5, 'lists.example.org'],
     ]);
     expect(goodLists({ subscriptions: [{ ...good, url: 'https://xn--rserve-radar-ggb.example:8443/list.json' }] })[0]?.host).toBe('xn--rserve-radar-ggb.example:8443');
+  });
+});
+
+describe('needsCheckAgain', () => {
+  it('is true for a list never verified or whose latest check failed, false for one that is fine', async () => {
+    const good = await checkSubscription({ state: fresh(), fetched: { ok: true, body: await body(sampleList(5)) }, now });
+    const failing = await checkSubscription({ state: good, fetched: { ok: false, failure: { reason: 'http', host: 'lists.example.org', status: 404 } }, now: later });
+    const neverGood = await checkSubscription({ state: fresh(), fetched: { ok: true, body: '{}' }, now });
+    expect([fresh(), neverGood, failing, good].map((state) => needsCheckAgain(state))).toEqual([true, true, true, false]);
   });
 });
 

@@ -221,6 +221,17 @@ function hostOf(url: string): string {
   }
 }
 
+/** How often a held list is fetched again (the schedule runs hourly; a list is due once this long has passed). More than one. */
+export const LIST_CHECK_EVERY_HOURS = 6;
+
+/**
+ * Whether subscribing again to a list already held checks it again at once: its latest check failed, or
+ * no copy of it has verified yet (the user fixed the host, or wants to know now). A fine list waits its turn.
+ */
+export function needsCheckAgain(state: Pick<WarningSubscription, 'lastGood' | 'lastError'>): boolean {
+  return state.lastError !== undefined || state.lastGood === undefined;
+}
+
 export type SubscriptionHealth = 'never-checked' | 'ok' | 'failing' | 'expired';
 
 export interface SubscriptionHealthParameters {

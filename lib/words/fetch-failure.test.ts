@@ -76,6 +76,25 @@ describe('fetch failure words', () => {
     expect(fetchFailureText({ reason: 'too-large', host: 'api.llama.fi', maxBytes: 5 * 1024 * 1024 }, english, 'en')).toBe('api.llama.fi sent more than 5 MB; the answer was refused');
   });
 
+  test('an address with nothing there (404, 410) is not a refusal; a refusal (401, 403, other 4xx) and a 429 keep their words', () => {
+    const http = (status: number) => fetchFailureText({ reason: 'http', host: 'api.llama.fi', status }, english, 'en');
+    expect(http(404)).toBe('api.llama.fi has nothing at this address (HTTP 404)');
+    expect(http(410)).toBe('api.llama.fi has nothing at this address (HTTP 410)');
+    for (const status of [400, 401, 403, 451]) expect(http(status)).toBe(`api.llama.fi refused the request (HTTP ${status})`);
+    expect(http(429)).toBe('api.llama.fi was asked too often; try again later (HTTP 429)');
+    // Only an address the user typed (a warning list) gets the advice to check it: a feed's or price service's is not theirs to fix.
+    expect(fetchFailureText({ reason: 'http', host: 'lists.example.org', status: 404 }, english, 'en', { typedAddress: true })).toBe(
+      'lists.example.org has nothing at this address (HTTP 404); check that the address is right',
+    );
+    expect(fetchFailureText({ reason: 'http', host: 'lists.example.org', status: 403 }, english, 'en', { typedAddress: true })).toBe('lists.example.org refused the request (HTTP 403)');
+    for (const locale of locales) {
+      const t = translateFrom(read(locale));
+      const said = (status: number, typedAddress = false) => fetchFailureText({ reason: 'http', host: 'api.llama.fi', status }, t, tag(locale), { typedAddress });
+      expect(new Set([said(404), said(403), said(404, true)]).size, locale).toBe(3);
+      for (const text of [said(404), said(404, true)]) expect(text, locale).toMatch(/^(?!.*\$\d).*api\.llama\.fi.*404/);
+    }
+  });
+
   test('a server error is said as a Spanish reader says it: busy or down, not "por su parte" ("for its part")', () => {
     const spanish = translateFrom(read('es'));
     expect(fetchFailureText({ reason: 'http', host: 'api.llama.fi', status: 503 }, spanish, 'es')).toBe('api.llama.fi estaba saturado o fuera de servicio (HTTP 503)');

@@ -18,13 +18,20 @@ const MIB = 1024 * 1024;
 
 /**
  * An HTTP refusal by what it means for the reader, the number kept after it: a 429 asks to wait,
- * a 5xx is the service's own trouble, another 4xx refused the request itself.
+ * a 5xx is the service's own trouble, a 404 or 410 has nothing at that address (the advice to check
+ * it only for an address the user typed), another 4xx refused the request itself.
  */
-function httpKey(status: number): MessageKey {
+function httpKey(status: number, typedAddress: boolean): MessageKey {
+  if (status === 404 || status === 410) return typedAddress ? 'fetchFailHttpNotFoundTyped' : 'fetchFailHttpNotFound';
   if (status === 429) return 'fetchFailHttpTooOften';
   if (status >= 500 && status <= 599) return 'fetchFailHttpDown';
   if (status >= 400 && status <= 499) return 'fetchFailHttpRefused';
   return 'fetchFailHttp';
+}
+
+export interface FetchFailureTextOptions {
+  /** The address is one the user typed (a warning list's): a 404 then says to check it. */
+  typedAddress?: boolean;
 }
 
 /**
@@ -37,12 +44,12 @@ function httpKey(status: number): MessageKey {
  * for every kind of network failure) and says it in English whatever the user's language.
  * `fetchFailureDetail` hands it over apart, for the command line's log.
  */
-export function fetchFailureText(failure: FetchFailure, t: Translate, locale: string): string {
+export function fetchFailureText(failure: FetchFailure, t: Translate, locale: string, { typedAddress = false }: FetchFailureTextOptions = {}): string {
   switch (failure.reason) {
     case 'timeout':
       return t('fetchFailTimeout', [failure.host, formatCount(Math.round(failure.timeoutMs / 100) / 10, locale)]);
     case 'http':
-      return t(httpKey(failure.status), [failure.host, String(failure.status)]);
+      return t(httpKey(failure.status, typedAddress), [failure.host, String(failure.status)]);
     case 'network':
       return t(failure.stage === 'body' ? 'fetchFailBrokeOff' : 'fetchFailNetwork', failure.host);
     case 'too-large':

@@ -198,10 +198,10 @@ describe('a count said in a message goes through pluralText', () => {
   const NOT_COUNT_LOOKUPS = new Set([
     // dataFailTooDeep (a nesting limit fixed in code), dataFailNewerVersion (a format number)
     'lib/words/import-failure.ts: IMPORT_FAILURE_KEYS[failure.code]',
-    // listsSubscribeTooMany: MAX_SUBSCRIPTIONS, fixed in code at 50
+    // listsSubscribeTooMany: MAX_SUBSCRIPTIONS, fixed in code at 50; listsSubscribeAlready: LIST_CHECK_EVERY_HOURS, fixed at 6
     'lib/words/warning-list-words.ts: SUBSCRIBE_FAILURE_KEYS[code]',
     // fetchFailHttp…: an HTTP status
-    'lib/words/fetch-failure.ts: httpKey(failure.status)',
+    'lib/words/fetch-failure.ts: httpKey(failure.status, typedAddress)',
     // verifyProofProblemTooManyAssets, verifyProofProblemPathLong: limits fixed in code
     'lib/words/proof-failure.ts: PROOF_PROBLEM_KEYS[problem]',
   ]);

@@ -113,7 +113,14 @@ describe('warning list words', () => {
       `The list expired on ${when('2026-12-20T00:00:00Z')}, so its warnings are no longer shown. Latest check failed: The list could not be fetched: lists.example.org did not answer within 15 seconds.`,
     );
     const neverGood = await checkSubscription({ state: fresh(), fetched: { ok: true, body: '{}' }, now });
-    expect(subscriptionLine({ state: neverGood, now, locale: 'en' }, english)).toMatch(/^Latest check .* failed: The list is malformed\. No list has verified yet\.$/);
+    expect(subscriptionLine({ state: neverGood, now, locale: 'en' }, english)).toMatch(/^Latest check .* failed: The list is malformed\. No copy of this list has passed the signature check yet\.$/);
+  });
+
+  test('a list address with nothing there is said so, with the advice to check the address the user typed; not as a refusal', async () => {
+    const missing = await checkSubscription({ state: fresh(), fetched: { ok: false, failure: { reason: 'http', host: 'lists.example.org', status: 404 } }, now });
+    expect(subscriptionLine({ state: missing, now, locale: 'en' }, english)).toBe(
+      `Latest check (${when(now)}) failed: The list could not be fetched: lists.example.org has nothing at this address (HTTP 404); check that the address is right. No copy of this list has passed the signature check yet.`,
+    );
   });
 
   test('after a failed check the line ends that sentence with a full stop before the list in use, and ends the expired line with one', async () => {

@@ -1,5 +1,5 @@
 import type { SubscribeFailureCode, SubscriptionError, SubscriptionFailure, WarningSubscription } from '../community/subscription';
-import { MAX_SUBSCRIPTIONS, subscriptionHealth } from '../community/subscription';
+import { LIST_CHECK_EVERY_HOURS, MAX_SUBSCRIPTIONS, subscriptionHealth } from '../community/subscription';
 import { readFetchFailure } from '../reserves/fetch-source';
 import { fetchFailureText } from './fetch-failure';
 import { formatCount, formatDateTime, formatMoment, type MomentFormat } from './format';
@@ -26,7 +26,10 @@ export function listsNotCheckedText(count: number, t: Translate, locale: string)
 }
 
 export function subscribeFailureText(code: SubscribeFailureCode, t: Translate): string {
-  return code === 'too-many' ? t(SUBSCRIBE_FAILURE_KEYS[code], String(MAX_SUBSCRIPTIONS)) : t(SUBSCRIBE_FAILURE_KEYS[code]);
+  if (code === 'too-many') return t(SUBSCRIBE_FAILURE_KEYS[code], String(MAX_SUBSCRIPTIONS));
+  // Said only of a list whose latest check passed: one that failed is checked again instead.
+  if (code === 'already-subscribed') return t(SUBSCRIBE_FAILURE_KEYS[code], String(LIST_CHECK_EVERY_HOURS));
+  return t(SUBSCRIBE_FAILURE_KEYS[code]);
 }
 
 /**
@@ -59,7 +62,7 @@ export function warningListFailureText(failure: SubscriptionFailure, t: Translat
       // Read back from storage: the fetch's figures are worded only when they fit.
       const { code: _code, ...fetched } = failure;
       const read = readFetchFailure(fetched);
-      return read === undefined ? t('listsFailCode') : t('listsFailUnreachable', fetchFailureText(read, t, locale));
+      return read === undefined ? t('listsFailCode') : t('listsFailUnreachable', fetchFailureText(read, t, locale, { typedAddress: true }));
     }
     case 'unchecked':
       return t('listsFailUnchecked');

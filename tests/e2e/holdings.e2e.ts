@@ -309,7 +309,7 @@ describe('watched addresses in Chromium, read from real anvil nodes', () => {
     await options.getByTestId('holdings-refresh-balances').click();
     // Base has no endpoint of its own yet: the main one answers for chain 1, so Base stays unknown.
     await expect.poll(() => options.getByTestId('holdings-readings').textContent()).toMatch(/^Ethereum: read at block \d+ on .*Base: could not be read/);
-    await expect.poll(() => options.getByTestId('holdings-share').textContent()).toBe('You hold 75% yourself');
+    await expect.poll(() => options.getByTestId('holdings-share').textContent()).toBe('Of what could be valued, you hold 75% yourself');
     await expect.poll(() => options.getByTestId('holdings-incomplete').isVisible()).toBe(true);
 
     await options.getByTestId('rpc-chains').locator('summary').click();

@@ -114,6 +114,6 @@ describe("following a warning list's new key in Chromium", () => {
     const row = options.locator('[data-testid="subscription"][data-health="failing"]');
     await row.waitFor();
     await expect.poll(() => row.textContent()).toMatch(/older than the one already held \(number 4, held number 6\)/);
-    await expect.poll(() => row.textContent()).toContain('No list has verified yet');
+    await expect.poll(() => row.textContent()).toContain('No copy of this list has passed the signature check yet');
   });
 });

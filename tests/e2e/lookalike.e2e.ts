@@ -63,6 +63,24 @@ describe('lookalike warning and extension reload in Chromium', () => {
     await Promise.all([first.close(), second.close()]);
   });
 
+  test('"Close this tab" closes the warning tab after a followed link, with no permission asked and no visit to the site', async () => {
+    const target = 'https://binance-login.com/from-a-mail';
+    const page = await browser.context.newPage();
+    // A tab with history (the page the link was on): window.close alone would be refused here.
+    await page.goto('https://www.example.org/');
+    await page.goto(`chrome-extension://${browser.extensionId}/warning.html?url=${encodeURIComponent(target)}`);
+    const close = page.getByTestId('close-tab');
+    await close.waitFor();
+    expect(await close.textContent()).toBe('Close this tab');
+    const visited: string[] = [];
+    browser.context.on('request', (request) => {
+      if (request.url().startsWith('https://binance-login.com')) visited.push(request.url());
+    });
+    await Promise.all([page.waitForEvent('close'), close.click()]);
+    expect(page.isClosed()).toBe(true);
+    expect(visited).toEqual([]);
+  });
+
   test('a warning page whose address is no lookalike (any more) says so calmly and goes on only when the user presses, leaving no warning behind in the history', async () => {
     const page = await browser.context.newPage();
     await page.goto('about:blank');
