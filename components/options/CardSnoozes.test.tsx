@@ -55,7 +55,7 @@ describe('cards hidden on exchange pages, in the options', () => {
     expect(Object.keys(current())).toEqual(['binance', 'okx']);
     expect(window.document.activeElement).toBe(removes()[1]);
     expect(removes()[1]?.textContent).toBe(es.t('snoozeRemove', 'OKX'));
-    expect($('snoozes-removed')?.textContent).toBe(es.t('listRemoved', 'Kraken'));
+    expect($('snoozes-removed')?.textContent).toBe(es.t('snoozeLifted', 'Kraken'));
     removes()[1]?.dispatchEvent(new window.Event('click', { bubbles: true }));
     await settle();
     expect(window.document.activeElement).toBe(removes()[0]);

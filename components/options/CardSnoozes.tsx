@@ -51,7 +51,7 @@ export function CardSnoozes({ snoozes, exchangeNames, onChange, notSaved }: Card
                   data-remove=""
                   onClick={() => {
                     const name = exchangeNames[id] ?? id;
-                    removing(id, index, name);
+                    removing(id, index, name, 'snoozeLifted');
                     const { [id]: _removed, ...rest } = snoozes;
                     void onChange(rest, { key: 'snoozeRemoveFailed', values: [name] }).then((saved) => {
                       if (!saved) kept(id);
