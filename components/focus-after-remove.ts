@@ -19,7 +19,7 @@ export interface RemovalSaid extends RemovalWords {
  * focus to the page. Once the entry is no longer in `ids`, the focus goes to the Remove button now in its place,
  * else the one before, else `fallback(container)` (the empty list's sentence or the list's title). Remove buttons carry
  * `data-remove`, inside the element given `container`. The move says nothing of the removal itself, so `said` then
- * holds "Removed <name>." for the list's `RemovalStatus`. A removal whose save failed must be handed to `kept`: the entry
+ * holds "Removed <name>." (or the words handed to `removing`) for the list's `RemovalStatus`. A removal whose save failed must be handed to `kept`: the entry
  * stays, and if it leaves later for another reason (another page, an import, a reset) that is not this press's doing,
  * so the focus stays where the user is and nothing is said. Given words, `kept` says them in the same region, shown,
  * until the entry leaves or another removal is said.
@@ -39,7 +39,7 @@ export function useFocusAfterRemove<C extends HTMLElement>(
   const doc = container.current?.ownerDocument;
   const active = doc?.activeElement;
   focusedIn.current = active !== null && active !== undefined && container.current?.contains(active) ? doc : undefined;
-  const removing = useRef<{ id: string; index: number; name: string } | undefined>(undefined);
+  const removing = useRef<{ id: string; index: number; words: RemovalWords } | undefined>(undefined);
   const [said, setSaid] = useState<RemovalSaid | undefined>(undefined);
   // Counts every sentence said, kept apart from `said`: a failure cleared as its entry leaves must not restart it, or
   // the "removed" that follows a retried removal could take the failure's key and be edited in place.
@@ -56,7 +56,7 @@ export function useFocusAfterRemove<C extends HTMLElement>(
       removing.current = undefined;
       const buttons = [...(container.current?.querySelectorAll<HTMLElement>('[data-remove]') ?? [])];
       (buttons[Math.min(removed.index, buttons.length - 1)] ?? fallback(container.current))?.focus();
-      say({ key: 'listRemoved', args: [removed.name] });
+      say(removed.words);
       return;
     }
     const now = focusedIn.current?.activeElement;
@@ -64,9 +64,12 @@ export function useFocusAfterRemove<C extends HTMLElement>(
   });
   return {
     container,
-    /** Call from the Remove button's press, with the entry's id, place and name as the list shows it. */
-    removing: (id: string, index: number, name: string) => {
-      removing.current = { id, index, name };
+    /**
+     * Call from the Remove button's press, with the entry's id, place and name as the list shows it. `key` words what
+     * happened, with the name as $1 ("Removed BTC."): a list whose button removes nothing (a snooze lifted) says its own.
+     */
+    removing: (id: string, index: number, name: string, key: MessageKey = 'listRemoved') => {
+      removing.current = { id, index, words: { key, args: [name] } };
     },
     /**
      * Call when the removal of `id` was not saved: the press is forgotten. A later press of another entry stays.

@@ -39,14 +39,30 @@ export function page() {
   return { document, window, root, $, press };
 }
 
+/** Controls a browser focuses without a tabindex (while not disabled), as a link does with an href. */
+const FOCUSABLE_CONTROLS = new Set(['button', 'input', 'select', 'textarea', 'summary']);
+
+/** Whether a browser lets `element.focus()` take the focus: a heading or a paragraph needs a tabindex. */
+function focusable(element: HTMLElement) {
+  if (!element.isConnected) return false;
+  // linkedom keeps the case Preact writes the attribute in (tabIndex).
+  if (element.hasAttribute('tabindex') || element.hasAttribute('tabIndex') || element.getAttribute('contenteditable') === 'true') return true;
+  const tag = element.tagName.toLowerCase();
+  if (tag === 'a' || tag === 'area') return element.hasAttribute('href');
+  return FOCUSABLE_CONTROLS.has(tag) && !element.hasAttribute('disabled');
+}
+
 /**
  * Records what gets the focus, by test id (or id), in order. `document.activeElement` follows it (linkedom has
  * none): the last element focused while it is in the page, else the body, as a browser does when it is removed.
+ * As in a browser, focus() on an element that cannot take the focus (out of the page, or a heading without a
+ * tabindex) does nothing and is not recorded.
  */
 export function recordFocus(window: ReturnType<typeof parseHTML>['window']) {
   const focused: (string | null)[] = [];
   let last: HTMLElement | undefined;
   vi.spyOn(window.HTMLElement.prototype, 'focus').mockImplementation(function (this: HTMLElement) {
+    if (!focusable(this)) return;
     last = this;
     focused.push(this.getAttribute('data-testid') ?? this.id);
   });

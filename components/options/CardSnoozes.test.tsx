@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { render } from 'preact';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import type { Settings } from '../../lib/settings';
 import { type I18n, I18nContext, translateFrom, type Messages } from '../../utils/i18n';
 import { focusAfterRemovedElsewhere } from '../focus-after-remove.testkit';
@@ -55,7 +55,7 @@ describe('cards hidden on exchange pages, in the options', () => {
     expect(Object.keys(current())).toEqual(['binance', 'okx']);
     expect(window.document.activeElement).toBe(removes()[1]);
     expect(removes()[1]?.textContent).toBe(es.t('snoozeRemove', 'OKX'));
-    expect($('snoozes-removed')?.textContent).toBe(es.t('listRemoved', 'Kraken'));
+    expect($('snoozes-removed')?.textContent).toBe(es.t('snoozeLifted', 'Kraken'));
     removes()[1]?.dispatchEvent(new window.Event('click', { bubbles: true }));
     await settle();
     expect(window.document.activeElement).toBe(removes()[0]);
@@ -85,5 +85,29 @@ describe('cards hidden on exchange pages, in the options', () => {
     expect(await focusAfterRemovedElsewhere(window, removes()[0], () => elsewhere(hidden('kraken')))).toBe('snoozes-title');
     expect(await focusAfterRemovedElsewhere(window, removes()[0], () => elsewhere(hidden()))).toBe('snoozes-title');
     render(null, root);
+  });
+
+  test('a card hidden until a set time leaves the list at that time, and after a sleep when the page is seen again; one hidden until its data changes stays', async () => {
+    vi.useFakeTimers({ now: new Date('2026-12-14T09:00:00.000Z') });
+    try {
+      const at = (time: string) => ({ until: 'time' as const, endsAt: Date.parse(time) });
+      const { root, window } = cardsHidden({ binance: at('2026-12-14T10:00:00.000Z'), kraken: at('2026-12-15T09:00:00.000Z'), ...hidden('okx') });
+      const listed = () => [...root.querySelectorAll('[data-testid="snoozes"] li')].map((item) => item.textContent?.split(':')[0]);
+      await vi.advanceTimersByTimeAsync(100);
+      expect(listed()).toEqual(['Binance', 'Kraken', 'OKX']);
+      await vi.advanceTimersByTimeAsync(59 * 60_000);
+      expect(listed()).toEqual(['Binance', 'Kraken', 'OKX']);
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(listed()).toEqual(['Kraken', 'OKX']);
+      // Asleep past Kraken's end: the wall clock moves, the timer (which does not count sleep) is not due.
+      vi.setSystemTime(new Date('2026-12-16T09:00:00.000Z'));
+      window.document.dispatchEvent(new window.Event('visibilitychange'));
+      await vi.advanceTimersByTimeAsync(0);
+      expect(listed()).toEqual(['OKX']);
+      expect(vi.getTimerCount()).toBe(0);
+      render(null, root);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

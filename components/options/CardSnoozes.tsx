@@ -4,6 +4,7 @@ import { formatDateTime } from '../../lib/words/format';
 import { joiners } from '../../lib/words/punctuation';
 import { useLocale, useT } from '../../utils/i18n';
 import { useFocusAfterRemove } from '../focus-after-remove';
+import { useLapseClock } from '../lapse-clock';
 import { RemovalStatus } from '../RemovalStatus';
 import { NotSavedStatus, type NotSaved } from './setting-change';
 
@@ -15,11 +16,13 @@ export interface CardSnoozesProps {
   notSaved: NotSaved | undefined;
 }
 
-/** The cards hidden on exchange pages ("Snooze" on the card), each with a button that shows it again. */
+/** The cards hidden on exchange pages ("Snooze" on the card) and not yet lapsed, each with a button that lifts the snooze. */
 export function CardSnoozes({ snoozes, exchangeNames, onChange, notSaved }: CardSnoozesProps) {
   const t = useT();
   const locale = useLocale();
-  const entries = Object.entries(snoozes);
+  // A card hidden until a set time shows again from then on (lib/view/nudge-policy.ts): it leaves the list at that time.
+  const now = useLapseClock(Object.values(snoozes).flatMap((snooze) => (snooze.until === 'time' ? [snooze.endsAt] : [])));
+  const entries = Object.entries(snoozes).filter(([, snooze]) => snooze.until !== 'time' || snooze.endsAt > now);
   const heading = useRef<HTMLHeadingElement>(null);
   const { container, removing, kept, said } = useFocusAfterRemove<HTMLDivElement>(
     entries.map(([id]) => id),
@@ -51,7 +54,7 @@ export function CardSnoozes({ snoozes, exchangeNames, onChange, notSaved }: Card
                   data-remove=""
                   onClick={() => {
                     const name = exchangeNames[id] ?? id;
-                    removing(id, index, name);
+                    removing(id, index, name, 'snoozeLifted');
                     const { [id]: _removed, ...rest } = snoozes;
                     void onChange(rest, { key: 'snoozeRemoveFailed', values: [name] }).then((saved) => {
                       if (!saved) kept(id);

@@ -50,6 +50,8 @@ describe('run-alert snoozes in the options', () => {
     expect($('run-snoozes')).toBeNull();
     expect($('run-snoozes-empty')?.textContent).toBe("No exchange's run alerts are snoozed.");
     expect(focused).toEqual(['run-snoozes-empty']);
+    // Nothing was removed: the alerts are back on, and that is what is said.
+    expect($('run-snoozes-removed')?.textContent).toBe('Alerts for Binance are back on.');
     render(null, root);
   });
 

@@ -53,7 +53,7 @@ export function RunSnoozes({ snoozes, onRemove }: RunSnoozesProps) {
                   class="ghost"
                   data-remove=""
                   onClick={() => {
-                    removing(snooze.exchangeId, index, snooze.name);
+                    removing(snooze.exchangeId, index, snooze.name, 'runSnoozeLifted');
                     onRemove(snooze.exchangeId).catch((error: unknown) => {
                       console.error('[reserve-radar] run-alert snooze not lifted:', error);
                       kept(snooze.exchangeId, { key: 'runUnsnoozeFailed', args: [snooze.name] });

@@ -109,3 +109,50 @@ test('a snooze that lapses while the options page is open leaves the list at its
     vi.useRealTimers();
   }
 });
+
+test.each([
+  ['visibilitychange', 'document'],
+  ['focus', 'window'],
+  ['pageshow', 'window'],
+] as const)('a snooze whose end passed while the computer slept leaves the list when the page is seen again (%s), before the timer is due', async (event, on) => {
+  vi.useFakeTimers({ now: new Date('2026-12-14T09:00:00.000Z') });
+  try {
+    fakeBrowser.reset();
+    const read = vi.fn(() => Promise.resolve([BINANCE]));
+    const { root, window } = page();
+    let shown: RunSnoozeView[] | undefined;
+    function Probe() {
+      [shown] = useRunSnoozes(read);
+      return null;
+    }
+    render(<Probe />, root);
+    // The read, its redraw, then the effect that starts the timer and the listening (at the latest 35 ms on, Preact's fallback).
+    for (let turn = 0; turn < 3; turn += 1) await vi.advanceTimersByTimeAsync(50);
+    expect(shown).toEqual([BINANCE]);
+    // Asleep 8 h: the wall clock moves on, the pending timer (which does not count sleep) keeps its 53 minutes.
+    vi.setSystemTime(new Date('2026-12-14T17:00:00.000Z'));
+    (on === 'document' ? window.document : window).dispatchEvent(new window.Event(event));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(shown, 'lapsed 7 h ago').toEqual([]);
+    expect(read).toHaveBeenCalledTimes(1);
+    expect(vi.getTimerCount()).toBe(0);
+    render(null, root);
+  } finally {
+    vi.useRealTimers();
+  }
+});
+
+test('while nothing is snoozed the page listens for no return to it', async () => {
+  fakeBrowser.reset();
+  const { root, window } = page();
+  // The window's listeners are added with the document's (linkedom's window cannot be spied on).
+  const listened = vi.spyOn(window.document, 'addEventListener');
+  function Probe() {
+    useRunSnoozes(() => Promise.resolve([]));
+    return null;
+  }
+  render(<Probe />, root);
+  await settle();
+  expect(listened).not.toHaveBeenCalled();
+  render(null, root);
+});

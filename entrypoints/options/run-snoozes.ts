@@ -1,9 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useLapseClock } from '@/components/lapse-clock';
 import type { RunSnoozeView } from '@/lib/view/run-alert-view';
 import { watchRunStates } from '@/utils/run-states-watch';
-
-/** The longest delay setTimeout keeps (2^31 − 1 ms, about 24 days); a later end is waited for in steps. */
-const LONGEST_TIMER = 2 ** 31 - 1;
 
 /**
  * The run-alert snoozes in force for the options list ("Run alerts snoozed"), read at once, again by
@@ -12,12 +10,11 @@ const LONGEST_TIMER = 2 ** 31 - 1;
  * lifted snooze back on the list. A read that fails leaves the list as it was (logged).
  *
  * A snooze that lapses changes nothing in storage, so nothing would tell the page: it leaves the list at its end
- * (`snoozedUntil`, in force while later than now, as lib/risk/run-episode.ts has it), from one timer set to the
- * nearest end. The page keeps that timer itself and asks the background nothing; none runs while nothing is snoozed.
+ * (`snoozedUntil`, in force while later than now, as lib/risk/run-episode.ts has it), by `useLapseClock`: the page
+ * keeps that clock itself and asks the background nothing.
  */
 export function useRunSnoozes(read: () => Promise<RunSnoozeView[]>): [RunSnoozeView[] | undefined, () => Promise<void>] {
   const [snoozes, setSnoozes] = useState<RunSnoozeView[] | undefined>(undefined);
-  const [now, setNow] = useState(() => Date.now());
   const reads = useRef(0);
   const reload = useCallback(() => {
     const asked = ++reads.current;
@@ -34,12 +31,7 @@ export function useRunSnoozes(read: () => Promise<RunSnoozeView[]>): [RunSnoozeV
     void reload();
     return watchRunStates(() => void reload());
   }, [reload]);
+  const now = useLapseClock((snoozes ?? []).map((snooze) => Date.parse(snooze.snoozedUntil)));
   const inForce = useMemo(() => snoozes?.filter((snooze) => Date.parse(snooze.snoozedUntil) > now), [snoozes, now]);
-  useEffect(() => {
-    const ends = (inForce ?? []).map((snooze) => Date.parse(snooze.snoozedUntil));
-    if (ends.length === 0) return;
-    const timer = setTimeout(() => setNow(Date.now()), Math.min(Math.max(0, Math.min(...ends) - Date.now()), LONGEST_TIMER));
-    return () => clearTimeout(timer);
-  }, [inForce]);
   return [inForce, reload];
 }

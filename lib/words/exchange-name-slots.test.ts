@@ -63,6 +63,8 @@ const EXCHANGE_SLOTS: Readonly<Record<string, readonly number[]>> = {
   runUnsnoozeFor: [1],
   runUnsnoozeFailed: [1],
   snoozeRemoveFailed: [1],
+  snoozeLifted: [1],
+  runSnoozeLifted: [1],
   reason_statusOperating: [1],
   reason_statusCollapsed: [1],
   reason_statusClosed: [1],
