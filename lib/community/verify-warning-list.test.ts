@@ -141,10 +141,10 @@ describe('signWarningList / verifyWarningList', () => {
     const held = { sequence: 7, hash: hashWarningList(sampleList()) };
     const older = await verifyWarningList({ body: await signed(sampleList({ sequence: 6 })), expectedSigner: signer, now, held });
     expect(older).toMatchObject({ ok: false, code: 'rollback' });
-    if (!older.ok) expect(words(older)).toMatch(/number 6, yours is number 7/);
+    if (!older.ok) expect(words(older)).toMatch(/The list is number 6, but a list numbered 7 was already accepted from this address/);
     const sameNumber = await verifyWarningList({ body: await signed(sampleList({ name: 'Renamed' })), expectedSigner: signer, now, held });
     expect(sameNumber).toMatchObject({ ok: false, code: 'rollback' });
-    if (!sameNumber.ok) expect(words(sameNumber)).toMatch(/kept the number of the one you already have \(7\)/);
+    if (!sameNumber.ok) expect(words(sameNumber)).toMatch(/still has number 7, the number of a list already accepted from this address/);
   });
 
   it('treats a held record with a corrupt hash as different content rather than throwing', async () => {

@@ -85,7 +85,7 @@ describe('refreshFeed, against a real local server', () => {
     body = await feed(5);
     const good = await refresh(bundledSnapshot());
     const cases: [string, RegExp][] = [
-      [await feed(4, '2026-12-01'), /older than the one Reserve Radar already has/],
+      [await feed(4, '2026-12-01'), /The feed is number 4, older than number 5, which Reserve Radar already has/],
       [(await feed(6)).replace('"2026-11-30"', '"2026-12-02"'), /changed after signing/],
       ['<html>maintenance</html>', /not in a form Reserve Radar can read/],
     ];

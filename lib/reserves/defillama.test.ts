@@ -76,7 +76,9 @@ describe('cexsToReserves', () => {
       [{ currentTvl: -5, cleanAssetsTvl: 0 }, /currentTvl is -5, below/],
       [{ currentTvl: 'lots', cleanAssetsTvl: 1 }, /currentTvl is not a finite number/],
       [{ currentTvl: 10, cleanAssetsTvl: 20 }, /clean assets \(20\) exceed its total assets \(10\)/],
-      [{ currentTvl: 10 }, /no clean assets/],
+      // The command line's clause names the missing DefiLlama field, for the maintainer who reads it.
+      [{ currentTvl: 10 }, /a total of its assets \(currentTvl\) but no total without the exchange's own tokens \(cleanAssetsTvl\)/],
+      [{ cleanAssetsTvl: 5 }, /a total without the exchange's own tokens \(cleanAssetsTvl\) but no total of all its assets \(currentTvl\)/],
       [{ currentTvl: 1e20, cleanAssetsTvl: 1 }, /above the greatest believable/],
       [{ currentTvl: 10, cleanAssetsTvl: 5, inflows_24h: Number.NaN }, /inflows_24h is not a finite number/],
       [{ currentTvl: 10, cleanAssetsTvl: 5, leverage: -1 }, /leverage is -1/],

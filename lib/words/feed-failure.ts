@@ -1,5 +1,6 @@
 import type { FeedFailure } from '../feed/verify-feed';
 import { formatCount, formatMoment, type MomentFormat } from './format';
+import { withDetail } from './punctuation';
 import type { Translate } from './translate-from';
 
 /**
@@ -45,13 +46,11 @@ export function feedFailureDetail(failure: FeedFailure): string | undefined {
   if (failure.code === 'unchecked') return failure.why;
   if (failure.code === 'unreadable') return 'not JSON';
   if (failure.code === 'bad-signature')
-    return failure.problem === 'not-canonical' ? 'signature not canonical: high s, or a recovery byte other than 27 or 28 (EIP-2)' : 'the signature recovers no signer';
+    return failure.problem === 'not-canonical' ? 'the signature has a high s, or a recovery byte other than 27 or 28, so it is not canonical (EIP-2)' : 'the signature recovers no signer';
   return undefined;
 }
 
 /** The sentence with its technical text after it, for the command line, where a field path helps the maintainer. */
 export function feedFailureWithDetail(failure: FeedFailure, t: Translate, locale: string, moment: MomentFormat = formatMoment): string {
-  const text = feedFailureText(failure, t, locale, moment);
-  const detail = feedFailureDetail(failure);
-  return detail === undefined ? text : `${text} (${detail})`;
+  return withDetail(feedFailureText(failure, t, locale, moment), feedFailureDetail(failure));
 }

@@ -4,12 +4,12 @@ import { describe, expect, test } from 'vitest';
 import type { SubscriptionFailure } from '../community/subscription';
 import type { FeedFailure } from '../feed/verify-feed';
 import type { FetchFailure } from '../reserves/fetch-source';
-import { feedFailureDetail, feedFailureText } from './feed-failure';
+import { feedFailureDetail, feedFailureText, feedFailureWithDetail } from './feed-failure';
 import { fetchFailureText } from './fetch-failure';
 import { formatDate, formatMoment } from './format';
 import { ratesProblemText } from './holdings-source-failure';
 import { translateFrom, type Messages } from './translate-from';
-import { warningListFailureDetail, warningListFailureText } from './warning-list-words';
+import { warningListFailureDetail, warningListFailureText, warningListFailureWithDetail } from './warning-list-words';
 
 const root = join(import.meta.dirname, '../..');
 const locales = readdirSync(join(root, 'public/_locales'));
@@ -99,6 +99,32 @@ describe('failure sentences carry figures as the reader writes them, and no Engl
     expect(warningListFailureDetail({ code: 'bad-signature' })).toMatch(/EIP-2/);
     expect(warningListFailureDetail({ code: 'bad-signature', stored: true })).toBeUndefined();
     expect(warningListFailureDetail({ code: 'expired', expires: '2026-12-01T00:00:00Z' })).toBeUndefined();
+  });
+
+  test('the command line sets the detail after the sentence as a sentence of its own: one full stop, no brackets inside brackets', () => {
+    const english = translateFrom(read('en'));
+    expect(feedFailureWithDetail({ code: 'unreadable' }, english, 'en')).toBe(`${english('feedFailNotJson')} Detail: not JSON.`);
+    expect(warningListFailureWithDetail({ code: 'unchecked', why: WHY }, english, 'en')).toBe(`${english('listsFailUnchecked')} Detail: ${WHY}`);
+    const feeds: FeedFailure[] = [
+      { code: 'unreadable' },
+      { code: 'bad-signature', problem: 'not-canonical' },
+      { code: 'bad-signature', problem: 'no-signer' },
+      { code: 'malformed', part: 'figures', where: FEED_WHERE },
+      { code: 'unchecked', why: WHY },
+    ];
+    const lists: SubscriptionFailure[] = [
+      { code: 'malformed', problem: 'not-json' },
+      { code: 'malformed', problem: 'not-plain' },
+      { code: 'malformed', problem: 'shape', where: WHERE },
+      { code: 'bad-signature' },
+      { code: 'unchecked', why: WHY },
+    ];
+    const printed = [...feeds.map((failure) => feedFailureWithDetail(failure, english, 'en')), ...lists.map((failure) => warningListFailureWithDetail(failure, english, 'en'))];
+    for (const line of printed) {
+      expect(line).toMatch(/ Detail: [\s\S]*[^.]\.$/);
+      expect(line).not.toMatch(/[.!?] ?\(/);
+      expect(line).not.toMatch(/\([^()]*\(/);
+    }
   });
 
   test('an HTTP refusal says in plain words what kind it was, the number kept in parentheses', () => {

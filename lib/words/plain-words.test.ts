@@ -16,8 +16,10 @@ const shown = (locale: string, keep: (key: string) => boolean) =>
     .map(([key, { message }]) => [key, message] as const);
 
 describe('plain words where a user reads them', () => {
-  test.each(LOCALES)('%s: why a warning list, the feed or a DefiLlama entry was refused names no field, format or signature internals', (locale) => {
-    const family = (key: string) => key.startsWith('listsFail') || key.startsWith('feedFail') || key.startsWith('cexsEntry');
+  test.each(LOCALES)('%s: why a warning list or the feed was refused names no field, format or signature internals', (locale) => {
+    // cexsEntry* are left out: only the maintainer's command line (radar status, the feed build) prints them,
+    // and there the DefiLlama field that is missing or wrong is what the maintainer needs to see.
+    const family = (key: string) => key.startsWith('listsFail') || key.startsWith('feedFail');
     const jargon = shown(locale, family).filter(([, message]) => JARGON.test(message));
     expect(jargon).toEqual([]);
   });

@@ -40,3 +40,11 @@ export function gapAfter(text: string, locale: string): string {
 export function fullStop(locale: string): string {
   return joiners(locale) === CHINESE ? '\u3002' : '.';
 }
+
+/**
+ * A refusal's sentences with the English technical detail after them, for the command line: the detail
+ * as a sentence of its own ("Detail: not JSON."), so no bracket follows a full stop, closed by one stop.
+ */
+export function withDetail(text: string, detail: string | undefined): string {
+  return detail === undefined ? text : `${text} Detail: ${detail.replace(/[.\s]+$/u, '')}.`;
+}

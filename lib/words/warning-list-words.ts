@@ -4,7 +4,7 @@ import { readFetchFailure } from '../reserves/fetch-source';
 import { fetchFailureText } from './fetch-failure';
 import { formatCount, formatDateTime, formatMoment, type MomentFormat } from './format';
 import { pluralText } from './plural';
-import { fullStop, gapAfter } from './punctuation';
+import { fullStop, gapAfter, withDetail } from './punctuation';
 import type { MessageKey, Translate } from './translate-from';
 
 /** Why a subscription was not added, for the form on the options page. */
@@ -84,9 +84,7 @@ export function warningListFailureDetail(failure: SubscriptionFailure): string |
 
 /** The sentence with its technical text after it, for the command line, where the place a list is malformed helps its maintainer. */
 export function warningListFailureWithDetail(failure: SubscriptionFailure, t: Translate, locale: string, moment: MomentFormat = formatMoment): string {
-  const text = warningListFailureText(failure, t, locale, moment);
-  const detail = warningListFailureDetail(failure);
-  return detail === undefined ? text : `${text} (${detail})`;
+  return withDetail(warningListFailureText(failure, t, locale, moment), warningListFailureDetail(failure));
 }
 
 /** Failures whose sentence needs no figure: said so when stored without them. */

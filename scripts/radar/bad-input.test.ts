@@ -77,8 +77,9 @@ describe('radar: bad input gets a clear error', { timeout: 60_000 }, () => {
       expect(out, label).toBe('');
       expectOneLine(err, label);
       expect(err, label).toContain(notJson);
-      // The feed's sentence is the user's; the command line adds the maintainer's term in brackets.
-      expect(err, label).toMatch(/is not JSON|not valid JSON|\(not JSON\)/);
+      // The feed's sentence is the user's; the command line adds the maintainer's term after it, one full stop each.
+      expect(err, label).toMatch(/is not JSON|not valid JSON|\. Detail: not JSON\.$/m);
+      if (label === 'feed verify') expect(err, label).not.toMatch(/\.\s*\(|\.\.$/m);
     }
     expect(existsSync(join(folder(), 'feed.json'))).toBe(false);
   });

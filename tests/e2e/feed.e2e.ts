@@ -100,7 +100,7 @@ describe('the signed PoR feed in Chromium', () => {
     expect((await refresh()).status).toBe('fresh');
     body = await feedText(2, 1.0444, asOf);
     const result = await refresh();
-    expect(result.text).toMatch(/older than the one already held/);
+    expect(result.text).toMatch(/The feed is number 2, older than number 3, which Reserve Radar already has/);
     expect(await krakenPor()).toContain('105.55');
   });
 

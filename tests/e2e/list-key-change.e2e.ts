@@ -101,7 +101,7 @@ describe("following a warning list's new key in Chromium", () => {
     await options.reload();
     await options.getByTestId('refresh-now').click();
     await options.locator('[data-testid="subscription"][data-health="failing"]').waitFor();
-    await expect.poll(() => options.getByTestId('subscription').textContent()).toMatch(/older than the one already held/);
+    await expect.poll(() => options.getByTestId('subscription').textContent()).toMatch(/The list is number 4, but a list numbered 6 was already accepted from this address/);
     expect(await cardWarnings()).toContain('Warning signed with the new key');
   });
 
@@ -113,7 +113,7 @@ describe("following a warning list's new key in Chromium", () => {
     // Subscribed again, but the list it serves is refused: its number is below the one kept at the unsubscribe.
     const row = options.locator('[data-testid="subscription"][data-health="failing"]');
     await row.waitFor();
-    await expect.poll(() => row.textContent()).toMatch(/older than the one already held \(number 4, held number 6\)/);
+    await expect.poll(() => row.textContent()).toMatch(/The list is number 4, but a list numbered 6 was already accepted from this address, so it was not used\./);
     await expect.poll(() => row.textContent()).toContain('No copy of this list has passed the signature check yet');
   });
 });
