@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { render } from 'preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
+import type { ReserveBalanceFailure } from '../../lib/chain/balance-failure';
 import { enteredFigure, type CheckReservesReturnType } from '../../lib/chain/reserves-check';
 import { getExchange } from '../../lib/exchanges/registry';
 import type { ExchangeReserves } from '../../lib/reserves/schema';
@@ -250,15 +251,15 @@ describe('ReserveResult: a figure typed for an asset no read answered', () => {
   const french = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/fr/messages.json'), 'utf8')) as Messages);
   const chinese = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/zh_CN/messages.json'), 'utf8')) as Messages);
   const wallet = target.addresses[0]!;
-  /** ETH answered and compared; OKB (and USDT when asked) got no answer, so no total and no comparison. */
-  const partial = (typed: Record<string, string>, error?: 'cancelled') =>
+  /** ETH answered and compared; USDT and OKB have no total (why: `failures`, 'not-read' by default), so no comparison. */
+  const partial = (typed: Record<string, string>, error?: 'cancelled', failures: Partial<Record<'USDT' | 'OKB', ReserveBalanceFailure>> = {}) =>
     ({
       ...result,
       complete: false,
       balances: [
         { address: wallet, symbol: 'ETH', amount: '12.5' },
-        { address: wallet, symbol: 'USDT', error: 'no answer' },
-        { address: wallet, symbol: 'OKB', error: 'no answer' },
+        { address: wallet, symbol: 'USDT', error: 'log words', failure: failures.USDT ?? 'not-read' },
+        { address: wallet, symbol: 'OKB', error: 'log words', failure: failures.OKB ?? 'not-read' },
       ],
       totals: { ETH: '12.5' },
       comparisons: [{ symbol: 'ETH', onChain: '12.5', missingReads: 0, ...(typed.ETH === undefined ? {} : { published: typed.ETH, publishedDifference: '0.5', publishedDifferencePercent: '4.16' }) }],
@@ -288,9 +289,40 @@ describe('ReserveResult: a figure typed for an asset no read answered', () => {
     expect($('reserves-figures-unanswered')?.textContent).toBe('Your figure for OKB was not compared: the check was cancelled before its reads answered.');
   });
 
+  test('each figure is said to be left out for its own reason: never read (cancel), reads failed, or answers that are no amount', () => {
+    const said = (error: 'cancelled' | undefined, failures: Partial<Record<'USDT' | 'OKB', ReserveBalanceFailure>>, words = t, locale = 'en') =>
+      draw(onchain, words, locale, partial({ ETH: '12', OKB: '5', USDT: '7' }, error, failures)).$('reserves-figures-unanswered')?.textContent;
+    // OKB's calls failed in a batch that answered; the user cancelled before USDT's batch was sent.
+    expect(said('cancelled', { OKB: 'call-failed' })).toBe(
+      'Your figure for USDT was not compared: the check was cancelled before its reads answered. Your figure for OKB was not compared: its reads failed.',
+    );
+    expect(said(undefined, { USDT: 'call-failed', OKB: 'call-failed' })).toBe('Your figures for USDT, OKB were not compared: their reads failed.');
+    // Every balanceOf answered, but the token gave no decimals, or the answer was no balance: the reads did answer.
+    expect(said(undefined, { USDT: 'no-decimals', OKB: 'not-a-balance' })).toBe("Your figures for USDT, OKB were not compared: their tokens' answers could not be read as amounts.");
+    expect(said('cancelled', { USDT: 'call-failed', OKB: 'no-decimals' }, french, 'fr')).toBe(
+      "Votre chiffre pour USDT n'a pas été comparé\u00a0: ses lectures ont échoué. Votre chiffre pour OKB n'a pas été comparé\u00a0: les réponses de son jeton ne se lisent pas comme des montants.",
+    );
+    const zh = said('cancelled', { OKB: 'call-failed' }, chinese, 'zh-CN') ?? '';
+    expect(zh).toBe('你为 USDT 输入的数据未参与比较：检查在这些读取返回前已取消。你为 OKB 输入的数据未参与比较：该资产的读取均失败。');
+    expect(chineseSentenceProblems(zh)).toEqual([]);
+  });
+
   test('with every typed figure compared, or none typed, nothing is said', () => {
     expect(draw(onchain, t, 'en', partial({ ETH: '12' })).$('reserves-figures-unanswered')).toBeNull();
     expect(draw(onchain, t, 'en', { ...partial({}), published: undefined } as unknown as CheckReservesReturnType).$('reserves-figures-unanswered')).toBeNull();
+  });
+
+  test('a run with no totals says its typed figures were not compared once, as a whole, not asset by asset', () => {
+    // The block answered, then every read failed: no total, so the failed-check sentence speaks for all the figures.
+    const none = {
+      ...partial({ ETH: '12', OKB: '5' }, undefined, { USDT: 'call-failed', OKB: 'call-failed' }),
+      balances: [{ address: wallet, symbol: 'ETH', failure: 'call-failed' }],
+      totals: {},
+      comparisons: [],
+    };
+    const { $ } = draw(onchain, t, 'en', { ...none, error: { code: 'rpc-error', failure: { code: 'rpc-error' } } } as unknown as CheckReservesReturnType);
+    expect($('reserves-figures-not-compared')?.textContent).toBe(t('verifyReservesFiguresNotCompared'));
+    expect($('reserves-figures-unanswered')).toBeNull();
   });
 });
 
@@ -304,9 +336,18 @@ test('why a balance has no figure is said in the reader’s language, not in the
       { address: wallet, symbol: 'ETH', amount: '12.5' },
       { address: wallet, symbol: 'USDT', error: 'The contract call failed: execution reverted', failure: 'call-failed' },
       { address: wallet, symbol: 'OKB', error: 'Not read: the check stopped before this balance.', failure: 'not-read' },
+      { address: wallet, symbol: 'USDC', error: 'The token did not say how many decimals it has.', failure: 'no-decimals' },
+      { address: wallet, symbol: 'WBTC', error: 'The contract answered something that is not a balance.', failure: 'not-a-balance' },
     ],
   } as CheckReservesReturnType;
   const { $ } = draw(onchain, french, 'fr', read);
   const cells = [...($('reserves-balances')?.querySelectorAll('tbody tr td:last-child') ?? [])].map((cell) => cell.textContent);
-  expect(cells).toEqual(['12,5', "L'appel au contrat a échoué.", "Non lu\u00a0: la vérification s'est arrêtée avant ce solde."]);
+  // One row per code: a message key given to the wrong code shows the wrong reason.
+  expect(cells).toEqual([
+    '12,5',
+    "L'appel au contrat a échoué.",
+    "Non lu\u00a0: la vérification s'est arrêtée avant ce solde.",
+    "Le jeton n'a pas indiqué son nombre de décimales.",
+    "Le contrat a répondu autre chose qu'un solde.",
+  ]);
 });

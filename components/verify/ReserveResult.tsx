@@ -2,7 +2,7 @@ import type { ReserveBalanceFailure } from '../../lib/chain/balance-failure';
 import type { CheckReservesReturnType, ReserveComparison } from '../../lib/chain/reserves-check';
 import type { ExchangeView } from '../../lib/view/exchange-view';
 import { formatCount, formatDate, formatDecimal, formatList, formatUsd } from '../../lib/words/format';
-import { pluralText } from '../../lib/words/plural';
+import { pluralText, type PluralMessages } from '../../lib/words/plural';
 import { gapAfter, joiners } from '../../lib/words/punctuation';
 import type { MessageKey } from '../../lib/words/translate-from';
 import { useLocale, useT } from '../../utils/i18n';
@@ -20,6 +20,14 @@ const BALANCE_FAILURE_KEYS: Readonly<Record<ReserveBalanceFailure, MessageKey>> 
   'not-a-balance': 'verifyBalanceNotABalance',
 };
 
+/** Why a typed figure's asset has no total to be compared with, one sentence per reason. */
+const FIGURES_UNANSWERED = {
+  cancelled: { one: 'verifyReservesFiguresUnansweredCancelledOne', other: 'verifyReservesFiguresUnansweredCancelled' },
+  unanswered: { one: 'verifyReservesFiguresUnansweredOne', other: 'verifyReservesFiguresUnanswered' },
+  failed: { one: 'verifyReservesFiguresFailedOne', other: 'verifyReservesFiguresFailed' },
+  'not-amounts': { one: 'verifyReservesFiguresNotAmountsOne', other: 'verifyReservesFiguresNotAmounts' },
+} as const satisfies Record<string, PluralMessages>;
+
 /** What one run read: the totals beside the published and DefiLlama figures, then every address's balance. */
 export function ReserveResult({ target, result, view, heldLoaded }: { target: ReserveCheckTarget; result: CheckReservesReturnType; view: ExchangeView | undefined; heldLoaded: boolean }) {
   const t = useT();
@@ -32,6 +40,17 @@ export function ReserveResult({ target, result, view, heldLoaded }: { target: Re
   const unanswered = [...new Set(result.balances.map((balance) => balance.symbol))].filter((symbol) => result.totals[symbol] === undefined);
   // A figure the user typed for such an asset has nothing to be compared with: it is named, never left out unsaid.
   const typedUnanswered = read ? unanswered.filter((symbol) => Object.hasOwn(result.published?.amounts ?? {}, symbol)) : [];
+  // Each is said with why it has no total, as its balances' codes tell: answers that are no amount, failed calls, or reads never sent.
+  const whyNoTotal = (symbol: string): keyof typeof FIGURES_UNANSWERED => {
+    const failures = new Set(result.balances.filter((balance) => balance.symbol === symbol).map((balance) => balance.failure));
+    if (failures.has('no-decimals') || failures.has('not-a-balance')) return 'not-amounts';
+    if (failures.has('call-failed')) return 'failed';
+    return cancelled ? 'cancelled' : 'unanswered';
+  };
+  const figuresUnanswered = (Object.keys(FIGURES_UNANSWERED) as (keyof typeof FIGURES_UNANSWERED)[]).flatMap((why) => {
+    const symbols = typedUnanswered.filter((symbol) => whyNoTotal(symbol) === why);
+    return symbols.length === 0 ? [] : [pluralText(symbols.length, FIGURES_UNANSWERED[why], t, locale, formatList(symbols, locale, { style: 'narrow' }))];
+  });
   const onchain = view?.onchain;
   const llamaFor = (symbol: string) => onchain?.topTokens?.find((token) => token.symbol.toUpperCase() === symbol.toUpperCase())?.usd;
   const llamaChain = onchain?.byChain?.[target.defillamaChain];
@@ -127,20 +146,10 @@ export function ReserveResult({ target, result, view, heldLoaded }: { target: Re
           {t('verifyReservesNoPublished', target.exchangeName)}
         </p>
       )}
-      {/* Typed figures travel with the result; nobody who typed them is asked to type them, and a failed run says they were not used. */}
-      {typedUnanswered.length > 0 && (
-        <p data-testid="reserves-figures-unanswered">
-          {pluralText(
-            typedUnanswered.length,
-            cancelled
-              ? { one: 'verifyReservesFiguresUnansweredCancelledOne', other: 'verifyReservesFiguresUnansweredCancelled' }
-              : { one: 'verifyReservesFiguresUnansweredOne', other: 'verifyReservesFiguresUnanswered' },
-            t,
-            locale,
-            formatList(typedUnanswered, locale, { style: 'narrow' }),
-          )}
-        </p>
+      {figuresUnanswered.length > 0 && (
+        <p data-testid="reserves-figures-unanswered">{figuresUnanswered.map((sentence, i) => (i === 0 ? sentence : gapAfter(figuresUnanswered[i - 1]!, locale) + sentence)).join('')}</p>
       )}
+      {/* Typed figures travel with the result; nobody who typed them is asked to type them, and a failed run says they were not used. */}
       {typed && !read && <p data-testid="reserves-figures-not-compared">{t(cancelled ? 'verifyReservesFiguresNotComparedCancelled' : 'verifyReservesFiguresNotCompared')}</p>}
       {heldLoaded && onchain?.tokenAmounts?.chains[target.defillamaChain] === undefined && (
         <p class="muted">

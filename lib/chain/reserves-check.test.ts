@@ -9,13 +9,25 @@ import { translateFrom } from '../words/translate-from';
 /** A stop in the English the verify page shows; '' for none. */
 const words = (error: ReserveCheckErrorData | undefined) => (error === undefined ? '' : reserveCheckFailureText(error.failure, translateFrom(messages)));
 import { MULTICALL3_ADDRESS, reserveAddressLists, reserveTokens } from './reserve-addresses';
-import { deployMulticall3, deployTestToken, setTestTokenBalance, startAnvil, type LocalChain, startCountingProxy, type CountingProxy } from './test-anvil';
+import {
+  deployMulticall3,
+  deployTestToken,
+  NO_DECIMALS_TOKEN_CODE,
+  setTestTokenBalance,
+  SHORT_BALANCE_TOKEN_CODE,
+  startAnvil,
+  type LocalChain,
+  startCountingProxy,
+  type CountingProxy,
+} from './test-anvil';
 
 const deribit = reserveAddressLists.find((list) => list.exchangeId === 'deribit')!;
 const holders = deribit.addresses.slice(0, 12) as Address[];
 const USDT = '0x00000000000000000000000000000000000A11cE' as Address;
 const WBTC = '0x0000000000000000000000000000000000000B7c' as Address;
 const NO_CODE = '0x0000000000000000000000000000000000000bAd' as Address;
+const NO_DECIMALS = '0x00000000000000000000000000000000000DEC00' as Address;
+const SHORT = '0x0000000000000000000000000000000000005407' as Address;
 
 let chain: LocalChain;
 let proxy: CountingProxy | undefined;
@@ -35,10 +47,14 @@ beforeAll(async () => {
   const test = createTestClient({ mode: 'anvil', transport: http(chain.url) });
   await deployTestToken(chain.url, USDT, 6);
   await deployTestToken(chain.url, WBTC, 8);
+  await deployTestToken(chain.url, NO_DECIMALS, 6, NO_DECIMALS_TOKEN_CODE);
+  await deployTestToken(chain.url, SHORT, 6, SHORT_BALANCE_TOKEN_CODE);
   for (const [i, holder] of holders.entries()) {
     await test.setBalance({ address: holder, value: BigInt(i + 1) * 10n ** 18n });
     await setTestTokenBalance(chain.url, USDT, holder, BigInt(i + 1) * 1_000_000n);
     await setTestTokenBalance(chain.url, WBTC, holder, BigInt(i) * 50_000_000n);
+    await setTestTokenBalance(chain.url, NO_DECIMALS, holder, 1_000_000n);
+    await setTestTokenBalance(chain.url, SHORT, holder, 1_000_000n);
   }
   await test.mine({ blocks: 1 });
   proxy = await startCountingProxy(chain.url);
@@ -139,6 +155,29 @@ describe('checkReserves against a local anvil chain', () => {
     for (const row of gone) expect(row.error).toMatch(/^The contract call failed: /);
     // The page words why by the code, in the reader's language; the text stays for logs.
     for (const row of gone) expect(row.failure).toBe('call-failed');
+  });
+
+  it('a token that answers balanceOf but not decimals() has no total; its balances say no decimals', async () => {
+    const result = await checkReserves({ rpcUrl: chain.url, addresses: holders.slice(0, 2), tokens: [...tokens, { symbol: 'NODEC', address: NO_DECIMALS }] });
+    expect(result.complete).toBe(false);
+    expect(result.totals).toEqual({ ETH: '3', USDT: '3', WBTC: '0.5' });
+    const rows = result.balances.filter((row) => row.symbol === 'NODEC');
+    expect(rows.map((row) => [row.failure, row.error, row.raw])).toEqual([
+      ['no-decimals', 'The token did not say how many decimals it has.', undefined],
+      ['no-decimals', 'The token did not say how many decimals it has.', undefined],
+    ]);
+  });
+
+  it('a contract whose balanceOf answers too few bytes for a number has no total; its balances say not a balance', async () => {
+    // Decimals given, as the verify page's lists give them: only the answer itself is wrong.
+    const result = await checkReserves({ rpcUrl: chain.url, addresses: holders.slice(0, 2), tokens: [...tokens, { symbol: 'SHORT', address: SHORT, decimals: 6 }] });
+    expect(result.complete).toBe(false);
+    expect(result.totals).toEqual({ ETH: '3', USDT: '3', WBTC: '0.5' });
+    const rows = result.balances.filter((row) => row.symbol === 'SHORT');
+    expect(rows.map((row) => [row.failure, row.error])).toEqual([
+      ['not-a-balance', 'The contract answered something that is not a balance.'],
+      ['not-a-balance', 'The contract answered something that is not a balance.'],
+    ]);
   });
 
   it('counts a wallet or a token listed twice once', async () => {

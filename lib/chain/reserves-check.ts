@@ -1,6 +1,6 @@
 import { createPublicClient, erc20Abi, formatUnits, getAddress, http, isAddress, multicall3Abi, parseUnits, type Address, type ContractFunctionParameters, type PublicClient } from 'viem';
 import { MULTICALL3_ADDRESS } from './reserve-addresses';
-import { balanceFailureLog, type ReserveBalanceFailure } from './balance-failure';
+import { balanceFailure, balanceFailureLog, type CallAnswer, errorNames, keptAnswer, type ReserveBalanceFailure } from './balance-failure';
 import { BaseError } from '../errors';
 import { rpcUrlProblem } from './rpc-url';
 
@@ -153,16 +153,6 @@ const MAX_READS = 20_000;
 /** Errors viem builds for one failed call inside a successful Multicall3 request. */
 const PER_CALL_ERRORS = new Set(['ContractFunctionRevertedError', 'AbiDecodingZeroDataError', 'RawContractError']);
 
-function errorNames(error: unknown): string[] {
-  const names: string[] = [];
-  let current: unknown = error;
-  for (let depth = 0; depth < 10 && current instanceof Error; depth++) {
-    names.push(current.name);
-    current = current.cause;
-  }
-  return names;
-}
-
 /** Turns whatever viem or fetch threw into one plain-words error. */
 export function toReserveCheckError(error: unknown, signal?: AbortSignal): ReserveCheckError {
   if (error instanceof ReserveCheckError) return error;
@@ -304,7 +294,7 @@ export async function checkReserves(parameters: CheckReservesParameters): Promis
   }
 
   const all: ContractFunctionParameters[] = [...decimalsReads.map((read) => read.contract), ...reads.map((read) => read.contract)];
-  const results: ({ status: 'success'; result: unknown } | { status: 'failure'; error: string } | undefined)[] = new Array(all.length).fill(undefined);
+  const results: (CallAnswer | undefined)[] = new Array(all.length).fill(undefined);
   let stopped: ReserveCheckError | undefined;
   for (let start = 0; start < all.length; start += callsPerRequest) {
     if (parameters.signal?.aborted) {
@@ -333,8 +323,7 @@ export async function checkReserves(parameters: CheckReservesParameters): Promis
         break;
       }
       answers.forEach((answer, i) => {
-        results[start + i] =
-          answer.status === 'success' ? { status: 'success', result: answer.result } : { status: 'failure', error: (answer.error as { shortMessage?: string }).shortMessage ?? answer.error.message };
+        results[start + i] = keptAnswer(answer);
       });
     } catch (error) {
       stopped = toReserveCheckError(error, parameters.signal);
@@ -364,8 +353,8 @@ export async function checkReserves(parameters: CheckReservesParameters): Promis
       return { ...entry, raw: answer.result.toString(), amount: formatUnits(answer.result, decimals) };
     }
     missing.set(read.symbol, (missing.get(read.symbol) ?? 0) + 1);
-    const failure: ReserveBalanceFailure = answer === undefined ? 'not-read' : answer.status === 'failure' ? 'call-failed' : decimals === undefined ? 'no-decimals' : 'not-a-balance';
-    return { ...entry, failure, error: balanceFailureLog(failure, answer?.status === 'failure' ? answer.error : undefined) };
+    const failure = balanceFailure(answer, decimals);
+    return { ...entry, failure, error: balanceFailureLog(failure, failure === 'call-failed' && answer?.status === 'failure' ? answer.error : undefined) };
   });
 
   const symbols = [nativeSymbol, ...new Set(tokenList.map((token) => token.symbol))];

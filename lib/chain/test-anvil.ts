@@ -102,6 +102,12 @@ const MULTICALL3_SIGNED_DEPLOYMENT = ('0xf90f538085174876e800830f42408080b90f006
  */
 export const TEST_TOKEN_CODE = ('0x60003560e01c806370a0823114601e578063313ce567146038576000' + '80fd5b6004356000526000602052604060002054600052602060' + '00f35b60015460005260206000f3') as Hex;
 
+/** The test token with its `decimals()` entry aimed at a selector nobody calls: `decimals()` reverts, `balanceOf` answers. */
+export const NO_DECIMALS_TOKEN_CODE = TEST_TOKEN_CODE.replace('63313ce567', '63ffffffff') as Hex;
+
+/** The test token whose `balanceOf` returns 16 bytes (PUSH1 0x10 for 0x20), short of the 32 any number takes: an answer, but no balance. */
+export const SHORT_BALANCE_TOKEN_CODE = ('0x60003560e01c806370a0823114601e578063313ce567146038576000' + '80fd5b6004356000526000602052604060002054600052601060' + '00f35b60015460005260206000f3') as Hex;
+
 export interface LocalChain {
   url: string;
   stop(): Promise<void>;
@@ -167,11 +173,11 @@ export async function deployMulticall3(url: string): Promise<void> {
   if (code === undefined || code.length < 100) throw new Error('Multicall3 did not deploy');
 }
 
-/** Puts the test token's code at `address` with `decimals`. Storage first: a read between the two requests sees no contract, never a token with 0 decimals. */
-export async function deployTestToken(url: string, address: Address, decimals: number): Promise<void> {
+/** Puts the test token's code (or a broken variant) at `address` with `decimals`. Storage first: a read between the two requests sees no contract, never a token with 0 decimals. */
+export async function deployTestToken(url: string, address: Address, decimals: number, bytecode: Hex = TEST_TOKEN_CODE): Promise<void> {
   const test = createTestClient({ mode: 'anvil', transport: http(url) });
   await test.setStorageAt({ address, index: numberToHex(1, { size: 32 }), value: numberToHex(decimals, { size: 32 }) });
-  await test.setCode({ address, bytecode: TEST_TOKEN_CODE });
+  await test.setCode({ address, bytecode });
 }
 
 /** Writes a holder's balance straight into the token's storage. */
