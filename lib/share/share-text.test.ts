@@ -57,7 +57,8 @@ describe('shareText', () => {
     expect(text).toContain("On-chain assets: $139.68B total, $118.72B without the exchange's own tokens (as of Aug 10, 2026, https://api.llama.fi/cexs");
     expect(text).toContain('Net flows (positive = onto the exchange): 24 h +$4.4M, 7 days +$475.61M, 30 days +$175.78M (as of Aug 10, 2026');
     expect(text).toContain('Check your own balance: https://github.com/binance/zkmerkle-proof-of-solvency');
-    expect(headline.length).toBeLessThanOrEqual(280);
+    // Uncut: the headline ends with the day it is shared and its source link, whole.
+    expect(headline.endsWith(' · shared Nov 25, 2026 https://www.binance.com/en/proof-of-reserves')).toBe(true);
     expect(headline).toMatch(
       /^Binance · grade . \(.+\) · PoR: cryptographic proof of all customer balances \(zk proof\), as of Apr 1, 2026, not checked since May 5, 2026 · shared Nov 25, 2026 https:\/\//,
     );
@@ -306,7 +307,9 @@ describe('shareText', () => {
       const { view, verdict } = realCase(id);
       const first = shareSummary({ view, verdict, now });
       expect(shareSummary({ view: structuredClone(view), verdict: structuredClone(verdict), now })).toEqual(first);
-      expect(first.headline.length).toBeLessThanOrEqual(280);
+      // Uncut: every headline keeps the day it is shared and ends with its whole source link (headline-link.test.ts checks every language).
+      expect(first.headline).toMatch(/ · shared Nov 25, 2026 https:\/\/\S+$/);
+      expect(first.links).toContain(first.headline.split(' ').at(-1));
       for (const url of first.text.match(URL_IN_TEXT) ?? []) expect(first.links).toContain(url);
       for (const url of first.links) expect(cleanUrl(url)).toBe(url);
     }

@@ -12,6 +12,7 @@ import { reasonsWorstFirst } from '../view/card-reasons';
 import { porChecked, type PorCheckedReturnType } from '../view/por-checked';
 import { formatDate, formatLocalDate, formatRatio, formatSignedUsd, formatUsd } from '../words/format';
 import { withFigureDates } from './figure-dates';
+import { cutToPostLength, LINK_WEIGHT, POST_LIMIT, postLength } from './post-length';
 import type { MessageKey, Translate } from '../words/translate-from';
 
 export interface ShareTextParameters {
@@ -28,7 +29,7 @@ export interface ShareTextParameters {
 export interface ShareTextReturnType {
   /** "Binance on Reserve Radar", for the Web Share API's `title`. */
   title: string;
-  /** One line, under 280 characters, for short-text share targets. */
+  /** One line for short-text share targets, at most 280 characters as X counts them (a link as 23), its source link whole. */
   headline: string;
   /** The whole card as plain text: every figure with its date and source link. */
   text: string;
@@ -274,11 +275,13 @@ function headline({
     parts.push(day === undefined ? `${t('shareText_headPorNone')}${open}${t('reasonDateUnknown')}${close}` : t(checked?.late ? 'shareText_headPorNoneLate' : 'shareText_headPorNoneAsOf', date(day)));
   } else if (view.por !== undefined) parts.push(t('shareText_headPor', [t(METHOD_KEYS[view.por.method]), date(view.por.asOf)]) + unchecked(checked, date, t, joiners(locale).comma));
   else parts.push(t('shareText_headPorUnknown'));
-  const first = `${parts.join(' · ')} · ${t('shareText_headShared', shared)}`;
+  const said = parts.join(' · ');
   const source = link(view.status.kind === 'operating' ? (view.por?.source ?? view.porUrl) : view.status.source);
-  const line = source === undefined ? first : `${first} ${source}`;
-  // A link cut in half is worse than none, so an over-long line loses its link whole.
-  return line.length <= 280 ? line : first.slice(0, 280);
+  const withLink = (words: string) => (source === undefined ? words : `${words} ${source}`);
+  // Measured as a post is (a link counts as 23). The link is what lets a reader check the line, so it is never
+  // cut: an over-long line first loses the day it is shared, then, as a last resort, the end of its words.
+  for (const words of [`${said} · ${t('shareText_headShared', shared)}`, said]) if (postLength(withLink(words)) <= POST_LIMIT) return withLink(words);
+  return withLink(cutToPostLength(said, source === undefined ? POST_LIMIT : POST_LIMIT - 1 - LINK_WEIGHT));
 }
 
 function oneLine(text: string): string {
