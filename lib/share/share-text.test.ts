@@ -49,7 +49,7 @@ describe('shareText', () => {
     expect(text).toContain(`Verdict: `);
     expect(text).toContain(`grade ${verdict.grade}`);
     expect(text).toMatch(
-      /Proof of reserves: cryptographic proof of all customer balances \(zk proof\), published monthly, balances taken Apr 1, 2026 \(as of Apr 1, 2026, not checked since May 5, 2026, https:\/\/www\.binance\.com\/en\/proof-of-reserves\)/,
+      /Proof of reserves: cryptographic proof of all customer balances \(zk proof\), published monthly, balances taken Apr 1, 2026 \(as of Apr 1, 2026, we last checked on May 5, 2026, https:\/\/www\.binance\.com\/en\/proof-of-reserves\)/,
     );
     expect(text).toContain('Reserve ratios: BTC 100.03%');
     // OKX publishes whole percents: the text writes them whole, never "109.00%".
@@ -60,7 +60,7 @@ describe('shareText', () => {
     // Uncut: the headline ends with the day it is shared and its source link, whole.
     expect(headline.endsWith(' · shared Nov 25, 2026 https://www.binance.com/en/proof-of-reserves')).toBe(true);
     expect(headline).toMatch(
-      /^Binance · grade . \(.+\) · PoR: cryptographic proof of all customer balances \(zk proof\), as of Apr 1, 2026, not checked since May 5, 2026 · shared Nov 25, 2026 https:\/\//,
+      /^Binance · grade . \(.+\) · PoR: cryptographic proof of all customer balances \(zk proof\), as of Apr 1, 2026, we last checked on May 5, 2026 · shared Nov 25, 2026 https:\/\//,
     );
     // Every link in the text is listed, and every listed link is clean.
     for (const url of text.match(URL_IN_TEXT) ?? []) expect(links).toContain(url);
@@ -237,7 +237,7 @@ describe('shareText', () => {
     expect(text).not.toContain('grade');
     expect(text).not.toContain('javascript');
     // As the card's sections say "Unknown": said so, with no figure made up, rather than left out.
-    expect(text.split('\n')).toEqual(expect.arrayContaining(['On-chain assets: unknown', 'Net flows (positive = onto the exchange): unknown']));
+    expect(text.split('\n')).toEqual(expect.arrayContaining(['On-chain assets: unknown', 'Net flows: unknown']));
     expect(headline).toBe('Binance · unknown · PoR: unknown · shared Nov 25, 2026');
     expect(links.every((url) => url.startsWith('https://'))).toBe(true);
   });
