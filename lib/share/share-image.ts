@@ -112,8 +112,9 @@ export function shareImageContent({ view, now, t, locale }: ShareImageContentPar
     // A "none" record's date is the period we looked at, not a report's: the day we looked instead, as the card says it.
     // That day is ours, not a figure's, so it stays out of the header's "figures dated" span.
     if (por.method !== 'none') {
-      // As the card's details: "not checked since" beside the report's date when our copy is too old, never its date alone.
-      const unchecked = checked.late && checked.day !== undefined ? ` · ${t('porNotCheckedSince', date(checked.day))}` : '';
+      // As the card's details: the day we last checked beside the report's date when our copy is too old, never its date
+      // alone; in the shared words, which agree with no noun and name the check as ours.
+      const unchecked = checked.late && checked.day !== undefined ? ` · ${t('shareText_notCheckedSince', date(checked.day))}` : '';
       porLines.push({ text: `${t('asOf', date(por.asOf))}${unchecked}`, style: 'muted' });
       figureDates.push(por.asOf);
     } else if (checked.day === undefined) {

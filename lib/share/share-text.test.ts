@@ -49,7 +49,7 @@ describe('shareText', () => {
     expect(text).toContain(`Verdict: `);
     expect(text).toContain(`grade ${verdict.grade}`);
     expect(text).toMatch(
-      /Proof of reserves: cryptographic proof of all customer balances \(zk proof\), published monthly, balances taken Apr 1, 2026 \(as of Apr 1, 2026, not checked since May 5, 2026, https:\/\/www\.binance\.com\/en\/proof-of-reserves\)/,
+      /Proof of reserves: cryptographic proof of all customer balances \(zk proof\), published monthly, balances taken Apr 1, 2026 \(as of Apr 1, 2026, we last checked on May 5, 2026, https:\/\/www\.binance\.com\/en\/proof-of-reserves\)/,
     );
     expect(text).toContain('Reserve ratios: BTC 100.03%');
     // OKX publishes whole percents: the text writes them whole, never "109.00%".
@@ -57,9 +57,10 @@ describe('shareText', () => {
     expect(text).toContain("On-chain assets: $139.68B total, $118.72B without the exchange's own tokens (as of Aug 10, 2026, https://api.llama.fi/cexs");
     expect(text).toContain('Net flows (positive = onto the exchange): 24 h +$4.4M, 7 days +$475.61M, 30 days +$175.78M (as of Aug 10, 2026');
     expect(text).toContain('Check your own balance: https://github.com/binance/zkmerkle-proof-of-solvency');
-    expect(headline.length).toBeLessThanOrEqual(280);
+    // Uncut: the headline ends with the day it is shared and its source link, whole.
+    expect(headline.endsWith(' · shared Nov 25, 2026 https://www.binance.com/en/proof-of-reserves')).toBe(true);
     expect(headline).toMatch(
-      /^Binance · grade . \(.+\) · PoR: cryptographic proof of all customer balances \(zk proof\), as of Apr 1, 2026, not checked since May 5, 2026 · shared Nov 25, 2026 https:\/\//,
+      /^Binance · grade . \(.+\) · PoR: cryptographic proof of all customer balances \(zk proof\), as of Apr 1, 2026, we last checked on May 5, 2026 · shared Nov 25, 2026 https:\/\//,
     );
     // Every link in the text is listed, and every listed link is clean.
     for (const url of text.match(URL_IN_TEXT) ?? []) expect(links).toContain(url);
@@ -236,7 +237,7 @@ describe('shareText', () => {
     expect(text).not.toContain('grade');
     expect(text).not.toContain('javascript');
     // As the card's sections say "Unknown": said so, with no figure made up, rather than left out.
-    expect(text.split('\n')).toEqual(expect.arrayContaining(['On-chain assets: unknown', 'Net flows (positive = onto the exchange): unknown']));
+    expect(text.split('\n')).toEqual(expect.arrayContaining(['On-chain assets: unknown', 'Net flows: unknown']));
     expect(headline).toBe('Binance · unknown · PoR: unknown · shared Nov 25, 2026');
     expect(links.every((url) => url.startsWith('https://'))).toBe(true);
   });
@@ -306,7 +307,9 @@ describe('shareText', () => {
       const { view, verdict } = realCase(id);
       const first = shareSummary({ view, verdict, now });
       expect(shareSummary({ view: structuredClone(view), verdict: structuredClone(verdict), now })).toEqual(first);
-      expect(first.headline.length).toBeLessThanOrEqual(280);
+      // Uncut: every headline keeps the day it is shared and ends with its whole source link (headline-link.test.ts checks every language).
+      expect(first.headline).toMatch(/ · shared Nov 25, 2026 https:\/\/\S+$/);
+      expect(first.links).toContain(first.headline.split(' ').at(-1));
       for (const url of first.text.match(URL_IN_TEXT) ?? []) expect(first.links).toContain(url);
       for (const url of first.links) expect(cleanUrl(url)).toBe(url);
     }

@@ -12,6 +12,7 @@ import { reasonsWorstFirst } from '../view/card-reasons';
 import { porChecked, type PorCheckedReturnType } from '../view/por-checked';
 import { formatDate, formatLocalDate, formatRatio, formatSignedUsd, formatUsd } from '../words/format';
 import { withFigureDates } from './figure-dates';
+import { cutToPostLength, LINK_WEIGHT, POST_LIMIT, postLength } from './post-length';
 import type { MessageKey, Translate } from '../words/translate-from';
 
 export interface ShareTextParameters {
@@ -28,7 +29,7 @@ export interface ShareTextParameters {
 export interface ShareTextReturnType {
   /** "Binance on Reserve Radar", for the Web Share API's `title`. */
   title: string;
-  /** One line, under 280 characters, for short-text share targets. */
+  /** One line for short-text share targets, at most 280 characters as X counts them (a link as 23), its source link whole. */
   headline: string;
   /** The whole card as plain text: every figure with its date and source link. */
   text: string;
@@ -146,17 +147,17 @@ export function shareText({ view, verdict: override, now, t, locale: asked = 'en
     const day = checked?.day;
     // The day we looked is ours, not a figure's: it stays out of the heading's "figures dated" span.
     // "None published" is said as of that day, never as a present fact; a day too old to stand for today, as found
-    // then; without a day, that it is unknown, as the card's source line says it.
+    // then; without a day, "none found", and that the day of our check is unknown, as the card's source line says it.
     const none = day === undefined ? t('shareText_porNone') : t(checked?.late ? 'shareText_porNoneLate' : 'shareText_porNoneAsOf', date(day));
-    lines.push(`${none}${aside(por.source, day === undefined ? t('reasonDateUnknown') : undefined)}`);
+    lines.push(`${none}${aside(por.source, day === undefined ? t('shareText_checkDayUnknown') : undefined)}`);
     if (por.note !== undefined) lines.push(`  ${t('shareText_note', dataNote(oneLine(por.note)))}`);
   } else {
     const details = [t(METHOD_KEYS[por.method]), t(CADENCE_KEYS[por.cadence])];
     if (por.snapshotDate !== undefined) details.push(t('shareText_balancesTaken', date(por.snapshotDate)));
     if (por.publishedDate !== undefined) details.push(t('shareText_reportPublished', date(por.publishedDate)));
     if (por.attestor !== undefined) details.push(t('shareText_attestor', por.attestor));
-    // As the card's details: the day the report describes, and beside it "not checked since" when our copy is too old,
-    // so the report's age is not read as the exchange's delay.
+    // As the card's details: the day the report describes, and beside it the day we last checked when our copy is too
+    // old, so the report's age is not read as the exchange's delay.
     lines.push(`${t('shareText_por', details.join(comma))}${aside(por.source, t('shareText_asOf', date(por.asOf)) + unchecked(checked, date, t, comma))}`);
     figureDates.push(por.asOf);
     const figures: string[] = [];
@@ -173,8 +174,7 @@ export function shareText({ view, verdict: override, now, t, locale: asked = 'en
 
   const { onchain } = view;
   // A section the card shows as "Unknown" is said unknown here too, not left out.
-  const unknown = t('unknownFigureInSentence');
-  if (onchain === undefined) lines.push(t('shareText_onchain', unknown));
+  if (onchain === undefined) lines.push(t('shareText_onchain', t('unknownFigureInSentence')));
   else {
     const parts = [t('shareText_onchainTotal', usd(onchain.totalUsd)), t('shareText_onchainClean', usd(onchain.cleanUsd))];
     if (onchain.ownTokenUsd !== undefined) parts.push(t('shareText_onchainOwn', usd(onchain.ownTokenUsd)));
@@ -189,7 +189,8 @@ export function shareText({ view, verdict: override, now, t, locale: asked = 'en
   }
 
   const { flows } = view;
-  if (flows === undefined) lines.push(t('shareText_flows', unknown));
+  // Unknown flows need no sign legend ("positive = onto the exchange"): there is no figure to read it on.
+  if (flows === undefined) lines.push(t('shareText_flowsUnknown'));
   else {
     const windows = (
       [
@@ -198,7 +199,7 @@ export function shareText({ view, verdict: override, now, t, locale: asked = 'en
         ['shareText_flow30d', flows.net30dUsd],
       ] as const
     ).flatMap(([key, value]) => (value === undefined ? [] : [t(key, formatSignedUsd(value, locale))]));
-    lines.push(`${t('shareText_flows', windows.length > 0 ? windows.join(comma) : unknown)}${cite(flows.source, flows.asOf)}`);
+    lines.push(`${windows.length > 0 ? t('shareText_flows', windows.join(comma)) : t('shareText_flowsUnknown')}${cite(flows.source, flows.asOf)}`);
     if (windows.length > 0) figureDates.push(flows.asOf);
   }
 
@@ -236,9 +237,12 @@ function cleanLinksIn(text: string, links: string[]): string {
   });
 }
 
-/** ", not checked since C" when `checked` says our copy of a report is too old to stand for today (the card's words), else nothing. */
+/**
+ * ", we last checked on C" when `checked` says our copy of a report is too old to stand for today, else nothing. The
+ * card's "not checked since" agrees with its "report"; after "Proof of reserves: <method>" these words agree with no noun.
+ */
 function unchecked(checked: PorCheckedReturnType | undefined, date: (iso: string) => string, t: Translate, comma: string): string {
-  return checked?.late === true && checked.day !== undefined ? `${comma}${t('porNotCheckedSince', date(checked.day))}` : '';
+  return checked?.late === true && checked.day !== undefined ? `${comma}${t('shareText_notCheckedSince', date(checked.day))}` : '';
 }
 
 function headline({
@@ -268,17 +272,21 @@ function headline({
   }
   if (view.status.kind !== 'operating') parts.push(t(view.status.kind === 'collapsed' ? 'shareText_headCollapsed' : 'shareText_headClosed', date(view.status.date)));
   else if (view.por?.method === 'none') {
-    // As the text below and the card say it: a day too old to stand for today is "found when we last checked", not "as of"; no day, "date unknown".
+    // As the text below and the card say it: a day too old to stand for today is "found when we last checked", not "as of"; no day, "date of our check unknown".
     const day = checked?.day;
     const { open, close } = joiners(locale);
-    parts.push(day === undefined ? `${t('shareText_headPorNone')}${open}${t('reasonDateUnknown')}${close}` : t(checked?.late ? 'shareText_headPorNoneLate' : 'shareText_headPorNoneAsOf', date(day)));
+    parts.push(
+      day === undefined ? `${t('shareText_headPorNone')}${open}${t('shareText_checkDayUnknown')}${close}` : t(checked?.late ? 'shareText_headPorNoneLate' : 'shareText_headPorNoneAsOf', date(day)),
+    );
   } else if (view.por !== undefined) parts.push(t('shareText_headPor', [t(METHOD_KEYS[view.por.method]), date(view.por.asOf)]) + unchecked(checked, date, t, joiners(locale).comma));
   else parts.push(t('shareText_headPorUnknown'));
-  const first = `${parts.join(' · ')} · ${t('shareText_headShared', shared)}`;
+  const said = parts.join(' · ');
   const source = link(view.status.kind === 'operating' ? (view.por?.source ?? view.porUrl) : view.status.source);
-  const line = source === undefined ? first : `${first} ${source}`;
-  // A link cut in half is worse than none, so an over-long line loses its link whole.
-  return line.length <= 280 ? line : first.slice(0, 280);
+  const withLink = (words: string) => (source === undefined ? words : `${words} ${source}`);
+  // Measured as a post is (a link counts as 23). The link is what lets a reader check the line, so it is never
+  // cut: an over-long line first loses the day it is shared, then, as a last resort, the end of its words.
+  for (const words of [`${said} · ${t('shareText_headShared', shared)}`, said]) if (postLength(withLink(words)) <= POST_LIMIT) return withLink(words);
+  return withLink(cutToPostLength(said, source === undefined ? POST_LIMIT : POST_LIMIT - 1 - LINK_WEIGHT));
 }
 
 function oneLine(text: string): string {
