@@ -183,3 +183,105 @@ describe('the address book step for an address the book already holds', () => {
     render(null, root);
   });
 });
+
+describe('the address book step when another page changes the book under the focus', () => {
+  const drawStep = (root: HTMLElement, book: readonly AddressBookEntry[], state: GuideState = base) =>
+    render(
+      <I18nContext.Provider value={{ t: en, locale: 'en' }}>
+        <AddressBookStep state={state} book={book} onAction={() => undefined} onSaveAddress={() => Promise.resolve()} onRemoveAddress={() => Promise.resolve()} />
+      </I18nContext.Provider>,
+      root,
+    );
+
+  test('the address saved elsewhere while the focus is in the form: the note takes the focus, and the change is said', async () => {
+    const { window, root, $ } = page();
+    recordFocus(window);
+    drawStep(root, []);
+    await settle();
+    $('book-label')?.focus();
+    drawStep(root, [entry('Ledger', ADDRESS)]);
+    await settle();
+    const note = $('book-known');
+    expect(window.document.activeElement).toBe(note);
+    // Focusable, out of the tab order (linkedom keeps the case Preact writes the attribute in).
+    expect(note?.getAttribute('tabindex') ?? note?.getAttribute('tabIndex')).toBe('-1');
+    expect($('book-status')?.textContent).toBe(en('bookAlreadySaved', 'Ledger'));
+    // Taken out again while the note has the focus: the form is back and its name field takes the focus.
+    drawStep(root, []);
+    await settle();
+    expect(window.document.activeElement).toBe($('book-label'));
+    expect($('book-status')?.textContent).toBe('');
+    render(null, root);
+  });
+
+  test('skipped, with the focus on Skip, then saved elsewhere: the note takes the focus, and "skipped" gives way to "saved"', async () => {
+    const { window, root, $ } = page();
+    recordFocus(window);
+    const skipped: GuideState = { ...base, addressBook: 'skipped' };
+    drawStep(root, [], skipped);
+    await settle();
+    $('book-skip')?.focus();
+    expect($('book-status')?.textContent).toBe(en('bookSkipped'));
+    drawStep(root, [entry('Ledger', ADDRESS)], skipped);
+    await settle();
+    expect(window.document.activeElement).toBe($('book-known'));
+    expect($('book-status')?.textContent).toBe(en('bookAlreadySaved', 'Ledger'));
+    render(null, root);
+  });
+
+  test('saved elsewhere while the focus is outside the form: the focus stays, the change is still said; held from the start it is not', async () => {
+    const { window, root, $ } = page();
+    recordFocus(window);
+    const trezor = entry('Trezor', '0x1111111111111111111111111111111111111111');
+    drawStep(root, [trezor]);
+    await settle();
+    const remove = $('book-remove');
+    remove?.focus();
+    drawStep(root, [trezor, entry('Ledger', ADDRESS)]);
+    await settle();
+    expect(window.document.activeElement).toBe(remove);
+    expect($('book-status')?.textContent).toBe(en('bookAlreadySaved', 'Ledger'));
+    render(null, root);
+    // Drawn with the note: it is the step's content, read with it, not news.
+    drawStep(root, [entry('Ledger', ADDRESS)]);
+    await settle();
+    expect($('book-known')).not.toBeNull();
+    expect($('book-status')?.textContent).toBe('');
+    render(null, root);
+  });
+});
+
+describe('the address book step reads the book as the network spells addresses', () => {
+  const drawStep = (root: HTMLElement, book: readonly AddressBookEntry[], state: GuideState) =>
+    render(
+      <I18nContext.Provider value={{ t: en, locale: 'en' }}>
+        <Guide {...quietGuide(state)} book={book} />
+      </I18nContext.Provider>,
+      root,
+    );
+
+  test('an EVM address pasted in lower case, saved checksummed: saved, and the step is done', async () => {
+    const { root, $, press } = page();
+    drawStep(root, [entry('Ledger', ADDRESS)], { ...base, address: ADDRESS.toLowerCase() });
+    await settle();
+    press('goto-address-book');
+    await settle();
+    expect($('book-known')?.textContent).toBe(en('bookAlreadySaved', 'Ledger'));
+    expect($('goto-address-book')?.textContent).toContain(en('guideStepDone'));
+    render(null, root);
+  });
+
+  test('a Solana address whose saved entry differs only in case: another account, not saved, and the step is to do', async () => {
+    const { root, $, press } = page();
+    const solana: GuideState = { ...base, network: 'solana', asset: 'SOL', address: 'TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA' };
+    const variant: AddressBookEntry = { label: 'Phantom', network: 'solana', address: 'TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623vQ5DA', addedAt: '2026-12-05T12:00:00Z' };
+    drawStep(root, [variant], solana);
+    await settle();
+    press('goto-address-book');
+    await settle();
+    expect($('book-known')).toBeNull();
+    expect($('book-save')).not.toBeNull();
+    expect($('goto-address-book')?.textContent).toContain(en('guideStepTodo'));
+    render(null, root);
+  });
+});

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useFocusAfterRemove } from '../focus-after-remove';
 import { RemovalStatus } from '../RemovalStatus';
 import { checkPoisoning, isInBook, type AddressBookEntry } from '../../lib/custody/address-book';
@@ -52,6 +52,27 @@ export function AddressBookStep({ state, book, onAction, onSaveAddress, onRemove
   const savedHere = status === 'saved' && savedEntry !== undefined;
   // Nothing to choose, except while a save here is under way or done: the form stays under the user's focus, and says "Saved" itself.
   const alreadySaved = savedEntry !== undefined && status !== 'saving' && status !== 'saved' ? savedEntry : null;
+  // The note and the form take each other's place when another page changes the book: one that held the focus would drop it
+  // to the page, so the focus goes to what takes its place. Read while drawing, before the leaving one takes the focus with it.
+  const form = useRef<HTMLFormElement>(null);
+  const note = useRef<HTMLParagraphElement>(null);
+  const focusIn = useRef<'form' | 'note' | undefined>(undefined);
+  const active = (form.current ?? note.current)?.ownerDocument.activeElement;
+  focusIn.current = active === null || active === undefined ? undefined : form.current?.contains(active) ? 'form' : note.current === active ? 'note' : undefined;
+  // The note is news, said in the status region, when the book takes the address in while the step is drawn (another page saved
+  // it); drawn with the step, or after a save made here, it is the step's content and is not said.
+  const heldBefore = useRef<boolean | undefined>(undefined);
+  const knownNews = useRef(false);
+  if (savedEntry === undefined) knownNews.current = false;
+  else if (heldBefore.current === false && alreadySaved !== null) knownNews.current = true;
+  if (here !== null) heldBefore.current = savedEntry !== undefined;
+  useEffect(() => {
+    const doc = (note.current ?? labelField.current)?.ownerDocument;
+    const now = doc?.activeElement;
+    if (doc === undefined || (now !== null && now !== undefined && now !== doc.body && now.isConnected)) return;
+    if (focusIn.current === 'form') note.current?.focus();
+    else if (focusIn.current === 'note') labelField.current?.focus();
+  });
 
   const save = async (event: Event) => {
     event.preventDefault();
@@ -90,11 +111,11 @@ export function AddressBookStep({ state, book, onAction, onSaveAddress, onRemove
             </p>
           )}
           {alreadySaved !== null ? (
-            <p class="guide-note guide-note--ok" data-testid="book-known">
+            <p ref={note} tabIndex={-1} class="guide-note guide-note--ok" data-testid="book-known">
               {t('bookAlreadySaved', alreadySaved.label)}
             </p>
           ) : (
-            <form class="book-form" onSubmit={(event) => void save(event)}>
+            <form ref={form} class="book-form" onSubmit={(event) => void save(event)}>
               <div class="field">
                 <label for="book-label">{t('bookLabel')}</label>
                 <input
@@ -127,7 +148,15 @@ export function AddressBookStep({ state, book, onAction, onSaveAddress, onRemove
           )}
           <p role="status" data-testid="book-status">
             {/* "Not saved" after a skip holds only while the book does not hold the address for this network. */}
-            {savedHere ? t('bookSaved') : status === 'error' ? t('bookSaveFailed') : state.addressBook === 'skipped' && savedEntry === undefined ? t('bookSkipped') : ''}
+            {knownNews.current && alreadySaved !== null
+              ? t('bookAlreadySaved', alreadySaved.label)
+              : savedHere
+                ? t('bookSaved')
+                : status === 'error'
+                  ? t('bookSaveFailed')
+                  : state.addressBook === 'skipped' && savedEntry === undefined
+                    ? t('bookSkipped')
+                    : ''}
           </p>
         </>
       )}

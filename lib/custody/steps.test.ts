@@ -148,6 +148,19 @@ describe('guide steps', () => {
     expect(elsewhere.problems.map((p) => p.code)).toEqual(['address-book']);
   });
 
+  it('reads the book as the network spells addresses: EVM case is only a checksum, Solana case is another address', () => {
+    const evm: GuideState = { ...createGuideState(t0), network: 'ethereum', address: mine.toLowerCase() };
+    const savedEvm = v.parse(AddressBookEntrySchema, { label: 'Ledger', network: 'ethereum', address: mine, addedAt: t0.toISOString() });
+    expect(validateStep({ state: evm, step: 'address-book', book: [savedEvm] }).complete).toBe(true);
+    // Base58 is case-sensitive: one letter in another case is another account, not the saved one.
+    const solana: GuideState = { ...createGuideState(t0), network: 'solana', address: 'TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA' };
+    const caseVariant = v.parse(AddressBookEntrySchema, { label: 'Phantom', network: 'solana', address: 'TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623vQ5DA', addedAt: t0.toISOString() });
+    const variant = validateStep({ state: solana, step: 'address-book', book: [caseVariant] });
+    expect(variant.complete).toBe(false);
+    expect(variant.problems.map((p) => p.code)).toEqual(['address-book']);
+    expect(validateStep({ state: solana, step: 'address-book', book: [{ ...caseVariant, address: solana.address ?? '' }] }).complete).toBe(true);
+  });
+
   it('starts the recovery phrase checklist over for another kind of wallet, which has a phrase of its own', () => {
     const done = run(happyPath);
     const other = applyGuideAction(done, { type: 'choose-wallet', walletKind: 'mobile' }, t0);

@@ -40,6 +40,13 @@ describe('the address book step follows the book changed in other tabs, in Chrom
     };
     await options.bringToFront();
     await options.getByTestId('data-import').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+    // The stored book, not the message: from the second import on, the message before it already reads the same.
+    const stored = () =>
+      options.evaluate(async () => {
+        const { addressBook } = await (globalThis as unknown as { chrome: { storage: { local: { get: (key: string) => Promise<Record<string, unknown>> } } } }).chrome.storage.local.get('addressBook');
+        return Array.isArray(addressBook) ? addressBook.map((entry: { network: string; address: string }) => `${entry.network}:${entry.address}`) : [];
+      });
+    await expect.poll(stored).toEqual(book.map((entry) => `${entry.network}:${entry.address}`));
     await expect.poll(() => options.getByTestId('data-import-message').textContent()).toMatch(/^Imported 0 holdings/);
   }
 
