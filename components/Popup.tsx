@@ -325,8 +325,6 @@ const CONTROLS = 'a[href], button:not([disabled]), input:not([disabled]), select
 /** Focuses the first control past `section`: the next stop a Tab reaches, with a name a screen reader reads. */
 function focusAfter(section: Element | null): void {
   if (section === null) return;
-  const next = [...section.ownerDocument.querySelectorAll<HTMLElement>(CONTROLS)].find(
-    (control) => !section.contains(control) && (section.compareDocumentPosition(control) & FOLLOWING) !== 0,
-  );
+  const next = [...section.ownerDocument.querySelectorAll<HTMLElement>(CONTROLS)].find((control) => !section.contains(control) && (section.compareDocumentPosition(control) & FOLLOWING) !== 0);
   next?.focus();
 }
