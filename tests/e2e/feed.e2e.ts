@@ -77,7 +77,12 @@ describe('the signed PoR feed in Chromium', () => {
     await notice.waitFor();
     const cexs = options.locator('[data-testid="source-row"][data-source="cexs"]');
     const feedRow = options.locator('[data-testid="source-row"][data-source="feed"]');
-    const seen = { feed: await feedRow.getAttribute('data-status'), status: await cexs.getAttribute('data-status'), row: await cexs.locator('.source__age').textContent(), notice: await notice.textContent() };
+    const seen = {
+      feed: await feedRow.getAttribute('data-status'),
+      status: await cexs.getAttribute('data-status'),
+      row: await cexs.locator('.source__age').textContent(),
+      notice: await notice.textContent(),
+    };
     // Read, then reloaded for the next test's refresh, whatever they say.
     await options.reload();
     await options.getByTestId('sources').waitFor();
