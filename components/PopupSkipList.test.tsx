@@ -16,7 +16,7 @@ const { t } = words;
 describe('the popup list for keyboard users', () => {
   effectsOnNextTask();
 
-  test('its first stop skips it: the focus lands at its end, so the next Tab reaches what follows', async () => {
+  test('its first stop skips it: the focus lands on the first control after it, named and visible', async () => {
     const dom = popupPage(words);
     const focused = recordFocus(dom.window);
     const views = ['binance', 'kraken', 'okx'].map((id) => buildExchangeView({ exchange: getExchange(id)!, reserves: undefined, now: new Date('2026-12-07T10:00:00Z') }));
@@ -28,10 +28,11 @@ describe('the popup list for keyboard users', () => {
     const focusable = [...(section?.querySelectorAll('a, button, input, select') ?? [])];
     expect(focusable[0]).toBe(skip);
     skip?.dispatchEvent(new dom.window.Event('click', { bubbles: true, cancelable: true }));
-    const end = dom.$('list-end');
-    expect(focused).toEqual(['list-end']);
-    // The end is the last thing in the list's section: nothing of the list is left to tab through.
-    expect(section?.lastElementChild).toBe(end);
+    expect(focused).toEqual(['open-verify']);
+    // A control a Tab would reach, with a name to read out: not an empty stop of its own.
+    const active = dom.window.document.activeElement as HTMLElement;
+    expect([active.tagName, active.getAttribute('tabindex'), active.textContent]).toEqual(['BUTTON', null, t('openVerify')]);
+    expect(section?.contains(active)).toBe(false);
     render(null, dom.root);
   });
 });

@@ -74,11 +74,37 @@ describe('subscribing again to a list already held', () => {
     const failedAt = (await stored())[0]?.lastError?.at;
     expect(failedAt).toEqual(expect.any(String));
     await new Promise((resolve) => setTimeout(resolve, 5));
-    expect(await subscribe(URL_A, signer)).toEqual({ ok: true });
+    const answered = await subscribe(URL_A, signer);
     const [again] = await stored();
+    const [view] = await subscriptionViews();
+    // Not answered as done: the form keeps the address and says the row's new line, which has the new date.
+    expect(answered).toEqual({ ok: false, reason: view?.message });
+    expect(view?.health).toBe('failing');
+    expect(view?.message).toContain('503');
     expect(again?.lastGood?.sequence).toBe(3);
     expect(again?.lastError?.at).not.toBe(failedAt);
     expect(await titles()).toEqual(['Withdrawals paused']);
+  });
+
+  test('whose copy expired is checked again at once, though no check failed', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(new Date('2026-12-01T00:00:00Z'));
+      const ending = JSON.stringify((await signWarningList({ list: { ...list, expires: '2026-12-10T00:00:00Z' }, privateKey: key })).envelope);
+      answer = () => new Response(ending, { status: 200, headers: { 'content-type': 'application/json' } });
+      expect(await subscribe(URL_A, signer)).toEqual({ ok: true });
+      vi.setSystemTime(new Date('2026-12-11T00:00:00Z'));
+      expect((await subscriptionViews()).map((view) => view.health)).toEqual(['expired']);
+      const renewed = JSON.stringify((await signWarningList({ list: { ...list, sequence: 4 }, privateKey: key })).envelope);
+      answer = () => new Response(renewed, { status: 200, headers: { 'content-type': 'application/json' } });
+      fetched = [];
+      expect(await subscribe(URL_A, signer)).toEqual({ ok: true });
+      expect(fetched).toEqual([URL_A]);
+      expect((await stored())[0]?.lastGood?.sequence).toBe(4);
+      expect((await subscriptionViews()).map((view) => view.health)).toEqual(['ok']);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   test('checks only that list, not every list held', async () => {
@@ -87,7 +113,8 @@ describe('subscribing again to a list already held', () => {
     answer = () => new Response('gone', { status: 404 });
     expect(await subscribe(URL_A, signer)).toEqual({ ok: true });
     fetched = [];
-    expect(await subscribe(URL_A, signer)).toEqual({ ok: true });
+    // Checked, and failing still: said, not answered as done.
+    expect(await subscribe(URL_A, signer)).toEqual({ ok: false, reason: (await subscriptionViews()).find((view) => view.url === URL_A)?.message });
     expect(fetched).toEqual([URL_A]);
   });
 

@@ -298,7 +298,7 @@ async function subscribeMarked({ url, expectedSigner, replaces }: SubscribeReque
       if (!(await mayRead(added.url))) return { answer: 'no-access' };
       const held = current.find((subscription) => subscription.url === added.url);
       if (held !== undefined) {
-        if (sameAddress(held.expectedSigner, added.expectedSigner)) return { answer: needsCheckAgain(held) ? 'check-again' : 'already-subscribed' };
+        if (sameAddress(held.expectedSigner, added.expectedSigner)) return { answer: needsCheckAgain({ state: held, now: new Date() }) ? 'check-again' : 'already-subscribed' };
         if (replaces === undefined || !sameAddress(replaces, held.expectedSigner)) return { answer: { url: held.url, current: held.expectedSigner, next: added.expectedSigner } };
         const moved = replaceSigner({ state: held, expectedSigner: added.expectedSigner });
         return { next: current.map((subscription) => (subscription === held ? moved : subscription)), answer: undefined };
@@ -317,9 +317,11 @@ async function subscribeMarked({ url, expectedSigner, replaces }: SubscribeReque
   );
   if (typeof outcome === 'object') return { ok: false, confirmSignerChange: outcome };
   if (outcome === 'check-again') {
-    // Answered as a subscribe is: done, and the row under it says how the check went.
     await checkSubscriptions({ force: true, only: added.url });
-    return { ok: true };
+    // Fine now: answered as a subscribe is. Still not fine: the form keeps the address and says the row's new line,
+    // as the row itself is not read out when it changes.
+    const row = (await subscriptionViews()).find((view) => view.url === added.url);
+    return row === undefined || row.health === 'ok' ? { ok: true } : { ok: false, reason: row.message };
   }
   const refused = outcome;
   if (refused !== undefined) {

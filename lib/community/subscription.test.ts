@@ -221,11 +221,13 @@ describe('goodLists and subscriptionHealth', () => {
 });
 
 describe('needsCheckAgain', () => {
-  it('is true for a list never verified or whose latest check failed, false for one that is fine', async () => {
+  it('is true for a list never verified, whose latest check failed or whose copy expired, false for one that is fine', async () => {
     const good = await checkSubscription({ state: fresh(), fetched: { ok: true, body: await body(sampleList(5)) }, now });
     const failing = await checkSubscription({ state: good, fetched: { ok: false, failure: { reason: 'http', host: 'lists.example.org', status: 404 } }, now: later });
     const neverGood = await checkSubscription({ state: fresh(), fetched: { ok: true, body: '{}' }, now });
-    expect([fresh(), neverGood, failing, good].map((state) => needsCheckAgain(state))).toEqual([true, true, true, false]);
+    expect([fresh(), neverGood, failing, good].map((state) => needsCheckAgain({ state, now }))).toEqual([true, true, true, false]);
+    // Expired, with no failed check: the host may serve a new copy already.
+    expect(needsCheckAgain({ state: good, now: new Date('2026-12-21T00:00:00Z') })).toBe(true);
   });
 });
 

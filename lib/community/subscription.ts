@@ -221,15 +221,16 @@ function hostOf(url: string): string {
   }
 }
 
-/** How often a held list is fetched again (the schedule runs hourly; a list is due once this long has passed). More than one. */
+/** How often a held list is fetched again (the background wakes every few minutes; a list is due once this long has passed). More than one. */
 export const LIST_CHECK_EVERY_HOURS = 6;
 
 /**
- * Whether subscribing again to a list already held checks it again at once: its latest check failed, or
- * no copy of it has verified yet (the user fixed the host, or wants to know now). A fine list waits its turn.
+ * Whether subscribing again to a list already held checks it again at once: it is not fine now (its latest
+ * check failed, no copy of it verified yet, or the copy held expired), so the user fixed the host, or wants
+ * to know now. A fine list waits its turn.
  */
-export function needsCheckAgain(state: Pick<WarningSubscription, 'lastGood' | 'lastError'>): boolean {
-  return state.lastError !== undefined || state.lastGood === undefined;
+export function needsCheckAgain({ state, now }: SubscriptionHealthParameters): boolean {
+  return subscriptionHealth({ state, now }) !== 'ok';
 }
 
 export type SubscriptionHealth = 'never-checked' | 'ok' | 'failing' | 'expired';

@@ -76,10 +76,18 @@ describe('the signed PoR feed in Chromium', () => {
     const notice = options.getByTestId('options-notice').filter({ hasText: /\S/ });
     await notice.waitFor();
     const cexs = options.locator('[data-testid="source-row"][data-source="cexs"]');
-    const seen = { status: await cexs.getAttribute('data-status'), row: await cexs.locator('.source__age').textContent(), notice: await notice.textContent() };
+    const feedRow = options.locator('[data-testid="source-row"][data-source="feed"]');
+    const seen = {
+      feed: await feedRow.getAttribute('data-status'),
+      status: await cexs.getAttribute('data-status'),
+      row: await cexs.locator('.source__age').textContent(),
+      notice: await notice.textContent(),
+    };
     // Read, then reloaded for the next test's refresh, whatever they say.
     await options.reload();
     await options.getByTestId('sources').waitFor();
+    // The feed numbered 2 was taken (its row is fresh); /cexs was not answered, so its row is not.
+    expect(seen.feed).toBe('fresh');
     expect(seen.status).not.toBe('fresh');
     expect.soft(seen.row).toMatch(/^Using the totals from Reserve Radar’s signed feed: /);
     // /cexs keeps the feed's totals while the other failed rows have only the bundled data: some of each, not "bundled" for all.
@@ -87,7 +95,8 @@ describe('the signed PoR feed in Chromium', () => {
   });
 
   test('a feed with a figure changed after signing is refused, and the last good figures stay', async () => {
-    body = (await feedText(2, 1.0731, asOf)).replace('1.0731', '1.9731');
+    // Numbered above the one held (2), so only the changed figure can be why it is refused.
+    body = (await feedText(3, 1.0731, asOf)).replace('1.0731', '1.9731');
     const result = await refresh();
     expect(result.text).toMatch(/changed after signing/);
     const card = await krakenPor();
