@@ -71,6 +71,17 @@ describe('checkPoisoning', () => {
     expect(result.lookalikes).toEqual([]);
   });
 
+  it('a Solana address differing from a saved one only in letter case is another account: a look-alike, not known', () => {
+    // Base58 is case-sensitive, so the variant decodes to another key; eyes reading it still see the saved one.
+    const saved = 'TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA';
+    const solanaBook = [entry('Phantom', 'solana', saved)];
+    const variant = checkPoisoning({ candidate: { network: 'solana', address: 'TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623vQ5DA' }, book: solanaBook });
+    expect(variant.status).toBe('lookalike');
+    expect(variant.known).toBeNull();
+    expect(variant.lookalikes.map((match) => match.entry.label)).toEqual(['Phantom']);
+    expect(checkPoisoning({ candidate: { network: 'solana', address: saved }, book: solanaBook }).status).toBe('known');
+  });
+
   it('flags a look-alike loudly and names the saved entry', () => {
     const poisoned = lookalikeOf(mine, new Uint8Array(20).fill(0x77));
     const result = checkPoisoning({ candidate: { network: 'ethereum', address: poisoned }, book });

@@ -151,11 +151,14 @@ export function checkPoisoning({ candidate, book }: CheckPoisoningParameters): C
   for (const entry of book) {
     // One family shares one address space (a 0x address is the same account on every EVM chain).
     if (family(entry.network) !== candidateFamily) continue;
-    const [entryBody, candidateBody] = bodies(canonical(entry.network, entry.address), candidateText);
-    if (entryBody === candidateBody) {
+    const entryText = canonical(entry.network, entry.address);
+    // Known only when the normalised spellings match: where case carries meaning (base58), a case
+    // variant is another account, and falls through to the look-alike test below.
+    if (entryText === candidateText) {
       if (known === null || entry.network === candidate.network) known = entry;
       continue;
     }
+    const [entryBody, candidateBody] = bodies(entryText, candidateText);
     const sharedStart = sharedStartLength(entryBody, candidateBody);
     const sharedEnd = sharedEndLength(entryBody, candidateBody);
     if (sharedStart >= POISONING_MATCH_LENGTH && sharedEnd >= POISONING_MATCH_LENGTH) lookalikes.push({ entry, sharedStart, sharedEnd });
