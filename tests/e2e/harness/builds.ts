@@ -1,4 +1,5 @@
 /** Where the built extension, the browsers and the screenshots are; a missing one fails with the command that fixes it. */
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -31,7 +32,21 @@ export function requireChromium(build = chromeBuild): string {
 export function requireFirefox(): string {
   requireFile(firefoxPath, 'Firefox', 'Install it with: apt-get install -y firefox-esr (or set FIREFOX_PATH).');
   requireFile(join(firefoxBuild, 'manifest.json'), 'The Firefox build', 'Run: npm run build:firefox');
+  requireFirefoxVersion();
   return firefoxPath;
+}
+
+/** A Firefox older than the build's strict_min_version refuses the add-on; say so before a test meets that as a vague install error. */
+function requireFirefoxVersion(): void {
+  const manifest = JSON.parse(readFileSync(join(firefoxBuild, 'manifest.json'), 'utf8')) as {
+    browser_specific_settings?: { gecko?: { strict_min_version?: string } };
+  };
+  const needed = Number.parseInt(manifest.browser_specific_settings?.gecko?.strict_min_version ?? '0', 10);
+  const printed = execFileSync(firefoxPath, ['--version'], { encoding: 'utf8' });
+  const have = Number.parseInt(/Firefox (\d+)/.exec(printed)?.[1] ?? '0', 10);
+  if (have < needed) {
+    throw new Error(`Firefox at ${firefoxPath} is version ${have}; the Firefox build needs ${needed} or newer. Run: apt-get update && apt-get install -y firefox-esr (or set FIREFOX_PATH).`);
+  }
 }
 
 /** The content scripts the built Chrome manifest declares (WXT's output plus the wxt.config.ts hook). */
