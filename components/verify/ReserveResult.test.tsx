@@ -303,7 +303,7 @@ describe('ReserveResult: a figure typed for an asset no read answered', () => {
       "Votre chiffre pour USDT n'a pas été comparé\u00a0: ses lectures ont échoué. Votre chiffre pour OKB n'a pas été comparé\u00a0: les réponses de son jeton ne se lisent pas comme des montants.",
     );
     const zh = said('cancelled', { OKB: 'call-failed' }, chinese, 'zh-CN') ?? '';
-    expect(zh).toBe('你为 USDT 输入的数据未参与比较：检查在这些读取返回前已取消。你为 OKB 输入的数据未参与比较：该资产的读取均失败。');
+    expect(zh).toBe('您为 USDT 输入的数据未参与比较：检查在这些读取返回前已取消。您为 OKB 输入的数据未参与比较：该资产的读取均失败。');
     expect(chineseSentenceProblems(zh)).toEqual([]);
   });
 
