@@ -303,8 +303,44 @@ describe('ReserveResult: a figure typed for an asset no read answered', () => {
       "Votre chiffre pour USDT n'a pas été comparé\u00a0: ses lectures ont échoué. Votre chiffre pour OKB n'a pas été comparé\u00a0: les réponses de son jeton ne se lisent pas comme des montants.",
     );
     const zh = said('cancelled', { OKB: 'call-failed' }, chinese, 'zh-CN') ?? '';
-    expect(zh).toBe('你为 USDT 输入的数据未参与比较：检查在这些读取返回前已取消。你为 OKB 输入的数据未参与比较：该资产的读取均失败。');
+    expect(zh).toBe('您为 USDT 输入的数据未参与比较：检查在这些读取返回前已取消。您为 OKB 输入的数据未参与比较：该资产的读取均失败。');
     expect(chineseSentenceProblems(zh)).toEqual([]);
+  });
+
+  test('an asset whose wallets failed for different reasons is said to have more than one, not filed under one of them', () => {
+    const other = `0x${'cd'.repeat(20)}`;
+    /** USDT's and OKB's first wallet failed as `failures` says; OKB's second wallet answered something that is no balance. */
+    const mixed = (
+      error: 'cancelled' | undefined,
+      failures: Partial<Record<'USDT' | 'OKB', ReserveBalanceFailure>>,
+      second: Partial<Record<'USDT' | 'OKB', ReserveBalanceFailure>> = { OKB: 'not-a-balance' },
+    ) => {
+      const base = partial({ ETH: '12', OKB: '5', USDT: '7' }, error, failures);
+      const more = Object.entries(second).map(([symbol, failure]) => ({ address: other, symbol, error: 'log words', failure }));
+      return { ...base, balances: [...base.balances, ...more] } as unknown as CheckReservesReturnType;
+    };
+    const said = (read: CheckReservesReturnType, words = t, locale = 'en') => draw(onchain, words, locale, read).$('reserves-figures-unanswered')?.textContent;
+    // OKB: one wallet's call failed, the other's answer is no balance. Neither "its reads failed" nor "not amounts" is true of all of them.
+    expect(said(mixed(undefined, { USDT: 'call-failed', OKB: 'call-failed' }))).toBe(
+      "Your figure for USDT was not compared: its reads failed. Your figure for OKB was not compared: its reads gave no amount, for more than one reason (each wallet's reason is shown with the balances below).",
+    );
+    // Cancelled after one of OKB's reads failed: the other was never sent, which is a second reason.
+    expect(said(mixed('cancelled', { USDT: 'call-failed', OKB: 'call-failed' }, { OKB: 'not-read' }))).toBe(
+      "Your figure for USDT was not compared: its reads failed. Your figure for OKB was not compared: its reads gave no amount, for more than one reason (each wallet's reason is shown with the balances below).",
+    );
+    // No decimals and no balance are one reason to the reader (the answers are no amounts): not mixed.
+    expect(said(mixed(undefined, { USDT: 'call-failed', OKB: 'no-decimals' }))).toBe(
+      "Your figure for USDT was not compared: its reads failed. Your figure for OKB was not compared: its token's answers could not be read as amounts.",
+    );
+    const both = mixed(undefined, { USDT: 'not-read', OKB: 'call-failed' }, { USDT: 'call-failed', OKB: 'not-a-balance' });
+    expect(said(both)).toBe("Your figures for USDT, OKB were not compared: their reads gave no amount, for more than one reason (each wallet's reason is shown with the balances below).");
+    expect(said(both, french, 'fr')).toBe(
+      "Vos chiffres pour USDT, OKB n'ont pas été comparés\u00a0: leurs lectures n'ont donné aucun montant, pour plus d'une raison (la raison de chaque portefeuille figure avec les soldes ci-dessous).",
+    );
+    const zh = said(mixed(undefined, { USDT: 'call-failed', OKB: 'call-failed' }), chinese, 'zh-CN') ?? '';
+    expect(zh).toBe('您为 USDT 输入的数据未参与比较：该资产的读取均失败。您为 OKB 输入的数据未参与比较：相关读取因不止一种原因均未得到数量（各钱包的原因见下方余额）。');
+    expect(chineseSentenceProblems(zh)).toEqual([]);
+    expect(chineseBracketProblems(zh)).toEqual([]);
   });
 
   test('with every typed figure compared, or none typed, nothing is said', () => {

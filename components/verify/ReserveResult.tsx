@@ -26,6 +26,7 @@ const FIGURES_UNANSWERED = {
   unanswered: { one: 'verifyReservesFiguresUnansweredOne', other: 'verifyReservesFiguresUnanswered' },
   failed: { one: 'verifyReservesFiguresFailedOne', other: 'verifyReservesFiguresFailed' },
   'not-amounts': { one: 'verifyReservesFiguresNotAmountsOne', other: 'verifyReservesFiguresNotAmounts' },
+  mixed: { one: 'verifyReservesFiguresMixedOne', other: 'verifyReservesFiguresMixed' },
 } as const satisfies Record<string, PluralMessages>;
 
 /** What one run read: the totals beside the published and DefiLlama figures, then every address's balance. */
@@ -41,11 +42,18 @@ export function ReserveResult({ target, result, view, heldLoaded }: { target: Re
   // A figure the user typed for such an asset has nothing to be compared with: it is named, never left out unsaid.
   const typedUnanswered = read ? unanswered.filter((symbol) => Object.hasOwn(result.published?.amounts ?? {}, symbol)) : [];
   // Each is said with why it has no total, as its balances' codes tell: answers that are no amount, failed calls, or reads never sent.
+  // Wallets that failed for different reasons put the asset under "more than one reason", the table below saying which: filed
+  // under one of them, the sentence would be untrue of the others.
   const whyNoTotal = (symbol: string): keyof typeof FIGURES_UNANSWERED => {
-    const failures = new Set(result.balances.filter((balance) => balance.symbol === symbol).map((balance) => balance.failure));
-    if (failures.has('no-decimals') || failures.has('not-a-balance')) return 'not-amounts';
-    if (failures.has('call-failed')) return 'failed';
-    return cancelled ? 'cancelled' : 'unanswered';
+    const reasons = new Set(
+      result.balances
+        .filter((balance) => balance.symbol === symbol)
+        .map((balance) =>
+          balance.failure === 'no-decimals' || balance.failure === 'not-a-balance' ? 'not-amounts' : balance.failure === 'call-failed' ? 'failed' : cancelled ? 'cancelled' : 'unanswered',
+        ),
+    );
+    const [only] = reasons;
+    return reasons.size === 1 && only !== undefined ? only : 'mixed';
   };
   const figuresUnanswered = (Object.keys(FIGURES_UNANSWERED) as (keyof typeof FIGURES_UNANSWERED)[]).flatMap((why) => {
     const symbols = typedUnanswered.filter((symbol) => whyNoTotal(symbol) === why);

@@ -12,6 +12,7 @@ import { MULTICALL3_ADDRESS, reserveAddressLists, reserveTokens } from './reserv
 import {
   deployMulticall3,
   deployTestToken,
+  MIXED_FAILURE_TOKEN_CODE,
   NO_DECIMALS_TOKEN_CODE,
   setTestTokenBalance,
   SHORT_BALANCE_TOKEN_CODE,
@@ -28,6 +29,7 @@ const WBTC = '0x0000000000000000000000000000000000000B7c' as Address;
 const NO_CODE = '0x0000000000000000000000000000000000000bAd' as Address;
 const NO_DECIMALS = '0x00000000000000000000000000000000000DEC00' as Address;
 const SHORT = '0x0000000000000000000000000000000000005407' as Address;
+const MIXED = '0x000000000000000000000000000000000000F00d' as Address;
 
 let chain: LocalChain;
 let proxy: CountingProxy | undefined;
@@ -49,6 +51,8 @@ beforeAll(async () => {
   await deployTestToken(chain.url, WBTC, 8);
   await deployTestToken(chain.url, NO_DECIMALS, 6, NO_DECIMALS_TOKEN_CODE);
   await deployTestToken(chain.url, SHORT, 6, SHORT_BALANCE_TOKEN_CODE);
+  await deployTestToken(chain.url, MIXED, 6, MIXED_FAILURE_TOKEN_CODE);
+  await setTestTokenBalance(chain.url, MIXED, holders[0]!, 1_000_000n);
   for (const [i, holder] of holders.entries()) {
     await test.setBalance({ address: holder, value: BigInt(i + 1) * 10n ** 18n });
     await setTestTokenBalance(chain.url, USDT, holder, BigInt(i + 1) * 1_000_000n);
@@ -177,6 +181,23 @@ describe('checkReserves against a local anvil chain', () => {
     expect(rows.map((row) => [row.failure, row.error])).toEqual([
       ['not-a-balance', 'The contract answered something that is not a balance.'],
       ['not-a-balance', 'The contract answered something that is not a balance.'],
+    ]);
+  });
+
+  it('one asset’s reads can fail for different reasons, each balance saying its own', async () => {
+    const result = await checkReserves({ rpcUrl: chain.url, addresses: holders.slice(0, 3), tokens: [...tokens, { symbol: 'MIXED', address: MIXED, decimals: 6 }] });
+    expect(result.totals.MIXED).toBeUndefined();
+    // The first holder's balanceOf answers 16 bytes; the others' calls revert.
+    expect(result.balances.filter((row) => row.symbol === 'MIXED').map((row) => row.failure)).toEqual(['not-a-balance', 'call-failed', 'call-failed']);
+  });
+
+  it('a typed figure with more decimals than the token has is compared exactly, never rounded to the token’s decimals', async () => {
+    // 3 holders: 6 USDT (6 decimals) and 1.5 WBTC (8 decimals) on-chain.
+    const typed = { USDT: '5.0000001', WBTC: '1.500000001' };
+    const result = await checkReserves({ rpcUrl: chain.url, addresses: holders.slice(0, 3), tokens, published: { amounts: typed, source: 'entered by the user' } });
+    expect(result.comparisons.filter((row) => row.symbol !== 'ETH')).toEqual([
+      { symbol: 'USDT', onChain: '6', missingReads: 0, published: '5.0000001', publishedDifference: '0.9999999', publishedDifferencePercent: '19.99' },
+      { symbol: 'WBTC', onChain: '1.5', missingReads: 0, published: '1.500000001', publishedDifference: '-0.000000001', publishedDifferencePercent: '0' },
     ]);
   });
 

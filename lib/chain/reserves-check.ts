@@ -187,15 +187,18 @@ function compare(symbol: string, onChain: bigint, decimals: number, missingReads
   ] as const) {
     const text = figure?.amounts[symbol];
     if (text === undefined) continue;
+    // Compared at the finer of the token's decimals and the figure's own: a figure with more decimals than the
+    // token has is compared as given, never rounded to the token's (parseUnits would round 1.1234567 to 1.123457).
+    const scale = Math.max(decimals, text.split('.')[1]?.length ?? 0);
     let value: bigint;
     try {
-      value = parseUnits(text, decimals);
+      value = parseUnits(text, scale);
     } catch {
       continue;
     }
-    const difference = onChain - value;
-    out[key] = formatUnits(value, decimals);
-    out[`${key}Difference`] = formatUnits(difference, decimals);
+    const difference = onChain * 10n ** BigInt(scale - decimals) - value;
+    out[key] = formatUnits(value, scale);
+    out[`${key}Difference`] = formatUnits(difference, scale);
     const pct = percent(difference, value);
     if (pct !== undefined) out[`${key}DifferencePercent`] = pct;
   }

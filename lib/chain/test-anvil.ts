@@ -108,6 +108,18 @@ export const NO_DECIMALS_TOKEN_CODE = TEST_TOKEN_CODE.replace('63313ce567', '63f
 /** The test token whose `balanceOf` returns 16 bytes (PUSH1 0x10 for 0x20), short of the 32 any number takes: an answer, but no balance. */
 export const SHORT_BALANCE_TOKEN_CODE = ('0x60003560e01c806370a0823114601e578063313ce567146038576000' + '80fd5b6004356000526000602052604060002054600052601060' + '00f35b60015460005260206000f3') as Hex;
 
+/**
+ * A token that fails in two ways, by holder: `balanceOf` reverts for a holder whose stored balance
+ * is 0 (a failed call) and answers 16 bytes for any other (an answer that is no balance), so one
+ * asset's reads fail for more than one reason. `decimals()` answers as the test token's does.
+ *   0x1e: JUMPDEST … SHA3 SLOAD DUP1 ISZERO PUSH1 0x49 JUMPI PUSH1 0 MSTORE PUSH1 0x10 PUSH1 0 RETURN
+ *   0x3d: JUMPDEST PUSH1 1 SLOAD PUSH1 0 MSTORE PUSH1 0x20 PUSH1 0 RETURN
+ *   0x49: JUMPDEST PUSH1 0 DUP1 REVERT
+ */
+export const MIXED_FAILURE_TOKEN_CODE = ('0x60003560e01c806370a0823114601e578063313ce56714603d576000' +
+  '80fd5b60043560005260006020526040600020548015604957600052601060' +
+  '00f35b60015460005260206000f35b600080fd') as Hex;
+
 export interface LocalChain {
   url: string;
   stop(): Promise<void>;

@@ -11,7 +11,7 @@ import type { Locator, Page } from 'playwright-core';
 import { createPublicClient, createTestClient, http, type Address } from 'viem';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { reserveAddressLists, reserveTokens } from '../../lib/chain/reserve-addresses';
-import { deployMulticall3, deployTestToken, setTestTokenBalance, startAnvil, type LocalChain } from '../../lib/chain/test-anvil';
+import { deployMulticall3, deployTestToken, MIXED_FAILURE_TOKEN_CODE, setTestTokenBalance, startAnvil, type LocalChain } from '../../lib/chain/test-anvil';
 import { axeProblems, root, screenshotPath, startHttpServer, type ChromiumExtension } from './harness';
 import { BYBIT_ROOT, fixture, launchWithVerifyPage, verifyProof } from './verify-page';
 
@@ -236,6 +236,37 @@ describe('verify page in Chromium', () => {
       // A typed figure came with no date, and today is not the day it describes: each says its date is unknown.
       expect(await page.getByTestId('reserves-published-date').allTextContents()).toEqual(['date unknown', 'date unknown']);
       await expect.poll(() => page.locator('[data-testid="reserves-total"][data-symbol="USDC"]').textContent()).toContain('Unknown');
+    });
+
+    test('a figure with more decimals than the token has is shown as typed and compared exactly, not rounded', async () => {
+      // USDT counts to 6 decimal places; the figure has 7. The chain holds 1,244.56789 USDT.
+      await runCheck(chain.url, 'okx:1', { USDT: '1,244.5678901' });
+      const typedCell = page.locator('[data-testid="reserves-total"][data-symbol="USDT"] td').nth(1);
+      await expect.poll(() => typedCell.textContent()).toContain('1,244.5678901 (entered by you)');
+      expect(await page.getByTestId('reserves-published-difference').allTextContents()).toEqual(['difference \u22120.0000001 (0 %)']);
+    });
+
+    test('a figure whose asset’s wallets failed for different reasons is said to have more than one reason, not one of them', async () => {
+      // OKB's balanceOf answers 16 bytes (no balance) for the first wallet, which holds some, and reverts for the others.
+      const [first] = okx.addresses as [Address];
+      await deployTestToken(chain.url, okb, 18, MIXED_FAILURE_TOKEN_CODE);
+      await setTestTokenBalance(chain.url, okb, first, 1n);
+      try {
+        const result = await runCheck(chain.url, 'okx:1', { ETH: '3', OKB: '7' });
+        await expect.poll(() => result.getAttribute('data-complete')).toBe('false');
+        await expect
+          .poll(() => page.getByTestId('reserves-figures-unanswered').textContent())
+          .toBe("Your figure for OKB was not compared: its reads gave no amount, for more than one reason (each wallet's reason is shown with the balances below).");
+        // The balances table gives each wallet's own reason, as the sentence says.
+        const okbReasons = await page
+          .getByTestId('reserves-balances')
+          .locator('tbody tr')
+          .evaluateAll((rows) => rows.filter((row) => row.children[1]?.textContent === 'OKB').map((row) => row.children[2]?.textContent));
+        expect(new Set(okbReasons)).toEqual(new Set(['The contract answered something that is not a balance.', 'The contract call failed.']));
+      } finally {
+        await setTestTokenBalance(chain.url, okb, first, 0n);
+        await deployTestToken(chain.url, okb, 18);
+      }
     });
 
     test('a token that does not answer makes the result partial: it gets no total, the rest do', async () => {
