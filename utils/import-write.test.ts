@@ -70,6 +70,14 @@ describe('writeImport: all or nothing in storage', () => {
     expect(await stored()).toEqual({ holdings: imported.holdings, settings: imported.settings, addressBook: imported.addressBook });
   });
 
+  test('a card snooze whose time has passed by the import is not stored: importing an old file does not bring it back', async () => {
+    const now = Date.now();
+    const snoozes = { kraken: { until: 'time', endsAt: now - 60_000 }, binance: { until: 'time', endsAt: now + 60_000 }, okx: { until: 'data-change', fingerprint: 'ok|A||' } };
+    expect(await writeImport({ ...imported, settings: parseSettings({ snoozes }) })).toEqual({ ok: true });
+    expect((await stored()).settings).toMatchObject({ snoozes: { binance: snoozes.binance, okx: snoozes.okx } });
+    expect((await stored()).settings).not.toHaveProperty('snoozes.kraken');
+  });
+
   test('settings are replaced in one write: a watcher sees the imported settings, never none between', async () => {
     const seen: unknown[] = [];
     const stop = watchSettings((settings) => seen.push(settings));

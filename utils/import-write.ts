@@ -1,6 +1,7 @@
 import type { HoldingsState } from '@/lib/holdings/model';
 import type { AddressBookEntry } from '@/lib/custody/address-book';
 import type { Settings } from '@/lib/settings';
+import { snoozesInForce } from '@/lib/view/nudge-policy';
 import type { MessageKey } from '@/utils/i18n';
 import { replaceInTurns } from '@/utils/in-turn';
 import { holdingsReplacement } from '@/utils/holdings';
@@ -22,12 +23,13 @@ export type ImportWriteResult = { ok: true } | { ok: false; reason: Extract<Mess
  * leaves part of it imported. In the turns of the values it replaces (utils/in-turn.ts): a change
  * another context is making waits, and is made on the imported values.
  */
-export async function writeImport(next: ImportParts): Promise<ImportWriteResult> {
+export async function writeImport(next: ImportParts, now = Date.now()): Promise<ImportWriteResult> {
   const { settings, addressBook } = next;
   try {
     await replaceInTurns([
       holdingsReplacement(next.holdings),
-      ...(settings === undefined ? [] : [settingsReplacement(settings)]),
+      // A card snooze whose time passed since the file was made is not brought back; one until a data change is judged by the background.
+      ...(settings === undefined ? [] : [settingsReplacement({ ...settings, snoozes: snoozesInForce(settings.snoozes, now) })]),
       ...(addressBook === undefined ? [] : [addressBookReplacement(addressBook)]),
     ]);
     return { ok: true };

@@ -1,5 +1,6 @@
 import { defineLazyItem } from '@/utils/lazy-item';
 import { parseSettings, type Settings } from '@/lib/settings';
+import { snoozesInForce } from '@/lib/view/nudge-policy';
 import { memoizedRead } from './memo-item';
 import { inTurn, replaceInTurn, replacement, updateItem, type Replacement } from './in-turn';
 
@@ -23,6 +24,17 @@ export async function updateSettings(patch: Partial<Settings> | ((current: Setti
       return wanted === undefined ? stored : parseSettings({ ...current, ...wanted });
     }),
   );
+}
+
+/**
+ * Takes the spent card snoozes out of storage (`snoozesInForce`): those whose time has passed, and those made on data
+ * other than the exchange's now (`fingerprints`, by exchange id). Writes nothing when none is spent.
+ */
+export async function dropSpentSnoozes(now: number, fingerprints: Readonly<Record<string, string>>): Promise<void> {
+  await updateSettings(({ snoozes }) => {
+    const kept = snoozesInForce(snoozes, now, fingerprints);
+    return kept === snoozes ? undefined : { snoozes: kept };
+  });
 }
 
 /** Replaces every setting in one write, in the settings' turn, so no moment of storage holds none; watchers see one change. */

@@ -6,6 +6,9 @@ import { updateSettings } from '@/utils/settings';
 import { defillamaPricesUrl } from '@/lib/holdings/prices';
 import { pricedSymbols } from './holdings';
 import { englishMessage as getMessage } from './background.testkit';
+import { resetData } from './data';
+import { bundledSnapshot } from '@/lib/reserves/snapshot';
+import { parseSettings } from '@/lib/settings';
 
 const COINS_URL = defillamaPricesUrl({ symbols: pricedSymbols });
 
@@ -75,5 +78,26 @@ describe('the stored first paint, kept by the background', () => {
     expect((await storedFor('www.kraken.com'))?.entry.balanceNudge).toBeUndefined();
     const stored = JSON.stringify((await fakeBrowser.storage.local.get(FIRST_PAINT_KEY))[FIRST_PAINT_KEY]);
     expect(stored).not.toMatch(/4,?200|2,?000|"amount"|"ETH"/);
+  });
+
+  test('a card snooze whose time has passed, or made on data that has since changed, leaves the stored settings; one still in force stays', async () => {
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' });
+    await vi.waitFor(async () => expect(await storedFor('www.binance.com')).toBeDefined());
+    const madeOn = async (host: string) => ({ until: 'data-change', fingerprint: (await storedFor(host))?.entry.fingerprint ?? '' });
+    const binance = await madeOn('www.binance.com');
+    const kraken = await madeOn('www.kraken.com');
+    const ahead = { until: 'time', endsAt: Date.now() + 86_400_000 };
+    await updateSettings(parseSettings({ snoozes: { binance, kraken, okx: { until: 'time', endsAt: Date.now() - 1 }, bitstamp: ahead } }));
+    const snoozes = async () => parseSettings((await fakeBrowser.storage.local.get('settings')).settings).snoozes;
+    await vi.waitFor(async () => expect(await snoozes()).toEqual({ binance, kraken, bitstamp: ahead }));
+
+    // New data about Binance, as a refresh stores it: a reading dated today.
+    const base = bundledSnapshot();
+    const observedAt = new Date().toISOString();
+    const reading = { ...base.exchanges.binance!.onchain!, totalUsd: 123_456_789_012, asOf: observedAt.slice(0, 10), observedAt };
+    await resetData();
+    await fakeBrowser.storage.local.set({ heldSnapshot: { ...base, exchanges: { ...base.exchanges, binance: { ...base.exchanges.binance!, onchain: reading } } } });
+    await vi.waitFor(async () => expect((await storedFor('www.binance.com'))?.entry.fingerprint).not.toBe(binance.fingerprint));
+    await vi.waitFor(async () => expect(await snoozes()).toEqual({ kraken, bitstamp: ahead }));
   });
 });

@@ -12,7 +12,7 @@ import type { Language } from '@/lib/settings';
 import { buildFirstPaintCards, FIRST_PAINT_CARDS_KEY, type FirstPaintCards } from '@/lib/view/first-paint-view-card';
 import { warningLookup } from './warnings';
 import { runAlertLookup } from './run-alerts';
-import { getSettings, nudgeSeen } from '@/utils/settings';
+import { dropSpentSnoozes, getSettings, nudgeSeen } from '@/utils/settings';
 import { deletedSince, deleteMark } from './delete-everything';
 
 /**
@@ -27,7 +27,7 @@ const REBUILD_AFTER_MS = FIRST_PAINT_VALID_MS / 3;
 let chain: Promise<void> = Promise.resolve();
 let builtAt: number | undefined;
 
-/** Builds the view from what the background holds now and stores it. Rebuilds never overlap. */
+/** Builds the view from what the background holds now and stores it, then drops the spent card snoozes. Rebuilds never overlap. */
 export function rebuildFirstPaint(context: BackgroundContext): Promise<void> {
   chain = chain
     .then(async () => {
@@ -38,6 +38,12 @@ export function rebuildFirstPaint(context: BackgroundContext): Promise<void> {
       // One write: the cards always belong to the first paint beside them (the same builtAt).
       await browser.storage.local.set({ [FIRST_PAINT_KEY]: view, [FIRST_PAINT_CARDS_KEY]: cards });
       builtAt = view.builtAt;
+      // Built from every exchange's data as it is now: a card snooze made on other data, or whose time passed, hides
+      // nothing any more and leaves storage (and with it the options page's list). Its change builds the view again.
+      // A failed write costs the stored view nothing: the next build tries again.
+      await dropSpentSnoozes(view.builtAt, Object.fromEntries(Object.entries(view.exchanges).map(([id, entry]) => [id, entry.fingerprint]))).catch((error: unknown) =>
+        console.warn('[reserve-radar] spent snoozes not removed', error),
+      );
     })
     .catch((error: unknown) => {
       // Without a stored view the page waits for the background: never wrong, only slower.

@@ -323,7 +323,7 @@ describe('run alerts in the background', () => {
     expect(runAlertsItem.key).toBe(RUN_STATES_KEY);
   });
 
-  test('a snooze that has run out is not listed: its end stays stored, but options shows only snoozes still in force', async () => {
+  test('a snooze that has run out is not listed, and the next update of the alerts takes its end out of storage', async () => {
     await fakeBrowser.storage.local.set({ holdings: holdingOn('binance') });
     await updateRunAlerts(NOW);
     await snoozeRunAlert('binance', NOW);
@@ -331,6 +331,8 @@ describe('run alerts in the background', () => {
     expect((await runSnoozeViews(new Date(NOW.getTime() + 6 * day))).map((view) => view.exchangeId)).toEqual(['binance']);
     expect(await fakeBrowser.storage.local.get('runAlerts')).toMatchObject({ runAlerts: { binance: { snoozedUntil: new Date(NOW.getTime() + 7 * day).toISOString() } } });
     expect(await runSnoozeViews(new Date(NOW.getTime() + 8 * day))).toEqual([]);
+    await updateRunAlerts(new Date(NOW.getTime() + 8 * day));
+    expect(JSON.stringify(await fakeBrowser.storage.local.get('runAlerts'))).not.toContain('snoozedUntil');
   });
 
   describe('when the storage change event comes late', () => {

@@ -106,8 +106,22 @@ export function updateRunAlerts(now = new Date(), { tellTabs = true }: { tellTab
       // Only exchanges with a history are kept: calm and never alerted is the default.
       if (state !== before && !(before === undefined && state.phase === 'calm')) next[exchange.id] = state;
     }
+    dropLapsedSnoozes(next, now);
     await notifyAndBadge(next, now, tellTabs);
   });
+}
+
+/**
+ * Takes out of `states` the end of every snooze that has passed: it silences nothing again, and would stay stored for
+ * good. A state left with nothing but calm is the default, and goes too.
+ */
+function dropLapsedSnoozes(states: RunStates, now: Date): void {
+  for (const [id, state] of Object.entries(states)) {
+    if (state.snoozedUntil === undefined || isSnoozed(state, now)) continue;
+    const { snoozedUntil: _lapsed, ...rest } = state;
+    if (rest.phase === 'calm' && rest.raisedBy.length === 0 && Object.keys(rest).length === 2) delete states[id];
+    else states[id] = rest;
+  }
 }
 
 /** "Snooze this exchange's alerts for a week". */

@@ -9,24 +9,34 @@ effectsOnNextTask();
 
 const BINANCE: RunSnoozeView = { exchangeId: 'binance', name: 'Binance', snoozedUntil: '2026-12-14T09:53:00.000Z' };
 
-/** Draws the hook's list as the background would answer it, which `answer` changes. */
-async function drawn() {
+/**
+ * Draws the hook's list, read with `read`: `shown` is what it lists. Nothing is waited for, so a test on fake timers sets
+ * them first and moves them on itself.
+ */
+function drawn(read: () => Promise<RunSnoozeView[]>) {
   fakeBrowser.reset();
-  let answer: RunSnoozeView[] = [];
-  const read = vi.fn(() => Promise.resolve(answer));
-  const { root } = page();
+  const { root, window } = page();
   let shown: RunSnoozeView[] | undefined;
+  let reload: () => Promise<void> = async () => undefined;
   function Probe() {
-    [shown] = useRunSnoozes(read);
+    [shown, reload] = useRunSnoozes(read);
     return null;
   }
   render(<Probe />, root);
+  return { shown: () => shown, reload: () => reload(), root, window };
+}
+
+/** The list drawn and its first read done, read as the background would answer it, which `answer` changes. */
+async function answered() {
+  let answer: RunSnoozeView[] = [];
+  const read = vi.fn(() => Promise.resolve(answer));
+  const probe = drawn(read);
   await settle();
-  return { read, shown: () => shown, answer: (next: RunSnoozeView[]) => (answer = next), root };
+  return { ...probe, read, answer: (next: RunSnoozeView[]) => (answer = next) };
 }
 
 test('a snooze made elsewhere (the popup) while the options page is open is listed without a reload', async () => {
-  const { shown, answer, root } = await drawn();
+  const { shown, answer, root } = await answered();
   expect(shown()).toEqual([]);
   // The background stores the snooze, then answers for it.
   answer([BINANCE]);
@@ -36,7 +46,7 @@ test('a snooze made elsewhere (the popup) while the options page is open is list
 });
 
 test("a snooze lifted elsewhere (the popup's undo) leaves the list without a reload", async () => {
-  const { shown, answer, read, root } = await drawn();
+  const { shown, answer, read, root } = await answered();
   answer([BINANCE]);
   await fakeBrowser.storage.local.set({ runAlerts: { binance: { phase: 'alert', raisedBy: ['outflow-24h'], snoozedUntil: BINANCE.snoozedUntil } } });
   await vi.waitFor(() => expect(shown()).toEqual([BINANCE]));
@@ -48,28 +58,19 @@ test("a snooze lifted elsewhere (the popup's undo) leaves the list without a rel
 });
 
 test('an older read that answers after a newer one does not put a lifted snooze back', async () => {
-  fakeBrowser.reset();
   const answers: ((views: RunSnoozeView[]) => void)[] = [];
-  const read = () => new Promise<RunSnoozeView[]>((resolve) => answers.push(resolve));
-  const { root } = page();
-  let shown: RunSnoozeView[] | undefined;
-  let reload: () => Promise<void> = async () => undefined;
-  function Probe() {
-    [shown, reload] = useRunSnoozes(read);
-    return null;
-  }
-  render(<Probe />, root);
+  const { shown, reload, root } = drawn(() => new Promise<RunSnoozeView[]>((resolve) => answers.push(resolve)));
   await settle();
   void reload();
   answers[1]?.([]);
   answers[0]?.([BINANCE]);
   await settle();
-  expect(shown).toEqual([]);
+  expect(shown()).toEqual([]);
   render(null, root);
 });
 
 test('once the options page closes, a later change of the stored states asks for no further read', async () => {
-  const { read, root } = await drawn();
+  const { read, root } = await answered();
   expect(read).toHaveBeenCalledTimes(1);
   render(null, root);
   await settle();
@@ -81,25 +82,18 @@ test('once the options page closes, a later change of the stored states asks for
 test('a snooze that lapses while the options page is open leaves the list at its end, the next at its own, with no read and no timer left', async () => {
   vi.useFakeTimers({ now: new Date('2026-12-14T09:00:00.000Z') });
   try {
-    fakeBrowser.reset();
     const kraken: RunSnoozeView = { exchangeId: 'kraken', name: 'Kraken', snoozedUntil: '2026-12-14T11:00:00.000Z' };
     const read = vi.fn(() => Promise.resolve([BINANCE, kraken]));
-    const { root } = page();
-    let shown: RunSnoozeView[] | undefined;
-    function Probe() {
-      [shown] = useRunSnoozes(read);
-      return null;
-    }
-    render(<Probe />, root);
+    const { shown, root } = drawn(read);
     await vi.advanceTimersByTimeAsync(0);
-    expect(shown).toEqual([BINANCE, kraken]);
+    expect(shown()).toEqual([BINANCE, kraken]);
     // Binance's snooze ends at 09:53, a minute short of which it is still in force.
     await vi.advanceTimersByTimeAsync(52 * 60_000);
-    expect(shown).toEqual([BINANCE, kraken]);
+    expect(shown()).toEqual([BINANCE, kraken]);
     await vi.advanceTimersByTimeAsync(60_000);
-    expect(shown).toEqual([kraken]);
+    expect(shown()).toEqual([kraken]);
     await vi.advanceTimersByTimeAsync(67 * 60_000);
-    expect(shown).toEqual([]);
+    expect(shown()).toEqual([]);
     // The page asked the background nothing more, and an hour on it keeps no clock running: nothing is snoozed.
     await vi.advanceTimersByTimeAsync(60 * 60_000);
     expect(read).toHaveBeenCalledTimes(1);
@@ -117,23 +111,16 @@ test.each([
 ] as const)('a snooze whose end passed while the computer slept leaves the list when the page is seen again (%s), before the timer is due', async (event, on) => {
   vi.useFakeTimers({ now: new Date('2026-12-14T09:00:00.000Z') });
   try {
-    fakeBrowser.reset();
     const read = vi.fn(() => Promise.resolve([BINANCE]));
-    const { root, window } = page();
-    let shown: RunSnoozeView[] | undefined;
-    function Probe() {
-      [shown] = useRunSnoozes(read);
-      return null;
-    }
-    render(<Probe />, root);
+    const { shown, root, window } = drawn(read);
     // The read, its redraw, then the effect that starts the timer and the listening (at the latest 35 ms on, Preact's fallback).
     for (let turn = 0; turn < 3; turn += 1) await vi.advanceTimersByTimeAsync(50);
-    expect(shown).toEqual([BINANCE]);
+    expect(shown()).toEqual([BINANCE]);
     // Asleep 8 h: the wall clock moves on, the pending timer (which does not count sleep) keeps its 53 minutes.
     vi.setSystemTime(new Date('2026-12-14T17:00:00.000Z'));
     (on === 'document' ? window.document : window).dispatchEvent(new window.Event(event));
     await vi.advanceTimersByTimeAsync(0);
-    expect(shown, 'lapsed 7 h ago').toEqual([]);
+    expect(shown(), 'lapsed 7 h ago').toEqual([]);
     expect(read).toHaveBeenCalledTimes(1);
     expect(vi.getTimerCount()).toBe(0);
     render(null, root);

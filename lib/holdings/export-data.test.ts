@@ -46,6 +46,19 @@ describe('exportData / importData', () => {
     expect(result.data.addressBook).toEqual(addressBook);
   });
 
+  it('never carries a card snooze whose time has passed; one still in force, or until the data changes, goes along', () => {
+    const settings = parseSettings({
+      snoozes: {
+        kraken: { until: 'time', endsAt: NOW - 1 },
+        okx: { until: 'time', endsAt: NOW },
+        binance: { until: 'time', endsAt: NOW + 1 },
+        bitstamp: { until: 'data-change', fingerprint: 'ok|A|2026-11-24|' },
+      },
+    });
+    const exported = (JSON.parse(exportData({ state, settings, now: NOW })) as { settings: { snoozes: object } }).settings.snoozes;
+    expect(exported).toEqual({ binance: { until: 'time', endsAt: NOW + 1 }, bitstamp: { until: 'data-change', fingerprint: 'ok|A|2026-11-24|' } });
+  });
+
   it('drops keys it does not know instead of carrying them into storage', () => {
     const result = importData(file({ extra: { anything: 1 } }));
     expect(result.ok && 'extra' in result.data).toBe(false);

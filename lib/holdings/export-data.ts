@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { SettingsSchema } from '../settings';
+import { snoozesInForce } from '../view/nudge-policy';
 import { GoalSchema, HistoryPointSchema, HoldingSchema, LimitsSchema, MAX_ADDRESSES, MAX_HOLDINGS, WatchedAddressSchema, type HoldingsProblem, type HoldingsState } from './model';
 
 /**
@@ -73,10 +74,16 @@ export function exportData({ state, settings, addressBook, now }: ExportDataPara
     ...(state.goal === undefined ? {} : { goal: state.goal }),
     limits: state.limits,
     history: state.history,
-    ...(settings === undefined ? {} : { settings }),
+    ...(settings === undefined ? {} : { settings: withoutSpentSnoozes(settings, now) }),
     ...(addressBook === undefined ? {} : { addressBook }),
   };
   return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+/** The settings without a card snooze whose time has passed: the file never carries one to bring back. */
+function withoutSpentSnoozes(settings: unknown, now: number): unknown {
+  const parsed = v.safeParse(SettingsSchema, settings);
+  return parsed.success ? { ...parsed.output, snoozes: snoozesInForce(parsed.output.snoozes, now) } : settings;
 }
 
 /** `details` is for logs: the parser's or the schema's own account. */

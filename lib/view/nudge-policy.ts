@@ -55,6 +55,19 @@ function snoozeActive(snooze: Snooze, fingerprint: string, now: number): boolean
 }
 
 /**
+ * The snoozes that still hide a card at `now`, the same ones would be: a timed one until its end; one "until the data
+ * changes" while its exchange's data fingerprint (`fingerprints`, by exchange id) is the one it was made on. Without
+ * `fingerprints` (a page that does not hold the data) every snooze until a data change is kept. The rest are spent: they
+ * hide nothing again, so they are dropped from storage and from an export. Answers `snoozes` itself when none is spent.
+ */
+export function snoozesInForce(snoozes: Settings['snoozes'], now: number, fingerprints?: Readonly<Record<string, string>>): Settings['snoozes'] {
+  const spent = (id: string, snooze: Snooze) =>
+    snooze.until === 'time' ? now >= snooze.endsAt : fingerprints !== undefined && Object.hasOwn(fingerprints, id) && fingerprints[id] !== snooze.fingerprint;
+  const kept = Object.entries(snoozes).filter(([id, snooze]) => !spent(id, snooze));
+  return kept.length === Object.keys(snoozes).length ? snoozes : Object.fromEntries(kept);
+}
+
+/**
  * Changes whenever anything the verdict rests on changes: level, grade, whether it is complete,
  * or the dates of its figures. A complete verdict's fingerprint has no completeness mark, so
  * snoozes taken on complete verdicts keep holding.

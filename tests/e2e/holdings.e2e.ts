@@ -160,19 +160,30 @@ describe('holdings in Chromium', () => {
     await expect.poll(() => options.getByTestId('holding-row').count()).toBe(2);
   });
 
-  test('export, then import the same file: a summary, and the same holdings', async () => {
+  test('export, then import the same file: a summary, and the same holdings; a card snooze whose time has passed is neither exported nor imported', async () => {
+    // Binance's card hidden for two seconds, Kraken's for a day: storage changes nothing when Binance's time passes.
+    const now = Date.now();
+    const kraken = { until: 'time', endsAt: now + 86_400_000 };
+    const settings = JSON.parse(await stored()).settings ?? {};
+    await browser.worker.evaluate((next) => chrome.storage.local.set({ settings: next }), { ...settings, snoozes: { binance: { until: 'time', endsAt: now + 2_000 }, kraken } });
+    await expect.poll(async () => JSON.parse(await stored()).settings?.snoozes).toEqual({ binance: { until: 'time', endsAt: now + 2_000 }, kraken });
+    await options.waitForTimeout(Math.max(0, now + 2_500 - Date.now()));
     const download = options.waitForEvent('download');
     await options.getByTestId('data-export').click();
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/^reserve-radar-\d{4}-\d{2}-\d{2}\.json$/);
     const text = readFileSync((await file.path())!, 'utf8');
-    const parsed = JSON.parse(text) as { format: string; holdings: unknown[] };
+    const parsed = JSON.parse(text) as { format: string; holdings: unknown[]; settings: { snoozes: object } };
     expect(parsed.format).toBe('reserve-radar-export');
     expect(parsed.holdings).toHaveLength(2);
+    expect(parsed.settings.snoozes).toEqual({ kraken });
     const before = JSON.parse(await stored()).holdings;
-    await options.getByTestId('data-import').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+    // The same file with a snooze long over, as an older version exported it: importing it does not hide Binance's card again.
+    const older = JSON.stringify({ ...parsed, settings: { ...parsed.settings, snoozes: { ...parsed.settings.snoozes, binance: { until: 'time', endsAt: now - 86_400_000 } } } });
+    await options.getByTestId('data-import').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(older) });
     await expect.poll(() => options.getByTestId('data-import-message').textContent()).toBe('Imported 2 holdings, 0 watched addresses and 1 day of history.');
     expect(JSON.parse(await stored()).holdings).toEqual(before);
+    expect(JSON.parse(await stored()).settings.snoozes).toEqual({ kraken });
   });
 
   test('the holdings sections pass axe, light and dark, and work from the keyboard', async () => {
