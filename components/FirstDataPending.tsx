@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useT } from '../utils/i18n';
 import type { SourceRow } from './Options';
 
@@ -12,32 +12,86 @@ export function firstDataPending(rows: readonly Pick<SourceRow, 'group' | 'lastS
   return reserves.length > 0 && reserves.every((row) => row.lastSuccess === undefined);
 }
 
+export interface FirstDataNoticeProps {
+  load: () => Promise<boolean>;
+  onOpen: () => void;
+  /** What the line stands beside: the list of every exchange (most show Unknown), or one exchange's card (its figures are the copy that came with the extension). */
+  beside: 'list' | 'card';
+  /** Follows the data sources' stored state (returns its stop): the line is asked about again on each change. */
+  follow?: ((changed: () => void) => () => void) | undefined;
+  /** The first data update arrived while the line was shown: called once, so that the figures shown are asked for anew. */
+  onArrived?: (() => void) | undefined;
+}
+
 /**
- * One muted line above the popup's list while no data source has answered yet: why most exchanges show
- * Unknown (the first update has not come, not anything the exchanges did), with the way to the options'
- * data sources. Nothing once any source has answered, or when asking fails. It names no time: a fetch
- * can fail and be retried for as long as the network or the source is down.
+ * One muted line while no data source has answered yet: why most exchanges show Unknown, or that one exchange's figures are
+ * the copy that came with the extension (the first update has not come, not anything the exchanges did), with the way to
+ * the options' data sources. Nothing once any source has answered, or when asking fails. It names no time: a fetch can
+ * fail and be retried for as long as the network or the source is down.
+ *
+ * Followed while the popup is open: when the first update arrives, the line goes, its status region (on the page from the
+ * start, so that what is put in it is read out) says so once, politely, and `onArrived` asks for the new figures. A focus
+ * on the line's button goes to the page's first heading rather than to the page.
  */
-export function FirstDataNotice({ load, onOpen }: { load: () => Promise<boolean>; onOpen: () => void }) {
+export function FirstDataNotice({ load, onOpen, beside, follow, onArrived }: FirstDataNoticeProps) {
   const t = useT();
   const [pending, setPending] = useState(false);
+  const [arrived, setArrived] = useState(false);
+  const line = useRef<HTMLDivElement>(null);
+  const shown = useRef(false);
+  const focusWasIn = useRef(false);
+  const arrivedRef = useRef(arrived);
+  const arrive = useRef(onArrived);
+  arrive.current = onArrived;
   useEffect(() => {
     let live = true;
-    load().then(
-      (loaded) => live && setPending(loaded),
-      (error: unknown) => console.warn('[reserve-radar] the data sources could not be read for the popup', error),
-    );
+    let asked = 0;
+    const ask = () => {
+      const question = ++asked;
+      load().then(
+        (loaded) => {
+          // Only the latest question's answer counts: answers can come back out of order.
+          if (!live || question !== asked) return;
+          if (loaded) shown.current = true;
+          else if (shown.current && !arrivedRef.current) {
+            arrivedRef.current = true;
+            const active = line.current?.ownerDocument.activeElement;
+            focusWasIn.current = active !== null && active !== undefined && line.current?.contains(active) === true;
+            setArrived(true);
+            arrive.current?.();
+          }
+          setPending(loaded);
+        },
+        (error: unknown) => console.warn('[reserve-radar] the data sources could not be read for the popup', error),
+      );
+    };
+    ask();
+    const stop = follow?.(ask);
     return () => {
       live = false;
+      stop?.();
     };
-  }, [load]);
-  if (!pending) return null;
+  }, [load, follow]);
+  useEffect(() => {
+    if (pending || !focusWasIn.current) return;
+    focusWasIn.current = false;
+    document.querySelector<HTMLElement>('h1')?.focus();
+  }, [pending]);
   return (
-    <div class="first-data" data-testid="popup-first-data">
-      <p class="muted">{t('firstDataPending')}</p>
-      <button type="button" class="ghost" onClick={onOpen} data-testid="popup-first-data-open">
-        {t('firstDataPendingOpen')}
-      </button>
-    </div>
+    <>
+      {pending && (
+        <div class="first-data" data-testid="popup-first-data" ref={line}>
+          <p class="muted">{t(beside === 'card' ? 'firstDataPendingCard' : 'firstDataPending')}</p>
+          <button type="button" class="ghost" onClick={onOpen} data-testid="popup-first-data-open">
+            {t('firstDataPendingOpen')}
+          </button>
+        </div>
+      )}
+      {follow !== undefined && (
+        <p class="visually-hidden" role="status" data-testid="popup-first-data-status">
+          {arrived ? t('firstDataArrived') : ''}
+        </p>
+      )}
+    </>
   );
 }

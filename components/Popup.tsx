@@ -47,6 +47,10 @@ export interface PopupProps {
   /** Whether no data source has answered yet (most exchanges show Unknown), and the way to the data sources. */
   loadFirstDataPending?: () => Promise<boolean>;
   onOpenSources?: () => void;
+  /** Follows the data sources' stored state (returns its stop), so the first-data line goes when the first update arrives. */
+  followSources?: (changed: () => void) => () => void;
+  /** The first data update arrived while the popup is open: the tab and the list are asked for anew. */
+  onFirstData?: () => void;
 }
 
 // Loaded after the first paint, so the holdings line never delays the card.
@@ -75,6 +79,8 @@ export function Popup(props: PopupProps) {
     onOpenLists,
     loadFirstDataPending,
     onOpenSources,
+    followSources,
+    onFirstData,
   } = props;
   const [sharing, setSharing] = useState(false);
   const t = useT();
@@ -113,8 +119,10 @@ export function Popup(props: PopupProps) {
     return () => cancelAnimationFrame(frame);
   }, [drawn, afterFirstFrame]);
 
-  // Above the list: why most of it shows Unknown on day one.
-  const firstData = loadFirstDataPending !== undefined && onOpenSources !== undefined && <FirstDataNotice load={loadFirstDataPending} onOpen={onOpenSources} />;
+  // Above the list: why most of it shows Unknown on day one. Below an exchange's card: that its figures are the copy that came with the extension.
+  const firstData = (beside: 'list' | 'card') =>
+    loadFirstDataPending !== undefined &&
+    onOpenSources !== undefined && <FirstDataNotice load={loadFirstDataPending} onOpen={onOpenSources} beside={beside} follow={followSources} onArrived={onFirstData} />;
   const footer = (
     <>
       {loadListsNotChecked !== undefined && onOpenLists !== undefined && afterFirstFrame && <ListsNotChecked load={loadListsNotChecked} onOpen={onOpenLists} />}
@@ -147,7 +155,7 @@ export function Popup(props: PopupProps) {
             </button>
           )}
         </section>
-        {firstData}
+        {firstData('list')}
         <ExchangeList load={loadAll} onWithdraw={onWithdraw} />
         {footer}
       </>
@@ -174,6 +182,7 @@ export function Popup(props: PopupProps) {
       <>
         {runAlerts}
         <ExchangeCard view={tab.view} onWithdraw={() => onWithdraw(tab.view.id)} />
+        {firstData('card')}
         <button type="button" class="ghost" aria-expanded={sharing} onClick={() => setSharing(!sharing)} data-testid="share-toggle">
           {t('shareAction')}
         </button>
@@ -210,7 +219,7 @@ export function Popup(props: PopupProps) {
           <p class="muted">{t('notExchangeBody')}</p>
         </section>
       )}
-      {firstData}
+      {firstData('list')}
       <ExchangeList load={loadAll} onWithdraw={onWithdraw} />
       {footer}
     </>
@@ -225,14 +234,19 @@ function ExchangeList({ load, onWithdraw }: { load: () => Promise<ExchangeView[]
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<ExchangeSort>('level');
   const [open, setOpen] = useState<string | undefined>(undefined);
-  // A new loader (the late answer after the failed state) starts afresh, and only its own reply is drawn.
+  // A new loader (the late answer after the failed state, or new data while the popup is open) is asked, and only its own
+  // reply is drawn. A list already shown stays until that reply replaces it: the rows, and a focus on one, are not dropped
+  // for "Loading…" in between.
   useEffect(() => {
     let live = true;
     setError(false);
-    setViews(undefined);
     load().then(
       (loaded) => live && setViews(loaded),
-      () => live && setError(true),
+      () => {
+        if (!live) return;
+        setViews(undefined);
+        setError(true);
+      },
     );
     return () => {
       live = false;

@@ -44,7 +44,7 @@ function popup(held: TabState | undefined = undefined) {
     drawer: Promise.resolve((frame: PopupFrame) => frames.push(frame)),
   });
   const shown = () => frames.map((frame) => (frame.failed ? 'failed' : (frame.tab?.kind ?? 'loading')));
-  return { frames, shown, retry: answers.retry };
+  return { frames, shown, retry: answers.retry, refresh: answers.refresh };
 }
 
 describe('the popup and a background that does not answer', () => {
@@ -138,5 +138,25 @@ describe('the popup and a background that does not answer', () => {
     const { shown } = popup(lookalike);
     await vi.advanceTimersByTimeAsync(3 * ANSWER_DEADLINE_MS);
     expect(shown()).toEqual(['loading', 'lookalike']);
+  });
+
+  test('new data while the popup is open: asked anew, the new answer drawn with its own list; no answer keeps what is drawn', async () => {
+    const asked = background([
+      { state: notExchange, afterMs: 100 },
+      { state: lookalike, afterMs: 100 },
+      { state: notExchange, afterMs: undefined },
+    ]);
+    const { shown, frames, refresh } = popup();
+    await vi.advanceTimersByTimeAsync(100);
+    expect(shown()).toEqual(['loading', 'not-exchange']);
+    void refresh();
+    await vi.advanceTimersByTimeAsync(100);
+    expect(shown()).toEqual(['loading', 'not-exchange', 'lookalike']);
+    await expect(frames.at(-1)?.loadAll()).resolves.toEqual([]);
+    // A background that does not answer this time: the last good drawing stays, with no failure over it.
+    void refresh();
+    await vi.advanceTimersByTimeAsync(3 * ANSWER_DEADLINE_MS);
+    expect(shown()).toEqual(['loading', 'not-exchange', 'lookalike']);
+    expect(asked.filter((type) => type === 'tab-state')).toHaveLength(3);
   });
 });

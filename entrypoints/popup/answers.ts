@@ -27,9 +27,10 @@ const noList = () => Promise.resolve([]);
  * the background has not answered, then its answer, which always wins. No answer within the
  * deadline draws the failed state (Try again, the Options link) instead of "Loading…" for ever;
  * an answer that comes later still replaces it. `retry` asks anew and settles once its answer or
- * its failure is drawn. Only the latest asking is drawn.
+ * its failure is drawn. `refresh` asks anew for new data (the first data update arriving while the
+ * popup is open): its answer is drawn, and no answer keeps what is drawn. Only the latest asking is drawn.
  */
-export function followAnswers({ askTab, askAll, held, drawer, deadlineMs = ANSWER_DEADLINE_MS }: FollowAnswersParameters): { retry: () => Promise<void> } {
+export function followAnswers({ askTab, askAll, held, drawer, deadlineMs = ANSWER_DEADLINE_MS }: FollowAnswersParameters): { retry: () => Promise<void>; refresh: () => Promise<void> } {
   const draw = (frame: PopupFrame) => {
     // A page that cannot draw says so through runPage (main awaits the drawer).
     drawer.then((paint) => paint(frame)).catch(() => undefined);
@@ -45,7 +46,7 @@ export function followAnswers({ askTab, askAll, held, drawer, deadlineMs = ANSWE
   };
   let loadAll: () => Promise<ExchangeView[]> = noList;
 
-  function ask(): Promise<void> {
+  function ask({ keepOnFailure = false } = {}): Promise<void> {
     const asking = ++current;
     const latest = () => asking === current;
     const fresh = askTab();
@@ -63,8 +64,8 @@ export function followAnswers({ askTab, askAll, held, drawer, deadlineMs = ANSWE
         if (!latest()) return;
         answered = true;
         console.error('[reserve-radar] the background did not answer about this tab', error);
-        // A card already drawn from the held copy stays rather than turning into an error.
-        if (!shownHeld) draw({ tab: undefined, failed: true, loadAll });
+        // A card already drawn from the held copy, or before the new data, stays rather than turning into an error.
+        if (!shownHeld && !keepOnFailure) draw({ tab: undefined, failed: true, loadAll });
         if (error instanceof NoAnswerError)
           fresh.then(
             (state) => {
@@ -84,5 +85,5 @@ export function followAnswers({ askTab, askAll, held, drawer, deadlineMs = ANSWE
     draw({ tab: state, failed: false, loadAll });
   });
   void ask();
-  return { retry: ask };
+  return { retry: () => ask(), refresh: () => ask({ keepOnFailure: true }) };
 }

@@ -6,6 +6,7 @@ import { getSettings } from '@/utils/settings';
 import { readTabState } from '@/utils/tab-states';
 import { send } from '@/utils/send';
 import { watchRunStates } from '@/utils/run-states-watch';
+import { watchSources } from '@/utils/sources-watch';
 import { followAnswers } from './answers';
 import { popupDrawer } from './draw';
 import { firstDataPending } from '@/components/FirstDataPending';
@@ -71,6 +72,9 @@ async function main() {
         onOpenLists: openLists,
         loadFirstDataPending,
         onOpenSources: openSources,
+        followSources: watchSources,
+        // The first data update came while the popup is open: the tab's card and the list are drawn from it.
+        onFirstData: () => void answers.refresh(),
       },
     }),
   );

@@ -9,6 +9,7 @@ import { buildExchangeView } from '../../lib/view/exchange-view';
 import {
   activeTabId,
   chromiumOnExchanges,
+  recordAnswers,
   fakeExchangeHtml,
   launchChromium,
   pillText,
@@ -287,25 +288,6 @@ describe('extension pages when the background does not answer, in Chromium', () 
     await warning.close();
   });
 });
-
-/** The popup's requests whose answers have arrived, by type, in the page: a sync point for what an answer draws, or does not. */
-async function recordAnswers(popup: Page): Promise<void> {
-  await popup.addInitScript(() => {
-    type Runtime = { sendMessage(message: unknown): Promise<unknown> };
-    const scope = globalThis as unknown as { answered: string[]; chrome?: { runtime?: Runtime }; browser?: { runtime?: Runtime } };
-    scope.answered = [];
-    // This Chromium has a `browser` namespace too, which the extension's pages use when it is there.
-    for (const runtime of new Set([scope.browser?.runtime, scope.chrome?.runtime])) {
-      if (runtime === undefined) continue;
-      const sendMessage = runtime.sendMessage.bind(runtime);
-      runtime.sendMessage = (message: unknown) =>
-        sendMessage(message).then((answer) => {
-          scope.answered.push((message as { type?: string }).type ?? '');
-          return answer;
-        });
-    }
-  });
-}
 
 /** The popup over a tab that is no exchange's (where it lists every exchange) once the data sources' state has answered and what that answer draws is on the page. */
 async function popupAfterSources(browser: ChromiumExtension, tabId: number): Promise<Page> {

@@ -161,3 +161,22 @@ export async function until<T>(read: () => Promise<T>, expected: T, timeout = 15
   }
   return last;
 }
+
+/** The popup's requests whose answers have arrived, by type, in the page: a sync point for what an answer draws, or does not. */
+export async function recordAnswers(popup: Page): Promise<void> {
+  await popup.addInitScript(() => {
+    type Runtime = { sendMessage(message: unknown): Promise<unknown> };
+    const scope = globalThis as unknown as { answered: string[]; chrome?: { runtime?: Runtime }; browser?: { runtime?: Runtime } };
+    scope.answered = [];
+    // This Chromium has a `browser` namespace too, which the extension's pages use when it is there.
+    for (const runtime of new Set([scope.browser?.runtime, scope.chrome?.runtime])) {
+      if (runtime === undefined) continue;
+      const sendMessage = runtime.sendMessage.bind(runtime);
+      runtime.sendMessage = (message: unknown) =>
+        sendMessage(message).then((answer) => {
+          scope.answered.push((message as { type?: string }).type ?? '');
+          return answer;
+        });
+    }
+  });
+}
