@@ -28,8 +28,8 @@ function geminiAt(now: Date) {
 const LATE_HEADLINE: Record<string, string> = {
   en: 'PoR: none found when we last checked, on $1',
   sv: 'Reservbevis: inget hittades vid vår senaste kontroll, $1',
-  es: 'Prueba de reservas: ninguna encontrada en nuestra última comprobación, el $1',
-  pt_BR: 'Prova de reservas: nenhuma encontrada em nossa última verificação, em $1',
+  es: 'Prueba de reservas: no encontramos ninguna en nuestra última comprobación, el $1',
+  pt_BR: 'Prova de reservas: não encontramos nenhuma na nossa última verificação, em $1',
   tr: 'Rezerv kanıtı: $1 tarihindeki son kontrolümüzde bulunamadı',
   de: 'Reservenachweis: bei unserer letzten Prüfung am $1 keiner gefunden',
   fr: 'Preuve de réserves\u00a0: aucune trouvée lors de notre dernière vérification, le $1',
@@ -78,8 +78,8 @@ describe('a late "none": the shared words say what the card says', () => {
 const UNDATED_NONE: Record<string, { text: string; headline: string; day: string }> = {
   en: { text: 'Proof of reserves: none found', headline: 'PoR: none found', day: 'date of our check unknown' },
   sv: { text: 'Reservbevis: inget hittat', headline: 'Reservbevis: inget hittat', day: 'datum för vår kontroll okänt' },
-  es: { text: 'Prueba de reservas: ninguna encontrada', headline: 'Prueba de reservas: ninguna encontrada', day: 'fecha de nuestra comprobación desconocida' },
-  pt_BR: { text: 'Prova de reservas: nenhuma encontrada', headline: 'Prova de reservas: nenhuma encontrada', day: 'data da nossa verificação desconhecida' },
+  es: { text: 'Prueba de reservas: no se encontró ninguna', headline: 'Prueba de reservas: no se encontró ninguna', day: 'fecha de nuestra comprobación desconocida' },
+  pt_BR: { text: 'Prova de reservas: nenhuma foi encontrada', headline: 'Prova de reservas: nenhuma foi encontrada', day: 'data da nossa verificação desconhecida' },
   tr: { text: 'Rezerv kanıtı: bulunamadı', headline: 'Rezerv kanıtı: bulunamadı', day: 'kontrol tarihimiz bilinmiyor' },
   de: { text: 'Reservenachweis: keiner gefunden', headline: 'Reservenachweis: keiner gefunden', day: 'Datum unserer Prüfung unbekannt' },
   fr: { text: 'Preuve de réserves\u00a0: aucune trouvée', headline: 'Preuve de réserves\u00a0: aucune trouvée', day: 'date de notre vérification inconnue' },
