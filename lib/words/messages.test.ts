@@ -103,7 +103,11 @@ describe('locales', () => {
     const code = [...sourceFiles('components'), ...sourceFiles('lib')].filter((file) => !/\.(test|testkit)\.tsx?$/.test(file)).map((file) => readFileSync(file, 'utf8'));
     const shareKeys = Object.keys(read('en')).filter((key) => key.startsWith('shareText_'));
     expect(shareKeys.length).toBeGreaterThan(20);
-    for (const key of shareKeys) expect(code.some((text) => text.includes(`'${key}'`)), `unused message "${key}"`).toBe(true);
+    for (const key of shareKeys)
+      expect(
+        code.some((text) => text.includes(`'${key}'`)),
+        `unused message "${key}"`,
+      ).toBe(true);
   });
 
   test('chrome.i18n-style substitution', () => {
