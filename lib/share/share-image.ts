@@ -104,7 +104,10 @@ export function shareImageContent({ view, now, t, locale }: ShareImageContentPar
     porLines.push({ text: t('porUnknown'), style: 'body' });
   } else {
     const checked = porChecked({ por, reasons: verdict.reasons, freshness: verdict.metrics.porFreshness, now });
-    porLines.push({ text: porLabel(por, t, locale, checked), style: 'body' });
+    // A "none" without the day we looked is said as the shared text says it: none found, the day of our check unknown.
+    // A bare "date unknown" under "No proof of reserves" could read as the exchange's date being unknown.
+    const undatedNone = por.method === 'none' && checked.day === undefined;
+    porLines.push({ text: undatedNone ? `${t('shareText_porNone')}${open}${t('shareText_checkDayUnknown')}${close}` : porLabel(por, t, locale, checked), style: 'body' });
     const ratios = Object.entries(por.reserveRatios ?? {})
       .sort(([a], [b]) => assetRank(a) - assetRank(b))
       .map(([asset, ratio]) => `${asset} ${formatRatio(ratio, locale)}`);
@@ -117,9 +120,6 @@ export function shareImageContent({ view, now, t, locale }: ShareImageContentPar
       const unchecked = checked.late && checked.day !== undefined ? ` · ${t('shareText_notCheckedSince', date(checked.day))}` : '';
       porLines.push({ text: `${t('asOf', date(por.asOf))}${unchecked}`, style: 'muted' });
       figureDates.push(por.asOf);
-    } else if (checked.day === undefined) {
-      // The label says the day we looked, late or not; without one, that it is unknown, as the card's source line says.
-      porLines.push({ text: t('reasonDateUnknown'), style: 'muted' });
     }
     urls.push(por.source);
   }
