@@ -8,6 +8,7 @@ import { shareImageContent } from '../lib/share/share-image';
 import { shareText } from '../lib/share/share-text';
 import { buildExchangeView, type ExchangeView } from '../lib/view/exchange-view';
 import { reasonText, withReasonWords } from '../lib/words/reason-text';
+import { joiners } from '../lib/words/punctuation';
 import { translateFrom, type Messages } from '../utils/i18n';
 import { cardWords } from './card-words.testkit';
 import { popupPage, wordsIn } from './popup.testkit';
@@ -51,8 +52,11 @@ describe('a "none" record without a day we looked: undated everywhere', () => {
     expect(shared.headline).toContain(t('shareText_headPorNone'));
     const picture = shareImageContent({ view, now, t, locale });
     const pictureLines = picture.sections.flatMap((section) => section.lines.map((line) => line.text));
-    // As the card's source line says it: the picture says the day is unknown, not just "none".
-    expect(picture.sections.find((section) => section.heading === t('cardProofOfReserves'))?.lines.map((line) => line.text)).toEqual([t('porMethod_none'), t('reasonDateUnknown')]);
+    // As the shared text says it: none found, and that the day of our check is unknown, not just "none" nor a bare "date unknown".
+    const { open, close } = joiners(locale);
+    expect(picture.sections.find((section) => section.heading === t('cardProofOfReserves'))?.lines.map((line) => line.text)).toEqual([
+      `${t('shareText_porNone')}${open}${t('shareText_checkDayUnknown')}${close}`,
+    ]);
     for (const text of [...reasons, ...card, shared.text, shared.headline, ...pictureLines]) expect(text).not.toMatch(/2014/);
   });
 

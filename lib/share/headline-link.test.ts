@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import { listWarning } from '../community/active-warning.testkit';
 import { getExchange } from '../exchanges/registry';
 import { LOCALES, localeTag } from '../locales';
 import { bundledSnapshot } from '../reserves/snapshot';
@@ -40,6 +41,31 @@ describe('every headline keeps the day it was shared and its source link, uncut'
         expect(source, `${where}: every bundled exchange has a source`).toBeDefined();
         expect(headline.startsWith(`${view.name} · `), where).toBe(true);
         expect(headline.endsWith(` · ${t('shareText_headShared', formatLocalDate(now.toISOString(), locale))} ${source}`), where).toBe(true);
+      }
+    }
+  });
+});
+
+describe('with community warnings, every headline still counts them and keeps its source link whole', () => {
+  // Many warnings (a two-digit count) under a long list name: the headline carries only their count, so no list's words can grow it.
+  const warnings = Array.from({ length: 12 }, (_, index) => listWarning({ exchange: 'any', title: `Warning ${index} ${'long title '.repeat(20)}`, listName: 'A list '.repeat(30) }));
+
+  test.each(LOCALES.map(({ id }) => [id]))('%s', (folder) => {
+    const t = words(folder);
+    const locale = localeTag(folder);
+    for (const moment of MOMENTS) {
+      const now = new Date(moment);
+      for (const id of ids) {
+        const exchange = getExchange(id);
+        const reserves = bundledSnapshot().exchanges[id];
+        if (exchange === undefined || reserves === undefined) continue;
+        const view = buildExchangeView({ exchange, reserves, now, warnings: warnings.map((warning) => ({ ...warning, exchange: id })) });
+        const { headline } = shareText({ view, now, t, locale });
+        const source = cleanUrl((view.status.kind === 'operating' ? (view.por?.source ?? view.porUrl) : view.status.source) ?? '');
+        const where = `${folder} ${id} ${moment}: ${headline}`;
+        expect(headline.endsWith(` ${source}`), where).toBe(true);
+        expect(headline, where).toContain(` · ${t('shareText_headWarnings', '12')} · `);
+        expect(postLength(headline), where).toBeLessThanOrEqual(POST_LIMIT);
       }
     }
   });

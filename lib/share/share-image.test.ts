@@ -317,7 +317,9 @@ test('"none published" beside figures: the day we looked is said in its line, an
   const snapshot = bundledSnapshot().exchanges;
   if (exchange === undefined || snapshot.binance === undefined || snapshot.coinbase?.por === undefined) throw new Error('no binance or coinbase');
   // Binance's on-chain figures and flows (Aug 10, 2026) under Coinbase's "none" record (period Dec 31, 2025, looked Dec 4, 2026).
-  const view = buildExchangeView({ exchange, reserves: { ...snapshot.binance, por: snapshot.coinbase.por }, now: at });
+  // Without Binance's kept reports: their trend is not Coinbase's.
+  const { porHistory: _, ...binance } = snapshot.binance;
+  const view = buildExchangeView({ exchange, reserves: { ...binance, por: snapshot.coinbase.por }, now: at });
   const content = shareImageContent({ view, now: at, t, locale: 'en-US' });
   expect(content.shared).toBe('Shared Dec 4, 2026 with Reserve Radar · figures dated Aug 10, 2026');
   const por = content.sections.find((section) => section.heading === t('cardProofOfReserves'));

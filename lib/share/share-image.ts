@@ -16,6 +16,7 @@ import { reasonText } from '../words/reason-text';
 import { notTranslatedQuote } from '../words/text-language';
 import { joiners } from '../words/punctuation';
 import { wrap } from './wrap-lines';
+import { moreWarnings, trendWords, warningHead } from './warnings-trend';
 import { reasonsWorstFirst } from '../view/card-reasons';
 import { largestListedAsset } from '../view/listed-shares';
 import type { Translate } from '../words/translate-from';
@@ -23,6 +24,7 @@ import type { Translate } from '../words/translate-from';
 export const SHARE_IMAGE_WIDTH = 1200;
 const PADDING = 56;
 const MAX_REASONS = 3;
+const MAX_WARNINGS = 3;
 
 // The light theme of card.css: a shared picture looks the same whatever theme its maker uses.
 const COLORS = {
@@ -99,12 +101,24 @@ export function shareImageContent({ view, now, t, locale }: ShareImageContentPar
     urls.push(status.source);
   }
 
+  // The community warnings the card shows, worst first: whose list warns, what it says (its title), the day it was published.
+  if (view.warnings.length > 0) {
+    const shown = view.warnings.slice(0, MAX_WARNINGS);
+    const lines: ShareImageSection['lines'] = shown.map((warning) => ({ text: `${warningHead(warning, t, locale)} · ${date(warning.published)}`, style: 'body' as const }));
+    if (view.warnings.length > shown.length) lines.push({ text: moreWarnings(view.warnings.length - shown.length, t, locale), style: 'muted' });
+    sections.push({ heading: t('cardWarnings'), lines });
+    for (const warning of shown) urls.push(...warning.sources);
+  }
+
   const porLines: ShareImageSection['lines'] = [];
   if (por === undefined) {
     porLines.push({ text: t('porUnknown'), style: 'body' });
   } else {
     const checked = porChecked({ por, reasons: verdict.reasons, freshness: verdict.metrics.porFreshness, now });
-    porLines.push({ text: porLabel(por, t, locale, checked), style: 'body' });
+    // A "none" without the day we looked is said as the shared text says it: none found, the day of our check unknown.
+    // A bare "date unknown" under "No proof of reserves" could read as the exchange's date being unknown.
+    const undatedNone = por.method === 'none' && checked.day === undefined;
+    porLines.push({ text: undatedNone ? `${t('shareText_porNone')}${open}${t('shareText_checkDayUnknown')}${close}` : porLabel(por, t, locale, checked), style: 'body' });
     const ratios = Object.entries(por.reserveRatios ?? {})
       .sort(([a], [b]) => assetRank(a) - assetRank(b))
       .map(([asset, ratio]) => `${asset} ${formatRatio(ratio, locale)}`);
@@ -117,11 +131,15 @@ export function shareImageContent({ view, now, t, locale }: ShareImageContentPar
       const unchecked = checked.late && checked.day !== undefined ? ` · ${t('shareText_notCheckedSince', date(checked.day))}` : '';
       porLines.push({ text: `${t('asOf', date(por.asOf))}${unchecked}`, style: 'muted' });
       figureDates.push(por.asOf);
-    } else if (checked.day === undefined) {
-      // The label says the day we looked, late or not; without one, that it is unknown, as the card's source line says.
-      porLines.push({ text: t('reasonDateUnknown'), style: 'muted' });
     }
     urls.push(por.source);
+    // The card's trend of the kept reports, under the report: each row's figures, direction and days.
+    if (view.porTrend !== undefined) {
+      const trend = trendWords(view.porTrend, t, locale);
+      porLines.push({ text: trend.heading, style: 'muted' }, ...trend.series.map((series) => ({ text: `• ${series.text}`, style: 'body' as const })));
+      if (trend.noRatio !== undefined) porLines.push({ text: trend.noRatio, style: 'muted' });
+      for (const series of trend.series) urls.push(...series.sources);
+    }
   }
   sections.push({ heading: t('cardProofOfReserves'), lines: porLines });
 

@@ -13,6 +13,7 @@ import { porChecked, type PorCheckedReturnType } from '../view/por-checked';
 import { formatDate, formatLocalDate, formatRatio, formatSignedUsd, formatUsd } from '../words/format';
 import { withFigureDates } from './figure-dates';
 import { cutToPostLength, LINK_WEIGHT, POST_LIMIT, postLength } from './post-length';
+import { headWarnings, moreWarnings, trendWords, warningBody, warningHead } from './warnings-trend';
 import type { MessageKey, Translate } from '../words/translate-from';
 
 export interface ShareTextParameters {
@@ -74,6 +75,7 @@ const INCIDENT_KEYS: Readonly<Record<IncidentKind, MessageKey>> = {
 const MAX_REASONS = 6;
 const MAX_TOP_TOKENS = 5;
 const MAX_INCIDENTS = 5;
+const MAX_WARNINGS = 5;
 
 /**
  * The shareable risk card as plain text, in the reader's language. Pure: the same view,
@@ -103,9 +105,10 @@ export function shareText({ view, verdict: override, now, t, locale: asked = 'en
   // "，https://…）") into the link: there the link follows the aside, after a space.
   const linkOutside = FULL_WIDTH.test(close);
   const cite = (source: string | undefined, asOf: string | undefined): string => aside(source, asOf === undefined ? undefined : t('shareText_asOf', date(asOf)));
-  /** `dated` (words with a date) and the source's link, in brackets, in the language's way. */
-  const aside = (source: string | undefined, dated: string | undefined): string => {
-    const url = link(source);
+  /** `dated` (words with a date) and the source's links, in brackets, in the language's way. */
+  const aside = (source: string | readonly string[] | undefined, dated: string | undefined): string => {
+    const urls = (typeof source === 'string' || source === undefined ? [source] : source).flatMap((one) => link(one) ?? []);
+    const url = urls.length === 0 ? undefined : urls.join(' ');
     if (linkOutside) return `${dated === undefined ? '' : `${open}${dated}${close}`}${url === undefined ? '' : ` ${url}`}`;
     const parts = [dated, url].filter((part) => part !== undefined);
     return parts.length === 0 ? '' : `${open}${parts.join(comma)}${close}`;
@@ -126,6 +129,15 @@ export function shareText({ view, verdict: override, now, t, locale: asked = 'en
     for (const reason of shown) lines.push(`- ${reasonText(reason, t, locale, now)}${cite(reason.source, reason.asOf)}`);
     const hidden = findings.length - shown.length;
     if (hidden > 0) lines.push(`- ${pluralText(hidden, { one: 'shareText_moreReasonsOne', other: 'shareText_moreReasons' }, t, locale, String(hidden))}`);
+  }
+
+  // The community warnings the card shows, worst first as there: whose list, what it says, when, and its sources.
+  if (view.warnings.length > 0) {
+    lines.push('', t('shareText_warnings'));
+    for (const warning of view.warnings.slice(0, MAX_WARNINGS)) {
+      lines.push(`- ${warningHead(warning, t, locale)}${joiners(locale).colon}${warningBody(warning, t, locale)}${aside(warning.sources, t('shareText_warningPublished', date(warning.published)))}`);
+    }
+    if (view.warnings.length > MAX_WARNINGS) lines.push(`- ${moreWarnings(view.warnings.length - MAX_WARNINGS, t, locale)}`);
   }
 
   lines.push('');
@@ -168,6 +180,13 @@ export function shareText({ view, verdict: override, now, t, locale: asked = 'en
     if (por.note !== undefined) lines.push(`  ${t('shareText_note', dataNote(oneLine(por.note)))}`);
     const verifier = link(por.verifier);
     if (verifier !== undefined) lines.push(`  ${t('shareText_verifier', verifier)}`);
+  }
+  // The card draws the trend of the kept reports under the report itself: the same rows, each with its direction and days.
+  if (por !== undefined && view.porTrend !== undefined) {
+    const trend = trendWords(view.porTrend, t, locale);
+    lines.push(`  ${trend.heading}`);
+    for (const series of trend.series) lines.push(`  - ${series.text}${aside(series.sources, undefined)}`);
+    if (trend.noRatio !== undefined) lines.push(`  ${trend.noRatio}`);
   }
   const porPage = link(view.porUrl);
   if (porPage !== undefined) lines.push(`  ${t('shareText_porPage', porPage)}`);
@@ -270,6 +289,8 @@ function headline({
       verdict.level === 'unknown' ? t('shareText_short_unknown') : verdict.incomplete === true ? t('shareText_shortIncomplete', t(LEVEL_KEYS[verdict.level])) : t(LEVEL_KEYS[verdict.level]);
     parts.push(verdict.grade === '?' ? short : t('shareText_headGrade', [verdict.grade, short]));
   }
+  // A grade beside a community warning it does not count must not read as the whole story: the count, short.
+  if (view.warnings.length > 0) parts.push(headWarnings(view.warnings.length, t, locale));
   if (view.status.kind !== 'operating') parts.push(t(view.status.kind === 'collapsed' ? 'shareText_headCollapsed' : 'shareText_headClosed', date(view.status.date)));
   else if (view.por?.method === 'none') {
     // As the text below and the card say it: a day too old to stand for today is "found when we last checked", not "as of"; no day, "date of our check unknown".

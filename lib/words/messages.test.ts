@@ -99,6 +99,17 @@ describe('locales', () => {
     for (const key of used) expect(english[key], `missing message "${key}"`).toBeDefined();
   });
 
+  test('every message of the shared card is asked for by the code, so none is translated for nothing', () => {
+    const code = [...sourceFiles('components'), ...sourceFiles('lib')].filter((file) => !/\.(test|testkit)\.tsx?$/.test(file)).map((file) => readFileSync(file, 'utf8'));
+    const shareKeys = Object.keys(read('en')).filter((key) => key.startsWith('shareText_'));
+    expect(shareKeys.length).toBeGreaterThan(20);
+    for (const key of shareKeys)
+      expect(
+        code.some((text) => text.includes(`'${key}'`)),
+        `unused message "${key}"`,
+      ).toBe(true);
+  });
+
   test('chrome.i18n-style substitution', () => {
     const t = translateFrom({ pillLabel: { message: 'A $1 b $2 c $$' } });
     expect(t('pillLabel', ['x', 'y'])).toBe('A x b y c $');

@@ -10,6 +10,7 @@ import preact from '@preact/preset-vite';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { listWarning } from '../../lib/community/active-warning.testkit';
 import { getExchange } from '../../lib/exchanges/registry';
 import { bundledSnapshot } from '../../lib/reserves/snapshot';
 import { shareText } from '../../lib/share/share-text';
@@ -124,6 +125,9 @@ describe('SharePanel on a plain page', () => {
       expect(text).toContain('as of Aug 10, 2026');
       expect(text.split('\n')[0]).toBe('Binance: proof-of-reserves and risk card, shared Nov 1, 2026 with Reserve Radar · figures dated Apr 1, 2026 to Aug 10, 2026');
       expect(text).not.toMatch(/[?&](utm_|ref=|fbclid)/);
+      // The card's trend of the kept reports, with its period and each row's direction.
+      expect(text).toContain('\n  Trend over 2 reports, Nov 22, 2022 to Apr 1, 2026:\n');
+      expect(text).toMatch(/\n {2}- BTC, Nov 22, 2022 → Apr 1, 2026: reserve ratio 101% → 100\.03%, down; customer liabilities 575,742 BTC → 618,951 BTC, up \(https:/);
       await page.getByTestId('share-copy').click();
       await expect.poll(() => page.getByTestId('share-copy-status').textContent()).toBe(en.shareCopied.message);
       expect(await page.evaluate(() => (globalThis as unknown as { shareHarness: { copied: string[] } }).shareHarness.copied)).toEqual([expected.text]);
@@ -173,6 +177,31 @@ describe('SharePanel on a plain page', () => {
       writeFileSync(screenshotPath('share-card.png'), Buffer.from(src.replace(/^data:image\/png;base64,/, ''), 'base64'));
       await page.screenshot({ path: screenshotPath('share-panel.png'), fullPage: true });
       expect(requests).toEqual([`${ORIGIN}/`, `${ORIGIN}/share.js`]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a community warning shown on the card travels in the text, the headline and a taller picture', async () => {
+    const plain = await openPanel(viewOf('binance'), 'en');
+    let plainHeight: number;
+    try {
+      plainHeight = pngSize((await plain.page.getByTestId('share-image').getAttribute('src')) ?? '').height;
+    } finally {
+      await plain.context.close();
+    }
+    const view = { ...viewOf('binance'), warnings: [listWarning({ severity: 'danger', title: 'Withdrawals halted', published: '2026-10-30T00:00:00Z' })] };
+    const expected = shareText({ view, now: new Date(NOW), t: translateFrom(en), locale: 'en' });
+    expect(expected.headline).toContain(' · 1 community warning · ');
+    const { context, page, errors } = await openPanel(view, 'en');
+    try {
+      const text = await page.getByTestId('share-text').inputValue();
+      expect(text).toBe(expected.text);
+      expect(text).toContain('\nCommunity warnings (from warning lists subscribed to in Reserve Radar):\n');
+      expect(text).toContain('\n- Danger: Withdrawals halted (from “A list” at lists.example.org): Reported by users. (published Oct 30, 2026, https://example.org/)\n');
+      // The picture draws the warnings section: it is taller than the same card's without it.
+      expect(pngSize((await page.getByTestId('share-image').getAttribute('src')) ?? '').height).toBeGreaterThan(plainHeight + 60);
+      expect(errors).toEqual([]);
     } finally {
       await context.close();
     }
