@@ -3,9 +3,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { privateKeyToAccount } from 'viem/accounts';
 import background from './index';
 import { freshBackground } from './background.testkit';
-import { signWarningList } from '@/lib/community/sign-warning-list';
-import type { WarningList } from '@/lib/community/warning-list';
 import { readTabState } from '@/utils/tab-states';
+import { binanceDangerList, serveListHosts, servedList } from './warning-lists.testkit';
 
 /**
  * A subscription added or removed in the options page reaches what the user sees at once: the
@@ -22,24 +21,13 @@ const LIST_URL = 'https://lists.example.org/radar.json';
 const BINANCE_TAB = 21;
 const BINANCE = 'https://www.binance.com/en/trade/BTC_USDT';
 
-const list: WarningList = {
-  name: 'Test list',
-  sequence: 1,
-  issued: '2026-01-01T00:00:00Z',
-  expires: '2099-01-01T00:00:00Z',
-  entries: [
-    { exchange: 'binance', severity: 'danger', title: 'Withdrawals halted', body: 'Body.', sources: ['https://example.org/'], published: '2026-01-01T00:00:00Z', expires: '2099-01-01T00:00:00Z' },
-  ],
-};
+const list = binanceDangerList({ sequence: 1, title: 'Withdrawals halted', issued: '2026-01-01T00:00:00Z' });
 
 /** A fresh background with the list served at its host (every other host unreachable) and that host's access granted, as the options page asked for it when the user subscribed. */
 async function listServedAndBackgroundStarted(): Promise<void> {
   await freshBackground();
-  const body = JSON.stringify((await signWarningList({ list, privateKey: KEY })).envelope);
-  vi.stubGlobal('fetch', async (input: string) =>
-    input === LIST_URL ? new Response(body, { status: 200, headers: { 'content-type': 'application/json' } }) : Promise.reject(new TypeError('no network in tests')),
-  );
-  await fakeBrowser.permissions.request({ origins: ['https://lists.example.org/*'] });
+  const served = await servedList(list, KEY);
+  await serveListHosts(['https://lists.example.org/*'], (url) => (url === LIST_URL ? served() : Promise.reject(new TypeError('no network in tests'))));
   background.main();
 }
 

@@ -1,11 +1,6 @@
-import { browser } from 'wxt/browser';
-import { defineLazyItem } from '@/utils/lazy-item';
-import { inTurn } from '@/utils/in-turn';
-import { giveBackListHosts, listAccess, meetsRequiredAccess } from '@/utils/permissions';
 import { activeWarnings, type ActiveWarning } from '@/lib/community/active-warnings';
 import {
   goodLists,
-  LIST_CHECK_EVERY_HOURS,
   MAX_SUBSCRIPTIONS,
   needsCheckAgain,
   replaceSigner,
@@ -18,93 +13,30 @@ import {
   type SubscriptionHealth,
   type WarningSubscription,
 } from '@/lib/community/subscription';
-import { keepFloor, keptFloor, parseKeptFloors, type KeptFloor } from '@/lib/community/sequence-floors';
-import { keepsOtherUrls } from '@/lib/community/same-list';
+import { keepFloor, keptFloor } from '@/lib/community/sequence-floors';
 import { listUrl } from '@/lib/community/list-url';
-import { WARNING_LIST_LIMITS } from '@/lib/community/warning-list';
-import { fetchSource, type FetchFailure } from '@/lib/reserves/fetch-source';
 import { subscribeFailureText, subscriptionLineMarked } from '@/lib/words/warning-list-words';
 import { gapAfter } from '@/lib/words/punctuation';
 import { getSettings } from '@/utils/settings';
 import { chainWork } from './chain-work';
-import { checkedClears, checkStored, forgetChecked, rememberChecked } from './checked-subscriptions';
+import { checkSubscriptions } from './warning-checks';
+import { giveBackUnused, markAdding, mayRead } from './warning-list-access';
+import { changeSubscriptions, giveBackIfUnused, readOrWarn, readSubscriptions, type SubscriptionsChange } from './warning-store';
 import { i18nFor } from './words';
 
-/**
- * Community warning lists the user subscribed to: fetched on the shared schedule (never because
- * of a page visit), verified against the maintainer's key, last good list kept through failures.
+/*
+ * What the user does with the community warning lists and what they see of them: subscribe,
+ * unsubscribe, each list's line in the options page, and the warnings the lists give an exchange.
+ * Where the subscriptions are kept: warning-store.ts; the checks of the lists: warning-checks.ts;
+ * the access to their hosts: warning-list-access.ts.
  */
-const subscriptionsItem = defineLazyItem<unknown>('local:warningSubscriptions', { fallback: [], version: 1 });
 
-/**
- * Each list's newest accepted number, kept after its subscription goes (lib/community/sequence-floors.ts),
- * so subscribing again does not take an older list back. Read and written in the subscriptions' turn only.
- */
-const floorsItem = defineLazyItem<unknown>('local:warningListFloors', { fallback: [] });
-
-/**
- * The kept floors; entries that do not read back are said in the log and left out. `stale` when the
- * stored value is not what was read (such entries, or a URL kept with its fragment by a version
- * before): every turn of the subscriptions writes them so (`changeSubscriptions`).
- */
-async function readFloors(): Promise<{ floors: KeptFloor[]; stale: boolean }> {
-  const value = await floorsItem.getValue();
-  const { floors, dropped } = parseKeptFloors(value);
-  if (dropped > 0) console.warn(`[reserve-radar] warning lists: ${dropped} stored numbers of lists left before did not read back and were dropped; the others are kept`);
-  return { floors, stale: dropped > 0 || keepsOtherUrls(value) };
-}
-
-/**
- * The stored value parsed, its held lists verified again and one kept per list (see `checkStored`),
- * once per stored value: page-state answers read it on every exchange page, and the signature
- * check is the slow part. Dropped when storage changes, by us or by anything else.
- */
-let held: Promise<WarningSubscription[]> | undefined;
-
-/** Called once as the background starts: whatever was held before is read again. */
-export function startWarnings(): void {
-  held = undefined;
-  subscriptionsItem.watch(() => {
-    held = undefined;
-  });
-}
-
-/**
- * Rejects when the held lists could not be checked at all (Chrome: no offscreen document): then
- * nothing is kept in memory, so the next read tries again, and nothing is written back.
- */
-function readSubscriptions(): Promise<WarningSubscription[]> {
-  if (held !== undefined) return held;
-  const cleared = checkedClears();
-  const reading = subscriptionsItem.getValue().then((value) => checkStored(value, cleared));
-  held = reading;
-  reading.catch(() => {
-    if (held === reading) held = undefined;
-  });
-  return reading;
-}
-
-/** The subscriptions, or undefined (logged) when their held lists could not be checked at all. */
-function readOrWarn(): Promise<WarningSubscription[] | undefined> {
-  return readSubscriptions().catch((error: unknown) => {
-    console.warn(`[reserve-radar] warning lists: ${error instanceof Error ? error.message : String(error)}`);
-    return undefined;
-  });
-}
-
-/** `next` is checked already (each list by `checkSubscription`, or carried over from a checked read). */
-async function writeSubscriptions(next: WarningSubscription[]): Promise<void> {
-  held = Promise.resolve(next);
-  await rememberChecked(next);
-  await subscriptionsItem.setValue(next);
-}
+export { checkSubscriptions } from './warning-checks';
+export { clearSubscriptions, startWarnings } from './warning-store';
 
 async function userWords() {
   return i18nFor((await getSettings()).language);
 }
-
-const CHECK_EVERY_MS = LIST_CHECK_EVERY_HOURS * 60 * 60_000;
-const TIMEOUT_MS = 20_000;
 
 export interface SubscriptionView {
   url: string;
@@ -151,61 +83,6 @@ function noAccessLine(state: WarningSubscription, host: string, line: string, { 
   return `${said}${gapAfter(said, locale)}${line}`;
 }
 
-/** Whether the browser lets us read the list's host as our own request (see `listAccess`). */
-async function mayRead(url: string): Promise<boolean> {
-  try {
-    return await browser.permissions.contains(listAccess(url));
-  } catch {
-    return false;
-  }
-}
-
-/**
- * The list hosts of the subscribes under way, each counted from the moment the background is asked
- * until that subscribe's turn ends: its page asked the browser for the host at the click, so an
- * unsubscribe or a clear whose turn comes in between must not give it back.
- */
-const adding = new Map<string, number>();
-
-/** Counts `url`'s host as wanted by a subscribe under way; answers the release (once is enough, more do nothing). */
-function markAdding(url: string): () => void {
-  let origin: string;
-  try {
-    [origin] = listAccess(url).origins;
-  } catch {
-    return () => undefined;
-  }
-  adding.set(origin, (adding.get(origin) ?? 0) + 1);
-  let released = false;
-  return () => {
-    if (released) return;
-    released = true;
-    const left = (adding.get(origin) ?? 1) - 1;
-    if (left > 0) adding.set(origin, left);
-    else adding.delete(origin);
-  };
-}
-
-/**
- * Least privilege: the access asked for a list goes back once no subscription in `held` reads that
- * host, unless a required access meets it (the feed's own host, say: Chromium would withhold it; a
- * site under a content script's match: Chromium refuses).
- * Narrower than a grant of all sites, it leaves that grant in place. Called in the subscriptions'
- * turn, with `held` as stored: a subscription written meanwhile cannot lose its access, nor one
- * being added (see `adding`).
- */
-async function giveBackUnused(url: string, held: readonly WarningSubscription[]): Promise<void> {
-  let access: ReturnType<typeof listAccess>;
-  try {
-    access = listAccess(url);
-  } catch {
-    return;
-  }
-  const [origin] = access.origins;
-  if (meetsRequiredAccess(origin) || adding.has(origin) || held.some((state) => listAccess(state.url).origins[0] === origin)) return;
-  await browser.permissions.remove(access).catch((error: unknown) => console.warn('[reserve-radar] list access not given back:', error));
-}
-
 /**
  * Reads the held lists once and answers for any exchange, for building views: its warnings, or
  * `'unread'` when the held lists could not be checked at all (Chrome: the offscreen document
@@ -217,43 +94,6 @@ export async function warningLookup(now: Date): Promise<(exchangeId: string) => 
   if (subscriptions === undefined) return () => 'unread';
   const lists = goodLists({ subscriptions });
   return (exchangeId) => (lists.length === 0 ? [] : activeWarnings({ lists, exchangeId, now }));
-}
-
-type SubscriptionsChange<T> = { next?: WarningSubscription[]; answer: T; floors?: KeptFloor[] };
-
-/**
- * The subscriptions as held, changed by `change` in their turn (utils/in-turn.ts): a subscribe, an
- * unsubscribe and the end of a check that overlap each keep their change. `undefined` writes nothing,
- * unless the stored value keeps a URL as a version before did (a fragment): then what was read
- * (one per list, see `onePerList`) is written, here, so no read outside the turn has to; the kept
- * floors likewise (see `readFloors`). `change` reads the floors through `kept`, once per turn.
- * `after` runs in the same turn, with what is then stored (the access given back). `floors`, when
- * given, is written first: an unsubscribe keeps its list's floor before the list goes.
- */
-function changeSubscriptions<T>(
-  change: (current: WarningSubscription[], kept: () => ReturnType<typeof readFloors>) => Promise<SubscriptionsChange<T>> | SubscriptionsChange<T>,
-  after?: (stored: WarningSubscription[], answer: T) => Promise<void>,
-): Promise<T> {
-  return inTurn(subscriptionsItem.key, async () => {
-    const current = await readSubscriptions();
-    let reading: ReturnType<typeof readFloors> | undefined;
-    const kept = () => (reading ??= readFloors());
-    const { next, answer, floors } = await change(current, kept);
-    const floorsNext = floors ?? (await kept().then((read) => (read.stale ? read.floors : undefined)));
-    if (floorsNext !== undefined) await floorsItem.setValue(floorsNext);
-    if (next !== undefined) await writeSubscriptions(next);
-    else if (keepsOtherUrls(await subscriptionsItem.getValue())) await writeSubscriptions(current);
-    await after?.(next ?? current, answer);
-    return answer;
-  });
-}
-
-/** In the subscriptions' turn. When they cannot be read the access stays, as the lists that need it might. */
-function giveBackIfUnused(url: string): Promise<void> {
-  return inTurn(subscriptionsItem.key, async () => {
-    const held = await readOrWarn();
-    if (held !== undefined) await giveBackUnused(url, held);
-  });
 }
 
 /** `check-again`: held already, and due a check at the user's asking (see `needsCheckAgain`). */
@@ -332,7 +172,7 @@ async function subscribeMarked({ url, expectedSigner, replaces }: SubscribeReque
   return { ok: true };
 }
 
-/** The list goes; the newest number accepted from its URL is kept (see `floorsItem`). `asked`: its URL, fragment or not. */
+/** The list goes; the newest number accepted from its URL is kept (see `floorsItem` in warning-store.ts). `asked`: its URL, fragment or not. */
 export async function unsubscribe(asked: string): Promise<void> {
   const url = listUrl(asked);
   await changeSubscriptions(
@@ -344,55 +184,4 @@ export async function unsubscribe(asked: string): Promise<void> {
     },
     (stored) => giveBackUnused(url, stored),
   );
-}
-
-/**
- * Reset and Delete everything: no subscription, checked copy or floor kept, and then, in the same turn, no list host held (see
- * giveBackListHosts; logged when the browser keeps one), but for the hosts of subscribes under way.
- * A subscribe from another tab comes wholly before (cleared with its access) or after (kept with it). Nothing held is read first: lists that
- * cannot be checked now (Chrome: no offscreen document) go all the same.
- */
-export function clearSubscriptions(): Promise<void> {
-  return inTurn(subscriptionsItem.key, async () => {
-    held = Promise.resolve([]);
-    // Asked for in the step that counts the clear: a checked copy written before is removed, and one read before is not written after.
-    await Promise.all([subscriptionsItem.setValue([]), forgetChecked()]);
-    await floorsItem.removeValue();
-    await giveBackListHosts([...adding.keys()]);
-  });
-}
-
-async function fetchList(url: string): Promise<{ ok: true; body: string } | { ok: false; failure: FetchFailure }> {
-  // The same guarded GET as the reserve data: no cookies, a deadline over the whole body, a size cap while streaming.
-  const fetched = await fetchSource({ url, fetch: (input, init) => fetch(input, init), timeoutMs: TIMEOUT_MS, maxBytes: WARNING_LIST_LIMITS.maxBytes });
-  return fetched.ok ? { ok: true, body: JSON.stringify(fetched.body) } : { ok: false, failure: fetched.failure };
-}
-
-/** Checks every subscription that is due (all of them when forced; `only` that list), one at a time. */
-export async function checkSubscriptions({ force = false, only }: { force?: boolean; only?: string } = {}): Promise<void> {
-  // Held lists that cannot be checked now are left as stored, for the next run.
-  const states = await readOrWarn();
-  if (states === undefined) return;
-  const checked: { before: WarningSubscription; after: WarningSubscription }[] = [];
-  for (const state of states) {
-    if (only !== undefined && state.url !== only) continue;
-    const due = force || state.lastCheck === null || Date.now() - Date.parse(state.lastCheck) >= CHECK_EVERY_MS;
-    // Without the access the host would be asked with an Origin header (Firefox: a per-install id) and
-    // under CORS: not asked at all. The last good list stays; the options page says how to allow it.
-    if (due && (await mayRead(state.url))) checked.push({ before: state, after: await chainWork().checkSubscription({ state, fetched: await fetchList(state.url), now: Date.now() }) });
-  }
-  if (checked.length === 0) return;
-  // The fetches took their time (up to TIMEOUT_MS each): the results go onto the subscriptions as
-  // they stand now. One added meanwhile is kept, one removed stays removed, and one that changed
-  // meanwhile (checked by an overlapping run, or removed and added again) keeps that change: a
-  // result from the older state must not roll its held list back.
-  await changeSubscriptions((current) => {
-    const next = current.map(
-      (state) =>
-        checked.find(
-          ({ before }) => before.url === state.url && before.lastCheck === state.lastCheck && before.expectedSigner === state.expectedSigner && before.floor?.sequence === state.floor?.sequence,
-        )?.after ?? state,
-    );
-    return next.some((state, index) => state !== current[index]) ? { next, answer: undefined } : { answer: undefined };
-  }).catch((error: unknown) => console.warn(`[reserve-radar] warning lists: ${error instanceof Error ? error.message : String(error)}`));
 }

@@ -1,8 +1,8 @@
 import { render } from 'preact';
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { I18nContext, type I18n } from '@/utils/i18n';
-import { Options, type SubscriptionRow } from '@/components/Options';
+import { Options } from '@/components/Options';
 import { send } from '@/utils/send';
 import { exchanges } from '@/lib/exchanges/registry';
 import type { Settings } from '@/lib/settings';
@@ -18,6 +18,7 @@ import { useAllowedLookalikes } from './lookalike';
 import { resetSettingsThenPermissions } from './reset';
 import { useSettingsChange } from './settings-change';
 import { useSourcesState } from './sources-state';
+import { useSubscriptions } from './subscriptions';
 import { useRunSnoozes } from './run-snoozes';
 import { useBroadAccess, usePermission } from '@/utils/broad-access';
 import '@/components/holdings.css';
@@ -49,6 +50,7 @@ interface RequiredHosts {
 
 const readSourcesState = () => send({ type: 'sources-state' });
 const readRunSnoozes = () => send({ type: 'run-snoozes' });
+const readSubscriptions = () => send({ type: 'subscriptions-state' });
 
 function App({ initial, initialI18n, initialBroadAccess, requiredHosts }: { initial: Settings; initialI18n: I18n; initialBroadAccess: boolean; requiredHosts: RequiredHosts }) {
   // Follows storage: an import or another page's change shows here, and an edit builds on it.
@@ -62,24 +64,12 @@ function App({ initial, initialI18n, initialBroadAccess, requiredHosts }: { init
   // The page speaks the stored language, whoever changed it.
   useEffect(() => showLanguage(settings.language), [settings.language, showLanguage]);
   const { sources, setSources, sourcesFailed, readSources } = useSourcesState(readSourcesState);
-  const [subscriptions, setSubscriptions] = useState<SubscriptionRow[] | undefined>(undefined);
-  const [subscriptionsFailed, setSubscriptionsFailed] = useState(false);
-  // A refusal keeps the lists shown before and says so in their section (never rejects).
-  const showSubscriptions = useCallback(async (asked: Promise<SubscriptionRow[]>) => {
-    try {
-      setSubscriptions(await asked);
-      setSubscriptionsFailed(false);
-    } catch (error) {
-      console.error('[reserve-radar] the warning lists could not be read', error);
-      setSubscriptionsFailed(true);
-    }
-  }, []);
-  const reloadSubscriptions = useCallback(() => showSubscriptions(send({ type: 'subscriptions-state' })), [showSubscriptions]);
+  // Follows storage too: a list subscribed or unsubscribed on another options page, or checked again, shows here.
+  const { subscriptions, failed: subscriptionsFailed, show: showSubscriptions, reload: reloadSubscriptions } = useSubscriptions(readSubscriptions);
   const [runSnoozes, reloadRunSnoozes] = useRunSnoozes(readRunSnoozes);
   useEffect(() => {
     void readSources();
-    void reloadSubscriptions();
-  }, [readSources, reloadSubscriptions]);
+  }, [readSources]);
 
   const change = useSettingsChange(setSettings);
   // Counts the deletes of everything: each one draws the fields afresh, so nothing typed before stays beside the emptied storage.
