@@ -229,6 +229,31 @@ describe('the address book step when another page changes the book under the foc
     render(null, root);
   });
 
+  test('a look-alike of the address saved on another page while the focus is in the form: the alert comes, Save and Skip go, the focus goes to the alert', async () => {
+    const { window, root, $ } = page();
+    recordFocus(window);
+    // The same first and last four characters of the body, another middle.
+    const copy = entry('Copy', `0x8ba1${'7'.repeat(32)}ba72`);
+    drawStep(root, []);
+    await settle();
+    expect($('poisoning-alert')).toBeNull();
+    $('book-label')?.focus();
+    drawStep(root, [copy]);
+    await settle();
+    expect($('poisoning-alert')?.textContent).toContain(en('poisoningDangerTitle'));
+    expect($('book-save')).toBeNull();
+    expect($('book-skip')).toBeNull();
+    expect($('book-label')).toBeNull();
+    expect(window.document.activeElement).toBe($('book-lookalike'));
+    // The look-alike taken out again: the choice is back, and the name field takes the focus.
+    drawStep(root, []);
+    await settle();
+    expect($('poisoning-alert')).toBeNull();
+    expect($('book-save')).not.toBeNull();
+    expect(window.document.activeElement).toBe($('book-label'));
+    render(null, root);
+  });
+
   test('saved elsewhere while the focus is outside the form: the focus stays, the change is still said; held from the start it is not', async () => {
     const { window, root, $ } = page();
     recordFocus(window);
@@ -280,7 +305,9 @@ describe('the address book step reads the book as the network spells addresses',
     press('goto-address-book');
     await settle();
     expect($('book-known')).toBeNull();
-    expect($('book-save')).not.toBeNull();
+    // A look-alike of the saved one: the loud alert, and nothing offered to save.
+    expect($('poisoning-alert')?.textContent).toContain(en('poisoningDangerTitle'));
+    expect($('book-save')).toBeNull();
     expect($('goto-address-book')?.textContent).toContain(en('guideStepTodo'));
     render(null, root);
   });

@@ -46,6 +46,9 @@ export function AddressBookStep({ state, book, onAction, onSaveAddress, onRemove
   const savedEntry = here === null ? undefined : book.find((entry) => isInBook({ ...here, book: [entry] }));
   const poisoning = here === null ? null : checkPoisoning({ candidate: here, book });
   const lookalike = poisoning !== null && poisoning.lookalikes.length > 0;
+  // The address is a look-alike of a saved one, and not itself saved: judged again at each change of the book (another page may
+  // have saved the look-alike), it is not offered for saving or skipping; the alert takes the form's place.
+  const lookalikeOnly = poisoning?.status === 'lookalike';
   // The same account saved for another network of its family: said so, and saving it for this one is still the user's choice.
   const elsewhere = savedEntry === undefined && poisoning?.known != null && poisoning.known.network !== here?.network ? poisoning.known : null;
   // "Saved" holds only while the book does: an entry taken out on another page or in the options no longer is.
@@ -56,9 +59,11 @@ export function AddressBookStep({ state, book, onAction, onSaveAddress, onRemove
   // to the page, so the focus goes to what takes its place. Read while drawing, before the leaving one takes the focus with it.
   const form = useRef<HTMLFormElement>(null);
   const note = useRef<HTMLParagraphElement>(null);
-  const focusIn = useRef<'form' | 'note' | undefined>(undefined);
-  const active = (form.current ?? note.current)?.ownerDocument.activeElement;
-  focusIn.current = active === null || active === undefined ? undefined : form.current?.contains(active) ? 'form' : note.current === active ? 'note' : undefined;
+  const alertBox = useRef<HTMLDivElement>(null);
+  const focusIn = useRef<'form' | 'note' | 'alert' | undefined>(undefined);
+  const active = (form.current ?? note.current ?? alertBox.current)?.ownerDocument.activeElement;
+  focusIn.current =
+    active === null || active === undefined ? undefined : form.current?.contains(active) ? 'form' : note.current === active ? 'note' : alertBox.current === active ? 'alert' : undefined;
   // The note is news, said in the status region, when the book takes the address in while the step is drawn (another page saved
   // it); drawn with the step, or after a save made here, it is the step's content and is not said.
   const heldBefore = useRef<boolean | undefined>(undefined);
@@ -67,11 +72,12 @@ export function AddressBookStep({ state, book, onAction, onSaveAddress, onRemove
   else if (heldBefore.current === false && alreadySaved !== null) knownNews.current = true;
   if (here !== null) heldBefore.current = savedEntry !== undefined;
   useEffect(() => {
-    const doc = (note.current ?? labelField.current)?.ownerDocument;
+    const doc = (note.current ?? labelField.current ?? alertBox.current)?.ownerDocument;
     const now = doc?.activeElement;
     if (doc === undefined || (now !== null && now !== undefined && now !== doc.body && now.isConnected)) return;
-    if (focusIn.current === 'form') note.current?.focus();
-    else if (focusIn.current === 'note') labelField.current?.focus();
+    // What took the place of the one that held the focus.
+    const next = focusIn.current === 'form' ? [note, alertBox] : focusIn.current === 'note' ? [labelField, alertBox] : focusIn.current === 'alert' ? [labelField, note] : [];
+    next.find((candidate) => candidate.current !== null)?.current?.focus();
   });
 
   const save = async (event: Event) => {
@@ -103,14 +109,18 @@ export function AddressBookStep({ state, book, onAction, onSaveAddress, onRemove
       ) : (
         <>
           {/* A look-alike is the loud alert; the address found as it is gets this step's own words, below. */}
-          {lookalike && <PoisoningNotice network={state.network} address={state.address} book={book} />}
+          {lookalike && (
+            <div ref={alertBox} tabIndex={-1} data-testid="book-lookalike">
+              <PoisoningNotice network={state.network} address={state.address} book={book} />
+            </div>
+          )}
           <AddressGroups address={state.address} />
           {elsewhere !== null && (
             <p class="guide-note guide-note--info" data-testid="book-elsewhere">
               {t('bookSavedOtherNetwork', [elsewhere.label, networkName(elsewhere.network), networkName(state.network)])}
             </p>
           )}
-          {alreadySaved !== null ? (
+          {lookalikeOnly ? null : alreadySaved !== null ? (
             <p ref={note} tabIndex={-1} class="guide-note guide-note--ok" data-testid="book-known">
               {t('bookAlreadySaved', alreadySaved.label)}
             </p>

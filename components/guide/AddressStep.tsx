@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { checkPoisoning, type AddressBookEntry } from '../../lib/custody/address-book';
 import { getNetwork } from '../../lib/custody/networks';
 import type { GuideAction, GuideState } from '../../lib/custody/steps';
@@ -24,6 +24,21 @@ export function AddressStep({ state, book, rpcUrl, ens, onAction, onResolveEns, 
   const locale = useLocale();
   const [draft, setDraft] = useState(state.address ?? '');
   const network = state.network;
+  // An ENS name is not an address to send to: only the 0x address it resolves to is kept. A look-alike of a saved address is
+  // never kept either, so nothing downstream (the test step, the exchange-page check) can treat a poisoned address as the chosen one.
+  const keeps = (value: string) => {
+    if (network === null) return false;
+    const checked = validateAddress({ network, address: value });
+    return checked.valid && checked.kind !== 'ens-name' && checkPoisoning({ candidate: { network, address: value }, book }).status !== 'lookalike';
+  };
+  // The book may change on another page (another guide tab, an import in the options): what is typed is judged again against
+  // it, so a look-alike saved since is let go, and an address whose saved twin was removed since is kept.
+  useEffect(() => {
+    if (draft.trim() === '') return;
+    if (keeps(draft)) {
+      if (state.address === null) onAction({ type: 'set-address', address: draft });
+    } else if (state.address !== null) onAction({ type: 'set-address', address: '' });
+  }, [book]);
   if (network === null) {
     return (
       <p class="muted" data-testid="address-no-network">
@@ -38,12 +53,7 @@ export function AddressStep({ state, book, rpcUrl, ens, onAction, onResolveEns, 
 
   const change = (value: string) => {
     setDraft(value);
-    const checked = validateAddress({ network, address: value });
-    // An ENS name is not an address to send to: only the 0x address it resolves to is kept. A
-    // look-alike of a saved address is never kept either, so nothing downstream (the test
-    // step, the exchange-page check) can treat a poisoned address as the chosen one.
-    const lookalike = checked.valid && checkPoisoning({ candidate: { network, address: value }, book }).status === 'lookalike';
-    if (checked.valid && checked.kind !== 'ens-name' && !lookalike) onAction({ type: 'set-address', address: value });
+    if (keeps(value)) onAction({ type: 'set-address', address: value });
     else if (state.address !== null) onAction({ type: 'set-address', address: '' });
   };
 

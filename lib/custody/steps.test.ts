@@ -157,8 +157,19 @@ describe('guide steps', () => {
     const caseVariant = v.parse(AddressBookEntrySchema, { label: 'Phantom', network: 'solana', address: 'TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623vQ5DA', addedAt: t0.toISOString() });
     const variant = validateStep({ state: solana, step: 'address-book', book: [caseVariant] });
     expect(variant.complete).toBe(false);
-    expect(variant.problems.map((p) => p.code)).toEqual(['address-book']);
+    // A look-alike of the saved one: nothing to save or skip, the alert is what the step has to say.
+    expect(variant.problems.map((p) => p.code)).toEqual(['lookalike']);
     expect(validateStep({ state: solana, step: 'address-book', book: [{ ...caseVariant, address: solana.address ?? '' }] }).complete).toBe(true);
+  });
+
+  it('keeps the address book step to do, skipped or not, while the address is a look-alike of a saved one', () => {
+    const state = run(happyPath.slice(0, 9));
+    const copy = v.parse(AddressBookEntrySchema, { label: 'Copy', network: 'ethereum', address: `${mine.slice(0, 6)}${'7'.repeat(32)}${mine.slice(-4)}`.toLowerCase(), addedAt: t0.toISOString() });
+    for (const addressBook of ['pending', 'skipped'] as const) {
+      const judged = validateStep({ state: { ...state, addressBook }, step: 'address-book', book: [copy] });
+      expect(judged.complete).toBe(false);
+      expect(judged.problems.map((p) => p.code)).toEqual(['lookalike']);
+    }
   });
 
   it('starts the recovery phrase checklist over for another kind of wallet, which has a phrase of its own', () => {

@@ -112,8 +112,14 @@ export function validateStep({ state, step, book = [] }: ValidateStepParameters)
     }
     case 'address-book': {
       // Done while the book holds the address for this network, saved in this guide or before it: removed from the book, it is no
-      // longer saved. A skip is the user's choice.
-      const saved = state.network !== null && state.address !== null && isInBook({ network: state.network, address: state.address, book });
+      // longer saved. A skip is the user's choice. A look-alike of a saved address (the book may change on another page after the
+      // address was chosen) is neither to save nor to skip: the step stays to do, and its alert says why.
+      const here = state.network !== null && state.address !== null ? { network: state.network, address: state.address } : null;
+      if (here !== null && checkPoisoning({ candidate: here, book }).status === 'lookalike') {
+        problems.push(problem('lookalike'));
+        break;
+      }
+      const saved = here !== null && isInBook({ ...here, book });
       if (state.addressBook !== 'skipped' && !saved) problems.push(problem('address-book'));
       break;
     }

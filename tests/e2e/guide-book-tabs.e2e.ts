@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
+import { getAddress } from 'viem';
 import en from '../../public/_locales/en/messages.json';
 import { launchChromium, type ChromiumExtension } from './harness';
 
@@ -13,6 +14,8 @@ import { launchChromium, type ChromiumExtension } from './harness';
 // EIP-55's own example address: the wallet address the user "pastes".
 const WALLET = '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed';
 const LABEL = 'Cold wallet';
+// A poisoner's copy of it: the same first and last four characters after 0x, another middle.
+const LOOKALIKE = getAddress(`0x${WALLET.slice(2, 6)}${'7'.repeat(32)}${WALLET.slice(-4)}`.toLowerCase());
 
 const fill = (message: string, ...args: string[]) => args.reduce((text, arg, index) => text.replaceAll(`$${index + 1}`, arg), message);
 
@@ -103,6 +106,21 @@ describe('the address book step follows the book changed in other tabs, in Chrom
     await guide.getByTestId('book-save').waitFor();
     expect(await guide.getByTestId('book-known').count()).toBe(0);
     expect(await bookMark()).toContain(en.guideStepTodo.message);
+
+    // A look-alike of this address brought in by the options page: the open step judges it again, gives the alert and no Save or Skip.
+    await importBook(options, 'lookalike.json', [{ label: 'Copy', network: 'ethereum', address: LOOKALIKE }]);
+    await guide.getByTestId('poisoning-alert').waitFor();
+    expect(await guide.getByTestId('poisoning-alert').textContent()).toContain(en.poisoningDangerTitle.message);
+    expect(await guide.getByTestId('book-save').count()).toBe(0);
+    expect(await guide.getByTestId('book-skip').count()).toBe(0);
+    expect(await bookMark()).toContain(en.guideStepTodo.message);
+    // The look-alike removed in the other guide tab: the alert goes, the choice is back.
+    await second.bringToFront();
+    await second.getByTestId('book-remove').click();
+    await second.getByTestId('book-empty').waitFor();
+    await guide.bringToFront();
+    await guide.getByTestId('book-save').waitFor();
+    expect(await guide.getByTestId('poisoning-alert').count()).toBe(0);
 
     await Promise.all([guide.close(), second.close(), options.close()]);
   });
