@@ -338,7 +338,7 @@ describe('ReserveResult: a figure typed for an asset no read answered', () => {
       "Vos chiffres pour USDT, OKB n'ont pas été comparés\u00a0: leurs lectures n'ont donné aucun montant, pour plus d'une raison (la raison de chaque portefeuille figure avec les soldes ci-dessous).",
     );
     const zh = said(mixed(undefined, { USDT: 'call-failed', OKB: 'call-failed' }), chinese, 'zh-CN') ?? '';
-    expect(zh).toBe('您为 USDT 输入的数据未参与比较：该资产的读取均失败。您为 OKB 输入的数据未参与比较：相关读取因不止一种原因均未得到数量（各钱包的原因见下方余额）。');
+    expect(zh).toBe('您为 USDT 输入的数据未参与比较：该资产的读取均失败。您为 OKB 输入的数据未参与比较：相关读取均未得到数量，原因不止一种（各钱包的原因见下方余额）。');
     expect(chineseSentenceProblems(zh)).toEqual([]);
     expect(chineseBracketProblems(zh)).toEqual([]);
   });
