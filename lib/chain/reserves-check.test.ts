@@ -191,13 +191,24 @@ describe('checkReserves against a local anvil chain', () => {
     expect(result.balances.filter((row) => row.symbol === 'MIXED').map((row) => row.failure)).toEqual(['not-a-balance', 'call-failed', 'call-failed']);
   });
 
-  it('a typed figure with more decimals than the token has is compared exactly, never rounded to the token’s decimals', async () => {
+  it('a typed or DefiLlama figure with more decimals than the token has is compared exactly, never rounded to the token’s decimals', async () => {
     // 3 holders: 6 USDT (6 decimals) and 1.5 WBTC (8 decimals) on-chain.
     const typed = { USDT: '5.0000001', WBTC: '1.500000001' };
-    const result = await checkReserves({ rpcUrl: chain.url, addresses: holders.slice(0, 3), tokens, published: { amounts: typed, source: 'entered by the user' } });
+    const defillama = { amounts: { WBTC: '1.499999999' }, source: 'https://api.llama.fi/protocol/deribit', date: '2026-11-24' };
+    const result = await checkReserves({ rpcUrl: chain.url, addresses: holders.slice(0, 3), tokens, published: { amounts: typed, source: 'entered by the user' }, defillama });
     expect(result.comparisons.filter((row) => row.symbol !== 'ETH')).toEqual([
       { symbol: 'USDT', onChain: '6', missingReads: 0, published: '5.0000001', publishedDifference: '0.9999999', publishedDifferencePercent: '19.99' },
-      { symbol: 'WBTC', onChain: '1.5', missingReads: 0, published: '1.500000001', publishedDifference: '-0.000000001', publishedDifferencePercent: '0' },
+      {
+        symbol: 'WBTC',
+        onChain: '1.5',
+        missingReads: 0,
+        published: '1.500000001',
+        publishedDifference: '-0.000000001',
+        publishedDifferencePercent: '0',
+        defillama: '1.499999999',
+        defillamaDifference: '0.000000001',
+        defillamaDifferencePercent: '0',
+      },
     ]);
   });
 
