@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useT } from '../utils/i18n';
+import type { ExchangeView } from '../lib/view/exchange-view';
 import type { SourceRow } from './Options';
 
 /**
@@ -12,11 +13,31 @@ export function firstDataPending(rows: readonly Pick<SourceRow, 'group' | 'lastS
   return reserves.length > 0 && reserves.every((row) => row.lastSuccess === undefined);
 }
 
+/** What the line stands beside: the list of every exchange (most show Unknown), or one exchange's card, by what that card shows. */
+export type FirstDataBeside = 'list' | 'card-figures' | 'card-unknown' | 'card-verdict';
+
+const LINE_KEY = {
+  list: 'firstDataPending',
+  'card-figures': 'firstDataPendingCard',
+  'card-unknown': 'firstDataPendingCardUnknown',
+  'card-verdict': 'firstDataPendingCardBundled',
+} as const;
+
+/**
+ * What an exchange's card shows from the data that came with the extension: reserve figures (a report's, or the chain's),
+ * no figures and so Unknown, or no figures but a verdict all the same (one that publishes no proof of reserves).
+ */
+export function cardBeside(view: Pick<ExchangeView, 'por' | 'onchain' | 'flows' | 'verdict'>): FirstDataBeside {
+  const figures = (view.por !== undefined && view.por.method !== 'none') || view.onchain !== undefined || view.flows !== undefined;
+  if (figures) return 'card-figures';
+  return view.verdict.level === 'unknown' ? 'card-unknown' : 'card-verdict';
+}
+
 export interface FirstDataNoticeProps {
   load: () => Promise<boolean>;
   onOpen: () => void;
-  /** What the line stands beside: the list of every exchange (most show Unknown), or one exchange's card (its figures are the copy that came with the extension). */
-  beside: 'list' | 'card';
+  /** What the line stands beside (`cardBeside` for a card): its words are chosen from it. */
+  beside: FirstDataBeside;
   /** Follows the data sources' stored state (returns its stop): the line is asked about again on each change. */
   follow?: ((changed: () => void) => () => void) | undefined;
   /** The first data update arrived while the line was shown: called once, so that the figures shown are asked for anew. */
@@ -24,13 +45,14 @@ export interface FirstDataNoticeProps {
 }
 
 /**
- * One muted line while no data source has answered yet: why most exchanges show Unknown, or that one exchange's figures are
- * the copy that came with the extension (the first update has not come, not anything the exchanges did), with the way to
+ * One muted line while no data source has answered yet: why most exchanges show Unknown, or what one exchange's card shows
+ * (its figures, or its Unknown, or its verdict, are from the copy that came with the extension) (the first update has not come, not anything the exchanges did), with the way to
  * the options' data sources. Nothing once any source has answered, or when asking fails. It names no time: a fetch can
  * fail and be retried for as long as the network or the source is down.
  *
  * Followed while the popup is open: when the first update arrives, the line goes, its status region (on the page from the
- * start, so that what is put in it is read out) says so once, politely, and `onArrived` asks for the new figures. A focus
+ * start, so that what is put in it is read out) says so once, politely, and `onArrived` asks for the new figures. It says
+ * that the update arrived, nothing of the figures: they are only being asked for then, and may not change. A focus
  * on the line's button goes to the page's first heading rather than to the page.
  */
 export function FirstDataNotice({ load, onOpen, beside, follow, onArrived }: FirstDataNoticeProps) {
@@ -81,7 +103,7 @@ export function FirstDataNotice({ load, onOpen, beside, follow, onArrived }: Fir
     <>
       {pending && (
         <div class="first-data" data-testid="popup-first-data" ref={line}>
-          <p class="muted">{t(beside === 'card' ? 'firstDataPendingCard' : 'firstDataPending')}</p>
+          <p class="muted">{t(LINE_KEY[beside])}</p>
           <button type="button" class="ghost" onClick={onOpen} data-testid="popup-first-data-open">
             {t('firstDataPendingOpen')}
           </button>

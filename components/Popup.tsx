@@ -10,7 +10,7 @@ import type { HoldingsSummary } from '../lib/holdings/summary';
 import type { RunAlertView } from '../lib/view/run-alert-view';
 import { RunAlerts } from './RunAlerts';
 import { ListsNotChecked } from './ListsNotChecked';
-import { FirstDataNotice } from './FirstDataPending';
+import { cardBeside, type FirstDataBeside, FirstDataNotice } from './FirstDataPending';
 import { ListedSource } from './LookalikeWarning';
 import { formatCount } from '../lib/words/format';
 
@@ -119,8 +119,8 @@ export function Popup(props: PopupProps) {
     return () => cancelAnimationFrame(frame);
   }, [drawn, afterFirstFrame]);
 
-  // Above the list: why most of it shows Unknown on day one. Below an exchange's card: that its figures are the copy that came with the extension.
-  const firstData = (beside: 'list' | 'card') =>
+  // Above the list: why most of it shows Unknown on day one. Below an exchange's card: that what it shows is the copy that came with the extension.
+  const firstData = (beside: FirstDataBeside) =>
     loadFirstDataPending !== undefined &&
     onOpenSources !== undefined && <FirstDataNotice load={loadFirstDataPending} onOpen={onOpenSources} beside={beside} follow={followSources} onArrived={onFirstData} />;
   const footer = (
@@ -147,7 +147,9 @@ export function Popup(props: PopupProps) {
     return (
       <>
         <section class="card__alert" role="alert" data-testid="popup-check-failed">
-          <h1 class="card__title">{t('popupCheckFailedTitle')}</h1>
+          <h1 class="card__title" tabindex={-1}>
+            {t('popupCheckFailedTitle')}
+          </h1>
           <p>{t('popupCheckFailedBody')}</p>
           {onRetry !== undefined && (
             <button type="button" aria-disabled={retrying} onClick={retry} data-testid="popup-retry">
@@ -182,7 +184,7 @@ export function Popup(props: PopupProps) {
       <>
         {runAlerts}
         <ExchangeCard view={tab.view} onWithdraw={() => onWithdraw(tab.view.id)} />
-        {firstData('card')}
+        {firstData(cardBeside(tab.view))}
         <button type="button" class="ghost" aria-expanded={sharing} onClick={() => setSharing(!sharing)} data-testid="share-toggle">
           {t('shareAction')}
         </button>
@@ -236,16 +238,19 @@ function ExchangeList({ load, onWithdraw }: { load: () => Promise<ExchangeView[]
   const [open, setOpen] = useState<string | undefined>(undefined);
   // A new loader (the late answer after the failed state, or new data while the popup is open) is asked, and only its own
   // reply is drawn. A list already shown stays until that reply replaces it: the rows, and a focus on one, are not dropped
-  // for "Loading…" in between.
+  // for "Loading…" in between, nor for the error when that reply fails: no answer keeps what is drawn.
+  const drawn = useRef(false);
   useEffect(() => {
     let live = true;
     setError(false);
     load().then(
-      (loaded) => live && setViews(loaded),
-      () => {
+      (loaded) => {
         if (!live) return;
-        setViews(undefined);
-        setError(true);
+        drawn.current = true;
+        setViews(loaded);
+      },
+      () => {
+        if (live && !drawn.current) setError(true);
       },
     );
     return () => {

@@ -10,7 +10,8 @@ import { exchangeTabAndSources, krakenFeed, launchChromium, recordAnswers, refre
  */
 
 const CARD_LINE = 'These figures are the data that came with Reserve Radar, until its first data update arrives.';
-const ARRIVED = "Reserve Radar's first data update has arrived, and the figures shown are updated.";
+const UNKNOWN_CARD_LINE = "This exchange shows “Unknown” until Reserve Radar's first data update arrives.";
+const ARRIVED = "Reserve Radar's first data update has arrived.";
 /** Kraken's BTC reserve ratio as the test feed states it (107.31 %): the bundled data never says it. */
 const FEED_RATIO = 1.0731;
 
@@ -49,6 +50,15 @@ describe("the popup's first-data line over an exchange's card in Chromium, on a 
   });
   afterAll(async () => {
     await browser?.close();
+  });
+
+  test('says below a card with no figures (Bitkub, absent from the bundled data) that it shows Unknown until the first data arrives', async () => {
+    const { tabId, options } = await exchangeTabAndSources(browser, { origin: 'https://www.bitkub.com', path: '/', name: 'Bitkub' });
+    const popup = await popupOver(browser, tabId);
+    const line = popup.getByTestId('popup-first-data');
+    await expect.poll(() => line.count(), { timeout: 15_000 }).toBe(1);
+    expect(await line.locator('p').textContent()).toBe(UNKNOWN_CARD_LINE);
+    await Promise.all([popup.close(), options.close()]);
   });
 
   test('says below the card that its figures came with the extension, and goes while the popup is open when the feed first answers, the card redrawn from it', async () => {
