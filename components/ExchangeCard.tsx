@@ -135,6 +135,7 @@ export function ExchangeCard({ view, onWithdraw, headingLevel = 1, idPrefix = 'c
   const now = new Date(view.computedAt);
   const { por, status, verdict, onchain, flows } = view;
   const Heading = headingLevel === 1 ? 'h1' : 'h2';
+  const sectionLevel = headingLevel === 1 ? 2 : 3;
   const concentration = verdict.metrics.concentration;
   const { stablecoins, largest } = view.shares;
   const majorRatios = view.porRatios ?? [];
@@ -196,7 +197,7 @@ export function ExchangeCard({ view, onWithdraw, headingLevel = 1, idPrefix = 'c
         <summary data-testid="card-details-toggle">{t('cardDetails')}</summary>
         <div class="card__details-body">
           {all.rest.length > 0 && (
-            <Section title={t('cardMoreReasons', String(all.rest.length))} testId="card-more-reasons">
+            <Section level={sectionLevel} title={t('cardMoreReasons', String(all.rest.length))} testId="card-more-reasons">
               {waitLine(all.rest)}
               {rest.length > 0 && (
                 <ul class="reasons">
@@ -209,12 +210,12 @@ export function ExchangeCard({ view, onWithdraw, headingLevel = 1, idPrefix = 'c
           )}
 
           {view.warningListsUnread === true && (
-            <Section title={t('cardWarnings')} testId="card-warnings">
+            <Section level={sectionLevel} title={t('cardWarnings')} testId="card-warnings">
               <p class="muted">{t('warningListsUnread')}</p>
             </Section>
           )}
           {view.warnings.length > 0 && (
-            <Section title={t('cardWarnings')} testId="card-warnings">
+            <Section level={sectionLevel} title={t('cardWarnings')} testId="card-warnings">
               <ul class="warnings">
                 {view.warnings.map((warning) => (
                   <li key={warningKey(warning)} class={`warning warning--${warning.severity}`} data-severity={warning.severity}>
@@ -232,7 +233,7 @@ export function ExchangeCard({ view, onWithdraw, headingLevel = 1, idPrefix = 'c
             </Section>
           )}
 
-          <Section title={t('cardProofOfReserves')} testId="card-por-section">
+          <Section level={sectionLevel} title={t('cardProofOfReserves')} testId="card-por-section">
             <p data-testid="card-por" data-late={por?.method === 'none' && view.porChecked?.late ? 'us' : undefined}>
               {porLabel(por, t, locale, view.porChecked)}
             </p>
@@ -277,7 +278,7 @@ export function ExchangeCard({ view, onWithdraw, headingLevel = 1, idPrefix = 'c
             )}
           </Section>
 
-          <Section title={t('cardConcentration')} testId="card-concentration">
+          <Section level={sectionLevel} title={t('cardConcentration')} testId="card-concentration">
             {onchain === undefined ? (
               <p class="muted">{t('unknownFigure')}</p>
             ) : (
@@ -293,7 +294,7 @@ export function ExchangeCard({ view, onWithdraw, headingLevel = 1, idPrefix = 'c
             )}
           </Section>
 
-          <Section title={t('cardFlows')} testId="card-flows">
+          <Section level={sectionLevel} title={t('cardFlows')} testId="card-flows">
             {flows === undefined ? (
               <p class="muted">{t('unknownFigure')}</p>
             ) : (
@@ -318,7 +319,7 @@ export function ExchangeCard({ view, onWithdraw, headingLevel = 1, idPrefix = 'c
           </Section>
 
           {view.incidents.length > 0 && (
-            <Section title={t('cardIncidents')} testId="card-incidents">
+            <Section level={sectionLevel} title={t('cardIncidents')} testId="card-incidents">
               <ul class="incidents">
                 {view.incidents.slice(0, 4).map((incident) => (
                   <li key={incident.date + incident.summary}>

@@ -256,3 +256,11 @@ describe('HoldingsData delete confirmation', () => {
     render(null, root);
   });
 });
+
+describe('HoldingsData: what the file holds', () => {
+  test('the section says what an export leaves out (warning-list subscriptions, sites opened anyway), not that it saves everything', () => {
+    const { root } = drawData({});
+    expect(root.querySelector('[data-testid="data-file-holds"]')?.textContent).toBe(t('dataFileHolds'));
+    render(null, root);
+  });
+});

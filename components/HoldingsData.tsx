@@ -138,6 +138,10 @@ export function HoldingsData({ reminders, notificationsGranted, onReminders, onE
       <section aria-labelledby="data-title" class="holdings" data-testid="holdings-data">
         <h2 id="data-title">{t('dataTitle')}</h2>
         <p class="muted">{t('dataBody')}</p>
+        {/* What an export leaves out, so no one moving browsers loses it unawares. */}
+        <p class="muted" data-testid="data-file-holds">
+          {t('dataFileHolds')}
+        </p>
         <div class="holdings__form">
           <button type="button" class="ghost" onClick={onExport} data-testid="data-export">
             {t('dataExport')}

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { AddressReadings } from '../lib/holdings/address-readings';
 import type { HoldingsState } from '../lib/holdings/model';
-import type { PriceTable } from '../lib/holdings/prices';
+import { oldPricesAsOf, type PriceTable } from '../lib/holdings/prices';
 import { holdingsOverview, type CustodianOverview } from '../lib/holdings/summary';
 import { convertUsd } from '../lib/holdings/valuation';
 import { readFetchFailure } from '../lib/reserves/fetch-source';
@@ -84,8 +84,14 @@ export function HoldingsSection({ state, prices, readings, priceStatus, exchange
     .map((entry) => entry.asOf)
     .sort();
   const rateDay = Object.values(prices.fiat)[0]?.asOf;
+  // Old prices give their own age, not when they were fetched: "fetched just now" beside a date months back reads as fresh.
+  const oldPrices = oldPricesAsOf(prices, now.getTime());
   const pricesFrom =
-    priceDates.length === 0 ? t('holdingsNoPrices') : t('holdingsPricesFrom', [formatDate(priceDates[0]!, locale), formatAge(new Date(prices.fetchedAt).toISOString(), now, locale, t)]);
+    priceDates.length === 0
+      ? t('holdingsNoPrices')
+      : oldPrices !== undefined
+        ? t('holdingsPricesFromOld', [formatDate(oldPrices, locale), formatAge(oldPrices, now, locale, t)])
+        : t('holdingsPricesFrom', [formatDate(priceDates[0]!, locale), formatAge(new Date(prices.fetchedAt).toISOString(), now, locale, t)]);
 
   return (
     <section aria-labelledby="holdings-title" class="holdings" data-testid="holdings">
@@ -97,7 +103,12 @@ export function HoldingsSection({ state, prices, readings, priceStatus, exchange
           <p class="holdings__share" data-testid="holdings-share">
             {shareSentence(overview.self.share, state.goal?.selfShareTarget, overview.shares.complete && overview.readingsComplete, t, locale)}
           </p>
-          {overview.total !== null && overview.shares.knownUsd > 0 && <p class="muted">{t('holdingsTotal', money(overview.total))}</p>}
+          {overview.total !== null && overview.shares.knownUsd > 0 && (
+            <p class="muted" data-testid="holdings-total">
+              {t('holdingsTotal', money(overview.total))}
+            </p>
+          )}
+          {oldPrices !== undefined && overview.shares.knownUsd > 0 && <p data-testid="holdings-prices-old">{t('holdingsPricesOld', formatDate(oldPrices, locale))}</p>}
           {/* With the own share unknown, the sentence above already says why, and no share is shown to qualify. */}
           {(!overview.shares.complete || !overview.readingsComplete) && overview.self.share !== null && (
             <p class="muted" data-testid="holdings-incomplete">

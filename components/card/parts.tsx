@@ -71,11 +71,12 @@ export function ShareBar({ label, share, floor = false, testId }: { label: strin
   );
 }
 
-/** One titled part of the card's details. */
-export function Section({ title, children, testId }: { title: string; children: ComponentChildren; testId: string }) {
+/** One titled part of the card's details, its heading one level under the card's title (`level`), so none is skipped. */
+export function Section({ title, children, testId, level }: { title: string; children: ComponentChildren; testId: string; level: 2 | 3 }) {
+  const Heading = level === 2 ? 'h2' : 'h3';
   return (
     <section class="card__section" data-testid={testId}>
-      <h3 class="card__heading">{title}</h3>
+      <Heading class="card__heading">{title}</Heading>
       {children}
     </section>
   );

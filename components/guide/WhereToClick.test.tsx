@@ -104,4 +104,15 @@ describe('Where to click', () => {
     for (const topic of ['withdrawal-page', 'whitelist', 'new-address-lock', 'network-fees']) expect(line(root, topic), topic).toMatch(/^We could not confirm/);
     expect(root.querySelectorAll('a').length).toBe(0);
   });
+
+  // Every link in the box is the exchange's own page: an action link, or a fact's source (on its domains, by the registry's rule).
+  test('says links open the exchange’s pages only when the box has a link', () => {
+    const none = draw(fromRegistry('bitvavo'), 'BTC');
+    expect(none.querySelectorAll('a').length).toBe(0);
+    expect(none.querySelector('[data-testid="where-never-fills"]')).toBeNull();
+    const sourcesOnly = draw(fromRegistry('okx'), 'BTC');
+    expect(sourcesOnly.querySelector('[data-testid$="-link"]')).toBeNull();
+    expect(sourcesOnly.querySelectorAll('a').length).toBeGreaterThan(0);
+    expect(sourcesOnly.querySelector('[data-testid="where-never-fills"]')).not.toBeNull();
+  });
 });

@@ -107,7 +107,7 @@ function HintLine({ hint, name }: { hint: ExchangeWithdrawalHint; name: string }
 /**
  * "Where to click on <exchange>": the exchange's withdrawal page, address whitelist, hold on new
  * addresses and fee listing, each as a plain statement with its source and date, and unknown
- * said as unknown. Links open the exchange's own pages in a new tab; nothing is filled in there.
+ * said as unknown. Links open the exchange's own pages in a new tab, which the box says when it has one; nothing is filled in there.
  */
 export function WhereToClick({ exchange, asset }: { exchange: GuideExchange; asset: string | null }) {
   const t = useT();
@@ -120,9 +120,12 @@ export function WhereToClick({ exchange, asset }: { exchange: GuideExchange; ass
           <HintLine key={hint.topic} hint={hint} name={exchange.name} />
         ))}
       </ul>
-      <p class="field__help" data-testid="where-never-fills">
-        {t('whereNeverFills', exchange.name)}
-      </p>
+      {/* Said only under a link (an action's or a fact's source, each on the exchange's own site): a box of unknowns has none. */}
+      {hints.some((hint) => hint.url !== undefined || hint.source !== undefined) && (
+        <p class="field__help" data-testid="where-never-fills">
+          {t('whereNeverFills', exchange.name)}
+        </p>
+      )}
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { HoldingsSection } from '@/components/HoldingsSection';
 import { HoldingsData, type ImportResult, type Reminders } from '@/components/HoldingsData';
 import { useLocale, useT } from '@/utils/i18n';
 import { exportData, importData, MAX_IMPORT_BYTES } from '@/lib/holdings/export-data';
+import { recordedDays } from '@/lib/holdings/history';
 import { importFailureText } from '@/lib/words/import-failure';
 import { formatByteSize } from '@/lib/words/format';
 import { holdingsSaveFailureText } from '@/lib/words/holdings-save-failure';
@@ -149,7 +150,7 @@ export function HoldingsGlue({ settings, exchangeNames, onSettingsReplaced, host
       ok: true,
       holdings: state.holdings.length,
       addresses: state.addresses.length,
-      history: state.history.length,
+      history: recordedDays(state.history),
       // Imported as the file has them, like any setting, but sent nothing: the answer says so.
       unusedRpcUrls: data.settings === undefined ? [] : unusedRpcUrls(data.settings),
     };

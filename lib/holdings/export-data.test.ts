@@ -86,7 +86,7 @@ describe('exportData / importData', () => {
     ['holdings that are not a list', file({ holdings: { a: 1 } }), 'invalid', /: “Your holdings”\.$/],
     ['a bad address', file({ addresses: [{ id: 'a', address: '0x123', chainIds: [] }] }), 'invalid', /: “Address” in watched address 1\.$/],
     ['a share above 100 %', file({ goal: { selfShareTarget: 1.5 } }), 'invalid', /: “Goal: share you hold yourself \(%\)”\.$/],
-    ['a bad history day', file({ history: [{ day: 'yesterday', selfShare: 0.1 }] }), 'invalid', /: “Your self-custody share over time”\.$/],
+    ['a bad history day', file({ history: [{ day: 'yesterday', selfShare: 0.1 }] }), 'invalid', /: entry 1 in “Your self-custody share over time”\.$/],
     ['a missing list', JSON.stringify({ format: EXPORT_FORMAT, version: 1, exportedAt: '2026-11-25T10:00:00.000Z' }), 'invalid', /: “Your holdings”\.$/],
   ])('refuses %s with a plain-words error', (_name, text, code, message) => {
     const result = importData(text);
@@ -176,5 +176,32 @@ describe('hostile files', () => {
       JSON.parse(text, (_key, value: unknown) => value);
     }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('importData: what this version does not know, said as such', () => {
+  const holdings = (extra: Record<string, unknown>) => JSON.parse(file()).holdings.concat([{ id: 'h9', updatedAt: NOW, asset: 'BTC', amount: 1, kind: 'asset', custodian: 'self', ...extra }]);
+  it('a holding on an exchange this version does not know is refused, placed by its position, its id not repeated', () => {
+    const result = importData(file({ holdings: holdings({ custodian: 'newexchange-2027' }) }));
+    expect(result).toMatchObject({ ok: false, failure: { code: 'unknown-exchange', path: ['holdings', 3] } });
+    expect(words(result)).toBe(
+      'The file has a holding on an exchange this version of Reserve Radar does not know: holding 4. Update the extension to import this file, or remove that holding from it.',
+    );
+  });
+  it('a holding of a kind this version does not know says so, not that "Record as" is wrong', () => {
+    const result = importData(file({ holdings: holdings({ kind: 'nft' }) }));
+    expect(result).toMatchObject({ ok: false, failure: { code: 'unknown-kind', path: ['holdings', 3] } });
+    expect(words(result)).toBe('The file has a kind of holding this version of Reserve Radar does not know: holding 4. Update the extension to import this file, or remove that holding from it.');
+  });
+  it('a bad day in the history is placed by its entry', () => {
+    const result = importData(
+      file({
+        history: [
+          { day: '2026-11-24', selfShare: 0.3 },
+          { day: '2026-13-45', selfShare: 0.4 },
+        ],
+      }),
+    );
+    expect(words(result)).toBe('The file has a value that is not valid: entry 2 in “Your self-custody share over time”.');
   });
 });

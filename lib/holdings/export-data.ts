@@ -1,7 +1,8 @@
 import * as v from 'valibot';
+import { getExchange } from '../exchanges/registry';
 import { SettingsSchema } from '../settings';
 import { snoozesInForce } from '../view/nudge-policy';
-import { GoalSchema, HistoryPointSchema, HoldingSchema, LimitsSchema, MAX_ADDRESSES, MAX_HOLDINGS, WatchedAddressSchema, type HoldingsProblem, type HoldingsState } from './model';
+import { CustodianSchema, GoalSchema, HistoryPointSchema, HoldingSchema, LimitsSchema, MAX_ADDRESSES, MAX_HOLDINGS, WatchedAddressSchema, type HoldingsProblem, type HoldingsState } from './model';
 
 /**
  * All local data as one JSON file, so a user can move to another browser or keep a backup.
@@ -53,7 +54,10 @@ export type ImportFailure =
   | { code: 'too-deep'; depth: number }
   | { code: 'hostile-key'; key: string; path: ImportPath }
   | { code: 'newer-version'; version: number }
-  | { code: 'invalid'; path: ImportPath };
+  | { code: 'invalid'; path: ImportPath }
+  /** A holding (path: ['holdings', index]) of a kind, or on an exchange, that this version does not know: a newer file. */
+  | { code: 'unknown-kind'; path: ImportPath }
+  | { code: 'unknown-exchange'; path: ImportPath };
 export type ImportFailureCode = ImportFailure['code'];
 
 export interface ExportDataParameters {
@@ -124,6 +128,24 @@ function findHostileKey(root: unknown): { key: string; path: ImportPath } | { to
   return undefined;
 }
 
+const HOLDING_KINDS: ReadonlySet<unknown> = new Set(['asset', 'fiat']);
+
+/**
+ * The first holding of a kind or on an exchange this version does not know, as a file from a newer version has
+ * them: refused and said as such, not as a bad "Record as" or shown under a raw id. The exchange is checked only
+ * here, not in the stored state's schema, so data saved before an exchange left the registry still reads.
+ */
+function unknownInHoldings(holdings: unknown): Extract<ImportFailure, { code: 'unknown-kind' | 'unknown-exchange' }> | undefined {
+  if (!Array.isArray(holdings)) return undefined;
+  for (const [index, holding] of holdings.entries()) {
+    if (holding === null || typeof holding !== 'object') continue;
+    const { kind, custodian } = holding as Record<string, unknown>;
+    if (typeof kind === 'string' && !HOLDING_KINDS.has(kind)) return { code: 'unknown-kind', path: ['holdings', index] };
+    if (v.is(CustodianSchema, custodian) && custodian !== 'self' && getExchange(custodian) === undefined) return { code: 'unknown-exchange', path: ['holdings', index] };
+  }
+  return undefined;
+}
+
 /** Parses and validates an export file. Never throws; never writes anything. */
 export function importData(text: string): ImportDataReturnType {
   const fail = (failure: ImportFailure, details?: string): ImportDataReturnType => ({ ok: false, failure, ...(details === undefined ? {} : { details }) });
@@ -155,6 +177,8 @@ export function importData(text: string): ImportDataReturnType {
   if (head.version > EXPORT_VERSION) {
     return fail({ code: 'newer-version', version: head.version });
   }
+  const unknown = unknownInHoldings(head.holdings);
+  if (unknown !== undefined) return fail(unknown, pathText(unknown.path));
   const parsed = v.safeParse(ExportFileSchema, raw);
   if (!parsed.success) {
     const issue = parsed.issues[0];

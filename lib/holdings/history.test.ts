@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it, test } from 'vitest';
-import { appendHistoryPoint, sparklinePath } from './history';
+import { appendHistoryPoint, recordedDays, sparklinePath } from './history';
 import type { HistoryPoint } from './model';
 
 const DAY = 86_400_000;
@@ -89,5 +89,18 @@ describe('sparklinePath', () => {
         },
       ),
     );
+  });
+});
+
+describe('recordedDays', () => {
+  test('counts the days that have a share; a day on which nothing could be valued is not history the user can read', () => {
+    expect(recordedDays([])).toBe(0);
+    expect(
+      recordedDays([
+        { day: '2026-12-01', selfShare: 0.4 },
+        { day: '2026-12-06', selfShare: 0.45 },
+        { day: '2026-12-07', selfShare: null },
+      ]),
+    ).toBe(2);
   });
 });

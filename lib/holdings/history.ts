@@ -38,6 +38,14 @@ export function appendHistoryPoint({ history, now, selfShare, maxPoints = DEFAUL
   return { history: next.slice(Math.max(0, next.length - cap)), appended: true };
 }
 
+/**
+ * The days that have a share: what "N days of history" means wherever it is said (the import's answer, the
+ * sentence under the chart). A stored day on which nothing could be valued is not counted.
+ */
+export function recordedDays(history: readonly HistoryPoint[]): number {
+  return history.filter((point) => point.selfShare !== null).length;
+}
+
 function num(value: number): string {
   return String(Math.round(value * 100) / 100);
 }

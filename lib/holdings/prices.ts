@@ -171,6 +171,21 @@ export function parseDefillamaPrices({ body, url, fetchedAt, minConfidence = DEF
   return { ok: true, table: { fetchedAt, prices, fiat: {} }, skipped };
 }
 
+/**
+ * Prices dated more than this many days before now are old. DefiLlama's current price of a coin we value is
+ * renewed within minutes, and crypto prices often move by a tenth in two days: a total on older prices can be far
+ * from today's. Two days, not one, so prices from a computer that was off overnight are not called old.
+ */
+export const PRICE_MAX_AGE_DAYS = 2;
+
+/** The date of the oldest price in the table when it is older than PRICE_MAX_AGE_DAYS at `now`; otherwise undefined. */
+export function oldPricesAsOf(table: PriceTable, now: number): string | undefined {
+  const oldest = Object.values(table.prices)
+    .map((entry) => entry.asOf)
+    .sort()[0];
+  return oldest !== undefined && now - Date.parse(oldest) > PRICE_MAX_AGE_DAYS * 86_400_000 ? oldest : undefined;
+}
+
 /** Reads a stored table; anything unreadable gives the empty table (every value unknown). */
 export function parsePriceTable(stored: unknown): PriceTable {
   const result = v.safeParse(PriceTableSchema, stored);

@@ -38,6 +38,7 @@ function joinProblems(key: string, values: readonly string[]): string[] {
  */
 const CHINESE_FILLS: Readonly<Record<string, Readonly<Record<number, string>>>> = {
   holdingsPricesFrom: { 2: '3 小时前' },
+  holdingsPricesFromOld: { 2: '2 个月前' },
   dataImported: { 1: '1 项持仓', 2: '2 个地址', 3: '3 天' },
   dataFailHostileKey: { 2: '持仓' },
   importFieldIn: { 1: '名称', 2: '持仓' },

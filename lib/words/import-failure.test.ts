@@ -22,6 +22,8 @@ const FAILURES: ImportFailure[] = [
   { code: 'unknown-version' },
   { code: 'invalid', path: ['holdings', 0, 'amount'] },
   { code: 'invalid', path: [] },
+  { code: 'unknown-kind', path: ['holdings', 3] },
+  { code: 'unknown-exchange', path: ['holdings', 3] },
 ];
 
 describe('import failure words', () => {
@@ -46,7 +48,7 @@ describe('import failure words', () => {
     [['holdings'], '“Your holdings”'],
     [['addresses', 1, 'address'], '“Address” in watched address 2'],
     [['goal', 'selfShareTarget'], '“Goal: share you hold yourself (%)”'],
-    [['history', 12, 'day'], '“Your self-custody share over time”'],
+    [['history', 12, 'day'], 'entry 13 in “Your self-custody share over time”'],
     [['limits', 'exchanges', 'kraken', 'cap'], '“Kraken” in “Your limits per exchange”'],
     [['limits', 'default', 'maxShare'], '“Every exchange” in “Your limits per exchange”'],
     [['limits', 'currency'], '“Your currency”'],

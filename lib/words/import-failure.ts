@@ -16,6 +16,8 @@ export const IMPORT_FAILURE_KEYS: Record<ImportFailureCode, MessageKey> = {
   'no-version': 'dataFailNoVersion',
   'unknown-version': 'dataFailUnknownVersion',
   invalid: 'dataFailInvalid',
+  'unknown-kind': 'dataFailUnknownKind',
+  'unknown-exchange': 'dataFailUnknownExchange',
 };
 
 /** Why an export file was not imported, in the reader's language (the options page's data section). */
@@ -36,6 +38,10 @@ export function importFailureText(failure: ImportFailure, t: Translate, locale =
       const place = importPlaceText(failure.path, t);
       return place === '' ? t('dataFailInvalidFile') : t(IMPORT_FAILURE_KEYS[failure.code], place);
     }
+    case 'unknown-kind':
+    case 'unknown-exchange':
+      // The holding by its position only: what the file spells there is not repeated.
+      return t(IMPORT_FAILURE_KEYS[failure.code], importPlaceText(failure.path, t));
     default:
       return t(IMPORT_FAILURE_KEYS[failure.code]);
   }

@@ -52,7 +52,8 @@ export function importPlaceText(path: ImportPath, t: Translate): string {
       return field === undefined ? item : within(quoted(t(field)), item);
     }
     case 'history':
-      return quoted(t('holdingsHistory'));
+      // A day by its entry counted from 1: a day the file spells wrong cannot be written as a date.
+      return typeof first === 'number' ? within(t('importPlaceHistoryEntry', String(first + 1)), quoted(t('holdingsHistory'))) : quoted(t('holdingsHistory'));
     case 'goal':
       return quoted(t('holdingsGoal'));
     case 'limits': {

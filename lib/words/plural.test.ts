@@ -148,6 +148,7 @@ describe('a count said in a message goes through pluralText', () => {
     'cexsEntryBelowMin',
     'cexsEntryAboveMax',
     'cexsEntryAt', // an index
+    'importPlaceHistoryEntry', // a position: "entry 2"
     'holdingsSaveTooManyHoldings', // limits fixed in code, far above 1
     'holdingsSaveTooManyAddresses',
     'verifyReservesFailTooMany',

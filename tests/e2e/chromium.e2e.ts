@@ -8,6 +8,7 @@ import { bundledSnapshot } from '../../lib/reserves/snapshot';
 import { buildExchangeView } from '../../lib/view/exchange-view';
 import {
   activeTabId,
+  axeProblems,
   chromiumOnExchanges,
   recordAnswers,
   fakeExchangeHtml,
@@ -72,6 +73,11 @@ describe('Chromium with the built extension', () => {
     await card.waitFor();
     await expect.poll(() => card.getByRole('heading', { level: 1 }).textContent()).toBe('Binance');
     await expect.poll(() => popup.getByTestId('level-chip').textContent()).toContain(pill?.status);
+    // With every reason and figure open, the sections sit one level under the card's h1: no level skipped.
+    await popup.getByTestId('card-details-toggle').click();
+    await popup.getByTestId('card-por-section').waitFor();
+    expect(await axeProblems(popup)).toEqual([]);
+    expect(await popup.getByTestId('card-por-section').getByRole('heading', { level: 2 }).count()).toBe(1);
     await popup.close();
     await page.close();
   });

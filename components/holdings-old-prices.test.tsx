@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { render } from 'preact';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { emptyHoldingsState } from '../lib/holdings/model';
+import { parseDefillamaPrices, PRICE_MAX_AGE_DAYS } from '../lib/holdings/prices';
+import { formatAge, formatDate } from '../lib/words/format';
+import { translateFrom, type Messages } from '../utils/i18n';
+import { drawHoldingsSection } from './holdings-section.testkit';
+
+const t = translateFrom(JSON.parse(readFileSync(join(import.meta.dirname, '../public/_locales/en/messages.json'), 'utf8')) as Messages);
+const words = { t, locale: 'en' };
+// A real answer of DefiLlama's coins API, its ETH price dated 5 Oct 2026 (tests/fixtures/coins-llama/README.md).
+const recorded = JSON.parse(readFileSync(join(import.meta.dirname, '../tests/fixtures/coins-llama/prices-current-ethereum-2026-10-05.json'), 'utf8')) as unknown;
+const URL = 'https://coins.llama.fi/prices/current/coingecko:ethereum';
+const eth = { id: 'h1', kind: 'asset' as const, custodian: 'self', asset: 'ETH', amount: 3, updatedAt: Date.parse('2026-10-05T10:00:00Z') };
+
+afterEach(() => vi.unstubAllGlobals());
+
+/** The section valuing 3 ETH with the recorded answer, fetched and drawn at `now`. */
+function drawAt(now: Date) {
+  const parsed = parseDefillamaPrices({ body: recorded, url: URL, fetchedAt: now.getTime() });
+  if (!parsed.ok) throw new Error('the recording no longer parses');
+  const { root } = drawHoldingsSection(words, { state: { ...emptyHoldingsState, holdings: [eth] }, prices: parsed.table, now });
+  const asOf = parsed.table.prices.ETH!.asOf;
+  return { root, asOf, text: root.textContent ?? '' };
+}
+
+describe('HoldingsSection: a total valued on old prices says so', () => {
+  test(`prices older than ${PRICE_MAX_AGE_DAYS} days: a plain warning next to the total, and the price line gives their age, not "fetched just now"`, () => {
+    const now = new Date('2026-12-07T12:00:00Z');
+    const { root, asOf, text } = drawAt(now);
+    const warning = root.querySelector('[data-testid="holdings-prices-old"]');
+    expect(warning?.textContent).toBe(t('holdingsPricesOld', formatDate(asOf, 'en')));
+    // Right after the total, where the number it qualifies is.
+    expect(warning?.previousElementSibling?.getAttribute('data-testid')).toBe('holdings-total');
+    expect(text).not.toContain(t('ageJustNow'));
+    expect(text).toContain(t('holdingsPricesFromOld', [formatDate(asOf, 'en'), formatAge(asOf, now, 'en', t)]));
+    render(null, root);
+  });
+
+  test('prices of the same day: no warning, and the line says when they were fetched', () => {
+    const { root, text } = drawAt(new Date('2026-10-05T18:00:00Z'));
+    expect(root.querySelector('[data-testid="holdings-prices-old"]')).toBeNull();
+    expect(text).toContain(t('ageJustNow'));
+    render(null, root);
+  });
+});

@@ -1,0 +1,16 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+
+// Each language's word for the figure itself: the reason says the figure is missing, not that nothing flowed out
+// (Swedish "Inget nettoflöde" read as "there was no net flow", which sounds calm).
+const FIGURE: Record<string, string> = { de: 'zahl', en: 'figure', es: 'cifra', fr: 'chiffre', pt_BR: 'número', sv: 'siffra', tr: 'rakam', zh_CN: '数据' };
+
+describe('the missing net-flow reasons say the figure is missing', () => {
+  for (const [locale, word] of Object.entries(FIGURE)) {
+    test(locale, () => {
+      const messages = JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales', locale, 'messages.json'), 'utf8')) as Record<string, { message: string }>;
+      for (const key of ['reason_flowMissing_7d', 'reason_flowMissing_30d']) expect(messages[key]?.message.toLowerCase(), key).toContain(word);
+    });
+  }
+});
