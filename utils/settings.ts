@@ -28,11 +28,13 @@ export async function updateSettings(patch: Partial<Settings> | ((current: Setti
 
 /**
  * Takes the spent card snoozes out of storage (`snoozesInForce`): those whose time has passed, and those made on data
- * other than the exchange's now (`fingerprints`, by exchange id). Writes nothing when none is spent.
+ * other than the exchange's now (`fingerprints`, by exchange id). Writes nothing when none is spent. `fingerprints` is
+ * asked in the settings' turn, after any snooze written before: `undefined` there (the data moved on since they were
+ * made) keeps every snooze until a data change, for a later call to judge.
  */
-export async function dropSpentSnoozes(now: number, fingerprints: Readonly<Record<string, string>>): Promise<void> {
+export async function dropSpentSnoozes(now: number, fingerprints: () => Readonly<Record<string, string>> | undefined): Promise<void> {
   await updateSettings(({ snoozes }) => {
-    const kept = snoozesInForce(snoozes, now, fingerprints);
+    const kept = snoozesInForce(snoozes, now, fingerprints());
     return kept === snoozes ? undefined : { snoozes: kept };
   });
 }

@@ -66,16 +66,19 @@ describe('cards hidden on exchange pages, in the options', () => {
     render(null, root);
   });
 
-  test('a Remove not saved keeps the entry and says so; the focus stays on its button', async () => {
-    const { window, root, $, focused, removes } = cardsHidden(hidden('binance'), false);
+  test('a Remove not saved keeps the entry and says so; the focus stays on its button, and the press is forgotten', async () => {
+    const { window, root, $, focused, removes, elsewhere } = cardsHidden(hidden('binance', 'kraken'), false);
     await settle();
     removes()[0]?.focus();
     removes()[0]?.dispatchEvent(new window.Event('click', { bubbles: true }));
     await settle();
-    expect(removes()).toHaveLength(1);
+    expect(removes()).toHaveLength(2);
     expect($('snoozes-notice')?.textContent).toBe(es.t('snoozeRemoveFailed', 'Binance'));
     expect(focused).toEqual(['']);
     expect(window.document.activeElement).toBe(removes()[0]);
+    // Lifted on another page later: not this press's doing, so no neighbour's Remove takes the focus and no lift is said.
+    expect(await focusAfterRemovedElsewhere(window, removes()[0], () => elsewhere(hidden('kraken')))).toBe('snoozes-title');
+    expect($('snoozes-removed')?.textContent).toBe('');
     render(null, root);
   });
 

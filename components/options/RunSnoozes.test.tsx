@@ -55,6 +55,27 @@ describe('run-alert snoozes in the options', () => {
     render(null, root);
   });
 
+  test("the run alerts' list is named by its title; the cards' list is named only through its section", async () => {
+    const { root, $ } = page();
+    render(
+      <I18nContext.Provider value={words('en')}>
+        <Options
+          {...quietOptions}
+          settings={{ ...quietOptions.settings, snoozes: { kraken: { until: 'data-change', fingerprint: 'f' } } }}
+          runSnoozes={[{ exchangeId: 'binance', name: 'Binance', snoozedUntil: UNTIL }]}
+          onRunUnsnooze={() => Promise.resolve()}
+        />
+      </I18nContext.Provider>,
+      root,
+    );
+    await settle();
+    expect($('run-snoozes')?.getAttribute('aria-labelledby')).toBe('run-snoozes-title');
+    expect($('snoozes')?.querySelectorAll('li')).toHaveLength(1);
+    expect($('snoozes')?.hasAttribute('aria-labelledby')).toBe(false);
+    expect(root.querySelector('section[aria-labelledby="snoozes-title"] [data-testid="snoozes"]')).not.toBeNull();
+    render(null, root);
+  });
+
   test('a lift that failed says so beside the list, and the snooze stays listed', async () => {
     const { root, $ } = page();
     render(

@@ -137,6 +137,11 @@ export function heldSnapshot(): Promise<Snapshot> {
   return read;
 }
 
+/** The very snapshot held at this moment, with no read: a new one whenever new data is stored or the data is reset. */
+export function heldSnapshotNow(): Snapshot | undefined {
+  return held;
+}
+
 async function readHeldSnapshot(): Promise<Snapshot> {
   const bundled = bundledSnapshot();
   const stored = await heldItem.getValue();

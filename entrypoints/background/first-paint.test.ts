@@ -6,9 +6,11 @@ import { updateSettings } from '@/utils/settings';
 import { defillamaPricesUrl } from '@/lib/holdings/prices';
 import { pricedSymbols } from './holdings';
 import { englishMessage as getMessage } from './background.testkit';
-import { resetData } from './data';
+import { heldSnapshot, resetData } from './data';
 import { bundledSnapshot } from '@/lib/reserves/snapshot';
 import { parseSettings } from '@/lib/settings';
+import { getExchange } from '@/lib/exchanges/registry';
+import { buildExchangeView } from '@/lib/view/exchange-view';
 
 const COINS_URL = defillamaPricesUrl({ symbols: pricedSymbols });
 
@@ -99,5 +101,47 @@ describe('the stored first paint, kept by the background', () => {
     await fakeBrowser.storage.local.set({ heldSnapshot: { ...base, exchanges: { ...base.exchanges, binance: { ...base.exchanges.binance!, onchain: reading } } } });
     await vi.waitFor(async () => expect((await storedFor('www.binance.com'))?.entry.fingerprint).not.toBe(binance.fingerprint));
     await vi.waitFor(async () => expect(await snoozes()).toEqual({ kraken, bitstamp: ahead }));
+  });
+
+  test('a snooze made on newer data while a view of older data is being built is not taken for a spent one', async () => {
+    // The background's held copy outlives `fakeBrowser.reset()`: the bundled data again.
+    await resetData();
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' });
+    await vi.waitFor(async () => expect(await storedFor('www.binance.com')).toBeDefined());
+    const older = (await storedFor('www.binance.com'))?.entry.fingerprint;
+    // The next rebuild is held once its view is built (at its storage write), until `release`.
+    let release = () => {};
+    let reached = () => {};
+    const atWrite = new Promise<void>((resolve) => (reached = resolve));
+    const write = fakeBrowser.storage.local.set.bind(fakeBrowser.storage.local);
+    let held = false;
+    vi.spyOn(fakeBrowser.storage.local, 'set').mockImplementation(async (items) => {
+      if (!held && FIRST_PAINT_KEY in items) {
+        held = true;
+        reached();
+        await new Promise<void>((resolve) => (release = resolve));
+      }
+      return write(items);
+    });
+    await updateSettings({ corner: 'top-left' });
+    await atWrite;
+
+    // Meanwhile new data about Binance comes in, and the user snoozes Binance's pill showing it.
+    const base = bundledSnapshot();
+    const observedAt = new Date().toISOString();
+    const reading = { ...base.exchanges.binance!.onchain!, totalUsd: 123_456_789_012, asOf: observedAt.slice(0, 10), observedAt };
+    await resetData();
+    await fakeBrowser.storage.local.set({ heldSnapshot: { ...base, exchanges: { ...base.exchanges, binance: { ...base.exchanges.binance!, onchain: reading } } } });
+    const newer = buildExchangeView({ exchange: getExchange('binance')!, reserves: (await heldSnapshot()).exchanges.binance, now: new Date() }).fingerprint;
+    expect(newer).not.toBe(older);
+    const snooze = { until: 'data-change', fingerprint: newer };
+    const snoozed = send({ type: 'nudge-snooze', exchangeId: 'binance', snooze }, contentScript('https://www.binance.com/'));
+    await vi.waitFor(async () => expect(parseSettings((await fakeBrowser.storage.local.get('settings')).settings).snoozes).toEqual({ binance: snooze }));
+
+    release();
+    // Answered after its own rebuild, which follows the held one.
+    await snoozed;
+    expect((await storedFor('www.binance.com'))?.entry.fingerprint).toBe(newer);
+    expect(parseSettings((await fakeBrowser.storage.local.get('settings')).settings).snoozes).toEqual({ binance: snooze });
   });
 });

@@ -3,11 +3,12 @@ import { exchanges } from '@/lib/exchanges/registry';
 import { buildExchangeView } from '@/lib/view/exchange-view';
 import { buildFirstPaintView, FIRST_PAINT_KEY, FIRST_PAINT_VALID_MS, FIRST_PAINT_VERSION, type FirstPaintView } from '@/lib/view/first-paint-view';
 import type { BackgroundContext } from './context';
-import { heldSnapshot } from './data';
+import { heldSnapshot, heldSnapshotNow } from './data';
 import { loadBalanceNudge } from './holdings';
 import { chosenWords, i18nFor, pageWordsFor } from './words';
 import { withReasonWords } from '@/lib/words/reason-text';
 import type { ExchangeView } from '@/lib/view/exchange-view';
+import type { Snapshot } from '@/lib/reserves/schema';
 import type { Language } from '@/lib/settings';
 import { buildFirstPaintCards, FIRST_PAINT_CARDS_KEY, type FirstPaintCards } from '@/lib/view/first-paint-view-card';
 import { warningLookup } from './warnings';
@@ -32,16 +33,18 @@ export function rebuildFirstPaint(context: BackgroundContext): Promise<void> {
   chain = chain
     .then(async () => {
       const asked = deleteMark();
-      const { view, cards } = await buildView(context, asked);
+      const { view, cards, snapshot } = await buildView(context, asked);
       // Built from what "Delete everything" cleared since (./delete-everything.ts), a balance line included: its change event builds again.
       if (deletedSince(asked)) return;
       // One write: the cards always belong to the first paint beside them (the same builtAt).
       await browser.storage.local.set({ [FIRST_PAINT_KEY]: view, [FIRST_PAINT_CARDS_KEY]: cards });
       builtAt = view.builtAt;
-      // Built from every exchange's data as it is now: a card snooze made on other data, or whose time passed, hides
-      // nothing any more and leaves storage (and with it the options page's list). Its change builds the view again.
-      // A failed write costs the stored view nothing: the next build tries again.
-      await dropSpentSnoozes(view.builtAt, Object.fromEntries(Object.entries(view.exchanges).map(([id, entry]) => [id, entry.fingerprint]))).catch((error: unknown) =>
+      // Built from every exchange's data: a card snooze made on other data, or whose time passed, hides nothing any more
+      // and leaves storage (and with it the options page's list). Its change builds the view again. Snoozes until a data
+      // change are judged only if the data held is still what the view was built from: one made since on a pill showing
+      // newer data is left to the build that data's change brings. A failed write costs the stored view nothing.
+      const fingerprints = Object.fromEntries(Object.entries(view.exchanges).map(([id, entry]) => [id, entry.fingerprint]));
+      await dropSpentSnoozes(view.builtAt, () => (heldSnapshotNow() === snapshot ? fingerprints : undefined)).catch((error: unknown) =>
         console.warn('[reserve-radar] spent snoozes not removed', error),
       );
     })
@@ -74,7 +77,7 @@ export function keepFirstPaintCurrent(context: BackgroundContext): void {
 }
 
 /** `asked`: the delete count taken before anything is read (./delete-everything.ts), for the words of the language read here. */
-async function buildView(context: BackgroundContext, asked: number): Promise<{ view: FirstPaintView; cards: FirstPaintCards }> {
+async function buildView(context: BackgroundContext, asked: number): Promise<{ view: FirstPaintView; cards: FirstPaintCards; snapshot: Snapshot }> {
   const now = Date.now();
   const later = new Date(now + FIRST_PAINT_VALID_MS);
   const [snapshot, warningsNow, warningsLater, runNow, runLater, settings, seen, nudgeFor] = await Promise.all([
@@ -109,6 +112,7 @@ async function buildView(context: BackgroundContext, asked: number): Promise<{ v
   return {
     view: buildFirstPaintView({ ext, now, settings, seen, words, exchanges: built }),
     cards: buildFirstPaintCards({ ext, now, settings, words: cardWords, exchanges: cardWords === undefined ? built : await wordedForCards(built, settings.language, now, later) }),
+    snapshot,
   };
 }
 

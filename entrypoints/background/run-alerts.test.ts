@@ -327,12 +327,17 @@ describe('run alerts in the background', () => {
     await fakeBrowser.storage.local.set({ holdings: holdingOn('binance') });
     await updateRunAlerts(NOW);
     await snoozeRunAlert('binance', NOW);
+    // Kraken is calm: its snoozed state holds nothing but the snooze.
+    await snoozeRunAlert('kraken', NOW);
     const day = 86_400_000;
-    expect((await runSnoozeViews(new Date(NOW.getTime() + 6 * day))).map((view) => view.exchangeId)).toEqual(['binance']);
+    expect((await runSnoozeViews(new Date(NOW.getTime() + 6 * day))).map((view) => view.exchangeId)).toEqual(['binance', 'kraken']);
     expect(await fakeBrowser.storage.local.get('runAlerts')).toMatchObject({ runAlerts: { binance: { snoozedUntil: new Date(NOW.getTime() + 7 * day).toISOString() } } });
     expect(await runSnoozeViews(new Date(NOW.getTime() + 8 * day))).toEqual([]);
     await updateRunAlerts(new Date(NOW.getTime() + 8 * day));
-    expect(JSON.stringify(await fakeBrowser.storage.local.get('runAlerts'))).not.toContain('snoozedUntil');
+    const { runAlerts } = (await fakeBrowser.storage.local.get('runAlerts')) as { runAlerts: Record<string, unknown> };
+    expect(JSON.stringify(runAlerts)).not.toContain('snoozedUntil');
+    // Binance's episode stays; Kraken's state, bare calm without its snooze, is the default and leaves storage.
+    expect(Object.keys(runAlerts)).toEqual(['binance']);
   });
 
   describe('when the storage change event comes late', () => {

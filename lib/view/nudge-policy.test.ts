@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { defaultSettings, type Settings } from '../settings';
 import type { RiskLevel } from '../risk/order';
-import { dataFingerprint, nudgeDecision, snoozeFor } from './nudge-policy';
+import { dataFingerprint, nudgeDecision, snoozeFor, snoozesInForce } from './nudge-policy';
 
 const now = Date.parse('2026-11-25T12:00:00Z');
 const view = (level: RiskLevel, asOf = '2026-11-01', incomplete = level === 'unknown') =>
@@ -115,5 +115,27 @@ describe('nudgeDecision', () => {
     expect(dataFingerprint(operating('2026-12-04'))).toBe(stored);
     const untilChange = settings({ snoozes: { binance: { until: 'data-change', fingerprint: stored } } });
     expect(nudgeDecision({ settings: untilChange, view: operating('2026-12-04'), lastShownAt: undefined, now }).show).toBe(false);
+  });
+});
+
+describe('snoozesInForce', () => {
+  const madeOn = dataFingerprint(view('ok'));
+  const untilChange = { until: 'data-change' as const, fingerprint: madeOn };
+
+  test('a snooze until a data change is spent only by a fingerprint of its own exchange that differs; one the fingerprints lack is kept', () => {
+    const snoozes = { binance: untilChange, kraken: untilChange, okx: untilChange };
+    const fingerprints = { binance: madeOn, kraken: dataFingerprint(view('caution')) };
+    expect(snoozesInForce(snoozes, now, fingerprints)).toEqual({ binance: untilChange, okx: untilChange });
+    expect(snoozesInForce({ okx: untilChange }, now, fingerprints)).toEqual({ okx: untilChange });
+    // Without fingerprints (a page that does not hold the data), none is judged.
+    expect(snoozesInForce(snoozes, now)).toBe(snoozes);
+  });
+
+  test('a timed snooze is spent from its end on; nothing spent answers the same object', () => {
+    const running = { until: 'time' as const, endsAt: now + 1 };
+    const snoozes = { binance: running, kraken: { until: 'time' as const, endsAt: now } };
+    expect(snoozesInForce(snoozes, now, {})).toEqual({ binance: running });
+    const none = { binance: running, okx: untilChange };
+    expect(snoozesInForce(none, now, { okx: madeOn })).toBe(none);
   });
 });

@@ -167,13 +167,33 @@ export async function removeOpenCopy(page: Page): Promise<void> {
  * what the closed root draws hidden meanwhile, so axe sees the copy alone, not two stacked, and
  * can tell the backgrounds behind its text.
  */
-export async function pillAxeProblems(page: Page): Promise<string[]> {
+export function pillAxeProblems(page: Page): Promise<string[]> {
+  return onPillCopy(page, (copy) => axeProblems(page, copy));
+}
+
+/**
+ * `pillAxeProblems` in each colour scheme in turn (the last one stays emulated), by scheme, all on one copy made at once:
+ * a pill that leaves by itself meanwhile (a status line's few seconds) is checked as it was shown, however long axe takes.
+ */
+export function pillAxeProblemsBySchemes(page: Page, schemes: readonly ('light' | 'dark')[] = ['light', 'dark']): Promise<Record<string, string[]>> {
+  return onPillCopy(page, async (copy) => {
+    const found: Record<string, string[]> = {};
+    for (const colorScheme of schemes) {
+      await page.emulateMedia({ colorScheme });
+      found[colorScheme] = await axeProblems(page, copy);
+    }
+    return found;
+  });
+}
+
+/** Runs `check` on an open copy of the pill's root, the pill's own drawing hidden meanwhile (if it is still there). */
+async function onPillCopy<T>(page: Page, check: (copy: string) => Promise<T>): Promise<T> {
   const setHidden = (hidden: boolean) =>
     inShadow(page, 'reserve-radar-pill', (root, hide) => root.querySelector<HTMLElement>(':scope > div')?.style[hide ? 'setProperty' : 'removeProperty']('visibility', 'hidden'), hidden);
   const copy = await openCopyForAxe(page, 'reserve-radar-pill');
   await setHidden(true);
   try {
-    return await axeProblems(page, copy);
+    return await check(copy);
   } finally {
     await setHidden(false);
     await removeOpenCopy(page);
