@@ -10,7 +10,8 @@ import { closedPortUrl, json, raw, startLocalServer, type LocalServer } from '..
 import { bundledSnapshot } from '../lib/reserves/snapshot';
 import { stableStringify } from '../lib/reserves/stable-json';
 import { buildSnapshot } from './feed/defillama';
-import { readReviewed } from './feed/inputs';
+import { offlineInputs, readReviewed } from './feed/inputs';
+import { buildFeed } from './radar/feed';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const fixture = (name: string): string => readFileSync(join(root, 'tests/fixtures/defillama', name), 'utf8');
@@ -104,6 +105,22 @@ describe('the bundled snapshot and the reviewed files', () => {
     }
     expect(stale).toEqual([]);
   });
+
+  it('holds what an offline rebuild makes of each PoR record: method, cadence, note, attestor, day checked', () => {
+    // A reviewed file's cadence or note changed without rebuilding data/snapshot.json would ship the old one.
+    const held = bundledSnapshot();
+    const inputs = offlineInputs();
+    const rebuilt = buildFeed(inputs, held, new Date(inputs.newestInput)).snapshot;
+    const keys = ['method', 'cadence', 'note', 'attestor', 'checkedAt', 'snapshotDate', 'undated'] as const;
+    const differ: string[] = [];
+    for (const id of new Set([...Object.keys(held.exchanges), ...Object.keys(rebuilt.exchanges)])) {
+      const before = held.exchanges[id]?.por;
+      const after = rebuilt.exchanges[id]?.por;
+      for (const key of keys) if (before?.[key] !== after?.[key]) differ.push(`${id} ${key}: data/snapshot.json has ${String(before?.[key])}, a rebuild gives ${String(after?.[key])}`);
+    }
+    expect(differ, 'run npm run data:snapshot -- --offline').toEqual([]);
+    // Reading every recorded answer and rebuilding takes seconds, longer on a loaded machine.
+  }, 120_000);
 });
 
 describe('npm run data:snapshot offline', () => {

@@ -23,7 +23,14 @@ export function PorDates({ por, checked, now }: { por: PorAttestation; checked: 
   return (
     <p class="provenance" data-testid="card-por-dates">
       <SourceLink href={por.source} />
-      {por.method !== 'none' && (
+      {/* A report whose source gives no date: its date is unknown, never the placeholder that orders the record. */}
+      {por.method !== 'none' && por.undated === true && (
+        <>
+          {' · '}
+          <span data-testid="card-por-describes">{t('reasonDateUnknown')}</span>
+        </>
+      )}
+      {por.method !== 'none' && por.undated !== true && (
         <>
           {' · '}
           <time dateTime={por.asOf} data-testid="card-por-describes">

@@ -69,10 +69,11 @@ export function ReserveResult({ target, result, view, heldLoaded }: { target: Re
   // Each sentence below is followed by what comes next with gapAfter: a space, none after Chinese "：" or "。".
   const por = view?.por;
   // A record saying none is published has no report and so no snapshot day, whatever an older feed wrote.
+  // A report whose source gives no date is said without one (the date unknown), never by the placeholder that orders it.
   const published =
     por === undefined || por.method === 'none'
       ? t('verifyReservesNoPublished', target.exchangeName)
-      : t('verifyReservesPublishedSummary', [target.exchangeName, formatDate(por.snapshotDate ?? por.asOf, locale)]);
+      : t('verifyReservesPublishedSummary', [target.exchangeName, por.undated === true ? t('reasonDateUnknown') : formatDate(por.snapshotDate ?? por.asOf, locale)]);
   const llamaTotal = onchain === undefined ? '' : t('verifyReservesDefillamaSummary', [formatUsd(onchain.totalUsd, locale), formatDate(onchain.asOf, locale)]);
   const llamaChainLine = chainShown ? t('verifyReservesDefillamaChain', [target.chainName, formatUsd(llamaChain, locale), formatDate(breakdownAsOf, locale)]) : undefined;
 

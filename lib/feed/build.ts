@@ -137,6 +137,7 @@ export function buildFeedSnapshot({ exchanges, reviewed, adapters = {}, onchain 
       .at(-1)!;
     const latestReviewed = file.reports.find((report) => report.asOf === latest.asOf);
     const latestAdapter = fromAdapter.find((report) => report === latest) as AdapterReport | undefined;
+    const undated = latestAdapter === undefined && latestReviewed?.undated === true;
 
     const por: PorAttestation = {
       method: file.method,
@@ -149,9 +150,10 @@ export function buildFeedSnapshot({ exchanges, reviewed, adapters = {}, onchain 
       ...optional('assetsCovered', latestReviewed?.assetsCovered),
       ...optional('publishedDate', latestAdapter?.publishedDate ?? latestReviewed?.published),
       ...optional('note', latestReviewed?.note),
-      // A "none" record is no report: its date is the period we looked at, and no balances were taken.
-      ...(file.method === 'none' ? {} : { snapshotDate: latest.asOf }),
-      checkedAt,
+      // A "none" record is no report: its date is the period we looked at, and no balances were taken. An
+      // undated report has no day its balances were taken, and no day we can say we confirmed it.
+      ...(file.method === 'none' || undated ? {} : { snapshotDate: latest.asOf }),
+      ...(undated ? { undated: true as const } : { checkedAt }),
       ...optional('fetchedAt', latest.fetchedAt),
       ...optional('sha256', latest.sha256),
       source: latest.source,
@@ -167,7 +169,7 @@ export function buildFeedSnapshot({ exchanges, reviewed, adapters = {}, onchain 
 
     line.por = latestAdapter !== undefined ? 'adapter' : latestReviewed !== undefined ? 'reviewed' : 'kept';
     line.latest = latest.asOf;
-    line.checkedAt = checkedAt;
+    if (!undated) line.checkedAt = checkedAt;
     lines[id] = line;
   }
 

@@ -26,6 +26,8 @@ export const ReviewedReportSchema = v.pipe(
     liabilitiesUsd: v.optional(Dollars),
     reservesUsd: v.optional(Dollars),
     assetsCovered: v.optional(v.union([v.array(TickerSchema), v.pipe(v.number(), v.integer(), v.minValue(0))])),
+    /** The source gives no date for this report: `asOf` is only the day it was entered, never shown, never a balance day. */
+    undated: v.optional(v.literal(true)),
     /** Plain words for users (the card, the verify page, the shared text): what the report covers, who attested, what is missing. */
     note: v.optional(v.pipe(v.string(), v.maxLength(500))),
     /** For maintainers, never shown and never in the feed: how the report was found and read (addresses of copies, file names, commits, method names). */

@@ -100,6 +100,11 @@ export const PorAttestationSchema = v.pipe(
     attestor: v.optional(v.pipe(v.string(), v.maxLength(200))),
     /** The moment the balances were taken. */
     snapshotDate: v.optional(IsoDateSchema),
+    /**
+     * The source gives no date for the report: `asOf` then only orders the record and no surface shows it,
+     * there is no `snapshotDate` nor `checkedAt`, and its age is unknown, never the exchange's delay.
+     */
+    undated: v.optional(v.literal(true)),
     publishedDate: v.optional(IsoDateSchema),
     reserveRatios: v.optional(v.record(TickerSchema, Ratio)),
     /** One ratio over all covered assets, where the exchange publishes one (Gate, Bitget). */
@@ -117,6 +122,7 @@ export const PorAttestationSchema = v.pipe(
     ...Provenance,
   }),
   v.check((por) => por.snapshotDate === undefined || por.publishedDate === undefined || por.snapshotDate <= por.publishedDate, 'a report cannot be published before its snapshot was taken'),
+  v.check((por) => por.undated !== true || (por.snapshotDate === undefined && por.checkedAt === undefined), 'an undated report has no snapshot date and no day checked'),
   v.check(
     (por) => por.method !== 'none' || (por.reserveRatios === undefined && por.customerLiabilities === undefined && por.totalReserveRatio === undefined),
     'an exchange without proof of reserves cannot have published reserve ratios',

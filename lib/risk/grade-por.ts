@@ -17,7 +17,9 @@ export function porReasons(por: PorAttestation | undefined, operating: boolean, 
   const lookedAt = lastReadDay(por.asOf, por.checkedAt, now);
   // No day we looked after the record's date (`noneLookedDay`'s rule): `lastReadDay` fell back on the source's.
   const undatedNone = por.method === 'none' && lookedAt === por.asOf;
-  const provenance = por.method !== 'none' ? { source: por.source, asOf: por.asOf } : undatedNone ? { source: por.source } : { source: por.source, asOf: lookedAt };
+  // A report whose source gives no date names none: its `asOf` only orders the record.
+  const undatedReport = por.method !== 'none' && por.undated === true;
+  const provenance = undatedReport || undatedNone ? { source: por.source } : { source: por.source, asOf: por.method === 'none' ? lookedAt : por.asOf };
   const strength = porMethodStrength(por.method);
   metrics.porMethod = { method: por.method, strength };
   const minimum = thresholdValue('por.method.caution');
@@ -50,6 +52,16 @@ export function porReasons(por: PorAttestation | undefined, operating: boolean, 
   });
   if (por.method === 'none') return strength;
 
+  if (undatedReport) {
+    // No date, so no age: unknown, neither the exchange's delay nor a fresh report.
+    reasons.push({ metric: 'por.age-days', code: 'por.undated', effect: 'unknown', ...provenance });
+  } else porAgeReasons(por, now, metrics, reasons, provenance);
+  return ratioReasons(por, strength, minimum, metrics, reasons, provenance);
+}
+
+type Provenance = { source: string; asOf?: string };
+
+function porAgeReasons(por: PorAttestation, now: Date, metrics: RiskMetrics, reasons: RiskReason[], provenance: Provenance): void {
   const freshness = porFreshness({ por, now });
   metrics.porFreshness = freshness;
   const dates = { describes: por.asOf, checkedAt: freshness.checkedAt, cadence: freshness.cadence, allowedDays: freshness.allowedDays };
@@ -91,7 +103,9 @@ export function porReasons(por: PorAttestation | undefined, operating: boolean, 
       params: dates,
     });
   }
+}
 
+function ratioReasons(por: PorAttestation, strength: number, minimum: number, metrics: RiskMetrics, reasons: RiskReason[], provenance: Provenance): number {
   // Wallet lists carry no liabilities, so a "ratio" from one has no denominator; it is not read.
   if (strength < minimum) return strength;
   const coverage = reserveCoverage({ reserveRatios: por.reserveRatios });

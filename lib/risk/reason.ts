@@ -37,6 +37,7 @@ export const REASON_CODES = [
   'por.overdue',
   'por.unchecked',
   'por.fresh',
+  'por.undated',
   'ratio-major.missing',
   'ratio-major',
   'ratio-any.missing',

@@ -129,8 +129,12 @@ export function shareImageContent({ view, now, t, locale }: ShareImageContentPar
       // As the card's details: the day we last checked beside the report's date when our copy is too old, never its date
       // alone; in the shared words, which agree with no noun and name the check as ours.
       const unchecked = checked.late && checked.day !== undefined ? ` · ${t('shareText_notCheckedSince', date(checked.day))}` : '';
-      porLines.push({ text: `${t('asOf', date(por.asOf))}${unchecked}`, style: 'muted' });
-      figureDates.push(por.asOf);
+      // A report whose source gives no date: "date unknown", and no figure dated by the placeholder that orders it.
+      if (por.undated === true) porLines.push({ text: t('reasonDateUnknown'), style: 'muted' });
+      else {
+        porLines.push({ text: `${t('asOf', date(por.asOf))}${unchecked}`, style: 'muted' });
+        figureDates.push(por.asOf);
+      }
     }
     urls.push(por.source);
     // The card's trend of the kept reports, under the report: each row's figures, direction and days.

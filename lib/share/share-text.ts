@@ -170,8 +170,10 @@ export function shareText({ view, verdict: override, now, t, locale: asked = 'en
     if (por.attestor !== undefined) details.push(t('shareText_attestor', por.attestor));
     // As the card's details: the day the report describes, and beside it the day we last checked when our copy is too
     // old, so the report's age is not read as the exchange's delay.
-    lines.push(`${t('shareText_por', details.join(comma))}${aside(por.source, t('shareText_asOf', date(por.asOf)) + unchecked(checked, date, t, comma))}`);
-    figureDates.push(por.asOf);
+    // A report whose source gives no date is said undated, as the card says it, and dates no figure.
+    const dated = por.undated !== true;
+    lines.push(`${t('shareText_por', details.join(comma))}${aside(por.source, dated ? t('shareText_asOf', date(por.asOf)) + unchecked(checked, date, t, comma) : t('reasonDateUnknown'))}`);
+    if (dated) figureDates.push(por.asOf);
     const figures: string[] = [];
     if (por.totalReserveRatio !== undefined) figures.push(t('shareText_allCovered', formatRatio(por.totalReserveRatio, locale)));
     for (const [symbol, ratio] of Object.entries(por.reserveRatios ?? {})) figures.push(`${symbol} ${formatRatio(ratio, locale)}`);
@@ -299,6 +301,10 @@ function headline({
     parts.push(
       day === undefined ? `${t('shareText_headPorNone')}${open}${t('shareText_checkDayUnknown')}${close}` : t(checked?.late ? 'shareText_headPorNoneLate' : 'shareText_headPorNoneAsOf', date(day)),
     );
+  } else if (view.por?.undated === true) {
+    // No date to say "as of": the method, and that its date is unknown, as the text below says it.
+    const { open, close } = joiners(locale);
+    parts.push(`${t('shareText_por', t(METHOD_KEYS[view.por.method]))}${open}${t('reasonDateUnknown')}${close}`);
   } else if (view.por !== undefined) parts.push(t('shareText_headPor', [t(METHOD_KEYS[view.por.method]), date(view.por.asOf)]) + unchecked(checked, date, t, joiners(locale).comma));
   else parts.push(t('shareText_headPorUnknown'));
   const said = parts.join(' · ');

@@ -43,6 +43,7 @@ export const REASON_KEYS: Readonly<Record<ReasonCode, MessageKey>> = {
   'por.overdue': 'reason_porOverdue',
   'por.unchecked': 'reason_porUnchecked',
   'por.fresh': 'reason_porFresh',
+  'por.undated': 'reason_porUndated',
   'ratio-major.missing': 'reason_ratioMajorMissing',
   'ratio-major': 'reason_ratioMajor',
   'ratio-any.missing': 'reason_ratioAnyMissing',
