@@ -51,6 +51,15 @@ describe('the trend rows on the bundled reports', () => {
     expect(picture.sections.flatMap((one) => one.lines).map((line) => line.text)).toContain(en('porTrendNoRatio'));
     expect(picture.sourceDomains).toContain('blog.bitmex.com');
   });
+
+  test('Upbit: no row, and the older report, at another site, is named in the text and the picture’s sources', () => {
+    const view = viewOf('upbit');
+    expect(view.porTrend?.series).toEqual([]);
+    expect(shareText({ view, now, t: en, locale: 'en-US' }).text).toContain(
+      `  ${en('porTrendNoRatio')} (https://www.kmib.co.kr/article/view_amp.asp?arcid=0012574369 https://businesspost.co.kr/BP?command=article_view&num=124988)\n`,
+    );
+    expect(shareImageContent({ view, now, t: en, locale: 'en-US' }).sourceDomains).toEqual(expect.arrayContaining(['kmib.co.kr', 'businesspost.co.kr']));
+  });
 });
 
 describe('the warnings: the picture’s count, the list’s language, one line, a cut at a word', () => {
