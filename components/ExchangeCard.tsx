@@ -51,8 +51,9 @@ function WarningHead({ warning }: { warning: ActiveWarning }) {
   const t = useT();
   const severity = t(`warningSeverity_${warning.severity}`);
   // A full-width colon (zh_CN "危险：") carries its own spacing; a space after it is wrong in Chinese type.
-  const gap = severity.endsWith('：') ? '' : ' ';
-  const { open, close } = joiners(useLocale());
+  const locale = useLocale();
+  const gap = gapAfter(severity, locale);
+  const { open, close } = joiners(locale);
   return (
     <>
       <span class="warning__severity">{severity}</span>

@@ -38,3 +38,27 @@ export function cutToPostLength(text: string, limit: number): string {
   while (characters.length > 0 && postLength(`${characters.join('').trimEnd()}…`) > limit) characters.pop();
   return `${characters.join('').trimEnd()}…`;
 }
+
+/** How far back from the cut a space is looked for, so a cut ends after a whole word; text without spaces (Chinese) is cut where it fits. */
+const WORD_REACH = 30;
+
+/**
+ * `text` cut as `cutToPostLength` cuts it, but after a whole word: back to the last space when
+ * one is within `WORD_REACH` characters, and never inside a link (a link that does not fit whole
+ * is left out, so no broken address is shown).
+ */
+export function cutAtWord(text: string, limit: number): string {
+  if (postLength(text) <= limit) return text;
+  let kept = cutToPostLength(text, limit).slice(0, -1);
+  if (!/^\s/.test(text.slice(kept.length))) {
+    const space = kept.lastIndexOf(' ');
+    const partial = kept.slice(space + 1);
+    if (/^https?:/i.test(partial) || (space > 0 && Array.from(partial).length <= WORD_REACH)) kept = kept.slice(0, Math.max(space, 0)).trimEnd();
+  }
+  return `${kept}…`;
+}
+
+/** Text from a list or the data, on one line: line breaks and runs of spaces become one space. */
+export function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}

@@ -109,6 +109,8 @@ export function shareImageContent({ view, now, t, locale }: ShareImageContentPar
     sections.push({ heading: t('cardWarnings'), lines });
     for (const warning of shown) urls.push(...warning.sources);
   }
+  // Lists that could not be checked are said, so no warnings section does not read as "no warnings".
+  else if (view.warningListsUnread === true) sections.push({ heading: t('cardWarnings'), lines: [{ text: t('shareText_warningListsUnread'), style: 'muted' }] });
 
   const porLines: ShareImageSection['lines'] = [];
   if (por === undefined) {
@@ -143,6 +145,7 @@ export function shareImageContent({ view, now, t, locale }: ShareImageContentPar
       porLines.push({ text: trend.heading, style: 'muted' }, ...trend.series.map((series) => ({ text: `• ${series.text}`, style: 'body' as const })));
       if (trend.noRatio !== undefined) porLines.push({ text: trend.noRatio, style: 'muted' });
       for (const series of trend.series) urls.push(...series.sources);
+      urls.push(...trend.sources);
     }
   }
   sections.push({ heading: t('cardProofOfReserves'), lines: porLines });

@@ -12,7 +12,7 @@ import { reasonsWorstFirst } from '../view/card-reasons';
 import { porChecked, type PorCheckedReturnType } from '../view/por-checked';
 import { formatDate, formatLocalDate, formatRatio, formatSignedUsd, formatUsd } from '../words/format';
 import { withFigureDates } from './figure-dates';
-import { cutToPostLength, LINK_WEIGHT, POST_LIMIT, postLength } from './post-length';
+import { cutToPostLength, LINK_WEIGHT, oneLine, POST_LIMIT, postLength } from './post-length';
 import { headWarnings, moreWarnings, trendWords, warningBody, warningHead } from './warnings-trend';
 import type { MessageKey, Translate } from '../words/translate-from';
 
@@ -139,6 +139,8 @@ export function shareText({ view, verdict: override, now, t, locale: asked = 'en
     }
     if (view.warnings.length > MAX_WARNINGS) lines.push(`- ${moreWarnings(view.warnings.length - MAX_WARNINGS, t, locale)}`);
   }
+  // Lists that could not be checked are said, in the sharer's voice, so no warnings section does not read as "no warnings".
+  else if (view.warningListsUnread === true) lines.push('', t('shareText_warningListsUnread'));
 
   lines.push('');
   const { status } = view;
@@ -188,7 +190,7 @@ export function shareText({ view, verdict: override, now, t, locale: asked = 'en
     const trend = trendWords(view.porTrend, t, locale);
     lines.push(`  ${trend.heading}`);
     for (const series of trend.series) lines.push(`  - ${series.text}${aside(series.sources, undefined)}`);
-    if (trend.noRatio !== undefined) lines.push(`  ${trend.noRatio}`);
+    if (trend.noRatio !== undefined) lines.push(`  ${trend.noRatio}${aside(trend.sources, undefined)}`);
   }
   const porPage = link(view.porUrl);
   if (porPage !== undefined) lines.push(`  ${t('shareText_porPage', porPage)}`);
@@ -314,10 +316,6 @@ function headline({
   // cut: an over-long line first loses the day it is shared, then, as a last resort, the end of its words.
   for (const words of [`${said} · ${t('shareText_headShared', shared)}`, said]) if (postLength(withLink(words)) <= POST_LIMIT) return withLink(words);
   return withLink(cutToPostLength(said, source === undefined ? POST_LIMIT : POST_LIMIT - 1 - LINK_WEIGHT));
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
 }
 
 /** An ill-formed tag falls back to English numbers rather than failing the share. */

@@ -54,7 +54,7 @@ describe('community warnings in the shared text, headline and picture', () => {
     expect(text).toContain('Warning 4');
     expect(text).not.toContain('Warning 5');
     expect(text).toContain('\n- and 2 more warnings\n');
-    expect(text).toMatch(/ wor… \(published Nov 1, 2026, /);
+    expect(text).toMatch(/ word… \(published Nov 1, 2026, /);
     expect(headline).toContain(' · 7 community warnings · ');
     const six = shareText({ view: viewOf('binance', many.slice(0, 6)), now, t: en, locale: 'en-US' });
     expect(six.text).toContain('\n- and 1 more warning\n');

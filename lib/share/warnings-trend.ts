@@ -7,10 +7,10 @@ import type { ActiveWarning } from '../community/active-warnings';
 import { ALL_ASSETS, type TrendPoint, type TrendReports, type TrendSeries } from '../view/por-trend';
 import { formatAmount, formatDate, formatRatio, formatUsd } from '../words/format';
 import { pluralText } from '../words/plural';
-import { joiners } from '../words/punctuation';
+import { gapAfter, joiners } from '../words/punctuation';
 import { notTranslatedQuote } from '../words/text-language';
 import type { MessageKey, Translate } from '../words/translate-from';
-import { cutToPostLength } from './post-length';
+import { cutAtWord, oneLine } from './post-length';
 
 /** A warning's body in the shared text, at most this long (X's weighting): the card holds the whole of it. */
 const BODY_LIMIT = 200;
@@ -20,14 +20,14 @@ export function warningHead(warning: ActiveWarning, t: Translate, locale: string
   const severity = t(`warningSeverity_${warning.severity}` as MessageKey);
   const { open, close } = joiners(locale);
   // A full-width colon (zh_CN "危险：") carries its own spacing, as on the card.
-  const gap = severity.endsWith('：') ? '' : ' ';
+  const gap = gapAfter(severity, locale);
   const title = notTranslatedQuote(oneLine(warning.title), warning.listLang, t, locale);
   return `${severity}${gap}${title}${open}${t('warningFrom', [oneLine(warning.listName), warning.listHost])}${close}`;
 }
 
 /** The body, on one line and cut short when long, marked as untranslated when the list's language is not the reader's. */
 export function warningBody(warning: ActiveWarning, t: Translate, locale: string): string {
-  return notTranslatedQuote(cutToPostLength(oneLine(warning.body), BODY_LIMIT), warning.listLang, t, locale);
+  return notTranslatedQuote(cutAtWord(oneLine(warning.body), BODY_LIMIT), warning.listLang, t, locale);
 }
 
 /** "and 2 more warnings", in the reader's plural form. */
@@ -47,6 +47,8 @@ export interface TrendWords {
   series: { text: string; sources: string[] }[];
   /** The card's "no reserve ratio to compare" when no report gives one. */
   noRatio?: string;
+  /** With no row to carry them, the links of the reports the heading counts, so its days have their sources. */
+  sources: string[];
 }
 
 /** The card's trend (`PorTrend`) in the shared words, with a direction for each measure compared. */
@@ -68,15 +70,11 @@ export function trendWords(trend: { series: readonly TrendSeries[]; reports: Tre
     const sources = [...new Set([first, last].flatMap((point: TrendPoint | undefined) => (point === undefined ? [] : [point.source])))];
     return { text: `${name}${comma}${date(first?.asOf ?? '')} → ${date(last?.asOf ?? '')}${colon}${measures.join(semicolon)}`, sources };
   });
-  return { heading, series, ...(reports.ratios ? {} : { noRatio: t('porTrendNoRatio') }) };
+  return { heading, series, ...(reports.ratios ? {} : { noRatio: t('porTrendNoRatio') }), sources: series.length === 0 ? reports.sources : [] };
 }
 
 /** "up", "down" or "unchanged" from the first figure to the last; "unknown" when either is missing. */
 function direction(first: number | undefined, last: number | undefined, t: Translate): string {
   if (first === undefined || last === undefined) return t('shareText_trendUnknown');
   return t(last > first ? 'shareText_trendUp' : last < first ? 'shareText_trendDown' : 'shareText_trendSame');
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
 }

@@ -54,14 +54,26 @@ describe('what a trend row compares', () => {
   });
 
   test('the range is the reports the rows draw from: a report with no figure is not counted', () => {
-    expect(porTrendReports(bitget, porTrendSeries(bitget))).toEqual({ count: 3, from: '2026-08-20', to: '2026-09-29', ratios: true });
+    expect(porTrendReports(bitget, porTrendSeries(bitget))).toEqual({
+      count: 3,
+      from: '2026-08-20',
+      to: '2026-09-29',
+      ratios: true,
+      sources: ['https://www.binance.com/por/2026-08-20', 'https://www.binance.com/por/2026-09-15', 'https://www.binance.com/por/2026-09-29'],
+    });
   });
 
   test('no row with a ratio, or no row at all: said, with the whole range kept', () => {
     const liabilitiesOnly = bitget.map(({ totalReserveRatio: _, ...rest }) => rest);
     expect(porTrendReports(liabilitiesOnly, porTrendSeries(liabilitiesOnly)).ratios).toBe(false);
     const none = [report('2026-09-29'), report('2022-11-25')];
-    expect(porTrendReports(none, porTrendSeries(none))).toEqual({ count: 2, from: '2022-11-25', to: '2026-09-29', ratios: false });
+    expect(porTrendReports(none, porTrendSeries(none))).toEqual({
+      count: 2,
+      from: '2022-11-25',
+      to: '2026-09-29',
+      ratios: false,
+      sources: ['https://www.binance.com/por/2022-11-25', 'https://www.binance.com/por/2026-09-29'],
+    });
   });
 
   test('a ratio only in a middle report is a ratio the table shows, so the card does not say there is none', () => {

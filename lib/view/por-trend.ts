@@ -58,6 +58,8 @@ export interface TrendReports {
   to: string;
   /** Whether any drawn point has a reserve ratio (the table's column); when none does, the card says the reports give none. */
   ratios: boolean;
+  /** The links of the reports counted, oldest first. */
+  sources: string[];
 }
 
 /**
@@ -67,7 +69,8 @@ export interface TrendReports {
 export function porTrendReports(history: readonly PorReport[], series: readonly TrendSeries[]): TrendReports {
   const drawn = series.flatMap((entry) => entry.points.map((point) => point.asOf));
   const days = [...new Set(drawn.length > 0 ? drawn : history.map((report) => report.asOf))].sort();
-  return { count: days.length, from: days[0] ?? '', to: days.at(-1) ?? '', ratios: series.some((entry) => entry.points.some((point) => point.ratio !== undefined)) };
+  const sources = [...new Set([...history].reverse().flatMap((report) => (days.includes(report.asOf) ? [report.source] : [])))];
+  return { count: days.length, from: days[0] ?? '', to: days.at(-1) ?? '', ratios: series.some((entry) => entry.points.some((point) => point.ratio !== undefined)), sources };
 }
 
 export interface CheckRow {
