@@ -9,6 +9,7 @@ import { allowLookalike, disallowLookalike, forgetAllowedLookalikes } from '@/ut
 import { openGuide } from './guide';
 import { refreshExchangeTabs } from './open-tabs';
 import { subscribe, subscriptionViews, unsubscribe, warningLookup } from './warnings';
+import { WARNING_LISTS_KEY } from '@/utils/warning-lists-watch';
 import { heldSnapshot, sourceViews } from './data';
 import { refreshNow } from './refresh-now';
 import { inTurns } from '@/utils/in-turn';
@@ -24,7 +25,7 @@ export const SHARED_LOCAL_KEYS = [
   'local:addressBook',
   'local:guides',
   'local:allowedLookalikes',
-  'local:warningSubscriptions',
+  WARNING_LISTS_KEY,
   'local:runAlerts',
   'local:listsAccessShown',
   'local:sources',

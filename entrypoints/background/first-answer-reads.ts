@@ -1,3 +1,5 @@
+import { WARNING_LISTS_KEY } from '@/utils/warning-lists-watch';
+
 /**
  * Every storage key the exchange page's first question reads (page-handlers.ts: the held snapshot,
  * the warning lists, the run watch's prices and episodes, the settings, the pill's last-shown
@@ -6,7 +8,7 @@
  */
 export const FIRST_ANSWER_READS = [
   'local:heldSnapshot',
-  'local:warningSubscriptions',
+  WARNING_LISTS_KEY,
   'local:ownTokenPrices',
   'local:runAlerts',
   'local:settings',

@@ -13,6 +13,7 @@ import type { Language } from '@/lib/settings';
 import { buildFirstPaintCards, FIRST_PAINT_CARDS_KEY, type FirstPaintCards } from '@/lib/view/first-paint-view-card';
 import { warningLookup } from './warnings';
 import { runAlertLookup } from './run-alerts';
+import { WARNING_LISTS_NAME } from '@/utils/warning-lists-watch';
 import { dropSpentSnoozes, getSettings, nudgeSeen } from '@/utils/settings';
 import { deletedSince, deleteMark } from './delete-everything';
 
@@ -20,7 +21,7 @@ import { deletedSince, deleteMark } from './delete-everything';
  * Everything the stored first paint is made from, by storage key (`storage.local`). Whoever
  * changes one of these (the background, the options page, the popup), the view is built again.
  */
-const SOURCES: ReadonlySet<string> = new Set(['settings', 'nudgeSeen', 'heldSnapshot', 'warningSubscriptions', 'holdings', 'priceTable', 'addressReadings', 'runAlerts', 'ownTokenPrices']);
+const SOURCES: ReadonlySet<string> = new Set(['settings', 'nudgeSeen', 'heldSnapshot', WARNING_LISTS_NAME, 'holdings', 'priceTable', 'addressReadings', 'runAlerts', 'ownTokenPrices']);
 
 /** A rebuild when the held copy is older than this (the hourly alarm usually comes first). */
 const REBUILD_AFTER_MS = FIRST_PAINT_VALID_MS / 3;

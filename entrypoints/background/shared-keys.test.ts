@@ -3,11 +3,12 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { sourceFileLines } from '@/scripts/source-size';
 import { GUIDE_STATE_KEY } from '@/utils/chosen-address';
+import { WARNING_LISTS_NAME } from '@/utils/warning-lists-watch';
 import { SHARED_LOCAL_KEYS, SHARED_SESSION_KEYS } from './extension-handlers';
 
 const root = join(import.meta.dirname, '../..');
 /** Key names built from a constant, as the sources write them. */
-const CONSTANTS: Readonly<Record<string, string>> = { GUIDE_STATE_KEY };
+const CONSTANTS: Readonly<Record<string, string>> = { GUIDE_STATE_KEY, WARNING_LISTS_NAME };
 
 /**
  * The stored values written in a turn (utils/in-turn.ts), found in the sources: each

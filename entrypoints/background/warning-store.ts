@@ -1,6 +1,7 @@
 import { defineLazyItem } from '@/utils/lazy-item';
 import { inTurn } from '@/utils/in-turn';
 import { giveBackListHosts } from '@/utils/permissions';
+import { WARNING_LISTS_NAME } from '@/utils/warning-lists-watch';
 import type { WarningSubscription } from '@/lib/community/subscription';
 import { parseKeptFloors, type KeptFloor } from '@/lib/community/sequence-floors';
 import { keepsOtherUrls } from '@/lib/community/same-list';
@@ -11,7 +12,7 @@ import { addingOrigins, giveBackUnused } from './warning-list-access';
  * Community warning lists the user subscribed to: fetched on the shared schedule (never because
  * of a page visit), verified against the maintainer's key, last good list kept through failures.
  */
-const subscriptionsItem = defineLazyItem<unknown>('local:warningSubscriptions', { fallback: [], version: 1 });
+const subscriptionsItem = defineLazyItem<unknown>(`local:${WARNING_LISTS_NAME}`, { fallback: [], version: 1 });
 
 /**
  * Each list's newest accepted number, kept after its subscription goes (lib/community/sequence-floors.ts),

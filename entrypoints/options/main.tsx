@@ -51,6 +51,7 @@ interface RequiredHosts {
 const readSourcesState = () => send({ type: 'sources-state' });
 const readRunSnoozes = () => send({ type: 'run-snoozes' });
 const readSubscriptions = () => send({ type: 'subscriptions-state' });
+const removeSubscription = (url: string) => send({ type: 'unsubscribe', url });
 
 function App({ initial, initialI18n, initialBroadAccess, requiredHosts }: { initial: Settings; initialI18n: I18n; initialBroadAccess: boolean; requiredHosts: RequiredHosts }) {
   // Follows storage: an import or another page's change shows here, and an edit builds on it.
@@ -65,7 +66,7 @@ function App({ initial, initialI18n, initialBroadAccess, requiredHosts }: { init
   useEffect(() => showLanguage(settings.language), [settings.language, showLanguage]);
   const { sources, setSources, sourcesFailed, readSources } = useSourcesState(readSourcesState);
   // Follows storage too: a list subscribed or unsubscribed on another options page, or checked again, shows here.
-  const { subscriptions, failed: subscriptionsFailed, show: showSubscriptions, reload: reloadSubscriptions } = useSubscriptions(readSubscriptions);
+  const { subscriptions, failed: subscriptionsFailed, reload: reloadSubscriptions, unsubscribe } = useSubscriptions(readSubscriptions, removeSubscription);
   const [runSnoozes, reloadRunSnoozes] = useRunSnoozes(readRunSnoozes);
   useEffect(() => {
     void readSources();
@@ -135,7 +136,7 @@ function App({ initial, initialI18n, initialBroadAccess, requiredHosts }: { init
           return answer;
         }}
         // A refusal leaves the list as shown; the section says the unsubscribe failed.
-        onUnsubscribe={(url) => send({ type: 'unsubscribe', url }).then((rows) => showSubscriptions(Promise.resolve(rows)))}
+        onUnsubscribe={unsubscribe}
         runSnoozes={runSnoozes}
         onRunUnsnooze={async (exchangeId) => {
           await send({ type: 'run-unsnooze', exchangeId });
