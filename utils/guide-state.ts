@@ -1,6 +1,6 @@
 import { storage } from '#imports';
 import { defineLazyItem } from '@/utils/lazy-item';
-import { parseAddressBook, type AddressBookEntry } from '@/lib/custody/address-book';
+import { checkPoisoning, parseAddressBook, type AddressBookEntry } from '@/lib/custody/address-book';
 import { guideForExchange, savedGuides } from '@/lib/custody/guides';
 import type { GuideResetReason, GuideState } from '@/lib/custody/steps';
 import { exchanges } from '@/lib/exchanges/registry';
@@ -8,6 +8,9 @@ import { isExchangeId } from '@/lib/exchanges/is-exchange-id';
 import { GUIDE_STATE_KEY, guideKey } from './chosen-address';
 import { replaceInTurns, replacement, updateItem, type Replacement } from './in-turn';
 import { moveLegacyGuides } from './legacy-guides';
+import { LookalikeRefused } from './lookalike-refused';
+
+export { LookalikeRefused };
 
 /**
  * The withdrawal guide's memory, on this device only: the guide last worked on, and each exchange's own guide under a key of its
@@ -146,9 +149,13 @@ async function changeAddressBook(change: (book: AddressBookEntry[]) => AddressBo
   return (await updateItem(addressBookItem, (stored) => change(parseAddressBook(stored ?? []).entries))) as AddressBookEntry[];
 }
 
-/** Adds or relabels an entry (same network and address); returns the book as stored. */
+/**
+ * Adds or relabels an entry (same network and address); returns the book as stored. Refused with `LookalikeRefused` when the book,
+ * as it is in its write turn, holds a look-alike of the address: another page may have saved it after this page last heard of the book.
+ */
 export function saveToAddressBook(entry: Omit<AddressBookEntry, 'addedAt'>, now: Date = new Date()): Promise<AddressBookEntry[]> {
   return changeAddressBook((book) => {
+    if (checkPoisoning({ candidate: entry, book }).status === 'lookalike') throw new LookalikeRefused();
     const others = book.filter((saved) => !(saved.network === entry.network && saved.address === entry.address));
     const { entries, rejected } = parseAddressBook([...others, { ...entry, addedAt: now.toISOString() }]);
     // The page shows its own words for a failed save; the problem is kept for the console and tests.
