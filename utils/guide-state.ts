@@ -103,6 +103,24 @@ export async function saveGuideState(state: GuideState): Promise<void> {
   ]);
 }
 
+/**
+ * Marks (or unmarks) the stored guides that hold `state`'s address as a look-alike of a saved one, changing nothing else: every
+ * open guide tab hears of a book change, and one that wrote its whole guide would put back an older step taken in another tab.
+ * A save by another tab between this read and write can still be overwritten; the window is one storage round trip.
+ */
+export async function markStoredSuspect(state: GuideState, suspect: boolean): Promise<void> {
+  const keys = [`local:${GUIDE_STATE_KEY}` as const, ...(state.exchangeId === null || !isExchangeId(state.exchangeId) ? [] : [storageKeyOf(state.exchangeId)])];
+  const stored = await storage.getItems(keys);
+  const changed = stored.flatMap(({ key, value }) => {
+    if (typeof value !== 'object' || value === null) return [];
+    const guide = value as { address?: unknown; network?: unknown; addressSuspect?: unknown };
+    if (guide.address !== state.address || guide.network !== state.network || (guide.addressSuspect === true) === suspect) return [];
+    const { addressSuspect: _, ...rest } = guide;
+    return [{ key: key as `local:${string}`, value: suspect ? { ...rest, addressSuspect: true } : rest }];
+  });
+  if (changed.length > 0) await storage.setItems(changed);
+}
+
 export async function loadAddressBook(): Promise<AddressBookEntry[]> {
   return parseAddressBook((await addressBookItem.getValue()) ?? []).entries;
 }

@@ -23,6 +23,7 @@ import {
   loadAddressBook,
   loadGuideState,
   loadSavedGuides,
+  markStoredSuspect,
   removeFromAddressBook,
   saveToAddressBook,
 } from '@/utils/guide-state';
@@ -93,7 +94,10 @@ export function App({ initialState, initialSaved, initialBook, books, initialSet
   // address and what was recorded after it are kept, and come back as they were once the look-alike is gone.
   const suspect = state.network !== null && state.address !== null && checkPoisoning({ candidate: { network: state.network, address: state.address }, book }).status === 'lookalike';
   useEffect(() => {
-    if (suspect !== (state.addressSuspect === true)) dispatch({ type: 'address-suspect', suspect });
+    if (suspect === (state.addressSuspect === true)) return;
+    // Only the mark is stored: every open guide tab hears of the book, and its whole guide may be older than another tab's.
+    dispatch({ type: 'address-suspect', suspect }, { store: false });
+    markStoredSuspect(state, suspect).catch((error: unknown) => console.error('[reserve-radar] the look-alike mark could not be stored', error));
   }, [suspect, state.addressSuspect, dispatch]);
   // The RPC endpoints or the language may be set in the options page while this page is open.
   const [settings, i18n] = useWatchedSettings({ settings: initialSettings, i18n: initialI18n, title: 'guideTitle' });
