@@ -34,8 +34,9 @@ export interface StoredGuides {
 
 export function chosenAddressFrom(value: unknown): ChosenAddress | null {
   if (typeof value !== 'object' || value === null) return null;
-  const { address, network } = value as { address?: unknown; network?: unknown };
-  if (typeof address !== 'string' || typeof network !== 'string' || address.length === 0 || address.length > 128) return null;
+  const { address, network, addressSuspect } = value as { address?: unknown; network?: unknown; addressSuspect?: unknown };
+  // A look-alike of a saved address (the guide page marks it): not the address checked in the guide, so nothing to compare with.
+  if (addressSuspect === true || typeof address !== 'string' || typeof network !== 'string' || address.length === 0 || address.length > 128) return null;
   return { network, address };
 }
 

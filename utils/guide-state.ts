@@ -1,6 +1,6 @@
 import { storage } from '#imports';
 import { defineLazyItem } from '@/utils/lazy-item';
-import { parseAddressBook, type AddressBookEntry } from '@/lib/custody/address-book';
+import { checkPoisoning, parseAddressBook, type AddressBookEntry } from '@/lib/custody/address-book';
 import { guideForExchange, savedGuides } from '@/lib/custody/guides';
 import type { GuideResetReason, GuideState } from '@/lib/custody/steps';
 import { exchanges } from '@/lib/exchanges/registry';
@@ -8,6 +8,9 @@ import { isExchangeId } from '@/lib/exchanges/is-exchange-id';
 import { GUIDE_STATE_KEY, guideKey } from './chosen-address';
 import { replaceInTurns, replacement, updateItem, type Replacement } from './in-turn';
 import { moveLegacyGuides } from './legacy-guides';
+import { LookalikeRefused } from './lookalike-refused';
+
+export { LookalikeRefused };
 
 /**
  * The withdrawal guide's memory, on this device only: the guide last worked on, and each exchange's own guide under a key of its
@@ -100,6 +103,24 @@ export async function saveGuideState(state: GuideState): Promise<void> {
   ]);
 }
 
+/**
+ * Marks (or unmarks) the stored guides that hold `state`'s address as a look-alike of a saved one, changing nothing else: every
+ * open guide tab hears of a book change, and one that wrote its whole guide would put back an older step taken in another tab.
+ * A save by another tab between this read and write can still be overwritten; the window is one storage round trip.
+ */
+export async function markStoredSuspect(state: GuideState, suspect: boolean): Promise<void> {
+  const keys = [`local:${GUIDE_STATE_KEY}` as const, ...(state.exchangeId === null || !isExchangeId(state.exchangeId) ? [] : [storageKeyOf(state.exchangeId)])];
+  const stored = await storage.getItems(keys);
+  const changed = stored.flatMap(({ key, value }) => {
+    if (typeof value !== 'object' || value === null) return [];
+    const guide = value as { address?: unknown; network?: unknown; addressSuspect?: unknown };
+    if (guide.address !== state.address || guide.network !== state.network || (guide.addressSuspect === true) === suspect) return [];
+    const { addressSuspect: _, ...rest } = guide;
+    return [{ key: key as `local:${string}`, value: suspect ? { ...rest, addressSuspect: true } : rest }];
+  });
+  if (changed.length > 0) await storage.setItems(changed);
+}
+
 export async function loadAddressBook(): Promise<AddressBookEntry[]> {
   return parseAddressBook((await addressBookItem.getValue()) ?? []).entries;
 }
@@ -146,9 +167,13 @@ async function changeAddressBook(change: (book: AddressBookEntry[]) => AddressBo
   return (await updateItem(addressBookItem, (stored) => change(parseAddressBook(stored ?? []).entries))) as AddressBookEntry[];
 }
 
-/** Adds or relabels an entry (same network and address); returns the book as stored. */
+/**
+ * Adds or relabels an entry (same network and address); returns the book as stored. Refused with `LookalikeRefused` when the book,
+ * as it is in its write turn, holds a look-alike of the address: another page may have saved it after this page last heard of the book.
+ */
 export function saveToAddressBook(entry: Omit<AddressBookEntry, 'addedAt'>, now: Date = new Date()): Promise<AddressBookEntry[]> {
   return changeAddressBook((book) => {
+    if (checkPoisoning({ candidate: entry, book }).status === 'lookalike') throw new LookalikeRefused();
     const others = book.filter((saved) => !(saved.network === entry.network && saved.address === entry.address));
     const { entries, rejected } = parseAddressBook([...others, { ...entry, addedAt: now.toISOString() }]);
     // The page shows its own words for a failed save; the problem is kept for the console and tests.

@@ -7,6 +7,7 @@ import type { GuideAction, GuideState } from '../../lib/custody/steps';
 import { useLocale, useT } from '../../utils/i18n';
 import { formatLocalDate } from '../../lib/words/format';
 import { AddressGroups, PoisoningNotice } from './shared';
+import { LookalikeRefused } from '../../utils/lookalike-refused';
 
 export interface AddressBookStepProps {
   state: GuideState;
@@ -22,7 +23,7 @@ export function AddressBookStep({ state, book, onAction, onSaveAddress, onRemove
   const t = useT();
   const locale = useLocale();
   const [label, setLabel] = useState('');
-  const [status, setStatus] = useState<'idle' | 'saving' | 'saved' | 'error'>('idle');
+  const [status, setStatus] = useState<'idle' | 'saving' | 'saved' | 'error' | 'lookalike'>('idle');
   const cleanLabel = label.trim();
   const labelTooLong = cleanLabel.length > 64;
   // Set by a press of Save with no name; cleared as soon as the user types.
@@ -59,7 +60,7 @@ export function AddressBookStep({ state, book, onAction, onSaveAddress, onRemove
   // to the page, so the focus goes to what takes its place. Read while drawing, before the leaving one takes the focus with it.
   const form = useRef<HTMLFormElement>(null);
   const note = useRef<HTMLParagraphElement>(null);
-  const alertBox = useRef<HTMLDivElement>(null);
+  const alertBox = useRef<HTMLElement>(null);
   const focusIn = useRef<'form' | 'note' | 'alert' | undefined>(undefined);
   const active = (form.current ?? note.current ?? alertBox.current)?.ownerDocument.activeElement;
   focusIn.current =
@@ -71,6 +72,12 @@ export function AddressBookStep({ state, book, onAction, onSaveAddress, onRemove
   if (savedEntry === undefined) knownNews.current = false;
   else if (heldBefore.current === false && alreadySaved !== null) knownNews.current = true;
   if (here !== null) heldBefore.current = savedEntry !== undefined;
+  // The form is news too when it comes back because the look-alike was removed (here or on another page): the status region says why.
+  const lookalikeBefore = useRef(lookalikeOnly);
+  const lookalikeGone = useRef(false);
+  if (lookalikeOnly || alreadySaved !== null) lookalikeGone.current = false;
+  else if (lookalikeBefore.current) lookalikeGone.current = true;
+  lookalikeBefore.current = lookalikeOnly;
   useEffect(() => {
     const doc = (note.current ?? labelField.current ?? alertBox.current)?.ownerDocument;
     const now = doc?.activeElement;
@@ -90,13 +97,14 @@ export function AddressBookStep({ state, book, onAction, onSaveAddress, onRemove
       labelField.current?.focus();
       return;
     }
+    lookalikeGone.current = false;
     setStatus('saving');
     try {
       await onSaveAddress(cleanLabel);
       setStatus('saved');
       setLabel('');
-    } catch {
-      setStatus('error');
+    } catch (error) {
+      setStatus(error instanceof LookalikeRefused ? 'lookalike' : 'error');
     }
   };
 
@@ -110,9 +118,10 @@ export function AddressBookStep({ state, book, onAction, onSaveAddress, onRemove
         <>
           {/* A look-alike is the loud alert; the address found as it is gets this step's own words, below. */}
           {lookalike && (
-            <div ref={alertBox} tabIndex={-1} data-testid="book-lookalike">
+            // Named, so the focus moved here reads the alert's title, not the alert again.
+            <section ref={alertBox} tabIndex={-1} aria-label={t('poisoningDangerTitle')} data-testid="book-lookalike">
               <PoisoningNotice network={state.network} address={state.address} book={book} />
-            </div>
+            </section>
           )}
           <AddressGroups address={state.address} />
           {elsewhere !== null && (
@@ -150,7 +159,15 @@ export function AddressBookStep({ state, book, onAction, onSaveAddress, onRemove
                 <button type="submit" class="primary" aria-disabled={status === 'saving'} data-testid="book-save">
                   {t('bookSave')}
                 </button>
-                <button type="button" class="ghost" onClick={() => onAction({ type: 'address-book', outcome: 'skipped' })} data-testid="book-skip">
+                <button
+                  type="button"
+                  class="ghost"
+                  onClick={() => {
+                    lookalikeGone.current = false;
+                    onAction({ type: 'address-book', outcome: 'skipped' });
+                  }}
+                  data-testid="book-skip"
+                >
                   {t('bookSkip')}
                 </button>
               </div>
@@ -164,9 +181,15 @@ export function AddressBookStep({ state, book, onAction, onSaveAddress, onRemove
                 ? t('bookSaved')
                 : status === 'error'
                   ? t('bookSaveFailed')
-                  : state.addressBook === 'skipped' && savedEntry === undefined
-                    ? t('bookSkipped')
-                    : ''}
+                  : lookalikeGone.current
+                    ? t('bookLookalikeGone')
+                    : status === 'lookalike'
+                      ? t('bookSaveLookalike')
+                      : lookalikeOnly
+                        ? ''
+                        : state.addressBook === 'skipped' && savedEntry === undefined
+                          ? t('bookSkipped')
+                          : ''}
           </p>
         </>
       )}

@@ -31,13 +31,12 @@ export function AddressStep({ state, book, rpcUrl, ens, onAction, onResolveEns, 
     const checked = validateAddress({ network, address: value });
     return checked.valid && checked.kind !== 'ens-name' && checkPoisoning({ candidate: { network, address: value }, book }).status !== 'lookalike';
   };
-  // The book may change on another page (another guide tab, an import in the options): what is typed is judged again against
-  // it, so a look-alike saved since is let go, and an address whose saved twin was removed since is kept.
+  // The book may change on another page (another guide tab, an import in the options): an address refused as a look-alike when
+  // typed is kept once its saved twin is removed. One that becomes a look-alike after it was kept stays, with what was recorded
+  // after it: the alert shows, the step is blocked (validateStep) and the page marks it for the later steps and the exchange-page
+  // check (entrypoints/guide/app.tsx), so removing the look-alike gives everything back.
   useEffect(() => {
-    if (draft.trim() === '') return;
-    if (keeps(draft)) {
-      if (state.address === null) onAction({ type: 'set-address', address: draft });
-    } else if (state.address !== null) onAction({ type: 'set-address', address: '' });
+    if (draft.trim() !== '' && state.address === null && keeps(draft)) onAction({ type: 'set-address', address: draft });
   }, [book]);
   if (network === null) {
     return (

@@ -14,6 +14,8 @@ import { AddressStep } from './AddressStep';
 import { AddressBookStep } from './AddressBookStep';
 import { TestStep, type TestRise } from './TestStep';
 import { ArrivalStep } from './ArrivalStep';
+import { PoisoningNotice } from './shared';
+import { checkPoisoning } from '../../lib/custody/address-book';
 import { RunAlert } from '../RunAlert';
 import type { RunAlertView } from '../../lib/view/run-alert-view';
 
@@ -103,6 +105,10 @@ function GuideView(props: GuideProps) {
 
   const exchangeId = state.exchangeId ?? props.prefillExchangeId;
   const alert = exchangeId === undefined ? undefined : props.alerts.find((shown) => shown.exchangeId === exchangeId);
+  // The address has become a look-alike of a saved one (the book changed on another page): the steps that would send to it show
+  // the alert in its place.
+  const suspect =
+    state.network !== null && state.address !== null && checkPoisoning({ candidate: { network: state.network, address: state.address }, book }).status === 'lookalike' ? state.network : null;
   const blocking = validateStep({ state, step, book }).problems.filter((problem) => problem.blocking && problem.code !== 'lookalike' && problem.code !== 'invalid-address');
 
   return (
@@ -151,8 +157,11 @@ function GuideView(props: GuideProps) {
           <AddressStep state={state} book={book} rpcUrl={props.ensRpcUrl} ens={props.ens} onAction={props.onAction} onResolveEns={props.onResolveEns} onOpenOptions={props.onOpenOptions} />
         )}
         {step === 'address-book' && <AddressBookStep state={state} book={book} onAction={props.onAction} onSaveAddress={props.onSaveAddress} onRemoveAddress={props.onRemoveAddress} />}
-        {step === 'test-transaction' && <TestStep state={state} rpcUrl={props.rpcUrl} watch={props.watch} rise={props.rise} onTestSent={props.onTestSent} onTestRise={props.onTestRise} />}
-        {step === 'arrival' && (
+        {suspect !== null && state.address !== null && (step === 'test-transaction' || step === 'arrival') && <PoisoningNotice network={suspect} address={state.address} book={book} />}
+        {step === 'test-transaction' && suspect === null && (
+          <TestStep state={state} rpcUrl={props.rpcUrl} watch={props.watch} rise={props.rise} onTestSent={props.onTestSent} onTestRise={props.onTestRise} />
+        )}
+        {step === 'arrival' && suspect === null && (
           <ArrivalStep
             state={state}
             book={book}

@@ -104,7 +104,7 @@ export function TestStep({ state, rpcUrl, watch, rise, onTestSent, onTestRise }:
         <p>{t('testDustWarning')}</p>
       </div>
       <h3>{t('testSendTitle')}</h3>
-      <AddressGroups address={state.address} />
+      <AddressGroups address={state.address} testId="test-send-to" />
       {phase === 'before-test' && (
         <div aria-live="polite" data-testid="test-watch" data-status={watch.status}>
           {watch.status !== 'off' && watch.balance !== null && (

@@ -8,7 +8,7 @@ import type { TestRise } from '@/components/guide/TestStep';
 import { watchPhase } from '@/components/guide/shared';
 import { watchArrival, watchBalance, type ArrivalErrorCode, type ArrivalUpdate } from '@/lib/chain/arrival';
 import { arrivalAsset, waitForTokenDecimals } from '@/lib/chain/arrival-asset';
-import type { AddressBookEntry } from '@/lib/custody/address-book';
+import { checkPoisoning, type AddressBookEntry } from '@/lib/custody/address-book';
 import { resolveEnsName } from '@/lib/custody/ens';
 import { baselineAtPress, type BalanceRead } from '@/lib/custody/test-baseline';
 import { getNetwork } from '@/lib/custody/networks';
@@ -23,6 +23,7 @@ import {
   loadAddressBook,
   loadGuideState,
   loadSavedGuides,
+  markStoredSuspect,
   removeFromAddressBook,
   saveToAddressBook,
 } from '@/utils/guide-state';
@@ -88,6 +89,16 @@ export function App({ initialState, initialSaved, initialBook, books, initialSet
     if (books.latest !== undefined) setBook(books.latest);
     return stop;
   }, [books]);
+  // The book judged against the guide's address at each change, whatever step is shown: a look-alike saved since (another tab, an
+  // import) marks the address in the stored guide, so the steps show the alert and the exchange-page check leaves it alone. The
+  // address and what was recorded after it are kept, and come back as they were once the look-alike is gone.
+  const suspect = state.network !== null && state.address !== null && checkPoisoning({ candidate: { network: state.network, address: state.address }, book }).status === 'lookalike';
+  useEffect(() => {
+    if (suspect === (state.addressSuspect === true)) return;
+    // Only the mark is stored: every open guide tab hears of the book, and its whole guide may be older than another tab's.
+    dispatch({ type: 'address-suspect', suspect }, { store: false });
+    markStoredSuspect(state, suspect).catch((error: unknown) => console.error('[reserve-radar] the look-alike mark could not be stored', error));
+  }, [suspect, state.addressSuspect, dispatch]);
   // The RPC endpoints or the language may be set in the options page while this page is open.
   const [settings, i18n] = useWatchedSettings({ settings: initialSettings, i18n: initialI18n, title: 'guideTitle' });
   const [ens, setEns] = useState(idleEns);

@@ -1,7 +1,8 @@
+import { getAddress } from 'viem';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { applyGuideAction, createGuideState, nextStep } from '@/lib/custody/steps';
-import { loadAddressBook, loadGuideState, loadSavedGuides, removeFromAddressBook, replaceAddressBook, saveGuideState, saveToAddressBook } from '@/utils/guide-state';
+import { LookalikeRefused, loadAddressBook, loadGuideState, loadSavedGuides, removeFromAddressBook, replaceAddressBook, saveGuideState, saveToAddressBook } from '@/utils/guide-state';
 import { chosenAddressFor, readChosenAddress, readStoredGuides, watchChosenAddress } from '@/utils/chosen-address';
 
 // The guide page's storage (utils/guide-state.ts), against WXT's in-memory browser.
@@ -111,6 +112,16 @@ describe('guide state in storage', () => {
     expect(chosenAddressFor(await readStoredGuides('okx'), undefined)).toBeNull();
   });
 
+  test('a guide whose address has become a look-alike of a saved one gives the exchange page no address to compare with', async () => {
+    const suspect = applyGuideAction(guideWithAddress(), { type: 'address-suspect', suspect: true });
+    await saveGuideState(suspect);
+    expect(await readChosenAddress('binance')).toBeNull();
+    // The look-alike removed from the book: the same address counts again, and nothing else of the guide was lost.
+    const cleared = applyGuideAction(suspect, { type: 'address-suspect', suspect: false });
+    await saveGuideState(cleared);
+    expect(await readChosenAddress('binance')).toEqual({ network: 'ethereum', address: WALLET });
+  });
+
   test("on each exchange's page, that exchange's own guide's address, whichever guide was worked on last", async () => {
     await saveGuideState({ ...guideWithAddress('okx', 'USDT'), address: OTHER });
     await saveGuideState(guideWithAddress('binance', 'ETH'));
@@ -181,6 +192,13 @@ describe('address book in storage', () => {
     await saveToAddressBook({ label: 'Ledger', network: 'ethereum', address: WALLET });
     await expect(saveToAddressBook({ label: 'Typo', network: 'ethereum', address: '0x1234' })).rejects.toThrow(/"code":"bad-length"/);
     expect((await loadAddressBook()).map((entry) => entry.label)).toEqual(['Ledger']);
+  });
+
+  test("refuses, in the book's own turn, an address that copies the ends of one saved since (another tab saved it first)", async () => {
+    const lookalike = getAddress(`0x5aae${'7'.repeat(32)}eaed`);
+    await saveToAddressBook({ label: 'Copy', network: 'ethereum', address: lookalike });
+    await expect(saveToAddressBook({ label: 'Mine', network: 'ethereum', address: WALLET })).rejects.toBeInstanceOf(LookalikeRefused);
+    expect((await loadAddressBook()).map((entry) => entry.label)).toEqual(['Copy']);
   });
 
   test('a removal storage refuses rejects, so the guide keeps the entry shown and says so, and the book keeps it', async () => {

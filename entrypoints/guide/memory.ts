@@ -7,8 +7,8 @@ export interface GuideMemory {
   state: GuideState;
   /** The guide as of the last step, for callbacks that run between renders. */
   current: { readonly current: GuideState };
-  /** Applies a step to the guide and saves it (utils/guide-state.ts). */
-  dispatch: (action: GuideAction) => void;
+  /** Applies a step to the guide and saves it (utils/guide-state.ts); with `store: false`, the caller stores what changed itself. */
+  dispatch: (action: GuideAction, options?: { store: boolean }) => void;
   /** How many times "Delete everything" made the page drop what it held; the page drops the rest of its memory with it. */
   drops: number;
   /**
@@ -41,13 +41,13 @@ export function useGuideMemory({ initialState, initialSaved, exchangeId, clears,
   const saved = useRef(initialSaved);
   // The deletes already dropped for.
   const dropped = useRef(clearsAtLoad);
-  const dispatch = useCallback((action: GuideAction) => {
+  const dispatch = useCallback((action: GuideAction, { store } = { store: true }) => {
     const next = applyGuideActionFor({ state: current.current, action, savedGuideOf: (exchangeId) => saved.current.get(exchangeId) });
     if (next === current.current) return;
     current.current = next;
     if (next.exchangeId !== null) saved.current.set(next.exchangeId, next);
     setState(next);
-    void saveGuideState(next);
+    if (store) void saveGuideState(next);
   }, []);
   useEffect(() => {
     const drop = () => {

@@ -33,6 +33,12 @@ export const GuideStateSchema = v.object({
   /** Normalised receiving address, set only once it validated for `network`. */
   address: v.nullable(v.pipe(v.string(), v.maxLength(128))),
   addressVerifiedOnDevice: v.boolean(),
+  /**
+   * Set while the address book holds a look-alike of `address` (judged by the guide page as the book changes): the guide shows the
+   * alert instead of the address, and the exchange-page check does not compare with it (utils/chosen-address.ts). Kept apart from
+   * the address and what was recorded after it, so they come back as they were once the look-alike is gone.
+   */
+  addressSuspect: v.optional(v.literal(true)),
   addressBook: v.picklist(['pending', 'saved', 'skipped']),
   testSentAt: nullableTimestamp,
   testArrivedAt: nullableTimestamp,

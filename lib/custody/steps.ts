@@ -20,6 +20,7 @@ export type GuideAction =
   | { type: 'check-seed-item'; item: SeedChecklistId; checked: boolean }
   | { type: 'set-address'; address: string }
   | { type: 'verify-on-device'; verified: boolean }
+  | { type: 'address-suspect'; suspect: boolean }
   | { type: 'address-book'; outcome: 'saved' | 'skipped' }
   | { type: 'test-sent'; baseline?: string }
   | { type: 'test-arrived' }
@@ -43,7 +44,8 @@ export function applyGuideAction(state: GuideState, action: GuideAction, now: Da
         const exchangeId = action.exchangeId === undefined ? state.exchangeId : action.exchangeId;
         if (exchangeId !== null && !isExchangeId(exchangeId)) return state;
         const networkChanged = action.network !== state.network;
-        return { ...state, exchangeId, asset, network: action.network, ...(networkChanged || asset !== state.asset ? clearedFromAddress : {}) };
+        if (!networkChanged && asset === state.asset) return { ...state, exchangeId, asset, network: action.network };
+        return { ...withoutSuspect(state), exchangeId, asset, network: action.network, ...clearedFromAddress };
       }
       case 'choose-wallet':
         if (action.walletKind === state.walletKind) return state;
@@ -58,9 +60,12 @@ export function applyGuideAction(state: GuideState, action: GuideAction, now: Da
         if (state.network === null) return state;
         const checked = validateAddress({ network: state.network, address: action.address });
         // Only a valid address is kept; the page shows `validateAddress` errors live while typing.
-        if (!checked.valid || checked.normalized === null) return { ...state, ...clearedFromAddress };
-        return checked.normalized === state.address ? state : { ...state, ...clearedFromAddress, address: checked.normalized };
+        if (!checked.valid || checked.normalized === null) return { ...withoutSuspect(state), ...clearedFromAddress };
+        return checked.normalized === state.address ? state : { ...withoutSuspect(state), ...clearedFromAddress, address: checked.normalized };
       }
+      case 'address-suspect':
+        if (state.address === null || action.suspect === (state.addressSuspect === true)) return state;
+        return action.suspect ? { ...state, addressSuspect: true } : withoutSuspect(state);
       case 'verify-on-device':
         return state.address === null ? state : { ...state, addressVerifiedOnDevice: action.verified };
       case 'address-book':
@@ -87,4 +92,11 @@ export function applyGuideAction(state: GuideState, action: GuideAction, now: Da
     }
   })();
   return next === state ? state : { ...next, updatedAt: stamp };
+}
+
+/** The state without the look-alike mark: it speaks of one address, and goes with it. */
+function withoutSuspect(state: GuideState): GuideState {
+  if (state.addressSuspect === undefined) return state;
+  const { addressSuspect: _, ...rest } = state;
+  return rest;
 }

@@ -53,6 +53,13 @@ describe('the address book step follows the book changed in other tabs, in Chrom
     await expect.poll(() => options.getByTestId('data-import-message').textContent()).toMatch(/^Imported 0 holdings/);
   }
 
+  /** Binance's guide as stored, read in `page`. */
+  const storedGuide = (page: Page) =>
+    page.evaluate(async () => {
+      const stored = await (globalThis as unknown as { chrome: { storage: { local: { get: (key: string) => Promise<Record<string, unknown>> } } } }).chrome.storage.local.get('guide:binance');
+      return stored['guide:binance'] as Record<string, unknown> | undefined;
+    });
+
   test('added in the options page, removed in another guide tab, saved there for another network, emptied: the open step says what the book holds', async () => {
     const guide = await browser.context.newPage();
     await guide.goto(`chrome-extension://${browser.extensionId}/guide.html?exchange=binance`);
@@ -64,6 +71,7 @@ describe('the address book step follows the book changed in other tabs, in Chrom
     await guide.getByTestId('book-empty').waitFor();
     await guide.getByTestId('book-save').waitFor();
     const bookMark = () => guide.getByTestId('goto-address-book').textContent();
+    const focused = () => guide.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.id ?? null);
     expect(await bookMark()).toContain(en.guideStepTodo.message);
 
     const options = await browser.context.newPage();
@@ -107,20 +115,47 @@ describe('the address book step follows the book changed in other tabs, in Chrom
     expect(await guide.getByTestId('book-known').count()).toBe(0);
     expect(await bookMark()).toContain(en.guideStepTodo.message);
 
-    // A look-alike of this address brought in by the options page: the open step judges it again, gives the alert and no Save or Skip.
+    // Skipped first, so the mark reads done; then a look-alike of this address brought in by the options page: the open step judges
+    // it again, gives the alert and no Save or Skip, the skip no longer counts, and the focus that was on Skip goes to the alert.
+    await guide.getByTestId('book-skip').click();
+    await expect.poll(bookMark).toContain(en.guideStepDone.message);
     await importBook(options, 'lookalike.json', [{ label: 'Copy', network: 'ethereum', address: LOOKALIKE }]);
+    await guide.bringToFront();
     await guide.getByTestId('poisoning-alert').waitFor();
     expect(await guide.getByTestId('poisoning-alert').textContent()).toContain(en.poisoningDangerTitle.message);
     expect(await guide.getByTestId('book-save').count()).toBe(0);
     expect(await guide.getByTestId('book-skip').count()).toBe(0);
     expect(await bookMark()).toContain(en.guideStepTodo.message);
-    // The look-alike removed in the other guide tab: the alert goes, the choice is back.
+    expect(await focused()).toBe('book-lookalike');
+    expect(await guide.getByTestId('book-lookalike').getAttribute('aria-label')).toBe(en.poisoningDangerTitle.message);
+    expect(await guide.getByTestId('book-status').textContent()).toBe('');
+    // The look-alike removed in the other guide tab: the alert goes, the choice is back, the focus is in the name field and the
+    // status region says why.
     await second.bringToFront();
     await second.getByTestId('book-remove').click();
     await second.getByTestId('book-empty').waitFor();
     await guide.bringToFront();
     await guide.getByTestId('book-save').waitFor();
     expect(await guide.getByTestId('poisoning-alert').count()).toBe(0);
+    expect(await focused()).toBe('book-label');
+    expect(await guide.getByTestId('book-status').textContent()).toBe(en.bookLookalikeGone.message);
+
+    // On the test step when a look-alike comes: the alert takes the place of "send the test to", and the stored guide is marked so
+    // the exchange page does not compare with it; the look-alike gone, the step and the address are back as they were.
+    await guide.getByTestId('goto-test-transaction').click();
+    await guide.getByTestId('test-send-to').waitFor();
+    await importBook(options, 'lookalike-again.json', [{ label: 'Copy', network: 'ethereum', address: LOOKALIKE }]);
+    await guide.bringToFront();
+    await guide.getByTestId('poisoning-alert').waitFor();
+    expect(await guide.getByTestId('test-send-to').count()).toBe(0);
+    expect(await guide.getByTestId('test-sent').count()).toBe(0);
+    await expect.poll(() => storedGuide(options)).toMatchObject({ address: WALLET, addressSuspect: true });
+    await importBook(options, 'empty-again.json', []);
+    await guide.bringToFront();
+    await guide.getByTestId('test-send-to').waitFor();
+    expect(await guide.getByTestId('poisoning-alert').count()).toBe(0);
+    await expect.poll(async () => (await storedGuide(options))?.addressSuspect).toBeUndefined();
+    expect(await storedGuide(options)).toMatchObject({ address: WALLET, addressBook: 'skipped' });
 
     await Promise.all([guide.close(), second.close(), options.close()]);
   });
