@@ -80,18 +80,21 @@ export function HoldingsSection({ state, prices, readings, priceStatus, exchange
     }
   };
 
-  const priceDates = Object.values(prices.prices)
+  // Dated by the prices the total uses; with none used (cash only, nothing held), by the newest price held. Never by the
+  // table's oldest entry: the table keeps entries of coins no longer fetched or not held, and their dates say nothing here.
+  const heldPriceDates = Object.values(prices.prices)
     .map((entry) => entry.asOf)
-    .sort();
+    .sort((a, b) => Date.parse(a) - Date.parse(b));
+  const pricesAsOf = overview.priceDates[0] ?? heldPriceDates.at(-1);
   const rateDay = Object.values(prices.fiat)[0]?.asOf;
   // Old prices give their own age, not when they were fetched: "fetched just now" beside a date months back reads as fresh.
-  const oldPrices = oldPricesAsOf(prices, now.getTime());
+  const oldPrices = oldPricesAsOf(overview.priceDates, now.getTime());
   const pricesFrom =
-    priceDates.length === 0
+    pricesAsOf === undefined
       ? t('holdingsNoPrices')
       : oldPrices !== undefined
         ? t('holdingsPricesFromOld', [formatDate(oldPrices, locale), formatAge(oldPrices, now, locale, t)])
-        : t('holdingsPricesFrom', [formatDate(priceDates[0]!, locale), formatAge(new Date(prices.fetchedAt).toISOString(), now, locale, t)]);
+        : t('holdingsPricesFrom', [formatDate(pricesAsOf, locale), formatAge(new Date(prices.fetchedAt).toISOString(), now, locale, t)]);
 
   return (
     <section aria-labelledby="holdings-title" class="holdings" data-testid="holdings">
@@ -144,7 +147,7 @@ export function HoldingsSection({ state, prices, readings, priceStatus, exchange
         {rateDay !== undefined && `${gapAfter(pricesFrom, locale)}${t('holdingsRatesFrom', formatDate(rateDay, locale))}`}
       </p>
       {/* "The previous ones are kept" only where there are previous ones. */}
-      {priceError !== undefined && <p class="source__error">{t(priceDates.length === 0 ? 'holdingsPriceErrorNone' : 'holdingsPriceError', priceError)}</p>}
+      {priceError !== undefined && <p class="source__error">{t(pricesAsOf === undefined ? 'holdingsPriceErrorNone' : 'holdingsPriceError', priceError)}</p>}
       {ratesError !== undefined && <p class="source__error">{t(rateDay === undefined ? 'holdingsRatesErrorNone' : 'holdingsRatesError', ratesError)}</p>}
       {currency !== 'USD' && convertUsd({ usd: 1, currency, prices }) === null && <p class="muted">{t('holdingsNoRate', currency)}</p>}
       <button type="button" class="ghost" aria-disabled={busy !== undefined} onClick={() => void run('prices', onRefreshPrices)} data-testid="holdings-refresh-prices">

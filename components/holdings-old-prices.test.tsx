@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { render } from 'preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { emptyHoldingsState } from '../lib/holdings/model';
-import { parseDefillamaPrices, PRICE_MAX_AGE_DAYS } from '../lib/holdings/prices';
+import { emptyHoldingsState, type HoldingsState } from '../lib/holdings/model';
+import { parseDefillamaPrices, PRICE_MAX_AGE_DAYS, type PriceTable } from '../lib/holdings/prices';
 import { formatAge, formatDate } from '../lib/words/format';
 import { translateFrom, type Messages } from '../utils/i18n';
 import { drawHoldingsSection } from './holdings-section.testkit';
@@ -17,11 +17,18 @@ const eth = { id: 'h1', kind: 'asset' as const, custodian: 'self', asset: 'ETH',
 
 afterEach(() => vi.unstubAllGlobals());
 
-/** The section valuing 3 ETH with the recorded answer, fetched and drawn at `now`. */
-function drawAt(now: Date) {
+/**
+ * An entry the background keeps from an earlier fetch (it merges each fetch into the table and removes nothing) for a
+ * coin the user does not hold. Only its date matters here: the user holds no LTC, so its price is never summed or shown.
+ */
+const keptLtc = { LTC: { usd: 1, asOf: '2026-07-01T00:00:00.000Z', source: 'https://coins.llama.fi/prices/current/coingecko:litecoin' } };
+
+/** The section valuing `holdings` (3 ETH unless told) with the recorded answer and `kept` entries, fetched and drawn at `now`. */
+function drawAt(now: Date, { holdings = [eth], kept = {} }: { holdings?: HoldingsState['holdings']; kept?: PriceTable['prices'] } = {}) {
   const parsed = parseDefillamaPrices({ body: recorded, url: URL, fetchedAt: now.getTime() });
   if (!parsed.ok) throw new Error('the recording no longer parses');
-  const { root } = drawHoldingsSection(words, { state: { ...emptyHoldingsState, holdings: [eth] }, prices: parsed.table, now });
+  const prices = { ...parsed.table, prices: { ...kept, ...parsed.table.prices } };
+  const { root } = drawHoldingsSection(words, { state: { ...emptyHoldingsState, holdings }, prices, now });
   const asOf = parsed.table.prices.ETH!.asOf;
   return { root, asOf, text: root.textContent ?? '' };
 }
@@ -43,6 +50,28 @@ describe('HoldingsSection: a total valued on old prices says so', () => {
     const { root, text } = drawAt(new Date('2026-10-05T18:00:00Z'));
     expect(root.querySelector('[data-testid="holdings-prices-old"]')).toBeNull();
     expect(text).toContain(t('ageJustNow'));
+    render(null, root);
+  });
+});
+
+describe('HoldingsSection: only the prices the total uses are dated', () => {
+  test('an old entry for a coin the user does not hold: no warning, and the line is as of the ETH price that values the total', () => {
+    const now = new Date('2026-10-05T18:00:00Z');
+    const { root, asOf, text } = drawAt(now, { kept: keptLtc });
+    expect(root.querySelector('[data-testid="holdings-prices-old"]')).toBeNull();
+    expect(root.querySelector('[data-testid="holdings-prices"]')?.textContent).toContain(t('holdingsPricesFrom', [formatDate(asOf, 'en'), t('ageJustNow')]));
+    expect(formatDate(asOf, 'en')).toBe('Oct 5, 2026');
+    expect(text).not.toContain('Jul 1, 2026');
+    render(null, root);
+  });
+
+  test('cash only: no price values the total, so old prices in the table give no warning', () => {
+    const cash = { id: 'c1', kind: 'fiat' as const, custodian: 'self', currency: 'USD', value: 1000, updatedAt: Date.parse('2026-12-07T10:00:00Z') };
+    const { root } = drawAt(new Date('2026-12-07T12:00:00Z'), { holdings: [cash], kept: keptLtc });
+    expect(root.querySelector('[data-testid="holdings-total"]')).not.toBeNull();
+    expect(root.querySelector('[data-testid="holdings-prices-old"]')).toBeNull();
+    // The line is dated by the newest price held, not by the kept entry.
+    expect(root.querySelector('[data-testid="holdings-prices"]')?.textContent).not.toContain('Jul 1, 2026');
     render(null, root);
   });
 });

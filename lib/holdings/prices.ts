@@ -178,11 +178,25 @@ export function parseDefillamaPrices({ body, url, fetchedAt, minConfidence = DEF
  */
 export const PRICE_MAX_AGE_DAYS = 2;
 
-/** The date of the oldest price in the table when it is older than PRICE_MAX_AGE_DAYS at `now`; otherwise undefined. */
-export function oldPricesAsOf(table: PriceTable, now: number): string | undefined {
-  const oldest = Object.values(table.prices)
-    .map((entry) => entry.asOf)
-    .sort()[0];
+export interface UsedPriceDatesParameters {
+  table: PriceTable;
+  /** The symbols of the positions being valued; a symbol the table has no price for uses none. */
+  assets: Iterable<string>;
+}
+
+/**
+ * The dates of the table's prices for `assets`, oldest first. Only these date a valuation: the background merges each
+ * fetch into the stored table and removes nothing, so it keeps entries of coins no longer fetched or not held at all.
+ */
+export function usedPriceDates({ table, assets }: UsedPriceDatesParameters): string[] {
+  const dates = new Set<string>();
+  for (const asset of assets) if (Object.hasOwn(table.prices, asset)) dates.add(table.prices[asset]!.asOf);
+  return [...dates].sort((a, b) => Date.parse(a) - Date.parse(b));
+}
+
+/** The oldest of `dates` (price dates) when it is older than PRICE_MAX_AGE_DAYS at `now`; otherwise undefined. */
+export function oldPricesAsOf(dates: readonly string[], now: number): string | undefined {
+  const oldest = [...dates].sort((a, b) => Date.parse(a) - Date.parse(b))[0];
   return oldest !== undefined && now - Date.parse(oldest) > PRICE_MAX_AGE_DAYS * 86_400_000 ? oldest : undefined;
 }
 

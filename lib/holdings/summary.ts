@@ -2,7 +2,7 @@ import type { RiskLevel } from '../risk/order';
 import { readingPositions, type AddressReadings } from './address-readings';
 import { balanceNudge, type BalanceNudgeReason } from './balance-nudge';
 import type { HistoryPoint, HoldingsState } from './model';
-import type { PriceTable } from './prices';
+import { usedPriceDates, type PriceTable } from './prices';
 import { convertUsd, custodyShares, type CustodySharesReturnType, type Position } from './valuation';
 
 /**
@@ -44,6 +44,8 @@ export interface HoldingsOverviewReturnType {
   exchanges: CustodianOverview[];
   /** False when a watched-address read failed or is missing: the self figure is then a lower bound. */
   readingsComplete: boolean;
+  /** The dates of the prices this valuation used, oldest first (none when nothing held is priced, as with cash only). */
+  priceDates: string[];
 }
 
 export function holdingsOverview({ state, prices, readings }: HoldingsOverviewParameters): HoldingsOverviewReturnType {
@@ -70,6 +72,7 @@ export function holdingsOverview({ state, prices, readings }: HoldingsOverviewPa
     self: view(shares.self, selfUnknowns),
     exchanges: shares.exchanges.map((entry) => view(entry)),
     readingsComplete,
+    priceDates: usedPriceDates({ table: prices, assets: positions.flatMap((position) => ('asset' in position ? [position.asset] : [])) }),
   };
 }
 
