@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defillamaCoinIds, defillamaPricesUrl, parseDefillamaPrices, parsePriceTable, PriceParseError } from './prices';
+import { defillamaCoinIds, defillamaPricesUrl, oldPricesAsOf, parseDefillamaPrices, parsePriceTable, PriceParseError, usedPriceDates } from './prices';
 
 const FETCHED_AT = Date.parse('2026-11-25T10:00:00Z');
 const URL_ = 'https://coins.llama.fi/prices/current/coingecko:bitcoin,coingecko:ethereum,coingecko:tether';
@@ -102,5 +102,36 @@ describe('parsePriceTable', () => {
     const { holdingTokens } = await import('./holding-tokens');
     for (const token of holdingTokens) expect(defillamaCoinIds[token.symbol]).toMatch(/^coingecko:/);
     for (const native of ['ETH', 'POL']) expect(defillamaCoinIds[native]).toMatch(/^coingecko:/);
+  });
+});
+
+describe('old prices', () => {
+  const parsed = parseDefillamaPrices({ body: answer, url: URL_, fetchedAt: FETCHED_AT });
+  if (!parsed.ok) throw new Error('the answer no longer parses');
+  // An entry the background keeps from an earlier fetch, for a coin not valued below: only its date matters.
+  const table = { ...parsed.table, prices: { ...parsed.table.prices, LTC: { usd: 1, asOf: '2026-07-01T00:00:00.000Z', source: URL_ } } };
+  const usdtAsOf = '2026-11-25T09:57:00.000Z';
+  const ethAsOf = '2026-11-25T09:58:31.000Z';
+  const minute = 60_000;
+  // The two days the warning names in every locale ("more than two days old", holdingsPricesOld).
+  const limit = 2 * 86_400_000;
+
+  it('the valued prices are dated, oldest first; an asset with no price, and an entry not valued, add no date', () => {
+    expect(usedPriceDates({ table, assets: ['ETH', 'XYZ', 'USDT', 'ETH'] })).toEqual([usdtAsOf, ethAsOf]);
+    expect(usedPriceDates({ table, assets: [] })).toEqual([]);
+  });
+
+  it('two days is the limit: a minute under is not old, a minute over is', () => {
+    expect(oldPricesAsOf([ethAsOf], Date.parse(ethAsOf) + limit - minute)).toBeUndefined();
+    expect(oldPricesAsOf([ethAsOf], Date.parse(ethAsOf) + limit + minute)).toBe(ethAsOf);
+  });
+
+  it('the oldest valued price decides, in whatever order the dates come', () => {
+    const dates = usedPriceDates({ table, assets: ['ETH', 'USDT'] });
+    // USDT's price is a minute over the limit, ETH's (91 s newer) still under it.
+    const now = Date.parse(usdtAsOf) + limit + minute;
+    expect(oldPricesAsOf(dates, now)).toBe(usdtAsOf);
+    expect(oldPricesAsOf([...dates].reverse(), now)).toBe(usdtAsOf);
+    expect(oldPricesAsOf([ethAsOf], now)).toBeUndefined();
   });
 });
