@@ -4,7 +4,6 @@ import { HoldingsSection } from '@/components/HoldingsSection';
 import { HoldingsData, type ImportResult, type Reminders } from '@/components/HoldingsData';
 import { useLocale, useT } from '@/utils/i18n';
 import { exportData, importData, MAX_IMPORT_BYTES } from '@/lib/holdings/export-data';
-import { recordedDays } from '@/lib/holdings/history';
 import { importFailureText } from '@/lib/words/import-failure';
 import { formatByteSize } from '@/lib/words/format';
 import { holdingsSaveFailureText } from '@/lib/words/holdings-save-failure';
@@ -34,6 +33,7 @@ import { NOTIFICATIONS, removeOptionalPermissions } from '@/utils/permissions';
 import { usePermission } from '@/utils/broad-access';
 import { changeRunNotifications } from './run-notify';
 import { changeReminders, wantsAnyReminder } from './reminders';
+import { importedResult } from './import-result';
 import { send } from '@/utils/send';
 
 interface Loaded {
@@ -146,14 +146,7 @@ export function HoldingsGlue({ settings, exchangeNames, onSettingsReplaced, host
       console.error('Imported, but the first re-read failed', error);
     }
     void refreshPrices();
-    return {
-      ok: true,
-      holdings: state.holdings.length,
-      addresses: state.addresses.length,
-      history: recordedDays(state.history),
-      // Imported as the file has them, like any setting, but sent nothing: the answer says so.
-      unusedRpcUrls: data.settings === undefined ? [] : unusedRpcUrls(data.settings),
-    };
+    return importedResult(state, data.settings);
   };
 
   return (
