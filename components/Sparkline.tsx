@@ -1,5 +1,5 @@
 import type { HistoryPoint } from '../lib/holdings/model';
-import { sparklinePath } from '../lib/holdings/history';
+import { recordedDays, sparklinePath } from '../lib/holdings/history';
 import { formatCount, formatDate, formatPercent } from '../lib/words/format';
 import { useLocale, useT } from '../utils/i18n';
 
@@ -18,7 +18,7 @@ export interface SparklineProps {
 export function Sparkline({ history, width = 120, height = 24, id }: SparklineProps) {
   const t = useT();
   const locale = useLocale();
-  // The count is of days with a share, as the import counts them (recordedDays); today's unvalued point is not one.
+  // Days with a share only, counted by recordedDays as the import counts them: today's unvalued point is not one.
   const known = history.filter((point) => point.selfShare !== null);
   const first = known[0];
   const last = known.at(-1);
@@ -28,7 +28,7 @@ export function Sparkline({ history, width = 120, height = 24, id }: SparklinePr
       : first === last
         ? t('sparklineOne', [formatPercent(last.selfShare!, locale, 0), formatDate(last.day, locale)])
         : t('sparklineRange', [
-            formatCount(known.length, locale),
+            formatCount(recordedDays(history), locale),
             formatPercent(first.selfShare!, locale, 0),
             formatDate(first.day, locale),
             formatPercent(last.selfShare!, locale, 0),
