@@ -104,21 +104,33 @@ export async function saveGuideState(state: GuideState): Promise<void> {
 }
 
 /**
- * Marks (or unmarks) the stored guides that hold `state`'s address as a look-alike of a saved one, changing nothing else: every
- * open guide tab hears of a book change, and one that wrote its whole guide would put back an older step taken in another tab.
- * A save by another tab between this read and write can still be overwritten; the window is one storage round trip.
+ * Marks (or unmarks) every stored guide that holds `state`'s address on its network as a look-alike of a saved one, changing
+ * nothing else: every open guide tab hears of a book change, and one that wrote its whole guide would put back an older step
+ * taken in another tab. Every exchange's guide with that address is marked, not only the open one: the same wallet is often the
+ * receiving address for several exchanges, and each exchange page reads its own. Each mark is written in its guide's turn, read
+ * afresh there, and only while the guide still holds that address: a guide changed to another address in another tab is not
+ * marked. Guide saves are written at once, not in a turn (saveGuideState), so one landing between this read and write can still
+ * be overwritten; the window is the turn's one read and write.
  */
 export async function markStoredSuspect(state: GuideState, suspect: boolean): Promise<void> {
-  const keys = [`local:${GUIDE_STATE_KEY}` as const, ...(state.exchangeId === null || !isExchangeId(state.exchangeId) ? [] : [storageKeyOf(state.exchangeId)])];
+  const keys = [
+    `local:${GUIDE_STATE_KEY}` as const,
+    ...exchanges
+      .map((exchange) => exchange.id)
+      .filter(isExchangeId)
+      .map(storageKeyOf),
+  ];
   const stored = await storage.getItems(keys);
-  const changed = stored.flatMap(({ key, value }) => {
-    if (typeof value !== 'object' || value === null) return [];
+  const marked = (value: unknown): unknown => {
+    if (typeof value !== 'object' || value === null) return value;
     const guide = value as { address?: unknown; network?: unknown; addressSuspect?: unknown };
-    if (guide.address !== state.address || guide.network !== state.network || (guide.addressSuspect === true) === suspect) return [];
+    if (guide.address !== state.address || guide.network !== state.network || (guide.addressSuspect === true) === suspect) return value;
     const { addressSuspect: _, ...rest } = guide;
-    return [{ key: key as `local:${string}`, value: suspect ? { ...rest, addressSuspect: true } : rest }];
-  });
-  if (changed.length > 0) await storage.setItems(changed);
+    return suspect ? { ...rest, addressSuspect: true } : rest;
+  };
+  // The one read finds the guides to change; each is read again in its turn before it is written.
+  const toChange = stored.filter(({ value }) => marked(value) !== value).map(({ key }) => key as `local:${string}`);
+  await Promise.all(toChange.map((key) => updateItem(key === guideStateItem.key ? guideStateItem : defineLazyItem<unknown>(key, { version: 1 }), marked)));
 }
 
 export async function loadAddressBook(): Promise<AddressBookEntry[]> {

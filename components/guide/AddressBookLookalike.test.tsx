@@ -74,4 +74,29 @@ describe('the address book step and a look-alike saved on another page', () => {
     expect($('book-status')?.textContent).toBe(en('bookSaveLookalike'));
     render(null, root);
   });
+
+  test('refused, then the look-alike goes, then Skip: the refusal is not said again, and "Skipped" is', async () => {
+    const { window, root, $, press } = page();
+    const refuse = () => Promise.reject(new LookalikeRefused());
+    drawStep(root, [], base, refuse);
+    await settle();
+    const label = $('book-label') as HTMLInputElement;
+    label.value = 'Ledger';
+    label.dispatchEvent(new window.Event('input', { bubbles: true }));
+    await settle();
+    ($('book-save') as HTMLElement).closest('form')?.dispatchEvent(new window.Event('submit', { bubbles: true, cancelable: true }));
+    await settle();
+    await settle();
+    expect($('book-status')?.textContent).toBe(en('bookSaveLookalike'));
+    drawStep(root, [copy], base, refuse);
+    await settle();
+    drawStep(root, [], base, refuse);
+    await settle();
+    expect($('book-status')?.textContent).toBe(en('bookLookalikeGone'));
+    press('book-skip');
+    drawStep(root, [], { ...base, addressBook: 'skipped' }, refuse);
+    await settle();
+    expect($('book-status')?.textContent).toBe(en('bookSkipped'));
+    render(null, root);
+  });
 });

@@ -78,6 +78,10 @@ export function AddressBookStep({ state, book, onAction, onSaveAddress, onRemove
   if (lookalikeOnly || alreadySaved !== null) lookalikeGone.current = false;
   else if (lookalikeBefore.current) lookalikeGone.current = true;
   lookalikeBefore.current = lookalikeOnly;
+  // A save refused for the look-alike is old news once the look-alike goes: the refusal is not said again after it.
+  useEffect(() => {
+    if (!lookalikeOnly) setStatus((now) => (now === 'lookalike' ? 'idle' : now));
+  }, [lookalikeOnly]);
   useEffect(() => {
     const doc = (note.current ?? labelField.current ?? alertBox.current)?.ownerDocument;
     const now = doc?.activeElement;
@@ -164,6 +168,7 @@ export function AddressBookStep({ state, book, onAction, onSaveAddress, onRemove
                   class="ghost"
                   onClick={() => {
                     lookalikeGone.current = false;
+                    setStatus('idle');
                     onAction({ type: 'address-book', outcome: 'skipped' });
                   }}
                   data-testid="book-skip"

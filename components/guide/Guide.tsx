@@ -14,7 +14,7 @@ import { AddressStep } from './AddressStep';
 import { AddressBookStep } from './AddressBookStep';
 import { TestStep, type TestRise } from './TestStep';
 import { ArrivalStep } from './ArrivalStep';
-import { PoisoningNotice } from './shared';
+import { SuspectNotice } from './SuspectNotice';
 import { checkPoisoning } from '../../lib/custody/address-book';
 import { RunAlert } from '../RunAlert';
 import type { RunAlertView } from '../../lib/view/run-alert-view';
@@ -109,7 +109,22 @@ function GuideView(props: GuideProps) {
   // the alert in its place.
   const suspect =
     state.network !== null && state.address !== null && checkPoisoning({ candidate: { network: state.network, address: state.address }, book }).status === 'lookalike' ? state.network : null;
-  const blocking = validateStep({ state, step, book }).problems.filter((problem) => problem.blocking && problem.code !== 'lookalike' && problem.code !== 'invalid-address');
+  const suspectShown = suspect !== null && (step === 'test-transaction' || step === 'arrival');
+  // The alert replaces the step's controls, and the controls come back when it goes: a focus held in the step would drop to the
+  // page, so it goes to the alert, or to the step's heading. Where the focus is is read while drawing, before the change takes it.
+  const stepBox = useRef<HTMLElement>(null);
+  const suspectBox = useRef<HTMLElement>(null);
+  const focusInStep = useRef(false);
+  const active = stepBox.current?.ownerDocument.activeElement;
+  focusInStep.current = active !== null && active !== undefined && stepBox.current?.contains(active) === true;
+  useEffect(() => {
+    const doc = stepBox.current?.ownerDocument;
+    const now = doc?.activeElement;
+    if (doc === undefined || !focusInStep.current || (now !== null && now !== undefined && now !== doc.body && now.isConnected)) return;
+    (suspectBox.current ?? heading.current)?.focus();
+  });
+  // While the address is in doubt, the to-do of these steps (send the test to it, withdraw to it) is not asked for.
+  const blocking = suspectShown ? [] : validateStep({ state, step, book }).problems.filter((problem) => problem.blocking && problem.code !== 'lookalike' && problem.code !== 'invalid-address');
 
   return (
     <div class="guide">
@@ -146,7 +161,7 @@ function GuideView(props: GuideProps) {
         </ol>
       </nav>
 
-      <section key={`${step}-${generation}`} class="guide__step" aria-labelledby="step-title" data-testid={`step-${step}`}>
+      <section ref={stepBox} key={`${step}-${generation}`} class="guide__step" aria-labelledby="step-title" data-testid={`step-${step}`}>
         <h2 id="step-title" ref={heading} tabIndex={-1}>
           {t('guideStepHeading', [String(index + 1), String(guideStepIds.length), t(STEP_TITLE[step])])}
         </h2>
@@ -157,7 +172,7 @@ function GuideView(props: GuideProps) {
           <AddressStep state={state} book={book} rpcUrl={props.ensRpcUrl} ens={props.ens} onAction={props.onAction} onResolveEns={props.onResolveEns} onOpenOptions={props.onOpenOptions} />
         )}
         {step === 'address-book' && <AddressBookStep state={state} book={book} onAction={props.onAction} onSaveAddress={props.onSaveAddress} onRemoveAddress={props.onRemoveAddress} />}
-        {suspect !== null && state.address !== null && (step === 'test-transaction' || step === 'arrival') && <PoisoningNotice network={suspect} address={state.address} book={book} />}
+        {suspectShown && state.address !== null && <SuspectNotice network={suspect} address={state.address} book={book} boxRef={suspectBox} onGoToAddress={() => go('address')} />}
         {step === 'test-transaction' && suspect === null && (
           <TestStep state={state} rpcUrl={props.rpcUrl} watch={props.watch} rise={props.rise} onTestSent={props.onTestSent} onTestRise={props.onTestRise} />
         )}

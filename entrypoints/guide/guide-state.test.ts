@@ -2,7 +2,17 @@ import { getAddress } from 'viem';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { applyGuideAction, createGuideState, nextStep } from '@/lib/custody/steps';
-import { LookalikeRefused, loadAddressBook, loadGuideState, loadSavedGuides, removeFromAddressBook, replaceAddressBook, saveGuideState, saveToAddressBook } from '@/utils/guide-state';
+import {
+  LookalikeRefused,
+  loadAddressBook,
+  loadGuideState,
+  loadSavedGuides,
+  markStoredSuspect,
+  removeFromAddressBook,
+  replaceAddressBook,
+  saveGuideState,
+  saveToAddressBook,
+} from '@/utils/guide-state';
 import { chosenAddressFor, readChosenAddress, readStoredGuides, watchChosenAddress } from '@/utils/chosen-address';
 
 // The guide page's storage (utils/guide-state.ts), against WXT's in-memory browser.
@@ -159,6 +169,40 @@ describe('guide state in storage', () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(heard).toHaveLength(before);
     stop();
+  });
+});
+
+describe('the look-alike mark in storage', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  test('every stored guide with the same address and network is marked and unmarked; a guide with another address is left as it is', async () => {
+    const binance = guideWithAddress('binance');
+    const okx = guideWithAddress('okx');
+    const kraken = applyGuideAction(guideWithAddress('kraken'), { type: 'set-address', address: OTHER });
+    await fakeBrowser.storage.local.set({ guideState: binance, 'guide:binance': binance, 'guide:okx': okx, 'guide:kraken': kraken });
+    await markStoredSuspect(binance, true);
+    const marked = await fakeBrowser.storage.local.get(['guideState', 'guide:binance', 'guide:okx', 'guide:kraken']);
+    expect(marked).toEqual({
+      guideState: { ...binance, addressSuspect: true },
+      'guide:binance': { ...binance, addressSuspect: true },
+      'guide:okx': { ...okx, addressSuspect: true },
+      'guide:kraken': kraken,
+    });
+    await markStoredSuspect(binance, false);
+    expect(await fakeBrowser.storage.local.get(['guideState', 'guide:binance', 'guide:okx', 'guide:kraken'])).toEqual({
+      guideState: binance,
+      'guide:binance': binance,
+      'guide:okx': okx,
+      'guide:kraken': kraken,
+    });
+  });
+
+  test('a stored guide whose address was changed in another tab is not marked for the old address', async () => {
+    const before = guideWithAddress('binance');
+    const changed = applyGuideAction(before, { type: 'set-address', address: OTHER });
+    await fakeBrowser.storage.local.set({ guideState: changed, 'guide:binance': changed });
+    await markStoredSuspect(before, true);
+    expect(await fakeBrowser.storage.local.get(['guideState', 'guide:binance'])).toEqual({ guideState: changed, 'guide:binance': changed });
   });
 });
 
