@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { listWarning } from '../community/active-warning.testkit';
+import type { ActiveWarning } from '../community/active-warnings';
 import { getExchange } from '../exchanges/registry';
 import { LOCALES, localeTag } from '../locales';
 import { bundledSnapshot } from '../reserves/snapshot';
@@ -22,26 +23,35 @@ const words = (folder: string) => translateFrom(JSON.parse(readFileSync(new URL(
 const MOMENTS = ['2026-11-25T10:00:00Z', '2026-12-05T10:00:00Z', '2027-12-10T10:00:00Z'];
 const ids = Object.keys(bundledSnapshot().exchanges).filter((id) => getExchange(id) !== undefined);
 
+/** Every bundled exchange's headline at each moment in one language, with the warnings given (each put on that exchange). */
+function* headlines(folder: string, warnings?: ActiveWarning[]) {
+  const t = words(folder);
+  const locale = localeTag(folder);
+  for (const moment of MOMENTS) {
+    const now = new Date(moment);
+    for (const id of ids) {
+      const exchange = getExchange(id);
+      const reserves = bundledSnapshot().exchanges[id];
+      if (exchange === undefined || reserves === undefined) continue;
+      const onIt = warnings?.map((warning) => ({ ...warning, exchange: id }));
+      const view = buildExchangeView({ exchange, reserves, now, ...(onIt === undefined ? {} : { warnings: onIt }) });
+      const { headline } = shareText({ view, now, t, locale });
+      const source = cleanUrl((view.status.kind === 'operating' ? (view.por?.source ?? view.porUrl) : view.status.source) ?? '');
+      yield { now, view, headline, source, where: `${folder} ${id} ${moment}: ${headline}` };
+    }
+  }
+}
+
 describe('every headline keeps the day it was shared and its source link, uncut', () => {
   test('the bundle has exchanges to share', () => expect(ids.length).toBeGreaterThan(20));
 
   test.each(LOCALES.map(({ id }) => [id]))('%s', (folder) => {
     const t = words(folder);
     const locale = localeTag(folder);
-    for (const moment of MOMENTS) {
-      const now = new Date(moment);
-      for (const id of ids) {
-        const exchange = getExchange(id);
-        const reserves = bundledSnapshot().exchanges[id];
-        if (exchange === undefined || reserves === undefined) continue;
-        const view = buildExchangeView({ exchange, reserves, now });
-        const { headline } = shareText({ view, now, t, locale });
-        const source = cleanUrl((view.status.kind === 'operating' ? (view.por?.source ?? view.porUrl) : view.status.source) ?? '');
-        const where = `${folder} ${id} ${moment}: ${headline}`;
-        expect(source, `${where}: every bundled exchange has a source`).toBeDefined();
-        expect(headline.startsWith(`${view.name} · `), where).toBe(true);
-        expect(headline.endsWith(` · ${t('shareText_headShared', formatLocalDate(now.toISOString(), locale))} ${source}`), where).toBe(true);
-      }
+    for (const { now, view, headline, source, where } of headlines(folder)) {
+      expect(source, `${where}: every bundled exchange has a source`).toBeDefined();
+      expect(headline.startsWith(`${view.name} · `), where).toBe(true);
+      expect(headline.endsWith(` · ${t('shareText_headShared', formatLocalDate(now.toISOString(), locale))} ${source}`), where).toBe(true);
     }
   });
 });
@@ -52,21 +62,10 @@ describe('with community warnings, every headline still counts them and keeps it
 
   test.each(LOCALES.map(({ id }) => [id]))('%s', (folder) => {
     const t = words(folder);
-    const locale = localeTag(folder);
-    for (const moment of MOMENTS) {
-      const now = new Date(moment);
-      for (const id of ids) {
-        const exchange = getExchange(id);
-        const reserves = bundledSnapshot().exchanges[id];
-        if (exchange === undefined || reserves === undefined) continue;
-        const view = buildExchangeView({ exchange, reserves, now, warnings: warnings.map((warning) => ({ ...warning, exchange: id })) });
-        const { headline } = shareText({ view, now, t, locale });
-        const source = cleanUrl((view.status.kind === 'operating' ? (view.por?.source ?? view.porUrl) : view.status.source) ?? '');
-        const where = `${folder} ${id} ${moment}: ${headline}`;
-        expect(headline.endsWith(` ${source}`), where).toBe(true);
-        expect(headline, where).toContain(` · ${t('shareText_headWarnings', '12')} · `);
-        expect(postLength(headline), where).toBeLessThanOrEqual(POST_LIMIT);
-      }
+    for (const { headline, source, where } of headlines(folder, warnings)) {
+      expect(headline.endsWith(` ${source}`), where).toBe(true);
+      expect(headline, where).toContain(` · ${t('shareText_headWarnings', '12')} · `);
+      expect(postLength(headline), where).toBeLessThanOrEqual(POST_LIMIT);
     }
   });
 });
