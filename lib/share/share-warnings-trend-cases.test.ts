@@ -1,12 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { listWarning } from '../community/active-warning.testkit';
-import { getExchange } from '../exchanges/registry';
 import { LOCALES, localeTag } from '../locales';
-import { bundledSnapshot } from '../reserves/snapshot';
-import { buildExchangeView, type BuildExchangeViewParameters } from '../view/exchange-view';
-import { translateFrom, type Messages } from '../words/translate-from';
 import { shareImageContent } from './share-image';
+import { now, viewOf, words } from './bundled-view.testkit';
 import { shareText } from './share-text';
 import { warningBody, warningHead } from './warnings-trend';
 
@@ -14,15 +10,7 @@ import { warningBody, warningHead } from './warnings-trend';
 // figure's direction, the "no ratio" line and its sources, the picture's count of the rest, text left in
 // its list's language, one line per warning, a cut at a word, and the lists that could not be checked.
 
-const words = (folder: string) => translateFrom(JSON.parse(readFileSync(new URL(`../../public/_locales/${folder}/messages.json`, import.meta.url), 'utf8')) as Messages);
 const en = words('en');
-const now = new Date('2026-11-25T10:00:00Z');
-
-function viewOf(id: string, warnings: BuildExchangeViewParameters['warnings'] = []) {
-  const exchange = getExchange(id);
-  if (exchange === undefined) throw new Error(`no exchange ${id}`);
-  return buildExchangeView({ exchange, reserves: bundledSnapshot().exchanges[id], now, warnings });
-}
 
 const BINANCE_2022 = 'https://decrypt.co/116653/independent-audit-confirms-binances-bitcoin-fully-backed';
 const BINANCE_NOW = 'https://www.binance.com/en/proof-of-reserves';

@@ -1,29 +1,17 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { listWarning } from '../community/active-warning.testkit';
-import { getExchange } from '../exchanges/registry';
 import { LOCALES, localeTag } from '../locales';
-import { bundledSnapshot } from '../reserves/snapshot';
-import { buildExchangeView, type BuildExchangeViewParameters } from '../view/exchange-view';
 import { formatDate } from '../words/format';
 import { joiners } from '../words/punctuation';
-import { translateFrom, type Messages } from '../words/translate-from';
 import { POST_LIMIT, postLength } from './post-length';
 import { shareImageContent } from './share-image';
+import { now, viewOf, words } from './bundled-view.testkit';
 import { shareText } from './share-text';
 
 // What the card says that matters travels with a shared card: the community warnings it shows (whose list
 // warns, what it says, when, its sources) and the trend of the kept reports (direction, period, days).
 
-const words = (folder: string) => translateFrom(JSON.parse(readFileSync(new URL(`../../public/_locales/${folder}/messages.json`, import.meta.url), 'utf8')) as Messages);
 const en = words('en');
-const now = new Date('2026-11-25T10:00:00Z');
-
-function viewOf(id: string, warnings: BuildExchangeViewParameters['warnings'] = []) {
-  const exchange = getExchange(id);
-  if (exchange === undefined) throw new Error(`no exchange ${id}`);
-  return buildExchangeView({ exchange, reserves: bundledSnapshot().exchanges[id], now, warnings });
-}
 
 const danger = listWarning({
   severity: 'danger',
