@@ -24,19 +24,10 @@ function messages(locale: string): Messages {
   return JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales', locale, 'messages.json'), 'utf8')) as Messages;
 }
 
-/** Gate's five reviewed reports (data/por/gate.json), newest first, as the feed keeps them: figures, source and date. */
-const gateReports: PorReport[] = (JSON.parse(readFileSync(join(import.meta.dirname, '../../data/por/gate.json'), 'utf8')) as { reports: PorReport[] }).reports.map(
-  ({ asOf, source, reserveRatios, totalReserveRatio, customerLiabilities, liabilitiesUsd }) => ({
-    asOf,
-    source,
-    ...(reserveRatios === undefined ? {} : { reserveRatios }),
-    ...(totalReserveRatio === undefined ? {} : { totalReserveRatio }),
-    ...(customerLiabilities === undefined ? {} : { customerLiabilities }),
-    ...(liabilitiesUsd === undefined ? {} : { liabilitiesUsd }),
-  }),
-);
+/** Gate's bundled record (data/snapshot.json): five kept reports from four addresses. */
+const gateReports: PorReport[] = bundledSnapshot().exchanges.gate?.porHistory ?? [];
 
-/** Gate's bundled record with those reports kept; `edit` changes them. */
+/** Gate's bundled record; `edit` changes its kept reports. */
 function gate(edit: (history: PorReport[]) => PorReport[] = (history) => history): ExchangeView {
   const exchange = getExchange('gate');
   if (exchange === undefined) throw new Error('no gate in the registry');
@@ -67,14 +58,14 @@ function rows(root: HTMLElement, asset: string) {
 describe('the trend’s rows link their own reports', () => {
   test('Gate: each row’s date links that report’s page, opened as the card’s other sources are, each link named by its date', () => {
     const view = gate();
-    const history = gateReports;
+    expect(gateReports).toHaveLength(5);
     const series = view.porTrend?.series ?? [];
     expect(series.length).toBeGreaterThan(0);
     const root = draw(view);
     for (const { asset, points } of series) {
       const expected = [...points].reverse().map((point) => ({
         date: formatDate(point.asOf, 'en'),
-        link: { href: history.find((report) => report.asOf === point.asOf)?.source ?? '', name: `Source: ${formatDate(point.asOf, 'en')}`, target: '_blank', rel: 'noreferrer noopener' },
+        link: { href: gateReports.find((report) => report.asOf === point.asOf)?.source ?? '', name: `Source: ${formatDate(point.asOf, 'en')}`, target: '_blank', rel: 'noreferrer noopener' },
       }));
       expect(rows(root, asset)).toEqual(expected);
     }
