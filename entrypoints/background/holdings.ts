@@ -188,7 +188,7 @@ export async function loadBalanceNudge(read: () => Promise<HeldHoldings>): Promi
 
 export async function summaryForPopup(): Promise<HoldingsSummary | null> {
   const [state, prices, readings] = await Promise.all([getHoldings(), getPriceTable(), getAddressReadings()]);
-  return holdingsSummary(holdingsOverview({ state, prices, readings }), state.history);
+  return holdingsSummary(holdingsOverview({ state, prices, readings }), state.history, Date.now());
 }
 
 async function mayNotify(): Promise<boolean> {

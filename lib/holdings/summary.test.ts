@@ -32,7 +32,12 @@ describe('holdingsOverview', () => {
     ]);
     expect(overview.total).toBeCloseTo(40_000, 6);
     expect(historyShare(overview)).toBe(0.25);
-    expect(holdingsSummary(overview, [{ day: '2026-11-24', selfShare: 0.2 }])).toEqual({ selfShare: 0.25, target: 0.8, complete: true, history: [{ day: '2026-11-24', selfShare: 0.2 }] });
+    expect(holdingsSummary(overview, [{ day: '2026-11-24', selfShare: 0.2 }], Date.parse(asOf))).toEqual({
+      selfShare: 0.25,
+      target: 0.8,
+      complete: true,
+      history: [{ day: '2026-11-24', selfShare: 0.2 }],
+    });
   });
 
   it('a missing or failed address reading makes the day unrecorded, not a dip', () => {
@@ -48,7 +53,7 @@ describe('holdingsOverview', () => {
   });
 
   it('nothing recorded: no summary', () => {
-    expect(holdingsSummary(holdingsOverview({ state: parseHoldingsState({}), prices, readings: null }), [])).toBeNull();
+    expect(holdingsSummary(holdingsOverview({ state: parseHoldingsState({}), prices, readings: null }), [], Date.parse(asOf))).toBeNull();
   });
 });
 
