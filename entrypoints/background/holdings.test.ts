@@ -103,6 +103,25 @@ describe('holdings in the background', () => {
     ]);
   });
 
+  test('a share valued on prices more than two days old makes no point: the day is a gap, not a step in the line', async () => {
+    // 1 ETH held yourself and 3 at Binance, valued with the recorded answer, whose ETH price is dated 5 Oct 2026.
+    await fakeBrowser.storage.local.set({ holdings: { holdings: [holding('a', 'binance', 3), holding('b', 'self', 1)], addresses: [], history: [] } });
+    const answer = fakeFetch({ [COINS_URL]: () => new Response(coins, { headers: { 'content-type': 'application/json' } }) });
+    const fresh = Date.parse('2026-10-05T10:00:00Z');
+    await refreshPrices({ fetch: answer.fetch, now: () => fresh });
+    expect(await recordHistory(fresh)).toBe(true);
+    // The same table two months on (no newer answer came): that day is recorded as one with no share.
+    expect(await recordHistory(NOW)).toBe(true);
+    expect((await getHoldings()).history).toEqual([
+      { day: '2026-10-05', selfShare: 0.25 },
+      { day: '2026-11-25', selfShare: null },
+    ]);
+    // Nor does an old valuation later in a day replace a point made on recent prices.
+    await fakeBrowser.storage.local.set({ holdings: { ...(await getHoldings()), history: [{ day: '2026-11-25', selfShare: 0.4 }] } });
+    expect(await recordHistory(NOW + 60_000)).toBe(false);
+    expect((await getHoldings()).history).toEqual([{ day: '2026-11-25', selfShare: 0.4 }]);
+  });
+
   test('an edit saved in the options page while the background records the day’s point: both stay', async () => {
     await fakeBrowser.storage.local.set({
       holdings: { holdings: [holding('a', 'binance', 3), holding('b', 'self', 1)], addresses: [], history: [] },

@@ -113,7 +113,7 @@ async function fetchPrices({ fetch, now, asked }: { fetch: FetchLike; now: () =>
 /**
  * Today's point of the self-custody share: appended once per UTC day, and during the day kept
  * at the latest complete valuation (an edit in the options page shows in the chart at once). A
- * valuation with gaps never overwrites a good point of the same day. Made in the holdings' turn
+ * valuation with gaps or on old prices never overwrites a good point of the same day. Made in the holdings' turn
  * (utils/holdings.ts): from the holdings as stored, and never over an edit saved meanwhile.
  */
 export async function recordHistory(now = Date.now()): Promise<boolean> {
@@ -122,7 +122,7 @@ export async function recordHistory(now = Date.now()): Promise<boolean> {
     const [prices, readings] = await Promise.all([getPriceTable(), getAddressReadings()]);
     const overview = holdingsOverview({ state, prices, readings });
     if (!overview.any) return state;
-    const share = historyShare(overview);
+    const share = historyShare(overview, now);
     const last = state.history.at(-1);
     if (last?.day === utcDay(now)) {
       if (share === null || last.selfShare === share) return state;

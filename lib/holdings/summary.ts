@@ -84,9 +84,12 @@ export function valuedOnOldPrices(overview: HoldingsOverviewReturnType, now: num
   return overview.shares.knownUsd > 0 ? oldPricesAsOf(overview.priceDates, now) : undefined;
 }
 
-/** The share to record for today: only a complete valuation makes a point, so missing prices never draw a false dip. */
-export function historyShare(overview: HoldingsOverviewReturnType): number | null {
-  return overview.shares.complete && overview.readingsComplete ? overview.shares.self.share : null;
+/**
+ * The share to record for today: only a complete valuation on recent prices makes a point, so missing prices never draw a
+ * false dip, and prices frozen for days never draw a flat line or a jump that today's prices would not.
+ */
+export function historyShare(overview: HoldingsOverviewReturnType, now: number): number | null {
+  return overview.shares.complete && overview.readingsComplete && valuedOnOldPrices(overview, now) === undefined ? overview.shares.self.share : null;
 }
 
 export interface ExchangeBalanceNudgeParameters extends HoldingsOverviewParameters {

@@ -23,7 +23,7 @@ describe('an unread watched address', () => {
       const overview = holdingsOverview({ state: stateOf([]), prices, readings });
       expect(overview.self.unknownPositions).toBe(1);
       expect(overview.self.share).toBeNull();
-      expect(historyShare(overview)).toBeNull();
+      expect(historyShare(overview, Date.parse(asOf))).toBeNull();
       expect(holdingsSummary(overview, [], Date.parse(asOf))).toMatchObject({ selfShare: null, complete: false });
     }
   });
