@@ -81,7 +81,7 @@ export function HoldingsSection({ state, prices, readings, priceStatus, exchange
   };
 
   // Dated by the prices the total uses; with none used (cash only, nothing held), by the newest price held. Never by the
-  // table's oldest entry: the table keeps entries of coins no longer fetched or not held, and their dates say nothing here.
+  // table's oldest entry: the table prices coins not held too, and their dates say nothing here.
   const heldPriceDates = Object.values(prices.prices)
     .map((entry) => entry.asOf)
     .sort((a, b) => Date.parse(a) - Date.parse(b));

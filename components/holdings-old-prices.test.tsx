@@ -20,8 +20,8 @@ const eth = { id: 'h1', kind: 'asset' as const, custodian: 'self', asset: 'ETH',
 afterEach(() => vi.unstubAllGlobals());
 
 /**
- * An entry the background keeps from an earlier fetch (it merges each fetch into the table and removes nothing) for a
- * coin the user does not hold. Only its date matters here: the user holds no LTC, so its price is never summed or shown.
+ * An entry from an earlier fetch for a coin the user does not hold, as the table has until the next good answer
+ * (lib/holdings/prices.ts `mergePriceAnswer`), or when an answer left the coin out while it was held. Only its date matters here: the user holds no LTC, so its price is never summed or shown.
  */
 const keptLtc = { LTC: { usd: 1, asOf: '2026-07-01T00:00:00.000Z', source: 'https://coins.llama.fi/prices/current/coingecko:litecoin' } };
 

@@ -2,9 +2,9 @@ import { browser } from 'wxt/browser';
 import { addressesByChain, NO_ENDPOINT, type ChainReading } from '@/lib/holdings/address-readings';
 import { ECB_DAILY_URL, ECB_MAX_BYTES, parseEcbRates } from '@/lib/holdings/ecb-rates';
 import { appendHistoryPoint, utcDay } from '@/lib/holdings/history';
-import { defillamaCoinIds, defillamaPricesUrl, parseDefillamaPrices, type PriceTable } from '@/lib/holdings/prices';
+import { defillamaCoinIds, defillamaPricesUrl, mergePriceAnswer, parseDefillamaPrices, type PriceTable } from '@/lib/holdings/prices';
 import { nextReminder } from '@/lib/holdings/reminders';
-import { exchangeBalanceNudge, historyShare, holdingsOverview, holdingsSummary, type HoldingsSummary } from '@/lib/holdings/summary';
+import { exchangeBalanceNudge, heldAssets, historyShare, holdingsOverview, holdingsSummary, type HoldingsSummary } from '@/lib/holdings/summary';
 import type { PageBalanceNudge } from '@/lib/view/exchange-view';
 import type { HoldingsState } from '@/lib/holdings/model';
 import type { RiskLevel } from '@/lib/risk/order';
@@ -78,7 +78,7 @@ export function refreshPrices({ fetch = defaultFetch, now = Date.now }: { fetch?
 
 /** `asked`: the delete count taken before anything is read. */
 async function fetchPrices({ fetch, now, asked }: { fetch: FetchLike; now: () => number; asked: number }): Promise<RefreshPricesReturnType> {
-  const [state, previous] = await Promise.all([getHoldings(), getPriceTable()]);
+  const [state, previous, readings] = await Promise.all([getHoldings(), getPriceTable(), getAddressReadings()]);
   const stored: PriceStatus = { ...(await priceStatusItem.getValue()) };
   if (!hasAnythingToValue(state)) return { fetched: false, status: stored };
   // Every field is set afresh by this attempt.
@@ -93,7 +93,8 @@ async function fetchPrices({ fetch, now, asked }: { fetch: FetchLike; now: () =>
   if (!priceAnswer.ok) status.lastFetchFailure = priceAnswer.failure;
   else if (prices !== undefined && !prices.ok) status.lastPriceProblem = prices.reason.code;
   else if (prices !== undefined && prices.ok) {
-    next = { ...next, fetchedAt: prices.table.fetchedAt, prices: { ...next.prices, ...prices.table.prices } };
+    // Entries of coins no longer held or asked for leave the table here; a failed answer removes nothing.
+    next = mergePriceAnswer({ previous: next, answer: prices.table, held: heldAssets({ state, readings }) });
   }
   const rates = ratesAnswer.ok ? parseEcbRates({ text: String(ratesAnswer.body), fetchedAt: now() }) : undefined;
   if (!ratesAnswer.ok) status.lastRatesFetchFailure = ratesAnswer.failure;

@@ -19,6 +19,11 @@ export function holdingsPositions({ state, readings }: HoldingsPositionsParamete
   return [...state.holdings, ...readingPositions(readings)];
 }
 
+/** The symbols of every position held, recorded or read at a watched address (cash has none). */
+export function heldAssets({ state, readings }: HoldingsPositionsParameters): string[] {
+  return holdingsPositions({ state, readings }).flatMap((position) => ('asset' in position ? [position.asset] : []));
+}
+
 export interface HoldingsOverviewParameters extends HoldingsPositionsParameters {
   prices: PriceTable;
 }
@@ -72,7 +77,7 @@ export function holdingsOverview({ state, prices, readings }: HoldingsOverviewPa
     self: view(shares.self, selfUnknowns),
     exchanges: shares.exchanges.map((entry) => view(entry)),
     readingsComplete,
-    priceDates: usedPriceDates({ table: prices, assets: positions.flatMap((position) => ('asset' in position ? [position.asset] : [])) }),
+    priceDates: usedPriceDates({ table: prices, assets: heldAssets({ state, readings }) }),
   };
 }
 
