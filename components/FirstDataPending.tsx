@@ -1,20 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { useT } from '../utils/i18n';
-import type { ExchangeView } from '../lib/view/exchange-view';
-import type { SourceRow } from './Options';
-
-/**
- * No source of reserve figures has answered yet: only the data that came with the extension is in use.
- * Own-token prices are left out: they bring no reserve figure, so they move no exchange out of Unknown.
- * False with no source to wait for.
- */
-export function firstDataPending(rows: readonly Pick<SourceRow, 'group' | 'lastSuccess'>[]): boolean {
-  const reserves = rows.filter((row) => row.group !== 'own-token-prices');
-  return reserves.length > 0 && reserves.every((row) => row.lastSuccess === undefined);
-}
-
-/** What the line stands beside: the list of every exchange (most show Unknown), or one exchange's card, by what that card shows. */
-export type FirstDataBeside = 'list' | 'card-figures' | 'card-unknown' | 'card-verdict';
+import { useLocale, useT } from '../utils/i18n';
+import type { FirstDataBeside } from '../lib/view/first-data';
+import { formatDate } from '../lib/words/format';
+import { joiners } from '../lib/words/punctuation';
 
 const LINE_KEY = {
   list: 'firstDataPending',
@@ -24,13 +12,19 @@ const LINE_KEY = {
 } as const;
 
 /**
- * What an exchange's card shows from the data that came with the extension: reserve figures (a report's, or the chain's),
- * no figures and so Unknown, or no figures but a verdict all the same (one that publishes no proof of reserves).
+ * The line's words, by what it stands beside (`beside`), then the day we last checked the data that came with the
+ * extension when that is known (`checked`): our copy's age, never an exchange's. Shown in the popup and in the
+ * exchange page's card alike.
  */
-export function cardBeside(view: Pick<ExchangeView, 'por' | 'onchain' | 'flows' | 'verdict'>): FirstDataBeside {
-  const figures = (view.por !== undefined && view.por.method !== 'none') || view.onchain !== undefined || view.flows !== undefined;
-  if (figures) return 'card-figures';
-  return view.verdict.level === 'unknown' ? 'card-unknown' : 'card-verdict';
+export function FirstDataLine({ beside, checked }: { beside: FirstDataBeside; checked?: string | undefined }) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <p class="muted" data-testid="first-data-line">
+      {t(LINE_KEY[beside])}
+      {checked !== undefined && `${joiners(locale).sentence}${t('firstDataChecked', formatDate(checked, locale))}`}
+    </p>
+  );
 }
 
 export interface FirstDataNoticeProps {
@@ -38,6 +32,8 @@ export interface FirstDataNoticeProps {
   onOpen: () => void;
   /** What the line stands beside (`cardBeside` for a card): its words are chosen from it. */
   beside: FirstDataBeside;
+  /** The day we last checked the data that came with the extension, when known (`FirstDataLine`). */
+  checked?: string | undefined;
   /** Follows the data sources' stored state (returns its stop): the line is asked about again on each change. */
   follow?: ((changed: () => void) => () => void) | undefined;
   /** The first data update arrived while the line was shown: called once, so that the figures shown are asked for anew. */
@@ -55,7 +51,7 @@ export interface FirstDataNoticeProps {
  * that the update arrived, nothing of the figures: they are only being asked for then, and may not change. A focus
  * on the line's button goes to the page's first heading rather than to the page.
  */
-export function FirstDataNotice({ load, onOpen, beside, follow, onArrived }: FirstDataNoticeProps) {
+export function FirstDataNotice({ load, onOpen, beside, checked, follow, onArrived }: FirstDataNoticeProps) {
   const t = useT();
   const [pending, setPending] = useState(false);
   const [arrived, setArrived] = useState(false);
@@ -103,7 +99,7 @@ export function FirstDataNotice({ load, onOpen, beside, follow, onArrived }: Fir
     <>
       {pending && (
         <div class="first-data" data-testid="popup-first-data" ref={line}>
-          <p class="muted">{t(LINE_KEY[beside])}</p>
+          <FirstDataLine beside={beside} checked={checked} />
           <button type="button" class="ghost" onClick={onOpen} data-testid="popup-first-data-open">
             {t('firstDataPendingOpen')}
           </button>

@@ -3,6 +3,7 @@ import type { ExchangeView } from '../lib/view/exchange-view';
 import type { Settings } from '../lib/settings';
 import type { SnoozeChoice } from '../lib/view/nudge-policy';
 import { ExchangeCard } from './ExchangeCard';
+import { FirstDataLine } from './FirstDataPending';
 import { useT } from '../utils/i18n';
 import { levelWords } from '../lib/words/level-words';
 import type { PageBalanceNudge } from '../lib/view/exchange-view';
@@ -119,6 +120,8 @@ export function Pill({ view, corner, initiallyExpanded, openedByUser = false, on
     // Escape in it (or on the pill) closes it and puts focus back on the pill.
     <div ref={panel} class="panel" role="dialog" aria-modal="false" aria-labelledby="nudge-card-title" tabIndex={-1} data-testid="nudge-panel">
       <ExchangeCard view={view} onWithdraw={onWithdraw} headingLevel={2} idPrefix="nudge-card" />
+      {/* Before any source has answered: the card's figures are the copy that came with the extension, and it says so (the background marks the view, and redraws it when the first answer comes). */}
+      {view.firstData !== undefined && <FirstDataLine beside={view.firstData.beside} checked={view.firstData.checked} />}
       <div class="panel__actions">
         {/* Choosing is not acting (WCAG 3.2.2): arrow keys on the list only choose; the button snoozes. */}
         <div>

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { describe, expect, test, vi } from 'vitest';
 import type { SourceRow } from './Options';
-import { firstDataPending } from './FirstDataPending';
+import { firstDataPending } from '../lib/view/first-data';
 import { popupPage, wordsIn } from './popup.testkit';
 import { effectsOnNextTask, settle } from './test-dom';
 

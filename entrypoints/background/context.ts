@@ -11,6 +11,8 @@ import { heldHoldingsReader } from '@/utils/holdings';
 import { forgetAllTabStates } from '@/utils/tab-states';
 import { clearSubscriptions, warningLookup } from './warnings';
 import { heldSnapshot, knownBadLookup, resetData } from './data';
+import { bundledInUse } from './first-data';
+import { withFirstData } from '@/lib/view/first-data';
 import { forgetRunStates, runAlertLookup } from './run-alerts';
 import { forgetTabTitle, retitleAll, showTabTitle, startActionTitles } from './action-titles';
 import { deletedSince } from './delete-everything';
@@ -107,8 +109,10 @@ export function createBackgroundContext(): BackgroundContext {
       const ready = tabStateReady(url);
       // The phishing lists only for a host that is no exchange's own: an exchange page's first answer never reads them.
       const lists = ready === undefined ? undefined : knownBadLookup(now);
-      const [snapshot, warningsFor, runAlertFor, listingFor] = await Promise.all([heldSnapshot(), warningLookup(now), runAlertLookup(now), lists, ready]);
-      return tabStateForUrl({ url, snapshot, now, warningsFor, runAlertFor, listingFor });
+      const [snapshot, warningsFor, runAlertFor, listingFor, , bundled] = await Promise.all([heldSnapshot(), warningLookup(now), runAlertLookup(now), lists, ready, bundledInUse()]);
+      const state = tabStateForUrl({ url, snapshot, now, warningsFor, runAlertFor, listingFor });
+      // Before the first answer of any source, an exchange's card says its figures are the copy that came with the extension.
+      return state.kind === 'exchange' ? { ...state, view: withFirstData(state.view, bundled) } : state;
     },
     tabUrl,
     async askTabUrl(tabId) {

@@ -38,7 +38,7 @@ export const OWN_TOKEN_PRICES_SOURCE = 'own-token-prices';
 const protocolSource = (slug: string) => `protocol:${slug}`;
 
 const heldItem = defineLazyItem<unknown>('local:heldSnapshot', { version: 1 });
-const sourcesItem = defineLazyItem<Record<string, SourceState>>('local:sources', { fallback: {}, version: 1 });
+export const sourcesItem = defineLazyItem<Record<string, SourceState>>('local:sources', { fallback: {}, version: 1 });
 /** The own-token price series the run watch reads, per symbol; validated on every read. */
 export const ownTokenPricesItem = defineLazyItem<unknown>('local:ownTokenPrices', { fallback: {}, version: 1 });
 /** The run watch's episode per exchange (lib/risk/run-episode.ts), derived from the data above. */
@@ -329,17 +329,21 @@ export async function sourcesFailedForAccess(): Promise<boolean> {
   return Object.values(await sourcesItem.getValue()).some((state) => readFetchFailure(state.lastFetchFailure)?.reason === 'no-access');
 }
 
-export async function sourceViews(): Promise<SourceView[]> {
-  const states = await sourcesItem.getValue();
-  const now = Date.now();
-  const tracked = trackedProtocols();
-  const trackedIds = tracked.map((entry) => entry.exchangeId);
-  const rows: Omit<SourceView, 'status' | 'nextAttemptAt'>[] = [
+/** Every data source, in the options' order, without its state. */
+export function sourceRows(): Omit<SourceView, 'status' | 'nextAttemptAt'>[] {
+  return [
     { id: FEED_SOURCE, label: `Reserve Radar (${new URL(feedConfig().url).host})`, group: 'feed', url: feedConfig().url },
     { id: CEXS_SOURCE, label: 'DefiLlama /cexs', group: 'cexs', url: DEFILLAMA_CEXS_URL },
     { id: OWN_TOKEN_PRICES_SOURCE, label: 'DefiLlama coins /chart', group: 'own-token-prices', url: ownTokenChartUrl(pricedOwnTokens(exchanges)) },
-    ...tracked.map(({ exchangeId, slug }) => ({ id: protocolSource(slug), label: `DefiLlama /protocol/${slug}`, group: 'protocol' as const, url: defillamaProtocolUrl(slug), exchangeId })),
+    ...trackedProtocols().map(({ exchangeId, slug }) => ({ id: protocolSource(slug), label: `DefiLlama /protocol/${slug}`, group: 'protocol' as const, url: defillamaProtocolUrl(slug), exchangeId })),
   ];
+}
+
+export async function sourceViews(): Promise<SourceView[]> {
+  const states = await sourcesItem.getValue();
+  const now = Date.now();
+  const trackedIds = trackedProtocols().map((entry) => entry.exchangeId);
+  const rows = sourceRows();
   const shipped = bundledSnapshotProblem() === undefined ? bundledSnapshot() : undefined;
   // A fetched feed brings /cexs totals too: until /cexs itself answers, its row gives the days of the totals held, not of the shipped file's.
   const totals = shipped !== undefined && states[FEED_SOURCE]?.lastSuccess !== undefined ? await heldSnapshot() : shipped;

@@ -96,7 +96,13 @@ export function createExtensionHandlers(context: BackgroundContext): ExtensionHa
       return undefined;
     },
     'sources-state': () => sourceViews(),
-    'refresh-now': () => refreshNow(),
+    async 'refresh-now'() {
+      const views = await refreshNow();
+      // Open exchange tabs show what came without a reload, as after the scheduled refresh (a first answer takes the
+      // "data that came with Reserve Radar" line off their card). Not waited for: a frozen tab must not hold up the answer.
+      void refreshExchangeTabs(context).catch((error: unknown) => console.warn('[reserve-radar] open exchange pages not told of the refresh:', error));
+      return views;
+    },
     async 'reset-data'() {
       await context.forgetHeldData();
       await forgetAllowedLookalikes();

@@ -9,7 +9,7 @@ import { watchRunStates } from '@/utils/run-states-watch';
 import { watchSources } from '@/utils/sources-watch';
 import { followAnswers } from './answers';
 import { popupDrawer } from './draw';
-import { firstDataPending } from '@/components/FirstDataPending';
+import { firstDataPending } from '@/lib/view/first-data';
 import '@/components/card.css';
 import '@/components/controls.css';
 import '@/components/share-panel.css';

@@ -5,6 +5,7 @@ import type { ActiveWarning } from '../community/active-warnings';
 import type { BalanceNudgeReason } from '../holdings/balance-nudge';
 import type { LookalikeExplanation } from '../exchanges/classify';
 import type { RunAlertView } from './run-alert-view';
+import type { FirstDataView } from './first-data';
 import { assetRank } from '../risk/assets';
 import { cardOrder } from './card-reasons';
 import { dataFingerprint } from './nudge-policy';
@@ -76,6 +77,8 @@ export interface ExchangeView {
   warningListsUnread?: true;
   /** The run watch (docs/risk-model.md, "Run alert"), when it has something to say. */
   runAlert?: RunAlertView;
+  /** While no source has answered yet: the card's figures are the data that came with the extension, and it says so. */
+  firstData?: FirstDataView;
 }
 
 export interface BuildExchangeViewParameters {

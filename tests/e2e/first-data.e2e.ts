@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { FEED_URL } from '../../lib/feed/trust';
-import { exchangeTabAndSources, krakenFeed, launchChromium, recordAnswers, refreshSource, until, untilFirstPaintStored, type ChromiumExtension } from './harness';
+import { chromiumBeforeFirstFeed, exchangeTabAndSources, krakenFeed, recordAnswers, refreshSource, until, type ChromiumExtension } from './harness';
 
 /**
  * The popup's first-data line over an exchange's own card, on a new profile (the user is on kraken.com and opens the
@@ -11,6 +10,8 @@ import { exchangeTabAndSources, krakenFeed, launchChromium, recordAnswers, refre
 
 const CARD_LINE = 'These figures are the data that came with Reserve Radar, until its first data update arrives.';
 const UNKNOWN_CARD_LINE = "This exchange shows “Unknown” until Reserve Radar's first data update arrives.";
+/** A line, then the day the data that came with the extension was last checked (as the exchange page's card says it too). */
+const dated = (line: string) => new RegExp(`^${line.replace(/[.]/g, '\\.')} The data that came with Reserve Radar was last checked on [A-Z][a-z]{2} \\d{1,2}, \\d{4}\\.$`);
 const ARRIVED = "Reserve Radar's first data update has arrived.";
 /** Kraken's BTC reserve ratio as the test feed states it (107.31 %): the bundled data never says it. */
 const FEED_RATIO = 1.0731;
@@ -39,34 +40,23 @@ async function countArrivals(popup: Page): Promise<void> {
 }
 
 describe("the popup's first-data line over an exchange's card in Chromium, on a new profile", () => {
-  let browser: ChromiumExtension;
-  let feed: string | undefined;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    // The signed feed is unreachable until the test serves it; every other host stays unreachable throughout.
-    await browser.context.route(FEED_URL, (route) => (feed === undefined ? route.fulfill({ status: 503, body: '' }) : route.fulfill({ status: 200, contentType: 'application/json', body: feed })));
-    await untilFirstPaintStored(browser);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const { browser: profile, serveFeed } = chromiumBeforeFirstFeed();
 
   test('says below a card with no figures (Bitkub, absent from the bundled data) that it shows Unknown until the first data arrives', async () => {
-    const { tabId, options } = await exchangeTabAndSources(browser, { origin: 'https://www.bitkub.com', path: '/', name: 'Bitkub' });
-    const popup = await popupOver(browser, tabId);
+    const { tabId, options } = await exchangeTabAndSources(profile(), { origin: 'https://www.bitkub.com', path: '/', name: 'Bitkub' });
+    const popup = await popupOver(profile(), tabId);
     const line = popup.getByTestId('popup-first-data');
     await expect.poll(() => line.count(), { timeout: 15_000 }).toBe(1);
-    expect(await line.locator('p').textContent()).toBe(UNKNOWN_CARD_LINE);
+    expect(await line.locator('p').textContent()).toMatch(dated(UNKNOWN_CARD_LINE));
     await Promise.all([popup.close(), options.close()]);
   });
 
   test('says below the card that its figures came with the extension, and goes while the popup is open when the feed first answers, the card redrawn from it', async () => {
-    const { tabId, options } = await exchangeTabAndSources(browser, { origin: 'https://www.kraken.com', path: '/', name: 'Kraken' });
-    const popup = await popupOver(browser, tabId);
+    const { tabId, options } = await exchangeTabAndSources(profile(), { origin: 'https://www.kraken.com', path: '/', name: 'Kraken' });
+    const popup = await popupOver(profile(), tabId);
     const line = popup.getByTestId('popup-first-data');
     await expect.poll(() => line.count(), { timeout: 15_000 }).toBe(1);
-    expect(await line.locator('p').textContent()).toBe(CARD_LINE);
+    expect(await line.locator('p').textContent()).toMatch(dated(CARD_LINE));
     // Below the card: the verdict is read first.
     expect(await popup.evaluate(() => document.querySelector('[data-testid="exchange-card"]')?.compareDocumentPosition(document.querySelector('[data-testid="popup-first-data"]') as Node))).toBe(4);
     expect(await popup.getByTestId('card-por-section').textContent()).not.toContain('107.31');
@@ -81,7 +71,7 @@ describe("the popup's first-data line over an exchange's card in Chromium, on a 
       .toBe('');
     await countArrivals(popup);
 
-    feed = await krakenFeed(1, FEED_RATIO);
+    serveFeed(await krakenFeed(1, FEED_RATIO));
     expect((await refreshSource(options, 'feed')).status).toBe('fresh');
     // The popup was never reopened: the line leaves, the card shows the feed's figure, and the status says so (each
     // checked even when another fails, so that a broken build shows every one that does).
@@ -93,7 +83,7 @@ describe("the popup's first-data line over an exchange's card in Chromium, on a 
     // The next answer of the feed is no first data: nothing is said again.
     const asked = () => popup.evaluate(() => (globalThis as unknown as { answered: string[] }).answered.filter((type) => type === 'sources-state').length);
     const before = await asked();
-    feed = await krakenFeed(2, FEED_RATIO);
+    serveFeed(await krakenFeed(2, FEED_RATIO));
     expect((await refreshSource(options, 'feed')).status).toBe('fresh');
     // The popup has asked about the sources again after that answer, and drawn what it was told.
     await expect.poll(asked, { timeout: 15_000 }).toBeGreaterThan(before);

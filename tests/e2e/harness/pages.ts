@@ -1,10 +1,11 @@
 /** Set-ups several tests share: an exchange tab beside the options page, a source refreshed, the pill's place on a page. */
-import { expect, vi } from 'vitest';
+import { afterAll, beforeAll, expect, vi } from 'vitest';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { activeTabId, launchChromium, type ChromiumExtension } from './chromium';
 import { launchFirefox, type FirefoxExtension } from './firefox';
 import { fakeExchangeHtml, routeSite, startHttpsSite } from './servers';
 import { shadowUi } from './shadow';
+import { FEED_URL } from '../../../lib/feed/trust';
 
 /**
  * Presses "Refresh now" on an open options page and reads one source's row when it is done: its
@@ -179,4 +180,29 @@ export async function recordAnswers(popup: Page): Promise<void> {
         });
     }
   });
+}
+
+/**
+ * For the describe block it is called in: a new profile in Chromium whose signed feed cannot be reached (503) until
+ * `serveFeed` gives it a body, every other host unreachable throughout; set up once the install stored its first paint
+ * (only the data that came with the extension is in use then), closed after the block. `browser()` is that profile.
+ */
+export function chromiumBeforeFirstFeed(): { browser: () => ChromiumExtension; serveFeed(body: string): void } {
+  let browser: ChromiumExtension | undefined;
+  let feed: string | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+    await browser.context.route(FEED_URL, (route) => (feed === undefined ? route.fulfill({ status: 503, body: '' }) : route.fulfill({ status: 200, contentType: 'application/json', body: feed })));
+    await untilFirstPaintStored(browser);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return {
+    browser: () => {
+      if (browser === undefined) throw new Error('chromiumBeforeFirstFeed: no browser before the block began');
+      return browser;
+    },
+    serveFeed: (body) => void (feed = body),
+  };
 }
